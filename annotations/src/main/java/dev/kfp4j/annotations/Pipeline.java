@@ -1,0 +1,27 @@
+package dev.kfp4j.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a {@code public static void} method as a pipeline, as {@code @dsl.pipeline} does. Its
+ * parameters are the pipeline's parameters; its body calls generated ops. The processor reads the
+ * body at compile time and writes the Argo Workflow {@code META-INF/kfp4j/pipelines/<name>.yaml}
+ * and a class {@code <Method>Pipeline} that gives Java code the name, parameters and YAML.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Pipeline {
+  /** The pipeline name; defaults to the method name in kebab-case. */
+  String name() default "";
+
+  /** The pipeline description; defaults to the method's Javadoc. */
+  String description() default "";
+
+  /** The Kubernetes service account the pods run as; KFP's default is {@code pipeline-runner}. */
+  String serviceAccount() default "pipeline-runner";
+}

@@ -1,0 +1,184 @@
+package dev.kfp4j.entrypoint;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one component of a generated entrypoint class: {@code <component> --<input> <value> ...
+ * ----output-paths <file>...}. Exit codes: 0 done, 2 bad arguments (with an argparse-style usage
+ * line naming the flag), 1 the component threw (stack trace on stderr, no output file left behind).
+ */
+public final class Entrypoint {
+  /** Exit code for bad arguments, as argparse. */
+  public static final int USAGE = 2;
+  /** Exit code when the component threw. */
+  public static final int FAILED = 1;
+
+  /** The generated code that calls the user's method for a parsed invocation. */
+  public interface Handler {
+    void call(Invocation invocation) throws Exception;
+  }
+
+  private Entrypoint() {}
+
+  /** Runs with the process's standard streams. */
+  public static int run(String prog, String[] args, Handler handler, Signature... signatures) {
+    return run(prog, args, handler, System.out, System.err, signatures);
+  }
+
+  /** Runs and returns the exit code; never calls {@code System.exit}. */
+  public static int run(
+      String prog, String[] args, Handler handler, PrintStream out, PrintStream err, Signature... signatures) {
+    String components = componentList(signatures);
+    if (args.length == 0 || args[0].startsWith("-")) {
+      if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
+        out.println("usage: " + prog + " {" + components + "} ...");
+        return 0;
+      }
+      err.println("usage: " + prog + " {" + components + "} ...");
+      err.println(prog + ": error: the first argument names the component to run: one of " + components);
+      return USAGE;
+    }
+    Signature signature = null;
+    for (Signature s : signatures) {
+      if (s.component().equals(args[0])) {
+        signature = s;
+      }
+    }
+    if (signature == null) {
+      err.println("usage: " + prog + " {" + components + "} ...");
+      err.println(prog + ": error: unknown component '" + args[0] + "'; choose from " + components);
+      return USAGE;
+    }
+    String componentProg = prog + " " + signature.component();
+    Invocation invocation;
+    try {
+      invocation = parse(signature, args);
+    } catch (HelpRequested h) {
+      out.println(signature.usage(componentProg));
+      if (signature.description() != null && !signature.description().isEmpty()) {
+        out.println();
+        out.println(signature.description());
+      }
+      return 0;
+    } catch (UsageException e) {
+      err.println(signature.usage(componentProg));
+      err.println(componentProg + ": error: " + e.getMessage());
+      return USAGE;
+    }
+    try {
+      handler.call(invocation);
+      invocation.commit();
+      return 0;
+    } catch (UsageException e) {
+      invocation.discard();
+      err.println(signature.usage(componentProg));
+      err.println(componentProg + ": error: " + e.getMessage());
+      return USAGE;
+    } catch (Throwable t) {
+      invocation.discard();
+      err.println(componentProg + ": component '" + signature.component() + "' failed:");
+      t.printStackTrace(err);
+      return FAILED;
+    }
+  }
+
+  private static String componentList(Signature[] signatures) {
+    StringBuilder sb = new StringBuilder();
+    for (Signature s : signatures) {
+      sb.append(sb.length() == 0 ? "" : ",").append(s.component());
+    }
+    return sb.toString();
+  }
+
+  private static final class HelpRequested extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    HelpRequested() {
+      super(null, null, false, false);
+    }
+  }
+
+  static Invocation parse(Signature signature, String[] args) {
+    Map<String, String> values = new LinkedHashMap<>();
+    List<Path> outputFiles = null;
+    List<String> unknown = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("-h") || arg.equals("--help")) {
+        throw new HelpRequested();
+      }
+      if (arg.equals("----output-paths")) {
+        int n = signature.outputs().size();
+        outputFiles = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+          if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new UsageException("argument ----output-paths: expected " + n + " argument" + (n == 1 ? "" : "s"));
+          }
+          outputFiles.add(Path.of(args[++i]));
+        }
+        continue;
+      }
+      String name = null;
+      String value = null;
+      if (arg.startsWith("--")) {
+        int eq = arg.indexOf('=');
+        name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+        value = eq < 0 ? null : arg.substring(eq + 1);
+      }
+      Signature.Flag flag = name == null ? null : signature.flag(name);
+      if (flag == null) {
+        unknown.add(arg);
+        continue;
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new UsageException("argument --" + name + ": expected one argument");
+        }
+        value = args[++i];
+      }
+      values.put(name, value);
+    }
+    if (!unknown.isEmpty()) {
+      throw new UsageException("unrecognized arguments: " + String.join(" ", unknown));
+    }
+    List<String> missing = new ArrayList<>();
+    for (Signature.Flag f : signature.flags()) {
+      if (f.required() && !values.containsKey(f.name())) {
+        missing.add("--" + f.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new UsageException("the following arguments are required: " + String.join(", ", missing));
+    }
+    if (outputFiles == null && !signature.outputs().isEmpty()) {
+      // argparse leaves ----output-paths optional: the outputs are then computed and dropped.
+      outputFiles = List.of();
+    }
+    return new Invocation(signature, values, outputFiles == null ? List.of() : outputFiles);
+  }
+
+  /** Deletes a file or folder tree, quietly. */
+  static void deleteTree(Path path) {
+    if (path == null || !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (var walk = Files.walk(path)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+          // best effort
+        }
+      });
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+}

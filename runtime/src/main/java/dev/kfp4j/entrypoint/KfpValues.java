@@ -1,0 +1,181 @@
+package dev.kfp4j.entrypoint;
+
+import dev.kfp4j.yaml.Yaml;
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * KFP's text forms of values, as the Python SDK's function components read and write them:
+ * {@code Integer} as {@code int()}/{@code str()}, {@code Float} as {@code float()}/{@code repr},
+ * {@code Boolean} as {@code strtobool}/{@code True|False}, {@code JsonArray}/{@code JsonObject} as
+ * {@code json.loads}/{@code json.dumps(sort_keys=True)}, {@code String} as is.
+ */
+public final class KfpValues {
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+(_\\d+)*");
+  private static final Pattern FLOAT =
+      Pattern.compile("[+-]?((\\d+(_\\d+)*)(\\.(\\d+(_\\d+)*)?)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+(_\\d+)*)?");
+
+  private KfpValues() {}
+
+  // ------------------------------------------------------------------ parsing
+
+  /** Parses an integer as Python's {@code int(text)}; throws IllegalArgumentException. */
+  public static long parseLong(String text) {
+    String t = text.strip();
+    if (!INTEGER.matcher(t).matches()) {
+      throw new IllegalArgumentException("invalid int value: '" + text + "'");
+    }
+    try {
+      return Long.parseLong(t.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("int value out of range: '" + text + "'");
+    }
+  }
+
+  public static int parseInt(String text) {
+    long v = parseLong(text);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("int value out of range for a Java int: '" + text + "' (use long)");
+    }
+    return (int) v;
+  }
+
+  /** Parses a float as Python's {@code float(text)}: digits, {@code inf}, {@code nan}. */
+  public static double parseDouble(String text) {
+    String t = text.strip();
+    String lower = t.toLowerCase(Locale.ROOT);
+    String unsigned = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
+    boolean negative = lower.startsWith("-");
+    if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+      return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    if (unsigned.equals("nan")) {
+      return Double.NaN;
+    }
+    if (!FLOAT.matcher(t).matches()) {
+      throw new IllegalArgumentException("invalid float value: '" + text + "'");
+    }
+    return Double.parseDouble(t.replace("_", ""));
+  }
+
+  /** Parses a boolean as KFP does ({@code distutils.util.strtobool}). */
+  public static boolean parseBoolean(String text) {
+    switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "y", "yes", "t", "true", "on", "1":
+        return true;
+      case "n", "no", "f", "false", "off", "0":
+        return false;
+      default:
+        throw new IllegalArgumentException(
+            "invalid boolean value: '" + text + "' (expected True/False, yes/no, on/off, 1/0)");
+    }
+  }
+
+  public static <E extends Enum<E>> E parseEnum(String text, Class<E> type) {
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException e) {
+      StringBuilder choices = new StringBuilder();
+      for (E c : type.getEnumConstants()) {
+        choices.append(choices.length() == 0 ? "" : ", ").append('\'').append(c.name()).append('\'');
+      }
+      throw new IllegalArgumentException("invalid choice: '" + text + "' (choose from " + choices + ")");
+    }
+  }
+
+  /** Parses JSON text into {@code type} (a list, map, record or bean) with Jackson. */
+  public static Object parseJson(String text, Type type) {
+    JsonNode node;
+    try {
+      node = Yaml.json().readTree(text);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("invalid JSON value: '" + abbreviate(text) + "': " + e.getOriginalMessage());
+    }
+    try {
+      return Yaml.json().convertValue(node, Yaml.json().getTypeFactory().constructType(type));
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          "JSON value '" + abbreviate(text) + "' does not fit " + type.getTypeName() + ": " + e.getOriginalMessage());
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /** The KFP text form of an output value, chosen by the value's Java type. */
+  public static String format(Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return value.toString();
+    }
+    if (value instanceof Double d) {
+      return formatFloat(d);
+    }
+    if (value instanceof Float f) {
+      return formatFloat(Double.parseDouble(Float.toString(f)));
+    }
+    if (value instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    if (value instanceof Enum<?> e) {
+      return e.name();
+    }
+    return PyJson.write(Yaml.json().valueToTree(value));
+  }
+
+  /** Formats a double as Python's {@code repr(float)}: {@code 7.0}, {@code 0.1}, {@code 1e-05}, {@code inf}. */
+  public static String formatFloat(double d) {
+    if (Double.isNaN(d)) {
+      return "nan";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    }
+    if (d == 0) {
+      return (1 / d < 0) ? "-0.0" : "0.0";
+    }
+    // Shortest digits that round-trip, as Python's repr.
+    String sci = null;
+    for (int precision = 1; precision <= 17; precision++) {
+      String candidate = String.format(Locale.ROOT, "%." + (precision - 1) + "e", d);
+      if (Double.parseDouble(candidate) == d) {
+        sci = candidate;
+        break;
+      }
+    }
+    boolean negative = sci.startsWith("-");
+    String body = negative ? sci.substring(1) : sci;
+    int e = body.indexOf('e');
+    String mantissa = body.substring(0, e).replace(".", "");
+    int exponent = Integer.parseInt(body.substring(e + 1));
+    String digits = mantissa.replaceAll("0+$", "");
+    if (digits.isEmpty()) {
+      digits = "0";
+    }
+    StringBuilder out = new StringBuilder(negative ? "-" : "");
+    if (exponent < -4 || exponent >= 16) {
+      out.append(digits.charAt(0));
+      if (digits.length() > 1) {
+        out.append('.').append(digits, 1, digits.length());
+      }
+      out.append('e').append(exponent < 0 ? '-' : '+');
+      int abs = Math.abs(exponent);
+      out.append(abs < 10 ? "0" + abs : Integer.toString(abs));
+    } else if (exponent < 0) {
+      out.append("0.").append("0".repeat(-exponent - 1)).append(digits);
+    } else if (digits.length() <= exponent + 1) {
+      out.append(digits).append("0".repeat(exponent + 1 - digits.length())).append(".0");
+    } else {
+      out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length());
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.kfp4j.spec;
+
+import java.util.regex.Pattern;
+
+/** Naming rules shared by the processor and the runner. */
+public final class Names {
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  private Names() {}
+
+  /** {@code addExample} → {@code add-example}; {@code HTTPServer2} → {@code http-server2}. */
+  public static String kebab(String javaName) {
+    StringBuilder out = new StringBuilder();
+    char[] cs = javaName.toCharArray();
+    for (int i = 0; i < cs.length; i++) {
+      char c = cs[i];
+      if (c == '_' || c == '$' || c == ' ') {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+          out.append('-');
+        }
+        continue;
+      }
+      if (Character.isUpperCase(c)) {
+        boolean prevLower = i > 0 && (Character.isLowerCase(cs[i - 1]) || Character.isDigit(cs[i - 1]));
+        boolean nextLower = i + 1 < cs.length && Character.isLowerCase(cs[i + 1]);
+        boolean prevUpper = i > 0 && Character.isUpperCase(cs[i - 1]);
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '-' && (prevLower || (prevUpper && nextLower))) {
+          out.append('-');
+        }
+        out.append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Why {@code name} is not a valid Kubernetes name (an RFC 1123 label: at most 63 lower-case
+   * letters, digits and '-', starting and ending with a letter or digit), or null when it is.
+   */
+  public static String whyInvalidKubernetesName(String name) {
+    if (name.isEmpty()) {
+      return "it is empty";
+    }
+    if (name.length() > 63) {
+      return "it has " + name.length() + " characters, more than Kubernetes' 63";
+    }
+    if (!DNS_LABEL.matcher(name).matches()) {
+      return "Kubernetes names use only lower-case letters, digits and '-', and start and end with a letter or digit";
+    }
+    return null;
+  }
+}

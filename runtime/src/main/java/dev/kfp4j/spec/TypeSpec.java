@@ -1,0 +1,27 @@
+package dev.kfp4j.spec;
+
+import java.util.Objects;
+
+/**
+ * A KFP type: a plain name such as {@code Integer} or {@code CSV}, or a structured type (a map,
+ * such as {@code {GCSPath: {data_type: CSV}}}) kept as the parsed YAML value.
+ */
+public record TypeSpec(Object value) {
+  public TypeSpec {
+    Objects.requireNonNull(value, "value");
+  }
+
+  public static TypeSpec named(String name) {
+    return new TypeSpec(name);
+  }
+
+  /** The plain type name, or null for a structured type. */
+  public String name() {
+    return value instanceof String s ? s : null;
+  }
+
+  @Override
+  public String toString() {
+    return String.valueOf(value);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.kfp4j.yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * The one place kfp4j reads and writes YAML and JSON. Output is deterministic: keys in the order
+ * the model gives them, block style, LF line endings, no document marker, and an optional header
+ * comment.
+ */
+public final class Yaml {
+  /** Largest YAML document read, in code points; larger ones are refused before parsing. */
+  public static final int MAX_DOCUMENT_CODE_POINTS = 8 * 1024 * 1024;
+
+  private static final YAMLMapper MAPPER =
+      YAMLMapper.builder(
+              YAMLFactory.builder()
+                  .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                  .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+                  .disable(YAMLWriteFeature.SPLIT_LINES)
+                  .loadSettings(
+                      LoadSettings.builder()
+                          .setMaxAliasesForCollections(50)
+                          .setAllowRecursiveKeys(false)
+                          .setAllowDuplicateKeys(false)
+                          .setCodePointLimit(MAX_DOCUMENT_CODE_POINTS)
+                          .build())
+                  .build())
+          .build();
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private Yaml() {}
+
+  /** The mapper behind YAML reading and writing. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** A plain JSON mapper. */
+  public static JsonMapper json() {
+    return JSON;
+  }
+
+  public static JsonNode read(String text) {
+    return MAPPER.readTree(text);
+  }
+
+  public static JsonNode read(InputStream in) {
+    return MAPPER.readTree(in);
+  }
+
+  public static JsonNode read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes {@code node} as YAML. {@code header} lines (may be null) are written first as
+   * {@code # } comments.
+   */
+  public static String write(JsonNode node, String header) {
+    StringBuilder out = new StringBuilder();
+    if (header != null && !header.isEmpty()) {
+      for (String line : header.split("\n", -1)) {
+        out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+      }
+    }
+    try {
+      out.append(MAPPER.writeValueAsString(node));
+    } catch (JacksonException e) {
+      throw new IllegalStateException("could not write YAML", e);
+    }
+    return out.toString().replace("\r\n", "\n");
+  }
+}
