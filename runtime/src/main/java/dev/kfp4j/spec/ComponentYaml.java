@@ -152,37 +152,36 @@ public final class ComponentYaml {
 
   /** The YAML form of one command-line item. */
   public static JsonNode toNode(Placeholder p) {
-    return switch (p) {
-      case Placeholder.Literal l -> NODES.stringNode(l.value());
-      case Placeholder.InputValue v -> single("inputValue", v.input());
-      case Placeholder.InputPath v -> single("inputPath", v.input());
-      case Placeholder.OutputPath v -> single("outputPath", v.output());
-      case Placeholder.IsPresent v -> single("isPresent", v.input());
-      case Placeholder.ExecutorInput e -> {
-        ObjectNode n = NODES.objectNode();
-        n.putNull("executorInput");
-        yield n;
-      }
-      case Placeholder.Concat c -> {
-        ObjectNode n = NODES.objectNode();
-        n.set("concat", toNodes(c.items()));
-        yield n;
-      }
-      case Placeholder.If i -> {
-        ObjectNode n = NODES.objectNode();
-        ObjectNode body = n.putObject("if");
-        body.set("cond", toNode(i.cond()));
-        body.set("then", i.singleThen() && i.then().size() == 1 ? toNode(i.then().get(0)) : toNodes(i.then()));
-        if (i.hasElse()) {
-          body.set(
-              "else",
-              i.singleElse() && i.otherwise().size() == 1
-                  ? toNode(i.otherwise().get(0))
-                  : toNodes(i.otherwise()));
-        }
-        yield n;
-      }
-    };
+    if (p instanceof Placeholder.Literal l) {
+      return NODES.stringNode(l.value());
+    } else if (p instanceof Placeholder.InputValue v) {
+      return single("inputValue", v.input());
+    } else if (p instanceof Placeholder.InputPath v) {
+      return single("inputPath", v.input());
+    } else if (p instanceof Placeholder.OutputPath v) {
+      return single("outputPath", v.output());
+    } else if (p instanceof Placeholder.IsPresent v) {
+      return single("isPresent", v.input());
+    } else if (p instanceof Placeholder.ExecutorInput) {
+      ObjectNode n = NODES.objectNode();
+      n.putNull("executorInput");
+      return n;
+    } else if (p instanceof Placeholder.Concat c) {
+      ObjectNode n = NODES.objectNode();
+      n.set("concat", toNodes(c.items()));
+      return n;
+    }
+    Placeholder.If i = (Placeholder.If) p;
+    ObjectNode n = NODES.objectNode();
+    ObjectNode body = n.putObject("if");
+    body.set("cond", toNode(i.cond()));
+    body.set("then", i.singleThen() && i.then().size() == 1 ? toNode(i.then().get(0)) : toNodes(i.then()));
+    if (i.hasElse()) {
+      body.set(
+          "else",
+          i.singleElse() && i.otherwise().size() == 1 ? toNode(i.otherwise().get(0)) : toNodes(i.otherwise()));
+    }
+    return n;
   }
 
   private static ObjectNode single(String key, String value) {
