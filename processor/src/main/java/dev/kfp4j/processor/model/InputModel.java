@@ -1,0 +1,46 @@
+package dev.kfp4j.processor.model;
+
+import com.palantir.javapoet.TypeName;
+
+/**
+ * One parameter of a {@code @Component} method: a value input, a file input, or a file output
+ * ({@code @OutputPath}, which is a parameter but an output of the component).
+ *
+ * @param javaName the parameter's name in the method
+ * @param name the KFP input (or output) name
+ * @param role value, file input or file output
+ * @param kind the value kind ({@link ValueKind#FILE} for paths)
+ * @param javaType the parameter's declared type
+ * @param valueType the type of the value inside an {@code Optional}, else {@code javaType}
+ * @param optionalWrapper whether the parameter is an {@code Optional<T>}
+ * @param pathAsString whether a path parameter is a {@code String} rather than a {@code Path}
+ * @param kfpType the KFP type name, or null for untyped
+ * @param optional whether the input may be left out
+ * @param defaultText the default in KFP text form, or null
+ * @param description from the method's {@code @param} Javadoc, or null
+ */
+public record InputModel(
+    String javaName,
+    String name,
+    Role role,
+    ValueKind kind,
+    TypeName javaType,
+    TypeName valueType,
+    boolean optionalWrapper,
+    boolean pathAsString,
+    String kfpType,
+    boolean optional,
+    String defaultText,
+    String description) {
+
+  /** What a parameter is to the component. */
+  public enum Role {
+    VALUE,
+    INPUT_PATH,
+    OUTPUT_PATH
+  }
+
+  public boolean isOutput() {
+    return role == Role.OUTPUT_PATH;
+  }
+}

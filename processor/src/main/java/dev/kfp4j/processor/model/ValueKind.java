@@ -1,0 +1,38 @@
+package dev.kfp4j.processor.model;
+
+/** How a Java type maps to a KFP type and its text form. */
+public enum ValueKind {
+  INT("Integer", "intValue"),
+  LONG("Integer", "longValue"),
+  FLOAT("Float", "floatValue"),
+  DOUBLE("Float", "doubleValue"),
+  BOOLEAN("Boolean", "booleanValue"),
+  STRING("String", "string"),
+  ENUM("String", "enumValue"),
+  JSON_ARRAY("JsonArray", "json"),
+  JSON_OBJECT("JsonObject", "json"),
+  /** A file passed by path ({@code @InputPath}/{@code @OutputPath}). */
+  FILE(null, null);
+
+  private final String kfpType;
+  private final String getter;
+
+  ValueKind(String kfpType, String getter) {
+    this.kfpType = kfpType;
+    this.getter = getter;
+  }
+
+  /** The KFP type name, or null for files (whose type comes from the annotation). */
+  public String kfpType() {
+    return kfpType;
+  }
+
+  /** The {@code Invocation} method that reads an input of this kind. */
+  public String getter() {
+    return getter;
+  }
+
+  public boolean isJson() {
+    return this == JSON_ARRAY || this == JSON_OBJECT;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.kfp4j.processor.validation;
+
+import dev.kfp4j.processor.model.ValueKind;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Maps Java types to KFP value kinds, as the type table in the README says. */
+public final class TypeMapper {
+  private final Types types;
+  private final Elements elements;
+
+  public TypeMapper(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+  }
+
+  /** Thrown with a reason when a type cannot be carried. */
+  public static final class Unsupported extends Exception {
+    private static final long serialVersionUID = 1L;
+    /** The message to report, formatted with the element's name and {@link #detail}. */
+    public final dev.kfp4j.processor.base.Message message;
+    public final String detail;
+
+    Unsupported(dev.kfp4j.processor.base.Message message, String detail) {
+      super(null, null, false, false);
+      this.message = message;
+      this.detail = detail;
+    }
+  }
+
+  /** The kind of a value type, or null when it cannot be carried. */
+  public ValueKind kind(TypeMirror type) throws Unsupported {
+    switch (type.getKind()) {
+      case INT:
+        return ValueKind.INT;
+      case LONG:
+        return ValueKind.LONG;
+      case FLOAT:
+        return ValueKind.FLOAT;
+      case DOUBLE:
+        return ValueKind.DOUBLE;
+      case BOOLEAN:
+        return ValueKind.BOOLEAN;
+      case DECLARED:
+        break;
+      default:
+        return null;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    switch (name) {
+      case "java.lang.Integer":
+        return ValueKind.INT;
+      case "java.lang.Long":
+        return ValueKind.LONG;
+      case "java.lang.Float":
+        return ValueKind.FLOAT;
+      case "java.lang.Double":
+        return ValueKind.DOUBLE;
+      case "java.lang.Boolean":
+        return ValueKind.BOOLEAN;
+      case "java.lang.String":
+        return ValueKind.STRING;
+      default:
+        break;
+    }
+    if (element.getKind() == ElementKind.ENUM) {
+      return ValueKind.ENUM;
+    }
+    if (isSubtypeOfErased(type, "java.util.List")) {
+      if (declared.getTypeArguments().isEmpty()) {
+        throw new Unsupported(dev.kfp4j.processor.base.Message.RAW_TYPE, type.toString());
+      }
+      return ValueKind.JSON_ARRAY;
+    }
+    if (isSubtypeOfErased(type, "java.util.Map")) {
+      List<? extends TypeMirror> args = declared.getTypeArguments();
+      if (args.isEmpty()) {
+        throw new Unsupported(dev.kfp4j.processor.base.Message.RAW_TYPE, type.toString());
+      }
+      if (!types.isSameType(args.get(0), elements.getTypeElement("java.lang.String").asType())) {
+        throw new Unsupported(dev.kfp4j.processor.base.Message.MAP_KEY, args.get(0).toString());
+      }
+      return ValueKind.JSON_OBJECT;
+    }
+    if (element.getKind() == ElementKind.RECORD) {
+      return ValueKind.JSON_OBJECT;
+    }
+    if (isBean(element)) {
+      return ValueKind.JSON_OBJECT;
+    }
+    return null;
+  }
+
+  /** A plain class outside java.* with a public no-argument constructor: JSON via Jackson. */
+  private boolean isBean(TypeElement element) {
+    if (element.getKind() != ElementKind.CLASS
+        || element.getModifiers().contains(Modifier.ABSTRACT)
+        || !element.getTypeParameters().isEmpty()) {
+      return false;
+    }
+    String name = element.getQualifiedName().toString();
+    if (name.startsWith("java.") || name.startsWith("javax.")) {
+      return false;
+    }
+    for (var c : ElementFilter.constructorsIn(element.getEnclosedElements())) {
+      if (c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean isType(TypeMirror type, String qualifiedName) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    Element e = ((DeclaredType) type).asElement();
+    return e instanceof TypeElement t && t.getQualifiedName().contentEquals(qualifiedName);
+  }
+
+  /** The T of an {@code Optional<T>}, or null. */
+  public TypeMirror optionalArgument(TypeMirror type) {
+    if (isType(type, "java.util.Optional")) {
+      List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+      return args.isEmpty() ? null : args.get(0);
+    }
+    return null;
+  }
+
+  private boolean isSubtypeOfErased(TypeMirror type, String qualifiedName) {
+    TypeElement target = elements.getTypeElement(qualifiedName);
+    return target != null && types.isAssignable(types.erasure(type), types.erasure(target.asType()));
+  }
+
+  public boolean isRecord(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD;
+  }
+}

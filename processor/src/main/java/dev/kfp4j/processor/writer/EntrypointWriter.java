@@ -1,0 +1,194 @@
+package dev.kfp4j.processor.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.kfp4j.processor.model.ComponentModel;
+import dev.kfp4j.processor.model.InputModel;
+import dev.kfp4j.processor.model.OutputModel;
+import dev.kfp4j.processor.model.ValueKind;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code FooEntrypoint}: a {@code main} that runs one of {@code Foo}'s components by name,
+ * speaking KFP's function-component argument protocol. Plain calls only, no reflection, so it
+ * starts as fast as a hello-world.
+ */
+public final class EntrypointWriter {
+  private static final ClassName ENTRYPOINT = ClassName.get("dev.kfp4j.entrypoint", "Entrypoint");
+  private static final ClassName HANDLER = ENTRYPOINT.nestedClass("Handler");
+  private static final ClassName SIGNATURE = ClassName.get("dev.kfp4j.entrypoint", "Signature");
+  private static final ClassName INVOCATION = ClassName.get("dev.kfp4j.entrypoint", "Invocation");
+  private static final ClassName TYPE_TOKEN = ClassName.get("dev.kfp4j.entrypoint", "TypeToken");
+  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+
+  private EntrypointWriter() {}
+
+  public static JavaFile write(ClassName owner, List<ComponentModel> components) {
+    ClassName entry = components.get(0).entrypointClass();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(entry)
+            .addAnnotation(Generated.generated())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(HANDLER)
+            .addJavadoc(
+                "Container entrypoint of the components in {@link $T}.\n\n<p>Usage: {@code java -cp <classpath> $L <component> --<input> <value> ... ----output-paths <file>...}\n",
+                owner, entry.canonicalName());
+    CodeBlock.Builder signatures = CodeBlock.builder();
+    CodeBlock.Builder dispatch = CodeBlock.builder().beginControlFlow("switch (in.component())");
+    for (ComponentModel c : components) {
+      type.addOriginatingElement(c.element());
+      String field = constantName(c.name());
+      type.addField(
+          FieldSpec.builder(SIGNATURE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer(signature(c))
+              .build());
+      signatures.add(", $N", field);
+      dispatch.add("case $S:\n", c.name()).indent().add(call(c)).addStatement("return").unindent();
+    }
+    dispatch
+        .add("default:\n")
+        .indent()
+        .addStatement("throw new $T($S + in.component())", IllegalArgumentException.class, "unknown component ")
+        .unindent()
+        .endControlFlow();
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    type.addMethod(
+        MethodSpec.methodBuilder("main")
+            .addJavadoc("Runs a component and exits with its exit code: 0 done, 1 failed, 2 bad arguments.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(String[].class, "args")
+            .addStatement("int code = run(args)")
+            .beginControlFlow("if (code != 0)")
+            .addStatement("System.exit(code)")
+            .endControlFlow()
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("run")
+            .addJavadoc("Runs a component and returns the exit code, without exiting.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(int.class)
+            .addParameter(String[].class, "args")
+            .addStatement(
+                "return $T.run($S, args, new $T()$L)", ENTRYPOINT, entry.canonicalName(), entry, signatures.build())
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("call")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(INVOCATION, "in")
+            .addException(Exception.class)
+            .addCode(dispatch.build())
+            .build());
+    return JavaFile.builder(entry.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  static String constantName(String componentName) {
+    return componentName.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  private static CodeBlock signature(ComponentModel c) {
+    CodeBlock.Builder b = CodeBlock.builder().add("new $T($S, $S)", SIGNATURE, c.name(), firstLine(c.description()));
+    for (InputModel in : c.inputs()) {
+      switch (in.role()) {
+        case VALUE:
+          if (in.optional()) {
+            b.add("\n    .optionalValue($S, $S)", in.name(), in.defaultText());
+          } else {
+            b.add("\n    .value($S)", in.name());
+          }
+          break;
+        case INPUT_PATH:
+          b.add("\n    .inputPath($S, $L)", in.name(), !in.optional());
+          break;
+        case OUTPUT_PATH:
+          b.add("\n    .outputPath($S)", in.name());
+          break;
+        default:
+          throw new AssertionError(in.role());
+      }
+    }
+    for (OutputModel out : c.outputs()) {
+      if (!out.isFile()) {
+        b.add("\n    .output($S)", out.name());
+      }
+    }
+    return b.build();
+  }
+
+  private static String firstLine(String description) {
+    if (description == null) {
+      return "";
+    }
+    int nl = description.indexOf('\n');
+    return nl < 0 ? description : description.substring(0, nl);
+  }
+
+  private static CodeBlock call(ComponentModel c) {
+    CodeBlock.Builder args = CodeBlock.builder();
+    boolean first = true;
+    for (InputModel in : c.inputs()) {
+      args.add(first ? "" : ", ").add("$L", argument(in));
+      first = false;
+    }
+    CodeBlock invoke = CodeBlock.of("$T.$N($L)", c.owner(), c.methodName(), args.build());
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (c.returnType() == TypeName.VOID) {
+      return code.addStatement("$L", invoke).build();
+    }
+    List<OutputModel> returned = c.outputs().stream().filter(o -> !o.isFile()).toList();
+    if (returned.size() == 1 && returned.get(0).source() == OutputModel.Source.RETURN) {
+      return code.addStatement("in.output($S, $L)", returned.get(0).name(), invoke).build();
+    }
+    code.addStatement(
+        "$T result = $T.requireNonNull($L, $S)",
+        c.returnType(), OBJECTS, invoke, c.methodName() + " returned null; return a " + c.returnType());
+    for (OutputModel out : returned) {
+      code.addStatement("in.output($S, result.$N())", out.name(), out.recordAccessor());
+    }
+    return code.build();
+  }
+
+  private static CodeBlock argument(InputModel in) {
+    CodeBlock value;
+    switch (in.role()) {
+      case OUTPUT_PATH:
+        return in.pathAsString()
+            ? CodeBlock.of("in.outputPath($S).toString()", in.name())
+            : CodeBlock.of("in.outputPath($S)", in.name());
+      case INPUT_PATH:
+        value = in.pathAsString() ? CodeBlock.of("in.string($S)", in.name()) : CodeBlock.of("in.path($S)", in.name());
+        break;
+      default:
+        value = valueOf(in);
+    }
+    if (in.optionalWrapper()) {
+      return CodeBlock.of(
+          "in.has($S) ? $T.of($L) : $T.<$T>empty()", in.name(), OPTIONAL, value, OPTIONAL, in.valueType().box());
+    }
+    return value;
+  }
+
+  private static CodeBlock valueOf(InputModel in) {
+    ValueKind kind = in.kind();
+    TypeName t = in.valueType();
+    if (kind == ValueKind.ENUM) {
+      return CodeBlock.of("in.enumValue($S, $T.class)", in.name(), t);
+    }
+    if (kind.isJson()) {
+      if (t instanceof ParameterizedTypeName) {
+        return CodeBlock.of("in.json($S, new $T() {})", in.name(), ParameterizedTypeName.get(TYPE_TOKEN, t));
+      }
+      return CodeBlock.of("in.json($S, $T.class)", in.name(), t);
+    }
+    return CodeBlock.of("in.$L($S)", kind.getter(), in.name());
+  }
+}

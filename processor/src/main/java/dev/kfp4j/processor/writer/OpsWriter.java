@@ -1,0 +1,150 @@
+package dev.kfp4j.processor.writer;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.kfp4j.processor.model.ComponentModel;
+import dev.kfp4j.processor.model.InputModel;
+import dev.kfp4j.processor.model.OutputModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code FooOps}: for each component of {@code Foo} a static op method returning a typed
+ * task, and the task class with one accessor per output.
+ */
+public final class OpsWriter {
+  static final ClassName TASK = ClassName.get("dev.kfp4j.dsl", "Task");
+  static final ClassName OPS = ClassName.get("dev.kfp4j.dsl", "Ops");
+  static final ClassName OP = ClassName.get("dev.kfp4j.dsl", "Op");
+  static final ClassName OP_OUTPUT = OP.nestedClass("Output");
+
+  private OpsWriter() {}
+
+  public static JavaFile write(ClassName owner, List<ComponentModel> components) {
+    ClassName ops = components.get(0).opsClass();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(ops)
+            .addAnnotation(Generated.generated())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc("Ops of the components in {@link $T}: call them in a {@code @Pipeline} method.\n", owner)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    for (ComponentModel c : components) {
+      type.addOriginatingElement(c.element());
+      List<InputModel> inputs = new ArrayList<>();
+      for (InputModel in : c.inputs()) {
+        if (!in.isOutput()) {
+          inputs.add(in);
+        }
+      }
+      type.addMethod(op(c, inputs, true));
+      boolean anyOptional = inputs.stream().anyMatch(InputModel::optional);
+      if (anyOptional) {
+        type.addMethod(op(c, inputs, false));
+      }
+      type.addType(task(c));
+    }
+    return JavaFile.builder(ops.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private static MethodSpec op(ComponentModel c, List<InputModel> inputs, boolean all) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(c.methodName())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addAnnotation(AnnotationSpec.builder(OP).addMember("value", "$S", c.name()).build())
+            .returns(c.taskClass());
+    String doc = Generated.javadoc(c.javadoc());
+    String note =
+        all ? "<p>Component {@code " + c.name() + "}." : "<p>Component {@code " + c.name() + "}, optional inputs left out.";
+    m.addJavadoc("$L", withNote(doc, note));
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (InputModel in : inputs) {
+      if (!all && in.optional()) {
+        continue;
+      }
+      m.addParameter(ParameterSpec.builder(opType(in), in.javaName()).build());
+      if (!args.isEmpty()) {
+        args.add(", ");
+      }
+      args.add("$S, $L", in.name(), in.javaName());
+    }
+    m.addStatement("return new $T($T.args($L))", c.taskClass(), OPS, args.build());
+    return m.build();
+  }
+
+  /** Puts {@code note} as the last paragraph of the main text, before the block tags. */
+  static String withNote(String doc, String note) {
+    if (doc.isEmpty()) {
+      return note + "\n";
+    }
+    int tags = doc.startsWith("@") ? 0 : doc.indexOf("\n@");
+    if (tags < 0) {
+      return doc.strip() + "\n\n" + note + "\n";
+    }
+    String main = doc.substring(0, tags).strip();
+    return (main.isEmpty() ? "" : main + "\n\n") + note + "\n\n" + doc.substring(tags).strip() + "\n";
+  }
+
+  /** The op parameter type: the value type, boxed where null may mean "not given". */
+  static TypeName opType(InputModel in) {
+    TypeName t = in.valueType();
+    return in.optional() ? t.box() : t;
+  }
+
+  private static TypeSpec task(ComponentModel c) {
+    ClassName task = c.taskClass();
+    TypeSpec.Builder b =
+        TypeSpec.classBuilder(task)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(TASK, task))
+            .addJavadoc("A task of component {@code $L}, returned by {@link #$L}.\n", c.name(), c.methodName() + signatureRef(c))
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addParameter(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ClassName.OBJECT), "arguments")
+                    .addStatement("super($S, arguments)", c.name())
+                    .build());
+    for (OutputModel out : c.outputs()) {
+      MethodSpec.Builder m =
+          MethodSpec.methodBuilder(out.accessor())
+              .addModifiers(Modifier.PUBLIC)
+              .addAnnotation(AnnotationSpec.builder(OP_OUTPUT).addMember("value", "$S", out.name()).build())
+              .returns(out.javaType())
+              .addJavadoc(
+                  "Output {@code $L}$L$L.\n",
+                  out.name(),
+                  out.kfpType() == null ? "" : " ({@code " + out.kfpType() + "})",
+                  out.description() == null ? "" : ": " + out.description())
+              .addStatement("return output($S, $S)", c.name(), out.name());
+      b.addMethod(m.build());
+    }
+    return b.build();
+  }
+
+  private static String signatureRef(ComponentModel c) {
+    StringBuilder sb = new StringBuilder("(");
+    boolean first = true;
+    for (InputModel in : c.inputs()) {
+      if (in.isOutput()) {
+        continue;
+      }
+      sb.append(first ? "" : ", ").append(erasure(opType(in)));
+      first = false;
+    }
+    return sb.append(')').toString();
+  }
+
+  private static String erasure(TypeName t) {
+    if (t instanceof ParameterizedTypeName p) {
+      return p.rawType().canonicalName();
+    }
+    return t.toString();
+  }
+}

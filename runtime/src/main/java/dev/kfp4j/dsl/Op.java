@@ -1,0 +1,28 @@
+package dev.kfp4j.dsl;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Put by the processor on generated op methods: names the component the op calls, whose spec is
+ * the classpath resource {@code META-INF/kfp4j/components/<value>.yaml}. The processor reads it
+ * when a {@code @Pipeline} body calls the op, also from a jar compiled earlier.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Op {
+  /** The component name. */
+  String value();
+
+  /** Put on the output accessors of generated task classes: names the output. */
+  @Documented
+  @Retention(RetentionPolicy.CLASS)
+  @Target(ElementType.METHOD)
+  @interface Output {
+    String value();
+  }
+}
