@@ -24,4 +24,25 @@ public @interface Pipeline {
 
   /** The Kubernetes service account the pods run as; KFP's default is {@code pipeline-runner}. */
   String serviceAccount() default "pipeline-runner";
+
+  /** Seconds after completion before the workflow is deleted ({@code ttlStrategy}); -1 keeps it. */
+  int ttlSecondsAfterFinished() default -1;
+
+  /** Seconds the whole run may take before it is stopped; 0 for no limit. */
+  long activeDeadlineSeconds() default 0;
+
+  /** How many pods may run at once; 0 for no limit. */
+  int parallelism() default 0;
+
+  /** Names of Kubernetes secrets used to pull images. */
+  String[] imagePullSecrets() default {};
+
+  /** Node selector for every task, as {@code "label=value"} strings. */
+  String[] nodeSelector() default {};
+
+  /**
+   * When Argo deletes pods: {@code OnPodCompletion}, {@code OnPodSuccess}, {@code
+   * OnWorkflowCompletion}, {@code OnWorkflowSuccess}; empty keeps them.
+   */
+  String podGc() default "";
 }

@@ -18,6 +18,9 @@ public @interface Op {
   /** The component name. */
   String value();
 
+  /** The input each parameter of the op method passes, in parameter order. */
+  String[] inputs() default {};
+
   /** Put on the output accessors of generated task classes: names the output. */
   @Documented
   @Retention(RetentionPolicy.CLASS)

@@ -28,6 +28,7 @@ public final class Yaml {
               YAMLFactory.builder()
                   .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                   .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                  .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
                   .disable(YAMLWriteFeature.SPLIT_LINES)
                   .loadSettings(
@@ -65,6 +66,18 @@ public final class Yaml {
   public static JsonNode read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a classpath resource next to {@code anchor}'s class loader as UTF-8 text. */
+  public static String resource(Class<?> anchor, String path) {
+    try (InputStream in = anchor.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("no resource '" + path + "' on the classpath of " + anchor.getName());
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -59,8 +59,8 @@ public final class OpsWriter {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder(c.methodName())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addAnnotation(AnnotationSpec.builder(OP).addMember("value", "$S", c.name()).build())
             .returns(c.taskClass());
+    AnnotationSpec.Builder op = AnnotationSpec.builder(OP).addMember("value", "$S", c.name());
     String doc = Generated.javadoc(c.javadoc());
     String note =
         all ? "<p>Component {@code " + c.name() + "}." : "<p>Component {@code " + c.name() + "}, optional inputs left out.";
@@ -71,11 +71,13 @@ public final class OpsWriter {
         continue;
       }
       m.addParameter(ParameterSpec.builder(opType(in), in.javaName()).build());
+      op.addMember("inputs", "$S", in.name());
       if (!args.isEmpty()) {
         args.add(", ");
       }
       args.add("$S, $L", in.name(), in.javaName());
     }
+    m.addAnnotation(op.build());
     m.addStatement("return new $T($T.args($L))", c.taskClass(), OPS, args.build());
     return m.build();
   }

@@ -1,0 +1,77 @@
+package dev.kfp4j.processor.pipeline;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/** Writes {@code FooPipeline}: a pipeline's name, parameters and compiled workflow for Java code. */
+final class PipelineClassWriter {
+  private static final ClassName KFP_VALUES = ClassName.get("dev.kfp4j.entrypoint", "KfpValues");
+  private static final ClassName YAML = ClassName.get("dev.kfp4j.yaml", "Yaml");
+  private static final ClassName OPS = ClassName.get("dev.kfp4j.dsl", "Ops");
+
+  private PipelineClassWriter() {}
+
+  static JavaFile write(PipelineModel p) {
+    ClassName cls = p.pipelineClass();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(cls)
+            .addOriginatingElement(p.element())
+            .addAnnotation(
+                AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+                    .addMember("value", "$S", "dev.kfp4j.processor.Kfp4jProcessor")
+                    .build())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc("The compiled pipeline {@code $L} of {@link $T#$L}.\n", p.name(), p.owner(), p.methodName())
+            .addField(
+                FieldSpec.builder(String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The pipeline name.\n")
+                    .initializer("$S", p.name())
+                    .build())
+            .addField(
+                FieldSpec.builder(String.class, "RESOURCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The classpath resource holding the workflow YAML.\n")
+                    .initializer("$S", p.resourcePath())
+                    .build())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    CodeBlock.Builder names = CodeBlock.builder();
+    for (PipelineModel.Parameter param : p.parameters()) {
+      names.add(names.isEmpty() ? "$S" : ", $S", param.name());
+    }
+    type.addField(
+        FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "PARAMETERS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The pipeline's parameter names, in order.\n")
+            .initializer("$T.of($L)", List.class, names.build())
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("yaml")
+            .addJavadoc("The compiled Argo Workflow, as written by the processor.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(String.class)
+            .addStatement("return $T.resource($T.class, RESOURCE)", YAML, cls)
+            .build());
+    MethodSpec.Builder arguments =
+        MethodSpec.methodBuilder("arguments")
+            .addJavadoc("Run arguments in KFP's text form, by parameter name; a null leaves a parameter to its default.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(ParameterizedTypeName.get(Map.class, String.class, String.class));
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (PipelineModel.Parameter param : p.parameters()) {
+      arguments.addParameter(param.defaultText() != null ? param.javaType().box() : param.javaType(), param.name());
+      args.add(args.isEmpty() ? "" : ", ").add("$S, $L", param.name(), param.name());
+    }
+    arguments.addStatement("$T<String, String> out = new $T<>()", Map.class, java.util.LinkedHashMap.class);
+    arguments.addStatement("$T.args($L).forEach((k, v) -> out.put(k, $T.format(v)))", OPS, args.build(), KFP_VALUES);
+    arguments.addStatement("return out");
+    type.addMethod(arguments.build());
+    return JavaFile.builder(cls.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+}

@@ -1,0 +1,594 @@
+package dev.kfp4j.processor.pipeline;
+
+import dev.kfp4j.entrypoint.PyJson;
+import dev.kfp4j.processor.pipeline.Graph.Arg;
+import dev.kfp4j.processor.pipeline.Graph.Group;
+import dev.kfp4j.processor.pipeline.Graph.Node;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a {@link Graph} as an Argo Workflow that KFP v1 accepts. Compact by design: one template
+ * per distinct component configuration (component, inputs given, settings), not one per task.
+ * Conditions and loops become DAG templates of their own, with the values they use from outside
+ * passed in as inputs, as KFP's compiler does.
+ */
+final class WorkflowWriter {
+  static final String SDK_TYPE = "kfp4j";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Graph graph;
+  private final PipelineOptions options;
+  /** Template key → template; insertion order is the order tasks first use them. */
+  private final Map<String, ObjectNode> templates = new LinkedHashMap<>();
+  private final Map<String, Integer> templateNames = new HashMap<>();
+  private final Map<Node, String> templateOf = new HashMap<>();
+  private final Map<Group, Map<String, Arg>> groupInputs = new HashMap<>();
+  private final Map<Group, Set<String>> groupArtifactInputs = new HashMap<>();
+  private final List<ObjectNode> groupTemplates = new ArrayList<>();
+  /** Outputs that some consumer takes as a file, by task. */
+  private final Map<Node, Set<String>> artifactOutputs = new HashMap<>();
+  private final Map<String, String> componentSpecJson = new HashMap<>();
+
+  WorkflowWriter(Graph graph, PipelineOptions options) {
+    this.graph = graph;
+    this.options = options;
+  }
+
+  ObjectNode write() {
+    PipelineModel p = graph.pipeline;
+    for (Node n : graph.tasks) {
+      Set<String> files = artifactOutputs.computeIfAbsent(n, k -> new LinkedHashSet<>());
+      for (OutputSpec o : n.spec.outputs()) {
+        if (isFileOutput(n.spec, o.name())) {
+          files.add(o.name());
+        }
+      }
+    }
+    for (Node n : graph.tasks) {
+      for (Map.Entry<String, Arg> e : n.arguments.entrySet()) {
+        if (e.getValue() instanceof Graph.Output o && takesFile(n.spec, e.getKey())) {
+          artifactOutputs.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
+        }
+      }
+    }
+    String rootName = p.name();
+    ObjectNode root = dag(graph.root, rootName);
+
+    ObjectNode wf = NODES.objectNode();
+    wf.put("apiVersion", "argoproj.io/v1alpha1");
+    wf.put("kind", "Workflow");
+    ObjectNode metadata = wf.putObject("metadata");
+    metadata.put("generateName", p.name() + "-");
+    ObjectNode annotations = metadata.putObject("annotations");
+    annotations.put("pipelines.kubeflow.org/pipeline_spec", pipelineSpec(p));
+    metadata.putObject("labels").put("pipelines.kubeflow.org/pipeline-sdk-type", SDK_TYPE);
+    ObjectNode spec = wf.putObject("spec");
+    spec.put("entrypoint", rootName);
+    spec.put("serviceAccountName", p.serviceAccount());
+    options.writeSpec(spec);
+    if (!p.parameters().isEmpty()) {
+      ArrayNode params = spec.putObject("arguments").putArray("parameters");
+      for (PipelineModel.Parameter param : p.parameters()) {
+        ObjectNode n = params.addObject();
+        n.put("name", param.name());
+        if (param.defaultText() != null) {
+          n.put("value", param.defaultText());
+        }
+      }
+    }
+    if (graph.exitTask != null) {
+      String exitName = rootName + "-exit-handler";
+      ObjectNode exitDag = NODES.objectNode();
+      exitDag.put("name", exitName);
+      ArrayNode tasks = exitDag.putObject("dag").putArray("tasks");
+      tasks.add(task(graph.exitTask, graph.root));
+      spec.put("onExit", exitName);
+      groupTemplates.add(exitDag);
+    }
+    ArrayNode all = spec.putArray("templates");
+    all.add(root);
+    groupTemplates.forEach(all::add);
+    templates.values().forEach(all::add);
+    return wf;
+  }
+
+  // ------------------------------------------------------------------ DAG templates
+
+  private ObjectNode dag(Group group, String name) {
+    ArrayNode tasks = NODES.arrayNode();
+    for (Object member : group.members) {
+      if (member instanceof Node n) {
+        ObjectNode t = task(n, group);
+        putDependencies(t, member, group);
+        tasks.add(reorder(t));
+      } else {
+        Group child = (Group) member;
+        ObjectNode childTemplate = dag(child, child.templateName());
+        if (child.loop != null && child.loop.parallelism > 0) {
+          childTemplate.put("parallelism", child.loop.parallelism);
+        }
+        groupTemplates.add(childTemplate);
+        tasks.add(groupTask(child, group));
+      }
+    }
+    ObjectNode template = NODES.objectNode();
+    template.put("name", name);
+    Map<String, Arg> inputs = groupInputs.getOrDefault(group, Map.of());
+    if (!inputs.isEmpty()) {
+      ObjectNode in = template.putObject("inputs");
+      Set<String> artifacts = groupArtifactInputs.getOrDefault(group, Set.of());
+      for (String key : inputs.keySet()) {
+        in.withArray(artifacts.contains(key) ? "artifacts" : "parameters").addObject().put("name", key);
+      }
+    }
+    template.putObject("dag").set("tasks", tasks);
+    return template;
+  }
+
+  private ObjectNode groupTask(Group child, Group parent) {
+    ObjectNode t = NODES.objectNode();
+    t.put("name", child.templateName());
+    t.put("template", child.templateName());
+    if (child.condition != null) {
+      t.put("when", condition(child.condition, parent));
+    }
+    putDependencies(t, child, parent);
+    Map<String, Arg> inputs = groupInputs.getOrDefault(child, Map.of());
+    Set<String> artifacts = groupArtifactInputs.getOrDefault(child, Set.of());
+    ObjectNode arguments = NODES.objectNode();
+    for (Map.Entry<String, Arg> e : inputs.entrySet()) {
+      Arg a = e.getValue();
+      if (artifacts.contains(e.getKey())) {
+        arguments.withArray("artifacts").addObject().put("name", e.getKey()).put("from", artifactRef((Graph.Output) a, parent));
+      } else {
+        String value = a instanceof Graph.Item item && child.loop == item.loop()
+            ? (item.field() == null ? "{{item}}" : "{{item." + item.field() + "}}")
+            : value(a, parent);
+        arguments.withArray("parameters").addObject().put("name", e.getKey()).put("value", value);
+      }
+    }
+    if (!arguments.isEmpty()) {
+      t.set("arguments", arguments);
+    }
+    if (child.loop != null) {
+      if (child.loop.source != null) {
+        t.put("withParam", value(child.loop.source, parent));
+      } else {
+        ArrayNode items = t.putArray("withItems");
+        for (Object item : child.loop.items) {
+          items.add(Yaml.json().valueToTree(item instanceof Map<?, ?> m ? textValues(m) : BodyReader.text(item)));
+        }
+      }
+    }
+    return reorder(t);
+  }
+
+  private static Map<String, String> textValues(Map<?, ?> m) {
+    Map<String, String> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k.toString(), BodyReader.text(v)));
+    return out;
+  }
+
+  /** Fixed key order for DAG tasks: name, template, when, dependencies, arguments, loops. */
+  private static ObjectNode reorder(ObjectNode t) {
+    ObjectNode out = NODES.objectNode();
+    for (String key : List.of("name", "template", "when", "dependencies", "arguments", "withItems", "withParam")) {
+      if (t.has(key)) {
+        out.set(key, t.get(key));
+      }
+    }
+    return out;
+  }
+
+  private void putDependencies(ObjectNode t, Object member, Group group) {
+    Set<String> deps = new LinkedHashSet<>();
+    for (Node n : nodesOf(member)) {
+      for (Node d : n.dependencies()) {
+        addDependency(deps, d, member, group);
+      }
+    }
+    if (member instanceof Group g) {
+      for (Arg a : groupSources(g)) {
+        if (a instanceof Graph.Output o) {
+          addDependency(deps, o.task(), member, group);
+        }
+      }
+    }
+    if (!deps.isEmpty()) {
+      ArrayNode array = t.putArray("dependencies");
+      deps.forEach(array::add);
+    }
+  }
+
+  private static List<Arg> groupSources(Group g) {
+    List<Arg> args = new ArrayList<>();
+    if (g.condition != null) {
+      args.add(g.condition.left());
+      args.add(g.condition.right());
+    }
+    if (g.loop != null && g.loop.source != null) {
+      args.add(g.loop.source);
+    }
+    return args;
+  }
+
+  private static void addDependency(Set<String> deps, Node d, Object member, Group group) {
+    Object containing = memberContaining(d, group);
+    if (containing != null && containing != member) {
+      deps.add(containing instanceof Node n ? n.name : ((Group) containing).templateName());
+    }
+  }
+
+  /** The member of {@code group} that is or holds {@code node}, or null if it is outside. */
+  private static Object memberContaining(Node node, Group group) {
+    if (node.group == group) {
+      return node;
+    }
+    for (Group g = node.group; g != null; g = g.parent) {
+      if (g.parent == group) {
+        return g;
+      }
+    }
+    return null;
+  }
+
+  private static List<Node> nodesOf(Object member) {
+    List<Node> out = new ArrayList<>();
+    if (member instanceof Node n) {
+      out.add(n);
+    } else {
+      Group g = (Group) member;
+      for (Object m : g.members) {
+        out.addAll(nodesOf(m));
+      }
+    }
+    return out;
+  }
+
+  private String condition(Graph.Condition c, Group parent) {
+    boolean text = isText(c.left()) || isText(c.right());
+    String left = value(c.left(), parent);
+    String right = value(c.right(), parent);
+    return text
+        ? "\"" + left + "\" " + c.operator() + " \"" + right + "\""
+        : left + " " + c.operator() + " " + right;
+  }
+
+  private boolean isText(Arg a) {
+    if (a instanceof Graph.Constant c) {
+      try {
+        Double.parseDouble(c.text());
+        return false;
+      } catch (NumberFormatException e) {
+        return true;
+      }
+    }
+    if (a instanceof Graph.Param p) {
+      PipelineModel.Parameter param = graph.pipeline.parameter(p.name());
+      return param == null || !isNumeric(param.kfpType());
+    }
+    if (a instanceof Graph.Output o) {
+      OutputSpec out = o.task().spec.output(o.output()).orElse(null);
+      return out == null || out.type() == null || !isNumeric(out.type().name());
+    }
+    return true;
+  }
+
+  private static boolean isNumeric(String kfpType) {
+    return "Integer".equals(kfpType) || "Float".equals(kfpType);
+  }
+
+  // ------------------------------------------------------------------ values
+
+  /** An Argo expression for {@code a} that is valid inside {@code group}'s template. */
+  private String value(Arg a, Group group) {
+    if (a instanceof Graph.Constant c) {
+      return c.text();
+    }
+    if (a instanceof Graph.Param p) {
+      return "{{workflow.parameters." + p.name() + "}}";
+    }
+    if (a instanceof Graph.Output o && o.task().group == group) {
+      return "{{tasks." + o.task().name + ".outputs.parameters." + o.output() + "}}";
+    }
+    String key = key(a);
+    groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, a);
+    return "{{inputs.parameters." + key + "}}";
+  }
+
+  /** An Argo artifact reference for a task output taken as a file inside {@code group}. */
+  private String artifactRef(Graph.Output o, Group group) {
+    if (o.task().group == group) {
+      return "{{tasks." + o.task().name + ".outputs.artifacts." + o.output() + "}}";
+    }
+    String key = key(o);
+    groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, o);
+    groupArtifactInputs.computeIfAbsent(group, k -> new HashSet<>()).add(key);
+    return "{{inputs.artifacts." + key + "}}";
+  }
+
+  private static String key(Arg a) {
+    if (a instanceof Graph.Output o) {
+      return o.task().name + "-" + o.output();
+    }
+    Graph.Item item = (Graph.Item) a;
+    return "loop-item" + (item.field() == null ? "" : "-" + item.field());
+  }
+
+  // ------------------------------------------------------------------ component tasks
+
+  private ObjectNode task(Node n, Group group) {
+    String template = componentTemplate(n);
+    ObjectNode t = NODES.objectNode();
+    t.put("name", n.name);
+    t.put("template", template);
+    ObjectNode arguments = NODES.objectNode();
+    for (Map.Entry<String, Arg> e : n.arguments.entrySet()) {
+      String input = e.getKey();
+      Arg a = e.getValue();
+      if (takesFile(n.spec, input)) {
+        ObjectNode art = arguments.withArray("artifacts").addObject().put("name", input);
+        if (a instanceof Graph.Output o) {
+          art.put("from", artifactRef(o, group));
+        } else {
+          art.putObject("raw").put("data", value(a, group));
+        }
+      } else {
+        arguments.withArray("parameters").addObject().put("name", input).put("value", value(a, group));
+      }
+    }
+    for (InputSpec in : n.spec.inputs()) {
+      if (!n.arguments.containsKey(in.name()) && in.defaultValue() != null) {
+        if (takesFile(n.spec, in.name())) {
+          arguments.withArray("artifacts").addObject().put("name", in.name()).putObject("raw").put("data", in.defaultValue());
+        } else {
+          arguments.withArray("parameters").addObject().put("name", in.name()).put("value", in.defaultValue());
+        }
+      }
+    }
+    if (!arguments.isEmpty()) {
+      t.set("arguments", arguments);
+    }
+    return t;
+  }
+
+  /** The name of the template running {@code n}, creating it if no task used that configuration yet. */
+  private String componentTemplate(Node n) {
+    Set<String> present = new LinkedHashSet<>();
+    for (InputSpec in : n.spec.inputs()) {
+      if (n.arguments.containsKey(in.name()) || in.defaultValue() != null) {
+        present.add(in.name());
+      }
+    }
+    Set<String> files = artifactOutputs.getOrDefault(n, Set.of());
+    Map<String, List<Object>> templateSettings = new LinkedHashMap<>(n.settings);
+    String key = n.spec.name() + "|" + present + "|" + files + "|" + templateSettings;
+    ObjectNode existing = templates.get(key);
+    if (existing != null) {
+      return existing.get("name").asString();
+    }
+    int count = templateNames.merge(n.spec.name(), 1, Integer::sum);
+    String name = count == 1 ? n.spec.name() : n.spec.name() + "-" + count;
+    if (name.equals(graph.pipeline.name())) {
+      name = name + "-component";
+    }
+    templates.put(key, componentTemplate(name, n, present, files));
+    return name;
+  }
+
+  private ObjectNode componentTemplate(String name, Node n, Set<String> present, Set<String> artifactOutputs) {
+    ComponentSpec spec = n.spec;
+    ObjectNode t = NODES.objectNode();
+    t.put("name", name);
+    ObjectNode metadata = t.putObject("metadata");
+    ObjectNode annotations = metadata.putObject("annotations");
+    annotations.put(
+        "pipelines.kubeflow.org/component_spec",
+        componentSpecJson.computeIfAbsent(spec.name(), k -> PyJson.write(ComponentYaml.toNode(spec))));
+    ObjectNode labels = metadata.putObject("labels");
+    labels.put("pipelines.kubeflow.org/pipeline-sdk-type", SDK_TYPE);
+
+    ObjectNode inputs = NODES.objectNode();
+    for (InputSpec in : spec.inputs()) {
+      if (present.contains(in.name())) {
+        if (takesFile(spec, in.name())) {
+          inputs.withArray("artifacts").addObject().put("name", in.name()).put("path", inputPath(in.name()));
+        } else {
+          inputs.withArray("parameters").addObject().put("name", in.name());
+        }
+      }
+    }
+    if (!inputs.isEmpty()) {
+      t.set("inputs", inputs);
+    }
+    ObjectNode outputs = NODES.objectNode();
+    for (OutputSpec out : spec.outputs()) {
+      boolean file = isFileOutput(spec, out.name());
+      if (!file) {
+        outputs.withArray("parameters").addObject().put("name", out.name()).putObject("valueFrom").put("path", outputPath(out.name()));
+      }
+      if (artifactOutputs.contains(out.name())) {
+        outputs.withArray("artifacts").addObject().put("name", out.name()).put("path", outputPath(out.name()));
+      }
+    }
+    if (!outputs.isEmpty()) {
+      t.set("outputs", outputs);
+    }
+    ObjectNode container = t.putObject("container");
+    container.put("image", spec.container().image());
+    ArrayNode command = container.putArray("command");
+    for (Placeholder p : spec.container().command()) {
+      resolve(p, spec, present, command);
+    }
+    ArrayNode args = NODES.arrayNode();
+    for (Placeholder p : spec.container().args()) {
+      resolve(p, spec, present, args);
+    }
+    if (!args.isEmpty()) {
+      container.set("args", args);
+    }
+    if (!spec.container().env().isEmpty()) {
+      ArrayNode env = container.putArray("env");
+      spec.container().env().forEach((k, v) -> {
+        ArrayNode one = NODES.arrayNode();
+        resolve(v, spec, present, one);
+        env.addObject().put("name", k).put("value", one.isEmpty() ? "" : one.get(0).asString());
+      });
+    }
+    TaskSettings.apply(n.settings, t, container, annotations, labels);
+    if (labels.size() == 0) {
+      metadata.remove("labels");
+    }
+    return t;
+  }
+
+  static String inputPath(String input) {
+    return "/tmp/inputs/" + input + "/data";
+  }
+
+  static String outputPath(String output) {
+    return "/tmp/outputs/" + output + "/data";
+  }
+
+  /** Resolves a command-line item with the inputs given, as KFP's compiler does per task. */
+  private static void resolve(Placeholder p, ComponentSpec spec, Set<String> present, ArrayNode out) {
+    if (p instanceof Placeholder.If i) {
+      boolean cond = condition(i.cond(), present);
+      for (Placeholder item : cond ? i.then() : i.otherwise()) {
+        resolve(item, spec, present, out);
+      }
+      return;
+    }
+    String s = text(p, spec, present);
+    if (s != null) {
+      out.add(s);
+    }
+  }
+
+  private static boolean condition(Placeholder cond, Set<String> present) {
+    if (cond instanceof Placeholder.IsPresent ip) {
+      return present.contains(ip.input());
+    }
+    if (cond instanceof Placeholder.Literal l) {
+      return Boolean.parseBoolean(l.value()) || l.value().equalsIgnoreCase("true");
+    }
+    return true;
+  }
+
+  private static String text(Placeholder p, ComponentSpec spec, Set<String> present) {
+    if (p instanceof Placeholder.Literal l) {
+      return l.value();
+    }
+    if (p instanceof Placeholder.InputValue v) {
+      return present.contains(v.input()) ? "{{inputs.parameters." + v.input() + "}}" : null;
+    }
+    if (p instanceof Placeholder.InputPath v) {
+      return present.contains(v.input()) ? inputPath(v.input()) : null;
+    }
+    if (p instanceof Placeholder.OutputPath v) {
+      return outputPath(v.output());
+    }
+    if (p instanceof Placeholder.Concat c) {
+      StringBuilder sb = new StringBuilder();
+      for (Placeholder item : c.items()) {
+        String s = text(item, spec, present);
+        if (s != null) {
+          sb.append(s);
+        }
+      }
+      return sb.toString();
+    }
+    if (p instanceof Placeholder.If i) {
+      StringBuilder sb = new StringBuilder();
+      for (Placeholder item : condition(i.cond(), present) ? i.then() : i.otherwise()) {
+        String s = text(item, spec, present);
+        if (s != null) {
+          sb.append(s);
+        }
+      }
+      return sb.toString();
+    }
+    return null;
+  }
+
+  /** Whether an input is passed as a file ({@code inputPath}) rather than a value. */
+  static boolean takesFile(ComponentSpec spec, String input) {
+    return spec.container() != null && uses(spec.container().args(), input, true)
+        || spec.container() != null && uses(spec.container().command(), input, true);
+  }
+
+  private static boolean uses(List<Placeholder> items, String name, boolean path) {
+    for (Placeholder p : items) {
+      if (p instanceof Placeholder.InputPath ip && ip.input().equals(name)) {
+        return true;
+      }
+      if (p instanceof Placeholder.Concat c && uses(c.items(), name, path)) {
+        return true;
+      }
+      if (p instanceof Placeholder.If i && (uses(i.then(), name, path) || uses(i.otherwise(), name, path))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an output is an {@code @OutputPath} file (not after {@code ----output-paths}). */
+  static boolean isFileOutput(ComponentSpec spec, String output) {
+    if (spec.container() == null) {
+      return false;
+    }
+    boolean returned = false;
+    for (Placeholder p : spec.container().args()) {
+      if (p instanceof Placeholder.Literal l && l.value().equals("----output-paths")) {
+        returned = true;
+      }
+      if (p instanceof Placeholder.OutputPath o && o.output().equals(output)) {
+        return !returned;
+      }
+    }
+    return false;
+  }
+
+  private static String pipelineSpec(PipelineModel p) {
+    ObjectNode spec = NODES.objectNode();
+    if (p.description() != null) {
+      spec.put("description", p.description());
+    }
+    if (!p.parameters().isEmpty()) {
+      ArrayNode inputs = spec.putArray("inputs");
+      for (PipelineModel.Parameter param : p.parameters()) {
+        ObjectNode n = inputs.addObject();
+        n.put("name", param.name());
+        if (param.kfpType() != null) {
+          n.put("type", param.kfpType());
+        }
+        if (param.defaultText() != null) {
+          n.put("default", param.defaultText());
+        }
+      }
+    }
+    spec.put("name", p.name());
+    return PyJson.write(spec);
+  }
+
+  static JsonNode node(Object value) {
+    return Yaml.json().valueToTree(value);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.kfp4j.dsl;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Control flow in {@code @Pipeline} methods, as KFP's {@code dsl.Condition}, {@code
+ * dsl.ParallelFor} and {@code dsl.ExitHandler}. The processor reads these calls at compile time;
+ * their lambdas hold the tasks of a group. Called from plain Java they simply run the lambdas.
+ *
+ * <pre>{@code
+ * var flip = CoinOps.flipCoin();
+ * Dsl.when(Dsl.eq(flip.output(), "heads"), () -> CoinOps.print("it was heads"));
+ * Dsl.forEach(List.of(1, 2, 3), item -> CalcOps.add(item, 10));
+ * Dsl.exitHandler(CoinOps.print("done"), () -> { ... });
+ * }</pre>
+ */
+public final class Dsl {
+  private Dsl() {}
+
+  /** A comparison of two values, a task output, a pipeline parameter or a constant each. */
+  public record Condition(Object left, String operator, Object right) {}
+
+  public static Condition eq(Object left, Object right) {
+    return new Condition(left, "==", right);
+  }
+
+  public static Condition ne(Object left, Object right) {
+    return new Condition(left, "!=", right);
+  }
+
+  public static Condition lt(Object left, Object right) {
+    return new Condition(left, "<", right);
+  }
+
+  public static Condition le(Object left, Object right) {
+    return new Condition(left, "<=", right);
+  }
+
+  public static Condition gt(Object left, Object right) {
+    return new Condition(left, ">", right);
+  }
+
+  public static Condition ge(Object left, Object right) {
+    return new Condition(left, ">=", right);
+  }
+
+  /** Runs the tasks of {@code body} only when {@code condition} holds; nest calls for "and". */
+  public static void when(Condition condition, Runnable body) {
+    Objects.requireNonNull(condition, "condition");
+    body.run();
+  }
+
+  /**
+   * Runs the tasks of {@code body} once per item, in parallel: over a constant list (of values, or
+   * of records whose components the body reads), a list pipeline parameter or a list task output.
+   */
+  public static <T> void forEach(List<T> items, Consumer<T> body) {
+    items.forEach(body);
+  }
+
+  /** As {@link #forEach(List, Consumer)}, running at most {@code parallelism} items at once. */
+  public static <T> void forEach(List<T> items, int parallelism, Consumer<T> body) {
+    items.forEach(body);
+  }
+
+  /**
+   * Runs {@code exitTask} when the pipeline ends, whatever the outcome of the tasks in {@code
+   * body}. Must be the outermost statement of the pipeline; its arguments may be constants and
+   * pipeline parameters only.
+   */
+  public static void exitHandler(Task<?> exitTask, Runnable body) {
+    Objects.requireNonNull(exitTask, "exitTask");
+    body.run();
+  }
+}
