@@ -124,7 +124,10 @@ public final class ComponentValidator {
                 ClassName.get("java.nio.file", "Path"), input.kfpType(), input.description()));
       }
     }
-    outputs.addAll(returnOutputs(method, doc, usedNames));
+    // Returned outputs share no flag with inputs: only output names must be unique.
+    Map<String, String> outputNames = new LinkedHashMap<>();
+    outputs.forEach(o -> outputNames.put(o.name(), "parameter " + o.name()));
+    outputs.addAll(returnOutputs(method, doc, outputNames));
     for (OutputModel out : outputs) {
       if (TASK_METHODS.contains(out.accessor())) {
         reporter.error(
@@ -361,6 +364,7 @@ public final class ComponentValidator {
         String other = usedNames.putIfAbsent(n, n);
         if (other != null) {
           reporter.error(method, Message.DUPLICATE_INPUT, "output", n, "record component " + n, other);
+          continue;
         }
         outputs.add(new OutputModel(n, n, OutputModel.Source.RECORD_COMPONENT, n, kind, TypeName.get(t), kind.kfpType(), recordDoc.param(n)));
       }

@@ -136,7 +136,7 @@ public final class EntrypointWriter {
     CodeBlock.Builder args = CodeBlock.builder();
     boolean first = true;
     for (InputModel in : c.inputs()) {
-      args.add(first ? "" : ", ").add("$L", argument(in));
+      args.add(first ? "" : ",$W").add("$L", argument(in));
       first = false;
     }
     CodeBlock invoke = CodeBlock.of("$T.$N($L)", c.owner(), c.methodName(), args.build());

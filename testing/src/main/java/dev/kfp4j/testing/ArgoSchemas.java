@@ -1,0 +1,69 @@
+package dev.kfp4j.testing;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.kfp4j.yaml.Yaml;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Validates workflows against Argo's official Workflow JSON schemas in {@code
+ * ../shared/schemas/argo/} (v3.3.10, what KFP 1.8 runs on, and v4.0.8). Stricter than Argo: every
+ * object with declared properties rejects unknown ones, so a misspelt field fails.
+ */
+public final class ArgoSchemas {
+  public static final List<String> VERSIONS = List.of("v3.3.10", "v4.0.8");
+  private static final Map<String, Schema> SCHEMAS = new LinkedHashMap<>();
+
+  private ArgoSchemas() {}
+
+  private static synchronized Schema schema(String version) {
+    return SCHEMAS.computeIfAbsent(version, v -> {
+      Path file = Shared.root().resolve("schemas/argo").resolve(v).resolve("schema.json");
+      ObjectNode root = (ObjectNode) Yaml.json().readTree(file.toFile());
+      root.remove("$schema");
+      root.remove("$id");
+      root.remove("oneOf");
+      root.remove("type");
+      root.put("$ref", "#/definitions/io.argoproj.workflow.v1alpha1.Workflow");
+      strict(root.get("definitions"));
+      SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+      return registry.getSchema(root);
+    });
+  }
+
+  private static void strict(JsonNode definitions) {
+    for (JsonNode def : definitions) {
+      if (def instanceof ObjectNode o && o.has("properties") && !o.has("additionalProperties")) {
+        o.put("additionalProperties", false);
+      }
+    }
+  }
+
+  /** The schema errors of a workflow for each Argo version; empty when valid for all. */
+  public static List<String> errors(String workflowYaml) {
+    JsonNode node = Yaml.read(workflowYaml);
+    List<String> errors = new ArrayList<>();
+    for (String version : VERSIONS) {
+      for (Error e : schema(version).validate(node)) {
+        errors.add("argo " + version + ": " + e);
+      }
+    }
+    return errors;
+  }
+
+  /** Throws an AssertionError listing the schema errors, if any. */
+  public static void assertValid(String workflowYaml, String what) {
+    List<String> errors = errors(workflowYaml);
+    if (!errors.isEmpty()) {
+      throw new AssertionError(what + " is not a valid Argo Workflow:\n  " + String.join("\n  ", errors));
+    }
+  }
+}
