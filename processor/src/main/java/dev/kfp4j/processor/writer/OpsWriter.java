@@ -64,7 +64,13 @@ public final class OpsWriter {
     String doc = Generated.javadoc(c.javadoc());
     String note =
         all ? "<p>Component {@code " + c.name() + "}." : "<p>Component {@code " + c.name() + "}, optional inputs left out.";
-    m.addJavadoc("$L", withNote(doc, note));
+    java.util.Set<String> params = new java.util.HashSet<>();
+    for (InputModel in : inputs) {
+      if (all || !in.optional()) {
+        params.add(in.javaName());
+      }
+    }
+    m.addJavadoc("$L", withNote(onlyParams(doc, params), note));
     CodeBlock.Builder args = CodeBlock.builder();
     for (InputModel in : inputs) {
       if (!all && in.optional()) {
@@ -80,6 +86,26 @@ public final class OpsWriter {
     m.addAnnotation(op.build());
     m.addStatement("return new $T($T.args($L))", c.taskClass(), OPS, args.build());
     return m.build();
+  }
+
+  /** Drops {@code @param} blocks for parameters the op method does not have. */
+  static String onlyParams(String doc, java.util.Set<String> params) {
+    StringBuilder out = new StringBuilder();
+    boolean skipping = false;
+    for (String line : doc.split("\n", -1)) {
+      String t = line.strip();
+      if (t.startsWith("@")) {
+        skipping = false;
+        if (t.startsWith("@param ")) {
+          String name = t.substring(7).strip().split("\\s+")[0];
+          skipping = !params.contains(name);
+        }
+      }
+      if (!skipping) {
+        out.append(line).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   /** Puts {@code note} as the last paragraph of the main text, before the block tags. */

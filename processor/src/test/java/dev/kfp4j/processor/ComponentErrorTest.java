@@ -1,0 +1,138 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each misuse of the component annotations is one javac error on the element, with its tag. */
+class ComponentErrorTest {
+  /** A class {@code test.C} holding {@code body}, with the usual imports. */
+  static JavaFileObject component(String... body) {
+    List<String> lines = new ArrayList<>(List.of(
+        "package test;",
+        "import dev.kfp4j.annotations.*;",
+        "import java.nio.file.Path;",
+        "import java.util.*;",
+        "public class C {"));
+    lines.addAll(List.of(body));
+    lines.add("}");
+    return Compile.source("test.C", lines.toArray(String[]::new));
+  }
+
+  static Stream<Arguments> misuses() {
+    return Stream.of(
+        Arguments.of("kfp4j:NotStatic", "public int add(int a)",
+            new String[] {"@Component public int add(int a) { return a; }"},
+            "@Component method 'add' must be static: write 'public static int add(...)'"),
+        Arguments.of("kfp4j:NotPublic", "static int add(int a)",
+            new String[] {"@Component static int add(int a) { return a; }"},
+            "must be public"),
+        Arguments.of("kfp4j:NotInClass", "public static int add",
+            new String[] {"public class Inner { @Component public static int add(int a) { return a; } }"},
+            "must be declared in a top-level or static nested class"),
+        Arguments.of("kfp4j:GenericMethod", "<T> int id",
+            new String[] {"@Component public static <T> int id(int a) { return a; }"},
+            "must not declare type parameters"),
+        Arguments.of("kfp4j:UnsupportedParameterType", "Thread t",
+            new String[] {"@Component public static int f(Thread t) { return 0; }"},
+            "parameter 't' has type 'java.lang.Thread', which a component input cannot carry; use int, long"),
+        Arguments.of("kfp4j:UnsupportedReturnType", "Runnable f",
+            new String[] {"@Component public static Runnable f(int a) { return null; }"},
+            "'f' returns 'java.lang.Runnable', which a component output cannot carry"),
+        Arguments.of("kfp4j:OutputPathType", "int out",
+            new String[] {"@Component public static void f(@OutputPath int out) {}"},
+            "@OutputPath parameter 'out' has type 'int'; it must be java.nio.file.Path or String"),
+        Arguments.of("kfp4j:InputPathType", "long in",
+            new String[] {"@Component public static void f(@InputPath long in) {}"},
+            "@InputPath parameter 'in' has type 'long'; it must be java.nio.file.Path, String or Optional<Path>"),
+        Arguments.of("kfp4j:BothPaths", "Path p",
+            new String[] {"@Component public static void f(@InputPath @OutputPath Path p) {}"},
+            "has both @InputPath and @OutputPath"),
+        Arguments.of("kfp4j:OutputPathOptional", "@Default(\"x\") @OutputPath",
+            new String[] {"@Component public static void f(", "    @Default(\"x\") @OutputPath Path out) {}"},
+            "@OutputPath parameter 'out' cannot be optional"),
+        Arguments.of("kfp4j:DuplicateComponent", "public static int two",
+            new String[] {"@Component(name = \"same\") public static int one(int a) { return a; }",
+                "@Component(name = \"same\") public static int two(int a) { return a; }"},
+            "component name 'same' is already used by test.C.one(int)"),
+        Arguments.of("kfp4j:InvalidName", "name = \"Bad_Name\"",
+            new String[] {"@Component(name = \"Bad_Name\") public static int f(int a) { return a; }"},
+            "component name 'Bad_Name' is not valid: Kubernetes names use only lower-case letters, digits and '-', and start and end with a letter or digit; try 'bad-name'"),
+        Arguments.of("kfp4j:InvalidName", "thisMethodNameIsFarTooLong",
+            new String[] {"@Component public static int thisMethodNameIsFarTooLongForKubernetesWhichAllowsOnlySixtyThreeCharacters(int a) { return a; }"},
+            "more than Kubernetes' 63"),
+        Arguments.of("kfp4j:BadDefault", "@Default(\"five\")",
+            new String[] {"@Component public static int f(", "    @Default(\"five\") int n) { return n; }"},
+            "@Default(\"five\") of 'n' does not parse as an int: invalid int value: 'five'; write for example @Default(\"5\")"),
+        Arguments.of("kfp4j:BadDefault", "@Default(\"maybe\")",
+            new String[] {"@Component public static int f(", "    @Default(\"maybe\") boolean b) { return 0; }"},
+            "does not parse as a boolean"),
+        Arguments.of("kfp4j:BadDefault", "@Default(\"{}\")",
+            new String[] {"@Component public static int f(", "    @Default(\"{}\") List<Integer> l) { return 0; }"},
+            "does not parse as a JSON array: it is not a JSON array"),
+        Arguments.of("kfp4j:BadDefault", "@Default(\"SLOW\")",
+            new String[] {"public enum Mode { FAST, CAREFUL }", "@Component public static int f(", "    @Default(\"SLOW\") Mode m) { return 0; }"},
+            "does not parse as enum Mode: it is none of [FAST, CAREFUL]; write for example @Default(\"FAST\")"),
+        Arguments.of("kfp4j:DefaultOnOptional", "@Default(\"x\") Optional",
+            new String[] {"@Component public static int f(", "    @Default(\"x\") Optional<String> s) { return 0; }"},
+            "'s' is Optional and has a @Default; use one"),
+        Arguments.of("kfp4j:DefaultOnPath", "@Default(\"x\") @InputPath",
+            new String[] {"@Component public static int f(", "    @Default(\"x\") @InputPath Path data) { return 0; }"},
+            "@InputPath parameter 'data' cannot have a @Default; make it Optional<Path>"),
+        Arguments.of("kfp4j:DuplicateInput", "@InputPath Path dataPath",
+            new String[] {"@Component public static int f(String data,", "    @InputPath Path dataPath) { return 0; }"},
+            "input name 'data' of parameter 'dataPath' is already used by 'data'; rename one of the parameters"),
+        Arguments.of("kfp4j:OutputNameClash", "public static R f",
+            new String[] {"public record R(int after) {}", "@Component public static R f(int a) { return null; }"},
+            "output 'after' of component 'f' clashes with the task method 'after()'; rename the record component"),
+        Arguments.of("kfp4j:RawType", "List l",
+            new String[] {"@SuppressWarnings(\"rawtypes\") @Component public static int f(List l) { return 0; }"},
+            "parameter 'l' has raw type 'java.util.List'; give its type arguments"),
+        Arguments.of("kfp4j:MapKey", "Map<Integer, String> m",
+            new String[] {"@Component public static int f(Map<Integer, String> m) { return 0; }"},
+            "'m' is a Map with key type 'java.lang.Integer'; JSON objects have String keys: use Map<String, ...>"),
+        Arguments.of("kfp4j:BadKeyValue", "labels = \"team\"",
+            new String[] {"@Component(labels = \"team\") public static int f(int a) { return a; }"},
+            "@Component(labels = ...) entry 'team' is not of the form \"key=value\""));
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("misuses")
+  void misuseIsAnErrorOnTheElement(String tag, String line, String[] body, String message) {
+    JavaFileObject source = component(body);
+    Compilation c = Compile.compile(source);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + tag + "]").inFile(source).onLineContaining(line);
+    assertThat(c).hadErrorContaining(message);
+  }
+
+  @Test
+  void missingImageIsAnErrorSayingWhereToSetIt() {
+    JavaFileObject source = component("@Component public static int f(int a) { return a; }");
+    Compilation c = Compile.compileWithoutImage(source);
+    assertThat(c).hadErrorContaining(
+            "[kfp4j:MissingImage] component 'f' has no image: set @Component(image = \"registry/repo:tag\") or the processor option -Akfp4j.image=registry/repo:tag")
+        .inFile(source).onLineContaining("public static int f");
+  }
+
+  @Test
+  void allMistakesAreReportedInOneBuild() {
+    JavaFileObject source = component(
+        "@Component public int a(int x) { return x; }",
+        "@Component public static int b(Thread t) { return 0; }",
+        "@Component public static void c(@OutputPath int out) {}");
+    Compilation c = Compile.compile(source);
+    long errors = c.diagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
+    assertThat(errors).isEqualTo(3);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.spec.ComponentYaml;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Generated sources and component YAML for a class of components, against golden files. */
+class ComponentGoldenTest {
+  static final JavaFileObject STATS = Compile.source("com.example.Stats",
+      "package com.example;",
+      "",
+      "import dev.kfp4j.annotations.Component;",
+      "import dev.kfp4j.annotations.Default;",
+      "import dev.kfp4j.annotations.InputPath;",
+      "import dev.kfp4j.annotations.OutputPath;",
+      "import java.nio.file.Path;",
+      "import java.util.List;",
+      "import java.util.Optional;",
+      "",
+      "public class Stats {",
+      "  /**",
+      "   * Mean and count of the numbers in a file.",
+      "   *",
+      "   * @param mean the mean",
+      "   * @param count how many numbers",
+      "   */",
+      "  public record Summary(double mean, long count) {}",
+      "",
+      "  /**",
+      "   * Summarises numbers.",
+      "   *",
+      "   * @param numbersPath a file with one number a line",
+      "   * @param scale multiplies every number",
+      "   * @param label an optional label",
+      "   * @return the summary",
+      "   */",
+      "  @Component(image = \"registry.example.com/stats:2\")",
+      "  public static Summary summarise(@InputPath(\"CSV\") Path numbersPath, @Default(\"1.0\") double scale,",
+      "      Optional<String> label) {",
+      "    return new Summary(0, 0);",
+      "  }",
+      "",
+      "  /**",
+      "   * Writes a report.",
+      "   *",
+      "   * @param values the values",
+      "   * @param reportPath where the report goes",
+      "   */",
+      "  @Component(name = \"write-report\")",
+      "  public static void report(List<String> values, @OutputPath(\"HTML\") Path reportPath) {}",
+      "}");
+
+  @Test
+  void generatesOpsEntrypointsAndComponentYaml() {
+    Compilation c = Compile.compile(STATS);
+    assertThat(c).succeededWithoutWarnings();
+    String test = "ComponentGoldenTest";
+    String method = "generatesOpsEntrypointsAndComponentYaml";
+    Compile.javaGolden(c, "com.example.StatsOps", test, method);
+    Compile.javaGolden(c, "com.example.StatsEntrypoint", test, method);
+    Compile.yamlGolden(c, "META-INF/kfp4j/components/summarise.yaml", test, method);
+    Compile.yamlGolden(c, "META-INF/kfp4j/components/write-report.yaml", test, method);
+  }
+
+  @Test
+  void twoCompilationsGiveByteIdenticalYaml() {
+    Compilation first = Compile.compile(STATS);
+    Compilation second = Compile.compile(STATS);
+    for (String name : new String[] {"summarise", "write-report"}) {
+      String path = "META-INF/kfp4j/components/" + name + ".yaml";
+      assertThat(Compile.resource(second, path)).isEqualTo(Compile.resource(first, path));
+    }
+  }
+
+  @Test
+  void theImageComesFromTheProcessorOptionWhenTheAnnotationSetsNone() {
+    Compilation c = Compile.compile(STATS);
+    String yaml = Compile.resource(c, "META-INF/kfp4j/components/write-report.yaml");
+    assertThat(ComponentYaml.parse(yaml, "write-report").container().image()).isEqualTo(Compile.IMAGE);
+    String own = Compile.resource(c, "META-INF/kfp4j/components/summarise.yaml");
+    assertThat(ComponentYaml.parse(own, "summarise").container().image()).isEqualTo("registry.example.com/stats:2");
+  }
+}

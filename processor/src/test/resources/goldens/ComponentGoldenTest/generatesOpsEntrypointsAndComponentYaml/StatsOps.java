@@ -1,0 +1,113 @@
+package com.example;
+
+import dev.kfp4j.dsl.Op;
+import dev.kfp4j.dsl.Ops;
+import dev.kfp4j.dsl.Task;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * Ops of the components in {@link Stats}: call them in a {@code @Pipeline} method.
+ */
+@Generated("dev.kfp4j.processor.Kfp4jProcessor")
+public final class StatsOps {
+  private StatsOps() {
+  }
+
+  /**
+   * Summarises numbers.
+   *
+   * <p>Component {@code summarise}.
+   *
+   * @param numbersPath a file with one number a line
+   * @param scale multiplies every number
+   * @param label an optional label
+   * @return the summary
+   */
+  @Op(
+      value = "summarise",
+      inputs = {
+          "numbers",
+          "scale",
+          "label"
+      }
+  )
+  public static SummariseTask summarise(Path numbersPath, Double scale, String label) {
+    return new SummariseTask(Ops.args("numbers", numbersPath, "scale", scale, "label", label));
+  }
+
+  /**
+   * Summarises numbers.
+   *
+   * <p>Component {@code summarise}, optional inputs left out.
+   *
+   * @param numbersPath a file with one number a line
+   * @return the summary
+   */
+  @Op(
+      value = "summarise",
+      inputs = "numbers"
+  )
+  public static SummariseTask summarise(Path numbersPath) {
+    return new SummariseTask(Ops.args("numbers", numbersPath));
+  }
+
+  /**
+   * Writes a report.
+   *
+   * <p>Component {@code write-report}.
+   *
+   * @param values the values
+   */
+  @Op(
+      value = "write-report",
+      inputs = "values"
+  )
+  public static ReportTask report(List<String> values) {
+    return new ReportTask(Ops.args("values", values));
+  }
+
+  /**
+   * A task of component {@code summarise}, returned by {@link #summarise(java.nio.file.Path, java.lang.Double, java.lang.String)}.
+   */
+  public static final class SummariseTask extends Task<SummariseTask> {
+    SummariseTask(Map<String, Object> arguments) {
+      super("summarise", arguments);
+    }
+
+    /**
+     * Output {@code mean} ({@code Float}): the mean.
+     */
+    @Op.Output("mean")
+    public double mean() {
+      return output("summarise", "mean");
+    }
+
+    /**
+     * Output {@code count} ({@code Integer}): how many numbers.
+     */
+    @Op.Output("count")
+    public long count() {
+      return output("summarise", "count");
+    }
+  }
+
+  /**
+   * A task of component {@code write-report}, returned by {@link #report(java.util.List)}.
+   */
+  public static final class ReportTask extends Task<ReportTask> {
+    ReportTask(Map<String, Object> arguments) {
+      super("write-report", arguments);
+    }
+
+    /**
+     * Output {@code report} ({@code HTML}): where the report goes.
+     */
+    @Op.Output("report")
+    public Path report() {
+      return output("write-report", "report");
+    }
+  }
+}
