@@ -238,7 +238,8 @@ public final class PipelineStep {
     } catch (Throwable t) {
       StringWriter trace = new StringWriter();
       t.printStackTrace(new PrintWriter(trace));
-      reporter.error(model.element(), Message.INTERNAL_ERROR, trace);
+      ExecutableElement fresh = current(model);
+      reporter.error(fresh != null ? fresh : model.element(), Message.INTERNAL_ERROR, trace);
     }
   }
 

@@ -49,7 +49,8 @@ final class TaskSettings {
           container.withObject("resources").withObject("limits").put("memory", v.get(0).toString());
           break;
         case "gpuLimit":
-          container.withObject("resources").withObject("limits").put(v.get(1).toString(), v.get(0).toString());
+          container.withObject("resources").withObject("limits")
+              .put(v.size() > 1 ? v.get(1).toString() : "nvidia.com/gpu", v.get(0).toString());
           break;
         case "imagePullPolicy":
           container.put("imagePullPolicy", v.get(0).toString());
@@ -109,12 +110,12 @@ final class TaskSettings {
         case "retryBackoff": {
           ObjectNode backoff = template.withObject("retryStrategy").putObject("backoff");
           backoff.put("duration", v.get(0).toString());
-          backoff.put("factor", ((Number) v.get(1)).intValue());
+          backoff.put("factor", v.get(1).toString());
           backoff.put("maxDuration", v.get(2).toString());
           break;
         }
         case "timeout":
-          template.put("activeDeadlineSeconds", ((Number) v.get(0)).longValue());
+          template.put("activeDeadlineSeconds", v.get(0).toString());
           break;
         default:
           break;

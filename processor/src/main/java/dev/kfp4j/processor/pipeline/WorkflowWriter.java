@@ -120,11 +120,13 @@ final class WorkflowWriter {
         tasks.add(reorder(t));
       } else {
         Group child = (Group) member;
+        int slot = groupTemplates.size();
+        groupTemplates.add(null); // parents before children, in body order
         ObjectNode childTemplate = dag(child, child.templateName());
         if (child.loop != null && child.loop.parallelism > 0) {
           childTemplate.put("parallelism", child.loop.parallelism);
         }
-        groupTemplates.add(childTemplate);
+        groupTemplates.set(slot, childTemplate);
         tasks.add(groupTask(child, group));
       }
     }
