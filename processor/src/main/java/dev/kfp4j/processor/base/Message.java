@@ -46,7 +46,6 @@ public enum Message {
   BAD_SETTING("%s"),
   CONSTANT_TOO_LONG(
       "constant for '%s' is %d bytes, over KFP's 10,000-byte parameter limit; pass it as a file (@InputPath) or a pipeline parameter"),
-  LOOP_VARIABLE_OUTSIDE("%s"),
   EXIT_HANDLER_NOT_OUTERMOST("%s"),
   MISSING_ARGUMENT("%s"),
   DUPLICATE_PIPELINE("pipeline name '%s' is already used by %s; set @Pipeline(name = \"...\") to a unique name");

@@ -461,7 +461,7 @@ final class BodyReader {
             && v.getEnclosingElement().equals(graph.pipeline.element())) {
           return new Graph.Param(v.getSimpleName().toString());
         }
-        error(tree, Message.LOOP_VARIABLE_OUTSIDE, "'" + e + "' is the item of a loop that does not enclose this call; use it inside its Dsl.forEach lambda");
+        error(tree, Message.UNSUPPORTED_ARGUMENT, "'" + e + "' is the item of a loop that does not enclose this call; use it inside its Dsl.forEach lambda");
         return null;
       }
       if (taskVariables.containsKey(el)) {
@@ -496,7 +496,7 @@ final class BodyReader {
         }
         if (recv instanceof VariableElement v && v.getKind() == ElementKind.PARAMETER && !loopVariables.containsKey(v)
             && v.getEnclosingElement() instanceof ExecutableElement && !v.getEnclosingElement().equals(graph.pipeline.element())) {
-          error(tree, Message.LOOP_VARIABLE_OUTSIDE, "'" + recv + "' is the item of a loop that does not enclose this call; use it inside its Dsl.forEach lambda");
+          error(tree, Message.UNSUPPORTED_ARGUMENT, "'" + recv + "' is the item of a loop that does not enclose this call; use it inside its Dsl.forEach lambda");
           return null;
         }
       }

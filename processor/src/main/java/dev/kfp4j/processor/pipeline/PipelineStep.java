@@ -208,8 +208,9 @@ public final class PipelineStep {
       return false;
     }
     try {
-      JavacTask task = JavacTask.instance(env);
-      trees = Trees.instance(env);
+      ProcessingEnvironment javac = unwrap(env);
+      JavacTask task = JavacTask.instance(javac);
+      trees = Trees.instance(javac);
       task.addTaskListener(new TaskListener() {
         @Override
         public void finished(TaskEvent event) {
@@ -230,6 +231,40 @@ public final class PipelineStep {
       reporter.error(method, Message.TREES_UNAVAILABLE, env.getClass().getName());
       return false;
     }
+  }
+
+  /**
+   * javac's own environment behind a wrapper (Gradle's incremental processing, IDEs wrap it and
+   * keep the original in a field); the environment itself when it is javac's or none is found.
+   */
+  static ProcessingEnvironment unwrap(ProcessingEnvironment env) {
+    ProcessingEnvironment current = env;
+    for (int depth = 0; depth < 5; depth++) {
+      if (current.getClass().getName().startsWith("com.sun.tools.javac.")) {
+        return current;
+      }
+      ProcessingEnvironment inner = null;
+      for (Class<?> c = current.getClass(); c != null && inner == null; c = c.getSuperclass()) {
+        for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+          if (ProcessingEnvironment.class.isAssignableFrom(f.getType())) {
+            try {
+              f.setAccessible(true);
+              inner = (ProcessingEnvironment) f.get(current);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+              inner = null;
+            }
+            if (inner != null) {
+              break;
+            }
+          }
+        }
+      }
+      if (inner == null) {
+        return current;
+      }
+      current = inner;
+    }
+    return current;
   }
 
   private void compileSafely(PipelineModel model) {
