@@ -1,0 +1,49 @@
+package dev.kfp4j.examples;
+
+import dev.kfp4j.dsl.Ops;
+import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.yaml.Yaml;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * The compiled pipeline {@code add-example} of {@link AddExample#addExample}.
+ */
+@Generated("dev.kfp4j.processor.Kfp4jProcessor")
+public final class AddExamplePipeline {
+  /**
+   * The pipeline name.
+   */
+  public static final String NAME = "add-example";
+
+  /**
+   * The classpath resource holding the workflow YAML.
+   */
+  public static final String RESOURCE = "META-INF/kfp4j/pipelines/add-example.yaml";
+
+  /**
+   * The pipeline's parameter names, in order.
+   */
+  public static final List<String> PARAMETERS = List.of("value1", "value2");
+
+  private AddExamplePipeline() {
+  }
+
+  /**
+   * The compiled Argo Workflow, as written by the processor.
+   */
+  public static String yaml() {
+    return Yaml.resource(AddExamplePipeline.class, RESOURCE);
+  }
+
+  /**
+   * Run arguments in KFP's text form, by parameter name; a null leaves a parameter to its default.
+   */
+  public static Map<String, String> arguments(Integer value1, Integer value2) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Ops.args("value1", value1, "value2", value2).forEach((k, v) -> out.put(k, KfpValues.format(v)));
+    return out;
+  }
+}
