@@ -1,0 +1,16 @@
+// The separate project compiled against the installed kfp4j artifacts only.
+def classes = new File(basedir, 'target/classes')
+['add', 'subtract', 'multiply'].each { name ->
+  def yaml = new File(classes, "META-INF/kfp4j/components/${name}.yaml")
+  assert yaml.isFile() : "missing component YAML ${yaml}"
+  assert yaml.text.contains("name: ${name}\n")
+  assert yaml.text.contains('- org.acme.CalcEntrypoint')
+  assert yaml.text.contains('image: registry.example.com/acme/add-example:1.0')
+}
+assert new File(classes, 'org/acme/CalcEntrypoint.class').isFile()
+assert new File(classes, 'org/acme/CalcOps.class').isFile()
+// exec:exec ran: java -cp ... org.acme.CalcEntrypoint add --a 3 --b 4 ----output-paths <file>
+def out = new File(basedir, 'target/outputs/Output/data')
+assert out.isFile() : "the add entrypoint wrote no output"
+assert out.text == '7'
+return true
