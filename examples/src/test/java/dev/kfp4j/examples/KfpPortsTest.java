@@ -147,6 +147,36 @@ class KfpPortsTest {
   }
 
   @Test
+  void volumeStepCreatesAClaimThatTasksMount() {
+    JsonNode wf = Yaml.read(yaml("volumeop-basic.yaml"));
+    JsonNode pvc = template(wf, "my-pvc");
+    assertEquals("create", pvc.at("/resource/action").asString());
+    JsonNode manifest = Yaml.read(pvc.at("/resource/manifest").asString());
+    assertEquals("PersistentVolumeClaim", manifest.get("kind").asString());
+    assertEquals("{{workflow.name}}-my-pvc", manifest.at("/metadata/name").asString());
+    assertEquals("{{inputs.parameters.size}}", manifest.at("/spec/resources/requests/storage").asString());
+    assertEquals("{.metadata.name}", pvc.at("/outputs/parameters/1/valueFrom/jsonPath").asString());
+    JsonNode root = template(wf, "volumeop-basic");
+    assertEquals("[\"my-pvc\"]", task(root, "echo").get("dependencies").toString());
+    assertEquals("{{tasks.my-pvc.outputs.parameters.name}}", task(root, "echo").at("/arguments/parameters/1/value").asString());
+    JsonNode echo = template(wf, "echo");
+    assertEquals("{{inputs.parameters.my-pvc-name}}", echo.at("/volumes/0/persistentVolumeClaim/claimName").asString());
+    assertEquals("/mnt", echo.at("/container/volumeMounts/0/mountPath").asString());
+  }
+
+  @Test
+  void resourceStepHasConditionsAndJsonPathOutputs() {
+    JsonNode wf = Yaml.read(yaml("resourceop-basic.yaml"));
+    JsonNode job = template(wf, "create-job");
+    assertEquals("status.succeeded > 0", job.at("/resource/successCondition").asString());
+    assertEquals("status.failed > 0", job.at("/resource/failureCondition").asString());
+    assertEquals("Job", Yaml.read(job.at("/resource/manifest").asString()).get("kind").asString());
+    assertEquals("name", job.at("/outputs/parameters/1/name").asString());
+    assertEquals("{{tasks.create-job.outputs.parameters.name}}",
+        task(template(wf, "resourceop-basic"), "echo").at("/arguments/parameters/0/value").asString());
+  }
+
+  @Test
   void oneTemplatePerComponentNotPerTask() {
     JsonNode wf = Yaml.read(yaml("withitem-basic.yaml"));
     long addTemplates = 0;

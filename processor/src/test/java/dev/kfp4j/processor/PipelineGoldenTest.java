@@ -23,7 +23,7 @@ class PipelineGoldenTest {
   static final Path EXAMPLES = Path.of("../examples/src/main/java");
   static final List<String> PIPELINES = List.of(
       "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
-      "task-settings", "volume", "default-value", "exit-handler");
+      "task-settings", "volume", "default-value", "exit-handler", "volumeop-basic", "resourceop-basic");
 
   static JavaFileObject[] exampleSources() {
     try (Stream<Path> files = Files.walk(EXAMPLES)) {

@@ -74,4 +74,28 @@ public final class Dsl {
     Objects.requireNonNull(exitTask, "exitTask");
     body.run();
   }
+
+  /**
+   * Creates a PersistentVolumeClaim in the run, as KFP's {@code VolumeOp}, with access mode
+   * {@code ReadWriteMany}; {@code size} is a quantity such as {@code "1Gi"} (a constant or a
+   * pipeline parameter).
+   */
+  public static VolumeTask volume(String resourceName, String size) {
+    return new VolumeTask(Ops.args("resourceName", resourceName, "size", size));
+  }
+
+  /** As {@link #volume(String, String)} with an access mode and a storage class (empty: the default). */
+  public static VolumeTask volume(String resourceName, String size, String accessMode, String storageClass) {
+    return new VolumeTask(
+        Ops.args("resourceName", resourceName, "size", size, "accessMode", accessMode, "storageClass", storageClass));
+  }
+
+  /**
+   * Acts on a Kubernetes resource, as KFP's {@code ResourceOp}: {@code action} is {@code
+   * create}, {@code apply}, {@code patch} or {@code delete}; {@code manifest} is the resource as a
+   * YAML constant.
+   */
+  public static ResourceTask resource(String action, String manifest) {
+    return new ResourceTask(Ops.args("action", action, "manifest", manifest));
+  }
 }

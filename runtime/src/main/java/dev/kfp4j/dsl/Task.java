@@ -157,6 +157,11 @@ public abstract class Task<T extends Task<T>> {
     return set("podAnnotation", key, value);
   }
 
+  /** Mounts the claim a {@link Dsl#volume} step created at {@code mountPath}; runs after it. */
+  public final T mountVolume(VolumeTask volume, String mountPath) {
+    return set("mountVolume", volume, mountPath);
+  }
+
   /** Mounts an existing PersistentVolumeClaim at {@code mountPath}. */
   public final T mountPvc(String claimName, String mountPath) {
     return set("mountPvc", claimName, mountPath);

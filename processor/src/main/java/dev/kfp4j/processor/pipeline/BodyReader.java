@@ -25,6 +25,7 @@ import dev.kfp4j.processor.pipeline.Graph.Group;
 import dev.kfp4j.processor.pipeline.Graph.Node;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.Names;
 import dev.kfp4j.spec.OutputSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ final class BodyReader {
   private static final String OP_OUTPUT = "dev.kfp4j.dsl.Op.Output";
   private static final String TASK = "dev.kfp4j.dsl.Task";
   private static final String DSL = "dev.kfp4j.dsl.Dsl";
+  private static final String RESOURCE_TASK = "dev.kfp4j.dsl.ResourceTask";
+  static final java.util.Set<String> ACTIONS = java.util.Set.of("create", "apply", "patch", "delete", "replace", "get");
   static final int MAX_PARAMETER_BYTES = 10_000;
 
   private final Trees trees;
@@ -191,7 +194,7 @@ final class BodyReader {
   private void expressionStatement(ExpressionTree e, TreePath path, Group group) {
     if (e instanceof MethodInvocationTree mi) {
       Element m = trees.getElement(path);
-      if (m instanceof ExecutableElement method && isDsl(method)) {
+      if (m instanceof ExecutableElement method && isDsl(method) && !isResourceStep(method)) {
         dsl(mi, path, method, group);
         return;
       }
@@ -360,8 +363,11 @@ final class BodyReader {
     if (op != null) {
       return opCall(mi, path, method, op, group, addToGroup);
     }
+    if (isDsl(method) && isResourceStep(method)) {
+      return resourceStep(mi, path, method, group, addToGroup);
+    }
     Element owner = method.getEnclosingElement();
-    if (owner instanceof TypeElement t && t.getQualifiedName().contentEquals(TASK)
+    if (owner instanceof TypeElement t && (t.getQualifiedName().contentEquals(TASK) || t.getQualifiedName().contentEquals(RESOURCE_TASK))
         && mi.getMethodSelect() instanceof MemberSelectTree select) {
       ExpressionTree receiver = select.getExpression();
       Node node = chain(receiver, new TreePath(new TreePath(path, select), receiver), group, addToGroup);
@@ -373,6 +379,89 @@ final class BodyReader {
     error(e, Message.UNSUPPORTED_STATEMENT,
         "'" + firstLine(e) + "' is neither an op nor a task setting; a pipeline body calls generated ops (e.g. CalcOps.add(a, b)), settings on their tasks and Dsl methods");
     return null;
+  }
+
+  private static boolean isResourceStep(ExecutableElement method) {
+    String n = method.getSimpleName().toString();
+    return n.equals("volume") || n.equals("resource");
+  }
+
+  /** {@code Dsl.volume(name, size...)} or {@code Dsl.resource(action, manifest)}: an Argo resource template. */
+  private Node resourceStep(MethodInvocationTree mi, TreePath path, ExecutableElement method, Group group, boolean addToGroup) {
+    List<? extends ExpressionTree> args = mi.getArguments();
+    Object[] constants = new Object[args.size()];
+    for (int i = 0; i < args.size(); i++) {
+      constants[i] = constantValue(args.get(i), new TreePath(path, args.get(i)));
+    }
+    Node node;
+    if (method.getSimpleName().contentEquals("volume")) {
+      if (!(constants[0] instanceof String resourceName) || Names.whyInvalidKubernetesName(resourceName) != null) {
+        error(args.get(0), Message.BAD_SETTING, "Dsl.volume: the resource name must be a constant valid Kubernetes name, such as \"my-pvc\"");
+        return null;
+      }
+      String accessMode = args.size() > 2 && constants[2] != null ? constants[2].toString() : "ReadWriteMany";
+      if (!java.util.Set.of("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod").contains(accessMode)) {
+        error(args.get(2), Message.BAD_SETTING, "Dsl.volume: the access mode must be ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod, not '" + accessMode + "'");
+        return null;
+      }
+      String storageClass = args.size() > 3 && constants[3] != null ? constants[3].toString() : "";
+      Arg size = argument(args.get(1), new TreePath(path, args.get(1)), group);
+      if (size instanceof Graph.Constant c && !Settings.QUANTITY.matcher(c.text()).matches()) {
+        error(args.get(1), Message.BAD_SETTING, "Dsl.volume: the size '" + c.text() + "' is not a Kubernetes quantity; write e.g. \"1Gi\"");
+        return null;
+      }
+      StringBuilder manifest = new StringBuilder()
+          .append("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: '{{workflow.name}}-").append(resourceName).append("'\n")
+          .append("spec:\n  accessModes:\n  - ").append(accessMode).append("\n")
+          .append("  resources:\n    requests:\n      storage: '{{inputs.parameters.size}}'\n");
+      if (!storageClass.isEmpty()) {
+        manifest.append("  storageClassName: ").append(storageClass).append("\n");
+      }
+      node = new Node(graph.taskName(resourceName), null, mi, group);
+      node.resource = new Graph.Resource("create", manifest.toString());
+      node.resource.outputs.put("manifest", "{}");
+      node.resource.outputs.put("name", "{.metadata.name}");
+      node.resource.outputs.put("size", "{.status.capacity.storage}");
+      if (size != null) {
+        node.arguments.put("size", size);
+      }
+    } else {
+      if (!(constants[0] instanceof String action) || !ACTIONS.contains(action)) {
+        error(args.get(0), Message.BAD_SETTING, "Dsl.resource: the action must be a constant, one of " + new java.util.TreeSet<>(ACTIONS));
+        return null;
+      }
+      if (!(constants[1] instanceof String manifest)) {
+        error(args.get(1), Message.BAD_SETTING, "Dsl.resource: the manifest must be a String constant (a static final text block)");
+        return null;
+      }
+      String kind;
+      try {
+        JsonNodeHolder parsed = JsonNodeHolder.parse(manifest);
+        kind = parsed.kind();
+      } catch (RuntimeException e) {
+        error(args.get(1), Message.BAD_SETTING, "Dsl.resource: the manifest is not a Kubernetes resource: " + e.getMessage());
+        return null;
+      }
+      node = new Node(graph.taskName(action + "-" + kind.toLowerCase(java.util.Locale.ROOT)), null, mi, group);
+      node.resource = new Graph.Resource(action, manifest);
+      node.resource.outputs.put("manifest", "{}");
+    }
+    graph.tasks.add(node);
+    if (addToGroup) {
+      group.members.add(node);
+    }
+    return node;
+  }
+
+  /** Reads apiVersion/kind of a manifest. */
+  private record JsonNodeHolder(String kind) {
+    static JsonNodeHolder parse(String manifest) {
+      var node = dev.kfp4j.yaml.Yaml.read(manifest);
+      if (node == null || !node.isObject() || !node.hasNonNull("apiVersion") || !node.hasNonNull("kind")) {
+        throw new IllegalArgumentException("it needs 'apiVersion' and 'kind'");
+      }
+      return new JsonNodeHolder(node.get("kind").asString());
+    }
   }
 
   private Node opCall(MethodInvocationTree mi, TreePath path, ExecutableElement method, AnnotationMirror op, Group group, boolean addToGroup) {
@@ -418,7 +507,7 @@ final class BodyReader {
       error(tree, Message.UNKNOWN_TASK, "component '" + node.spec.name() + "' has no input '" + input + "'");
       return;
     }
-    if (arg instanceof Graph.Output o) {
+    if (arg instanceof Graph.Output o && o.task().spec != null) {
       OutputSpec out = o.task().spec.output(o.output()).orElse(null);
       String outType = out == null || out.type() == null ? null : out.type().name();
       String inType = in.type() == null ? null : in.type().name();
@@ -486,8 +575,21 @@ final class BodyReader {
                 "output '" + name + "' of task '" + task.name + "' is made inside a Dsl.when/forEach group that does not enclose this call; use it inside that group");
             return null;
           }
-          boolean file = WorkflowWriter.isFileOutput(task.spec, name);
+          boolean file = task.spec != null && WorkflowWriter.isFileOutput(task.spec, name);
           return new Graph.Output(task, name, file);
+        }
+        if (method.getSimpleName().contentEquals("output") && mi.getArguments().size() == 1
+            && method.getEnclosingElement() instanceof TypeElement owner && owner.getQualifiedName().contentEquals(RESOURCE_TASK)) {
+          Node task = chain(receiver, receiverPath, group, true);
+          Object name = constantValue(mi.getArguments().get(0), new TreePath(path, mi.getArguments().get(0)));
+          if (task == null) {
+            return null;
+          }
+          if (!(name instanceof String n) || !task.resource.outputs.containsKey(n)) {
+            error(tree, Message.UNKNOWN_TASK, "task '" + task.name + "' has no output '" + name + "'; declare it with .attributeOutput(name, jsonPath) first; it has " + task.resource.outputs.keySet());
+            return null;
+          }
+          return new Graph.Output(task, n, false);
         }
         // loop item field: item.field()
         Element recv = trees.getElement(receiverPath);

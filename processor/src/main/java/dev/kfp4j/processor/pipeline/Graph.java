@@ -110,7 +110,24 @@ final class Graph {
     }
   }
 
-  /** A task: one op call. */
+  /**
+   * A Kubernetes resource step ({@code Dsl.volume}, {@code Dsl.resource}): an Argo resource
+   * template. The manifest may use {@code {{inputs.parameters.X}}} for the task's arguments.
+   */
+  static final class Resource {
+    final String action;
+    final String manifest;
+    String successCondition;
+    String failureCondition;
+    final Map<String, String> outputs = new LinkedHashMap<>(); // name -> JSON path
+
+    Resource(String action, String manifest) {
+      this.action = action;
+      this.manifest = manifest;
+    }
+  }
+
+  /** A task: one op call, or a resource step. */
   static final class Node {
     final String name;
     final ComponentSpec spec;
@@ -119,6 +136,12 @@ final class Graph {
     final Set<Node> after = new LinkedHashSet<>();
     final Map<String, List<Object>> settings = new LinkedHashMap<>();
     final Group group;
+    Resource resource;
+
+    @Override
+    public String toString() {
+      return name;
+    }
 
     Node(String name, ComponentSpec spec, Object tree, Group group) {
       this.name = name;

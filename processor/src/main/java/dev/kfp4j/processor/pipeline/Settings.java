@@ -44,6 +44,21 @@ final class Settings {
       }
       return;
     }
+    if (name.equals("mountVolume")) {
+      ExpressionTree volumeTree = argTrees.get(0);
+      Node volume = reader.chain(volumeTree, new TreePath(path, volumeTree), node.group, true);
+      Object mountPath = reader.constantValue(argTrees.get(1), new TreePath(path, argTrees.get(1)));
+      if (volume == null) {
+        return;
+      }
+      if (!(mountPath instanceof String p) || !p.startsWith("/")) {
+        reader.error(call, Message.BAD_SETTING, "mountVolume: the mount path must be an absolute path constant, such as \"/mnt\"");
+        return;
+      }
+      node.after.add(volume);
+      node.settings.computeIfAbsent(name, k -> new ArrayList<>()).add(List.of(volume, mountPath));
+      return;
+    }
     List<Object> values = new ArrayList<>();
     for (ExpressionTree a : argTrees) {
       Object v = reader.constantValue(a, new TreePath(path, a));
@@ -59,7 +74,29 @@ final class Settings {
       reader.error(call, Message.BAD_SETTING, problem);
       return;
     }
+    if (node.resource != null) {
+      switch (name) {
+        case "successCondition":
+          node.resource.successCondition = values.get(0).toString();
+          return;
+        case "failureCondition":
+          node.resource.failureCondition = values.get(0).toString();
+          return;
+        case "attributeOutput":
+          node.resource.outputs.put(values.get(0).toString(), values.get(1).toString());
+          return;
+        case "displayName":
+        case "retries":
+        case "retryBackoff":
+        case "timeout":
+          break;
+        default:
+          reader.error(call, Message.BAD_SETTING, name + "(...) does not apply to a Kubernetes resource step; it takes successCondition, failureCondition, attributeOutput, displayName, retries, retryBackoff and timeout");
+          return;
+      }
+    }
     switch (name) {
+      case "mountVolume":
       case "env":
       case "envFromSecret":
       case "nodeSelector":

@@ -55,6 +55,9 @@ final class WorkflowWriter {
     PipelineModel p = graph.pipeline;
     for (Node n : graph.tasks) {
       Set<String> files = artifactOutputs.computeIfAbsent(n, k -> new LinkedHashSet<>());
+      if (n.spec == null) {
+        continue;
+      }
       for (OutputSpec o : n.spec.outputs()) {
         if (isFileOutput(n.spec, o.name())) {
           files.add(o.name());
@@ -63,7 +66,7 @@ final class WorkflowWriter {
     }
     for (Node n : graph.tasks) {
       for (Map.Entry<String, Arg> e : n.arguments.entrySet()) {
-        if (e.getValue() instanceof Graph.Output o && takesFile(n.spec, e.getKey())) {
+        if (n.spec != null && e.getValue() instanceof Graph.Output o && takesFile(n.spec, e.getKey())) {
           artifactOutputs.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
         }
       }
@@ -287,6 +290,9 @@ final class WorkflowWriter {
       return param == null || !isNumeric(param.kfpType());
     }
     if (a instanceof Graph.Output o) {
+      if (o.task().spec == null) {
+        return true;
+      }
       OutputSpec out = o.task().spec.output(o.output()).orElse(null);
       return out == null || out.type() == null || !isNumeric(out.type().name());
     }
@@ -337,7 +343,7 @@ final class WorkflowWriter {
   // ------------------------------------------------------------------ component tasks
 
   private ObjectNode task(Node n, Group group) {
-    String template = componentTemplate(n);
+    String template = n.resource != null ? resourceTemplate(n) : componentTemplate(n);
     ObjectNode t = NODES.objectNode();
     t.put("name", n.name);
     t.put("template", template);
@@ -345,7 +351,7 @@ final class WorkflowWriter {
     for (Map.Entry<String, Arg> e : n.arguments.entrySet()) {
       String input = e.getKey();
       Arg a = e.getValue();
-      if (takesFile(n.spec, input)) {
+      if (n.spec != null && takesFile(n.spec, input)) {
         ObjectNode art = arguments.withArray("artifacts").addObject().put("name", input);
         if (a instanceof Graph.Output o) {
           art.put("from", artifactRef(o, group));
@@ -356,7 +362,12 @@ final class WorkflowWriter {
         arguments.withArray("parameters").addObject().put("name", input).put("value", value(a, group));
       }
     }
-    for (InputSpec in : n.spec.inputs()) {
+    for (List<Object> mount : mounts(n)) {
+      Node volume = (Node) mount.get(0);
+      arguments.withArray("parameters").addObject().put("name", volume.name + "-name")
+          .put("value", value(new Graph.Output(volume, "name", false), group));
+    }
+    for (InputSpec in : n.spec == null ? List.<InputSpec>of() : n.spec.inputs()) {
       if (!n.arguments.containsKey(in.name()) && in.defaultValue() != null) {
         if (takesFile(n.spec, in.name())) {
           arguments.withArray("artifacts").addObject().put("name", in.name()).putObject("raw").put("data", in.defaultValue());
@@ -369,6 +380,50 @@ final class WorkflowWriter {
       t.set("arguments", arguments);
     }
     return t;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<List<Object>> mounts(Node n) {
+    List<Object> m = n.settings.get("mountVolume");
+    List<List<Object>> out = new ArrayList<>();
+    if (m != null) {
+      m.forEach(x -> out.add((List<Object>) x));
+    }
+    return out;
+  }
+
+  /** An Argo resource template for a {@code Dsl.volume}/{@code Dsl.resource} step: one per step. */
+  private String resourceTemplate(Node n) {
+    String name = uniqueTemplateName(n.name);
+    ObjectNode t = NODES.objectNode();
+    t.put("name", name);
+    if (!n.arguments.isEmpty()) {
+      ArrayNode params = t.putObject("inputs").putArray("parameters");
+      n.arguments.keySet().forEach(k -> params.addObject().put("name", k));
+    }
+    ArrayNode outputs = t.putObject("outputs").putArray("parameters");
+    n.resource.outputs.forEach((k, path) -> outputs.addObject().put("name", k).putObject("valueFrom").put("jsonPath", path));
+    ObjectNode resource = t.putObject("resource");
+    resource.put("action", n.resource.action);
+    resource.put("manifest", n.resource.manifest);
+    if (n.resource.successCondition != null) {
+      resource.put("successCondition", n.resource.successCondition);
+    }
+    if (n.resource.failureCondition != null) {
+      resource.put("failureCondition", n.resource.failureCondition);
+    }
+    TaskSettings.apply(n.settings, t, NODES.objectNode(), t.withObject("metadata").withObject("annotations"), NODES.objectNode());
+    if (t.get("metadata").get("annotations").isEmpty()) {
+      t.remove("metadata");
+    }
+    templates.put("resource|" + n.name, t);
+    return name;
+  }
+
+  private String uniqueTemplateName(String base) {
+    int count = templateNames.merge(base, 1, Integer::sum);
+    String name = count == 1 ? base : base + "-" + count;
+    return name.equals(graph.pipeline.name()) ? name + "-component" : name;
   }
 
   /** The name of the template running {@code n}, creating it if no task used that configuration yet. */
@@ -386,11 +441,7 @@ final class WorkflowWriter {
     if (existing != null) {
       return existing.get("name").asString();
     }
-    int count = templateNames.merge(n.spec.name(), 1, Integer::sum);
-    String name = count == 1 ? n.spec.name() : n.spec.name() + "-" + count;
-    if (name.equals(graph.pipeline.name())) {
-      name = name + "-component";
-    }
+    String name = uniqueTemplateName(n.spec.name());
     templates.put(key, componentTemplate(name, n, present, files));
     return name;
   }
@@ -455,6 +506,13 @@ final class WorkflowWriter {
       });
     }
     TaskSettings.apply(n.settings, t, container, annotations, labels);
+    for (List<Object> mount : mounts(n)) {
+      String volume = ((Node) mount.get(0)).name;
+      t.withObject("inputs").withArray("parameters").addObject().put("name", volume + "-name");
+      container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", mount.get(1).toString());
+      t.withArray("volumes").addObject().put("name", volume).putObject("persistentVolumeClaim")
+          .put("claimName", "{{inputs.parameters." + volume + "-name}}");
+    }
     if (labels.size() == 0) {
       metadata.remove("labels");
     }

@@ -1,0 +1,33 @@
+package dev.kfp4j.dsl;
+
+import java.util.Map;
+
+/**
+ * A step that creates, applies, patches or deletes a Kubernetes resource, as KFP's {@code
+ * ResourceOp}. Made by {@link Dsl#resource}.
+ */
+public final class ResourceTask extends Task<ResourceTask> {
+  ResourceTask(Map<String, Object> arguments) {
+    super("resource", arguments);
+  }
+
+  /** The step succeeds when this condition on the resource holds, e.g. {@code status.succeeded > 0}. */
+  public ResourceTask successCondition(String condition) {
+    return this;
+  }
+
+  /** The step fails when this condition on the resource holds, e.g. {@code status.failed > 0}. */
+  public ResourceTask failureCondition(String condition) {
+    return this;
+  }
+
+  /** Declares an output read from the resource by JSON path, e.g. {@code ("name", "{.metadata.name}")}. */
+  public ResourceTask attributeOutput(String name, String jsonPath) {
+    return this;
+  }
+
+  /** An output declared with {@link #attributeOutput}, or {@code manifest} (the whole resource). */
+  public String output(String name) {
+    return output("resource", name);
+  }
+}

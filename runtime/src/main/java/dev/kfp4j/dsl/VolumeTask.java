@@ -1,0 +1,26 @@
+package dev.kfp4j.dsl;
+
+import java.util.Map;
+
+/**
+ * A step that creates a PersistentVolumeClaim named {@code <workflow>-<resourceName>} in the run,
+ * as KFP's {@code VolumeOp}; mount it into tasks with {@link Task#mountVolume}. Made by {@link
+ * Dsl#volume}.
+ */
+public final class VolumeTask extends Task<VolumeTask> {
+  VolumeTask(Map<String, Object> arguments) {
+    super("volume", arguments);
+  }
+
+  /** The claim's name. */
+  @Op.Output("name")
+  public String name() {
+    return output("volume", "name");
+  }
+
+  /** The claim's capacity, as Kubernetes reports it. */
+  @Op.Output("size")
+  public String size() {
+    return output("volume", "size");
+  }
+}
