@@ -25,7 +25,7 @@ public enum Message {
   INVALID_NAME("%s name '%s' is not valid: %s; try '%s'"),
   BAD_DEFAULT("@Default(\"%s\") of '%s' does not parse as %s: %s; write for example @Default(\"%s\")"),
   DEFAULT_ON_PATH("@InputPath parameter '%s' cannot have a @Default; make it Optional<Path> for an optional file"),
-  BAD_KEY_VALUE("@Component(%s = ...) entry '%s' is not of the form \"key=value\""),
+  BAD_KEY_VALUE("@%s(%s = ...) entry '%s' is not of the form \"key=value\""),
   DEFAULT_ON_OPTIONAL("'%s' is Optional and has a @Default; use one: Optional<T> for no value, or T with @Default"),
   DUPLICATE_INPUT("%s name '%s' of parameter '%s' is already used by '%s'; rename one of the parameters"),
   OUTPUT_NAME_CLASH("output '%s' of component '%s' clashes with the task method '%s()'; rename the %s"),

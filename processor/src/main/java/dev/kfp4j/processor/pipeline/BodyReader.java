@@ -20,6 +20,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.validation.ComponentValidator;
 import dev.kfp4j.processor.pipeline.Graph.Arg;
 import dev.kfp4j.processor.pipeline.Graph.Group;
 import dev.kfp4j.processor.pipeline.Graph.Node;
@@ -685,22 +686,11 @@ final class BodyReader {
   }
 
   static AnnotationMirror annotation(Element e, String qualifiedName) {
-    for (AnnotationMirror m : e.getAnnotationMirrors()) {
-      TypeElement t = (TypeElement) m.getAnnotationType().asElement();
-      if (t.getQualifiedName().contentEquals(qualifiedName)) {
-        return m;
-      }
-    }
-    return null;
+    return ComponentValidator.annotation(e, qualifiedName);
   }
 
   static Object value(AnnotationMirror a, String key) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : a.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(key)) {
-        return e.getValue().getValue();
-      }
-    }
-    return null;
+    return ComponentValidator.value(a, key);
   }
 
   Trees trees() {

@@ -122,7 +122,7 @@ public final class PipelineStep {
     PipelineModel model = new PipelineModel(
         method, ClassName.get(owner), methodName, name, description, serviceAccount, parameters,
         ComponentValidator.describe(method));
-    options.put(model, options(annotation));
+    options.put(model, options(method, annotation));
     JavaFile file = PipelineClassWriter.write(model);
     file.writeTo(env.getFiler());
     if (!listen(method)) {
@@ -131,7 +131,7 @@ public final class PipelineStep {
     pending.computeIfAbsent(outermost(owner), k -> new ArrayList<>()).add(model);
   }
 
-  private PipelineOptions options(AnnotationMirror a) {
+  private PipelineOptions options(ExecutableElement method, AnnotationMirror a) {
     Object ttl = ComponentValidator.value(a, "ttlSecondsAfterFinished");
     Object deadline = ComponentValidator.value(a, "activeDeadlineSeconds");
     Object parallelism = ComponentValidator.value(a, "parallelism");
@@ -139,31 +139,9 @@ public final class PipelineStep {
         ttl == null ? -1 : (Integer) ttl,
         deadline == null ? 0 : (Long) deadline,
         parallelism == null ? 0 : (Integer) parallelism,
-        strings(a, "imagePullSecrets"),
-        keyValues(strings(a, "nodeSelector")),
+        ComponentValidator.strings(a, "imagePullSecrets"),
+        validator.keyValues(method, a, "nodeSelector"),
         ComponentValidator.stringValue(a, "podGc"));
-  }
-
-  private static List<String> strings(AnnotationMirror a, String key) {
-    List<String> out = new ArrayList<>();
-    Object v = ComponentValidator.value(a, key);
-    if (v instanceof List<?> list) {
-      for (Object item : list) {
-        out.add(((AnnotationValue) item).getValue().toString());
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, String> keyValues(List<String> items) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String s : items) {
-      int eq = s.indexOf('=');
-      if (eq > 0) {
-        map.put(s.substring(0, eq), s.substring(eq + 1));
-      }
-    }
-    return map;
   }
 
   private PipelineModel.Parameter parameter(VariableElement p) {

@@ -439,20 +439,29 @@ public final class ComponentValidator {
     return v == null ? "" : v.toString();
   }
 
-  private Map<String, String> keyValues(Element element, AnnotationMirror a, String key) {
-    Map<String, String> map = new LinkedHashMap<>();
-    Object v = value(a, key);
-    if (v instanceof List<?> list) {
+  /** The strings of an array-valued annotation attribute. */
+  public static List<String> strings(AnnotationMirror a, String key) {
+    List<String> out = new ArrayList<>();
+    if (value(a, key) instanceof List<?> list) {
       for (Object item : list) {
-        String s = ((AnnotationValue) item).getValue().toString();
-        int eq = s.indexOf('=');
-        if (eq > 0) {
-          map.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
-        } else {
-          reporter.error(element, a, Message.BAD_KEY_VALUE, key, s);
-        }
+        out.add(((AnnotationValue) item).getValue().toString());
+      }
+    }
+    return out;
+  }
+
+  /** An array attribute of {@code "key=value"} strings as a map; other entries are errors. */
+  public Map<String, String> keyValues(Element element, AnnotationMirror a, String key) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String s : strings(a, key)) {
+      int eq = s.indexOf('=');
+      if (eq > 0) {
+        map.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
+      } else {
+        reporter.error(element, a, Message.BAD_KEY_VALUE, a.getAnnotationType().asElement().getSimpleName(), key, s);
       }
     }
     return map;
   }
+
 }
