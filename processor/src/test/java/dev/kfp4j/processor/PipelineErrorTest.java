@@ -146,6 +146,22 @@ class PipelineErrorTest {
   }
 
   @Test
+  void aTaskVariableMayBeReassignedToChainTasks() throws Exception {
+    JavaFileObject source = pipeline(
+        "@Pipeline public static void p() {",
+        "  var t = LibOps.add(1, 1);",
+        "  t = LibOps.add(t.output(), 1);",
+        "  t = LibOps.add(t.output(), 1);",
+        "}");
+    Compilation c = Compile.compile(OPS, source);
+    assertThat(c).succeeded();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/p.yaml");
+    var tasks = dev.kfp4j.yaml.Yaml.read(yaml).at("/spec/templates/0/dag/tasks");
+    org.junit.jupiter.api.Assertions.assertEquals("{{tasks.add-2.outputs.parameters.Output}}", tasks.get(2).at("/arguments/parameters/0/value").asString());
+    org.junit.jupiter.api.Assertions.assertEquals("[\"add-2\"]", tasks.get(2).get("dependencies").toString());
+  }
+
+  @Test
   void anOpWhoseComponentSpecIsNotOnTheClasspath() {
     JavaFileObject source = pipeline(
         "static final class T extends dev.kfp4j.dsl.Task<T> { T() { super(\"missing\", Map.of()); } }",

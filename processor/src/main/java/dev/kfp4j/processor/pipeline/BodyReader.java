@@ -193,6 +193,18 @@ final class BodyReader {
   }
 
   private void expressionStatement(ExpressionTree e, TreePath path, Group group) {
+    if (e instanceof com.sun.source.tree.AssignmentTree assign && assign.getVariable() instanceof IdentifierTree) {
+      // t = SomeOps.op(t.output()): the variable now names the new task
+      Element variable = trees.getElement(new TreePath(path, assign.getVariable()));
+      if (taskVariables.containsKey(variable)) {
+        ExpressionTree value = assign.getExpression();
+        Node node = chain(value, new TreePath(path, value), group, true);
+        if (node != null) {
+          taskVariables.put(variable, node);
+        }
+        return;
+      }
+    }
     if (e instanceof MethodInvocationTree mi) {
       Element m = trees.getElement(path);
       if (m instanceof ExecutableElement method && isDsl(method) && !isResourceStep(method)) {
