@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""kfp4j benchmarks: one command that builds what it needs and prints a table.
+
+    python3 bench/run.py            # build, run everything, write bench/results.md
+    python3 bench/run.py --quick    # fewer runs and sizes, for a smoke check
+
+Measures (see the benchmarks issue):
+  1. processor overhead: javac of 1,000 @Component methods in 20 classes, with and without
+     the processor, same JVM settings;
+  2. pipeline compile scaling: @Pipeline methods of 10..5,000 tasks (chain and fan-out) using
+     one component: javac time with the processor minus without, javac's peak memory, YAML size;
+  3. local runner: per-task overhead of a 100-task chain and wall time of a 1,000-task fan-out
+     (only when the runtime has the local runner);
+  4. entrypoint start: `java` start to output file for the add entrypoint, against a plain
+     hello-world `java` that writes a file (the floor).
+Timings are medians over several runs with min-max spread. Nothing here runs in CI.
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "target"
+
+
+def sh(cmd, cwd=None, capture=True):
+    r = subprocess.run(cmd, cwd=cwd, capture_output=capture, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(f"command failed ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stdout}\n{r.stderr}\n")
+        raise SystemExit(1)
+    return r.stdout
+
+
+def classpath(module):
+    out = WORK / f"{module}.classpath"
+    sh([str(ROOT / "mvnw"), "-q", "-B", "-pl", module, "dependency:build-classpath",
+        f"-Dmdep.outputFile={out}", "-Dmdep.includeScope=runtime"], cwd=ROOT)
+    jar = next((ROOT / module / "target").glob(f"kfp4j-{module}-*.jar"))
+    return str(jar) + os.pathsep + out.read_text().strip()
+
+
+def timed(cmd, runs, cwd=None, before=None):
+    """Median, min, max wall seconds and max peak RSS (KiB) of `cmd` over `runs` runs."""
+    times, rss = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        if r.returncode != 0:
+            sys.stderr.write(r.stdout + r.stderr)
+            raise SystemExit(f"benchmark command failed: {' '.join(cmd[:6])}...")
+        times.append(elapsed)
+        rss.append(int(r.stderr.strip().splitlines()[-1]))
+    return statistics.median(times), min(times), max(times), max(rss)
+
+
+def fmt(t):
+    return f"{t[0]:.2f} s ({t[1]:.2f}–{t[2]:.2f})"
+
+
+# ---------------------------------------------------------------- 1. processor overhead
+
+def components_sources(root, classes=20, per_class=50):
+    pkg = root / "src" / "bench"
+    pkg.mkdir(parents=True)
+    for c in range(classes):
+        lines = ["package bench;", "import dev.kfp4j.annotations.Component;", f"public final class Steps{c} {{"]
+        for m in range(per_class):
+            lines += [
+                f"  /** Step {m} of class {c}. @param a a number @param b another @return their sum */",
+                f"  @Component(name = \"step-{c}-{m}\")",
+                f"  public static int step{m}(int a, int b) {{ return a + b + {m}; }}",
+            ]
+        lines.append("}")
+        (pkg / f"Steps{c}.java").write_text("\n".join(lines) + "\n")
+    return sorted(str(p) for p in pkg.glob("*.java"))
+
+
+def javac(sources, out, compile_cp, processor_cp=None, extra=()):
+    cmd = ["javac", "-J-Xms256m", "-d", str(out), "-cp", compile_cp, "-encoding", "UTF-8"] + list(extra)
+    if processor_cp:
+        cmd += ["-processorpath", processor_cp, "-Akfp4j.image=bench/image:1", "-s", str(out.parent / (out.name + "-gen"))]
+    else:
+        cmd += ["-proc:none"]
+    return cmd + sources
+
+
+def fresh(*dirs):
+    def reset():
+        for d in dirs:
+            shutil.rmtree(d, ignore_errors=True)
+            d.mkdir(parents=True)
+    return reset
+
+
+def bench_processor(compile_cp, processor_cp, runs):
+    root = WORK / "components"
+    shutil.rmtree(root, ignore_errors=True)
+    sources = components_sources(root)
+    out_with, out_without = root / "out-with", root / "out-without"
+    with_p = timed(javac(sources, out_with, compile_cp, processor_cp), runs,
+                   before=fresh(out_with, root / "out-with-gen"))
+    without = timed(javac(sources, out_without, compile_cp), runs, before=fresh(out_without))
+    return with_p, without
+
+
+# ---------------------------------------------------------------- 2. pipeline compile scaling
+
+COMPONENT = """package bench;
+import dev.kfp4j.annotations.Component;
+public final class Noop {
+  /** Does nothing with a number. @param x the number @return the number */
+  @Component
+  public static int step(int x) { return x; }
+}
+"""
+
+
+def pipeline_source(shape, n):
+    body = []
+    if shape == "chain":
+        body.append("    var t = NoopOps.step(0);")
+        body += ["    t = NoopOps.step(t.output());"] * (n - 1)
+    else:
+        body.append("    var p = NoopOps.step(0);")
+        body += ["    NoopOps.step(p.output());"] * (n - 1)
+    return ("package bench;\nimport dev.kfp4j.annotations.Pipeline;\npublic final class Flow {\n"
+            f"  @Pipeline(name = \"{shape}-{n}\")\n  public static void flow() {{\n" + "\n".join(body) + "\n  }\n}\n")
+
+
+def bench_pipeline(compile_cp, processor_cp, shape, n, runs):
+    root = WORK / f"pipeline-{shape}-{n}"
+    shutil.rmtree(root, ignore_errors=True)
+    src = root / "src" / "bench"
+    src.mkdir(parents=True)
+    (src / "Noop.java").write_text(COMPONENT)
+    (src / "Flow.java").write_text(pipeline_source(shape, n))
+    sources = [str(src / "Noop.java"), str(src / "Flow.java")]
+    out, gen = root / "out-with", root / "out-with-gen"
+    with_p = timed(javac(sources, out, compile_cp, processor_cp), runs, before=fresh(out, gen))
+    yaml = out / "META-INF" / "kfp4j" / "pipelines" / f"{shape}-{n}.yaml"
+    size = yaml.stat().st_size
+    # Without the processor: the same sources plus what it generated, as plain sources.
+    generated = sorted(str(p) for p in gen.rglob("*.java"))
+    out2 = root / "out-without"
+    without = timed(javac(sources + generated, out2, compile_cp), runs, before=fresh(out2))
+    return with_p, without, size
+
+
+# ---------------------------------------------------------------- 4. entrypoint start
+
+HELLO = """import java.nio.file.*;
+public final class Hello {
+  public static void main(String[] args) throws Exception {
+    Files.writeString(Path.of(args[0]), "7");
+  }
+}
+"""
+
+
+def bench_entrypoint(runtime_cp, runs):
+    root = WORK / "entrypoint"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    (root / "Hello.java").write_text(HELLO)
+    sh(["javac", "-d", str(root), str(root / "Hello.java")])
+    examples = ROOT / "examples" / "target" / "classes"
+    out = root / "out" / "Output" / "data"
+    cp = str(examples) + os.pathsep + runtime_cp
+    add = timed(["java", "-cp", cp, "dev.kfp4j.examples.CalcEntrypoint", "add", "--a", "3", "--b", "4",
+                 "----output-paths", str(out)], runs)
+    hello = timed(["java", "-cp", str(root), "Hello", str(root / "hello.txt")], runs)
+    return add, hello
+
+
+# ---------------------------------------------------------------- 3. local runner
+
+def bench_runner(runtime_cp, runs):
+    runner = ROOT / "runtime" / "src" / "main" / "java" / "dev" / "kfp4j" / "local"
+    if not any(runner.glob("*.java")):
+        return None
+    bench_main = ROOT / "bench" / "RunnerBench.java"
+    if not bench_main.exists():
+        return None
+    root = WORK / "runner"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    cp = str(ROOT / "examples" / "target" / "classes") + os.pathsep + runtime_cp
+    sh(["javac", "-d", str(root), "-cp", cp, str(bench_main)])
+    out = sh(["java", "-cp", str(root) + os.pathsep + cp, "RunnerBench", str(root / "runs"), str(runs)])
+    return out.strip()
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, {platform.system()} {platform.release()}, {java}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="fewer runs and sizes")
+    ap.add_argument("--no-build", action="store_true", help="use what is already built")
+    ap.add_argument("--runs", type=int, default=None, help="runs per measurement (default 5, quick 2)")
+    args = ap.parse_args()
+    runs = args.runs or (2 if args.quick else 5)
+    WORK.mkdir(parents=True, exist_ok=True)
+    if not args.no_build:
+        sh([str(ROOT / "mvnw"), "-q", "-B", "install", "-DskipTests", "-Dinvoker.skip=true"], cwd=ROOT)
+    runtime_cp = classpath("runtime")
+    processor_cp = classpath("processor")
+    annotations = next((ROOT / "annotations" / "target").glob("kfp4j-annotations-*.jar"))
+    compile_cp = str(annotations) + os.pathsep + runtime_cp
+
+    rows = [f"Machine: {machine()}", "", f"Runs per measurement: {runs} (median, min–max).", ""]
+    print(rows[0])
+
+    w, wo = bench_processor(compile_cp, processor_cp, runs)
+    rows += ["### 1. Processor overhead: 1,000 @Component methods in 20 classes", "",
+             "| javac | time | peak RSS |", "|---|---|---|",
+             f"| without the processor (`-proc:none`) | {fmt(wo)} | {wo[3] // 1024} MiB |",
+             f"| with the processor | {fmt(w)} | {w[3] // 1024} MiB |",
+             "", f"Ratio with/without: **{w[0] / wo[0]:.2f}×** (target ≤ 1.5×).", ""]
+    print("\n".join(rows[-8:]))
+
+    sizes = [10, 100, 1000] if args.quick else [10, 100, 1000, 5000]
+    rows += ["### 2. Pipeline compile scaling (one component)", "",
+             "| pipeline | javac with processor | javac without | processor time | peak RSS with / without | workflow YAML | bytes/task |",
+             "|---|---|---|---|---|---|---|"]
+    proc_time = {}
+    for shape in ("chain", "fanout"):
+        for n in sizes:
+            w, wo, size = bench_pipeline(compile_cp, processor_cp, shape, n, runs)
+            proc_time[(shape, n)] = w[0] - wo[0]
+            row = (f"| {shape} of {n:,} | {fmt(w)} | {fmt(wo)} | {w[0] - wo[0]:.2f} s | "
+                   f"{w[3] // 1024} / {wo[3] // 1024} MiB | {size / 1024:.1f} KB | {size / n:.0f} |")
+            rows.append(row)
+            print(row)
+    rows.append("")
+    if ("chain", 5000) in proc_time and ("chain", 1000) in proc_time:
+        rows.append("Growth, chain: 5,000 tasks cost "
+                    f"{proc_time[('chain', 5000)] / max(proc_time[('chain', 1000)], 1e-3):.1f}× 1,000 tasks "
+                    "(linear would be 5×).")
+        rows.append("")
+
+    runner = bench_runner(runtime_cp, runs)
+    rows += ["### 3. Local runner", ""]
+    rows.append(runner if runner else "Not measured: the local runner is not in the runtime yet.")
+    rows.append("")
+
+    add, hello = bench_entrypoint(runtime_cp, max(runs, 10))
+    rows += ["### 4. Entrypoint start (java start to output file written)", "",
+             "| program | time | peak RSS |", "|---|---|---|",
+             f"| plain `java Hello` writing a file (the floor) | {fmt(hello)} | {hello[3] // 1024} MiB |",
+             f"| `CalcEntrypoint add --a 3 --b 4 ----output-paths f` | {fmt(add)} | {add[3] // 1024} MiB |",
+             "", f"Ratio: **{add[0] / hello[0]:.2f}×** the floor (target ≤ 1.3×).", ""]
+    print("\n".join(rows[-7:]))
+
+    (ROOT / "bench" / "results.md").write_text("\n".join(rows) + "\n")
+    print(f"\nwritten: {ROOT / 'bench' / 'results.md'}")
+
+
+if __name__ == "__main__":
+    main()
