@@ -2,6 +2,9 @@ package dev.kfp4j.examples;
 
 import dev.kfp4j.dsl.Ops;
 import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.Workflow;
 import dev.kfp4j.yaml.Yaml;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,5 +48,12 @@ public final class AddExamplePipeline {
     Map<String, String> out = new LinkedHashMap<>();
     Ops.args("value1", value1, "value2", value2).forEach((k, v) -> out.put(k, KfpValues.format(v)));
     return out;
+  }
+
+  /**
+   * Runs the pipeline on this machine with the default {@link LocalRunner}; a null leaves a parameter to its default.
+   */
+  public static RunResult runLocally(Integer value1, Integer value2) {
+    return LocalRunner.builder().build().run(Workflow.resource(AddExamplePipeline.class.getClassLoader(), RESOURCE), arguments(value1, value2));
   }
 }

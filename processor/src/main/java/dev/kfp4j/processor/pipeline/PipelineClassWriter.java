@@ -17,6 +17,9 @@ final class PipelineClassWriter {
   private static final ClassName KFP_VALUES = ClassName.get("dev.kfp4j.entrypoint", "KfpValues");
   private static final ClassName YAML = ClassName.get("dev.kfp4j.yaml", "Yaml");
   private static final ClassName OPS = ClassName.get("dev.kfp4j.dsl", "Ops");
+  private static final ClassName RUNNER = ClassName.get("dev.kfp4j.local", "LocalRunner");
+  private static final ClassName WORKFLOW = ClassName.get("dev.kfp4j.local", "Workflow");
+  private static final ClassName RUN_RESULT = ClassName.get("dev.kfp4j.local", "RunResult");
 
   private PipelineClassWriter() {}
 
@@ -72,6 +75,19 @@ final class PipelineClassWriter {
     arguments.addStatement("$T.args($L).forEach((k, v) -> out.put(k, $T.format(v)))", OPS, args.build(), KFP_VALUES);
     arguments.addStatement("return out");
     type.addMethod(arguments.build());
+    MethodSpec.Builder run =
+        MethodSpec.methodBuilder("runLocally")
+            .addJavadoc("Runs the pipeline on this machine with the default {@link $T}; a null leaves a parameter to its default.\n", RUNNER)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(RUN_RESULT);
+    CodeBlock.Builder names2 = CodeBlock.builder();
+    for (PipelineModel.Parameter param : p.parameters()) {
+      run.addParameter(param.defaultText() != null ? param.javaType().box() : param.javaType(), param.name());
+      names2.add(names2.isEmpty() ? "$L" : ", $L", param.name());
+    }
+    run.addStatement("return $T.builder().build().run($T.resource($T.class.getClassLoader(), RESOURCE), arguments($L))",
+        RUNNER, WORKFLOW, cls, names2.build());
+    type.addMethod(run.build());
     return JavaFile.builder(cls.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 }

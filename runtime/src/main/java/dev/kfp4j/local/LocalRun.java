@@ -1,0 +1,114 @@
+package dev.kfp4j.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a compiled pipeline from the command line and prints each task's outputs:
+ *
+ * <pre>
+ * java -cp &lt;classpath&gt; dev.kfp4j.local.LocalRun &lt;workflow.yaml | classpath resource&gt; [name=value ...]
+ *     [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary]
+ * </pre>
+ *
+ * Exit codes: 0 the run succeeded, 1 it failed, 2 bad arguments or a workflow it cannot run.
+ */
+public final class LocalRun {
+  private static final String USAGE =
+      "usage: LocalRun <workflow.yaml | classpath resource> [name=value ...] [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary]";
+
+  private LocalRun() {}
+
+  public static void main(String[] args) {
+    int code = run(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs and returns the exit code. */
+  public static int run(String[] args) {
+    LocalRunner.Builder builder = LocalRunner.builder();
+    Map<String, String> arguments = new LinkedHashMap<>();
+    String workflowArg = null;
+    Path resume = null;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--root" -> builder.root(Path.of(value(args, ++i, a)));
+          case "--parallelism" -> builder.parallelism(Integer.parseInt(value(args, ++i, a)));
+          case "--no-cache" -> builder.caching(false);
+          case "--subprocess" -> builder.javaMode(LocalRunner.JavaMode.SUBPROCESS);
+          case "--resume" -> resume = Path.of(value(args, ++i, a));
+          case "--summary" -> builder.summary(true);
+          case "-h", "--help" -> {
+            System.out.println(USAGE);
+            return 0;
+          }
+          default -> {
+            if (a.startsWith("--")) {
+              throw new IllegalArgumentException("unknown option " + a);
+            } else if (workflowArg == null) {
+              workflowArg = a;
+            } else if (a.contains("=")) {
+              arguments.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else {
+              throw new IllegalArgumentException("expected name=value, found '" + a + "'");
+            }
+          }
+        }
+      }
+      if (workflowArg == null) {
+        throw new IllegalArgumentException("name the workflow to run");
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(USAGE);
+      System.err.println("LocalRun: error: " + e.getMessage());
+      return 2;
+    }
+    RunResult result;
+    try {
+      Path file = Path.of(workflowArg);
+      Workflow workflow = Files.isRegularFile(file)
+          ? Workflow.read(file)
+          : Workflow.resource(Thread.currentThread().getContextClassLoader(), workflowArg);
+      LocalRunner runner = builder.build();
+      result = resume != null ? runner.resume(workflow, resume) : runner.run(workflow, arguments);
+    } catch (WorkflowException e) {
+      System.err.println("LocalRun: error: " + e.getMessage());
+      return 2;
+    }
+    for (String line : results(result)) {
+      System.out.println(line);
+    }
+    return result.succeeded() ? 0 : 1;
+  }
+
+  /** {@code task = value} for a task's single {@code Output}, else {@code task.output = value}. */
+  static List<String> results(RunResult result) {
+    List<String> lines = new ArrayList<>();
+    for (TaskResult t : result.tasks()) {
+      if (!t.state().ok()) {
+        continue;
+      }
+      if (t.outputs().size() == 1 && t.outputs().containsKey("Output")) {
+        lines.add(t.id() + " = " + t.outputs().get("Output"));
+      } else {
+        t.outputs().forEach((k, v) -> lines.add(t.id() + "." + k + " = " + v));
+      }
+    }
+    return lines;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+}

@@ -1,0 +1,121 @@
+package dev.kfp4j.local;
+
+import dev.kfp4j.yaml.Yaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code run.json}: the run's state, arguments and every task's state, attempts, times and
+ * outputs. Rewritten atomically (a temp file moved into place) at each change, so a crash loses
+ * nothing that finished.
+ */
+final class RunRecord {
+  private final Path file;
+  private final ObjectNode root;
+  private final ObjectNode tasks;
+
+  RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments) {
+    this.file = runDir.resolve("run.json");
+    root = Yaml.json().createObjectNode();
+    root.put("pipeline", pipeline);
+    root.put("runId", runId);
+    root.put("state", "Running");
+    root.put("startedAt", Instant.now().toString());
+    ObjectNode args = root.putObject("arguments");
+    arguments.forEach(args::put);
+    tasks = root.putObject("tasks");
+    save();
+  }
+
+  private RunRecord(Path file, ObjectNode root) {
+    this.file = file;
+    this.root = root;
+    this.tasks = (ObjectNode) root.get("tasks");
+  }
+
+  static RunRecord load(Path runDir) {
+    Path file = runDir.resolve("run.json");
+    if (!Files.isRegularFile(file)) {
+      throw new WorkflowException(runDir + " is not a run folder: it has no run.json");
+    }
+    return new RunRecord(file, (ObjectNode) Yaml.json().readTree(file.toFile()));
+  }
+
+  String pipeline() {
+    return root.path("pipeline").asString();
+  }
+
+  String runId() {
+    return root.path("runId").asString();
+  }
+
+  Map<String, String> arguments() {
+    Map<String, String> out = new LinkedHashMap<>();
+    root.path("arguments").properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+    return out;
+  }
+
+  /** A task that finished well in an earlier attempt at this run, or null. */
+  synchronized JsonNode finished(String id) {
+    JsonNode t = tasks.get(id);
+    if (t == null) {
+      return null;
+    }
+    String state = t.path("state").asString();
+    return state.equals("Succeeded") || state.equals("Cached") ? t : null;
+  }
+
+  synchronized void running(String id, String name, int attempt) {
+    ObjectNode t = tasks.withObject(id);
+    t.put("name", name);
+    t.put("state", "Running");
+    t.put("attempts", attempt);
+    if (!t.has("startedAt")) {
+      t.put("startedAt", Instant.now().toString());
+    }
+    save();
+  }
+
+  synchronized void finished(TaskResult r) {
+    ObjectNode t = tasks.withObject(r.id());
+    t.put("name", r.name());
+    t.put("template", r.template());
+    t.put("state", r.state().name());
+    t.put("attempts", r.attempts());
+    t.put("exitCode", r.exitCode());
+    t.put("finishedAt", Instant.now().toString());
+    t.put("millis", r.millis());
+    if (r.message() != null) {
+      t.put("message", r.message());
+    }
+    ObjectNode outputs = t.putObject("outputs");
+    r.outputs().forEach(outputs::put);
+    ObjectNode artifacts = t.putObject("artifacts");
+    r.artifacts().forEach((k, v) -> artifacts.put(k, v.toString()));
+    save();
+  }
+
+  synchronized void done(boolean succeeded) {
+    root.put("state", succeeded ? "Succeeded" : "Failed");
+    root.put("finishedAt", Instant.now().toString());
+    save();
+  }
+
+  private void save() {
+    try {
+      Path temp = Files.createTempFile(file.getParent(), ".run", ".json");
+      Files.writeString(temp, Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

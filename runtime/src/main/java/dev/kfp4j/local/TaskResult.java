@@ -1,0 +1,48 @@
+package dev.kfp4j.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What happened to one task of a local run.
+ *
+ * @param id the task's path in the run, e.g. {@code for-loop-1(0)/add}
+ * @param name the task's name in its DAG
+ * @param template the template it ran
+ * @param state its final state
+ * @param attempts how many times it ran (0 when skipped, cached or resumed)
+ * @param exitCode the last attempt's exit code, or -1
+ * @param outputs output parameters by name, in their text form
+ * @param artifacts output files by name
+ * @param millis how long it took
+ * @param message why it failed or was skipped, or null
+ * @param log the task's log file
+ */
+public record TaskResult(
+    String id,
+    String name,
+    String template,
+    State state,
+    int attempts,
+    int exitCode,
+    Map<String, String> outputs,
+    Map<String, Path> artifacts,
+    long millis,
+    String message,
+    Path log) {
+
+  /** Task states, as Argo names them, and {@code Cached}. */
+  public enum State {
+    Succeeded,
+    Cached,
+    Failed,
+    /** Not run: its {@code when} condition was false. */
+    Skipped,
+    /** Not run: a task it depends on failed. */
+    Omitted;
+
+    public boolean ok() {
+      return this == Succeeded || this == Cached;
+    }
+  }
+}

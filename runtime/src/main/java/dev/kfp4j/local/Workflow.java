@@ -1,0 +1,229 @@
+package dev.kfp4j.local;
+
+import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.yaml.Yaml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A compiled Argo Workflow as the local runner reads it: the same file that goes to the cluster.
+ * Checked when loaded, so a workflow the runner cannot run fails before anything runs.
+ */
+public final class Workflow {
+  /** Template fields the local runner runs or can ignore safely on one machine. */
+  private static final Set<String> TEMPLATE_FIELDS = Set.of(
+      "name", "metadata", "inputs", "outputs", "container", "dag", "retryStrategy", "activeDeadlineSeconds",
+      "nodeSelector", "tolerations", "volumes", "parallelism", "affinity", "priorityClassName", "serviceAccountName",
+      "podSpecPatch", "securityContext", "timeout");
+  private static final Set<String> TASK_FIELDS = Set.of(
+      "name", "template", "dependencies", "arguments", "when", "withItems", "withParam");
+
+  /** A pipeline parameter: name, default (or null), KFP type (or null). */
+  public record Parameter(String name, String defaultValue, String type) {}
+
+  private final JsonNode root;
+  private final String source;
+  private final String name;
+  private final Map<String, JsonNode> templates = new LinkedHashMap<>();
+  private final List<Parameter> parameters = new ArrayList<>();
+
+  private Workflow(JsonNode root, String source) {
+    this.root = root;
+    this.source = source;
+    if (root == null || !root.isObject() || !"Workflow".equals(root.path("kind").asString(""))) {
+      throw new WorkflowException(source + ": not an Argo Workflow (kind: Workflow)");
+    }
+    JsonNode spec = root.path("spec");
+    for (JsonNode t : spec.path("templates")) {
+      templates.put(t.path("name").asString(""), t);
+    }
+    String generateName = root.at("/metadata/generateName").asString("");
+    String plain = root.at("/metadata/name").asString("");
+    this.name = !plain.isEmpty() ? plain : generateName.replaceAll("-$", "");
+    Map<String, String> types = new LinkedHashMap<>();
+    String pipelineSpec = root.at("/metadata/annotations").path("pipelines.kubeflow.org/pipeline_spec").asString("");
+    if (!pipelineSpec.isEmpty()) {
+      try {
+        for (JsonNode in : Yaml.json().readTree(pipelineSpec).path("inputs")) {
+          if (in.hasNonNull("type") && in.get("type").isString()) {
+            types.put(in.path("name").asString(), in.get("type").asString());
+          }
+        }
+      } catch (JacksonException e) {
+        throw new WorkflowException(source + ": metadata.annotations.pipelines.kubeflow.org/pipeline_spec is not JSON");
+      }
+    }
+    for (JsonNode p : spec.at("/arguments/parameters")) {
+      String n = p.path("name").asString();
+      parameters.add(new Parameter(n, p.hasNonNull("value") ? p.get("value").asString() : null, types.get(n)));
+    }
+    validate();
+  }
+
+  public static Workflow parse(String yaml, String source) {
+    try {
+      return new Workflow(Yaml.read(yaml), source);
+    } catch (JacksonException e) {
+      throw new WorkflowException(source + ": not valid YAML: " + e.getOriginalMessage());
+    }
+  }
+
+  public static Workflow read(Path file) {
+    try {
+      return parse(Files.readString(file), file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A workflow on the classpath, such as {@code META-INF/kfp4j/pipelines/add-example.yaml}. */
+  public static Workflow resource(ClassLoader loader, String resource) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new WorkflowException("no workflow '" + resource + "' on the classpath");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public List<Parameter> parameters() {
+    return List.copyOf(parameters);
+  }
+
+  JsonNode root() {
+    return root;
+  }
+
+  JsonNode template(String name) {
+    return templates.get(name);
+  }
+
+  String entrypoint() {
+    return root.at("/spec/entrypoint").asString("");
+  }
+
+  String onExit() {
+    return root.at("/spec/onExit").asString("");
+  }
+
+  private void validate() {
+    if (template(entrypoint()) == null) {
+      throw new WorkflowException(source + ": spec.entrypoint '" + entrypoint() + "' names no template; templates are " + templates.keySet());
+    }
+    if (!onExit().isEmpty() && template(onExit()) == null) {
+      throw new WorkflowException(source + ": spec.onExit '" + onExit() + "' names no template");
+    }
+    for (JsonNode t : templates.values()) {
+      String tn = t.path("name").asString();
+      for (String field : t.propertyNames()) {
+        if (!TEMPLATE_FIELDS.contains(field)) {
+          throw new WorkflowException(source + ": template '" + tn + "' uses '" + field
+              + "', which the local runner does not run (it runs container and dag templates); run this pipeline on a cluster");
+        }
+      }
+      if (!t.has("container") && !t.has("dag")) {
+        throw new WorkflowException(source + ": template '" + tn + "' has neither 'container' nor 'dag'");
+      }
+      for (JsonNode task : t.at("/dag/tasks")) {
+        String name = task.path("name").asString();
+        for (String field : task.propertyNames()) {
+          if (!TASK_FIELDS.contains(field)) {
+            throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' uses '" + field
+                + "', which the local runner does not support; use " + new TreeSet<>(TASK_FIELDS));
+          }
+        }
+        String ref = task.path("template").asString("");
+        if (template(ref) == null) {
+          throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' names an unknown template '" + ref + "'");
+        }
+        for (JsonNode dep : task.path("dependencies")) {
+          boolean known = false;
+          for (JsonNode other : t.at("/dag/tasks")) {
+            known |= other.path("name").asString().equals(dep.asString());
+          }
+          if (!known) {
+            throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' depends on an unknown task '" + dep.asString() + "'");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The run's parameter values: {@code given} checked against the declared parameters (unknown
+   * and missing names, values that do not parse as their KFP type), defaults filled in.
+   */
+  public Map<String, String> arguments(Map<String, String> given) {
+    Map<String, String> out = new LinkedHashMap<>();
+    List<String> declared = new ArrayList<>();
+    parameters.forEach(p -> declared.add(p.name()));
+    for (String key : given.keySet()) {
+      if (!declared.contains(key)) {
+        throw new WorkflowException("pipeline '" + name + "' has no parameter '" + key + "'; its parameters are " + declared);
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (Parameter p : parameters) {
+      String value = given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue();
+      if (value == null) {
+        missing.add(p.name());
+        continue;
+      }
+      check(p, value);
+      out.put(p.name(), value);
+    }
+    if (!missing.isEmpty()) {
+      throw new WorkflowException("pipeline '" + name + "' needs a value for " + missing + " (they have no default); pass name=value");
+    }
+    return out;
+  }
+
+  private void check(Parameter p, String value) {
+    if (p.type() == null) {
+      return;
+    }
+    try {
+      switch (p.type()) {
+        case "Integer" -> KfpValues.parseLong(value);
+        case "Float" -> KfpValues.parseDouble(value);
+        case "Boolean" -> KfpValues.parseBoolean(value);
+        case "JsonArray" -> {
+          if (!Yaml.json().readTree(value).isArray()) {
+            throw new IllegalArgumentException("not a JSON array: '" + value + "'");
+          }
+        }
+        case "JsonObject" -> {
+          if (!Yaml.json().readTree(value).isObject()) {
+            throw new IllegalArgumentException("not a JSON object: '" + value + "'");
+          }
+        }
+        default -> { }
+      }
+    } catch (IllegalArgumentException | JacksonException e) {
+      String message = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+      throw new WorkflowException("parameter '" + p.name() + "' is " + p.type() + ": " + message);
+    }
+  }
+}
