@@ -87,7 +87,18 @@ final class Execution {
   RunResult run() {
     boolean ok;
     try {
-      ok = runTemplate(workflow.template(workflow.entrypoint()), new Scope(Map.of(), Map.of()), "", workflow.entrypoint()).state().ok();
+      // As Argo, the workflow's arguments are the entrypoint template's inputs.
+      JsonNode entry = workflow.template(workflow.entrypoint());
+      Map<String, String> inputs = new LinkedHashMap<>();
+      for (JsonNode p : entry.at("/inputs/parameters")) {
+        String n = p.path("name").asString();
+        String v = parameters.containsKey(n) ? parameters.get(n) : p.hasNonNull("value") ? p.get("value").asString() : null;
+        if (v == null) {
+          throw new WorkflowException("the entrypoint template '" + workflow.entrypoint() + "' needs input '" + n + "', which no workflow parameter gives");
+        }
+        inputs.put(n, v);
+      }
+      ok = runTemplate(entry, new Scope(inputs, Map.of()), "", workflow.entrypoint()).state().ok();
       if (!workflow.onExit().isEmpty()) {
         // The exit handler runs whatever happened, as Argo's onExit.
         boolean exitOk = runTemplate(workflow.template(workflow.onExit()), new Scope(Map.of(), Map.of()), "onExit/", "onExit").state().ok();
@@ -370,6 +381,7 @@ final class Execution {
       }
       paths.put(a.path("path").asString(), source);
     }
+    Map<String, Path> mounts = new LinkedHashMap<>();
     for (JsonNode m : container.path("volumeMounts")) {
       String volume = m.path("name").asString();
       String claim = volume;
@@ -379,9 +391,9 @@ final class Execution {
         }
       }
       Path local = runner.root().resolve("volumes").resolve(claim.replaceAll("[^A-Za-z0-9._-]+", "_"));
-      paths.put(m.path("mountPath").asString(), local);
+      mounts.put(m.path("mountPath").asString(), local);
     }
-    List<String> resolved = mapPaths(command, paths);
+    List<String> resolved = mapMounts(mapPaths(command, paths), mounts);
     Map<String, String> env = new LinkedHashMap<>();
     for (JsonNode e : container.path("env")) {
       if (e.has("value")) {
@@ -504,6 +516,27 @@ final class Execution {
       for (String k : keys) {
         if (s.contains(k)) {
           s = s.replace(k, paths.get(k).toString());
+        }
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  /** Arguments that are paths under a mount point move to the mount's local folder. */
+  static List<String> mapMounts(List<String> args, Map<String, Path> mounts) {
+    List<String> out = new ArrayList<>();
+    for (String a : args) {
+      String s = a;
+      for (Map.Entry<String, Path> m : mounts.entrySet()) {
+        String mount = m.getKey().endsWith("/") ? m.getKey().substring(0, m.getKey().length() - 1) : m.getKey();
+        if (s.equals(mount) || s.startsWith(mount + "/")) {
+          s = m.getValue() + s.substring(mount.length());
+          try {
+            Files.createDirectories(m.getValue());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
         }
       }
       out.add(s);
@@ -806,9 +839,11 @@ final class Execution {
     }
   }
 
+  /** An output parameter file's text; like Argo's executor, one trailing newline is dropped. */
   private static String read(Path p) {
     try {
-      return Files.readString(p);
+      String s = Files.readString(p);
+      return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,7 @@ package dev.kfp4j.examples.kfp;
 import dev.kfp4j.annotations.Component;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /** Small components the ports of KFP's compiler test pipelines use. */
 public final class Basics {
@@ -17,7 +17,7 @@ public final class Basics {
    */
   @Component(name = "flip-coin")
   public static String flipCoin(long seed) {
-    return new Random(seed).nextBoolean() ? "heads" : "tails";
+    return new SplittableRandom(seed).nextBoolean() ? "heads" : "tails";
   }
 
   /**

@@ -14,10 +14,10 @@ public final class CoinFlip {
    * @param seed the seed of the first flip
    */
   @Pipeline(name = "pipeline-flip-coin")
-  public static void flipcoin(@Default("1") long seed) {
+  public static void flipcoin(@Default("2") long seed) {
     var flip = BasicsOps.flipCoin(seed);
     Dsl.when(Dsl.eq(flip.output(), "heads"), () -> {
-      var flip2 = BasicsOps.flipCoin(7L);
+      var flip2 = BasicsOps.flipCoin(5L);
       Dsl.when(Dsl.eq(flip2.output(), "tails"), () -> BasicsOps.echo(flip2.output()));
     });
     // coin.py prints flip-again's output here, a task that does not run on this branch;

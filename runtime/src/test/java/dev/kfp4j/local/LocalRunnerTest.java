@@ -1,0 +1,304 @@
+package dev.kfp4j.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.TaskResult.State;
+import dev.kfp4j.yaml.Yaml;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local runner on workflows of shell steps: DAG order, data, and every fault. */
+class LocalRunnerTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  private LocalRunner runner(boolean caching) {
+    return LocalRunner.builder().root(dir.resolve("runs")).caching(caching).parallelism(2)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(true).build();
+  }
+
+  /** A workflow: {@code templates} are YAML list items under spec.templates. */
+  static Workflow workflow(String name, String params, String dagTasks, String... templates) {
+    StringBuilder y = new StringBuilder()
+        .append("apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  generateName: ").append(name).append("-\n")
+        .append("spec:\n  entrypoint: main\n");
+    if (!params.isEmpty()) {
+      y.append("  arguments:\n    parameters:\n").append(params);
+    }
+    y.append("  templates:\n  - name: main\n    dag:\n      tasks:\n").append(dagTasks);
+    for (String t : templates) {
+      y.append(t);
+    }
+    return Workflow.parse(y.toString(), name + ".yaml");
+  }
+
+  /** A template running {@code sh -c script} with one input {@code x} and one output {@code out}. */
+  static String sh(String name, String script) {
+    return "  - name: " + name + "\n"
+        + "    inputs: {parameters: [{name: x}]}\n"
+        + "    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/outputs/out/data}}]}\n"
+        + "    container:\n      image: alpine\n      command: [sh, -c]\n"
+        + "      args: ['" + script.replace("'", "''") + "', '{{inputs.parameters.x}}', /tmp/outputs/out/data]\n";
+  }
+
+  static String task(String name, String template, String x, String... deps) {
+    return "      - name: " + name + "\n        template: " + template + "\n"
+        + (deps.length == 0 ? "" : "        dependencies: [" + String.join(", ", deps) + "]\n")
+        + "        arguments: {parameters: [{name: x, value: '" + x + "'}]}\n";
+  }
+
+  static final String DOUBLE = "mkdir -p $(dirname $1); echo $(( $0 * 2 )) > $1; echo doubled $0";
+
+  @Test
+  void runsTheDagPassingOutputs() throws Exception {
+    Workflow wf = workflow("chain", "    - {name: n, value: '5'}\n",
+        task("a", "double", "{{workflow.parameters.n}}") + task("b", "double", "{{tasks.a.outputs.parameters.out}}", "a"),
+        sh("double", DOUBLE));
+    RunResult r = runner(false).run(wf, Map.of("n", "3"));
+    assertTrue(r.succeeded());
+    assertEquals("6", r.output("a", "out"));
+    assertEquals("12", r.output("b", "out"));
+    assertTrue(Files.readString(r.task("b").get().log()).contains("doubled 6"));
+    assertTrue(Files.isRegularFile(r.runDir().resolve("run.json")));
+    assertEquals("Succeeded", Yaml.json().readTree(r.runDir().resolve("run.json").toFile()).path("state").asString());
+  }
+
+  @Test
+  void aFailedTaskStopsItsDependantsOthersFinishAndTheExitHandlerRuns() throws Exception {
+    String fail = "  - name: fail\n    inputs: {parameters: [{name: x}]}\n    container:\n      image: a\n      command: [sh, -c, 'echo going wrong; echo really >&2; exit 3']\n";
+    Path marker = dir.resolve("exit-ran");
+    String exit = "  - name: cleanup\n    container:\n      image: a\n      command: [sh, -c, 'touch " + marker + "']\n"
+        + "  - name: on-exit\n    dag:\n      tasks:\n      - {name: cleanup, template: cleanup}\n";
+    String y = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: faulty-}\nspec:\n  entrypoint: main\n  onExit: on-exit\n  templates:\n"
+        + "  - name: main\n    dag:\n      tasks:\n" + task("bad", "fail", "1") + task("after-bad", "double", "1", "bad") + task("fine", "double", "2")
+        + fail + sh("double", DOUBLE) + exit;
+    RunResult r = runner(false).run(Workflow.parse(y, "faulty.yaml"), Map.of());
+    assertFalse(r.succeeded());
+    assertEquals(State.Failed, r.task("bad").get().state());
+    assertEquals(3, r.task("bad").get().exitCode());
+    assertEquals(State.Omitted, r.task("after-bad").get().state());
+    assertEquals(State.Succeeded, r.task("fine").get().state());
+    assertTrue(Files.exists(marker), "the exit handler ran");
+    String out = console.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("task 'bad' failed (exit code 3), exit code 3"), out);
+    assertTrue(out.contains("  | going wrong") && out.contains("  | really"), out);
+  }
+
+  @Test
+  void aTaskThatTimesOutIsStoppedWithItsProcessTree() throws Exception {
+    Path pid = dir.resolve("child.pid");
+    String slow = "  - name: slow\n    inputs: {parameters: [{name: x}]}\n    activeDeadlineSeconds: 1\n    container:\n      image: a\n"
+        + "      command: [sh, -c, 'sleep 60 & echo $! > " + pid + "; wait']\n";
+    long start = System.nanoTime();
+    RunResult r = runner(false).run(workflow("slow", "", task("s", "slow", "1"), slow), Map.of());
+    assertFalse(r.succeeded());
+    assertEquals("timed out after 1 s", r.task("s").get().message());
+    assertTrue((System.nanoTime() - start) / 1e9 < 30, "stopped, not waited for");
+    long child = Long.parseLong(Files.readString(pid).strip());
+    boolean alive = ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false);
+    for (int i = 0; i < 50 && alive; i++) {
+      Thread.sleep(100);
+      alive = ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false);
+    }
+    assertFalse(alive, "the task's child process was stopped too");
+  }
+
+  @Test
+  void aTaskSucceedsOnItsSecondTry() throws Exception {
+    Path count = dir.resolve("count");
+    String flaky = "  - name: flaky\n    inputs: {parameters: [{name: x}]}\n    retryStrategy: {limit: '2', backoff: {duration: 10ms, factor: '2'}}\n"
+        + "    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "; test $(wc -l < " + count + ") -ge 2 && echo ok > /tmp/o']\n";
+    RunResult r = runner(false).run(workflow("flaky", "", task("f", "flaky", "1"), flaky), Map.of());
+    assertTrue(r.succeeded());
+    assertEquals(2, r.task("f").get().attempts());
+    assertEquals("ok", r.output("f", "out"));
+    assertTrue(Files.readString(r.task("f").get().log()).contains("attempt 1 failed (exit code 1); retrying"));
+  }
+
+  @Test
+  void unchangedTasksAreCachedAndCachingCanBeTurnedOff() throws Exception {
+    Path count = dir.resolve("count");
+    String counted = "  - name: counted\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "; echo {{inputs.parameters.x}} > /tmp/o']\n";
+    Workflow wf = workflow("cached", "", task("c", "counted", "1"), counted);
+    runner(true).run(wf, Map.of());
+    RunResult second = runner(true).run(wf, Map.of());
+    assertEquals(State.Cached, second.task("c").get().state());
+    assertEquals("1", second.output("c", "out"));
+    assertEquals(1, Files.readAllLines(count).size());
+    runner(false).run(wf, Map.of());
+    assertEquals(2, Files.readAllLines(count).size());
+    Workflow other = workflow("cached", "", task("c", "counted", "2"), counted);
+    assertEquals("2", runner(true).run(other, Map.of()).output("c", "out"), "another input is another cache entry");
+  }
+
+  @Test
+  void maxCacheStalenessP0DTurnsCachingOffForATask() throws Exception {
+    Path count = dir.resolve("count");
+    String t = "  - name: t\n    metadata: {annotations: {pipelines.kubeflow.org/max_cache_staleness: P0D}}\n    inputs: {parameters: [{name: x}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "']\n";
+    Workflow wf = workflow("nocache", "", task("t", "t", "1"), t);
+    runner(true).run(wf, Map.of());
+    runner(true).run(wf, Map.of());
+    assertEquals(2, Files.readAllLines(count).size());
+  }
+
+  @Test
+  void aKilledRunResumesWithoutRerunningFinishedTasks() throws Exception {
+    Path count = dir.resolve("first-ran");
+    Path gate = dir.resolve("gate");
+    String first = "  - name: first\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "; echo 42 > /tmp/o']\n";
+    String second = "  - name: second\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'while [ ! -f " + gate + " ]; do sleep 0.1; done; echo got {{inputs.parameters.x}} > /tmp/o']\n";
+    String y = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: resumable-}\nspec:\n  entrypoint: main\n  templates:\n"
+        + "  - name: main\n    dag:\n      tasks:\n" + task("one", "first", "1") + task("two", "second", "{{tasks.one.outputs.parameters.out}}", "one")
+        + first + second;
+    Path file = Files.writeString(dir.resolve("resumable.yaml"), y);
+    // A real kill: the run goes on in another JVM, which is destroyed while 'two' waits.
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "dev.kfp4j.local.LocalRun", file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+    Path runs = dir.resolve("runs").resolve("resumable");
+    Path runDir = null;
+    for (int i = 0; i < 200 && runDir == null; i++) {
+      Thread.sleep(100);
+      if (Files.isDirectory(runs)) {
+        try (var list = Files.list(runs)) {
+          Path candidate = list.findFirst().orElse(null);
+          if (candidate != null && Files.readString(candidate.resolve("run.json")).contains("\"Output\"") == false
+              && Yaml.json().readTree(candidate.resolve("run.json").toFile()).at("/tasks/one/state").asString("").equals("Succeeded")) {
+            runDir = candidate;
+          }
+        } catch (java.io.IOException ignored) {
+          // run.json being replaced; look again
+        }
+      }
+    }
+    assertTrue(runDir != null, "task 'one' finished in the first JVM");
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    p.waitFor(10, TimeUnit.SECONDS);
+    assertEquals("Running", Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("state").asString());
+
+    Files.writeString(gate, "open");
+    RunResult r = runner(false).resume(Workflow.read(file), runDir);
+    assertTrue(r.succeeded());
+    assertEquals(1, Files.readAllLines(count).size(), "'one' did not run again");
+    assertEquals("42", r.output("one", "out"));
+    assertEquals("got 42", r.output("two", "out"));
+    assertEquals(runDir, r.runDir());
+  }
+
+  @Test
+  void twoRunsAtOnceDoNotShareFiles() throws Exception {
+    Workflow wf = workflow("twice", "    - {name: n}\n", task("a", "double", "{{workflow.parameters.n}}"), sh("double", DOUBLE));
+    LocalRunner runner = runner(false);
+    CompletableFuture<RunResult> one = CompletableFuture.supplyAsync(() -> runner.run(wf, Map.of("n", "1")));
+    CompletableFuture<RunResult> two = CompletableFuture.supplyAsync(() -> runner.run(wf, Map.of("n", "2")));
+    RunResult r1 = one.get();
+    RunResult r2 = two.get();
+    assertNotEquals(r1.runDir(), r2.runDir());
+    assertEquals("2", r1.output("a", "out"));
+    assertEquals("4", r2.output("a", "out"));
+    assertEquals("2\n", Files.readString(r1.runDir().resolve("a/outputs/out/data")));
+    assertEquals("4\n", Files.readString(r2.runDir().resolve("a/outputs/out/data")));
+  }
+
+  @Test
+  void conditionsAndLoops() {
+    String tasks = task("a", "double", "{{workflow.parameters.n}}")
+        + "      - name: big\n        template: double\n        dependencies: [a]\n        when: '{{tasks.a.outputs.parameters.out}} > 5'\n"
+        + "        arguments: {parameters: [{name: x, value: '1'}]}\n"
+        + "      - name: small\n        template: double\n        dependencies: [a]\n        when: '{{tasks.a.outputs.parameters.out}} <= 5 && \"x\" == \"x\"'\n"
+        + "        arguments: {parameters: [{name: x, value: '1'}]}\n"
+        + "      - name: each\n        template: double\n        arguments: {parameters: [{name: x, value: '{{item.v}}'}]}\n"
+        + "        withItems: [{v: '1'}, {v: '2'}]\n"
+        + "      - name: range\n        template: list\n        arguments: {parameters: [{name: x, value: '3'}]}\n"
+        + "      - name: over\n        template: double\n        dependencies: [range]\n        arguments: {parameters: [{name: x, value: '{{item}}'}]}\n"
+        + "        withParam: '{{tasks.range.outputs.parameters.out}}'\n";
+    String list = sh("list", "mkdir -p $(dirname $1); echo [10, 20, $0] > $1");
+    RunResult r = runner(false).run(workflow("flow", "    - {name: n, value: '4'}\n", tasks, sh("double", DOUBLE), list), Map.of());
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(State.Succeeded, r.task("big").get().state());
+    assertEquals(State.Skipped, r.task("small").get().state());
+    assertEquals("2", r.output("each(0)", "out"));
+    assertEquals("4", r.output("each(1)", "out"));
+    assertEquals(List.of("20", "40", "6"),
+        List.of(r.output("over(0)", "out"), r.output("over(1)", "out"), r.output("over(2)", "out")));
+  }
+
+  @Test
+  void badArgumentsAreRefusedBeforeAnythingRuns() {
+    Workflow wf = workflow("typed", "    - {name: n}\n    - {name: m, value: '1'}\n", task("a", "double", "{{workflow.parameters.n}}"),
+        sh("double", DOUBLE));
+    assertEquals("pipeline 'typed' has no parameter 'nn'; its parameters are [n, m]",
+        assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of("nn", "1"))).getMessage());
+    assertEquals("pipeline 'typed' needs a value for [n] (they have no default); pass name=value",
+        assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of())).getMessage());
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
+  }
+
+  @Test
+  void argumentsAreCheckedAgainstTheirKfpTypes() {
+    String y = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  generateName: typed-\n  annotations:\n"
+        + "    pipelines.kubeflow.org/pipeline_spec: '{\"inputs\": [{\"name\": \"n\", \"type\": \"Integer\"}, {\"name\": \"l\", \"type\": \"JsonArray\"}], \"name\": \"typed\"}'\n"
+        + "spec:\n  entrypoint: main\n  arguments: {parameters: [{name: n}, {name: l, value: '[]'}]}\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + task("a", "double", "{{workflow.parameters.n}}") + sh("double", DOUBLE);
+    Workflow wf = Workflow.parse(y, "typed.yaml");
+    assertEquals("parameter 'n' is Integer: invalid int value: 'ten'",
+        assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of("n", "ten"))).getMessage());
+    assertEquals("parameter 'l' is JsonArray: not a JSON array: '{}'",
+        assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of("n", "1", "l", "{}"))).getMessage());
+  }
+
+  @Test
+  void unsupportedTemplatesAndBadFilesAreNamed() {
+    String resource = "  - name: make-secret\n    resource: {action: create, manifest: 'kind: Secret'}\n";
+    WorkflowException e = assertThrows(WorkflowException.class,
+        () -> workflow("res", "", "      - {name: s, template: make-secret}\n", resource));
+    assertEquals("res.yaml: template 'make-secret' uses 'resource', which the local runner does not run (it runs container and dag templates); run this pipeline on a cluster",
+        e.getMessage());
+    assertEquals("res.yaml: task 's' of template 'main' names an unknown template 'nope'",
+        assertThrows(WorkflowException.class, () -> workflow("res", "", "      - {name: s, template: nope}\n")).getMessage());
+    assertEquals("x.yaml: not an Argo Workflow (kind: Workflow)",
+        assertThrows(WorkflowException.class, () -> Workflow.parse("kind: Pod\n", "x.yaml")).getMessage());
+  }
+
+  @Test
+  void aTaskThatWritesNoDeclaredOutputFails() {
+    RunResult r = runner(false).run(workflow("lazy", "", task("a", "lazy", "1"), sh("lazy", "true")), Map.of());
+    assertFalse(r.succeeded());
+    assertTrue(r.task("a").get().message().startsWith("it wrote no output 'out' (expected a file at "), r.task("a").get().message());
+  }
+
+  @Test
+  void theKfpSdksOwnPythonPipelineRunsWithPython3() throws Exception {
+    Path shared = Path.of(System.getProperty("kfp4j.shared", "../../shared"));
+    Workflow wf = Workflow.read(shared.resolve("testdata/kfp-sdk-1.8.22/add_pipeline.yaml"));
+    RunResult r = runner(false).run(wf, Map.of("value_1", "3", "value_2", "4"));
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals("7", r.output("add", "add-Output"));
+    assertEquals("-1", r.output("subtract", "subtract-Output"));
+    assertEquals("-7", Files.readString(r.task("multiply").get().artifacts().get("multiply-Output")));
+  }
+
+  static List<String> lines(String s) {
+    return new ArrayList<>(List.of(s.split("\n")));
+  }
+}
