@@ -18,9 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
  * nothing that finished.
  */
 final class RunRecord {
+  /** Longest a change waits before it is written; a crash loses at most this much. */
+  static final long FLUSH_MILLIS = 100;
+
   private final Path file;
   private final ObjectNode root;
   private final ObjectNode tasks;
+  private boolean dirty;
+  private java.util.concurrent.ScheduledExecutorService flusher;
 
   RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments) {
     this.file = runDir.resolve("run.json");
@@ -33,6 +38,23 @@ final class RunRecord {
     arguments.forEach(args::put);
     tasks = root.putObject("tasks");
     save();
+    startFlusher();
+  }
+
+  /** Writes pending changes every {@link #FLUSH_MILLIS}, so large runs do not rewrite the record per task. */
+  private void startFlusher() {
+    flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kfp4j-run-record");
+      t.setDaemon(true);
+      return t;
+    });
+    flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void flush() {
+    if (dirty) {
+      save();
+    }
   }
 
   private RunRecord(Path file, ObjectNode root) {
@@ -81,7 +103,7 @@ final class RunRecord {
     if (!t.has("startedAt")) {
       t.put("startedAt", Instant.now().toString());
     }
-    save();
+    dirty = true;
   }
 
   synchronized void finished(TaskResult r) {
@@ -100,13 +122,16 @@ final class RunRecord {
     r.outputs().forEach(outputs::put);
     ObjectNode artifacts = t.putObject("artifacts");
     r.artifacts().forEach((k, v) -> artifacts.put(k, v.toString()));
-    save();
+    dirty = true;
   }
 
   synchronized void done(boolean succeeded) {
     root.put("state", succeeded ? "Succeeded" : "Failed");
     root.put("finishedAt", Instant.now().toString());
     save();
+    if (flusher != null) {
+      flusher.shutdownNow();
+    }
   }
 
   private void save() {
@@ -114,6 +139,7 @@ final class RunRecord {
       Path temp = Files.createTempFile(file.getParent(), ".run", ".json");
       Files.writeString(temp, Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      dirty = false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -1,0 +1,85 @@
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.Workflow;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Local runner benchmark, run by bench/run.py: a chain of 100 and a fan-out of 1,000 tasks of
+ * the add example's Java component, in-process and as java subprocesses, caching off. Prints
+ * Markdown table rows. Not a test: nothing asserts on time.
+ */
+public final class RunnerBench {
+  private static final String HEAD = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: bench-}\n"
+      + "spec:\n  entrypoint: main\n  templates:\n"
+      + "  - name: add\n    inputs: {parameters: [{name: a}, {name: b}]}\n"
+      + "    outputs: {parameters: [{name: Output, valueFrom: {path: /tmp/outputs/Output/data}}]}\n"
+      + "    container:\n      image: x\n      command: [java, -cp, '/app/classes', dev.kfp4j.examples.CalcEntrypoint, add]\n"
+      + "      args: [--a, '{{inputs.parameters.a}}', --b, '{{inputs.parameters.b}}', '----output-paths', /tmp/outputs/Output/data]\n"
+      + "  - name: main\n    dag:\n      tasks:\n";
+
+  static Workflow chain(int n) {
+    StringBuilder y = new StringBuilder(HEAD);
+    y.append("      - {name: t0, template: add, arguments: {parameters: [{name: a, value: '0'}, {name: b, value: '1'}]}}\n");
+    for (int i = 1; i < n; i++) {
+      y.append("      - {name: t").append(i).append(", template: add, dependencies: [t").append(i - 1)
+          .append("], arguments: {parameters: [{name: a, value: '{{tasks.t").append(i - 1)
+          .append(".outputs.parameters.Output}}'}, {name: b, value: '1'}]}}\n");
+    }
+    return Workflow.parse(y.toString(), "chain");
+  }
+
+  static Workflow fanout(int n) {
+    StringBuilder y = new StringBuilder(HEAD);
+    y.append("      - {name: t0, template: add, arguments: {parameters: [{name: a, value: '0'}, {name: b, value: '1'}]}}\n");
+    for (int i = 1; i < n; i++) {
+      y.append("      - {name: t").append(i).append(", template: add, dependencies: [t0], arguments: {parameters: "
+          + "[{name: a, value: '{{tasks.t0.outputs.parameters.Output}}'}, {name: b, value: '").append(i).append("'}]}}\n");
+    }
+    return Workflow.parse(y.toString(), "fanout");
+  }
+
+  static double seconds(LocalRunner runner, Workflow wf, String check, String expected) {
+    long start = System.nanoTime();
+    RunResult r = runner.run(wf, Map.of());
+    double s = (System.nanoTime() - start) / 1e9;
+    if (!r.succeeded() || !r.output(check, "Output").equals(expected)) {
+      throw new IllegalStateException("benchmark run failed: " + r.failedTask());
+    }
+    return s;
+  }
+
+  static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    return s.get(s.size() / 2);
+  }
+
+  public static void main(String[] args) {
+    Path root = Path.of(args[0]);
+    int runs = Integer.parseInt(args[1]);
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    System.out.println("| run | mode | wall time (median of " + runs + ") | per task |");
+    System.out.println("|---|---|---|---|");
+    for (LocalRunner.JavaMode mode : LocalRunner.JavaMode.values()) {
+      LocalRunner runner = LocalRunner.builder().root(root).caching(false).javaMode(mode).console(quiet).progress(false).summary(false).build();
+      int fan = mode == LocalRunner.JavaMode.IN_PROCESS ? 1000 : 200;
+      seconds(runner, chain(10), "t9", "10"); // warm up
+      List<Double> c = new ArrayList<>();
+      List<Double> f = new ArrayList<>();
+      int modeRuns = mode == LocalRunner.JavaMode.IN_PROCESS ? runs : 1;
+      for (int i = 0; i < modeRuns; i++) {
+        c.add(seconds(runner, chain(100), "t99", "100"));
+        f.add(seconds(runner, fanout(fan), "t" + (fan - 1), String.valueOf(fan)));
+      }
+      String m = mode == LocalRunner.JavaMode.IN_PROCESS ? "in-process" : "subprocess";
+      System.out.printf("| chain of 100 | %s | %.2f s | %.1f ms |%n", m, median(c), median(c) * 1000 / 100);
+      System.out.printf("| fan-out of %,d | %s | %.2f s | %.1f ms |%n", fan, m, median(f), median(f) * 1000 / fan);
+    }
+  }
+}
