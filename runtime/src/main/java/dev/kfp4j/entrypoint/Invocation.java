@@ -144,7 +144,7 @@ public final class Invocation {
     Path target = Path.of(required(output)).toAbsolutePath();
     try {
       Files.createDirectories(target.getParent());
-      Path folder = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".kfp4j-");
+      Path folder = Files.createDirectory(target.getParent().resolve(stagingName(target)));
       Path path = folder.resolve(target.getFileName());
       stagedPaths.put(output, new Path[] {folder, path, target});
       return path;
@@ -200,10 +200,23 @@ public final class Invocation {
       }
       Path target = outputFiles.get(i).toAbsolutePath();
       Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".kfp4j-partial");
-      Files.writeString(temp, value, StandardCharsets.UTF_8);
+      Path temp = target.getParent().resolve(stagingName(target));
+      Files.writeString(temp, value, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE);
       moves.add(new Path[] {temp, target});
     }
+  }
+
+  private static long sequence;
+
+  /**
+   * A unique hidden name beside {@code target} for staging it. Not {@code Files.createTemp*}:
+   * their SecureRandom costs a container entrypoint tens of milliseconds at start-up.
+   */
+  private static synchronized String stagingName(Path target) {
+    return new StringBuilder(".").append(target.getFileName()).append(".kfp4j-")
+        .append(System.nanoTime()).append('-').append(++sequence)
+        .append(".partial").toString();
   }
 
   /** Removes every staged output; called when the component failed, and after a commit. */
