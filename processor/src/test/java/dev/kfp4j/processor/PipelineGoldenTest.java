@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineGoldenTest {
   static final Path EXAMPLES = Path.of("../examples/src/main/java");
+  // MixedExample needs the KFP SDK's component on the classpath, which only the examples build copies.
+  static final String SKIP = "python";
   static final List<String> PIPELINES = List.of(
       "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
       "task-settings", "volume", "default-value", "exit-handler", "volumeop-basic", "resourceop-basic");
 
   static JavaFileObject[] exampleSources() {
     try (Stream<Path> files = Files.walk(EXAMPLES)) {
-      return files.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> {
+      return files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/" + SKIP + "/")).sorted().map(p -> {
         try {
           return JavaFileObjects.forResource(p.toUri().toURL());
         } catch (IOException e) {

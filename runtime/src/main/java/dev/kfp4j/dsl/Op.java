@@ -18,6 +18,12 @@ public @interface Op {
   /** The component name. */
   String value();
 
+  /**
+   * The classpath resource holding the component spec; default {@code
+   * META-INF/kfp4j/components/<value>.yaml}.
+   */
+  String spec() default "";
+
   /** The input each parameter of the op method passes, in parameter order. */
   String[] inputs() default {};
 

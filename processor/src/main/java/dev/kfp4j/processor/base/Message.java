@@ -48,6 +48,8 @@ public enum Message {
       "constant for '%s' is %d bytes, over KFP's 10,000-byte parameter limit; pass it as a file (@InputPath) or a pipeline parameter"),
   EXIT_HANDLER_NOT_OUTERMOST("%s"),
   MISSING_ARGUMENT("%s"),
+  PIPELINE_CLASS_CLASH(
+      "the class kfp4j generates for pipeline method '%s' would be named '%s', which is already a type; rename the method or the class"),
   DUPLICATE_PIPELINE("pipeline name '%s' is already used by %s; set @Pipeline(name = \"...\") to a unique name");
 
   private final String format;

@@ -479,10 +479,14 @@ final class BodyReader {
 
   private Node opCall(MethodInvocationTree mi, TreePath path, ExecutableElement method, AnnotationMirror op, Group group, boolean addToGroup) {
     String component = (String) value(op, "value");
-    ComponentSpec spec = components.apply(component);
+    Object specAttribute = value(op, "spec");
+    String resource = specAttribute == null || specAttribute.toString().isEmpty()
+        ? "META-INF/kfp4j/components/" + component + ".yaml"
+        : specAttribute.toString();
+    ComponentSpec spec = components.apply(resource);
     if (spec == null) {
       error(mi, Message.UNKNOWN_TASK,
-          "no component spec 'META-INF/kfp4j/components/" + component + ".yaml' found for op " + method.getSimpleName()
+          "no component spec '" + resource + "' found for op " + method.getSimpleName()
               + "; is the jar that holds it on the compile classpath?");
       return null;
     }

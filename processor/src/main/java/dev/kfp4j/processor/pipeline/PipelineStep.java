@@ -78,7 +78,7 @@ public final class PipelineStep {
   }
 
   public void registerComponent(ComponentModel model) {
-    specs.put(model.name(), ComponentSpecs.of(model));
+    specs.put(model.resourcePath(), ComponentSpecs.of(model));
   }
 
   /** Checks a {@code @Pipeline} method, writes its class, and queues its body for reading. */
@@ -122,6 +122,11 @@ public final class PipelineStep {
     PipelineModel model = new PipelineModel(
         method, ClassName.get(owner), methodName, name, description, serviceAccount, parameters,
         ComponentValidator.describe(method));
+    String generated = model.pipelineClass().canonicalName();
+    if (env.getElementUtils().getTypeElement(generated) != null) {
+      reporter.error(method, annotation, Message.PIPELINE_CLASS_CLASH, methodName, generated);
+      return;
+    }
     options.put(model, options(method, annotation));
     JavaFile file = PipelineClassWriter.write(model);
     file.writeTo(env.getFiler());
@@ -293,19 +298,18 @@ public final class PipelineStep {
     return null;
   }
 
-  /** The spec of a component: compiled in this build, else from the classpath. */
-  private ComponentSpec spec(String component) {
-    ComponentSpec spec = specs.get(component);
+  /** The spec at a resource path: compiled in this build, else read from the class output or classpath. */
+  private ComponentSpec spec(String path) {
+    ComponentSpec spec = specs.get(path);
     if (spec != null) {
       return spec;
     }
-    String path = "META-INF/kfp4j/components/" + component + ".yaml";
     for (StandardLocation location : new StandardLocation[] {StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH}) {
       try {
         FileObject f = env.getFiler().getResource(location, "", path);
         try (InputStream in = f.openInputStream()) {
           spec = ComponentYaml.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), path);
-          specs.put(component, spec);
+          specs.put(path, spec);
           return spec;
         }
       } catch (IOException | IllegalArgumentException e) {

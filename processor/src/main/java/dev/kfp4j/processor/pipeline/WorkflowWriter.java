@@ -44,7 +44,8 @@ final class WorkflowWriter {
   private final List<ObjectNode> groupTemplates = new ArrayList<>();
   /** Outputs that some consumer takes as a file, by task. */
   private final Map<Node, Set<String>> artifactOutputs = new HashMap<>();
-  private final Map<String, String> componentSpecJson = new HashMap<>();
+  private final Map<ComponentSpec, String> componentSpecJson = new java.util.IdentityHashMap<>();
+  private final Map<ComponentSpec, Integer> specIds = new java.util.IdentityHashMap<>();
 
   WorkflowWriter(Graph graph, PipelineOptions options) {
     this.graph = graph;
@@ -420,6 +421,12 @@ final class WorkflowWriter {
     return name;
   }
 
+  /** A template name from a component name the KFP SDK may have written freely ("Add", "Train model"). */
+  static String templateBase(String componentName) {
+    String s = componentName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+    return s.isEmpty() ? "component" : s;
+  }
+
   private String uniqueTemplateName(String base) {
     int count = templateNames.merge(base, 1, Integer::sum);
     String name = count == 1 ? base : base + "-" + count;
@@ -436,12 +443,13 @@ final class WorkflowWriter {
     }
     Set<String> files = artifactOutputs.getOrDefault(n, Set.of());
     Map<String, List<Object>> templateSettings = new LinkedHashMap<>(n.settings);
-    String key = n.spec.name() + "|" + present + "|" + files + "|" + templateSettings;
+    int specId = specIds.computeIfAbsent(n.spec, k -> specIds.size());
+    String key = specId + "|" + present + "|" + files + "|" + templateSettings;
     ObjectNode existing = templates.get(key);
     if (existing != null) {
       return existing.get("name").asString();
     }
-    String name = uniqueTemplateName(n.spec.name());
+    String name = uniqueTemplateName(templateBase(n.spec.name()));
     templates.put(key, componentTemplate(name, n, present, files));
     return name;
   }
@@ -454,7 +462,7 @@ final class WorkflowWriter {
     ObjectNode annotations = metadata.putObject("annotations");
     annotations.put(
         "pipelines.kubeflow.org/component_spec",
-        componentSpecJson.computeIfAbsent(spec.name(), k -> PyJson.write(ComponentYaml.toNode(spec))));
+        componentSpecJson.computeIfAbsent(spec, k -> PyJson.write(ComponentYaml.toNode(spec))));
     ObjectNode labels = metadata.putObject("labels");
     labels.put("pipelines.kubeflow.org/pipeline-sdk-type", SDK_TYPE);
 
