@@ -123,9 +123,6 @@ class PipelineErrorTest {
             new String[] {"static final String JOB = \"apiVersion: batch/v1\\nkind: Job\\n\";",
                 "@Pipeline public static void p() {", "  var job = Dsl.resource(\"create\", JOB);", "  LibOps.greet(job.output(\"uid\"));", "}"},
             "task 'create-job' has no output 'uid'; declare it with .attributeOutput(name, jsonPath) first; it has [manifest]"),
-        Arguments.of("kfp4j:PipelineClassClash", "public static void p(",
-            new String[] {"@Pipeline(name = \"clash\") public static void p() {}", "static final class PPipeline {}"},
-            "the class kfp4j generates for pipeline method 'p' would be named 'test.PPipeline', which is already a type; rename the method or the class"),
         Arguments.of("kfp4j:MissingArgument", "LibOps.greet(null)",
             new String[] {"@Pipeline public static void p() {", "  LibOps.greet(null);", "}"},
             "task 'greet' gives no value for the required input 'name'"),
@@ -162,6 +159,16 @@ class PipelineErrorTest {
     var tasks = dev.kfp4j.yaml.Yaml.read(yaml).at("/spec/templates/0/dag/tasks");
     org.junit.jupiter.api.Assertions.assertEquals("{{tasks.add-2.outputs.parameters.Output}}", tasks.get(2).at("/arguments/parameters/0/value").asString());
     org.junit.jupiter.api.Assertions.assertEquals("[\"add-2\"]", tasks.get(2).get("dependencies").toString());
+  }
+
+  @Test
+  void theGeneratedPipelineClassMustNotReplaceAUserType() {
+    JavaFileObject source = pipeline("@Pipeline(name = \"clash\") public static void p() {}");
+    JavaFileObject user = Compile.source("test.PPipeline", "package test;", "public class PPipeline {}");
+    Compilation c = Compile.compile(OPS, source, user);
+    assertThat(c).hadErrorContaining(
+            "[kfp4j:PipelineClassClash] the class kfp4j generates for pipeline method 'p' would be named 'test.PPipeline', which is already a type; rename the method or the class")
+        .inFile(source).onLineContaining("public static void p()");
   }
 
   @Test
