@@ -57,6 +57,14 @@ final class Execution {
   private final AtomicInteger running = new AtomicInteger();
   private final long started = System.nanoTime();
   private final Progress progress;
+  /** Argo's {@code {{workflow.status}}}: Running, then the DAG's outcome while the exit handler runs. */
+  private volatile String status = "Running";
+  /** Subprocesses running now, stopped if this JVM stops. */
+  private final java.util.Set<Process> live = ConcurrentHashMap.newKeySet();
+  private final Thread stopper = new Thread(() -> live.forEach(p -> {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+  }), "kfp4j-stop-tasks");
 
   Execution(LocalRunner runner, Workflow workflow, Map<String, String> parameters, Path runDir, String runId,
       RunRecord record, RunRecord previous) {
@@ -86,6 +94,7 @@ final class Execution {
 
   RunResult run() {
     boolean ok;
+    Runtime.getRuntime().addShutdownHook(stopper);
     try {
       // As Argo, the workflow's arguments are the entrypoint template's inputs.
       JsonNode entry = workflow.template(workflow.entrypoint());
@@ -99,6 +108,7 @@ final class Execution {
         inputs.put(n, v);
       }
       ok = runTemplate(entry, new Scope(inputs, Map.of()), "", workflow.entrypoint()).state().ok();
+      status = ok ? "Succeeded" : "Failed";
       if (!workflow.onExit().isEmpty()) {
         // The exit handler runs whatever happened, as Argo's onExit.
         boolean exitOk = runTemplate(workflow.template(workflow.onExit()), new Scope(Map.of(), Map.of()), "onExit/", "onExit").state().ok();
@@ -106,6 +116,11 @@ final class Execution {
       }
     } finally {
       pool.shutdownNow();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      } catch (IllegalStateException stopping) {
+        // the JVM is already stopping: the hook runs
+      }
     }
     record.done(ok);
     List<TaskResult> tasks;
@@ -625,7 +640,7 @@ final class Execution {
     }
   }
 
-  private static int subprocess(List<String> command, Map<String, String> env, Path taskDir, Path log, long timeoutSeconds,
+  private int subprocess(List<String> command, Map<String, String> env, Path taskDir, Path log, long timeoutSeconds,
       int attempt) {
     ProcessBuilder pb = new ProcessBuilder(command).directory(taskDir.toFile()).redirectErrorStream(true)
         .redirectOutput(attempt == 1 ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -637,6 +652,7 @@ final class Execution {
       appendLog(log, "kfp4j: cannot start " + command.get(0) + ": " + e.getMessage() + "\n");
       return 127;
     }
+    live.add(p);
     try {
       if (timeoutSeconds > 0 && !p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         // stop the whole process tree
@@ -651,6 +667,8 @@ final class Execution {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
       return 1;
+    } finally {
+      live.remove(p);
     }
   }
 
@@ -764,6 +782,8 @@ final class Execution {
       if (v != null) {
         return v;
       }
+    } else if (name.equals("workflow.status")) {
+      return status;
     } else if (name.equals("workflow.name")) {
       return workflow.name() + "-" + runId;
     } else if (name.equals("workflow.uid")) {

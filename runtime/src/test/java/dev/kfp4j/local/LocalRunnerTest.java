@@ -81,7 +81,7 @@ class LocalRunnerTest {
   void aFailedTaskStopsItsDependantsOthersFinishAndTheExitHandlerRuns() throws Exception {
     String fail = "  - name: fail\n    inputs: {parameters: [{name: x}]}\n    container:\n      image: a\n      command: [sh, -c, 'echo going wrong; echo really >&2; exit 3']\n";
     Path marker = dir.resolve("exit-ran");
-    String exit = "  - name: cleanup\n    container:\n      image: a\n      command: [sh, -c, 'touch " + marker + "']\n"
+    String exit = "  - name: cleanup\n    container:\n      image: a\n      command: [sh, -c, 'echo {{workflow.status}} > " + marker + "']\n"
         + "  - name: on-exit\n    dag:\n      tasks:\n      - {name: cleanup, template: cleanup}\n";
     String y = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: faulty-}\nspec:\n  entrypoint: main\n  onExit: on-exit\n  templates:\n"
         + "  - name: main\n    dag:\n      tasks:\n" + task("bad", "fail", "1") + task("after-bad", "double", "1", "bad") + task("fine", "double", "2")
@@ -92,7 +92,7 @@ class LocalRunnerTest {
     assertEquals(3, r.task("bad").get().exitCode());
     assertEquals(State.Omitted, r.task("after-bad").get().state());
     assertEquals(State.Succeeded, r.task("fine").get().state());
-    assertTrue(Files.exists(marker), "the exit handler ran");
+    assertEquals("Failed\n", Files.readString(marker), "the exit handler ran and saw the run's status");
     String out = console.toString(StandardCharsets.UTF_8);
     assertTrue(out.contains("task 'bad' failed (exit code 3), exit code 3"), out);
     assertTrue(out.contains("  | going wrong") && out.contains("  | really"), out);
@@ -247,7 +247,7 @@ class LocalRunnerTest {
   void badArgumentsAreRefusedBeforeAnythingRuns() {
     Workflow wf = workflow("typed", "    - {name: n}\n    - {name: m, value: '1'}\n", task("a", "double", "{{workflow.parameters.n}}"),
         sh("double", DOUBLE));
-    assertEquals("pipeline 'typed' has no parameter 'nn'; its parameters are [n, m]",
+    assertEquals("pipeline 'typed' has no parameter 'nn'; did you mean 'n'? Its parameters are [n, m]",
         assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of("nn", "1"))).getMessage());
     assertEquals("pipeline 'typed' needs a value for [n] (they have no default); pass name=value",
         assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of())).getMessage());
