@@ -109,6 +109,15 @@ class LocalRunExamplesTest {
   }
 
   @Test
+  void everyRunLoadsComponentsInAClassLoaderOfItsOwn() {
+    for (int run = 0; run < 2; run++) {
+      RunResult r = run("count-calls", Map.of());
+      assertEquals("1", r.output("count-calls", "Output"));
+      assertEquals("2", r.output("count-calls-2", "Output"), "tasks of one run share it");
+    }
+  }
+
+  @Test
   void kubernetesStepsAreRefusedWithTheTemplateNamed() {
     WorkflowException e = assertThrows(WorkflowException.class,
         () -> Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/pipelines/resourceop-basic.yaml"));

@@ -25,7 +25,7 @@ class PipelineGoldenTest {
   static final String SKIP = "python";
   static final List<String> PIPELINES = List.of(
       "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
-      "task-settings", "volume", "default-value", "exit-handler", "volumeop-basic", "resourceop-basic");
+      "task-settings", "volume", "default-value", "exit-handler", "volumeop-basic", "resourceop-basic", "count-calls");
 
   static JavaFileObject[] exampleSources() {
     try (Stream<Path> files = Files.walk(EXAMPLES)) {

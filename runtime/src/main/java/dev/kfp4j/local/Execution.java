@@ -116,6 +116,13 @@ final class Execution {
       }
     } finally {
       pool.shutdownNow();
+      if (runLoader instanceof java.io.Closeable c) {
+        try {
+          c.close();
+        } catch (IOException ignored) {
+          // best effort
+        }
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(stopper);
       } catch (IllegalStateException stopping) {
@@ -447,7 +454,7 @@ final class Execution {
       running.incrementAndGet();
       try {
         prepare(taskDir, outputFiles, artifactFiles);
-        exit = execute(resolved, env, taskDir, log, timeoutSeconds, attempt);
+        exit = execute(resolved, env, taskDir, log, timeoutSeconds, attempt, javaMode(template));
         message = exit == 0 ? missingOutput(outputFiles, artifactFiles) : (exit == TIMED_OUT
             ? "timed out after " + timeoutSeconds + " s" : "exit code " + exit);
       } finally {
@@ -561,10 +568,38 @@ final class Execution {
 
   // ------------------------------------------------------------------ running a command
 
-  private int execute(List<String> command, Map<String, String> env, Path taskDir, Path log, long timeoutSeconds, int attempt)
-      throws UncheckedIOException {
+  /** Annotation on a template choosing how its Java component runs locally: {@code in-process} or {@code subprocess}. */
+  static final String JAVA_MODE = "kfp4j.dev/local-java-mode";
+
+  /**
+   * How a template's Java component runs: the runner's mode, unless the template says otherwise
+   * (annotation {@value #JAVA_MODE}); in-process by default, but a subprocess where that is what
+   * works: a task with a timeout (so it can be killed) or with environment variables.
+   */
+  private LocalRunner.JavaMode javaMode(JsonNode template) {
+    return javaMode(template, runner.javaMode());
+  }
+
+  static LocalRunner.JavaMode javaMode(JsonNode template, LocalRunner.JavaMode runnerMode) {
+    String chosen = template.at("/metadata/annotations").path(JAVA_MODE).asString("");
+    if (chosen.equals("subprocess")) {
+      return LocalRunner.JavaMode.SUBPROCESS;
+    }
+    if (chosen.equals("in-process")) {
+      return LocalRunner.JavaMode.IN_PROCESS;
+    }
+    if (runnerMode == LocalRunner.JavaMode.SUBPROCESS
+        || Long.parseLong(template.path("activeDeadlineSeconds").asString("0")) > 0
+        || !template.at("/container/env").isEmpty()) {
+      return LocalRunner.JavaMode.SUBPROCESS;
+    }
+    return LocalRunner.JavaMode.IN_PROCESS;
+  }
+
+  private int execute(List<String> command, Map<String, String> env, Path taskDir, Path log, long timeoutSeconds, int attempt,
+      LocalRunner.JavaMode mode) throws UncheckedIOException {
     String javaMain = javaMain(command);
-    if (javaMain != null && runner.javaMode() == LocalRunner.JavaMode.IN_PROCESS && env.isEmpty()) {
+    if (javaMain != null && mode == LocalRunner.JavaMode.IN_PROCESS) {
       Method run = entrypoint(javaMain);
       if (run != null) {
         return inProcess(run, command.subList(command.indexOf(javaMain) + 1, command.size()), log, timeoutSeconds, attempt);
@@ -592,16 +627,49 @@ final class Execution {
   }
 
   private final Map<String, Method> entrypoints = new ConcurrentHashMap<>();
+  private volatile ClassLoader runLoader;
 
+  /**
+   * The run's own class loader over the runner's classpath (so a run's components do not share
+   * static state with the caller or with other runs), created at the first in-process task.
+   */
+  private ClassLoader runLoader() {
+    if (runLoader == null) {
+      synchronized (this) {
+        if (runLoader == null) {
+          List<java.net.URL> urls = new ArrayList<>();
+          for (String entry : runner.classpath().split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+              try {
+                urls.add(Path.of(entry).toUri().toURL());
+              } catch (java.net.MalformedURLException | RuntimeException ignored) {
+                // not a usable classpath entry
+              }
+            }
+          }
+          runLoader = new java.net.URLClassLoader("kfp4j-run-" + runId, urls.toArray(java.net.URL[]::new),
+              ClassLoader.getPlatformClassLoader());
+        }
+      }
+    }
+    return runLoader;
+  }
+
+  /** {@code run(String[])} of a generated entrypoint, from the run's own loader, else the runner's. */
   private Method entrypoint(String mainClass) {
     return entrypoints.computeIfAbsent(mainClass, c -> {
-      try {
-        Class<?> cls = Class.forName(c, true, runner.classLoader());
-        Method m = cls.getMethod("run", String[].class);
-        return m.getReturnType() == int.class ? m : null;
-      } catch (ReflectiveOperationException | LinkageError e) {
-        return null;
+      for (ClassLoader loader : new ClassLoader[] {runLoader(), runner.classLoader()}) {
+        try {
+          Class<?> cls = Class.forName(c, true, loader);
+          Method m = cls.getMethod("run", String[].class);
+          if (m.getReturnType() == int.class) {
+            return m;
+          }
+        } catch (ReflectiveOperationException | LinkageError e) {
+          // try the next loader
+        }
       }
+      return null;
     });
   }
 
@@ -613,7 +681,7 @@ final class Execution {
         StandardCharsets.UTF_8)) {
       Future<Integer> f = pool.submit(() -> {
         TaskOutput.route(out);
-        Thread.currentThread().setContextClassLoader(runner.classLoader());
+        Thread.currentThread().setContextClassLoader(run.getDeclaringClass().getClassLoader());
         try {
           return (Integer) run.invoke(null, (Object) args.toArray(String[]::new));
         } catch (InvocationTargetException e) {

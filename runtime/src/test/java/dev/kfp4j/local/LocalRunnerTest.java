@@ -298,6 +298,18 @@ class LocalRunnerTest {
     assertEquals("-7", Files.readString(r.task("multiply").get().artifacts().get("multiply-Output")));
   }
 
+  @Test
+  void javaComponentsRunInProcessUnlessASubprocessIsWhatWorks() {
+    LocalRunner.JavaMode in = LocalRunner.JavaMode.IN_PROCESS;
+    LocalRunner.JavaMode sub = LocalRunner.JavaMode.SUBPROCESS;
+    assertEquals(in, Execution.javaMode(Yaml.read("container: {image: a}"), in));
+    assertEquals(sub, Execution.javaMode(Yaml.read("container: {image: a}"), sub));
+    assertEquals(sub, Execution.javaMode(Yaml.read("activeDeadlineSeconds: '60'\ncontainer: {image: a}"), in), "a timeout must be able to kill it");
+    assertEquals(sub, Execution.javaMode(Yaml.read("container: {image: a, env: [{name: A, value: b}]}"), in), "env needs a process");
+    assertEquals(sub, Execution.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: subprocess}}\ncontainer: {image: a}"), in));
+    assertEquals(in, Execution.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: in-process}}\ncontainer: {image: a}"), sub));
+  }
+
   static List<String> lines(String s) {
     return new ArrayList<>(List.of(s.split("\n")));
   }

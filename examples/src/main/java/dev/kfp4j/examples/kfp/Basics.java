@@ -32,6 +32,19 @@ public final class Basics {
     return msg;
   }
 
+  private static int calls;
+
+  /**
+   * Counts its calls in the class loader it runs in: the local runner gives every run its own.
+   *
+   * @param label any label
+   * @return how many times it ran in this class loader
+   */
+  @Component(name = "count-calls")
+  public static synchronized int countCalls(String label) {
+    return ++calls;
+  }
+
   /**
    * The integers from {@code from} to {@code to}, both included.
    *

@@ -32,6 +32,13 @@ public final class Settings {
     CalcOps.subtract(10, 1).after(first);
   }
 
+  /** Two calls in a row of a component that counts its calls. */
+  @Pipeline(name = "count-calls")
+  public static void countCalls() {
+    var first = BasicsOps.countCalls("first");
+    BasicsOps.countCalls("second").after(first);
+  }
+
   /** Mounts an existing volume claim into a task. */
   @Pipeline(name = "volume")
   public static void volume() {
