@@ -25,6 +25,17 @@ final class Compile {
 
   private Compile() {}
 
+  /** A class {@code test.<simpleName>} holding {@code body}, after the {@code header} lines. */
+  static JavaFileObject testClass(String simpleName, java.util.List<String> header, String... body) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    lines.add("package test;");
+    lines.addAll(header);
+    lines.add("public class " + simpleName + " {");
+    lines.addAll(java.util.List.of(body));
+    lines.add("}");
+    return source("test." + simpleName, lines.toArray(String[]::new));
+  }
+
   static JavaFileObject source(String qualifiedName, String... lines) {
     return JavaFileObjects.forSourceLines(qualifiedName, lines);
   }

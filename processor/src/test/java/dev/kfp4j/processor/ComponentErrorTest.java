@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -18,15 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ComponentErrorTest {
   /** A class {@code test.C} holding {@code body}, with the usual imports. */
   static JavaFileObject component(String... body) {
-    List<String> lines = new ArrayList<>(List.of(
-        "package test;",
-        "import dev.kfp4j.annotations.*;",
-        "import java.nio.file.Path;",
-        "import java.util.*;",
-        "public class C {"));
-    lines.addAll(List.of(body));
-    lines.add("}");
-    return Compile.source("test.C", lines.toArray(String[]::new));
+    return Compile.testClass("C", List.of("import dev.kfp4j.annotations.*;", "import java.nio.file.Path;", "import java.util.*;"), body);
   }
 
   static Stream<Arguments> misuses() {

@@ -35,16 +35,10 @@ class PipelineErrorTest {
       "}");
 
   static JavaFileObject pipeline(String... body) {
-    List<String> lines = new ArrayList<>(List.of(
-        "package test;",
-        "import dev.kfp4j.annotations.*;",
-        "import dev.kfp4j.dsl.Dsl;",
-        "import java.util.*;",
-        "public class P {",
-        "  static final String LONG = \"" + "x".repeat(10_001) + "\";"));
+    List<String> lines = new ArrayList<>(List.of("  static final String LONG = \"" + "x".repeat(10_001) + "\";"));
     lines.addAll(List.of(body));
-    lines.add("}");
-    return Compile.source("test.P", lines.toArray(String[]::new));
+    return Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;", "import java.util.*;"),
+        lines.toArray(String[]::new));
   }
 
   static Stream<Arguments> misuses() {

@@ -1,6 +1,5 @@
 package dev.kfp4j.processor.pipeline;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -8,6 +7,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.kfp4j.processor.writer.Generated;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -28,10 +28,7 @@ final class PipelineClassWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(cls)
             .addOriginatingElement(p.element())
-            .addAnnotation(
-                AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
-                    .addMember("value", "$S", "dev.kfp4j.processor.Kfp4jProcessor")
-                    .build())
+            .addAnnotation(Generated.generated())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc("The compiled pipeline {@code $L} of {@link $T#$L}.\n", p.name(), p.owner(), p.methodName())
             .addField(
@@ -88,6 +85,6 @@ final class PipelineClassWriter {
     run.addStatement("return $T.builder().build().run($T.resource($T.class.getClassLoader(), RESOURCE), arguments($L))",
         RUNNER, WORKFLOW, cls, names2.build());
     type.addMethod(run.build());
-    return JavaFile.builder(cls.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+    return Generated.file(cls, type.build());
   }
 }

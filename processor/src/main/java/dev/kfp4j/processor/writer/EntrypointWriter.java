@@ -88,7 +88,7 @@ public final class EntrypointWriter {
             .addException(Exception.class)
             .addCode(dispatch.build())
             .build());
-    return JavaFile.builder(entry.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+    return Generated.file(entry, type.build());
   }
 
   static String constantName(String componentName) {

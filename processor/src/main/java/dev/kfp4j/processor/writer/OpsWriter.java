@@ -52,7 +52,7 @@ public final class OpsWriter {
       }
       type.addType(task(c));
     }
-    return JavaFile.builder(ops.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+    return Generated.file(ops, type.build());
   }
 
   private static MethodSpec op(ComponentModel c, List<InputModel> inputs, boolean all) {
