@@ -84,6 +84,48 @@ public final class Yaml {
   }
 
   /**
+   * Writes {@code node} as YAML, with the nodes in {@code flow} (by identity) each on one line in
+   * flow style.
+   */
+  public static String write(JsonNode node, String header, java.util.Set<JsonNode> flow) {
+    if (flow.isEmpty()) {
+      return write(node, header);
+    }
+    java.util.Map<String, String> lines = new java.util.HashMap<>();
+    JsonNode marked = mark(node, flow, lines);
+    String yaml = write(marked, header);
+    StringBuilder out = new StringBuilder(yaml.length() + lines.size() * 64);
+    int start = 0;
+    java.util.regex.Matcher m = FLOW_TOKEN.matcher(yaml);
+    while (m.find()) {
+      out.append(yaml, start, m.start()).append(lines.get(m.group()));
+      start = m.end();
+    }
+    return out.append(yaml, start, yaml.length()).toString();
+  }
+
+  private static final java.util.regex.Pattern FLOW_TOKEN = java.util.regex.Pattern.compile("__kfp4j_flow_[0-9]+__");
+
+  private static JsonNode mark(JsonNode node, java.util.Set<JsonNode> flow, java.util.Map<String, String> lines) {
+    if (flow.contains(node)) {
+      String token = "__kfp4j_flow_" + lines.size() + "__";
+      lines.put(token, FlowYaml.write(node));
+      return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(token);
+    }
+    if (node.isObject()) {
+      tools.jackson.databind.node.ObjectNode copy = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      node.properties().forEach(e -> copy.set(e.getKey(), mark(e.getValue(), flow, lines)));
+      return copy;
+    }
+    if (node.isArray()) {
+      tools.jackson.databind.node.ArrayNode copy = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      node.forEach(e -> copy.add(mark(e, flow, lines)));
+      return copy;
+    }
+    return node;
+  }
+
+  /**
    * Writes {@code node} as YAML. {@code header} lines (may be null) are written first as
    * {@code # } comments.
    */

@@ -44,6 +44,8 @@ final class WorkflowWriter {
   private final List<ObjectNode> groupTemplates = new ArrayList<>();
   /** Outputs that some consumer takes as a file, by task. */
   private final Map<Node, Set<String>> artifactOutputs = new HashMap<>();
+  /** DAG tasks: written one per line in flow style, so large DAGs stay small and scannable. */
+  private final Set<JsonNode> flow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final Map<ComponentSpec, String> componentSpecJson = new java.util.IdentityHashMap<>();
   private final Map<ComponentSpec, Integer> specIds = new java.util.IdentityHashMap<>();
 
@@ -193,14 +195,20 @@ final class WorkflowWriter {
   }
 
   /** Fixed key order for DAG tasks: name, template, when, dependencies, arguments, loops. */
-  private static ObjectNode reorder(ObjectNode t) {
+  private ObjectNode reorder(ObjectNode t) {
     ObjectNode out = NODES.objectNode();
     for (String key : List.of("name", "template", "when", "dependencies", "arguments", "withItems", "withParam")) {
       if (t.has(key)) {
         out.set(key, t.get(key));
       }
     }
+    flow.add(out);
     return out;
+  }
+
+  /** The nodes to write in flow style. */
+  Set<JsonNode> flowNodes() {
+    return flow;
   }
 
   private void putDependencies(ObjectNode t, Object member, Group group) {

@@ -1,0 +1,45 @@
+package dev.kfp4j.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Flow-style lines read back as the same tree, whatever the strings hold. */
+class FlowYamlTest {
+  @Test
+  void trickyStringsReadBackUnchanged() {
+    List<String> values = List.of("add", "3", "-1", "0.5", "1e3", "yes", "No", "on", "null", "~", "true", "", " padded ",
+        "{{tasks.a.outputs.parameters.Output}}", "\"x\" == \"heads\"", "it's", "a: b", "a #b", "[1, 2]", "{\"a\": 1}",
+        "line\nbreak", "tab\there", "/tmp/outputs/Output/data", "gs://bucket/file", "-", "?", "*star", "&amp", "!tag", "%p",
+        "@at", "`tick", ".inf", "é", ".5", "+1");
+    ObjectNode root = Yaml.json().createObjectNode();
+    var tasks = root.putArray("tasks");
+    for (String v : values) {
+      ObjectNode t = tasks.addObject();
+      t.put("name", v);
+      t.putArray("list").add(v).add(v);
+    }
+    String yaml = Yaml.write(root, null, flowSet(tasks));
+    JsonNode back = Yaml.read(yaml);
+    assertEquals(root, back, yaml);
+    assertEquals(values.size() + 1, yaml.split("\n").length, "one line per task");
+  }
+
+  @Test
+  void looksLikeKfpsFlowStyle() {
+    ObjectNode t = Yaml.json().valueToTree(Map.of("name", "add"));
+    assertEquals("{name: add}", FlowYaml.write(t));
+    assertEquals("{a: '1', b: 'yes', c: '{{x}}'}", FlowYaml.write(Yaml.json().readTree("{\"a\": \"1\", \"b\": \"yes\", \"c\": \"{{x}}\"}")));
+  }
+
+  private static Set<JsonNode> flowSet(JsonNode array) {
+    Set<JsonNode> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    array.forEach(set::add);
+    return set;
+  }
+}
