@@ -22,6 +22,8 @@ final class RunRecord {
   static final long FLUSH_MILLIS = 100;
 
   private final Path file;
+  /** One JSON line per finished task, appended at once: what a crash before the next flush keeps. */
+  private final Path journal;
   private final ObjectNode root;
   private final ObjectNode tasks;
   private boolean dirty;
@@ -29,6 +31,7 @@ final class RunRecord {
 
   RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments) {
     this.file = runDir.resolve("run.json");
+    this.journal = runDir.resolve("journal.jsonl");
     root = Yaml.json().createObjectNode();
     root.put("pipeline", pipeline);
     root.put("runId", runId);
@@ -59,6 +62,7 @@ final class RunRecord {
 
   private RunRecord(Path file, ObjectNode root) {
     this.file = file;
+    this.journal = file.resolveSibling("journal.jsonl");
     this.root = root;
     this.tasks = (ObjectNode) root.get("tasks");
   }
@@ -68,7 +72,28 @@ final class RunRecord {
     if (!Files.isRegularFile(file)) {
       throw new WorkflowException(runDir + " is not a run folder: it has no run.json");
     }
-    return new RunRecord(file, (ObjectNode) Yaml.json().readTree(file.toFile()));
+    RunRecord record = new RunRecord(file, (ObjectNode) Yaml.json().readTree(file.toFile()));
+    // Tasks that finished after the last flush of run.json are in the journal.
+    Path journal = runDir.resolve("journal.jsonl");
+    if (Files.exists(journal)) {
+      try {
+        for (String line : Files.readAllLines(journal)) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode entry;
+          try {
+            entry = Yaml.json().readTree(line);
+          } catch (RuntimeException torn) {
+            continue; // a line cut short by the crash
+          }
+          record.tasks.set(entry.path("id").asString(), entry.get("task"));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return record;
   }
 
   String pipeline() {
@@ -123,6 +148,15 @@ final class RunRecord {
     ObjectNode artifacts = t.putObject("artifacts");
     r.artifacts().forEach((k, v) -> artifacts.put(k, v.toString()));
     dirty = true;
+    ObjectNode entry = Yaml.json().createObjectNode();
+    entry.put("id", r.id());
+    entry.set("task", t);
+    try {
+      Files.writeString(journal, Yaml.json().writeValueAsString(entry) + "\n", java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + journal, e);
+    }
   }
 
   synchronized void done(boolean succeeded) {

@@ -1,0 +1,40 @@
+package dev.kfp4j.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run record keeps every finished task, also when the process dies before run.json is rewritten. */
+class RunRecordTest {
+  @TempDir Path dir;
+
+  @Test
+  void aFinishedTaskSurvivesACrashBeforeTheNextFlush() throws Exception {
+    RunRecord record = new RunRecord(dir, "p", "run-1", Map.of("n", "1"));
+    String beforeTheTask = Files.readString(dir.resolve("run.json"));
+    record.finished(new TaskResult("a", "a", "t", TaskResult.State.Succeeded, 1, 0, Map.of("out", "42"), Map.of(), 5, null, null));
+    // the crash: run.json as it was before the task finished
+    Files.writeString(dir.resolve("run.json"), beforeTheTask);
+    RunRecord loaded = RunRecord.load(dir);
+    assertNotNull(loaded.finished("a"));
+    assertEquals("42", loaded.finished("a").at("/outputs/out").asString());
+    assertNull(loaded.finished("b"));
+    assertEquals(Map.of("n", "1"), loaded.arguments());
+  }
+
+  @Test
+  void aLineCutShortByTheCrashIsIgnored() throws Exception {
+    RunRecord record = new RunRecord(dir, "p", "run-1", Map.of());
+    record.finished(new TaskResult("a", "a", "t", TaskResult.State.Succeeded, 1, 0, Map.of(), Map.of(), 5, null, null));
+    Files.writeString(dir.resolve("journal.jsonl"), "{\"id\": \"b\", \"task\": {\"state\": \"Succ", java.nio.file.StandardOpenOption.APPEND);
+    RunRecord loaded = RunRecord.load(dir);
+    assertNotNull(loaded.finished("a"));
+    assertNull(loaded.finished("b"));
+  }
+}
