@@ -52,6 +52,23 @@ class ComponentGoldenTest {
       "   */",
       "  @Component(name = \"write-report\")",
       "  public static void report(List<String> values, @OutputPath(\"HTML\") Path reportPath) {}",
+      "",
+      "  /**",
+      "   * Counts values.",
+      "   *",
+      "   * @param values the values",
+      "   * @return how many",
+      "   */",
+      "  @Component",
+      "  public static long size(List<String> values) { return values.size(); }",
+      "",
+      "  /**",
+      "   * Logs a message.",
+      "   *",
+      "   * @param message what to log",
+      "   */",
+      "  @Component",
+      "  public static void log(String message) {}",
       "}");
 
   @Test

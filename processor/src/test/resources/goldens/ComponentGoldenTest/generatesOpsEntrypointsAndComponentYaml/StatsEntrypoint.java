@@ -27,6 +27,13 @@ public final class StatsEntrypoint implements Entrypoint.Handler {
       .value("values")
       .outputPath("report");
 
+  private static final Signature SIZE = new Signature("size", "Counts values.")
+      .value("values")
+      .output("Output");
+
+  private static final Signature LOG = new Signature("log", "Logs a message.")
+      .value("message");
+
   private StatsEntrypoint() {
   }
 
@@ -44,7 +51,7 @@ public final class StatsEntrypoint implements Entrypoint.Handler {
    * Runs a component and returns the exit code, without exiting.
    */
   public static int run(String[] args) {
-    return Entrypoint.run("com.example.StatsEntrypoint", args, new StatsEntrypoint(), SUMMARISE, WRITE_REPORT);
+    return Entrypoint.run("com.example.StatsEntrypoint", args, new StatsEntrypoint(), SUMMARISE, WRITE_REPORT, SIZE, LOG);
   }
 
   @Override
@@ -59,6 +66,12 @@ public final class StatsEntrypoint implements Entrypoint.Handler {
         return;
       case "write-report":
         Stats.report(in.json("values", new TypeToken<List<String>>() {}), in.outputPath("report"));
+        return;
+      case "size":
+        in.output("Output", Stats.size(in.json("values", new TypeToken<List<String>>() {})));
+        return;
+      case "log":
+        Stats.log(in.string("message"));
         return;
       default:
         throw new IllegalArgumentException("unknown component " + in.component());

@@ -3,6 +3,8 @@ package com.example;
 import dev.kfp4j.dsl.Op;
 import dev.kfp4j.dsl.Ops;
 import dev.kfp4j.dsl.Task;
+import dev.kfp4j.dsl.ValueTask;
+import dev.kfp4j.dsl.VoidTask;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,37 @@ public final class StatsOps {
   )
   public static ReportTask report(List<String> values) {
     return new ReportTask(Ops.args("values", values));
+  }
+
+  /**
+   * Counts values.
+   *
+   * <p>Component {@code size}.
+   *
+   * @param values the values
+   * @return how many
+   */
+  @Op(
+      value = "size",
+      inputs = "values"
+  )
+  public static ValueTask<Long> size(List<String> values) {
+    return new ValueTask<>("size", Ops.args("values", values));
+  }
+
+  /**
+   * Logs a message.
+   *
+   * <p>Component {@code log}.
+   *
+   * @param message what to log
+   */
+  @Op(
+      value = "log",
+      inputs = "message"
+  )
+  public static VoidTask log(String message) {
+    return new VoidTask("log", Ops.args("message", message));
   }
 
   /**

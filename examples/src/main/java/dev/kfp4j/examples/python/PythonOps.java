@@ -2,8 +2,7 @@ package dev.kfp4j.examples.python;
 
 import dev.kfp4j.dsl.Op;
 import dev.kfp4j.dsl.Ops;
-import dev.kfp4j.dsl.Task;
-import java.util.Map;
+import dev.kfp4j.dsl.ValueTask;
 
 /**
  * A hand-written op for a component written by the KFP Python SDK: its spec is the classpath
@@ -21,20 +20,7 @@ public final class PythonOps {
    * @param value2 the second number
    */
   @Op(value = "python-add", spec = "META-INF/kfp4j/components/python/add.component.yaml", inputs = {"value_1", "value_2"})
-  public static AddTask add(int value1, int value2) {
-    return new AddTask(Ops.args("value_1", value1, "value_2", value2));
-  }
-
-  /** A task of the SDK's {@code add} component. */
-  public static final class AddTask extends Task<AddTask> {
-    AddTask(Map<String, Object> arguments) {
-      super("python-add", arguments);
-    }
-
-    /** The sum. */
-    @Op.Output("Output")
-    public int output() {
-      return output("python-add", "Output");
-    }
+  public static ValueTask<Integer> add(int value1, int value2) {
+    return new ValueTask<>("python-add", Ops.args("value_1", value1, "value_2", value2));
   }
 }

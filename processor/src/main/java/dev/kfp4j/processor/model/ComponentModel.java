@@ -50,6 +50,26 @@ public record ComponentModel(
     return ClassName.get(owner.packageName(), flatName(owner) + "Entrypoint");
   }
 
+  /**
+   * Whether the op returns a shared runtime task class ({@code ValueTask<T>} for one returned
+   * value, {@code VoidTask} for none) rather than a task class of its own: only components with
+   * named outputs (a record, or {@code @OutputPath} files) need their own.
+   */
+  public boolean sharedTask() {
+    return outputs.isEmpty() || (outputs.size() == 1 && outputs.get(0).source() == OutputModel.Source.RETURN);
+  }
+
+  /** The task type the op returns: {@code ValueTask<Integer>}, {@code VoidTask} or a nested {@code AddTask}. */
+  public TypeName taskType() {
+    if (outputs.isEmpty()) {
+      return ClassName.get("dev.kfp4j.dsl", "VoidTask");
+    }
+    if (sharedTask()) {
+      return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get("dev.kfp4j.dsl", "ValueTask"), outputs.get(0).javaType().box());
+    }
+    return taskClass();
+  }
+
   /** The task class nested in the ops class: {@code add} → {@code AddTask}. */
   public ClassName taskClass() {
     return opsClass().nestedClass(Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1) + "Task");

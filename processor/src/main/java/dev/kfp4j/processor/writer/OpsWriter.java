@@ -50,7 +50,9 @@ public final class OpsWriter {
       if (anyOptional) {
         type.addMethod(op(c, inputs, false));
       }
-      type.addType(task(c));
+      if (!c.sharedTask()) {
+        type.addType(task(c));
+      }
     }
     return Generated.file(ops, type.build());
   }
@@ -59,7 +61,7 @@ public final class OpsWriter {
     MethodSpec.Builder m =
         MethodSpec.methodBuilder(c.methodName())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(c.taskClass());
+            .returns(c.taskType());
     AnnotationSpec.Builder op = AnnotationSpec.builder(OP).addMember("value", "$S", c.name());
     String doc = Generated.javadoc(c.javadoc());
     String note =
@@ -84,7 +86,12 @@ public final class OpsWriter {
       args.add("$S, $L", in.name(), in.javaName());
     }
     m.addAnnotation(op.build());
-    m.addStatement("return new $T($T.args($L))", c.taskClass(), OPS, args.build());
+    if (c.sharedTask()) {
+      m.addStatement(c.outputs().isEmpty() ? "return new $T($S, $T.args($L))" : "return new $T<>($S, $T.args($L))",
+          rawTaskClass(c), c.name(), OPS, args.build());
+    } else {
+      m.addStatement("return new $T($T.args($L))", c.taskClass(), OPS, args.build());
+    }
     return m.build();
   }
 
@@ -119,6 +126,11 @@ public final class OpsWriter {
     }
     String main = doc.substring(0, tags).strip();
     return (main.isEmpty() ? "" : main + "\n\n") + note + "\n\n" + doc.substring(tags).strip() + "\n";
+  }
+
+  private static ClassName rawTaskClass(ComponentModel c) {
+    TypeName t = c.taskType();
+    return t instanceof ParameterizedTypeName p ? p.rawType() : (ClassName) t;
   }
 
   /** The op parameter type: the value type, boxed where null may mean "not given". */
