@@ -1,9 +1,9 @@
 package com.example;
 
+import dev.kfp4j.dsl.LongTask;
 import dev.kfp4j.dsl.Op;
 import dev.kfp4j.dsl.Ops;
 import dev.kfp4j.dsl.Task;
-import dev.kfp4j.dsl.ValueTask;
 import dev.kfp4j.dsl.VoidTask;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,8 +83,8 @@ public final class StatsOps {
       value = "size",
       inputs = "values"
   )
-  public static ValueTask<Long> size(List<String> values) {
-    return new ValueTask<>("size", Ops.args("values", values));
+  public static LongTask size(List<String> values) {
+    return new LongTask("size", Ops.args("values", values));
   }
 
   /**

@@ -2,7 +2,7 @@ package dev.kfp4j.examples.python;
 
 import dev.kfp4j.dsl.Op;
 import dev.kfp4j.dsl.Ops;
-import dev.kfp4j.dsl.ValueTask;
+import dev.kfp4j.dsl.IntTask;
 
 /**
  * A hand-written op for a component written by the KFP Python SDK: its spec is the classpath
@@ -20,7 +20,7 @@ public final class PythonOps {
    * @param value2 the second number
    */
   @Op(value = "python-add", spec = "META-INF/kfp4j/components/python/add.component.yaml", inputs = {"value_1", "value_2"})
-  public static ValueTask<Integer> add(int value1, int value2) {
-    return new ValueTask<>("python-add", Ops.args("value_1", value1, "value_2", value2));
+  public static IntTask add(int value1, int value2) {
+    return new IntTask("python-add", Ops.args("value_1", value1, "value_2", value2));
   }
 }

@@ -65,7 +65,12 @@ public record ComponentModel(
       return ClassName.get("dev.kfp4j.dsl", "VoidTask");
     }
     if (sharedTask()) {
-      return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get("dev.kfp4j.dsl", "ValueTask"), outputs.get(0).javaType().box());
+      TypeName type = outputs.get(0).javaType();
+      if (type.isPrimitive()) {
+        String name = type.toString();
+        return ClassName.get("dev.kfp4j.dsl", Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Task");
+      }
+      return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get("dev.kfp4j.dsl", "ValueTask"), type);
     }
     return taskClass();
   }

@@ -87,7 +87,7 @@ public final class OpsWriter {
     }
     m.addAnnotation(op.build());
     if (c.sharedTask()) {
-      m.addStatement(c.outputs().isEmpty() ? "return new $T($S, $T.args($L))" : "return new $T<>($S, $T.args($L))",
+      m.addStatement(c.taskType() instanceof ParameterizedTypeName ? "return new $T<>($S, $T.args($L))" : "return new $T($S, $T.args($L))",
           rawTaskClass(c), c.name(), OPS, args.build());
     } else {
       m.addStatement("return new $T($T.args($L))", c.taskClass(), OPS, args.build());

@@ -1,0 +1,21 @@
+package dev.kfp4j.dsl;
+
+import java.util.Map;
+
+/**
+ * The task of a component whose one output, {@code Output}, is a {@code boolean}. A primitive
+ * accessor keeps pipeline bodies free of casts and unboxing, so long chains stay within the JVM's
+ * method size.
+ */
+public final class BooleanTask extends Task<BooleanTask> {
+  /** For generated ops: a task of {@code component} with these arguments. */
+  public BooleanTask(String component, Map<String, Object> arguments) {
+    super(component, arguments);
+  }
+
+  /** The component's output, {@code Output}: the value the method returned. */
+  @Op.Output("Output")
+  public boolean output() {
+    return Task.<Boolean>output(component(), "Output");
+  }
+}
