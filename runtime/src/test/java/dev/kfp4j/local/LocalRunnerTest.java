@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -310,7 +309,4 @@ class LocalRunnerTest {
     assertEquals(in, Execution.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: in-process}}\ncontainer: {image: a}"), sub));
   }
 
-  static List<String> lines(String s) {
-    return new ArrayList<>(List.of(s.split("\n")));
-  }
 }
