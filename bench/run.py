@@ -18,6 +18,7 @@ Timings are medians over several runs with min-max spread. Nothing here runs in 
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -61,6 +62,23 @@ def timed(cmd, runs, cwd=None, before=None):
         times.append(elapsed)
         rss.append(int(r.stderr.strip().splitlines()[-1]))
     return statistics.median(times), min(times), max(times), max(rss)
+
+
+HEAP = re.compile(r"(\d+)M->(\d+)M\(\d+M\)")
+EXIT_USED = re.compile(r"garbage-first heap\s+total (?:reserved )?\d+K?, (?:committed \d+K, )?used (\d+)K")
+
+
+def peak_heap(cmd, before=None):
+    """Peak Java heap (MiB) of a javac run: the largest heap before a GC, or the heap used at exit."""
+    if before:
+        before()
+    with tempfile.TemporaryDirectory() as d:
+        log = Path(d) / "gc.log"
+        subprocess.run([cmd[0], f"-J-Xlog:gc,gc+heap+exit:file={log}"] + cmd[1:], capture_output=True, text=True, check=True)
+        text = log.read_text()
+    peak = max([int(m.group(1)) for m in HEAP.finditer(text)] or [0])
+    exit_used = [int(m.group(1)) // 1024 for m in EXIT_USED.finditer(text)]
+    return max([peak] + exit_used)
 
 
 def fmt(t):
@@ -147,13 +165,15 @@ def bench_pipeline(compile_cp, processor_cp, shape, n, runs):
     sources = [str(src / "Noop.java"), str(src / "Flow.java")]
     out, gen = root / "out-with", root / "out-with-gen"
     with_p = timed(javac(sources, out, compile_cp, processor_cp), runs, before=fresh(out, gen))
+    heap_with = peak_heap(javac(sources, out, compile_cp, processor_cp), before=fresh(out, gen))
     yaml = out / "META-INF" / "kfp4j" / "pipelines" / f"{shape}-{n}.yaml"
     size = yaml.stat().st_size
     # Without the processor: the same sources plus what it generated, as plain sources.
     generated = sorted(str(p) for p in gen.rglob("*.java"))
     out2 = root / "out-without"
     without = timed(javac(sources + generated, out2, compile_cp), runs, before=fresh(out2))
-    return with_p, without, size
+    heap_without = peak_heap(javac(sources + generated, out2, compile_cp), before=fresh(out2))
+    return with_p, without, size, heap_with, heap_without
 
 
 # ---------------------------------------------------------------- 4. entrypoint start
@@ -243,14 +263,15 @@ def main():
 
     sizes = [10, 100, 1000] if args.quick else [10, 100, 1000, 5000]
     rows += ["### 2. Pipeline compile scaling (one component)", "",
-             "| pipeline | javac with processor | javac without | processor time | peak RSS with / without | workflow YAML | bytes/task |",
-             "|---|---|---|---|---|---|---|"]
+             "| pipeline | javac with processor | javac without | processor time | peak heap with / without (processor) | peak RSS with / without | workflow YAML | bytes/task |",
+             "|---|---|---|---|---|---|---|---|"]
     proc_time = {}
     for shape in ("chain", "fanout"):
         for n in sizes:
-            w, wo, size = bench_pipeline(compile_cp, processor_cp, shape, n, runs)
+            w, wo, size, hw, hwo = bench_pipeline(compile_cp, processor_cp, shape, n, runs)
             proc_time[(shape, n)] = w[0] - wo[0]
             row = (f"| {shape} of {n:,} | {fmt(w)} | {fmt(wo)} | {w[0] - wo[0]:.2f} s | "
+                   f"{hw} / {hwo} MiB ({hw - hwo:+d} MiB) | "
                    f"{w[3] // 1024} / {wo[3] // 1024} MiB | {size / 1024:.1f} KB | {size / n:.0f} |")
             rows.append(row)
             print(row)
