@@ -99,10 +99,10 @@ class LocalRunExamplesTest {
 
   @Test
   void aJavaPipelineUsesTheKfpSdksOwnPythonAddComponent() {
-    // python-add is the KFP SDK's add.component.yaml, run by python3 as written
+    // add-2 is the KFP SDK's add.component.yaml, imported with @ImportComponents, run by python3 as written
     RunResult r = run("mixed-java-python", Map.of("a", "3", "b", "4"));
     assertEquals("7", r.output("add", "Output"));
-    assertEquals("17", r.output("python-add", "Output"));
+    assertEquals("17", r.output("add-2", "Output"));
     assertEquals("34", r.output("multiply", "Output"));
     dev.kfp4j.testing.ArgoSchemas.assertValid(
         dev.kfp4j.yaml.Yaml.resource(getClass(), "META-INF/kfp4j/pipelines/mixed-java-python.yaml"), "mixed-java-python");

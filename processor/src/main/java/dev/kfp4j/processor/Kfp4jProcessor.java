@@ -46,6 +46,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
 
   private static final String COMPONENT = "dev.kfp4j.annotations.Component";
   private static final String PIPELINE = "dev.kfp4j.annotations.Pipeline";
+  private static final String IMPORT = "dev.kfp4j.annotations.ImportComponents";
 
   private Reporter reporter;
   private ComponentValidator components;
@@ -53,7 +54,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(COMPONENT, PIPELINE);
+    return Set.of(COMPONENT, PIPELINE, IMPORT);
   }
 
   @Override
@@ -110,6 +111,13 @@ public final class Kfp4jProcessor extends AbstractProcessor {
           pipelines.registerComponent(m);
         }
       }
+      TypeElement imports = processingEnv.getElementUtils().getTypeElement(IMPORT);
+      if (imports != null) {
+        for (Element e : round.getElementsAnnotatedWith(imports)) {
+          current = e;
+          importComponents((TypeElement) e, byOwner.containsKey(e));
+        }
+      }
       TypeElement pipeline = processingEnv.getElementUtils().getTypeElement(PIPELINE);
       if (pipeline != null) {
         for (Element e : round.getElementsAnnotatedWith(pipeline)) {
@@ -125,6 +133,51 @@ public final class Kfp4jProcessor extends AbstractProcessor {
       reporter.error(current, Message.INTERNAL_ERROR, trace);
     }
     return false;
+  }
+
+  /** Reads the component files {@code @ImportComponents} names and writes their typed ops. */
+  private void importComponents(TypeElement owner, boolean hasComponents) throws IOException {
+    javax.lang.model.element.AnnotationMirror a = ComponentValidator.annotation(owner, IMPORT);
+    ClassName ops = ClassName.get(owner.getEnclosingElement() instanceof TypeElement ? owner : owner);
+    if (hasComponents) {
+      reporter.error(owner, a, Message.IMPORT_CLASH, owner.getSimpleName(), String.join("_", ops.simpleNames()) + "Ops");
+      return;
+    }
+    List<dev.kfp4j.processor.writer.ImportedOpsWriter.Imported> imported = new ArrayList<>();
+    for (String resource : ComponentValidator.strings(a, "value")) {
+      String text = read(resource);
+      if (text == null) {
+        reporter.error(owner, a, Message.COMPONENT_FILE_NOT_FOUND, resource);
+        continue;
+      }
+      try {
+        dev.kfp4j.spec.ComponentSpec spec = ComponentYaml.parse(text, resource);
+        if (spec.container() == null) {
+          throw new dev.kfp4j.spec.SpecException(resource + ": implementation: a graph component; kfp4j imports container components");
+        }
+        imported.add(new dev.kfp4j.processor.writer.ImportedOpsWriter.Imported(spec, resource));
+        pipelines.registerSpec(resource, spec);
+      } catch (dev.kfp4j.spec.SpecException ex) {
+        reporter.error(owner, a, Message.BAD_COMPONENT_FILE, ex.getMessage());
+      }
+    }
+    if (!imported.isEmpty()) {
+      write(dev.kfp4j.processor.writer.ImportedOpsWriter.write(ops, imported));
+    }
+  }
+
+  private String read(String resource) {
+    for (StandardLocation location : new StandardLocation[] {StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH}) {
+      try {
+        FileObject f = processingEnv.getFiler().getResource(location, "", resource);
+        try (java.io.InputStream in = f.openInputStream()) {
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      } catch (IOException | IllegalArgumentException e) {
+        // not there; try the next location
+      }
+    }
+    return null;
   }
 
   private void write(JavaFile file) throws IOException {

@@ -36,6 +36,47 @@ public record ComponentSpec(
     return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
   }
 
+  /** Whether an input is passed as a file ({@code inputPath}) rather than a value. */
+  public boolean inputIsFile(String input) {
+    return container != null && (mentions(container.args(), input) || mentions(container.command(), input));
+  }
+
+  private static boolean mentions(List<Placeholder> items, String input) {
+    for (Placeholder p : items) {
+      if (p instanceof Placeholder.InputPath ip && ip.input().equals(input)) {
+        return true;
+      }
+      if (p instanceof Placeholder.Concat c && mentions(c.items(), input)) {
+        return true;
+      }
+      if (p instanceof Placeholder.If i && (mentions(i.then(), input) || mentions(i.otherwise(), input))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether an output is a file its program writes at a path of its own ({@code --model
+   * {outputPath: model}}) rather than a value written through {@code ----output-paths}, as KFP's
+   * function components write returned values.
+   */
+  public boolean outputIsFile(String output) {
+    if (container == null) {
+      return false;
+    }
+    boolean returned = false;
+    for (Placeholder p : container.args()) {
+      if (p instanceof Placeholder.Literal l && l.value().equals("----output-paths")) {
+        returned = true;
+      }
+      if (p instanceof Placeholder.OutputPath o && o.output().equals(output)) {
+        return !returned;
+      }
+    }
+    return !returned;
+  }
+
   public Optional<OutputSpec> output(String name) {
     return outputs.stream().filter(o -> o.name().equals(name)).findFirst();
   }

@@ -18,6 +18,6 @@ public final class MixedExample {
   public static void mixed(@Default("3") int a, @Default("4") int b) {
     var sum = CalcOps.add(a, b);
     var python = PythonOps.add(sum.output(), 10);
-    CalcOps.multiply(python.output(), 2);
+    CalcOps.multiply((int) python.output(), 2); // KFP Integer imports as long
   }
 }

@@ -31,6 +31,10 @@ public enum Message {
   OUTPUT_NAME_CLASH("output '%s' of component '%s' clashes with the task method '%s()'; rename the %s"),
   RAW_TYPE("parameter '%s' has raw type '%s'; give its type arguments, e.g. List<String>"),
   MAP_KEY("'%s' is a Map with key type '%s'; JSON objects have String keys: use Map<String, ...>"),
+  COMPONENT_FILE_NOT_FOUND(
+      "@ImportComponents names '%s', which is neither in the class output nor on the classpath; put it under src/main/resources or in a jar on the compile classpath"),
+  BAD_COMPONENT_FILE("@ImportComponents file %s"),
+  IMPORT_CLASH("'%s' has @Component methods and @ImportComponents, which would both write %s; import the components on another class"),
   INTERNAL_ERROR("kfp4j processor failed on this element (please report): %s"),
   // Pipelines
   PIPELINE_NOT_VOID("@Pipeline method '%s' must return void; its body only wires tasks"),

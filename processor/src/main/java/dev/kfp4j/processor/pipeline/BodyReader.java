@@ -354,6 +354,7 @@ final class BodyReader {
    * task variable ({@code t.after(u)}). Returns the task.
    */
   Node chain(ExpressionTree e, TreePath path, Group group, boolean addToGroup) {
+    path = unwrap(path);
     e = unwrap(e);
     if (e instanceof IdentifierTree) {
       Node node = taskVariables.get(trees.getElement(path));
@@ -549,6 +550,7 @@ final class BodyReader {
 
   /** An argument: a constant, a pipeline parameter, a task output or a loop item. Null for {@code null}. */
   Arg argument(ExpressionTree tree, TreePath path, Group group) {
+    path = unwrap(path);
     ExpressionTree e = unwrap(tree);
     if (e instanceof LiteralTree lit && lit.getValue() == null) {
       return null;
@@ -577,6 +579,27 @@ final class BodyReader {
     }
     if (e instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree select) {
       Element m = trees.getElement(path);
+      if (m instanceof ExecutableElement method && isStatic(method, "java.util.List", "of", "java.util.Map", "of")) {
+        // a constant list or map: passed as its JSON text
+        List<Object> values = new ArrayList<>();
+        for (ExpressionTree item : mi.getArguments()) {
+          Object v = constantValue(item, new TreePath(path, item));
+          if (v == null) {
+            error(item, Message.UNSUPPORTED_ARGUMENT, "List.of/Map.of arguments to a task are constants only; '" + item + "' is not");
+            return null;
+          }
+          values.add(v);
+        }
+        Object json = values;
+        if (method.getEnclosingElement().getSimpleName().contentEquals("Map")) {
+          Map<String, Object> map = new LinkedHashMap<>();
+          for (int i = 0; i + 1 < values.size(); i += 2) {
+            map.put(values.get(i).toString(), values.get(i + 1));
+          }
+          json = map;
+        }
+        return new Graph.Constant(KfpValues.format(json));
+      }
       if (m instanceof ExecutableElement method) {
         AnnotationMirror output = annotation(method, OP_OUTPUT);
         ExpressionTree receiver = select.getExpression();
@@ -627,6 +650,7 @@ final class BodyReader {
 
   /** The value of a literal, a negated literal, a constant field or an enum constant; else null. */
   Object constantValue(ExpressionTree tree, TreePath path) {
+    path = unwrap(path);
     ExpressionTree e = unwrap(tree);
     if (e instanceof LiteralTree lit) {
       return lit.getValue();
@@ -669,11 +693,28 @@ final class BodyReader {
     return KfpValues.format(constant);
   }
 
-  private static ExpressionTree unwrap(ExpressionTree e) {
-    while (e instanceof ParenthesizedTree p) {
-      e = p.getExpression();
+  /** The path to the expression inside parentheses and casts. */
+  private static TreePath unwrap(TreePath path) {
+    TreePath p = path;
+    while (p.getLeaf() instanceof ParenthesizedTree || p.getLeaf() instanceof com.sun.source.tree.TypeCastTree) {
+      Tree leaf = p.getLeaf();
+      ExpressionTree inner = leaf instanceof ParenthesizedTree pt ? pt.getExpression() : ((com.sun.source.tree.TypeCastTree) leaf).getExpression();
+      p = new TreePath(p, inner);
     }
-    return e;
+    return p;
+  }
+
+  /** Parentheses and casts change nothing in the text KFP passes: look through them. */
+  private static ExpressionTree unwrap(ExpressionTree e) {
+    while (true) {
+      if (e instanceof ParenthesizedTree p) {
+        e = p.getExpression();
+      } else if (e instanceof com.sun.source.tree.TypeCastTree c) {
+        e = c.getExpression();
+      } else {
+        return e;
+      }
+    }
   }
 
   private boolean isTaskType(Element variable) {

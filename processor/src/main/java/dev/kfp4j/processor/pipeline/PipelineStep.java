@@ -77,6 +77,11 @@ public final class PipelineStep {
     this.mapper = new TypeMapper(env.getTypeUtils(), env.getElementUtils());
   }
 
+  /** A spec read from {@code resource} in this build, for pipelines that call its ops. */
+  public void registerSpec(String resource, ComponentSpec spec) {
+    specs.put(resource, spec);
+  }
+
   public void registerComponent(ComponentModel model) {
     specs.put(model.resourcePath(), ComponentSpecs.of(model));
   }

@@ -604,42 +604,12 @@ final class WorkflowWriter {
     return null;
   }
 
-  /** Whether an input is passed as a file ({@code inputPath}) rather than a value. */
   static boolean takesFile(ComponentSpec spec, String input) {
-    return spec.container() != null && uses(spec.container().args(), input, true)
-        || spec.container() != null && uses(spec.container().command(), input, true);
+    return spec.inputIsFile(input);
   }
 
-  private static boolean uses(List<Placeholder> items, String name, boolean path) {
-    for (Placeholder p : items) {
-      if (p instanceof Placeholder.InputPath ip && ip.input().equals(name)) {
-        return true;
-      }
-      if (p instanceof Placeholder.Concat c && uses(c.items(), name, path)) {
-        return true;
-      }
-      if (p instanceof Placeholder.If i && (uses(i.then(), name, path) || uses(i.otherwise(), name, path))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether an output is an {@code @OutputPath} file (not after {@code ----output-paths}). */
   static boolean isFileOutput(ComponentSpec spec, String output) {
-    if (spec.container() == null) {
-      return false;
-    }
-    boolean returned = false;
-    for (Placeholder p : spec.container().args()) {
-      if (p instanceof Placeholder.Literal l && l.value().equals("----output-paths")) {
-        returned = true;
-      }
-      if (p instanceof Placeholder.OutputPath o && o.output().equals(output)) {
-        return !returned;
-      }
-    }
-    return false;
+    return spec.outputIsFile(output);
   }
 
   private static String pipelineSpec(PipelineModel p) {

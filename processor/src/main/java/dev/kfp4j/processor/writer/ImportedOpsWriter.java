@@ -1,0 +1,216 @@
+package dev.kfp4j.processor.writer;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes typed ops for component specs imported with {@code @ImportComponents}: one op per spec,
+ * parameters typed from the KFP input types (required inputs first), outputs typed the same way.
+ */
+public final class ImportedOpsWriter {
+  private static final ClassName DSL = ClassName.get("dev.kfp4j.dsl", "Task");
+
+  /** One imported spec and where it was read from. */
+  public record Imported(ComponentSpec spec, String resource) {}
+
+  private ImportedOpsWriter() {}
+
+  public static JavaFile write(ClassName owner, List<Imported> components) {
+    ClassName ops = ClassName.get(owner.packageName(), String.join("_", owner.simpleNames()) + "Ops");
+    TypeSpec.Builder type = TypeSpec.classBuilder(ops)
+        .addAnnotation(Generated.generated())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Ops of the components imported by {@link $T}: call them in a {@code @Pipeline} method.\n", owner)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    Set<String> methods = new HashSet<>();
+    for (Imported c : components) {
+      String method = unique(javaName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name(), false), methods);
+      String task = taskName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name());
+      ClassName nested = ops.nestedClass(Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Task");
+      TypeName taskType = taskType(c.spec(), nested);
+      List<InputSpec> ordered = new ArrayList<>();
+      c.spec().inputs().stream().filter(i -> !optional(i)).forEach(ordered::add);
+      c.spec().inputs().stream().filter(ImportedOpsWriter::optional).forEach(ordered::add);
+      boolean anyOptional = ordered.stream().anyMatch(ImportedOpsWriter::optional);
+      for (boolean all : anyOptional ? new boolean[] {true, false} : new boolean[] {true}) {
+        List<InputSpec> given = all ? ordered : ordered.stream().filter(i -> !optional(i)).toList();
+        type.addMethod(op(c, method, task, nested, taskType, given, !all));
+      }
+      if (taskType.equals(nested)) {
+        type.addType(task(c.spec(), nested, task));
+      }
+    }
+    return Generated.file(ops, type.build());
+  }
+
+  private static MethodSpec op(Imported c, String method, String task, ClassName nested, TypeName taskType,
+      List<InputSpec> ordered, boolean requiredOnly) {
+    {
+      MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(taskType);
+      m.addJavadoc("$L\n\n<p>Component {@code $L}, from {@code $L}$L.\n", doc(c.spec().description(), "The component " + c.spec().name() + "."),
+          c.spec().name(), c.resource(), requiredOnly ? "; optional inputs left out" : "");
+      if (ordered.stream().anyMatch(in -> in.description() != null || optional(in))) {
+        m.addJavadoc("\n");
+      }
+      AnnotationSpec.Builder op = AnnotationSpec.builder(OpsWriter.OP).addMember("value", "$S", task).addMember("spec", "$S", c.resource());
+      CodeBlock.Builder args = CodeBlock.builder();
+      Set<String> params = new HashSet<>();
+      for (InputSpec in : ordered) {
+        String param = unique(javaName(in.name(), false), params);
+        m.addParameter(inputType(c.spec(), in), param);
+        if (in.description() != null) {
+          m.addJavadoc("@param $L $L$L\n", param, doc(in.description(), ""), optional(in) ? " (optional: null leaves it out)" : "");
+        } else if (optional(in)) {
+          m.addJavadoc("@param $L optional: null leaves it out\n", param);
+        }
+        op.addMember("inputs", "$S", in.name());
+        args.add(args.isEmpty() ? "$S, $L" : ", $S, $L", in.name(), param);
+      }
+      m.addAnnotation(op.build());
+      if (taskType instanceof ParameterizedTypeName p) {
+        m.addStatement("return new $T<>($S, $T.args($L))", p.rawType(), task, OpsWriter.OPS, args.build());
+      } else if (taskType.equals(nested)) {
+        m.addStatement("return new $T($T.args($L))", nested, OpsWriter.OPS, args.build());
+      } else {
+        m.addStatement("return new $T($S, $T.args($L))", taskType, task, OpsWriter.OPS, args.build());
+      }
+      return m.build();
+    }
+  }
+
+  private static boolean optional(InputSpec in) {
+    return in.optional() || in.defaultValue() != null;
+  }
+
+  /** The shared task class when the only output is {@code Output}; else a nested class. */
+  private static TypeName taskType(ComponentSpec spec, ClassName nested) {
+    if (spec.outputs().isEmpty()) {
+      return ClassName.get("dev.kfp4j.dsl", "VoidTask");
+    }
+    if (spec.outputs().size() == 1 && spec.outputs().get(0).name().equals("Output")) {
+      TypeName t = outputType(spec, spec.outputs().get(0));
+      if (t.isPrimitive()) {
+        String n = t.toString();
+        return ClassName.get("dev.kfp4j.dsl", Character.toUpperCase(n.charAt(0)) + n.substring(1) + "Task");
+      }
+      return ParameterizedTypeName.get(ClassName.get("dev.kfp4j.dsl", "ValueTask"), t);
+    }
+    return nested;
+  }
+
+  private static TypeSpec task(ComponentSpec spec, ClassName nested, String task) {
+    TypeSpec.Builder b = TypeSpec.classBuilder(nested)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(DSL, nested))
+        .addJavadoc("A task of component {@code $L}.\n", spec.name())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ClassName.OBJECT), "arguments")
+            .addStatement("super($S, arguments)", task)
+            .build());
+    Set<String> names = new HashSet<>(Set.of("after", "component", "arguments", "settings", "output"));
+    for (OutputSpec out : spec.outputs()) {
+      String accessor = unique(javaName(out.name(), true), names);
+      b.addMethod(MethodSpec.methodBuilder(accessor)
+          .addModifiers(Modifier.PUBLIC)
+          .addAnnotation(AnnotationSpec.builder(OpsWriter.OP_OUTPUT).addMember("value", "$S", out.name()).build())
+          .returns(outputType(spec, out))
+          .addJavadoc("Output {@code $L}$L.\n", out.name(), out.description() == null ? "" : ": " + doc(out.description(), ""))
+          .addStatement("return output($S, $S)", task, out.name())
+          .build());
+    }
+    return b.build();
+  }
+
+  /** Java types from KFP types: Integer → long, Float → double, Boolean, JSON, files → Path, else String. */
+  static TypeName inputType(ComponentSpec spec, InputSpec in) {
+    TypeName t = spec.inputIsFile(in.name()) ? ClassName.get(Path.class) : valueType(in.type() == null ? null : in.type().name());
+    return optional(in) ? t.box() : t;
+  }
+
+  static TypeName outputType(ComponentSpec spec, OutputSpec out) {
+    return spec.outputIsFile(out.name()) ? ClassName.get(Path.class) : valueType(out.type() == null ? null : out.type().name());
+  }
+
+  private static TypeName valueType(String kfpType) {
+    if (kfpType == null) {
+      return ClassName.get(String.class);
+    }
+    switch (kfpType) {
+      case "Integer":
+        return TypeName.LONG;
+      case "Float":
+        return TypeName.DOUBLE;
+      case "Boolean":
+        return TypeName.BOOLEAN;
+      case "JsonArray":
+        return ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
+      case "JsonObject":
+        return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), WildcardTypeName.subtypeOf(Object.class));
+      default:
+        return ClassName.get(String.class);
+    }
+  }
+
+  /** {@code "Train XGBoost model"} → {@code trainXgboostModel}; accessors and keywords get a suffix. */
+  static String javaName(String name, boolean accessor) {
+    StringBuilder out = new StringBuilder();
+    for (String word : name.split("[^A-Za-z0-9]+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      String lower = word.toLowerCase(Locale.ROOT);
+      out.append(out.length() == 0 ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+    }
+    if (out.length() == 0 || !Character.isJavaIdentifierStart(out.charAt(0))) {
+      out.insert(0, accessor ? "output" : "op");
+    }
+    String s = out.toString();
+    return SourceVersion.isKeyword(s) ? s + "_" : s;
+  }
+
+  /** A Kubernetes-valid task name from a free-form component name. */
+  static String taskName(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    s = s.isEmpty() ? "component" : s;
+    return s.length() > 50 ? s.substring(0, 50).replaceAll("-+$", "") : s;
+  }
+
+  private static String unique(String name, Set<String> used) {
+    String candidate = name;
+    for (int i = 2; !used.add(candidate); i++) {
+      candidate = name + i;
+    }
+    return candidate;
+  }
+
+  private static String baseName(String resource) {
+    String file = resource.substring(resource.lastIndexOf('/') + 1);
+    return file.replaceAll("\\.(component\\.)?ya?ml$", "");
+  }
+
+  private static String doc(String text, String fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    return text.strip().replace("*/", "*&#47;");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import dev.kfp4j.testing.ArgoSchemas;
+import dev.kfp4j.testing.Shared;
+import dev.kfp4j.yaml.Yaml;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Typed ops from component YAML written by the KFP SDK and from KFP's component library. */
+class ImportComponentsTest {
+  /** Compiles with the SDK's files and the component library on the classpath, as resources. */
+  static Compilation compile(JavaFileObject... sources) {
+    List<File> classpath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    classpath.add(Shared.testdata("kfp-sdk-1.8.22").toFile());
+    classpath.add(Shared.testdata("kfp-components").toFile());
+    return Compiler.javac().withProcessors(new Kfp4jProcessor()).withOptions("-Akfp4j.image=" + Compile.IMAGE)
+        .withClasspath(classpath).compile(sources);
+  }
+
+  static final JavaFileObject SDK = Compile.testClass("Sdk",
+      List.of("import dev.kfp4j.annotations.*;"),
+      "@ImportComponents({\"add.component.yaml\", \"all_types.component.yaml\"})",
+      "static final class Imports {}");
+
+  static JavaFileObject imports(String... files) {
+    StringBuilder list = new StringBuilder();
+    for (String f : files) {
+      list.append(list.length() == 0 ? "" : ", ").append('"').append(f).append('"');
+    }
+    return Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;",
+        "@ImportComponents({" + list + "})", "public final class Imports {}");
+  }
+
+  @Test
+  void opsFromTheSdksOwnFiles() {
+    Compilation c = compile(imports("add.component.yaml", "all_types.component.yaml"));
+    assertThat(c).succeededWithoutWarnings();
+    Compile.javaGolden(c, "test.ImportsOps", "ImportComponentsTest", "opsFromTheSdksOwnFiles");
+  }
+
+  @Test
+  void aPipelineMixesImportedAndJavaComponents() {
+    JavaFileObject pipeline = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import java.util.List;", "import java.nio.file.Path;"),
+        "@Component public static int twice(int x) { return 2 * x; }",
+        "@Component public static void makeCsv(@OutputPath(\"CSV\") Path outPath) {}",
+        "@Pipeline(name = \"mixed\") public static void p(@Default(\"3\") long a) {",
+        "  var sum = ImportsOps.add(a, 4);",
+        "  var t = POps.twice((int) sum.output());",
+        "  var csv = POps.makeCsv();",
+        "  var all = ImportsOps.allTypes(\"s\", 1, 0.5, true, List.of(1), java.util.Map.of(), csv.out(), csv.out(), csv.out());",
+        "  ImportsOps.add(t.output(), all.count());",
+        "}");
+    Compilation c = compile(imports("add.component.yaml", "all_types.component.yaml"), pipeline);
+    assertThat(c).hadErrorCount(0);
+    String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/mixed.yaml");
+    ArgoSchemas.assertValid(yaml, "mixed.yaml");
+    JsonNode wf = Yaml.read(yaml);
+    JsonNode add = null;
+    JsonNode allTypes = null;
+    for (JsonNode t : wf.at("/spec/templates")) {
+      if (t.path("name").asString().equals("add")) {
+        add = t;
+      }
+      if (t.path("name").asString().equals("all-types")) {
+        allTypes = t;
+      }
+    }
+    assertThat(add.at("/container/image").asString()).isEqualTo("python:3.7");
+    assertThat(add.at("/container/args").toString())
+        .isEqualTo("[\"--value-1\",\"{{inputs.parameters.value_1}}\",\"--value-2\",\"{{inputs.parameters.value_2}}\",\"----output-paths\",\"/tmp/outputs/Output/data\"]");
+    // optional inputs left out are resolved away; defaults are given; files are artifacts
+    String args = allTypes.at("/container/args").toString();
+    assertThat(args).doesNotContain("--opt-s");
+    assertThat(args).contains("\"--di\",\"{{inputs.parameters.di}}\"");
+    assertThat(args).contains("\"--data\",\"/tmp/inputs/data/data\"");
+    assertThat(allTypes.at("/outputs/artifacts").toString()).contains("\"name\":\"model\"");
+  }
+
+  @Test
+  void libraryComponentsImportAsTypedOps() {
+    JavaFileObject source = imports("components/XGBoost/Train/component.yaml", "components/json/Get_element_by_index/component.yaml",
+        "components/basics/Calculate_hash/component.yaml");
+    Compilation c = compile(source);
+    assertThat(c).succeeded();
+    String ops = Compile.source(c, "test.ImportsOps");
+    assertThat(ops).contains("public static XgboostTrainTask xgboostTrain(Path trainingData, Path startingModel,");
+    assertThat(ops).contains("public static XgboostTrainTask xgboostTrain(Path trainingData) {");
+    assertThat(ops).contains("public Path model()");
+  }
+
+  @Test
+  void aMissingFileIsAnErrorOnTheAnnotation() {
+    JavaFileObject source = imports("nope.component.yaml");
+    assertThat(compile(source)).hadErrorContaining(
+            "[kfp4j:ComponentFileNotFound] @ImportComponents names 'nope.component.yaml', which is neither in the class output nor on the classpath")
+        .inFile(source).onLineContaining("@ImportComponents");
+  }
+
+  @Test
+  void aBrokenFileIsAnErrorNamingTheFileAndField() {
+    JavaFileObject source = imports("add_pipeline.yaml");
+    assertThat(compile(source)).hadErrorContaining(
+            "[kfp4j:BadComponentFile] @ImportComponents file add_pipeline.yaml: implementation: missing")
+        .inFile(source).onLineContaining("@ImportComponents");
+  }
+
+  @Test
+  void aClassCannotBothDeclareAndImportComponents() {
+    JavaFileObject source = Compile.source("test.Both", "package test;", "import dev.kfp4j.annotations.*;",
+        "@ImportComponents(\"add.component.yaml\")", "public final class Both {",
+        "  @Component public static int f(int a) { return a; }", "}");
+    assertThat(compile(source)).hadErrorContaining(
+            "[kfp4j:ImportClash] 'Both' has @Component methods and @ImportComponents, which would both write BothOps; import the components on another class")
+        .inFile(source).onLineContaining("@ImportComponents");
+  }
+}

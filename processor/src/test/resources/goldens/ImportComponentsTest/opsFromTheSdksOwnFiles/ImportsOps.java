@@ -1,0 +1,183 @@
+package test;
+
+import dev.kfp4j.dsl.LongTask;
+import dev.kfp4j.dsl.Op;
+import dev.kfp4j.dsl.Ops;
+import dev.kfp4j.dsl.Task;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * Ops of the components imported by {@link Imports}: call them in a {@code @Pipeline} method.
+ */
+@Generated("dev.kfp4j.processor.Kfp4jProcessor")
+public final class ImportsOps {
+  private ImportsOps() {
+  }
+
+  /**
+   * 더하기
+   *
+   * <p>Component {@code Add}, from {@code add.component.yaml}.
+   */
+  @Op(
+      value = "add",
+      spec = "add.component.yaml",
+      inputs = {
+          "value_1",
+          "value_2"
+      }
+  )
+  public static LongTask add(long value1, long value2) {
+    return new LongTask("add", Ops.args("value_1", value1, "value_2", value2));
+  }
+
+  /**
+   * Exercises every type.
+   *
+   * <p>Component {@code All types}, from {@code all_types.component.yaml}.
+   *
+   * @param optS optional: null leaves it out
+   * @param di optional: null leaves it out
+   * @param db optional: null leaves it out
+   * @param dl optional: null leaves it out
+   * @param dd optional: null leaves it out
+   * @param optIn optional: null leaves it out
+   * @param untyped optional: null leaves it out
+   */
+  @Op(
+      value = "all-types",
+      spec = "all_types.component.yaml",
+      inputs = {
+          "s",
+          "i",
+          "f",
+          "b",
+          "l",
+          "d",
+          "data",
+          "text",
+          "bin",
+          "opt_s",
+          "di",
+          "db",
+          "dl",
+          "dd",
+          "opt_in",
+          "untyped"
+      }
+  )
+  public static AllTypesTask allTypes(String s, long i, double f, boolean b, List<?> l,
+      Map<String, ?> d, Path data, Path text, Path bin, String optS, Long di, Boolean db,
+      List<?> dl, Map<String, ?> dd, Path optIn, String untyped) {
+    return new AllTypesTask(Ops.args("s", s, "i", i, "f", f, "b", b, "l", l, "d", d, "data", data, "text", text, "bin", bin, "opt_s", optS, "di", di, "db", db, "dl", dl, "dd", dd, "opt_in", optIn, "untyped", untyped));
+  }
+
+  /**
+   * Exercises every type.
+   *
+   * <p>Component {@code All types}, from {@code all_types.component.yaml}; optional inputs left out.
+   */
+  @Op(
+      value = "all-types",
+      spec = "all_types.component.yaml",
+      inputs = {
+          "s",
+          "i",
+          "f",
+          "b",
+          "l",
+          "d",
+          "data",
+          "text",
+          "bin"
+      }
+  )
+  public static AllTypesTask allTypes(String s, long i, double f, boolean b, List<?> l,
+      Map<String, ?> d, Path data, Path text, Path bin) {
+    return new AllTypesTask(Ops.args("s", s, "i", i, "f", f, "b", b, "l", l, "d", d, "data", data, "text", text, "bin", bin));
+  }
+
+  /**
+   * A task of component {@code All types}.
+   */
+  public static final class AllTypesTask extends Task<AllTypesTask> {
+    AllTypesTask(Map<String, Object> arguments) {
+      super("all-types", arguments);
+    }
+
+    /**
+     * Output {@code model}.
+     */
+    @Op.Output("model")
+    public Path model() {
+      return output("all-types", "model");
+    }
+
+    /**
+     * Output {@code log}.
+     */
+    @Op.Output("log")
+    public Path log() {
+      return output("all-types", "log");
+    }
+
+    /**
+     * Output {@code sum}.
+     */
+    @Op.Output("sum")
+    public double sum() {
+      return output("all-types", "sum");
+    }
+
+    /**
+     * Output {@code flag}.
+     */
+    @Op.Output("flag")
+    public boolean flag() {
+      return output("all-types", "flag");
+    }
+
+    /**
+     * Output {@code items}.
+     */
+    @Op.Output("items")
+    public List<?> items() {
+      return output("all-types", "items");
+    }
+
+    /**
+     * Output {@code obj}.
+     */
+    @Op.Output("obj")
+    public Map<String, ?> obj() {
+      return output("all-types", "obj");
+    }
+
+    /**
+     * Output {@code name}.
+     */
+    @Op.Output("name")
+    public String name() {
+      return output("all-types", "name");
+    }
+
+    /**
+     * Output {@code count}.
+     */
+    @Op.Output("count")
+    public long count() {
+      return output("all-types", "count");
+    }
+
+    /**
+     * Output {@code custom}.
+     */
+    @Op.Output("custom")
+    public String custom() {
+      return output("all-types", "custom");
+    }
+  }
+}
