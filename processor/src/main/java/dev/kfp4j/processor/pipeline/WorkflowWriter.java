@@ -4,11 +4,11 @@ import dev.kfp4j.entrypoint.PyJson;
 import dev.kfp4j.processor.pipeline.Graph.Arg;
 import dev.kfp4j.processor.pipeline.Graph.Group;
 import dev.kfp4j.processor.pipeline.Graph.Node;
+import dev.kfp4j.spec.CommandLine;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
-import dev.kfp4j.spec.Placeholder;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -502,23 +502,21 @@ final class WorkflowWriter {
     }
     ObjectNode container = t.putObject("container");
     container.put("image", spec.container().image());
+    // The SDK's resolution rules, with each input given as its Argo input parameter.
+    Map<String, String> given = new LinkedHashMap<>();
+    present.forEach(input -> given.put(input, "{{inputs.parameters." + input + "}}"));
+    CommandLine line = CommandLine.resolve(spec, given, WorkflowWriter::inputPath, WorkflowWriter::outputPath);
     ArrayNode command = container.putArray("command");
-    for (Placeholder p : spec.container().command()) {
-      resolve(p, spec, present, command);
-    }
-    ArrayNode args = NODES.arrayNode();
-    for (Placeholder p : spec.container().args()) {
-      resolve(p, spec, present, args);
-    }
-    if (!args.isEmpty()) {
-      container.set("args", args);
+    line.command().forEach(command::add);
+    if (!line.args().isEmpty()) {
+      ArrayNode args = container.putArray("args");
+      line.args().forEach(args::add);
     }
     if (!spec.container().env().isEmpty()) {
       ArrayNode env = container.putArray("env");
       spec.container().env().forEach((k, v) -> {
-        ArrayNode one = NODES.arrayNode();
-        resolve(v, spec, present, one);
-        env.addObject().put("name", k).put("value", one.isEmpty() ? "" : one.get(0).asString());
+        List<String> one = CommandLine.resolveItems(spec, List.of(v), given, WorkflowWriter::inputPath, WorkflowWriter::outputPath);
+        env.addObject().put("name", k).put("value", one.isEmpty() ? "" : one.get(0));
       });
     }
     TaskSettings.apply(n.settings, t, container, annotations, labels);
@@ -541,67 +539,6 @@ final class WorkflowWriter {
 
   static String outputPath(String output) {
     return "/tmp/outputs/" + output + "/data";
-  }
-
-  /** Resolves a command-line item with the inputs given, as KFP's compiler does per task. */
-  private static void resolve(Placeholder p, ComponentSpec spec, Set<String> present, ArrayNode out) {
-    if (p instanceof Placeholder.If i) {
-      boolean cond = condition(i.cond(), present);
-      for (Placeholder item : cond ? i.then() : i.otherwise()) {
-        resolve(item, spec, present, out);
-      }
-      return;
-    }
-    String s = text(p, spec, present);
-    if (s != null) {
-      out.add(s);
-    }
-  }
-
-  private static boolean condition(Placeholder cond, Set<String> present) {
-    if (cond instanceof Placeholder.IsPresent ip) {
-      return present.contains(ip.input());
-    }
-    if (cond instanceof Placeholder.Literal l) {
-      return Boolean.parseBoolean(l.value()) || l.value().equalsIgnoreCase("true");
-    }
-    return true;
-  }
-
-  private static String text(Placeholder p, ComponentSpec spec, Set<String> present) {
-    if (p instanceof Placeholder.Literal l) {
-      return l.value();
-    }
-    if (p instanceof Placeholder.InputValue v) {
-      return present.contains(v.input()) ? "{{inputs.parameters." + v.input() + "}}" : null;
-    }
-    if (p instanceof Placeholder.InputPath v) {
-      return present.contains(v.input()) ? inputPath(v.input()) : null;
-    }
-    if (p instanceof Placeholder.OutputPath v) {
-      return outputPath(v.output());
-    }
-    if (p instanceof Placeholder.Concat c) {
-      StringBuilder sb = new StringBuilder();
-      for (Placeholder item : c.items()) {
-        String s = text(item, spec, present);
-        if (s != null) {
-          sb.append(s);
-        }
-      }
-      return sb.toString();
-    }
-    if (p instanceof Placeholder.If i) {
-      StringBuilder sb = new StringBuilder();
-      for (Placeholder item : condition(i.cond(), present) ? i.then() : i.otherwise()) {
-        String s = text(item, spec, present);
-        if (s != null) {
-          sb.append(s);
-        }
-      }
-      return sb.toString();
-    }
-    return null;
   }
 
   static boolean takesFile(ComponentSpec spec, String input) {
