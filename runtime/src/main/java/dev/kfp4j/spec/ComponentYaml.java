@@ -45,6 +45,50 @@ public final class ComponentYaml {
     }
   }
 
+  /** Largest component file read from a URL. */
+  static final int MAX_URL_BYTES = 16 * 1024 * 1024;
+
+  /**
+   * Loads a component spec from a URL, as KFP's {@code load_component_from_url}: {@code http(s)}
+   * through the JDK's HTTP client (30 s timeout, 16 MiB at most), {@code file} and {@code jar}
+   * directly.
+   */
+  public static ComponentSpec read(java.net.URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    try {
+      byte[] bytes;
+      if (scheme.equals("http") || scheme.equals("https")) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+            .connectTimeout(java.time.Duration.ofSeconds(30)).build();
+        java.net.http.HttpResponse<InputStream> response = client.send(
+            java.net.http.HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(30)).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+          if (response.statusCode() != 200) {
+            throw new SpecException(uri + ": the server answered HTTP " + response.statusCode());
+          }
+          bytes = in.readNBytes(MAX_URL_BYTES + 1);
+        }
+      } else {
+        try (InputStream in = uri.toURL().openStream()) {
+          bytes = in.readNBytes(MAX_URL_BYTES + 1);
+        }
+      }
+      if (bytes.length > MAX_URL_BYTES) {
+        throw new SpecException(uri + ": larger than " + MAX_URL_BYTES / (1024 * 1024) + " MiB; not a component spec");
+      }
+      return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), uri.toString());
+    } catch (IOException e) {
+      throw new SpecException(uri + ": cannot read: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SpecException(uri + ": interrupted");
+    } catch (IllegalArgumentException e) {
+      throw new SpecException(uri + ": not a URL kfp4j can read: " + e.getMessage());
+    }
+  }
+
   /** Loads a component spec from a classpath resource such as {@code META-INF/kfp4j/components/add.yaml}. */
   public static ComponentSpec readResource(ClassLoader loader, String resource) {
     try (InputStream in = loader.getResourceAsStream(resource)) {

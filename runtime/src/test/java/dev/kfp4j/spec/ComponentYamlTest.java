@@ -54,4 +54,33 @@ class ComponentYamlTest {
     assertEquals(null, Names.whyInvalidKubernetesName("add-2"));
     assertEquals("it has 64 characters, more than Kubernetes' 63", Names.whyInvalidKubernetesName("a".repeat(64)));
   }
+
+  @Test
+  void loadsFromAUrlAsLoadComponentFromUrl() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] body = "name: Echo\nimplementation: {container: {image: alpine, command: [echo]}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    server.createContext("/echo.yaml", exchange -> {
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.createContext("/missing.yaml", exchange -> {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      assertEquals("Echo", ComponentYaml.read(java.net.URI.create(base + "/echo.yaml")).name());
+      SpecException missing = assertThrows(SpecException.class, () -> ComponentYaml.read(java.net.URI.create(base + "/missing.yaml")));
+      assertEquals(base + "/missing.yaml: the server answered HTTP 404", missing.getMessage());
+    } finally {
+      server.stop(0);
+    }
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("echo", ".yaml");
+    java.nio.file.Files.write(file, body);
+    assertEquals("Echo", ComponentYaml.read(file.toUri()).name());
+    java.nio.file.Files.delete(file);
+  }
 }
