@@ -1,6 +1,11 @@
 package dev.kfp4j.examples.kfp;
 
 import dev.kfp4j.annotations.Component;
+import dev.kfp4j.annotations.InputPath;
+import dev.kfp4j.annotations.OutputPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,6 +35,28 @@ public final class Basics {
   public static String echo(String msg) {
     System.out.println(msg);
     return msg;
+  }
+
+  /**
+   * Writes text to a file.
+   *
+   * @param text what to write
+   * @param outPath where
+   */
+  @Component(name = "write-text")
+  public static void writeText(String text, @OutputPath Path outPath) throws IOException {
+    Files.writeString(outPath, text);
+  }
+
+  /**
+   * Reads a text file.
+   *
+   * @param textPath the file
+   * @return its text, stripped
+   */
+  @Component(name = "read-text")
+  public static String readText(@InputPath Path textPath) throws IOException {
+    return Files.readString(textPath).strip();
   }
 
   private static int calls;
