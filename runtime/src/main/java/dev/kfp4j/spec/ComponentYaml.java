@@ -280,7 +280,7 @@ public final class ComponentYaml {
                   text(n, "description", field),
                   scalar(n.get("default"), field + ".default"),
                   n.path("optional").asBoolean(false),
-                  annotations(n.get("annotations"))));
+                  annotations(n.get("annotations"), field)));
         }
       }
       List<OutputSpec> outputs = new ArrayList<>();
@@ -296,7 +296,7 @@ public final class ComponentYaml {
                   required(n, "name", field),
                   type(n.get("type")),
                   text(n, "description", field),
-                  annotations(n.get("annotations"))));
+                  annotations(n.get("annotations"), field)));
         }
       }
       JsonNode impl = root.get("implementation");
@@ -316,10 +316,11 @@ public final class ComponentYaml {
       return new ComponentSpec(name, description, annotations, labels, inputs, outputs, container, graph);
     }
 
-    private Map<String, Object> annotations(JsonNode n) {
+    private Map<String, Object> annotations(JsonNode n, String field) {
       if (n == null || n.isNull()) {
         return null;
       }
+      requireObject(n, field + ".annotations");
       @SuppressWarnings("unchecked")
       Map<String, Object> m = Yaml.mapper().convertValue(n, LinkedHashMap.class);
       return m;
