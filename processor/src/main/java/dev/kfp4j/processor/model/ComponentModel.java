@@ -65,14 +65,18 @@ public record ComponentModel(
       return ClassName.get("dev.kfp4j.dsl", "VoidTask");
     }
     if (sharedTask()) {
-      TypeName type = outputs.get(0).javaType();
-      if (type.isPrimitive()) {
-        String name = type.toString();
-        return ClassName.get("dev.kfp4j.dsl", Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Task");
-      }
-      return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get("dev.kfp4j.dsl", "ValueTask"), type);
+      return sharedTaskType(outputs.get(0).javaType());
     }
     return taskClass();
+  }
+
+  /** The runtime's task class for one output {@code Output} of this type: {@code IntTask}..., else {@code ValueTask<T>}. */
+  public static TypeName sharedTaskType(TypeName type) {
+    if (type.isPrimitive()) {
+      String name = type.toString();
+      return ClassName.get("dev.kfp4j.dsl", Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Task");
+    }
+    return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get("dev.kfp4j.dsl", "ValueTask"), type);
   }
 
   /** The task class nested in the ops class: {@code add} → {@code AddTask}. */

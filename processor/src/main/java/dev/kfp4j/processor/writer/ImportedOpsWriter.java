@@ -107,12 +107,7 @@ public final class ImportedOpsWriter {
       return ClassName.get("dev.kfp4j.dsl", "VoidTask");
     }
     if (spec.outputs().size() == 1 && spec.outputs().get(0).name().equals("Output")) {
-      TypeName t = outputType(spec, spec.outputs().get(0));
-      if (t.isPrimitive()) {
-        String n = t.toString();
-        return ClassName.get("dev.kfp4j.dsl", Character.toUpperCase(n.charAt(0)) + n.substring(1) + "Task");
-      }
-      return ParameterizedTypeName.get(ClassName.get("dev.kfp4j.dsl", "ValueTask"), t);
+      return dev.kfp4j.processor.model.ComponentModel.sharedTaskType(outputType(spec, spec.outputs().get(0)));
     }
     return nested;
   }
