@@ -138,9 +138,9 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   /** Reads the component files {@code @ImportComponents} names and writes their typed ops. */
   private void importComponents(TypeElement owner, boolean hasComponents) throws IOException {
     javax.lang.model.element.AnnotationMirror a = ComponentValidator.annotation(owner, IMPORT);
-    ClassName ops = ClassName.get(owner.getEnclosingElement() instanceof TypeElement ? owner : owner);
+    ClassName ownerName = ClassName.get(owner);
     if (hasComponents) {
-      reporter.error(owner, a, Message.IMPORT_CLASH, owner.getSimpleName(), String.join("_", ops.simpleNames()) + "Ops");
+      reporter.error(owner, a, Message.IMPORT_CLASH, owner.getSimpleName(), String.join("_", ownerName.simpleNames()) + "Ops");
       return;
     }
     List<dev.kfp4j.processor.writer.ImportedOpsWriter.Imported> imported = new ArrayList<>();
@@ -162,7 +162,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
       }
     }
     if (!imported.isEmpty()) {
-      write(dev.kfp4j.processor.writer.ImportedOpsWriter.write(ops, imported));
+      write(dev.kfp4j.processor.writer.ImportedOpsWriter.write(ownerName, imported));
     }
   }
 

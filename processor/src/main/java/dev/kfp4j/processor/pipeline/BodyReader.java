@@ -615,8 +615,7 @@ final class BodyReader {
                 "output '" + name + "' of task '" + task.name + "' is made inside a Dsl.when/forEach group that does not enclose this call; use it inside that group");
             return null;
           }
-          boolean file = task.spec != null && WorkflowWriter.isFileOutput(task.spec, name);
-          return new Graph.Output(task, name, file);
+          return new Graph.Output(task, name);
         }
         if (method.getSimpleName().contentEquals("output") && mi.getArguments().size() == 1
             && method.getEnclosingElement() instanceof TypeElement owner && owner.getQualifiedName().contentEquals(RESOURCE_TASK)) {
@@ -629,7 +628,7 @@ final class BodyReader {
             error(tree, Message.UNKNOWN_TASK, "task '" + task.name + "' has no output '" + name + "'; declare it with .attributeOutput(name, jsonPath) first; it has " + task.resource.outputs.keySet());
             return null;
           }
-          return new Graph.Output(task, n, false);
+          return new Graph.Output(task, n);
         }
         // loop item field: item.field()
         Element recv = trees.getElement(receiverPath);
@@ -748,9 +747,5 @@ final class BodyReader {
 
   static Object value(AnnotationMirror a, String key) {
     return ComponentValidator.value(a, key);
-  }
-
-  Trees trees() {
-    return trees;
   }
 }

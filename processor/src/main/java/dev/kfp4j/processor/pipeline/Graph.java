@@ -50,7 +50,7 @@ final class Graph {
   record Param(String name) implements Arg {}
 
   /** An output of another task. */
-  record Output(Node task, String output, boolean file) implements Arg {}
+  record Output(Node task, String output) implements Arg {}
 
   /** The current item of an enclosing loop, or one of its fields (null for the whole item). */
   record Item(Loop loop, String field) implements Arg {}

@@ -21,7 +21,7 @@ public record PipelineModel(
     String source) {
 
   /** A pipeline parameter. */
-  public record Parameter(String name, ValueKind kind, TypeName javaType, String kfpType, String defaultText, boolean optional) {}
+  public record Parameter(String name, ValueKind kind, TypeName javaType, String kfpType, String defaultText) {}
 
   public ClassName pipelineClass() {
     String simple = Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1) + "Pipeline";

@@ -176,7 +176,7 @@ public final class PipelineStep {
         return null;
       }
     }
-    return new PipelineModel.Parameter(name, kind, TypeName.get(type), kind.kfpType(), defaultText, defaultText != null);
+    return new PipelineModel.Parameter(name, kind, TypeName.get(type), kind.kfpType(), defaultText);
   }
 
   private static TypeElement outermost(TypeElement type) {

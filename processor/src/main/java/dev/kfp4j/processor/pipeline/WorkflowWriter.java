@@ -62,14 +62,14 @@ final class WorkflowWriter {
         continue;
       }
       for (OutputSpec o : n.spec.outputs()) {
-        if (isFileOutput(n.spec, o.name())) {
+        if (n.spec.outputIsFile(o.name())) {
           files.add(o.name());
         }
       }
     }
     for (Node n : graph.tasks) {
       for (Map.Entry<String, Arg> e : n.arguments.entrySet()) {
-        if (n.spec != null && e.getValue() instanceof Graph.Output o && takesFile(n.spec, e.getKey())) {
+        if (n.spec != null && e.getValue() instanceof Graph.Output o && n.spec.inputIsFile(e.getKey())) {
           artifactOutputs.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
         }
       }
@@ -360,7 +360,7 @@ final class WorkflowWriter {
     for (Map.Entry<String, Arg> e : n.arguments.entrySet()) {
       String input = e.getKey();
       Arg a = e.getValue();
-      if (n.spec != null && takesFile(n.spec, input)) {
+      if (n.spec != null && n.spec.inputIsFile(input)) {
         ObjectNode art = arguments.withArray("artifacts").addObject().put("name", input);
         if (a instanceof Graph.Output o) {
           art.put("from", artifactRef(o, group));
@@ -374,11 +374,11 @@ final class WorkflowWriter {
     for (List<Object> mount : mounts(n)) {
       Node volume = (Node) mount.get(0);
       arguments.withArray("parameters").addObject().put("name", volume.name + "-name")
-          .put("value", value(new Graph.Output(volume, "name", false), group));
+          .put("value", value(new Graph.Output(volume, "name"), group));
     }
     for (InputSpec in : n.spec == null ? List.<InputSpec>of() : n.spec.inputs()) {
       if (!n.arguments.containsKey(in.name()) && in.defaultValue() != null) {
-        if (takesFile(n.spec, in.name())) {
+        if (n.spec.inputIsFile(in.name())) {
           arguments.withArray("artifacts").addObject().put("name", in.name()).putObject("raw").put("data", in.defaultValue());
         } else {
           arguments.withArray("parameters").addObject().put("name", in.name()).put("value", in.defaultValue());
@@ -477,7 +477,7 @@ final class WorkflowWriter {
     ObjectNode inputs = NODES.objectNode();
     for (InputSpec in : spec.inputs()) {
       if (present.contains(in.name())) {
-        if (takesFile(spec, in.name())) {
+        if (spec.inputIsFile(in.name())) {
           inputs.withArray("artifacts").addObject().put("name", in.name()).put("path", inputPath(in.name()));
         } else {
           inputs.withArray("parameters").addObject().put("name", in.name());
@@ -489,7 +489,7 @@ final class WorkflowWriter {
     }
     ObjectNode outputs = NODES.objectNode();
     for (OutputSpec out : spec.outputs()) {
-      boolean file = isFileOutput(spec, out.name());
+      boolean file = spec.outputIsFile(out.name());
       if (!file) {
         outputs.withArray("parameters").addObject().put("name", out.name()).putObject("valueFrom").put("path", outputPath(out.name()));
       }
@@ -541,14 +541,6 @@ final class WorkflowWriter {
     return "/tmp/outputs/" + output + "/data";
   }
 
-  static boolean takesFile(ComponentSpec spec, String input) {
-    return spec.inputIsFile(input);
-  }
-
-  static boolean isFileOutput(ComponentSpec spec, String output) {
-    return spec.outputIsFile(output);
-  }
-
   private static String pipelineSpec(PipelineModel p) {
     ObjectNode spec = NODES.objectNode();
     if (p.description() != null) {
@@ -569,9 +561,5 @@ final class WorkflowWriter {
     }
     spec.put("name", p.name());
     return PyJson.write(spec);
-  }
-
-  static JsonNode node(Object value) {
-    return Yaml.json().valueToTree(value);
   }
 }
