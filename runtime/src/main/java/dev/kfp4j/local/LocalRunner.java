@@ -63,6 +63,7 @@ public final class LocalRunner {
 
   /** Runs {@code workflow} with {@code arguments} (parameter name to text value); defaults fill the rest. */
   public RunResult run(Workflow workflow, Map<String, String> arguments) {
+    workflow.checkRunnable();
     Map<String, String> parameters = workflow.arguments(arguments);
     String runId = newRunId();
     Path runDir = root.resolve(workflow.name()).resolve(runId);
@@ -80,6 +81,7 @@ public final class LocalRunner {
    * are reused; the rest run in the same folder.
    */
   public RunResult resume(Workflow workflow, Path runDir) {
+    workflow.checkRunnable();
     RunRecord previous = RunRecord.load(runDir);
     if (!previous.pipeline().equals(workflow.name())) {
       throw new WorkflowException(runDir + " is a run of '" + previous.pipeline() + "', not of '" + workflow.name() + "'");

@@ -18,8 +18,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A compiled Argo Workflow as the local runner reads it: the same file that goes to the cluster.
- * Checked when loaded, so a workflow the runner cannot run fails before anything runs.
+ * A compiled Argo Workflow, the same file that goes to the cluster: its name and parameters, and
+ * what the local runner needs. The runner checks it can run it before anything runs.
  */
 public final class Workflow {
   /** Template fields the local runner runs or can ignore safely on one machine. */
@@ -69,7 +69,6 @@ public final class Workflow {
       String n = p.path("name").asString();
       parameters.add(new Parameter(n, p.hasNonNull("value") ? p.get("value").asString() : null, types.get(n)));
     }
-    validate();
   }
 
   public static Workflow parse(String yaml, String source) {
@@ -128,7 +127,11 @@ public final class Workflow {
     return root.at("/spec/onExit").asString("");
   }
 
-  private void validate() {
+  /**
+   * Checks that the local runner can run this workflow: every template a container or a DAG, every
+   * reference resolved. A workflow for a cluster only (a resource template, say) loads without it.
+   */
+  void checkRunnable() {
     if (template(entrypoint()) == null) {
       throw new WorkflowException(source + ": spec.entrypoint '" + entrypoint() + "' names no template; templates are " + templates.keySet());
     }

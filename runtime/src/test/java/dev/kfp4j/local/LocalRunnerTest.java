@@ -269,12 +269,14 @@ class LocalRunnerTest {
   @Test
   void unsupportedTemplatesAndBadFilesAreNamed() {
     String resource = "  - name: make-secret\n    resource: {action: create, manifest: 'kind: Secret'}\n";
-    WorkflowException e = assertThrows(WorkflowException.class,
-        () -> workflow("res", "", "      - {name: s, template: make-secret}\n", resource));
+    Workflow forCluster = workflow("res", "", "      - {name: s, template: make-secret}\n", resource);
+    assertEquals("res", forCluster.name(), "a cluster-only workflow still loads, for the client");
+    WorkflowException e = assertThrows(WorkflowException.class, () -> runner(false).run(forCluster, Map.of()));
     assertEquals("res.yaml: template 'make-secret' uses 'resource', which the local runner does not run (it runs container and dag templates); run this pipeline on a cluster",
         e.getMessage());
     assertEquals("res.yaml: task 's' of template 'main' names an unknown template 'nope'",
-        assertThrows(WorkflowException.class, () -> workflow("res", "", "      - {name: s, template: nope}\n")).getMessage());
+        assertThrows(WorkflowException.class,
+            () -> runner(false).run(workflow("res", "", "      - {name: s, template: nope}\n"), Map.of())).getMessage());
     assertEquals("x.yaml: not an Argo Workflow (kind: Workflow)",
         assertThrows(WorkflowException.class, () -> Workflow.parse("kind: Pod\n", "x.yaml")).getMessage());
   }
