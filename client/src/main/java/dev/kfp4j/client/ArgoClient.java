@@ -1,0 +1,267 @@
+package dev.kfp4j.client;
+
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.local.WorkflowException;
+import dev.kfp4j.yaml.Yaml;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A client for the Argo Server API, for clusters with Argo Workflows but no KFP: submit a compiled
+ * workflow, watch it to the end, and schedule it as a {@code CronWorkflow}. The same compiled YAML
+ * as KFP takes, as {@code argo submit} would run it.
+ */
+public final class ArgoClient {
+  /** The server when none is given, as the argo CLI reads it ({@code host:port}). */
+  public static final String SERVER_ENV = "ARGO_SERVER";
+  /** The token when no auth is given, as the argo CLI reads it ({@code Bearer ...}). */
+  public static final String TOKEN_ENV = "ARGO_TOKEN";
+  /** The namespace when none is given. */
+  public static final String NAMESPACE_ENV = "ARGO_NAMESPACE";
+
+  private final Http http;
+  private final String namespace;
+  private final Duration pollInterval;
+  private String version;
+
+  private ArgoClient(Builder b, URI server, String namespace) {
+    this.http = new Http(server, b.auth, b.caCertificate, b.timeout, "--argo-server or " + SERVER_ENV);
+    this.namespace = namespace;
+    this.pollInterval = b.pollInterval;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of an {@link ArgoClient}. */
+  public static final class Builder {
+    private String server;
+    private Auth auth;
+    private String namespace;
+    private Path caCertificate;
+    private Duration timeout = Duration.ofSeconds(60);
+    private Duration pollInterval = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    /** The Argo Server, such as {@code https://localhost:2746}; else {@code ARGO_SERVER}. */
+    public Builder server(String server) {
+      this.server = server;
+      return this;
+    }
+
+    /** Credentials; else {@code ARGO_TOKEN} as a bearer token, else none. */
+    public Builder auth(Auth auth) {
+      this.auth = auth;
+      return this;
+    }
+
+    /** Where workflows go; else {@code ARGO_NAMESPACE}, else {@code argo}. */
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    public Builder caCertificate(Path caCertificate) {
+      this.caCertificate = caCertificate;
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    public ArgoClient build() {
+      String s = server != null && !server.isBlank() ? server : System.getenv(SERVER_ENV);
+      if (s == null || s.isBlank()) {
+        throw new KfpException(0, "no Argo Server: pass --argo-server or set " + SERVER_ENV
+            + ", such as https://localhost:2746 after 'kubectl -n argo port-forward svc/argo-server 2746:2746'");
+      }
+      if (auth == null) {
+        String token = System.getenv(TOKEN_ENV);
+        auth = token == null || token.isBlank() ? Auth.none()
+            : Auth.bearer(token.strip().startsWith("Bearer ") ? token.strip().substring(7) : token.strip());
+      }
+      String ns = namespace != null ? namespace : System.getenv(NAMESPACE_ENV);
+      String url = s.startsWith("http://") || s.startsWith("https://") ? s : "https://" + s;
+      return new ArgoClient(this, URI.create(url), ns == null || ns.isBlank() ? "argo" : ns);
+    }
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  /**
+   * Submits a compiled workflow with {@code arguments} (checked against its parameters; defaults
+   * fill the rest) and returns it as created, named by the server.
+   */
+  public ArgoWorkflow submit(String workflowYaml, Map<String, String> arguments) {
+    ObjectNode workflow = withArguments(workflowYaml, arguments);
+    ObjectNode body = Yaml.json().createObjectNode().put("namespace", namespace);
+    body.set("workflow", workflow);
+    return workflow(http.post("/api/v1/workflows/" + namespace, Http.query(), body));
+  }
+
+  public ArgoWorkflow get(String name) {
+    return workflow(http.get("/api/v1/workflows/" + namespace + "/" + name, Http.query()));
+  }
+
+  /** Polls the workflow until it has finished; a workflow still going after {@code timeout} is a {@link KfpException}. */
+  public ArgoWorkflow waitFor(String name, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      ArgoWorkflow w = get(name);
+      if (w.state().finished()) {
+        return w;
+      }
+      if (Instant.now().plus(pollInterval).isAfter(deadline)) {
+        throw new KfpException(0, "workflow " + namespace + "/" + name + " is still " + w.state() + " after "
+            + timeout.toSeconds() + " s; it goes on on the server");
+      }
+      try {
+        Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KfpException("interrupted waiting for workflow " + name, e);
+      }
+    }
+  }
+
+  public void terminate(String name) {
+    http.put("/api/v1/workflows/" + namespace + "/" + name + "/terminate",
+        Yaml.json().createObjectNode().put("name", name).put("namespace", namespace));
+  }
+
+  public void delete(String name) {
+    http.delete("/api/v1/workflows/" + namespace + "/" + name, Http.query());
+  }
+
+  /**
+   * Creates a {@code CronWorkflow} that starts the compiled workflow on {@code schedule}; returns
+   * its name. The server's Argo version decides the schedule field ({@code schedule} before 3.6,
+   * {@code schedules} from 3.6 on).
+   */
+  public String schedule(String workflowYaml, Map<String, String> arguments, Schedule.Cron schedule, String name,
+      boolean concurrent, boolean enabled) {
+    JsonNode cron = toCronWorkflow(withArguments(workflowYaml, arguments), schedule, name, concurrent, enabled,
+        schedulesList(serverVersion()));
+    ObjectNode body = Yaml.json().createObjectNode().put("namespace", namespace);
+    body.set("cronWorkflow", cron);
+    JsonNode created = http.post("/api/v1/cron-workflows/" + namespace, Http.query(), body);
+    return created.at("/metadata/name").asString(name);
+  }
+
+  public void deleteCronWorkflow(String name) {
+    http.delete("/api/v1/cron-workflows/" + namespace + "/" + name, Http.query());
+  }
+
+  /** The server's Argo version, such as {@code v3.3.10}; empty when it does not say. */
+  public synchronized String serverVersion() {
+    if (version == null) {
+      try {
+        version = http.get("/api/v1/version", Http.query()).path("version").asString("");
+      } catch (KfpException e) {
+        if (e.status() == 0) {
+          throw e;
+        }
+        version = "";
+      }
+    }
+    return version;
+  }
+
+  /** Whether an Argo version takes {@code schedules} (3.6 and later, and unknown versions) rather than {@code schedule}. */
+  static boolean schedulesList(String version) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("v?(\\d+)\\.(\\d+)").matcher(version);
+    if (!m.lookingAt()) {
+      return true;
+    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    return major > 3 || (major == 3 && minor >= 6);
+  }
+
+  /**
+   * A {@code CronWorkflow} of a compiled workflow: its spec as the {@code workflowSpec}, its labels
+   * and annotations as the {@code workflowMetadata}. {@code concurrent} false forbids a run to start
+   * while the previous one runs.
+   */
+  public static ObjectNode toCronWorkflow(JsonNode workflow, Schedule.Cron schedule, String name, boolean concurrent,
+      boolean enabled, boolean schedulesList) {
+    Objects.requireNonNull(name, "name");
+    ObjectNode cron = Yaml.json().createObjectNode().put("apiVersion", "argoproj.io/v1alpha1").put("kind", "CronWorkflow");
+    ObjectNode meta = cron.putObject("metadata").put("name", name);
+    ObjectNode spec = cron.putObject("spec");
+    if (schedulesList) {
+      spec.putArray("schedules").add(schedule.argoSchedule());
+    } else {
+      spec.put("schedule", schedule.argoSchedule());
+    }
+    spec.put("concurrencyPolicy", concurrent ? "Allow" : "Forbid");
+    if (!enabled) {
+      spec.put("suspend", true);
+    }
+    JsonNode wfMeta = workflow.path("metadata");
+    ObjectNode runMeta = Yaml.json().createObjectNode();
+    for (String field : new String[] {"labels", "annotations"}) {
+      if (wfMeta.has(field)) {
+        runMeta.set(field, wfMeta.get(field));
+        meta.set(field, wfMeta.get(field));
+      }
+    }
+    if (!runMeta.isEmpty()) {
+      spec.set("workflowMetadata", runMeta);
+    }
+    spec.set("workflowSpec", workflow.path("spec"));
+    return cron;
+  }
+
+  /** The workflow with argument values set on its declared parameters, checked as the local runner checks them. */
+  static ObjectNode withArguments(String workflowYaml, Map<String, String> arguments) {
+    Map<String, String> values;
+    try {
+      values = Workflow.parse(workflowYaml, "workflow").arguments(arguments);
+    } catch (WorkflowException e) {
+      throw new KfpException(0, e.getMessage());
+    }
+    ObjectNode workflow = (ObjectNode) Yaml.read(workflowYaml);
+    for (JsonNode p : workflow.at("/spec/arguments/parameters")) {
+      String n = p.path("name").asString();
+      if (values.containsKey(n)) {
+        ((ObjectNode) p).put("value", values.get(n));
+      }
+    }
+    return workflow;
+  }
+
+  private ArgoWorkflow workflow(JsonNode n) {
+    JsonNode status = n.path("status");
+    String phase = status.path("phase").asString("");
+    return new ArgoWorkflow(n.at("/metadata/namespace").asString(namespace), n.at("/metadata/name").asString(""),
+        RunState.parse(phase), status.path("message").asString(null), time(status, "startedAt"), time(status, "finishedAt"));
+  }
+
+  private static Instant time(JsonNode n, String field) {
+    try {
+      String t = n.path(field).asString("");
+      return t.isEmpty() ? null : Instant.parse(t);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package dev.kfp4j.client;
+
+import dev.kfp4j.yaml.Yaml;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON-over-HTTP transport the KFP and Argo clients share: credentials on every request, one
+ * readable error line for every failure, and a debug log line per call that never shows a header.
+ */
+final class Http {
+  private static final Logger log = LoggerFactory.getLogger(Http.class);
+
+  private final URI base;
+  private final HttpClient client;
+  private final Auth auth;
+  private final Duration timeout;
+  private final String hostHint;
+
+  Http(URI base, Auth auth, Path caCertificate, Duration timeout, String hostHint) {
+    String b = base.toString();
+    this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+    this.auth = auth;
+    this.timeout = timeout;
+    this.hostHint = hostHint;
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
+        .followRedirects(HttpClient.Redirect.NEVER);
+    if (caCertificate != null) {
+      builder.sslContext(trusting(caCertificate));
+    }
+    this.client = builder.build();
+  }
+
+  URI base() {
+    return base;
+  }
+
+  /** Query parameters in order; nulls left out. */
+  static final class Query {
+    private final List<String> parts = new ArrayList<>();
+
+    Query add(String name, Object value) {
+      if (value != null && !value.toString().isEmpty()) {
+        parts.add(enc(name) + "=" + enc(value.toString()));
+      }
+      return this;
+    }
+
+    @Override
+    public String toString() {
+      return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    private static String enc(String s) {
+      return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+  }
+
+  static Query query() {
+    return new Query();
+  }
+
+  JsonNode get(String path, Query query) {
+    return send("GET", path + query, null, null);
+  }
+
+  JsonNode delete(String path, Query query) {
+    return send("DELETE", path + query, null, null);
+  }
+
+  JsonNode post(String path, Query query, JsonNode body) {
+    return send("POST", path + query, body == null ? "" : withoutNulls(body).toString(), "application/json");
+  }
+
+  JsonNode put(String path, JsonNode body) {
+    return send("PUT", path, body == null ? "" : withoutNulls(body).toString(), "application/json");
+  }
+
+  /** Fields left unset are left out, not sent as null, which the APIs' schemas do not allow. */
+  private static JsonNode withoutNulls(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      ObjectNode copy = o.objectNode();
+      o.properties().forEach(e -> {
+        if (!e.getValue().isNull()) {
+          copy.set(e.getKey(), withoutNulls(e.getValue()));
+        }
+      });
+      return copy;
+    }
+    if (node instanceof ArrayNode a) {
+      ArrayNode copy = a.arrayNode();
+      a.forEach(e -> copy.add(withoutNulls(e)));
+      return copy;
+    }
+    return node;
+  }
+
+  /** A multipart/form-data POST with one file field, as KFP's pipeline upload takes. */
+  JsonNode upload(String path, Query query, String field, String fileName, byte[] content) {
+    String boundary = "kfp4j-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 256);
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+        + fileName.replace("\"", "") + "\"\r\nContent-Type: application/x-yaml\r\n\r\n";
+    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send("POST", path + query, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+  }
+
+  private JsonNode send(String method, String pathAndQuery, Object body, String contentType) {
+    URI uri = URI.create(base + pathAndQuery);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        : body instanceof byte[] ? HttpRequest.BodyPublishers.ofByteArray((byte[]) body)
+        : HttpRequest.BodyPublishers.ofString((String) body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(method, publisher);
+    String what = method + " " + uri.getRawPath();
+    try {
+      auth.apply(request);
+    } catch (RuntimeException e) {
+      throw e instanceof KfpException ? e : new KfpException("cannot authenticate " + what + ": " + e.getMessage(), e);
+    }
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response;
+    String text;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (HttpConnectTimeoutException | ConnectException e) {
+      throw new KfpException("cannot reach " + base + " (" + e.getClass().getSimpleName()
+          + "); check the host (" + hostHint + ") and that the server is up and reachable from here", e);
+    } catch (HttpTimeoutException e) {
+      throw new KfpException(what + " got no answer from " + base + " within " + timeout.toSeconds() + " s; try again or raise the timeout", e);
+    } catch (IOException e) {
+      throw new KfpException("cannot reach " + base + ": " + e.getMessage() + "; check the host (" + hostHint + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KfpException(what + " interrupted", e);
+    }
+    int status = response.statusCode();
+    log.debug("{} -> {} ({} ms)", what, status, (System.nanoTime() - start) / 1_000_000);
+    if (status / 100 != 2) {
+      throw new KfpException(status, what + " answered " + status + reason(text) + hint(status));
+    }
+    if (text.isBlank()) {
+      return NullNode.getInstance();
+    }
+    try {
+      return Yaml.json().readTree(text);
+    } catch (JacksonException e) {
+      throw new KfpException(status, what + " answered " + status + " with a body that is not JSON; is "
+          + base + " the API server (" + hostHint + ")?");
+    }
+  }
+
+  /** The server's own message, from KFP's or Argo's error body ({@code error}/{@code message}), on one line. */
+  private static String reason(String body) {
+    String message = "";
+    try {
+      JsonNode json = Yaml.json().readTree(body);
+      message = json.path("message").asString(json.path("error").asString(""));
+    } catch (JacksonException e) {
+      message = body.length() < 200 ? body : "";
+    }
+    message = message.replaceAll("\\s+", " ").strip();
+    if (message.length() > 300) {
+      message = message.substring(0, 300) + "...";
+    }
+    return message.isEmpty() ? "" : ": " + message;
+  }
+
+  private static String hint(int status) {
+    if (status == 401 || status == 403) {
+      return "; check the credentials (token, token file, cookies, header or IAP client id) and the namespace";
+    }
+    if (status == 502 || status == 503 || status == 504) {
+      return "; the server or a proxy in front of it is not ready, try again";
+    }
+    return "";
+  }
+
+  private static SSLContext trusting(Path pem) {
+    try (InputStream in = Files.newInputStream(pem)) {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int i = 0;
+      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        store.setCertificateEntry("ca-" + i++, c);
+      }
+      if (i == 0) {
+        throw new KfpException(0, pem + ": no PEM certificate in it");
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store);
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      return ssl;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new KfpException(pem + ": not a readable CA certificate (PEM): " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,648 @@
+package dev.kfp4j.client;
+
+import dev.kfp4j.yaml.Yaml;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A client for the Kubeflow Pipelines REST API: experiments, pipelines and their versions, runs and
+ * recurring runs. It speaks v1beta1 by default (what KFP 1.8 serves, and what KFP 2.x serves for
+ * Argo workflows) and v2beta1 on request; both give the same records.
+ *
+ * <pre>{@code
+ * KfpClient kfp = KfpClient.builder().host("http://localhost:8080").build();
+ * Experiment e = kfp.getOrCreateExperiment("demo", null);
+ * Pipeline p = kfp.uploadPipeline("add-example", null, AddExamplePipeline.yaml());
+ * Run run = kfp.createRun(RunRequest.ofVersion("first", e.id(), p.id(), p.defaultVersionId(),
+ *     AddExamplePipeline.arguments(3, 4)));
+ * kfp.waitForRun(run.id(), Duration.ofMinutes(30));
+ * }</pre>
+ */
+public final class KfpClient {
+  /** The host when none is given, as the KFP SDK reads it. */
+  public static final String ENDPOINT_ENV = "KF_PIPELINES_ENDPOINT";
+  /** The UI's address for links, when it differs from the API host. */
+  public static final String UI_ENDPOINT_ENV = "KF_PIPELINES_UI_ENDPOINT";
+
+  /** The REST API generation. */
+  public enum ApiVersion {
+    V1BETA1, V2BETA1;
+
+    String path() {
+      return "/apis/" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final Http http;
+  private final boolean v2;
+  private final String api;
+  private final String namespace;
+  private final URI ui;
+  private final Duration pollInterval;
+
+  private KfpClient(Builder b, URI host) {
+    this.http = new Http(host, b.auth, b.caCertificate, b.timeout, "--host or " + ENDPOINT_ENV);
+    this.v2 = b.apiVersion == ApiVersion.V2BETA1;
+    this.api = b.apiVersion.path();
+    this.namespace = b.namespace;
+    this.ui = b.uiHost != null ? b.uiHost : http.base();
+    this.pollInterval = b.pollInterval;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a {@link KfpClient}. */
+  public static final class Builder {
+    private String host;
+    private URI uiHost;
+    private Auth auth = Auth.none();
+    private String namespace;
+    private ApiVersion apiVersion = ApiVersion.V1BETA1;
+    private Path caCertificate;
+    private Duration timeout = Duration.ofSeconds(60);
+    private Duration pollInterval = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    /** The API endpoint, such as {@code https://kubeflow.example.com/pipeline}; else {@code KF_PIPELINES_ENDPOINT}. */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** Where the KFP UI is, for run links; defaults to {@code KF_PIPELINES_UI_ENDPOINT}, else the host. */
+    public Builder uiHost(URI uiHost) {
+      this.uiHost = uiHost;
+      return this;
+    }
+
+    public Builder auth(Auth auth) {
+      this.auth = java.util.Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    /** The user's namespace in multi-user Kubeflow; experiments, pipelines and runs are created and listed in it. */
+    public Builder namespace(String namespace) {
+      this.namespace = namespace == null || namespace.isBlank() ? null : namespace;
+      return this;
+    }
+
+    public Builder apiVersion(ApiVersion apiVersion) {
+      this.apiVersion = java.util.Objects.requireNonNull(apiVersion, "apiVersion");
+      return this;
+    }
+
+    /** A PEM file of CA certificates to trust for https, for servers with a private CA. */
+    public Builder caCertificate(Path caCertificate) {
+      this.caCertificate = caCertificate;
+      return this;
+    }
+
+    /** How long one request may take (default 60 s). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** How often {@link #waitForRun} asks for the run's state (default 5 s). */
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    public KfpClient build() {
+      String h = host != null && !host.isBlank() ? host : System.getenv(ENDPOINT_ENV);
+      if (h == null || h.isBlank()) {
+        throw new KfpException(0, "no KFP host: pass --host (or 'host' in the config file) or set " + ENDPOINT_ENV
+            + ", such as http://localhost:8080 after 'kubectl port-forward -n kubeflow svc/ml-pipeline-ui 8080:80'");
+      }
+      if (uiHost == null && System.getenv(UI_ENDPOINT_ENV) != null && !System.getenv(UI_ENDPOINT_ENV).isBlank()) {
+        uiHost = URI.create(withScheme(System.getenv(UI_ENDPOINT_ENV)));
+      }
+      URI uri;
+      try {
+        uri = URI.create(withScheme(h.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new KfpException(0, "host '" + h + "' is not a URL; write it as http(s)://host[:port][/path]");
+      }
+      if (uri.getHost() == null) {
+        throw new KfpException(0, "host '" + h + "' names no host; write it as http(s)://host[:port][/path]");
+      }
+      return new KfpClient(this, uri);
+    }
+
+    private static String withScheme(String h) {
+      return h.startsWith("http://") || h.startsWith("https://") ? h : "http://" + h;
+    }
+  }
+
+  /** The API endpoint requests go to. */
+  public URI host() {
+    return http.base();
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  /** Whether the server answers its health check; throws a {@link KfpException} saying why not. */
+  public boolean healthy() {
+    http.get(api + "/healthz", Http.query());
+    return true;
+  }
+
+  // ---------------------------------------------------------------- experiments
+
+  public Experiment createExperiment(String name, String description) {
+    ObjectNode body = object();
+    if (v2) {
+      body.put("display_name", name).put("description", description).put("namespace", namespace);
+    } else {
+      body.put("name", name).put("description", description);
+      if (namespace != null) {
+        body.set("resource_references", array(reference("NAMESPACE", namespace, "OWNER")));
+      }
+    }
+    return experiment(http.post(api + "/experiments", Http.query(), body));
+  }
+
+  /** The experiment of this name in the client's namespace, if there is one. */
+  public Optional<Experiment> findExperiment(String name) {
+    Http.Query q = Http.query().add("filter", nameFilter(name)).add("page_size", 2);
+    scope(q);
+    return first(listOf(http.get(api + "/experiments", q), "experiments", this::experiment), name, Experiment::name);
+  }
+
+  /** The experiment of this name, created if there is none (KFP's {@code create_experiment}). */
+  public Experiment getOrCreateExperiment(String name, String description) {
+    return findExperiment(name).orElseGet(() -> createExperiment(name, description));
+  }
+
+  public Experiment getExperiment(String id) {
+    return experiment(http.get(api + "/experiments/" + id, Http.query()));
+  }
+
+  public Page<Experiment> listExperiments(ListOptions options) {
+    Http.Query q = paging(Http.query(), options);
+    scope(q);
+    return page(http.get(api + "/experiments", q), "experiments", this::experiment);
+  }
+
+  public void archiveExperiment(String id) {
+    http.post(api + "/experiments/" + id + ":archive", Http.query(), null);
+  }
+
+  public void unarchiveExperiment(String id) {
+    http.post(api + "/experiments/" + id + ":unarchive", Http.query(), null);
+  }
+
+  public void deleteExperiment(String id) {
+    http.delete(api + "/experiments/" + id, Http.query());
+  }
+
+  // ---------------------------------------------------------------- pipelines
+
+  /**
+   * Uploads a compiled workflow as a new pipeline; its first version becomes the default, whose id
+   * the returned pipeline carries.
+   */
+  public Pipeline uploadPipeline(String name, String description, String workflowYaml) {
+    Http.Query q = Http.query().add("name", name).add(v2 ? "display_name" : "description", v2 ? name : description);
+    if (v2) {
+      q.add("description", description);
+    }
+    q.add("namespace", namespace);
+    Pipeline p = pipeline(http.upload(api + "/pipelines/upload", q, "uploadfile", name + ".yaml",
+        workflowYaml.getBytes(StandardCharsets.UTF_8)));
+    if (p.defaultVersionId() == null) {
+      String version = latestVersion(p.id()).map(PipelineVersion::id).orElse(null);
+      p = new Pipeline(p.id(), p.name(), p.description(), p.createdAt(), version);
+    }
+    return p;
+  }
+
+  /** Uploads a compiled workflow as a new version of an existing pipeline; version names are unique per pipeline. */
+  public PipelineVersion uploadPipelineVersion(String pipelineId, String versionName, String description, String workflowYaml) {
+    Http.Query q = Http.query().add("name", versionName);
+    if (v2) {
+      q.add("display_name", versionName);
+    }
+    q.add("pipelineid", pipelineId).add("description", description);
+    return version(http.upload(api + "/pipelines/upload_version", q, "uploadfile", versionName + ".yaml",
+        workflowYaml.getBytes(StandardCharsets.UTF_8)), pipelineId);
+  }
+
+  /** The pipeline of this name, if there is one. */
+  public Optional<Pipeline> findPipeline(String name) {
+    Http.Query q = Http.query().add("filter", nameFilter(name)).add("page_size", 2);
+    scope(q);
+    return first(listOf(http.get(api + "/pipelines", q), "pipelines", this::pipeline), name, Pipeline::name);
+  }
+
+  public Pipeline getPipeline(String id) {
+    return pipeline(http.get(api + "/pipelines/" + id, Http.query()));
+  }
+
+  public Page<Pipeline> listPipelines(ListOptions options) {
+    Http.Query q = paging(Http.query(), options);
+    scope(q);
+    return page(http.get(api + "/pipelines", q), "pipelines", this::pipeline);
+  }
+
+  /** Deletes a pipeline with all its versions. */
+  public void deletePipeline(String id) {
+    http.delete(api + "/pipelines/" + id, v2 ? Http.query().add("cascade", true) : Http.query());
+  }
+
+  public Page<PipelineVersion> listPipelineVersions(String pipelineId, ListOptions options) {
+    JsonNode answer = v2
+        ? http.get(api + "/pipelines/" + pipelineId + "/versions", paging(Http.query(), options))
+        : http.get(api + "/pipeline_versions", paging(Http.query()
+            .add("resource_key.type", "PIPELINE").add("resource_key.id", pipelineId), options));
+    return page(answer, v2 ? "pipeline_versions" : "versions", n -> version(n, pipelineId));
+  }
+
+  /** The pipeline's newest version. */
+  public Optional<PipelineVersion> latestVersion(String pipelineId) {
+    List<PipelineVersion> newest = listPipelineVersions(pipelineId, ListOptions.newestFirst(1)).items();
+    return newest.isEmpty() ? Optional.empty() : Optional.of(newest.get(0));
+  }
+
+  public PipelineVersion getPipelineVersion(String pipelineId, String versionId) {
+    return version(http.get(v2 ? api + "/pipelines/" + pipelineId + "/versions/" + versionId
+        : api + "/pipeline_versions/" + versionId, Http.query()), pipelineId);
+  }
+
+  /** The workflow a pipeline version holds, as YAML. */
+  public String getPipelineVersionTemplate(String pipelineId, String versionId) {
+    if (v2) {
+      JsonNode spec = http.get(api + "/pipelines/" + pipelineId + "/versions/" + versionId, Http.query()).path("pipeline_spec");
+      return Yaml.write(spec, null);
+    }
+    return http.get(api + "/pipeline_versions/" + versionId + "/templates", Http.query()).path("template").asString("");
+  }
+
+  public void deletePipelineVersion(String pipelineId, String versionId) {
+    http.delete(v2 ? api + "/pipelines/" + pipelineId + "/versions/" + versionId
+        : api + "/pipeline_versions/" + versionId, Http.query());
+  }
+
+  // ---------------------------------------------------------------- runs
+
+  public Run createRun(RunRequest request) {
+    ObjectNode body = object();
+    if (v2) {
+      body.put("display_name", request.name()).put("description", request.description())
+          .put("experiment_id", request.experimentId()).put("service_account", request.serviceAccount());
+      source(body, request.pipelineId(), request.versionId(), request.workflowYaml());
+      body.set("runtime_config", runtimeConfig(request.arguments()));
+      return run(http.post(api + "/runs", Http.query(), body));
+    }
+    body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
+    ObjectNode spec = body.putObject("pipeline_spec");
+    if (request.workflowYaml() != null) {
+      spec.put("workflow_manifest", request.workflowYaml());
+    }
+    spec.set("parameters", parameters(request.arguments()));
+    body.set("resource_references", references(request.experimentId(), request.versionId()));
+    return run(http.post(api + "/runs", Http.query(), body).path("run"));
+  }
+
+  public Run getRun(String id) {
+    JsonNode answer = http.get(api + "/runs/" + id, Http.query());
+    return run(v2 ? answer : answer.path("run"));
+  }
+
+  /** Runs of an experiment, or of the client's namespace when {@code experimentId} is null. */
+  public Page<Run> listRuns(String experimentId, ListOptions options) {
+    Http.Query q = paging(Http.query(), options);
+    scope(q, experimentId);
+    return page(http.get(api + "/runs", q), "runs", this::run);
+  }
+
+  /**
+   * Polls the run until it has finished, and returns it finished (succeeded or not); a run still
+   * going after {@code timeout} is a {@link KfpException} that says it goes on on the server.
+   */
+  public Run waitForRun(String id, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      Run run = getRun(id);
+      if (run.state().finished()) {
+        return run;
+      }
+      if (Instant.now().plus(pollInterval).isAfter(deadline)) {
+        throw new KfpException(0, "run " + id + " is still " + run.state() + " after " + timeout.toSeconds()
+            + " s; it goes on on the server: " + runUrl(id));
+      }
+      try {
+        Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KfpException("interrupted waiting for run " + id, e);
+      }
+    }
+  }
+
+  public void terminateRun(String id) {
+    http.post(api + "/runs/" + id + (v2 ? ":terminate" : "/terminate"), Http.query(), null);
+  }
+
+  /** Re-runs the failed steps of a failed or terminated run. */
+  public void retryRun(String id) {
+    http.post(api + "/runs/" + id + (v2 ? ":retry" : "/retry"), Http.query(), null);
+  }
+
+  public void archiveRun(String id) {
+    http.post(api + "/runs/" + id + ":archive", Http.query(), null);
+  }
+
+  public void deleteRun(String id) {
+    http.delete(api + "/runs/" + id, Http.query());
+  }
+
+  // ---------------------------------------------------------------- recurring runs
+
+  public RecurringRun createRecurringRun(RecurringRunRequest request) {
+    ObjectNode body = object();
+    if (v2) {
+      body.put("display_name", request.name()).put("description", request.description())
+          .put("experiment_id", request.experimentId()) // its namespace is the experiment's
+          .put("service_account", request.serviceAccount());
+      source(body, request.pipelineId(), request.versionId(), null);
+      body.set("runtime_config", runtimeConfig(request.arguments()));
+      body.put("mode", request.enabled() ? "ENABLE" : "DISABLE");
+    } else {
+      body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
+      body.putObject("pipeline_spec").set("parameters", parameters(request.arguments()));
+      body.set("resource_references", references(request.experimentId(), request.versionId()));
+      body.put("enabled", request.enabled());
+    }
+    body.set("trigger", trigger(request.schedule()));
+    body.put("max_concurrency", Integer.toString(request.maxConcurrency())).put("no_catchup", request.noCatchup());
+    return recurringRun(http.post(api + (v2 ? "/recurringruns" : "/jobs"), Http.query(), body));
+  }
+
+  public RecurringRun getRecurringRun(String id) {
+    return recurringRun(http.get(api + (v2 ? "/recurringruns/" : "/jobs/") + id, Http.query()));
+  }
+
+  public Page<RecurringRun> listRecurringRuns(String experimentId, ListOptions options) {
+    Http.Query q = paging(Http.query(), options);
+    scope(q, experimentId);
+    return page(http.get(api + (v2 ? "/recurringruns" : "/jobs"), q), v2 ? "recurringRuns" : "jobs", this::recurringRun);
+  }
+
+  public void enableRecurringRun(String id) {
+    http.post(api + (v2 ? "/recurringruns/" + id + ":enable" : "/jobs/" + id + "/enable"), Http.query(), null);
+  }
+
+  public void disableRecurringRun(String id) {
+    http.post(api + (v2 ? "/recurringruns/" + id + ":disable" : "/jobs/" + id + "/disable"), Http.query(), null);
+  }
+
+  public void deleteRecurringRun(String id) {
+    http.delete(api + (v2 ? "/recurringruns/" : "/jobs/") + id, Http.query());
+  }
+
+  // ---------------------------------------------------------------- UI links
+
+  /** The run's page in the KFP UI. */
+  public URI runUrl(String runId) {
+    return URI.create(ui + "/#/runs/details/" + runId);
+  }
+
+  public URI pipelineUrl(String pipelineId) {
+    return URI.create(ui + "/#/pipelines/details/" + pipelineId);
+  }
+
+  public URI experimentUrl(String experimentId) {
+    return URI.create(ui + "/#/experiments/details/" + experimentId);
+  }
+
+  public URI recurringRunUrl(String id) {
+    return URI.create(ui + "/#/recurringrun/details/" + id);
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  private static ObjectNode object() {
+    return Yaml.json().createObjectNode();
+  }
+
+  private static ArrayNode array(JsonNode... items) {
+    ArrayNode a = Yaml.json().createArrayNode();
+    for (JsonNode i : items) {
+      a.add(i);
+    }
+    return a;
+  }
+
+  private static ObjectNode reference(String type, String id, String relationship) {
+    ObjectNode r = object();
+    r.putObject("key").put("type", type).put("id", id);
+    return r.put("relationship", relationship);
+  }
+
+  private static ArrayNode references(String experimentId, String versionId) {
+    ArrayNode refs = array();
+    if (experimentId != null) {
+      refs.add(reference("EXPERIMENT", experimentId, "OWNER"));
+    }
+    if (versionId != null) {
+      refs.add(reference("PIPELINE_VERSION", versionId, "CREATOR"));
+    }
+    return refs;
+  }
+
+  private static ArrayNode parameters(Map<String, String> arguments) {
+    ArrayNode a = array();
+    arguments.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> a.add(object().put("name", e.getKey()).put("value", e.getValue())));
+    return a;
+  }
+
+  private static ObjectNode runtimeConfig(Map<String, String> arguments) {
+    ObjectNode config = object();
+    ObjectNode params = config.putObject("parameters");
+    arguments.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> params.put(e.getKey(), e.getValue()));
+    return config;
+  }
+
+  private static void source(ObjectNode body, String pipelineId, String versionId, String workflowYaml) {
+    if (workflowYaml != null) {
+      body.set("pipeline_spec", Yaml.read(workflowYaml));
+    } else {
+      body.putObject("pipeline_version_reference").put("pipeline_id", pipelineId).put("pipeline_version_id", versionId);
+    }
+  }
+
+  private static ObjectNode trigger(Schedule schedule) {
+    ObjectNode trigger = object();
+    ObjectNode s;
+    if (schedule instanceof Schedule.Cron) {
+      s = trigger.putObject("cron_schedule").put("cron", ((Schedule.Cron) schedule).expression());
+    } else {
+      s = trigger.putObject("periodic_schedule")
+          .put("interval_second", Long.toString(((Schedule.Interval) schedule).every().toSeconds()));
+    }
+    if (schedule.start() != null) {
+      s.put("start_time", schedule.start().toString());
+    }
+    if (schedule.end() != null) {
+      s.put("end_time", schedule.end().toString());
+    }
+    return trigger;
+  }
+
+  private String nameFilter(String name) {
+    ObjectNode predicate = object().put("key", v2 ? "display_name" : "name").put(v2 ? "operation" : "op", "EQUALS")
+        .put("string_value", name);
+    ObjectNode filter = object();
+    filter.putArray("predicates").add(predicate);
+    return filter.toString();
+  }
+
+  private static Http.Query paging(Http.Query q, ListOptions o) {
+    if (o == null) {
+      return q;
+    }
+    return q.add("page_token", o.pageToken()).add("page_size", o.pageSize() > 0 ? o.pageSize() : null).add("sort_by", o.sortBy());
+  }
+
+  private void scope(Http.Query q) {
+    if (namespace != null) {
+      if (v2) {
+        q.add("namespace", namespace);
+      } else {
+        q.add("resource_reference_key.type", "NAMESPACE").add("resource_reference_key.id", namespace);
+      }
+    }
+  }
+
+  private void scope(Http.Query q, String experimentId) {
+    if (experimentId == null) {
+      scope(q);
+    } else if (v2) {
+      q.add("experiment_id", experimentId);
+    } else {
+      q.add("resource_reference_key.type", "EXPERIMENT").add("resource_reference_key.id", experimentId);
+    }
+  }
+
+  // ---------------------------------------------------------------- answers
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() || v.asString("").isEmpty() ? null : v.asString();
+  }
+
+  private static String id(JsonNode n, String v2Field) {
+    String id = text(n, v2Field);
+    return id != null ? id : text(n, "id");
+  }
+
+  private static String name(JsonNode n) {
+    String display = text(n, "display_name");
+    return display != null ? display : text(n, "name");
+  }
+
+  private static Instant time(JsonNode n, String field) {
+    String t = text(n, field);
+    try {
+      Instant i = t == null ? null : Instant.parse(t);
+      return i == null || i.getEpochSecond() <= 0 ? null : i; // KFP sends the epoch for "not yet"
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String referenced(JsonNode n, String type) {
+    for (JsonNode r : n.path("resource_references")) {
+      if (type.equals(r.at("/key/type").asString(""))) {
+        return r.at("/key/id").asString(null);
+      }
+    }
+    return null;
+  }
+
+  private Experiment experiment(JsonNode n) {
+    return new Experiment(id(n, "experiment_id"), name(n), text(n, "description"), time(n, "created_at"),
+        text(n, "storage_state"));
+  }
+
+  private Pipeline pipeline(JsonNode n) {
+    String defaultVersion = n.has("default_version") ? text(n.get("default_version"), "id") : null;
+    return new Pipeline(id(n, "pipeline_id"), name(n), text(n, "description"), time(n, "created_at"), defaultVersion);
+  }
+
+  private PipelineVersion version(JsonNode n, String pipelineId) {
+    String owner = text(n, "pipeline_id");
+    if (owner == null) {
+      owner = referenced(n, "PIPELINE");
+    }
+    return new PipelineVersion(id(n, "pipeline_version_id"), name(n), owner != null ? owner : pipelineId,
+        text(n, "description"), time(n, "created_at"));
+  }
+
+  private Run run(JsonNode n) {
+    String error = v2 ? text(n.path("error"), "message") : text(n, "error");
+    String experiment = v2 ? text(n, "experiment_id") : referenced(n, "EXPERIMENT");
+    String version = v2 ? text(n.path("pipeline_version_reference"), "pipeline_version_id") : referenced(n, "PIPELINE_VERSION");
+    return new Run(id(n, "run_id"), name(n), RunState.parse(text(n, v2 ? "state" : "status")), time(n, "created_at"),
+        time(n, "finished_at"), experiment, version, error);
+  }
+
+  private RecurringRun recurringRun(JsonNode n) {
+    JsonNode t = n.path("trigger");
+    Schedule schedule = null;
+    try {
+      if (t.has("cron_schedule")) {
+        JsonNode c = t.get("cron_schedule");
+        schedule = new Schedule.Cron(c.path("cron").asString(""), time(c, "start_time"), time(c, "end_time"));
+      } else if (t.has("periodic_schedule")) {
+        JsonNode p = t.get("periodic_schedule");
+        schedule = new Schedule.Interval(Duration.ofSeconds(p.path("interval_second").asLong(0)), time(p, "start_time"), time(p, "end_time"));
+      }
+    } catch (IllegalArgumentException e) {
+      schedule = null; // a schedule this client would refuse to create; show the run without it
+    }
+    boolean enabled = v2 ? "ENABLED".equals(text(n, "status")) : n.path("enabled").asBoolean(false);
+    String experiment = v2 ? text(n, "experiment_id") : referenced(n, "EXPERIMENT");
+    String version = v2 ? text(n.path("pipeline_version_reference"), "pipeline_version_id") : referenced(n, "PIPELINE_VERSION");
+    return new RecurringRun(id(n, "recurring_run_id"), name(n), enabled, schedule, n.path("max_concurrency").asLong(0),
+        n.path("no_catchup").asBoolean(false), experiment, version, time(n, "created_at"));
+  }
+
+  private static <T> List<T> listOf(JsonNode answer, String field, Function<JsonNode, T> reader) {
+    List<T> items = new ArrayList<>();
+    for (JsonNode n : answer.path(field)) {
+      items.add(reader.apply(n));
+    }
+    return items;
+  }
+
+  private static <T> Page<T> page(JsonNode answer, String field, Function<JsonNode, T> reader) {
+    return new Page<>(listOf(answer, field, reader), answer.path("next_page_token").asString(""),
+        answer.path("total_size").asInt(0));
+  }
+
+  /** The item whose name is exactly {@code name}: servers differ in how exactly they filter. */
+  private static <T> Optional<T> first(List<T> items, String name, Function<T, String> nameOf) {
+    return items.stream().filter(i -> name.equals(nameOf.apply(i))).findFirst();
+  }
+}
