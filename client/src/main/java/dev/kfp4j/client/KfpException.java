@@ -9,7 +9,8 @@ public final class KfpException extends RuntimeException {
 
   private final int status;
 
-  KfpException(int status, String message) {
+  /** A failure with the server's HTTP status, or 0 when the server gave none. */
+  public KfpException(int status, String message) {
     super(message);
     this.status = status;
   }

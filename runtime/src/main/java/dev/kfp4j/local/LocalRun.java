@@ -90,7 +90,7 @@ public final class LocalRun {
   }
 
   /** {@code task = value} for a task's single {@code Output}, else {@code task.output = value}. */
-  static List<String> results(RunResult result) {
+  public static List<String> results(RunResult result) {
     List<String> lines = new ArrayList<>();
     for (TaskResult t : result.tasks()) {
       if (!t.state().ok()) {

@@ -128,16 +128,44 @@ public final class Workflow {
   }
 
   /**
-   * Checks that the local runner can run this workflow: every template a container or a DAG, every
-   * reference resolved. A workflow for a cluster only (a resource template, say) loads without it.
+   * Checks that the workflow hangs together, as Argo would: the entrypoint and exit handler name
+   * templates, every task names a known template, every dependency a known task.
    */
-  void checkRunnable() {
+  public void check() {
     if (template(entrypoint()) == null) {
       throw new WorkflowException(source + ": spec.entrypoint '" + entrypoint() + "' names no template; templates are " + templates.keySet());
     }
     if (!onExit().isEmpty() && template(onExit()) == null) {
       throw new WorkflowException(source + ": spec.onExit '" + onExit() + "' names no template");
     }
+    for (JsonNode t : templates.values()) {
+      String tn = t.path("name").asString();
+      for (JsonNode task : t.at("/dag/tasks")) {
+        String name = task.path("name").asString();
+        String ref = task.path("template").asString("");
+        if (template(ref) == null) {
+          throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' names an unknown template '" + ref + "'");
+        }
+        for (JsonNode dep : task.path("dependencies")) {
+          boolean known = false;
+          for (JsonNode other : t.at("/dag/tasks")) {
+            known |= other.path("name").asString().equals(dep.asString());
+          }
+          if (!known) {
+            throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' depends on an unknown task '" + dep.asString() + "'");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks that the local runner can run this workflow: {@link #check()}, and every template a
+   * container or a DAG using only what the runner supports. A workflow for a cluster only (a
+   * resource template, say) loads without it.
+   */
+  public void checkRunnable() {
+    check();
     for (JsonNode t : templates.values()) {
       String tn = t.path("name").asString();
       for (String field : t.propertyNames()) {
@@ -150,24 +178,10 @@ public final class Workflow {
         throw new WorkflowException(source + ": template '" + tn + "' has neither 'container' nor 'dag'");
       }
       for (JsonNode task : t.at("/dag/tasks")) {
-        String name = task.path("name").asString();
         for (String field : task.propertyNames()) {
           if (!TASK_FIELDS.contains(field)) {
-            throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' uses '" + field
+            throw new WorkflowException(source + ": task '" + task.path("name").asString() + "' of template '" + tn + "' uses '" + field
                 + "', which the local runner does not support; use " + new TreeSet<>(TASK_FIELDS));
-          }
-        }
-        String ref = task.path("template").asString("");
-        if (template(ref) == null) {
-          throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' names an unknown template '" + ref + "'");
-        }
-        for (JsonNode dep : task.path("dependencies")) {
-          boolean known = false;
-          for (JsonNode other : t.at("/dag/tasks")) {
-            known |= other.path("name").asString().equals(dep.asString());
-          }
-          if (!known) {
-            throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' depends on an unknown task '" + dep.asString() + "'");
           }
         }
       }

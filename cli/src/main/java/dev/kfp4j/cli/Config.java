@@ -1,0 +1,256 @@
+package dev.kfp4j.cli;
+
+import dev.kfp4j.yaml.Yaml;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The project's {@code kfp4j.yaml}, as the kedro-kubeflow plugin keeps its {@code kubeflow.yaml}:
+ * where KFP is, how to reach it, and how runs are made. Environment variables are substituted
+ * before the YAML is read: {@code ${NAME}} (an error when unset), {@code ${NAME:-default}} and
+ * kedro's {@code ${NAME|default}}; {@code $${} is a literal {@code ${}.
+ */
+public record Config(
+    Path file,
+    String host,
+    String namespace,
+    String apiVersion,
+    String argoServer,
+    Auth auth,
+    RunConfig run) {
+
+  /** How requests authenticate; every field optional. */
+  public record Auth(String token, String tokenFile, String cookies, Map<String, String> headers, String iapClientId,
+      String caCert) {}
+
+  /** How runs are made. */
+  public record RunConfig(String image, String imagePullPolicy, String experimentName, String runName,
+      String description, boolean waitForCompletion, long timeoutSeconds, long ttlSeconds, Volume volume,
+      Map<String, Map<String, String>> resources) {}
+
+  /**
+   * A data volume shared by every step: a claim made for each run, mounted at {@code mountPath},
+   * deleted when the run completes.
+   */
+  public record Volume(String storageClass, String size, List<String> accessModes, String mountPath) {}
+
+  /** The default file name, looked for in the working directory. */
+  public static final String FILE = "kfp4j.yaml";
+
+  private static final Pattern VAR = Pattern.compile("\\$(\\$?)\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|\\|)([^}]*))?}");
+  private static final Set<String> TOP = Set.of("host", "namespace", "api_version", "argo_server", "auth", "run_config");
+  private static final Set<String> AUTH = Set.of("token", "token_file", "cookies", "headers", "iap_client_id", "ca_cert");
+  private static final Set<String> RUN = Set.of("image", "image_pull_policy", "experiment_name", "run_name", "description",
+      "wait_for_completion", "timeout", "ttl", "volume", "resources");
+  private static final Set<String> VOLUME = Set.of("storageclass", "size", "access_modes", "mount_path");
+  private static final Set<String> PULL = Set.of("Always", "IfNotPresent", "Never");
+
+  /** No file: every setting from options and the environment. */
+  public static Config empty() {
+    return new Config(null, null, null, null, null, new Auth(null, null, null, Map.of(), null, null),
+        new RunConfig(null, null, null, null, null, false, 0, 0, null, Map.of()));
+  }
+
+  /** Reads a config file, substituting environment variables. */
+  public static Config load(Path file) {
+    return load(file, System::getenv);
+  }
+
+  static Config load(Path file, Function<String, String> env) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage() + "; 'kfp4j init <host>' writes one");
+    }
+    String substituted = substitute(file, text, env);
+    JsonNode root;
+    try {
+      root = Yaml.read(substituted);
+    } catch (JacksonException e) {
+      throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage());
+    }
+    if (root == null || root.isNull() || root.isMissingNode()) {
+      return empty();
+    }
+    if (!root.isObject()) {
+      throw new ConfigException(file + ": expected a mapping of settings (host, run_config, ...)");
+    }
+    Reader r = new Reader(file);
+    r.known(root, "", TOP);
+    JsonNode a = r.object(root, "auth");
+    r.known(a, "auth.", AUTH);
+    Map<String, String> headers = new LinkedHashMap<>();
+    r.object(a, "headers").properties().forEach(e -> headers.put(e.getKey(), r.scalar(e.getValue(), "auth.headers." + e.getKey())));
+    Auth auth = new Auth(r.text(a, "token", "auth."), r.text(a, "token_file", "auth."), r.text(a, "cookies", "auth."),
+        headers, r.text(a, "iap_client_id", "auth."), r.text(a, "ca_cert", "auth."));
+    JsonNode run = r.object(root, "run_config");
+    r.known(run, "run_config.", RUN);
+    JsonNode v = r.object(run, "volume");
+    Volume volume = null;
+    if (!v.isEmpty()) {
+      r.known(v, "run_config.volume.", VOLUME);
+      List<String> modes = new java.util.ArrayList<>();
+      for (JsonNode m : v.path("access_modes")) {
+        modes.add(r.scalar(m, "run_config.volume.access_modes"));
+      }
+      volume = new Volume(r.text(v, "storageclass", "run_config.volume."), r.text(v, "size", "run_config.volume."),
+          modes.isEmpty() ? List.of("ReadWriteOnce") : modes,
+          orElse(r.text(v, "mount_path", "run_config.volume."), "/data"));
+      if (volume.size() == null) {
+        throw new ConfigException(file + ": run_config.volume.size is needed, such as 1Gi");
+      }
+    }
+    Map<String, Map<String, String>> resources = new LinkedHashMap<>();
+    r.object(run, "resources").properties().forEach(e -> {
+      Map<String, String> values = new LinkedHashMap<>();
+      r.object(e.getValue(), e.getKey(), "run_config.resources.")
+          .properties().forEach(x -> values.put(x.getKey(), r.scalar(x.getValue(), "run_config.resources." + e.getKey() + "." + x.getKey())));
+      resources.put(e.getKey(), values);
+    });
+    String pull = r.text(run, "image_pull_policy", "run_config.");
+    if (pull != null && !PULL.contains(pull)) {
+      throw new ConfigException(file + ": run_config.image_pull_policy is '" + pull + "'; use one of " + new TreeSet<>(PULL));
+    }
+    RunConfig runConfig = new RunConfig(r.text(run, "image", "run_config."), pull,
+        r.text(run, "experiment_name", "run_config."), r.text(run, "run_name", "run_config."),
+        r.text(run, "description", "run_config."), r.bool(run, "wait_for_completion", "run_config."),
+        r.number(run, "timeout", "run_config."), r.number(run, "ttl", "run_config."), volume, resources);
+    String apiVersion = r.text(root, "api_version", "");
+    if (apiVersion != null && !Set.of("v1beta1", "v2beta1").contains(apiVersion)) {
+      throw new ConfigException(file + ": api_version is '" + apiVersion + "'; use v1beta1 (KFP 1.x, and Argo pipelines on 2.x) or v2beta1");
+    }
+    return new Config(file, r.text(root, "host", ""), r.text(root, "namespace", ""), apiVersion,
+        r.text(root, "argo_server", ""), auth, runConfig);
+  }
+
+  /** Environment variables into the text, line by line so an error can name its line. */
+  static String substitute(Path file, String text, Function<String, String> env) {
+    StringBuilder out = new StringBuilder(text.length());
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      Matcher m = VAR.matcher(lines[i]);
+      StringBuilder line = new StringBuilder();
+      while (m.find()) {
+        String replacement;
+        if (!m.group(1).isEmpty()) {
+          replacement = m.group().substring(1); // $${X} stays ${X}
+        } else {
+          String value = env.apply(m.group(2));
+          if (value == null || (value.isEmpty() && m.group(3) != null)) {
+            if (m.group(3) == null) {
+              if (lines[i].stripLeading().startsWith("#")) {
+                replacement = m.group();
+              } else {
+                throw new ConfigException(file + ":" + (i + 1) + ": ${" + m.group(2) + "} is not set; set it, or give a default: ${"
+                    + m.group(2) + ":-default}");
+              }
+            } else {
+              replacement = m.group(4);
+            }
+          } else {
+            replacement = value;
+          }
+        }
+        m.appendReplacement(line, Matcher.quoteReplacement(replacement));
+      }
+      m.appendTail(line);
+      out.append(line);
+      if (i < lines.length - 1) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String orElse(String value, String otherwise) {
+    return value == null ? otherwise : value;
+  }
+
+  /** Field readers that name the file and field in every error. */
+  private record Reader(Path file) {
+    void known(JsonNode node, String prefix, Set<String> fields) {
+      for (String f : node.propertyNames()) {
+        if (!fields.contains(f)) {
+          throw new ConfigException(file + ": unknown setting '" + prefix + f + "'; " + (prefix.isEmpty() ? "the" : prefix + " has")
+              + " settings " + new TreeSet<>(fields));
+        }
+      }
+    }
+
+    JsonNode object(JsonNode parent, String field) {
+      return object(parent.path(field), field, "");
+    }
+
+    JsonNode object(JsonNode node, String field, String prefix) {
+      if (node.isMissingNode() || node.isNull()) {
+        return Yaml.json().createObjectNode();
+      }
+      if (!node.isObject()) {
+        throw new ConfigException(file + ": " + prefix + field + " must be a mapping");
+      }
+      return node;
+    }
+
+    String scalar(JsonNode node, String where) {
+      if (!node.isValueNode()) {
+        throw new ConfigException(file + ": " + where + " must be a single value");
+      }
+      return node.isNull() ? null : node.asString();
+    }
+
+    String text(JsonNode parent, String field, String prefix) {
+      JsonNode n = parent.path(field);
+      if (n.isMissingNode() || n.isNull()) {
+        return null;
+      }
+      String s = scalar(n, prefix + field);
+      return s == null || s.isBlank() ? null : s;
+    }
+
+    boolean bool(JsonNode parent, String field, String prefix) {
+      JsonNode n = parent.path(field);
+      if (n.isMissingNode() || n.isNull()) {
+        return false;
+      }
+      if (n.isBoolean()) {
+        return n.asBoolean();
+      }
+      String s = n.asString("").toLowerCase(java.util.Locale.ROOT);
+      if (Set.of("true", "yes", "1").contains(s)) {
+        return true;
+      }
+      if (Set.of("false", "no", "0", "").contains(s)) {
+        return false;
+      }
+      throw new ConfigException(file + ": " + prefix + field + " is '" + n.asString() + "'; write true or false");
+    }
+
+    long number(JsonNode parent, String field, String prefix) {
+      JsonNode n = parent.path(field);
+      if (n.isMissingNode() || n.isNull()) {
+        return 0;
+      }
+      try {
+        long v = n.isNumber() ? n.asLong() : Long.parseLong(n.asString().strip());
+        if (v < 0) {
+          throw new NumberFormatException();
+        }
+        return v;
+      } catch (NumberFormatException e) {
+        throw new ConfigException(file + ": " + prefix + field + " is '" + n.asString() + "'; write a whole number of seconds");
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.kfp4j.cli;
+
+import dev.kfp4j.client.KfpException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code kfp4j} command: run a compiled pipeline on this machine, or upload, run and schedule
+ * it on Kubeflow Pipelines (or a plain Argo Server).
+ *
+ * <p>Exit codes, for scripts: {@value #OK} done; {@value #RUN_FAILED} the pipeline run failed;
+ * {@value #USAGE} a bad option, argument or config file (nothing was sent); {@value #SERVER} the
+ * server refused or could not be reached; {@value #TIMEOUT} the run was still going when the wait
+ * ended.
+ */
+@Command(name = "kfp4j", mixinStandardHelpOptions = true, versionProvider = Kfp4j.Version.class,
+    description = "Runs kfp4j pipelines locally, and on Kubeflow Pipelines or Argo Workflows.",
+    subcommands = {Commands.RunLocal.class, Commands.Validate.class, Commands.UploadPipeline.class, Commands.RunOnce.class,
+        Commands.Schedule.class, Commands.ListPipelines.class, Commands.ListRuns.class, Commands.Init.class, Commands.Ui.class},
+    footer = {"", "Exit codes:", "  0  done", "  1  the pipeline run failed", "  2  bad usage, argument or config; nothing was sent",
+        "  3  the server refused or could not be reached", "  4  the run was still going when the wait ended"})
+public final class Kfp4j implements Runnable {
+  public static final int OK = 0;
+  public static final int RUN_FAILED = 1;
+  public static final int USAGE = 2;
+  public static final int SERVER = 3;
+  public static final int TIMEOUT = 4;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "Log each request (never its credentials) to standard error.")
+  void verbose(boolean on) {
+    if (on) {
+      System.setProperty("org.slf4j.simpleLogger.log.dev.kfp4j", "debug");
+    }
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    System.exit(code);
+  }
+
+  /** Runs the command line with the given streams and returns the exit code; the Maven plugin calls this too. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Kfp4j());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+        commandLine.getErr().println("kfp4j: error: " + e.getMessage());
+        commandLine.getErr().println(commandLine.getHelp().synopsis(0).stripTrailing());
+        return USAGE;
+      }
+      if (e instanceof Commands.TimedOut) {
+        commandLine.getErr().println("kfp4j: " + e.getMessage());
+        return TIMEOUT;
+      }
+      if (e instanceof KfpException) {
+        commandLine.getErr().println("kfp4j: error: " + e.getMessage());
+        return SERVER;
+      }
+      throw e;
+    });
+    cli.setParameterExceptionHandler((e, a) -> {
+      CommandLine c = e.getCommandLine();
+      c.getErr().println("kfp4j: error: " + e.getMessage());
+      c.getErr().println(c.getHelp().synopsis(0).stripTrailing());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
+      c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      return USAGE;
+    });
+    return cli.execute(args);
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Kfp4j.class.getPackage().getImplementationVersion();
+      return new String[] {"kfp4j " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,267 @@
+package dev.kfp4j.cli;
+
+import dev.kfp4j.client.ArgoClient;
+import dev.kfp4j.client.Auth;
+import dev.kfp4j.client.KfpClient;
+import dev.kfp4j.client.KfpException;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.local.WorkflowException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options the commands share, as picocli mixins. */
+final class Options {
+  private Options() {}
+
+  /** {@code --config}: the project's {@code kfp4j.yaml}, read when present. */
+  static class ConfigFile {
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "The config file (default: ./kfp4j.yaml when it exists); see 'kfp4j init'.")
+    Path file;
+
+    private Config config;
+
+    Config config() {
+      if (config == null) {
+        Path f = file != null ? file : Path.of(Config.FILE);
+        if (file != null && !Files.isRegularFile(file)) {
+          throw new ConfigException("no config file " + file + "; 'kfp4j init <host>' writes one");
+        }
+        config = Files.isRegularFile(f) ? Config.load(f) : Config.empty();
+      }
+      return config;
+    }
+  }
+
+  /** Where the server is and how to authenticate; options win over the config file, which wins over the environment. */
+  static class Server extends ConfigFile {
+    @Option(names = "--host", paramLabel = "URL", description = "The KFP API endpoint (else 'host' in the config, else KF_PIPELINES_ENDPOINT).")
+    String host;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Your namespace in multi-user Kubeflow.")
+    String namespace;
+
+    @Option(names = "--api-version", paramLabel = "V", description = "v1beta1 (default) or v2beta1.")
+    String apiVersion;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "A file holding a bearer token, read at each request. "
+        + "A token itself is taken from KFP4J_TOKEN or the config, never from the command line.")
+    Path tokenFile;
+
+    @Option(names = "--cookies", paramLabel = "COOKIES", description = "Cookies to send, such as authservice_session=... (Dex).")
+    String cookies;
+
+    @Option(names = "--header", paramLabel = "NAME=VALUE", description = "A header to send, for a proxy in front of KFP; repeatable.")
+    Map<String, String> headers = new LinkedHashMap<>();
+
+    @Option(names = "--iap-client-id", paramLabel = "ID", description = "Google IAP's OAuth client id (else IAP_CLIENT_ID).")
+    String iapClientId;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", description = "A PEM file of CA certificates to trust.")
+    Path caCert;
+
+    @Option(names = "--argo", description = "Go to an Argo Server instead of KFP (clusters with Argo Workflows only).")
+    boolean argo;
+
+    @Option(names = "--argo-server", paramLabel = "URL", description = "The Argo Server (else 'argo_server' in the config, else ARGO_SERVER).")
+    String argoServer;
+
+    KfpClient kfp() {
+      Config c = config();
+      KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()));
+      String v = first(apiVersion, c.apiVersion());
+      if (v != null) {
+        if (!v.equals("v1beta1") && !v.equals("v2beta1")) {
+          throw new ConfigException("--api-version is '" + v + "'; use v1beta1 or v2beta1");
+        }
+        b.apiVersion(v.equals("v2beta1") ? KfpClient.ApiVersion.V2BETA1 : KfpClient.ApiVersion.V1BETA1);
+      }
+      String ca = caCert != null ? caCert.toString() : c.auth().caCert();
+      if (ca != null) {
+        b.caCertificate(Path.of(ca));
+      }
+      try {
+        return b.auth(auth(c)).build();
+      } catch (KfpException e) {
+        throw new ConfigException(e.getMessage()); // no host, or not a URL: nothing was sent
+      }
+    }
+
+    ArgoClient argoClient() {
+      Config c = config();
+      ArgoClient.Builder b = ArgoClient.builder().server(first(argoServer, c.argoServer())).namespace(first(namespace, c.namespace()));
+      String ca = caCert != null ? caCert.toString() : c.auth().caCert();
+      if (ca != null) {
+        b.caCertificate(Path.of(ca));
+      }
+      Auth a = auth(c);
+      if (!a.toString().equals("none")) {
+        b.auth(a);
+      }
+      try {
+        return b.build();
+      } catch (KfpException e) {
+        throw new ConfigException(e.getMessage());
+      }
+    }
+
+    private Auth auth(Config c) {
+      Map<String, String> allHeaders = new LinkedHashMap<>(c.auth().headers());
+      allHeaders.putAll(headers);
+      String token = first(System.getenv("KFP4J_TOKEN"), c.auth().token());
+      String tokenPath = tokenFile != null ? tokenFile.toString() : c.auth().tokenFile();
+      String cookie = first(cookies, c.auth().cookies());
+      String iap = first(iapClientId, first(c.auth().iapClientId(), System.getenv("IAP_CLIENT_ID")));
+      List<String> chosen = new ArrayList<>();
+      if (token != null) chosen.add("a token");
+      if (tokenPath != null) chosen.add("a token file");
+      if (cookie != null) chosen.add("cookies");
+      if (iap != null) chosen.add("an IAP client id");
+      if (chosen.size() > 1) {
+        throw new ConfigException("choose one way to authenticate, not " + String.join(" and ", chosen));
+      }
+      Auth a = token != null ? Auth.bearer(token) : tokenPath != null ? Auth.tokenFile(Path.of(tokenPath))
+          : cookie != null ? Auth.cookies(cookie) : iap != null ? Auth.iap(iap) : Auth.none();
+      if (allHeaders.isEmpty()) {
+        return a;
+      }
+      Auth base = a;
+      return new Auth() {
+        @Override
+        public void apply(java.net.http.HttpRequest.Builder request) {
+          base.apply(request);
+          allHeaders.forEach(request::header);
+        }
+
+        @Override
+        public String toString() {
+          return base + " + headers " + allHeaders.keySet();
+        }
+      };
+    }
+  }
+
+  /** Which compiled pipeline: a file, or a name among those {@code mvn compile} wrote. */
+  static class PipelineChoice {
+    @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME|FILE",
+        description = "A compiled pipeline: its name (as in @Pipeline) among those in --classes, or a workflow YAML file. "
+            + "Optional when the project has one pipeline.")
+    String pipeline;
+
+    @Option(names = "--classes", paramLabel = "DIR", defaultValue = "target/classes",
+        description = "Where 'mvn compile' wrote the pipelines (default: ${DEFAULT-VALUE}).")
+    Path classes;
+
+    /** The chosen pipeline: name and compiled YAML. */
+    record Compiled(String name, String yaml, Workflow workflow) {}
+
+    Compiled load() {
+      Path file = pipeline != null ? Path.of(pipeline) : null;
+      if (file != null && Files.isRegularFile(file)) {
+        return compiled(file);
+      }
+      Path dir = classes.resolve("META-INF/kfp4j/pipelines");
+      List<String> names = names(dir);
+      if (pipeline == null) {
+        if (names.size() == 1) {
+          return compiled(dir.resolve(names.get(0) + ".yaml"));
+        }
+        throw new ConfigException(names.isEmpty()
+            ? "no compiled pipeline in " + dir + "; run 'mvn compile' or pass --pipeline FILE"
+            : "choose a pipeline with --pipeline: " + names);
+      }
+      if (names.contains(pipeline)) {
+        return compiled(dir.resolve(pipeline + ".yaml"));
+      }
+      String resource = "META-INF/kfp4j/pipelines/" + pipeline + ".yaml";
+      try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+        if (in != null) {
+          String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          return new Compiled(pipeline, yaml, parse(yaml, resource));
+        }
+      } catch (IOException e) {
+        throw new ConfigException("cannot read " + resource + ": " + e.getMessage());
+      }
+      throw new ConfigException("no pipeline '" + pipeline + "': not a file, and " + (names.isEmpty()
+          ? "no compiled pipeline in " + dir + " (run 'mvn compile')" : "the compiled pipelines in " + dir + " are " + names));
+    }
+
+    private static Compiled compiled(Path file) {
+      try {
+        String yaml = Files.readString(file);
+        Workflow w = parse(yaml, file.toString());
+        return new Compiled(w.name(), yaml, w);
+      } catch (IOException e) {
+        throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+      }
+    }
+
+    private static Workflow parse(String yaml, String source) {
+      try {
+        return Workflow.parse(yaml, source);
+      } catch (WorkflowException e) {
+        throw new ConfigException(e.getMessage());
+      }
+    }
+
+    private static List<String> names(Path dir) {
+      List<String> names = new ArrayList<>();
+      if (Files.isDirectory(dir)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
+          files.forEach(f -> names.add(f.getFileName().toString().replaceAll("\\.yaml$", "")));
+        } catch (IOException e) {
+          throw new ConfigException("cannot list " + dir + ": " + e.getMessage());
+        }
+      }
+      names.sort(null);
+      return names;
+    }
+  }
+
+  /** {@code -a name=value}: run arguments. */
+  static class Arguments {
+    @Option(names = {"-a", "--arg"}, paramLabel = "NAME=VALUE", description = "A pipeline argument; repeatable. Others take their defaults.")
+    Map<String, String> arguments = new LinkedHashMap<>();
+
+    /** The arguments checked against the pipeline's parameters: unknown names, missing values, wrong types. */
+    Map<String, String> checked(Workflow workflow) {
+      try {
+        workflow.arguments(arguments);
+      } catch (WorkflowException e) {
+        throw new ConfigException(e.getMessage());
+      }
+      return arguments;
+    }
+  }
+
+  /** {@code -o table|json}. */
+  static class Output {
+    enum Format { table, json }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+        description = "table (default) or json.")
+    Format format;
+
+    boolean json() {
+      return format == Format.json;
+    }
+  }
+
+  static String first(String a, String b) {
+    return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
+  }
+
+  static Duration seconds(long s, long otherwise) {
+    return Duration.ofSeconds(s > 0 ? s : otherwise);
+  }
+}

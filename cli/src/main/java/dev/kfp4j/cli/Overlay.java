@@ -1,0 +1,93 @@
+package dev.kfp4j.cli;
+
+import dev.kfp4j.yaml.Yaml;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The config file's run settings applied to a compiled workflow before it goes to the cluster:
+ * the image and pull policy of the project's Java steps, the TTL, per-task resources and the data
+ * volume. The compiled file itself is left as the processor wrote it.
+ */
+final class Overlay {
+  /** The command of a step made from a kfp4j {@code @Component}: the Jib classpath of the project's image. */
+  static final String JAVA_CLASSPATH = "/app/resources:/app/classes:/app/libs/*";
+  private static final String VOLUME = "kfp4j-data";
+
+  private Overlay() {}
+
+  static String apply(String workflowYaml, Config.RunConfig run) {
+    ObjectNode wf = (ObjectNode) Yaml.read(workflowYaml);
+    ObjectNode spec = (ObjectNode) wf.get("spec");
+    if (run.ttlSeconds() > 0) {
+      spec.putObject("ttlStrategy").put("secondsAfterCompletion", run.ttlSeconds());
+    }
+    Map<String, String> taskOfTemplate = new HashMap<>();
+    for (JsonNode t : spec.path("templates")) {
+      for (JsonNode task : t.at("/dag/tasks")) {
+        taskOfTemplate.putIfAbsent(task.path("template").asString(), task.path("name").asString());
+      }
+    }
+    for (JsonNode t : spec.path("templates")) {
+      if (!t.has("container")) {
+        continue;
+      }
+      ObjectNode container = (ObjectNode) t.get("container");
+      if (isJavaStep(container)) {
+        if (run.image() != null) {
+          container.put("image", run.image());
+        }
+        if (run.imagePullPolicy() != null) {
+          container.put("imagePullPolicy", run.imagePullPolicy());
+        }
+      }
+      String name = t.path("name").asString();
+      Map<String, String> own = run.resources().get(name);
+      if (own == null) {
+        own = run.resources().get(taskOfTemplate.getOrDefault(name, ""));
+      }
+      if (own != null) {
+        resources(container, own);
+      } else if (run.resources().containsKey("__default__") && !container.has("resources")) {
+        resources(container, run.resources().get("__default__"));
+      }
+      if (run.volume() != null) {
+        JsonNode mounts = container.path("volumeMounts");
+        ArrayNode list = mounts.isArray() ? (ArrayNode) mounts : container.putArray("volumeMounts");
+        list.addObject().put("name", VOLUME).put("mountPath", run.volume().mountPath());
+      }
+    }
+    if (run.volume() != null) {
+      Config.Volume v = run.volume();
+      ObjectNode claim = spec.withArray("volumeClaimTemplates").addObject();
+      claim.putObject("metadata").put("name", VOLUME);
+      ObjectNode claimSpec = claim.putObject("spec");
+      ArrayNode modes = claimSpec.putArray("accessModes");
+      v.accessModes().forEach(modes::add);
+      claimSpec.putObject("resources").putObject("requests").put("storage", v.size());
+      if (v.storageClass() != null) {
+        claimSpec.put("storageClassName", v.storageClass());
+      }
+      spec.putObject("volumeClaimGC").put("strategy", "OnWorkflowCompletion");
+    }
+    return Yaml.write(wf, null);
+  }
+
+  static boolean isJavaStep(JsonNode container) {
+    JsonNode command = container.path("command");
+    return command.size() > 2 && "java".equals(command.get(0).asString()) && JAVA_CLASSPATH.equals(command.get(2).asString());
+  }
+
+  private static void resources(ObjectNode container, Map<String, String> values) {
+    ObjectNode resources = container.has("resources") ? (ObjectNode) container.get("resources") : container.putObject("resources");
+    values.forEach((key, value) -> {
+      resources.withObject("requests").put(key, value);
+      if (!key.equals("cpu")) {
+        resources.withObject("limits").put(key, value);
+      }
+    });
+  }
+}
