@@ -1,0 +1,109 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands that need no server: usage errors, init, validate, and run on this machine. */
+class CommandsTest {
+  static final String CLASSES = "../examples/target/classes";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aBadOptionIsExitCode2WithTheUsageLine() {
+    Cli r = Cli.run("run-once", "--bogus");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("Unknown option: '--bogus'"), r.toString());
+    assertTrue(r.err().contains("kfp4j run-once [-v]"), "the usage line: " + r);
+    assertEquals(2, Cli.run("no-such-command").code());
+  }
+
+  @Test
+  void noHostIsAUsageErrorThatSaysWhereToSetIt() {
+    Cli r = Cli.run("list-pipelines", "--config", write("kfp4j.yaml", "run_config: {}\n").toString());
+    if (System.getenv("KF_PIPELINES_ENDPOINT") == null) {
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("no KFP host: pass --host (or 'host' in the config file) or set KF_PIPELINES_ENDPOINT"), r.toString());
+    }
+  }
+
+  @Test
+  void anUnreachableHostIsExitCode3() {
+    Cli r = Cli.run("list-pipelines", "--host", "http://127.0.0.1:9");
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().contains("cannot reach http://127.0.0.1:9"), r.toString());
+  }
+
+  @Test
+  void initWritesASampleThatLoadsAndRefusesToOverwrite() throws Exception {
+    Path file = dir.resolve("conf/kfp4j.yaml");
+    Cli r = Cli.run("init", "https://kubeflow.example.com/pipeline", "--config", file.toString(), "--name", "Calc");
+    assertEquals(0, r.code(), r.toString());
+    Config c = Config.load(file, n -> null);
+    assertEquals("https://kubeflow.example.com/pipeline", c.host());
+    assertEquals("calc:latest", c.run().image());
+    assertEquals("Calc", c.run().experimentName());
+    assertEquals("IfNotPresent", c.run().imagePullPolicy());
+    assertEquals(604800, c.run().ttlSeconds());
+    assertEquals("200m", c.run().resources().get("__default__").get("cpu"));
+    Cli again = Cli.run("init", "https://other", "--config", file.toString());
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("exists; edit it, or pass --force"), again.toString());
+    assertEquals(2, Cli.run("init", "kubeflow.example.com", "--config", dir.resolve("x.yaml").toString()).code(),
+        "a host without its scheme");
+  }
+
+  @Test
+  void validateChecksEveryCompiledFileAndNamesTheBrokenOne() throws Exception {
+    Cli ok = Cli.run("validate", "--classes", CLASSES);
+    assertEquals(0, ok.code(), ok.toString());
+    assertTrue(ok.out().contains("ok      " + CLASSES + "/META-INF/kfp4j/pipelines/add-example.yaml"), ok.toString());
+    assertTrue(ok.out().contains("components/add.yaml"), ok.toString());
+    assertTrue(ok.out().matches("(?s).*resourceop-basic\\.yaml \\(cluster only: template '.*' uses 'resource'.*"), ok.toString());
+    Path broken = write("broken.yaml", Files.readString(Path.of(CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml"))
+        .replace("template: multiply", "template: multiplyy"));
+    Cli bad = Cli.run("validate", broken.toString());
+    assertEquals(2, bad.code(), bad.toString());
+    assertTrue(bad.out().contains("INVALID " + broken + ": " + broken + ": task 'multiply' of template 'add-example' names an unknown template 'multiplyy'"),
+        bad.toString());
+  }
+
+  @Test
+  void runRunsTheExamplePipelineHereAndPrintsItsOutputs() {
+    Cli r = Cli.run("run", "--classes", CLASSES, "-p", "add-example", "-a", "value1=5", "--root", dir.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("add = 9"), r.toString());
+    assertTrue(r.out().contains("subtract = 1"), r.toString());
+    assertTrue(r.out().contains("multiply = 9"), r.toString());
+  }
+
+  @Test
+  void runRefusesAnArgumentThePipelineDoesNotDeclare() {
+    Cli r = Cli.run("run", "--classes", CLASSES, "-p", "add-example", "-a", "valu1=5", "--root", dir.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("pipeline 'add-example' has no parameter 'valu1'; did you mean 'value1'?"), r.toString());
+  }
+
+  @Test
+  void aPipelineMustBeNamedWhenThereAreSeveral() {
+    Cli r = Cli.run("run", "--classes", CLASSES, "--root", dir.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("choose a pipeline with --pipeline: [add-example,"), r.toString());
+  }
+
+  private Path write(String name, String text) {
+    try {
+      Path f = dir.resolve(name);
+      Files.writeString(f, text);
+      return f;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
