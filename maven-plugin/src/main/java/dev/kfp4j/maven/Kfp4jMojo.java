@@ -1,0 +1,124 @@
+package dev.kfp4j.maven;
+
+import dev.kfp4j.cli.Kfp4j;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The goals share the {@code kfp4j} command's code: each goal turns its parameters into that
+ * command's options, so a goal and the command do exactly the same. Parameters can be set in the
+ * pom or as {@code -Dkfp4j.<name>=...}; the project's {@code kfp4j.yaml} is read as the command reads it.
+ */
+abstract class Kfp4jMojo extends AbstractMojo {
+  /** The config file; read when it exists. */
+  @Parameter(property = "kfp4j.config", defaultValue = "${project.basedir}/kfp4j.yaml")
+  File config;
+
+  /** Skips the goal. */
+  @Parameter(property = "kfp4j.skip", defaultValue = "false")
+  boolean skip;
+
+  /** The goal's {@code kfp4j} command line, without the command name. */
+  abstract List<String> arguments();
+
+  /** The {@code kfp4j} command this goal runs. */
+  abstract String command();
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("kfp4j: skipped");
+      return;
+    }
+    List<String> args = new ArrayList<>();
+    args.add(command());
+    args.addAll(arguments());
+    if (usesConfig() && config != null && config.isFile()) {
+      args.add("--config");
+      args.add(config.getPath());
+    }
+    List<String> errors = new ArrayList<>();
+    int code;
+    try (PrintWriter out = new PrintWriter(new Lines(getLog()::info), true);
+         PrintWriter err = new PrintWriter(new Lines(line -> {
+           errors.add(line);
+           getLog().error(line);
+         }), true)) {
+      code = Kfp4j.execute(args.toArray(String[]::new), out, err);
+    }
+    if (code != Kfp4j.OK) {
+      String first = errors.isEmpty() ? "" : ": " + errors.get(0).replaceFirst("^kfp4j: (error: )?", "");
+      String message = "kfp4j " + command() + " failed (exit code " + code + ")" + first;
+      if (code == Kfp4j.USAGE) {
+        throw new MojoExecutionException(message); // a configuration mistake
+      }
+      throw new MojoFailureException(message);
+    }
+  }
+
+  boolean usesConfig() {
+    return true;
+  }
+
+  static void option(List<String> args, String name, Object value) {
+    if (value != null && !value.toString().isEmpty()) {
+      args.add(name);
+      args.add(value.toString());
+    }
+  }
+
+  static void flag(List<String> args, String name, boolean on) {
+    if (on) {
+      args.add(name);
+    }
+  }
+
+  static void arguments(List<String> args, Map<String, String> values) {
+    if (values != null) {
+      values.forEach((k, v) -> option(args, "--arg", k + "=" + v));
+    }
+  }
+
+  /** Writes each complete line to a logger. */
+  private static final class Lines extends Writer {
+    private final Consumer<String> sink;
+    private final StringBuilder line = new StringBuilder();
+
+    Lines(Consumer<String> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        char c = buf[i];
+        if (c == '\n') {
+          sink.accept(line.toString());
+          line.setLength(0);
+        } else if (c != '\r') {
+          line.append(c);
+        }
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+      if (line.length() > 0) {
+        sink.accept(line.toString());
+        line.setLength(0);
+      }
+    }
+  }
+}

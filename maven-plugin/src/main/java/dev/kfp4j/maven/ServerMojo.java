@@ -1,0 +1,75 @@
+package dev.kfp4j.maven;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Goals that talk to KFP or an Argo Server: where it is and how to authenticate (tokens come from the config or KFP4J_TOKEN). */
+abstract class ServerMojo extends Kfp4jMojo {
+  /** The KFP API endpoint (else the config's {@code host}, else {@code KF_PIPELINES_ENDPOINT}). */
+  @Parameter(property = "kfp4j.host")
+  String host;
+
+  /** The namespace in multi-user Kubeflow. */
+  @Parameter(property = "kfp4j.namespace")
+  String namespace;
+
+  /** {@code v1beta1} (default) or {@code v2beta1}. */
+  @Parameter(property = "kfp4j.apiVersion")
+  String apiVersion;
+
+  /** A file holding a bearer token, read at each request. */
+  @Parameter(property = "kfp4j.tokenFile")
+  File tokenFile;
+
+  /** Cookies to send (Dex). */
+  @Parameter(property = "kfp4j.cookies")
+  String cookies;
+
+  /** Headers to send, for a proxy in front of KFP. */
+  @Parameter
+  Map<String, String> headers = new LinkedHashMap<>();
+
+  /** Google IAP's OAuth client id. */
+  @Parameter(property = "kfp4j.iapClientId")
+  String iapClientId;
+
+  /** A PEM file of CA certificates to trust. */
+  @Parameter(property = "kfp4j.caCert")
+  File caCert;
+
+  /** Send to an Argo Server instead of KFP. */
+  @Parameter(property = "kfp4j.argo", defaultValue = "false")
+  boolean argo;
+
+  /** The Argo Server (else the config's {@code argo_server}, else {@code ARGO_SERVER}). */
+  @Parameter(property = "kfp4j.argoServer")
+  String argoServer;
+
+  /** {@code table} or {@code json}. */
+  @Parameter(property = "kfp4j.output", defaultValue = "table")
+  String output;
+
+  abstract List<String> goalArguments();
+
+  @Override
+  final List<String> arguments() {
+    List<String> args = new ArrayList<>();
+    option(args, "--host", host);
+    option(args, "--namespace", namespace);
+    option(args, "--api-version", apiVersion);
+    option(args, "--token-file", tokenFile);
+    option(args, "--cookies", cookies);
+    headers.forEach((k, v) -> option(args, "--header", k + "=" + v));
+    option(args, "--iap-client-id", iapClientId);
+    option(args, "--ca-cert", caCert);
+    flag(args, "--argo", argo);
+    option(args, "--argo-server", argoServer);
+    option(args, "--output", output);
+    args.addAll(goalArguments());
+    return args;
+  }
+}
