@@ -21,6 +21,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
@@ -152,11 +153,12 @@ final class Http {
     } catch (RuntimeException e) {
       throw e instanceof KfpException ? e : new KfpException("cannot authenticate " + what + ": " + e.getMessage(), e);
     }
+    HttpRequest built = request.build();
     long start = System.nanoTime();
     HttpResponse<InputStream> response;
     String text;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
@@ -174,7 +176,8 @@ final class Http {
     int status = response.statusCode();
     log.debug("{} -> {} ({} ms)", what, status, (System.nanoTime() - start) / 1_000_000);
     if (status / 100 != 2) {
-      throw new KfpException(status, what + " answered " + status + reason(text) + hint(status));
+      // redacted before the message is cut to length and again after JSON unescaping
+      throw new KfpException(status, what + " answered " + status + redact(reason(redact(text, built)), built) + hint(status));
     }
     if (text.isBlank()) {
       return NullNode.getInstance();
@@ -201,6 +204,33 @@ final class Http {
       message = message.substring(0, 300) + "...";
     }
     return message.isEmpty() ? "" : ": " + message;
+  }
+
+  /**
+   * The text without the credentials the request carried, as a server may echo them: each header
+   * value the auth set, and each long part of it (a token without its scheme, a cookie's value).
+   */
+  private static String redact(String text, HttpRequest request) {
+    List<String> secrets = new ArrayList<>();
+    request.headers().map().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("Accept") && !name.equalsIgnoreCase("Content-Type")) {
+        for (String value : values) {
+          if (!value.isBlank()) {
+            secrets.add(value);
+          }
+          for (String part : value.split("[\\s;,=]+")) {
+            if (part.length() >= 8) {
+              secrets.add(part);
+            }
+          }
+        }
+      }
+    });
+    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    for (String secret : secrets) {
+      text = text.replace(secret, "***");
+    }
+    return text;
   }
 
   private static String hint(int status) {
