@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,6 +167,9 @@ final class Http {
     } catch (HttpConnectTimeoutException | ConnectException e) {
       throw new KfpException("cannot reach " + base + " (" + e.getClass().getSimpleName()
           + "); check the host (" + hostHint + ") and that the server is up and reachable from here", e);
+    } catch (SSLException e) {
+      throw new KfpException("TLS with " + base + " failed: " + e.getMessage() + "; if the server's certificate is "
+          + "signed by a private CA, pass that CA's certificate (PEM) as the CA certificate; check the host (" + hostHint + ")", e);
     } catch (HttpTimeoutException e) {
       throw new KfpException(what + " got no answer from " + base + " within " + timeout.toSeconds() + " s; try again or raise the timeout", e);
     } catch (IOException e) {
@@ -259,6 +264,8 @@ final class Http {
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, tmf.getTrustManagers(), null);
       return ssl;
+    } catch (NoSuchFileException e) {
+      throw new KfpException(pem + ": no such file", e);
     } catch (IOException | GeneralSecurityException e) {
       throw new KfpException(pem + ": not a readable CA certificate (PEM): " + e.getMessage(), e);
     }
