@@ -43,6 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Http {
   private static final Logger log = LoggerFactory.getLogger(Http.class);
 
+  private static final String CREDENTIALS = "check the credentials (token, token file, cookies, header or IAP client id)";
+
   private final URI base;
   private final HttpClient client;
   private final Auth auth;
@@ -180,6 +182,10 @@ final class Http {
     }
     int status = response.statusCode();
     log.debug("{} -> {} ({} ms)", what, status, (System.nanoTime() - start) / 1_000_000);
+    if (status / 100 == 3) { // not followed: the API server does not redirect, a proxy in front of it may
+      throw new KfpException(status, what + " answered " + status + " redirecting to " + location(uri, response)
+          + "; if that is a login page, " + CREDENTIALS + ", else give that address as the host (" + hostHint + ")");
+    }
     if (status / 100 != 2) {
       // redacted before the message is cut to length and again after JSON unescaping
       throw new KfpException(status, what + " answered " + status + redact(reason(redact(text, built)), built) + hint(status));
@@ -192,6 +198,16 @@ final class Http {
     } catch (JacksonException e) {
       throw new KfpException(status, what + " answered " + status + " with a body that is not JSON; is "
           + base + " the API server (" + hostHint + ")?");
+    }
+  }
+
+  /** Where a redirect points, without its query (a login page's state). */
+  private static String location(URI uri, HttpResponse<?> response) {
+    String to = response.headers().firstValue("Location").orElse("").split("[?#]", 2)[0];
+    try {
+      return to.isEmpty() ? "nowhere" : uri.resolve(to).toString();
+    } catch (IllegalArgumentException e) {
+      return to;
     }
   }
 
@@ -240,7 +256,7 @@ final class Http {
 
   private static String hint(int status) {
     if (status == 401 || status == 403) {
-      return "; check the credentials (token, token file, cookies, header or IAP client id) and the namespace";
+      return "; " + CREDENTIALS + " and the namespace";
     }
     if (status == 502 || status == 503 || status == 504) {
       return "; the server or a proxy in front of it is not ready, try again";

@@ -89,6 +89,23 @@ class ErrorsTest {
     }
   }
 
+  /** Dex's oauth2-proxy or IAP in front of KFP, without a session: a redirect to its login page. */
+  @Test
+  void aRedirectToALoginPageSaysToCheckTheCredentials() {
+    String login = "/dex/auth?client_id=kubeflow-oidc-authservice&state=MTY5";
+    try (Loopback server = Loopback.start(r -> new Loopback.Answer(302, "text/html",
+        "<a href=\"" + login.replace("&", "&amp;") + "\">Found</a>.").withHeader("Location", login))) {
+      KfpException e = assertThrows(KfpException.class, () -> server.client(Auth.none()).healthy());
+      assertEquals(302, e.status());
+      assertTrue(e.getMessage().contains("answered 302 redirecting to " + server.url() + "/dex/auth;"), e.getMessage());
+      assertTrue(e.getMessage().contains("if that is a login page, check the credentials"), e.getMessage());
+      assertTrue(e.getMessage().contains("else give that address as the host (--host or KF_PIPELINES_ENDPOINT)"), e.getMessage());
+      assertFalse(e.getMessage().contains("<a href"), e.getMessage());
+      assertFalse(e.getMessage().contains("state="), e.getMessage());
+      assertOneLine(e.getMessage());
+    }
+  }
+
   @Test
   void aServerThatNeverAnswersTimesOutSayingSo() {
     CountDownLatch release = new CountDownLatch(1);

@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +28,20 @@ final class Loopback implements AutoCloseable {
     }
   }
 
-  /** An answer: status, content type and body. */
-  record Answer(int status, String contentType, String body) {
+  /** An answer: status, content type, body and any other headers. */
+  record Answer(int status, String contentType, String body, Map<String, String> headers) {
+    Answer(int status, String contentType, String body) {
+      this(status, contentType, body, Map.of());
+    }
+
     static Answer json(int status, String body) {
       return new Answer(status, "application/json", body);
+    }
+
+    Answer withHeader(String name, String value) {
+      Map<String, String> more = new LinkedHashMap<>(headers);
+      more.put(name, value);
+      return new Answer(status, contentType, body, more);
     }
   }
 
@@ -75,6 +87,7 @@ final class Loopback implements AutoCloseable {
       }
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+      answer.headers().forEach(exchange.getResponseHeaders()::set);
       exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         exchange.getResponseBody().write(bytes);
