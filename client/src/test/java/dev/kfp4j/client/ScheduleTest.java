@@ -98,6 +98,7 @@ class ScheduleTest {
     assertEquals("0 4 * * *", Schedule.cron("0 0 4 * * *").argoSchedule());
     assertEquals("15 10 ? * MON-FRI", Schedule.cron("0 15 10 ? * MON-FRI").argoSchedule());
     assertEquals("@daily", Schedule.cron("@daily").argoSchedule());
+    assertEquals("00 04 * * *", Schedule.cron("00 00 04 * * *").argoSchedule());
   }
 
   @Test
