@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -21,9 +22,11 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Http {
   private static final Logger log = LoggerFactory.getLogger(Http.class);
+
+  private static final String CREDENTIALS = "check the credentials (token, token file, cookies, header or IAP client id)";
 
   private final URI base;
   private final HttpClient client;
@@ -152,17 +157,21 @@ final class Http {
     } catch (RuntimeException e) {
       throw e instanceof KfpException ? e : new KfpException("cannot authenticate " + what + ": " + e.getMessage(), e);
     }
+    HttpRequest built = request.build();
     long start = System.nanoTime();
     HttpResponse<InputStream> response;
     String text;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     } catch (HttpConnectTimeoutException | ConnectException e) {
       throw new KfpException("cannot reach " + base + " (" + e.getClass().getSimpleName()
           + "); check the host (" + hostHint + ") and that the server is up and reachable from here", e);
+    } catch (SSLException e) {
+      throw new KfpException("TLS with " + base + " failed: " + e.getMessage() + "; if the server's certificate is "
+          + "signed by a private CA, pass that CA's certificate (PEM) as the CA certificate; check the host (" + hostHint + ")", e);
     } catch (HttpTimeoutException e) {
       throw new KfpException(what + " got no answer from " + base + " within " + timeout.toSeconds() + " s; try again or raise the timeout", e);
     } catch (IOException e) {
@@ -173,8 +182,13 @@ final class Http {
     }
     int status = response.statusCode();
     log.debug("{} -> {} ({} ms)", what, status, (System.nanoTime() - start) / 1_000_000);
+    if (status / 100 == 3) { // not followed: the API server does not redirect, a proxy in front of it may
+      throw new KfpException(status, what + " answered " + status + " redirecting to " + location(uri, response)
+          + "; if that is a login page, " + CREDENTIALS + ", else give that address as the host (" + hostHint + ")");
+    }
     if (status / 100 != 2) {
-      throw new KfpException(status, what + " answered " + status + reason(text) + hint(status));
+      // redacted before the message is cut to length and again after JSON unescaping
+      throw new KfpException(status, what + " answered " + status + redact(reason(redact(text, built)), built) + hint(status));
     }
     if (text.isBlank()) {
       return NullNode.getInstance();
@@ -184,6 +198,16 @@ final class Http {
     } catch (JacksonException e) {
       throw new KfpException(status, what + " answered " + status + " with a body that is not JSON; is "
           + base + " the API server (" + hostHint + ")?");
+    }
+  }
+
+  /** Where a redirect points, without its query (a login page's state). */
+  private static String location(URI uri, HttpResponse<?> response) {
+    String to = response.headers().firstValue("Location").orElse("").split("[?#]", 2)[0];
+    try {
+      return to.isEmpty() ? "nowhere" : uri.resolve(to).toString();
+    } catch (IllegalArgumentException e) {
+      return to;
     }
   }
 
@@ -203,9 +227,36 @@ final class Http {
     return message.isEmpty() ? "" : ": " + message;
   }
 
+  /**
+   * The text without the credentials the request carried, as a server may echo them: each header
+   * value the auth set, and each long part of it (a token without its scheme, a cookie's value).
+   */
+  private static String redact(String text, HttpRequest request) {
+    List<String> secrets = new ArrayList<>();
+    request.headers().map().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("Accept") && !name.equalsIgnoreCase("Content-Type")) {
+        for (String value : values) {
+          if (!value.isBlank()) {
+            secrets.add(value);
+          }
+          for (String part : value.split("[\\s;,=]+")) {
+            if (part.length() >= 8) {
+              secrets.add(part);
+            }
+          }
+        }
+      }
+    });
+    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    for (String secret : secrets) {
+      text = text.replace(secret, "***");
+    }
+    return text;
+  }
+
   private static String hint(int status) {
     if (status == 401 || status == 403) {
-      return "; check the credentials (token, token file, cookies, header or IAP client id) and the namespace";
+      return "; " + CREDENTIALS + " and the namespace";
     }
     if (status == 502 || status == 503 || status == 504) {
       return "; the server or a proxy in front of it is not ready, try again";
@@ -229,6 +280,8 @@ final class Http {
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, tmf.getTrustManagers(), null);
       return ssl;
+    } catch (NoSuchFileException e) {
+      throw new KfpException(pem + ": no such file", e);
     } catch (IOException | GeneralSecurityException e) {
       throw new KfpException(pem + ": not a readable CA certificate (PEM): " + e.getMessage(), e);
     }

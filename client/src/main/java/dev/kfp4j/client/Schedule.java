@@ -47,7 +47,7 @@ public sealed interface Schedule {
         return expression;
       }
       String[] f = expression.split(" ");
-      if (!f[0].equals("0")) {
+      if (!f[0].matches("0{1,2}")) {
         throw new IllegalArgumentException("cron '" + expression + "' starts on second " + f[0]
             + "; Argo's CronWorkflow counts whole minutes, so the seconds field must be 0");
       }

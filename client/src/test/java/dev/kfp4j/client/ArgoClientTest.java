@@ -1,0 +1,134 @@
+package dev.kfp4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.kfp4j.testing.Shared;
+import dev.kfp4j.yaml.Yaml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The CronWorkflow the Argo client creates is what each Argo version's own schema accepts. */
+class ArgoClientTest {
+  private static final Map<String, Schema> SCHEMAS = new HashMap<>();
+  private static String addPipeline;
+
+  @BeforeAll
+  static void read() throws Exception {
+    addPipeline = Files.readString(Shared.testdata("kfp-sdk-1.8.22/add_pipeline.yaml"));
+  }
+
+  /**
+   * Argo's CronWorkflow definition at {@code version}, made strict as {@code ArgoSchemas} makes the
+   * Workflow one: every object with declared properties refuses others, so a field that version
+   * does not know fails.
+   */
+  private static synchronized Schema cronWorkflowSchema(String version) {
+    return SCHEMAS.computeIfAbsent(version, v -> {
+      Path file = Shared.root().resolve("schemas/argo").resolve(v).resolve("schema.json");
+      ObjectNode root = (ObjectNode) Yaml.json().readTree(file.toFile());
+      root.remove(List.of("$schema", "$id", "oneOf", "type"));
+      root.put("$ref", "#/definitions/io.argoproj.workflow.v1alpha1.CronWorkflow");
+      for (JsonNode def : root.get("definitions")) {
+        if (def instanceof ObjectNode o && o.has("properties") && !o.has("additionalProperties")) {
+          o.put("additionalProperties", false);
+        }
+      }
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(root);
+    });
+  }
+
+  private static List<String> errors(String version, JsonNode cron) {
+    return cronWorkflowSchema(version).validate(cron).stream().map(Error::toString).toList();
+  }
+
+  private static ObjectNode cron(boolean schedulesList, boolean concurrent, boolean enabled) {
+    ObjectNode workflow = ArgoClient.withArguments(addPipeline, Map.of("value_1", "3", "value_2", "4"));
+    return ArgoClient.toCronWorkflow(workflow, Schedule.cron("0 30 4 * * MON-FRI"), "add-nightly", concurrent, enabled,
+        schedulesList);
+  }
+
+  @Test
+  void theSchedulesListIsAValidCronWorkflowForArgo4() {
+    ObjectNode cron = cron(true, false, false);
+    assertEquals(List.of(), errors("v4.0.8", cron));
+    assertEquals("30 4 * * MON-FRI", cron.at("/spec/schedules/0").asString());
+    assertEquals(1, cron.at("/spec/schedules").size());
+    assertFalse(errors("v3.3.10", cron).isEmpty(), "Argo 3.3 has no 'schedules'");
+  }
+
+  @Test
+  void theSingleScheduleIsAValidCronWorkflowForArgo33() {
+    ObjectNode cron = cron(false, false, false);
+    assertEquals(List.of(), errors("v3.3.10", cron));
+    assertEquals("30 4 * * MON-FRI", cron.at("/spec/schedule").asString());
+    assertFalse(errors("v4.0.8", cron).isEmpty(), "Argo 4 has no 'schedule'");
+  }
+
+  @Test
+  void theCronWorkflowCarriesTheWorkflowItsPolicyAndState() {
+    ObjectNode off = cron(true, false, false);
+    assertEquals("argoproj.io/v1alpha1", off.path("apiVersion").asString());
+    assertEquals("CronWorkflow", off.path("kind").asString());
+    assertEquals("add-nightly", off.at("/metadata/name").asString());
+    assertEquals("Forbid", off.at("/spec/concurrencyPolicy").asString());
+    assertTrue(off.at("/spec/suspend").asBoolean());
+    JsonNode workflow = Yaml.read(addPipeline);
+    assertEquals(workflow.at("/metadata/labels"), off.at("/spec/workflowMetadata/labels"));
+    assertEquals(workflow.at("/metadata/annotations"), off.at("/spec/workflowMetadata/annotations"));
+    assertEquals("add-example", off.at("/spec/workflowSpec/entrypoint").asString());
+    assertEquals("3", off.at("/spec/workflowSpec/arguments/parameters/0/value").asString());
+    assertEquals("4", off.at("/spec/workflowSpec/arguments/parameters/1/value").asString());
+
+    ObjectNode on = cron(true, true, true);
+    assertEquals("Allow", on.at("/spec/concurrencyPolicy").asString());
+    assertTrue(on.at("/spec/suspend").isMissingNode(), on.toString());
+    assertEquals(List.of(), errors("v4.0.8", on));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"v3.3.10, false", "v3.5.8, false", "3.4.0, false", "v3.6.0, true", "v3.6.5, true", "v4.0.8, true",
+      "'', true", "untagged, true"})
+  void schedulesListFromArgo36On(String version, boolean list) {
+    assertEquals(list, ArgoClient.schedulesList(version));
+  }
+
+  @Test
+  void withArgumentsSetsDeclaredParameters() {
+    ObjectNode workflow = ArgoClient.withArguments(addPipeline, Map.of("value_1", "10", "value_2", "20"));
+    JsonNode parameters = workflow.at("/spec/arguments/parameters");
+    assertEquals("value_1", parameters.get(0).path("name").asString());
+    assertEquals("10", parameters.get(0).path("value").asString());
+    assertEquals("20", parameters.get(1).path("value").asString());
+    assertEquals(Yaml.read(addPipeline).path("metadata"), workflow.path("metadata"), "nothing else changes");
+  }
+
+  @Test
+  void withArgumentsRefusesAnUndeclaredNameSuggestingTheNearest() {
+    KfpException e = assertThrows(KfpException.class,
+        () -> ArgoClient.withArguments(addPipeline, Map.of("value1", "10", "value_2", "20")));
+    assertTrue(e.getMessage().contains("no parameter 'value1'"), e.getMessage());
+    assertTrue(e.getMessage().contains("did you mean 'value_1'?"), e.getMessage());
+  }
+
+  @Test
+  void withArgumentsAsksForValuesWithoutDefault() {
+    KfpException e = assertThrows(KfpException.class, () -> ArgoClient.withArguments(addPipeline, Map.of("value_1", "10")));
+    assertTrue(e.getMessage().contains("value_2"), e.getMessage());
+  }
+}

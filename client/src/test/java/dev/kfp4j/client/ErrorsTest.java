@@ -1,0 +1,127 @@
+package dev.kfp4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What a user sees when something is wrong between the client and the server: one line saying what to do. */
+class ErrorsTest {
+  private static void assertOneLine(String message) {
+    assertFalse(message.contains("\n") || message.contains("\r"), "more than one line: " + message);
+  }
+
+  @Test
+  void noHostSaysHowToGiveOne() {
+    String env = System.getenv(KfpClient.ENDPOINT_ENV);
+    assumeTrue(env == null || env.isBlank(), KfpClient.ENDPOINT_ENV + " is set in this JVM");
+    KfpException e = assertThrows(KfpException.class, () -> KfpClient.builder().build());
+    assertTrue(e.getMessage().contains("--host"), e.getMessage());
+    assertTrue(e.getMessage().contains("set KF_PIPELINES_ENDPOINT"), e.getMessage());
+    assertOneLine(e.getMessage());
+  }
+
+  @Test
+  void noArgoServerSaysHowToGiveOne() {
+    String env = System.getenv(ArgoClient.SERVER_ENV);
+    assumeTrue(env == null || env.isBlank(), ArgoClient.SERVER_ENV + " is set in this JVM");
+    KfpException e = assertThrows(KfpException.class, () -> ArgoClient.builder().build());
+    assertTrue(e.getMessage().contains("--argo-server"), e.getMessage());
+    assertTrue(e.getMessage().contains("set ARGO_SERVER"), e.getMessage());
+  }
+
+  @Test
+  void anUnreachableHostSaysToCheckIt() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    } // closed: nothing listens there now
+    KfpClient kfp = KfpClient.builder().host("http://127.0.0.1:" + port).build();
+    KfpException e = assertThrows(KfpException.class, kfp::healthy);
+    assertEquals(0, e.status());
+    assertTrue(e.getMessage().contains("cannot reach http://127.0.0.1:" + port), e.getMessage());
+    assertTrue(e.getMessage().contains("check the host (--host or KF_PIPELINES_ENDPOINT)"), e.getMessage());
+    assertOneLine(e.getMessage());
+  }
+
+  @Test
+  void notFoundCarriesTheServersMessage() {
+    try (Loopback server = Loopback.start(r -> Loopback.Answer.json(404,
+        "{\"error\":\"Pipeline xyz not found\",\"code\":5,\"message\":\"Pipeline xyz not found\",\"details\":[]}"))) {
+      KfpException e = assertThrows(KfpException.class, () -> server.client(Auth.none()).getPipeline("xyz"));
+      assertEquals(404, e.status());
+      assertTrue(e.notFound());
+      assertTrue(e.getMessage().contains("GET /apis/v1beta1/pipelines/xyz answered 404: Pipeline xyz not found"), e.getMessage());
+      assertOneLine(e.getMessage());
+    }
+  }
+
+  @Test
+  void aServersMessageOnSeveralLinesBecomesOneLine() {
+    try (Loopback server = Loopback.start(r -> Loopback.Answer.json(500,
+        "{\"error\":\"x\",\"code\":13,\"message\":\"Internal error: failed to create run\\n\\tcaused by: "
+            + "workflow is invalid\\n\",\"details\":[]}"))) {
+      KfpException e = assertThrows(KfpException.class, () -> server.client(Auth.none()).getRun("r1"));
+      assertEquals(500, e.status());
+      assertFalse(e.notFound());
+      assertTrue(e.getMessage().endsWith("answered 500: Internal error: failed to create run caused by: workflow is invalid"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void anHtmlPageInsteadOfJsonAsksWhetherTheHostIsTheApiServer() {
+    String login = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head>\n<body><form action=\"/dex/auth\">"
+        + "<input name=\"login\"><input name=\"password\" type=\"password\"></form></body></html>\n";
+    try (Loopback server = Loopback.start(r -> new Loopback.Answer(200, "text/html", login))) {
+      KfpException e = assertThrows(KfpException.class, () -> server.client(Auth.none()).listExperiments(null));
+      assertTrue(e.getMessage().contains("not JSON"), e.getMessage());
+      assertTrue(e.getMessage().contains("is " + server.url() + " the API server"), e.getMessage());
+      assertOneLine(e.getMessage());
+    }
+  }
+
+  /** Dex's oauth2-proxy or IAP in front of KFP, without a session: a redirect to its login page. */
+  @Test
+  void aRedirectToALoginPageSaysToCheckTheCredentials() {
+    String login = "/dex/auth?client_id=kubeflow-oidc-authservice&state=MTY5";
+    try (Loopback server = Loopback.start(r -> new Loopback.Answer(302, "text/html",
+        "<a href=\"" + login.replace("&", "&amp;") + "\">Found</a>.").withHeader("Location", login))) {
+      KfpException e = assertThrows(KfpException.class, () -> server.client(Auth.none()).healthy());
+      assertEquals(302, e.status());
+      assertTrue(e.getMessage().contains("answered 302 redirecting to " + server.url() + "/dex/auth;"), e.getMessage());
+      assertTrue(e.getMessage().contains("if that is a login page, check the credentials"), e.getMessage());
+      assertTrue(e.getMessage().contains("else give that address as the host (--host or KF_PIPELINES_ENDPOINT)"), e.getMessage());
+      assertFalse(e.getMessage().contains("<a href"), e.getMessage());
+      assertFalse(e.getMessage().contains("state="), e.getMessage());
+      assertOneLine(e.getMessage());
+    }
+  }
+
+  @Test
+  void aServerThatNeverAnswersTimesOutSayingSo() {
+    CountDownLatch release = new CountDownLatch(1);
+    try (Loopback server = Loopback.start(r -> {
+      release.await(30, TimeUnit.SECONDS);
+      return Loopback.Answer.json(200, "{}");
+    })) {
+      KfpClient kfp = KfpClient.builder().host(server.url()).timeout(Duration.ofSeconds(1)).build();
+      long start = System.nanoTime();
+      KfpException e = assertThrows(KfpException.class, kfp::healthy);
+      long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertEquals(0, e.status());
+      assertTrue(e.getMessage().contains("got no answer from " + server.url() + " within 1 s"), e.getMessage());
+      assertTrue(took < 10_000, "took " + took + " ms");
+    } finally {
+      release.countDown();
+    }
+  }
+}
