@@ -13,4 +13,15 @@ assert new File(classes, 'org/acme/CalcOps.class').isFile()
 def out = new File(basedir, 'target/outputs/Output/data')
 assert out.isFile() : "the add entrypoint wrote no output"
 assert out.text == '7'
+
+// The Maven plugin: kfp4j:validate, kfp4j:run (a = 6 from the pom, b = 4 by default), kfp4j:init.
+def log = new File(basedir, 'build.log').text
+assert log.contains('ok      ') && log.contains('META-INF/kfp4j/pipelines/calc.yaml') : 'validate named the compiled pipeline'
+assert log.contains('[INFO] add = 10')
+assert log.contains('[INFO] subtract = 2')
+assert log.contains('[INFO] multiply = 20')
+def config = new File(basedir, 'kfp4j.yaml')
+assert config.isFile() : 'kfp4j:init wrote no kfp4j.yaml'
+assert config.text.contains('host: https://kubeflow.example.com/pipeline')
+assert config.text.contains('experiment_name: add-example')
 return true

@@ -123,23 +123,8 @@ public final class ArgoClient {
 
   /** Polls the workflow until it has finished; a workflow still going after {@code timeout} is a {@link KfpException}. */
   public ArgoWorkflow waitFor(String name, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      ArgoWorkflow w = get(name);
-      if (w.state().finished()) {
-        return w;
-      }
-      if (Instant.now().plus(pollInterval).isAfter(deadline)) {
-        throw new KfpException(0, "workflow " + namespace + "/" + name + " is still " + w.state() + " after "
-            + timeout.toSeconds() + " s; it goes on on the server");
-      }
-      try {
-        Thread.sleep(pollInterval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new KfpException("interrupted waiting for workflow " + name, e);
-      }
-    }
+    return Http.poll(() -> get(name), w -> w.state().finished(), timeout, pollInterval,
+        w -> "workflow " + namespace + "/" + name + " is still " + w.state() + " after " + timeout.toSeconds() + " s; it goes on on the server");
   }
 
   public void terminate(String name) {

@@ -286,4 +286,28 @@ final class Http {
       throw new KfpException(pem + ": not a readable CA certificate (PEM): " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Asks {@code get} every {@code interval} until {@code done}; past {@code timeout}, a
+   * {@link KfpException} (status 0) with {@code stillGoing}'s message for the last answer.
+   */
+  static <T> T poll(java.util.function.Supplier<T> get, java.util.function.Predicate<T> done, Duration timeout,
+      Duration interval, java.util.function.Function<T, String> stillGoing) {
+    java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+    while (true) {
+      T answer = get.get();
+      if (done.test(answer)) {
+        return answer;
+      }
+      if (java.time.Instant.now().plus(interval).isAfter(deadline)) {
+        throw new KfpException(0, stillGoing.apply(answer));
+      }
+      try {
+        Thread.sleep(interval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KfpException("interrupted while waiting", e);
+      }
+    }
+  }
 }

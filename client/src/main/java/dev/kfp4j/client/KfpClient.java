@@ -339,23 +339,8 @@ public final class KfpClient {
    * going after {@code timeout} is a {@link KfpException} that says it goes on on the server.
    */
   public Run waitForRun(String id, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      Run run = getRun(id);
-      if (run.state().finished()) {
-        return run;
-      }
-      if (Instant.now().plus(pollInterval).isAfter(deadline)) {
-        throw new KfpException(0, "run " + id + " is still " + run.state() + " after " + timeout.toSeconds()
-            + " s; it goes on on the server: " + runUrl(id));
-      }
-      try {
-        Thread.sleep(pollInterval.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new KfpException("interrupted waiting for run " + id, e);
-      }
-    }
+    return Http.poll(() -> getRun(id), r -> r.state().finished(), timeout, pollInterval,
+        r -> "run " + id + " is still " + r.state() + " after " + timeout.toSeconds() + " s; it goes on on the server: " + runUrl(id));
   }
 
   public void terminateRun(String id) {

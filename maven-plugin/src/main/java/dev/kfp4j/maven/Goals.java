@@ -133,15 +133,28 @@ final class Goals {
     }
   }
 
-  /** Uploads the compiled pipeline as a new version and starts one run of it. */
-  @Mojo(name = "run-once", threadSafe = true)
-  public static final class RunOnceMojo extends PipelineMojo {
+  /** A goal that starts runs in an experiment. */
+  abstract static class ExperimentMojo extends PipelineMojo {
+    /** The experiment (else the config's, else {@code Default}). */
     @Parameter(property = "kfp4j.experiment")
     String experiment;
 
+    /** The run's name. */
     @Parameter(property = "kfp4j.runName")
     String runName;
 
+    @Override
+    List<String> pipelineArguments() {
+      List<String> args = super.pipelineArguments();
+      option(args, "--experiment", experiment);
+      option(args, "--run-name", runName);
+      return args;
+    }
+  }
+
+  /** Uploads the compiled pipeline as a new version and starts one run of it. */
+  @Mojo(name = "run-once", threadSafe = true)
+  public static final class RunOnceMojo extends ExperimentMojo {
     /** Wait for the run to finish; the build fails if the run fails. */
     @Parameter(property = "kfp4j.wait")
     Boolean waitForCompletion;
@@ -158,8 +171,6 @@ final class Goals {
     @Override
     List<String> goalArguments() {
       List<String> args = pipelineArguments();
-      option(args, "--experiment", experiment);
-      option(args, "--run-name", runName);
       if (waitForCompletion != null) {
         args.add(waitForCompletion ? "--wait" : "--no-wait");
       }
@@ -170,7 +181,7 @@ final class Goals {
 
   /** Creates a recurring run of the pipeline's latest version (or an Argo CronWorkflow). */
   @Mojo(name = "schedule", threadSafe = true)
-  public static final class ScheduleMojo extends PipelineMojo {
+  public static final class ScheduleMojo extends ExperimentMojo {
     /** KFP's 6-field cron, seconds first. */
     @Parameter(property = "kfp4j.cron")
     String cron;
@@ -178,12 +189,6 @@ final class Goals {
     /** An interval instead: 30m, 1h, 1d. */
     @Parameter(property = "kfp4j.every")
     String every;
-
-    @Parameter(property = "kfp4j.experiment")
-    String experiment;
-
-    @Parameter(property = "kfp4j.runName")
-    String runName;
 
     @Parameter(property = "kfp4j.maxConcurrency")
     Integer maxConcurrency;
@@ -208,8 +213,6 @@ final class Goals {
       List<String> args = pipelineArguments();
       option(args, "--cron-expression", cron);
       option(args, "--every", every);
-      option(args, "--experiment", experiment);
-      option(args, "--run-name", runName);
       option(args, "--max-concurrency", maxConcurrency);
       flag(args, "--no-catchup", noCatchup);
       flag(args, "--disabled", disabled);
