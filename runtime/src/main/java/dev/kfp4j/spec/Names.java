@@ -51,4 +51,37 @@ public final class Names {
     }
     return null;
   }
+
+  /**
+   * The name in {@code names} closest to {@code key}, if within two edits and fewer than half the
+   * longer name's length (so 'a' does not suggest 'b'); else null.
+   */
+  public static String nearest(String key, java.util.Collection<String> names) {
+    String best = null;
+    int bestDistance = 3;
+    for (String n : names) {
+      int d = distance(key, n);
+      if (d < bestDistance && d <= Math.max(key.length(), n.length()) / 2) {
+        best = n;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] cur = new int[b.length() + 1];
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+      prev = cur;
+    }
+    return prev[b.length()];
+  }
 }

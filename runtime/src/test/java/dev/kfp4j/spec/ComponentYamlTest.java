@@ -37,13 +37,81 @@ class ComponentYamlTest {
 
   @Test
   void errorsNameTheFileAndTheField() {
-    assertEquals("bad.yaml: implementation: missing; expected 'implementation: {container: ...}' or 'implementation: {graph: ...}'",
-        assertThrows(SpecException.class, () -> ComponentYaml.parse("name: x\n", "bad.yaml")).getMessage());
-    assertEquals("bad.yaml: inputs[0]: missing 'name'",
-        assertThrows(SpecException.class, () -> ComponentYaml.parse("inputs: [{type: String}]\nimplementation: {container: {image: a}}", "bad.yaml")).getMessage());
-    assertEquals("bad.yaml: implementation.container.args[0]: unknown placeholder 'inputVal'; expected one of inputValue, inputPath, outputPath, concat, if, isPresent, executorInput",
-        assertThrows(SpecException.class, () -> ComponentYaml.parse("implementation: {container: {image: a, args: [{inputVal: x}]}}", "bad.yaml")).getMessage());
-    assertEquals(true, assertThrows(SpecException.class, () -> ComponentYaml.parse("a: [", "bad.yaml")).getMessage().startsWith("bad.yaml: not valid YAML"));
+    assertEquals("bad.yaml:1:1: implementation: missing; expected 'implementation: {container: ...}' or 'implementation: {graph: ...}'",
+        error("name: x\n"));
+    assertEquals("bad.yaml:1:10: inputs[0]: missing 'name'",
+        error("inputs: [{type: String}]\nimplementation: {container: {image: a}}"));
+    assertEquals("bad.yaml:1:47: implementation.container.args[0]: unknown placeholder 'inputVal'; did you mean 'inputValue'? expected one of inputValue, inputPath, outputPath, concat, if, isPresent, executorInput",
+        error("implementation: {container: {image: a, args: [{inputVal: x}]}}"));
+    // From a tree there is no text to find the line in: the field alone.
+    assertEquals("bad.yaml: inputs[0]: missing 'name'", assertThrows(SpecException.class,
+        () -> ComponentYaml.fromNode(dev.kfp4j.yaml.Yaml.read("inputs: [{type: String}]"), "bad.yaml")).getMessage());
+  }
+
+  /** A valid spec; each case below breaks one line of it. */
+  private static final List<String> ADD = List.of(
+      "# Adds two numbers",                     // 1
+      "name: Add",                               // 2
+      "inputs:",                                 // 3
+      "- {name: a, type: Integer}",              // 4
+      "- name: b",                               // 5
+      "  type: Integer",                         // 6
+      "  optional: true",                        // 7
+      "outputs:",                                // 8
+      "- {name: sum, type: Integer}",            // 9
+      "implementation:",                         // 10
+      "  container:",                            // 11
+      "    image: python:3.9",                   // 12
+      "    command: [python3, -c, 'print(1)']",  // 13
+      "    args:",                               // 14
+      "    - --a",                               // 15
+      "    - {inputValue: a}",                   // 16
+      "    - if:",                               // 17
+      "        cond: {isPresent: b}",            // 18
+      "        then: [--b, {inputValue: b}]",    // 19
+      "    - {outputPath: sum}");                // 20
+
+  /** The error for {@link #ADD} with line {@code line} replaced by {@code text} (null removes it). */
+  private static String broken(int line, String text) {
+    List<String> lines = new java.util.ArrayList<>(ADD);
+    if (text == null) {
+      lines.remove(line - 1);
+    } else {
+      lines.set(line - 1, text);
+    }
+    SpecException e = assertThrows(SpecException.class, () -> ComponentYaml.parse(String.join("\n", lines) + "\n", "add.yaml"));
+    assertEquals(e.getMessage().startsWith("add.yaml:" + e.line() + ":" + e.column() + ": "), true, e.getMessage());
+    return e.getMessage();
+  }
+
+  private static String error(String text) {
+    return assertThrows(SpecException.class, () -> ComponentYaml.parse(text, "bad.yaml")).getMessage();
+  }
+
+  @Test
+  void fieldErrorsGiveTheLineAndColumnOfTheField() {
+    assertEquals("Add", ComponentYaml.parse(String.join("\n", ADD), "add.yaml").name());
+    assertEquals("add.yaml:16:7: implementation.container.args[1]: unknown placeholder 'inputValu'; did you mean 'inputValue'? "
+        + "expected one of inputValue, inputPath, outputPath, concat, if, isPresent, executorInput",
+        broken(16, "    - {inputValu: a}"));
+    assertEquals("add.yaml:19:34: implementation.container.args[2].if.then[1].inputValue: no input 'c'; the inputs are a, b",
+        broken(19, "        then: [--b, {inputValue: c}]"));
+    assertEquals("add.yaml:20:20: implementation.container.args[3].outputPath: no output 'summ'; did you mean 'sum'? The outputs are sum",
+        broken(20, "    - {outputPath: summ}"));
+    assertEquals("add.yaml:18:9: implementation.container.args[2].if: missing 'cond'; write {if: {cond: {isPresent: name}, then: [...], else: [...]}}",
+        broken(18, "        kond: {isPresent: b}"));
+    assertEquals("add.yaml:7:13: inputs[1].optional: expected true or false, found \"yes\"",
+        broken(7, "  optional: yes"));
+    assertEquals("add.yaml:5:9: inputs[1].name: input 'a' is declared twice; input names are unique",
+        broken(5, "- name: a"));
+    assertEquals("add.yaml:12:5: implementation.container: missing 'image'",
+        broken(12, null));
+    assertEquals("add.yaml:9:3: outputs: expected a list, found a mapping",
+        broken(9, "  sum: Integer"));
+    assertEquals("add.yaml:13:14: implementation.container.command: expected a list, found 'python3 -c'",
+        broken(13, "    command: python3 -c"));
+    assertEquals("add.yaml:13:38: not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <scalar>",
+        broken(13, "    command: [python3, -c, 'print(1)'"));
   }
 
   @Test
