@@ -36,6 +36,17 @@ public final class Names {
   }
 
   /**
+   * A Kubernetes-valid task name from a free-form component name, as ops name their tasks: {@code
+   * Calculate data hash} → {@code calculate-data-hash}; at most 50 characters, {@code component}
+   * when nothing is left.
+   */
+  public static String taskName(String componentName) {
+    String s = componentName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    s = s.isEmpty() ? "component" : s;
+    return s.length() > 50 ? s.substring(0, 50).replaceAll("-+$", "") : s;
+  }
+
+  /**
    * Why {@code name} is not a valid Kubernetes name (an RFC 1123 label: at most 63 lower-case
    * letters, digits and '-', starting and ending with a letter or digit), or null when it is.
    */

@@ -4,9 +4,9 @@ import dev.kfp4j.entrypoint.PyJson;
 import dev.kfp4j.processor.pipeline.Graph.Arg;
 import dev.kfp4j.processor.pipeline.Graph.Group;
 import dev.kfp4j.processor.pipeline.Graph.Node;
-import dev.kfp4j.spec.CommandLine;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.spec.ContainerTemplate;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.yaml.Yaml;
@@ -474,51 +474,7 @@ final class WorkflowWriter {
     ObjectNode labels = metadata.putObject("labels");
     labels.put("pipelines.kubeflow.org/pipeline-sdk-type", SDK_TYPE);
 
-    ObjectNode inputs = NODES.objectNode();
-    for (InputSpec in : spec.inputs()) {
-      if (present.contains(in.name())) {
-        if (spec.inputIsFile(in.name())) {
-          inputs.withArray("artifacts").addObject().put("name", in.name()).put("path", inputPath(in.name()));
-        } else {
-          inputs.withArray("parameters").addObject().put("name", in.name());
-        }
-      }
-    }
-    if (!inputs.isEmpty()) {
-      t.set("inputs", inputs);
-    }
-    ObjectNode outputs = NODES.objectNode();
-    for (OutputSpec out : spec.outputs()) {
-      boolean file = spec.outputIsFile(out.name());
-      if (!file) {
-        outputs.withArray("parameters").addObject().put("name", out.name()).putObject("valueFrom").put("path", outputPath(out.name()));
-      }
-      if (artifactOutputs.contains(out.name())) {
-        outputs.withArray("artifacts").addObject().put("name", out.name()).put("path", outputPath(out.name()));
-      }
-    }
-    if (!outputs.isEmpty()) {
-      t.set("outputs", outputs);
-    }
-    ObjectNode container = t.putObject("container");
-    container.put("image", spec.container().image());
-    // The SDK's resolution rules, with each input given as its Argo input parameter.
-    Map<String, String> given = new LinkedHashMap<>();
-    present.forEach(input -> given.put(input, "{{inputs.parameters." + input + "}}"));
-    CommandLine line = CommandLine.resolve(spec, given, WorkflowWriter::inputPath, WorkflowWriter::outputPath);
-    ArrayNode command = container.putArray("command");
-    line.command().forEach(command::add);
-    if (!line.args().isEmpty()) {
-      ArrayNode args = container.putArray("args");
-      line.args().forEach(args::add);
-    }
-    if (!spec.container().env().isEmpty()) {
-      ArrayNode env = container.putArray("env");
-      spec.container().env().forEach((k, v) -> {
-        List<String> one = CommandLine.resolveItems(spec, List.of(v), given, WorkflowWriter::inputPath, WorkflowWriter::outputPath);
-        env.addObject().put("name", k).put("value", one.isEmpty() ? "" : one.get(0));
-      });
-    }
+    ObjectNode container = ContainerTemplate.write(t, spec, present, artifactOutputs);
     TaskSettings.apply(n.settings, t, container, annotations, labels);
     for (List<Object> mount : mounts(n)) {
       String volume = ((Node) mount.get(0)).name;
@@ -531,14 +487,6 @@ final class WorkflowWriter {
       metadata.remove("labels");
     }
     return t;
-  }
-
-  static String inputPath(String input) {
-    return "/tmp/inputs/" + input + "/data";
-  }
-
-  static String outputPath(String output) {
-    return "/tmp/outputs/" + output + "/data";
   }
 
   private static String pipelineSpec(PipelineModel p) {

@@ -44,7 +44,7 @@ public final class ImportedOpsWriter {
     Set<String> methods = new HashSet<>();
     for (Imported c : components) {
       String method = unique(javaName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name(), false), methods);
-      String task = taskName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name());
+      String task = dev.kfp4j.spec.Names.taskName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name());
       ClassName nested = ops.nestedClass(Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Task");
       TypeName taskType = taskType(c.spec(), nested);
       List<InputSpec> ordered = new ArrayList<>();
@@ -180,13 +180,6 @@ public final class ImportedOpsWriter {
     }
     String s = out.toString();
     return SourceVersion.isKeyword(s) ? s + "_" : s;
-  }
-
-  /** A Kubernetes-valid task name from a free-form component name. */
-  static String taskName(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    s = s.isEmpty() ? "component" : s;
-    return s.length() > 50 ? s.substring(0, 50).replaceAll("-+$", "") : s;
   }
 
   private static String unique(String name, Set<String> used) {
