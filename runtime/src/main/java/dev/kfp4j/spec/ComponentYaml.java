@@ -177,9 +177,63 @@ public final class ComponentYaml {
         c.fileOutputs().forEach(fo::put);
       }
     } else if (spec.graph() != null) {
-      implementation.set("graph", Yaml.mapper().valueToTree(spec.graph()));
+      implementation.set("graph", toNode(spec.graph()));
     }
     return root;
+  }
+
+  private static ObjectNode toNode(GraphSpec graph) {
+    ObjectNode n = NODES.objectNode();
+    ObjectNode tasks = n.putObject("tasks");
+    graph.tasks().forEach((id, t) -> {
+      ObjectNode task = tasks.putObject(id);
+      ObjectNode ref = task.putObject("componentRef");
+      GraphSpec.ComponentRef r = t.componentRef();
+      putIfNotNull(ref, "name", r.name());
+      putIfNotNull(ref, "digest", r.digest());
+      putIfNotNull(ref, "tag", r.tag());
+      putIfNotNull(ref, "url", r.url());
+      if (r.spec() != null) {
+        ref.set("spec", toNode(r.spec()));
+      }
+      if (!t.arguments().isEmpty()) {
+        ObjectNode args = task.putObject("arguments");
+        t.arguments().forEach((k, v) -> args.set(k, toNode(v)));
+      }
+      putRaw(task, "isEnabled", t.isEnabled());
+      putRaw(task, "executionOptions", t.executionOptions());
+      putRaw(task, "annotations", t.annotations());
+    });
+    if (!graph.outputValues().isEmpty()) {
+      ObjectNode values = n.putObject("outputValues");
+      graph.outputValues().forEach((k, v) -> values.set(k, toNode(v)));
+    }
+    return n;
+  }
+
+  private static JsonNode toNode(GraphSpec.Argument a) {
+    if (a instanceof GraphSpec.Argument.Constant c) {
+      return NODES.stringNode(c.value());
+    }
+    ObjectNode n = NODES.objectNode();
+    if (a instanceof GraphSpec.Argument.GraphInput g) {
+      ObjectNode ref = n.putObject("graphInput");
+      ref.put("inputName", g.inputName());
+      putType(ref, g.type());
+    } else {
+      GraphSpec.Argument.TaskOutput o = (GraphSpec.Argument.TaskOutput) a;
+      ObjectNode ref = n.putObject("taskOutput");
+      ref.put("taskId", o.taskId());
+      ref.put("outputName", o.outputName());
+      putType(ref, o.type());
+    }
+    return n;
+  }
+
+  private static void putRaw(ObjectNode n, String key, Object value) {
+    if (value != null) {
+      n.set(key, Yaml.mapper().valueToTree(value));
+    }
   }
 
   private static void putType(ObjectNode n, TypeSpec type) {
@@ -341,12 +395,12 @@ public final class ComponentYaml {
         throw error(implementation, (impl == null ? "missing" : "not a mapping") + "; expected 'implementation: {container: ...}' or 'implementation: {graph: ...}'");
       }
       ContainerSpec container = null;
-      Object graph = null;
+      GraphSpec graph = null;
       JsonNode c = impl.get("container");
       if (c != null) {
         container = container(c, implementation.key("container"));
       } else if (impl.has("graph")) {
-        graph = Yaml.mapper().convertValue(impl.get("graph"), Object.class);
+        graph = graph(impl.get("graph"), implementation.key("graph"));
       } else {
         throw error(implementation, "expected 'container' or 'graph', found " + impl.propertyNames());
       }
@@ -386,6 +440,138 @@ public final class ComponentYaml {
         }
       }
       return new ContainerSpec(image, command, args, env, fileOutputs);
+    }
+
+    /** {@code implementation.graph}, checked as KFP checks it: known inputs, tasks and outputs, no cycle. */
+    GraphSpec graph(JsonNode g, FieldPath at) {
+      requireObject(g, at);
+      JsonNode ts = g.get("tasks");
+      if (ts == null || ts.isNull()) {
+        throw error(at, "missing 'tasks'; a graph is {tasks: {<task id>: {componentRef: {...}, arguments: {...}}}, outputValues: {...}}");
+      }
+      requireObject(ts, at.key("tasks"));
+      Map<String, GraphSpec.Task> tasks = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : ts.properties()) {
+        tasks.put(e.getKey(), task(e.getValue(), at.key("tasks").key(e.getKey())));
+      }
+      for (Map.Entry<String, GraphSpec.Task> e : tasks.entrySet()) {
+        FieldPath args = at.key("tasks").key(e.getKey()).key("arguments");
+        ComponentSpec child = e.getValue().componentRef().spec();
+        for (Map.Entry<String, GraphSpec.Argument> a : e.getValue().arguments().entrySet()) {
+          if (child != null && child.input(a.getKey()).isEmpty()) {
+            List<String> names = child.inputs().stream().map(InputSpec::name).toList();
+            throw error(args.key(a.getKey()), "component '" + child.name() + "' has no input '" + a.getKey() + "'"
+                + choices(a.getKey(), new java.util.LinkedHashSet<>(names), "inputs"));
+          }
+          reference(a.getValue(), tasks, args.key(a.getKey()));
+        }
+      }
+      Map<String, GraphSpec.Argument> outputValues = new LinkedHashMap<>();
+      JsonNode ov = g.get("outputValues");
+      if (ov != null && !ov.isNull()) {
+        requireObject(ov, at.key("outputValues"));
+        for (Map.Entry<String, JsonNode> e : ov.properties()) {
+          FieldPath field = at.key("outputValues").key(e.getKey());
+          if (!outputs.containsKey(e.getKey())) {
+            throw error(field, "no output '" + e.getKey() + "'" + choices(e.getKey(), outputs.keySet(), "outputs"));
+          }
+          GraphSpec.Argument value = argument(e.getValue(), field);
+          reference(value, tasks, field);
+          outputValues.put(e.getKey(), value);
+        }
+      }
+      List<String> sorted = GraphSpec.sort(tasks);
+      if (sorted.size() < tasks.size()) {
+        // walk up from a task that cannot be ordered until a task repeats: that is the cycle
+        String id = tasks.keySet().stream().filter(t -> !sorted.contains(t)).findFirst().orElseThrow();
+        List<String> path = new ArrayList<>();
+        while (!path.contains(id)) {
+          path.add(id);
+          id = tasks.get(id).upstream().stream().filter(t -> !sorted.contains(t)).findFirst().orElseThrow();
+        }
+        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
+        cycle.add(id);
+        java.util.Collections.reverse(cycle);
+        throw error(at.key("tasks").key(id), "tasks take each other's outputs in a cycle: " + String.join(" -> ", cycle));
+      }
+      return new GraphSpec(tasks, outputValues);
+    }
+
+    GraphSpec.Task task(JsonNode t, FieldPath at) {
+      requireObject(t, at);
+      JsonNode r = t.get("componentRef");
+      FieldPath refAt = at.key("componentRef");
+      if (r == null || r.isNull()) {
+        throw error(at, "missing 'componentRef'; write componentRef: {spec: {...}} (or url, name, digest)");
+      }
+      requireObject(r, refAt);
+      ComponentSpec spec = null;
+      JsonNode inline = r.get("spec");
+      if (inline != null && !inline.isNull()) {
+        spec = new Reader(source, text).spec(inline, refAt.key("spec"));
+      }
+      GraphSpec.ComponentRef ref = new GraphSpec.ComponentRef(
+          text(r, "name", refAt), text(r, "digest", refAt), text(r, "tag", refAt), text(r, "url", refAt), spec);
+      if (spec == null && ref.name() == null && ref.digest() == null && ref.tag() == null && ref.url() == null) {
+        throw error(refAt, "names no component; give one of spec, url, name, digest, tag");
+      }
+      Map<String, GraphSpec.Argument> arguments = new LinkedHashMap<>();
+      JsonNode as = t.get("arguments");
+      if (as != null && !as.isNull()) {
+        requireObject(as, at.key("arguments"));
+        for (Map.Entry<String, JsonNode> e : as.properties()) {
+          arguments.put(e.getKey(), argument(e.getValue(), at.key("arguments").key(e.getKey())));
+        }
+      }
+      return new GraphSpec.Task(ref, arguments, raw(t.get("isEnabled")), raw(t.get("executionOptions")),
+          annotations(t.get("annotations"), at.key("annotations")));
+    }
+
+    GraphSpec.Argument argument(JsonNode n, FieldPath at) {
+      if (n == null || n.isNull()) {
+        throw error(at, "an empty argument; expected a constant, {graphInput: {inputName: ...}} or {taskOutput: {taskId: ..., outputName: ...}}");
+      }
+      if (n.isValueNode()) {
+        return new GraphSpec.Argument.Constant(n.asString());
+      }
+      if (n.isObject() && n.size() == 1 && n.has("graphInput")) {
+        FieldPath ref = at.key("graphInput");
+        JsonNode g = n.get("graphInput");
+        requireObject(g, ref);
+        return new GraphSpec.Argument.GraphInput(required(g, "inputName", ref), type(g.get("type")));
+      }
+      if (n.isObject() && n.size() == 1 && n.has("taskOutput")) {
+        FieldPath ref = at.key("taskOutput");
+        JsonNode o = n.get("taskOutput");
+        requireObject(o, ref);
+        return new GraphSpec.Argument.TaskOutput(required(o, "taskId", ref), required(o, "outputName", ref), type(o.get("type")));
+      }
+      throw error(at, "expected a constant, {graphInput: {inputName: ...}} or {taskOutput: {taskId: ..., outputName: ...}}, found "
+          + describe(n));
+    }
+
+    /** A graph input must be declared; a task output must name a task of the graph, and an output of its inline spec. */
+    void reference(GraphSpec.Argument a, Map<String, GraphSpec.Task> tasks, FieldPath at) {
+      if (a instanceof GraphSpec.Argument.GraphInput g && !inputs.containsKey(g.inputName())) {
+        throw error(at.key("graphInput").key("inputName"),
+            "no input '" + g.inputName() + "'" + choices(g.inputName(), inputs.keySet(), "inputs"));
+      }
+      if (a instanceof GraphSpec.Argument.TaskOutput o) {
+        GraphSpec.Task task = tasks.get(o.taskId());
+        if (task == null) {
+          throw error(at.key("taskOutput").key("taskId"), "no task '" + o.taskId() + "'" + choices(o.taskId(), tasks.keySet(), "tasks"));
+        }
+        ComponentSpec spec = task.componentRef().spec();
+        if (spec != null && spec.output(o.outputName()).isEmpty()) {
+          List<String> names = spec.outputs().stream().map(OutputSpec::name).toList();
+          throw error(at.key("taskOutput").key("outputName"), "task '" + o.taskId() + "' has no output '" + o.outputName() + "'"
+              + choices(o.outputName(), new java.util.LinkedHashSet<>(names), "outputs"));
+        }
+      }
+    }
+
+    private static Object raw(JsonNode n) {
+      return n == null || n.isNull() ? null : Yaml.mapper().convertValue(n, Object.class);
     }
 
     List<Placeholder> items(JsonNode n, FieldPath field) {

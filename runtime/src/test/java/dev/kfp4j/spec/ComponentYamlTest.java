@@ -114,6 +114,75 @@ class ComponentYamlTest {
         broken(13, "    command: [python3, -c, 'print(1)'"));
   }
 
+  /** A graph of two inline components; the second task is listed first, as files may. */
+  static final List<String> GRAPH = List.of(
+      "name: Sum and double",                                                   // 1
+      "inputs:",                                                                // 2
+      "- {name: a, type: Integer}",                                             // 3
+      "- {name: b, type: Integer, default: '10', optional: true}",             // 4
+      "outputs:",                                                               // 5
+      "- {name: doubled, type: Integer}",                                       // 6
+      "implementation:",                                                        // 7
+      "  graph:",                                                               // 8
+      "    tasks:",                                                             // 9
+      "      double:",                                                          // 10
+      "        componentRef: {spec: {name: Double, inputs: [{name: x}], outputs: [{name: y}],", // 11
+      "          implementation: {container: {image: alpine, command: [sh, -c, 'expr $0 \\* 2 > $1', {inputValue: x}, {outputPath: y}]}}}}", // 12
+      "        arguments:",                                                     // 13
+      "          x: {taskOutput: {taskId: add, outputName: sum, type: Integer}}", // 14
+      "        executionOptions: {cachingStrategy: {maxCacheStaleness: P0D}}",  // 15
+      "      add:",                                                             // 16
+      "        componentRef: {name: Add, url: 'https://example.com/add.yaml'}", // 17
+      "        arguments:",                                                     // 18
+      "          x: {graphInput: {inputName: a}}",                              // 19
+      "          y: {graphInput: {inputName: b}}",                              // 20
+      "          z: '3'",                                                       // 21
+      "    outputValues:",                                                      // 22
+      "      doubled: {taskOutput: {taskId: double, outputName: y}}");          // 23
+
+  private static String brokenGraph(int line, String text) {
+    List<String> lines = new java.util.ArrayList<>(GRAPH);
+    lines.set(line - 1, text);
+    return assertThrows(SpecException.class, () -> ComponentYaml.parse(String.join("\n", lines), "graph.yaml")).getMessage();
+  }
+
+  @Test
+  void graphComponentsKeepEveryFieldAndAreOrderedByData() {
+    ComponentSpec spec = ComponentYaml.parse(String.join("\n", GRAPH), "graph.yaml");
+    GraphSpec graph = spec.graph();
+    assertEquals(List.of("add", "double"), graph.sortedTaskIds());
+    GraphSpec.Task add = graph.tasks().get("add");
+    assertEquals(new GraphSpec.ComponentRef("Add", null, null, "https://example.com/add.yaml", null), add.componentRef());
+    assertEquals(new GraphSpec.Argument.GraphInput("b", null), add.arguments().get("y"));
+    assertEquals(new GraphSpec.Argument.Constant("3"), add.arguments().get("z"));
+    GraphSpec.Task twice = graph.tasks().get("double");
+    assertEquals(new GraphSpec.Argument.TaskOutput("add", "sum", TypeSpec.named("Integer")), twice.arguments().get("x"));
+    assertEquals("Double", twice.componentRef().spec().name());
+    assertEquals(java.util.Map.of("cachingStrategy", java.util.Map.of("maxCacheStaleness", "P0D")), twice.executionOptions());
+    assertEquals(new GraphSpec.Argument.TaskOutput("double", "y", null), graph.outputValues().get("doubled"));
+    assertEquals(true, spec.outputIsFile("doubled"), "y is written at a path of its own");
+    assertEquals(spec, ComponentYaml.parse(ComponentYaml.write(spec, null), "again"));
+  }
+
+  @Test
+  void graphErrorsGiveTheLineAndColumn() {
+    assertEquals("graph.yaml:14:36: implementation.graph.tasks.double.arguments.x.taskOutput.taskId: no task 'ad'; "
+        + "did you mean 'add'? The tasks are double, add", brokenGraph(14, "          x: {taskOutput: {taskId: ad, outputName: sum}}"));
+    assertEquals("graph.yaml:20:39: implementation.graph.tasks.add.arguments.y.graphInput.inputName: no input 'c'; the inputs are a, b",
+        brokenGraph(20, "          y: {graphInput: {inputName: c}}"));
+    assertEquals("graph.yaml:23:58: implementation.graph.outputValues.doubled.taskOutput.outputName: task 'double' has no output 'z'; "
+        + "the outputs are y", brokenGraph(23, "      doubled: {taskOutput: {taskId: double, outputName: z}}"));
+    assertEquals("graph.yaml:14:14: implementation.graph.tasks.double.arguments.z: component 'Double' has no input 'z'; the inputs are x",
+        brokenGraph(14, "          z: {taskOutput: {taskId: add, outputName: sum}}"));
+    assertEquals("graph.yaml:12:107: implementation.graph.tasks.double.componentRef.spec.implementation.container.command[3].inputValue: "
+        + "no input 'w'; the inputs are x",
+        brokenGraph(12, "          implementation: {container: {image: alpine, command: [sh, -c, 'expr $0 \\* 2 > $1', {inputValue: w}, {outputPath: y}]}}}}"));
+    assertEquals("graph.yaml:11:9: implementation.graph.tasks.double: tasks take each other's outputs in a cycle: double -> add -> double",
+        brokenGraph(21, "          z: {taskOutput: {taskId: double, outputName: y}}"));
+    assertEquals("graph.yaml:17:23: implementation.graph.tasks.add.componentRef: names no component; give one of spec, url, name, digest, tag",
+        brokenGraph(17, "        componentRef: {}"));
+  }
+
   @Test
   void kubernetesNames() {
     assertEquals("add-example", Names.kebab("addExample"));
