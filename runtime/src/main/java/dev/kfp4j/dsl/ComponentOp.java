@@ -136,7 +136,7 @@ public final class ComponentOp {
         files.add(out.name());
       }
     }
-    ContainerTemplate.write(template, spec, given.keySet(), files);
+    ContainerTemplate.write(template, spec, given.keySet(), Set.of(), files);
 
     ObjectNode task = NODES.objectNode();
     task.put("name", name);

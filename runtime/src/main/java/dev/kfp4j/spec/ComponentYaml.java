@@ -34,13 +34,28 @@ public final class ComponentYaml {
    * line and column: {@code source:line:column: field: what is wrong}.
    */
   public static ComponentSpec parse(String text, String source) {
+    return parse(text, source, false);
+  }
+
+  /**
+   * As {@link #parse}, and also refuses, with the line, what kfp4j cannot compile into workflow
+   * tasks: a graph task whose component is not inline ({@code componentRef} by {@code url}, {@code
+   * name}, {@code digest} or {@code tag}: kfp4j does not fetch components while compiling), {@code
+   * isEnabled}, and {@code executionOptions} other than {@code retryStrategy.maxRetries} and
+   * {@code cachingStrategy.maxCacheStaleness: P0D}.
+   */
+  public static ComponentSpec parseCompilable(String text, String source) {
+    return parse(text, source, true);
+  }
+
+  private static ComponentSpec parse(String text, String source, boolean compilable) {
     JsonNode root;
     try {
       root = Yaml.read(text);
     } catch (JacksonException e) {
       throw notYaml(source, e);
     }
-    return new Reader(source, text).spec(root, FieldPath.ROOT);
+    return new Reader(source, text, compilable).spec(root, FieldPath.ROOT);
   }
 
   public static ComponentSpec read(Path file) {
@@ -301,7 +316,7 @@ public final class ComponentYaml {
    * the field but not the line: {@link #parse} knows the text and gives both.
    */
   public static ComponentSpec fromNode(JsonNode root, String source) {
-    return new Reader(source, null).spec(root, FieldPath.ROOT);
+    return new Reader(source, null, false).spec(root, FieldPath.ROOT);
   }
 
   /** {@code not valid YAML} with the line and column Jackson (or SnakeYAML) reports. */
@@ -328,10 +343,13 @@ public final class ComponentYaml {
     private final String text;
     private final Map<String, InputSpec> inputs = new LinkedHashMap<>();
     private final Map<String, OutputSpec> outputs = new LinkedHashMap<>();
+    /** Whether to refuse what kfp4j cannot compile into workflow tasks ({@link #parseCompilable}). */
+    private final boolean compilable;
 
-    Reader(String source, String text) {
+    Reader(String source, String text, boolean compilable) {
       this.source = source;
       this.text = text;
+      this.compilable = compilable;
     }
 
     SpecException error(FieldPath field, String message) {
@@ -508,7 +526,7 @@ public final class ComponentYaml {
       ComponentSpec spec = null;
       JsonNode inline = r.get("spec");
       if (inline != null && !inline.isNull()) {
-        spec = new Reader(source, text).spec(inline, refAt.key("spec"));
+        spec = new Reader(source, text, compilable).spec(inline, refAt.key("spec"));
       }
       GraphSpec.ComponentRef ref = new GraphSpec.ComponentRef(
           text(r, "name", refAt), text(r, "digest", refAt), text(r, "tag", refAt), text(r, "url", refAt), spec);
@@ -523,8 +541,43 @@ public final class ComponentYaml {
           arguments.put(e.getKey(), argument(e.getValue(), at.key("arguments").key(e.getKey())));
         }
       }
-      return new GraphSpec.Task(ref, arguments, raw(t.get("isEnabled")), raw(t.get("executionOptions")),
+      GraphSpec.Task task = new GraphSpec.Task(ref, arguments, raw(t.get("isEnabled")), raw(t.get("executionOptions")),
           annotations(t.get("annotations"), at.key("annotations")));
+      if (compilable) {
+        compilable(task, t, at);
+      }
+      return task;
+    }
+
+    /** What kfp4j compiles of a graph task: an inline component, retries and no caching. */
+    private void compilable(GraphSpec.Task task, JsonNode t, FieldPath at) {
+      if (task.componentRef().spec() == null) {
+        throw error(at.key("componentRef"), "refers to its component by " + task.componentRef().describe()
+            + ", which kfp4j does not fetch while compiling; put the component's YAML inline under componentRef.spec");
+      }
+      if (task.isEnabled() != null) {
+        throw error(at.key("isEnabled"), "kfp4j does not compile conditional graph tasks (KFP v1 ignores isEnabled too); "
+            + "remove it, or call the components from a @Pipeline inside Dsl.when(...)");
+      }
+      JsonNode options = t.get("executionOptions");
+      if (options == null || options.isNull()) {
+        return;
+      }
+      FieldPath field = at.key("executionOptions");
+      requireObject(options, field);
+      for (Map.Entry<String, JsonNode> e : options.properties()) {
+        JsonNode v = e.getValue();
+        boolean ok = switch (e.getKey()) {
+          case "retryStrategy" -> v.isObject() && v.size() == 1 && v.path("maxRetries").isIntegralNumber()
+              && v.path("maxRetries").asInt() >= 0;
+          case "cachingStrategy" -> v.isObject() && v.size() == 1 && v.path("maxCacheStaleness").asString("").equals("P0D");
+          default -> false;
+        };
+        if (!ok) {
+          throw error(field.key(e.getKey()), "kfp4j compiles executionOptions {retryStrategy: {maxRetries: <n>}} and "
+              + "{cachingStrategy: {maxCacheStaleness: P0D}} (caching off); found " + e.getKey() + ": " + v);
+        }
+      }
     }
 
     GraphSpec.Argument argument(JsonNode n, FieldPath at) {

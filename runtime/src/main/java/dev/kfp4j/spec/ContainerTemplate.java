@@ -29,12 +29,14 @@ public final class ContainerTemplate {
    * Puts {@code inputs}, {@code outputs} and {@code container} into {@code template} and returns
    * the container. {@code present} are the inputs the task gives (with a value or a default): each
    * is an input parameter, or an input artifact at {@link #inputPath} for a file input; the others
-   * are left out of the command line by the SDK's rules ({@link CommandLine}). Each value output is
-   * an output parameter read from {@link #outputPath}; the outputs in {@code artifactOutputs} are
-   * also output artifacts. The command line refers to each input as {@code
+   * are left out of the command line by the SDK's rules ({@link CommandLine}). Each value output,
+   * and each file output in {@code valuesOfFiles} (one a consumer reads as a value, as graph
+   * components wire them), is an output parameter read from {@link #outputPath}; the outputs in
+   * {@code artifactOutputs} are output artifacts. The command line refers to each input as {@code
    * {{inputs.parameters.<input>}}}.
    */
-  public static ObjectNode write(ObjectNode template, ComponentSpec spec, Set<String> present, Set<String> artifactOutputs) {
+  public static ObjectNode write(ObjectNode template, ComponentSpec spec, Set<String> present, Set<String> valuesOfFiles,
+      Set<String> artifactOutputs) {
     if (spec.container() == null) {
       throw new SpecException(spec.name() + ": only container components run as a container template");
     }
@@ -53,7 +55,7 @@ public final class ContainerTemplate {
     }
     ObjectNode outputs = template.objectNode();
     for (OutputSpec out : spec.outputs()) {
-      if (!spec.outputIsFile(out.name())) {
+      if (!spec.outputIsFile(out.name()) || valuesOfFiles.contains(out.name())) {
         outputs.withArray("parameters").addObject().put("name", out.name()).putObject("valueFrom").put("path", outputPath(out.name()));
       }
       if (artifactOutputs.contains(out.name())) {

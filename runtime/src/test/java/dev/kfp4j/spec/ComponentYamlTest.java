@@ -184,6 +184,28 @@ class ComponentYamlTest {
   }
 
   @Test
+  void parseCompilableRefusesWhatAWorkflowCannotHoldAtTheLine() {
+    String text = String.join("\n", GRAPH);
+    // parse keeps a reference by url; parseCompilable refuses it, at the componentRef
+    assertEquals("https://example.com/add.yaml", ComponentYaml.parse(text, "graph.yaml").graph().tasks().get("add").componentRef().url());
+    assertEquals("graph.yaml:17:23: implementation.graph.tasks.add.componentRef: refers to its component by url 'https://example.com/add.yaml', "
+        + "name 'Add', which kfp4j does not fetch while compiling; put the component's YAML inline under componentRef.spec",
+        assertThrows(SpecException.class, () -> ComponentYaml.parseCompilable(text, "graph.yaml")).getMessage());
+    List<String> inline = new java.util.ArrayList<>(GRAPH);
+    inline.set(16, "        componentRef: {spec: {name: Add, inputs: [{name: x}, {name: y}, {name: z}], outputs: [{name: sum}], "
+        + "implementation: {container: {image: alpine, command: [echo]}}}}");
+    assertEquals("Add", ComponentYaml.parseCompilable(String.join("\n", inline), "graph.yaml").graph().tasks().get("add").componentRef().spec().name());
+    inline.set(14, "        executionOptions: {cachingStrategy: {maxCacheStaleness: P30D}}");
+    assertEquals("graph.yaml:15:45: implementation.graph.tasks.double.executionOptions.cachingStrategy: kfp4j compiles executionOptions "
+        + "{retryStrategy: {maxRetries: <n>}} and {cachingStrategy: {maxCacheStaleness: P0D}} (caching off); found cachingStrategy: {\"maxCacheStaleness\":\"P30D\"}",
+        assertThrows(SpecException.class, () -> ComponentYaml.parseCompilable(String.join("\n", inline), "graph.yaml")).getMessage());
+    inline.set(14, "        isEnabled: {'==': {op1: {graphInput: {inputName: a}}, op2: '1'}}");
+    assertEquals("graph.yaml:15:20: implementation.graph.tasks.double.isEnabled: kfp4j does not compile conditional graph tasks "
+        + "(KFP v1 ignores isEnabled too); remove it, or call the components from a @Pipeline inside Dsl.when(...)",
+        assertThrows(SpecException.class, () -> ComponentYaml.parseCompilable(String.join("\n", inline), "graph.yaml")).getMessage());
+  }
+
+  @Test
   void kubernetesNames() {
     assertEquals("add-example", Names.kebab("addExample"));
     assertEquals("http-server2", Names.kebab("HTTPServer2"));

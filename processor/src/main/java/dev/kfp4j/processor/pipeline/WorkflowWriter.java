@@ -44,6 +44,8 @@ final class WorkflowWriter {
   private final List<ObjectNode> groupTemplates = new ArrayList<>();
   /** Outputs that some consumer takes as a file, by task. */
   private final Map<Node, Set<String>> artifactOutputs = new HashMap<>();
+  /** File outputs that some consumer takes as a value (graph components wire them so), by task. */
+  private final Map<Node, Set<String>> valuesOfFiles = new HashMap<>();
   /** DAG tasks: written one per line in flow style, so large DAGs stay small and scannable. */
   private final Set<JsonNode> flow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final Map<ComponentSpec, String> componentSpecJson = new java.util.IdentityHashMap<>();
@@ -71,6 +73,9 @@ final class WorkflowWriter {
       for (Map.Entry<String, Arg> e : n.arguments.entrySet()) {
         if (n.spec != null && e.getValue() instanceof Graph.Output o && n.spec.inputIsFile(e.getKey())) {
           artifactOutputs.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
+        } else if (n.spec != null && e.getValue() instanceof Graph.Output o && o.task().spec != null
+            && o.task().spec.outputIsFile(o.output())) {
+          valuesOfFiles.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
         }
       }
     }
@@ -450,19 +455,21 @@ final class WorkflowWriter {
       }
     }
     Set<String> files = artifactOutputs.getOrDefault(n, Set.of());
+    Set<String> values = valuesOfFiles.getOrDefault(n, Set.of());
     Map<String, List<Object>> templateSettings = new LinkedHashMap<>(n.settings);
     int specId = specIds.computeIfAbsent(n.spec, k -> specIds.size());
-    String key = specId + "|" + present + "|" + files + "|" + templateSettings;
+    String key = specId + "|" + present + "|" + values + "|" + files + "|" + templateSettings;
     ObjectNode existing = templates.get(key);
     if (existing != null) {
       return existing.get("name").asString();
     }
     String name = uniqueTemplateName(templateBase(n.spec.name()));
-    templates.put(key, componentTemplate(name, n, present, files));
+    templates.put(key, componentTemplate(name, n, present, values, files));
     return name;
   }
 
-  private ObjectNode componentTemplate(String name, Node n, Set<String> present, Set<String> artifactOutputs) {
+  private ObjectNode componentTemplate(String name, Node n, Set<String> present, Set<String> valuesOfFiles,
+      Set<String> artifactOutputs) {
     ComponentSpec spec = n.spec;
     ObjectNode t = NODES.objectNode();
     t.put("name", name);
@@ -474,7 +481,7 @@ final class WorkflowWriter {
     ObjectNode labels = metadata.putObject("labels");
     labels.put("pipelines.kubeflow.org/pipeline-sdk-type", SDK_TYPE);
 
-    ObjectNode container = ContainerTemplate.write(t, spec, present, artifactOutputs);
+    ObjectNode container = ContainerTemplate.write(t, spec, present, valuesOfFiles, artifactOutputs);
     TaskSettings.apply(n.settings, t, container, annotations, labels);
     for (List<Object> mount : mounts(n)) {
       String volume = ((Node) mount.get(0)).name;

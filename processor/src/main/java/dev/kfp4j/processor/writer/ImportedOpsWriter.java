@@ -68,6 +68,10 @@ public final class ImportedOpsWriter {
       MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(taskType);
       m.addJavadoc("$L\n\n<p>Component {@code $L}, from {@code $L}$L.\n", doc(c.spec().description(), "The component " + c.spec().name() + "."),
           c.spec().name(), c.resource(), requiredOnly ? "; optional inputs left out" : "");
+      if (c.spec().graph() != null) {
+        m.addJavadoc("\n<p>A graph component: a call runs its tasks $L, inlined into the pipeline as KFP v1 compiles them.\n",
+            String.join(", ", c.spec().graph().sortedTaskIds().stream().map(id -> "{@code " + doc(id, id) + "}").toList()));
+      }
       if (ordered.stream().anyMatch(in -> in.description() != null || optional(in))) {
         m.addJavadoc("\n");
       }
