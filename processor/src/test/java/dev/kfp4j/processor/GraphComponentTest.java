@@ -4,11 +4,13 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.kfp4j.dsl.ComponentOp;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
 import dev.kfp4j.local.TaskResult;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.testing.ArgoSchemas;
+import dev.kfp4j.yaml.Yaml;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Graph components imported with {@code @ImportComponents}: a typed op whose call compiles to the
@@ -84,6 +87,37 @@ class GraphComponentTest {
     assertThat(r.output("add-with-expr-2", "sum")).isEqualTo("28");
     assertThat(r.output("double-with-expr-2", "doubled")).isEqualTo("56");
     assertThat(r.task("write-text").orElseThrow().state()).isEqualTo(TaskResult.State.Succeeded);
+  }
+
+  @Test
+  void theRuntimeOpOfAGraphRunsTheSameTasksWithTheSameCommands() throws Exception {
+    ComponentOp op = ComponentOp.fromResource(getClass().getClassLoader(), GRAPH);
+    String alone = op.workflow(Map.of("a", 3));
+    ArgoSchemas.assertValid(alone, "the graph's one-run workflow");
+    Compilation c = compile(PIPELINE);
+    JsonNode compiled = Yaml.read(Compile.resource(c, "META-INF/kfp4j/pipelines/graph-pipeline.yaml"));
+    JsonNode runtime = Yaml.read(alone);
+    for (String template : List.of("add-with-expr", "double-with-expr")) {
+      assertThat(template(runtime, template).get("container")).isEqualTo(template(compiled, template).get("container"));
+      assertThat(template(runtime, template).get("outputs")).isEqualTo(template(compiled, template).get("outputs"));
+      assertThat(template(runtime, template).get("retryStrategy")).isEqualTo(template(compiled, template).get("retryStrategy"));
+    }
+    TaskResult r = op.run(LocalRunner.builder().root(dir).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+        .progress(false).summary(false).build(), Map.of("a", 3));
+    assertThat(r.state()).isEqualTo(TaskResult.State.Succeeded);
+    assertThat(r.outputs()).isEqualTo(Map.of("doubled", "26"));
+    assertThat(Files.readString(r.artifacts().get("sum"))).isEqualTo("13\n");
+    assertThat(op.run(LocalRunner.builder().root(dir).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+        .progress(false).summary(false).build(), Map.of("a", 1, "b", 2)).outputs()).isEqualTo(Map.of("doubled", "6"));
+  }
+
+  private static JsonNode template(JsonNode workflow, String name) {
+    for (JsonNode t : workflow.at("/spec/templates")) {
+      if (t.path("name").asString().equals(name)) {
+        return t;
+      }
+    }
+    throw new AssertionError("no template " + name);
   }
 
   @Test

@@ -10,9 +10,9 @@ import dev.kfp4j.spec.CommandLine;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.ContainerTemplate;
+import dev.kfp4j.spec.GraphSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.Names;
-import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.SpecException;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
@@ -20,6 +20,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A KFP v1 component loaded at run time, as the KFP SDK's {@code load_component_from_file},
  * {@code _from_url} and {@code _from_text}: its spec with every field, its command line for given
- * arguments, and a run of it alone on this machine with the {@link LocalRunner}.
+ * arguments, and a run of it alone on this machine with the {@link LocalRunner}. A graph
+ * component runs as its tasks, as the processor compiles a call of its op.
  *
  * <pre>{@code
  * ComponentOp add = ComponentOp.load(Path.of("add.component.yaml"));
@@ -108,61 +111,135 @@ public final class ComponentOp {
    * runs. Inputs left out take their defaults.
    *
    * @throws IllegalArgumentException for an unknown input or a required input left out
-   * @throws SpecException for a graph component, which has no command line of its own
+   * @throws SpecException for a graph component, which has no command line of its own (its tasks
+   *     have: see {@link #workflow})
    */
   public CommandLine commandLine(Map<String, ?> arguments) {
     return CommandLine.resolve(spec, texts(arguments), ContainerTemplate::inputPath, ContainerTemplate::outputPath);
   }
 
   /**
-   * The Argo Workflow that runs this component alone with {@code arguments}: one task named
-   * {@link #taskName()}, its container template as the processor writes it. Every output is
-   * declared: values as parameters, files as artifacts.
+   * The Argo Workflow that runs this component alone with {@code arguments}. A container
+   * component is one task named {@link #taskName()}; a graph component is its tasks, expanded as
+   * the processor expands a graph op's call ({@link GraphSpec#expand}). Each container template is
+   * the one the processor writes ({@link ContainerTemplate}); every output is declared: values as
+   * parameters, files as artifacts.
+   *
+   * @throws SpecException for a graph task kfp4j cannot compile (its component not inline)
    */
   public String workflow(Map<String, ?> arguments) {
-    Map<String, String> given = texts(arguments);
-    if (spec.container() == null) {
-      throw new SpecException(source + ": a graph component; run it in a @Pipeline through @ImportComponents");
-    }
-    String name = taskName();
-    String templateName = name + "-component";
-    ObjectNode template = NODES.objectNode();
-    template.put("name", templateName);
-    template.putObject("metadata").putObject("annotations")
-        .put("pipelines.kubeflow.org/component_spec", PyJson.write(ComponentYaml.toNode(spec)));
-    Set<String> files = new LinkedHashSet<>();
-    for (OutputSpec out : spec.outputs()) {
-      if (spec.outputIsFile(out.name())) {
-        files.add(out.name());
-      }
-    }
-    ContainerTemplate.write(template, spec, given.keySet(), Set.of(), files);
+    return workflow(plan(texts(arguments)));
+  }
 
-    ObjectNode task = NODES.objectNode();
-    task.put("name", name);
-    task.put("template", templateName);
-    ObjectNode args = NODES.objectNode();
-    given.forEach((input, value) -> {
-      if (spec.inputIsFile(input)) {
-        args.withArray("artifacts").addObject().put("name", input).putObject("raw").put("data", value);
-      } else {
-        args.withArray("parameters").addObject().put("name", input).put("value", value);
-      }
+  /** An argument in the run's workflow: constant text, or an output of one of its tasks. */
+  private record Ref(String text, String task, String output) {
+    static Ref constant(String text) {
+      return new Ref(text, null, null);
+    }
+  }
+
+  /** A container task of the run's workflow; {@code options} is its graph task, or null. */
+  private record Step(String name, GraphSpec.Task options, ComponentSpec spec, Map<String, Ref> arguments) {}
+
+  /** The run's container tasks (this component, or a graph's tasks) and this component's outputs. */
+  private record Plan(List<Step> steps, Map<String, Ref> outputs) {
+    Step step(String name) {
+      return steps.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+  }
+
+  private Plan plan(Map<String, String> given) {
+    List<Step> steps = new ArrayList<>();
+    Map<String, Ref> arguments = new LinkedHashMap<>();
+    given.forEach((input, text) -> arguments.put(input, Ref.constant(text)));
+    if (spec.graph() == null) {
+      steps.add(new Step(taskName(), null, spec, arguments));
+      Map<String, Ref> outputs = new LinkedHashMap<>();
+      spec.outputs().forEach(o -> outputs.put(o.name(), new Ref(null, taskName(), o.name())));
+      return new Plan(steps, outputs);
+    }
+    Map<String, Integer> used = new HashMap<>();
+    Map<String, Ref> outputs = GraphSpec.expand(spec, arguments, Ref::constant, (id, task, child, args) -> {
+      String base = Names.taskName(child.name() == null ? id : child.name());
+      int n = used.merge(base, 1, Integer::sum);
+      String name = n == 1 ? base : base + "-" + n;
+      steps.add(new Step(name, task, child, args));
+      return output -> new Ref(null, name, output);
     });
-    if (!args.isEmpty()) {
-      task.set("arguments", args);
+    return new Plan(steps, outputs);
+  }
+
+  private String workflow(Plan plan) {
+    String root = taskName();
+    // What each task declares: its file outputs as artifacts, and what its consumers read otherwise.
+    Map<String, Set<String>> artifacts = new HashMap<>();
+    Map<String, Set<String>> valuesOfFiles = new HashMap<>();
+    for (Step st : plan.steps()) {
+      Set<String> files = artifacts.computeIfAbsent(st.name(), k -> new LinkedHashSet<>());
+      st.spec().outputs().stream().filter(o -> st.spec().outputIsFile(o.name())).forEach(o -> files.add(o.name()));
+    }
+    for (Step st : plan.steps()) {
+      st.arguments().forEach((input, ref) -> {
+        if (ref.task() != null && st.spec().inputIsFile(input)) {
+          artifacts.get(ref.task()).add(ref.output());
+        } else if (ref.task() != null && plan.step(ref.task()).spec().outputIsFile(ref.output())) {
+          valuesOfFiles.computeIfAbsent(ref.task(), k -> new LinkedHashSet<>()).add(ref.output());
+        }
+      });
     }
     ObjectNode wf = NODES.objectNode();
     wf.put("apiVersion", "argoproj.io/v1alpha1");
     wf.put("kind", "Workflow");
-    wf.putObject("metadata").put("generateName", name + "-");
+    wf.putObject("metadata").put("generateName", root + "-");
     ObjectNode s = wf.putObject("spec");
-    s.put("entrypoint", name);
+    s.put("entrypoint", root);
     ArrayNode templates = s.putArray("templates");
     ObjectNode dag = templates.addObject();
-    dag.put("name", name);
-    dag.putObject("dag").putArray("tasks").add(task);
-    templates.add(template);
+    dag.put("name", root);
+    ArrayNode tasks = dag.putObject("dag").putArray("tasks");
+    for (Step st : plan.steps()) {
+      String templateName = st.name().equals(root) ? st.name() + "-component" : st.name();
+      ObjectNode template = templates.addObject();
+      template.put("name", templateName);
+      ObjectNode annotations = template.putObject("metadata").putObject("annotations");
+      annotations.put("pipelines.kubeflow.org/component_spec", PyJson.write(ComponentYaml.toNode(st.spec())));
+      ContainerTemplate.write(template, st.spec(), st.arguments().keySet(), valuesOfFiles.getOrDefault(st.name(), Set.of()),
+          artifacts.get(st.name()));
+      if (st.options() != null && GraphSpec.maxRetries(st.options()) >= 0) {
+        template.putObject("retryStrategy").put("limit", String.valueOf(GraphSpec.maxRetries(st.options())));
+      }
+      if (st.options() != null && GraphSpec.cachingOff(st.options())) {
+        annotations.put("pipelines.kubeflow.org/max_cache_staleness", "P0D");
+      }
+      ObjectNode task = tasks.addObject();
+      task.put("name", st.name());
+      task.put("template", templateName);
+      Set<String> dependencies = new LinkedHashSet<>();
+      ObjectNode args = NODES.objectNode();
+      st.arguments().forEach((input, ref) -> {
+        if (ref.task() != null) {
+          dependencies.add(ref.task());
+        }
+        if (st.spec().inputIsFile(input)) {
+          ObjectNode a = args.withArray("artifacts").addObject().put("name", input);
+          if (ref.task() == null) {
+            a.putObject("raw").put("data", ref.text());
+          } else {
+            a.put("from", "{{tasks." + ref.task() + ".outputs.artifacts." + ref.output() + "}}");
+          }
+        } else {
+          args.withArray("parameters").addObject().put("name", input)
+              .put("value", ref.task() == null ? ref.text() : "{{tasks." + ref.task() + ".outputs.parameters." + ref.output() + "}}");
+        }
+      });
+      if (!dependencies.isEmpty()) {
+        ArrayNode d = task.putArray("dependencies");
+        dependencies.forEach(d::add);
+      }
+      if (!args.isEmpty()) {
+        task.set("arguments", args);
+      }
+    }
     return Yaml.write(wf, "Runs component '" + spec.name() + "' from " + source + " alone. Generated by kfp4j.");
   }
 
@@ -176,11 +253,36 @@ public final class ComponentOp {
    * compiled pipeline runs (the image is ignored; the command runs as a subprocess). The result
    * has the task's state, its outputs (values as text, files as paths) and the command it ran;
    * a failed task is a result with state {@code Failed}, its log and exit code, not an exception.
+   * For a graph component the result stands for the whole graph: its outputs are the graph's
+   * ({@code outputValues}), and when a task failed, its state is {@code Failed} with that task's
+   * message, exit code and log; each task's own result is in the run's folder.
    */
   public TaskResult run(LocalRunner runner, Map<String, ?> arguments) {
-    Workflow workflow = Workflow.parse(workflow(arguments), source);
-    RunResult result = runner.run(workflow, Map.of());
-    return result.task(taskName()).orElseThrow(() -> new IllegalStateException("the run has no task '" + taskName() + "'"));
+    Plan plan = plan(texts(arguments));
+    long start = System.nanoTime();
+    RunResult result = runner.run(Workflow.parse(workflow(plan), source), Map.of());
+    if (spec.graph() == null) {
+      return result.task(taskName()).orElseThrow(() -> new IllegalStateException("the run has no task '" + taskName() + "'"));
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Path> files = new LinkedHashMap<>();
+    plan.outputs().forEach((output, ref) -> {
+      if (ref.task() == null) {
+        values.put(output, ref.text());
+        return;
+      }
+      TaskResult from = result.task(ref.task()).orElse(null);
+      if (from != null && spec.outputIsFile(output) && from.artifacts().get(ref.output()) != null) {
+        files.put(output, from.artifacts().get(ref.output()));
+      } else if (from != null && from.outputs().get(ref.output()) != null) {
+        values.put(output, from.outputs().get(ref.output()));
+      }
+    });
+    TaskResult failed = result.failedTask().orElse(null);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new TaskResult(taskName(), taskName(), taskName(), failed == null ? TaskResult.State.Succeeded : TaskResult.State.Failed,
+        1, failed == null ? 0 : failed.exitCode(), values, files, millis,
+        failed == null ? null : "task '" + failed.id() + "' failed: " + failed.message(), failed == null ? null : failed.log(), List.of());
   }
 
   /** The text of each argument, checked against the inputs, with the defaults of those left out. */

@@ -544,39 +544,20 @@ public final class ComponentYaml {
       GraphSpec.Task task = new GraphSpec.Task(ref, arguments, raw(t.get("isEnabled")), raw(t.get("executionOptions")),
           annotations(t.get("annotations"), at.key("annotations")));
       if (compilable) {
-        compilable(task, t, at);
+        compilable(task, at);
       }
       return task;
     }
 
-    /** What kfp4j compiles of a graph task: an inline component, retries and no caching. */
-    private void compilable(GraphSpec.Task task, JsonNode t, FieldPath at) {
-      if (task.componentRef().spec() == null) {
-        throw error(at.key("componentRef"), "refers to its component by " + task.componentRef().describe()
-            + ", which kfp4j does not fetch while compiling; put the component's YAML inline under componentRef.spec");
-      }
-      if (task.isEnabled() != null) {
-        throw error(at.key("isEnabled"), "kfp4j does not compile conditional graph tasks (KFP v1 ignores isEnabled too); "
-            + "remove it, or call the components from a @Pipeline inside Dsl.when(...)");
-      }
-      JsonNode options = t.get("executionOptions");
-      if (options == null || options.isNull()) {
-        return;
-      }
-      FieldPath field = at.key("executionOptions");
-      requireObject(options, field);
-      for (Map.Entry<String, JsonNode> e : options.properties()) {
-        JsonNode v = e.getValue();
-        boolean ok = switch (e.getKey()) {
-          case "retryStrategy" -> v.isObject() && v.size() == 1 && v.path("maxRetries").isIntegralNumber()
-              && v.path("maxRetries").asInt() >= 0;
-          case "cachingStrategy" -> v.isObject() && v.size() == 1 && v.path("maxCacheStaleness").asString("").equals("P0D");
-          default -> false;
-        };
-        if (!ok) {
-          throw error(field.key(e.getKey()), "kfp4j compiles executionOptions {retryStrategy: {maxRetries: <n>}} and "
-              + "{cachingStrategy: {maxCacheStaleness: P0D}} (caching off); found " + e.getKey() + ": " + v);
+    /** What kfp4j compiles of a graph task ({@link GraphSpec#uncompilable}), refused at its field. */
+    private void compilable(GraphSpec.Task task, FieldPath at) {
+      String[] problem = GraphSpec.uncompilable(task);
+      if (problem != null) {
+        FieldPath field = at;
+        for (String key : problem[0].split("\\.")) {
+          field = field.key(key);
         }
+        throw error(field, problem[1]);
       }
     }
 

@@ -197,7 +197,7 @@ class ComponentYamlTest {
     assertEquals("Add", ComponentYaml.parseCompilable(String.join("\n", inline), "graph.yaml").graph().tasks().get("add").componentRef().spec().name());
     inline.set(14, "        executionOptions: {cachingStrategy: {maxCacheStaleness: P30D}}");
     assertEquals("graph.yaml:15:45: implementation.graph.tasks.double.executionOptions.cachingStrategy: kfp4j compiles executionOptions "
-        + "{retryStrategy: {maxRetries: <n>}} and {cachingStrategy: {maxCacheStaleness: P0D}} (caching off); found cachingStrategy: {\"maxCacheStaleness\":\"P30D\"}",
+        + "{retryStrategy: {maxRetries: <n>}} and {cachingStrategy: {maxCacheStaleness: P0D}} (caching off); found cachingStrategy: {maxCacheStaleness: P30D}",
         assertThrows(SpecException.class, () -> ComponentYaml.parseCompilable(String.join("\n", inline), "graph.yaml")).getMessage());
     inline.set(14, "        isEnabled: {'==': {op1: {graphInput: {inputName: a}}, op2: '1'}}");
     assertEquals("graph.yaml:15:20: implementation.graph.tasks.double.isEnabled: kfp4j does not compile conditional graph tasks "

@@ -530,87 +530,42 @@ final class BodyReader {
 
   /**
    * The call of a graph component becomes the graph's tasks, as KFP v1's compiler inlines them
-   * ({@code _resolve_graph_task}): in data order, each a task named after its component, taking
-   * the call's arguments ({@code graphInput}, defaults filled in), constants, or outputs of the
-   * tasks before it ({@code taskOutput}); the call's outputs are the spec's {@code outputValues}.
-   * A task inside that is itself a graph is expanded the same way.
+   * ({@link GraphSpec#expand}): each a task named after its component; the call's outputs are the
+   * spec's {@code outputValues}.
    */
   private void expand(Node call, Group group, boolean addToGroup) {
-    GraphSpec spec = call.spec.graph();
-    Map<String, Arg> inputs = new LinkedHashMap<>(call.arguments);
-    for (InputSpec in : call.spec.inputs()) {
-      if (!inputs.containsKey(in.name()) && in.defaultValue() != null) {
-        inputs.put(in.name(), new Graph.Constant(in.defaultValue()));
-      }
-    }
     call.graphTasks = new ArrayList<>();
-    call.graphOutputs = new LinkedHashMap<>();
-    Map<String, Node> byId = new HashMap<>();
-    for (String id : spec.sortedTaskIds()) {
-      GraphSpec.Task t = spec.tasks().get(id);
-      ComponentSpec child = t.componentRef().spec();
-      if (child == null) {
-        error((Tree) call.tree, Message.UNKNOWN_TASK, "task '" + id + "' of graph component '" + call.spec.name() + "' refers to its component by "
-            + t.componentRef().describe() + ", which kfp4j does not fetch while compiling; put the component's YAML inline under componentRef.spec");
-        return;
-      }
-      String component = child.name() == null ? id : child.name();
-      Node node = new Node(child.graph() != null ? component : graph.taskName(Names.taskName(component)), child, call.tree, group);
-      for (Map.Entry<String, GraphSpec.Argument> a : t.arguments().entrySet()) {
-        Arg arg = resolve(a.getValue(), inputs, byId);
-        if (arg != null) {
-          node.arguments.put(a.getKey(), arg);
+    try {
+      call.graphOutputs = GraphSpec.expand(call.spec, call.arguments, Graph.Constant::new, (id, t, child, arguments) -> {
+        String component = child.name() == null ? id : child.name();
+        Node node = new Node(graph.taskName(Names.taskName(component)), child, call.tree, group);
+        node.arguments.putAll(arguments);
+        for (InputSpec in : child.inputs()) {
+          if (!in.optional() && in.defaultValue() == null && !node.arguments.containsKey(in.name())) {
+            error((Tree) call.tree, Message.MISSING_ARGUMENT, "task '" + id + "' of graph component '" + call.spec.name()
+                + "' gives no value for the required input '" + in.name() + "' of '" + component + "'; pass the graph input it takes");
+          }
         }
-      }
-      for (InputSpec in : child.inputs()) {
-        if (!in.optional() && in.defaultValue() == null && !node.arguments.containsKey(in.name())) {
-          error((Tree) call.tree, Message.MISSING_ARGUMENT, "task '" + id + "' of graph component '" + call.spec.name()
-              + "' gives no value for the required input '" + in.name() + "' of '" + component + "'; pass the graph input it takes");
-        }
-      }
-      executionOptions(t, node);
-      if (child.graph() != null) {
-        expand(node, group, addToGroup);
-        call.graphTasks.addAll(node.graphTasks);
-      } else {
+        executionOptions(t, node);
         graph.tasks.add(node);
         if (addToGroup) {
           group.members.add(node);
         }
         call.graphTasks.add(node);
-      }
-      byId.put(id, node);
+        return output -> new Graph.Output(node, output);
+      });
+    } catch (dev.kfp4j.spec.SpecException e) {
+      call.graphOutputs = Map.of();
+      error((Tree) call.tree, Message.UNKNOWN_TASK, e.getMessage());
     }
-    spec.outputValues().forEach((output, a) -> {
-      Arg arg = resolve(a, inputs, byId);
-      if (arg != null) {
-        call.graphOutputs.put(output, arg);
-      }
-    });
-  }
-
-  /** A graph argument as a pipeline argument; null for a graph input the call left out. */
-  private static Arg resolve(GraphSpec.Argument a, Map<String, Arg> inputs, Map<String, Node> byId) {
-    if (a instanceof GraphSpec.Argument.Constant c) {
-      return new Graph.Constant(c.value());
-    }
-    if (a instanceof GraphSpec.Argument.GraphInput g) {
-      return inputs.get(g.inputName());
-    }
-    GraphSpec.Argument.TaskOutput o = (GraphSpec.Argument.TaskOutput) a;
-    Node task = byId.get(o.taskId());
-    return task.graphOutputs != null ? task.graphOutputs.get(o.outputName()) : new Graph.Output(task, o.outputName());
   }
 
   /** A graph task's {@code retryStrategy.maxRetries} and {@code cachingStrategy.maxCacheStaleness: P0D} as task settings. */
   private static void executionOptions(GraphSpec.Task t, Node node) {
-    if (!(t.executionOptions() instanceof Map<?, ?> options)) {
-      return;
+    if (GraphSpec.maxRetries(t) >= 0) {
+      node.settings.put("retries", List.of(GraphSpec.maxRetries(t)));
     }
-    if (options.get("retryStrategy") instanceof Map<?, ?> retry && retry.get("maxRetries") instanceof Number n) {
-      node.settings.put("retries", List.of(n.intValue()));
-    }
-    if (options.get("cachingStrategy") instanceof Map<?, ?> caching && "P0D".equals(caching.get("maxCacheStaleness"))) {
+    if (GraphSpec.cachingOff(t)) {
       node.settings.put("caching", List.of(false));
     }
   }
