@@ -151,10 +151,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
         continue;
       }
       try {
-        dev.kfp4j.spec.ComponentSpec spec = ComponentYaml.parse(text, resource);
-        if (spec.container() == null) {
-          throw new dev.kfp4j.spec.SpecException(resource + ": implementation: a graph component; kfp4j imports container components");
-        }
+        dev.kfp4j.spec.ComponentSpec spec = ComponentYaml.parseCompilable(text, resource);
         imported.add(new dev.kfp4j.processor.writer.ImportedOpsWriter.Imported(spec, resource));
         pipelines.registerSpec(resource, spec);
       } catch (dev.kfp4j.spec.SpecException ex) {

@@ -109,10 +109,16 @@ class ImportComponentsTest {
   }
 
   @Test
-  void aBrokenFileIsAnErrorNamingTheFileAndField() {
-    JavaFileObject source = imports("add_pipeline.yaml");
-    assertThat(compile(source)).hadErrorContaining(
-            "[kfp4j:BadComponentFile] @ImportComponents file add_pipeline.yaml: implementation: missing")
+  void aBrokenFileIsAnErrorNamingTheFileLineAndField() {
+    JavaFileObject source = imports("add_pipeline.yaml", "broken/typo.component.yaml");
+    Compilation c = compile(source);
+    // a workflow, not a component: the mapping that lacks 'implementation' starts at line 1
+    assertThat(c).hadErrorContaining(
+            "[kfp4j:BadComponentFile] @ImportComponents file add_pipeline.yaml:1:1: implementation: missing")
+        .inFile(source).onLineContaining("@ImportComponents");
+    assertThat(c).hadErrorContaining(
+            "[kfp4j:BadComponentFile] @ImportComponents file broken/typo.component.yaml:10:7: implementation.container.args[0]: "
+                + "unknown placeholder 'inputValu'; did you mean 'inputValue'?")
         .inFile(source).onLineContaining("@ImportComponents");
   }
 

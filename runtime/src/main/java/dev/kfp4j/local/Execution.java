@@ -201,7 +201,7 @@ final class Execution {
       ok &= s != State.Failed && s != State.Omitted;
     }
     return new TaskResult(id, template.path("name").asString(), template.path("name").asString(), ok ? State.Succeeded : State.Failed,
-        0, -1, Map.of(), Map.of(), (System.nanoTime() - start) / 1_000_000, null, null);
+        0, -1, Map.of(), Map.of(), (System.nanoTime() - start) / 1_000_000, null, null, null);
   }
 
   private CompletableFuture<State> future(String name, Map<String, JsonNode> tasks, Map<String, CompletableFuture<State>> futures,
@@ -237,7 +237,7 @@ final class Execution {
   }
 
   private TaskResult skipped(String id, String name, JsonNode task, State state, String why) {
-    return new TaskResult(id, name, task.path("template").asString(), state, 0, -1, Map.of(), Map.of(), 0, why, null);
+    return new TaskResult(id, name, task.path("template").asString(), state, 0, -1, Map.of(), Map.of(), 0, why, null, null);
   }
 
   /** Runs one DAG task: its loop items, its condition, then its template. */
@@ -426,7 +426,7 @@ final class Execution {
         && !"P0D".equals(template.at("/metadata/annotations").path("pipelines.kubeflow.org/max_cache_staleness").asString(""));
     String key = caching ? cacheKey(template, command, scope) : null;
     if (key != null) {
-      TaskResult cached = fromCache(key, id, name, templateName, outputFiles, artifactFiles, taskDir);
+      TaskResult cached = fromCache(key, id, name, templateName, outputFiles, artifactFiles, taskDir, resolved);
       if (cached != null) {
         record.finished(cached);
         progress.done(cached);
@@ -483,13 +483,13 @@ final class Execution {
       for (Map.Entry<String, Path> e : outputFiles.entrySet()) {
         outputs.put(e.getKey(), read(e.getValue()));
       }
-      result = new TaskResult(id, name, templateName, State.Succeeded, attempt, exit, outputs, artifactFiles, millis, null, log);
+      result = new TaskResult(id, name, templateName, State.Succeeded, attempt, exit, outputs, artifactFiles, millis, null, log, resolved);
       if (key != null) {
         toCache(key, outputFiles, artifactFiles);
       }
     } else {
       result = new TaskResult(id, name, templateName, State.Failed, attempt, exit == TIMED_OUT ? -1 : exit, Map.of(), Map.of(),
-          millis, message, log);
+          millis, message, log, resolved);
     }
     record.finished(result);
     progress.done(result);
@@ -781,7 +781,7 @@ final class Execution {
   }
 
   private TaskResult fromCache(String key, String id, String name, String template, Map<String, Path> outputs,
-      Map<String, Path> artifacts, Path taskDir) {
+      Map<String, Path> artifacts, Path taskDir, List<String> command) {
     Path entry = runner.root().resolve(".cache").resolve(key);
     if (!Files.exists(entry.resolve("complete"))) {
       return null;
@@ -797,7 +797,7 @@ final class Execution {
         copy(entry.resolve("artifacts").resolve(e.getKey()), e.getValue());
       }
     }
-    return new TaskResult(id, name, template, State.Cached, 0, 0, values, artifacts, 0, "reused cached outputs", null);
+    return new TaskResult(id, name, template, State.Cached, 0, 0, values, artifacts, 0, "reused cached outputs", null, command);
   }
 
   private void toCache(String key, Map<String, Path> outputs, Map<String, Path> artifacts) {
@@ -827,9 +827,11 @@ final class Execution {
     done.path("outputs").properties().forEach(e -> outputs.put(e.getKey(), e.getValue().asString()));
     Map<String, Path> artifacts = new LinkedHashMap<>();
     done.path("artifacts").properties().forEach(e -> artifacts.put(e.getKey(), Path.of(e.getValue().asString())));
+    List<String> command = new ArrayList<>();
+    done.path("command").forEach(c -> command.add(c.asString()));
     return new TaskResult(id, name, template, State.valueOf(done.path("state").asString()), done.path("attempts").asInt(),
         done.path("exitCode").asInt(0), outputs, artifacts, done.path("millis").asLong(), "completed before the run was resumed",
-        taskDir.resolve("log.txt"));
+        taskDir.resolve("log.txt"), command);
   }
 
   // ------------------------------------------------------------------ variables

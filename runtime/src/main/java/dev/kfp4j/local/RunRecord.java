@@ -147,6 +147,10 @@ final class RunRecord {
     r.outputs().forEach(outputs::put);
     ObjectNode artifacts = t.putObject("artifacts");
     r.artifacts().forEach((k, v) -> artifacts.put(k, v.toString()));
+    if (!r.command().isEmpty()) {
+      tools.jackson.databind.node.ArrayNode command = t.putArray("command");
+      r.command().forEach(command::add);
+    }
     dirty = true;
     ObjectNode entry = Yaml.json().createObjectNode();
     entry.put("id", r.id());

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param millis how long it took
  * @param message why it failed or was skipped, or null
  * @param log the task's log file
+ * @param command the container's command line as run here: command and args, with the container's
+ *     paths mapped to files in the run's folder (as cached: what would have run); empty for a
+ *     task that ran no container
  */
 public record TaskResult(
     String id,
@@ -29,7 +32,12 @@ public record TaskResult(
     Map<String, Path> artifacts,
     long millis,
     String message,
-    Path log) {
+    Path log,
+    java.util.List<String> command) {
+
+  public TaskResult {
+    command = command == null ? java.util.List.of() : java.util.List.copyOf(command);
+  }
 
   /** Task states, as Argo names them, and {@code Cached}. */
   public enum State {

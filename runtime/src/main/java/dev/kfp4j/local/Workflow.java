@@ -198,7 +198,7 @@ public final class Workflow {
     parameters.forEach(p -> declared.add(p.name()));
     for (String key : given.keySet()) {
       if (!declared.contains(key)) {
-        String near = nearest(key, declared);
+        String near = dev.kfp4j.spec.Names.nearest(key, declared);
         throw new WorkflowException("pipeline '" + name + "' has no parameter '" + key + "'"
             + (near == null ? "; its" : "; did you mean '" + near + "'? Its") + " parameters are " + declared);
       }
@@ -217,36 +217,6 @@ public final class Workflow {
       throw new WorkflowException("pipeline '" + name + "' needs a value for " + missing + " (they have no default); pass name=value");
     }
     return out;
-  }
-
-  /** The declared name within two edits of {@code key}, or null. */
-  static String nearest(String key, List<String> names) {
-    String best = null;
-    int bestDistance = 3;
-    for (String n : names) {
-      int d = distance(key, n);
-      if (d < bestDistance) {
-        best = n;
-        bestDistance = d;
-      }
-    }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      int[] cur = new int[b.length() + 1];
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-      prev = cur;
-    }
-    return prev[b.length()];
   }
 
   private void check(Parameter p, String value) {

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A KFP v1 component spec, as KFP's {@code _structures.ComponentSpec}: name, description,
- * metadata, inputs, outputs and an implementation (a container, or a graph of other components
- * kept as its parsed YAML).
+ * metadata, inputs, outputs and an implementation: a container, or a graph of tasks of other
+ * components.
  */
 public record ComponentSpec(
     String name,
@@ -17,7 +17,7 @@ public record ComponentSpec(
     List<InputSpec> inputs,
     List<OutputSpec> outputs,
     ContainerSpec container,
-    Object graph) {
+    GraphSpec graph) {
 
   public ComponentSpec {
     annotations = copy(annotations);
@@ -36,8 +36,23 @@ public record ComponentSpec(
     return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
   }
 
-  /** Whether an input is passed as a file ({@code inputPath}) rather than a value. */
+  /**
+   * Whether an input is passed as a file ({@code inputPath}) rather than a value; for a graph, if
+   * a task of the graph takes it as a file.
+   */
   public boolean inputIsFile(String input) {
+    if (graph != null) {
+      for (GraphSpec.Task t : graph.tasks().values()) {
+        ComponentSpec child = t.componentRef().spec();
+        for (Map.Entry<String, GraphSpec.Argument> a : t.arguments().entrySet()) {
+          if (child != null && a.getValue() instanceof GraphSpec.Argument.GraphInput g && g.inputName().equals(input)
+              && child.inputIsFile(a.getKey())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
     return container != null && (mentions(container.args(), input) || mentions(container.command(), input));
   }
 
@@ -59,9 +74,17 @@ public record ComponentSpec(
   /**
    * Whether an output is a file its program writes at a path of its own ({@code --model
    * {outputPath: model}}) rather than a value written through {@code ----output-paths}, as KFP's
-   * function components write returned values.
+   * function components write returned values. For a graph, whether the output it comes from is.
    */
   public boolean outputIsFile(String output) {
+    if (graph != null) {
+      // a graph's output is what the task it comes from writes
+      if (graph.outputValues().get(output) instanceof GraphSpec.Argument.TaskOutput o && graph.tasks().get(o.taskId()) != null) {
+        ComponentSpec child = graph.tasks().get(o.taskId()).componentRef().spec();
+        return child != null && child.outputIsFile(o.outputName());
+      }
+      return graph.outputValues().get(output) instanceof GraphSpec.Argument.GraphInput g && inputIsFile(g.inputName());
+    }
     if (container == null) {
       return false;
     }

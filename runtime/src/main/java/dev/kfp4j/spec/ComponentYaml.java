@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -26,15 +29,33 @@ public final class ComponentYaml {
 
   private ComponentYaml() {}
 
-  /** Parses a component spec from YAML text; {@code source} names it in errors. */
+  /**
+   * Parses a component spec from YAML text; {@code source} names it in errors, which also give the
+   * line and column: {@code source:line:column: field: what is wrong}.
+   */
   public static ComponentSpec parse(String text, String source) {
+    return parse(text, source, false);
+  }
+
+  /**
+   * As {@link #parse}, and also refuses, with the line, what kfp4j cannot compile into workflow
+   * tasks: a graph task whose component is not inline ({@code componentRef} by {@code url}, {@code
+   * name}, {@code digest} or {@code tag}: kfp4j does not fetch components while compiling), {@code
+   * isEnabled}, and {@code executionOptions} other than {@code retryStrategy.maxRetries} and
+   * {@code cachingStrategy.maxCacheStaleness: P0D}.
+   */
+  public static ComponentSpec parseCompilable(String text, String source) {
+    return parse(text, source, true);
+  }
+
+  private static ComponentSpec parse(String text, String source, boolean compilable) {
     JsonNode root;
     try {
       root = Yaml.read(text);
     } catch (JacksonException e) {
-      throw new SpecException(source + ": not valid YAML: " + e.getOriginalMessage());
+      throw notYaml(source, e);
     }
-    return fromNode(root, source);
+    return new Reader(source, text, compilable).spec(root, FieldPath.ROOT);
   }
 
   public static ComponentSpec read(Path file) {
@@ -171,9 +192,63 @@ public final class ComponentYaml {
         c.fileOutputs().forEach(fo::put);
       }
     } else if (spec.graph() != null) {
-      implementation.set("graph", Yaml.mapper().valueToTree(spec.graph()));
+      implementation.set("graph", toNode(spec.graph()));
     }
     return root;
+  }
+
+  private static ObjectNode toNode(GraphSpec graph) {
+    ObjectNode n = NODES.objectNode();
+    ObjectNode tasks = n.putObject("tasks");
+    graph.tasks().forEach((id, t) -> {
+      ObjectNode task = tasks.putObject(id);
+      ObjectNode ref = task.putObject("componentRef");
+      GraphSpec.ComponentRef r = t.componentRef();
+      putIfNotNull(ref, "name", r.name());
+      putIfNotNull(ref, "digest", r.digest());
+      putIfNotNull(ref, "tag", r.tag());
+      putIfNotNull(ref, "url", r.url());
+      if (r.spec() != null) {
+        ref.set("spec", toNode(r.spec()));
+      }
+      if (!t.arguments().isEmpty()) {
+        ObjectNode args = task.putObject("arguments");
+        t.arguments().forEach((k, v) -> args.set(k, toNode(v)));
+      }
+      putRaw(task, "isEnabled", t.isEnabled());
+      putRaw(task, "executionOptions", t.executionOptions());
+      putRaw(task, "annotations", t.annotations());
+    });
+    if (!graph.outputValues().isEmpty()) {
+      ObjectNode values = n.putObject("outputValues");
+      graph.outputValues().forEach((k, v) -> values.set(k, toNode(v)));
+    }
+    return n;
+  }
+
+  private static JsonNode toNode(GraphSpec.Argument a) {
+    if (a instanceof GraphSpec.Argument.Constant c) {
+      return NODES.stringNode(c.value());
+    }
+    ObjectNode n = NODES.objectNode();
+    if (a instanceof GraphSpec.Argument.GraphInput g) {
+      ObjectNode ref = n.putObject("graphInput");
+      ref.put("inputName", g.inputName());
+      putType(ref, g.type());
+    } else {
+      GraphSpec.Argument.TaskOutput o = (GraphSpec.Argument.TaskOutput) a;
+      ObjectNode ref = n.putObject("taskOutput");
+      ref.put("taskId", o.taskId());
+      ref.put("outputName", o.outputName());
+      putType(ref, o.type());
+    }
+    return n;
+  }
+
+  private static void putRaw(ObjectNode n, String key, Object value) {
+    if (value != null) {
+      n.set(key, Yaml.mapper().valueToTree(value));
+    }
   }
 
   private static void putType(ObjectNode n, TypeSpec type) {
@@ -236,126 +311,316 @@ public final class ComponentYaml {
 
   // ---------------------------------------------------------------- reading
 
+  /**
+   * Reads a component spec from a parsed YAML tree; {@code source} names it in errors. Errors name
+   * the field but not the line: {@link #parse} knows the text and gives both.
+   */
   public static ComponentSpec fromNode(JsonNode root, String source) {
-    Reader r = new Reader(source);
-    return r.spec(root);
+    return new Reader(source, null, false).spec(root, FieldPath.ROOT);
   }
+
+  /** {@code not valid YAML} with the line and column Jackson (or SnakeYAML) reports. */
+  private static SpecException notYaml(String source, JacksonException e) {
+    String message = e.getOriginalMessage();
+    if (e.getCause() instanceof MarkedYamlEngineException m && m.getProblem() != null) {
+      message = (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
+    } else if (message != null && message.indexOf('\n') > 0) {
+      message = message.substring(0, message.indexOf('\n'));
+    }
+    TokenStreamLocation at = e.getLocation();
+    // A limit SnakeYAML enforces without a mark (the document's size) has no meaningful position.
+    boolean known = at != null && at.getLineNr() > 0
+        && (e.getCause() instanceof MarkedYamlEngineException || !(e.getCause() instanceof YamlEngineException));
+    return new SpecException(source, known ? at.getLineNr() : 0, known ? at.getColumnNr() : 0, null, "not valid YAML: " + message);
+  }
+
+  private static final List<String> PLACEHOLDERS =
+      List.of("inputValue", "inputPath", "outputPath", "concat", "if", "isPresent", "executorInput");
 
   private static final class Reader {
     private final String source;
+    /** The text read, to find an offending field's line; null when reading a tree. */
+    private final String text;
+    private final Map<String, InputSpec> inputs = new LinkedHashMap<>();
+    private final Map<String, OutputSpec> outputs = new LinkedHashMap<>();
+    /** Whether to refuse what kfp4j cannot compile into workflow tasks ({@link #parseCompilable}). */
+    private final boolean compilable;
 
-    Reader(String source) {
+    Reader(String source, String text, boolean compilable) {
       this.source = source;
+      this.text = text;
+      this.compilable = compilable;
     }
 
-    SpecException error(String field, String message) {
-      return new SpecException(source + ": " + field + ": " + message);
+    SpecException error(FieldPath field, String message) {
+      int[] at = text == null ? null : FieldPath.locate(text, field);
+      return new SpecException(source, at == null ? 0 : at[0], at == null ? 0 : at[1], field.toString(), message);
     }
 
-    ComponentSpec spec(JsonNode root) {
+    ComponentSpec spec(JsonNode root, FieldPath at) {
       if (root == null || !root.isObject()) {
-        throw error("(root)", "a component spec is a YAML mapping with 'name', 'inputs', 'outputs' and 'implementation'");
+        throw error(at, "a component spec is a YAML mapping with 'name', 'inputs', 'outputs' and 'implementation'");
       }
-      String name = text(root, "name", "name");
-      String description = text(root, "description", "description");
+      String name = text(root, "name", at);
+      String description = text(root, "description", at);
       Map<String, String> annotations = null;
       Map<String, String> labels = null;
       JsonNode metadata = root.get("metadata");
       if (metadata != null && !metadata.isNull()) {
-        annotations = stringMap(metadata.get("annotations"), "metadata.annotations");
-        labels = stringMap(metadata.get("labels"), "metadata.labels");
+        requireObject(metadata, at.key("metadata"));
+        annotations = stringMap(metadata.get("annotations"), at.key("metadata").key("annotations"));
+        labels = stringMap(metadata.get("labels"), at.key("metadata").key("labels"));
       }
-      List<InputSpec> inputs = new ArrayList<>();
       JsonNode ins = root.get("inputs");
       if (ins != null && !ins.isNull()) {
-        requireArray(ins, "inputs");
+        requireArray(ins, at.key("inputs"));
         for (int i = 0; i < ins.size(); i++) {
           JsonNode n = ins.get(i);
-          String field = "inputs[" + i + "]";
+          FieldPath field = at.key("inputs").index(i);
           requireObject(n, field);
-          inputs.add(
-              new InputSpec(
-                  required(n, "name", field),
-                  type(n.get("type")),
-                  text(n, "description", field),
-                  scalar(n.get("default"), field + ".default"),
-                  n.path("optional").asBoolean(false),
-                  annotations(n.get("annotations"), field)));
+          InputSpec in = new InputSpec(
+              required(n, "name", field),
+              type(n.get("type")),
+              text(n, "description", field),
+              scalar(n.get("default")),
+              bool(n, "optional", field),
+              annotations(n.get("annotations"), field.key("annotations")));
+          if (inputs.putIfAbsent(in.name(), in) != null) {
+            throw error(field.key("name"), "input '" + in.name() + "' is declared twice; input names are unique");
+          }
         }
       }
-      List<OutputSpec> outputs = new ArrayList<>();
       JsonNode outs = root.get("outputs");
       if (outs != null && !outs.isNull()) {
-        requireArray(outs, "outputs");
+        requireArray(outs, at.key("outputs"));
         for (int i = 0; i < outs.size(); i++) {
           JsonNode n = outs.get(i);
-          String field = "outputs[" + i + "]";
+          FieldPath field = at.key("outputs").index(i);
           requireObject(n, field);
-          outputs.add(
-              new OutputSpec(
-                  required(n, "name", field),
-                  type(n.get("type")),
-                  text(n, "description", field),
-                  annotations(n.get("annotations"), field)));
+          OutputSpec out = new OutputSpec(
+              required(n, "name", field),
+              type(n.get("type")),
+              text(n, "description", field),
+              annotations(n.get("annotations"), field.key("annotations")));
+          if (outputs.putIfAbsent(out.name(), out) != null) {
+            throw error(field.key("name"), "output '" + out.name() + "' is declared twice; output names are unique");
+          }
         }
       }
+      FieldPath implementation = at.key("implementation");
       JsonNode impl = root.get("implementation");
       if (impl == null || !impl.isObject()) {
-        throw error("implementation", "missing; expected 'implementation: {container: ...}' or 'implementation: {graph: ...}'");
+        throw error(implementation, (impl == null ? "missing" : "not a mapping") + "; expected 'implementation: {container: ...}' or 'implementation: {graph: ...}'");
       }
       ContainerSpec container = null;
-      Object graph = null;
+      GraphSpec graph = null;
       JsonNode c = impl.get("container");
       if (c != null) {
-        container = container(c);
+        container = container(c, implementation.key("container"));
       } else if (impl.has("graph")) {
-        graph = Yaml.mapper().convertValue(impl.get("graph"), Object.class);
+        graph = graph(impl.get("graph"), implementation.key("graph"));
       } else {
-        throw error("implementation", "expected 'container' or 'graph', found " + impl.propertyNames());
+        throw error(implementation, "expected 'container' or 'graph', found " + impl.propertyNames());
       }
-      return new ComponentSpec(name, description, annotations, labels, inputs, outputs, container, graph);
+      return new ComponentSpec(name, description, annotations, labels, List.copyOf(inputs.values()), List.copyOf(outputs.values()),
+          container, graph);
     }
 
-    private Map<String, Object> annotations(JsonNode n, String field) {
+    private Map<String, Object> annotations(JsonNode n, FieldPath field) {
       if (n == null || n.isNull()) {
         return null;
       }
-      requireObject(n, field + ".annotations");
+      requireObject(n, field);
       @SuppressWarnings("unchecked")
       Map<String, Object> m = Yaml.mapper().convertValue(n, LinkedHashMap.class);
       return m;
     }
 
-    ContainerSpec container(JsonNode c) {
-      requireObject(c, "implementation.container");
-      String image = required(c, "image", "implementation.container");
-      List<Placeholder> command = items(c.get("command"), "implementation.container.command");
-      List<Placeholder> args = items(c.get("args"), "implementation.container.args");
+    ContainerSpec container(JsonNode c, FieldPath at) {
+      requireObject(c, at);
+      String image = required(c, "image", at);
+      List<Placeholder> command = items(c.get("command"), at.key("command"));
+      List<Placeholder> args = items(c.get("args"), at.key("args"));
       Map<String, Placeholder> env = new LinkedHashMap<>();
       JsonNode e = c.get("env");
       if (e != null && !e.isNull()) {
-        requireObject(e, "implementation.container.env");
+        requireObject(e, at.key("env"));
         for (Map.Entry<String, JsonNode> entry : e.properties()) {
-          env.put(entry.getKey(), placeholder(entry.getValue(), "implementation.container.env." + entry.getKey()));
+          env.put(entry.getKey(), placeholder(entry.getValue(), at.key("env").key(entry.getKey())));
         }
       }
-      Map<String, String> fileOutputs = stringMap(c.get("fileOutputs"), "implementation.container.fileOutputs");
+      Map<String, String> fileOutputs = stringMap(c.get("fileOutputs"), at.key("fileOutputs"));
+      if (fileOutputs != null) {
+        for (String output : fileOutputs.keySet()) {
+          if (!outputs.containsKey(output)) {
+            throw error(at.key("fileOutputs").key(output), "no output '" + output + "'" + choices(output, outputs.keySet(), "outputs"));
+          }
+        }
+      }
       return new ContainerSpec(image, command, args, env, fileOutputs);
     }
 
-    List<Placeholder> items(JsonNode n, String field) {
+    /** {@code implementation.graph}, checked as KFP checks it: known inputs, tasks and outputs, no cycle. */
+    GraphSpec graph(JsonNode g, FieldPath at) {
+      requireObject(g, at);
+      JsonNode ts = g.get("tasks");
+      if (ts == null || ts.isNull()) {
+        throw error(at, "missing 'tasks'; a graph is {tasks: {<task id>: {componentRef: {...}, arguments: {...}}}, outputValues: {...}}");
+      }
+      requireObject(ts, at.key("tasks"));
+      Map<String, GraphSpec.Task> tasks = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : ts.properties()) {
+        tasks.put(e.getKey(), task(e.getValue(), at.key("tasks").key(e.getKey())));
+      }
+      for (Map.Entry<String, GraphSpec.Task> e : tasks.entrySet()) {
+        FieldPath args = at.key("tasks").key(e.getKey()).key("arguments");
+        ComponentSpec child = e.getValue().componentRef().spec();
+        for (Map.Entry<String, GraphSpec.Argument> a : e.getValue().arguments().entrySet()) {
+          if (child != null && child.input(a.getKey()).isEmpty()) {
+            List<String> names = child.inputs().stream().map(InputSpec::name).toList();
+            throw error(args.key(a.getKey()), "component '" + child.name() + "' has no input '" + a.getKey() + "'"
+                + choices(a.getKey(), new java.util.LinkedHashSet<>(names), "inputs"));
+          }
+          reference(a.getValue(), tasks, args.key(a.getKey()));
+        }
+      }
+      Map<String, GraphSpec.Argument> outputValues = new LinkedHashMap<>();
+      JsonNode ov = g.get("outputValues");
+      if (ov != null && !ov.isNull()) {
+        requireObject(ov, at.key("outputValues"));
+        for (Map.Entry<String, JsonNode> e : ov.properties()) {
+          FieldPath field = at.key("outputValues").key(e.getKey());
+          if (!outputs.containsKey(e.getKey())) {
+            throw error(field, "no output '" + e.getKey() + "'" + choices(e.getKey(), outputs.keySet(), "outputs"));
+          }
+          GraphSpec.Argument value = argument(e.getValue(), field);
+          reference(value, tasks, field);
+          outputValues.put(e.getKey(), value);
+        }
+      }
+      List<String> sorted = GraphSpec.sort(tasks);
+      if (sorted.size() < tasks.size()) {
+        // walk up from a task that cannot be ordered until a task repeats: that is the cycle
+        String id = tasks.keySet().stream().filter(t -> !sorted.contains(t)).findFirst().orElseThrow();
+        List<String> path = new ArrayList<>();
+        while (!path.contains(id)) {
+          path.add(id);
+          id = tasks.get(id).upstream().stream().filter(t -> !sorted.contains(t)).findFirst().orElseThrow();
+        }
+        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
+        cycle.add(id);
+        java.util.Collections.reverse(cycle);
+        throw error(at.key("tasks").key(id), "tasks take each other's outputs in a cycle: " + String.join(" -> ", cycle));
+      }
+      return new GraphSpec(tasks, outputValues);
+    }
+
+    GraphSpec.Task task(JsonNode t, FieldPath at) {
+      requireObject(t, at);
+      JsonNode r = t.get("componentRef");
+      FieldPath refAt = at.key("componentRef");
+      if (r == null || r.isNull()) {
+        throw error(at, "missing 'componentRef'; write componentRef: {spec: {...}} (or url, name, digest)");
+      }
+      requireObject(r, refAt);
+      ComponentSpec spec = null;
+      JsonNode inline = r.get("spec");
+      if (inline != null && !inline.isNull()) {
+        spec = new Reader(source, text, compilable).spec(inline, refAt.key("spec"));
+      }
+      GraphSpec.ComponentRef ref = new GraphSpec.ComponentRef(
+          text(r, "name", refAt), text(r, "digest", refAt), text(r, "tag", refAt), text(r, "url", refAt), spec);
+      if (spec == null && ref.name() == null && ref.digest() == null && ref.tag() == null && ref.url() == null) {
+        throw error(refAt, "names no component; give one of spec, url, name, digest, tag");
+      }
+      Map<String, GraphSpec.Argument> arguments = new LinkedHashMap<>();
+      JsonNode as = t.get("arguments");
+      if (as != null && !as.isNull()) {
+        requireObject(as, at.key("arguments"));
+        for (Map.Entry<String, JsonNode> e : as.properties()) {
+          arguments.put(e.getKey(), argument(e.getValue(), at.key("arguments").key(e.getKey())));
+        }
+      }
+      GraphSpec.Task task = new GraphSpec.Task(ref, arguments, raw(t.get("isEnabled")), raw(t.get("executionOptions")),
+          annotations(t.get("annotations"), at.key("annotations")));
+      if (compilable) {
+        compilable(task, at);
+      }
+      return task;
+    }
+
+    /** What kfp4j compiles of a graph task ({@link GraphSpec#uncompilable}), refused at its field. */
+    private void compilable(GraphSpec.Task task, FieldPath at) {
+      String[] problem = GraphSpec.uncompilable(task);
+      if (problem != null) {
+        FieldPath field = at;
+        for (String key : problem[0].split("\\.")) {
+          field = field.key(key);
+        }
+        throw error(field, problem[1]);
+      }
+    }
+
+    GraphSpec.Argument argument(JsonNode n, FieldPath at) {
+      if (n == null || n.isNull()) {
+        throw error(at, "an empty argument; expected a constant, {graphInput: {inputName: ...}} or {taskOutput: {taskId: ..., outputName: ...}}");
+      }
+      if (n.isValueNode()) {
+        return new GraphSpec.Argument.Constant(n.asString());
+      }
+      if (n.isObject() && n.size() == 1 && n.has("graphInput")) {
+        FieldPath ref = at.key("graphInput");
+        JsonNode g = n.get("graphInput");
+        requireObject(g, ref);
+        return new GraphSpec.Argument.GraphInput(required(g, "inputName", ref), type(g.get("type")));
+      }
+      if (n.isObject() && n.size() == 1 && n.has("taskOutput")) {
+        FieldPath ref = at.key("taskOutput");
+        JsonNode o = n.get("taskOutput");
+        requireObject(o, ref);
+        return new GraphSpec.Argument.TaskOutput(required(o, "taskId", ref), required(o, "outputName", ref), type(o.get("type")));
+      }
+      throw error(at, "expected a constant, {graphInput: {inputName: ...}} or {taskOutput: {taskId: ..., outputName: ...}}, found "
+          + describe(n));
+    }
+
+    /** A graph input must be declared; a task output must name a task of the graph, and an output of its inline spec. */
+    void reference(GraphSpec.Argument a, Map<String, GraphSpec.Task> tasks, FieldPath at) {
+      if (a instanceof GraphSpec.Argument.GraphInput g && !inputs.containsKey(g.inputName())) {
+        throw error(at.key("graphInput").key("inputName"),
+            "no input '" + g.inputName() + "'" + choices(g.inputName(), inputs.keySet(), "inputs"));
+      }
+      if (a instanceof GraphSpec.Argument.TaskOutput o) {
+        GraphSpec.Task task = tasks.get(o.taskId());
+        if (task == null) {
+          throw error(at.key("taskOutput").key("taskId"), "no task '" + o.taskId() + "'" + choices(o.taskId(), tasks.keySet(), "tasks"));
+        }
+        ComponentSpec spec = task.componentRef().spec();
+        if (spec != null && spec.output(o.outputName()).isEmpty()) {
+          List<String> names = spec.outputs().stream().map(OutputSpec::name).toList();
+          throw error(at.key("taskOutput").key("outputName"), "task '" + o.taskId() + "' has no output '" + o.outputName() + "'"
+              + choices(o.outputName(), new java.util.LinkedHashSet<>(names), "outputs"));
+        }
+      }
+    }
+
+    private static Object raw(JsonNode n) {
+      return n == null || n.isNull() ? null : Yaml.mapper().convertValue(n, Object.class);
+    }
+
+    List<Placeholder> items(JsonNode n, FieldPath field) {
       List<Placeholder> list = new ArrayList<>();
       if (n == null || n.isNull()) {
         return list;
       }
       requireArray(n, field);
       for (int i = 0; i < n.size(); i++) {
-        list.add(placeholder(n.get(i), field + "[" + i + "]"));
+        list.add(placeholder(n.get(i), field.index(i)));
       }
       return list;
     }
 
-    Placeholder placeholder(JsonNode n, String field) {
+    Placeholder placeholder(JsonNode n, FieldPath field) {
       if (n == null || n.isNull()) {
         throw error(field, "an empty item; expected a string or a placeholder such as {inputValue: name}");
       }
@@ -363,48 +628,81 @@ public final class ComponentYaml {
         return new Placeholder.Literal(n.asString());
       }
       if (!n.isObject() || n.size() != 1) {
-        throw error(field, "expected a string or a one-key placeholder (inputValue, inputPath, outputPath, concat, if, isPresent, executorInput), found " + n);
+        throw error(field, "expected a string or a one-key placeholder (" + String.join(", ", PLACEHOLDERS) + "), found " + n);
       }
       Map.Entry<String, JsonNode> only = n.properties().iterator().next();
       String key = only.getKey();
       JsonNode value = only.getValue();
+      FieldPath inner = field.key(key);
       return switch (key) {
-        case "inputValue" -> new Placeholder.InputValue(name(value, field + ".inputValue"));
-        case "inputPath" -> new Placeholder.InputPath(name(value, field + ".inputPath"));
-        case "outputPath" -> new Placeholder.OutputPath(name(value, field + ".outputPath"));
-        case "isPresent" -> new Placeholder.IsPresent(name(value, field + ".isPresent"));
+        case "inputValue" -> new Placeholder.InputValue(input(value, inner));
+        case "inputPath" -> new Placeholder.InputPath(input(value, inner));
+        case "outputPath" -> new Placeholder.OutputPath(output(value, inner));
+        case "isPresent" -> new Placeholder.IsPresent(input(value, inner));
         case "executorInput" -> new Placeholder.ExecutorInput();
-        case "concat" -> new Placeholder.Concat(items(value, field + ".concat"));
+        case "concat" -> new Placeholder.Concat(items(value, inner));
         case "if" -> {
-          requireObject(value, field + ".if");
+          requireObject(value, inner);
           JsonNode cond = value.get("cond");
           if (cond == null) {
-            throw error(field + ".if", "missing 'cond'");
+            throw error(inner, "missing 'cond'; write {if: {cond: {isPresent: name}, then: [...], else: [...]}}");
           }
           JsonNode then = value.get("then");
           if (then == null) {
-            throw error(field + ".if", "missing 'then'");
+            throw error(inner, "missing 'then'; write {if: {cond: {isPresent: name}, then: [...], else: [...]}}");
           }
           JsonNode otherwise = value.get("else");
           yield new Placeholder.If(
-              placeholder(cond, field + ".if.cond"),
-              branch(then, field + ".if.then"),
-              otherwise == null ? List.of() : branch(otherwise, field + ".if.else"),
+              placeholder(cond, inner.key("cond")),
+              branch(then, inner.key("then")),
+              otherwise == null ? List.of() : branch(otherwise, inner.key("else")),
               !then.isArray(),
               otherwise != null && !otherwise.isArray(),
               otherwise != null);
         }
-        default -> throw error(field, "unknown placeholder '" + key + "'; expected one of inputValue, inputPath, outputPath, concat, if, isPresent, executorInput");
+        default -> {
+          String near = Names.nearest(key, PLACEHOLDERS);
+          throw error(field, "unknown placeholder '" + key + "'; " + (near == null ? "" : "did you mean '" + near + "'? ")
+              + "expected one of " + String.join(", ", PLACEHOLDERS));
+        }
       };
     }
 
-    List<Placeholder> branch(JsonNode n, String field) {
+    List<Placeholder> branch(JsonNode n, FieldPath field) {
       return n.isArray() ? items(n, field) : List.of(placeholder(n, field));
     }
 
-    String name(JsonNode n, String field) {
+    /** The name of a declared input, as a placeholder uses it. */
+    String input(JsonNode n, FieldPath field) {
+      String name = name(n, field, "an input");
+      if (!inputs.containsKey(name)) {
+        throw error(field, "no input '" + name + "'" + choices(name, inputs.keySet(), "inputs"));
+      }
+      return name;
+    }
+
+    /** The name of a declared output, as a placeholder uses it. */
+    String output(JsonNode n, FieldPath field) {
+      String name = name(n, field, "an output");
+      if (!outputs.containsKey(name)) {
+        throw error(field, "no output '" + name + "'" + choices(name, outputs.keySet(), "outputs"));
+      }
+      return name;
+    }
+
+    private static String choices(String name, java.util.Set<String> declared, String what) {
+      if (declared.isEmpty()) {
+        return "; the component declares no " + what;
+      }
+      String near = Names.nearest(name, declared);
+      return near == null
+          ? "; the " + what + " are " + String.join(", ", declared)
+          : "; did you mean '" + near + "'? The " + what + " are " + String.join(", ", declared);
+    }
+
+    String name(JsonNode n, FieldPath field, String what) {
       if (n == null || !n.isString()) {
-        throw error(field, "expected an input or output name");
+        throw error(field, "expected the name of " + what + ", found " + (n == null ? "nothing" : n.toString()));
       }
       return n.asString();
     }
@@ -419,7 +717,7 @@ public final class ComponentYaml {
       return new TypeSpec(Yaml.mapper().convertValue(n, Object.class));
     }
 
-    String scalar(JsonNode n, String field) {
+    String scalar(JsonNode n) {
       if (n == null || n.isNull()) {
         return null;
       }
@@ -430,18 +728,29 @@ public final class ComponentYaml {
       return n.toString();
     }
 
-    String text(JsonNode n, String key, String field) {
+    boolean bool(JsonNode n, String key, FieldPath field) {
+      JsonNode v = n.get(key);
+      if (v == null || v.isNull()) {
+        return false;
+      }
+      if (!v.isBoolean()) {
+        throw error(field.key(key), "expected true or false, found " + v);
+      }
+      return v.booleanValue();
+    }
+
+    String text(JsonNode n, String key, FieldPath field) {
       JsonNode v = n.get(key);
       if (v == null || v.isNull()) {
         return null;
       }
       if (!v.isValueNode()) {
-        throw error(field + (field.endsWith(key) ? "" : "." + key), "expected text, found " + v.getNodeType());
+        throw error(field.key(key), "expected text, found " + describe(v));
       }
       return v.asString();
     }
 
-    String required(JsonNode n, String key, String field) {
+    String required(JsonNode n, String key, FieldPath field) {
       String v = text(n, key, field);
       if (v == null) {
         throw error(field, "missing '" + key + "'");
@@ -449,7 +758,7 @@ public final class ComponentYaml {
       return v;
     }
 
-    Map<String, String> stringMap(JsonNode n, String field) {
+    Map<String, String> stringMap(JsonNode n, FieldPath field) {
       if (n == null || n.isNull()) {
         return null;
       }
@@ -461,16 +770,29 @@ public final class ComponentYaml {
       return map;
     }
 
-    void requireObject(JsonNode n, String field) {
+    void requireObject(JsonNode n, FieldPath field) {
       if (n == null || !n.isObject()) {
-        throw error(field, "expected a mapping");
+        throw error(field, "expected a mapping, found " + describe(n));
       }
     }
 
-    void requireArray(JsonNode n, String field) {
+    void requireArray(JsonNode n, FieldPath field) {
       if (!n.isArray()) {
-        throw error(field, "expected a list");
+        throw error(field, "expected a list, found " + describe(n));
       }
+    }
+
+    private static String describe(JsonNode n) {
+      if (n == null || n.isNull()) {
+        return "nothing";
+      }
+      if (n.isObject()) {
+        return "a mapping";
+      }
+      if (n.isArray()) {
+        return "a list";
+      }
+      return "'" + n.asString() + "'";
     }
   }
 }

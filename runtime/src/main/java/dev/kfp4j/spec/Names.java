@@ -36,6 +36,17 @@ public final class Names {
   }
 
   /**
+   * A Kubernetes-valid task name from a free-form component name, as ops name their tasks: {@code
+   * Calculate data hash} → {@code calculate-data-hash}; at most 50 characters, {@code component}
+   * when nothing is left.
+   */
+  public static String taskName(String componentName) {
+    String s = componentName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    s = s.isEmpty() ? "component" : s;
+    return s.length() > 50 ? s.substring(0, 50).replaceAll("-+$", "") : s;
+  }
+
+  /**
    * Why {@code name} is not a valid Kubernetes name (an RFC 1123 label: at most 63 lower-case
    * letters, digits and '-', starting and ending with a letter or digit), or null when it is.
    */
@@ -50,5 +61,38 @@ public final class Names {
       return "Kubernetes names use only lower-case letters, digits and '-', and start and end with a letter or digit";
     }
     return null;
+  }
+
+  /**
+   * The name in {@code names} closest to {@code key}, if within two edits and fewer than half the
+   * longer name's length (so 'a' does not suggest 'b'); else null.
+   */
+  public static String nearest(String key, java.util.Collection<String> names) {
+    String best = null;
+    int bestDistance = 3;
+    for (String n : names) {
+      int d = distance(key, n);
+      if (d < bestDistance && d <= Math.max(key.length(), n.length()) / 2) {
+        best = n;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int[] cur = new int[b.length() + 1];
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+      prev = cur;
+    }
+    return prev[b.length()];
   }
 }

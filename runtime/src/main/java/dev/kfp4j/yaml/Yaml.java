@@ -55,7 +55,15 @@ public final class Yaml {
     return JSON;
   }
 
+  /**
+   * Parses YAML text. Text over {@link #MAX_DOCUMENT_CODE_POINTS} is refused before parsing
+   * (SnakeYAML would scan up to its limit first, which takes seconds).
+   */
   public static JsonNode read(String text) {
+    if (text.length() > MAX_DOCUMENT_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_DOCUMENT_CODE_POINTS) {
+      throw new tools.jackson.core.exc.StreamConstraintsException(
+          "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
+    }
     return MAPPER.readTree(text);
   }
 

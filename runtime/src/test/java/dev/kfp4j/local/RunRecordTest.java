@@ -18,7 +18,7 @@ class RunRecordTest {
   void aFinishedTaskSurvivesACrashBeforeTheNextFlush() throws Exception {
     RunRecord record = new RunRecord(dir, "p", "run-1", Map.of("n", "1"));
     String beforeTheTask = Files.readString(dir.resolve("run.json"));
-    record.finished(new TaskResult("a", "a", "t", TaskResult.State.Succeeded, 1, 0, Map.of("out", "42"), Map.of(), 5, null, null));
+    record.finished(new TaskResult("a", "a", "t", TaskResult.State.Succeeded, 1, 0, Map.of("out", "42"), Map.of(), 5, null, null, null));
     // the crash: run.json as it was before the task finished
     Files.writeString(dir.resolve("run.json"), beforeTheTask);
     RunRecord loaded = RunRecord.load(dir);
@@ -31,7 +31,7 @@ class RunRecordTest {
   @Test
   void aLineCutShortByTheCrashIsIgnored() throws Exception {
     RunRecord record = new RunRecord(dir, "p", "run-1", Map.of());
-    record.finished(new TaskResult("a", "a", "t", TaskResult.State.Succeeded, 1, 0, Map.of(), Map.of(), 5, null, null));
+    record.finished(new TaskResult("a", "a", "t", TaskResult.State.Succeeded, 1, 0, Map.of(), Map.of(), 5, null, null, null));
     Files.writeString(dir.resolve("journal.jsonl"), "{\"id\": \"b\", \"task\": {\"state\": \"Succ", java.nio.file.StandardOpenOption.APPEND);
     RunRecord loaded = RunRecord.load(dir);
     assertNotNull(loaded.finished("a"));

@@ -25,6 +25,7 @@ import dev.kfp4j.processor.pipeline.Graph.Arg;
 import dev.kfp4j.processor.pipeline.Graph.Group;
 import dev.kfp4j.processor.pipeline.Graph.Node;
 import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.GraphSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.Names;
 import dev.kfp4j.spec.OutputSpec;
@@ -127,7 +128,11 @@ final class BodyReader {
     List<? extends ExpressionTree> args = call.getArguments();
     TreePath argPath = new TreePath(path, args.get(0));
     Node exit = chain(args.get(0), argPath, graph.root, false);
-    if (exit != null) {
+    if (exit != null && exit.graphTasks != null) {
+      error(args.get(0), Message.UNSUPPORTED_ARGUMENT, "the exit task is one container task; '" + exit.name
+          + "' is a graph component: call it inside the exit handler's lambda, or make the exit task one of its components");
+      graph.tasks.removeAll(exit.graphTasks);
+    } else if (exit != null) {
       graph.root.members.remove(exit);
       graph.tasks.remove(exit);
       for (Arg a : exit.arguments.values()) {
@@ -491,7 +496,8 @@ final class BodyReader {
               + "; is the jar that holds it on the compile classpath?");
       return null;
     }
-    Node node = new Node(graph.taskName(component), spec, mi, group);
+    // A graph component's call is not a task of its own (its tasks are), so it takes no task name.
+    Node node = new Node(spec.graph() != null ? component : graph.taskName(component), spec, mi, group);
     @SuppressWarnings("unchecked")
     List<? extends AnnotationValue> inputs = (List<? extends AnnotationValue>) value(op, "inputs");
     List<? extends ExpressionTree> args = mi.getArguments();
@@ -511,11 +517,57 @@ final class BodyReader {
         error(mi, Message.MISSING_ARGUMENT, "task '" + node.name + "' gives no value for the required input '" + in.name() + "'");
       }
     }
+    if (spec.graph() != null) {
+      expand(node, group, addToGroup);
+      return node;
+    }
     graph.tasks.add(node);
     if (addToGroup) {
       group.members.add(node);
     }
     return node;
+  }
+
+  /**
+   * The call of a graph component becomes the graph's tasks, as KFP v1's compiler inlines them
+   * ({@link GraphSpec#expand}): each a task named after its component; the call's outputs are the
+   * spec's {@code outputValues}.
+   */
+  private void expand(Node call, Group group, boolean addToGroup) {
+    call.graphTasks = new ArrayList<>();
+    try {
+      call.graphOutputs = GraphSpec.expand(call.spec, call.arguments, Graph.Constant::new, (id, t, child, arguments) -> {
+        String component = child.name() == null ? id : child.name();
+        Node node = new Node(graph.taskName(Names.taskName(component)), child, call.tree, group);
+        node.arguments.putAll(arguments);
+        for (InputSpec in : child.inputs()) {
+          if (!in.optional() && in.defaultValue() == null && !node.arguments.containsKey(in.name())) {
+            error((Tree) call.tree, Message.MISSING_ARGUMENT, "task '" + id + "' of graph component '" + call.spec.name()
+                + "' gives no value for the required input '" + in.name() + "' of '" + component + "'; pass the graph input it takes");
+          }
+        }
+        executionOptions(t, node);
+        graph.tasks.add(node);
+        if (addToGroup) {
+          group.members.add(node);
+        }
+        call.graphTasks.add(node);
+        return output -> new Graph.Output(node, output);
+      });
+    } catch (dev.kfp4j.spec.SpecException e) {
+      call.graphOutputs = Map.of();
+      error((Tree) call.tree, Message.UNKNOWN_TASK, e.getMessage());
+    }
+  }
+
+  /** A graph task's {@code retryStrategy.maxRetries} and {@code cachingStrategy.maxCacheStaleness: P0D} as task settings. */
+  private static void executionOptions(GraphSpec.Task t, Node node) {
+    if (GraphSpec.maxRetries(t) >= 0) {
+      node.settings.put("retries", List.of(GraphSpec.maxRetries(t)));
+    }
+    if (GraphSpec.cachingOff(t)) {
+      node.settings.put("caching", List.of(false));
+    }
   }
 
   /** KFP's type check: a file output feeding a file input of another declared type. */
@@ -614,6 +666,14 @@ final class BodyReader {
             error(tree, Message.UNKNOWN_TASK,
                 "output '" + name + "' of task '" + task.name + "' is made inside a Dsl.when/forEach group that does not enclose this call; use it inside that group");
             return null;
+          }
+          if (task.graphOutputs != null) {
+            Arg value = task.graphOutputs.get(name);
+            if (value == null) {
+              error(tree, Message.UNKNOWN_TASK, "output '" + name + "' of graph component '" + task.name
+                  + "' has no entry in its spec's outputValues (or comes from a graph input left out), so no task gives it");
+            }
+            return value;
           }
           return new Graph.Output(task, name);
         }

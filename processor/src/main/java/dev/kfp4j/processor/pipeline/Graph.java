@@ -137,6 +137,13 @@ final class Graph {
     final Map<String, List<Object>> settings = new LinkedHashMap<>();
     final Group group;
     Resource resource;
+    /**
+     * For the call of a graph component, which is not a task itself: the container tasks it
+     * expanded to, as KFP v1 inlines a graph's tasks into the pipeline; null for a task.
+     */
+    List<Node> graphTasks;
+    /** For the call of a graph component: each of its outputs, from its spec's outputValues. */
+    Map<String, Arg> graphOutputs;
 
     @Override
     public String toString() {
@@ -150,9 +157,12 @@ final class Graph {
       this.group = group;
     }
 
-    /** Tasks this one waits for: data dependencies and {@code after(...)}. */
+    /** Tasks this one waits for: data dependencies and {@code after(...)} (a graph call: all its tasks). */
     Set<Node> dependencies() {
-      Set<Node> deps = new LinkedHashSet<>(after);
+      Set<Node> deps = new LinkedHashSet<>();
+      for (Node a : after) {
+        deps.addAll(a.graphTasks != null ? a.graphTasks : List.of(a));
+      }
       for (Arg a : arguments.values()) {
         if (a instanceof Output o) {
           deps.add(o.task());

@@ -39,9 +39,17 @@ final class Settings {
             reader.error(a, Message.UNKNOWN_TASK,
                 "task '" + other.name + "' is inside a Dsl.when/forEach group that does not enclose this call; 'after' can name tasks of this group or enclosing ones");
           }
-          node.after.add(other);
+          // a graph component's call waits through each of its tasks
+          for (Node target : node.graphTasks != null ? node.graphTasks : List.of(node)) {
+            target.after.add(other);
+          }
         }
       }
+      return;
+    }
+    if (node.graphTasks != null) {
+      reader.error(call, Message.BAD_SETTING, name + "(...) sets one container task; '" + node.name
+          + "' is a graph component, whose tasks take the settings its spec gives them (executionOptions); only after(...) applies to it");
       return;
     }
     if (name.equals("mountVolume")) {

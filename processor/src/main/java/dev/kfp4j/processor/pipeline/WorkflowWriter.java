@@ -4,9 +4,9 @@ import dev.kfp4j.entrypoint.PyJson;
 import dev.kfp4j.processor.pipeline.Graph.Arg;
 import dev.kfp4j.processor.pipeline.Graph.Group;
 import dev.kfp4j.processor.pipeline.Graph.Node;
-import dev.kfp4j.spec.CommandLine;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.spec.ContainerTemplate;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.yaml.Yaml;
@@ -44,6 +44,8 @@ final class WorkflowWriter {
   private final List<ObjectNode> groupTemplates = new ArrayList<>();
   /** Outputs that some consumer takes as a file, by task. */
   private final Map<Node, Set<String>> artifactOutputs = new HashMap<>();
+  /** File outputs that some consumer takes as a value (graph components wire them so), by task. */
+  private final Map<Node, Set<String>> valuesOfFiles = new HashMap<>();
   /** DAG tasks: written one per line in flow style, so large DAGs stay small and scannable. */
   private final Set<JsonNode> flow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final Map<ComponentSpec, String> componentSpecJson = new java.util.IdentityHashMap<>();
@@ -71,6 +73,9 @@ final class WorkflowWriter {
       for (Map.Entry<String, Arg> e : n.arguments.entrySet()) {
         if (n.spec != null && e.getValue() instanceof Graph.Output o && n.spec.inputIsFile(e.getKey())) {
           artifactOutputs.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
+        } else if (n.spec != null && e.getValue() instanceof Graph.Output o && o.task().spec != null
+            && o.task().spec.outputIsFile(o.output())) {
+          valuesOfFiles.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
         }
       }
     }
@@ -450,19 +455,21 @@ final class WorkflowWriter {
       }
     }
     Set<String> files = artifactOutputs.getOrDefault(n, Set.of());
+    Set<String> values = valuesOfFiles.getOrDefault(n, Set.of());
     Map<String, List<Object>> templateSettings = new LinkedHashMap<>(n.settings);
     int specId = specIds.computeIfAbsent(n.spec, k -> specIds.size());
-    String key = specId + "|" + present + "|" + files + "|" + templateSettings;
+    String key = specId + "|" + present + "|" + values + "|" + files + "|" + templateSettings;
     ObjectNode existing = templates.get(key);
     if (existing != null) {
       return existing.get("name").asString();
     }
     String name = uniqueTemplateName(templateBase(n.spec.name()));
-    templates.put(key, componentTemplate(name, n, present, files));
+    templates.put(key, componentTemplate(name, n, present, values, files));
     return name;
   }
 
-  private ObjectNode componentTemplate(String name, Node n, Set<String> present, Set<String> artifactOutputs) {
+  private ObjectNode componentTemplate(String name, Node n, Set<String> present, Set<String> valuesOfFiles,
+      Set<String> artifactOutputs) {
     ComponentSpec spec = n.spec;
     ObjectNode t = NODES.objectNode();
     t.put("name", name);
@@ -474,51 +481,7 @@ final class WorkflowWriter {
     ObjectNode labels = metadata.putObject("labels");
     labels.put("pipelines.kubeflow.org/pipeline-sdk-type", SDK_TYPE);
 
-    ObjectNode inputs = NODES.objectNode();
-    for (InputSpec in : spec.inputs()) {
-      if (present.contains(in.name())) {
-        if (spec.inputIsFile(in.name())) {
-          inputs.withArray("artifacts").addObject().put("name", in.name()).put("path", inputPath(in.name()));
-        } else {
-          inputs.withArray("parameters").addObject().put("name", in.name());
-        }
-      }
-    }
-    if (!inputs.isEmpty()) {
-      t.set("inputs", inputs);
-    }
-    ObjectNode outputs = NODES.objectNode();
-    for (OutputSpec out : spec.outputs()) {
-      boolean file = spec.outputIsFile(out.name());
-      if (!file) {
-        outputs.withArray("parameters").addObject().put("name", out.name()).putObject("valueFrom").put("path", outputPath(out.name()));
-      }
-      if (artifactOutputs.contains(out.name())) {
-        outputs.withArray("artifacts").addObject().put("name", out.name()).put("path", outputPath(out.name()));
-      }
-    }
-    if (!outputs.isEmpty()) {
-      t.set("outputs", outputs);
-    }
-    ObjectNode container = t.putObject("container");
-    container.put("image", spec.container().image());
-    // The SDK's resolution rules, with each input given as its Argo input parameter.
-    Map<String, String> given = new LinkedHashMap<>();
-    present.forEach(input -> given.put(input, "{{inputs.parameters." + input + "}}"));
-    CommandLine line = CommandLine.resolve(spec, given, WorkflowWriter::inputPath, WorkflowWriter::outputPath);
-    ArrayNode command = container.putArray("command");
-    line.command().forEach(command::add);
-    if (!line.args().isEmpty()) {
-      ArrayNode args = container.putArray("args");
-      line.args().forEach(args::add);
-    }
-    if (!spec.container().env().isEmpty()) {
-      ArrayNode env = container.putArray("env");
-      spec.container().env().forEach((k, v) -> {
-        List<String> one = CommandLine.resolveItems(spec, List.of(v), given, WorkflowWriter::inputPath, WorkflowWriter::outputPath);
-        env.addObject().put("name", k).put("value", one.isEmpty() ? "" : one.get(0));
-      });
-    }
+    ObjectNode container = ContainerTemplate.write(t, spec, present, valuesOfFiles, artifactOutputs);
     TaskSettings.apply(n.settings, t, container, annotations, labels);
     for (List<Object> mount : mounts(n)) {
       String volume = ((Node) mount.get(0)).name;
@@ -531,14 +494,6 @@ final class WorkflowWriter {
       metadata.remove("labels");
     }
     return t;
-  }
-
-  static String inputPath(String input) {
-    return "/tmp/inputs/" + input + "/data";
-  }
-
-  static String outputPath(String output) {
-    return "/tmp/outputs/" + output + "/data";
   }
 
   private static String pipelineSpec(PipelineModel p) {

@@ -44,7 +44,7 @@ public final class ImportedOpsWriter {
     Set<String> methods = new HashSet<>();
     for (Imported c : components) {
       String method = unique(javaName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name(), false), methods);
-      String task = taskName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name());
+      String task = dev.kfp4j.spec.Names.taskName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name());
       ClassName nested = ops.nestedClass(Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Task");
       TypeName taskType = taskType(c.spec(), nested);
       List<InputSpec> ordered = new ArrayList<>();
@@ -68,6 +68,10 @@ public final class ImportedOpsWriter {
       MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(taskType);
       m.addJavadoc("$L\n\n<p>Component {@code $L}, from {@code $L}$L.\n", doc(c.spec().description(), "The component " + c.spec().name() + "."),
           c.spec().name(), c.resource(), requiredOnly ? "; optional inputs left out" : "");
+      if (c.spec().graph() != null) {
+        m.addJavadoc("\n<p>A graph component: a call runs its tasks $L, inlined into the pipeline as KFP v1 compiles them.\n",
+            String.join(", ", c.spec().graph().sortedTaskIds().stream().map(id -> "{@code " + doc(id, id) + "}").toList()));
+      }
       if (ordered.stream().anyMatch(in -> in.description() != null || optional(in))) {
         m.addJavadoc("\n");
       }
@@ -180,13 +184,6 @@ public final class ImportedOpsWriter {
     }
     String s = out.toString();
     return SourceVersion.isKeyword(s) ? s + "_" : s;
-  }
-
-  /** A Kubernetes-valid task name from a free-form component name. */
-  static String taskName(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    s = s.isEmpty() ? "component" : s;
-    return s.length() > 50 ? s.substring(0, 50).replaceAll("-+$", "") : s;
   }
 
   private static String unique(String name, Set<String> used) {

@@ -1,0 +1,140 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.dsl.ComponentOp;
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.spec.CommandLine;
+import dev.kfp4j.testing.ArgoSchemas;
+import dev.kfp4j.testing.Shared;
+import dev.kfp4j.yaml.Yaml;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One loaded component behaves the same in all three places: the command the processor writes
+ * into the workflow for the generated op, the command {@link ComponentOp} resolves at run time,
+ * and the command the local runner executes, for the KFP SDK's Python {@code add} and KFP's
+ * library shell component {@code Calculate data hash}.
+ */
+class LoadedComponentParityTest {
+  @TempDir Path dir;
+
+  static final String HASH = "components/basics/Calculate_hash/component.yaml";
+
+  private LocalRunner runner() {
+    return LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+        .progress(false).summary(false).build();
+  }
+
+  @Test
+  void generatedOpRuntimeOpAndLocalRunnerRunTheSameCommand() throws Exception {
+    JavaFileObject imports = ImportComponentsTest.imports("add.component.yaml", HASH, "testcomponents/write_text.component.yaml");
+    JavaFileObject pipeline = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "@Pipeline(name = \"parity\") public static void p() {",
+        "  ImportsOps.add(3, 4);",
+        "  var text = ImportsOps.writeText(\"hello\");",
+        "  ImportsOps.calculateDataHash(text.file());",
+        "}");
+    Compilation c = ImportComponentsTest.compile(imports, pipeline);
+    assertThat(c).succeededWithoutWarnings();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/parity.yaml");
+    ArgoSchemas.assertValid(yaml, "parity.yaml");
+    JsonNode wf = Yaml.read(yaml);
+    RunResult run = runner().run(Workflow.parse(yaml, "parity.yaml"), Map.of());
+    assertThat(run.succeeded()).isTrue();
+
+    // Python add: value inputs, an output returned through ----output-paths
+    ComponentOp add = ComponentOp.load(Shared.testdata("kfp-sdk-1.8.22/add.component.yaml"));
+    CommandLine resolved = add.commandLine(Map.of("value_1", 3, "value_2", 4));
+    assertThat(resolved.args()).containsExactly("--value-1", "3", "--value-2", "4", "----output-paths", "/tmp/outputs/Output/data")
+        .inOrder();
+    List<String> runtime = line(resolved);
+    assertThat(compiled(wf, "add")).isEqualTo(runtime);
+    TaskResult inPipeline = run.task("add").orElseThrow();
+    assertThat(inPipeline.command()).isEqualTo(local(runtime, inPipeline, Map.of()));
+    TaskResult alone = add.run(runner(), Map.of("value_1", 3, "value_2", 4));
+    assertThat(alone.command()).isEqualTo(local(runtime, alone, Map.of()));
+    assertThat(inPipeline.outputs()).isEqualTo(Map.of("Output", "7"));
+    assertThat(alone.outputs()).isEqualTo(Map.of("Output", "7"));
+
+    // KFP's library shell component: a file input (here another task's file), a default, a file output
+    ComponentOp hash = ComponentOp.load(Shared.testdata("kfp-components/" + HASH));
+    runtime = line(hash.commandLine(Map.of("Data", "hello")));
+    assertThat(runtime.subList(3, 6)).containsExactly("/tmp/inputs/Data/data", "SHA256", "/tmp/outputs/Hash/data").inOrder();
+    assertThat(compiled(wf, "calculate-data-hash")).isEqualTo(runtime);
+    TaskResult hashed = run.task("calculate-data-hash").orElseThrow();
+    Path written = run.task("write-text").orElseThrow().artifacts().get("file");
+    assertThat(hashed.command()).isEqualTo(local(runtime, hashed, Map.of("/tmp/inputs/Data/data", written.toString())));
+    ArgoSchemas.assertValid(hash.workflow(Map.of("Data", "hello")), "the runtime op's one-task workflow");
+    alone = hash.run(runner(), Map.of("Data", "hello"));
+    assertThat(alone.command()).isEqualTo(local(runtime, alone, Map.of()));
+    String sha256 = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\n";
+    assertThat(Files.readString(hashed.artifacts().get("Hash"))).isEqualTo(sha256);
+    assertThat(Files.readString(alone.artifacts().get("Hash"))).isEqualTo(sha256);
+  }
+
+  private static List<String> line(CommandLine c) {
+    List<String> all = new ArrayList<>(c.command());
+    all.addAll(c.args());
+    return all;
+  }
+
+  /**
+   * The command and args of the template that runs {@code task}, with each {@code
+   * {{inputs.parameters.X}}} replaced by the value the DAG task passes: what the container runs.
+   */
+  private static List<String> compiled(JsonNode wf, String task) {
+    JsonNode dagTask = null;
+    for (JsonNode t : wf.at("/spec/templates/0/dag/tasks")) {
+      if (t.path("name").asString().equals(task)) {
+        dagTask = t;
+      }
+    }
+    JsonNode template = null;
+    for (JsonNode t : wf.at("/spec/templates")) {
+      if (t.path("name").asString().equals(dagTask.path("template").asString())) {
+        template = t;
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : List.of("command", "args")) {
+      for (JsonNode item : template.at("/container/" + part)) {
+        String s = item.asString();
+        for (JsonNode p : dagTask.at("/arguments/parameters")) {
+          s = s.replace("{{inputs.parameters." + p.path("name").asString() + "}}", p.path("value").asString());
+        }
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code command} as the local runner runs it: the {@code mapped} container paths replaced, the
+   * other inputs and outputs in the task's folder.
+   */
+  private static List<String> local(List<String> command, TaskResult task, Map<String, String> mapped) {
+    String taskDir = task.log().getParent().toString();
+    return command.stream().map(s -> {
+      for (Map.Entry<String, String> e : mapped.entrySet()) {
+        s = s.replace(e.getKey(), e.getValue());
+      }
+      return s.replace("/tmp/inputs/", taskDir + "/inputs/").replace("/tmp/outputs/", taskDir + "/outputs/");
+    }).toList();
+  }
+}

@@ -1,0 +1,181 @@
+package test;
+
+import dev.kfp4j.dsl.LongTask;
+import dev.kfp4j.dsl.Op;
+import dev.kfp4j.dsl.Ops;
+import dev.kfp4j.dsl.Task;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * Ops of the components imported by {@link Imports}: call them in a {@code @Pipeline} method.
+ */
+@Generated("dev.kfp4j.processor.Kfp4jProcessor")
+public final class ImportsOps {
+  private ImportsOps() {
+  }
+
+  /**
+   * Adds two numbers, then doubles the sum; a graph of two shell steps.
+   *
+   * <p>Component {@code Sum and double}, from {@code testcomponents/sum_and_double.graph.yaml}.
+   *
+   * <p>A graph component: a call runs its tasks {@code add}, {@code double}, inlined into the pipeline as KFP v1 compiles them.
+   *
+   * @param a the first number
+   * @param b the second number (optional: null leaves it out)
+   */
+  @Op(
+      value = "sum-and-double",
+      spec = "testcomponents/sum_and_double.graph.yaml",
+      inputs = {
+          "a",
+          "b"
+      }
+  )
+  public static SumAndDoubleTask sumAndDouble(long a, Long b) {
+    return new SumAndDoubleTask(Ops.args("a", a, "b", b));
+  }
+
+  /**
+   * Adds two numbers, then doubles the sum; a graph of two shell steps.
+   *
+   * <p>Component {@code Sum and double}, from {@code testcomponents/sum_and_double.graph.yaml}; optional inputs left out.
+   *
+   * <p>A graph component: a call runs its tasks {@code add}, {@code double}, inlined into the pipeline as KFP v1 compiles them.
+   *
+   * @param a the first number
+   */
+  @Op(
+      value = "sum-and-double",
+      spec = "testcomponents/sum_and_double.graph.yaml",
+      inputs = "a"
+  )
+  public static SumAndDoubleTask sumAndDouble(long a) {
+    return new SumAndDoubleTask(Ops.args("a", a));
+  }
+
+  /**
+   * 더하기
+   *
+   * <p>Component {@code Add}, from {@code add.component.yaml}.
+   */
+  @Op(
+      value = "add",
+      spec = "add.component.yaml",
+      inputs = {
+          "value_1",
+          "value_2"
+      }
+  )
+  public static LongTask add(long value1, long value2) {
+    return new LongTask("add", Ops.args("value_1", value1, "value_2", value2));
+  }
+
+  /**
+   * The component Calculate data hash.
+   *
+   * <p>Component {@code Calculate data hash}, from {@code components/basics/Calculate_hash/component.yaml}.
+   *
+   * @param hashAlgorithm Hash algorithm to use. Supported values are MD5, SHA1, SHA256, SHA512, SHA3 (optional: null leaves it out)
+   */
+  @Op(
+      value = "calculate-data-hash",
+      spec = "components/basics/Calculate_hash/component.yaml",
+      inputs = {
+          "Data",
+          "Hash algorithm"
+      }
+  )
+  public static CalculateDataHashTask calculateDataHash(Path data, String hashAlgorithm) {
+    return new CalculateDataHashTask(Ops.args("Data", data, "Hash algorithm", hashAlgorithm));
+  }
+
+  /**
+   * The component Calculate data hash.
+   *
+   * <p>Component {@code Calculate data hash}, from {@code components/basics/Calculate_hash/component.yaml}; optional inputs left out.
+   */
+  @Op(
+      value = "calculate-data-hash",
+      spec = "components/basics/Calculate_hash/component.yaml",
+      inputs = "Data"
+  )
+  public static CalculateDataHashTask calculateDataHash(Path data) {
+    return new CalculateDataHashTask(Ops.args("Data", data));
+  }
+
+  /**
+   * Writes a text to a file.
+   *
+   * <p>Component {@code Write text}, from {@code testcomponents/write_text.component.yaml}.
+   */
+  @Op(
+      value = "write-text",
+      spec = "testcomponents/write_text.component.yaml",
+      inputs = "text"
+  )
+  public static WriteTextTask writeText(String text) {
+    return new WriteTextTask(Ops.args("text", text));
+  }
+
+  /**
+   * A task of component {@code Sum and double}.
+   */
+  public static final class SumAndDoubleTask extends Task<SumAndDoubleTask> {
+    SumAndDoubleTask(Map<String, Object> arguments) {
+      super("sum-and-double", arguments);
+    }
+
+    /**
+     * Output {@code sum}: a + b (the file the first step wrote).
+     */
+    @Op.Output("sum")
+    public Path sum() {
+      return output("sum-and-double", "sum");
+    }
+
+    /**
+     * Output {@code doubled}: 2 * (a + b).
+     */
+    @Op.Output("doubled")
+    public long doubled() {
+      return output("sum-and-double", "doubled");
+    }
+  }
+
+  /**
+   * A task of component {@code Calculate data hash}.
+   */
+  public static final class CalculateDataHashTask extends Task<CalculateDataHashTask> {
+    CalculateDataHashTask(Map<String, Object> arguments) {
+      super("calculate-data-hash", arguments);
+    }
+
+    /**
+     * Output {@code Hash}.
+     */
+    @Op.Output("Hash")
+    public Path hash() {
+      return output("calculate-data-hash", "Hash");
+    }
+  }
+
+  /**
+   * A task of component {@code Write text}.
+   */
+  public static final class WriteTextTask extends Task<WriteTextTask> {
+    WriteTextTask(Map<String, Object> arguments) {
+      super("write-text", arguments);
+    }
+
+    /**
+     * Output {@code file}.
+     */
+    @Op.Output("file")
+    public Path file() {
+      return output("write-text", "file");
+    }
+  }
+}

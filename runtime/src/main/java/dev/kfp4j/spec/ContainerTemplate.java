@@ -1,0 +1,89 @@
+package dev.kfp4j.spec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Argo container template of a container component, as KFP v1's compiler writes it. The
+ * processor's workflows and {@link dev.kfp4j.dsl.ComponentOp}'s one-task workflows both use it, so
+ * a component runs with the same command line wherever it is called from.
+ */
+public final class ContainerTemplate {
+  private ContainerTemplate() {}
+
+  /** Where a file input is put in the container: {@code /tmp/inputs/<input>/data}, as KFP v1. */
+  public static String inputPath(String input) {
+    return "/tmp/inputs/" + input + "/data";
+  }
+
+  /** Where an output is written in the container: {@code /tmp/outputs/<output>/data}, as KFP v1. */
+  public static String outputPath(String output) {
+    return "/tmp/outputs/" + output + "/data";
+  }
+
+  /**
+   * Puts {@code inputs}, {@code outputs} and {@code container} into {@code template} and returns
+   * the container. {@code present} are the inputs the task gives (with a value or a default): each
+   * is an input parameter, or an input artifact at {@link #inputPath} for a file input; the others
+   * are left out of the command line by the SDK's rules ({@link CommandLine}). Each value output,
+   * and each file output in {@code valuesOfFiles} (one a consumer reads as a value, as graph
+   * components wire them), is an output parameter read from {@link #outputPath}; the outputs in
+   * {@code artifactOutputs} are output artifacts. The command line refers to each input as {@code
+   * {{inputs.parameters.<input>}}}.
+   */
+  public static ObjectNode write(ObjectNode template, ComponentSpec spec, Set<String> present, Set<String> valuesOfFiles,
+      Set<String> artifactOutputs) {
+    if (spec.container() == null) {
+      throw new SpecException(spec.name() + ": only container components run as a container template");
+    }
+    ObjectNode inputs = template.objectNode();
+    for (InputSpec in : spec.inputs()) {
+      if (present.contains(in.name())) {
+        if (spec.inputIsFile(in.name())) {
+          inputs.withArray("artifacts").addObject().put("name", in.name()).put("path", inputPath(in.name()));
+        } else {
+          inputs.withArray("parameters").addObject().put("name", in.name());
+        }
+      }
+    }
+    if (!inputs.isEmpty()) {
+      template.set("inputs", inputs);
+    }
+    ObjectNode outputs = template.objectNode();
+    for (OutputSpec out : spec.outputs()) {
+      if (!spec.outputIsFile(out.name()) || valuesOfFiles.contains(out.name())) {
+        outputs.withArray("parameters").addObject().put("name", out.name()).putObject("valueFrom").put("path", outputPath(out.name()));
+      }
+      if (artifactOutputs.contains(out.name())) {
+        outputs.withArray("artifacts").addObject().put("name", out.name()).put("path", outputPath(out.name()));
+      }
+    }
+    if (!outputs.isEmpty()) {
+      template.set("outputs", outputs);
+    }
+    ObjectNode container = template.putObject("container");
+    container.put("image", spec.container().image());
+    // The SDK's resolution rules, with each input given as its Argo input parameter.
+    Map<String, String> given = new LinkedHashMap<>();
+    present.forEach(input -> given.put(input, "{{inputs.parameters." + input + "}}"));
+    CommandLine line = CommandLine.resolve(spec, given, ContainerTemplate::inputPath, ContainerTemplate::outputPath);
+    ArrayNode command = container.putArray("command");
+    line.command().forEach(command::add);
+    if (!line.args().isEmpty()) {
+      ArrayNode args = container.putArray("args");
+      line.args().forEach(args::add);
+    }
+    if (!spec.container().env().isEmpty()) {
+      ArrayNode env = container.putArray("env");
+      spec.container().env().forEach((k, v) -> {
+        List<String> one = CommandLine.resolveItems(spec, List.of(v), given, ContainerTemplate::inputPath, ContainerTemplate::outputPath);
+        env.addObject().put("name", k).put("value", one.isEmpty() ? "" : one.get(0));
+      });
+    }
+    return container;
+  }
+}
