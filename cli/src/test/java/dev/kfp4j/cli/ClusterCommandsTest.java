@@ -1,0 +1,222 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.testing.ArgoSchemas;
+import dev.kfp4j.testing.server.FakeArgoServer;
+import dev.kfp4j.testing.server.FakeKfpServer;
+import dev.kfp4j.yaml.Yaml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * upload-pipeline, run-once, schedule and the list commands end to end, against a KFP API server
+ * on loopback that keeps what is created, and run-once and schedule against an Argo Server.
+ */
+class ClusterCommandsTest {
+  @TempDir
+  Path dir;
+
+  FakeKfpServer kfp;
+  Path config;
+
+  @BeforeEach
+  void start() throws Exception {
+    kfp = FakeKfpServer.start();
+    kfp.requireBearer("t0ken-s3cret");
+    config = dir.resolve("kfp4j.yaml");
+    Files.writeString(config, """
+        host: %s
+        auth:
+          token: t0ken-s3cret
+        run_config:
+          image: registry.example.com/calc:2.0
+          experiment_name: Calc
+          run_name: nightly calc
+          ttl: 3600
+          resources:
+            __default__: {cpu: 100m}
+        """.formatted(kfp.uri()));
+  }
+
+  @AfterEach
+  void stop() {
+    kfp.close();
+  }
+
+  private Cli kfp4j(String... args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(List.of("--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "add-example"));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void runOnceUploadsRunsAndWaitsThenASecondRunIsANewVersion() {
+    Cli r = kfp4j("run-once", "-a", "value1=5", "--wait", "--timeout", "30");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("state: SUCCEEDED"), r.toString());
+    assertTrue(r.out().contains("url: " + kfp.uri() + "/#/runs/details/"), r.toString());
+
+    JsonNode experiment = kfp.experiments().get(0);
+    assertEquals("Calc", experiment.path("name").asString());
+    JsonNode pipeline = kfp.pipelines().get(0);
+    assertEquals("add-example", pipeline.path("name").asString());
+    JsonNode run = kfp.runs().get(0);
+    assertEquals("nightly calc", run.path("name").asString());
+    assertEquals("[{\"name\":\"value1\",\"value\":\"5\"}]", run.at("/pipeline_spec/parameters").toString());
+    assertEquals(experiment.path("id").asString(), reference(run, "EXPERIMENT"));
+    String version = reference(run, "PIPELINE_VERSION");
+    String uploaded = kfp.template(version);
+    ArgoSchemas.assertValid(uploaded, "the uploaded workflow");
+    assertTrue(uploaded.contains("image: registry.example.com/calc:2.0"), "the config's image on the Java steps");
+    assertEquals(3600, Yaml.read(uploaded).at("/spec/ttlStrategy/secondsAfterCompletion").asInt());
+
+    Cli again = kfp4j("run-once", "--no-wait");
+    assertEquals(0, again.code(), again.toString());
+    assertEquals(1, kfp.pipelines().size(), "the same pipeline");
+    assertEquals(2, kfp.versions().size(), "a new version of it");
+    assertEquals(1, kfp.experiments().size(), "the experiment is reused");
+    assertEquals(2, kfp.runs().size());
+    assertTrue(kfp.requests().stream().allMatch(q -> "Bearer t0ken-s3cret".equals(q.headers().get("authorization"))));
+  }
+
+  @Test
+  void aFailedRunIsExitCode1AndARunStillGoingIs4() {
+    kfp.runsEndAs("Failed");
+    Cli failed = kfp4j("run-once", "--wait");
+    assertEquals(1, failed.code(), failed.toString());
+    assertTrue(failed.out().contains("state: FAILED"), failed.toString());
+    kfp.runsEndAs(null);
+    Cli going = kfp4j("run-once", "--wait", "--timeout", "1");
+    assertEquals(4, going.code(), going.toString());
+    assertTrue(going.err().contains("goes on on the server"), going.toString());
+  }
+
+  @Test
+  void anUndeclaredArgumentOrABadCronSendsNothing() {
+    Cli arg = kfp4j("run-once", "-a", "value3=1");
+    assertEquals(2, arg.code(), arg.toString());
+    assertTrue(arg.err().contains("has no parameter 'value3'"), arg.toString());
+    Cli cron = kfp4j("schedule", "--cron-expression", "0 4 * * *");
+    assertEquals(2, cron.code(), cron.toString());
+    assertTrue(cron.err().contains("has 5 fields; KFP's cron has 6"), cron.toString());
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+  }
+
+  @Test
+  void whenTheRunFailsAfterTheUploadTheErrorSaysWhatExists() {
+    Cli first = kfp4j("upload-pipeline", "--version-name", "v1");
+    assertEquals(0, first.code(), first.toString());
+    kfp.failNextAt("POST", "/apis/v1beta1/runs", 500, "database is down");
+    Cli r = kfp4j("run-once");
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().matches("(?s).*uploaded pipeline 'add-example' version 'add-example-\\d{8}-\\d{6}' \\(id version-\\d+\\), "
+        + "but the run was not created: POST /apis/v1beta1/runs answered 500: database is down.*"), r.toString());
+    assertEquals(2, kfp.versions().size());
+    assertTrue(kfp.runs().isEmpty());
+  }
+
+  @Test
+  void scheduleNeedsAnUploadedPipelineThenMakesARecurringRunOfItsLatestVersion() {
+    Cli none = kfp4j("schedule", "--cron-expression", "0 0 4 * * *");
+    assertEquals(3, none.code(), none.toString());
+    assertTrue(none.err().contains("no pipeline 'add-example' on " + kfp.uri() + "; upload it first: kfp4j upload-pipeline"), none.toString());
+
+    assertEquals(0, kfp4j("upload-pipeline", "--version-name", "v1").code());
+    assertEquals(0, kfp4j("upload-pipeline", "--version-name", "v2").code());
+    Cli r = kfp4j("schedule", "--cron-expression", "0 0 4 * * *", "-a", "value2=9", "--max-concurrency", "2", "--no-catchup", "-o", "json");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode printed = Yaml.json().readTree(r.out());
+    JsonNode job = kfp.jobs().get(0);
+    assertEquals(printed.path("recurring_run_id").asString(), job.path("id").asString());
+    assertEquals("0 0 4 * * *", job.at("/trigger/cron_schedule/cron").asString());
+    assertEquals("2", job.path("max_concurrency").asString());
+    assertTrue(job.path("no_catchup").asBoolean());
+    assertTrue(job.path("enabled").asBoolean());
+    String latest = kfp.versions().get(1).path("id").asString();
+    assertEquals("v2", kfp.versions().get(1).path("name").asString());
+    assertEquals(latest, reference(job, "PIPELINE_VERSION"), "the latest version");
+    assertEquals(kfp.experiments().get(0).path("id").asString(), reference(job, "EXPERIMENT"));
+    assertEquals("[{\"name\":\"value2\",\"value\":\"9\"}]", job.at("/pipeline_spec/parameters").toString());
+
+    Cli every = kfp4j("schedule", "--every", "2h", "--disabled", "--upload");
+    assertEquals(0, every.code(), every.toString());
+    JsonNode second = kfp.jobs().get(1);
+    assertEquals("7200", second.at("/trigger/periodic_schedule/interval_second").asString());
+    assertFalse(second.path("enabled").asBoolean());
+    assertEquals(3, kfp.versions().size(), "--upload made a version first");
+  }
+
+  @Test
+  void listsAsATableAndAsJson() {
+    assertEquals(0, kfp4j("run-once").code());
+    Cli table = Cli.run("list-pipelines", "--config", config.toString());
+    assertEquals(0, table.code(), table.toString());
+    assertTrue(table.out().startsWith("NAME"), table.toString());
+    assertTrue(table.out().contains("add-example"), table.toString());
+    Cli runs = Cli.run("list-runs", "--config", config.toString(), "--experiment", "Calc", "-o", "json");
+    assertEquals(0, runs.code(), runs.toString());
+    JsonNode list = Yaml.json().readTree(runs.out());
+    assertEquals(1, list.size());
+    assertEquals("nightly calc", list.get(0).path("name").asString());
+    Cli unknown = Cli.run("list-runs", "--config", config.toString(), "--experiment", "Nope");
+    assertEquals(3, unknown.code());
+    assertTrue(unknown.err().contains("no experiment 'Nope'"), unknown.toString());
+    Cli ui = Cli.run("ui", "--config", config.toString(), "--run", "run-7");
+    assertEquals(kfp.uri() + "/#/runs/details/run-7", ui.out().strip());
+  }
+
+  @Test
+  void aWrongTokenIsExitCode3AndTheTokenIsNotShown() throws Exception {
+    Files.writeString(config, Files.readString(config).replace("token: t0ken-s3cret", "token: wrong-t0ken-xyz"));
+    Cli r = kfp4j("upload-pipeline", "-v");
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().contains("answered 401"), r.toString());
+    assertFalse(r.toString().contains("wrong-t0ken-xyz"), r.toString());
+  }
+
+  @Test
+  void onArgoRunOnceSubmitsAndWatchesAndScheduleMakesACronWorkflow() {
+    try (FakeArgoServer argo = FakeArgoServer.start()) {
+      Cli r = kfp4j("run-once", "--argo", "--argo-server", argo.uri().toString(), "-n", "team", "-a", "value1=8", "--wait");
+      assertEquals(0, r.code(), r.toString());
+      assertTrue(r.out().contains("state: SUCCEEDED"), r.toString());
+      JsonNode w = argo.workflows().values().iterator().next();
+      assertEquals("team", w.at("/metadata/namespace").asString());
+      assertTrue(w.at("/metadata/name").asString().startsWith("add-example-"));
+      assertEquals("8", w.at("/spec/arguments/parameters/0/value").asString());
+      assertEquals("registry.example.com/calc:2.0", w.at("/spec/templates/1/container/image").asString());
+
+      argo.workflowsEndAs("Failed");
+      assertEquals(1, kfp4j("run-once", "--argo", "--argo-server", argo.uri().toString(), "--wait").code());
+
+      Cli s = kfp4j("schedule", "--argo", "--argo-server", argo.uri().toString(), "-n", "team", "--cron-expression", "0 30 4 * * *");
+      assertEquals(0, s.code(), s.toString());
+      JsonNode cron = argo.cronWorkflows().get("team/add-example");
+      assertEquals("30 4 * * *", cron.at("/spec/schedule").asString(), "Argo 3.3 takes one schedule, in 5 fields");
+      assertEquals("Forbid", cron.at("/spec/concurrencyPolicy").asString());
+      Cli seconds = kfp4j("schedule", "--argo", "--argo-server", argo.uri().toString(), "--cron-expression", "30 0 4 * * *");
+      assertEquals(2, seconds.code(), seconds.toString());
+      assertTrue(seconds.err().contains("seconds field must be 0"), seconds.toString());
+    }
+  }
+
+  private static String reference(JsonNode n, String type) {
+    for (JsonNode r : n.path("resource_references")) {
+      if (type.equals(r.at("/key/type").asString())) {
+        return r.at("/key/id").asString();
+      }
+    }
+    return null;
+  }
+}
