@@ -336,6 +336,7 @@ final class Commands {
       fields.put("experiment_id", exp.id());
       fields.put("run", created.name());
       fields.put("run_id", created.id());
+      fields.remove("url");
       fields.put("url", kfp.runUrl(created.id()));
       if (!wait) {
         printer.record(fields);

@@ -1,0 +1,82 @@
+package dev.kfp4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.testing.server.FakeKfpServer;
+import java.io.File;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The goals that talk to KFP, run as Maven runs them (parameters set, then execute) against a KFP server on loopback. */
+class GoalsTest {
+  static final File CLASSES = new File("../examples/target/classes");
+
+  FakeKfpServer kfp;
+
+  @BeforeEach
+  void start() {
+    kfp = FakeKfpServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    kfp.close();
+  }
+
+  private <T extends Goals.PipelineMojo> T configure(T mojo) {
+    mojo.host = kfp.uri().toString();
+    mojo.classes = CLASSES;
+    mojo.pipeline = "add-example";
+    mojo.output = "table";
+    mojo.config = new File("no-such-kfp4j.yaml");
+    return mojo;
+  }
+
+  @Test
+  void runOnceUploadsAndRunsAndWaits() throws Exception {
+    Goals.RunOnceMojo mojo = configure(new Goals.RunOnceMojo());
+    mojo.arguments = Map.of("value2", "10");
+    mojo.experiment = "maven";
+    mojo.waitForCompletion = true;
+    mojo.execute();
+    JsonNode run = kfp.runs().get(0);
+    assertEquals("Succeeded", run.path("status").asString());
+    assertEquals("[{\"name\":\"value2\",\"value\":\"10\"}]", run.at("/pipeline_spec/parameters").toString());
+    assertEquals("maven", kfp.experiments().get(0).path("name").asString());
+  }
+
+  @Test
+  void aFailedRunFailsTheBuildAndAMistakeIsAConfigurationError() {
+    kfp.runsEndAs("Failed");
+    Goals.RunOnceMojo mojo = configure(new Goals.RunOnceMojo());
+    mojo.waitForCompletion = true;
+    MojoFailureException failed = assertThrows(MojoFailureException.class, mojo::execute);
+    assertTrue(failed.getMessage().startsWith("kfp4j run-once failed (exit code 1)"), failed.getMessage());
+
+    Goals.RunOnceMojo typo = configure(new Goals.RunOnceMojo());
+    typo.arguments = Map.of("valu2", "10");
+    MojoExecutionException usage = assertThrows(MojoExecutionException.class, typo::execute);
+    assertTrue(usage.getMessage().contains("has no parameter 'valu2'; did you mean 'value2'?"), usage.getMessage());
+  }
+
+  @Test
+  void scheduleMakesARecurringRunOfTheUploadedPipeline() throws Exception {
+    Goals.UploadPipelineMojo upload = configure(new Goals.UploadPipelineMojo());
+    upload.execute();
+    Goals.ScheduleMojo schedule = configure(new Goals.ScheduleMojo());
+    schedule.cron = "0 0 4 * * *";
+    schedule.maxConcurrency = 3;
+    schedule.execute();
+    JsonNode job = kfp.jobs().get(0);
+    assertEquals("0 0 4 * * *", job.at("/trigger/cron_schedule/cron").asString());
+    assertEquals("3", job.path("max_concurrency").asString());
+    assertEquals(1, kfp.pipelines().size());
+  }
+}
