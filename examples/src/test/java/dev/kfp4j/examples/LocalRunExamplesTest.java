@@ -123,8 +123,8 @@ class LocalRunExamplesTest {
 
   @Test
   void kubernetesStepsAreRefusedWithTheTemplateNamed() {
-    WorkflowException e = assertThrows(WorkflowException.class,
-        () -> Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/pipelines/resourceop-basic.yaml"));
+    Workflow w = Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/pipelines/resourceop-basic.yaml");
+    WorkflowException e = assertThrows(WorkflowException.class, () -> LocalRunner.builder().build().run(w, Map.of()));
     assertTrue(e.getMessage().contains("template 'create-job' uses 'resource', which the local runner does not run"), e.getMessage());
   }
 
