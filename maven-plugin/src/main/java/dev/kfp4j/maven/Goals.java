@@ -16,6 +16,10 @@ final class Goals {
   /** Runs a compiled pipeline on this machine with the local runner: {@code mvn compile kfp4j:run -Dkfp4j.pipeline=add-example}. */
   @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
   public static final class RunMojo extends Kfp4jMojo {
+    public RunMojo() {
+      super("run", false);
+    }
+
     /** The pipeline's name, or a workflow file; optional when the project has one. */
     @Parameter(property = "kfp4j.pipeline")
     String pipeline;
@@ -41,16 +45,6 @@ final class Goals {
     boolean noCache;
 
     @Override
-    String command() {
-      return "run";
-    }
-
-    @Override
-    boolean usesConfig() {
-      return false;
-    }
-
-    @Override
     List<String> arguments() {
       List<String> args = new ArrayList<>();
       option(args, "--pipeline", pipeline);
@@ -68,18 +62,12 @@ final class Goals {
   /** Checks the compiled pipelines and components. */
   @Mojo(name = "validate", threadSafe = true)
   public static final class ValidateMojo extends Kfp4jMojo {
+    public ValidateMojo() {
+      super("validate", false);
+    }
+
     @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
     File classes;
-
-    @Override
-    String command() {
-      return "validate";
-    }
-
-    @Override
-    boolean usesConfig() {
-      return false;
-    }
 
     @Override
     List<String> arguments() {
@@ -91,6 +79,10 @@ final class Goals {
 
   /** A goal that names a compiled pipeline. */
   abstract static class PipelineMojo extends ServerMojo {
+    PipelineMojo(String command) {
+      super(command);
+    }
+
     /** The pipeline's name, or a workflow file; optional when the project has one. */
     @Parameter(property = "kfp4j.pipeline")
     String pipeline;
@@ -114,14 +106,13 @@ final class Goals {
   /** Uploads the compiled pipeline: a new pipeline the first time, then a new version. */
   @Mojo(name = "upload-pipeline", threadSafe = true)
   public static final class UploadPipelineMojo extends PipelineMojo {
+    public UploadPipelineMojo() {
+      super("upload-pipeline");
+    }
+
     /** The version's name (default: the pipeline name and the UTC time). */
     @Parameter(property = "kfp4j.versionName")
     String versionName;
-
-    @Override
-    String command() {
-      return "upload-pipeline";
-    }
 
     @Override
     List<String> goalArguments() {
@@ -135,6 +126,10 @@ final class Goals {
 
   /** A goal that starts runs in an experiment. */
   abstract static class ExperimentMojo extends PipelineMojo {
+    ExperimentMojo(String command) {
+      super(command);
+    }
+
     /** The experiment (else the config's, else {@code Default}). */
     @Parameter(property = "kfp4j.experiment")
     String experiment;
@@ -155,6 +150,10 @@ final class Goals {
   /** Uploads the compiled pipeline as a new version and starts one run of it. */
   @Mojo(name = "run-once", threadSafe = true)
   public static final class RunOnceMojo extends ExperimentMojo {
+    public RunOnceMojo() {
+      super("run-once");
+    }
+
     /** Wait for the run to finish; the build fails if the run fails. */
     @Parameter(property = "kfp4j.wait")
     Boolean waitForCompletion;
@@ -162,11 +161,6 @@ final class Goals {
     /** How long to wait at most, in seconds. */
     @Parameter(property = "kfp4j.timeout")
     Long timeout;
-
-    @Override
-    String command() {
-      return "run-once";
-    }
 
     @Override
     List<String> goalArguments() {
@@ -182,6 +176,10 @@ final class Goals {
   /** Creates a recurring run of the pipeline's latest version (or an Argo CronWorkflow). */
   @Mojo(name = "schedule", threadSafe = true)
   public static final class ScheduleMojo extends ExperimentMojo {
+    public ScheduleMojo() {
+      super("schedule");
+    }
+
     /** KFP's 6-field cron, seconds first. */
     @Parameter(property = "kfp4j.cron")
     String cron;
@@ -204,11 +202,6 @@ final class Goals {
     boolean upload;
 
     @Override
-    String command() {
-      return "schedule";
-    }
-
-    @Override
     List<String> goalArguments() {
       List<String> args = pipelineArguments();
       option(args, "--cron-expression", cron);
@@ -224,9 +217,8 @@ final class Goals {
   /** Lists the pipelines on the server. */
   @Mojo(name = "list-pipelines", requiresProject = false, threadSafe = true)
   public static final class ListPipelinesMojo extends ServerMojo {
-    @Override
-    String command() {
-      return "list-pipelines";
+    public ListPipelinesMojo() {
+      super("list-pipelines");
     }
 
     @Override
@@ -238,13 +230,12 @@ final class Goals {
   /** Lists runs, of an experiment or all. */
   @Mojo(name = "list-runs", requiresProject = false, threadSafe = true)
   public static final class ListRunsMojo extends ServerMojo {
+    public ListRunsMojo() {
+      super("list-runs");
+    }
+
     @Parameter(property = "kfp4j.experiment")
     String experiment;
-
-    @Override
-    String command() {
-      return "list-runs";
-    }
 
     @Override
     List<String> goalArguments() {
@@ -257,13 +248,12 @@ final class Goals {
   /** Prints the KFP UI's address, or a run's page. */
   @Mojo(name = "ui", requiresProject = false, threadSafe = true)
   public static final class UiMojo extends ServerMojo {
+    public UiMojo() {
+      super("ui");
+    }
+
     @Parameter(property = "kfp4j.run")
     String run;
-
-    @Override
-    String command() {
-      return "ui";
-    }
 
     @Override
     List<String> goalArguments() {
@@ -276,6 +266,10 @@ final class Goals {
   /** Writes a sample {@code kfp4j.yaml}: {@code mvn kfp4j:init -Dkfp4j.host=https://...}. */
   @Mojo(name = "init", threadSafe = true)
   public static final class InitMojo extends Kfp4jMojo {
+    public InitMojo() {
+      super("init", false);
+    }
+
     @Parameter(property = "kfp4j.host", required = true)
     String host;
 
@@ -284,16 +278,6 @@ final class Goals {
 
     @Parameter(property = "kfp4j.force", defaultValue = "false")
     boolean force;
-
-    @Override
-    String command() {
-      return "init";
-    }
-
-    @Override
-    boolean usesConfig() {
-      return false;
-    }
 
     @Override
     List<String> arguments() {

@@ -27,11 +27,22 @@ abstract class Kfp4jMojo extends AbstractMojo {
   @Parameter(property = "kfp4j.skip", defaultValue = "false")
   boolean skip;
 
+  private final String command;
+  private final boolean usesConfig;
+
+  /** A goal running the {@code kfp4j} command {@code command}, with the config file or not. */
+  Kfp4jMojo(String command, boolean usesConfig) {
+    this.command = command;
+    this.usesConfig = usesConfig;
+  }
+
   /** The goal's {@code kfp4j} command line, without the command name. */
   abstract List<String> arguments();
 
   /** The {@code kfp4j} command this goal runs. */
-  abstract String command();
+  final String command() {
+    return command;
+  }
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -42,7 +53,7 @@ abstract class Kfp4jMojo extends AbstractMojo {
     List<String> args = new ArrayList<>();
     args.add(command());
     args.addAll(arguments());
-    if (usesConfig() && config != null && config.isFile()) {
+    if (usesConfig && config != null && config.isFile()) {
       args.add("--config");
       args.add(config.getPath());
     }
@@ -63,10 +74,6 @@ abstract class Kfp4jMojo extends AbstractMojo {
       }
       throw new MojoFailureException(message);
     }
-  }
-
-  boolean usesConfig() {
-    return true;
   }
 
   static void option(List<String> args, String name, Object value) {

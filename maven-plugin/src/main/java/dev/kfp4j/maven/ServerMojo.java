@@ -53,6 +53,10 @@ abstract class ServerMojo extends Kfp4jMojo {
   @Parameter(property = "kfp4j.output", defaultValue = "table")
   String output;
 
+  ServerMojo(String command) {
+    super(command, true);
+  }
+
   abstract List<String> goalArguments();
 
   @Override
