@@ -73,7 +73,14 @@ final class Overlay {
       }
       spec.putObject("volumeClaimGC").put("strategy", "OnWorkflowCompletion");
     }
-    return Yaml.write(wf, null);
+    StringBuilder header = new StringBuilder();
+    for (String line : workflowYaml.split("\n")) {
+      if (!line.startsWith("#")) {
+        break;
+      }
+      header.append(line.replaceFirst("^# ?", "")).append('\n');
+    }
+    return Yaml.write(wf, header + "With run_config of the kfp4j config file applied.");
   }
 
   static boolean isJavaStep(JsonNode container) {
