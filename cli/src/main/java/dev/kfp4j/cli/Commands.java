@@ -584,7 +584,7 @@ final class Commands {
     @Override
     public Integer call() throws IOException {
       KfpClient kfp = server.kfp();
-      URI link = run != null ? kfp.runUrl(run) : URI.create(kfp.runUrl("x").toString().replaceAll("/#/runs/details/x$", "/#/pipelines"));
+      URI link = run != null ? kfp.runUrl(run) : kfp.uiUrl();
       out().println(link);
       out().flush();
       if (open) {

@@ -174,6 +174,7 @@ class ClusterCommandsTest {
     assertTrue(unknown.err().contains("no experiment 'Nope'"), unknown.toString());
     Cli ui = Cli.run("ui", "--config", config.toString(), "--run", "run-7");
     assertEquals(kfp.uri() + "/#/runs/details/run-7", ui.out().strip());
+    assertEquals(kfp.uri() + "/#/pipelines", Cli.run("ui", "--config", config.toString()).out().strip());
   }
 
   @Test

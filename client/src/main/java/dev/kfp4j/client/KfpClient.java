@@ -406,6 +406,11 @@ public final class KfpClient {
 
   // ---------------------------------------------------------------- UI links
 
+  /** The KFP UI's front page: the pipelines. */
+  public URI uiUrl() {
+    return URI.create(ui + "/#/pipelines");
+  }
+
   /** The run's page in the KFP UI. */
   public URI runUrl(String runId) {
     return URI.create(ui + "/#/runs/details/" + runId);
