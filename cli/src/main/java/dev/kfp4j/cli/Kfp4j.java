@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  * server refused or could not be reached; {@value #TIMEOUT} the run was still going when the wait
  * ended.
  */
-@Command(name = "kfp4j", mixinStandardHelpOptions = true, versionProvider = Kfp4j.Version.class,
+@Command(name = "kfp4j", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Kfp4j.Version.class,
     description = "Runs kfp4j pipelines locally, and on Kubeflow Pipelines or Argo Workflows.",
     subcommands = {Commands.RunLocal.class, Commands.Validate.class, Commands.UploadPipeline.class, Commands.RunOnce.class,
         Commands.Schedule.class, Commands.ListPipelines.class, Commands.ListRuns.class, Commands.Init.class, Commands.Ui.class},

@@ -20,8 +20,18 @@ class CommandsTest {
     Cli r = Cli.run("run-once", "--bogus");
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("Unknown option: '--bogus'"), r.toString());
-    assertTrue(r.err().contains("kfp4j run-once [-v]"), "the usage line: " + r);
+    assertTrue(r.err().contains("kfp4j run-once [-hvV]"), "the usage line: " + r);
     assertEquals(2, Cli.run("no-such-command").code());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"run", "validate", "upload-pipeline", "run-once", "schedule", "list-pipelines", "list-runs", "init", "ui"}) {
+      Cli r = Cli.run(command, "--help");
+      assertEquals(0, r.code(), r.toString());
+      assertTrue(r.out().startsWith("Usage: kfp4j " + command), r.toString());
+    }
+    assertTrue(Cli.run("schedule", "--help").out().contains("KFP's 6-field cron, seconds first"));
   }
 
   @Test
