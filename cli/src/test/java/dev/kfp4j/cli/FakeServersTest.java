@@ -61,6 +61,12 @@ class FakeServersTest {
           () -> argo.submit(yaml.replace("entrypoint: add-example", "entrypoint: add-example\n  bogusField: 1"), Map.of()));
       assertEquals(400, bad.status());
       assertTrue(bad.getMessage().contains("bogusField"), bad.getMessage());
+      java.net.http.HttpResponse<String> misspelt = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/v1/workflows/argo"))
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"workfow\": {}}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, misspelt.statusCode(), misspelt.body());
+      assertTrue(misspelt.body().contains("workfow"), misspelt.body());
       assertEquals("add-example", argo.schedule(yaml, Map.of(), Schedule.cron("0 0 4 * * *"), "add-example", false, true));
       assertEquals("[\"0 4 * * *\"]", server.cronWorkflows().get("argo/add-example").at("/spec/schedules").toString(),
           "Argo 3.6 and later take a list of schedules");

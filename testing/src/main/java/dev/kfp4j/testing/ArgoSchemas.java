@@ -24,15 +24,20 @@ public final class ArgoSchemas {
 
   private ArgoSchemas() {}
 
-  private static synchronized Schema schema(String version) {
-    return SCHEMAS.computeIfAbsent(version, v -> {
+  private static Schema schema(String version) {
+    return schema(version, "io.argoproj.workflow.v1alpha1.Workflow");
+  }
+
+  private static synchronized Schema schema(String version, String definition) {
+    return SCHEMAS.computeIfAbsent(version + "#" + definition, key -> {
+      String v = version;
       Path file = Shared.root().resolve("schemas/argo").resolve(v).resolve("schema.json");
       ObjectNode root = (ObjectNode) Yaml.json().readTree(file.toFile());
       root.remove("$schema");
       root.remove("$id");
       root.remove("oneOf");
       root.remove("type");
-      root.put("$ref", "#/definitions/io.argoproj.workflow.v1alpha1.Workflow");
+      root.put("$ref", "#/definitions/" + definition);
       strict(root.get("definitions"));
       SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
       return registry.getSchema(root);
@@ -55,6 +60,18 @@ public final class ArgoSchemas {
       for (Error e : schema(version).validate(node)) {
         errors.add("argo " + version + ": " + e);
       }
+    }
+    return errors;
+  }
+
+  /**
+   * The schema errors of any object of Argo's API, by its definition name (such as
+   * {@code io.argoproj.workflow.v1alpha1.WorkflowCreateRequest}), for the given Argo version.
+   */
+  public static List<String> errors(String version, String definition, JsonNode node) {
+    List<String> errors = new ArrayList<>();
+    for (Error e : schema(version, definition).validate(node)) {
+      errors.add("argo " + version + ": " + e);
     }
     return errors;
   }

@@ -73,7 +73,9 @@ public final class FakeArgoServer extends FakeServer {
     String key = p.length > 2 ? ns + "/" + p[2] : null;
     if (kind.equals("workflows")) {
       if (method.equals("POST") && p.length == 2) {
-        return submit(ns, json(body).path("workflow"));
+        JsonNode request = json(body);
+        refuseInvalid("io.argoproj.workflow.v1alpha1.WorkflowCreateRequest", request, "workflow create request");
+        return submit(ns, request.path("workflow"));
       }
       if (method.equals("GET") && p.length == 2) {
         ObjectNode list = object();
@@ -102,7 +104,9 @@ public final class FakeArgoServer extends FakeServer {
     }
     if (kind.equals("cron-workflows")) {
       if (method.equals("POST") && p.length == 2) {
-        return schedule(ns, json(body).path("cronWorkflow"));
+        JsonNode request = json(body);
+        refuseInvalid("io.argoproj.workflow.v1alpha1.CreateCronWorkflowRequest", request, "cron workflow create request");
+        return schedule(ns, request.path("cronWorkflow"));
       }
       ObjectNode c = cronWorkflows.get(key);
       if (c == null) {
@@ -117,6 +121,15 @@ public final class FakeArgoServer extends FakeServer {
       }
     }
     throw answer(404, "Not Found: " + method + " " + path);
+  }
+
+  /** A request body that does not match this Argo version's schema of it is a 400, as Argo's API refuses it. */
+  private void refuseInvalid(String definition, JsonNode request, String what) {
+    String schemaVersion = version.matches("v?3\\..*") ? "v3.3.10" : "v4.0.8";
+    List<String> errors = ArgoSchemas.errors(schemaVersion, definition, request);
+    if (!errors.isEmpty()) {
+      throw answer(400, what + " is invalid: " + errors.get(0));
+    }
   }
 
   private ObjectNode submit(String ns, JsonNode workflow) {
