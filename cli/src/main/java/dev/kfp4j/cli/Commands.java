@@ -407,9 +407,8 @@ final class Commands {
       String runName = name != null ? name : p.name() + " " + schedule;
       Printer printer = new Printer(out(), output.json());
       if (server.argo) {
-        if (!(schedule instanceof dev.kfp4j.client.Schedule.Cron c)) {
-          throw new ConfigException("Argo's CronWorkflow takes a cron schedule; write --every as a --cron-expression");
-        }
+        dev.kfp4j.client.Schedule.Cron c = schedule instanceof dev.kfp4j.client.Schedule.Cron cron ? cron
+            : ((dev.kfp4j.client.Schedule.Interval) schedule).asCron(); // Argo's CronWorkflow takes crons only
         String cronName = name != null ? name : p.name();
         String created = server.argoClient().schedule(Overlay.apply(p.yaml(), config.run()), args, c, cronName,
             maxConcurrency > 1, !disabled);

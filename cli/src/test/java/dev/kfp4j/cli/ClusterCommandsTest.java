@@ -206,6 +206,9 @@ class ClusterCommandsTest {
       JsonNode cron = argo.cronWorkflows().get("team/add-example");
       assertEquals("30 4 * * *", cron.at("/spec/schedule").asString(), "Argo 3.3 takes one schedule, in 5 fields");
       assertEquals("Forbid", cron.at("/spec/concurrencyPolicy").asString());
+      Cli hourly = kfp4j("schedule", "--argo", "--argo-server", argo.uri().toString(), "-n", "team", "--every", "1h", "-r", "hourly");
+      assertEquals(0, hourly.code(), hourly.toString());
+      assertEquals("0 */1 * * *", argo.cronWorkflows().get("team/hourly").at("/spec/schedule").asString());
       Cli seconds = kfp4j("schedule", "--argo", "--argo-server", argo.uri().toString(), "--cron-expression", "30 0 4 * * *");
       assertEquals(2, seconds.code(), seconds.toString());
       assertTrue(seconds.err().contains("seconds field must be 0"), seconds.toString());

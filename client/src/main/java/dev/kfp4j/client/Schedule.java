@@ -72,6 +72,24 @@ public sealed interface Schedule {
       return new Interval(every, start, end);
     }
 
+    /**
+     * The same interval as a KFP cron aligned to the clock, where there is one (minutes dividing
+     * an hour, hours dividing a day, one day): for schedulers that take only crons, such as Argo's
+     * {@code CronWorkflow}.
+     */
+    public Cron asCron() {
+      long s = every.toSeconds();
+      String cron = s % 86_400 == 0 && s == 86_400 ? "0 0 0 * * *"
+          : s % 3600 == 0 && 86_400 % s == 0 ? "0 0 */" + s / 3600 + " * * *"
+          : s % 60 == 0 && 3600 % s == 0 ? "0 */" + s / 60 + " * * * *"
+          : null;
+      if (cron == null) {
+        throw new IllegalArgumentException("an interval of " + s + " s has no cron form (a cron repeats minutes that divide an hour, "
+            + "hours that divide a day, or daily); write a cron expression instead");
+      }
+      return new Cron(cron, start, end);
+    }
+
     @Override
     public String toString() {
       return "every " + every.toSeconds() + " s";

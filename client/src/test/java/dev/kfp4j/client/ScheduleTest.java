@@ -118,4 +118,16 @@ class ScheduleTest {
       assertContains(m, "whole number of seconds, at least 1");
     }
   }
+
+  @Test
+  void intervalsThatDivideTheClockHaveACronForm() {
+    assertEquals("0 */15 * * * *", Schedule.every(java.time.Duration.ofMinutes(15)).asCron().expression());
+    assertEquals("0 0 */6 * * *", Schedule.every(java.time.Duration.ofHours(6)).asCron().expression());
+    assertEquals("0 0 0 * * *", Schedule.every(java.time.Duration.ofDays(1)).asCron().expression());
+    assertEquals("*/15 * * * *", Schedule.every(java.time.Duration.ofMinutes(15)).asCron().argoSchedule());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Schedule.every(java.time.Duration.ofMinutes(7)).asCron());
+    assertTrue(e.getMessage().contains("an interval of 420 s has no cron form"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Schedule.every(java.time.Duration.ofDays(2)).asCron());
+  }
 }
