@@ -484,7 +484,7 @@ final class Commands {
             rows.add(row("name", p.name(), "id", p.id(), "created", p.createdAt(), "default_version_id", p.defaultVersionId()));
           }
         }
-        if (!page.hasNext() || rows.size() >= limit) {
+        if (!page.hasNext() || rows.size() >= limit || page.items().isEmpty()) {
           break;
         }
         next = next.next(page);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.client.KfpClient.ApiVersion;
+import dev.kfp4j.testing.Prism;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;

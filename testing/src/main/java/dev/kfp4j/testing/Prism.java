@@ -1,6 +1,5 @@
-package dev.kfp4j.client;
+package dev.kfp4j.testing;
 
-import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,10 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A Stoplight Prism mock server of one of KFP's official OpenAPI files, made strict: every object
  * schema rejects properties it does not declare, so a misspelt field fails like a wrong type does.
- * Prism answers a request that does not match the file with a 4xx, which the client turns into a
- * {@link KfpException}.
+ * Prism answers a request that does not match the file with a 4xx.
  */
-final class Prism implements AutoCloseable {
+public final class Prism implements AutoCloseable {
   private final Process process;
   private final URI uri;
   private final Path log;
@@ -31,7 +29,8 @@ final class Prism implements AutoCloseable {
     this.log = log;
   }
 
-  static Prism start(String apiVersion, Path work) throws IOException, InterruptedException {
+  /** Starts Prism on a free port for {@code v1beta1} or {@code v2beta1}; its files go to {@code work}. */
+  public static Prism start(String apiVersion, Path work) throws IOException, InterruptedException {
     String binary = System.getProperty("kfp4j.prism", "");
     if (binary.isEmpty() || !Files.isExecutable(Path.of(binary))) {
       throw new IllegalStateException("Prism not found at '" + binary + "'; the client module's build installs it "
@@ -66,12 +65,12 @@ final class Prism implements AutoCloseable {
     return prism;
   }
 
-  URI uri() {
+  public URI uri() {
     return uri;
   }
 
   /** What Prism logged: each request, and why it refused one. */
-  String log() throws IOException {
+  public String log() throws IOException {
     return Files.readString(log, StandardCharsets.UTF_8);
   }
 
