@@ -216,7 +216,8 @@ final class Http {
     String message = "";
     try {
       JsonNode json = Yaml.json().readTree(body);
-      message = json.path("message").asString(json.path("error").asString(""));
+      // KFP's upload endpoints answer {error_message, error_details}; the rest {error, code, message}; Argo {code, message}
+      message = json.path("message").asString(json.path("error").asString(json.path("error_message").asString("")));
     } catch (JacksonException e) {
       message = body.length() < 200 ? body : "";
     }

@@ -65,6 +65,16 @@ class ErrorsTest {
   }
 
   @Test
+  void anUploadErrorCarriesTheServersMessage() {
+    try (Loopback server = Loopback.start(r -> Loopback.Answer.json(400,
+        "{\"error_message\":\"Failed to create a pipeline. The pipeline spec is invalid\",\"error_details\":\"...\"}"))) {
+      KfpException e = assertThrows(KfpException.class, () -> server.client(Auth.none()).uploadPipeline("p", null, "kind: Workflow\n"));
+      assertEquals(400, e.status());
+      assertTrue(e.getMessage().endsWith("answered 400: Failed to create a pipeline. The pipeline spec is invalid"), e.getMessage());
+    }
+  }
+
+  @Test
   void aServersMessageOnSeveralLinesBecomesOneLine() {
     try (Loopback server = Loopback.start(r -> Loopback.Answer.json(500,
         "{\"error\":\"x\",\"code\":13,\"message\":\"Internal error: failed to create run\\n\\tcaused by: "
