@@ -1,5 +1,6 @@
 package dev.kfp4j.cli;
 
+import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
  * volume. The compiled file itself is left as the processor wrote it.
  */
 final class Overlay {
-  /** The command of a step made from a kfp4j {@code @Component}: the Jib classpath of the project's image. */
-  static final String JAVA_CLASSPATH = "/app/resources:/app/classes:/app/libs/*";
   private static final String VOLUME = "kfp4j-data";
 
   private Overlay() {}
@@ -83,9 +82,10 @@ final class Overlay {
     return Yaml.write(wf, header + "With run_config of the kfp4j config file applied.");
   }
 
+  /** Whether a container is a step made from a kfp4j {@code @Component}: {@code java -cp <the image's classpath> ...}. */
   static boolean isJavaStep(JsonNode container) {
     JsonNode command = container.path("command");
-    return command.size() > 2 && "java".equals(command.get(0).asString()) && JAVA_CLASSPATH.equals(command.get(2).asString());
+    return command.size() > 2 && "java".equals(command.get(0).asString()) && ContainerSpec.IMAGE_CLASSPATH.equals(command.get(2).asString());
   }
 
   private static void resources(ObjectNode container, Map<String, String> values) {

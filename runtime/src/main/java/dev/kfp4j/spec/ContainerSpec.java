@@ -11,6 +11,12 @@ public record ContainerSpec(
     List<Placeholder> args,
     Map<String, Placeholder> env,
     Map<String, String> fileOutputs) {
+  /**
+   * The classpath inside a kfp4j image, in the layout Jib writes: resources, classes, then the
+   * dependency jars. A {@code @Component}'s command is {@code java -cp <this> <Entrypoint> <method>}.
+   */
+  public static final String IMAGE_CLASSPATH = "/app/resources:/app/classes:/app/libs/*";
+
   public ContainerSpec {
     Objects.requireNonNull(image, "image");
     command = List.copyOf(command);

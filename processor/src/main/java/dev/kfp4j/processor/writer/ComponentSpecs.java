@@ -14,12 +14,6 @@ import java.util.List;
 
 /** Builds the KFP component spec of a component model. */
 public final class ComponentSpecs {
-  /**
-   * The classpath inside the image, in the layout Jib writes: resources, classes, then the
-   * dependency jars.
-   */
-  public static final String IMAGE_CLASSPATH = "/app/resources:/app/classes:/app/libs/*";
-
   private ComponentSpecs() {}
 
   public static ComponentSpec of(ComponentModel c) {
@@ -61,7 +55,7 @@ public final class ComponentSpecs {
         List.of(
             Placeholder.literal("java"),
             Placeholder.literal("-cp"),
-            Placeholder.literal(IMAGE_CLASSPATH),
+            Placeholder.literal(ContainerSpec.IMAGE_CLASSPATH),
             Placeholder.literal(c.entrypointClass().canonicalName()),
             Placeholder.literal(c.name()));
     return new ComponentSpec(
