@@ -51,15 +51,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Commands {
   private Commands() {}
 
-  /** The run was still going when the wait ended (exit code 4). */
-  static final class TimedOut extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    TimedOut(String message) {
-      super(message);
-    }
-  }
-
   abstract static class Base implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -246,6 +237,11 @@ final class Commands {
     }
   }
 
+  /** The experiment runs go to: the option, else the config's, else {@code Default}; created if missing. */
+  static Experiment experiment(KfpClient kfp, String option, Config config) {
+    return kfp.getOrCreateExperiment(Options.first(option, Options.first(config.run().experimentName(), "Default")), null);
+  }
+
   /** What an upload made. */
   record Uploaded(Pipeline pipeline, PipelineVersion version, boolean newPipeline) {
     Map<String, Object> fields(KfpClient kfp) {
@@ -308,11 +304,7 @@ final class Commands {
         ArgoWorkflow w = argo.submit(Overlay.apply(p.yaml(), config.run()), args);
         Map<String, Object> fields = row("workflow", w.name(), "namespace", w.namespace(), "state", w.state());
         if (wait) {
-          try {
-            w = argo.waitFor(w.name(), limit);
-          } catch (KfpException e) {
-            throw new TimedOut(e.getMessage());
-          }
+          w = argo.waitFor(w.name(), limit);
           fields.put("state", w.state());
           fields.put("message", w.message());
         }
@@ -320,8 +312,7 @@ final class Commands {
         return !wait || w.state().succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
       }
       KfpClient kfp = server.kfp();
-      String expName = Options.first(experiment, Options.first(config.run().experimentName(), "Default"));
-      Experiment exp = kfp.getOrCreateExperiment(expName, null);
+      Experiment exp = experiment(kfp, experiment, config);
       Uploaded u = upload(kfp, p, config, null);
       dev.kfp4j.client.Run created;
       try {
@@ -346,11 +337,10 @@ final class Commands {
       try {
         done = kfp.waitForRun(created.id(), limit);
       } catch (KfpException e) {
-        if (e.status() != 0) {
-          throw e;
+        if (e.stillGoing()) {
+          printer.record(fields); // what was made, before saying the wait ended
         }
-        printer.record(fields);
-        throw new TimedOut(e.getMessage());
+        throw e;
       }
       fields.put("state", done.state());
       fields.put("error", done.error());
@@ -428,8 +418,7 @@ final class Commands {
         version = kfp.latestVersion(pl.id()).orElseThrow(() -> new KfpException(0, "pipeline '" + p.name()
             + "' has no version on the server; upload one: kfp4j upload-pipeline"));
       }
-      String expName = Options.first(experiment, Options.first(config.run().experimentName(), "Default"));
-      Experiment exp = kfp.getOrCreateExperiment(expName, null);
+      Experiment exp = experiment(kfp, experiment, config);
       RecurringRun r = kfp.createRecurringRun(RecurringRunRequest.of(runName, exp.id(), pl.id(), version.id(), schedule, args)
           .withMaxConcurrency(maxConcurrency).withNoCatchup(noCatchup).withEnabled(!disabled)
           .withDescription(config.run().description()));

@@ -62,7 +62,7 @@ public final class Kfp4j implements Runnable {
         commandLine.getErr().println(commandLine.getHelp().synopsis(0).stripTrailing());
         return USAGE;
       }
-      if (e instanceof Commands.TimedOut) {
+      if (e instanceof KfpException k && k.stillGoing()) {
         commandLine.getErr().println("kfp4j: " + e.getMessage());
         return TIMEOUT;
       }

@@ -290,7 +290,7 @@ final class Http {
 
   /**
    * Asks {@code get} every {@code interval} until {@code done}; past {@code timeout}, a
-   * {@link KfpException} (status 0) with {@code stillGoing}'s message for the last answer.
+   * {@link KfpException#stillGoing()} exception with {@code stillGoing}'s message for the last answer.
    */
   static <T> T poll(java.util.function.Supplier<T> get, java.util.function.Predicate<T> done, Duration timeout,
       Duration interval, java.util.function.Function<T, String> stillGoing) {
@@ -301,7 +301,7 @@ final class Http {
         return answer;
       }
       if (java.time.Instant.now().plus(interval).isAfter(deadline)) {
-        throw new KfpException(0, stillGoing.apply(answer));
+        throw KfpException.stillGoing(stillGoing.apply(answer));
       }
       try {
         Thread.sleep(interval.toMillis());

@@ -65,6 +65,16 @@ class ErrorsTest {
   }
 
   @Test
+  void aServerErrorDuringAWaitIsAFailureNotAWaitThatRanOut() {
+    try (Loopback server = Loopback.start(r -> Loopback.Answer.json(503, "{\"message\":\"upstream down\"}"))) {
+      KfpException e = assertThrows(KfpException.class,
+          () -> server.client(Auth.none()).waitForRun("r1", java.time.Duration.ofSeconds(30)));
+      assertEquals(503, e.status());
+      assertFalse(e.stillGoing());
+    }
+  }
+
+  @Test
   void anUploadErrorCarriesTheServersMessage() {
     try (Loopback server = Loopback.start(r -> Loopback.Answer.json(400,
         "{\"error_message\":\"Failed to create a pipeline. The pipeline spec is invalid\",\"error_details\":\"...\"}"))) {

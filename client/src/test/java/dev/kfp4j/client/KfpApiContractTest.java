@@ -132,6 +132,7 @@ class KfpApiContractTest {
     // Prism's made-up run never finishes: the wait polls, then says the run goes on.
     KfpException e = assertThrows(KfpException.class, () -> kfp.waitForRun("r1", Duration.ofMillis(50)));
     assertTrue(e.getMessage().contains("goes on on the server"), e.getMessage());
+    assertTrue(e.stillGoing(), "a wait that ran out is told apart from a failure");
     kfp.terminateRun("r1");
     kfp.retryRun("r1");
     kfp.archiveRun("r1");
