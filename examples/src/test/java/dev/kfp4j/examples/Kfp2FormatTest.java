@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoReader;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.testing.Kfp2Schemas;
@@ -41,5 +42,7 @@ class Kfp2FormatTest {
     String yaml = Kfp2Writer.write(model);
     Kfp2Schemas.assertValid(yaml, name);
     assertEquals(yaml, Kfp2Writer.write(model), "deterministic");
+    // read back, the spec gives the same pipeline: written again, the same file
+    assertEquals(yaml, Kfp2Writer.write(Kfp2Reader.read(yaml, name)), name + " read back");
   }
 }

@@ -3,6 +3,7 @@ package dev.kfp4j.model;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,9 +12,10 @@ import java.util.function.UnaryOperator;
 /**
  * A pipeline: its name, description, typed parameters, the nodes of its DAG in the order they were
  * written, an exit task that runs when the rest ends whatever its outcome (or null), and the
- * settings of the run. {@code source} names where it came from, such as the {@code @Pipeline}
- * method {@code dev.acme.Flows.train(int)}, for the header of the files written from it (or
- * null). Node names are unique in the pipeline.
+ * settings of the run, and the outputs it gives when it ends (by name, each a task's output, as
+ * a KFP 2 pipeline's return value). {@code source} names where it came from, such as the {@code
+ * @Pipeline} method {@code dev.acme.Flows.train(int)}, for the header of the files written from
+ * it (or null). Node names are unique in the pipeline.
  *
  * <pre>{@code
  * Pipeline p = new Pipeline("add-example", null,
@@ -29,12 +31,14 @@ public record Pipeline(
     List<Node> nodes,
     Task exitTask,
     PipelineSettings settings,
-    String source) {
+    String source,
+    Map<String, Argument.TaskOutput> outputs) {
   public Pipeline {
     Objects.requireNonNull(name, "name");
     parameters = List.copyOf(parameters);
     nodes = List.copyOf(nodes);
     settings = settings == null ? PipelineSettings.DEFAULTS : settings;
+    outputs = Models.copy(outputs);
     Set<String> names = new HashSet<>();
     for (Node n : allNodes(nodes, exitTask)) {
       if (!names.add(n.name())) {
@@ -47,6 +51,12 @@ public record Pipeline(
         throw new IllegalArgumentException("pipeline '" + name + "' has two parameters named '" + p.name() + "'");
       }
     }
+  }
+
+  /** A pipeline that gives no outputs. */
+  public Pipeline(String name, String description, List<Parameter> parameters, List<Node> nodes, Task exitTask,
+      PipelineSettings settings, String source) {
+    this(name, description, parameters, nodes, exitTask, settings, source, Map.of());
   }
 
   public Optional<Parameter> parameter(String name) {
@@ -77,12 +87,12 @@ public record Pipeline(
   /** This pipeline with every task (the exit task too) replaced by {@code f} of it. */
   public Pipeline mapTasks(UnaryOperator<Task> f) {
     return new Pipeline(name, description, parameters, Nodes.mapTasks(nodes, f), exitTask == null ? null : f.apply(exitTask),
-        settings, source);
+        settings, source, outputs);
   }
 
   /** This pipeline with other settings. */
   public Pipeline withSettings(PipelineSettings settings) {
-    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source);
+    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs);
   }
 
   private static List<Node> allNodes(List<Node> nodes, Task exitTask) {

@@ -100,6 +100,32 @@ public record ComponentSpec(
     return !returned;
   }
 
+  /**
+   * Whether KFP 2 passes an input as an artifact: one read as a file, or typed with a KFP 2 schema
+   * title ({@code system.Dataset}, as a KFP 2 component file declares its artifacts).
+   */
+  public boolean inputIsArtifact(String input) {
+    return inputIsFile(input) || input(input).map(i -> isSchemaTitle(i.type())).orElse(false);
+  }
+
+  /**
+   * Whether KFP 2 passes an output as an artifact, as KFP 2 reads a KFP v1 component: a file its
+   * program writes, unless its type is a parameter type ({@code Integer}, {@code String}...: then
+   * KFP 2 reads the file as the parameter's value); or one typed with a schema title.
+   */
+  public boolean outputIsArtifact(String output) {
+    OutputSpec out = output(output).orElse(null);
+    if (out == null) {
+      return false;
+    }
+    boolean parameterType = out.type() != null && dev.kfp4j.model.ParameterType.ofV1Name(out.type().name()) != null;
+    return (outputIsFile(output) && !parameterType) || isSchemaTitle(out.type());
+  }
+
+  private static boolean isSchemaTitle(TypeSpec type) {
+    return type != null && type.name() != null && type.name().startsWith("system.");
+  }
+
   public Optional<OutputSpec> output(String name) {
     return outputs.stream().filter(o -> o.name().equals(name)).findFirst();
   }

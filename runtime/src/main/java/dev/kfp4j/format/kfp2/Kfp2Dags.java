@@ -46,10 +46,13 @@ final class Kfp2Dags {
     this.components = components;
   }
 
-  /** The root component: the pipeline's inputs and its DAG. */
+  /** The root component: the pipeline's inputs, its DAG and its outputs. */
   ObjectNode root() {
     ObjectNode root = NODES.objectNode();
     root.set("dag", dag(levels.root));
+    for (Map.Entry<String, Argument.TaskOutput> o : pipeline.outputs().entrySet()) {
+      outputOfPipeline(root, o.getKey(), o.getValue());
+    }
     for (Parameter p : pipeline.parameters()) {
       ObjectNode def = root.withObject("inputDefinitions").withObject("parameters").putObject(p.name());
       ParameterType type = p.type() == null ? ParameterType.STRING : p.type();
@@ -63,6 +66,24 @@ final class Kfp2Dags {
       }
     }
     return root;
+  }
+
+  /** A pipeline output: what a task of the root DAG outputs, as KFP 2's compiler connects a pipeline's return value. */
+  private void outputOfPipeline(ObjectNode root, String name, Argument.TaskOutput o) {
+    if (levels.levelOf(o.task()) != levels.root) {
+      throw new FormatException("pipeline '" + pipeline.name() + "': output '" + name + "' comes from task '" + o.task()
+          + "', which runs inside a condition, loop or exit handler; a pipeline's outputs come from tasks of its top level");
+    }
+    ObjectNode outputs = root.withObject("dag").withObject("outputs");
+    if (isArtifact(o)) {
+      outputs.withObject("artifacts").putObject(name).putArray("artifactSelectors").addObject()
+          .put("producerSubtask", o.task()).put("outputArtifactKey", o.output());
+      Kfp2Components.artifactType(root.withObject("outputDefinitions").withObject("artifacts").putObject(name), schemaTitle(o));
+    } else {
+      outputs.withObject("parameters").putObject(name).putObject("valueFromParameter")
+          .put("producerSubtask", o.task()).put("outputParameterKey", o.output());
+      root.withObject("outputDefinitions").withObject("parameters").putObject(name).put("parameterType", type(o).v2Name());
+    }
   }
 
   private ObjectNode dag(Level level) {
@@ -168,6 +189,7 @@ final class Kfp2Dags {
     ObjectNode container = NODES.objectNode();
     ObjectNode k8s = NODES.objectNode();
     if (s instanceof VolumeStep v) {
+      t.putObject("cachingOptions").put("enableCache", true);
       t.putObject("componentRef").put("name", components.builtIn("createpvc", BuiltIns.createPvc()));
       constant(t, "access_modes", NODES.arrayNode().add(v.accessMode()));
       constant(t, "pvc_name_suffix", NODES.stringNode("-" + v.resourceName()));
@@ -228,6 +250,7 @@ final class Kfp2Dags {
   /** The volume's delete step, run when every step that mounts it is done, whatever happened to them. */
   private ObjectNode deleteVolume(VolumeStep v, Level level) {
     ObjectNode t = NODES.objectNode();
+    t.putObject("cachingOptions").put("enableCache", true);
     t.putObject("componentRef").put("name", components.builtIn("deletepvc", BuiltIns.deletePvc()));
     t.putObject("taskInfo").put("name", deleteName(v));
     Set<String> deps = new LinkedHashSet<>();
@@ -247,8 +270,9 @@ final class Kfp2Dags {
     return t;
   }
 
-  private static String deleteName(VolumeStep v) {
-    return v.name() + "-delete";
+  /** The delete step's name, after the volume step's: {@code createpvc} → {@code deletepvc} (as kfp-kubernetes names them), {@code data} → {@code data-delete}. */
+  static String deleteName(VolumeStep v) {
+    return v.name().startsWith("createpvc") ? "deletepvc" + v.name().substring("createpvc".length()) : v.name() + "-delete";
   }
 
   // ------------------------------------------------------------------ values

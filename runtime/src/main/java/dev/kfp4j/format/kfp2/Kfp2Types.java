@@ -29,11 +29,11 @@ final class Kfp2Types {
   private Kfp2Types() {}
 
   static boolean inputIsArtifact(ComponentSpec spec, String input) {
-    return spec.inputIsFile(input);
+    return spec.inputIsArtifact(input);
   }
 
   static boolean outputIsArtifact(ComponentSpec spec, String output) {
-    return spec.outputIsFile(output);
+    return spec.outputIsArtifact(output);
   }
 
   /** The parameter type of a (parameter) input or output of type {@code type}; untyped: STRING. */

@@ -124,8 +124,9 @@ final class Levels {
     if (items instanceof Loop.Over over) {
       return channel(over.source(), l) + "-loop-item";
     }
+    // KFP numbers a loop's item just before the loop's group: for-loop-3 has loop-item-param-2
     String digits = loop.replaceAll("^.*?(\\d*)$", "$1");
-    return "loop-item-param-" + (digits.isEmpty() ? loop : digits);
+    return "loop-item-param-" + (digits.isEmpty() ? loop : Long.toString(Long.parseLong(digits) - 1));
   }
 
   /**
@@ -155,7 +156,10 @@ final class Levels {
     return a instanceof Argument.LoopItem item && item.field() != null ? new Argument.LoopItem(item.loop(), null) : a;
   }
 
-  /** Fills each level's channels: what the steps and groups inside it read from outside it. */
+  /**
+   * Fills each level's channels: what the steps and groups inside it read from outside it, and,
+   * as KFP's compiler does, the values a condition compares, in every group inside the condition.
+   */
   private void channels(Level level) {
     for (Object m : level.members) {
       if (m instanceof Step s) {
@@ -167,6 +171,13 @@ final class Levels {
         for (Argument a : groupArguments(child)) {
           need(a, child);
           need(a, level);
+        }
+        for (Level l = level; l != null; l = l.parent) {
+          if (predicate(l) != null) {
+            for (Argument a : groupArguments(l)) {
+              need(a, child);
+            }
+          }
         }
         channels(child);
         for (Argument a : child.channels.values()) {

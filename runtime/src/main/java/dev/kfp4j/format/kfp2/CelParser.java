@@ -1,0 +1,160 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads the CEL of a KFP 2 {@code triggerPolicy.condition} as KFP's compiler writes it:
+ * comparisons of task inputs ({@code inputs.parameter_values['x']}, perhaps inside {@code int()},
+ * {@code double()} or {@code string()}) and literals (numbers, {@code 'text'}, {@code true}),
+ * joined by {@code &&}, negated by {@code !(...)}.
+ */
+final class CelParser {
+  private final String text;
+  private final String where;
+  private final Function<String, Argument> input;
+  private int pos;
+
+  private CelParser(String text, String where, Function<String, Argument> input) {
+    this.text = text;
+    this.where = where;
+    this.input = input;
+  }
+
+  /** The predicate; {@code input} gives the argument behind each task input the condition reads. */
+  static Predicate parse(String text, String where, Function<String, Argument> input) {
+    CelParser p = new CelParser(text, where, input);
+    Predicate result = p.and();
+    p.spaces();
+    if (p.pos != text.length()) {
+      throw p.error("unexpected '" + text.substring(p.pos) + "'");
+    }
+    return result;
+  }
+
+  private Predicate and() {
+    List<Predicate> parts = new ArrayList<>();
+    parts.add(unary());
+    while (consume("&&")) {
+      parts.add(unary());
+    }
+    return parts.size() == 1 ? parts.get(0) : new Predicate.All(parts);
+  }
+
+  private Predicate unary() {
+    spaces();
+    if (text.startsWith("!(", pos)) {
+      pos += 2;
+      Predicate inner = and();
+      expect(")");
+      return new Predicate.Not(inner);
+    }
+    if (text.startsWith("(", pos)) {
+      pos++;
+      Predicate inner = and();
+      expect(")");
+      return inner;
+    }
+    Argument left = operand();
+    spaces();
+    Predicate.Operator op = null;
+    for (String symbol : List.of("==", "!=", "<=", ">=", "<", ">")) {
+      if (text.startsWith(symbol, pos)) {
+        op = Predicate.Operator.ofSymbol(symbol);
+        pos += symbol.length();
+        break;
+      }
+    }
+    if (op == null) {
+      throw error("expected a comparison");
+    }
+    return new Predicate.Comparison(left, op, operand());
+  }
+
+  private Argument operand() {
+    spaces();
+    for (String cast : List.of("int(", "double(", "string(")) {
+      if (text.startsWith(cast, pos)) {
+        pos += cast.length();
+        Argument inner = operand();
+        expect(")");
+        return inner;
+      }
+    }
+    String reference = "inputs.parameter_values['";
+    if (text.startsWith(reference, pos)) {
+      int end = text.indexOf("']", pos + reference.length());
+      if (end < 0) {
+        throw error("unterminated input name");
+      }
+      String name = text.substring(pos + reference.length(), end);
+      pos = end + 2;
+      return input.apply(name);
+    }
+    if (text.startsWith("'", pos) || text.startsWith("\"", pos)) {
+      char quote = text.charAt(pos++);
+      StringBuilder s = new StringBuilder();
+      while (pos < text.length() && text.charAt(pos) != quote) {
+        char c = text.charAt(pos++);
+        if (c == '\\' && pos < text.length()) {
+          char e = text.charAt(pos++);
+          s.append(e == 'n' ? '\n' : e == 'r' ? '\r' : e);
+        } else {
+          s.append(c);
+        }
+      }
+      if (pos >= text.length()) {
+        throw error("unterminated string");
+      }
+      pos++;
+      return new Argument.Constant(s.toString(), ParameterType.STRING);
+    }
+    int start = pos;
+    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || "+-.".indexOf(text.charAt(pos)) >= 0)) {
+      pos++;
+    }
+    String literal = text.substring(start, pos);
+    if (literal.equals("true") || literal.equals("false")) {
+      return new Argument.Constant(literal.equals("true") ? "True" : "False", ParameterType.BOOLEAN);
+    }
+    if (literal.matches("-?\\d+")) {
+      return new Argument.Constant(literal, ParameterType.INTEGER);
+    }
+    try {
+      Double.parseDouble(literal);
+      return new Argument.Constant(literal, ParameterType.FLOAT);
+    } catch (NumberFormatException e) {
+      throw error("expected a value, found '" + literal + "'");
+    }
+  }
+
+  private boolean consume(String s) {
+    spaces();
+    if (text.startsWith(s, pos)) {
+      pos += s.length();
+      return true;
+    }
+    return false;
+  }
+
+  private void expect(String s) {
+    if (!consume(s)) {
+      throw error("expected '" + s + "'");
+    }
+  }
+
+  private void spaces() {
+    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+      pos++;
+    }
+  }
+
+  private FormatException error(String why) {
+    return new FormatException(where + ": condition '" + text + "': " + why);
+  }
+}

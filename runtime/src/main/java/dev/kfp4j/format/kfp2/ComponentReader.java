@@ -1,0 +1,141 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ContainerSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.spec.TypeSpec;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A KFP 2 container component (its input and output definitions and its executor) as a component
+ * spec of the model: parameters typed with KFP v1's names ({@code NUMBER_INTEGER} → {@code
+ * Integer}), artifacts with their schema title ({@code system.Dataset}), and the command line's
+ * placeholders ({@code {{$.inputs.parameters['x']}}}, {@code {{$.outputs.artifacts['m'].path}}},
+ * {@code {{$}}}, {@code {"Concat": ...}}, {@code {"IfPresent": ...}}) as the model's.
+ */
+final class ComponentReader {
+  private static final Pattern PLACEHOLDER = Pattern.compile(
+      "\\{\\{\\$(?:\\.(inputs|outputs)\\.(parameters|artifacts)\\['([^']+)'](?:\\.(path|output_file|uri|metadata))?)?}}");
+
+  private ComponentReader() {}
+
+  static ComponentSpec read(String name, JsonNode component, JsonNode executor, String where) {
+    List<InputSpec> inputs = new ArrayList<>();
+    JsonNode in = component.path("inputDefinitions");
+    for (Map.Entry<String, JsonNode> p : in.path("parameters").properties()) {
+      JsonNode def = p.getValue();
+      ParameterType type = ParameterType.ofV2Name(def.path("parameterType").asString(""));
+      if (type == null) {
+        throw new FormatException(where + ": input '" + p.getKey() + "' has parameterType '" + def.path("parameterType").asString("") + "'");
+      }
+      String dflt = def.has("defaultValue") ? Values.text(def.get("defaultValue"), type) : null;
+      inputs.add(new InputSpec(p.getKey(), TypeSpec.named(type.v1Name()), description(def), dflt, def.path("isOptional").asBoolean(false)));
+    }
+    for (Map.Entry<String, JsonNode> a : in.path("artifacts").properties()) {
+      JsonNode def = a.getValue();
+      inputs.add(new InputSpec(a.getKey(), TypeSpec.named(def.path("artifactType").path("schemaTitle").asString("system.Artifact")),
+          description(def), null, def.path("isOptional").asBoolean(false)));
+    }
+    List<OutputSpec> outputs = new ArrayList<>();
+    JsonNode out = component.path("outputDefinitions");
+    for (Map.Entry<String, JsonNode> p : out.path("parameters").properties()) {
+      ParameterType type = ParameterType.ofV2Name(p.getValue().path("parameterType").asString(""));
+      outputs.add(new OutputSpec(p.getKey(), TypeSpec.named(type == null ? "String" : type.v1Name()), description(p.getValue())));
+    }
+    for (Map.Entry<String, JsonNode> a : out.path("artifacts").properties()) {
+      outputs.add(new OutputSpec(a.getKey(), TypeSpec.named(a.getValue().path("artifactType").path("schemaTitle").asString("system.Artifact")),
+          description(a.getValue())));
+    }
+    JsonNode c = executor.path("container");
+    Map<String, Placeholder> env = new LinkedHashMap<>();
+    ContainerSpec container = new ContainerSpec(c.path("image").asString(""), items(c.path("command"), where), items(c.path("args"), where),
+        env, null);
+    return new ComponentSpec(name, null, null, null, inputs, outputs, container, null);
+  }
+
+  private static String description(JsonNode def) {
+    return def.hasNonNull("description") ? def.get("description").asString() : null;
+  }
+
+  private static List<Placeholder> items(JsonNode strings, String where) {
+    List<Placeholder> out = new ArrayList<>();
+    for (JsonNode s : strings) {
+      out.add(item(s.asString(""), where));
+    }
+    return out;
+  }
+
+  /** One command-line string: a JSON placeholder ({@code Concat}, {@code IfPresent}), or text with {@code {{$...}}} placeholders in it. */
+  static Placeholder item(String s, String where) {
+    if (s.startsWith("{\"Concat\"") || s.startsWith("{\"IfPresent\"")) {
+      try {
+        return json(Yaml.json().readTree(s), where);
+      } catch (JacksonException e) {
+        throw new FormatException(where + ": '" + s + "' is not a JSON placeholder: " + e.getOriginalMessage(), e);
+      }
+    }
+    List<Placeholder> parts = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(s);
+    int last = 0;
+    while (m.find()) {
+      if (m.start() > last) {
+        parts.add(Placeholder.literal(s.substring(last, m.start())));
+      }
+      parts.add(placeholder(m, where));
+      last = m.end();
+    }
+    if (last < s.length() || parts.isEmpty()) {
+      parts.add(Placeholder.literal(s.substring(last)));
+    }
+    return parts.size() == 1 ? parts.get(0) : new Placeholder.Concat(parts);
+  }
+
+  private static Placeholder placeholder(Matcher m, String where) {
+    if (m.group(1) == null) {
+      return new Placeholder.ExecutorInput();
+    }
+    String name = m.group(3);
+    String field = m.group(4);
+    boolean input = m.group(1).equals("inputs");
+    boolean parameter = m.group(2).equals("parameters");
+    if (input && parameter && field == null) {
+      return new Placeholder.InputValue(name);
+    }
+    if (input && !parameter && "path".equals(field)) {
+      return new Placeholder.InputPath(name);
+    }
+    if (!input && ((parameter && "output_file".equals(field)) || (!parameter && "path".equals(field)))) {
+      return new Placeholder.OutputPath(name);
+    }
+    throw new FormatException(where + ": kfp4j does not run the placeholder '" + m.group() + "'; it runs values, paths, output files and {{$}}");
+  }
+
+  private static Placeholder json(JsonNode n, String where) {
+    if (n.has("Concat")) {
+      List<Placeholder> items = new ArrayList<>();
+      for (JsonNode i : n.get("Concat")) {
+        items.add(i.isString() ? item(i.asString(), where) : json(i, where));
+      }
+      return new Placeholder.Concat(items);
+    }
+    JsonNode body = n.get("IfPresent");
+    List<Placeholder> then = new ArrayList<>();
+    body.path("Then").forEach(i -> then.add(i.isString() ? item(i.asString(), where) : json(i, where)));
+    List<Placeholder> otherwise = new ArrayList<>();
+    body.path("Else").forEach(i -> otherwise.add(i.isString() ? item(i.asString(), where) : json(i, where)));
+    return new Placeholder.If(new Placeholder.IsPresent(body.path("InputName").asString("")), then, otherwise, false, false,
+        body.has("Else"));
+  }
+}

@@ -1,0 +1,284 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Branches;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.VolumeStep;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the DAGs of a KFP 2 pipeline spec into the model's nodes: container tasks, kfp-kubernetes'
+ * PVC steps as volume steps, groups by what their task says (an iterator: a loop; a condition: a
+ * condition; a chain of conditions: branches); a plain nested DAG's tasks into the DAG that runs
+ * it. Inputs become the arguments they name through each DAG's inputs.
+ */
+final class DagReader {
+  private static final Pattern SELECTOR = Pattern.compile("parseJson\\(string_value\\)\\[\"([^\"]+)\"]");
+
+  private final String source;
+  private final JsonNode components;
+  private final JsonNode executors;
+  private final JsonNode kubernetes;
+  private final Map<String, ComponentSpec> specs = new HashMap<>();
+  /** The exit task found at the root, if any. */
+  Task exitTask;
+
+  /** A node read, with the sibling tasks it depends on, until its DAG is read whole. */
+  private static final class Draft {
+    final String name;
+    final List<String> dependencies = new ArrayList<>();
+    final List<Draft> children = new ArrayList<>();
+    final List<String> after = new ArrayList<>();
+    BiFunction<List<String>, List<Node>, Node> make;
+    boolean group;
+
+    Draft(String name) {
+      this.name = name;
+    }
+
+    List<String> stepNames() {
+      List<String> out = new ArrayList<>();
+      if (!group) {
+        out.add(name);
+      }
+      children.forEach(c -> out.addAll(c.stepNames()));
+      return out;
+    }
+
+    void pushAfter(List<String> names) {
+      if (!group) {
+        after.addAll(0, names);
+      }
+      children.forEach(c -> c.pushAfter(names));
+    }
+
+    Node build() {
+      List<Node> body = new ArrayList<>();
+      for (Draft c : children) {
+        body.add(c.build());
+      }
+      return make.apply(after, body);
+    }
+  }
+
+  DagReader(String source, JsonNode spec, JsonNode platform) {
+    this.source = source;
+    this.components = spec.path("components");
+    this.executors = spec.path("deploymentSpec").path("executors");
+    this.kubernetes = platform == null ? Yaml.json().createObjectNode()
+        : platform.path("platforms").path("kubernetes").path("deploymentSpec").path("executors");
+  }
+
+  List<Node> root(JsonNode dag, Map<String, Argument> inputs) {
+    List<Node> out = new ArrayList<>();
+    for (Draft d : dag(dag, inputs, "root", true)) {
+      out.add(d.build());
+    }
+    return out;
+  }
+
+  private List<Draft> dag(JsonNode dag, Map<String, Argument> inputs, String where, boolean root) {
+    Map<String, Draft> drafts = new LinkedHashMap<>();
+    Map<String, JsonNode> tasks = new LinkedHashMap<>();
+    dag.path("tasks").properties().forEach(e -> tasks.put(e.getKey(), e.getValue()));
+    for (Map.Entry<String, JsonNode> t : tasks.entrySet()) {
+      Draft d = task(t.getKey(), t.getValue(), inputs, where, root);
+      if (d != null) {
+        t.getValue().path("dependentTasks").forEach(x -> d.dependencies.add(x.asString("")));
+        drafts.put(d.name, d);
+      }
+    }
+    for (Draft d : drafts.values()) {
+      List<String> steps = new ArrayList<>();
+      for (String dep : d.dependencies) {
+        Draft sibling = drafts.get(dep);
+        if (sibling == null && !tasks.containsKey(dep)) {
+          throw new FormatException(source + ": " + where + ", task '" + d.name + "' depends on an unknown task '" + dep + "'");
+        }
+        if (sibling != null) {
+          steps.addAll(sibling.stepNames());
+        }
+      }
+      d.pushAfter(steps);
+    }
+    List<Draft> out = new ArrayList<>();
+    for (Draft d : drafts.values()) {
+      if (d.make == null) {
+        out.addAll(d.children); // a plain nested DAG: its nodes are this DAG's
+      } else {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private Draft task(String name, JsonNode task, Map<String, Argument> inputs, String where, boolean root) {
+    String at = where + ", task '" + name + "'";
+    String compName = task.path("componentRef").path("name").asString("");
+    JsonNode comp = components.path(compName);
+    if (comp.isMissingNode()) {
+      throw new FormatException(source + ": " + at + ": componentRef '" + compName + "' names no component");
+    }
+    Draft d = new Draft(name);
+    if (comp.has("executorLabel")) {
+      String label = comp.get("executorLabel").asString("");
+      JsonNode executor = executors.path(label);
+      String image = executor.path("container").path("image").asString("");
+      if (image.equals("argostub/deletepvc")) {
+        return null; // a volume step's own delete: written again with it
+      }
+      if (image.equals("argostub/createpvc")) {
+        d.make = volume(name, task, inputs, at);
+        return d;
+      }
+      if (root && "ALL_UPSTREAM_TASKS_COMPLETED".equals(task.path("triggerPolicy").path("strategy").asString(""))) {
+        exitTask = (Task) taskDraft(d, name, compName, comp, executor, label, task, inputs, at).build();
+        return null;
+      }
+      return taskDraft(d, name, compName, comp, executor, label, task, inputs, at);
+    }
+    d.group = true;
+    Map<String, Argument> groupInputs = arguments(task, inputs, comp, at);
+    if (task.has("parameterIterator")) {
+      JsonNode it = task.get("parameterIterator");
+      Loop.Items items;
+      if (it.path("items").has("raw")) {
+        List<Argument.Constant> values = new ArrayList<>();
+        for (JsonNode v : Yaml.json().readTree(it.path("items").path("raw").asString("[]"))) {
+          values.add(v.isObject() ? new Argument.Constant(Yaml.json().writeValueAsString(v), ParameterType.STRUCT) : Values.constant(v, null));
+        }
+        items = new Loop.Constants(values);
+      } else {
+        items = new Loop.Over(lookup(groupInputs, it.path("items").path("inputParameter").asString(""), at));
+      }
+      groupInputs.put(it.path("itemInput").asString(""), new Argument.LoopItem(name, null));
+      int parallelism = task.path("iteratorPolicy").path("parallelismLimit").asInt(0);
+      d.children.addAll(dag(comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      d.make = (after, body) -> new Loop(name, items, parallelism, body);
+    } else if (task.path("triggerPolicy").has("condition")) {
+      Predicate p = CelParser.parse(task.get("triggerPolicy").get("condition").asString(""), source + ": " + at,
+          input -> lookup(groupInputs, input, at));
+      d.children.addAll(dag(comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      d.make = (after, body) -> new Condition(name, p, body);
+    } else if (name.startsWith("condition-branches")) {
+      d.children.addAll(dag(comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      d.make = (after, body) -> branches(name, body);
+    } else {
+      d.children.addAll(dag(comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      d.make = null; // a plain nested DAG, such as the exit handler's
+    }
+    return d;
+  }
+
+  /**
+   * A chain of branches. Branch {@code i} runs when its own predicate holds and no earlier one's
+   * did ({@code !(p0) && ... && pi}); an else branch has no predicate of its own ({@code !(p0) && ...}).
+   */
+  private static Node branches(String name, List<Node> body) {
+    List<Condition> branches = new ArrayList<>();
+    for (int i = 0; i < body.size(); i++) {
+      Condition c = (Condition) body.get(i);
+      Predicate own = c.predicate();
+      if (i > 0) {
+        List<Predicate> parts = own instanceof Predicate.All all ? all.predicates() : List.of(own);
+        own = parts.size() == i + 1 ? parts.get(i) : null;
+      }
+      branches.add(new Condition(c.name(), own, c.body()));
+    }
+    return new Branches(name, branches);
+  }
+
+  private Draft taskDraft(Draft d, String name, String compName, JsonNode comp, JsonNode executor, String label, JsonNode task,
+      Map<String, Argument> inputs, String at) {
+    ComponentSpec spec = specs.computeIfAbsent(compName,
+        k -> ComponentReader.read(k.startsWith("comp-") ? k.substring(5) : k, comp, executor, source + ": " + k));
+    Map<String, Argument> arguments = arguments(task, inputs, comp, at);
+    List<TaskSetting> settings = SettingsReader.read(name, task, executor.path("container"), kubernetes.path(label),
+        claim -> volumeOf(claim, inputs, at));
+    d.make = (after, body) -> new Task(name, spec, arguments, after, settings);
+    return d;
+  }
+
+  private BiFunction<List<String>, List<Node>, Node> volume(String name, JsonNode task, Map<String, Argument> inputs, String at) {
+    JsonNode in = task.path("inputs").path("parameters");
+    String suffix = in.path("pvc_name_suffix").path("runtimeValue").path("constant").asString("");
+    String accessMode = in.path("access_modes").path("runtimeValue").path("constant").path(0).asString("ReadWriteOnce");
+    String storageClass = in.path("storage_class_name").path("runtimeValue").path("constant").asString("");
+    Argument size = argument(in.path("size"), inputs, ParameterType.STRING, at + ", input 'size'");
+    return (after, body) -> new VolumeStep(name, suffix.replaceFirst("^-", ""), size, accessMode, storageClass, after, List.of());
+  }
+
+  private String volumeOf(JsonNode claim, Map<String, Argument> inputs, String at) {
+    Argument a = argument(claim, inputs, ParameterType.STRING, at + ", pvcMount");
+    if (a instanceof Argument.TaskOutput o) {
+      return o.task();
+    }
+    throw new FormatException(source + ": " + at + ": a volume mount's claim comes from " + a + ", not from a volume step");
+  }
+
+  /** A task's inputs as arguments, by input name. */
+  private Map<String, Argument> arguments(JsonNode task, Map<String, Argument> inputs, JsonNode comp, String at) {
+    Map<String, Argument> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> p : task.path("inputs").path("parameters").properties()) {
+      ParameterType type = ParameterType.ofV2Name(comp.path("inputDefinitions").path("parameters").path(p.getKey()).path("parameterType").asString(""));
+      out.put(p.getKey(), argument(p.getValue(), inputs, type, at + ", input '" + p.getKey() + "'"));
+    }
+    for (Map.Entry<String, JsonNode> a : task.path("inputs").path("artifacts").properties()) {
+      JsonNode spec = a.getValue();
+      String where = at + ", input '" + a.getKey() + "'";
+      if (spec.has("taskOutputArtifact")) {
+        out.put(a.getKey(), new Argument.TaskOutput(spec.get("taskOutputArtifact").path("producerTask").asString(""),
+            spec.get("taskOutputArtifact").path("outputArtifactKey").asString("")));
+      } else if (spec.has("componentInputArtifact")) {
+        out.put(a.getKey(), lookup(inputs, spec.get("componentInputArtifact").asString(""), where));
+      } else {
+        throw new FormatException(source + ": " + where + ": kfp4j reads artifacts from task outputs and DAG inputs");
+      }
+    }
+    return out;
+  }
+
+  private Argument argument(JsonNode spec, Map<String, Argument> inputs, ParameterType type, String where) {
+    if (spec.has("componentInputParameter")) {
+      Argument a = lookup(inputs, spec.get("componentInputParameter").asString(""), where);
+      Matcher m = SELECTOR.matcher(spec.path("parameterExpressionSelector").asString(""));
+      if (m.matches() && a instanceof Argument.LoopItem item) {
+        return new Argument.LoopItem(item.loop(), m.group(1));
+      }
+      return a;
+    }
+    if (spec.has("taskOutputParameter")) {
+      JsonNode o = spec.get("taskOutputParameter");
+      return new Argument.TaskOutput(o.path("producerTask").asString(""), o.path("outputParameterKey").asString(""));
+    }
+    if (spec.has("runtimeValue")) {
+      return Values.constant(spec.get("runtimeValue").path("constant"), type);
+    }
+    throw new FormatException(source + ": " + where + ": kfp4j reads inputs from DAG inputs, task outputs and constants");
+  }
+
+  private Argument lookup(Map<String, Argument> inputs, String name, String where) {
+    Argument a = inputs.get(name);
+    if (a == null) {
+      throw new FormatException(source + ": " + where + ": '" + name + "' is no input of the enclosing DAG; it has " + inputs.keySet());
+    }
+    return a;
+  }
+}

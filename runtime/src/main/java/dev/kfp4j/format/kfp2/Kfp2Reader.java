@@ -1,0 +1,133 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a KFP 2 pipeline spec (with its {@code platforms: kubernetes:} document, if any) into a
+ * {@link Pipeline}: those kfp4j writes (writing the result again gives the same file) and those
+ * KFP's SDK writes, such as container components under {@code dsl.If} and {@code dsl.ParallelFor}.
+ *
+ * <pre>{@code
+ * Pipeline p = Kfp2Reader.read(Files.readString(file), file.toString());
+ * }</pre>
+ */
+public final class Kfp2Reader {
+  private Kfp2Reader() {}
+
+  /** Whether {@code yaml}'s first document is a KFP 2 pipeline spec rather than, say, an Argo workflow. */
+  public static boolean isPipelineSpec(JsonNode first) {
+    return first != null && first.has("pipelineInfo") && first.has("root");
+  }
+
+  public static Pipeline read(String yaml, String source) {
+    List<JsonNode> docs;
+    try {
+      docs = Yaml.readAll(yaml);
+    } catch (JacksonException e) {
+      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    if (docs.isEmpty() || !isPipelineSpec(docs.get(0))) {
+      throw new FormatException(source + ": not a KFP 2 pipeline spec (it needs pipelineInfo and root)");
+    }
+    JsonNode spec = docs.get(0);
+    JsonNode platform = docs.size() > 1 ? docs.get(1) : null;
+    String name = spec.path("pipelineInfo").path("name").asString("");
+    String description = spec.path("pipelineInfo").hasNonNull("description") ? spec.path("pipelineInfo").get("description").asString() : null;
+    List<Parameter> parameters = new ArrayList<>();
+    Map<String, Argument> inputs = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> p : spec.path("root").path("inputDefinitions").path("parameters").properties()) {
+      JsonNode def = p.getValue();
+      ParameterType type = ParameterType.ofV2Name(def.path("parameterType").asString(""));
+      String dflt = def.has("defaultValue") ? Values.text(def.get("defaultValue"), type) : null;
+      parameters.add(new Parameter(p.getKey(), type, dflt, def.hasNonNull("description") ? def.get("description").asString() : null));
+      inputs.put(p.getKey(), new Argument.PipelineParameter(p.getKey()));
+    }
+    if (spec.path("root").path("inputDefinitions").path("artifacts").size() > 0) {
+      throw new FormatException(source + ": the pipeline takes artifacts as inputs; kfp4j's pipelines take parameters");
+    }
+    DagReader dags = new DagReader(source, spec, platform);
+    List<Node> nodes = dags.root(spec.path("root").path("dag"), inputs);
+    Map<String, Argument.TaskOutput> outputs = new LinkedHashMap<>();
+    JsonNode dagOutputs = spec.path("root").path("dag").path("outputs");
+    dagOutputs.path("parameters").properties().forEach(o -> outputs.put(o.getKey(), new Argument.TaskOutput(
+        o.getValue().path("valueFromParameter").path("producerSubtask").asString(""),
+        o.getValue().path("valueFromParameter").path("outputParameterKey").asString(""))));
+    dagOutputs.path("artifacts").properties().forEach(o -> outputs.put(o.getKey(), new Argument.TaskOutput(
+        o.getValue().path("artifactSelectors").path(0).path("producerSubtask").asString(""),
+        o.getValue().path("artifactSelectors").path(0).path("outputArtifactKey").asString(""))));
+    try {
+      return new Pipeline(name, description, parameters, nodes, dags.exitTask, settings(platform), headerSource(yaml), outputs);
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a KFP 2 component file (what KFP 2's compiler writes for one component compiled alone:
+   * a pipeline spec whose root runs that component once) as the component's spec, named after the
+   * file's {@code pipelineInfo.name}, as KFP 2's {@code components.load_component_from_file} does.
+   */
+  public static dev.kfp4j.spec.ComponentSpec readComponent(String yaml, String source) {
+    List<JsonNode> docs;
+    try {
+      docs = Yaml.readAll(yaml);
+    } catch (JacksonException e) {
+      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    if (docs.isEmpty() || !isPipelineSpec(docs.get(0))) {
+      throw new FormatException(source + ": not a KFP 2 component file (it needs pipelineInfo and root)");
+    }
+    JsonNode spec = docs.get(0);
+    JsonNode tasks = spec.path("root").path("dag").path("tasks");
+    if (tasks.size() != 1) {
+      throw new FormatException(source + ": a KFP 2 component file runs one component; this one runs " + tasks.size()
+          + " tasks (a pipeline: load it as one)");
+    }
+    JsonNode task = tasks.properties().iterator().next().getValue();
+    String compName = task.path("componentRef").path("name").asString("");
+    JsonNode comp = spec.path("components").path(compName);
+    if (!comp.has("executorLabel")) {
+      throw new FormatException(source + ": component '" + compName + "' is a graph of tasks; kfp4j imports container components");
+    }
+    JsonNode executor = spec.path("deploymentSpec").path("executors").path(comp.get("executorLabel").asString(""));
+    return ComponentReader.read(spec.path("pipelineInfo").path("name").asString(compName), comp, executor, source);
+  }
+
+  private static PipelineSettings settings(JsonNode platform) {
+    JsonNode k8s = platform == null ? Yaml.json().createObjectNode() : platform.path("platforms").path("kubernetes");
+    JsonNode config = k8s.path("pipelineConfig");
+    Set<String> secrets = new LinkedHashSet<>();
+    k8s.path("deploymentSpec").path("executors").forEach(e -> e.path("imagePullSecret").forEach(
+        s -> secrets.add(s.path("secretNameParameter").path("runtimeValue").path("constant").asString(s.path("secretName").asString("")))));
+    return new PipelineSettings(PipelineSettings.PIPELINE_RUNNER,
+        config.has("resourceTtlOnCompletion") ? config.get("resourceTtlOnCompletion").asInt() : -1,
+        config.path("activeDeadlineSeconds").asLong(0), 0, List.copyOf(secrets), Map.of(), "");
+  }
+
+  /** The source named in kfp4j's header ({@code # Generated by kfp4j from X. Do not edit.}), or null. */
+  static String headerSource(String yaml) {
+    String first = "# Generated by kfp4j from ";
+    String suffix = ". Do not edit.";
+    if (!yaml.startsWith(first)) {
+      return null;
+    }
+    int end = yaml.indexOf('\n');
+    String line = end < 0 ? yaml : yaml.substring(0, end);
+    return line.endsWith(suffix) ? line.substring(first.length(), line.length() - suffix.length()) : null;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.model.TaskSetting;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/** Reads a task's settings back from where {@link Kfp2Settings} writes them. */
+final class SettingsReader {
+  private SettingsReader() {}
+
+  /**
+   * The settings of task {@code name}: from the task, its executor's container and its Kubernetes
+   * config; {@code claim} gives the volume step behind a claim name's input spec.
+   */
+  static List<TaskSetting> read(String name, JsonNode task, JsonNode container, JsonNode k8s, Function<JsonNode, String> claim) {
+    List<TaskSetting> out = new ArrayList<>();
+    String shown = task.path("taskInfo").path("name").asString(name);
+    if (!shown.equals(name)) {
+      out.add(new TaskSetting.DisplayName(shown));
+    }
+    if (task.has("cachingOptions") && !task.path("cachingOptions").path("enableCache").asBoolean(false)) {
+      out.add(new TaskSetting.Caching(false));
+    }
+    JsonNode retry = task.path("retryPolicy");
+    if (retry.isObject()) {
+      out.add(new TaskSetting.Retry(retry.path("maxRetryCount").asInt(0), null));
+      String duration = retry.path("backoffDuration").asString("0s");
+      double factor = retry.path("backoffFactor").asDouble(2.0);
+      String max = retry.path("backoffMaxDuration").asString("3600s");
+      if (!duration.equals("0s") || factor != 2.0 || !max.equals("3600s")) {
+        out.add(new TaskSetting.RetryBackoff(duration, (int) factor, max));
+      }
+    }
+    for (Map.Entry<String, JsonNode> r : container.path("resources").properties()) {
+      switch (r.getKey()) {
+        case "resourceCpuLimit" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, r.getValue().asString()));
+        case "resourceCpuRequest" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_REQUEST, r.getValue().asString()));
+        case "resourceMemoryLimit" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_LIMIT, r.getValue().asString()));
+        case "resourceMemoryRequest" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_REQUEST, r.getValue().asString()));
+        case "accelerator" -> out.add(new TaskSetting.Accelerator(
+            Integer.parseInt(r.getValue().path("resourceCount").asString(r.getValue().path("count").asString("1"))),
+            r.getValue().path("resourceType").asString(r.getValue().path("type").asString(TaskSetting.Accelerator.NVIDIA_GPU))));
+        default -> { }
+      }
+    }
+    for (JsonNode e : container.path("env")) {
+      out.add(new TaskSetting.Env(e.path("name").asString(""), e.path("value").asString("")));
+    }
+    if (k8s.has("activeDeadlineSeconds")) {
+      out.add(new TaskSetting.Timeout(Long.parseLong(k8s.get("activeDeadlineSeconds").asString())));
+    }
+    if (k8s.has("imagePullPolicy")) {
+      out.add(new TaskSetting.ImagePullPolicy(k8s.get("imagePullPolicy").asString()));
+    }
+    k8s.path("nodeSelector").path("labels").properties()
+        .forEach(l -> out.add(new TaskSetting.NodeSelector(l.getKey(), l.getValue().asString(""))));
+    for (JsonNode t : k8s.path("tolerations")) {
+      out.add(new TaskSetting.Toleration(t.path("key").asString(""), t.path("operator").asString(""), t.path("value").asString(""),
+          t.path("effect").asString("")));
+    }
+    k8s.path("podMetadata").path("labels").properties().forEach(l -> out.add(new TaskSetting.PodLabel(l.getKey(), l.getValue().asString(""))));
+    k8s.path("podMetadata").path("annotations").properties()
+        .forEach(l -> out.add(new TaskSetting.PodAnnotation(l.getKey(), l.getValue().asString(""))));
+    for (JsonNode s : k8s.path("secretAsEnv")) {
+      String secret = s.path("secretNameParameter").path("runtimeValue").path("constant").asString(s.path("secretName").asString(""));
+      for (JsonNode kv : s.path("keyToEnv")) {
+        out.add(new TaskSetting.SecretEnv(kv.path("envVar").asString(""), secret, kv.path("secretKey").asString("")));
+      }
+    }
+    for (JsonNode m : k8s.path("pvcMount")) {
+      JsonNode spec = m.has("pvcNameParameter") ? m.get("pvcNameParameter") : m;
+      String path = m.path("mountPath").asString("");
+      if (spec.has("runtimeValue") || m.has("constant")) {
+        out.add(new TaskSetting.PvcMount(spec.path("runtimeValue").path("constant").asString(m.path("constant").asString("")), path));
+      } else {
+        out.add(new TaskSetting.VolumeMount(claim.apply(spec), path));
+      }
+    }
+    return out;
+  }
+}

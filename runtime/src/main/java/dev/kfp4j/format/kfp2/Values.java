@@ -1,0 +1,39 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.ParameterType;
+import tools.jackson.databind.JsonNode;
+
+/** KFP 2's JSON values ({@code google.protobuf.Value}) in KFP's text form, and back. */
+final class Values {
+  private Values() {}
+
+  /** The text form of {@code value} as a parameter of {@code type}: {@code 3} for {@code 3.0} of an integer, {@code True}. */
+  static String text(JsonNode value, ParameterType type) {
+    if (value.isString()) {
+      return value.asString();
+    }
+    if (value.isBoolean()) {
+      return value.asBoolean() ? "True" : "False";
+    }
+    if (value.isNumber()) {
+      if (type == ParameterType.INTEGER || (value.isIntegralNumber() && type != ParameterType.FLOAT)) {
+        return Long.toString((long) value.asDouble());
+      }
+      return KfpValues.formatFloat(value.asDouble());
+    }
+    return dev.kfp4j.entrypoint.PyJson.write(value);
+  }
+
+  /** A constant as the model holds it: its text and type (the input's, else what the JSON value is). */
+  static Argument.Constant constant(JsonNode value, ParameterType type) {
+    ParameterType t = type != null ? type
+        : value.isString() ? ParameterType.STRING
+        : value.isBoolean() ? ParameterType.BOOLEAN
+        : value.isIntegralNumber() ? ParameterType.INTEGER
+        : value.isNumber() ? ParameterType.FLOAT
+        : value.isArray() ? ParameterType.LIST : ParameterType.STRUCT;
+    return new Argument.Constant(text(value, t), t);
+  }
+}
