@@ -55,6 +55,11 @@ public final class Yaml {
     return JSON;
   }
 
+  /** {@code node} as Python's {@code json.dumps(sort_keys=True)} writes it, as KFP writes JSON in annotations. */
+  public static String pyJson(JsonNode node) {
+    return dev.kfp4j.entrypoint.PyJson.dumps(JSON.treeToValue(node, Object.class));
+  }
+
   /**
    * Parses YAML text. Text over {@link #MAX_DOCUMENT_CODE_POINTS} is refused before parsing
    * (SnakeYAML would scan up to its limit first, which takes seconds).

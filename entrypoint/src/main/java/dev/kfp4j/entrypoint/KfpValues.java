@@ -1,11 +1,8 @@
 package dev.kfp4j.entrypoint;
 
-import dev.kfp4j.yaml.Yaml;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * KFP's text forms of values, as the Python SDK's function components read and write them:
@@ -86,19 +83,22 @@ public final class KfpValues {
     }
   }
 
-  /** Parses JSON text into {@code type} (a list, map, record or bean) with Jackson. */
+  /**
+   * Parses JSON text (as Python's {@code json.loads}) into {@code type}: a list, map, record, bean
+   * or array, strictly (see {@link JsonBinder}).
+   */
   public static Object parseJson(String text, Type type) {
-    JsonNode node;
+    Object json;
     try {
-      node = Yaml.json().readTree(text);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("invalid JSON value: '" + abbreviate(text) + "': " + e.getOriginalMessage());
+      json = JsonText.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid JSON value: '" + abbreviate(text) + "': " + e.getMessage());
     }
     try {
-      return Yaml.json().convertValue(node, Yaml.json().getTypeFactory().constructType(type));
-    } catch (JacksonException e) {
+      return JsonBinder.toJava(json, type);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "JSON value '" + abbreviate(text) + "' does not fit " + type.getTypeName() + ": " + e.getOriginalMessage());
+          "JSON value '" + abbreviate(text) + "' does not fit " + type.getTypeName() + ": " + e.getMessage());
     }
   }
 
@@ -128,7 +128,7 @@ public final class KfpValues {
     if (value instanceof Enum<?> e) {
       return e.name();
     }
-    return PyJson.write(Yaml.json().valueToTree(value));
+    return PyJson.dumps(JsonBinder.toJson(value));
   }
 
   /** Formats a double as Python's {@code repr(float)}: {@code 7.0}, {@code 0.1}, {@code 1e-05}, {@code inf}. */
