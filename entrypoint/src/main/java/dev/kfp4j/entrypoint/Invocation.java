@@ -90,7 +90,11 @@ public final class Invocation {
   }
 
   public float floatValue(String input) {
-    return (float) doubleValue(input);
+    try {
+      return KfpValues.parseFloat(required(input));
+    } catch (IllegalArgumentException e) {
+      throw invalid(input, e);
+    }
   }
 
   public boolean booleanValue(String input) {

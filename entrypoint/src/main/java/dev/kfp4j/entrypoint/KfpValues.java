@@ -2,6 +2,7 @@ package dev.kfp4j.entrypoint;
 
 import java.lang.reflect.Type;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -84,8 +85,23 @@ public final class KfpValues {
   }
 
   /**
+   * Parses a float for a Java {@code float}: as {@link #parseDouble}, and refused when a finite
+   * value does not fit a {@code float} (it would become infinity or zero, where Python's float
+   * keeps it).
+   */
+  public static float parseFloat(String text) {
+    double d = parseDouble(text);
+    float f = (float) d;
+    if (Float.isInfinite(f) && !Double.isInfinite(d) || f == 0 && d != 0) {
+      throw new IllegalArgumentException("float value out of range for a Java float: '" + text + "' (use double)");
+    }
+    return f;
+  }
+
+  /**
    * Parses JSON text (as Python's {@code json.loads}) into {@code type}: a list, map, record, bean
-   * or array, strictly (see {@link JsonBinder}).
+   * or array, strictly (see {@link JsonBinder}). The value itself may not be null: an optional
+   * input is left out instead.
    */
   public static Object parseJson(String text, Type type) {
     Object json;
@@ -94,12 +110,23 @@ public final class KfpValues {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid JSON value: '" + abbreviate(text) + "': " + e.getMessage());
     }
+    if (json == null) {
+      throw new IllegalArgumentException(
+          "expected " + kind(JsonBinder.raw(type)) + ", found null; leave an optional input out instead");
+    }
     try {
       return JsonBinder.toJava(json, type);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "JSON value '" + abbreviate(text) + "' does not fit " + type.getTypeName() + ": " + e.getMessage());
     }
+  }
+
+  private static String kind(Class<?> raw) {
+    if (raw.isArray() || Iterable.class.isAssignableFrom(raw)) {
+      return "a JSON array";
+    }
+    return Map.class.isAssignableFrom(raw) || raw.isRecord() ? "a JSON object" : "a JSON value";
   }
 
   private static String abbreviate(String s) {
