@@ -362,6 +362,9 @@ public final class ComponentYaml {
         throw error(at, "a component spec is a YAML mapping with 'name', 'inputs', 'outputs' and 'implementation'");
       }
       String name = text(root, "name", at);
+      if (name != null) {
+        checkName("component", name, at.key("name"));
+      }
       String description = text(root, "description", at);
       Map<String, String> annotations = null;
       Map<String, String> labels = null;
@@ -385,6 +388,7 @@ public final class ComponentYaml {
               scalar(n.get("default")),
               bool(n, "optional", field),
               annotations(n.get("annotations"), field.key("annotations")));
+          checkName("input", in.name(), field.key("name"));
           if (inputs.putIfAbsent(in.name(), in) != null) {
             throw error(field.key("name"), "input '" + in.name() + "' is declared twice; input names are unique");
           }
@@ -402,6 +406,7 @@ public final class ComponentYaml {
               type(n.get("type")),
               text(n, "description", field),
               annotations(n.get("annotations"), field.key("annotations")));
+          checkName("output", out.name(), field.key("name"));
           if (outputs.putIfAbsent(out.name(), out) != null) {
             throw error(field.key("name"), "output '" + out.name() + "' is declared twice; output names are unique");
           }
@@ -424,6 +429,16 @@ public final class ComponentYaml {
       }
       return new ComponentSpec(name, description, annotations, labels, List.copyOf(inputs.values()), List.copyOf(outputs.values()),
           container, graph);
+    }
+
+    /** A name KFP would take, and that stays one file name where kfp4j makes it a path ({@link Names#whyNotAName}). */
+    private void checkName(String what, String name, FieldPath field) {
+      String why = Names.whyNotAName(name);
+      if (why != null) {
+        throw error(field, what + " name '" + name + "' cannot be used: " + why + "; kfp4j makes file and task names of "
+            + "names (/tmp/inputs/<name>/data), so a name may not be empty, hold '/', '\\' or control characters, or be "
+            + "'.' or '..'; Argo's own names take letters, digits, '_' and '-'");
+      }
     }
 
     private Map<String, Object> annotations(JsonNode n, FieldPath field) {
