@@ -1,12 +1,9 @@
 package dev.kfp4j.entrypoint;
 
-import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -28,25 +25,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Converts between plain JSON values ({@link JsonText}'s) and the Java types a component declares:
- * numbers, booleans and characters (boxed or not), strings, enums (by name), {@code Optional},
- * collections, maps with string, enum or integer keys, arrays, records (by component name), beans
- * (a public no-argument constructor, with setters or public fields; getters and public fields when
- * written), and {@code java.*} types with a text form ({@code UUID}, {@code URI}, {@code
- * java.time}: read by their static {@code parse}/{@code valueOf}/{@code fromString}/{@code
- * create}, written with {@code toString()}).
+ * Binds plain JSON values ({@link JsonText}'s) to the Java types a component declares: numbers,
+ * booleans and characters (boxed or not), strings, enums (by name), {@code Optional}, collections,
+ * maps with string, enum or integer keys, arrays, records (by component name), beans (a public
+ * no-argument constructor, with setters or public fields: {@link BeanProperty}), and {@code
+ * java.*} types with a text form ({@code UUID}, {@code URI}, {@code java.time}: read by their
+ * static {@code parse}/{@code valueOf}/{@code fromString}/{@code create}). {@link JsonTree} goes
+ * the other way.
  *
  * <p>Reading is strict, so that a value is never silently changed: a whole-number type takes
  * whole numbers in its range only, a {@code float} only values it can hold, a string only a JSON
  * string, a record or bean only its own properties; a primitive is never null or missing.
  */
 final class JsonBinder {
-  /** Deepest object graph written; deeper ones are taken for a cycle. */
-  private static final int MAX_DEPTH = 500;
-
   private JsonBinder() {}
-
-  // ------------------------------------------------------------------ reading
 
   /** {@code json} as a value of {@code type}; IllegalArgumentException naming the place that does not fit. */
   static Object toJava(Object json, Type type) {
@@ -260,10 +252,10 @@ final class JsonBinder {
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalArgumentException(where(at) + "cannot make a " + raw.getSimpleName() + ": " + cause(e));
     }
-    Map<String, Property> properties = Property.writable(raw);
+    Map<String, BeanProperty> properties = BeanProperty.writable(raw);
     unknown(map, properties.keySet(), raw, at);
     for (Map.Entry<?, ?> e : map.entrySet()) {
-      Property p = properties.get((String) e.getKey());
+      BeanProperty p = properties.get((String) e.getKey());
       p.set(bean, read(e.getValue(), p.type, at + "." + e.getKey()));
     }
     return bean;
@@ -332,187 +324,6 @@ final class JsonBinder {
 
   private static IllegalArgumentException mismatch(String at, String expected, Object found) {
     return new IllegalArgumentException(where(at) + "expected " + expected + ", found " + describeValue(found));
-  }
-
-  // ------------------------------------------------------------------ writing
-
-  /** {@code value} as plain JSON values (maps with string keys, lists, strings, numbers, booleans, null). */
-  static Object toJson(Object value) {
-    return toJson(value, 0);
-  }
-
-  private static Object toJson(Object value, int depth) {
-    if (depth > MAX_DEPTH) {
-      throw new IllegalArgumentException("a value nested more than " + MAX_DEPTH + " levels deep (a cycle?)");
-    }
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
-      return value;
-    }
-    if (value instanceof Character || value instanceof CharSequence) {
-      return value.toString();
-    }
-    if (value instanceof Enum<?> e) {
-      return e.name();
-    }
-    if (value instanceof Optional<?> o) {
-      return o.isPresent() ? toJson(o.get(), depth + 1) : null;
-    }
-    if (value instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        out.put(keyText(e.getKey()), toJson(e.getValue(), depth + 1));
-      }
-      return out;
-    }
-    if (value instanceof Iterable<?> items) {
-      List<Object> out = new ArrayList<>();
-      for (Object item : items) {
-        out.add(toJson(item, depth + 1));
-      }
-      return out;
-    }
-    Class<?> type = value.getClass();
-    if (type.isArray()) {
-      List<Object> out = new ArrayList<>();
-      for (int i = 0; i < Array.getLength(value); i++) {
-        out.add(toJson(Array.get(value, i), depth + 1));
-      }
-      return out;
-    }
-    if (type.isRecord()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (RecordComponent c : type.getRecordComponents()) {
-        out.put(c.getName(), toJson(get(c.getAccessor(), value), depth + 1));
-      }
-      return out;
-    }
-    if (type.getName().startsWith("java.")) {
-      if (textFactory(type) != null) {
-        return value.toString();
-      }
-      throw new IllegalArgumentException(type.getName() + " has no JSON form kfp4j writes");
-    }
-    if (type.getName().startsWith("tools.jackson.") || type.getName().startsWith("com.fasterxml.jackson.")) {
-      throw new IllegalArgumentException("a Jackson " + type.getSimpleName() + " is not a plain value; convert it first");
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, AccessibleObject> getter : Property.readable(type).entrySet()) {
-      out.put(getter.getKey(), toJson(get(getter.getValue(), value), depth + 1));
-    }
-    return out;
-  }
-
-  private static String keyText(Object key) {
-    if (key instanceof String s) {
-      return s;
-    }
-    if (key instanceof Enum<?> e) {
-      return e.name();
-    }
-    if (key instanceof Boolean b) {
-      return b ? "true" : "false"; // as json.dumps writes a bool key
-    }
-    if (key instanceof Number || key instanceof Character) {
-      return key.toString();
-    }
-    throw new IllegalArgumentException("a map key of type " + (key == null ? "null" : key.getClass().getName())
-        + " has no JSON form; use String, an enum or a number");
-  }
-
-  /** The value of a getter, record accessor or field. */
-  private static Object get(AccessibleObject accessor, Object target) {
-    try {
-      accessor.setAccessible(true);
-      return accessor instanceof Method m ? m.invoke(target) : ((Field) accessor).get(target);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      Member member = (Member) accessor;
-      throw new IllegalArgumentException("cannot read " + member.getDeclaringClass().getSimpleName() + "."
-          + member.getName() + (accessor instanceof Method ? "()" : "") + ": " + cause(e));
-    }
-  }
-
-  // ------------------------------------------------------------------ shared
-
-  /** A bean property: set through a setter, a public field, or the field behind a public getter. */
-  private static final class Property {
-    final Type type;
-    private final Method setter;
-    private final Field field;
-
-    private Property(Type type, Method setter, Field field) {
-      this.type = type;
-      this.setter = setter;
-      this.field = field;
-    }
-
-    void set(Object bean, Object value) {
-      try {
-        if (setter != null) {
-          setter.setAccessible(true);
-          setter.invoke(bean, value);
-        } else {
-          field.setAccessible(true);
-          field.set(bean, value);
-        }
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalArgumentException("cannot set " + bean.getClass().getSimpleName() + "."
-            + (setter != null ? setter.getName() + "()" : field.getName()) + ": " + cause(e));
-      }
-    }
-
-    /** Setters, public fields, and fields behind a public getter, by property name. */
-    static Map<String, Property> writable(Class<?> type) {
-      Map<String, Property> out = new TreeMap<>();
-      Map<String, AccessibleObject> getters = readable(type);
-      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-        for (Field f : c.getDeclaredFields()) {
-          int m = f.getModifiers();
-          boolean usable = !Modifier.isStatic(m) && !Modifier.isFinal(m) && !Modifier.isTransient(m) && !f.isSynthetic();
-          if (usable && (Modifier.isPublic(m) || getters.containsKey(f.getName()))) {
-            out.putIfAbsent(f.getName(), new Property(f.getGenericType(), null, f));
-          }
-        }
-      }
-      for (Method m : type.getMethods()) {
-        String name = m.getName();
-        if (!Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 1 && name.length() > 3 && name.startsWith("set")) {
-          out.put(propertyName(name.substring(3)), new Property(m.getGenericParameterTypes()[0], m, null));
-        }
-      }
-      return out;
-    }
-
-    /** Getters ({@code getX}, {@code isX} for booleans) and public fields, by property name. */
-    static Map<String, AccessibleObject> readable(Class<?> type) {
-      Map<String, AccessibleObject> out = new TreeMap<>();
-      for (Method m : type.getMethods()) {
-        String name = m.getName();
-        if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class) {
-          continue;
-        }
-        if (name.length() > 3 && name.startsWith("get") && m.getReturnType() != void.class) {
-          out.put(propertyName(name.substring(3)), m);
-        } else if (name.length() > 2 && name.startsWith("is")
-            && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
-          out.put(propertyName(name.substring(2)), m);
-        }
-      }
-      for (Field f : type.getFields()) {
-        if (!Modifier.isStatic(f.getModifiers())) {
-          out.putIfAbsent(f.getName(), f);
-        }
-      }
-      return out;
-    }
-
-    /** {@code URLValue} → {@code urlvalue}, {@code Name} → {@code name}: leading capitals lowered, as Jackson names them. */
-    private static String propertyName(String suffix) {
-      StringBuilder out = new StringBuilder(suffix);
-      for (int i = 0; i < out.length() && Character.isUpperCase(out.charAt(i)); i++) {
-        out.setCharAt(i, Character.toLowerCase(out.charAt(i)));
-      }
-      return out.toString();
-    }
   }
 
   /** A static {@code parse}, {@code valueOf}, {@code fromString} or {@code create} taking one String or CharSequence. */
@@ -588,7 +399,7 @@ final class JsonBinder {
     return json.toString();
   }
 
-  private static String cause(Throwable e) {
+  static String cause(Throwable e) {
     Throwable t = e instanceof InvocationTargetException i && i.getCause() != null ? i.getCause() : e;
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }

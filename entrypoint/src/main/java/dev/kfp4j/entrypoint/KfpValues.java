@@ -155,7 +155,7 @@ public final class KfpValues {
     if (value instanceof Enum<?> e) {
       return e.name();
     }
-    return PyJson.dumps(JsonBinder.toJson(value));
+    return PyJson.dumps(JsonTree.toJson(value));
   }
 
   /** Formats a double as Python's {@code repr(float)}: {@code 7.0}, {@code 0.1}, {@code 1e-05}, {@code inf}. */
