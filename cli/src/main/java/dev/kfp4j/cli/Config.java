@@ -10,16 +10,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The project's {@code kfp4j.yaml}, as the kedro-kubeflow plugin keeps its {@code kubeflow.yaml}:
  * where KFP is, how to reach it, and how runs are made. Environment variables are substituted
- * before the YAML is read: {@code ${NAME}} (an error when unset), {@code ${NAME:-default}} and
- * kedro's {@code ${NAME|default}}; {@code $${} is a literal {@code ${}.
+ * into the values the YAML holds ({@link Substitution}): {@code ${NAME}} (an error when unset),
+ * {@code ${NAME:-default}} and kedro's {@code ${NAME|default}}; {@code $${} is a literal {@code
+ * ${}. A value from the environment is never parsed as YAML and never shown in an error.
  */
 public record Config(
     Path file,
@@ -48,7 +49,6 @@ public record Config(
   /** The default file name, looked for in the working directory. */
   public static final String FILE = "kfp4j.yaml";
 
-  private static final Pattern VAR = Pattern.compile("\\$(\\$?)\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|\\|)([^}]*))?}");
   private static final Set<String> TOP = Set.of("host", "namespace", "api_version", "argo_server", "auth", "run_config");
   private static final Set<String> AUTH = Set.of("token", "token_file", "cookies", "headers", "iap_client_id", "ca_cert");
   private static final Set<String> RUN = Set.of("image", "image_pull_policy", "experiment_name", "run_name", "description",
@@ -74,12 +74,12 @@ public record Config(
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage() + "; 'kfp4j init <host>' writes one");
     }
-    String substituted = substitute(file, text, env);
+    Substitution substitution = Substitution.of(file, text);
     JsonNode root;
     try {
-      root = Yaml.read(substituted);
+      root = Yaml.read(substitution.text());
     } catch (JacksonException e) {
-      throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage());
+      throw new ConfigException(file + notYaml(e, substitution));
     }
     if (root == null || root.isNull() || root.isMissingNode()) {
       return empty();
@@ -87,7 +87,8 @@ public record Config(
     if (!root.isObject()) {
       throw new ConfigException(file + ": expected a mapping of settings (host, run_config, ...)");
     }
-    Reader r = new Reader(file);
+    root = substitution.apply(root, env);
+    Reader r = new Reader(file, substitution);
     r.known(root, "", TOP);
     JsonNode a = r.object(root, "auth");
     r.known(a, "auth.", AUTH);
@@ -102,6 +103,9 @@ public record Config(
     if (!v.isEmpty()) {
       r.known(v, "run_config.volume.", VOLUME);
       List<String> modes = new java.util.ArrayList<>();
+      if (!v.path("access_modes").isMissingNode() && !v.path("access_modes").isNull() && !v.path("access_modes").isArray()) {
+        throw new ConfigException(file + ": run_config.volume.access_modes must be a list, such as [ReadWriteOnce]");
+      }
       for (JsonNode m : v.path("access_modes")) {
         modes.add(r.scalar(m, "run_config.volume.access_modes"));
       }
@@ -121,7 +125,8 @@ public record Config(
     });
     String pull = r.text(run, "image_pull_policy", "run_config.");
     if (pull != null && !PULL.contains(pull)) {
-      throw new ConfigException(file + ": run_config.image_pull_policy is '" + pull + "'; use one of " + new TreeSet<>(PULL));
+      throw new ConfigException(file + ": run_config.image_pull_policy is " + substitution.shown(run.get("image_pull_policy"))
+          + "; use one of " + new TreeSet<>(PULL));
     }
     RunConfig runConfig = new RunConfig(r.text(run, "image", "run_config."), pull,
         r.text(run, "experiment_name", "run_config."), r.text(run, "run_name", "run_config."),
@@ -129,49 +134,27 @@ public record Config(
         r.number(run, "timeout", "run_config."), r.number(run, "ttl", "run_config."), volume, resources);
     String apiVersion = r.text(root, "api_version", "");
     if (apiVersion != null && !Set.of("v1beta1", "v2beta1").contains(apiVersion)) {
-      throw new ConfigException(file + ": api_version is '" + apiVersion + "'; use v1beta1 (KFP 1.x, and Argo pipelines on 2.x) or v2beta1");
+      throw new ConfigException(file + ": api_version is " + substitution.shown(root.get("api_version"))
+          + "; use v1beta1 (KFP 1.x, and Argo pipelines on 2.x) or v2beta1");
     }
     return new Config(file, r.text(root, "host", ""), r.text(root, "namespace", ""), apiVersion,
         r.text(root, "argo_server", ""), auth, runConfig);
   }
 
-  /** Environment variables into the text, line by line so an error can name its line. */
-  static String substitute(Path file, String text, Function<String, String> env) {
-    StringBuilder out = new StringBuilder(text.length());
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      Matcher m = VAR.matcher(lines[i]);
-      StringBuilder line = new StringBuilder();
-      while (m.find()) {
-        String replacement;
-        if (!m.group(1).isEmpty()) {
-          replacement = m.group().substring(1); // $${X} stays ${X}
-        } else {
-          String value = env.apply(m.group(2));
-          if (value == null || (value.isEmpty() && m.group(3) != null)) {
-            if (m.group(3) == null) {
-              if (lines[i].stripLeading().startsWith("#")) {
-                replacement = m.group();
-              } else {
-                throw new ConfigException(file + ":" + (i + 1) + ": ${" + m.group(2) + "} is not set; set it, or give a default: ${"
-                    + m.group(2) + ":-default}");
-              }
-            } else {
-              replacement = m.group(4);
-            }
-          } else {
-            replacement = value;
-          }
-        }
-        m.appendReplacement(line, Matcher.quoteReplacement(replacement));
-      }
-      m.appendTail(line);
-      out.append(line);
-      if (i < lines.length - 1) {
-        out.append('\n');
-      }
+  /**
+   * {@code :line:column: not valid YAML: <problem>}, without the text around it: the line may hold
+   * a secret written in the file.
+   */
+  private static String notYaml(JacksonException e, Substitution substitution) {
+    String problem = e.getOriginalMessage();
+    if (e.getCause() instanceof MarkedYamlEngineException m && m.getProblem() != null) {
+      problem = (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
+    } else if (problem != null && problem.indexOf('\n') > 0) {
+      problem = problem.substring(0, problem.indexOf('\n'));
     }
-    return out.toString();
+    TokenStreamLocation at = e.getLocation();
+    String where = at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() + ":" + at.getColumnNr() : "";
+    return where + ": not valid YAML: " + substitution.original(String.valueOf(problem));
   }
 
   private static String orElse(String value, String otherwise) {
@@ -179,7 +162,7 @@ public record Config(
   }
 
   /** Field readers that name the file and field in every error. */
-  private record Reader(Path file) {
+  private record Reader(Path file, Substitution substitution) {
     void known(JsonNode node, String prefix, Set<String> fields) {
       for (String f : node.propertyNames()) {
         if (!fields.contains(f)) {
@@ -234,7 +217,7 @@ public record Config(
       if (Set.of("false", "no", "0", "").contains(s)) {
         return false;
       }
-      throw new ConfigException(file + ": " + prefix + field + " is '" + n.asString() + "'; write true or false");
+      throw new ConfigException(file + ": " + prefix + field + " is " + substitution.shown(n) + "; write true or false");
     }
 
     long number(JsonNode parent, String field, String prefix) {
@@ -249,7 +232,7 @@ public record Config(
         }
         return v;
       } catch (NumberFormatException e) {
-        throw new ConfigException(file + ": " + prefix + field + " is '" + n.asString() + "'; write a whole number of seconds");
+        throw new ConfigException(file + ": " + prefix + field + " is " + substitution.shown(n) + "; write a whole number of seconds");
       }
     }
   }

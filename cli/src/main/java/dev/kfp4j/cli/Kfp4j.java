@@ -1,6 +1,7 @@
 package dev.kfp4j.cli;
 
 import dev.kfp4j.client.KfpException;
+import dev.kfp4j.client.Redactor;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,9 @@ public final class Kfp4j implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** The credentials of this execution, hidden in every error it prints (the commands add them as they read them). */
+  final Redactor redactor = new Redactor();
+
   @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
       description = "Log each request (never its credentials) to standard error.")
   void verbose(boolean on) {
@@ -52,22 +56,24 @@ public final class Kfp4j implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code; the Maven plugin calls this too. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Kfp4j());
+    Kfp4j root = new Kfp4j();
+    CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      String message = root.redactor.redact(e.getMessage());
       if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
-        commandLine.getErr().println("kfp4j: error: " + e.getMessage());
+        commandLine.getErr().println("kfp4j: error: " + message);
         commandLine.getErr().println(commandLine.getHelp().synopsis(0).stripTrailing());
         return USAGE;
       }
       if (e instanceof KfpException k && k.stillGoing()) {
-        commandLine.getErr().println("kfp4j: " + e.getMessage());
+        commandLine.getErr().println("kfp4j: " + message);
         return TIMEOUT;
       }
       if (e instanceof KfpException) {
-        commandLine.getErr().println("kfp4j: error: " + e.getMessage());
+        commandLine.getErr().println("kfp4j: error: " + message);
         return SERVER;
       }
       throw e;

@@ -4,6 +4,7 @@ import dev.kfp4j.client.ArgoClient;
 import dev.kfp4j.client.Auth;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
+import dev.kfp4j.client.Redactor;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options the commands share, as picocli mixins. */
 final class Options {
@@ -45,6 +48,8 @@ final class Options {
 
   /** Where the server is and how to authenticate; options win over the config file, which wins over the environment. */
   static class Server extends ConfigFile {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
     @Option(names = "--host", paramLabel = "URL", description = "The KFP API endpoint (else 'host' in the config, else KF_PIPELINES_ENDPOINT).")
     String host;
 
@@ -76,9 +81,16 @@ final class Options {
     @Option(names = "--argo-server", paramLabel = "URL", description = "The Argo Server (else 'argo_server' in the config, else ARGO_SERVER).")
     String argoServer;
 
+    /** Where this execution's credentials go, to be hidden in every error it prints. */
+    Redactor redactor() {
+      Object root = mixee == null ? null : mixee.root().userObject();
+      return root instanceof Kfp4j k ? k.redactor : new Redactor();
+    }
+
     KfpClient kfp() {
       Config c = config();
-      KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()));
+      KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()))
+          .redactor(redactor());
       String v = first(apiVersion, c.apiVersion());
       if (v != null) {
         if (!v.equals("v1beta1") && !v.equals("v2beta1")) {
@@ -99,7 +111,8 @@ final class Options {
 
     ArgoClient argoClient() {
       Config c = config();
-      ArgoClient.Builder b = ArgoClient.builder().server(first(argoServer, c.argoServer())).namespace(first(namespace, c.namespace()));
+      ArgoClient.Builder b = ArgoClient.builder().server(first(argoServer, c.argoServer())).namespace(first(namespace, c.namespace()))
+          .redactor(redactor());
       String ca = caCert != null ? caCert.toString() : c.auth().caCert();
       if (ca != null) {
         b.caCertificate(Path.of(ca));
@@ -122,6 +135,13 @@ final class Options {
       String tokenPath = tokenFile != null ? tokenFile.toString() : c.auth().tokenFile();
       String cookie = first(cookies, c.auth().cookies());
       String iap = first(iapClientId, first(c.auth().iapClientId(), System.getenv("IAP_CLIENT_ID")));
+      Redactor redactor = redactor();
+      redactor.add(token);
+      redactor.add(System.getenv(ArgoClient.TOKEN_ENV));
+      if (cookie != null) {
+        redactor.addHeader("Cookie", cookie);
+      }
+      allHeaders.forEach(redactor::addHeader);
       List<String> chosen = new ArrayList<>();
       if (token != null) chosen.add("a token");
       if (tokenPath != null) chosen.add("a token file");

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigTest {
   @TempDir
@@ -90,5 +92,74 @@ class ConfigTest {
     assertTrue(error("api_version: v1\n").contains("use v1beta1"));
     assertTrue(error("host: [a\n").contains("not valid YAML"));
     assertTrue(error("- a\n").contains("expected a mapping"));
+  }
+
+  /**
+   * A value from the environment is the text of the one scalar it is put in, whatever it holds:
+   * it was pasted into the text before parsing, so ': ' or a leading quote broke the parse (and the
+   * error showed the token), '*a', '!t x', '&a x' and 'v #c' sent another token, and a newline added
+   * settings ('\nhost: ...' sent the token elsewhere).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ab: cd", "\"quoted", "[bracket", "{brace", "@at", "%percent", "|pipe", "`tick", "*alias",
+      "!tag value", "&anchor value", "value #comment", "x\nhost: http://evil.example.com", "x\n  cookies: c", "'single",
+      "- item", "? key", "> folded", "${OTHER}", "kfp4jvar0z", "   padded  ", "tab\there"})
+  void valuesFromTheEnvironmentAreTakenAsTheyAre(String token) throws IOException {
+    Config c = load("""
+        host: https://kfp.example.com
+        auth:
+          token: ${TOKEN}
+        run_config:
+          image: "registry/app:${TAG:-latest}"
+          volume: {size: ${SIZE}, access_modes: [${MODE}]}
+        """, Map.of("TOKEN", token, "SIZE", "2Gi", "MODE", "ReadWriteMany", "OTHER", "not this"));
+    assertEquals(token.isBlank() ? null : token, c.auth().token());
+    assertEquals("https://kfp.example.com", c.host());
+    assertNull(c.auth().cookies());
+    assertEquals("registry/app:latest", c.run().image());
+    assertEquals(new Config.Volume(null, "2Gi", List.of("ReadWriteMany"), "/data"), c.run().volume());
+  }
+
+  /** An error never shows a value that came from the environment, nor the file's line around a mistake. */
+  @Test
+  void errorsShowNoValueFromTheEnvironment() {
+    String secret = "s3cret: \"tok";
+    Map<String, String> env = Map.of("TOKEN", secret, "TTL", secret, "PULL", secret, "API", secret, "WAIT", secret);
+    for (String yaml : List.of(
+        "auth: {token: ${TOKEN}}\nhost: [a\n",
+        "auth:\n  token: ${TOKEN}\n  token: again\nhost: \"unclosed\n",
+        "run_config: {ttl: ${TTL}}\n",
+        "run_config: {image_pull_policy: ${PULL}}\n",
+        "api_version: ${API}\n",
+        "run_config: {wait_for_completion: ${WAIT}}\n")) {
+      String message = assertThrows(ConfigException.class, () -> load(yaml, env)).getMessage();
+      assertTrue(!message.contains("s3cret") && !message.contains("tok\""), message);
+      assertTrue(!message.contains("^") && !message.contains("\n"), "no snippet of the file: " + message);
+    }
+    String ttl = assertThrows(ConfigException.class, () -> load("run_config: {ttl: ${TTL}}\n", env)).getMessage();
+    assertEquals(dir.resolve("kfp4j.yaml") + ": run_config.ttl is '${TTL}' (from the environment); write a whole number of seconds", ttl);
+    String yaml = assertThrows(ConfigException.class, () -> load("auth: {token: ${TOKEN}}\nhost: [a\n", env)).getMessage();
+    assertTrue(yaml.startsWith(dir.resolve("kfp4j.yaml") + ":2:9: not valid YAML: while parsing a flow sequence"), yaml);
+  }
+
+  @Test
+  void anUnsetVariableInACommentIsNoError() throws IOException {
+    Config c = load("# token: ${NOT_SET}\nhost: ${H:-https://kfp}\n", Map.of());
+    assertEquals("https://kfp", c.host());
+  }
+
+  /** kfp4j.yaml reads aliases as PyYAML does: 'token: *ALIAS' sent 'Bearer ALIAS'. */
+  @Test
+  void aliasesAreTheAnchoredValue() throws IOException {
+    Config c = load("host: &h https://kfp.example.com\nargo_server: *h\n", Map.of());
+    assertEquals("https://kfp.example.com", c.argoServer());
+    String error = assertThrows(ConfigException.class, () -> load("auth: {token: *ALIAS}\n", Map.of())).getMessage();
+    assertTrue(error.contains(":1:15: not valid YAML: alias *ALIAS refers to no anchor &ALIAS before it"), error);
+  }
+
+  @Test
+  void accessModesAreAList() {
+    assertTrue(error("run_config: {volume: {size: 1Gi, access_modes: ReadWriteMany}}\n")
+        .contains("run_config.volume.access_modes must be a list, such as [ReadWriteOnce]"));
   }
 }

@@ -32,7 +32,7 @@ public final class ArgoClient {
   private String version;
 
   private ArgoClient(Builder b, URI server, String namespace) {
-    this.http = new Http(server, b.auth, b.caCertificate, b.timeout, "--argo-server or " + SERVER_ENV);
+    this.http = new Http(server, b.auth, b.caCertificate, b.timeout, "--argo-server or " + SERVER_ENV, b.redactor);
     this.namespace = namespace;
     this.pollInterval = b.pollInterval;
   }
@@ -47,6 +47,7 @@ public final class ArgoClient {
     private Auth auth;
     private String namespace;
     private Path caCertificate;
+    private Redactor redactor = new Redactor();
     private Duration timeout = Duration.ofSeconds(60);
     private Duration pollInterval = Duration.ofSeconds(5);
 
@@ -67,6 +68,12 @@ public final class ArgoClient {
     /** Where workflows go; else {@code ARGO_NAMESPACE}, else {@code argo}. */
     public Builder namespace(String namespace) {
       this.namespace = namespace;
+      return this;
+    }
+
+    /** Where the credentials this client sends are collected, to be hidden in its messages (see {@link KfpClient.Builder#redactor}). */
+    public Builder redactor(Redactor redactor) {
+      this.redactor = java.util.Objects.requireNonNull(redactor, "redactor");
       return this;
     }
 

@@ -22,7 +22,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
@@ -46,15 +45,21 @@ final class Http {
   private static final String CREDENTIALS = "check the credentials (token, token file, cookies, header or IAP client id)";
 
   private final URI base;
+  /** The base as errors show it: without user information, which may hold a password. */
+  private final String shownBase;
   private final HttpClient client;
   private final Auth auth;
+  private final Redactor redactor;
   private final Duration timeout;
   private final String hostHint;
 
-  Http(URI base, Auth auth, Path caCertificate, Duration timeout, String hostHint) {
+  Http(URI base, Auth auth, Path caCertificate, Duration timeout, String hostHint, Redactor redactor) {
     String b = base.toString();
     this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+    this.shownBase = this.base.getRawUserInfo() == null ? this.base.toString()
+        : this.base.toString().replace(this.base.getRawUserInfo() + "@", Redactor.MASK + "@");
     this.auth = auth;
+    this.redactor = redactor;
     this.timeout = timeout;
     this.hostHint = hostHint;
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
@@ -155,9 +160,14 @@ final class Http {
     try {
       auth.apply(request);
     } catch (RuntimeException e) {
-      throw e instanceof KfpException ? e : new KfpException("cannot authenticate " + what + ": " + e.getMessage(), e);
+      throw e instanceof KfpException ? e : failure(0, "cannot authenticate " + what + ": " + e.getMessage(), e);
     }
     HttpRequest built = request.build();
+    built.headers().map().forEach((name, values) -> {
+      if (!name.equalsIgnoreCase("Accept") && !name.equalsIgnoreCase("Content-Type")) {
+        values.forEach(value -> redactor.addHeader(name, value));
+      }
+    });
     long start = System.nanoTime();
     HttpResponse<InputStream> response;
     String text;
@@ -167,28 +177,28 @@ final class Http {
         text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     } catch (HttpConnectTimeoutException | ConnectException e) {
-      throw new KfpException("cannot reach " + base + " (" + e.getClass().getSimpleName()
+      throw failure(0, "cannot reach " + shownBase + " (" + e.getClass().getSimpleName()
           + "); check the host (" + hostHint + ") and that the server is up and reachable from here", e);
     } catch (SSLException e) {
-      throw new KfpException("TLS with " + base + " failed: " + e.getMessage() + "; if the server's certificate is "
+      throw failure(0, "TLS with " + shownBase + " failed: " + e.getMessage() + "; if the server's certificate is "
           + "signed by a private CA, pass that CA's certificate (PEM) as the CA certificate; check the host (" + hostHint + ")", e);
     } catch (HttpTimeoutException e) {
-      throw new KfpException(what + " got no answer from " + base + " within " + timeout.toSeconds() + " s; try again or raise the timeout", e);
+      throw failure(0, what + " got no answer from " + shownBase + " within " + timeout.toSeconds() + " s; try again or raise the timeout", e);
     } catch (IOException e) {
-      throw new KfpException("cannot reach " + base + ": " + e.getMessage() + "; check the host (" + hostHint + ")", e);
+      throw failure(0, "cannot reach " + shownBase + ": " + e.getMessage() + "; check the host (" + hostHint + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new KfpException(what + " interrupted", e);
+      throw failure(0, what + " interrupted", e);
     }
     int status = response.statusCode();
-    log.debug("{} -> {} ({} ms)", what, status, (System.nanoTime() - start) / 1_000_000);
+    log.debug("{} -> {} ({} ms)", redactor.redact(what), status, (System.nanoTime() - start) / 1_000_000);
     if (status / 100 == 3) { // not followed: the API server does not redirect, a proxy in front of it may
-      throw new KfpException(status, what + " answered " + status + " redirecting to " + location(uri, response)
-          + "; if that is a login page, " + CREDENTIALS + ", else give that address as the host (" + hostHint + ")");
+      throw failure(status, what + " answered " + status + " redirecting to " + location(uri, response)
+          + "; if that is a login page, " + CREDENTIALS + ", else give that address as the host (" + hostHint + ")", null);
     }
     if (status / 100 != 2) {
-      // redacted before the message is cut to length and again after JSON unescaping
-      throw new KfpException(status, what + " answered " + status + redact(reason(redact(text, built)), built) + hint(status));
+      // redacted before the message is cut to length (a secret cut in two would no longer match), and as a whole
+      throw failure(status, what + " answered " + status + reason(text) + hint(status), null);
     }
     if (text.isBlank()) {
       return NullNode.getInstance();
@@ -196,12 +206,17 @@ final class Http {
     try {
       return Yaml.json().readTree(text);
     } catch (JacksonException e) {
-      throw new KfpException(status, what + " answered " + status + " with a body that is not JSON; is "
-          + base + " the API server (" + hostHint + ")?");
+      throw failure(status, what + " answered " + status + " with a body that is not JSON; is "
+          + shownBase + " the API server (" + hostHint + ")?", null);
     }
   }
 
-  /** Where a redirect points, without its query (a login page's state). */
+  /** A failure whose message holds no credential the requests carried, whatever its length. */
+  private KfpException failure(int status, String message, Throwable cause) {
+    return new KfpException(status, redactor.redact(message), cause);
+  }
+
+  /** Where a redirect points, without its query (a login page's state); the caller redacts it. */
   private static String location(URI uri, HttpResponse<?> response) {
     String to = response.headers().firstValue("Location").orElse("").split("[?#]", 2)[0];
     try {
@@ -212,7 +227,7 @@ final class Http {
   }
 
   /** The server's own message, from KFP's or Argo's error body ({@code error}/{@code message}), on one line. */
-  private static String reason(String body) {
+  private String reason(String body) {
     String message = "";
     try {
       JsonNode json = Yaml.json().readTree(body);
@@ -221,38 +236,13 @@ final class Http {
     } catch (JacksonException e) {
       message = body.length() < 200 ? body : "";
     }
-    message = message.replaceAll("\\s+", " ").strip();
+    // redacted as the server wrote it (unescaped from JSON), and again once on one line, before it is cut to length:
+    // a secret cut in two would no longer match
+    message = redactor.redact(redactor.redact(message).replaceAll("\\s+", " ").strip());
     if (message.length() > 300) {
       message = message.substring(0, 300) + "...";
     }
     return message.isEmpty() ? "" : ": " + message;
-  }
-
-  /**
-   * The text without the credentials the request carried, as a server may echo them: each header
-   * value the auth set, and each long part of it (a token without its scheme, a cookie's value).
-   */
-  private static String redact(String text, HttpRequest request) {
-    List<String> secrets = new ArrayList<>();
-    request.headers().map().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Accept") && !name.equalsIgnoreCase("Content-Type")) {
-        for (String value : values) {
-          if (!value.isBlank()) {
-            secrets.add(value);
-          }
-          for (String part : value.split("[\\s;,=]+")) {
-            if (part.length() >= 8) {
-              secrets.add(part);
-            }
-          }
-        }
-      }
-    });
-    secrets.sort(Comparator.comparingInt(String::length).reversed());
-    for (String secret : secrets) {
-      text = text.replace(secret, "***");
-    }
-    return text;
   }
 
   private static String hint(int status) {

@@ -53,7 +53,7 @@ public final class KfpClient {
   private final Duration pollInterval;
 
   private KfpClient(Builder b, URI host) {
-    this.http = new Http(host, b.auth, b.caCertificate, b.timeout, "--host or " + ENDPOINT_ENV);
+    this.http = new Http(host, b.auth, b.caCertificate, b.timeout, "--host or " + ENDPOINT_ENV, b.redactor);
     this.v2 = b.apiVersion == ApiVersion.V2BETA1;
     this.api = b.apiVersion.path();
     this.namespace = b.namespace;
@@ -73,6 +73,7 @@ public final class KfpClient {
     private String namespace;
     private ApiVersion apiVersion = ApiVersion.V1BETA1;
     private Path caCertificate;
+    private Redactor redactor = new Redactor();
     private Duration timeout = Duration.ofSeconds(60);
     private Duration pollInterval = Duration.ofSeconds(5);
 
@@ -103,6 +104,15 @@ public final class KfpClient {
 
     public Builder apiVersion(ApiVersion apiVersion) {
       this.apiVersion = java.util.Objects.requireNonNull(apiVersion, "apiVersion");
+      return this;
+    }
+
+    /**
+     * Where the credentials this client sends are collected, to be hidden in every message it
+     * makes; give one to hide them in your own output too ({@link Redactor#redact}).
+     */
+    public Builder redactor(Redactor redactor) {
+      this.redactor = java.util.Objects.requireNonNull(redactor, "redactor");
       return this;
     }
 

@@ -19,6 +19,10 @@ public final class KfpException extends RuntimeException {
     this(0, message, cause, false);
   }
 
+  KfpException(int status, String message, Throwable cause) {
+    this(status, message, cause, false);
+  }
+
   private KfpException(int status, String message, Throwable cause, boolean stillGoing) {
     super(message, cause);
     this.status = status;

@@ -1,7 +1,6 @@
 package dev.kfp4j.dsl;
 
 import dev.kfp4j.entrypoint.KfpValues;
-import dev.kfp4j.entrypoint.PyJson;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
 import dev.kfp4j.local.TaskResult;
@@ -202,7 +201,7 @@ public final class ComponentOp {
       ObjectNode template = templates.addObject();
       template.put("name", templateName);
       ObjectNode annotations = template.putObject("metadata").putObject("annotations");
-      annotations.put("pipelines.kubeflow.org/component_spec", PyJson.write(ComponentYaml.toNode(st.spec())));
+      annotations.put("pipelines.kubeflow.org/component_spec", Yaml.pyJson(ComponentYaml.toNode(st.spec())));
       ContainerTemplate.write(template, st.spec(), st.arguments().keySet(), valuesOfFiles.getOrDefault(st.name(), Set.of()),
           artifacts.get(st.name()));
       if (st.options() != null && GraphSpec.maxRetries(st.options()) >= 0) {

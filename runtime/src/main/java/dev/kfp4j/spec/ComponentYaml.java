@@ -1,10 +1,6 @@
 package dev.kfp4j.spec;
 
 import dev.kfp4j.yaml.Yaml;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,68 +54,32 @@ public final class ComponentYaml {
     return new Reader(source, text, compilable).spec(root, FieldPath.ROOT);
   }
 
+  /** Reads a UTF-8 component spec file; every failure is a {@link SpecException} naming the file. */
   public static ComponentSpec read(Path file) {
-    try {
-      return parse(Files.readString(file), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(SpecSources.read(file), file.toString());
   }
 
-  /** Largest component file read from a URL. */
-  static final int MAX_URL_BYTES = 16 * 1024 * 1024;
+  /** How long a download may take in all, from connecting to the last byte. */
+  static final java.time.Duration DOWNLOAD_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   /**
    * Loads a component spec from a URL, as KFP's {@code load_component_from_url}: {@code http(s)}
-   * through the JDK's HTTP client (30 s timeout, 16 MiB at most), {@code file} and {@code jar}
-   * directly.
+   * through the JDK's HTTP client (30 s for the whole download, 16 MiB at most), {@code file} and
+   * {@code jar:file} from this machine. Other schemes, and bytes that are not UTF-8, are
+   * {@link SpecException}s.
    */
   public static ComponentSpec read(java.net.URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    try {
-      byte[] bytes;
-      if (scheme.equals("http") || scheme.equals("https")) {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-            .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
-            .connectTimeout(java.time.Duration.ofSeconds(30)).build();
-        java.net.http.HttpResponse<InputStream> response = client.send(
-            java.net.http.HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(30)).GET().build(),
-            java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-          if (response.statusCode() != 200) {
-            throw new SpecException(uri + ": the server answered HTTP " + response.statusCode());
-          }
-          bytes = in.readNBytes(MAX_URL_BYTES + 1);
-        }
-      } else {
-        try (InputStream in = uri.toURL().openStream()) {
-          bytes = in.readNBytes(MAX_URL_BYTES + 1);
-        }
-      }
-      if (bytes.length > MAX_URL_BYTES) {
-        throw new SpecException(uri + ": larger than " + MAX_URL_BYTES / (1024 * 1024) + " MiB; not a component spec");
-      }
-      return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), uri.toString());
-    } catch (IOException e) {
-      throw new SpecException(uri + ": cannot read: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SpecException(uri + ": interrupted");
-    } catch (IllegalArgumentException e) {
-      throw new SpecException(uri + ": not a URL kfp4j can read: " + e.getMessage());
-    }
+    return read(uri, DOWNLOAD_TIMEOUT);
+  }
+
+  /** As {@link #read(java.net.URI)}, with another bound on the whole download. */
+  static ComponentSpec read(java.net.URI uri, java.time.Duration timeout) {
+    return parse(SpecSources.read(uri, timeout), uri.toString());
   }
 
   /** Loads a component spec from a classpath resource such as {@code META-INF/kfp4j/components/add.yaml}. */
   public static ComponentSpec readResource(ClassLoader loader, String resource) {
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new SpecException("no component resource '" + resource + "' on the classpath");
-      }
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), resource);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(SpecSources.readResource(loader, resource), resource);
   }
 
   /** Writes a component spec as YAML with {@code header} as a leading comment (may be null). */
@@ -362,6 +322,9 @@ public final class ComponentYaml {
         throw error(at, "a component spec is a YAML mapping with 'name', 'inputs', 'outputs' and 'implementation'");
       }
       String name = text(root, "name", at);
+      if (name != null) {
+        checkName("component", name, at.key("name"));
+      }
       String description = text(root, "description", at);
       Map<String, String> annotations = null;
       Map<String, String> labels = null;
@@ -385,6 +348,7 @@ public final class ComponentYaml {
               scalar(n.get("default")),
               bool(n, "optional", field),
               annotations(n.get("annotations"), field.key("annotations")));
+          checkName("input", in.name(), field.key("name"));
           if (inputs.putIfAbsent(in.name(), in) != null) {
             throw error(field.key("name"), "input '" + in.name() + "' is declared twice; input names are unique");
           }
@@ -402,6 +366,7 @@ public final class ComponentYaml {
               type(n.get("type")),
               text(n, "description", field),
               annotations(n.get("annotations"), field.key("annotations")));
+          checkName("output", out.name(), field.key("name"));
           if (outputs.putIfAbsent(out.name(), out) != null) {
             throw error(field.key("name"), "output '" + out.name() + "' is declared twice; output names are unique");
           }
@@ -424,6 +389,16 @@ public final class ComponentYaml {
       }
       return new ComponentSpec(name, description, annotations, labels, List.copyOf(inputs.values()), List.copyOf(outputs.values()),
           container, graph);
+    }
+
+    /** A name KFP would take, and that stays one file name where kfp4j makes it a path ({@link Names#whyNotAName}). */
+    private void checkName(String what, String name, FieldPath field) {
+      String why = Names.whyNotAName(name);
+      if (why != null) {
+        throw error(field, what + " name '" + name + "' cannot be used: " + why + "; kfp4j makes file and task names of "
+            + "names (/tmp/inputs/<name>/data), so a name may not be empty, hold '/', '\\' or control characters, or be "
+            + "'.' or '..'; Argo's own names take letters, digits, '_' and '-'");
+      }
     }
 
     private Map<String, Object> annotations(JsonNode n, FieldPath field) {

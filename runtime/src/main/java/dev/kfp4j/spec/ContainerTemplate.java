@@ -15,14 +15,28 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ContainerTemplate {
   private ContainerTemplate() {}
 
-  /** Where a file input is put in the container: {@code /tmp/inputs/<input>/data}, as KFP v1. */
+  /**
+   * Where a file input is put in the container: {@code /tmp/inputs/<input>/data}, as KFP v1; a
+   * name that would put it elsewhere ({@link Names#whyNotAName}) is a SpecException.
+   */
   public static String inputPath(String input) {
-    return "/tmp/inputs/" + input + "/data";
+    return "/tmp/inputs/" + segment("input", input) + "/data";
   }
 
-  /** Where an output is written in the container: {@code /tmp/outputs/<output>/data}, as KFP v1. */
+  /**
+   * Where an output is written in the container: {@code /tmp/outputs/<output>/data}, as KFP v1; a
+   * name that would put it elsewhere is a SpecException.
+   */
   public static String outputPath(String output) {
-    return "/tmp/outputs/" + output + "/data";
+    return "/tmp/outputs/" + segment("output", output) + "/data";
+  }
+
+  private static String segment(String what, String name) {
+    String why = Names.whyNotAName(name);
+    if (why != null) {
+      throw new SpecException(what + " name '" + name + "' cannot name a file: " + why);
+    }
+    return name;
   }
 
   /**

@@ -64,6 +64,32 @@ public final class Names {
   }
 
   /**
+   * Why {@code name} cannot name a component, input or output, or null when it can. KFP allows
+   * free text ({@code Training data}) but puts each input and output in a file named after it
+   * ({@code /tmp/inputs/<name>/data}), as Argo parameter and artifact names allow only letters,
+   * digits, '_' and '-': so a name may not be empty, hold '/', '\\' or a control character, or be
+   * {@code .} or {@code ..}.
+   */
+  public static String whyNotAName(String name) {
+    if (name.isBlank()) {
+      return "it is empty";
+    }
+    if (name.equals(".") || name.equals("..")) {
+      return "'" + name + "' names a folder";
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '/' || c == '\\') {
+        return "it holds '" + c + "'";
+      }
+      if (c < 0x20 || c == 0x7f) {
+        return "it holds a control character (U+" + String.format(java.util.Locale.ROOT, "%04X", (int) c) + ")";
+      }
+    }
+    return null;
+  }
+
+  /**
    * The name in {@code names} closest to {@code key}, if within two edits and fewer than half the
    * longer name's length (so 'a' does not suggest 'b'); else null.
    */

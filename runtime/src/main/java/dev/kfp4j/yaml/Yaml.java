@@ -25,7 +25,7 @@ public final class Yaml {
 
   private static final YAMLMapper MAPPER =
       YAMLMapper.builder(
-              YAMLFactory.builder()
+              new AliasResolvingFactory(YAMLFactory.builder()
                   .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                   .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
                   .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -38,7 +38,7 @@ public final class Yaml {
                           .setAllowDuplicateKeys(false)
                           .setCodePointLimit(MAX_DOCUMENT_CODE_POINTS)
                           .build())
-                  .build())
+                  .build()))
           .build();
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,16 +55,25 @@ public final class Yaml {
     return JSON;
   }
 
+  /** {@code node} as Python's {@code json.dumps(sort_keys=True)} writes it, as KFP writes JSON in annotations. */
+  public static String pyJson(JsonNode node) {
+    return dev.kfp4j.entrypoint.PyJson.dumps(JSON.treeToValue(node, Object.class));
+  }
+
   /**
-   * Parses YAML text. Text over {@link #MAX_DOCUMENT_CODE_POINTS} is refused before parsing
-   * (SnakeYAML would scan up to its limit first, which takes seconds).
+   * Parses YAML text as PyYAML (the KFP SDK's reader) does: an alias ({@code *name}) is a copy of
+   * the node anchored {@code &name} (at most {@value AliasResolvingParser#MAX_ALIAS_NODES} nodes
+   * copied in all), and a merge key ({@code <<: *defaults}, or a list of mappings) adds the keys the
+   * mapping does not set itself. Text over {@link #MAX_DOCUMENT_CODE_POINTS} is refused before
+   * parsing (SnakeYAML would scan up to its limit first, which takes seconds).
    */
   public static JsonNode read(String text) {
     if (text.length() > MAX_DOCUMENT_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_DOCUMENT_CODE_POINTS) {
       throw new tools.jackson.core.exc.StreamConstraintsException(
           "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
     }
-    return MAPPER.readTree(text);
+    JsonNode root = MAPPER.readTree(text);
+    return text.contains("<<") ? merged(root) : root;
   }
 
   /** Parses every document of a YAML stream ({@code ---} between them), with {@link #read(String)}'s limits. */
@@ -74,20 +83,72 @@ public final class Yaml {
           "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
     }
     try (tools.jackson.databind.MappingIterator<JsonNode> it = MAPPER.readerFor(JsonNode.class).readValues(text)) {
-      return it.readAll();
+      java.util.List<JsonNode> out = new java.util.ArrayList<>();
+      for (JsonNode doc : it.readAll()) {
+        out.add(text.contains("<<") ? merged(doc) : doc);
+      }
+      return out;
     }
   }
 
+  /** Parses UTF-8 YAML, as {@link #read(String)}. */
   public static JsonNode read(InputStream in) {
-    return MAPPER.readTree(in);
-  }
-
-  public static JsonNode read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return MAPPER.readTree(in);
+    try {
+      return read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Parses a UTF-8 YAML file, as {@link #read(String)}. */
+  public static JsonNode read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code node} with its merge keys resolved as PyYAML resolves them: merged pairs first, in the
+   * order of the merge keys (a list's later mappings before its earlier ones, so that earlier ones
+   * win), then the mapping's own keys, which win over all of them.
+   */
+  private static JsonNode merged(JsonNode node) {
+    if (node.isArray()) {
+      tools.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+      node.forEach(e -> out.add(merged(e)));
+      return out;
+    }
+    if (!node.isObject()) {
+      return node;
+    }
+    tools.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+    for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
+      if (e.getKey().startsWith(AliasResolvingParser.MERGE_KEY)) {
+        JsonNode value = merged(e.getValue());
+        java.util.List<JsonNode> sources = new java.util.ArrayList<>();
+        if (value.isArray()) {
+          value.forEach(sources::add);
+          java.util.Collections.reverse(sources);
+        } else {
+          sources.add(value);
+        }
+        for (JsonNode source : sources) {
+          if (!source.isObject()) {
+            throw new tools.jackson.core.exc.StreamReadException((tools.jackson.core.JsonParser) null,
+                "a merge key '<<' takes a mapping or a list of mappings, such as '<<: *defaults'; found " + source.getNodeType());
+          }
+          source.properties().forEach(p -> out.set(p.getKey(), p.getValue()));
+        }
+      }
+    }
+    for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
+      if (!e.getKey().startsWith(AliasResolvingParser.MERGE_KEY)) {
+        out.set(e.getKey(), merged(e.getValue()));
+      }
+    }
+    return out;
   }
 
   /** Reads a classpath resource next to {@code anchor}'s class loader as UTF-8 text. */

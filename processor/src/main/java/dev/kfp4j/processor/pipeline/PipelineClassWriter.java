@@ -5,11 +5,14 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kfp4j.processor.writer.Generated;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code FooPipeline}: a pipeline's name, parameters and compiled workflow for Java code. */
@@ -64,13 +67,22 @@ final class PipelineClassWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(ParameterizedTypeName.get(Map.class, String.class, String.class));
     CodeBlock.Builder args = CodeBlock.builder();
+    // Locals and lambda parameters named so that no pipeline parameter (k, v, out, ...) clashes with them.
+    NameAllocator locals = new NameAllocator();
+    Set<String> parameterNames = new HashSet<>();
     for (PipelineModel.Parameter param : p.parameters()) {
       arguments.addParameter(param.defaultText() != null ? param.javaType().box() : param.javaType(), param.name());
       args.add(args.isEmpty() ? "" : ", ").add("$S, $L", param.name(), param.name());
+      locals.newName(param.name(), param.name());
+      parameterNames.add(param.name());
     }
-    arguments.addStatement("$T<String, String> out = new $T<>()", Map.class, java.util.LinkedHashMap.class);
-    arguments.addStatement("$T.args($L).forEach((k, v) -> out.put(k, $T.format(v)))", OPS, args.build(), KFP_VALUES);
-    arguments.addStatement("return out");
+    String out = locals.newName("out");
+    String k = locals.newName("k");
+    String v = locals.newName("v");
+    arguments.addStatement("$T<String, String> $L = new $T<>()", Map.class, out, java.util.LinkedHashMap.class);
+    arguments.addStatement("$L.args($L).forEach(($L, $L) -> $L.put($L, $L.format($L)))",
+        qualifier(OPS, parameterNames), args.build(), k, v, out, k, qualifier(KFP_VALUES, parameterNames), v);
+    arguments.addStatement("return $L", out);
     type.addMethod(arguments.build());
     MethodSpec.Builder run =
         MethodSpec.methodBuilder("runLocally")
@@ -82,9 +94,18 @@ final class PipelineClassWriter {
       run.addParameter(param.defaultText() != null ? param.javaType().box() : param.javaType(), param.name());
       names2.add(names2.isEmpty() ? "$L" : ", $L", param.name());
     }
-    run.addStatement("return $T.builder().build().run($T.resource($T.class.getClassLoader(), RESOURCE), arguments($L))",
-        RUNNER, WORKFLOW, cls, names2.build());
+    run.addStatement("return $L.builder().build().run($L.resource($T.class.getClassLoader(), $L), arguments($L))",
+        qualifier(RUNNER, parameterNames), qualifier(WORKFLOW, parameterNames), cls,
+        parameterNames.contains("RESOURCE") ? CodeBlock.of("$T.RESOURCE", cls) : CodeBlock.of("RESOURCE"), names2.build());
     type.addMethod(run.build());
     return Generated.file(cls, type.build());
+  }
+
+  /**
+   * {@code type} as the qualifier of a static call: its simple name (imported), or its canonical
+   * name where a parameter of the same name would obscure the type (JLS 6.4.2).
+   */
+  private static CodeBlock qualifier(ClassName type, Set<String> parameterNames) {
+    return parameterNames.contains(type.simpleName()) ? CodeBlock.of("$L", type.canonicalName()) : CodeBlock.of("$T", type);
   }
 }

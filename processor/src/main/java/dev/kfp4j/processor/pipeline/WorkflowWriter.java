@@ -1,6 +1,5 @@
 package dev.kfp4j.processor.pipeline;
 
-import dev.kfp4j.entrypoint.PyJson;
 import dev.kfp4j.processor.pipeline.Graph.Arg;
 import dev.kfp4j.processor.pipeline.Graph.Group;
 import dev.kfp4j.processor.pipeline.Graph.Node;
@@ -477,7 +476,7 @@ final class WorkflowWriter {
     ObjectNode annotations = metadata.putObject("annotations");
     annotations.put(
         "pipelines.kubeflow.org/component_spec",
-        componentSpecJson.computeIfAbsent(spec, k -> PyJson.write(ComponentYaml.toNode(spec))));
+        componentSpecJson.computeIfAbsent(spec, k -> Yaml.pyJson(ComponentYaml.toNode(spec))));
     ObjectNode labels = metadata.putObject("labels");
     labels.put("pipelines.kubeflow.org/pipeline-sdk-type", SDK_TYPE);
 
@@ -515,6 +514,6 @@ final class WorkflowWriter {
       }
     }
     spec.put("name", p.name());
-    return PyJson.write(spec);
+    return Yaml.pyJson(spec);
   }
 }

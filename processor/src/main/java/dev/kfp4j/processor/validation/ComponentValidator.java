@@ -279,6 +279,8 @@ public final class ComponentValidator {
           KfpValues.parseLong(text);
           return text;
         case FLOAT:
+          KfpValues.parseFloat(text);
+          return text;
         case DOUBLE:
           KfpValues.parseDouble(text);
           return text;

@@ -1,10 +1,9 @@
 package dev.kfp4j.format.argo;
 
-import dev.kfp4j.entrypoint.PyJson;
+import dev.kfp4j.yaml.Yaml;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
-import dev.kfp4j.yaml.Yaml;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -131,6 +130,6 @@ public final class ArgoWriter {
       }
     }
     spec.put("name", p.name());
-    return PyJson.write(spec);
+    return Yaml.pyJson(spec);
   }
 }

@@ -201,7 +201,7 @@ final class DagWriter {
     if (value.isNumber()) {
       return KfpValues.formatFloat(value.asDouble());
     }
-    return dev.kfp4j.entrypoint.PyJson.write(value);
+    return dev.kfp4j.yaml.Yaml.pyJson(value);
   }
 
   /** Fixed key order for DAG tasks: name, template, when, dependencies, arguments, loops. */

@@ -1,6 +1,6 @@
 package dev.kfp4j.format.argo;
 
-import dev.kfp4j.entrypoint.PyJson;
+import dev.kfp4j.yaml.Yaml;
 import dev.kfp4j.model.ResourceStep;
 import dev.kfp4j.model.Step;
 import dev.kfp4j.model.Task;
@@ -94,7 +94,7 @@ final class Templates {
     t.put("name", name);
     ObjectNode metadata = t.putObject("metadata");
     ObjectNode annotations = metadata.putObject("annotations");
-    annotations.put(Argo.COMPONENT_SPEC, specJson.computeIfAbsent(spec, k -> PyJson.write(ComponentYaml.toNode(spec))));
+    annotations.put(Argo.COMPONENT_SPEC, specJson.computeIfAbsent(spec, k -> Yaml.pyJson(ComponentYaml.toNode(spec))));
     ObjectNode labels = metadata.putObject("labels");
     labels.put(Argo.SDK_TYPE_LABEL, Argo.SDK_TYPE);
     ObjectNode container = ContainerTemplate.write(t, spec, present, valuesOfFiles, artifactOutputs);

@@ -1,6 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
-import dev.kfp4j.entrypoint.PyJson;
+import dev.kfp4j.yaml.Yaml;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Levels.Level;
 import dev.kfp4j.model.Argument;
@@ -150,7 +150,7 @@ final class Kfp2Dags {
         for (Argument.Constant c : ((Loop.Constants) loop.items()).values()) {
           raw.add(Kfp2Components.value(c.text(), c.type(), "loop '" + loop.name() + "'"));
         }
-        iterator.putObject("items").put("raw", PyJson.write(raw));
+        iterator.putObject("items").put("raw", Yaml.pyJson(raw));
       }
       if (loop.parallelism() > 0) {
         t.putObject("iteratorPolicy").put("parallelismLimit", loop.parallelism());

@@ -1,6 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
-import dev.kfp4j.entrypoint.PyJson;
+import dev.kfp4j.yaml.Yaml;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.Placeholder;
@@ -48,7 +48,7 @@ final class Placeholders {
     if (p instanceof Placeholder.ExecutorInput) {
       return "{{$}}";
     }
-    return PyJson.write(node(spec, p, where));
+    return Yaml.pyJson(node(spec, p, where));
   }
 
   static String inputValue(String input) {

@@ -23,7 +23,7 @@ final class Values {
       }
       return KfpValues.formatFloat(value.asDouble());
     }
-    return dev.kfp4j.entrypoint.PyJson.write(value);
+    return dev.kfp4j.yaml.Yaml.pyJson(value);
   }
 
   /** A constant as the model holds it: its text and type (the input's, else what the JSON value is). */

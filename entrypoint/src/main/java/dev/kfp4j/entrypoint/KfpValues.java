@@ -1,11 +1,9 @@
 package dev.kfp4j.entrypoint;
 
-import dev.kfp4j.yaml.Yaml;
 import java.lang.reflect.Type;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * KFP's text forms of values, as the Python SDK's function components read and write them:
@@ -86,20 +84,49 @@ public final class KfpValues {
     }
   }
 
-  /** Parses JSON text into {@code type} (a list, map, record or bean) with Jackson. */
+  /**
+   * Parses a float for a Java {@code float}: as {@link #parseDouble}, and refused when a finite
+   * value does not fit a {@code float} (it would become infinity or zero, where Python's float
+   * keeps it).
+   */
+  public static float parseFloat(String text) {
+    double d = parseDouble(text);
+    float f = (float) d;
+    if (Float.isInfinite(f) && !Double.isInfinite(d) || f == 0 && d != 0) {
+      throw new IllegalArgumentException("float value out of range for a Java float: '" + text + "' (use double)");
+    }
+    return f;
+  }
+
+  /**
+   * Parses JSON text (as Python's {@code json.loads}) into {@code type}: a list, map, record, bean
+   * or array, strictly (see {@link JsonBinder}). The value itself may not be null: an optional
+   * input is left out instead.
+   */
   public static Object parseJson(String text, Type type) {
-    JsonNode node;
+    Object json;
     try {
-      node = Yaml.json().readTree(text);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("invalid JSON value: '" + abbreviate(text) + "': " + e.getOriginalMessage());
+      json = JsonText.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid JSON value: '" + abbreviate(text) + "': " + e.getMessage());
     }
-    try {
-      return Yaml.json().convertValue(node, Yaml.json().getTypeFactory().constructType(type));
-    } catch (JacksonException e) {
+    if (json == null) {
       throw new IllegalArgumentException(
-          "JSON value '" + abbreviate(text) + "' does not fit " + type.getTypeName() + ": " + e.getOriginalMessage());
+          "expected " + kind(JsonBinder.raw(type)) + ", found null; leave an optional input out instead");
     }
+    try {
+      return JsonBinder.toJava(json, type);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "JSON value '" + abbreviate(text) + "' does not fit " + type.getTypeName() + ": " + e.getMessage());
+    }
+  }
+
+  private static String kind(Class<?> raw) {
+    if (raw.isArray() || Iterable.class.isAssignableFrom(raw)) {
+      return "a JSON array";
+    }
+    return Map.class.isAssignableFrom(raw) || raw.isRecord() ? "a JSON object" : "a JSON value";
   }
 
   private static String abbreviate(String s) {
@@ -128,7 +155,7 @@ public final class KfpValues {
     if (value instanceof Enum<?> e) {
       return e.name();
     }
-    return PyJson.write(Yaml.json().valueToTree(value));
+    return PyJson.dumps(JsonTree.toJson(value));
   }
 
   /** Formats a double as Python's {@code repr(float)}: {@code 7.0}, {@code 0.1}, {@code 1e-05}, {@code inf}. */

@@ -121,7 +121,7 @@ public final class Entrypoint {
           if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
             throw new UsageException("argument ----output-paths: expected " + n + " argument" + (n == 1 ? "" : "s"));
           }
-          outputFiles.add(Path.of(args[++i]));
+          outputFiles.add(outputPath("----output-paths", args[++i]));
         }
         continue;
       }
@@ -157,6 +157,11 @@ public final class Entrypoint {
     if (!missing.isEmpty()) {
       throw new UsageException("the following arguments are required: " + String.join(", ", missing));
     }
+    for (Signature.Flag f : signature.flags()) {
+      if (f.kind() == Signature.Kind.OUTPUT_PATH && values.containsKey(f.name())) {
+        outputPath("--" + f.name(), values.get(f.name()));
+      }
+    }
     if (outputFiles == null && !signature.outputs().isEmpty()) {
       // argparse leaves ----output-paths optional: the outputs are then computed and dropped.
       outputFiles = List.of();
@@ -164,8 +169,37 @@ public final class Entrypoint {
     return new Invocation(signature, values, outputFiles == null ? List.of() : outputFiles);
   }
 
-  /** Deletes a file or folder tree, quietly. */
-  static void deleteTree(Path path) {
+  /**
+   * The path of a file to write an output to, checked before the component runs: it must name a
+   * file, new or to be replaced, never a folder (replacing a folder would delete what it holds),
+   * and its nearest existing parent must be a folder.
+   */
+  static Path outputPath(String flag, String text) {
+    Path path;
+    try {
+      path = Path.of(text);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UsageException("argument " + flag + ": '" + text + "' is not a path: " + e.getReason());
+    }
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    if (text.isEmpty() || text.endsWith("/") || text.endsWith(java.io.File.separator) || name.equals(".")
+        || name.equals("..") || Files.isDirectory(path)) {
+      throw new UsageException("argument " + flag + ": '" + text + "' is a folder; give the path of a file to write "
+          + "the output to (a folder is never replaced)");
+    }
+    for (Path parent = path.toAbsolutePath().getParent(); parent != null; parent = parent.getParent()) {
+      if (Files.exists(parent)) {
+        if (!Files.isDirectory(parent)) {
+          throw new UsageException("argument " + flag + ": '" + text + "' cannot be written: " + parent + " is a file, not a folder");
+        }
+        break;
+      }
+    }
+    return path;
+  }
+
+  /** Deletes a staging file or folder tree that kfp4j made itself, quietly; never a user's path. */
+  static void deleteStaged(Path path) {
     if (path == null || !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -89,7 +90,11 @@ public final class Invocation {
   }
 
   public float floatValue(String input) {
-    return (float) doubleValue(input);
+    try {
+      return KfpValues.parseFloat(required(input));
+    } catch (IllegalArgumentException e) {
+      throw invalid(input, e);
+    }
   }
 
   public boolean booleanValue(String input) {
@@ -162,10 +167,14 @@ public final class Invocation {
     outputs.put(output, KfpValues.format(value));
   }
 
-  /** Moves all outputs into place; called after the component returned. */
+  /**
+   * Moves all outputs into place; called after the component returned. A target is replaced when
+   * it is a file; a target that is a folder (made after the arguments were checked) fails the
+   * commit: nothing is deleted on the caller's behalf.
+   */
   void commit() throws IOException {
     for (Map.Entry<String, Path[]> e : stagedPaths.entrySet()) {
-      if (!Files.exists(e.getValue()[1])) {
+      if (!Files.exists(e.getValue()[1], LinkOption.NOFOLLOW_LINKS)) {
         throw new IllegalStateException(
             "component '" + component() + "' wrote nothing to its output '" + e.getKey() + "'");
       }
@@ -173,15 +182,23 @@ public final class Invocation {
     List<Path[]> moves = new ArrayList<>();
     try {
       stageValues(moves);
+      for (Path[] staged : stagedPaths.values()) {
+        moves.add(new Path[] {staged[1], staged[2]});
+      }
+      for (Path[] move : moves) {
+        if (Files.isDirectory(move[1], LinkOption.NOFOLLOW_LINKS)) {
+          throw new IllegalStateException("the output path " + move[1] + " is a folder; no output was written, "
+              + "and the folder was left as it is");
+        }
+      }
     } catch (IOException | RuntimeException e) {
-      moves.forEach(m -> Entrypoint.deleteTree(m[0]));
+      moves.forEach(m -> Entrypoint.deleteStaged(m[0])); // staged here; the targets are untouched
       throw e;
     }
-    for (Path[] staged : stagedPaths.values()) {
-      moves.add(new Path[] {staged[1], staged[2]});
-    }
     for (Path[] move : moves) {
-      Entrypoint.deleteTree(move[1]);
+      if (Files.isDirectory(move[0], LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(move[1], LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(move[1]); // a folder output replacing a file: rename cannot put a folder over a file
+      }
       try {
         Files.move(move[0], move[1], StandardCopyOption.ATOMIC_MOVE);
       } catch (java.nio.file.AtomicMoveNotSupportedException e) {
@@ -222,7 +239,7 @@ public final class Invocation {
   /** Removes every staged output; called when the component failed, and after a commit. */
   void discard() {
     for (Path[] staged : stagedPaths.values()) {
-      Entrypoint.deleteTree(staged[0]);
+      Entrypoint.deleteStaged(staged[0]);
     }
     stagedPaths.clear();
     // Value outputs are only in memory until commit: nothing to delete.

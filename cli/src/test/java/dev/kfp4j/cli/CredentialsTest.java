@@ -1,0 +1,80 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No credential the command was given appears in what it prints, whatever its length: a real
+ * server on loopback echoes every credential header it gets, in its error body and in a redirect.
+ */
+class CredentialsTest {
+  @TempDir Path dir;
+
+  private HttpServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      try (exchange) {
+        String echo = Stream.of("Authorization", "Cookie", "X-Key").map(exchange.getRequestHeaders()::getFirst)
+            .filter(v -> v != null).map(v -> v + " " + v.replaceFirst("^(Bearer |.*=)", "")).collect(Collectors.joining(" "));
+        if (exchange.getRequestURI().getPath().contains("/pipelines")) {
+          exchange.getResponseHeaders().set("Location", "http://login.example.com/" + echo.replace(' ', '/'));
+          exchange.sendResponseHeaders(302, -1);
+        } else {
+          byte[] body = ("{\"error\": \"" + echo + "\", \"message\": \"" + echo + "\"}").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(500, body.length);
+          exchange.getResponseBody().write(body);
+        }
+      }
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private String host() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static void assertHidden(Cli r, String... secrets) {
+    assertEquals(Kfp4j.SERVER, r.code(), r.toString());
+    for (String secret : secrets) {
+      assertFalse(r.out().contains(secret) || r.err().contains(secret), "'" + secret + "' printed: " + r);
+    }
+    assertTrue(r.err().contains("***"), r.toString());
+  }
+
+  @Test
+  void credentialsFromTheConfigFileTheOptionsAndATokenFileArePrintedNowhere() throws IOException {
+    Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "auth:\n  token: Wm7\n");
+    Path tokenFile = Files.writeString(dir.resolve("token"), "Wm6\n");
+    for (String command : List.of("list-runs", "list-pipelines")) {
+      assertHidden(Cli.run(command, "--host", host(), "--config", config.toString()), "Wm7");
+      assertHidden(Cli.run(command, "--host", host(), "--token-file", tokenFile.toString()), "Wm6");
+      assertHidden(Cli.run(command, "--host", host(), "--cookies", "csrf=Wm5; authservice_session=Wm4"), "Wm5", "Wm4");
+      assertHidden(Cli.run(command, "--host", host(), "--header", "X-Key=Wm3"), "Wm3");
+    }
+  }
+}

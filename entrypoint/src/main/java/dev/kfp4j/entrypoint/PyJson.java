@@ -1,0 +1,109 @@
+package dev.kfp4j.entrypoint;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes JSON exactly as Python's {@code json.dumps(obj, sort_keys=True)} does, which is how KFP
+ * serialises {@code JsonArray}/{@code JsonObject} outputs: {@code ", "} and {@code ": "}
+ * separators, keys sorted, non-ASCII escaped as {@code \\uXXXX}, floats as Python writes them
+ * ({@code NaN} and {@code Infinity} too).
+ */
+public final class PyJson {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private PyJson() {}
+
+  /**
+   * The JSON text of a plain value: a {@link Map} with string keys, a {@link List}, a
+   * {@link String}, a {@link Number}, a {@link Boolean} or null, nested. Anything else is an
+   * IllegalArgumentException ({@link KfpValues#format} converts records, beans and the rest first).
+   */
+  public static String dumps(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out);
+    return out.toString();
+  }
+
+  private static void write(Object v, StringBuilder out) {
+    if (v == null) {
+      out.append("null");
+    } else if (v instanceof String s) {
+      string(s, out);
+    } else if (v instanceof Boolean b) {
+      out.append(b ? "true" : "false");
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+        || v instanceof BigInteger) {
+      out.append(v);
+    } else if (v instanceof Float f) {
+      number(Double.parseDouble(Float.toString(f)), out); // 0.1f is written 0.1, as Python's repr of the text
+    } else if (v instanceof Double || v instanceof BigDecimal) {
+      number(((Number) v).doubleValue(), out);
+    } else if (v instanceof Map<?, ?> map) {
+      List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+      for (Map.Entry<?, ?> e : entries) {
+        if (!(e.getKey() instanceof String)) {
+          throw new IllegalArgumentException("a JSON object's keys are strings, not " + e.getKey());
+        }
+      }
+      entries.sort((a, b) -> ((String) a.getKey()).compareTo((String) b.getKey()));
+      out.append('{');
+      for (int i = 0; i < entries.size(); i++) {
+        out.append(i == 0 ? "" : ", ");
+        string((String) entries.get(i).getKey(), out);
+        out.append(": ");
+        write(entries.get(i).getValue(), out);
+      }
+      out.append('}');
+    } else if (v instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        out.append(i == 0 ? "" : ", ");
+        write(list.get(i), out);
+      }
+      out.append(']');
+    } else if (v instanceof Number n) {
+      number(n.doubleValue(), out);
+    } else {
+      throw new IllegalArgumentException("not a plain JSON value: a " + v.getClass().getName());
+    }
+  }
+
+  private static void number(double d, StringBuilder out) {
+    if (Double.isNaN(d)) {
+      out.append("NaN");
+    } else if (Double.isInfinite(d)) {
+      out.append(d > 0 ? "Infinity" : "-Infinity");
+    } else {
+      out.append(KfpValues.formatFloat(d));
+    }
+  }
+
+  private static void string(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20 || c > 0x7e) {
+            out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
+                .append(HEX[c & 0xf]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}

@@ -1,0 +1,214 @@
+package dev.kfp4j.spec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Where component specs are read from: files, URLs ({@code http(s)}, and {@code file} and {@code
+ * jar:file} on this machine) and classpath resources, as UTF-8 text. Every failure is a
+ * {@link SpecException} naming the source.
+ */
+final class SpecSources {
+  /** Largest component file read. */
+  static final int MAX_BYTES = 16 * 1024 * 1024;
+
+  private SpecSources() {}
+
+  static String read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new SpecException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+    }
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw tooLarge(file.toString());
+      }
+      return utf8(Files.readAllBytes(file), file.toString());
+    } catch (IOException e) {
+      throw new SpecException(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The text at {@code uri}. An {@code http(s)} download, from connecting to the last byte, takes
+   * at most {@code timeout}: a server that stalls or trickles is cut off.
+   */
+  static String read(URI uri, Duration timeout) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    switch (scheme) {
+      case "http":
+      case "https":
+        return download(uri, timeout);
+      case "file":
+        return read(Path.of(uri));
+      case "jar":
+        return fromJar(uri);
+      default:
+        throw new SpecException(uri + ": not a URL kfp4j reads; use http(s), file or jar:file");
+    }
+  }
+
+  static String readResource(ClassLoader loader, String resource) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new SpecException("no component resource '" + resource + "' on the classpath");
+      }
+      return utf8(readLimited(in, resource), resource);
+    } catch (IOException e) {
+      throw new SpecException(resource + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static String download(URI uri, Duration timeout) {
+    HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(timeout).build();
+    HttpRequest request;
+    try {
+      request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+    } catch (IllegalArgumentException e) {
+      throw new SpecException(uri + ": not a URL kfp4j can read: " + e.getMessage());
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> new LimitedBody());
+    HttpResponse<byte[]> response;
+    try {
+      response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new SpecException(uri + ": the download did not complete within " + seconds(timeout)
+          + "; the server is too slow or stalled");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new SpecException(uri + ": cannot read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new SpecException(uri + ": interrupted");
+    }
+    if (response.statusCode() != 200) {
+      throw new SpecException(uri + ": the server answered HTTP " + response.statusCode());
+    }
+    if (response.body().length > MAX_BYTES) {
+      throw tooLarge(uri.toString());
+    }
+    return utf8(response.body(), uri.toString());
+  }
+
+  /** A {@code jar:file:...!/entry} URL; a jar elsewhere would be fetched without any bound. */
+  private static String fromJar(URI uri) {
+    String inner = uri.getRawSchemeSpecificPart();
+    if (!inner.toLowerCase(Locale.ROOT).startsWith("file:") || !inner.contains("!/")) {
+      throw new SpecException(uri + ": a jar URL must point into a jar on this machine: jar:file:<jar>!/<entry>");
+    }
+    try {
+      Path jar = Path.of(URI.create(inner.substring(0, inner.indexOf("!/"))));
+      if (!Files.isRegularFile(jar)) {
+        throw new SpecException(uri + ": no jar file " + jar);
+      }
+      URLConnection connection = new URL(uri.toString()).openConnection();
+      connection.setUseCaches(false);
+      try (InputStream in = connection.getInputStream()) {
+        return utf8(readLimited(in, uri.toString()), uri.toString());
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new SpecException(uri + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static byte[] readLimited(InputStream in, String source) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw tooLarge(source);
+    }
+    return bytes;
+  }
+
+  /** Strict UTF-8: a spec with bytes that are not UTF-8 is refused, naming where they are. */
+  static String utf8(byte[] bytes, String source) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      return decoder.decode(in).toString();
+    } catch (CharacterCodingException e) {
+      int at = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new SpecException(source, line, at - lineStart + 1, null, "not UTF-8 text (byte 0x"
+          + Integer.toHexString(bytes[at] & 0xff) + " at offset " + at + "); a component spec is a UTF-8 YAML file");
+    }
+  }
+
+  private static SpecException tooLarge(String source) {
+    return new SpecException(source + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB; not a component spec");
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /** Collects a response body up to {@link #MAX_BYTES} (and one more byte, to tell), then stops reading. */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    @Override
+    public java.util.concurrent.CompletionStage<byte[]> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer b : buffers) {
+        byte[] chunk = new byte[Math.min(b.remaining(), MAX_BYTES + 1 - out.size())];
+        b.get(chunk);
+        out.write(chunk, 0, chunk.length);
+      }
+      if (out.size() > MAX_BYTES) {
+        subscription.cancel();
+        body.complete(out.toByteArray());
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      body.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(out.toByteArray());
+    }
+  }
+}
