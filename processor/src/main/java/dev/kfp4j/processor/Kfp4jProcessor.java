@@ -1,6 +1,7 @@
 package dev.kfp4j.processor;
 
 import com.google.auto.service.AutoService;
+import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -41,12 +43,22 @@ public final class Kfp4jProcessor extends AbstractProcessor {
 
   private static final String PIPELINE = "dev.kfp4j.annotations.Pipeline";
 
+  private final Consumer<Pipeline> models;
   private Reporter reporter;
   private ComponentStep components;
   private PipelineStep pipelines;
   /** Classes of components, and pipeline methods, waiting for a type of their signatures, by name. */
   private final Set<String> deferredOwners = new LinkedHashSet<>();
   private final Map<String, String> deferredPipelines = new LinkedHashMap<>();
+
+  public Kfp4jProcessor() {
+    this(pipeline -> {});
+  }
+
+  /** A processor that also hands each pipeline model it writes to {@code models}: what tests assert on. */
+  Kfp4jProcessor(Consumer<Pipeline> models) {
+    this.models = models;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -74,7 +86,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     PipelineIndex index = new PipelineIndex(env.getFiler());
     components = new ComponentStep(env, reporter, validator, specs, sources, index);
     pipelines = new PipelineStep(env, reporter, new PipelineValidator(env.getElementUtils(), mapper, reporter, validator), specs,
-        sources, index);
+        sources, index, models);
   }
 
   @Override

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.tools.FileObject;
@@ -43,17 +44,19 @@ final class PipelineStep implements PipelineBodies.Sink {
   private final Sources sources;
   private final PipelineIndex index;
   private final PipelineBodies bodies;
+  private final Consumer<Pipeline> models;
   private final List<PipelineModel> read = new ArrayList<>();
   private boolean indexWritten;
 
   PipelineStep(ProcessingEnvironment env, Reporter reporter, PipelineValidator validator, SpecSource specs, Sources sources,
-      PipelineIndex index) {
+      PipelineIndex index, Consumer<Pipeline> models) {
     this.env = env;
     this.reporter = reporter;
     this.validator = validator;
     this.specs = specs;
     this.sources = sources;
     this.index = index;
+    this.models = models;
     this.bodies = new PipelineBodies(env, reporter, specs::spec, this);
   }
 
@@ -89,6 +92,7 @@ final class PipelineStep implements PipelineBodies.Sink {
     }
     index.compiled(pipeline, sources.file(pipeline.element()), embedded(graph));
     read.add(pipeline);
+    models.accept(model);
   }
 
   /** The component specs the pipeline's tasks run, by resource, with their digests. */

@@ -69,7 +69,6 @@ public enum Message {
       "'%s' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), or a loop item"),
   TASK_NOT_A_VALUE("UnsupportedArgument", "'%s' is a task, not a value; pass one of its outputs, e.g. %s.output()"),
   COLLECTION_NOT_CONSTANT("UnsupportedArgument", "List.of/Map.of arguments to a task are constants only; '%s' is not"),
-  ITEM_OUT_OF_SCOPE("UnsupportedArgument", "'%s' is the item of a loop that does not enclose this call; use it inside its Dsl.forEach lambda"),
   EXIT_TASK_IS_GRAPH("UnsupportedArgument",
       "the exit task is one container task; '%s' is a graph component: call it inside the exit handler's lambda, or make the exit task one of its components"),
   EXIT_TASK_READS_OUTPUT("UnsupportedArgument",

@@ -154,7 +154,7 @@ public final class PipelineBuilder {
     return Collections.unmodifiableList(comparisons);
   }
 
-  /** Marks the body as not read whole: javac could not attribute some of it, and said so. */
+  /** Marks the body as not read whole: some of it could not be read, and an error (kfp4j's or javac's) said why. */
   public void markIncomplete() {
     incomplete = true;
   }

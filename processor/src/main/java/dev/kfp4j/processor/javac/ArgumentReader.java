@@ -70,8 +70,6 @@ final class ArgumentReader {
       if (isPipelineParameter(v)) {
         return new Argument.PipelineParameter(v.getSimpleName().toString());
       }
-      body.error(tree, Message.ITEM_OUT_OF_SCOPE, e);
-      return null;
     }
     if (body.taskVariables.containsKey(element)) {
       body.error(tree, Message.TASK_NOT_A_VALUE, e, e);
@@ -104,11 +102,6 @@ final class ArgumentReader {
     Element item = body.trees.getElement(receiverPath);
     if (item != null && body.loopVariables.containsKey(item) && mi.getArguments().isEmpty()) {
       return new Argument.LoopItem(body.loopVariables.get(item).name(), method.getSimpleName().toString());
-    }
-    if (item instanceof VariableElement v && v.getKind() == ElementKind.PARAMETER && !isPipelineParameter(v)
-        && v.getEnclosingElement() instanceof ExecutableElement) {
-      body.error(tree, Message.ITEM_OUT_OF_SCOPE, item);
-      return null;
     }
     return notAnArgument(tree, path);
   }

@@ -17,7 +17,9 @@ import dev.kfp4j.processor.graph.TaskHandle;
 import dev.kfp4j.processor.validation.TypeMapper;
 import dev.kfp4j.spec.ComponentSpec;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -38,6 +40,8 @@ final class Body {
   final TypeMapper types;
   /** What each task variable ({@code var t = ...}) stands for now. */
   final Map<Element, TaskHandle> taskVariables = new HashMap<>();
+  /** Task variables whose task could not be read (an error said why): their uses say nothing more. */
+  final Set<Element> failedVariables = new HashSet<>();
   /** The loop each {@code Dsl.forEach} lambda's parameter is the item of. */
   final Map<Element, Group> loopVariables = new HashMap<>();
 
@@ -71,8 +75,8 @@ final class Body {
   }
 
   /**
-   * Whether javac could not attribute the expression at {@code path}: it reported that itself, so
-   * the body stays silent about it (one mistake, one error) and writes no workflow.
+   * Whether javac could not attribute the expression at {@code path}: javac reported that itself,
+   * so the body stays silent about it (one mistake, one error), and is marked incomplete.
    */
   boolean erroneous(TreePath path) {
     TypeMirror type = trees.getTypeMirror(path);

@@ -104,16 +104,14 @@ final class BodyReader {
       ExpressionTree init = v.getInitializer();
       Element variable = body.trees.getElement(path);
       if (init != null && (body.erroneous(new TreePath(path, init)) || body.isComponentCall(init, new TreePath(path, init)))) {
+        body.failedVariables.add(variable);
         return;
       }
       if (init == null || !isTask(variable)) {
         body.error(s, Message.ONLY_TASK_VARIABLES, v.getName());
         return;
       }
-      TaskHandle task = body.tasks.read(init, new TreePath(path, init), group);
-      if (task != null) {
-        body.taskVariables.put(variable, task);
-      }
+      remember(variable, body.tasks.read(init, new TreePath(path, init), group));
     } else if (s instanceof ExpressionStatementTree es) {
       expression(es.getExpression(), new TreePath(path, es.getExpression()), group);
     } else if (!(s instanceof EmptyStatementTree)) {
@@ -121,16 +119,24 @@ final class BodyReader {
     }
   }
 
+  /** The task variable now names {@code task}; null: its task could not be read. */
+  private void remember(Element variable, TaskHandle task) {
+    if (task == null) {
+      body.taskVariables.remove(variable);
+      body.failedVariables.add(variable);
+    } else {
+      body.taskVariables.put(variable, task);
+      body.failedVariables.remove(variable);
+    }
+  }
+
   private void expression(ExpressionTree e, TreePath path, Group group) {
     if (e instanceof AssignmentTree assign && assign.getVariable() instanceof IdentifierTree) {
       // t = SomeOps.op(t.output()): the variable now names the new task
       Element variable = body.trees.getElement(new TreePath(path, assign.getVariable()));
-      if (body.taskVariables.containsKey(variable)) {
+      if (body.taskVariables.containsKey(variable) || body.failedVariables.contains(variable)) {
         ExpressionTree value = assign.getExpression();
-        TaskHandle task = body.tasks.read(value, new TreePath(path, value), group);
-        if (task != null) {
-          body.taskVariables.put(variable, task);
-        }
+        remember(variable, body.tasks.read(value, new TreePath(path, value), group));
         return;
       }
     }

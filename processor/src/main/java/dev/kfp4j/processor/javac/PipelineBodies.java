@@ -167,7 +167,11 @@ public final class PipelineBodies {
       }
       pipeline = pipeline.withElement(method);
       PipelineBuilder graph = new PipelineBuilder(pipeline);
+      int errors = reporter.errorCount();
       new BodyReader(new Body(trees, path.getCompilationUnit(), reporter, graph, specs, types)).read(path);
+      if (reporter.errorCount() > errors) {
+        graph.markIncomplete();
+      }
       sink.read(pipeline, graph);
     } catch (Throwable t) {
       internalError(method != null ? method : pipeline.element(), t);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -47,8 +48,9 @@ final class TaskReader {
       return null;
     }
     if (e instanceof IdentifierTree) {
-      TaskHandle task = body.taskVariables.get(body.trees.getElement(path));
-      if (task == null) {
+      Element variable = body.trees.getElement(path);
+      TaskHandle task = body.taskVariables.get(variable);
+      if (task == null && !body.failedVariables.contains(variable)) {
         body.error(e, Message.NOT_A_TASK, e);
       }
       return task;
