@@ -63,10 +63,6 @@ public final class Group {
     return kind;
   }
 
-  public Group parent() {
-    return parent;
-  }
-
   /**
    * The type of this loop's item ({@code field} null) or of one of its fields, as the body's Java
    * code sees it; null when it is not a parameter type.
