@@ -12,10 +12,8 @@ import dev.kfp4j.processor.validation.TypeMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
@@ -41,15 +39,18 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   /** Processor option: the default image of components that set none. */
   public static final String OPTION_IMAGE = "kfp4j.image";
 
-  private static final String PIPELINE = "dev.kfp4j.annotations.Pipeline";
+  private static final String PIPELINE = PipelineValidator.PIPELINE;
 
   private final Consumer<Pipeline> models;
   private Reporter reporter;
   private ComponentStep components;
   private PipelineStep pipelines;
-  /** Classes of components, and pipeline methods, waiting for a type of their signatures, by name. */
+  /** A {@code @Pipeline} method waiting for a type of its signature: its class and name. */
+  private record DeferredPipeline(String owner, String method) {}
+
+  /** Classes of components waiting for a type of their signatures, by name; pipeline methods likewise. */
   private final Set<String> deferredOwners = new LinkedHashSet<>();
-  private final Map<String, String> deferredPipelines = new LinkedHashMap<>();
+  private final Set<DeferredPipeline> deferredPipelines = new LinkedHashSet<>();
 
   public Kfp4jProcessor() {
     this(pipeline -> {});
@@ -80,7 +81,8 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     super.init(env);
     reporter = new Reporter(env.getMessager());
     TypeMapper mapper = new TypeMapper(env.getTypeUtils(), env.getElementUtils());
-    ComponentValidator validator = new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, env.getOptions().get(OPTION_IMAGE));
+    ComponentValidator validator =
+        new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, env.getOptions().get(OPTION_IMAGE));
     SpecSource specs = new SpecSource(env.getFiler());
     Sources sources = new Sources(env);
     PipelineIndex index = new PipelineIndex(env.getFiler());
@@ -91,7 +93,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    for (TypeElement owner : owners(round, ComponentStep.COMPONENT)) {
+    for (TypeElement owner : owners(round)) {
       run(owner, () -> {
         if (ComponentStep.unresolved(owner) != null) {
           deferredOwners.add(owner.getQualifiedName().toString());
@@ -106,8 +108,8 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     for (ExecutableElement method : pipelineMethods(round)) {
       run(method, () -> {
         if (TypeMapper.unresolved(method) != null) {
-          deferredPipelines.put(((TypeElement) method.getEnclosingElement()).getQualifiedName() + "#" + method.getSimpleName(),
-              method.getSimpleName().toString());
+          deferredPipelines.add(new DeferredPipeline(
+              ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(), method.getSimpleName().toString()));
         } else {
           pipelines.collect(method);
         }
@@ -120,9 +122,9 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   }
 
   /** The classes of this round's {@code @Component} methods, then the deferred ones. */
-  private List<TypeElement> owners(RoundEnvironment round, String annotation) {
+  private List<TypeElement> owners(RoundEnvironment round) {
     Set<TypeElement> owners = new LinkedHashSet<>();
-    for (Element e : annotated(round, annotation)) {
+    for (Element e : annotated(round, ComponentStep.COMPONENT)) {
       if (e.getKind() == ElementKind.METHOD) {
         owners.add((TypeElement) e.getEnclosingElement());
       }
@@ -145,13 +147,11 @@ public final class Kfp4jProcessor extends AbstractProcessor {
         out.add((ExecutableElement) e);
       }
     }
-    for (Map.Entry<String, String> d : List.copyOf(deferredPipelines.entrySet())) {
-      TypeElement owner = processingEnv.getElementUtils().getTypeElement(d.getKey().substring(0, d.getKey().indexOf('#')));
-      deferredPipelines.remove(d.getKey());
-      for (Element e : owner == null ? List.<Element>of() : owner.getEnclosedElements()) {
-        if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(d.getValue())
-            && Annotations.annotation(e, PIPELINE) != null && !out.contains(e)) {
-          out.add((ExecutableElement) e);
+    for (DeferredPipeline d : List.copyOf(deferredPipelines)) {
+      deferredPipelines.remove(d);
+      for (ExecutableElement m : methods(d)) {
+        if (Annotations.annotation(m, PIPELINE) != null && !out.contains(m)) {
+          out.add(m);
         }
       }
     }
@@ -171,19 +171,28 @@ public final class Kfp4jProcessor extends AbstractProcessor {
         run(owner, () -> components.reportUnresolved(owner));
       }
     }
-    for (String key : deferredPipelines.keySet()) {
-      TypeElement owner = processingEnv.getElementUtils().getTypeElement(key.substring(0, key.indexOf('#')));
-      for (Element e : owner == null ? List.<Element>of() : owner.getEnclosedElements()) {
-        if (e instanceof ExecutableElement m && m.getSimpleName().contentEquals(deferredPipelines.get(key))) {
-          TypeMirror t = TypeMapper.unresolved(m);
-          if (t != null) {
-            reporter.error(m, Message.UNRESOLVED_TYPE, "@Pipeline method", ComponentValidator.describe(m), t);
-          }
+    for (DeferredPipeline d : deferredPipelines) {
+      for (ExecutableElement m : methods(d)) {
+        TypeMirror t = TypeMapper.unresolved(m);
+        if (t != null) {
+          reporter.error(m, Message.UNRESOLVED_TYPE, "@Pipeline method", ComponentValidator.describe(m), t);
         }
       }
     }
     deferredOwners.clear();
     deferredPipelines.clear();
+  }
+
+  /** The methods named as {@code d} is, in its class as it is now. */
+  private List<ExecutableElement> methods(DeferredPipeline d) {
+    TypeElement owner = processingEnv.getElementUtils().getTypeElement(d.owner());
+    List<ExecutableElement> out = new ArrayList<>();
+    for (Element e : owner == null ? List.<Element>of() : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(d.method())) {
+        out.add((ExecutableElement) e);
+      }
+    }
+    return out;
   }
 
   /** What a step does with one element; may throw. */

@@ -2,6 +2,7 @@ package dev.kfp4j.processor;
 
 import dev.kfp4j.format.argo.ArgoWriter;
 import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.GraphCall;
@@ -68,8 +69,8 @@ final class PipelineStep implements PipelineBodies.Sink {
     }
     String generated = pipeline.pipelineClass().canonicalName();
     if (env.getElementUtils().getTypeElement(generated) != null && !index.generatedEarlier(generated, pipeline.source())) {
-      reporter.error(method, dev.kfp4j.processor.base.Annotations.annotation(method, "dev.kfp4j.annotations.Pipeline"),
-          Message.PIPELINE_CLASS_CLASH, pipeline.methodName(), generated);
+      reporter.error(method, Annotations.annotation(method, PipelineValidator.PIPELINE), Message.PIPELINE_CLASS_CLASH,
+          pipeline.methodName(), generated);
       return;
     }
     PipelineClassWriter.write(pipeline).writeTo(env.getFiler());

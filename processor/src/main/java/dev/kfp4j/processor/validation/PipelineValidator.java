@@ -32,7 +32,7 @@ import javax.lang.model.util.Elements;
  * errors gives no model.
  */
 public final class PipelineValidator {
-  static final String PIPELINE = "dev.kfp4j.annotations.Pipeline";
+  public static final String PIPELINE = "dev.kfp4j.annotations.Pipeline";
 
   private final Elements elements;
   private final Reporter reporter;
