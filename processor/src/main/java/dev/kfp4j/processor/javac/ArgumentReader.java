@@ -75,7 +75,7 @@ final class ArgumentReader {
       body.error(tree, Message.TASK_NOT_A_VALUE, e, e);
       return null;
     }
-    return notAnArgument(tree, null);
+    return body.failedVariables.contains(element) ? null : notAnArgument(tree, null);
   }
 
   private boolean isPipelineParameter(VariableElement v) {
