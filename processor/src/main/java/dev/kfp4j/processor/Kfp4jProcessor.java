@@ -93,6 +93,18 @@ public final class Kfp4jProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(round);
+    } catch (Throwable t) {
+      // each element's work is guarded in run(...); this is what is left: finding the elements
+      StringWriter trace = new StringWriter();
+      t.printStackTrace(new PrintWriter(trace));
+      reporter.error(reporter.nowhere(), Message.INTERNAL_ERROR, trace);
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
     for (TypeElement owner : owners(round)) {
       run(owner, () -> {
         if (ComponentStep.unresolved(owner) != null) {
@@ -118,7 +130,6 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     if (round.processingOver()) {
       reportUnresolved();
     }
-    return false;
   }
 
   /** The classes of this round's {@code @Component} methods, then the deferred ones. */

@@ -40,6 +40,11 @@ public final class Reporter {
     return (kind, text) -> messager.printMessage(kind, text, element);
   }
 
+  /** No particular place: for what concerns the whole compilation. */
+  public Position nowhere() {
+    return (kind, text) -> messager.printMessage(kind, text);
+  }
+
   public int errorCount() {
     return errors;
   }
