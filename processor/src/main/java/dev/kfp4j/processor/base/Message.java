@@ -99,7 +99,7 @@ public enum Message {
   FILE_TYPE_MISMATCH("TypeMismatch",
       "output '%s' of task '%s' has type %s but input '%s' of '%s' takes %s; pass an output of type %s"),
   COMPARISON_TYPE_MISMATCH("TypeMismatch",
-      "Dsl.%s(...) compares %s, %s, with %s, %s; KFP compares two numbers as numbers and anything else as text, so compare a number with a number or text with text"),
+      "Dsl.%s(%s, %s) compares a value of type %s with one of type %s; KFP compares two numbers as numbers and anything else as text, so compare a number with a number or text with text"),
   CONSTANT_TOO_LONG(
       "constant for '%s' is %d bytes, over KFP's 10,000-byte parameter limit; pass it as a file (@InputPath) or a pipeline parameter"),
   CYCLE("tasks depend on each other in a cycle: %s; remove one of these after(...) calls"),

@@ -158,7 +158,8 @@ final class ArgumentReader {
         Argument right = read(r, new TreePath(path, r), group);
         return left == null || right == null
             ? null
-            : new ComparisonCall(name, new Predicate.Comparison(left, operator, right), body.at(tree));
+            : new ComparisonCall(name, Syntax.firstLine(l), Syntax.firstLine(r), new Predicate.Comparison(left, operator, right),
+                body.at(tree));
       }
     }
     body.error(e, Message.NOT_A_CONDITION);

@@ -25,8 +25,8 @@ final class ComparisonTypeCheck implements GraphCheck {
       ParameterType left = type(graph, c.left());
       ParameterType right = type(graph, c.right());
       if (left != null && right != null && left.isNumber() != right.isNumber()) {
-        reporter.error(call.position(), Message.COMPARISON_TYPE_MISMATCH, call.method(), describe(c.left()), withArticle(left),
-            describe(c.right()), withArticle(right));
+        reporter.error(call.position(), Message.COMPARISON_TYPE_MISMATCH, call.method(), call.left(), call.right(), left.v1Name(),
+            right.v1Name());
       }
     }
   }
@@ -52,24 +52,5 @@ final class ComparisonTypeCheck implements GraphCheck {
     Argument.LoopItem item = (Argument.LoopItem) a;
     Group loop = graph.group(item.loop());
     return loop == null ? null : loop.itemType(item.field());
-  }
-
-  private static String describe(Argument a) {
-    if (a instanceof Argument.Constant c) {
-      return c.type() == ParameterType.STRING ? "\"" + c.text() + "\"" : c.text();
-    }
-    if (a instanceof Argument.PipelineParameter p) {
-      return "pipeline parameter '" + p.name() + "'";
-    }
-    if (a instanceof Argument.TaskOutput o) {
-      return "output '" + o.output() + "' of task '" + o.task() + "'";
-    }
-    Argument.LoopItem item = (Argument.LoopItem) a;
-    return item.field() == null ? "the loop item" : "field '" + item.field() + "' of the loop item";
-  }
-
-  private static String withArticle(ParameterType type) {
-    String name = type.v1Name();
-    return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 }
