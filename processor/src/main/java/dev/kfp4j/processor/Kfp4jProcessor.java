@@ -1,26 +1,21 @@
 package dev.kfp4j.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
-import dev.kfp4j.processor.model.ComponentModel;
+import dev.kfp4j.processor.javac.Sources;
 import dev.kfp4j.processor.validation.ComponentValidator;
-import dev.kfp4j.processor.writer.ComponentSpecs;
-import dev.kfp4j.processor.writer.EntrypointWriter;
-import dev.kfp4j.processor.writer.OpsWriter;
-import dev.kfp4j.spec.ComponentYaml;
-import java.io.IOException;
+import dev.kfp4j.processor.validation.PipelineValidator;
+import dev.kfp4j.processor.validation.TypeMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -30,31 +25,45 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
+import javax.lang.model.type.TypeMirror;
 
 /**
- * The kfp4j annotation processor. Each round: validate {@code @Component} methods and build their
- * models, then write, per annotated class, one ops class, one entrypoint class and one component
- * YAML per method; {@code @Pipeline} methods are read after analysis by {@link
- * dev.kfp4j.processor.pipeline.PipelineStep}. Never claims annotations; no exception escapes.
+ * The kfp4j annotation processor. Each round runs two steps: {@link ComponentStep} (the classes
+ * holding {@code @Component} methods or {@code @ImportComponents}), then {@link PipelineStep}
+ * (the {@code @Pipeline} methods, whose bodies are read once javac has analysed them). An element
+ * whose signature uses a type not generated yet waits for a later round; what is still unresolved
+ * in the last round is reported. Never claims annotations; no exception escapes.
  */
 @AutoService(Processor.class)
 public final class Kfp4jProcessor extends AbstractProcessor {
   /** Processor option: the default image of components that set none. */
   public static final String OPTION_IMAGE = "kfp4j.image";
 
-  private static final String COMPONENT = "dev.kfp4j.annotations.Component";
-  private static final String PIPELINE = "dev.kfp4j.annotations.Pipeline";
-  private static final String IMPORT = "dev.kfp4j.annotations.ImportComponents";
+  private static final String PIPELINE = PipelineValidator.PIPELINE;
 
+  private final Consumer<Pipeline> models;
   private Reporter reporter;
-  private ComponentValidator components;
-  private dev.kfp4j.processor.pipeline.PipelineStep pipelines;
+  private ComponentStep components;
+  private PipelineStep pipelines;
+  /** A {@code @Pipeline} method waiting for a type of its signature: its class and name. */
+  private record DeferredPipeline(String owner, String method) {}
+
+  /** Classes of components waiting for a type of their signatures, by name; pipeline methods likewise. */
+  private final Set<String> deferredOwners = new LinkedHashSet<>();
+  private final Set<DeferredPipeline> deferredPipelines = new LinkedHashSet<>();
+
+  public Kfp4jProcessor() {
+    this(pipeline -> {});
+  }
+
+  /** A processor that also hands each pipeline model it writes to {@code models}: what tests assert on. */
+  Kfp4jProcessor(Consumer<Pipeline> models) {
+    this.models = models;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(COMPONENT, PIPELINE, IMPORT);
+    return Set.of(ComponentStep.COMPONENT, PIPELINE, ComponentStep.IMPORT);
   }
 
   @Override
@@ -71,120 +80,145 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env.getMessager());
-    components =
+    TypeMapper mapper = new TypeMapper(env.getTypeUtils(), env.getElementUtils());
+    ComponentValidator validator =
         new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, env.getOptions().get(OPTION_IMAGE));
-    pipelines = new dev.kfp4j.processor.pipeline.PipelineStep(env, reporter, components);
+    SpecSource specs = new SpecSource(env.getFiler());
+    Sources sources = new Sources(env);
+    PipelineIndex index = new PipelineIndex(env.getFiler());
+    components = new ComponentStep(env, reporter, validator, specs, sources, index);
+    pipelines = new PipelineStep(env, reporter, new PipelineValidator(env.getElementUtils(), mapper, reporter, validator), specs,
+        sources, index, models);
   }
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Element current = null;
     try {
-      TypeElement component = processingEnv.getElementUtils().getTypeElement(COMPONENT);
-      Map<TypeElement, List<ComponentModel>> byOwner = new LinkedHashMap<>();
-      if (component != null) {
-        for (Element e : round.getElementsAnnotatedWith(component)) {
-          current = e;
-          if (e.getKind() != ElementKind.METHOD) {
-            continue;
-          }
-          ComponentModel model = components.validate((ExecutableElement) e);
-          TypeElement owner = (TypeElement) e.getEnclosingElement();
-          List<ComponentModel> list = byOwner.computeIfAbsent(owner, k -> new ArrayList<>());
-          if (model != null) {
-            list.add(model);
-          }
-        }
-      }
-      for (Map.Entry<TypeElement, List<ComponentModel>> entry : byOwner.entrySet()) {
-        current = entry.getKey();
-        List<ComponentModel> models = entry.getValue();
-        if (models.isEmpty()) {
-          continue;
-        }
-        ClassName owner = ClassName.get(entry.getKey());
-        write(OpsWriter.write(owner, models));
-        write(EntrypointWriter.write(owner, models));
-        for (ComponentModel m : models) {
-          writeResource(
-              m.resourcePath(), ComponentYaml.write(ComponentSpecs.of(m), ComponentSpecs.header(m.source())), m.element());
-          pipelines.registerComponent(m);
-        }
-      }
-      TypeElement imports = processingEnv.getElementUtils().getTypeElement(IMPORT);
-      if (imports != null) {
-        for (Element e : round.getElementsAnnotatedWith(imports)) {
-          current = e;
-          importComponents((TypeElement) e, byOwner.containsKey(e));
-        }
-      }
-      TypeElement pipeline = processingEnv.getElementUtils().getTypeElement(PIPELINE);
-      if (pipeline != null) {
-        for (Element e : round.getElementsAnnotatedWith(pipeline)) {
-          current = e;
-          if (e.getKind() == ElementKind.METHOD) {
-            pipelines.collect((ExecutableElement) e);
-          }
-        }
-      }
+      processRound(round);
     } catch (Throwable t) {
+      // each element's work is guarded in run(...); this is what is left: finding the elements
       StringWriter trace = new StringWriter();
       t.printStackTrace(new PrintWriter(trace));
-      reporter.error(current, Message.INTERNAL_ERROR, trace);
+      reporter.error(reporter.nowhere(), Message.INTERNAL_ERROR, trace);
     }
     return false;
   }
 
-  /** Reads the component files {@code @ImportComponents} names and writes their typed ops. */
-  private void importComponents(TypeElement owner, boolean hasComponents) throws IOException {
-    javax.lang.model.element.AnnotationMirror a = ComponentValidator.annotation(owner, IMPORT);
-    ClassName ownerName = ClassName.get(owner);
-    if (hasComponents) {
-      reporter.error(owner, a, Message.IMPORT_CLASH, owner.getSimpleName(), String.join("_", ownerName.simpleNames()) + "Ops");
-      return;
-    }
-    List<dev.kfp4j.processor.writer.ImportedOpsWriter.Imported> imported = new ArrayList<>();
-    for (String resource : ComponentValidator.strings(a, "value")) {
-      String text = read(resource);
-      if (text == null) {
-        reporter.error(owner, a, Message.COMPONENT_FILE_NOT_FOUND, resource);
-        continue;
-      }
-      try {
-        dev.kfp4j.spec.ComponentSpec spec = ComponentYaml.parseCompilable(text, resource);
-        imported.add(new dev.kfp4j.processor.writer.ImportedOpsWriter.Imported(spec, resource));
-        pipelines.registerSpec(resource, spec);
-      } catch (dev.kfp4j.spec.SpecException ex) {
-        reporter.error(owner, a, Message.BAD_COMPONENT_FILE, ex.getMessage());
-      }
-    }
-    if (!imported.isEmpty()) {
-      write(dev.kfp4j.processor.writer.ImportedOpsWriter.write(ownerName, imported));
-    }
-  }
-
-  private String read(String resource) {
-    for (StandardLocation location : new StandardLocation[] {StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH}) {
-      try {
-        FileObject f = processingEnv.getFiler().getResource(location, "", resource);
-        try (java.io.InputStream in = f.openInputStream()) {
-          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  private void processRound(RoundEnvironment round) {
+    for (TypeElement owner : owners(round)) {
+      run(owner, () -> {
+        if (ComponentStep.unresolved(owner) != null) {
+          deferredOwners.add(owner.getQualifiedName().toString());
+        } else {
+          components.compile(owner);
         }
-      } catch (IOException | IllegalArgumentException e) {
-        // not there; try the next location
+      });
+    }
+    for (Element e : annotated(round, ComponentStep.IMPORT)) {
+      run(e, () -> components.importComponents((TypeElement) e));
+    }
+    for (ExecutableElement method : pipelineMethods(round)) {
+      run(method, () -> {
+        if (TypeMapper.unresolved(method) != null) {
+          deferredPipelines.add(new DeferredPipeline(
+              ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(), method.getSimpleName().toString()));
+        } else {
+          pipelines.collect(method);
+        }
+      });
+    }
+    if (round.processingOver()) {
+      reportUnresolved();
+    }
+  }
+
+  /** The classes of this round's {@code @Component} methods, then the deferred ones. */
+  private List<TypeElement> owners(RoundEnvironment round) {
+    Set<TypeElement> owners = new LinkedHashSet<>();
+    for (Element e : annotated(round, ComponentStep.COMPONENT)) {
+      if (e.getKind() == ElementKind.METHOD) {
+        owners.add((TypeElement) e.getEnclosingElement());
       }
     }
-    return null;
+    for (String name : List.copyOf(deferredOwners)) {
+      TypeElement owner = processingEnv.getElementUtils().getTypeElement(name);
+      if (owner != null) {
+        deferredOwners.remove(name);
+        owners.add(owner);
+      }
+    }
+    return new ArrayList<>(owners);
   }
 
-  private void write(JavaFile file) throws IOException {
-    file.writeTo(processingEnv.getFiler());
+  /** This round's {@code @Pipeline} methods, then the deferred ones. */
+  private List<ExecutableElement> pipelineMethods(RoundEnvironment round) {
+    List<ExecutableElement> out = new ArrayList<>();
+    for (Element e : annotated(round, PIPELINE)) {
+      if (e.getKind() == ElementKind.METHOD) {
+        out.add((ExecutableElement) e);
+      }
+    }
+    for (DeferredPipeline d : List.copyOf(deferredPipelines)) {
+      deferredPipelines.remove(d);
+      for (ExecutableElement m : methods(d)) {
+        if (Annotations.annotation(m, PIPELINE) != null && !out.contains(m)) {
+          out.add(m);
+        }
+      }
+    }
+    return out;
   }
 
-  private void writeResource(String path, String content, Element origin) throws IOException {
-    FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origin);
-    try (Writer w = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-      w.write(content);
+  private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
+    TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+    return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+  }
+
+  /** In the last round: what still waits for a type, reported (javac reports the type too). */
+  private void reportUnresolved() {
+    for (String name : deferredOwners) {
+      TypeElement owner = processingEnv.getElementUtils().getTypeElement(name);
+      if (owner != null) {
+        run(owner, () -> components.reportUnresolved(owner));
+      }
+    }
+    for (DeferredPipeline d : deferredPipelines) {
+      for (ExecutableElement m : methods(d)) {
+        TypeMirror t = TypeMapper.unresolved(m);
+        if (t != null) {
+          reporter.error(m, Message.UNRESOLVED_TYPE, "@Pipeline method", ComponentValidator.describe(m), t);
+        }
+      }
+    }
+    deferredOwners.clear();
+    deferredPipelines.clear();
+  }
+
+  /** The methods named as {@code d} is, in its class as it is now. */
+  private List<ExecutableElement> methods(DeferredPipeline d) {
+    TypeElement owner = processingEnv.getElementUtils().getTypeElement(d.owner());
+    List<ExecutableElement> out = new ArrayList<>();
+    for (Element e : owner == null ? List.<Element>of() : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(d.method())) {
+        out.add((ExecutableElement) e);
+      }
+    }
+    return out;
+  }
+
+  /** What a step does with one element; may throw. */
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code work}, reporting anything it throws on {@code element} with its stack trace. */
+  private void run(Element element, Work work) {
+    try {
+      work.run();
+    } catch (Throwable t) {
+      StringWriter trace = new StringWriter();
+      t.printStackTrace(new PrintWriter(trace));
+      reporter.error(element, Message.INTERNAL_ERROR, trace);
     }
   }
 }

@@ -47,6 +47,62 @@ final class Compile {
         .compile(sources);
   }
 
+  /** Compiles {@code sources}, adding each pipeline model the processor writes to {@code models}. */
+  static Compilation compile(java.util.List<dev.kfp4j.model.Pipeline> models, JavaFileObject... sources) {
+    return Compiler.javac()
+        .withProcessors(new Kfp4jProcessor(models::add))
+        .withOptions("-Akfp4j.image=" + IMAGE, "-proc:full")
+        .compile(sources);
+  }
+
+  /**
+   * Compiles {@code sources} with {@code classes} (an earlier compilation's output, see {@link
+   * #writeOutput}) on the classpath: a partial compilation, as an IDE or an incremental build does.
+   */
+  static Compilation compileAgainst(Path classes, JavaFileObject... sources) {
+    java.util.List<java.io.File> classpath = new java.util.ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classpath.add(new java.io.File(entry));
+    }
+    classpath.add(0, classes.toFile());
+    return Compiler.javac()
+        .withProcessors(new Kfp4jProcessor())
+        .withOptions("-Akfp4j.image=" + IMAGE, "-proc:full")
+        .withClasspath(classpath)
+        .compile(sources);
+  }
+
+  /**
+   * Writes what {@code c} wrote to its class output (classes and resources) into {@code dir}, which
+   * it empties first; returns {@code dir}.
+   */
+  static Path writeOutput(Compilation c, Path dir) {
+    try (java.util.stream.Stream<Path> old = Files.exists(dir) ? Files.walk(dir) : java.util.stream.Stream.empty()) {
+      for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (JavaFileObject f : c.generatedFiles()) {
+      String path = f.toUri().getPath();
+      String prefix = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
+      if (!path.startsWith(prefix)) {
+        continue;
+      }
+      try (InputStream in = f.openInputStream()) {
+        Path target = dir.resolve(path.substring(prefix.length()));
+        Files.createDirectories(target.getParent());
+        Files.write(target, in.readAllBytes());
+      } catch (java.io.FileNotFoundException e) {
+        // looked for (the Filer's getResource), never written
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return dir;
+  }
+
   static Compilation compileWithoutImage(JavaFileObject... sources) {
     return Compiler.javac().withProcessors(new Kfp4jProcessor()).compile(sources);
   }

@@ -32,7 +32,36 @@ class PipelineErrorTest {
       "  @Component public static String greet(String name) { return name; }",
       "  @Component public static void train(@OutputPath(\"CSV\") Path dataPath) {}",
       "  @Component public static void fit(@InputPath(\"Model\") Path modelPath) {}",
+      "  @Component public static int count(java.util.List<Integer> xs) { return xs.size(); }",
       "}");
+
+  /** A hand-written op of a graph component on the test classpath, with its task class. */
+  static String[] graphOp(String name, String resource, String... taskMembers) {
+    List<String> lines = new ArrayList<>();
+    lines.add("public static final class G extends dev.kfp4j.dsl.Task<G> { G() { super(\"" + name + "\", Map.of()); }");
+    lines.addAll(List.of(taskMembers));
+    lines.add("}");
+    lines.add("@dev.kfp4j.dsl.Op(value = \"" + name + "\", spec = \"" + resource + "\") public static G " + name + "() { return new G(); }");
+    return lines.toArray(String[]::new);
+  }
+
+  static String[] concat(String[] a, String... b) {
+    List<String> out = new ArrayList<>(List.of(a));
+    out.addAll(List.of(b));
+    return out.toArray(String[]::new);
+  }
+
+  /** {@link #OPS} compiled once, the class output every pipeline below is compiled against. */
+  static java.nio.file.Path lib;
+
+  static synchronized Compilation compile(JavaFileObject pipeline) {
+    if (lib == null) {
+      Compilation c = Compile.compile(OPS);
+      assertThat(c).succeeded();
+      lib = Compile.writeOutput(c, java.nio.file.Path.of("target", "compiled-lib", "PipelineErrorTest"));
+    }
+    return Compile.compileAgainst(lib, pipeline);
+  }
 
   static JavaFileObject pipeline(String... body) {
     List<String> lines = new ArrayList<>(List.of("  static final String LONG = \"" + "x".repeat(10_001) + "\";"));
@@ -126,14 +155,173 @@ class PipelineErrorTest {
                 "  Dsl.when(Dsl.eq(n, 1), () -> { holder.t = LibOps.add(1, 1); });",
                 "  LibOps.add(holder.t.output(), 1);",
                 "}"},
-            "declares only task variables"));
+            "declares only task variables"),
+        Arguments.of("kfp4j:UnresolvedType", "public static void p(Missing m)",
+            new String[] {"@Pipeline public static void p(Missing m) {}"},
+            "@Pipeline method 'test.P.p(Missing)' was not compiled: its type 'Missing' is still unknown after the last round"),
+        Arguments.of("kfp4j:UnsupportedStatement", "n = 3;",
+            new String[] {"@Pipeline public static void p(int n) {", "  n = 3;", "}"},
+            "'n = 3' cannot be compiled into the pipeline's DAG: a pipeline body holds only op calls, task settings and Dsl.when/forEach/exitHandler"),
+        Arguments.of("kfp4j:UnsupportedStatement", "Dsl.eq(n, 1);",
+            new String[] {"@Pipeline public static void p(int n) {", "  Dsl.eq(n, 1);", "}"},
+            "Dsl.eq(...) is a condition; use it as the first argument of Dsl.when(...)"),
+        Arguments.of("kfp4j:UnsupportedStatement", "IntTask) null",
+            new String[] {"@Pipeline public static void p() {", "  var t = (dev.kfp4j.dsl.IntTask) null;", "}"},
+            "'null' is not an op call; call a generated op such as CalcOps.add(a, b)"),
+        Arguments.of("kfp4j:ComponentCall", "Lib.add(n, 1);",
+            new String[] {"@Pipeline public static void p(int n) {", "  Lib.add(n, 1);", "}"},
+            "'Lib.add(n, 1)' calls the @Component method itself, which would run it while the pipeline is being built; call its op LibOps.add(...), which makes a task of it"),
+        Arguments.of("kfp4j:ComponentCall", "var sum = Lib.add(n, 1);",
+            new String[] {"@Pipeline public static void p(int n) {", "  var sum = Lib.add(n, 1);", "}"},
+            "call its op LibOps.add(...)"),
+        Arguments.of("kfp4j:ComponentCall", "LibOps.add(Lib.add(n, 1), 2)",
+            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.add(Lib.add(n, 1), 2);", "}"},
+            "'Lib.add(n, 1)' calls the @Component method itself"),
+        Arguments.of("kfp4j:UnsupportedArgument", "Dsl.eq(t, 3)",
+            new String[] {"@Pipeline public static void p() {", "  var t = LibOps.add(1, 2);",
+                "  Dsl.when(Dsl.eq(t, 3), () -> LibOps.add(1, 1));", "}"},
+            "'t' is a task, not a value; pass one of its outputs, e.g. t.output()"),
+        Arguments.of("kfp4j:UnsupportedArgument", "LibOps.count(List.of(n, 2))",
+            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.count(List.of(n, 2));", "}"},
+            "List.of/Map.of arguments to a task are constants only; 'n' is not"),
+        Arguments.of("kfp4j:UnsupportedArgument", "Dsl.exitHandler(LibOps.add(LibOps.add(1, 2).output(), 1)",
+            new String[] {"@Pipeline public static void p() {",
+                "  Dsl.exitHandler(LibOps.add(LibOps.add(1, 2).output(), 1), () -> LibOps.greet(\"x\"));", "}"},
+            "the exit task runs when the pipeline ends and cannot read task outputs; pass constants or pipeline parameters"),
+        Arguments.of("kfp4j:UnsupportedArgument", "Dsl.when(Dsl.eq(n, 1), R)",
+            new String[] {"static final Runnable R = () -> {};", "@Pipeline public static void p(int n) {",
+                "  Dsl.when(Dsl.eq(n, 1), R);", "}"},
+            "expected a lambda such as () -> { ... } holding the tasks of this group"),
+        Arguments.of("kfp4j:UnsupportedArgument", "Dsl.forEach(List.of(1), C)",
+            new String[] {"static final java.util.function.Consumer<Integer> C = x -> {};", "@Pipeline public static void p() {",
+                "  Dsl.forEach(List.of(1), C);", "}"},
+            "expected a lambda such as item -> { ... } taking the loop item"),
+        Arguments.of("kfp4j:UnsupportedArgument", "Dsl.when(COND",
+            new String[] {"static final Dsl.Condition COND = Dsl.eq(1, 1);", "@Pipeline public static void p() {",
+                "  Dsl.when(COND, () -> LibOps.add(1, 1));", "}"},
+            "a condition is Dsl.eq/ne/lt/le/gt/ge(a, b) written in the call; nest Dsl.when(...) for 'and'"),
+        Arguments.of("kfp4j:UnsupportedArgument", "Dsl.forEach(xs, x",
+            new String[] {"@Pipeline public static void p(List<List<Integer>> lists) {",
+                "  Dsl.forEach(lists, xs ->", "    Dsl.forEach(xs, x -> LibOps.add(x, 1)));", "}"},
+            "Dsl.forEach loops over List.of(constants...), a List pipeline parameter or a List task output"),
+        Arguments.of("kfp4j:UnsupportedArgument", "Dsl.forEach(List.of(n)",
+            new String[] {"@Pipeline public static void p(int n) {", "  Dsl.forEach(List.of(n), x -> LibOps.add(x, 1));", "}"},
+            "loop items are constants (literals, static final constants, enum constants) or records built from them; 'n' is not"),
+        Arguments.of("kfp4j:UnsupportedArgument", "new Item(n)",
+            new String[] {"public record Item(int a) {}", "@Pipeline public static void p(int n) {",
+                "  Dsl.forEach(List.of(new Item(n)), i -> LibOps.add(i.a(), 1));", "}"},
+            "loop items are built from constants only; 'n' is not a constant"),
+        Arguments.of("kfp4j:BadSetting", "List.of(1), 0",
+            new String[] {"@Pipeline public static void p() {", "  Dsl.forEach(List.of(1), 0, x -> LibOps.add(x, 1));", "}"},
+            "loop parallelism must be a constant int of at least 1, found '0'"),
+        Arguments.of("kfp4j:UnknownTask", "LibOps.add(T.output(), 1)",
+            new String[] {"static dev.kfp4j.dsl.IntTask T;", "@Pipeline public static void p() {", "  LibOps.add(T.output(), 1);", "}"},
+            "'T' is not a task of this pipeline"),
+        Arguments.of("kfp4j:UnknownTask", "add2(1, 2);",
+            new String[] {"@dev.kfp4j.dsl.Op(value = \"add\", inputs = {\"a\", \"c\"})",
+                "public static dev.kfp4j.dsl.IntTask add2(int a, int c) { return null; }",
+                "@Pipeline public static void p() {", "  add2(1, 2);", "}"},
+            "component 'add' has no input 'c'; its inputs are [a, b]. Compile the op's class again if its component changed"),
+        Arguments.of("kfp4j:UnknownTask", "  url();",
+            concat(graphOp("url", "testcomponents/url_task.graph.yaml"), "@Pipeline public static void p() {", "  url();", "}"),
+            "graph component 'Url task' cannot be inlined into the pipeline: task 'fetched' of graph component 'Url task': componentRef: refers to its component by url"),
+        Arguments.of("kfp4j:MissingArgument", "  missingArgument();",
+            concat(graphOp("missingArgument", "testcomponents/missing_argument.graph.yaml"), "@Pipeline public static void p() {",
+                "  missingArgument();", "}"),
+            "task 'echo' of graph component 'Missing argument' gives no value for the required input 'x' of 'Echo'; pass the graph input it takes"),
+        Arguments.of("kfp4j:UnknownTask", "optionalOutput().out()",
+            concat(graphOp("optionalOutput", "testcomponents/optional_output.graph.yaml",
+                    "@dev.kfp4j.dsl.Op.Output(\"out\") public String out() { return null; }"),
+                "@Pipeline public static void p() {", "  LibOps.greet(optionalOutput().out());", "}"),
+            "output 'out' of graph component 'optionalOutput' has no entry in its spec's outputValues (or comes from a graph input left out), so no task gives it"),
+        Arguments.of("kfp4j:UnsupportedArgument", "Dsl.exitHandler(sumAndDouble()",
+            concat(graphOp("sumAndDouble", "testcomponents/sum_and_double.graph.yaml"), "@Pipeline public static void p() {",
+                "  Dsl.exitHandler(sumAndDouble(), () -> LibOps.add(1, 2));", "}"),
+            "the exit task is one container task; 'sumAndDouble' is a graph component: call it inside the exit handler's lambda"),
+        Arguments.of("kfp4j:BadSetting", "sumAndDouble().cpuLimit(\"1\")",
+            concat(graphOp("sumAndDouble", "testcomponents/sum_and_double.graph.yaml"), "@Pipeline public static void p() {",
+                "  sumAndDouble().cpuLimit(\"1\");", "}"),
+            "cpuLimit(...) sets one container task; 'sumAndDouble' is a graph component"),
+        Arguments.of("kfp4j:TypeMismatch", "Dsl.gt(t.output(), \"five\")",
+            new String[] {"@Pipeline public static void p() {", "  var t = LibOps.add(1, 2);",
+                "  Dsl.when(Dsl.gt(t.output(), \"five\"), () -> LibOps.greet(\"x\"));", "}"},
+            "Dsl.gt(t.output(), \"five\") compares a value of type Integer with one of type String; KFP compares two numbers as numbers and anything else as text, so compare a number with a number or text with text"),
+        Arguments.of("kfp4j:TypeMismatch", "Dsl.eq(n, t.output())",
+            new String[] {"@Pipeline public static void p(int n) {", "  var t = LibOps.greet(\"7\");",
+                "  Dsl.when(Dsl.eq(n, t.output()), () -> LibOps.greet(\"x\"));", "}"},
+            "Dsl.eq(n, t.output()) compares a value of type Integer with one of type String"),
+        Arguments.of("kfp4j:TypeMismatch", "Dsl.lt(item, \"b\")",
+            new String[] {"@Pipeline public static void p() {", "  Dsl.forEach(List.of(1, 2), item ->",
+                "    Dsl.when(Dsl.lt(item, \"b\"), () -> LibOps.add(item, 1)));", "}"},
+            "Dsl.lt(item, \"b\") compares a value of type Integer with one of type String"),
+        Arguments.of("kfp4j:BadSetting", "component();",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2).component();", "}"},
+            "component(...) is not a task setting; a pipeline body calls only the settings of dev.kfp4j.dsl.Task on a task"),
+        Arguments.of("kfp4j:BadSetting", "mountVolume(v, \"mnt\")",
+            new String[] {"@Pipeline public static void p() {", "  var v = Dsl.volume(\"data\", \"1Gi\");",
+                "  LibOps.add(1, 2).mountVolume(v, \"mnt\");", "}"},
+            "mountVolume: the mount path 'mnt' must be absolute"),
+        Arguments.of("kfp4j:BadSetting", "Dsl.volume(name, \"1Gi\")",
+            new String[] {"@Pipeline public static void p(String name) {", "  Dsl.volume(name, \"1Gi\");", "}"},
+            "Dsl.volume: the resource name must be a constant valid Kubernetes name, such as \"my-pvc\""),
+        Arguments.of("kfp4j:BadSetting", "\"ReadWriteSometimes\"",
+            new String[] {"@Pipeline public static void p() {", "  Dsl.volume(\"data\", \"1Gi\", \"ReadWriteSometimes\", \"\");", "}"},
+            "Dsl.volume: the access mode must be ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod, not 'ReadWriteSometimes'"),
+        Arguments.of("kfp4j:BadSetting", "\"Fast_SSD\"",
+            new String[] {"@Pipeline public static void p() {", "  Dsl.volume(\"data\", \"1Gi\", \"ReadWriteOnce\", \"Fast_SSD\");", "}"},
+            "Dsl.volume: the storage class 'Fast_SSD' is not a valid Kubernetes name"),
+        Arguments.of("kfp4j:BadSetting", "Dsl.volume(\"data\", \"1Gi\", mode",
+            new String[] {"@Pipeline public static void p(String mode) {", "  Dsl.volume(\"data\", \"1Gi\", mode, \"\");", "}"},
+            "the argument of Dsl.volume(...) must be a constant (a literal or a static final field), not 'mode'"),
+        Arguments.of("kfp4j:BadSetting", "Dsl.resource(\"create\", manifest)",
+            new String[] {"@Pipeline public static void p(String manifest) {", "  Dsl.resource(\"create\", manifest);", "}"},
+            "Dsl.resource: the manifest must be a String constant (a static final text block)"),
+        Arguments.of("kfp4j:BadSetting", "Dsl.resource(\"create\", \"a: [\")",
+            new String[] {"@Pipeline public static void p() {", "  Dsl.resource(\"create\", \"a: [\");", "}"},
+            "Dsl.resource: the manifest is not a Kubernetes resource: "),
+        Arguments.of("kfp4j:BadSetting", "podGc = \"Sometimes\"",
+            new String[] {"@Pipeline(podGc = \"Sometimes\") public static void p() {}"},
+            "podGc 'Sometimes' must be one of [OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, OnWorkflowSuccess]"));
+  }
+
+  /** Each mistake is one error: none after javac's own, none for what follows from another. */
+  static Stream<Arguments> mistakes() {
+    return Stream.of(
+        Arguments.of("cannot find symbol", "LibOps.nope(1);",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.nope(1);", "}"}),
+        Arguments.of("cannot find symbol", "var t = LibOps.nope(1);",
+            new String[] {"@Pipeline public static void p() {", "  var t = LibOps.nope(1);", "  LibOps.add(t.output(), 1);",
+                "  t.cpuLimit(\"1\");", "}"}),
+        Arguments.of("cannot find symbol", "LibOps.add(undefined, 1)",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.add(undefined, 1);", "}"}),
+        Arguments.of("cannot find symbol", "Dsl.when(Dsl.eq(nope, 1)",
+            new String[] {"@Pipeline public static void p() {", "  Dsl.when(Dsl.eq(nope, 1), () -> LibOps.add(1, 1));", "}"}),
+        Arguments.of("[kfp4j:UnsupportedArgument]", "String.valueOf(n)",
+            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.greet(String.valueOf(n));", "}"}),
+        Arguments.of("[kfp4j:UnsupportedStatement]", "(dev.kfp4j.dsl.IntTask) null",
+            new String[] {"@Pipeline public static void p() {", "  var t = (dev.kfp4j.dsl.IntTask) null;", "  LibOps.add(t.output(), 1);",
+                "  LibOps.add(2, 3).after(t);", "}"}),
+        Arguments.of("[kfp4j:ComponentCall]", "Lib.add(n, 1)",
+            new String[] {"@Pipeline public static void p(int n) {", "  var t = Lib.add(n, 1);", "}"}),
+        Arguments.of("[kfp4j:TypeMismatch]", "Dsl.gt(t.output(), \"five\")",
+            new String[] {"@Pipeline public static void p() {", "  var t = LibOps.add(1, 2);",
+                "  Dsl.when(Dsl.gt(t.output(), \"five\"), () -> LibOps.greet(\"x\"));", "}"}));
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("mistakes")
+  void oneMistakeIsOneError(String error, String line, String[] body) {
+    JavaFileObject source = pipeline(body);
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining(error).inFile(source).onLineContaining(line);
+    assertThat(c).hadErrorCount(1);
   }
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("misuses")
   void misuseIsAnErrorOnTheStatement(String tag, String line, String[] body, String message) {
     JavaFileObject source = pipeline(body);
-    Compilation c = Compile.compile(OPS, source);
+    Compilation c = compile(source);
     assertThat(c).failed();
     assertThat(c).hadErrorContaining("[" + tag + "]").inFile(source).onLineContaining(line);
     assertThat(c).hadErrorContaining(message);
@@ -147,7 +335,7 @@ class PipelineErrorTest {
         "  t = LibOps.add(t.output(), 1);",
         "  t = LibOps.add(t.output(), 1);",
         "}");
-    Compilation c = Compile.compile(OPS, source);
+    Compilation c = compile(source);
     assertThat(c).succeeded();
     String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/p.yaml");
     var tasks = dev.kfp4j.yaml.Yaml.read(yaml).at("/spec/templates/0/dag/tasks");
@@ -173,7 +361,7 @@ class PipelineErrorTest {
         "@Pipeline public static void p() {",
         "  missing();",
         "}");
-    Compilation c = Compile.compile(OPS, source);
+    Compilation c = compile(source);
     assertThat(c).hadErrorContaining(
             "[kfp4j:UnknownTask] no component spec 'META-INF/kfp4j/components/missing.yaml' found for op missing; is the jar that holds it on the compile classpath?")
         .inFile(source).onLineContaining("missing();");
@@ -193,7 +381,7 @@ class PipelineErrorTest {
         "  });",
         "}");
     // Both uses are inside groups that enclose the producer: valid.
-    assertThat(Compile.compile(OPS, source)).succeeded();
+    assertThat(compile(source)).succeeded();
   }
 
   @Test
@@ -203,11 +391,22 @@ class PipelineErrorTest {
         "  if (n > 1) { }",
         "  LibOps.add(1, 2).cpuLimit(\"lots\");",
         "  LibOps.add(Math.abs(n), 2);",
+        "  Lib.add(n, 1);",
+        "  var t = LibOps.add(n, 1);",
+        "  Dsl.when(Dsl.gt(t.output(), \"five\"), () -> LibOps.greet(LONG));",
+        "  var a = LibOps.add(1, 2);",
+        "  var b = LibOps.add(a.output(), 1);",
+        "  a.after(b);",
         "}");
-    Compilation c = Compile.compile(OPS, source);
+    Compilation c = compile(source);
     assertThat(c).hadErrorContaining("[kfp4j:UnsupportedStatement]").inFile(source).onLineContaining("if (n > 1)");
     assertThat(c).hadErrorContaining("[kfp4j:BadSetting]").inFile(source).onLineContaining("cpuLimit(\"lots\")");
     assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument]").inFile(source).onLineContaining("Math.abs(n)");
+    assertThat(c).hadErrorContaining("[kfp4j:ComponentCall]").inFile(source).onLineContaining("Lib.add(n, 1);");
+    assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch]").inFile(source).onLineContaining("Dsl.gt(t.output()");
+    assertThat(c).hadErrorContaining("[kfp4j:ConstantTooLong]").inFile(source).onLineContaining("LibOps.greet(LONG)");
+    assertThat(c).hadErrorContaining("[kfp4j:Cycle]").inFile(source).onLineContaining("var a = LibOps.add(1, 2);");
+    assertThat(c).hadErrorCount(7);
   }
 
   /** A processor behind a wrapped ProcessingEnvironment, as Gradle and IDEs run processors. */

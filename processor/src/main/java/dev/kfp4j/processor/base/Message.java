@@ -36,34 +36,115 @@ public enum Message {
   BAD_COMPONENT_FILE("@ImportComponents file %s"),
   IMPORT_CLASH("'%s' has @Component methods and @ImportComponents, which would both write %s; import the components on another class"),
   INTERNAL_ERROR("kfp4j processor failed on this element (please report): %s"),
-  // Pipelines
+  // Pipelines: the signature
   PIPELINE_NOT_VOID("@Pipeline method '%s' must return void; its body only wires tasks"),
   PIPELINE_PARAMETER_TYPE(
       "pipeline parameter '%s' has type '%s'; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...> or a record"),
-  TREES_UNAVAILABLE(
-      "kfp4j reads @Pipeline bodies with javac's Tree API, which this compiler (%s) does not offer; compile with javac (Maven, Gradle or the JDK's javac)"),
-  UNSUPPORTED_STATEMENT("%s"),
-  UNSUPPORTED_ARGUMENT("%s"),
-  UNKNOWN_TASK("%s"),
-  TYPE_MISMATCH("%s"),
-  CYCLE("tasks depend on each other in a cycle: %s; remove one of these after(...) calls"),
-  BAD_SETTING("%s"),
-  CONSTANT_TOO_LONG(
-      "constant for '%s' is %d bytes, over KFP's 10,000-byte parameter limit; pass it as a file (@InputPath) or a pipeline parameter"),
-  EXIT_HANDLER_NOT_OUTERMOST("%s"),
-  MISSING_ARGUMENT("%s"),
   PIPELINE_CLASS_CLASH(
       "the class kfp4j generates for pipeline method '%s' would be named '%s', which is already a type; rename the method or the class"),
-  DUPLICATE_PIPELINE("pipeline name '%s' is already used by %s; set @Pipeline(name = \"...\") to a unique name");
+  DUPLICATE_PIPELINE("pipeline name '%s' is already used by %s; set @Pipeline(name = \"...\") to a unique name"),
+  UNRESOLVED_TYPE(
+      "%s '%s' was not compiled: its type '%s' is still unknown after the last round of annotation processing; fix that type (see javac's error for it)"),
+  TREES_UNAVAILABLE(
+      "kfp4j reads @Pipeline bodies with javac's Tree API, which this compiler (%s) does not offer; compile with javac (Maven, Gradle or the JDK's javac)"),
+  // Pipelines: statements of the body
+  ONLY_TASK_VARIABLES("UnsupportedStatement",
+      "a pipeline body declares only task variables (var t = SomeOps.op(...)); make '%s' a pipeline parameter, or a static final constant of the class"),
+  NOT_A_DAG_STATEMENT("UnsupportedStatement",
+      "'%s' cannot be compiled into the pipeline's DAG: a pipeline body holds only op calls, task settings and Dsl.when/forEach/exitHandler; use Dsl.when(...) instead of if, Dsl.forEach(...) instead of loops"),
+  NOT_A_DAG_EXPRESSION("UnsupportedStatement",
+      "'%s' cannot be compiled into the pipeline's DAG: a pipeline body holds only op calls, task settings and Dsl.when/forEach/exitHandler"),
+  CONDITION_AS_STATEMENT("UnsupportedStatement", "Dsl.%s(...) is a condition; use it as the first argument of Dsl.when(...)"),
+  NOT_AN_OP_CALL("UnsupportedStatement", "'%s' is not an op call; call a generated op such as CalcOps.add(a, b)"),
+  NOT_AN_OP_OR_SETTING("UnsupportedStatement",
+      "'%s' is neither an op nor a task setting; a pipeline body calls generated ops (e.g. CalcOps.add(a, b)), settings on their tasks and Dsl methods"),
+  COMPONENT_CALL(
+      "'%s' calls the @Component method itself, which would run it while the pipeline is being built; call its op %s.%s(...), which makes a task of it"),
+  EXIT_HANDLER_NOT_ALONE("ExitHandlerNotOutermost",
+      "Dsl.exitHandler(...) must be the only statement of the pipeline body, with every task inside its lambda; move the other statements into it"),
+  EXIT_HANDLER_NESTED("ExitHandlerNotOutermost",
+      "Dsl.exitHandler(...) must be the outermost statement of the pipeline body, not inside a condition or loop"),
+  // Pipelines: arguments, conditions and loops
+  NOT_AN_ARGUMENT("UnsupportedArgument",
+      "'%s' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), or a loop item"),
+  TASK_NOT_A_VALUE("UnsupportedArgument", "'%s' is a task, not a value; pass one of its outputs, e.g. %s.output()"),
+  COLLECTION_NOT_CONSTANT("UnsupportedArgument", "List.of/Map.of arguments to a task are constants only; '%s' is not"),
+  EXIT_TASK_IS_GRAPH("UnsupportedArgument",
+      "the exit task is one container task; '%s' is a graph component: call it inside the exit handler's lambda, or make the exit task one of its components"),
+  EXIT_TASK_READS_OUTPUT("UnsupportedArgument",
+      "the exit task runs when the pipeline ends and cannot read task outputs; pass constants or pipeline parameters"),
+  NOT_A_GROUP_LAMBDA("UnsupportedArgument", "expected a lambda such as () -> { ... } holding the tasks of this group"),
+  NOT_A_LOOP_LAMBDA("UnsupportedArgument", "expected a lambda such as item -> { ... } taking the loop item"),
+  NOT_A_CONDITION("UnsupportedArgument", "a condition is Dsl.eq/ne/lt/le/gt/ge(a, b) written in the call; nest Dsl.when(...) for 'and'"),
+  NOT_LOOP_ITEMS("UnsupportedArgument", "Dsl.forEach loops over List.of(constants...), a List pipeline parameter or a List task output"),
+  LOOP_ITEM_NOT_CONSTANT("UnsupportedArgument",
+      "loop items are constants (literals, static final constants, enum constants) or records built from them; '%s' is not"),
+  LOOP_FIELD_NOT_CONSTANT("UnsupportedArgument", "loop items are built from constants only; '%s' is not a constant"),
+  LOOP_PARALLELISM("BadSetting", "loop parallelism must be a constant int of at least 1, found '%s'"),
+  // Pipelines: tasks and their outputs
+  NOT_A_TASK("UnknownTask", "'%s' is not a task of this pipeline"),
+  NO_COMPONENT_SPEC("UnknownTask", "no component spec '%s' found for op %s; is the jar that holds it on the compile classpath?"),
+  UNKNOWN_INPUT("UnknownTask", "component '%s' has no input '%s'; its inputs are %s. Compile the op's class again if its component changed"),
+  OUTPUT_OUT_OF_SCOPE("UnknownTask",
+      "output '%s' of task '%s' is made inside a Dsl.when/forEach group that does not enclose this call; use it inside that group"),
+  AFTER_OUT_OF_SCOPE("UnknownTask",
+      "task '%s' is inside a Dsl.when/forEach group that does not enclose this call; 'after' can name tasks of this group or enclosing ones"),
+  NO_GRAPH_OUTPUT("UnknownTask",
+      "output '%s' of graph component '%s' has no entry in its spec's outputValues (or comes from a graph input left out), so no task gives it"),
+  NO_RESOURCE_OUTPUT("UnknownTask", "task '%s' has no output '%s'; declare it with .attributeOutput(name, jsonPath) first; it has %s"),
+  GRAPH_NOT_COMPILABLE("UnknownTask", "graph component '%s' cannot be inlined into the pipeline: %s"),
+  MISSING_ARGUMENT("task '%s' gives no value for the required input '%s'"),
+  MISSING_GRAPH_ARGUMENT("MissingArgument",
+      "task '%s' of graph component '%s' gives no value for the required input '%s' of '%s'; pass the graph input it takes"),
+  FILE_TYPE_MISMATCH("TypeMismatch",
+      "output '%s' of task '%s' has type %s but input '%s' of '%s' takes %s; pass an output of type %s"),
+  COMPARISON_TYPE_MISMATCH("TypeMismatch",
+      "Dsl.%s(%s, %s) compares a value of type %s with one of type %s; KFP compares two numbers as numbers and anything else as text, so compare a number with a number or text with text"),
+  CONSTANT_TOO_LONG(
+      "constant for '%s' is %d bytes, over KFP's 10,000-byte parameter limit; pass it as a file (@InputPath) or a pipeline parameter"),
+  CYCLE("tasks depend on each other in a cycle: %s; remove one of these after(...) calls"),
+  // Pipelines: settings
+  /** A setting's values rejected by its {@code dev.kfp4j.model.TaskSetting} record, whose message names the method. */
+  SETTING_REJECTED("BadSetting", "%s"),
+  SETTING_NOT_CONSTANT("BadSetting", "the argument of %s(...) must be a constant (a literal or a static final field), not '%s'"),
+  NOT_A_SETTING("BadSetting", "%s(...) is not a task setting; a pipeline body calls only the settings of dev.kfp4j.dsl.Task on a task"),
+  UNKNOWN_SETTING("BadSetting",
+      "%s(...) is not a setting this kfp4j processor knows; use the same version of kfp4j-processor and kfp4j-runtime"),
+  GRAPH_CALL_SETTING("BadSetting",
+      "%s(...) sets one container task; '%s' is a graph component, whose tasks take the settings its spec gives them (executionOptions); only after(...) applies to it"),
+  RESOURCE_STEP_SETTING("BadSetting",
+      "%s(...) does not apply to a Kubernetes resource step; it takes successCondition, failureCondition, attributeOutput, displayName, retries, retryBackoff and timeout"),
+  VOLUME_NAME("BadSetting", "Dsl.volume: the resource name must be a constant valid Kubernetes name, such as \"my-pvc\""),
+  VOLUME_SIZE("BadSetting", "Dsl.volume: the size '%s' is not a Kubernetes quantity; write e.g. \"1Gi\""),
+  RESOURCE_ACTION("BadSetting", "Dsl.resource: the action must be a constant, one of %s"),
+  RESOURCE_MANIFEST_NOT_CONSTANT("BadSetting", "Dsl.resource: the manifest must be a String constant (a static final text block)"),
+  RESOURCE_MANIFEST("BadSetting", "Dsl.resource: the manifest is not a Kubernetes resource: it needs 'apiVersion' and 'kind'"),
+  RESOURCE_MANIFEST_YAML("BadSetting", "Dsl.resource: the manifest is not a Kubernetes resource: %s"),
+  // Partial compilation
+  STALE_PIPELINE(
+      "component '%s' changed, but pipeline '%s' in %s embeds its earlier spec and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)");
+
+  private final String tag;
 
   private final String format;
 
+  /** A message whose tag is its name in camel case: {@code NOT_STATIC} is {@code kfp4j:NotStatic}. */
   Message(String format) {
+    this.tag = null;
+    this.format = format;
+  }
+
+  /** One of several messages sharing a tag ({@code "UnsupportedStatement"}): one tag per kind of mistake. */
+  Message(String tag, String format) {
+    this.tag = "kfp4j:" + tag;
     this.format = format;
   }
 
   /** The tag printed in brackets, e.g. {@code kfp4j:NotStatic}. */
   public String tag() {
+    if (tag != null) {
+      return tag;
+    }
     StringBuilder sb = new StringBuilder("kfp4j:");
     boolean upper = true;
     for (char c : name().toCharArray()) {

@@ -5,7 +5,10 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
-/** Reports errors on elements and counts them, going on to collect more. */
+/**
+ * Reports errors on elements and on places in method bodies, counting them and going on to
+ * collect more, so a build shows every mistake at once.
+ */
 public final class Reporter {
   private final Messager messager;
   private int errors;
@@ -15,21 +18,31 @@ public final class Reporter {
   }
 
   public void error(Element element, Message message, Object... args) {
-    errors++;
-    messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
+    error(at(element), message, args);
   }
 
   public void error(Element element, AnnotationMirror annotation, Message message, Object... args) {
-    errors++;
     if (annotation == null) {
-      messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
+      error(element, message, args);
     } else {
+      errors++;
       messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
     }
   }
 
-  public void warning(Element element, String text) {
-    messager.printMessage(Diagnostic.Kind.WARNING, text, element);
+  public void error(Position position, Message message, Object... args) {
+    errors++;
+    position.print(Diagnostic.Kind.ERROR, message.format(args));
+  }
+
+  /** The position of {@code element}. */
+  public Position at(Element element) {
+    return (kind, text) -> messager.printMessage(kind, text, element);
+  }
+
+  /** No particular place: for what concerns the whole compilation. */
+  public Position nowhere() {
+    return (kind, text) -> messager.printMessage(kind, text);
   }
 
   public int errorCount() {

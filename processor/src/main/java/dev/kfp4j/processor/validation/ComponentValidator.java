@@ -1,5 +1,9 @@
 package dev.kfp4j.processor.validation;
 
+import static dev.kfp4j.processor.base.Annotations.annotation;
+import static dev.kfp4j.processor.base.Annotations.stringValue;
+import static dev.kfp4j.processor.base.Annotations.strings;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.kfp4j.entrypoint.KfpValues;
@@ -14,6 +18,7 @@ import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.spec.Names;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -46,13 +50,9 @@ public final class ComponentValidator {
   static final String OUTPUT_PATH = "dev.kfp4j.annotations.OutputPath";
   static final String DEFAULT = "dev.kfp4j.annotations.Default";
 
-  /** Methods of {@code dev.kfp4j.dsl.Task} that output accessors must not hide. */
+  /** Methods of {@code dev.kfp4j.dsl.Task} (and {@code Object}) that output accessors must not hide. */
   private static final Set<String> TASK_METHODS =
-      Set.of(
-          "component", "arguments", "settings", "after", "displayName", "cpuRequest", "cpuLimit",
-          "memoryRequest", "memoryLimit", "gpuLimit", "env", "envFromSecret", "nodeSelector", "toleration",
-          "retries", "retryBackoff", "timeout", "caching", "imagePullPolicy", "podLabel", "podAnnotation",
-          "mountPvc", "getClass", "hashCode", "equals", "toString", "notify", "notifyAll", "wait");
+      Arrays.stream(dev.kfp4j.dsl.Task.class.getMethods()).map(java.lang.reflect.Method::getName).collect(Collectors.toUnmodifiableSet());
 
   private final Elements elements;
   private final Types types;
@@ -411,45 +411,6 @@ public final class ComponentValidator {
 
   private static String simpleType(TypeMirror t) {
     return t.toString().replaceAll("\\b[a-z][\\w]*\\.", "").replaceAll("@\\S+ ", "");
-  }
-
-  // ------------------------------------------------------------------ annotation values
-
-  public static AnnotationMirror annotation(Element e, String qualifiedName) {
-    for (AnnotationMirror m : e.getAnnotationMirrors()) {
-      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
-        return m;
-      }
-    }
-    return null;
-  }
-
-  public static Object value(AnnotationMirror a, String key) {
-    if (a == null) {
-      return null;
-    }
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : a.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(key)) {
-        return e.getValue().getValue();
-      }
-    }
-    return null;
-  }
-
-  public static String stringValue(AnnotationMirror a, String key) {
-    Object v = value(a, key);
-    return v == null ? "" : v.toString();
-  }
-
-  /** The strings of an array-valued annotation attribute. */
-  public static List<String> strings(AnnotationMirror a, String key) {
-    List<String> out = new ArrayList<>();
-    if (value(a, key) instanceof List<?> list) {
-      for (Object item : list) {
-        out.add(((AnnotationValue) item).getValue().toString());
-      }
-    }
-    return out;
   }
 
   /** An array attribute of {@code "key=value"} strings as a map; other entries are errors. */

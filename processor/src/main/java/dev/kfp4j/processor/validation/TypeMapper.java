@@ -6,9 +6,13 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -141,6 +145,46 @@ public final class TypeMapper {
   private boolean isSubtypeOfErased(TypeMirror type, String qualifiedName) {
     TypeElement target = elements.getTypeElement(qualifiedName);
     return target != null && types.isAssignable(types.erasure(type), types.erasure(target.asType()));
+  }
+
+  /**
+   * The first type in {@code method}'s signature that javac has not resolved yet (perhaps a class
+   * another processor generates in a later round), or null when all are known.
+   */
+  public static TypeMirror unresolved(ExecutableElement method) {
+    for (VariableElement p : method.getParameters()) {
+      TypeMirror t = unresolved(p.asType());
+      if (t != null) {
+        return t;
+      }
+    }
+    return unresolved(method.getReturnType());
+  }
+
+  private static TypeMirror unresolved(TypeMirror type) {
+    if (type == null) {
+      return null;
+    }
+    switch (type.getKind()) {
+      case ERROR:
+        return type;
+      case ARRAY:
+        return unresolved(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        WildcardType w = (WildcardType) type;
+        TypeMirror bound = unresolved(w.getExtendsBound());
+        return bound != null ? bound : unresolved(w.getSuperBound());
+      case DECLARED:
+        for (TypeMirror a : ((DeclaredType) type).getTypeArguments()) {
+          TypeMirror t = unresolved(a);
+          if (t != null) {
+            return t;
+          }
+        }
+        return null;
+      default:
+        return null;
+    }
   }
 
   public boolean isRecord(TypeMirror type) {

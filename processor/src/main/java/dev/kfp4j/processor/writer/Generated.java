@@ -16,10 +16,6 @@ public final class Generated {
         .build();
   }
 
-  static AnnotationSpec suppressWarnings() {
-    return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "all").build();
-  }
-
   /** The source file of a generated type: two-space indent, no java.lang imports. */
   public static com.palantir.javapoet.JavaFile file(ClassName type, com.palantir.javapoet.TypeSpec spec) {
     return com.palantir.javapoet.JavaFile.builder(type.packageName(), spec).skipJavaLangImports(true).indent("  ").build();

@@ -1,4 +1,4 @@
-package dev.kfp4j.processor.pipeline;
+package dev.kfp4j.processor.writer;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -8,7 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.kfp4j.processor.writer.Generated;
+import dev.kfp4j.processor.model.PipelineModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code FooPipeline}: a pipeline's name, parameters and compiled workflow for Java code. */
-final class PipelineClassWriter {
+public final class PipelineClassWriter {
   private static final ClassName KFP_VALUES = ClassName.get("dev.kfp4j.entrypoint", "KfpValues");
   private static final ClassName YAML = ClassName.get("dev.kfp4j.yaml", "Yaml");
   private static final ClassName OPS = ClassName.get("dev.kfp4j.dsl", "Ops");
@@ -26,7 +26,7 @@ final class PipelineClassWriter {
 
   private PipelineClassWriter() {}
 
-  static JavaFile write(PipelineModel p) {
+  public static JavaFile write(PipelineModel p) {
     ClassName cls = p.pipelineClass();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(cls)

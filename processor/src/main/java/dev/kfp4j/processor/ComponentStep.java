@@ -1,0 +1,166 @@
+package dev.kfp4j.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.javac.Sources;
+import dev.kfp4j.processor.model.ComponentModel;
+import dev.kfp4j.processor.validation.ComponentValidator;
+import dev.kfp4j.processor.validation.TypeMapper;
+import dev.kfp4j.processor.writer.ComponentSpecs;
+import dev.kfp4j.processor.writer.EntrypointWriter;
+import dev.kfp4j.processor.writer.ImportedOpsWriter;
+import dev.kfp4j.processor.writer.OpsWriter;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.spec.SpecException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Compiles the {@code @Component} methods of a class into one ops class, one entrypoint class and
+ * one component YAML per method, and the files {@code @ImportComponents} names into ops. A class
+ * whose component signatures use a type not generated yet waits for a later round.
+ */
+final class ComponentStep {
+  static final String COMPONENT = "dev.kfp4j.annotations.Component";
+  static final String IMPORT = "dev.kfp4j.annotations.ImportComponents";
+
+  private final ProcessingEnvironment env;
+  private final Reporter reporter;
+  private final ComponentValidator validator;
+  private final SpecSource specs;
+  private final Sources sources;
+  private final PipelineIndex index;
+
+  ComponentStep(ProcessingEnvironment env, Reporter reporter, ComponentValidator validator, SpecSource specs, Sources sources,
+      PipelineIndex index) {
+    this.env = env;
+    this.reporter = reporter;
+    this.validator = validator;
+    this.specs = specs;
+    this.sources = sources;
+    this.index = index;
+  }
+
+  /** The {@code @Component} methods of {@code owner}. */
+  static List<ExecutableElement> components(TypeElement owner) {
+    List<ExecutableElement> out = new ArrayList<>();
+    for (Element e : owner.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD && Annotations.annotation(e, COMPONENT) != null) {
+        out.add((ExecutableElement) e);
+      }
+    }
+    return out;
+  }
+
+  /** The first type of a component signature in {@code owner} that is not resolved yet, or null. */
+  static TypeMirror unresolved(TypeElement owner) {
+    for (ExecutableElement m : components(owner)) {
+      TypeMirror t = TypeMapper.unresolved(m);
+      if (t != null) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** Reports each component method of {@code owner} whose signature is still unresolved in the last round. */
+  void reportUnresolved(TypeElement owner) {
+    for (ExecutableElement m : components(owner)) {
+      TypeMirror t = TypeMapper.unresolved(m);
+      if (t != null) {
+        reporter.error(m, Message.UNRESOLVED_TYPE, "@Component method", ComponentValidator.describe(m), t);
+      }
+    }
+  }
+
+  /** Compiles the components of {@code owner}, whose signatures are resolved. */
+  void compile(TypeElement owner) throws IOException {
+    List<ComponentModel> models = new ArrayList<>();
+    for (ExecutableElement m : components(owner)) {
+      ComponentModel model = validator.validate(m);
+      if (model != null) {
+        models.add(model);
+      }
+    }
+    if (models.isEmpty()) {
+      return;
+    }
+    ClassName ownerName = ClassName.get(owner);
+    OpsWriter.write(ownerName, models).writeTo(env.getFiler());
+    EntrypointWriter.write(ownerName, models).writeTo(env.getFiler());
+    for (ComponentModel m : models) {
+      ComponentSpec spec = ComponentSpecs.of(m);
+      String text = ComponentYaml.write(spec, ComponentSpecs.header(m.source()));
+      writeResource(m.resourcePath(), text, m.element());
+      specs.register(m.resourcePath(), spec, text);
+      checkPipelinesUsing(m.resourcePath(), m.name(), m.element(), null);
+    }
+  }
+
+  /** Reads the component files {@code @ImportComponents} on {@code owner} names and writes their typed ops. */
+  void importComponents(TypeElement owner) throws IOException {
+    AnnotationMirror a = Annotations.annotation(owner, IMPORT);
+    ClassName ownerName = ClassName.get(owner);
+    if (!components(owner).isEmpty()) {
+      reporter.error(owner, a, Message.IMPORT_CLASH, owner.getSimpleName(), String.join("_", ownerName.simpleNames()) + "Ops");
+      return;
+    }
+    List<ImportedOpsWriter.Imported> imported = new ArrayList<>();
+    for (String resource : Annotations.strings(a, "value")) {
+      String text = SpecSource.read(env.getFiler(), resource);
+      if (text == null) {
+        reporter.error(owner, a, Message.COMPONENT_FILE_NOT_FOUND, resource);
+        continue;
+      }
+      try {
+        ComponentSpec spec = ComponentYaml.parseCompilable(text, resource);
+        imported.add(new ImportedOpsWriter.Imported(spec, resource));
+        specs.register(resource, spec, text);
+        checkPipelinesUsing(resource, spec.name() == null ? resource : spec.name(), owner, a);
+      } catch (SpecException ex) {
+        reporter.error(owner, a, Message.BAD_COMPONENT_FILE, ex.getMessage());
+      }
+    }
+    if (!imported.isEmpty()) {
+      ImportedOpsWriter.write(ownerName, imported).writeTo(env.getFiler());
+    }
+  }
+
+  /**
+   * Reports the pipelines compiled earlier that embed another version of the spec at {@code
+   * resource} and are not compiled now: their workflow would run the component with its old
+   * command line.
+   */
+  private void checkPipelinesUsing(String resource, String component, Element element, AnnotationMirror annotation) {
+    if (!sources.available()) {
+      return;
+    }
+    for (PipelineIndex.Entry e : index.staleUsers(resource, specs.digest(resource), sources::compiledNow)) {
+      reporter.error(element, annotation, Message.STALE_PIPELINE, component, e.name(), e.file(), e.file());
+    }
+  }
+
+  private void writeResource(String path, String content, Element origin) throws IOException {
+    FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origin);
+    try (Writer w = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+      w.write(content);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.kfp4j.processor;
+
+import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.yaml.Yaml;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the processor compiled into this class output, for the next compilation of part of it (an
+ * IDE's, an incremental build's): for each pipeline, the method it was compiled from, its source
+ * file, its generated class, and the digest of each component spec it embeds. With it, compiling
+ * a pipeline's file alone recognises the pipeline class it generated before, and compiling a
+ * component's file alone finds the pipelines that still embed its earlier spec. Kept as the
+ * resource {@value #RESOURCE}; a partial compilation rewrites only its own pipelines' entries.
+ */
+final class PipelineIndex {
+  static final String RESOURCE = "META-INF/kfp4j/pipelines.index";
+  private static final String HEADER = "Written by kfp4j: where each pipeline of this class output was compiled from, and the"
+      + " digests of the component specs it embeds, to keep partial compilations in step. Do not edit.";
+
+  /** One pipeline's entry. */
+  record Entry(String name, String method, String owner, String file, String pipelineClass, Map<String, String> components) {}
+
+  private final Filer filer;
+  private Map<String, Entry> earlier;
+  private final Map<String, Entry> now = new TreeMap<>();
+
+  PipelineIndex(Filer filer) {
+    this.filer = filer;
+  }
+
+  /** The pipelines an earlier compilation wrote into this class output (empty for none), by name. */
+  private Map<String, Entry> earlier() {
+    if (earlier == null) {
+      earlier = new TreeMap<>();
+      String text = SpecSource.read(filer, RESOURCE);
+      JsonNode root = text == null ? null : Yaml.read(text);
+      if (root != null && root.isObject()) {
+        root.properties().forEach(e -> earlier.put(e.getKey(), entry(e.getKey(), e.getValue())));
+      }
+    }
+    return earlier;
+  }
+
+  private static Entry entry(String name, JsonNode n) {
+    Map<String, String> components = new TreeMap<>();
+    n.path("components").properties().forEach(c -> components.put(c.getKey(), c.getValue().asString()));
+    return new Entry(name, n.path("method").asString(), n.path("owner").asString(), n.path("file").asString(),
+        n.path("class").asString(), components);
+  }
+
+  /** Whether an earlier compilation generated {@code pipelineClass} from the method {@code method}. */
+  boolean generatedEarlier(String pipelineClass, String method) {
+    return earlier().values().stream().anyMatch(e -> e.pipelineClass().equals(pipelineClass) && e.method().equals(method));
+  }
+
+  /** Records {@code pipeline}, compiled now from {@code file}, embedding these specs (resource → digest). */
+  void compiled(PipelineModel pipeline, String file, Map<String, String> components) {
+    now.put(pipeline.name(), new Entry(pipeline.name(), pipeline.source(), pipeline.owner().canonicalName(), file,
+        pipeline.pipelineClass().canonicalName(), new TreeMap<>(components)));
+  }
+
+  /**
+   * The pipelines of earlier compilations that embed the spec at {@code resource} with another
+   * digest than {@code digest} and whose class is not compiled now.
+   */
+  List<Entry> staleUsers(String resource, String digest, Predicate<String> compiledNow) {
+    List<Entry> out = new ArrayList<>();
+    for (Entry e : earlier().values()) {
+      String embedded = e.components().get(resource);
+      if (embedded != null && !embedded.equals(digest) && !compiledNow.test(e.owner()) && !now.containsKey(e.name())) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes the index: the pipelines compiled now, and those of earlier compilations whose class
+   * is not compiled now (a pipeline removed from a file compiled now is dropped).
+   */
+  void write(Predicate<String> compiledNow) throws IOException {
+    Map<String, Entry> all = new TreeMap<>();
+    earlier().forEach((name, e) -> {
+      if (!compiledNow.test(e.owner())) {
+        all.put(name, e);
+      }
+    });
+    all.putAll(now);
+    ObjectNode root = Yaml.json().createObjectNode();
+    for (Entry e : all.values()) {
+      ObjectNode n = root.putObject(e.name());
+      n.put("method", e.method());
+      n.put("owner", e.owner());
+      n.put("file", e.file());
+      n.put("class", e.pipelineClass());
+      ObjectNode components = n.putObject("components");
+      e.components().forEach(components::put);
+    }
+    FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
+    try (Writer w = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+      w.write(Yaml.write(root, HEADER));
+    }
+  }
+}

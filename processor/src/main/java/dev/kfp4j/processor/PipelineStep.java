@@ -1,0 +1,132 @@
+package dev.kfp4j.processor;
+
+import dev.kfp4j.format.argo.ArgoWriter;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.GraphCall;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.StepBuilder;
+import dev.kfp4j.processor.graph.TaskBuilder;
+import dev.kfp4j.processor.javac.PipelineBodies;
+import dev.kfp4j.processor.javac.Sources;
+import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.processor.validation.PipelineValidator;
+import dev.kfp4j.processor.validation.graph.GraphChecks;
+import dev.kfp4j.processor.writer.PipelineClassWriter;
+import dev.kfp4j.spec.ComponentSpec;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Compiles {@code @Pipeline} methods. In the round: checks the signature and writes the pipeline
+ * class. Once javac has analysed the class: reads the body into the DAG, checks it, builds the
+ * pipeline model and writes its workflow; when every body is read, the index of what was written
+ * ({@link PipelineIndex}).
+ */
+final class PipelineStep implements PipelineBodies.Sink {
+  private final ProcessingEnvironment env;
+  private final Reporter reporter;
+  private final PipelineValidator validator;
+  private final SpecSource specs;
+  private final Sources sources;
+  private final PipelineIndex index;
+  private final PipelineBodies bodies;
+  private final Consumer<Pipeline> models;
+  private final List<PipelineModel> read = new ArrayList<>();
+  private boolean indexWritten;
+
+  PipelineStep(ProcessingEnvironment env, Reporter reporter, PipelineValidator validator, SpecSource specs, Sources sources,
+      PipelineIndex index, Consumer<Pipeline> models) {
+    this.env = env;
+    this.reporter = reporter;
+    this.validator = validator;
+    this.specs = specs;
+    this.sources = sources;
+    this.index = index;
+    this.models = models;
+    this.bodies = new PipelineBodies(env, reporter, specs::spec, this);
+  }
+
+  /** Checks a {@code @Pipeline} method, writes its class, and queues its body to be read. */
+  void collect(ExecutableElement method) throws IOException {
+    PipelineModel pipeline = validator.validate(method);
+    if (pipeline == null) {
+      return;
+    }
+    String generated = pipeline.pipelineClass().canonicalName();
+    if (env.getElementUtils().getTypeElement(generated) != null && !index.generatedEarlier(generated, pipeline.source())) {
+      reporter.error(method, Annotations.annotation(method, PipelineValidator.PIPELINE), Message.PIPELINE_CLASS_CLASH,
+          pipeline.methodName(), generated);
+      return;
+    }
+    PipelineClassWriter.write(pipeline).writeTo(env.getFiler());
+    bodies.queue(pipeline);
+  }
+
+  @Override
+  public void read(PipelineModel pipeline, PipelineBuilder graph) {
+    if (!GraphChecks.check(graph, reporter) || graph.incomplete()) {
+      return;
+    }
+    Pipeline model = graph.build();
+    try {
+      FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", pipeline.resourcePath(), pipeline.element());
+      try (Writer w = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        w.write(ArgoWriter.write(model));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    index.compiled(pipeline, sources.file(pipeline.element()), embedded(graph));
+    read.add(pipeline);
+    models.accept(model);
+  }
+
+  /** The component specs the pipeline's tasks run, by resource, with their digests. */
+  private Map<String, String> embedded(PipelineBuilder graph) {
+    Map<String, String> out = new TreeMap<>();
+    for (StepBuilder s : graph.steps()) {
+      if (s instanceof TaskBuilder t && t.graphCall() == null) {
+        put(out, t.component());
+      }
+    }
+    for (GraphCall call : graph.graphCalls()) {
+      put(out, call.component());
+    }
+    return out;
+  }
+
+  private void put(Map<String, String> out, ComponentSpec spec) {
+    String resource = specs.resource(spec);
+    if (resource != null) {
+      out.put(resource, specs.digest(resource));
+    }
+  }
+
+  @Override
+  public void idle() {
+    if (read.isEmpty() || indexWritten || !sources.available()) {
+      return;
+    }
+    indexWritten = true;
+    try {
+      index.write(sources::compiledNow);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

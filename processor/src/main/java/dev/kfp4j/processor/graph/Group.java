@@ -1,0 +1,83 @@
+package dev.kfp4j.processor.graph;
+
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A group of the DAG being read: the pipeline's root, a condition ({@code condition-N}) or a loop
+ * ({@code for-loop-N}), with its members (steps and groups) in body order.
+ */
+public final class Group {
+  /** What a group is. */
+  public enum Kind {
+    ROOT,
+    CONDITION,
+    LOOP
+  }
+
+  private final String name;
+  private final Kind kind;
+  private final Group parent;
+  final List<Object> members = new ArrayList<>();
+  final Predicate predicate;
+  final Loop.Items items;
+  final int parallelism;
+  private final ParameterType itemType;
+  private final Map<String, ParameterType> fieldTypes;
+
+  private Group(String name, Kind kind, Group parent, Predicate predicate, Loop.Items items, int parallelism,
+      ParameterType itemType, Map<String, ParameterType> fieldTypes) {
+    this.name = name;
+    this.kind = kind;
+    this.parent = parent;
+    this.predicate = predicate;
+    this.items = items;
+    this.parallelism = parallelism;
+    this.itemType = itemType;
+    this.fieldTypes = fieldTypes;
+  }
+
+  static Group root() {
+    return new Group(null, Kind.ROOT, null, null, null, 0, null, Map.of());
+  }
+
+  static Group condition(int number, Group parent, Predicate predicate) {
+    return new Group("condition-" + number, Kind.CONDITION, parent, predicate, null, 0, null, Map.of());
+  }
+
+  static Group loop(int number, Group parent, Loop.Items items, int parallelism, ParameterType itemType,
+      Map<String, ParameterType> fieldTypes) {
+    return new Group("for-loop-" + number, Kind.LOOP, parent, null, items, parallelism, itemType, Map.copyOf(fieldTypes));
+  }
+
+  /** {@code condition-N} or {@code for-loop-N}; null for the root. */
+  public String name() {
+    return name;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * The type of this loop's item ({@code field} null) or of one of its fields, as the body's Java
+   * code sees it; null when it is not a parameter type.
+   */
+  public ParameterType itemType(String field) {
+    return field == null ? itemType : fieldTypes.get(field);
+  }
+
+  /** Whether {@code this} is {@code other} or inside it. */
+  public boolean within(Group other) {
+    for (Group g = this; g != null; g = g.parent) {
+      if (g == other) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

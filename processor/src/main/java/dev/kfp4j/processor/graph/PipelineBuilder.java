@@ -1,0 +1,186 @@
+package dev.kfp4j.processor.graph;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.processor.base.Position;
+import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.spec.ComponentSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The DAG of a pipeline body while it is read: steps and groups that still take settings and
+ * arguments, each with where it is written, and the places that name tasks. Checks read it
+ * ({@code dev.kfp4j.processor.validation.graph}); {@link #build} makes the immutable {@link
+ * Pipeline}. Steps are named as they are made ({@code add}, {@code add-2}), groups numbered
+ * ({@code condition-1}, {@code for-loop-2}).
+ */
+public final class PipelineBuilder {
+  private static final Predicate UNREAD =
+      new Predicate.Comparison(Argument.Constant.of(""), Predicate.Operator.EQ, Argument.Constant.of(""));
+  private final PipelineModel pipeline;
+  private final Group root = Group.root();
+  private final List<StepBuilder> steps = new ArrayList<>();
+  private final Map<String, StepBuilder> byName = new HashMap<>();
+  private final Map<String, Group> groups = new HashMap<>();
+  private final TaskNames names = new TaskNames();
+  private final Set<GraphCall> graphCalls = new LinkedHashSet<>();
+  private final List<Use> uses = new ArrayList<>();
+  private final List<ComparisonCall> comparisons = new ArrayList<>();
+  private TaskBuilder exitTask;
+  private boolean incomplete;
+
+  public PipelineBuilder(PipelineModel pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  public PipelineModel pipeline() {
+    return pipeline;
+  }
+
+  public Group root() {
+    return root;
+  }
+
+  /**
+   * A new group of {@code parent} whose members run when {@code condition} holds; {@code
+   * condition} is null when it could not be read (an error said why), and the body is read all
+   * the same.
+   */
+  public Group condition(Group parent, ComparisonCall condition) {
+    Predicate predicate = UNREAD;
+    if (condition != null) {
+      comparisons.add(condition);
+      predicate = condition.comparison();
+    }
+    return add(parent, Group.condition(groups.size() + 1, parent, predicate));
+  }
+
+  /** A new group of {@code parent} run once per item, with the Java types of the item and its fields. */
+  public Group loop(Group parent, Loop.Items items, int parallelism, ParameterType itemType, Map<String, ParameterType> fieldTypes) {
+    return add(parent, Group.loop(groups.size() + 1, parent, items, parallelism, itemType, fieldTypes));
+  }
+
+  private Group add(Group parent, Group group) {
+    parent.members.add(group);
+    groups.put(group.name(), group);
+    return group;
+  }
+
+  /** A task of {@code component}, named after {@code baseName}, made unique. */
+  public TaskBuilder task(String baseName, ComponentSpec component, Group group, Position at) {
+    return add(new TaskBuilder(names.unique(baseName), component, group, at, null, null));
+  }
+
+  /** The call of graph component {@code component}, as its op {@code name}s it; its tasks come from {@link #graphTask}. */
+  public GraphCall graphCall(String name, ComponentSpec component, Group group, Position at) {
+    GraphCall call = new GraphCall(name, component, group, at);
+    graphCalls.add(call);
+    return call;
+  }
+
+  /** Task {@code id} of {@code call}'s graph, running {@code component}, named after {@code baseName}. */
+  public TaskBuilder graphTask(GraphCall call, String baseName, ComponentSpec component, String id) {
+    TaskBuilder task = add(new TaskBuilder(names.unique(baseName), component, call.group(), call.position(), call, id));
+    call.add(task);
+    return task;
+  }
+
+  public VolumeBuilder volume(String resourceName, String accessMode, String storageClass, Group group, Position at) {
+    return add(new VolumeBuilder(names.unique(resourceName), resourceName, accessMode, storageClass, group, at));
+  }
+
+  /** A resource step named {@code <action>-<kind>}, made unique. */
+  public ResourceBuilder resource(String action, String kind, String manifest, Group group, Position at) {
+    return add(new ResourceBuilder(names.unique(action + "-" + kind), action, manifest, group, at));
+  }
+
+  private <S extends StepBuilder> S add(S step) {
+    steps.add(step);
+    byName.put(step.name(), step);
+    step.group().members.add(step);
+    return step;
+  }
+
+  /** Makes {@code task}, read in the root, the exit task: it runs when the rest ends, whatever the outcome. */
+  public void exitTask(TaskBuilder task) {
+    root.members.remove(task);
+    exitTask = task;
+  }
+
+  public TaskBuilder exitTask() {
+    return exitTask;
+  }
+
+  /** Records a place that reads an output of a task or waits for it. */
+  public void use(Use use) {
+    uses.add(use);
+  }
+
+  /** Every step, the exit task too, in the order made. */
+  public List<StepBuilder> steps() {
+    return Collections.unmodifiableList(steps);
+  }
+
+  /** The calls of graph components. */
+  public Set<GraphCall> graphCalls() {
+    return Collections.unmodifiableSet(graphCalls);
+  }
+
+  public StepBuilder step(String name) {
+    return byName.get(name);
+  }
+
+  /** The condition or loop named {@code name}. */
+  public Group group(String name) {
+    return groups.get(name);
+  }
+
+  public List<Use> uses() {
+    return Collections.unmodifiableList(uses);
+  }
+
+  public List<ComparisonCall> comparisons() {
+    return Collections.unmodifiableList(comparisons);
+  }
+
+  /** Marks the body as not read whole: some of it could not be read, and an error (kfp4j's or javac's) said why. */
+  public void markIncomplete() {
+    incomplete = true;
+  }
+
+  public boolean incomplete() {
+    return incomplete;
+  }
+
+  /** The pipeline read. */
+  public Pipeline build() {
+    return new Pipeline(pipeline.name(), pipeline.description(), pipeline.modelParameters(), nodes(root),
+        exitTask == null ? null : exitTask.build(), pipeline.settings(), pipeline.source());
+  }
+
+  private static List<Node> nodes(Group group) {
+    List<Node> out = new ArrayList<>(group.members.size());
+    for (Object member : group.members) {
+      if (member instanceof StepBuilder s) {
+        out.add(s.build());
+      } else {
+        Group g = (Group) member;
+        out.add(g.kind() == Group.Kind.CONDITION
+            ? new Condition(g.name(), g.predicate, nodes(g))
+            : new Loop(g.name(), g.items, g.parallelism, nodes(g)));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,187 @@
+package dev.kfp4j.processor.javac;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.graph.ComparisonCall;
+import dev.kfp4j.processor.graph.GraphCall;
+import dev.kfp4j.processor.graph.Group;
+import dev.kfp4j.processor.graph.ResourceBuilder;
+import dev.kfp4j.processor.graph.StepBuilder;
+import dev.kfp4j.processor.graph.TaskHandle;
+import dev.kfp4j.processor.graph.Use;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Reads what a task input receives (a constant, a pipeline parameter, a task output or a loop
+ * item) and the comparisons of {@code Dsl.when}.
+ */
+final class ArgumentReader {
+  private final Body body;
+
+  ArgumentReader(Body body) {
+    this.body = body;
+  }
+
+  /** The argument {@code tree} passes, read in {@code group}; null after an error (or javac's). */
+  Argument read(ExpressionTree tree, TreePath path, Group group) {
+    path = Syntax.unwrap(path);
+    ExpressionTree e = Syntax.unwrap(tree);
+    if (body.erroneous(path)) {
+      return null;
+    }
+    Object constant = body.constants.value(tree, path);
+    if (constant != null) {
+      return Constants.constant(constant);
+    }
+    if (e instanceof IdentifierTree) {
+      return variable(tree, e, body.trees.getElement(path));
+    }
+    if (e instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree select
+        && body.trees.getElement(path) instanceof ExecutableElement method) {
+      return call(tree, mi, path, select, method, group);
+    }
+    return notAnArgument(tree, path);
+  }
+
+  private Argument notAnArgument(ExpressionTree tree, TreePath path) {
+    if (!body.isComponentCall(tree, path)) {
+      body.error(tree, Message.NOT_AN_ARGUMENT, Syntax.firstLine(tree));
+    }
+    return null;
+  }
+
+  private Argument variable(ExpressionTree tree, ExpressionTree e, Element element) {
+    if (element instanceof VariableElement v && v.getKind() == ElementKind.PARAMETER) {
+      Group loop = body.loopVariables.get(v);
+      if (loop != null) {
+        return new Argument.LoopItem(loop.name(), null);
+      }
+      if (isPipelineParameter(v)) {
+        return new Argument.PipelineParameter(v.getSimpleName().toString());
+      }
+    }
+    if (body.taskVariables.containsKey(element)) {
+      body.error(tree, Message.TASK_NOT_A_VALUE, e, e);
+      return null;
+    }
+    return body.failedVariables.contains(element) ? null : notAnArgument(tree, null);
+  }
+
+  private boolean isPipelineParameter(VariableElement v) {
+    return body.graph.pipeline().parameter(v.getSimpleName().toString()) != null
+        && v.getEnclosingElement().equals(body.graph.pipeline().element());
+  }
+
+  /** A method call passed as a value: a constant collection, a task output, a loop item's field; null after an error. */
+  private Argument call(ExpressionTree tree, MethodInvocationTree mi, TreePath path, MemberSelectTree select, ExecutableElement method,
+      Group group) {
+    if (Constants.isCollection(method)) {
+      return body.constants.collection(mi, path, method);
+    }
+    ExpressionTree receiver = select.getExpression();
+    TreePath receiverPath = new TreePath(new TreePath(path, select), receiver);
+    AnnotationMirror output = Annotations.annotation(method, Syntax.OP_OUTPUT);
+    if (output != null) {
+      return output(tree, receiver, receiverPath, (String) Annotations.value(output, "value"), group);
+    }
+    if (method.getSimpleName().contentEquals("output") && mi.getArguments().size() == 1 && Syntax.declaredIn(method, Syntax.RESOURCE_TASK)) {
+      ExpressionTree nameTree = mi.getArguments().get(0);
+      return resourceOutput(tree, receiver, receiverPath, body.constants.value(nameTree, new TreePath(path, nameTree)), group);
+    }
+    Element item = body.trees.getElement(receiverPath);
+    if (item != null && body.loopVariables.containsKey(item) && mi.getArguments().isEmpty()) {
+      return new Argument.LoopItem(body.loopVariables.get(item).name(), method.getSimpleName().toString());
+    }
+    return notAnArgument(tree, path);
+  }
+
+  /** {@code t.output()}: an output accessor of a task, or of a graph call (where its outputValues say). */
+  private Argument output(ExpressionTree tree, ExpressionTree receiver, TreePath receiverPath, String name, Group group) {
+    TaskHandle task = body.tasks.read(receiver, receiverPath, group);
+    if (task == null) {
+      return null;
+    }
+    body.graph.use(new Use(task, name, group, body.at(tree)));
+    if (task instanceof GraphCall call) {
+      Argument value = call.output(name);
+      if (value == null) {
+        body.error(tree, Message.NO_GRAPH_OUTPUT, name, call.name());
+      }
+      return value;
+    }
+    return new Argument.TaskOutput(task.name(), name);
+  }
+
+  /** {@code job.output("name")}: an output a resource step declared. */
+  private Argument resourceOutput(ExpressionTree tree, ExpressionTree receiver, TreePath receiverPath, Object name, Group group) {
+    TaskHandle task = body.tasks.read(receiver, receiverPath, group);
+    if (task == null) {
+      return null;
+    }
+    if (!(name instanceof String n) || !((StepBuilder) task).hasOutput(n)) {
+      body.error(tree, Message.NO_RESOURCE_OUTPUT, task.name(), name, ((ResourceBuilder) task).outputs());
+      return null;
+    }
+    body.graph.use(new Use(task, n, group, body.at(tree)));
+    return new Argument.TaskOutput(task.name(), n);
+  }
+
+  /**
+   * The condition {@code Dsl.eq/ne/lt/le/gt/ge(a, b)} written in a {@code Dsl.when} call, read in
+   * {@code group}; null after an error.
+   */
+  ComparisonCall comparison(ExpressionTree tree, TreePath path, Group group) {
+    path = Syntax.unwrap(path);
+    ExpressionTree e = Syntax.unwrap(tree);
+    if (body.erroneous(path)) {
+      return null;
+    }
+    if (e instanceof MethodInvocationTree mi && body.trees.getElement(path) instanceof ExecutableElement method
+        && Syntax.isDsl(method) && mi.getArguments().size() == 2) {
+      String name = method.getSimpleName().toString();
+      Predicate.Operator operator = operator(name);
+      if (operator != null) {
+        ExpressionTree l = mi.getArguments().get(0);
+        ExpressionTree r = mi.getArguments().get(1);
+        Argument left = read(l, new TreePath(path, l), group);
+        Argument right = read(r, new TreePath(path, r), group);
+        return left == null || right == null
+            ? null
+            : new ComparisonCall(name, Syntax.firstLine(l), Syntax.firstLine(r), new Predicate.Comparison(left, operator, right),
+                body.at(tree));
+      }
+    }
+    body.error(e, Message.NOT_A_CONDITION);
+    return null;
+  }
+
+  private static Predicate.Operator operator(String method) {
+    switch (method) {
+      case "eq":
+        return Predicate.Operator.EQ;
+      case "ne":
+        return Predicate.Operator.NE;
+      case "lt":
+        return Predicate.Operator.LT;
+      case "le":
+        return Predicate.Operator.LE;
+      case "gt":
+        return Predicate.Operator.GT;
+      case "ge":
+        return Predicate.Operator.GE;
+      default:
+        return null;
+    }
+  }
+}

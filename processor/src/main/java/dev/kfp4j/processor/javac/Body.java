@@ -1,0 +1,106 @@
+package dev.kfp4j.processor.javac;
+
+import com.palantir.javapoet.ClassName;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Position;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.Group;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.TaskHandle;
+import dev.kfp4j.processor.validation.TypeMapper;
+import dev.kfp4j.spec.ComponentSpec;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * One pipeline body being read: where it is, what its variables stand for, and the readers of its
+ * statements, tasks, arguments, constants and settings, which share this state.
+ */
+final class Body {
+  final Trees trees;
+  final CompilationUnitTree unit;
+  final Reporter reporter;
+  final PipelineBuilder graph;
+  final Function<String, ComponentSpec> specs;
+  final TypeMapper types;
+  /** What each task variable ({@code var t = ...}) stands for now. */
+  final Map<Element, TaskHandle> taskVariables = new HashMap<>();
+  /** Task variables whose task could not be read (an error said why): their uses say nothing more. */
+  final Set<Element> failedVariables = new HashSet<>();
+  /** The loop each {@code Dsl.forEach} lambda's parameter is the item of. */
+  final Map<Element, Group> loopVariables = new HashMap<>();
+
+  final Constants constants;
+  final ArgumentReader arguments;
+  final TaskReader tasks;
+  final SettingReader settings;
+  final StepReader steps;
+
+  Body(Trees trees, CompilationUnitTree unit, Reporter reporter, PipelineBuilder graph, Function<String, ComponentSpec> specs,
+      TypeMapper types) {
+    this.trees = trees;
+    this.unit = unit;
+    this.reporter = reporter;
+    this.graph = graph;
+    this.specs = specs;
+    this.types = types;
+    this.constants = new Constants(this);
+    this.arguments = new ArgumentReader(this);
+    this.tasks = new TaskReader(this);
+    this.settings = new SettingReader(this);
+    this.steps = new StepReader(this);
+  }
+
+  Position at(Tree tree) {
+    return new TreePosition(trees, unit, tree);
+  }
+
+  void error(Tree tree, Message message, Object... args) {
+    reporter.error(at(tree), message, args);
+  }
+
+  /**
+   * Whether javac could not attribute the expression at {@code path}: javac reported that itself,
+   * so the body stays silent about it (one mistake, one error), and is marked incomplete.
+   */
+  boolean erroneous(TreePath path) {
+    TypeMirror type = trees.getTypeMirror(path);
+    if (type != null && type.getKind() == TypeKind.ERROR) {
+      graph.markIncomplete();
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Reports {@code mi} if it calls a {@code @Component} method itself, which runs it while the
+   * pipeline is built, and names its op instead; false when it does not.
+   */
+  boolean componentCall(MethodInvocationTree mi, TreePath path) {
+    if (!(trees.getElement(path) instanceof ExecutableElement m) || Annotations.annotation(m, Syntax.COMPONENT) == null) {
+      return false;
+    }
+    ClassName owner = ClassName.get((TypeElement) m.getEnclosingElement());
+    error(mi, Message.COMPONENT_CALL, Syntax.firstLine(mi), String.join("_", owner.simpleNames()) + "Ops", m.getSimpleName());
+    return true;
+  }
+
+  boolean isComponentCall(ExpressionTree e, TreePath path) {
+    return Syntax.unwrap(e) instanceof MethodInvocationTree mi && componentCall(mi, Syntax.unwrap(path));
+  }
+}

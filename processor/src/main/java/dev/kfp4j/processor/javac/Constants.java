@@ -1,0 +1,165 @@
+package dev.kfp4j.processor.javac;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Constant folding: the value of a literal, a negated literal, a constant field or an enum
+ * constant, and the KFP constant it passes as ({@code 3}, {@code True}, JSON for {@code
+ * List.of}/{@code Map.of} of constants and for records built from constants).
+ */
+final class Constants {
+  private final Body body;
+  private final Trees trees;
+
+  Constants(Body body) {
+    this.body = body;
+    this.trees = body.trees;
+  }
+
+  /** The value of {@code tree}, or null when it is not a constant. */
+  Object value(ExpressionTree tree, TreePath path) {
+    path = Syntax.unwrap(path);
+    ExpressionTree e = Syntax.unwrap(tree);
+    if (e instanceof LiteralTree lit) {
+      return lit.getValue();
+    }
+    if (e instanceof UnaryTree u && (u.getKind() == Tree.Kind.UNARY_MINUS || u.getKind() == Tree.Kind.UNARY_PLUS)) {
+      Object v = value(u.getExpression(), new TreePath(path, u.getExpression()));
+      return v instanceof Number n && u.getKind() == Tree.Kind.UNARY_MINUS ? negate(n) : v;
+    }
+    if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
+      Element el = trees.getElement(path);
+      if (el instanceof VariableElement v) {
+        if (v.getKind() == ElementKind.ENUM_CONSTANT) {
+          return v.getSimpleName().toString();
+        }
+        return v.getConstantValue();
+      }
+    }
+    return null;
+  }
+
+  private static Number negate(Number n) {
+    if (n instanceof Integer i) {
+      return -i;
+    }
+    if (n instanceof Long l) {
+      return -l;
+    }
+    if (n instanceof Float f) {
+      return -f;
+    }
+    return -n.doubleValue();
+  }
+
+  /** {@code value} as a KFP constant: its text and the type of the Java value. */
+  static Argument.Constant constant(Object value) {
+    return new Argument.Constant(text(value), type(value));
+  }
+
+  /** The KFP text of a constant: {@code 3}, {@code 0.5}, {@code True}, text as is. */
+  static String text(Object value) {
+    return value instanceof Character c ? c.toString() : KfpValues.format(value);
+  }
+
+  static ParameterType type(Object value) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return ParameterType.INTEGER;
+    }
+    if (value instanceof Float || value instanceof Double) {
+      return ParameterType.FLOAT;
+    }
+    if (value instanceof Boolean) {
+      return ParameterType.BOOLEAN;
+    }
+    if (value instanceof List<?>) {
+      return ParameterType.LIST;
+    }
+    if (value instanceof Map<?, ?>) {
+      return ParameterType.STRUCT;
+    }
+    return ParameterType.STRING;
+  }
+
+  /**
+   * {@code List.of(...)} or {@code Map.of(...)} of constants as a JSON constant; null after an
+   * error when an element is not a constant.
+   */
+  Argument.Constant collection(MethodInvocationTree mi, TreePath path, ExecutableElement method) {
+    List<Object> values = new ArrayList<>();
+    for (ExpressionTree item : mi.getArguments()) {
+      Object v = value(item, new TreePath(path, item));
+      if (v == null) {
+        body.error(item, Message.COLLECTION_NOT_CONSTANT, item);
+        return null;
+      }
+      values.add(v);
+    }
+    if (!Syntax.declaredIn(method, "java.util.Map")) {
+      return new Argument.Constant(KfpValues.format(values), ParameterType.LIST);
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < values.size(); i += 2) {
+      map.put(values.get(i).toString(), values.get(i + 1));
+    }
+    return new Argument.Constant(KfpValues.format(map), ParameterType.STRUCT);
+  }
+
+  /** Whether {@code m} is {@code List.of} or {@code Map.of}. */
+  static boolean isCollection(ExecutableElement m) {
+    return Syntax.is(m, "java.util.List", "of", "java.util.Map", "of");
+  }
+
+  /** Whether {@code path} is {@code new R(...)} of a record {@code R}. */
+  boolean buildsRecord(TreePath path) {
+    return path.getLeaf() instanceof NewClassTree
+        && trees.getElement(path) instanceof ExecutableElement c && c.getEnclosingElement().getKind() == ElementKind.RECORD;
+  }
+
+  /**
+   * A record built from constants ({@link #buildsRecord}), such as a loop item {@code new Item(1,
+   * "a")}: a JSON object of its components' KFP texts, in component order; null after an error
+   * when a component is not a constant.
+   */
+  Argument.Constant record(TreePath path) {
+    NewClassTree nc = (NewClassTree) path.getLeaf();
+    TypeElement record = (TypeElement) trees.getElement(path).getEnclosingElement();
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    ObjectNode fields = Yaml.json().createObjectNode();
+    for (int i = 0; i < nc.getArguments().size() && i < components.size(); i++) {
+      ExpressionTree a = nc.getArguments().get(i);
+      Object v = value(a, new TreePath(path, a));
+      if (v == null) {
+        body.error(a, Message.LOOP_FIELD_NOT_CONSTANT, a);
+        return null;
+      }
+      fields.put(components.get(i).getSimpleName().toString(), text(v));
+    }
+    return new Argument.Constant(Yaml.json().writeValueAsString(fields), ParameterType.STRUCT);
+  }
+}

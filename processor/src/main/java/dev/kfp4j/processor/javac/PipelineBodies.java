@@ -1,0 +1,194 @@
+package dev.kfp4j.processor.javac;
+
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.processor.validation.ComponentValidator;
+import dev.kfp4j.processor.validation.TypeMapper;
+import dev.kfp4j.spec.ComponentSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Reads {@code @Pipeline} bodies with javac's Tree API once javac has analysed their class, when
+ * every call to a generated op is resolved (in a round, symbols of the body are wrong where it
+ * uses classes generated in that round). A {@link TaskListener} after {@code ANALYZE} can still
+ * report at a tree position and write through the {@code Filer}.
+ */
+public final class PipelineBodies {
+  /** What becomes of a body read. */
+  public interface Sink {
+    /** {@code pipeline}'s body, read into {@code graph}; errors met while reading are reported. */
+    void read(PipelineModel pipeline, PipelineBuilder graph);
+
+    /** Every body queued so far has been read. */
+    void idle();
+  }
+
+  private final ProcessingEnvironment env;
+  private final Reporter reporter;
+  private final Function<String, ComponentSpec> specs;
+  private final TypeMapper types;
+  private final Sink sink;
+  /** Pipelines waiting for their top-level class to be analysed, by its name. */
+  private final Map<String, List<PipelineModel>> pending = new LinkedHashMap<>();
+  private Trees trees;
+  private boolean listening;
+  private boolean unavailable;
+
+  public PipelineBodies(ProcessingEnvironment env, Reporter reporter, Function<String, ComponentSpec> specs, Sink sink) {
+    this.env = env;
+    this.reporter = reporter;
+    this.specs = specs;
+    this.types = new TypeMapper(env.getTypeUtils(), env.getElementUtils());
+    this.sink = sink;
+  }
+
+  /** Queues {@code pipeline}'s body; false, with one error for the build, where javac's Tree API is missing. */
+  public boolean queue(PipelineModel pipeline) {
+    if (!listen(pipeline.element())) {
+      return false;
+    }
+    pending.computeIfAbsent(outermost(pipeline.element()), k -> new ArrayList<>()).add(pipeline);
+    return true;
+  }
+
+  private static String outermost(Element e) {
+    Element top = e.getEnclosingElement();
+    while (top.getEnclosingElement() instanceof TypeElement t) {
+      top = t;
+    }
+    return ((TypeElement) top).getQualifiedName().toString();
+  }
+
+  private boolean listen(ExecutableElement method) {
+    if (listening || unavailable) {
+      return listening;
+    }
+    try {
+      ProcessingEnvironment javac = unwrap(env);
+      JavacTask task = JavacTask.instance(javac);
+      trees = Trees.instance(javac);
+      task.addTaskListener(new TaskListener() {
+        @Override
+        public void finished(TaskEvent event) {
+          if (event.getKind() == TaskEvent.Kind.ANALYZE && event.getTypeElement() != null) {
+            analysed(event.getTypeElement());
+          }
+        }
+      });
+      listening = true;
+    } catch (RuntimeException | LinkageError e) {
+      unavailable = true;
+      reporter.error(method, Message.TREES_UNAVAILABLE, env.getClass().getName());
+    }
+    return listening;
+  }
+
+  /**
+   * javac's own environment behind a wrapper (Gradle's incremental processing and IDEs wrap it
+   * and keep the original in a field); the environment itself when it is javac's or none is found.
+   */
+  static ProcessingEnvironment unwrap(ProcessingEnvironment env) {
+    ProcessingEnvironment current = env;
+    for (int depth = 0; depth < 5 && !current.getClass().getName().startsWith("com.sun.tools.javac."); depth++) {
+      ProcessingEnvironment inner = wrapped(current);
+      if (inner == null) {
+        return current;
+      }
+      current = inner;
+    }
+    return current;
+  }
+
+  private static ProcessingEnvironment wrapped(ProcessingEnvironment env) {
+    for (Class<?> c = env.getClass(); c != null; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (ProcessingEnvironment.class.isAssignableFrom(f.getType())) {
+          try {
+            f.setAccessible(true);
+            if (f.get(env) instanceof ProcessingEnvironment inner) {
+              return inner;
+            }
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            // not readable: try the next field
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private void analysed(TypeElement type) {
+    List<PipelineModel> pipelines = pending.remove(type.getQualifiedName().toString());
+    if (pipelines == null) {
+      return;
+    }
+    for (PipelineModel p : pipelines) {
+      readSafely(p);
+    }
+    if (pending.isEmpty()) {
+      try {
+        sink.idle();
+      } catch (Throwable t) {
+        internalError(type, t);
+      }
+    }
+  }
+
+  private void internalError(Element element, Throwable t) {
+    StringWriter trace = new StringWriter();
+    t.printStackTrace(new PrintWriter(trace));
+    reporter.error(element, Message.INTERNAL_ERROR, trace);
+  }
+
+  private void readSafely(PipelineModel pipeline) {
+    ExecutableElement method = current(pipeline);
+    try {
+      TreePath path = method == null ? null : trees.getPath(method);
+      if (path == null) {
+        return;
+      }
+      pipeline = pipeline.withElement(method);
+      PipelineBuilder graph = new PipelineBuilder(pipeline);
+      int errors = reporter.errorCount();
+      new BodyReader(new Body(trees, path.getCompilationUnit(), reporter, graph, specs, types)).read(path);
+      if (reporter.errorCount() > errors) {
+        graph.markIncomplete();
+      }
+      sink.read(pipeline, graph);
+    } catch (Throwable t) {
+      internalError(method != null ? method : pipeline.element(), t);
+    }
+  }
+
+  /** The method's symbol now: symbols seen in a round may be replaced by the time its class is analysed. */
+  private ExecutableElement current(PipelineModel pipeline) {
+    TypeElement owner = env.getElementUtils().getTypeElement(pipeline.owner().canonicalName());
+    if (owner == null) {
+      return null;
+    }
+    for (Element e : owner.getEnclosedElements()) {
+      if (e instanceof ExecutableElement m && ComponentValidator.describe(m).equals(pipeline.source())) {
+        return m;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.kfp4j.processor.javac;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.graph.GraphCall;
+import dev.kfp4j.processor.graph.ResourceBuilder;
+import dev.kfp4j.processor.graph.SettingCall;
+import dev.kfp4j.processor.graph.StepBuilder;
+import dev.kfp4j.processor.graph.TaskHandle;
+import dev.kfp4j.processor.graph.Use;
+import dev.kfp4j.processor.graph.VolumeBuilder;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Reads the settings called on a task. Each is made by calling the same {@code dev.kfp4j.dsl.Task}
+ * method with the call's constants ({@link DslSettings}), so a setting the DSL gains is read with
+ * no change here, and its record's checks run at compile time. {@code after} and {@code
+ * mountVolume} take tasks, and a resource step's own methods fill the step: those are read here.
+ */
+final class SettingReader {
+  private final Body body;
+  private final DslSettings dsl = new DslSettings();
+
+  SettingReader(Body body) {
+    this.body = body;
+  }
+
+  void read(TaskHandle task, MethodInvocationTree call, TreePath path, ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    List<? extends ExpressionTree> args = call.getArguments();
+    if (name.equals("after")) {
+      after(task, args, path);
+      return;
+    }
+    if (task instanceof GraphCall) {
+      body.error(call, Message.GRAPH_CALL_SETTING, name, task.name());
+      return;
+    }
+    StepBuilder step = (StepBuilder) task;
+    if (name.equals("mountVolume")) {
+      mountVolume(step, call, path);
+      return;
+    }
+    Object[] values = new Object[args.size()];
+    for (int i = 0; i < args.size(); i++) {
+      ExpressionTree a = args.get(i);
+      TreePath argPath = new TreePath(path, a);
+      values[i] = body.constants.value(a, argPath);
+      if (values[i] == null) {
+        if (!body.erroneous(argPath)) {
+          body.error(a, Message.SETTING_NOT_CONSTANT, name, a);
+        }
+        return;
+      }
+    }
+    if (Syntax.declaredIn(method, Syntax.RESOURCE_TASK)) {
+      if (!resourceSetting((ResourceBuilder) step, name, values)) {
+        body.error(call, Message.NOT_A_SETTING, name);
+      }
+      return;
+    }
+    try {
+      List<TaskSetting> made = dsl.make(method, values);
+      if (made.isEmpty()) {
+        body.error(call, Message.NOT_A_SETTING, name);
+      }
+      made.forEach(s -> step.setting(new SettingCall(s, name, body.at(call))));
+    } catch (IllegalArgumentException e) {
+      body.error(call, Message.SETTING_REJECTED, e.getMessage());
+    } catch (NoSuchMethodException e) {
+      body.error(call, Message.UNKNOWN_SETTING, name);
+    }
+  }
+
+  /** {@code after(u, v)}: waits for each of those tasks (a graph call: for each of its tasks). */
+  private void after(TaskHandle task, List<? extends ExpressionTree> args, TreePath path) {
+    for (ExpressionTree a : args) {
+      TaskHandle other = body.tasks.read(a, new TreePath(path, a), task.group());
+      if (other == null) {
+        continue;
+      }
+      body.graph.use(new Use(other, null, task.group(), body.at(a)));
+      for (StepBuilder target : task.steps()) {
+        for (StepBuilder upstream : other.steps()) {
+          target.after(upstream.name());
+        }
+      }
+    }
+  }
+
+  /** {@code mountVolume(volume, path)}: mounts the claim a volume step made, so reads its name. */
+  private void mountVolume(StepBuilder step, MethodInvocationTree call, TreePath path) {
+    ExpressionTree volumeTree = call.getArguments().get(0);
+    ExpressionTree pathTree = call.getArguments().get(1);
+    TaskHandle volume = body.tasks.read(volumeTree, new TreePath(path, volumeTree), step.group());
+    Object mountPath = body.constants.value(pathTree, new TreePath(path, pathTree));
+    if (volume == null) {
+      return;
+    }
+    if (!(mountPath instanceof String p)) {
+      body.error(pathTree, Message.SETTING_NOT_CONSTANT, "mountVolume", pathTree);
+      return;
+    }
+    body.graph.use(new Use(volume, "name", step.group(), body.at(volumeTree)));
+    try {
+      step.setting(new SettingCall(new TaskSetting.VolumeMount(((VolumeBuilder) volume).name(), p), "mountVolume", body.at(call)));
+    } catch (IllegalArgumentException e) {
+      body.error(call, Message.SETTING_REJECTED, e.getMessage());
+    }
+  }
+
+  /** A resource step's own settings: when it succeeds or fails, and the outputs read from the resource; false for another method. */
+  private static boolean resourceSetting(ResourceBuilder step, String name, Object[] values) {
+    switch (name) {
+      case "successCondition":
+        step.successCondition(values[0].toString());
+        return true;
+      case "failureCondition":
+        step.failureCondition(values[0].toString());
+        return true;
+      case "attributeOutput":
+        step.attributeOutput(values[0].toString(), values[1].toString());
+        return true;
+      default:
+        return false;
+    }
+  }
+}

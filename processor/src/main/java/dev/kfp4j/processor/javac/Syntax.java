@@ -1,0 +1,93 @@
+package dev.kfp4j.processor.javac;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/** Small facts about trees and the methods they call. */
+final class Syntax {
+  static final String OP = "dev.kfp4j.dsl.Op";
+  static final String OP_OUTPUT = "dev.kfp4j.dsl.Op.Output";
+  static final String TASK = "dev.kfp4j.dsl.Task";
+  static final String DSL = "dev.kfp4j.dsl.Dsl";
+  static final String RESOURCE_TASK = "dev.kfp4j.dsl.ResourceTask";
+  static final String COMPONENT = "dev.kfp4j.annotations.Component";
+
+  private Syntax() {}
+
+  /** Parentheses and casts change nothing in the text KFP passes: the expression inside them. */
+  static ExpressionTree unwrap(ExpressionTree e) {
+    while (true) {
+      if (e instanceof ParenthesizedTree p) {
+        e = p.getExpression();
+      } else if (e instanceof TypeCastTree c) {
+        e = c.getExpression();
+      } else {
+        return e;
+      }
+    }
+  }
+
+  /** The path to the expression inside parentheses and casts. */
+  static TreePath unwrap(TreePath path) {
+    TreePath p = path;
+    while (p.getLeaf() instanceof ParenthesizedTree || p.getLeaf() instanceof TypeCastTree) {
+      Tree leaf = p.getLeaf();
+      ExpressionTree inner = leaf instanceof ParenthesizedTree pt ? pt.getExpression() : ((TypeCastTree) leaf).getExpression();
+      p = new TreePath(p, inner);
+    }
+    return p;
+  }
+
+  static boolean isNullLiteral(ExpressionTree e) {
+    return unwrap(e) instanceof LiteralTree lit && lit.getValue() == null;
+  }
+
+  /** The name of the method {@code mi} calls, as written. */
+  static String methodName(MethodInvocationTree mi) {
+    ExpressionTree select = mi.getMethodSelect();
+    if (select instanceof MemberSelectTree ms) {
+      return ms.getIdentifier().toString();
+    }
+    if (select instanceof IdentifierTree id) {
+      return id.getName().toString();
+    }
+    return null;
+  }
+
+  /** The source of {@code t}, its first line, at most 60 characters. */
+  static String firstLine(Tree t) {
+    String s = t.toString().strip();
+    int nl = s.indexOf('\n');
+    s = nl < 0 ? s : s.substring(0, nl);
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+
+  static boolean declaredIn(ExecutableElement method, String qualifiedName) {
+    return method.getEnclosingElement() instanceof TypeElement t && t.getQualifiedName().contentEquals(qualifiedName);
+  }
+
+  static boolean isDsl(ExecutableElement method) {
+    return declaredIn(method, DSL);
+  }
+
+  /** {@code Dsl.volume} or {@code Dsl.resource}: a step, not control flow. */
+  static boolean isDslStep(ExecutableElement method) {
+    String n = method.getSimpleName().toString();
+    return isDsl(method) && (n.equals("volume") || n.equals("resource"));
+  }
+
+  /** Whether {@code m} is {@code owner1.name1} or {@code owner2.name2}. */
+  static boolean is(ExecutableElement m, String owner1, String name1, String owner2, String name2) {
+    String name = m.getSimpleName().toString();
+    return (declaredIn(m, owner1) && name.equals(name1)) || (declaredIn(m, owner2) && name.equals(name2));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.kfp4j.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.PipelineSettings;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * A {@code @Pipeline} method's signature and settings, known in the round (before its body is
+ * read), so the pipeline class can be generated then.
+ *
+ * @param element the annotated method
+ * @param owner the class that declares it
+ * @param methodName the method's name
+ * @param name the pipeline name
+ * @param description the description, or null
+ * @param parameters the method's parameters, the pipeline's parameters
+ * @param settings the run settings from {@code @Pipeline}
+ * @param source the method as {@code pkg.Owner.method(types)}, for file headers
+ */
+public record PipelineModel(
+    ExecutableElement element,
+    ClassName owner,
+    String methodName,
+    String name,
+    String description,
+    List<Parameter> parameters,
+    PipelineSettings settings,
+    String source) {
+
+  /** A pipeline parameter: its Java type for the pipeline class, its default in KFP's text form (or null). */
+  public record Parameter(String name, ValueKind kind, TypeName javaType, String defaultText) {
+    /** The parameter as the pipeline model has it. */
+    public dev.kfp4j.model.Parameter toModel() {
+      return new dev.kfp4j.model.Parameter(name, ParameterType.ofV1Name(kind.kfpType()), defaultText, null);
+    }
+  }
+
+  public ClassName pipelineClass() {
+    String simple = Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1) + "Pipeline";
+    return ClassName.get(owner.packageName(), simple);
+  }
+
+  public String resourcePath() {
+    return "META-INF/kfp4j/pipelines/" + name + ".yaml";
+  }
+
+  public Parameter parameter(String name) {
+    for (Parameter p : parameters) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The parameters as the pipeline model has them. */
+  public List<dev.kfp4j.model.Parameter> modelParameters() {
+    List<dev.kfp4j.model.Parameter> out = new ArrayList<>();
+    parameters.forEach(p -> out.add(p.toModel()));
+    return out;
+  }
+
+  /** This pipeline read from {@code element}, a fresher symbol of the same method. */
+  public PipelineModel withElement(ExecutableElement element) {
+    return new PipelineModel(element, owner, methodName, name, description, parameters, settings, source);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.kfp4j.processor.validation;
+
+import static dev.kfp4j.processor.base.Annotations.annotation;
+import static dev.kfp4j.processor.base.Annotations.stringValue;
+import static dev.kfp4j.processor.base.Annotations.strings;
+import static dev.kfp4j.processor.base.Annotations.value;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.processor.base.Javadoc;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.processor.model.ValueKind;
+import dev.kfp4j.spec.Names;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks a {@code @Pipeline} method's signature and annotation and builds its {@link
+ * PipelineModel}; its body is read later. Every problem is reported on the element; a method with
+ * errors gives no model.
+ */
+public final class PipelineValidator {
+  public static final String PIPELINE = "dev.kfp4j.annotations.Pipeline";
+
+  private final Elements elements;
+  private final Reporter reporter;
+  private final ComponentValidator components;
+  private final TypeMapper mapper;
+  private final Map<String, ExecutableElement> names = new HashMap<>();
+
+  public PipelineValidator(Elements elements, TypeMapper mapper, Reporter reporter, ComponentValidator components) {
+    this.elements = elements;
+    this.mapper = mapper;
+    this.reporter = reporter;
+    this.components = components;
+  }
+
+  /** The model of {@code method}, or null when it has errors (all of them reported). */
+  public PipelineModel validate(ExecutableElement method) {
+    int before = reporter.errorCount();
+    AnnotationMirror annotation = annotation(method, PIPELINE);
+    components.checkModifiers(method, "Pipeline", annotation);
+    String methodName = method.getSimpleName().toString();
+    if (method.getReturnType().getKind() != TypeKind.VOID) {
+      reporter.error(method, Message.PIPELINE_NOT_VOID, methodName);
+    }
+    String name = stringValue(annotation, "name");
+    if (name.isEmpty()) {
+      name = Names.kebab(methodName);
+    }
+    components.checkName(method, annotation, "pipeline", name);
+    ExecutableElement previous = names.putIfAbsent(name, method);
+    if (previous != null && previous != method) {
+      reporter.error(method, annotation, Message.DUPLICATE_PIPELINE, name, ComponentValidator.describe(previous));
+    }
+    String description = stringValue(annotation, "description");
+    if (description.isEmpty()) {
+      description = Javadoc.parse(elements.getDocComment(method)).text();
+    }
+    List<PipelineModel.Parameter> parameters = new ArrayList<>();
+    for (VariableElement p : method.getParameters()) {
+      PipelineModel.Parameter parameter = parameter(p);
+      if (parameter != null) {
+        parameters.add(parameter);
+      }
+    }
+    PipelineSettings settings = settings(method, annotation);
+    if (reporter.errorCount() > before) {
+      return null;
+    }
+    return new PipelineModel(method, ClassName.get((TypeElement) method.getEnclosingElement()), methodName, name, description,
+        parameters, settings, ComponentValidator.describe(method));
+  }
+
+  private PipelineSettings settings(ExecutableElement method, AnnotationMirror a) {
+    Object serviceAccount = value(a, "serviceAccount");
+    Object ttl = value(a, "ttlSecondsAfterFinished");
+    Object deadline = value(a, "activeDeadlineSeconds");
+    Object parallelism = value(a, "parallelism");
+    try {
+      return new PipelineSettings(
+          serviceAccount == null ? PipelineSettings.PIPELINE_RUNNER : serviceAccount.toString(),
+          ttl == null ? -1 : (Integer) ttl,
+          deadline == null ? 0 : (Long) deadline,
+          parallelism == null ? 0 : (Integer) parallelism,
+          strings(a, "imagePullSecrets"),
+          components.keyValues(method, a, "nodeSelector"),
+          stringValue(a, "podGc"));
+    } catch (IllegalArgumentException e) {
+      reporter.error(method, a, Message.SETTING_REJECTED, e.getMessage());
+      return null;
+    }
+  }
+
+  private PipelineModel.Parameter parameter(VariableElement p) {
+    String name = p.getSimpleName().toString();
+    TypeMirror type = p.asType();
+    ValueKind kind;
+    try {
+      kind = mapper.kind(type);
+    } catch (TypeMapper.Unsupported u) {
+      reporter.error(p, u.message, name, u.detail);
+      return null;
+    }
+    if (kind == null) {
+      reporter.error(p, Message.PIPELINE_PARAMETER_TYPE, name, type);
+      return null;
+    }
+    AnnotationMirror dflt = annotation(p, ComponentValidator.DEFAULT);
+    String defaultText = null;
+    if (dflt != null) {
+      defaultText = components.checkDefault(p, dflt, name, stringValue(dflt, "value"), kind, type);
+      if (defaultText == null) {
+        return null;
+      }
+    }
+    return new PipelineModel.Parameter(name, kind, TypeName.get(type), defaultText);
+  }
+}

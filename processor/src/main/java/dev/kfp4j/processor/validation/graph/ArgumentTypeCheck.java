@@ -1,0 +1,40 @@
+package dev.kfp4j.processor.validation.graph;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.StepBuilder;
+import dev.kfp4j.processor.graph.TaskBuilder;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
+import java.util.Map;
+
+/**
+ * KFP's type check of a task output given to an input: declared types must be equal, except that
+ * a {@code String} input takes any text value.
+ */
+final class ArgumentTypeCheck implements GraphCheck {
+  @Override
+  public void check(PipelineBuilder graph, Reporter reporter) {
+    for (StepBuilder step : graph.steps()) {
+      if (!(step instanceof TaskBuilder task) || task.graphCall() != null) {
+        continue;
+      }
+      for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
+        if (e.getValue() instanceof Argument.TaskOutput o && graph.step(o.task()) instanceof TaskBuilder producer) {
+          String outType = type(producer.component().output(o.output()).map(OutputSpec::type).orElse(null));
+          String inType = type(task.component().input(e.getKey()).map(InputSpec::type).orElse(null));
+          if (outType != null && inType != null && !outType.equals(inType) && !inType.equals("String")) {
+            reporter.error(task.arguments().position(e.getKey()), Message.FILE_TYPE_MISMATCH, o.output(), o.task(), outType,
+                e.getKey(), task.component().name(), inType, inType);
+          }
+        }
+      }
+    }
+  }
+
+  private static String type(dev.kfp4j.spec.TypeSpec type) {
+    return type == null ? null : type.name();
+  }
+}

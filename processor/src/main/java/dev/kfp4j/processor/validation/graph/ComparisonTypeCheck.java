@@ -1,0 +1,56 @@
+package dev.kfp4j.processor.validation.graph;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.ComparisonCall;
+import dev.kfp4j.processor.graph.Group;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.StepBuilder;
+import dev.kfp4j.processor.graph.TaskBuilder;
+import dev.kfp4j.processor.model.PipelineModel;
+
+/**
+ * The two sides of a condition are both numbers or both text: KFP compares two numbers as numbers
+ * and anything else as text, so {@code Dsl.gt(count, "five")} would compare {@code "7" > "five"}
+ * without a word. A side whose type is not known (an untyped output) is not checked.
+ */
+final class ComparisonTypeCheck implements GraphCheck {
+  @Override
+  public void check(PipelineBuilder graph, Reporter reporter) {
+    for (ComparisonCall call : graph.comparisons()) {
+      Predicate.Comparison c = call.comparison();
+      ParameterType left = type(graph, c.left());
+      ParameterType right = type(graph, c.right());
+      if (left != null && right != null && left.isNumber() != right.isNumber()) {
+        reporter.error(call.position(), Message.COMPARISON_TYPE_MISMATCH, call.method(), call.left(), call.right(), left.v1Name(),
+            right.v1Name());
+      }
+    }
+  }
+
+  /** The type of the value {@code a} stands for, or null when it is not known. */
+  private static ParameterType type(PipelineBuilder graph, Argument a) {
+    if (a instanceof Argument.Constant c) {
+      return c.type();
+    }
+    if (a instanceof Argument.PipelineParameter p) {
+      PipelineModel.Parameter parameter = graph.pipeline().parameter(p.name());
+      return parameter == null ? null : parameter.toModel().type();
+    }
+    if (a instanceof Argument.TaskOutput o) {
+      StepBuilder step = graph.step(o.task());
+      if (!(step instanceof TaskBuilder task)) {
+        return ParameterType.STRING; // a Kubernetes step's outputs are text read from the resource
+      }
+      return task.component().output(o.output())
+          .map(out -> out.type() == null ? null : ParameterType.ofV1Name(out.type().name()))
+          .orElse(null);
+    }
+    Argument.LoopItem item = (Argument.LoopItem) a;
+    Group loop = graph.group(item.loop());
+    return loop == null ? null : loop.itemType(item.field());
+  }
+}

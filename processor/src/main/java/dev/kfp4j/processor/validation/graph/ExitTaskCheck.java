@@ -1,0 +1,24 @@
+package dev.kfp4j.processor.validation.graph;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.TaskBuilder;
+import java.util.Map;
+
+/** The exit task runs when the pipeline ends, whatever ran: it reads no task output. */
+final class ExitTaskCheck implements GraphCheck {
+  @Override
+  public void check(PipelineBuilder graph, Reporter reporter) {
+    TaskBuilder exit = graph.exitTask();
+    if (exit == null) {
+      return;
+    }
+    for (Map.Entry<String, Argument> e : exit.arguments().values().entrySet()) {
+      if (e.getValue() instanceof Argument.TaskOutput) {
+        reporter.error(exit.arguments().position(e.getKey()), Message.EXIT_TASK_READS_OUTPUT);
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.kfp4j.processor.validation.graph;
+
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.SettingCall;
+import dev.kfp4j.processor.graph.StepBuilder;
+import dev.kfp4j.processor.graph.TaskBuilder;
+
+/**
+ * A Kubernetes step ({@code Dsl.volume}, {@code Dsl.resource}) runs no container of its own: of
+ * the task settings it takes only its display name, retries and timeout.
+ */
+final class ResourceStepSettingsCheck implements GraphCheck {
+  @Override
+  public void check(PipelineBuilder graph, Reporter reporter) {
+    for (StepBuilder step : graph.steps()) {
+      if (step instanceof TaskBuilder) {
+        continue;
+      }
+      for (SettingCall call : step.settings()) {
+        if (!applies(call.setting())) {
+          reporter.error(call.position(), Message.RESOURCE_STEP_SETTING, call.method());
+        }
+      }
+    }
+  }
+
+  private static boolean applies(TaskSetting s) {
+    return s instanceof TaskSetting.DisplayName || s instanceof TaskSetting.Retry || s instanceof TaskSetting.RetryBackoff
+        || s instanceof TaskSetting.Timeout;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compiling part of a project against the earlier output, as IDEs and incremental builds do,
+ * gives what a full build gives, or an error naming the file to compile too.
+ */
+class PartialCompilationTest {
+  @TempDir Path dir;
+
+  static final String COMPONENT_YAML = "META-INF/kfp4j/components/scale.yaml";
+  static final String PIPELINE_YAML = "META-INF/kfp4j/pipelines/linreg-search.yaml";
+
+  /** The components' file. */
+  static JavaFileObject steps(String... scaleParameters) {
+    return Compile.source("test.Steps", "package test;", "import dev.kfp4j.annotations.*;", "public class Steps {",
+        "  @Component public static double scale(double x" + String.join("", scaleParameters) + ") { return x; }",
+        "  @Component public static String report(double y) { return \"\" + y; }",
+        "}");
+  }
+
+  /** The pipeline's file. */
+  static final JavaFileObject PIPELINE = Compile.source("test.LinregSearch", "package test;",
+      "import dev.kfp4j.annotations.*;",
+      "public class LinregSearch {",
+      "  @Pipeline(name = \"linreg-search\") public static void linregSearch(@Default(\"2.0\") double x) {",
+      "    var s = StepsOps.scale(x);",
+      "    StepsOps.report(s.output());",
+      "  }",
+      "}");
+
+  static void sameFile(Compilation actual, Compilation expected, String resource) {
+    assertThat(Compile.resource(actual, resource)).isEqualTo(Compile.resource(expected, resource));
+  }
+
+  @Test
+  void thePipelinesFileAloneGivesTheFullBuildsOutput() {
+    Compilation full = Compile.compile(steps(), PIPELINE);
+    assertThat(full).succeeded();
+    Path classes = Compile.writeOutput(full, dir);
+
+    Compilation pipelineAlone = Compile.compileAgainst(classes, PIPELINE);
+    assertThat(pipelineAlone).succeeded();
+    sameFile(pipelineAlone, full, PIPELINE_YAML);
+    assertThat(Compile.source(pipelineAlone, "test.LinregSearchPipeline")).isEqualTo(Compile.source(full, "test.LinregSearchPipeline"));
+    sameFile(pipelineAlone, full, PipelineIndex.RESOURCE);
+
+    Compilation componentsAlone = Compile.compileAgainst(classes, steps());
+    assertThat(componentsAlone).succeeded();
+    sameFile(componentsAlone, full, COMPONENT_YAML);
+    assertThat(Compile.source(componentsAlone, "test.StepsOps")).isEqualTo(Compile.source(full, "test.StepsOps"));
+  }
+
+  @Test
+  void componentsFirstThenThePipelineGivesTheFullBuildsOutput() {
+    Compilation full = Compile.compile(steps(), PIPELINE);
+    Compilation components = Compile.compile(steps());
+    assertThat(components).succeeded();
+    Compilation pipeline = Compile.compileAgainst(Compile.writeOutput(components, dir), PIPELINE);
+    assertThat(pipeline).succeeded();
+    sameFile(pipeline, full, PIPELINE_YAML);
+  }
+
+  @Test
+  void aChangedComponentCompiledWithoutThePipelineThatEmbedsItNamesThePipelinesFile() {
+    Path classes = Compile.writeOutput(Compile.compile(steps(), PIPELINE), dir);
+    JavaFileObject changed = steps(", @Default(\"1.0\") double factor");
+
+    Compilation alone = Compile.compileAgainst(classes, changed);
+    assertThat(alone).hadErrorContaining("[kfp4j:StalePipeline] component 'scale' changed, but pipeline 'linreg-search' in "
+            + "test/LinregSearch.java embeds its earlier spec and is not compiled now; compile test/LinregSearch.java together with "
+            + "this file (an IDE's rebuild, or mvn clean compile)")
+        .inFile(changed).onLineContaining("public static double scale(");
+    assertThat(alone).hadErrorCount(1);
+
+    Compilation both = Compile.compileAgainst(classes, changed, PIPELINE);
+    assertThat(both).succeeded();
+    sameFile(both, Compile.compile(changed, PIPELINE), PIPELINE_YAML);
+    assertThat(Compile.resource(both, PIPELINE_YAML)).contains("--factor");
+  }
+
+  @Test
+  void anotherMethodsPipelineClassIsStillAClash() {
+    Path classes = Compile.writeOutput(Compile.compile(steps(), PIPELINE), dir);
+    JavaFileObject other = Compile.source("test.Other", "package test;", "import dev.kfp4j.annotations.*;", "public class Other {",
+        "  @Pipeline(name = \"other\") public static void linregSearch() { StepsOps.report(1.0); }", "}");
+    assertThat(Compile.compileAgainst(classes, other)).hadErrorContaining(
+            "[kfp4j:PipelineClassClash] the class kfp4j generates for pipeline method 'linregSearch' would be named "
+                + "'test.LinregSearchPipeline', which is already a type")
+        .inFile(other).onLineContaining("public static void linregSearch()");
+  }
+
+  @Test
+  void theIndexNamesEachPipelinesSourceAndTheSpecsItEmbeds() {
+    Compilation full = Compile.compile(steps(), PIPELINE);
+    String index = Compile.resource(full, PipelineIndex.RESOURCE);
+    assertThat(index).contains("linreg-search:\n  method: test.LinregSearch.linregSearch(double)\n  owner: test.LinregSearch\n"
+        + "  file: test/LinregSearch.java\n  class: test.LinregSearchPipeline\n  components:\n"
+        + "    META-INF/kfp4j/components/report.yaml: " + SpecSource.sha256(Compile.resource(full, "META-INF/kfp4j/components/report.yaml"))
+        + "\n    META-INF/kfp4j/components/scale.yaml: " + SpecSource.sha256(Compile.resource(full, COMPONENT_YAML)) + "\n");
+    assertThat(List.of(index.split("\n")).get(0)).startsWith("# Written by kfp4j");
+  }
+}

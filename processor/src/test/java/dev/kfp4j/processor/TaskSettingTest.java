@@ -1,0 +1,155 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.dsl.Task;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.TaskSetting.Resource.Kind;
+import dev.kfp4j.yaml.Yaml;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.TypeVariable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.provider.Arguments;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Each task setting compiles to the record its {@code dev.kfp4j.dsl.Task} method makes, and each
+ * {@code @Pipeline} option to the pipeline's settings.
+ */
+class TaskSettingTest {
+  static Stream<Arguments> settings() {
+    return Stream.of(
+        Arguments.of("displayName(\"Add two\")", new TaskSetting.DisplayName("Add two")),
+        Arguments.of("cpuRequest(\"500m\")", new TaskSetting.Resource(Kind.CPU_REQUEST, "500m")),
+        Arguments.of("cpuLimit(\"2\")", new TaskSetting.Resource(Kind.CPU_LIMIT, "2")),
+        Arguments.of("memoryRequest(\"512Mi\")", new TaskSetting.Resource(Kind.MEMORY_REQUEST, "512Mi")),
+        Arguments.of("memoryLimit(\"2Gi\")", new TaskSetting.Resource(Kind.MEMORY_LIMIT, "2Gi")),
+        Arguments.of("gpuLimit(2)", new TaskSetting.Accelerator(2, "nvidia.com/gpu")),
+        Arguments.of("gpuLimit(1, \"amd.com/gpu\")", new TaskSetting.Accelerator(1, "amd.com/gpu")),
+        Arguments.of("env(\"MODE\", \"fast\")", new TaskSetting.Env("MODE", "fast")),
+        Arguments.of("envFromSecret(\"TOKEN\", \"creds\", \"token\")", new TaskSetting.SecretEnv("TOKEN", "creds", "token")),
+        Arguments.of("nodeSelector(\"pool\", \"gpu\")", new TaskSetting.NodeSelector("pool", "gpu")),
+        Arguments.of("toleration(\"gpu\", \"Equal\", \"true\", \"NoSchedule\")",
+            new TaskSetting.Toleration("gpu", "Equal", "true", "NoSchedule")),
+        Arguments.of("retries(3)", new TaskSetting.Retry(3, null)),
+        Arguments.of("retries(3, \"OnFailure\")", new TaskSetting.Retry(3, "OnFailure")),
+        Arguments.of("retryBackoff(\"5s\", 2, \"1m\")", new TaskSetting.RetryBackoff("5s", 2, "1m")),
+        Arguments.of("timeout(60)", new TaskSetting.Timeout(60)),
+        Arguments.of("caching(false)", new TaskSetting.Caching(false)),
+        Arguments.of("imagePullPolicy(\"IfNotPresent\")", new TaskSetting.ImagePullPolicy("IfNotPresent")),
+        Arguments.of("podLabel(\"team\", \"ml\")", new TaskSetting.PodLabel("team", "ml")),
+        Arguments.of("podAnnotation(\"owner\", \"ada\")", new TaskSetting.PodAnnotation("owner", "ada")),
+        Arguments.of("mountPvc(\"shared\", \"/data\")", new TaskSetting.PvcMount("shared", "/data")));
+  }
+
+  static Pipeline model(String... body) {
+    return PipelineModelTest.model(body);
+  }
+
+  /** One pipeline with one task per setting (compiled once): task {@code add}, {@code add-2}, ... */
+  @TestFactory
+  Stream<DynamicTest> eachSettingCompilesToTheRecordItsMethodMakes() {
+    List<Arguments> rows = settings().toList();
+    List<String> body = new ArrayList<>(List.of("@Pipeline public static void p() {"));
+    rows.forEach(r -> body.add("  LibOps.add(1, 2)." + r.get()[0] + ";"));
+    body.add("}");
+    Pipeline p = model(body.toArray(String[]::new));
+    return IntStream.range(0, rows.size()).mapToObj(i -> DynamicTest.dynamicTest((String) rows.get(i).get()[0], () ->
+        assertThat(PipelineModelTest.task(p, i == 0 ? "add" : "add-" + (i + 1)).settings()).containsExactly(rows.get(i).get()[1])));
+  }
+
+  @Test
+  void everySettingOfTheDslIsInTheTableAbove() {
+    Set<String> tested = new TreeSet<>();
+    settings().forEach(a -> tested.add(((String) a.get()[0]).substring(0, ((String) a.get()[0]).indexOf('('))));
+    tested.add("after"); // PipelineModelTest.afterNamesTheTasksWaitedFor
+    tested.add("mountVolume"); // PipelineModelTest.aVolumeIsAStepThatTasksMountAndWaitFor
+    Set<String> methods = new TreeSet<>();
+    TypeVariable<?> self = Task.class.getTypeParameters()[0];
+    for (Method m : Task.class.getDeclaredMethods()) {
+      if (Modifier.isPublic(m.getModifiers()) && m.getGenericReturnType().equals(self)) {
+        methods.add(m.getName());
+      }
+    }
+    assertThat(tested).isEqualTo(methods);
+  }
+
+  @Test
+  void settingsKeepTheOrderOfTheirCallsAsTheDslRecordsThem() {
+    Pipeline p = model(
+        "static final String CPU = \"1\";",
+        "static final long MINUTE = 60L;",
+        "@Pipeline public static void p() {",
+        "  var t = LibOps.add(1, 2).cpuLimit(CPU);",
+        "  t.env(\"A\", \"1\").timeout(MINUTE);",
+        "  t.cpuLimit(\"2\");",
+        "}");
+    var dsl = new dev.kfp4j.dsl.IntTask("add", java.util.Map.of()).cpuLimit("1");
+    dsl.env("A", "1").timeout(60L);
+    dsl.cpuLimit("2");
+    assertThat(PipelineModelTest.task(p, "add").settings()).isEqualTo(dsl.settings());
+    assertThat(dsl.settings()).containsExactly(
+        new TaskSetting.Resource(Kind.CPU_LIMIT, "1"), new TaskSetting.Env("A", "1"), new TaskSetting.Timeout(60),
+        new TaskSetting.Resource(Kind.CPU_LIMIT, "2")).inOrder();
+  }
+
+  @Test
+  void pipelineOptionsCompileToThePipelinesSettings() {
+    List<Pipeline> models = new ArrayList<>();
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "@Pipeline(name = \"opts\", serviceAccount = \"runner\", ttlSecondsAfterFinished = 600, activeDeadlineSeconds = 3600L,",
+        "    parallelism = 4, imagePullSecrets = {\"regcred\", \"mirror\"}, nodeSelector = {\"pool=batch\", \"zone = a\"},",
+        "    podGc = \"OnPodSuccess\")",
+        "public static void p() { LibOps.add(1, 2); }");
+    Compilation c = Compile.compile(models, PipelineModelTest.LIB, source);
+    assertThat(c).succeeded();
+    assertThat(models.get(0).settings()).isEqualTo(new dev.kfp4j.model.PipelineSettings(
+        "runner", 600, 3600, 4, List.of("regcred", "mirror"), java.util.Map.of("pool", "batch", "zone", "a"), "OnPodSuccess"));
+    JsonNode spec = Yaml.read(Compile.resource(c, "META-INF/kfp4j/pipelines/opts.yaml")).get("spec");
+    assertThat(spec.get("serviceAccountName").asString()).isEqualTo("runner");
+    assertThat(spec.get("parallelism").asInt()).isEqualTo(4);
+    assertThat(spec.get("imagePullSecrets").toString()).isEqualTo("[{\"name\":\"regcred\"},{\"name\":\"mirror\"}]");
+    assertThat(spec.get("nodeSelector").toString()).isEqualTo("{\"pool\":\"batch\",\"zone\":\"a\"}");
+    assertThat(spec.get("activeDeadlineSeconds").asLong()).isEqualTo(3600);
+    assertThat(spec.get("ttlStrategy").toString()).isEqualTo("{\"secondsAfterCompletion\":600}");
+    assertThat(spec.get("podGC").toString()).isEqualTo("{\"strategy\":\"OnPodSuccess\"}");
+  }
+
+  @Test
+  void withoutOptionsAPipelineHasTheDefaultSettings() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = Compile.compile(models, PipelineModelTest.LIB, Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "@Pipeline public static void p() { LibOps.add(1, 2); }"));
+    assertThat(c).succeeded();
+    assertThat(models.get(0).settings()).isEqualTo(dev.kfp4j.model.PipelineSettings.DEFAULTS);
+    JsonNode spec = Yaml.read(Compile.resource(c, "META-INF/kfp4j/pipelines/p.yaml")).get("spec");
+    assertThat(spec.get("serviceAccountName").asString()).isEqualTo("pipeline-runner");
+    for (String key : List.of("parallelism", "imagePullSecrets", "nodeSelector", "activeDeadlineSeconds", "ttlStrategy", "podGC")) {
+      assertThat(spec.has(key)).isFalse();
+    }
+  }
+
+  @Test
+  void aConstantGivenToAFileInputIsARawArtifact() {
+    Compilation c = Compile.compile(PipelineModelTest.LIB, Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "@Pipeline public static void p(String text) { LibOps.read(\"hello\"); LibOps.read(text); }"));
+    assertThat(c).succeeded();
+    JsonNode tasks = Yaml.read(Compile.resource(c, "META-INF/kfp4j/pipelines/p.yaml")).at("/spec/templates/0/dag/tasks");
+    assertThat(tasks.get(0).at("/arguments/artifacts").toString()).isEqualTo("[{\"name\":\"text\",\"raw\":{\"data\":\"hello\"}}]");
+    assertThat(tasks.get(1).at("/arguments/artifacts").toString())
+        .isEqualTo("[{\"name\":\"text\",\"raw\":{\"data\":\"{{workflow.parameters.text}}\"}}]");
+  }
+}
