@@ -1,5 +1,6 @@
 package dev.kfp4j.dsl;
 
+import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,10 +17,8 @@ import java.util.Map;
 public abstract class Task<T extends Task<T>> {
   private final String component;
   private final Map<String, Object> arguments;
-  private final List<Setting> settings = new ArrayList<>();
-
-  /** A setting call recorded on a task built from plain Java. */
-  public record Setting(String name, List<Object> arguments) {}
+  private final List<TaskSetting> settings = new ArrayList<>();
+  private final List<Task<?>> after = new ArrayList<>();
 
   protected Task(String component, Map<String, Object> arguments) {
     this.component = component;
@@ -36,14 +35,23 @@ public abstract class Task<T extends Task<T>> {
     return arguments;
   }
 
-  /** The settings called on this task, in call order. */
-  public final List<Setting> settings() {
+  /**
+   * The settings called on this task, in call order. The processor reads a {@code @Pipeline}
+   * body's setting calls by making these same records from their constant arguments, so each
+   * method's checks run at compile time.
+   */
+  public final List<TaskSetting> settings() {
     return Collections.unmodifiableList(settings);
   }
 
+  /** The tasks {@link #after} named, in call order. */
+  public final List<Task<?>> upstream() {
+    return Collections.unmodifiableList(after);
+  }
+
   @SuppressWarnings("unchecked")
-  private T set(String name, Object... args) {
-    settings.add(new Setting(name, List.of(args)));
+  private T set(TaskSetting setting) {
+    settings.add(setting);
     return (T) this;
   }
 
@@ -58,112 +66,114 @@ public abstract class Task<T extends Task<T>> {
   }
 
   /** Runs this task only after {@code tasks} finished, without passing data. */
+  @SuppressWarnings("unchecked")
   public final T after(Task<?>... tasks) {
-    return set("after", (Object[]) tasks);
+    after.addAll(List.of(tasks));
+    return (T) this;
   }
 
   /** The name the KFP UI shows for this task. */
   public final T displayName(String name) {
-    return set("displayName", name);
+    return set(new TaskSetting.DisplayName(name));
   }
 
   /** CPU request, a Kubernetes quantity such as {@code "500m"} or {@code "2"}. */
   public final T cpuRequest(String quantity) {
-    return set("cpuRequest", quantity);
+    return set(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_REQUEST, quantity));
   }
 
   /** CPU limit, a Kubernetes quantity. */
   public final T cpuLimit(String quantity) {
-    return set("cpuLimit", quantity);
+    return set(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, quantity));
   }
 
   /** Memory request, a Kubernetes quantity such as {@code "512Mi"} or {@code "2G"}. */
   public final T memoryRequest(String quantity) {
-    return set("memoryRequest", quantity);
+    return set(new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_REQUEST, quantity));
   }
 
   /** Memory limit, a Kubernetes quantity. */
   public final T memoryLimit(String quantity) {
-    return set("memoryLimit", quantity);
+    return set(new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_LIMIT, quantity));
   }
 
   /** GPU limit on {@code nvidia.com/gpu}. */
   public final T gpuLimit(int count) {
-    return set("gpuLimit", count, "nvidia.com/gpu");
+    return set(new TaskSetting.Accelerator(count, TaskSetting.Accelerator.NVIDIA_GPU));
   }
 
   /** GPU limit on a vendor's resource, such as {@code amd.com/gpu}. */
   public final T gpuLimit(int count, String vendorResource) {
-    return set("gpuLimit", count, vendorResource);
+    return set(new TaskSetting.Accelerator(count, vendorResource));
   }
 
   /** An environment variable of the task's container. */
   public final T env(String name, String value) {
-    return set("env", name, value);
+    return set(new TaskSetting.Env(name, value));
   }
 
   /** An environment variable read from a key of a Kubernetes secret. */
   public final T envFromSecret(String name, String secret, String key) {
-    return set("envFromSecret", name, secret, key);
+    return set(new TaskSetting.SecretEnv(name, secret, key));
   }
 
   /** Runs the task only on nodes with this label. */
   public final T nodeSelector(String label, String value) {
-    return set("nodeSelector", label, value);
+    return set(new TaskSetting.NodeSelector(label, value));
   }
 
   /** A Kubernetes toleration ({@code operator} {@code Equal} or {@code Exists}; effect may be empty). */
   public final T toleration(String key, String operator, String value, String effect) {
-    return set("toleration", key, operator, value, effect);
+    return set(new TaskSetting.Toleration(key, operator, value, effect));
   }
 
   /** Retries a failed task up to {@code limit} times. */
   public final T retries(int limit) {
-    return set("retries", limit);
+    return set(new TaskSetting.Retry(limit, null));
   }
 
   /** Retries with an Argo retry policy: {@code Always}, {@code OnFailure}, {@code OnError}, {@code OnTransientError}. */
   public final T retries(int limit, String policy) {
-    return set("retries", limit, policy);
+    return set(new TaskSetting.Retry(limit, policy));
   }
 
   /** Waits between retries: {@code duration} such as {@code "10s"}, multiplied by {@code factor} each time, at most {@code maxDuration}. */
   public final T retryBackoff(String duration, int factor, String maxDuration) {
-    return set("retryBackoff", duration, factor, maxDuration);
+    return set(new TaskSetting.RetryBackoff(duration, factor, maxDuration));
   }
 
   /** Stops the task after this many seconds. */
   public final T timeout(long seconds) {
-    return set("timeout", seconds);
+    return set(new TaskSetting.Timeout(seconds));
   }
 
   /** Turns KFP's cache on or off for this task. */
   public final T caching(boolean enabled) {
-    return set("caching", enabled);
+    return set(new TaskSetting.Caching(enabled));
   }
 
   /** The container's image pull policy: {@code Always}, {@code IfNotPresent} or {@code Never}. */
   public final T imagePullPolicy(String policy) {
-    return set("imagePullPolicy", policy);
+    return set(new TaskSetting.ImagePullPolicy(policy));
   }
 
   /** A label on the task's pod. */
   public final T podLabel(String key, String value) {
-    return set("podLabel", key, value);
+    return set(new TaskSetting.PodLabel(key, value));
   }
 
   /** An annotation on the task's pod. */
   public final T podAnnotation(String key, String value) {
-    return set("podAnnotation", key, value);
+    return set(new TaskSetting.PodAnnotation(key, value));
   }
 
   /** Mounts the claim a {@link Dsl#volume} step created at {@code mountPath}; runs after it. */
   public final T mountVolume(VolumeTask volume, String mountPath) {
-    return set("mountVolume", volume, mountPath);
+    return set(new TaskSetting.VolumeMount(volume.component(), mountPath));
   }
 
   /** Mounts an existing PersistentVolumeClaim at {@code mountPath}. */
   public final T mountPvc(String claimName, String mountPath) {
-    return set("mountPvc", claimName, mountPath);
+    return set(new TaskSetting.PvcMount(claimName, mountPath));
   }
 }

@@ -76,6 +76,21 @@ public final class Yaml {
     return text.contains("<<") ? merged(root) : root;
   }
 
+  /** Parses every document of a YAML stream ({@code ---} between them), with {@link #read(String)}'s limits. */
+  public static java.util.List<JsonNode> readAll(String text) {
+    if (text.length() > MAX_DOCUMENT_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_DOCUMENT_CODE_POINTS) {
+      throw new tools.jackson.core.exc.StreamConstraintsException(
+          "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
+    }
+    try (tools.jackson.databind.MappingIterator<JsonNode> it = MAPPER.readerFor(JsonNode.class).readValues(text)) {
+      java.util.List<JsonNode> out = new java.util.ArrayList<>();
+      for (JsonNode doc : it.readAll()) {
+        out.add(text.contains("<<") ? merged(doc) : doc);
+      }
+      return out;
+    }
+  }
+
   /** Parses UTF-8 YAML, as {@link #read(String)}. */
   public static JsonNode read(InputStream in) {
     try {

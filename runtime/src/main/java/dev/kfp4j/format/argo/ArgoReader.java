@@ -1,0 +1,145 @@
+package dev.kfp4j.format.argo;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads an Argo Workflow into a {@link Pipeline}: the workflows kfp4j writes (exactly: writing the
+ * result again gives the same file) and those other tools write, such as the KFP SDK's, whose
+ * container templates become components made from the templates themselves.
+ *
+ * <pre>{@code
+ * Pipeline p = ArgoReader.read(Files.readString(file), file.toString());
+ * }</pre>
+ */
+public final class ArgoReader {
+  private ArgoReader() {}
+
+  /** Reads workflow YAML; {@code source} names it in errors. */
+  public static Pipeline read(String yaml, String source) {
+    JsonNode root;
+    try {
+      root = Yaml.read(yaml);
+    } catch (JacksonException e) {
+      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    return read(root, headerSource(yaml), source);
+  }
+
+  /** Reads a parsed workflow; {@code pipelineSource} is what the model's {@code source()} says (may be null). */
+  public static Pipeline read(JsonNode root, String pipelineSource, String source) {
+    if (root == null || !root.isObject() || !Argo.KIND.equals(root.path("kind").asString(""))) {
+      throw new FormatException(source + ": not an Argo Workflow (kind: Workflow)");
+    }
+    JsonNode spec = root.path("spec");
+    Map<String, JsonNode> templates = new LinkedHashMap<>();
+    for (JsonNode t : spec.path("templates")) {
+      templates.put(t.path("name").asString(""), t);
+    }
+    String generateName = root.path("metadata").path("generateName").asString("");
+    String plain = root.path("metadata").path("name").asString("");
+    String name = !plain.isEmpty() ? plain : generateName.replaceAll("-$", "");
+
+    JsonNode pipelineSpec = pipelineSpec(root, source);
+    Map<String, ParameterType> types = new LinkedHashMap<>();
+    for (JsonNode in : pipelineSpec.path("inputs")) {
+      if (in.path("type").isString()) {
+        types.put(in.path("name").asString(""), ParameterType.ofV1Name(in.get("type").asString()));
+      }
+    }
+    List<Parameter> parameters = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (JsonNode p : spec.path("arguments").path("parameters")) {
+      String n = p.path("name").asString("");
+      names.add(n);
+      parameters.add(new Parameter(n, types.get(n), p.hasNonNull("value") ? p.get("value").asString() : null, null));
+    }
+    String description = pipelineSpec.hasNonNull("description") ? pipelineSpec.get("description").asString() : null;
+
+    DagReader dags = new DagReader(source, templates, names);
+    String entrypoint = spec.path("entrypoint").asString("");
+    if (!templates.containsKey(entrypoint)) {
+      throw new FormatException(source + ": spec.entrypoint '" + entrypoint + "' names no template; templates are " + templates.keySet());
+    }
+    DagReader.Scope rootScope = rootScope(templates.get(entrypoint), names, source);
+    List<Node> nodes = templates.get(entrypoint).has("dag")
+        ? dags.read(entrypoint, rootScope)
+        : List.of(dags.exitTask(entrypoint, rootScope));
+    String onExit = spec.path("onExit").asString("");
+    Task exit = onExit.isEmpty() ? null : dags.exitTask(onExit, new DagReader.Scope(Map.of(), Map.of()));
+    try {
+      return new Pipeline(name, description, parameters, nodes, exit, settings(spec), pipelineSource);
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The entrypoint's inputs: the workflow's parameters of the same names, or their own values. */
+  private static DagReader.Scope rootScope(JsonNode entry, Set<String> parameters, String source) {
+    Map<String, Argument> inputs = new LinkedHashMap<>();
+    for (JsonNode p : entry.path("inputs").path("parameters")) {
+      String n = p.path("name").asString("");
+      if (parameters.contains(n)) {
+        inputs.put(n, new Argument.PipelineParameter(n));
+      } else if (p.hasNonNull("value") || p.hasNonNull("default")) {
+        inputs.put(n, Argument.Constant.of(p.hasNonNull("value") ? p.get("value").asString() : p.get("default").asString()));
+      } else {
+        throw new FormatException(source + ": the entrypoint template needs input '" + n + "', which no workflow parameter gives");
+      }
+    }
+    return new DagReader.Scope(inputs, Map.of());
+  }
+
+  private static JsonNode pipelineSpec(JsonNode root, String source) {
+    String json = root.path("metadata").path("annotations").path(Argo.PIPELINE_SPEC).asString("");
+    if (json.isEmpty()) {
+      return Yaml.json().createObjectNode();
+    }
+    try {
+      return Yaml.json().readTree(json);
+    } catch (JacksonException e) {
+      throw new FormatException(source + ": metadata.annotations." + Argo.PIPELINE_SPEC + " is not JSON");
+    }
+  }
+
+  private static PipelineSettings settings(JsonNode spec) {
+    List<String> secrets = new ArrayList<>();
+    spec.path("imagePullSecrets").forEach(s -> secrets.add(s.path("name").asString("")));
+    Map<String, String> nodeSelector = new LinkedHashMap<>();
+    spec.path("nodeSelector").properties().forEach(e -> nodeSelector.put(e.getKey(), e.getValue().asString("")));
+    return new PipelineSettings(
+        spec.path("serviceAccountName").asString(""),
+        spec.path("ttlStrategy").has("secondsAfterCompletion") ? spec.path("ttlStrategy").path("secondsAfterCompletion").asInt() : -1,
+        spec.path("activeDeadlineSeconds").asLong(0),
+        spec.path("parallelism").asInt(0),
+        secrets,
+        nodeSelector,
+        spec.path("podGC").path("strategy").asString(""));
+  }
+
+  /** The source named in the header kfp4j writes ({@code # Generated by kfp4j from X. Do not edit.}), or null. */
+  static String headerSource(String yaml) {
+    String first = "# " + Argo.HEADER_PREFIX;
+    if (!yaml.startsWith(first)) {
+      return null;
+    }
+    int end = yaml.indexOf('\n');
+    String line = end < 0 ? yaml : yaml.substring(0, end);
+    return line.endsWith(Argo.HEADER_SUFFIX) ? line.substring(first.length(), line.length() - Argo.HEADER_SUFFIX.length()) : null;
+  }
+}

@@ -1,0 +1,409 @@
+package dev.kfp4j.format.argo;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.ResourceStep;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.VolumeStep;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads Argo DAG templates into the model's nodes: container, resource and volume templates as
+ * steps; a task with {@code when} as a {@link Condition}, with {@code withItems}/{@code withParam}
+ * as a {@link Loop}; a plain nested DAG's tasks into the DAG that runs it. References
+ * ({@code {{workflow.parameters.x}}}, {@code {{inputs.parameters.x}}}, {@code {{tasks.t.outputs...}}},
+ * {@code {{item}}}) become the arguments they name.
+ */
+final class DagReader {
+  private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*}}");
+
+  private final String source;
+  private final Map<String, JsonNode> templates;
+  private final Set<String> workflowParameters;
+
+  /** What a template's body sees: its input parameters and artifacts as arguments. */
+  record Scope(Map<String, Argument> parameters, Map<String, Argument> artifacts) {}
+
+  /** A node read, with the dependencies its DAG task names, until the DAG's siblings are all known. */
+  private static final class Draft {
+    final String name;
+    final List<String> dependencies;
+    final List<Draft> children = new ArrayList<>();
+    /** For a step: what makes it; for a group: how to make it from its children. */
+    java.util.function.BiFunction<List<String>, List<Node>, Node> make;
+    final List<String> after = new ArrayList<>();
+    boolean group;
+
+    Draft(String name, List<String> dependencies) {
+      this.name = name;
+      this.dependencies = dependencies;
+    }
+
+    /** The step names inside this node (itself for a step). */
+    List<String> stepNames() {
+      List<String> out = new ArrayList<>();
+      if (!group) {
+        out.add(name);
+      }
+      for (Draft c : children) {
+        out.addAll(c.stepNames());
+      }
+      return out;
+    }
+
+    void pushAfter(List<String> names) {
+      if (!group) {
+        after.addAll(0, names);
+      }
+      for (Draft c : children) {
+        c.pushAfter(names);
+      }
+    }
+
+    Node build() {
+      List<Node> body = new ArrayList<>();
+      for (Draft c : children) {
+        if (c.make == null) {
+          for (Draft g : c.children) {
+            body.add(g.build()); // a plain nested DAG: its nodes are the parent's
+          }
+        } else {
+          body.add(c.build());
+        }
+      }
+      return make.apply(after, body);
+    }
+  }
+
+  DagReader(String source, Map<String, JsonNode> templates, Set<String> workflowParameters) {
+    this.source = source;
+    this.templates = templates;
+    this.workflowParameters = workflowParameters;
+  }
+
+  /** The nodes of DAG template {@code name} in {@code scope}. */
+  List<Node> read(String name, Scope scope) {
+    List<Draft> drafts = dag(template(name, "spec"), scope);
+    List<Node> out = new ArrayList<>();
+    for (Draft d : flatten(drafts)) {
+      out.add(d.build());
+    }
+    return out;
+  }
+
+  /** The exit task: a container template run alone, or a DAG of one such task. */
+  Task exitTask(String name, Scope scope) {
+    JsonNode t = template(name, "spec.onExit");
+    if (t.has("dag")) {
+      List<Node> nodes = read(name, scope);
+      if (nodes.size() != 1 || !(nodes.get(0) instanceof Task task)) {
+        throw new FormatException(source + ": the exit handler '" + name + "' runs " + nodes.size()
+            + " nodes; kfp4j's model has one exit task");
+      }
+      return task;
+    }
+    Draft d = step(name, name, t, Map.of(), Map.of(), scope, List.of(), name);
+    return (Task) d.build();
+  }
+
+  private static List<Draft> flatten(List<Draft> drafts) {
+    List<Draft> out = new ArrayList<>();
+    for (Draft d : drafts) {
+      if (d.make == null) {
+        out.addAll(flatten(d.children));
+      } else {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private JsonNode template(String name, String where) {
+    JsonNode t = templates.get(name);
+    if (t == null) {
+      throw new FormatException(source + ": " + where + " names an unknown template '" + name + "'; templates are " + templates.keySet());
+    }
+    return t;
+  }
+
+  private List<Draft> dag(JsonNode template, Scope scope) {
+    String templateName = template.path("name").asString("");
+    Map<String, JsonNode> tasks = new LinkedHashMap<>();
+    for (JsonNode t : template.path("dag").path("tasks")) {
+      tasks.put(t.path("name").asString(""), t);
+    }
+    Map<String, Draft> drafts = new LinkedHashMap<>();
+    for (JsonNode t : tasks.values()) {
+      Draft d = task(t, templateName, scope, tasks);
+      drafts.put(d.name, d);
+    }
+    // dependencies on siblings: on every step inside a group sibling; a group's own pass to its steps
+    for (Draft d : drafts.values()) {
+      List<String> steps = new ArrayList<>();
+      for (String dep : d.dependencies) {
+        Draft sibling = drafts.get(dep);
+        if (sibling == null) {
+          throw new FormatException(source + ": task '" + d.name + "' of template '" + templateName + "' depends on an unknown task '" + dep + "'");
+        }
+        steps.addAll(sibling.stepNames());
+      }
+      if (d.group || d.make == null) {
+        d.pushAfter(steps);
+      } else {
+        d.after.addAll(0, steps);
+      }
+    }
+    return new ArrayList<>(drafts.values());
+  }
+
+  private Draft task(JsonNode task, String dagName, Scope scope, Map<String, JsonNode> siblings) {
+    String name = task.path("name").asString("");
+    String where = "task '" + name + "' of template '" + dagName + "'";
+    JsonNode template = template(task.path("template").asString(""), where);
+    List<String> dependencies = dependencies(task, where);
+    String loop = task.has("withItems") || task.has("withParam") ? name : null;
+    Map<String, Argument> parameters = new LinkedHashMap<>();
+    Map<String, Argument> artifacts = new LinkedHashMap<>();
+    for (JsonNode p : task.path("arguments").path("parameters")) {
+      parameters.put(p.path("name").asString(""), value(p.path("value").asString(""), scope, loop, siblings, where));
+    }
+    for (JsonNode a : task.path("arguments").path("artifacts")) {
+      String input = a.path("name").asString("");
+      if (a.hasNonNull("from")) {
+        artifacts.put(input, value(a.get("from").asString(), scope, loop, siblings, where));
+      } else if (a.has("raw")) {
+        artifacts.put(input, value(a.path("raw").path("data").asString(""), scope, loop, siblings, where));
+      } else {
+        throw new FormatException(source + ": " + where + " passes artifact '" + input + "' from neither 'from' nor 'raw'; kfp4j reads those");
+      }
+    }
+    if (!template.has("dag")) {
+      return step(name, task.path("template").asString(""), template, parameters, artifacts, scope, dependencies, where);
+    }
+    Draft d = new Draft(name, dependencies);
+    d.group = true;
+    d.children.addAll(flatten(dag(template, new Scope(parameters, artifacts))));
+    if (loop != null) {
+      Loop.Items items = task.has("withItems") ? constants(task.get("withItems")) : over(task.get("withParam").asString(""), scope, siblings, where);
+      int parallelism = template.path("parallelism").asInt(0);
+      d.make = (after, body) -> new Loop(name, items, parallelism, body);
+    } else if (task.has("when")) {
+      Predicate predicate = WhenParser.parse(task.get("when").asString(""), source + ": " + where,
+          text -> operand(text, scope, siblings, where));
+      d.make = (after, body) -> new Condition(name, predicate, body);
+    } else {
+      d.make = null; // a plain nested DAG
+    }
+    return d;
+  }
+
+  private Draft step(String name, String templateName, JsonNode template, Map<String, Argument> parameters,
+      Map<String, Argument> artifacts, Scope scope, List<String> dependencies, String where) {
+    Draft d = new Draft(name, dependencies);
+    if (template.has("resource")) {
+      d.make = resource(name, template, parameters, where);
+      return d;
+    }
+    if (!template.has("container")) {
+      throw new FormatException(source + ": " + where + " runs template '" + templateName
+          + "', which is neither a container, a resource nor a DAG; kfp4j reads those");
+    }
+    ComponentSpec spec = ComponentReader.read(template, source + ": template '" + templateName + "'");
+    List<TaskSetting> settings = SettingsReader.read(template, writtenEnv(template, spec),
+        Set.of(Argo.COMPONENT_SPEC));
+    Set<String> volumeInputs = new java.util.HashSet<>();
+    for (TaskSetting s : settings) {
+      if (s instanceof TaskSetting.VolumeMount m) {
+        volumeInputs.add(m.volume() + "-name");
+      }
+    }
+    Map<String, Argument> arguments = new LinkedHashMap<>();
+    Map<String, Argument> given = new LinkedHashMap<>(parameters);
+    given.putAll(artifacts);
+    for (Map.Entry<String, Argument> e : given.entrySet()) {
+      if (volumeInputs.contains(e.getKey())) {
+        continue;
+      }
+      InputSpec in = spec.input(e.getKey()).orElseThrow(() -> new FormatException(source + ": " + where
+          + " passes '" + e.getKey() + "', which template '" + templateName + "' does not take"));
+      Argument a = typed(e.getValue(), in);
+      if (!(a instanceof Argument.Constant c && c.text().equals(in.defaultValue()))) {
+        arguments.put(in.name(), a);
+      }
+    }
+    d.make = (after, body) -> new Task(name, spec, arguments, after, settings);
+    return d;
+  }
+
+  /** How many env entries of a template kfp4j wrote come from the component itself. */
+  private static int writtenEnv(JsonNode template, ComponentSpec spec) {
+    return ComponentReader.writtenByKfp4j(template) ? spec.container().env().size() : template.path("container").path("env").size();
+  }
+
+  private java.util.function.BiFunction<List<String>, List<Node>, Node> resource(String name, JsonNode template,
+      Map<String, Argument> arguments, String where) {
+    JsonNode r = template.get("resource");
+    Map<String, String> outputs = new LinkedHashMap<>();
+    for (JsonNode p : template.path("outputs").path("parameters")) {
+      outputs.put(p.path("name").asString(""), p.path("valueFrom").path("jsonPath").asString(""));
+    }
+    List<TaskSetting> settings = SettingsReader.read(template, 0, Set.of());
+    String manifest = r.path("manifest").asString("");
+    String action = r.path("action").asString("");
+    VolumeStep volume = volume(name, action, manifest, outputs, arguments, settings);
+    if (volume != null) {
+      return (after, body) -> new VolumeStep(volume.name(), volume.resourceName(), volume.size(), volume.accessMode(),
+          volume.storageClass(), after, settings);
+    }
+    String success = r.hasNonNull("successCondition") ? r.get("successCondition").asString() : null;
+    String failure = r.hasNonNull("failureCondition") ? r.get("failureCondition").asString() : null;
+    return (after, body) -> new ResourceStep(name, action, manifest, arguments, success, failure, outputs, after, settings);
+  }
+
+  /** A volume step as kfp4j writes one: a PVC named after the run, sized by its {@code size} input. */
+  private static VolumeStep volume(String name, String action, String manifest, Map<String, String> outputs,
+      Map<String, Argument> arguments, List<TaskSetting> settings) {
+    if (!action.equals("create") || !outputs.keySet().equals(Set.copyOf(VolumeStep.OUTPUTS)) || !arguments.containsKey("size")) {
+      return null;
+    }
+    JsonNode pvc;
+    try {
+      pvc = Yaml.read(manifest);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    String claim = pvc.path("metadata").path("name").asString("");
+    String prefix = "{{workflow.name}}-";
+    if (!"PersistentVolumeClaim".equals(pvc.path("kind").asString("")) || !claim.startsWith(prefix)
+        || !Argo.inputParameter("size").equals(pvc.path("spec").path("resources").path("requests").path("storage").asString(""))) {
+      return null;
+    }
+    return new VolumeStep(name, claim.substring(prefix.length()), arguments.get("size"),
+        pvc.path("spec").path("accessModes").path(0).asString("ReadWriteOnce"), pvc.path("spec").path("storageClassName").asString(""),
+        List.of(), settings);
+  }
+
+  private static Argument typed(Argument a, InputSpec in) {
+    if (a instanceof Argument.Constant c && in.type() != null) {
+      ParameterType type = ParameterType.ofV1Name(in.type().name());
+      return type == null ? c : new Argument.Constant(c.text(), type);
+    }
+    return a;
+  }
+
+  private static List<String> dependencies(JsonNode task, String where) {
+    List<String> out = new ArrayList<>();
+    task.path("dependencies").forEach(d -> out.add(d.asString("")));
+    if (task.hasNonNull("depends")) {
+      for (String part : task.get("depends").asString("").split("&&")) {
+        String dep = part.strip().replaceAll("\\.(Succeeded|Completed|Daemoned)$", "");
+        if (!dep.matches("[-a-zA-Z0-9_]+")) {
+          throw new FormatException(where + ": depends '" + task.get("depends").asString() + "' is more than tasks joined by &&; kfp4j reads those");
+        }
+        out.add(dep);
+      }
+    }
+    return out;
+  }
+
+  private static Loop.Items constants(JsonNode items) {
+    List<Argument.Constant> values = new ArrayList<>();
+    for (JsonNode item : items) {
+      if (item.isObject()) {
+        values.add(new Argument.Constant(Yaml.json().writeValueAsString(item), ParameterType.STRUCT));
+      } else if (item.isNumber()) {
+        values.add(new Argument.Constant(item.asString(), item.isIntegralNumber() ? ParameterType.INTEGER : ParameterType.FLOAT));
+      } else {
+        values.add(constant(item.asString("")));
+      }
+    }
+    return new Loop.Constants(values);
+  }
+
+  private Loop.Items over(String value, Scope scope, Map<String, JsonNode> siblings, String where) {
+    Argument source = value(value, scope, null, siblings, where);
+    if (source instanceof Argument.Constant c) {
+      JsonNode list = Yaml.json().readTree(c.text());
+      if (!list.isArray()) {
+        throw new FormatException(this.source + ": " + where + ": withParam '" + value + "' is not a JSON list");
+      }
+      return constants(list);
+    }
+    return new Loop.Over(source);
+  }
+
+  /** A constant read from text: a number where it is one, else text. */
+  private static Argument.Constant constant(String text) {
+    if (text.matches("-?\\d+")) {
+      return new Argument.Constant(text, ParameterType.INTEGER);
+    }
+    try {
+      Double.parseDouble(text);
+      return new Argument.Constant(text, ParameterType.FLOAT);
+    } catch (NumberFormatException e) {
+      return Argument.Constant.of(text);
+    }
+  }
+
+  private Argument operand(String text, Scope scope, Map<String, JsonNode> siblings, String where) {
+    return value(text, scope, null, siblings, where);
+  }
+
+  /** The argument a task argument's text names: a whole reference, or a constant. */
+  private Argument value(String text, Scope scope, String loop, Map<String, JsonNode> siblings, String where) {
+    Matcher m = REFERENCE.matcher(text);
+    if (!m.find()) {
+      return constant(text);
+    }
+    if (m.start() != 0 || m.end() != text.length()) {
+      throw new FormatException(source + ": " + where + ": '" + text
+          + "' mixes text and references; kfp4j's model passes a whole value (a parameter, an output, an item or a constant)");
+    }
+    String[] ref = m.group(1).split("\\.");
+    String whole = m.group(1);
+    if (ref.length == 3 && ref[0].equals("workflow") && ref[1].equals("parameters")) {
+      if (!workflowParameters.contains(ref[2])) {
+        throw new FormatException(source + ": " + where + ": '" + text + "' names no parameter of the workflow; it has " + workflowParameters);
+      }
+      return new Argument.PipelineParameter(ref[2]);
+    }
+    if (ref.length == 3 && ref[0].equals("inputs")) {
+      Map<String, Argument> inputs = ref[1].equals("artifacts") ? scope.artifacts() : scope.parameters();
+      Argument a = inputs.get(ref[2]);
+      if (a == null) {
+        throw new FormatException(source + ": " + where + ": '" + text + "' names no input of the template that holds it");
+      }
+      return a;
+    }
+    if (ref.length == 5 && ref[0].equals("tasks") && ref[2].equals("outputs")) {
+      if (!siblings.containsKey(ref[1])) {
+        throw new FormatException(source + ": " + where + ": '" + text + "' names no task of the same DAG");
+      }
+      return new Argument.TaskOutput(ref[1], ref[4]);
+    }
+    if (whole.equals("item") || (ref.length == 2 && ref[0].equals("item"))) {
+      if (loop == null) {
+        throw new FormatException(source + ": " + where + ": '" + text + "' is used outside withItems/withParam");
+      }
+      return new Argument.LoopItem(loop, ref.length == 2 ? ref[1] : null);
+    }
+    throw new FormatException(source + ": " + where + ": kfp4j does not read the reference '" + text + "'");
+  }
+}

@@ -1,0 +1,327 @@
+package dev.kfp4j.format.argo;
+
+import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Branches;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Nodes;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Step;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a pipeline's DAG as Argo DAG templates: the root, and one template per condition and
+ * loop, with the values a group uses from outside passed in as its inputs, as KFP v1's compiler
+ * does. Steps are written through {@link Templates}.
+ */
+final class DagWriter {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Pipeline pipeline;
+  private final Templates templates;
+  private final Scopes scopes;
+  /** Per group (by identity; the root is {@code null}), the values passed in from outside, by input name. */
+  private final Map<Node, Map<String, Argument>> groupInputs = new IdentityHashMap<>();
+  private final Map<Node, Set<String>> groupArtifactInputs = new IdentityHashMap<>();
+  private final List<ObjectNode> groupTemplates = new ArrayList<>();
+  /** Outputs that some consumer takes as a file, by step name. */
+  private final Map<String, Set<String>> artifactOutputs = new HashMap<>();
+  /** File outputs that some consumer takes as a value, by step name. */
+  private final Map<String, Set<String>> valuesOfFiles = new HashMap<>();
+  /** DAG tasks, written one a line in flow style so large DAGs stay small and scannable. */
+  private final Set<JsonNode> flow = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  DagWriter(Pipeline pipeline, Templates templates) {
+    this.pipeline = pipeline;
+    this.templates = templates;
+    this.scopes = new Scopes(pipeline);
+    passing();
+  }
+
+  /** Which outputs pass as files (artifacts) and which file outputs pass as values. */
+  private void passing() {
+    for (Step s : pipeline.steps()) {
+      Set<String> files = artifactOutputs.computeIfAbsent(s.name(), k -> new LinkedHashSet<>());
+      if (s instanceof Task t) {
+        t.component().outputs().stream().filter(o -> t.component().outputIsFile(o.name())).forEach(o -> files.add(o.name()));
+      }
+    }
+    for (Step s : pipeline.steps()) {
+      if (!(s instanceof Task t)) {
+        continue;
+      }
+      for (Map.Entry<String, Argument> e : t.arguments().entrySet()) {
+        if (e.getValue() instanceof Argument.TaskOutput o) {
+          if (t.component().inputIsFile(e.getKey())) {
+            artifactOutputs.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
+          } else if (scopes.step(o.task()) instanceof Task producer && producer.component().outputIsFile(o.output())) {
+            valuesOfFiles.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
+          }
+        }
+      }
+    }
+  }
+
+  Set<JsonNode> flow() {
+    return flow;
+  }
+
+  List<ObjectNode> groupTemplates() {
+    return groupTemplates;
+  }
+
+  /** The root DAG template, named {@code name}; condition and loop templates go to {@link #groupTemplates()}. */
+  ObjectNode root(String name) {
+    return dag(null, pipeline.nodes(), name);
+  }
+
+  /** The DAG template that runs the exit task alone. */
+  ObjectNode exitHandler(String name) {
+    ObjectNode dag = NODES.objectNode();
+    dag.put("name", name);
+    dag.putObject("dag").putArray("tasks").add(step(pipeline.exitTask(), null));
+    groupTemplates.add(dag);
+    return dag;
+  }
+
+  private ObjectNode dag(Node group, List<Node> members, String name) {
+    ArrayNode tasks = NODES.arrayNode();
+    for (Node member : members) {
+      if (member instanceof Step s) {
+        ObjectNode t = step(s, group);
+        putDependencies(t, member, group);
+        tasks.add(reorder(t));
+      } else if (member instanceof Branches b) {
+        for (int i = 0; i < b.branches().size(); i++) {
+          tasks.add(groupTask(b.branches().get(i), b.effectivePredicate(i), group));
+        }
+      } else {
+        tasks.add(groupTask(member, member instanceof Condition c ? c.predicate() : null, group));
+      }
+    }
+    ObjectNode template = NODES.objectNode();
+    template.put("name", name);
+    Map<String, Argument> inputs = groupInputs.getOrDefault(group, Map.of());
+    if (!inputs.isEmpty()) {
+      ObjectNode in = template.putObject("inputs");
+      Set<String> artifacts = groupArtifactInputs.getOrDefault(group, Set.of());
+      for (String key : inputs.keySet()) {
+        in.withArray(artifacts.contains(key) ? "artifacts" : "parameters").addObject().put("name", key);
+      }
+    }
+    template.putObject("dag").set("tasks", tasks);
+    return template;
+  }
+
+  /** The task running a condition's or loop's own DAG template, which is made first. */
+  private ObjectNode groupTask(Node child, dev.kfp4j.model.Predicate predicate, Node parent) {
+    int slot = groupTemplates.size();
+    groupTemplates.add(null); // parents before children, in body order
+    ObjectNode childTemplate = dag(child, Nodes.body(child), child.name());
+    if (child instanceof Loop l && l.parallelism() > 0) {
+      childTemplate.put("parallelism", l.parallelism());
+    }
+    groupTemplates.set(slot, childTemplate);
+
+    ObjectNode t = NODES.objectNode();
+    t.put("name", child.name());
+    t.put("template", child.name());
+    if (predicate != null) {
+      t.put("when", Conditions.write(predicate, a -> value(a, parent), scopes::isNumber));
+    }
+    putDependencies(t, child, parent);
+    Map<String, Argument> inputs = groupInputs.getOrDefault(child, Map.of());
+    Set<String> artifacts = groupArtifactInputs.getOrDefault(child, Set.of());
+    ObjectNode arguments = NODES.objectNode();
+    for (Map.Entry<String, Argument> e : inputs.entrySet()) {
+      Argument a = e.getValue();
+      if (artifacts.contains(e.getKey())) {
+        arguments.withArray("artifacts").addObject().put("name", e.getKey()).put("from", artifactRef((Argument.TaskOutput) a, parent));
+      } else {
+        String value = a instanceof Argument.LoopItem item && item.loop().equals(child.name())
+            ? Argo.item(item.field())
+            : value(a, parent);
+        arguments.withArray("parameters").addObject().put("name", e.getKey()).put("value", value);
+      }
+    }
+    if (!arguments.isEmpty()) {
+      t.set("arguments", arguments);
+    }
+    if (child instanceof Loop l) {
+      if (l.items() instanceof Loop.Over over) {
+        t.put("withParam", value(over.source(), parent));
+      } else {
+        ArrayNode items = t.putArray("withItems");
+        for (Argument.Constant item : ((Loop.Constants) l.items()).values()) {
+          items.add(withItem(item));
+        }
+      }
+    }
+    return reorder(t);
+  }
+
+  /** A constant loop item as Argo's {@code withItems} takes it: its text, or a record's fields as texts. */
+  private static JsonNode withItem(Argument.Constant item) {
+    if (item.type() != dev.kfp4j.model.ParameterType.STRUCT) {
+      return NODES.stringNode(item.text());
+    }
+    ObjectNode fields = NODES.objectNode();
+    Yaml.json().readTree(item.text()).properties().forEach(f -> fields.put(f.getKey(), text(f.getValue())));
+    return fields;
+  }
+
+  private static String text(JsonNode value) {
+    if (value.isString()) {
+      return value.asString();
+    }
+    if (value.isBoolean()) {
+      return value.asBoolean() ? "True" : "False";
+    }
+    if (value.isIntegralNumber()) {
+      return value.bigIntegerValue().toString();
+    }
+    if (value.isNumber()) {
+      return KfpValues.formatFloat(value.asDouble());
+    }
+    return dev.kfp4j.yaml.Yaml.pyJson(value);
+  }
+
+  /** Fixed key order for DAG tasks: name, template, when, dependencies, arguments, loops. */
+  private ObjectNode reorder(ObjectNode t) {
+    ObjectNode out = NODES.objectNode();
+    for (String key : List.of("name", "template", "when", "dependencies", "arguments", "withItems", "withParam")) {
+      if (t.has(key)) {
+        out.set(key, t.get(key));
+      }
+    }
+    flow.add(out);
+    return out;
+  }
+
+  private void putDependencies(ObjectNode t, Node member, Node group) {
+    Set<String> deps = new LinkedHashSet<>();
+    for (Step s : Nodes.steps(member)) {
+      for (String d : Nodes.upstream(s)) {
+        addDependency(deps, d, member, group);
+      }
+    }
+    if (!(member instanceof Step)) {
+      for (Argument a : Nodes.groupArguments(member)) {
+        if (a instanceof Argument.TaskOutput o) {
+          addDependency(deps, o.task(), member, group);
+        }
+      }
+    }
+    if (!deps.isEmpty()) {
+      ArrayNode array = t.putArray("dependencies");
+      deps.forEach(array::add);
+    }
+  }
+
+  private void addDependency(Set<String> deps, String step, Node member, Node group) {
+    Node containing = scopes.memberContaining(step, group);
+    if (containing != null && containing != member) {
+      deps.add(containing.name());
+    }
+  }
+
+  // ------------------------------------------------------------------ values
+
+  /** An Argo expression for {@code a} that is valid inside {@code group}'s template. */
+  private String value(Argument a, Node group) {
+    if (a instanceof Argument.Constant c) {
+      return c.text();
+    }
+    if (a instanceof Argument.PipelineParameter p) {
+      return Argo.workflowParameter(p.name());
+    }
+    if (a instanceof Argument.TaskOutput o && scopes.groupOf(o.task()) == group) {
+      return Argo.taskParameter(o.task(), o.output());
+    }
+    String key = key(a);
+    groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, a);
+    return Argo.inputParameter(key);
+  }
+
+  /** An Argo artifact reference for a task output taken as a file inside {@code group}. */
+  private String artifactRef(Argument.TaskOutput o, Node group) {
+    if (scopes.groupOf(o.task()) == group) {
+      return Argo.taskArtifact(o.task(), o.output());
+    }
+    String key = key(o);
+    groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, o);
+    groupArtifactInputs.computeIfAbsent(group, k -> new HashSet<>()).add(key);
+    return Argo.inputArtifact(key);
+  }
+
+  private static String key(Argument a) {
+    if (a instanceof Argument.TaskOutput o) {
+      return o.task() + "-" + o.output();
+    }
+    Argument.LoopItem item = (Argument.LoopItem) a;
+    return "loop-item" + (item.field() == null ? "" : "-" + item.field());
+  }
+
+  // ------------------------------------------------------------------ steps
+
+  private ObjectNode step(Step s, Node group) {
+    String template = templates.of(s, artifactOutputs.getOrDefault(s.name(), Set.of()), valuesOfFiles.getOrDefault(s.name(), Set.of()));
+    ObjectNode t = NODES.objectNode();
+    t.put("name", s.name());
+    t.put("template", template);
+    ObjectNode arguments = NODES.objectNode();
+    for (Map.Entry<String, Argument> e : s.arguments().entrySet()) {
+      String input = e.getKey();
+      Argument a = e.getValue();
+      if (s instanceof Task task && task.component().inputIsFile(input)) {
+        ObjectNode art = arguments.withArray("artifacts").addObject().put("name", input);
+        if (a instanceof Argument.TaskOutput o) {
+          art.put("from", artifactRef(o, group));
+        } else {
+          art.putObject("raw").put("data", value(a, group));
+        }
+      } else {
+        arguments.withArray("parameters").addObject().put("name", input).put("value", value(a, group));
+      }
+    }
+    for (TaskSetting setting : s.settings()) {
+      if (setting instanceof TaskSetting.VolumeMount m) {
+        arguments.withArray("parameters").addObject().put("name", m.volume() + "-name")
+            .put("value", value(new Argument.TaskOutput(m.volume(), "name"), group));
+      }
+    }
+    if (s instanceof Task task) {
+      for (var in : task.component().inputs()) {
+        if (!task.arguments().containsKey(in.name()) && in.defaultValue() != null) {
+          if (task.component().inputIsFile(in.name())) {
+            arguments.withArray("artifacts").addObject().put("name", in.name()).putObject("raw").put("data", in.defaultValue());
+          } else {
+            arguments.withArray("parameters").addObject().put("name", in.name()).put("value", in.defaultValue());
+          }
+        }
+      }
+    }
+    if (!arguments.isEmpty()) {
+      t.set("arguments", arguments);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.kfp4j.format.argo;
+
+import dev.kfp4j.model.TaskSetting;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes task settings into a template, where Argo and KFP v1 read them. */
+final class SettingsWriter implements TaskSetting.Visitor<Void> {
+  private final ObjectNode template;
+  private final ObjectNode container;
+  private final ObjectNode annotations;
+  private final ObjectNode labels;
+
+  /** For a template whose container (a detached node for a resource template), annotations and labels are given. */
+  SettingsWriter(ObjectNode template, ObjectNode container, ObjectNode annotations, ObjectNode labels) {
+    this.template = template;
+    this.container = container;
+    this.annotations = annotations;
+    this.labels = labels;
+  }
+
+  void apply(Iterable<TaskSetting> settings) {
+    for (TaskSetting s : settings) {
+      s.accept(this);
+    }
+  }
+
+  @Override
+  public Void displayName(TaskSetting.DisplayName s) {
+    annotations.put(Argo.DISPLAY_NAME, s.name());
+    return null;
+  }
+
+  @Override
+  public Void resource(TaskSetting.Resource s) {
+    container.withObject("resources").withObject(s.kind().isLimit() ? "limits" : "requests").put(s.kind().resource(), s.quantity());
+    return null;
+  }
+
+  @Override
+  public Void accelerator(TaskSetting.Accelerator s) {
+    container.withObject("resources").withObject("limits").put(s.resource(), Integer.toString(s.count()));
+    return null;
+  }
+
+  @Override
+  public Void env(TaskSetting.Env s) {
+    container.withArray("env").addObject().put("name", s.name()).put("value", s.value());
+    return null;
+  }
+
+  @Override
+  public Void secretEnv(TaskSetting.SecretEnv s) {
+    ObjectNode ref = container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom").putObject("secretKeyRef");
+    ref.put("name", s.secret());
+    ref.put("key", s.key());
+    return null;
+  }
+
+  @Override
+  public Void nodeSelector(TaskSetting.NodeSelector s) {
+    template.withObject("nodeSelector").put(s.label(), s.value());
+    return null;
+  }
+
+  @Override
+  public Void toleration(TaskSetting.Toleration s) {
+    ObjectNode t = template.withArray("tolerations").addObject();
+    t.put("key", s.key());
+    t.put("operator", s.operator());
+    if (!s.value().isEmpty()) {
+      t.put("value", s.value());
+    }
+    if (!s.effect().isEmpty()) {
+      t.put("effect", s.effect());
+    }
+    return null;
+  }
+
+  @Override
+  public Void retry(TaskSetting.Retry s) {
+    ObjectNode retry = template.withObject("retryStrategy");
+    retry.put("limit", Integer.toString(s.limit()));
+    if (s.policy() != null) {
+      retry.put("retryPolicy", s.policy());
+    }
+    return null;
+  }
+
+  @Override
+  public Void retryBackoff(TaskSetting.RetryBackoff s) {
+    ObjectNode backoff = template.withObject("retryStrategy").putObject("backoff");
+    backoff.put("duration", s.duration());
+    backoff.put("factor", Integer.toString(s.factor()));
+    backoff.put("maxDuration", s.maxDuration());
+    return null;
+  }
+
+  @Override
+  public Void timeout(TaskSetting.Timeout s) {
+    template.put("activeDeadlineSeconds", Long.toString(s.seconds()));
+    return null;
+  }
+
+  @Override
+  public Void caching(TaskSetting.Caching s) {
+    if (s.enabled()) {
+      annotations.remove(Argo.MAX_CACHE_STALENESS);
+    } else {
+      annotations.put(Argo.MAX_CACHE_STALENESS, "P0D");
+    }
+    return null;
+  }
+
+  @Override
+  public Void imagePullPolicy(TaskSetting.ImagePullPolicy s) {
+    container.put("imagePullPolicy", s.policy());
+    return null;
+  }
+
+  @Override
+  public Void podLabel(TaskSetting.PodLabel s) {
+    labels.put(s.key(), s.value());
+    return null;
+  }
+
+  @Override
+  public Void podAnnotation(TaskSetting.PodAnnotation s) {
+    annotations.put(s.key(), s.value());
+    return null;
+  }
+
+  @Override
+  public Void pvcMount(TaskSetting.PvcMount s) {
+    String volume = "pvc-" + s.claim();
+    container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", s.mountPath());
+    template.withArray("volumes").addObject().put("name", volume).putObject("persistentVolumeClaim").put("claimName", s.claim());
+    return null;
+  }
+
+  @Override
+  public Void volumeMount(TaskSetting.VolumeMount s) {
+    // a volume made in the run: its claim name comes in as an input parameter of the template
+    String input = s.volume() + "-name";
+    template.withObject("inputs").withArray("parameters").addObject().put("name", input);
+    container.withArray("volumeMounts").addObject().put("name", s.volume()).put("mountPath", s.mountPath());
+    template.withArray("volumes").addObject().put("name", s.volume()).putObject("persistentVolumeClaim")
+        .put("claimName", Argo.inputParameter(input));
+    return null;
+  }
+}

@@ -1,0 +1,173 @@
+package dev.kfp4j.format.argo;
+
+import dev.kfp4j.yaml.Yaml;
+import dev.kfp4j.model.ResourceStep;
+import dev.kfp4j.model.Step;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.VolumeStep;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.spec.ContainerTemplate;
+import dev.kfp4j.spec.InputSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The leaf templates of a workflow: one per distinct component configuration (component, inputs
+ * given, outputs passed as files or values, settings), not one per task, and one per volume or
+ * resource step. Template names come from component names, made unique.
+ */
+final class Templates {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final String pipelineName;
+  /** Template key → template; insertion order is the order tasks first use them. */
+  private final Map<Object, ObjectNode> templates = new LinkedHashMap<>();
+  private final Map<String, Integer> names = new HashMap<>();
+  private final Map<ComponentSpec, String> specJson = new IdentityHashMap<>();
+  /** An id per distinct component: found by identity first, then by equality, so equal specs share templates. */
+  private final Map<ComponentSpec, Integer> specIds = new IdentityHashMap<>();
+  private final Map<ComponentSpec, Integer> distinctSpecs = new HashMap<>();
+
+  Templates(String pipelineName) {
+    this.pipelineName = pipelineName;
+  }
+
+  Collection<ObjectNode> all() {
+    return templates.values();
+  }
+
+  /** The name of the template running {@code step}, made when no step used its configuration yet. */
+  String of(Step step, Set<String> artifactOutputs, Set<String> valuesOfFiles) {
+    if (step instanceof Task t) {
+      return component(t, artifactOutputs, valuesOfFiles);
+    }
+    if (step instanceof VolumeStep v) {
+      return resource(v.name(), Map.of("size", ""), "create", VolumeManifest.of(v), null, null, volumeOutputs(), v.settings());
+    }
+    ResourceStep r = (ResourceStep) step;
+    return resource(r.name(), r.arguments(), r.action(), r.manifest(), r.successCondition(), r.failureCondition(), r.outputs(),
+        r.settings());
+  }
+
+  private static Map<String, String> volumeOutputs() {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    outputs.put("manifest", "{}");
+    outputs.put("name", "{.metadata.name}");
+    outputs.put("size", "{.status.capacity.storage}");
+    return outputs;
+  }
+
+  private String component(Task task, Set<String> artifactOutputs, Set<String> valuesOfFiles) {
+    ComponentSpec spec = task.component();
+    Set<String> present = new LinkedHashSet<>();
+    for (InputSpec in : spec.inputs()) {
+      if (task.arguments().containsKey(in.name()) || in.defaultValue() != null) {
+        present.add(in.name());
+      }
+    }
+    int specId = specIds.computeIfAbsent(spec, k -> distinctSpecs.computeIfAbsent(k, d -> distinctSpecs.size()));
+    List<Object> key = List.of(specId, present, valuesOfFiles, artifactOutputs, task.settings());
+    ObjectNode existing = templates.get(key);
+    if (existing != null) {
+      return existing.get("name").asString();
+    }
+    String name = uniqueName(templateBase(spec.name()));
+    templates.put(key, component(name, task, present, valuesOfFiles, artifactOutputs));
+    return name;
+  }
+
+  private ObjectNode component(String name, Task task, Set<String> present, Set<String> valuesOfFiles, Set<String> artifactOutputs) {
+    ComponentSpec spec = task.component();
+    ObjectNode t = NODES.objectNode();
+    t.put("name", name);
+    ObjectNode metadata = t.putObject("metadata");
+    ObjectNode annotations = metadata.putObject("annotations");
+    annotations.put(Argo.COMPONENT_SPEC, specJson.computeIfAbsent(spec, k -> Yaml.pyJson(ComponentYaml.toNode(spec))));
+    ObjectNode labels = metadata.putObject("labels");
+    labels.put(Argo.SDK_TYPE_LABEL, Argo.SDK_TYPE);
+    ObjectNode container = ContainerTemplate.write(t, spec, present, valuesOfFiles, artifactOutputs);
+    // volumes made in the run are mounted after the other settings
+    List<TaskSetting> mounts = new ArrayList<>();
+    List<TaskSetting> others = new ArrayList<>();
+    for (TaskSetting s : task.settings()) {
+      (s instanceof TaskSetting.VolumeMount ? mounts : others).add(s);
+    }
+    SettingsWriter settings = new SettingsWriter(t, container, annotations, labels);
+    settings.apply(others);
+    settings.apply(mounts);
+    if (labels.isEmpty()) {
+      metadata.remove("labels");
+    }
+    return t;
+  }
+
+  private String resource(String stepName, Map<String, ?> inputs, String action, String manifest, String successCondition,
+      String failureCondition, Map<String, String> outputs, List<TaskSetting> settings) {
+    String name = uniqueName(stepName);
+    ObjectNode t = NODES.objectNode();
+    t.put("name", name);
+    if (!inputs.isEmpty()) {
+      var params = t.putObject("inputs").putArray("parameters");
+      inputs.keySet().forEach(k -> params.addObject().put("name", k));
+    }
+    var out = t.putObject("outputs").putArray("parameters");
+    outputs.forEach((k, path) -> out.addObject().put("name", k).putObject("valueFrom").put("jsonPath", path));
+    ObjectNode resource = t.putObject("resource");
+    resource.put("action", action);
+    resource.put("manifest", manifest);
+    if (successCondition != null) {
+      resource.put("successCondition", successCondition);
+    }
+    if (failureCondition != null) {
+      resource.put("failureCondition", failureCondition);
+    }
+    ObjectNode annotations = t.withObject("metadata").withObject("annotations");
+    new SettingsWriter(t, NODES.objectNode(), annotations, NODES.objectNode()).apply(settings);
+    if (annotations.isEmpty()) {
+      t.remove("metadata");
+    }
+    templates.put("resource|" + stepName, t);
+    return name;
+  }
+
+  /** A template name from a component name the KFP SDK may have written freely ("Add", "Train model"). */
+  static String templateBase(String componentName) {
+    String s = componentName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+    return s.isEmpty() ? "component" : s;
+  }
+
+  private String uniqueName(String base) {
+    int count = names.merge(base, 1, Integer::sum);
+    String name = count == 1 ? base : base + "-" + count;
+    return name.equals(pipelineName) ? name + "-component" : name;
+  }
+
+  /** The PersistentVolumeClaim a volume step makes, with its size from the template's input. */
+  static final class VolumeManifest {
+    private VolumeManifest() {}
+
+    /** The names in it are checked Kubernetes names ({@link VolumeStep}), so the text needs no quoting of its own. */
+    static String of(VolumeStep v) {
+      StringBuilder manifest = new StringBuilder()
+          .append("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: '{{workflow.name}}-").append(v.resourceName()).append("'\n")
+          .append("spec:\n  accessModes:\n  - ").append(v.accessMode()).append("\n")
+          .append("  resources:\n    requests:\n      storage: '").append(Argo.inputParameter("size")).append("'\n");
+      if (!v.storageClass().isEmpty()) {
+        manifest.append("  storageClassName: ").append(v.storageClass()).append("\n");
+      }
+      return manifest.toString();
+    }
+  }
+}

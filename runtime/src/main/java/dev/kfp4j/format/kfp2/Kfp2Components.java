@@ -1,0 +1,200 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.JavaEntrypoint;
+import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.yaml.Yaml;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code components} and {@code deploymentSpec.executors} of a pipeline spec, and the
+ * executors' Kubernetes configs. One component and executor per distinct container configuration
+ * (component, container settings, Kubernetes settings), shared by every task that has it; one
+ * component per group DAG.
+ */
+final class Kfp2Components {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  final ObjectNode components = NODES.objectNode();
+  final ObjectNode executors = NODES.objectNode();
+  final ObjectNode kubernetes = NODES.objectNode();
+  private final Map<List<Object>, String> byConfiguration = new HashMap<>();
+  private final Map<String, Integer> names = new HashMap<>();
+  private final Map<ComponentSpec, Integer> specIds = new IdentityHashMap<>();
+  private final Map<ComponentSpec, Integer> distinctSpecs = new HashMap<>();
+
+  /** The component running {@code spec} in {@code container} (settings applied) with {@code k8s}, made if new. */
+  String container(ComponentSpec spec, ObjectNode container, ObjectNode k8s, String where) {
+    int id = specIds.computeIfAbsent(spec, k -> distinctSpecs.computeIfAbsent(k, d -> distinctSpecs.size()));
+    List<Object> key = List.of(id, container, k8s);
+    String existing = byConfiguration.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    String base = unique(sanitize(spec.name() == null ? "component" : spec.name()));
+    String name = "comp-" + base;
+    String label = "exec-" + base;
+    ObjectNode comp = definitions(spec, where);
+    comp.put("executorLabel", label);
+    components.set(name, comp);
+    executors.putObject(label).set("container", executor(spec, container, where));
+    if (!k8s.isEmpty()) {
+      kubernetes.set(label, k8s);
+    }
+    byConfiguration.put(key, name);
+    return name;
+  }
+
+  /** Adds the component of a group DAG. */
+  void group(String name, ObjectNode spec) {
+    components.set("comp-" + name, spec);
+  }
+
+  /** The component of an executor KFP's backend runs itself, such as {@code createpvc} ({@code image: argostub/createpvc}). */
+  String builtIn(String name, ObjectNode definitions) {
+    String comp = "comp-" + name;
+    if (!components.has(comp)) {
+      definitions.put("executorLabel", "exec-" + name);
+      components.set(comp, definitions);
+      executors.putObject("exec-" + name).putObject("container").put("image", "argostub/" + name);
+      names.merge(name, 1, Integer::sum);
+    }
+    return comp;
+  }
+
+  private String unique(String base) {
+    int n = names.merge(base, 1, Integer::sum);
+    String name = n == 1 ? base : base + "-" + n;
+    while (n > 1 && names.containsKey(name)) {
+      name = base + "-" + (++n);
+    }
+    if (n > 1) {
+      names.put(name, 1);
+    }
+    return name;
+  }
+
+  /** KFP's sanitised names: lower case, runs of other characters as one '-'. */
+  static String sanitize(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^-0-9a-z]+", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
+    return s.isEmpty() ? "component" : s;
+  }
+
+  /** A container component's input and output definitions. */
+  static ObjectNode definitions(ComponentSpec spec, String where) {
+    ObjectNode comp = NODES.objectNode();
+    for (InputSpec in : spec.inputs()) {
+      ObjectNode def;
+      if (Kfp2Types.inputIsArtifact(spec, in.name())) {
+        def = comp.withObject("inputDefinitions").withObject("artifacts").putObject(in.name());
+        artifactType(def, Kfp2Types.schemaTitle(in.type()));
+      } else {
+        def = comp.withObject("inputDefinitions").withObject("parameters").putObject(in.name());
+        ParameterType type = Kfp2Types.parameterType(in);
+        def.put("parameterType", type.v2Name());
+        if (in.defaultValue() != null) {
+          def.set("defaultValue", value(in.defaultValue(), type, where + ": default of input '" + in.name() + "'"));
+        }
+      }
+      if (in.optional() || in.defaultValue() != null) {
+        def.put("isOptional", true);
+      }
+      if (in.description() != null && !in.description().isEmpty()) {
+        def.put("description", in.description());
+      }
+    }
+    for (OutputSpec out : spec.outputs()) {
+      ObjectNode def;
+      if (Kfp2Types.outputIsArtifact(spec, out.name())) {
+        def = comp.withObject("outputDefinitions").withObject("artifacts").putObject(out.name());
+        artifactType(def, Kfp2Types.schemaTitle(out.type()));
+      } else {
+        def = comp.withObject("outputDefinitions").withObject("parameters").putObject(out.name());
+        def.put("parameterType", Kfp2Types.parameterType(out).v2Name());
+      }
+      if (out.description() != null && !out.description().isEmpty()) {
+        def.put("description", out.description());
+      }
+    }
+    return comp;
+  }
+
+  static void artifactType(ObjectNode def, String schemaTitle) {
+    ObjectNode t = def.putObject("artifactType");
+    t.put("schemaTitle", schemaTitle);
+    t.put("schemaVersion", Kfp2Types.SCHEMA_VERSION);
+  }
+
+  /** A value in KFP's text form as the protobuf {@code Value} of a parameter of {@code type}. */
+  static JsonNode value(String text, ParameterType type, String where) {
+    try {
+      return switch (type) {
+        case INTEGER -> NODES.numberNode(KfpValues.parseLong(text));
+        case FLOAT -> {
+          double d = KfpValues.parseDouble(text);
+          if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("KFP 2 keeps numbers as JSON, which has no '" + text + "'");
+          }
+          yield NODES.numberNode(d);
+        }
+        case BOOLEAN -> NODES.booleanNode(KfpValues.parseBoolean(text));
+        case STRING -> NODES.stringNode(text);
+        case LIST, STRUCT -> Yaml.json().readTree(text);
+      };
+    } catch (RuntimeException e) {
+      throw new FormatException(where + ": '" + text + "' is not a " + type.v2Name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The executor's container: the image and command line, with the container settings given. */
+  private static ObjectNode executor(ComponentSpec spec, ObjectNode settings, String where) {
+    if (spec.graph() != null || spec.container() == null) {
+      throw new FormatException(where + ": only container components run as KFP 2 executors");
+    }
+    ObjectNode c = NODES.objectNode();
+    c.put("image", spec.container().image());
+    Optional<JavaEntrypoint> java = JavaEntrypoint.of(spec.container());
+    ArrayNode command = c.putArray("command");
+    ArrayNode args = c.putArray("args");
+    if (java.isPresent()) {
+      // kfp4j's entrypoints speak KFP 2's executor protocol, as KFP's lightweight components do
+      Placeholders.convert(spec, java.get().command(), where).forEach(command::add);
+      args.add(JavaEntrypoint.EXECUTOR_INPUT_FLAG).add("{{$}}");
+    } else {
+      Placeholders.convert(spec, spec.container().command(), where).forEach(command::add);
+      Placeholders.convert(spec, spec.container().args(), where).forEach(args::add);
+    }
+    if (command.isEmpty()) {
+      c.remove("command");
+    }
+    if (args.isEmpty()) {
+      c.remove("args");
+    }
+    for (Map.Entry<String, Placeholder> e : spec.container().env().entrySet()) {
+      String value = Placeholders.convert(spec, List.of(e.getValue()), where).get(0);
+      c.withArray("env").addObject().put("name", e.getKey()).put("value", value);
+    }
+    settings.properties().forEach(e -> {
+      if (e.getValue().isArray() && c.has(e.getKey())) {
+        ((ArrayNode) c.get(e.getKey())).addAll((ArrayNode) e.getValue());
+      } else {
+        c.set(e.getKey(), e.getValue());
+      }
+    });
+    return c;
+  }
+}

@@ -1,0 +1,396 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.yaml.Yaml;
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Levels.Level;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Nodes;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.ResourceStep;
+import dev.kfp4j.model.Step;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.VolumeStep;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes the DAGs of a pipeline spec: the root's, and a component per group whose inputs are the
+ * values the group takes from outside. Tasks read values of their own DAG from the producing task
+ * ({@code taskOutputParameter}), others through the DAG's inputs ({@code componentInputParameter}).
+ */
+final class Kfp2Dags {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  static final String PREFIX = "pipelinechannel--";
+
+  private final Pipeline pipeline;
+  private final Levels levels;
+  private final Kfp2Components components;
+
+  Kfp2Dags(Pipeline pipeline, Levels levels, Kfp2Components components) {
+    this.pipeline = pipeline;
+    this.levels = levels;
+    this.components = components;
+  }
+
+  /** The root component: the pipeline's inputs and its DAG. */
+  ObjectNode root() {
+    ObjectNode root = NODES.objectNode();
+    root.set("dag", dag(levels.root));
+    for (Parameter p : pipeline.parameters()) {
+      ObjectNode def = root.withObject("inputDefinitions").withObject("parameters").putObject(p.name());
+      ParameterType type = p.type() == null ? ParameterType.STRING : p.type();
+      def.put("parameterType", type.v2Name());
+      if (p.defaultValue() != null) {
+        def.set("defaultValue", Kfp2Components.value(p.defaultValue(), type, "parameter '" + p.name() + "'"));
+        def.put("isOptional", true);
+      }
+      if (p.description() != null && !p.description().isEmpty()) {
+        def.put("description", p.description());
+      }
+    }
+    return root;
+  }
+
+  private ObjectNode dag(Level level) {
+    ObjectNode tasks = NODES.objectNode();
+    for (Object m : level.members) {
+      if (m instanceof Step s) {
+        tasks.set(s.name(), step(s, level));
+        if (s instanceof VolumeStep v) {
+          tasks.set(deleteName(v), deleteVolume(v, level));
+        }
+      } else {
+        Level child = (Level) m;
+        components.group(child.name, groupComponent(child));
+        tasks.set(child.name, groupTask(child, level));
+      }
+    }
+    ObjectNode dag = NODES.objectNode();
+    dag.set("tasks", tasks);
+    return dag;
+  }
+
+  // ------------------------------------------------------------------ groups
+
+  private ObjectNode groupComponent(Level group) {
+    ObjectNode comp = NODES.objectNode();
+    comp.set("dag", dag(group));
+    for (Map.Entry<String, Argument> c : group.channels.entrySet()) {
+      define(comp, PREFIX + c.getKey(), c.getValue(), group);
+    }
+    if (group.node instanceof Loop loop) {
+      String item = PREFIX + levels.itemChannel(loop.name());
+      comp.withObject("inputDefinitions").withObject("parameters").putObject(item)
+          .put("parameterType", itemType(loop).v2Name());
+    }
+    return comp;
+  }
+
+  /** Declares channel {@code name} carrying {@code a} as an input of a group component. */
+  private void define(ObjectNode comp, String name, Argument a, Level group) {
+    if (isArtifact(a)) {
+      Kfp2Components.artifactType(comp.withObject("inputDefinitions").withObject("artifacts").putObject(name), schemaTitle(a));
+    } else {
+      comp.withObject("inputDefinitions").withObject("parameters").putObject(name).put("parameterType", type(a).v2Name());
+    }
+  }
+
+  private ObjectNode groupTask(Level group, Level parent) {
+    ObjectNode t = NODES.objectNode();
+    t.putObject("componentRef").put("name", "comp-" + group.name);
+    t.putObject("taskInfo").put("name", group.name);
+    Set<String> deps = dependencies(group, parent);
+    for (Map.Entry<String, Argument> c : group.channels.entrySet()) {
+      input(t, PREFIX + c.getKey(), c.getValue(), parent, deps, isArtifact(c.getValue()));
+    }
+    if (group.node instanceof Loop loop) {
+      ObjectNode iterator = t.putObject("parameterIterator");
+      iterator.put("itemInput", PREFIX + levels.itemChannel(loop.name()));
+      if (loop.items() instanceof Loop.Over over) {
+        String name = PREFIX + levels.channel(over.source(), group);
+        input(t, name, over.source(), parent, deps, false);
+        iterator.putObject("items").put("inputParameter", name);
+      } else {
+        ArrayNode raw = NODES.arrayNode();
+        for (Argument.Constant c : ((Loop.Constants) loop.items()).values()) {
+          raw.add(Kfp2Components.value(c.text(), c.type(), "loop '" + loop.name() + "'"));
+        }
+        iterator.putObject("items").put("raw", Yaml.pyJson(raw));
+      }
+      if (loop.parallelism() > 0) {
+        t.putObject("iteratorPolicy").put("parallelismLimit", loop.parallelism());
+      }
+    }
+    Predicate predicate = Levels.predicate(group);
+    if (predicate != null) {
+      t.putObject("triggerPolicy").put("condition", Cel.write(predicate, a -> operand(a, group)));
+    }
+    if (group.name.equals(Levels.EXIT_HANDLER) || !deps.isEmpty()) {
+      putDependencies(t, deps);
+    }
+    return t;
+  }
+
+  private Cel.Operand operand(Argument a, Level group) {
+    String channel = levels.channel(a, group);
+    if (channel == null) {
+      throw new FormatException("pipeline '" + pipeline.name() + "': condition '" + group.name + "' compares " + a
+          + ", which is made inside it");
+    }
+    return new Cel.Operand(PREFIX + channel, type(a));
+  }
+
+  // ------------------------------------------------------------------ steps
+
+  private ObjectNode step(Step s, Level level) {
+    String where = "pipeline '" + pipeline.name() + "', task '" + s.name() + "'";
+    if (s instanceof ResourceStep) {
+      throw new FormatException(where + ": a Kubernetes resource step (Dsl.resource) has no KFP 2 equivalent; "
+          + "run kubectl in a component of your own, or compile this pipeline for KFP v1 (Argo) only");
+    }
+    ObjectNode t = NODES.objectNode();
+    t.putObject("taskInfo").put("name", s.name());
+    Set<String> deps = dependencies(s, level);
+    ObjectNode container = NODES.objectNode();
+    ObjectNode k8s = NODES.objectNode();
+    if (s instanceof VolumeStep v) {
+      t.putObject("componentRef").put("name", components.builtIn("createpvc", BuiltIns.createPvc()));
+      constant(t, "access_modes", NODES.arrayNode().add(v.accessMode()));
+      constant(t, "pvc_name_suffix", NODES.stringNode("-" + v.resourceName()));
+      input(t, "size", v.size(), level, deps, false);
+      constant(t, "storage_class_name", NODES.stringNode(v.storageClass()));
+    } else {
+      Task task = (Task) s;
+      ComponentSpec spec = task.component();
+      t.putObject("cachingOptions").put("enableCache", true);
+      for (Map.Entry<String, Argument> e : task.arguments().entrySet()) {
+        InputSpec in = spec.input(e.getKey()).orElseThrow(
+            () -> new FormatException(where + ": component '" + spec.name() + "' has no input '" + e.getKey() + "'"));
+        boolean artifact = Kfp2Types.inputIsArtifact(spec, in.name());
+        Argument a = e.getValue();
+        if (artifact && (a instanceof Argument.Constant || a instanceof Argument.PipelineParameter || !isArtifact(a))) {
+          throw new FormatException(where + ": input '" + in.name() + "' is a file (an artifact in KFP 2), which takes only a file "
+              + "output of another task; KFP 2 passes no " + (a instanceof Argument.Constant ? "constant" : "value")
+              + " to an artifact input: pass an output of a task that writes the file");
+        }
+        if (!artifact && isArtifact(a)) {
+          throw new FormatException(where + ": input '" + in.name() + "' takes a value, but " + a
+              + " is a file (an artifact in KFP 2); read the file in the component that takes it, with @InputPath");
+        }
+        if (a instanceof Argument.Constant c) {
+          constant(t, in.name(), Kfp2Components.value(c.text(), Kfp2Types.parameterType(in), where + ", input '" + in.name() + "'"));
+        } else {
+          input(t, in.name(), a, level, deps, artifact);
+        }
+      }
+      Kfp2Settings settings = new Kfp2Settings(where, t, container, k8s, a -> parameter(a, level, deps));
+      for (TaskSetting setting : task.settings()) {
+        setting.accept(settings);
+      }
+      pipelineSettings(k8s);
+      t.putObject("componentRef").put("name", components.container(spec, container, k8s, where));
+    }
+    if (!deps.isEmpty()) {
+      putDependencies(t, deps);
+    }
+    if (s == pipeline.exitTask()) {
+      putDependencies(t, new LinkedHashSet<>(List.of(Levels.EXIT_HANDLER)));
+      t.withObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
+    }
+    return t;
+  }
+
+  /** The pipeline's own Kubernetes settings, on every step: image pull secrets and a node selector. */
+  private void pipelineSettings(ObjectNode k8s) {
+    PipelineSettings p = pipeline.settings();
+    for (String secret : p.imagePullSecrets()) {
+      ObjectNode s = k8s.withArray("imagePullSecret").addObject();
+      s.put("secretName", secret);
+      s.set("secretNameParameter", Kfp2Settings.constant(secret));
+    }
+    p.nodeSelector().forEach((k, v) -> k8s.withObject("nodeSelector").withObject("labels").put(k, v));
+  }
+
+  /** The volume's delete step, run when every step that mounts it is done, whatever happened to them. */
+  private ObjectNode deleteVolume(VolumeStep v, Level level) {
+    ObjectNode t = NODES.objectNode();
+    t.putObject("componentRef").put("name", components.builtIn("deletepvc", BuiltIns.deletePvc()));
+    t.putObject("taskInfo").put("name", deleteName(v));
+    Set<String> deps = new LinkedHashSet<>();
+    input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, deps, false);
+    for (Step s : pipeline.steps()) {
+      for (TaskSetting setting : s.settings()) {
+        if (setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name())) {
+          Object member = levels.memberContaining(s.name(), level);
+          if (member != null) {
+            deps.add(member instanceof Step st ? st.name() : ((Level) member).name);
+          }
+        }
+      }
+    }
+    putDependencies(t, deps);
+    t.putObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
+    return t;
+  }
+
+  private static String deleteName(VolumeStep v) {
+    return v.name() + "-delete";
+  }
+
+  // ------------------------------------------------------------------ values
+
+  private static void constant(ObjectNode task, String input, tools.jackson.databind.JsonNode value) {
+    task.withObject("inputs").withObject("parameters").putObject(input).putObject("runtimeValue").set("constant", value);
+  }
+
+  /** Gives {@code input} of task {@code t} the value of {@code a} in {@code level}'s DAG. */
+  private void input(ObjectNode t, String input, Argument a, Level level, Set<String> deps, boolean artifact) {
+    ObjectNode spec = artifact ? artifact(a, level, deps) : parameter(a, level, deps);
+    t.withObject("inputs").withObject(artifact ? "artifacts" : "parameters").set(input, spec);
+  }
+
+  /** The {@code InputParameterSpec} of {@code a} in {@code level}'s DAG. */
+  private ObjectNode parameter(Argument a, Level level, Set<String> deps) {
+    ObjectNode p = NODES.objectNode();
+    if (a instanceof Argument.Constant c) {
+      p.putObject("runtimeValue").put("constant", c.text());
+    } else if (a instanceof Argument.PipelineParameter param) {
+      p.put("componentInputParameter", level.isRoot() ? param.name() : PREFIX + param.name());
+    } else if (a instanceof Argument.TaskOutput o && levels.levelOf(o.task()) == level) {
+      p.putObject("taskOutputParameter").put("producerTask", o.task()).put("outputParameterKey", o.output());
+      deps.add(o.task());
+    } else if (a instanceof Argument.LoopItem item) {
+      p.put("componentInputParameter", PREFIX + levels.itemChannel(item.loop()));
+      if (item.field() != null) {
+        p.put("parameterExpressionSelector", "parseJson(string_value)[\"" + item.field() + "\"]");
+      }
+    } else {
+      p.put("componentInputParameter", PREFIX + levels.channel(a, level));
+    }
+    return p;
+  }
+
+  private ObjectNode artifact(Argument a, Level level, Set<String> deps) {
+    Argument.TaskOutput o = (Argument.TaskOutput) a;
+    ObjectNode p = NODES.objectNode();
+    if (levels.levelOf(o.task()) == level) {
+      p.putObject("taskOutputArtifact").put("producerTask", o.task()).put("outputArtifactKey", o.output());
+      deps.add(o.task());
+    } else {
+      p.put("componentInputArtifact", PREFIX + levels.channel(a, level));
+    }
+    return p;
+  }
+
+  /** The members of {@code level} that {@code member} waits for: what its steps wait for, and what a group reads itself. */
+  private Set<String> dependencies(Object member, Level level) {
+    Set<String> deps = new LinkedHashSet<>();
+    List<Step> steps = member instanceof Step s ? List.of(s) : stepsOf((Level) member);
+    for (Step s : steps) {
+      for (String d : Nodes.upstream(s)) {
+        add(deps, d, member, level);
+      }
+    }
+    if (member instanceof Level group) {
+      for (Argument a : Levels.groupArguments(group)) {
+        if (a instanceof Argument.TaskOutput o) {
+          add(deps, o.task(), member, level);
+        }
+      }
+    }
+    return deps;
+  }
+
+  private void add(Set<String> deps, String step, Object member, Level level) {
+    Object containing = levels.memberContaining(step, level);
+    if (containing != null && containing != member) {
+      deps.add(containing instanceof Step s ? s.name() : ((Level) containing).name);
+    }
+  }
+
+  private static List<Step> stepsOf(Level level) {
+    List<Step> out = new java.util.ArrayList<>();
+    for (Object m : level.members) {
+      if (m instanceof Step s) {
+        out.add(s);
+      } else {
+        out.addAll(stepsOf((Level) m));
+      }
+    }
+    return out;
+  }
+
+  private static void putDependencies(ObjectNode t, Set<String> deps) {
+    ArrayNode array = t.withArray("dependentTasks");
+    Set<String> present = new LinkedHashSet<>();
+    array.forEach(n -> present.add(n.asString()));
+    deps.stream().filter(present::add).forEach(array::add);
+  }
+
+  // ------------------------------------------------------------------ types
+
+  private boolean isArtifact(Argument a) {
+    return a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof Task t
+        && Kfp2Types.outputIsArtifact(t.component(), o.output());
+  }
+
+  private String schemaTitle(Argument a) {
+    Argument.TaskOutput o = (Argument.TaskOutput) a;
+    Task t = (Task) levels.step(o.task());
+    return Kfp2Types.schemaTitle(t.component().output(o.output()).map(OutputSpec::type).orElse(null));
+  }
+
+  /** The parameter type of a value: its constant's, its parameter's, its output's, its loop's items'. */
+  ParameterType type(Argument a) {
+    if (a instanceof Argument.Constant c) {
+      return c.type();
+    }
+    if (a instanceof Argument.PipelineParameter p) {
+      return pipeline.parameter(p.name()).map(Parameter::type).filter(t -> t != null).orElse(ParameterType.STRING);
+    }
+    if (a instanceof Argument.TaskOutput o) {
+      Step s = levels.step(o.task());
+      if (s instanceof Task t) {
+        return t.component().output(o.output()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
+      }
+      return ParameterType.STRING;
+    }
+    Argument.LoopItem item = (Argument.LoopItem) a;
+    return item.field() == null ? itemType((Loop) pipeline.node(item.loop()).orElseThrow()) : ParameterType.STRING;
+  }
+
+  /** The type of a loop's items: the constants' type when they agree, else what the body's inputs take, else STRING. */
+  private ParameterType itemType(Loop loop) {
+    if (loop.items() instanceof Loop.Constants c && !c.values().isEmpty()) {
+      ParameterType first = c.values().get(0).type();
+      if (c.values().stream().allMatch(v -> v.type() == first)) {
+        return first;
+      }
+      return ParameterType.STRING;
+    }
+    for (Step s : Nodes.steps(loop)) {
+      if (s instanceof Task t) {
+        for (Map.Entry<String, Argument> e : t.arguments().entrySet()) {
+          if (e.getValue() instanceof Argument.LoopItem i && i.loop().equals(loop.name()) && i.field() == null) {
+            return t.component().input(e.getKey()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
+          }
+        }
+      }
+    }
+    return ParameterType.STRING;
+  }
+}

@@ -1,0 +1,231 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.TaskSetting;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a task's settings where KFP 2 keeps them: retries, caching and the display name in the
+ * task; resources, accelerators and env in its executor's container; the Kubernetes-only settings
+ * (timeout, pull policy, node selector, tolerations, pod metadata, secrets as env, volumes) in the
+ * executor's {@code platforms: kubernetes:} config, as kfp-kubernetes writes them.
+ */
+final class Kfp2Settings implements TaskSetting.Visitor<Void> {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** The CPU quantities KFP 2 also writes as a number: {@code 2}, {@code 0.5}, {@code 500m}. */
+  private static final Pattern CPU = Pattern.compile("([0-9]*[.])?[0-9]+m?");
+  private static final Pattern MEMORY = Pattern.compile("([0-9]*[.])?[0-9]+(E|Ei|P|Pi|T|Ti|G|Gi|M|Mi|K|Ki)?");
+
+  private final String where;
+  final ObjectNode task;
+  final ObjectNode container;
+  final ObjectNode kubernetes;
+  private final Function<Argument, ObjectNode> parameter;
+
+  /**
+   * For the task {@code where} names; {@code parameter} gives the {@code InputParameterSpec} of a
+   * value in the task's DAG (for a volume's claim name).
+   */
+  Kfp2Settings(String where, ObjectNode task, ObjectNode container, ObjectNode kubernetes, Function<Argument, ObjectNode> parameter) {
+    this.where = where;
+    this.task = task;
+    this.container = container;
+    this.kubernetes = kubernetes;
+    this.parameter = parameter;
+  }
+
+  @Override
+  public Void displayName(TaskSetting.DisplayName s) {
+    task.withObject("taskInfo").put("name", s.name());
+    return null;
+  }
+
+  @Override
+  public Void resource(TaskSetting.Resource s) {
+    ObjectNode r = container.withObject("resources");
+    String suffix = (s.kind().resource().equals("cpu") ? "Cpu" : "Memory") + (s.kind().isLimit() ? "Limit" : "Request");
+    r.put("resource" + suffix, s.quantity());
+    if (s.kind().resource().equals("cpu") && CPU.matcher(s.quantity()).matches()) {
+      String q = s.quantity();
+      r.put(lower(suffix), q.endsWith("m") ? Double.parseDouble(q.substring(0, q.length() - 1)) / 1000 : Double.parseDouble(q));
+    } else if (s.kind().resource().equals("memory") && MEMORY.matcher(s.quantity()).matches()) {
+      r.put(lower(suffix), gigabytes(s.quantity()));
+    }
+    return null;
+  }
+
+  private static String lower(String s) {
+    return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** A memory quantity in GB, as KFP 2's compiler writes its deprecated numeric fields. */
+  static double gigabytes(String q) {
+    String[][] units = {{"Ei", "1152921504606846976"}, {"Pi", "1125899906842624"}, {"Ti", "1099511627776"}, {"Gi", "1073741824"},
+        {"Mi", "1048576"}, {"Ki", "1024"}, {"E", "1e18"}, {"P", "1e15"}, {"T", "1e12"}, {"G", "1e9"}, {"M", "1e6"}, {"K", "1e3"}};
+    for (String[] u : units) {
+      if (q.endsWith(u[0])) {
+        return Double.parseDouble(q.substring(0, q.length() - u[0].length())) * Double.parseDouble(u[1]) / 1e9;
+      }
+    }
+    return Double.parseDouble(q) / 1e9;
+  }
+
+  @Override
+  public Void accelerator(TaskSetting.Accelerator s) {
+    ObjectNode a = container.withObject("resources").putObject("accelerator");
+    a.put("resourceType", s.resource());
+    a.put("resourceCount", Integer.toString(s.count()));
+    a.put("type", s.resource());
+    a.put("count", s.count());
+    return null;
+  }
+
+  @Override
+  public Void env(TaskSetting.Env s) {
+    container.withArray("env").addObject().put("name", s.name()).put("value", s.value());
+    return null;
+  }
+
+  @Override
+  public Void secretEnv(TaskSetting.SecretEnv s) {
+    ObjectNode e = kubernetes.withArray("secretAsEnv").addObject();
+    e.put("secretName", s.secret());
+    e.putObject("secretNameParameter").putObject("runtimeValue").put("constant", s.secret());
+    e.putArray("keyToEnv").addObject().put("secretKey", s.key()).put("envVar", s.name());
+    e.put("optional", false);
+    return null;
+  }
+
+  @Override
+  public Void nodeSelector(TaskSetting.NodeSelector s) {
+    kubernetes.withObject("nodeSelector").withObject("labels").put(s.label(), s.value());
+    return null;
+  }
+
+  @Override
+  public Void toleration(TaskSetting.Toleration s) {
+    ObjectNode t = kubernetes.withArray("tolerations").addObject();
+    t.put("key", s.key());
+    t.put("operator", s.operator());
+    if (!s.value().isEmpty()) {
+      t.put("value", s.value());
+    }
+    if (!s.effect().isEmpty()) {
+      t.put("effect", s.effect());
+    }
+    return null;
+  }
+
+  @Override
+  public Void retry(TaskSetting.Retry s) {
+    if (s.policy() != null && !s.policy().equals("Always") && !s.policy().equals("OnFailure")) {
+      throw new FormatException(where + ": retries(" + s.limit() + ", \"" + s.policy() + "\"): KFP 2 retries a task that failed and has no "
+          + "retry policies; write retries(" + s.limit() + ")");
+    }
+    ObjectNode r = retryPolicy();
+    r.put("maxRetryCount", s.limit());
+    return null;
+  }
+
+  private ObjectNode retryPolicy() {
+    if (!task.has("retryPolicy")) {
+      ObjectNode r = task.putObject("retryPolicy");
+      r.put("backoffDuration", "0s");
+      r.put("backoffFactor", 2.0);
+      r.put("backoffMaxDuration", "3600s");
+    }
+    return task.withObject("retryPolicy");
+  }
+
+  @Override
+  public Void retryBackoff(TaskSetting.RetryBackoff s) {
+    ObjectNode r = retryPolicy();
+    r.put("backoffDuration", seconds(s.duration()) + "s");
+    r.put("backoffFactor", (double) s.factor());
+    r.put("backoffMaxDuration", seconds(s.maxDuration()) + "s");
+    return null;
+  }
+
+  /** A duration ({@code 10s}, {@code 1m30s}, {@code 2h}, {@code 90}) in whole seconds. */
+  static long seconds(String duration) {
+    if (duration.matches("\\d+")) {
+      return Long.parseLong(duration);
+    }
+    double total = 0;
+    var m = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)").matcher(duration);
+    while (m.find()) {
+      double v = Double.parseDouble(m.group(1));
+      total += switch (m.group(2)) {
+        case "h" -> v * 3600;
+        case "m" -> v * 60;
+        case "s" -> v;
+        case "ms" -> v / 1e3;
+        case "us" -> v / 1e6;
+        default -> v / 1e9;
+      };
+    }
+    return (long) Math.ceil(total);
+  }
+
+  @Override
+  public Void timeout(TaskSetting.Timeout s) {
+    kubernetes.put("activeDeadlineSeconds", Long.toString(s.seconds()));
+    return null;
+  }
+
+  @Override
+  public Void caching(TaskSetting.Caching s) {
+    ObjectNode caching = task.putObject("cachingOptions");
+    if (s.enabled()) {
+      caching.put("enableCache", true);
+    }
+    return null;
+  }
+
+  @Override
+  public Void imagePullPolicy(TaskSetting.ImagePullPolicy s) {
+    kubernetes.put("imagePullPolicy", s.policy());
+    return null;
+  }
+
+  @Override
+  public Void podLabel(TaskSetting.PodLabel s) {
+    kubernetes.withObject("podMetadata").withObject("labels").put(s.key(), s.value());
+    return null;
+  }
+
+  @Override
+  public Void podAnnotation(TaskSetting.PodAnnotation s) {
+    kubernetes.withObject("podMetadata").withObject("annotations").put(s.key(), s.value());
+    return null;
+  }
+
+  @Override
+  public Void pvcMount(TaskSetting.PvcMount s) {
+    ObjectNode m = kubernetes.withArray("pvcMount").addObject();
+    m.put("mountPath", s.mountPath());
+    m.put("constant", s.claim());
+    m.putObject("pvcNameParameter").putObject("runtimeValue").put("constant", s.claim());
+    return null;
+  }
+
+  @Override
+  public Void volumeMount(TaskSetting.VolumeMount s) {
+    ObjectNode claim = parameter.apply(new Argument.TaskOutput(s.volume(), "name"));
+    ObjectNode m = kubernetes.withArray("pvcMount").addObject();
+    m.put("mountPath", s.mountPath());
+    claim.properties().forEach(e -> m.set(e.getKey(), e.getValue().deepCopy()));
+    m.set("pvcNameParameter", claim);
+    return null;
+  }
+
+  static ObjectNode constant(String text) {
+    ObjectNode p = NODES.objectNode();
+    p.putObject("runtimeValue").put("constant", text);
+    return p;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.TypeSpec;
+import java.util.Map;
+
+/**
+ * How a component's inputs and outputs are typed in KFP 2, as KFP 2 reads a KFP v1 component: an
+ * input the program reads as a file ({@code inputPath}) and an output it writes at a path of its
+ * own are artifacts, whose schema title comes from the type name ({@code Dataset} →
+ * {@code system.Dataset}, anything else {@code system.Artifact}); the rest are parameters of the
+ * type their name gives ({@code Integer} → {@code NUMBER_INTEGER}, untyped: {@code STRING}).
+ */
+final class Kfp2Types {
+  static final String SCHEMA_VERSION = "0.0.1";
+  private static final Map<String, String> TITLES = Map.of(
+      "artifact", "system.Artifact",
+      "dataset", "system.Dataset",
+      "model", "system.Model",
+      "metrics", "system.Metrics",
+      "classificationmetrics", "system.ClassificationMetrics",
+      "slicedclassificationmetrics", "system.SlicedClassificationMetrics",
+      "html", "system.HTML",
+      "markdown", "system.Markdown");
+
+  private Kfp2Types() {}
+
+  static boolean inputIsArtifact(ComponentSpec spec, String input) {
+    return spec.inputIsFile(input);
+  }
+
+  static boolean outputIsArtifact(ComponentSpec spec, String output) {
+    return spec.outputIsFile(output);
+  }
+
+  /** The parameter type of a (parameter) input or output of type {@code type}; untyped: STRING. */
+  static ParameterType parameterType(TypeSpec type) {
+    ParameterType t = type == null ? null : ParameterType.ofV1Name(type.name());
+    return t == null ? ParameterType.STRING : t;
+  }
+
+  static ParameterType parameterType(InputSpec in) {
+    return parameterType(in.type());
+  }
+
+  static ParameterType parameterType(OutputSpec out) {
+    return parameterType(out.type());
+  }
+
+  /** The schema title of an artifact of type {@code type}: {@code system.Dataset} for {@code Dataset}. */
+  static String schemaTitle(TypeSpec type) {
+    String name = type == null ? null : type.name();
+    if (name == null) {
+      return "system.Artifact";
+    }
+    if (name.startsWith("system.")) {
+      return name;
+    }
+    return TITLES.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "system.Artifact");
+  }
+
+  /** The Python type KFP's header comment shows for a parameter type. */
+  static String pythonName(ParameterType type) {
+    return switch (type) {
+      case INTEGER -> "int";
+      case FLOAT -> "float";
+      case BOOLEAN -> "bool";
+      case STRING -> "str";
+      case LIST -> "list";
+      case STRUCT -> "dict";
+    };
+  }
+}

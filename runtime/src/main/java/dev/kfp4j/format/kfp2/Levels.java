@@ -1,0 +1,222 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Branches;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Nodes;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Step;
+import dev.kfp4j.model.TaskSetting;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DAGs of a KFP 2 pipeline spec: the root, and one per condition, loop, branch chain and exit
+ * handler, each a component of its own. Knows which DAG holds each step, and which values from
+ * outside each group needs (its "pipeline channels", passed in as {@code pipelinechannel--*}
+ * inputs, as KFP's compiler names them).
+ */
+final class Levels {
+  static final String EXIT_HANDLER = "exit-handler-1";
+
+  /** A DAG: the root ({@code node} and {@code parent} null), a group of the model, or the exit handler. */
+  static final class Level {
+    final String name;
+    final Node node;
+    final Level parent;
+    final List<Object> members = new ArrayList<>(); // Step or Level, in the order written
+    /** Values from outside that the group needs, by channel name, in the order first used. */
+    final Map<String, Argument> channels = new LinkedHashMap<>();
+
+    Level(String name, Node node, Level parent) {
+      this.name = name;
+      this.node = node;
+      this.parent = parent;
+    }
+
+    boolean isRoot() {
+      return parent == null;
+    }
+
+    boolean within(Level other) {
+      for (Level l = this; l != null; l = l.parent) {
+        if (l == other) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private final Pipeline pipeline;
+  final Level root = new Level("root", null, null);
+  private final Map<String, Level> levelOfStep = new HashMap<>();
+  private final Map<String, Step> steps = new HashMap<>();
+  private final Map<String, Level> loops = new HashMap<>();
+
+  Levels(Pipeline pipeline) {
+    this.pipeline = pipeline;
+    Level body = root;
+    if (pipeline.exitTask() != null) {
+      body = new Level(EXIT_HANDLER, null, root);
+      root.members.add(body);
+      add(pipeline.exitTask(), root);
+    }
+    for (Node n : pipeline.nodes()) {
+      add(n, body);
+    }
+    channels(root);
+  }
+
+  private void add(Node n, Level level) {
+    if (n instanceof Step s) {
+      level.members.add(s);
+      levelOfStep.put(s.name(), level);
+      steps.put(s.name(), s);
+      return;
+    }
+    Level child = new Level(n.name(), n, level);
+    level.members.add(child);
+    if (n instanceof Loop) {
+      loops.put(n.name(), child);
+    }
+    for (Node m : Nodes.body(n)) {
+      add(m, child);
+    }
+  }
+
+  Step step(String name) {
+    return steps.get(name);
+  }
+
+  Level levelOf(String step) {
+    return levelOfStep.get(step);
+  }
+
+  /** The member of {@code level} that is or holds step {@code name}, or null when it is outside. */
+  Object memberContaining(String name, Level level) {
+    Level l = levelOfStep.get(name);
+    if (l == null) {
+      return null;
+    }
+    if (l == level) {
+      return steps.get(name);
+    }
+    while (l != null && l.parent != level) {
+      l = l.parent;
+    }
+    return l;
+  }
+
+  /** The name of a loop's item, as KFP names it: {@code loop-item-param-3}, or {@code <source>-loop-item}. */
+  String itemChannel(String loop) {
+    Level l = loops.get(loop);
+    if (l == null) {
+      throw new FormatException("a loop item of '" + loop + "', which is no loop of pipeline '" + pipeline.name() + "'");
+    }
+    Loop.Items items = ((Loop) l.node).items();
+    if (items instanceof Loop.Over over) {
+      return channel(over.source(), l) + "-loop-item";
+    }
+    String digits = loop.replaceAll("^.*?(\\d*)$", "$1");
+    return "loop-item-param-" + (digits.isEmpty() ? loop : digits);
+  }
+
+  /**
+   * The channel's full name of an argument used inside {@code level} from outside it ({@code n},
+   * {@code add-Output}, a loop item), or null where the level has it itself (a constant, an output
+   * of a step inside, its own item).
+   */
+  String channel(Argument a, Level level) {
+    if (a instanceof Argument.PipelineParameter p) {
+      return p.name();
+    }
+    if (a instanceof Argument.TaskOutput o) {
+      Level producer = levelOfStep.get(o.task());
+      if (producer == null) {
+        throw new FormatException("an output of '" + o.task() + "', which is no step of pipeline '" + pipeline.name() + "'");
+      }
+      return producer.within(level) ? null : o.task() + "-" + o.output();
+    }
+    if (a instanceof Argument.LoopItem item) {
+      return item.loop().equals(level.name) && level.node instanceof Loop ? null : itemChannel(item.loop());
+    }
+    return null;
+  }
+
+  /** The whole value a channel carries: a loop item's whole item, else the argument itself. */
+  static Argument source(Argument a) {
+    return a instanceof Argument.LoopItem item && item.field() != null ? new Argument.LoopItem(item.loop(), null) : a;
+  }
+
+  /** Fills each level's channels: what the steps and groups inside it read from outside it. */
+  private void channels(Level level) {
+    for (Object m : level.members) {
+      if (m instanceof Step s) {
+        for (Argument a : arguments(s)) {
+          need(a, level);
+        }
+      } else {
+        Level child = (Level) m;
+        for (Argument a : groupArguments(child)) {
+          need(a, child);
+          need(a, level);
+        }
+        channels(child);
+        for (Argument a : child.channels.values()) {
+          need(a, level);
+        }
+      }
+    }
+  }
+
+  private void need(Argument a, Level level) {
+    if (level.isRoot()) {
+      return;
+    }
+    String c = channel(a, level);
+    if (c != null) {
+      level.channels.putIfAbsent(c, source(a));
+    }
+  }
+
+  /** A step's arguments, with the claim names of volumes it mounts. */
+  static List<Argument> arguments(Step s) {
+    List<Argument> out = new ArrayList<>(s.arguments().values());
+    for (TaskSetting t : s.settings()) {
+      if (t instanceof TaskSetting.VolumeMount m) {
+        out.add(new Argument.TaskOutput(m.volume(), "name"));
+      }
+    }
+    return out;
+  }
+
+  /** What a group task reads itself: a condition's operands, a loop's items. */
+  static List<Argument> groupArguments(Level group) {
+    List<Argument> out = new ArrayList<>();
+    dev.kfp4j.model.Predicate p = predicate(group);
+    if (p != null) {
+      Nodes.operands(p, out);
+    } else if (group.node instanceof Loop) {
+      out.addAll(Nodes.groupArguments(group.node));
+    }
+    return out;
+  }
+
+  /** When a condition's task runs: its predicate, and in a chain of branches no earlier branch's. */
+  static dev.kfp4j.model.Predicate predicate(Level group) {
+    if (!(group.node instanceof Condition c)) {
+      return null;
+    }
+    if (group.parent != null && group.parent.node instanceof Branches b) {
+      return b.effectivePredicate(b.branches().indexOf(c));
+    }
+    return c.predicate();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.yaml.Yaml;
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.Placeholder;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A KFP v1 command line in KFP 2's placeholders, as KFP 2 loads a v1 component: {@code inputValue}
+ * → {@code {{$.inputs.parameters['x']}}}, {@code inputPath} → {@code {{$.inputs.artifacts['x'].path}}},
+ * {@code outputPath} → {@code {{$.outputs.parameters['x'].output_file}}} or {@code
+ * {{$.outputs.artifacts['x'].path}}}, {@code concat} → {@code {"Concat": [...]}}, {@code if} on
+ * {@code isPresent} → {@code {"IfPresent": {...}}}, {@code executorInput} → {@code {{$}}}.
+ */
+final class Placeholders {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private Placeholders() {}
+
+  static List<String> convert(ComponentSpec spec, List<Placeholder> items, String where) {
+    List<String> out = new ArrayList<>();
+    for (Placeholder p : items) {
+      out.add(string(spec, p, where));
+    }
+    return out;
+  }
+
+  private static String string(ComponentSpec spec, Placeholder p, String where) {
+    if (p instanceof Placeholder.Literal l) {
+      return l.value();
+    }
+    if (p instanceof Placeholder.InputValue v) {
+      return inputValue(v.input());
+    }
+    if (p instanceof Placeholder.InputPath ip) {
+      return "{{$.inputs.artifacts['" + ip.input() + "'].path}}";
+    }
+    if (p instanceof Placeholder.OutputPath op) {
+      return Kfp2Types.outputIsArtifact(spec, op.output())
+          ? "{{$.outputs.artifacts['" + op.output() + "'].path}}"
+          : "{{$.outputs.parameters['" + op.output() + "'].output_file}}";
+    }
+    if (p instanceof Placeholder.ExecutorInput) {
+      return "{{$}}";
+    }
+    return Yaml.pyJson(node(spec, p, where));
+  }
+
+  static String inputValue(String input) {
+    return "{{$.inputs.parameters['" + input + "']}}";
+  }
+
+  private static ObjectNode node(ComponentSpec spec, Placeholder p, String where) {
+    ObjectNode n = NODES.objectNode();
+    if (p instanceof Placeholder.Concat c) {
+      ArrayNode items = n.putArray("Concat");
+      for (Placeholder i : c.items()) {
+        items.add(string(spec, i, where));
+      }
+      return n;
+    }
+    if (p instanceof Placeholder.If i && i.cond() instanceof Placeholder.IsPresent present) {
+      ObjectNode body = n.putObject("IfPresent");
+      body.put("InputName", present.input());
+      ArrayNode then = body.putArray("Then");
+      convert(spec, i.then(), where).forEach(then::add);
+      if (i.hasElse()) {
+        ArrayNode otherwise = body.putArray("Else");
+        convert(spec, i.otherwise(), where).forEach(otherwise::add);
+      }
+      return n;
+    }
+    throw new FormatException(where + ": KFP 2 has no placeholder for " + p
+        + "; its command lines take inputValue, inputPath, outputPath, concat, and if on isPresent");
+  }
+}

@@ -1,0 +1,51 @@
+package dev.kfp4j.model;
+
+import java.util.Objects;
+
+/**
+ * What a task input receives: a constant, a pipeline parameter, another task's output, or the item
+ * (or one field of the item) of an enclosing loop.
+ */
+public sealed interface Argument {
+
+  /**
+   * A compile-time constant in KFP's text form ({@code 3}, {@code 0.5}, {@code True}, {@code
+   * [1, 2]}, {@code {"a": 1}}, text as is) and the type of the Java value it came from.
+   */
+  record Constant(String text, ParameterType type) implements Argument {
+    public Constant {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(type, "type");
+    }
+
+    /** A text constant. */
+    public static Constant of(String text) {
+      return new Constant(text, ParameterType.STRING);
+    }
+  }
+
+  /** The value of a pipeline parameter. */
+  record PipelineParameter(String name) implements Argument {
+    public PipelineParameter {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** An output of another task ({@code task}: its name), a value or a file. */
+  record TaskOutput(String task, String output) implements Argument {
+    public TaskOutput {
+      Objects.requireNonNull(task, "task");
+      Objects.requireNonNull(output, "output");
+    }
+  }
+
+  /**
+   * The current item of the enclosing loop named {@code loop}, or one field of it when the items
+   * are records or JSON objects ({@code field} null for the whole item).
+   */
+  record LoopItem(String loop, String field) implements Argument {
+    public LoopItem {
+      Objects.requireNonNull(loop, "loop");
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.kfp4j.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Nodes run once per item, in parallel (at most {@code parallelism} at once; 0: no limit), as
+ * KFP's {@code dsl.ParallelFor}. The items are constants given in the pipeline, or a list value
+ * (a pipeline parameter or a task output) known when the pipeline runs. Inside, {@link
+ * Argument.LoopItem} names the current item.
+ */
+public record Loop(String name, Items items, int parallelism, List<Node> body) implements Node {
+  public Loop {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(items, "items");
+    if (parallelism < 0) {
+      throw new IllegalArgumentException("loop '" + name + "': parallelism must be 0 (no limit) or more, not " + parallelism);
+    }
+    body = List.copyOf(body);
+  }
+
+  /** What a loop iterates over. */
+  public sealed interface Items {}
+
+  /** Constant items: values, or JSON objects (records) whose fields the body reads. */
+  public record Constants(List<Argument.Constant> values) implements Items {
+    public Constants {
+      values = List.copyOf(values);
+    }
+  }
+
+  /** The items of a JSON list: a pipeline parameter or a task output. */
+  public record Over(Argument source) implements Items {
+    public Over {
+      Objects.requireNonNull(source, "source");
+      if (source instanceof Argument.Constant) {
+        throw new IllegalArgumentException("loop over a constant: use Loop.Constants");
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.kfp4j.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/** Walking and rewriting trees of nodes, and what a node waits for. */
+public final class Nodes {
+  private Nodes() {}
+
+  /** Calls {@code visit} for each node, a group before its body, in the order written. */
+  public static void walk(List<Node> nodes, Consumer<Node> visit) {
+    for (Node n : nodes) {
+      visit.accept(n);
+      walk(body(n), visit);
+    }
+  }
+
+  /** The nodes a group holds directly (for {@link Branches}: its branches); none for a step. */
+  public static List<Node> body(Node n) {
+    if (n instanceof Condition c) {
+      return c.body();
+    }
+    if (n instanceof Loop l) {
+      return l.body();
+    }
+    if (n instanceof Branches b) {
+      return List.copyOf(b.branches());
+    }
+    return List.of();
+  }
+
+  /** The steps inside {@code n}, at any depth ({@code n} itself for a step). */
+  public static List<Step> steps(Node n) {
+    List<Step> out = new ArrayList<>();
+    walk(List.of(n), m -> {
+      if (m instanceof Step s) {
+        out.add(s);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The names of the steps {@code step} waits for: those it names in {@code after}, those whose
+   * outputs its arguments read, and the volumes it mounts.
+   */
+  public static Set<String> upstream(Step step) {
+    Set<String> out = new LinkedHashSet<>(step.after());
+    for (Argument a : step.arguments().values()) {
+      if (a instanceof Argument.TaskOutput o) {
+        out.add(o.task());
+      }
+    }
+    for (TaskSetting s : step.settings()) {
+      if (s instanceof TaskSetting.VolumeMount m) {
+        out.add(m.volume());
+      }
+    }
+    out.remove(step.name());
+    return out;
+  }
+
+  /** The arguments a group itself reads: its predicate's operands, or the list its loop runs over. */
+  public static List<Argument> groupArguments(Node group) {
+    List<Argument> out = new ArrayList<>();
+    if (group instanceof Condition c && c.predicate() != null) {
+      operands(c.predicate(), out);
+    }
+    if (group instanceof Loop l && l.items() instanceof Loop.Over over) {
+      out.add(over.source());
+    }
+    return out;
+  }
+
+  /** The arguments compared in {@code p}, in the order written. */
+  public static void operands(Predicate p, List<Argument> out) {
+    if (p instanceof Predicate.Comparison c) {
+      out.add(c.left());
+      out.add(c.right());
+    } else if (p instanceof Predicate.Not n) {
+      operands(n.predicate(), out);
+    } else {
+      for (Predicate q : ((Predicate.All) p).predicates()) {
+        operands(q, out);
+      }
+    }
+  }
+
+  static List<Node> mapTasks(List<Node> nodes, UnaryOperator<Task> f) {
+    List<Node> out = new ArrayList<>();
+    for (Node n : nodes) {
+      out.add(mapTasks(n, f));
+    }
+    return out;
+  }
+
+  private static Node mapTasks(Node n, UnaryOperator<Task> f) {
+    if (n instanceof Task t) {
+      return f.apply(t);
+    }
+    if (n instanceof Condition c) {
+      return new Condition(c.name(), c.predicate(), mapTasks(c.body(), f));
+    }
+    if (n instanceof Loop l) {
+      return new Loop(l.name(), l.items(), l.parallelism(), mapTasks(l.body(), f));
+    }
+    if (n instanceof Branches b) {
+      List<Condition> branches = new ArrayList<>();
+      for (Condition c : b.branches()) {
+        branches.add((Condition) mapTasks(c, f));
+      }
+      return new Branches(b.name(), branches);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.kfp4j.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A pipeline: its name, description, typed parameters, the nodes of its DAG in the order they were
+ * written, an exit task that runs when the rest ends whatever its outcome (or null), and the
+ * settings of the run. {@code source} names where it came from, such as the {@code @Pipeline}
+ * method {@code dev.acme.Flows.train(int)}, for the header of the files written from it (or
+ * null). Node names are unique in the pipeline.
+ *
+ * <pre>{@code
+ * Pipeline p = new Pipeline("add-example", null,
+ *     List.of(new Parameter("a", ParameterType.INTEGER, "3", null)),
+ *     List.of(new Task("add", addSpec, Map.of("a", new Argument.PipelineParameter("a"), "b", new Argument.Constant("4", INTEGER)))),
+ *     null, PipelineSettings.DEFAULTS, null);
+ * }</pre>
+ */
+public record Pipeline(
+    String name,
+    String description,
+    List<Parameter> parameters,
+    List<Node> nodes,
+    Task exitTask,
+    PipelineSettings settings,
+    String source) {
+  public Pipeline {
+    Objects.requireNonNull(name, "name");
+    parameters = List.copyOf(parameters);
+    nodes = List.copyOf(nodes);
+    settings = settings == null ? PipelineSettings.DEFAULTS : settings;
+    Set<String> names = new HashSet<>();
+    for (Node n : allNodes(nodes, exitTask)) {
+      if (!names.add(n.name())) {
+        throw new IllegalArgumentException("pipeline '" + name + "' has two nodes named '" + n.name() + "'");
+      }
+    }
+    Set<String> parameterNames = new HashSet<>();
+    for (Parameter p : parameters) {
+      if (!parameterNames.add(p.name())) {
+        throw new IllegalArgumentException("pipeline '" + name + "' has two parameters named '" + p.name() + "'");
+      }
+    }
+  }
+
+  public Optional<Parameter> parameter(String name) {
+    return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** Every node, groups before what they hold, in the order written; the exit task last. */
+  public List<Node> allNodes() {
+    return allNodes(nodes, exitTask);
+  }
+
+  /** Every step, in the order written; the exit task last. */
+  public List<Step> steps() {
+    List<Step> out = new ArrayList<>();
+    for (Node n : allNodes()) {
+      if (n instanceof Step s) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** The node named {@code name}, at any depth. */
+  public Optional<Node> node(String name) {
+    return allNodes().stream().filter(n -> n.name().equals(name)).findFirst();
+  }
+
+  /** This pipeline with every task (the exit task too) replaced by {@code f} of it. */
+  public Pipeline mapTasks(UnaryOperator<Task> f) {
+    return new Pipeline(name, description, parameters, Nodes.mapTasks(nodes, f), exitTask == null ? null : f.apply(exitTask),
+        settings, source);
+  }
+
+  /** This pipeline with other settings. */
+  public Pipeline withSettings(PipelineSettings settings) {
+    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source);
+  }
+
+  private static List<Node> allNodes(List<Node> nodes, Task exitTask) {
+    List<Node> out = new ArrayList<>();
+    Nodes.walk(nodes, out::add);
+    if (exitTask != null) {
+      out.add(exitTask);
+    }
+    return out;
+  }
+}

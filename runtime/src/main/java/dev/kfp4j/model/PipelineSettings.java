@@ -1,0 +1,42 @@
+package dev.kfp4j.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Settings of a whole run, from {@code @Pipeline}: the service account its pods run as, how long
+ * a finished run is kept ({@code -1}: the cluster's default), a deadline for the run ({@code 0}:
+ * none), at most {@code parallelism} pods at once ({@code 0}: no limit), image pull secrets, a node
+ * selector for every pod, and when pods are deleted ({@code ""}: the cluster's default).
+ */
+public record PipelineSettings(
+    String serviceAccount,
+    int ttlSecondsAfterFinished,
+    long activeDeadlineSeconds,
+    int parallelism,
+    List<String> imagePullSecrets,
+    Map<String, String> nodeSelector,
+    String podGc) {
+  /** KFP's service account, the default. */
+  public static final String PIPELINE_RUNNER = "pipeline-runner";
+  /** When pods may be deleted, as Argo's {@code podGC.strategy}. */
+  public static final Set<String> POD_GC = Set.of("OnPodCompletion", "OnPodSuccess", "OnWorkflowCompletion", "OnWorkflowSuccess");
+  /** Every setting at its default. */
+  public static final PipelineSettings DEFAULTS = new PipelineSettings(PIPELINE_RUNNER, -1, 0, 0, List.of(), Map.of(), "");
+
+  public PipelineSettings {
+    serviceAccount = serviceAccount == null ? "" : serviceAccount;
+    imagePullSecrets = List.copyOf(imagePullSecrets);
+    nodeSelector = Models.copy(nodeSelector);
+    podGc = podGc == null ? "" : podGc;
+    if (!podGc.isEmpty() && !POD_GC.contains(podGc)) {
+      throw new IllegalArgumentException("podGc '" + podGc + "' must be one of " + POD_GC.stream().sorted().toList());
+    }
+  }
+
+  /** These settings, keeping finished runs for {@code seconds}. */
+  public PipelineSettings withTtl(int seconds) {
+    return new PipelineSettings(serviceAccount, seconds, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc);
+  }
+}

@@ -1,0 +1,349 @@
+package dev.kfp4j.model;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A setting of one step, as {@code dev.kfp4j.dsl.Task}'s methods make them ({@code
+ * cpuLimit("2")} is a {@link Resource} of kind {@link Resource.Kind#CPU_LIMIT}). Each checks its
+ * values when made, with a message naming the method; the processor makes the same records from
+ * the constants of a {@code @Pipeline} body, so a mistake is a compile error. Formats write each
+ * through a {@link Visitor}, so a new setting no format handles does not compile.
+ */
+public sealed interface TaskSetting {
+  /** A Kubernetes resource quantity: {@code 500m}, {@code 2}, {@code 1.5Gi}, {@code 1e3}. */
+  Pattern QUANTITY =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+  /** A duration: {@code 10s}, {@code 1m30s}, {@code 2h}, or a number of seconds. */
+  Pattern DURATION = Pattern.compile("\\d+|(\\d+(\\.\\d+)?(ns|us|ms|s|m|h))+");
+  /** An environment variable name, as Kubernetes accepts it. */
+  Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
+
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per setting: what a format does with each. */
+  interface Visitor<R> {
+    R displayName(DisplayName s);
+
+    R resource(Resource s);
+
+    R accelerator(Accelerator s);
+
+    R env(Env s);
+
+    R secretEnv(SecretEnv s);
+
+    R nodeSelector(NodeSelector s);
+
+    R toleration(Toleration s);
+
+    R retry(Retry s);
+
+    R retryBackoff(RetryBackoff s);
+
+    R timeout(Timeout s);
+
+    R caching(Caching s);
+
+    R imagePullPolicy(ImagePullPolicy s);
+
+    R podLabel(PodLabel s);
+
+    R podAnnotation(PodAnnotation s);
+
+    R pvcMount(PvcMount s);
+
+    R volumeMount(VolumeMount s);
+  }
+
+  /** The name the UI shows for the step. */
+  record DisplayName(String name) implements TaskSetting {
+    public DisplayName {
+      Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.displayName(this);
+    }
+  }
+
+  /** A CPU or memory request or limit of the step's container. */
+  record Resource(Kind kind, String quantity) implements TaskSetting {
+    /** Which resource, and the {@code Task} method that sets it. */
+    public enum Kind {
+      CPU_REQUEST("cpuRequest", "cpu", false),
+      CPU_LIMIT("cpuLimit", "cpu", true),
+      MEMORY_REQUEST("memoryRequest", "memory", false),
+      MEMORY_LIMIT("memoryLimit", "memory", true);
+
+      private final String method;
+      private final String resource;
+      private final boolean limit;
+
+      Kind(String method, String resource, boolean limit) {
+        this.method = method;
+        this.resource = resource;
+        this.limit = limit;
+      }
+
+      public String method() {
+        return method;
+      }
+
+      /** Kubernetes' name of the resource: {@code cpu} or {@code memory}. */
+      public String resource() {
+        return resource;
+      }
+
+      /** A limit, or else a request. */
+      public boolean isLimit() {
+        return limit;
+      }
+    }
+
+    public Resource {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(quantity, "quantity");
+      if (!QUANTITY.matcher(quantity).matches()) {
+        throw new IllegalArgumentException(kind.method + "(\"" + quantity + "\"): '" + quantity
+            + "' is not a Kubernetes quantity; write e.g. \"" + (kind.resource.equals("cpu") ? "500m\" or \"2" : "512Mi\" or \"2Gi") + "\"");
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.resource(this);
+    }
+  }
+
+  /** A limit of {@code count} accelerators of a vendor's resource, such as {@code nvidia.com/gpu}. */
+  record Accelerator(int count, String resource) implements TaskSetting {
+    /** The resource {@code gpuLimit(n)} asks for. */
+    public static final String NVIDIA_GPU = "nvidia.com/gpu";
+
+    public Accelerator {
+      Objects.requireNonNull(resource, "resource");
+      if (count < 0) {
+        throw new IllegalArgumentException("gpuLimit(" + count + "): the GPU count must be 0 or more");
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.accelerator(this);
+    }
+  }
+
+  /** An environment variable of the step's container. */
+  record Env(String name, String value) implements TaskSetting {
+    public Env {
+      checkEnvName("env", name);
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.env(this);
+    }
+  }
+
+  /** An environment variable read from {@code key} of the Kubernetes secret {@code secret}. */
+  record SecretEnv(String name, String secret, String key) implements TaskSetting {
+    public SecretEnv {
+      checkEnvName("envFromSecret", name);
+      Objects.requireNonNull(secret, "secret");
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.secretEnv(this);
+    }
+  }
+
+  /** Runs the step only on nodes with {@code label: value}. */
+  record NodeSelector(String label, String value) implements TaskSetting {
+    public NodeSelector {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.nodeSelector(this);
+    }
+  }
+
+  /** A Kubernetes toleration; {@code value} and {@code effect} may be empty. */
+  record Toleration(String key, String operator, String value, String effect) implements TaskSetting {
+    public static final Set<String> OPERATORS = Set.of("Equal", "Exists");
+    public static final Set<String> EFFECTS = Set.of("", "NoSchedule", "PreferNoSchedule", "NoExecute");
+
+    public Toleration {
+      Objects.requireNonNull(key, "key");
+      value = value == null ? "" : value;
+      effect = effect == null ? "" : effect;
+      if (!OPERATORS.contains(operator)) {
+        throw new IllegalArgumentException("toleration: the operator must be one of " + sorted(OPERATORS) + ", not '" + operator + "'");
+      }
+      if (!EFFECTS.contains(effect)) {
+        throw new IllegalArgumentException("toleration: the effect must be one of " + sorted(EFFECTS) + ", not '" + effect + "'");
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.toleration(this);
+    }
+  }
+
+  /** Retries a failed step up to {@code limit} times; {@code policy} is Argo's retry policy or null. */
+  record Retry(int limit, String policy) implements TaskSetting {
+    public static final Set<String> POLICIES = Set.of("Always", "OnFailure", "OnError", "OnTransientError");
+
+    public Retry {
+      if (limit < 0) {
+        throw new IllegalArgumentException("retries(" + limit + "): the retry limit must be 0 or more");
+      }
+      if (policy != null && !POLICIES.contains(policy)) {
+        throw new IllegalArgumentException("retries(..., \"" + policy + "\"): the retry policy must be one of " + sorted(POLICIES));
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.retry(this);
+    }
+  }
+
+  /**
+   * The wait between retries: {@code duration} (such as {@code 10s}), multiplied by {@code factor}
+   * after each retry, at most {@code maxDuration}.
+   */
+  record RetryBackoff(String duration, int factor, String maxDuration) implements TaskSetting {
+    public RetryBackoff {
+      if (!DURATION.matcher(duration).matches() || !DURATION.matcher(maxDuration).matches()) {
+        throw new IllegalArgumentException("retryBackoff(\"" + duration + "\", " + factor + ", \"" + maxDuration
+            + "\"): durations are like \"10s\", \"1m\" or \"2h\"");
+      }
+      if (factor < 1) {
+        throw new IllegalArgumentException("retryBackoff: the factor must be 1 or more");
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.retryBackoff(this);
+    }
+  }
+
+  /** Stops the step after {@code seconds}. */
+  record Timeout(long seconds) implements TaskSetting {
+    public Timeout {
+      if (seconds <= 0) {
+        throw new IllegalArgumentException("timeout(" + seconds + "): the timeout is a number of seconds above 0");
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.timeout(this);
+    }
+  }
+
+  /** Turns the cache on or off for the step (it is on by default). */
+  record Caching(boolean enabled) implements TaskSetting {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.caching(this);
+    }
+  }
+
+  /** The container's image pull policy. */
+  record ImagePullPolicy(String policy) implements TaskSetting {
+    public static final Set<String> POLICIES = Set.of("Always", "IfNotPresent", "Never");
+
+    public ImagePullPolicy {
+      if (!POLICIES.contains(policy)) {
+        throw new IllegalArgumentException("imagePullPolicy(\"" + policy + "\"): must be one of " + sorted(POLICIES));
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.imagePullPolicy(this);
+    }
+  }
+
+  /** A label on the step's pod. */
+  record PodLabel(String key, String value) implements TaskSetting {
+    public PodLabel {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.podLabel(this);
+    }
+  }
+
+  /** An annotation on the step's pod. */
+  record PodAnnotation(String key, String value) implements TaskSetting {
+    public PodAnnotation {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.podAnnotation(this);
+    }
+  }
+
+  /** Mounts the existing PersistentVolumeClaim {@code claim} at {@code mountPath}. */
+  record PvcMount(String claim, String mountPath) implements TaskSetting {
+    public PvcMount {
+      Objects.requireNonNull(claim, "claim");
+      checkMountPath("mountPvc", mountPath);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.pvcMount(this);
+    }
+  }
+
+  /** Mounts the claim that the {@link VolumeStep} named {@code volume} made, at {@code mountPath}. */
+  record VolumeMount(String volume, String mountPath) implements TaskSetting {
+    public VolumeMount {
+      Objects.requireNonNull(volume, "volume");
+      checkMountPath("mountVolume", mountPath);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.volumeMount(this);
+    }
+  }
+
+  private static void checkEnvName(String method, String name) {
+    Objects.requireNonNull(name, "name");
+    if (!ENV_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(method + ": '" + name + "' is not a valid environment variable name");
+    }
+  }
+
+  private static void checkMountPath(String method, String path) {
+    Objects.requireNonNull(path, "mountPath");
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException(method + ": the mount path '" + path + "' must be absolute");
+    }
+  }
+
+  private static java.util.List<String> sorted(Set<String> values) {
+    return values.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.kfp4j.format.argo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Branches;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.yaml.Yaml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ArgoFormatTest {
+  static final ComponentSpec ECHO = ComponentYaml.parse("""
+      name: echo
+      inputs:
+      - {name: msg, type: String}
+      outputs:
+      - {name: Output, type: String}
+      implementation:
+        container:
+          image: alpine
+          command: [sh, -c, 'echo "$0" | tee "$1"', {inputValue: msg}, {outputPath: Output}]
+      """, "echo.yaml");
+
+  static Pipeline pipeline(List<dev.kfp4j.model.Node> nodes) {
+    return new Pipeline("p", "a test", List.of(new Parameter("n", ParameterType.INTEGER, "3", null)), nodes, null,
+        PipelineSettings.DEFAULTS, "Test.p(int)");
+  }
+
+  static Task echo(String name, Argument msg, TaskSetting... settings) {
+    return new Task(name, ECHO, Map.of("msg", msg), List.of(), List.of(settings));
+  }
+
+  @Test
+  void branchesBecomeOneConditionTaskEachWithTheEarlierBranchesNegated() {
+    Predicate big = new Predicate.Comparison(new Argument.PipelineParameter("n"), Predicate.Operator.GT, new Argument.Constant("5", ParameterType.INTEGER));
+    Predicate small = new Predicate.Comparison(new Argument.PipelineParameter("n"), Predicate.Operator.LT, new Argument.Constant("2", ParameterType.INTEGER));
+    Branches b = new Branches("condition-branches-1", List.of(
+        new Condition("condition-2", big, List.of(echo("big", Argument.Constant.of("big")))),
+        new Condition("condition-3", small, List.of(echo("small", Argument.Constant.of("small")))),
+        new Condition("condition-4", null, List.of(echo("medium", Argument.Constant.of("medium"))))));
+    JsonNode wf = ArgoWriter.toNode(pipeline(List.of(b)));
+    JsonNode tasks = wf.at("/spec/templates/0/dag/tasks");
+    assertEquals(3, tasks.size());
+    assertEquals("{{workflow.parameters.n}} > 5", tasks.get(0).path("when").asString());
+    assertEquals("(!({{workflow.parameters.n}} > 5)) && ({{workflow.parameters.n}} < 2)", tasks.get(1).path("when").asString());
+    assertEquals("(!({{workflow.parameters.n}} > 5)) && (!({{workflow.parameters.n}} < 2))", tasks.get(2).path("when").asString());
+    // read back: three conditions, each with its effective predicate
+    Pipeline read = ArgoReader.read(ArgoWriter.write(pipeline(List.of(b))), "p.yaml");
+    assertEquals(3, read.nodes().size());
+    Condition third = (Condition) read.nodes().get(2);
+    assertEquals(b.effectivePredicate(1), ((Condition) read.nodes().get(1)).predicate());
+    assertEquals(b.effectivePredicate(2), third.predicate());
+  }
+
+  @Test
+  void settingsRoundTripInTheirTemplate() {
+    Task t = echo("echo", new Argument.PipelineParameter("n"),
+        new TaskSetting.Timeout(60), new TaskSetting.Retry(2, "OnFailure"), new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, "2"),
+        new TaskSetting.Env("A", "b"), new TaskSetting.SecretEnv("T", "s", "k"), new TaskSetting.Accelerator(1, "amd.com/gpu"),
+        new TaskSetting.DisplayName("Echo!"), new TaskSetting.Caching(false), new TaskSetting.PvcMount("data", "/data"),
+        new TaskSetting.Toleration("gpu", "Exists", "", "NoSchedule"), new TaskSetting.NodeSelector("pool", "big"));
+    String yaml = ArgoWriter.write(pipeline(List.of(t)));
+    Pipeline read = ArgoReader.read(yaml, "p.yaml");
+    Task back = (Task) read.nodes().get(0);
+    assertEquals(java.util.Set.copyOf(t.settings()), java.util.Set.copyOf(back.settings()));
+    assertEquals(ECHO, back.component());
+    assertEquals(yaml, ArgoWriter.write(read));
+    assertEquals("Test.p(int)", read.source());
+  }
+
+  @Test
+  void loopsAndItemsRoundTrip() {
+    Loop loop = new Loop("for-loop-1", new Loop.Constants(List.of(
+        new Argument.Constant("{\"a\": 1, \"b\": \"x\"}", ParameterType.STRUCT), new Argument.Constant("{\"a\": 2, \"b\": \"z\"}", ParameterType.STRUCT))),
+        2, List.of(echo("echo", new Argument.LoopItem("for-loop-1", "b"))));
+    String yaml = ArgoWriter.write(pipeline(List.of(loop)));
+    assertTrue(yaml.contains("withItems: [{a: '1', b: x}, {a: '2', b: z}]"), yaml);
+    Pipeline read = ArgoReader.read(yaml, "p.yaml");
+    Loop back = (Loop) read.nodes().get(0);
+    assertEquals(2, back.parallelism());
+    assertEquals(new Argument.LoopItem("for-loop-1", "b"), ((Task) back.body().get(0)).arguments().get("msg"));
+    assertEquals(yaml, ArgoWriter.write(read));
+  }
+
+  @Test
+  void aTemplateOfAnotherToolBecomesAComponentWithTheSameCommandLine() {
+    String yaml = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {generateName: other-}
+        spec:
+          entrypoint: main
+          arguments: {parameters: [{name: who, value: world}]}
+          templates:
+          - name: main
+            inputs: {parameters: [{name: who}]}
+            dag:
+              tasks:
+              - {name: hello, template: hello, arguments: {parameters: [{name: who, value: '{{inputs.parameters.who}}'}]}}
+              - name: shout
+                template: shout
+                depends: hello
+                arguments: {artifacts: [{name: text, from: '{{tasks.hello.outputs.artifacts.greeting}}'}]}
+          - name: hello
+            inputs: {parameters: [{name: who}]}
+            outputs: {artifacts: [{name: greeting, path: /tmp/g.txt}]}
+            container: {image: alpine, command: [sh, -c], args: ['echo hello {{inputs.parameters.who}} > /tmp/g.txt']}
+          - name: shout
+            inputs: {artifacts: [{name: text, path: /in/text}]}
+            container: {image: alpine, command: [tr, a-z, A-Z], args: ['/in/text']}
+        """;
+    Pipeline p = ArgoReader.read(yaml, "other.yaml");
+    assertEquals("other", p.name());
+    Task hello = (Task) p.nodes().get(0);
+    assertEquals(new Argument.PipelineParameter("who"), hello.arguments().get("who"));
+    assertEquals(new Placeholder.Concat(List.of(new Placeholder.Literal("echo hello "), new Placeholder.InputValue("who"),
+        new Placeholder.Literal(" > "), new Placeholder.OutputPath("greeting"))), hello.component().container().args().get(0));
+    Task shout = (Task) p.nodes().get(1);
+    assertEquals(new Argument.TaskOutput("hello", "greeting"), shout.arguments().get("text"));
+    assertEquals(List.of(new Placeholder.InputPath("text")), shout.component().container().args());
+    assertEquals(List.of("hello"), shout.after());
+  }
+
+  @Test
+  void theKfpSdksOwnWorkflowReads() throws Exception {
+    Path file = Path.of(System.getProperty("kfp4j.shared", "../../shared"), "testdata/kfp-sdk-1.8.22/add_pipeline.yaml");
+    Assumptions.assumeTrue(Files.isRegularFile(file), "needs ../shared (KFP SDK files); set -Dkfp4j.shared");
+    Pipeline p = ArgoReader.read(Files.readString(file), file.toString());
+    assertEquals(List.of("value_1", "value_2"), p.parameters().stream().map(Parameter::name).toList());
+    assertEquals(ParameterType.INTEGER, p.parameters().get(0).type());
+    Task multiply = (Task) p.node("multiply").orElseThrow();
+    assertEquals(new Argument.TaskOutput("add", "add-Output"), multiply.arguments().get("add-Output"));
+    assertNull(p.exitTask());
+  }
+
+  @Test
+  void whatTheModelCannotHoldIsAClearError() {
+    String mixed = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: m}
+        spec:
+          entrypoint: main
+          arguments: {parameters: [{name: x}]}
+          templates:
+          - name: main
+            dag: {tasks: [{name: a, template: a, arguments: {parameters: [{name: v, value: 'pre-{{workflow.parameters.x}}'}]}}]}
+          - {name: a, inputs: {parameters: [{name: v}]}, container: {image: alpine, command: [echo, '{{inputs.parameters.v}}']}}
+        """;
+    FormatException e = assertThrows(FormatException.class, () -> ArgoReader.read(mixed, "m.yaml"));
+    assertTrue(e.getMessage().startsWith("m.yaml: task 'a' of template 'main': 'pre-{{workflow.parameters.x}}' mixes text and references"), e.getMessage());
+    assertEquals("x.yaml: not an Argo Workflow (kind: Workflow)",
+        assertThrows(FormatException.class, () -> ArgoReader.read("kind: Pod\n", "x.yaml")).getMessage());
+    String unknown = mixed.replace("pre-{{workflow.parameters.x}}", "{{workflow.parameters.y}}");
+    assertTrue(assertThrows(FormatException.class, () -> ArgoReader.read(unknown, "m.yaml")).getMessage()
+        .contains("'{{workflow.parameters.y}}' names no parameter of the workflow; it has [x]"));
+    assertEquals(Yaml.read("a: 1").get("a").asInt(), 1);
+  }
+}
