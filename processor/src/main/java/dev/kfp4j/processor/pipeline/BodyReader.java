@@ -596,8 +596,8 @@ final class BodyReader {
   }
 
   private static boolean compatible(String out, String in) {
-    // KFP treats String as accepting any text value.
-    return in.equals("String");
+    // KFP treats String as accepting any text value, and KFP 2 a system.Artifact as any artifact, either way.
+    return in.equals("String") || in.equals("Artifact") || out.equals("Artifact");
   }
 
   /** An argument: a constant, a pipeline parameter, a task output or a loop item. Null for {@code null}. */
