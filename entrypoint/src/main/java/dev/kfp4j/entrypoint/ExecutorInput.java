@@ -15,10 +15,17 @@ import java.util.Map;
  * {@code type.schemaTitle}, {@code customPath}), {@code outputs.parameters[name].outputFile},
  * {@code outputs.artifacts[name].artifacts[0]} and {@code outputs.outputFile}, where the executor
  * output goes. Every input and output the component declares must be there (optional inputs
- * aside), and nothing it does not declare, as a stale image would show; other fields are ignored,
- * as KFP's executor ignores them. Problems are {@link UsageException}s naming the field.
+ * aside), and nothing it does not declare, as a stale image would show, but the log the launcher
+ * keeps itself ({@value #LAUNCHER_LOGS}); other fields are ignored, as KFP's executor ignores them. Problems are {@link UsageException}s naming the field.
  */
 final class ExecutorInput {
+  /**
+   * The output artifact KFP's driver adds for the task's log when the run publishes logs: the
+   * launcher writes and uploads it, and ignores what an executor output says of it. Not the
+   * component's: left alone.
+   */
+  static final String LAUNCHER_LOGS = "executor-logs";
+
   /** One artifact of the executor input ({@code RuntimeArtifact}); {@code path} null when its URI has no local path. */
   record RuntimeArtifact(String name, String uri, String schemaTitle, Map<String, Object> metadata, String path) {}
 
@@ -78,6 +85,9 @@ final class ExecutorInput {
       String name = e.getKey();
       Object value = e.getValue();
       String where = "outputs.artifacts['" + name + "']";
+      if (name.equals(LAUNCHER_LOGS)) {
+        continue;
+      }
       Signature.Flag flag = signature.flag(name);
       if (flag == null || !flag.kind().isOutput()) {
         throw new UsageException(where + ": component '" + signature.component() + "' has no output artifact '" + name

@@ -96,6 +96,19 @@ class ExecutorProtocolTest {
         list(outputs), "no staging file left");
   }
 
+  /** With log publishing on, KFP's driver adds an output artifact for the launcher's log: not the component's. */
+  @Test
+  void theLaunchersLogArtifactIsLeftToTheLauncher() throws IOException {
+    String json = executorInput("{\"epochs\": 5}").replace("\"artifacts\": {\n", "\"artifacts\": {\n"
+        + "\"executor-logs\": {\"artifacts\": [{\"name\": \"executor-logs\", \"uri\": \"" + outputs.resolve("executor-logs")
+        + "\", \"type\": {\"schemaTitle\": \"system.Artifact\"}}]},\n");
+    assertTrue(json.contains("executor-logs"), json);
+    Run r = run(train, json);
+    assertEquals(0, r.code(), r.err());
+    assertFalse(Files.exists(outputs.resolve("executor-logs")));
+    assertFalse(Files.readString(outputs.resolve("executor_output.json")).contains("executor-logs"));
+  }
+
   @Test
   void theExecutorInputMayComeAfterAnEqualsSign() throws IOException {
     Run r = Run.of(train, TRAIN, "train", "--executor_input=" + executorInput("{\"epochs\": 5}"));
