@@ -10,15 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one component of a generated entrypoint class: {@code <component> --<input> <value> ...
- * ----output-paths <file>...}. Exit codes: 0 done, 2 bad arguments (with an argparse-style usage
- * line naming the flag), 1 the component threw (stack trace on stderr, no output file left behind).
+ * Runs one component of a generated entrypoint class, in either protocol: KFP v1's {@code
+ * <component> --<input> <value> ... ----output-paths <file>...}, or KFP 2's {@code <component>
+ * --executor_input <json>} (see {@link ExecutorInput}). Exit codes: 0 done, 2 bad arguments or
+ * executor input (with an argparse-style usage line naming the flag or field), 1 the component
+ * threw (stack trace on stderr, no output file and no executor output left behind).
  */
 public final class Entrypoint {
   /** Exit code for bad arguments, as argparse. */
   public static final int USAGE = 2;
   /** Exit code when the component threw. */
   public static final int FAILED = 1;
+  /** The flag of KFP 2's executor input, as KFP's lightweight components take it ({@code {{$}}}). */
+  public static final String EXECUTOR_INPUT = "--executor_input";
+  /** How errors in the executor input start. */
+  static final String EXECUTOR_ARGUMENT = "argument " + EXECUTOR_INPUT + ": ";
 
   /** The generated code that calls the user's method for a parsed invocation. */
   public interface Handler {
@@ -57,18 +63,21 @@ public final class Entrypoint {
       return USAGE;
     }
     String componentProg = prog + " " + signature.component();
+    boolean kfp2 = args.length > 1 && (args[1].equals(EXECUTOR_INPUT) || args[1].startsWith(EXECUTOR_INPUT + "="));
+    String usage = kfp2 ? signature.executorUsage(componentProg) : signature.usage(componentProg);
     Invocation invocation;
     try {
-      invocation = parse(signature, args);
+      invocation = kfp2 ? executorInvocation(signature, args) : parse(signature, args);
     } catch (HelpRequested h) {
       out.println(signature.usage(componentProg));
+      out.println("       " + signature.executorUsage(componentProg).substring("usage: ".length()));
       if (signature.description() != null && !signature.description().isEmpty()) {
         out.println();
         out.println(signature.description());
       }
       return 0;
     } catch (UsageException e) {
-      err.println(signature.usage(componentProg));
+      err.println(usage);
       err.println(componentProg + ": error: " + e.getMessage());
       return USAGE;
     }
@@ -78,7 +87,7 @@ public final class Entrypoint {
       return 0;
     } catch (UsageException e) {
       invocation.discard();
-      err.println(signature.usage(componentProg));
+      err.println(usage);
       err.println(componentProg + ": error: " + e.getMessage());
       return USAGE;
     } catch (Throwable t) {
@@ -105,6 +114,41 @@ public final class Entrypoint {
     }
   }
 
+  /** KFP 2: {@code <component> --executor_input <json>} (or {@code --executor_input=<json>}), and nothing else. */
+  static Invocation executorInvocation(Signature signature, String[] args) {
+    String json;
+    int next;
+    if (args[1].equals(EXECUTOR_INPUT)) {
+      if (args.length < 3) {
+        throw new UsageException("argument " + EXECUTOR_INPUT + ": expected one argument");
+      }
+      json = args[2];
+      next = 3;
+    } else {
+      json = args[1].substring(EXECUTOR_INPUT.length() + 1);
+      next = 2;
+    }
+    for (int i = next; i < args.length; i++) {
+      if (args[i].equals("-h") || args[i].equals("--help")) {
+        throw new HelpRequested();
+      }
+    }
+    if (next < args.length) {
+      StringBuilder unknown = new StringBuilder();
+      for (int i = next; i < args.length; i++) {
+        unknown.append(i == next ? "" : " ").append(args[i]);
+      }
+      throw new UsageException("unrecognized arguments: " + unknown + " (KFP 2's executor input carries every input)");
+    }
+    ExecutorInput executor;
+    try {
+      executor = ExecutorInput.parse(signature, json);
+    } catch (UsageException e) {
+      throw new UsageException(EXECUTOR_ARGUMENT + e.getMessage());
+    }
+    return new Invocation(signature, executor);
+  }
+
   static Invocation parse(Signature signature, String[] args) {
     Map<String, String> values = new LinkedHashMap<>();
     List<Path> outputFiles = null;
@@ -121,7 +165,7 @@ public final class Entrypoint {
           if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
             throw new UsageException("argument ----output-paths: expected " + n + " argument" + (n == 1 ? "" : "s"));
           }
-          outputFiles.add(outputPath("----output-paths", args[++i]));
+          outputFiles.add(outputPath("argument ----output-paths", args[++i]));
         }
         continue;
       }
@@ -158,8 +202,8 @@ public final class Entrypoint {
       throw new UsageException("the following arguments are required: " + String.join(", ", missing));
     }
     for (Signature.Flag f : signature.flags()) {
-      if (f.kind() == Signature.Kind.OUTPUT_PATH && values.containsKey(f.name())) {
-        outputPath("--" + f.name(), values.get(f.name()));
+      if (f.kind().isOutput() && values.containsKey(f.name())) {
+        outputPath("argument --" + f.name(), values.get(f.name()));
       }
     }
     if (outputFiles == null && !signature.outputs().isEmpty()) {
@@ -170,27 +214,28 @@ public final class Entrypoint {
   }
 
   /**
-   * The path of a file to write an output to, checked before the component runs: it must name a
+   * The path of a file to write an output to, checked before the component runs ({@code what}
+   * names it in errors, such as {@code argument --model}): it must name a
    * file, new or to be replaced, never a folder (replacing a folder would delete what it holds),
    * and its nearest existing parent must be a folder.
    */
-  static Path outputPath(String flag, String text) {
+  static Path outputPath(String what, String text) {
     Path path;
     try {
       path = Path.of(text);
     } catch (java.nio.file.InvalidPathException e) {
-      throw new UsageException("argument " + flag + ": '" + text + "' is not a path: " + e.getReason());
+      throw new UsageException(what + ": '" + text + "' is not a path: " + e.getReason());
     }
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
     if (text.isEmpty() || text.endsWith("/") || text.endsWith(java.io.File.separator) || name.equals(".")
         || name.equals("..") || Files.isDirectory(path)) {
-      throw new UsageException("argument " + flag + ": '" + text + "' is a folder; give the path of a file to write "
+      throw new UsageException(what + ": '" + text + "' is a folder; give the path of a file to write "
           + "the output to (a folder is never replaced)");
     }
     for (Path parent = path.toAbsolutePath().getParent(); parent != null; parent = parent.getParent()) {
       if (Files.exists(parent)) {
         if (!Files.isDirectory(parent)) {
-          throw new UsageException("argument " + flag + ": '" + text + "' cannot be written: " + parent + " is a file, not a folder");
+          throw new UsageException(what + ": '" + text + "' cannot be written: " + parent + " is a file, not a folder");
         }
         break;
       }

@@ -1,47 +1,56 @@
 package dev.kfp4j.entrypoint;
 
+import dev.kfp4j.artifacts.Artifact;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One parsed call of a component: typed access to its inputs, and its outputs, which are staged
- * and only moved into place by {@link #commit()} once the component returned. A component that
- * throws leaves no output file behind.
+ * One call of a component, as the generated entrypoint makes it: typed access to its inputs, and
+ * its outputs. The inputs come from KFP v1's command line ({@code --<input> <value>}, values in
+ * KFP's text forms) or from KFP 2's executor input (JSON values, artifacts); the generated code is
+ * the same for both. Outputs are staged and only moved into place by {@link #commit()} once the
+ * component returned: a component that throws leaves no output file behind.
  */
 public final class Invocation {
   private final Signature signature;
-  private final Map<String, String> values;
-  private final List<Path> outputFiles;
-  private final Map<String, String> outputs = new LinkedHashMap<>();
-  /** Output name → [staging folder, staged path, final path] for {@code @OutputPath} outputs. */
-  private final Map<String, Path[]> stagedPaths = new LinkedHashMap<>();
+  /** KFP v1: the flags' texts; null in KFP 2. */
+  private final Map<String, String> arguments;
+  /** KFP 2: the executor input; null in KFP v1. */
+  private final ExecutorInput executor;
+  private final Outputs outputs;
 
-  Invocation(Signature signature, Map<String, String> values, List<Path> outputFiles) {
+  Invocation(Signature signature, Map<String, String> arguments, List<Path> outputFiles) {
     this.signature = signature;
-    this.values = values;
-    this.outputFiles = outputFiles;
+    this.arguments = arguments;
+    this.executor = null;
+    this.outputs = new Outputs(signature, outputFiles, null);
+  }
+
+  Invocation(Signature signature, ExecutorInput executor) {
+    this.signature = signature;
+    this.arguments = null;
+    this.executor = executor;
+    this.outputs = new Outputs(signature, List.of(), executor);
   }
 
   public String component() {
     return signature.component();
   }
 
-  /** Whether the input was given on the command line or has a default. */
+  /** Whether the input was given (on the command line, or in the executor input) or has a default. */
   public boolean has(String input) {
+    if (executor != null && (executor.parameterValues.containsKey(input) || executor.inputArtifacts.containsKey(input))) {
+      return true;
+    }
     return text(input) != null;
   }
 
+  /** KFP v1's argument, or the default. */
   private String text(String input) {
-    String v = values.get(input);
+    String v = arguments == null ? null : arguments.get(input);
     if (v == null) {
       Signature.Flag f = signature.flag(input);
       return f == null ? null : f.defaultText();
@@ -49,65 +58,83 @@ public final class Invocation {
     return v;
   }
 
+  /** KFP 2's JSON value of the input; null in KFP v1, or when it was not given. */
+  private Object given(String input) {
+    return executor == null ? null : executor.parameterValues.get(input);
+  }
+
   private String required(String input) {
     String v = text(input);
     if (v == null) {
-      throw new UsageException("the following arguments are required: --" + input);
+      throw new UsageException(executor == null ? "the following arguments are required: --" + input
+          : Entrypoint.EXECUTOR_ARGUMENT + "the following are required: inputs.parameterValues['" + input + "']");
     }
     return v;
   }
 
   private UsageException invalid(String input, IllegalArgumentException e) {
-    return new UsageException("argument --" + input + ": " + e.getMessage());
+    return new UsageException(executor == null ? "argument --" + input + ": " + e.getMessage()
+        : Entrypoint.EXECUTOR_ARGUMENT + "inputs.parameterValues['" + input + "']: " + e.getMessage());
   }
 
   public String string(String input) {
-    return required(input);
+    Object json = given(input);
+    try {
+      return json != null ? (String) JsonBinder.toJava(json, String.class) : required(input);
+    } catch (IllegalArgumentException e) {
+      throw invalid(input, e);
+    }
   }
 
   public int intValue(String input) {
+    Object json = given(input);
     try {
-      return KfpValues.parseInt(required(input));
+      return json != null ? (Integer) JsonBinder.toJava(json, int.class) : KfpValues.parseInt(required(input));
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
   }
 
   public long longValue(String input) {
+    Object json = given(input);
     try {
-      return KfpValues.parseLong(required(input));
+      return json != null ? (Long) JsonBinder.toJava(json, long.class) : KfpValues.parseLong(required(input));
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
   }
 
   public double doubleValue(String input) {
+    Object json = given(input);
     try {
-      return KfpValues.parseDouble(required(input));
+      return json != null ? (Double) JsonBinder.toJava(json, double.class) : KfpValues.parseDouble(required(input));
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
   }
 
   public float floatValue(String input) {
+    Object json = given(input);
     try {
-      return KfpValues.parseFloat(required(input));
+      return json != null ? (Float) JsonBinder.toJava(json, float.class) : KfpValues.parseFloat(required(input));
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
   }
 
   public boolean booleanValue(String input) {
+    Object json = given(input);
     try {
-      return KfpValues.parseBoolean(required(input));
+      return json != null ? (Boolean) JsonBinder.toJava(json, boolean.class) : KfpValues.parseBoolean(required(input));
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
   }
 
   public <E extends Enum<E>> E enumValue(String input, Class<E> type) {
+    Object json = given(input);
     try {
-      return KfpValues.parseEnum(required(input), type);
+      return json != null ? type.cast(JsonBinder.toJava(json, type)) : KfpValues.parseEnum(required(input), type);
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
@@ -115,8 +142,9 @@ public final class Invocation {
 
   /** A JSON input converted to a class such as a record. */
   public <T> T json(String input, Class<T> type) {
+    Object json = given(input);
     try {
-      return type.cast(KfpValues.parseJson(required(input), type));
+      return type.cast(json != null ? JsonBinder.toJava(json, type) : KfpValues.parseJson(required(input), type));
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
@@ -125,16 +153,38 @@ public final class Invocation {
   /** A JSON input converted to a generic type such as {@code List<Integer>}. */
   @SuppressWarnings("unchecked")
   public <T> T json(String input, TypeToken<T> type) {
+    Object json = given(input);
     try {
-      return (T) KfpValues.parseJson(required(input), type.type());
+      return (T) (json != null ? JsonBinder.toJava(json, type.type()) : KfpValues.parseJson(required(input), type.type()));
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
   }
 
-  /** A file input: the path of the local file holding the data. */
+  /** A file input: the path of the local file holding the data (in KFP 2, of the input artifact). */
   public Path path(String input) {
-    return Path.of(required(input));
+    if (executor == null) {
+      return Path.of(required(input));
+    }
+    ExecutorInput.RuntimeArtifact a = inputArtifact(input);
+    if (a.path() == null) {
+      throw new UsageException(Entrypoint.EXECUTOR_ARGUMENT + "inputs.artifacts['" + input + "']: URI '" + a.uri()
+          + "' has no local path; KFP 2 mounts gs://, s3://, minio:// and oci:// URIs (or give a customPath)");
+    }
+    return Path.of(a.path());
+  }
+
+  /** A file input's path as text: in KFP v1 as given on the command line. */
+  public String pathString(String input) {
+    return executor == null ? required(input) : path(input).toString();
+  }
+
+  private ExecutorInput.RuntimeArtifact inputArtifact(String input) {
+    ExecutorInput.RuntimeArtifact a = executor.inputArtifacts.get(input);
+    if (a == null) {
+      throw new UsageException(Entrypoint.EXECUTOR_ARGUMENT + "the following are required: inputs.artifacts['" + input + "']");
+    }
+    return a;
   }
 
   /**
@@ -142,106 +192,58 @@ public final class Invocation {
    * the final one, moved into place by {@link #commit()}.
    */
   public Path outputPath(String output) {
-    Path[] staged = stagedPaths.get(output);
-    if (staged != null) {
-      return staged[1];
-    }
-    Path target = Path.of(required(output)).toAbsolutePath();
-    try {
-      Files.createDirectories(target.getParent());
-      Path folder = Files.createDirectory(target.getParent().resolve(stagingName(target)));
-      Path path = folder.resolve(target.getFileName());
-      stagedPaths.put(output, new Path[] {folder, path, target});
-      return path;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare output '" + output + "' at " + target, e);
-    }
+    Path target = executor == null ? Path.of(required(output)) : Path.of(executor.outputArtifacts.get(output).path());
+    return outputs.stage(output, target);
   }
 
-  /** Records a returned output's value; written to its {@code ----output-paths} file on commit. */
+  /**
+   * An input artifact: in KFP 2 the executor input's (of the kind its schema title names, when
+   * that is a {@code type}); in KFP v1 the file given on the command line, its URI a {@code file:}
+   * URI, its metadata read from {@code <path>.metadata.json} when there is one. Its metadata is
+   * read-only.
+   */
+  public <A extends Artifact> A artifact(String input, Class<A> type) {
+    if (executor != null) {
+      ExecutorInput.RuntimeArtifact a = inputArtifact(input);
+      return Artifacts.make(type, a.schemaTitle(), a.name(), a.uri(), a.path() == null ? null : Path.of(a.path()), a.metadata());
+    }
+    Path path = Path.of(required(input));
+    return Artifacts.make(type, null, input, Artifacts.fileUri(path), path, Artifacts.readMetadata(path, "argument --" + input));
+  }
+
+  /**
+   * An output artifact ({@code @Out}): its {@code path()} is a staging path, moved into place by
+   * {@link #commit()}; its metadata, mutable, goes to KFP 2's executor output (in KFP v1, to
+   * {@code <path>.metadata.json}). Unlike a file output, it may be left unwritten (metrics are
+   * metadata only): KFP 2 then uploads nothing, and in KFP v1 an empty file takes its place.
+   */
+  public <A extends Artifact> A outputArtifact(String output, Class<A> type) {
+    Path staged = outputPath(output);
+    A artifact;
+    if (executor != null) {
+      ExecutorInput.RuntimeArtifact a = executor.outputArtifacts.get(output);
+      artifact = Artifacts.make(type, a.schemaTitle(), a.name(), a.uri(), staged, new LinkedHashMap<>(a.metadata()));
+    } else {
+      artifact = Artifacts.make(type, null, output, Artifacts.fileUri(outputs.target(output)), staged, new LinkedHashMap<>());
+    }
+    outputs.artifact(output, artifact);
+    return artifact;
+  }
+
+  /** Records a returned output's value; written to its output file (and KFP 2's executor output) on commit. */
   public void output(String output, Object value) {
     if (value == null) {
       throw new IllegalStateException(
           "component '" + component() + "' returned null for output '" + output + "'; return a value");
     }
-    outputs.put(output, KfpValues.format(value));
+    outputs.value(output, value);
   }
 
-  /**
-   * Moves all outputs into place; called after the component returned. A target is replaced when
-   * it is a file; a target that is a folder (made after the arguments were checked) fails the
-   * commit: nothing is deleted on the caller's behalf.
-   */
   void commit() throws IOException {
-    for (Map.Entry<String, Path[]> e : stagedPaths.entrySet()) {
-      if (!Files.exists(e.getValue()[1], LinkOption.NOFOLLOW_LINKS)) {
-        throw new IllegalStateException(
-            "component '" + component() + "' wrote nothing to its output '" + e.getKey() + "'");
-      }
-    }
-    List<Path[]> moves = new ArrayList<>();
-    try {
-      stageValues(moves);
-      for (Path[] staged : stagedPaths.values()) {
-        moves.add(new Path[] {staged[1], staged[2]});
-      }
-      for (Path[] move : moves) {
-        if (Files.isDirectory(move[1], LinkOption.NOFOLLOW_LINKS)) {
-          throw new IllegalStateException("the output path " + move[1] + " is a folder; no output was written, "
-              + "and the folder was left as it is");
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      moves.forEach(m -> Entrypoint.deleteStaged(m[0])); // staged here; the targets are untouched
-      throw e;
-    }
-    for (Path[] move : moves) {
-      if (Files.isDirectory(move[0], LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(move[1], LinkOption.NOFOLLOW_LINKS)) {
-        Files.delete(move[1]); // a folder output replacing a file: rename cannot put a folder over a file
-      }
-      try {
-        Files.move(move[0], move[1], StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        Files.move(move[0], move[1], StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    discard();
+    outputs.commit();
   }
 
-  private void stageValues(List<Path[]> moves) throws IOException {
-    List<String> names = signature.outputs();
-    for (int i = 0; i < outputFiles.size() && i < names.size(); i++) {
-      String value = outputs.get(names.get(i));
-      if (value == null) {
-        throw new IllegalStateException("component '" + component() + "' gave no value for output '" + names.get(i) + "'");
-      }
-      Path target = outputFiles.get(i).toAbsolutePath();
-      Files.createDirectories(target.getParent());
-      Path temp = target.getParent().resolve(stagingName(target));
-      Files.writeString(temp, value, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
-          java.nio.file.StandardOpenOption.WRITE);
-      moves.add(new Path[] {temp, target});
-    }
-  }
-
-  private static long sequence;
-
-  /**
-   * A unique hidden name beside {@code target} for staging it. Not {@code Files.createTemp*}:
-   * their SecureRandom costs a container entrypoint tens of milliseconds at start-up.
-   */
-  private static synchronized String stagingName(Path target) {
-    return new StringBuilder(".").append(target.getFileName()).append(".kfp4j-")
-        .append(System.nanoTime()).append('-').append(++sequence)
-        .append(".partial").toString();
-  }
-
-  /** Removes every staged output; called when the component failed, and after a commit. */
   void discard() {
-    for (Path[] staged : stagedPaths.values()) {
-      Entrypoint.deleteStaged(staged[0]);
-    }
-    stagedPaths.clear();
-    // Value outputs are only in memory until commit: nothing to delete.
+    outputs.discard();
   }
 }

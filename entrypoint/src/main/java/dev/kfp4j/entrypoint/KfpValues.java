@@ -169,24 +169,22 @@ public final class KfpValues {
     if (d == 0) {
       return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    // Shortest digits that round-trip, as Python's repr.
-    String sci = null;
+    // Shortest digits that round-trip, the nearest of them, as Python's repr. BigDecimal rather
+    // than String.format: the Formatter and its locale data cost every start tens of milliseconds.
+    boolean negative = d < 0;
+    double magnitude = Math.abs(d);
+    java.math.BigDecimal exact = new java.math.BigDecimal(magnitude);
+    java.math.BigDecimal shortest = exact;
     for (int precision = 1; precision <= 17; precision++) {
-      String candidate = String.format(Locale.ROOT, "%." + (precision - 1) + "e", d);
-      if (Double.parseDouble(candidate) == d) {
-        sci = candidate;
+      java.math.BigDecimal rounded = exact.round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+      if (rounded.doubleValue() == magnitude) {
+        shortest = rounded;
         break;
       }
     }
-    boolean negative = sci.startsWith("-");
-    String body = negative ? sci.substring(1) : sci;
-    int e = body.indexOf('e');
-    String mantissa = body.substring(0, e).replace(".", "");
-    int exponent = Integer.parseInt(body.substring(e + 1));
-    String digits = mantissa.replaceAll("0+$", "");
-    if (digits.isEmpty()) {
-      digits = "0";
-    }
+    shortest = shortest.stripTrailingZeros();
+    String digits = shortest.unscaledValue().toString();
+    int exponent = digits.length() - 1 - shortest.scale();
     StringBuilder out = new StringBuilder(negative ? "-" : "");
     if (exponent < -4 || exponent >= 16) {
       out.append(digits.charAt(0));
@@ -194,8 +192,8 @@ public final class KfpValues {
         out.append('.').append(digits, 1, digits.length());
       }
       out.append('e').append(exponent < 0 ? '-' : '+');
-      int abs = Math.abs(exponent);
-      out.append(abs < 10 ? "0" + abs : Integer.toString(abs));
+      int e = Math.abs(exponent);
+      out.append(e < 10 ? "0" + e : Integer.toString(e));
     } else if (exponent < 0) {
       out.append("0.").append("0".repeat(-exponent - 1)).append(digits);
     } else if (digits.length() <= exponent + 1) {

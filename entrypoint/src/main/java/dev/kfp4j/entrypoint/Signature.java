@@ -5,10 +5,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The command line of one component's entrypoint, as the Python SDK's generated argparse parser
- * declares it: one flag per input ({@code --<input>}), one per {@code @OutputPath} output, and
- * {@code ----output-paths} with one file per returned output. Generated entrypoints declare one
- * per component; nothing is read from YAML or by reflection at start-up.
+ * The inputs and outputs of one component's entrypoint. In KFP v1's protocol they are its command
+ * line, as the Python SDK's generated argparse parser declares it: one flag per input ({@code
+ * --<input>}), one per file or artifact output, and {@code ----output-paths} with one file per
+ * returned output. In KFP 2's they are the names the executor input must give. Generated
+ * entrypoints declare one per component; nothing is read from YAML or by reflection at start-up.
  */
 public final class Signature {
   /** How a flag's value is used. */
@@ -18,7 +19,21 @@ public final class Signature {
     /** The path of a file holding an input's data. */
     INPUT_PATH,
     /** A path the component writes an output's data to. */
-    OUTPUT_PATH
+    OUTPUT_PATH,
+    /** An input artifact ({@code dev.kfp4j.artifacts}): in KFP v1, the path of its file. */
+    INPUT_ARTIFACT,
+    /** An output artifact ({@code @Out}): in KFP v1, the path to write it to. */
+    OUTPUT_ARTIFACT;
+
+    /** Whether the component writes it. */
+    public boolean isOutput() {
+      return this == OUTPUT_PATH || this == OUTPUT_ARTIFACT;
+    }
+
+    /** Whether KFP 2 passes it as an artifact (files are artifacts in KFP 2). */
+    public boolean isArtifact() {
+      return this != VALUE;
+    }
   }
 
   /** One {@code --<name>} flag. */
@@ -62,6 +77,18 @@ public final class Signature {
     return this;
   }
 
+  /** An input artifact; {@code required} false for an optional one. */
+  public Signature inputArtifact(String name, boolean required) {
+    flags.add(new Flag(name, Kind.INPUT_ARTIFACT, required, null));
+    return this;
+  }
+
+  /** An output artifact ({@code @Out}). */
+  public Signature outputArtifact(String name) {
+    flags.add(new Flag(name, Kind.OUTPUT_ARTIFACT, true, null));
+    return this;
+  }
+
   /** A returned output, written to the next of the {@code ----output-paths} files. */
   public Signature output(String name) {
     outputs.add(name);
@@ -93,7 +120,12 @@ public final class Signature {
     return null;
   }
 
-  /** The argparse-style usage line. */
+  /** The usage line of KFP 2's protocol. */
+  public String executorUsage(String prog) {
+    return "usage: " + prog + " [-h] " + Entrypoint.EXECUTOR_INPUT + " EXECUTOR_INPUT";
+  }
+
+  /** The argparse-style usage line of KFP v1's protocol. */
   public String usage(String prog) {
     StringBuilder out = new StringBuilder("usage: ").append(prog).append(" [-h]");
     for (Flag f : flags) {

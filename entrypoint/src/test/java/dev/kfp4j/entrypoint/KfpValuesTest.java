@@ -16,9 +16,39 @@ class KfpValuesTest {
   @CsvSource({
       "0.1, 0.1", "7, 7.0", "0.30000000000000004, 0.30000000000000004", "1e-05, 1e-05", "0.0001, 0.0001",
       "1e16, 1e+16", "123456789012345.6, 123456789012345.6", "-2.5, -2.5", "1.5e300, 1.5e+300", "-0.0, -0.0",
-      "2.5e-10, 2.5e-10", "1e22, 1e+22", "9999999999999998, 9999999999999998.0"})
+      "2.5e-10, 2.5e-10", "1e22, 1e+22", "9999999999999998, 9999999999999998.0",
+      // as python3's repr: the extremes, and digits that need all 16 or 17
+      "5e-324, 5e-324", "2.2250738585072014e-308, 2.2250738585072014e-308", "1.7976931348623157e+308, 1.7976931348623157e+308",
+      "0.8184543433095258, 0.8184543433095258", "0.3333333333333333, 0.3333333333333333", "9007199254740992, 9007199254740992.0",
+      "1.23456789e-15, 1.23456789e-15"})
   void floatsAsPythonRepr(double value, String python) {
     assertEquals(python, KfpValues.formatFloat(value));
+  }
+
+  /** Python's own repr of doubles of every exponent (subnormals too): python3 writes them, one process for all. */
+  @Test
+  void floatsAsPython3WritesThem() throws Exception {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+    List<Double> values = new java.util.ArrayList<>();
+    StringBuilder bits = new StringBuilder();
+    while (values.size() < 3000) {
+      long b = random.nextLong();
+      double d = Double.longBitsToDouble(b);
+      if (!Double.isNaN(d) && !Double.isInfinite(d)) {
+        values.add(d);
+        bits.append(Long.toHexString(b)).append('\n');
+      }
+    }
+    Process p = new ProcessBuilder("python3", "-c",
+        "import sys, struct\nfor l in sys.stdin: print(repr(struct.unpack('<d', int(l, 16).to_bytes(8, 'little'))[0]))").start();
+    try (var in = p.getOutputStream()) {
+      in.write(bits.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    List<String> python = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).lines().toList();
+    assertEquals(0, p.waitFor());
+    for (int i = 0; i < values.size(); i++) {
+      assertEquals(python.get(i), KfpValues.formatFloat(values.get(i)));
+    }
   }
 
   @Test

@@ -68,6 +68,22 @@ class LeanImageTest {
     assertEquals("7", Files.readString(out));
   }
 
+  /** KFP 2's executor input, artifacts and the executor output need no Jackson either. */
+  @Test
+  void theExecutorProtocolRunsWithTheEntrypointArtifactAlone() throws Exception {
+    Path data = Files.writeString(dir.resolve("data.csv"), "x,y\n0,2\n0.5,3.5\n");
+    String input = """
+        {"inputs": {"parameterValues": {"epochs": 50},
+                    "artifacts": {"data": {"artifacts": [{"uri": "%s", "type": {"schemaTitle": "system.Dataset"}}]}}},
+         "outputs": {"parameters": {"Output": {"outputFile": "%s"}},
+                     "artifacts": {"model": {"artifacts": [{"uri": "%s"}]}, "metrics": {"artifacts": [{"uri": "%s"}]}},
+                     "outputFile": "%s"}}""".formatted(data.toUri(), dir.resolve("out/Output"), dir.resolve("out/model"),
+        dir.resolve("out/metrics"), dir.resolve("out/executor_output.json"));
+    java("dev.kfp4j.examples.kfp2.TrainingEntrypoint", "train", "--executor_input", input);
+    assertTrue(Files.readString(dir.resolve("out/model")).startsWith("slope "));
+    assertTrue(Files.readString(dir.resolve("out/executor_output.json")).contains("\"metrics\": {\"artifacts\": [{\"metadata\": {\"rmse\": "));
+  }
+
   /** JSON inputs and outputs and a record's outputs need no Jackson either. */
   @Test
   void everyTypeRunsWithTheEntrypointArtifactAlone() throws Exception {

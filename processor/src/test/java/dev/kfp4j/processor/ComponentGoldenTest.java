@@ -83,6 +83,64 @@ class ComponentGoldenTest {
     Compile.yamlGolden(c, "META-INF/kfp4j/components/write-report.yaml", test, method);
   }
 
+  static final JavaFileObject TRAINER = Compile.source("com.example.Trainer",
+      "package com.example;",
+      "",
+      "import dev.kfp4j.annotations.Component;",
+      "import dev.kfp4j.annotations.Out;",
+      "import dev.kfp4j.artifacts.ClassificationMetrics;",
+      "import dev.kfp4j.artifacts.Dataset;",
+      "import dev.kfp4j.artifacts.HTML;",
+      "import dev.kfp4j.artifacts.Metrics;",
+      "import dev.kfp4j.artifacts.Model;",
+      "import java.util.Optional;",
+      "",
+      "public class Trainer {",
+      "  /**",
+      "   * Trains a model.",
+      "   *",
+      "   * @param data the training data",
+      "   * @param epochs how many passes",
+      "   * @param model the trained model",
+      "   * @param metrics its training metrics",
+      "   * @return the final loss",
+      "   */",
+      "  @Component",
+      "  public static double train(Dataset data, int epochs, @Out Model model, @Out Metrics metrics) {",
+      "    return 0.25;",
+      "  }",
+      "",
+      "  /**",
+      "   * Evaluates a model.",
+      "   *",
+      "   * @param model the model",
+      "   * @param test held-out data, if any",
+      "   * @param metrics the confusion matrix",
+      "   * @param report a page for people",
+      "   */",
+      "  @Component",
+      "  public static void evaluate(Model model, Optional<Dataset> test, @Out ClassificationMetrics metrics,",
+      "      @Out HTML report) {}",
+      "}");
+
+  /**
+   * Artifacts: in KFP v1 an input artifact is an {@code inputPath} and an output artifact an
+   * {@code outputPath} of the artifact's type; the op takes a {@code Path} for an input artifact
+   * (a task's file or artifact output) and the task has an accessor per output artifact; the
+   * entrypoint makes the artifact objects.
+   */
+  @Test
+  void artifactsAreTypedFilesAndTheEntrypointMakesThem() {
+    Compilation c = Compile.compile(TRAINER);
+    assertThat(c).succeededWithoutWarnings();
+    String test = "ComponentGoldenTest";
+    String method = "artifactsAreTypedFilesAndTheEntrypointMakesThem";
+    Compile.javaGolden(c, "com.example.TrainerOps", test, method);
+    Compile.javaGolden(c, "com.example.TrainerEntrypoint", test, method);
+    Compile.yamlGolden(c, "META-INF/kfp4j/components/train.yaml", test, method);
+    Compile.yamlGolden(c, "META-INF/kfp4j/components/evaluate.yaml", test, method);
+  }
+
   @Test
   void twoCompilationsGiveByteIdenticalYaml() {
     Compilation first = Compile.compile(STATS);

@@ -12,7 +12,8 @@ import javax.annotation.processing.Generated;
 /**
  * Container entrypoint of the components in {@link Stats}.
  *
- * <p>Usage: {@code java -cp <classpath> com.example.StatsEntrypoint <component> --<input> <value> ... ----output-paths <file>...}
+ * <p>Usage: {@code java -cp <classpath> com.example.StatsEntrypoint <component> --<input> <value> ... ----output-paths <file>...} (KFP v1),
+ * or {@code java -cp <classpath> com.example.StatsEntrypoint <component> --executor_input <json>} (KFP 2)
  */
 @Generated("dev.kfp4j.processor.Kfp4jProcessor")
 public final class StatsEntrypoint implements Entrypoint.Handler {

@@ -10,7 +10,7 @@ public enum Message {
   NOT_IN_CLASS("@%s method '%s' must be declared in a top-level or static nested class, not in %s"),
   GENERIC_METHOD("@Component method '%s' must not declare type parameters; use concrete types"),
   UNSUPPORTED_PARAMETER_TYPE(
-      "parameter '%s' has type '%s', which a component input cannot carry; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a record or bean (as JSON), Optional<...> of these, or a Path with @InputPath/@OutputPath"),
+      "parameter '%s' has type '%s', which a component input cannot carry; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a record or bean (as JSON), Optional<...> of these, a Path with @InputPath/@OutputPath, or one artifact (Dataset, Model, ..., @Out for an output)"),
   UNSUPPORTED_RETURN_TYPE(
       "'%s' returns '%s', which a component output cannot carry; return void, int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a bean (as JSON), or a record (one output per component)"),
   OUTPUT_PATH_TYPE(
@@ -31,6 +31,19 @@ public enum Message {
   OUTPUT_NAME_CLASH("output '%s' of component '%s' clashes with the task method '%s()'; rename the %s"),
   RAW_TYPE("parameter '%s' has raw type '%s'; give its type arguments, e.g. List<String>"),
   MAP_KEY("'%s' is a Map with key type '%s'; JSON objects have String keys: use Map<String, ...>"),
+  // Artifacts
+  OUT_NOT_ARTIFACT(
+      "@Out parameter '%s' has type '%s'; @Out marks an output artifact: use Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML or Markdown (for a plain file to write, @OutputPath Path)"),
+  OUT_WITH_PATH("parameter '%s' has @Out and @%s; an output artifact takes @Out alone: write '@Out %s %s'"),
+  OUT_OPTIONAL("@Out parameter '%s' cannot be optional: a component writes every output artifact; remove %s"),
+  ARTIFACT_WITH_PATH(
+      "artifact parameter '%s' (%s) takes no @%s: write '%s %s' for an input artifact, '@Out %s %s' for an output"),
+  ARTIFACT_DEFAULT("artifact parameter '%s' cannot have a @Default; make it Optional<%s> for an optional input"),
+  ARTIFACT_RETURNED(
+      "'%s' returns an artifact (%s); returned values are parameters: take '@Out %s %s' as a parameter, write its path() and metadata()"),
+  UNKNOWN_ARTIFACT_TYPE(
+      "'%s' has type '%s', an artifact type kfp4j does not pass; use Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML or Markdown, and tell yours apart by metadata"),
+  RESERVED_NAME("%s name '%s' is reserved: KFP 2 passes its executor input as --%s; rename the parameter"),
   COMPONENT_FILE_NOT_FOUND(
       "@ImportComponents names '%s', which is neither in the class output nor on the classpath; put it under src/main/resources or in a jar on the compile classpath"),
   BAD_COMPONENT_FILE("@ImportComponents file %s"),

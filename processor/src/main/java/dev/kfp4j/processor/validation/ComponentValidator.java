@@ -49,6 +49,9 @@ public final class ComponentValidator {
   static final String INPUT_PATH = "dev.kfp4j.annotations.InputPath";
   static final String OUTPUT_PATH = "dev.kfp4j.annotations.OutputPath";
   static final String DEFAULT = "dev.kfp4j.annotations.Default";
+  static final String OUT = "dev.kfp4j.annotations.Out";
+  /** The flag of KFP 2's executor input, which no input may take. */
+  static final String EXECUTOR_INPUT = "executor_input";
 
   /** Methods of {@code dev.kfp4j.dsl.Task} (and {@code Object}) that output accessors must not hide. */
   private static final Set<String> TASK_METHODS =
@@ -113,6 +116,9 @@ public final class ComponentValidator {
       String other = usedNames.putIfAbsent(input.name(), input.javaName());
       if (other != null) {
         reporter.error(p, Message.DUPLICATE_INPUT, input.isOutput() ? "output" : "input", input.name(), input.javaName(), other);
+      }
+      if (input.name().equals(EXECUTOR_INPUT)) {
+        reporter.error(p, Message.RESERVED_NAME, input.isOutput() ? "output" : "input", input.name(), EXECUTOR_INPUT);
       }
       inputs.add(input);
     }
@@ -204,6 +210,21 @@ public final class ComponentValidator {
       reporter.error(p, Message.BOTH_PATHS, javaName);
       return null;
     }
+    AnnotationMirror out = annotation(p, OUT);
+    if (out != null) {
+      return outputArtifact(p, out, inPath != null ? inPath : outPath, dflt, description);
+    }
+    String artifact;
+    try {
+      TypeMirror inner = mapper.optionalArgument(type);
+      artifact = mapper.artifactType(inner != null ? inner : type);
+    } catch (TypeMapper.Unsupported u) {
+      reporter.error(p, u.message, javaName, u.detail);
+      return null;
+    }
+    if (artifact != null) {
+      return inputArtifact(p, artifact, inPath != null ? inPath : outPath, dflt, description);
+    }
     if (outPath != null) {
       boolean isPath = mapper.isType(type, "java.nio.file.Path");
       boolean isString = mapper.isType(type, "java.lang.String");
@@ -263,6 +284,51 @@ public final class ComponentValidator {
     return new InputModel(
         javaName, javaName, Role.VALUE, kind, TypeName.get(type), TypeName.get(valueType), optionalWrapper, false,
         kind.kfpType(), optionalWrapper || defaultText != null, defaultText, description);
+  }
+
+  /** {@code @Out Model model}: an output artifact. */
+  private InputModel outputArtifact(VariableElement p, AnnotationMirror out, AnnotationMirror path, AnnotationMirror dflt, String description) {
+    String javaName = p.getSimpleName().toString();
+    TypeMirror type = p.asType();
+    if (mapper.optionalArgument(type) != null || dflt != null) {
+      reporter.error(p, dflt != null ? dflt : out, Message.OUT_OPTIONAL, javaName, dflt != null ? "@Default" : "the Optional");
+      return null;
+    }
+    String artifact;
+    try {
+      artifact = mapper.artifactType(type);
+    } catch (TypeMapper.Unsupported u) {
+      reporter.error(p, u.message, javaName, u.detail);
+      return null;
+    }
+    if (artifact == null) {
+      reporter.error(p, out, Message.OUT_NOT_ARTIFACT, javaName, type);
+      return null;
+    }
+    if (path != null) {
+      reporter.error(p, path, Message.OUT_WITH_PATH, javaName, path.getAnnotationType().asElement().getSimpleName(), artifact, javaName);
+      return null;
+    }
+    return new InputModel(javaName, javaName, Role.OUTPUT_ARTIFACT, ValueKind.FILE, TypeName.get(type), TypeName.get(type),
+        false, false, artifact, false, null, description);
+  }
+
+  /** {@code Dataset data} or {@code Optional<Dataset> data}: an input artifact. */
+  private InputModel inputArtifact(VariableElement p, String artifact, AnnotationMirror path, AnnotationMirror dflt, String description) {
+    String javaName = p.getSimpleName().toString();
+    TypeMirror type = p.asType();
+    TypeMirror inner = mapper.optionalArgument(type);
+    if (path != null) {
+      reporter.error(p, path, Message.ARTIFACT_WITH_PATH, javaName, artifact, path.getAnnotationType().asElement().getSimpleName(),
+          artifact, javaName, artifact, javaName);
+      return null;
+    }
+    if (dflt != null) {
+      reporter.error(p, dflt, Message.ARTIFACT_DEFAULT, javaName, artifact);
+      return null;
+    }
+    return new InputModel(javaName, javaName, Role.INPUT_ARTIFACT, ValueKind.FILE, TypeName.get(type),
+        TypeName.get(inner != null ? inner : type), inner != null, false, artifact, inner != null, null, description);
   }
 
   /**
@@ -352,6 +418,9 @@ public final class ComponentValidator {
       for (RecordComponentElement rc : record.getRecordComponents()) {
         String n = rc.getSimpleName().toString();
         TypeMirror t = rc.asType();
+        if (artifactReturned(method, methodName + "()." + n + "()", t)) {
+          continue;
+        }
         ValueKind kind;
         try {
           kind = mapper.kind(t);
@@ -372,6 +441,9 @@ public final class ComponentValidator {
       }
       return outputs;
     }
+    if (artifactReturned(method, methodName, ret)) {
+      return outputs;
+    }
     ValueKind kind;
     try {
       kind = mapper.kind(ret);
@@ -385,6 +457,18 @@ public final class ComponentValidator {
     }
     outputs.add(new OutputModel("Output", "output", OutputModel.Source.RETURN, null, kind, TypeName.get(ret), kind.kfpType(), doc.returns()));
     return outputs;
+  }
+
+  /** Reports a returned artifact: returned values are parameters; artifacts are written through {@code @Out}. */
+  private boolean artifactReturned(ExecutableElement method, String what, TypeMirror type) {
+    if (!mapper.isArtifact(type)) {
+      return false;
+    }
+    String simple = ((DeclaredType) type).asElement().getSimpleName().toString();
+    String name = simple.equals(simple.toUpperCase(java.util.Locale.ROOT)) ? simple.toLowerCase(java.util.Locale.ROOT)
+        : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+    reporter.error(method, Message.ARTIFACT_RETURNED, what, simple, simple, name);
+    return true;
   }
 
   /** {@code dataPath} → {@code data}, {@code logFile} → {@code log}, as the KFP SDK drops _path/_file. */

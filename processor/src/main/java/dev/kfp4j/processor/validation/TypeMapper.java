@@ -17,8 +17,14 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Maps Java types to KFP value kinds, as the type table in the README says. */
+/** Maps Java types to KFP value kinds and artifact types, as the type table in the README says. */
 public final class TypeMapper {
+  /** The package of the artifact types ({@code kfp4j-entrypoint}). */
+  public static final String ARTIFACTS = "dev.kfp4j.artifacts";
+  /** The artifact types kfp4j passes, by simple name, which is also their KFP v1 type name. */
+  public static final List<String> ARTIFACT_TYPES =
+      List.of("Artifact", "Dataset", "Model", "Metrics", "ClassificationMetrics", "HTML", "Markdown");
+
   private final Types types;
   private final Elements elements;
 
@@ -85,7 +91,8 @@ public final class TypeMapper {
       if (declared.getTypeArguments().isEmpty()) {
         throw new Unsupported(dev.kfp4j.processor.base.Message.RAW_TYPE, type.toString());
       }
-      return ValueKind.JSON_ARRAY;
+      // a list of artifacts is no JSON value (KFP's List[Artifact] inputs: not supported)
+      return isArtifact(declared.getTypeArguments().get(0)) ? null : ValueKind.JSON_ARRAY;
     }
     if (isSubtypeOfErased(type, "java.util.Map")) {
       List<? extends TypeMirror> args = declared.getTypeArguments();
@@ -95,7 +102,7 @@ public final class TypeMapper {
       if (!types.isSameType(args.get(0), elements.getTypeElement("java.lang.String").asType())) {
         throw new Unsupported(dev.kfp4j.processor.base.Message.MAP_KEY, args.get(0).toString());
       }
-      return ValueKind.JSON_OBJECT;
+      return isArtifact(args.get(1)) ? null : ValueKind.JSON_OBJECT;
     }
     if (element.getKind() == ElementKind.RECORD) {
       return ValueKind.JSON_OBJECT;
@@ -123,6 +130,29 @@ public final class TypeMapper {
       }
     }
     return false;
+  }
+
+  /** Whether {@code type} is {@code dev.kfp4j.artifacts.Artifact} or a subclass of it. */
+  public boolean isArtifact(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED && isSubtypeOfErased(type, ARTIFACTS + ".Artifact");
+  }
+
+  /**
+   * The KFP v1 type name of an artifact type ({@code Dataset} for {@code dev.kfp4j.artifacts.Dataset}),
+   * null when {@code type} is no artifact.
+   *
+   * @throws Unsupported for a subclass of {@code Artifact} that is not one of kfp4j's
+   */
+  public String artifactType(TypeMirror type) throws Unsupported {
+    if (!isArtifact(type)) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    String simple = element.getSimpleName().toString();
+    if (!element.getQualifiedName().contentEquals(ARTIFACTS + "." + simple) || !ARTIFACT_TYPES.contains(simple)) {
+      throw new Unsupported(dev.kfp4j.processor.base.Message.UNKNOWN_ARTIFACT_TYPE, type.toString());
+    }
+    return simple;
   }
 
   public boolean isType(TypeMirror type, String qualifiedName) {

@@ -12,7 +12,12 @@ import dev.kfp4j.spec.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the KFP component spec of a component model. */
+/**
+ * Builds the KFP v1 component spec of a component model: a file or artifact input is an {@code
+ * inputPath}, a file or artifact output an {@code outputPath}, typed with its KFP type ({@code
+ * Dataset}, {@code Model}...), which KFP 2 (and {@code Kfp2Writer}) read as artifacts of the
+ * {@code system.*} schema of that name.
+ */
 public final class ComponentSpecs {
   private ComponentSpecs() {}
 
@@ -28,7 +33,7 @@ public final class ComponentSpecs {
       }
       inputs.add(new InputSpec(in.name(), type(in.kfpType()), in.description(), in.defaultText(), in.optional()));
       Placeholder value =
-          in.role() == InputModel.Role.INPUT_PATH
+          in.isInputFile()
               ? new Placeholder.InputPath(in.name())
               : new Placeholder.InputValue(in.name());
       List<Placeholder> pair = List.of(Placeholder.literal("--" + in.name()), value);

@@ -18,8 +18,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code FooEntrypoint}: a {@code main} that runs one of {@code Foo}'s components by name,
- * speaking KFP's function-component argument protocol. Plain calls only, no reflection, so it
- * starts as fast as a hello-world.
+ * speaking KFP v1's function-component argument protocol and KFP 2's executor input alike (the
+ * same calls on {@code Invocation} serve both). Plain calls only, no reflection, so it starts as
+ * fast as a hello-world.
  */
 public final class EntrypointWriter {
   private static final ClassName ENTRYPOINT = ClassName.get("dev.kfp4j.entrypoint", "Entrypoint");
@@ -40,8 +41,8 @@ public final class EntrypointWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(HANDLER)
             .addJavadoc(
-                "Container entrypoint of the components in {@link $T}.\n\n<p>Usage: {@code java -cp <classpath> $L <component> --<input> <value> ... ----output-paths <file>...}\n",
-                owner, entry.canonicalName());
+                "Container entrypoint of the components in {@link $T}.\n\n<p>Usage: {@code java -cp <classpath> $L <component> --<input> <value> ... ----output-paths <file>...} (KFP v1),\nor {@code java -cp <classpath> $L <component> --executor_input <json>} (KFP 2)\n",
+                owner, entry.canonicalName(), entry.canonicalName());
     CodeBlock.Builder signatures = CodeBlock.builder();
     CodeBlock.Builder dispatch = CodeBlock.builder().beginControlFlow("switch (in.component())");
     for (ComponentModel c : components) {
@@ -112,6 +113,12 @@ public final class EntrypointWriter {
         case OUTPUT_PATH:
           b.add("\n    .outputPath($S)", in.name());
           break;
+        case INPUT_ARTIFACT:
+          b.add("\n    .inputArtifact($S, $L)", in.name(), !in.optional());
+          break;
+        case OUTPUT_ARTIFACT:
+          b.add("\n    .outputArtifact($S)", in.name());
+          break;
         default:
           throw new AssertionError(in.role());
       }
@@ -165,7 +172,12 @@ public final class EntrypointWriter {
             ? CodeBlock.of("in.outputPath($S).toString()", in.name())
             : CodeBlock.of("in.outputPath($S)", in.name());
       case INPUT_PATH:
-        value = in.pathAsString() ? CodeBlock.of("in.string($S)", in.name()) : CodeBlock.of("in.path($S)", in.name());
+        value = in.pathAsString() ? CodeBlock.of("in.pathString($S)", in.name()) : CodeBlock.of("in.path($S)", in.name());
+        break;
+      case OUTPUT_ARTIFACT:
+        return CodeBlock.of("in.outputArtifact($S, $T.class)", in.name(), in.valueType());
+      case INPUT_ARTIFACT:
+        value = CodeBlock.of("in.artifact($S, $T.class)", in.name(), in.valueType());
         break;
       default:
         value = valueOf(in);

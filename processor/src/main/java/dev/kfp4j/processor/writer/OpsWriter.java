@@ -26,6 +26,7 @@ public final class OpsWriter {
   static final ClassName OPS = ClassName.get("dev.kfp4j.dsl", "Ops");
   static final ClassName OP = ClassName.get("dev.kfp4j.dsl", "Op");
   static final ClassName OP_OUTPUT = OP.nestedClass("Output");
+  static final ClassName PATH = ClassName.get("java.nio.file", "Path");
 
   private OpsWriter() {}
 
@@ -133,9 +134,13 @@ public final class OpsWriter {
     return t instanceof ParameterizedTypeName p ? p.rawType() : (ClassName) t;
   }
 
-  /** The op parameter type: the value type, boxed where null may mean "not given". */
+  /**
+   * The op parameter type: the value type, boxed where null may mean "not given"; a {@code Path}
+   * for an input artifact, which takes a task's file or artifact output (in KFP 2 a file is an
+   * artifact; the processor checks their KFP types agree).
+   */
   static TypeName opType(InputModel in) {
-    TypeName t = in.valueType();
+    TypeName t = in.role() == InputModel.Role.INPUT_ARTIFACT ? PATH : in.valueType();
     return in.optional() ? t.box() : t;
   }
 

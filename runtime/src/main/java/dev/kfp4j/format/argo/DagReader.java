@@ -119,7 +119,7 @@ final class DagReader {
       }
       return task;
     }
-    Draft d = step(name, name, t, Map.of(), Map.of(), scope, List.of(), name);
+    Draft d = step(name, name, t, Map.of(), Map.of(), false, scope, List.of(), name);
     return (Task) d.build();
   }
 
@@ -195,7 +195,11 @@ final class DagReader {
       }
     }
     if (!template.has("dag")) {
-      return step(name, task.path("template").asString(""), template, parameters, artifacts, scope, dependencies, where);
+      // the writers list a task's arguments by kind in the order of the first of each: keep that order
+      boolean artifactsFirst = task.path("arguments").propertyNames().iterator().hasNext()
+          && task.path("arguments").propertyNames().iterator().next().equals("artifacts");
+      return step(name, task.path("template").asString(""), template, parameters, artifacts, artifactsFirst, scope,
+          dependencies, where);
     }
     Draft d = new Draft(name, dependencies);
     d.group = true;
@@ -215,7 +219,7 @@ final class DagReader {
   }
 
   private Draft step(String name, String templateName, JsonNode template, Map<String, Argument> parameters,
-      Map<String, Argument> artifacts, Scope scope, List<String> dependencies, String where) {
+      Map<String, Argument> artifacts, boolean artifactsFirst, Scope scope, List<String> dependencies, String where) {
     Draft d = new Draft(name, dependencies);
     if (template.has("resource")) {
       d.make = resource(name, template, parameters, where);
@@ -235,8 +239,8 @@ final class DagReader {
       }
     }
     Map<String, Argument> arguments = new LinkedHashMap<>();
-    Map<String, Argument> given = new LinkedHashMap<>(parameters);
-    given.putAll(artifacts);
+    Map<String, Argument> given = new LinkedHashMap<>(artifactsFirst ? artifacts : parameters);
+    given.putAll(artifactsFirst ? parameters : artifacts);
     for (Map.Entry<String, Argument> e : given.entrySet()) {
       if (volumeInputs.contains(e.getKey())) {
         continue;

@@ -100,7 +100,7 @@ public final class Kfp2Writer {
     return config;
   }
 
-  /** kfp4j's header naming the source, then the summary KFP writes: name, description, inputs. */
+  /** kfp4j's header naming the source, then the summary KFP writes: name, description, inputs (by name, as the spec lists them). */
   static String header(Pipeline p) {
     StringBuilder h = new StringBuilder();
     if (p.source() != null) {
@@ -112,7 +112,9 @@ public final class Kfp2Writer {
     }
     if (!p.parameters().isEmpty()) {
       h.append("\nInputs:");
-      for (Parameter param : p.parameters()) {
+      List<Parameter> byName = new ArrayList<>(p.parameters());
+      byName.sort(java.util.Comparator.comparing(Parameter::name));
+      for (Parameter param : byName) {
         ParameterType type = param.type() == null ? ParameterType.STRING : param.type();
         h.append("\n   ").append(param.name()).append(": ").append(Kfp2Types.pythonName(type));
         if (param.defaultValue() != null) {

@@ -89,6 +89,36 @@ class ArgoFormatTest {
     assertEquals("Test.p(int)", read.source());
   }
 
+  /** A task passing a file before a value (as {@code train(Dataset data, int epochs)} does) reads back in that order. */
+  @Test
+  void aFileArgumentBeforeAValueRoundTrips() {
+    ComponentSpec head = ComponentYaml.parse("""
+        name: head
+        inputs:
+        - {name: data, type: Dataset}
+        - {name: lines, type: Integer}
+        implementation:
+          container:
+            image: alpine
+            command: [head, -n, {inputValue: lines}, {inputPath: data}]
+        """, "head.yaml");
+    ComponentSpec make = ComponentYaml.parse("""
+        name: make
+        outputs:
+        - {name: data, type: Dataset}
+        implementation:
+          container:
+            image: alpine
+            command: [sh, -c, 'seq 10 > "$0"', {outputPath: data}]
+        """, "make.yaml");
+    Task first = new Task("make", make, Map.of());
+    java.util.Map<String, Argument> arguments = new java.util.LinkedHashMap<>();
+    arguments.put("data", new Argument.TaskOutput("make", "data"));
+    arguments.put("lines", new Argument.PipelineParameter("n"));
+    String yaml = ArgoWriter.write(pipeline(List.of(first, new Task("head", head, arguments))));
+    assertEquals(yaml, ArgoWriter.write(ArgoReader.read(yaml, "p.yaml")));
+  }
+
   @Test
   void loopsAndItemsRoundTrip() {
     Loop loop = new Loop("for-loop-1", new Loop.Constants(List.of(

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * KFP's type check of a task output given to an input: declared types must be equal, except that
- * a {@code String} input takes any text value.
+ * a {@code String} input takes any text value, and (as in KFP 2) an {@code Artifact} input takes
+ * any artifact and an {@code Artifact} output feeds any artifact input.
  */
 final class ArgumentTypeCheck implements GraphCheck {
   @Override
@@ -25,13 +26,17 @@ final class ArgumentTypeCheck implements GraphCheck {
         if (e.getValue() instanceof Argument.TaskOutput o && graph.step(o.task()) instanceof TaskBuilder producer) {
           String outType = type(producer.component().output(o.output()).map(OutputSpec::type).orElse(null));
           String inType = type(task.component().input(e.getKey()).map(InputSpec::type).orElse(null));
-          if (outType != null && inType != null && !outType.equals(inType) && !inType.equals("String")) {
+          if (outType != null && inType != null && !outType.equals(inType) && !compatible(outType, inType)) {
             reporter.error(task.arguments().position(e.getKey()), Message.FILE_TYPE_MISMATCH, o.output(), o.task(), outType,
                 e.getKey(), task.component().name(), inType, inType);
           }
         }
       }
     }
+  }
+
+  private static boolean compatible(String out, String in) {
+    return in.equals("String") || in.equals("Artifact") || out.equals("Artifact");
   }
 
   private static String type(dev.kfp4j.spec.TypeSpec type) {
