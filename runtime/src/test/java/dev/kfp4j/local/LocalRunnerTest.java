@@ -93,7 +93,7 @@ class LocalRunnerTest {
     assertEquals(State.Succeeded, r.task("fine").get().state());
     assertEquals("Failed\n", Files.readString(marker), "the exit handler ran and saw the run's status");
     String out = console.toString(StandardCharsets.UTF_8);
-    assertTrue(out.contains("task 'bad' failed (exit code 3), exit code 3"), out);
+    assertTrue(out.contains("task 'bad' failed: exit code 3"), out);
     assertTrue(out.contains("  | going wrong") && out.contains("  | really"), out);
   }
 
@@ -303,12 +303,12 @@ class LocalRunnerTest {
   void javaComponentsRunInProcessUnlessASubprocessIsWhatWorks() {
     LocalRunner.JavaMode in = LocalRunner.JavaMode.IN_PROCESS;
     LocalRunner.JavaMode sub = LocalRunner.JavaMode.SUBPROCESS;
-    assertEquals(in, Execution.javaMode(Yaml.read("container: {image: a}"), in));
-    assertEquals(sub, Execution.javaMode(Yaml.read("container: {image: a}"), sub));
-    assertEquals(sub, Execution.javaMode(Yaml.read("activeDeadlineSeconds: '60'\ncontainer: {image: a}"), in), "a timeout must be able to kill it");
-    assertEquals(sub, Execution.javaMode(Yaml.read("container: {image: a, env: [{name: A, value: b}]}"), in), "env needs a process");
-    assertEquals(sub, Execution.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: subprocess}}\ncontainer: {image: a}"), in));
-    assertEquals(in, Execution.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: in-process}}\ncontainer: {image: a}"), sub));
+    assertEquals(in, ArgoPlan.javaMode(Yaml.read("container: {image: a}"), in));
+    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("container: {image: a}"), sub));
+    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("activeDeadlineSeconds: '60'\ncontainer: {image: a}"), in), "a timeout must be able to kill it");
+    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("container: {image: a, env: [{name: A, value: b}]}"), in), "env needs a process");
+    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: subprocess}}\ncontainer: {image: a}"), in));
+    assertEquals(in, ArgoPlan.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: in-process}}\ncontainer: {image: a}"), sub));
   }
 
 }
