@@ -202,7 +202,11 @@ final class ArgoPlan implements Plan {
           claim = variables.substitute(v.at("/persistentVolumeClaim/claimName").asString(), scope, null, where);
         }
       }
-      mounts.put(m.path("mountPath").asString(), RunPaths.inside(volumes, claim.replaceAll("[^A-Za-z0-9._-]+", "_")));
+      String folder = claim.replaceAll("[^A-Za-z0-9._-]+", "_");
+      if (folder.equals(".") || folder.equals("..")) {
+        throw new WorkflowException(where + " mounts the claim '" + claim + "', which cannot name a folder of " + volumes);
+      }
+      mounts.put(m.path("mountPath").asString(), RunPaths.inside(volumes, folder));
     }
     Map<String, String> env = new LinkedHashMap<>();
     for (JsonNode e : container.path("env")) {

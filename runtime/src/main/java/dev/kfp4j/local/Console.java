@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 final class Console {
   /** Most of a log's end read for its tail. */
   static final int TAIL_BYTES = 64 * 1024;
+  /** Longest line shown: its end. */
+  static final int MAX_LINE = 500;
 
   private Console() {}
 
@@ -42,7 +45,7 @@ final class Console {
 
   /**
    * The last {@code lines} lines of {@code log}, read from its end (at most {@link #TAIL_BYTES}),
-   * bytes that are not UTF-8 shown as {@code U+FFFD}.
+   * bytes that are not UTF-8 shown as {@code U+FFFD}, a line longer than {@link #MAX_LINE} by its end.
    */
   static List<String> tail(Path log, int lines) {
     if (!Files.isRegularFile(log)) {
@@ -59,14 +62,18 @@ final class Console {
       bytes.flip();
       String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(bytes).toString();
-      List<String> all = Arrays.asList(text.split("\r?\n", -1));
-      if (n < size && !all.isEmpty()) {
-        all = all.subList(1, all.size()); // the first line is cut
+      List<String> all = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
+      if (n < size) {
+        all.set(0, "..." + all.get(0)); // the start of this line is before what was read
       }
-      if (!all.isEmpty() && all.get(all.size() - 1).isEmpty()) {
-        all = all.subList(0, all.size() - 1);
+      if (all.get(all.size() - 1).isEmpty()) {
+        all.remove(all.size() - 1);
       }
-      return all.subList(Math.max(0, all.size() - lines), all.size());
+      List<String> tail = new ArrayList<>();
+      for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
+        tail.add(line.length() <= MAX_LINE ? line : "..." + line.substring(line.length() - MAX_LINE));
+      }
+      return tail;
     } catch (IOException e) {
       return List.of("(cannot read the log: " + e.getMessage() + ")");
     }

@@ -67,6 +67,29 @@ final class Journal {
     }
   }
 
+  /** Drops a last line that a crash cut short, so that what is appended next starts a line of its own. */
+  static void dropCutLine(Path runDir) {
+    Path file = runDir.resolve(FILE);
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+      long size = ch.size();
+      long keep = size;
+      ByteBuffer one = ByteBuffer.allocate(1);
+      while (keep > 0) {
+        one.clear();
+        ch.read(one, keep - 1);
+        if (one.get(0) == '\n') {
+          break;
+        }
+        keep--;
+      }
+      if (keep < size) {
+        ch.truncate(keep);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
   private static JsonNode entry(byte[] line, Path file, int number) {
     int length = line.length - HEAD.length - TAIL.length - SUM;
     if (length < 2 || !startsWith(line, HEAD, 0) || !startsWith(line, TAIL, HEAD.length + length)

@@ -112,6 +112,7 @@ public final class LocalRunner {
       // What the earlier runner left: processes that outlived it, and run.json's temp files.
       previous.processes().forEach(p -> ProcessGroups.stopLeftover(p.pid(), p.startMillis()));
       sweep(dir);
+      Journal.dropCutLine(dir);
       RunRecord record = RunRecord.resumed(dir, previous, parameters);
       return new Execution(this, workflow, parameters, dir, previous.runId(), record, previous).run();
     }

@@ -128,14 +128,15 @@ final class ProcessGroups implements Closeable {
   }
 
   /**
-   * Stops what is left of a task process that an earlier runner started ({@code pid}, started at
+   * Stops a task process that an earlier runner started ({@code pid}, started at
    * {@code startMillis}) and that outlived it, with its group, and waits until it is gone. A
-   * process that now has that pid but started at another time is not touched.
+   * process that now has that pid but started at another time is not touched, nor is a group
+   * whose first process is gone (its number may be another's by now).
    */
   static void stopLeftover(long pid, long startMillis) {
-    Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-    if (handle.isPresent() && startMillis(handle.get()) != startMillis) {
-      return; // the pid is another process's now, so its group is gone too
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(h -> h.isAlive() && startMillis(h) == startMillis);
+    if (handle.isEmpty()) {
+      return;
     }
     if (SETSID != null) {
       try {
@@ -147,15 +148,14 @@ final class ProcessGroups implements Closeable {
         Thread.currentThread().interrupt();
       }
     }
-    handle.ifPresent(h -> {
-      h.descendants().forEach(ProcessHandle::destroyForcibly);
-      h.destroyForcibly();
-      try {
-        h.onExit().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // gone or going
-      }
-    });
+    ProcessHandle h = handle.get();
+    h.descendants().forEach(ProcessHandle::destroyForcibly);
+    h.destroyForcibly();
+    try {
+      h.onExit().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // gone or going
+    }
   }
 
   /** When {@code p} started, in milliseconds since the epoch, or -1 if unknown. */
