@@ -116,7 +116,7 @@ final class ArgoPlan implements Plan {
     String when = task.get("when").asString();
     String where = "task '" + node.name() + "' when";
     return variables.condition(when, scope, item, where) ? null
-        : "when '" + variables.substitute(when, scope, item, where) + "' is false";
+        : "when '" + variables.shown(when, scope, item, where) + "' is false";
   }
 
   @Override

@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class Variables {
   private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([^}]+?)\\s*}}");
+  /** A condition that is one expression tag, {@code {{=EXPR}}}. */
+  private static final Pattern EXPRESSION_TAG = Pattern.compile("\\s*\\{\\{=(.*)}}\\s*", Pattern.DOTALL);
 
   private final Map<String, String> parameters;
   private final String workflowName;
@@ -71,9 +73,19 @@ final class Variables {
   /**
    * Evaluates a {@code when} condition. Its structure is read from the text as written; each
    * operand is then substituted on its own, so no value can change the condition's structure.
+   * A condition that is one expression tag ({@code {{=...}}}) is evaluated as Argo's expr does.
    */
   boolean condition(String text, Scope scope, JsonNode item, String where) {
+    Matcher tag = EXPRESSION_TAG.matcher(text);
+    if (tag.matches()) {
+      return ExprCondition.evaluate(tag.group(1), name -> lookup(name, scope, item, where));
+    }
     return Expressions.evaluate(text, operand -> substitute(operand, scope, item, where));
+  }
+
+  /** A condition as shown to people: its references with their values, an expression tag as written. */
+  String shown(String condition, Scope scope, JsonNode item, String where) {
+    return EXPRESSION_TAG.matcher(condition).matches() ? condition.strip() : substitute(condition, scope, item, where);
   }
 
   private String lookup(String name, Scope scope, JsonNode item, String where) {

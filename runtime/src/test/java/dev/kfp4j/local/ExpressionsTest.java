@@ -44,6 +44,27 @@ class ExpressionsTest {
   }
 
   @Test
+  void anExpressionTagReadsVariablesAsValuesAsArgosExprDoes() {
+    Map<String, String> vars = Map.of("tasks.flip-coin.outputs.parameters.Output", "heads", "inputs.parameters.n", "7",
+        "workflow.parameters.v", "x' == 'x' || 'a");
+    UnaryOperator<String> variable = name -> {
+      if (!vars.containsKey(name)) {
+        throw new WorkflowException("cannot resolve {{" + name + "}}");
+      }
+      return vars.get(name);
+    };
+    assertTrue(ExprCondition.evaluate("tasks['flip-coin'].outputs.parameters['Output'] == 'heads'", variable));
+    assertTrue(ExprCondition.evaluate("asInt(inputs.parameters.n) > 5 and not (asFloat(inputs.parameters.n) >= 7.5)", variable));
+    assertFalse(ExprCondition.evaluate("workflow.parameters['v'] == 'magic'", variable), "a value is a value");
+    assertTrue(ExprCondition.evaluate("workflow.parameters.v == 'x\\' == \\'x\\' || \\'a'", variable), "escapes in literals");
+    assertFalse(ExprCondition.evaluate("inputs.parameters.n == 7", variable), "a string is not a number, as in expr");
+    assertEquals("cannot compare 7 > 5: compare numbers (asInt, asFloat) or strings",
+        assertThrows(WorkflowException.class, () -> ExprCondition.evaluate("inputs.parameters.n > 5", variable)).getMessage());
+    assertEquals("cannot read the condition '{{=tasks.flip-coin == 1}}' at '-coin == 1'",
+        assertThrows(WorkflowException.class, () -> ExprCondition.evaluate("tasks.flip-coin == 1", variable)).getMessage());
+  }
+
+  @Test
   void whatCannotBeReadIsSaid() {
     assertEquals("unclosed quote in the condition '\"a == b'", assertThrows(WorkflowException.class, () -> Expressions.evaluate("\"a == b")).getMessage());
     assertEquals("cannot read the condition 'a = b' at '= b'", assertThrows(WorkflowException.class, () -> Expressions.evaluate("a = b")).getMessage());

@@ -280,6 +280,13 @@ class LocalRunnerTest {
     assertEquals("res.yaml: task 's' of template 'main' names an unknown template 'nope'",
         assertThrows(WorkflowException.class,
             () -> runner(false).run(workflow("res", "", "      - {name: s, template: nope}\n"), Map.of())).getMessage());
+    Path latin1 = dir.resolve("latin1.yaml");
+    try {
+      Files.write(latin1, "kind: Workflow # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    } catch (java.io.IOException io) {
+      throw new java.io.UncheckedIOException(io);
+    }
+    assertEquals(latin1 + ": not UTF-8 text", assertThrows(WorkflowException.class, () -> Workflow.read(latin1)).getMessage());
     assertEquals("x.yaml: not an Argo Workflow (kind: Workflow)",
         assertThrows(WorkflowException.class, () -> Workflow.parse("kind: Pod\n", "x.yaml")).getMessage());
   }

@@ -77,6 +77,13 @@ class RunOutputTest {
     RunResult r = runner().summary(false).logs(true).build().run(wf, Map.of());
     assertEquals("a | doubled 3\nb | doubled 6\n", console());
     assertTrue(Child.read(r.task("a").get().log()).contains("doubled 3"), "and still in the task's log");
+
+    console.reset();
+    String java = "  - name: java\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n    container:\n      image: a\n"
+        + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, write, hello, /tmp/o]\n";
+    RunResult inProcess = runner().summary(false).logs(true).build().run(workflow("java", "", "      - {name: j, template: java}\n", java), Map.of());
+    assertEquals("hello", inProcess.output("j", "out"));
+    assertEquals("j | writing hello\n", console(), "an in-process task's output too");
   }
 
   @Test

@@ -123,6 +123,14 @@ class TaskFaultTest {
     assertEquals(State.Skipped, r.task("guarded").get().state(), "the value is compared whole, never read as the condition's text");
     assertEquals(State.Succeeded, r.task("unbalanced").get().state(), "a quote in a value is just a character");
     assertEquals(State.Succeeded, runner(false).run(wf, Map.of("v", "magic", "w", "b")).task("guarded").get().state());
+
+    String tag = "      - name: tagged\n        template: double\n        when: \"{{=workflow.parameters['v'] == 'magic'}}\"\n"
+        + "        arguments: {parameters: [{name: x, value: '3'}]}\n";
+    Workflow expr = workflow("expr", "    - {name: v}\n", tag, sh("double", LocalRunnerTest.DOUBLE));
+    RunResult skipped = runner(false).run(expr, Map.of("v", "x' == 'x' || 'a"));
+    assertEquals(State.Skipped, skipped.task("tagged").get().state());
+    assertEquals("when '{{=workflow.parameters['v'] == 'magic'}}' is false", skipped.task("tagged").get().message());
+    assertEquals("6", runner(false).run(expr, Map.of("v", "magic")).output("tagged", "out"), "Argo's expression tags run too");
   }
 
   @Test

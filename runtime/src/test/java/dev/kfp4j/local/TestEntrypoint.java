@@ -15,7 +15,10 @@ public final class TestEntrypoint {
   public static int run(String[] args) {
     try {
       switch (args[0]) {
-        case "write" -> write(args[2], args[1]);
+        case "write" -> {
+          System.out.println("writing " + args[1]);
+          write(args[2], args[1]);
+        }
         case "env" -> write(args[2], System.getenv(args[1]) == null ? "none" : System.getenv(args[1]));
         case "sleep" -> {
           write(args[2], Long.toString(ProcessHandle.current().pid()));
