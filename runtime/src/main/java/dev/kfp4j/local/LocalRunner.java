@@ -164,7 +164,11 @@ public final class LocalRunner {
     Set<String> out = new LinkedHashSet<>();
     for (String e : entries) {
       if (!e.isBlank()) {
-        out.add(Path.of(e).toAbsolutePath().normalize().toString());
+        try {
+          out.add(Path.of(e).toAbsolutePath().normalize().toString());
+        } catch (java.nio.file.InvalidPathException wildcard) {
+          out.add(e); // such as dir/* on Windows: java expands it
+        }
       }
     }
     return List.copyOf(out);

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An earlier attempt at a run, read back to resume it: its pipeline, run id and arguments, the
- * tasks that finished well and the processes it started, all from its checked {@link Journal};
+ * tasks that finished well and the processes of those that had not, all from its checked {@link Journal};
  * {@code run.json} must be whole and name the same run. Anything damaged is a
  * {@link WorkflowException} that says what.
  */
@@ -29,7 +29,8 @@ final class PreviousRun {
   private final String runId;
   private final Map<String, String> arguments = new LinkedHashMap<>();
   private final Map<String, JsonNode> tasks = new HashMap<>();
-  private final List<Process> processes = new ArrayList<>();
+  /** Processes of tasks that had not finished when the journal ends, by task. */
+  private final Map<String, List<Process>> processes = new LinkedHashMap<>();
 
   private PreviousRun(String pipeline, String runId) {
     this.pipeline = pipeline;
@@ -56,8 +57,10 @@ final class PreviousRun {
       String id = entry.path("id").asString("");
       if (entry.path("task").isObject()) {
         previous.tasks.put(id, entry.get("task"));
+        previous.processes.remove(id);
       } else if (entry.path("process").isObject()) {
-        previous.processes.add(new Process(entry.at("/process/pid").asLong(), entry.at("/process/start").asLong()));
+        previous.processes.computeIfAbsent(id, k -> new ArrayList<>())
+            .add(new Process(entry.at("/process/pid").asLong(), entry.at("/process/start").asLong()));
       }
     }
     return previous;
@@ -100,8 +103,11 @@ final class PreviousRun {
     return arguments;
   }
 
+  /** The processes of tasks that were still running when the earlier attempt ended. */
   List<Process> processes() {
-    return processes;
+    List<Process> all = new ArrayList<>();
+    processes.values().forEach(all::addAll);
+    return all;
   }
 
   /** Task {@code id} as it finished well in the earlier attempt, or null. */

@@ -45,10 +45,15 @@ final class Scheduler {
     }
     boolean ok = true;
     for (CompletableFuture<State> f : futures.values()) {
-      State s = f.join();
+      State s = outcome(f);
       ok &= s != State.Failed && s != State.Omitted;
     }
     return ok;
+  }
+
+  /** A task's state; Failed if even its failure could not be recorded (the run record cannot be written). */
+  private static State outcome(CompletableFuture<State> f) {
+    return f.handle((s, error) -> error == null ? s : State.Failed).join();
   }
 
   private CompletableFuture<State> future(String name, Map<String, Plan.Node> nodes, Map<String, Integer> index,
@@ -70,7 +75,7 @@ final class Scheduler {
     TaskId id = parent.child(name, index.get(name));
     CompletableFuture<State> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
       for (CompletableFuture<State> d : deps) {
-        State s = d.join();
+        State s = outcome(d);
         if (s == State.Failed || s == State.Omitted) {
           return results.notRun(id, node, State.Omitted, "a task it depends on failed").state();
         }
@@ -112,7 +117,7 @@ final class Scheduler {
     }
     boolean ok = true;
     for (CompletableFuture<State> f : all) {
-      State s = f.join();
+      State s = outcome(f);
       ok &= s.ok() || s == State.Skipped;
     }
     return ok ? State.Succeeded : State.Failed;
