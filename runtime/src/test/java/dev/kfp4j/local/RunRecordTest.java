@@ -31,6 +31,7 @@ class RunRecordTest {
     assertNull(loaded.finished("b"));
     assertEquals(Map.of("n", "1"), loaded.arguments());
     assertEquals("run-1", loaded.runId());
+    record.done(true); // stops its flusher before the folder is deleted
   }
 
   @Test
@@ -41,5 +42,6 @@ class RunRecordTest {
     PreviousRun loaded = PreviousRun.load(dir);
     assertNotNull(loaded.finished("a"));
     assertNull(loaded.finished("b"));
+    record.done(true);
   }
 }
