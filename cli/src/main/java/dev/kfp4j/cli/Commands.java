@@ -90,6 +90,9 @@ final class Commands {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Complete a stopped run in its folder.")
     Path resume;
 
+    @Option(names = "--logs", description = "Show each task's output (stdout and stderr) as it runs, each line after the task's name.")
+    boolean logs;
+
     @Override
     public Integer call() throws IOException {
       Options.PipelineChoice.Compiled p = pipeline.load();
@@ -116,7 +119,7 @@ final class Commands {
       try (URLClassLoader loader = new URLClassLoader(urls, Kfp4j.class.getClassLoader())) {
         LocalRunner.Builder b = LocalRunner.builder().classLoader(loader).classpath(cp).caching(!noCache)
             .console(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8))
-            .javaMode(subprocess ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS);
+            .javaMode(subprocess ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS).logs(logs);
         if (root != null) {
           b.root(root);
         }
@@ -130,11 +133,11 @@ final class Commands {
           throw new ConfigException(e.getMessage());
         }
         LocalRun.results(result).forEach(out()::println);
-        if (!result.succeeded()) {
-          err().println("kfp4j: the run failed: " + result.failedTask().map(t -> t.id() + ": " + t.message()).orElse("")
-              + " (" + result.runDir() + ")");
-        }
         out().flush();
+        if (!result.succeeded()) {
+          err().println("kfp4j: the run failed: " + result.failedTask().map(t -> t.label() + ": " + t.message()).orElse(""));
+        }
+        err().println("run folder: " + result.runDir());
         return result.succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
       }
     }

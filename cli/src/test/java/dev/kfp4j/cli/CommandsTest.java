@@ -94,6 +94,14 @@ class CommandsTest {
   }
 
   @Test
+  void runSaysWhereTheRunFolderIsAndRunsJavaStepsAsSubprocessesFromRelativeClasses() {
+    Cli r = Cli.run("run", "--classes", CLASSES, "-p", "add-example", "-a", "value1=5", "--root", dir.toString(), "--subprocess", "--logs");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("multiply = 9"), r.toString());
+    assertTrue(r.err().matches("run folder: " + java.util.regex.Pattern.quote(dir.resolve("add-example").toString()) + "/[-0-9a-f]+\n"), r.toString());
+  }
+
+  @Test
   void runRefusesAnArgumentThePipelineDoesNotDeclare() {
     Cli r = Cli.run("run", "--classes", CLASSES, "-p", "add-example", "-a", "valu1=5", "--root", dir.toString());
     assertEquals(2, r.code(), r.toString());

@@ -2,12 +2,24 @@ package dev.kfp4j.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The end-of-run summary, and the failing task's log tail. */
 final class Console {
+  /** Most of a log's end read for its tail. */
+  static final int TAIL_BYTES = 64 * 1024;
+  /** Longest line shown: its end. */
+  static final int MAX_LINE = 500;
+
   private Console() {}
 
   static void summary(PrintStream out, RunResult r, boolean table) {
@@ -16,26 +28,52 @@ final class Console {
       for (TaskResult t : r.tasks()) {
         String outputs = t.outputs().entrySet().stream().map(e -> e.getKey() + "=" + abbreviate(e.getValue()))
             .collect(Collectors.joining(" "));
-        out.printf("%-40s %-10s %8.2fs  %s%n", t.id(), t.state(), t.millis() / 1000.0, outputs);
+        out.printf("%-40s %-10s %8.2fs  %s%n", t.label(), t.state(), t.millis() / 1000.0, outputs);
       }
       out.printf("run %s %s: %s%n", r.pipeline(), r.runId(), r.succeeded() ? "Succeeded" : "Failed");
     }
     r.failedTask().ifPresent(t -> {
-      out.printf("task '%s' failed (%s)%s%n", t.id(), t.message(), t.exitCode() >= 0 ? ", exit code " + t.exitCode() : "");
-      for (String line : tail(t, 20)) {
-        out.println("  | " + line);
+      out.printf("task '%s' failed: %s%n", t.label(), t.message());
+      if (t.log() != null) {
+        for (String line : tail(t.log(), 20)) {
+          out.println("  | " + line);
+        }
+        out.println("  log: " + t.log());
       }
-      out.println("  log: " + t.log());
     });
   }
 
-  static List<String> tail(TaskResult t, int lines) {
-    if (t.log() == null || !Files.exists(t.log())) {
+  /**
+   * The last {@code lines} lines of {@code log}, read from its end (at most {@link #TAIL_BYTES}),
+   * bytes that are not UTF-8 shown as {@code U+FFFD}, a line longer than {@link #MAX_LINE} by its end.
+   */
+  static List<String> tail(Path log, int lines) {
+    if (!Files.isRegularFile(log)) {
       return List.of();
     }
-    try {
-      List<String> all = Files.readAllLines(t.log());
-      return all.subList(Math.max(0, all.size() - lines), all.size());
+    try (SeekableByteChannel ch = Files.newByteChannel(log)) {
+      long size = ch.size();
+      int n = (int) Math.min(size, TAIL_BYTES);
+      ByteBuffer bytes = ByteBuffer.allocate(n);
+      ch.position(size - n);
+      while (bytes.hasRemaining() && ch.read(bytes) >= 0) {
+        // read on
+      }
+      bytes.flip();
+      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(bytes).toString();
+      List<String> all = new ArrayList<>(Arrays.asList(text.split("\r?\n", -1)));
+      if (n < size) {
+        all.set(0, "..." + all.get(0)); // the start of this line is before what was read
+      }
+      if (all.get(all.size() - 1).isEmpty()) {
+        all.remove(all.size() - 1);
+      }
+      List<String> tail = new ArrayList<>();
+      for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
+        tail.add(line.length() <= MAX_LINE ? line : "..." + line.substring(line.length() - MAX_LINE));
+      }
+      return tail;
     } catch (IOException e) {
       return List.of("(cannot read the log: " + e.getMessage() + ")");
     }

@@ -2,31 +2,48 @@ package dev.kfp4j.local;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * Evaluates Argo {@code when} expressions after substitution, as govaluate does for them:
- * {@code ==}, {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code &&}, {@code ||},
- * {@code !}, parentheses, quoted strings, numbers, {@code true}/{@code false}; a bare word is a
- * string.
+ * Evaluates Argo {@code when} conditions as govaluate does for them: {@code ==}, {@code !=},
+ * {@code <}, {@code <=}, {@code >}, {@code >=}, {@code &&}, {@code ||}, {@code !}, parentheses,
+ * quoted strings, numbers, {@code true}/{@code false}; a bare word is a string.
+ *
+ * <p>The condition is read as written, with its {@code {{...}}} references in place; only then is
+ * each operand given its value, through {@code operand}. A value is always one operand, whatever
+ * it holds: {@code x" == "x" || "a} stays a string and cannot change the condition's structure.
  */
 final class Expressions {
-  private final List<String> tokens;
+  /** A piece of the condition: an operator or parenthesis, or an operand (quoted or bare) as written. */
+  private record Token(String text, boolean operand, boolean quoted) {}
+
+  private static final String[] OPERATORS = {"&&", "||", "==", "!=", "<=", ">=", "<", ">", "!", "(", ")"};
+
+  private final List<Token> tokens;
+  private final UnaryOperator<String> operand;
   private int pos;
 
-  private Expressions(List<String> tokens) {
+  private Expressions(List<Token> tokens, UnaryOperator<String> operand) {
     this.tokens = tokens;
+    this.operand = operand;
   }
 
-  static boolean evaluate(String expression) {
-    Expressions e = new Expressions(tokenize(expression));
+  /** The condition's value; {@code operand} gives each operand's text its value (substitutes its references). */
+  static boolean evaluate(String expression, UnaryOperator<String> operand) {
+    Expressions e = new Expressions(tokenize(expression), operand);
     Object v = e.or();
     if (e.pos != e.tokens.size()) {
-      throw new WorkflowException("cannot read the condition '" + expression + "' at '" + e.tokens.get(e.pos) + "'");
+      throw new WorkflowException("cannot read the condition '" + expression + "' at '" + e.tokens.get(e.pos).text() + "'");
     }
     if (!(v instanceof Boolean b)) {
       throw new WorkflowException("the condition '" + expression + "' is not true or false");
     }
     return b;
+  }
+
+  /** A condition without references. */
+  static boolean evaluate(String expression) {
+    return evaluate(expression, UnaryOperator.identity());
   }
 
   private Object or() {
@@ -69,23 +86,28 @@ final class Expressions {
     if (peek("(")) {
       pos++;
       Object v = or();
-      expect(")");
+      if (!peek(")")) {
+        throw new WorkflowException("expected ')' in the condition");
+      }
+      pos++;
       return v;
     }
-    if (pos >= tokens.size()) {
-      throw new WorkflowException("the condition ends too early");
+    if (pos >= tokens.size() || !tokens.get(pos).operand()) {
+      throw new WorkflowException(pos >= tokens.size() ? "the condition ends too early"
+          : "expected a value in the condition, found '" + tokens.get(pos).text() + "'");
     }
-    String t = tokens.get(pos++);
-    if (t.startsWith("\"") || t.startsWith("'")) {
-      return t.substring(1, t.length() - 1);
+    Token t = tokens.get(pos++);
+    String value = operand.apply(t.text());
+    if (t.quoted()) {
+      return value;
     }
-    if (t.equals("true") || t.equals("false")) {
-      return Boolean.parseBoolean(t);
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
     }
     try {
-      return Double.parseDouble(t);
+      return Double.parseDouble(value);
     } catch (NumberFormatException e) {
-      return t;
+      return value;
     }
   }
 
@@ -134,48 +156,57 @@ final class Expressions {
   }
 
   private boolean peek(String s) {
-    return pos < tokens.size() && tokens.get(pos).equals(s);
+    return pos < tokens.size() && !tokens.get(pos).operand() && tokens.get(pos).text().equals(s);
   }
 
-  private void expect(String s) {
-    if (!peek(s)) {
-      throw new WorkflowException("expected '" + s + "' in the condition");
-    }
-    pos++;
-  }
-
-  static List<String> tokenize(String s) {
-    List<String> out = new ArrayList<>();
+  /** The condition as written, cut into operators and operands; a {@code {{...}}} reference is never cut. */
+  private static List<Token> tokenize(String s) {
+    List<Token> out = new ArrayList<>();
     int i = 0;
+    next:
     while (i < s.length()) {
       char c = s.charAt(i);
       if (Character.isWhitespace(c)) {
         i++;
-      } else if (c == '"' || c == '\'') {
-        int end = s.indexOf(c, i + 1);
-        if (end < 0) {
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        int end = i + 1;
+        while (end < s.length() && s.charAt(end) != c) {
+          end = s.startsWith("{{", end) ? referenceEnd(s, end) : end + 1;
+        }
+        if (end >= s.length()) {
           throw new WorkflowException("unclosed quote in the condition '" + s + "'");
         }
-        out.add(s.substring(i, end + 1));
+        out.add(new Token(s.substring(i + 1, end), true, true));
         i = end + 1;
-      } else if ("()".indexOf(c) >= 0) {
-        out.add(String.valueOf(c));
-        i++;
-      } else if (s.startsWith("&&", i) || s.startsWith("||", i) || s.startsWith("==", i) || s.startsWith("!=", i)
-          || s.startsWith("<=", i) || s.startsWith(">=", i)) {
-        out.add(s.substring(i, i + 2));
-        i += 2;
-      } else if ("<>!".indexOf(c) >= 0) {
-        out.add(String.valueOf(c));
-        i++;
-      } else {
-        int start = i;
-        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && "()<>=!&|\"'".indexOf(s.charAt(i)) < 0) {
-          i++;
-        }
-        out.add(s.substring(start, i));
+        continue;
       }
+      for (String op : OPERATORS) {
+        if (s.startsWith(op, i)) {
+          out.add(new Token(op, false, false));
+          i += op.length();
+          continue next;
+        }
+      }
+      int start = i;
+      while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && "()<>=!&|\"'".indexOf(s.charAt(i)) < 0) {
+        i = s.startsWith("{{", i) ? referenceEnd(s, i) : i + 1;
+      }
+      if (i == start) {
+        throw new WorkflowException("cannot read the condition '" + s + "' at '" + s.substring(i) + "'");
+      }
+      out.add(new Token(s.substring(start, i), true, false));
     }
     return out;
+  }
+
+  /** The index after the {@code }}} closing the reference that starts at {@code start}. */
+  private static int referenceEnd(String s, int start) {
+    int end = s.indexOf("}}", start + 2);
+    if (end < 0) {
+      throw new WorkflowException("unclosed {{ in the condition '" + s + "'");
+    }
+    return end + 2;
   }
 }

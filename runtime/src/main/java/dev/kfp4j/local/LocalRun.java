@@ -12,14 +12,16 @@ import java.util.Map;
  *
  * <pre>
  * java -cp &lt;classpath&gt; dev.kfp4j.local.LocalRun &lt;workflow.yaml | classpath resource&gt; [name=value ...]
- *     [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary]
+ *     [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary] [--logs]
  * </pre>
  *
- * Exit codes: 0 the run succeeded, 1 it failed, 2 bad arguments or a workflow it cannot run.
+ * Prints each output on standard output, and the run's folder on standard error. Exit codes: 0
+ * the run succeeded, 1 it failed, 2 bad arguments, a workflow it cannot run, or a run folder it
+ * cannot resume.
  */
 public final class LocalRun {
   private static final String USAGE =
-      "usage: LocalRun <workflow.yaml | classpath resource> [name=value ...] [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary]";
+      "usage: LocalRun <workflow.yaml | classpath resource> [name=value ...] [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary] [--logs]";
 
   private LocalRun() {}
 
@@ -46,6 +48,7 @@ public final class LocalRun {
           case "--subprocess" -> builder.javaMode(LocalRunner.JavaMode.SUBPROCESS);
           case "--resume" -> resume = Path.of(value(args, ++i, a));
           case "--summary" -> builder.summary(true);
+          case "--logs" -> builder.logs(true);
           case "-h", "--help" -> {
             System.out.println(USAGE);
             return 0;
@@ -86,10 +89,15 @@ public final class LocalRun {
     for (String line : results(result)) {
       System.out.println(line);
     }
+    System.out.flush();
+    System.err.println("run folder: " + result.runDir());
     return result.succeeded() ? 0 : 1;
   }
 
-  /** {@code task = value} for a task's single {@code Output}, else {@code task.output = value}. */
+  /**
+   * {@code task = value} for a task's single {@code Output}, else {@code task.output = value};
+   * a task in a loop shown with its item, as {@code for-loop-1(0:10)/add}.
+   */
   public static List<String> results(RunResult result) {
     List<String> lines = new ArrayList<>();
     for (TaskResult t : result.tasks()) {
@@ -97,9 +105,9 @@ public final class LocalRun {
         continue;
       }
       if (t.outputs().size() == 1 && t.outputs().containsKey("Output")) {
-        lines.add(t.id() + " = " + t.outputs().get("Output"));
+        lines.add(t.label() + " = " + t.outputs().get("Output"));
       } else {
-        t.outputs().forEach((k, v) -> lines.add(t.id() + "." + k + " = " + v));
+        t.outputs().forEach((k, v) -> lines.add(t.label() + "." + k + " = " + v));
       }
     }
     return lines;

@@ -1,14 +1,23 @@
 package dev.kfp4j.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * Runs a compiled workflow on this machine: the same file that goes to the cluster. Tasks run in
@@ -24,7 +33,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * }</pre>
  *
  * Each run has a folder {@code <root>/<pipeline>/<run-id>/} with a folder per task (inputs,
- * outputs, {@code log.txt}) and {@code run.json}, rewritten as the run goes.
+ * outputs, {@code log.txt}), {@code run.json}, rewritten as the run goes, and {@code journal.jsonl},
+ * what {@link #resume} reads. A runner owns a run folder while it runs: a second runner of the
+ * same folder is refused. Task processes end with the runner, however it ends.
  */
 public final class LocalRunner {
   /** How kfp4j's own Java components run. */
@@ -42,8 +53,9 @@ public final class LocalRunner {
   private final PrintStream console;
   private final boolean progress;
   private final boolean summary;
+  private final boolean logs;
   private final ClassLoader classLoader;
-  private final String classpath;
+  private final List<String> classpath;
 
   private LocalRunner(Builder b) {
     this.root = b.root.toAbsolutePath();
@@ -53,8 +65,9 @@ public final class LocalRunner {
     this.console = b.console;
     this.progress = b.progress;
     this.summary = b.summary;
+    this.logs = b.logs;
     this.classLoader = b.classLoader;
-    this.classpath = b.classpath;
+    this.classpath = absolute(b.classpath != null ? b.classpath : defaultClasspath(b.classLoader));
   }
 
   public static Builder builder() {
@@ -65,15 +78,18 @@ public final class LocalRunner {
   public RunResult run(Workflow workflow, Map<String, String> arguments) {
     workflow.checkRunnable();
     Map<String, String> parameters = workflow.arguments(arguments);
+    ArgoPlan.entryInputs(workflow, parameters);
     String runId = newRunId();
-    Path runDir = root.resolve(workflow.name()).resolve(runId);
+    Path runDir = RunPaths.inside(root, workflow.name(), runId);
     try {
       Files.createDirectories(runDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the run folder " + runDir, e);
     }
-    RunRecord record = new RunRecord(runDir, workflow.name(), runId, parameters);
-    return new Execution(this, workflow, parameters, runDir, runId, record, null).run();
+    try (RunLock lock = RunLock.acquire(runDir)) {
+      RunRecord record = new RunRecord(runDir, workflow.name(), runId, parameters);
+      return new Execution(this, workflow, parameters, runDir, runId, record, null).run();
+    }
   }
 
   /**
@@ -82,13 +98,80 @@ public final class LocalRunner {
    */
   public RunResult resume(Workflow workflow, Path runDir) {
     workflow.checkRunnable();
-    RunRecord previous = RunRecord.load(runDir);
-    if (!previous.pipeline().equals(workflow.name())) {
-      throw new WorkflowException(runDir + " is a run of '" + previous.pipeline() + "', not of '" + workflow.name() + "'");
+    Path dir = runDir.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(dir.resolve("run.json"))) {
+      throw new WorkflowException(runDir + " is not a run folder: it has no run.json");
     }
-    Map<String, String> parameters = workflow.arguments(previous.arguments());
-    RunRecord record = new RunRecord(runDir, workflow.name(), previous.runId(), parameters);
-    return new Execution(this, workflow, parameters, runDir, previous.runId(), record, previous).run();
+    try (RunLock lock = RunLock.acquire(dir)) {
+      PreviousRun previous = PreviousRun.load(dir);
+      if (!previous.pipeline().equals(workflow.name())) {
+        throw new WorkflowException(runDir + " is a run of '" + previous.pipeline() + "', not of '" + workflow.name() + "'");
+      }
+      Map<String, String> parameters = workflow.arguments(previous.arguments());
+      ArgoPlan.entryInputs(workflow, parameters);
+      // What the earlier runner left: processes that outlived it, and run.json's temp files.
+      previous.processes().forEach(p -> ProcessGroups.stopLeftover(p.pid(), p.startMillis()));
+      sweep(dir);
+      Journal.dropCutLine(dir);
+      RunRecord record = RunRecord.resumed(dir, previous, parameters);
+      return new Execution(this, workflow, parameters, dir, previous.runId(), record, previous).run();
+    }
+  }
+
+  /** Deletes the temp files of run.json that a killed runner left in {@code runDir}. */
+  private static void sweep(Path runDir) {
+    try (Stream<Path> files = Files.list(runDir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(".run") && name.endsWith(".json") && Files.isRegularFile(f)) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      // left for the next resume
+    }
+  }
+
+  /**
+   * The classpath {@code java} subprocesses run on, when none is given: the class loaders' from
+   * {@code loader} up (as {@code mvn exec:java} loads a project), then this JVM's.
+   */
+  static List<String> defaultClasspath(ClassLoader loader) {
+    List<String> entries = new ArrayList<>();
+    for (ClassLoader l = loader; l != null; l = l.getParent()) {
+      if (l instanceof URLClassLoader u) {
+        List<String> own = new ArrayList<>();
+        for (URL url : u.getURLs()) {
+          if (url.getProtocol().equals("file")) {
+            try {
+              own.add(Path.of(url.toURI()).toString());
+            } catch (URISyntaxException | RuntimeException e) {
+              // not a file this JVM can name
+            }
+          }
+        }
+        entries.addAll(0, own); // a parent's classes come first, as they load first
+      }
+    }
+    for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      entries.add(e);
+    }
+    return entries;
+  }
+
+  /** Each entry made absolute against this JVM's working folder, empty and repeated ones dropped. */
+  static List<String> absolute(List<String> entries) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String e : entries) {
+      if (!e.isBlank()) {
+        try {
+          out.add(Path.of(e).toAbsolutePath().normalize().toString());
+        } catch (java.nio.file.InvalidPathException wildcard) {
+          out.add(e); // such as dir/* on Windows: java expands it
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Sortable and unique: time, then random, so runs started at once never share a folder. */
@@ -125,11 +208,15 @@ public final class LocalRunner {
     return summary;
   }
 
+  boolean logs() {
+    return logs;
+  }
+
   ClassLoader classLoader() {
     return classLoader;
   }
 
-  String classpath() {
+  List<String> classpath() {
     return classpath;
   }
 
@@ -142,9 +229,10 @@ public final class LocalRunner {
     private PrintStream console = System.out;
     private boolean progress = System.console() != null;
     private boolean summary = System.console() != null;
+    private boolean logs;
     private ClassLoader classLoader =
         Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : LocalRunner.class.getClassLoader();
-    private String classpath = System.getProperty("java.class.path");
+    private List<String> classpath;
 
     private Builder() {}
 
@@ -192,15 +280,27 @@ public final class LocalRunner {
       return this;
     }
 
+    /**
+     * Each task's output (stdout and stderr) on the console as it comes, every line after the
+     * task's name, besides its {@code log.txt}; default off.
+     */
+    public Builder logs(boolean logs) {
+      this.logs = logs;
+      return this;
+    }
+
     /** Where in-process Java components are loaded from; default the context class loader. */
     public Builder classLoader(ClassLoader loader) {
       this.classLoader = loader;
       return this;
     }
 
-    /** The classpath of {@code java} subprocesses; default this JVM's. */
+    /**
+     * The classpath of {@code java} subprocesses, entries relative to the working folder allowed;
+     * default the class loader's (above) and this JVM's.
+     */
     public Builder classpath(String classpath) {
-      this.classpath = classpath;
+      this.classpath = List.of(classpath.split(File.pathSeparator));
       return this;
     }
 

@@ -7,31 +7,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code run.json}: the run's state, arguments and every task's state, attempts, times and
- * outputs. Rewritten atomically (a temp file moved into place) at each change, so a crash loses
- * nothing that finished.
+ * What a run did, as it goes. {@code run.json}, for people and tools: the run's state, arguments
+ * and every task's state, attempts, times and outputs, rewritten atomically (a temp file moved
+ * into place) within {@link #FLUSH_MILLIS} of a change. And the {@link Journal}, for resuming:
+ * the run (first line), each task process as it starts and each task as it finishes, appended at
+ * once, so a crash loses nothing that finished.
  */
 final class RunRecord {
-  /** Longest a change waits before it is written; a crash loses at most this much. */
+  /** Longest a change waits before run.json is rewritten. */
   static final long FLUSH_MILLIS = 100;
 
   private final Path file;
-  /** One JSON line per finished task, appended at once: what a crash before the next flush keeps. */
-  private final Path journal;
+  private final Journal journal;
   private final ObjectNode root;
   private final ObjectNode tasks;
+  private final ScheduledExecutorService flusher;
   private boolean dirty;
-  private java.util.concurrent.ScheduledExecutorService flusher;
 
+  /** The record of a new run in {@code runDir}. */
   RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments) {
+    this(runDir, pipeline, runId, arguments, true);
+  }
+
+  private RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments, boolean fresh) {
     this.file = runDir.resolve("run.json");
-    this.journal = runDir.resolve("journal.jsonl");
+    this.journal = new Journal(runDir);
     root = Yaml.json().createObjectNode();
     root.put("pipeline", pipeline);
     root.put("runId", runId);
@@ -40,84 +48,29 @@ final class RunRecord {
     ObjectNode args = root.putObject("arguments");
     arguments.forEach(args::put);
     tasks = root.putObject("tasks");
+    if (fresh) {
+      ObjectNode run = Yaml.json().createObjectNode();
+      run.putObject("run").put("pipeline", pipeline).put("runId", runId).set("arguments", args.deepCopy());
+      journal.append(run);
+    }
     save();
-    startFlusher();
-  }
-
-  /** Writes pending changes every {@link #FLUSH_MILLIS}, so large runs do not rewrite the record per task. */
-  private void startFlusher() {
-    flusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    flusher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "kfp4j-run-record");
       t.setDaemon(true);
       return t;
     });
-    flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** The record of an earlier run, resumed in its folder: its journal goes on. */
+  static RunRecord resumed(Path runDir, PreviousRun previous, Map<String, String> arguments) {
+    return new RunRecord(runDir, previous.pipeline(), previous.runId(), arguments, false);
   }
 
   private synchronized void flush() {
     if (dirty) {
       save();
     }
-  }
-
-  private RunRecord(Path file, ObjectNode root) {
-    this.file = file;
-    this.journal = file.resolveSibling("journal.jsonl");
-    this.root = root;
-    this.tasks = (ObjectNode) root.get("tasks");
-  }
-
-  static RunRecord load(Path runDir) {
-    Path file = runDir.resolve("run.json");
-    if (!Files.isRegularFile(file)) {
-      throw new WorkflowException(runDir + " is not a run folder: it has no run.json");
-    }
-    RunRecord record = new RunRecord(file, (ObjectNode) Yaml.json().readTree(file.toFile()));
-    // Tasks that finished after the last flush of run.json are in the journal.
-    Path journal = runDir.resolve("journal.jsonl");
-    if (Files.exists(journal)) {
-      try {
-        for (String line : Files.readAllLines(journal)) {
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode entry;
-          try {
-            entry = Yaml.json().readTree(line);
-          } catch (RuntimeException torn) {
-            continue; // a line cut short by the crash
-          }
-          record.tasks.set(entry.path("id").asString(), entry.get("task"));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return record;
-  }
-
-  String pipeline() {
-    return root.path("pipeline").asString();
-  }
-
-  String runId() {
-    return root.path("runId").asString();
-  }
-
-  Map<String, String> arguments() {
-    Map<String, String> out = new LinkedHashMap<>();
-    root.path("arguments").properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
-    return out;
-  }
-
-  /** A task that finished well in an earlier attempt at this run, or null. */
-  synchronized JsonNode finished(String id) {
-    JsonNode t = tasks.get(id);
-    if (t == null) {
-      return null;
-    }
-    String state = t.path("state").asString();
-    return state.equals("Succeeded") || state.equals("Cached") ? t : null;
   }
 
   synchronized void running(String id, String name, int attempt) {
@@ -131,9 +84,39 @@ final class RunRecord {
     dirty = true;
   }
 
-  synchronized void finished(TaskResult r) {
+  /** Task {@code id} started process {@code p}: journaled, so a resume can stop it if it outlived the runner. */
+  void process(String id, ProcessHandle p) {
+    ObjectNode entry = Yaml.json().createObjectNode();
+    entry.put("id", id);
+    entry.putObject("process").put("pid", p.pid()).put("start", ProcessGroups.startMillis(p));
+    journal.append(entry);
+    synchronized (this) {
+      tasks.withObject(id).put("pid", p.pid());
+      dirty = true;
+    }
+  }
+
+  /** A task finished: in run.json, and journaled at once. */
+  void finished(TaskResult r) {
+    ObjectNode entry = Yaml.json().createObjectNode();
+    entry.put("id", r.id());
+    synchronized (this) {
+      entry.set("task", put(r).deepCopy());
+    }
+    journal.append(entry);
+  }
+
+  /** A task that finished in an earlier attempt at this run: in run.json; the journal has it. */
+  synchronized void restored(TaskResult r) {
+    put(r);
+  }
+
+  private ObjectNode put(TaskResult r) {
     ObjectNode t = tasks.withObject(r.id());
     t.put("name", r.name());
+    if (!r.label().equals(r.id())) {
+      t.put("label", r.label());
+    }
     t.put("template", r.template());
     t.put("state", r.state().name());
     t.put("attempts", r.attempts());
@@ -148,28 +131,18 @@ final class RunRecord {
     ObjectNode artifacts = t.putObject("artifacts");
     r.artifacts().forEach((k, v) -> artifacts.put(k, v.toString()));
     if (!r.command().isEmpty()) {
-      tools.jackson.databind.node.ArrayNode command = t.putArray("command");
+      ArrayNode command = t.putArray("command");
       r.command().forEach(command::add);
     }
     dirty = true;
-    ObjectNode entry = Yaml.json().createObjectNode();
-    entry.put("id", r.id());
-    entry.set("task", t);
-    try {
-      Files.writeString(journal, Yaml.json().writeValueAsString(entry) + "\n", java.nio.charset.StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + journal, e);
-    }
+    return t;
   }
 
   synchronized void done(boolean succeeded) {
     root.put("state", succeeded ? "Succeeded" : "Failed");
     root.put("finishedAt", Instant.now().toString());
+    flusher.shutdownNow();
     save();
-    if (flusher != null) {
-      flusher.shutdownNow();
-    }
   }
 
   private void save() {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param command the container's command line as run here: command and args, with the container's
  *     paths mapped to files in the run's folder (as cached: what would have run); empty for a
  *     task that ran no container
+ * @param label the task as shown to people: its id, with each loop iteration's item as Argo
+ *     shows it, e.g. {@code for-loop-1(0:10)/add}
  */
 public record TaskResult(
     String id,
@@ -33,10 +35,18 @@ public record TaskResult(
     long millis,
     String message,
     Path log,
-    java.util.List<String> command) {
+    java.util.List<String> command,
+    String label) {
 
   public TaskResult {
     command = command == null ? java.util.List.of() : java.util.List.copyOf(command);
+    label = label == null ? id : label;
+  }
+
+  /** A result labelled with its id. */
+  public TaskResult(String id, String name, String template, State state, int attempts, int exitCode, Map<String, String> outputs,
+      Map<String, Path> artifacts, long millis, String message, Path log, java.util.List<String> command) {
+    this(id, name, template, state, attempts, exitCode, outputs, artifacts, millis, message, log, command, id);
   }
 
   /** Task states, as Argo names them, and {@code Cached}. */

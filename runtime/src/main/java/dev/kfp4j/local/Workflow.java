@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -82,6 +83,8 @@ public final class Workflow {
   public static Workflow read(Path file) {
     try {
       return parse(Files.readString(file), file.toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new WorkflowException(file + ": not UTF-8 text");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -115,6 +118,10 @@ public final class Workflow {
     return root;
   }
 
+  Iterable<JsonNode> templates() {
+    return templates.values();
+  }
+
   JsonNode template(String name) {
     return templates.get(name);
   }
@@ -128,10 +135,12 @@ public final class Workflow {
   }
 
   /**
-   * Checks that the workflow hangs together, as Argo would: the entrypoint and exit handler name
-   * templates, every task names a known template, every dependency a known task.
+   * Checks that the workflow hangs together, as Argo would: names follow Argo's rules, the
+   * entrypoint and exit handler name templates, every task names a known template, every
+   * dependency a known task, and no tasks depend on each other in a cycle.
    */
   public void check() {
+    checkNames();
     if (template(entrypoint()) == null) {
       throw new WorkflowException(source + ": spec.entrypoint '" + entrypoint() + "' names no template; templates are " + templates.keySet());
     }
@@ -156,7 +165,89 @@ public final class Workflow {
           }
         }
       }
+      checkNoCycle(t);
     }
+  }
+
+  /** Argo's name of a template or DAG task ({@code workflow/validate}), at most 128 characters. */
+  private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z0-9][-a-zA-Z0-9]{0,127}");
+  /** Argo's name of a parameter or an artifact. */
+  private static final Pattern PARAM_NAME = Pattern.compile("[-a-zA-Z0-9_]+");
+  /** A Kubernetes object name (DNS-1123 subdomain), at most 253 characters. */
+  private static final Pattern OBJECT_NAME = Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  /**
+   * The names that the runner turns into files and folders follow Argo's rules: the workflow's,
+   * every template's and DAG task's, and every output's and artifact's.
+   */
+  private void checkNames() {
+    if (!OBJECT_NAME.matcher(name).matches()) {
+      throw new WorkflowException(source + ": the workflow's name '" + name + "' (metadata.name, or generateName without its last '-') "
+          + "is not a Kubernetes name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit");
+    }
+    for (JsonNode t : templates.values()) {
+      String tn = t.path("name").asString("");
+      checkName(FIELD_NAME, tn, "template", "");
+      for (JsonNode task : t.at("/dag/tasks")) {
+        checkName(FIELD_NAME, task.path("name").asString(""), "task", " of template '" + tn + "'");
+        for (JsonNode a : task.at("/arguments/artifacts")) {
+          checkName(PARAM_NAME, a.path("name").asString(""), "artifact", " of task '" + task.path("name").asString() + "'");
+        }
+      }
+      for (String kind : new String[] {"/outputs/parameters", "/outputs/artifacts", "/inputs/artifacts"}) {
+        for (JsonNode p : t.at(kind)) {
+          checkName(PARAM_NAME, p.path("name").asString(""), kind.contains("parameters") ? "output" : "artifact",
+              " of template '" + tn + "'");
+        }
+      }
+    }
+  }
+
+  private void checkName(Pattern rule, String value, String what, String where) {
+    if (!rule.matcher(value).matches()) {
+      throw new WorkflowException(source + ": " + what + " name '" + value + "'" + where + " is not allowed: "
+          + (rule == FIELD_NAME ? "letters, digits and '-', starting with a letter or digit, at most 128"
+              : "letters, digits, '-' and '_'")
+          + ", as Argo requires");
+    }
+  }
+
+  /** No task of a DAG template depends on itself, through others or directly. */
+  private void checkNoCycle(JsonNode template) {
+    Map<String, List<String>> deps = new LinkedHashMap<>();
+    for (JsonNode task : template.at("/dag/tasks")) {
+      List<String> d = new ArrayList<>();
+      task.path("dependencies").forEach(x -> d.add(x.asString()));
+      deps.put(task.path("name").asString(), d);
+    }
+    Set<String> done = new java.util.HashSet<>();
+    for (String task : deps.keySet()) {
+      List<String> path = cycle(task, deps, new ArrayList<>(), done);
+      if (path != null) {
+        throw new WorkflowException(source + ": tasks of template '" + template.path("name").asString()
+            + "' depend on each other in a cycle: " + String.join(" -> ", path));
+      }
+    }
+  }
+
+  private static List<String> cycle(String task, Map<String, List<String>> deps, List<String> path, Set<String> done) {
+    if (path.contains(task)) {
+      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(task), path.size()));
+      cycle.add(task);
+      return cycle;
+    }
+    if (!done.add(task)) {
+      return null;
+    }
+    path.add(task);
+    for (String d : deps.getOrDefault(task, List.of())) {
+      List<String> found = cycle(d, deps, path, done);
+      if (found != null) {
+        return found;
+      }
+    }
+    path.remove(path.size() - 1);
+    return null;
   }
 
   /**

@@ -93,7 +93,7 @@ class LocalRunnerTest {
     assertEquals(State.Succeeded, r.task("fine").get().state());
     assertEquals("Failed\n", Files.readString(marker), "the exit handler ran and saw the run's status");
     String out = console.toString(StandardCharsets.UTF_8);
-    assertTrue(out.contains("task 'bad' failed (exit code 3), exit code 3"), out);
+    assertTrue(out.contains("task 'bad' failed: exit code 3"), out);
     assertTrue(out.contains("  | going wrong") && out.contains("  | really"), out);
   }
 
@@ -164,35 +164,20 @@ class LocalRunnerTest {
     String first = "  - name: first\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
         + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "; echo 42 > /tmp/o']\n";
     String second = "  - name: second\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
-        + "    container:\n      image: a\n      command: [sh, -c, 'while [ ! -f " + gate + " ]; do sleep 0.1; done; echo got {{inputs.parameters.x}} > /tmp/o']\n";
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo $$ > " + dir.resolve("two.pid") + "; while [ ! -f " + gate
+        + " ]; do sleep 0.1; done; echo got {{inputs.parameters.x}} > /tmp/o']\n";
     String y = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: resumable-}\nspec:\n  entrypoint: main\n  templates:\n"
         + "  - name: main\n    dag:\n      tasks:\n" + task("one", "first", "1") + task("two", "second", "{{tasks.one.outputs.parameters.out}}", "one")
         + first + second;
     Path file = Files.writeString(dir.resolve("resumable.yaml"), y);
-    // A real kill: the run goes on in another JVM, which is destroyed while 'two' waits.
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "dev.kfp4j.local.LocalRun", file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
-    Path runs = dir.resolve("runs").resolve("resumable");
-    Path runDir = null;
-    for (int i = 0; i < 200 && runDir == null; i++) {
-      Thread.sleep(100);
-      if (Files.isDirectory(runs)) {
-        try (var list = Files.list(runs)) {
-          Path candidate = list.findFirst().orElse(null);
-          if (candidate != null && Files.readString(candidate.resolve("run.json")).contains("\"Output\"") == false
-              && Yaml.json().readTree(candidate.resolve("run.json").toFile()).at("/tasks/one/state").asString("").equals("Succeeded")) {
-            runDir = candidate;
-          }
-        } catch (java.io.IOException ignored) {
-          // run.json being replaced; look again
-        }
-      }
-    }
-    assertTrue(runDir != null, "task 'one' finished in the first JVM");
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    // A real crash: the run goes on in another JVM, which is killed (kill -9) while 'two' waits.
+    Process p = Child.localRun(dir.resolve("killed.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache");
+    // 'two' runs once 'one' finished and was journaled.
+    long two = Child.number(dir.resolve("two.pid"), 60);
+    Path runDir = onlyRun(dir.resolve("runs").resolve("resumable"));
     p.destroyForcibly();
-    p.waitFor(10, TimeUnit.SECONDS);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertTrue(Child.await(20, () -> !Child.alive(two)), "'two' ended with its runner");
     assertEquals("Running", Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("state").asString());
 
     Files.writeString(gate, "open");
@@ -202,6 +187,15 @@ class LocalRunnerTest {
     assertEquals("42", r.output("one", "out"));
     assertEquals("got 42", r.output("two", "out"));
     assertEquals(runDir, r.runDir());
+  }
+
+  /** The one run folder in {@code runs}, or {@code runs} while there is none. */
+  private static Path onlyRun(Path runs) {
+    try (var list = Files.list(runs)) {
+      return list.findFirst().orElse(runs);
+    } catch (java.io.IOException e) {
+      return runs;
+    }
   }
 
   @Test
@@ -254,6 +248,15 @@ class LocalRunnerTest {
   }
 
   @Test
+  void aCycleIsNamedBeforeAnythingRuns() {
+    Workflow wf = workflow("cycle", "", task("a", "double", "1", "c") + task("b", "double", "1", "a") + task("c", "double", "1", "b")
+        + task("d", "double", "1"), sh("double", DOUBLE));
+    assertEquals("cycle.yaml: tasks of template 'main' depend on each other in a cycle: a -> c -> b -> a",
+        assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of())).getMessage());
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
+  }
+
+  @Test
   void argumentsAreCheckedAgainstTheirKfpTypes() {
     String y = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  generateName: typed-\n  annotations:\n"
         + "    pipelines.kubeflow.org/pipeline_spec: '{\"inputs\": [{\"name\": \"n\", \"type\": \"Integer\"}, {\"name\": \"l\", \"type\": \"JsonArray\"}], \"name\": \"typed\"}'\n"
@@ -277,6 +280,13 @@ class LocalRunnerTest {
     assertEquals("res.yaml: task 's' of template 'main' names an unknown template 'nope'",
         assertThrows(WorkflowException.class,
             () -> runner(false).run(workflow("res", "", "      - {name: s, template: nope}\n"), Map.of())).getMessage());
+    Path latin1 = dir.resolve("latin1.yaml");
+    try {
+      Files.write(latin1, "kind: Workflow # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    } catch (java.io.IOException io) {
+      throw new java.io.UncheckedIOException(io);
+    }
+    assertEquals(latin1 + ": not UTF-8 text", assertThrows(WorkflowException.class, () -> Workflow.read(latin1)).getMessage());
     assertEquals("x.yaml: not an Argo Workflow (kind: Workflow)",
         assertThrows(WorkflowException.class, () -> Workflow.parse("kind: Pod\n", "x.yaml")).getMessage());
   }
@@ -303,12 +313,12 @@ class LocalRunnerTest {
   void javaComponentsRunInProcessUnlessASubprocessIsWhatWorks() {
     LocalRunner.JavaMode in = LocalRunner.JavaMode.IN_PROCESS;
     LocalRunner.JavaMode sub = LocalRunner.JavaMode.SUBPROCESS;
-    assertEquals(in, Execution.javaMode(Yaml.read("container: {image: a}"), in));
-    assertEquals(sub, Execution.javaMode(Yaml.read("container: {image: a}"), sub));
-    assertEquals(sub, Execution.javaMode(Yaml.read("activeDeadlineSeconds: '60'\ncontainer: {image: a}"), in), "a timeout must be able to kill it");
-    assertEquals(sub, Execution.javaMode(Yaml.read("container: {image: a, env: [{name: A, value: b}]}"), in), "env needs a process");
-    assertEquals(sub, Execution.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: subprocess}}\ncontainer: {image: a}"), in));
-    assertEquals(in, Execution.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: in-process}}\ncontainer: {image: a}"), sub));
+    assertEquals(in, ArgoPlan.javaMode(Yaml.read("container: {image: a}"), in));
+    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("container: {image: a}"), sub));
+    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("activeDeadlineSeconds: '60'\ncontainer: {image: a}"), in), "a timeout must be able to kill it");
+    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("container: {image: a, env: [{name: A, value: b}]}"), in), "env needs a process");
+    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: subprocess}}\ncontainer: {image: a}"), in));
+    assertEquals(in, ArgoPlan.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: in-process}}\ncontainer: {image: a}"), sub));
   }
 
 }

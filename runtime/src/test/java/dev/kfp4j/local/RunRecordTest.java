@@ -14,27 +14,34 @@ import org.junit.jupiter.api.io.TempDir;
 class RunRecordTest {
   @TempDir Path dir;
 
+  static TaskResult succeeded(String id, Map<String, String> outputs) {
+    return new TaskResult(id, id, "t", TaskResult.State.Succeeded, 1, 0, outputs, Map.of(), 5, null, null, null);
+  }
+
   @Test
   void aFinishedTaskSurvivesACrashBeforeTheNextFlush() throws Exception {
     RunRecord record = new RunRecord(dir, "p", "run-1", Map.of("n", "1"));
     String beforeTheTask = Files.readString(dir.resolve("run.json"));
-    record.finished(new TaskResult("a", "a", "t", TaskResult.State.Succeeded, 1, 0, Map.of("out", "42"), Map.of(), 5, null, null, null));
+    record.finished(succeeded("a", Map.of("out", "42")));
     // the crash: run.json as it was before the task finished
     Files.writeString(dir.resolve("run.json"), beforeTheTask);
-    RunRecord loaded = RunRecord.load(dir);
+    PreviousRun loaded = PreviousRun.load(dir);
     assertNotNull(loaded.finished("a"));
     assertEquals("42", loaded.finished("a").at("/outputs/out").asString());
     assertNull(loaded.finished("b"));
     assertEquals(Map.of("n", "1"), loaded.arguments());
+    assertEquals("run-1", loaded.runId());
+    record.done(true); // stops its flusher before the folder is deleted
   }
 
   @Test
   void aLineCutShortByTheCrashIsIgnored() throws Exception {
     RunRecord record = new RunRecord(dir, "p", "run-1", Map.of());
-    record.finished(new TaskResult("a", "a", "t", TaskResult.State.Succeeded, 1, 0, Map.of(), Map.of(), 5, null, null, null));
-    Files.writeString(dir.resolve("journal.jsonl"), "{\"id\": \"b\", \"task\": {\"state\": \"Succ", java.nio.file.StandardOpenOption.APPEND);
-    RunRecord loaded = RunRecord.load(dir);
+    record.finished(succeeded("a", Map.of()));
+    Files.writeString(dir.resolve("journal.jsonl"), "{\"entry\":{\"id\": \"b\", \"task\": {\"state\": \"Succ", java.nio.file.StandardOpenOption.APPEND);
+    PreviousRun loaded = PreviousRun.load(dir);
     assertNotNull(loaded.finished("a"));
     assertNull(loaded.finished("b"));
+    record.done(true);
   }
 }

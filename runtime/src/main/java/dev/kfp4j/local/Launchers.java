@@ -1,0 +1,63 @@
+package dev.kfp4j.local;
+
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Picks how a command runs. A kfp4j Java entrypoint ({@code java -cp <path> <Main> ...}) runs in
+ * this JVM when the task allows it and its class is found; otherwise, and for a Java task that
+ * must be a process, as {@code java} from this JVM's installation on the runner's classpath. Any
+ * other command runs as it is written.
+ */
+final class Launchers implements Launcher, Closeable {
+  private final InProcessLauncher inProcess;
+  private final SubprocessLauncher subprocess;
+  private final String classpath;
+
+  /** {@code classpath}: the absolute entries Java subprocesses run on. */
+  Launchers(InProcessLauncher inProcess, SubprocessLauncher subprocess, List<String> classpath) {
+    this.inProcess = inProcess;
+    this.subprocess = subprocess;
+    this.classpath = String.join(File.pathSeparator, classpath);
+  }
+
+  @Override
+  public int launch(Launch launch) {
+    List<String> command = launch.command();
+    String javaMain = javaMain(command);
+    if (javaMain == null) {
+      return subprocess.launch(launch);
+    }
+    if (launch.inProcess() && inProcess.canRun(javaMain)) {
+      return inProcess.launch(with(launch, command.subList(3, command.size())));
+    }
+    List<String> java = new ArrayList<>(command);
+    java.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    java.set(2, classpath);
+    return subprocess.launch(with(launch, java));
+  }
+
+  private static Launch with(Launch l, List<String> command) {
+    return new Launch(command, l.env(), l.dir(), l.log(), l.attempt(), l.timeoutSeconds(), l.inProcess(), l.started());
+  }
+
+  /** The main class of a {@code java -cp <path> <Main> ...} command, or null. */
+  static String javaMain(List<String> command) {
+    if (command.size() < 4 || !(command.get(0).equals("java") || command.get(0).endsWith("/java"))) {
+      return null;
+    }
+    if (!command.get(1).equals("-cp") && !command.get(1).equals("-classpath")) {
+      return null;
+    }
+    return command.get(3);
+  }
+
+  @Override
+  public void close() throws IOException {
+    inProcess.close();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.kfp4j.local;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What to run, as the {@link Scheduler} sees it: graphs of tasks with their dependencies, and for
+ * each task in a scope its loop, its condition and its work (a nested graph or a {@link Step}).
+ * {@link ArgoPlan} reads one from an Argo workflow; nothing else in the runner knows the format.
+ */
+interface Plan {
+  /** The graph the run starts with. */
+  Graph main();
+
+  /** What the main graph sees: the pipeline's arguments. */
+  Scope mainScope();
+
+  /** The exit handler's graph, run whatever happened, or null. */
+  Graph exitHandler();
+
+  /** The loop of {@code node} in {@code scope}, or null when it runs once. */
+  Loop loop(Node node, Scope scope);
+
+  /** Why {@code node} does not run (its condition is false), or null when it runs. */
+  String skipReason(Node node, Scope scope, JsonNode item);
+
+  /** What {@code node} runs, as task {@code id}; {@code item} is its loop item or null. */
+  Work work(Node node, Scope scope, JsonNode item, TaskId id);
+
+  /** Tasks that run in dependency order. */
+  record Graph(String name, List<Node> nodes) {}
+
+  /** A task of a graph: its name, what it runs (for people), the tasks it waits for, and the format's own description. */
+  record Node(String name, String template, List<String> dependencies, Object source) {}
+
+  /** A task run once per item, at most {@code parallelism} at once (0: no limit). */
+  record Loop(List<JsonNode> items, int parallelism) {}
+
+  /** A task's work: a nested graph or a {@link Step}. */
+  sealed interface Work permits SubGraph, Step {}
+
+  /** A nested graph and what its tasks see. */
+  record SubGraph(Graph graph, Scope scope) implements Work {}
+}

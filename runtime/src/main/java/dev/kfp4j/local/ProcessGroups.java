@@ -1,0 +1,179 @@
+package dev.kfp4j.local;
+
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Task processes never outlive the runner. Where util-linux's {@code setsid} is found (Linux),
+ * each task starts as a process group of its own, and a small shell watches the groups: the
+ * runner tells it each group as it starts and ends, and when the runner's end of its pipe closes
+ * (this JVM ended, however: {@code kill -9} too) it kills every group still running. A group is
+ * killed whole when its task ends or times out, so detached grandchildren ({@code (sleep 9 &)})
+ * go with it. Elsewhere a task's process and its descendants are stopped instead.
+ */
+final class ProcessGroups implements Closeable {
+  private static final String SETSID = find("setsid");
+  /** Reads {@code + PGID} (watch) and {@code - PGID} (kill, forget) lines; kills what is left at the end of its input. */
+  private static final String WATCHER = String.join("\n",
+      "trap '' INT TERM HUP QUIT PIPE",
+      "groups=' '",
+      "while read -r op g; do",
+      "  case $op in",
+      "    +) groups=\"$groups$g \" ;;",
+      "    -) kill -s KILL -- \"-$g\" 2>/dev/null",
+      "       case $groups in *\" $g \"*) groups=\"${groups%% $g *} ${groups#* $g }\" ;; esac ;;",
+      "  esac",
+      "done",
+      "for g in $groups; do kill -s KILL -- \"-$g\" 2>/dev/null; done",
+      "");
+
+  private final Set<Process> live = ConcurrentHashMap.newKeySet();
+  private final Thread hook = new Thread(this::stopAll, "kfp4j-stop-tasks");
+  private Process watcher;
+  private Writer toWatcher;
+
+  ProcessGroups() {
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** Whether tasks run as process groups that die with the runner. */
+  static boolean supported() {
+    return SETSID != null;
+  }
+
+  /** {@code command}, started as a process group of its own where that is supported. */
+  List<String> command(List<String> command) {
+    if (SETSID == null) {
+      return command;
+    }
+    List<String> out = new ArrayList<>(command.size() + 1);
+    out.add(SETSID);
+    out.addAll(command);
+    return out;
+  }
+
+  /** {@code p}, started by {@link #command}, is watched: it dies with this JVM. */
+  void started(Process p) {
+    live.add(p);
+    if (SETSID != null) {
+      tell("+ " + p.pid());
+    }
+  }
+
+  /** Stops {@code p} and everything it started, now. */
+  void stop(Process p) {
+    if (SETSID != null) {
+      tell("- " + p.pid());
+    }
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+  }
+
+  /** {@code p} ended: whatever it left running in its group is stopped too, as a container's end stops it. */
+  void ended(Process p) {
+    live.remove(p);
+    if (SETSID != null) {
+      tell("- " + p.pid());
+    }
+  }
+
+  private synchronized void tell(String line) {
+    try {
+      if (watcher == null) {
+        watcher = new ProcessBuilder("sh", "-c", WATCHER, "kfp4j-watch").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        toWatcher = new OutputStreamWriter(watcher.getOutputStream(), StandardCharsets.US_ASCII);
+      }
+      toWatcher.write(line + "\n");
+      toWatcher.flush();
+    } catch (IOException e) {
+      // no watcher: stop() still stops a task's process tree, and close() every live task
+    }
+  }
+
+  private void stopAll() {
+    live.forEach(this::stop);
+    synchronized (this) {
+      if (toWatcher != null) {
+        try {
+          toWatcher.close(); // the watcher kills what is left, then ends
+        } catch (IOException e) {
+          // it ends with this JVM anyway
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    stopAll();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException stopping) {
+      // the JVM is stopping: the hook runs
+    }
+  }
+
+  /**
+   * Stops a task process that an earlier runner started ({@code pid}, started at
+   * {@code startMillis}) and that outlived it, with its group, and waits until it is gone. A
+   * process that now has that pid but started at another time is not touched, nor is a group
+   * whose first process is gone (its number may be another's by now).
+   */
+  static void stopLeftover(long pid, long startMillis) {
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(h -> h.isAlive() && startMillis(h) == startMillis);
+    if (handle.isEmpty()) {
+      return;
+    }
+    if (SETSID != null) {
+      try {
+        new ProcessBuilder("sh", "-c", "kill -s KILL -- \"-$0\" 2>/dev/null", Long.toString(pid))
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+      } catch (IOException e) {
+        // then stop the process tree below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    ProcessHandle h = handle.get();
+    h.descendants().forEach(ProcessHandle::destroyForcibly);
+    h.destroyForcibly();
+    try {
+      h.onExit().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // gone or going
+    }
+  }
+
+  /** When {@code p} started, in milliseconds since the epoch, or -1 if unknown. */
+  static long startMillis(ProcessHandle p) {
+    return p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
+  }
+
+  private static String find(String program) {
+    String path = System.getenv("PATH");
+    if (path == null || !System.getProperty("os.name", "").startsWith("Linux")) {
+      return null;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+      if (Files.isExecutable(p) && p.isAbsolute()) {
+        return p.toString();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.kfp4j.local;
+
+import dev.kfp4j.local.TaskResult.State;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs the graphs of a {@link Plan}: each task once the tasks it depends on finished well, in
+ * parallel; a task whose dependency failed is omitted; loops run once per item, conditions are
+ * checked first, nested graphs run as tasks. Whatever goes wrong inside one task (an exception in
+ * the runner too) fails that task with a message and never escapes.
+ */
+final class Scheduler {
+  private final Plan plan;
+  private final StepRunner steps;
+  private final Results results;
+  private final ExecutorService pool;
+
+  Scheduler(Plan plan, StepRunner steps, Results results, ExecutorService pool) {
+    this.plan = plan;
+    this.steps = steps;
+    this.results = results;
+    this.pool = pool;
+  }
+
+  /** Runs {@code graph}'s tasks under {@code parent}; true when none failed. */
+  boolean run(Plan.Graph graph, Scope scope, TaskId parent) {
+    Map<String, Plan.Node> nodes = new LinkedHashMap<>();
+    Map<String, Integer> index = new HashMap<>();
+    for (Plan.Node n : graph.nodes()) {
+      nodes.put(n.name(), n);
+      index.put(n.name(), index.size());
+    }
+    Map<String, CompletableFuture<State>> futures = new HashMap<>();
+    for (String name : nodes.keySet()) {
+      future(name, nodes, index, futures, scope, parent, new ArrayList<>());
+    }
+    boolean ok = true;
+    for (CompletableFuture<State> f : futures.values()) {
+      State s = outcome(f);
+      ok &= s != State.Failed && s != State.Omitted;
+    }
+    return ok;
+  }
+
+  /** A task's state; Failed if even its failure could not be recorded (the run record cannot be written). */
+  private static State outcome(CompletableFuture<State> f) {
+    return f.handle((s, error) -> error == null ? s : State.Failed).join();
+  }
+
+  private CompletableFuture<State> future(String name, Map<String, Plan.Node> nodes, Map<String, Integer> index,
+      Map<String, CompletableFuture<State>> futures, Scope scope, TaskId parent, List<String> visiting) {
+    CompletableFuture<State> existing = futures.get(name);
+    if (existing != null) {
+      return existing;
+    }
+    if (visiting.contains(name)) {
+      throw new WorkflowException("tasks depend on each other in a cycle: " + String.join(" -> ", visiting) + " -> " + name);
+    }
+    visiting.add(name);
+    Plan.Node node = nodes.get(name);
+    List<CompletableFuture<State>> deps = new ArrayList<>();
+    for (String d : node.dependencies()) {
+      deps.add(future(d, nodes, index, futures, scope, parent, visiting));
+    }
+    visiting.remove(name);
+    TaskId id = parent.child(name, index.get(name));
+    CompletableFuture<State> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
+      for (CompletableFuture<State> d : deps) {
+        State s = outcome(d);
+        if (s == State.Failed || s == State.Omitted) {
+          return results.notRun(id, node, State.Omitted, "a task it depends on failed").state();
+        }
+      }
+      return guarded(id, node, () -> runNode(node, scope, id));
+    }, pool);
+    futures.put(name, f);
+    return f;
+  }
+
+  /** {@code work}'s state, or Failed with a result saying why when it throws. */
+  private State guarded(TaskId id, Plan.Node node, Supplier<State> work) {
+    try {
+      return work.get();
+    } catch (Throwable e) { // NOPMD: one task's fault, whatever it is, stays that task's
+      return results.failed(id, node, e).state();
+    }
+  }
+
+  /** A task: once, or once per item of its loop. */
+  private State runNode(Plan.Node node, Scope scope, TaskId id) {
+    Plan.Loop loop = plan.loop(node, scope);
+    if (loop == null) {
+      return runOnce(node, scope, id, null);
+    }
+    Semaphore slots = new Semaphore(loop.parallelism() > 0 ? loop.parallelism() : Integer.MAX_VALUE);
+    List<CompletableFuture<State>> all = new ArrayList<>();
+    for (int i = 0; i < loop.items().size(); i++) {
+      JsonNode item = loop.items().get(i);
+      TaskId iteration = id.iteration(i, item);
+      all.add(CompletableFuture.supplyAsync(() -> {
+        slots.acquireUninterruptibly();
+        try {
+          return guarded(iteration, node, () -> runOnce(node, scope, iteration, item));
+        } finally {
+          slots.release();
+        }
+      }, pool));
+    }
+    boolean ok = true;
+    for (CompletableFuture<State> f : all) {
+      State s = outcome(f);
+      ok &= s.ok() || s == State.Skipped;
+    }
+    return ok ? State.Succeeded : State.Failed;
+  }
+
+  /** A task (or one iteration): its condition, then its nested graph or its step. */
+  private State runOnce(Plan.Node node, Scope scope, TaskId id, JsonNode item) {
+    String skip = plan.skipReason(node, scope, item);
+    if (skip != null) {
+      return results.notRun(id, node, State.Skipped, skip).state();
+    }
+    Plan.Work work = plan.work(node, scope, item, id);
+    if (work instanceof Plan.SubGraph sub) {
+      // a nested graph's own outputs are not used by KFP v1 pipelines
+      return run(sub.graph(), sub.scope(), id) ? State.Succeeded : State.Failed;
+    }
+    TaskResult r = steps.run((Step) work);
+    if (r.state().ok()) {
+      scope.finished(node.name(), r.outputs(), r.artifacts());
+    }
+    return r.state();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.kfp4j.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One command to run for a task, in plain values: what launchers, the cache and the run record
+ * work with, whatever format the pipeline came in.
+ *
+ * @param id where the task is in the run
+ * @param name the task's name in its graph
+ * @param template what it runs, for people (a template or component name)
+ * @param dir the task's folder, inside the run's folder
+ * @param image the container image it names (part of the cache key; not run here)
+ * @param command its command line as the container would run it (the cache key)
+ * @param localCommand the same with the container's paths mapped to files here: what runs
+ * @param env environment variables it sets
+ * @param parameterFiles files it writes output values to, by output name
+ * @param artifactFiles files or folders it writes output artifacts to, by output name
+ * @param inputFiles files it reads, by input name (part of the cache key)
+ * @param volumes folders standing for volumes it mounts, created before it runs
+ * @param retry how often it runs again after failing
+ * @param timeoutSeconds when it is stopped (0: never)
+ * @param caching whether its outputs may be reused, and stored for reuse
+ * @param javaMode how a kfp4j Java entrypoint runs
+ */
+record Step(
+    TaskId id,
+    String name,
+    String template,
+    Path dir,
+    String image,
+    List<String> command,
+    List<String> localCommand,
+    Map<String, String> env,
+    Map<String, Path> parameterFiles,
+    Map<String, Path> artifactFiles,
+    Map<String, Path> inputFiles,
+    List<Path> volumes,
+    RetryPolicy retry,
+    long timeoutSeconds,
+    boolean caching,
+    LocalRunner.JavaMode javaMode) implements Plan.Work {
+
+  Step {
+    command = List.copyOf(command);
+    localCommand = List.copyOf(localCommand);
+    volumes = List.copyOf(volumes);
+  }
+
+  Path log() {
+    return dir.resolve("log.txt");
+  }
+}

@@ -1,0 +1,220 @@
+package dev.kfp4j.local;
+
+import dev.kfp4j.local.TaskResult.State;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one {@link Step} to its end: reused as it finished in an earlier attempt at the run, or
+ * from the cache; else launched, again after each failure while its retry policy allows, at most
+ * as many at once as the run's slots; its outputs read and stored in the cache.
+ */
+final class StepRunner {
+  private final PreviousRun previous;
+  private final RunRecord record;
+  private final TaskCache cache;
+  private final Launcher launcher;
+  private final Results results;
+  private final Progress progress;
+  private final Semaphore slots;
+  private final PrintStream echo;
+
+  /** {@code previous}, {@code cache} (caching off) and {@code echo} (task output not shown) may be null. */
+  StepRunner(PreviousRun previous, RunRecord record, TaskCache cache, Launcher launcher, Results results, Progress progress,
+      Semaphore slots, PrintStream echo) {
+    this.previous = previous;
+    this.record = record;
+    this.cache = cache;
+    this.launcher = launcher;
+    this.results = results;
+    this.progress = progress;
+    this.slots = slots;
+    this.echo = echo;
+  }
+
+  TaskResult run(Step step) {
+    String id = step.id().id();
+    JsonNode done = previous == null ? null : previous.finished(id);
+    if (done != null) {
+      TaskResult r = restored(done, step);
+      results.add(step.id(), r, true);
+      return r;
+    }
+    TaskLog log = new TaskLog(step.log(), step.id().label(), echo);
+    String key = cacheKey(step, log);
+    if (key != null) {
+      prepare(step);
+      if (cache.restore(key, step.parameterFiles(), step.artifactFiles())) {
+        try {
+          TaskResult r = result(step, State.Cached, 0, 0, values(step), 0, "reused cached outputs", null);
+          results.add(step.id(), r, false);
+          return r;
+        } catch (OutputException unreadable) {
+          // a miss: run it
+        }
+      }
+    }
+    long start = System.nanoTime();
+    int attempt = 0;
+    int exit;
+    String message;
+    while (true) {
+      attempt++;
+      record.running(id, step.name(), attempt);
+      progress.waiting();
+      slots.acquireUninterruptibly();
+      progress.running();
+      try {
+        prepare(step);
+        exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), log, attempt, step.timeoutSeconds(),
+            step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> record.process(id, p)));
+        message = exit == 0 ? missingOutput(step)
+            : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : "exit code " + exit;
+      } finally {
+        progress.stopped();
+        slots.release();
+      }
+      if (message == null || !step.retry().retries(attempt)) {
+        break;
+      }
+      log.note("kfp4j: attempt " + attempt + " failed (" + message + "); retrying\n");
+      sleep(step.retry().delayAfter(attempt));
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    Map<String, String> values = null;
+    if (message == null) {
+      try {
+        values = values(step);
+      } catch (OutputException e) {
+        message = e.getMessage();
+      }
+    }
+    TaskResult r;
+    if (message == null) {
+      r = result(step, State.Succeeded, attempt, exit, values, millis, null, log.file());
+      if (key != null) {
+        try {
+          cache.store(key, step.parameterFiles(), step.artifactFiles());
+        } catch (IOException | RuntimeException e) {
+          log.note("kfp4j: its outputs were not cached: " + e + "\n");
+        }
+      }
+    } else {
+      r = new TaskResult(id, step.name(), step.template(), State.Failed, attempt, exit == Launcher.TIMED_OUT ? -1 : exit, Map.of(),
+          Map.of(), millis, message, log.file(), step.localCommand(), step.id().label());
+    }
+    results.add(step.id(), r, false);
+    return r;
+  }
+
+  private TaskResult result(Step step, State state, int attempts, int exit, Map<String, String> values, long millis, String message,
+      Path log) {
+    return new TaskResult(step.id().id(), step.name(), step.template(), state, attempts, exit, values, step.artifactFiles(), millis,
+        message, log, step.localCommand(), step.id().label());
+  }
+
+  /** The step's cache key, or null when it is not cached (the runner's or the task's choice, or its inputs cannot be read). */
+  private String cacheKey(Step step, TaskLog log) {
+    if (cache == null || !step.caching()) {
+      return null;
+    }
+    try {
+      return TaskCache.key(step.image(), step.command(), step.inputFiles());
+    } catch (IOException | UncheckedIOException e) {
+      log.note("kfp4j: not cached, its input files cannot be read: " + e + "\n");
+      return null;
+    }
+  }
+
+  /** A clean start: the task's folder, no outputs from an earlier attempt (or a killed one's leftovers), its volumes' folders. */
+  private static void prepare(Step step) {
+    try {
+      Files.createDirectories(step.dir());
+      RunPaths.deleteTree(step.dir(), step.dir().resolve("outputs"));
+      for (Path p : step.parameterFiles().values()) {
+        Files.createDirectories(p.getParent());
+      }
+      for (Path p : step.artifactFiles().values()) {
+        Files.createDirectories(p.getParent());
+      }
+      for (Path v : step.volumes()) {
+        Files.createDirectories(v);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the task's folder " + step.dir(), e);
+    }
+  }
+
+  private static String missingOutput(Step step) {
+    for (Map.Entry<String, Path> e : step.parameterFiles().entrySet()) {
+      if (!Files.exists(e.getValue())) {
+        return "it wrote no output '" + e.getKey() + "' (expected a file at " + e.getValue() + ")";
+      }
+    }
+    for (Map.Entry<String, Path> e : step.artifactFiles().entrySet()) {
+      if (!Files.exists(e.getValue())) {
+        return "it wrote no output artifact '" + e.getKey() + "' (expected a file at " + e.getValue() + ")";
+      }
+    }
+    return null;
+  }
+
+  /** The step's output values; like Argo's executor, one trailing newline is dropped. */
+  private static Map<String, String> values(Step step) throws OutputException {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : step.parameterFiles().entrySet()) {
+      Path p = e.getValue();
+      if (!Files.isRegularFile(p)) {
+        throw new OutputException("its output '" + e.getKey() + "' at " + p + " is not a file");
+      }
+      try {
+        String s = Files.readString(p);
+        values.put(e.getKey(), s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
+      } catch (CharacterCodingException bad) {
+        throw new OutputException("its output '" + e.getKey() + "' at " + p + " is not UTF-8 text");
+      } catch (IOException bad) {
+        throw new OutputException("cannot read its output '" + e.getKey() + "' at " + p + ": " + bad.getMessage());
+      }
+    }
+    return values;
+  }
+
+  private static TaskResult restored(JsonNode done, Step step) {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    done.path("outputs").properties().forEach(e -> outputs.put(e.getKey(), e.getValue().asString()));
+    Map<String, Path> artifacts = new LinkedHashMap<>();
+    done.path("artifacts").properties().forEach(e -> artifacts.put(e.getKey(), Path.of(e.getValue().asString())));
+    List<String> command = new ArrayList<>();
+    done.path("command").forEach(c -> command.add(c.asString()));
+    return new TaskResult(step.id().id(), step.name(), step.template(), State.valueOf(done.path("state").asString()),
+        done.path("attempts").asInt(), done.path("exitCode").asInt(0), outputs, artifacts, done.path("millis").asLong(),
+        "completed before the run was resumed", step.log(), command, step.id().label());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** An output that cannot be read as a value. */
+  private static final class OutputException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    OutputException(String message) {
+      super(message);
+    }
+  }
+}

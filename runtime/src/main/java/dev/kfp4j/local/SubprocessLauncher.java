@@ -1,0 +1,90 @@
+package dev.kfp4j.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a command as a process here, its output (stdout and stderr) to the task's log, stopped with
+ * everything it started on timeout, at its end, and when the runner stops ({@link ProcessGroups}).
+ * The runner's own credentials are not passed on: user code gets no {@value #KFP4J_TOKEN} or
+ * {@value #ARGO_TOKEN}.
+ */
+final class SubprocessLauncher implements Launcher {
+  static final String KFP4J_TOKEN = "KFP4J_TOKEN";
+  static final String ARGO_TOKEN = "ARGO_TOKEN";
+  /** Environment variables holding kfp4j's own credentials, removed from every task's environment. */
+  static final List<String> CREDENTIALS = List.of(KFP4J_TOKEN, ARGO_TOKEN);
+
+  private final ProcessGroups groups;
+
+  SubprocessLauncher(ProcessGroups groups) {
+    this.groups = groups;
+  }
+
+  @Override
+  public int launch(Launch launch) {
+    TaskLog log = launch.log();
+    ProcessBuilder pb = new ProcessBuilder(groups.command(launch.command())).directory(launch.dir().toFile())
+        .redirectErrorStream(true);
+    if (!log.echoes()) {
+      pb.redirectOutput(launch.attempt() == 1 ? ProcessBuilder.Redirect.to(log.file().toFile())
+          : ProcessBuilder.Redirect.appendTo(log.file().toFile()));
+    }
+    pb.environment().keySet().removeAll(CREDENTIALS);
+    pb.environment().putAll(launch.env());
+    Process p;
+    try {
+      Files.createDirectories(log.file().getParent());
+      p = pb.start();
+    } catch (IOException e) {
+      log.note("kfp4j: cannot start " + launch.command().get(0) + ": " + e.getMessage() + "\n");
+      return CANNOT_START;
+    }
+    groups.started(p);
+    Thread pump = log.echoes() ? pump(p.getInputStream(), log, launch.attempt()) : null;
+    try {
+      launch.started().accept(p.toHandle());
+      if (launch.timeoutSeconds() > 0 && !p.waitFor(launch.timeoutSeconds(), TimeUnit.SECONDS)) {
+        groups.stop(p);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return TIMED_OUT;
+      }
+      return p.waitFor();
+    } catch (InterruptedException e) {
+      groups.stop(p);
+      Thread.currentThread().interrupt();
+      return 1;
+    } finally {
+      groups.ended(p);
+      if (pump != null) {
+        try {
+          pump.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /** Copies the process's output to the log (and its echo) as it comes. */
+  private static Thread pump(InputStream from, TaskLog log, int attempt) {
+    Thread t = new Thread(() -> {
+      try (InputStream in = from; OutputStream out = log.open(attempt)) {
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+          out.write(buffer, 0, n);
+          out.flush();
+        }
+      } catch (IOException e) {
+        // the process is gone; what came is in the log
+      }
+    }, "kfp4j-task-output");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+}

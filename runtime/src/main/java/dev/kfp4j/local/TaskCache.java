@@ -1,0 +1,251 @@
+package dev.kfp4j.local;
+
+import dev.kfp4j.yaml.Yaml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Outputs of earlier tasks, reused when a task's image, command line and input files are the
+ * same: {@code <root>/.cache/<key>/} holds the output files under {@code parameters/} and
+ * {@code artifacts/} and a {@code manifest.json} with each file's size and checksum. An entry is
+ * written aside and moved into place whole; one that is damaged (a file changed, cut short or
+ * gone, the manifest unreadable) is a miss: it is removed, and the task runs again.
+ */
+final class TaskCache {
+  private static final String MANIFEST = "manifest.json";
+
+  private final Path dir;
+  private volatile boolean swept;
+
+  /** A cache in {@code dir}, created when the first entry is stored. */
+  TaskCache(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The key of a task: its image, its command line and the content of its input files. */
+  static String key(String image, List<String> command, Map<String, Path> inputFiles) throws IOException {
+    MessageDigest d = sha256();
+    d.update(image.getBytes(StandardCharsets.UTF_8));
+    for (String c : command) {
+      d.update((c + "\u0000").getBytes(StandardCharsets.UTF_8));
+    }
+    for (Map.Entry<String, Path> e : new TreeMap<>(inputFiles).entrySet()) {
+      d.update((e.getKey() + "=").getBytes(StandardCharsets.UTF_8));
+      Path p = e.getValue();
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+            d.update(p.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+            digest(d, f);
+          }
+        }
+      } else if (Files.exists(p)) {
+        digest(d, p);
+      }
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  /**
+   * Copies entry {@code key} to the task's output files, each checked against the manifest.
+   * False (a miss) when there is no entry, or it is damaged; the files copied so far are then
+   * left for the task's run to replace.
+   */
+  boolean restore(String key, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles) {
+    sweep();
+    Path entry = RunPaths.inside(dir, key);
+    if (!Files.isDirectory(entry)) {
+      return false;
+    }
+    try {
+      JsonNode files = Yaml.json().readTree(entry.resolve(MANIFEST).toFile()).path("files");
+      if (!files.isObject()) {
+        throw new IOException("the manifest lists no files");
+      }
+      for (Map.Entry<String, Path> e : parameterFiles.entrySet()) {
+        copyChecked(files, entry, "parameters/" + e.getKey(), e.getValue());
+      }
+      for (Map.Entry<String, Path> e : artifactFiles.entrySet()) {
+        String name = "artifacts/" + e.getKey();
+        if (files.has(name)) {
+          copyChecked(files, entry, name, e.getValue());
+        } else {
+          // a folder: every file listed under it
+          boolean any = false;
+          Files.createDirectories(e.getValue());
+          for (String f : files.propertyNames()) {
+            if (f.startsWith(name + "/") && f.length() > name.length() + 1) {
+              copyChecked(files, entry, f, e.getValue().resolve(f.substring(name.length() + 1)));
+              any = true;
+            }
+          }
+          if (!any && !files.path(name + "/").isObject()) {
+            throw new IOException("no output artifact '" + e.getKey() + "'");
+          }
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException damaged) {
+      discard(entry);
+      return false;
+    }
+  }
+
+  /** Stores the task's output files as entry {@code key}, unless another task stored it first. */
+  void store(String key, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles) throws IOException {
+    sweep();
+    Files.createDirectories(dir);
+    Path temp = RunPaths.inside(dir, ".entry-" + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    try {
+      ObjectNode files = Yaml.json().createObjectNode();
+      for (Map.Entry<String, Path> e : parameterFiles.entrySet()) {
+        put(files, temp, "parameters/" + e.getKey(), e.getValue());
+      }
+      for (Map.Entry<String, Path> e : artifactFiles.entrySet()) {
+        Path from = e.getValue();
+        String name = "artifacts/" + e.getKey();
+        if (Files.isDirectory(from)) {
+          files.putObject(name + "/"); // the folder, even when empty
+          try (Stream<Path> walk = Files.walk(from)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+              put(files, temp, name + "/" + from.relativize(f).toString().replace('\\', '/'), f);
+            }
+          }
+        } else {
+          put(files, temp, name, from);
+        }
+      }
+      ObjectNode manifest = Yaml.json().createObjectNode();
+      manifest.set("files", files);
+      Files.writeString(temp.resolve(MANIFEST), Yaml.json().writeValueAsString(manifest));
+      try {
+        Files.move(temp, RunPaths.inside(dir, key), StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException raced) {
+        // another task stored the same entry first
+      }
+    } finally {
+      RunPaths.deleteTree(dir, temp);
+    }
+  }
+
+  private static void put(ObjectNode files, Path entry, String name, Path from) throws IOException {
+    Path to = entry.resolve(name);
+    Files.createDirectories(to.getParent());
+    CRC32C crc = new CRC32C();
+    long size = copy(from, to, crc);
+    files.putObject(name).put("size", size).put("crc32c", Long.toHexString(crc.getValue()));
+  }
+
+  private static void copyChecked(JsonNode files, Path entry, String name, Path to) throws IOException {
+    JsonNode expected = files.path(name);
+    if (!expected.isObject()) {
+      throw new IOException("the manifest has no " + name);
+    }
+    Path from = entry.resolve(name).normalize();
+    if (!from.startsWith(entry)) {
+      throw new IOException(name + " is outside the entry");
+    }
+    Files.createDirectories(to.getParent());
+    CRC32C crc = new CRC32C();
+    long size = copy(from, to, crc);
+    if (size != expected.path("size").asLong(-1) || !Long.toHexString(crc.getValue()).equals(expected.path("crc32c").asString(""))) {
+      throw new IOException(name + " is not what was stored");
+    }
+  }
+
+  private static long copy(Path from, Path to, CRC32C crc) throws IOException {
+    long size = 0;
+    Files.deleteIfExists(to);
+    try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
+      byte[] buffer = new byte[65536];
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        crc.update(buffer, 0, n);
+        out.write(buffer, 0, n);
+        size += n;
+      }
+    }
+    return size;
+  }
+
+  /** Moves a damaged entry aside, so a new one can take its place, and deletes it. */
+  private void discard(Path entry) {
+    Path trash = dir.resolve(".trash-" + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    try {
+      Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
+      RunPaths.deleteTree(dir, trash);
+    } catch (IOException e) {
+      // another task moved it first, or the cache is read-only: a miss either way
+    }
+  }
+
+  /**
+   * Once per cache: deletes what runners that ended before finishing left behind, entries being
+   * written and damaged ones being deleted, named with their process's id; never another live
+   * runner's.
+   */
+  private void sweep() {
+    if (swept) {
+      return;
+    }
+    swept = true;
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path p : list.toList()) {
+        String name = p.getFileName().toString();
+        if ((name.startsWith(".entry") || name.startsWith(".trash-")) && !ownerAlive(name)) {
+          RunPaths.deleteTree(dir, p);
+        }
+      }
+    } catch (IOException e) {
+      // left for the next sweep
+    }
+  }
+
+  /** Whether the process whose id is in a leftover's name ({@code .entry-PID-...}) still runs. */
+  private static boolean ownerAlive(String name) {
+    String[] parts = name.split("-");
+    if (parts.length < 3) {
+      return false; // an older kfp4j's name, without a process id
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(parts[1])).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void digest(MessageDigest d, Path f) throws IOException {
+    try (InputStream in = Files.newInputStream(f)) {
+      byte[] buffer = new byte[65536];
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        d.update(buffer, 0, n);
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.kfp4j.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Where a task is in a run: its id (the path of task names, {@code for-loop-1(0)/add}), the label
+ * shown to people (loop iterations with their item, as Argo names them: {@code for-loop-1(0:10)/add})
+ * and a key that sorts tasks as the pipeline declares them.
+ */
+record TaskId(String id, String label, String order) {
+  /** The main graph's tasks are at the top. */
+  static final TaskId MAIN = new TaskId("", "", "");
+  /** The exit handler's tasks are under {@code onExit/}, and sort last. */
+  static final TaskId EXIT = new TaskId("onExit", "onExit", "~");
+
+  /** Longest item text shown in a label. */
+  private static final int MAX_ITEM = 40;
+
+  /** The task {@code name}, the {@code index}th of its graph, inside this one. */
+  TaskId child(String name, int index) {
+    return new TaskId(id.isEmpty() ? name : id + "/" + name, label.isEmpty() ? name : label + "/" + name,
+        order + String.format("%05d", index) + "/");
+  }
+
+  /** Iteration {@code i} of this loop task, over {@code item}. */
+  TaskId iteration(int i, JsonNode item) {
+    String sortKey = order.substring(0, order.length() - 1) + String.format("(%07d)", i) + "/";
+    return new TaskId(id + "(" + i + ")", label + "(" + i + ":" + itemText(item) + ")", sortKey);
+  }
+
+  /** As Argo names an iteration: a value as is, an object as {@code key:value} pairs in key order. */
+  static String itemText(JsonNode item) {
+    String text;
+    if (item.isObject()) {
+      List<String> pairs = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> e : item.properties()) {
+        JsonNode v = e.getValue();
+        pairs.add(e.getKey() + ":" + (v.isValueNode() ? v.asString() : v.toString()));
+      }
+      pairs.sort(null);
+      text = String.join(",", pairs);
+    } else {
+      text = item.isValueNode() ? item.asString() : item.toString();
+    }
+    text = text.replace('\n', ' ');
+    return text.length() <= MAX_ITEM ? text : text.substring(0, MAX_ITEM - 3) + "...";
+  }
+}

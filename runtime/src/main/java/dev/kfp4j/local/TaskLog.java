@@ -1,0 +1,140 @@
+package dev.kfp4j.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A task's {@code log.txt}: what it prints, and the runner's notes on it. With an echo, each line
+ * is also shown on the console as it comes, after the task's label.
+ */
+final class TaskLog {
+  private final Path file;
+  private final String label;
+  private final PrintStream echo;
+
+  /** {@code echo} is the console to show lines on, or null. */
+  TaskLog(Path file, String label, PrintStream echo) {
+    this.file = file;
+    this.label = label;
+    this.echo = echo;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** Whether lines are shown on the console too; if not, a process may write to {@link #file()} itself. */
+  boolean echoes() {
+    return echo != null;
+  }
+
+  /** Where attempt {@code attempt} writes: the file, afresh for the first attempt, and the echo. */
+  OutputStream open(int attempt) throws IOException {
+    Files.createDirectories(file.getParent());
+    OutputStream out = attempt == 1
+        ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)
+        : Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    return echo == null ? out : new Tee(out, new Lines(echo, label));
+  }
+
+  /** Adds the runner's own {@code text} to the log (and the echo). */
+  void note(String text) {
+    try (OutputStream out = open(2)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // the note is lost; the task's result still says what happened
+    }
+  }
+
+  /** Writes to both streams; closing closes both. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream a;
+    private final OutputStream b;
+
+    Tee(OutputStream a, OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      a.write(c);
+      b.write(c);
+    }
+
+    @Override
+    public void write(byte[] bytes, int off, int len) throws IOException {
+      a.write(bytes, off, len);
+      b.write(bytes, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      a.flush();
+      b.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        a.close();
+      } finally {
+        b.close();
+      }
+    }
+  }
+
+  /** Shows whole lines on the console, each as {@code label | line}; a last line without a newline on close. */
+  private static final class Lines extends OutputStream {
+    private static final int MAX_LINE = 8192;
+    private final PrintStream console;
+    private final String prefix;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    Lines(PrintStream console, String label) {
+      this.console = console;
+      this.prefix = label + " | ";
+    }
+
+    @Override
+    public synchronized void write(int c) {
+      if (c == '\n') {
+        show();
+      } else if (c != '\r') {
+        line.write(c);
+        if (line.size() >= MAX_LINE) {
+          show();
+        }
+      }
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        write(bytes[i]);
+      }
+    }
+
+    private void show() {
+      String text = line.toString(StandardCharsets.UTF_8);
+      line.reset();
+      synchronized (console) {
+        console.println(prefix + text);
+        console.flush();
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (line.size() > 0) {
+        show();
+      }
+    }
+  }
+}

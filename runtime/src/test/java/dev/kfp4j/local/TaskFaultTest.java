@@ -1,0 +1,149 @@
+package dev.kfp4j.local;
+
+import static dev.kfp4j.local.LocalRunnerTest.sh;
+import static dev.kfp4j.local.LocalRunnerTest.task;
+import static dev.kfp4j.local.LocalRunnerTest.workflow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.TaskResult.State;
+import dev.kfp4j.yaml.Yaml;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whatever goes wrong inside one task fails that task, with a message, and nothing else: the run
+ * goes on with the other tasks, ends Failed in run.json, the summary prints. A damaged cache
+ * entry is a miss: the task runs again.
+ */
+class TaskFaultTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  private LocalRunner runner(boolean caching) {
+    return LocalRunner.builder().root(dir.resolve("runs")).caching(caching).parallelism(2)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(true).build();
+  }
+
+  private static String state(RunResult r) {
+    return Yaml.json().readTree(r.runDir().resolve("run.json").toFile()).path("state").asString();
+  }
+
+  /** A task counting its runs in {@code count}, writing its input to output {@code out} and a file to artifact {@code art}. */
+  private Workflow counted(Path count) {
+    String t = "  - name: counted\n    inputs: {parameters: [{name: x}]}\n"
+        + "    outputs:\n      parameters: [{name: out, valueFrom: {path: /tmp/o}}]\n      artifacts: [{name: art, path: /tmp/a}]\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "; echo {{inputs.parameters.x}} > /tmp/o; echo file > /tmp/a']\n";
+    return workflow("cached", "", task("c", "counted", "1"), t);
+  }
+
+  private Path cacheEntry() throws Exception {
+    try (Stream<Path> entries = Files.list(dir.resolve("runs/.cache"))) {
+      return entries.filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void aDeletedCachedValueIsAMissAndTheTaskRunsAgain() throws Exception {
+    Path count = dir.resolve("count");
+    runner(true).run(counted(count), Map.of());
+    Files.delete(cacheEntry().resolve("parameters/out"));
+    RunResult r = runner(true).run(counted(count), Map.of());
+    assertEquals(State.Succeeded, r.task("c").get().state(), console.toString());
+    assertEquals("1", r.output("c", "out"));
+    assertEquals(2, Files.readAllLines(count).size(), "it ran again");
+    assertEquals(State.Cached, runner(true).run(counted(count), Map.of()).task("c").get().state(), "and stored a whole entry");
+  }
+
+  @Test
+  void aChangedOrTruncatedCachedFileIsAMiss() throws Exception {
+    Path count = dir.resolve("count");
+    runner(true).run(counted(count), Map.of());
+    Files.writeString(cacheEntry().resolve("parameters/out"), "999\n");
+    RunResult r = runner(true).run(counted(count), Map.of());
+    assertEquals("1", r.output("c", "out"), "a changed value is not used");
+    Files.writeString(cacheEntry().resolve("artifacts/art"), "fi");
+    RunResult again = runner(true).run(counted(count), Map.of());
+    assertEquals(State.Succeeded, again.task("c").get().state());
+    assertEquals("file\n", Files.readString(again.task("c").get().artifacts().get("art")));
+    assertEquals(3, Files.readAllLines(count).size());
+  }
+
+  @Test
+  void aDeletedCachedArtifactIsAMiss() throws Exception {
+    Path count = dir.resolve("count");
+    runner(true).run(counted(count), Map.of());
+    Files.delete(cacheEntry().resolve("artifacts/art"));
+    RunResult r = runner(true).run(counted(count), Map.of());
+    assertEquals(State.Succeeded, r.task("c").get().state(), console.toString());
+    assertEquals("file\n", Files.readString(r.task("c").get().artifacts().get("art")));
+  }
+
+  @Test
+  void aCacheFolderThatIsAFileTurnsCachingOffWithANote() throws Exception {
+    Files.createDirectories(dir.resolve("runs"));
+    Files.writeString(dir.resolve("runs/.cache"), "not a folder");
+    RunResult r = runner(true).run(counted(dir.resolve("count")), Map.of());
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals("Succeeded", state(r));
+    assertTrue(Files.readString(r.task("c").get().log()).contains("kfp4j: its outputs were not cached"));
+    assertEquals("not a folder", Files.readString(dir.resolve("runs/.cache")));
+  }
+
+  @Test
+  void anOutputThatIsAFolderFailsItsTask() throws Exception {
+    String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'mkdir -p /tmp/o/inside']\n";
+    RunResult r = runner(false).run(workflow("folder", "", task("t", "t", "1") + task("other", "double", "2"), t,
+        sh("double", LocalRunnerTest.DOUBLE)), Map.of());
+    assertFalse(r.succeeded());
+    assertTrue(r.task("t").get().message().matches("its output 'out' at .*/t/outputs/out/data is not a file"), r.task("t").get().message());
+    assertEquals("4", r.output("other", "out"), "the other task ran");
+    assertEquals("Failed", state(r));
+    assertTrue(console.toString().contains("task 't' failed: its output 'out' at "), console.toString());
+  }
+
+  @Test
+  void aValueCannotChangeAConditionsStructure() {
+    String tasks = "      - name: guarded\n        template: double\n        when: '\"{{workflow.parameters.v}}\" == \"magic\"'\n"
+        + "        arguments: {parameters: [{name: x, value: '1'}]}\n"
+        + "      - name: unbalanced\n        template: double\n        when: '\"{{workflow.parameters.w}}\" != \"magic\"'\n"
+        + "        arguments: {parameters: [{name: x, value: '2'}]}\n";
+    Workflow wf = workflow("when", "    - {name: v}\n    - {name: w}\n", tasks, sh("double", LocalRunnerTest.DOUBLE));
+    RunResult r = runner(false).run(wf, Map.of("v", "x\" == \"x\" || \"a", "w", "a\"b"));
+    assertEquals(State.Skipped, r.task("guarded").get().state(), "the value is compared whole, never read as the condition's text");
+    assertEquals(State.Succeeded, r.task("unbalanced").get().state(), "a quote in a value is just a character");
+    assertEquals(State.Succeeded, runner(false).run(wf, Map.of("v", "magic", "w", "b")).task("guarded").get().state());
+
+    String tag = "      - name: tagged\n        template: double\n        when: \"{{=workflow.parameters['v'] == 'magic'}}\"\n"
+        + "        arguments: {parameters: [{name: x, value: '3'}]}\n";
+    Workflow expr = workflow("expr", "    - {name: v}\n", tag, sh("double", LocalRunnerTest.DOUBLE));
+    RunResult skipped = runner(false).run(expr, Map.of("v", "x' == 'x' || 'a"));
+    assertEquals(State.Skipped, skipped.task("tagged").get().state());
+    assertEquals("when '{{=workflow.parameters['v'] == 'magic'}}' is false", skipped.task("tagged").get().message());
+    assertEquals("6", runner(false).run(expr, Map.of("v", "magic")).output("tagged", "out"), "Argo's expression tags run too");
+  }
+
+  @Test
+  void aReferenceThatResolvesToNothingFailsItsTaskAndTheRunGoesOn() throws Exception {
+    String tasks = task("a", "double", "1") + task("b", "double", "{{tasks.a.outputs.parameters.nope}}", "a")
+        + "      - name: c\n        template: double\n        dependencies: [a]\n        withParam: '{{tasks.a.outputs.parameters.out}}'\n"
+        + "        arguments: {parameters: [{name: x, value: '{{item}}'}]}\n" + task("d", "double", "3");
+    RunResult r = runner(false).run(workflow("unresolved", "", tasks, sh("double", LocalRunnerTest.DOUBLE)), Map.of());
+    assertFalse(r.succeeded());
+    assertEquals("task 'b': cannot resolve {{tasks.a.outputs.parameters.nope}}", r.task("b").get().message());
+    assertEquals("task 'c': withParam is not a JSON list: 2", r.task("c").get().message());
+    assertEquals("6", r.output("d", "out"));
+    assertEquals("Failed", state(r));
+    assertEquals(List.of("a", "b", "c", "d"), r.tasks().stream().map(TaskResult::id).toList());
+  }
+}
