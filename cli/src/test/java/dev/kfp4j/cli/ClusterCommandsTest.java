@@ -77,7 +77,6 @@ class ClusterCommandsTest {
     assertEquals(experiment.path("id").asString(), reference(run, "EXPERIMENT"));
     String version = reference(run, "PIPELINE_VERSION");
     String uploaded = kfp.template(version);
-    ArgoSchemas.assertValid(uploaded, "the uploaded workflow");
     assertTrue(uploaded.contains("image: registry.example.com/calc:2.0"), "the config's image on the Java steps");
     assertEquals(3600, Yaml.read(uploaded).at("/spec/ttlStrategy/secondsAfterCompletion").asInt());
 
@@ -88,6 +87,7 @@ class ClusterCommandsTest {
     assertEquals(1, kfp.experiments().size(), "the experiment is reused");
     assertEquals(2, kfp.runs().size());
     assertTrue(kfp.requests().stream().allMatch(q -> "Bearer t0ken-s3cret".equals(q.headers().get("authorization"))));
+    ArgoSchemas.assertValid(uploaded, "the uploaded workflow");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.kfp4j.client.Pipeline;
 import dev.kfp4j.client.RecurringRunRequest;
 import dev.kfp4j.client.RunRequest;
 import dev.kfp4j.client.Schedule;
+import dev.kfp4j.testing.Shared;
 import dev.kfp4j.testing.server.FakeArgoServer;
 import dev.kfp4j.testing.server.FakeKfpServer;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ class FakeServersTest {
   @Test
   void theArgoFakeRefusesAWorkflowArgoWouldRefuse() throws Exception {
     String yaml = Files.readString(OverlayTest.ADD);
+    Shared.schemas("argo"); // the fake checks against Argo's schemas: skipped here without ../shared
     try (FakeArgoServer server = FakeArgoServer.start("v4.0.8")) {
       ArgoClient argo = ArgoClient.builder().server(server.uri().toString()).namespace("argo").build();
       KfpException bad = assertThrows(KfpException.class,

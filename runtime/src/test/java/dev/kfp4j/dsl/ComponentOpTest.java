@@ -9,6 +9,7 @@ import dev.kfp4j.local.TaskResult;
 import dev.kfp4j.spec.CommandLine;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
+import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -24,8 +25,7 @@ class ComponentOpTest {
   @TempDir Path dir;
 
   static Path library(String component) {
-    return Path.of(System.getProperty("kfp4j.shared", "../../shared")).resolve("testdata/kfp-components/components")
-        .resolve(component).resolve("component.yaml");
+    return Shared.testdata("kfp-components/components").resolve(component).resolve("component.yaml");
   }
 
   private LocalRunner runner() {
