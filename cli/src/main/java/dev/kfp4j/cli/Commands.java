@@ -14,6 +14,7 @@ import dev.kfp4j.client.PipelineVersion;
 import dev.kfp4j.client.RecurringRun;
 import dev.kfp4j.client.RecurringRunRequest;
 import dev.kfp4j.client.RunRequest;
+import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.local.LocalRun;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
@@ -21,6 +22,7 @@ import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
+import dev.kfp4j.yaml.Yaml;
 import java.awt.Desktop;
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,7 +145,8 @@ final class Commands {
   // ------------------------------------------------------------------------------------------ validate
 
   @Command(name = "validate", description = "Checks compiled workflows and component YAML files: that they load, "
-      + "with every template and parameter in place, and which the local runner can run.")
+      + "with every template and parameter in place, that Argo would take them (names, references, dependencies), "
+      + "and which the local runner can run.")
   static final class Validate extends Base {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Workflow or component YAML files "
         + "(default: every compiled pipeline and component in --classes).")
@@ -203,6 +206,10 @@ final class Commands {
         }
         Workflow w = Workflow.parse(text, f.toString());
         w.check();
+        List<String> refused = ArgoRules.errors(Yaml.read(text));
+        if (!refused.isEmpty()) {
+          return new Checked("Argo would refuse it: " + String.join("; ", refused), null);
+        }
         try {
           w.checkRunnable();
           return new Checked(null, null);

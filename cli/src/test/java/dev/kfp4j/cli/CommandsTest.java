@@ -85,6 +85,28 @@ class CommandsTest {
   }
 
   @Test
+  void validateRefusesWhatArgoRefusesBeyondItsSchema() throws Exception {
+    // the mixed example as kfp4j wrote it before input names were made Argo names: valid YAML, a
+    // workflow the local runner runs, but Argo refuses the parameter name 'Hash algorithm'
+    String mixed = Files.readString(Path.of(CLASSES, "META-INF/kfp4j/pipelines/mixed-java-python.yaml"));
+    assertTrue(mixed.contains("Hash-algorithm"), "the compiled example passes it as Hash-algorithm");
+    Path spaced = write("spaced.yaml", mixed.replace("Hash-algorithm", "Hash algorithm"));
+    Cli bad = Cli.run("validate", spaced.toString());
+    assertEquals(2, bad.code(), bad.toString());
+    assertTrue(bad.out().contains("INVALID " + spaced + ": Argo would refuse it: templates.mixed-java-python.tasks.hash-file."
+        + "arguments.parameters[0].name 'Hash algorithm' is invalid: a parameter or artifact name has only letters, digits, '_' "
+        + "and '-'"), bad.toString());
+    assertTrue(bad.out().contains("templates.hash-file.inputs.parameters[0].name 'Hash algorithm' is invalid"), bad.toString());
+
+    Path unwired = write("unwired.yaml", Files.readString(Path.of(CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml"))
+        .replace("dependencies: [add, subtract]", "dependencies: [add]"));
+    Cli late = Cli.run("validate", unwired.toString());
+    assertEquals(2, late.code(), late.toString());
+    assertTrue(late.out().contains("{{tasks.subtract.outputs.parameters.Output}} does not resolve: task 'multiply' does not "
+        + "depend on 'subtract'; list it in its dependencies"), late.toString());
+  }
+
+  @Test
   void runRunsTheExamplePipelineHereAndPrintsItsOutputs() {
     Cli r = Cli.run("run", "--classes", CLASSES, "-p", "add-example", "-a", "value1=5", "--root", dir.toString());
     assertEquals(0, r.code(), r.toString());

@@ -56,9 +56,17 @@ class FakeServersTest {
   @Test
   void theArgoFakeRefusesAWorkflowArgoWouldRefuse() throws Exception {
     String yaml = Files.readString(OverlayTest.ADD);
-    Shared.schemas("argo"); // the fake checks against Argo's schemas: skipped here without ../shared
     try (FakeArgoServer server = FakeArgoServer.start("v4.0.8")) {
       ArgoClient argo = ArgoClient.builder().server(server.uri().toString()).namespace("argo").build();
+      KfpException undefined = assertThrows(KfpException.class,
+          () -> argo.submit(yaml.replace("entrypoint: add-example", "entrypoint: add-exampel"), Map.of()));
+      assertEquals(400, undefined.status());
+      assertTrue(undefined.getMessage().contains("spec.entrypoint: template 'add-exampel' is not defined"), undefined.getMessage());
+      assertEquals("add-example", argo.schedule(yaml, Map.of(), Schedule.cron("0 0 4 * * *"), "add-example", false, true));
+      assertEquals("[\"0 4 * * *\"]", server.cronWorkflows().get("argo/add-example").at("/spec/schedules").toString(),
+          "Argo 3.6 and later take a list of schedules");
+
+      Shared.schemas("argo"); // the rest needs Argo's schemas: skipped here without ../shared
       KfpException bad = assertThrows(KfpException.class,
           () -> argo.submit(yaml.replace("entrypoint: add-example", "entrypoint: add-example\n  bogusField: 1"), Map.of()));
       assertEquals(400, bad.status());
@@ -69,9 +77,6 @@ class FakeServersTest {
           java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(400, misspelt.statusCode(), misspelt.body());
       assertTrue(misspelt.body().contains("workfow"), misspelt.body());
-      assertEquals("add-example", argo.schedule(yaml, Map.of(), Schedule.cron("0 0 4 * * *"), "add-example", false, true));
-      assertEquals("[\"0 4 * * *\"]", server.cronWorkflows().get("argo/add-example").at("/spec/schedules").toString(),
-          "Argo 3.6 and later take a list of schedules");
     }
   }
 }

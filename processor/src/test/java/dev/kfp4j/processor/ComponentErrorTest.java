@@ -80,6 +80,13 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:DefaultOnPath", "@Default(\"x\") @InputPath",
             new String[] {"@Component public static int f(", "    @Default(\"x\") @InputPath Path data) { return 0; }"},
             "@InputPath parameter 'data' cannot have a @Default; make it Optional<Path>"),
+        Arguments.of("kfp4j:UnloadableInput", "int from",
+            new String[] {"@Component public static int f(int from) { return from; }"},
+            "parameter 'from': the KFP SDK names input 'from' 'from' in Python, a Python keyword, and refuses to load the component "
+                + "('from' is not a valid parameter name); rename the input"),
+        Arguments.of("kfp4j:UnloadableInput", "Path inPath",
+            new String[] {"@Component public static int f(@InputPath Path inPath) { return 0; }"},
+            "parameter 'inPath': the KFP SDK names input 'in' 'in' in Python, a Python keyword"),
         Arguments.of("kfp4j:DuplicateInput", "@InputPath Path dataPath",
             new String[] {"@Component public static int f(String data,", "    @InputPath Path dataPath) { return 0; }"},
             "input name 'data' of parameter 'dataPath' is already used by 'data'; rename one of the parameters"),

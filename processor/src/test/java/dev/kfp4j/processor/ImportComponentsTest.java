@@ -131,7 +131,7 @@ class ImportComponentsTest {
 
   @Test
   void aBrokenFileIsAnErrorNamingTheFileLineAndField() {
-    JavaFileObject source = imports("broken/workflow.yaml", "broken/typo.component.yaml");
+    JavaFileObject source = imports("broken/workflow.yaml", "broken/typo.component.yaml", "broken/range.component.yaml");
     Compilation c = compile(source);
     // a workflow, not a component: the mapping that lacks 'implementation' starts at line 1
     assertThat(c).hadErrorContaining(
@@ -140,6 +140,12 @@ class ImportComponentsTest {
     assertThat(c).hadErrorContaining(
             "[kfp4j:BadComponentFile] @ImportComponents file broken/typo.component.yaml:10:7: implementation.container.args[0]: "
                 + "unknown placeholder 'inputValu'; did you mean 'inputValue'?")
+        .inFile(source).onLineContaining("@ImportComponents");
+    // what the KFP SDK refuses to load, kfp4j refuses to import
+    assertThat(c).hadErrorContaining(
+            "[kfp4j:BadComponentFile] @ImportComponents file broken/range.component.yaml:4:10: inputs[0].name: the KFP SDK names "
+                + "input 'from' 'from' in Python, a Python keyword, and refuses to load the component ('from' is not a valid "
+                + "parameter name); rename the input")
         .inFile(source).onLineContaining("@ImportComponents");
   }
 

@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,10 +78,15 @@ public final class ArgoSchemas {
   }
 
   /**
-   * Throws an AssertionError listing the schema errors, if any. The schemas come from {@code
-   * ../shared}: without it the test is skipped here.
+   * Throws an AssertionError listing what Argo would refuse in the workflow: first the submission
+   * rules beyond the schema ({@link ArgoRules}, checked everywhere), then the schema errors, which
+   * need {@code ../shared} (without it the test is skipped here, after the rules passed).
    */
   public static void assertValid(String workflowYaml, String what) {
+    List<String> rules = ArgoRules.errors(Yaml.read(workflowYaml));
+    if (!rules.isEmpty()) {
+      throw new AssertionError(what + " breaks Argo's submission rules:\n  " + String.join("\n  ", rules));
+    }
     List<String> errors = errors(workflowYaml);
     if (!errors.isEmpty()) {
       throw new AssertionError(what + " is not a valid Argo Workflow:\n  " + String.join("\n  ", errors));

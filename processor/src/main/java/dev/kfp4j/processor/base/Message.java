@@ -28,6 +28,7 @@ public enum Message {
   BAD_KEY_VALUE("@%s(%s = ...) entry '%s' is not of the form \"key=value\""),
   DEFAULT_ON_OPTIONAL("'%s' is Optional and has a @Default; use one: Optional<T> for no value, or T with @Default"),
   DUPLICATE_INPUT("%s name '%s' of parameter '%s' is already used by '%s'; rename one of the parameters"),
+  UNLOADABLE_INPUT("parameter '%s': %s"),
   OUTPUT_NAME_CLASH("output '%s' of component '%s' clashes with the task method '%s()'; rename the %s"),
   RAW_TYPE("parameter '%s' has raw type '%s'; give its type arguments, e.g. List<String>"),
   MAP_KEY("'%s' is a Map with key type '%s'; JSON objects have String keys: use Map<String, ...>"),

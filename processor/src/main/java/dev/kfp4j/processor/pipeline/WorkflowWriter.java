@@ -328,7 +328,7 @@ final class WorkflowWriter {
       return "{{workflow.parameters." + p.name() + "}}";
     }
     if (a instanceof Graph.Output o && o.task().group == group) {
-      return "{{tasks." + o.task().name + ".outputs.parameters." + o.output() + "}}";
+      return "{{tasks." + o.task().name + ".outputs.parameters." + argoName(o) + "}}";
     }
     String key = key(a);
     groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, a);
@@ -338,7 +338,7 @@ final class WorkflowWriter {
   /** An Argo artifact reference for a task output taken as a file inside {@code group}. */
   private String artifactRef(Graph.Output o, Group group) {
     if (o.task().group == group) {
-      return "{{tasks." + o.task().name + ".outputs.artifacts." + o.output() + "}}";
+      return "{{tasks." + o.task().name + ".outputs.artifacts." + argoName(o) + "}}";
     }
     String key = key(o);
     groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, o);
@@ -348,10 +348,23 @@ final class WorkflowWriter {
 
   private static String key(Arg a) {
     if (a instanceof Graph.Output o) {
-      return o.task().name + "-" + o.output();
+      return o.task().name + "-" + argoName(o);
     }
     Graph.Item item = (Graph.Item) a;
     return "loop-item" + (item.field() == null ? "" : "-" + item.field());
+  }
+
+  /**
+   * The Argo name of a task's output: a component's names may be what Argo refuses ({@code Hash
+   * algorithm}), so the workflow uses {@link ContainerTemplate#argoOutput}; the spec keeps its own.
+   */
+  private static String argoName(Graph.Output o) {
+    return o.task().spec == null ? o.output() : ContainerTemplate.argoOutput(o.task().spec, o.output());
+  }
+
+  /** The Argo name of an input of task {@code n}'s component ({@link ContainerTemplate#argoInput}). */
+  private static String argoName(Node n, String input) {
+    return n.spec == null ? input : ContainerTemplate.argoInput(n.spec, input);
   }
 
   // ------------------------------------------------------------------ component tasks
@@ -366,14 +379,14 @@ final class WorkflowWriter {
       String input = e.getKey();
       Arg a = e.getValue();
       if (n.spec != null && n.spec.inputIsFile(input)) {
-        ObjectNode art = arguments.withArray("artifacts").addObject().put("name", input);
+        ObjectNode art = arguments.withArray("artifacts").addObject().put("name", argoName(n, input));
         if (a instanceof Graph.Output o) {
           art.put("from", artifactRef(o, group));
         } else {
           art.putObject("raw").put("data", value(a, group));
         }
       } else {
-        arguments.withArray("parameters").addObject().put("name", input).put("value", value(a, group));
+        arguments.withArray("parameters").addObject().put("name", argoName(n, input)).put("value", value(a, group));
       }
     }
     for (List<Object> mount : mounts(n)) {
@@ -384,9 +397,9 @@ final class WorkflowWriter {
     for (InputSpec in : n.spec == null ? List.<InputSpec>of() : n.spec.inputs()) {
       if (!n.arguments.containsKey(in.name()) && in.defaultValue() != null) {
         if (n.spec.inputIsFile(in.name())) {
-          arguments.withArray("artifacts").addObject().put("name", in.name()).putObject("raw").put("data", in.defaultValue());
+          arguments.withArray("artifacts").addObject().put("name", argoName(n, in.name())).putObject("raw").put("data", in.defaultValue());
         } else {
-          arguments.withArray("parameters").addObject().put("name", in.name()).put("value", in.defaultValue());
+          arguments.withArray("parameters").addObject().put("name", argoName(n, in.name())).put("value", in.defaultValue());
         }
       }
     }

@@ -114,6 +114,10 @@ public final class ComponentValidator {
       if (other != null) {
         reporter.error(p, Message.DUPLICATE_INPUT, input.isOutput() ? "output" : "input", input.name(), input.javaName(), other);
       }
+      String refused = input.isOutput() ? null : Names.whyKfpSdkRefusesInput(input.name());
+      if (refused != null) {
+        reporter.error(p, Message.UNLOADABLE_INPUT, input.javaName(), refused);
+      }
       inputs.add(input);
     }
     for (InputModel input : inputs) {

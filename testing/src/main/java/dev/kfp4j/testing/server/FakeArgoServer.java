@@ -1,5 +1,6 @@
 package dev.kfp4j.testing.server;
 
+import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.testing.ArgoSchemas;
 import dev.kfp4j.testing.MissingShared;
 import dev.kfp4j.testing.Shared;
@@ -13,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stateful, in-memory Argo Server (the {@code /api/v1} subset a client uses): workflows are
  * submitted, got, listed, terminated and deleted; cron workflows created, got and deleted. A
- * submitted workflow, and the workflow spec of a cron workflow, must pass Argo's schemas
- * ({@link ArgoSchemas}), else 400 with the reasons, as Argo's own validation would refuse it.
+ * submitted workflow, and the workflow spec of a cron workflow, must keep Argo's submission rules
+ * ({@link ArgoRules}) and pass its schemas ({@link ArgoSchemas}), else 400 with the reasons, as
+ * Argo's own validation would refuse it.
  * The schemas come from {@code ../shared}: without it the requests are answered unchecked, and
  * {@link #close} then skips the test ({@link MissingShared}) after it has run, so it does not pass
  * on less than it claims.
@@ -143,8 +145,12 @@ public final class FakeArgoServer extends FakeServer {
     }
   }
 
-  /** A workflow that Argo's schemas refuse is a 400. */
+  /** A workflow that Argo's submission rules ({@link ArgoRules}) or its schemas refuse is a 400. */
   private void refuseInvalid(JsonNode workflow, String what) {
+    List<String> rules = ArgoRules.errors(workflow);
+    if (!rules.isEmpty()) {
+      throw answer(400, what + " is invalid: " + rules.get(0));
+    }
     if (!Shared.present()) {
       unchecked = true;
       return;
