@@ -19,8 +19,6 @@ public enum Message {
       "@InputPath parameter '%s' has type '%s'; it must be java.nio.file.Path, String or Optional<Path>"),
   BOTH_PATHS("parameter '%s' has both @InputPath and @OutputPath; keep one"),
   OUTPUT_PATH_OPTIONAL("@OutputPath parameter '%s' cannot be optional; remove @Default or Optional"),
-  MISSING_IMAGE(
-      "component '%s' has no image: set @Component(image = \"registry/repo:tag\") or the processor option -Akfp4j.image=registry/repo:tag"),
   DUPLICATE_COMPONENT("component name '%s' is already used by %s; set @Component(name = \"...\") to a unique name"),
   INVALID_NAME("%s name '%s' is not valid: %s; try '%s'"),
   BAD_DEFAULT("@Default(\"%s\") of '%s' does not parse as %s: %s; write for example @Default(\"%s\")"),

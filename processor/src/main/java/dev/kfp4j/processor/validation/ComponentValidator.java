@@ -11,6 +11,7 @@ import dev.kfp4j.processor.model.InputModel;
 import dev.kfp4j.processor.model.InputModel.Role;
 import dev.kfp4j.processor.model.OutputModel;
 import dev.kfp4j.processor.model.ValueKind;
+import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.spec.Names;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public final class ComponentValidator {
       image = defaultImage;
     }
     if (image == null || image.isEmpty()) {
-      reporter.error(method, annotation, Message.MISSING_IMAGE, name);
+      image = ContainerSpec.NO_IMAGE; // runs locally; the cluster commands need run_config.image then
     }
 
     List<InputModel> inputs = new ArrayList<>();
