@@ -62,6 +62,11 @@ class CommandsTest {
     assertEquals("IfNotPresent", c.run().imagePullPolicy());
     assertEquals(604800, c.run().ttlSeconds());
     assertEquals("200m", c.run().resources().get("__default__").get("cpu"));
+    // a Java step's JVM takes a quarter of a 512Mi-or-more limit as heap: the default gives it at least 128Mi
+    String memory = c.run().resources().get("__default__").get("memory");
+    assertTrue(memory.matches("\\d+(Mi|Gi)"), memory);
+    long mebibytes = Long.parseLong(memory.substring(0, memory.length() - 2)) * (memory.endsWith("Gi") ? 1024 : 1);
+    assertTrue(mebibytes / 4 >= 128, "the default memory " + memory + " leaves a Java step a heap under 128Mi");
     Cli again = Cli.run("init", "https://other", "--config", file.toString());
     assertEquals(2, again.code());
     assertTrue(again.err().contains("exists; edit it, or pass --force"), again.toString());
