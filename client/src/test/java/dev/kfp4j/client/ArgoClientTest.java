@@ -9,6 +9,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Path;
@@ -105,6 +106,10 @@ class ArgoClientTest {
     assertEquals("add-example", off.at("/spec/workflowSpec/entrypoint").asString());
     assertEquals("3", off.at("/spec/workflowSpec/arguments/parameters/0/value").asString());
     assertEquals("4", off.at("/spec/workflowSpec/arguments/parameters/1/value").asString());
+
+    ObjectNode workflowOf = Yaml.json().createObjectNode().put("apiVersion", "argoproj.io/v1alpha1").put("kind", "Workflow");
+    workflowOf.set("spec", off.at("/spec/workflowSpec"));
+    assertEquals(List.of(), ArgoRules.errors(workflowOf), "Argo's submission rules hold for the cron workflow's workflow");
 
     ObjectNode on = cron(true, true, true);
     assertEquals("Allow", on.at("/spec/concurrencyPolicy").asString());
