@@ -34,7 +34,8 @@ public @interface Component {
 
   /**
    * The container image that holds this method's class and {@code kfp4j-runtime} on its
-   * classpath. Defaults to the processor option {@code kfp4j.image}; one of the two is required.
+   * classpath. Defaults to the processor option {@code kfp4j.image}. With neither, the component
+   * still runs locally; on a cluster it takes {@code run_config.image} of the kfp4j config file.
    */
   String image() default "";
 

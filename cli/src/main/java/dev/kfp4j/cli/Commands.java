@@ -14,6 +14,7 @@ import dev.kfp4j.client.PipelineVersion;
 import dev.kfp4j.client.RecurringRun;
 import dev.kfp4j.client.RecurringRunRequest;
 import dev.kfp4j.client.RunRequest;
+import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.local.LocalRun;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
@@ -21,6 +22,7 @@ import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
+import dev.kfp4j.yaml.Yaml;
 import java.awt.Desktop;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,7 +148,8 @@ final class Commands {
   // ------------------------------------------------------------------------------------------ validate
 
   @Command(name = "validate", description = "Checks compiled workflows and component YAML files: that they load, "
-      + "with every template and parameter in place, and which the local runner can run.")
+      + "with every template and parameter in place, that Argo would take them (names, references, dependencies), "
+      + "and which the local runner can run.")
   static final class Validate extends Base {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Workflow or component YAML files "
         + "(default: every compiled pipeline and component in --classes).")
@@ -206,6 +209,10 @@ final class Commands {
         }
         Workflow w = Workflow.parse(text, f.toString());
         w.check();
+        List<String> refused = ArgoRules.errors(Yaml.read(text));
+        if (!refused.isEmpty()) {
+          return new Checked("Argo would refuse it: " + String.join("; ", refused), null);
+        }
         try {
           w.checkRunnable();
           return new Checked(null, null);
@@ -233,8 +240,10 @@ final class Commands {
     @Override
     public Integer call() {
       Options.PipelineChoice.Compiled p = pipeline.load();
+      Config config = server.config();
+      String yaml = Overlay.forCluster(p.yaml(), config.run());
       KfpClient kfp = server.kfp();
-      Uploaded u = upload(kfp, p, server.config(), versionName);
+      Uploaded u = upload(kfp, p.name(), yaml, config, versionName);
       new Printer(out(), output.json()).record(u.fields(kfp));
       return Kfp4j.OK;
     }
@@ -253,22 +262,22 @@ final class Commands {
     }
   }
 
-  static Uploaded upload(KfpClient kfp, Options.PipelineChoice.Compiled p, Config config, String versionName) {
-    String yaml = Overlay.apply(p.yaml(), config.run());
+  /** Uploads {@code yaml} (the compiled pipeline with the config applied, {@link Overlay#forCluster}) as {@code name}. */
+  static Uploaded upload(KfpClient kfp, String name, String yaml, Config config, String versionName) {
     String description = config.run().description();
-    Pipeline existing = kfp.findPipeline(p.name()).orElse(null);
+    Pipeline existing = kfp.findPipeline(name).orElse(null);
     if (existing == null) {
-      Pipeline created = kfp.uploadPipeline(p.name(), description, yaml);
+      Pipeline created = kfp.uploadPipeline(name, description, yaml);
       PipelineVersion v = created.defaultVersionId() == null ? null
           : kfp.getPipelineVersion(created.id(), created.defaultVersionId());
       if (v == null) {
-        throw new KfpException(0, "uploaded pipeline '" + p.name() + "' (id " + created.id() + "), but the server named no version of it");
+        throw new KfpException(0, "uploaded pipeline '" + name + "' (id " + created.id() + "), but the server named no version of it");
       }
       return new Uploaded(created, v, true);
     }
-    String name = versionName != null ? versionName
-        : p.name() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    return new Uploaded(existing, kfp.uploadPipelineVersion(existing.id(), name, description, yaml), false);
+    String version = versionName != null ? versionName
+        : name + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return new Uploaded(existing, kfp.uploadPipelineVersion(existing.id(), version, description, yaml), false);
   }
 
   // ------------------------------------------------------------------------------------------ run-once
@@ -298,13 +307,14 @@ final class Commands {
       Options.PipelineChoice.Compiled p = pipeline.load();
       Map<String, String> args = arguments.checked(p.workflow());
       Config config = server.config();
+      String yaml = Overlay.forCluster(p.yaml(), config.run());
       String run = Options.first(runName, Options.first(config.run().runName(), p.name()));
       boolean wait = waitForCompletion != null ? waitForCompletion : config.run().waitForCompletion();
       Duration limit = Options.seconds(timeout != null ? timeout : config.run().timeoutSeconds(), 3600);
       Printer printer = new Printer(out(), output.json());
       if (server.argo) {
         ArgoClient argo = server.argoClient();
-        ArgoWorkflow w = argo.submit(Overlay.apply(p.yaml(), config.run()), args);
+        ArgoWorkflow w = argo.submit(yaml, args);
         Map<String, Object> fields = row("workflow", w.name(), "namespace", w.namespace(), "state", w.state());
         if (wait) {
           w = argo.waitFor(w.name(), limit);
@@ -316,7 +326,7 @@ final class Commands {
       }
       KfpClient kfp = server.kfp();
       Experiment exp = experiment(kfp, experiment, config);
-      Uploaded u = upload(kfp, p, config, null);
+      Uploaded u = upload(kfp, p.name(), yaml, config, null);
       dev.kfp4j.client.Run created;
       try {
         created = kfp.createRun(RunRequest.ofVersion(run, exp.id(), u.pipeline().id(), u.version().id(), args)
@@ -397,13 +407,14 @@ final class Commands {
       Options.PipelineChoice.Compiled p = pipeline.load();
       Map<String, String> args = arguments.checked(p.workflow());
       Config config = server.config();
+      String yaml = server.argo || upload ? Overlay.forCluster(p.yaml(), config.run()) : null;
       String runName = name != null ? name : p.name() + " " + schedule;
       Printer printer = new Printer(out(), output.json());
       if (server.argo) {
         dev.kfp4j.client.Schedule.Cron c = schedule instanceof dev.kfp4j.client.Schedule.Cron cron ? cron
             : ((dev.kfp4j.client.Schedule.Interval) schedule).asCron(); // Argo's CronWorkflow takes crons only
         String cronName = name != null ? name : p.name();
-        String created = server.argoClient().schedule(Overlay.apply(p.yaml(), config.run()), args, c, cronName,
+        String created = server.argoClient().schedule(yaml, args, c, cronName,
             maxConcurrency > 1, !disabled);
         printer.record(row("cron_workflow", created, "schedule", c.argoSchedule()));
         return Kfp4j.OK;
@@ -412,7 +423,7 @@ final class Commands {
       Pipeline pl;
       PipelineVersion version;
       if (upload) {
-        Uploaded u = upload(kfp, p, config, null);
+        Uploaded u = upload(kfp, p.name(), yaml, config, null);
         pl = u.pipeline();
         version = u.version();
       } else {

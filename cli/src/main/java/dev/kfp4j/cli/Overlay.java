@@ -4,6 +4,8 @@ import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -80,6 +82,42 @@ final class Overlay {
       header.append(line.replaceFirst("^# ?", "")).append('\n');
     }
     return Yaml.write(wf, header + "With run_config of the kfp4j config file applied.");
+  }
+
+  /**
+   * {@link #apply} for a workflow about to go to a cluster, which needs every step's image: a
+   * component compiled without one names {@link ContainerSpec#NO_IMAGE}, which {@code
+   * run_config.image} replaces.
+   *
+   * @throws ConfigException naming the components that still have no image, and where to set one
+   */
+  static String forCluster(String workflowYaml, Config.RunConfig run) {
+    String yaml = apply(workflowYaml, run);
+    Set<String> missing = new TreeSet<>();
+    for (JsonNode t : Yaml.read(yaml).at("/spec/templates")) {
+      if (ContainerSpec.NO_IMAGE.equals(t.at("/container/image").asString(""))) {
+        missing.add(componentName(t));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ConfigException((missing.size() == 1 ? "component " : "components ") + "'" + String.join("', '", missing)
+          + "' " + (missing.size() == 1 ? "has" : "have") + " no image, which a cluster needs: build and push an image of this "
+          + "project and name it in run_config.image of the config file (or compile with -Akfp4j.image=registry/repo:tag, "
+          + "or set @Component(image = ...))");
+    }
+    return yaml;
+  }
+
+  /** The component a template runs, from KFP's component_spec annotation, else the template's name. */
+  private static String componentName(JsonNode template) {
+    String spec = template.at("/metadata/annotations").path("pipelines.kubeflow.org/component_spec").asString("");
+    if (!spec.isEmpty()) {
+      String name = Yaml.json().readTree(spec).path("name").asString("");
+      if (!name.isEmpty()) {
+        return name;
+      }
+    }
+    return template.path("name").asString("");
   }
 
   /** Whether a container is a step made from a kfp4j {@code @Component}: {@code java -cp <the image's classpath> ...}. */

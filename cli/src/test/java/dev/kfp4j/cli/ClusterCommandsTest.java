@@ -77,7 +77,6 @@ class ClusterCommandsTest {
     assertEquals(experiment.path("id").asString(), reference(run, "EXPERIMENT"));
     String version = reference(run, "PIPELINE_VERSION");
     String uploaded = kfp.template(version);
-    ArgoSchemas.assertValid(uploaded, "the uploaded workflow");
     assertTrue(uploaded.contains("image: registry.example.com/calc:2.0"), "the config's image on the Java steps");
     assertEquals(3600, Yaml.read(uploaded).at("/spec/ttlStrategy/secondsAfterCompletion").asInt());
 
@@ -88,6 +87,7 @@ class ClusterCommandsTest {
     assertEquals(1, kfp.experiments().size(), "the experiment is reused");
     assertEquals(2, kfp.runs().size());
     assertTrue(kfp.requests().stream().allMatch(q -> "Bearer t0ken-s3cret".equals(q.headers().get("authorization"))));
+    ArgoSchemas.assertValid(uploaded, "the uploaded workflow");
   }
 
   @Test
@@ -111,6 +111,36 @@ class ClusterCommandsTest {
     assertEquals(2, cron.code(), cron.toString());
     assertTrue(cron.err().contains("has 5 fields; KFP's cron has 6"), cron.toString());
     assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+  }
+
+  @Test
+  void aComponentCompiledWithoutAnImageTakesTheConfigsOrTheClusterCommandsSayWhatIsMissing() throws Exception {
+    // add-example as compiled without -Akfp4j.image: it runs locally, and a cluster needs run_config.image
+    Path compiled = dir.resolve("no-image.yaml");
+    Files.writeString(compiled, Files.readString(OverlayTest.ADD).replaceAll("(?m)^( +)image: ghcr.io/kfp4j/.*$", "$1image: kfp4j.invalid/no-image"));
+    Cli local = Cli.run("run", "-p", compiled.toString(), "--classes", CommandsTest.CLASSES, "--root", dir.resolve("runs").toString());
+    assertEquals(0, local.code(), local.toString());
+    assertTrue(local.out().contains("multiply = -7"), local.toString());
+
+    Files.writeString(config, Files.readString(config).replace("  image: registry.example.com/calc:2.0\n", ""));
+    for (String[] command : List.of(new String[] {"upload-pipeline"}, new String[] {"run-once"},
+        new String[] {"schedule", "--upload", "--every", "1h"}, new String[] {"run-once", "--argo", "--argo-server", "http://127.0.0.1:9"})) {
+      List<String> args = new ArrayList<>(List.of(command));
+      args.addAll(List.of("--config", config.toString(), "-p", compiled.toString()));
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("kfp4j: error: components 'add', 'multiply', 'subtract' have no image, which a cluster needs: "
+          + "build and push an image of this project and name it in run_config.image of the config file (or compile with "
+          + "-Akfp4j.image=registry/repo:tag, or set @Component(image = ...))"), r.toString());
+    }
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+
+    Files.writeString(config, Files.readString(config).replace("run_config:\n", "run_config:\n  image: registry.example.com/calc:3.0\n"));
+    Cli r = Cli.run("upload-pipeline", "--config", config.toString(), "-p", compiled.toString());
+    assertEquals(0, r.code(), r.toString());
+    String uploaded = kfp.template(kfp.versions().get(0).path("id").asString());
+    assertFalse(uploaded.contains("kfp4j.invalid"), uploaded);
+    assertTrue(uploaded.contains("image: registry.example.com/calc:3.0"), uploaded);
   }
 
   @Test

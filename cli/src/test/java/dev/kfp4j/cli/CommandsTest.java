@@ -62,6 +62,11 @@ class CommandsTest {
     assertEquals("IfNotPresent", c.run().imagePullPolicy());
     assertEquals(604800, c.run().ttlSeconds());
     assertEquals("200m", c.run().resources().get("__default__").get("cpu"));
+    // a Java step's JVM takes a quarter of a 512Mi-or-more limit as heap: the default gives it at least 128Mi
+    String memory = c.run().resources().get("__default__").get("memory");
+    assertTrue(memory.matches("\\d+(Mi|Gi)"), memory);
+    long mebibytes = Long.parseLong(memory.substring(0, memory.length() - 2)) * (memory.endsWith("Gi") ? 1024 : 1);
+    assertTrue(mebibytes / 4 >= 128, "the default memory " + memory + " leaves a Java step a heap under 128Mi");
     Cli again = Cli.run("init", "https://other", "--config", file.toString());
     assertEquals(2, again.code());
     assertTrue(again.err().contains("exists; edit it, or pass --force"), again.toString());
@@ -82,6 +87,28 @@ class CommandsTest {
     assertEquals(2, bad.code(), bad.toString());
     assertTrue(bad.out().contains("INVALID " + broken + ": " + broken + ": task 'multiply' of template 'add-example' names an unknown template 'multiplyy'"),
         bad.toString());
+  }
+
+  @Test
+  void validateRefusesWhatArgoRefusesBeyondItsSchema() throws Exception {
+    // the mixed example as kfp4j wrote it before input names were made Argo names: valid YAML, a
+    // workflow the local runner runs, but Argo refuses the parameter name 'Hash algorithm'
+    String mixed = Files.readString(Path.of(CLASSES, "META-INF/kfp4j/pipelines/mixed-java-python.yaml"));
+    assertTrue(mixed.contains("Hash-algorithm"), "the compiled example passes it as Hash-algorithm");
+    Path spaced = write("spaced.yaml", mixed.replace("Hash-algorithm", "Hash algorithm"));
+    Cli bad = Cli.run("validate", spaced.toString());
+    assertEquals(2, bad.code(), bad.toString());
+    assertTrue(bad.out().contains("INVALID " + spaced + ": Argo would refuse it: templates.mixed-java-python.tasks.hash-file."
+        + "arguments.parameters[0].name 'Hash algorithm' is invalid: a parameter or artifact name has only letters, digits, '_' "
+        + "and '-'"), bad.toString());
+    assertTrue(bad.out().contains("templates.hash-file.inputs.parameters[0].name 'Hash algorithm' is invalid"), bad.toString());
+
+    Path unwired = write("unwired.yaml", Files.readString(Path.of(CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml"))
+        .replace("dependencies: [add, subtract]", "dependencies: [add]"));
+    Cli late = Cli.run("validate", unwired.toString());
+    assertEquals(2, late.code(), late.toString());
+    assertTrue(late.out().contains("{{tasks.subtract.outputs.parameters.Output}} does not resolve: task 'multiply' does not "
+        + "depend on 'subtract'; list it in its dependencies"), late.toString());
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.kfp4j.client.Pipeline;
 import dev.kfp4j.client.RecurringRunRequest;
 import dev.kfp4j.client.RunRequest;
 import dev.kfp4j.client.Schedule;
+import dev.kfp4j.testing.Shared;
 import dev.kfp4j.testing.server.FakeArgoServer;
 import dev.kfp4j.testing.server.FakeKfpServer;
 import java.nio.file.Files;
@@ -57,6 +58,15 @@ class FakeServersTest {
     String yaml = Files.readString(OverlayTest.ADD);
     try (FakeArgoServer server = FakeArgoServer.start("v4.0.8")) {
       ArgoClient argo = ArgoClient.builder().server(server.uri().toString()).namespace("argo").build();
+      KfpException undefined = assertThrows(KfpException.class,
+          () -> argo.submit(yaml.replace("entrypoint: add-example", "entrypoint: add-exampel"), Map.of()));
+      assertEquals(400, undefined.status());
+      assertTrue(undefined.getMessage().contains("spec.entrypoint: template 'add-exampel' is not defined"), undefined.getMessage());
+      assertEquals("add-example", argo.schedule(yaml, Map.of(), Schedule.cron("0 0 4 * * *"), "add-example", false, true));
+      assertEquals("[\"0 4 * * *\"]", server.cronWorkflows().get("argo/add-example").at("/spec/schedules").toString(),
+          "Argo 3.6 and later take a list of schedules");
+
+      Shared.schemas("argo"); // the rest needs Argo's schemas: skipped here without ../shared
       KfpException bad = assertThrows(KfpException.class,
           () -> argo.submit(yaml.replace("entrypoint: add-example", "entrypoint: add-example\n  bogusField: 1"), Map.of()));
       assertEquals(400, bad.status());
@@ -67,9 +77,6 @@ class FakeServersTest {
           java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(400, misspelt.statusCode(), misspelt.body());
       assertTrue(misspelt.body().contains("workfow"), misspelt.body());
-      assertEquals("add-example", argo.schedule(yaml, Map.of(), Schedule.cron("0 0 4 * * *"), "add-example", false, true));
-      assertEquals("[\"0 4 * * *\"]", server.cronWorkflows().get("argo/add-example").at("/spec/schedules").toString(),
-          "Argo 3.6 and later take a list of schedules");
     }
   }
 }

@@ -25,6 +25,19 @@ class ReadmeTest {
   }
 
   @Test
+  void theBuildSetupInTheReadmeIsThePomOfTheProjectTheBuildCompilesAndRuns() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("(?s)## Build setup.*?```xml\n(.*?)```").matcher(readme);
+    assertTrue(m.find(), "the README's build setup has a pom.xml");
+    Matcher version = Pattern.compile("<artifactId>kfp4j-parent</artifactId>\\s*<version>([^<]+)</version>")
+        .matcher(Files.readString(Path.of("../pom.xml")));
+    assertTrue(version.find());
+    String it = Files.readString(Path.of("../integration-tests/src/it/add-example/pom.xml"), StandardCharsets.UTF_8);
+    assertTrue(it.contains("<kfp4j.version>@kfp4j.version@</kfp4j.version>"), "the project takes the version being built");
+    assertEquals(it.replace("@kfp4j.version@", version.group(1)), m.group(1));
+  }
+
+  @Test
   void everyCommandIsDocumented() throws Exception {
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
     String table = readme.substring(readme.indexOf("### Commands"), readme.indexOf("Options the commands share"));

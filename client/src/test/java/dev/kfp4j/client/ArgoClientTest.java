@@ -9,14 +9,13 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,12 +25,25 @@ import tools.jackson.databind.node.ObjectNode;
 /** The CronWorkflow the Argo client creates is what each Argo version's own schema accepts. */
 class ArgoClientTest {
   private static final Map<String, Schema> SCHEMAS = new HashMap<>();
-  private static String addPipeline;
-
-  @BeforeAll
-  static void read() throws Exception {
-    addPipeline = Files.readString(Shared.testdata("kfp-sdk-1.8.22/add_pipeline.yaml"));
-  }
+  /** A workflow as KFP v1's compiler writes one: parameters without values, KFP's labels and annotations. */
+  private static final String addPipeline = String.join("\n",
+      "apiVersion: argoproj.io/v1alpha1",
+      "kind: Workflow",
+      "metadata:",
+      "  generateName: add-example-",
+      "  annotations: {pipelines.kubeflow.org/pipeline_spec: '{\"name\": \"add example\"}'}",
+      "  labels: {pipelines.kubeflow.org/kfp_sdk_version: 1.8.22}",
+      "spec:",
+      "  entrypoint: add-example",
+      "  templates:",
+      "  - name: add-example",
+      "    container: {image: alpine, command: [echo, '{{workflow.parameters.value_1}}', '{{workflow.parameters.value_2}}']}",
+      "  arguments:",
+      "    parameters:",
+      "    - {name: value_1}",
+      "    - {name: value_2}",
+      "  serviceAccountName: pipeline-runner",
+      "");
 
   /**
    * Argo's CronWorkflow definition at {@code version}, made strict as {@code ArgoSchemas} makes the
@@ -40,7 +52,7 @@ class ArgoClientTest {
    */
   private static synchronized Schema cronWorkflowSchema(String version) {
     return SCHEMAS.computeIfAbsent(version, v -> {
-      Path file = Shared.root().resolve("schemas/argo").resolve(v).resolve("schema.json");
+      Path file = Shared.schemas("argo/" + v + "/schema.json");
       ObjectNode root = (ObjectNode) Yaml.json().readTree(file.toFile());
       root.remove(List.of("$schema", "$id", "oneOf", "type"));
       root.put("$ref", "#/definitions/io.argoproj.workflow.v1alpha1.CronWorkflow");
@@ -94,6 +106,10 @@ class ArgoClientTest {
     assertEquals("add-example", off.at("/spec/workflowSpec/entrypoint").asString());
     assertEquals("3", off.at("/spec/workflowSpec/arguments/parameters/0/value").asString());
     assertEquals("4", off.at("/spec/workflowSpec/arguments/parameters/1/value").asString());
+
+    ObjectNode workflowOf = Yaml.json().createObjectNode().put("apiVersion", "argoproj.io/v1alpha1").put("kind", "Workflow");
+    workflowOf.set("spec", off.at("/spec/workflowSpec"));
+    assertEquals(List.of(), ArgoRules.errors(workflowOf), "Argo's submission rules hold for the cron workflow's workflow");
 
     ObjectNode on = cron(true, true, true);
     assertEquals("Allow", on.at("/spec/concurrencyPolicy").asString());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.client.KfpClient.ApiVersion;
 import dev.kfp4j.testing.Prism;
+import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ class KfpApiContractTest {
 
   @BeforeAll
   static void start() throws Exception {
+    Shared.schemas("kfp-api"); // skipped here without ../shared
     Path work = Files.createDirectories(Path.of("target/prism"));
     CompletableFuture<Prism> v1 = CompletableFuture.supplyAsync(() -> start("v1beta1", work));
     CompletableFuture<Prism> v2 = CompletableFuture.supplyAsync(() -> start("v2beta1", work));

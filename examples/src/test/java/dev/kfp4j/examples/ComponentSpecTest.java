@@ -63,6 +63,20 @@ class ComponentSpecTest {
     assertEquals(args(sdkAdd, "", "").size(), args(add, "", "").size());
   }
 
+  @Test
+  void thePythonComponentOfTheMixedExampleTakesItsArgumentsAsTheSdksAddDoes() throws IOException {
+    ComponentSpec ours;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("dev/kfp4j/examples/python/add.component.yaml")) {
+      ours = ComponentYaml.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "add.component.yaml");
+    }
+    assertEquals(List.of("--", "inputValue(a)", "--", "inputValue(b)", "----output-paths", "outputPath(Output)"), args(ours, "", ""));
+    ComponentSpec sdk = ComponentYaml.read(Shared.testdata("kfp-sdk-1.8.22/add.component.yaml"));
+    assertEquals(types(sdk), types(ours));
+    assertEquals(outputs(sdk, ""), outputs(ours, ""));
+    assertEquals(args(sdk, "", "").stream().map(x -> x.replaceAll("\\(value_1\\)", "(a)").replaceAll("\\(value_2\\)", "(b)")).toList(),
+        args(ours, "", ""));
+  }
+
   private static List<String> types(ComponentSpec spec) {
     return spec.inputs().stream().map(i -> String.valueOf(i.type())).collect(Collectors.toList());
   }

@@ -98,13 +98,14 @@ class LocalRunExamplesTest {
   }
 
   @Test
-  void aJavaPipelineUsesTheKfpSdksPythonAddAndALibraryComponent() throws Exception {
-    // add-2 is the KFP SDK's add.component.yaml, imported with @ImportComponents, run by python3 as written
+  void aJavaPipelineUsesAPythonAndAShellComponent() throws Exception {
+    // add-2 is the Python add.component.yaml, imported with @ImportComponents, run by python3 as written
     RunResult r = run("mixed-java-python", Map.of("a", "3", "b", "4"));
     assertEquals("7", r.output("add", "Output"));
     assertEquals("17", r.output("add-2", "Output"));
     assertEquals("34", r.output("multiply", "Output"));
-    // a file written in Java, hashed by KFP's library component (a shell script), read back in Java
+    // a file written in Java, hashed by the shell component (its input 'Hash algorithm' passed as 'Hash-algorithm'),
+    // read back in Java
     String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
         .digest("hello, kfp4j".getBytes(StandardCharsets.UTF_8)));
     assertEquals(expected, r.output("read-text", "Output"));

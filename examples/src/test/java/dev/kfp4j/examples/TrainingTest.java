@@ -60,7 +60,7 @@ class TrainingTest {
   private static void assumeShared() {
     boolean present;
     try {
-      present = Files.isDirectory(Shared.root().resolve("schemas/kfp-ir"));
+      present = Shared.present() && Files.isDirectory(Shared.location().resolve("schemas/kfp-ir"));
     } catch (IllegalStateException e) {
       present = false;
     }

@@ -4,6 +4,11 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.kfp4j.format.argo.ArgoRules;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.spec.ContainerSpec;
+import dev.kfp4j.yaml.Yaml;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -12,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 /** Each misuse of the component annotations is one javac error on the element, with its tag. */
 class ComponentErrorTest {
@@ -83,6 +89,13 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:DefaultOnPath", "@Default(\"x\") @InputPath",
             new String[] {"@Component public static int f(", "    @Default(\"x\") @InputPath Path data) { return 0; }"},
             "@InputPath parameter 'data' cannot have a @Default; make it Optional<Path>"),
+        Arguments.of("kfp4j:UnloadableInput", "int from",
+            new String[] {"@Component public static int f(int from) { return from; }"},
+            "parameter 'from': the KFP SDK names input 'from' 'from' in Python, a Python keyword, and refuses to load the component "
+                + "('from' is not a valid parameter name); rename the input"),
+        Arguments.of("kfp4j:UnloadableInput", "Path inPath",
+            new String[] {"@Component public static int f(@InputPath Path inPath) { return 0; }"},
+            "parameter 'inPath': the KFP SDK names input 'in' 'in' in Python, a Python keyword"),
         Arguments.of("kfp4j:DuplicateInput", "@InputPath Path dataPath",
             new String[] {"@Component public static int f(String data,", "    @InputPath Path dataPath) { return 0; }"},
             "input name 'data' of parameter 'dataPath' is already used by 'data'; rename one of the parameters"),
@@ -111,12 +124,22 @@ class ComponentErrorTest {
   }
 
   @Test
-  void missingImageIsAnErrorSayingWhereToSetIt() {
-    JavaFileObject source = component("@Component public static int f(int a) { return a; }");
+  void noImageIsNoErrorTheComponentNamesThePlaceholderThatTheClusterCommandsRefuse() {
+    JavaFileObject source = component(
+        "@Component public static int f(int a) { return a; }",
+        "@Component(image = \"registry.example.com/own:1\") public static int g(int a) { return a; }",
+        "@Pipeline(name = \"p\") public static void p() { COps.g(COps.f(1).output()); }");
     Compilation c = Compile.compileWithoutImage(source);
-    assertThat(c).hadErrorContaining(
-            "[kfp4j:MissingImage] component 'f' has no image: set @Component(image = \"registry/repo:tag\") or the processor option -Akfp4j.image=registry/repo:tag")
-        .inFile(source).onLineContaining("public static int f");
+    assertThat(c).succeededWithoutWarnings();
+    ComponentSpec f = ComponentYaml.parse(Compile.resource(c, "META-INF/kfp4j/components/f.yaml"), "f.yaml");
+    assertThat(f.container().image()).isEqualTo(ContainerSpec.NO_IMAGE);
+    assertThat(f.container().image()).isEqualTo("kfp4j.invalid/no-image");
+    JsonNode workflow = Yaml.read(Compile.resource(c, "META-INF/kfp4j/pipelines/p.yaml"));
+    java.util.Map<String, String> images = new java.util.HashMap<>();
+    workflow.at("/spec/templates").forEach(t -> images.put(t.path("name").asString(), t.at("/container/image").asString("")));
+    assertThat(images).containsEntry("f", "kfp4j.invalid/no-image");
+    assertThat(images).containsEntry("g", "registry.example.com/own:1");
+    assertThat(ArgoRules.errors(workflow)).isEmpty();
   }
 
   @Test

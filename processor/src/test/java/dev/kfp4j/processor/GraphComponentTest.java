@@ -44,14 +44,14 @@ class GraphComponentTest {
 
   static Compilation compile(JavaFileObject pipeline) {
     return ImportComponentsTest.compile(
-        ImportComponentsTest.imports(GRAPH, "add.component.yaml", LoadedComponentParityTest.HASH, "testcomponents/write_text.component.yaml"),
+        ImportComponentsTest.imports(GRAPH, ImportComponentsTest.ADD, ImportComponentsTest.HASH, "testcomponents/write_text.component.yaml"),
         pipeline);
   }
 
   static final JavaFileObject PIPELINE = pipeline(
       "  var g = ImportsOps.sumAndDouble(a);",            // b takes its default, 10
-      "  ImportsOps.add(g.doubled(), 1);",                // a graph's value output into the SDK's Python add
-      "  ImportsOps.calculateDataHash(g.sum());",         // a graph's file output into a file input
+      "  ImportsOps.add(g.doubled(), 1);",                // a graph's value output into a Python component
+      "  ImportsOps.hashFile(g.sum());",                  // a graph's file output into a file input
       "  var h = ImportsOps.sumAndDouble(g.doubled(), 2L);",  // a graph output into a graph input
       "  ImportsOps.writeText(\"done\").after(h);");        // after a graph: after each of its tasks
 
@@ -60,7 +60,6 @@ class GraphComponentTest {
     Compilation c = compile(PIPELINE);
     assertThat(c).succeededWithoutWarnings();
     String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/graph-pipeline.yaml");
-    ArgoSchemas.assertValid(yaml, "graph-pipeline.yaml");
     Compile.yamlGolden(c, "META-INF/kfp4j/pipelines/graph-pipeline.yaml", "GraphComponentTest", "aGraphOpCompilesToTheGraphsTasks");
     Compile.javaGolden(c, "test.ImportsOps", "GraphComponentTest", "aGraphOpCompilesToTheGraphsTasks");
     String ops = Compile.source(c, "test.ImportsOps");
@@ -68,6 +67,7 @@ class GraphComponentTest {
     assertThat(ops).contains("public Path sum()");
     assertThat(ops).contains("public long doubled()");
     assertThat(ops).contains("public static SumAndDoubleTask sumAndDouble(long a, Long b)");
+    ArgoSchemas.assertValid(yaml, "graph-pipeline.yaml");
   }
 
   @Test
@@ -83,7 +83,7 @@ class GraphComponentTest {
     assertThat(r.output("double-with-expr", "doubled")).isEqualTo("26");
     assertThat(r.output("add", "Output")).isEqualTo("27");
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("13\n".getBytes(StandardCharsets.UTF_8)));
-    assertThat(Files.readString(r.task("calculate-data-hash").orElseThrow().artifacts().get("Hash"))).isEqualTo(sha256 + "\n");
+    assertThat(Files.readString(r.task("hash-file").orElseThrow().artifacts().get("Hash"))).isEqualTo(sha256 + "\n");
     assertThat(r.output("add-with-expr-2", "sum")).isEqualTo("28");
     assertThat(r.output("double-with-expr-2", "doubled")).isEqualTo("56");
     assertThat(r.task("write-text").orElseThrow().state()).isEqualTo(TaskResult.State.Succeeded);
@@ -93,7 +93,6 @@ class GraphComponentTest {
   void theRuntimeOpOfAGraphRunsTheSameTasksWithTheSameCommands() throws Exception {
     ComponentOp op = ComponentOp.fromResource(getClass().getClassLoader(), GRAPH);
     String alone = op.workflow(Map.of("a", 3));
-    ArgoSchemas.assertValid(alone, "the graph's one-run workflow");
     Compilation c = compile(PIPELINE);
     JsonNode compiled = Yaml.read(Compile.resource(c, "META-INF/kfp4j/pipelines/graph-pipeline.yaml"));
     JsonNode runtime = Yaml.read(alone);
@@ -109,6 +108,7 @@ class GraphComponentTest {
     assertThat(Files.readString(r.artifacts().get("sum"))).isEqualTo("13\n");
     assertThat(op.run(LocalRunner.builder().root(dir).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
         .progress(false).summary(false).build(), Map.of("a", 1, "b", 2)).outputs()).isEqualTo(Map.of("doubled", "6"));
+    ArgoSchemas.assertValid(alone, "the graph's one-run workflow");
   }
 
   private static JsonNode template(JsonNode workflow, String name) {
@@ -123,7 +123,7 @@ class GraphComponentTest {
   @Test
   void aLibraryGraphThatRefersToComponentsByUrlIsAnErrorAtTheLine() {
     JavaFileObject imports = ImportComponentsTest.imports("components/XGBoost/Train_regression_and_calculate_metrics/from_CSV/component.yaml");
-    assertThat(ImportComponentsTest.compile(imports)).hadErrorContaining(
+    assertThat(ImportComponentsTest.compileWithReferenceFiles(imports)).hadErrorContaining(
             "[kfp4j:BadComponentFile] @ImportComponents file components/XGBoost/Train_regression_and_calculate_metrics/from_CSV/component.yaml:22:23: "
                 + "implementation.graph.tasks['Xgboost train'].componentRef: refers to its component by url "
                 + "'https://raw.githubusercontent.com/kubeflow/pipelines/567c04c51ff00a1ee525b3458425b17adbe3df61/components/XGBoost/Train/component.yaml', "

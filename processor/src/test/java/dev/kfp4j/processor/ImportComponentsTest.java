@@ -9,22 +9,43 @@ import dev.kfp4j.testing.ArgoSchemas;
 import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Typed ops from component YAML written by the KFP SDK and from KFP's component library. */
+/**
+ * Typed ops from component YAML: the examples' own Python and shell components, and files written
+ * by the KFP SDK and KFP's component library (from {@code ../shared}, for the tests that check
+ * against them).
+ */
 class ImportComponentsTest {
-  /** Compiles with the SDK's files and the component library on the classpath, as resources. */
+  /** The examples' own component files, written for kfp4j in KFP's format: a Python add, a shell hash. */
+  static final Path OWN = Path.of("../examples/src/main/resources");
+  static final String ADD = "dev/kfp4j/examples/python/add.component.yaml";
+  static final String HASH = "dev/kfp4j/examples/python/hash_file.component.yaml";
+
+  /** Compiles with the examples' own component files on the classpath, as resources. */
   static Compilation compile(JavaFileObject... sources) {
+    return compile(List.of(OWN), sources);
+  }
+
+  /**
+   * Compiles with the KFP SDK's files and the component library on the classpath too; without
+   * {@code ../shared} the test is skipped here.
+   */
+  static Compilation compileWithReferenceFiles(JavaFileObject... sources) {
+    return compile(List.of(OWN, Shared.testdata("kfp-sdk-1.8.22"), Shared.testdata("kfp-components")), sources);
+  }
+
+  private static Compilation compile(List<Path> resources, JavaFileObject... sources) {
     List<File> classpath = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       classpath.add(new File(entry));
     }
-    classpath.add(Shared.testdata("kfp-sdk-1.8.22").toFile());
-    classpath.add(Shared.testdata("kfp-components").toFile());
+    resources.forEach(r -> classpath.add(r.toFile()));
     return Compiler.javac().withProcessors(new Kfp4jProcessor()).withOptions("-Akfp4j.image=" + Compile.IMAGE)
         .withClasspath(classpath).compile(sources);
   }
@@ -45,7 +66,7 @@ class ImportComponentsTest {
 
   @Test
   void opsFromTheSdksOwnFiles() {
-    Compilation c = compile(imports("add.component.yaml", "all_types.component.yaml"));
+    Compilation c = compileWithReferenceFiles(imports("add.component.yaml", "all_types.component.yaml"));
     assertThat(c).succeededWithoutWarnings();
     Compile.javaGolden(c, "test.ImportsOps", "ImportComponentsTest", "opsFromTheSdksOwnFiles");
   }
@@ -62,7 +83,7 @@ class ImportComponentsTest {
         "  var all = ImportsOps.allTypes(\"s\", 1, 0.5, true, List.of(1), java.util.Map.of(), csv.out(), csv.out(), csv.out());",
         "  ImportsOps.add(t.output(), all.count());",
         "}");
-    Compilation c = compile(imports("add.component.yaml", "all_types.component.yaml"), pipeline);
+    Compilation c = compileWithReferenceFiles(imports("add.component.yaml", "all_types.component.yaml"), pipeline);
     assertThat(c).hadErrorCount(0);
     String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/mixed.yaml");
     ArgoSchemas.assertValid(yaml, "mixed.yaml");
@@ -92,7 +113,7 @@ class ImportComponentsTest {
   void libraryComponentsImportAsTypedOps() {
     JavaFileObject source = imports("components/XGBoost/Train/component.yaml", "components/json/Get_element_by_index/component.yaml",
         "components/basics/Calculate_hash/component.yaml");
-    Compilation c = compile(source);
+    Compilation c = compileWithReferenceFiles(source);
     assertThat(c).succeeded();
     String ops = Compile.source(c, "test.ImportsOps");
     assertThat(ops).contains("public static XgboostTrainTask xgboostTrain(Path trainingData, Path startingModel,");
@@ -110,22 +131,28 @@ class ImportComponentsTest {
 
   @Test
   void aBrokenFileIsAnErrorNamingTheFileLineAndField() {
-    JavaFileObject source = imports("add_pipeline.yaml", "broken/typo.component.yaml");
+    JavaFileObject source = imports("broken/workflow.yaml", "broken/typo.component.yaml", "broken/range.component.yaml");
     Compilation c = compile(source);
     // a workflow, not a component: the mapping that lacks 'implementation' starts at line 1
     assertThat(c).hadErrorContaining(
-            "[kfp4j:BadComponentFile] @ImportComponents file add_pipeline.yaml:1:1: implementation: missing")
+            "[kfp4j:BadComponentFile] @ImportComponents file broken/workflow.yaml:1:1: implementation: missing")
         .inFile(source).onLineContaining("@ImportComponents");
     assertThat(c).hadErrorContaining(
             "[kfp4j:BadComponentFile] @ImportComponents file broken/typo.component.yaml:10:7: implementation.container.args[0]: "
                 + "unknown placeholder 'inputValu'; did you mean 'inputValue'?")
+        .inFile(source).onLineContaining("@ImportComponents");
+    // what the KFP SDK refuses to load, kfp4j refuses to import
+    assertThat(c).hadErrorContaining(
+            "[kfp4j:BadComponentFile] @ImportComponents file broken/range.component.yaml:4:10: inputs[0].name: the KFP SDK names "
+                + "input 'from' 'from' in Python, a Python keyword, and refuses to load the component ('from' is not a valid "
+                + "parameter name); rename the input")
         .inFile(source).onLineContaining("@ImportComponents");
   }
 
   @Test
   void aClassCannotBothDeclareAndImportComponents() {
     JavaFileObject source = Compile.source("test.Both", "package test;", "import dev.kfp4j.annotations.*;",
-        "@ImportComponents(\"add.component.yaml\")", "public final class Both {",
+        "@ImportComponents(\"" + ADD + "\")", "public final class Both {",
         "  @Component public static int f(int a) { return a; }", "}");
     assertThat(compile(source)).hadErrorContaining(
             "[kfp4j:ImportClash] 'Both' has @Component methods and @ImportComponents, which would both write BothOps; import the components on another class")

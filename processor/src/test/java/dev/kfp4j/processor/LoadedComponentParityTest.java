@@ -21,71 +21,91 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One loaded component behaves the same in all three places: the command the processor writes
  * into the workflow for the generated op, the command {@link ComponentOp} resolves at run time,
- * and the command the local runner executes, for the KFP SDK's Python {@code add} and KFP's
- * library shell component {@code Calculate data hash}.
+ * and the command the local runner executes, for a Python {@code add} and a shell component that
+ * hashes a file: the examples' own files, and the KFP SDK's {@code add} with KFP's library
+ * {@code Calculate data hash} (from {@code ../shared}).
  */
 class LoadedComponentParityTest {
   @TempDir Path dir;
 
-  static final String HASH = "components/basics/Calculate_hash/component.yaml";
+  static final String LIBRARY_HASH = "components/basics/Calculate_hash/component.yaml";
+
+  /** The two components under test: their resources, files, input names and what the hash runs as. */
+  record Components(String add, Path addFile, String a, String b, List<String> addFlags, String hash, Path hashFile,
+      String hashOp, String hashTask, String algorithm, boolean reference) {}
+
+  static Components components(String which) {
+    if (which.equals("own")) {
+      return new Components(ImportComponentsTest.ADD, ImportComponentsTest.OWN.resolve(ImportComponentsTest.ADD), "a", "b",
+          List.of("--a", "--b"), ImportComponentsTest.HASH, ImportComponentsTest.OWN.resolve(ImportComponentsTest.HASH),
+          "hashFile", "hash-file", "sha256", false);
+    }
+    return new Components("add.component.yaml", Shared.testdata("kfp-sdk-1.8.22/add.component.yaml"), "value_1", "value_2",
+        List.of("--value-1", "--value-2"), LIBRARY_HASH, Shared.testdata("kfp-components/" + LIBRARY_HASH),
+        "calculateDataHash", "calculate-data-hash", "SHA256", true);
+  }
 
   private LocalRunner runner() {
     return LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
         .progress(false).summary(false).build();
   }
 
-  @Test
-  void generatedOpRuntimeOpAndLocalRunnerRunTheSameCommand() throws Exception {
-    JavaFileObject imports = ImportComponentsTest.imports("add.component.yaml", HASH, "testcomponents/write_text.component.yaml");
+  @ParameterizedTest(name = "{0} files")
+  @ValueSource(strings = {"own", "reference"})
+  void generatedOpRuntimeOpAndLocalRunnerRunTheSameCommand(String which) throws Exception {
+    Components k = components(which);
+    JavaFileObject imports = ImportComponentsTest.imports(k.add(), k.hash(), "testcomponents/write_text.component.yaml");
     JavaFileObject pipeline = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
         "@Pipeline(name = \"parity\") public static void p() {",
         "  ImportsOps.add(3, 4);",
         "  var text = ImportsOps.writeText(\"hello\");",
-        "  ImportsOps.calculateDataHash(text.file());",
+        "  ImportsOps." + k.hashOp() + "(text.file());",
         "}");
-    Compilation c = ImportComponentsTest.compile(imports, pipeline);
+    Compilation c = k.reference() ? ImportComponentsTest.compileWithReferenceFiles(imports, pipeline)
+        : ImportComponentsTest.compile(imports, pipeline);
     assertThat(c).succeededWithoutWarnings();
     String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/parity.yaml");
-    ArgoSchemas.assertValid(yaml, "parity.yaml");
     JsonNode wf = Yaml.read(yaml);
     RunResult run = runner().run(Workflow.parse(yaml, "parity.yaml"), Map.of());
     assertThat(run.succeeded()).isTrue();
 
     // Python add: value inputs, an output returned through ----output-paths
-    ComponentOp add = ComponentOp.load(Shared.testdata("kfp-sdk-1.8.22/add.component.yaml"));
-    CommandLine resolved = add.commandLine(Map.of("value_1", 3, "value_2", 4));
-    assertThat(resolved.args()).containsExactly("--value-1", "3", "--value-2", "4", "----output-paths", "/tmp/outputs/Output/data")
-        .inOrder();
+    ComponentOp add = ComponentOp.load(k.addFile());
+    CommandLine resolved = add.commandLine(Map.of(k.a(), 3, k.b(), 4));
+    assertThat(resolved.args()).containsExactly(k.addFlags().get(0), "3", k.addFlags().get(1), "4", "----output-paths",
+        "/tmp/outputs/Output/data").inOrder();
     List<String> runtime = line(resolved);
     assertThat(compiled(wf, "add")).isEqualTo(runtime);
     TaskResult inPipeline = run.task("add").orElseThrow();
     assertThat(inPipeline.command()).isEqualTo(local(runtime, inPipeline, Map.of()));
-    TaskResult alone = add.run(runner(), Map.of("value_1", 3, "value_2", 4));
+    TaskResult alone = add.run(runner(), Map.of(k.a(), 3, k.b(), 4));
     assertThat(alone.command()).isEqualTo(local(runtime, alone, Map.of()));
     assertThat(inPipeline.outputs()).isEqualTo(Map.of("Output", "7"));
     assertThat(alone.outputs()).isEqualTo(Map.of("Output", "7"));
 
-    // KFP's library shell component: a file input (here another task's file), a default, a file output
-    ComponentOp hash = ComponentOp.load(Shared.testdata("kfp-components/" + HASH));
+    // The shell component: a file input (here another task's file), a default, a file output
+    ComponentOp hash = ComponentOp.load(k.hashFile());
     runtime = line(hash.commandLine(Map.of("Data", "hello")));
-    assertThat(runtime.subList(3, 6)).containsExactly("/tmp/inputs/Data/data", "SHA256", "/tmp/outputs/Hash/data").inOrder();
-    assertThat(compiled(wf, "calculate-data-hash")).isEqualTo(runtime);
-    TaskResult hashed = run.task("calculate-data-hash").orElseThrow();
+    assertThat(runtime.subList(3, 6)).containsExactly("/tmp/inputs/Data/data", k.algorithm(), "/tmp/outputs/Hash/data").inOrder();
+    assertThat(compiled(wf, k.hashTask())).isEqualTo(runtime);
+    TaskResult hashed = run.task(k.hashTask()).orElseThrow();
     Path written = run.task("write-text").orElseThrow().artifacts().get("file");
     assertThat(hashed.command()).isEqualTo(local(runtime, hashed, Map.of("/tmp/inputs/Data/data", written.toString())));
-    ArgoSchemas.assertValid(hash.workflow(Map.of("Data", "hello")), "the runtime op's one-task workflow");
     alone = hash.run(runner(), Map.of("Data", "hello"));
     assertThat(alone.command()).isEqualTo(local(runtime, alone, Map.of()));
     String sha256 = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\n";
     assertThat(Files.readString(hashed.artifacts().get("Hash"))).isEqualTo(sha256);
     assertThat(Files.readString(alone.artifacts().get("Hash"))).isEqualTo(sha256);
+    ArgoSchemas.assertValid(yaml, "parity.yaml");
+    ArgoSchemas.assertValid(hash.workflow(Map.of("Data", "hello")), "the runtime op's one-task workflow");
   }
 
   private static List<String> line(CommandLine c) {

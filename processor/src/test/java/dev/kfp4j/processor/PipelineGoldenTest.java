@@ -21,15 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineGoldenTest {
   static final Path EXAMPLES = Path.of("../examples/src/main/java");
-  // MixedExample needs the KFP SDK's component on the classpath, which only the examples build copies.
-  static final String SKIP = "python";
   static final List<String> PIPELINES = List.of(
       "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
-      "task-settings", "volume", "default-value", "exit-handler", "volumeop-basic", "resourceop-basic", "count-calls");
+      "task-settings", "volume", "default-value", "exit-handler", "volumeop-basic", "resourceop-basic", "count-calls",
+      "mixed-java-python");
 
   static JavaFileObject[] exampleSources() {
     try (Stream<Path> files = Files.walk(EXAMPLES)) {
-      return files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/" + SKIP + "/")).sorted().map(p -> {
+      return files.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> {
         try {
           return JavaFileObjects.forResource(p.toUri().toURL());
         } catch (IOException e) {
@@ -41,22 +40,29 @@ class PipelineGoldenTest {
     }
   }
 
+  /** The examples' sources, with their own component files (imported by the mixed example) on the classpath. */
+  static Compilation compileExamples() {
+    return ImportComponentsTest.compile(exampleSources());
+  }
+
   @Test
   void examplePipelines() {
-    Compilation c = Compile.compile(exampleSources());
+    Compilation c = compileExamples();
     assertThat(c).succeeded();
+    for (String name : PIPELINES) {
+      Compile.yamlGolden(c, "META-INF/kfp4j/pipelines/" + name + ".yaml", "PipelineGoldenTest", "examplePipelines");
+    }
+    Compile.javaGolden(c, "dev.kfp4j.examples.AddExamplePipeline", "PipelineGoldenTest", "examplePipelines");
     for (String name : PIPELINES) {
       String path = "META-INF/kfp4j/pipelines/" + name + ".yaml";
       ArgoSchemas.assertValid(Compile.resource(c, path), path);
-      Compile.yamlGolden(c, path, "PipelineGoldenTest", "examplePipelines");
     }
-    Compile.javaGolden(c, "dev.kfp4j.examples.AddExamplePipeline", "PipelineGoldenTest", "examplePipelines");
   }
 
   @Test
   void twoCompilationsGiveByteIdenticalWorkflows() {
-    Compilation first = Compile.compile(exampleSources());
-    Compilation second = Compile.compile(exampleSources());
+    Compilation first = compileExamples();
+    Compilation second = compileExamples();
     for (String name : PIPELINES) {
       String path = "META-INF/kfp4j/pipelines/" + name + ".yaml";
       assertThat(Compile.resource(second, path)).isEqualTo(Compile.resource(first, path));

@@ -57,53 +57,59 @@ public final class ImportsOps {
   }
 
   /**
-   * 더하기
+   * Adds two integers, in Python.
    *
-   * <p>Component {@code Add}, from {@code add.component.yaml}.
+   * <p>Component {@code Add}, from {@code dev/kfp4j/examples/python/add.component.yaml}.
+   *
+   * @param a The first integer.
+   * @param b The second integer.
    */
   @Op(
       value = "add",
-      spec = "add.component.yaml",
+      spec = "dev/kfp4j/examples/python/add.component.yaml",
       inputs = {
-          "value_1",
-          "value_2"
+          "a",
+          "b"
       }
   )
-  public static LongTask add(long value1, long value2) {
-    return new LongTask("add", Ops.args("value_1", value1, "value_2", value2));
+  public static LongTask add(long a, long b) {
+    return new LongTask("add", Ops.args("a", a, "b", b));
   }
 
   /**
-   * The component Calculate data hash.
+   * Hashes a file with a coreutils digest command, such as sha256sum.
    *
-   * <p>Component {@code Calculate data hash}, from {@code components/basics/Calculate_hash/component.yaml}.
+   * <p>Component {@code Hash file}, from {@code dev/kfp4j/examples/python/hash_file.component.yaml}.
    *
-   * @param hashAlgorithm Hash algorithm to use. Supported values are MD5, SHA1, SHA256, SHA512, SHA3 (optional: null leaves it out)
+   * @param data The file to hash.
+   * @param hashAlgorithm md5, sha1, sha256 or sha512. (optional: null leaves it out)
    */
   @Op(
-      value = "calculate-data-hash",
-      spec = "components/basics/Calculate_hash/component.yaml",
+      value = "hash-file",
+      spec = "dev/kfp4j/examples/python/hash_file.component.yaml",
       inputs = {
           "Data",
           "Hash algorithm"
       }
   )
-  public static CalculateDataHashTask calculateDataHash(Path data, String hashAlgorithm) {
-    return new CalculateDataHashTask(Ops.args("Data", data, "Hash algorithm", hashAlgorithm));
+  public static HashFileTask hashFile(Path data, String hashAlgorithm) {
+    return new HashFileTask(Ops.args("Data", data, "Hash algorithm", hashAlgorithm));
   }
 
   /**
-   * The component Calculate data hash.
+   * Hashes a file with a coreutils digest command, such as sha256sum.
    *
-   * <p>Component {@code Calculate data hash}, from {@code components/basics/Calculate_hash/component.yaml}; optional inputs left out.
+   * <p>Component {@code Hash file}, from {@code dev/kfp4j/examples/python/hash_file.component.yaml}; optional inputs left out.
+   *
+   * @param data The file to hash.
    */
   @Op(
-      value = "calculate-data-hash",
-      spec = "components/basics/Calculate_hash/component.yaml",
+      value = "hash-file",
+      spec = "dev/kfp4j/examples/python/hash_file.component.yaml",
       inputs = "Data"
   )
-  public static CalculateDataHashTask calculateDataHash(Path data) {
-    return new CalculateDataHashTask(Ops.args("Data", data));
+  public static HashFileTask hashFile(Path data) {
+    return new HashFileTask(Ops.args("Data", data));
   }
 
   /**
@@ -146,19 +152,19 @@ public final class ImportsOps {
   }
 
   /**
-   * A task of component {@code Calculate data hash}.
+   * A task of component {@code Hash file}.
    */
-  public static final class CalculateDataHashTask extends Task<CalculateDataHashTask> {
-    CalculateDataHashTask(Map<String, Object> arguments) {
-      super("calculate-data-hash", arguments);
+  public static final class HashFileTask extends Task<HashFileTask> {
+    HashFileTask(Map<String, Object> arguments) {
+      super("hash-file", arguments);
     }
 
     /**
-     * Output {@code Hash}.
+     * Output {@code Hash}: The hexadecimal digest, on one line..
      */
     @Op.Output("Hash")
     public Path hash() {
-      return output("calculate-data-hash", "Hash");
+      return output("hash-file", "Hash");
     }
   }
 

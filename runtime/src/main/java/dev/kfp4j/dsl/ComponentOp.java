@@ -11,6 +11,7 @@ import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.ContainerTemplate;
 import dev.kfp4j.spec.GraphSpec;
 import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.Names;
 import dev.kfp4j.spec.SpecException;
 import dev.kfp4j.yaml.Yaml;
@@ -219,16 +220,18 @@ public final class ComponentOp {
         if (ref.task() != null) {
           dependencies.add(ref.task());
         }
+        String name = ContainerTemplate.argoInput(st.spec(), input);
+        String from = ref.task() == null ? null : ContainerTemplate.argoOutput(plan.step(ref.task()).spec(), ref.output());
         if (st.spec().inputIsFile(input)) {
-          ObjectNode a = args.withArray("artifacts").addObject().put("name", input);
+          ObjectNode a = args.withArray("artifacts").addObject().put("name", name);
           if (ref.task() == null) {
             a.putObject("raw").put("data", ref.text());
           } else {
-            a.put("from", "{{tasks." + ref.task() + ".outputs.artifacts." + ref.output() + "}}");
+            a.put("from", "{{tasks." + ref.task() + ".outputs.artifacts." + from + "}}");
           }
         } else {
-          args.withArray("parameters").addObject().put("name", input)
-              .put("value", ref.task() == null ? ref.text() : "{{tasks." + ref.task() + ".outputs.parameters." + ref.output() + "}}");
+          args.withArray("parameters").addObject().put("name", name)
+              .put("value", ref.task() == null ? ref.text() : "{{tasks." + ref.task() + ".outputs.parameters." + from + "}}");
         }
       });
       if (!dependencies.isEmpty()) {
@@ -261,7 +264,8 @@ public final class ComponentOp {
     long start = System.nanoTime();
     RunResult result = runner.run(Workflow.parse(workflow(plan), source), Map.of());
     if (spec.graph() == null) {
-      return result.task(taskName()).orElseThrow(() -> new IllegalStateException("the run has no task '" + taskName() + "'"));
+      return bySpecNames(spec, result.task(taskName())
+          .orElseThrow(() -> new IllegalStateException("the run has no task '" + taskName() + "'")));
     }
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, Path> files = new LinkedHashMap<>();
@@ -270,7 +274,7 @@ public final class ComponentOp {
         values.put(output, ref.text());
         return;
       }
-      TaskResult from = result.task(ref.task()).orElse(null);
+      TaskResult from = result.task(ref.task()).map(r -> bySpecNames(plan.step(ref.task()).spec(), r)).orElse(null);
       if (from != null && spec.outputIsFile(output) && from.artifacts().get(ref.output()) != null) {
         files.put(output, from.artifacts().get(ref.output()));
       } else if (from != null && from.outputs().get(ref.output()) != null) {
@@ -282,6 +286,23 @@ public final class ComponentOp {
     return new TaskResult(taskName(), taskName(), taskName(), failed == null ? TaskResult.State.Succeeded : TaskResult.State.Failed,
         1, failed == null ? 0 : failed.exitCode(), values, files, millis,
         failed == null ? null : "task '" + failed.id() + "' failed: " + failed.message(), failed == null ? null : failed.log(), List.of());
+  }
+
+  /** {@code r} with its outputs by the names {@code spec} gives them, not their Argo names ({@link ContainerTemplate#argoOutput}). */
+  private static TaskResult bySpecNames(ComponentSpec spec, TaskResult r) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Path> files = new LinkedHashMap<>();
+    for (OutputSpec o : spec.outputs()) {
+      String argo = ContainerTemplate.argoOutput(spec, o.name());
+      if (r.outputs().containsKey(argo)) {
+        values.put(o.name(), r.outputs().get(argo));
+      }
+      if (r.artifacts().containsKey(argo)) {
+        files.put(o.name(), r.artifacts().get(argo));
+      }
+    }
+    return new TaskResult(r.id(), r.name(), r.template(), r.state(), r.attempts(), r.exitCode(), values, files, r.millis(),
+        r.message(), r.log(), r.command());
   }
 
   /** The text of each argument, checked against the inputs, with the defaults of those left out. */

@@ -352,6 +352,10 @@ public final class ComponentYaml {
           if (inputs.putIfAbsent(in.name(), in) != null) {
             throw error(field.key("name"), "input '" + in.name() + "' is declared twice; input names are unique");
           }
+          String refused = Names.whyKfpSdkRefusesInput(in.name());
+          if (refused != null) {
+            throw error(field.key("name"), refused);
+          }
         }
       }
       JsonNode outs = root.get("outputs");

@@ -17,6 +17,14 @@ public record ContainerSpec(
    */
   public static final String IMAGE_CLASSPATH = "/app/resources:/app/classes:/app/libs/*";
 
+  /**
+   * The image of a {@code @Component} compiled with none ({@code -Akfp4j.image} unset, no {@code
+   * @Component(image)}): a name in the reserved {@code .invalid} domain, which no registry has. The
+   * local runner ignores images, so such a component runs locally; the cluster commands give it
+   * {@code run_config.image} of the config file, and refuse to send a workflow that still has it.
+   */
+  public static final String NO_IMAGE = "kfp4j.invalid/no-image";
+
   public ContainerSpec {
     Objects.requireNonNull(image, "image");
     command = List.copyOf(command);

@@ -15,6 +15,24 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ContainerTemplate {
   private ContainerTemplate() {}
 
+  /** The Argo parameter or artifact name of input {@code input} of {@code spec} ({@link Names#argoNames}). */
+  public static String argoInput(ComponentSpec spec, String input) {
+    return argoInputs(spec).getOrDefault(input, input);
+  }
+
+  /** The Argo parameter or artifact name of output {@code output} of {@code spec} ({@link Names#argoNames}). */
+  public static String argoOutput(ComponentSpec spec, String output) {
+    return argoOutputs(spec).getOrDefault(output, output);
+  }
+
+  public static Map<String, String> argoInputs(ComponentSpec spec) {
+    return Names.argoNames(spec.inputs().stream().map(InputSpec::name).toList());
+  }
+
+  public static Map<String, String> argoOutputs(ComponentSpec spec) {
+    return Names.argoNames(spec.outputs().stream().map(OutputSpec::name).toList());
+  }
+
   /**
    * Where a file input is put in the container: {@code /tmp/inputs/<input>/data}, as KFP v1; a
    * name that would put it elsewhere ({@link Names#whyNotAName}) is a SpecException.
@@ -47,20 +65,23 @@ public final class ContainerTemplate {
    * and each file output in {@code valuesOfFiles} (one a consumer reads as a value, as graph
    * components wire them), is an output parameter read from {@link #outputPath}; the outputs in
    * {@code artifactOutputs} are output artifacts. The command line refers to each input as {@code
-   * {{inputs.parameters.<input>}}}.
+   * {{inputs.parameters.<input>}}}. Parameters and artifacts have the inputs' and outputs' Argo
+   * names ({@link #argoInput}, {@link #argoOutput}); the paths keep the spec's names.
    */
   public static ObjectNode write(ObjectNode template, ComponentSpec spec, Set<String> present, Set<String> valuesOfFiles,
       Set<String> artifactOutputs) {
     if (spec.container() == null) {
       throw new SpecException(spec.name() + ": only container components run as a container template");
     }
+    Map<String, String> argoInputs = argoInputs(spec);
+    Map<String, String> argoOutputs = argoOutputs(spec);
     ObjectNode inputs = template.objectNode();
     for (InputSpec in : spec.inputs()) {
       if (present.contains(in.name())) {
         if (spec.inputIsFile(in.name())) {
-          inputs.withArray("artifacts").addObject().put("name", in.name()).put("path", inputPath(in.name()));
+          inputs.withArray("artifacts").addObject().put("name", argoInputs.get(in.name())).put("path", inputPath(in.name()));
         } else {
-          inputs.withArray("parameters").addObject().put("name", in.name());
+          inputs.withArray("parameters").addObject().put("name", argoInputs.get(in.name()));
         }
       }
     }
@@ -69,11 +90,12 @@ public final class ContainerTemplate {
     }
     ObjectNode outputs = template.objectNode();
     for (OutputSpec out : spec.outputs()) {
+      String name = argoOutputs.get(out.name());
       if (!spec.outputIsFile(out.name()) || valuesOfFiles.contains(out.name())) {
-        outputs.withArray("parameters").addObject().put("name", out.name()).putObject("valueFrom").put("path", outputPath(out.name()));
+        outputs.withArray("parameters").addObject().put("name", name).putObject("valueFrom").put("path", outputPath(out.name()));
       }
       if (artifactOutputs.contains(out.name())) {
-        outputs.withArray("artifacts").addObject().put("name", out.name()).put("path", outputPath(out.name()));
+        outputs.withArray("artifacts").addObject().put("name", name).put("path", outputPath(out.name()));
       }
     }
     if (!outputs.isEmpty()) {
@@ -83,7 +105,7 @@ public final class ContainerTemplate {
     container.put("image", spec.container().image());
     // The SDK's resolution rules, with each input given as its Argo input parameter.
     Map<String, String> given = new LinkedHashMap<>();
-    present.forEach(input -> given.put(input, "{{inputs.parameters." + input + "}}"));
+    present.forEach(input -> given.put(input, "{{inputs.parameters." + argoInputs.get(input) + "}}"));
     CommandLine line = CommandLine.resolve(spec, given, ContainerTemplate::inputPath, ContainerTemplate::outputPath);
     ArrayNode command = container.putArray("command");
     line.command().forEach(command::add);

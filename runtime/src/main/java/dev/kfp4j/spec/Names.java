@@ -1,10 +1,22 @@
 package dev.kfp4j.spec;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Naming rules shared by the processor and the runner. */
 public final class Names {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  /** Python's keywords (3.7 on), lower case: the only ones a name the KFP SDK lower-cases can be. */
+  private static final Set<String> PYTHON_KEYWORDS = Set.of("and", "as", "assert", "async", "await", "break", "class",
+      "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+      "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
+  private static final Pattern NOT_WORD = Pattern.compile("[\\W_]", Pattern.UNICODE_CHARACTER_CLASS);
+  /** What Argo takes as a parameter or artifact name ({@code workflow/validate}). */
+  private static final Pattern ARGO_NAME = Pattern.compile("[-a-zA-Z0-9_]+");
 
   private Names() {}
 
@@ -85,6 +97,71 @@ public final class Names {
       if (c < 0x20 || c == 0x7f) {
         return "it holds a control character (U+" + String.format(java.util.Locale.ROOT, "%04X", (int) c) + ")";
       }
+    }
+    return null;
+  }
+
+  /**
+   * Argo parameter and artifact names for a component's input (or output) names, by name, in
+   * their order. A name Argo takes ({@code ^[-a-zA-Z0-9_]+$}) stays as it is; any other is
+   * sanitised as KFP 1.8's compiler sanitises parameter names ({@code sanitize_k8s_name} keeping
+   * capitals and '_'): each run of other characters becomes '-', with none at either end, so
+   * {@code Hash algorithm} is {@code Hash-algorithm}; {@code param} when nothing is left. A name
+   * that another already has gets {@code -2}, {@code -3}, ... The component spec keeps its names:
+   * only the workflow's parameters, artifacts and their references use these.
+   */
+  public static Map<String, String> argoNames(List<String> names) {
+    Set<String> taken = new HashSet<>();
+    for (String n : names) {
+      if (ARGO_NAME.matcher(n).matches()) {
+        taken.add(n);
+      }
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String n : names) {
+      if (ARGO_NAME.matcher(n).matches()) {
+        out.put(n, n);
+        continue;
+      }
+      String base = n.replaceAll("[^-_0-9A-Za-z]+", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
+      base = base.isEmpty() ? "param" : base;
+      String unique = base;
+      for (int i = 2; !taken.add(unique); i++) {
+        unique = base + "-" + i;
+      }
+      out.put(n, unique);
+    }
+    return out;
+  }
+
+  /**
+   * The Python parameter name the KFP SDK gives an input when it loads a component ({@code
+   * _sanitize_python_function_name} of KFP 1.8): lower case, each run of characters other than
+   * letters and digits a single '_', none at either end, and an 'n' before a leading digit. {@code
+   * Hash algorithm} → {@code hash_algorithm}, {@code 2nd} → {@code n2nd}.
+   */
+  public static String pythonName(String input) {
+    String s = NOT_WORD.matcher(input.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").trim().replaceAll(" +", " ");
+    if (!s.isEmpty() && Character.isDigit(s.codePointAt(0))) {
+      s = "n" + s;
+    }
+    return s.replace(' ', '_');
+  }
+
+  /**
+   * Why the KFP SDK refuses to load a component with input {@code input}, or null when it takes
+   * it: the SDK makes each input a parameter of a Python function ({@link #pythonName}), and Python
+   * refuses a keyword or an empty name ({@code 'from' is not a valid parameter name}).
+   */
+  public static String whyKfpSdkRefusesInput(String input) {
+    String python = pythonName(input);
+    if (python.isEmpty()) {
+      return "the KFP SDK gives input '" + input + "' no Python name (it keeps only letters and digits), and refuses to load "
+          + "the component ('' is not a valid parameter name); rename the input";
+    }
+    if (PYTHON_KEYWORDS.contains(python)) {
+      return "the KFP SDK names input '" + input + "' '" + python + "' in Python, a Python keyword, and refuses to load the "
+          + "component ('" + python + "' is not a valid parameter name); rename the input";
     }
     return null;
   }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.TaskResult;
 import dev.kfp4j.spec.CommandLine;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
+import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -24,8 +26,7 @@ class ComponentOpTest {
   @TempDir Path dir;
 
   static Path library(String component) {
-    return Path.of(System.getProperty("kfp4j.shared", "../../shared")).resolve("testdata/kfp-components/components")
-        .resolve(component).resolve("component.yaml");
+    return Shared.testdata("kfp-components/components").resolve(component).resolve("component.yaml");
   }
 
   private LocalRunner runner() {
@@ -100,6 +101,34 @@ class ComponentOpTest {
     assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824\n", Files.readString(r.artifacts().get("Hash")));
     TaskResult md5 = hash.run(runner(), Map.of("Data", "hello", "Hash algorithm", "MD5"));
     assertEquals("5d41402abc4b2a76b9719d911017c592\n", Files.readString(md5.artifacts().get("Hash")));
+  }
+
+  /** Input and output names KFP takes and Argo does not, one of them the same as another's Argo name. */
+  static final String GREET = String.join("\n",
+      "name: Greet",
+      "inputs:",
+      "- {name: first name, type: String}",
+      "- {name: first-name, type: String, default: unused}",
+      "outputs:",
+      "- {name: the greeting, type: String}",
+      "implementation:",
+      "  container:",
+      "    image: alpine:3.20",
+      "    command: [sh, -ec, 'mkdir -p \"$(dirname \"$1\")\"; printf \"hello %s\" \"$0\" > \"$1\"', {inputValue: first name},",
+      "      {outputPath: the greeting}]",
+      "");
+
+  @Test
+  void namesArgoRefusesAreArgoNamesInTheWorkflowAndTheSpecsNamesInTheResult() throws Exception {
+    ComponentOp op = ComponentOp.fromText(GREET);
+    String workflow = op.workflow(Map.of("first name", "Ada"));
+    assertEquals(List.of(), ArgoRules.errors(Yaml.read(workflow)));
+    assertTrue(workflow.contains("- \"{{inputs.parameters.first-name-2}}\"\n"), workflow);
+    assertTrue(workflow.contains("name: the-greeting"), workflow);
+    TaskResult r = op.run(runner(), Map.of("first name", "Ada"));
+    assertEquals(TaskResult.State.Succeeded, r.state(), r.message());
+    assertEquals(List.of("the greeting"), List.copyOf(r.artifacts().keySet()));
+    assertEquals("hello Ada", Files.readString(r.artifacts().get("the greeting")));
   }
 
   @Test

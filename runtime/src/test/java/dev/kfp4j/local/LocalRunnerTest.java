@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.local.TaskResult.State;
+import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -300,8 +301,7 @@ class LocalRunnerTest {
 
   @Test
   void theKfpSdksOwnPythonPipelineRunsWithPython3() throws Exception {
-    Path shared = Path.of(System.getProperty("kfp4j.shared", "../../shared"));
-    Workflow wf = Workflow.read(shared.resolve("testdata/kfp-sdk-1.8.22/add_pipeline.yaml"));
+    Workflow wf = Workflow.read(Shared.testdata("kfp-sdk-1.8.22/add_pipeline.yaml"));
     RunResult r = runner(false).run(wf, Map.of("value_1", "3", "value_2", "4"));
     assertTrue(r.succeeded(), console.toString());
     assertEquals("7", r.output("add", "add-Output"));

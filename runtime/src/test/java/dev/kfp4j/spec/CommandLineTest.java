@@ -3,6 +3,7 @@ package dev.kfp4j.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kfp4j.testing.Shared;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +114,7 @@ class CommandLineTest {
   // ------------------------------------------------------------------ KFP's component library
 
   static ComponentSpec library(String path) {
-    return ComponentYaml.read(Path.of(System.getProperty("kfp4j.shared", "../../shared")).resolve("testdata/kfp-components").resolve(path));
+    return ComponentYaml.read(Shared.testdata("kfp-components").resolve(path));
   }
 
   @Test

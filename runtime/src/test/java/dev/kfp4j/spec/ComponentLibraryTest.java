@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The KFP component library (../shared/testdata/kfp-components) through the spec model. */
 class ComponentLibraryTest {
   static List<Path> library() throws IOException {
-    Path root = Path.of(System.getProperty("kfp4j.shared", "../../shared")).resolve("testdata/kfp-components");
+    Path root = Shared.testdata("kfp-components");
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(p -> p.getFileName().toString().equals("component.yaml")).sorted().toList();
     }

@@ -114,6 +114,36 @@ class ComponentYamlTest {
         broken(13, "    command: [python3, -c, 'print(1)'"));
   }
 
+  /** A component a user wrote, as in issue 11: the KFP SDK refuses to load it ('from' is not a valid parameter name). */
+  static final String RANGE = String.join("\n",
+      "name: Range",
+      "inputs:",
+      "- {name: from, type: Integer}",
+      "- {name: to, type: Integer}",
+      "outputs:",
+      "- {name: numbers, type: JsonArray}",
+      "implementation:",
+      "  container:",
+      "    image: python:3.12-slim",
+      "    command: [python3, -c, 'import json, sys; open(sys.argv[3], \"w\").write(json.dumps(list(range(int(sys.argv[1]), int(sys.argv[2])))))',",
+      "      {inputValue: from}, {inputValue: to}, {outputPath: numbers}]",
+      "");
+
+  @Test
+  void anInputThatTheKfpSdkCannotMakeAPythonParameterIsRefusedAsTheSdkRefusesIt() {
+    assertEquals("range.yaml:3:10: inputs[0].name: the KFP SDK names input 'from' 'from' in Python, a Python keyword, and refuses "
+        + "to load the component ('from' is not a valid parameter name); rename the input",
+        assertThrows(SpecException.class, () -> ComponentYaml.parse(RANGE, "range.yaml")).getMessage());
+    // the SDK lower-cases and joins words with '_' first: 'From' and 'for each' are 'from' and 'for_each'
+    assertThrows(SpecException.class, () -> ComponentYaml.parse(RANGE.replace("{name: from,", "{name: From,")
+        .replace("{inputValue: from}", "{inputValue: From}"), "range.yaml"));
+    assertEquals("start", ComponentYaml.parse(RANGE.replace("from", "start"), "range.yaml").inputs().get(0).name());
+    assertEquals("range.yaml:4:10: inputs[1].name: the KFP SDK gives input '--' no Python name (it keeps only letters and "
+        + "digits), and refuses to load the component ('' is not a valid parameter name); rename the input",
+        assertThrows(SpecException.class, () -> ComponentYaml.parse(RANGE.replace("from", "start").replace("to", "--"), "range.yaml"))
+            .getMessage());
+  }
+
   /** A graph of two inline components; the second task is listed first, as files may. */
   static final List<String> GRAPH = List.of(
       "name: Sum and double",                                                   // 1

@@ -55,10 +55,10 @@ class NamesAsPathsTest {
   @ParameterizedTest
   @ValueSource(strings = {"'../../etc/x'", "a/b", "'..'"})
   void badOutputAndComponentNamesAreRefusedAtTheirLine(String name) {
-    SpecException out = assertThrows(SpecException.class, () -> ComponentYaml.parse(spec("copy", "in", name), "copy.yaml"));
+    SpecException out = assertThrows(SpecException.class, () -> ComponentYaml.parse(spec("copy", "source", name), "copy.yaml"));
     assertEquals("copy.yaml:5:10: outputs[0].name: output name '" + name.replace("'", "") + "' cannot be used: ",
         out.getMessage().substring(0, out.getMessage().indexOf("cannot be used: ") + 16));
-    SpecException component = assertThrows(SpecException.class, () -> ComponentYaml.parse(spec(name, "in", "out"), "copy.yaml"));
+    SpecException component = assertThrows(SpecException.class, () -> ComponentYaml.parse(spec(name, "source", "out"), "copy.yaml"));
     assertEquals(1, component.line());
     assertEquals("name", component.field());
   }
@@ -105,7 +105,7 @@ class NamesAsPathsTest {
     LocalRunner runner = LocalRunner.builder().root(root).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
         .progress(false).summary(false).build();
     assertThrows(SpecException.class, () -> ComponentOp.fromText(spec("copy", "'../../../../escaped'", "out")));
-    TaskResult r = ComponentOp.fromText(spec("copy", "in", "out")).run(runner, Map.of("in", "secret content"));
+    TaskResult r = ComponentOp.fromText(spec("copy", "source", "out")).run(runner, Map.of("source", "secret content"));
     assertEquals(TaskResult.State.Succeeded, r.state(), r.message());
     assertEquals("secret content", Files.readString(r.artifacts().get("out")));
     assertTrue(r.artifacts().get("out").toAbsolutePath().normalize().startsWith(root.toAbsolutePath()));

@@ -110,7 +110,7 @@ public final class Kfp2Schemas {
   }
 
   private static Map<String, Descriptor> compile() {
-    Path protos = Shared.root().resolve("schemas/kfp-ir");
+    Path protos = Shared.root("KFP 2's .proto files").resolve("schemas/kfp-ir");
     try {
       Path work = Files.createTempDirectory("kfp4j-protoc");
       Path protoc = work.resolve("protoc");

@@ -4,9 +4,12 @@ import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,16 +32,16 @@ public final class Prism implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts Prism on a free port for {@code v1beta1} or {@code v2beta1}; its files go to {@code work}. */
+  /**
+   * Starts Prism on a free port for {@code v1beta1} or {@code v2beta1}; its files go to {@code
+   * work}. Needs KFP's API files from {@code ../shared} (else the test is skipped here, {@link
+   * Shared}) and Prism, which the first call installs with npm ({@link #binary}).
+   */
   public static Prism start(String apiVersion, Path work) throws IOException, InterruptedException {
-    String binary = System.getProperty("kfp4j.prism", "");
-    if (binary.isEmpty() || !Files.isExecutable(Path.of(binary))) {
-      throw new IllegalStateException("Prism not found at '" + binary + "'; the client module's build installs it "
-          + "with npm (needs Node.js and npm on PATH): ./mvnw -pl client -am test");
-    }
+    Path file = Shared.schemas("kfp-api/" + apiVersion + "/kfp_api_single_file.swagger.json");
+    String binary = binary().toString();
     Path spec = work.resolve("kfp-" + apiVersion + ".strict.json");
-    ObjectNode root = (ObjectNode) Yaml.json().readTree(
-        Shared.root().resolve("schemas/kfp-api").resolve(apiVersion).resolve("kfp_api_single_file.swagger.json").toFile());
+    ObjectNode root = (ObjectNode) Yaml.json().readTree(file.toFile());
     for (JsonNode def : root.path("definitions")) {
       if (def instanceof ObjectNode o && o.has("properties") && !o.has("additionalProperties")) {
         o.put("additionalProperties", false);
@@ -63,6 +66,46 @@ public final class Prism implements AutoCloseable {
       Thread.sleep(100);
     }
     return prism;
+  }
+
+  /**
+   * The {@code prism} command, installed the first time with {@code npm install} (Node.js and npm
+   * on the PATH) into {@code -Dkfp4j.prism.home} (the build sets {@code
+   * ~/.cache/kfp4j/prism-<version>}), at version {@code -Dkfp4j.prism.version}. One install at a time
+   * on this machine, under a file lock, so parallel builds share it.
+   */
+  static synchronized Path binary() throws IOException, InterruptedException {
+    String home = System.getProperty("kfp4j.prism.home", "");
+    String version = System.getProperty("kfp4j.prism.version", "");
+    if (home.isEmpty() || version.isEmpty()) {
+      throw new IllegalStateException("set -Dkfp4j.prism.home and -Dkfp4j.prism.version, as the kfp4j build does");
+    }
+    Path dir = Path.of(home);
+    Path binary = dir.resolve("node_modules/.bin/prism");
+    if (Files.isExecutable(binary)) {
+      return binary;
+    }
+    Files.createDirectories(dir);
+    try (FileChannel lock = FileChannel.open(dir.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = lock.lock()) {
+      if (Files.isExecutable(binary)) {
+        return binary;
+      }
+      Path log = dir.resolve("npm-install.log");
+      Process npm;
+      try {
+        npm = new ProcessBuilder("npm", "install", "--prefix", dir.toString(), "--no-audit", "--no-fund", "--loglevel=error",
+            "@stoplight/prism-cli@" + version).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      } catch (IOException e) {
+        throw new IllegalStateException("Prism is not installed in " + dir + " and npm cannot run (" + e.getMessage()
+            + "); install Node.js and npm, which install Prism the first time");
+      }
+      if (npm.waitFor() != 0 || !Files.isExecutable(binary)) {
+        throw new IllegalStateException("npm install of @stoplight/prism-cli@" + version + " into " + dir + " failed:\n"
+            + Files.readString(log, StandardCharsets.UTF_8));
+      }
+      return binary;
+    }
   }
 
   public URI uri() {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +19,7 @@ class Kfp2SchemasTest {
 
   @BeforeAll
   static void shared() {
-    sdk = Path.of(System.getProperty("kfp4j.shared", "../../shared"), "testdata/kfp-sdk-2.17.0");
-    Assumptions.assumeTrue(Files.isDirectory(sdk), "needs ../shared (KFP 2.17's files and .proto files); set -Dkfp4j.shared");
+    sdk = Shared.testdata("kfp-sdk-2.17.0");
   }
 
   static Stream<String> sdkFiles() throws IOException {

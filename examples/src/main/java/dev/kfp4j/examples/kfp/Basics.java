@@ -73,16 +73,17 @@ public final class Basics {
   }
 
   /**
-   * The integers from {@code from} to {@code to}, both included.
+   * The integers from {@code first} to {@code last}, both included.
    *
-   * @param from the first
-   * @param to the last
+   * @param first the first
+   * @param last the last
    * @return the list
    */
+  // Not 'from': the KFP SDK makes each input a Python parameter, and refuses a component whose input is a keyword.
   @Component
-  public static List<Integer> range(int from, int to) {
+  public static List<Integer> range(int first, int last) {
     List<Integer> out = new ArrayList<>();
-    for (int i = from; i <= to; i++) {
+    for (int i = first; i <= last; i++) {
       out.add(i);
     }
     return out;

@@ -3,14 +3,14 @@ package dev.kfp4j.examples.python;
 import dev.kfp4j.annotations.ImportComponents;
 
 /**
- * Imports components written elsewhere (copied into the class output by the build from {@code
- * ../shared/testdata}): the KFP SDK's own Python {@code add}, and {@code Calculate data hash} from
- * KFP's component library. The processor generates {@code KfpComponentsOps.add(long, long)} and
- * {@code KfpComponentsOps.calculateDataHash(Path)}.
+ * Imports components written in KFP's component format rather than in Java (under {@code
+ * src/main/resources/dev/kfp4j/examples/python/}): {@code Add}, a Python program, and {@code Hash
+ * file}, a shell script. The processor generates {@code KfpComponentsOps.add(long, long)} and
+ * {@code KfpComponentsOps.hashFile(Path)}.
  */
 @ImportComponents({
-  "META-INF/kfp4j/components/python/add.component.yaml",
-  "META-INF/kfp4j/components/library/basics/Calculate_hash/component.yaml"
+  "dev/kfp4j/examples/python/add.component.yaml",
+  "dev/kfp4j/examples/python/hash_file.component.yaml"
 })
 public final class KfpComponents {
   private KfpComponents() {}

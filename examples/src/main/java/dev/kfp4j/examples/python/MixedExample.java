@@ -5,13 +5,13 @@ import dev.kfp4j.annotations.Pipeline;
 import dev.kfp4j.examples.CalcOps;
 import dev.kfp4j.examples.kfp.BasicsOps;
 
-/** Java components beside the KFP SDK's own Python {@code add} and a component of KFP's library. */
+/** Java components beside a Python component and a shell component, imported from their YAML files. */
 public final class MixedExample {
   private MixedExample() {}
 
   /**
    * Adds in Java, adds ten in Python, doubles in Java; writes a file in Java, hashes it with the
-   * library's shell component, reads the hash in Java.
+   * shell component, reads the hash in Java.
    *
    * @param a a number
    * @param b another
@@ -22,7 +22,7 @@ public final class MixedExample {
     var python = KfpComponentsOps.add(sum.output(), 10);
     CalcOps.multiply((int) python.output(), 2); // KFP Integer imports as long
     var file = BasicsOps.writeText("hello, kfp4j");
-    var hash = KfpComponentsOps.calculateDataHash(file.out());
+    var hash = KfpComponentsOps.hashFile(file.out());
     BasicsOps.readText(hash.hash());
   }
 }

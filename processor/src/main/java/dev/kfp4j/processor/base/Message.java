@@ -19,8 +19,6 @@ public enum Message {
       "@InputPath parameter '%s' has type '%s'; it must be java.nio.file.Path, String or Optional<Path>"),
   BOTH_PATHS("parameter '%s' has both @InputPath and @OutputPath; keep one"),
   OUTPUT_PATH_OPTIONAL("@OutputPath parameter '%s' cannot be optional; remove @Default or Optional"),
-  MISSING_IMAGE(
-      "component '%s' has no image: set @Component(image = \"registry/repo:tag\") or the processor option -Akfp4j.image=registry/repo:tag"),
   DUPLICATE_COMPONENT("component name '%s' is already used by %s; set @Component(name = \"...\") to a unique name"),
   INVALID_NAME("%s name '%s' is not valid: %s; try '%s'"),
   BAD_DEFAULT("@Default(\"%s\") of '%s' does not parse as %s: %s; write for example @Default(\"%s\")"),
@@ -28,6 +26,7 @@ public enum Message {
   BAD_KEY_VALUE("@%s(%s = ...) entry '%s' is not of the form \"key=value\""),
   DEFAULT_ON_OPTIONAL("'%s' is Optional and has a @Default; use one: Optional<T> for no value, or T with @Default"),
   DUPLICATE_INPUT("%s name '%s' of parameter '%s' is already used by '%s'; rename one of the parameters"),
+  UNLOADABLE_INPUT("parameter '%s': %s"),
   OUTPUT_NAME_CLASH("output '%s' of component '%s' clashes with the task method '%s()'; rename the %s"),
   RAW_TYPE("parameter '%s' has raw type '%s'; give its type arguments, e.g. List<String>"),
   MAP_KEY("'%s' is a Map with key type '%s'; JSON objects have String keys: use Map<String, ...>"),

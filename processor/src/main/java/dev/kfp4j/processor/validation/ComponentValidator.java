@@ -15,6 +15,7 @@ import dev.kfp4j.processor.model.InputModel;
 import dev.kfp4j.processor.model.InputModel.Role;
 import dev.kfp4j.processor.model.OutputModel;
 import dev.kfp4j.processor.model.ValueKind;
+import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.spec.Names;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class ComponentValidator {
       image = defaultImage;
     }
     if (image == null || image.isEmpty()) {
-      reporter.error(method, annotation, Message.MISSING_IMAGE, name);
+      image = ContainerSpec.NO_IMAGE; // runs locally; the cluster commands need run_config.image then
     }
 
     List<InputModel> inputs = new ArrayList<>();
@@ -119,6 +120,10 @@ public final class ComponentValidator {
       }
       if (input.name().equals(EXECUTOR_INPUT)) {
         reporter.error(p, Message.RESERVED_NAME, input.isOutput() ? "output" : "input", input.name(), EXECUTOR_INPUT);
+      }
+      String refused = input.isOutput() ? null : Names.whyKfpSdkRefusesInput(input.name());
+      if (refused != null) {
+        reporter.error(p, Message.UNLOADABLE_INPUT, input.javaName(), refused);
       }
       inputs.add(input);
     }

@@ -12,6 +12,7 @@ import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ContainerTemplate;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ final class DagReader {
   private final String source;
   private final Map<String, JsonNode> templates;
   private final Set<String> workflowParameters;
+  /** Each template's component, read once, so tasks of one template share it. */
+  private final Map<String, ComponentSpec> specs = new HashMap<>();
 
   /** What a template's body sees: its input parameters and artifacts as arguments. */
   record Scope(Map<String, Argument> parameters, Map<String, Argument> artifacts) {}
@@ -229,7 +232,7 @@ final class DagReader {
       throw new FormatException(source + ": " + where + " runs template '" + templateName
           + "', which is neither a container, a resource nor a DAG; kfp4j reads those");
     }
-    ComponentSpec spec = ComponentReader.read(template, source + ": template '" + templateName + "'");
+    ComponentSpec spec = specs.computeIfAbsent(templateName, n -> ComponentReader.read(template, source + ": template '" + n + "'"));
     List<TaskSetting> settings = SettingsReader.read(template, writtenEnv(template, spec),
         Set.of(Argo.COMPONENT_SPEC));
     Set<String> volumeInputs = new java.util.HashSet<>();
@@ -241,12 +244,14 @@ final class DagReader {
     Map<String, Argument> arguments = new LinkedHashMap<>();
     Map<String, Argument> given = new LinkedHashMap<>(artifactsFirst ? artifacts : parameters);
     given.putAll(artifactsFirst ? parameters : artifacts);
+    // the workflow names inputs as Argo takes them ({@code Hash-algorithm}); the component as it says
+    Map<String, String> inputNames = inverse(ContainerTemplate.argoInputs(spec));
     for (Map.Entry<String, Argument> e : given.entrySet()) {
       if (volumeInputs.contains(e.getKey())) {
         continue;
       }
-      InputSpec in = spec.input(e.getKey()).orElseThrow(() -> new FormatException(source + ": " + where
-          + " passes '" + e.getKey() + "', which template '" + templateName + "' does not take"));
+      InputSpec in = spec.input(inputNames.getOrDefault(e.getKey(), e.getKey())).orElseThrow(() -> new FormatException(source + ": "
+          + where + " passes '" + e.getKey() + "', which template '" + templateName + "' does not take"));
       Argument a = typed(e.getValue(), in);
       if (!(a instanceof Argument.Constant c && c.text().equals(in.defaultValue()))) {
         arguments.put(in.name(), a);
@@ -254,6 +259,23 @@ final class DagReader {
     }
     d.make = (after, body) -> new Task(name, spec, arguments, after, settings);
     return d;
+  }
+
+  /** The component's name of the output a task's template names {@code argoName} in the workflow. */
+  private String outputName(JsonNode task, String argoName) {
+    JsonNode template = templates.get(task.path("template").asString(""));
+    if (template == null || !ComponentReader.writtenByKfp4j(template)) {
+      return argoName;
+    }
+    ComponentSpec spec = specs.computeIfAbsent(task.path("template").asString(""),
+        name -> ComponentReader.read(template, source + ": template '" + name + "'"));
+    return inverse(ContainerTemplate.argoOutputs(spec)).getOrDefault(argoName, argoName);
+  }
+
+  private static Map<String, String> inverse(Map<String, String> names) {
+    Map<String, String> out = new HashMap<>();
+    names.forEach((k, v) -> out.put(v, k));
+    return out;
   }
 
   /** How many env entries of a template kfp4j wrote come from the component itself. */
@@ -400,7 +422,7 @@ final class DagReader {
       if (!siblings.containsKey(ref[1])) {
         throw new FormatException(source + ": " + where + ": '" + text + "' names no task of the same DAG");
       }
-      return new Argument.TaskOutput(ref[1], ref[4]);
+      return new Argument.TaskOutput(ref[1], outputName(siblings.get(ref[1]), ref[4]));
     }
     if (whole.equals("item") || (ref.length == 2 && ref[0].equals("item"))) {
       if (loop == null) {

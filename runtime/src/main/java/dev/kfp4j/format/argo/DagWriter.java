@@ -11,6 +11,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Step;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.spec.ContainerTemplate;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -254,7 +255,7 @@ final class DagWriter {
       return Argo.workflowParameter(p.name());
     }
     if (a instanceof Argument.TaskOutput o && scopes.groupOf(o.task()) == group) {
-      return Argo.taskParameter(o.task(), o.output());
+      return Argo.taskParameter(o.task(), argoOutput(o));
     }
     String key = key(a);
     groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, a);
@@ -264,7 +265,7 @@ final class DagWriter {
   /** An Argo artifact reference for a task output taken as a file inside {@code group}. */
   private String artifactRef(Argument.TaskOutput o, Node group) {
     if (scopes.groupOf(o.task()) == group) {
-      return Argo.taskArtifact(o.task(), o.output());
+      return Argo.taskArtifact(o.task(), argoOutput(o));
     }
     String key = key(o);
     groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, o);
@@ -272,12 +273,25 @@ final class DagWriter {
     return Argo.inputArtifact(key);
   }
 
-  private static String key(Argument a) {
+  private String key(Argument a) {
     if (a instanceof Argument.TaskOutput o) {
-      return o.task() + "-" + o.output();
+      return o.task() + "-" + argoOutput(o);
     }
     Argument.LoopItem item = (Argument.LoopItem) a;
     return "loop-item" + (item.field() == null ? "" : "-" + item.field());
+  }
+
+  /**
+   * The Argo name of a task's output: a component's names may be what Argo refuses ({@code Hash
+   * algorithm}), so the workflow uses {@link ContainerTemplate#argoOutput}; the spec keeps its own.
+   */
+  private String argoOutput(Argument.TaskOutput o) {
+    return scopes.step(o.task()) instanceof Task t ? ContainerTemplate.argoOutput(t.component(), o.output()) : o.output();
+  }
+
+  /** The Argo name of an input of {@code step}'s component ({@link ContainerTemplate#argoInput}). */
+  private static String argoInput(Step step, String input) {
+    return step instanceof Task t ? ContainerTemplate.argoInput(t.component(), input) : input;
   }
 
   // ------------------------------------------------------------------ steps
@@ -292,14 +306,14 @@ final class DagWriter {
       String input = e.getKey();
       Argument a = e.getValue();
       if (s instanceof Task task && task.component().inputIsFile(input)) {
-        ObjectNode art = arguments.withArray("artifacts").addObject().put("name", input);
+        ObjectNode art = arguments.withArray("artifacts").addObject().put("name", argoInput(s, input));
         if (a instanceof Argument.TaskOutput o) {
           art.put("from", artifactRef(o, group));
         } else {
           art.putObject("raw").put("data", value(a, group));
         }
       } else {
-        arguments.withArray("parameters").addObject().put("name", input).put("value", value(a, group));
+        arguments.withArray("parameters").addObject().put("name", argoInput(s, input)).put("value", value(a, group));
       }
     }
     for (TaskSetting setting : s.settings()) {
@@ -312,9 +326,9 @@ final class DagWriter {
       for (var in : task.component().inputs()) {
         if (!task.arguments().containsKey(in.name()) && in.defaultValue() != null) {
           if (task.component().inputIsFile(in.name())) {
-            arguments.withArray("artifacts").addObject().put("name", in.name()).putObject("raw").put("data", in.defaultValue());
+            arguments.withArray("artifacts").addObject().put("name", argoInput(s, in.name())).putObject("raw").put("data", in.defaultValue());
           } else {
-            arguments.withArray("parameters").addObject().put("name", in.name()).put("value", in.defaultValue());
+            arguments.withArray("parameters").addObject().put("name", argoInput(s, in.name())).put("value", in.defaultValue());
           }
         }
       }

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -174,8 +173,7 @@ class ArgoFormatTest {
 
   @Test
   void theKfpSdksOwnWorkflowReads() throws Exception {
-    Path file = Path.of(System.getProperty("kfp4j.shared", "../../shared"), "testdata/kfp-sdk-1.8.22/add_pipeline.yaml");
-    Assumptions.assumeTrue(Files.isRegularFile(file), "needs ../shared (KFP SDK files); set -Dkfp4j.shared");
+    Path file = dev.kfp4j.testing.Shared.testdata("kfp-sdk-1.8.22/add_pipeline.yaml");
     Pipeline p = ArgoReader.read(Files.readString(file), file.toString());
     assertEquals(List.of("value_1", "value_2"), p.parameters().stream().map(Parameter::name).toList());
     assertEquals(ParameterType.INTEGER, p.parameters().get(0).type());

@@ -1,6 +1,9 @@
 package dev.kfp4j.testing.server;
 
+import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.testing.ArgoSchemas;
+import dev.kfp4j.testing.MissingShared;
+import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +14,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stateful, in-memory Argo Server (the {@code /api/v1} subset a client uses): workflows are
  * submitted, got, listed, terminated and deleted; cron workflows created, got and deleted. A
- * submitted workflow, and the workflow spec of a cron workflow, must pass Argo's schemas
- * ({@link ArgoSchemas}), else 400 with the reasons, as Argo's own validation would refuse it.
+ * submitted workflow, and the workflow spec of a cron workflow, must keep Argo's submission rules
+ * ({@link ArgoRules}) and pass its schemas ({@link ArgoSchemas}), else 400 with the reasons, as
+ * Argo's own validation would refuse it.
+ * The schemas come from {@code ../shared}: without it the requests are answered unchecked, and
+ * {@link #close} then skips the test ({@link MissingShared}) after it has run, so it does not pass
+ * on less than it claims.
  *
  * <p>A submitted workflow is {@code Running}; the second time it is got it ends with the phase set
  * by {@link #workflowsEndAs} ({@code Succeeded} unless changed), or never with null.
@@ -24,6 +31,8 @@ public final class FakeArgoServer extends FakeServer {
   private String endPhase = "Succeeded";
   private String version;
   private int ids;
+  /** Whether a request went unchecked for want of Argo's schemas. */
+  private boolean unchecked;
 
   private FakeArgoServer(String version) {
     this.version = version;
@@ -125,6 +134,10 @@ public final class FakeArgoServer extends FakeServer {
 
   /** A request body that does not match this Argo version's schema of it is a 400, as Argo's API refuses it. */
   private void refuseInvalid(String definition, JsonNode request, String what) {
+    if (!Shared.present()) {
+      unchecked = true;
+      return;
+    }
     String schemaVersion = version.matches("v?3\\..*") ? "v3.3.10" : "v4.0.8";
     List<String> errors = ArgoSchemas.errors(schemaVersion, definition, request);
     if (!errors.isEmpty()) {
@@ -132,11 +145,33 @@ public final class FakeArgoServer extends FakeServer {
     }
   }
 
-  private ObjectNode submit(String ns, JsonNode workflow) {
+  /** A workflow that Argo's submission rules ({@link ArgoRules}) or its schemas refuse is a 400. */
+  private void refuseInvalid(JsonNode workflow, String what) {
+    List<String> rules = ArgoRules.errors(workflow);
+    if (!rules.isEmpty()) {
+      throw answer(400, what + " is invalid: " + rules.get(0));
+    }
+    if (!Shared.present()) {
+      unchecked = true;
+      return;
+    }
     List<String> errors = ArgoSchemas.errors(Yaml.write(workflow, null));
     if (!errors.isEmpty()) {
-      throw answer(400, "workflow is invalid: " + errors.get(0));
+      throw answer(400, what + " is invalid: " + errors.get(0));
     }
+  }
+
+  /** Stops the server; then skips the test if a request went unchecked for want of {@code ../shared}. */
+  @Override
+  public void close() {
+    super.close();
+    if (unchecked) {
+      Shared.root("Argo's Workflow schemas"); // which the requests were not checked against
+    }
+  }
+
+  private ObjectNode submit(String ns, JsonNode workflow) {
+    refuseInvalid(workflow, "workflow");
     ObjectNode w = (ObjectNode) workflow.deepCopy();
     ObjectNode meta = w.withObject("metadata");
     String name = meta.has("name") ? meta.get("name").asString()
@@ -182,10 +217,7 @@ public final class FakeArgoServer extends FakeServer {
     ObjectNode wrapped = object().put("apiVersion", "argoproj.io/v1alpha1").put("kind", "Workflow");
     wrapped.putObject("metadata").put("generateName", "cron-");
     wrapped.set("spec", spec.path("workflowSpec"));
-    List<String> errors = ArgoSchemas.errors(Yaml.write(wrapped, null));
-    if (!errors.isEmpty()) {
-      throw answer(400, "cron workflow's workflowSpec is invalid: " + errors.get(0));
-    }
+    refuseInvalid(wrapped, "cron workflow's workflowSpec");
     ObjectNode c = (ObjectNode) cron.deepCopy();
     String name = c.at("/metadata/name").asString("");
     c.withObject("metadata").put("namespace", ns);

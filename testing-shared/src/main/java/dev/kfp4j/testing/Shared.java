@@ -1,0 +1,58 @@
+package dev.kfp4j.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The reference folder beside the checkout, {@code ../shared}: files other tools wrote (Argo's
+ * Workflow schemas, KFP's API files, the KFP component library, the KFP SDK's outputs). A clone
+ * does not have it, so a test that checks against it calls {@link #root} (or {@link #testdata},
+ * {@link #schemas}) where it needs it: when the folder is missing, the test stops there as
+ * skipped, not passed, and {@link SharedListener} says so in one line for the module.
+ */
+public final class Shared {
+  /** The system property naming the folder; the build sets it to {@code ../shared} beside the checkout. */
+  public static final String PROPERTY = "kfp4j.shared";
+
+  private Shared() {}
+
+  /** Where the folder is looked for: {@code -Dkfp4j.shared}, else {@code ../shared} of the checkout. */
+  public static Path location() {
+    String property = System.getProperty(PROPERTY);
+    Path root = property != null && !property.isBlank() ? Path.of(property) : Path.of("..", "..", "shared");
+    return root.toAbsolutePath().normalize();
+  }
+
+  /** Whether the folder is there. */
+  public static boolean present() {
+    return Files.isDirectory(location());
+  }
+
+  /**
+   * The folder, for a test that needs {@code what} from it (such as "Argo's Workflow schemas");
+   * when it is missing, the test is skipped from here on ({@link MissingShared}).
+   */
+  public static Path root(String what) {
+    if (!present()) {
+      throw new MissingShared(what, location());
+    }
+    return location();
+  }
+
+  /** {@code testdata/<relative>} of the folder: files written by the KFP SDK and KFP's component library. */
+  public static Path testdata(String relative) {
+    return root(what(relative)).resolve("testdata").resolve(relative);
+  }
+
+  /** {@code schemas/<relative>} of the folder: Argo's Workflow schemas and KFP's API files. */
+  public static Path schemas(String relative) {
+    return root(relative.startsWith("argo") ? "Argo's Workflow schemas" : "KFP's API files").resolve("schemas").resolve(relative);
+  }
+
+  private static String what(String testdata) {
+    if (testdata.startsWith("kfp-components")) {
+      return "the KFP component library";
+    }
+    return testdata.startsWith("kfp-sdk") ? "files the KFP SDK wrote" : "test data";
+  }
+}

@@ -1,0 +1,86 @@
+package dev.kfp4j.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/** Tests that need {@code ../shared} are skipped without it, and the run says so in one line. */
+class SharedListenerTest {
+  @TempDir Path dir;
+  private final String property = System.getProperty(Shared.PROPERTY);
+
+  /** Run by the tests below, not by the build: two tests that need the folder, one that does not. */
+  static class Needs {
+    @Test
+    void schemas() {
+      Shared.schemas("argo/v3.3.10/schema.json");
+    }
+
+    @Test
+    void library() {
+      Shared.testdata("kfp-components/components");
+    }
+
+    @Test
+    void nothing() {}
+  }
+
+  @AfterEach
+  void restore() {
+    if (property == null) {
+      System.clearProperty(Shared.PROPERTY);
+    } else {
+      System.setProperty(Shared.PROPERTY, property);
+    }
+  }
+
+  /** Runs {@link Needs} with the folder at {@code shared}; what the run printed, and its summary. */
+  private record Run(String out, TestExecutionSummary summary) {}
+
+  private static Run run(Path shared) {
+    System.setProperty(Shared.PROPERTY, shared.toString());
+    Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+    SummaryGeneratingListener summary = new SummaryGeneratingListener();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Needs.class)).build(),
+          new SharedListener(), summary);
+    } finally {
+      System.setOut(out);
+    }
+    return new Run(bytes.toString(StandardCharsets.UTF_8), summary.getSummary());
+  }
+
+  @Test
+  void withoutTheFolderItsTestsAreSkippedAndOneLineSaysWhatAndWhere() {
+    Path absent = dir.resolve("shared");
+    Run r = run(absent);
+    assertEquals(2, r.summary().getTestsAbortedCount(), "skipped, not passed");
+    assertEquals(1, r.summary().getTestsSucceededCount());
+    assertEquals(0, r.summary().getTotalFailureCount());
+    assertEquals("kfp4j: 2 tests skipped: they check against Argo's Workflow schemas and the KFP component library, in the "
+        + "reference folder " + absent + ", which is not there; point at it with -Dkfp4j.shared=DIR" + System.lineSeparator(), r.out());
+  }
+
+  @Test
+  void withTheFolderTheyRunAndNothingIsSaid() {
+    Run r = run(dir);
+    assertEquals(3, r.summary().getTestsSucceededCount());
+    assertEquals("", r.out());
+  }
+}
