@@ -34,7 +34,14 @@ record SvgPicture(Document document, Map<String, Shape> boxes, Map<String, Shape
   record Shape(String id, String name, String classes, Rect rect, List<String> texts) {}
 
   /** An edge: the names it joins, its kind (value, file, after), its points and its label's lines. */
-  record Line(String from, String to, String kind, List<double[]> points, List<String> label) {}
+  record Line(String from, String to, String kind, List<double[]> points, List<String> label) {
+    @Override
+    public String toString() {
+      StringBuilder path = new StringBuilder();
+      points.forEach(p -> path.append(" (").append(p[0]).append(", ").append(p[1]).append(')'));
+      return kind + " edge " + from + " -> " + to + " " + label + " via" + path;
+    }
+  }
 
   static SvgPicture parse(String svg) {
     Document doc;
