@@ -158,9 +158,21 @@ final class DiagramBuilder {
         }
       }
     }
-    for (Argument a : Nodes.groupArguments(n)) {
+    groupEdges(Nodes.groupArguments(n), to, n instanceof Loop ? "items" : "condition");
+    if (n instanceof Branches b) {
+      // each branch, the else too, waits for what the conditions before it read
+      for (int i = 0; i < b.branches().size(); i++) {
+        List<Argument> read = new ArrayList<>();
+        Nodes.operands(b.effectivePredicate(i), read);
+        groupEdges(read, ids.get(b.branches().get(i).name()), "condition");
+      }
+    }
+  }
+
+  private void groupEdges(List<Argument> read, String to, String what) {
+    for (Argument a : read) {
       if (a instanceof Argument.TaskOutput o && ids.containsKey(o.task())) {
-        add(ids.get(o.task()), to, EdgeKind.VALUE, o.output() + " → " + (n instanceof Loop ? "items" : "condition"));
+        add(ids.get(o.task()), to, EdgeKind.VALUE, o.output() + " → " + what);
       }
     }
   }

@@ -53,6 +53,17 @@ record Expected(Pipeline pipeline, List<Flow> flows, List<Flow> after, Map<Strin
             flows.add(new Flow(o.task(), n.name(), o.output() + " → " + (n instanceof Loop ? "items" : "condition")));
           }
         }
+        if (n instanceof Branches b) { // a branch reads what the conditions before it read, the else too
+          for (int i = 0; i < b.branches().size(); i++) {
+            List<Argument> read = new ArrayList<>();
+            Nodes.operands(b.effectivePredicate(i), read);
+            for (Argument a : read) {
+              if (a instanceof Argument.TaskOutput o) {
+                flows.add(new Flow(o.task(), b.branches().get(i).name(), o.output() + " → condition"));
+              }
+            }
+          }
+        }
       }
     });
     if (p.exitTask() != null) {
