@@ -19,6 +19,7 @@ import dev.kfp4j.model.Step;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,9 +37,10 @@ final class DiagramBuilder {
   private final Map<String, Step> steps = new HashMap<>();
   /** The ids of the groups around each node, innermost first, by node name. */
   private final Map<String, List<String>> enclosing = new HashMap<>();
-  private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
-  /** Edges by from, to and kind, each with its label lines, in the order found. */
-  private final Map<List<Object>, List<String>> edges = new LinkedHashMap<>();
+  /** The groups being built around the node at hand, innermost first. */
+  private final ArrayDeque<String> around = new ArrayDeque<>();
+  /** The label lines of each edge, in the order found. */
+  private final Map<Key, List<String>> edges = new LinkedHashMap<>();
   private int boxes;
   private int groups;
 
@@ -61,14 +63,14 @@ final class DiagramBuilder {
       add(handler, ids.get(p.exitTask().name()), EdgeKind.AFTER, "on exit");
     }
     List<Edge> out = new ArrayList<>();
-    edges.forEach((key, label) -> out.add(new Edge((String) key.get(0), (String) key.get(1), (EdgeKind) key.get(2), label)));
+    edges.forEach((key, label) -> out.add(new Edge(key.from(), key.to(), key.kind(), label)));
     return new Diagram(p.name(), top, out);
   }
 
   private List<Shape> shapes(List<? extends Node> nodes) {
     List<Shape> out = new ArrayList<>();
     for (Node n : nodes) {
-      enclosing.put(n.name(), List.copyOf(open));
+      enclosing.put(n.name(), List.copyOf(around));
       out.add(shape(n));
     }
     return out;
@@ -79,8 +81,9 @@ final class DiagramBuilder {
       return box(t, BoxKind.TASK);
     }
     if (n instanceof VolumeStep v) {
-      String size = (v.size() instanceof Argument.Constant c ? c.text() : Describe.argument(v.size())) + ", " + v.accessMode() + (v.storageClass().isEmpty() ? "" : ", " + v.storageClass());
-      return box(v, BoxKind.VOLUME, "volume " + v.resourceName(), size);
+      String size = v.size() instanceof Argument.Constant c ? c.text() : Describe.argument(v.size());
+      String claim = size + ", " + v.accessMode() + (v.storageClass().isEmpty() ? "" : ", " + v.storageClass());
+      return box(v, BoxKind.VOLUME, "volume " + v.resourceName(), claim);
     }
     if (n instanceof ResourceStep r) {
       Matcher kind = KIND.matcher(r.manifest());
@@ -101,18 +104,18 @@ final class DiagramBuilder {
       String branch = "g" + groups++;
       ids.put(c.name(), branch);
       String label = c.predicate() == null ? "else" : (i == 0 ? "if " : "elif ") + Describe.predicate(c.predicate());
-      open.push(id);
+      around.push(id);
       branches.add(new Group(branch, c.name(), GroupKind.CONDITION, label, inside(branch, c.body())));
-      open.pop();
+      around.pop();
     }
     return new Group(id, b.name(), GroupKind.BRANCHES, "if / elif / else", branches);
   }
 
   /** The shapes of {@code body}, inside the group {@code id}. */
   private List<Shape> inside(String id, List<Node> body) {
-    open.push(id);
+    around.push(id);
     List<Shape> out = shapes(body);
-    open.pop();
+    around.pop();
     return out;
   }
 
@@ -189,8 +192,8 @@ final class DiagramBuilder {
    * inside it too).
    */
   private boolean joined(String from, String to, List<String> groupsAround) {
-    for (List<Object> key : edges.keySet()) {
-      if (key.get(0).equals(from) && (key.get(1).equals(to) || groupsAround.contains(key.get(1)))) {
+    for (Key key : edges.keySet()) {
+      if (key.from().equals(from) && (key.to().equals(to) || groupsAround.contains(key.to()))) {
         return true;
       }
     }
@@ -198,9 +201,11 @@ final class DiagramBuilder {
   }
 
   private void add(String from, String to, EdgeKind kind, String line) {
-    List<String> label = edges.computeIfAbsent(List.of(from, to, kind), k -> new ArrayList<>());
+    List<String> label = edges.computeIfAbsent(new Key(from, to, kind), k -> new ArrayList<>());
     if (line != null && !label.contains(line)) {
       label.add(line);
     }
   }
+
+  private record Key(String from, String to, EdgeKind kind) {}
 }

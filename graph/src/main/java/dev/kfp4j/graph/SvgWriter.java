@@ -61,23 +61,12 @@ final class SvgWriter {
   }
 
   private void document(Diagram d, Placed p, double width, double height) {
-    String w = num(width);
-    String h = num(height);
-    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(h)
-        .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\" font-family=\"").append(FONT).append("\">\n");
-    out.append("<title>").append(Xml.escape(d.title())).append("</title>\n");
-    out.append("<style>\n").append(STYLE).append("\n</style>\n");
-    out.append("<defs>\n");
-    marker("arrow", "#5f6368");
-    marker("arrow-file", "#1a73e8");
-    out.append("</defs>\n");
-    out.append("<rect class=\"background\" width=\"").append(w).append("\" height=\"").append(h).append("\" fill=\"#fff\"/>\n");
-    text("title", Sizes.MARGIN, Sizes.MARGIN + Sizes.baseline(Sizes.TITLE) - top, Sizes.TITLE, true, "start", d.title());
-    out.append('\n');
+    header(d.title(), num(width), num(height));
     List<Shape> all = d.allShapes();
     for (Shape s : all) {
       names.put(s.id(), s.name());
     }
+    // back to front: groups, edges, the labels of edges and groups, boxes
     for (Shape s : all) {
       if (s instanceof Group g) {
         group(g, p.shapes().get(g.id()));
@@ -91,10 +80,7 @@ final class SvgWriter {
     }
     for (Shape s : all) {
       if (s instanceof Group g) {
-        Rect r = p.shapes().get(g.id());
-        out.append("<g class=\"group-label\" data-group=\"").append(g.id()).append("\">");
-        text("label", r.x() + Sizes.PAD, r.y() + Sizes.PAD + Sizes.baseline(Sizes.GROUP), Sizes.GROUP, true, "start", g.label());
-        out.append("</g>\n");
+        groupLabel(g, p.shapes().get(g.id()));
       }
     }
     for (Shape s : all) {
@@ -103,6 +89,21 @@ final class SvgWriter {
       }
     }
     out.append("</svg>\n");
+  }
+
+  /** The root element, the style sheet, the arrow heads, a white background and the pipeline's name. */
+  private void header(String title, String w, String h) {
+    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(h)
+        .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\" font-family=\"").append(FONT).append("\">\n");
+    out.append("<title>").append(Xml.escape(title)).append("</title>\n");
+    out.append("<style>\n").append(STYLE).append("\n</style>\n");
+    out.append("<defs>\n");
+    marker("arrow", "#5f6368");
+    marker("arrow-file", "#1a73e8");
+    out.append("</defs>\n");
+    out.append("<rect class=\"background\" width=\"").append(w).append("\" height=\"").append(h).append("\" fill=\"#fff\"/>\n");
+    text("title", Sizes.MARGIN, Sizes.MARGIN + Sizes.baseline(Sizes.TITLE) - top, Sizes.TITLE, true, "start", title);
+    out.append('\n');
   }
 
   private void marker(String id, String color) {
@@ -118,9 +119,20 @@ final class SvgWriter {
     out.append("</g>\n");
   }
 
+  /** A group's label at its top left, over the edges that cross it. */
+  private void groupLabel(Group g, Rect r) {
+    out.append("<g class=\"group-label\" data-group=\"").append(g.id()).append("\">");
+    text("label", r.x() + Sizes.PAD, r.y() + Sizes.PAD + Sizes.baseline(Sizes.GROUP), Sizes.GROUP, true, "start", g.label());
+    out.append("</g>\n");
+  }
+
   private void box(Box b, Rect r) {
     open("box " + b.kind().name().toLowerCase(Locale.ROOT), b.id(), b.name());
-    out.append("<title>").append(Xml.escape(String.join("\n", prepend(b.name(), b.lines())))).append("</title>");
+    out.append("<title>").append(Xml.escape(b.name()));
+    for (String line : b.lines()) {
+      out.append("&#10;").append(Xml.escape(line));
+    }
+    out.append("</title>");
     rect(r, 6);
     double x = r.x() + r.width() / 2;
     double y = r.y() + Sizes.PAD;
@@ -181,13 +193,6 @@ final class SvgWriter {
       out.append(" text-anchor=\"").append(anchor).append('"');
     }
     out.append('>').append(Xml.escape(text)).append("</text>");
-  }
-
-  private static List<String> prepend(String first, List<String> rest) {
-    List<String> all = new java.util.ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
   }
 
   /** {@code v} to a tenth, without trailing zeros: {@code 12}, {@code 12.5}. */
