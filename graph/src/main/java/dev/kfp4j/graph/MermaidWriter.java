@@ -6,6 +6,7 @@ import dev.kfp4j.graph.Diagram.Group;
 import dev.kfp4j.graph.Diagram.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a {@link Diagram} as a Mermaid flowchart, which GitHub and GitLab draw where Markdown
@@ -13,7 +14,7 @@ import java.util.List;
  * parallelograms, the exit task rounded), groups as subgraphs, values as {@code -->}, files and
  * artifacts as thick {@code ==>}, {@code after} as dotted {@code -.->}. Ids are the diagram's
  * ({@code n0}, {@code g0}); every name and label is quoted, with the characters Mermaid or HTML
- * would read ({@code " # & < > | `}) as Mermaid's {@code #code;} entities.
+ * would read ({@code " # & < > | `}) and those past ASCII as Mermaid's {@code #code;} entities.
  */
 final class MermaidWriter {
   private final StringBuilder out = new StringBuilder();
@@ -80,27 +81,37 @@ final class MermaidWriter {
     return quote(List.of(text));
   }
 
-  /** The title as a double-quoted YAML string, for Mermaid's front matter. */
+  /** The title as a double-quoted YAML string in ASCII, for Mermaid's front matter. */
   private static String yamlQuote(String text) {
     StringBuilder b = new StringBuilder("\"");
     text.codePoints().forEach(c -> {
       if (c == '"' || c == '\\') {
         b.append('\\').appendCodePoint(c);
+      } else if (c < 0x20 || c == 0x7F) {
+        b.append(' ');
+      } else if (c > 0xFFFF) {
+        b.append(String.format(Locale.ROOT, "\\U%08X", c));
+      } else if (c > 0x7F) {
+        b.append(String.format(Locale.ROOT, "\\u%04X", c));
       } else {
-        b.appendCodePoint(c < 0x20 || c == 0x7F ? ' ' : c);
+        b.appendCodePoint(c);
       }
     });
     return b.append('"').toString();
   }
 
-  /** Mermaid's entity codes ({@code #35;}) for the characters that end a quoted text or read as markup; control characters as spaces. */
+  /**
+   * Mermaid's entity codes ({@code #35;}) for the characters that end a quoted text or read as
+   * markup, and for every character past ASCII (so the bytes are the same whatever encoding they
+   * are written in); control characters as spaces.
+   */
   static String escape(String text) {
     StringBuilder b = new StringBuilder(text.length());
     text.codePoints().forEach(c -> {
-      if ("\"#&<>|`".indexOf(c) >= 0) {
-        b.append('#').append(c).append(';');
-      } else if (c < 0x20 || c == 0x7F) {
+      if (c < 0x20 || c == 0x7F) {
         b.append(' ');
+      } else if (c > 0x7F || "\"#&<>|`".indexOf(c) >= 0) {
+        b.append('#').append(c).append(';');
       } else {
         b.appendCodePoint(c);
       }

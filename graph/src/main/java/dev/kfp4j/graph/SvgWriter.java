@@ -18,8 +18,8 @@ import java.util.Map;
  * Writes a laid-out {@link Diagram} as a standalone SVG: the pipeline's name, groups as rounded
  * boxes under their labels, edges (values thin, files and artifacts thick, {@code after} dashed)
  * with their labels, and boxes with their names and lines. Plain SVG 1.1 with a small style sheet:
- * no script, no external reference, every name and label escaped, coordinates to a tenth of a
- * pixel in absolute terms, so the same diagram always gives the same bytes. Each shape is a {@code
+ * no script, no external reference, every name and label escaped, in ASCII, coordinates to a
+ * tenth of a pixel in absolute terms, so the same diagram always gives the same bytes. Each shape is a {@code
  * <g>} with its kind as a class and its pipeline name in {@code data-name}; each edge names its
  * ends in {@code data-from} and {@code data-to}.
  */

@@ -45,7 +45,7 @@ class HostileNamesTest {
         new Argument.Constant(CONSTANT, ParameterType.STRING));
     List<Node> nodes = List.of(first, new Condition("c&<>\"", p, List.of(inside)),
         new Loop("l'oop", new Loop.Constants(List.of(Argument.Constant.of("a<b"))), 0, List.of(looped)));
-    return new Pipeline("p<svg onload=\"alert(1)\">", null, List.of(), nodes, null, null, null);
+    return new Pipeline("p<svg onload=\"alert(1)\">→", null, List.of(), nodes, null, null, null);
   }
 
   @Test
@@ -79,7 +79,7 @@ class HostileNamesTest {
     MermaidPicture pic = PictureChecks.mermaid(p, text); // no raw quote or markup in a label, every name decodes back
     String body = text.substring(text.indexOf("flowchart TD")); // the title is YAML, which Mermaid shows as text
     assertFalse(body.contains("<script") || body.contains("<b>") || body.contains("<svg"), body);
-    assertEquals("title: \"p<svg onload=\\\"alert(1)\\\">\"", pic.title());
+    assertEquals("title: \"p<svg onload=\\\"alert(1)\\\">\\u2192\"", pic.title()); // YAML, in ASCII
     assertTrue(pic.subgraphLabels().containsValue("if " + SCRIPT + "." + OUTPUT + " == \"<b>\\\"hi\\\" & #35; |x| `y`</b>\""),
         pic.subgraphLabels().toString());
   }
@@ -90,5 +90,15 @@ class HostileNamesTest {
     String svg = PipelineGraph.svg(new Pipeline("odd", null, List.of(), List.of(odd), null, null, null));
     assertEquals(List.of("bell", "runs a\uFFFDb\uFFFDc"), SvgPicture.parse(svg).boxes().get("bell").texts());
     assertEquals("a&amp;&lt;&gt;&quot;&#39;&#10;x", Xml.escape("a&<>\"'\nx"));
+    assertEquals("&#8594;&#21517;&#128512;", Xml.escape("→名\uD83D\uDE00"));
+  }
+
+  @Test
+  void picturesAreAsciiWhateverTheNames() {
+    Pipeline p = pipeline();
+    for (String picture : List.of(PipelineGraph.svg(p), PipelineGraph.mermaid(p))) {
+      assertTrue(picture.chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7F)), picture);
+    }
+    assertTrue(PipelineGraph.mermaid(p).contains("n2[\"#252;mlaut-#21517;#21069;<br>runs c\"]"), PipelineGraph.mermaid(p));
   }
 }
