@@ -1,0 +1,114 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.argo.ArgoReader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kfp4j graph}: which pipeline it draws, in which format, where it writes, and the README's picture. */
+class GraphCommandTest {
+  static final String CLASSES = "../examples/target/classes";
+  static final Path ADD = Path.of(CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml");
+  /** The README's picture of the add example, made by the command the README shows. */
+  static final Path PICTURE = Path.of("../docs/add-example.svg");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void drawsACompiledPipelineByNameAsSvg() {
+    Cli r = Cli.run("graph", "add-example", "--classes", CLASSES);
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), r.toString());
+    for (String task : List.of("add", "subtract", "multiply")) {
+      assertTrue(r.out().contains("data-name=\"" + task + "\""), task);
+    }
+    assertTrue(r.out().contains(">Output &#8594; a</text>"), r.out()); // in ASCII, whatever the terminal's encoding
+  }
+
+  @Test
+  void drawsAFileOfEitherFormatAsMermaid() throws IOException {
+    Path kfp2 = dir.resolve("add.yaml");
+    Files.writeString(kfp2, Kfp2Writer.write(ArgoReader.read(Files.readString(ADD), ADD.toString())));
+    for (Path file : List.of(ADD, kfp2)) {
+      Cli r = Cli.run("graph", file.toString(), "--format", "mermaid");
+      assertEquals(0, r.code(), r.toString());
+      assertTrue(r.out().startsWith("---\ntitle: \"add-example\"\n---\nflowchart TD\n"), r.toString());
+      assertTrue(r.out().contains(" -->|\"Output #8594; a\"| "), r.toString());
+    }
+  }
+
+  @Test
+  void writesAFileOrEveryPipelineIntoAFolder() throws IOException {
+    Path file = dir.resolve("pictures/add.svg");
+    Cli one = Cli.run("graph", "add-example", "--classes", CLASSES, "-o", file.toString());
+    assertEquals(0, one.code(), one.toString());
+    assertEquals("Wrote " + file + "\n", one.out());
+    assertEquals(Cli.run("graph", "add-example", "--classes", CLASSES).out(), Files.readString(file));
+
+    Cli all = Cli.run("graph", "--classes", CLASSES, "-o", dir.toString(), "--format", "mermaid");
+    assertEquals(0, all.code(), all.toString());
+    try (Stream<Path> compiled = Files.list(ADD.getParent()); Stream<Path> written = Files.list(dir)) {
+      List<String> want = compiled.map(f -> f.getFileName().toString().replace(".yaml", ".mmd")).sorted().toList();
+      assertEquals(want, written.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".mmd")).sorted().toList());
+    }
+  }
+
+  @Test
+  void findsAPipelineOnTheClasspathByName() {
+    Cli r = Cli.run("graph", "pipeline-flip-coin", "--classes", dir.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("if flip-coin.Output == &quot;heads&quot;"), r.out());
+  }
+
+  @Test
+  void mistakesAreUsageErrors() throws IOException {
+    Cli several = Cli.run("graph", "--classes", CLASSES);
+    assertEquals(2, several.code(), several.toString());
+    assertTrue(several.err().contains("choose a pipeline: [add-example, count-calls,"), several.toString());
+    assertTrue(several.err().contains("kfp4j graph [-hvV]"), "the usage line: " + several);
+
+    Cli unknown = Cli.run("graph", "add-exmaple", "--classes", CLASSES);
+    assertEquals(2, unknown.code(), unknown.toString());
+    assertTrue(unknown.err().contains("no pipeline 'add-exmaple'"), unknown.toString());
+
+    Path component = Files.writeString(dir.resolve("add.component.yaml"), "name: add\nimplementation: {container: {image: x}}\n");
+    Cli notAPipeline = Cli.run("graph", component.toString());
+    assertEquals(2, notAPipeline.code(), notAPipeline.toString());
+    assertTrue(notAPipeline.err().contains("not a compiled pipeline: neither an Argo Workflow"), notAPipeline.toString());
+
+    Cli format = Cli.run("graph", ADD.toString(), "--format", "png");
+    assertEquals(2, format.code(), format.toString());
+    assertTrue(format.err().contains("expected one of [svg, mermaid]"), format.toString());
+    assertEquals(0, Cli.run("graph", "--help").code());
+  }
+
+  /**
+   * The README's picture is what the command it shows draws now. After an intended change to the
+   * pictures, rewrite it with {@code -Dkfp4j.regenerateGoldens=true} and look at it.
+   */
+  @Test
+  void theReadmePictureIsUpToDate() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"));
+    Matcher m = Pattern.compile("\\./kfp4j (graph add-example --classes (\\S+) -o docs/add-example\\.svg)").matcher(readme);
+    assertTrue(m.find(), "the README shows the command that draws its picture");
+    assertTrue(readme.contains("![The add example: add and subtract feed multiply](docs/add-example.svg)"), "the README shows it");
+    Cli r = Cli.run("graph", "add-example", "--classes", "../" + m.group(2));
+    assertEquals(0, r.code(), r.toString());
+    if (Boolean.getBoolean("kfp4j.regenerateGoldens")) {
+      Files.writeString(PICTURE, r.out());
+    }
+    assertEquals(r.out(), Files.readString(PICTURE), "docs/add-example.svg is stale; rewrite it: ./kfp4j " + m.group(1)
+        + " (or run this test with -Dkfp4j.regenerateGoldens=true)");
+  }
+}

@@ -1,0 +1,76 @@
+package dev.kfp4j.graph;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Arguments, conditions and loop items written as a reader of the pipeline's Java would: {@code
+ * flip-coin.Output == "heads"}, {@code params.seed}, {@code item.name}, whatever format the
+ * pipeline was read from.
+ */
+final class Describe {
+  private Describe() {}
+
+  /** Constant items shown in a loop's label before the rest are counted. */
+  static final int ITEMS_SHOWN = 5;
+
+  /** A task's output as {@code task.output}, a pipeline parameter as {@code params.name}, the loop item as {@code item}. */
+  static String argument(Argument a) {
+    if (a instanceof Argument.TaskOutput o) {
+      return o.task() + "." + o.output();
+    }
+    if (a instanceof Argument.PipelineParameter p) {
+      return "params." + p.name();
+    }
+    if (a instanceof Argument.LoopItem i) {
+      return i.field() == null ? "item" : "item." + i.field();
+    }
+    return constant((Argument.Constant) a);
+  }
+
+  /** Text in quotes, other constants (numbers, booleans, JSON) as written. */
+  static String constant(Argument.Constant c) {
+    if (c.type() == ParameterType.STRING) {
+      return '"' + c.text().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+    return c.text();
+  }
+
+  /** {@code a == b}, {@code not (a == b)}, {@code a == b and c < d}. */
+  static String predicate(Predicate p) {
+    if (p instanceof Predicate.Comparison c) {
+      return argument(c.left()) + " " + c.operator().symbol() + " " + argument(c.right());
+    }
+    if (p instanceof Predicate.Not n) {
+      return "not (" + predicate(n.predicate()) + ")";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Predicate q : ((Predicate.All) p).predicates()) {
+      parts.add(predicate(q));
+    }
+    return String.join(" and ", parts);
+  }
+
+  /** {@code for each item in [1, 2, 3], 2 at a time}; past {@value #ITEMS_SHOWN} constants, how many more. */
+  static String loop(Loop loop) {
+    String items;
+    if (loop.items() instanceof Loop.Constants c) {
+      List<String> shown = new ArrayList<>();
+      for (Argument.Constant v : c.values().subList(0, Math.min(ITEMS_SHOWN, c.values().size()))) {
+        shown.add(constant(v));
+      }
+      int more = c.values().size() - shown.size();
+      if (more > 0) {
+        shown.add("… " + more + " more");
+      }
+      items = "[" + String.join(", ", shown) + "]";
+    } else {
+      items = argument(((Loop.Over) loop.items()).source());
+    }
+    return "for each item in " + items + (loop.parallelism() > 0 ? ", " + loop.parallelism() + " at a time" : "");
+  }
+}

@@ -1,0 +1,211 @@
+package dev.kfp4j.graph;
+
+import dev.kfp4j.graph.Diagram.Box;
+import dev.kfp4j.graph.Diagram.BoxKind;
+import dev.kfp4j.graph.Diagram.Edge;
+import dev.kfp4j.graph.Diagram.EdgeKind;
+import dev.kfp4j.graph.Diagram.Group;
+import dev.kfp4j.graph.Diagram.GroupKind;
+import dev.kfp4j.graph.Diagram.Shape;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Branches;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Nodes;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.ResourceStep;
+import dev.kfp4j.model.Step;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.VolumeStep;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns a pipeline into its {@link Diagram}: one box per step, one group per condition, loop and exit handler. */
+final class DiagramBuilder {
+  private static final Pattern KIND = Pattern.compile("(?m)^\\s*\"?kind\"?\\s*:\\s*\"?([A-Za-z0-9]+)");
+
+  /** Shape ids by node name. */
+  private final Map<String, String> ids = new HashMap<>();
+  private final Map<String, Step> steps = new HashMap<>();
+  /** The ids of the groups around each node, innermost first, by node name. */
+  private final Map<String, List<String>> enclosing = new HashMap<>();
+  /** The groups being built around the node at hand, innermost first. */
+  private final ArrayDeque<String> around = new ArrayDeque<>();
+  /** The label lines of each edge, in the order found. */
+  private final Map<Key, List<String>> edges = new LinkedHashMap<>();
+  private int boxes;
+  private int groups;
+
+  private DiagramBuilder() {}
+
+  static Diagram of(Pipeline pipeline) {
+    return new DiagramBuilder().build(pipeline);
+  }
+
+  private Diagram build(Pipeline p) {
+    String handler = p.exitTask() == null ? null : "g" + groups++;
+    List<Shape> top = shapes(p.nodes());
+    if (handler != null) {
+      top = List.of(new Group(handler, "exit-handler", GroupKind.EXIT_HANDLER, "exit handler", top),
+          box(p.exitTask(), BoxKind.EXIT));
+    }
+    Nodes.walk(p.nodes(), this::edgesInto);
+    if (handler != null) {
+      edgesInto(p.exitTask());
+      add(handler, ids.get(p.exitTask().name()), EdgeKind.AFTER, "on exit");
+    }
+    List<Edge> out = new ArrayList<>();
+    edges.forEach((key, label) -> out.add(new Edge(key.from(), key.to(), key.kind(), label)));
+    return new Diagram(p.name(), top, out);
+  }
+
+  private List<Shape> shapes(List<? extends Node> nodes) {
+    List<Shape> out = new ArrayList<>();
+    for (Node n : nodes) {
+      enclosing.put(n.name(), List.copyOf(around));
+      out.add(shape(n));
+    }
+    return out;
+  }
+
+  private Shape shape(Node n) {
+    if (n instanceof Task t) {
+      return box(t, BoxKind.TASK);
+    }
+    if (n instanceof VolumeStep v) {
+      String size = v.size() instanceof Argument.Constant c ? c.text() : Describe.argument(v.size());
+      String claim = size + ", " + v.accessMode() + (v.storageClass().isEmpty() ? "" : ", " + v.storageClass());
+      return box(v, BoxKind.VOLUME, "volume " + v.resourceName(), claim);
+    }
+    if (n instanceof ResourceStep r) {
+      Matcher kind = KIND.matcher(r.manifest());
+      return box(r, BoxKind.RESOURCE, r.action() + " " + (kind.find() ? kind.group(1) : "resource"));
+    }
+    String id = "g" + groups++;
+    ids.put(n.name(), id);
+    if (n instanceof Loop l) {
+      return new Group(id, l.name(), GroupKind.LOOP, Describe.loop(l), inside(id, l.body()));
+    }
+    if (n instanceof Condition c) {
+      return new Group(id, c.name(), GroupKind.CONDITION, "if " + Describe.predicate(c.predicate()), inside(id, c.body()));
+    }
+    Branches b = (Branches) n;
+    List<Shape> branches = new ArrayList<>();
+    for (int i = 0; i < b.branches().size(); i++) {
+      Condition c = b.branches().get(i);
+      String branch = "g" + groups++;
+      ids.put(c.name(), branch);
+      String label = c.predicate() == null ? "else" : (i == 0 ? "if " : "elif ") + Describe.predicate(c.predicate());
+      around.push(id);
+      branches.add(new Group(branch, c.name(), GroupKind.CONDITION, label, inside(branch, c.body())));
+      around.pop();
+    }
+    return new Group(id, b.name(), GroupKind.BRANCHES, "if / elif / else", branches);
+  }
+
+  /** The shapes of {@code body}, inside the group {@code id}. */
+  private List<Shape> inside(String id, List<Node> body) {
+    around.push(id);
+    List<Shape> out = shapes(body);
+    around.pop();
+    return out;
+  }
+
+  private Box box(Task t, BoxKind kind) {
+    List<String> lines = new ArrayList<>();
+    if (t.component().name() != null && !t.component().name().isEmpty()) {
+      lines.add("runs " + t.component().name());
+    }
+    for (TaskSetting s : t.settings()) {
+      if (s instanceof TaskSetting.DisplayName d) {
+        lines.add("“" + d.name() + "”");
+      } else if (s instanceof TaskSetting.PvcMount m) {
+        lines.add("mounts " + m.claim() + " at " + m.mountPath());
+      }
+    }
+    return box(t, kind, lines.toArray(String[]::new));
+  }
+
+  private Box box(Step s, BoxKind kind, String... lines) {
+    String id = "n" + boxes++;
+    ids.put(s.name(), id);
+    steps.put(s.name(), s);
+    return new Box(id, s.name(), kind, List.of(lines));
+  }
+
+  /** The edges into {@code n}: from what its arguments, mounts and {@code after} name. */
+  private void edgesInto(Node n) {
+    String to = ids.get(n.name());
+    if (n instanceof Step s) {
+      s.arguments().forEach((input, a) -> {
+        if (a instanceof Argument.TaskOutput o && ids.containsKey(o.task())) {
+          add(ids.get(o.task()), to, isFile(o, s, input) ? EdgeKind.FILE : EdgeKind.VALUE, o.output() + " → " + input);
+        }
+      });
+      for (TaskSetting setting : s.settings()) {
+        if (setting instanceof TaskSetting.VolumeMount m && ids.containsKey(m.volume())) {
+          add(ids.get(m.volume()), to, EdgeKind.FILE, "mounted at " + m.mountPath());
+        }
+      }
+      for (String after : s.after()) {
+        if (ids.containsKey(after) && !joined(ids.get(after), to, enclosing.getOrDefault(s.name(), List.of()))) {
+          add(ids.get(after), to, EdgeKind.AFTER, null);
+        }
+      }
+    }
+    groupEdges(Nodes.groupArguments(n), to, n instanceof Loop ? "items" : "condition");
+    if (n instanceof Branches b) {
+      // each branch, the else too, waits for what the conditions before it read
+      for (int i = 0; i < b.branches().size(); i++) {
+        List<Argument> read = new ArrayList<>();
+        Nodes.operands(b.effectivePredicate(i), read);
+        groupEdges(read, ids.get(b.branches().get(i).name()), "condition");
+      }
+    }
+  }
+
+  private void groupEdges(List<Argument> read, String to, String what) {
+    for (Argument a : read) {
+      if (a instanceof Argument.TaskOutput o && ids.containsKey(o.task())) {
+        add(ids.get(o.task()), to, EdgeKind.VALUE, o.output() + " → " + what);
+      }
+    }
+  }
+
+  /** Whether a file or artifact flows: the producer writes one, or the consumer reads one. */
+  private boolean isFile(Argument.TaskOutput o, Step consumer, String input) {
+    return steps.get(o.task()) instanceof Task producer && producer.component().outputIsArtifact(o.output())
+        || consumer instanceof Task t && t.component().inputIsArtifact(input);
+  }
+
+  /**
+   * Whether an edge from {@code from} to {@code to} or to a group around it is drawn already, so
+   * an {@code after} edge would say nothing more (readers put a group's dependencies on the steps
+   * inside it too).
+   */
+  private boolean joined(String from, String to, List<String> groupsAround) {
+    for (Key key : edges.keySet()) {
+      if (key.from().equals(from) && (key.to().equals(to) || groupsAround.contains(key.to()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void add(String from, String to, EdgeKind kind, String line) {
+    List<String> label = edges.computeIfAbsent(new Key(from, to, kind), k -> new ArrayList<>());
+    if (line != null && !label.contains(line)) {
+      label.add(line);
+    }
+  }
+
+  private record Key(String from, String to, EdgeKind kind) {}
+}

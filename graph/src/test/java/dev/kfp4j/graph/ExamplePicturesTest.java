@@ -1,0 +1,133 @@
+package dev.kfp4j.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.argo.ArgoReader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.ResourceStep;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The pictures of every example pipeline, as the examples module compiled them (Argo workflows),
+ * and of the same pipelines written as KFP 2 pipeline specs: read back from the file as {@code
+ * kfp4j graph} reads it, drawn, parsed, and checked for every step, flow, {@code after} and group.
+ */
+class ExamplePicturesTest {
+  static final Path PIPELINES = Path.of("../examples/target/classes/META-INF/kfp4j/pipelines");
+
+  static Stream<String> examples() throws IOException {
+    try (Stream<Path> files = Files.list(PIPELINES)) {
+      List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+      assertTrue(names.size() >= 10, "the examples module's pipelines, built: " + names);
+      return names.stream();
+    }
+  }
+
+  static String argo(String file) throws IOException {
+    return Files.readString(PIPELINES.resolve(file));
+  }
+
+  /**
+   * The example as KFP 2 writes it, its run settings left out (KFP 2 has no pod GC, and they draw
+   * nothing); none for a pipeline with a Kubernetes resource step, which KFP 2 has no word for.
+   */
+  static String kfp2(String file) throws IOException {
+    Pipeline p = ArgoReader.read(argo(file), file).withSettings(PipelineSettings.DEFAULTS);
+    Assumptions.assumeFalse(p.steps().stream().anyMatch(s -> s instanceof ResourceStep), file + ": KFP 2 has no resource steps");
+    return Kfp2Writer.write(p);
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void argoWorkflowsAreDrawn(String file) throws IOException {
+    Pipeline p = PipelineGraph.read(argo(file), file);
+    PictureChecks.svg(p, PipelineGraph.svg(p));
+    PictureChecks.mermaid(p, PipelineGraph.mermaid(p));
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void kfp2SpecsAreDrawn(String file) throws IOException {
+    String spec = kfp2(file);
+    assertTrue(spec.contains("pipelineInfo:"), "a KFP 2 spec");
+    Pipeline p = PipelineGraph.read(spec, file);
+    PictureChecks.svg(p, PipelineGraph.svg(p));
+    PictureChecks.mermaid(p, PipelineGraph.mermaid(p));
+  }
+
+  @Test
+  void conditionsAreWrittenAsInJava() throws IOException {
+    SvgPicture pic = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("pipeline-flip-coin.yaml"), "flip")));
+    assertEquals(List.of("if flip-coin.Output == \"heads\""), pic.groups().get("condition-1").texts());
+    assertEquals(List.of("if flip-coin-2.Output == \"tails\""), pic.groups().get("condition-2").texts());
+    // condition-2 is drawn inside condition-1
+    assertTrue(pic.groups().get("condition-1").rect().contains(pic.groups().get("condition-2").rect()));
+    assertEquals(List.of("Output → msg"), pic.edges("flip-coin-2", "echo").get(0).label());
+    assertEquals("value", pic.edges("flip-coin-2", "echo").get(0).kind());
+  }
+
+  @Test
+  void loopsShowTheirItemsAndParallelism() throws IOException {
+    SvgPicture items = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("withitem-basic.yaml"), "w")));
+    assertEquals("for each item in [{\"a\":\"1\",\"b\":\"2\"}, {\"a\":\"10\",\"b\":\"20\"}]",
+        items.groups().values().iterator().next().texts().get(0));
+    SvgPicture output = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("withparam-output.yaml"), "w")));
+    assertEquals("for each item in range.Output, 2 at a time", output.groups().values().iterator().next().texts().get(0));
+    SvgPicture global = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("withparam-global.yaml"), "w")));
+    assertEquals("for each item in params.loopParameter", global.groups().values().iterator().next().texts().get(0));
+  }
+
+  @Test
+  void filesAreDrawnApartFromValues() throws IOException {
+    SvgPicture pic = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("mixed-java-python.yaml"), "m")));
+    assertEquals("file", pic.edges("write-text", "hash-file").get(0).kind());
+    assertEquals("value", pic.edges("add", "add-2").get(0).kind());
+    MermaidPicture text = MermaidPicture.parse(PipelineGraph.mermaid(PipelineGraph.read(argo("mixed-java-python.yaml"), "m")));
+    assertTrue(text.edges().stream().anyMatch(e -> e.kind().equals("==>") && e.label().equals(List.of("out → Data"))), text.edges().toString());
+    assertTrue(text.edges().stream().anyMatch(e -> e.kind().equals("-->") && e.label().equals(List.of("Output → a"))));
+  }
+
+  @Test
+  void afterEdgesAreDashedAndTheExitHandlerIsAGroup() throws IOException {
+    SvgPicture settings = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("task-settings.yaml"), "s")));
+    assertEquals("after", settings.edges("add", "subtract").get(0).kind());
+    assertTrue(settings.document().getDocumentElement().getTextContent().contains(".after>path{stroke-dasharray"));
+    assertTrue(settings.boxes().get("add").texts().contains("“add with retries”"), "the display name");
+
+    SvgPicture exit = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("exit-handler.yaml"), "e")));
+    assertTrue(exit.boxes().get("echo").classes().contains("exit"));
+    assertEquals(List.of("on exit"), exit.edges("exit-handler", "echo").get(0).label());
+    assertFalse(exit.groups().get("exit-handler").rect().contains(exit.boxes().get("echo").rect()));
+  }
+
+  @Test
+  void volumesAndResourcesAreStepsOfTheirOwn() throws IOException {
+    SvgPicture volume = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("volumeop-basic.yaml"), "v")));
+    assertEquals(List.of("my-pvc", "volume my-pvc", "params.size, ReadWriteMany"), volume.boxes().get("my-pvc").texts());
+    assertEquals("file", volume.edges("my-pvc", "echo").get(0).kind());
+    SvgPicture resource = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("resourceop-basic.yaml"), "r")));
+    assertEquals(List.of("create-job", "create Job"), resource.boxes().get("create-job").texts());
+    assertTrue(resource.boxes().get("create-job").classes().contains("resource"));
+  }
+
+  @Test
+  void theSamePipelineGivesTheSameBytes() throws IOException {
+    for (String file : examples().toList()) {
+      Pipeline p = PipelineGraph.read(argo(file), file);
+      assertEquals(PipelineGraph.svg(p), PipelineGraph.svg(PipelineGraph.read(argo(file), file)), file);
+      assertEquals(PipelineGraph.mermaid(p), PipelineGraph.mermaid(p), file);
+    }
+  }
+}

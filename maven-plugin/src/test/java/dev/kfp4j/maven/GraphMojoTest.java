@@ -1,0 +1,57 @@
+package dev.kfp4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kfp4j:graph}, run as Maven runs it: every compiled pipeline into a folder, or one into a file. */
+class GraphMojoTest {
+  @TempDir
+  Path dir;
+
+  private GraphMojo mojo(File output) {
+    GraphMojo mojo = new GraphMojo();
+    mojo.classes = GoalsTest.CLASSES;
+    mojo.format = "svg";
+    mojo.output = output;
+    return mojo;
+  }
+
+  @Test
+  void drawsEveryPipelineIntoAFolderItMakes() throws Exception {
+    Path folder = dir.resolve("target/kfp4j-graph");
+    mojo(folder.toFile()).execute();
+    try (Stream<Path> compiled = Files.list(GoalsTest.CLASSES.toPath().resolve("META-INF/kfp4j/pipelines"));
+         Stream<Path> drawn = Files.list(folder)) {
+      List<String> want = compiled.map(f -> f.getFileName().toString().replace(".yaml", ".svg")).sorted().toList();
+      assertEquals(want, drawn.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+    assertTrue(Files.readString(folder.resolve("add-example.svg")).startsWith("<svg xmlns="));
+  }
+
+  @Test
+  void drawsOnePipelineAsMermaidIntoAFile() throws Exception {
+    GraphMojo mojo = mojo(dir.resolve("add.mmd").toFile());
+    mojo.pipeline = "add-example";
+    mojo.format = "mermaid";
+    mojo.execute();
+    assertTrue(Files.readString(dir.resolve("add.mmd")).startsWith("---\ntitle: \"add-example\"\n---\nflowchart TD\n"));
+  }
+
+  @Test
+  void anUnknownPipelineIsAConfigurationError() {
+    GraphMojo mojo = mojo(dir.toFile());
+    mojo.pipeline = "no-such-pipeline";
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+    assertTrue(e.getMessage().startsWith("kfp4j graph failed (exit code 2): no pipeline 'no-such-pipeline'"), e.getMessage());
+  }
+}
