@@ -45,7 +45,7 @@ class LoadedComponentParityTest {
   void generatedOpRuntimeOpAndLocalRunnerRunTheSameCommand() throws Exception {
     JavaFileObject imports = ImportComponentsTest.imports("add.component.yaml", HASH, "testcomponents/write_text.component.yaml");
     JavaFileObject pipeline = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
-        "@Pipeline(name = \"parity\") public static void p() {",
+        "@Pipeline(name = \"parity\", formats = Format.ARGO) public static void p() {",
         "  ImportsOps.add(3, 4);",
         "  var text = ImportsOps.writeText(\"hello\");",
         "  ImportsOps.calculateDataHash(text.file());",

@@ -17,15 +17,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiles the examples module's sources (the add example and the ports of KFP's compiler test
- * pipelines) with the processor, and checks the workflows and pipeline class against goldens.
+ * pipelines, v1's and 2's) with the processor, and checks the workflows, the KFP 2 pipeline specs
+ * and the pipeline class against goldens.
  */
 class PipelineGoldenTest {
   static final Path EXAMPLES = Path.of("../examples/src/main/java");
   // MixedExample needs the KFP SDK's component on the classpath, which only the examples build copies.
   static final String SKIP = "python";
+  static final Path RESOURCES = Path.of("../examples/src/main/resources");
   static final List<String> PIPELINES = List.of(
       "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
       "task-settings", "volume", "default-value", "exit-handler", "volumeop-basic", "resourceop-basic", "count-calls");
+  /** The pipelines written in KFP 2's format: all but two of the ports of KFP v1's, and those of KFP 2's. */
+  static final List<String> KFP2_PIPELINES = List.of(
+      "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
+      "volume", "default-value", "exit-handler", "volumeop-basic", "count-calls", "training",
+      "add-example-v2", "condition-loop-artifact", "container-if-loop", "kubernetes-settings", "control-flow", "java-and-python-v2");
+
+  /** The examples compiled, with their resources (the KFP 2 component files they import) on the classpath. */
+  static Compilation compileExamples() {
+    return Compile.compileAgainst(RESOURCES, exampleSources());
+  }
 
   static JavaFileObject[] exampleSources() {
     try (Stream<Path> files = Files.walk(EXAMPLES)) {
@@ -43,22 +55,35 @@ class PipelineGoldenTest {
 
   @Test
   void examplePipelines() {
-    Compilation c = Compile.compile(exampleSources());
+    Compilation c = compileExamples();
     assertThat(c).succeeded();
     for (String name : PIPELINES) {
       String path = "META-INF/kfp4j/pipelines/" + name + ".yaml";
       ArgoSchemas.assertValid(Compile.resource(c, path), path);
       Compile.yamlGolden(c, path, "PipelineGoldenTest", "examplePipelines");
     }
+    for (String name : KFP2_PIPELINES) {
+      String path = "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml";
+      Compile.validKfp2(Compile.resource(c, path), path);
+      Compile.yamlGolden(c, path, "PipelineGoldenTest", "examplePipelines/kfp2");
+    }
     Compile.javaGolden(c, "dev.kfp4j.examples.AddExamplePipeline", "PipelineGoldenTest", "examplePipelines");
   }
 
   @Test
-  void twoCompilationsGiveByteIdenticalWorkflows() {
-    Compilation first = Compile.compile(exampleSources());
-    Compilation second = Compile.compile(exampleSources());
+  void twoCompilationsGiveByteIdenticalFiles() {
+    Compilation first = compileExamples();
+    Compilation second = compileExamples();
     for (String name : PIPELINES) {
       String path = "META-INF/kfp4j/pipelines/" + name + ".yaml";
+      assertThat(Compile.resource(second, path)).isEqualTo(Compile.resource(first, path));
+    }
+    for (String name : KFP2_PIPELINES) {
+      String path = "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml";
+      assertThat(Compile.resource(second, path)).isEqualTo(Compile.resource(first, path));
+    }
+    for (String component : List.of("add", "train", "make-data", "write-text")) {
+      String path = "META-INF/kfp4j/kfp2/components/" + component + ".yaml";
       assertThat(Compile.resource(second, path)).isEqualTo(Compile.resource(first, path));
     }
   }
