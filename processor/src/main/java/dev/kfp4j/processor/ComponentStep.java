@@ -123,10 +123,22 @@ final class ComponentStep {
       writeResource(m.resourcePath(), text, m.element());
       specs.register(m.resourcePath(), spec, text);
       if (kfp2) {
-        writeResource(kfp2ResourcePath(m.name()), Kfp2Writer.writeComponent(spec, m.source()), m.element());
+        writeKfp2(m, spec);
       }
       checkPipelinesUsing(m.resourcePath(), m.name(), m.element(), null);
     }
+  }
+
+  /** The reusable KFP 2 component file of {@code m}: the spec KFP 2 writes for a component compiled alone. */
+  private void writeKfp2(ComponentModel m, ComponentSpec spec) throws IOException {
+    String text;
+    try {
+      text = Kfp2Writer.writeComponent(spec, m.source());
+    } catch (FormatException e) {
+      reporter.error(m.element(), Message.KFP2_NOT_WRITTEN, e.getMessage());
+      return;
+    }
+    writeResource(kfp2ResourcePath(m.name()), text, m.element());
   }
 
   /** Reads the component files {@code @ImportComponents} on {@code owner} names and writes their typed ops. */

@@ -50,7 +50,6 @@ public enum Message {
   IMPORT_CLASH("'%s' has @Component methods and @ImportComponents, which would both write %s; import the components on another class"),
   INTERNAL_ERROR("kfp4j processor failed on this element (please report): %s"),
   BAD_OPTION("processor option -A%s=%s: %s"),
-  BAD_KFP2_COMPONENT_FILE("KFP 2 component file written for '%s' does not load back as the component (please report): %s"),
   // Pipelines: the signature
   PIPELINE_RETURN_TYPE(
       "@Pipeline method '%s' returns '%s'; a pipeline returns void, one task output (int, long, double, boolean, String, an enum, List<...>, Map<String, ...>, a Path for a file or artifact), or a record of several, which are its outputs"),

@@ -10,6 +10,7 @@ import dev.kfp4j.model.Task;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.yaml.BlockYaml;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,9 +45,9 @@ public final class Kfp2Writer {
   /** The pipeline spec as YAML: one document, or two with the Kubernetes platform spec. */
   public static String write(Pipeline pipeline) {
     List<JsonNode> docs = documents(pipeline);
-    StringBuilder out = new StringBuilder(Yaml.write(docs.get(0), header(pipeline, docs.get(0).path("root"))));
+    StringBuilder out = new StringBuilder(BlockYaml.write(docs.get(0), header(pipeline, docs.get(0).path("root"))));
     if (docs.size() > 1) {
-      out.append("---\n").append(Yaml.write(docs.get(1), null));
+      out.append("---\n").append(BlockYaml.write(docs.get(1), null));
     }
     return out.toString();
   }
