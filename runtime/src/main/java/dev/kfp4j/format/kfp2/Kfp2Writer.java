@@ -11,7 +11,6 @@ import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.yaml.BlockYaml;
-import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
