@@ -1,35 +1,35 @@
 package dev.kfp4j.dsl;
 
 import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.format.argo.ArgoWriter;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
 import dev.kfp4j.local.TaskResult;
 import dev.kfp4j.local.Workflow;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskNames;
 import dev.kfp4j.spec.CommandLine;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
-import dev.kfp4j.spec.ContainerTemplate;
+import dev.kfp4j.format.argo.ContainerTemplate;
 import dev.kfp4j.spec.GraphSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.Names;
 import dev.kfp4j.spec.SpecException;
-import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A KFP v1 component loaded at run time, as the KFP SDK's {@code load_component_from_file},
@@ -54,8 +54,6 @@ import tools.jackson.databind.node.ObjectNode;
  * import the file with {@code @ImportComponents} instead: pipeline bodies are read at compile time.
  */
 public final class ComponentOp {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private final ComponentSpec spec;
   private final String source;
 
@@ -119,130 +117,43 @@ public final class ComponentOp {
   }
 
   /**
-   * The Argo Workflow that runs this component alone with {@code arguments}. A container
-   * component is one task named {@link #taskName()}; a graph component is its tasks, expanded as
-   * the processor expands a graph op's call ({@link GraphSpec#expand}). Each container template is
-   * the one the processor writes ({@link ContainerTemplate}); every output is declared: values as
-   * parameters, files as artifacts.
+   * The Argo Workflow that runs this component alone with {@code arguments}, written from the
+   * pipeline model by {@link ArgoWriter} as the processor writes pipelines. A container component
+   * is one task named {@link #taskName()}; a graph component is its tasks, expanded and named as
+   * the processor expands a graph op's call ({@link GraphSpec#expand}, {@link TaskNames}).
    *
    * @throws SpecException for a graph task kfp4j cannot compile (its component not inline)
    */
   public String workflow(Map<String, ?> arguments) {
-    return workflow(plan(texts(arguments)));
+    return ArgoWriter.write(plan(texts(arguments)).pipeline());
   }
 
-  /** An argument in the run's workflow: constant text, or an output of one of its tasks. */
-  private record Ref(String text, String task, String output) {
-    static Ref constant(String text) {
-      return new Ref(text, null, null);
-    }
-  }
-
-  /** A container task of the run's workflow; {@code options} is its graph task, or null. */
-  private record Step(String name, GraphSpec.Task options, ComponentSpec spec, Map<String, Ref> arguments) {}
-
-  /** The run's container tasks (this component, or a graph's tasks) and this component's outputs. */
-  private record Plan(List<Step> steps, Map<String, Ref> outputs) {
-    Step step(String name) {
-      return steps.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  /** The run's pipeline (this component as one task, or a graph's tasks) and this component's outputs. */
+  private record Plan(Pipeline pipeline, Map<String, Argument> outputs) {
+    Task task(String name) {
+      return (Task) pipeline.node(name).orElseThrow();
     }
   }
 
   private Plan plan(Map<String, String> given) {
-    List<Step> steps = new ArrayList<>();
-    Map<String, Ref> arguments = new LinkedHashMap<>();
-    given.forEach((input, text) -> arguments.put(input, Ref.constant(text)));
+    List<Node> tasks = new ArrayList<>();
+    Map<String, Argument> arguments = new LinkedHashMap<>();
+    given.forEach((input, text) -> arguments.put(input, Argument.Constant.of(text)));
+    Map<String, Argument> outputs = new LinkedHashMap<>();
     if (spec.graph() == null) {
-      steps.add(new Step(taskName(), null, spec, arguments));
-      Map<String, Ref> outputs = new LinkedHashMap<>();
-      spec.outputs().forEach(o -> outputs.put(o.name(), new Ref(null, taskName(), o.name())));
-      return new Plan(steps, outputs);
+      tasks.add(new Task(taskName(), spec, arguments));
+      spec.outputs().forEach(o -> outputs.put(o.name(), new Argument.TaskOutput(taskName(), o.name())));
+    } else {
+      TaskNames names = new TaskNames();
+      outputs.putAll(GraphSpec.expand(spec, arguments, Argument.Constant::of, (id, task, child, args) -> {
+        String name = names.unique(Names.taskName(child.name() == null ? id : child.name()));
+        tasks.add(new Task(name, child, args, List.of(), GraphSpec.settings(task)));
+        return output -> new Argument.TaskOutput(name, output);
+      }));
     }
-    Map<String, Integer> used = new HashMap<>();
-    Map<String, Ref> outputs = GraphSpec.expand(spec, arguments, Ref::constant, (id, task, child, args) -> {
-      String base = Names.taskName(child.name() == null ? id : child.name());
-      int n = used.merge(base, 1, Integer::sum);
-      String name = n == 1 ? base : base + "-" + n;
-      steps.add(new Step(name, task, child, args));
-      return output -> new Ref(null, name, output);
-    });
-    return new Plan(steps, outputs);
-  }
-
-  private String workflow(Plan plan) {
-    String root = taskName();
-    // What each task declares: its file outputs as artifacts, and what its consumers read otherwise.
-    Map<String, Set<String>> artifacts = new HashMap<>();
-    Map<String, Set<String>> valuesOfFiles = new HashMap<>();
-    for (Step st : plan.steps()) {
-      Set<String> files = artifacts.computeIfAbsent(st.name(), k -> new LinkedHashSet<>());
-      st.spec().outputs().stream().filter(o -> st.spec().outputIsFile(o.name())).forEach(o -> files.add(o.name()));
-    }
-    for (Step st : plan.steps()) {
-      st.arguments().forEach((input, ref) -> {
-        if (ref.task() != null && st.spec().inputIsFile(input)) {
-          artifacts.get(ref.task()).add(ref.output());
-        } else if (ref.task() != null && plan.step(ref.task()).spec().outputIsFile(ref.output())) {
-          valuesOfFiles.computeIfAbsent(ref.task(), k -> new LinkedHashSet<>()).add(ref.output());
-        }
-      });
-    }
-    ObjectNode wf = NODES.objectNode();
-    wf.put("apiVersion", "argoproj.io/v1alpha1");
-    wf.put("kind", "Workflow");
-    wf.putObject("metadata").put("generateName", root + "-");
-    ObjectNode s = wf.putObject("spec");
-    s.put("entrypoint", root);
-    ArrayNode templates = s.putArray("templates");
-    ObjectNode dag = templates.addObject();
-    dag.put("name", root);
-    ArrayNode tasks = dag.putObject("dag").putArray("tasks");
-    for (Step st : plan.steps()) {
-      String templateName = st.name().equals(root) ? st.name() + "-component" : st.name();
-      ObjectNode template = templates.addObject();
-      template.put("name", templateName);
-      ObjectNode annotations = template.putObject("metadata").putObject("annotations");
-      annotations.put("pipelines.kubeflow.org/component_spec", Yaml.pyJson(ComponentYaml.toNode(st.spec())));
-      ContainerTemplate.write(template, st.spec(), st.arguments().keySet(), valuesOfFiles.getOrDefault(st.name(), Set.of()),
-          artifacts.get(st.name()));
-      if (st.options() != null && GraphSpec.maxRetries(st.options()) >= 0) {
-        template.putObject("retryStrategy").put("limit", String.valueOf(GraphSpec.maxRetries(st.options())));
-      }
-      if (st.options() != null && GraphSpec.cachingOff(st.options())) {
-        annotations.put("pipelines.kubeflow.org/max_cache_staleness", "P0D");
-      }
-      ObjectNode task = tasks.addObject();
-      task.put("name", st.name());
-      task.put("template", templateName);
-      Set<String> dependencies = new LinkedHashSet<>();
-      ObjectNode args = NODES.objectNode();
-      st.arguments().forEach((input, ref) -> {
-        if (ref.task() != null) {
-          dependencies.add(ref.task());
-        }
-        String name = ContainerTemplate.argoInput(st.spec(), input);
-        String from = ref.task() == null ? null : ContainerTemplate.argoOutput(plan.step(ref.task()).spec(), ref.output());
-        if (st.spec().inputIsFile(input)) {
-          ObjectNode a = args.withArray("artifacts").addObject().put("name", name);
-          if (ref.task() == null) {
-            a.putObject("raw").put("data", ref.text());
-          } else {
-            a.put("from", "{{tasks." + ref.task() + ".outputs.artifacts." + from + "}}");
-          }
-        } else {
-          args.withArray("parameters").addObject().put("name", name)
-              .put("value", ref.task() == null ? ref.text() : "{{tasks." + ref.task() + ".outputs.parameters." + from + "}}");
-        }
-      });
-      if (!dependencies.isEmpty()) {
-        ArrayNode d = task.putArray("dependencies");
-        dependencies.forEach(d::add);
-      }
-      if (!args.isEmpty()) {
-        task.set("arguments", args);
-      }
-    }
-    return Yaml.write(wf, "Runs component '" + spec.name() + "' from " + source + " alone. Generated by kfp4j.");
+    Pipeline pipeline = new Pipeline(taskName(), spec.description(), List.of(), tasks, null, PipelineSettings.DEFAULTS,
+        "component '" + spec.name() + "' of " + source + ", run alone", Map.of());
+    return new Plan(pipeline, outputs);
   }
 
   /** Runs this component alone on this machine with a default {@link LocalRunner}; see {@link #run(LocalRunner, Map)}. */
@@ -262,23 +173,26 @@ public final class ComponentOp {
   public TaskResult run(LocalRunner runner, Map<String, ?> arguments) {
     Plan plan = plan(texts(arguments));
     long start = System.nanoTime();
-    RunResult result = runner.run(Workflow.parse(workflow(plan), source), Map.of());
+    RunResult result = runner.run(Workflow.parse(ArgoWriter.write(plan.pipeline()), source), Map.of());
     if (spec.graph() == null) {
       return bySpecNames(spec, result.task(taskName())
           .orElseThrow(() -> new IllegalStateException("the run has no task '" + taskName() + "'")));
     }
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, Path> files = new LinkedHashMap<>();
-    plan.outputs().forEach((output, ref) -> {
-      if (ref.task() == null) {
-        values.put(output, ref.text());
+    plan.outputs().forEach((output, argument) -> {
+      if (argument instanceof Argument.Constant c) {
+        values.put(output, c.text());
         return;
       }
-      TaskResult from = result.task(ref.task()).map(r -> bySpecNames(plan.step(ref.task()).spec(), r)).orElse(null);
+      Argument.TaskOutput ref = (Argument.TaskOutput) argument;
+      TaskResult from = result.task(ref.task()).map(r -> bySpecNames(plan.task(ref.task()).component(), r)).orElse(null);
       if (from != null && spec.outputIsFile(output) && from.artifacts().get(ref.output()) != null) {
         files.put(output, from.artifacts().get(ref.output()));
       } else if (from != null && from.outputs().get(ref.output()) != null) {
         values.put(output, from.outputs().get(ref.output()));
+      } else if (from != null && from.artifacts().get(ref.output()) != null) {
+        values.put(output, valueOf(from.artifacts().get(ref.output())));
       }
     });
     TaskResult failed = result.failedTask().orElse(null);
@@ -286,6 +200,16 @@ public final class ComponentOp {
     return new TaskResult(taskName(), taskName(), taskName(), failed == null ? TaskResult.State.Succeeded : TaskResult.State.Failed,
         1, failed == null ? 0 : failed.exitCode(), values, files, millis,
         failed == null ? null : "task '" + failed.id() + "' failed: " + failed.message(), failed == null ? null : failed.log(), List.of());
+  }
+
+  /** A file output read as a value, as Argo reads an output parameter's file: its text, less one trailing newline. */
+  private static String valueOf(Path file) {
+    try {
+      String text = Files.readString(file);
+      return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the output " + file, e);
+    }
   }
 
   /** {@code r} with its outputs by the names {@code spec} gives them, not their Argo names ({@link ContainerTemplate#argoOutput}). */

@@ -55,6 +55,21 @@ public record GraphSpec(Map<String, Task> tasks, Map<String, Argument> outputVal
   }
 
   /**
+   * The task settings a graph task's {@code executionOptions} give: its retries ({@code
+   * retryStrategy.maxRetries}) and caching off ({@code cachingStrategy.maxCacheStaleness: P0D}).
+   */
+  public static java.util.List<dev.kfp4j.model.TaskSetting> settings(Task task) {
+    java.util.List<dev.kfp4j.model.TaskSetting> out = new java.util.ArrayList<>();
+    if (maxRetries(task) >= 0) {
+      out.add(new dev.kfp4j.model.TaskSetting.Retry(maxRetries(task), null));
+    }
+    if (cachingOff(task)) {
+      out.add(new dev.kfp4j.model.TaskSetting.Caching(false));
+    }
+    return out;
+  }
+
+  /**
    * Expands a call of graph component {@code spec} as KFP v1's compiler does ({@code
    * _resolve_graph_task}): in data order ({@link #sortedTaskIds}), each task of the graph becomes a
    * container task made by {@code tasks}, taking the call's {@code arguments} ({@code graphInput},

@@ -131,6 +131,43 @@ class ComponentOpTest {
     assertEquals("hello Ada", Files.readString(r.artifacts().get("the greeting")));
   }
 
+  /** A graph of components named {@code add}, {@code add} and {@code add 2}, each adding one to the last. */
+  static final String THREE_ADDS = String.join("\n",
+      "name: Three adds",
+      "inputs:",
+      "- {name: n, type: Integer}",
+      "outputs:",
+      "- {name: sum, type: Integer}",
+      "implementation:",
+      "  graph:",
+      "    tasks:",
+      "      first: {componentRef: {spec: " + adder("add") + "}, arguments: {x: {graphInput: {inputName: n}}}}",
+      "      second: {componentRef: {spec: " + adder("add") + "}, arguments: {x: {taskOutput: {taskId: first, outputName: y}}}}",
+      "      third: {componentRef: {spec: " + adder("add 2") + "}, arguments: {x: {taskOutput: {taskId: second, outputName: y}}}}",
+      "    outputValues:",
+      "      sum: {taskOutput: {taskId: third, outputName: y}}",
+      "");
+
+  private static String adder(String name) {
+    return "{name: '" + name + "', inputs: [{name: x, type: Integer}], outputs: [{name: y, type: Integer}],"
+        + " implementation: {container: {image: alpine, command: [sh, -ec, 'mkdir -p \"$(dirname \"$1\")\"; echo $(($0 + 1)) > \"$1\"',"
+        + " {inputValue: x}, {outputPath: y}]}}}";
+  }
+
+  /** Issue 13: ComponentOp named a graph's tasks apart from the processor, and gave two tasks one name. */
+  @Test
+  void aGraphsTasksAreNamedAsTheProcessorNamesThemEachOnce() throws Exception {
+    ComponentOp op = ComponentOp.fromText(THREE_ADDS);
+    String workflow = op.workflow(Map.of("n", 1));
+    assertEquals(List.of(), ArgoRules.errors(Yaml.read(workflow)));
+    List<String> tasks = new java.util.ArrayList<>();
+    Yaml.read(workflow).at("/spec/templates/0/dag/tasks").forEach(t -> tasks.add(t.get("name").asString()));
+    assertEquals(List.of("add", "add-2", "add-2-2"), tasks);
+    TaskResult r = op.run(runner(), Map.of("n", 1));
+    assertEquals(TaskResult.State.Succeeded, r.state(), r.message());
+    assertEquals("4", Files.readString(r.artifacts().get("sum")).strip());   // a graph's outputs are files, as KFP v1 passes them
+  }
+
   @Test
   void fileUrlResourceAndTextLoadTheSameSpec() throws Exception {
     Path file = library("basics/Calculate_hash");

@@ -1,5 +1,6 @@
 package dev.kfp4j.spec;
 
+import dev.kfp4j.format.argo.ContainerTemplate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -34,6 +34,8 @@ class SpecSourcesTest {
   private static final String ECHO = "name: Echo\nimplementation: {container: {image: alpine, command: [echo]}}\n";
   /** Short, so the test is quick; the default is 30 s. */
   private static final Duration BOUND = Duration.ofMillis(1500);
+  /** For downloads that complete: long, so a loaded machine does not cut them off. */
+  private static final Duration AMPLE = Duration.ofSeconds(30);
 
   @TempDir Path dir;
 
@@ -95,7 +97,7 @@ class SpecSourcesTest {
       assertEquals(url(path) + ": the download did not complete within 1500 ms; the server is too slow or stalled",
           e.getMessage());
     }
-    assertEquals("Echo", ComponentYaml.read(url("/echo"), BOUND).name());
+    assertEquals("Echo", ComponentYaml.read(url("/echo"), AMPLE).name());
   }
 
   @Test
@@ -104,7 +106,7 @@ class SpecSourcesTest {
     SpecException e = assertThrows(SpecException.class, () -> ComponentYaml.read(file));
     assertEquals(file + ":2:17: not UTF-8 text (byte 0xe9 at offset 24); a component spec is a UTF-8 YAML file", e.getMessage());
     assertEquals(2, e.line());
-    SpecException fromUrl = assertThrows(SpecException.class, () -> ComponentYaml.read(url("/latin1"), BOUND));
+    SpecException fromUrl = assertThrows(SpecException.class, () -> ComponentYaml.read(url("/latin1"), AMPLE));
     assertTrue(fromUrl.getMessage().contains("not UTF-8 text"), fromUrl.getMessage());
   }
 

@@ -8,6 +8,7 @@ import dev.kfp4j.model.Node;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.TaskNames;
 import dev.kfp4j.processor.base.Position;
 import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.spec.ComponentSpec;

@@ -12,7 +12,6 @@ import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.ComponentSpec;
-import dev.kfp4j.spec.ContainerTemplate;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;

@@ -11,7 +11,6 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Step;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
-import dev.kfp4j.spec.ContainerTemplate;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.Collections;

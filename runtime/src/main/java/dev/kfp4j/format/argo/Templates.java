@@ -8,7 +8,6 @@ import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
-import dev.kfp4j.spec.ContainerTemplate;
 import dev.kfp4j.spec.InputSpec;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,11 @@
-package dev.kfp4j.spec;
+package dev.kfp4j.format.argo;
 
+import dev.kfp4j.spec.CommandLine;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.Names;
+import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.SpecException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
