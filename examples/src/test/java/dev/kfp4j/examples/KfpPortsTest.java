@@ -72,11 +72,11 @@ class KfpPortsTest {
     JsonNode wf = Yaml.read(yaml("pipeline-flip-coin.yaml"));
     JsonNode root = template(wf, "pipeline-flip-coin");
     assertEquals(List.of("flip-coin", "condition-1", "condition-3"), taskNames(root));
-    assertEquals("\"{{tasks.flip-coin.outputs.parameters.Output}}\" == \"heads\"", task(root, "condition-1").get("when").asString());
+    assertEquals("{{=tasks['flip-coin'].outputs.parameters['Output'] == 'heads'}}", task(root, "condition-1").get("when").asString());
     assertEquals("[\"flip-coin\"]", task(root, "condition-1").get("dependencies").toString());
     JsonNode heads = template(wf, "condition-1");
     assertEquals(List.of("flip-coin-2", "condition-2"), taskNames(heads));
-    assertEquals("\"{{tasks.flip-coin-2.outputs.parameters.Output}}\" == \"tails\"", task(heads, "condition-2").get("when").asString());
+    assertEquals("{{=tasks['flip-coin-2'].outputs.parameters['Output'] == 'tails'}}", task(heads, "condition-2").get("when").asString());
     // the nested group reads flip-coin-2's output through an input, as KFP's compiler passes it
     JsonNode tails = template(wf, "condition-2");
     assertEquals("{{inputs.parameters.flip-coin-2-Output}}", task(tails, "echo").at("/arguments/parameters/0/value").asString());

@@ -200,11 +200,10 @@ class Kfp2PipelineTest {
 
     JsonNode root = Yaml.read(c.argo()).at("/spec/templates/0/dag/tasks");
     assertThat(root.get(1).get("name").asString()).isEqualTo("condition-2");
-    assertThat(root.get(1).get("when").asString()).isEqualTo("{{tasks.add.outputs.parameters.Output}} > 10");
-    assertThat(root.get(2).get("when").asString())
-        .isEqualTo("(!({{tasks.add.outputs.parameters.Output}} > 10)) && ({{tasks.add.outputs.parameters.Output}} > 5)");
-    assertThat(root.get(3).get("when").asString())
-        .isEqualTo("(!({{tasks.add.outputs.parameters.Output}} > 10)) && (!({{tasks.add.outputs.parameters.Output}} > 5))");
+    String add = "asFloat(tasks['add'].outputs.parameters['Output'])";
+    assertThat(root.get(1).get("when").asString()).isEqualTo("{{=" + add + " > 10}}");
+    assertThat(root.get(2).get("when").asString()).isEqualTo("{{=(!(" + add + " > 10)) && (" + add + " > 5)}}");
+    assertThat(root.get(3).get("when").asString()).isEqualTo("{{=(!(" + add + " > 10)) && (!(" + add + " > 5))}}");
     ArgoSchemas.assertValid(c.argo(), P);
   }
 

@@ -8,29 +8,38 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads an Argo {@code when} expression as kfp4j and KFP v1 write them: comparisons of two
- * operands ({@code "{{tasks.a.outputs.parameters.x}}" == "heads"}, {@code {{inputs.parameters.n}} > 3}),
- * {@code !}, {@code &&} and parentheses. An operand is a quoted or bare text; one that is a whole
- * {@code {{...}}} reference becomes the argument it names.
+ * Reads an Argo {@code when} as kfp4j and KFP v1 write them: comparisons of two operands, {@code
+ * !}, {@code &&} and parentheses. KFP v1's form pastes references into the text ({@code
+ * "{{tasks.a.outputs.parameters.x}}" == "heads"}, {@code {{inputs.parameters.n}} > 3}): an operand
+ * is a quoted or bare text, and one that is a whole {@code {{...}}} reference becomes the argument
+ * it names. kfp4j's form is one expression tag ({@link Conditions}): {@code
+ * {{=tasks['a'].outputs.parameters['x'] == 'heads'}}}, {@code {{=asFloat(inputs.parameters['n']) > 3}}},
+ * whose variables are read as those references and whose literals are quoted with backslash
+ * escapes.
  */
 final class WhenParser {
   private final String text;
   private final String where;
   private final Function<String, Argument> operand;
+  /** Whether {@link #text} is the inside of an expression tag. */
+  private final boolean expr;
   private int pos;
 
-  private WhenParser(String text, String where, Function<String, Argument> operand) {
+  private WhenParser(String text, String where, Function<String, Argument> operand, boolean expr) {
     this.text = text;
     this.where = where;
     this.operand = operand;
+    this.expr = expr;
   }
 
   static Predicate parse(String text, String where, Function<String, Argument> operand) {
-    WhenParser p = new WhenParser(text, where, operand);
+    String t = text.strip();
+    boolean expr = t.startsWith("{{=") && t.endsWith("}}");
+    WhenParser p = new WhenParser(expr ? t.substring(3, t.length() - 2) : text, where, operand, expr);
     Predicate result = p.and();
     p.skipSpaces();
-    if (p.pos != text.length()) {
-      throw p.error("unexpected '" + text.substring(p.pos) + "'");
+    if (p.pos != p.text.length()) {
+      throw p.error("unexpected '" + p.text.substring(p.pos) + "'");
     }
     return result;
   }
@@ -81,6 +90,9 @@ final class WhenParser {
 
   private String operandText() {
     skipSpaces();
+    if (expr) {
+      return exprOperand();
+    }
     if (peek('"') || peek('\'')) {
       char quote = text.charAt(pos);
       int end = text.indexOf(quote, pos + 1);
@@ -114,6 +126,63 @@ final class WhenParser {
       throw error("expected a value");
     }
     return text.substring(start, pos);
+  }
+
+  /**
+   * An operand of an expression tag: {@code asFloat(x)} or {@code asInt(x)} (the comparison is of
+   * numbers, as the model's types say), a quoted literal, a number, or a variable, given back as
+   * the {@code {{...}}} reference it is.
+   */
+  private String exprOperand() {
+    for (String function : List.of("asFloat(", "asInt(")) {
+      if (text.startsWith(function, pos)) {
+        pos += function.length();
+        String inner = exprOperand();
+        if (!consume(")")) {
+          throw error("expected ')' after " + function + inner);
+        }
+        return inner;
+      }
+    }
+    if (peek('"') || peek('\'')) {
+      char quote = text.charAt(pos++);
+      StringBuilder out = new StringBuilder();
+      while (pos < text.length() && text.charAt(pos) != quote) {
+        char c = text.charAt(pos++);
+        if (c == '\\' && pos < text.length()) {
+          c = text.charAt(pos++);
+        }
+        out.append(c);
+      }
+      if (pos >= text.length()) {
+        throw error("unterminated quote");
+      }
+      pos++;
+      return out.toString();
+    }
+    int start = pos;
+    StringBuilder reference = new StringBuilder();
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (text.startsWith("['", pos)) {
+        int end = text.indexOf("']", pos + 2);
+        if (end < 0) {
+          throw error("unterminated [' in '" + text.substring(start) + "'");
+        }
+        reference.append('.').append(text, pos + 2, end);
+        pos = end + 2;
+      } else if (Character.isLetterOrDigit(c) || c == '_' || c == '.' || (c == '-' && pos == start)) {
+        reference.append(c);
+        pos++;
+      } else {
+        break;
+      }
+    }
+    if (start == pos) {
+      throw error("expected a value");
+    }
+    String r = reference.toString();
+    return Character.isLetter(r.charAt(0)) ? "{{" + r + "}}" : r;
   }
 
   private boolean consume(String s) {

@@ -61,15 +61,33 @@ class ArgoFormatTest {
     JsonNode wf = ArgoWriter.toNode(pipeline(List.of(b)));
     JsonNode tasks = wf.at("/spec/templates/0/dag/tasks");
     assertEquals(3, tasks.size());
-    assertEquals("{{workflow.parameters.n}} > 5", tasks.get(0).path("when").asString());
-    assertEquals("(!({{workflow.parameters.n}} > 5)) && ({{workflow.parameters.n}} < 2)", tasks.get(1).path("when").asString());
-    assertEquals("(!({{workflow.parameters.n}} > 5)) && (!({{workflow.parameters.n}} < 2))", tasks.get(2).path("when").asString());
+    String n = "asFloat(workflow.parameters['n'])";
+    assertEquals("{{=" + n + " > 5}}", tasks.get(0).path("when").asString());
+    assertEquals("{{=(!(" + n + " > 5)) && (" + n + " < 2)}}", tasks.get(1).path("when").asString());
+    assertEquals("{{=(!(" + n + " > 5)) && (!(" + n + " < 2))}}", tasks.get(2).path("when").asString());
     // read back: three conditions, each with its effective predicate
     Pipeline read = ArgoReader.read(ArgoWriter.write(pipeline(List.of(b))), "p.yaml");
     assertEquals(3, read.nodes().size());
     Condition third = (Condition) read.nodes().get(2);
     assertEquals(b.effectivePredicate(1), ((Condition) read.nodes().get(1)).predicate());
     assertEquals(b.effectivePredicate(2), third.predicate());
+  }
+
+  /**
+   * Issue 12: a {@code when} that pastes values into its text lets a value change the condition
+   * on Argo ({@code x" == "x" || "a}). Written as one expression tag, every value is a variable or
+   * a quoted, escaped literal, and it reads back as the same predicate.
+   */
+  @Test
+  void conditionsAreExpressionTagsWhoseValuesCannotChangeTheirStructure() {
+    Task flip = echo("flip", Argument.Constant.of("x"));
+    Predicate p = new Predicate.Comparison(new Argument.TaskOutput("flip", "Output"), Predicate.Operator.EQ,
+        Argument.Constant.of("it's \\ \" == \"x\" || \"a"));
+    Pipeline pipeline = pipeline(List.of(flip, new Condition("condition-1", p, List.of(echo("then", Argument.Constant.of("y"))))));
+    JsonNode task = ArgoWriter.toNode(pipeline).at("/spec/templates/0/dag/tasks/1");
+    assertEquals("{{=tasks['flip'].outputs.parameters['Output'] == 'it\\'s \\\\ \" == \"x\" || \"a'}}", task.path("when").asString());
+    Condition read = (Condition) ArgoReader.read(ArgoWriter.write(pipeline), "p.yaml").nodes().get(1);
+    assertEquals(p, read.predicate());
   }
 
   @Test
