@@ -148,7 +148,7 @@ public final class ProjectImage {
       return this;
     }
 
-    /** Where Jib's progress lines go (default: nowhere). */
+    /** Where Jib's progress lines (its lifecycle steps, warnings and errors) go (default: nowhere). */
     public Builder log(Consumer<String> log) {
       this.log = Objects.requireNonNull(log, "log");
       return this;
@@ -193,7 +193,8 @@ public final class ProjectImage {
         Containerizer to = containerizer(ref, loaded);
         to.setToolName("kfp4j").setAllowInsecureRegistries(insecure(ref))
             .addEventHandler(LogEvent.class, e -> {
-              if (e.getLevel() != LogEvent.Level.DEBUG) {
+              if (e.getLevel() == LogEvent.Level.LIFECYCLE || e.getLevel() == LogEvent.Level.WARN
+                  || e.getLevel() == LogEvent.Level.ERROR) {
                 log.accept(e.getMessage());
               }
             });
