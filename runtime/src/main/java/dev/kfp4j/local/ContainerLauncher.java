@@ -119,7 +119,8 @@ final class ContainerLauncher implements Launcher, Closeable {
   /** The engine's command line for the task's container. */
   List<String> command(Launch launch, Container c, String image, Path staging, Map<String, Path> staged) {
     List<String> cmd = new ArrayList<>(engine);
-    cmd.addAll(List.of("run", "--rm", "--name", name(c.task(), launch.attempt()), "--label", RUN_LABEL + "=" + runId));
+    // --stop-timeout 0: a container that times out or outlives its runner is killed at once, not after the engine's 10 s
+    cmd.addAll(List.of("run", "--rm", "--stop-timeout", "0", "--name", name(c.task(), launch.attempt()), "--label", RUN_LABEL + "=" + runId));
     Step.Mounts m = c.mounts();
     for (Map.Entry<String, Path> v : m.volumes().entrySet()) {
       cmd.addAll(List.of("--volume", volume(v.getValue(), v.getKey(), false)));

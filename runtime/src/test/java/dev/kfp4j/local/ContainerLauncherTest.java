@@ -167,7 +167,7 @@ class ContainerLauncherTest {
   @Test
   void aResumeRemovesTheContainersAnEarlierRunnerLeft() throws IOException {
     String runId = "20260101-000000-000-test" + ProcessHandle.current().pid();
-    engine.check("run", "--detach", "--name", "kfp4j-" + runId + "-left-1", "--label", ContainerLauncher.RUN_LABEL + "=" + runId, shell,
+    engine.check("run", "--detach", "--stop-timeout", "0", "--name", "kfp4j-" + runId + "-left-1", "--label", ContainerLauncher.RUN_LABEL + "=" + runId, shell,
         "sleep", "600");
     assertFalse(containersOf(runId).isEmpty());
     ContainerLauncher.removeLeftovers(engine.command(), runId);
