@@ -58,6 +58,9 @@ final class ImageCommand extends Commands.Base {
 
   @Override
   public Integer call() throws IOException {
+    if (check && to == To.tar) {
+      throw new ConfigException("--check runs the image, so it needs --to daemon or registry, not a tar");
+    }
     String name = BuiltImage.name(configFile.config().run(), classes, image);
     ProjectImage.Builder b = ProjectImage.builder().classes(classes).dependencies(dependencies()).base(base).image(name)
         .log(line -> err().println("jib: " + line));
@@ -84,9 +87,6 @@ final class ImageCommand extends Commands.Base {
     out().flush();
     err().println("recorded in " + record);
     if (check) {
-      if (to == To.tar) {
-        throw new ConfigException("--check runs the image, so it needs --to daemon or registry, not a tar");
-      }
       return check(engine.command(), built.pinned(), components(configFile.config().run(), classes, built.image()), out(), err());
     }
     return Kfp4j.OK;

@@ -131,15 +131,29 @@ public final class ImageProbe {
       try {
         Class.forName(dotted, false, loader);
         known = true;
+      } catch (NoClassDefFoundError e) {
+        // the class is there, but one it is made of (a superclass, an interface) is not: that one is missing
+        String absent = e.getMessage() == null ? dotted : e.getMessage().replace('/', '.');
+        if (!absent.equals(dotted)) {
+          missing.putIfAbsent(absent, dotted);
+          loadable.put(dotted, false);
+          return false;
+        }
+        known = false;
       } catch (ClassNotFoundException | LinkageError e) {
         known = false;
       }
       loadable.put(dotted, known);
     }
-    if (!known) {
+    if (!known && !present(dotted)) {
       missing.putIfAbsent(dotted, by.replace('/', '.'));
     }
     return known;
+  }
+
+  /** Whether the class file of {@code dotted} is on the class path, loadable or not. */
+  private boolean present(String dotted) {
+    return loader.getResource(dotted.replace('.', '/') + ".class") != null;
   }
 
   /** Whether {@code internal} is one of the project's own classes: found in a folder of the class path, not a jar or the JDK. */

@@ -48,9 +48,13 @@ final class Goals {
     @Parameter(property = "kfp4j.containers", defaultValue = "false")
     boolean containers;
 
-    /** Images to run in place of those the tasks name, by the name they give (with {@code containers}). */
-    @Parameter
-    Map<String, String> images = new LinkedHashMap<>();
+    /**
+     * With {@code containers}: images to run in place of those the tasks name, as {@code NAME=IMAGE}
+     * ({@code <mapImages><mapImage>python:3.12-slim=registry.local/python:3.12-slim</mapImage></mapImages>},
+     * or {@code -Dkfp4j.mapImages=A=B,C=D}).
+     */
+    @Parameter(property = "kfp4j.mapImages")
+    List<String> mapImages = new ArrayList<>();
 
     @Override
     List<String> arguments() {
@@ -66,7 +70,7 @@ final class Goals {
       if (containers) {
         args.add("--containers");
         engine(args);
-        images.forEach((name, image) -> option(args, "--map-image", name + "=" + image));
+        mapImages.forEach(m -> option(args, "--map-image", m));
       }
       return args;
     }

@@ -105,7 +105,7 @@ class ImageGoalsTest {
     run.arguments = Map.of("value1", "3", "value2", "4");
     run.root = dir.resolve("runs").toFile();
     run.containers = true;
-    run.images = Map.of(COMPILED, pinned);
+    run.mapImages = List.of(COMPILED + "=" + pinned);
     List<String> lines = new ArrayList<>();
     run.setLog(new SystemStreamLog() {
       @Override
@@ -142,6 +142,38 @@ class ImageGoalsTest {
     validate.execute();
     assertTrue(lines.contains("ok      add in " + pinned), lines.toString());
     assertTrue(lines.stream().noneMatch(l -> l.startsWith("INVALID")), lines.toString());
+  }
+
+  @Test
+  void anImageWithoutADependencyFailsTheValidateGoalNamingTheMissingClass() throws Exception {
+    Path lean = copy(classes, dir.resolve("lean/target/classes"));
+    Goals.ImageMojo goal = imageGoal();
+    goal.classes = lean.toFile();
+    goal.classpath = dependencies().stream().filter(d -> !d.replace('\\', '/').contains("entrypoint")).toList();
+    goal.to = "daemon";
+    goal.execute();
+    assertEquals("daemon", Yaml.json().readTree(Files.readString(dir.resolve("lean/target/kfp4j-image.json"))).path("target").asString());
+
+    Goals.ValidateMojo validate = engineOf(new Goals.ValidateMojo());
+    validate.classes = lean.toFile();
+    validate.config = config;
+    validate.checkImage = "true";
+    List<String> lines = new ArrayList<>();
+    validate.setLog(new SystemStreamLog() {
+      @Override
+      public void info(CharSequence line) {
+        lines.add(line.toString());
+      }
+
+      @Override
+      public void error(CharSequence line) {
+        lines.add(line.toString());
+      }
+    });
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, validate::execute);
+    assertTrue(e.getMessage().contains("components cannot run in " + image), e.getMessage());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("INVALID add: class dev\\.kfp4j\\.entrypoint\\.[A-Za-z.$]+ is not in the image, "
+        + "and dev\\.kfp4j\\.[A-Za-z.$]+ needs it \\(a dependency missing from /app/libs\\?\\)")), lines.toString());
   }
 
   @Test
