@@ -95,6 +95,15 @@ final class Commands {
     @Option(names = "--logs", description = "Show each task's output (stdout and stderr) as it runs, each line after the task's name.")
     boolean logs;
 
+    @Option(names = "--containers", description = "Run each task in its image with docker or podman, as a cluster would.")
+    boolean containers;
+
+    @Mixin EngineOptions engine;
+
+    @Option(names = "--map-image", paramLabel = "NAME=IMAGE", description = "With --containers: run IMAGE where a task names NAME "
+        + "(a local build, a mirror); repeatable.")
+    Map<String, String> mapImage = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
       Options.PipelineChoice.Compiled p = pipeline.load();
@@ -128,6 +137,15 @@ final class Commands {
         if (parallelism != null) {
           b.parallelism(parallelism);
         }
+        if (containers) {
+          dev.kfp4j.local.Containers c = engine.containers();
+          for (Map.Entry<String, String> m : mapImage.entrySet()) {
+            c = c.withImage(m.getKey(), m.getValue());
+          }
+          b.containers(c);
+        } else if (engine.given() || !mapImage.isEmpty()) {
+          throw new ConfigException("--engine, --engine-arg and --map-image are for --containers");
+        }
         RunResult result;
         try {
           result = resume != null ? b.build().resume(p.workflow(), resume) : b.build().run(p.workflow(), arguments.arguments);
@@ -158,8 +176,26 @@ final class Commands {
     @Option(names = "--classes", paramLabel = "DIR", defaultValue = "target/classes", description = "Where 'mvn compile' wrote them.")
     Path classes;
 
+    @Option(names = "--image", paramLabel = "IMAGE", arity = "0..1", fallbackValue = "",
+        description = "Also start the image (default: the project's, as 'kfp4j image' names it) and run each Java component's "
+            + "entrypoint in it with -h, finding classes its code needs that the image lacks.")
+    String image;
+
+    @Mixin Options.ConfigFile configFile;
+    @Mixin EngineOptions engine;
+
     @Override
     public Integer call() throws IOException {
+      int files = validateFiles();
+      if (files != Kfp4j.OK || image == null) {
+        return files;
+      }
+      Config.RunConfig run = configFile.config().run();
+      String checked = image.isEmpty() ? BuiltImage.name(run, classes, null) : image;
+      return ImageCommand.check(engine.command(), checked, ImageCommand.components(run, classes, checked), out(), err());
+    }
+
+    private int validateFiles() throws IOException {
       List<Path> all = new ArrayList<>(files);
       if (all.isEmpty()) {
         for (String kind : new String[] {"pipelines", "components"}) {
@@ -237,11 +273,13 @@ final class Commands {
     @Option(names = "--version-name", paramLabel = "NAME", description = "The version's name (default: the pipeline name and the UTC time).")
     String versionName;
 
+    @Mixin Options.Pin pin;
+
     @Override
     public Integer call() {
       Options.PipelineChoice.Compiled p = pipeline.load();
       Config config = server.config();
-      String yaml = Overlay.forCluster(p.yaml(), config.run());
+      String yaml = Overlay.forCluster(p.yaml(), pin.run(config.run(), pipeline.classes));
       KfpClient kfp = server.kfp();
       Uploaded u = upload(kfp, p.name(), yaml, config, versionName);
       new Printer(out(), output.json()).record(u.fields(kfp));
@@ -302,12 +340,14 @@ final class Commands {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait at most (else 'timeout' in the config, else 3600).")
     Long timeout;
 
+    @Mixin Options.Pin pin;
+
     @Override
     public Integer call() {
       Options.PipelineChoice.Compiled p = pipeline.load();
       Map<String, String> args = arguments.checked(p.workflow());
       Config config = server.config();
-      String yaml = Overlay.forCluster(p.yaml(), config.run());
+      String yaml = Overlay.forCluster(p.yaml(), pin.run(config.run(), pipeline.classes));
       String run = Options.first(runName, Options.first(config.run().runName(), p.name()));
       boolean wait = waitForCompletion != null ? waitForCompletion : config.run().waitForCompletion();
       Duration limit = Options.seconds(timeout != null ? timeout : config.run().timeoutSeconds(), 3600);
@@ -397,6 +437,8 @@ final class Commands {
     @Option(names = "--upload", description = "Upload the compiled pipeline as a new version first.")
     boolean upload;
 
+    @Mixin Options.Pin pin;
+
     @Override
     public Integer call() {
       if ((cron == null) == (every == null)) {
@@ -407,7 +449,7 @@ final class Commands {
       Options.PipelineChoice.Compiled p = pipeline.load();
       Map<String, String> args = arguments.checked(p.workflow());
       Config config = server.config();
-      String yaml = server.argo || upload ? Overlay.forCluster(p.yaml(), config.run()) : null;
+      String yaml = server.argo || upload ? Overlay.forCluster(p.yaml(), pin.run(config.run(), pipeline.classes)) : null;
       String runName = name != null ? name : p.name() + " " + schedule;
       Printer printer = new Printer(out(), output.json());
       if (server.argo) {

@@ -264,6 +264,18 @@ final class Options {
     }
   }
 
+  /** {@code --pin-image}: the Java steps name the image {@code kfp4j image} last pushed by its digest. */
+  static class Pin {
+    @Option(names = "--pin-image", description = "Name the image 'kfp4j image' last pushed by its digest (image@sha256:...) on the "
+        + "Java steps, so the run uses exactly what was built.")
+    boolean pin;
+
+    /** {@code run}, pinned when asked. */
+    Config.RunConfig run(Config.RunConfig run, Path classes) {
+      return pin ? BuiltImage.pinned(run, classes) : run;
+    }
+  }
+
   /** {@code -o table|json}. */
   static class Output {
     enum Format { table, json }

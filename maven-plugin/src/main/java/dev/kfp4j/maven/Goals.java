@@ -44,6 +44,18 @@ final class Goals {
     @Parameter(property = "kfp4j.noCache", defaultValue = "false")
     boolean noCache;
 
+    /** Run each task in its image with docker or podman, as a cluster would. */
+    @Parameter(property = "kfp4j.containers", defaultValue = "false")
+    boolean containers;
+
+    /**
+     * With {@code containers}: images to run in place of those the tasks name, as {@code NAME=IMAGE}
+     * ({@code <mapImages><mapImage>python:3.12-slim=registry.local/python:3.12-slim</mapImage></mapImages>},
+     * or {@code -Dkfp4j.mapImages=A=B,C=D}).
+     */
+    @Parameter(property = "kfp4j.mapImages")
+    List<String> mapImages = new ArrayList<>();
+
     @Override
     List<String> arguments() {
       List<String> args = new ArrayList<>();
@@ -55,24 +67,102 @@ final class Goals {
       arguments(args, arguments);
       option(args, "--root", root);
       flag(args, "--no-cache", noCache);
+      if (containers) {
+        args.add("--containers");
+        engine(args);
+        mapImages.forEach(m -> option(args, "--map-image", m));
+      }
       return args;
     }
   }
 
-  /** Checks the compiled pipelines and components. */
-  @Mojo(name = "validate", threadSafe = true)
-  public static final class ValidateMojo extends Kfp4jMojo {
-    public ValidateMojo() {
-      super("validate", false);
+  /**
+   * Builds the project's image with Jib's library and pushes it (or loads it into the local engine,
+   * or writes a tar): {@code mvn compile kfp4j:image}. The image is the one the Java steps run in:
+   * {@code run_config.image} of the config, else the components' ({@code -Akfp4j.image}); a
+   * {@code kfp4j.image} that names another fails the build.
+   */
+  @Mojo(name = "image", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+  public static final class ImageMojo extends Kfp4jMojo {
+    public ImageMojo() {
+      super("image", true);
     }
 
+    /** The class output: classes, resources, the compiled components. */
     @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
     File classes;
+
+    /** The project's runtime class path: its dependencies go to /app/libs. */
+    @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true)
+    List<String> classpath;
+
+    /** The image to build, where the components and the config name none (or the same). */
+    @Parameter(property = "kfp4j.image")
+    String image;
+
+    /** The base image, with java on its PATH ({@code docker://NAME}: one the local engine has; {@code tar://FILE}). */
+    @Parameter(property = "kfp4j.base")
+    String base;
+
+    /** {@code registry} (push, the default), {@code daemon} (the local engine) or {@code tar}. */
+    @Parameter(property = "kfp4j.to")
+    String to;
+
+    /** The tar file of {@code to=tar}. */
+    @Parameter(property = "kfp4j.tar")
+    File tar;
+
+    /** Allow plain HTTP and untrusted certificates for registries (always allowed on loopback). */
+    @Parameter(property = "kfp4j.insecure", defaultValue = "false")
+    boolean insecure;
+
+    /** Then run the image check in the built image. */
+    @Parameter(property = "kfp4j.check", defaultValue = "false")
+    boolean check;
 
     @Override
     List<String> arguments() {
       List<String> args = new ArrayList<>();
       option(args, "--classes", classes);
+      if (classpath != null) {
+        option(args, "--classpath", String.join(File.pathSeparator, classpath));
+      }
+      option(args, "--image", image);
+      option(args, "--base", base);
+      option(args, "--to", to);
+      option(args, "--tar", tar);
+      flag(args, "--insecure", insecure);
+      flag(args, "--check", check);
+      engine(args);
+      return args;
+    }
+  }
+
+  /**
+   * Checks the compiled pipelines and components; with {@code kfp4j.checkImage}, also runs each Java
+   * component's entrypoint in the project's image ({@code kfp4j.checkImage=true}) or the one named.
+   */
+  @Mojo(name = "validate", threadSafe = true)
+  public static final class ValidateMojo extends Kfp4jMojo {
+    public ValidateMojo() {
+      super("validate", true);
+    }
+
+    @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
+    File classes;
+
+    /** {@code true}: check the project's image too; an image reference: check that one. */
+    @Parameter(property = "kfp4j.checkImage")
+    String checkImage;
+
+    @Override
+    List<String> arguments() {
+      List<String> args = new ArrayList<>();
+      option(args, "--classes", classes);
+      if (checkImage != null && !checkImage.isBlank() && !checkImage.equals("false")) {
+        args.add(checkImage.equals("true") ? "--image" : "--image=" + checkImage);
+        engine(args);
+      }
       return args;
     }
   }
@@ -93,6 +183,10 @@ final class Goals {
     /** Pipeline arguments by parameter name. */
     @Parameter
     Map<String, String> arguments = new LinkedHashMap<>();
+
+    /** Name the image {@code kfp4j:image} last pushed by its digest on the Java steps. */
+    @Parameter(property = "kfp4j.pinImage", defaultValue = "false")
+    boolean pinImage;
 
     List<String> pipelineArguments() {
       List<String> args = new ArrayList<>();
@@ -120,6 +214,7 @@ final class Goals {
       option(args, "--pipeline", pipeline);
       option(args, "--classes", classes);
       option(args, "--version-name", versionName);
+      flag(args, "--pin-image", pinImage);
       return args;
     }
   }
@@ -169,6 +264,7 @@ final class Goals {
         args.add(waitForCompletion ? "--wait" : "--no-wait");
       }
       option(args, "--timeout", timeout);
+      flag(args, "--pin-image", pinImage);
       return args;
     }
   }
@@ -210,6 +306,7 @@ final class Goals {
       flag(args, "--no-catchup", noCatchup);
       flag(args, "--disabled", disabled);
       flag(args, "--upload", upload);
+      flag(args, "--pin-image", pinImage);
       return args;
     }
   }

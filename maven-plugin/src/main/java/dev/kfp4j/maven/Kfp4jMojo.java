@@ -27,6 +27,14 @@ abstract class Kfp4jMojo extends AbstractMojo {
   @Parameter(property = "kfp4j.skip", defaultValue = "false")
   boolean skip;
 
+  /** The container engine of goals that run or build images: docker, podman or a path (default: KFP4J_ENGINE, else either). */
+  @Parameter(property = "kfp4j.engine")
+  String engine;
+
+  /** The engine's global arguments, such as {@code --runtime runc} (default: KFP4J_ENGINE_ARGS). */
+  @Parameter(property = "kfp4j.engineArgs")
+  List<String> engineArgs;
+
   private final String command;
   private final boolean usesConfig;
 
@@ -80,6 +88,14 @@ abstract class Kfp4jMojo extends AbstractMojo {
     if (value != null && !value.toString().isEmpty()) {
       args.add(name);
       args.add(value.toString());
+    }
+  }
+
+  /** {@code --engine} and each {@code --engine-arg}, when set. */
+  void engine(List<String> args) {
+    option(args, "--engine", engine);
+    if (engineArgs != null) {
+      engineArgs.forEach(a -> args.add("--engine-arg=" + a));
     }
   }
 

@@ -174,6 +174,8 @@ final class ArgoPlan implements Plan {
     Map<String, Path> paths = new LinkedHashMap<>();
     Map<String, Path> parameterFiles = new LinkedHashMap<>();
     Map<String, Path> artifactFiles = new LinkedHashMap<>();
+    Map<String, Path> outputMounts = new LinkedHashMap<>();
+    Map<String, Path> inputMounts = new LinkedHashMap<>();
     for (JsonNode p : template.at("/outputs/parameters")) {
       String n = p.path("name").asString();
       String path = p.at("/valueFrom/path").asString("");
@@ -181,10 +183,13 @@ final class ArgoPlan implements Plan {
         throw new WorkflowException(where + " output '" + n + "' has no valueFrom.path; the local runner reads outputs from files");
       }
       parameterFiles.put(n, paths.computeIfAbsent(path, k -> RunPaths.inside(dir, "outputs", n, "data")));
+      outputMounts.put(path, paths.get(path));
     }
     for (JsonNode a : template.at("/outputs/artifacts")) {
       String n = a.path("name").asString();
-      artifactFiles.put(n, paths.computeIfAbsent(a.path("path").asString(), k -> RunPaths.inside(dir, "outputs", n, "data")));
+      String path = a.path("path").asString();
+      artifactFiles.put(n, paths.computeIfAbsent(path, k -> RunPaths.inside(dir, "outputs", n, "data")));
+      outputMounts.put(path, paths.get(path));
     }
     for (JsonNode a : template.at("/inputs/artifacts")) {
       String n = a.path("name").asString();
@@ -193,6 +198,7 @@ final class ArgoPlan implements Plan {
         throw new WorkflowException(where + " needs input artifact '" + n + "', which its task does not pass");
       }
       paths.put(a.path("path").asString(), source);
+      inputMounts.put(a.path("path").asString(), source);
     }
     Map<String, Path> mounts = new LinkedHashMap<>();
     for (JsonNode m : container.path("volumeMounts")) {
@@ -215,10 +221,12 @@ final class ArgoPlan implements Plan {
       }
     }
     boolean caching = !"P0D".equals(template.at("/metadata/annotations").path("pipelines.kubeflow.org/max_cache_staleness").asString(""));
+    Map<String, String> limits = new LinkedHashMap<>();
+    container.at("/resources/limits").properties().forEach(e -> limits.put(e.getKey(), e.getValue().asString()));
     return new Step(id, name, templateName, dir, container.path("image").asString(""), command,
         ContainerPaths.mapMounts(ContainerPaths.mapPaths(command, paths), mounts), env, parameterFiles, artifactFiles,
         scope.inputFiles, List.copyOf(mounts.values()), retry(template, where), timeoutSeconds(template, where), caching,
-        javaMode(template, javaMode));
+        javaMode(template, javaMode), new Step.Mounts(outputMounts, inputMounts, mounts), limits);
   }
 
   private static RetryPolicy retry(JsonNode template, String where) {

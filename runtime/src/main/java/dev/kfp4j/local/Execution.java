@@ -47,10 +47,13 @@ final class Execution {
     List<String> classpath = runner.classpath();
     Launchers launchers = new Launchers(new InProcessLauncher(classpath, runner.classLoader(), "kfp4j-run-" + runId, pool),
         new SubprocessLauncher(groups), classpath);
+    ContainerLauncher containers = runner.containers() == null ? null
+        : new ContainerLauncher(runner.engine(), runner.containers(), runId, new SubprocessLauncher(groups), record);
     Variables variables = new Variables(parameters, workflow.name(), runId, () -> status);
     ArgoPlan plan = new ArgoPlan(workflow, parameters, variables, runDir, RunPaths.inside(runner.root(), "volumes"), runner.javaMode());
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache")) : null;
-    StepRunner steps = new StepRunner(previous, record, cache, launchers, results, progress, new Semaphore(runner.parallelism()),
+    StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
+        new Semaphore(runner.parallelism()),
         runner.logs() ? runner.console() : null);
     Scheduler scheduler = new Scheduler(plan, steps, results, pool);
     boolean ok = false;
@@ -63,6 +66,9 @@ final class Execution {
         ok &= scheduler.run(exit, new Scope(Map.of(), Map.of()), TaskId.EXIT);
       }
     } finally {
+      if (containers != null) {
+        containers.close();
+      }
       groups.close();
       pool.shutdownNow();
       try {

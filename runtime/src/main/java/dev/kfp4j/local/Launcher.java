@@ -15,6 +15,16 @@ interface Launcher {
 
   int launch(Launch launch);
 
+  /** Whether tasks run in their containers, so a task's command is the container's, not one mapped to files here. */
+  default boolean containers() {
+    return false;
+  }
+
+  /** What a task's image {@code image} is, for the cache's key: the image it runs in, with its id where the launcher knows it. */
+  default String cacheImage(String image) {
+    return image;
+  }
+
   /**
    * One attempt at a command.
    *
@@ -26,7 +36,19 @@ interface Launcher {
    * @param timeoutSeconds when it is stopped (0: never)
    * @param inProcess whether a kfp4j Java entrypoint may run in this JVM
    * @param started told of each process started for it
+   * @param container the same command as the container runs it, for a launcher that runs containers
    */
   record Launch(List<String> command, Map<String, String> env, Path dir, TaskLog log, int attempt, long timeoutSeconds,
-      boolean inProcess, Consumer<ProcessHandle> started) {}
+      boolean inProcess, Consumer<ProcessHandle> started, Container container) {}
+
+  /**
+   * A task's container.
+   *
+   * @param task the task's id in the run
+   * @param image the image it names
+   * @param command its command and arguments, with the container's own paths
+   * @param mounts where its paths are here
+   * @param limits its resource limits, by resource
+   */
+  record Container(String task, String image, List<String> command, Step.Mounts mounts, Map<String, String> limits) {}
 }

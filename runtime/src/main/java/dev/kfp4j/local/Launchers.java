@@ -42,7 +42,7 @@ final class Launchers implements Launcher, Closeable {
   }
 
   private static Launch with(Launch l, List<String> command) {
-    return new Launch(command, l.env(), l.dir(), l.log(), l.attempt(), l.timeoutSeconds(), l.inProcess(), l.started());
+    return new Launch(command, l.env(), l.dir(), l.log(), l.attempt(), l.timeoutSeconds(), l.inProcess(), l.started(), l.container());
   }
 
   /** The main class of a {@code java -cp <path> <Main> ...} command, or null. */

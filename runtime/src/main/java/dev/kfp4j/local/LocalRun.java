@@ -13,6 +13,7 @@ import java.util.Map;
  * <pre>
  * java -cp &lt;classpath&gt; dev.kfp4j.local.LocalRun &lt;workflow.yaml | classpath resource&gt; [name=value ...]
  *     [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary] [--logs]
+ *     [--containers [--engine docker|podman|PATH] [--engine-arg ARG]... [--map-image NAME=IMAGE]...]
  * </pre>
  *
  * Prints each output on standard output, and the run's folder on standard error. Exit codes: 0
@@ -21,7 +22,8 @@ import java.util.Map;
  */
 public final class LocalRun {
   private static final String USAGE =
-      "usage: LocalRun <workflow.yaml | classpath resource> [name=value ...] [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary] [--logs]";
+      "usage: LocalRun <workflow.yaml | classpath resource> [name=value ...] [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary] [--logs]"
+      + " [--containers [--engine docker|podman|PATH] [--engine-arg ARG]... [--map-image NAME=IMAGE]...]";
 
   private LocalRun() {}
 
@@ -38,6 +40,10 @@ public final class LocalRun {
     Map<String, String> arguments = new LinkedHashMap<>();
     String workflowArg = null;
     Path resume = null;
+    boolean inContainers = false;
+    String engine = null;
+    List<String> engineArgs = null;
+    Map<String, String> images = new LinkedHashMap<>();
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
@@ -49,6 +55,19 @@ public final class LocalRun {
           case "--resume" -> resume = Path.of(value(args, ++i, a));
           case "--summary" -> builder.summary(true);
           case "--logs" -> builder.logs(true);
+          case "--containers" -> inContainers = true;
+          case "--engine" -> engine = value(args, ++i, a);
+          case "--engine-arg" -> {
+            engineArgs = engineArgs == null ? new ArrayList<>() : engineArgs;
+            engineArgs.add(value(args, ++i, a));
+          }
+          case "--map-image" -> {
+            String m = value(args, ++i, a);
+            if (m.indexOf('=') <= 0 || m.endsWith("=")) {
+              throw new IllegalArgumentException("--map-image takes NAME=IMAGE, found '" + m + "'");
+            }
+            images.put(m.substring(0, m.indexOf('=')), m.substring(m.indexOf('=') + 1));
+          }
           case "-h", "--help" -> {
             System.out.println(USAGE);
             return 0;
@@ -68,6 +87,19 @@ public final class LocalRun {
       }
       if (workflowArg == null) {
         throw new IllegalArgumentException("name the workflow to run");
+      }
+      if (!inContainers && (engine != null || engineArgs != null || !images.isEmpty())) {
+        throw new IllegalArgumentException("--engine, --engine-arg and --map-image are for --containers");
+      }
+      if (inContainers) {
+        Containers c = Containers.engine(engine);
+        if (engineArgs != null) {
+          c = c.withEngineArgs(engineArgs);
+        }
+        for (Map.Entry<String, String> m : images.entrySet()) {
+          c = c.withImage(m.getKey(), m.getValue());
+        }
+        builder.containers(c);
       }
     } catch (IllegalArgumentException e) {
       System.err.println(USAGE);

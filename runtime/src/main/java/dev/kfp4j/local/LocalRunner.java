@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * DAG order, in parallel up to a limit; parameters and files pass as the container protocol
  * passes them; conditions, loops, retries, timeouts, the exit handler and caching work as on
  * Argo. kfp4j's Java components run in this JVM (or as {@code java} subprocesses); any other
- * command runs as a subprocess, image ignored.
+ * command runs as a subprocess, image ignored. With {@link Builder#containers}, every task runs in
+ * its image instead, with docker or podman, as on a cluster.
  *
  * <pre>{@code
  * RunResult r = LocalRunner.builder().build().run(Workflow.resource(loader, AddExamplePipeline.RESOURCE),
@@ -56,6 +57,8 @@ public final class LocalRunner {
   private final boolean logs;
   private final ClassLoader classLoader;
   private final List<String> classpath;
+  private final Containers containers;
+  private List<String> engine;
 
   private LocalRunner(Builder b) {
     this.root = b.root.toAbsolutePath();
@@ -68,6 +71,7 @@ public final class LocalRunner {
     this.logs = b.logs;
     this.classLoader = b.classLoader;
     this.classpath = absolute(b.classpath != null ? b.classpath : defaultClasspath(b.classLoader));
+    this.containers = b.containers;
   }
 
   public static Builder builder() {
@@ -79,6 +83,7 @@ public final class LocalRunner {
     workflow.checkRunnable();
     Map<String, String> parameters = workflow.arguments(arguments);
     ArgoPlan.entryInputs(workflow, parameters);
+    engine(); // no engine: said before anything runs
     String runId = newRunId();
     Path runDir = RunPaths.inside(root, workflow.name(), runId);
     try {
@@ -111,6 +116,9 @@ public final class LocalRunner {
       ArgoPlan.entryInputs(workflow, parameters);
       // What the earlier runner left: processes that outlived it, and run.json's temp files.
       previous.processes().forEach(p -> ProcessGroups.stopLeftover(p.pid(), p.startMillis()));
+      if (containers != null) {
+        ContainerLauncher.removeLeftovers(engine(), previous.runId());
+      }
       sweep(dir);
       Journal.dropCutLine(dir);
       RunRecord record = RunRecord.resumed(dir, previous, parameters);
@@ -220,6 +228,19 @@ public final class LocalRunner {
     return classpath;
   }
 
+  /** How tasks run in containers, or null when they run here. */
+  Containers containers() {
+    return containers;
+  }
+
+  /** The container engine's command, found once; null when tasks run here. */
+  synchronized List<String> engine() {
+    if (containers != null && engine == null) {
+      engine = containers.command();
+    }
+    return engine;
+  }
+
   /** Settings of a runner; every one has a default. */
   public static final class Builder {
     private Path root = Path.of(".kfp4j", "runs");
@@ -233,6 +254,7 @@ public final class LocalRunner {
     private ClassLoader classLoader =
         Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : LocalRunner.class.getClassLoader();
     private List<String> classpath;
+    private Containers containers;
 
     private Builder() {}
 
@@ -301,6 +323,15 @@ public final class LocalRunner {
      */
     public Builder classpath(String classpath) {
       this.classpath = List.of(classpath.split(File.pathSeparator));
+      return this;
+    }
+
+    /**
+     * Runs every task in its image with docker or podman, as a cluster would ({@link Containers});
+     * null (the default) runs them on this machine.
+     */
+    public Builder containers(Containers containers) {
+      this.containers = containers;
       return this;
     }
 

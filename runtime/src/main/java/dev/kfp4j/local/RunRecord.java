@@ -96,6 +96,16 @@ final class RunRecord {
     }
   }
 
+  /** Task {@code id} ran in a container of {@code image}, whose id is {@code imageId} (null if unknown): in run.json with the task. */
+  synchronized void container(String id, String image, String imageId) {
+    ObjectNode t = tasks.withObject(id);
+    t.put("image", image);
+    if (imageId != null) {
+      t.put("imageId", imageId);
+    }
+    dirty = true;
+  }
+
   /** A task finished: in run.json, and journaled at once. */
   void finished(TaskResult r) {
     ObjectNode entry = Yaml.json().createObjectNode();

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param timeoutSeconds when it is stopped (0: never)
  * @param caching whether its outputs may be reused, and stored for reuse
  * @param javaMode how a kfp4j Java entrypoint runs
+ * @param mounts the container paths its command names and the files and folders here that stand for them
+ * @param limits its container's resource limits, Kubernetes quantities by resource ({@code cpu}, {@code memory})
  */
 record Step(
     TaskId id,
@@ -41,12 +43,29 @@ record Step(
     RetryPolicy retry,
     long timeoutSeconds,
     boolean caching,
-    LocalRunner.JavaMode javaMode) implements Plan.Work {
+    LocalRunner.JavaMode javaMode,
+    Mounts mounts,
+    Map<String, String> limits) implements Plan.Work {
 
   Step {
     command = List.copyOf(command);
     localCommand = List.copyOf(localCommand);
     volumes = List.copyOf(volumes);
+    limits = Map.copyOf(limits);
+  }
+
+  /**
+   * Where the container's paths are here, by container path: each output file or folder it
+   * writes, each input file it reads, each volume it mounts.
+   */
+  record Mounts(Map<String, Path> outputs, Map<String, Path> inputs, Map<String, Path> volumes) {
+    static final Mounts NONE = new Mounts(Map.of(), Map.of(), Map.of());
+
+    Mounts {
+      outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+      inputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
+      volumes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(volumes));
+    }
   }
 
   Path log() {

@@ -77,7 +77,8 @@ final class StepRunner {
       try {
         prepare(step);
         exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), log, attempt, step.timeoutSeconds(),
-            step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> record.process(id, p)));
+            step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> record.process(id, p),
+            new Launcher.Container(id, step.image(), step.command(), step.mounts(), step.limits())));
         message = exit == 0 ? missingOutput(step)
             : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : "exit code " + exit;
       } finally {
@@ -111,7 +112,7 @@ final class StepRunner {
       }
     } else {
       r = new TaskResult(id, step.name(), step.template(), State.Failed, attempt, exit == Launcher.TIMED_OUT ? -1 : exit, Map.of(),
-          Map.of(), millis, message, log.file(), step.localCommand(), step.id().label());
+          Map.of(), millis, message, log.file(), shownCommand(step), step.id().label());
     }
     results.add(step.id(), r, false);
     return r;
@@ -120,7 +121,12 @@ final class StepRunner {
   private TaskResult result(Step step, State state, int attempts, int exit, Map<String, String> values, long millis, String message,
       Path log) {
     return new TaskResult(step.id().id(), step.name(), step.template(), state, attempts, exit, values, step.artifactFiles(), millis,
-        message, log, step.localCommand(), step.id().label());
+        message, log, shownCommand(step), step.id().label());
+  }
+
+  /** What the task runs, as run.json shows it: the container's command in a container, else the command run here. */
+  private List<String> shownCommand(Step step) {
+    return launcher.containers() ? step.command() : step.localCommand();
   }
 
   /** The step's cache key, or null when it is not cached (the runner's or the task's choice, or its inputs cannot be read). */
@@ -129,7 +135,8 @@ final class StepRunner {
       return null;
     }
     try {
-      return TaskCache.key(step.image(), step.command(), step.inputFiles());
+      return TaskCache.key(launcher.containers() ? "container " + launcher.cacheImage(step.image()) : step.image(), step.command(),
+          step.inputFiles());
     } catch (IOException | UncheckedIOException e) {
       log.note("kfp4j: not cached, its input files cannot be read: " + e + "\n");
       return null;

@@ -1,0 +1,151 @@
+package dev.kfp4j.cli;
+
+import dev.kfp4j.image.ImageCheck;
+import dev.kfp4j.image.JavaComponents;
+import dev.kfp4j.image.ProjectImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kfp4j image}: builds the project's image with Jib's library, in the layout the
+ * components' command expects, to a registry, the local engine or a tar file, and records what it
+ * built for {@code --pin-image}. The image is the one the Java steps run in ({@link BuiltImage#name}).
+ */
+@Command(name = "image", description = "Builds the project's image (its classes, resources and runtime dependencies under /app, "
+    + "as the components' command expects) with Jib, and pushes it to its registry, loads it into the local engine, or writes a tar.")
+final class ImageCommand extends Commands.Base {
+  enum To { registry, daemon, tar }
+
+  @Mixin Options.ConfigFile configFile;
+  @Mixin EngineOptions engine;
+
+  @Option(names = "--classes", paramLabel = "DIR", defaultValue = "target/classes",
+      description = "The class output: classes, resources and the compiled components (default: ${DEFAULT-VALUE}).")
+  Path classes;
+
+  @Option(names = "--classpath", paramLabel = "PATH", description = "The runtime dependencies, jars or class folders "
+      + "(default: the jars in target/dependency/, as 'mvn dependency:copy-dependencies' writes them).")
+  String classpath;
+
+  @Option(names = "--image", paramLabel = "IMAGE", description = "The image to build; only where the components and the config "
+      + "name none, or to say the same (default: run_config.image of the config, else the components' image).")
+  String image;
+
+  @Option(names = "--base", paramLabel = "IMAGE", defaultValue = ProjectImage.DEFAULT_BASE, description = "The base image, with java "
+      + "on its PATH: a registry image, docker://NAME for one the local engine has, or tar://FILE (default: ${DEFAULT-VALUE}).")
+  String base;
+
+  @Option(names = "--to", paramLabel = "WHERE", defaultValue = "registry",
+      description = "registry (push, the default), daemon (load into the local engine) or tar (write --tar).")
+  To to;
+
+  @Option(names = "--tar", paramLabel = "FILE", description = "The tar file of --to tar (default: target/kfp4j-image.tar).")
+  Path tar;
+
+  @Option(names = "--insecure", description = "Allow plain HTTP and untrusted certificates for registries (always allowed on loopback).")
+  boolean insecure;
+
+  @Option(names = "--check", description = "Then run the image check (as 'validate --image') in the built image; with --to daemon or a push.")
+  boolean check;
+
+  @Override
+  public Integer call() throws IOException {
+    if (check && to == To.tar) {
+      throw new ConfigException("--check runs the image, so it needs --to daemon or registry, not a tar");
+    }
+    String name = BuiltImage.name(configFile.config().run(), classes, image);
+    ProjectImage.Builder b = ProjectImage.builder().classes(classes).dependencies(dependencies()).base(base).image(name)
+        .log(line -> err().println("jib: " + line));
+    if (insecure) {
+      b.insecure(true);
+    }
+    if (to == To.daemon || base.startsWith("docker://") || check) {
+      b.engine(engine.command());
+    }
+    Path file = tar != null ? tar : BuiltImage.file(classes).resolveSibling("kfp4j-image.tar");
+    b.to(ProjectImage.Target.valueOf(to.name().toUpperCase(java.util.Locale.ROOT)), to == To.tar ? file : null);
+    ProjectImage.Built built;
+    try {
+      built = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    Path record = BuiltImage.write(classes, built);
+    out().println("image   " + built.image());
+    out().println("digest  " + built.digest());
+    out().println("id      " + built.imageId());
+    out().println(to == To.registry ? "pushed  " + built.pinned() : to == To.daemon ? "loaded into " + engine.command().get(0)
+        : "written " + file);
+    out().flush();
+    err().println("recorded in " + record);
+    if (check) {
+      return check(engine.command(), built.pinned(), components(configFile.config().run(), classes, built.image()), out(), err());
+    }
+    return Kfp4j.OK;
+  }
+
+  private List<Path> dependencies() throws IOException {
+    List<Path> deps = new ArrayList<>();
+    if (classpath != null) {
+      for (String e : classpath.split(File.pathSeparator)) {
+        if (!e.isBlank() && !Path.of(e).toAbsolutePath().normalize().equals(classes.toAbsolutePath().normalize())) {
+          deps.add(Path.of(e));
+        }
+      }
+      return deps;
+    }
+    Path dir = Path.of("target/dependency");
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> jars = Files.list(dir)) {
+        jars.filter(j -> j.toString().endsWith(".jar")).sorted().forEach(deps::add);
+      }
+    }
+    return deps;
+  }
+
+  /**
+   * The Java components of {@code classes} that run in {@code image} on a cluster: all of them when
+   * the config's {@code run_config.image} is set (it is put on every Java step), else those
+   * compiled with it or with none; all of them when none names it (an image given to check).
+   */
+  static List<JavaComponents.Component> components(Config.RunConfig run, Path classes, String image) {
+    JavaComponents all;
+    try {
+      all = JavaComponents.read(classes);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    if (all.components().isEmpty()) {
+      throw new ConfigException("no Java component in " + classes.resolve(JavaComponents.FOLDER) + " to check; run 'mvn compile'");
+    }
+    List<JavaComponents.Component> in = all.in(image);
+    return run.image() != null && !run.image().isBlank() || in.isEmpty() ? all.components() : in;
+  }
+
+  /** Runs the image check of {@code components} in {@code image}: a line per component; exit 0, or 2 when one cannot run. */
+  static int check(List<String> engine, String image, List<JavaComponents.Component> components, java.io.PrintWriter out,
+      java.io.PrintWriter err) throws IOException {
+    ImageCheck.Report report = ImageCheck.run(engine, image, components);
+    for (String ok : report.ok()) {
+      out.println("ok      " + ok + " in " + image);
+    }
+    for (ImageCheck.Problem p : report.problems()) {
+      out.println("INVALID " + p.component() + ": " + p.message());
+    }
+    out.flush();
+    if (!report.passed()) {
+      long bad = report.problems().stream().map(ImageCheck.Problem::component).distinct().count();
+      err.println("kfp4j: " + bad + " of " + components.size() + " components cannot run in " + image);
+      return Kfp4j.USAGE;
+    }
+    return Kfp4j.OK;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.kfp4j.image;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a container engine's commands ({@code save}, {@code load}) for the image builder. */
+final class Engines {
+  private Engines() {}
+
+  /** Runs {@code engine args...}; what it printed, or an {@link IOException} with it when it fails. */
+  static String run(List<String> engine, String... args) throws IOException {
+    List<String> command = new ArrayList<>(engine);
+    command.addAll(List.of(args));
+    Process p;
+    try {
+      p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .start();
+    } catch (IOException e) {
+      throw new IOException("cannot run " + engine.get(0) + ": " + e.getMessage(), e);
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!p.waitFor(30, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IOException(String.join(" ", command) + " did not end in 30 minutes");
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    if (p.exitValue() != 0) {
+      throw new IOException(engine.get(0) + " " + args[0] + " failed (exit code " + p.exitValue() + "): " + out.strip());
+    }
+    return out;
+  }
+}

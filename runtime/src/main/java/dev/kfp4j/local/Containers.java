@@ -1,0 +1,154 @@
+package dev.kfp4j.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How the local runner runs tasks in containers ({@link LocalRunner.Builder#containers}): the
+ * engine, {@code docker} or {@code podman}, with its global arguments, and images to run in place
+ * of those the tasks name.
+ *
+ * <pre>{@code
+ * Containers.engine("podman").withEngineArgs(List.of("--runtime", "runc"))
+ *     .withImage("python:3.12-slim", "registry.local/python:3.12-slim");
+ * }</pre>
+ *
+ * Without a named engine it is {@value #ENGINE_ENV} when set, else {@code docker} or {@code podman},
+ * whichever on the {@code PATH} answers {@code version} first (a {@code docker} client with no
+ * daemon does not). Global arguments also come from {@value #ENGINE_ARGS_ENV}, split at spaces.
+ */
+public final class Containers {
+  /** Names the engine: {@code docker}, {@code podman} or a path. */
+  public static final String ENGINE_ENV = "KFP4J_ENGINE";
+  /** The engine's global arguments, such as {@code --runtime runc}. */
+  public static final String ENGINE_ARGS_ENV = "KFP4J_ENGINE_ARGS";
+
+  private final String engine;
+  private final List<String> engineArgs;
+  private final Map<String, String> images;
+
+  private Containers(String engine, List<String> engineArgs, Map<String, String> images) {
+    this.engine = engine;
+    this.engineArgs = List.copyOf(engineArgs);
+    this.images = Map.copyOf(images);
+  }
+
+  /** The engine found as the class comment says, with the arguments of {@value #ENGINE_ARGS_ENV}. */
+  public static Containers detect() {
+    return engine(null);
+  }
+
+  /** {@code engine} ({@code docker}, {@code podman} or a path), or null to find one; with the arguments of {@value #ENGINE_ARGS_ENV}. */
+  public static Containers engine(String engine) {
+    String args = System.getenv(ENGINE_ARGS_ENV);
+    List<String> fromEnv = args == null || args.isBlank() ? List.of() : Arrays.asList(args.strip().split("\\s+"));
+    return new Containers(engine == null || engine.isBlank() ? null : engine.strip(), fromEnv, Map.of());
+  }
+
+  /** The engine's global arguments (before {@code run}), in place of those from the environment. */
+  public Containers withEngineArgs(List<String> args) {
+    return new Containers(engine, args, images);
+  }
+
+  /** Runs {@code image} where a task names {@code name}: a mirror, a local build, or an image for {@code kfp4j.invalid/no-image}. */
+  public Containers withImage(String name, String image) {
+    Map<String, String> all = new LinkedHashMap<>(images);
+    all.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(image, "image"));
+    return new Containers(engine, engineArgs, all);
+  }
+
+  /** The image a task that names {@code image} runs in. */
+  public String image(String image) {
+    return images.getOrDefault(image, image);
+  }
+
+  /** Images run in place of others, by the name tasks give. */
+  public Map<String, String> images() {
+    return images;
+  }
+
+  /**
+   * The engine's command: its program and global arguments.
+   *
+   * @throws WorkflowException when no engine is found, saying what to do
+   */
+  public List<String> command() {
+    String program;
+    if (engine != null) {
+      program = find(engine);
+      if (program == null) {
+        throw new WorkflowException("the container engine '" + engine + "' is not on the PATH; install it or name another with --engine");
+      }
+    } else {
+      String named = System.getenv(ENGINE_ENV);
+      List<String> candidates = named != null && !named.isBlank() ? List.of(named.strip()) : List.of("docker", "podman");
+      program = null;
+      for (String c : candidates) {
+        String p = find(c);
+        if (p != null && answers(p)) {
+          program = p;
+          break;
+        }
+      }
+      if (program == null) {
+        throw new WorkflowException(named != null && !named.isBlank()
+            ? ENGINE_ENV + " names '" + named + "', which does not answer 'version'; fix it or name the engine with --engine"
+            : "no container engine here: neither docker nor podman on the PATH answers 'version'; install one, or run without --containers");
+      }
+    }
+    List<String> command = new ArrayList<>();
+    command.add(program);
+    command.addAll(engineArgs);
+    return List.copyOf(command);
+  }
+
+  private static boolean answers(String program) {
+    try {
+      Process p = new ProcessBuilder(program, "version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return false;
+      }
+      return p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** {@code program} as a path: itself when it has a {@code /}, else where it is on the {@code PATH}; null if nowhere. */
+  static String find(String program) {
+    if (program.contains(File.separator)) {
+      return Files.isExecutable(Path.of(program)) ? program : null;
+    }
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return null;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+      if (Files.isExecutable(p) && !Files.isDirectory(p)) {
+        return p.toAbsolutePath().toString();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return (engine == null ? "docker or podman" : engine) + (engineArgs.isEmpty() ? "" : " " + String.join(" ", engineArgs))
+        + (images.isEmpty() ? "" : ", images " + images);
+  }
+}

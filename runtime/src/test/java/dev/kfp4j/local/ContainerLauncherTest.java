@@ -1,0 +1,204 @@
+package dev.kfp4j.local;
+
+import static dev.kfp4j.local.LocalRunnerTest.task;
+import static dev.kfp4j.local.LocalRunnerTest.workflow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.TaskResult.State;
+import dev.kfp4j.testing.containers.BaseImages;
+import dev.kfp4j.testing.containers.Engine;
+import dev.kfp4j.yaml.Yaml;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The local runner's container mode on workflows of shell steps, in a small image of this machine's
+ * shell and coreutils: files mounted where the command expects them, environment and limits as a
+ * pod has them, and every way a task ends: failed, timed out, its runner killed.
+ */
+class ContainerLauncherTest {
+  static Engine engine;
+  static String shell;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void images() throws IOException {
+    engine = Engine.require();
+    shell = BaseImages.shell(engine);
+  }
+
+  private Containers containers() {
+    return Containers.engine(engine.command().get(0)).withEngineArgs(engine.command().subList(1, engine.command().size()))
+        .withImage("alpine", shell);
+  }
+
+  private LocalRunner runner() {
+    return LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+        .progress(false).summary(false).containers(containers()).build();
+  }
+
+  /** A shell template in image alpine with its {@code extra} YAML (indented 4) after the container. */
+  static String template(String name, String script, String extra) {
+    return "  - name: " + name + "\n" + extra
+        + "    container:\n      image: alpine\n      command: [sh, -c]\n      args: ['" + script.replace("'", "''") + "']\n";
+  }
+
+  @Test
+  void filesPassBetweenContainersAtThePathsTheCommandsName() throws IOException {
+    Workflow wf = workflow("files", "",
+        "      - {name: write, template: write}\n"
+            + "      - name: read\n        template: read\n        dependencies: [write]\n"
+            + "        arguments: {artifacts: [{name: data, from: '{{tasks.write.outputs.artifacts.text}}'}]}\n",
+        template("write", "mkdir -p /tmp/outputs/text && printf hello > /tmp/outputs/text/data && echo 21 > /mnt/v/n",
+            "    outputs: {artifacts: [{name: text, path: /tmp/outputs/text/data}]}\n    volumes: [{name: v, persistentVolumeClaim: {claimName: shared}}]\n")
+            .replace("      args:", "      volumeMounts: [{name: v, mountPath: /mnt/v}]\n      args:"),
+        template("read", "mkdir -p /tmp/out && cat /tmp/inputs/data/data > /tmp/out/copy && echo $(( $(cat /mnt/v/n) * 2 )) > /tmp/out/n"
+            + " && (echo x > /tmp/inputs/data/data 2>/dev/null && echo writable || echo read-only) > /tmp/out/input",
+            "    inputs: {artifacts: [{name: data, path: /tmp/inputs/data/data}]}\n"
+                + "    outputs: {parameters: [{name: copy, valueFrom: {path: /tmp/out/copy}}, {name: n, valueFrom: {path: /tmp/out/n}},"
+                + " {name: input, valueFrom: {path: /tmp/out/input}}]}\n"
+                + "    volumes: [{name: v, persistentVolumeClaim: {claimName: shared}}]\n")
+            .replace("      args:", "      volumeMounts: [{name: v, mountPath: /mnt/v}]\n      args:"));
+    RunResult r = runner().run(wf, Map.of());
+    assertTrue(r.succeeded(), r.tasks().toString());
+    assertEquals("hello", r.output("read", "copy"));
+    assertEquals("42", r.output("read", "n"), "the volume is shared");
+    assertEquals("read-only", r.output("read", "input"), "an input file is mounted read-only");
+    assertEquals("hello", Files.readString(r.task("write").get().artifacts().get("text")));
+    assertFalse(Files.exists(r.runDir().resolve("read/outputs/.container")), "the staging folders are gone");
+    JsonNode record = Yaml.json().readTree(Files.readString(r.runDir().resolve("run.json")));
+    assertEquals(shell, record.at("/tasks/write/image").asString());
+    assertEquals(engine.imageId(shell), record.at("/tasks/write/imageId").asString());
+  }
+
+  @Test
+  void theContainerHasTheTasksEnvironmentAndLimitsAndNothingOfTheRunners() throws IOException {
+    Workflow wf = workflow("env", "", "      - {name: env, template: env}\n",
+        template("env", "mkdir -p /tmp/o && env > /tmp/o/env && (cat /sys/fs/cgroup/memory.max 2>/dev/null"
+            + " || cat /sys/fs/cgroup/memory/memory.limit_in_bytes) > /tmp/o/memory",
+            "    outputs: {parameters: [{name: env, valueFrom: {path: /tmp/o/env}}, {name: memory, valueFrom: {path: /tmp/o/memory}}]}\n")
+            .replace("      args:", "      env: [{name: GREETING, value: 'hello world'}]\n"
+                + "      resources: {limits: {cpu: 500m, memory: 64Mi}}\n      args:"));
+    RunResult r = runner().run(wf, Map.of());
+    assertTrue(r.succeeded(), r.tasks().toString());
+    String env = r.output("env", "env");
+    assertTrue(env.contains("GREETING=hello world"), env);
+    assertTrue(env.contains("PATH=/opt/java/bin:/usr/local/bin:/usr/bin:/bin\n"), "the image's PATH, not this machine's: " + env);
+    assertFalse(env.contains(System.getenv("PATH")), env);
+    assertEquals("67108864", r.output("env", "memory"));
+  }
+
+  @Test
+  void aFailingTaskLeavesNoHalfWrittenOutput() throws IOException {
+    Workflow wf = workflow("fails", "", "      - {name: fails, template: fails}\n",
+        template("fails", "mkdir -p /tmp/outputs/out && printf half > /tmp/outputs/out/data && exit 3",
+            "    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/outputs/out/data}}]}\n"));
+    RunResult r = runner().run(wf, Map.of());
+    TaskResult t = r.task("fails").get();
+    assertEquals(State.Failed, t.state());
+    assertEquals(3, t.exitCode());
+    Path task = r.runDir().resolve("fails");
+    assertFalse(Files.exists(task.resolve("outputs/out/data")), "no output file");
+    assertFalse(Files.exists(task.resolve("outputs/.container")), "no staged output either");
+  }
+
+  @Test
+  void aTimeoutStopsTheContainer() throws IOException, InterruptedException {
+    Workflow wf = workflow("slow", "", "      - {name: slow, template: slow}\n",
+        template("slow", "sleep 600", "    activeDeadlineSeconds: 2\n"));
+    long t0 = System.nanoTime();
+    RunResult r = runner().run(wf, Map.of());
+    long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+    assertEquals(State.Failed, r.task("slow").get().state());
+    assertEquals("timed out after 2 s", r.task("slow").get().message());
+    assertTrue(seconds < 60, "stopped, not waited for: " + seconds + " s");
+    assertEquals("", containersOf(r.runId()), "the container is gone");
+  }
+
+  @Test
+  void aTaskWithNoImageFailsSayingHowToNameOne() throws IOException {
+    Workflow wf = workflow("noimage", "", "      - {name: t, template: t}\n", template("t", "true", "").replace("image: alpine",
+        "image: " + dev.kfp4j.spec.ContainerSpec.NO_IMAGE));
+    RunResult r = runner().run(wf, Map.of());
+    TaskResult t = r.task("t").get();
+    assertEquals(State.Failed, t.state());
+    assertTrue(Files.readString(t.log()).contains("names no image (kfp4j.invalid/no-image), so it cannot run in a container: compile"
+        + " with -Akfp4j.image=IMAGE (or @Component(image = ...)), or name one for it with --map-image kfp4j.invalid/no-image=IMAGE"),
+        Files.readString(t.log()));
+  }
+
+  @Test
+  void killingTheRunnerRemovesItsContainers() throws Exception {
+    Path file = dir.resolve("slow.yaml");
+    Files.writeString(file, "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: slow\nspec:\n  entrypoint: main\n"
+        + "  templates:\n  - name: main\n    dag:\n      tasks:\n      - {name: slow, template: slow}\n"
+        + template("slow", "sleep 600", ""));
+    List<String> engineArgs = new java.util.ArrayList<>();
+    for (String a : engine.command().subList(1, engine.command().size())) {
+      engineArgs.addAll(List.of("--engine-arg", a));
+    }
+    List<String> args = new java.util.ArrayList<>(List.of(file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache",
+        "--containers", "--engine", engine.command().get(0), "--map-image", "alpine=" + shell));
+    args.addAll(engineArgs);
+    Process runner = Child.localRun(dir.resolve("runner.log"), Map.of(), args.toArray(String[]::new));
+    try {
+      assertTrue(Child.await(60, () -> !running().isEmpty()),
+          "the task's container runs: " + Child.read(dir.resolve("runner.log")));
+      String name = running();
+      runner.destroyForcibly().waitFor();
+      assertTrue(Child.await(60, () -> !containersOf("").contains(name)), name + " was removed when its runner died");
+    } finally {
+      runner.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aResumeRemovesTheContainersAnEarlierRunnerLeft() throws IOException {
+    String runId = "20260101-000000-000-test" + ProcessHandle.current().pid();
+    engine.check("run", "--detach", "--stop-timeout", "0", "--name", "kfp4j-" + runId + "-left-1", "--label", ContainerLauncher.RUN_LABEL + "=" + runId, shell,
+        "sleep", "600");
+    assertFalse(containersOf(runId).isEmpty());
+    ContainerLauncher.removeLeftovers(engine.command(), runId);
+    assertEquals("", containersOf(runId));
+  }
+
+  @Test
+  void quantitiesAreWhatTheEngineTakes() {
+    assertEquals("0.5", ContainerLauncher.cpus("500m"));
+    assertEquals("2", ContainerLauncher.cpus("2"));
+    assertEquals("536870912", ContainerLauncher.bytes("512Mi"));
+    assertEquals("1000000000", ContainerLauncher.bytes("1G"));
+    assertEquals("1610612736", ContainerLauncher.bytes("1.5Gi"));
+    assertThrows(IllegalArgumentException.class, () -> ContainerLauncher.bytes("lots"));
+  }
+
+  /** The names of the containers of run {@code runId} (all of kfp4j's for ""), running or not. */
+  private static String containersOf(String runId) {
+    try {
+      return engine.check("ps", "--all", "--format", "{{.Names}}", "--filter",
+          "label=" + ContainerLauncher.RUN_LABEL + (runId.isEmpty() ? "" : "=" + runId)).strip();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String running() {
+    try {
+      return engine.check("ps", "--format", "{{.Names}}", "--filter", "name=kfp4j-.*-slow-1").strip();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
