@@ -57,6 +57,9 @@ public final class LocalRunner {
   private final ClassLoader classLoader;
   private final List<String> classpath;
 
+  /** The copy of the workflow in each run folder: the pipeline the run ran, as JSON. */
+  public static final String WORKFLOW_FILE = "workflow.json";
+
   private LocalRunner(Builder b) {
     this.root = b.root.toAbsolutePath();
     this.parallelism = b.parallelism;
@@ -83,6 +86,8 @@ public final class LocalRunner {
     Path runDir = RunPaths.inside(root, workflow.name(), runId);
     try {
       Files.createDirectories(runDir);
+      // the workflow the run ran, for the local UI's picture of it
+      Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.json().writeValueAsString(workflow.root()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the run folder " + runDir, e);
     }
