@@ -95,19 +95,24 @@ public final class LocalUi implements AutoCloseable {
 
   /** Waits until it is closed. */
   public void join() throws InterruptedException {
-    server.join();
+    Server s = server;
+    if (s != null) {
+      s.join();
+    }
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (server == null) {
       return;
     }
+    Server s = server;
+    server = null;
     if (url != null) {
       UiLink.remove(root, url);
     }
     try {
-      server.stop();
+      s.stop();
     } catch (Exception e) {
       throw new IllegalStateException("cannot stop the UI: " + e, e);
     }
