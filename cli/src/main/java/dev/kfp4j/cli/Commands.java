@@ -123,7 +123,7 @@ final class Commands {
           err().println("kfp4j: the run failed: " + result.failedTask().map(t -> t.label() + ": " + t.message()).orElse(""));
         }
         err().println("run folder: " + result.runDir());
-        UiLink.runPage(root != null ? root : Path.of(".kfp4j/runs"), result.pipeline(), result.runId())
+        UiLink.runPage(result.runDir().getParent().getParent(), result.pipeline(), result.runId())
             .ifPresent(page -> err().println("run page: " + page));
         return result.succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
       }
