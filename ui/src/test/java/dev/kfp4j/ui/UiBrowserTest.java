@@ -39,6 +39,21 @@ class UiBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+  /** KFP v1 mlpipeline-ui-metadata, as its docs show each kind, inline. */
+  private static final String UI_METADATA = """
+      {"outputs": [
+        {"type": "confusion_matrix", "format": "csv", "storage": "inline",
+         "schema": [{"name": "target", "type": "CATEGORY"}, {"name": "predicted", "type": "CATEGORY"}, {"name": "count", "type": "NUMBER"}],
+         "labels": ["cat", "dog"], "source": "cat,cat,8\\ncat,dog,2\\ndog,cat,1\\ndog,dog,9\\n"},
+        {"type": "roc", "format": "csv", "storage": "inline",
+         "schema": [{"name": "fpr", "type": "NUMBER"}, {"name": "tpr", "type": "NUMBER"}, {"name": "thresholds", "type": "NUMBER"}],
+         "source": "0,0,1\\n0.1,0.7,0.6\\n1,1,0\\n"},
+        {"type": "table", "format": "csv", "storage": "inline", "header": ["fold", "rmse"], "source": "1,0.12\\n2,0.15\\n"},
+        {"type": "markdown", "storage": "inline", "source": "# Fit\\n\\nA *line*. <script>alert(1)</script>"},
+        {"type": "web-app", "storage": "inline", "source": "<html><body><p id=\\"app\\">web app</p></body></html>"}
+      ]}
+      """;
+
   private Path root;
   private Path shots;
   private LocalUi ui;
@@ -66,6 +81,7 @@ class UiBrowserTest {
     trainedShort = TestRuns.run(root, TestRuns.example("training"), Map.of("rows", "20", "epochs", "3"));
     TestRuns.addMetricsAsTheContractSays(trainedLong.runDir(), "train", "metrics");
     TestRuns.addMetricsAsTheContractSays(trainedShort.runDir(), "train", "metrics");
+    TestRuns.addVisualizationsAsTheContractSays(trainedLong.runDir(), "train", UI_METADATA);
     report = TestRuns.run(root, TestRuns.workflow("dev/kfp4j/ui/ui-report.yaml"), Map.of("title", "Quarterly <i>report</i>"));
     assertTrue(add.succeeded() && trainedLong.succeeded() && report.succeeded() && !failed.succeeded());
 
@@ -132,6 +148,28 @@ class UiBrowserTest {
     }
     assertTrue(browser.findElement(By.cssSelector("tr[data-run='" + failed.runId() + "'] td[data-metric='train.rmse']")).getText().isEmpty());
     shot("compare-metrics");
+  }
+
+  @Test
+  void aTasksMetricsAndVisualizationsAreShown() throws IOException {
+    openRun(trainedLong);
+    WebElement task = selectTask("train");
+    WebElement metrics = waitFor(By.cssSelector("#task-info table.metrics"));
+    assertTrue(metrics.getText().startsWith("rmse " + trainedLong.output("train", "Output").substring(0, 6)), metrics.getText());
+    List<WebElement> matrix = waitFor(By.cssSelector("[data-visualization='confusion_matrix'] table")).findElements(By.tagName("tr"));
+    assertEquals(List.of("actual \\ predicted cat dog", "cat 8 2", "dog 1 9"), matrix.stream().map(WebElement::getText).toList());
+    assertEquals("fold rmse\n1 0.12\n2 0.15", task.findElement(By.cssSelector("[data-visualization='table'] table")).getText());
+    assertEquals("0,1 0.1,0.30000000000000004 1,0",
+        task.findElement(By.cssSelector("[data-visualization='roc'] polyline")).getAttribute("points"));
+    WebElement markdown = task.findElement(By.cssSelector("[data-visualization='markdown'] iframe"));
+    browser.switchTo().frame(markdown);
+    assertEquals("Fit", browser.findElement(By.tagName("h1")).getText());
+    assertTrue(browser.findElement(By.tagName("body")).getText().contains("<script>alert(1)</script>"));
+    browser.switchTo().defaultContent();
+    browser.switchTo().frame(task.findElement(By.cssSelector("[data-visualization='web-app'] iframe")));
+    assertEquals("web app", browser.findElement(By.id("app")).getText());
+    browser.switchTo().defaultContent();
+    shot("metrics-and-visualizations");
   }
 
   @Test
