@@ -18,6 +18,7 @@ import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.local.LocalRun;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.UiLink;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
 import dev.kfp4j.spec.ComponentYaml;
@@ -107,27 +108,9 @@ final class Commands {
     @Override
     public Integer call() throws IOException {
       Options.PipelineChoice.Compiled p = pipeline.load();
-      List<Path> entries = new ArrayList<>();
-      if (classpath != null) {
-        for (String e : classpath.split(java.io.File.pathSeparator)) {
-          entries.add(Path.of(e));
-        }
-      } else {
-        entries.add(pipeline.classes);
-        Path deps = Path.of("target/dependency");
-        if (Files.isDirectory(deps)) {
-          try (Stream<Path> jars = Files.list(deps)) {
-            jars.filter(j -> j.toString().endsWith(".jar")).sorted().forEach(entries::add);
-          }
-        }
-      }
-      URL[] urls = new URL[entries.size()];
-      for (int i = 0; i < urls.length; i++) {
-        urls[i] = entries.get(i).toUri().toURL();
-      }
-      String cp = String.join(java.io.File.pathSeparator, entries.stream().map(Path::toString).toList())
-          + java.io.File.pathSeparator + System.getProperty("java.class.path");
-      try (URLClassLoader loader = new URLClassLoader(urls, Kfp4j.class.getClassLoader())) {
+      ProjectClasspath project = ProjectClasspath.of(classpath, pipeline.classes);
+      try (URLClassLoader loader = project.loader()) {
+        String cp = project.classpath();
         LocalRunner.Builder b = LocalRunner.builder().classLoader(loader).classpath(cp).caching(!noCache)
             .console(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8))
             .javaMode(subprocess ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS).logs(logs);
@@ -158,6 +141,8 @@ final class Commands {
           err().println("kfp4j: the run failed: " + result.failedTask().map(t -> t.label() + ": " + t.message()).orElse(""));
         }
         err().println("run folder: " + result.runDir());
+        UiLink.runPage(result.runDir().getParent().getParent(), result.pipeline(), result.runId())
+            .ifPresent(page -> err().println("run page: " + page));
         return result.succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
       }
     }
@@ -615,7 +600,8 @@ final class Commands {
 
   // ------------------------------------------------------------------------------------------ ui
 
-  @Command(name = "ui", description = "Prints the KFP UI's address, or a run's page; --open opens it in a browser.")
+  @Command(name = "ui", description = "Prints the KFP UI's address, or a run's page; --open opens it in a browser. "
+      + "With --local, serves the local UI over the runs folder on 127.0.0.1 until stopped (Ctrl-C).")
   static final class Ui extends Base {
     @Mixin Options.Server server;
 
@@ -625,8 +611,13 @@ final class Commands {
     @Option(names = "--open", description = "Open it in the desktop's browser.")
     boolean open;
 
+    @Mixin LocalUiCommand local;
+
     @Override
     public Integer call() throws IOException {
+      if (local.local) {
+        return local.serve(out(), err(), open);
+      }
       KfpClient kfp = server.kfp();
       URI link = run != null ? kfp.runUrl(run) : kfp.uiUrl();
       out().println(link);

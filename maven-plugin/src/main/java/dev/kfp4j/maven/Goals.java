@@ -342,8 +342,13 @@ final class Goals {
     }
   }
 
-  /** Prints the KFP UI's address, or a run's page. */
-  @Mojo(name = "ui", requiresProject = false, threadSafe = true)
+  /**
+   * Prints the KFP UI's address, or a run's page; with {@code -Dkfp4j.local}, serves the local UI
+   * as {@code kfp4j ui --local} does, until stopped (Ctrl-C): {@code mvn compile kfp4j:ui
+   * -Dkfp4j.local} shows the runs in {@code .kfp4j/runs} on {@code http://127.0.0.1:8765/}, and its
+   * "create run" form starts the project's compiled pipelines on the project's classpath.
+   */
+  @Mojo(name = "ui", requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
   public static final class UiMojo extends ServerMojo {
     public UiMojo() {
       super("ui");
@@ -352,10 +357,49 @@ final class Goals {
     @Parameter(property = "kfp4j.run")
     String run;
 
+    /** Serve the local UI over the local runs folder instead. */
+    @Parameter(property = "kfp4j.local", defaultValue = "false")
+    boolean local;
+
+    /** The local runs folder. */
+    @Parameter(property = "kfp4j.root", defaultValue = "${project.basedir}/.kfp4j/runs")
+    File root;
+
+    /** The local UI's port; 0 for any free one. */
+    @Parameter(property = "kfp4j.port", defaultValue = "8765")
+    int port;
+
+    /** A loopback address for the local UI to serve on; any other is refused. */
+    @Parameter(property = "kfp4j.bind", defaultValue = "127.0.0.1")
+    String bind;
+
+    /** Where {@code mvn compile} wrote the pipelines the local UI's form starts. */
+    @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
+    File classes;
+
+    /** The project's runtime classpath, where its components load from. */
+    @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true)
+    List<String> classpath;
+
+    /** Open it in the desktop's browser. */
+    @Parameter(property = "kfp4j.open", defaultValue = "false")
+    boolean open;
+
     @Override
     List<String> goalArguments() {
       List<String> args = new ArrayList<>();
       option(args, "--run", run);
+      flag(args, "--open", open);
+      if (local) {
+        args.add("--local");
+        option(args, "--root", root);
+        option(args, "--port", port);
+        option(args, "--bind", bind);
+        option(args, "--classes", classes);
+        if (classpath != null && !classpath.isEmpty()) {
+          option(args, "--classpath", String.join(File.pathSeparator, classpath));
+        }
+      }
       return args;
     }
   }

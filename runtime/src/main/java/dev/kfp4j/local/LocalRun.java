@@ -123,6 +123,8 @@ public final class LocalRun {
     }
     System.out.flush();
     System.err.println("run folder: " + result.runDir());
+    UiLink.runPage(result.runDir().getParent().getParent(), result.pipeline(), result.runId())
+        .ifPresent(page -> System.err.println("run page: " + page));
     return result.succeeded() ? 0 : 1;
   }
 

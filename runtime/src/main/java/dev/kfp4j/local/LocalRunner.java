@@ -60,6 +60,9 @@ public final class LocalRunner {
   private final Containers containers;
   private List<String> engine;
 
+  /** The copy of the workflow in each run folder: the pipeline the run ran, as JSON. */
+  public static final String WORKFLOW_FILE = "workflow.json";
+
   private LocalRunner(Builder b) {
     this.root = b.root.toAbsolutePath();
     this.parallelism = b.parallelism;
@@ -88,6 +91,8 @@ public final class LocalRunner {
     Path runDir = RunPaths.inside(root, workflow.name(), runId);
     try {
       Files.createDirectories(runDir);
+      // the workflow the run ran, for the local UI's picture of it
+      Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.json().writeValueAsString(workflow.root()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the run folder " + runDir, e);
     }

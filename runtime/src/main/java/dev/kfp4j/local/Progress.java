@@ -2,22 +2,50 @@ package dev.kfp4j.local;
 
 import dev.kfp4j.local.TaskResult.State;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The progress line, rewritten in place as tasks start and finish: done, running, failed, time. */
+/**
+ * The progress line, rewritten in place as tasks start and finish, and each second while they run:
+ * done, running, failed, the run's time, then each running task with its own time
+ * ({@code add-example: 1 done, 2 running, 0 failed, 3.1 s | add 2.0 s, subtract 1.2 s}).
+ */
 final class Progress {
+  /** Running tasks named on the line at most; the rest are counted. */
+  static final int SHOWN = 3;
+
   private final PrintStream console;
   private final boolean show;
   private final String pipeline;
   private final long started = System.nanoTime();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
-  private final AtomicInteger running = new AtomicInteger();
+  /** Each running attempt's task label and when it got its slot, in start order. */
+  private final Map<Object, Running> running = new LinkedHashMap<>();
+  private final ScheduledExecutorService ticker;
+  private int width;
+
+  private record Running(String label, long since) {}
 
   Progress(PrintStream console, boolean show, String pipeline) {
     this.console = console;
     this.show = show;
     this.pipeline = pipeline;
+    if (show) {
+      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kfp4j-progress");
+        t.setDaemon(true);
+        return t;
+      });
+      ticker.scheduleAtFixedRate(this::print, 1, 1, TimeUnit.SECONDS);
+    } else {
+      ticker = null;
+    }
   }
 
   /** An attempt is about to wait for a slot. */
@@ -25,14 +53,19 @@ final class Progress {
     print();
   }
 
-  /** An attempt got its slot and runs. */
-  void running() {
-    running.incrementAndGet();
+  /** The attempt {@code key} of task {@code label} got its slot and runs. */
+  void running(Object key, String label) {
+    synchronized (running) {
+      running.put(key, new Running(label, System.nanoTime()));
+    }
+    print();
   }
 
-  /** An attempt ended. */
-  void stopped() {
-    running.decrementAndGet();
+  /** The attempt {@code key} ended. */
+  void stopped(Object key) {
+    synchronized (running) {
+      running.remove(key);
+    }
   }
 
   void done(TaskResult r) {
@@ -44,11 +77,33 @@ final class Progress {
     print();
   }
 
+  /** The line as it is now. */
+  String line(long now) {
+    StringBuilder line = new StringBuilder();
+    synchronized (running) {
+      line.append(String.format(Locale.ROOT, "%s: %d done, %d running, %d failed, %.1f s", pipeline, done.get(),
+          running.size(), failed.get(), (now - started) / 1e9));
+      int shown = 0;
+      for (Running r : running.values()) {
+        if (shown == SHOWN) {
+          line.append(", ").append(running.size() - SHOWN).append(" more");
+          break;
+        }
+        line.append(shown == 0 ? " | " : ", ").append(r.label())
+            .append(String.format(Locale.ROOT, " %.1f s", (now - r.since()) / 1e9));
+        shown++;
+      }
+    }
+    return line.toString();
+  }
+
   private void print() {
     if (show) {
       synchronized (console) {
-        console.printf("\r%s: %d done, %d running, %d failed, %.1f s   ", pipeline, done.get(), running.get(), failed.get(),
-            (System.nanoTime() - started) / 1e9);
+        String line = line(System.nanoTime());
+        // spaces over what a longer line before left
+        console.print("\r" + line + " ".repeat(Math.max(1, width - line.length())));
+        width = line.length();
         console.flush();
       }
     }
@@ -56,6 +111,8 @@ final class Progress {
 
   void finish() {
     if (show) {
+      ticker.shutdownNow();
+      print();
       console.println();
     }
   }

@@ -73,7 +73,8 @@ final class StepRunner {
       record.running(id, step.name(), attempt);
       progress.waiting();
       slots.acquireUninterruptibly();
-      progress.running();
+      Object slot = new Object();
+      progress.running(slot, step.id().label());
       try {
         prepare(step);
         exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), log, attempt, step.timeoutSeconds(),
@@ -82,7 +83,7 @@ final class StepRunner {
         message = exit == 0 ? missingOutput(step)
             : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : "exit code " + exit;
       } finally {
-        progress.stopped();
+        progress.stopped(slot);
         slots.release();
       }
       if (message == null || !step.retry().retries(attempt)) {

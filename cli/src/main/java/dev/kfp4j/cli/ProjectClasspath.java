@@ -1,0 +1,42 @@
+package dev.kfp4j.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where a project's components load from, for the local runner: {@code --classpath}, or the
+ * classes folder and {@code target/dependency/*}; as a class loader over this command's, and as
+ * the classpath of {@code java} subprocesses.
+ */
+record ProjectClasspath(URLClassLoader loader, String classpath) {
+  static ProjectClasspath of(String classpath, Path classes) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    if (classpath != null) {
+      for (String e : classpath.split(File.pathSeparator)) {
+        entries.add(Path.of(e));
+      }
+    } else {
+      entries.add(classes);
+      Path deps = Path.of("target/dependency");
+      if (Files.isDirectory(deps)) {
+        try (Stream<Path> jars = Files.list(deps)) {
+          jars.filter(j -> j.toString().endsWith(".jar")).sorted().forEach(entries::add);
+        }
+      }
+    }
+    URL[] urls = new URL[entries.size()];
+    for (int i = 0; i < urls.length; i++) {
+      urls[i] = entries.get(i).toUri().toURL();
+    }
+    String cp = String.join(File.pathSeparator, entries.stream().map(Path::toString).toList())
+        + File.pathSeparator + System.getProperty("java.class.path");
+    return new ProjectClasspath(new URLClassLoader(urls, Kfp4j.class.getClassLoader()), cp);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.UiLink;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalUiCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void refusesAnAddressThatIsNotLoopback() {
+    Cli cli = Cli.run("ui", "--local", "--bind", "0.0.0.0", "--root", dir.toString());
+    assertEquals(Kfp4j.USAGE, cli.code(), cli.toString());
+    assertTrue(cli.err().contains("loopback address only"), cli.err());
+    assertFalse(Files.exists(dir.resolve(UiLink.FILE)));
+  }
+
+  @Test
+  void servesTheRunsFolderUntilStopped() throws Exception {
+    Path root = dir.resolve("runs");
+    CompletableFuture<Cli> served = new CompletableFuture<>();
+    Thread t = new Thread(() -> served.complete(Cli.run("ui", "--local", "--port", "0", "--root", root.toString(),
+        "--classes", dir.resolve("classes").toString())));
+    t.start();
+    Path link = root.resolve(UiLink.FILE);
+    while (!Files.exists(link) && t.isAlive()) {
+      Thread.onSpinWait();
+    }
+    URI url = URI.create(Files.readAllLines(link).get(0));
+    assertEquals("127.0.0.1", url.getHost());
+    HttpResponse<String> runs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/api/runs")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, runs.statusCode());
+    assertEquals("[]", runs.body());
+    t.interrupt();
+    Cli cli = served.get();
+    assertEquals(Kfp4j.OK, cli.code(), cli.toString());
+    assertEquals(List.of("kfp4j UI: " + url + " (runs in " + root.toAbsolutePath().normalize() + "; Ctrl-C stops it)"),
+        cli.out().lines().toList());
+    assertFalse(Files.exists(link), "the address goes when the UI stops");
+  }
+}

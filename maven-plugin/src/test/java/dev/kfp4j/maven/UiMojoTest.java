@@ -1,0 +1,70 @@
+package dev.kfp4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.UiLink;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kfp4j:ui}, run as Maven runs it: the local UI over the runs folder, the project's pipelines in its form. */
+class UiMojoTest {
+  @TempDir
+  Path dir;
+
+  private Goals.UiMojo mojo() {
+    Goals.UiMojo mojo = new Goals.UiMojo();
+    mojo.local = true;
+    mojo.root = dir.resolve("runs").toFile();
+    mojo.port = 0;
+    mojo.bind = "127.0.0.1";
+    mojo.classes = GoalsTest.CLASSES;
+    return mojo;
+  }
+
+  @Test
+  void servesTheProjectsPipelinesUntilStopped() throws Exception {
+    Goals.UiMojo mojo = mojo();
+    CompletableFuture<Void> served = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        mojo.execute();
+        served.complete(null);
+      } catch (Exception e) {
+        served.completeExceptionally(e);
+      }
+    });
+    t.start();
+    Path link = dir.resolve("runs").resolve(UiLink.FILE);
+    while (!Files.exists(link) && t.isAlive()) {
+      Thread.onSpinWait();
+    }
+    URI url = URI.create(Files.readAllLines(link).get(0));
+    String pipelines = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/api/pipelines")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertTrue(pipelines.contains("{\"name\":\"add-example\",\"parameters\":[{\"name\":\"value1\""), pipelines);
+    t.interrupt();
+    served.get();
+    assertFalse(Files.exists(link));
+  }
+
+  @Test
+  void anAddressThatIsNotLoopbackIsAConfigurationError() {
+    Goals.UiMojo mojo = mojo();
+    mojo.bind = "0.0.0.0";
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+    assertTrue(e.getMessage().startsWith("kfp4j ui failed (exit code 2): the local UI serves on a loopback address only"),
+        e.getMessage());
+    assertEquals(false, Files.exists(dir.resolve("runs").resolve(UiLink.FILE)));
+  }
+}

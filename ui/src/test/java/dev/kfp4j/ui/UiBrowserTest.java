@@ -1,0 +1,292 @@
+package dev.kfp4j.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.RunResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The UI in a real browser (Debian's headless Chromium through chromedriver) over real runs: the
+ * add example, a failed run, runs with metrics and artifacts, a run in progress. Each test checks
+ * what a person would look at, and leaves a screenshot in {@code target/ui-screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UiBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  /** KFP v1 mlpipeline-ui-metadata, as its docs show each kind, inline. */
+  private static final String UI_METADATA = """
+      {"outputs": [
+        {"type": "confusion_matrix", "format": "csv", "storage": "inline",
+         "schema": [{"name": "target", "type": "CATEGORY"}, {"name": "predicted", "type": "CATEGORY"}, {"name": "count", "type": "NUMBER"}],
+         "labels": ["cat", "dog"], "source": "cat,cat,8\\ncat,dog,2\\ndog,cat,1\\ndog,dog,9\\n"},
+        {"type": "roc", "format": "csv", "storage": "inline",
+         "schema": [{"name": "fpr", "type": "NUMBER"}, {"name": "tpr", "type": "NUMBER"}, {"name": "thresholds", "type": "NUMBER"}],
+         "source": "0,0,1\\n0.1,0.7,0.6\\n1,1,0\\n"},
+        {"type": "table", "format": "csv", "storage": "inline", "header": ["fold", "rmse"], "source": "1,0.12\\n2,0.15\\n"},
+        {"type": "markdown", "storage": "inline", "source": "# Fit\\n\\nA *line*. <script>alert(1)</script>"},
+        {"type": "web-app", "storage": "inline", "source": "<html><body><p id=\\"app\\">web app</p></body></html>"}
+      ]}
+      """;
+
+  private Path root;
+  private Path shots;
+  private LocalUi ui;
+  private WebDriver browser;
+  private RunResult add;
+  private RunResult failed;
+  private RunResult report;
+  private RunResult trainedLong;
+  private RunResult trainedShort;
+
+  @BeforeAll
+  void start() throws IOException {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present) {
+      System.out.println("kfp4j: UI browser tests skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
+          + " (apt-get install chromium chromium-driver)");
+    }
+    Assumptions.assumeTrue(present, "no chromium");
+    Path dir = TestRuns.fresh("ui-browser");
+    root = dir.resolve("runs");
+    shots = Files.createDirectories(Path.of("target", "ui-screenshots"));
+    add = TestRuns.run(root, TestRuns.example("add-example"), Map.of("value1", "3", "value2", "4"));
+    failed = TestRuns.run(root, TestRuns.example("training"), Map.of("rows", "1"));
+    trainedLong = TestRuns.run(root, TestRuns.example("training"), Map.of("rows", "20", "epochs", "200"));
+    trainedShort = TestRuns.run(root, TestRuns.example("training"), Map.of("rows", "20", "epochs", "3"));
+    TestRuns.addMetricsAsTheContractSays(trainedLong.runDir(), "train", "metrics");
+    TestRuns.addMetricsAsTheContractSays(trainedShort.runDir(), "train", "metrics");
+    TestRuns.addVisualizationsAsTheContractSays(trainedLong.runDir(), "train", UI_METADATA);
+    report = TestRuns.run(root, TestRuns.workflow("dev/kfp4j/ui/ui-report.yaml"), Map.of("title", "Quarterly <i>report</i>"));
+    assertTrue(add.succeeded() && trainedLong.succeeded() && report.succeeded() && !failed.succeeded());
+
+    ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example")).build().start();
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (ui != null) {
+      ui.close();
+    }
+  }
+
+  @Test
+  void runsListShowsEachRunWithItsStateAndArguments() throws IOException {
+    open("#/");
+    WebElement row = waitFor(By.cssSelector("tr[data-run='" + add.runId() + "']"));
+    assertTrue(row.getText().contains("add-example"), row.getText());
+    assertEquals("Succeeded", row.findElement(By.cssSelector("[data-state]")).getText());
+    assertTrue(row.getText().contains("value1=3") && row.getText().contains("value2=4"), row.getText());
+    WebElement bad = browser.findElement(By.cssSelector("tr[data-run='" + failed.runId() + "']"));
+    assertEquals("Failed", bad.findElement(By.cssSelector("[data-state]")).getText());
+    shot("runs");
+  }
+
+  @Test
+  void addExampleGraphShowsEveryTaskSucceeded() throws IOException {
+    openRun(add);
+    for (String task : List.of("add", "subtract", "multiply")) {
+      waitUntil(d -> "Succeeded".equals(box(task).getAttribute("data-state")));
+    }
+    WebElement outputs = selectTask("multiply").findElement(By.cssSelector("table.outputs"));
+    assertTrue(outputs.getText().contains("-7"), outputs.getText());
+    shot("add-example-run");
+  }
+
+  @Test
+  void failedRunShowsTheFailedTaskAndItsError() throws IOException {
+    openRun(failed);
+    waitUntil(d -> "Failed".equals(box("make-data").getAttribute("data-state")));
+    assertFalse("Succeeded".equals(box("train").getAttribute("data-state")));
+    // the failed task is chosen by itself: its log shows the component's error
+    waitUntil(d -> d.findElement(By.id("log")).getText().contains("rows is 1; a line needs 2 points or more"));
+    shot("failed-run");
+  }
+
+  @Test
+  void metricsAreComparedAcrossRunsOfAPipeline() throws IOException {
+    open("#/compare/training");
+    waitFor(By.cssSelector("#compare th.metric"));
+    assertEquals("train.rmse", browser.findElement(By.cssSelector("#compare th.metric")).getText());
+    for (RunResult r : List.of(trainedLong, trainedShort)) {
+      String shown = browser.findElement(By.cssSelector("tr[data-run='" + r.runId() + "'] td[data-metric='train.rmse']")).getText();
+      assertEquals(Double.parseDouble(r.output("train", "Output")), Double.parseDouble(shown), 1e-9);
+    }
+    assertTrue(browser.findElement(By.cssSelector("tr[data-run='" + failed.runId() + "'] td[data-metric='train.rmse']")).getText().isEmpty());
+    shot("compare-metrics");
+  }
+
+  @Test
+  void aTasksMetricsAndVisualizationsAreShown() throws IOException {
+    openRun(trainedLong);
+    WebElement task = selectTask("train");
+    WebElement metrics = waitFor(By.cssSelector("#task-info table.metrics"));
+    assertTrue(metrics.getText().startsWith("rmse " + trainedLong.output("train", "Output").substring(0, 6)), metrics.getText());
+    List<WebElement> matrix = waitFor(By.cssSelector("[data-visualization='confusion_matrix'] table")).findElements(By.tagName("tr"));
+    assertEquals(List.of("actual \\ predicted cat dog", "cat 8 2", "dog 1 9"), matrix.stream().map(WebElement::getText).toList());
+    assertEquals("fold rmse\n1 0.12\n2 0.15", task.findElement(By.cssSelector("[data-visualization='table'] table")).getText());
+    assertEquals("0,1 0.1,0.30000000000000004 1,0",
+        task.findElement(By.cssSelector("[data-visualization='roc'] polyline")).getAttribute("points"));
+    WebElement markdown = task.findElement(By.cssSelector("[data-visualization='markdown'] iframe"));
+    browser.switchTo().frame(markdown);
+    assertEquals("Fit", browser.findElement(By.tagName("h1")).getText());
+    assertTrue(browser.findElement(By.tagName("body")).getText().contains("<script>alert(1)</script>"));
+    browser.switchTo().defaultContent();
+    browser.switchTo().frame(task.findElement(By.cssSelector("[data-visualization='web-app'] iframe")));
+    assertEquals("web app", browser.findElement(By.id("app")).getText());
+    browser.switchTo().defaultContent();
+    shot("metrics-and-visualizations");
+  }
+
+  @Test
+  void artifactsAreRenderedAndLogsAreText() throws IOException {
+    openRun(report);
+    WebElement task = selectTask("report");
+    // the log's markup is text: shown as written, and nothing ran
+    waitUntil(d -> d.findElement(By.id("log")).getText().contains("<script>document.title=\"injected\"</script><b>not bold</b>"));
+    assertTrue(browser.findElements(By.cssSelector("#log b")).isEmpty());
+    assertFalse(browser.getTitle().contains("injected"));
+    // the CSV as a table
+    WebElement table = waitFor(By.cssSelector("[data-artifact='table'] table.csv"));
+    assertEquals("alpha 0.91", table.findElements(By.tagName("tr")).get(1).getText());
+    // the image, decoded by the browser
+    WebElement image = waitFor(By.cssSelector("[data-artifact='chart'] img"));
+    waitUntil(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth", image)).intValue() == 8);
+    // the binary file offered for download
+    assertTrue(waitFor(By.cssSelector("[data-artifact='blob'] a[download]")).getText().startsWith("download"));
+    // Markdown rendered, its raw HTML as text
+    WebElement notes = waitFor(By.cssSelector("[data-artifact='notes'] iframe"));
+    assertEquals("", notes.getAttribute("sandbox"));
+    browser.switchTo().frame(notes);
+    assertEquals("Notes", browser.findElement(By.tagName("h1")).getText());
+    assertTrue(browser.findElement(By.tagName("body")).getText().contains("<script>alert(1)</script>"));
+    browser.switchTo().defaultContent();
+    // the HTML page rendered in a sandboxed frame, the run's argument in it as the step wrote it
+    WebElement page = waitFor(By.cssSelector("[data-artifact='page'] iframe"));
+    assertEquals("allow-scripts", page.getAttribute("sandbox"));
+    browser.switchTo().frame(page);
+    assertEquals("Quarterly report", waitFor(By.id("title")).getText());
+    assertEquals("report", browser.findElement(By.cssSelector("#title i")).getText());
+    browser.switchTo().defaultContent();
+    assertTrue(task.isDisplayed());
+    shot("artifacts");
+  }
+
+  @Test
+  void runInProgressUpdatesAsItGoes() throws Exception {
+    Path release = root.resolveSibling("release-" + System.nanoTime());
+    CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(
+        () -> TestRuns.run(root, TestRuns.workflow("dev/kfp4j/ui/ui-wait.yaml"), Map.of("release", release.toString())));
+    try {
+      String runId = waitForRunFolder("ui-wait");
+      open("#/run/ui-wait/" + runId);
+      waitUntil(d -> "Running".equals(box("wait").getAttribute("data-state")));
+      assertEquals("Succeeded", box("first").getAttribute("data-state"));
+      selectTask("wait");
+      waitUntil(d -> d.findElement(By.id("log")).getText().contains("waiting for " + release));
+      shot("run-in-progress");
+      Files.writeString(release, "go");
+      waitUntil(d -> "Succeeded".equals(box("wait").getAttribute("data-state")));
+      waitUntil(d -> d.findElement(By.id("log")).getText().contains("released"));
+      waitUntil(d -> d.findElement(By.cssSelector("#run-head [data-state]")).getText().equals("Succeeded"));
+      shot("run-finished");
+    } finally {
+      Files.writeString(release, "go");
+      running.get();
+    }
+  }
+
+  @Test
+  void createRunStartsARunWithTheFormsArguments() throws IOException {
+    open("#/new");
+    WebElement value1 = waitFor(By.cssSelector("input[data-parameter='value1']"));
+    value1.clear();
+    value1.sendKeys("10");
+    WebElement value2 = browser.findElement(By.cssSelector("input[data-parameter='value2']"));
+    value2.clear();
+    value2.sendKeys("2");
+    shot("create-run");
+    browser.findElement(By.cssSelector("#create button")).click();
+    waitUntil(d -> d.findElements(By.cssSelector("#runs tr")).stream()
+        .anyMatch(r -> r.getText().contains("value1=10, value2=2") && r.getText().contains("Succeeded")));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void open(String fragment) {
+    browser.get(ui.url() + fragment);
+  }
+
+  private void openRun(RunResult r) {
+    open("#/run/" + r.pipeline() + "/" + r.runId());
+    waitFor(By.cssSelector("#graph svg"));
+  }
+
+  private WebElement box(String task) {
+    return browser.findElement(By.cssSelector("#graph g.box[data-name='" + task + "']"));
+  }
+
+  /** Clicks the task in the list; its panel. */
+  private WebElement selectTask(String task) {
+    waitFor(By.cssSelector("tr[data-task='" + task + "'] a")).click();
+    waitUntil(d -> d.findElement(By.cssSelector("#task h2")).getText().equals("Task " + task));
+    return waitFor(By.id("task-info"));
+  }
+
+  private WebElement waitFor(By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(by));
+  }
+
+  private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+  }
+
+  private String waitForRunFolder(String pipeline) {
+    return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+      try (Stream<Path> runs = Files.list(root.resolve(pipeline))) {
+        return runs.filter(r -> Files.exists(r.resolve("run.json"))).map(r -> r.getFileName().toString()).findFirst().orElse(null);
+      } catch (IOException e) {
+        return null;
+      }
+    });
+  }
+
+  private void shot(String name) throws IOException {
+    File f = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), shots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}

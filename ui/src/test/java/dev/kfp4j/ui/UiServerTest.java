@@ -1,0 +1,145 @@
+package dev.kfp4j.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.UiLink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The UI's guards, over raw HTTP (a browser would not send these requests): loopback only, no
+ * file outside a run's folder, no run started by another site.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UiServerTest {
+  private Path dir;
+  private Path root;
+  private LocalUi ui;
+  private RunResult run;
+
+  @BeforeAll
+  void start() throws IOException {
+    dir = TestRuns.fresh("ui-server");
+    root = dir.resolve("runs");
+    run = TestRuns.run(root, TestRuns.example("add-example"), Map.of("value1", "3", "value2", "4"));
+    Files.writeString(dir.resolve("secret.txt"), "not for the UI");
+    Files.writeString(root.resolve("secret.txt"), "not for the UI either");
+    ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example")).build().start();
+  }
+
+  @AfterAll
+  void stop() {
+    if (ui != null) {
+      ui.close();
+    }
+  }
+
+  @Test
+  void refusesToServeOnAnythingButLoopback() {
+    for (String host : List.of("0.0.0.0", "::", "192.168.1.10", "example.com")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalUi.builder().host(host));
+      assertTrue(e.getMessage().contains("loopback") || e.getMessage().contains("unknown host"), e.getMessage());
+    }
+    LocalUi.builder().host("localhost").host("::1").host("127.0.0.1");
+  }
+
+  @Test
+  void servesARunsFiles() throws IOException {
+    String base = "/api/file/add-example/" + run.runId() + "/";
+    Response r = get(base + "add/log.txt", "127.0.0.1");
+    assertEquals(200, r.status, r.body);
+    assertTrue(r.head.contains("X-Content-Type-Options: nosniff"), r.head);
+    Response json = get("/api/run/add-example/" + run.runId(), "localhost:1");
+    assertEquals(200, json.status);
+    assertTrue(json.body.contains("\"multiply\""), json.body);
+  }
+
+  @Test
+  void refusesPathsOutsideARunFolder() throws IOException {
+    String base = "/api/file/add-example/" + run.runId() + "/";
+    for (String path : List.of(base + "../../secret.txt", base + "../../../secret.txt", base + "%2e%2e/%2e%2e/secret.txt",
+        base + "..%2f..%2fsecret.txt", "/api/file/add-example/..%2f/secret.txt", "/api/file/../secret.txt",
+        "/api/log/add-example/" + run.runId() + "/..")) {
+      Response r = get(path, "127.0.0.1");
+      assertTrue(r.status == 400 || r.status == 404, path + " gave " + r.status + ": " + r.body);
+      assertFalse(r.body.contains("not for the UI"), path);
+    }
+    Path link = run.runDir().resolve("add").resolve("link.txt");
+    Files.createSymbolicLink(link, dir.resolve("secret.txt"));
+    Response r = get(base + "add/link.txt", "127.0.0.1");
+    assertEquals(404, r.status);
+    assertFalse(r.body.contains("not for the UI"));
+  }
+
+  @Test
+  void answersLoopbackHostsOnly() throws IOException {
+    // a page of another site, through a name of its own bound to 127.0.0.1, is refused
+    assertEquals(403, get("/api/runs", "attacker.example:8765").status);
+    assertEquals(403, get("/api/runs", "10.0.0.1").status);
+    assertEquals(200, get("/api/runs", "[::1]:8765").status);
+  }
+
+  @Test
+  void startsRunsOnlyFromItsOwnPageWithJson() throws IOException {
+    String body = "{\"pipeline\": \"add-example\", \"arguments\": {\"value1\": \"1\", \"value2\": \"2\"}}";
+    assertEquals(415, post("text/plain", null, body).status); // what a form of another site can send
+    assertEquals(403, post("application/json", "http://attacker.example", body).status);
+    Response bad = post("application/json", null, "{\"pipeline\": \"add-example\", \"arguments\": {\"value1\": \"x\"}}");
+    assertEquals(400, bad.status);
+    Response unknown = post("application/json", null, "{\"pipeline\": \"nope\"}");
+    assertEquals(404, unknown.status);
+    assertTrue(unknown.body.contains("[add-example]"), unknown.body);
+    assertEquals(405, request("DELETE /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").status);
+  }
+
+  @Test
+  void writesItsAddressForRunsToLinkTo() throws IOException {
+    assertEquals(List.of(ui.url().toString(), Long.toString(ProcessHandle.current().pid())),
+        Files.readAllLines(root.resolve(UiLink.FILE)));
+    assertEquals(ui.url().resolve("/#/run/add-example/" + run.runId()),
+        UiLink.runPage(root, "add-example", run.runId()).orElseThrow());
+    Files.writeString(dir.resolve(UiLink.FILE), "http://127.0.0.1:1/\n" + Long.MAX_VALUE + "\n");
+    assertTrue(UiLink.runPage(dir, "add-example", "x").isEmpty(), "a UI that is gone links nothing");
+  }
+
+  private Response get(String path, String host) throws IOException {
+    return request("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+  }
+
+  private Response post(String type, String origin, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return request("POST /api/runs HTTP/1.1\r\nHost: 127.0.0.1:" + ui.url().getPort() + "\r\nContent-Type: " + type + "\r\n"
+        + (origin != null ? "Origin: " + origin + "\r\n" : "") + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n" + body);
+  }
+
+  /** One request as written, the response as read: the test speaks HTTP itself to send what no client would. */
+  private Response request(String text) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", ui.url().getPort())) {
+      OutputStream out = s.getOutputStream();
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      InputStream in = s.getInputStream();
+      String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int split = all.indexOf("\r\n\r\n");
+      String head = split < 0 ? all : all.substring(0, split);
+      return new Response(Integer.parseInt(head.split(" ")[1]), head, split < 0 ? "" : all.substring(split + 4));
+    }
+  }
+
+  private record Response(int status, String head, String body) {}
+}
