@@ -4,6 +4,7 @@ import dev.kfp4j.yaml.Yaml;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.RunVolume;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -48,7 +49,7 @@ public final class ArgoWriter {
   }
 
   private static ArgoWriter of(Pipeline p) {
-    Templates templates = new Templates(p.name());
+    Templates templates = new Templates(p.name(), p.settings().runVolume());
     DagWriter dags = new DagWriter(p, templates);
     ObjectNode root = dags.root(p.name());
 
@@ -108,6 +109,22 @@ public final class ArgoWriter {
     if (!s.podGc().isEmpty()) {
       spec.putObject("podGC").put("strategy", s.podGc());
     }
+    if (s.runVolume() != null) {
+      runVolume(s.runVolume(), spec);
+    }
+  }
+
+  /** The run's volume: a claim template of the workflow, deleted when it completes ({@link Templates} mounts it). */
+  private static void runVolume(RunVolume v, ObjectNode spec) {
+    ObjectNode claim = spec.putArray("volumeClaimTemplates").addObject();
+    claim.putObject("metadata").put("name", RunVolume.NAME);
+    ObjectNode claimSpec = claim.putObject("spec");
+    claimSpec.putArray("accessModes").add(v.accessMode());
+    claimSpec.putObject("resources").putObject("requests").put("storage", v.size());
+    if (!v.storageClass().isEmpty()) {
+      claimSpec.put("storageClassName", v.storageClass());
+    }
+    spec.putObject("volumeClaimGC").put("strategy", Argo.ON_WORKFLOW_COMPLETION);
   }
 
   /** KFP v1's {@code pipeline_spec} annotation: name, description and typed parameters, for its run form. */
