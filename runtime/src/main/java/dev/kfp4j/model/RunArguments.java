@@ -55,24 +55,6 @@ public final class RunArguments {
     return out;
   }
 
-  /**
-   * The pipeline as a run with {@code given} sees it: {@link #check checked}, each argument as its
-   * parameter's default.
-   */
-  public static Pipeline apply(Pipeline pipeline, Map<String, String> given) {
-    Map<String, String> values = check(pipeline, given);
-    if (values.isEmpty()) {
-      return pipeline;
-    }
-    List<Parameter> parameters = new ArrayList<>();
-    for (Parameter p : pipeline.parameters()) {
-      String v = values.get(p.name());
-      parameters.add(v == null ? p : new Parameter(p.name(), p.type(), v, p.description()));
-    }
-    return new Pipeline(pipeline.name(), pipeline.description(), parameters, pipeline.nodes(), pipeline.exitTask(),
-        pipeline.settings(), pipeline.source(), pipeline.outputs());
-  }
-
   private static void checkType(Parameter p, String value) {
     if (p.type() == null) {
       return;

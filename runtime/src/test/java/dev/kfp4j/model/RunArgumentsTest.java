@@ -1,7 +1,6 @@
 package dev.kfp4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,16 +55,5 @@ class RunArgumentsTest {
     assertEquals("parameter 'layers' is JsonArray: not a JSON array: '{}'", error(Map.of("rate", "1", "layers", "{}")));
     assertEquals("parameter 'options' is JsonObject: not a JSON object: '[1]'", error(Map.of("rate", "1", "options", "[1]")));
     assertTrue(error(Map.of("rate", "1", "options", "{a")).startsWith("parameter 'options' is JsonObject: "));
-  }
-
-  @Test
-  void applyMakesTheArgumentsTheDefaultsAndKeepsTheRest() {
-    Pipeline run = RunArguments.apply(P, Map.of("rate", "0.1", "epochs", "7"));
-    assertEquals("7", run.parameter("epochs").orElseThrow().defaultValue());
-    assertEquals("0.1", run.parameter("rate").orElseThrow().defaultValue());
-    assertEquals(P.parameter("shuffle"), run.parameter("shuffle"));
-    assertEquals(ParameterType.FLOAT, run.parameter("rate").orElseThrow().type());
-    Pipeline all = RunArguments.apply(new Pipeline("p", null, List.of(), List.of(), null, null, null), Map.of());
-    assertSame(all, RunArguments.apply(all, Map.of()));
   }
 }

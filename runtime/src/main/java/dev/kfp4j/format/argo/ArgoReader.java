@@ -31,6 +31,11 @@ import tools.jackson.databind.JsonNode;
 public final class ArgoReader {
   private ArgoReader() {}
 
+  /** Whether a file's first document is an Argo Workflow rather than, say, a KFP 2 pipeline spec. */
+  public static boolean isWorkflow(JsonNode first) {
+    return first != null && first.isObject() && Argo.KIND.equals(first.path("kind").asString(""));
+  }
+
   /** Reads workflow YAML; {@code source} names it in errors. */
   public static Pipeline read(String yaml, String source) {
     JsonNode root;
@@ -44,7 +49,7 @@ public final class ArgoReader {
 
   /** Reads a parsed workflow; {@code pipelineSource} is what the model's {@code source()} says (may be null). */
   public static Pipeline read(JsonNode root, String pipelineSource, String source) {
-    if (root == null || !root.isObject() || !Argo.KIND.equals(root.path("kind").asString(""))) {
+    if (!isWorkflow(root)) {
       throw new FormatException(source + ": not an Argo Workflow (kind: Workflow)");
     }
     JsonNode spec = root.path("spec");
