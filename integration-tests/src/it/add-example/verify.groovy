@@ -7,6 +7,13 @@ def classes = new File(basedir, 'target/classes')
   assert yaml.text.contains('- org.acme.CalcEntrypoint')
   assert yaml.text.contains('image: registry.example.com/acme/add-example:1.0')
 }
+// KFP 2's files too, by default: each component's component file, the pipeline's spec
+['add', 'subtract', 'multiply'].each { name ->
+  def kfp2 = new File(classes, "META-INF/kfp4j/kfp2/components/${name}.yaml")
+  assert kfp2.isFile() : "missing KFP 2 component file ${kfp2}"
+  assert kfp2.text.contains("comp-${name}:")
+}
+assert new File(classes, 'META-INF/kfp4j/kfp2/pipelines/calc.yaml').text.contains('schemaVersion: 2.1.0')
 assert new File(classes, 'org/acme/CalcEntrypoint.class').isFile()
 assert new File(classes, 'org/acme/CalcOps.class').isFile()
 // exec:exec ran: java -cp ... org.acme.CalcEntrypoint add --a 3 --b 4 ----output-paths <file>

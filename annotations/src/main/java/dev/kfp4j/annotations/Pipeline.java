@@ -7,10 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a {@code public static void} method as a pipeline, as {@code @dsl.pipeline} does. Its
- * parameters are the pipeline's parameters; its body calls generated ops. The processor reads the
- * body at compile time and writes the Argo Workflow {@code META-INF/kfp4j/pipelines/<name>.yaml}
- * and a class {@code <Method>Pipeline} that gives Java code the name, parameters and YAML.
+ * Marks a {@code public static} method as a pipeline, as {@code @dsl.pipeline} does. Its
+ * parameters are the pipeline's parameters; its body calls generated ops; it returns nothing, or
+ * a task output ({@code return done.output();}), or a record of several, as a KFP 2 pipeline's
+ * outputs. The processor reads the body at compile time and writes the Argo Workflow {@code
+ * META-INF/kfp4j/pipelines/<name>.yaml}, KFP 2's pipeline spec {@code
+ * META-INF/kfp4j/kfp2/pipelines/<name>.yaml} (see {@link #formats()}) and a class {@code
+ * <Method>Pipeline} that gives Java code the name, parameters and YAML.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -45,4 +48,12 @@ public @interface Pipeline {
    * OnWorkflowCompletion}, {@code OnWorkflowSuccess}; empty keeps them.
    */
   String podGc() default "";
+
+  /**
+   * The formats this pipeline is written in; empty (the default) takes the processor option
+   * {@code kfp4j.formats}. {@code formats = Format.ARGO} keeps a KFP v1 pipeline that uses what
+   * KFP 2 cannot express (a {@code Dsl.resource} step, {@link #podGc()}) beside KFP 2 ones; {@code
+   * formats = Format.KFP2} one that uses what only KFP 2 has (collected loop outputs).
+   */
+  Format[] formats() default {};
 }

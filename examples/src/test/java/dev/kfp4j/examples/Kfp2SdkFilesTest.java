@@ -14,16 +14,74 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Pipeline specs KFP 2.17's own compiler wrote read into the model, and written again by kfp4j
  * they are valid and have KFP's structure: the same tasks in the same DAGs, dependencies,
- * conditions, iterators, inputs and types.
+ * conditions, iterators, inputs and types. And the Java ports of KFP 2.17's files compile to specs
+ * with that structure too.
  */
 class Kfp2SdkFilesTest {
+  @BeforeAll
+  static void needsShared() {
+    boolean present;
+    try {
+      present = Files.isDirectory(Shared.testdata("kfp-sdk-2.17.0"));
+    } catch (IllegalStateException e) {
+      present = false;
+    }
+    Assumptions.assumeTrue(present, "needs ../shared (KFP 2.17's files); set -Dkfp4j.shared");
+  }
+
+  /**
+   * The Java ports in {@code examples/.../kfp2/} and the KFP 2 component files written for the
+   * examples, each with the file KFP 2.17 compiled from the Python it ports, and the names of
+   * ours that are KFP's under another name (components named apart from the examples' own, a
+   * volume named as the claim it makes, as kfp4j names it).
+   */
+  static Stream<Arguments> ports() {
+    return Stream.of(
+        Arguments.of("add_pipeline.yaml", "META-INF/kfp4j/kfp2/pipelines/add-example-v2.yaml",
+            Map.of("add-v2", "add", "subtract-v2", "subtract", "multiply-v2", "multiply")),
+        Arguments.of("cond_loop_artifact.yaml", "META-INF/kfp4j/kfp2/pipelines/condition-loop-artifact.yaml", Map.of()),
+        Arguments.of("container_if_loop.yaml", "META-INF/kfp4j/kfp2/pipelines/container-if-loop.yaml", Map.of()),
+        Arguments.of("kubernetes_settings.yaml", "META-INF/kfp4j/kfp2/pipelines/kubernetes-settings.yaml",
+            Map.of("my-pvc-delete", "deletepvc", "my-pvc", "createpvc")),
+        Arguments.of("train_component.yaml", "META-INF/kfp4j/kfp2/components/train.yaml", Map.of()),
+        Arguments.of("add_component.yaml", "META-INF/kfp4j/kfp2/components/add-v2.yaml", Map.of("add-v2", "add")),
+        Arguments.of("train_component.yaml", "dev/kfp4j/examples/kfp2/train_python.yaml", Map.of()),
+        Arguments.of("add_component.yaml", "dev/kfp4j/examples/kfp2/add_python.yaml", Map.of()),
+        Arguments.of("add_container_component.yaml", "dev/kfp4j/examples/kfp2/add_container.yaml", Map.of()));
+  }
+
+  @ParameterizedTest(name = "{1} has the structure of KFP''s {0}")
+  @MethodSource("ports")
+  void theJavaPortsCompileToKfpsStructure(String kfpFile, String ours, Map<String, String> names) throws IOException {
+    String kfp = Files.readString(Shared.testdata("kfp-sdk-2.17.0").resolve(kfpFile));
+    String yaml = Yaml.resource(getClass(), ours);
+    Kfp2Schemas.assertValid(yaml, ours);
+    assertEquals(structure(kfp), structure(renamed(yaml, names)), ours);
+  }
+
+  /** {@code yaml} with each of {@code names}' keys, as a whole name, replaced by its value (longest first). */
+  static String renamed(String yaml, Map<String, String> names) {
+    String out = yaml;
+    for (Map.Entry<String, String> e : names.entrySet().stream().sorted((a, b) -> b.getKey().length() - a.getKey().length()).toList()) {
+      // a whole name: after neither a word character nor a single '-' (after "pipelinechannel--" it is a name)
+      out = out.replaceAll("(?<!\\w)(?<!(?<!-)-)" + Pattern.quote(e.getKey()) + "(?!\\w)", Matcher.quoteReplacement(e.getValue()));
+    }
+    return out;
+  }
   @ParameterizedTest
   @ValueSource(strings = {"add_pipeline.yaml", "cond_loop_artifact.yaml", "container_if_loop.yaml", "kubernetes_settings.yaml",
       "add_component.yaml", "add_container_component.yaml"})
@@ -54,22 +112,44 @@ class Kfp2SdkFilesTest {
 
   /**
    * What the issue calls the structure: per DAG, each task's component kind, dependencies,
-   * condition, iterator and inputs (by kind), and the inputs and types of every component; the
-   * executors' commands and the names of components are left out, as they may differ.
+   * condition, iterator and inputs (by kind), and the inputs and types of every component; each
+   * executor's settings (resources, env) and its Kubernetes platform settings; the executors'
+   * commands and images and the names of components are left out, as they may differ. Groups are
+   * compared by kind and order: kfp4j numbers them as KFP v1 does ({@code for-loop-2}, its item
+   * {@code loop-item-param-1}), KFP 2 counts each loop's item too ({@code for-loop-3}, {@code
+   * loop-item-param-2}).
    */
   static Map<String, Object> structure(String yaml) {
-    List<JsonNode> docs = Yaml.readAll(yaml);
+    List<JsonNode> docs = Yaml.readAll(groupsNumberedInOrder(yaml));
     JsonNode spec = docs.get(0);
     Map<String, Object> out = new TreeMap<>();
-    dag("root", spec.path("root"), spec, out);
-    out.put("platform executors", docs.size() > 1
-        ? docs.get(1).path("platforms").path("kubernetes").path("deploymentSpec").path("executors").size() : 0);
+    JsonNode platform = docs.size() > 1 ? docs.get(1).path("platforms").path("kubernetes") : Yaml.json().createObjectNode();
+    out.put("platform executors", platform.path("deploymentSpec").path("executors").size());
+    out.put("platform pipeline config", platform.path("pipelineConfig").toString());
+    dag("root", spec.path("root"), spec, platform.path("deploymentSpec").path("executors"), out);
     return out;
   }
 
-  private static void dag(String path, JsonNode component, JsonNode spec, Map<String, Object> out) {
+  private static final Pattern GROUP = Pattern.compile("\\b(condition-branches|condition|for-loop|exit-handler|loop-item-param)-(\\d+)\\b");
+
+  /** {@code yaml} with its groups and loop items renumbered in the order they first appear: {@code for-loop-3} → {@code for-loop-#1}. */
+  static String groupsNumberedInOrder(String yaml) {
+    Map<String, String> names = new java.util.HashMap<>();
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    Matcher m = GROUP.matcher(yaml);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = names.computeIfAbsent(m.group(), k -> m.group(1) + "-#" + counts.merge(m.group(1), 1, Integer::sum));
+      m.appendReplacement(out, Matcher.quoteReplacement(name));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static void dag(String path, JsonNode component, JsonNode spec, JsonNode platform, Map<String, Object> out) {
     out.put(path + " inputs", types(component.path("inputDefinitions")));
-    out.put(path + " outputs", types(component.path("outputDefinitions")).keySet());
+    out.put(path + " outputs", types(component.path("outputDefinitions")));
+    out.put(path + " output sources", component.path("dag").path("outputs").toString());
     for (Map.Entry<String, JsonNode> t : component.path("dag").path("tasks").properties()) {
       JsonNode task = t.getValue();
       String at = path + "/" + t.getKey();
@@ -84,7 +164,7 @@ class Kfp2SdkFilesTest {
       out.put(at + " inputs", inputs);
       JsonNode comp = spec.path("components").path(task.path("componentRef").path("name").asString());
       if (comp.has("dag")) {
-        dag(at, comp, spec, out);
+        dag(at, comp, spec, platform, out);
       } else {
         out.put(at + " component inputs", types(comp.path("inputDefinitions")));
         out.put(at + " component outputs", types(comp.path("outputDefinitions")));
@@ -93,6 +173,8 @@ class Kfp2SdkFilesTest {
         out.put(at + " env", executor.path("container").path("env").toString());
         out.put(at + " retry", task.path("retryPolicy").toString());
         out.put(at + " caching", task.path("cachingOptions").toString());
+        out.put(at + " display name", task.path("taskInfo").path("name").asString());
+        out.put(at + " platform", platform.path(comp.path("executorLabel").asString()).toString());
       }
     }
   }

@@ -2,6 +2,8 @@ package dev.kfp4j.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
@@ -34,7 +36,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Compiles the {@code @Component} methods of a class into one ops class, one entrypoint class and
- * one component YAML per method, and the files {@code @ImportComponents} names into ops. A class
+ * one component YAML per method (and, when the build writes KFP 2, one reusable KFP 2 component
+ * file per method), and the files {@code @ImportComponents} names (KFP v1 component specs or KFP 2
+ * component files) into ops. A class
  * whose component signatures use a type not generated yet waits for a later round.
  */
 final class ComponentStep {
@@ -47,15 +51,23 @@ final class ComponentStep {
   private final SpecSource specs;
   private final Sources sources;
   private final PipelineIndex index;
+  private final boolean kfp2;
 
+  /** {@code kfp2}: whether the build writes KFP 2, so each component's reusable KFP 2 file too. */
   ComponentStep(ProcessingEnvironment env, Reporter reporter, ComponentValidator validator, SpecSource specs, Sources sources,
-      PipelineIndex index) {
+      PipelineIndex index, boolean kfp2) {
     this.env = env;
     this.reporter = reporter;
     this.validator = validator;
     this.specs = specs;
     this.sources = sources;
     this.index = index;
+    this.kfp2 = kfp2;
+  }
+
+  /** Where the KFP 2 component file of component {@code name} is written. */
+  static String kfp2ResourcePath(String name) {
+    return "META-INF/kfp4j/kfp2/components/" + name + ".yaml";
   }
 
   /** The {@code @Component} methods of {@code owner}. */
@@ -110,8 +122,23 @@ final class ComponentStep {
       String text = ComponentYaml.write(spec, ComponentSpecs.header(m.source()));
       writeResource(m.resourcePath(), text, m.element());
       specs.register(m.resourcePath(), spec, text);
+      if (kfp2) {
+        writeKfp2(m, spec);
+      }
       checkPipelinesUsing(m.resourcePath(), m.name(), m.element(), null);
     }
+  }
+
+  /** The reusable KFP 2 component file of {@code m}: the spec KFP 2 writes for a component compiled alone. */
+  private void writeKfp2(ComponentModel m, ComponentSpec spec) throws IOException {
+    String text;
+    try {
+      text = Kfp2Writer.writeComponent(spec, m.source());
+    } catch (FormatException e) {
+      reporter.error(m.element(), Message.KFP2_NOT_WRITTEN, e.getMessage());
+      return;
+    }
+    writeResource(kfp2ResourcePath(m.name()), text, m.element());
   }
 
   /** Reads the component files {@code @ImportComponents} on {@code owner} names and writes their typed ops. */
@@ -130,11 +157,11 @@ final class ComponentStep {
         continue;
       }
       try {
-        ComponentSpec spec = ComponentYaml.parseCompilable(text, resource);
-        imported.add(new ImportedOpsWriter.Imported(spec, resource));
+        ComponentSpec spec = SpecSource.parse(text, resource, true);
+        imported.add(new ImportedOpsWriter.Imported(spec, resource, SpecSource.isKfp2(text)));
         specs.register(resource, spec, text);
         checkPipelinesUsing(resource, spec.name() == null ? resource : spec.name(), owner, a);
-      } catch (SpecException ex) {
+      } catch (SpecException | FormatException ex) {
         reporter.error(owner, a, Message.BAD_COMPONENT_FILE, ex.getMessage());
       }
     }

@@ -3,6 +3,7 @@ package dev.kfp4j.processor;
 import com.google.auto.service.AutoService;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.javac.Sources;
@@ -38,6 +39,8 @@ import javax.lang.model.type.TypeMirror;
 public final class Kfp4jProcessor extends AbstractProcessor {
   /** Processor option: the default image of components that set none. */
   public static final String OPTION_IMAGE = "kfp4j.image";
+  /** Processor option: the formats pipelines are written in, {@code argo}, {@code kfp2} or both ({@code argo,kfp2}, the default). */
+  public static final String OPTION_FORMATS = "kfp4j.formats";
 
   private static final String PIPELINE = PipelineValidator.PIPELINE;
 
@@ -68,7 +71,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_IMAGE);
+    return Set.of(OPTION_IMAGE, OPTION_FORMATS);
   }
 
   @Override
@@ -80,15 +83,26 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env.getMessager());
+    Set<Format> formats = formats(env.getOptions().get(OPTION_FORMATS));
     TypeMapper mapper = new TypeMapper(env.getTypeUtils(), env.getElementUtils());
     ComponentValidator validator =
         new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, env.getOptions().get(OPTION_IMAGE));
     SpecSource specs = new SpecSource(env.getFiler());
     Sources sources = new Sources(env);
     PipelineIndex index = new PipelineIndex(env.getFiler());
-    components = new ComponentStep(env, reporter, validator, specs, sources, index);
-    pipelines = new PipelineStep(env, reporter, new PipelineValidator(env.getElementUtils(), mapper, reporter, validator), specs,
-        sources, index, models);
+    components = new ComponentStep(env, reporter, validator, specs, sources, index, formats.contains(Format.KFP2));
+    pipelines = new PipelineStep(env, reporter, new PipelineValidator(env.getElementUtils(), mapper, reporter, validator, formats),
+        specs, sources, index, models);
+  }
+
+  /** The formats the option names; the default, after an error, when it names none. */
+  private Set<Format> formats(String option) {
+    try {
+      return Format.parseOption(option);
+    } catch (IllegalArgumentException e) {
+      reporter.error(reporter.nowhere(), Message.BAD_OPTION, OPTION_FORMATS, option, e.getMessage());
+      return Format.DEFAULT;
+    }
   }
 
   @Override

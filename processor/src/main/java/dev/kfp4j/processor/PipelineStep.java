@@ -1,8 +1,11 @@
 package dev.kfp4j.processor;
 
+import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoWriter;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.GraphCall;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.tools.FileObject;
@@ -34,8 +38,8 @@ import javax.tools.StandardLocation;
 /**
  * Compiles {@code @Pipeline} methods. In the round: checks the signature and writes the pipeline
  * class. Once javac has analysed the class: reads the body into the DAG, checks it, builds the
- * pipeline model and writes its workflow; when every body is read, the index of what was written
- * ({@link PipelineIndex}).
+ * pipeline model and writes it in each of its formats (the Argo Workflow, KFP 2's pipeline spec);
+ * when every body is read, the index of what was written ({@link PipelineIndex}).
  */
 final class PipelineStep implements PipelineBodies.Sink {
   private final ProcessingEnvironment env;
@@ -83,17 +87,44 @@ final class PipelineStep implements PipelineBodies.Sink {
       return;
     }
     Pipeline model = graph.build();
-    try {
-      FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", pipeline.resourcePath(), pipeline.element());
-      try (Writer w = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-        w.write(ArgoWriter.write(model));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    String argo = pipeline.writes(Format.ARGO) ? format(pipeline, model, ArgoWriter::write, Message.ARGO_NOT_WRITTEN) : "";
+    String kfp2 = pipeline.writes(Format.KFP2) ? format(pipeline, model, Kfp2Writer::write, Message.KFP2_NOT_WRITTEN) : "";
+    if (argo == null || kfp2 == null) {
+      return;
+    }
+    if (pipeline.writes(Format.ARGO)) {
+      write(pipeline.resourcePath(), argo, pipeline);
+    }
+    if (pipeline.writes(Format.KFP2)) {
+      write(pipeline.kfp2ResourcePath(), kfp2, pipeline);
     }
     index.compiled(pipeline, sources.file(pipeline.element()), embedded(graph));
     read.add(pipeline);
     models.accept(model);
+  }
+
+  /**
+   * {@code model} in a format; null, with an error on the method, when the format cannot express
+   * it (the graph checks catch what they can where it is written; this is what is left).
+   */
+  private String format(PipelineModel pipeline, Pipeline model, Function<Pipeline, String> writer, Message notWritten) {
+    try {
+      return writer.apply(model);
+    } catch (FormatException e) {
+      reporter.error(pipeline.element(), notWritten, e.getMessage());
+      return null;
+    }
+  }
+
+  private void write(String resource, String text, PipelineModel pipeline) {
+    try {
+      FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", resource, pipeline.element());
+      try (Writer w = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        w.write(text);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The component specs the pipeline's tasks run, by resource, with their digests. */

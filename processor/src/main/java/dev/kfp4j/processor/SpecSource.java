@@ -1,7 +1,11 @@
 package dev.kfp4j.processor;
 
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.spec.SpecException;
+import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The component specs pipelines call, by resource path: those compiled or imported in this build,
@@ -46,12 +52,37 @@ final class SpecSource {
       if (text == null) {
         return null;
       }
-      ComponentSpec spec = ComponentYaml.parse(text, resource);
+      ComponentSpec spec = parse(text, resource, false);
       loaded = new Loaded(spec, sha256(text));
       specs.put(resource, loaded);
       resources.put(spec, resource);
     }
     return loaded.spec();
+  }
+
+  /**
+   * A component file's spec: a KFP 2 component file (a pipeline spec running one component, as
+   * KFP 2's compiler writes a component compiled alone) or a KFP v1 component spec, told apart by
+   * content; {@code compilable}: a v1 spec must be one the processor can compile (checked as
+   * {@link ComponentYaml#parseCompilable} does).
+   *
+   * @throws SpecException or {@link FormatException} naming the file and what is wrong
+   */
+  static ComponentSpec parse(String text, String resource, boolean compilable) {
+    if (isKfp2(text)) {
+      return Kfp2Reader.readComponent(text, resource);
+    }
+    return compilable ? ComponentYaml.parseCompilable(text, resource) : ComponentYaml.parse(text, resource);
+  }
+
+  /** Whether {@code text} is a KFP 2 file: its first document has {@code pipelineInfo} and {@code root}. */
+  static boolean isKfp2(String text) {
+    try {
+      List<JsonNode> docs = Yaml.readAll(text);
+      return !docs.isEmpty() && Kfp2Reader.isPipelineSpec(docs.get(0));
+    } catch (RuntimeException e) {
+      return false; // not YAML: the v1 reader says where
+    }
   }
 
   /** The resource {@code spec} was read from, or null for a spec inside another (a graph's task). */

@@ -55,6 +55,28 @@ final class Compile {
         .compile(sources);
   }
 
+  /** Compiles {@code sources} with processor options {@code options} (such as {@code -Akfp4j.formats=argo}) besides the image. */
+  static Compilation compileWithOptions(java.util.List<dev.kfp4j.model.Pipeline> models, java.util.List<String> options,
+      JavaFileObject... sources) {
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("-Akfp4j.image=" + IMAGE, "-proc:full"));
+    all.addAll(options);
+    return Compiler.javac().withProcessors(new Kfp4jProcessor(models::add)).withOptions(all).compile(sources);
+  }
+
+  /** Whether {@code ../shared} (KFP's .proto files) is there, so KFP 2 files can be validated. */
+  static boolean sharedPresent() {
+    return dev.kfp4j.testing.Shared.present()
+        && Files.isDirectory(dev.kfp4j.testing.Shared.location().resolve("schemas/kfp-ir"));
+  }
+
+  /**
+   * Fails unless {@code yaml} parses strictly as KFP 2's messages and its references resolve;
+   * without {@code ../shared} (KFP's .proto files) the calling test is skipped from here on.
+   */
+  static void validKfp2(String yaml, String name) {
+    dev.kfp4j.testing.Kfp2Schemas.assertValid(yaml, name);
+  }
+
   /**
    * Compiles {@code sources} with {@code classes} (an earlier compilation's output, see {@link
    * #writeOutput}) on the classpath: a partial compilation, as an IDE or an incremental build does.

@@ -36,7 +36,7 @@ class GraphComponentTest {
 
   static JavaFileObject pipeline(String... body) {
     String[] lines = new String[body.length + 2];
-    lines[0] = "@Pipeline(name = \"graph-pipeline\") public static void p(@Default(\"3\") long a) {";
+    lines[0] = "@Pipeline(name = \"graph-pipeline\", formats = Format.ARGO) public static void p(@Default(\"3\") long a) {";
     System.arraycopy(body, 0, lines, 1, body.length);
     lines[lines.length - 1] = "}";
     return Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"), lines);

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A 5,000-task chain compiles: within the JVM's 64 KB method limit, to a valid, compact workflow. */
+/**
+ * A 5,000-task chain compiles: within the JVM's 64 KB method limit, to a valid, compact workflow
+ * and a valid, compact KFP 2 pipeline spec (one component for the 5,000 tasks that run it alike).
+ */
 class LargePipelineTest {
   @Test
   void aChainOfFiveThousandTasksCompiles() {
@@ -28,5 +31,10 @@ class LargePipelineTest {
     assertThat(Yaml.read(yaml).at("/spec/templates/0/dag/tasks").size()).isEqualTo(5000);
     assertThat(yaml.length()).isLessThan(1_000_000);
     ArgoSchemas.assertValid(yaml, "chain.yaml");
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/chain.yaml");
+    assertThat(Yaml.read(kfp2).at("/root/dag/tasks").size()).isEqualTo(5000);
+    assertThat(Yaml.read(kfp2).at("/components").size()).isEqualTo(1);
+    assertThat(kfp2.length()).isLessThan(2_000_000);
+    Compile.validKfp2(kfp2, "kfp2/chain.yaml");
   }
 }

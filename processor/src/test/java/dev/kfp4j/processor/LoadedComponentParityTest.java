@@ -64,7 +64,7 @@ class LoadedComponentParityTest {
     Components k = components(which);
     JavaFileObject imports = ImportComponentsTest.imports(k.add(), k.hash(), "testcomponents/write_text.component.yaml");
     JavaFileObject pipeline = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
-        "@Pipeline(name = \"parity\") public static void p() {",
+        "@Pipeline(name = \"parity\", formats = Format.ARGO) public static void p() {",
         "  ImportsOps.add(3, 4);",
         "  var text = ImportsOps.writeText(\"hello\");",
         "  ImportsOps." + k.hashOp() + "(text.file());",

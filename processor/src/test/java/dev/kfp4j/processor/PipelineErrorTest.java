@@ -72,8 +72,12 @@ class PipelineErrorTest {
 
   static Stream<Arguments> misuses() {
     return Stream.of(
-        Arguments.of("kfp4j:PipelineNotVoid", "public static int p(",
-            new String[] {"@Pipeline public static int p() { return 0; }"}, "@Pipeline method 'p' must return void"),
+        Arguments.of("kfp4j:PipelineReturnType", "public static Thread p(",
+            new String[] {"@Pipeline public static Thread p() { return null; }"},
+            "@Pipeline method 'p' returns 'java.lang.Thread'; a pipeline returns void, one task output"),
+        Arguments.of("kfp4j:UnsupportedStatement", "return 0;",
+            new String[] {"@Pipeline public static int p() {", "  return 0;", "}"},
+            "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, or a record of these"),
         Arguments.of("kfp4j:PipelineParameterType", "Thread t",
             new String[] {"@Pipeline public static void p(Thread t) {}"}, "pipeline parameter 't' has type 'java.lang.Thread'"),
         Arguments.of("kfp4j:NotStatic", "public void p(",

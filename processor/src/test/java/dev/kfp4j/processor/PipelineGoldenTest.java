@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiles the examples module's sources (the add example and the ports of KFP's compiler test
- * pipelines) with the processor, and checks the workflows and pipeline class against goldens.
+ * pipelines, v1's and 2's) with the processor, and checks the workflows, the KFP 2 pipeline specs
+ * and the pipeline class against goldens.
  */
 class PipelineGoldenTest {
   static final Path EXAMPLES = Path.of("../examples/src/main/java");
@@ -25,6 +26,16 @@ class PipelineGoldenTest {
       "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
       "task-settings", "volume", "default-value", "exit-handler", "volumeop-basic", "resourceop-basic", "count-calls",
       "mixed-java-python");
+  /** The pipelines written in KFP 2's format: all but two of the ports of KFP v1's, and those of KFP 2's. */
+  static final List<String> KFP2_PIPELINES = List.of(
+      "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
+      "volume", "default-value", "exit-handler", "volumeop-basic", "count-calls", "training",
+      "add-example-v2", "condition-loop-artifact", "container-if-loop", "kubernetes-settings", "control-flow", "java-and-python-v2");
+
+  /** The examples' sources, with their own component files (v1's and KFP 2's, which they import) on the classpath. */
+  static Compilation compileExamples() {
+    return ImportComponentsTest.compile(exampleSources());
+  }
 
   static JavaFileObject[] exampleSources() {
     try (Stream<Path> files = Files.walk(EXAMPLES)) {
@@ -40,31 +51,37 @@ class PipelineGoldenTest {
     }
   }
 
-  /** The examples' sources, with their own component files (imported by the mixed example) on the classpath. */
-  static Compilation compileExamples() {
-    return ImportComponentsTest.compile(exampleSources());
-  }
-
   @Test
   void examplePipelines() {
     Compilation c = compileExamples();
     assertThat(c).succeeded();
     for (String name : PIPELINES) {
-      Compile.yamlGolden(c, "META-INF/kfp4j/pipelines/" + name + ".yaml", "PipelineGoldenTest", "examplePipelines");
-    }
-    Compile.javaGolden(c, "dev.kfp4j.examples.AddExamplePipeline", "PipelineGoldenTest", "examplePipelines");
-    for (String name : PIPELINES) {
       String path = "META-INF/kfp4j/pipelines/" + name + ".yaml";
       ArgoSchemas.assertValid(Compile.resource(c, path), path);
+      Compile.yamlGolden(c, path, "PipelineGoldenTest", "examplePipelines");
     }
+    for (String name : KFP2_PIPELINES) {
+      String path = "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml";
+      Compile.validKfp2(Compile.resource(c, path), path);
+      Compile.yamlGolden(c, path, "PipelineGoldenTest", "examplePipelines/kfp2");
+    }
+    Compile.javaGolden(c, "dev.kfp4j.examples.AddExamplePipeline", "PipelineGoldenTest", "examplePipelines");
   }
 
   @Test
-  void twoCompilationsGiveByteIdenticalWorkflows() {
+  void twoCompilationsGiveByteIdenticalFiles() {
     Compilation first = compileExamples();
     Compilation second = compileExamples();
     for (String name : PIPELINES) {
       String path = "META-INF/kfp4j/pipelines/" + name + ".yaml";
+      assertThat(Compile.resource(second, path)).isEqualTo(Compile.resource(first, path));
+    }
+    for (String name : KFP2_PIPELINES) {
+      String path = "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml";
+      assertThat(Compile.resource(second, path)).isEqualTo(Compile.resource(first, path));
+    }
+    for (String component : List.of("add", "train", "make-data", "write-text")) {
+      String path = "META-INF/kfp4j/kfp2/components/" + component + ".yaml";
       assertThat(Compile.resource(second, path)).isEqualTo(Compile.resource(first, path));
     }
   }

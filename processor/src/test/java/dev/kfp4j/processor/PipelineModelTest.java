@@ -231,7 +231,7 @@ class PipelineModelTest {
   void aResourceStepHasItsConditionsAndOutputs() {
     Pipeline p = model(
         "static final String JOB = \"apiVersion: batch/v1\\nkind: Job\\nmetadata:\\n  generateName: j-\\n\";",
-        "@Pipeline public static void p() {",
+        "@Pipeline(formats = Format.ARGO) public static void p() {",
         "  var job = Dsl.resource(\"create\", JOB)",
         "      .successCondition(\"status.succeeded > 0\")",
         "      .failureCondition(\"status.failed > 0\")",
@@ -275,7 +275,7 @@ class PipelineModelTest {
   @Test
   void aConstantGivenToAFileInputPassesAsItsContent() {
     Pipeline p = model(
-        "@Pipeline public static void p(String text) {",
+        "@Pipeline(formats = Format.ARGO) public static void p(String text) {",
         "  LibOps.read(\"hello\");",
         "  LibOps.read(text);",
         "}");

@@ -112,7 +112,7 @@ class TaskSettingTest {
     JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
         "@Pipeline(name = \"opts\", serviceAccount = \"runner\", ttlSecondsAfterFinished = 600, activeDeadlineSeconds = 3600L,",
         "    parallelism = 4, imagePullSecrets = {\"regcred\", \"mirror\"}, nodeSelector = {\"pool=batch\", \"zone = a\"},",
-        "    podGc = \"OnPodSuccess\")",
+        "    podGc = \"OnPodSuccess\", formats = Format.ARGO)",
         "public static void p() { LibOps.add(1, 2); }");
     Compilation c = Compile.compile(models, PipelineModelTest.LIB, source);
     assertThat(c).succeeded();
@@ -145,7 +145,7 @@ class TaskSettingTest {
   @Test
   void aConstantGivenToAFileInputIsARawArtifact() {
     Compilation c = Compile.compile(PipelineModelTest.LIB, Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
-        "@Pipeline public static void p(String text) { LibOps.read(\"hello\"); LibOps.read(text); }"));
+        "@Pipeline(formats = Format.ARGO) public static void p(String text) { LibOps.read(\"hello\"); LibOps.read(text); }"));
     assertThat(c).succeeded();
     JsonNode tasks = Yaml.read(Compile.resource(c, "META-INF/kfp4j/pipelines/p.yaml")).at("/spec/templates/0/dag/tasks");
     assertThat(tasks.get(0).at("/arguments/artifacts").toString()).isEqualTo("[{\"name\":\"text\",\"raw\":{\"data\":\"hello\"}}]");

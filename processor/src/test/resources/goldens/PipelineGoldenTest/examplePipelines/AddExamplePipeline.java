@@ -22,9 +22,14 @@ public final class AddExamplePipeline {
   public static final String NAME = "add-example";
 
   /**
-   * The classpath resource holding the workflow YAML.
+   * The classpath resource holding the workflow YAML (Argo, for KFP v1).
    */
   public static final String RESOURCE = "META-INF/kfp4j/pipelines/add-example.yaml";
+
+  /**
+   * The classpath resource holding KFP 2's pipeline spec (with its Kubernetes platform document, if any).
+   */
+  public static final String KFP2_RESOURCE = "META-INF/kfp4j/kfp2/pipelines/add-example.yaml";
 
   /**
    * The pipeline's parameter names, in order.
@@ -39,6 +44,13 @@ public final class AddExamplePipeline {
    */
   public static String yaml() {
     return Yaml.resource(AddExamplePipeline.class, RESOURCE);
+  }
+
+  /**
+   * The compiled KFP 2 pipeline spec, as written by the processor.
+   */
+  public static String kfp2Yaml() {
+    return Yaml.resource(AddExamplePipeline.class, KFP2_RESOURCE);
   }
 
   /**

@@ -1,18 +1,25 @@
 package dev.kfp4j.dsl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Control flow in {@code @Pipeline} methods, as KFP's {@code dsl.Condition}, {@code
- * dsl.ParallelFor} and {@code dsl.ExitHandler}. The processor reads these calls at compile time;
- * their lambdas hold the tasks of a group. Called from plain Java they simply run the lambdas.
+ * Control flow in {@code @Pipeline} methods, as KFP's {@code dsl.If}/{@code Elif}/{@code Else},
+ * {@code dsl.ParallelFor}, {@code dsl.Collected} and {@code dsl.ExitHandler}. The processor reads
+ * these calls at compile time; their lambdas hold the tasks of a group. Called from plain Java
+ * they simply run the lambdas.
  *
  * <pre>{@code
  * var flip = CoinOps.flipCoin();
- * Dsl.when(Dsl.eq(flip.output(), "heads"), () -> CoinOps.print("it was heads"));
+ * Dsl.when(Dsl.eq(flip.output(), "heads"), () -> CoinOps.print("it was heads"))
+ *     .orWhen(Dsl.eq(flip.output(), "tails"), () -> CoinOps.print("it was tails"))
+ *     .otherwise(() -> CoinOps.print("it stood on its edge"));
  * Dsl.forEach(List.of(1, 2, 3), item -> CalcOps.add(item, 10));
+ * var squares = Dsl.collect(List.of(1, 2, 3), item -> CalcOps.square(item).output());
+ * CalcOps.sum(squares);
  * Dsl.exitHandler(CoinOps.print("done"), () -> { ... });
  * }</pre>
  */
@@ -46,10 +53,34 @@ public final class Dsl {
     return new Condition(left, ">=", right);
   }
 
-  /** Runs the tasks of {@code body} only when {@code condition} holds; nest calls for "and". */
-  public static void when(Condition condition, Runnable body) {
+  /**
+   * Runs the tasks of {@code body} only when {@code condition} holds, as KFP's {@code dsl.If};
+   * nest calls for "and". Chain {@link When#orWhen} and {@link When#otherwise} for else branches.
+   */
+  public static When when(Condition condition, Runnable body) {
     Objects.requireNonNull(condition, "condition");
     body.run();
+    return new When();
+  }
+
+  /**
+   * A condition written with {@link #when}, which may go on with else branches: the first branch
+   * whose condition holds runs, as KFP 2's {@code dsl.If}, {@code dsl.Elif} and {@code dsl.Else}.
+   */
+  public static final class When {
+    private When() {}
+
+    /** Runs the tasks of {@code body} when no earlier branch ran and {@code condition} holds ({@code dsl.Elif}). */
+    public When orWhen(Condition condition, Runnable body) {
+      Objects.requireNonNull(condition, "condition");
+      body.run();
+      return this;
+    }
+
+    /** Runs the tasks of {@code body} when no earlier branch ran ({@code dsl.Else}); the chain ends here. */
+    public void otherwise(Runnable body) {
+      body.run();
+    }
   }
 
   /**
@@ -63,6 +94,25 @@ public final class Dsl {
   /** As {@link #forEach(List, Consumer)}, running at most {@code parallelism} items at once. */
   public static <T> void forEach(List<T> items, int parallelism, Consumer<T> body) {
     items.forEach(body);
+  }
+
+  /**
+   * Runs the tasks of {@code body} once per item, in parallel, as {@link #forEach(List, Consumer)},
+   * and gives the values {@code body} returns, one per item in the order of the items, as KFP 2's
+   * {@code dsl.Collected}: {@code body} returns an output of a task it makes ({@code item ->
+   * CalcOps.square(item).output()}, or a block ending in {@code return t.output();}). Assign the
+   * list to a variable and pass it to tasks after the loop, or return it from the pipeline. Only
+   * KFP 2 collects a loop's outputs: the pipeline needs {@code @Pipeline(formats = Format.KFP2)}.
+   */
+  public static <T, V> List<V> collect(List<T> items, Function<T, V> body) {
+    List<V> out = new ArrayList<>();
+    items.forEach(item -> out.add(body.apply(item)));
+    return out;
+  }
+
+  /** As {@link #collect(List, Function)}, running at most {@code parallelism} items at once. */
+  public static <T, V> List<V> collect(List<T> items, int parallelism, Function<T, V> body) {
+    return collect(items, body);
   }
 
   /**

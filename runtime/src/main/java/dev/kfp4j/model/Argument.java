@@ -3,8 +3,9 @@ package dev.kfp4j.model;
 import java.util.Objects;
 
 /**
- * What a task input receives: a constant, a pipeline parameter, another task's output, or the item
- * (or one field of the item) of an enclosing loop.
+ * What a task input receives: a constant, a pipeline parameter, another task's output, the item
+ * (or one field of the item) of an enclosing loop, or the outputs of a task in a loop, collected
+ * into a list once the loop is done.
  */
 public sealed interface Argument {
 
@@ -46,6 +47,19 @@ public sealed interface Argument {
   record LoopItem(String loop, String field) implements Argument {
     public LoopItem {
       Objects.requireNonNull(loop, "loop");
+    }
+  }
+
+  /**
+   * Output {@code output} of task {@code task}, which runs once per item of the loop {@code loop}
+   * (in its body, not nested deeper), collected into a list when the loop is done, in the order of
+   * the items, as KFP 2's {@code dsl.Collected}. Read outside the loop, where the loop is visible.
+   */
+  record Collected(String loop, String task, String output) implements Argument {
+    public Collected {
+      Objects.requireNonNull(loop, "loop");
+      Objects.requireNonNull(task, "task");
+      Objects.requireNonNull(output, "output");
     }
   }
 }

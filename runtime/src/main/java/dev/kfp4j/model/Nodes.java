@@ -46,13 +46,16 @@ public final class Nodes {
 
   /**
    * The names of the steps {@code step} waits for: those it names in {@code after}, those whose
-   * outputs its arguments read, and the volumes it mounts.
+   * outputs its arguments read (a collected output: the task in the loop, so its loop as a whole),
+   * and the volumes it mounts.
    */
   public static Set<String> upstream(Step step) {
     Set<String> out = new LinkedHashSet<>(step.after());
     for (Argument a : step.arguments().values()) {
       if (a instanceof Argument.TaskOutput o) {
         out.add(o.task());
+      } else if (a instanceof Argument.Collected c) {
+        out.add(c.task());
       }
     }
     for (TaskSetting s : step.settings()) {

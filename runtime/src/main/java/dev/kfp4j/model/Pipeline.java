@@ -12,10 +12,10 @@ import java.util.function.UnaryOperator;
 /**
  * A pipeline: its name, description, typed parameters, the nodes of its DAG in the order they were
  * written, an exit task that runs when the rest ends whatever its outcome (or null), and the
- * settings of the run, and the outputs it gives when it ends (by name, each a task's output, as
- * a KFP 2 pipeline's return value). {@code source} names where it came from, such as the {@code
- * @Pipeline} method {@code dev.acme.Flows.train(int)}, for the header of the files written from
- * it (or null). Node names are unique in the pipeline.
+ * settings of the run, and the outputs it gives when it ends (by name, each a task's output or a
+ * loop's collected outputs, as a KFP 2 pipeline's return value). {@code source} names where it
+ * came from, such as the {@code @Pipeline} method {@code dev.acme.Flows.train(int)}, for the header
+ * of the files written from it (or null). Node names are unique in the pipeline.
  *
  * <pre>{@code
  * Pipeline p = new Pipeline("add-example", null,
@@ -32,13 +32,19 @@ public record Pipeline(
     Task exitTask,
     PipelineSettings settings,
     String source,
-    Map<String, Argument.TaskOutput> outputs) {
+    Map<String, Argument> outputs) {
   public Pipeline {
     Objects.requireNonNull(name, "name");
     parameters = List.copyOf(parameters);
     nodes = List.copyOf(nodes);
     settings = settings == null ? PipelineSettings.DEFAULTS : settings;
     outputs = Models.copy(outputs);
+    for (Map.Entry<String, Argument> o : outputs.entrySet()) {
+      if (!(o.getValue() instanceof Argument.TaskOutput) && !(o.getValue() instanceof Argument.Collected)) {
+        throw new IllegalArgumentException("pipeline '" + name + "': output '" + o.getKey() + "' is " + o.getValue()
+            + "; a pipeline's outputs are task outputs, or a loop's collected outputs");
+      }
+    }
     Set<String> names = new HashSet<>();
     for (Node n : allNodes(nodes, exitTask)) {
       if (!names.add(n.name())) {

@@ -1,6 +1,7 @@
 package dev.kfp4j.examples.kfp;
 
 import dev.kfp4j.annotations.Default;
+import dev.kfp4j.annotations.Format;
 import dev.kfp4j.annotations.Pipeline;
 import dev.kfp4j.dsl.Dsl;
 
@@ -39,7 +40,8 @@ public final class Resources {
   }
 
   /** Creates a Job, waits for it, and passes its name on. */
-  @Pipeline(name = "resourceop-basic")
+  // KFP 2 runs no Kubernetes resource step: written for KFP v1 (Argo) only
+  @Pipeline(name = "resourceop-basic", formats = Format.ARGO)
   public static void resourceopBasic() {
     var job = Dsl.resource("create", JOB)
         .successCondition("status.succeeded > 0")

@@ -1,6 +1,7 @@
 package dev.kfp4j.examples.kfp;
 
 import dev.kfp4j.annotations.Default;
+import dev.kfp4j.annotations.Format;
 import dev.kfp4j.annotations.Pipeline;
 import dev.kfp4j.dsl.Dsl;
 import dev.kfp4j.examples.CalcOps;
@@ -10,7 +11,9 @@ public final class Settings {
   private Settings() {}
 
   /** Retries, a timeout, resources, env, node selection and caching on tasks. */
-  @Pipeline(name = "task-settings", ttlSecondsAfterFinished = 3600, activeDeadlineSeconds = 7200, podGc = "OnPodSuccess")
+  // podGc is Argo's: written for KFP v1 only (kfp2.KubernetesSettings has the settings in KFP 2's form)
+  @Pipeline(name = "task-settings", ttlSecondsAfterFinished = 3600, activeDeadlineSeconds = 7200, podGc = "OnPodSuccess",
+      formats = Format.ARGO)
   public static void taskSettings() {
     var first = CalcOps.add(1, 2)
         .retries(3, "OnFailure")

@@ -48,8 +48,10 @@ public enum Message {
   BAD_COMPONENT_FILE("@ImportComponents file %s"),
   IMPORT_CLASH("'%s' has @Component methods and @ImportComponents, which would both write %s; import the components on another class"),
   INTERNAL_ERROR("kfp4j processor failed on this element (please report): %s"),
+  BAD_OPTION("processor option -A%s=%s: %s"),
   // Pipelines: the signature
-  PIPELINE_NOT_VOID("@Pipeline method '%s' must return void; its body only wires tasks"),
+  PIPELINE_RETURN_TYPE(
+      "@Pipeline method '%s' returns '%s'; a pipeline returns void, one task output (int, long, double, boolean, String, an enum, List<...>, Map<String, ...>, a Path for a file or artifact), or a record of several, which are its outputs"),
   PIPELINE_PARAMETER_TYPE(
       "pipeline parameter '%s' has type '%s'; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...> or a record"),
   PIPELINE_CLASS_CLASH(
@@ -74,6 +76,12 @@ public enum Message {
       "'%s' calls the @Component method itself, which would run it while the pipeline is being built; call its op %s.%s(...), which makes a task of it"),
   EXIT_HANDLER_NOT_ALONE("ExitHandlerNotOutermost",
       "Dsl.exitHandler(...) must be the only statement of the pipeline body, with every task inside its lambda; move the other statements into it"),
+  NOT_A_BRANCH_CHAIN("UnsupportedStatement",
+      "'%s': a chain of branches starts with Dsl.when(...) and goes on in the same statement: Dsl.when(c1, () -> ...).orWhen(c2, () -> ...).otherwise(() -> ...)"),
+  COLLECT_NOT_ASSIGNED("UnsupportedStatement",
+      "Dsl.collect(...) gives the list of its loop's outputs: assign it to a variable (var xs = Dsl.collect(...)) and pass that on; for a loop whose outputs are not needed, use Dsl.forEach"),
+  RETURN_NOT_OUTPUT("UnsupportedStatement",
+      "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, or a record of these (return new Result(a.output(), b.output());); '%s' is none of these"),
   EXIT_HANDLER_NESTED("ExitHandlerNotOutermost",
       "Dsl.exitHandler(...) must be the outermost statement of the pipeline body, not inside a condition or loop"),
   // Pipelines: arguments, conditions and loops
@@ -93,6 +101,10 @@ public enum Message {
       "loop items are constants (literals, static final constants, enum constants) or records built from them; '%s' is not"),
   LOOP_FIELD_NOT_CONSTANT("UnsupportedArgument", "loop items are built from constants only; '%s' is not a constant"),
   LOOP_PARALLELISM("BadSetting", "loop parallelism must be a constant int of at least 1, found '%s'"),
+  COLLECT_NOT_OUTPUT("UnsupportedArgument",
+      "the lambda of Dsl.collect returns what it collects: an output of a task made in the loop's own body, such as item -> CalcOps.square(item).output(); '%s' is not"),
+  COLLECT_FILE("UnsupportedArgument",
+      "Dsl.collect collects values; output '%s' of task '%s' is a file (an artifact in KFP 2): return a value from the component, or write the files to a volume"),
   // Pipelines: tasks and their outputs
   NOT_A_TASK("UnknownTask", "'%s' is not a task of this pipeline"),
   NO_COMPONENT_SPEC("UnknownTask", "no component spec '%s' found for op %s; is the jar that holds it on the compile classpath?"),
@@ -132,6 +144,25 @@ public enum Message {
   RESOURCE_MANIFEST_NOT_CONSTANT("BadSetting", "Dsl.resource: the manifest must be a String constant (a static final text block)"),
   RESOURCE_MANIFEST("BadSetting", "Dsl.resource: the manifest is not a Kubernetes resource: it needs 'apiVersion' and 'kind'"),
   RESOURCE_MANIFEST_YAML("BadSetting", "Dsl.resource: the manifest is not a Kubernetes resource: %s"),
+  // Formats: what one format cannot express
+  KFP2_RESOURCE_STEP("NotInKfp2",
+      "Dsl.resource(...) has no KFP 2 equivalent: KFP 2 runs no Kubernetes resource step; run kubectl in a component of your own, or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+  KFP2_VALUE_TO_FILE("NotInKfp2",
+      "input '%s' of '%s' is a file, which KFP 2 passes as an artifact: it takes only a file output of another task, and %s is not one; pass the output of a task that writes the file, or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+  KFP2_FILE_TO_VALUE("NotInKfp2",
+      "input '%s' of '%s' takes a value, but output '%s' of '%s' is a file (an artifact in KFP 2), which KFP 2 does not read into a value; take the file (@InputPath, or an artifact parameter), or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+  KFP2_RETRY_POLICY("NotInKfp2",
+      "retries(%d, \"%s\"): KFP 2 retries a task that failed and has no retry policies; write retries(%d), or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+  KFP2_PIPELINE_SETTING("NotInKfp2",
+      "@Pipeline(%s = ...) has no KFP 2 equivalent; %s, or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+  KFP2_COMPONENT("NotInKfp2",
+      "component '%s' cannot run on KFP 2: %s; write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+  KFP2_NOT_WRITTEN("NotInKfp2", "%s"),
+  ARGO_COLLECTED("NotInArgo",
+      "Dsl.collect(...) collects a loop's outputs, which only KFP 2 can: KFP v1's Argo workflow has no form for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+  ARGO_EXECUTOR_INPUT("NotInArgo",
+      "component '%s' runs KFP 2's executor protocol ({{$}}), which KFP v1 (Argo) does not speak; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+  ARGO_NOT_WRITTEN("NotInArgo", "%s"),
   // Partial compilation
   STALE_PIPELINE(
       "component '%s' changed, but pipeline '%s' in %s embeds its earlier spec and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)");

@@ -2,6 +2,7 @@ package dev.kfp4j.processor.base;
 
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
@@ -27,6 +28,24 @@ public final class Reporter {
     } else {
       errors++;
       messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
+    }
+  }
+
+  /** An error on attribute {@code attribute} of {@code annotation} on {@code element} (on the annotation when it is not written). */
+  public void error(Element element, AnnotationMirror annotation, String attribute, Message message, Object... args) {
+    AnnotationValue value = null;
+    if (annotation != null) {
+      for (var e : annotation.getElementValues().entrySet()) {
+        if (e.getKey().getSimpleName().contentEquals(attribute)) {
+          value = e.getValue();
+        }
+      }
+    }
+    if (value == null) {
+      error(element, annotation, message, args);
+    } else {
+      errors++;
+      messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation, value);
     }
   }
 

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A group of the DAG being read: the pipeline's root, a condition ({@code condition-N}) or a loop
- * ({@code for-loop-N}), with its members (steps and groups) in body order.
+ * A group of the DAG being read: the pipeline's root, a condition ({@code condition-N}: of {@code
+ * Dsl.when}, or one branch of a chain), a chain of branches ({@code condition-branches-N}: {@code
+ * Dsl.when(...).orWhen(...).otherwise(...)}, whose members are its branches) or a loop ({@code
+ * for-loop-N}), with its members (steps and groups) in body order.
  */
 public final class Group {
   /** What a group is. */
   public enum Kind {
     ROOT,
     CONDITION,
+    BRANCHES,
     LOOP
   }
 
@@ -49,12 +52,17 @@ public final class Group {
     return new Group("condition-" + number, Kind.CONDITION, parent, predicate, null, 0, null, Map.of());
   }
 
+  /** A chain of branches; its members are conditions, the last one's predicate null for an else branch. */
+  static Group branches(int number, Group parent) {
+    return new Group("condition-branches-" + number, Kind.BRANCHES, parent, null, null, 0, null, Map.of());
+  }
+
   static Group loop(int number, Group parent, Loop.Items items, int parallelism, ParameterType itemType,
       Map<String, ParameterType> fieldTypes) {
     return new Group("for-loop-" + number, Kind.LOOP, parent, null, items, parallelism, itemType, Map.copyOf(fieldTypes));
   }
 
-  /** {@code condition-N} or {@code for-loop-N}; null for the root. */
+  /** {@code condition-N}, {@code condition-branches-N} or {@code for-loop-N}; null for the root. */
   public String name() {
     return name;
   }

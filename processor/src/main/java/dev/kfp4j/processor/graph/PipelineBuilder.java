@@ -1,6 +1,7 @@
 package dev.kfp4j.processor.graph;
 
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Branches;
 import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Node;
@@ -13,6 +14,7 @@ import dev.kfp4j.spec.ComponentSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class PipelineBuilder {
   private final Set<GraphCall> graphCalls = new LinkedHashSet<>();
   private final List<Use> uses = new ArrayList<>();
   private final List<ComparisonCall> comparisons = new ArrayList<>();
+  private final Map<String, Argument> outputs = new LinkedHashMap<>();
   private TaskBuilder exitTask;
   private boolean incomplete;
 
@@ -64,6 +67,19 @@ public final class PipelineBuilder {
       predicate = condition.comparison();
     }
     return add(parent, Group.condition(groups.size() + 1, parent, predicate));
+  }
+
+  /**
+   * A new chain of branches in {@code parent}, as KFP 2's {@code dsl.If}/{@code Elif}/{@code
+   * Else}: add its branches with {@link #condition} (on the chain) and {@link #otherwise}.
+   */
+  public Group branches(Group parent) {
+    return add(parent, Group.branches(groups.size() + 1, parent));
+  }
+
+  /** The last branch of chain {@code branches}: it runs when no other did. */
+  public Group otherwise(Group branches) {
+    return add(branches, Group.condition(groups.size() + 1, branches, null));
   }
 
   /** A new group of {@code parent} run once per item, with the Java types of the item and its fields. */
@@ -122,6 +138,15 @@ public final class PipelineBuilder {
     return exitTask;
   }
 
+  /** Makes {@code value}, a task's output or a loop's collected outputs, the pipeline's output {@code name}. */
+  public void output(String name, Argument value) {
+    outputs.put(name, value);
+  }
+
+  public Map<String, Argument> outputs() {
+    return Collections.unmodifiableMap(outputs);
+  }
+
   /** Records a place that reads an output of a task or waits for it. */
   public void use(Use use) {
     uses.add(use);
@@ -166,7 +191,7 @@ public final class PipelineBuilder {
   /** The pipeline read. */
   public Pipeline build() {
     return new Pipeline(pipeline.name(), pipeline.description(), pipeline.modelParameters(), nodes(root),
-        exitTask == null ? null : exitTask.build(), pipeline.settings(), pipeline.source());
+        exitTask == null ? null : exitTask.build(), pipeline.settings(), pipeline.source(), outputs);
   }
 
   private static List<Node> nodes(Group group) {
@@ -175,12 +200,24 @@ public final class PipelineBuilder {
       if (member instanceof StepBuilder s) {
         out.add(s.build());
       } else {
-        Group g = (Group) member;
-        out.add(g.kind() == Group.Kind.CONDITION
-            ? new Condition(g.name(), g.predicate, nodes(g))
-            : new Loop(g.name(), g.items, g.parallelism, nodes(g)));
+        out.add(node((Group) member));
       }
     }
     return out;
+  }
+
+  private static Node node(Group g) {
+    switch (g.kind()) {
+      case CONDITION:
+        return new Condition(g.name(), g.predicate, nodes(g));
+      case BRANCHES:
+        List<Condition> branches = new ArrayList<>();
+        for (Object member : g.members) {
+          branches.add((Condition) node((Group) member));
+        }
+        return new Branches(g.name(), branches);
+      default:
+        return new Loop(g.name(), g.items, g.parallelism, nodes(g));
+    }
   }
 }

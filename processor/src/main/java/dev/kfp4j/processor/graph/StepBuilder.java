@@ -69,6 +69,8 @@ public abstract sealed class StepBuilder implements TaskHandle permits TaskBuild
     for (Argument a : arguments.values().values()) {
       if (a instanceof Argument.TaskOutput o) {
         out.add(o.task());
+      } else if (a instanceof Argument.Collected c) {
+        out.add(c.task());
       }
     }
     for (SettingCall s : settings) {

@@ -71,6 +71,9 @@ final class ArgumentReader {
         return new Argument.PipelineParameter(v.getSimpleName().toString());
       }
     }
+    if (body.valueVariables.containsKey(element)) {
+      return body.valueVariables.get(element);
+    }
     if (body.taskVariables.containsKey(element)) {
       body.error(tree, Message.TASK_NOT_A_VALUE, e, e);
       return null;
@@ -88,6 +91,10 @@ final class ArgumentReader {
       Group group) {
     if (Constants.isCollection(method)) {
       return body.constants.collection(mi, path, method);
+    }
+    if (Syntax.isCollect(method)) {
+      body.error(tree, Message.COLLECT_NOT_ASSIGNED);
+      return null;
     }
     ExpressionTree receiver = select.getExpression();
     TreePath receiverPath = new TreePath(new TreePath(path, select), receiver);

@@ -42,6 +42,8 @@ final class Body {
   final Map<Element, TaskHandle> taskVariables = new HashMap<>();
   /** Task variables whose task could not be read (an error said why): their uses say nothing more. */
   final Set<Element> failedVariables = new HashSet<>();
+  /** What each variable made by {@code Dsl.collect} ({@code var xs = Dsl.collect(...)}) stands for. */
+  final Map<Element, dev.kfp4j.model.Argument> valueVariables = new HashMap<>();
   /** The loop each {@code Dsl.forEach} lambda's parameter is the item of. */
   final Map<Element, Group> loopVariables = new HashMap<>();
 

@@ -9,42 +9,38 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.model.Argument;
-import dev.kfp4j.model.Loop;
-import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.processor.base.Message;
-import dev.kfp4j.processor.graph.ComparisonCall;
 import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.graph.TaskHandle;
-import dev.kfp4j.processor.model.ValueKind;
-import dev.kfp4j.processor.validation.TypeMapper;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Walks a {@code @Pipeline} body's statements: task variables, op calls with their settings, and
- * the groups {@code Dsl.when}, {@code Dsl.forEach} and {@code Dsl.exitHandler} make of lambdas.
- * Anything else is an error on that statement saying what is allowed instead.
+ * Walks a {@code @Pipeline} body's statements: task variables, op calls with their settings, the
+ * groups {@code Dsl} makes of lambdas (read by {@link GroupReader}), and the {@code return} of the
+ * pipeline's outputs. Anything else is an error on that statement saying what is allowed instead.
  */
 final class BodyReader {
   private final Body body;
+  private final GroupReader groups;
 
   BodyReader(Body body) {
     this.body = body;
+    this.groups = new GroupReader(body, this);
   }
 
   void read(TreePath methodPath) {
@@ -59,6 +55,8 @@ final class BodyReader {
         }
         ExpressionTree call = ((ExpressionStatementTree) s).getExpression();
         exitHandler((MethodInvocationTree) call, new TreePath(path, call));
+      } else if (s instanceof ReturnTree r) {
+        returns(r, path);
       } else {
         statement(s, path, body.graph.root());
       }
@@ -82,8 +80,53 @@ final class BodyReader {
     block(lambda, new TreePath(path, lambda), body.graph.root());
   }
 
+  /**
+   * The pipeline's outputs: {@code return t.output();} is output {@code Output}; {@code return new
+   * Result(a.output(), b.output());} one output per component of the record.
+   */
+  private void returns(ReturnTree r, TreePath path) {
+    ExpressionTree e = r.getExpression();
+    if (e == null) {
+      return;
+    }
+    TreePath ePath = Syntax.unwrap(new TreePath(path, e));
+    ExpressionTree value = Syntax.unwrap(e);
+    if (value instanceof NewClassTree nc && body.trees.getElement(ePath) instanceof ExecutableElement constructor
+        && constructor.getEnclosingElement().getKind() == ElementKind.RECORD) {
+      TypeElement record = (TypeElement) constructor.getEnclosingElement();
+      List<? extends VariableElement> parameters = constructor.getParameters();
+      boolean canonical = parameters.size() == record.getRecordComponents().size();
+      for (int i = 0; canonical && i < parameters.size(); i++) {
+        canonical = parameters.get(i).getSimpleName().equals(record.getRecordComponents().get(i).getSimpleName());
+      }
+      if (canonical) {
+        for (int i = 0; i < parameters.size(); i++) {
+          ExpressionTree arg = nc.getArguments().get(i);
+          Argument a = output(arg, new TreePath(ePath, arg));
+          if (a != null) {
+            body.graph.output(parameters.get(i).getSimpleName().toString(), a);
+          }
+        }
+        return;
+      }
+    }
+    Argument a = output(e, new TreePath(path, e));
+    if (a != null) {
+      body.graph.output("Output", a);
+    }
+  }
+
+  private Argument output(ExpressionTree e, TreePath path) {
+    Argument a = body.arguments.read(e, path, body.graph.root());
+    if (a == null || a instanceof Argument.TaskOutput || a instanceof Argument.Collected) {
+      return a;
+    }
+    body.error(e, Message.RETURN_NOT_OUTPUT, Syntax.firstLine(e));
+    return null;
+  }
+
   /** A lambda's body: a block of statements or a single expression. */
-  private void block(ExpressionTree lambda, TreePath path, Group group) {
+  void block(ExpressionTree lambda, TreePath path, Group group) {
     if (!(lambda instanceof LambdaExpressionTree l)) {
       body.error(lambda, Message.NOT_A_GROUP_LAMBDA);
       return;
@@ -99,12 +142,22 @@ final class BodyReader {
     }
   }
 
-  private void statement(StatementTree s, TreePath path, Group group) {
+  void statement(StatementTree s, TreePath path, Group group) {
     if (s instanceof VariableTree v) {
       ExpressionTree init = v.getInitializer();
       Element variable = body.trees.getElement(path);
       if (init != null && (body.erroneous(new TreePath(path, init)) || body.isComponentCall(init, new TreePath(path, init)))) {
         body.failedVariables.add(variable);
+        return;
+      }
+      if (init != null && Syntax.unwrap(init) instanceof MethodInvocationTree mi
+          && body.trees.getElement(Syntax.unwrap(new TreePath(path, init))) instanceof ExecutableElement m && Syntax.isCollect(m)) {
+        Argument collected = groups.collect(mi, Syntax.unwrap(new TreePath(path, init)), group);
+        if (collected == null) {
+          body.failedVariables.add(variable);
+        } else {
+          body.valueVariables.put(variable, collected);
+        }
         return;
       }
       if (init == null || !isTask(variable)) {
@@ -130,7 +183,7 @@ final class BodyReader {
     }
   }
 
-  private void expression(ExpressionTree e, TreePath path, Group group) {
+  void expression(ExpressionTree e, TreePath path, Group group) {
     if (e instanceof AssignmentTree assign && assign.getVariable() instanceof IdentifierTree) {
       // t = SomeOps.op(t.output()): the variable now names the new task
       Element variable = body.trees.getElement(new TreePath(path, assign.getVariable()));
@@ -141,8 +194,9 @@ final class BodyReader {
       }
     }
     if (e instanceof MethodInvocationTree mi) {
-      if (body.trees.getElement(path) instanceof ExecutableElement method && Syntax.isDsl(method) && !Syntax.isDslStep(method)) {
-        dsl(mi, path, method, group);
+      if (body.trees.getElement(path) instanceof ExecutableElement method
+          && ((Syntax.isDsl(method) && !Syntax.isDslStep(method)) || Syntax.isDslWhen(method))) {
+        groups.read(mi, path, method, group);
       } else {
         body.tasks.read(e, path, group);
       }
@@ -150,113 +204,6 @@ final class BodyReader {
     }
     if (!body.erroneous(path)) {
       body.error(e, Message.NOT_A_DAG_EXPRESSION, Syntax.firstLine(e));
-    }
-  }
-
-  private void dsl(MethodInvocationTree mi, TreePath path, ExecutableElement method, Group group) {
-    String name = method.getSimpleName().toString();
-    List<? extends ExpressionTree> args = mi.getArguments();
-    switch (name) {
-      case "when": {
-        ComparisonCall condition = body.arguments.comparison(args.get(0), new TreePath(path, args.get(0)), group);
-        block(args.get(1), new TreePath(path, args.get(1)), body.graph.condition(group, condition));
-        return;
-      }
-      case "forEach":
-        forEach(args, path, group);
-        return;
-      case "exitHandler":
-        body.error(mi, Message.EXIT_HANDLER_NESTED);
-        return;
-      default:
-        body.error(mi, Message.CONDITION_AS_STATEMENT, name);
-    }
-  }
-
-  private void forEach(List<? extends ExpressionTree> args, TreePath path, Group group) {
-    int parallelism = 0;
-    if (args.size() == 3) {
-      Object p = body.constants.value(args.get(1), new TreePath(path, args.get(1)));
-      if (!(p instanceof Integer i) || i < 1) {
-        body.error(args.get(1), Message.LOOP_PARALLELISM, args.get(1));
-      } else {
-        parallelism = i;
-      }
-    }
-    Loop.Items items = items(args.get(0), new TreePath(path, args.get(0)), group);
-    ExpressionTree lambda = args.get(args.size() - 1);
-    TreePath lambdaPath = new TreePath(path, lambda);
-    if (!(lambda instanceof LambdaExpressionTree l) || l.getParameters().size() != 1) {
-      body.graph.loop(group, items, parallelism, null, Map.of());
-      body.error(lambda, Message.NOT_A_LOOP_LAMBDA);
-      return;
-    }
-    Element item = body.trees.getElement(new TreePath(lambdaPath, l.getParameters().get(0)));
-    Map<String, ParameterType> fieldTypes = new LinkedHashMap<>();
-    ParameterType itemType = itemTypes(item.asType(), fieldTypes);
-    Group loop = body.graph.loop(group, items, parallelism, itemType, fieldTypes);
-    body.loopVariables.put(item, loop);
-    block(lambda, lambdaPath, loop);
-    body.loopVariables.remove(item);
-  }
-
-  /** What a loop runs over: constant items written in the call, or a list parameter or task output. */
-  private Loop.Items items(ExpressionTree tree, TreePath path, Group group) {
-    ExpressionTree e = Syntax.unwrap(tree);
-    if (e instanceof MethodInvocationTree mi && body.trees.getElement(Syntax.unwrap(path)) instanceof ExecutableElement m
-        && Syntax.is(m, "java.util.List", "of", "java.util.Arrays", "asList")) {
-      TreePath listPath = Syntax.unwrap(path);
-      List<Argument.Constant> values = new ArrayList<>();
-      for (ExpressionTree item : mi.getArguments()) {
-        Argument.Constant v = item(item, new TreePath(listPath, item));
-        if (v != null) {
-          values.add(v);
-        }
-      }
-      return new Loop.Constants(values);
-    }
-    Argument source = body.arguments.read(tree, path, group);
-    if (source instanceof Argument.PipelineParameter || source instanceof Argument.TaskOutput) {
-      return new Loop.Over(source);
-    }
-    if (source != null) {
-      body.error(tree, Message.NOT_LOOP_ITEMS);
-    }
-    return new Loop.Constants(List.of());
-  }
-
-  /** A constant loop item: a value, or a record built from constants (an object with fields); null after an error. */
-  private Argument.Constant item(ExpressionTree item, TreePath path) {
-    TreePath p = Syntax.unwrap(path);
-    if (body.constants.buildsRecord(p)) {
-      return body.constants.record(p);
-    }
-    Object v = body.constants.value(item, path);
-    if (v == null) {
-      if (!body.erroneous(p)) {
-        body.error(item, Message.LOOP_ITEM_NOT_CONSTANT, item);
-      }
-      return null;
-    }
-    return Constants.constant(v);
-  }
-
-  /** The parameter type of a loop item of Java type {@code type}, and of its fields when it is a record. */
-  private ParameterType itemTypes(TypeMirror type, Map<String, ParameterType> fieldTypes) {
-    if (type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.RECORD) {
-      for (RecordComponentElement c : ((TypeElement) d.asElement()).getRecordComponents()) {
-        fieldTypes.put(c.getSimpleName().toString(), parameterType(c.asType()));
-      }
-    }
-    return parameterType(type);
-  }
-
-  private ParameterType parameterType(TypeMirror type) {
-    try {
-      ValueKind kind = body.types.kind(type);
-      return kind == null ? null : ParameterType.ofV1Name(kind.kfpType());
-    } catch (TypeMapper.Unsupported e) {
-      return null;
     }
   }
 

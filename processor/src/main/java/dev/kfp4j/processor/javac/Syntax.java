@@ -18,6 +18,7 @@ final class Syntax {
   static final String OP_OUTPUT = "dev.kfp4j.dsl.Op.Output";
   static final String TASK = "dev.kfp4j.dsl.Task";
   static final String DSL = "dev.kfp4j.dsl.Dsl";
+  static final String DSL_WHEN = "dev.kfp4j.dsl.Dsl.When";
   static final String RESOURCE_TASK = "dev.kfp4j.dsl.ResourceTask";
   static final String COMPONENT = "dev.kfp4j.annotations.Component";
 
@@ -77,6 +78,16 @@ final class Syntax {
 
   static boolean isDsl(ExecutableElement method) {
     return declaredIn(method, DSL);
+  }
+
+  /** {@code orWhen} or {@code otherwise}, chained on {@code Dsl.when}. */
+  static boolean isDslWhen(ExecutableElement method) {
+    return declaredIn(method, DSL_WHEN);
+  }
+
+  /** {@code Dsl.collect}: a loop that gives its outputs. */
+  static boolean isCollect(ExecutableElement method) {
+    return isDsl(method) && method.getSimpleName().contentEquals("collect");
   }
 
   /** {@code Dsl.volume} or {@code Dsl.resource}: a step, not control flow. */

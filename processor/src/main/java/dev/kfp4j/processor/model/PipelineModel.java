@@ -4,8 +4,12 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.processor.base.Format;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -20,6 +24,7 @@ import javax.lang.model.element.ExecutableElement;
  * @param parameters the method's parameters, the pipeline's parameters
  * @param settings the run settings from {@code @Pipeline}
  * @param source the method as {@code pkg.Owner.method(types)}, for file headers
+ * @param formats the formats it is written in
  */
 public record PipelineModel(
     ExecutableElement element,
@@ -29,7 +34,12 @@ public record PipelineModel(
     String description,
     List<Parameter> parameters,
     PipelineSettings settings,
-    String source) {
+    String source,
+    Set<Format> formats) {
+
+  public PipelineModel {
+    formats = formats.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(formats));
+  }
 
   /** A pipeline parameter: its Java type for the pipeline class, its default in KFP's text form (or null). */
   public record Parameter(String name, ValueKind kind, TypeName javaType, String defaultText) {
@@ -44,8 +54,18 @@ public record PipelineModel(
     return ClassName.get(owner.packageName(), simple);
   }
 
+  /** The Argo Workflow's resource. */
   public String resourcePath() {
     return "META-INF/kfp4j/pipelines/" + name + ".yaml";
+  }
+
+  /** The KFP 2 pipeline spec's resource. */
+  public String kfp2ResourcePath() {
+    return "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml";
+  }
+
+  public boolean writes(Format format) {
+    return formats.contains(format);
   }
 
   public Parameter parameter(String name) {
@@ -66,6 +86,6 @@ public record PipelineModel(
 
   /** This pipeline read from {@code element}, a fresher symbol of the same method. */
   public PipelineModel withElement(ExecutableElement element) {
-    return new PipelineModel(element, owner, methodName, name, description, parameters, settings, source);
+    return new PipelineModel(element, owner, methodName, name, description, parameters, settings, source, formats);
   }
 }

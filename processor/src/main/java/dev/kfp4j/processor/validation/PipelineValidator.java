@@ -8,6 +8,7 @@ import static dev.kfp4j.processor.base.Annotations.value;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Javadoc;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
@@ -15,13 +16,16 @@ import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.spec.Names;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -38,13 +42,16 @@ public final class PipelineValidator {
   private final Reporter reporter;
   private final ComponentValidator components;
   private final TypeMapper mapper;
+  private final Set<Format> formats;
   private final Map<String, ExecutableElement> names = new HashMap<>();
 
-  public PipelineValidator(Elements elements, TypeMapper mapper, Reporter reporter, ComponentValidator components) {
+  /** {@code formats}: what a pipeline is written in unless its {@code @Pipeline(formats)} says. */
+  public PipelineValidator(Elements elements, TypeMapper mapper, Reporter reporter, ComponentValidator components, Set<Format> formats) {
     this.elements = elements;
     this.mapper = mapper;
     this.reporter = reporter;
     this.components = components;
+    this.formats = formats;
   }
 
   /** The model of {@code method}, or null when it has errors (all of them reported). */
@@ -53,9 +60,7 @@ public final class PipelineValidator {
     AnnotationMirror annotation = annotation(method, PIPELINE);
     components.checkModifiers(method, "Pipeline", annotation);
     String methodName = method.getSimpleName().toString();
-    if (method.getReturnType().getKind() != TypeKind.VOID) {
-      reporter.error(method, Message.PIPELINE_NOT_VOID, methodName);
-    }
+    checkReturnType(method, methodName);
     String name = stringValue(annotation, "name");
     if (name.isEmpty()) {
       name = Names.kebab(methodName);
@@ -81,7 +86,44 @@ public final class PipelineValidator {
       return null;
     }
     return new PipelineModel(method, ClassName.get((TypeElement) method.getEnclosingElement()), methodName, name, description,
-        parameters, settings, ComponentValidator.describe(method));
+        parameters, settings, ComponentValidator.describe(method), formats(annotation));
+  }
+
+  /** The formats {@code @Pipeline(formats)} names, or the build's. */
+  private Set<Format> formats(AnnotationMirror annotation) {
+    List<String> named = strings(annotation, "formats");
+    if (named.isEmpty()) {
+      return formats;
+    }
+    Set<Format> out = EnumSet.noneOf(Format.class);
+    named.forEach(n -> out.add(Format.valueOf(n)));
+    return out;
+  }
+
+  /** A pipeline returns nothing, one output (a value or a file), or a record of outputs. */
+  private void checkReturnType(ExecutableElement method, String methodName) {
+    TypeMirror ret = method.getReturnType();
+    if (ret.getKind() == TypeKind.VOID) {
+      return;
+    }
+    List<TypeMirror> outputs = new ArrayList<>();
+    if (mapper.isRecord(ret)) {
+      ((TypeElement) ((DeclaredType) ret).asElement()).getRecordComponents().forEach(c -> outputs.add(c.asType()));
+    } else {
+      outputs.add(ret);
+    }
+    for (TypeMirror t : outputs) {
+      boolean ok;
+      try {
+        ok = mapper.isType(t, "java.nio.file.Path") || mapper.kind(t) != null;
+      } catch (TypeMapper.Unsupported u) {
+        ok = false;
+      }
+      if (!ok) {
+        reporter.error(method, Message.PIPELINE_RETURN_TYPE, methodName, ret);
+        return;
+      }
+    }
   }
 
   private PipelineSettings settings(ExecutableElement method, AnnotationMirror a) {

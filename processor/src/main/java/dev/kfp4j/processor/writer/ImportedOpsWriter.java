@@ -29,8 +29,11 @@ import javax.lang.model.element.Modifier;
 public final class ImportedOpsWriter {
   private static final ClassName DSL = ClassName.get("dev.kfp4j.dsl", "Task");
 
-  /** One imported spec and where it was read from. */
-  public record Imported(ComponentSpec spec, String resource) {}
+  /**
+   * One imported spec, where it was read from, and whether from a KFP 2 component file (whose
+   * artifacts are files and whose other inputs and outputs are values, as KFP 2 passes them).
+   */
+  public record Imported(ComponentSpec spec, String resource, boolean kfp2) {}
 
   private ImportedOpsWriter() {}
 
@@ -46,7 +49,7 @@ public final class ImportedOpsWriter {
       String method = unique(javaName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name(), false), methods);
       String task = dev.kfp4j.spec.Names.taskName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name());
       ClassName nested = ops.nestedClass(Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Task");
-      TypeName taskType = taskType(c.spec(), nested);
+      TypeName taskType = taskType(c, nested);
       List<InputSpec> ordered = new ArrayList<>();
       c.spec().inputs().stream().filter(i -> !optional(i)).forEach(ordered::add);
       c.spec().inputs().stream().filter(ImportedOpsWriter::optional).forEach(ordered::add);
@@ -56,7 +59,7 @@ public final class ImportedOpsWriter {
         type.addMethod(op(c, method, task, nested, taskType, given, !all));
       }
       if (taskType.equals(nested)) {
-        type.addType(task(c.spec(), nested, task));
+        type.addType(task(c, nested, task));
       }
     }
     return Generated.file(ops, type.build());
@@ -80,7 +83,7 @@ public final class ImportedOpsWriter {
       Set<String> params = new HashSet<>();
       for (InputSpec in : ordered) {
         String param = unique(javaName(in.name(), false), params);
-        m.addParameter(inputType(c.spec(), in), param);
+        m.addParameter(inputType(c, in), param);
         if (in.description() != null) {
           m.addJavadoc("@param $L $L$L\n", param, doc(in.description(), ""), optional(in) ? " (optional: null leaves it out)" : "");
         } else if (optional(in)) {
@@ -106,17 +109,19 @@ public final class ImportedOpsWriter {
   }
 
   /** The shared task class when the only output is {@code Output}; else a nested class. */
-  private static TypeName taskType(ComponentSpec spec, ClassName nested) {
+  private static TypeName taskType(Imported c, ClassName nested) {
+    ComponentSpec spec = c.spec();
     if (spec.outputs().isEmpty()) {
       return ClassName.get("dev.kfp4j.dsl", "VoidTask");
     }
     if (spec.outputs().size() == 1 && spec.outputs().get(0).name().equals("Output")) {
-      return dev.kfp4j.processor.model.ComponentModel.sharedTaskType(outputType(spec, spec.outputs().get(0)));
+      return dev.kfp4j.processor.model.ComponentModel.sharedTaskType(outputType(c, spec.outputs().get(0)));
     }
     return nested;
   }
 
-  private static TypeSpec task(ComponentSpec spec, ClassName nested, String task) {
+  private static TypeSpec task(Imported c, ClassName nested, String task) {
+    ComponentSpec spec = c.spec();
     TypeSpec.Builder b = TypeSpec.classBuilder(nested)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(DSL, nested))
@@ -127,11 +132,12 @@ public final class ImportedOpsWriter {
             .build());
     Set<String> names = new HashSet<>(Set.of("after", "component", "arguments", "settings", "output"));
     for (OutputSpec out : spec.outputs()) {
-      String accessor = unique(javaName(out.name(), true), names);
+      // output Output is output(), as on the ops of @Component methods (an overload of Task's output(task, name))
+      String accessor = out.name().equals("Output") ? "output" : unique(javaName(out.name(), true), names);
       b.addMethod(MethodSpec.methodBuilder(accessor)
           .addModifiers(Modifier.PUBLIC)
           .addAnnotation(AnnotationSpec.builder(OpsWriter.OP_OUTPUT).addMember("value", "$S", out.name()).build())
-          .returns(outputType(spec, out))
+          .returns(outputType(c, out))
           .addJavadoc("Output {@code $L}$L.\n", out.name(), out.description() == null ? "" : ": " + doc(out.description(), ""))
           .addStatement("return output($S, $S)", task, out.name())
           .build());
@@ -139,14 +145,19 @@ public final class ImportedOpsWriter {
     return b.build();
   }
 
-  /** Java types from KFP types: Integer → long, Float → double, Boolean, JSON, files → Path, else String. */
-  static TypeName inputType(ComponentSpec spec, InputSpec in) {
-    TypeName t = spec.inputIsFile(in.name()) ? ClassName.get(Path.class) : valueType(in.type() == null ? null : in.type().name());
+  /**
+   * Java types from KFP types: Integer → long, Float → double, Boolean, JSON, files → Path, else
+   * String. In a KFP 2 file the files are its artifacts ({@code system.Dataset}...).
+   */
+  static TypeName inputType(Imported c, InputSpec in) {
+    boolean file = c.kfp2() ? c.spec().inputIsArtifact(in.name()) : c.spec().inputIsFile(in.name());
+    TypeName t = file ? ClassName.get(Path.class) : valueType(in.type() == null ? null : in.type().name());
     return optional(in) ? t.box() : t;
   }
 
-  static TypeName outputType(ComponentSpec spec, OutputSpec out) {
-    return spec.outputIsFile(out.name()) ? ClassName.get(Path.class) : valueType(out.type() == null ? null : out.type().name());
+  static TypeName outputType(Imported c, OutputSpec out) {
+    boolean file = c.kfp2() ? c.spec().outputIsArtifact(out.name()) : c.spec().outputIsFile(out.name());
+    return file ? ClassName.get(Path.class) : valueType(out.type() == null ? null : out.type().name());
   }
 
   private static TypeName valueType(String kfpType) {

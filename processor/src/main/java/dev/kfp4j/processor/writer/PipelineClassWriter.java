@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.model.PipelineModel;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** Writes {@code FooPipeline}: a pipeline's name, parameters and compiled workflow for Java code. */
+/**
+ * Writes {@code FooPipeline}: a pipeline's name, parameters and compiled files for Java code: the
+ * Argo Workflow ({@code RESOURCE}, {@code yaml()}, {@code runLocally}) and KFP 2's pipeline spec
+ * ({@code KFP2_RESOURCE}, {@code kfp2Yaml()}), each when the pipeline is written in that format.
+ */
 public final class PipelineClassWriter {
   private static final ClassName KFP_VALUES = ClassName.get("dev.kfp4j.entrypoint", "KfpValues");
   private static final ClassName YAML = ClassName.get("dev.kfp4j.yaml", "Yaml");
@@ -38,13 +43,22 @@ public final class PipelineClassWriter {
                 FieldSpec.builder(String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The pipeline name.\n")
                     .initializer("$S", p.name())
-                    .build())
-            .addField(
-                FieldSpec.builder(String.class, "RESOURCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The classpath resource holding the workflow YAML.\n")
-                    .initializer("$S", p.resourcePath())
-                    .build())
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                    .build());
+    if (p.writes(Format.ARGO)) {
+      type.addField(
+          FieldSpec.builder(String.class, "RESOURCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("The classpath resource holding the workflow YAML (Argo, for KFP v1).\n")
+              .initializer("$S", p.resourcePath())
+              .build());
+    }
+    if (p.writes(Format.KFP2)) {
+      type.addField(
+          FieldSpec.builder(String.class, "KFP2_RESOURCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("The classpath resource holding KFP 2's pipeline spec (with its Kubernetes platform document, if any).\n")
+              .initializer("$S", p.kfp2ResourcePath())
+              .build());
+    }
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     CodeBlock.Builder names = CodeBlock.builder();
     for (PipelineModel.Parameter param : p.parameters()) {
       names.add(names.isEmpty() ? "$S" : ", $S", param.name());
@@ -54,13 +68,24 @@ public final class PipelineClassWriter {
             .addJavadoc("The pipeline's parameter names, in order.\n")
             .initializer("$T.of($L)", List.class, names.build())
             .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("yaml")
-            .addJavadoc("The compiled Argo Workflow, as written by the processor.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(String.class)
-            .addStatement("return $T.resource($T.class, RESOURCE)", YAML, cls)
-            .build());
+    if (p.writes(Format.ARGO)) {
+      type.addMethod(
+          MethodSpec.methodBuilder("yaml")
+              .addJavadoc("The compiled Argo Workflow, as written by the processor.\n")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(String.class)
+              .addStatement("return $T.resource($T.class, RESOURCE)", YAML, cls)
+              .build());
+    }
+    if (p.writes(Format.KFP2)) {
+      type.addMethod(
+          MethodSpec.methodBuilder("kfp2Yaml")
+              .addJavadoc("The compiled KFP 2 pipeline spec, as written by the processor.\n")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(String.class)
+              .addStatement("return $T.resource($T.class, KFP2_RESOURCE)", YAML, cls)
+              .build());
+    }
     MethodSpec.Builder arguments =
         MethodSpec.methodBuilder("arguments")
             .addJavadoc("Run arguments in KFP's text form, by parameter name; a null leaves a parameter to its default.\n")
@@ -84,6 +109,14 @@ public final class PipelineClassWriter {
         qualifier(OPS, parameterNames), args.build(), k, v, out, k, qualifier(KFP_VALUES, parameterNames), v);
     arguments.addStatement("return $L", out);
     type.addMethod(arguments.build());
+    if (p.writes(Format.ARGO)) {
+      type.addMethod(runLocally(p, cls, parameterNames));
+    }
+    return Generated.file(cls, type.build());
+  }
+
+  /** {@code runLocally(...)}: the workflow run by the local runner. */
+  private static MethodSpec runLocally(PipelineModel p, ClassName cls, Set<String> parameterNames) {
     MethodSpec.Builder run =
         MethodSpec.methodBuilder("runLocally")
             .addJavadoc("Runs the pipeline on this machine with the default {@link $T}; a null leaves a parameter to its default.\n", RUNNER)
@@ -97,8 +130,7 @@ public final class PipelineClassWriter {
     run.addStatement("return $L.builder().build().run($L.resource($T.class.getClassLoader(), $L), arguments($L))",
         qualifier(RUNNER, parameterNames), qualifier(WORKFLOW, parameterNames), cls,
         parameterNames.contains("RESOURCE") ? CodeBlock.of("$T.RESOURCE", cls) : CodeBlock.of("RESOURCE"), names2.build());
-    type.addMethod(run.build());
-    return Generated.file(cls, type.build());
+    return run.build();
   }
 
   /**

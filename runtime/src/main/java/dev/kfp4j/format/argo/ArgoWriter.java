@@ -1,10 +1,13 @@
 package dev.kfp4j.format.argo;
 
-import dev.kfp4j.yaml.Yaml;
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.RunVolume;
+import dev.kfp4j.model.Step;
+import dev.kfp4j.yaml.Yaml;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +62,7 @@ public final class ArgoWriter {
   }
 
   private static ArgoWriter of(Pipeline p, Map<String, String> arguments) {
+    refuseKfp2Only(p);
     Templates templates = new Templates(p.name(), p.settings().runVolume());
     DagWriter dags = new DagWriter(p, templates);
     ObjectNode root = dags.root(p.name());
@@ -97,6 +101,27 @@ public final class ArgoWriter {
     dags.groupTemplates().forEach(all::add);
     templates.all().forEach(all::add);
     return new ArgoWriter(wf, dags.flow());
+  }
+
+  /**
+   * What only KFP 2 has: a loop's collected outputs, and artifacts as pipeline inputs. (A
+   * pipeline's outputs have no place in KFP v1: they are left out.)
+   */
+  private static void refuseKfp2Only(Pipeline p) {
+    for (Parameter param : p.parameters()) {
+      if (param.isArtifact()) {
+        throw new FormatException("pipeline '" + p.name() + "': parameter '" + param.name() + "' is an artifact ("
+            + param.artifactType() + "), which only KFP 2 pipelines take; write it in the KFP 2 format only");
+      }
+    }
+    for (Step s : p.steps()) {
+      for (Argument a : s.arguments().values()) {
+        if (a instanceof Argument.Collected c) {
+          throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': the outputs of '" + c.task()
+              + "' collected from loop '" + c.loop() + "' have no Argo form; write this pipeline in the KFP 2 format only");
+        }
+      }
+    }
   }
 
   private static void writeSettings(PipelineSettings s, ObjectNode spec) {

@@ -148,7 +148,7 @@ final class DagWriter {
     if (predicate != null) {
       t.put("when", Conditions.write(predicate, a -> value(a, parent), scopes::isNumber));
     }
-    putDependencies(t, child, parent);
+    putDependencies(t, child, parent, predicate);
     Map<String, Argument> inputs = groupInputs.getOrDefault(child, Map.of());
     Set<String> artifacts = groupArtifactInputs.getOrDefault(child, Set.of());
     ObjectNode arguments = NODES.objectNode();
@@ -218,7 +218,25 @@ final class DagWriter {
   }
 
   private void putDependencies(ObjectNode t, Node member, Node group) {
+    putDependencies(t, member, group, null);
+  }
+
+  /**
+   * The tasks {@code member} waits for: those its steps read from, and those its {@code when}
+   * reads, which for a branch of an if/elif/else chain are its own condition's and every earlier
+   * branch's ({@code predicate}, the effective condition written).
+   */
+  private void putDependencies(ObjectNode t, Node member, Node group, dev.kfp4j.model.Predicate predicate) {
     Set<String> deps = new LinkedHashSet<>();
+    if (predicate != null) {
+      List<Argument> operands = new java.util.ArrayList<>();
+      Nodes.operands(predicate, operands);
+      for (Argument a : operands) {
+        if (a instanceof Argument.TaskOutput o) {
+          addDependency(deps, o.task(), member, group);
+        }
+      }
+    }
     for (Step s : Nodes.steps(member)) {
       for (String d : Nodes.upstream(s)) {
         addDependency(deps, d, member, group);

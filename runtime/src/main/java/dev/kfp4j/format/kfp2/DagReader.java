@@ -94,12 +94,27 @@ final class DagReader {
     return out;
   }
 
+  /**
+   * What a DAG's output parameter {@code key} of its task {@code producer} stands for: that task's
+   * output, or, when {@code producer} is a loop whose DAG outputs a task's value, those values
+   * collected ({@code dsl.Collected}).
+   */
+  Argument output(JsonNode dag, String producer, String key) {
+    JsonNode producerTask = dag.path("tasks").path(producer);
+    JsonNode comp = components.path(producerTask.path("componentRef").path("name").asString(""));
+    JsonNode from = comp.path("dag").path("outputs").path("parameters").path(key).path("valueFromParameter");
+    if (producerTask.has("parameterIterator") && from.has("producerSubtask")) {
+      return new Argument.Collected(producer, from.get("producerSubtask").asString(""), from.path("outputParameterKey").asString(""));
+    }
+    return new Argument.TaskOutput(producer, key);
+  }
+
   private List<Draft> dag(JsonNode dag, Map<String, Argument> inputs, String where, boolean root) {
     Map<String, Draft> drafts = new LinkedHashMap<>();
     Map<String, JsonNode> tasks = new LinkedHashMap<>();
     dag.path("tasks").properties().forEach(e -> tasks.put(e.getKey(), e.getValue()));
     for (Map.Entry<String, JsonNode> t : tasks.entrySet()) {
-      Draft d = task(t.getKey(), t.getValue(), inputs, where, root);
+      Draft d = task(t.getKey(), t.getValue(), inputs, where, root, dag);
       if (d != null) {
         t.getValue().path("dependentTasks").forEach(x -> d.dependencies.add(x.asString("")));
         drafts.put(d.name, d);
@@ -129,7 +144,7 @@ final class DagReader {
     return out;
   }
 
-  private Draft task(String name, JsonNode task, Map<String, Argument> inputs, String where, boolean root) {
+  private Draft task(String name, JsonNode task, Map<String, Argument> inputs, String where, boolean root, JsonNode dag) {
     String at = where + ", task '" + name + "'";
     String compName = task.path("componentRef").path("name").asString("");
     JsonNode comp = components.path(compName);
@@ -149,13 +164,13 @@ final class DagReader {
         return d;
       }
       if (root && "ALL_UPSTREAM_TASKS_COMPLETED".equals(task.path("triggerPolicy").path("strategy").asString(""))) {
-        exitTask = (Task) taskDraft(d, name, compName, comp, executor, label, task, inputs, at).build();
+        exitTask = (Task) taskDraft(d, name, compName, comp, executor, label, task, inputs, at, dag).build();
         return null;
       }
-      return taskDraft(d, name, compName, comp, executor, label, task, inputs, at);
+      return taskDraft(d, name, compName, comp, executor, label, task, inputs, at, dag);
     }
     d.group = true;
-    Map<String, Argument> groupInputs = arguments(task, inputs, comp, at);
+    Map<String, Argument> groupInputs = arguments(task, inputs, comp, at, dag);
     if (task.has("parameterIterator")) {
       JsonNode it = task.get("parameterIterator");
       Loop.Items items;
@@ -206,12 +221,12 @@ final class DagReader {
   }
 
   private Draft taskDraft(Draft d, String name, String compName, JsonNode comp, JsonNode executor, String label, JsonNode task,
-      Map<String, Argument> inputs, String at) {
+      Map<String, Argument> inputs, String at, JsonNode dag) {
     ComponentSpec spec = specs.computeIfAbsent(compName,
         k -> ComponentReader.read(k.startsWith("comp-") ? k.substring(5) : k, comp, executor, source + ": " + k));
-    Map<String, Argument> arguments = arguments(task, inputs, comp, at);
+    Map<String, Argument> arguments = arguments(task, inputs, comp, at, dag);
     List<TaskSetting> settings = SettingsReader.read(name, task, executor.path("container"), kubernetes.path(label),
-        claim -> volumeOf(claim, inputs, at));
+        claim -> volumeOf(claim, inputs, at, dag));
     d.make = (after, body) -> new Task(name, spec, arguments, after, settings);
     return d;
   }
@@ -221,12 +236,12 @@ final class DagReader {
     String suffix = in.path("pvc_name_suffix").path("runtimeValue").path("constant").asString("");
     String accessMode = in.path("access_modes").path("runtimeValue").path("constant").path(0).asString("ReadWriteOnce");
     String storageClass = in.path("storage_class_name").path("runtimeValue").path("constant").asString("");
-    Argument size = argument(in.path("size"), inputs, ParameterType.STRING, at + ", input 'size'");
+    Argument size = argument(in.path("size"), inputs, ParameterType.STRING, at + ", input 'size'", null);
     return (after, body) -> new VolumeStep(name, suffix.replaceFirst("^-", ""), size, accessMode, storageClass, after, List.of());
   }
 
-  private String volumeOf(JsonNode claim, Map<String, Argument> inputs, String at) {
-    Argument a = argument(claim, inputs, ParameterType.STRING, at + ", pvcMount");
+  private String volumeOf(JsonNode claim, Map<String, Argument> inputs, String at, JsonNode dag) {
+    Argument a = argument(claim, inputs, ParameterType.STRING, at + ", pvcMount", dag);
     if (a instanceof Argument.TaskOutput o) {
       return o.task();
     }
@@ -234,11 +249,11 @@ final class DagReader {
   }
 
   /** A task's inputs as arguments, by input name. */
-  private Map<String, Argument> arguments(JsonNode task, Map<String, Argument> inputs, JsonNode comp, String at) {
+  private Map<String, Argument> arguments(JsonNode task, Map<String, Argument> inputs, JsonNode comp, String at, JsonNode dag) {
     Map<String, Argument> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> p : task.path("inputs").path("parameters").properties()) {
       ParameterType type = ParameterType.ofV2Name(comp.path("inputDefinitions").path("parameters").path(p.getKey()).path("parameterType").asString(""));
-      out.put(p.getKey(), argument(p.getValue(), inputs, type, at + ", input '" + p.getKey() + "'"));
+      out.put(p.getKey(), argument(p.getValue(), inputs, type, at + ", input '" + p.getKey() + "'", dag));
     }
     for (Map.Entry<String, JsonNode> a : task.path("inputs").path("artifacts").properties()) {
       JsonNode spec = a.getValue();
@@ -255,7 +270,8 @@ final class DagReader {
     return out;
   }
 
-  private Argument argument(JsonNode spec, Map<String, Argument> inputs, ParameterType type, String where) {
+  /** An input's argument; {@code dag} is the DAG the task is in, where a loop's collected outputs are read (or null). */
+  private Argument argument(JsonNode spec, Map<String, Argument> inputs, ParameterType type, String where, JsonNode dag) {
     if (spec.has("componentInputParameter")) {
       Argument a = lookup(inputs, spec.get("componentInputParameter").asString(""), where);
       Matcher m = SELECTOR.matcher(spec.path("parameterExpressionSelector").asString(""));
@@ -266,7 +282,9 @@ final class DagReader {
     }
     if (spec.has("taskOutputParameter")) {
       JsonNode o = spec.get("taskOutputParameter");
-      return new Argument.TaskOutput(o.path("producerTask").asString(""), o.path("outputParameterKey").asString(""));
+      String producer = o.path("producerTask").asString("");
+      String key = o.path("outputParameterKey").asString("");
+      return dag == null ? new Argument.TaskOutput(producer, key) : output(dag, producer, key);
     }
     if (spec.has("runtimeValue")) {
       return Values.constant(spec.get("runtimeValue").path("constant"), type);

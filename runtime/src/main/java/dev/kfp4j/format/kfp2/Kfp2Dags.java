@@ -50,15 +50,23 @@ final class Kfp2Dags {
   ObjectNode root() {
     ObjectNode root = NODES.objectNode();
     root.set("dag", dag(levels.root));
-    for (Map.Entry<String, Argument.TaskOutput> o : pipeline.outputs().entrySet()) {
+    for (Map.Entry<String, Argument> o : pipeline.outputs().entrySet()) {
       outputOfPipeline(root, o.getKey(), o.getValue());
     }
     for (Parameter p : pipeline.parameters()) {
-      ObjectNode def = root.withObject("inputDefinitions").withObject("parameters").putObject(p.name());
-      ParameterType type = p.type() == null ? ParameterType.STRING : p.type();
-      def.put("parameterType", type.v2Name());
-      if (p.defaultValue() != null) {
-        def.set("defaultValue", Kfp2Components.value(p.defaultValue(), type, "parameter '" + p.name() + "'"));
+      ObjectNode def;
+      if (p.isArtifact()) {
+        def = root.withObject("inputDefinitions").withObject("artifacts").putObject(p.name());
+        Kfp2Components.artifactType(def, p.artifactType());
+      } else {
+        def = root.withObject("inputDefinitions").withObject("parameters").putObject(p.name());
+        ParameterType type = p.type() == null ? ParameterType.STRING : p.type();
+        def.put("parameterType", type.v2Name());
+        if (p.defaultValue() != null) {
+          def.set("defaultValue", Kfp2Components.value(p.defaultValue(), type, "parameter '" + p.name() + "'"));
+        }
+      }
+      if (p.optional()) {
         def.put("isOptional", true);
       }
       if (p.description() != null && !p.description().isEmpty()) {
@@ -68,22 +76,34 @@ final class Kfp2Dags {
     return root;
   }
 
-  /** A pipeline output: what a task of the root DAG outputs, as KFP 2's compiler connects a pipeline's return value. */
-  private void outputOfPipeline(ObjectNode root, String name, Argument.TaskOutput o) {
-    if (levels.levelOf(o.task()) != levels.root) {
-      throw new FormatException("pipeline '" + pipeline.name() + "': output '" + name + "' comes from task '" + o.task()
+  /**
+   * A pipeline output: what a task of the root DAG outputs, or what a loop of the root DAG
+   * collects, as KFP 2's compiler connects a pipeline's return value.
+   */
+  private void outputOfPipeline(ObjectNode root, String name, Argument a) {
+    String producer = a instanceof Argument.Collected c ? c.loop() : ((Argument.TaskOutput) a).task();
+    boolean atRoot = a instanceof Argument.Collected c ? levels.loop(c.loop()).parent == levels.root : levels.levelOf(producer) == levels.root;
+    if (!atRoot) {
+      throw new FormatException("pipeline '" + pipeline.name() + "': output '" + name + "' comes from '" + producer
           + "', which runs inside a condition, loop or exit handler; a pipeline's outputs come from tasks of its top level");
     }
     ObjectNode outputs = root.withObject("dag").withObject("outputs");
-    if (isArtifact(o)) {
+    if (isArtifact(a)) {
+      Argument.TaskOutput o = (Argument.TaskOutput) a;
       outputs.withObject("artifacts").putObject(name).putArray("artifactSelectors").addObject()
           .put("producerSubtask", o.task()).put("outputArtifactKey", o.output());
-      Kfp2Components.artifactType(root.withObject("outputDefinitions").withObject("artifacts").putObject(name), schemaTitle(o));
+      Kfp2Components.artifactType(root.withObject("outputDefinitions").withObject("artifacts").putObject(name), schemaTitle(a));
     } else {
+      String key = a instanceof Argument.Collected c ? collectedKey(c) : ((Argument.TaskOutput) a).output();
       outputs.withObject("parameters").putObject(name).putObject("valueFromParameter")
-          .put("producerSubtask", o.task()).put("outputParameterKey", o.output());
-      root.withObject("outputDefinitions").withObject("parameters").putObject(name).put("parameterType", type(o).v2Name());
+          .put("producerSubtask", producer).put("outputParameterKey", key);
+      root.withObject("outputDefinitions").withObject("parameters").putObject(name).put("parameterType", type(a).v2Name());
     }
+  }
+
+  /** The output of a loop's DAG that collects {@code c}, as KFP 2 names it: {@code pipelinechannel--square-Output}. */
+  static String collectedKey(Argument.Collected c) {
+    return PREFIX + c.task() + "-" + c.output();
   }
 
   private ObjectNode dag(Level level) {
@@ -117,8 +137,28 @@ final class Kfp2Dags {
       String item = PREFIX + levels.itemChannel(loop.name());
       comp.withObject("inputDefinitions").withObject("parameters").putObject(item)
           .put("parameterType", itemType(loop).v2Name());
+      for (Argument.Collected c : levels.collected(loop.name())) {
+        collect(comp, c, group);
+      }
     }
     return comp;
+  }
+
+  /** A loop's DAG output that collects output {@code c.output()} of its task {@code c.task()}, one value per item. */
+  private void collect(ObjectNode comp, Argument.Collected c, Level loop) {
+    String where = "pipeline '" + pipeline.name() + "': the outputs of '" + c.task() + "' collected from loop '" + c.loop() + "'";
+    if (levels.levelOf(c.task()) != loop) {
+      throw new FormatException(where + ": '" + c.task() + "' is not in the loop's own body; collect the outputs of a task "
+          + "written directly in the loop");
+    }
+    if (isArtifact(new Argument.TaskOutput(c.task(), c.output()))) {
+      throw new FormatException(where + ": '" + c.output() + "' is a file (an artifact in KFP 2); kfp4j collects values: "
+          + "return a value from the component, or write the files to a volume");
+    }
+    comp.withObject("dag").withObject("outputs").withObject("parameters").putObject(collectedKey(c)).putObject("valueFromParameter")
+        .put("producerSubtask", c.task()).put("outputParameterKey", c.output());
+    comp.withObject("outputDefinitions").withObject("parameters").putObject(collectedKey(c))
+        .put("parameterType", ParameterType.LIST.v2Name());
   }
 
   /** Declares channel {@code name} carrying {@code a} as an input of a group component. */
@@ -204,7 +244,7 @@ final class Kfp2Dags {
             () -> new FormatException(where + ": component '" + spec.name() + "' has no input '" + e.getKey() + "'"));
         boolean artifact = Kfp2Types.inputIsArtifact(spec, in.name());
         Argument a = e.getValue();
-        if (artifact && (a instanceof Argument.Constant || a instanceof Argument.PipelineParameter || !isArtifact(a))) {
+        if (artifact && !isArtifact(a)) {
           throw new FormatException(where + ": input '" + in.name() + "' is a file (an artifact in KFP 2), which takes only a file "
               + "output of another task; KFP 2 passes no " + (a instanceof Argument.Constant ? "constant" : "value")
               + " to an artifact input: pass an output of a task that writes the file");
@@ -297,6 +337,9 @@ final class Kfp2Dags {
     } else if (a instanceof Argument.TaskOutput o && levels.levelOf(o.task()) == level) {
       p.putObject("taskOutputParameter").put("producerTask", o.task()).put("outputParameterKey", o.output());
       deps.add(o.task());
+    } else if (a instanceof Argument.Collected c && levels.loop(c.loop()).parent == level) {
+      p.putObject("taskOutputParameter").put("producerTask", c.loop()).put("outputParameterKey", collectedKey(c));
+      deps.add(c.loop());
     } else if (a instanceof Argument.LoopItem item) {
       p.put("componentInputParameter", PREFIX + levels.itemChannel(item.loop()));
       if (item.field() != null) {
@@ -309,8 +352,12 @@ final class Kfp2Dags {
   }
 
   private ObjectNode artifact(Argument a, Level level, Set<String> deps) {
-    Argument.TaskOutput o = (Argument.TaskOutput) a;
     ObjectNode p = NODES.objectNode();
+    if (a instanceof Argument.PipelineParameter param) {
+      p.put("componentInputArtifact", level.isRoot() ? param.name() : PREFIX + param.name());
+      return p;
+    }
+    Argument.TaskOutput o = (Argument.TaskOutput) a;
     if (levels.levelOf(o.task()) == level) {
       p.putObject("taskOutputArtifact").put("producerTask", o.task()).put("outputArtifactKey", o.output());
       deps.add(o.task());
@@ -368,17 +415,23 @@ final class Kfp2Dags {
   // ------------------------------------------------------------------ types
 
   private boolean isArtifact(Argument a) {
+    if (a instanceof Argument.PipelineParameter p) {
+      return pipeline.parameter(p.name()).map(Parameter::isArtifact).orElse(false);
+    }
     return a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof Task t
         && Kfp2Types.outputIsArtifact(t.component(), o.output());
   }
 
   private String schemaTitle(Argument a) {
+    if (a instanceof Argument.PipelineParameter p) {
+      return pipeline.parameter(p.name()).map(Parameter::artifactType).orElseThrow();
+    }
     Argument.TaskOutput o = (Argument.TaskOutput) a;
     Task t = (Task) levels.step(o.task());
     return Kfp2Types.schemaTitle(t.component().output(o.output()).map(OutputSpec::type).orElse(null));
   }
 
-  /** The parameter type of a value: its constant's, its parameter's, its output's, its loop's items'. */
+  /** The parameter type of a value: its constant's, its parameter's, its output's, its loop's items', a list of collected outputs. */
   ParameterType type(Argument a) {
     if (a instanceof Argument.Constant c) {
       return c.type();
@@ -392,6 +445,9 @@ final class Kfp2Dags {
         return t.component().output(o.output()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
       }
       return ParameterType.STRING;
+    }
+    if (a instanceof Argument.Collected) {
+      return ParameterType.LIST;
     }
     Argument.LoopItem item = (Argument.LoopItem) a;
     return item.field() == null ? itemType((Loop) pipeline.node(item.loop()).orElseThrow()) : ParameterType.STRING;

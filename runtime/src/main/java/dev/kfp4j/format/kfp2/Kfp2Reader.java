@@ -54,17 +54,21 @@ public final class Kfp2Reader {
       JsonNode def = p.getValue();
       ParameterType type = ParameterType.ofV2Name(def.path("parameterType").asString(""));
       String dflt = def.has("defaultValue") ? Values.text(def.get("defaultValue"), type) : null;
-      parameters.add(new Parameter(p.getKey(), type, dflt, def.hasNonNull("description") ? def.get("description").asString() : null));
+      parameters.add(new Parameter(p.getKey(), type, dflt, description(def), null, def.path("isOptional").asBoolean(false)));
       inputs.put(p.getKey(), new Argument.PipelineParameter(p.getKey()));
     }
-    if (spec.path("root").path("inputDefinitions").path("artifacts").size() > 0) {
-      throw new FormatException(source + ": the pipeline takes artifacts as inputs; kfp4j's pipelines take parameters");
+    for (Map.Entry<String, JsonNode> a : spec.path("root").path("inputDefinitions").path("artifacts").properties()) {
+      JsonNode def = a.getValue();
+      parameters.add(Parameter.artifact(a.getKey(), def.path("artifactType").path("schemaTitle").asString("system.Artifact"),
+          description(def), def.path("isOptional").asBoolean(false)));
+      inputs.put(a.getKey(), new Argument.PipelineParameter(a.getKey()));
     }
     DagReader dags = new DagReader(source, spec, platform);
-    List<Node> nodes = dags.root(spec.path("root").path("dag"), inputs);
-    Map<String, Argument.TaskOutput> outputs = new LinkedHashMap<>();
-    JsonNode dagOutputs = spec.path("root").path("dag").path("outputs");
-    dagOutputs.path("parameters").properties().forEach(o -> outputs.put(o.getKey(), new Argument.TaskOutput(
+    JsonNode rootDag = spec.path("root").path("dag");
+    List<Node> nodes = dags.root(rootDag, inputs);
+    Map<String, Argument> outputs = new LinkedHashMap<>();
+    JsonNode dagOutputs = rootDag.path("outputs");
+    dagOutputs.path("parameters").properties().forEach(o -> outputs.put(o.getKey(), dags.output(rootDag,
         o.getValue().path("valueFromParameter").path("producerSubtask").asString(""),
         o.getValue().path("valueFromParameter").path("outputParameterKey").asString(""))));
     dagOutputs.path("artifacts").properties().forEach(o -> outputs.put(o.getKey(), new Argument.TaskOutput(
@@ -105,7 +109,39 @@ public final class Kfp2Reader {
       throw new FormatException(source + ": component '" + compName + "' is a graph of tasks; kfp4j imports container components");
     }
     JsonNode executor = spec.path("deploymentSpec").path("executors").path(comp.get("executorLabel").asString(""));
-    return ComponentReader.read(spec.path("pipelineInfo").path("name").asString(compName), comp, executor, source);
+    dev.kfp4j.spec.ComponentSpec read =
+        ComponentReader.read(spec.path("pipelineInfo").path("name").asString(compName), comp, executor, source);
+    String description = spec.path("pipelineInfo").hasNonNull("description")
+        ? spec.path("pipelineInfo").get("description").asString() : headerDescription(yaml);
+    return description == null ? read : new dev.kfp4j.spec.ComponentSpec(read.name(), description, read.annotations(), read.labels(),
+        read.inputs(), read.outputs(), read.container(), read.graph());
+  }
+
+  /**
+   * The description in the header KFP writes ({@code # Description: ...}, continued on lines
+   * indented to its text), or null.
+   */
+  static String headerDescription(String yaml) {
+    String prefix = "# Description: ";
+    String continued = "#" + " ".repeat(prefix.length() - 1);
+    StringBuilder out = null;
+    for (String line : yaml.split("\n", -1)) {
+      if (!line.startsWith("#")) {
+        break;
+      }
+      if (out == null && line.startsWith(prefix)) {
+        out = new StringBuilder(line.substring(prefix.length()));
+      } else if (out != null && line.startsWith(continued)) {
+        out.append('\n').append(line.substring(continued.length()));
+      } else if (out != null) {
+        break;
+      }
+    }
+    return out == null ? null : out.toString();
+  }
+
+  private static String description(JsonNode def) {
+    return def.hasNonNull("description") ? def.get("description").asString() : null;
   }
 
   private static PipelineSettings settings(JsonNode platform) {

@@ -14,8 +14,10 @@ import dev.kfp4j.model.VolumeStep;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The DAGs of a KFP 2 pipeline spec: the root, and one per condition, loop, branch chain and exit
@@ -60,6 +62,8 @@ final class Levels {
   private final Map<String, Level> levelOfStep = new HashMap<>();
   private final Map<String, Step> steps = new HashMap<>();
   private final Map<String, Level> loops = new HashMap<>();
+  /** The collected outputs read anywhere, by loop, each once, in the order first read. */
+  private final Map<String, Set<Argument.Collected>> collected = new HashMap<>();
 
   Levels(Pipeline pipeline) {
     this.pipeline = pipeline;
@@ -76,7 +80,35 @@ final class Levels {
     for (Node n : pipeline.nodes()) {
       add(n, body);
     }
+    for (Step s : pipeline.steps()) {
+      s.arguments().values().forEach(this::collected);
+    }
+    pipeline.outputs().values().forEach(this::collected);
     channels(root);
+  }
+
+  private void collected(Argument a) {
+    if (a instanceof Argument.Collected c) {
+      if (!loops.containsKey(c.loop())) {
+        throw new FormatException("the outputs of '" + c.task() + "' collected from '" + c.loop() + "', which is no loop of pipeline '"
+            + pipeline.name() + "'");
+      }
+      collected.computeIfAbsent(c.loop(), k -> new LinkedHashSet<>()).add(c);
+    }
+  }
+
+  /** The outputs collected from loop {@code loop}, each once. */
+  List<Argument.Collected> collected(String loop) {
+    return List.copyOf(collected.getOrDefault(loop, Set.of()));
+  }
+
+  /** The level of loop {@code name}. */
+  Level loop(String name) {
+    Level l = loops.get(name);
+    if (l == null) {
+      throw new FormatException("'" + name + "' is no loop of pipeline '" + pipeline.name() + "'");
+    }
+    return l;
   }
 
   private void add(Node n, Level level) {
@@ -136,8 +168,9 @@ final class Levels {
 
   /**
    * The channel's full name of an argument used inside {@code level} from outside it ({@code n},
-   * {@code add-Output}, a loop item), or null where the level has it itself (a constant, an output
-   * of a step inside, its own item).
+   * {@code add-Output}, a loop item, {@code for-loop-2-pipelinechannel--square-Output}), or null
+   * where the level has it itself (a constant, an output of a step inside, its own item, what a
+   * loop of its own collects).
    */
   String channel(Argument a, Level level) {
     if (a instanceof Argument.PipelineParameter p) {
@@ -152,6 +185,14 @@ final class Levels {
     }
     if (a instanceof Argument.LoopItem item) {
       return item.loop().equals(level.name) && level.node instanceof Loop ? null : itemChannel(item.loop());
+    }
+    if (a instanceof Argument.Collected c) {
+      Level loop = loop(c.loop());
+      if (level.within(loop)) {
+        throw new FormatException("pipeline '" + pipeline.name() + "': the outputs of '" + c.task() + "' collected from '" + c.loop()
+            + "' are read inside that loop; read them after it");
+      }
+      return level.within(loop.parent) && level != loop.parent ? c.loop() + "-" + Kfp2Dags.collectedKey(c) : null;
     }
     return null;
   }

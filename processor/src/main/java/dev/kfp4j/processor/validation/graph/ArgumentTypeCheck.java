@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * KFP's type check of a task output given to an input: declared types must be equal, except that
  * a {@code String} input takes any text value, and (as in KFP 2) an {@code Artifact} input takes
- * any artifact and an {@code Artifact} output feeds any artifact input.
+ * any artifact and an {@code Artifact} output feeds any artifact input. A KFP 2 schema title is
+ * the type of its name: {@code system.Dataset} is {@code Dataset}.
  */
 final class ArgumentTypeCheck implements GraphCheck {
   @Override
@@ -39,7 +40,11 @@ final class ArgumentTypeCheck implements GraphCheck {
     return in.equals("String") || in.equals("Artifact") || out.equals("Artifact");
   }
 
+  /** A type's name; a KFP 2 schema title ({@code system.Dataset}) as KFP v1's name ({@code Dataset}). */
   private static String type(dev.kfp4j.spec.TypeSpec type) {
-    return type == null ? null : type.name();
+    if (type == null || type.name() == null) {
+      return null;
+    }
+    return type.name().startsWith("system.") ? type.name().substring("system.".length()) : type.name();
   }
 }

@@ -49,6 +49,9 @@ final class ComparisonTypeCheck implements GraphCheck {
           .map(out -> out.type() == null ? null : ParameterType.ofV1Name(out.type().name()))
           .orElse(null);
     }
+    if (a instanceof Argument.Collected) {
+      return ParameterType.LIST;
+    }
     Argument.LoopItem item = (Argument.LoopItem) a;
     Group loop = graph.group(item.loop());
     return loop == null ? null : loop.itemType(item.field());

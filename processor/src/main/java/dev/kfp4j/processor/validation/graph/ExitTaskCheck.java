@@ -16,7 +16,7 @@ final class ExitTaskCheck implements GraphCheck {
       return;
     }
     for (Map.Entry<String, Argument> e : exit.arguments().values().entrySet()) {
-      if (e.getValue() instanceof Argument.TaskOutput) {
+      if (e.getValue() instanceof Argument.TaskOutput || e.getValue() instanceof Argument.Collected) {
         reporter.error(exit.arguments().position(e.getKey()), Message.EXIT_TASK_READS_OUTPUT);
       }
     }

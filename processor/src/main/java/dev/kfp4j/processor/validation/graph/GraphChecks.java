@@ -14,7 +14,9 @@ public final class GraphChecks {
       new ConstantSizeCheck(),
       new ExitTaskCheck(),
       new ResourceStepSettingsCheck(),
-      new CycleCheck());
+      new CycleCheck(),
+      new Kfp2Check(),
+      new ArgoCheck());
 
   private GraphChecks() {}
 

@@ -14,6 +14,7 @@ import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -54,7 +55,7 @@ class ScopeCheckTest {
   });
 
   final PipelineBuilder graph = new PipelineBuilder(new PipelineModel(null, ClassName.get("test", "P"), "p", "p", null, List.of(),
-      PipelineSettings.DEFAULTS, "test.P.p()"));
+      PipelineSettings.DEFAULTS, "test.P.p()", Set.of()));
 
   @Test
   void anOutputReadOutsideTheGroupThatMakesItIsAnError() {

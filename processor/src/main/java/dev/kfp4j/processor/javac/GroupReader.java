@@ -1,0 +1,265 @@
+package dev.kfp4j.processor.javac;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.util.TreePath;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.graph.ComparisonCall;
+import dev.kfp4j.processor.graph.Group;
+import dev.kfp4j.processor.graph.StepBuilder;
+import dev.kfp4j.processor.graph.TaskBuilder;
+import dev.kfp4j.processor.model.ValueKind;
+import dev.kfp4j.processor.validation.TypeMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads the groups of a pipeline body: {@code Dsl.when} (with its chain of {@code orWhen} and
+ * {@code otherwise}), {@code Dsl.forEach} and {@code Dsl.collect}, whose lambdas {@link
+ * BodyReader} reads into the group.
+ */
+final class GroupReader {
+  private final Body body;
+  private final BodyReader statements;
+
+  GroupReader(Body body, BodyReader statements) {
+    this.body = body;
+    this.statements = statements;
+  }
+
+  /** A {@code Dsl} call written as a statement in {@code group}. */
+  void read(MethodInvocationTree mi, TreePath path, ExecutableElement method, Group group) {
+    String name = method.getSimpleName().toString();
+    List<? extends ExpressionTree> args = mi.getArguments();
+    switch (name) {
+      case "when": {
+        ComparisonCall condition = body.arguments.comparison(args.get(0), new TreePath(path, args.get(0)), group);
+        statements.block(args.get(1), new TreePath(path, args.get(1)), body.graph.condition(group, condition));
+        return;
+      }
+      case "orWhen":
+      case "otherwise":
+        branches(mi, path, group);
+        return;
+      case "forEach":
+        forEach(args, path, group);
+        return;
+      case "collect":
+        body.error(mi, Message.COLLECT_NOT_ASSIGNED);
+        return;
+      case "exitHandler":
+        body.error(mi, Message.EXIT_HANDLER_NESTED);
+        return;
+      default:
+        body.error(mi, Message.CONDITION_AS_STATEMENT, name);
+    }
+  }
+
+  /**
+   * {@code Dsl.when(c1, b1).orWhen(c2, b2)...otherwise(b)}: a chain of branches, as KFP 2's
+   * {@code dsl.If}, {@code dsl.Elif} and {@code dsl.Else}; {@code last} is the call ending it.
+   * The conditions are read where the chain is written.
+   */
+  private void branches(MethodInvocationTree last, TreePath lastPath, Group group) {
+    List<MethodInvocationTree> calls = new ArrayList<>();
+    List<TreePath> paths = new ArrayList<>();
+    MethodInvocationTree mi = last;
+    TreePath path = lastPath;
+    while (true) {
+      calls.add(0, mi);
+      paths.add(0, path);
+      if (!(body.trees.getElement(path) instanceof ExecutableElement m) || !Syntax.isDslWhen(m)) {
+        break;
+      }
+      MemberSelectTree select = (MemberSelectTree) mi.getMethodSelect();
+      ExpressionTree receiver = Syntax.unwrap(select.getExpression());
+      TreePath receiverPath = Syntax.unwrap(new TreePath(new TreePath(path, select), select.getExpression()));
+      if (!(receiver instanceof MethodInvocationTree r)) {
+        body.error(select.getExpression(), Message.NOT_A_BRANCH_CHAIN, Syntax.firstLine(select.getExpression()));
+        return;
+      }
+      mi = r;
+      path = receiverPath;
+    }
+    if (!(body.trees.getElement(path) instanceof ExecutableElement first) || !Syntax.isDsl(first)
+        || !first.getSimpleName().contentEquals("when")) {
+      body.error(mi, Message.NOT_A_BRANCH_CHAIN, Syntax.firstLine(mi));
+      return;
+    }
+    Group chain = body.graph.branches(group);
+    for (int i = 0; i < calls.size(); i++) {
+      List<? extends ExpressionTree> args = calls.get(i).getArguments();
+      TreePath at = paths.get(i);
+      if (args.size() == 1) { // otherwise(body)
+        statements.block(args.get(0), new TreePath(at, args.get(0)), body.graph.otherwise(chain));
+      } else {
+        ComparisonCall condition = body.arguments.comparison(args.get(0), new TreePath(at, args.get(0)), group);
+        statements.block(args.get(1), new TreePath(at, args.get(1)), body.graph.condition(chain, condition));
+      }
+    }
+  }
+
+  private void forEach(List<? extends ExpressionTree> args, TreePath path, Group group) {
+    Group loop = loop(args, path, group);
+    if (loop != null) {
+      ExpressionTree lambda = args.get(args.size() - 1);
+      statements.block(lambda, new TreePath(path, lambda), loop);
+      body.loopVariables.values().remove(loop);
+    }
+  }
+
+  /**
+   * {@code Dsl.collect(items, [parallelism,] item -> ...)}: a loop whose lambda returns an output of
+   * a task it makes, collected as KFP 2's {@code dsl.Collected}; null after an error.
+   */
+  Argument collect(MethodInvocationTree mi, TreePath path, Group group) {
+    List<? extends ExpressionTree> args = mi.getArguments();
+    Group loop = loop(args, path, group);
+    if (loop == null) {
+      return null;
+    }
+    LambdaExpressionTree lambda = (LambdaExpressionTree) args.get(args.size() - 1);
+    TreePath bodyPath = new TreePath(new TreePath(path, lambda), lambda.getBody());
+    Argument collected = null;
+    if (lambda.getBody() instanceof BlockTree b) {
+      for (StatementTree s : b.getStatements()) {
+        TreePath at = new TreePath(bodyPath, s);
+        if (s instanceof ReturnTree r && r.getExpression() != null) {
+          collected = collected(r.getExpression(), new TreePath(at, r.getExpression()), loop);
+        } else {
+          statements.statement(s, at, loop);
+        }
+      }
+    } else {
+      collected = collected((ExpressionTree) lambda.getBody(), bodyPath, loop);
+    }
+    body.loopVariables.values().remove(loop);
+    return collected;
+  }
+
+  /** What a {@code Dsl.collect} lambda returns: an output of a task of the loop's own body; null after an error. */
+  private Argument collected(ExpressionTree e, TreePath path, Group loop) {
+    Argument a = body.arguments.read(e, path, loop);
+    if (a == null) {
+      return null;
+    }
+    StepBuilder producer = a instanceof Argument.TaskOutput o ? body.graph.step(o.task()) : null;
+    if (producer == null || producer.group() != loop) {
+      body.error(e, Message.COLLECT_NOT_OUTPUT, Syntax.firstLine(e));
+      return null;
+    }
+    Argument.TaskOutput o = (Argument.TaskOutput) a;
+    if (producer instanceof TaskBuilder t && t.component().outputIsArtifact(o.output())) {
+      body.error(e, Message.COLLECT_FILE, o.output(), o.task());
+      return null;
+    }
+    return new Argument.Collected(loop.name(), o.task(), o.output());
+  }
+
+  /**
+   * The loop of {@code Dsl.forEach}/{@code Dsl.collect(items, [parallelism,] item -> ...)}, its
+   * item variable known to the body; null when the lambda is not one (an error said so).
+   */
+  private Group loop(List<? extends ExpressionTree> args, TreePath path, Group group) {
+    int parallelism = 0;
+    if (args.size() == 3) {
+      Object p = body.constants.value(args.get(1), new TreePath(path, args.get(1)));
+      if (!(p instanceof Integer i) || i < 1) {
+        body.error(args.get(1), Message.LOOP_PARALLELISM, args.get(1));
+      } else {
+        parallelism = i;
+      }
+    }
+    Loop.Items items = items(args.get(0), new TreePath(path, args.get(0)), group);
+    ExpressionTree lambda = args.get(args.size() - 1);
+    TreePath lambdaPath = new TreePath(path, lambda);
+    if (!(lambda instanceof LambdaExpressionTree l) || l.getParameters().size() != 1) {
+      body.graph.loop(group, items, parallelism, null, Map.of());
+      body.error(lambda, Message.NOT_A_LOOP_LAMBDA);
+      return null;
+    }
+    Element item = body.trees.getElement(new TreePath(lambdaPath, l.getParameters().get(0)));
+    Map<String, ParameterType> fieldTypes = new LinkedHashMap<>();
+    ParameterType itemType = itemTypes(item.asType(), fieldTypes);
+    Group loop = body.graph.loop(group, items, parallelism, itemType, fieldTypes);
+    body.loopVariables.put(item, loop);
+    return loop;
+  }
+
+  /** What a loop runs over: constant items written in the call, or a list parameter or task output. */
+  private Loop.Items items(ExpressionTree tree, TreePath path, Group group) {
+    ExpressionTree e = Syntax.unwrap(tree);
+    if (e instanceof MethodInvocationTree mi && body.trees.getElement(Syntax.unwrap(path)) instanceof ExecutableElement m
+        && Syntax.is(m, "java.util.List", "of", "java.util.Arrays", "asList")) {
+      TreePath listPath = Syntax.unwrap(path);
+      List<Argument.Constant> values = new ArrayList<>();
+      for (ExpressionTree item : mi.getArguments()) {
+        Argument.Constant v = item(item, new TreePath(listPath, item));
+        if (v != null) {
+          values.add(v);
+        }
+      }
+      return new Loop.Constants(values);
+    }
+    Argument source = body.arguments.read(tree, path, group);
+    if (source instanceof Argument.PipelineParameter || source instanceof Argument.TaskOutput) {
+      return new Loop.Over(source);
+    }
+    if (source != null) {
+      body.error(tree, Message.NOT_LOOP_ITEMS);
+    }
+    return new Loop.Constants(List.of());
+  }
+
+  /** A constant loop item: a value, or a record built from constants (an object with fields); null after an error. */
+  private Argument.Constant item(ExpressionTree item, TreePath path) {
+    TreePath p = Syntax.unwrap(path);
+    if (body.constants.buildsRecord(p)) {
+      return body.constants.record(p);
+    }
+    Object v = body.constants.value(item, path);
+    if (v == null) {
+      if (!body.erroneous(p)) {
+        body.error(item, Message.LOOP_ITEM_NOT_CONSTANT, item);
+      }
+      return null;
+    }
+    return Constants.constant(v);
+  }
+
+  /** The parameter type of a loop item of Java type {@code type}, and of its fields when it is a record. */
+  private ParameterType itemTypes(TypeMirror type, Map<String, ParameterType> fieldTypes) {
+    if (type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement c : ((TypeElement) d.asElement()).getRecordComponents()) {
+        fieldTypes.put(c.getSimpleName().toString(), parameterType(c.asType()));
+      }
+    }
+    return parameterType(type);
+  }
+
+  private ParameterType parameterType(TypeMirror type) {
+    try {
+      ValueKind kind = body.types.kind(type);
+      return kind == null ? null : ParameterType.ofV1Name(kind.kfpType());
+    } catch (TypeMapper.Unsupported e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.kfp4j.processor.validation.graph;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Position;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.ResourceBuilder;
+import dev.kfp4j.processor.graph.SettingCall;
+import dev.kfp4j.processor.graph.StepBuilder;
+import dev.kfp4j.processor.graph.TaskBuilder;
+import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.processor.validation.PipelineValidator;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.Placeholder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+
+/**
+ * When a pipeline is written in KFP 2's format, it uses only what KFP 2 can express: no
+ * Kubernetes resource step, files passed only as artifacts (a file input takes a task's file
+ * output, a value input no file), retries without a policy other than KFP's, command lines in KFP
+ * 2's placeholders, and no run setting KFP 2 has no place for ({@code podGc}, {@code parallelism},
+ * {@code serviceAccount}). Each is an error where it is written, naming the alternative.
+ */
+final class Kfp2Check implements GraphCheck {
+  @Override
+  public void check(PipelineBuilder graph, Reporter reporter) {
+    PipelineModel pipeline = graph.pipeline();
+    if (!pipeline.writes(Format.KFP2)) {
+      return;
+    }
+    settings(pipeline, reporter);
+    for (StepBuilder step : graph.steps()) {
+      if (step instanceof ResourceBuilder) {
+        reporter.error(step.position(), Message.KFP2_RESOURCE_STEP);
+        continue;
+      }
+      for (SettingCall call : step.settings()) {
+        if (call.setting() instanceof TaskSetting.Retry r && r.policy() != null && !r.policy().equals("Always")
+            && !r.policy().equals("OnFailure")) {
+          reporter.error(call.position(), Message.KFP2_RETRY_POLICY, r.limit(), r.policy(), r.limit());
+        }
+      }
+      if (step instanceof TaskBuilder task) {
+        arguments(graph, task, reporter);
+        String placeholder = unsupported(task.component());
+        if (placeholder != null) {
+          reporter.error(task.position(), Message.KFP2_COMPONENT, task.component().name(), placeholder);
+        }
+      }
+    }
+  }
+
+  private static void settings(PipelineModel pipeline, Reporter reporter) {
+    PipelineSettings s = pipeline.settings();
+    AnnotationMirror a = Annotations.annotation(pipeline.element(), PipelineValidator.PIPELINE);
+    if (!s.podGc().isEmpty()) {
+      reporter.error(pipeline.element(), a, "podGc", Message.KFP2_PIPELINE_SETTING, "podGc",
+          "KFP 2 deletes a run's pods after ttlSecondsAfterFinished: set that instead");
+    }
+    if (s.parallelism() > 0) {
+      reporter.error(pipeline.element(), a, "parallelism", Message.KFP2_PIPELINE_SETTING, "parallelism",
+          "limit a loop's parallelism instead, with Dsl.forEach(items, parallelism, ...)");
+    }
+    if (!s.serviceAccount().equals(PipelineSettings.PIPELINE_RUNNER)) {
+      reporter.error(pipeline.element(), a, "serviceAccount", Message.KFP2_PIPELINE_SETTING, "serviceAccount",
+          "KFP 2 takes the service account when a run is created, not in the pipeline spec: give it to the run");
+    }
+  }
+
+  /** KFP 2 passes files as artifacts: a file input takes a file output, and a value input no file. */
+  private static void arguments(PipelineBuilder graph, TaskBuilder task, Reporter reporter) {
+    ComponentSpec spec = task.component();
+    for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
+      String input = e.getKey();
+      if (spec.input(input).isEmpty()) {
+        continue; // InputCheck's
+      }
+      Argument a = e.getValue();
+      boolean file = a instanceof Argument.TaskOutput o && graph.step(o.task()) instanceof TaskBuilder producer
+          && producer.component().outputIsArtifact(o.output());
+      Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
+      if (spec.inputIsArtifact(input) && !file) {
+        reporter.error(at, Message.KFP2_VALUE_TO_FILE, input, spec.name(), describe(a));
+      } else if (!spec.inputIsArtifact(input) && file) {
+        Argument.TaskOutput o = (Argument.TaskOutput) a;
+        reporter.error(at, Message.KFP2_FILE_TO_VALUE, input, spec.name(), o.output(), o.task());
+      }
+    }
+  }
+
+  private static String describe(Argument a) {
+    if (a instanceof Argument.Constant c) {
+      return "the constant '" + c.text() + "'";
+    }
+    if (a instanceof Argument.PipelineParameter p) {
+      return "pipeline parameter '" + p.name() + "'";
+    }
+    if (a instanceof Argument.TaskOutput o) {
+      return "output '" + o.output() + "' of '" + o.task() + "' (a value)";
+    }
+    if (a instanceof Argument.Collected c) {
+      return "the outputs of '" + c.task() + "' collected from '" + c.loop() + "'";
+    }
+    return "the loop item";
+  }
+
+  /**
+   * The first placeholder of the component's command line that KFP 2 has none for, or null: KFP 2
+   * takes values, paths, {@code concat} and an {@code if} on {@code isPresent}.
+   */
+  static String unsupported(ComponentSpec spec) {
+    if (spec.container() == null) {
+      return null;
+    }
+    List<Placeholder> all = new ArrayList<>(spec.container().command());
+    all.addAll(spec.container().args());
+    all.addAll(spec.container().env().values());
+    return unsupported(all);
+  }
+
+  private static String unsupported(List<Placeholder> items) {
+    for (Placeholder p : items) {
+      String found = null;
+      if (p instanceof Placeholder.Concat c) {
+        found = unsupported(c.items());
+      } else if (p instanceof Placeholder.If i) {
+        if (!(i.cond() instanceof Placeholder.IsPresent)) {
+          return "its command line has an 'if' on " + i.cond() + ", and KFP 2's only condition is isPresent";
+        }
+        List<Placeholder> branches = new ArrayList<>(i.then());
+        branches.addAll(i.otherwise());
+        found = unsupported(branches);
+      } else if (p instanceof Placeholder.IsPresent present) {
+        return "its command line passes isPresent of '" + present.input() + "' as a value, which KFP 2 has no placeholder for";
+      }
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.kfp4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What one format cannot express is an error where it is written when that format is written
+ * (both are, by default): {@code NotInKfp2} and {@code NotInArgo}, each naming what to write
+ * instead; and the mistakes of the KFP 2 constructs ({@code Dsl.collect}, branches, outputs).
+ */
+class FormatErrorTest {
+  /** Components and imports the pipelines below call. */
+  static final JavaFileObject LIB = Compile.source("test.Lib",
+      "package test;",
+      "import dev.kfp4j.annotations.*;",
+      "import java.nio.file.Path;",
+      "public class Lib {",
+      "  @Component public static int add(int a, int b) { return a + b; }",
+      "  @Component public static String greet(String name) { return name; }",
+      "  @Component public static int count(java.util.List<Integer> xs) { return xs.size(); }",
+      "  @Component public static void train(@OutputPath(\"CSV\") Path dataPath) {}",
+      "  @Component public static void read(@InputPath(\"Text\") String textPath) {}",
+      "}");
+  static final JavaFileObject IMPORTS = Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;",
+      "@ImportComponents({\"testcomponents/if_value.component.yaml\", \"testcomponents/echo.kfp2.yaml\"})",
+      "public final class Imports {}");
+
+  static Path lib;
+
+  static synchronized Compilation compile(JavaFileObject pipeline) {
+    if (lib == null) {
+      Compilation c = Compile.compile(LIB, IMPORTS);
+      assertThat(c).succeeded();
+      lib = Compile.writeOutput(c, Path.of("target", "compiled-lib", "FormatErrorTest"));
+    }
+    return Compile.compileAgainst(lib, pipeline);
+  }
+
+  static JavaFileObject pipeline(String... body) {
+    List<String> lines = new ArrayList<>(List.of(
+        "  static final String JOB = \"apiVersion: batch/v1\\nkind: Job\\nmetadata:\\n  generateName: j-\\n\";"));
+    lines.addAll(List.of(body));
+    return Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;", "import java.util.*;"),
+        lines.toArray(String[]::new));
+  }
+
+  static Stream<Arguments> misuses() {
+    return Stream.of(
+        Arguments.of("kfp4j:NotInKfp2", "Dsl.resource(",
+            new String[] {"@Pipeline public static void p() {", "  Dsl.resource(\"create\", JOB);", "}"},
+            "Dsl.resource(...) has no KFP 2 equivalent: KFP 2 runs no Kubernetes resource step; run kubectl in a component of your own, "
+                + "or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+        Arguments.of("kfp4j:NotInKfp2", "LibOps.read(\"hello\")",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.read(\"hello\");", "}"},
+            "input 'text' of 'read' is a file, which KFP 2 passes as an artifact: it takes only a file output of another task, "
+                + "and the constant 'hello' is not one"),
+        Arguments.of("kfp4j:NotInKfp2", "LibOps.read(text)",
+            new String[] {"@Pipeline public static void p(String text) {", "  LibOps.read(text);", "}"},
+            "and pipeline parameter 'text' is not one"),
+        Arguments.of("kfp4j:NotInKfp2", "LibOps.greet((String) (Object) t.data())",
+            new String[] {"@Pipeline public static void p() {", "  var t = LibOps.train();", "  LibOps.greet((String) (Object) t.data());",
+                "}"},
+            "input 'name' of 'greet' takes a value, but output 'data' of 'train' is a file (an artifact in KFP 2), which KFP 2 does not "
+                + "read into a value"),
+        Arguments.of("kfp4j:NotInKfp2", "retries(3, \"OnError\")",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2)", "      .retries(3, \"OnError\");", "}"},
+            "retries(3, \"OnError\"): KFP 2 retries a task that failed and has no retry policies; write retries(3)"),
+        Arguments.of("kfp4j:NotInKfp2", "podGc = \"OnPodSuccess\"",
+            new String[] {"@Pipeline(name = \"p\",", "    podGc = \"OnPodSuccess\")", "public static void p() { LibOps.add(1, 2); }"},
+            "@Pipeline(podGc = ...) has no KFP 2 equivalent; KFP 2 deletes a run's pods after ttlSecondsAfterFinished: set that instead"),
+        Arguments.of("kfp4j:NotInKfp2", "parallelism = 2",
+            new String[] {"@Pipeline(", "    parallelism = 2)", "public static void p() { LibOps.add(1, 2); }"},
+            "@Pipeline(parallelism = ...) has no KFP 2 equivalent; limit a loop's parallelism instead"),
+        Arguments.of("kfp4j:NotInKfp2", "serviceAccount = \"runner\"",
+            new String[] {"@Pipeline(", "    serviceAccount = \"runner\")", "public static void p() { LibOps.add(1, 2); }"},
+            "KFP 2 takes the service account when a run is created, not in the pipeline spec"),
+        Arguments.of("kfp4j:NotInKfp2", "ImportsOps.maybeLoud(true)",
+            new String[] {"@Pipeline public static void p() {", "  ImportsOps.maybeLoud(true);", "}"},
+            "component 'Maybe loud' cannot run on KFP 2: its command line has an 'if' on"),
+        Arguments.of("kfp4j:NotInArgo", "LibOps.count(sums)",
+            new String[] {"@Pipeline public static void p(List<Integer> xs) {", "  var sums = Dsl.collect(xs, x -> LibOps.add(x, 1).output());",
+                "  LibOps.count(sums);", "}"},
+            "Dsl.collect(...) collects a loop's outputs, which only KFP 2 can: KFP v1's Argo workflow has no form for it; write this "
+                + "pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+        Arguments.of("kfp4j:NotInArgo", "ImportsOps.echo(\"hi\")",
+            new String[] {"@Pipeline public static void p() {", "  ImportsOps.echo(\"hi\");", "}"},
+            "component 'echo' runs KFP 2's executor protocol ({{$}}), which KFP v1 (Argo) does not speak"),
+        // the KFP 2 constructs written wrong
+        Arguments.of("kfp4j:UnsupportedStatement", "Dsl.collect(xs, x -> LibOps.add(x, 1).output());",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {",
+                "  Dsl.collect(xs, x -> LibOps.add(x, 1).output());", "}"},
+            "Dsl.collect(...) gives the list of its loop's outputs: assign it to a variable"),
+        Arguments.of("kfp4j:UnsupportedStatement", "LibOps.count(Dsl.collect(",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {",
+                "  LibOps.count(Dsl.collect(xs, x -> LibOps.add(x, 1).output()));", "}"},
+            "Dsl.collect(...) gives the list of its loop's outputs: assign it to a variable"),
+        Arguments.of("kfp4j:UnsupportedArgument", "x -> 3",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {",
+                "  var s = Dsl.collect(xs, x -> 3);", "  LibOps.count(s);", "}"},
+            "the lambda of Dsl.collect returns what it collects: an output of a task made in the loop's own body"),
+        Arguments.of("kfp4j:UnsupportedArgument", "return a.output();",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {", "  var a = LibOps.add(1, 1);",
+                "  var s = Dsl.collect(xs, x -> {", "    LibOps.add(x, 1);", "    return a.output();", "  });", "}"},
+            "'a.output()' is not"),
+        Arguments.of("kfp4j:UnsupportedArgument", "LibOps.train().data()",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {",
+                "  var s = Dsl.collect(xs, x -> LibOps.train().data());", "}"},
+            "Dsl.collect collects values; output 'data' of task 'train' is a file"),
+        Arguments.of("kfp4j:UnsupportedStatement", "((Dsl.When) null)",
+            new String[] {"@Pipeline public static void p() {", "  ((Dsl.When) null).otherwise(() -> LibOps.add(1, 1));", "}"},
+            "a chain of branches starts with Dsl.when(...) and goes on in the same statement"),
+        Arguments.of("kfp4j:UnsupportedStatement", "return n;",
+            new String[] {"@Pipeline public static int p(int n) {", "  LibOps.add(n, 1);", "  return n;", "}"},
+            "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, or a record of these"));
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("misuses")
+  void eachIsAnErrorWhereItIsWritten(String tag, String line, String[] body, String message) {
+    JavaFileObject source = pipeline(body);
+    Compilation c = compile(source);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + tag + "]").inFile(source).onLineContaining(line);
+    assertThat(c).hadErrorContaining(message);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void whatOneFormatCannotExpressCompilesForTheOther() {
+    assertThat(compile(pipeline("@Pipeline(formats = Format.ARGO) public static void p() {", "  Dsl.resource(\"create\", JOB);",
+        "  LibOps.read(\"hello\");", "}"))).succeeded();
+    assertThat(compile(pipeline("@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {",
+        "  var sums = Dsl.collect(xs, x -> LibOps.add(x, 1).output());", "  LibOps.count(sums);", "  ImportsOps.echo(\"hi\");", "}")))
+        .succeeded();
+  }
+
+  @Test
+  void aBadFormatsOptionIsAnError() {
+    Compilation c = Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.formats=argo,yaml"), LIB);
+    assertThat(c).hadErrorContaining(
+        "[kfp4j:BadOption] processor option -Akfp4j.formats=argo,yaml: 'yaml' is not a format; write argo, kfp2, or argo,kfp2 for both");
+  }
+}

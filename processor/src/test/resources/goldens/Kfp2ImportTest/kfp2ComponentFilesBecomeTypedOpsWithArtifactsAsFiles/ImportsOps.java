@@ -1,0 +1,119 @@
+package test;
+
+import dev.kfp4j.dsl.LongTask;
+import dev.kfp4j.dsl.Op;
+import dev.kfp4j.dsl.Ops;
+import dev.kfp4j.dsl.Task;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * Ops of the components imported by {@link Imports}: call them in a {@code @Pipeline} method.
+ */
+@Generated("dev.kfp4j.processor.Kfp4jProcessor")
+public final class ImportsOps {
+  private ImportsOps() {
+  }
+
+  /**
+   * Trains a model on a dataset and logs its metrics.
+   *
+   * <p>Component {@code train}, from {@code train_component.yaml}.
+   */
+  @Op(
+      value = "train",
+      spec = "train_component.yaml",
+      inputs = {
+          "epochs",
+          "data"
+      }
+  )
+  public static TrainTask train(long epochs, Path data) {
+    return new TrainTask(Ops.args("epochs", epochs, "data", data));
+  }
+
+  /**
+   * Adds two numbers.
+   *
+   * <p>Component {@code add}, from {@code add_component.yaml}.
+   */
+  @Op(
+      value = "add",
+      spec = "add_component.yaml",
+      inputs = {
+          "value_1",
+          "value_2"
+      }
+  )
+  public static LongTask add(long value1, long value2) {
+    return new LongTask("add", Ops.args("value_1", value1, "value_2", value2));
+  }
+
+  /**
+   * The component add-container.
+   *
+   * <p>Component {@code add-container}, from {@code add_container_component.yaml}.
+   */
+  @Op(
+      value = "add-container",
+      spec = "add_container_component.yaml",
+      inputs = {
+          "a",
+          "b"
+      }
+  )
+  public static AddContainerTask addContainer(long a, long b) {
+    return new AddContainerTask(Ops.args("a", a, "b", b));
+  }
+
+  /**
+   * A task of component {@code train}.
+   */
+  public static final class TrainTask extends Task<TrainTask> {
+    TrainTask(Map<String, Object> arguments) {
+      super("train", arguments);
+    }
+
+    /**
+     * Output {@code Output}.
+     */
+    @Op.Output("Output")
+    public double output() {
+      return output("train", "Output");
+    }
+
+    /**
+     * Output {@code metrics}.
+     */
+    @Op.Output("metrics")
+    public Path metrics() {
+      return output("train", "metrics");
+    }
+
+    /**
+     * Output {@code model}.
+     */
+    @Op.Output("model")
+    public Path model() {
+      return output("train", "model");
+    }
+  }
+
+  /**
+   * A task of component {@code add-container}.
+   */
+  public static final class AddContainerTask extends Task<AddContainerTask> {
+    AddContainerTask(Map<String, Object> arguments) {
+      super("add-container", arguments);
+    }
+
+    /**
+     * Output {@code sum}.
+     */
+    @Op.Output("sum")
+    public long sum() {
+      return output("add-container", "sum");
+    }
+  }
+}
