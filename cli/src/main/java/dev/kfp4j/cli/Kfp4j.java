@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     description = "Runs kfp4j pipelines locally, and on Kubeflow Pipelines or Argo Workflows.",
     subcommands = {Commands.RunLocal.class, Commands.Validate.class, UploadCommand.class, RunOnceCommand.class,
         ScheduleCommand.class, ListCommands.ListPipelines.class, ListCommands.ListRuns.class, Commands.Init.class, Commands.Ui.class,
-        GraphCommand.class},
+        GraphCommand.class, ExperimentCommands.class, PipelineCommands.class, RunCommands.class, RecurringRunCommands.class},
     footer = {"", "Exit codes:", "  0  done", "  1  the pipeline run failed", "  2  bad usage, argument or config; nothing was sent",
         "  3  the server refused or could not be reached", "  4  the run was still going when the wait ended"})
 public final class Kfp4j implements Runnable {

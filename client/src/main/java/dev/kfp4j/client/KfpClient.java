@@ -350,6 +350,49 @@ public final class KfpClient {
     return run(v2 ? answer : answer.path("run"));
   }
 
+  /**
+   * The tasks of a run as the server reports them, in the order it lists them: for v1beta1 the
+   * pods of the Argo workflow the run is (its {@code pipeline_runtime.workflow_manifest}), for
+   * v2beta1 the run's {@code run_details.task_details} that ran a pod or failed.
+   */
+  public List<RunTask> getRunTasks(String id) {
+    JsonNode answer = http.get(api + "/runs/" + id, Http.query());
+    List<RunTask> tasks = new ArrayList<>();
+    if (v2) {
+      for (JsonNode t : answer.at("/run_details/task_details")) {
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        t.path("outputs").properties().forEach(o -> {
+          List<String> ids = new ArrayList<>();
+          o.getValue().path("artifact_ids").forEach(a -> ids.add(a.asString("")));
+          outputs.put(o.getKey(), String.join(",", ids));
+        });
+        tasks.add(new RunTask(name(t), text(t, "state"), text(t, "pod_name"), time(t, "start_time"), time(t, "end_time"), outputs));
+      }
+      return tasks;
+    }
+    String manifest = answer.at("/pipeline_runtime/workflow_manifest").asString("");
+    JsonNode workflow;
+    try {
+      workflow = manifest.isBlank() ? object() : Yaml.json().readTree(manifest);
+    } catch (tools.jackson.core.JacksonException e) {
+      workflow = object(); // not a workflow: no tasks to show
+    }
+    for (JsonNode node : workflow.at("/status/nodes")) {
+      if (!"Pod".equals(node.path("type").asString(""))) {
+        continue;
+      }
+      Map<String, String> outputs = new java.util.LinkedHashMap<>();
+      node.at("/outputs/parameters").forEach(p -> outputs.put(p.path("name").asString(""), p.path("value").asString("")));
+      node.at("/outputs/artifacts").forEach(a -> {
+        String key = a.at("/s3/key").asString("");
+        outputs.put(a.path("name").asString(""), key);
+      });
+      tasks.add(new RunTask(text(node, "displayName"), text(node, "phase"), text(node, "id"), time(node, "startedAt"),
+          time(node, "finishedAt"), outputs));
+    }
+    return tasks;
+  }
+
   /** Runs of an experiment, or of the client's namespace when {@code experimentId} is null. */
   public Page<Run> listRuns(String experimentId, ListOptions options) {
     Http.Query q = paging(Http.query(), options);
@@ -617,8 +660,9 @@ public final class KfpClient {
   }
 
   private Experiment experiment(JsonNode n) {
+    String state = text(n, "storage_state"); // v1beta1 says STORAGESTATE_ARCHIVED, v2beta1 ARCHIVED
     return new Experiment(id(n, "experiment_id"), name(n), text(n, "description"), time(n, "created_at"),
-        text(n, "storage_state"));
+        state == null ? null : state.replaceFirst("^STORAGESTATE_", ""));
   }
 
   private Pipeline pipeline(JsonNode n) {

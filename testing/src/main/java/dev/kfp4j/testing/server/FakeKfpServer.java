@@ -35,6 +35,15 @@ public final class FakeKfpServer extends FakeServer {
     store.endStatus = status;
   }
 
+  /**
+   * The outputs a task of every run reports when its run is got (v1beta1: output parameter values
+   * and artifact keys in the workflow's nodes; v2beta1: artifact ids of the task's details); only
+   * the outputs the task's component declares are reported.
+   */
+  public synchronized void tasksReport(String task, Map<String, String> outputs) {
+    store.taskOutputs.put(task, Map.copyOf(outputs));
+  }
+
   /** What the v2beta1 API holds. */
   public KfpV2beta1 v2() {
     return v2;

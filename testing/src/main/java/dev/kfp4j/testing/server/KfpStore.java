@@ -19,6 +19,8 @@ final class KfpStore {
   private int ids;
   /** How runs end on their second read, as v1beta1 spells it ({@code Succeeded}); null: never. */
   String endStatus = "Succeeded";
+  /** What runs' tasks report as their outputs, by task name. */
+  final Map<String, Map<String, String>> taskOutputs = new java.util.LinkedHashMap<>();
 
   KfpStore(FakeKfpServer server) {
     this.server = server;

@@ -214,11 +214,63 @@ final class KfpV1beta1 {
     return run;
   }
 
-  private static ObjectNode runDetail(ObjectNode run) {
+  private ObjectNode runDetail(ObjectNode run) {
     ObjectNode detail = FakeServer.object();
     detail.set("run", run);
-    detail.putObject("pipeline_runtime").put("workflow_manifest", "{}");
+    detail.putObject("pipeline_runtime").put("workflow_manifest", manifest(run).toString());
     return detail;
+  }
+
+  /**
+   * The Argo workflow of a run as KFP reports it: a pod node for each task of the entrypoint's DAG
+   * whose template runs a container, in the run's phase, with the outputs {@link
+   * FakeKfpServer#tasksReport} gave for the outputs the template declares.
+   */
+  private ObjectNode manifest(ObjectNode run) {
+    String manifest = run.at("/pipeline_spec/workflow_manifest").asString("");
+    String yaml = manifest.isEmpty() ? templates.get(owner(run, "PIPELINE_VERSION")) : manifest;
+    ObjectNode workflow = FakeServer.object();
+    if (yaml == null) {
+      return workflow;
+    }
+    JsonNode spec = Yaml.read(yaml).path("spec");
+    Map<String, JsonNode> byName = new LinkedHashMap<>();
+    spec.path("templates").forEach(t -> byName.put(t.path("name").asString(""), t));
+    ObjectNode nodes = workflow.putObject("status").putObject("nodes");
+    JsonNode entry = byName.getOrDefault(spec.path("entrypoint").asString(""), FakeServer.object());
+    for (JsonNode task : entry.at("/dag/tasks")) {
+      JsonNode template = byName.getOrDefault(task.path("template").asString(""), FakeServer.object());
+      if (!template.has("container")) {
+        continue;
+      }
+      String name = task.path("name").asString("");
+      String id = run.path("id").asString() + "-" + Integer.toUnsignedString(name.hashCode());
+      ObjectNode node = nodes.putObject(id).put("id", id).put("name", run.path("id").asString() + "." + name)
+          .put("displayName", name).put("type", "Pod").put("phase", run.path("status").asString("Running"));
+      Map<String, String> reported = store.taskOutputs.getOrDefault(name, Map.of());
+      ArrayNode parameters = FakeServer.array();
+      template.at("/outputs/parameters").forEach(o -> {
+        String out = o.path("name").asString("");
+        if (reported.containsKey(out)) {
+          parameters.add(FakeServer.object().put("name", out).put("value", reported.get(out)));
+        }
+      });
+      ArrayNode artifacts = FakeServer.array();
+      template.at("/outputs/artifacts").forEach(o -> {
+        String out = o.path("name").asString("");
+        if (reported.containsKey(out)) {
+          ObjectNode a = FakeServer.object().put("name", out);
+          a.putObject("s3").put("key", reported.get(out));
+          artifacts.add(a);
+        }
+      });
+      if (!parameters.isEmpty() || !artifacts.isEmpty()) {
+        ObjectNode outputs = node.putObject("outputs");
+        outputs.set("parameters", parameters);
+        outputs.set("artifacts", artifacts);
+      }
+    }
+    return workflow;
   }
 
   private ObjectNode createJob(JsonNode body) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -131,7 +132,7 @@ public final class KfpV2beta1 {
       case "DELETE pipelines/{id}/versions/{id}": version(id, ids.get(1)); versions.remove(ids.get(1)); return FakeServer.object();
       case "POST runs": return createRun(FakeServer.json(body));
       case "GET runs": return store.list("runs", filtered(runs, query), query);
-      case "GET runs/{id}": return advance(store.find(runs, id, "Run"));
+      case "GET runs/{id}": return withTasks(advance(store.find(runs, id, "Run")));
       case "POST runs/{id}:terminate": store.find(runs, id, "Run").put("state", "CANCELED"); return FakeServer.object();
       case "POST runs/{id}:retry": store.find(runs, id, "Run").put("state", "RUNNING"); runGets.put(id, 0); return FakeServer.object();
       case "POST runs/{id}:archive": store.find(runs, id, "Run").put("storage_state", "ARCHIVED"); return FakeServer.object();
@@ -339,6 +340,44 @@ public final class KfpV2beta1 {
     runs.put(id, run);
     runGets.put(id, 0);
     return run;
+  }
+
+  /**
+   * A run as KFP 2 reports it: with {@code run_details.task_details}, one for each task of the
+   * spec's root DAG that runs an executor, in the run's state, with artifact ids {@link
+   * FakeKfpServer#tasksReport} gave for the artifacts its component declares.
+   */
+  private ObjectNode withTasks(ObjectNode run) {
+    String spec = specs.get(run.at("/pipeline_version_reference/pipeline_version_id").asString(""));
+    if (spec == null) {
+      return run;
+    }
+    JsonNode root = Yaml.readAll(spec).get(0);
+    ArrayNode details = FakeServer.array();
+    for (Map.Entry<String, JsonNode> task : root.at("/root/dag/tasks").properties()) {
+      JsonNode component = root.path("components").path(task.getValue().at("/componentRef/name").asString(""));
+      if (!component.has("executorLabel")) {
+        continue;
+      }
+      String name = task.getKey();
+      String taskId = run.path("run_id").asString() + "-" + Integer.toUnsignedString(name.hashCode());
+      ObjectNode d = FakeServer.object().put("run_id", run.path("run_id").asString()).put("task_id", taskId).put("display_name", name)
+          .put("state", run.path("state").asString("RUNNING")).put("pod_name", taskId);
+      Map<String, String> reported = store.taskOutputs.getOrDefault(name, Map.of());
+      ObjectNode outputs = FakeServer.object();
+      component.at("/outputDefinitions/artifacts").propertyNames().forEach(out -> {
+        if (reported.containsKey(out)) {
+          outputs.putObject(out).putArray("artifact_ids").add(reported.get(out));
+        }
+      });
+      if (!outputs.isEmpty()) {
+        d.set("outputs", outputs);
+      }
+      details.add(d);
+    }
+    ObjectNode answer = run.deepCopy();
+    answer.putObject("run_details").set("task_details", details);
+    return answer;
   }
 
   private ObjectNode advance(ObjectNode run) {
