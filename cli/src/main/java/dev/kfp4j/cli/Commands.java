@@ -1,19 +1,6 @@
 package dev.kfp4j.cli;
 
-import static dev.kfp4j.cli.Printer.row;
-
-import dev.kfp4j.client.ArgoClient;
-import dev.kfp4j.client.ArgoWorkflow;
-import dev.kfp4j.client.Experiment;
 import dev.kfp4j.client.KfpClient;
-import dev.kfp4j.client.KfpException;
-import dev.kfp4j.client.ListOptions;
-import dev.kfp4j.client.Page;
-import dev.kfp4j.client.Pipeline;
-import dev.kfp4j.client.PipelineVersion;
-import dev.kfp4j.client.RecurringRun;
-import dev.kfp4j.client.RecurringRunRequest;
-import dev.kfp4j.client.RunRequest;
 import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.local.LocalRun;
 import dev.kfp4j.local.LocalRunner;
@@ -34,10 +21,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +90,13 @@ final class Commands {
 
     @Override
     public Integer call() throws IOException {
-      Options.PipelineChoice.Compiled p = pipeline.load();
+      Options.PipelineChoice.Located located = pipeline.locate(PipelineFormat.ARGO);
+      Workflow workflow;
+      try {
+        workflow = Workflow.parse(located.yaml(), located.source());
+      } catch (WorkflowException e) {
+        throw new ConfigException(e.getMessage());
+      }
       ProjectClasspath project = ProjectClasspath.of(classpath, pipeline.classes);
       try (URLClassLoader loader = project.loader()) {
         String cp = project.classpath();
@@ -131,7 +120,7 @@ final class Commands {
         }
         RunResult result;
         try {
-          result = resume != null ? b.build().resume(p.workflow(), resume) : b.build().run(p.workflow(), arguments.arguments);
+          result = resume != null ? b.build().resume(workflow, resume) : b.build().run(workflow, arguments.arguments);
         } catch (WorkflowException e) {
           throw new ConfigException(e.getMessage());
         }
@@ -243,316 +232,6 @@ final class Commands {
       } catch (WorkflowException | SpecException e) {
         return new Checked(e.getMessage(), null);
       }
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------ upload-pipeline
-
-  @Command(name = "upload-pipeline", description = "Uploads the compiled pipeline to KFP: a new pipeline the first time, "
-      + "then a new version of it.")
-  static final class UploadPipeline extends Base {
-    @Mixin Options.Server server;
-    @Mixin Options.PipelineChoice pipeline;
-    @Mixin Options.Output output;
-
-    @Option(names = "--version-name", paramLabel = "NAME", description = "The version's name (default: the pipeline name and the UTC time).")
-    String versionName;
-
-    @Mixin Options.Pin pin;
-
-    @Override
-    public Integer call() {
-      Options.PipelineChoice.Compiled p = pipeline.load();
-      Config config = server.config();
-      String yaml = Overlay.forCluster(p.yaml(), pin.run(config.run(), pipeline.classes));
-      KfpClient kfp = server.kfp();
-      Uploaded u = upload(kfp, p.name(), yaml, config, versionName);
-      new Printer(out(), output.json()).record(u.fields(kfp));
-      return Kfp4j.OK;
-    }
-  }
-
-  /** The experiment runs go to: the option, else the config's, else {@code Default}; created if missing. */
-  static Experiment experiment(KfpClient kfp, String option, Config config) {
-    return kfp.getOrCreateExperiment(Options.first(option, Options.first(config.run().experimentName(), "Default")), null);
-  }
-
-  /** What an upload made. */
-  record Uploaded(Pipeline pipeline, PipelineVersion version, boolean newPipeline) {
-    Map<String, Object> fields(KfpClient kfp) {
-      return row("pipeline", pipeline.name(), "pipeline_id", pipeline.id(), "new_pipeline", newPipeline,
-          "version", version.name(), "version_id", version.id(), "url", kfp.pipelineUrl(pipeline.id()));
-    }
-  }
-
-  /** Uploads {@code yaml} (the compiled pipeline with the config applied, {@link Overlay#forCluster}) as {@code name}. */
-  static Uploaded upload(KfpClient kfp, String name, String yaml, Config config, String versionName) {
-    String description = config.run().description();
-    Pipeline existing = kfp.findPipeline(name).orElse(null);
-    if (existing == null) {
-      Pipeline created = kfp.uploadPipeline(name, description, yaml);
-      PipelineVersion v = created.defaultVersionId() == null ? null
-          : kfp.getPipelineVersion(created.id(), created.defaultVersionId());
-      if (v == null) {
-        throw new KfpException(0, "uploaded pipeline '" + name + "' (id " + created.id() + "), but the server named no version of it");
-      }
-      return new Uploaded(created, v, true);
-    }
-    String version = versionName != null ? versionName
-        : name + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    return new Uploaded(existing, kfp.uploadPipelineVersion(existing.id(), version, description, yaml), false);
-  }
-
-  // ------------------------------------------------------------------------------------------ run-once
-
-  @Command(name = "run-once", description = "Uploads the compiled pipeline as a new version and starts one run of it "
-      + "in the experiment; with --wait, waits for the run and exits with its result.")
-  static final class RunOnce extends Base {
-    @Mixin Options.Server server;
-    @Mixin Options.PipelineChoice pipeline;
-    @Mixin Options.Arguments arguments;
-    @Mixin Options.Output output;
-
-    @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "The experiment (else 'experiment_name' in the config, else 'Default').")
-    String experiment;
-
-    @Option(names = {"-r", "--run-name"}, paramLabel = "NAME", description = "The run's name (else 'run_name' in the config, else the pipeline's).")
-    String runName;
-
-    @Option(names = "--wait", negatable = true, description = "Wait for the run to finish (else 'wait_for_completion' in the config).")
-    Boolean waitForCompletion;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait at most (else 'timeout' in the config, else 3600).")
-    Long timeout;
-
-    @Mixin Options.Pin pin;
-
-    @Override
-    public Integer call() {
-      Options.PipelineChoice.Compiled p = pipeline.load();
-      Map<String, String> args = arguments.checked(p.workflow());
-      Config config = server.config();
-      String yaml = Overlay.forCluster(p.yaml(), pin.run(config.run(), pipeline.classes));
-      String run = Options.first(runName, Options.first(config.run().runName(), p.name()));
-      boolean wait = waitForCompletion != null ? waitForCompletion : config.run().waitForCompletion();
-      Duration limit = Options.seconds(timeout != null ? timeout : config.run().timeoutSeconds(), 3600);
-      Printer printer = new Printer(out(), output.json());
-      if (server.argo) {
-        ArgoClient argo = server.argoClient();
-        ArgoWorkflow w = argo.submit(yaml, args);
-        Map<String, Object> fields = row("workflow", w.name(), "namespace", w.namespace(), "state", w.state());
-        if (wait) {
-          w = argo.waitFor(w.name(), limit);
-          fields.put("state", w.state());
-          fields.put("message", w.message());
-        }
-        printer.record(fields);
-        return !wait || w.state().succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
-      }
-      KfpClient kfp = server.kfp();
-      Experiment exp = experiment(kfp, experiment, config);
-      Uploaded u = upload(kfp, p.name(), yaml, config, null);
-      dev.kfp4j.client.Run created;
-      try {
-        created = kfp.createRun(RunRequest.ofVersion(run, exp.id(), u.pipeline().id(), u.version().id(), args)
-            .withDescription(config.run().description()));
-      } catch (KfpException e) {
-        throw new KfpException(0, "uploaded pipeline '" + u.pipeline().name() + "' version '" + u.version().name()
-            + "' (id " + u.version().id() + "), but the run was not created: " + e.getMessage());
-      }
-      Map<String, Object> fields = u.fields(kfp);
-      fields.put("experiment", exp.name());
-      fields.put("experiment_id", exp.id());
-      fields.put("run", created.name());
-      fields.put("run_id", created.id());
-      fields.remove("url");
-      fields.put("url", kfp.runUrl(created.id()));
-      if (!wait) {
-        printer.record(fields);
-        return Kfp4j.OK;
-      }
-      dev.kfp4j.client.Run done;
-      try {
-        done = kfp.waitForRun(created.id(), limit);
-      } catch (KfpException e) {
-        if (e.stillGoing()) {
-          printer.record(fields); // what was made, before saying the wait ended
-        }
-        throw e;
-      }
-      fields.put("state", done.state());
-      fields.put("error", done.error());
-      printer.record(fields);
-      return done.state().succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------ schedule
-
-  @Command(name = "schedule", description = "Creates a recurring run of the pipeline's latest uploaded version "
-      + "(uploading it first with --upload); on Argo, a CronWorkflow of the compiled pipeline.")
-  static final class Schedule extends Base {
-    @Mixin Options.Server server;
-    @Mixin Options.PipelineChoice pipeline;
-    @Mixin Options.Arguments arguments;
-    @Mixin Options.Output output;
-
-    @Option(names = {"-c", "--cron-expression"}, paramLabel = "CRON",
-        description = "KFP's 6-field cron, seconds first: '0 0 4 * * *' is daily at 04:00.")
-    String cron;
-
-    @Option(names = "--every", paramLabel = "DURATION", description = "An interval instead of a cron: 30m, 1h, 1d, PT90M.")
-    String every;
-
-    @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "The experiment (else the config's, else 'Default').")
-    String experiment;
-
-    @Option(names = {"-r", "--run-name"}, paramLabel = "NAME", description = "The recurring run's name (default: the pipeline name and the schedule).")
-    String name;
-
-    @Option(names = "--max-concurrency", paramLabel = "N", defaultValue = "1", description = "Runs at once, 1 to 10 (default 1).")
-    int maxConcurrency;
-
-    @Option(names = "--no-catchup", description = "Skip runs missed while paused or behind, instead of making them up.")
-    boolean noCatchup;
-
-    @Option(names = "--disabled", description = "Create it paused.")
-    boolean disabled;
-
-    @Option(names = "--upload", description = "Upload the compiled pipeline as a new version first.")
-    boolean upload;
-
-    @Mixin Options.Pin pin;
-
-    @Override
-    public Integer call() {
-      if ((cron == null) == (every == null)) {
-        throw new ConfigException("give a schedule: --cron-expression '0 0 4 * * *' or --every 1h (one of them)");
-      }
-      dev.kfp4j.client.Schedule schedule = cron != null ? dev.kfp4j.client.Schedule.cron(cron)
-          : dev.kfp4j.client.Schedule.every(duration(every));
-      Options.PipelineChoice.Compiled p = pipeline.load();
-      Map<String, String> args = arguments.checked(p.workflow());
-      Config config = server.config();
-      String yaml = server.argo || upload ? Overlay.forCluster(p.yaml(), pin.run(config.run(), pipeline.classes)) : null;
-      String runName = name != null ? name : p.name() + " " + schedule;
-      Printer printer = new Printer(out(), output.json());
-      if (server.argo) {
-        dev.kfp4j.client.Schedule.Cron c = schedule instanceof dev.kfp4j.client.Schedule.Cron cron ? cron
-            : ((dev.kfp4j.client.Schedule.Interval) schedule).asCron(); // Argo's CronWorkflow takes crons only
-        String cronName = name != null ? name : p.name();
-        String created = server.argoClient().schedule(yaml, args, c, cronName,
-            maxConcurrency > 1, !disabled);
-        printer.record(row("cron_workflow", created, "schedule", c.argoSchedule()));
-        return Kfp4j.OK;
-      }
-      KfpClient kfp = server.kfp();
-      Pipeline pl;
-      PipelineVersion version;
-      if (upload) {
-        Uploaded u = upload(kfp, p.name(), yaml, config, null);
-        pl = u.pipeline();
-        version = u.version();
-      } else {
-        pl = kfp.findPipeline(p.name()).orElseThrow(() -> new KfpException(0, "no pipeline '" + p.name()
-            + "' on " + kfp.host() + "; upload it first: kfp4j upload-pipeline, or add --upload"));
-        version = kfp.latestVersion(pl.id()).orElseThrow(() -> new KfpException(0, "pipeline '" + p.name()
-            + "' has no version on the server; upload one: kfp4j upload-pipeline"));
-      }
-      Experiment exp = experiment(kfp, experiment, config);
-      RecurringRun r = kfp.createRecurringRun(RecurringRunRequest.of(runName, exp.id(), pl.id(), version.id(), schedule, args)
-          .withMaxConcurrency(maxConcurrency).withNoCatchup(noCatchup).withEnabled(!disabled)
-          .withDescription(config.run().description()));
-      printer.record(row("recurring_run", r.name(), "recurring_run_id", r.id(), "schedule", schedule.toString(),
-          "enabled", r.enabled(), "pipeline", pl.name(), "version", version.name(), "version_id", version.id(),
-          "experiment", exp.name(), "experiment_id", exp.id(), "url", kfp.recurringRunUrl(r.id())));
-      return Kfp4j.OK;
-    }
-
-    static Duration duration(String text) {
-      String t = text.strip();
-      try {
-        if (t.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
-          return Duration.parse(t);
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([smhd])").matcher(t);
-        if (m.matches()) {
-          long n = Long.parseLong(m.group(1));
-          return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-          };
-        }
-      } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
-        // reported below
-      }
-      throw new ConfigException("--every '" + text + "' is not a duration; write 30s, 15m, 1h, 1d or an ISO-8601 duration like PT90M");
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------ list
-
-  @Command(name = "list-pipelines", description = "Lists the pipelines on the server, newest first.")
-  static final class ListPipelines extends Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
-    int limit;
-
-    @Override
-    public Integer call() {
-      KfpClient kfp = server.kfp();
-      List<Map<String, Object>> rows = new ArrayList<>();
-      Page<Pipeline> page = kfp.listPipelines(ListOptions.newestFirst(Math.min(limit, 100)));
-      ListOptions next = ListOptions.newestFirst(Math.min(limit, 100));
-      while (true) {
-        for (Pipeline p : page.items()) {
-          if (rows.size() < limit) {
-            rows.add(row("name", p.name(), "id", p.id(), "created", p.createdAt(), "default_version_id", p.defaultVersionId()));
-          }
-        }
-        if (!page.hasNext() || rows.size() >= limit || page.items().isEmpty()) {
-          break;
-        }
-        next = next.next(page);
-        page = kfp.listPipelines(next);
-      }
-      new Printer(out(), output.json()).table(rows, List.of("name", "id", "created", "default_version_id"));
-      return Kfp4j.OK;
-    }
-  }
-
-  @Command(name = "list-runs", description = "Lists runs, newest first: of an experiment, or all in the namespace.")
-  static final class ListRuns extends Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
-    @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "Only this experiment's runs.")
-    String experiment;
-
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most this many (default ${DEFAULT-VALUE}).")
-    int limit;
-
-    @Override
-    public Integer call() {
-      KfpClient kfp = server.kfp();
-      String experimentId = null;
-      if (experiment != null) {
-        experimentId = kfp.findExperiment(experiment).map(Experiment::id).orElseThrow(() -> new KfpException(0,
-            "no experiment '" + experiment + "' on " + kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace())
-                + "; 'kfp4j run-once --experiment " + experiment + "' creates it"));
-      }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (dev.kfp4j.client.Run r : kfp.listRuns(experimentId, ListOptions.newestFirst(Math.min(limit, 100))).items()) {
-        if (rows.size() < limit) {
-          rows.add(row("name", r.name(), "id", r.id(), "state", r.state(), "created", r.createdAt(), "finished", r.finishedAt()));
-        }
-      }
-      new Printer(out(), output.json()).table(rows, List.of("name", "id", "state", "created", "finished"));
-      return Kfp4j.OK;
     }
   }
 

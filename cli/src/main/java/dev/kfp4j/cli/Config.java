@@ -1,5 +1,8 @@
 package dev.kfp4j.cli;
 
+import dev.kfp4j.model.RunVolume;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,18 +112,35 @@ public record Config(
       for (JsonNode m : v.path("access_modes")) {
         modes.add(r.scalar(m, "run_config.volume.access_modes"));
       }
+      if (modes.size() > 1) {
+        throw new ConfigException(file + ": run_config.volume.access_modes lists " + modes.size() + " modes; a run's volume "
+            + "takes one: ReadWriteMany where the cluster has it, else ReadWriteOnce");
+      }
       volume = new Volume(r.text(v, "storageclass", "run_config.volume."), r.text(v, "size", "run_config.volume."),
           modes.isEmpty() ? List.of("ReadWriteOnce") : modes,
           orElse(r.text(v, "mount_path", "run_config.volume."), "/data"));
       if (volume.size() == null) {
         throw new ConfigException(file + ": run_config.volume.size is needed, such as 1Gi");
       }
+      Volume made = volume;
+      r.check(() -> new RunVolume(made.size(), "ReadWriteOnce", null, "/"), v.get("size"), "run_config.volume.size",
+          "write a Kubernetes quantity, such as 1Gi");
+      r.check(() -> new RunVolume("1", made.accessModes().get(0), null, "/"), v.path("access_modes").path(0),
+          "run_config.volume.access_modes", "use one of " + new TreeSet<>(VolumeStep.ACCESS_MODES));
+      r.check(() -> new RunVolume("1", "ReadWriteOnce", made.storageClass(), "/"), v.get("storageclass"),
+          "run_config.volume.storageclass", "write a Kubernetes name, or leave it empty for the cluster's default");
+      r.check(() -> new RunVolume("1", "ReadWriteOnce", null, made.mountPath()), v.get("mount_path"),
+          "run_config.volume.mount_path", "write an absolute path, such as /data");
     }
     Map<String, Map<String, String>> resources = new LinkedHashMap<>();
     r.object(run, "resources").properties().forEach(e -> {
       Map<String, String> values = new LinkedHashMap<>();
       r.object(e.getValue(), e.getKey(), "run_config.resources.")
           .properties().forEach(x -> values.put(x.getKey(), r.scalar(x.getValue(), "run_config.resources." + e.getKey() + "." + x.getKey())));
+      values.forEach((key, quantity) -> r.check(() -> resource(key, quantity), e.getValue().get(key),
+          "run_config.resources." + e.getKey() + "." + key, key.equals("cpu") ? "write a quantity, such as 500m or 2"
+              : key.equals("memory") ? "write a quantity, such as 512Mi or 2Gi"
+              : "besides cpu and memory, kfp4j sets accelerators, a whole number of them, such as nvidia.com/gpu: 1"));
       resources.put(e.getKey(), values);
     });
     String pull = r.text(run, "image_pull_policy", "run_config.");
@@ -132,10 +152,14 @@ public record Config(
         r.text(run, "experiment_name", "run_config."), r.text(run, "run_name", "run_config."),
         r.text(run, "description", "run_config."), r.bool(run, "wait_for_completion", "run_config."),
         r.number(run, "timeout", "run_config."), r.number(run, "ttl", "run_config."), volume, resources);
+    if (runConfig.ttlSeconds() > Integer.MAX_VALUE) {
+      throw new ConfigException(file + ": run_config.ttl is " + substitution.shown(run.get("ttl")) + "; at most " + Integer.MAX_VALUE
+          + " seconds");
+    }
     String apiVersion = r.text(root, "api_version", "");
     if (apiVersion != null && !Set.of("v1beta1", "v2beta1").contains(apiVersion)) {
       throw new ConfigException(file + ": api_version is " + substitution.shown(root.get("api_version"))
-          + "; use v1beta1 (KFP 1.x, and Argo pipelines on 2.x) or v2beta1");
+          + "; use v2beta1 (KFP 2 pipelines) or v1beta1 (KFP v1 pipelines: Argo workflows)");
     }
     return new Config(file, r.text(root, "host", ""), r.text(root, "namespace", ""), apiVersion,
         r.text(root, "argo_server", ""), auth, runConfig);
@@ -157,12 +181,42 @@ public record Config(
     return where + ": not valid YAML: " + substitution.original(String.valueOf(problem));
   }
 
+  /**
+   * The task settings of a {@code run_config.resources} entry: {@code cpu} a request, {@code memory}
+   * a request and the same limit, anything else an accelerator's count (such as {@code
+   * nvidia.com/gpu: 1}).
+   *
+   * @throws IllegalArgumentException for a value that is not a quantity, or not a whole count
+   */
+  static List<TaskSetting> resource(String key, String quantity) {
+    if (key.equals("cpu")) {
+      return List.of(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_REQUEST, quantity));
+    }
+    if (key.equals("memory")) {
+      return List.of(new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_REQUEST, quantity),
+          new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_LIMIT, quantity));
+    }
+    if (!quantity.strip().matches("\\d{1,9}")) {
+      throw new IllegalArgumentException("not a count of accelerators");
+    }
+    return List.of(new TaskSetting.Accelerator(Integer.parseInt(quantity.strip()), key));
+  }
+
   private static String orElse(String value, String otherwise) {
     return value == null ? otherwise : value;
   }
 
   /** Field readers that name the file and field in every error. */
   private record Reader(Path file, Substitution substitution) {
+    /** Runs a model's check of the value of {@code node}, and when it fails says what to do, without the model's words (which show the value). */
+    void check(Runnable check, JsonNode node, String where, String fix) {
+      try {
+        check.run();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(file + ": " + where + " is " + substitution.shown(node) + "; " + fix);
+      }
+    }
+
     void known(JsonNode node, String prefix, Set<String> fields) {
       for (String f : node.propertyNames()) {
         if (!fields.contains(f)) {

@@ -17,9 +17,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kfp4j", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Kfp4j.Version.class,
     description = "Runs kfp4j pipelines locally, and on Kubeflow Pipelines or Argo Workflows.",
-    subcommands = {Commands.RunLocal.class, Commands.Validate.class, Commands.UploadPipeline.class, Commands.RunOnce.class,
-        Commands.Schedule.class, Commands.ListPipelines.class, Commands.ListRuns.class, Commands.Init.class, Commands.Ui.class,
-        GraphCommand.class, ImageCommand.class},
+    subcommands = {Commands.RunLocal.class, Commands.Validate.class, UploadCommand.class, RunOnceCommand.class,
+        ScheduleCommand.class, ListCommands.ListPipelines.class, ListCommands.ListRuns.class, Commands.Init.class, Commands.Ui.class,
+        GraphCommand.class, ExperimentCommands.class, PipelineCommands.class, RunCommands.class, RecurringRunCommands.class,
+        ImageCommand.class},
     footer = {"", "Exit codes:", "  0  done", "  1  the pipeline run failed", "  2  bad usage, argument or config; nothing was sent",
         "  3  the server refused or could not be reached", "  4  the run was still going when the wait ended"})
 public final class Kfp4j implements Runnable {

@@ -5,8 +5,6 @@ import dev.kfp4j.client.Auth;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
-import dev.kfp4j.local.Workflow;
-import dev.kfp4j.local.WorkflowException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +54,8 @@ final class Options {
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Your namespace in multi-user Kubeflow.")
     String namespace;
 
-    @Option(names = "--api-version", paramLabel = "V", description = "v1beta1 (default) or v2beta1.")
+    @Option(names = "--api-version", paramLabel = "V", description = "v2beta1 (KFP 2 pipelines) or v1beta1 (KFP v1 pipelines, "
+        + "Argo workflows; the default); else 'api_version' in the config.")
     String apiVersion;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "A file holding a bearer token, read at each request. "
@@ -87,17 +86,24 @@ final class Options {
       return root instanceof Kfp4j k ? k.redactor : new Redactor();
     }
 
+    /** The KFP API: the option, else the config's {@code api_version}, else v1beta1. */
+    KfpClient.ApiVersion apiVersion() {
+      String v = first(apiVersion, config().apiVersion());
+      if (v != null && !v.equals("v1beta1") && !v.equals("v2beta1")) {
+        throw new ConfigException("--api-version is '" + v + "'; use v2beta1 (KFP 2 pipelines) or v1beta1 (KFP v1 pipelines)");
+      }
+      return "v2beta1".equals(v) ? KfpClient.ApiVersion.V2BETA1 : KfpClient.ApiVersion.V1BETA1;
+    }
+
+    /** The form of pipeline the server takes: Argo workflows for an Argo Server and v1beta1, KFP 2 specs for v2beta1. */
+    PipelineFormat format() {
+      return !argo && apiVersion() == KfpClient.ApiVersion.V2BETA1 ? PipelineFormat.KFP2 : PipelineFormat.ARGO;
+    }
+
     KfpClient kfp() {
       Config c = config();
       KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()))
-          .redactor(redactor());
-      String v = first(apiVersion, c.apiVersion());
-      if (v != null) {
-        if (!v.equals("v1beta1") && !v.equals("v2beta1")) {
-          throw new ConfigException("--api-version is '" + v + "'; use v1beta1 or v2beta1");
-        }
-        b.apiVersion(v.equals("v2beta1") ? KfpClient.ApiVersion.V2BETA1 : KfpClient.ApiVersion.V1BETA1);
-      }
+          .redactor(redactor()).apiVersion(apiVersion());
       String ca = caCert != null ? caCert.toString() : c.auth().caCert();
       if (ca != null) {
         b.caCertificate(Path.of(ca));
@@ -174,63 +180,67 @@ final class Options {
   /** Which compiled pipeline: a file, or a name among those {@code mvn compile} wrote. */
   static class PipelineChoice {
     @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME|FILE",
-        description = "A compiled pipeline: its name (as in @Pipeline) among those in --classes, or a workflow YAML file. "
-            + "Optional when the project has one pipeline.")
+        description = "A compiled pipeline: its name (as in @Pipeline) among those in --classes, or a pipeline file "
+            + "(an Argo workflow, or a KFP 2 pipeline spec). Optional when the project has one pipeline.")
     String pipeline;
 
     @Option(names = "--classes", paramLabel = "DIR", defaultValue = "target/classes",
         description = "Where 'mvn compile' wrote the pipelines (default: ${DEFAULT-VALUE}).")
     Path classes;
 
-    /** The chosen pipeline: name and compiled YAML. */
-    record Compiled(String name, String yaml, Workflow workflow) {}
+    /** A compiled pipeline's text, and where it came from (for messages). */
+    record Located(String yaml, String source) {}
 
-    Compiled load() {
+    /**
+     * The chosen pipeline in {@code format}: the file given, or by name (or the only one) among
+     * those {@code mvn compile} wrote in that form to {@code --classes}, or on the classpath.
+     */
+    Located locate(PipelineFormat format) {
       Path file = pipeline != null ? Path.of(pipeline) : null;
       if (file != null && Files.isRegularFile(file)) {
-        return compiled(file);
+        return read(file);
       }
-      Path dir = classes.resolve("META-INF/kfp4j/pipelines");
+      Path dir = classes.resolve(format.folder());
       List<String> names = names(dir);
       if (pipeline == null) {
         if (names.size() == 1) {
-          return compiled(dir.resolve(names.get(0) + ".yaml"));
+          return read(dir.resolve(names.get(0) + ".yaml"));
+        }
+        if (names.isEmpty() && !names(classes.resolve(format.other().folder())).isEmpty()) {
+          throw new ConfigException("no " + format.what() + " in " + dir + "; the pipelines in " + classes.resolve(format.other().folder())
+              + " are " + format.other().what() + "s " + Cluster.whyFormat(format));
         }
         throw new ConfigException(names.isEmpty()
             ? "no compiled pipeline in " + dir + "; run 'mvn compile' or pass --pipeline FILE"
             : "choose a pipeline with --pipeline: " + names);
       }
       if (names.contains(pipeline)) {
-        return compiled(dir.resolve(pipeline + ".yaml"));
+        return read(dir.resolve(pipeline + ".yaml"));
       }
-      String resource = "META-INF/kfp4j/pipelines/" + pipeline + ".yaml";
+      String resource = format.folder() + "/" + pipeline + ".yaml";
       try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
         if (in != null) {
-          String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          return new Compiled(pipeline, yaml, parse(yaml, resource));
+          return new Located(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         }
       } catch (IOException e) {
         throw new ConfigException("cannot read " + resource + ": " + e.getMessage());
+      }
+      Path other = classes.resolve(format.other().folder()).resolve(pipeline + ".yaml");
+      if (Files.isRegularFile(other)) {
+        throw new ConfigException("pipeline '" + pipeline + "' is compiled as " + format.other().what() + " only (" + other + "), not as "
+            + format.what() + " " + Cluster.whyFormat(format));
       }
       throw new ConfigException("no pipeline '" + pipeline + "': not a file, and " + (names.isEmpty()
           ? "no compiled pipeline in " + dir + " (run 'mvn compile')" : "the compiled pipelines in " + dir + " are " + names));
     }
 
-    private static Compiled compiled(Path file) {
+    private static Located read(Path file) {
       try {
-        String yaml = Files.readString(file);
-        Workflow w = parse(yaml, file.toString());
-        return new Compiled(w.name(), yaml, w);
+        return new Located(Files.readString(file), file.toString());
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new ConfigException(file + ": not UTF-8 text");
       } catch (IOException e) {
         throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-      }
-    }
-
-    private static Workflow parse(String yaml, String source) {
-      try {
-        return Workflow.parse(yaml, source);
-      } catch (WorkflowException e) {
-        throw new ConfigException(e.getMessage());
       }
     }
 
@@ -248,20 +258,10 @@ final class Options {
     }
   }
 
-  /** {@code -a name=value}: run arguments. */
+  /** {@code -a name=value}: run arguments, checked against the pipeline's parameters by the command. */
   static class Arguments {
     @Option(names = {"-a", "--arg"}, paramLabel = "NAME=VALUE", description = "A pipeline argument; repeatable. Others take their defaults.")
     Map<String, String> arguments = new LinkedHashMap<>();
-
-    /** The arguments checked against the pipeline's parameters: unknown names, missing values, wrong types. */
-    Map<String, String> checked(Workflow workflow) {
-      try {
-        workflow.arguments(arguments);
-      } catch (WorkflowException e) {
-        throw new ConfigException(e.getMessage());
-      }
-      return arguments;
-    }
   }
 
   /** {@code --pin-image}: the Java steps name the image {@code kfp4j image} last pushed by its digest. */

@@ -1,102 +1,112 @@
 package dev.kfp4j.cli;
 
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.RunVolume;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ContainerSpec;
-import dev.kfp4j.yaml.Yaml;
-import java.util.HashMap;
+import dev.kfp4j.spec.JavaEntrypoint;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The config file's run settings applied to a compiled workflow before it goes to the cluster:
- * the image and pull policy of the project's Java steps, the TTL, per-task resources and the data
- * volume. The compiled file itself is left as the processor wrote it.
+ * The config file's {@code run_config} applied to a compiled pipeline before it goes to a cluster,
+ * on the model, so it is the same for both formats: the image and pull policy of the project's
+ * Java steps (the components kfp4j generated, {@link JavaEntrypoint}), resources by task or
+ * component name ({@code __default__} for tasks that set none), the TTL and the run's volume. The
+ * compiled file itself is left as the processor wrote it.
  */
 final class Overlay {
-  private static final String VOLUME = "kfp4j-data";
+  /** The resources entry of tasks that set none themselves. */
+  static final String DEFAULT = "__default__";
 
   private Overlay() {}
 
-  static String apply(String workflowYaml, Config.RunConfig run) {
-    ObjectNode wf = (ObjectNode) Yaml.read(workflowYaml);
-    ObjectNode spec = (ObjectNode) wf.get("spec");
+  static Pipeline apply(Pipeline pipeline, Config.RunConfig run) {
+    PipelineSettings settings = pipeline.settings();
     if (run.ttlSeconds() > 0) {
-      spec.putObject("ttlStrategy").put("secondsAfterCompletion", run.ttlSeconds());
-    }
-    Map<String, String> taskOfTemplate = new HashMap<>();
-    for (JsonNode t : spec.path("templates")) {
-      for (JsonNode task : t.at("/dag/tasks")) {
-        taskOfTemplate.putIfAbsent(task.path("template").asString(), task.path("name").asString());
-      }
-    }
-    for (JsonNode t : spec.path("templates")) {
-      if (!t.has("container")) {
-        continue;
-      }
-      ObjectNode container = (ObjectNode) t.get("container");
-      if (isJavaStep(container)) {
-        if (run.image() != null) {
-          container.put("image", run.image());
-        }
-        if (run.imagePullPolicy() != null) {
-          container.put("imagePullPolicy", run.imagePullPolicy());
-        }
-      }
-      String name = t.path("name").asString();
-      Map<String, String> own = run.resources().get(name);
-      if (own == null) {
-        own = run.resources().get(taskOfTemplate.getOrDefault(name, ""));
-      }
-      if (own != null) {
-        resources(container, own);
-      } else if (run.resources().containsKey("__default__") && !container.has("resources")) {
-        resources(container, run.resources().get("__default__"));
-      }
-      if (run.volume() != null) {
-        JsonNode mounts = container.path("volumeMounts");
-        ArrayNode list = mounts.isArray() ? (ArrayNode) mounts : container.putArray("volumeMounts");
-        list.addObject().put("name", VOLUME).put("mountPath", run.volume().mountPath());
-      }
+      settings = settings.withTtl((int) run.ttlSeconds());
     }
     if (run.volume() != null) {
       Config.Volume v = run.volume();
-      ObjectNode claim = spec.withArray("volumeClaimTemplates").addObject();
-      claim.putObject("metadata").put("name", VOLUME);
-      ObjectNode claimSpec = claim.putObject("spec");
-      ArrayNode modes = claimSpec.putArray("accessModes");
-      v.accessModes().forEach(modes::add);
-      claimSpec.putObject("resources").putObject("requests").put("storage", v.size());
-      if (v.storageClass() != null) {
-        claimSpec.put("storageClassName", v.storageClass());
-      }
-      spec.putObject("volumeClaimGC").put("strategy", "OnWorkflowCompletion");
+      settings = settings.withRunVolume(new RunVolume(v.size(), v.accessModes().get(0), v.storageClass(), v.mountPath()));
     }
-    StringBuilder header = new StringBuilder();
-    for (String line : workflowYaml.split("\n")) {
-      if (!line.startsWith("#")) {
-        break;
-      }
-      header.append(line.replaceFirst("^# ?", "")).append('\n');
+    Map<ComponentSpec, ComponentSpec> imaged = new IdentityHashMap<>(); // tasks that shared a component still do
+    return pipeline.withSettings(settings).mapTasks(t -> resources(javaStep(t, run, imaged), run));
+  }
+
+  /** A Java step with the config's image and pull policy; any other task as it is. */
+  private static Task javaStep(Task t, Config.RunConfig run, Map<ComponentSpec, ComponentSpec> imaged) {
+    if (JavaEntrypoint.of(t.component().container()).isEmpty()) {
+      return t;
     }
-    return Yaml.write(wf, header + "With run_config of the kfp4j config file applied.");
+    if (run.image() != null) {
+      t = t.withComponent(imaged.computeIfAbsent(t.component(), c -> withImage(c, run.image())));
+    }
+    if (run.imagePullPolicy() != null) {
+      List<TaskSetting> settings = without(t.settings(), s -> s instanceof TaskSetting.ImagePullPolicy);
+      settings.add(new TaskSetting.ImagePullPolicy(run.imagePullPolicy()));
+      t = t.withSettings(settings);
+    }
+    return t;
+  }
+
+  private static ComponentSpec withImage(ComponentSpec c, String image) {
+    ContainerSpec k = c.container();
+    return new ComponentSpec(c.name(), c.description(), c.annotations(), c.labels(), c.inputs(), c.outputs(),
+        new ContainerSpec(image, k.command(), k.args(), k.env(), k.fileOutputs()), c.graph());
   }
 
   /**
-   * {@link #apply} for a workflow about to go to a cluster, which needs every step's image: a
-   * component compiled without one names {@link ContainerSpec#NO_IMAGE}, which {@code
-   * run_config.image} replaces.
+   * The task's own entry of {@code resources} (by task name, else component name) replacing what it
+   * sets of the same resources; else, for a task that sets none, {@code __default__}.
+   */
+  private static Task resources(Task t, Config.RunConfig run) {
+    Map<String, String> own = run.resources().get(t.name());
+    if (own == null && t.component().name() != null) {
+      own = run.resources().get(t.component().name());
+    }
+    boolean setsAny = t.settings().stream().anyMatch(s -> s instanceof TaskSetting.Resource || s instanceof TaskSetting.Accelerator);
+    Map<String, String> values = own != null ? own : setsAny ? null : run.resources().get(DEFAULT);
+    if (values == null) {
+      return t;
+    }
+    List<TaskSetting> settings = without(t.settings(), s -> replaced(s, values.keySet()));
+    values.forEach((key, quantity) -> settings.addAll(Config.resource(key, quantity)));
+    return t.withSettings(settings);
+  }
+
+  /** Whether {@code values} set the resource {@code s} sets: cpu replaces the request (a limit stays), memory both. */
+  private static boolean replaced(TaskSetting s, Set<String> keys) {
+    if (s instanceof TaskSetting.Resource r) {
+      return keys.contains(r.kind().resource()) && (r.kind().resource().equals("memory") || !r.kind().isLimit());
+    }
+    return s instanceof TaskSetting.Accelerator a && keys.contains(a.resource());
+  }
+
+  private static List<TaskSetting> without(List<TaskSetting> settings, java.util.function.Predicate<TaskSetting> drop) {
+    List<TaskSetting> out = new ArrayList<>(settings);
+    out.removeIf(drop);
+    return out;
+  }
+
+  /**
+   * Checks that every task has an image, as a cluster needs: a component compiled without one
+   * names {@link ContainerSpec#NO_IMAGE}, which {@code run_config.image} replaces.
    *
    * @throws ConfigException naming the components that still have no image, and where to set one
    */
-  static String forCluster(String workflowYaml, Config.RunConfig run) {
-    String yaml = apply(workflowYaml, run);
+  static void checkImages(Pipeline pipeline) {
     Set<String> missing = new TreeSet<>();
-    for (JsonNode t : Yaml.read(yaml).at("/spec/templates")) {
-      if (ContainerSpec.NO_IMAGE.equals(t.at("/container/image").asString(""))) {
-        missing.add(componentName(t));
+    for (var step : pipeline.steps()) {
+      if (step instanceof Task t && ContainerSpec.NO_IMAGE.equals(t.component().container().image())) {
+        missing.add(t.component().name() != null ? t.component().name() : t.name());
       }
     }
     if (!missing.isEmpty()) {
@@ -105,34 +115,13 @@ final class Overlay {
           + "project and name it in run_config.image of the config file (or compile with -Akfp4j.image=registry/repo:tag, "
           + "or set @Component(image = ...))");
     }
-    return yaml;
   }
 
-  /** The component a template runs, from KFP's component_spec annotation, else the template's name. */
-  private static String componentName(JsonNode template) {
-    String spec = template.at("/metadata/annotations").path("pipelines.kubeflow.org/component_spec").asString("");
-    if (!spec.isEmpty()) {
-      String name = Yaml.json().readTree(spec).path("name").asString("");
-      if (!name.isEmpty()) {
-        return name;
-      }
-    }
-    return template.path("name").asString("");
-  }
-
-  /** Whether a container is a step made from a kfp4j {@code @Component}: {@code java -cp <the image's classpath> ...}. */
-  static boolean isJavaStep(JsonNode container) {
-    JsonNode command = container.path("command");
-    return command.size() > 2 && "java".equals(command.get(0).asString()) && ContainerSpec.IMAGE_CLASSPATH.equals(command.get(2).asString());
-  }
-
-  private static void resources(ObjectNode container, Map<String, String> values) {
-    ObjectNode resources = container.has("resources") ? (ObjectNode) container.get("resources") : container.putObject("resources");
-    values.forEach((key, value) -> {
-      resources.withObject("requests").put(key, value);
-      if (!key.equals("cpu")) {
-        resources.withObject("limits").put(key, value);
-      }
-    });
+  /** {@code yaml} as written from an overlaid pipeline, with a comment saying so after kfp4j's header line. */
+  static String note(String yaml) {
+    String note = "# With run_config of the kfp4j config file applied.\n";
+    int end = yaml.indexOf('\n');
+    return yaml.startsWith("# Generated by kfp4j from ") && end > 0 ? yaml.substring(0, end + 1) + note + yaml.substring(end + 1)
+        : note + yaml;
   }
 }

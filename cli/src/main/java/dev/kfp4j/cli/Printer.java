@@ -24,7 +24,7 @@ final class Printer {
   void table(List<Map<String, Object>> rows, List<String> columns) {
     if (json) {
       ArrayNode array = Yaml.json().createArrayNode();
-      rows.forEach(r -> array.add(object(r)));
+      rows.forEach(r -> array.add(json(r)));
       out.println(array.toPrettyString());
       out.flush();
       return;
@@ -51,7 +51,7 @@ final class Printer {
   /** One result: {@code key: value} lines, or a JSON object. */
   void record(Map<String, Object> fields) {
     if (json) {
-      out.println(object(fields).toPrettyString());
+      out.println(json(fields).toPrettyString());
     } else {
       fields.forEach((k, v) -> {
         if (v != null) {
@@ -70,7 +70,8 @@ final class Printer {
     return row;
   }
 
-  private static ObjectNode object(Map<String, Object> fields) {
+  /** The fields as a JSON object, as {@code -o json} prints them. */
+  static ObjectNode json(Map<String, Object> fields) {
     ObjectNode o = Yaml.json().createObjectNode();
     fields.forEach((k, v) -> {
       if (v == null) {

@@ -89,7 +89,7 @@ class ConfigTest {
     assertTrue(error("run_config: {ttl: a week}\n").contains("run_config.ttl is 'a week'; write a whole number of seconds"));
     assertTrue(error("run_config: {wait_for_completion: maybe}\n").contains("write true or false"));
     assertTrue(error("run_config: {volume: {storageclass: x}}\n").contains("run_config.volume.size is needed"));
-    assertTrue(error("api_version: v1\n").contains("use v1beta1"));
+    assertTrue(error("api_version: v1\n").contains("use v2beta1 (KFP 2 pipelines) or v1beta1 (KFP v1 pipelines: Argo workflows)"));
     assertTrue(error("host: [a\n").contains("not valid YAML"));
     assertTrue(error("- a\n").contains("expected a mapping"));
   }

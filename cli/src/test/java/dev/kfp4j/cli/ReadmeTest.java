@@ -49,6 +49,6 @@ class ReadmeTest {
       assertTrue(table.matches("(?s).*\\| `" + m.group(1) + "[ `].*|.*, `" + m.group(1) + "` \\|.*"),
           "the README's command table lists " + m.group(1));
     }
-    assertEquals(11, commands, help.out());
+    assertEquals(15, commands, help.out());
   }
 }

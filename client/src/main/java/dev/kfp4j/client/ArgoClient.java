@@ -1,7 +1,9 @@
 package dev.kfp4j.client;
 
-import dev.kfp4j.local.Workflow;
-import dev.kfp4j.local.WorkflowException;
+import dev.kfp4j.format.argo.ArgoReader;
+import dev.kfp4j.format.argo.ArgoWriter;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.RunArguments;
 import dev.kfp4j.yaml.Yaml;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,8 +17,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A client for the Argo Server API, for clusters with Argo Workflows but no KFP: submit a compiled
- * workflow, watch it to the end, and schedule it as a {@code CronWorkflow}. The same compiled YAML
- * as KFP takes, as {@code argo submit} would run it.
+ * pipeline, watch it to the end, and schedule it as a {@code CronWorkflow}. A pipeline goes as the
+ * Argo workflow {@link ArgoWriter} writes, the same as KFP v1 takes and {@code argo submit} runs.
+ *
+ * <pre>{@code
+ * Pipeline p = ArgoReader.read(AddExamplePipeline.yaml(), "add-example");
+ * ArgoWorkflow w = argo.waitFor(argo.submit(p, Map.of("value1", "10")).name(), Duration.ofMinutes(30));
+ * }</pre>
  */
 public final class ArgoClient {
   /** The server when none is given, as the argo CLI reads it ({@code host:port}). */
@@ -114,14 +121,21 @@ public final class ArgoClient {
   }
 
   /**
-   * Submits a compiled workflow with {@code arguments} (checked against its parameters; defaults
-   * fill the rest) and returns it as created, named by the server.
+   * Submits a pipeline with {@code arguments} (checked against its parameters; defaults fill the
+   * rest) and returns the workflow as created, named by the server.
+   *
+   * @throws IllegalArgumentException for an argument the pipeline does not take or of another type,
+   *     or a parameter without default left out; nothing is sent
    */
-  public ArgoWorkflow submit(String workflowYaml, Map<String, String> arguments) {
-    ObjectNode workflow = withArguments(workflowYaml, arguments);
+  public ArgoWorkflow submit(Pipeline pipeline, Map<String, String> arguments) {
     ObjectNode body = Yaml.json().createObjectNode().put("namespace", namespace);
-    body.set("workflow", workflow);
+    body.set("workflow", withArguments(pipeline, arguments));
     return workflow(http.post("/api/v1/workflows/" + namespace, Http.query(), body));
+  }
+
+  /** {@link #submit(Pipeline, Map)} of a workflow kfp4j compiled, read with {@link ArgoReader}. */
+  public ArgoWorkflow submit(String workflowYaml, Map<String, String> arguments) {
+    return submit(ArgoReader.read(workflowYaml, "workflow"), arguments);
   }
 
   public ArgoWorkflow get(String name) {
@@ -144,18 +158,24 @@ public final class ArgoClient {
   }
 
   /**
-   * Creates a {@code CronWorkflow} that starts the compiled workflow on {@code schedule}; returns
-   * its name. The server's Argo version decides the schedule field ({@code schedule} before 3.6,
-   * {@code schedules} from 3.6 on).
+   * Creates a {@code CronWorkflow} that starts the pipeline with {@code arguments} (checked as
+   * {@link #submit} checks them) on {@code schedule}; returns its name. The server's Argo version
+   * decides the schedule field ({@code schedule} before 3.6, {@code schedules} from 3.6 on).
    */
-  public String schedule(String workflowYaml, Map<String, String> arguments, Schedule.Cron schedule, String name,
+  public String schedule(Pipeline pipeline, Map<String, String> arguments, Schedule.Cron schedule, String name,
       boolean concurrent, boolean enabled) {
-    JsonNode cron = toCronWorkflow(withArguments(workflowYaml, arguments), schedule, name, concurrent, enabled,
-        schedulesList(serverVersion()));
+    ObjectNode workflow = withArguments(pipeline, arguments);
+    JsonNode cron = toCronWorkflow(workflow, schedule, name, concurrent, enabled, schedulesList(serverVersion()));
     ObjectNode body = Yaml.json().createObjectNode().put("namespace", namespace);
     body.set("cronWorkflow", cron);
     JsonNode created = http.post("/api/v1/cron-workflows/" + namespace, Http.query(), body);
     return created.at("/metadata/name").asString(name);
+  }
+
+  /** {@link #schedule(Pipeline, Map, Schedule.Cron, String, boolean, boolean)} of a workflow kfp4j compiled. */
+  public String schedule(String workflowYaml, Map<String, String> arguments, Schedule.Cron schedule, String name,
+      boolean concurrent, boolean enabled) {
+    return schedule(ArgoReader.read(workflowYaml, "workflow"), arguments, schedule, name, concurrent, enabled);
   }
 
   public void deleteCronWorkflow(String name) {
@@ -223,22 +243,9 @@ public final class ArgoClient {
     return cron;
   }
 
-  /** The workflow with argument values set on its declared parameters, checked as the local runner checks them. */
-  static ObjectNode withArguments(String workflowYaml, Map<String, String> arguments) {
-    Map<String, String> values;
-    try {
-      values = Workflow.parse(workflowYaml, "workflow").arguments(arguments);
-    } catch (WorkflowException e) {
-      throw new KfpException(0, e.getMessage());
-    }
-    ObjectNode workflow = (ObjectNode) Yaml.read(workflowYaml);
-    for (JsonNode p : workflow.at("/spec/arguments/parameters")) {
-      String n = p.path("name").asString();
-      if (values.containsKey(n)) {
-        ((ObjectNode) p).put("value", values.get(n));
-      }
-    }
-    return workflow;
+  /** The workflow of a run of {@code pipeline} with {@code arguments}, checked ({@link RunArguments}). */
+  static ObjectNode withArguments(Pipeline pipeline, Map<String, String> arguments) {
+    return ArgoWriter.toNode(pipeline, RunArguments.check(pipeline, arguments));
   }
 
   private ArgoWorkflow workflow(JsonNode n) {

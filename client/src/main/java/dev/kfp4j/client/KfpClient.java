@@ -1,5 +1,8 @@
 package dev.kfp4j.client;
 
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.yaml.Yaml;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A client for the Kubeflow Pipelines REST API: experiments, pipelines and their versions, runs and
  * recurring runs. It speaks v1beta1 by default (what KFP 1.8 serves, and what KFP 2.x serves for
- * Argo workflows) and v2beta1 on request; both give the same records.
+ * Argo workflows) and v2beta1 on request, which KFP 2's pipeline specs go to; both give the same
+ * records. v2beta1 takes run arguments as typed values: see {@link RunRequest}.
  *
  * <pre>{@code
  * KfpClient kfp = KfpClient.builder().host("http://localhost:8080").build();
@@ -31,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  */
 public final class KfpClient {
+  /** How v2beta1 holds a pipeline spec with its platform spec. */
+  private static final String PIPELINE_SPEC = "pipeline_spec";
+  private static final String PLATFORM_SPEC = "platform_spec";
   /** The host when none is given, as the KFP SDK reads it. */
   public static final String ENDPOINT_ENV = "KF_PIPELINES_ENDPOINT";
   /** The UI's address for links, when it differs from the API host. */
@@ -297,10 +304,16 @@ public final class KfpClient {
         : api + "/pipeline_versions/" + versionId, Http.query()), pipelineId);
   }
 
-  /** The workflow a pipeline version holds, as YAML. */
+  /**
+   * What a pipeline version holds, as YAML: the workflow (v1beta1), or the pipeline spec and, when
+   * it has one, its platform spec as a second document (v2beta1).
+   */
   public String getPipelineVersionTemplate(String pipelineId, String versionId) {
     if (v2) {
       JsonNode spec = http.get(api + "/pipelines/" + pipelineId + "/versions/" + versionId, Http.query()).path("pipeline_spec");
+      if (spec.has(PIPELINE_SPEC) && spec.has(PLATFORM_SPEC)) { // KFP's answer for a spec with a platform document
+        return Yaml.write(spec.get(PIPELINE_SPEC), null) + "---\n" + Yaml.write(spec.get(PLATFORM_SPEC), null);
+      }
       return Yaml.write(spec, null);
     }
     return http.get(api + "/pipeline_versions/" + versionId + "/templates", Http.query()).path("template").asString("");
@@ -319,7 +332,7 @@ public final class KfpClient {
       body.put("display_name", request.name()).put("description", request.description())
           .put("experiment_id", request.experimentId()).put("service_account", request.serviceAccount());
       source(body, request.pipelineId(), request.versionId(), request.workflowYaml());
-      body.set("runtime_config", runtimeConfig(request.arguments()));
+      body.set("runtime_config", runtimeConfig(request.arguments(), request.parameterTypes()));
       return run(http.post(api + "/runs", Http.query(), body));
     }
     body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
@@ -335,6 +348,49 @@ public final class KfpClient {
   public Run getRun(String id) {
     JsonNode answer = http.get(api + "/runs/" + id, Http.query());
     return run(v2 ? answer : answer.path("run"));
+  }
+
+  /**
+   * The tasks of a run as the server reports them, in the order it lists them: for v1beta1 the
+   * pods of the Argo workflow the run is (its {@code pipeline_runtime.workflow_manifest}), for
+   * v2beta1 the run's {@code run_details.task_details} that ran a pod or failed.
+   */
+  public List<RunTask> getRunTasks(String id) {
+    JsonNode answer = http.get(api + "/runs/" + id, Http.query());
+    List<RunTask> tasks = new ArrayList<>();
+    if (v2) {
+      for (JsonNode t : answer.at("/run_details/task_details")) {
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        t.path("outputs").properties().forEach(o -> {
+          List<String> ids = new ArrayList<>();
+          o.getValue().path("artifact_ids").forEach(a -> ids.add(a.asString("")));
+          outputs.put(o.getKey(), String.join(",", ids));
+        });
+        tasks.add(new RunTask(name(t), text(t, "state"), text(t, "pod_name"), time(t, "start_time"), time(t, "end_time"), outputs));
+      }
+      return tasks;
+    }
+    String manifest = answer.at("/pipeline_runtime/workflow_manifest").asString("");
+    JsonNode workflow;
+    try {
+      workflow = manifest.isBlank() ? object() : Yaml.json().readTree(manifest);
+    } catch (tools.jackson.core.JacksonException e) {
+      workflow = object(); // not a workflow: no tasks to show
+    }
+    for (JsonNode node : workflow.at("/status/nodes")) {
+      if (!"Pod".equals(node.path("type").asString(""))) {
+        continue;
+      }
+      Map<String, String> outputs = new java.util.LinkedHashMap<>();
+      node.at("/outputs/parameters").forEach(p -> outputs.put(p.path("name").asString(""), p.path("value").asString("")));
+      node.at("/outputs/artifacts").forEach(a -> {
+        String key = a.at("/s3/key").asString("");
+        outputs.put(a.path("name").asString(""), key);
+      });
+      tasks.add(new RunTask(text(node, "displayName"), text(node, "phase"), text(node, "id"), time(node, "startedAt"),
+          time(node, "finishedAt"), outputs));
+    }
+    return tasks;
   }
 
   /** Runs of an experiment, or of the client's namespace when {@code experimentId} is null. */
@@ -379,7 +435,7 @@ public final class KfpClient {
           .put("experiment_id", request.experimentId()) // its namespace is the experiment's
           .put("service_account", request.serviceAccount());
       source(body, request.pipelineId(), request.versionId(), null);
-      body.set("runtime_config", runtimeConfig(request.arguments()));
+      body.set("runtime_config", runtimeConfig(request.arguments(), request.parameterTypes()));
       body.put("mode", request.enabled() ? "ENABLE" : "DISABLE");
     } else {
       body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
@@ -476,16 +532,39 @@ public final class KfpClient {
     return a;
   }
 
-  private static ObjectNode runtimeConfig(Map<String, String> arguments) {
+  /**
+   * v2beta1's {@code runtime_config}: each argument as its parameter's type takes it (text without
+   * a type).
+   *
+   * @throws IllegalArgumentException for a value that is not of its type; nothing is sent
+   */
+  private static ObjectNode runtimeConfig(Map<String, String> arguments, Map<String, ParameterType> types) {
     ObjectNode config = object();
     ObjectNode params = config.putObject("parameters");
-    arguments.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> params.put(e.getKey(), e.getValue()));
+    arguments.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      try {
+        params.set(e.getKey(), Kfp2Writer.runtimeValue(e.getKey(), e.getValue(), types.get(e.getKey())));
+      } catch (FormatException x) {
+        throw new IllegalArgumentException(x.getMessage(), x);
+      }
+    });
     return config;
   }
 
+  /**
+   * A version to run, or a compiled pipeline inline: its spec, or (with a platform document) both
+   * under {@code pipeline_spec} and {@code platform_spec}, as KFP's SDK sends them.
+   */
   private static void source(ObjectNode body, String pipelineId, String versionId, String workflowYaml) {
     if (workflowYaml != null) {
-      body.set("pipeline_spec", Yaml.read(workflowYaml));
+      List<JsonNode> docs = Yaml.readAll(workflowYaml);
+      if (docs.size() > 1) {
+        ObjectNode both = body.putObject("pipeline_spec");
+        both.set(PIPELINE_SPEC, docs.get(0));
+        both.set(PLATFORM_SPEC, docs.get(1));
+      } else {
+        body.set("pipeline_spec", docs.isEmpty() ? object() : docs.get(0));
+      }
     } else {
       body.putObject("pipeline_version_reference").put("pipeline_id", pipelineId).put("pipeline_version_id", versionId);
     }
@@ -581,8 +660,9 @@ public final class KfpClient {
   }
 
   private Experiment experiment(JsonNode n) {
+    String state = text(n, "storage_state"); // v1beta1 says STORAGESTATE_ARCHIVED, v2beta1 ARCHIVED
     return new Experiment(id(n, "experiment_id"), name(n), text(n, "description"), time(n, "created_at"),
-        text(n, "storage_state"));
+        state == null ? null : state.replaceFirst("^STORAGESTATE_", ""));
   }
 
   private Pipeline pipeline(JsonNode n) {

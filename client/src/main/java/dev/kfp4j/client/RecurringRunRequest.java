@@ -1,17 +1,21 @@
 package dev.kfp4j.client;
 
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A recurring run of a pipeline version on a {@link Schedule}.
+ * A recurring run of a pipeline version on a {@link Schedule}. Its arguments are sent as {@link
+ * RunRequest}'s are: typed by {@link #withParameterTypes} for v2beta1.
  *
  * @param maxConcurrency how many of its runs may run at once, 1 to 10 as KFP allows
  * @param noCatchup when true, runs missed while disabled or behind are skipped, not made up
  */
 public record RecurringRunRequest(String name, String description, String experimentId, String pipelineId,
-    String versionId, Map<String, String> arguments, Schedule schedule, int maxConcurrency, boolean noCatchup,
-    boolean enabled, String serviceAccount) {
+    String versionId, Map<String, String> arguments, Map<String, ParameterType> parameterTypes, Schedule schedule,
+    int maxConcurrency, boolean noCatchup, boolean enabled, String serviceAccount) {
   public RecurringRunRequest {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(versionId, "versionId");
@@ -20,27 +24,38 @@ public record RecurringRunRequest(String name, String description, String experi
       throw new IllegalArgumentException("max concurrency " + maxConcurrency + " must be 1 to 10");
     }
     arguments = arguments == null ? Map.of() : Map.copyOf(arguments);
+    parameterTypes = parameterTypes == null ? Map.of() : Map.copyOf(parameterTypes);
   }
 
   /** Enabled, one run at a time, catching up missed runs: KFP's defaults. */
   public static RecurringRunRequest of(String name, String experimentId, String pipelineId, String versionId,
       Schedule schedule, Map<String, String> arguments) {
-    return new RecurringRunRequest(name, null, experimentId, pipelineId, versionId, arguments, schedule, 1, false, true, null);
+    return new RecurringRunRequest(name, null, experimentId, pipelineId, versionId, arguments, null, schedule, 1, false, true, null);
   }
 
   public RecurringRunRequest withMaxConcurrency(int maxConcurrency) {
-    return new RecurringRunRequest(name, description, experimentId, pipelineId, versionId, arguments, schedule, maxConcurrency, noCatchup, enabled, serviceAccount);
+    return new RecurringRunRequest(name, description, experimentId, pipelineId, versionId, arguments, parameterTypes, schedule,
+        maxConcurrency, noCatchup, enabled, serviceAccount);
   }
 
   public RecurringRunRequest withNoCatchup(boolean noCatchup) {
-    return new RecurringRunRequest(name, description, experimentId, pipelineId, versionId, arguments, schedule, maxConcurrency, noCatchup, enabled, serviceAccount);
+    return new RecurringRunRequest(name, description, experimentId, pipelineId, versionId, arguments, parameterTypes, schedule,
+        maxConcurrency, noCatchup, enabled, serviceAccount);
   }
 
   public RecurringRunRequest withEnabled(boolean enabled) {
-    return new RecurringRunRequest(name, description, experimentId, pipelineId, versionId, arguments, schedule, maxConcurrency, noCatchup, enabled, serviceAccount);
+    return new RecurringRunRequest(name, description, experimentId, pipelineId, versionId, arguments, parameterTypes, schedule,
+        maxConcurrency, noCatchup, enabled, serviceAccount);
   }
 
   public RecurringRunRequest withDescription(String description) {
-    return new RecurringRunRequest(name, description, experimentId, pipelineId, versionId, arguments, schedule, maxConcurrency, noCatchup, enabled, serviceAccount);
+    return new RecurringRunRequest(name, description, experimentId, pipelineId, versionId, arguments, parameterTypes, schedule,
+        maxConcurrency, noCatchup, enabled, serviceAccount);
+  }
+
+  /** The pipeline's parameters, whose types v2beta1 sends the arguments as. */
+  public RecurringRunRequest withParameterTypes(List<Parameter> parameters) {
+    return new RecurringRunRequest(name, description, experimentId, pipelineId, versionId, arguments,
+        RunRequest.typesOf(parameters), schedule, maxConcurrency, noCatchup, enabled, serviceAccount);
   }
 }

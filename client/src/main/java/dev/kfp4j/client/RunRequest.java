@@ -1,45 +1,77 @@
 package dev.kfp4j.client;
 
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What a run or recurring run starts: an uploaded pipeline version, or (runs only) a compiled
- * workflow sent inline; with its arguments in KFP's text form, such as a generated
+ * pipeline sent inline; with its arguments in KFP's text form, such as a generated
  * {@code AddExamplePipeline.arguments(3, 4)} gives.
+ *
+ * <p>v2beta1 takes arguments as typed JSON values ({@code runtime_config.parameters}: numbers,
+ * booleans, lists, structs, text) and refuses a value of another type than its parameter's: give
+ * the pipeline's parameters with {@link #withParameterTypes}, and each argument is sent as its
+ * parameter's type ({@code "3"} as {@code 3} for an integer); an argument of no known type goes as
+ * text. v1beta1 sends text.
  *
  * @param name the run's display name
  * @param experimentId the experiment that owns the run; required by multi-user Kubeflow
  * @param pipelineId the pipeline of {@code versionId} (v2beta1 needs it), or null with a workflow
  * @param versionId the pipeline version to run, or null with a workflow
- * @param workflowYaml a compiled workflow to run as is, or null with a version
+ * @param workflowYaml a compiled pipeline to run as is (an Argo workflow, or a KFP 2 pipeline spec
+ *     for v2beta1), or null with a version
+ * @param parameterTypes the type of each argument by name, as v2beta1 sends it
  */
 public record RunRequest(String name, String description, String experimentId, String pipelineId, String versionId,
-    String workflowYaml, Map<String, String> arguments, String serviceAccount) {
+    String workflowYaml, Map<String, String> arguments, Map<String, ParameterType> parameterTypes, String serviceAccount) {
   public RunRequest {
     Objects.requireNonNull(name, "name");
     if ((versionId == null) == (workflowYaml == null)) {
       throw new IllegalArgumentException("a run starts either a pipeline version or a workflow, exactly one");
     }
     arguments = arguments == null ? Map.of() : Map.copyOf(arguments);
+    parameterTypes = parameterTypes == null ? Map.of() : Map.copyOf(parameterTypes);
   }
 
   /** A run of an uploaded pipeline version. */
   public static RunRequest ofVersion(String name, String experimentId, String pipelineId, String versionId,
       Map<String, String> arguments) {
-    return new RunRequest(name, null, experimentId, pipelineId, Objects.requireNonNull(versionId, "versionId"), null, arguments, null);
+    return new RunRequest(name, null, experimentId, pipelineId, Objects.requireNonNull(versionId, "versionId"), null, arguments,
+        null, null);
   }
 
-  /** A run of a compiled workflow, not uploaded as a pipeline. */
+  /** A run of a compiled pipeline, not uploaded as a pipeline. */
   public static RunRequest ofWorkflow(String name, String experimentId, String workflowYaml, Map<String, String> arguments) {
-    return new RunRequest(name, null, experimentId, null, null, Objects.requireNonNull(workflowYaml, "workflowYaml"), arguments, null);
+    return new RunRequest(name, null, experimentId, null, null, Objects.requireNonNull(workflowYaml, "workflowYaml"), arguments,
+        null, null);
   }
 
   public RunRequest withDescription(String description) {
-    return new RunRequest(name, description, experimentId, pipelineId, versionId, workflowYaml, arguments, serviceAccount);
+    return new RunRequest(name, description, experimentId, pipelineId, versionId, workflowYaml, arguments, parameterTypes,
+        serviceAccount);
   }
 
   public RunRequest withServiceAccount(String serviceAccount) {
-    return new RunRequest(name, description, experimentId, pipelineId, versionId, workflowYaml, arguments, serviceAccount);
+    return new RunRequest(name, description, experimentId, pipelineId, versionId, workflowYaml, arguments, parameterTypes,
+        serviceAccount);
+  }
+
+  /** The pipeline's parameters, whose types v2beta1 sends the arguments as (such as {@code pipeline.parameters()} of the model). */
+  public RunRequest withParameterTypes(List<Parameter> parameters) {
+    return new RunRequest(name, description, experimentId, pipelineId, versionId, workflowYaml, arguments, typesOf(parameters),
+        serviceAccount);
+  }
+
+  static Map<String, ParameterType> typesOf(List<Parameter> parameters) {
+    Map<String, ParameterType> types = new java.util.HashMap<>();
+    for (Parameter p : parameters) {
+      if (p.type() != null) {
+        types.put(p.name(), p.type());
+      }
+    }
+    return types;
   }
 }

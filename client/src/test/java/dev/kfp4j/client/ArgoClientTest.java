@@ -10,6 +10,14 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.kfp4j.format.argo.ArgoRules;
+import dev.kfp4j.format.argo.ArgoWriter;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Path;
@@ -25,25 +33,15 @@ import tools.jackson.databind.node.ObjectNode;
 /** The CronWorkflow the Argo client creates is what each Argo version's own schema accepts. */
 class ArgoClientTest {
   private static final Map<String, Schema> SCHEMAS = new HashMap<>();
-  /** A workflow as KFP v1's compiler writes one: parameters without values, KFP's labels and annotations. */
-  private static final String addPipeline = String.join("\n",
-      "apiVersion: argoproj.io/v1alpha1",
-      "kind: Workflow",
-      "metadata:",
-      "  generateName: add-example-",
-      "  annotations: {pipelines.kubeflow.org/pipeline_spec: '{\"name\": \"add example\"}'}",
-      "  labels: {pipelines.kubeflow.org/kfp_sdk_version: 1.8.22}",
-      "spec:",
-      "  entrypoint: add-example",
-      "  templates:",
-      "  - name: add-example",
-      "    container: {image: alpine, command: [echo, '{{workflow.parameters.value_1}}', '{{workflow.parameters.value_2}}']}",
-      "  arguments:",
-      "    parameters:",
-      "    - {name: value_1}",
-      "    - {name: value_2}",
-      "  serviceAccountName: pipeline-runner",
-      "");
+  /** The add example's shape: two integer parameters without defaults, one task. */
+  private static final Pipeline PIPELINE = new Pipeline("add-example", "adds",
+      List.of(new Parameter("value_1", ParameterType.INTEGER, null, null), new Parameter("value_2", ParameterType.INTEGER, null, null)),
+      List.of(new Task("add", ComponentYaml.parse("""
+          name: add
+          inputs: [{name: a, type: Integer}, {name: b, type: Integer}]
+          implementation: {container: {image: alpine, command: [sh, -c, 'echo $0 $1', {inputValue: a}, {inputValue: b}]}}
+          """, "add.yaml"), Map.of("a", new Argument.PipelineParameter("value_1"), "b", new Argument.PipelineParameter("value_2")))),
+      null, PipelineSettings.DEFAULTS, null);
 
   /**
    * Argo's CronWorkflow definition at {@code version}, made strict as {@code ArgoSchemas} makes the
@@ -70,7 +68,7 @@ class ArgoClientTest {
   }
 
   private static ObjectNode cron(boolean schedulesList, boolean concurrent, boolean enabled) {
-    ObjectNode workflow = ArgoClient.withArguments(addPipeline, Map.of("value_1", "3", "value_2", "4"));
+    ObjectNode workflow = ArgoClient.withArguments(PIPELINE, Map.of("value_1", "3", "value_2", "4"));
     return ArgoClient.toCronWorkflow(workflow, Schedule.cron("0 30 4 * * MON-FRI"), "add-nightly", concurrent, enabled,
         schedulesList);
   }
@@ -100,7 +98,7 @@ class ArgoClientTest {
     assertEquals("add-nightly", off.at("/metadata/name").asString());
     assertEquals("Forbid", off.at("/spec/concurrencyPolicy").asString());
     assertTrue(off.at("/spec/suspend").asBoolean());
-    JsonNode workflow = Yaml.read(addPipeline);
+    JsonNode workflow = ArgoWriter.toNode(PIPELINE);
     assertEquals(workflow.at("/metadata/labels"), off.at("/spec/workflowMetadata/labels"));
     assertEquals(workflow.at("/metadata/annotations"), off.at("/spec/workflowMetadata/annotations"));
     assertEquals("add-example", off.at("/spec/workflowSpec/entrypoint").asString());
@@ -126,25 +124,33 @@ class ArgoClientTest {
 
   @Test
   void withArgumentsSetsDeclaredParameters() {
-    ObjectNode workflow = ArgoClient.withArguments(addPipeline, Map.of("value_1", "10", "value_2", "20"));
+    ObjectNode workflow = ArgoClient.withArguments(PIPELINE, Map.of("value_1", "10", "value_2", "20"));
     JsonNode parameters = workflow.at("/spec/arguments/parameters");
     assertEquals("value_1", parameters.get(0).path("name").asString());
     assertEquals("10", parameters.get(0).path("value").asString());
     assertEquals("20", parameters.get(1).path("value").asString());
-    assertEquals(Yaml.read(addPipeline).path("metadata"), workflow.path("metadata"), "nothing else changes");
+    ObjectNode compiled = ArgoWriter.toNode(PIPELINE);
+    assertEquals(compiled.path("metadata"), workflow.path("metadata"), "the pipeline's own description is unchanged");
+    ((ObjectNode) compiled.at("/spec/arguments/parameters/0")).put("value", "10");
+    ((ObjectNode) compiled.at("/spec/arguments/parameters/1")).put("value", "20");
+    assertEquals(compiled, workflow, "nothing else changes");
   }
 
   @Test
   void withArgumentsRefusesAnUndeclaredNameSuggestingTheNearest() {
-    KfpException e = assertThrows(KfpException.class,
-        () -> ArgoClient.withArguments(addPipeline, Map.of("value1", "10", "value_2", "20")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ArgoClient.withArguments(PIPELINE, Map.of("value1", "10", "value_2", "20")));
     assertTrue(e.getMessage().contains("no parameter 'value1'"), e.getMessage());
     assertTrue(e.getMessage().contains("did you mean 'value_1'?"), e.getMessage());
   }
 
   @Test
-  void withArgumentsAsksForValuesWithoutDefault() {
-    KfpException e = assertThrows(KfpException.class, () -> ArgoClient.withArguments(addPipeline, Map.of("value_1", "10")));
-    assertTrue(e.getMessage().contains("value_2"), e.getMessage());
+  void withArgumentsAsksForValuesWithoutDefaultAndOfTheirType() {
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> ArgoClient.withArguments(PIPELINE, Map.of("value_1", "10")));
+    assertTrue(missing.getMessage().contains("needs a value for [value_2]"), missing.getMessage());
+    IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+        () -> ArgoClient.withArguments(PIPELINE, Map.of("value_1", "10", "value_2", "ten")));
+    assertEquals("parameter 'value_2' is Integer: invalid int value: 'ten'", type.getMessage());
   }
 }

@@ -59,7 +59,7 @@ abstract class Kfp4jMojo extends AbstractMojo {
       return;
     }
     List<String> args = new ArrayList<>();
-    args.add(command());
+    args.addAll(List.of(command().split(" "))); // a command of a group, such as 'runs get', is two words
     args.addAll(arguments());
     if (usesConfig && config != null && config.isFile()) {
       args.add("--config");

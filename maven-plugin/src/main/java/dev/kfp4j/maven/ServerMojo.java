@@ -17,7 +17,7 @@ abstract class ServerMojo extends Kfp4jMojo {
   @Parameter(property = "kfp4j.namespace")
   String namespace;
 
-  /** {@code v1beta1} (default) or {@code v2beta1}. */
+  /** {@code v2beta1} (KFP 2 pipelines) or {@code v1beta1} (KFP v1 pipelines; the default), else the config's {@code api_version}. */
   @Parameter(property = "kfp4j.apiVersion")
   String apiVersion;
 

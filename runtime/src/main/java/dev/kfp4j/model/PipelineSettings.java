@@ -8,7 +8,8 @@ import java.util.Set;
  * Settings of a whole run, from {@code @Pipeline}: the service account its pods run as, how long
  * a finished run is kept ({@code -1}: the cluster's default), a deadline for the run ({@code 0}:
  * none), at most {@code parallelism} pods at once ({@code 0}: no limit), image pull secrets, a node
- * selector for every pod, and when pods are deleted ({@code ""}: the cluster's default).
+ * selector for every pod, when pods are deleted ({@code ""}: the cluster's default), and a data
+ * volume made for the run and mounted in every task (null: none).
  */
 public record PipelineSettings(
     String serviceAccount,
@@ -17,13 +18,14 @@ public record PipelineSettings(
     int parallelism,
     List<String> imagePullSecrets,
     Map<String, String> nodeSelector,
-    String podGc) {
+    String podGc,
+    RunVolume runVolume) {
   /** KFP's service account, the default. */
   public static final String PIPELINE_RUNNER = "pipeline-runner";
   /** When pods may be deleted, as Argo's {@code podGC.strategy}. */
   public static final Set<String> POD_GC = Set.of("OnPodCompletion", "OnPodSuccess", "OnWorkflowCompletion", "OnWorkflowSuccess");
   /** Every setting at its default. */
-  public static final PipelineSettings DEFAULTS = new PipelineSettings(PIPELINE_RUNNER, -1, 0, 0, List.of(), Map.of(), "");
+  public static final PipelineSettings DEFAULTS = new PipelineSettings(PIPELINE_RUNNER, -1, 0, 0, List.of(), Map.of(), "", null);
 
   public PipelineSettings {
     serviceAccount = serviceAccount == null ? "" : serviceAccount;
@@ -35,8 +37,21 @@ public record PipelineSettings(
     }
   }
 
+  /** Settings without a run volume. */
+  public PipelineSettings(String serviceAccount, int ttlSecondsAfterFinished, long activeDeadlineSeconds, int parallelism,
+      List<String> imagePullSecrets, Map<String, String> nodeSelector, String podGc) {
+    this(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc, null);
+  }
+
   /** These settings, keeping finished runs for {@code seconds}. */
   public PipelineSettings withTtl(int seconds) {
-    return new PipelineSettings(serviceAccount, seconds, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc);
+    return new PipelineSettings(serviceAccount, seconds, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc,
+        runVolume);
+  }
+
+  /** These settings with {@code volume} made for each run and mounted in every task (null: none). */
+  public PipelineSettings withRunVolume(RunVolume volume) {
+    return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
+        nodeSelector, podGc, volume);
   }
 }

@@ -2,6 +2,7 @@ package dev.kfp4j.format.argo;
 
 import dev.kfp4j.yaml.Yaml;
 import dev.kfp4j.model.ResourceStep;
+import dev.kfp4j.model.RunVolume;
 import dev.kfp4j.model.Step;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
@@ -31,6 +32,7 @@ final class Templates {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String pipelineName;
+  private final RunVolume runVolume;
   /** Template key → template; insertion order is the order tasks first use them. */
   private final Map<Object, ObjectNode> templates = new LinkedHashMap<>();
   private final Map<String, Integer> names = new HashMap<>();
@@ -39,8 +41,10 @@ final class Templates {
   private final Map<ComponentSpec, Integer> specIds = new IdentityHashMap<>();
   private final Map<ComponentSpec, Integer> distinctSpecs = new HashMap<>();
 
-  Templates(String pipelineName) {
+  /** For pipeline {@code pipelineName}, whose container templates all mount {@code runVolume} (null: none). */
+  Templates(String pipelineName, RunVolume runVolume) {
     this.pipelineName = pipelineName;
+    this.runVolume = runVolume;
   }
 
   Collection<ObjectNode> all() {
@@ -106,6 +110,10 @@ final class Templates {
     SettingsWriter settings = new SettingsWriter(t, container, annotations, labels);
     settings.apply(others);
     settings.apply(mounts);
+    if (runVolume != null) {
+      // the workflow's claim template: no volume of the template's own, so the reader skips it
+      container.withArray("volumeMounts").addObject().put("name", RunVolume.NAME).put("mountPath", runVolume.mountPath());
+    }
     if (labels.isEmpty()) {
       metadata.remove("labels");
     }

@@ -85,7 +85,8 @@ public final class Kfp2Writer {
   }
 
   /** The pipeline spec and, if any step needs it, the platform spec, as JSON trees (as KFP's API takes them). */
-  public static List<JsonNode> documents(Pipeline pipeline) {
+  public static List<JsonNode> documents(Pipeline written) {
+    Pipeline pipeline = RunVolumes.mounted(written);
     Levels levels = new Levels(pipeline);
     Kfp2Components components = new Kfp2Components();
     ObjectNode root = new Kfp2Dags(pipeline, levels, components).root();
@@ -137,6 +138,17 @@ public final class Kfp2Writer {
       config.put("activeDeadlineSeconds", s.activeDeadlineSeconds());
     }
     return config;
+  }
+
+  /**
+   * A run argument in KFP's text form ({@code 7}, {@code 0.5}, {@code True}, JSON for lists and
+   * structs) as KFP 2 takes it in a run's {@code runtime_config} (a {@code google.protobuf.Value}):
+   * a number, a boolean, a list, a struct, or text ({@code type} null: text).
+   *
+   * @throws FormatException naming {@code name} when the text is not of the type
+   */
+  public static JsonNode runtimeValue(String name, String text, ParameterType type) {
+    return Kfp2Components.value(text, type == null ? ParameterType.STRING : type, "argument '" + name + "'");
   }
 
   /**

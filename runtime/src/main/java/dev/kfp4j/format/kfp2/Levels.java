@@ -10,6 +10,7 @@ import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Step;
 import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.VolumeStep;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,6 +67,10 @@ final class Levels {
 
   Levels(Pipeline pipeline) {
     this.pipeline = pipeline;
+    VolumeStep runVolume = RunVolumes.step(pipeline);
+    if (runVolume != null) {
+      add(runVolume, root); // before the exit handler, so the exit task mounts it too
+    }
     Level body = root;
     if (pipeline.exitTask() != null) {
       body = new Level(EXIT_HANDLER, null, root);

@@ -138,6 +138,10 @@ public abstract class FakeServer implements AutoCloseable {
     return new Answer(status, error(status, message));
   }
 
+  static tools.jackson.databind.node.ArrayNode array() {
+    return Yaml.json().createArrayNode();
+  }
+
   static ObjectNode object() {
     return Yaml.json().createObjectNode();
   }

@@ -1,0 +1,143 @@
+package dev.kfp4j.cli;
+
+import static dev.kfp4j.cli.Printer.row;
+
+import dev.kfp4j.client.Experiment;
+import dev.kfp4j.client.KfpClient;
+import dev.kfp4j.client.KfpException;
+import dev.kfp4j.client.Pipeline;
+import dev.kfp4j.client.PipelineVersion;
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.RunArguments;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * A compiled pipeline made ready for a cluster: read once, in the form the cluster takes ({@link
+ * Options.Server#format}: a KFP 2 pipeline spec for KFP's v2beta1 API, else an Argo workflow), with
+ * {@code run_config} applied ({@link Overlay}) and written once when it is sent. Arguments are
+ * checked against its parameters before anything is sent.
+ */
+final class Cluster {
+  private final PipelineFormat format;
+  private final dev.kfp4j.model.Pipeline compiled;
+  private final Config config;
+  /** The config's run_config, with the image pinned to its digest when asked ({@link Options.Pin}). */
+  private final Config.RunConfig run;
+  private dev.kfp4j.model.Pipeline overlaid;
+  private String yaml;
+
+  private Cluster(PipelineFormat format, dev.kfp4j.model.Pipeline compiled, Config config, Config.RunConfig run) {
+    this.format = format;
+    this.compiled = compiled;
+    this.config = config;
+    this.run = run;
+  }
+
+  /** The pipeline {@code choice} names, in the form {@code server} takes, its image pinned as {@code pin} says. */
+  static Cluster of(Options.Server server, Options.PipelineChoice choice, Options.Pin pin) {
+    PipelineFormat format = server.format();
+    Options.PipelineChoice.Located located = choice.locate(format);
+    Config config = server.config();
+    return new Cluster(format, format.read(located.yaml(), located.source()), config, pin.run(config.run(), choice.classes));
+  }
+
+  String name() {
+    return compiled.name();
+  }
+
+  /** The pipeline as compiled: its name and typed parameters. */
+  dev.kfp4j.model.Pipeline compiled() {
+    return compiled;
+  }
+
+  /**
+   * The pipeline as it goes to the cluster: with {@code run_config} applied, and an image for every
+   * task.
+   *
+   * @throws ConfigException naming the components that have no image
+   */
+  dev.kfp4j.model.Pipeline overlaid() {
+    if (overlaid == null) {
+      dev.kfp4j.model.Pipeline p = Overlay.apply(compiled, run);
+      Overlay.checkImages(p);
+      overlaid = p;
+    }
+    return overlaid;
+  }
+
+  /** The file to upload: {@link #overlaid()} written in its form. */
+  String yaml() {
+    if (yaml == null) {
+      yaml = Overlay.note(format.write(overlaid()));
+    }
+    return yaml;
+  }
+
+  /**
+   * {@code given} checked against the pipeline's parameters (names, values without default, types);
+   * for KFP 2, also that each value is one its runtime config takes (no {@code nan} for a float).
+   */
+  Map<String, String> arguments(Map<String, String> given) {
+    Map<String, String> checked = RunArguments.check(compiled, given);
+    if (format == PipelineFormat.KFP2) {
+      checked.forEach((name, text) -> {
+        try {
+          Kfp2Writer.runtimeValue(name, text, compiled.parameter(name).orElseThrow().type());
+        } catch (FormatException e) {
+          throw new ConfigException(e.getMessage());
+        }
+      });
+    }
+    return checked;
+  }
+
+  /** Why a pipeline in the other form will not do, and what to do instead. */
+  static String whyFormat(PipelineFormat wanted) {
+    return wanted == PipelineFormat.KFP2
+        ? "(api_version v2beta1 uploads KFP 2 pipeline specs): compile it for KFP 2 too (the processor option kfp4j.formats), "
+            + "or set api_version: v1beta1 (--api-version v1beta1) to upload the Argo workflow"
+        : "(KFP's v1beta1 API and an Argo Server take Argo workflows): for KFP 2, set api_version: v2beta1 (--api-version v2beta1); "
+            + "else compile it for KFP v1 too (the processor option kfp4j.formats)";
+  }
+
+  // ------------------------------------------------------------------------------------------ KFP
+
+  /** The experiment runs go to: the option, else the config's, else {@code Default}; created if missing. */
+  static Experiment experiment(KfpClient kfp, String option, Config config) {
+    return kfp.getOrCreateExperiment(Options.first(option, Options.first(config.run().experimentName(), "Default")), null);
+  }
+
+  /** What an upload made. */
+  record Uploaded(Pipeline pipeline, PipelineVersion version, boolean newPipeline) {
+    Map<String, Object> fields(KfpClient kfp) {
+      return row("pipeline", pipeline.name(), "pipeline_id", pipeline.id(), "new_pipeline", newPipeline,
+          "version", version.name(), "version_id", version.id(), "url", kfp.pipelineUrl(pipeline.id()));
+    }
+  }
+
+  /**
+   * Uploads {@link #yaml()} as a new pipeline named as the compiled one, or as a new version of it
+   * ({@code versionName}, default the name and the UTC time).
+   */
+  Uploaded upload(KfpClient kfp, String versionName) {
+    String file = yaml();
+    String description = config.run().description();
+    Pipeline existing = kfp.findPipeline(name()).orElse(null);
+    if (existing == null) {
+      Pipeline created = kfp.uploadPipeline(name(), description, file);
+      PipelineVersion v = created.defaultVersionId() == null ? null
+          : kfp.getPipelineVersion(created.id(), created.defaultVersionId());
+      if (v == null) {
+        throw new KfpException(0, "uploaded pipeline '" + name() + "' (id " + created.id() + "), but the server named no version of it");
+      }
+      return new Uploaded(created, v, true);
+    }
+    String version = versionName != null ? versionName
+        : name() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return new Uploaded(existing, kfp.uploadPipelineVersion(existing.id(), version, description, file), false);
+  }
+}

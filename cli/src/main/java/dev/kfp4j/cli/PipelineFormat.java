@@ -1,0 +1,77 @@
+package dev.kfp4j.cli;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.argo.ArgoReader;
+import dev.kfp4j.format.argo.ArgoWriter;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.yaml.Yaml;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The two forms of a compiled pipeline a cluster takes, where {@code mvn compile} writes each, and
+ * their reader and writer: KFP v1's Argo workflow (KFP's v1beta1 API, an Argo Server), KFP 2's
+ * pipeline spec (KFP's v2beta1 API).
+ */
+enum PipelineFormat {
+  ARGO("META-INF/kfp4j/pipelines", "a KFP v1 pipeline (an Argo Workflow)"),
+  KFP2("META-INF/kfp4j/kfp2/pipelines", "a KFP 2 pipeline spec");
+
+  private final String folder;
+  private final String what;
+
+  PipelineFormat(String folder, String what) {
+    this.folder = folder;
+    this.what = what;
+  }
+
+  /** Where the processor writes this form, in the class output: {@code <folder>/<name>.yaml}. */
+  String folder() {
+    return folder;
+  }
+
+  String what() {
+    return what;
+  }
+
+  PipelineFormat other() {
+    return this == ARGO ? KFP2 : ARGO;
+  }
+
+  /**
+   * The pipeline in {@code yaml}, read once.
+   *
+   * @throws ConfigException saying what the file is when it is the other form, else why it does not read
+   */
+  Pipeline read(String yaml, String source) {
+    try {
+      return this == ARGO ? ArgoReader.read(yaml, source) : Kfp2Reader.read(yaml, source);
+    } catch (FormatException e) {
+      if (other().recognizes(yaml)) {
+        throw new ConfigException(source + " is " + other().what() + ", not " + what() + " " + Cluster.whyFormat(this));
+      }
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  String write(Pipeline pipeline) {
+    try {
+      return this == ARGO ? ArgoWriter.write(pipeline) : Kfp2Writer.write(pipeline);
+    } catch (FormatException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  /** Whether {@code yaml} is of this form. */
+  private boolean recognizes(String yaml) {
+    try {
+      List<JsonNode> docs = Yaml.readAll(yaml);
+      JsonNode first = docs.isEmpty() ? null : docs.get(0);
+      return this == KFP2 ? Kfp2Reader.isPipelineSpec(first) : ArgoReader.isWorkflow(first);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

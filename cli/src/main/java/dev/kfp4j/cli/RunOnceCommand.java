@@ -1,0 +1,103 @@
+package dev.kfp4j.cli;
+
+import static dev.kfp4j.cli.Printer.row;
+
+import dev.kfp4j.client.ArgoClient;
+import dev.kfp4j.client.ArgoWorkflow;
+import dev.kfp4j.client.Experiment;
+import dev.kfp4j.client.KfpClient;
+import dev.kfp4j.client.KfpException;
+import dev.kfp4j.client.Run;
+import dev.kfp4j.client.RunRequest;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kfp4j run-once}: a new version, one run of it, and with {@code --wait} its result as the exit code. */
+@Command(name = "run-once", description = "Uploads the compiled pipeline as a new version and starts one run of it "
+    + "in the experiment; with --wait, waits for the run and exits with its result.")
+final class RunOnceCommand extends Commands.Base {
+  @Mixin Options.Server server;
+  @Mixin Options.PipelineChoice pipeline;
+  @Mixin Options.Pin pin;
+  @Mixin Options.Arguments arguments;
+  @Mixin Options.Output output;
+
+  @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "The experiment (else 'experiment_name' in the config, else 'Default').")
+  String experiment;
+
+  @Option(names = {"-r", "--run-name"}, paramLabel = "NAME", description = "The run's name (else 'run_name' in the config, else the pipeline's).")
+  String runName;
+
+  @Option(names = "--wait", negatable = true, description = "Wait for the run to finish (else 'wait_for_completion' in the config).")
+  Boolean waitForCompletion;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait at most (else 'timeout' in the config, else 3600).")
+  Long timeout;
+
+  @Override
+  public Integer call() {
+    Cluster c = Cluster.of(server, pipeline, pin);
+    Map<String, String> args = c.arguments(arguments.arguments);
+    Config config = server.config();
+    String run = Options.first(runName, Options.first(config.run().runName(), c.name()));
+    boolean wait = waitForCompletion != null ? waitForCompletion : config.run().waitForCompletion();
+    Duration limit = Options.seconds(timeout != null ? timeout : config.run().timeoutSeconds(), 3600);
+    Printer printer = new Printer(out(), output.json());
+    if (server.argo) {
+      return onArgo(c, args, wait, limit, printer);
+    }
+    KfpClient kfp = server.kfp();
+    c.overlaid(); // says what has no image before anything is sent
+    Experiment exp = Cluster.experiment(kfp, experiment, config);
+    Cluster.Uploaded u = c.upload(kfp, null);
+    Run created;
+    try {
+      created = kfp.createRun(RunRequest.ofVersion(run, exp.id(), u.pipeline().id(), u.version().id(), args)
+          .withDescription(config.run().description()).withParameterTypes(c.compiled().parameters()));
+    } catch (KfpException e) {
+      throw new KfpException(0, "uploaded pipeline '" + u.pipeline().name() + "' version '" + u.version().name()
+          + "' (id " + u.version().id() + "), but the run was not created: " + e.getMessage());
+    }
+    Map<String, Object> fields = u.fields(kfp);
+    fields.put("experiment", exp.name());
+    fields.put("experiment_id", exp.id());
+    fields.put("run", created.name());
+    fields.put("run_id", created.id());
+    fields.remove("url");
+    fields.put("url", kfp.runUrl(created.id()));
+    if (!wait) {
+      printer.record(fields);
+      return Kfp4j.OK;
+    }
+    Run done;
+    try {
+      done = kfp.waitForRun(created.id(), limit);
+    } catch (KfpException e) {
+      if (e.stillGoing()) {
+        printer.record(fields); // what was made, before saying the wait ended
+      }
+      throw e;
+    }
+    fields.put("state", done.state());
+    fields.put("error", done.error());
+    printer.record(fields);
+    return done.state().succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
+  }
+
+  /** Submits the workflow to the Argo Server, and with {@code wait} watches it to the end. */
+  private int onArgo(Cluster c, Map<String, String> args, boolean wait, Duration limit, Printer printer) {
+    ArgoClient argo = server.argoClient();
+    ArgoWorkflow w = argo.submit(c.overlaid(), args);
+    Map<String, Object> fields = row("workflow", w.name(), "namespace", w.namespace(), "state", w.state());
+    if (wait) {
+      w = argo.waitFor(w.name(), limit);
+      fields.put("state", w.state());
+      fields.put("message", w.message());
+    }
+    printer.record(fields);
+    return !wait || w.state().succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
+  }
+}

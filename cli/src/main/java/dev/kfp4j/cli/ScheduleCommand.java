@@ -1,0 +1,117 @@
+package dev.kfp4j.cli;
+
+import static dev.kfp4j.cli.Printer.row;
+
+import dev.kfp4j.client.Experiment;
+import dev.kfp4j.client.KfpClient;
+import dev.kfp4j.client.KfpException;
+import dev.kfp4j.client.Pipeline;
+import dev.kfp4j.client.PipelineVersion;
+import dev.kfp4j.client.RecurringRun;
+import dev.kfp4j.client.RecurringRunRequest;
+import dev.kfp4j.client.Schedule;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kfp4j schedule}: a recurring run of the pipeline's latest version, or an Argo CronWorkflow. */
+@Command(name = "schedule", description = "Creates a recurring run of the pipeline's latest uploaded version "
+    + "(uploading it first with --upload); on Argo, a CronWorkflow of the compiled pipeline.")
+final class ScheduleCommand extends Commands.Base {
+  @Mixin Options.Server server;
+  @Mixin Options.PipelineChoice pipeline;
+  @Mixin Options.Pin pin;
+  @Mixin Options.Arguments arguments;
+  @Mixin Options.Output output;
+
+  @Option(names = {"-c", "--cron-expression"}, paramLabel = "CRON",
+      description = "KFP's 6-field cron, seconds first: '0 0 4 * * *' is daily at 04:00.")
+  String cron;
+
+  @Option(names = "--every", paramLabel = "DURATION", description = "An interval instead of a cron: 30m, 1h, 1d, PT90M.")
+  String every;
+
+  @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "The experiment (else the config's, else 'Default').")
+  String experiment;
+
+  @Option(names = {"-r", "--run-name"}, paramLabel = "NAME", description = "The recurring run's name (default: the pipeline name and the schedule).")
+  String name;
+
+  @Option(names = "--max-concurrency", paramLabel = "N", defaultValue = "1", description = "Runs at once, 1 to 10 (default 1).")
+  int maxConcurrency;
+
+  @Option(names = "--no-catchup", description = "Skip runs missed while paused or behind, instead of making them up.")
+  boolean noCatchup;
+
+  @Option(names = "--disabled", description = "Create it paused.")
+  boolean disabled;
+
+  @Option(names = "--upload", description = "Upload the compiled pipeline as a new version first.")
+  boolean upload;
+
+  @Override
+  public Integer call() {
+    if ((cron == null) == (every == null)) {
+      throw new ConfigException("give a schedule: --cron-expression '0 0 4 * * *' or --every 1h (one of them)");
+    }
+    Schedule schedule = cron != null ? Schedule.cron(cron) : Schedule.every(duration(every));
+    Cluster c = Cluster.of(server, pipeline, pin);
+    Map<String, String> args = c.arguments(arguments.arguments);
+    Config config = server.config();
+    Printer printer = new Printer(out(), output.json());
+    if (server.argo) {
+      Schedule.Cron crontab = schedule instanceof Schedule.Cron k ? k
+          : ((Schedule.Interval) schedule).asCron(); // Argo's CronWorkflow takes crons only
+      String created = server.argoClient().schedule(c.overlaid(), args, crontab, name != null ? name : c.name(),
+          maxConcurrency > 1, !disabled);
+      printer.record(row("cron_workflow", created, "schedule", crontab.argoSchedule()));
+      return Kfp4j.OK;
+    }
+    KfpClient kfp = server.kfp();
+    Pipeline pl;
+    PipelineVersion version;
+    if (upload) {
+      Cluster.Uploaded u = c.upload(kfp, null);
+      pl = u.pipeline();
+      version = u.version();
+    } else {
+      pl = kfp.findPipeline(c.name()).orElseThrow(() -> new KfpException(0, "no pipeline '" + c.name()
+          + "' on " + kfp.host() + "; upload it first: kfp4j upload-pipeline, or add --upload"));
+      version = kfp.latestVersion(pl.id()).orElseThrow(() -> new KfpException(0, "pipeline '" + c.name()
+          + "' has no version on the server; upload one: kfp4j upload-pipeline"));
+    }
+    Experiment exp = Cluster.experiment(kfp, experiment, config);
+    String runName = name != null ? name : c.name() + " " + schedule;
+    RecurringRun r = kfp.createRecurringRun(RecurringRunRequest.of(runName, exp.id(), pl.id(), version.id(), schedule, args)
+        .withMaxConcurrency(maxConcurrency).withNoCatchup(noCatchup).withEnabled(!disabled)
+        .withDescription(config.run().description()).withParameterTypes(c.compiled().parameters()));
+    printer.record(row("recurring_run", r.name(), "recurring_run_id", r.id(), "schedule", schedule.toString(),
+        "enabled", r.enabled(), "pipeline", pl.name(), "version", version.name(), "version_id", version.id(),
+        "experiment", exp.name(), "experiment_id", exp.id(), "url", kfp.recurringRunUrl(r.id())));
+    return Kfp4j.OK;
+  }
+
+  static Duration duration(String text) {
+    String t = text.strip();
+    try {
+      if (t.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
+        return Duration.parse(t);
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([smhd])").matcher(t);
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        };
+      }
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+      // reported below
+    }
+    throw new ConfigException("--every '" + text + "' is not a duration; write 30s, 15m, 1h, 1d or an ISO-8601 duration like PT90M");
+  }
+}

@@ -1,0 +1,32 @@
+package dev.kfp4j.cli;
+
+import dev.kfp4j.client.KfpClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kfp4j upload-pipeline}: the compiled pipeline, with run_config applied, as a new pipeline or a new version. */
+@Command(name = "upload-pipeline", description = "Uploads the compiled pipeline to KFP (a KFP 2 pipeline spec with "
+    + "api_version v2beta1, else the Argo workflow): a new pipeline the first time, then a new version of it.")
+final class UploadCommand extends Commands.Base {
+  @Mixin Options.Server server;
+  @Mixin Options.PipelineChoice pipeline;
+  @Mixin Options.Pin pin;
+  @Mixin Options.Output output;
+
+  @Option(names = "--version-name", paramLabel = "NAME", description = "The version's name (default: the pipeline name and the UTC time).")
+  String versionName;
+
+  @Override
+  public Integer call() {
+    if (server.argo) {
+      throw new ConfigException("an Argo Server keeps no pipelines; 'run-once --argo' submits the pipeline, 'schedule --argo' "
+          + "makes a CronWorkflow of it");
+    }
+    Cluster c = Cluster.of(server, pipeline, pin);
+    KfpClient kfp = server.kfp();
+    Cluster.Uploaded u = c.upload(kfp, versionName);
+    new Printer(out(), output.json()).record(u.fields(kfp));
+    return Kfp4j.OK;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.client.KfpClient;
+import dev.kfp4j.client.KfpException;
+import dev.kfp4j.testing.Kfp2Schemas;
+import dev.kfp4j.testing.server.FakeKfpServer;
+import dev.kfp4j.yaml.Yaml;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The cluster commands with {@code api_version: v2beta1}: they upload the KFP 2 pipeline spec the
+ * processor wrote, with {@code run_config} applied, and start runs with a typed {@code
+ * runtime_config}, against the fake KFP server, which parses each upload strictly as KFP's
+ * protobuf messages and refuses runtime configs KFP 2 refuses.
+ */
+class Kfp2ClusterCommandsTest {
+  @TempDir
+  Path dir;
+
+  FakeKfpServer kfp;
+  Path config;
+
+  @BeforeEach
+  void start() throws Exception {
+    kfp = FakeKfpServer.start();
+    config = dir.resolve("kfp4j.yaml");
+    Files.writeString(config, """
+        host: %s
+        api_version: v2beta1
+        run_config:
+          image: registry.example.com/calc:2.0
+          experiment_name: Calc
+          run_name: nightly calc
+          ttl: 3600
+          resources:
+            __default__: {cpu: 100m, memory: 256Mi}
+        """.formatted(kfp.uri()));
+  }
+
+  @AfterEach
+  void stop() {
+    kfp.close();
+  }
+
+  private Cli kfp4j(String... args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(List.of("--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "add-example"));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void runOnceUploadsTheKfp2SpecWithTheConfigAppliedAndSendsTypedArguments() {
+    Cli r = kfp4j("run-once", "-a", "value1=5", "--wait", "--timeout", "30");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("state: SUCCEEDED"), r.toString());
+
+    JsonNode version = kfp.v2().versions().get(0);
+    String spec = kfp.v2().pipelineSpec(version.path("pipeline_version_id").asString());
+    assertEquals(List.of(), Kfp2Schemas.errors(spec), "a PipelineSpec, parsed strictly");
+    JsonNode executors = Yaml.readAll(spec).get(0).at("/deploymentSpec/executors");
+    assertEquals(3, executors.size());
+    for (JsonNode e : executors) {
+      JsonNode c = e.path("container");
+      assertEquals("registry.example.com/calc:2.0", c.path("image").asString(), "the config's image on the Java steps");
+      assertEquals("0.1", c.at("/resources/cpuRequest").asString(), c.toString());
+      assertEquals("256Mi", c.at("/resources/resourceMemoryLimit").asString(), c.toString());
+    }
+    assertTrue(spec.contains("# With run_config of the kfp4j config file applied.\n"), spec);
+
+    JsonNode run = kfp.v2().runs().get(0);
+    assertEquals("nightly calc", run.path("display_name").asString());
+    assertEquals("{\"value1\":5}", run.at("/runtime_config/parameters").toString(), "an integer, as KFP 2 takes it");
+    assertEquals(version.path("pipeline_version_id").asString(), run.at("/pipeline_version_reference/pipeline_version_id").asString());
+    assertEquals(kfp.v2().experiments().get(0).path("experiment_id").asString(), run.path("experiment_id").asString());
+    assertTrue(kfp.versions().isEmpty() && kfp.runs().isEmpty(), "nothing went to v1beta1");
+  }
+
+  @Test
+  void scheduleMakesARecurringRunWithATypedRuntimeConfigAndTheListsShowIt() throws Exception {
+    assertEquals(0, kfp4j("upload-pipeline", "--version-name", "v1").code());
+    Cli r = kfp4j("schedule", "--every", "2h", "-a", "value2=9", "--no-catchup", "-o", "json");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode recurring = kfp.v2().recurringRuns().get(0);
+    assertEquals(Yaml.json().readTree(r.out()).path("recurring_run_id").asString(), recurring.path("recurring_run_id").asString());
+    assertEquals("{\"value2\":9}", recurring.at("/runtime_config/parameters").toString());
+    assertEquals("7200", recurring.at("/trigger/periodic_schedule/interval_second").asString());
+    assertEquals("ENABLE", recurring.path("mode").asString());
+
+    assertEquals(0, kfp4j("run-once", "--no-wait").code());
+    Cli pipelines = Cli.run("list-pipelines", "--config", config.toString(), "-o", "json");
+    assertEquals(0, pipelines.code(), pipelines.toString());
+    assertEquals("add-example", Yaml.json().readTree(pipelines.out()).path(0).path("name").asString(), pipelines.toString());
+    Cli runs = Cli.run("list-runs", "--config", config.toString(), "--experiment", "Calc");
+    assertEquals(0, runs.code(), runs.toString());
+    assertTrue(runs.out().contains("nightly calc"), runs.toString());
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsAUsageErrorAndTheFakeRefusesWhatKfp2Refuses() throws Exception {
+    Cli bad = kfp4j("run-once", "-a", "value1=five");
+    assertEquals(2, bad.code(), bad.toString());
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+
+    // what another client could send: text for an integer, and a spec field KFP does not have
+    assertEquals(0, kfp4j("upload-pipeline").code());
+    JsonNode version = kfp.v2().versions().get(0);
+    String run = "{\"display_name\": \"r\", \"pipeline_version_reference\": {\"pipeline_id\": \"" + version.path("pipeline_id").asString()
+        + "\", \"pipeline_version_id\": \"" + version.path("pipeline_version_id").asString()
+        + "\"}, \"runtime_config\": {\"parameters\": {\"value1\": \"5\"}}}";
+    HttpResponse<String> text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(kfp.uri().resolve("/apis/v2beta1/runs"))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(run)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, text.statusCode(), text.body());
+    assertTrue(text.body().contains("input parameter value1 requires type double or integer"), text.body());
+
+    String misspelt = Files.readString(Path.of(CommandsTest.CLASSES, "META-INF/kfp4j/kfp2/pipelines/add-example.yaml"))
+        .replace("schemaVersion: 2.1.0", "schemaVersion: 2.1.0\nsdkVersoin: kfp-2.17.0");
+    KfpClient client = KfpClient.builder().host(kfp.uri().toString()).apiVersion(KfpClient.ApiVersion.V2BETA1).build();
+    KfpException unknown = assertThrows(KfpException.class, () -> client.uploadPipeline("misspelt", null, misspelt));
+    assertEquals(400, unknown.status());
+    assertTrue(unknown.getMessage().contains("sdkVersoin"), unknown.getMessage());
+  }
+}

@@ -1,0 +1,93 @@
+package dev.kfp4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.testing.server.FakeKfpServer;
+import java.io.File;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The run-management goals on KFP 2 (v2beta1), as a deploy build uses them, against a KFP server on loopback. */
+class ManageGoalsTest {
+  FakeKfpServer kfp;
+
+  @BeforeEach
+  void start() {
+    kfp = FakeKfpServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    kfp.close();
+  }
+
+  private <T extends ServerMojo> T configure(T mojo) {
+    mojo.host = kfp.uri().toString();
+    mojo.apiVersion = "v2beta1";
+    mojo.output = "json";
+    mojo.config = new File("no-such-kfp4j.yaml");
+    return mojo;
+  }
+
+  @Test
+  void aDeployBuildSwitchesTheOldScheduleOffChecksARunAndCleansUp() throws Exception {
+    Goals.ScheduleMojo schedule = configure(new Goals.ScheduleMojo());
+    schedule.classes = GoalsTest.CLASSES;
+    schedule.pipeline = "add-example";
+    schedule.upload = true;
+    schedule.every = "1h";
+    schedule.execute();
+    String id = kfp.v2().recurringRuns().get(0).path("recurring_run_id").asString();
+
+    ManageGoals.RecurringRunDisableMojo disable = configure(new ManageGoals.RecurringRunDisableMojo());
+    disable.recurringRunId = id;
+    disable.execute();
+    assertEquals("DISABLED", kfp.v2().recurringRuns().get(0).path("status").asString());
+    ManageGoals.RecurringRunEnableMojo enable = configure(new ManageGoals.RecurringRunEnableMojo());
+    enable.recurringRunId = id;
+    enable.execute();
+    assertEquals("ENABLED", kfp.v2().recurringRuns().get(0).path("status").asString());
+
+    Goals.RunOnceMojo once = configure(new Goals.RunOnceMojo());
+    once.classes = GoalsTest.CLASSES;
+    once.pipeline = "add-example";
+    once.execute();
+    ManageGoals.RunTerminateMojo terminate = configure(new ManageGoals.RunTerminateMojo());
+    terminate.runId = kfp.v2().runs().get(0).path("run_id").asString();
+    terminate.execute();
+    assertEquals("CANCELED", kfp.v2().runs().get(0).path("state").asString());
+    ManageGoals.RunGetMojo get = configure(new ManageGoals.RunGetMojo());
+    get.runId = terminate.runId;
+    get.execute();
+
+    ManageGoals.RecurringRunDeleteMojo delete = configure(new ManageGoals.RecurringRunDeleteMojo());
+    delete.recurringRunId = id;
+    delete.execute();
+    assertTrue(kfp.v2().recurringRuns().isEmpty());
+    String version = kfp.v2().versions().get(0).path("pipeline_version_id").asString();
+    ManageGoals.PipelineVersionDeleteMojo deleteVersion = configure(new ManageGoals.PipelineVersionDeleteMojo());
+    deleteVersion.pipeline = "add-example";
+    deleteVersion.versionId = version;
+    deleteVersion.execute();
+    assertEquals(1, kfp.v2().versions().size(), "the run-once version stays");
+    ManageGoals.ExperimentArchiveMojo archive = configure(new ManageGoals.ExperimentArchiveMojo());
+    archive.experiment = "Default";
+    archive.execute();
+    assertEquals("ARCHIVED", kfp.v2().experiments().get(0).path("storage_state").asString());
+  }
+
+  @Test
+  void aGoalWithoutItsIdIsAConfigurationErrorAndAnUnknownIdFailsTheBuild() {
+    MojoExecutionException missing = assertThrows(MojoExecutionException.class, configure(new ManageGoals.RunGetMojo())::execute);
+    assertTrue(missing.getMessage().startsWith("kfp4j runs get failed (exit code 2)"), missing.getMessage());
+    ManageGoals.RecurringRunDisableMojo unknown = configure(new ManageGoals.RecurringRunDisableMojo());
+    unknown.recurringRunId = "recurring-run-404";
+    MojoFailureException failed = assertThrows(MojoFailureException.class, unknown::execute);
+    assertTrue(failed.getMessage().contains("recurring-run-404 not found"), failed.getMessage());
+  }
+}

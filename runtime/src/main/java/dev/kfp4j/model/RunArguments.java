@@ -1,0 +1,84 @@
+package dev.kfp4j.model;
+
+import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.spec.Names;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+
+/**
+ * A run's arguments checked against a pipeline's parameters, as a cluster would check them but
+ * before anything is sent: every name is a parameter ("did you mean" the nearest), every parameter
+ * without a default has a value, and every value is of its parameter's type in KFP's text form
+ * ({@code 7}, {@code 0.5}, {@code True}, JSON for lists and structs).
+ *
+ * <pre>{@code
+ * Map<String, String> args = RunArguments.check(pipeline, Map.of("value1", "10"));
+ * }</pre>
+ */
+public final class RunArguments {
+  private RunArguments() {}
+
+  /**
+   * {@code given}, checked, in the order of the parameters; nothing is filled in.
+   *
+   * @throws IllegalArgumentException naming the argument and what is wrong with it
+   */
+  public static Map<String, String> check(Pipeline pipeline, Map<String, String> given) {
+    List<String> declared = new ArrayList<>();
+    pipeline.parameters().forEach(p -> declared.add(p.name()));
+    for (String key : given.keySet()) {
+      if (!declared.contains(key)) {
+        String near = Names.nearest(key, declared);
+        throw new IllegalArgumentException("pipeline '" + pipeline.name() + "' has no parameter '" + key + "'"
+            + (near == null ? "; its" : "; did you mean '" + near + "'? Its") + " parameters are " + declared);
+      }
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (Parameter p : pipeline.parameters()) {
+      String value = given.get(p.name());
+      if (value != null) {
+        checkType(p, value);
+        out.put(p.name(), value);
+      } else if (!p.optional()) {
+        missing.add(p.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("pipeline '" + pipeline.name() + "' needs a value for " + missing
+          + " (they have no default); pass name=value");
+    }
+    return out;
+  }
+
+  private static void checkType(Parameter p, String value) {
+    if (p.type() == null) {
+      return;
+    }
+    try {
+      switch (p.type()) {
+        case INTEGER -> KfpValues.parseLong(value);
+        case FLOAT -> KfpValues.parseDouble(value);
+        case BOOLEAN -> KfpValues.parseBoolean(value);
+        case LIST -> {
+          if (!Yaml.json().readTree(value).isArray()) {
+            throw new IllegalArgumentException("not a JSON array: '" + value + "'");
+          }
+        }
+        case STRUCT -> {
+          if (!Yaml.json().readTree(value).isObject()) {
+            throw new IllegalArgumentException("not a JSON object: '" + value + "'");
+          }
+        }
+        default -> { }
+      }
+    } catch (IllegalArgumentException | JacksonException e) {
+      String message = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+      throw new IllegalArgumentException("parameter '" + p.name() + "' is " + p.type().v1Name() + ": " + message);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.kfp4j.format.kfp2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.RunVolume;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ComponentYaml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A run's volume in KFP 2: made by a CreatePVC step at the root, mounted in every task (inside
+ * groups through the groups' inputs), deleted by a DeletePVC step once every task that mounts it is
+ * done, whatever happened to them. (Kfp2Schemas checks such files in the cli's OverlayTest.)
+ */
+class RunVolumesTest {
+  static final ComponentSpec ECHO = ComponentYaml.parse("""
+      name: echo
+      inputs:
+      - {name: msg, type: String}
+      implementation:
+        container:
+          image: alpine
+          command: [echo, {inputValue: msg}]
+      """, "echo.yaml");
+
+  static Pipeline pipeline(RunVolume volume, boolean exit) {
+    Task first = new Task("first", ECHO, Map.of("msg", Argument.Constant.of("hi")));
+    Predicate big = new Predicate.Comparison(new Argument.PipelineParameter("n"), Predicate.Operator.GT,
+        new Argument.Constant("5", ParameterType.INTEGER));
+    Condition when = new Condition("condition-1", big, List.of(new Task("inner", ECHO, Map.of("msg", Argument.Constant.of("big")))));
+    return new Pipeline("p", null, List.of(new Parameter("n", ParameterType.INTEGER, "3", null)), List.of(first, when),
+        exit ? new Task("bye", ECHO, Map.of("msg", Argument.Constant.of("bye"))) : null,
+        PipelineSettings.DEFAULTS.withRunVolume(volume), null);
+  }
+
+  @Test
+  void aCreatePvcStepMakesItEveryTaskMountsItAndADeletePvcStepEndsIt() {
+    List<JsonNode> docs = Kfp2Writer.documents(pipeline(new RunVolume("2Gi", "ReadWriteMany", "fast", "/data"), false));
+    JsonNode root = docs.get(0).at("/root/dag/tasks");
+    assertEquals(List.of("condition-1", "first", RunVolume.NAME, RunVolume.NAME + "-delete"), names(root));
+    JsonNode create = root.path(RunVolume.NAME);
+    assertEquals("comp-createpvc", create.at("/componentRef/name").asString());
+    assertEquals("2Gi", create.at("/inputs/parameters/size/runtimeValue/constant").asString());
+    assertEquals("[\"ReadWriteMany\"]", create.at("/inputs/parameters/access_modes/runtimeValue/constant").toString());
+    assertEquals("fast", create.at("/inputs/parameters/storage_class_name/runtimeValue/constant").asString());
+    assertEquals("-" + RunVolume.NAME, create.at("/inputs/parameters/pvc_name_suffix/runtimeValue/constant").asString());
+
+    JsonNode delete = root.path(RunVolume.NAME + "-delete");
+    assertEquals("comp-deletepvc", delete.at("/componentRef/name").asString());
+    assertEquals("[\"" + RunVolume.NAME + "\",\"first\",\"condition-1\"]", delete.path("dependentTasks").toString(),
+        "after every task that mounts it");
+    assertEquals("ALL_UPSTREAM_TASKS_COMPLETED", delete.at("/triggerPolicy/strategy").asString(), "whatever happened to them");
+
+    assertEquals("[\"" + RunVolume.NAME + "\"]", root.at("/first/dependentTasks").toString());
+    assertEquals("[\"" + RunVolume.NAME + "\"]", root.at("/condition-1/dependentTasks").toString());
+    JsonNode executors = docs.get(1).at("/platforms/kubernetes/deploymentSpec/executors");
+    assertEquals(2, executors.size(), "first's and inner's");
+    for (JsonNode e : executors) {
+      JsonNode mount = e.path("pvcMount").get(0);
+      assertEquals("/data", mount.path("mountPath").asString(), e.toString());
+    }
+    assertEquals(RunVolume.NAME, executors.at("/exec-echo/pvcMount/0/taskOutputParameter/producerTask").asString());
+    assertEquals("pipelinechannel--" + RunVolume.NAME + "-name",
+        executors.at("/exec-echo-2/pvcMount/0/componentInputParameter").asString(), "inside the condition, through its input");
+  }
+
+  @Test
+  void theExitTaskMountsItTooAndItIsDeletedAfterIt() {
+    List<JsonNode> docs = Kfp2Writer.documents(pipeline(new RunVolume("1Gi", "ReadWriteOnce", null, "/data"), true));
+    JsonNode root = docs.get(0).at("/root/dag/tasks");
+    assertEquals(List.of("bye", "exit-handler-1", RunVolume.NAME, RunVolume.NAME + "-delete"), names(root));
+    assertEquals("[\"" + RunVolume.NAME + "\",\"exit-handler-1\",\"bye\"]", root.at("/" + RunVolume.NAME + "-delete/dependentTasks").toString());
+    assertEquals("[\"" + RunVolume.NAME + "\"]", root.at("/exit-handler-1/dependentTasks").toString());
+    assertTrue(root.at("/bye/dependentTasks").toString().contains("exit-handler-1"), root.toString());
+    assertEquals("", root.at("/" + RunVolume.NAME + "/inputs/parameters/storage_class_name/runtimeValue/constant").asString());
+  }
+
+  @Test
+  void aTaskOfTheVolumesNameIsAnError() {
+    Pipeline p = new Pipeline("p", null, List.of(), List.of(new Task(RunVolume.NAME, ECHO, Map.of("msg", Argument.Constant.of("x")))),
+        null, PipelineSettings.DEFAULTS.withRunVolume(new RunVolume("1Gi", "ReadWriteOnce", null, "/data")), null);
+    assertEquals("pipeline 'p': a task is named 'kfp4j-data', the name of the run's volume step; rename the task",
+        assertThrows(FormatException.class, () -> Kfp2Writer.write(p)).getMessage());
+  }
+
+  @Test
+  void runtimeValuesAreKfp2sJsonValues() {
+    assertEquals("7", Kfp2Writer.runtimeValue("a", "7", ParameterType.INTEGER).toString());
+    assertEquals("0.5", Kfp2Writer.runtimeValue("a", "0.5", ParameterType.FLOAT).toString());
+    assertEquals("true", Kfp2Writer.runtimeValue("a", "True", ParameterType.BOOLEAN).toString());
+    assertEquals("[1,\"b\"]", Kfp2Writer.runtimeValue("a", "[1, \"b\"]", ParameterType.LIST).toString());
+    assertEquals("{\"k\":[1]}", Kfp2Writer.runtimeValue("a", "{\"k\": [1]}", ParameterType.STRUCT).toString());
+    assertEquals("\"7\"", Kfp2Writer.runtimeValue("a", "7", ParameterType.STRING).toString());
+    assertEquals("\"7\"", Kfp2Writer.runtimeValue("a", "7", null).toString(), "an untyped parameter takes text");
+    assertTrue(assertThrows(FormatException.class, () -> Kfp2Writer.runtimeValue("rate", "nan", ParameterType.FLOAT))
+        .getMessage().startsWith("argument 'rate': 'nan' is not a NUMBER_DOUBLE"));
+  }
+
+  private static List<String> names(JsonNode tasks) {
+    List<String> out = new ArrayList<>();
+    tasks.propertyNames().forEach(out::add);
+    return out;
+  }
+}

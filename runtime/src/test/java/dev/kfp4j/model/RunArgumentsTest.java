@@ -1,0 +1,59 @@
+package dev.kfp4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunArgumentsTest {
+  static final Pipeline P = new Pipeline("train", null, List.of(
+      new Parameter("epochs", ParameterType.INTEGER, "3", null),
+      new Parameter("rate", ParameterType.FLOAT, null, null),
+      new Parameter("shuffle", ParameterType.BOOLEAN, "True", null),
+      new Parameter("layers", ParameterType.LIST, "[]", null),
+      new Parameter("options", ParameterType.STRUCT, "{}", null),
+      new Parameter("note", null, "", null)), List.of(), null, PipelineSettings.DEFAULTS, null);
+
+  private static String error(Map<String, String> given) {
+    return assertThrows(IllegalArgumentException.class, () -> RunArguments.check(P, given)).getMessage();
+  }
+
+  @Test
+  void givenValuesOfTheirTypesPassInTheParametersOrder() {
+    Map<String, String> given = new LinkedHashMap<>();
+    given.put("note", "any text {");
+    given.put("layers", "[64, 32]");
+    given.put("rate", "0.5");
+    given.put("shuffle", "false");
+    given.put("options", "{\"a\": 1}");
+    given.put("epochs", "10");
+    assertEquals(List.of("epochs", "rate", "shuffle", "layers", "options", "note"), List.copyOf(RunArguments.check(P, given).keySet()));
+    assertEquals(Map.of("rate", "1e-3"), RunArguments.check(P, Map.of("rate", "1e-3")), "defaults are not filled in");
+  }
+
+  @Test
+  void anUnknownNameSuggestsTheNearestAndListsTheParameters() {
+    assertEquals("pipeline 'train' has no parameter 'epoch'; did you mean 'epochs'? Its parameters are "
+        + "[epochs, rate, shuffle, layers, options, note]", error(Map.of("rate", "1", "epoch", "2")));
+    assertTrue(error(Map.of("zzzzzz", "2")).contains("has no parameter 'zzzzzz'; its parameters are"));
+  }
+
+  @Test
+  void aParameterWithoutDefaultNeedsAValue() {
+    assertEquals("pipeline 'train' needs a value for [rate] (they have no default); pass name=value", error(Map.of()));
+  }
+
+  @Test
+  void aValueOfAnotherTypeIsRefusedNamingTheType() {
+    assertEquals("parameter 'epochs' is Integer: invalid int value: '1.5'", error(Map.of("rate", "1", "epochs", "1.5")));
+    assertEquals("parameter 'rate' is Float: invalid float value: 'fast'", error(Map.of("rate", "fast")));
+    assertTrue(error(Map.of("rate", "1", "shuffle", "maybe")).startsWith("parameter 'shuffle' is Boolean: invalid boolean value: 'maybe'"));
+    assertEquals("parameter 'layers' is JsonArray: not a JSON array: '{}'", error(Map.of("rate", "1", "layers", "{}")));
+    assertEquals("parameter 'options' is JsonObject: not a JSON object: '[1]'", error(Map.of("rate", "1", "options", "[1]")));
+    assertTrue(error(Map.of("rate", "1", "options", "{a")).startsWith("parameter 'options' is JsonObject: "));
+  }
+}
