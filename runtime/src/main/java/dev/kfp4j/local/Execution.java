@@ -48,7 +48,10 @@ final class Execution {
     Launchers launchers = new Launchers(new InProcessLauncher(classpath, runner.classLoader(), "kfp4j-run-" + runId, pool),
         new SubprocessLauncher(groups), classpath);
     Variables variables = new Variables(parameters, workflow.name(), runId, () -> status);
-    ArgoPlan plan = new ArgoPlan(workflow, parameters, variables, runDir, RunPaths.inside(runner.root(), "volumes"), runner.javaMode());
+    Path volumes = RunPaths.inside(runner.root(), "volumes");
+    Plan plan = workflow.model() != null
+        ? new ModelPlan(workflow.model(), parameters, new TaskSteps(volumes, runner.javaMode()), runDir)
+        : new ArgoPlan(workflow, parameters, variables, runDir, volumes, runner.javaMode());
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache")) : null;
     StepRunner steps = new StepRunner(previous, record, cache, launchers, results, progress, new Semaphore(runner.parallelism()),
         runner.logs() ? runner.console() : null);

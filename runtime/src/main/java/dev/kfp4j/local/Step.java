@@ -24,6 +24,9 @@ import java.util.Map;
  * @param timeoutSeconds when it is stopped (0: never)
  * @param caching whether its outputs may be reused, and stored for reuse
  * @param javaMode how a kfp4j Java entrypoint runs
+ * @param artifactTypes the schema title of each output artifact the pipeline types ({@code system.Model})
+ * @param executorOutput where a component run with KFP 2's executor protocol writes its executor
+ *     output (artifact metadata, values), or null for a command that takes plain arguments
  */
 record Step(
     TaskId id,
@@ -41,12 +44,23 @@ record Step(
     RetryPolicy retry,
     long timeoutSeconds,
     boolean caching,
-    LocalRunner.JavaMode javaMode) implements Plan.Work {
+    LocalRunner.JavaMode javaMode,
+    Map<String, String> artifactTypes,
+    Path executorOutput) implements Plan.Work {
 
   Step {
     command = List.copyOf(command);
     localCommand = List.copyOf(localCommand);
     volumes = List.copyOf(volumes);
+    artifactTypes = artifactTypes == null ? Map.of() : Map.copyOf(artifactTypes);
+  }
+
+  /** A step of plain arguments whose artifacts are untyped. */
+  Step(TaskId id, String name, String template, Path dir, String image, List<String> command, List<String> localCommand,
+      Map<String, String> env, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles, Map<String, Path> inputFiles,
+      List<Path> volumes, RetryPolicy retry, long timeoutSeconds, boolean caching, LocalRunner.JavaMode javaMode) {
+    this(id, name, template, dir, image, command, localCommand, env, parameterFiles, artifactFiles, inputFiles, volumes, retry,
+        timeoutSeconds, caching, javaMode, Map.of(), null);
   }
 
   Path log() {
