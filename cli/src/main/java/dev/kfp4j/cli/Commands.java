@@ -95,9 +95,16 @@ final class Commands {
     @Option(names = "--logs", description = "Show each task's output (stdout and stderr) as it runs, each line after the task's name.")
     boolean logs;
 
+    /** Which compiled form runs. */
+    enum Format { argo, kfp2 }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "argo: the KFP v1 Argo Workflow (default when the "
+        + "project has one), or kfp2: the KFP 2 pipeline spec. A --pipeline FILE runs as the format it is.")
+    Format format;
+
     @Override
     public Integer call() throws IOException {
-      Options.PipelineChoice.Compiled p = pipeline.load();
+      Options.PipelineChoice.Compiled p = pipeline.load(chosenFormat());
       List<Path> entries = new ArrayList<>();
       if (classpath != null) {
         for (String e : classpath.split(java.io.File.pathSeparator)) {
@@ -142,6 +149,25 @@ final class Commands {
         err().println("run folder: " + result.runDir());
         return result.succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
       }
+    }
+
+    /**
+     * The format asked for; else a file's own (null); else Argo's when the project wrote Argo workflows
+     * and KFP 2's when it wrote only KFP 2 specs ({@code @Pipeline(formats = KFP2)}).
+     */
+    private String chosenFormat() {
+      if (format != null) {
+        return format.name();
+      }
+      if (pipeline.pipeline != null && Files.isRegularFile(Path.of(pipeline.pipeline))) {
+        return null;
+      }
+      Path argo = pipeline.classes.resolve(Options.PipelineChoice.FOLDERS.get("argo"));
+      Path kfp2 = pipeline.classes.resolve(Options.PipelineChoice.FOLDERS.get("kfp2"));
+      String name = pipeline.pipeline == null ? "" : pipeline.pipeline;
+      boolean inArgo = name.isEmpty() ? Files.isDirectory(argo) : Files.isRegularFile(argo.resolve(name + ".yaml"));
+      boolean inKfp2 = name.isEmpty() ? Files.isDirectory(kfp2) : Files.isRegularFile(kfp2.resolve(name + ".yaml"));
+      return !inArgo && inKfp2 ? "kfp2" : "argo";
     }
   }
 

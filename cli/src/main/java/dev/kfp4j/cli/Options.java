@@ -185,12 +185,30 @@ final class Options {
     /** The chosen pipeline: name and compiled YAML. */
     record Compiled(String name, String yaml, Workflow workflow) {}
 
+    /** Where {@code mvn compile} writes each format's pipelines. */
+    static final Map<String, String> FOLDERS = Map.of("argo", "META-INF/kfp4j/pipelines", "kfp2", "META-INF/kfp4j/kfp2/pipelines");
+
     Compiled load() {
+      return load("argo");
+    }
+
+    /**
+     * The chosen pipeline in {@code format} ({@code argo}: KFP v1's Argo Workflow, {@code kfp2}:
+     * the KFP 2 pipeline spec; null: a file as what it is, else {@code argo}); a file is read as
+     * what it is, and must be of that format.
+     */
+    Compiled load(String format) {
       Path file = pipeline != null ? Path.of(pipeline) : null;
       if (file != null && Files.isRegularFile(file)) {
-        return compiled(file);
+        Compiled c = compiled(file);
+        if (format != null && !c.workflow().format().equals(format)) {
+          throw new ConfigException(file + " is " + (format.equals("kfp2") ? "an Argo Workflow, not a KFP 2 pipeline spec"
+              : "a KFP 2 pipeline spec, not an Argo Workflow") + "; leave out --format or pass --format " + c.workflow().format());
+        }
+        return c;
       }
-      Path dir = classes.resolve("META-INF/kfp4j/pipelines");
+      String folder = FOLDERS.get(format == null ? "argo" : format);
+      Path dir = classes.resolve(folder);
       List<String> names = names(dir);
       if (pipeline == null) {
         if (names.size() == 1) {
@@ -203,7 +221,7 @@ final class Options {
       if (names.contains(pipeline)) {
         return compiled(dir.resolve(pipeline + ".yaml"));
       }
-      String resource = "META-INF/kfp4j/pipelines/" + pipeline + ".yaml";
+      String resource = folder + "/" + pipeline + ".yaml";
       try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
         if (in != null) {
           String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);

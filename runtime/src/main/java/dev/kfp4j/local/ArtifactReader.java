@@ -28,7 +28,25 @@ final class ArtifactReader {
   /** The details of a step's outputs. */
   record Details(Map<String, OutputArtifact> artifacts, Map<String, Double> metrics, List<JsonNode> visualizations) {}
 
+  /** KFP's artifact types, which KFP v1 names without {@code system.}. */
+  private static final java.util.Set<String> KFP_TYPES = java.util.Set.of(
+      "Artifact", "Dataset", "Model", "Metrics", "ClassificationMetrics", "SlicedClassificationMetrics", "HTML", "Markdown");
+
   private ArtifactReader() {}
+
+  /**
+   * The schema title of an artifact typed {@code type}: a KFP 2 title as it is, one of KFP's
+   * types named as KFP v1 names them ({@code Model}) with {@code system.}, anything else {@code system.Artifact}.
+   */
+  static String schemaTitle(String type) {
+    if (type == null) {
+      return "system.Artifact";
+    }
+    if (type.startsWith("system.")) {
+      return type;
+    }
+    return KFP_TYPES.contains(type) ? "system." + type : "system.Artifact";
+  }
 
   /** Reads the details of {@code step}'s outputs, which it wrote; what cannot be read is left out. */
   static Details read(Step step) {

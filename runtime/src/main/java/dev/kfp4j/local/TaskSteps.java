@@ -230,8 +230,8 @@ final class TaskSteps {
     return a;
   }
 
-  /** The schema title of an artifact's type: a KFP 2 one as it is, anything else {@code system.Artifact}. */
+  /** The schema title of an artifact's type. */
   static String schemaTitle(dev.kfp4j.spec.TypeSpec type) {
-    return type != null && type.name() != null && type.name().startsWith("system.") ? type.name() : "system.Artifact";
+    return ArtifactReader.schemaTitle(type == null ? null : type.name());
   }
 }
