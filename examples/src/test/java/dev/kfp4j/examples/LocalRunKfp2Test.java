@@ -73,6 +73,25 @@ class LocalRunKfp2Test {
   }
 
   @Test
+  void javaComponentsRunAsSubprocessesThroughTheExecutorProtocolTooAndAResumeKeepsTheirMetrics() {
+    Workflow wf = Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/kfp2/pipelines/training.yaml");
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("sub")).caching(false).javaMode(LocalRunner.JavaMode.SUBPROCESS)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build();
+    RunResult r = runner.run(wf, Map.of("rows", "30", "epochs", "50"));
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    TaskResult train = r.task("train").orElseThrow();
+    assertEquals(1, train.attempts());
+    double rmse = Double.parseDouble(r.output("train", "Output"));
+    assertEquals(Map.of("rmse", rmse), train.metrics());
+
+    RunResult resumed = runner.resume(wf, r.runDir());
+    TaskResult again = resumed.task("train").orElseThrow();
+    assertEquals("completed before the run was resumed", again.message());
+    assertEquals(Map.of("rmse", rmse), again.metrics());
+    assertEquals(train.outputArtifacts(), again.outputArtifacts());
+  }
+
+  @Test
   void theAddExampleInKfp2Form() {
     RunResult r = run("kfp2", "add-example", Map.of("value1", "10", "value2", "2"));
     assertEquals("12", r.output("add", "Output"));

@@ -86,6 +86,7 @@ final class TaskSteps {
     String maxBackoff = "";
     long timeout = 0;
     boolean caching = true;
+    String chosenMode = "";
     for (TaskSetting s : task.settings()) {
       if (s instanceof TaskSetting.Env e) {
         env.put(e.name(), e.value());
@@ -99,6 +100,8 @@ final class TaskSteps {
         timeout = t.seconds();
       } else if (s instanceof TaskSetting.Caching c) {
         caching = c.enabled();
+      } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(ArgoPlan.JAVA_MODE)) {
+        chosenMode = a.value();
       } else if (s instanceof TaskSetting.PvcMount m) {
         String folder = m.claim().replaceAll("[^A-Za-z0-9._-]+", "_");
         if (folder.equals(".") || folder.equals("..")) {
@@ -109,8 +112,10 @@ final class TaskSteps {
     }
     RetryPolicy retry = new RetryPolicy(retries, ArgoPlan.duration(backoff, where + " retry backoff"), factor,
         ArgoPlan.duration(maxBackoff, where + " retry backoff maximum"));
-    LocalRunner.JavaMode mode = javaMode == LocalRunner.JavaMode.SUBPROCESS || timeout > 0 || !env.isEmpty()
-        ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS;
+    LocalRunner.JavaMode mode = chosenMode.equals("subprocess") ? LocalRunner.JavaMode.SUBPROCESS
+        : chosenMode.equals("in-process") ? LocalRunner.JavaMode.IN_PROCESS
+        : javaMode == LocalRunner.JavaMode.SUBPROCESS || timeout > 0 || !env.isEmpty()
+            ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS;
     return new Step(id, task.name(), component.name(), dir, container.image(), command,
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
         retry, timeout, caching, mode, artifactTypes, protocol ? executorOutput : null);
