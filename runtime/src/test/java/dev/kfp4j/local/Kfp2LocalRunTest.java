@@ -172,4 +172,55 @@ class Kfp2LocalRunTest {
     assertEquals(0.9, task.at("/metrics/accuracy").asDouble());
     assertTrue(console.toString(StandardCharsets.UTF_8).contains("accuracy=0.9"), console.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void kfpV1UiOutputsOfAnArgoWorkflowAreItsMetricsAndVisualizations() throws Exception {
+    String metrics = "{\"metrics\": [{\"name\": \"auc\", \"numberValue\": 0.75, \"format\": \"RAW\"}]}";
+    String ui = "{\"outputs\": [{\"type\": \"markdown\", \"storage\": \"inline\", \"source\": \"# hi\"}]}";
+    String template = "  - name: report\n"
+        + "    outputs: {artifacts: [{name: mlpipeline-metrics, path: /tmp/m.json}, {name: mlpipeline-ui-metadata, path: /tmp/ui.json}]}\n"
+        + "    container:\n      image: alpine\n      command: [sh, -c]\n"
+        + "      args: ['printf %s \"$0\" > /tmp/m.json; printf %s \"$1\" > /tmp/ui.json', '" + metrics + "', '" + ui + "']\n";
+    Workflow wf = LocalRunnerTest.workflow("report", "", "      - {name: report, template: report}\n", template);
+    RunResult r = runner(false).run(wf, Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    TaskResult t = r.task("report").orElseThrow();
+    assertEquals(Map.of("auc", 0.75), t.metrics());
+    assertEquals(1, t.visualizations().size());
+    assertEquals("markdown", t.visualizations().get(0).path("type").asString());
+
+    JsonNode task = Yaml.json().readTree(r.runDir().resolve("run.json").toFile()).at("/tasks/report");
+    assertEquals(0.75, task.at("/metrics/auc").asDouble());
+    assertEquals("# hi", task.at("/visualizations/0/source").asString());
+    assertEquals("report/outputs/mlpipeline-metrics/data", task.at("/artifacts/mlpipeline-metrics/path").asString());
+    assertTrue(console.toString(StandardCharsets.UTF_8).contains("metrics: auc=0.75"), console.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aClassificationMetricsArtifactIsAVisualizationInKfpsShape() throws Exception {
+    // what KFP's launcher gets from a Python component that logs a confusion matrix
+    String output = "{\"artifacts\": {\"cm\": {\"artifacts\": [{\"name\": \"cm\", \"metadata\": {\"confusionMatrix\": "
+        + "{\"annotationSpecs\": [{\"displayName\": \"a\"}], \"rows\": [{\"row\": [3]}]}}}]}}}";
+    ComponentSpec cm = new ComponentSpec("cm", null, null, null, List.of(),
+        List.of(new OutputSpec("cm", TypeSpec.named("system.ClassificationMetrics"), null)),
+        new ContainerSpec("python:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
+            new Placeholder.Literal("f=$(printf %s \"$0\" | sed -n 's/.*\"outputFile\": *\"\\([^\"]*\\)\".*/\\1/p'); "
+                + "mkdir -p \"$(dirname \"$f\")\"; printf %s \"$1\" > \"$f\""),
+            new Placeholder.ExecutorInput(), new Placeholder.Literal(output)), null, null), null);
+    Pipeline p = new Pipeline("classify", null, List.of(), List.of(new Task("cm", cm, Map.of())), null, PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(false).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> r.failedTask() + " " + r.failedTask().map(TaskResult::log).map(l -> {
+      try {
+        return Files.readString(l);
+      } catch (java.io.IOException e) {
+        return "";
+      }
+    }).orElse(""));
+    TaskResult t = r.task("cm").orElseThrow();
+    assertEquals(0, Files.size(t.artifacts().get("cm")), "metadata only: an empty file");
+    JsonNode v = t.visualizations().get(0);
+    assertEquals("system.ClassificationMetrics", v.path("type").asString());
+    assertEquals("cm", v.path("name").asString());
+    assertEquals(3, v.at("/confusionMatrix/rows/0/row/0").asInt());
+  }
 }
