@@ -112,11 +112,6 @@ public final class Workflow {
     }
   }
 
-  /** A pipeline of the typed model, such as {@code Kfp2Reader} reads; {@code source} names it in errors. */
-  public static Workflow of(dev.kfp4j.model.Pipeline pipeline, String source) {
-    return new Workflow(pipeline, source);
-  }
-
   /** {@code kfp2} for a KFP 2 pipeline spec, {@code argo} for an Argo Workflow. */
   public String format() {
     return model != null ? "kfp2" : "argo";
