@@ -33,8 +33,8 @@ final class TaskSteps {
     this.javaMode = javaMode;
   }
 
-  /** Where a task's files are, as the command sees them: here, or in a container. */
-  private record Paths(Map<String, String> inputs, Map<String, String> outputs, String executorOutput) {}
+  /** Where a task's files are, as the command sees them: here ({@code local}: URIs are {@code file:} URIs), or in a container. */
+  private record Paths(Map<String, String> inputs, Map<String, String> outputs, String executorOutput, boolean local) {}
 
   Step step(Task task, Map<String, String> values, Map<String, Path> inputFiles, Map<String, Map<String, Object>> inputMetadata,
       TaskId id, Path dir) {
@@ -65,8 +65,8 @@ final class TaskSteps {
     parameterFiles.forEach((n, p) -> localOutputs.put(n, p.toString()));
     artifactFiles.forEach((n, p) -> localOutputs.put(n, p.toString()));
     localOutputs.keySet().forEach(n -> containerOutputs.put(n, "/tmp/outputs/" + n + "/data"));
-    Paths local = new Paths(localInputs, localOutputs, executorOutput.toString());
-    Paths inContainer = new Paths(containerInputs, containerOutputs, "/tmp/outputs/executor_output.json");
+    Paths local = new Paths(localInputs, localOutputs, executorOutput.toString(), true);
+    Paths inContainer = new Paths(containerInputs, containerOutputs, "/tmp/outputs/executor_output.json", false);
 
     List<Placeholder> line = new ArrayList<>(container.command());
     line.addAll(container.args());
@@ -207,7 +207,7 @@ final class TaskSteps {
         parameterValues.set(n, ModelPlan.Values.json(values.get(n), in.type() == null ? null : ParameterType.ofV1Name(in.type().name())));
       } else if (paths.inputs().containsKey(n)) {
         inArtifacts.putObject(n).putArray("artifacts").add(artifact(n, schemaTitle(in.type()), paths.inputs().get(n),
-            metadata.getOrDefault(n, Map.of())));
+            paths.local(), metadata.getOrDefault(n, Map.of())));
       }
     }
     ObjectNode outputs = root.putObject("outputs");
@@ -216,7 +216,7 @@ final class TaskSteps {
     for (OutputSpec o : component.outputs()) {
       String path = paths.outputs().get(o.name());
       if (component.outputIsArtifact(o.name())) {
-        outArtifacts.putObject(o.name()).putArray("artifacts").add(artifact(o.name(), schemaTitle(o.type()), path, Map.of()));
+        outArtifacts.putObject(o.name()).putArray("artifacts").add(artifact(o.name(), schemaTitle(o.type()), path, paths.local(), Map.of()));
       } else {
         outParameters.putObject(o.name()).put("outputFile", path);
       }
@@ -225,10 +225,10 @@ final class TaskSteps {
     return Yaml.json().writeValueAsString(root);
   }
 
-  private static ObjectNode artifact(String name, String schemaTitle, String path, Map<String, Object> metadata) {
+  private static ObjectNode artifact(String name, String schemaTitle, String path, boolean local, Map<String, Object> metadata) {
     ObjectNode a = Yaml.json().createObjectNode();
     a.put("name", name);
-    a.put("uri", path.startsWith("/tmp/") ? path : Path.of(path).toUri().toString());
+    a.put("uri", local ? Path.of(path).toUri().toString() : path);
     a.putObject("type").put("schemaTitle", schemaTitle);
     a.set("metadata", Yaml.json().valueToTree(metadata));
     return a;

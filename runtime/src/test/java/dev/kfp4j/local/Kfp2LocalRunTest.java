@@ -205,7 +205,7 @@ class Kfp2LocalRunTest {
         List.of(new OutputSpec("cm", TypeSpec.named("system.ClassificationMetrics"), null)),
         new ContainerSpec("python:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
             new Placeholder.Literal("f=$(printf %s \"$0\" | sed -n 's/.*\"outputFile\": *\"\\([^\"]*\\)\".*/\\1/p'); "
-                + "mkdir -p \"$(dirname \"$f\")\"; printf %s \"$1\" > \"$f\""),
+                + "mkdir -p \"$(dirname \"$f\")\"; printf %s \"$1\" > \"$f\"; printf %s \"$0\""),
             new Placeholder.ExecutorInput(), new Placeholder.Literal(output)), null, null), null);
     Pipeline p = new Pipeline("classify", null, List.of(), List.of(new Task("cm", cm, Map.of())), null, PipelineSettings.DEFAULTS, null);
     RunResult r = runner(false).run(kfp2(p), Map.of());
@@ -222,5 +222,10 @@ class Kfp2LocalRunTest {
     assertEquals("system.ClassificationMetrics", v.path("type").asString());
     assertEquals("cm", v.path("name").asString());
     assertEquals(3, v.at("/confusionMatrix/rows/0/row/0").asInt());
+    JsonNode input = Yaml.json().readTree(Files.readString(t.log()));
+    assertEquals(t.outputArtifacts().get("cm").uri(), input.at("/outputs/artifacts/cm/artifacts/0/uri").asString(),
+        "the URI the task was given, a file: URI");
+    assertTrue(t.outputArtifacts().get("cm").uri().startsWith("file:/"), t.outputArtifacts().get("cm").uri());
+    assertEquals("system.ClassificationMetrics", input.at("/outputs/artifacts/cm/artifacts/0/type/schemaTitle").asString());
   }
 }
