@@ -1,8 +1,11 @@
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
 import dev.kfp4j.local.Workflow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +14,10 @@ import java.util.Map;
 
 /**
  * Local runner benchmark, run by bench/run.py: a chain of 100 and a fan-out of 1,000 tasks of
- * the add example's Java component, in-process and as java subprocesses, caching off. Prints
- * Markdown table rows. Not a test: nothing asserts on time.
+ * the add example's Java component, in-process and as java subprocesses, caching off; and the
+ * chain of 100 in KFP 2 form (the add example's KFP 2 component, through the executor protocol,
+ * written as a KFP 2 pipeline spec and read back). Prints Markdown table rows. Not a test:
+ * nothing asserts on time.
  */
 public final class RunnerBench {
   private static final String HEAD = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: bench-}\n"
@@ -44,6 +49,24 @@ public final class RunnerBench {
     return Workflow.parse(y.toString(), "fanout");
   }
 
+  /** The chain as a KFP 2 pipeline spec, of the add example's KFP 2 {@code add} component. */
+  static Workflow chainKfp2(int n) throws java.io.IOException {
+    String example;
+    try (java.io.InputStream in = RunnerBench.class.getClassLoader().getResourceAsStream("META-INF/kfp4j/kfp2/pipelines/add-example.yaml")) {
+      example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    dev.kfp4j.spec.ComponentSpec add = ((dev.kfp4j.model.Task) Kfp2Reader.read(example, "add-example").node("add").orElseThrow()).component();
+    List<dev.kfp4j.model.Node> tasks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      dev.kfp4j.model.Argument a = i == 0 ? new dev.kfp4j.model.Argument.Constant("0", dev.kfp4j.model.ParameterType.INTEGER)
+          : new dev.kfp4j.model.Argument.TaskOutput("t" + (i - 1), "Output");
+      tasks.add(new dev.kfp4j.model.Task("t" + i, add,
+          Map.of("a", a, "b", new dev.kfp4j.model.Argument.Constant("1", dev.kfp4j.model.ParameterType.INTEGER))));
+    }
+    dev.kfp4j.model.Pipeline p = new dev.kfp4j.model.Pipeline("bench-kfp2", null, List.of(), tasks, null, null, null);
+    return Workflow.parse(Kfp2Writer.write(p), "chain-kfp2");
+  }
+
   static double seconds(LocalRunner runner, Workflow wf, String check, String expected) {
     long start = System.nanoTime();
     RunResult r = runner.run(wf, Map.of());
@@ -60,7 +83,7 @@ public final class RunnerBench {
     return s.get(s.size() / 2);
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
     Path root = Path.of(args[0]);
     int runs = Integer.parseInt(args[1]);
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
@@ -80,6 +103,14 @@ public final class RunnerBench {
       String m = mode == LocalRunner.JavaMode.IN_PROCESS ? "in-process" : "subprocess";
       System.out.printf("| chain of 100 | %s | %.2f s | %.1f ms |%n", m, median(c), median(c) * 1000 / 100);
       System.out.printf("| fan-out of %,d | %s | %.2f s | %.1f ms |%n", fan, m, median(f), median(f) * 1000 / fan);
+      if (mode == LocalRunner.JavaMode.IN_PROCESS) {
+        Workflow kfp2 = chainKfp2(100);
+        List<Double> k = new ArrayList<>();
+        for (int i = 0; i < modeRuns; i++) {
+          k.add(seconds(runner, kfp2, "t99", "100"));
+        }
+        System.out.printf("| chain of 100, KFP 2 spec (executor protocol) | %s | %.2f s | %.1f ms |%n", m, median(k), median(k) * 1000 / 100);
+      }
     }
   }
 }

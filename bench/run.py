@@ -13,7 +13,7 @@ Measures (see the benchmarks issue):
   2b. both formats (the default): the 1,000- and 5,000-task chains written as the Argo Workflow
      and KFP 2's pipeline spec: processor time, each file's size, 5,000:1,000, and what the second
      format costs against the first alone;
-  3. local runner: per-task overhead of a 100-task chain and wall time of a 1,000-task fan-out
+  3. local runner: per-task overhead of a 100-task chain (as an Argo workflow and as a KFP 2 pipeline spec) and wall time of a 1,000-task fan-out
      (only when the runtime has the local runner);
   4. entrypoint start: `java` start to output file for the add entrypoint, with what a component
      image holds on the class path (the examples' classes and kfp4j-entrypoint), against a plain

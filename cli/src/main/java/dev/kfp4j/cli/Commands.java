@@ -88,14 +88,26 @@ final class Commands {
         + "(a local build, a mirror); repeatable.")
     Map<String, String> mapImage = new java.util.LinkedHashMap<>();
 
+    /** Which compiled form runs. */
+    enum Format { argo, kfp2 }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "argo: the KFP v1 Argo Workflow (default when the "
+        + "project has one), or kfp2: the KFP 2 pipeline spec. A --pipeline FILE runs as the format it is.")
+    Format format;
+
     @Override
     public Integer call() throws IOException {
-      Options.PipelineChoice.Located located = pipeline.locate(PipelineFormat.ARGO);
+      String chosen = chosenFormat();
+      Options.PipelineChoice.Located located = pipeline.locate("kfp2".equals(chosen) ? PipelineFormat.KFP2 : PipelineFormat.ARGO);
       Workflow workflow;
       try {
         workflow = Workflow.parse(located.yaml(), located.source());
       } catch (WorkflowException e) {
         throw new ConfigException(e.getMessage());
+      }
+      if (chosen != null && !workflow.format().equals(chosen)) {
+        throw new ConfigException(located.source() + " is " + (chosen.equals("kfp2") ? "an Argo Workflow, not a KFP 2 pipeline spec"
+            : "a KFP 2 pipeline spec, not an Argo Workflow") + "; leave out --format or pass --format " + workflow.format());
       }
       ProjectClasspath project = ProjectClasspath.of(classpath, pipeline.classes);
       try (URLClassLoader loader = project.loader()) {
@@ -134,6 +146,25 @@ final class Commands {
             .ifPresent(page -> err().println("run page: " + page));
         return result.succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
       }
+    }
+
+    /**
+     * The format asked for; else a file's own (null); else Argo's when the project wrote Argo workflows
+     * and KFP 2's when it wrote only KFP 2 specs ({@code @Pipeline(formats = KFP2)}).
+     */
+    private String chosenFormat() {
+      if (format != null) {
+        return format.name();
+      }
+      if (pipeline.pipeline != null && Files.isRegularFile(Path.of(pipeline.pipeline))) {
+        return null;
+      }
+      Path argo = pipeline.classes.resolve(PipelineFormat.ARGO.folder());
+      Path kfp2 = pipeline.classes.resolve(PipelineFormat.KFP2.folder());
+      String name = pipeline.pipeline == null ? "" : pipeline.pipeline;
+      boolean inArgo = name.isEmpty() ? Files.isDirectory(argo) : Files.isRegularFile(argo.resolve(name + ".yaml"));
+      boolean inKfp2 = name.isEmpty() ? Files.isDirectory(kfp2) : Files.isRegularFile(kfp2.resolve(name + ".yaml"));
+      return !inArgo && inKfp2 ? "kfp2" : "argo";
     }
   }
 

@@ -129,6 +129,23 @@ class CommandsTest {
   }
 
   @Test
+  void runRunsTheKfp2SpecWithFormatKfp2OrAsAFileAndRefusesAFileOfTheOtherFormat() {
+    Cli r = Cli.run("run", "--classes", CLASSES, "-p", "add-example", "--format", "kfp2", "-a", "value1=5", "--root", dir.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("multiply = 9"), r.toString());
+    String spec = Path.of(CLASSES, "META-INF/kfp4j/kfp2/pipelines/training.yaml").toString();
+    Cli file = Cli.run("run", "-p", spec, "-a", "rows=20", "--root", dir.toString(), "--classes", CLASSES);
+    assertEquals(0, file.code(), file.toString());
+    assertTrue(file.out().contains("train = "), file.toString());
+    Cli wrong = Cli.run("run", "-p", spec, "--format", "argo", "--root", dir.toString(), "--classes", CLASSES);
+    assertEquals(2, wrong.code(), wrong.toString());
+    assertTrue(wrong.err().contains("is a KFP 2 pipeline spec, not an Argo Workflow; leave out --format or pass --format kfp2"),
+        wrong.toString());
+    Cli unknown = Cli.run("run", "-p", "add-example", "--format", "v3", "--classes", CLASSES);
+    assertEquals(2, unknown.code(), unknown.toString());
+  }
+
+  @Test
   void runRefusesAnArgumentThePipelineDoesNotDeclare() {
     Cli r = Cli.run("run", "--classes", CLASSES, "-p", "add-example", "-a", "valu1=5", "--root", dir.toString());
     assertEquals(2, r.code(), r.toString());

@@ -56,10 +56,18 @@ final class Goals {
     @Parameter(property = "kfp4j.mapImages")
     List<String> mapImages = new ArrayList<>();
 
+    /**
+     * Which compiled form runs: {@code argo} (KFP v1's Argo Workflow) or {@code kfp2} (the KFP 2
+     * pipeline spec); default Argo's when the project wrote it, else KFP 2's.
+     */
+    @Parameter(property = "kfp4j.format")
+    String format;
+
     @Override
     List<String> arguments() {
       List<String> args = new ArrayList<>();
       option(args, "--pipeline", pipeline);
+      option(args, "--format", format);
       option(args, "--classes", classes);
       if (classpath != null && !classpath.isEmpty()) {
         option(args, "--classpath", String.join(File.pathSeparator, classpath));

@@ -52,6 +52,9 @@ abstract class Kfp4jMojo extends AbstractMojo {
     return command;
   }
 
+  /** How the {@code run} command names the run's folder, on standard error beside its outputs. */
+  static final String RUN_FOLDER = "run folder: ";
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -69,6 +72,10 @@ abstract class Kfp4jMojo extends AbstractMojo {
     int code;
     try (PrintWriter out = new PrintWriter(new Lines(getLog()::info), true);
          PrintWriter err = new PrintWriter(new Lines(line -> {
+           if (line.startsWith(RUN_FOLDER)) {
+             getLog().info(line); // where the run went: news, not an error
+             return;
+           }
            errors.add(line);
            getLog().error(line);
          }), true)) {

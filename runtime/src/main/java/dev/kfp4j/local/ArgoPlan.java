@@ -220,13 +220,34 @@ final class ArgoPlan implements Plan {
         env.put(e.path("name").asString(), variables.substitute(e.path("value").asString(), scope, null, where));
       }
     }
+    Map<String, String> artifactTypes = artifactTypes(template, artifactFiles.keySet());
     boolean caching = !"P0D".equals(template.at("/metadata/annotations").path("pipelines.kubeflow.org/max_cache_staleness").asString(""));
     Map<String, String> limits = new LinkedHashMap<>();
     container.at("/resources/limits").properties().forEach(e -> limits.put(e.getKey(), e.getValue().asString()));
     return new Step(id, name, templateName, dir, container.path("image").asString(""), command,
         ContainerPaths.mapMounts(ContainerPaths.mapPaths(command, paths), mounts), env, parameterFiles, artifactFiles,
         scope.inputFiles, List.copyOf(mounts.values()), retry(template, where), timeoutSeconds(template, where), caching,
-        javaMode(template, javaMode), new Step.Mounts(outputMounts, inputMounts, mounts), limits);
+        javaMode(template, javaMode), new Step.Mounts(outputMounts, inputMounts, mounts), limits, artifactTypes, null);
+  }
+
+  /** The schema titles of a template's output artifacts, from the KFP component spec KFP v1 keeps in its annotations. */
+  private static Map<String, String> artifactTypes(JsonNode template, java.util.Set<String> artifacts) {
+    String spec = template.at("/metadata/annotations").path("pipelines.kubeflow.org/component_spec").asString("");
+    Map<String, String> types = new LinkedHashMap<>();
+    if (spec.isEmpty()) {
+      return types;
+    }
+    try {
+      for (JsonNode o : Yaml.json().readTree(spec).path("outputs")) {
+        String n = o.path("name").asString("");
+        if (artifacts.contains(n) && o.path("type").isString()) {
+          types.put(n, ArtifactReader.schemaTitle(o.path("type").asString()));
+        }
+      }
+    } catch (RuntimeException e) {
+      // not KFP's annotation: the artifacts stay untyped
+    }
+    return types;
   }
 
   private static RetryPolicy retry(JsonNode template, String where) {

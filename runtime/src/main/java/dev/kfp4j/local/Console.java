@@ -29,6 +29,10 @@ final class Console {
         String outputs = t.outputs().entrySet().stream().map(e -> e.getKey() + "=" + abbreviate(e.getValue()))
             .collect(Collectors.joining(" "));
         out.printf("%-40s %-10s %8.2fs  %s%n", t.label(), t.state(), t.millis() / 1000.0, outputs);
+        if (!t.metrics().isEmpty()) {
+          out.printf("%-40s metrics: %s%n", "", t.metrics().entrySet().stream()
+              .map(e -> e.getKey() + "=" + number(e.getValue())).collect(Collectors.joining(" ")));
+        }
       }
       out.printf("run %s %s: %s%n", r.pipeline(), r.runId(), r.succeeded() ? "Succeeded" : "Failed");
     }
@@ -77,6 +81,11 @@ final class Console {
     } catch (IOException e) {
       return List.of("(cannot read the log: " + e.getMessage() + ")");
     }
+  }
+
+  /** A metric as people write it: {@code 3}, {@code 0.25}, {@code 1.0E-9}. */
+  static String number(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
   private static String abbreviate(String s) {

@@ -50,7 +50,10 @@ final class Execution {
     ContainerLauncher containers = runner.containers() == null ? null
         : new ContainerLauncher(runner.engine(), runner.containers(), runId, new SubprocessLauncher(groups), record);
     Variables variables = new Variables(parameters, workflow.name(), runId, () -> status);
-    ArgoPlan plan = new ArgoPlan(workflow, parameters, variables, runDir, RunPaths.inside(runner.root(), "volumes"), runner.javaMode());
+    Path volumes = RunPaths.inside(runner.root(), "volumes");
+    Plan plan = workflow.model() != null
+        ? new ModelPlan(workflow.model(), parameters, new TaskSteps(volumes, runner.javaMode()), runDir)
+        : new ArgoPlan(workflow, parameters, variables, runDir, volumes, runner.javaMode());
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache")) : null;
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
         new Semaphore(runner.parallelism()),

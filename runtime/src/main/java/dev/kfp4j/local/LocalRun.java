@@ -11,7 +11,7 @@ import java.util.Map;
  * Runs a compiled pipeline from the command line and prints each task's outputs:
  *
  * <pre>
- * java -cp &lt;classpath&gt; dev.kfp4j.local.LocalRun &lt;workflow.yaml | classpath resource&gt; [name=value ...]
+ * java -cp &lt;classpath&gt; dev.kfp4j.local.LocalRun &lt;pipeline.yaml | classpath resource&gt; [name=value ...]
  *     [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary] [--logs]
  *     [--containers [--engine docker|podman|PATH] [--engine-arg ARG]... [--map-image NAME=IMAGE]...]
  * </pre>
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class LocalRun {
   private static final String USAGE =
-      "usage: LocalRun <workflow.yaml | classpath resource> [name=value ...] [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary] [--logs]"
+      "usage: LocalRun <pipeline.yaml (Argo Workflow or KFP 2 pipeline spec) | classpath resource> [name=value ...] [--root DIR] [--parallelism N] [--no-cache] [--subprocess] [--resume RUN_DIR] [--summary] [--logs]"
       + " [--containers [--engine docker|podman|PATH] [--engine-arg ARG]... [--map-image NAME=IMAGE]...]";
 
   private LocalRun() {}
@@ -86,7 +86,7 @@ public final class LocalRun {
         }
       }
       if (workflowArg == null) {
-        throw new IllegalArgumentException("name the workflow to run");
+        throw new IllegalArgumentException("name the pipeline to run");
       }
       if (!inContainers && (engine != null || engineArgs != null || !images.isEmpty())) {
         throw new IllegalArgumentException("--engine, --engine-arg and --map-image are for --containers");

@@ -26,6 +26,7 @@ final class RunRecord {
   static final long FLUSH_MILLIS = 100;
 
   private final Path file;
+  private final Path runDir;
   private final Journal journal;
   private final ObjectNode root;
   private final ObjectNode tasks;
@@ -39,6 +40,7 @@ final class RunRecord {
 
   private RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments, boolean fresh) {
     this.file = runDir.resolve("run.json");
+    this.runDir = runDir;
     this.journal = new Journal(runDir);
     root = Yaml.json().createObjectNode();
     root.put("pipeline", pipeline);
@@ -139,13 +141,38 @@ final class RunRecord {
     ObjectNode outputs = t.putObject("outputs");
     r.outputs().forEach(outputs::put);
     ObjectNode artifacts = t.putObject("artifacts");
-    r.artifacts().forEach((k, v) -> artifacts.put(k, v.toString()));
+    r.artifacts().forEach((k, v) -> {
+      OutputArtifact a = r.outputArtifacts().get(k);
+      ObjectNode o = artifacts.putObject(k);
+      o.put("type", a == null ? "system.Artifact" : a.type());
+      o.put("path", relative(v));
+      o.put("uri", a == null ? v.toUri().toString() : a.uri());
+      o.set("metadata", Yaml.json().valueToTree(a == null ? Map.of() : a.metadata()));
+    });
+    if (!r.metrics().isEmpty()) {
+      ObjectNode metrics = t.putObject("metrics");
+      r.metrics().forEach(metrics::put);
+    }
+    if (!r.visualizations().isEmpty()) {
+      t.putArray("visualizations").addAll(r.visualizations());
+    }
     if (!r.command().isEmpty()) {
       ArrayNode command = t.putArray("command");
       r.command().forEach(command::add);
     }
     dirty = true;
     return t;
+  }
+
+  /** {@code path} relative to the run's folder, with {@code /} between names, when it is inside. */
+  private String relative(Path path) {
+    Path p = path.toAbsolutePath().normalize();
+    return p.startsWith(runDir.toAbsolutePath().normalize())
+        ? runDir.toAbsolutePath().normalize().relativize(p).toString().replace('\\', '/') : p.toString();
+  }
+
+  Path runDir() {
+    return runDir;
   }
 
   synchronized void done(boolean succeeded) {

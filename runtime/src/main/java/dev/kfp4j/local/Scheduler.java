@@ -136,7 +136,7 @@ final class Scheduler {
     }
     TaskResult r = steps.run((Step) work);
     if (r.state().ok()) {
-      scope.finished(node.name(), r.outputs(), r.artifacts());
+      scope.finished(node.name(), r);
     }
     return r.state();
   }

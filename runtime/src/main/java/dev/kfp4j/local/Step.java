@@ -26,6 +26,9 @@ import java.util.Map;
  * @param javaMode how a kfp4j Java entrypoint runs
  * @param mounts the container paths its command names and the files and folders here that stand for them
  * @param limits its container's resource limits, Kubernetes quantities by resource ({@code cpu}, {@code memory})
+ * @param artifactTypes the schema title of each output artifact the pipeline types ({@code system.Model})
+ * @param executorOutput where a component run with KFP 2's executor protocol writes its executor
+ *     output (artifact metadata, values), or null for a command that takes plain arguments
  */
 record Step(
     TaskId id,
@@ -45,13 +48,42 @@ record Step(
     boolean caching,
     LocalRunner.JavaMode javaMode,
     Mounts mounts,
-    Map<String, String> limits) implements Plan.Work {
+    Map<String, String> limits,
+    Map<String, String> artifactTypes,
+    Path executorOutput) implements Plan.Work {
 
   Step {
     command = List.copyOf(command);
     localCommand = List.copyOf(localCommand);
     volumes = List.copyOf(volumes);
     limits = Map.copyOf(limits);
+    artifactTypes = artifactTypes == null ? Map.of() : Map.copyOf(artifactTypes);
+  }
+
+  /** A step run from an Argo workflow: its container's paths and limits known, its artifacts untyped. */
+  Step(TaskId id, String name, String template, Path dir, String image, List<String> command, List<String> localCommand,
+      Map<String, String> env, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles, Map<String, Path> inputFiles,
+      List<Path> volumes, RetryPolicy retry, long timeoutSeconds, boolean caching, LocalRunner.JavaMode javaMode,
+      Mounts mounts, Map<String, String> limits) {
+    this(id, name, template, dir, image, command, localCommand, env, parameterFiles, artifactFiles, inputFiles, volumes, retry,
+        timeoutSeconds, caching, javaMode, mounts, limits, Map.of(), null);
+  }
+
+  /** A step run from the model (a KFP 2 spec): its artifacts typed, its executor output read; not run in a container. */
+  Step(TaskId id, String name, String template, Path dir, String image, List<String> command, List<String> localCommand,
+      Map<String, String> env, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles, Map<String, Path> inputFiles,
+      List<Path> volumes, RetryPolicy retry, long timeoutSeconds, boolean caching, LocalRunner.JavaMode javaMode,
+      Map<String, String> artifactTypes, Path executorOutput) {
+    this(id, name, template, dir, image, command, localCommand, env, parameterFiles, artifactFiles, inputFiles, volumes, retry,
+        timeoutSeconds, caching, javaMode, Mounts.NONE, Map.of(), artifactTypes, executorOutput);
+  }
+
+  /** A step of plain arguments whose artifacts are untyped. */
+  Step(TaskId id, String name, String template, Path dir, String image, List<String> command, List<String> localCommand,
+      Map<String, String> env, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles, Map<String, Path> inputFiles,
+      List<Path> volumes, RetryPolicy retry, long timeoutSeconds, boolean caching, LocalRunner.JavaMode javaMode) {
+    this(id, name, template, dir, image, command, localCommand, env, parameterFiles, artifactFiles, inputFiles, volumes, retry,
+        timeoutSeconds, caching, javaMode, Mounts.NONE, Map.of(), Map.of(), null);
   }
 
   /**

@@ -54,7 +54,7 @@ final class StepRunner {
     String key = cacheKey(step, log);
     if (key != null) {
       prepare(step);
-      if (cache.restore(key, step.parameterFiles(), step.artifactFiles())) {
+      if (cache.restore(key, cachedValues(step), step.artifactFiles())) {
         try {
           TaskResult r = result(step, State.Cached, 0, 0, values(step), 0, "reused cached outputs", null);
           results.add(step.id(), r, false);
@@ -80,6 +80,9 @@ final class StepRunner {
         exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), log, attempt, step.timeoutSeconds(),
             step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> record.process(id, p),
             new Launcher.Container(id, step.image(), step.command(), step.mounts(), step.limits())));
+        if (exit == 0 && step.executorOutput() != null) {
+          ExecutorOutput.complete(step);
+        }
         message = exit == 0 ? missingOutput(step)
             : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : "exit code " + exit;
       } finally {
@@ -106,7 +109,7 @@ final class StepRunner {
       r = result(step, State.Succeeded, attempt, exit, values, millis, null, log.file());
       if (key != null) {
         try {
-          cache.store(key, step.parameterFiles(), step.artifactFiles());
+          cache.store(key, cachedValues(step), step.artifactFiles());
         } catch (IOException | RuntimeException e) {
           log.note("kfp4j: its outputs were not cached: " + e + "\n");
         }
@@ -121,8 +124,19 @@ final class StepRunner {
 
   private TaskResult result(Step step, State state, int attempts, int exit, Map<String, String> values, long millis, String message,
       Path log) {
+    ArtifactReader.Details d = ArtifactReader.read(step);
     return new TaskResult(step.id().id(), step.name(), step.template(), state, attempts, exit, values, step.artifactFiles(), millis,
-        message, log, shownCommand(step), step.id().label());
+        message, log, shownCommand(step), step.id().label(), d.artifacts(), d.metrics(), d.visualizations());
+  }
+
+  /** The files a cache entry keeps besides the artifacts: the values, and the executor output (artifact metadata). */
+  private static Map<String, Path> cachedValues(Step step) {
+    if (step.executorOutput() == null) {
+      return step.parameterFiles();
+    }
+    Map<String, Path> files = new LinkedHashMap<>(step.parameterFiles());
+    files.put(ExecutorOutput.CACHED_AS, step.executorOutput());
+    return files;
   }
 
   /** What the task runs, as run.json shows it: the container's command in a container, else the command run here. */
@@ -197,16 +211,19 @@ final class StepRunner {
     return values;
   }
 
-  private static TaskResult restored(JsonNode done, Step step) {
+  private TaskResult restored(JsonNode done, Step step) {
     Map<String, String> outputs = new LinkedHashMap<>();
     done.path("outputs").properties().forEach(e -> outputs.put(e.getKey(), e.getValue().asString()));
+    ArtifactReader.Details details = ArtifactReader.fromRecord(done, record.runDir());
     Map<String, Path> artifacts = new LinkedHashMap<>();
-    done.path("artifacts").properties().forEach(e -> artifacts.put(e.getKey(), Path.of(e.getValue().asString())));
+    done.path("artifacts").properties().forEach(e -> artifacts.put(e.getKey(), e.getValue().isObject()
+        ? details.artifacts().get(e.getKey()).path() : Path.of(e.getValue().asString())));
     List<String> command = new ArrayList<>();
     done.path("command").forEach(c -> command.add(c.asString()));
     return new TaskResult(step.id().id(), step.name(), step.template(), State.valueOf(done.path("state").asString()),
         done.path("attempts").asInt(), done.path("exitCode").asInt(0), outputs, artifacts, done.path("millis").asLong(),
-        "completed before the run was resumed", step.log(), command, step.id().label());
+        "completed before the run was resumed", step.log(), command, step.id().label(), details.artifacts(), details.metrics(),
+        details.visualizations());
   }
 
   private static void sleep(long millis) {

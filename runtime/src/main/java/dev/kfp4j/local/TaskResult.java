@@ -22,6 +22,13 @@ import java.util.Map;
  *     task that ran no container
  * @param label the task as shown to people: its id, with each loop iteration's item as Argo
  *     shows it, e.g. {@code for-loop-1(0:10)/add}
+ * @param outputArtifacts its output artifacts with their type, URI and metadata, by output name
+ * @param metrics the scalar metrics it logged, by name: the metadata of its KFP 2 {@code
+ *     system.Metrics} artifacts and the {@code numberValue}s of its KFP v1 {@code mlpipeline-metrics}
+ * @param visualizations what KFP's UI would draw for it, in KFP's own JSON shapes: each entry of its
+ *     KFP v1 {@code mlpipeline-ui-metadata} outputs, and each KFP 2 {@code
+ *     system.ClassificationMetrics} artifact as {@code {"type": "system.ClassificationMetrics",
+ *     "name": OUTPUT, ...its metadata}}
  */
 public record TaskResult(
     String id,
@@ -36,11 +43,23 @@ public record TaskResult(
     String message,
     Path log,
     java.util.List<String> command,
-    String label) {
+    String label,
+    Map<String, OutputArtifact> outputArtifacts,
+    Map<String, Double> metrics,
+    java.util.List<tools.jackson.databind.JsonNode> visualizations) {
 
   public TaskResult {
     command = command == null ? java.util.List.of() : java.util.List.copyOf(command);
     label = label == null ? id : label;
+    outputArtifacts = outputArtifacts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputArtifacts));
+    metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    visualizations = visualizations == null ? java.util.List.of() : java.util.List.copyOf(visualizations);
+  }
+
+  /** A result with no artifact details, metrics or visualizations. */
+  public TaskResult(String id, String name, String template, State state, int attempts, int exitCode, Map<String, String> outputs,
+      Map<String, Path> artifacts, long millis, String message, Path log, java.util.List<String> command, String label) {
+    this(id, name, template, state, attempts, exitCode, outputs, artifacts, millis, message, log, command, label, null, null, null);
   }
 
   /** A result labelled with its id. */

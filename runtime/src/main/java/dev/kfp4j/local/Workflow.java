@@ -19,8 +19,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A compiled Argo Workflow, the same file that goes to the cluster: its name and parameters, and
- * what the local runner needs. The runner checks it can run it before anything runs.
+ * A compiled pipeline, the same file that goes to the cluster: a KFP v1 Argo Workflow or a KFP 2
+ * pipeline spec (told apart by its content), its name and parameters, and what the local runner
+ * needs. A KFP 2 pipeline spec is read into the typed pipeline model. The runner checks it can run
+ * it before anything runs.
  */
 public final class Workflow {
   /** Template fields the local runner runs or can ignore safely on one machine. */
@@ -35,13 +37,29 @@ public final class Workflow {
   public record Parameter(String name, String defaultValue, String type) {}
 
   private final JsonNode root;
+  private final dev.kfp4j.model.Pipeline model;
   private final String source;
   private final String name;
   private final Map<String, JsonNode> templates = new LinkedHashMap<>();
   private final List<Parameter> parameters = new ArrayList<>();
 
+  /** A KFP 2 pipeline, read into the model from {@code source}. */
+  private Workflow(dev.kfp4j.model.Pipeline model, String source) {
+    this.root = null;
+    this.model = model;
+    this.source = source;
+    this.name = model.name();
+    for (dev.kfp4j.model.Parameter p : model.parameters()) {
+      if (p.isArtifact()) {
+        continue; // refused by checkRunnable
+      }
+      parameters.add(new Parameter(p.name(), p.defaultValue(), p.type() == null ? null : p.type().v1Name()));
+    }
+  }
+
   private Workflow(JsonNode root, String source) {
     this.root = root;
+    this.model = null;
     this.source = source;
     if (root == null || !root.isObject() || !"Workflow".equals(root.path("kind").asString(""))) {
       throw new WorkflowException(source + ": not an Argo Workflow (kind: Workflow)");
@@ -72,12 +90,36 @@ public final class Workflow {
     }
   }
 
+  /** An Argo Workflow or a KFP 2 pipeline spec (with its Kubernetes platform document, if any). */
   public static Workflow parse(String yaml, String source) {
     try {
-      return new Workflow(Yaml.read(yaml), source);
+      JsonNode first = Yaml.read(yaml);
+      if (dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(first)) {
+        return kfp2(yaml, source);
+      }
+      return new Workflow(first, source);
     } catch (JacksonException e) {
       throw new WorkflowException(source + ": not valid YAML: " + e.getOriginalMessage());
     }
+  }
+
+  /** A KFP 2 pipeline spec; an error when {@code yaml} is anything else. */
+  public static Workflow kfp2(String yaml, String source) {
+    try {
+      return new Workflow(dev.kfp4j.format.kfp2.Kfp2Reader.read(yaml, source), source);
+    } catch (dev.kfp4j.format.FormatException | IllegalArgumentException e) {
+      throw new WorkflowException(e.getMessage().startsWith(source) ? e.getMessage() : source + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code kfp2} for a KFP 2 pipeline spec, {@code argo} for an Argo Workflow. */
+  public String format() {
+    return model != null ? "kfp2" : "argo";
+  }
+
+  /** The pipeline model of a KFP 2 pipeline spec, or null for an Argo Workflow. */
+  dev.kfp4j.model.Pipeline model() {
+    return model;
   }
 
   public static Workflow read(Path file) {
@@ -140,6 +182,10 @@ public final class Workflow {
    * dependency a known task, and no tasks depend on each other in a cycle.
    */
   public void check() {
+    if (model != null) {
+      ModelPlan.check(model, source);
+      return;
+    }
     checkNames();
     if (template(entrypoint()) == null) {
       throw new WorkflowException(source + ": spec.entrypoint '" + entrypoint() + "' names no template; templates are " + templates.keySet());
@@ -257,6 +303,10 @@ public final class Workflow {
    */
   public void checkRunnable() {
     check();
+    if (model != null) {
+      ModelPlan.checkRunnable(model, source);
+      return;
+    }
     for (JsonNode t : templates.values()) {
       String tn = t.path("name").asString();
       for (String field : t.propertyNames()) {

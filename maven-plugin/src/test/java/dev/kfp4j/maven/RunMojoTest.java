@@ -1,0 +1,60 @@
+package dev.kfp4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kfp4j:run}, run as Maven runs it, on the examples' compiled pipelines in both formats. */
+class RunMojoTest {
+  @TempDir Path dir;
+
+  /** What a goal logged, by level. */
+  static final class Recorded extends SystemStreamLog {
+    final List<String> info = new ArrayList<>();
+    final List<String> errors = new ArrayList<>();
+
+    @Override
+    public void info(CharSequence content) {
+      info.add(content.toString());
+    }
+
+    @Override
+    public void error(CharSequence content) {
+      errors.add(content.toString());
+    }
+  }
+
+  private Recorded run(String format) throws Exception {
+    Goals.RunMojo mojo = new Goals.RunMojo();
+    mojo.classes = GoalsTest.CLASSES;
+    mojo.classpath = List.of();
+    mojo.pipeline = "add-example";
+    mojo.format = format;
+    mojo.root = dir.toFile();
+    mojo.noCache = true;
+    mojo.arguments = Map.of("value1", "3", "value2", "4");
+    mojo.config = new File("no-such-kfp4j.yaml");
+    Recorded log = new Recorded();
+    mojo.setLog(log);
+    mojo.execute();
+    return log;
+  }
+
+  @Test
+  void runsTheArgoWorkflowOrTheKfp2SpecAndNamesTheRunFolderAsNews() throws Exception {
+    for (String format : new String[] {null, "kfp2"}) {
+      Recorded log = run(format);
+      assertEquals(List.of(), log.errors, "nothing went wrong");
+      assertTrue(log.info.contains("multiply = -7"), log.info.toString());
+      assertTrue(log.info.stream().anyMatch(l -> l.startsWith("run folder: " + dir.resolve("add-example"))), log.info.toString());
+    }
+  }
+}

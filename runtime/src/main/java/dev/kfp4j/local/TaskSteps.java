@@ -1,0 +1,241 @@
+package dev.kfp4j.local;
+
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ContainerSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.yaml.Yaml;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A task of the pipeline model as a {@link Step}: its component's command line with the
+ * placeholders resolved as KFP 2's launcher resolves them (values, input and output paths in the
+ * task's folder, {@code {{$}}}: the executor input, with parameter values as JSON, input artifacts
+ * with their path, URI and metadata, where outputs and the executor output go), and its settings
+ * (retries, timeout, caching, environment, mounted claims). The command is resolved twice: with
+ * the task's files (what runs) and with fixed container paths (the cache key, the same in any run).
+ */
+final class TaskSteps {
+  private final Path volumes;
+  private final LocalRunner.JavaMode javaMode;
+
+  TaskSteps(Path volumes, LocalRunner.JavaMode javaMode) {
+    this.volumes = volumes;
+    this.javaMode = javaMode;
+  }
+
+  /** Where a task's files are, as the command sees them: here ({@code local}: URIs are {@code file:} URIs), or in a container. */
+  private record Paths(Map<String, String> inputs, Map<String, String> outputs, String executorOutput, boolean local) {}
+
+  Step step(Task task, Map<String, String> values, Map<String, Path> inputFiles, Map<String, Map<String, Object>> inputMetadata,
+      TaskId id, Path dir) {
+    ComponentSpec component = task.component();
+    ContainerSpec container = component.container();
+    String where = "component '" + component.name() + "' of task '" + task.name() + "'";
+    Map<String, Path> parameterFiles = new LinkedHashMap<>();
+    Map<String, Path> artifactFiles = new LinkedHashMap<>();
+    Map<String, String> artifactTypes = new LinkedHashMap<>();
+    for (OutputSpec o : component.outputs()) {
+      Path file = RunPaths.inside(dir, "outputs", o.name(), "data");
+      if (component.outputIsArtifact(o.name())) {
+        artifactFiles.put(o.name(), file);
+        artifactTypes.put(o.name(), schemaTitle(o.type()));
+      } else {
+        parameterFiles.put(o.name(), file);
+      }
+    }
+    Path executorOutput = RunPaths.inside(dir, "outputs", "executor_output.json");
+    Map<String, String> localInputs = new LinkedHashMap<>();
+    Map<String, String> containerInputs = new LinkedHashMap<>();
+    inputFiles.forEach((n, p) -> {
+      localInputs.put(n, p.toString());
+      containerInputs.put(n, "/tmp/inputs/" + n + "/data");
+    });
+    Map<String, String> localOutputs = new LinkedHashMap<>();
+    Map<String, String> containerOutputs = new LinkedHashMap<>();
+    parameterFiles.forEach((n, p) -> localOutputs.put(n, p.toString()));
+    artifactFiles.forEach((n, p) -> localOutputs.put(n, p.toString()));
+    localOutputs.keySet().forEach(n -> containerOutputs.put(n, "/tmp/outputs/" + n + "/data"));
+    Paths local = new Paths(localInputs, localOutputs, executorOutput.toString(), true);
+    Paths inContainer = new Paths(containerInputs, containerOutputs, "/tmp/outputs/executor_output.json", false);
+
+    List<Placeholder> line = new ArrayList<>(container.command());
+    line.addAll(container.args());
+    boolean protocol = usesExecutorInput(line);
+    List<String> command = resolve(line, component, values, inputMetadata, inContainer, where);
+    List<String> localCommand = resolve(line, component, values, inputMetadata, local, where);
+    if (command.isEmpty()) {
+      throw new WorkflowException(where + " has no command: the local runner ignores images, so it needs one");
+    }
+
+    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, Path> mounts = new LinkedHashMap<>();
+    int retries = 0;
+    String backoff = "";
+    int factor = 1;
+    String maxBackoff = "";
+    long timeout = 0;
+    boolean caching = true;
+    String chosenMode = "";
+    for (TaskSetting s : task.settings()) {
+      if (s instanceof TaskSetting.Env e) {
+        env.put(e.name(), e.value());
+      } else if (s instanceof TaskSetting.Retry r) {
+        retries = r.limit();
+      } else if (s instanceof TaskSetting.RetryBackoff b) {
+        backoff = b.duration();
+        factor = b.factor();
+        maxBackoff = b.maxDuration();
+      } else if (s instanceof TaskSetting.Timeout t) {
+        timeout = t.seconds();
+      } else if (s instanceof TaskSetting.Caching c) {
+        caching = c.enabled();
+      } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(ArgoPlan.JAVA_MODE)) {
+        chosenMode = a.value();
+      } else if (s instanceof TaskSetting.PvcMount m) {
+        String folder = m.claim().replaceAll("[^A-Za-z0-9._-]+", "_");
+        if (folder.equals(".") || folder.equals("..")) {
+          throw new WorkflowException(where + " mounts the claim '" + m.claim() + "', which cannot name a folder of " + volumes);
+        }
+        mounts.put(m.mountPath(), RunPaths.inside(volumes, folder));
+      }
+    }
+    RetryPolicy retry = new RetryPolicy(retries, ArgoPlan.duration(backoff, where + " retry backoff"), factor,
+        ArgoPlan.duration(maxBackoff, where + " retry backoff maximum"));
+    LocalRunner.JavaMode mode = chosenMode.equals("subprocess") ? LocalRunner.JavaMode.SUBPROCESS
+        : chosenMode.equals("in-process") ? LocalRunner.JavaMode.IN_PROCESS
+        : javaMode == LocalRunner.JavaMode.SUBPROCESS || timeout > 0 || !env.isEmpty()
+            ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS;
+    return new Step(id, task.name(), component.name(), dir, container.image(), command,
+        ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
+        retry, timeout, caching, mode, artifactTypes, protocol ? executorOutput : null);
+  }
+
+  private static boolean usesExecutorInput(List<Placeholder> items) {
+    for (Placeholder p : items) {
+      if (p instanceof Placeholder.ExecutorInput) {
+        return true;
+      }
+      if (p instanceof Placeholder.Concat c && usesExecutorInput(c.items())) {
+        return true;
+      }
+      if (p instanceof Placeholder.If i && (usesExecutorInput(i.then()) || usesExecutorInput(i.otherwise()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> resolve(List<Placeholder> items, ComponentSpec component, Map<String, String> values,
+      Map<String, Map<String, Object>> metadata, Paths paths, String where) {
+    List<String> out = new ArrayList<>();
+    for (Placeholder p : items) {
+      if (p instanceof Placeholder.If i) {
+        boolean present;
+        if (i.cond() instanceof Placeholder.IsPresent ip) {
+          present = values.containsKey(ip.input()) || paths.inputs().containsKey(ip.input());
+        } else {
+          String cond = one(i.cond(), component, values, metadata, paths, where);
+          present = cond.equalsIgnoreCase("true");
+        }
+        out.addAll(resolve(present ? i.then() : i.otherwise(), component, values, metadata, paths, where));
+      } else {
+        out.add(one(p, component, values, metadata, paths, where));
+      }
+    }
+    return out;
+  }
+
+  private static String one(Placeholder p, ComponentSpec component, Map<String, String> values,
+      Map<String, Map<String, Object>> metadata, Paths paths, String where) {
+    if (p instanceof Placeholder.Literal l) {
+      return l.value();
+    }
+    if (p instanceof Placeholder.InputValue v) {
+      String value = values.get(v.input());
+      if (value == null) {
+        throw new WorkflowException(where + ": its command reads input '" + v.input() + "', which has no value");
+      }
+      return value;
+    }
+    if (p instanceof Placeholder.InputPath ip) {
+      String path = paths.inputs().get(ip.input());
+      if (path == null) {
+        throw new WorkflowException(where + ": its command reads the file of input '" + ip.input() + "', which has none");
+      }
+      return path;
+    }
+    if (p instanceof Placeholder.OutputPath op) {
+      String path = paths.outputs().get(op.output());
+      if (path == null) {
+        throw new WorkflowException(where + ": its command writes output '" + op.output() + "', which the component does not declare");
+      }
+      return path;
+    }
+    if (p instanceof Placeholder.Concat c) {
+      StringBuilder s = new StringBuilder();
+      for (String part : resolve(c.items(), component, values, metadata, paths, where)) {
+        s.append(part);
+      }
+      return s.toString();
+    }
+    if (p instanceof Placeholder.ExecutorInput) {
+      return executorInput(component, values, metadata, paths);
+    }
+    throw new WorkflowException(where + ": the local runner does not resolve the placeholder " + p);
+  }
+
+  /** The executor input of KFP 2 ({@code ml_pipelines.ExecutorInput} as JSON), as KFP's launcher gives it. */
+  private static String executorInput(ComponentSpec component, Map<String, String> values, Map<String, Map<String, Object>> metadata,
+      Paths paths) {
+    ObjectNode root = Yaml.json().createObjectNode();
+    ObjectNode inputs = root.putObject("inputs");
+    ObjectNode parameterValues = inputs.putObject("parameterValues");
+    ObjectNode inArtifacts = inputs.putObject("artifacts");
+    for (InputSpec in : component.inputs()) {
+      String n = in.name();
+      if (values.containsKey(n)) {
+        parameterValues.set(n, ModelPlan.Values.json(values.get(n), in.type() == null ? null : ParameterType.ofV1Name(in.type().name())));
+      } else if (paths.inputs().containsKey(n)) {
+        inArtifacts.putObject(n).putArray("artifacts").add(artifact(n, schemaTitle(in.type()), paths.inputs().get(n),
+            paths.local(), metadata.getOrDefault(n, Map.of())));
+      }
+    }
+    ObjectNode outputs = root.putObject("outputs");
+    ObjectNode outParameters = outputs.putObject("parameters");
+    ObjectNode outArtifacts = outputs.putObject("artifacts");
+    for (OutputSpec o : component.outputs()) {
+      String path = paths.outputs().get(o.name());
+      if (component.outputIsArtifact(o.name())) {
+        outArtifacts.putObject(o.name()).putArray("artifacts").add(artifact(o.name(), schemaTitle(o.type()), path, paths.local(), Map.of()));
+      } else {
+        outParameters.putObject(o.name()).put("outputFile", path);
+      }
+    }
+    outputs.put("outputFile", paths.executorOutput());
+    return Yaml.json().writeValueAsString(root);
+  }
+
+  private static ObjectNode artifact(String name, String schemaTitle, String path, boolean local, Map<String, Object> metadata) {
+    ObjectNode a = Yaml.json().createObjectNode();
+    a.put("name", name);
+    a.put("uri", local ? Path.of(path).toUri().toString() : path);
+    a.putObject("type").put("schemaTitle", schemaTitle);
+    a.set("metadata", Yaml.json().valueToTree(metadata));
+    return a;
+  }
+
+  /** The schema title of an artifact's type. */
+  static String schemaTitle(dev.kfp4j.spec.TypeSpec type) {
+    return ArtifactReader.schemaTitle(type == null ? null : type.name());
+  }
+}

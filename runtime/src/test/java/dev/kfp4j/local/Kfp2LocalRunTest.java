@@ -1,0 +1,231 @@
+package dev.kfp4j.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.local.TaskResult.State;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Branches;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ContainerSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.spec.TypeSpec;
+import dev.kfp4j.yaml.Yaml;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * KFP 2 pipeline specs run locally: container components (shell commands, as other tools' KFP 2
+ * component files have them) with KFP 2's placeholders resolved, a condition on an output not
+ * named {@code Output} (which KFP's {@code kfp.local} skips silently), an else branch, a loop with
+ * parallelism whose outputs are collected, retries and caching; each spec written by the KFP 2
+ * format and read back, as a file from the compiler is.
+ */
+class Kfp2LocalRunTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  private LocalRunner runner(boolean caching) {
+    return LocalRunner.builder().root(dir.resolve("runs")).caching(caching).summary(true)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build();
+  }
+
+  /** A shell component: {@code sh -c SCRIPT} with each input's value, then each output's file, as $0, $1... */
+  private static ComponentSpec sh(String name, String script, List<String> inputs, Map<String, String> outputs) {
+    List<Placeholder> args = new ArrayList<>(List.of(new Placeholder.Literal("-c"), new Placeholder.Literal(script)));
+    List<InputSpec> in = new ArrayList<>();
+    for (String i : inputs) {
+      String[] nameType = i.split(":");
+      in.add(new InputSpec(nameType[0], TypeSpec.named(nameType[1]), null, null, false));
+      args.add(new Placeholder.InputValue(nameType[0]));
+    }
+    List<OutputSpec> out = new ArrayList<>();
+    outputs.forEach((n, type) -> {
+      out.add(new OutputSpec(n, TypeSpec.named(type), null));
+      args.add(new Placeholder.OutputPath(n));
+    });
+    return new ComponentSpec(name, null, null, null, in, out,
+        new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("sh")), args, null, null), null);
+  }
+
+  private static final ComponentSpec FLIP = sh("flip", "printf %s \"$0\" > \"$1\"", List.of("side:String"), Map.of("side", "String"));
+  private static final ComponentSpec SAY = sh("say", "printf 'said %s' \"$0\" > \"$1\"", List.of("text:String"), Map.of("out", "String"));
+  private static final ComponentSpec DOUBLE = sh("double", "printf %s $(( $0 * 2 )) > \"$1\"", List.of("n:Integer"),
+      Map.of("out", "Integer"));
+  private static final ComponentSpec SHOW = sh("show", "printf %s \"$0\" > \"$1\"", List.of("values:JsonArray"), Map.of("out", "String"));
+
+  /** Written as KFP 2 and read back: what the runner gets from a compiled file. */
+  private static Workflow kfp2(Pipeline p) {
+    String yaml = Kfp2Writer.write(p);
+    Workflow w = Workflow.parse(yaml, p.name() + ".yaml");
+    assertEquals("kfp2", w.format());
+    return w;
+  }
+
+  private static Pipeline flipPipeline() {
+    Predicate heads = new Predicate.Comparison(new Argument.TaskOutput("flip", "side"), Predicate.Operator.EQ, Argument.Constant.of("heads"));
+    Branches branches = new Branches("condition-branches-1", List.of(
+        new Condition("condition-2", heads, List.of(new Task("say-heads", SAY, Map.of("text", Argument.Constant.of("H"))))),
+        new Condition("condition-3", null, List.of(new Task("say-tails", SAY, Map.of("text", Argument.Constant.of("T")))))));
+    Loop loop = new Loop("for-loop-4", new Loop.Constants(List.of(new Argument.Constant("1", ParameterType.INTEGER),
+        new Argument.Constant("2", ParameterType.INTEGER), new Argument.Constant("3", ParameterType.INTEGER))), 2,
+        List.of(new Task("double", DOUBLE, Map.of("n", new Argument.LoopItem("for-loop-4", null)))));
+    List<Node> nodes = List.of(new Task("flip", FLIP, Map.of("side", new Argument.PipelineParameter("side"))), branches, loop,
+        new Task("show", SHOW, Map.of("values", new Argument.Collected("for-loop-4", "double", "out"))));
+    return new Pipeline("flip-and-loop", null, List.of(new Parameter("side", ParameterType.STRING, "heads", null)), nodes, null,
+        PipelineSettings.DEFAULTS, null);
+  }
+
+  @Test
+  void containerComponentsConditionsOnAnyOutputElseBranchesAndCollectedLoops() {
+    Workflow w = kfp2(flipPipeline());
+    RunResult heads = runner(false).run(w, Map.of());
+    assertTrue(heads.succeeded(), () -> String.valueOf(heads.failedTask()));
+    assertEquals("heads", heads.output("flip", "side"));
+    assertEquals("said H", heads.output("condition-branches-1/condition-2/say-heads", "out"));
+    assertEquals(State.Skipped, heads.task("condition-branches-1/condition-3").orElseThrow().state(), "the else branch");
+    assertFalse(heads.task("condition-branches-1/condition-3/say-tails").isPresent());
+    assertEquals("2", heads.output("for-loop-4(0)/double", "out"));
+    assertEquals("6", heads.output("for-loop-4(2)/double", "out"));
+    assertEquals("[2, 4, 6]", heads.output("show", "out"), "collected in the order of the items");
+
+    RunResult tails = runner(false).run(w, Map.of("side", "tails"));
+    assertTrue(tails.succeeded());
+    assertEquals(State.Skipped, tails.task("condition-branches-1/condition-2").orElseThrow().state());
+    assertTrue(tails.task("condition-branches-1/condition-2").orElseThrow().message().contains("'tails' == 'heads'"),
+        tails.task("condition-branches-1/condition-2").orElseThrow().message());
+    assertEquals("said T", tails.output("condition-branches-1/condition-3/say-tails", "out"));
+  }
+
+  @Test
+  void aValueCannotChangeAConditionsStructure() {
+    // in a condition written as text with values substituted, this value would make it true
+    RunResult r = runner(false).run(kfp2(flipPipeline()), Map.of("side", "x' == 'x' || 'a"));
+    assertTrue(r.succeeded());
+    assertEquals(State.Skipped, r.task("condition-branches-1/condition-2").orElseThrow().state());
+    assertEquals("said T", r.output("condition-branches-1/condition-3/say-tails", "out"));
+  }
+
+  @Test
+  void retriesAndCachingFollowTheTaskSettings() throws Exception {
+    Path counter = dir.resolve("count");
+    ComponentSpec flaky = sh("flaky", "echo x >> \"$0\"; [ $(wc -l < \"$0\") -ge 2 ] && printf done > \"$1\"", List.of("file:String"),
+        Map.of("out", "String"));
+    Pipeline p = new Pipeline("retrying", null, List.of(), List.of(
+        new Task("flaky", flaky, Map.of("file", Argument.Constant.of(counter.toString())), List.of(),
+            List.of(new TaskSetting.Retry(2, null)))), null, PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(true).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals(2, r.task("flaky").orElseThrow().attempts());
+    RunResult again = runner(true).run(kfp2(p), Map.of());
+    assertEquals(State.Cached, again.task("flaky").orElseThrow().state());
+    assertEquals("done", again.output("flaky", "out"));
+    assertEquals(2, Files.readAllLines(counter).size(), "the cached run ran nothing");
+  }
+
+  @Test
+  void theRunRecordHasEachArtifactWithItsTypeUriAndMetadataAndTheMetrics() throws Exception {
+    // a component of another tool that writes KFP v1's metrics file and a KFP 2 artifact
+    ComponentSpec scores = new ComponentSpec("scores", null, null, null, List.of(),
+        List.of(new OutputSpec("mlpipeline-metrics", TypeSpec.named("system.Artifact"), null),
+            new OutputSpec("model", TypeSpec.named("system.Model"), null)),
+        new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
+            new Placeholder.Literal("printf '{\"metrics\": [{\"name\": \"accuracy\", \"numberValue\": 0.9}]}' > \"$0\"; printf m > \"$1\""),
+            new Placeholder.OutputPath("mlpipeline-metrics"), new Placeholder.OutputPath("model")), null, null), null);
+    Pipeline p = new Pipeline("scoring", null, List.of(), List.of(new Task("scores", scores, Map.of())), null,
+        PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(false).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals(Map.of("accuracy", 0.9), r.task("scores").orElseThrow().metrics());
+    OutputArtifact model = r.task("scores").orElseThrow().outputArtifacts().get("model");
+    assertEquals("system.Model", model.type());
+    assertEquals("m", Files.readString(model.path()));
+
+    JsonNode task = Yaml.json().readTree(r.runDir().resolve("run.json").toFile()).at("/tasks/scores");
+    assertEquals("system.Model", task.at("/artifacts/model/type").asString());
+    assertEquals("scores/outputs/model/data", task.at("/artifacts/model/path").asString());
+    assertEquals(model.path().toUri().toString(), task.at("/artifacts/model/uri").asString());
+    assertTrue(task.at("/artifacts/model/metadata").isObject());
+    assertEquals(0.9, task.at("/metrics/accuracy").asDouble());
+    assertTrue(console.toString(StandardCharsets.UTF_8).contains("accuracy=0.9"), console.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void kfpV1UiOutputsOfAnArgoWorkflowAreItsMetricsAndVisualizations() throws Exception {
+    String metrics = "{\"metrics\": [{\"name\": \"auc\", \"numberValue\": 0.75, \"format\": \"RAW\"}]}";
+    String ui = "{\"outputs\": [{\"type\": \"markdown\", \"storage\": \"inline\", \"source\": \"# hi\"}]}";
+    String template = "  - name: report\n"
+        + "    outputs: {artifacts: [{name: mlpipeline-metrics, path: /tmp/m.json}, {name: mlpipeline-ui-metadata, path: /tmp/ui.json}]}\n"
+        + "    container:\n      image: alpine\n      command: [sh, -c]\n"
+        + "      args: ['printf %s \"$0\" > /tmp/m.json; printf %s \"$1\" > /tmp/ui.json', '" + metrics + "', '" + ui + "']\n";
+    Workflow wf = LocalRunnerTest.workflow("report", "", "      - {name: report, template: report}\n", template);
+    RunResult r = runner(false).run(wf, Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    TaskResult t = r.task("report").orElseThrow();
+    assertEquals(Map.of("auc", 0.75), t.metrics());
+    assertEquals(1, t.visualizations().size());
+    assertEquals("markdown", t.visualizations().get(0).path("type").asString());
+
+    JsonNode task = Yaml.json().readTree(r.runDir().resolve("run.json").toFile()).at("/tasks/report");
+    assertEquals(0.75, task.at("/metrics/auc").asDouble());
+    assertEquals("# hi", task.at("/visualizations/0/source").asString());
+    assertEquals("report/outputs/mlpipeline-metrics/data", task.at("/artifacts/mlpipeline-metrics/path").asString());
+    assertTrue(console.toString(StandardCharsets.UTF_8).contains("metrics: auc=0.75"), console.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aClassificationMetricsArtifactIsAVisualizationInKfpsShape() throws Exception {
+    // what KFP's launcher gets from a Python component that logs a confusion matrix
+    String output = "{\"artifacts\": {\"cm\": {\"artifacts\": [{\"name\": \"cm\", \"metadata\": {\"confusionMatrix\": "
+        + "{\"annotationSpecs\": [{\"displayName\": \"a\"}], \"rows\": [{\"row\": [3]}]}}}]}}}";
+    ComponentSpec cm = new ComponentSpec("cm", null, null, null, List.of(),
+        List.of(new OutputSpec("cm", TypeSpec.named("system.ClassificationMetrics"), null)),
+        new ContainerSpec("python:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
+            new Placeholder.Literal("f=$(printf %s \"$0\" | sed -n 's/.*\"outputFile\": *\"\\([^\"]*\\)\".*/\\1/p'); "
+                + "mkdir -p \"$(dirname \"$f\")\"; printf %s \"$1\" > \"$f\"; printf %s \"$0\""),
+            new Placeholder.ExecutorInput(), new Placeholder.Literal(output)), null, null), null);
+    Pipeline p = new Pipeline("classify", null, List.of(), List.of(new Task("cm", cm, Map.of())), null, PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(false).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> r.failedTask() + " " + r.failedTask().map(TaskResult::log).map(l -> {
+      try {
+        return Files.readString(l);
+      } catch (java.io.IOException e) {
+        return "";
+      }
+    }).orElse(""));
+    TaskResult t = r.task("cm").orElseThrow();
+    assertEquals(0, Files.size(t.artifacts().get("cm")), "metadata only: an empty file");
+    JsonNode v = t.visualizations().get(0);
+    assertEquals("system.ClassificationMetrics", v.path("type").asString());
+    assertEquals("cm", v.path("name").asString());
+    assertEquals(3, v.at("/confusionMatrix/rows/0/row/0").asInt());
+    JsonNode input = Yaml.json().readTree(Files.readString(t.log()));
+    assertEquals(t.outputArtifacts().get("cm").uri(), input.at("/outputs/artifacts/cm/artifacts/0/uri").asString(),
+        "the URI the task was given, a file: URI");
+    assertTrue(t.outputArtifacts().get("cm").uri().startsWith("file:/"), t.outputArtifacts().get("cm").uri());
+    assertEquals("system.ClassificationMetrics", input.at("/outputs/artifacts/cm/artifacts/0/type/schemaTitle").asString());
+  }
+}
