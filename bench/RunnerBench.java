@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Local runner benchmark, run by bench/run.py: a chain of 100 and a fan-out of 1,000 tasks of
- * the add example's Java component, in-process and as java subprocesses, caching off. Prints
- * Markdown table rows. Not a test: nothing asserts on time.
+ * the add example's Java component, in-process and as java subprocesses, caching off, and in-process
+ * chains of 1,000 and 5,000 tasks (growth). Prints Markdown table rows. Not a test: nothing asserts
+ * on time.
  */
 public final class RunnerBench {
   private static final String HEAD = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: bench-}\n"
@@ -81,5 +82,17 @@ public final class RunnerBench {
       System.out.printf("| chain of 100 | %s | %.2f s | %.1f ms |%n", m, median(c), median(c) * 1000 / 100);
       System.out.printf("| fan-out of %,d | %s | %.2f s | %.1f ms |%n", fan, m, median(f), median(f) * 1000 / fan);
     }
+    LocalRunner inProcess = LocalRunner.builder().root(root).caching(false).console(quiet).progress(false).summary(false).build();
+    double[] chains = new double[2];
+    int[] sizes = {1000, 5000};
+    for (int i = 0; i < sizes.length; i++) {
+      List<Double> c = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        c.add(seconds(inProcess, chain(sizes[i]), "t" + (sizes[i] - 1), String.valueOf(sizes[i])));
+      }
+      chains[i] = median(c);
+      System.out.printf("| chain of %,d | in-process | %.2f s | %.1f ms |%n", sizes[i], chains[i], chains[i] * 1000 / sizes[i]);
+    }
+    System.out.printf("%nGrowth, in-process chain: 5,000 : 1,000 tasks = **%.1f×** (linear would be 5×).%n", chains[1] / chains[0]);
   }
 }
