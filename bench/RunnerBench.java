@@ -14,10 +14,10 @@ import java.util.Map;
 
 /**
  * Local runner benchmark, run by bench/run.py: a chain of 100 and a fan-out of 1,000 tasks of
- * the add example's Java component, in-process and as java subprocesses, caching off; and the
- * chain of 100 in KFP 2 form (the add example's KFP 2 component, through the executor protocol,
- * written as a KFP 2 pipeline spec and read back). Prints Markdown table rows. Not a test:
- * nothing asserts on time.
+ * the add example's Java component, in-process and as java subprocesses, caching off; the chain of
+ * 100 in KFP 2 form (the add example's KFP 2 component, through the executor protocol, written as a
+ * KFP 2 pipeline spec and read back); and in-process chains of 1,000 and 5,000 tasks (growth).
+ * Prints Markdown table rows. Not a test: nothing asserts on time.
  */
 public final class RunnerBench {
   private static final String HEAD = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: bench-}\n"
@@ -112,5 +112,17 @@ public final class RunnerBench {
         System.out.printf("| chain of 100, KFP 2 spec (executor protocol) | %s | %.2f s | %.1f ms |%n", m, median(k), median(k) * 1000 / 100);
       }
     }
+    LocalRunner inProcess = LocalRunner.builder().root(root).caching(false).console(quiet).progress(false).summary(false).build();
+    double[] chains = new double[2];
+    int[] sizes = {1000, 5000};
+    for (int i = 0; i < sizes.length; i++) {
+      List<Double> c = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        c.add(seconds(inProcess, chain(sizes[i]), "t" + (sizes[i] - 1), String.valueOf(sizes[i])));
+      }
+      chains[i] = median(c);
+      System.out.printf("| chain of %,d | in-process | %.2f s | %.1f ms |%n", sizes[i], chains[i], chains[i] * 1000 / sizes[i]);
+    }
+    System.out.printf("%nGrowth, in-process chain: 5,000 : 1,000 tasks = **%.1f×** (linear would be 5×).%n", chains[1] / chains[0]);
   }
 }

@@ -19,8 +19,7 @@ import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,8 +185,8 @@ final class ComponentStep {
 
   private void writeResource(String path, String content, Element origin) throws IOException {
     FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origin);
-    try (Writer w = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-      w.write(content);
+    try (OutputStream out = file.openOutputStream()) {
+      out.write(content.getBytes(StandardCharsets.UTF_8)); // no encoder per file
     }
   }
 }

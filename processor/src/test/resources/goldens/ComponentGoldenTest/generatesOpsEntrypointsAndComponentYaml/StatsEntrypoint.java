@@ -58,13 +58,14 @@ public final class StatsEntrypoint implements Entrypoint.Handler {
   @Override
   public void call(Invocation in) throws Exception {
     switch (in.component()) {
-      case "summarise":
+      case "summarise": {
         Stats.Summary result = Objects.requireNonNull(Stats.summarise(in.path("numbers"),
             in.doubleValue("scale"),
             in.has("label") ? Optional.of(in.string("label")) : Optional.<String>empty()), "summarise returned null; return a com.example.Stats.Summary");
         in.output("mean", result.mean());
         in.output("count", result.count());
         return;
+      }
       case "write-report":
         Stats.report(in.json("values", new TypeToken<List<String>>() {}), in.outputPath("report"));
         return;

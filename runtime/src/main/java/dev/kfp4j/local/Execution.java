@@ -46,7 +46,7 @@ final class Execution {
     ProcessGroups groups = new ProcessGroups();
     List<String> classpath = runner.classpath();
     Launchers launchers = new Launchers(new InProcessLauncher(classpath, runner.classLoader(), "kfp4j-run-" + runId, pool),
-        new SubprocessLauncher(groups), classpath);
+        new SubprocessLauncher(groups), classpath, JavaStart.of(RunPaths.inside(runner.root(), ".cache", "java"), classpath));
     ContainerLauncher containers = runner.containers() == null ? null
         : new ContainerLauncher(runner.engine(), runner.containers(), runId, new SubprocessLauncher(groups), record);
     Variables variables = new Variables(parameters, workflow.name(), runId, () -> status);

@@ -10,19 +10,22 @@ import java.util.List;
 /**
  * Picks how a command runs. A kfp4j Java entrypoint ({@code java -cp <path> <Main> ...}) runs in
  * this JVM when the task allows it and its class is found; otherwise, and for a Java task that
- * must be a process, as {@code java} from this JVM's installation on the runner's classpath. Any
- * other command runs as it is written.
+ * must be a process, as {@code java} from this JVM's installation on the runner's classpath, started
+ * from the run's class-data archive ({@link JavaStart}). Any other command runs as it is written.
  */
 final class Launchers implements Launcher, Closeable {
   private final InProcessLauncher inProcess;
   private final SubprocessLauncher subprocess;
   private final String classpath;
+  private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private final JavaStart start;
 
-  /** {@code classpath}: the absolute entries Java subprocesses run on. */
-  Launchers(InProcessLauncher inProcess, SubprocessLauncher subprocess, List<String> classpath) {
+  /** {@code classpath}: the absolute entries Java subprocesses run on; {@code start}: their start options. */
+  Launchers(InProcessLauncher inProcess, SubprocessLauncher subprocess, List<String> classpath, JavaStart start) {
     this.inProcess = inProcess;
     this.subprocess = subprocess;
     this.classpath = String.join(File.pathSeparator, classpath);
+    this.start = start;
   }
 
   @Override
@@ -35,10 +38,16 @@ final class Launchers implements Launcher, Closeable {
     if (launch.inProcess() && inProcess.canRun(javaMain)) {
       return inProcess.launch(with(launch, command.subList(3, command.size())));
     }
-    List<String> java = new ArrayList<>(command);
-    java.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    java.set(2, classpath);
-    return subprocess.launch(with(launch, java));
+    JavaStart.Options options = start.options();
+    List<String> process = new ArrayList<>(command.size() + options.jvm().size());
+    process.add(java);
+    process.addAll(options.jvm());
+    process.add(command.get(1));
+    process.add(classpath);
+    process.addAll(command.subList(3, command.size()));
+    int exit = subprocess.launch(with(launch, process));
+    start.ended(options, exit);
+    return exit;
   }
 
   private static Launch with(Launch l, List<String> command) {

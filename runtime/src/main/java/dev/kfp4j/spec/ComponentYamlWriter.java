@@ -142,7 +142,8 @@ final class ComponentYamlWriter {
 
   private static void putType(ObjectNode n, TypeSpec type) {
     if (type != null) {
-      n.set("type", Yaml.mapper().valueToTree(type.value()));
+      // a named type (almost all) needs no trip through the mapper
+      n.set("type", type.value() instanceof String s ? NODES.stringNode(s) : Yaml.mapper().valueToTree(type.value()));
     }
   }
 

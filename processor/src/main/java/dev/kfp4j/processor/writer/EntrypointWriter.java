@@ -53,7 +53,12 @@ public final class EntrypointWriter {
               .initializer(signature(c))
               .build());
       signatures.add(", $N", field);
-      dispatch.add("case $S:\n", c.name()).indent().add(call(c)).addStatement("return").unindent();
+      if (declaresResult(c)) {
+        // a block of its own, so each record-returning component's 'result' is its own variable
+        dispatch.add("case $S: {\n", c.name()).indent().add(call(c)).addStatement("return").unindent().add("}\n");
+      } else {
+        dispatch.add("case $S:\n", c.name()).indent().add(call(c)).addStatement("return").unindent();
+      }
     }
     dispatch
         .add("default:\n")
@@ -139,6 +144,15 @@ public final class EntrypointWriter {
     return nl < 0 ? description : description.substring(0, nl);
   }
 
+  /** Whether {@link #call} declares the local {@code result}: a record's outputs, read one by one. */
+  private static boolean declaresResult(ComponentModel c) {
+    if (c.returnType() == TypeName.VOID) {
+      return false;
+    }
+    List<OutputModel> returned = c.outputs().stream().filter(o -> !o.isFile()).toList();
+    return !(returned.size() == 1 && returned.get(0).source() == OutputModel.Source.RETURN);
+  }
+
   private static CodeBlock call(ComponentModel c) {
     CodeBlock.Builder args = CodeBlock.builder();
     boolean first = true;
@@ -152,7 +166,7 @@ public final class EntrypointWriter {
       return code.addStatement("$L", invoke).build();
     }
     List<OutputModel> returned = c.outputs().stream().filter(o -> !o.isFile()).toList();
-    if (returned.size() == 1 && returned.get(0).source() == OutputModel.Source.RETURN) {
+    if (!declaresResult(c)) {
       return code.addStatement("in.output($S, $L)", returned.get(0).name(), invoke).build();
     }
     code.addStatement(

@@ -1,0 +1,97 @@
+package dev.kfp4j.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Java tasks run as subprocesses start from a class-data archive the first of them wrote: kept in
+ * the runner's cache, reused by the next tasks and runs, never a JVM message in a task's log; none
+ * where the JVM cannot archive the classpath (a folder of classes before a jar).
+ */
+class JavaStartTest {
+  @TempDir Path dir;
+
+  private static final String CHAIN = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: cds-}\n"
+      + "spec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+      + "      - {name: a, template: t}\n      - {name: b, template: t, dependencies: [a]}\n"
+      + "  - name: t\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/outputs/out/data}}]}\n"
+      + "    container:\n      image: a\n"
+      + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, write, found, /tmp/outputs/out/data]\n";
+
+  /** A jar of the test entrypoint, as a project's jar in an image. */
+  private Path entrypointJar() throws Exception {
+    Path jar = dir.resolve("app.jar");
+    String name = TestEntrypoint.class.getName().replace('.', '/') + ".class";
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+      j.putNextEntry(new JarEntry(name));
+      try (var in = TestEntrypoint.class.getClassLoader().getResourceAsStream(name)) {
+        in.transferTo(j);
+      }
+      j.closeEntry();
+    }
+    return jar;
+  }
+
+  private RunResult run(Path root, String classpath) {
+    LocalRunner runner = LocalRunner.builder().root(root).caching(false).javaMode(LocalRunner.JavaMode.SUBPROCESS)
+        .classpath(classpath).console(new PrintStream(new ByteArrayOutputStream())).progress(false).summary(false).build();
+    RunResult r = runner.run(Workflow.parse(CHAIN, "cds"), Map.of());
+    assertTrue(r.succeeded(), r.toString());
+    assertEquals("found", r.output("b", "out"));
+    return r;
+  }
+
+  private static List<Path> files(Path folder) throws Exception {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.sorted().toList();
+    }
+  }
+
+  @Test
+  void theFirstJavaTaskWritesTheArchiveTheOthersStartFromIt() throws Exception {
+    Path root = dir.resolve("runs");
+    String classpath = entrypointJar().toString();
+    RunResult first = run(root, classpath);
+    List<Path> archives = files(root.resolve(".cache").resolve("java"));
+    assertEquals(1, archives.size(), archives.toString());
+    assertTrue(archives.get(0).getFileName().toString().endsWith(".jsa"), archives.toString());
+    assertTrue(Files.size(archives.get(0)) > 0);
+    for (String task : List.of("a", "b")) {
+      assertEquals("writing found\n", Files.readString(first.runDir().resolve(task).resolve("log.txt")));
+    }
+    RunResult second = run(root, classpath);
+    assertEquals(archives, files(root.resolve(".cache").resolve("java")));
+    assertEquals("writing found\n", Files.readString(second.runDir().resolve("a").resolve("log.txt")));
+  }
+
+  @Test
+  void aFolderOfClassesBeforeAJarGetsNoArchive() throws Exception {
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Files.writeString(classes.resolve("x.txt"), "x");
+    Path jar = entrypointJar();
+    assertFalse(JavaStart.archivable(List.of(classes.toString(), jar.toString())));
+    assertTrue(JavaStart.archivable(List.of(jar.toString(), classes.toString())));
+    assertTrue(JavaStart.archivable(List.of(dir.resolve("empty").toString(), jar.toString())));
+    assertFalse(JavaStart.archivable(List.of(classes.toString())));
+    Path root = dir.resolve("runs");
+    run(root, classes + java.io.File.pathSeparator + jar);
+    assertEquals(List.of(), files(root.resolve(".cache").resolve("java")));
+  }
+}
