@@ -72,6 +72,7 @@ final class Commands {
   static final class RunLocal extends Base {
     @Mixin Options.PipelineChoice pipeline;
     @Mixin Options.Arguments arguments;
+    @Mixin Options.ConfigFile config;
 
     @Option(names = "--classpath", paramLabel = "PATH", description = "Where the project's components load from "
         + "(default: --classes and target/dependency/*).")
@@ -97,7 +98,7 @@ final class Commands {
 
     @Override
     public Integer call() throws IOException {
-      Options.PipelineChoice.Compiled p = pipeline.load();
+      Options.PipelineChoice.Compiled p = pipeline.load().tracked(config.config().mlflow());
       List<Path> entries = new ArrayList<>();
       if (classpath != null) {
         for (String e : classpath.split(java.io.File.pathSeparator)) {
@@ -239,8 +240,8 @@ final class Commands {
 
     @Override
     public Integer call() {
-      Options.PipelineChoice.Compiled p = pipeline.load();
       Config config = server.config();
+      Options.PipelineChoice.Compiled p = pipeline.load().tracked(config.mlflow());
       String yaml = Overlay.forCluster(p.yaml(), config.run());
       KfpClient kfp = server.kfp();
       Uploaded u = upload(kfp, p.name(), yaml, config, versionName);
@@ -304,9 +305,9 @@ final class Commands {
 
     @Override
     public Integer call() {
-      Options.PipelineChoice.Compiled p = pipeline.load();
-      Map<String, String> args = arguments.checked(p.workflow());
       Config config = server.config();
+      Options.PipelineChoice.Compiled p = pipeline.load().tracked(config.mlflow());
+      Map<String, String> args = arguments.checked(p.workflow());
       String yaml = Overlay.forCluster(p.yaml(), config.run());
       String run = Options.first(runName, Options.first(config.run().runName(), p.name()));
       boolean wait = waitForCompletion != null ? waitForCompletion : config.run().waitForCompletion();
@@ -404,9 +405,9 @@ final class Commands {
       }
       dev.kfp4j.client.Schedule schedule = cron != null ? dev.kfp4j.client.Schedule.cron(cron)
           : dev.kfp4j.client.Schedule.every(duration(every));
-      Options.PipelineChoice.Compiled p = pipeline.load();
-      Map<String, String> args = arguments.checked(p.workflow());
       Config config = server.config();
+      Options.PipelineChoice.Compiled p = pipeline.load().tracked(config.mlflow());
+      Map<String, String> args = arguments.checked(p.workflow());
       String yaml = server.argo || upload ? Overlay.forCluster(p.yaml(), config.run()) : null;
       String runName = name != null ? name : p.name() + " " + schedule;
       Printer printer = new Printer(out(), output.json());

@@ -183,7 +183,17 @@ final class Options {
     Path classes;
 
     /** The chosen pipeline: name and compiled YAML. */
-    record Compiled(String name, String yaml, Workflow workflow) {}
+    record Compiled(String name, String yaml, Workflow workflow) {
+      /** This pipeline tracked in MLflow as the config's {@code mlflow} section says (null: as is). */
+      Compiled tracked(Config.Mlflow mlflow) {
+        if (mlflow == null) {
+          return this;
+        }
+        String source = workflow.source();
+        String tracked = Tracking.apply(yaml, source, mlflow);
+        return new Compiled(name, tracked, parse(tracked, source));
+      }
+    }
 
     Compiled load() {
       Path file = pipeline != null ? Path.of(pipeline) : null;

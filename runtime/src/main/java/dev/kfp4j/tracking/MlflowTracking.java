@@ -52,8 +52,11 @@ public record MlflowTracking(String trackingUri, String experiment) {
   public static final String RUN_ID_INPUT = "mlflow-run-id";
   public static final String RUN_ID_ENV = "MLFLOW_RUN_ID";
   public static final String TRACKING_URI_ENV = "MLFLOW_TRACKING_URI";
-  /** KFP v1's metrics output, a JSON file {@code {"metrics": [{"name": ..., "numberValue": ...}]}}. */
-  public static final String METRICS_OUTPUT = "mlpipeline-metrics";
+  /**
+   * KFP v1's metrics output, a JSON file {@code {"metrics": [{"name": ..., "numberValue": ...}]}},
+   * as a component names it ({@code @OutputPath("Metrics") Path mlpipeline_metrics_path} in Java).
+   */
+  public static final java.util.Set<String> METRICS_OUTPUTS = java.util.Set.of("mlpipeline-metrics", "mlpipeline_metrics");
   private static final String PARAM_PREFIX = "param-";
   private static final TypeSpec STRING = TypeSpec.named("String");
 
@@ -121,9 +124,8 @@ public record MlflowTracking(String trackingUri, String experiment) {
     for (Node n : nodes) {
       if (n instanceof Task t) {
         out.add(tracked(t));
-        if (t.component().outputs().stream().anyMatch(o -> o.name().equals(METRICS_OUTPUT))) {
-          out.add(logMetrics(t, image));
-        }
+        t.component().outputs().stream().filter(o -> METRICS_OUTPUTS.contains(o.name())).findFirst()
+            .ifPresent(o -> out.add(logMetrics(t, o.name(), image)));
       } else if (n instanceof Condition c) {
         out.add(new Condition(c.name(), c.predicate(), track(c.body(), image)));
       } else if (n instanceof Loop l) {
@@ -164,12 +166,12 @@ public record MlflowTracking(String trackingUri, String experiment) {
   }
 
   /** The step after {@code task} that logs its {@code mlpipeline-metrics} to the run. */
-  private Task logMetrics(Task task, String image) {
+  private Task logMetrics(Task task, String output, String image) {
     List<Placeholder> args = List.of(new Placeholder.Literal("--metrics"), new Placeholder.InputPath("metrics"));
     ComponentSpec spec = new ComponentSpec(LOG_METRICS, "Logs a step's mlpipeline-metrics to the MLflow run.", null, null,
         List.of(new InputSpec("metrics", TypeSpec.named("Metrics"), null, null, false, null)), List.of(),
         new ContainerSpec(image, new JavaEntrypoint(STEPS_CLASS, LOG_METRICS).command(), args, Map.of(), Map.of()), null);
-    Task t = new Task(task.name() + "-" + LOG_METRICS, spec, Map.of("metrics", new Argument.TaskOutput(task.name(), METRICS_OUTPUT)));
+    Task t = new Task(task.name() + "-" + LOG_METRICS, spec, Map.of("metrics", new Argument.TaskOutput(task.name(), output)));
     return tracked(t);
   }
 }
