@@ -279,12 +279,17 @@ final class Goals {
     @Parameter(property = "kfp4j.force", defaultValue = "false")
     boolean force;
 
+    /** Also write GitHub Actions workflows in {@code .github/workflows/}. */
+    @Parameter(property = "kfp4j.withGithubActions", defaultValue = "false")
+    boolean withGithubActions;
+
     @Override
     List<String> arguments() {
       List<String> args = new ArrayList<>();
       args.add(host);
       option(args, "--config", config);
       option(args, "--name", project);
+      flag(args, "--with-github-actions", withGithubActions);
       flag(args, "--force", force);
       return args;
     }
