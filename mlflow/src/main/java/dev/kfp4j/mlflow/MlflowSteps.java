@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.Param;
+import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 import tools.jackson.core.JacksonException;
@@ -106,12 +107,20 @@ public final class MlflowSteps {
     try (MlflowClient client = new MlflowClient(uri)) {
       String experimentId = client.getExperimentByName(experiment).map(e -> e.getExperimentId())
           .orElseGet(() -> client.createExperiment(experiment));
-      String runId = client.createRun(CreateRun.newBuilder().setExperimentId(experimentId)
-          .setRunName(pipeline + "-" + kfpRunId).setStartTime(System.currentTimeMillis())
-          .addTags(RunTag.newBuilder().setKey(RUN_ID_TAG).setValue(kfpRunId))
-          .addTags(RunTag.newBuilder().setKey(PIPELINE_TAG).setValue(pipeline)).build()).getRunId();
-      if (!params.isEmpty()) {
-        client.logBatch(runId, List.of(), params, List.of());
+      // A retried step (a retry, a resumed local run) finds the run it started before.
+      List<RunInfo> earlier = client.searchRuns(List.of(experimentId),
+          "tags." + RUN_ID_TAG + " = '" + kfpRunId.replace("'", "\\'") + "'");
+      String runId;
+      if (!earlier.isEmpty()) {
+        runId = earlier.get(0).getRunId();
+      } else {
+        runId = client.createRun(CreateRun.newBuilder().setExperimentId(experimentId)
+            .setRunName(pipeline + "-" + kfpRunId).setStartTime(System.currentTimeMillis())
+            .addTags(RunTag.newBuilder().setKey(RUN_ID_TAG).setValue(kfpRunId))
+            .addTags(RunTag.newBuilder().setKey(PIPELINE_TAG).setValue(pipeline)).build()).getRunId();
+        if (!params.isEmpty()) {
+          client.logBatch(runId, List.of(), params, List.of());
+        }
       }
       if (runIdFile.getParent() != null) {
         Files.createDirectories(runIdFile.getParent());

@@ -61,6 +61,14 @@ class MlflowStepsTest {
   }
 
   @Test
+  void aRetriedStartStepFindsTheRunItStartedBefore() throws Exception {
+    String first = startRun("kfp-run-1");
+    assertEquals(first, startRun("kfp-run-1"));
+    assertEquals(1, server.runs().size());
+    assertEquals(List.of(), server.refused());
+  }
+
+  @Test
   void aComponentLogsParametersMetricsAndArtifactsToThatRun() throws Exception {
     String id = startRun("kfp-run-1");
     Path model = Files.writeString(dir.resolve("model.txt"), "weights");

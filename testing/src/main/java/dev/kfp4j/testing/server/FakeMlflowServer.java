@@ -115,7 +115,7 @@ public final class FakeMlflowServer extends FakeServer {
       }
       case "LogBatch" -> logBatch(request);
       case "GetRun" -> object().set("run", run(request).json());
-      case "SearchRuns" -> object();
+      case "SearchRuns" -> searchRuns(request);
       default -> throw new IllegalStateException(endpoint.message());
     };
   }
@@ -154,6 +154,27 @@ public final class FakeMlflowServer extends FakeServer {
     }
     runs.put(r.id, r);
     return object().set("run", r.json());
+  }
+
+  /** Runs of the experiments whose tag has a value: the one filter kfp4j writes, {@code tags.KEY = 'VALUE'}. */
+  private JsonNode searchRuns(JsonNode request) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("tags\\.([\\w.-]+) = '((?:[^'\\\\]|\\\\.)*)'")
+        .matcher(request.path("filter").asString(""));
+    if (!m.matches()) {
+      throw mlflow(501, "NOT_IMPLEMENTED", "the fake MLflow server searches by one tag only, tags.KEY = 'VALUE'; not "
+          + request.path("filter"));
+    }
+    String value = m.group(2).replaceAll("\\\\(.)", "$1");
+    List<String> experimentIds = new ArrayList<>();
+    request.path("experiment_ids").forEach(e -> experimentIds.add(e.asString()));
+    ObjectNode out = object();
+    ArrayNode found = out.putArray("runs");
+    for (MutableRun r : runs.values()) {
+      if (experimentIds.contains(r.experimentId) && value.equals(r.tags.get(m.group(1)))) {
+        found.add(r.json());
+      }
+    }
+    return out;
   }
 
   private JsonNode logBatch(JsonNode request) {
