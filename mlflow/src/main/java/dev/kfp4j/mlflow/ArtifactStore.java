@@ -22,11 +22,13 @@ import java.util.stream.Stream;
  * command line, which a component image lacks.
  */
 final class ArtifactStore {
+  private final Servers server;
   private final String trackingUri;
   private final String artifactUri;
 
-  ArtifactStore(String trackingUri, String artifactUri) {
-    this.trackingUri = trackingUri.replaceAll("/+$", "");
+  ArtifactStore(Servers server, String artifactUri) {
+    this.server = server;
+    this.trackingUri = server.uri().replaceAll("/+$", "");
     this.artifactUri = artifactUri;
   }
 
@@ -57,11 +59,14 @@ final class ArtifactStore {
       for (String part : (root + "/" + relative).split("/")) {
         path.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
       }
-      HttpRequest request = HttpRequest.newBuilder(URI.create(trackingUri + "/api/2.0/mlflow-artifacts/artifacts" + path))
-          .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trackingUri + "/api/2.0/mlflow-artifacts/artifacts" + path))
+          .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(file));
+      if (server.authorization() != null) {
+        request.header("Authorization", server.authorization());
+      }
       HttpResponse<String> response;
       try {
-        response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while uploading " + file);

@@ -90,6 +90,6 @@ public final class Mlflow {
     if (uri == null || uri.isBlank() || id == null || id.isBlank()) {
       return null;
     }
-    return new MlflowRun(uri, id);
+    return new MlflowRun(Servers.of(uri, env), id);
   }
 }

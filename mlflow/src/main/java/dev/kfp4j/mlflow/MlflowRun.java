@@ -18,16 +18,17 @@ import org.mlflow.tracking.MlflowClient;
  */
 public final class MlflowRun implements AutoCloseable {
   private final MlflowClient client;
-  private final String trackingUri;
+  private final Servers server;
   private final String runId;
 
+  /** The run {@code runId} on {@code trackingUri}, with the credentials of this process's environment ({@code MLFLOW_TRACKING_TOKEN}, ...). */
   public MlflowRun(String trackingUri, String runId) {
-    this(new MlflowClient(Objects.requireNonNull(trackingUri, "trackingUri")), trackingUri, runId);
+    this(Servers.of(Objects.requireNonNull(trackingUri, "trackingUri"), System::getenv), runId);
   }
 
-  MlflowRun(MlflowClient client, String trackingUri, String runId) {
-    this.client = client;
-    this.trackingUri = trackingUri;
+  MlflowRun(Servers server, String runId) {
+    this.client = server.client();
+    this.server = server;
     this.runId = Objects.requireNonNull(runId, "runId");
   }
 
@@ -59,7 +60,7 @@ public final class MlflowRun implements AutoCloseable {
   /** Uploads a file, or a folder's files, under the run's artifacts at {@code artifactPath} (null: at the top). */
   public void logArtifact(Path file, String artifactPath) throws IOException {
     String artifactUri = client.getRun(runId).getInfo().getArtifactUri();
-    new ArtifactStore(trackingUri, artifactUri).upload(file, artifactPath);
+    new ArtifactStore(server, artifactUri).upload(file, artifactPath);
   }
 
   @Override

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.Param;
-import org.mlflow.api.proto.Service.RunInfo;
+import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunTag;
+import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ public final class MlflowSteps {
     try {
       switch (args[0]) {
         case "mlflow-start-run":
-          return startRun(flags, out, err);
+          return startRun(flags, env, out, err);
         case "mlflow-log-metrics":
           return logMetrics(flags, env, out, err);
         default:
@@ -89,7 +90,8 @@ public final class MlflowSteps {
     }
   }
 
-  private static int startRun(Map<String, List<String>> flags, PrintStream out, PrintStream err) throws IOException {
+  private static int startRun(Map<String, List<String>> flags, Function<String, String> env, PrintStream out, PrintStream err)
+      throws IOException {
     known(flags, "tracking-uri", "experiment", "pipeline", "kubeflow-run-id", "param", "run-id-file");
     String uri = one(flags, "tracking-uri");
     String experiment = one(flags, "experiment");
@@ -104,15 +106,15 @@ public final class MlflowSteps {
       }
       params.add(Param.newBuilder().setKey(p.substring(0, eq)).setValue(p.substring(eq + 1)).build());
     }
-    try (MlflowClient client = new MlflowClient(uri)) {
+    try (MlflowClient client = Servers.of(uri, env).client()) {
       String experimentId = client.getExperimentByName(experiment).map(e -> e.getExperimentId())
           .orElseGet(() -> client.createExperiment(experiment));
       // A retried step (a retry, a resumed local run) finds the run it started before.
-      List<RunInfo> earlier = client.searchRuns(List.of(experimentId),
-          "tags." + RUN_ID_TAG + " = '" + kfpRunId.replace("'", "\\'") + "'");
+      List<Run> earlier = client.searchRuns(List.of(experimentId),
+          "tags." + RUN_ID_TAG + " = '" + kfpRunId.replace("'", "\\'") + "'", ViewType.ACTIVE_ONLY, 1).getItems();
       String runId;
       if (!earlier.isEmpty()) {
-        runId = earlier.get(0).getRunId();
+        runId = earlier.get(0).getInfo().getRunId();
       } else {
         runId = client.createRun(CreateRun.newBuilder().setExperimentId(experimentId)
             .setRunName(pipeline + "-" + kfpRunId).setStartTime(System.currentTimeMillis())

@@ -61,6 +61,26 @@ class MlflowStepsTest {
   }
 
   @Test
+  void aServerThatWantsATokenGetsMlflowsTrackingToken() throws Exception {
+    server.requireBearer("s3cret-t0ken");
+    Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", server.uri().toString(), "MLFLOW_TRACKING_TOKEN", "s3cret-t0ken");
+    String[] args = {"mlflow-start-run", "--tracking-uri", server.uri().toString(), "--experiment", "churn", "--pipeline", "train",
+        "--kubeflow-run-id", "kfp-run-1", "--run-id-file", dir.resolve("run-id").toString()};
+    assertEquals(1, run(Map.of(), args), "without the token the server refuses");
+    assertTrue(!err.toString().contains("s3cret"), err.toString());
+    assertEquals(0, run(env, args), err.toString());
+    Path report = Files.writeString(dir.resolve("report.txt"), "ok");
+    try (MlflowRun run = Mlflow.fromEnvironment(java.util.stream.Stream.concat(env.entrySet().stream(),
+        Map.of("MLFLOW_RUN_ID", Files.readString(dir.resolve("run-id"))).entrySet().stream())
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))::get)) {
+      run.logMetric("auc", 0.9);
+      run.logArtifact(report, null);
+    }
+    assertEquals(List.of(0.9), server.runs().get(0).metrics().get("auc"));
+    assertEquals("ok", new String(server.runs().get(0).artifacts().get("report.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aRetriedStartStepFindsTheRunItStartedBefore() throws Exception {
     String first = startRun("kfp-run-1");
     assertEquals(first, startRun("kfp-run-1"));
