@@ -17,7 +17,7 @@ final class Goals {
   @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
   public static final class RunMojo extends Kfp4jMojo {
     public RunMojo() {
-      super("run", false);
+      super("run", true); // the config's mlflow section tracks local runs too
     }
 
     /** The pipeline's name, or a workflow file; optional when the project has one. */
