@@ -75,7 +75,7 @@ class GraphCommandTest {
   void mistakesAreUsageErrors() throws IOException {
     Cli several = Cli.run("graph", "--classes", CLASSES);
     assertEquals(2, several.code(), several.toString());
-    assertTrue(several.err().contains("choose a pipeline: [add-example, count-calls,"), several.toString());
+    assertTrue(several.err().contains("choose a pipeline: [add-example, add-example-v2,"), several.toString());
     assertTrue(several.err().contains("kfp4j graph [-hvV]"), "the usage line: " + several);
 
     Cli unknown = Cli.run("graph", "add-exmaple", "--classes", CLASSES);
