@@ -42,7 +42,8 @@ final class Cluster {
     PipelineFormat format = server.format();
     Options.PipelineChoice.Located located = choice.locate(format);
     Config config = server.config();
-    return new Cluster(format, format.read(located.yaml(), located.source()), config, pin.run(config.run(), choice.classes));
+    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source()), format, config.mlflow());
+    return new Cluster(format, compiled, config, pin.run(config.run(), choice.classes));
   }
 
   String name() {

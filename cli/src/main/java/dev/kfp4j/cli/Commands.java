@@ -56,6 +56,7 @@ final class Commands {
   static final class RunLocal extends Base {
     @Mixin Options.PipelineChoice pipeline;
     @Mixin Options.Arguments arguments;
+    @Mixin Options.ConfigFile config;
 
     @Option(names = "--classpath", paramLabel = "PATH", description = "Where the project's components load from "
         + "(default: --classes and target/dependency/*).")
@@ -98,7 +99,8 @@ final class Commands {
     @Override
     public Integer call() throws IOException {
       String chosen = chosenFormat();
-      Options.PipelineChoice.Located located = pipeline.locate("kfp2".equals(chosen) ? PipelineFormat.KFP2 : PipelineFormat.ARGO);
+      PipelineFormat form = "kfp2".equals(chosen) ? PipelineFormat.KFP2 : PipelineFormat.ARGO;
+      Options.PipelineChoice.Located located = Tracking.apply(pipeline.locate(form), config.config().mlflow());
       Workflow workflow;
       try {
         workflow = Workflow.parse(located.yaml(), located.source());
@@ -268,8 +270,12 @@ final class Commands {
 
   // ------------------------------------------------------------------------------------------ init
 
-  @Command(name = "init", description = "Writes a sample kfp4j.yaml for the given KFP host, to edit.")
+  @Command(name = "init", description = "Writes a sample kfp4j.yaml for the given KFP host, to edit; with "
+      + "--with-github-actions, GitHub Actions workflows too.")
   static final class Init extends Base {
+    /** The workflows --with-github-actions writes, in .github/workflows/ beside the config file. */
+    static final List<String> WORKFLOWS = List.of("kfp4j-on-push.yml", "kfp4j-on-merge-to-main.yml");
+
     @Parameters(paramLabel = "HOST", description = "The KFP API endpoint, such as https://kubeflow.example.com/pipeline.")
     String host;
 
@@ -279,7 +285,12 @@ final class Commands {
     @Option(names = "--name", paramLabel = "NAME", description = "The project name, for the experiment and image (default: this folder's name).")
     String name;
 
-    @Option(names = "--force", description = "Overwrite an existing file.")
+    @Option(names = "--with-github-actions", description = "Also write GitHub Actions workflows in .github/workflows/ beside "
+        + "the config file: on every push, build, test, push the image and run the pipeline once; on the main branch, "
+        + "upload the pipeline and schedule it daily. Keeps an existing config file.")
+    boolean githubActions;
+
+    @Option(names = "--force", description = "Overwrite existing files.")
     boolean force;
 
     @Override
@@ -287,24 +298,44 @@ final class Commands {
       if (!host.startsWith("http://") && !host.startsWith("https://")) {
         throw new ConfigException("host '" + host + "' needs its scheme: http://... or https://...");
       }
-      if (Files.exists(file) && !force) {
+      Path project = file.toAbsolutePath().getParent();
+      String projectName = name != null ? name : Path.of("").toAbsolutePath().getFileName().toString();
+      List<Path> workflows = new ArrayList<>();
+      if (githubActions) {
+        for (String w : WORKFLOWS) {
+          Path target = project.resolve(".github/workflows").resolve(w);
+          if (Files.exists(target) && !force) {
+            throw new ConfigException(target + " exists; edit it, or pass --force to overwrite it");
+          }
+          workflows.add(target);
+        }
+      }
+      boolean keepConfig = githubActions && Files.exists(file) && !force;
+      if (Files.exists(file) && !force && !keepConfig) {
         throw new ConfigException(file + " exists; edit it, or pass --force to overwrite it");
       }
-      String project = name != null ? name : Path.of("").toAbsolutePath().getFileName().toString();
-      String sample;
-      try (InputStream in = Commands.class.getResourceAsStream("kfp4j.yaml.sample")) {
-        sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String image = projectName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+      if (!keepConfig) {
+        String sample = resource("kfp4j.yaml.sample").replace("__HOST__", host).replace("__IMAGE__", image + ":latest")
+            .replace("__NAME__", projectName);
+        Files.createDirectories(project);
+        Files.writeString(file, sample);
+        Config.load(file, n -> null); // what it wrote reads back
+        out().println("Configuration written to " + file + ". Edit the image and experiment, then 'kfp4j upload-pipeline'.");
       }
-      sample = sample.replace("__HOST__", host).replace("__IMAGE__", project.toLowerCase(java.util.Locale.ROOT) + ":latest")
-          .replace("__NAME__", project);
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+      for (Path w : workflows) {
+        Files.createDirectories(w.getParent());
+        Files.writeString(w, resource("github/" + w.getFileName()).replace("__IMAGE_NAME__", image).replace("__NAME__", projectName));
+        out().println("GitHub Actions workflow written to " + w + "; its comments name the secrets it reads.");
       }
-      Files.writeString(file, sample);
-      Config.load(file, n -> null); // what it wrote reads back
-      out().println("Configuration written to " + file + ". Edit the image and experiment, then 'kfp4j upload-pipeline'.");
       out().flush();
       return Kfp4j.OK;
+    }
+
+    private static String resource(String name) throws IOException {
+      try (InputStream in = Commands.class.getResourceAsStream(name)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
     }
   }
 

@@ -32,7 +32,8 @@ public record Config(
     String apiVersion,
     String argoServer,
     Auth auth,
-    RunConfig run) {
+    RunConfig run,
+    Mlflow mlflow) {
 
   /** How requests authenticate; every field optional. */
   public record Auth(String token, String tokenFile, String cookies, Map<String, String> headers, String iapClientId,
@@ -49,10 +50,18 @@ public record Config(
    */
   public record Volume(String storageClass, String size, List<String> accessModes, String mountPath) {}
 
+  /**
+   * MLflow tracking, as kedro-kubeflow's: each run of the pipeline starts one MLflow run on {@code
+   * trackingUri} (else {@code MLFLOW_TRACKING_URI}) in {@code experimentName} (else the pipeline's
+   * name). Null in {@link Config#mlflow()}: no tracking.
+   */
+  public record Mlflow(String trackingUri, String experimentName) {}
+
   /** The default file name, looked for in the working directory. */
   public static final String FILE = "kfp4j.yaml";
 
-  private static final Set<String> TOP = Set.of("host", "namespace", "api_version", "argo_server", "auth", "run_config");
+  private static final Set<String> TOP = Set.of("host", "namespace", "api_version", "argo_server", "auth", "run_config", "mlflow");
+  private static final Set<String> MLFLOW = Set.of("tracking_uri", "experiment_name");
   private static final Set<String> AUTH = Set.of("token", "token_file", "cookies", "headers", "iap_client_id", "ca_cert");
   private static final Set<String> RUN = Set.of("image", "image_pull_policy", "experiment_name", "run_name", "description",
       "wait_for_completion", "timeout", "ttl", "volume", "resources");
@@ -62,7 +71,7 @@ public record Config(
   /** No file: every setting from options and the environment. */
   public static Config empty() {
     return new Config(null, null, null, null, null, new Auth(null, null, null, Map.of(), null, null),
-        new RunConfig(null, null, null, null, null, false, 0, 0, null, Map.of()));
+        new RunConfig(null, null, null, null, null, false, 0, 0, null, Map.of()), null);
   }
 
   /** Reads a config file, substituting environment variables. */
@@ -161,8 +170,19 @@ public record Config(
       throw new ConfigException(file + ": api_version is " + substitution.shown(root.get("api_version"))
           + "; use v2beta1 (KFP 2 pipelines) or v1beta1 (KFP v1 pipelines: Argo workflows)");
     }
+    Mlflow mlflow = null;
+    if (root.has("mlflow")) {
+      JsonNode m = r.object(root, "mlflow");
+      r.known(m, "mlflow.", MLFLOW);
+      String uri = orElse(r.text(m, "tracking_uri", "mlflow."), env.apply("MLFLOW_TRACKING_URI"));
+      if (uri == null || uri.isBlank()) {
+        throw new ConfigException(file + ": mlflow: no tracking server; set mlflow.tracking_uri, such as "
+            + "http://mlflow.kubeflow:5000, or MLFLOW_TRACKING_URI");
+      }
+      mlflow = new Mlflow(uri, r.text(m, "experiment_name", "mlflow."));
+    }
     return new Config(file, r.text(root, "host", ""), r.text(root, "namespace", ""), apiVersion,
-        r.text(root, "argo_server", ""), auth, runConfig);
+        r.text(root, "argo_server", ""), auth, runConfig, mlflow);
   }
 
   /**

@@ -17,7 +17,7 @@ final class Goals {
   @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
   public static final class RunMojo extends Kfp4jMojo {
     public RunMojo() {
-      super("run", false);
+      super("run", true); // the config's mlflow section tracks local runs too
     }
 
     /** The pipeline's name, or a workflow file; optional when the project has one. */
@@ -428,12 +428,17 @@ final class Goals {
     @Parameter(property = "kfp4j.force", defaultValue = "false")
     boolean force;
 
+    /** Also write GitHub Actions workflows in {@code .github/workflows/}. */
+    @Parameter(property = "kfp4j.withGithubActions", defaultValue = "false")
+    boolean withGithubActions;
+
     @Override
     List<String> arguments() {
       List<String> args = new ArrayList<>();
       args.add(host);
       option(args, "--config", config);
       option(args, "--name", project);
+      flag(args, "--with-github-actions", withGithubActions);
       flag(args, "--force", force);
       return args;
     }

@@ -1,0 +1,90 @@
+package dev.kfp4j.mlflow;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where a run's artifacts go, by its artifact URI: through the tracking server's artifact proxy
+ * ({@code mlflow-artifacts:/...}, a server started with {@code --serve-artifacts}, MLflow's default
+ * since 2.0: {@code PUT /api/2.0/mlflow-artifacts/artifacts/<path>}), or a folder this process can
+ * write ({@code file:} or a plain path). MLflow's Java client uploads only through MLflow's Python
+ * command line, which a component image lacks.
+ */
+final class ArtifactStore {
+  private final Servers server;
+  private final String trackingUri;
+  private final String artifactUri;
+
+  ArtifactStore(Servers server, String artifactUri) {
+    this.server = server;
+    this.trackingUri = server.uri().replaceAll("/+$", "");
+    this.artifactUri = artifactUri;
+  }
+
+  void upload(Path source, String artifactPath) throws IOException {
+    if (!Files.exists(source)) {
+      throw new IOException(source + ": no such file to log as an artifact");
+    }
+    Path base = source.getParent() == null ? Path.of("") : source.getParent();
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(source)) {
+      try (Stream<Path> all = Files.walk(source)) {
+        all.filter(Files::isRegularFile).sorted().forEach(files::add);
+      }
+    } else {
+      files.add(source);
+    }
+    String prefix = artifactPath == null || artifactPath.isBlank() ? "" : artifactPath.replaceAll("^/+|/+$", "") + "/";
+    for (Path f : files) {
+      String relative = prefix + base.relativize(f).toString().replace('\\', '/');
+      put(f, relative);
+    }
+  }
+
+  private void put(Path file, String relative) throws IOException {
+    if (artifactUri.startsWith("mlflow-artifacts:")) {
+      String root = URI.create(artifactUri).getPath().replaceAll("^/+|/+$", "");
+      StringBuilder path = new StringBuilder();
+      for (String part : (root + "/" + relative).split("/")) {
+        path.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
+      }
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trackingUri + "/api/2.0/mlflow-artifacts/artifacts" + path))
+          .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(file));
+      if (server.authorization() != null) {
+        request.header("Authorization", server.authorization());
+      }
+      HttpResponse<String> response;
+      try {
+        response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while uploading " + file);
+      }
+      if (response.statusCode() / 100 != 2) {
+        throw new IOException("MLflow refused artifact " + relative + ": HTTP " + response.statusCode() + " " + response.body());
+      }
+    } else if (artifactUri.startsWith("file:") || artifactUri.startsWith("/")) {
+      Path root = artifactUri.startsWith("file:") ? Path.of(URI.create(artifactUri)) : Path.of(artifactUri);
+      Path target = root.resolve(relative).normalize();
+      if (!target.startsWith(root)) {
+        throw new IOException("artifact path " + relative + " leaves the run's artifact folder");
+      }
+      Files.createDirectories(target.getParent());
+      Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      throw new IOException("the run's artifacts are at " + artifactUri
+          + ", which kfp4j cannot write; start the MLflow server with --serve-artifacts (mlflow-artifacts:/ URIs)");
+    }
+  }
+}

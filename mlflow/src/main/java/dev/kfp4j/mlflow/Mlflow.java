@@ -1,0 +1,95 @@
+package dev.kfp4j.mlflow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Logging from a component to the MLflow run of its pipeline run, one call each:
+ *
+ * <pre>{@code
+ * Mlflow.logParam("learning_rate", "0.5");
+ * Mlflow.logMetric("accuracy", 0.93);
+ * Mlflow.logArtifact(modelFile);
+ * }</pre>
+ *
+ * The run is the one the pipeline's {@code mlflow-start-run} step started: a tracked pipeline
+ * gives every task its id in {@code MLFLOW_RUN_ID} and the server in {@code MLFLOW_TRACKING_URI},
+ * the variables MLflow's own clients read. Where they are not set (a pipeline run without MLflow
+ * tracking, a unit test) each call does nothing, so a component runs the same with or without
+ * tracking; {@link #active()} tells which.
+ */
+public final class Mlflow {
+  private static MlflowRun run;
+  private static boolean looked;
+
+  private Mlflow() {}
+
+  /** Whether calls log: this process runs in a tracked pipeline run. */
+  public static synchronized boolean active() {
+    return current() != null;
+  }
+
+  /** A parameter of the run (MLflow keeps the first value of each). */
+  public static void logParam(String key, Object value) {
+    MlflowRun r = current();
+    if (r != null) {
+      r.logParam(key, String.valueOf(value));
+    }
+  }
+
+  public static void logMetric(String key, double value) {
+    logMetric(key, value, 0);
+  }
+
+  /** A metric's value at a step (an epoch, an iteration). */
+  public static void logMetric(String key, double value, long step) {
+    MlflowRun r = current();
+    if (r != null) {
+      r.logMetric(key, value, step);
+    }
+  }
+
+  public static void setTag(String key, String value) {
+    MlflowRun r = current();
+    if (r != null) {
+      r.setTag(key, value);
+    }
+  }
+
+  /** Uploads a file, or a folder's files, to the top of the run's artifacts. */
+  public static void logArtifact(Path file) {
+    logArtifact(file, null);
+  }
+
+  /** Uploads a file, or a folder's files, under {@code artifactPath} of the run's artifacts. */
+  public static void logArtifact(Path file, String artifactPath) {
+    MlflowRun r = current();
+    if (r != null) {
+      try {
+        r.logArtifact(file, artifactPath);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static synchronized MlflowRun current() {
+    if (!looked) {
+      run = fromEnvironment(System::getenv);
+      looked = true;
+    }
+    return run;
+  }
+
+  /** The run {@code env}'s {@code MLFLOW_TRACKING_URI} and {@code MLFLOW_RUN_ID} name, or null when either is unset. */
+  static MlflowRun fromEnvironment(Function<String, String> env) {
+    String uri = env.apply("MLFLOW_TRACKING_URI");
+    String id = env.apply("MLFLOW_RUN_ID");
+    if (uri == null || uri.isBlank() || id == null || id.isBlank()) {
+      return null;
+    }
+    return new MlflowRun(Servers.of(uri, env), id);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.kfp4j.mlflow;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.function.Function;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.creds.BasicMlflowHostCreds;
+
+/**
+ * How to reach a tracking server, with the credentials MLflow's own clients read from the
+ * environment: {@code MLFLOW_TRACKING_TOKEN} (a bearer token), else {@code
+ * MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD} (basic auth), else none.
+ */
+record Servers(String uri, String token, String username, String password) {
+  static Servers of(String uri, Function<String, String> env) {
+    return new Servers(uri, blankToNull(env.apply("MLFLOW_TRACKING_TOKEN")), blankToNull(env.apply("MLFLOW_TRACKING_USERNAME")),
+        blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")));
+  }
+
+  MlflowClient client() {
+    if (token != null) {
+      return new MlflowClient(new BasicMlflowHostCreds(uri, token));
+    }
+    if (username != null) {
+      return new MlflowClient(new BasicMlflowHostCreds(uri, username, password == null ? "" : password));
+    }
+    return new MlflowClient(new BasicMlflowHostCreds(uri));
+  }
+
+  /** The {@code Authorization} header of a request of our own (an artifact upload), or null. */
+  String authorization() {
+    if (token != null) {
+      return "Bearer " + token;
+    }
+    if (username != null) {
+      String pair = username + ":" + (password == null ? "" : password);
+      return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return uri; // never the credentials
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.kfp4j.mlflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.testing.server.FakeMlflowServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tracking steps and {@link Mlflow}'s calls, through MLflow's Java client, against a server that holds them to MLflow's API. */
+class MlflowStepsTest {
+  private final FakeMlflowServer server = FakeMlflowServer.start();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  @TempDir Path dir;
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    return MlflowSteps.run(args, env::get, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String startRun(String kfpRunId) throws Exception {
+    Path idFile = dir.resolve(kfpRunId + "/run-id");
+    int code = run(Map.of(), "mlflow-start-run", "--tracking-uri", server.uri().toString(), "--experiment", "churn",
+        "--pipeline", "train", "--kubeflow-run-id", kfpRunId, "--param", "epochs=20", "--param", "rate=0.5",
+        "--run-id-file", idFile.toString());
+    assertEquals(0, code, err.toString());
+    return Files.readString(idFile);
+  }
+
+  @Test
+  void startRunMakesOneTaggedRunWithTheArgumentsAsParameters() throws Exception {
+    String id = startRun("kfp-run-1");
+    startRun("kfp-run-2");
+    List<FakeMlflowServer.Run> runs = server.runs();
+    assertEquals(2, runs.size());
+    FakeMlflowServer.Run first = runs.get(0);
+    assertEquals(id, first.id());
+    assertEquals("churn", first.experiment());
+    assertEquals("kfp-run-1", first.tags().get(MlflowSteps.RUN_ID_TAG));
+    assertEquals("train", first.tags().get(MlflowSteps.PIPELINE_TAG));
+    assertEquals(Map.of("epochs", "20", "rate", "0.5"), first.params());
+    assertEquals("churn", runs.get(1).experiment(), "the second run goes to the experiment the first made");
+    assertEquals(List.of(), server.refused());
+  }
+
+  @Test
+  void aServerThatWantsATokenGetsMlflowsTrackingToken() throws Exception {
+    server.requireBearer("s3cret-t0ken");
+    Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", server.uri().toString(), "MLFLOW_TRACKING_TOKEN", "s3cret-t0ken");
+    String[] args = {"mlflow-start-run", "--tracking-uri", server.uri().toString(), "--experiment", "churn", "--pipeline", "train",
+        "--kubeflow-run-id", "kfp-run-1", "--run-id-file", dir.resolve("run-id").toString()};
+    assertEquals(1, run(Map.of(), args), "without the token the server refuses");
+    assertTrue(!err.toString().contains("s3cret"), err.toString());
+    assertEquals(0, run(env, args), err.toString());
+    Path report = Files.writeString(dir.resolve("report.txt"), "ok");
+    try (MlflowRun run = Mlflow.fromEnvironment(java.util.stream.Stream.concat(env.entrySet().stream(),
+        Map.of("MLFLOW_RUN_ID", Files.readString(dir.resolve("run-id"))).entrySet().stream())
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))::get)) {
+      run.logMetric("auc", 0.9);
+      run.logArtifact(report, null);
+    }
+    assertEquals(List.of(0.9), server.runs().get(0).metrics().get("auc"));
+    assertEquals("ok", new String(server.runs().get(0).artifacts().get("report.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aRetriedStartStepFindsTheRunItStartedBefore() throws Exception {
+    String first = startRun("kfp-run-1");
+    assertEquals(first, startRun("kfp-run-1"));
+    assertEquals(1, server.runs().size());
+    assertEquals(List.of(), server.refused());
+  }
+
+  @Test
+  void aComponentLogsParametersMetricsAndArtifactsToThatRun() throws Exception {
+    String id = startRun("kfp-run-1");
+    Path model = Files.writeString(dir.resolve("model.txt"), "weights");
+    try (MlflowRun run = Mlflow.fromEnvironment(Map.of("MLFLOW_TRACKING_URI", server.uri().toString(), "MLFLOW_RUN_ID", id)::get)) {
+      run.logParam("optimizer", "sgd");
+      run.logMetric("loss", 0.7, 0);
+      run.logMetric("loss", 0.3, 1);
+      run.setTag("stage", "train");
+      run.logArtifact(model, "models");
+    }
+    FakeMlflowServer.Run r = server.runs().get(0);
+    assertEquals("sgd", r.params().get("optimizer"));
+    assertEquals(List.of(0.7, 0.3), r.metrics().get("loss"));
+    assertEquals("train", r.tags().get("stage"));
+    assertEquals("weights", new String(r.artifacts().get("models/model.txt"), StandardCharsets.UTF_8));
+    assertEquals(List.of(), server.refused());
+  }
+
+  @Test
+  void withoutTheVariablesNothingIsTracked() {
+    assertNull(Mlflow.fromEnvironment(Map.<String, String>of()::get));
+    assertNull(Mlflow.fromEnvironment(Map.of("MLFLOW_TRACKING_URI", "http://x")::get));
+  }
+
+  @Test
+  void logMetricsLogsAStepsMlpipelineMetrics() throws Exception {
+    String id = startRun("kfp-run-1");
+    Path metrics = Files.writeString(dir.resolve("metrics.json"),
+        "{\"metrics\": [{\"name\": \"accuracy-score\", \"numberValue\": 0.93, \"format\": \"PERCENTAGE\"}, {\"name\": \"f1\", \"numberValue\": 0.8}]}");
+    int code = run(Map.of("MLFLOW_TRACKING_URI", server.uri().toString(), "MLFLOW_RUN_ID", id), "mlflow-log-metrics", "--metrics", metrics.toString());
+    assertEquals(0, code, err.toString());
+    assertEquals(Map.of("accuracy-score", List.of(0.93), "f1", List.of(0.8)), server.runs().get(0).metrics());
+  }
+
+  @Test
+  void badArgumentsExit2WithTheUsage() {
+    assertEquals(2, run(Map.of(), "mlflow-start-run", "--experiment", "x"));
+    assertTrue(err.toString().startsWith("usage: MlflowSteps"), err.toString());
+    assertTrue(err.toString().contains("--tracking-uri is needed once"), err.toString());
+    err.reset();
+    assertEquals(2, run(Map.of(), "mlflow-end-run"));
+    assertTrue(err.toString().contains("unknown step 'mlflow-end-run'"), err.toString());
+  }
+
+  @Test
+  void theServerRefusesWhatMlflowsApiDoesNotHave() throws Exception {
+    String id = startRun("kfp-run-1");
+    HttpClient http = HttpClient.newHttpClient();
+    {
+      HttpResponse<String> noTimestamp = http.send(HttpRequest.newBuilder(URI.create(server.uri() + "/api/2.0/mlflow/runs/log-metric"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"run_id\": \"" + id + "\", \"key\": \"a\", \"value\": 1}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, noTimestamp.statusCode());
+      assertTrue(noTimestamp.body().contains("'timestamp'"), noTimestamp.body());
+      HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(server.uri() + "/api/2.0/mlflow/runs/log-parameter"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"run_id\": \"" + id + "\", \"key\": \"a\", \"val\": \"1\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, unknown.statusCode());
+      assertTrue(unknown.body().contains("no field 'val'"), unknown.body());
+    }
+    assertEquals(2, server.refused().size());
+  }
+}

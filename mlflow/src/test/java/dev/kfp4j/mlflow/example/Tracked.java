@@ -1,0 +1,48 @@
+package dev.kfp4j.mlflow.example;
+
+import dev.kfp4j.annotations.Component;
+import dev.kfp4j.annotations.Default;
+import dev.kfp4j.annotations.OutputPath;
+import dev.kfp4j.annotations.Pipeline;
+import dev.kfp4j.mlflow.Mlflow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A pipeline as a tracked project writes it: one call per parameter and metric, and KFP's metrics file. */
+public final class Tracked {
+  private Tracked() {}
+
+  /**
+   * Trains by halving the loss each epoch.
+   *
+   * @param epochs how many epochs
+   * @param rate how much of the loss each epoch takes away
+   * @param mlpipeline_metrics_path KFP v1's metrics file
+   * @return the final loss
+   */
+  @Component
+  public static double train(int epochs, double rate, @OutputPath("Metrics") Path mlpipeline_metrics_path) throws IOException {
+    Mlflow.logParam("optimizer", "sgd");
+    double loss = 1;
+    for (int e = 0; e < epochs; e++) {
+      loss *= 1 - rate;
+      Mlflow.logMetric("loss", loss, e);
+    }
+    Path report = Files.writeString(Files.createTempDirectory("train").resolve("report.txt"), "final loss " + loss);
+    Mlflow.logArtifact(report, "reports");
+    Files.writeString(mlpipeline_metrics_path, "{\"metrics\": [{\"name\": \"final-loss\", \"numberValue\": " + loss + "}]}");
+    return loss;
+  }
+
+  /**
+   * Trains once.
+   *
+   * @param epochs how many epochs
+   * @param rate the learning rate
+   */
+  @Pipeline(name = "tracked-training")
+  public static void trackedTraining(@Default("3") int epochs, @Default("0.5") double rate) {
+    TrackedOps.train(epochs, rate);
+  }
+}
