@@ -1,22 +1,17 @@
 package dev.kfp4j.cli;
 
-import static dev.kfp4j.cli.Printer.row;
 
 import dev.kfp4j.client.Experiment;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
-import dev.kfp4j.client.ListOptions;
-import dev.kfp4j.client.Page;
-import dev.kfp4j.client.Pipeline;
-import dev.kfp4j.client.Run;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code kfp4j list-pipelines} and {@code list-runs}: newest first, as a table or JSON. */
+/**
+ * {@code kfp4j list-pipelines} and {@code list-runs}, kedro-kubeflow's names for what {@code
+ * pipelines list} and {@code runs list} show: newest first, as a table or JSON.
+ */
 final class ListCommands {
   private ListCommands() {}
 
@@ -31,22 +26,7 @@ final class ListCommands {
     @Override
     public Integer call() {
       KfpClient kfp = server.kfp();
-      List<Map<String, Object>> rows = new ArrayList<>();
-      ListOptions next = ListOptions.newestFirst(Math.min(limit, 100));
-      Page<Pipeline> page = kfp.listPipelines(next);
-      while (true) {
-        for (Pipeline p : page.items()) {
-          if (rows.size() < limit) {
-            rows.add(row("name", p.name(), "id", p.id(), "created", p.createdAt(), "default_version_id", p.defaultVersionId()));
-          }
-        }
-        if (!page.hasNext() || rows.size() >= limit || page.items().isEmpty()) {
-          break;
-        }
-        next = next.next(page);
-        page = kfp.listPipelines(next);
-      }
-      new Printer(out(), output.json()).table(rows, List.of("name", "id", "created", "default_version_id"));
+      new Printer(out(), output.json()).table(Rows.list(limit, kfp::listPipelines, Rows::of), Rows.PIPELINE);
       return Kfp4j.OK;
     }
   }
@@ -71,13 +51,8 @@ final class ListCommands {
             "no experiment '" + experiment + "' on " + kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace())
                 + "; 'kfp4j run-once --experiment " + experiment + "' creates it"));
       }
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (Run r : kfp.listRuns(experimentId, ListOptions.newestFirst(Math.min(limit, 100))).items()) {
-        if (rows.size() < limit) {
-          rows.add(row("name", r.name(), "id", r.id(), "state", r.state(), "created", r.createdAt(), "finished", r.finishedAt()));
-        }
-      }
-      new Printer(out(), output.json()).table(rows, List.of("name", "id", "state", "created", "finished"));
+      String id = experimentId;
+      new Printer(out(), output.json()).table(Rows.list(limit, o -> kfp.listRuns(id, o), Rows::of), Rows.RUN);
       return Kfp4j.OK;
     }
   }
