@@ -55,27 +55,6 @@ final class TestRuns {
   }
 
   /**
-   * FIXTURE ONLY, until the runner records metrics (the run-record contract of this session):
-   * adds to run.json what the runner is to write for a task whose {@code Metrics} output it ran,
-   * {@code "metrics": {name: number}}, read from the metadata the entrypoint really wrote beside
-   * the artifact in KFP v1 ({@code <path>.metadata.json}). Nothing is made up: the numbers are
-   * the component's.
-   */
-  static void addMetricsAsTheContractSays(Path runDir, String task, String artifact) {
-    try {
-      Path file = runDir.resolve("run.json");
-      ObjectNode run = (ObjectNode) Yaml.json().readTree(Files.readString(file));
-      ObjectNode t = (ObjectNode) run.path("tasks").path(task);
-      String path = t.path("artifacts").path(artifact).asString();
-      JsonNode metadata = Yaml.json().readTree(Files.readString(Path.of(path + ".metadata.json")));
-      t.set("metrics", metadata);
-      Files.writeString(file, Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(run));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
    * FIXTURE ONLY, until the runner records them (the run-record contract of this session): adds
    * to run.json's task {@code "visualizations"}, in the shapes of KFP v1's {@code
    * mlpipeline-ui-metadata} outputs (inline storage), as the runner is to copy them from a task's
