@@ -94,11 +94,12 @@ class GithubActionsTest {
       }
     }
     assertEquals(List.of("verify", "package image", "run-once", "package image", "upload-pipeline", "schedule"), ran);
-    assertEquals(1, kfp.pipelines().size());
-    assertEquals(2, kfp.versions().size(), "run-once and upload-pipeline each uploaded a version");
-    assertEquals("Succeeded", kfp.runs().get(0).path("status").asString(), "run-once waited for the run");
-    JsonNode job = kfp.jobs().get(0);
-    assertEquals("calc daily", job.path("name").asString());
+    // init writes KFP 2 projects (api_version v2beta1): what the goals did is in the server's v2beta1 API
+    assertEquals(1, kfp.v2().pipelines().size());
+    assertEquals(2, kfp.v2().versions().size(), "run-once and upload-pipeline each uploaded a version");
+    assertEquals("SUCCEEDED", kfp.v2().runs().get(0).path("state").asString(), "run-once waited for the run");
+    JsonNode job = kfp.v2().recurringRuns().get(0);
+    assertEquals("calc daily", job.path("display_name").asString());
     assertEquals("0 0 4 * * *", job.at("/trigger/cron_schedule/cron").asString());
   }
 
