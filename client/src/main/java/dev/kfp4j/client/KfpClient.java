@@ -1,22 +1,15 @@
 package dev.kfp4j.client;
 
-import dev.kfp4j.format.FormatException;
-import dev.kfp4j.format.kfp2.Kfp2Writer;
-import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.yaml.Yaml;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,9 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  */
 public final class KfpClient {
-  /** How v2beta1 holds a pipeline spec with its platform spec. */
-  private static final String PIPELINE_SPEC = "pipeline_spec";
-  private static final String PLATFORM_SPEC = "platform_spec";
   /** The host when none is given, as the KFP SDK reads it. */
   public static final String ENDPOINT_ENV = "KF_PIPELINES_ENDPOINT";
   /** The UI's address for links, when it differs from the API host. */
@@ -54,6 +44,7 @@ public final class KfpClient {
 
   private final Http http;
   private final boolean v2;
+  private final KfpAnswers answers;
   private final String api;
   private final String namespace;
   private final URI ui;
@@ -62,6 +53,7 @@ public final class KfpClient {
   private KfpClient(Builder b, URI host) {
     this.http = new Http(host, b.auth, b.caCertificate, b.timeout, "--host or " + ENDPOINT_ENV, b.redactor);
     this.v2 = b.apiVersion == ApiVersion.V2BETA1;
+    this.answers = new KfpAnswers(v2);
     this.api = b.apiVersion.path();
     this.namespace = b.namespace;
     this.ui = b.uiHost != null ? b.uiHost : http.base();
@@ -185,23 +177,23 @@ public final class KfpClient {
   // ---------------------------------------------------------------- experiments
 
   public Experiment createExperiment(String name, String description) {
-    ObjectNode body = object();
+    ObjectNode body = KfpRequests.object();
     if (v2) {
       body.put("display_name", name).put("description", description).put("namespace", namespace);
     } else {
       body.put("name", name).put("description", description);
       if (namespace != null) {
-        body.set("resource_references", array(reference("NAMESPACE", namespace, "OWNER")));
+        body.set("resource_references", KfpRequests.array(KfpRequests.reference("NAMESPACE", namespace, "OWNER")));
       }
     }
-    return experiment(http.post(api + "/experiments", Http.query(), body));
+    return answers.experiment(http.post(api + "/experiments", Http.query(), body));
   }
 
   /** The experiment of this name in the client's namespace, if there is one. */
   public Optional<Experiment> findExperiment(String name) {
     Http.Query q = Http.query().add("filter", nameFilter(name)).add("page_size", 2);
     scope(q);
-    return first(listOf(http.get(api + "/experiments", q), "experiments", this::experiment), name, Experiment::name);
+    return KfpAnswers.first(KfpAnswers.listOf(http.get(api + "/experiments", q), "experiments", answers::experiment), name, Experiment::name);
   }
 
   /** The experiment of this name, created if there is none (KFP's {@code create_experiment}). */
@@ -210,13 +202,13 @@ public final class KfpClient {
   }
 
   public Experiment getExperiment(String id) {
-    return experiment(http.get(api + "/experiments/" + id, Http.query()));
+    return answers.experiment(http.get(api + "/experiments/" + id, Http.query()));
   }
 
   public Page<Experiment> listExperiments(ListOptions options) {
-    Http.Query q = paging(Http.query(), options);
+    Http.Query q = KfpRequests.paging(Http.query(), options);
     scope(q);
-    return page(http.get(api + "/experiments", q), "experiments", this::experiment);
+    return KfpAnswers.page(http.get(api + "/experiments", q), "experiments", answers::experiment);
   }
 
   public void archiveExperiment(String id) {
@@ -243,7 +235,7 @@ public final class KfpClient {
       q.add("description", description);
     }
     q.add("namespace", namespace);
-    Pipeline p = pipeline(http.upload(api + "/pipelines/upload", q, "uploadfile", name + ".yaml",
+    Pipeline p = answers.pipeline(http.upload(api + "/pipelines/upload", q, "uploadfile", name + ".yaml",
         workflowYaml.getBytes(StandardCharsets.UTF_8)));
     if (p.defaultVersionId() == null) {
       String version = latestVersion(p.id()).map(PipelineVersion::id).orElse(null);
@@ -259,7 +251,7 @@ public final class KfpClient {
       q.add("display_name", versionName);
     }
     q.add("pipelineid", pipelineId).add("description", description);
-    return version(http.upload(api + "/pipelines/upload_version", q, "uploadfile", versionName + ".yaml",
+    return answers.version(http.upload(api + "/pipelines/upload_version", q, "uploadfile", versionName + ".yaml",
         workflowYaml.getBytes(StandardCharsets.UTF_8)), pipelineId);
   }
 
@@ -267,17 +259,17 @@ public final class KfpClient {
   public Optional<Pipeline> findPipeline(String name) {
     Http.Query q = Http.query().add("filter", nameFilter(name)).add("page_size", 2);
     scope(q);
-    return first(listOf(http.get(api + "/pipelines", q), "pipelines", this::pipeline), name, Pipeline::name);
+    return KfpAnswers.first(KfpAnswers.listOf(http.get(api + "/pipelines", q), "pipelines", answers::pipeline), name, Pipeline::name);
   }
 
   public Pipeline getPipeline(String id) {
-    return pipeline(http.get(api + "/pipelines/" + id, Http.query()));
+    return answers.pipeline(http.get(api + "/pipelines/" + id, Http.query()));
   }
 
   public Page<Pipeline> listPipelines(ListOptions options) {
-    Http.Query q = paging(Http.query(), options);
+    Http.Query q = KfpRequests.paging(Http.query(), options);
     scope(q);
-    return page(http.get(api + "/pipelines", q), "pipelines", this::pipeline);
+    return KfpAnswers.page(http.get(api + "/pipelines", q), "pipelines", answers::pipeline);
   }
 
   /** Deletes a pipeline with all its versions. */
@@ -287,10 +279,10 @@ public final class KfpClient {
 
   public Page<PipelineVersion> listPipelineVersions(String pipelineId, ListOptions options) {
     JsonNode answer = v2
-        ? http.get(api + "/pipelines/" + pipelineId + "/versions", paging(Http.query(), options))
-        : http.get(api + "/pipeline_versions", paging(Http.query()
+        ? http.get(api + "/pipelines/" + pipelineId + "/versions", KfpRequests.paging(Http.query(), options))
+        : http.get(api + "/pipeline_versions", KfpRequests.paging(Http.query()
             .add("resource_key.type", "PIPELINE").add("resource_key.id", pipelineId), options));
-    return page(answer, v2 ? "pipeline_versions" : "versions", n -> version(n, pipelineId));
+    return KfpAnswers.page(answer, v2 ? "pipeline_versions" : "versions", n -> answers.version(n, pipelineId));
   }
 
   /** The pipeline's newest version. */
@@ -300,7 +292,7 @@ public final class KfpClient {
   }
 
   public PipelineVersion getPipelineVersion(String pipelineId, String versionId) {
-    return version(http.get(v2 ? api + "/pipelines/" + pipelineId + "/versions/" + versionId
+    return answers.version(http.get(v2 ? api + "/pipelines/" + pipelineId + "/versions/" + versionId
         : api + "/pipeline_versions/" + versionId, Http.query()), pipelineId);
   }
 
@@ -311,8 +303,8 @@ public final class KfpClient {
   public String getPipelineVersionTemplate(String pipelineId, String versionId) {
     if (v2) {
       JsonNode spec = http.get(api + "/pipelines/" + pipelineId + "/versions/" + versionId, Http.query()).path("pipeline_spec");
-      if (spec.has(PIPELINE_SPEC) && spec.has(PLATFORM_SPEC)) { // KFP's answer for a spec with a platform document
-        return Yaml.write(spec.get(PIPELINE_SPEC), null) + "---\n" + Yaml.write(spec.get(PLATFORM_SPEC), null);
+      if (spec.has(KfpRequests.PIPELINE_SPEC) && spec.has(KfpRequests.PLATFORM_SPEC)) { // KFP's answer for a spec with a platform document
+        return Yaml.write(spec.get(KfpRequests.PIPELINE_SPEC), null) + "---\n" + Yaml.write(spec.get(KfpRequests.PLATFORM_SPEC), null);
       }
       return Yaml.write(spec, null);
     }
@@ -327,27 +319,27 @@ public final class KfpClient {
   // ---------------------------------------------------------------- runs
 
   public Run createRun(RunRequest request) {
-    ObjectNode body = object();
+    ObjectNode body = KfpRequests.object();
     if (v2) {
       body.put("display_name", request.name()).put("description", request.description())
           .put("experiment_id", request.experimentId()).put("service_account", request.serviceAccount());
-      source(body, request.pipelineId(), request.versionId(), request.workflowYaml());
-      body.set("runtime_config", runtimeConfig(request.arguments(), request.parameterTypes()));
-      return run(http.post(api + "/runs", Http.query(), body));
+      KfpRequests.source(body, request.pipelineId(), request.versionId(), request.workflowYaml());
+      body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes()));
+      return answers.run(http.post(api + "/runs", Http.query(), body));
     }
     body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
     ObjectNode spec = body.putObject("pipeline_spec");
     if (request.workflowYaml() != null) {
       spec.put("workflow_manifest", request.workflowYaml());
     }
-    spec.set("parameters", parameters(request.arguments()));
-    body.set("resource_references", references(request.experimentId(), request.versionId()));
-    return run(http.post(api + "/runs", Http.query(), body).path("run"));
+    spec.set("parameters", KfpRequests.parameters(request.arguments()));
+    body.set("resource_references", KfpRequests.references(request.experimentId(), request.versionId()));
+    return answers.run(http.post(api + "/runs", Http.query(), body).path("run"));
   }
 
   public Run getRun(String id) {
     JsonNode answer = http.get(api + "/runs/" + id, Http.query());
-    return run(v2 ? answer : answer.path("run"));
+    return answers.run(v2 ? answer : answer.path("run"));
   }
 
   /**
@@ -366,16 +358,16 @@ public final class KfpClient {
           o.getValue().path("artifact_ids").forEach(a -> ids.add(a.asString("")));
           outputs.put(o.getKey(), String.join(",", ids));
         });
-        tasks.add(new RunTask(name(t), text(t, "state"), text(t, "pod_name"), time(t, "start_time"), time(t, "end_time"), outputs));
+        tasks.add(new RunTask(KfpAnswers.name(t), KfpAnswers.text(t, "state"), KfpAnswers.text(t, "pod_name"), KfpAnswers.time(t, "start_time"), KfpAnswers.time(t, "end_time"), outputs));
       }
       return tasks;
     }
     String manifest = answer.at("/pipeline_runtime/workflow_manifest").asString("");
     JsonNode workflow;
     try {
-      workflow = manifest.isBlank() ? object() : Yaml.json().readTree(manifest);
+      workflow = manifest.isBlank() ? KfpRequests.object() : Yaml.json().readTree(manifest);
     } catch (tools.jackson.core.JacksonException e) {
-      workflow = object(); // not a workflow: no tasks to show
+      workflow = KfpRequests.object(); // not a workflow: no tasks to show
     }
     for (JsonNode node : workflow.at("/status/nodes")) {
       if (!"Pod".equals(node.path("type").asString(""))) {
@@ -387,17 +379,17 @@ public final class KfpClient {
         String key = a.at("/s3/key").asString("");
         outputs.put(a.path("name").asString(""), key);
       });
-      tasks.add(new RunTask(text(node, "displayName"), text(node, "phase"), text(node, "id"), time(node, "startedAt"),
-          time(node, "finishedAt"), outputs));
+      tasks.add(new RunTask(KfpAnswers.text(node, "displayName"), KfpAnswers.text(node, "phase"), KfpAnswers.text(node, "id"), KfpAnswers.time(node, "startedAt"),
+          KfpAnswers.time(node, "finishedAt"), outputs));
     }
     return tasks;
   }
 
   /** Runs of an experiment, or of the client's namespace when {@code experimentId} is null. */
   public Page<Run> listRuns(String experimentId, ListOptions options) {
-    Http.Query q = paging(Http.query(), options);
+    Http.Query q = KfpRequests.paging(Http.query(), options);
     scope(q, experimentId);
-    return page(http.get(api + "/runs", q), "runs", this::run);
+    return KfpAnswers.page(http.get(api + "/runs", q), "runs", answers::run);
   }
 
   /**
@@ -429,33 +421,33 @@ public final class KfpClient {
   // ---------------------------------------------------------------- recurring runs
 
   public RecurringRun createRecurringRun(RecurringRunRequest request) {
-    ObjectNode body = object();
+    ObjectNode body = KfpRequests.object();
     if (v2) {
       body.put("display_name", request.name()).put("description", request.description())
           .put("experiment_id", request.experimentId()) // its namespace is the experiment's
           .put("service_account", request.serviceAccount());
-      source(body, request.pipelineId(), request.versionId(), null);
-      body.set("runtime_config", runtimeConfig(request.arguments(), request.parameterTypes()));
+      KfpRequests.source(body, request.pipelineId(), request.versionId(), null);
+      body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes()));
       body.put("mode", request.enabled() ? "ENABLE" : "DISABLE");
     } else {
       body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
-      body.putObject("pipeline_spec").set("parameters", parameters(request.arguments()));
-      body.set("resource_references", references(request.experimentId(), request.versionId()));
+      body.putObject("pipeline_spec").set("parameters", KfpRequests.parameters(request.arguments()));
+      body.set("resource_references", KfpRequests.references(request.experimentId(), request.versionId()));
       body.put("enabled", request.enabled());
     }
-    body.set("trigger", trigger(request.schedule()));
+    body.set("trigger", KfpRequests.trigger(request.schedule()));
     body.put("max_concurrency", Integer.toString(request.maxConcurrency())).put("no_catchup", request.noCatchup());
-    return recurringRun(http.post(api + (v2 ? "/recurringruns" : "/jobs"), Http.query(), body));
+    return answers.recurringRun(http.post(api + (v2 ? "/recurringruns" : "/jobs"), Http.query(), body));
   }
 
   public RecurringRun getRecurringRun(String id) {
-    return recurringRun(http.get(api + (v2 ? "/recurringruns/" : "/jobs/") + id, Http.query()));
+    return answers.recurringRun(http.get(api + (v2 ? "/recurringruns/" : "/jobs/") + id, Http.query()));
   }
 
   public Page<RecurringRun> listRecurringRuns(String experimentId, ListOptions options) {
-    Http.Query q = paging(Http.query(), options);
+    Http.Query q = KfpRequests.paging(Http.query(), options);
     scope(q, experimentId);
-    return page(http.get(api + (v2 ? "/recurringruns" : "/jobs"), q), v2 ? "recurringRuns" : "jobs", this::recurringRun);
+    return KfpAnswers.page(http.get(api + (v2 ? "/recurringruns" : "/jobs"), q), v2 ? "recurringRuns" : "jobs", answers::recurringRun);
   }
 
   public void enableRecurringRun(String id) {
@@ -496,111 +488,12 @@ public final class KfpClient {
 
   // ---------------------------------------------------------------- requests
 
-  private static ObjectNode object() {
-    return Yaml.json().createObjectNode();
-  }
-
-  private static ArrayNode array(JsonNode... items) {
-    ArrayNode a = Yaml.json().createArrayNode();
-    for (JsonNode i : items) {
-      a.add(i);
-    }
-    return a;
-  }
-
-  private static ObjectNode reference(String type, String id, String relationship) {
-    ObjectNode r = object();
-    r.putObject("key").put("type", type).put("id", id);
-    return r.put("relationship", relationship);
-  }
-
-  private static ArrayNode references(String experimentId, String versionId) {
-    ArrayNode refs = array();
-    if (experimentId != null) {
-      refs.add(reference("EXPERIMENT", experimentId, "OWNER"));
-    }
-    if (versionId != null) {
-      refs.add(reference("PIPELINE_VERSION", versionId, "CREATOR"));
-    }
-    return refs;
-  }
-
-  private static ArrayNode parameters(Map<String, String> arguments) {
-    ArrayNode a = array();
-    arguments.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> a.add(object().put("name", e.getKey()).put("value", e.getValue())));
-    return a;
-  }
-
-  /**
-   * v2beta1's {@code runtime_config}: each argument as its parameter's type takes it (text without
-   * a type).
-   *
-   * @throws IllegalArgumentException for a value that is not of its type; nothing is sent
-   */
-  private static ObjectNode runtimeConfig(Map<String, String> arguments, Map<String, ParameterType> types) {
-    ObjectNode config = object();
-    ObjectNode params = config.putObject("parameters");
-    arguments.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      try {
-        params.set(e.getKey(), Kfp2Writer.runtimeValue(e.getKey(), e.getValue(), types.get(e.getKey())));
-      } catch (FormatException x) {
-        throw new IllegalArgumentException(x.getMessage(), x);
-      }
-    });
-    return config;
-  }
-
-  /**
-   * A version to run, or a compiled pipeline inline: its spec, or (with a platform document) both
-   * under {@code pipeline_spec} and {@code platform_spec}, as KFP's SDK sends them.
-   */
-  private static void source(ObjectNode body, String pipelineId, String versionId, String workflowYaml) {
-    if (workflowYaml != null) {
-      List<JsonNode> docs = Yaml.readAll(workflowYaml);
-      if (docs.size() > 1) {
-        ObjectNode both = body.putObject("pipeline_spec");
-        both.set(PIPELINE_SPEC, docs.get(0));
-        both.set(PLATFORM_SPEC, docs.get(1));
-      } else {
-        body.set("pipeline_spec", docs.isEmpty() ? object() : docs.get(0));
-      }
-    } else {
-      body.putObject("pipeline_version_reference").put("pipeline_id", pipelineId).put("pipeline_version_id", versionId);
-    }
-  }
-
-  private static ObjectNode trigger(Schedule schedule) {
-    ObjectNode trigger = object();
-    ObjectNode s;
-    if (schedule instanceof Schedule.Cron) {
-      s = trigger.putObject("cron_schedule").put("cron", ((Schedule.Cron) schedule).expression());
-    } else {
-      s = trigger.putObject("periodic_schedule")
-          .put("interval_second", Long.toString(((Schedule.Interval) schedule).every().toSeconds()));
-    }
-    if (schedule.start() != null) {
-      s.put("start_time", schedule.start().toString());
-    }
-    if (schedule.end() != null) {
-      s.put("end_time", schedule.end().toString());
-    }
-    return trigger;
-  }
-
   private String nameFilter(String name) {
-    ObjectNode predicate = object().put("key", v2 ? "display_name" : "name").put(v2 ? "operation" : "op", "EQUALS")
+    ObjectNode predicate = KfpRequests.object().put("key", v2 ? "display_name" : "name").put(v2 ? "operation" : "op", "EQUALS")
         .put("string_value", name);
-    ObjectNode filter = object();
+    ObjectNode filter = KfpRequests.object();
     filter.putArray("predicates").add(predicate);
     return filter.toString();
-  }
-
-  private static Http.Query paging(Http.Query q, ListOptions o) {
-    if (o == null) {
-      return q;
-    }
-    return q.add("page_token", o.pageToken()).add("page_size", o.pageSize() > 0 ? o.pageSize() : null).add("sort_by", o.sortBy());
   }
 
   private void scope(Http.Query q) {
@@ -621,108 +514,5 @@ public final class KfpClient {
     } else {
       q.add("resource_reference_key.type", "EXPERIMENT").add("resource_reference_key.id", experimentId);
     }
-  }
-
-  // ---------------------------------------------------------------- answers
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() || v.asString("").isEmpty() ? null : v.asString();
-  }
-
-  private static String id(JsonNode n, String v2Field) {
-    String id = text(n, v2Field);
-    return id != null ? id : text(n, "id");
-  }
-
-  private static String name(JsonNode n) {
-    String display = text(n, "display_name");
-    return display != null ? display : text(n, "name");
-  }
-
-  private static Instant time(JsonNode n, String field) {
-    String t = text(n, field);
-    try {
-      Instant i = t == null ? null : Instant.parse(t);
-      return i == null || i.getEpochSecond() <= 0 ? null : i; // KFP sends the epoch for "not yet"
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private static String referenced(JsonNode n, String type) {
-    for (JsonNode r : n.path("resource_references")) {
-      if (type.equals(r.at("/key/type").asString(""))) {
-        return r.at("/key/id").asString(null);
-      }
-    }
-    return null;
-  }
-
-  private Experiment experiment(JsonNode n) {
-    String state = text(n, "storage_state"); // v1beta1 says STORAGESTATE_ARCHIVED, v2beta1 ARCHIVED
-    return new Experiment(id(n, "experiment_id"), name(n), text(n, "description"), time(n, "created_at"),
-        state == null ? null : state.replaceFirst("^STORAGESTATE_", ""));
-  }
-
-  private Pipeline pipeline(JsonNode n) {
-    String defaultVersion = n.has("default_version") ? text(n.get("default_version"), "id") : null;
-    return new Pipeline(id(n, "pipeline_id"), name(n), text(n, "description"), time(n, "created_at"), defaultVersion);
-  }
-
-  private PipelineVersion version(JsonNode n, String pipelineId) {
-    String owner = text(n, "pipeline_id");
-    if (owner == null) {
-      owner = referenced(n, "PIPELINE");
-    }
-    return new PipelineVersion(id(n, "pipeline_version_id"), name(n), owner != null ? owner : pipelineId,
-        text(n, "description"), time(n, "created_at"));
-  }
-
-  private Run run(JsonNode n) {
-    String error = v2 ? text(n.path("error"), "message") : text(n, "error");
-    String experiment = v2 ? text(n, "experiment_id") : referenced(n, "EXPERIMENT");
-    String version = v2 ? text(n.path("pipeline_version_reference"), "pipeline_version_id") : referenced(n, "PIPELINE_VERSION");
-    return new Run(id(n, "run_id"), name(n), RunState.parse(text(n, v2 ? "state" : "status")), time(n, "created_at"),
-        time(n, "finished_at"), experiment, version, error);
-  }
-
-  private RecurringRun recurringRun(JsonNode n) {
-    JsonNode t = n.path("trigger");
-    Schedule schedule = null;
-    try {
-      if (t.has("cron_schedule")) {
-        JsonNode c = t.get("cron_schedule");
-        schedule = new Schedule.Cron(c.path("cron").asString(""), time(c, "start_time"), time(c, "end_time"));
-      } else if (t.has("periodic_schedule")) {
-        JsonNode p = t.get("periodic_schedule");
-        schedule = new Schedule.Interval(Duration.ofSeconds(p.path("interval_second").asLong(0)), time(p, "start_time"), time(p, "end_time"));
-      }
-    } catch (IllegalArgumentException e) {
-      schedule = null; // a schedule this client would refuse to create; show the run without it
-    }
-    boolean enabled = v2 ? "ENABLED".equals(text(n, "status")) : n.path("enabled").asBoolean(false);
-    String experiment = v2 ? text(n, "experiment_id") : referenced(n, "EXPERIMENT");
-    String version = v2 ? text(n.path("pipeline_version_reference"), "pipeline_version_id") : referenced(n, "PIPELINE_VERSION");
-    return new RecurringRun(id(n, "recurring_run_id"), name(n), enabled, schedule, n.path("max_concurrency").asLong(0),
-        n.path("no_catchup").asBoolean(false), experiment, version, time(n, "created_at"));
-  }
-
-  private static <T> List<T> listOf(JsonNode answer, String field, Function<JsonNode, T> reader) {
-    List<T> items = new ArrayList<>();
-    for (JsonNode n : answer.path(field)) {
-      items.add(reader.apply(n));
-    }
-    return items;
-  }
-
-  private static <T> Page<T> page(JsonNode answer, String field, Function<JsonNode, T> reader) {
-    return new Page<>(listOf(answer, field, reader), answer.path("next_page_token").asString(""),
-        answer.path("total_size").asInt(0));
-  }
-
-  /** The item whose name is exactly {@code name}: servers differ in how exactly they filter. */
-  private static <T> Optional<T> first(List<T> items, String name, Function<T, String> nameOf) {
-    return items.stream().filter(i -> name.equals(nameOf.apply(i))).findFirst();
   }
 }

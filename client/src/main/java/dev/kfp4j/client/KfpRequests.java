@@ -1,0 +1,119 @@
+package dev.kfp4j.client;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.yaml.Yaml;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Builds the bodies and queries of KFP's requests, v1beta1's and v2beta1's, from the client's records. */
+final class KfpRequests {
+  /** How v2beta1 holds a pipeline spec with its platform spec. */
+  static final String PIPELINE_SPEC = "pipeline_spec";
+  static final String PLATFORM_SPEC = "platform_spec";
+
+  private KfpRequests() {}
+
+  static ObjectNode object() {
+    return Yaml.json().createObjectNode();
+  }
+
+  static ArrayNode array(JsonNode... items) {
+    ArrayNode a = Yaml.json().createArrayNode();
+    for (JsonNode i : items) {
+      a.add(i);
+    }
+    return a;
+  }
+
+  static ObjectNode reference(String type, String id, String relationship) {
+    ObjectNode r = object();
+    r.putObject("key").put("type", type).put("id", id);
+    return r.put("relationship", relationship);
+  }
+
+  static ArrayNode references(String experimentId, String versionId) {
+    ArrayNode refs = array();
+    if (experimentId != null) {
+      refs.add(reference("EXPERIMENT", experimentId, "OWNER"));
+    }
+    if (versionId != null) {
+      refs.add(reference("PIPELINE_VERSION", versionId, "CREATOR"));
+    }
+    return refs;
+  }
+
+  static ArrayNode parameters(Map<String, String> arguments) {
+    ArrayNode a = array();
+    arguments.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> a.add(object().put("name", e.getKey()).put("value", e.getValue())));
+    return a;
+  }
+
+  /**
+   * v2beta1's {@code runtime_config}: each argument as its parameter's type takes it (text without
+   * a type).
+   *
+   * @throws IllegalArgumentException for a value that is not of its type; nothing is sent
+   */
+  static ObjectNode runtimeConfig(Map<String, String> arguments, Map<String, ParameterType> types) {
+    ObjectNode config = object();
+    ObjectNode params = config.putObject("parameters");
+    arguments.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      try {
+        params.set(e.getKey(), Kfp2Writer.runtimeValue(e.getKey(), e.getValue(), types.get(e.getKey())));
+      } catch (FormatException x) {
+        throw new IllegalArgumentException(x.getMessage(), x);
+      }
+    });
+    return config;
+  }
+
+  /**
+   * A version to run, or a compiled pipeline inline: its spec, or (with a platform document) both
+   * under {@code pipeline_spec} and {@code platform_spec}, as KFP's SDK sends them.
+   */
+  static void source(ObjectNode body, String pipelineId, String versionId, String workflowYaml) {
+    if (workflowYaml != null) {
+      List<JsonNode> docs = Yaml.readAll(workflowYaml);
+      if (docs.size() > 1) {
+        ObjectNode both = body.putObject("pipeline_spec");
+        both.set(PIPELINE_SPEC, docs.get(0));
+        both.set(PLATFORM_SPEC, docs.get(1));
+      } else {
+        body.set("pipeline_spec", docs.isEmpty() ? object() : docs.get(0));
+      }
+    } else {
+      body.putObject("pipeline_version_reference").put("pipeline_id", pipelineId).put("pipeline_version_id", versionId);
+    }
+  }
+
+  static ObjectNode trigger(Schedule schedule) {
+    ObjectNode trigger = object();
+    ObjectNode s;
+    if (schedule instanceof Schedule.Cron) {
+      s = trigger.putObject("cron_schedule").put("cron", ((Schedule.Cron) schedule).expression());
+    } else {
+      s = trigger.putObject("periodic_schedule")
+          .put("interval_second", Long.toString(((Schedule.Interval) schedule).every().toSeconds()));
+    }
+    if (schedule.start() != null) {
+      s.put("start_time", schedule.start().toString());
+    }
+    if (schedule.end() != null) {
+      s.put("end_time", schedule.end().toString());
+    }
+    return trigger;
+  }
+
+  static Http.Query paging(Http.Query q, ListOptions o) {
+    if (o == null) {
+      return q;
+    }
+    return q.add("page_token", o.pageToken()).add("page_size", o.pageSize() > 0 ? o.pageSize() : null).add("sort_by", o.sortBy());
+  }
+}
