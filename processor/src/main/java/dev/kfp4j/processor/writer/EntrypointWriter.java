@@ -182,6 +182,9 @@ public final class EntrypointWriter {
     CodeBlock value;
     switch (in.role()) {
       case OUTPUT_PATH:
+        if (in.isV1UiFile()) {
+          return CodeBlock.of("new $T(in.outputPath($S))", in.javaType(), in.name());
+        }
         return in.pathAsString()
             ? CodeBlock.of("in.outputPath($S).toString()", in.name())
             : CodeBlock.of("in.outputPath($S)", in.name());
