@@ -15,7 +15,10 @@ import java.util.Map;
  * ..., "numberValue": ..., "format": "RAW"}]}}, so it always holds valid JSON; a component that
  * logs nothing leaves {@code {"metrics": []}}.
  *
- * <p>It is KFP v1's; KFP 2's UI reads {@link Metrics} instead.
+ * <p>In KFP 2 the output is a {@code system.Metrics} artifact (as KFP's compiler makes {@code
+ * OutputPath('Metrics')}): the entrypoint makes it with {@link #MlpipelineMetrics(Metrics)}, so
+ * each metric is also logged to the artifact's metadata, which KFP 2's UI shows. A component
+ * written for KFP 2 alone takes {@code @Out Metrics} instead.
  */
 public final class MlpipelineMetrics extends V1UiFile {
   /** How KFP v1's UI shows a metric's number. */
@@ -27,10 +30,22 @@ public final class MlpipelineMetrics extends V1UiFile {
   }
 
   private final Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
+  private final Metrics kfp2;
 
-  /** Metrics written to {@code path} (the entrypoint gives KFP's), which now holds none. */
+  /** Metrics written to {@code path} (the entrypoint gives KFP v1's), which now holds none. */
   public MlpipelineMetrics(Path path) {
     super(path);
+    this.kfp2 = null;
+    write();
+  }
+
+  /**
+   * Metrics written to the path of KFP 2's {@code system.Metrics} artifact {@code kfp2}, each
+   * also logged to its metadata ({@link Metrics#log}), which KFP 2's UI shows.
+   */
+  public MlpipelineMetrics(Metrics kfp2) {
+    super(kfp2.path());
+    this.kfp2 = kfp2;
     write();
   }
 
@@ -57,6 +72,9 @@ public final class MlpipelineMetrics extends V1UiFile {
     metric.put("numberValue", value);
     metric.put("format", format.name());
     metrics.put(name, metric);
+    if (kfp2 != null) {
+      kfp2.log(name, value);
+    }
     write();
   }
 

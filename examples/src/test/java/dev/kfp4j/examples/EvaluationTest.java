@@ -99,4 +99,19 @@ class EvaluationTest {
     assertEquals(0.7, recorded.path("metrics").path("accuracy").asDouble());
     assertEquals(5, recorded.path("visualizations").size());
   }
+
+  @Test
+  void inKfp2TheMetricsAreAlsoTheMetadataOfAMetricsArtifact() {
+    LocalRunner runner = LocalRunner.builder().root(dir).caching(false).javaMode(LocalRunner.JavaMode.SUBPROCESS)
+        .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build();
+    RunResult r = runner.run(Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/kfp2/pipelines/evaluation.yaml"),
+        Map.of("threshold", "0.5"));
+    assertTrue(r.succeeded(), () -> "failed: " + r.failedTask());
+    TaskResult task = r.task("evaluate").orElseThrow();
+    var metrics = task.outputArtifacts().get("mlpipeline_metrics");
+    assertEquals("system.Metrics", metrics.type());
+    assertEquals(Map.of("accuracy", 0.7, "recall", 0.8), metrics.metadata());
+    assertEquals("system.Artifact", task.outputArtifacts().get("mlpipeline_ui_metadata").type());
+    assertEquals(5, task.visualizations().size()); // the local runner still reads KFP v1's file
+  }
 }

@@ -183,7 +183,10 @@ public final class EntrypointWriter {
     switch (in.role()) {
       case OUTPUT_PATH:
         if (in.isV1UiFile()) {
-          return CodeBlock.of("new $T(in.outputPath($S))", in.javaType(), in.name());
+          // KFP 2 maps mlpipeline_metrics to its Metrics artifact; KFP 2's UI reads no mlpipeline_ui_metadata
+          return in.kfpType() != null
+              ? CodeBlock.of("in.mlpipelineMetrics($S)", in.name())
+              : CodeBlock.of("new $T(in.outputPath($S))", in.javaType(), in.name());
         }
         return in.pathAsString()
             ? CodeBlock.of("in.outputPath($S).toString()", in.name())
