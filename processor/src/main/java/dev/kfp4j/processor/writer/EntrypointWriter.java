@@ -184,7 +184,7 @@ public final class EntrypointWriter {
       case OUTPUT_PATH:
         if (in.isV1UiFile()) {
           // KFP 2 maps mlpipeline_metrics to its Metrics artifact; KFP 2's UI reads no mlpipeline_ui_metadata
-          return in.kfpType() != null
+          return ((ClassName) in.javaType()).simpleName().equals("MlpipelineMetrics")
               ? CodeBlock.of("in.mlpipelineMetrics($S)", in.name())
               : CodeBlock.of("new $T(in.outputPath($S))", in.javaType(), in.name());
         }
