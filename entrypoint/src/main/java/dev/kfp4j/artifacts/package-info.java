@@ -21,5 +21,9 @@
  *
  * The generated entrypoint makes these objects from KFP 2's executor input (or, in KFP v1, from
  * the file paths on its command line); a test makes them with {@code new Dataset(path)}.
+ *
+ * <p>Beside them, {@link dev.kfp4j.artifacts.MlpipelineMetrics} and {@link
+ * dev.kfp4j.artifacts.MlpipelineUiMetadata} write the two files KFP v1's UI reads, {@code
+ * mlpipeline-metrics} and {@code mlpipeline-ui-metadata}, taken as {@code @Out} parameters too.
  */
 package dev.kfp4j.artifacts;

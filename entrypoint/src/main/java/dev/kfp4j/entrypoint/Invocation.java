@@ -212,6 +212,17 @@ public final class Invocation {
   }
 
   /**
+   * KFP v1's {@code mlpipeline-metrics} ({@code @Out MlpipelineMetrics}): in KFP v1 the file
+   * output {@code output}; in KFP 2 its {@code system.Metrics} output artifact, whose metadata gets
+   * each metric too, so KFP 2's UI shows them.
+   */
+  public dev.kfp4j.artifacts.MlpipelineMetrics mlpipelineMetrics(String output) {
+    return executor == null
+        ? new dev.kfp4j.artifacts.MlpipelineMetrics(outputPath(output))
+        : new dev.kfp4j.artifacts.MlpipelineMetrics(outputArtifact(output, dev.kfp4j.artifacts.Metrics.class));
+  }
+
+  /**
    * An output artifact ({@code @Out}): its {@code path()} is a staging path, moved into place by
    * {@link #commit()}; its metadata, mutable, goes to KFP 2's executor output (in KFP v1, to
    * {@code <path>.metadata.json}). Unlike a file output, it may be left unwritten (metrics are

@@ -22,7 +22,8 @@ class ArtifactErrorTest {
         Arguments.of("kfp4j:OutNotArtifact", "@Out Path model",
             new String[] {"@Component public static void f(", "    @Out Path model) {}"},
             "@Out parameter 'model' has type 'java.nio.file.Path'; @Out marks an output artifact: use Artifact, Dataset, "
-                + "Model, Metrics, ClassificationMetrics, HTML or Markdown (for a plain file to write, @OutputPath Path)"),
+                + "Model, Metrics, ClassificationMetrics, HTML or Markdown, or KFP v1's MlpipelineMetrics or MlpipelineUiMetadata "
+                + "(for a plain file to write, @OutputPath Path)"),
         Arguments.of("kfp4j:OutNotArtifact", "@Out int n",
             new String[] {"@Component public static void f(", "    @Out int n) {}"},
             "@Out parameter 'n' has type 'int'"),

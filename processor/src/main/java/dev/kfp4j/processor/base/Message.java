@@ -32,7 +32,7 @@ public enum Message {
   MAP_KEY("'%s' is a Map with key type '%s'; JSON objects have String keys: use Map<String, ...>"),
   // Artifacts
   OUT_NOT_ARTIFACT(
-      "@Out parameter '%s' has type '%s'; @Out marks an output artifact: use Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML or Markdown (for a plain file to write, @OutputPath Path)"),
+      "@Out parameter '%s' has type '%s'; @Out marks an output artifact: use Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML or Markdown, or KFP v1's MlpipelineMetrics or MlpipelineUiMetadata (for a plain file to write, @OutputPath Path)"),
   OUT_WITH_PATH("parameter '%s' has @Out and @%s; an output artifact takes @Out alone: write '@Out %s %s'"),
   OUT_OPTIONAL("@Out parameter '%s' cannot be optional: a component writes every output artifact; remove %s"),
   ARTIFACT_WITH_PATH(

@@ -49,6 +49,15 @@ public record InputModel(
     return role == Role.OUTPUT_PATH || role == Role.OUTPUT_ARTIFACT;
   }
 
+  /**
+   * Whether it is a file output the entrypoint writes through a KFP v1 UI file type ({@code
+   * MlpipelineMetrics}, {@code MlpipelineUiMetadata}), made from the output's path.
+   */
+  public boolean isV1UiFile() {
+    return role == Role.OUTPUT_PATH && javaType instanceof com.palantir.javapoet.ClassName c
+        && c.packageName().equals("dev.kfp4j.artifacts");
+  }
+
   /** Whether the program reads it as a file: {@code @InputPath} and input artifacts. */
   public boolean isInputFile() {
     return role == Role.INPUT_PATH || role == Role.INPUT_ARTIFACT;

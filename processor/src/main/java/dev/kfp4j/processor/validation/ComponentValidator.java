@@ -299,6 +299,17 @@ public final class ComponentValidator {
       reporter.error(p, dflt != null ? dflt : out, Message.OUT_OPTIONAL, javaName, dflt != null ? "@Default" : "the Optional");
       return null;
     }
+    String v1Output = TypeMapper.v1UiOutput(type);
+    if (v1Output != null) {
+      if (path != null) {
+        reporter.error(p, path, Message.OUT_WITH_PATH, javaName, path.getAnnotationType().asElement().getSimpleName(),
+            ((DeclaredType) type).asElement().getSimpleName(), javaName);
+        return null;
+      }
+      // KFP v1's UI files: file outputs under the SDK's names (mlpipeline_metrics_path: OutputPath('Metrics'))
+      return new InputModel(javaName, v1Output, Role.OUTPUT_PATH, ValueKind.FILE, TypeName.get(type), TypeName.get(type),
+          false, false, v1Output.equals(TypeMapper.MLPIPELINE_METRICS) ? "Metrics" : null, false, null, description);
+    }
     String artifact;
     try {
       artifact = mapper.artifactType(type);
@@ -478,12 +489,22 @@ public final class ComponentValidator {
 
   /** {@code dataPath} → {@code data}, {@code logFile} → {@code log}, as the KFP SDK drops _path/_file. */
   static String pathName(String javaName) {
+    String name = javaName;
     for (String suffix : new String[] {"Path", "File", "_path", "_file"}) {
       if (javaName.endsWith(suffix) && javaName.length() > suffix.length()) {
-        return javaName.substring(0, javaName.length() - suffix.length());
+        name = javaName.substring(0, javaName.length() - suffix.length());
+        break;
       }
     }
-    return javaName;
+    // KFP v1's UI files keep the SDK's names however the Java spells them: mlpipelineMetricsPath → mlpipeline_metrics
+    String plain = name.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+    if (plain.equals("mlpipelinemetrics")) {
+      return TypeMapper.MLPIPELINE_METRICS;
+    }
+    if (plain.equals("mlpipelineuimetadata")) {
+      return TypeMapper.MLPIPELINE_UI_METADATA;
+    }
+    return name;
   }
 
   static String emptyToNull(String s) {

@@ -25,6 +25,11 @@ public final class TypeMapper {
   public static final List<String> ARTIFACT_TYPES =
       List.of("Artifact", "Dataset", "Model", "Metrics", "ClassificationMetrics", "HTML", "Markdown");
 
+  /** The output of KFP v1's scalar metrics, as the KFP SDK names it: {@code mlpipeline_metrics}. */
+  public static final String MLPIPELINE_METRICS = "mlpipeline_metrics";
+  /** The output of KFP v1's visualizations, as the KFP SDK names it: {@code mlpipeline_ui_metadata}. */
+  public static final String MLPIPELINE_UI_METADATA = "mlpipeline_ui_metadata";
+
   private final Types types;
   private final Elements elements;
 
@@ -153,6 +158,25 @@ public final class TypeMapper {
       throw new Unsupported(dev.kfp4j.processor.base.Message.UNKNOWN_ARTIFACT_TYPE, type.toString());
     }
     return simple;
+  }
+
+  /**
+   * The output name of a KFP v1 UI file type ({@code mlpipeline_metrics} for {@code
+   * MlpipelineMetrics}, {@code mlpipeline_ui_metadata} for {@code MlpipelineUiMetadata}), else null.
+   */
+  public static String v1UiOutput(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    Element e = ((DeclaredType) type).asElement();
+    if (!(e instanceof TypeElement t)) {
+      return null;
+    }
+    String name = t.getQualifiedName().toString();
+    if (name.equals(ARTIFACTS + ".MlpipelineMetrics")) {
+      return MLPIPELINE_METRICS;
+    }
+    return name.equals(ARTIFACTS + ".MlpipelineUiMetadata") ? MLPIPELINE_UI_METADATA : null;
   }
 
   public boolean isType(TypeMirror type, String qualifiedName) {

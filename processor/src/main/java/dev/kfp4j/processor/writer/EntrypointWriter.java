@@ -182,6 +182,12 @@ public final class EntrypointWriter {
     CodeBlock value;
     switch (in.role()) {
       case OUTPUT_PATH:
+        if (in.isV1UiFile()) {
+          // KFP 2 maps mlpipeline_metrics to its Metrics artifact; KFP 2's UI reads no mlpipeline_ui_metadata
+          return ((ClassName) in.javaType()).simpleName().equals("MlpipelineMetrics")
+              ? CodeBlock.of("in.mlpipelineMetrics($S)", in.name())
+              : CodeBlock.of("new $T(in.outputPath($S))", in.javaType(), in.name());
+        }
         return in.pathAsString()
             ? CodeBlock.of("in.outputPath($S).toString()", in.name())
             : CodeBlock.of("in.outputPath($S)", in.name());

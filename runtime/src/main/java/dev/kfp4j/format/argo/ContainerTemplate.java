@@ -35,9 +35,26 @@ public final class ContainerTemplate {
     return Names.argoNames(spec.inputs().stream().map(InputSpec::name).toList());
   }
 
+  /**
+   * The Argo names of {@code spec}'s outputs ({@link Names#argoNames}), except KFP v1's UI files:
+   * an output the KFP SDK would name {@code mlpipeline-metrics} or {@code mlpipeline-ui-metadata}
+   * ({@code mlpipeline_metrics}, {@code mlpipeline_ui_metadata}) passes under that name, the one
+   * KFP v1's UI and backend look for, unless another output has it already.
+   */
   public static Map<String, String> argoOutputs(ComponentSpec spec) {
-    return Names.argoNames(spec.outputs().stream().map(OutputSpec::name).toList());
+    List<String> names = spec.outputs().stream().map(OutputSpec::name).toList();
+    Map<String, String> argo = Names.argoNames(names);
+    for (String n : names) {
+      String k8s = n.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+      if (V1_UI_ARTIFACTS.contains(k8s) && !argo.containsValue(k8s)) {
+        argo.put(n, k8s);
+      }
+    }
+    return argo;
   }
+
+  /** The artifacts KFP v1's UI reads, by the names its compiler gives them. */
+  private static final Set<String> V1_UI_ARTIFACTS = Set.of("mlpipeline-metrics", "mlpipeline-ui-metadata");
 
   /**
    * Where a file input is put in the container: {@code /tmp/inputs/<input>/data}, as KFP v1; a
