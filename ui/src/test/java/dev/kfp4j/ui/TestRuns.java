@@ -53,21 +53,4 @@ final class TestRuns {
     }
     return dir;
   }
-
-  /**
-   * FIXTURE ONLY, until the runner records them (the run-record contract of this session): adds
-   * to run.json's task {@code "visualizations"}, in the shapes of KFP v1's {@code
-   * mlpipeline-ui-metadata} outputs (inline storage), as the runner is to copy them from a task's
-   * {@code mlpipeline-ui-metadata} file.
-   */
-  static void addVisualizationsAsTheContractSays(Path runDir, String task, String uiMetadataJson) {
-    try {
-      Path file = runDir.resolve("run.json");
-      ObjectNode run = (ObjectNode) Yaml.json().readTree(Files.readString(file));
-      ((ObjectNode) run.path("tasks").path(task)).set("visualizations", Yaml.json().readTree(uiMetadataJson).path("outputs"));
-      Files.writeString(file, Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(run));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

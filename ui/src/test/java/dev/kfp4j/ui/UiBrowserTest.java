@@ -39,21 +39,6 @@ class UiBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-  /** KFP v1 mlpipeline-ui-metadata, as its docs show each kind, inline. */
-  private static final String UI_METADATA = """
-      {"outputs": [
-        {"type": "confusion_matrix", "format": "csv", "storage": "inline",
-         "schema": [{"name": "target", "type": "CATEGORY"}, {"name": "predicted", "type": "CATEGORY"}, {"name": "count", "type": "NUMBER"}],
-         "labels": ["cat", "dog"], "source": "cat,cat,8\\ncat,dog,2\\ndog,cat,1\\ndog,dog,9\\n"},
-        {"type": "roc", "format": "csv", "storage": "inline",
-         "schema": [{"name": "fpr", "type": "NUMBER"}, {"name": "tpr", "type": "NUMBER"}, {"name": "thresholds", "type": "NUMBER"}],
-         "source": "0,0,1\\n0.1,0.7,0.6\\n1,1,0\\n"},
-        {"type": "table", "format": "csv", "storage": "inline", "header": ["fold", "rmse"], "source": "1,0.12\\n2,0.15\\n"},
-        {"type": "markdown", "storage": "inline", "source": "# Fit\\n\\nA *line*. <script>alert(1)</script>"},
-        {"type": "web-app", "storage": "inline", "source": "<html><body><p id=\\"app\\">web app</p></body></html>"}
-      ]}
-      """;
-
   private Path root;
   private Path shots;
   private LocalUi ui;
@@ -62,6 +47,7 @@ class UiBrowserTest {
   private RunResult failed;
   private RunResult report;
   private RunResult trainedLong;
+  private RunResult evaluated;
   private RunResult trainedShort;
 
   @BeforeAll
@@ -79,9 +65,9 @@ class UiBrowserTest {
     failed = TestRuns.run(root, TestRuns.example("training"), Map.of("rows", "1"));
     trainedLong = TestRuns.run(root, TestRuns.example("training"), Map.of("rows", "20", "epochs", "200"));
     trainedShort = TestRuns.run(root, TestRuns.example("training"), Map.of("rows", "20", "epochs", "3"));
-    TestRuns.addVisualizationsAsTheContractSays(trainedLong.runDir(), "train", UI_METADATA);
+    evaluated = TestRuns.run(root, TestRuns.example("evaluation"), Map.of("threshold", "0.5"));
     report = TestRuns.run(root, TestRuns.workflow("dev/kfp4j/ui/ui-report.yaml"), Map.of("title", "Quarterly <i>report</i>"));
-    assertTrue(add.succeeded() && trainedLong.succeeded() && report.succeeded() && !failed.succeeded());
+    assertTrue(add.succeeded() && trainedLong.succeeded() && evaluated.succeeded() && report.succeeded() && !failed.succeeded());
 
     ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example")).build().start();
 
@@ -148,24 +134,28 @@ class UiBrowserTest {
     shot("compare-metrics");
   }
 
+  /**
+   * The Evaluation example's KFP v1 outputs, as its component wrote them (MlpipelineMetrics,
+   * MlpipelineUiMetadata) and the runner recorded them: at threshold 0.5, 7 of 10 right, 4 of 5
+   * positives found.
+   */
   @Test
   void aTasksMetricsAndVisualizationsAreShown() throws IOException {
-    openRun(trainedLong);
-    WebElement task = selectTask("train");
-    WebElement metrics = waitFor(By.cssSelector("#task-info table.metrics"));
-    assertTrue(metrics.getText().startsWith("rmse " + trainedLong.output("train", "Output").substring(0, 6)), metrics.getText());
+    openRun(evaluated);
+    WebElement task = selectTask("evaluate");
+    String metrics = waitFor(By.cssSelector("#task-info table.metrics")).getText();
+    assertTrue(metrics.contains("accuracy") && metrics.contains("0.7") && metrics.contains("recall") && metrics.contains("0.8"), metrics);
     List<WebElement> matrix = waitFor(By.cssSelector("[data-visualization='confusion_matrix'] table")).findElements(By.tagName("tr"));
-    assertEquals(List.of("actual \\ predicted cat dog", "cat 8 2", "dog 1 9"), matrix.stream().map(WebElement::getText).toList());
-    assertEquals("fold rmse\n1 0.12\n2 0.15", task.findElement(By.cssSelector("[data-visualization='table'] table")).getText());
-    assertEquals("0,1 0.1,0.30000000000000004 1,0",
-        task.findElement(By.cssSelector("[data-visualization='roc'] polyline")).getAttribute("points"));
+    assertEquals(List.of("actual \\ predicted no yes", "no 3 2", "yes 1 4"), matrix.stream().map(WebElement::getText).toList());
+    assertTrue(task.findElement(By.cssSelector("[data-visualization='table'] table")).getText().startsWith("item score target predicted\n0 0.95 yes yes"));
+    assertEquals(10, task.findElement(By.cssSelector("[data-visualization='roc'] polyline")).getAttribute("points").split(" ").length);
     WebElement markdown = task.findElement(By.cssSelector("[data-visualization='markdown'] iframe"));
     browser.switchTo().frame(markdown);
-    assertEquals("Fit", browser.findElement(By.tagName("h1")).getText());
-    assertTrue(browser.findElement(By.tagName("body")).getText().contains("<script>alert(1)</script>"));
+    assertEquals("Evaluation", browser.findElement(By.tagName("h1")).getText());
+    assertTrue(browser.findElement(By.tagName("body")).getText().contains("accuracy 0.70, recall 0.80 at threshold 0.5"));
     browser.switchTo().defaultContent();
     browser.switchTo().frame(task.findElement(By.cssSelector("[data-visualization='web-app'] iframe")));
-    assertEquals("web app", browser.findElement(By.id("app")).getText());
+    assertEquals("Evaluation", browser.findElement(By.tagName("h1")).getText());
     browser.switchTo().defaultContent();
     shot("metrics-and-visualizations");
   }
@@ -269,8 +259,10 @@ class UiBrowserTest {
     return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(by));
   }
 
+  /** Waits for {@code condition}, looking again when the page redrew what it was reading (it refreshes while runs go). */
   private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   private String waitForRunFolder(String pipeline) {
