@@ -57,6 +57,14 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
   }
 
   @Override
+  public Void configMapEnv(TaskSetting.ConfigMapEnv s) {
+    ObjectNode ref = container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom").putObject("configMapKeyRef");
+    ref.put("name", s.configMap());
+    ref.put("key", s.key());
+    return null;
+  }
+
+  @Override
   public Void nodeSelector(TaskSetting.NodeSelector s) {
     template.withObject("nodeSelector").put(s.label(), s.value());
     return null;
@@ -145,6 +153,22 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
     container.withArray("volumeMounts").addObject().put("name", s.volume()).put("mountPath", s.mountPath());
     template.withArray("volumes").addObject().put("name", s.volume()).putObject("persistentVolumeClaim")
         .put("claimName", Argo.inputParameter(input));
+    return null;
+  }
+
+  @Override
+  public Void secretVolume(TaskSetting.SecretVolume s) {
+    String volume = "secret-" + s.secret();
+    container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", s.mountPath());
+    template.withArray("volumes").addObject().put("name", volume).putObject("secret").put("secretName", s.secret());
+    return null;
+  }
+
+  @Override
+  public Void configMapVolume(TaskSetting.ConfigMapVolume s) {
+    String volume = "configmap-" + s.configMap();
+    container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", s.mountPath());
+    template.withArray("volumes").addObject().put("name", volume).putObject("configMap").put("name", s.configMap());
     return null;
   }
 }
