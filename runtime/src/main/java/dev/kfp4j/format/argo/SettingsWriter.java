@@ -1,6 +1,8 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.model.TaskSetting;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Writes task settings into a template, where Argo and KFP v1 read them. */
@@ -158,17 +160,50 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void secretVolume(TaskSetting.SecretVolume s) {
-    String volume = "secret-" + s.secret();
-    container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", s.mountPath());
-    template.withArray("volumes").addObject().put("name", volume).putObject("secret").put("secretName", s.secret());
+    ObjectNode source = JsonNodeFactory.instance.objectNode();
+    source.putObject("secret").put("secretName", s.secret());
+    mount(volume("secret-", s.secret(), source), s.mountPath());
     return null;
   }
 
   @Override
   public Void configMapVolume(TaskSetting.ConfigMapVolume s) {
-    String volume = "configmap-" + s.configMap();
-    container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", s.mountPath());
-    template.withArray("volumes").addObject().put("name", volume).putObject("configMap").put("name", s.configMap());
+    ObjectNode source = JsonNodeFactory.instance.objectNode();
+    source.putObject("configMap").put("name", s.configMap());
+    mount(volume("configmap-", s.configMap(), source), s.mountPath());
     return null;
+  }
+
+  private void mount(String volume, String mountPath) {
+    container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", mountPath);
+  }
+
+  /**
+   * The pod volume of {@code source} (a secret or config map), named {@code prefix} and the
+   * resource's name as a Kubernetes name ({@code my.secret} is {@code secret-my-secret}), added
+   * once however often it is mounted; a name another source has already gets {@code -2}, ...
+   */
+  private String volume(String prefix, String resource, ObjectNode source) {
+    String base = prefix + resource.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+    String name = base;
+    for (int i = 2; ; i++) {
+      JsonNode existing = null;
+      for (JsonNode v : template.withArray("volumes")) {
+        if (v.path("name").asString("").equals(name)) {
+          existing = v;
+        }
+      }
+      if (existing == null) {
+        ObjectNode v = template.withArray("volumes").addObject().put("name", name);
+        v.setAll(source);
+        return name;
+      }
+      ObjectNode without = (ObjectNode) existing.deepCopy();
+      without.remove("name");
+      if (without.equals(source)) {
+        return name;
+      }
+      name = base + "-" + i;
+    }
   }
 }

@@ -135,6 +135,25 @@ class ArgoFormatTest {
     assertEquals(yaml, ArgoWriter.write(read));
   }
 
+  /** A secret's name may hold dots, a pod volume's may not; and one secret mounted twice is one volume. */
+  @Test
+  void aSecretsVolumeIsAKubernetesNameAndOneVolumeHoweverOftenItIsMounted() {
+    Task t = echo("echo", Argument.Constant.of("hi"), new TaskSetting.SecretVolume("my.creds", "/mnt/a"),
+        new TaskSetting.SecretVolume("my.creds", "/mnt/b"), new TaskSetting.SecretVolume("my-creds", "/mnt/c"));
+    String yaml = ArgoWriter.write(pipeline(List.of(t)));
+    JsonNode workflow = Yaml.read(yaml);
+    assertEquals(List.of(), ArgoRules.errors(workflow));
+    JsonNode template = null;
+    for (JsonNode candidate : workflow.at("/spec/templates")) {
+      if (candidate.has("container")) {
+        template = candidate;
+      }
+    }
+    assertEquals("[{\"name\":\"secret-my-creds\",\"secret\":{\"secretName\":\"my.creds\"}},"
+        + "{\"name\":\"secret-my-creds-2\",\"secret\":{\"secretName\":\"my-creds\"}}]", template.path("volumes").toString());
+    assertEquals(t.settings(), ((Task) ArgoReader.read(yaml, "p.yaml").nodes().get(0)).settings());
+  }
+
   /** A task passing a file before a value (as {@code train(Dataset data, int epochs)} does) reads back in that order. */
   @Test
   void aFileArgumentBeforeAValueRoundTrips() {
