@@ -41,6 +41,7 @@ class TaskSettingTest {
         Arguments.of("gpuLimit(1, \"amd.com/gpu\")", new TaskSetting.Accelerator(1, "amd.com/gpu")),
         Arguments.of("env(\"MODE\", \"fast\")", new TaskSetting.Env("MODE", "fast")),
         Arguments.of("envFromSecret(\"TOKEN\", \"creds\", \"token\")", new TaskSetting.SecretEnv("TOKEN", "creds", "token")),
+        Arguments.of("envFromConfigMap(\"MODE\", \"settings\", \"mode\")", new TaskSetting.ConfigMapEnv("MODE", "settings", "mode")),
         Arguments.of("nodeSelector(\"pool\", \"gpu\")", new TaskSetting.NodeSelector("pool", "gpu")),
         Arguments.of("toleration(\"gpu\", \"Equal\", \"true\", \"NoSchedule\")",
             new TaskSetting.Toleration("gpu", "Equal", "true", "NoSchedule")),
@@ -52,7 +53,9 @@ class TaskSettingTest {
         Arguments.of("imagePullPolicy(\"IfNotPresent\")", new TaskSetting.ImagePullPolicy("IfNotPresent")),
         Arguments.of("podLabel(\"team\", \"ml\")", new TaskSetting.PodLabel("team", "ml")),
         Arguments.of("podAnnotation(\"owner\", \"ada\")", new TaskSetting.PodAnnotation("owner", "ada")),
-        Arguments.of("mountPvc(\"shared\", \"/data\")", new TaskSetting.PvcMount("shared", "/data")));
+        Arguments.of("mountPvc(\"shared\", \"/data\")", new TaskSetting.PvcMount("shared", "/data")),
+        Arguments.of("mountSecret(\"creds\", \"/mnt/creds\")", new TaskSetting.SecretVolume("creds", "/mnt/creds")),
+        Arguments.of("mountConfigMap(\"settings\", \"/etc/app\")", new TaskSetting.ConfigMapVolume("settings", "/etc/app")));
   }
 
   static Pipeline model(String... body) {
@@ -85,6 +88,34 @@ class TaskSettingTest {
       }
     }
     assertThat(tested).isEqualTo(methods);
+  }
+
+  /** Issue 14: secrets and config maps as env or volumes, in both formats, each valid and read back. */
+  @Test
+  void secretsAndConfigMapsAsEnvOrVolumesCompileToBothFormats() {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(
+        "@Pipeline public static void p() {",
+        "  LibOps.add(1, 2).envFromConfigMap(\"MODE\", \"settings\", \"mode\").mountSecret(\"creds\", \"/mnt/creds\")",
+        "      .mountConfigMap(\"settings\", \"/etc/app\");",
+        "}");
+    List<TaskSetting> expected = List.of(new TaskSetting.ConfigMapEnv("MODE", "settings", "mode"),
+        new TaskSetting.SecretVolume("creds", "/mnt/creds"), new TaskSetting.ConfigMapVolume("settings", "/etc/app"));
+    assertThat(PipelineModelTest.task(c.model(), "add").settings()).isEqualTo(expected);
+
+    String argo = c.argo();
+    dev.kfp4j.testing.ArgoSchemas.assertValid(argo, Kfp2PipelineTest.P);
+    assertThat(dev.kfp4j.format.argo.ArgoRules.errors(Yaml.read(argo))).isEmpty();
+    assertThat(argo).contains("configMapKeyRef");
+    Pipeline fromArgo = dev.kfp4j.format.argo.ArgoReader.read(argo, Kfp2PipelineTest.P);
+    assertThat(PipelineModelTest.task(fromArgo, "add").settings()).isEqualTo(expected);
+
+    String kfp2 = c.kfp2(); // strict: KFP's PlatformSpec message
+    JsonNode executor = Yaml.readAll(kfp2).get(1).at("/platforms/kubernetes/deploymentSpec/executors/exec-add");
+    assertThat(executor.at("/configMapAsEnv/0/keyToEnv/0/configMapKey").asString()).isEqualTo("mode");
+    assertThat(executor.at("/secretAsVolume/0/mountPath").asString()).isEqualTo("/mnt/creds");
+    assertThat(executor.at("/configMapAsVolume/0/configMapName").asString()).isEqualTo("settings");
+    Pipeline fromKfp2 = dev.kfp4j.format.kfp2.Kfp2Reader.read(kfp2, Kfp2PipelineTest.P2);
+    assertThat(PipelineModelTest.task(fromKfp2, "add").settings()).isEqualTo(expected);
   }
 
   @Test

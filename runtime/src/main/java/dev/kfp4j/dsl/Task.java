@@ -117,6 +117,11 @@ public abstract class Task<T extends Task<T>> {
     return set(new TaskSetting.SecretEnv(name, secret, key));
   }
 
+  /** An environment variable read from a key of a Kubernetes config map. */
+  public final T envFromConfigMap(String name, String configMap, String key) {
+    return set(new TaskSetting.ConfigMapEnv(name, configMap, key));
+  }
+
   /** Runs the task only on nodes with this label. */
   public final T nodeSelector(String label, String value) {
     return set(new TaskSetting.NodeSelector(label, value));
@@ -175,5 +180,15 @@ public abstract class Task<T extends Task<T>> {
   /** Mounts an existing PersistentVolumeClaim at {@code mountPath}. */
   public final T mountPvc(String claimName, String mountPath) {
     return set(new TaskSetting.PvcMount(claimName, mountPath));
+  }
+
+  /** Mounts a Kubernetes secret at {@code mountPath}: one file per key. */
+  public final T mountSecret(String secret, String mountPath) {
+    return set(new TaskSetting.SecretVolume(secret, mountPath));
+  }
+
+  /** Mounts a Kubernetes config map at {@code mountPath}: one file per key. */
+  public final T mountConfigMap(String configMap, String mountPath) {
+    return set(new TaskSetting.ConfigMapVolume(configMap, mountPath));
   }
 }

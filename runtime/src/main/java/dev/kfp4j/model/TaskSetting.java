@@ -34,6 +34,8 @@ public sealed interface TaskSetting {
 
     R secretEnv(SecretEnv s);
 
+    R configMapEnv(ConfigMapEnv s);
+
     R nodeSelector(NodeSelector s);
 
     R toleration(Toleration s);
@@ -55,6 +57,10 @@ public sealed interface TaskSetting {
     R pvcMount(PvcMount s);
 
     R volumeMount(VolumeMount s);
+
+    R secretVolume(SecretVolume s);
+
+    R configMapVolume(ConfigMapVolume s);
   }
 
   /** The name the UI shows for the step. */
@@ -160,6 +166,20 @@ public sealed interface TaskSetting {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.secretEnv(this);
+    }
+  }
+
+  /** An environment variable read from {@code key} of the Kubernetes config map {@code configMap}. */
+  record ConfigMapEnv(String name, String configMap, String key) implements TaskSetting {
+    public ConfigMapEnv {
+      checkEnvName("envFromConfigMap", name);
+      Objects.requireNonNull(configMap, "configMap");
+      Objects.requireNonNull(key, "key");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.configMapEnv(this);
     }
   }
 
@@ -326,6 +346,32 @@ public sealed interface TaskSetting {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.volumeMount(this);
+    }
+  }
+
+  /** Mounts the Kubernetes secret {@code secret} at {@code mountPath}, one file per key. */
+  record SecretVolume(String secret, String mountPath) implements TaskSetting {
+    public SecretVolume {
+      Objects.requireNonNull(secret, "secret");
+      checkMountPath("mountSecret", mountPath);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.secretVolume(this);
+    }
+  }
+
+  /** Mounts the Kubernetes config map {@code configMap} at {@code mountPath}, one file per key. */
+  record ConfigMapVolume(String configMap, String mountPath) implements TaskSetting {
+    public ConfigMapVolume {
+      Objects.requireNonNull(configMap, "configMap");
+      checkMountPath("mountConfigMap", mountPath);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.configMapVolume(this);
     }
   }
 

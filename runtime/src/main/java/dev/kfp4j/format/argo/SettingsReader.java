@@ -106,8 +106,11 @@ final class SettingsReader {
       }
       String name = e.path("name").asString("");
       JsonNode secret = e.path("valueFrom").path("secretKeyRef");
+      JsonNode configMap = e.path("valueFrom").path("configMapKeyRef");
       if (secret.isObject()) {
         out.add(new TaskSetting.SecretEnv(name, secret.path("name").asString(""), secret.path("key").asString("")));
+      } else if (configMap.isObject()) {
+        out.add(new TaskSetting.ConfigMapEnv(name, configMap.path("name").asString(""), configMap.path("key").asString("")));
       } else {
         out.add(new TaskSetting.Env(name, e.path("value").asString("")));
       }
@@ -143,16 +146,24 @@ final class SettingsReader {
     for (JsonNode m : template.path("container").path("volumeMounts")) {
       String volume = m.path("name").asString("");
       String path = m.path("mountPath").asString("");
-      String claim = null;
+      JsonNode source = null;
       for (JsonNode v : template.path("volumes")) {
         if (v.path("name").asString("").equals(volume)) {
-          claim = v.path("persistentVolumeClaim").path("claimName").asString(null);
+          source = v;
         }
       }
+      if (source == null) {
+        continue;
+      }
+      String claim = source.path("persistentVolumeClaim").path("claimName").asString(null);
       if (claim != null && claim.equals(Argo.inputParameter(volume + "-name"))) {
         out.add(new TaskSetting.VolumeMount(volume, path));
       } else if (claim != null) {
         out.add(new TaskSetting.PvcMount(claim, path));
+      } else if (source.path("secret").isObject()) {
+        out.add(new TaskSetting.SecretVolume(source.path("secret").path("secretName").asString(""), path));
+      } else if (source.path("configMap").isObject()) {
+        out.add(new TaskSetting.ConfigMapVolume(source.path("configMap").path("name").asString(""), path));
       }
     }
     return out;

@@ -1,6 +1,8 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.model.TaskSetting;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Writes task settings into a template, where Argo and KFP v1 read them. */
@@ -52,6 +54,14 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
   public Void secretEnv(TaskSetting.SecretEnv s) {
     ObjectNode ref = container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom").putObject("secretKeyRef");
     ref.put("name", s.secret());
+    ref.put("key", s.key());
+    return null;
+  }
+
+  @Override
+  public Void configMapEnv(TaskSetting.ConfigMapEnv s) {
+    ObjectNode ref = container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom").putObject("configMapKeyRef");
+    ref.put("name", s.configMap());
     ref.put("key", s.key());
     return null;
   }
@@ -146,5 +156,54 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
     template.withArray("volumes").addObject().put("name", s.volume()).putObject("persistentVolumeClaim")
         .put("claimName", Argo.inputParameter(input));
     return null;
+  }
+
+  @Override
+  public Void secretVolume(TaskSetting.SecretVolume s) {
+    ObjectNode source = JsonNodeFactory.instance.objectNode();
+    source.putObject("secret").put("secretName", s.secret());
+    mount(volume("secret-", s.secret(), source), s.mountPath());
+    return null;
+  }
+
+  @Override
+  public Void configMapVolume(TaskSetting.ConfigMapVolume s) {
+    ObjectNode source = JsonNodeFactory.instance.objectNode();
+    source.putObject("configMap").put("name", s.configMap());
+    mount(volume("configmap-", s.configMap(), source), s.mountPath());
+    return null;
+  }
+
+  private void mount(String volume, String mountPath) {
+    container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", mountPath);
+  }
+
+  /**
+   * The pod volume of {@code source} (a secret or config map), named {@code prefix} and the
+   * resource's name as a Kubernetes name ({@code my.secret} is {@code secret-my-secret}), added
+   * once however often it is mounted; a name another source has already gets {@code -2}, ...
+   */
+  private String volume(String prefix, String resource, ObjectNode source) {
+    String base = prefix + resource.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+    String name = base;
+    for (int i = 2; ; i++) {
+      JsonNode existing = null;
+      for (JsonNode v : template.withArray("volumes")) {
+        if (v.path("name").asString("").equals(name)) {
+          existing = v;
+        }
+      }
+      if (existing == null) {
+        ObjectNode v = template.withArray("volumes").addObject().put("name", name);
+        v.setAll(source);
+        return name;
+      }
+      ObjectNode without = (ObjectNode) existing.deepCopy();
+      without.remove("name");
+      if (without.equals(source)) {
+        return name;
+      }
+      name = base + "-" + i;
+    }
   }
 }

@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes a task's settings where KFP 2 keeps them: retries, caching and the display name in the
  * task; resources, accelerators and env in its executor's container; the Kubernetes-only settings
- * (timeout, pull policy, node selector, tolerations, pod metadata, secrets as env, volumes) in the
+ * (timeout, pull policy, node selector, tolerations, pod metadata, secrets and config maps as env or
+ * volumes, claims) in the
  * executor's {@code platforms: kubernetes:} config, as kfp-kubernetes writes them.
  */
 final class Kfp2Settings implements TaskSetting.Visitor<Void> {
@@ -96,6 +97,16 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
     e.put("secretName", s.secret());
     e.putObject("secretNameParameter").putObject("runtimeValue").put("constant", s.secret());
     e.putArray("keyToEnv").addObject().put("secretKey", s.key()).put("envVar", s.name());
+    e.put("optional", false);
+    return null;
+  }
+
+  @Override
+  public Void configMapEnv(TaskSetting.ConfigMapEnv s) {
+    ObjectNode e = kubernetes.withArray("configMapAsEnv").addObject();
+    e.put("configMapName", s.configMap());
+    e.putObject("configMapNameParameter").putObject("runtimeValue").put("constant", s.configMap());
+    e.putArray("keyToEnv").addObject().put("configMapKey", s.key()).put("envVar", s.name());
     e.put("optional", false);
     return null;
   }
@@ -220,6 +231,26 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
     m.put("mountPath", s.mountPath());
     claim.properties().forEach(e -> m.set(e.getKey(), e.getValue().deepCopy()));
     m.set("pvcNameParameter", claim);
+    return null;
+  }
+
+  @Override
+  public Void secretVolume(TaskSetting.SecretVolume s) {
+    ObjectNode v = kubernetes.withArray("secretAsVolume").addObject();
+    v.put("secretName", s.secret());
+    v.putObject("secretNameParameter").putObject("runtimeValue").put("constant", s.secret());
+    v.put("mountPath", s.mountPath());
+    v.put("optional", false);
+    return null;
+  }
+
+  @Override
+  public Void configMapVolume(TaskSetting.ConfigMapVolume s) {
+    ObjectNode v = kubernetes.withArray("configMapAsVolume").addObject();
+    v.put("configMapName", s.configMap());
+    v.putObject("configMapNameParameter").putObject("runtimeValue").put("constant", s.configMap());
+    v.put("mountPath", s.mountPath());
+    v.put("optional", false);
     return null;
   }
 

@@ -70,6 +70,18 @@ final class SettingsReader {
         out.add(new TaskSetting.SecretEnv(kv.path("envVar").asString(""), secret, kv.path("secretKey").asString("")));
       }
     }
+    for (JsonNode c : k8s.path("configMapAsEnv")) {
+      String configMap = name(c, "configMapName");
+      for (JsonNode kv : c.path("keyToEnv")) {
+        out.add(new TaskSetting.ConfigMapEnv(kv.path("envVar").asString(""), configMap, kv.path("configMapKey").asString("")));
+      }
+    }
+    for (JsonNode v : k8s.path("secretAsVolume")) {
+      out.add(new TaskSetting.SecretVolume(name(v, "secretName"), v.path("mountPath").asString("")));
+    }
+    for (JsonNode v : k8s.path("configMapAsVolume")) {
+      out.add(new TaskSetting.ConfigMapVolume(name(v, "configMapName"), v.path("mountPath").asString("")));
+    }
     for (JsonNode m : k8s.path("pvcMount")) {
       JsonNode spec = m.has("pvcNameParameter") ? m.get("pvcNameParameter") : m;
       String path = m.path("mountPath").asString("");
@@ -80,5 +92,10 @@ final class SettingsReader {
       }
     }
     return out;
+  }
+
+  /** The constant {@code <field>Parameter} names, else the deprecated {@code <field>}. */
+  private static String name(JsonNode config, String field) {
+    return config.path(field + "Parameter").path("runtimeValue").path("constant").asString(config.path(field).asString(""));
   }
 }

@@ -106,6 +106,54 @@ class ArgoFormatTest {
     assertEquals("Test.p(int)", read.source());
   }
 
+  @Test
+  void configMapsAndSecretsAsEnvOrVolumesAreKubernetesEnvAndVolumesAndReadBack() {
+    // in the order the reader finds them: the container's env, then its mounts
+    Task t = echo("echo", Argument.Constant.of("hi"), new TaskSetting.ConfigMapEnv("MODE", "settings", "mode"),
+        new TaskSetting.SecretEnv("T", "creds", "token"), new TaskSetting.SecretVolume("creds", "/mnt/creds"),
+        new TaskSetting.ConfigMapVolume("settings", "/etc/app"), new TaskSetting.PvcMount("data", "/data"));
+    String yaml = ArgoWriter.write(pipeline(List.of(t)));
+    JsonNode workflow = Yaml.read(yaml);
+    assertEquals(List.of(), ArgoRules.errors(workflow));
+    JsonNode template = null;
+    for (JsonNode candidate : workflow.at("/spec/templates")) {
+      if (candidate.has("container")) {
+        template = candidate;
+      }
+    }
+    JsonNode container = template.path("container");
+    assertEquals("{\"name\":\"MODE\",\"valueFrom\":{\"configMapKeyRef\":{\"name\":\"settings\",\"key\":\"mode\"}}}",
+        container.at("/env/0").toString());
+    assertEquals("[{\"name\":\"secret-creds\",\"mountPath\":\"/mnt/creds\"},{\"name\":\"configmap-settings\",\"mountPath\":\"/etc/app\"},"
+        + "{\"name\":\"pvc-data\",\"mountPath\":\"/data\"}]", container.path("volumeMounts").toString());
+    assertEquals("[{\"name\":\"secret-creds\",\"secret\":{\"secretName\":\"creds\"}},"
+        + "{\"name\":\"configmap-settings\",\"configMap\":{\"name\":\"settings\"}},"
+        + "{\"name\":\"pvc-data\",\"persistentVolumeClaim\":{\"claimName\":\"data\"}}]", template.path("volumes").toString());
+
+    Pipeline read = ArgoReader.read(yaml, "p.yaml");
+    assertEquals(t.settings(), ((Task) read.nodes().get(0)).settings());
+    assertEquals(yaml, ArgoWriter.write(read));
+  }
+
+  /** A secret's name may hold dots, a pod volume's may not; and one secret mounted twice is one volume. */
+  @Test
+  void aSecretsVolumeIsAKubernetesNameAndOneVolumeHoweverOftenItIsMounted() {
+    Task t = echo("echo", Argument.Constant.of("hi"), new TaskSetting.SecretVolume("my.creds", "/mnt/a"),
+        new TaskSetting.SecretVolume("my.creds", "/mnt/b"), new TaskSetting.SecretVolume("my-creds", "/mnt/c"));
+    String yaml = ArgoWriter.write(pipeline(List.of(t)));
+    JsonNode workflow = Yaml.read(yaml);
+    assertEquals(List.of(), ArgoRules.errors(workflow));
+    JsonNode template = null;
+    for (JsonNode candidate : workflow.at("/spec/templates")) {
+      if (candidate.has("container")) {
+        template = candidate;
+      }
+    }
+    assertEquals("[{\"name\":\"secret-my-creds\",\"secret\":{\"secretName\":\"my.creds\"}},"
+        + "{\"name\":\"secret-my-creds-2\",\"secret\":{\"secretName\":\"my-creds\"}}]", template.path("volumes").toString());
+    assertEquals(t.settings(), ((Task) ArgoReader.read(yaml, "p.yaml").nodes().get(0)).settings());
+  }
+
   /** A task passing a file before a value (as {@code train(Dataset data, int epochs)} does) reads back in that order. */
   @Test
   void aFileArgumentBeforeAValueRoundTrips() {

@@ -1,0 +1,59 @@
+package dev.kfp4j.format.kfp2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Secrets and config maps as env or volumes in KFP 2: the executor's Kubernetes config, as
+ * kfp-kubernetes' {@code use_secret_as_env}, {@code use_config_map_as_env}, {@code
+ * use_secret_as_volume} and {@code use_config_map_as_volume} write it. (Kfp2Schemas checks the
+ * compiled files strictly in the processor's TaskSettingTest.)
+ */
+class Kfp2SettingsTest {
+  static Pipeline pipeline(TaskSetting... settings) {
+    Task t = new Task("echo", RunVolumesTest.ECHO, Map.of("msg", Argument.Constant.of("hi")), List.of(), List.of(settings));
+    return new Pipeline("p", null, List.of(), List.of(t), null, PipelineSettings.DEFAULTS, null);
+  }
+
+  @Test
+  void secretsAndConfigMapsAsEnvOrVolumesAreInTheKubernetesConfigAndReadBack() {
+    List<TaskSetting> settings = List.of(new TaskSetting.SecretEnv("T", "creds", "token"),
+        new TaskSetting.ConfigMapEnv("MODE", "settings", "mode"), new TaskSetting.SecretVolume("creds", "/mnt/creds"),
+        new TaskSetting.ConfigMapVolume("settings", "/etc/app"));
+    String yaml = Kfp2Writer.write(pipeline(settings.toArray(TaskSetting[]::new)));
+    JsonNode executor = Kfp2Writer.documents(pipeline(settings.toArray(TaskSetting[]::new))).get(1)
+        .at("/platforms/kubernetes/deploymentSpec/executors/exec-echo");
+    assertEquals("[{\"configMapName\":\"settings\",\"configMapNameParameter\":{\"runtimeValue\":{\"constant\":\"settings\"}},"
+        + "\"keyToEnv\":[{\"configMapKey\":\"mode\",\"envVar\":\"MODE\"}],\"optional\":false}]", executor.path("configMapAsEnv").toString());
+    assertEquals("[{\"mountPath\":\"/mnt/creds\",\"optional\":false,\"secretName\":\"creds\","
+        + "\"secretNameParameter\":{\"runtimeValue\":{\"constant\":\"creds\"}}}]", executor.path("secretAsVolume").toString());
+    assertEquals("[{\"configMapName\":\"settings\",\"configMapNameParameter\":{\"runtimeValue\":{\"constant\":\"settings\"}},"
+        + "\"mountPath\":\"/etc/app\",\"optional\":false}]", executor.path("configMapAsVolume").toString());
+
+    Pipeline read = Kfp2Reader.read(yaml, "p.yaml");
+    assertEquals(settings, ((Task) read.nodes().get(0)).settings());
+    assertEquals(yaml, Kfp2Writer.write(read));
+  }
+
+  @Test
+  void aNameGivenOnlyInTheDeprecatedFieldReadsBackToo() {
+    String written = Kfp2Writer.write(pipeline(new TaskSetting.SecretVolume("creds", "/mnt/creds"),
+        new TaskSetting.ConfigMapEnv("MODE", "settings", "mode")));
+    int platform = written.indexOf("\n---\n");
+    String yaml = written.substring(0, platform)
+        + written.substring(platform).replaceAll("(?m)^\\s+(secretNameParameter|configMapNameParameter|runtimeValue|constant):.*\\n", "");
+    assertEquals(-1, yaml.indexOf("NameParameter"), yaml);
+    Pipeline read = Kfp2Reader.read(yaml, "p.yaml");
+    assertEquals(List.of(new TaskSetting.ConfigMapEnv("MODE", "settings", "mode"), new TaskSetting.SecretVolume("creds", "/mnt/creds")),
+        ((Task) read.nodes().get(0)).settings());
+  }
+}
