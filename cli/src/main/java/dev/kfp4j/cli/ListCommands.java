@@ -15,21 +15,9 @@ import picocli.CommandLine.Option;
 final class ListCommands {
   private ListCommands() {}
 
+  /** {@code pipelines list} under kedro-kubeflow's name. */
   @Command(name = "list-pipelines", description = "Lists the pipelines on the server, newest first.")
-  static final class ListPipelines extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
-    int limit;
-
-    @Override
-    public Integer call() {
-      KfpClient kfp = server.kfp();
-      new Printer(out(), output.json()).table(Rows.list(limit, kfp::listPipelines, Rows::of), Rows.PIPELINE);
-      return Kfp4j.OK;
-    }
-  }
+  static final class ListPipelines extends PipelineCommands.ListAll {}
 
   @Command(name = "list-runs", description = "Lists runs, newest first: of an experiment, or all in the namespace.")
   static final class ListRuns extends Commands.Base {

@@ -34,7 +34,7 @@ final class PipelineCommands extends CommandGroup {
   }
 
   @Command(name = "list", description = "Lists the pipelines, newest first.")
-  static final class ListAll extends Commands.Base {
+  static class ListAll extends Commands.Base {
     @Mixin Options.Server server;
     @Mixin Options.Output output;
 
