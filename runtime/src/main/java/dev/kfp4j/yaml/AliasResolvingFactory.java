@@ -50,6 +50,6 @@ final class AliasResolvingFactory extends YAMLFactory {
 
   private YAMLParser parser(ObjectReadContext readCtxt, IOContext ioCtxt, Reader reader) {
     return new AliasResolvingParser(readCtxt, ioCtxt, _getBufferRecycler(), readCtxt.getStreamReadFeatures(_streamReadFeatures),
-        readCtxt.getFormatReadFeatures(_formatReadFeatures), _loadSettings, reader);
+        readCtxt.getFormatReadFeatures(_formatReadFeatures), _loadSettings, new WholeCodePointReader(reader));
   }
 }
