@@ -1,11 +1,11 @@
 package dev.kfp4j.cli;
 
-
 import dev.kfp4j.client.Experiment;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
+import dev.kfp4j.client.Run;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,15 +20,17 @@ final class ListCommands {
   static final class ListPipelines extends PipelineCommands.ListAll {}
 
   @Command(name = "list-runs", description = "Lists runs, newest first: of an experiment, or all in the namespace.")
-  static final class ListRuns extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
+  static final class ListRuns extends ResourceCommand<Run> {
     @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "Only this experiment's runs.")
     String experiment;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;
+
+    @Override
+    Map<String, Object> fields(Run r) {
+      return Rows.of(r);
+    }
 
     @Override
     public Integer call() {
@@ -40,8 +42,7 @@ final class ListCommands {
                 + "; 'kfp4j run-once --experiment " + experiment + "' creates it"));
       }
       String id = experimentId;
-      new Printer(out(), output.json()).table(Rows.list(limit, o -> kfp.listRuns(id, o), Rows::of), Rows.RUN);
-      return Kfp4j.OK;
+      return list(limit, o -> kfp.listRuns(id, o), Rows.RUN);
     }
   }
 }
