@@ -226,15 +226,8 @@ public final class ComponentValidator {
           javaName, pathName(javaName), Role.INPUT_PATH, ValueKind.FILE, TypeName.get(type), TypeName.get(valueType),
           optionalWrapper, isString, emptyToNull(stringValue(inPath, "value")), optionalWrapper, null, description);
     }
-    ValueKind kind;
-    try {
-      kind = mapper.kind(valueType);
-    } catch (TypeMapper.Unsupported u) {
-      reporter.error(p, u.message, javaName, u.detail);
-      return null;
-    }
+    ValueKind kind = mapper.kind(valueType, reporter, p, javaName, Message.UNSUPPORTED_PARAMETER_TYPE, javaName, type);
     if (kind == null) {
-      reporter.error(p, Message.UNSUPPORTED_PARAMETER_TYPE, javaName, type);
       return null;
     }
     String defaultText = null;

@@ -151,15 +151,8 @@ public final class PipelineValidator {
   private PipelineModel.Parameter parameter(VariableElement p) {
     String name = p.getSimpleName().toString();
     TypeMirror type = p.asType();
-    ValueKind kind;
-    try {
-      kind = mapper.kind(type);
-    } catch (TypeMapper.Unsupported u) {
-      reporter.error(p, u.message, name, u.detail);
-      return null;
-    }
+    ValueKind kind = mapper.kind(type, reporter, p, name, Message.PIPELINE_PARAMETER_TYPE, name, type);
     if (kind == null) {
-      reporter.error(p, Message.PIPELINE_PARAMETER_TYPE, name, type);
       return null;
     }
     AnnotationMirror dflt = annotation(p, ComponentValidator.DEFAULT);

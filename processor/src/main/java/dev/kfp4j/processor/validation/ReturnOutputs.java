@@ -50,15 +50,9 @@ final class ReturnOutputs {
         if (artifactReturned(method, methodName + "()." + n + "()", t)) {
           continue;
         }
-        ValueKind kind;
-        try {
-          kind = mapper.kind(t);
-        } catch (TypeMapper.Unsupported u) {
-          reporter.error(method, u.message, methodName + "." + n, u.detail);
-          continue;
-        }
+        ValueKind kind = mapper.kind(t, reporter, method, methodName + "." + n, Message.UNSUPPORTED_RETURN_TYPE,
+            methodName + "()." + n + "()", t);
         if (kind == null) {
-          reporter.error(method, Message.UNSUPPORTED_RETURN_TYPE, methodName + "()." + n + "()", t);
           continue;
         }
         String other = usedNames.putIfAbsent(n, n);
@@ -73,15 +67,8 @@ final class ReturnOutputs {
     if (artifactReturned(method, methodName, ret)) {
       return outputs;
     }
-    ValueKind kind;
-    try {
-      kind = mapper.kind(ret);
-    } catch (TypeMapper.Unsupported u) {
-      reporter.error(method, u.message, methodName, u.detail);
-      return outputs;
-    }
+    ValueKind kind = mapper.kind(ret, reporter, method, methodName, Message.UNSUPPORTED_RETURN_TYPE, methodName, ret);
     if (kind == null) {
-      reporter.error(method, Message.UNSUPPORTED_RETURN_TYPE, methodName, ret);
       return outputs;
     }
     outputs.add(new OutputModel("Output", "output", OutputModel.Source.RETURN, null, kind, TypeName.get(ret), kind.kfpType(), doc.returns()));
