@@ -43,13 +43,13 @@ final class RunCommands extends CommandGroup {
     }
   }
 
-  @Command(name = "list", description = "Lists runs, newest first: of an experiment, or all in the namespace.")
-  static final class ListAll extends ResourceCommand<Run> {
-    @Option(names = {"-e", "--experiment"}, paramLabel = "EXPERIMENT", description = "Only this experiment's runs (its name or id).")
-    String experiment;
-
+  /** Lists runs, of the experiment {@link #experimentId} gives or all in the namespace. */
+  abstract static class Listing extends ResourceCommand<Run> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;
+
+    /** The id of the experiment whose runs are listed; null for all. */
+    abstract String experimentId(KfpClient kfp);
 
     @Override
     Map<String, Object> fields(Run r) {
@@ -59,8 +59,19 @@ final class RunCommands extends CommandGroup {
     @Override
     public Integer call() {
       KfpClient kfp = server.kfp();
-      String id = experiment == null ? null : Rows.experiment(kfp, experiment).id();
+      String id = experimentId(kfp);
       return list(limit, o -> kfp.listRuns(id, o), Rows.RUN);
+    }
+  }
+
+  @Command(name = "list", description = "Lists runs, newest first: of an experiment, or all in the namespace.")
+  static final class ListAll extends Listing {
+    @Option(names = {"-e", "--experiment"}, paramLabel = "EXPERIMENT", description = "Only this experiment's runs (its name or id).")
+    String experiment;
+
+    @Override
+    String experimentId(KfpClient kfp) {
+      return experiment == null ? null : Rows.experiment(kfp, experiment).id();
     }
   }
 
