@@ -1,11 +1,9 @@
 package dev.kfp4j.cli;
 
-import static dev.kfp4j.cli.Printer.row;
-
 import dev.kfp4j.client.Experiment;
 import dev.kfp4j.client.KfpClient;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,20 +12,42 @@ import picocli.CommandLine.Parameters;
     subcommands = {ExperimentCommands.Create.class, ExperimentCommands.ListAll.class, ExperimentCommands.Get.class,
         ExperimentCommands.Archive.class, ExperimentCommands.Delete.class})
 final class ExperimentCommands extends CommandGroup {
-  /** A command on one experiment. */
-  abstract static class One extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
+  /** A command on experiments. */
+  abstract static class Each extends ResourceCommand<Experiment> {
+    @Override
+    Map<String, Object> fields(Experiment e) {
+      return Rows.of(e);
+    }
+  }
 
+  /** A command on one experiment. */
+  abstract static class One extends ResourceCommand.One<Experiment> {
     @Parameters(paramLabel = "EXPERIMENT", description = "The experiment's name (in the namespace), or its id.")
     String experiment;
+
+    @Override
+    Map<String, Object> fields(Experiment e) {
+      return Rows.of(e);
+    }
+
+    @Override
+    Experiment find(KfpClient kfp) {
+      return Rows.experiment(kfp, experiment);
+    }
+
+    @Override
+    String id(KfpClient kfp) {
+      return find(kfp).id();
+    }
+
+    @Override
+    Experiment get(KfpClient kfp, String id) {
+      return kfp.getExperiment(id);
+    }
   }
 
   @Command(name = "create", description = "Creates an experiment.")
-  static final class Create extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
+  static final class Create extends Each {
     @Parameters(paramLabel = "NAME", description = "The new experiment's name.")
     String name;
 
@@ -36,24 +56,18 @@ final class ExperimentCommands extends CommandGroup {
 
     @Override
     public Integer call() {
-      new Printer(out(), output.json()).record(Rows.of(server.kfp().createExperiment(name, description)));
-      return Kfp4j.OK;
+      return show(server.kfp().createExperiment(name, description));
     }
   }
 
   @Command(name = "list", description = "Lists the experiments of the namespace, newest first.")
-  static final class ListAll extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
+  static final class ListAll extends Each {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
     public Integer call() {
-      KfpClient kfp = server.kfp();
-      new Printer(out(), output.json()).table(Rows.list(limit, kfp::listExperiments, Rows::of), Rows.EXPERIMENT);
-      return Kfp4j.OK;
+      return list(limit, server.kfp()::listExperiments, Rows.EXPERIMENT);
     }
   }
 
@@ -61,8 +75,7 @@ final class ExperimentCommands extends CommandGroup {
   static final class Get extends One {
     @Override
     public Integer call() {
-      new Printer(out(), output.json()).record(Rows.of(Rows.experiment(server.kfp(), experiment)));
-      return Kfp4j.OK;
+      return show();
     }
   }
 
@@ -70,11 +83,7 @@ final class ExperimentCommands extends CommandGroup {
   static final class Archive extends One {
     @Override
     public Integer call() {
-      KfpClient kfp = server.kfp();
-      Experiment e = Rows.experiment(kfp, experiment);
-      kfp.archiveExperiment(e.id());
-      new Printer(out(), output.json()).record(Rows.of(kfp.getExperiment(e.id())));
-      return Kfp4j.OK;
+      return then(KfpClient::archiveExperiment);
     }
   }
 
@@ -82,11 +91,7 @@ final class ExperimentCommands extends CommandGroup {
   static final class Delete extends One {
     @Override
     public Integer call() {
-      KfpClient kfp = server.kfp();
-      Experiment e = Rows.experiment(kfp, experiment);
-      kfp.deleteExperiment(e.id());
-      new Printer(out(), output.json()).record(row("deleted", "experiment", "name", e.name(), "id", e.id()));
-      return Kfp4j.OK;
+      return delete("experiment", (kfp, e) -> kfp.deleteExperiment(e.id()));
     }
   }
 }

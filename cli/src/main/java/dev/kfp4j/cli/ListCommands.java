@@ -1,11 +1,9 @@
 package dev.kfp4j.cli;
 
-
 import dev.kfp4j.client.Experiment;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,28 +18,18 @@ final class ListCommands {
   static final class ListPipelines extends PipelineCommands.ListAll {}
 
   @Command(name = "list-runs", description = "Lists runs, newest first: of an experiment, or all in the namespace.")
-  static final class ListRuns extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
+  static final class ListRuns extends RunCommands.Listing {
     @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "Only this experiment's runs.")
     String experiment;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most this many (default ${DEFAULT-VALUE}).")
-    int limit;
-
     @Override
-    public Integer call() {
-      KfpClient kfp = server.kfp();
-      String experimentId = null;
-      if (experiment != null) {
-        experimentId = kfp.findExperiment(experiment).map(Experiment::id).orElseThrow(() -> new KfpException(0,
-            "no experiment '" + experiment + "' on " + kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace())
-                + "; 'kfp4j run-once --experiment " + experiment + "' creates it"));
+    String experimentId(KfpClient kfp) {
+      if (experiment == null) {
+        return null;
       }
-      String id = experimentId;
-      new Printer(out(), output.json()).table(Rows.list(limit, o -> kfp.listRuns(id, o), Rows::of), Rows.RUN);
-      return Kfp4j.OK;
+      return kfp.findExperiment(experiment).map(Experiment::id).orElseThrow(() -> new KfpException(0,
+          "no experiment '" + experiment + "' on " + kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace())
+              + "; 'kfp4j run-once --experiment " + experiment + "' creates it"));
     }
   }
 }

@@ -1,12 +1,10 @@
 package dev.kfp4j.cli;
 
-import static dev.kfp4j.cli.Printer.row;
-
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.Pipeline;
 import dev.kfp4j.client.PipelineVersion;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,33 +17,68 @@ import picocli.CommandLine.Parameters;
         PipelineCommands.ListVersions.class, PipelineCommands.GetVersion.class, PipelineCommands.DeleteVersion.class})
 final class PipelineCommands extends CommandGroup {
   /** A command on one pipeline. */
-  abstract static class One extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
+  abstract static class One extends ResourceCommand.One<Pipeline> {
     @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline's name, or its id.")
     String pipeline;
+
+    @Override
+    Map<String, Object> fields(Pipeline p) {
+      return Rows.of(p);
+    }
+
+    @Override
+    Pipeline find(KfpClient kfp) {
+      return Rows.pipeline(kfp, pipeline);
+    }
+
+    @Override
+    String id(KfpClient kfp) {
+      return find(kfp).id();
+    }
+
+    @Override
+    Pipeline get(KfpClient kfp, String id) {
+      return kfp.getPipeline(id);
+    }
   }
 
   /** A command on one version of a pipeline. */
-  abstract static class OneVersion extends One {
+  abstract static class OneVersion extends ResourceCommand.One<PipelineVersion> {
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline's name, or its id.")
+    String pipeline;
+
     @Parameters(index = "1", paramLabel = "VERSION", description = "The version's id (as 'list-versions' shows).")
     String version;
+
+    @Override
+    Map<String, Object> fields(PipelineVersion v) {
+      return Rows.of(v);
+    }
+
+    @Override
+    String id(KfpClient kfp) {
+      return version;
+    }
+
+    @Override
+    PipelineVersion get(KfpClient kfp, String id) {
+      return kfp.getPipelineVersion(Rows.pipeline(kfp, pipeline).id(), id);
+    }
   }
 
   @Command(name = "list", description = "Lists the pipelines, newest first.")
-  static class ListAll extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
+  static class ListAll extends ResourceCommand<Pipeline> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
+    Map<String, Object> fields(Pipeline p) {
+      return Rows.of(p);
+    }
+
+    @Override
     public Integer call() {
-      KfpClient kfp = server.kfp();
-      new Printer(out(), output.json()).table(Rows.list(limit, kfp::listPipelines, Rows::of), Rows.PIPELINE);
-      return Kfp4j.OK;
+      return list(limit, server.kfp()::listPipelines, Rows.PIPELINE);
     }
   }
 
@@ -53,8 +86,7 @@ final class PipelineCommands extends CommandGroup {
   static final class Get extends One {
     @Override
     public Integer call() {
-      new Printer(out(), output.json()).record(Rows.of(Rows.pipeline(server.kfp(), pipeline)));
-      return Kfp4j.OK;
+      return show();
     }
   }
 
@@ -62,25 +94,28 @@ final class PipelineCommands extends CommandGroup {
   static final class Delete extends One {
     @Override
     public Integer call() {
-      KfpClient kfp = server.kfp();
-      Pipeline p = Rows.pipeline(kfp, pipeline);
-      kfp.deletePipeline(p.id());
-      new Printer(out(), output.json()).record(row("deleted", "pipeline", "name", p.name(), "id", p.id()));
-      return Kfp4j.OK;
+      return delete("pipeline", (kfp, p) -> kfp.deletePipeline(p.id()));
     }
   }
 
   @Command(name = "list-versions", description = "Lists a pipeline's versions, newest first.")
-  static final class ListVersions extends One {
+  static final class ListVersions extends ResourceCommand<PipelineVersion> {
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline's name, or its id.")
+    String pipeline;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;
+
+    @Override
+    Map<String, Object> fields(PipelineVersion v) {
+      return Rows.of(v);
+    }
 
     @Override
     public Integer call() {
       KfpClient kfp = server.kfp();
       String id = Rows.pipeline(kfp, pipeline).id();
-      new Printer(out(), output.json()).table(Rows.list(limit, o -> kfp.listPipelineVersions(id, o), Rows::of), Rows.VERSION);
-      return Kfp4j.OK;
+      return list(limit, o -> kfp.listPipelineVersions(id, o), Rows.VERSION);
     }
   }
 
@@ -88,9 +123,7 @@ final class PipelineCommands extends CommandGroup {
   static final class GetVersion extends OneVersion {
     @Override
     public Integer call() {
-      KfpClient kfp = server.kfp();
-      new Printer(out(), output.json()).record(Rows.of(kfp.getPipelineVersion(Rows.pipeline(kfp, pipeline).id(), version)));
-      return Kfp4j.OK;
+      return show();
     }
   }
 
@@ -98,11 +131,7 @@ final class PipelineCommands extends CommandGroup {
   static final class DeleteVersion extends OneVersion {
     @Override
     public Integer call() {
-      KfpClient kfp = server.kfp();
-      PipelineVersion v = kfp.getPipelineVersion(Rows.pipeline(kfp, pipeline).id(), version);
-      kfp.deletePipelineVersion(v.pipelineId(), v.id());
-      new Printer(out(), output.json()).record(row("deleted", "pipeline version", "name", v.name(), "id", v.id(), "pipeline_id", v.pipelineId()));
-      return Kfp4j.OK;
+      return delete("pipeline version", (kfp, v) -> kfp.deletePipelineVersion(v.pipelineId(), v.id()), "pipeline_id");
     }
   }
 }

@@ -1,11 +1,9 @@
 package dev.kfp4j.cli;
 
-import static dev.kfp4j.cli.Printer.row;
-
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.RecurringRun;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,27 +13,28 @@ import picocli.CommandLine.Parameters;
         RecurringRunCommands.Disable.class, RecurringRunCommands.Delete.class})
 final class RecurringRunCommands extends CommandGroup {
   /** A command on one recurring run. */
-  abstract static class One extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
+  abstract static class One extends ResourceCommand.One<RecurringRun> {
     @Parameters(paramLabel = "ID", description = "The recurring run's id (as 'recurring-runs list' and 'schedule' show).")
     String id;
 
-    /** Does the action, then shows the recurring run as it is after it. */
-    Integer then(java.util.function.Consumer<KfpClient> action) {
-      KfpClient kfp = server.kfp();
-      action.accept(kfp);
-      new Printer(out(), output.json()).record(Rows.of(kfp.getRecurringRun(id)));
-      return Kfp4j.OK;
+    @Override
+    Map<String, Object> fields(RecurringRun r) {
+      return Rows.of(r);
+    }
+
+    @Override
+    String id(KfpClient kfp) {
+      return id;
+    }
+
+    @Override
+    RecurringRun get(KfpClient kfp, String id) {
+      return kfp.getRecurringRun(id);
     }
   }
 
   @Command(name = "list", description = "Lists recurring runs, newest first: of an experiment, or all in the namespace.")
-  static final class ListAll extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
+  static final class ListAll extends ResourceCommand<RecurringRun> {
     @Option(names = {"-e", "--experiment"}, paramLabel = "EXPERIMENT", description = "Only this experiment's (its name or id).")
     String experiment;
 
@@ -43,12 +42,15 @@ final class RecurringRunCommands extends CommandGroup {
     int limit;
 
     @Override
+    Map<String, Object> fields(RecurringRun r) {
+      return Rows.of(r);
+    }
+
+    @Override
     public Integer call() {
       KfpClient kfp = server.kfp();
       String experimentId = experiment == null ? null : Rows.experiment(kfp, experiment).id();
-      new Printer(out(), output.json()).table(Rows.list(limit, o -> kfp.listRecurringRuns(experimentId, o), Rows::of),
-          Rows.RECURRING_RUN);
-      return Kfp4j.OK;
+      return list(limit, o -> kfp.listRecurringRuns(experimentId, o), Rows.RECURRING_RUN);
     }
   }
 
@@ -56,7 +58,7 @@ final class RecurringRunCommands extends CommandGroup {
   static final class Get extends One {
     @Override
     public Integer call() {
-      return then(kfp -> { });
+      return show();
     }
   }
 
@@ -64,7 +66,7 @@ final class RecurringRunCommands extends CommandGroup {
   static final class Enable extends One {
     @Override
     public Integer call() {
-      return then(kfp -> kfp.enableRecurringRun(id));
+      return then(KfpClient::enableRecurringRun);
     }
   }
 
@@ -72,7 +74,7 @@ final class RecurringRunCommands extends CommandGroup {
   static final class Disable extends One {
     @Override
     public Integer call() {
-      return then(kfp -> kfp.disableRecurringRun(id));
+      return then(KfpClient::disableRecurringRun);
     }
   }
 
@@ -80,11 +82,7 @@ final class RecurringRunCommands extends CommandGroup {
   static final class Delete extends One {
     @Override
     public Integer call() {
-      KfpClient kfp = server.kfp();
-      RecurringRun r = kfp.getRecurringRun(id);
-      kfp.deleteRecurringRun(r.id());
-      new Printer(out(), output.json()).record(row("deleted", "recurring run", "name", r.name(), "id", r.id()));
-      return Kfp4j.OK;
+      return delete("recurring run", (kfp, r) -> kfp.deleteRecurringRun(r.id()));
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.kfp4j.client.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -76,30 +77,26 @@ final class Rows {
 
   /** The experiment of this name in the namespace, else of this id. */
   static Experiment experiment(KfpClient kfp, String nameOrId) {
-    return kfp.findExperiment(nameOrId).orElseGet(() -> {
-      try {
-        return kfp.getExperiment(nameOrId);
-      } catch (KfpException e) {
-        if (e.status() != 404) {
-          throw e;
-        }
-        throw new KfpException(404, "no experiment named '" + nameOrId + "' or of that id on " + kfp.host()
-            + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace()) + "; 'kfp4j experiments list' lists them");
-      }
-    });
+    return byNameOrId("experiment", nameOrId, kfp.findExperiment(nameOrId), kfp::getExperiment,
+        kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace()));
   }
 
   /** The pipeline of this name, else of this id. */
   static Pipeline pipeline(KfpClient kfp, String nameOrId) {
-    return kfp.findPipeline(nameOrId).orElseGet(() -> {
+    return byNameOrId("pipeline", nameOrId, kfp.findPipeline(nameOrId), kfp::getPipeline, kfp.host().toString());
+  }
+
+  /** What {@code byName} found, else the {@code kind} of id {@code nameOrId}; neither: a 404 that says how to list them. */
+  private static <T> T byNameOrId(String kind, String nameOrId, Optional<T> byName, Function<String, T> byId, String where) {
+    return byName.orElseGet(() -> {
       try {
-        return kfp.getPipeline(nameOrId);
+        return byId.apply(nameOrId);
       } catch (KfpException e) {
         if (e.status() != 404) {
           throw e;
         }
-        throw new KfpException(404, "no pipeline named '" + nameOrId + "' or of that id on " + kfp.host()
-            + "; 'kfp4j pipelines list' lists them");
+        throw new KfpException(404, "no " + kind + " named '" + nameOrId + "' or of that id on " + where + "; 'kfp4j " + kind
+            + "s list' lists them");
       }
     });
   }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,39 +23,55 @@ import tools.jackson.databind.node.ObjectNode;
         RunCommands.Archive.class, RunCommands.Delete.class})
 final class RunCommands extends CommandGroup {
   /** A command on one run. */
-  abstract static class One extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
+  abstract static class One extends ResourceCommand.One<Run> {
     @Parameters(paramLabel = "RUN_ID", description = "The run's id (as 'runs list' and 'run-once' show).")
     String run;
 
-    /** Does the action, then shows the run as it is after it. */
-    Integer then(java.util.function.Consumer<KfpClient> action) {
-      KfpClient kfp = server.kfp();
-      action.accept(kfp);
-      new Printer(out(), output.json()).record(Rows.of(kfp.getRun(run)));
-      return Kfp4j.OK;
+    @Override
+    Map<String, Object> fields(Run r) {
+      return Rows.of(r);
+    }
+
+    @Override
+    String id(KfpClient kfp) {
+      return run;
+    }
+
+    @Override
+    Run get(KfpClient kfp, String id) {
+      return kfp.getRun(id);
     }
   }
 
-  @Command(name = "list", description = "Lists runs, newest first: of an experiment, or all in the namespace.")
-  static final class ListAll extends Commands.Base {
-    @Mixin Options.Server server;
-    @Mixin Options.Output output;
-
-    @Option(names = {"-e", "--experiment"}, paramLabel = "EXPERIMENT", description = "Only this experiment's runs (its name or id).")
-    String experiment;
-
+  /** Lists runs, of the experiment {@link #experimentId} gives or all in the namespace. */
+  abstract static class Listing extends ResourceCommand<Run> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;
+
+    /** The id of the experiment whose runs are listed; null for all. */
+    abstract String experimentId(KfpClient kfp);
+
+    @Override
+    Map<String, Object> fields(Run r) {
+      return Rows.of(r);
+    }
 
     @Override
     public Integer call() {
       KfpClient kfp = server.kfp();
-      String id = experiment == null ? null : Rows.experiment(kfp, experiment).id();
-      new Printer(out(), output.json()).table(Rows.list(limit, o -> kfp.listRuns(id, o), Rows::of), Rows.RUN);
-      return Kfp4j.OK;
+      String id = experimentId(kfp);
+      return list(limit, o -> kfp.listRuns(id, o), Rows.RUN);
+    }
+  }
+
+  @Command(name = "list", description = "Lists runs, newest first: of an experiment, or all in the namespace.")
+  static final class ListAll extends Listing {
+    @Option(names = {"-e", "--experiment"}, paramLabel = "EXPERIMENT", description = "Only this experiment's runs (its name or id).")
+    String experiment;
+
+    @Override
+    String experimentId(KfpClient kfp) {
+      return experiment == null ? null : Rows.experiment(kfp, experiment).id();
     }
   }
 
@@ -101,7 +116,7 @@ final class RunCommands extends CommandGroup {
   static final class Terminate extends One {
     @Override
     public Integer call() {
-      return then(kfp -> kfp.terminateRun(run));
+      return then(KfpClient::terminateRun);
     }
   }
 
@@ -109,7 +124,7 @@ final class RunCommands extends CommandGroup {
   static final class Retry extends One {
     @Override
     public Integer call() {
-      return then(kfp -> kfp.retryRun(run));
+      return then(KfpClient::retryRun);
     }
   }
 
@@ -117,7 +132,7 @@ final class RunCommands extends CommandGroup {
   static final class Archive extends One {
     @Override
     public Integer call() {
-      return then(kfp -> kfp.archiveRun(run));
+      return then(KfpClient::archiveRun);
     }
   }
 
@@ -125,11 +140,7 @@ final class RunCommands extends CommandGroup {
   static final class Delete extends One {
     @Override
     public Integer call() {
-      KfpClient kfp = server.kfp();
-      Run r = kfp.getRun(run);
-      kfp.deleteRun(r.id());
-      new Printer(out(), output.json()).record(row("deleted", "run", "name", r.name(), "id", r.id()));
-      return Kfp4j.OK;
+      return delete("run", (kfp, r) -> kfp.deleteRun(r.id()));
     }
   }
 }

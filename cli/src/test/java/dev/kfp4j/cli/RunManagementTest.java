@@ -160,5 +160,9 @@ class RunManagementTest {
     Cli noExperiment = kfp4j("experiments", "archive", "nightly");
     assertEquals(3, noExperiment.code(), noExperiment.toString());
     assertTrue(noExperiment.err().contains("no experiment named 'nightly' or of that id"), noExperiment.toString());
+    Cli noPipeline = kfp4j("pipelines", "delete", "nightly");
+    assertEquals(3, noPipeline.code(), noPipeline.toString());
+    assertTrue(noPipeline.err().contains("no pipeline named 'nightly' or of that id on ")
+        && noPipeline.err().contains("; 'kfp4j pipelines list' lists them"), noPipeline.toString());
   }
 }

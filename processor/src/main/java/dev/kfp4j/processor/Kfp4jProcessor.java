@@ -91,7 +91,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     Sources sources = new Sources(env);
     PipelineIndex index = new PipelineIndex(env.getFiler());
     components = new ComponentStep(env, reporter, validator, specs, sources, index, formats.contains(Format.KFP2));
-    pipelines = new PipelineStep(env, reporter, new PipelineValidator(env.getElementUtils(), mapper, reporter, validator, formats),
+    pipelines = new PipelineStep(env, reporter, new PipelineValidator(env.getElementUtils(), mapper, reporter, formats),
         specs, sources, index, models);
   }
 

@@ -114,7 +114,7 @@ final class Routes extends Handler.Abstract {
         case "graph":
           return parts.size() == 4 ? graph(dir.get(), parts.get(2)) : notFound(path);
         case "log":
-          return log(dir.get(), rest, query.getValue("offset"));
+          return log(dir.get(), rest, query.getValue("offset"), query.getValue("end"));
         case "file":
           return file(dir.get(), rest, query.getValue("name"), query.getValue("type"), query.getValue("download") != null);
         case "view":
@@ -186,7 +186,14 @@ final class Routes extends Handler.Abstract {
     }
   }
 
-  private static Reply log(Path runDir, String folder, String offset) throws IOException {
+  /**
+   * A piece of a task's log: from {@code offset} on, at most {@value #LOG_CHUNK} bytes (what a
+   * running task wrote since); else the last {@value #LOG_TAIL} bytes before {@code end} (the
+   * log's end when not given), so that a long log is shown from its end and earlier text on ask.
+   * A piece read back from an end starts on a UTF-8 character. Headers: {@code X-Log-Start}, where
+   * the piece starts; {@code X-Log-Offset}, where it ends.
+   */
+  private static Reply log(Path runDir, String folder, String offset, String end) throws IOException {
     Optional<Path> file = RunsFolder.plain(folder) ? RunsFolder.file(runDir, folder + "/log.txt") : Optional.empty();
     if (file.isEmpty()) {
       Reply none = Reply.text(200, "");
@@ -195,20 +202,52 @@ final class Routes extends Handler.Abstract {
     }
     try (RandomAccessFile f = new RandomAccessFile(file.get().toFile(), "r")) {
       long size = f.length();
-      long start;
+      long from;
+      long to;
       try {
-        start = offset == null ? Math.max(0, size - LOG_TAIL) : Math.min(Long.parseLong(offset), size);
-      } catch (NumberFormatException e) {
-        return Reply.text(400, "offset must be a number of bytes, not '" + offset + "'");
+        if (offset != null) {
+          from = Math.min(position("offset", offset), size);
+          to = Math.min(size, from + LOG_CHUNK);
+        } else {
+          to = end == null ? size : Math.min(position("end", end), size);
+          from = characterStart(f, Math.max(0, to - LOG_TAIL), to);
+        }
+      } catch (IllegalArgumentException e) {
+        return Reply.text(400, e.getMessage());
       }
-      byte[] bytes = new byte[(int) Math.min(LOG_CHUNK, size - Math.max(0, start))];
-      f.seek(Math.max(0, start));
+      byte[] bytes = new byte[(int) (to - from)];
+      f.seek(from);
       f.readFully(bytes);
       Reply r = new Reply(200, "text/plain; charset=utf-8", bytes, null);
-      r.headers.put("X-Log-Start", Long.toString(start));
-      r.headers.put("X-Log-Offset", Long.toString(start + bytes.length));
+      r.headers.put("X-Log-Start", Long.toString(from));
+      r.headers.put("X-Log-Offset", Long.toString(to));
       return r;
     }
+  }
+
+  /** A byte position of the query: a whole number, 0 or more. */
+  private static long position(String name, String value) {
+    try {
+      long p = Long.parseLong(value);
+      if (p >= 0) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(name + " must be a number of bytes, not '" + value + "'");
+  }
+
+  /** {@code from}, or past the UTF-8 continuation bytes there (at most three, and not past {@code to}). */
+  private static long characterStart(RandomAccessFile f, long from, long to) throws IOException {
+    long at = from;
+    if (at > 0) {
+      f.seek(at);
+      while (at < to && at < from + 3 && (f.read() & 0xC0) == 0x80) {
+        at++;
+      }
+    }
+    return at;
   }
 
   private static Reply file(Path runDir, String relative, String fileName, String artifactType, boolean download)

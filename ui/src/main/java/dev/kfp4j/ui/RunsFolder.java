@@ -1,5 +1,6 @@
 package dev.kfp4j.ui;
 
+import dev.kfp4j.local.RunLock;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -22,6 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * links are followed: names are single plain segments, and {@code ..} is refused.
  */
 final class RunsFolder {
+  static final String RUNNING = "Running";
+  /** The state shown for a run, and its running tasks, whose runner was killed. */
+  static final String INTERRUPTED = "Interrupted";
   /** Folders of the root that hold no runs. */
   private static final List<String> NOT_PIPELINES = List.of(".cache", "volumes");
 
@@ -111,7 +115,33 @@ final class RunsFolder {
         && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
   }
 
+  /**
+   * The run's record; a run it calls {@value #RUNNING} whose runner is gone (killed: no runner holds
+   * the folder's lock) is {@value #INTERRUPTED}, and so are its running tasks. The record is read
+   * again after the lock is found free, as the run may have ended in between.
+   */
   private static Optional<ObjectNode> readRun(Path dir) {
+    Optional<ObjectNode> run = readRecord(dir);
+    if (run.isEmpty() || !running(run.get()) || RunLock.isHeld(dir)) {
+      return run;
+    }
+    run = readRecord(dir);
+    run.filter(RunsFolder::running).ifPresent(r -> {
+      r.put("state", INTERRUPTED);
+      for (JsonNode task : r.path("tasks")) {
+        if (task instanceof ObjectNode t && running(t)) {
+          t.put("state", INTERRUPTED);
+        }
+      }
+    });
+    return run;
+  }
+
+  private static boolean running(JsonNode runOrTask) {
+    return RUNNING.equals(runOrTask.path("state").asString(""));
+  }
+
+  private static Optional<ObjectNode> readRecord(Path dir) {
     try {
       JsonNode node = Yaml.json().readTree(Files.readString(dir.resolve("run.json")));
       if (node instanceof ObjectNode o && o.has("pipeline") && o.has("runId")) {

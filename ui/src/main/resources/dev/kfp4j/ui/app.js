@@ -3,7 +3,7 @@
 // Markdown and HTML artifacts are shown in sandboxed frames.
 'use strict';
 
-const STATE_ORDER = ['Failed', 'Error', 'Running', 'Pending', 'Succeeded', 'Cached', 'Skipped', 'Omitted'];
+const STATE_ORDER = ['Failed', 'Error', 'Interrupted', 'Running', 'Pending', 'Succeeded', 'Cached', 'Skipped', 'Omitted'];
 let timers = [];
 
 function el(tag, attrs, ...children) {
@@ -44,6 +44,9 @@ function duration(start, end) {
   return m < 60 ? m + ' min ' + Math.round(s % 60) + ' s' : Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
 }
 
+// How long a run took, or has been going; nothing for one interrupted: its end is not known.
+function took(r) { return r.state === 'Interrupted' ? '' : duration(r.startedAt, r.finishedAt); }
+
 function when(t) { return t ? new Date(t).toLocaleString() : ''; }
 function state(s) { return el('span', {class: 'state state-' + s, 'data-state': s}, s); }
 function args(a) { return Object.entries(a || {}).map(([k, v]) => k + '=' + v).join(', '); }
@@ -74,7 +77,7 @@ async function showRuns() {
             el('td', {}, el('a', {href: '#/run/' + seg(r.pipeline) + '/' + seg(r.runId)}, r.runId)),
             el('td', {}, state(r.state)),
             el('td', {}, when(r.startedAt)),
-            el('td', {class: 'num'}, duration(r.startedAt, r.finishedAt)),
+            el('td', {class: 'num'}, took(r)),
             el('td', {}, args(r.arguments)))));
     if (!runs.length) table.after(el('p', {class: 'muted'}, 'No runs yet in this runs folder.'));
   }
@@ -133,7 +136,7 @@ async function showRun(pipeline, runId) {
     head.replaceChildren(el('table', {},
         el('tr', {}, el('th', {}, 'State'), el('td', {}, state(run.state))),
         el('tr', {}, el('th', {}, 'Started'), el('td', {}, when(run.startedAt))),
-        el('tr', {}, el('th', {}, 'Duration'), el('td', {}, duration(run.startedAt, run.finishedAt))),
+        el('tr', {}, el('th', {}, 'Duration'), el('td', {}, took(run))),
         el('tr', {}, el('th', {}, 'Arguments'), el('td', {}, args(run.arguments)))));
   }
 
@@ -145,7 +148,7 @@ async function showRun(pipeline, runId) {
             el('td', {class: 'num'}, t.attempts),
             el('td', {}, t.cached ? 'hit' : ''),
             el('td', {class: 'num'}, t.millis !== undefined ? duration(new Date(0).toISOString(), new Date(t.millis).toISOString())
-                : duration(t.startedAt, null)))));
+                : t.state === 'Interrupted' ? '' : duration(t.startedAt, null)))));
   }
 
   function renderTask() {
@@ -219,16 +222,39 @@ function keyValues(id, map) {
       ...entries.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, typeof v === 'string' ? v : JSON.stringify(v)))));
 }
 
+// A task's log: its last part first (the server sends at most 64 KiB from the end), what the task
+// writes next as it comes, and earlier text a piece at a time through the button above it.
 function streamLog(run, folder, pre, running) {
+  const url = runUrl('log', run) + '/' + seg(folder);
   let offset = null;
+  let first = 0;
   let stopped = false;
   const decoder = new TextDecoder();
+  const earlier = el('button', {type: 'button', id: 'log-earlier', onclick: () => loadEarlier().catch(fail)});
+  earlier.hidden = true;
+  pre.before(earlier);
+  function label() {
+    earlier.hidden = !(first > 0);
+    earlier.textContent = 'show earlier text (' + first + ' bytes before)';
+  }
+  async function loadEarlier() {
+    const r = await fetch(url + '?end=' + first, {cache: 'no-store'});
+    if (!r.ok) return;
+    const text = new TextDecoder().decode(await r.arrayBuffer());
+    const fromBottom = pre.scrollHeight - pre.scrollTop;
+    pre.prepend(text);
+    pre.scrollTop = pre.scrollHeight - fromBottom;
+    first = Number(r.headers.get('X-Log-Start') || 0);
+    label();
+  }
   async function more() {
     if (stopped) return;
-    const r = await fetch(runUrl('log', run) + '/' + seg(folder) + (offset === null ? '' : '?offset=' + offset), {cache: 'no-store'});
+    const r = await fetch(url + (offset === null ? '' : '?offset=' + offset), {cache: 'no-store'});
     if (!r.ok) return;
-    const start = r.headers.get('X-Log-Start');
-    if (offset === null && start && start !== '0') pre.append('… (the first ' + start + ' bytes are in log.txt)\n');
+    if (offset === null) {
+      first = Number(r.headers.get('X-Log-Start') || 0);
+      label();
+    }
     const bytes = new Uint8Array(await r.arrayBuffer());
     offset = Number(r.headers.get('X-Log-Offset') || 0);
     const stick = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;

@@ -31,6 +31,53 @@ final class TestRuns {
     return LocalRunner.builder().root(root).caching(false).build().run(w, arguments);
   }
 
+  /** A copy of {@code run}'s folder, of the same pipeline, under the run id {@code runId}. */
+  static Path copy(RunResult run, String runId) throws IOException {
+    Path copy = run.runDir().resolveSibling(runId);
+    try (Stream<Path> all = Files.walk(run.runDir())) {
+      for (Path from : (Iterable<Path>) all::iterator) {
+        Path to = copy.resolve(run.runDir().relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    editRecord(copy, record -> record.put("runId", runId));
+    return copy;
+  }
+
+  /**
+   * A copy of {@code run} as a runner killed while {@code task} ran leaves it: run.json says the
+   * run and that task are Running, and no runner holds the folder's lock (the system dropped it
+   * with the runner).
+   */
+  static Path killedCopy(RunResult run, String runId, String task) throws IOException {
+    Path copy = copy(run, runId);
+    editRecord(copy, record -> {
+      record.put("state", "Running").remove("finishedAt");
+      ((ObjectNode) record.path("tasks").path(task)).put("state", "Running");
+    });
+    return copy;
+  }
+
+  private static void editRecord(Path runDir, java.util.function.Consumer<ObjectNode> edit) throws IOException {
+    Path file = runDir.resolve("run.json");
+    ObjectNode record = (ObjectNode) Yaml.json().readTree(Files.readString(file));
+    edit.accept(record);
+    Files.writeString(file, Yaml.json().writeValueAsString(record));
+  }
+
+  /** A log of {@code lines} lines of 3-byte characters, so that a piece cut at a byte count may start inside one. */
+  static String longLog(int lines) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      text.append("line ").append(i).append(" €€€€€€€€€€\n");
+    }
+    return text.toString();
+  }
+
   /** A folder made empty, under the module's target folder. */
   static Path fresh(String name) throws IOException {
     Path dir = Path.of("target", name).toAbsolutePath();

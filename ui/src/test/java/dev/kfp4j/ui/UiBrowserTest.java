@@ -218,6 +218,48 @@ class UiBrowserTest {
     }
   }
 
+  /** A runner killed while multiply ran left run.json saying Running: the run, and multiply, show Interrupted, not Running. */
+  @Test
+  void aRunWhoseRunnerWasKilledShowsInterrupted() throws IOException {
+    TestRuns.killedCopy(add, "killed", "multiply");
+    open("#/");
+    WebElement row = waitFor(By.cssSelector("tr[data-run='killed']"));
+    assertEquals("Interrupted", row.findElement(By.cssSelector("[data-state]")).getText());
+    open("#/run/add-example/killed");
+    waitFor(By.cssSelector("#graph svg"));
+    waitUntil(d -> "Interrupted".equals(box("multiply").getAttribute("data-state")));
+    assertEquals("Succeeded", box("add").getAttribute("data-state"));
+    assertEquals("Interrupted", browser.findElement(By.cssSelector("#run-head [data-state]")).getText());
+    assertEquals("", browser.findElement(By.cssSelector("#run-head tr:nth-child(3) td")).getText(), "no duration counted to now");
+    shot("run-interrupted");
+  }
+
+  /** A long log shows its end; "show earlier text" adds what came before, until the whole log is there. */
+  @Test
+  void aLongLogShowsItsEndAndEarlierTextOnAsk() throws IOException {
+    Path copy = TestRuns.copy(add, "long-log");
+    String text = TestRuns.longLog(8000);
+    Files.writeString(copy.resolve("add/log.txt"), text);
+    open("#/run/add-example/long-log");
+    waitFor(By.cssSelector("#graph svg"));
+    selectTask("add");
+    waitUntil(d -> logText().endsWith("line 7999 €€€€€€€€€€\n"));
+    assertFalse(logText().contains("line 0 "), "the first lines are not sent at first");
+    WebElement earlier = waitFor(By.id("log-earlier"));
+    assertTrue(earlier.isDisplayed() && earlier.getText().startsWith("show earlier text"), earlier.getText());
+    shot("log-tail");
+    while (earlier.isDisplayed()) {
+      String before = logText();
+      earlier.click();
+      waitUntil(d -> logText().length() > before.length());
+    }
+    assertEquals(text, logText());
+  }
+
+  private String logText() {
+    return (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.getElementById('log').textContent");
+  }
+
   @Test
   void createRunStartsARunWithTheFormsArguments() throws IOException {
     open("#/new");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.local.RunResult;
 import dev.kfp4j.local.UiLink;
+import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,14 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The UI's guards, over raw HTTP (a browser would not send these requests): loopback only, no
- * file outside a run's folder, no run started by another site.
+ * The UI over raw HTTP: its guards (a browser would not send these requests): loopback only, no
+ * file outside a run's folder, no run started by another site; and what it tells of runs and logs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiServerTest {
@@ -105,6 +109,88 @@ class UiServerTest {
     assertEquals(404, unknown.status);
     assertTrue(unknown.body.contains("[add-example]"), unknown.body);
     assertEquals(405, request("DELETE /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").status);
+  }
+
+  /** A runner killed while multiply ran leaves run.json saying Running: the UI shows the run, and that task, Interrupted. */
+  @Test
+  void aRunWhoseRunnerWasKilledIsInterruptedNotRunning() throws IOException {
+    TestRuns.killedCopy(run, "killed", "multiply");
+    String runs = get("/api/runs", "127.0.0.1").body;
+    assertTrue(runs.contains("\"runId\":\"killed\",\"state\":\"Interrupted\""), runs);
+    JsonNode killed = Yaml.json().readTree(get("/api/run/add-example/killed", "127.0.0.1").body);
+    assertEquals("Interrupted", killed.path("state").asString());
+    assertEquals("Interrupted", killed.at("/tasks/multiply/state").asString());
+    assertEquals("Succeeded", killed.at("/tasks/add/state").asString());
+  }
+
+  /** A run going on in this JVM holds its lock: asking about it leaves it Running, and the run ends as it would. */
+  @Test
+  void aRunInProgressStaysRunningAndEnds() throws Exception {
+    Path release = dir.resolve("release-" + System.nanoTime());
+    CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(
+        () -> TestRuns.run(root, TestRuns.workflow("dev/kfp4j/ui/ui-wait.yaml"), Map.of("release", release.toString())));
+    try {
+      Path runJson = runJson(root.resolve("ui-wait"));
+      while (runJson == null && !running.isDone()) {
+        Thread.sleep(20);
+        runJson = runJson(root.resolve("ui-wait"));
+      }
+      assertTrue(runJson != null, "the run started");
+      String id = runJson.getParent().getFileName().toString();
+      for (int i = 0; i < 3; i++) {
+        JsonNode shown = Yaml.json().readTree(get("/api/run/ui-wait/" + id, "127.0.0.1").body);
+        assertEquals("Running", shown.path("state").asString(), shown.toString());
+      }
+    } finally {
+      Files.writeString(release, "go");
+    }
+    assertTrue(running.get().succeeded());
+  }
+
+  private static Path runJson(Path pipeline) throws IOException {
+    if (!Files.isDirectory(pipeline)) {
+      return null;
+    }
+    try (Stream<Path> runs = Files.list(pipeline)) {
+      return runs.map(r -> r.resolve("run.json")).filter(Files::exists).findFirst().orElse(null);
+    }
+  }
+
+  /**
+   * A long log is sent from its end, 64 KiB, and the text before it a piece at a time on ask; each
+   * piece starts on a character, so the pieces put together are the log (here of 3-byte '€'s,
+   * whose 64 KiB from the end starts inside one).
+   */
+  @Test
+  void aLongLogIsSentFromItsEndAndEarlierTextOnAsk() throws IOException {
+    Path copy = TestRuns.copy(run, "long-log");
+    String text = TestRuns.longLog(8000);
+    byte[] log = text.getBytes(StandardCharsets.UTF_8);
+    Files.write(copy.resolve("add/log.txt"), log);
+    String url = "/api/log/add-example/long-log/add";
+    Response tail = get(url, "127.0.0.1");
+    long start = Long.parseLong(header(tail, "X-Log-Start"));
+    assertTrue(start > 0 && log.length - start <= Routes.LOG_TAIL && log.length - start > Routes.LOG_TAIL - 3, tail.head);
+    assertEquals(Long.toString(log.length), header(tail, "X-Log-Offset"));
+    String shown = tail.body;
+    while (start > 0) {
+      Response earlier = get(url + "?end=" + start, "127.0.0.1");
+      assertEquals(Long.toString(start), header(earlier, "X-Log-Offset"));
+      assertFalse(earlier.body.contains("\uFFFD"), "a piece starts on a character");
+      start = Long.parseLong(header(earlier, "X-Log-Start"));
+      shown = earlier.body + shown;
+    }
+    assertEquals(text, shown);
+    assertEquals(400, get(url + "?end=-1", "127.0.0.1").status);
+  }
+
+  private static String header(Response r, String name) {
+    for (String line : r.head.split("\r\n")) {
+      if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+        return line.substring(name.length() + 1).strip();
+      }
+    }
+    throw new AssertionError("no " + name + " in " + r.head);
   }
 
   @Test

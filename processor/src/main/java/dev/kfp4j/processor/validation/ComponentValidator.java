@@ -2,11 +2,9 @@ package dev.kfp4j.processor.validation;
 
 import static dev.kfp4j.processor.base.Annotations.annotation;
 import static dev.kfp4j.processor.base.Annotations.stringValue;
-import static dev.kfp4j.processor.base.Annotations.strings;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.processor.base.Javadoc;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
@@ -17,7 +15,6 @@ import dev.kfp4j.processor.model.OutputModel;
 import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.spec.Names;
-import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,16 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -59,17 +49,23 @@ public final class ComponentValidator {
       Arrays.stream(dev.kfp4j.dsl.Task.class.getMethods()).map(java.lang.reflect.Method::getName).collect(Collectors.toUnmodifiableSet());
 
   private final Elements elements;
-  private final Types types;
   private final Reporter reporter;
   private final TypeMapper mapper;
+  private final MethodChecks methods;
+  private final DefaultValues defaults;
+  private final ArtifactParameters artifacts;
+  private final ReturnOutputs returns;
   private final String defaultImage;
   private final Map<String, ExecutableElement> names = new HashMap<>();
 
   public ComponentValidator(Elements elements, Types types, Reporter reporter, String defaultImage) {
     this.elements = elements;
-    this.types = types;
     this.reporter = reporter;
     this.mapper = new TypeMapper(types, elements);
+    this.methods = new MethodChecks(reporter);
+    this.defaults = new DefaultValues(reporter);
+    this.artifacts = new ArtifactParameters(reporter, mapper);
+    this.returns = new ReturnOutputs(elements, reporter, mapper);
     this.defaultImage = defaultImage;
   }
 
@@ -78,7 +74,7 @@ public final class ComponentValidator {
     int errorsBefore = reporter.errorCount();
     AnnotationMirror annotation = annotation(method, COMPONENT);
     String methodName = method.getSimpleName().toString();
-    checkModifiers(method, "Component", annotation);
+    methods.checkModifiers(method, "Component", annotation);
     if (!method.getTypeParameters().isEmpty()) {
       reporter.error(method, Message.GENERIC_METHOD, methodName);
     }
@@ -89,7 +85,7 @@ public final class ComponentValidator {
     if (name.isEmpty()) {
       name = Names.kebab(methodName);
     }
-    checkName(method, annotation, "component", name);
+    methods.checkName(method, annotation, "component", name);
     ExecutableElement previous = names.putIfAbsent(name, method);
     if (previous != null && previous != method) {
       reporter.error(method, annotation, Message.DUPLICATE_COMPONENT, name, describe(previous));
@@ -138,7 +134,7 @@ public final class ComponentValidator {
     // Returned outputs share no flag with inputs: only output names must be unique.
     Map<String, String> outputNames = new LinkedHashMap<>();
     outputs.forEach(o -> outputNames.put(o.name(), "parameter " + o.name()));
-    outputs.addAll(returnOutputs(method, doc, outputNames));
+    outputs.addAll(returns.of(method, doc, outputNames));
     for (OutputModel out : outputs) {
       if (TASK_METHODS.contains(out.accessor())) {
         reporter.error(
@@ -146,8 +142,8 @@ public final class ComponentValidator {
             out.source() == OutputModel.Source.RECORD_COMPONENT ? "record component" : "parameter");
       }
     }
-    Map<String, String> annotations = keyValues(method, annotation, "annotations");
-    Map<String, String> labels = keyValues(method, annotation, "labels");
+    Map<String, String> annotations = methods.keyValues(method, annotation, "annotations");
+    Map<String, String> labels = methods.keyValues(method, annotation, "labels");
     if (reporter.errorCount() > errorsBefore) {
       return null;
     }
@@ -167,43 +163,6 @@ public final class ComponentValidator {
         describe(method));
   }
 
-  /** Checks the modifiers and nesting shared by {@code @Component} and {@code @Pipeline} methods. */
-  public void checkModifiers(ExecutableElement method, String annotationName, AnnotationMirror annotation) {
-    String methodName = method.getSimpleName().toString();
-    String returns = method.getReturnType().toString();
-    if (!method.getModifiers().contains(Modifier.STATIC)) {
-      reporter.error(method, Message.NOT_STATIC, annotationName, methodName, returns, methodName);
-    }
-    if (!method.getModifiers().contains(Modifier.PUBLIC)) {
-      reporter.error(method, Message.NOT_PUBLIC, annotationName, methodName, returns, methodName);
-    }
-    Element owner = method.getEnclosingElement();
-    if (owner instanceof TypeElement t) {
-      boolean ok =
-          (t.getKind() == ElementKind.CLASS || t.getKind() == ElementKind.INTERFACE || t.getKind() == ElementKind.ENUM || t.getKind() == ElementKind.RECORD)
-              && (t.getNestingKind() == NestingKind.TOP_LEVEL
-                  || (t.getNestingKind() == NestingKind.MEMBER && t.getModifiers().contains(Modifier.STATIC))
-                  || (t.getNestingKind() == NestingKind.MEMBER && t.getKind() != ElementKind.CLASS));
-      if (!ok) {
-        reporter.error(method, Message.NOT_IN_CLASS, annotationName, methodName, t.getNestingKind().toString().toLowerCase() + " class " + t.getSimpleName());
-      }
-    }
-  }
-
-  public void checkName(Element element, AnnotationMirror annotation, String what, String name) {
-    String why = Names.whyInvalidKubernetesName(name);
-    if (why != null) {
-      String suggestion = Names.kebab(name).replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
-      if (suggestion.length() > 63) {
-        suggestion = suggestion.substring(0, 63).replaceAll("-$", "");
-      }
-      if (suggestion.isEmpty()) {
-        suggestion = what;
-      }
-      reporter.error(element, annotation, Message.INVALID_NAME, what, name, why, suggestion);
-    }
-  }
-
   private InputModel input(VariableElement p, Javadoc doc) {
     String javaName = p.getSimpleName().toString();
     AnnotationMirror inPath = annotation(p, INPUT_PATH);
@@ -217,7 +176,7 @@ public final class ComponentValidator {
     }
     AnnotationMirror out = annotation(p, OUT);
     if (out != null) {
-      return outputArtifact(p, out, inPath != null ? inPath : outPath, dflt, description);
+      return artifacts.output(p, out, inPath != null ? inPath : outPath, dflt, description);
     }
     String artifact;
     try {
@@ -228,7 +187,7 @@ public final class ComponentValidator {
       return null;
     }
     if (artifact != null) {
-      return inputArtifact(p, artifact, inPath != null ? inPath : outPath, dflt, description);
+      return artifacts.input(p, artifact, inPath != null ? inPath : outPath, dflt, description);
     }
     if (outPath != null) {
       boolean isPath = mapper.isType(type, "java.nio.file.Path");
@@ -267,21 +226,14 @@ public final class ComponentValidator {
           javaName, pathName(javaName), Role.INPUT_PATH, ValueKind.FILE, TypeName.get(type), TypeName.get(valueType),
           optionalWrapper, isString, emptyToNull(stringValue(inPath, "value")), optionalWrapper, null, description);
     }
-    ValueKind kind;
-    try {
-      kind = mapper.kind(valueType);
-    } catch (TypeMapper.Unsupported u) {
-      reporter.error(p, u.message, javaName, u.detail);
-      return null;
-    }
+    ValueKind kind = mapper.kind(valueType, reporter, p, javaName, Message.UNSUPPORTED_PARAMETER_TYPE, javaName, type);
     if (kind == null) {
-      reporter.error(p, Message.UNSUPPORTED_PARAMETER_TYPE, javaName, type);
       return null;
     }
     String defaultText = null;
     if (dflt != null) {
       String text = stringValue(dflt, "value");
-      defaultText = checkDefault(p, dflt, javaName, text, kind, valueType);
+      defaultText = defaults.check(p, dflt, javaName, text, kind, valueType);
       if (defaultText == null) {
         return null;
       }
@@ -289,202 +241,6 @@ public final class ComponentValidator {
     return new InputModel(
         javaName, javaName, Role.VALUE, kind, TypeName.get(type), TypeName.get(valueType), optionalWrapper, false,
         kind.kfpType(), optionalWrapper || defaultText != null, defaultText, description);
-  }
-
-  /** {@code @Out Model model}: an output artifact. */
-  private InputModel outputArtifact(VariableElement p, AnnotationMirror out, AnnotationMirror path, AnnotationMirror dflt, String description) {
-    String javaName = p.getSimpleName().toString();
-    TypeMirror type = p.asType();
-    if (mapper.optionalArgument(type) != null || dflt != null) {
-      reporter.error(p, dflt != null ? dflt : out, Message.OUT_OPTIONAL, javaName, dflt != null ? "@Default" : "the Optional");
-      return null;
-    }
-    String v1Output = TypeMapper.v1UiOutput(type);
-    if (v1Output != null) {
-      if (path != null) {
-        reporter.error(p, path, Message.OUT_WITH_PATH, javaName, path.getAnnotationType().asElement().getSimpleName(),
-            ((DeclaredType) type).asElement().getSimpleName(), javaName);
-        return null;
-      }
-      // KFP v1's UI files: file outputs under the SDK's names (mlpipeline_metrics_path: OutputPath('Metrics'))
-      return new InputModel(javaName, v1Output, Role.OUTPUT_PATH, ValueKind.FILE, TypeName.get(type), TypeName.get(type),
-          false, false, v1Output.equals(TypeMapper.MLPIPELINE_METRICS) ? "Metrics" : null, false, null, description);
-    }
-    String artifact;
-    try {
-      artifact = mapper.artifactType(type);
-    } catch (TypeMapper.Unsupported u) {
-      reporter.error(p, u.message, javaName, u.detail);
-      return null;
-    }
-    if (artifact == null) {
-      reporter.error(p, out, Message.OUT_NOT_ARTIFACT, javaName, type);
-      return null;
-    }
-    if (path != null) {
-      reporter.error(p, path, Message.OUT_WITH_PATH, javaName, path.getAnnotationType().asElement().getSimpleName(), artifact, javaName);
-      return null;
-    }
-    return new InputModel(javaName, javaName, Role.OUTPUT_ARTIFACT, ValueKind.FILE, TypeName.get(type), TypeName.get(type),
-        false, false, artifact, false, null, description);
-  }
-
-  /** {@code Dataset data} or {@code Optional<Dataset> data}: an input artifact. */
-  private InputModel inputArtifact(VariableElement p, String artifact, AnnotationMirror path, AnnotationMirror dflt, String description) {
-    String javaName = p.getSimpleName().toString();
-    TypeMirror type = p.asType();
-    TypeMirror inner = mapper.optionalArgument(type);
-    if (path != null) {
-      reporter.error(p, path, Message.ARTIFACT_WITH_PATH, javaName, artifact, path.getAnnotationType().asElement().getSimpleName(),
-          artifact, javaName, artifact, javaName);
-      return null;
-    }
-    if (dflt != null) {
-      reporter.error(p, dflt, Message.ARTIFACT_DEFAULT, javaName, artifact);
-      return null;
-    }
-    return new InputModel(javaName, javaName, Role.INPUT_ARTIFACT, ValueKind.FILE, TypeName.get(type),
-        TypeName.get(inner != null ? inner : type), inner != null, false, artifact, inner != null, null, description);
-  }
-
-  /**
-   * Checks that a default parses as its kind; returns it in KFP's text form (booleans as
-   * {@code True}/{@code False}), or null after reporting an error.
-   */
-  public String checkDefault(Element e, AnnotationMirror a, String name, String text, ValueKind kind, TypeMirror type) {
-    try {
-      switch (kind) {
-        case INT:
-          KfpValues.parseInt(text);
-          return text;
-        case LONG:
-          KfpValues.parseLong(text);
-          return text;
-        case FLOAT:
-          KfpValues.parseFloat(text);
-          return text;
-        case DOUBLE:
-          KfpValues.parseDouble(text);
-          return text;
-        case BOOLEAN:
-          return KfpValues.parseBoolean(text) ? "True" : "False";
-        case ENUM: {
-          TypeElement enumType = (TypeElement) ((DeclaredType) type).asElement();
-          List<String> constants = enumType.getEnclosedElements().stream()
-              .filter(x -> x.getKind() == ElementKind.ENUM_CONSTANT)
-              .map(x -> x.getSimpleName().toString())
-              .collect(Collectors.toList());
-          if (!constants.contains(text)) {
-            reporter.error(e, a, Message.BAD_DEFAULT, text, name, "enum " + enumType.getSimpleName(),
-                "it is none of " + constants, constants.isEmpty() ? "" : constants.get(0));
-            return null;
-          }
-          return text;
-        }
-        case JSON_ARRAY:
-        case JSON_OBJECT: {
-          var node = Yaml.json().readTree(text);
-          if (kind == ValueKind.JSON_ARRAY ? !node.isArray() : !node.isObject()) {
-            throw new IllegalArgumentException("it is not a JSON " + (kind == ValueKind.JSON_ARRAY ? "array" : "object"));
-          }
-          return text;
-        }
-        default:
-          return text;
-      }
-    } catch (RuntimeException ex) {
-      reporter.error(e, a, Message.BAD_DEFAULT, text, name, describeKind(kind), ex.getMessage(), example(kind));
-      return null;
-    }
-  }
-
-  private static String describeKind(ValueKind kind) {
-    switch (kind) {
-      case INT: return "an int";
-      case LONG: return "a long";
-      case FLOAT: case DOUBLE: return "a float";
-      case BOOLEAN: return "a boolean";
-      case JSON_ARRAY: return "a JSON array";
-      case JSON_OBJECT: return "a JSON object";
-      default: return "a " + kind.name().toLowerCase();
-    }
-  }
-
-  private static String example(ValueKind kind) {
-    switch (kind) {
-      case INT: case LONG: return "5";
-      case FLOAT: case DOUBLE: return "0.5";
-      case BOOLEAN: return "True";
-      case JSON_ARRAY: return "[1, 2]";
-      case JSON_OBJECT: return "{\\\"a\\\": 1}";
-      default: return "text";
-    }
-  }
-
-  private List<OutputModel> returnOutputs(ExecutableElement method, Javadoc doc, Map<String, String> usedNames) {
-    TypeMirror ret = method.getReturnType();
-    String methodName = method.getSimpleName().toString();
-    List<OutputModel> outputs = new ArrayList<>();
-    if (ret.getKind() == TypeKind.VOID) {
-      return outputs;
-    }
-    if (mapper.isRecord(ret)) {
-      TypeElement record = (TypeElement) ((DeclaredType) ret).asElement();
-      Javadoc recordDoc = Javadoc.parse(elements.getDocComment(record));
-      for (RecordComponentElement rc : record.getRecordComponents()) {
-        String n = rc.getSimpleName().toString();
-        TypeMirror t = rc.asType();
-        if (artifactReturned(method, methodName + "()." + n + "()", t)) {
-          continue;
-        }
-        ValueKind kind;
-        try {
-          kind = mapper.kind(t);
-        } catch (TypeMapper.Unsupported u) {
-          reporter.error(method, u.message, methodName + "." + n, u.detail);
-          continue;
-        }
-        if (kind == null) {
-          reporter.error(method, Message.UNSUPPORTED_RETURN_TYPE, methodName + "()." + n + "()", t);
-          continue;
-        }
-        String other = usedNames.putIfAbsent(n, n);
-        if (other != null) {
-          reporter.error(method, Message.DUPLICATE_INPUT, "output", n, "record component " + n, other);
-          continue;
-        }
-        outputs.add(new OutputModel(n, n, OutputModel.Source.RECORD_COMPONENT, n, kind, TypeName.get(t), kind.kfpType(), recordDoc.param(n)));
-      }
-      return outputs;
-    }
-    if (artifactReturned(method, methodName, ret)) {
-      return outputs;
-    }
-    ValueKind kind;
-    try {
-      kind = mapper.kind(ret);
-    } catch (TypeMapper.Unsupported u) {
-      reporter.error(method, u.message, methodName, u.detail);
-      return outputs;
-    }
-    if (kind == null) {
-      reporter.error(method, Message.UNSUPPORTED_RETURN_TYPE, methodName, ret);
-      return outputs;
-    }
-    outputs.add(new OutputModel("Output", "output", OutputModel.Source.RETURN, null, kind, TypeName.get(ret), kind.kfpType(), doc.returns()));
-    return outputs;
-  }
-
-  /** Reports a returned artifact: returned values are parameters; artifacts are written through {@code @Out}. */
-  private boolean artifactReturned(ExecutableElement method, String what, TypeMirror type) {
-    if (!mapper.isArtifact(type)) {
-      return false;
-    }
-    String simple = ((DeclaredType) type).asElement().getSimpleName().toString();
-    String name = simple.equals(simple.toUpperCase(java.util.Locale.ROOT)) ? simple.toLowerCase(java.util.Locale.ROOT)
-        : Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
-    reporter.error(method, Message.ARTIFACT_RETURNED, what, simple, simple, name);
-    return true;
   }
 
   /** {@code dataPath} → {@code data}, {@code logFile} → {@code log}, as the KFP SDK drops _path/_file. */
@@ -522,19 +278,4 @@ public final class ComponentValidator {
   private static String simpleType(TypeMirror t) {
     return t.toString().replaceAll("\\b[a-z][\\w]*\\.", "").replaceAll("@\\S+ ", "");
   }
-
-  /** An array attribute of {@code "key=value"} strings as a map; other entries are errors. */
-  public Map<String, String> keyValues(Element element, AnnotationMirror a, String key) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String s : strings(a, key)) {
-      int eq = s.indexOf('=');
-      if (eq > 0) {
-        map.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
-      } else {
-        reporter.error(element, a, Message.BAD_KEY_VALUE, a.getAnnotationType().asElement().getSimpleName(), key, s);
-      }
-    }
-    return map;
-  }
-
 }

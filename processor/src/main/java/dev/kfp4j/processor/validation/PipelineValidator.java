@@ -40,17 +40,19 @@ public final class PipelineValidator {
 
   private final Elements elements;
   private final Reporter reporter;
-  private final ComponentValidator components;
+  private final MethodChecks methods;
+  private final DefaultValues defaults;
   private final TypeMapper mapper;
   private final Set<Format> formats;
   private final Map<String, ExecutableElement> names = new HashMap<>();
 
   /** {@code formats}: what a pipeline is written in unless its {@code @Pipeline(formats)} says. */
-  public PipelineValidator(Elements elements, TypeMapper mapper, Reporter reporter, ComponentValidator components, Set<Format> formats) {
+  public PipelineValidator(Elements elements, TypeMapper mapper, Reporter reporter, Set<Format> formats) {
     this.elements = elements;
     this.mapper = mapper;
     this.reporter = reporter;
-    this.components = components;
+    this.methods = new MethodChecks(reporter);
+    this.defaults = new DefaultValues(reporter);
     this.formats = formats;
   }
 
@@ -58,14 +60,14 @@ public final class PipelineValidator {
   public PipelineModel validate(ExecutableElement method) {
     int before = reporter.errorCount();
     AnnotationMirror annotation = annotation(method, PIPELINE);
-    components.checkModifiers(method, "Pipeline", annotation);
+    methods.checkModifiers(method, "Pipeline", annotation);
     String methodName = method.getSimpleName().toString();
     checkReturnType(method, methodName);
     String name = stringValue(annotation, "name");
     if (name.isEmpty()) {
       name = Names.kebab(methodName);
     }
-    components.checkName(method, annotation, "pipeline", name);
+    methods.checkName(method, annotation, "pipeline", name);
     ExecutableElement previous = names.putIfAbsent(name, method);
     if (previous != null && previous != method) {
       reporter.error(method, annotation, Message.DUPLICATE_PIPELINE, name, ComponentValidator.describe(previous));
@@ -138,7 +140,7 @@ public final class PipelineValidator {
           deadline == null ? 0 : (Long) deadline,
           parallelism == null ? 0 : (Integer) parallelism,
           strings(a, "imagePullSecrets"),
-          components.keyValues(method, a, "nodeSelector"),
+          methods.keyValues(method, a, "nodeSelector"),
           stringValue(a, "podGc"));
     } catch (IllegalArgumentException e) {
       reporter.error(method, a, Message.SETTING_REJECTED, e.getMessage());
@@ -149,21 +151,14 @@ public final class PipelineValidator {
   private PipelineModel.Parameter parameter(VariableElement p) {
     String name = p.getSimpleName().toString();
     TypeMirror type = p.asType();
-    ValueKind kind;
-    try {
-      kind = mapper.kind(type);
-    } catch (TypeMapper.Unsupported u) {
-      reporter.error(p, u.message, name, u.detail);
-      return null;
-    }
+    ValueKind kind = mapper.kind(type, reporter, p, name, Message.PIPELINE_PARAMETER_TYPE, name, type);
     if (kind == null) {
-      reporter.error(p, Message.PIPELINE_PARAMETER_TYPE, name, type);
       return null;
     }
     AnnotationMirror dflt = annotation(p, ComponentValidator.DEFAULT);
     String defaultText = null;
     if (dflt != null) {
-      defaultText = components.checkDefault(p, dflt, name, stringValue(dflt, "value"), kind, type);
+      defaultText = defaults.check(p, dflt, name, stringValue(dflt, "value"), kind, type);
       if (defaultText == null) {
         return null;
       }

@@ -1,5 +1,7 @@
 package dev.kfp4j.processor.validation;
 
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.model.ValueKind;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -49,6 +51,23 @@ public final class TypeMapper {
       super(null, null, false, false);
       this.message = message;
       this.detail = detail;
+    }
+  }
+
+  /**
+   * The kind of {@code type}, or null after an error on {@code on}: why the type of {@code name}
+   * cannot be carried, else (no kind fits it) {@code otherwise} with {@code args}.
+   */
+  public ValueKind kind(TypeMirror type, Reporter reporter, Element on, String name, Message otherwise, Object... args) {
+    try {
+      ValueKind kind = kind(type);
+      if (kind == null) {
+        reporter.error(on, otherwise, args);
+      }
+      return kind;
+    } catch (Unsupported u) {
+      reporter.error(on, u.message, name, u.detail);
+      return null;
     }
   }
 

@@ -33,6 +33,9 @@ import tools.jackson.databind.JsonNode;
  *       A {@code {{} without {@code }}} is an error.
  *   <li>DAG dependencies name tasks of the same DAG and make no cycle; a task passes every input
  *       its template declares without a default; arguments have values.
+ *   <li>What Kubernetes refuses in the pod a container or script template makes: its volumes have
+ *       unique Kubernetes names (RFC 1123 labels), and each volume mount names one of them, of
+ *       {@code spec.volumes} or of {@code spec.volumeClaimTemplates}.
  * </ul>
  *
  * <p>Errors name the place as Argo does ({@code templates.<t>.tasks.<task>}).
@@ -166,6 +169,9 @@ public final class ArgoRules {
     if ((type.equals("container") || type.equals("script")) && t.path(type).path("image").asString("").isEmpty()) {
       errors.add(at + "." + type + ".image may not be empty");
     }
+    if (type.equals("container") || type.equals("script")) {
+      volumes(t, type, at);
+    }
     if (!leaf && t.has("activeDeadlineSeconds")) {
       errors.add(at + ".activeDeadlineSeconds is only valid for leaf templates");
     }
@@ -188,6 +194,31 @@ public final class ArgoRules {
       dag(t, scope, at);
     } else if (type.equals("steps")) {
       steps(t, scope, at);
+    }
+  }
+
+  private void volumes(JsonNode t, String type, String at) {
+    Set<String> own = new HashSet<>();
+    int i = 0;
+    for (JsonNode v : t.path("volumes")) {
+      String name = v.path("name").asString("");
+      String why = Names.whyInvalidKubernetesName(name);
+      boolean first = own.add(name);
+      if (why != null) {
+        errors.add(at + ".volumes[" + i + "].name '" + name + "' is invalid: " + why);
+      } else if (!first) {
+        errors.add(at + ".volumes[" + i + "].name '" + name + "' is not unique");
+      }
+      i++;
+    }
+    Set<String> volumes = new LinkedHashSet<>(own);
+    spec.path("volumes").forEach(v -> volumes.add(v.path("name").asString("")));
+    spec.path("volumeClaimTemplates").forEach(c -> volumes.add(c.at("/metadata/name").asString("")));
+    for (JsonNode m : t.path(type).path("volumeMounts")) {
+      String name = m.path("name").asString("");
+      if (!volumes.contains(name)) {
+        errors.add(at + "." + type + ".volumeMounts: volume '" + name + "' is not defined" + nearest(name, volumes));
+      }
     }
   }
 

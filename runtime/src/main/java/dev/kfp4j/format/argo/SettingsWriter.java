@@ -1,12 +1,16 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.model.TaskSetting;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Writes task settings into a template, where Argo and KFP v1 read them. */
 final class SettingsWriter implements TaskSetting.Visitor<Void> {
+  /** The longest name Kubernetes takes for a pod volume (an RFC 1123 label). */
+  private static final int MAX_NAME = 63;
+
   private final ObjectNode template;
   private final ObjectNode container;
   private final ObjectNode annotations;
@@ -141,9 +145,7 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void pvcMount(TaskSetting.PvcMount s) {
-    String volume = "pvc-" + s.claim();
-    container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", s.mountPath());
-    template.withArray("volumes").addObject().put("name", volume).putObject("persistentVolumeClaim").put("claimName", s.claim());
+    mount("pvc-", "persistentVolumeClaim", "claimName", s.claim(), s.mountPath());
     return null;
   }
 
@@ -160,32 +162,32 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void secretVolume(TaskSetting.SecretVolume s) {
-    ObjectNode source = JsonNodeFactory.instance.objectNode();
-    source.putObject("secret").put("secretName", s.secret());
-    mount(volume("secret-", s.secret(), source), s.mountPath());
+    mount("secret-", "secret", "secretName", s.secret(), s.mountPath());
     return null;
   }
 
   @Override
   public Void configMapVolume(TaskSetting.ConfigMapVolume s) {
-    ObjectNode source = JsonNodeFactory.instance.objectNode();
-    source.putObject("configMap").put("name", s.configMap());
-    mount(volume("configmap-", s.configMap(), source), s.mountPath());
+    mount("configmap-", "configMap", "name", s.configMap(), s.mountPath());
     return null;
   }
 
-  private void mount(String volume, String mountPath) {
-    container.withArray("volumeMounts").addObject().put("name", volume).put("mountPath", mountPath);
+  /** Mounts {@code resource} at {@code mountPath} through its pod volume ({@code {type: {key: resource}}}). */
+  private void mount(String prefix, String type, String key, String resource, String mountPath) {
+    ObjectNode source = JsonNodeFactory.instance.objectNode();
+    source.putObject(type).put(key, resource);
+    container.withArray("volumeMounts").addObject().put("name", volume(prefix, resource, source)).put("mountPath", mountPath);
   }
 
   /**
-   * The pod volume of {@code source} (a secret or config map), named {@code prefix} and the
-   * resource's name as a Kubernetes name ({@code my.secret} is {@code secret-my-secret}), added
-   * once however often it is mounted; a name another source has already gets {@code -2}, ...
+   * The pod volume of {@code source} (a claim, secret or config map), named {@code prefix} and the
+   * resource's name as a Kubernetes name ({@code my.secret} is {@code secret-my-secret}, {@code
+   * data.v1} is {@code pvc-data-v1}, at most 63 characters), added once however often it is
+   * mounted; a name another source has already gets {@code -2}, ...
    */
   private String volume(String prefix, String resource, ObjectNode source) {
-    String base = prefix + resource.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
-    String name = base;
+    String base = (prefix + resource.toLowerCase(Locale.ROOT)).replaceAll("[^a-z0-9-]+", "-").replaceAll("-+$", "");
+    String name = fit(base, "");
     for (int i = 2; ; i++) {
       JsonNode existing = null;
       for (JsonNode v : template.withArray("volumes")) {
@@ -203,7 +205,14 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
       if (without.equals(source)) {
         return name;
       }
-      name = base + "-" + i;
+      name = fit(base, "-" + i);
     }
+  }
+
+  /** {@code base} cut so that with {@code suffix} it is at most 63 characters, and ends in no '-' before it. */
+  private static String fit(String base, String suffix) {
+    int room = MAX_NAME - suffix.length();
+    String cut = base.length() > room ? base.substring(0, room).replaceAll("-+$", "") : base;
+    return cut + suffix;
   }
 }

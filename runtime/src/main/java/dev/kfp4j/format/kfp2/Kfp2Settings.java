@@ -93,9 +93,7 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void secretEnv(TaskSetting.SecretEnv s) {
-    ObjectNode e = kubernetes.withArray("secretAsEnv").addObject();
-    e.put("secretName", s.secret());
-    e.putObject("secretNameParameter").putObject("runtimeValue").put("constant", s.secret());
+    ObjectNode e = named("secretAsEnv", "secret", s.secret());
     e.putArray("keyToEnv").addObject().put("secretKey", s.key()).put("envVar", s.name());
     e.put("optional", false);
     return null;
@@ -103,9 +101,7 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void configMapEnv(TaskSetting.ConfigMapEnv s) {
-    ObjectNode e = kubernetes.withArray("configMapAsEnv").addObject();
-    e.put("configMapName", s.configMap());
-    e.putObject("configMapNameParameter").putObject("runtimeValue").put("constant", s.configMap());
+    ObjectNode e = named("configMapAsEnv", "configMap", s.configMap());
     e.putArray("keyToEnv").addObject().put("configMapKey", s.key()).put("envVar", s.name());
     e.put("optional", false);
     return null;
@@ -236,9 +232,7 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void secretVolume(TaskSetting.SecretVolume s) {
-    ObjectNode v = kubernetes.withArray("secretAsVolume").addObject();
-    v.put("secretName", s.secret());
-    v.putObject("secretNameParameter").putObject("runtimeValue").put("constant", s.secret());
+    ObjectNode v = named("secretAsVolume", "secret", s.secret());
     v.put("mountPath", s.mountPath());
     v.put("optional", false);
     return null;
@@ -246,12 +240,21 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void configMapVolume(TaskSetting.ConfigMapVolume s) {
-    ObjectNode v = kubernetes.withArray("configMapAsVolume").addObject();
-    v.put("configMapName", s.configMap());
-    v.putObject("configMapNameParameter").putObject("runtimeValue").put("constant", s.configMap());
+    ObjectNode v = named("configMapAsVolume", "configMap", s.configMap());
     v.put("mountPath", s.mountPath());
     v.put("optional", false);
     return null;
+  }
+
+  /**
+   * A new entry of kfp-kubernetes' {@code list} naming the {@code kind} (secret or config map)
+   * {@code name}: {@code <kind>Name} and {@code <kind>NameParameter}, a constant.
+   */
+  private ObjectNode named(String list, String kind, String name) {
+    ObjectNode entry = kubernetes.withArray(list).addObject();
+    entry.put(kind + "Name", name);
+    entry.set(kind + "NameParameter", constant(name));
+    return entry;
   }
 
   static ObjectNode constant(String text) {

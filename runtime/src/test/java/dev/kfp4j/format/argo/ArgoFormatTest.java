@@ -154,6 +154,35 @@ class ArgoFormatTest {
     assertEquals(t.settings(), ((Task) ArgoReader.read(yaml, "p.yaml").nodes().get(0)).settings());
   }
 
+  /**
+   * A claim's name may hold dots, a pod volume's may not: {@code data.v1} is mounted through
+   * {@code pvc-data-v1}, one volume however often it is mounted, and reads back as the same mounts.
+   */
+  @Test
+  void aClaimsVolumeIsAKubernetesNameAndOneVolumeHoweverOftenItIsMounted() {
+    Task t = echo("echo", Argument.Constant.of("hi"), new TaskSetting.PvcMount("data.v1", "/data"),
+        new TaskSetting.PvcMount("data.v1", "/again"), new TaskSetting.PvcMount("data-v1", "/other"),
+        new TaskSetting.PvcMount("d".repeat(70), "/long"));
+    String yaml = ArgoWriter.write(pipeline(List.of(t)));
+    JsonNode workflow = Yaml.read(yaml);
+    assertEquals(List.of(), ArgoRules.errors(workflow));
+    JsonNode template = null;
+    for (JsonNode candidate : workflow.at("/spec/templates")) {
+      if (candidate.has("container")) {
+        template = candidate;
+      }
+    }
+    String longName = "pvc-" + "d".repeat(59);
+    assertEquals("[{\"name\":\"pvc-data-v1\",\"persistentVolumeClaim\":{\"claimName\":\"data.v1\"}},"
+        + "{\"name\":\"pvc-data-v1-2\",\"persistentVolumeClaim\":{\"claimName\":\"data-v1\"}},"
+        + "{\"name\":\"" + longName + "\",\"persistentVolumeClaim\":{\"claimName\":\"" + "d".repeat(70) + "\"}}]",
+        template.path("volumes").toString());
+    assertEquals("[{\"name\":\"pvc-data-v1\",\"mountPath\":\"/data\"},{\"name\":\"pvc-data-v1\",\"mountPath\":\"/again\"},"
+        + "{\"name\":\"pvc-data-v1-2\",\"mountPath\":\"/other\"},{\"name\":\"" + longName + "\",\"mountPath\":\"/long\"}]",
+        template.path("container").path("volumeMounts").toString());
+    assertEquals(t.settings(), ((Task) ArgoReader.read(yaml, "p.yaml").nodes().get(0)).settings());
+  }
+
   /** A task passing a file before a value (as {@code train(Dataset data, int epochs)} does) reads back in that order. */
   @Test
   void aFileArgumentBeforeAValueRoundTrips() {

@@ -93,6 +93,20 @@ class ArgoRulesTest {
     assertNull(ArgoRules.whyInvalidParameterName("Hash-algorithm_2"));
   }
 
+  /** The pod Kubernetes makes of a container template refuses a volume name that is no label, twice the same, or a mount of none. */
+  @Test
+  void podVolumesHaveUniqueKubernetesNamesAndEveryMountNamesOne() {
+    String from = "container: {image: alpine, command: [echo, '{{workflow.status}} {{workflow.failures}} {{workflow.labels.team}}']}";
+    String mounted = "volumes: [{name: data, emptyDir: {}}]\n    container: {image: alpine, command: [ls], volumeMounts: [{name: data, mountPath: /d}]}";
+    assertEquals(List.of(), errors(VALID.replace(from, mounted)));
+    assertEquals("templates.bye.volumes[0].name 'pvc-data.v1' is invalid: Kubernetes names use only lower-case letters, digits and "
+        + "'-', and start and end with a letter or digit", error(from, mounted.replace("name: data", "name: pvc-data.v1")));
+    assertEquals("templates.bye.volumes[1].name 'data' is not unique",
+        error(from, mounted.replace("[{name: data, emptyDir: {}}]", "[{name: data, emptyDir: {}}, {name: data, emptyDir: {}}]")));
+    assertEquals("templates.bye.container.volumeMounts: volume 'date' is not defined; did you mean 'data'?",
+        error(from, mounted.replace("volumeMounts: [{name: data", "volumeMounts: [{name: date")));
+  }
+
   @Test
   void templateAndTaskNamesAreDnsLikeAndAtMost128Characters() {
     assertEquals(List.of("spec.templates[4].name 'By_e' is invalid: a template, task or step name has only letters, digits and '-', "

@@ -1,0 +1,98 @@
+package dev.kfp4j.processor.validation;
+
+import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.model.ValueKind;
+import dev.kfp4j.yaml.Yaml;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/** Checks the text of a {@code @Default} on a component or pipeline parameter against its kind. */
+public final class DefaultValues {
+  private final Reporter reporter;
+
+  public DefaultValues(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /**
+   * Checks that a default parses as its kind; returns it in KFP's text form (booleans as
+   * {@code True}/{@code False}), or null after reporting an error.
+   */
+  public String check(Element e, AnnotationMirror a, String name, String text, ValueKind kind, TypeMirror type) {
+    try {
+      switch (kind) {
+        case INT:
+          KfpValues.parseInt(text);
+          return text;
+        case LONG:
+          KfpValues.parseLong(text);
+          return text;
+        case FLOAT:
+          KfpValues.parseFloat(text);
+          return text;
+        case DOUBLE:
+          KfpValues.parseDouble(text);
+          return text;
+        case BOOLEAN:
+          return KfpValues.parseBoolean(text) ? "True" : "False";
+        case ENUM: {
+          TypeElement enumType = (TypeElement) ((DeclaredType) type).asElement();
+          List<String> constants = enumType.getEnclosedElements().stream()
+              .filter(x -> x.getKind() == ElementKind.ENUM_CONSTANT)
+              .map(x -> x.getSimpleName().toString())
+              .collect(Collectors.toList());
+          if (!constants.contains(text)) {
+            reporter.error(e, a, Message.BAD_DEFAULT, text, name, "enum " + enumType.getSimpleName(),
+                "it is none of " + constants, constants.isEmpty() ? "" : constants.get(0));
+            return null;
+          }
+          return text;
+        }
+        case JSON_ARRAY:
+        case JSON_OBJECT: {
+          var node = Yaml.json().readTree(text);
+          if (kind == ValueKind.JSON_ARRAY ? !node.isArray() : !node.isObject()) {
+            throw new IllegalArgumentException("it is not a JSON " + (kind == ValueKind.JSON_ARRAY ? "array" : "object"));
+          }
+          return text;
+        }
+        default:
+          return text;
+      }
+    } catch (RuntimeException ex) {
+      reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), ex.getMessage(), example(kind));
+      return null;
+    }
+  }
+
+  private static String describe(ValueKind kind) {
+    switch (kind) {
+      case INT: return "an int";
+      case LONG: return "a long";
+      case FLOAT: case DOUBLE: return "a float";
+      case BOOLEAN: return "a boolean";
+      case JSON_ARRAY: return "a JSON array";
+      case JSON_OBJECT: return "a JSON object";
+      default: return "a " + kind.name().toLowerCase();
+    }
+  }
+
+  private static String example(ValueKind kind) {
+    switch (kind) {
+      case INT: case LONG: return "5";
+      case FLOAT: case DOUBLE: return "0.5";
+      case BOOLEAN: return "True";
+      case JSON_ARRAY: return "[1, 2]";
+      case JSON_OBJECT: return "{\\\"a\\\": 1}";
+      default: return "text";
+    }
+  }
+}
