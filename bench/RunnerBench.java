@@ -6,6 +6,7 @@ import dev.kfp4j.local.Workflow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,6 +78,59 @@ public final class RunnerBench {
     return s;
   }
 
+  /**
+   * The floor of a subprocess task, measured right after the runner's chain: the command the runner
+   * starts for a task (this JVM's java, the class-data archive it keeps, its classpath), started 100
+   * times in a row without the runner; and a plain hello-world {@code java} writing a file.
+   */
+  static void floors(Path root) throws java.io.IOException {
+    String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path archive;
+    try (var files = Files.list(root.resolve(".cache").resolve("java"))) {
+      archive = files.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+    }
+    Path out = root.resolve("floor");
+    List<String> task = List.of(javaCommand, "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off", "-cp",
+        System.getProperty("java.class.path"), "dev.kfp4j.examples.CalcEntrypoint", "add", "--a", "3", "--b", "4", "----output-paths",
+        out.resolve("Output").resolve("data").toString());
+    String benchClasses;
+    try {
+      benchClasses = Path.of(RunnerBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    List<String> hello = List.of(javaCommand, "-cp", benchClasses, "RunnerBench$Hello", out.resolve("hello").toString());
+    Files.createDirectories(out);
+    double t = starts(task, 100, out);
+    double h = starts(hello, 100, out);
+    System.out.printf("| the task's `java` command alone, 100 starts in a row (no runner) | subprocess | %.2f s | %.1f ms |%n", t, t * 10);
+    System.out.printf("| plain `java Hello` writing a file, 100 starts in a row | subprocess | %.2f s | %.1f ms |%n", h, h * 10);
+  }
+
+  /** Seconds for {@code n} starts of {@code command} in a row, each to its end. */
+  static double starts(List<String> command, int n, Path dir) throws java.io.IOException {
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      try {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("log.txt").toFile()).start();
+        if (p.waitFor() != 0) {
+          throw new IllegalStateException("failed: " + String.join(" ", command));
+        }
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** A plain hello-world that writes a file: the floor of a Java process. */
+  public static final class Hello {
+    public static void main(String[] args) throws java.io.IOException {
+      Files.writeString(Path.of(args[0]), "7");
+    }
+  }
+
   static double median(List<Double> xs) {
     List<Double> s = new ArrayList<>(xs);
     Collections.sort(s);
@@ -103,6 +157,9 @@ public final class RunnerBench {
       String m = mode == LocalRunner.JavaMode.IN_PROCESS ? "in-process" : "subprocess";
       System.out.printf("| chain of 100 | %s | %.2f s | %.1f ms |%n", m, median(c), median(c) * 1000 / 100);
       System.out.printf("| fan-out of %,d | %s | %.2f s | %.1f ms |%n", fan, m, median(f), median(f) * 1000 / fan);
+      if (mode == LocalRunner.JavaMode.SUBPROCESS) {
+        floors(root);
+      }
       if (mode == LocalRunner.JavaMode.IN_PROCESS) {
         Workflow kfp2 = chainKfp2(100);
         List<Double> k = new ArrayList<>();

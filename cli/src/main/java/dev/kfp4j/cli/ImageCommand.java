@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * built for {@code --pin-image}. The image is the one the Java steps run in ({@link BuiltImage#name}).
  */
 @Command(name = "image", description = "Builds the project's image (its classes, resources and runtime dependencies under /app, "
-    + "as the components' command expects) with Jib, and pushes it to its registry, loads it into the local engine, or writes a tar.")
+    + "as the components' command expects, and a class-data archive its steps start from) with Jib, and pushes it to its registry, "
+    + "loads it into the local engine, or writes a tar.")
 final class ImageCommand extends Commands.Base {
   enum To { registry, daemon, tar }
 
@@ -53,6 +54,10 @@ final class ImageCommand extends Commands.Base {
   @Option(names = "--insecure", description = "Allow plain HTTP and untrusted certificates for registries (always allowed on loopback).")
   boolean insecure;
 
+  @Option(names = "--no-class-data-archive", description = "Build the image without a class-data-sharing archive of its steps' "
+      + "classes (by default the engine runs the image's java to make one, and steps start from it).")
+  boolean noClassData;
+
   @Option(names = "--check", description = "Then run the image check (as 'validate --image') in the built image; with --to daemon or a push.")
   boolean check;
 
@@ -67,8 +72,16 @@ final class ImageCommand extends Commands.Base {
     if (insecure) {
       b.insecure(true);
     }
+    b.classDataArchive(!noClassData);
     if (to == To.daemon || base.startsWith("docker://") || check) {
       b.engine(engine.command());
+    } else if (!noClassData) {
+      try {
+        b.engine(engine.command()); // runs the image's java to make its class-data archive
+      } catch (ConfigException none) {
+        b.classDataArchive(false);
+        err().println("no class-data archive: " + none.getMessage());
+      }
     }
     Path file = tar != null ? tar : BuiltImage.file(classes).resolveSibling("kfp4j-image.tar");
     b.to(ProjectImage.Target.valueOf(to.name().toUpperCase(java.util.Locale.ROOT)), to == To.tar ? file : null);

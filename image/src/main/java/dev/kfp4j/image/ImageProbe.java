@@ -23,7 +23,7 @@ import java.util.Set;
  * Runs inside an image, on the class path the components' command names (the {@link ImageCheck}
  * puts it first): {@code java -cp <probe>:/app/resources:/app/classes:/app/libs/* dev.kfp4j.image.ImageProbe
  * <entrypoint class> <component> ...}. For each entrypoint class it follows, method by method,
- * what the project's own classes (those loaded from folders, not jars) can run from it, and loads
+ * what the project's own classes (those of {@code /app/libs/project.jar}, or loaded from folders) can run from it, and loads
  * every class outside them that such code names: a class no jar of the image has is reported with
  * the class that needs it. Then it runs each component's entrypoint with {@code -h}, as the
  * container would start it. One line per finding on standard output: {@code missing <entrypoint>
@@ -34,6 +34,8 @@ import java.util.Set;
  * needs, so it runs in any image with a Java 17 or newer.
  */
 public final class ImageProbe {
+  /** Where the project's own classes are in an image {@link ProjectImage} built (earlier images: {@code /app/classes}, a folder). */
+  private static final String PROJECT_JAR = "jar:file:" + ProjectImage.PROJECT_JAR + "!/";
   private final ClassLoader loader;
   private final Map<String, Boolean> loadable = new HashMap<>();
   private final Map<String, String> missing = new LinkedHashMap<>(); // class -> the class that needs it
@@ -156,10 +158,11 @@ public final class ImageProbe {
     return loader.getResource(dotted.replace('.', '/') + ".class") != null;
   }
 
-  /** Whether {@code internal} is one of the project's own classes: found in a folder of the class path, not a jar or the JDK. */
+  /** Whether {@code internal} is one of the project's own classes: in the project's jar or a folder of the class path, not another jar or the JDK. */
   private boolean project(String internal) {
     URL url = loader.getResource(internal + ".class");
-    return url != null && url.getProtocol().equals("file") && !internal.equals("dev/kfp4j/image/ImageProbe");
+    return url != null && !internal.equals("dev/kfp4j/image/ImageProbe")
+        && (url.getProtocol().equals("file") || url.toString().startsWith(PROJECT_JAR));
   }
 
   /** The parsed class ({@link #read}), its supertypes checked and its static initialiser reached. */

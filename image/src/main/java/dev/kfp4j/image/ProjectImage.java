@@ -1,31 +1,39 @@
 package dev.kfp4j.image;
 
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
-import com.google.cloud.tools.jib.api.JavaContainerBuilder;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Builds the project's image with Jib's library, in the layout the components' command expects
- * ({@code java -cp /app/resources:/app/classes:/app/libs/*}): the class output's {@code .class}
- * files under {@code /app/classes}, its other files under {@code /app/resources}, each runtime
- * dependency under {@code /app/libs} (a folder on the class path, such as a sibling module's
- * {@code target/classes}, packed into a jar first), on a base image with {@code java} on its {@code PATH}.
+ * Builds the project's image with Jib's library, for the components' command ({@code java -cp
+ * /app/resources:/app/classes:/app/libs/*}): the class output (classes and resources) as {@code
+ * /app/libs/project.jar}, each runtime dependency under {@code /app/libs/lib} (a folder on the
+ * class path, such as a sibling module's {@code target/classes}, packed into a jar first), listed
+ * in order by the project jar's manifest ({@code Class-Path}), on a base image with {@code java} on
+ * its {@code PATH}. With a container engine at hand the image also carries a class-data-sharing
+ * archive of what its steps load, made by the image's own {@code java} ({@link ClassDataArchive}),
+ * and every {@code java} in it starts from that archive where it matches.
  *
  * <pre>{@code
  * ProjectImage.Built b = ProjectImage.builder()
@@ -35,11 +43,16 @@ import java.util.function.Consumer;
  * b.pinned(); // registry.example.com/team/app:1.0@sha256:...
  * }</pre>
  *
- * Layers are reproducible (Jib's fixed file times), so the same classes give the same digest.
+ * Layers are reproducible (Jib's fixed file times), so the same classes give the same digest; the
+ * class-data archive is the JVM's own file, which may differ from one build to the next.
  */
 public final class ProjectImage {
   /** The base image when none is named: a JRE of the Java release kfp4j needs. */
   public static final String DEFAULT_BASE = "eclipse-temurin:17-jre";
+  /** The folder of the class path's jars; the wildcard {@code /app/libs/*} finds only the project's jar in it. */
+  static final String LIBS = "/app/libs";
+  /** The project's class output, as a jar whose manifest lists the dependencies in {@code /app/libs/lib}. */
+  public static final String PROJECT_JAR = LIBS + "/project.jar";
 
   /** Where the image goes. */
   public enum Target {
@@ -87,6 +100,7 @@ public final class ProjectImage {
     private List<String> engine = List.of("docker");
     private Boolean insecure;
     private Consumer<String> log = line -> {};
+    private boolean classDataArchive = true;
 
     private Builder() {}
 
@@ -148,6 +162,16 @@ public final class ProjectImage {
       return this;
     }
 
+    /**
+     * Whether the image carries a class-data-sharing archive of its steps' classes (default: yes),
+     * made by running the image's {@code java} with {@link #engine}; without an engine that can run
+     * the image, the image is built without one and the log says why.
+     */
+    public Builder classDataArchive(boolean classDataArchive) {
+      this.classDataArchive = classDataArchive;
+      return this;
+    }
+
     /** Where Jib's progress lines (its lifecycle steps, warnings and errors) go (default: nowhere). */
     public Builder log(Consumer<String> log) {
       this.log = Objects.requireNonNull(log, "log");
@@ -171,73 +195,160 @@ public final class ProjectImage {
         throw new IllegalArgumentException("name the tar file to write the image to");
       }
       ImageReference ref = reference(image, "the image to build");
-      Path packed = Files.createTempDirectory("kfp4j-image-jars");
+      Path work = Files.createTempDirectory("kfp4j-image-jars");
       try {
-        JavaContainerBuilder java = from(packed);
-        java.addClasses(classes, p -> p.toString().endsWith(".class"));
-        java.addResources(classes, p -> !p.toString().endsWith(".class"));
-        List<Path> jars = new ArrayList<>();
-        List<Path> snapshots = new ArrayList<>();
-        List<Path> projects = new ArrayList<>();
-        for (Path d : dependencies) {
-          if (Files.isDirectory(d)) {
-            projects.add(DirectoryJars.pack(d, packed));
-          } else if (Files.isRegularFile(d)) {
-            (d.getFileName().toString().contains("-SNAPSHOT") ? snapshots : jars).add(d);
-          } else {
-            throw new IllegalArgumentException("the dependency " + d + " is neither a jar nor a folder");
-          }
+        List<FileEntriesLayer> layers = layers(work);
+        Path archive = classDataArchive ? archive(layers, work) : null;
+        JibContainerBuilder built = from(work);
+        layers.forEach(built::addFileEntriesLayer);
+        if (archive != null) {
+          built.addFileEntriesLayer(FileEntriesLayer.builder().setName("class data")
+              .addEntry(archive, AbsoluteUnixPath.get(ClassDataArchive.FILE)).build());
+          built.addEnvironmentVariable("JDK_JAVA_OPTIONS", ClassDataArchive.OPTIONS);
         }
-        java.addDependencies(jars).addSnapshotDependencies(snapshots).addProjectDependencies(projects);
-        Path loaded = packed.resolve("image.tar");
-        Containerizer to = containerizer(ref, loaded);
-        to.setToolName("kfp4j").setAllowInsecureRegistries(insecure(ref))
-            .addEventHandler(LogEvent.class, e -> {
-              if (e.getLevel() == LogEvent.Level.LIFECYCLE || e.getLevel() == LogEvent.Level.WARN
-                  || e.getLevel() == LogEvent.Level.ERROR) {
-                log.accept(e.getMessage());
-              }
-            });
-        JibContainer built = java.toContainerBuilder().containerize(to);
+        Path loaded = work.resolve("image.tar");
+        JibContainer done = built.containerize(containerizer(ref, target == Target.TAR ? tar.toAbsolutePath() : loaded));
         if (target == Target.DAEMON) {
           Engines.run(engine, "load", "--input", loaded.toString());
         }
-        return new Built(image, built.getDigest().toString(), built.getImageId().toString(), target);
+        return new Built(image, done.getDigest().toString(), done.getImageId().toString(), target);
       } catch (ExecutionException | RegistryException e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         throw new IOException("building " + image + " failed: " + cause.getMessage(), cause);
-      } catch (com.google.cloud.tools.jib.api.CacheDirectoryCreationException e) {
+      } catch (CacheDirectoryCreationException e) {
         throw new IOException("Jib cannot make its cache folder: " + e.getMessage(), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while building " + image, e);
       } finally {
-        DirectoryJars.delete(packed);
+        DirectoryJars.delete(work);
       }
     }
 
-    private JavaContainerBuilder from(Path work) throws IOException {
+    /**
+     * The image's own layers: the dependencies in {@code /app/libs/lib} (released jars, snapshots,
+     * packed folders: a layer each, so a new build of the project changes only the last), and the
+     * class output as {@code /app/libs/project.jar}, whose manifest's {@code Class-Path} lists them
+     * in order. {@code /app/libs/*} is so one jar, and the class path the same in every container.
+     */
+    private List<FileEntriesLayer> layers(Path work) throws IOException {
+      FileEntriesLayer.Builder released = FileEntriesLayer.builder().setName("dependencies");
+      FileEntriesLayer.Builder snapshots = FileEntriesLayer.builder().setName("snapshot dependencies");
+      FileEntriesLayer.Builder projects = FileEntriesLayer.builder().setName("project dependencies");
+      Path packed = Files.createDirectories(work.resolve("lib"));
+      Set<String> names = new HashSet<>();
+      List<String> classPath = new ArrayList<>();
+      for (Path d : dependencies) {
+        FileEntriesLayer.Builder layer;
+        Path jar;
+        if (Files.isDirectory(d)) {
+          layer = projects;
+          jar = DirectoryJars.pack(d, packed);
+        } else if (Files.isRegularFile(d)) {
+          layer = d.getFileName().toString().contains("-SNAPSHOT") ? snapshots : released;
+          jar = d;
+        } else {
+          throw new IllegalArgumentException("the dependency " + d + " is neither a jar nor a folder");
+        }
+        String name = unique(jar.getFileName().toString(), names);
+        layer.addEntry(jar, AbsoluteUnixPath.get(LIBS + "/lib/" + name));
+        classPath.add("lib/" + name);
+      }
+      Path project = work.resolve(PROJECT_JAR.substring(PROJECT_JAR.lastIndexOf('/') + 1));
+      DirectoryJars.packWithClassPath(classes, project, classPath);
+      List<FileEntriesLayer> layers = new ArrayList<>();
+      for (FileEntriesLayer l : List.of(released.build(), snapshots.build(), projects.build())) {
+        if (!l.getEntries().isEmpty()) {
+          layers.add(l);
+        }
+      }
+      layers.add(FileEntriesLayer.builder().setName("classes").addEntry(project, AbsoluteUnixPath.get(PROJECT_JAR)).build());
+      return layers;
+    }
+
+    /** {@code name}, or {@code name-2.jar} ... when an earlier dependency has it. */
+    private static String unique(String name, Set<String> taken) {
+      String n = name;
+      String stem = name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
+      for (int i = 2; !taken.add(n); i++) {
+        n = stem + "-" + i + ".jar";
+      }
+      return n;
+    }
+
+    /**
+     * The class-data archive of the project's Java components, made in a container of the image
+     * built so far ({@link ClassDataArchive}), or null, said in one line to the log, when there is
+     * no Java component or the engine cannot make it.
+     */
+    private Path archive(List<FileEntriesLayer> layers, Path work) throws IOException, InterruptedException, RegistryException,
+        CacheDirectoryCreationException, ExecutionException {
+      List<JavaComponents.Component> components;
+      try {
+        components = JavaComponents.read(classes).components();
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        log.accept("no class-data archive: " + e.getMessage());
+        return null;
+      }
+      if (components.isEmpty()) {
+        log.accept("no class-data archive: no Java component in " + classes.resolve(JavaComponents.FOLDER));
+        return null;
+      }
+      String trial = "localhost/kfp4j-class-data/" + Long.toHexString(System.nanoTime()) + ":training";
+      Path tarFile = work.resolve("training.tar");
+      JibContainerBuilder b = from(work);
+      layers.forEach(b::addFileEntriesLayer);
+      b.containerize(Containerizer.to(TarImage.at(tarFile).named(reference(trial, "the training image"))).setToolName("kfp4j"));
+      try {
+        Engines.run(engine, "load", "--input", tarFile.toString());
+      } catch (IOException e) {
+        log.accept("no class-data archive: cannot load the image into " + engine.get(0) + " to make it (" + e.getMessage() + ")");
+        return null;
+      }
+      try {
+        Path archive = ClassDataArchive.make(engine, trial, components, Files.createDirectories(work.resolve("class-data")));
+        log.accept("class-data archive of " + components.size() + " components made by the image's java: " + ClassDataArchive.FILE);
+        return archive;
+      } catch (IOException e) {
+        log.accept("no class-data archive: " + e.getMessage());
+        return null;
+      } finally {
+        try {
+          Engines.run(engine, "rmi", trial);
+        } catch (IOException e) {
+          log.accept("cannot remove the training image " + trial + ": " + e.getMessage());
+        }
+      }
+    }
+
+    private JibContainerBuilder from(Path work) throws IOException {
       if (base.startsWith("docker://")) {
         String name = base.substring("docker://".length());
         reference(name, "the base image");
         Path saved = work.resolve("base.tar");
-        Engines.run(engine, "save", "--output", saved.toString(), name);
-        return JavaContainerBuilder.from(TarImage.at(saved));
+        if (!Files.isRegularFile(saved)) {
+          Engines.run(engine, "save", "--output", saved.toString(), name);
+        }
+        return Jib.from(TarImage.at(saved));
       }
       if (base.startsWith("tar://")) {
-        return JavaContainerBuilder.from(TarImage.at(Path.of(base.substring("tar://".length()))));
+        return Jib.from(TarImage.at(Path.of(base.substring("tar://".length()))));
       }
       String name = base.startsWith("registry://") ? base.substring("registry://".length()) : base;
       ImageReference ref = reference(name, "the base image");
-      return JavaContainerBuilder.from(withCredentials(RegistryImage.named(ref), ref));
+      return Jib.from(withCredentials(RegistryImage.named(ref), ref));
     }
 
-    private Containerizer containerizer(ImageReference ref, Path loaded) {
-      return switch (target) {
-        case REGISTRY -> Containerizer.to(withCredentials(RegistryImage.named(ref), ref));
-        case DAEMON -> Containerizer.to(TarImage.at(loaded).named(ref));
-        case TAR -> Containerizer.to(TarImage.at(tar.toAbsolutePath()).named(ref));
-      };
+    private Containerizer containerizer(ImageReference ref, Path file) {
+      Containerizer to = target == Target.REGISTRY ? Containerizer.to(withCredentials(RegistryImage.named(ref), ref))
+          : Containerizer.to(TarImage.at(file).named(ref));
+      return to.setToolName("kfp4j").setAllowInsecureRegistries(insecure(ref))
+          .addEventHandler(LogEvent.class, e -> {
+            if (e.getLevel() == LogEvent.Level.LIFECYCLE || e.getLevel() == LogEvent.Level.WARN
+                || e.getLevel() == LogEvent.Level.ERROR) {
+              log.accept(e.getMessage());
+            }
+          });
     }
 
     /** The registry's credentials as docker and podman keep them: their config files and credential helpers; never printed. */

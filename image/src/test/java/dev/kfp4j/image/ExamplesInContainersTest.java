@@ -116,6 +116,25 @@ class ExamplesInContainersTest {
   }
 
   @Test
+  void aStepStartsFromTheClassDataArchiveTheImageCarries() throws IOException {
+    Engine.Result r = engine.run("run", "--rm", "--entrypoint", "java", built.pinned(), "-Xlog:class+load=info", "-cp",
+        dev.kfp4j.spec.ContainerSpec.IMAGE_CLASSPATH, "dev.kfp4j.examples.CalcEntrypoint", "add", "--a", "3", "--b", "4",
+        "----output-paths", "/tmp/outputs/Output/data");
+    assertEquals(0, r.exit(), r.output());
+    for (String c : List.of("dev.kfp4j.examples.CalcEntrypoint", "dev.kfp4j.examples.Calc", "dev.kfp4j.entrypoint.Entrypoint",
+        "java.lang.Object")) {
+      assertTrue(r.output().contains(" " + c + " source: shared objects file"), c + " from the archive:\n" + r.output());
+    }
+  }
+
+  @Test
+  void aJavaWhoseClassPathDoesNotMatchTheArchiveStillRuns() throws IOException {
+    Engine.Result r = engine.run("run", "--rm", "--entrypoint", "java", built.pinned(), "-cp", "/app/libs/lib/*", "-version");
+    assertEquals(0, r.exit(), r.output());
+    assertTrue(r.output().contains("Picked up JDK_JAVA_OPTIONS: " + ClassDataArchive.OPTIONS), r.output());
+  }
+
+  @Test
   void theImageCheckPassesForEveryComponentOfTheExamples() throws IOException {
     JavaComponents components = JavaComponents.read(ExamplesProject.classes());
     long t0 = System.nanoTime();

@@ -107,6 +107,19 @@ class ImageCheckTest {
   }
 
   @Test
+  void withoutAnEngineThatRunsItTheImageIsBuiltWithoutAClassDataArchiveAndTheLogSaysWhy(@TempDir Path dir) throws IOException {
+    Path baseTar = dir.resolve("base.tar");
+    engine.check("save", "--output", baseTar.toString(), base);
+    List<String> log = new ArrayList<>();
+    Path tar = dir.resolve("image.tar");
+    ProjectImage.builder().classes(project.resolve("classes")).dependencies(ExamplesProject.entrypointOnly()).base("tar://" + baseTar)
+        .engine(List.of("/nonexistent/kfp4j-engine")).image(IMAGE).to(ProjectImage.Target.TAR, tar).log(log::add).build();
+    assertTrue(Files.size(tar) > 0);
+    assertTrue(log.stream().anyMatch(l -> l.startsWith("no class-data archive: cannot load the image into /nonexistent/kfp4j-engine")),
+        log.toString());
+  }
+
+  @Test
   void anImageWithoutJavaCannotBeChecked() throws IOException {
     String shell = BaseImages.shell(engine);
     IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,

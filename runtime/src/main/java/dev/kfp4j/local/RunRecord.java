@@ -17,13 +17,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What a run did, as it goes. {@code run.json}, for people and tools: the run's state, arguments
  * and every task's state, attempts, times and outputs, rewritten atomically (a temp file moved
- * into place) within {@link #FLUSH_MILLIS} of a change. And the {@link Journal}, for resuming:
+ * into place) within {@link #FLUSH_MILLIS} of a change, or, once it is so large that writing it
+ * takes longer than a twentieth of that, within twenty times its last writing's time: rewriting
+ * it whole then costs at most about 5% of one core, however many tasks the run has, so a run's
+ * time grows linearly with its tasks. And the {@link Journal}, for resuming:
  * the run (first line), each task process as it starts and each task as it finishes, appended at
  * once, so a crash loses nothing that finished.
  */
 final class RunRecord {
-  /** Longest a change waits before run.json is rewritten. */
+  /** Longest a change waits before run.json is rewritten, while writing it takes less than a twentieth of this. */
   static final long FLUSH_MILLIS = 100;
+  /** The wait between rewrites, in times the last rewrite took. */
+  private static final long FLUSH_RATIO = 20;
 
   private final Path file;
   private final Path runDir;
@@ -32,6 +37,7 @@ final class RunRecord {
   private final ObjectNode tasks;
   private final ScheduledExecutorService flusher;
   private boolean dirty;
+  private long lastSaveNanos;
 
   /** The record of a new run in {@code runDir}. */
   RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments) {
@@ -61,7 +67,7 @@ final class RunRecord {
       t.setDaemon(true);
       return t;
     });
-    flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    flusher.schedule(this::flush, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** The record of an earlier run, resumed in its folder: its journal goes on. */
@@ -69,9 +75,18 @@ final class RunRecord {
     return new RunRecord(runDir, previous.pipeline(), previous.runId(), arguments, false);
   }
 
-  private synchronized void flush() {
-    if (dirty) {
-      save();
+  private void flush() {
+    long wait;
+    synchronized (this) {
+      if (dirty) {
+        save();
+      }
+      wait = Math.max(TimeUnit.MILLISECONDS.toNanos(FLUSH_MILLIS), FLUSH_RATIO * lastSaveNanos);
+    }
+    try {
+      flusher.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException done) {
+      // the run ended: done() wrote it last
     }
   }
 
@@ -183,11 +198,13 @@ final class RunRecord {
   }
 
   private void save() {
+    long start = System.nanoTime();
     try {
       Path temp = Files.createTempFile(file.getParent(), ".run", ".json");
       Files.writeString(temp, Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       dirty = false;
+      lastSaveNanos = System.nanoTime() - start;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
