@@ -12,11 +12,11 @@ import dev.kfp4j.processor.model.ComponentModel;
 import dev.kfp4j.processor.validation.ComponentValidator;
 import dev.kfp4j.processor.validation.TypeMapper;
 import dev.kfp4j.processor.writer.ComponentSpecs;
-import dev.kfp4j.processor.writer.ComponentYamlText;
 import dev.kfp4j.processor.writer.EntrypointWriter;
 import dev.kfp4j.processor.writer.ImportedOpsWriter;
 import dev.kfp4j.processor.writer.OpsWriter;
 import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -118,7 +118,7 @@ final class ComponentStep {
     EntrypointWriter.write(ownerName, models).writeTo(env.getFiler());
     for (ComponentModel m : models) {
       ComponentSpec spec = ComponentSpecs.of(m);
-      String text = ComponentYamlText.write(spec, ComponentSpecs.header(m.source()));
+      String text = ComponentYaml.write(spec, ComponentSpecs.header(m.source()));
       writeResource(m.resourcePath(), text, m.element());
       specs.register(m.resourcePath(), spec, text);
       if (kfp2) {

@@ -1,31 +1,30 @@
-package dev.kfp4j.processor.writer;
+package dev.kfp4j.yaml;
 
-import dev.kfp4j.spec.ComponentSpec;
-import dev.kfp4j.spec.ComponentYaml;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes a KFP v1 component spec as {@link ComponentYaml#write} does, byte for byte, without
- * Jackson's YAML emitter (whose mapper and emitter cost a cold compiler more than the files they
- * write). The tree is {@link ComponentYaml#toNode}'s; only the emitting is direct. A text whose
- * quoting is not one of the cases decided here (tabs, text outside ASCII, leading quotes or
- * indicators, numbers other than plain decimals...) makes {@link #write} give up, and the caller
- * uses {@link ComponentYaml#write} for that spec.
+ * Writes a tree as {@link Yaml#write(JsonNode, String)}'s mapper does, byte for byte, without
+ * Jackson's YAML generator and SnakeYAML's emitter, whose setting up costs a cold JVM (the
+ * annotation processor's, writing component specs and workflows in every build) more than the
+ * files they write. A tree holding what this writer does not decide (text with tabs or outside
+ * ASCII, text starting with a quote or an indicator, numbers other than integers, nulls, empty
+ * maps and lists, a list in a list, keys other than names...) makes {@link #write} give up: the
+ * mapper writes it.
  *
- * <p>The cases, as Jackson writes them with {@code MINIMIZE_QUOTES}: plain text; text with a
- * {@code ,}, {@code [}, {@code ]}, {@code {}, {@code }}, {@code ": "}, {@code " #"} or a final
- * {@code :}, a plain decimal ({@code 7}, {@code -3}, {@code 1.0}), YAML's words for booleans and
- * null, and the empty text double-quoted; text starting with {@code ---} single-quoted; text of
- * several lines as a literal block ({@code |-}, or {@code |} with one final line break).
+ * <p>Texts as Jackson writes them with {@code MINIMIZE_QUOTES}: plain; double-quoted when they
+ * hold a {@code ,}, {@code [}, {@code ]}, {@code {}, {@code }}, {@code ": "}, {@code " #"} or a
+ * final {@code :}, are plain decimals ({@code 7}, {@code -3}, {@code 1.0}), YAML's words for
+ * booleans and null, or empty; single-quoted when they start with {@code ---}; a literal block
+ * ({@code |-}, or {@code |} with one final line break) when they have several lines.
  */
-public final class ComponentYamlText {
-  /** Words Jackson double-quotes, by their lower case; any case of them is left to Jackson. */
+final class DirectYaml {
+  /** Words Jackson double-quotes, by their lower case; any other case of them is left to Jackson. */
   private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null", "~");
 
-  /** Thrown, without a trace, when a text needs a quoting this writer does not decide. */
+  /** Thrown, without a trace, when the tree holds what this writer does not decide. */
   private static final class Unsupported extends RuntimeException {
     Unsupported() {
       super(null, null, false, false);
@@ -34,24 +33,21 @@ public final class ComponentYamlText {
 
   private final StringBuilder out = new StringBuilder(1024);
 
-  private ComponentYamlText() {}
+  private DirectYaml() {}
 
-  /** {@code spec} as YAML after {@code header}'s lines as {@code # } comments (none for null): {@link ComponentYaml#write}'s text. */
-  public static String write(ComponentSpec spec, String header) {
-    String text = direct(spec, header);
-    return text != null ? text : ComponentYaml.write(spec, header);
-  }
-
-  /** As {@link #write}, or null when a text needs Jackson's emitter. */
-  static String direct(ComponentSpec spec, String header) {
-    ComponentYamlText w = new ComponentYamlText();
+  /** {@code node} (a non-empty map) as YAML after {@code header}'s lines as {@code # } comments, or null when the mapper must write it. */
+  static String write(JsonNode node, String header) {
+    if (!node.isObject() || node.isEmpty()) {
+      return null;
+    }
+    DirectYaml w = new DirectYaml();
     if (header != null && !header.isEmpty()) {
       for (String line : header.split("\n", -1)) {
         w.out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
       }
     }
     try {
-      w.map(ComponentYaml.toNode(spec), 0);
+      w.map(node, 0);
     } catch (Unsupported e) {
       return null;
     }
@@ -107,8 +103,8 @@ public final class ComponentYamlText {
 
   /** A scalar and its line break; a literal block's lines at {@code column + 2}. */
   private void scalar(JsonNode v, int column) {
-    if (v.isBoolean()) {
-      out.append(v.booleanValue()).append('\n');
+    if (v.isBoolean() || v.isIntegralNumber() && v.canConvertToLong()) {
+      out.append(v.asString()).append('\n');
       return;
     }
     if (!v.isString()) {
@@ -131,10 +127,15 @@ public final class ComponentYamlText {
       throw new Unsupported(); // True, NO...: Jackson's list of words is its own
     }
     if (s.isEmpty() || RESERVED.contains(s) || decimal(s) || quotable(s)) {
-      if (s.indexOf('"') >= 0 || s.indexOf('\\') >= 0) {
-        throw new Unsupported();
+      out.append('"');
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '"' || c == '\\') {
+          out.append('\\');
+        }
+        out.append(c);
       }
-      out.append('"').append(s).append('"');
+      out.append('"');
     } else if (s.startsWith("---") && !s.contains("'") && plainBody(s.substring(3))) {
       out.append('\'').append(s).append('\'');
     } else if (plain(s)) {
@@ -209,11 +210,14 @@ public final class ComponentYamlText {
 
   /**
    * Text written bare: starting with a letter, {@code /}, {@code _}, {@code (} or {@code -} (not
-   * before a space, a digit or a dot, and not {@code ---}); no final space; no quoting character
-   * (those are {@link #quotable}).
+   * before a space, a digit or a dot, and not {@code ---}), or a {@link #word} starting with a
+   * digit; no final space; no quoting character (those are {@link #quotable}).
    */
   private static boolean plain(String s) {
     char c = s.charAt(0);
+    if (digit(c)) {
+      return word(s); // a digest such as 1c130b..., never a number
+    }
     if (!letter(c) && c != '/' && c != '_' && c != '(' && c != '-') {
       return false;
     }
@@ -221,6 +225,19 @@ public final class ComponentYamlText {
       return false;
     }
     return plainBody(s);
+  }
+
+  /** Letters and digits, with a letter that no number has ({@code e} is an exponent's). */
+  private static boolean word(String s) {
+    boolean letter = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!letter(c) && !digit(c)) {
+        return false;
+      }
+      letter |= letter(c) && c != 'e' && c != 'E';
+    }
+    return letter;
   }
 
   private static boolean plainBody(String s) {
