@@ -178,7 +178,7 @@ final class ComponentStep {
     if (!sources.available()) {
       return;
     }
-    for (PipelineIndex.Entry e : index.staleUsers(resource, specs.digest(resource), sources::compiledNow)) {
+    for (PipelineIndex.Entry e : index.staleUsers(resource, () -> specs.digest(resource), sources::compiledNow)) {
       reporter.error(element, annotation, Message.STALE_PIPELINE, component, e.name(), e.file(), e.file());
     }
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -74,13 +75,14 @@ final class PipelineIndex {
 
   /**
    * The pipelines of earlier compilations that embed the spec at {@code resource} with another
-   * digest than {@code digest} and whose class is not compiled now.
+   * digest than {@code digest} and whose class is not compiled now ({@code digest} is asked for
+   * only when one embeds it).
    */
-  List<Entry> staleUsers(String resource, String digest, Predicate<String> compiledNow) {
+  List<Entry> staleUsers(String resource, Supplier<String> digest, Predicate<String> compiledNow) {
     List<Entry> out = new ArrayList<>();
     for (Entry e : earlier().values()) {
       String embedded = e.components().get(resource);
-      if (embedded != null && !embedded.equals(digest) && !compiledNow.test(e.owner()) && !now.containsKey(e.name())) {
+      if (embedded != null && !embedded.equals(digest.get()) && !compiledNow.test(e.owner()) && !now.containsKey(e.name())) {
         out.add(e);
       }
     }

@@ -28,7 +28,25 @@ import tools.jackson.databind.JsonNode;
  * component's that changed since.
  */
 final class SpecSource {
-  private record Loaded(ComponentSpec spec, String digest) {}
+  /** A spec and its file's text, whose digest is taken when first asked for (most never are). */
+  private static final class Loaded {
+    final ComponentSpec spec;
+    private String text;
+    private String digest;
+
+    Loaded(ComponentSpec spec, String text) {
+      this.spec = spec;
+      this.text = text;
+    }
+
+    String digest() {
+      if (digest == null) {
+        digest = sha256(text);
+        text = null;
+      }
+      return digest;
+    }
+  }
 
   private final Filer filer;
   private final Map<String, Loaded> specs = new HashMap<>();
@@ -40,7 +58,7 @@ final class SpecSource {
 
   /** A spec compiled or imported in this build, whose file at {@code resource} reads {@code text}. */
   void register(String resource, ComponentSpec spec, String text) {
-    specs.put(resource, new Loaded(spec, sha256(text)));
+    specs.put(resource, new Loaded(spec, text));
     resources.put(spec, resource);
   }
 
@@ -53,11 +71,11 @@ final class SpecSource {
         return null;
       }
       ComponentSpec spec = parse(text, resource, false);
-      loaded = new Loaded(spec, sha256(text));
+      loaded = new Loaded(spec, text);
       specs.put(resource, loaded);
       resources.put(spec, resource);
     }
-    return loaded.spec();
+    return loaded.spec;
   }
 
   /**

@@ -23,23 +23,30 @@ public final class Yaml {
   /** Largest YAML document read, in code points; larger ones are refused before parsing. */
   public static final int MAX_DOCUMENT_CODE_POINTS = 8 * 1024 * 1024;
 
-  private static final YAMLMapper MAPPER =
-      YAMLMapper.builder(
-              new AliasResolvingFactory(YAMLFactory.builder()
-                  .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-                  .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-                  .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                  .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
-                  .disable(YAMLWriteFeature.SPLIT_LINES)
-                  .loadSettings(
-                      LoadSettings.builder()
-                          .setMaxAliasesForCollections(50)
-                          .setAllowRecursiveKeys(false)
-                          .setAllowDuplicateKeys(false)
-                          .setCodePointLimit(MAX_DOCUMENT_CODE_POINTS)
-                          .build())
-                  .build()))
-          .build();
+  /**
+   * The YAML mapper, made when first used: building it costs a cold JVM a good part of a second,
+   * which a JVM that only writes (the annotation processor, through {@link DirectYaml}) or only
+   * reads JSON does not pay.
+   */
+  private static final class Mapper {
+    static final YAMLMapper MAPPER =
+        YAMLMapper.builder(
+                new AliasResolvingFactory(YAMLFactory.builder()
+                    .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                    .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+                    .disable(YAMLWriteFeature.SPLIT_LINES)
+                    .loadSettings(
+                        LoadSettings.builder()
+                            .setMaxAliasesForCollections(50)
+                            .setAllowRecursiveKeys(false)
+                            .setAllowDuplicateKeys(false)
+                            .setCodePointLimit(MAX_DOCUMENT_CODE_POINTS)
+                            .build())
+                    .build()))
+            .build();
+  }
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -47,7 +54,7 @@ public final class Yaml {
 
   /** The mapper behind YAML reading and writing. */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return Mapper.MAPPER;
   }
 
   /** A plain JSON mapper. */
@@ -72,7 +79,7 @@ public final class Yaml {
       throw new tools.jackson.core.exc.StreamConstraintsException(
           "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
     }
-    JsonNode root = MAPPER.readTree(text);
+    JsonNode root = Mapper.MAPPER.readTree(text);
     return text.contains("<<") ? merged(root) : root;
   }
 
@@ -82,7 +89,7 @@ public final class Yaml {
       throw new tools.jackson.core.exc.StreamConstraintsException(
           "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
     }
-    try (tools.jackson.databind.MappingIterator<JsonNode> it = MAPPER.readerFor(JsonNode.class).readValues(text)) {
+    try (tools.jackson.databind.MappingIterator<JsonNode> it = Mapper.MAPPER.readerFor(JsonNode.class).readValues(text)) {
       java.util.List<JsonNode> out = new java.util.ArrayList<>();
       for (JsonNode doc : it.readAll()) {
         out.add(text.contains("<<") ? merged(doc) : doc);
@@ -210,6 +217,12 @@ public final class Yaml {
    * {@code # } comments.
    */
   public static String write(JsonNode node, String header) {
+    String direct = DirectYaml.write(node, header);
+    return direct != null ? direct : withMapper(node, header);
+  }
+
+  /** {@link #write}'s text, always through Jackson's YAML generator. */
+  static String withMapper(JsonNode node, String header) {
     StringBuilder out = new StringBuilder();
     if (header != null && !header.isEmpty()) {
       for (String line : header.split("\n", -1)) {
@@ -217,7 +230,7 @@ public final class Yaml {
       }
     }
     try {
-      out.append(MAPPER.writeValueAsString(node));
+      out.append(Mapper.MAPPER.writeValueAsString(node));
     } catch (JacksonException e) {
       throw new IllegalStateException("could not write YAML", e);
     }

@@ -2,6 +2,7 @@ package dev.kfp4j.processor.base;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The parts of a Javadoc comment kfp4j uses: the main text, {@code @param} and {@code @return}. */
 public final class Javadoc {
@@ -69,12 +70,17 @@ public final class Javadoc {
 
   /** Strips simple HTML and inline tags so the text reads well in the KFP UI. */
   private static String clean(String s) {
-    String out = s.replaceAll("\\{@(?:code|literal|link|linkplain)\\s+([^}]*)}", "$1")
-        .replaceAll("(?i)<p>\\s*", "\n")
-        .replaceAll("<[^>]+>", "");
+    String out = HTML.matcher(PARAGRAPH.matcher(INLINE_TAG.matcher(s).replaceAll("$1")).replaceAll("\n")).replaceAll("");
     // collapse blank-line runs, strip trailing space
-    return out.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+    return BLANK_LINES.matcher(TRAILING_SPACE.matcher(out).replaceAll("\n")).replaceAll("\n\n").strip();
   }
+
+  // compiled once: clean runs for every tag of every component
+  private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|literal|link|linkplain)\\s+([^}]*)}");
+  private static final Pattern PARAGRAPH = Pattern.compile("(?i)<p>\\s*");
+  private static final Pattern HTML = Pattern.compile("<[^>]+>");
+  private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\n");
+  private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
   /** The main description, or null. */
   public String text() {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -275,7 +276,11 @@ public final class ComponentValidator {
     return owner.getQualifiedName() + "." + method.getSimpleName() + "(" + params + ")";
   }
 
+  /** A package prefix ({@code java.nio.file.}) and a type annotation ({@code @Nullable }), dropped from a type's text. */
+  private static final Pattern PACKAGE = Pattern.compile("\\b[a-z][\\w]*\\.");
+  private static final Pattern ANNOTATION = Pattern.compile("@\\S+ ");
+
   private static String simpleType(TypeMirror t) {
-    return t.toString().replaceAll("\\b[a-z][\\w]*\\.", "").replaceAll("@\\S+ ", "");
+    return ANNOTATION.matcher(PACKAGE.matcher(t.toString()).replaceAll("")).replaceAll("");
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -28,6 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Kfp2Components {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern OTHERS = Pattern.compile("[^-0-9a-z]+");
+  private static final Pattern DASHES = Pattern.compile("-+");
+  private static final Pattern EDGE_DASHES = Pattern.compile("^-|-$");
 
   final ObjectNode components = NODES.objectNode();
   final ObjectNode executors = NODES.objectNode();
@@ -90,7 +94,8 @@ final class Kfp2Components {
 
   /** KFP's sanitised names: lower case, runs of other characters as one '-'. */
   static String sanitize(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^-0-9a-z]+", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
+    String s = EDGE_DASHES.matcher(DASHES.matcher(OTHERS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("-"))
+        .replaceAll("");
     return s.isEmpty() ? "component" : s;
   }
 
@@ -161,7 +166,7 @@ final class Kfp2Components {
   }
 
   /** The executor's container: the image and command line, with the container settings given. */
-  private static ObjectNode executor(ComponentSpec spec, ObjectNode settings, String where) {
+  static ObjectNode executor(ComponentSpec spec, ObjectNode settings, String where) {
     if (spec.graph() != null || spec.container() == null) {
       throw new FormatException(where + ": only container components run as KFP 2 executors");
     }

@@ -55,9 +55,11 @@ public final class Kfp2Writer {
    * A reusable KFP 2 component file of {@code component}, as KFP 2's compiler writes a component
    * compiled alone and {@code components.load_component_from_file} loads it: see {@link
    * #componentPipeline}. {@code source} names where it came from, for the header (or null).
+   * Written straight from the component ({@link Kfp2ComponentFile}): the same text as {@code
+   * write(componentPipeline(component, source))}, in a fraction of the time.
    */
   public static String writeComponent(ComponentSpec component, String source) {
-    return write(componentPipeline(component, source));
+    return Kfp2ComponentFile.write(component, source);
   }
 
   /**

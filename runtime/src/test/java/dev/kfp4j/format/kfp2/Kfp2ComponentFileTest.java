@@ -1,0 +1,101 @@
+package dev.kfp4j.format.kfp2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ComponentYaml;
+import org.junit.jupiter.api.Test;
+
+/** A component file written straight from the component is the one its one-task pipeline gives. */
+class Kfp2ComponentFileTest {
+  private static final String JAVA = """
+      implementation:
+        container:
+          image: registry.example.com/app:1
+          command: [java, -cp, '/app/resources:/app/classes:/app/libs/*', com.example.StepsEntrypoint, %s]
+          args: [--a, {inputValue: a}, '----output-paths', {outputPath: Output}]
+      """;
+
+  private static void assertSameAsThePipelinePath(String yaml, String source) {
+    ComponentSpec spec = ComponentYaml.parse(yaml, "test.yaml");
+    assertEquals(Kfp2Writer.write(Kfp2Writer.componentPipeline(spec, source)), Kfp2ComponentFile.write(spec, source));
+    assertEquals(Kfp2ComponentFile.write(spec, source), Kfp2Writer.writeComponent(spec, source));
+  }
+
+  @Test
+  void valuesOfEveryTypeWithDefaultsAndDescriptions() {
+    assertSameAsThePipelinePath("""
+        name: My Step_1
+        description: |-
+          Does things.
+
+          In two paragraphs.
+        inputs:
+        - {name: a, type: Integer, description: a number}
+        - {name: f, type: Float, default: '0.5', optional: true}
+        - {name: b, type: Boolean, default: 'True'}
+        - {name: s, type: String, default: 'it''s', description: "text, quoted"}
+        - {name: l, type: JsonArray, default: '[1, 2]'}
+        - {name: m, type: JsonObject, default: '{"k": 1}'}
+        - {name: u}
+        - {name: o, type: Integer, optional: true}
+        outputs:
+        - {name: Output, type: Integer, description: the sum}
+        - {name: names, type: JsonArray}
+        """ + JAVA.formatted("my-step-1"), "com.example.Steps.myStep(int, ...)");
+  }
+
+  @Test
+  void filesAndArtifactsInAndOut() {
+    assertSameAsThePipelinePath("""
+        name: train
+        inputs:
+        - {name: data, type: Dataset, description: the rows}
+        - {name: table, type: CSV}
+        - {name: extra, type: Model, optional: true}
+        - {name: rate, type: Float, default: '0.1'}
+        outputs:
+        - {name: model, type: Model, description: the trained model}
+        - {name: metrics, type: Metrics}
+        - {name: report, type: HTML}
+        - {name: Output, type: Float}
+        implementation:
+          container:
+            image: registry.example.com/app:1
+            command: [java, -cp, '/app/resources:/app/classes:/app/libs/*', com.example.StepsEntrypoint, train]
+            args: [--data, {inputPath: data}, --table, {inputPath: table},
+                   {if: {cond: {isPresent: extra}, then: [--extra, {inputPath: extra}]}}, --rate, {inputValue: rate},
+                   --model, {outputPath: model}, --metrics, {outputPath: metrics}, --report, {outputPath: report},
+                   '----output-paths', {outputPath: Output}]
+        """, null);
+  }
+
+  @Test
+  void aContainerOfItsOwnWithoutNameOrOutputs() {
+    assertSameAsThePipelinePath("""
+        inputs:
+        - {name: msg, type: String}
+        implementation:
+          container:
+            image: alpine:3
+            command: [sh, -c, 'echo "$0"', {inputValue: msg}]
+            env: {GREETING: {inputValue: msg}}
+        """, "somewhere");
+  }
+
+  @Test
+  void aBadDefaultFailsAsOnThePipelinePath() {
+    ComponentSpec spec = ComponentYaml.parse("""
+        name: bad
+        inputs:
+        - {name: a, type: Integer, default: 'seven'}
+        outputs:
+        - {name: Output, type: Integer}
+        """ + JAVA.formatted("bad"), "bad.yaml");
+    FormatException viaPipeline = assertThrows(FormatException.class, () -> Kfp2Writer.write(Kfp2Writer.componentPipeline(spec, null)));
+    FormatException direct = assertThrows(FormatException.class, () -> Kfp2ComponentFile.write(spec, null));
+    assertEquals(viaPipeline.getMessage(), direct.getMessage());
+  }
+}
