@@ -387,6 +387,14 @@ final class ModelPlan implements Plan {
         }
         return true;
       }
+      if (p instanceof dev.kfp4j.model.Predicate.Any any) {
+        for (dev.kfp4j.model.Predicate q : any.predicates()) {
+          if (holds(q, scope, where)) {
+            return true;
+          }
+        }
+        return false;
+      }
       dev.kfp4j.model.Predicate.Comparison c = (dev.kfp4j.model.Predicate.Comparison) p;
       return compare(operand(c.left(), scope, where), c.operator(), operand(c.right(), scope, where));
     }
@@ -396,10 +404,15 @@ final class ModelPlan implements Plan {
       if (p instanceof dev.kfp4j.model.Predicate.Not n) {
         return "not (" + shown(n.predicate(), scope, where) + ")";
       }
-      if (p instanceof dev.kfp4j.model.Predicate.All all) {
+      if (p instanceof dev.kfp4j.model.Predicate.All || p instanceof dev.kfp4j.model.Predicate.Any) {
+        boolean all = p instanceof dev.kfp4j.model.Predicate.All;
         List<String> parts = new ArrayList<>();
-        all.predicates().forEach(q -> parts.add(shown(q, scope, where)));
-        return String.join(" and ", parts);
+        for (dev.kfp4j.model.Predicate q : all ? ((dev.kfp4j.model.Predicate.All) p).predicates()
+            : ((dev.kfp4j.model.Predicate.Any) p).predicates()) {
+          String s = shown(q, scope, where);
+          parts.add(q instanceof dev.kfp4j.model.Predicate.Any || (!all && q instanceof dev.kfp4j.model.Predicate.All) ? "(" + s + ")" : s);
+        }
+        return String.join(all ? " and " : " or ", parts);
       }
       dev.kfp4j.model.Predicate.Comparison c = (dev.kfp4j.model.Predicate.Comparison) p;
       return "'" + operand(c.left(), scope, where) + "' " + c.operator().symbol() + " '" + operand(c.right(), scope, where) + "'";
