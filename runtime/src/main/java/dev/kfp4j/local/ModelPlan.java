@@ -48,7 +48,14 @@ final class ModelPlan implements Plan {
   ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir) {
     this.pipeline = pipeline;
     this.parameters = parameters;
-    this.values = new Values(parameters, run);
+    Map<String, dev.kfp4j.spec.ComponentSpec> components = new HashMap<>();
+    pipeline.steps().forEach(s -> {
+      if (s instanceof Task t) {
+        components.put(t.name(), t.component());
+      }
+    });
+    this.values = new Values(parameters, run, (task, output) -> components.containsKey(task)
+        ? steps.outputName(components.get(task), output) : output);
     this.steps = steps;
     this.runDir = runDir;
     index(pipeline.nodes(), List.of());
@@ -299,10 +306,17 @@ final class ModelPlan implements Plan {
   static final class Values {
     private final Map<String, String> parameters;
     private final RunValues run;
+    private final java.util.function.BinaryOperator<String> outputNames;
 
-    Values(Map<String, String> parameters, RunValues run) {
+    /** {@code outputNames} gives the name under which a task's output shows in its results, by task and output. */
+    Values(Map<String, String> parameters, RunValues run, java.util.function.BinaryOperator<String> outputNames) {
       this.parameters = parameters;
       this.run = run;
+      this.outputNames = outputNames;
+    }
+
+    private String shown(String task, String output) {
+      return outputNames.apply(task, output);
     }
 
     /** The text value {@code a} gives in {@code scope}, or null when it is an optional parameter not given. */
@@ -321,9 +335,9 @@ final class ModelPlan implements Plan {
         if (r == null) {
           throw new WorkflowException(where + ": task '" + o.task() + "' has given no outputs here (it did not run, or was skipped)");
         }
-        String v = r.outputs().get(o.output());
-        if (v == null && r.artifacts().containsKey(o.output())) {
-          return read(r.artifacts().get(o.output()), where);
+        String v = r.outputs().get(shown(o.task(), o.output()));
+        if (v == null && r.artifacts().containsKey(shown(o.task(), o.output()))) {
+          return read(r.artifacts().get(shown(o.task(), o.output())), where);
         }
         if (v == null) {
           throw new WorkflowException(where + ": task '" + o.task() + "' has no output '" + o.output() + "'; it has "
@@ -348,8 +362,8 @@ final class ModelPlan implements Plan {
       if (iterations != null) {
         for (Scope s : iterations.values()) {
           TaskResult r = s.results.get(c.task());
-          if (r != null && r.outputs().containsKey(c.output())) {
-            String v = r.outputs().get(c.output());
+          if (r != null && r.outputs().containsKey(shown(c.task(), c.output()))) {
+            String v = r.outputs().get(shown(c.task(), c.output()));
             JsonNode parsed = Values.parse(v);
             out.add(parsed != null ? parsed : Yaml.json().getNodeFactory().stringNode(v));
           }
@@ -362,9 +376,9 @@ final class ModelPlan implements Plan {
     OutputArtifact file(Argument a, Scope scope) {
       if (a instanceof Argument.TaskOutput o) {
         TaskResult r = scope.result(o.task());
-        if (r != null && r.artifacts().containsKey(o.output())) {
-          OutputArtifact known = r.outputArtifacts().get(o.output());
-          Path p = r.artifacts().get(o.output());
+        if (r != null && r.artifacts().containsKey(shown(o.task(), o.output()))) {
+          OutputArtifact known = r.outputArtifacts().get(shown(o.task(), o.output()));
+          Path p = r.artifacts().get(shown(o.task(), o.output()));
           return known != null ? known : new OutputArtifact("system.Artifact", p, p.toUri().toString(), Map.of());
         }
       }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,10 +28,18 @@ import tools.jackson.databind.node.ObjectNode;
 final class TaskSteps {
   private final Path volumes;
   private final LocalRunner.JavaMode javaMode;
+  private final BiFunction<ComponentSpec, String, String> outputNames;
 
-  TaskSteps(Path volumes, LocalRunner.JavaMode javaMode) {
+  /** {@code outputNames} gives the name under which the run shows a component's output (its format's name for it). */
+  TaskSteps(Path volumes, LocalRunner.JavaMode javaMode, BiFunction<ComponentSpec, String, String> outputNames) {
     this.volumes = volumes;
     this.javaMode = javaMode;
+    this.outputNames = outputNames;
+  }
+
+  /** The name under which the run shows {@code output} of {@code component}. */
+  String outputName(ComponentSpec component, String output) {
+    return outputNames.apply(component, output);
   }
 
   /** Where a task's files are, as the command sees them: here ({@code local}: URIs are {@code file:} URIs), or in a container. */
@@ -44,13 +53,16 @@ final class TaskSteps {
     Map<String, Path> parameterFiles = new LinkedHashMap<>();
     Map<String, Path> artifactFiles = new LinkedHashMap<>();
     Map<String, String> artifactTypes = new LinkedHashMap<>();
+    Map<String, String> localOutputs = new LinkedHashMap<>();
     for (OutputSpec o : component.outputs()) {
-      Path file = RunPaths.inside(dir, "outputs", o.name(), "data");
+      String shown = outputNames.apply(component, o.name());
+      Path file = RunPaths.inside(dir, "outputs", shown, "data");
+      localOutputs.put(o.name(), file.toString());
       if (component.outputIsArtifact(o.name())) {
-        artifactFiles.put(o.name(), file);
-        artifactTypes.put(o.name(), schemaTitle(o.type()));
+        artifactFiles.put(shown, file);
+        artifactTypes.put(shown, schemaTitle(o.type()));
       } else {
-        parameterFiles.put(o.name(), file);
+        parameterFiles.put(shown, file);
       }
     }
     Path executorOutput = RunPaths.inside(dir, "outputs", "executor_output.json");
@@ -60,10 +72,7 @@ final class TaskSteps {
       localInputs.put(n, p.toString());
       containerInputs.put(n, "/tmp/inputs/" + n + "/data");
     });
-    Map<String, String> localOutputs = new LinkedHashMap<>();
     Map<String, String> containerOutputs = new LinkedHashMap<>();
-    parameterFiles.forEach((n, p) -> localOutputs.put(n, p.toString()));
-    artifactFiles.forEach((n, p) -> localOutputs.put(n, p.toString()));
     localOutputs.keySet().forEach(n -> containerOutputs.put(n, "/tmp/outputs/" + n + "/data"));
     Paths local = new Paths(localInputs, localOutputs, executorOutput.toString(), true);
     Paths inContainer = new Paths(containerInputs, containerOutputs, "/tmp/outputs/executor_output.json", false);
@@ -79,6 +88,7 @@ final class TaskSteps {
 
     Map<String, String> env = new LinkedHashMap<>();
     Map<String, Path> mounts = new LinkedHashMap<>();
+    Map<String, String> limits = new LinkedHashMap<>();
     int retries = 0;
     String backoff = "";
     int factor = 1;
@@ -99,6 +109,8 @@ final class TaskSteps {
         timeout = t.seconds();
       } else if (s instanceof TaskSetting.Caching c) {
         caching = c.enabled();
+      } else if (s instanceof TaskSetting.Resource r && r.kind().isLimit()) {
+        limits.put(r.kind().resource(), r.quantity());
       } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(ArgoPlan.JAVA_MODE)) {
         chosenMode = a.value();
       } else if (s instanceof TaskSetting.PvcMount m) {
@@ -115,9 +127,18 @@ final class TaskSteps {
         : chosenMode.equals("in-process") ? LocalRunner.JavaMode.IN_PROCESS
         : javaMode == LocalRunner.JavaMode.SUBPROCESS || timeout > 0 || !env.isEmpty()
             ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS;
+    // in a container, each file at its container path
+    Map<String, Path> outputMounts = new LinkedHashMap<>();
+    localOutputs.forEach((n, p) -> outputMounts.put(containerOutputs.get(n), Path.of(p)));
+    if (protocol) {
+      outputMounts.put(inContainer.executorOutput(), executorOutput);
+    }
+    Map<String, Path> inputMounts = new LinkedHashMap<>();
+    inputFiles.forEach((n, p) -> inputMounts.put(containerInputs.get(n), p));
     return new Step(id, task.name(), component.name(), dir, container.image(), command,
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
-        retry, timeout, caching, mode, artifactTypes, protocol ? executorOutput : null);
+        retry, timeout, caching, mode, new Step.Mounts(outputMounts, inputMounts, mounts), limits, artifactTypes,
+        protocol ? executorOutput : null);
   }
 
   private static boolean usesExecutorInput(List<Placeholder> items) {

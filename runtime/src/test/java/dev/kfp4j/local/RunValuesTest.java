@@ -79,7 +79,9 @@ class RunValuesTest {
     assertEquals(p.nodes(), back.nodes());
     assertEquals(p.exitTask(), back.exitTask());
 
-    RunResult r = run(Workflow.parse(yaml, "run-values.yaml"));
+    Workflow w = Workflow.parse(yaml, "run-values.yaml");
+    assertEquals(back.nodes(), w.pipeline().nodes(), "a workflow kfp4j wrote runs from its model");
+    RunResult r = run(w);
     assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
     assertEquals(r.runId(), out(r, "id"));
     assertEquals("run-values-" + r.runId(), out(r, "name"));
