@@ -111,7 +111,7 @@ final class TaskSteps {
         caching = c.enabled();
       } else if (s instanceof TaskSetting.Resource r && r.kind().isLimit()) {
         limits.put(r.kind().resource(), r.quantity());
-      } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(ArgoPlan.JAVA_MODE)) {
+      } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(JavaModes.ANNOTATION)) {
         chosenMode = a.value();
       } else if (s instanceof TaskSetting.PvcMount m) {
         String folder = m.claim().replaceAll("[^A-Za-z0-9._-]+", "_");
@@ -121,12 +121,9 @@ final class TaskSteps {
         mounts.put(m.mountPath(), RunPaths.inside(volumes, folder));
       }
     }
-    RetryPolicy retry = new RetryPolicy(retries, ArgoPlan.duration(backoff, where + " retry backoff"), factor,
-        ArgoPlan.duration(maxBackoff, where + " retry backoff maximum"));
-    LocalRunner.JavaMode mode = chosenMode.equals("subprocess") ? LocalRunner.JavaMode.SUBPROCESS
-        : chosenMode.equals("in-process") ? LocalRunner.JavaMode.IN_PROCESS
-        : javaMode == LocalRunner.JavaMode.SUBPROCESS || timeout > 0 || !env.isEmpty()
-            ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS;
+    RetryPolicy retry = new RetryPolicy(retries, RetryPolicy.millis(backoff, where + " retry backoff"), factor,
+        RetryPolicy.millis(maxBackoff, where + " retry backoff maximum"));
+    LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
     // in a container, each file at its container path
     Map<String, Path> outputMounts = new LinkedHashMap<>();
     localOutputs.forEach((n, p) -> outputMounts.put(containerOutputs.get(n), Path.of(p)));
