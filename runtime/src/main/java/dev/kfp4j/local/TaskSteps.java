@@ -222,7 +222,7 @@ final class TaskSteps {
     for (InputSpec in : component.inputs()) {
       String n = in.name();
       if (values.containsKey(n)) {
-        parameterValues.set(n, ModelPlan.Values.json(values.get(n), in.type() == null ? null : ParameterType.ofV1Name(in.type().name())));
+        parameterValues.set(n, ArgumentValues.json(values.get(n), in.type() == null ? null : ParameterType.ofV1Name(in.type().name())));
       } else if (paths.inputs().containsKey(n)) {
         inArtifacts.putObject(n).putArray("artifacts").add(artifact(n, schemaTitle(in.type()), paths.inputs().get(n),
             paths.local(), metadata.getOrDefault(n, Map.of())));
