@@ -52,7 +52,7 @@ final class Execution {
     Path volumes = RunPaths.inside(runner.root(), "volumes");
     Plan plan = workflow.pipeline() != null
         ? new ModelPlan(workflow.pipeline(), parameters, new RunValues(runId, workflow.name() + "-" + runId, () -> status),
-            new TaskSteps(volumes, runner.javaMode(), workflow.outputNames()), runDir)
+            new TaskSteps(volumes, runner.javaMode(), workflow.outputNames(), workflow.filesKept()), runDir)
         : new ArgoPlan(workflow, parameters, new Variables(parameters, workflow.name(), runId, () -> status), runDir, volumes,
             runner.javaMode());
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache")) : null;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,12 +30,19 @@ final class TaskSteps {
   private final Path volumes;
   private final LocalRunner.JavaMode javaMode;
   private final BiFunction<ComponentSpec, String, String> outputNames;
+  private final BiPredicate<ComponentSpec, String> filesKept;
 
-  /** {@code outputNames} gives the name under which the run shows a component's output (its format's name for it). */
-  TaskSteps(Path volumes, LocalRunner.JavaMode javaMode, BiFunction<ComponentSpec, String, String> outputNames) {
+  /**
+   * {@code outputNames} gives the name under which the run shows a component's output (its
+   * format's name for it); {@code filesKept} whether the run keeps an output as a file too when it
+   * passes as a value (an Argo workflow passes every file output as an artifact).
+   */
+  TaskSteps(Path volumes, LocalRunner.JavaMode javaMode, BiFunction<ComponentSpec, String, String> outputNames,
+      BiPredicate<ComponentSpec, String> filesKept) {
     this.volumes = volumes;
     this.javaMode = javaMode;
     this.outputNames = outputNames;
+    this.filesKept = filesKept;
   }
 
   /** The name under which the run shows {@code output} of {@code component}. */
@@ -58,10 +66,12 @@ final class TaskSteps {
       String shown = outputNames.apply(component, o.name());
       Path file = RunPaths.inside(dir, "outputs", shown, "data");
       localOutputs.put(o.name(), file.toString());
-      if (component.outputIsArtifact(o.name())) {
+      boolean artifact = component.outputIsArtifact(o.name());
+      if (artifact || filesKept.test(component, o.name())) {
         artifactFiles.put(shown, file);
         artifactTypes.put(shown, schemaTitle(o.type()));
-      } else {
+      }
+      if (!artifact) {
         parameterFiles.put(shown, file);
       }
     }

@@ -132,6 +132,11 @@ public final class Workflow {
     return model != null ? (spec, output) -> output : dev.kfp4j.format.argo.ContainerTemplate::argoOutput;
   }
 
+  /** Whether a run keeps a component's output as a file even when it passes as a value: in an Argo workflow, each file output. */
+  java.util.function.BiPredicate<dev.kfp4j.spec.ComponentSpec, String> filesKept() {
+    return model != null ? (spec, output) -> false : dev.kfp4j.spec.ComponentSpec::outputIsFile;
+  }
+
   /**
    * The pipeline as the model holds it: a KFP 2 spec's, or an Argo workflow's as its format reads
    * it, when the model holds all of it that runs ({@link ArgoReader#readsExactly}); else null.
