@@ -40,7 +40,7 @@ final class Describe {
     return c.text();
   }
 
-  /** {@code a == b}, {@code not (a == b)}, {@code a == b and c < d}. */
+  /** {@code a == b}, {@code not (a == b)}, {@code a == b and c < d}, {@code a == b or (c < d and e > f)}. */
   static String predicate(Predicate p) {
     if (p instanceof Predicate.Comparison c) {
       return argument(c.left()) + " " + c.operator().symbol() + " " + argument(c.right());
@@ -48,11 +48,13 @@ final class Describe {
     if (p instanceof Predicate.Not n) {
       return "not (" + predicate(n.predicate()) + ")";
     }
+    boolean all = p instanceof Predicate.All;
     List<String> parts = new ArrayList<>();
-    for (Predicate q : ((Predicate.All) p).predicates()) {
-      parts.add(predicate(q));
+    for (Predicate q : all ? ((Predicate.All) p).predicates() : ((Predicate.Any) p).predicates()) {
+      boolean group = q instanceof Predicate.Any || (!all && q instanceof Predicate.All);
+      parts.add(group ? "(" + predicate(q) + ")" : predicate(q));
     }
-    return String.join(" and ", parts);
+    return String.join(all ? " and " : " or ", parts);
   }
 
   /** {@code for each item in [1, 2, 3], 2 at a time}; past {@value #ITEMS_SHOWN} constants, how many more. */

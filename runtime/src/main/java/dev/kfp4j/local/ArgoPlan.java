@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,9 +19,6 @@ import tools.jackson.databind.JsonNode;
  * {@code {{...}}} language) the only part of the runner that knows Argo's keys.
  */
 final class ArgoPlan implements Plan {
-  /** Annotation on a template choosing how its Java component runs locally: {@code in-process} or {@code subprocess}. */
-  static final String JAVA_MODE = "kfp4j.dev/local-java-mode";
-
   private final Workflow workflow;
   private final Map<String, String> parameters;
   private final Variables variables;
@@ -256,9 +251,9 @@ final class ArgoPlan implements Plan {
       return RetryPolicy.NONE;
     }
     return new RetryPolicy((int) whole(r.path("limit"), 0, where + " retryStrategy.limit"),
-        duration(r.at("/backoff/duration").asString(""), where + " retryStrategy.backoff.duration"),
+        RetryPolicy.millis(r.at("/backoff/duration").asString(""), where + " retryStrategy.backoff.duration"),
         (int) whole(r.at("/backoff/factor"), 1, where + " retryStrategy.backoff.factor"),
-        duration(r.at("/backoff/maxDuration").asString(""), where + " retryStrategy.backoff.maxDuration"));
+        RetryPolicy.millis(r.at("/backoff/maxDuration").asString(""), where + " retryStrategy.backoff.maxDuration"));
   }
 
   private static long timeoutSeconds(JsonNode template, String where) {
@@ -277,52 +272,10 @@ final class ArgoPlan implements Plan {
     }
   }
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-
-  /** Milliseconds of an Argo duration: seconds as a plain number, or such as {@code 1m30s}, {@code 500ms}. */
-  static long duration(String text, String field) {
-    if (text.isEmpty()) {
-      return 0;
-    }
-    if (text.matches("\\d+")) {
-      return Long.parseLong(text) * 1000;
-    }
-    if (!text.matches("(\\d+(\\.\\d+)?(ms|s|m|h))+")) {
-      throw new WorkflowException(field + " '" + text + "' is not a duration, such as 10s, 1m30s or 500ms");
-    }
-    Matcher m = DURATION.matcher(text);
-    double millis = 0;
-    while (m.find()) {
-      double v = Double.parseDouble(m.group(1));
-      millis += switch (m.group(2)) {
-        case "ms" -> v;
-        case "s" -> v * 1000;
-        case "m" -> v * 60_000;
-        default -> v * 3_600_000;
-      };
-    }
-    return (long) millis;
-  }
-
-  /**
-   * How a template's Java component runs: the runner's mode, unless the template says otherwise
-   * (annotation {@value #JAVA_MODE}); in-process by default, but a subprocess where that is what
-   * works: a task with a timeout (so it can be killed) or with environment variables.
-   */
+  /** How a template's Java component runs ({@link JavaModes}). */
   static LocalRunner.JavaMode javaMode(JsonNode template, LocalRunner.JavaMode runnerMode) {
-    String chosen = template.at("/metadata/annotations").path(JAVA_MODE).asString("");
-    if (chosen.equals("subprocess")) {
-      return LocalRunner.JavaMode.SUBPROCESS;
-    }
-    if (chosen.equals("in-process")) {
-      return LocalRunner.JavaMode.IN_PROCESS;
-    }
-    if (runnerMode == LocalRunner.JavaMode.SUBPROCESS
-        || whole(template.path("activeDeadlineSeconds"), 0, "activeDeadlineSeconds") > 0
-        || !template.at("/container/env").isEmpty()) {
-      return LocalRunner.JavaMode.SUBPROCESS;
-    }
-    return LocalRunner.JavaMode.IN_PROCESS;
+    return JavaModes.choose(template.at("/metadata/annotations").path(JavaModes.ANNOTATION).asString(""), runnerMode,
+        whole(template.path("activeDeadlineSeconds"), 0, "activeDeadlineSeconds"), !template.at("/container/env").isEmpty());
   }
 
   private static void write(Path p, String text) {

@@ -49,11 +49,12 @@ final class Execution {
         new SubprocessLauncher(groups), classpath, JavaStart.of(RunPaths.inside(runner.root(), ".cache", "java"), classpath));
     ContainerLauncher containers = runner.containers() == null ? null
         : new ContainerLauncher(runner.engine(), runner.containers(), runId, new SubprocessLauncher(groups), record);
-    Variables variables = new Variables(parameters, workflow.name(), runId, () -> status);
     Path volumes = RunPaths.inside(runner.root(), "volumes");
-    Plan plan = workflow.model() != null
-        ? new ModelPlan(workflow.model(), parameters, new TaskSteps(volumes, runner.javaMode()), runDir)
-        : new ArgoPlan(workflow, parameters, variables, runDir, volumes, runner.javaMode());
+    Plan plan = workflow.pipeline() != null
+        ? new ModelPlan(workflow.pipeline(), parameters, new RunValues(runId, workflow.name() + "-" + runId, () -> status),
+            new TaskSteps(volumes, runner.javaMode(), workflow.outputNames(), workflow.filesKept()), runDir)
+        : new ArgoPlan(workflow, parameters, new Variables(parameters, workflow.name(), runId, () -> status), runDir, volumes,
+            runner.javaMode());
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache")) : null;
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
         new Semaphore(runner.parallelism()),

@@ -9,7 +9,6 @@ import dev.kfp4j.model.ResourceStep;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.InputSpec;
-import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,11 +24,11 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What to run, read from the typed pipeline model (a KFP 2 pipeline spec, as {@code Kfp2Reader}
- * reads it): each list of nodes as a graph whose tasks wait for the siblings holding what they
+ * What to run, read from the typed pipeline model (a KFP 2 pipeline spec as {@code Kfp2Reader}
+ * reads it, an Argo workflow kfp4j wrote as {@code ArgoReader} does): each list of nodes as a graph whose tasks wait for the siblings holding what they
  * read; a {@link dev.kfp4j.model.Loop} once per item, in an iteration scope of its own (its outputs collected from
  * there, in item order); a {@link Condition} when its {@link dev.kfp4j.model.Predicate} holds,
- * evaluated on the values (never on text with values in it); of {@link Branches}, the first branch
+ * evaluated on the values ({@link ArgumentValues}); of {@link Branches}, the first branch
  * whose predicate holds; a {@link Task} as a {@link Step} that {@link TaskSteps} makes.
  */
 final class ModelPlan implements Plan {
@@ -38,17 +37,24 @@ final class ModelPlan implements Plan {
 
   private final Pipeline pipeline;
   private final Map<String, String> parameters;
-  private final Values values;
+  private final ArgumentValues values;
   private final TaskSteps steps;
   private final Path runDir;
   /** Each node's name to the nodes holding it, outermost first, itself last. */
   private final Map<String, List<Object>> ancestry = new HashMap<>();
   private final Map<List<?>, Graph> graphs = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
-  ModelPlan(Pipeline pipeline, Map<String, String> parameters, TaskSteps steps, Path runDir) {
+  ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir) {
     this.pipeline = pipeline;
     this.parameters = parameters;
-    this.values = new Values(parameters);
+    Map<String, dev.kfp4j.spec.ComponentSpec> components = new HashMap<>();
+    pipeline.steps().forEach(s -> {
+      if (s instanceof Task t) {
+        components.put(t.name(), t.component());
+      }
+    });
+    this.values = new ArgumentValues(parameters, run, (task, output) -> components.containsKey(task)
+        ? steps.outputName(components.get(task), output) : output);
     this.steps = steps;
     this.runDir = runDir;
     index(pipeline.nodes(), List.of());
@@ -177,13 +183,13 @@ final class ModelPlan implements Plan {
     List<JsonNode> items = new ArrayList<>();
     if (loop.items() instanceof dev.kfp4j.model.Loop.Constants constants) {
       for (Argument.Constant c : constants.values()) {
-        items.add(Values.json(c.text(), c.type()));
+        items.add(ArgumentValues.json(c.text(), c.type()));
       }
     } else {
       Argument source = ((dev.kfp4j.model.Loop.Over) loop.items()).source();
       String where = "loop '" + loop.name() + "'";
       String text = values.value(source, scope, where);
-      JsonNode list = Values.parse(text);
+      JsonNode list = ArgumentValues.parse(text);
       if (list == null || !list.isArray()) {
         throw new WorkflowException(where + ": its items are not a JSON list: " + text);
       }
@@ -292,191 +298,6 @@ final class ModelPlan implements Plan {
       Files.writeString(p, text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + p, e);
-    }
-  }
-
-  /** Values of a pipeline's arguments and predicates in a scope. */
-  static final class Values {
-    private final Map<String, String> parameters;
-
-    Values(Map<String, String> parameters) {
-      this.parameters = parameters;
-    }
-
-    /** The text value {@code a} gives in {@code scope}, or null when it is an optional parameter not given. */
-    String value(Argument a, Scope scope, String where) {
-      if (a instanceof Argument.Constant c) {
-        return c.text();
-      }
-      if (a instanceof Argument.PipelineParameter p) {
-        return parameters.get(p.name());
-      }
-      if (a instanceof Argument.TaskOutput o) {
-        TaskResult r = scope.result(o.task());
-        if (r == null) {
-          throw new WorkflowException(where + ": task '" + o.task() + "' has given no outputs here (it did not run, or was skipped)");
-        }
-        String v = r.outputs().get(o.output());
-        if (v == null && r.artifacts().containsKey(o.output())) {
-          return read(r.artifacts().get(o.output()), where);
-        }
-        if (v == null) {
-          throw new WorkflowException(where + ": task '" + o.task() + "' has no output '" + o.output() + "'; it has "
-              + r.outputs().keySet());
-        }
-        return v;
-      }
-      if (a instanceof Argument.LoopItem li) {
-        JsonNode item = scope.item(li.loop());
-        if (item == null) {
-          throw new WorkflowException(where + ": it is not inside loop '" + li.loop() + "'");
-        }
-        JsonNode v = li.field() == null ? item : item.path(li.field());
-        if (v.isMissingNode()) {
-          throw new WorkflowException(where + ": the item " + item + " of loop '" + li.loop() + "' has no field '" + li.field() + "'");
-        }
-        return text(v);
-      }
-      Argument.Collected c = (Argument.Collected) a;
-      Map<String, Scope> iterations = scope.iterations(c.loop());
-      List<JsonNode> out = new ArrayList<>();
-      if (iterations != null) {
-        for (Scope s : iterations.values()) {
-          TaskResult r = s.results.get(c.task());
-          if (r != null && r.outputs().containsKey(c.output())) {
-            String v = r.outputs().get(c.output());
-            JsonNode parsed = Values.parse(v);
-            out.add(parsed != null ? parsed : Yaml.json().getNodeFactory().stringNode(v));
-          }
-        }
-      }
-      return Yaml.pyJson(Yaml.json().createArrayNode().addAll(out));
-    }
-
-    /** The artifact {@code a} gives (an output artifact of a task), or null when it gives a value. */
-    OutputArtifact file(Argument a, Scope scope) {
-      if (a instanceof Argument.TaskOutput o) {
-        TaskResult r = scope.result(o.task());
-        if (r != null && r.artifacts().containsKey(o.output())) {
-          OutputArtifact known = r.outputArtifacts().get(o.output());
-          Path p = r.artifacts().get(o.output());
-          return known != null ? known : new OutputArtifact("system.Artifact", p, p.toUri().toString(), Map.of());
-        }
-      }
-      if (a instanceof Argument.Collected c) {
-        throw new WorkflowException("collected artifacts of loop '" + c.loop() + "' are not run locally yet; collect values");
-      }
-      return null;
-    }
-
-    /** Whether {@code p} holds: each comparison of two values, as numbers when both are, true/false when both are, else text. */
-    boolean holds(dev.kfp4j.model.Predicate p, Scope scope, String where) {
-      if (p instanceof dev.kfp4j.model.Predicate.Not n) {
-        return !holds(n.predicate(), scope, where);
-      }
-      if (p instanceof dev.kfp4j.model.Predicate.All all) {
-        for (dev.kfp4j.model.Predicate q : all.predicates()) {
-          if (!holds(q, scope, where)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      dev.kfp4j.model.Predicate.Comparison c = (dev.kfp4j.model.Predicate.Comparison) p;
-      return compare(operand(c.left(), scope, where), c.operator(), operand(c.right(), scope, where));
-    }
-
-    /** {@code p} with its operands' values, as people read it: {@code 'tails' == 'heads'}. */
-    String shown(dev.kfp4j.model.Predicate p, Scope scope, String where) {
-      if (p instanceof dev.kfp4j.model.Predicate.Not n) {
-        return "not (" + shown(n.predicate(), scope, where) + ")";
-      }
-      if (p instanceof dev.kfp4j.model.Predicate.All all) {
-        List<String> parts = new ArrayList<>();
-        all.predicates().forEach(q -> parts.add(shown(q, scope, where)));
-        return String.join(" and ", parts);
-      }
-      dev.kfp4j.model.Predicate.Comparison c = (dev.kfp4j.model.Predicate.Comparison) p;
-      return "'" + operand(c.left(), scope, where) + "' " + c.operator().symbol() + " '" + operand(c.right(), scope, where) + "'";
-    }
-
-    private String operand(Argument a, Scope scope, String where) {
-      String v = value(a, scope, where);
-      if (v == null) {
-        throw new WorkflowException(where + ": " + a + " has no value");
-      }
-      return v;
-    }
-
-    static boolean compare(String left, dev.kfp4j.model.Predicate.Operator op, String right) {
-      int c;
-      Double l = number(left);
-      Double r = number(right);
-      if (l != null && r != null) {
-        c = Double.compare(l, r);
-      } else if (bool(left) && bool(right)) {
-        c = left.equalsIgnoreCase(right) ? 0 : 1;
-        if (op != dev.kfp4j.model.Predicate.Operator.EQ && op != dev.kfp4j.model.Predicate.Operator.NE) {
-          throw new WorkflowException("cannot order true/false with " + op.symbol());
-        }
-      } else {
-        c = left.compareTo(right);
-      }
-      switch (op) {
-        case EQ: return c == 0;
-        case NE: return c != 0;
-        case LT: return c < 0;
-        case LE: return c <= 0;
-        case GT: return c > 0;
-        default: return c >= 0;
-      }
-    }
-
-    private static Double number(String s) {
-      try {
-        double d = Double.parseDouble(s.strip());
-        return Double.isFinite(d) ? d : null;
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-
-    private static boolean bool(String s) {
-      return s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false");
-    }
-
-    /** A JSON value as text: a string as it is, anything else as JSON. */
-    static String text(JsonNode v) {
-      return v.isString() ? v.asString() : v.isValueNode() ? v.asString() : Yaml.pyJson(v);
-    }
-
-    /** {@code text} as JSON, or null when it is not JSON. */
-    static JsonNode parse(String text) {
-      try {
-        return Yaml.json().readTree(text);
-      } catch (RuntimeException e) {
-        return null;
-      }
-    }
-
-    /** A constant in KFP's text form as a JSON value of its type. */
-    static JsonNode json(String text, dev.kfp4j.model.ParameterType type) {
-      if (type == dev.kfp4j.model.ParameterType.STRING || type == null) {
-        return Yaml.json().getNodeFactory().stringNode(text);
-      }
-      if (type == dev.kfp4j.model.ParameterType.BOOLEAN) {
-        return Yaml.json().getNodeFactory().booleanNode(dev.kfp4j.entrypoint.KfpValues.parseBoolean(text));
-      }
-      JsonNode parsed = parse(text);
-      return parsed != null ? parsed : Yaml.json().getNodeFactory().stringNode(text);
-    }
-
-    private static String read(Path p, String where) {
-      try {
-        return Files.readString(p);
-      } catch (IOException e) {
-        throw new WorkflowException(where + ": cannot read " + p + ": " + e.getMessage());
-      }
     }
   }
 }

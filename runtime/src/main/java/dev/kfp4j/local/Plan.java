@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What to run, as the {@link Scheduler} sees it: graphs of tasks with their dependencies, and for
  * each task in a scope its loop, its condition and its work (a nested graph or a {@link Step}).
- * {@link ArgoPlan} reads one from an Argo workflow; nothing else in the runner knows the format.
+ * {@link ModelPlan} makes one from the pipeline model (a KFP 2 spec, an Argo workflow kfp4j wrote);
+ * {@link ArgoPlan} from any other Argo workflow, whose templates the model does not hold exactly.
  */
 interface Plan {
   /** The graph the run starts with. */

@@ -1,5 +1,8 @@
 package dev.kfp4j.local;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * How often a failed task runs again, and how long it waits first: {@code backoffMillis} before
  * the second attempt, times {@code factor} for each later one, at most {@code maxBackoffMillis}
@@ -12,6 +15,33 @@ record RetryPolicy(int limit, long backoffMillis, int factor, long maxBackoffMil
     if (limit < 0 || backoffMillis < 0 || factor < 1 || maxBackoffMillis < 0) {
       throw new WorkflowException("a retry limit, backoff and maximum cannot be negative, and the factor is at least 1");
     }
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+
+  /** Milliseconds of a duration: seconds as a plain number, or such as {@code 1m30s}, {@code 500ms}; {@code field} names it in errors. */
+  static long millis(String text, String field) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    if (text.matches("\\d+")) {
+      return Long.parseLong(text) * 1000;
+    }
+    if (!text.matches("(\\d+(\\.\\d+)?(ms|s|m|h))+")) {
+      throw new WorkflowException(field + " '" + text + "' is not a duration, such as 10s, 1m30s or 500ms");
+    }
+    Matcher m = DURATION.matcher(text);
+    double millis = 0;
+    while (m.find()) {
+      double v = Double.parseDouble(m.group(1));
+      millis += switch (m.group(2)) {
+        case "ms" -> v;
+        case "s" -> v * 1000;
+        case "m" -> v * 60_000;
+        default -> v * 3_600_000;
+      };
+    }
+    return (long) millis;
   }
 
   /** Whether a task that failed its {@code attempt}th time runs again. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,10 +29,25 @@ import tools.jackson.databind.node.ObjectNode;
 final class TaskSteps {
   private final Path volumes;
   private final LocalRunner.JavaMode javaMode;
+  private final BiFunction<ComponentSpec, String, String> outputNames;
+  private final BiPredicate<ComponentSpec, String> filesKept;
 
-  TaskSteps(Path volumes, LocalRunner.JavaMode javaMode) {
+  /**
+   * {@code outputNames} gives the name under which the run shows a component's output (its
+   * format's name for it); {@code filesKept} whether the run keeps an output as a file too when it
+   * passes as a value (an Argo workflow passes every file output as an artifact).
+   */
+  TaskSteps(Path volumes, LocalRunner.JavaMode javaMode, BiFunction<ComponentSpec, String, String> outputNames,
+      BiPredicate<ComponentSpec, String> filesKept) {
     this.volumes = volumes;
     this.javaMode = javaMode;
+    this.outputNames = outputNames;
+    this.filesKept = filesKept;
+  }
+
+  /** The name under which the run shows {@code output} of {@code component}. */
+  String outputName(ComponentSpec component, String output) {
+    return outputNames.apply(component, output);
   }
 
   /** Where a task's files are, as the command sees them: here ({@code local}: URIs are {@code file:} URIs), or in a container. */
@@ -44,13 +61,18 @@ final class TaskSteps {
     Map<String, Path> parameterFiles = new LinkedHashMap<>();
     Map<String, Path> artifactFiles = new LinkedHashMap<>();
     Map<String, String> artifactTypes = new LinkedHashMap<>();
+    Map<String, String> localOutputs = new LinkedHashMap<>();
     for (OutputSpec o : component.outputs()) {
-      Path file = RunPaths.inside(dir, "outputs", o.name(), "data");
-      if (component.outputIsArtifact(o.name())) {
-        artifactFiles.put(o.name(), file);
-        artifactTypes.put(o.name(), schemaTitle(o.type()));
-      } else {
-        parameterFiles.put(o.name(), file);
+      String shown = outputNames.apply(component, o.name());
+      Path file = RunPaths.inside(dir, "outputs", shown, "data");
+      localOutputs.put(o.name(), file.toString());
+      boolean artifact = component.outputIsArtifact(o.name());
+      if (artifact || filesKept.test(component, o.name())) {
+        artifactFiles.put(shown, file);
+        artifactTypes.put(shown, schemaTitle(o.type()));
+      }
+      if (!artifact) {
+        parameterFiles.put(shown, file);
       }
     }
     Path executorOutput = RunPaths.inside(dir, "outputs", "executor_output.json");
@@ -60,10 +82,7 @@ final class TaskSteps {
       localInputs.put(n, p.toString());
       containerInputs.put(n, "/tmp/inputs/" + n + "/data");
     });
-    Map<String, String> localOutputs = new LinkedHashMap<>();
     Map<String, String> containerOutputs = new LinkedHashMap<>();
-    parameterFiles.forEach((n, p) -> localOutputs.put(n, p.toString()));
-    artifactFiles.forEach((n, p) -> localOutputs.put(n, p.toString()));
     localOutputs.keySet().forEach(n -> containerOutputs.put(n, "/tmp/outputs/" + n + "/data"));
     Paths local = new Paths(localInputs, localOutputs, executorOutput.toString(), true);
     Paths inContainer = new Paths(containerInputs, containerOutputs, "/tmp/outputs/executor_output.json", false);
@@ -79,6 +98,7 @@ final class TaskSteps {
 
     Map<String, String> env = new LinkedHashMap<>();
     Map<String, Path> mounts = new LinkedHashMap<>();
+    Map<String, String> limits = new LinkedHashMap<>();
     int retries = 0;
     String backoff = "";
     int factor = 1;
@@ -99,7 +119,9 @@ final class TaskSteps {
         timeout = t.seconds();
       } else if (s instanceof TaskSetting.Caching c) {
         caching = c.enabled();
-      } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(ArgoPlan.JAVA_MODE)) {
+      } else if (s instanceof TaskSetting.Resource r && r.kind().isLimit()) {
+        limits.put(r.kind().resource(), r.quantity());
+      } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(JavaModes.ANNOTATION)) {
         chosenMode = a.value();
       } else if (s instanceof TaskSetting.PvcMount m) {
         String folder = m.claim().replaceAll("[^A-Za-z0-9._-]+", "_");
@@ -109,15 +131,21 @@ final class TaskSteps {
         mounts.put(m.mountPath(), RunPaths.inside(volumes, folder));
       }
     }
-    RetryPolicy retry = new RetryPolicy(retries, ArgoPlan.duration(backoff, where + " retry backoff"), factor,
-        ArgoPlan.duration(maxBackoff, where + " retry backoff maximum"));
-    LocalRunner.JavaMode mode = chosenMode.equals("subprocess") ? LocalRunner.JavaMode.SUBPROCESS
-        : chosenMode.equals("in-process") ? LocalRunner.JavaMode.IN_PROCESS
-        : javaMode == LocalRunner.JavaMode.SUBPROCESS || timeout > 0 || !env.isEmpty()
-            ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS;
+    RetryPolicy retry = new RetryPolicy(retries, RetryPolicy.millis(backoff, where + " retry backoff"), factor,
+        RetryPolicy.millis(maxBackoff, where + " retry backoff maximum"));
+    LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
+    // in a container, each file at its container path
+    Map<String, Path> outputMounts = new LinkedHashMap<>();
+    localOutputs.forEach((n, p) -> outputMounts.put(containerOutputs.get(n), Path.of(p)));
+    if (protocol) {
+      outputMounts.put(inContainer.executorOutput(), executorOutput);
+    }
+    Map<String, Path> inputMounts = new LinkedHashMap<>();
+    inputFiles.forEach((n, p) -> inputMounts.put(containerInputs.get(n), p));
     return new Step(id, task.name(), component.name(), dir, container.image(), command,
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
-        retry, timeout, caching, mode, artifactTypes, protocol ? executorOutput : null);
+        retry, timeout, caching, mode, new Step.Mounts(outputMounts, inputMounts, mounts), limits, artifactTypes,
+        protocol ? executorOutput : null);
   }
 
   private static boolean usesExecutorInput(List<Placeholder> items) {
@@ -204,7 +232,7 @@ final class TaskSteps {
     for (InputSpec in : component.inputs()) {
       String n = in.name();
       if (values.containsKey(n)) {
-        parameterValues.set(n, ModelPlan.Values.json(values.get(n), in.type() == null ? null : ParameterType.ofV1Name(in.type().name())));
+        parameterValues.set(n, ArgumentValues.json(values.get(n), in.type() == null ? null : ParameterType.ofV1Name(in.type().name())));
       } else if (paths.inputs().containsKey(n)) {
         inArtifacts.putObject(n).putArray("artifacts").add(artifact(n, schemaTitle(in.type()), paths.inputs().get(n),
             paths.local(), metadata.getOrDefault(n, Map.of())));

@@ -1,6 +1,7 @@
 package dev.kfp4j.local;
 
 import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,6 +121,39 @@ public final class Workflow {
   /** The pipeline model of a KFP 2 pipeline spec, or null for an Argo Workflow. */
   dev.kfp4j.model.Pipeline model() {
     return model;
+  }
+
+  private dev.kfp4j.model.Pipeline argoModel;
+
+  private boolean argoRead;
+
+  /** The name under which a run shows a component's output: Argo's name for it in an Argo workflow, else its own. */
+  java.util.function.BiFunction<dev.kfp4j.spec.ComponentSpec, String, String> outputNames() {
+    return model != null ? (spec, output) -> output : dev.kfp4j.format.argo.ContainerTemplate::argoOutput;
+  }
+
+  /** Whether a run keeps a component's output as a file even when it passes as a value: in an Argo workflow, each file output. */
+  java.util.function.BiPredicate<dev.kfp4j.spec.ComponentSpec, String> filesKept() {
+    return model != null ? (spec, output) -> false : dev.kfp4j.spec.ComponentSpec::outputIsFile;
+  }
+
+  /**
+   * The pipeline as the model holds it: a KFP 2 spec's, or an Argo workflow's as its format reads
+   * it, when the model holds all of it that runs ({@link ArgoReader#readsExactly}); else null.
+   */
+  synchronized dev.kfp4j.model.Pipeline pipeline() {
+    if (model != null || argoRead) {
+      return model != null ? model : argoModel;
+    }
+    argoRead = true;
+    if (ArgoReader.readsExactly(root)) {
+      try {
+        argoModel = ArgoReader.read(root, null, source);
+      } catch (dev.kfp4j.format.FormatException | IllegalArgumentException e) {
+        argoModel = null; // the workflow's own plan says what is wrong with it, as the task it is in
+      }
+    }
+    return argoModel;
   }
 
   public static Workflow read(Path file) {

@@ -87,7 +87,7 @@ public final class Nodes {
     } else if (p instanceof Predicate.Not n) {
       operands(n.predicate(), out);
     } else {
-      for (Predicate q : ((Predicate.All) p).predicates()) {
+      for (Predicate q : p instanceof Predicate.All all ? all.predicates() : ((Predicate.Any) p).predicates()) {
         operands(q, out);
       }
     }

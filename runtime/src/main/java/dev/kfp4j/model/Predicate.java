@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The condition of a {@link Condition} group: a comparison of two arguments, a negation, or a
- * conjunction. Formats write it in their own language (Argo's {@code when}, KFP 2's CEL), always
+ * The condition of a {@link Condition} group: a comparison of two arguments, a negation, a
+ * conjunction or a disjunction. Formats write it in their own language (Argo's {@code when}, KFP 2's CEL), always
  * with values as operands, so no value can change a condition's structure.
  */
 public sealed interface Predicate {
@@ -59,6 +59,13 @@ public sealed interface Predicate {
   /** Holds when every one of {@code predicates} does. */
   record All(List<Predicate> predicates) implements Predicate {
     public All {
+      predicates = List.copyOf(predicates);
+    }
+  }
+
+  /** Holds when one or more of {@code predicates} do. */
+  record Any(List<Predicate> predicates) implements Predicate {
+    public Any {
       predicates = List.copyOf(predicates);
     }
   }

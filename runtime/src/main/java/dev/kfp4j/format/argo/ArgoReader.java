@@ -36,6 +36,41 @@ public final class ArgoReader {
     return first != null && first.isObject() && Argo.KIND.equals(first.path("kind").asString(""));
   }
 
+  /** The keys of a DAG task the model holds; a loop or a condition only on a task that runs a DAG template. */
+  private static final Set<String> TASK_KEYS = Set.of("name", "template", "dependencies", "arguments", "when", "withItems", "withParam");
+  private static final Set<String> GROUP_KEYS = Set.of("when", "withItems", "withParam");
+
+  /**
+   * Whether the model holds all of workflow {@code root} that runs: every container template
+   * carries its component's spec as kfp4j writes it, every other template is a DAG, and a DAG's
+   * tasks use only what the model has ({@code when} and loops on tasks that run DAG templates, as
+   * kfp4j writes them). Such a workflow runs the same from its model; any other may read with
+   * losses (a template's own {@code {{...}}} text beyond its inputs, say).
+   */
+  public static boolean readsExactly(JsonNode root) {
+    if (!isWorkflow(root)) {
+      return false;
+    }
+    Map<String, JsonNode> templates = new LinkedHashMap<>();
+    root.path("spec").path("templates").forEach(t -> templates.put(t.path("name").asString(""), t));
+    for (JsonNode t : templates.values()) {
+      if (t.has("container") ? !ComponentReader.writtenByKfp4j(t) : !t.has("dag")) {
+        return false;
+      }
+      for (JsonNode task : t.path("dag").path("tasks")) {
+        for (String key : task.propertyNames()) {
+          if (!TASK_KEYS.contains(key)
+              || (GROUP_KEYS.contains(key) && !templates.getOrDefault(task.path("template").asString(""), NONE).has("dag"))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private static final JsonNode NONE = Yaml.json().createObjectNode();
+
   /** Reads workflow YAML; {@code source} names it in errors. */
   public static Pipeline read(String yaml, String source) {
     JsonNode root;

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * quoted, escaped literal, so a value can never change the condition's structure on Argo, as text
  * pasted into a {@code {{...}}} condition could ({@code x" == "x" || "a}). Both sides numbers:
  * compared as numbers ({@code asFloat(...) > 5}); otherwise as text. {@code !(...)} and {@code &&}
- * for else branches. {@link WhenParser} reads it back.
+ * (else branches), {@code ||}. {@link WhenParser} reads it back.
  */
 final class Conditions {
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
@@ -33,11 +33,12 @@ final class Conditions {
     if (p instanceof Predicate.Not n) {
       return "!(" + expression(n.predicate(), value, isNumber) + ")";
     }
+    boolean all = p instanceof Predicate.All;
     List<String> parts = new ArrayList<>();
-    for (Predicate q : ((Predicate.All) p).predicates()) {
+    for (Predicate q : all ? ((Predicate.All) p).predicates() : ((Predicate.Any) p).predicates()) {
       parts.add("(" + expression(q, value, isNumber) + ")");
     }
-    return String.join(" && ", parts);
+    return String.join(all ? " && " : " || ", parts);
   }
 
   private static String operand(Argument a, Function<Argument, String> value, boolean number) {
@@ -63,7 +64,7 @@ final class Conditions {
     StringBuilder out = new StringBuilder(parts[0]);
     switch (parts[0]) {
       case "tasks" -> out.append(name(parts[1])).append('.').append(parts[2]).append('.').append(parts[3]).append(name(parts[4]));
-      case "workflow", "inputs" -> out.append('.').append(parts[1]).append(name(parts[2]));
+      case "workflow", "inputs" -> out.append('.').append(parts[1]).append(parts.length > 2 ? name(parts[2]) : "");
       case "item" -> {
         for (int i = 1; i < parts.length; i++) {
           out.append(name(parts[i]));

@@ -72,11 +72,23 @@ final class DagWriter {
         if (e.getValue() instanceof Argument.TaskOutput o) {
           if (t.component().inputIsFile(e.getKey())) {
             artifactOutputs.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
-          } else if (scopes.step(o.task()) instanceof Task producer && producer.component().outputIsFile(o.output())) {
-            valuesOfFiles.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
+          } else {
+            valueOfFile(o);
           }
         }
       }
+    }
+    // a condition compares values, a loop runs over one
+    Nodes.walk(pipeline.nodes(), n -> Nodes.groupArguments(n).forEach(a -> {
+      if (a instanceof Argument.TaskOutput o) {
+        valueOfFile(o);
+      }
+    }));
+  }
+
+  private void valueOfFile(Argument.TaskOutput o) {
+    if (scopes.step(o.task()) instanceof Task producer && producer.component().outputIsFile(o.output())) {
+      valuesOfFiles.computeIfAbsent(o.task(), k -> new LinkedHashSet<>()).add(o.output());
     }
   }
 
@@ -270,6 +282,9 @@ final class DagWriter {
     }
     if (a instanceof Argument.PipelineParameter p) {
       return Argo.workflowParameter(p.name());
+    }
+    if (a instanceof Argument.RunValue r) {
+      return Argo.runValue(r.kind()); // global: valid in every template
     }
     if (a instanceof Argument.TaskOutput o && scopes.groupOf(o.task()) == group) {
       return Argo.taskParameter(o.task(), argoOutput(o));

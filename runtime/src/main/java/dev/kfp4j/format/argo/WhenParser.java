@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * Reads an Argo {@code when} as kfp4j and KFP v1 write them: comparisons of two operands, {@code
- * !}, {@code &&} and parentheses. KFP v1's form pastes references into the text ({@code
+ * !}, {@code &&}, {@code ||} and parentheses. KFP v1's form pastes references into the text ({@code
  * "{{tasks.a.outputs.parameters.x}}" == "heads"}, {@code {{inputs.parameters.n}} > 3}): an operand
  * is a quoted or bare text, and one that is a whole {@code {{...}}} reference becomes the argument
  * it names. kfp4j's form is one expression tag ({@link Conditions}): {@code
@@ -36,12 +36,21 @@ final class WhenParser {
     String t = text.strip();
     boolean expr = t.startsWith("{{=") && t.endsWith("}}");
     WhenParser p = new WhenParser(expr ? t.substring(3, t.length() - 2) : text, where, operand, expr);
-    Predicate result = p.and();
+    Predicate result = p.or();
     p.skipSpaces();
     if (p.pos != p.text.length()) {
       throw p.error("unexpected '" + p.text.substring(p.pos) + "'");
     }
     return result;
+  }
+
+  private Predicate or() {
+    List<Predicate> parts = new ArrayList<>();
+    parts.add(and());
+    while (consume("||")) {
+      parts.add(and());
+    }
+    return parts.size() == 1 ? parts.get(0) : new Predicate.Any(parts);
   }
 
   private Predicate and() {
@@ -61,7 +70,7 @@ final class WhenParser {
     if (peek('(')) {
       int save = pos;
       pos++;
-      Predicate inner = and();
+      Predicate inner = or();
       if (consume(")")) {
         return inner;
       }
@@ -205,6 +214,6 @@ final class WhenParser {
   }
 
   private FormatException error(String why) {
-    return new FormatException(where + ": when '" + text + "': " + why + "; kfp4j reads comparisons joined by && and !");
+    return new FormatException(where + ": when '" + text + "': " + why + "; kfp4j reads comparisons joined by &&, || and !");
   }
 }

@@ -28,9 +28,16 @@ final class Cel {
     if (p instanceof Predicate.Not n) {
       return "!(" + write(n.predicate(), operand) + ")";
     }
+    if (p instanceof Predicate.Any any) {
+      List<String> parts = new ArrayList<>();
+      for (Predicate q : any.predicates()) {
+        parts.add(q instanceof Predicate.All || q instanceof Predicate.Any ? "(" + write(q, operand) + ")" : write(q, operand));
+      }
+      return String.join(" || ", parts);
+    }
     List<String> parts = new ArrayList<>();
     for (Predicate q : ((Predicate.All) p).predicates()) {
-      parts.add(write(q, operand));
+      parts.add(q instanceof Predicate.Any ? "(" + write(q, operand) + ")" : write(q, operand));
     }
     return String.join(" && ", parts);
   }

@@ -29,12 +29,21 @@ final class CelParser {
   /** The predicate; {@code input} gives the argument behind each task input the condition reads. */
   static Predicate parse(String text, String where, Function<String, Argument> input) {
     CelParser p = new CelParser(text, where, input);
-    Predicate result = p.and();
+    Predicate result = p.or();
     p.spaces();
     if (p.pos != text.length()) {
       throw p.error("unexpected '" + text.substring(p.pos) + "'");
     }
     return result;
+  }
+
+  private Predicate or() {
+    List<Predicate> parts = new ArrayList<>();
+    parts.add(and());
+    while (consume("||")) {
+      parts.add(and());
+    }
+    return parts.size() == 1 ? parts.get(0) : new Predicate.Any(parts);
   }
 
   private Predicate and() {
@@ -50,13 +59,13 @@ final class CelParser {
     spaces();
     if (text.startsWith("!(", pos)) {
       pos += 2;
-      Predicate inner = and();
+      Predicate inner = or();
       expect(")");
       return new Predicate.Not(inner);
     }
     if (text.startsWith("(", pos)) {
       pos++;
-      Predicate inner = and();
+      Predicate inner = or();
       expect(")");
       return inner;
     }

@@ -1,0 +1,226 @@
+package dev.kfp4j.local;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.yaml.Yaml;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The values of the model's arguments and predicates in a scope, as text: constants, pipeline
+ * parameters, values of the run, task outputs (read under the name the run shows them by), loop
+ * items and collected outputs; and whether a predicate holds, each comparison made on two values,
+ * never on text with values pasted into it.
+ */
+final class ArgumentValues {
+  private final Map<String, String> parameters;
+  private final RunValues run;
+  private final java.util.function.BinaryOperator<String> outputNames;
+
+  /** {@code outputNames} gives the name under which a task's output shows in its results, by task and output. */
+  ArgumentValues(Map<String, String> parameters, RunValues run, java.util.function.BinaryOperator<String> outputNames) {
+    this.parameters = parameters;
+    this.run = run;
+    this.outputNames = outputNames;
+  }
+
+  private String shown(String task, String output) {
+    return outputNames.apply(task, output);
+  }
+
+  /** The text value {@code a} gives in {@code scope}, or null when it is an optional parameter not given. */
+  String value(Argument a, Scope scope, String where) {
+    if (a instanceof Argument.Constant c) {
+      return c.text();
+    }
+    if (a instanceof Argument.PipelineParameter p) {
+      return parameters.get(p.name());
+    }
+    if (a instanceof Argument.RunValue v) {
+      return run.value(v.kind());
+    }
+    if (a instanceof Argument.TaskOutput o) {
+      TaskResult r = scope.result(o.task());
+      if (r == null) {
+        throw new WorkflowException(where + ": task '" + o.task() + "' has given no outputs here (it did not run, or was skipped)");
+      }
+      String v = r.outputs().get(shown(o.task(), o.output()));
+      if (v == null && r.artifacts().containsKey(shown(o.task(), o.output()))) {
+        return read(r.artifacts().get(shown(o.task(), o.output())), where);
+      }
+      if (v == null) {
+        throw new WorkflowException(where + ": task '" + o.task() + "' has no output '" + o.output() + "'; it has "
+            + r.outputs().keySet());
+      }
+      return v;
+    }
+    if (a instanceof Argument.LoopItem li) {
+      JsonNode item = scope.item(li.loop());
+      if (item == null) {
+        throw new WorkflowException(where + ": it is not inside loop '" + li.loop() + "'");
+      }
+      JsonNode v = li.field() == null ? item : item.path(li.field());
+      if (v.isMissingNode()) {
+        throw new WorkflowException(where + ": the item " + item + " of loop '" + li.loop() + "' has no field '" + li.field() + "'");
+      }
+      return text(v);
+    }
+    Argument.Collected c = (Argument.Collected) a;
+    Map<String, Scope> iterations = scope.iterations(c.loop());
+    List<JsonNode> out = new ArrayList<>();
+    if (iterations != null) {
+      for (Scope s : iterations.values()) {
+        TaskResult r = s.results.get(c.task());
+        if (r != null && r.outputs().containsKey(shown(c.task(), c.output()))) {
+          String v = r.outputs().get(shown(c.task(), c.output()));
+          JsonNode parsed = parse(v);
+          out.add(parsed != null ? parsed : Yaml.json().getNodeFactory().stringNode(v));
+        }
+      }
+    }
+    return Yaml.pyJson(Yaml.json().createArrayNode().addAll(out));
+  }
+
+  /** The artifact {@code a} gives (an output artifact of a task), or null when it gives a value. */
+  OutputArtifact file(Argument a, Scope scope) {
+    if (a instanceof Argument.TaskOutput o) {
+      TaskResult r = scope.result(o.task());
+      if (r != null && r.artifacts().containsKey(shown(o.task(), o.output()))) {
+        OutputArtifact known = r.outputArtifacts().get(shown(o.task(), o.output()));
+        Path p = r.artifacts().get(shown(o.task(), o.output()));
+        return known != null ? known : new OutputArtifact("system.Artifact", p, p.toUri().toString(), Map.of());
+      }
+    }
+    if (a instanceof Argument.Collected c) {
+      throw new WorkflowException("collected artifacts of loop '" + c.loop() + "' are not run locally yet; collect values");
+    }
+    return null;
+  }
+
+  /** Whether {@code p} holds: each comparison of two values, as numbers when both are, true/false when both are, else text. */
+  boolean holds(dev.kfp4j.model.Predicate p, Scope scope, String where) {
+    if (p instanceof dev.kfp4j.model.Predicate.Not n) {
+      return !holds(n.predicate(), scope, where);
+    }
+    if (p instanceof dev.kfp4j.model.Predicate.All all) {
+      for (dev.kfp4j.model.Predicate q : all.predicates()) {
+        if (!holds(q, scope, where)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (p instanceof dev.kfp4j.model.Predicate.Any any) {
+      for (dev.kfp4j.model.Predicate q : any.predicates()) {
+        if (holds(q, scope, where)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    dev.kfp4j.model.Predicate.Comparison c = (dev.kfp4j.model.Predicate.Comparison) p;
+    return compare(operand(c.left(), scope, where), c.operator(), operand(c.right(), scope, where));
+  }
+
+  /** {@code p} with its operands' values, as people read it: {@code 'tails' == 'heads'}. */
+  String shown(dev.kfp4j.model.Predicate p, Scope scope, String where) {
+    if (p instanceof dev.kfp4j.model.Predicate.Not n) {
+      return "not (" + shown(n.predicate(), scope, where) + ")";
+    }
+    if (p instanceof dev.kfp4j.model.Predicate.All || p instanceof dev.kfp4j.model.Predicate.Any) {
+      boolean all = p instanceof dev.kfp4j.model.Predicate.All;
+      List<String> parts = new ArrayList<>();
+      for (dev.kfp4j.model.Predicate q : all ? ((dev.kfp4j.model.Predicate.All) p).predicates()
+          : ((dev.kfp4j.model.Predicate.Any) p).predicates()) {
+        String s = shown(q, scope, where);
+        parts.add(q instanceof dev.kfp4j.model.Predicate.Any || (!all && q instanceof dev.kfp4j.model.Predicate.All) ? "(" + s + ")" : s);
+      }
+      return String.join(all ? " and " : " or ", parts);
+    }
+    dev.kfp4j.model.Predicate.Comparison c = (dev.kfp4j.model.Predicate.Comparison) p;
+    return "'" + operand(c.left(), scope, where) + "' " + c.operator().symbol() + " '" + operand(c.right(), scope, where) + "'";
+  }
+
+  private String operand(Argument a, Scope scope, String where) {
+    String v = value(a, scope, where);
+    if (v == null) {
+      throw new WorkflowException(where + ": " + a + " has no value");
+    }
+    return v;
+  }
+
+  static boolean compare(String left, dev.kfp4j.model.Predicate.Operator op, String right) {
+    int c;
+    Double l = number(left);
+    Double r = number(right);
+    if (l != null && r != null) {
+      c = Double.compare(l, r);
+    } else if (bool(left) && bool(right)) {
+      c = left.equalsIgnoreCase(right) ? 0 : 1;
+      if (op != dev.kfp4j.model.Predicate.Operator.EQ && op != dev.kfp4j.model.Predicate.Operator.NE) {
+        throw new WorkflowException("cannot order true/false with " + op.symbol());
+      }
+    } else {
+      c = left.compareTo(right);
+    }
+    switch (op) {
+      case EQ: return c == 0;
+      case NE: return c != 0;
+      case LT: return c < 0;
+      case LE: return c <= 0;
+      case GT: return c > 0;
+      default: return c >= 0;
+    }
+  }
+
+  private static Double number(String s) {
+    try {
+      double d = Double.parseDouble(s.strip());
+      return Double.isFinite(d) ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean bool(String s) {
+    return s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false");
+  }
+
+  /** A JSON value as text: a string as it is, anything else as JSON. */
+  static String text(JsonNode v) {
+    return v.isString() ? v.asString() : v.isValueNode() ? v.asString() : Yaml.pyJson(v);
+  }
+
+  /** {@code text} as JSON, or null when it is not JSON. */
+  static JsonNode parse(String text) {
+    try {
+      return Yaml.json().readTree(text);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A constant in KFP's text form as a JSON value of its type. */
+  static JsonNode json(String text, dev.kfp4j.model.ParameterType type) {
+    if (type == dev.kfp4j.model.ParameterType.STRING || type == null) {
+      return Yaml.json().getNodeFactory().stringNode(text);
+    }
+    if (type == dev.kfp4j.model.ParameterType.BOOLEAN) {
+      return Yaml.json().getNodeFactory().booleanNode(dev.kfp4j.entrypoint.KfpValues.parseBoolean(text));
+    }
+    JsonNode parsed = parse(text);
+    return parsed != null ? parsed : Yaml.json().getNodeFactory().stringNode(text);
+  }
+
+  private static String read(Path p, String where) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new WorkflowException(where + ": cannot read " + p + ": " + e.getMessage());
+    }
+  }
+}
