@@ -52,7 +52,8 @@ final class Execution {
     Variables variables = new Variables(parameters, workflow.name(), runId, () -> status);
     Path volumes = RunPaths.inside(runner.root(), "volumes");
     Plan plan = workflow.model() != null
-        ? new ModelPlan(workflow.model(), parameters, new TaskSteps(volumes, runner.javaMode()), runDir)
+        ? new ModelPlan(workflow.model(), parameters, new RunValues(runId, workflow.name() + "-" + runId, () -> status),
+            new TaskSteps(volumes, runner.javaMode()), runDir)
         : new ArgoPlan(workflow, parameters, variables, runDir, volumes, runner.javaMode());
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache")) : null;
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,

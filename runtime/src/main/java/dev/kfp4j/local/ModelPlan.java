@@ -45,10 +45,10 @@ final class ModelPlan implements Plan {
   private final Map<String, List<Object>> ancestry = new HashMap<>();
   private final Map<List<?>, Graph> graphs = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
-  ModelPlan(Pipeline pipeline, Map<String, String> parameters, TaskSteps steps, Path runDir) {
+  ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir) {
     this.pipeline = pipeline;
     this.parameters = parameters;
-    this.values = new Values(parameters);
+    this.values = new Values(parameters, run);
     this.steps = steps;
     this.runDir = runDir;
     index(pipeline.nodes(), List.of());
@@ -298,9 +298,11 @@ final class ModelPlan implements Plan {
   /** Values of a pipeline's arguments and predicates in a scope. */
   static final class Values {
     private final Map<String, String> parameters;
+    private final RunValues run;
 
-    Values(Map<String, String> parameters) {
+    Values(Map<String, String> parameters, RunValues run) {
       this.parameters = parameters;
+      this.run = run;
     }
 
     /** The text value {@code a} gives in {@code scope}, or null when it is an optional parameter not given. */
@@ -310,6 +312,9 @@ final class ModelPlan implements Plan {
       }
       if (a instanceof Argument.PipelineParameter p) {
         return parameters.get(p.name());
+      }
+      if (a instanceof Argument.RunValue v) {
+        return run.value(v.kind());
       }
       if (a instanceof Argument.TaskOutput o) {
         TaskResult r = scope.result(o.task());

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * What a task input receives: a constant, a pipeline parameter, another task's output, the item
- * (or one field of the item) of an enclosing loop, or the outputs of a task in a loop, collected
- * into a list once the loop is done.
+ * (or one field of the item) of an enclosing loop, the outputs of a task in a loop, collected
+ * into a list once the loop is done, or a value of the run itself.
  */
 public sealed interface Argument {
 
@@ -60,6 +60,24 @@ public sealed interface Argument {
       Objects.requireNonNull(loop, "loop");
       Objects.requireNonNull(task, "task");
       Objects.requireNonNull(output, "output");
+    }
+  }
+
+  /**
+   * A value of the run itself, known only when it runs: its id, its name, or its status
+   * ({@code Succeeded}, {@code Failed} or {@code Error} in the exit task, which runs after the
+   * rest; {@code Running} anywhere else).
+   */
+  record RunValue(Kind kind) implements Argument {
+    /** Which value of the run. */
+    public enum Kind {
+      RUN_ID,
+      RUN_NAME,
+      STATUS
+    }
+
+    public RunValue {
+      Objects.requireNonNull(kind, "kind");
     }
   }
 }

@@ -40,6 +40,30 @@ final class Argo {
     return "{{tasks." + task + ".outputs.artifacts." + output + "}}";
   }
 
+  /** A value of the run: {@code {{workflow.uid}}}, {@code {{workflow.name}}} or {@code {{workflow.status}}}. */
+  static String runValue(dev.kfp4j.model.Argument.RunValue.Kind kind) {
+    return "{{workflow." + runVariable(kind) + "}}";
+  }
+
+  /** The variable of {@code workflow} that holds a value of the run. */
+  static String runVariable(dev.kfp4j.model.Argument.RunValue.Kind kind) {
+    return switch (kind) {
+      case RUN_ID -> "uid";
+      case RUN_NAME -> "name";
+      case STATUS -> "status";
+    };
+  }
+
+  /** The run value {@code {{workflow.<variable>}}} holds, or null. */
+  static dev.kfp4j.model.Argument.RunValue runValue(String variable) {
+    for (dev.kfp4j.model.Argument.RunValue.Kind k : dev.kfp4j.model.Argument.RunValue.Kind.values()) {
+      if (runVariable(k).equals(variable)) {
+        return new dev.kfp4j.model.Argument.RunValue(k);
+      }
+    }
+    return null;
+  }
+
   static String item(String field) {
     return field == null ? "{{item}}" : "{{item." + field + "}}";
   }

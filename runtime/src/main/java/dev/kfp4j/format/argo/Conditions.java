@@ -63,7 +63,7 @@ final class Conditions {
     StringBuilder out = new StringBuilder(parts[0]);
     switch (parts[0]) {
       case "tasks" -> out.append(name(parts[1])).append('.').append(parts[2]).append('.').append(parts[3]).append(name(parts[4]));
-      case "workflow", "inputs" -> out.append('.').append(parts[1]).append(name(parts[2]));
+      case "workflow", "inputs" -> out.append('.').append(parts[1]).append(parts.length > 2 ? name(parts[2]) : "");
       case "item" -> {
         for (int i = 1; i < parts.length; i++) {
           out.append(name(parts[i]));

@@ -409,6 +409,9 @@ final class DagReader {
       }
       return new Argument.PipelineParameter(ref[2]);
     }
+    if (ref.length == 2 && ref[0].equals("workflow") && Argo.runValue(ref[1]) != null) {
+      return Argo.runValue(ref[1]);
+    }
     if (ref.length == 3 && ref[0].equals("inputs")) {
       Map<String, Argument> inputs = ref[1].equals("artifacts") ? scope.artifacts() : scope.parameters();
       Argument a = inputs.get(ref[2]);

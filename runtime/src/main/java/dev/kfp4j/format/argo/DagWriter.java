@@ -271,6 +271,9 @@ final class DagWriter {
     if (a instanceof Argument.PipelineParameter p) {
       return Argo.workflowParameter(p.name());
     }
+    if (a instanceof Argument.RunValue r) {
+      return Argo.runValue(r.kind()); // global: valid in every template
+    }
     if (a instanceof Argument.TaskOutput o && scopes.groupOf(o.task()) == group) {
       return Argo.taskParameter(o.task(), argoOutput(o));
     }

@@ -287,7 +287,8 @@ final class DagReader {
       return dag == null ? new Argument.TaskOutput(producer, key) : output(dag, producer, key);
     }
     if (spec.has("runtimeValue")) {
-      return Values.constant(spec.get("runtimeValue").path("constant"), type);
+      Argument.RunValue run = Values.runValue(spec.get("runtimeValue").path("constant").asString(""));
+      return run != null ? run : Values.constant(spec.get("runtimeValue").path("constant"), type);
     }
     throw new FormatException(source + ": " + where + ": kfp4j reads inputs from DAG inputs, task outputs and constants");
   }

@@ -207,6 +207,10 @@ final class Kfp2Dags {
   }
 
   private Cel.Operand operand(Argument a, Level group) {
+    if (a instanceof Argument.RunValue) {
+      throw new FormatException("pipeline '" + pipeline.name() + "': condition '" + group.name + "' compares " + a
+          + ", a value of the run, which KFP 2's conditions cannot read; compare it in a task");
+    }
     String channel = levels.channel(a, group);
     if (channel == null) {
       throw new FormatException("pipeline '" + pipeline.name() + "': condition '" + group.name + "' compares " + a
@@ -332,6 +336,13 @@ final class Kfp2Dags {
     ObjectNode p = NODES.objectNode();
     if (a instanceof Argument.Constant c) {
       p.putObject("runtimeValue").put("constant", c.text());
+    } else if (a instanceof Argument.RunValue r) {
+      String placeholder = Values.runPlaceholder(r.kind());
+      if (placeholder == null) {
+        throw new FormatException("pipeline '" + pipeline.name() + "': KFP 2 gives no task the run's status as a value; "
+            + "write this pipeline as an Argo workflow, or read the status another way");
+      }
+      p.putObject("runtimeValue").put("constant", placeholder);
     } else if (a instanceof Argument.PipelineParameter param) {
       p.put("componentInputParameter", level.isRoot() ? param.name() : PREFIX + param.name());
     } else if (a instanceof Argument.TaskOutput o && levels.levelOf(o.task()) == level) {
@@ -448,6 +459,9 @@ final class Kfp2Dags {
     }
     if (a instanceof Argument.Collected) {
       return ParameterType.LIST;
+    }
+    if (a instanceof Argument.RunValue) {
+      return ParameterType.STRING;
     }
     Argument.LoopItem item = (Argument.LoopItem) a;
     return item.field() == null ? itemType((Loop) pipeline.node(item.loop()).orElseThrow()) : ParameterType.STRING;

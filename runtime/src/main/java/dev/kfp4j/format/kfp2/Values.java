@@ -36,4 +36,28 @@ final class Values {
         : value.isArray() ? ParameterType.LIST : ParameterType.STRUCT;
     return new Argument.Constant(text(value, t), t);
   }
+
+  /**
+   * The placeholder KFP 2's backend replaces with a value of the run, given as a constant: {@code
+   * {{$.pipeline_job_uuid}}} and {@code {{$.pipeline_job_name}}}, as KFP's {@code
+   * dsl.PIPELINE_JOB_ID_PLACEHOLDER} and {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}; null for the
+   * run's status, which KFP 2 gives no task as a value.
+   */
+  static String runPlaceholder(Argument.RunValue.Kind kind) {
+    return switch (kind) {
+      case RUN_ID -> "{{$.pipeline_job_uuid}}";
+      case RUN_NAME -> "{{$.pipeline_job_name}}";
+      case STATUS -> null;
+    };
+  }
+
+  /** The run value a constant's text is the placeholder of, or null. */
+  static Argument.RunValue runValue(String text) {
+    for (Argument.RunValue.Kind k : Argument.RunValue.Kind.values()) {
+      if (text.equals(runPlaceholder(k))) {
+        return new Argument.RunValue(k);
+      }
+    }
+    return null;
+  }
 }
