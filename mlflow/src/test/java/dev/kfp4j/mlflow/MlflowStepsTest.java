@@ -127,10 +127,10 @@ class MlflowStepsTest {
   void badArgumentsExit2WithTheUsage() {
     assertEquals(2, run(Map.of(), "mlflow-start-run", "--experiment", "x"));
     assertTrue(err.toString().startsWith("usage: MlflowSteps"), err.toString());
-    assertTrue(err.toString().contains("--tracking-uri is needed once"), err.toString());
+    assertTrue(err.toString().contains("--pipeline is needed once"), err.toString());
     err.reset();
-    assertEquals(2, run(Map.of(), "mlflow-end-run"));
-    assertTrue(err.toString().contains("unknown step 'mlflow-end-run'"), err.toString());
+    assertEquals(2, run(Map.of(), "mlflow-stop-run"));
+    assertTrue(err.toString().contains("unknown step 'mlflow-stop-run'"), err.toString());
   }
 
   @Test

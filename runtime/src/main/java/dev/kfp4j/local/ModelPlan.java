@@ -305,6 +305,18 @@ final class ModelPlan implements Plan {
       this.run = run;
     }
 
+    /**
+     * The run's status as KFP 2 gives the exit task's {@code PipelineTaskFinalStatus} input: KFP's
+     * struct as JSON, its {@code state} {@code SUCCEEDED} or {@code FAILED} ({@code RUNNING} before the exit handler).
+     */
+    static String finalStatus(RunValues run) {
+      String status = run.value(Argument.RunValue.Kind.STATUS);
+      String state = status.equals("Succeeded") ? "SUCCEEDED" : status.equals("Running") ? "RUNNING" : "FAILED";
+      tools.jackson.databind.node.ObjectNode s = Yaml.json().createObjectNode();
+      s.put("state", state).put("pipelineJobResourceName", run.name()).put("pipelineTaskName", "exit-handler-1").putObject("error");
+      return s.toString();
+    }
+
     /** The text value {@code a} gives in {@code scope}, or null when it is an optional parameter not given. */
     String value(Argument a, Scope scope, String where) {
       if (a instanceof Argument.Constant c) {
@@ -314,7 +326,7 @@ final class ModelPlan implements Plan {
         return parameters.get(p.name());
       }
       if (a instanceof Argument.RunValue v) {
-        return run.value(v.kind());
+        return v.kind() == Argument.RunValue.Kind.STATUS ? finalStatus(run) : run.value(v.kind());
       }
       if (a instanceof Argument.TaskOutput o) {
         TaskResult r = scope.result(o.task());
