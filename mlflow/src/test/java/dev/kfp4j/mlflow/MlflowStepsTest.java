@@ -108,6 +108,11 @@ class MlflowStepsTest {
   }
 
   @Test
+  void aServerIsShownWithoutTheCredentialsItsUriMayHold() {
+    assertEquals("https://mlflow.example.com:5000/x", Servers.of("https://bob:s3cret@mlflow.example.com:5000/x", k -> null).toString());
+  }
+
+  @Test
   void withoutTheVariablesNothingIsTracked() {
     assertNull(Mlflow.fromEnvironment(Map.<String, String>of()::get));
     assertNull(Mlflow.fromEnvironment(Map.of("MLFLOW_TRACKING_URI", "http://x")::get));
