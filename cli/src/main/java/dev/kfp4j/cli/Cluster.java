@@ -42,7 +42,7 @@ final class Cluster {
     PipelineFormat format = server.format();
     Options.PipelineChoice.Located located = choice.locate(format);
     Config config = server.config();
-    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source()), format, config.mlflow());
+    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source()), config.mlflow());
     return new Cluster(format, compiled, config, pin.run(config.run(), choice.classes));
   }
 

@@ -3,6 +3,7 @@ package dev.kfp4j.cli;
 import dev.kfp4j.model.RunVolume;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
+import dev.kfp4j.tracking.MlflowTracking;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,15 +54,20 @@ public record Config(
   /**
    * MLflow tracking, as kedro-kubeflow's: each run of the pipeline starts one MLflow run on {@code
    * trackingUri} (else {@code MLFLOW_TRACKING_URI}) in {@code experimentName} (else the pipeline's
-   * name). Null in {@link Config#mlflow()}: no tracking.
+   * name). Null in {@link Config#mlflow()}: no tracking. {@code credentialsSecret} names the
+   * Kubernetes secret the steps read {@code credentialsKeys} from on the cluster (null: none).
    */
-  public record Mlflow(String trackingUri, String experimentName) {}
+  public record Mlflow(String trackingUri, String experimentName, String credentialsSecret, List<String> credentialsKeys) {
+    public Mlflow(String trackingUri, String experimentName) {
+      this(trackingUri, experimentName, null, List.of());
+    }
+  }
 
   /** The default file name, looked for in the working directory. */
   public static final String FILE = "kfp4j.yaml";
 
   private static final Set<String> TOP = Set.of("host", "namespace", "api_version", "argo_server", "auth", "run_config", "mlflow");
-  private static final Set<String> MLFLOW = Set.of("tracking_uri", "experiment_name");
+  private static final Set<String> MLFLOW = Set.of("tracking_uri", "experiment_name", "credentials_secret", "credentials_keys");
   private static final Set<String> AUTH = Set.of("token", "token_file", "cookies", "headers", "iap_client_id", "ca_cert");
   private static final Set<String> RUN = Set.of("image", "image_pull_policy", "experiment_name", "run_name", "description",
       "wait_for_completion", "timeout", "ttl", "volume", "resources");
@@ -174,12 +180,34 @@ public record Config(
     if (root.has("mlflow")) {
       JsonNode m = r.object(root, "mlflow");
       r.known(m, "mlflow.", MLFLOW);
-      String uri = orElse(r.text(m, "tracking_uri", "mlflow."), env.apply("MLFLOW_TRACKING_URI"));
-      if (uri == null || uri.isBlank()) {
-        throw new ConfigException(file + ": mlflow: no tracking server; set mlflow.tracking_uri, such as "
-            + "http://mlflow.kubeflow:5000, or MLFLOW_TRACKING_URI");
+      String secret = r.text(m, "credentials_secret", "mlflow.");
+      List<String> keys = new java.util.ArrayList<>();
+      if (!m.path("credentials_keys").isMissingNode() && !m.path("credentials_keys").isNull() && !m.path("credentials_keys").isArray()) {
+        throw new ConfigException(file + ": mlflow.credentials_keys must be a list, such as [MLFLOW_TRACKING_TOKEN]");
       }
-      mlflow = new Mlflow(uri, r.text(m, "experiment_name", "mlflow."));
+      for (JsonNode k : m.path("credentials_keys")) {
+        keys.add(r.scalar(k, "mlflow.credentials_keys"));
+      }
+      if (secret == null && !keys.isEmpty()) {
+        throw new ConfigException(file + ": mlflow.credentials_keys needs mlflow.credentials_secret, the Kubernetes secret holding them");
+      }
+      if (secret != null && keys.isEmpty()) {
+        keys.add(MlflowTracking.TOKEN_ENV);
+      }
+      if (secret != null) {
+        try {
+          new MlflowTracking.Credentials(secret, keys);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(file + ": mlflow: " + e.getMessage());
+        }
+      }
+      String uri = orElse(r.text(m, "tracking_uri", "mlflow."), env.apply("MLFLOW_TRACKING_URI"));
+      if ((uri == null || uri.isBlank()) && !keys.contains(MlflowTracking.TRACKING_URI_ENV)) {
+        throw new ConfigException(file + ": mlflow: no tracking server; set mlflow.tracking_uri, such as "
+            + "http://mlflow.kubeflow:5000, or MLFLOW_TRACKING_URI (or keep it in the credentials secret, listing "
+            + "MLFLOW_TRACKING_URI in mlflow.credentials_keys)");
+      }
+      mlflow = new Mlflow(uri == null || uri.isBlank() ? null : uri, r.text(m, "experiment_name", "mlflow."), secret, List.copyOf(keys));
     }
     return new Config(file, r.text(root, "host", ""), r.text(root, "namespace", ""), apiVersion,
         r.text(root, "argo_server", ""), auth, runConfig, mlflow);

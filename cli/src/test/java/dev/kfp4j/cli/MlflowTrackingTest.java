@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.testing.ArgoSchemas;
+import dev.kfp4j.testing.Kfp2Schemas;
 import dev.kfp4j.testing.server.FakeKfpServer;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Files;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** The config's mlflow section on what goes to the cluster: the start step first, its run id in every task. */
+/**
+ * The config's mlflow section on what goes to the cluster, in both formats: the start step first,
+ * the run in every task, the end step in the exit handler, the credentials from a secret.
+ */
 class MlflowTrackingTest {
   @TempDir Path dir;
   FakeKfpServer kfp;
@@ -27,14 +31,21 @@ class MlflowTrackingTest {
   void start() throws Exception {
     kfp = FakeKfpServer.start();
     config = dir.resolve("kfp4j.yaml");
+    writeConfig("v1beta1");
+  }
+
+  private void writeConfig(String apiVersion) throws Exception {
     Files.writeString(config, """
         host: %s
+        api_version: %s
         run_config:
           image: registry.example.com/calc:2.0
         mlflow:
           tracking_uri: http://mlflow.kubeflow:5000
           experiment_name: calc
-        """.formatted(kfp.uri()));
+          credentials_secret: mlflow-credentials
+          credentials_keys: [MLFLOW_TRACKING_USERNAME, MLFLOW_TRACKING_PASSWORD]
+        """.formatted(kfp.uri(), apiVersion));
   }
 
   @AfterEach
@@ -42,10 +53,15 @@ class MlflowTrackingTest {
     kfp.close();
   }
 
-  @Test
-  void theUploadedWorkflowStartsTheMlflowRunAndGivesItsIdToEveryTask() {
+  private Cli upload() {
     Cli r = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "add-example");
     assertEquals(0, r.code(), r.toString());
+    return r;
+  }
+
+  @Test
+  void theUploadedWorkflowStartsTheMlflowRunGivesItToEveryTaskAndEndsItOnExit() {
+    upload();
     String yaml = kfp.template(kfp.versions().get(0).path("id").asString());
     ArgoSchemas.assertValid(yaml, "tracked add-example");
     JsonNode wf = Yaml.read(yaml);
@@ -57,30 +73,82 @@ class MlflowTrackingTest {
     for (JsonNode t : wf.at("/spec/templates")) {
       for (JsonNode task : t.at("/dag/tasks")) {
         tasks.add(task.path("name").asString());
-        JsonNode args = task.at("/arguments/parameters");
-        String joined = args.toString();
+        String joined = task.at("/arguments/parameters").toString();
+        JsonNode container = template(wf, task.path("template").asString()).path("container");
+        assertCredentials(container.path("env"));
         if (task.path("name").asString().equals("mlflow-start-run")) {
           assertTrue(joined.contains("{{workflow.uid}}"), "tagged with KFP's run id: " + joined);
           assertTrue(joined.contains("{{workflow.parameters.value1}}"), "the arguments as parameters: " + joined);
+        } else if (task.path("name").asString().equals("mlflow-end-run")) {
+          assertTrue(joined.contains("{{workflow.status}}") && joined.contains("{{workflow.uid}}"), joined);
         } else {
           assertTrue(joined.contains("{{tasks.mlflow-start-run.outputs.parameters.run-id}}"), task.toString());
-          JsonNode container = template(wf, task.path("template").asString()).path("container");
-          assertTrue(container.path("env").toString().contains("{\"name\":\"MLFLOW_RUN_ID\",\"value\":\"{{inputs.parameters.mlflow-run-id}}\"}"), container.toString());
-          assertTrue(container.path("env").toString().contains("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://mlflow.kubeflow:5000\"}"), container.toString());
+          assertTrue(container.path("command").toString().contains("\"dev.kfp4j.mlflow.MlflowTask\""), container.toString());
+          assertTrue(container.path("args").toString().startsWith("[\"--mlflow-run-id\",\"{{inputs.parameters.mlflow-run-id}}\""),
+              container.toString());
         }
       }
     }
-    assertEquals(List.of("mlflow-start-run", "add", "subtract", "multiply"), tasks);
+    assertEquals(List.of("mlflow-start-run", "add", "subtract", "multiply", "mlflow-end-run"), tasks);
+    assertEquals("add-example-exit-handler", wf.at("/spec/onExit").asString(), "the end step is the exit handler");
   }
 
   @Test
-  void anMlflowSectionWithoutAServerIsAnError() throws Exception {
+  void theUploadedKfp2SpecIsTrackedTooAndParsesStrictly() throws Exception {
+    writeConfig("v2beta1");
+    upload();
+    String spec = kfp.v2().pipelineSpec(kfp.v2().versions().get(0).path("pipeline_version_id").asString());
+    assertEquals(List.of(), Kfp2Schemas.errors(spec), "a PipelineSpec and PlatformSpec, parsed strictly");
+    List<JsonNode> docs = Yaml.readAll(spec);
+    JsonNode root = docs.get(0);
+    JsonNode tasks = root.at("/components/comp-exit-handler-1/dag/tasks");
+    assertEquals("{{$.pipeline_job_uuid}}", tasks.at("/mlflow-start-run/inputs/parameters/kubeflow-run-id/runtimeValue/constant").asString());
+    assertEquals("value1", tasks.at("/mlflow-start-run/inputs/parameters/param-value1/componentInputParameter").asString()
+        .replace("pipelinechannel--", ""));
+    assertEquals("mlflow-start-run", tasks.at("/add/inputs/parameters/mlflow-run-id/taskOutputParameter/producerTask").asString());
+    JsonNode end = root.at("/root/dag/tasks/mlflow-end-run");
+    assertEquals("exit-handler-1", end.at("/inputs/parameters/status/taskFinalStatus/producerTask").asString());
+    assertEquals("ALL_UPSTREAM_TASKS_COMPLETED", end.at("/triggerPolicy/strategy").asString());
+    assertEquals("TASK_FINAL_STATUS", root.at("/components/comp-mlflow-end-run/inputDefinitions/parameters/status/parameterType").asString());
+    JsonNode add = root.at("/deploymentSpec/executors/exec-add/container");
+    assertTrue(add.path("command").toString().contains("\"dev.kfp4j.mlflow.MlflowTask\""), add.toString());
+    assertEquals("[\"--executor_input\",\"{{$}}\"]", add.path("args").toString(), "the run id comes in the executor input");
+    assertTrue(add.path("env").toString().contains("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://mlflow.kubeflow:5000\"}"), add.toString());
+    JsonNode executors = docs.get(1).at("/platforms/kubernetes/deploymentSpec/executors");
+    for (String executor : List.of("exec-mlflow-start-run", "exec-add", "exec-mlflow-end-run")) {
+      String secrets = executors.path(executor).path("secretAsEnv").toString();
+      for (String key : List.of("MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD")) {
+        assertTrue(secrets.contains("{\"envVar\":\"" + key + "\",\"secretKey\":\"" + key + "\"}"), executor + ": " + secrets);
+      }
+      assertTrue(secrets.contains("\"secretName\":\"mlflow-credentials\""), executor + ": " + secrets);
+    }
+  }
+
+  /** The server as a value; MLflow's credentials only as references to the secret. */
+  private static void assertCredentials(JsonNode env) {
+    assertTrue(env.toString().contains("{\"name\":\"MLFLOW_TRACKING_URI\",\"value\":\"http://mlflow.kubeflow:5000\"}"), env.toString());
+    for (String key : List.of("MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD")) {
+      assertTrue(env.toString().contains("{\"name\":\"" + key + "\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"mlflow-credentials\",\"key\":\""
+          + key + "\"}}}"), env.toString());
+    }
+  }
+
+  @Test
+  void anMlflowSectionWithoutAServerOrWithBadCredentialsIsAnError() throws Exception {
     Files.writeString(config, "mlflow:\n  experiment_name: calc\n");
     ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> Config.load(config, name -> null));
-    assertEquals(config + ": mlflow: no tracking server; set mlflow.tracking_uri, such as http://mlflow.kubeflow:5000, "
-        + "or MLFLOW_TRACKING_URI", e.getMessage());
+    assertTrue(e.getMessage().startsWith(config + ": mlflow: no tracking server; set mlflow.tracking_uri, such as http://mlflow.kubeflow:5000, "
+        + "or MLFLOW_TRACKING_URI"), e.getMessage());
     assertEquals("http://mlflow:5000", Config.load(config, name -> name.equals("MLFLOW_TRACKING_URI") ? "http://mlflow:5000" : null)
         .mlflow().trackingUri());
+    Files.writeString(config, "mlflow:\n  credentials_secret: mlflow\n  credentials_keys: [MLFLOW_TRACKING_URI, MLFLOW_TRACKING_TOKEN]\n");
+    Config.Mlflow inSecret = Config.load(config, name -> null).mlflow();
+    assertEquals(null, inSecret.trackingUri(), "the server may be in the secret");
+    Files.writeString(config, "mlflow:\n  tracking_uri: http://m\n  credentials_secret: mlflow\n");
+    assertEquals(List.of("MLFLOW_TRACKING_TOKEN"), Config.load(config, name -> null).mlflow().credentialsKeys(), "the default key");
+    Files.writeString(config, "mlflow:\n  tracking_uri: http://m\n  credentials_secret: mlflow\n  credentials_keys: [PASSWORD]\n");
+    ConfigException key = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> Config.load(config, name -> null));
+    assertTrue(key.getMessage().contains("list each once, from [MLFLOW_TRACKING_TOKEN, MLFLOW_TRACKING_USERNAME"), key.getMessage());
   }
 
   private static JsonNode template(JsonNode wf, String name) {

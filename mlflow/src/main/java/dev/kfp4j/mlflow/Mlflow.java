@@ -15,12 +15,17 @@ import java.util.function.Function;
  * }</pre>
  *
  * The run is the one the pipeline's {@code mlflow-start-run} step started: a tracked pipeline
- * gives every task its id in {@code MLFLOW_RUN_ID} and the server in {@code MLFLOW_TRACKING_URI},
- * the variables MLflow's own clients read. Where they are not set (a pipeline run without MLflow
- * tracking, a unit test) each call does nothing, so a component runs the same with or without
- * tracking; {@link #active()} tells which.
+ * runs each kfp4j Java component through {@link MlflowTask}, which gives it the run's id in either
+ * format, and gives every task the server in {@code MLFLOW_TRACKING_URI} (other components get the
+ * id in {@code MLFLOW_RUN_ID}, the variables MLflow's own clients read). Where there is no run (a
+ * pipeline run without MLflow tracking, a unit test) each call does nothing, so a component runs
+ * the same with or without tracking; {@link #active()} tells which.
  */
 public final class Mlflow {
+  /** The variable holding the run's id, as MLflow's clients name it. */
+  public static final String RUN_ID_ENV = "MLFLOW_RUN_ID";
+  /** The variable holding the tracking server, as MLflow's clients name it. */
+  public static final String TRACKING_URI_ENV = "MLFLOW_TRACKING_URI";
   private static MlflowRun run;
   private static boolean looked;
 
@@ -29,6 +34,12 @@ public final class Mlflow {
   /** Whether calls log: this process runs in a tracked pipeline run. */
   public static synchronized boolean active() {
     return current() != null;
+  }
+
+  /** The id of the run calls log to, or null when there is none: for MLflow's own client, if a component uses it. */
+  public static synchronized String runId() {
+    MlflowRun r = current();
+    return r == null ? null : r.id();
   }
 
   /** A parameter of the run (MLflow keeps the first value of each). */
@@ -83,10 +94,16 @@ public final class Mlflow {
     return run;
   }
 
+  /** Logs to {@code r} from now on ({@link MlflowTask}, which knows the run from the task's inputs). */
+  static synchronized void use(MlflowRun r) {
+    run = r;
+    looked = true;
+  }
+
   /** The run {@code env}'s {@code MLFLOW_TRACKING_URI} and {@code MLFLOW_RUN_ID} name, or null when either is unset. */
   static MlflowRun fromEnvironment(Function<String, String> env) {
-    String uri = env.apply("MLFLOW_TRACKING_URI");
-    String id = env.apply("MLFLOW_RUN_ID");
+    String uri = env.apply(TRACKING_URI_ENV);
+    String id = env.apply(RUN_ID_ENV);
     if (uri == null || uri.isBlank() || id == null || id.isBlank()) {
       return null;
     }

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
@@ -22,18 +24,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The steps MLflow tracking adds to a pipeline ({@code dev.kfp4j.tracking.MlflowTracking}), run as
- * {@code java -cp ... dev.kfp4j.mlflow.MlflowSteps <step> <flags>}:
+ * {@code java -cp ... dev.kfp4j.mlflow.MlflowSteps <step> <flags>}, the server in {@code
+ * MLFLOW_TRACKING_URI} and its credentials in MLflow's own variables ({@link Servers}):
  *
  * <ul>
- *   <li>{@code mlflow-start-run --tracking-uri URI --experiment NAME --pipeline NAME
- *       --kubeflow-run-id ID [--param NAME=VALUE]... --run-id-file PATH}: starts the pipeline run's
- *       MLflow run in the experiment (made when missing), tagged {@code kubeflow_run_id} and {@code
- *       kubeflow_pipeline}, logs the pipeline's arguments as its parameters, and writes its id;
- *   <li>{@code mlflow-log-metrics --metrics FILE}: logs a step's KFP v1 {@code mlpipeline-metrics}
- *       ({@code {"metrics": [{"name": ..., "numberValue": ...}]}}) to the run in {@code
- *       MLFLOW_RUN_ID}.
+ *   <li>{@code mlflow-start-run --experiment NAME --pipeline NAME --kubeflow-run-id ID [--param
+ *       NAME=VALUE]... --run-id-file PATH}: starts the pipeline run's MLflow run in the experiment
+ *       (made when missing), tagged {@code kubeflow_run_id} and {@code kubeflow_pipeline}, logs the
+ *       pipeline's arguments as its parameters, and writes its id;
+ *   <li>{@code mlflow-log-metrics --metrics FILE --run-id ID}: logs a step's KFP v1 {@code
+ *       mlpipeline-metrics} ({@code {"metrics": [{"name": ..., "numberValue": ...}]}}) to the run;
+ *   <li>{@code mlflow-end-run --experiment NAME --kubeflow-run-id ID --status STATUS}: in the exit
+ *       handler, ends the run tagged with the KFP run id: {@code FINISHED} when the pipeline's
+ *       status is {@code Succeeded} (Argo's {@code {{workflow.status}}}) or KFP 2's final status
+ *       {@code {"state": "SUCCEEDED", ...}}, else {@code FAILED}, with its end time.
  * </ul>
  *
+ * In KFP 2 each step takes {@code <step> --executor_input <json>} instead, KFP's executor input,
+ * whose parameters and artifacts are the flags above ({@code param-NAME} a {@code --param}).
  * Exit codes as the generated entrypoints': 0 done, 1 failed, 2 bad arguments.
  */
 public final class MlflowSteps {
@@ -44,9 +52,12 @@ public final class MlflowSteps {
   public static final String RUN_ID_TAG = "kubeflow_run_id";
   /** The tag holding the pipeline's name. */
   public static final String PIPELINE_TAG = "kubeflow_pipeline";
-  private static final String USAGE_LINE = "usage: MlflowSteps mlflow-start-run --tracking-uri URI --experiment NAME "
+  private static final String PARAM_PREFIX = "param-";
+  private static final String USAGE_LINE = "usage: MlflowSteps mlflow-start-run [--tracking-uri URI] --experiment NAME "
       + "--pipeline NAME --kubeflow-run-id ID [--param NAME=VALUE]... --run-id-file PATH\n"
-      + "       MlflowSteps mlflow-log-metrics --metrics FILE";
+      + "       MlflowSteps mlflow-log-metrics --metrics FILE [--run-id ID]\n"
+      + "       MlflowSteps mlflow-end-run --experiment NAME --kubeflow-run-id ID --status STATUS\n"
+      + "       MlflowSteps <step> --executor_input JSON";
 
   private MlflowSteps() {}
 
@@ -67,18 +78,27 @@ public final class MlflowSteps {
     if (args.length == 0) {
       return usage(err, "the step to run is missing");
     }
-    for (int i = 1; i < args.length; i += 2) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        return usage(err, "expected --FLAG VALUE at '" + args[i] + "'");
-      }
-      flags.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[i + 1]);
-    }
     try {
+      if (args.length > 1 && args[1].equals(ExecutorInputs.FLAG)) {
+        if (args.length != 3) {
+          return usage(err, ExecutorInputs.FLAG + " takes one argument, the executor input, and nothing follows it");
+        }
+        flags = ExecutorInputs.flags(args[2], PARAM_PREFIX);
+      } else {
+        for (int i = 1; i < args.length; i += 2) {
+          if (!args[i].startsWith("--") || i + 1 >= args.length) {
+            return usage(err, "expected --FLAG VALUE at '" + args[i] + "'");
+          }
+          flags.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[i + 1]);
+        }
+      }
       switch (args[0]) {
         case "mlflow-start-run":
-          return startRun(flags, env, out, err);
+          return startRun(flags, env, out);
         case "mlflow-log-metrics":
           return logMetrics(flags, env, out, err);
+        case "mlflow-end-run":
+          return endRun(flags, env, out, err);
         default:
           return usage(err, "unknown step '" + args[0] + "'");
       }
@@ -90,10 +110,18 @@ public final class MlflowSteps {
     }
   }
 
-  private static int startRun(Map<String, List<String>> flags, Function<String, String> env, PrintStream out, PrintStream err)
+  /** The server: {@code --tracking-uri} when given, else {@code MLFLOW_TRACKING_URI}, with the environment's credentials. */
+  private static Servers server(Map<String, List<String>> flags, Function<String, String> env) {
+    String uri = flags.containsKey("tracking-uri") ? one(flags, "tracking-uri") : env.apply(Mlflow.TRACKING_URI_ENV);
+    if (uri == null || uri.isBlank()) {
+      throw new Usage("no tracking server: set MLFLOW_TRACKING_URI (or pass --tracking-uri)");
+    }
+    return Servers.of(uri, env);
+  }
+
+  private static int startRun(Map<String, List<String>> flags, Function<String, String> env, PrintStream out)
       throws IOException {
     known(flags, "tracking-uri", "experiment", "pipeline", "kubeflow-run-id", "param", "run-id-file");
-    String uri = one(flags, "tracking-uri");
     String experiment = one(flags, "experiment");
     String pipeline = one(flags, "pipeline");
     String kfpRunId = one(flags, "kubeflow-run-id");
@@ -106,16 +134,12 @@ public final class MlflowSteps {
       }
       params.add(Param.newBuilder().setKey(p.substring(0, eq)).setValue(p.substring(eq + 1)).build());
     }
-    try (MlflowClient client = Servers.of(uri, env).client()) {
+    try (MlflowClient client = server(flags, env).client()) {
       String experimentId = client.getExperimentByName(experiment).map(e -> e.getExperimentId())
           .orElseGet(() -> client.createExperiment(experiment));
       // A retried step (a retry, a resumed local run) finds the run it started before.
-      List<Run> earlier = client.searchRuns(List.of(experimentId),
-          "tags." + RUN_ID_TAG + " = '" + kfpRunId.replace("'", "\\'") + "'", ViewType.ACTIVE_ONLY, 1).getItems();
-      String runId;
-      if (!earlier.isEmpty()) {
-        runId = earlier.get(0).getInfo().getRunId();
-      } else {
+      String runId = findIn(client, experimentId, kfpRunId).orElse(null);
+      if (runId == null) {
         runId = client.createRun(CreateRun.newBuilder().setExperimentId(experimentId)
             .setRunName(pipeline + "-" + kfpRunId).setStartTime(System.currentTimeMillis())
             .addTags(RunTag.newBuilder().setKey(RUN_ID_TAG).setValue(kfpRunId))
@@ -133,9 +157,62 @@ public final class MlflowSteps {
     }
   }
 
+  private static int endRun(Map<String, List<String>> flags, Function<String, String> env, PrintStream out, PrintStream err) {
+    known(flags, "tracking-uri", "experiment", "kubeflow-run-id", "status");
+    String experiment = one(flags, "experiment");
+    String kfpRunId = one(flags, "kubeflow-run-id");
+    String status = one(flags, "status");
+    try (MlflowClient client = server(flags, env).client()) {
+      Optional<String> runId = find(client, experiment, kfpRunId);
+      if (runId.isEmpty()) {
+        err.println("mlflow: no MLflow run in experiment '" + experiment + "' is tagged " + RUN_ID_TAG + " = " + kfpRunId
+            + " (the pipeline ended before mlflow-start-run started it); nothing to end");
+        return OK;
+      }
+      RunStatus ended = end(client, runId.get(), status);
+      out.println("MLflow run " + runId.get() + " " + ended + " (the pipeline's status: " + status + ")");
+      return OK;
+    }
+  }
+
+  /** Ends {@code runId}: FINISHED when {@code pipelineStatus} says the pipeline succeeded, else FAILED. */
+  static RunStatus end(MlflowClient client, String runId, String pipelineStatus) {
+    RunStatus status = succeeded(pipelineStatus) ? RunStatus.FINISHED : RunStatus.FAILED;
+    client.setTerminated(runId, status, System.currentTimeMillis());
+    return status;
+  }
+
+  /**
+   * Whether a pipeline's status is success: Argo's {@code Succeeded} ({@code {{workflow.status}}}),
+   * or KFP 2's {@code PipelineTaskFinalStatus} as JSON, {@code {"state": "SUCCEEDED", ...}}.
+   */
+  static boolean succeeded(String status) {
+    String s = status.strip();
+    if (s.startsWith("{")) {
+      try {
+        s = JsonMapper.shared().readTree(s).path("state").asString("");
+      } catch (JacksonException e) {
+        return false;
+      }
+    }
+    return s.equalsIgnoreCase("Succeeded");
+  }
+
+  /** The active run of experiment {@code experiment} (by name) tagged with {@code kfpRunId}. */
+  static Optional<String> find(MlflowClient client, String experiment, String kfpRunId) {
+    Optional<String> id = client.getExperimentByName(experiment).map(e -> e.getExperimentId());
+    return id.isEmpty() ? Optional.empty() : findIn(client, id.get(), kfpRunId);
+  }
+
+  private static Optional<String> findIn(MlflowClient client, String experimentId, String kfpRunId) {
+    List<Run> runs = client.searchRuns(List.of(experimentId),
+        "tags." + RUN_ID_TAG + " = '" + kfpRunId.replace("'", "\\'") + "'", ViewType.ACTIVE_ONLY, 1).getItems();
+    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0).getInfo().getRunId());
+  }
+
   private static int logMetrics(Map<String, List<String>> flags, Function<String, String> env, PrintStream out,
       PrintStream err) throws IOException {
-    known(flags, "metrics");
+    known(flags, "tracking-uri", "metrics", "run-id");
     Path file = Path.of(one(flags, "metrics"));
     JsonNode root;
     try {
@@ -151,11 +228,11 @@ public final class MlflowSteps {
         metrics.put(m.get("name").asString(), value.asDouble());
       }
     }
-    try (MlflowRun run = Mlflow.fromEnvironment(env)) {
-      if (run == null) {
-        err.println("mlflow: MLFLOW_TRACKING_URI and MLFLOW_RUN_ID are not both set; nothing logged");
-        return FAILED;
-      }
+    String runId = flags.containsKey("run-id") ? one(flags, "run-id") : env.apply(Mlflow.RUN_ID_ENV);
+    if (runId == null || runId.isBlank()) {
+      throw new Usage("--run-id (or MLFLOW_RUN_ID) is needed: the MLflow run to log to");
+    }
+    try (MlflowRun run = new MlflowRun(server(flags, env), runId)) {
       for (Map.Entry<String, Double> m : metrics.entrySet()) {
         run.logMetric(m.getKey(), m.getValue());
       }

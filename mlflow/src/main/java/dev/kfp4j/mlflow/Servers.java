@@ -41,7 +41,7 @@ record Servers(String uri, String token, String username, String password) {
 
   @Override
   public String toString() {
-    return uri; // never the credentials
+    return uri.replaceFirst("//[^/@]*@", "//"); // never the credentials, nor a user:password@ in the URI
   }
 
   private static String blankToNull(String s) {

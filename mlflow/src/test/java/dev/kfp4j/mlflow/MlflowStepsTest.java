@@ -108,6 +108,11 @@ class MlflowStepsTest {
   }
 
   @Test
+  void aServerIsShownWithoutTheCredentialsItsUriMayHold() {
+    assertEquals("https://mlflow.example.com:5000/x", Servers.of("https://bob:s3cret@mlflow.example.com:5000/x", k -> null).toString());
+  }
+
+  @Test
   void withoutTheVariablesNothingIsTracked() {
     assertNull(Mlflow.fromEnvironment(Map.<String, String>of()::get));
     assertNull(Mlflow.fromEnvironment(Map.of("MLFLOW_TRACKING_URI", "http://x")::get));
@@ -124,13 +129,65 @@ class MlflowStepsTest {
   }
 
   @Test
+  void endRunEndsTheTaggedRunFromArgosOrKfp2sStatus() throws Exception {
+    Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", server.uri().toString());
+    startRun("kfp-run-1");
+    startRun("kfp-run-2");
+    assertEquals(0, run(env, "mlflow-end-run", "--experiment", "churn", "--kubeflow-run-id", "kfp-run-1", "--status", "Succeeded"),
+        err.toString());
+    assertEquals(0, run(env, "mlflow-end-run", "--experiment", "churn", "--kubeflow-run-id", "kfp-run-2", "--status",
+        "{\"state\": \"FAILED\", \"pipelineTaskName\": \"exit-handler-1\", \"error\": {}}"), err.toString());
+    assertEquals(List.of("FINISHED", "FAILED"), server.runs().stream().map(FakeMlflowServer.Run::status).toList());
+    assertTrue(server.runs().get(0).endTime() > 0);
+    assertEquals(0, run(env, "mlflow-end-run", "--experiment", "churn", "--kubeflow-run-id", "kfp-run-3", "--status", "Failed"));
+    assertTrue(err.toString().contains("no MLflow run in experiment 'churn' is tagged kubeflow_run_id = kfp-run-3"), err.toString());
+    assertEquals(List.of(), server.refused());
+  }
+
+  @Test
+  void inKfp2AStepReadsItsFlagsFromTheExecutorInput() throws Exception {
+    Path idFile = dir.resolve("outputs/run-id/data");
+    String executorInput = """
+        {"inputs": {"parameterValues": {"experiment": "churn", "pipeline": "train", "kubeflow-run-id": "7f0c-uuid",
+          "param-epochs": 20, "param-rate": 0.5}},
+         "outputs": {"parameters": {"run-id": {"outputFile": "%s"}}, "outputFile": "%s"}}
+        """.formatted(idFile, dir.resolve("outputs/executor_output.json"));
+    assertEquals(0, run(Map.of("MLFLOW_TRACKING_URI", server.uri().toString()), "mlflow-start-run", "--executor_input", executorInput),
+        err.toString());
+    FakeMlflowServer.Run r = server.runs().get(0);
+    assertEquals(r.id(), Files.readString(idFile));
+    assertEquals("7f0c-uuid", r.tags().get(MlflowSteps.RUN_ID_TAG));
+    assertEquals(Map.of("epochs", "20", "rate", "0.5"), r.params(), "KFP 2's typed values as MLflow's text");
+  }
+
+  @Test
+  void aJavaComponentRunsThroughMlflowTaskWithTheServersTokenWhichIsNeverPrinted() throws Exception {
+    server.requireBearer("s3cret-t0ken");
+    Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", server.uri().toString(), "MLFLOW_TRACKING_TOKEN", "s3cret-t0ken");
+    assertEquals(0, run(env, "mlflow-start-run", "--experiment", "churn", "--pipeline", "train", "--kubeflow-run-id", "kfp-run-1",
+        "--run-id-file", dir.resolve("run-id").toString()), err.toString());
+    String[] exitTask = {"dev.kfp4j.mlflow.example.TrackedEntrypoint:notify", "--mlflow-kubeflow-run-id", "kfp-run-1",
+        "--mlflow-experiment", "churn", "--mlflow-status", "Failed", "--note", "bye"};
+    Map<String, String> wrong = Map.of("MLFLOW_TRACKING_URI", server.uri().toString(), "MLFLOW_TRACKING_TOKEN", "wr0ng-t0ken");
+    assertEquals(0, MlflowTask.run(exitTask, wrong::get, new PrintStream(err, true, StandardCharsets.UTF_8)),
+        "the component runs, untracked, when the server refuses");
+    assertTrue(err.toString().contains("the component runs without tracking"), err.toString());
+    assertEquals(0, MlflowTask.run(exitTask, env::get, new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString());
+    FakeMlflowServer.Run r = server.runs().get(0);
+    assertEquals("bye true", r.tags().get("notified"), "the exit task found the run by its tag");
+    assertEquals("FAILED", r.status(), "and ended it with the pipeline's status");
+    assertTrue(!err.toString().contains("t0ken"), err.toString());
+    assertEquals(2, MlflowTask.run(new String[] {"dev.acme.Missing:train"}, env::get, new PrintStream(err, true, StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void badArgumentsExit2WithTheUsage() {
     assertEquals(2, run(Map.of(), "mlflow-start-run", "--experiment", "x"));
     assertTrue(err.toString().startsWith("usage: MlflowSteps"), err.toString());
-    assertTrue(err.toString().contains("--tracking-uri is needed once"), err.toString());
+    assertTrue(err.toString().contains("--pipeline is needed once"), err.toString());
     err.reset();
-    assertEquals(2, run(Map.of(), "mlflow-end-run"));
-    assertTrue(err.toString().contains("unknown step 'mlflow-end-run'"), err.toString());
+    assertEquals(2, run(Map.of(), "mlflow-stop-run"));
+    assertTrue(err.toString().contains("unknown step 'mlflow-stop-run'"), err.toString());
   }
 
   @Test

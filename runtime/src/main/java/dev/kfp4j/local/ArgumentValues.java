@@ -32,6 +32,19 @@ final class ArgumentValues {
     return outputNames.apply(task, output);
   }
 
+  /**
+   * The run's status as KFP 2 gives an exit task's {@code PipelineTaskFinalStatus} input: KFP's
+   * struct as JSON, its {@code state} {@code SUCCEEDED} or {@code FAILED} ({@code RUNNING} before
+   * the exit handler). Any other input given the status gets Argo's text ({@code Succeeded}, ...).
+   */
+  String finalStatus() {
+    String status = run.value(Argument.RunValue.Kind.STATUS);
+    String state = status.equals("Succeeded") ? "SUCCEEDED" : status.equals("Running") ? "RUNNING" : "FAILED";
+    tools.jackson.databind.node.ObjectNode s = Yaml.json().createObjectNode();
+    s.put("state", state).put("pipelineJobResourceName", run.name()).put("pipelineTaskName", "exit-handler-1").putObject("error");
+    return s.toString();
+  }
+
   /** The text value {@code a} gives in {@code scope}, or null when it is an optional parameter not given. */
   String value(Argument a, Scope scope, String where) {
     if (a instanceof Argument.Constant c) {

@@ -269,7 +269,10 @@ final class ModelPlan implements Plan {
           continue;
         }
       }
-      if (a != null) {
+      if (a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS
+          && dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type())) {
+        text = values.finalStatus();
+      } else if (a != null) {
         text = values.value(a, scope, where + " input '" + n + "'");
       }
       if (text == null) {

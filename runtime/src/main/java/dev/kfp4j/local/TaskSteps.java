@@ -232,7 +232,9 @@ final class TaskSteps {
     for (InputSpec in : component.inputs()) {
       String n = in.name();
       if (values.containsKey(n)) {
-        parameterValues.set(n, ArgumentValues.json(values.get(n), in.type() == null ? null : ParameterType.ofV1Name(in.type().name())));
+        ParameterType type = dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type()) ? ParameterType.STRUCT
+            : in.type() == null ? null : ParameterType.ofV1Name(in.type().name());
+        parameterValues.set(n, ArgumentValues.json(values.get(n), type));
       } else if (paths.inputs().containsKey(n)) {
         inArtifacts.putObject(n).putArray("artifacts").add(artifact(n, schemaTitle(in.type()), paths.inputs().get(n),
             paths.local(), metadata.getOrDefault(n, Map.of())));

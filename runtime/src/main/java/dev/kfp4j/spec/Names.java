@@ -18,7 +18,29 @@ public final class Names {
   /** What Argo takes as a parameter or artifact name ({@code workflow/validate}). */
   private static final Pattern ARGO_NAME = Pattern.compile("[-a-zA-Z0-9_]+");
 
+  /**
+   * KFP v1's scalar metrics output ({@code {"metrics": [{"name": ..., "numberValue": ...}]}}) as the
+   * KFP SDK names it, {@code @OutputPath("Metrics") mlpipeline_metrics_path} in Java; its Argo
+   * artifact, which KFP v1's UI reads, is {@code mlpipeline-metrics} ({@link #v1UiName}).
+   */
+  public static final String MLPIPELINE_METRICS = "mlpipeline_metrics";
+  /** KFP v1's visualizations output as the KFP SDK names it; its Argo artifact is {@code mlpipeline-ui-metadata}. */
+  public static final String MLPIPELINE_UI_METADATA = "mlpipeline_ui_metadata";
+
   private Names() {}
+
+  /**
+   * How KFP v1's compiler spells an output as an Argo artifact: lower case, each run of other
+   * characters than letters and digits a '-': {@code mlpipeline_metrics} → {@code mlpipeline-metrics}.
+   */
+  public static String v1UiName(String output) {
+    return output.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+
+  /** Whether {@code output} is KFP v1's metrics output, in the SDK's spelling or the Argo artifact's. */
+  public static boolean isMlpipelineMetrics(String output) {
+    return v1UiName(output).equals(v1UiName(MLPIPELINE_METRICS));
+  }
 
   /** {@code addExample} → {@code add-example}; {@code HTTPServer2} → {@code http-server2}. */
   public static String kebab(String javaName) {

@@ -7,6 +7,13 @@ import java.util.Objects;
  * such as {@code {GCSPath: {data_type: CSV}}}) kept as the parsed YAML value.
  */
 public record TypeSpec(Object value) {
+  /**
+   * The type of an exit task's input that takes the pipeline's status ({@code
+   * Argument.RunValue.Kind.STATUS}), as KFP's SDK names it: a {@code TASK_FINAL_STATUS} parameter
+   * in KFP 2, which gives it as a struct ({@code {"state": "SUCCEEDED", ...}}).
+   */
+  public static final TypeSpec TASK_FINAL_STATUS = new TypeSpec("PipelineTaskFinalStatus");
+
   public TypeSpec {
     Objects.requireNonNull(value, "value");
   }

@@ -105,6 +105,6 @@ class RunValuesTest {
     assertEquals("run-values-" + r.runId(), out(r, "name"));
 
     FormatException e = assertThrows(FormatException.class, () -> Kfp2Writer.write(pipeline(echo("status", Kind.STATUS))));
-    assertTrue(e.getMessage().contains("KFP 2 gives no task the run's status"), e.getMessage());
+    assertTrue(e.getMessage().contains("takes the pipeline's status; in KFP 2 that is a PipelineTaskFinalStatus"), e.getMessage());
   }
 }

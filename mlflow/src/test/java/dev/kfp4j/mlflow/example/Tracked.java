@@ -4,6 +4,7 @@ import dev.kfp4j.annotations.Component;
 import dev.kfp4j.annotations.Default;
 import dev.kfp4j.annotations.OutputPath;
 import dev.kfp4j.annotations.Pipeline;
+import dev.kfp4j.dsl.Dsl;
 import dev.kfp4j.mlflow.Mlflow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,13 +37,48 @@ public final class Tracked {
   }
 
   /**
-   * Trains once.
+   * Fails when the loss is above the limit.
+   *
+   * @param loss the final loss
+   * @param limit the highest loss that passes
+   */
+  @Component
+  public static void check(double loss, double limit) {
+    Mlflow.setTag("checked", "true");
+    if (loss > limit) {
+      throw new IllegalStateException("loss " + loss + " is above " + limit);
+    }
+  }
+
+  /**
+   * Tags the run with how it ended, as a pipeline's own exit task would report it.
+   *
+   * @param note what to tag
+   */
+  @Component
+  public static void notify(String note) {
+    Mlflow.setTag("notified", note + " " + (Mlflow.runId() != null));
+  }
+
+  /**
+   * Trains once and checks the loss.
    *
    * @param epochs how many epochs
    * @param rate the learning rate
+   * @param limit the highest final loss that passes
    */
   @Pipeline(name = "tracked-training")
-  public static void trackedTraining(@Default("3") int epochs, @Default("0.5") double rate) {
-    TrackedOps.train(epochs, rate);
+  public static void trackedTraining(@Default("3") int epochs, @Default("0.5") double rate, @Default("1.0") double limit) {
+    TrackedOps.check(TrackedOps.train(epochs, rate).output(), limit);
+  }
+
+  /**
+   * Trains once, with an exit task of its own.
+   *
+   * @param epochs how many epochs
+   */
+  @Pipeline(name = "tracked-with-exit")
+  public static void trackedWithExit(@Default("2") int epochs) {
+    Dsl.exitHandler(TrackedOps.notify("done"), () -> TrackedOps.train(epochs, 0.5));
   }
 }

@@ -28,9 +28,9 @@ public final class TypeMapper {
       List.of("Artifact", "Dataset", "Model", "Metrics", "ClassificationMetrics", "HTML", "Markdown");
 
   /** The output of KFP v1's scalar metrics, as the KFP SDK names it: {@code mlpipeline_metrics}. */
-  public static final String MLPIPELINE_METRICS = "mlpipeline_metrics";
+  public static final String MLPIPELINE_METRICS = dev.kfp4j.spec.Names.MLPIPELINE_METRICS;
   /** The output of KFP v1's visualizations, as the KFP SDK names it: {@code mlpipeline_ui_metadata}. */
-  public static final String MLPIPELINE_UI_METADATA = "mlpipeline_ui_metadata";
+  public static final String MLPIPELINE_UI_METADATA = dev.kfp4j.spec.Names.MLPIPELINE_UI_METADATA;
 
   private final Types types;
   private final Elements elements;

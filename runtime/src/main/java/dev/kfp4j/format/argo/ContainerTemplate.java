@@ -45,7 +45,7 @@ public final class ContainerTemplate {
     List<String> names = spec.outputs().stream().map(OutputSpec::name).toList();
     Map<String, String> argo = Names.argoNames(names);
     for (String n : names) {
-      String k8s = n.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+      String k8s = Names.v1UiName(n);
       if (V1_UI_ARTIFACTS.contains(k8s) && !argo.containsValue(k8s)) {
         argo.put(n, k8s);
       }
@@ -54,7 +54,8 @@ public final class ContainerTemplate {
   }
 
   /** The artifacts KFP v1's UI reads, by the names its compiler gives them. */
-  private static final Set<String> V1_UI_ARTIFACTS = Set.of("mlpipeline-metrics", "mlpipeline-ui-metadata");
+  private static final Set<String> V1_UI_ARTIFACTS =
+      Set.of(Names.v1UiName(Names.MLPIPELINE_METRICS), Names.v1UiName(Names.MLPIPELINE_UI_METADATA));
 
   /**
    * Where a file input is put in the container: {@code /tmp/inputs/<input>/data}, as KFP v1; a

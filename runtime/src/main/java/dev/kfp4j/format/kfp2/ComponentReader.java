@@ -36,6 +36,10 @@ final class ComponentReader {
     JsonNode in = component.path("inputDefinitions");
     for (Map.Entry<String, JsonNode> p : in.path("parameters").properties()) {
       JsonNode def = p.getValue();
+      if (def.path("parameterType").asString("").equals(Kfp2Types.TASK_FINAL_STATUS)) {
+        inputs.add(new InputSpec(p.getKey(), TypeSpec.TASK_FINAL_STATUS, description(def), null, def.path("isOptional").asBoolean(false)));
+        continue;
+      }
       ParameterType type = ParameterType.ofV2Name(def.path("parameterType").asString(""));
       if (type == null) {
         throw new FormatException(where + ": input '" + p.getKey() + "' has parameterType '" + def.path("parameterType").asString("") + "'");

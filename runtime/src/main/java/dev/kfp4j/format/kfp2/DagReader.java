@@ -286,6 +286,9 @@ final class DagReader {
       String key = o.path("outputParameterKey").asString("");
       return dag == null ? new Argument.TaskOutput(producer, key) : output(dag, producer, key);
     }
+    if (spec.has("taskFinalStatus")) {
+      return new Argument.RunValue(Argument.RunValue.Kind.STATUS); // the exit handler's status, as Kfp2Dags writes it
+    }
     if (spec.has("runtimeValue")) {
       Argument.RunValue run = Values.runValue(spec.get("runtimeValue").path("constant").asString(""));
       return run != null ? run : Values.constant(spec.get("runtimeValue").path("constant"), type);

@@ -8,6 +8,7 @@ import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.JavaEntrypoint;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.spec.TypeSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -110,8 +111,11 @@ final class Kfp2Components {
       } else {
         def = comp.withObject("inputDefinitions").withObject("parameters").putObject(in.name());
         ParameterType type = Kfp2Types.parameterType(in);
-        def.put("parameterType", type.v2Name());
-        if (in.defaultValue() != null) {
+        boolean status = TypeSpec.TASK_FINAL_STATUS.equals(in.type());
+        def.put("parameterType", status ? Kfp2Types.TASK_FINAL_STATUS : type.v2Name());
+        if (status) {
+          def.put("isOptional", true); // as KFP's SDK writes it
+        } else if (in.defaultValue() != null) {
           def.set("defaultValue", value(in.defaultValue(), type, where + ": default of input '" + in.name() + "'"));
         }
       }

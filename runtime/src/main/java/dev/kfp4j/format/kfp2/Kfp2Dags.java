@@ -259,6 +259,8 @@ final class Kfp2Dags {
         }
         if (a instanceof Argument.Constant c) {
           constant(t, in.name(), Kfp2Components.value(c.text(), Kfp2Types.parameterType(in), where + ", input '" + in.name() + "'"));
+        } else if (a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
+          finalStatus(t, s, in, where);
         } else {
           input(t, in.name(), a, level, deps, artifact);
         }
@@ -278,6 +280,23 @@ final class Kfp2Dags {
       t.withObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
     }
     return t;
+  }
+
+  /**
+   * The pipeline's status given to input {@code in} of the exit task, as KFP 2 gives it: a {@code
+   * TASK_FINAL_STATUS} parameter whose value is the final status of the exit handler's group.
+   */
+  private void finalStatus(ObjectNode t, Step s, InputSpec in, String where) {
+    if (s != pipeline.exitTask()) {
+      throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status, which KFP 2 gives the exit "
+          + "task only (the status of the rest, when it has ended)");
+    }
+    if (!dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type())) {
+      throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status; in KFP 2 that is a "
+          + "PipelineTaskFinalStatus (a struct), so type the input " + dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS);
+    }
+    t.withObject("inputs").withObject("parameters").putObject(in.name()).putObject("taskFinalStatus")
+        .put("producerTask", Levels.EXIT_HANDLER);
   }
 
   /** The pipeline's own Kubernetes settings, on every step: image pull secrets and a node selector. */

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 final class Kfp2Types {
   static final String SCHEMA_VERSION = "0.0.1";
+  /** The parameter type of an exit task's input that takes the pipeline's status ({@link dev.kfp4j.spec.TypeSpec#TASK_FINAL_STATUS}). */
+  static final String TASK_FINAL_STATUS = "TASK_FINAL_STATUS";
   private static final Map<String, String> TITLES = Map.of(
       "artifact", "system.Artifact",
       "dataset", "system.Dataset",

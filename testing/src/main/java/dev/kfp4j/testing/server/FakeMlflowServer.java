@@ -20,9 +20,12 @@ public final class FakeMlflowServer extends FakeServer {
   private static final String API = "/api/2.0";
   private static final String ARTIFACTS = API + "/mlflow-artifacts/artifacts/";
 
-  /** A run as logged: its experiment's name, tags, parameters, each metric's values in order, status and artifacts by path. */
+  /**
+   * A run as logged: its experiment's name, tags, parameters, each metric's values in order, status,
+   * end time (0 while it runs) and artifacts by path.
+   */
   public record Run(String id, String experiment, String name, Map<String, String> tags, Map<String, String> params,
-      Map<String, List<Double>> metrics, String status, Map<String, byte[]> artifacts) {}
+      Map<String, List<Double>> metrics, String status, long endTime, Map<String, byte[]> artifacts) {}
 
   private final Map<String, String> experiments = new LinkedHashMap<>();
   private final Map<String, MutableRun> runs = new LinkedHashMap<>();
@@ -42,7 +45,7 @@ public final class FakeMlflowServer extends FakeServer {
       Map<String, List<Double>> metrics = new LinkedHashMap<>();
       r.metrics.forEach((k, v) -> metrics.put(k, List.copyOf(v)));
       out.add(new Run(r.id, experiments.get(r.experimentId), r.name, Map.copyOf(r.tags), Map.copyOf(r.params),
-          Map.copyOf(metrics), r.status, Map.copyOf(r.artifacts)));
+          Map.copyOf(metrics), r.status, r.endTime, Map.copyOf(r.artifacts)));
     }
     return out;
   }
@@ -98,6 +101,9 @@ public final class FakeMlflowServer extends FakeServer {
         MutableRun r = run(request);
         if (request.has("status")) {
           r.status = request.get("status").asString();
+        }
+        if (request.has("end_time")) {
+          r.endTime = request.get("end_time").asLong();
         }
         yield object().set("run_info", r.info());
       }
@@ -222,6 +228,7 @@ public final class FakeMlflowServer extends FakeServer {
     final Map<String, List<Double>> metrics = new LinkedHashMap<>();
     final Map<String, byte[]> artifacts = new LinkedHashMap<>();
     String status = "RUNNING";
+    long endTime;
 
     MutableRun(String id, String experimentId, String name) {
       this.id = id;
