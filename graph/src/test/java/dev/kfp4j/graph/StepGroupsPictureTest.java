@@ -49,4 +49,14 @@ class StepGroupsPictureTest {
     PictureChecks.mermaid(p, mermaid);
     assertTrue(mermaid.contains("for each item in"), mermaid);
   }
+
+  /** A value of the run in a condition ({@code {{workflow.name}}}) is drawn as {@code run.name}; it used to fail the picture. */
+  @Test
+  void aValueOfTheRunInAConditionIsNamed() {
+    Pipeline p = PipelineGraph.read(WORKFLOW.replace("{{tasks.flip.outputs.parameters.out}} == heads || {{workflow.parameters.n}} > 5",
+        "{{workflow.name}} != skip"), "hand.yaml");
+    SvgPicture pic = PictureChecks.svg(p, PipelineGraph.svg(p));
+    assertEquals(List.of("if run.name != \"skip\""), pic.groups().get("condition-shout").texts());
+    PictureChecks.mermaid(p, PipelineGraph.mermaid(p));
+  }
 }
