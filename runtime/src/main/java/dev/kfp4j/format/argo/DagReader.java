@@ -27,11 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads Argo DAG templates into the model's nodes: container, resource and volume templates as
  * steps; a task with {@code when} as a {@link Condition}, with {@code withItems}/{@code withParam}
- * as a {@link Loop} (with both, the condition inside the loop, as Argo tests it per item); a plain
- * nested DAG's tasks into the DAG that runs it. On a task that runs a DAG template (as kfp4j and
- * KFP v1 write them) the group takes the task's name; on one that runs a step (as hand-written
- * workflows do) the step keeps the task's name, inside a group named {@code condition-<task>} or
- * {@code for-loop-<task>}. References
+ * as a {@link Loop} (with both, the condition inside the loop, as Argo tests it per item), named
+ * as {@link TaskGroups} says; a plain nested DAG's tasks into the DAG that runs it. References
  * ({@code {{workflow.parameters.x}}}, {@code {{inputs.parameters.x}}}, {@code {{tasks.t.outputs...}}},
  * {@code {{item}}}) become the arguments they name.
  */
@@ -46,13 +43,7 @@ final class DagReader {
   private final Set<String> workflowParameters;
   /** Each template's component, read once, so tasks of one template share it. */
   private final Map<String, ComponentSpec> specs = new HashMap<>();
-  /** Every DAG task's name, and the names given to groups so far: a group's name is none of them. */
-  private final Set<String> taken = new java.util.HashSet<>();
-  /** The groups made for a DAG task (by identity): its condition's and its loop's names. */
-  private final Map<JsonNode, GroupNames> groupNames = new java.util.IdentityHashMap<>();
-
-  /** The names of the groups a DAG task is read into; null where it has no such group. */
-  private record GroupNames(String condition, String loop) {}
+  private final TaskGroups groups;
 
   /** What a template's body sees: its input parameters and artifacts as arguments. */
   record Scope(Map<String, Argument> parameters, Map<String, Argument> artifacts) {}
@@ -112,33 +103,7 @@ final class DagReader {
     this.source = source;
     this.templates = templates;
     this.workflowParameters = workflowParameters;
-    for (JsonNode t : templates.values()) {
-      t.path("dag").path("tasks").forEach(task -> taken.add(task.path("name").asString("")));
-    }
-  }
-
-  /**
-   * The names of the groups DAG task {@code task} is read into. A task that runs a DAG template
-   * is its group (its loop, else its condition), so the DAG's own tasks are the body; a task that
-   * runs a step stays the step, inside groups of new names.
-   */
-  private GroupNames groupNames(JsonNode task) {
-    return groupNames.computeIfAbsent(task, t -> {
-      String name = t.path("name").asString("");
-      boolean dag = templates.getOrDefault(t.path("template").asString(""), Yaml.json().createObjectNode()).has("dag");
-      boolean loop = t.has("withItems") || t.has("withParam");
-      String loopName = !loop ? null : dag ? name : unique("for-loop-" + name);
-      String condition = !t.has("when") ? null : dag && !loop ? name : unique("condition-" + name);
-      return new GroupNames(condition, loopName);
-    });
-  }
-
-  private String unique(String base) {
-    String name = base;
-    for (int n = 2; !taken.add(name); n++) {
-      name = base + "-" + n;
-    }
-    return name;
+    this.groups = new TaskGroups(templates);
   }
 
   /** The nodes of DAG template {@code name} in {@code scope}. */
@@ -229,7 +194,7 @@ final class DagReader {
     }
     JsonNode template = template(task.path("template").asString(""), where);
     List<String> dependencies = dependencies(task, where);
-    GroupNames groups = groupNames(task);
+    TaskGroups.Names groups = this.groups.of(task);
     String loop = groups.loop();
     Map<String, Argument> parameters = new LinkedHashMap<>();
     Map<String, Argument> artifacts = new LinkedHashMap<>();
@@ -490,9 +455,8 @@ final class DagReader {
         throw new FormatException(source + ": " + where + ": '" + text + "' names no task of the same DAG");
       }
       JsonNode producer = siblings.get(ref[1]);
-      GroupNames producerGroups = groupNames(producer);
-      if (!templates.getOrDefault(producer.path("template").asString(""), Yaml.json().createObjectNode()).has("dag")
-          && (producerGroups.condition() != null || producerGroups.loop() != null)) {
+      TaskGroups.Names producerGroups = groups.of(producer);
+      if (producerGroups.aroundStep()) {
         throw new FormatException(source + ": " + where + ": '" + text + "' reads an output of task '" + ref[1]
             + "', which runs " + (producerGroups.loop() != null ? "once per item (withItems/withParam)" : "only when its 'when' holds")
             + "; kfp4j's model reads such a task's outputs only inside its loop or condition: move the reader there");
