@@ -18,8 +18,18 @@ final class Describe {
   /** Constant items shown in a loop's label before the rest are counted. */
   static final int ITEMS_SHOWN = 5;
 
-  /** A task's output as {@code task.output}, a pipeline parameter as {@code params.name}, the loop item as {@code item}. */
+  /**
+   * A task's output as {@code task.output}, a pipeline parameter as {@code params.name}, the loop
+   * item as {@code item}, a value of the run as {@code run.id}, {@code run.name} or {@code
+   * run.status}, a loop's collected outputs as {@code task.output collected}.
+   */
   static String argument(Argument a) {
+    if (a instanceof Argument.RunValue r) {
+      return "run." + (r.kind() == Argument.RunValue.Kind.RUN_ID ? "id" : r.kind() == Argument.RunValue.Kind.RUN_NAME ? "name" : "status");
+    }
+    if (a instanceof Argument.Collected c) {
+      return c.task() + "." + c.output() + " collected";
+    }
     if (a instanceof Argument.TaskOutput o) {
       return o.task() + "." + o.output();
     }

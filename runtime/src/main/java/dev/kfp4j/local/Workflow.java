@@ -132,9 +132,12 @@ public final class Workflow {
     return model != null ? (spec, output) -> output : dev.kfp4j.format.argo.ContainerTemplate::argoOutput;
   }
 
-  /** Whether a run keeps a component's output as a file even when it passes as a value: in an Argo workflow, each file output. */
+  /**
+   * Whether a run keeps a component's output as a file even when it passes as a value: in an Argo
+   * workflow, each output Argo keeps as an artifact ({@link ArgoReader#filesKept}).
+   */
   java.util.function.BiPredicate<dev.kfp4j.spec.ComponentSpec, String> filesKept() {
-    return model != null ? (spec, output) -> false : dev.kfp4j.spec.ComponentSpec::outputIsFile;
+    return model != null ? (spec, output) -> false : ArgoReader.filesKept(root);
   }
 
   /**

@@ -71,6 +71,22 @@ public final class ArgoReader {
 
   private static final JsonNode NONE = Yaml.json().createObjectNode();
 
+  /**
+   * Whether a run of workflow {@code root} keeps a component's output as a file (an artifact), as
+   * Argo does: a file output, or an output that a template of another tool declares as an artifact
+   * besides a parameter (the KFP SDK's compiler declares every output both ways, a function's
+   * return value too). The component of such a template is named after it ({@link ComponentReader}).
+   */
+  public static java.util.function.BiPredicate<dev.kfp4j.spec.ComponentSpec, String> filesKept(JsonNode root) {
+    Set<List<String>> declared = new java.util.HashSet<>();
+    for (JsonNode t : root.path("spec").path("templates")) {
+      if (t.has("container") && !ComponentReader.writtenByKfp4j(t)) {
+        t.path("outputs").path("artifacts").forEach(a -> declared.add(List.of(t.path("name").asString(""), a.path("name").asString(""))));
+      }
+    }
+    return (spec, output) -> spec.outputIsFile(output) || declared.contains(List.of(spec.name(), output));
+  }
+
   /** Reads workflow YAML; {@code source} names it in errors. */
   public static Pipeline read(String yaml, String source) {
     JsonNode root;

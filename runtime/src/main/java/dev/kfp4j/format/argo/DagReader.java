@@ -27,11 +27,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads Argo DAG templates into the model's nodes: container, resource and volume templates as
  * steps; a task with {@code when} as a {@link Condition}, with {@code withItems}/{@code withParam}
- * as a {@link Loop}; a plain nested DAG's tasks into the DAG that runs it. References
+ * as a {@link Loop} (with both, the condition inside the loop, as Argo tests it per item), named
+ * as {@link TaskGroups} says; a plain nested DAG's tasks into the DAG that runs it. References
  * ({@code {{workflow.parameters.x}}}, {@code {{inputs.parameters.x}}}, {@code {{tasks.t.outputs...}}},
  * {@code {{item}}}) become the arguments they name.
  */
 final class DagReader {
+  /** The keys of a DAG task that are read; any other is refused, not dropped. */
+  private static final List<String> TASK_KEYS =
+      List.of("name", "template", "dependencies", "depends", "arguments", "when", "withItems", "withParam");
   private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*}}");
 
   private final String source;
@@ -39,6 +43,7 @@ final class DagReader {
   private final Set<String> workflowParameters;
   /** Each template's component, read once, so tasks of one template share it. */
   private final Map<String, ComponentSpec> specs = new HashMap<>();
+  private final TaskGroups groups;
 
   /** What a template's body sees: its input parameters and artifacts as arguments. */
   record Scope(Map<String, Argument> parameters, Map<String, Argument> artifacts) {}
@@ -98,6 +103,7 @@ final class DagReader {
     this.source = source;
     this.templates = templates;
     this.workflowParameters = workflowParameters;
+    this.groups = new TaskGroups(templates);
   }
 
   /** The nodes of DAG template {@code name} in {@code scope}. */
@@ -116,8 +122,9 @@ final class DagReader {
     if (t.has("dag")) {
       List<Node> nodes = read(name, scope);
       if (nodes.size() != 1 || !(nodes.get(0) instanceof Task task)) {
-        throw new FormatException(source + ": the exit handler '" + name + "' runs " + nodes.size()
-            + " nodes; kfp4j's model has one exit task");
+        throw new FormatException(source + ": the exit handler '" + name + "' runs "
+            + (nodes.size() == 1 ? "its task under a condition or a loop" : nodes.size() + " nodes")
+            + "; kfp4j's model has one exit task, run unconditionally");
       }
       return task;
     }
@@ -151,18 +158,19 @@ final class DagReader {
     for (JsonNode t : template.path("dag").path("tasks")) {
       tasks.put(t.path("name").asString(""), t);
     }
+    // by task name: a step under a condition or loop of its own is a group of another name
     Map<String, Draft> drafts = new LinkedHashMap<>();
-    for (JsonNode t : tasks.values()) {
-      Draft d = task(t, templateName, scope, tasks);
-      drafts.put(d.name, d);
+    for (Map.Entry<String, JsonNode> t : tasks.entrySet()) {
+      drafts.put(t.getKey(), task(t.getValue(), templateName, scope, tasks));
     }
     // dependencies on siblings: on every step inside a group sibling; a group's own pass to its steps
-    for (Draft d : drafts.values()) {
+    for (Map.Entry<String, Draft> e : drafts.entrySet()) {
+      Draft d = e.getValue();
       List<String> steps = new ArrayList<>();
       for (String dep : d.dependencies) {
         Draft sibling = drafts.get(dep);
         if (sibling == null) {
-          throw new FormatException(source + ": task '" + d.name + "' of template '" + templateName + "' depends on an unknown task '" + dep + "'");
+          throw new FormatException(source + ": task '" + e.getKey() + "' of template '" + templateName + "' depends on an unknown task '" + dep + "'");
         }
         steps.addAll(sibling.stepNames());
       }
@@ -178,9 +186,16 @@ final class DagReader {
   private Draft task(JsonNode task, String dagName, Scope scope, Map<String, JsonNode> siblings) {
     String name = task.path("name").asString("");
     String where = "task '" + name + "' of template '" + dagName + "'";
+    for (String key : task.propertyNames()) {
+      if (!TASK_KEYS.contains(key)) {
+        throw new FormatException(source + ": " + where + " uses '" + key + "', which kfp4j's model does not hold; it reads "
+            + String.join(", ", TASK_KEYS.subList(0, TASK_KEYS.size() - 1)) + " and " + TASK_KEYS.get(TASK_KEYS.size() - 1));
+      }
+    }
     JsonNode template = template(task.path("template").asString(""), where);
     List<String> dependencies = dependencies(task, where);
-    String loop = task.has("withItems") || task.has("withParam") ? name : null;
+    TaskGroups.Names groups = this.groups.of(task);
+    String loop = groups.loop();
     Map<String, Argument> parameters = new LinkedHashMap<>();
     Map<String, Argument> artifacts = new LinkedHashMap<>();
     for (JsonNode p : task.path("arguments").path("parameters")) {
@@ -196,27 +211,46 @@ final class DagReader {
         throw new FormatException(source + ": " + where + " passes artifact '" + input + "' from neither 'from' nor 'raw'; kfp4j reads those");
       }
     }
+    List<Draft> content;
     if (!template.has("dag")) {
       // the writers list a task's arguments by kind in the order of the first of each: keep that order
       boolean artifactsFirst = task.path("arguments").propertyNames().iterator().hasNext()
           && task.path("arguments").propertyNames().iterator().next().equals("artifacts");
-      return step(name, task.path("template").asString(""), template, parameters, artifacts, artifactsFirst, scope,
+      Draft step = step(name, task.path("template").asString(""), template, parameters, artifacts, artifactsFirst, scope,
           dependencies, where);
+      if (groups.condition() == null && loop == null) {
+        return step;
+      }
+      content = List.of(step);
+    } else {
+      content = flatten(dag(template, new Scope(parameters, artifacts)));
     }
-    Draft d = new Draft(name, dependencies);
-    d.group = true;
-    d.children.addAll(flatten(dag(template, new Scope(parameters, artifacts))));
+    Draft d = null;
+    if (groups.condition() != null) {
+      // Argo tests a looped task's when once per item: the condition sits inside the loop and may read the item
+      Predicate predicate = WhenParser.parse(task.get("when").asString(""), source + ": " + where,
+          text -> value(text, scope, loop, siblings, where));
+      d = group(groups.condition(), dependencies, content, (after, body) -> new Condition(groups.condition(), predicate, body));
+    }
     if (loop != null) {
       Loop.Items items = task.has("withItems") ? constants(task.get("withItems")) : over(task.get("withParam").asString(""), scope, siblings, where);
-      int parallelism = template.path("parallelism").asInt(0);
-      d.make = (after, body) -> new Loop(name, items, parallelism, body);
-    } else if (task.has("when")) {
-      Predicate predicate = WhenParser.parse(task.get("when").asString(""), source + ": " + where,
-          text -> operand(text, scope, siblings, where));
-      d.make = (after, body) -> new Condition(name, predicate, body);
-    } else {
-      d.make = null; // a plain nested DAG
+      // a DAG template's parallelism limits its loop; a step's own parallelism is not the loop's
+      int parallelism = template.has("dag") ? template.path("parallelism").asInt(0) : 0;
+      d = group(loop, dependencies, d == null ? content : List.of(d), (after, body) -> new Loop(loop, items, parallelism, body));
     }
+    if (d == null) {
+      d = group(name, dependencies, content, null); // a plain nested DAG
+    }
+    return d;
+  }
+
+  /** A group's draft: {@code make} builds it from its body (null: a plain nested DAG, whose nodes are its parent's). */
+  private static Draft group(String name, List<String> dependencies, List<Draft> children,
+      java.util.function.BiFunction<List<String>, List<Node>, Node> make) {
+    Draft d = new Draft(name, dependencies);
+    d.group = true;
+    d.children.addAll(children);
+    d.make = make;
     return d;
   }
 
@@ -387,10 +421,6 @@ final class DagReader {
     }
   }
 
-  private Argument operand(String text, Scope scope, Map<String, JsonNode> siblings, String where) {
-    return value(text, scope, null, siblings, where);
-  }
-
   /** The argument a task argument's text names: a whole reference, or a constant. */
   private Argument value(String text, Scope scope, String loop, Map<String, JsonNode> siblings, String where) {
     Matcher m = REFERENCE.matcher(text);
@@ -423,6 +453,13 @@ final class DagReader {
     if (ref.length == 5 && ref[0].equals("tasks") && ref[2].equals("outputs")) {
       if (!siblings.containsKey(ref[1])) {
         throw new FormatException(source + ": " + where + ": '" + text + "' names no task of the same DAG");
+      }
+      JsonNode producer = siblings.get(ref[1]);
+      TaskGroups.Names producerGroups = groups.of(producer);
+      if (producerGroups.aroundStep()) {
+        throw new FormatException(source + ": " + where + ": '" + text + "' reads an output of task '" + ref[1]
+            + "', which runs " + (producerGroups.loop() != null ? "once per item (withItems/withParam)" : "only when its 'when' holds")
+            + "; kfp4j's model reads such a task's outputs only inside its loop or condition: move the reader there");
       }
       return new Argument.TaskOutput(ref[1], outputName(siblings.get(ref[1]), ref[4]));
     }

@@ -1,6 +1,7 @@
 package dev.kfp4j.format.argo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -275,6 +276,29 @@ class ArgoFormatTest {
     Task multiply = (Task) p.node("multiply").orElseThrow();
     assertEquals(new Argument.TaskOutput("add", "add-Output"), multiply.arguments().get("add-Output"));
     assertNull(p.exitTask());
+  }
+
+  /**
+   * The KFP SDK's compiler declares every output as an artifact too, a function's return value
+   * included, and Argo keeps each as a file: a run from the model does the same (before, a run of
+   * the SDK's add example from its model had no {@code multiply-Output} file). A workflow kfp4j
+   * wrote declares a returned value as a parameter only.
+   */
+  @Test
+  void outputsAreKeptAsFilesWhereTheWorkflowDeclaresThemArtifacts() throws Exception {
+    Path file = dev.kfp4j.testing.Shared.testdata("kfp-sdk-1.8.22/add_pipeline.yaml");
+    String yaml = Files.readString(file);
+    Pipeline sdk = ArgoReader.read(yaml, file.toString());
+    var kept = ArgoReader.filesKept(Yaml.read(yaml));
+    for (String task : List.of("add", "subtract", "multiply")) {
+      ComponentSpec c = ((Task) sdk.node(task).orElseThrow()).component();
+      assertTrue(kept.test(c, task + "-Output"), task);
+      assertFalse(c.outputIsFile(task + "-Output"), task + ": a returned value, kept as a file only because the template says so");
+    }
+    ComponentSpec add = ComponentYaml.parse(Files.readString(dev.kfp4j.testing.Shared.testdata("kfp-sdk-1.8.22/add.component.yaml")), "add.yaml");
+    Pipeline ours = pipeline(List.of(new Task("add", add, Map.of("value_1", new Argument.PipelineParameter("n"),
+        "value_2", new Argument.Constant("1", ParameterType.INTEGER)))));
+    assertFalse(ArgoReader.filesKept(ArgoWriter.toNode(ours)).test(add, "Output"));
   }
 
   @Test
