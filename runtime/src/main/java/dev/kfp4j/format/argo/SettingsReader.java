@@ -1,5 +1,6 @@
 package dev.kfp4j.format.argo;
 
+import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +71,7 @@ final class SettingsReader {
         case "nodeSelector" -> v.properties().forEach(n -> inTemplate.add(new TaskSetting.NodeSelector(n.getKey(), n.getValue().asString())));
         case "tolerations" -> {
           for (JsonNode t : v) {
-            inTemplate.add(new TaskSetting.Toleration(t.path("key").asString(""), t.path("operator").asString(""),
-                t.path("value").asString(""), t.path("effect").asString("")));
+            inTemplate.add(KubernetesToleration.read(t));
           }
         }
         case "volumes" -> inTemplate.addAll(mounts);

@@ -1,5 +1,6 @@
 package dev.kfp4j.format.argo;
 
+import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.TaskSetting;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
@@ -78,15 +79,7 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void toleration(TaskSetting.Toleration s) {
-    ObjectNode t = template.withArray("tolerations").addObject();
-    t.put("key", s.key());
-    t.put("operator", s.operator());
-    if (!s.value().isEmpty()) {
-      t.put("value", s.value());
-    }
-    if (!s.effect().isEmpty()) {
-      t.put("effect", s.effect());
-    }
+    KubernetesToleration.write(template.withArray("tolerations"), s);
     return null;
   }
 

@@ -1,5 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.TaskSetting;
@@ -115,15 +116,7 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void toleration(TaskSetting.Toleration s) {
-    ObjectNode t = kubernetes.withArray("tolerations").addObject();
-    t.put("key", s.key());
-    t.put("operator", s.operator());
-    if (!s.value().isEmpty()) {
-      t.put("value", s.value());
-    }
-    if (!s.effect().isEmpty()) {
-      t.put("effect", s.effect());
-    }
+    KubernetesToleration.write(kubernetes.withArray("tolerations"), s);
     return null;
   }
 

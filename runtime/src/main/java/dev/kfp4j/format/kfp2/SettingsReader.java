@@ -1,5 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,7 @@ final class SettingsReader {
     k8s.path("nodeSelector").path("labels").properties()
         .forEach(l -> out.add(new TaskSetting.NodeSelector(l.getKey(), l.getValue().asString(""))));
     for (JsonNode t : k8s.path("tolerations")) {
-      out.add(new TaskSetting.Toleration(t.path("key").asString(""), t.path("operator").asString(""), t.path("value").asString(""),
-          t.path("effect").asString("")));
+      out.add(KubernetesToleration.read(t));
     }
     k8s.path("podMetadata").path("labels").properties().forEach(l -> out.add(new TaskSetting.PodLabel(l.getKey(), l.getValue().asString(""))));
     k8s.path("podMetadata").path("annotations").properties()
