@@ -12,15 +12,16 @@ import java.util.Map;
  * instead when it has one; under {@code /kfp-workspace/.artifacts/} when its metadata says it is in
  * the pipeline's workspace ({@code _kfp_workspace: true}). Beyond KFP: a {@code file:} URI is its
  * path, and a URI without a scheme (as {@code kfp.local} writes them) is a path already. Other
- * schemes ({@code https:}...) have no local path.
+ * schemes ({@code https:}...) have no local path. Public for the steps MLflow tracking adds, which
+ * read the executor input themselves.
  */
-final class LocalPaths {
+public final class LocalPaths {
   static final String WORKSPACE = "/kfp-workspace";
 
   private LocalPaths() {}
 
   /** The local path of an artifact, or null when it has none. */
-  static String of(String uri, String customPath, Map<String, Object> metadata) {
+  public static String of(String uri, String customPath, Map<String, Object> metadata) {
     String local = customPath != null && !customPath.isEmpty() ? customPath : ofUri(uri);
     if (local != null && Boolean.TRUE.equals(metadata.get("_kfp_workspace"))) {
       int start = 0;

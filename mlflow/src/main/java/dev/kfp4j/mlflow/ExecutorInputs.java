@@ -1,7 +1,6 @@
 package dev.kfp4j.mlflow;
 
-import java.net.URI;
-import java.nio.file.Path;
+import dev.kfp4j.entrypoint.LocalPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,7 @@ final class ExecutorInputs {
     for (Map.Entry<String, JsonNode> a : root.path("inputs").path("artifacts").properties()) {
       JsonNode first = a.getValue().path("artifacts").path(0);
       if (first.path("uri").isString()) {
-        add(flags, a.getKey(), localPath(first.get("uri").asString()));
+        add(flags, a.getKey(), localPath(first));
       }
     }
     for (Map.Entry<String, JsonNode> o : root.path("outputs").path("parameters").properties()) {
@@ -68,17 +67,16 @@ final class ExecutorInputs {
   }
 
   /**
-   * Where KFP's launcher puts an artifact's URI in the container: {@code gs://b/k} at {@code
-   * /gcs/b/k}, {@code s3://} at {@code /s3/}, {@code minio://} at {@code /minio/}; a {@code file:}
-   * URI (the local runner's) is its path.
+   * Where KFP's launcher puts an artifact in the container, as the entrypoints find it ({@link
+   * LocalPaths}); its URI when it has no local path.
    */
-  static String localPath(String uri) {
-    for (String[] m : new String[][] {{"gs://", "/gcs/"}, {"s3://", "/s3/"}, {"minio://", "/minio/"}}) {
-      if (uri.startsWith(m[0])) {
-        return m[1] + uri.substring(m[0].length());
-      }
-    }
-    return uri.startsWith("file:") ? Path.of(URI.create(uri)).toString() : uri;
+  @SuppressWarnings("unchecked")
+  private static String localPath(JsonNode artifact) {
+    String uri = artifact.get("uri").asString();
+    Map<String, Object> metadata = artifact.path("metadata").isObject()
+        ? JsonMapper.shared().convertValue(artifact.get("metadata"), Map.class) : Map.of();
+    String local = LocalPaths.of(uri, artifact.path("customPath").asString(""), metadata);
+    return local != null ? local : uri;
   }
 
   private static void add(Map<String, List<String>> flags, String name, String value) {

@@ -129,6 +129,21 @@ class MlflowStepsTest {
   }
 
   @Test
+  void inKfp2AMetricsArtifactIsReadWhereTheLauncherPutsIt() throws Exception {
+    String id = startRun("kfp-run-1");
+    Path metrics = Files.writeString(dir.resolve("metrics.json"), "{\"metrics\": [{\"name\": \"f1\", \"numberValue\": 0.8}]}");
+    String executorInput = """
+        {"inputs": {"parameterValues": {"run-id": "%s"},
+          "artifacts": {"metrics": {"artifacts": [{"name": "metrics", "uri": "gs://bucket/run/metrics",
+            "customPath": "%s", "type": {"schemaTitle": "system.Artifact"}}]}}},
+         "outputs": {"outputFile": "%s"}}
+        """.formatted(id, metrics, dir.resolve("executor_output.json"));
+    assertEquals(0, run(Map.of("MLFLOW_TRACKING_URI", server.uri().toString()), "mlflow-log-metrics", "--executor_input", executorInput),
+        err.toString());
+    assertEquals(Map.of("f1", List.of(0.8)), server.runs().get(0).metrics(), "read from the artifact's customPath, as KFP's launcher puts it");
+  }
+
+  @Test
   void endRunEndsTheTaggedRunFromArgosOrKfp2sStatus() throws Exception {
     Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", server.uri().toString());
     startRun("kfp-run-1");
