@@ -5,7 +5,6 @@ import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Levels.Level;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Loop;
-import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
@@ -18,7 +17,6 @@ import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
-import dev.kfp4j.spec.OutputSpec;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +37,15 @@ final class Kfp2Dags {
   private final Pipeline pipeline;
   private final Levels levels;
   private final Kfp2Components components;
+  private final ArgumentTypes types;
+  private final TaskInputs inputs;
 
   Kfp2Dags(Pipeline pipeline, Levels levels, Kfp2Components components) {
     this.pipeline = pipeline;
     this.levels = levels;
     this.components = components;
+    this.types = new ArgumentTypes(pipeline, levels);
+    this.inputs = new TaskInputs(pipeline, levels);
   }
 
   /** The root component: the pipeline's inputs, its DAG and its outputs. */
@@ -88,16 +90,16 @@ final class Kfp2Dags {
           + "', which runs inside a condition, loop or exit handler; a pipeline's outputs come from tasks of its top level");
     }
     ObjectNode outputs = root.withObject("dag").withObject("outputs");
-    if (isArtifact(a)) {
+    if (types.isArtifact(a)) {
       Argument.TaskOutput o = (Argument.TaskOutput) a;
       outputs.withObject("artifacts").putObject(name).putArray("artifactSelectors").addObject()
           .put("producerSubtask", o.task()).put("outputArtifactKey", o.output());
-      Kfp2Components.artifactType(root.withObject("outputDefinitions").withObject("artifacts").putObject(name), schemaTitle(a));
+      Kfp2Components.artifactType(root.withObject("outputDefinitions").withObject("artifacts").putObject(name), types.schemaTitle(a));
     } else {
       String key = a instanceof Argument.Collected c ? collectedKey(c) : ((Argument.TaskOutput) a).output();
       outputs.withObject("parameters").putObject(name).putObject("valueFromParameter")
           .put("producerSubtask", producer).put("outputParameterKey", key);
-      root.withObject("outputDefinitions").withObject("parameters").putObject(name).put("parameterType", type(a).v2Name());
+      root.withObject("outputDefinitions").withObject("parameters").putObject(name).put("parameterType", types.type(a).v2Name());
     }
   }
 
@@ -136,7 +138,7 @@ final class Kfp2Dags {
     if (group.node instanceof Loop loop) {
       String item = PREFIX + levels.itemChannel(loop.name());
       comp.withObject("inputDefinitions").withObject("parameters").putObject(item)
-          .put("parameterType", itemType(loop).v2Name());
+          .put("parameterType", types.itemType(loop).v2Name());
       for (Argument.Collected c : levels.collected(loop.name())) {
         collect(comp, c, group);
       }
@@ -151,7 +153,7 @@ final class Kfp2Dags {
       throw new FormatException(where + ": '" + c.task() + "' is not in the loop's own body; collect the outputs of a task "
           + "written directly in the loop");
     }
-    if (isArtifact(new Argument.TaskOutput(c.task(), c.output()))) {
+    if (types.isArtifact(new Argument.TaskOutput(c.task(), c.output()))) {
       throw new FormatException(where + ": '" + c.output() + "' is a file (an artifact in KFP 2); kfp4j collects values: "
           + "return a value from the component, or write the files to a volume");
     }
@@ -163,10 +165,10 @@ final class Kfp2Dags {
 
   /** Declares channel {@code name} carrying {@code a} as an input of a group component. */
   private void define(ObjectNode comp, String name, Argument a, Level group) {
-    if (isArtifact(a)) {
-      Kfp2Components.artifactType(comp.withObject("inputDefinitions").withObject("artifacts").putObject(name), schemaTitle(a));
+    if (types.isArtifact(a)) {
+      Kfp2Components.artifactType(comp.withObject("inputDefinitions").withObject("artifacts").putObject(name), types.schemaTitle(a));
     } else {
-      comp.withObject("inputDefinitions").withObject("parameters").putObject(name).put("parameterType", type(a).v2Name());
+      comp.withObject("inputDefinitions").withObject("parameters").putObject(name).put("parameterType", types.type(a).v2Name());
     }
   }
 
@@ -174,16 +176,16 @@ final class Kfp2Dags {
     ObjectNode t = NODES.objectNode();
     t.putObject("componentRef").put("name", "comp-" + group.name);
     t.putObject("taskInfo").put("name", group.name);
-    Set<String> deps = dependencies(group, parent);
+    Set<String> deps = inputs.dependencies(group, parent);
     for (Map.Entry<String, Argument> c : group.channels.entrySet()) {
-      input(t, PREFIX + c.getKey(), c.getValue(), parent, deps, isArtifact(c.getValue()));
+      inputs.input(t, PREFIX + c.getKey(), c.getValue(), parent, deps, types.isArtifact(c.getValue()));
     }
     if (group.node instanceof Loop loop) {
       ObjectNode iterator = t.putObject("parameterIterator");
       iterator.put("itemInput", PREFIX + levels.itemChannel(loop.name()));
       if (loop.items() instanceof Loop.Over over) {
         String name = PREFIX + levels.channel(over.source(), group);
-        input(t, name, over.source(), parent, deps, false);
+        inputs.input(t, name, over.source(), parent, deps, false);
         iterator.putObject("items").put("inputParameter", name);
       } else {
         ArrayNode raw = NODES.arrayNode();
@@ -201,7 +203,7 @@ final class Kfp2Dags {
       t.putObject("triggerPolicy").put("condition", Cel.write(predicate, a -> operand(a, group)));
     }
     if (group.name.equals(Levels.EXIT_HANDLER) || !deps.isEmpty()) {
-      putDependencies(t, deps);
+      TaskInputs.putDependencies(t, deps);
     }
     return t;
   }
@@ -216,7 +218,7 @@ final class Kfp2Dags {
       throw new FormatException("pipeline '" + pipeline.name() + "': condition '" + group.name + "' compares " + a
           + ", which is made inside it");
     }
-    return new Cel.Operand(PREFIX + channel, type(a));
+    return new Cel.Operand(PREFIX + channel, types.type(a));
   }
 
   // ------------------------------------------------------------------ steps
@@ -229,16 +231,16 @@ final class Kfp2Dags {
     }
     ObjectNode t = NODES.objectNode();
     t.putObject("taskInfo").put("name", s.name());
-    Set<String> deps = dependencies(s, level);
+    Set<String> deps = inputs.dependencies(s, level);
     ObjectNode container = NODES.objectNode();
     ObjectNode k8s = NODES.objectNode();
     if (s instanceof VolumeStep v) {
       t.putObject("cachingOptions").put("enableCache", true);
       t.putObject("componentRef").put("name", components.builtIn("createpvc", BuiltIns.createPvc()));
-      constant(t, "access_modes", NODES.arrayNode().add(v.accessMode()));
-      constant(t, "pvc_name_suffix", NODES.stringNode("-" + v.resourceName()));
-      input(t, "size", v.size(), level, deps, false);
-      constant(t, "storage_class_name", NODES.stringNode(v.storageClass()));
+      TaskInputs.constant(t, "access_modes", NODES.arrayNode().add(v.accessMode()));
+      TaskInputs.constant(t, "pvc_name_suffix", NODES.stringNode("-" + v.resourceName()));
+      inputs.input(t, "size", v.size(), level, deps, false);
+      TaskInputs.constant(t, "storage_class_name", NODES.stringNode(v.storageClass()));
     } else {
       Task task = (Task) s;
       ComponentSpec spec = task.component();
@@ -248,24 +250,24 @@ final class Kfp2Dags {
             () -> new FormatException(where + ": component '" + spec.name() + "' has no input '" + e.getKey() + "'"));
         boolean artifact = Kfp2Types.inputIsArtifact(spec, in.name());
         Argument a = e.getValue();
-        if (artifact && !isArtifact(a)) {
+        if (artifact && !types.isArtifact(a)) {
           throw new FormatException(where + ": input '" + in.name() + "' is a file (an artifact in KFP 2), which takes only a file "
               + "output of another task; KFP 2 passes no " + (a instanceof Argument.Constant ? "constant" : "value")
               + " to an artifact input: pass an output of a task that writes the file");
         }
-        if (!artifact && isArtifact(a)) {
+        if (!artifact && types.isArtifact(a)) {
           throw new FormatException(where + ": input '" + in.name() + "' takes a value, but " + a
               + " is a file (an artifact in KFP 2); read the file in the component that takes it, with @InputPath");
         }
         if (a instanceof Argument.Constant c) {
-          constant(t, in.name(), Kfp2Components.value(c.text(), Kfp2Types.parameterType(in), where + ", input '" + in.name() + "'"));
+          TaskInputs.constant(t, in.name(), Kfp2Components.value(c.text(), Kfp2Types.parameterType(in), where + ", input '" + in.name() + "'"));
         } else if (a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
           finalStatus(t, s, in, where);
         } else {
-          input(t, in.name(), a, level, deps, artifact);
+          inputs.input(t, in.name(), a, level, deps, artifact);
         }
       }
-      Kfp2Settings settings = new Kfp2Settings(where, t, container, k8s, a -> parameter(a, level, deps));
+      Kfp2Settings settings = new Kfp2Settings(where, t, container, k8s, a -> inputs.parameter(a, level, deps));
       for (TaskSetting setting : task.settings()) {
         setting.accept(settings);
       }
@@ -273,10 +275,10 @@ final class Kfp2Dags {
       t.putObject("componentRef").put("name", components.container(spec, container, k8s, where));
     }
     if (!deps.isEmpty()) {
-      putDependencies(t, deps);
+      TaskInputs.putDependencies(t, deps);
     }
     if (s == pipeline.exitTask()) {
-      putDependencies(t, new LinkedHashSet<>(List.of(Levels.EXIT_HANDLER)));
+      TaskInputs.putDependencies(t, new LinkedHashSet<>(List.of(Levels.EXIT_HANDLER)));
       t.withObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
     }
     return t;
@@ -317,7 +319,7 @@ final class Kfp2Dags {
     t.putObject("componentRef").put("name", components.builtIn("deletepvc", BuiltIns.deletePvc()));
     t.putObject("taskInfo").put("name", deleteName(v));
     Set<String> deps = new LinkedHashSet<>();
-    input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, deps, false);
+    inputs.input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, deps, false);
     for (Step s : pipeline.steps()) {
       for (TaskSetting setting : s.settings()) {
         if (setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name())) {
@@ -328,7 +330,7 @@ final class Kfp2Dags {
         }
       }
     }
-    putDependencies(t, deps);
+    TaskInputs.putDependencies(t, deps);
     t.putObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
     return t;
   }
@@ -338,172 +340,4 @@ final class Kfp2Dags {
     return v.name().startsWith("createpvc") ? "deletepvc" + v.name().substring("createpvc".length()) : v.name() + "-delete";
   }
 
-  // ------------------------------------------------------------------ values
-
-  private static void constant(ObjectNode task, String input, tools.jackson.databind.JsonNode value) {
-    task.withObject("inputs").withObject("parameters").putObject(input).putObject("runtimeValue").set("constant", value);
-  }
-
-  /** Gives {@code input} of task {@code t} the value of {@code a} in {@code level}'s DAG. */
-  private void input(ObjectNode t, String input, Argument a, Level level, Set<String> deps, boolean artifact) {
-    ObjectNode spec = artifact ? artifact(a, level, deps) : parameter(a, level, deps);
-    t.withObject("inputs").withObject(artifact ? "artifacts" : "parameters").set(input, spec);
-  }
-
-  /** The {@code InputParameterSpec} of {@code a} in {@code level}'s DAG. */
-  private ObjectNode parameter(Argument a, Level level, Set<String> deps) {
-    ObjectNode p = NODES.objectNode();
-    if (a instanceof Argument.Constant c) {
-      p.putObject("runtimeValue").put("constant", c.text());
-    } else if (a instanceof Argument.RunValue r) {
-      String placeholder = Values.runPlaceholder(r.kind());
-      if (placeholder == null) {
-        throw new FormatException("pipeline '" + pipeline.name() + "': KFP 2 gives no task the run's status as a value; "
-            + "write this pipeline as an Argo workflow, or read the status another way");
-      }
-      p.putObject("runtimeValue").put("constant", placeholder);
-    } else if (a instanceof Argument.PipelineParameter param) {
-      p.put("componentInputParameter", level.isRoot() ? param.name() : PREFIX + param.name());
-    } else if (a instanceof Argument.TaskOutput o && levels.levelOf(o.task()) == level) {
-      p.putObject("taskOutputParameter").put("producerTask", o.task()).put("outputParameterKey", o.output());
-      deps.add(o.task());
-    } else if (a instanceof Argument.Collected c && levels.loop(c.loop()).parent == level) {
-      p.putObject("taskOutputParameter").put("producerTask", c.loop()).put("outputParameterKey", collectedKey(c));
-      deps.add(c.loop());
-    } else if (a instanceof Argument.LoopItem item) {
-      p.put("componentInputParameter", PREFIX + levels.itemChannel(item.loop()));
-      if (item.field() != null) {
-        p.put("parameterExpressionSelector", "parseJson(string_value)[\"" + item.field() + "\"]");
-      }
-    } else {
-      p.put("componentInputParameter", PREFIX + levels.channel(a, level));
-    }
-    return p;
-  }
-
-  private ObjectNode artifact(Argument a, Level level, Set<String> deps) {
-    ObjectNode p = NODES.objectNode();
-    if (a instanceof Argument.PipelineParameter param) {
-      p.put("componentInputArtifact", level.isRoot() ? param.name() : PREFIX + param.name());
-      return p;
-    }
-    Argument.TaskOutput o = (Argument.TaskOutput) a;
-    if (levels.levelOf(o.task()) == level) {
-      p.putObject("taskOutputArtifact").put("producerTask", o.task()).put("outputArtifactKey", o.output());
-      deps.add(o.task());
-    } else {
-      p.put("componentInputArtifact", PREFIX + levels.channel(a, level));
-    }
-    return p;
-  }
-
-  /** The members of {@code level} that {@code member} waits for: what its steps wait for, and what a group reads itself. */
-  private Set<String> dependencies(Object member, Level level) {
-    Set<String> deps = new LinkedHashSet<>();
-    List<Step> steps = member instanceof Step s ? List.of(s) : stepsOf((Level) member);
-    for (Step s : steps) {
-      for (String d : Nodes.upstream(s)) {
-        add(deps, d, member, level);
-      }
-    }
-    if (member instanceof Level group) {
-      for (Argument a : Levels.groupArguments(group)) {
-        if (a instanceof Argument.TaskOutput o) {
-          add(deps, o.task(), member, level);
-        }
-      }
-    }
-    return deps;
-  }
-
-  private void add(Set<String> deps, String step, Object member, Level level) {
-    Object containing = levels.memberContaining(step, level);
-    if (containing != null && containing != member) {
-      deps.add(containing instanceof Step s ? s.name() : ((Level) containing).name);
-    }
-  }
-
-  private static List<Step> stepsOf(Level level) {
-    List<Step> out = new java.util.ArrayList<>();
-    for (Object m : level.members) {
-      if (m instanceof Step s) {
-        out.add(s);
-      } else {
-        out.addAll(stepsOf((Level) m));
-      }
-    }
-    return out;
-  }
-
-  private static void putDependencies(ObjectNode t, Set<String> deps) {
-    ArrayNode array = t.withArray("dependentTasks");
-    Set<String> present = new LinkedHashSet<>();
-    array.forEach(n -> present.add(n.asString()));
-    deps.stream().filter(present::add).forEach(array::add);
-  }
-
-  // ------------------------------------------------------------------ types
-
-  private boolean isArtifact(Argument a) {
-    if (a instanceof Argument.PipelineParameter p) {
-      return pipeline.parameter(p.name()).map(Parameter::isArtifact).orElse(false);
-    }
-    return a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof Task t
-        && Kfp2Types.outputIsArtifact(t.component(), o.output());
-  }
-
-  private String schemaTitle(Argument a) {
-    if (a instanceof Argument.PipelineParameter p) {
-      return pipeline.parameter(p.name()).map(Parameter::artifactType).orElseThrow();
-    }
-    Argument.TaskOutput o = (Argument.TaskOutput) a;
-    Task t = (Task) levels.step(o.task());
-    return Kfp2Types.schemaTitle(t.component().output(o.output()).map(OutputSpec::type).orElse(null));
-  }
-
-  /** The parameter type of a value: its constant's, its parameter's, its output's, its loop's items', a list of collected outputs. */
-  ParameterType type(Argument a) {
-    if (a instanceof Argument.Constant c) {
-      return c.type();
-    }
-    if (a instanceof Argument.PipelineParameter p) {
-      return pipeline.parameter(p.name()).map(Parameter::type).filter(t -> t != null).orElse(ParameterType.STRING);
-    }
-    if (a instanceof Argument.TaskOutput o) {
-      Step s = levels.step(o.task());
-      if (s instanceof Task t) {
-        return t.component().output(o.output()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
-      }
-      return ParameterType.STRING;
-    }
-    if (a instanceof Argument.Collected) {
-      return ParameterType.LIST;
-    }
-    if (a instanceof Argument.RunValue) {
-      return ParameterType.STRING;
-    }
-    Argument.LoopItem item = (Argument.LoopItem) a;
-    return item.field() == null ? itemType((Loop) pipeline.node(item.loop()).orElseThrow()) : ParameterType.STRING;
-  }
-
-  /** The type of a loop's items: the constants' type when they agree, else what the body's inputs take, else STRING. */
-  private ParameterType itemType(Loop loop) {
-    if (loop.items() instanceof Loop.Constants c && !c.values().isEmpty()) {
-      ParameterType first = c.values().get(0).type();
-      if (c.values().stream().allMatch(v -> v.type() == first)) {
-        return first;
-      }
-      return ParameterType.STRING;
-    }
-    for (Step s : Nodes.steps(loop)) {
-      if (s instanceof Task t) {
-        for (Map.Entry<String, Argument> e : t.arguments().entrySet()) {
-          if (e.getValue() instanceof Argument.LoopItem i && i.loop().equals(loop.name()) && i.field() == null) {
-            return t.component().input(e.getKey()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
-          }
-        }
-      }
-    }
-    return ParameterType.STRING;
-  }
 }

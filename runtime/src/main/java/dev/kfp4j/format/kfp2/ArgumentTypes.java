@@ -1,0 +1,92 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Nodes;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Step;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.spec.OutputSpec;
+import java.util.Map;
+
+/**
+ * What KFP 2 makes of a value of the pipeline: a parameter of some {@link ParameterType}, or a file
+ * (an artifact) of some schema title, from the pipeline's parameters and the components' inputs and
+ * outputs.
+ */
+final class ArgumentTypes {
+  private final Pipeline pipeline;
+  private final Levels levels;
+
+  ArgumentTypes(Pipeline pipeline, Levels levels) {
+    this.pipeline = pipeline;
+    this.levels = levels;
+  }
+
+  /** Whether {@code a} is a file: an artifact parameter of the pipeline, or an artifact output of a task. */
+  boolean isArtifact(Argument a) {
+    if (a instanceof Argument.PipelineParameter p) {
+      return pipeline.parameter(p.name()).map(Parameter::isArtifact).orElse(false);
+    }
+    return a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof Task t
+        && Kfp2Types.outputIsArtifact(t.component(), o.output());
+  }
+
+  /** The artifact type of a file value, as KFP 2 names it ({@code system.Dataset}, ...). */
+  String schemaTitle(Argument a) {
+    if (a instanceof Argument.PipelineParameter p) {
+      return pipeline.parameter(p.name()).map(Parameter::artifactType).orElseThrow();
+    }
+    Argument.TaskOutput o = (Argument.TaskOutput) a;
+    Task t = (Task) levels.step(o.task());
+    return Kfp2Types.schemaTitle(t.component().output(o.output()).map(OutputSpec::type).orElse(null));
+  }
+
+  /** The parameter type of a value: its constant's, its parameter's, its output's, its loop's items', a list of collected outputs. */
+  ParameterType type(Argument a) {
+    if (a instanceof Argument.Constant c) {
+      return c.type();
+    }
+    if (a instanceof Argument.PipelineParameter p) {
+      return pipeline.parameter(p.name()).map(Parameter::type).filter(t -> t != null).orElse(ParameterType.STRING);
+    }
+    if (a instanceof Argument.TaskOutput o) {
+      Step s = levels.step(o.task());
+      if (s instanceof Task t) {
+        return t.component().output(o.output()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
+      }
+      return ParameterType.STRING;
+    }
+    if (a instanceof Argument.Collected) {
+      return ParameterType.LIST;
+    }
+    if (a instanceof Argument.RunValue) {
+      return ParameterType.STRING;
+    }
+    Argument.LoopItem item = (Argument.LoopItem) a;
+    return item.field() == null ? itemType((Loop) pipeline.node(item.loop()).orElseThrow()) : ParameterType.STRING;
+  }
+
+  /** The type of a loop's items: the constants' type when they agree, else what the body's inputs take, else STRING. */
+  ParameterType itemType(Loop loop) {
+    if (loop.items() instanceof Loop.Constants c && !c.values().isEmpty()) {
+      ParameterType first = c.values().get(0).type();
+      if (c.values().stream().allMatch(v -> v.type() == first)) {
+        return first;
+      }
+      return ParameterType.STRING;
+    }
+    for (Step s : Nodes.steps(loop)) {
+      if (s instanceof Task t) {
+        for (Map.Entry<String, Argument> e : t.arguments().entrySet()) {
+          if (e.getValue() instanceof Argument.LoopItem i && i.loop().equals(loop.name()) && i.field() == null) {
+            return t.component().input(e.getKey()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
+          }
+        }
+      }
+    }
+    return ParameterType.STRING;
+  }
+}
