@@ -5,9 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -191,7 +189,7 @@ public final class KfpClient {
 
   /** The experiment of this name in the client's namespace, if there is one. */
   public Optional<Experiment> findExperiment(String name) {
-    Http.Query q = Http.query().add("filter", nameFilter(name)).add("page_size", 2);
+    Http.Query q = Http.query().add("filter", KfpRequests.nameFilter(name, v2)).add("page_size", 2);
     scope(q);
     return KfpAnswers.first(KfpAnswers.listOf(http.get(api + "/experiments", q), "experiments", answers::experiment), name, Experiment::name);
   }
@@ -257,7 +255,7 @@ public final class KfpClient {
 
   /** The pipeline of this name, if there is one. */
   public Optional<Pipeline> findPipeline(String name) {
-    Http.Query q = Http.query().add("filter", nameFilter(name)).add("page_size", 2);
+    Http.Query q = Http.query().add("filter", KfpRequests.nameFilter(name, v2)).add("page_size", 2);
     scope(q);
     return KfpAnswers.first(KfpAnswers.listOf(http.get(api + "/pipelines", q), "pipelines", answers::pipeline), name, Pipeline::name);
   }
@@ -349,40 +347,7 @@ public final class KfpClient {
    */
   public List<RunTask> getRunTasks(String id) {
     JsonNode answer = http.get(api + "/runs/" + id, Http.query());
-    List<RunTask> tasks = new ArrayList<>();
-    if (v2) {
-      for (JsonNode t : answer.at("/run_details/task_details")) {
-        Map<String, String> outputs = new java.util.LinkedHashMap<>();
-        t.path("outputs").properties().forEach(o -> {
-          List<String> ids = new ArrayList<>();
-          o.getValue().path("artifact_ids").forEach(a -> ids.add(a.asString("")));
-          outputs.put(o.getKey(), String.join(",", ids));
-        });
-        tasks.add(new RunTask(KfpAnswers.name(t), KfpAnswers.text(t, "state"), KfpAnswers.text(t, "pod_name"), KfpAnswers.time(t, "start_time"), KfpAnswers.time(t, "end_time"), outputs));
-      }
-      return tasks;
-    }
-    String manifest = answer.at("/pipeline_runtime/workflow_manifest").asString("");
-    JsonNode workflow;
-    try {
-      workflow = manifest.isBlank() ? KfpRequests.object() : Yaml.json().readTree(manifest);
-    } catch (tools.jackson.core.JacksonException e) {
-      workflow = KfpRequests.object(); // not a workflow: no tasks to show
-    }
-    for (JsonNode node : workflow.at("/status/nodes")) {
-      if (!"Pod".equals(node.path("type").asString(""))) {
-        continue;
-      }
-      Map<String, String> outputs = new java.util.LinkedHashMap<>();
-      node.at("/outputs/parameters").forEach(p -> outputs.put(p.path("name").asString(""), p.path("value").asString("")));
-      node.at("/outputs/artifacts").forEach(a -> {
-        String key = a.at("/s3/key").asString("");
-        outputs.put(a.path("name").asString(""), key);
-      });
-      tasks.add(new RunTask(KfpAnswers.text(node, "displayName"), KfpAnswers.text(node, "phase"), KfpAnswers.text(node, "id"), KfpAnswers.time(node, "startedAt"),
-          KfpAnswers.time(node, "finishedAt"), outputs));
-    }
-    return tasks;
+    return v2 ? RunTasks.ofTaskDetails(answer) : RunTasks.ofWorkflowManifest(answer);
   }
 
   /** Runs of an experiment, or of the client's namespace when {@code experimentId} is null. */
@@ -487,14 +452,6 @@ public final class KfpClient {
   }
 
   // ---------------------------------------------------------------- requests
-
-  private String nameFilter(String name) {
-    ObjectNode predicate = KfpRequests.object().put("key", v2 ? "display_name" : "name").put(v2 ? "operation" : "op", "EQUALS")
-        .put("string_value", name);
-    ObjectNode filter = KfpRequests.object();
-    filter.putArray("predicates").add(predicate);
-    return filter.toString();
-  }
 
   private void scope(Http.Query q) {
     if (namespace != null) {

@@ -116,4 +116,13 @@ final class KfpRequests {
     }
     return q.add("page_token", o.pageToken()).add("page_size", o.pageSize() > 0 ? o.pageSize() : null).add("sort_by", o.sortBy());
   }
+
+  /** The filter of a list request for the records named {@code name}. */
+  static String nameFilter(String name, boolean v2) {
+    ObjectNode predicate = object().put("key", v2 ? "display_name" : "name").put(v2 ? "operation" : "op", "EQUALS")
+        .put("string_value", name);
+    ObjectNode filter = object();
+    filter.putArray("predicates").add(predicate);
+    return filter.toString();
+  }
 }

@@ -1,0 +1,56 @@
+package dev.kfp4j.client;
+
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the tasks of a run from KFP's answer to {@code GET /runs/ID}: v2beta1's {@code
+ * run_details.task_details}, or the pods in the status of the Argo workflow that a v1beta1 run is.
+ */
+final class RunTasks {
+  private RunTasks() {}
+
+  /** The v2beta1 run's tasks, with their output artifacts' ids. */
+  static List<RunTask> ofTaskDetails(JsonNode run) {
+    List<RunTask> tasks = new ArrayList<>();
+    for (JsonNode t : run.at("/run_details/task_details")) {
+      Map<String, String> outputs = new LinkedHashMap<>();
+      t.path("outputs").properties().forEach(o -> {
+        List<String> ids = new ArrayList<>();
+        o.getValue().path("artifact_ids").forEach(a -> ids.add(a.asString("")));
+        outputs.put(o.getKey(), String.join(",", ids));
+      });
+      tasks.add(new RunTask(KfpAnswers.name(t), KfpAnswers.text(t, "state"), KfpAnswers.text(t, "pod_name"),
+          KfpAnswers.time(t, "start_time"), KfpAnswers.time(t, "end_time"), outputs));
+    }
+    return tasks;
+  }
+
+  /** The pods of the v1beta1 run's workflow ({@code pipeline_runtime.workflow_manifest}), none when it has no workflow. */
+  static List<RunTask> ofWorkflowManifest(JsonNode run) {
+    String manifest = run.at("/pipeline_runtime/workflow_manifest").asString("");
+    JsonNode workflow;
+    try {
+      workflow = manifest.isBlank() ? KfpRequests.object() : Yaml.json().readTree(manifest);
+    } catch (JacksonException e) {
+      workflow = KfpRequests.object(); // not a workflow: no tasks to show
+    }
+    List<RunTask> tasks = new ArrayList<>();
+    for (JsonNode node : workflow.at("/status/nodes")) {
+      if (!"Pod".equals(node.path("type").asString(""))) {
+        continue;
+      }
+      Map<String, String> outputs = new LinkedHashMap<>();
+      node.at("/outputs/parameters").forEach(p -> outputs.put(p.path("name").asString(""), p.path("value").asString("")));
+      node.at("/outputs/artifacts").forEach(a -> outputs.put(a.path("name").asString(""), a.at("/s3/key").asString("")));
+      tasks.add(new RunTask(KfpAnswers.text(node, "displayName"), KfpAnswers.text(node, "phase"), KfpAnswers.text(node, "id"),
+          KfpAnswers.time(node, "startedAt"), KfpAnswers.time(node, "finishedAt"), outputs));
+    }
+    return tasks;
+  }
+}
