@@ -1,9 +1,9 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.PredicateParser;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Predicate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,16 +17,14 @@ import java.util.function.Function;
  * whose variables are read as those references and whose literals are quoted with backslash
  * escapes.
  */
-final class WhenParser {
-  private final String text;
+final class WhenParser extends PredicateParser {
   private final String where;
   private final Function<String, Argument> operand;
   /** Whether {@link #text} is the inside of an expression tag. */
   private final boolean expr;
-  private int pos;
 
   private WhenParser(String text, String where, Function<String, Argument> operand, boolean expr) {
-    this.text = text;
+    super(text);
     this.where = where;
     this.operand = operand;
     this.expr = expr;
@@ -35,37 +33,14 @@ final class WhenParser {
   static Predicate parse(String text, String where, Function<String, Argument> operand) {
     String t = text.strip();
     boolean expr = t.startsWith("{{=") && t.endsWith("}}");
-    WhenParser p = new WhenParser(expr ? t.substring(3, t.length() - 2) : text, where, operand, expr);
-    Predicate result = p.or();
-    p.skipSpaces();
-    if (p.pos != p.text.length()) {
-      throw p.error("unexpected '" + p.text.substring(p.pos) + "'");
-    }
-    return result;
+    return new WhenParser(expr ? t.substring(3, t.length() - 2) : text, where, operand, expr).whole();
   }
 
-  private Predicate or() {
-    List<Predicate> parts = new ArrayList<>();
-    parts.add(and());
-    while (consume("||")) {
-      parts.add(and());
-    }
-    return parts.size() == 1 ? parts.get(0) : new Predicate.Any(parts);
-  }
-
-  private Predicate and() {
-    List<Predicate> parts = new ArrayList<>();
-    parts.add(unary());
-    while (consume("&&")) {
-      parts.add(unary());
-    }
-    return parts.size() == 1 ? parts.get(0) : new Predicate.All(parts);
-  }
-
-  private Predicate unary() {
+  @Override
+  protected Predicate term() {
     skipSpaces();
     if (consume("!")) {
-      return new Predicate.Not(unary());
+      return new Predicate.Not(term());
     }
     if (peek('(')) {
       int save = pos;
@@ -82,14 +57,7 @@ final class WhenParser {
   private Predicate comparison() {
     String left = operandText();
     skipSpaces();
-    Predicate.Operator op = null;
-    for (String symbol : List.of("==", "!=", "<=", ">=", "<", ">")) {
-      if (text.startsWith(symbol, pos)) {
-        op = Predicate.Operator.ofSymbol(symbol);
-        pos += symbol.length();
-        break;
-      }
-    }
+    Predicate.Operator op = operator();
     if (op == null) {
       throw error("expected a comparison (==, !=, <, <=, >, >=) after '" + left + "'");
     }
@@ -194,26 +162,8 @@ final class WhenParser {
     return Character.isLetter(r.charAt(0)) ? "{{" + r + "}}" : r;
   }
 
-  private boolean consume(String s) {
-    skipSpaces();
-    if (text.startsWith(s, pos) && !(s.equals("!") && text.startsWith("!=", pos))) {
-      pos += s.length();
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peek(char c) {
-    return pos < text.length() && text.charAt(pos) == c;
-  }
-
-  private void skipSpaces() {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-      pos++;
-    }
-  }
-
-  private FormatException error(String why) {
+  @Override
+  protected FormatException error(String why) {
     return new FormatException(where + ": when '" + text + "': " + why + "; kfp4j reads comparisons joined by &&, || and !");
   }
 }

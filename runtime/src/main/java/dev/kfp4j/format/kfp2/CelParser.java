@@ -1,10 +1,10 @@
 package dev.kfp4j.format.kfp2;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.PredicateParser;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Predicate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,49 +14,24 @@ import java.util.function.Function;
  * {@code double()} or {@code string()}) and literals (numbers, {@code 'text'}, {@code true}),
  * joined by {@code &&}, negated by {@code !(...)}.
  */
-final class CelParser {
-  private final String text;
+final class CelParser extends PredicateParser {
   private final String where;
   private final Function<String, Argument> input;
-  private int pos;
 
   private CelParser(String text, String where, Function<String, Argument> input) {
-    this.text = text;
+    super(text);
     this.where = where;
     this.input = input;
   }
 
   /** The predicate; {@code input} gives the argument behind each task input the condition reads. */
   static Predicate parse(String text, String where, Function<String, Argument> input) {
-    CelParser p = new CelParser(text, where, input);
-    Predicate result = p.or();
-    p.spaces();
-    if (p.pos != text.length()) {
-      throw p.error("unexpected '" + text.substring(p.pos) + "'");
-    }
-    return result;
+    return new CelParser(text, where, input).whole();
   }
 
-  private Predicate or() {
-    List<Predicate> parts = new ArrayList<>();
-    parts.add(and());
-    while (consume("||")) {
-      parts.add(and());
-    }
-    return parts.size() == 1 ? parts.get(0) : new Predicate.Any(parts);
-  }
-
-  private Predicate and() {
-    List<Predicate> parts = new ArrayList<>();
-    parts.add(unary());
-    while (consume("&&")) {
-      parts.add(unary());
-    }
-    return parts.size() == 1 ? parts.get(0) : new Predicate.All(parts);
-  }
-
-  private Predicate unary() {
-    spaces();
+  @Override
+  protected Predicate term() {
+    skipSpaces();
     if (text.startsWith("!(", pos)) {
       pos += 2;
       Predicate inner = or();
@@ -70,15 +45,8 @@ final class CelParser {
       return inner;
     }
     Argument left = operand();
-    spaces();
-    Predicate.Operator op = null;
-    for (String symbol : List.of("==", "!=", "<=", ">=", "<", ">")) {
-      if (text.startsWith(symbol, pos)) {
-        op = Predicate.Operator.ofSymbol(symbol);
-        pos += symbol.length();
-        break;
-      }
-    }
+    skipSpaces();
+    Predicate.Operator op = operator();
     if (op == null) {
       throw error("expected a comparison");
     }
@@ -86,7 +54,7 @@ final class CelParser {
   }
 
   private Argument operand() {
-    spaces();
+    skipSpaces();
     for (String cast : List.of("int(", "double(", "string(")) {
       if (text.startsWith(cast, pos)) {
         pos += cast.length();
@@ -142,28 +110,14 @@ final class CelParser {
     }
   }
 
-  private boolean consume(String s) {
-    spaces();
-    if (text.startsWith(s, pos)) {
-      pos += s.length();
-      return true;
-    }
-    return false;
-  }
-
   private void expect(String s) {
     if (!consume(s)) {
       throw error("expected '" + s + "'");
     }
   }
 
-  private void spaces() {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-      pos++;
-    }
-  }
-
-  private FormatException error(String why) {
+  @Override
+  protected FormatException error(String why) {
     return new FormatException(where + ": condition '" + text + "': " + why);
   }
 }
