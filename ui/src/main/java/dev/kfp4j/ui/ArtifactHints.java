@@ -1,13 +1,12 @@
 package dev.kfp4j.ui;
 
+import dev.kfp4j.format.argo.OutputFiles;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What the workflow a run ran says of its output artifacts, which the runner stores as {@code
@@ -16,46 +15,29 @@ import tools.jackson.databind.JsonNode;
  * what it is.
  */
 final class ArtifactHints {
-  /** A template's output artifact: its file name in the container, and its KFP type, each may be null. */
-  record Hint(String fileName, String type) {}
+  private static final OutputFiles.OutputFile NONE = new OutputFiles.OutputFile(null, null);
 
-  private final Map<String, Map<String, Hint>> byTemplate = new HashMap<>();
+  private final Map<String, Map<String, OutputFiles.OutputFile>> byTemplate;
+
+  private ArtifactHints(Map<String, Map<String, OutputFiles.OutputFile>> byTemplate) {
+    this.byTemplate = byTemplate;
+  }
 
   /** The hints of the workflow in {@code runDir}; none when it has no copy of it. */
   static ArtifactHints of(Path runDir) {
-    ArtifactHints hints = new ArtifactHints();
     Path file = runDir.resolve(LocalUi.WORKFLOW_FILE);
     if (!Files.isRegularFile(file)) {
-      return hints;
+      return new ArtifactHints(Map.of());
     }
     try {
-      JsonNode workflow = Yaml.json().readTree(Files.readString(file));
-      for (JsonNode t : workflow.path("spec").path("templates")) {
-        Map<String, String> types = new HashMap<>();
-        String spec = t.path("metadata").path("annotations").path("pipelines.kubeflow.org/component_spec").asString("");
-        if (!spec.isEmpty()) {
-          for (JsonNode o : Yaml.json().readTree(spec).path("outputs")) {
-            if (o.path("type").isString()) {
-              types.put(o.path("name").asString(""), o.path("type").asString());
-            }
-          }
-        }
-        Map<String, Hint> outputs = new HashMap<>();
-        for (JsonNode a : t.path("outputs").path("artifacts")) {
-          String name = a.path("name").asString("");
-          String path = a.path("path").asString("");
-          String fileName = path.substring(path.lastIndexOf('/') + 1);
-          outputs.put(name, new Hint(fileName.isEmpty() ? null : fileName, types.get(name)));
-        }
-        hints.byTemplate.put(t.path("name").asString(""), outputs);
-      }
+      return new ArtifactHints(OutputFiles.of(Yaml.json().readTree(Files.readString(file))));
     } catch (IOException | JacksonException e) {
-      // no hints: shown by their content
+      return new ArtifactHints(Map.of()); // no hints: shown by their content
     }
-    return hints;
   }
 
-  Hint of(String template, String artifact) {
-    return byTemplate.getOrDefault(template, Map.of()).getOrDefault(artifact, new Hint(null, null));
+  /** What the workflow says of output {@code artifact} of template {@code template}: its file name and type, each may be null. */
+  OutputFiles.OutputFile of(String template, String artifact) {
+    return byTemplate.getOrDefault(template, Map.of()).getOrDefault(artifact, NONE);
   }
 }

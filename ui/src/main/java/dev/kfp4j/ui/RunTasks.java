@@ -1,5 +1,6 @@
 package dev.kfp4j.ui;
 
+import dev.kfp4j.format.argo.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ final class RunTasks {
       if (relative != null) {
         out.put("path", relative);
       }
-      ArtifactHints.Hint hint = hints.of(task.path("template").asString(""), a.getKey());
+      OutputFiles.OutputFile hint = hints.of(task.path("template").asString(""), a.getKey());
       if (hint.fileName() != null) {
         out.put("fileName", hint.fileName());
       }
