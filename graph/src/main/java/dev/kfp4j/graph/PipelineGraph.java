@@ -57,7 +57,7 @@ public final class PipelineGraph {
     if (Kfp2Reader.isPipelineSpec(first)) {
       return Kfp2Reader.read(yaml, source);
     }
-    if (first != null && first.path("kind").asString("").equals("Workflow")) {
+    if (ArgoReader.isWorkflow(first)) {
       return ArgoReader.read(yaml, source);
     }
     throw new FormatException(source + ": not a compiled pipeline: neither an Argo Workflow (kind: Workflow) "

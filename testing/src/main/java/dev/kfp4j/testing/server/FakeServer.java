@@ -72,14 +72,9 @@ public abstract class FakeServer implements AutoCloseable {
     this.expected = value;
   }
 
-  /** The next request (only it) is answered with this status and message. */
-  public synchronized void failNext(int status, String message) {
-    failNextAt(null, null, status, message);
-  }
-
   /** The next request with this method and path (only it) is answered with this status and message. */
   public synchronized void failNextAt(String method, String path, int status, String message) {
-    this.failAt = method == null ? null : method + " " + path;
+    this.failAt = method + " " + path;
     this.failStatus = status;
     this.failMessage = message;
   }
@@ -114,7 +109,7 @@ public abstract class FakeServer implements AutoCloseable {
       if (header != null && !expected.equals(x.getRequestHeaders().getFirst(header))) {
         throw new Answer(401, error(401, "Unauthenticated: no valid credential"));
       }
-      if (failStatus != 0 && (failAt == null || failAt.equals(method + " " + path))) {
+      if (failStatus != 0 && failAt.equals(method + " " + path)) {
         int s = failStatus;
         failStatus = 0;
         throw new Answer(s, error(s, failMessage));
