@@ -6,7 +6,6 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.RunArguments;
 import dev.kfp4j.yaml.Yaml;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,9 +38,9 @@ public final class ArgoClient {
   private String version;
 
   private ArgoClient(Builder b, URI server, String namespace) {
-    this.http = new Http(server, b.auth, b.caCertificate, b.timeout, "--argo-server or " + SERVER_ENV, b.redactor);
+    this.http = b.http(server, b.auth, "--argo-server or " + SERVER_ENV);
     this.namespace = namespace;
-    this.pollInterval = b.pollInterval;
+    this.pollInterval = b.pollInterval();
   }
 
   public static Builder builder() {
@@ -49,14 +48,10 @@ public final class ArgoClient {
   }
 
   /** Settings of an {@link ArgoClient}. */
-  public static final class Builder {
+  public static final class Builder extends ClientBuilder<Builder> {
     private String server;
     private Auth auth;
     private String namespace;
-    private Path caCertificate;
-    private Redactor redactor = new Redactor();
-    private Duration timeout = Duration.ofSeconds(60);
-    private Duration pollInterval = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -75,27 +70,6 @@ public final class ArgoClient {
     /** Where workflows go; else {@code ARGO_NAMESPACE}, else {@code argo}. */
     public Builder namespace(String namespace) {
       this.namespace = namespace;
-      return this;
-    }
-
-    /** Where the credentials this client sends are collected, to be hidden in its messages (see {@link KfpClient.Builder#redactor}). */
-    public Builder redactor(Redactor redactor) {
-      this.redactor = java.util.Objects.requireNonNull(redactor, "redactor");
-      return this;
-    }
-
-    public Builder caCertificate(Path caCertificate) {
-      this.caCertificate = caCertificate;
-      return this;
-    }
-
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = pollInterval;
       return this;
     }
 

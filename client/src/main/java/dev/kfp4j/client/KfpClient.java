@@ -3,10 +3,10 @@ package dev.kfp4j.client;
 import dev.kfp4j.yaml.Yaml;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,13 +49,13 @@ public final class KfpClient {
   private final Duration pollInterval;
 
   private KfpClient(Builder b, URI host) {
-    this.http = new Http(host, b.auth, b.caCertificate, b.timeout, "--host or " + ENDPOINT_ENV, b.redactor);
+    this.http = b.http(host, b.auth, "--host or " + ENDPOINT_ENV);
     this.v2 = b.apiVersion == ApiVersion.V2BETA1;
     this.answers = new KfpAnswers(v2);
     this.api = b.apiVersion.path();
     this.namespace = b.namespace;
     this.ui = b.uiHost != null ? b.uiHost : http.base();
-    this.pollInterval = b.pollInterval;
+    this.pollInterval = b.pollInterval();
   }
 
   public static Builder builder() {
@@ -63,16 +63,12 @@ public final class KfpClient {
   }
 
   /** Settings of a {@link KfpClient}. */
-  public static final class Builder {
+  public static final class Builder extends ClientBuilder<Builder> {
     private String host;
     private URI uiHost;
     private Auth auth = Auth.none();
     private String namespace;
     private ApiVersion apiVersion = ApiVersion.V1BETA1;
-    private Path caCertificate;
-    private Redactor redactor = new Redactor();
-    private Duration timeout = Duration.ofSeconds(60);
-    private Duration pollInterval = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -101,33 +97,6 @@ public final class KfpClient {
 
     public Builder apiVersion(ApiVersion apiVersion) {
       this.apiVersion = java.util.Objects.requireNonNull(apiVersion, "apiVersion");
-      return this;
-    }
-
-    /**
-     * Where the credentials this client sends are collected, to be hidden in every message it
-     * makes; give one to hide them in your own output too ({@link Redactor#redact}).
-     */
-    public Builder redactor(Redactor redactor) {
-      this.redactor = java.util.Objects.requireNonNull(redactor, "redactor");
-      return this;
-    }
-
-    /** A PEM file of CA certificates to trust for https, for servers with a private CA. */
-    public Builder caCertificate(Path caCertificate) {
-      this.caCertificate = caCertificate;
-      return this;
-    }
-
-    /** How long one request may take (default 60 s). */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    /** How often {@link #waitForRun} asks for the run's state (default 5 s). */
-    public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = pollInterval;
       return this;
     }
 
@@ -189,9 +158,7 @@ public final class KfpClient {
 
   /** The experiment of this name in the client's namespace, if there is one. */
   public Optional<Experiment> findExperiment(String name) {
-    Http.Query q = Http.query().add("filter", KfpRequests.nameFilter(name, v2)).add("page_size", 2);
-    scope(q);
-    return KfpAnswers.first(KfpAnswers.listOf(http.get(api + "/experiments", q), "experiments", answers::experiment), name, Experiment::name);
+    return findByName("experiments", name, answers::experiment, Experiment::name);
   }
 
   /** The experiment of this name, created if there is none (KFP's {@code create_experiment}). */
@@ -204,9 +171,7 @@ public final class KfpClient {
   }
 
   public Page<Experiment> listExperiments(ListOptions options) {
-    Http.Query q = KfpRequests.paging(Http.query(), options);
-    scope(q);
-    return KfpAnswers.page(http.get(api + "/experiments", q), "experiments", answers::experiment);
+    return list("experiments", options, answers::experiment);
   }
 
   public void archiveExperiment(String id) {
@@ -255,9 +220,7 @@ public final class KfpClient {
 
   /** The pipeline of this name, if there is one. */
   public Optional<Pipeline> findPipeline(String name) {
-    Http.Query q = Http.query().add("filter", KfpRequests.nameFilter(name, v2)).add("page_size", 2);
-    scope(q);
-    return KfpAnswers.first(KfpAnswers.listOf(http.get(api + "/pipelines", q), "pipelines", answers::pipeline), name, Pipeline::name);
+    return findByName("pipelines", name, answers::pipeline, Pipeline::name);
   }
 
   public Pipeline getPipeline(String id) {
@@ -265,9 +228,7 @@ public final class KfpClient {
   }
 
   public Page<Pipeline> listPipelines(ListOptions options) {
-    Http.Query q = KfpRequests.paging(Http.query(), options);
-    scope(q);
-    return KfpAnswers.page(http.get(api + "/pipelines", q), "pipelines", answers::pipeline);
+    return list("pipelines", options, answers::pipeline);
   }
 
   /** Deletes a pipeline with all its versions. */
@@ -452,6 +413,20 @@ public final class KfpClient {
   }
 
   // ---------------------------------------------------------------- requests
+
+  /** The record of {@code collection} (experiments, pipelines) named {@code name} in the client's namespace, if there is one. */
+  private <T> Optional<T> findByName(String collection, String name, Function<JsonNode, T> read, Function<T, String> nameOf) {
+    Http.Query q = Http.query().add("filter", KfpRequests.nameFilter(name, v2)).add("page_size", 2);
+    scope(q);
+    return KfpAnswers.first(KfpAnswers.listOf(http.get(api + "/" + collection, q), collection, read), name, nameOf);
+  }
+
+  /** A page of {@code collection} (experiments, pipelines) in the client's namespace. */
+  private <T> Page<T> list(String collection, ListOptions options, Function<JsonNode, T> read) {
+    Http.Query q = KfpRequests.paging(Http.query(), options);
+    scope(q);
+    return KfpAnswers.page(http.get(api + "/" + collection, q), collection, read);
+  }
 
   private void scope(Http.Query q) {
     if (namespace != null) {

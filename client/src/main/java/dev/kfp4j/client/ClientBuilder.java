@@ -1,0 +1,64 @@
+package dev.kfp4j.client;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings every client of a server is built with, whatever the server: how requests go (CA
+ * certificate, timeout), how long a wait asks between looks, and where the credentials sent are
+ * collected to be hidden. {@link KfpClient.Builder} and {@link ArgoClient.Builder} add the server's
+ * own.
+ *
+ * @param <B> the concrete builder, so settings chain
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+  private Path caCertificate;
+  private Redactor redactor = new Redactor();
+  private Duration timeout = Duration.ofSeconds(60);
+  private Duration pollInterval = Duration.ofSeconds(5);
+
+  ClientBuilder() {}
+
+  /**
+   * Where the credentials this client sends are collected, to be hidden in every message it
+   * makes; give one to hide them in your own output too ({@link Redactor#redact}).
+   */
+  public B redactor(Redactor redactor) {
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
+    return self();
+  }
+
+  /** A PEM file of CA certificates to trust for https, for servers with a private CA. */
+  public B caCertificate(Path caCertificate) {
+    this.caCertificate = caCertificate;
+    return self();
+  }
+
+  /** How long one request may take (default 60 s). */
+  public B timeout(Duration timeout) {
+    this.timeout = timeout;
+    return self();
+  }
+
+  /** How often waiting for a run asks for its state (default 5 s). */
+  public B pollInterval(Duration pollInterval) {
+    this.pollInterval = pollInterval;
+    return self();
+  }
+
+  Duration pollInterval() {
+    return pollInterval;
+  }
+
+  /** The requests to {@code server} with these settings; {@code serverOption} says how to name another server in errors. */
+  Http http(URI server, Auth auth, String serverOption) {
+    return new Http(server, auth, caCertificate, timeout, serverOption, redactor);
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+}
