@@ -1,12 +1,11 @@
 package dev.kfp4j.graph;
 
+import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.model.Pipeline;
-import dev.kfp4j.yaml.Yaml;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,12 +46,7 @@ public final class PipelineGraph {
    * @throws FormatException when it is neither, or broken
    */
   public static Pipeline read(String yaml, String source) {
-    List<JsonNode> docs;
-    try {
-      docs = Yaml.readAll(yaml);
-    } catch (JacksonException e) {
-      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
-    }
+    List<JsonNode> docs = Documents.read(yaml, source);
     JsonNode first = docs.isEmpty() ? null : docs.get(0);
     if (Kfp2Reader.isPipelineSpec(first)) {
       return Kfp2Reader.read(yaml, source);

@@ -1,5 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Node;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,12 +35,7 @@ public final class Kfp2Reader {
   }
 
   public static Pipeline read(String yaml, String source) {
-    List<JsonNode> docs;
-    try {
-      docs = Yaml.readAll(yaml);
-    } catch (JacksonException e) {
-      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
-    }
+    List<JsonNode> docs = Documents.read(yaml, source);
     if (docs.isEmpty() || !isPipelineSpec(docs.get(0))) {
       throw new FormatException(source + ": not a KFP 2 pipeline spec (it needs pipelineInfo and root)");
     }
@@ -87,12 +82,7 @@ public final class Kfp2Reader {
    * file's {@code pipelineInfo.name}, as KFP 2's {@code components.load_component_from_file} does.
    */
   public static dev.kfp4j.spec.ComponentSpec readComponent(String yaml, String source) {
-    List<JsonNode> docs;
-    try {
-      docs = Yaml.readAll(yaml);
-    } catch (JacksonException e) {
-      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
-    }
+    List<JsonNode> docs = Documents.read(yaml, source);
     if (docs.isEmpty() || !isPipelineSpec(docs.get(0))) {
       throw new FormatException(source + ": not a KFP 2 component file (it needs pipelineInfo and root)");
     }

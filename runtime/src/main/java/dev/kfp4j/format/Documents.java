@@ -1,0 +1,20 @@
+package dev.kfp4j.format;
+
+import dev.kfp4j.yaml.Yaml;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** The YAML documents of a pipeline file, as the formats' readers take them. */
+public final class Documents {
+  private Documents() {}
+
+  /** Every document of {@code yaml}; text that is not YAML is a FormatException naming {@code source}. */
+  public static List<JsonNode> read(String yaml, String source) {
+    try {
+      return Yaml.readAll(yaml);
+    } catch (JacksonException e) {
+      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+  }
+}
