@@ -2,6 +2,7 @@ package dev.kfp4j.client;
 
 import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.format.argo.ArgoWriter;
+import dev.kfp4j.format.argo.CronWorkflows;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.RunArguments;
 import dev.kfp4j.yaml.Yaml;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -183,38 +183,12 @@ public final class ArgoClient {
   }
 
   /**
-   * A {@code CronWorkflow} of a compiled workflow: its spec as the {@code workflowSpec}, its labels
-   * and annotations as the {@code workflowMetadata}. {@code concurrent} false forbids a run to start
-   * while the previous one runs.
+   * A {@code CronWorkflow} of a compiled workflow ({@link CronWorkflows#of}): {@code concurrent}
+   * false forbids a run to start while the previous one runs.
    */
   public static ObjectNode toCronWorkflow(JsonNode workflow, Schedule.Cron schedule, String name, boolean concurrent,
       boolean enabled, boolean schedulesList) {
-    Objects.requireNonNull(name, "name");
-    ObjectNode cron = Yaml.json().createObjectNode().put("apiVersion", "argoproj.io/v1alpha1").put("kind", "CronWorkflow");
-    ObjectNode meta = cron.putObject("metadata").put("name", name);
-    ObjectNode spec = cron.putObject("spec");
-    if (schedulesList) {
-      spec.putArray("schedules").add(schedule.argoSchedule());
-    } else {
-      spec.put("schedule", schedule.argoSchedule());
-    }
-    spec.put("concurrencyPolicy", concurrent ? "Allow" : "Forbid");
-    if (!enabled) {
-      spec.put("suspend", true);
-    }
-    JsonNode wfMeta = workflow.path("metadata");
-    ObjectNode runMeta = Yaml.json().createObjectNode();
-    for (String field : new String[] {"labels", "annotations"}) {
-      if (wfMeta.has(field)) {
-        runMeta.set(field, wfMeta.get(field));
-        meta.set(field, wfMeta.get(field));
-      }
-    }
-    if (!runMeta.isEmpty()) {
-      spec.set("workflowMetadata", runMeta);
-    }
-    spec.set("workflowSpec", workflow.path("spec"));
-    return cron;
+    return CronWorkflows.of(workflow, schedule.argoSchedule(), name, concurrent, enabled, schedulesList);
   }
 
   /** The workflow of a run of {@code pipeline} with {@code arguments}, checked ({@link RunArguments}). */
