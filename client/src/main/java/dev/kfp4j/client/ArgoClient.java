@@ -3,6 +3,7 @@ package dev.kfp4j.client;
 import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.format.argo.ArgoWriter;
 import dev.kfp4j.format.argo.CronWorkflows;
+import dev.kfp4j.format.argo.WorkflowStatus;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.RunArguments;
 import dev.kfp4j.yaml.Yaml;
@@ -197,16 +198,14 @@ public final class ArgoClient {
   }
 
   private ArgoWorkflow workflow(JsonNode n) {
-    JsonNode status = n.path("status");
-    String phase = status.path("phase").asString("");
+    WorkflowStatus.Run run = WorkflowStatus.run(n);
     return new ArgoWorkflow(n.at("/metadata/namespace").asString(namespace), n.at("/metadata/name").asString(""),
-        RunState.parse(phase), status.path("message").asString(null), time(status, "startedAt"), time(status, "finishedAt"));
+        RunState.parse(run.phase()), run.message(), time(run.startedAt()), time(run.finishedAt()));
   }
 
-  private static Instant time(JsonNode n, String field) {
+  private static Instant time(String t) {
     try {
-      String t = n.path(field).asString("");
-      return t.isEmpty() ? null : Instant.parse(t);
+      return t == null ? null : Instant.parse(t);
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -36,7 +36,11 @@ final class KfpAnswers {
   }
 
   static Instant time(JsonNode n, String field) {
-    String t = text(n, field);
+    return time(text(n, field));
+  }
+
+  /** A time KFP or Argo wrote; null for none, for text that is not a time, and for the epoch. */
+  static Instant time(String t) {
     try {
       Instant i = t == null ? null : Instant.parse(t);
       return i == null || i.getEpochSecond() <= 0 ? null : i; // KFP sends the epoch for "not yet"

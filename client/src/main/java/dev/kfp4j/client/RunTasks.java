@@ -1,5 +1,6 @@
 package dev.kfp4j.client;
 
+import dev.kfp4j.format.argo.WorkflowStatus;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,15 +42,9 @@ final class RunTasks {
       workflow = KfpRequests.object(); // not a workflow: no tasks to show
     }
     List<RunTask> tasks = new ArrayList<>();
-    for (JsonNode node : workflow.at("/status/nodes")) {
-      if (!"Pod".equals(node.path("type").asString(""))) {
-        continue;
-      }
-      Map<String, String> outputs = new LinkedHashMap<>();
-      node.at("/outputs/parameters").forEach(p -> outputs.put(p.path("name").asString(""), p.path("value").asString("")));
-      node.at("/outputs/artifacts").forEach(a -> outputs.put(a.path("name").asString(""), a.at("/s3/key").asString("")));
-      tasks.add(new RunTask(KfpAnswers.text(node, "displayName"), KfpAnswers.text(node, "phase"), KfpAnswers.text(node, "id"),
-          KfpAnswers.time(node, "startedAt"), KfpAnswers.time(node, "finishedAt"), outputs));
+    for (WorkflowStatus.Pod pod : WorkflowStatus.pods(workflow)) {
+      tasks.add(new RunTask(pod.name(), pod.phase(), pod.id(), KfpAnswers.time(pod.startedAt()), KfpAnswers.time(pod.finishedAt()),
+          pod.outputs()));
     }
     return tasks;
   }
