@@ -12,7 +12,6 @@ import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.TaskSetting.Resource.Kind;
 import dev.kfp4j.spec.ComponentSpec;
-import dev.kfp4j.spec.ComponentYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +28,7 @@ import tools.jackson.databind.JsonNode;
  * that a pipeline of one task gains with it, each as {@code pointer = value}.
  */
 class SettingsOutputTest {
-  private static final ComponentSpec ECHO = ComponentYaml.parse("""
-      name: echo
-      inputs:
-      - {name: msg, type: String}
-      implementation:
-        container:
-          image: alpine
-          command: [echo, {inputValue: msg}]
-      """, "echo.yaml");
+  private static final ComponentSpec ECHO = TestComponents.ECHO;
 
   private static final String T = "/spec/templates/1"; // the task's template; /spec/templates/0 is the pipeline's DAG
   private static final String EXEC = "/1/platforms/kubernetes/deploymentSpec/executors/exec-echo";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.TestComponents;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.ParameterType;
@@ -15,7 +16,6 @@ import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.RunVolume;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.spec.ComponentSpec;
-import dev.kfp4j.spec.ComponentYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +28,7 @@ import tools.jackson.databind.JsonNode;
  * done, whatever happened to them. (Kfp2Schemas checks such files in the cli's OverlayTest.)
  */
 class RunVolumesTest {
-  static final ComponentSpec ECHO = ComponentYaml.parse("""
-      name: echo
-      inputs:
-      - {name: msg, type: String}
-      implementation:
-        container:
-          image: alpine
-          command: [echo, {inputValue: msg}]
-      """, "echo.yaml");
+  static final ComponentSpec ECHO = TestComponents.ECHO;
 
   static Pipeline pipeline(RunVolume volume, boolean exit) {
     Task first = new Task("first", ECHO, Map.of("msg", Argument.Constant.of("hi")));
