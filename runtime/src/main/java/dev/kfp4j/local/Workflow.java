@@ -170,8 +170,8 @@ public final class Workflow {
 
   /**
    * Checks that the pipeline hangs together: an Argo workflow as Argo would ({@link
-   * dev.kfp4j.format.argo.WorkflowChecks}), then as its model, every task reading and waiting for
-   * known tasks.
+   * dev.kfp4j.format.argo.WorkflowChecks}); a KFP 2 spec as its model, every task reading and
+   * waiting for known tasks.
    */
   public void check() {
     if (root != null) {
@@ -179,16 +179,21 @@ public final class Workflow {
         dev.kfp4j.format.argo.WorkflowChecks.check(root, source);
         return null;
       });
+    } else {
+      ModelPlan.check(model, source);
     }
-    ModelPlan.check(pipeline(), source);
   }
 
   /**
-   * Checks that the local runner can run this pipeline: {@link #check()}, and every step one it
-   * runs. A workflow for a cluster only (a resource template, say) loads without it.
+   * Checks that the local runner can run this pipeline: {@link #check()}, its model read (an Argo
+   * workflow's by its format's reader, which names what the model does not hold), and every step
+   * one the runner runs. A workflow for a cluster only (a resource template, say) loads without it.
    */
   public void checkRunnable() {
     check();
+    if (root != null) {
+      ModelPlan.check(pipeline(), source);
+    }
     ModelPlan.checkRunnable(pipeline(), source);
   }
 
