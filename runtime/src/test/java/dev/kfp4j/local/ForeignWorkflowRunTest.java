@@ -64,4 +64,14 @@ class ForeignWorkflowRunTest {
         e.getMessage());
     assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
   }
+
+  @Test
+  void anEntrypointInputNoParameterGivesIsNamedWithItsTemplate() {
+    String y = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: entry-}\nspec:\n  entrypoint: main\n"
+        + "  templates:\n  - name: main\n    inputs: {parameters: [{name: p}]}\n    dag:\n      tasks:\n"
+        + LocalRunnerTest.task("a", "double", "{{inputs.parameters.p}}") + LocalRunnerTest.sh("double", LocalRunnerTest.DOUBLE);
+    WorkflowException e = assertThrows(WorkflowException.class, () -> runner().run(Workflow.parse(y, "entry.yaml"), Map.of()));
+    assertEquals("entry.yaml: the entrypoint template 'main' needs input 'p', which no workflow parameter gives; "
+        + "add it to spec.arguments.parameters or give the input a value", e.getMessage());
+  }
 }

@@ -150,7 +150,8 @@ public final class ArgoReader {
       } else if (p.hasNonNull("value") || p.hasNonNull("default")) {
         inputs.put(n, Argument.Constant.of(p.hasNonNull("value") ? p.get("value").asString() : p.get("default").asString()));
       } else {
-        throw new FormatException(source + ": the entrypoint template needs input '" + n + "', which no workflow parameter gives");
+        throw new FormatException(source + ": the entrypoint template '" + entry.path("name").asString("") + "' needs input '" + n
+            + "', which no workflow parameter gives; add it to spec.arguments.parameters or give the input a value");
       }
     }
     return new DagReader.Scope(inputs, Map.of());
