@@ -105,6 +105,13 @@ final class ComponentReader {
 
   private static Component fromTemplate(JsonNode template, String where) {
     checkKeys(template, where);
+    for (JsonNode v : template.path("volumes")) {
+      String claim = v.path("persistentVolumeClaim").path("claimName").asString("");
+      if (claim.contains("{{")) {
+        throw new FormatException(where + ": volume '" + v.path("name").asString("") + "' mounts the claim '" + claim
+            + "', whose name is a variable; kfp4j's model holds a claim's name as written: name the claim itself");
+      }
+    }
     JsonNode container = template.path("container");
     String image = container.path("image").asString("");
     List<InputSpec> inputs = new ArrayList<>();

@@ -124,6 +124,13 @@ class ForeignTemplateTest {
               inputs: {parameters: [{name: x}]}
               container: {image: a, command: [sh], env: [{name: N, value: '{{inputs.parameters.nope}}'}]}
             """)).getMessage());
+    assertEquals("hand.yaml: template 't': volume 'data' mounts the claim '{{inputs.parameters.x}}', whose name is a variable; "
+        + "kfp4j's model holds a claim's name as written: name the claim itself", assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              volumes: [{name: data, persistentVolumeClaim: {claimName: '{{inputs.parameters.x}}'}}]
+              container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data}]}
+            """)).getMessage());
     String sidecars = assertThrows(FormatException.class, () -> read("""
         - name: t
           inputs: {parameters: [{name: x}]}
