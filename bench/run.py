@@ -412,7 +412,7 @@ def bench_runner(runtime_cp, runs):
     out = sh(["java", "-cp", cp + os.pathsep + str(root / "bench"), "RunnerBench", str(root / "runs"), str(runs)])
     return (out.strip() + "\n\nSubprocess fan-out measured at 200 tasks (one `java` start each, from the class-data "
             "archive the runner keeps per classpath); each run's folder, run.json and task logs are written as in any run. "
-            "KFP 2 specs run from the typed pipeline model (ModelPlan), Argo workflows from their own plan.")
+            "KFP 2 specs and Argo workflows both run from the typed pipeline model (ModelPlan).")
 
 
 def machine():

@@ -80,7 +80,7 @@ class CommandsTest {
     assertEquals(0, ok.code(), ok.toString());
     assertTrue(ok.out().contains("ok      " + CLASSES + "/META-INF/kfp4j/pipelines/add-example.yaml"), ok.toString());
     assertTrue(ok.out().contains("components/add.yaml"), ok.toString());
-    assertTrue(ok.out().matches("(?s).*resourceop-basic\\.yaml \\(cluster only: template '.*' uses 'resource'.*"), ok.toString());
+    assertTrue(ok.out().matches("(?s).*resourceop-basic\\.yaml \\(cluster only: step '.*' is a Kubernetes resource step.*"), ok.toString());
     Path broken = write("broken.yaml", Files.readString(Path.of(CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml"))
         .replace("template: multiply", "template: multiplyy"));
     Cli bad = Cli.run("validate", broken.toString());

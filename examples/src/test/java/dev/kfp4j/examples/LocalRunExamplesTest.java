@@ -123,10 +123,11 @@ class LocalRunExamplesTest {
   }
 
   @Test
-  void kubernetesStepsAreRefusedWithTheTemplateNamed() {
+  void kubernetesStepsAreRefusedWithTheStepNamed() {
     Workflow w = Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/pipelines/resourceop-basic.yaml");
     WorkflowException e = assertThrows(WorkflowException.class, () -> LocalRunner.builder().build().run(w, Map.of()));
-    assertTrue(e.getMessage().contains("template 'create-job' uses 'resource', which the local runner does not run"), e.getMessage());
+    assertTrue(e.getMessage().contains("step 'create-job' is a Kubernetes resource step, which the local runner does not run; "
+        + "run this pipeline on a cluster"), e.getMessage());
   }
 
   @Test

@@ -33,11 +33,32 @@ final class ArgumentValues {
   }
 
   /**
+   * The text value {@code a} gives input {@code in}: as {@link #value}, except that an input typed
+   * {@code PipelineTaskFinalStatus} given the run's status gets KFP 2's struct ({@link #finalStatus}).
+   */
+  String input(Argument a, dev.kfp4j.spec.InputSpec in, Scope scope, String where) {
+    if (a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS && finalStatus(in)) {
+      return finalStatus();
+    }
+    return value(a, scope, where);
+  }
+
+  /** The type of input {@code in}'s value, as its JSON in the executor input: KFP's struct for the final status. */
+  static dev.kfp4j.model.ParameterType type(dev.kfp4j.spec.InputSpec in) {
+    return finalStatus(in) ? dev.kfp4j.model.ParameterType.STRUCT
+        : in.type() == null ? null : dev.kfp4j.model.ParameterType.ofV1Name(in.type().name());
+  }
+
+  private static boolean finalStatus(dev.kfp4j.spec.InputSpec in) {
+    return dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type());
+  }
+
+  /**
    * The run's status as KFP 2 gives an exit task's {@code PipelineTaskFinalStatus} input: KFP's
    * struct as JSON, its {@code state} {@code SUCCEEDED} or {@code FAILED} ({@code RUNNING} before
    * the exit handler). Any other input given the status gets Argo's text ({@code Succeeded}, ...).
    */
-  String finalStatus() {
+  private String finalStatus() {
     String status = run.value(Argument.RunValue.Kind.STATUS);
     String state = status.equals("Succeeded") ? "SUCCEEDED" : status.equals("Running") ? "RUNNING" : "FAILED";
     tools.jackson.databind.node.ObjectNode s = Yaml.json().createObjectNode();
@@ -155,7 +176,12 @@ final class ArgumentValues {
       return String.join(all ? " and " : " or ", parts);
     }
     dev.kfp4j.model.Predicate.Comparison c = (dev.kfp4j.model.Predicate.Comparison) p;
-    return "'" + operand(c.left(), scope, where) + "' " + c.operator().symbol() + " '" + operand(c.right(), scope, where) + "'";
+    return quoted(operand(c.left(), scope, where)) + " " + c.operator().symbol() + " " + quoted(operand(c.right(), scope, where));
+  }
+
+  /** A value in single quotes, its own quotes and backslashes escaped, so no value reads as part of the condition. */
+  private static String quoted(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   private String operand(Argument a, Scope scope, String where) {

@@ -21,7 +21,7 @@ final class Execution {
   private final RunRecord record;
   private final PreviousRun previous;
   private final Map<String, String> parameters;
-  /** Argo's {@code {{workflow.status}}}: Running, then the main graph's outcome while the exit handler runs. */
+  /** The run's status its tasks may read: Running, then the main graph's outcome while the exit handler runs. */
   private volatile String status = "Running";
 
   Execution(LocalRunner runner, Workflow workflow, Map<String, String> parameters, Path runDir, String runId, RunRecord record,
@@ -50,11 +50,8 @@ final class Execution {
     ContainerLauncher containers = runner.containers() == null ? null
         : new ContainerLauncher(runner.engine(), runner.containers(), runId, new SubprocessLauncher(groups), record);
     Path volumes = RunPaths.inside(runner.root(), "volumes");
-    Plan plan = workflow.pipeline() != null
-        ? new ModelPlan(workflow.pipeline(), parameters, new RunValues(runId, workflow.name() + "-" + runId, () -> status),
-            new TaskSteps(volumes, runner.javaMode(), workflow.outputNames(), workflow.filesKept()), runDir)
-        : new ArgoPlan(workflow, parameters, new Variables(parameters, workflow.name(), runId, () -> status), runDir, volumes,
-            runner.javaMode());
+    Plan plan = new ModelPlan(workflow.pipeline(), parameters, new RunValues(runId, workflow.name() + "-" + runId, () -> status),
+        new TaskSteps(volumes, runner.javaMode(), workflow.outputNames(), workflow.filesKept()), runDir, workflow.stepGroups());
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache")) : null;
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
         new Semaphore(runner.parallelism()),

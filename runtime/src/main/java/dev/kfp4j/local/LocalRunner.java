@@ -85,9 +85,6 @@ public final class LocalRunner {
   public RunResult run(Workflow workflow, Map<String, String> arguments) {
     workflow.checkRunnable();
     Map<String, String> parameters = workflow.arguments(arguments);
-    if (workflow.model() == null) {
-      ArgoPlan.entryInputs(workflow, parameters);
-    }
     engine(); // no engine: said before anything runs
     String runId = newRunId();
     Path runDir = RunPaths.inside(root, workflow.name(), runId);
@@ -120,9 +117,6 @@ public final class LocalRunner {
         throw new WorkflowException(runDir + " is a run of '" + previous.pipeline() + "', not of '" + workflow.name() + "'");
       }
       Map<String, String> parameters = workflow.arguments(previous.arguments());
-      if (workflow.model() == null) {
-        ArgoPlan.entryInputs(workflow, parameters);
-      }
       // What the earlier runner left: processes that outlived it, and run.json's temp files.
       previous.processes().forEach(p -> ProcessGroups.stopLeftover(p.pid(), p.startMillis()));
       if (containers != null) {

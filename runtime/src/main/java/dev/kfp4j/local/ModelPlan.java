@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What to run, read from the typed pipeline model (a KFP 2 pipeline spec as {@code Kfp2Reader}
- * reads it, an Argo workflow kfp4j wrote as {@code ArgoReader} does): each list of nodes as a graph whose tasks wait for the siblings holding what they
+ * reads it, an Argo workflow as {@code ArgoReader} does): each list of nodes as a graph whose tasks wait for the siblings holding what they
  * read; a {@link dev.kfp4j.model.Loop} once per item, in an iteration scope of its own (its outputs collected from
  * there, in item order); a {@link Condition} when its {@link dev.kfp4j.model.Predicate} holds,
  * evaluated on the values ({@link ArgumentValues}); of {@link Branches}, the first branch
@@ -35,6 +35,12 @@ final class ModelPlan implements Plan {
   /** A branch of an if / else-if / else chain, which runs when its effective predicate holds. */
   private record Branch(Branches chain, int index) {}
 
+  /**
+   * Groups the format made around one task ({@code groups}, outermost first: a loop, then a
+   * condition), run and shown as that task: once per item, when the conditions hold.
+   */
+  private record Folded(List<dev.kfp4j.model.Node> groups, Task task) {}
+
   private final Pipeline pipeline;
   private final Map<String, String> parameters;
   private final ArgumentValues values;
@@ -43,9 +49,13 @@ final class ModelPlan implements Plan {
   /** Each node's name to the nodes holding it, outermost first, itself last. */
   private final Map<String, List<Object>> ancestry = new HashMap<>();
   private final Map<List<?>, Graph> graphs = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+  /** The names of the groups that run as the one task they hold ({@link Folded}). */
+  private final Set<String> stepGroups;
 
-  ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir) {
+  /** {@code stepGroups}: the groups the pipeline's format made around one task, which run and show as that task. */
+  ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir, Set<String> stepGroups) {
     this.pipeline = pipeline;
+    this.stepGroups = stepGroups;
     this.parameters = parameters;
     Map<String, dev.kfp4j.spec.ComponentSpec> components = new HashMap<>();
     pipeline.steps().forEach(s -> {
@@ -134,6 +144,7 @@ final class ModelPlan implements Plan {
       List<Node> nodes = new ArrayList<>();
       for (Object o : siblings) {
         dev.kfp4j.model.Node n = o instanceof Branch b ? b.chain().branches().get(b.index()) : (dev.kfp4j.model.Node) o;
+        Folded folded = fold(n);
         Set<String> deps = new LinkedHashSet<>();
         Nodes.walk(List.of(n), m -> {
           if (m instanceof dev.kfp4j.model.Step s) {
@@ -147,8 +158,9 @@ final class ModelPlan implements Plan {
           }
         });
         deps.remove(null);
-        deps.remove(n.name());
-        nodes.add(new Node(n.name(), template(n), List.copyOf(deps), o));
+        deps.remove(shownName(n));
+        nodes.add(folded != null ? new Node(folded.task().name(), template(folded.task()), List.copyOf(deps), folded)
+            : new Node(n.name(), template(n), List.copyOf(deps), o));
       }
       return new Graph(name, List.copyOf(nodes));
     });
@@ -158,10 +170,28 @@ final class ModelPlan implements Plan {
   private String sibling(String name, Set<Object> siblings) {
     for (Object o : ancestry.getOrDefault(name, List.of())) {
       if (siblings.contains(o)) {
-        return o instanceof dev.kfp4j.model.Node n ? n.name() : null;
+        return o instanceof dev.kfp4j.model.Node n ? shownName(n) : null;
       }
     }
     return null;
+  }
+
+  /** A group made around one task, as that task with its groups; null for any other node. */
+  private Folded fold(dev.kfp4j.model.Node n) {
+    List<dev.kfp4j.model.Node> groups = new ArrayList<>();
+    dev.kfp4j.model.Node at = n;
+    while ((at instanceof dev.kfp4j.model.Loop || at instanceof Condition) && stepGroups.contains(at.name())
+        && Nodes.body(at).size() == 1) {
+      groups.add(at);
+      at = Nodes.body(at).get(0);
+    }
+    return !groups.isEmpty() && at instanceof Task t ? new Folded(List.copyOf(groups), t) : null;
+  }
+
+  /** The name a node runs under: a folded group's task's, else its own. */
+  private String shownName(dev.kfp4j.model.Node n) {
+    Folded f = fold(n);
+    return f != null ? f.task().name() : n.name();
   }
 
   private static String producer(Argument a) {
@@ -177,7 +207,8 @@ final class ModelPlan implements Plan {
 
   @Override
   public Plan.Loop loop(Node node, Scope scope) {
-    if (!(node.source() instanceof dev.kfp4j.model.Loop loop)) {
+    Object held = node.source() instanceof Folded f ? f.groups().get(0) : node.source();
+    if (!(held instanceof dev.kfp4j.model.Loop loop)) {
       return null;
     }
     List<JsonNode> items = new ArrayList<>();
@@ -187,7 +218,7 @@ final class ModelPlan implements Plan {
       }
     } else {
       Argument source = ((dev.kfp4j.model.Loop.Over) loop.items()).source();
-      String where = "loop '" + loop.name() + "'";
+      String where = node.source() instanceof Folded ? "task '" + node.name() + "'" : "loop '" + loop.name() + "'";
       String text = values.value(source, scope, where);
       JsonNode list = ArgumentValues.parse(text);
       if (list == null || !list.isArray()) {
@@ -200,6 +231,15 @@ final class ModelPlan implements Plan {
 
   @Override
   public String skipReason(Node node, Scope scope, JsonNode item) {
+    if (node.source() instanceof Folded f) {
+      Scope inner = inner(f, scope, item);
+      for (dev.kfp4j.model.Node g : f.groups()) {
+        if (g instanceof Condition c && !values.holds(c.predicate(), inner, "condition '" + c.name() + "'")) {
+          return "condition " + values.shown(c.predicate(), inner, "condition '" + c.name() + "'") + " is false";
+        }
+      }
+      return null;
+    }
     dev.kfp4j.model.Predicate predicate = null;
     if (node.source() instanceof Condition c) {
       predicate = c.predicate();
@@ -216,6 +256,9 @@ final class ModelPlan implements Plan {
   @Override
   public Work work(Node node, Scope scope, JsonNode item, TaskId id) {
     Object source = node.source();
+    if (source instanceof Folded f) {
+      return task(f.task(), inner(f, scope, item), id);
+    }
     if (source instanceof dev.kfp4j.model.Loop loop) {
       return new SubGraph(graph(loop.name(), loop.body()), scope.iteration(loop.name(), id.order(), item));
     }
@@ -234,6 +277,11 @@ final class ModelPlan implements Plan {
       return new SubGraph(branchGraph(chain, branches), scope);
     }
     return task((Task) source, scope, id);
+  }
+
+  /** What a folded task sees: its loop's item, when it is in one. */
+  private static Scope inner(Folded f, Scope scope, JsonNode item) {
+    return f.groups().get(0) instanceof dev.kfp4j.model.Loop loop ? scope.withItem(loop.name(), item) : scope;
   }
 
   private final Map<Branches, Graph> branchGraphs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -269,11 +317,8 @@ final class ModelPlan implements Plan {
           continue;
         }
       }
-      if (a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS
-          && dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type())) {
-        text = values.finalStatus();
-      } else if (a != null) {
-        text = values.value(a, scope, where + " input '" + n + "'");
+      if (a != null) {
+        text = values.input(a, in, scope, where + " input '" + n + "'");
       }
       if (text == null) {
         text = in.defaultValue();

@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What to run, as the {@link Scheduler} sees it: graphs of tasks with their dependencies, and for
  * each task in a scope its loop, its condition and its work (a nested graph or a {@link Step}).
- * {@link ModelPlan} makes one from the pipeline model (a KFP 2 spec, an Argo workflow kfp4j wrote);
- * {@link ArgoPlan} from any other Argo workflow, whose templates the model does not hold exactly.
+ * {@link ModelPlan} makes one from the pipeline model (a KFP 2 spec or an Argo workflow, as their
+ * formats read them).
  */
 interface Plan {
   /** The graph the run starts with. */

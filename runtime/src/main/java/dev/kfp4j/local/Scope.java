@@ -44,6 +44,14 @@ final class Scope {
     return child;
   }
 
+  /**
+   * A scope that sees {@code item} as the item of {@code loop} and records into this one: a task
+   * run once per item whose outputs are not collected.
+   */
+  Scope withItem(String loop, JsonNode item) {
+    return new Scope(inputs, inputFiles, this, loop, item);
+  }
+
   /** Records what task {@code name} of this graph gave. */
   void finished(String name, TaskResult result) {
     taskOutputs.put(name, result.outputs());

@@ -60,32 +60,6 @@ record Step(
     artifactTypes = artifactTypes == null ? Map.of() : Map.copyOf(artifactTypes);
   }
 
-  /** A step run from an Argo workflow: its container's paths and limits known, its artifacts untyped. */
-  Step(TaskId id, String name, String template, Path dir, String image, List<String> command, List<String> localCommand,
-      Map<String, String> env, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles, Map<String, Path> inputFiles,
-      List<Path> volumes, RetryPolicy retry, long timeoutSeconds, boolean caching, LocalRunner.JavaMode javaMode,
-      Mounts mounts, Map<String, String> limits) {
-    this(id, name, template, dir, image, command, localCommand, env, parameterFiles, artifactFiles, inputFiles, volumes, retry,
-        timeoutSeconds, caching, javaMode, mounts, limits, Map.of(), null);
-  }
-
-  /** A step run from the model (a KFP 2 spec): its artifacts typed, its executor output read; not run in a container. */
-  Step(TaskId id, String name, String template, Path dir, String image, List<String> command, List<String> localCommand,
-      Map<String, String> env, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles, Map<String, Path> inputFiles,
-      List<Path> volumes, RetryPolicy retry, long timeoutSeconds, boolean caching, LocalRunner.JavaMode javaMode,
-      Map<String, String> artifactTypes, Path executorOutput) {
-    this(id, name, template, dir, image, command, localCommand, env, parameterFiles, artifactFiles, inputFiles, volumes, retry,
-        timeoutSeconds, caching, javaMode, Mounts.NONE, Map.of(), artifactTypes, executorOutput);
-  }
-
-  /** A step of plain arguments whose artifacts are untyped. */
-  Step(TaskId id, String name, String template, Path dir, String image, List<String> command, List<String> localCommand,
-      Map<String, String> env, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles, Map<String, Path> inputFiles,
-      List<Path> volumes, RetryPolicy retry, long timeoutSeconds, boolean caching, LocalRunner.JavaMode javaMode) {
-    this(id, name, template, dir, image, command, localCommand, env, parameterFiles, artifactFiles, inputFiles, volumes, retry,
-        timeoutSeconds, caching, javaMode, Mounts.NONE, Map.of(), Map.of(), null);
-  }
-
   /**
    * Where the container's paths are here, by container path: each output file or folder it
    * writes, each input file it reads, each volume it mounts.

@@ -1,6 +1,5 @@
 package dev.kfp4j.local;
 
-import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
@@ -97,6 +96,9 @@ final class TaskSteps {
     }
 
     Map<String, String> env = new LinkedHashMap<>();
+    for (Map.Entry<String, Placeholder> e : container.env().entrySet()) {
+      env.put(e.getKey(), one(e.getValue(), component, values, inputMetadata, local, where));
+    }
     Map<String, Path> mounts = new LinkedHashMap<>();
     Map<String, String> limits = new LinkedHashMap<>();
     int retries = 0;
@@ -232,9 +234,7 @@ final class TaskSteps {
     for (InputSpec in : component.inputs()) {
       String n = in.name();
       if (values.containsKey(n)) {
-        ParameterType type = dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type()) ? ParameterType.STRUCT
-            : in.type() == null ? null : ParameterType.ofV1Name(in.type().name());
-        parameterValues.set(n, ArgumentValues.json(values.get(n), type));
+        parameterValues.set(n, ArgumentValues.json(values.get(n), ArgumentValues.type(in)));
       } else if (paths.inputs().containsKey(n)) {
         inArtifacts.putObject(n).putArray("artifacts").add(artifact(n, schemaTitle(in.type()), paths.inputs().get(n),
             paths.local(), metadata.getOrDefault(n, Map.of())));

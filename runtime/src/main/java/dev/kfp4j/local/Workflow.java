@@ -14,35 +14,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A compiled pipeline, the same file that goes to the cluster: a KFP v1 Argo Workflow or a KFP 2
  * pipeline spec (told apart by its content), its name and parameters, and what the local runner
- * needs. A KFP 2 pipeline spec is read into the typed pipeline model. The runner checks it can run
- * it before anything runs.
+ * needs. Either is read into the typed pipeline model by its format's reader; the runner checks it
+ * can run it before anything runs.
  */
 public final class Workflow {
-  /** Template fields the local runner runs or can ignore safely on one machine. */
-  private static final Set<String> TEMPLATE_FIELDS = Set.of(
-      "name", "metadata", "inputs", "outputs", "container", "dag", "retryStrategy", "activeDeadlineSeconds",
-      "nodeSelector", "tolerations", "volumes", "parallelism", "affinity", "priorityClassName", "serviceAccountName",
-      "podSpecPatch", "securityContext", "timeout");
-  private static final Set<String> TASK_FIELDS = Set.of(
-      "name", "template", "dependencies", "arguments", "when", "withItems", "withParam");
-
   /** A pipeline parameter: name, default (or null), KFP type (or null). */
   public record Parameter(String name, String defaultValue, String type) {}
 
+  /** The Argo workflow as parsed, or null for a KFP 2 spec. */
   private final JsonNode root;
-  private final dev.kfp4j.model.Pipeline model;
   private final String source;
   private final String name;
-  private final Map<String, JsonNode> templates = new LinkedHashMap<>();
   private final List<Parameter> parameters = new ArrayList<>();
+  /** A KFP 2 spec's model, or an Argo workflow's once read. */
+  private dev.kfp4j.model.Pipeline model;
+  /** The groups the format made around one step, which a run shows as that step. */
+  private Set<String> stepGroups = Set.of();
 
   /** A KFP 2 pipeline, read into the model from {@code source}. */
   private Workflow(dev.kfp4j.model.Pipeline model, String source) {
@@ -58,36 +51,25 @@ public final class Workflow {
     }
   }
 
+  /** An Argo workflow: its name and parameters now, its model when it is checked or run. */
   private Workflow(JsonNode root, String source) {
     this.root = root;
-    this.model = null;
     this.source = source;
-    if (root == null || !root.isObject() || !"Workflow".equals(root.path("kind").asString(""))) {
+    if (!ArgoReader.isWorkflow(root)) {
       throw new WorkflowException(source + ": not an Argo Workflow (kind: Workflow)");
     }
-    JsonNode spec = root.path("spec");
-    for (JsonNode t : spec.path("templates")) {
-      templates.put(t.path("name").asString(""), t);
+    this.name = ArgoReader.name(root);
+    for (ArgoReader.Declared p : argo(() -> ArgoReader.parameters(root, source))) {
+      parameters.add(new Parameter(p.name(), p.defaultValue(), p.type()));
     }
-    String generateName = root.at("/metadata/generateName").asString("");
-    String plain = root.at("/metadata/name").asString("");
-    this.name = !plain.isEmpty() ? plain : generateName.replaceAll("-$", "");
-    Map<String, String> types = new LinkedHashMap<>();
-    String pipelineSpec = root.at("/metadata/annotations").path("pipelines.kubeflow.org/pipeline_spec").asString("");
-    if (!pipelineSpec.isEmpty()) {
-      try {
-        for (JsonNode in : Yaml.json().readTree(pipelineSpec).path("inputs")) {
-          if (in.hasNonNull("type") && in.get("type").isString()) {
-            types.put(in.path("name").asString(), in.get("type").asString());
-          }
-        }
-      } catch (JacksonException e) {
-        throw new WorkflowException(source + ": metadata.annotations.pipelines.kubeflow.org/pipeline_spec is not JSON");
-      }
-    }
-    for (JsonNode p : spec.at("/arguments/parameters")) {
-      String n = p.path("name").asString();
-      parameters.add(new Parameter(n, p.hasNonNull("value") ? p.get("value").asString() : null, types.get(n)));
+  }
+
+  /** {@code read}'s result; its FormatException as the WorkflowException that says what is wrong. */
+  private <T> T argo(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (dev.kfp4j.format.FormatException | IllegalArgumentException e) {
+      throw new WorkflowException(e.getMessage().startsWith(source) ? e.getMessage() : source + ": " + e.getMessage());
     }
   }
 
@@ -115,21 +97,12 @@ public final class Workflow {
 
   /** {@code kfp2} for a KFP 2 pipeline spec, {@code argo} for an Argo Workflow. */
   public String format() {
-    return model != null ? "kfp2" : "argo";
+    return root == null ? "kfp2" : "argo";
   }
-
-  /** The pipeline model of a KFP 2 pipeline spec, or null for an Argo Workflow. */
-  dev.kfp4j.model.Pipeline model() {
-    return model;
-  }
-
-  private dev.kfp4j.model.Pipeline argoModel;
-
-  private boolean argoRead;
 
   /** The name under which a run shows a component's output: Argo's name for it in an Argo workflow, else its own. */
   java.util.function.BiFunction<dev.kfp4j.spec.ComponentSpec, String, String> outputNames() {
-    return model != null ? (spec, output) -> output : dev.kfp4j.format.argo.ContainerTemplate::argoOutput;
+    return root == null ? (spec, output) -> output : dev.kfp4j.format.argo.ContainerTemplate::argoOutput;
   }
 
   /**
@@ -137,26 +110,23 @@ public final class Workflow {
    * workflow, each output Argo keeps as an artifact ({@link ArgoReader#filesKept}).
    */
   java.util.function.BiPredicate<dev.kfp4j.spec.ComponentSpec, String> filesKept() {
-    return model != null ? (spec, output) -> false : ArgoReader.filesKept(root);
+    return root == null ? (spec, output) -> false : ArgoReader.filesKept(root);
   }
 
-  /**
-   * The pipeline as the model holds it: a KFP 2 spec's, or an Argo workflow's as its format reads
-   * it, when the model holds all of it that runs ({@link ArgoReader#readsExactly}); else null.
-   */
+  /** The groups the format made around one step, which a run shows as that step ({@link ArgoReader.Read}). */
+  synchronized Set<String> stepGroups() {
+    pipeline();
+    return stepGroups;
+  }
+
+  /** The pipeline as the model holds it: a KFP 2 spec's, or an Argo workflow's as its format reads it. */
   synchronized dev.kfp4j.model.Pipeline pipeline() {
-    if (model != null || argoRead) {
-      return model != null ? model : argoModel;
+    if (model == null) {
+      ArgoReader.Read read = argo(() -> ArgoReader.readForRun(root, null, source));
+      model = read.pipeline();
+      stepGroups = read.groupsAroundSteps();
     }
-    argoRead = true;
-    if (ArgoReader.readsExactly(root)) {
-      try {
-        argoModel = ArgoReader.read(root, null, source);
-      } catch (dev.kfp4j.format.FormatException | IllegalArgumentException e) {
-        argoModel = null; // the workflow's own plan says what is wrong with it, as the task it is in
-      }
-    }
-    return argoModel;
+    return model;
   }
 
   public static Workflow read(Path file) {
@@ -193,177 +163,38 @@ public final class Workflow {
     return List.copyOf(parameters);
   }
 
+  /** The Argo workflow as parsed (the run keeps it for the local UI's picture), or null for a KFP 2 spec. */
   JsonNode root() {
     return root;
   }
 
-  Iterable<JsonNode> templates() {
-    return templates.values();
-  }
-
-  JsonNode template(String name) {
-    return templates.get(name);
-  }
-
-  String entrypoint() {
-    return root.at("/spec/entrypoint").asString("");
-  }
-
-  String onExit() {
-    return root.at("/spec/onExit").asString("");
-  }
-
   /**
-   * Checks that the workflow hangs together, as Argo would: names follow Argo's rules, the
-   * entrypoint and exit handler name templates, every task names a known template, every
-   * dependency a known task, and no tasks depend on each other in a cycle.
+   * Checks that the pipeline hangs together: an Argo workflow as Argo would ({@link
+   * dev.kfp4j.format.argo.WorkflowChecks}); a KFP 2 spec as its model, every task reading and
+   * waiting for known tasks.
    */
   public void check() {
-    if (model != null) {
+    if (root != null) {
+      argo(() -> {
+        dev.kfp4j.format.argo.WorkflowChecks.check(root, source);
+        return null;
+      });
+    } else {
       ModelPlan.check(model, source);
-      return;
     }
-    checkNames();
-    if (template(entrypoint()) == null) {
-      throw new WorkflowException(source + ": spec.entrypoint '" + entrypoint() + "' names no template; templates are " + templates.keySet());
-    }
-    if (!onExit().isEmpty() && template(onExit()) == null) {
-      throw new WorkflowException(source + ": spec.onExit '" + onExit() + "' names no template");
-    }
-    for (JsonNode t : templates.values()) {
-      String tn = t.path("name").asString();
-      for (JsonNode task : t.at("/dag/tasks")) {
-        String name = task.path("name").asString();
-        String ref = task.path("template").asString("");
-        if (template(ref) == null) {
-          throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' names an unknown template '" + ref + "'");
-        }
-        for (JsonNode dep : task.path("dependencies")) {
-          boolean known = false;
-          for (JsonNode other : t.at("/dag/tasks")) {
-            known |= other.path("name").asString().equals(dep.asString());
-          }
-          if (!known) {
-            throw new WorkflowException(source + ": task '" + name + "' of template '" + tn + "' depends on an unknown task '" + dep.asString() + "'");
-          }
-        }
-      }
-      checkNoCycle(t);
-    }
-  }
-
-  /** Argo's name of a template or DAG task ({@code workflow/validate}), at most 128 characters. */
-  private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z0-9][-a-zA-Z0-9]{0,127}");
-  /** Argo's name of a parameter or an artifact. */
-  private static final Pattern PARAM_NAME = Pattern.compile("[-a-zA-Z0-9_]+");
-  /** A Kubernetes object name (DNS-1123 subdomain), at most 253 characters. */
-  private static final Pattern OBJECT_NAME = Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-
-  /**
-   * The names that the runner turns into files and folders follow Argo's rules: the workflow's,
-   * every template's and DAG task's, and every output's and artifact's.
-   */
-  private void checkNames() {
-    if (!OBJECT_NAME.matcher(name).matches()) {
-      throw new WorkflowException(source + ": the workflow's name '" + name + "' (metadata.name, or generateName without its last '-') "
-          + "is not a Kubernetes name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit");
-    }
-    for (JsonNode t : templates.values()) {
-      String tn = t.path("name").asString("");
-      checkName(FIELD_NAME, tn, "template", "");
-      for (JsonNode task : t.at("/dag/tasks")) {
-        checkName(FIELD_NAME, task.path("name").asString(""), "task", " of template '" + tn + "'");
-        for (JsonNode a : task.at("/arguments/artifacts")) {
-          checkName(PARAM_NAME, a.path("name").asString(""), "artifact", " of task '" + task.path("name").asString() + "'");
-        }
-      }
-      for (String kind : new String[] {"/outputs/parameters", "/outputs/artifacts", "/inputs/artifacts"}) {
-        for (JsonNode p : t.at(kind)) {
-          checkName(PARAM_NAME, p.path("name").asString(""), kind.contains("parameters") ? "output" : "artifact",
-              " of template '" + tn + "'");
-        }
-      }
-    }
-  }
-
-  private void checkName(Pattern rule, String value, String what, String where) {
-    if (!rule.matcher(value).matches()) {
-      throw new WorkflowException(source + ": " + what + " name '" + value + "'" + where + " is not allowed: "
-          + (rule == FIELD_NAME ? "letters, digits and '-', starting with a letter or digit, at most 128"
-              : "letters, digits, '-' and '_'")
-          + ", as Argo requires");
-    }
-  }
-
-  /** No task of a DAG template depends on itself, through others or directly. */
-  private void checkNoCycle(JsonNode template) {
-    Map<String, List<String>> deps = new LinkedHashMap<>();
-    for (JsonNode task : template.at("/dag/tasks")) {
-      List<String> d = new ArrayList<>();
-      task.path("dependencies").forEach(x -> d.add(x.asString()));
-      deps.put(task.path("name").asString(), d);
-    }
-    Set<String> done = new java.util.HashSet<>();
-    for (String task : deps.keySet()) {
-      List<String> path = cycle(task, deps, new ArrayList<>(), done);
-      if (path != null) {
-        throw new WorkflowException(source + ": tasks of template '" + template.path("name").asString()
-            + "' depend on each other in a cycle: " + String.join(" -> ", path));
-      }
-    }
-  }
-
-  private static List<String> cycle(String task, Map<String, List<String>> deps, List<String> path, Set<String> done) {
-    if (path.contains(task)) {
-      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(task), path.size()));
-      cycle.add(task);
-      return cycle;
-    }
-    if (!done.add(task)) {
-      return null;
-    }
-    path.add(task);
-    for (String d : deps.getOrDefault(task, List.of())) {
-      List<String> found = cycle(d, deps, path, done);
-      if (found != null) {
-        return found;
-      }
-    }
-    path.remove(path.size() - 1);
-    return null;
   }
 
   /**
-   * Checks that the local runner can run this workflow: {@link #check()}, and every template a
-   * container or a DAG using only what the runner supports. A workflow for a cluster only (a
-   * resource template, say) loads without it.
+   * Checks that the local runner can run this pipeline: {@link #check()}, its model read (an Argo
+   * workflow's by its format's reader, which names what the model does not hold), and every step
+   * one the runner runs. A workflow for a cluster only (a resource template, say) loads without it.
    */
   public void checkRunnable() {
     check();
-    if (model != null) {
-      ModelPlan.checkRunnable(model, source);
-      return;
+    if (root != null) {
+      ModelPlan.check(pipeline(), source);
     }
-    for (JsonNode t : templates.values()) {
-      String tn = t.path("name").asString();
-      for (String field : t.propertyNames()) {
-        if (!TEMPLATE_FIELDS.contains(field)) {
-          throw new WorkflowException(source + ": template '" + tn + "' uses '" + field
-              + "', which the local runner does not run (it runs container and dag templates); run this pipeline on a cluster");
-        }
-      }
-      if (!t.has("container") && !t.has("dag")) {
-        throw new WorkflowException(source + ": template '" + tn + "' has neither 'container' nor 'dag'");
-      }
-      for (JsonNode task : t.at("/dag/tasks")) {
-        for (String field : task.propertyNames()) {
-          if (!TASK_FIELDS.contains(field)) {
-            throw new WorkflowException(source + ": task '" + task.path("name").asString() + "' of template '" + tn + "' uses '" + field
-                + "', which the local runner does not support; use " + new TreeSet<>(TASK_FIELDS));
-          }
-        }
-      }
-    }
+    ModelPlan.checkRunnable(pipeline(), source);
   }
 
   /**

@@ -239,14 +239,14 @@ public sealed interface TaskSetting {
   }
 
   /**
-   * The wait between retries: {@code duration} (such as {@code 10s}), multiplied by {@code factor}
-   * after each retry, at most {@code maxDuration}.
+   * The wait between retries: {@code duration} (such as {@code 10s} or {@code 500ms}), multiplied
+   * by {@code factor} after each retry, at most {@code maxDuration} (empty: no maximum).
    */
   record RetryBackoff(String duration, int factor, String maxDuration) implements TaskSetting {
     public RetryBackoff {
-      if (!DURATION.matcher(duration).matches() || !DURATION.matcher(maxDuration).matches()) {
+      if (!DURATION.matcher(duration).matches() || (!maxDuration.isEmpty() && !DURATION.matcher(maxDuration).matches())) {
         throw new IllegalArgumentException("retryBackoff(\"" + duration + "\", " + factor + ", \"" + maxDuration
-            + "\"): durations are like \"10s\", \"1m\" or \"2h\"");
+            + "\"): durations are like \"500ms\", \"10s\", \"1m\" or \"2h\" (the maximum may be \"\": none)");
       }
       if (factor < 1) {
         throw new IllegalArgumentException("retryBackoff: the factor must be 1 or more");

@@ -276,7 +276,7 @@ class LocalRunnerTest {
     Workflow forCluster = workflow("res", "", "      - {name: s, template: make-secret}\n", resource);
     assertEquals("res", forCluster.name(), "a cluster-only workflow still loads, for the client");
     WorkflowException e = assertThrows(WorkflowException.class, () -> runner(false).run(forCluster, Map.of()));
-    assertEquals("res.yaml: template 'make-secret' uses 'resource', which the local runner does not run (it runs container and dag templates); run this pipeline on a cluster",
+    assertEquals("res.yaml: step 's' is a Kubernetes resource step, which the local runner does not run; run this pipeline on a cluster",
         e.getMessage());
     assertEquals("res.yaml: task 's' of template 'main' names an unknown template 'nope'",
         assertThrows(WorkflowException.class,
@@ -313,12 +313,12 @@ class LocalRunnerTest {
   void javaComponentsRunInProcessUnlessASubprocessIsWhatWorks() {
     LocalRunner.JavaMode in = LocalRunner.JavaMode.IN_PROCESS;
     LocalRunner.JavaMode sub = LocalRunner.JavaMode.SUBPROCESS;
-    assertEquals(in, ArgoPlan.javaMode(Yaml.read("container: {image: a}"), in));
-    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("container: {image: a}"), sub));
-    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("activeDeadlineSeconds: '60'\ncontainer: {image: a}"), in), "a timeout must be able to kill it");
-    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("container: {image: a, env: [{name: A, value: b}]}"), in), "env needs a process");
-    assertEquals(sub, ArgoPlan.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: subprocess}}\ncontainer: {image: a}"), in));
-    assertEquals(in, ArgoPlan.javaMode(Yaml.read("metadata: {annotations: {kfp4j.dev/local-java-mode: in-process}}\ncontainer: {image: a}"), sub));
+    assertEquals(in, JavaModes.choose("", in, 0, false));
+    assertEquals(sub, JavaModes.choose("", sub, 0, false));
+    assertEquals(sub, JavaModes.choose("", in, 60, false), "a timeout must be able to kill it");
+    assertEquals(sub, JavaModes.choose("", in, 0, true), "env needs a process");
+    assertEquals(sub, JavaModes.choose("subprocess", in, 0, false));
+    assertEquals(in, JavaModes.choose("in-process", sub, 0, false));
   }
 
 }

@@ -89,7 +89,7 @@ class RunFolderSafetyTest {
         + "    container:\n      image: a\n      command: [sh, -c, 'echo x > /mnt/written']\n      volumeMounts: [{name: data, mountPath: /mnt}]\n";
     RunResult r = runner().run(workflow("claim", "", "      - {name: t, template: t}\n", t), Map.of());
     assertFalse(r.succeeded());
-    assertEquals("template 't' mounts the claim '..', which cannot name a folder of " + dir.resolve("runs/volumes"), r.task("t").get().message());
+    assertEquals("component 't' of task 't' mounts the claim '..', which cannot name a folder of " + dir.resolve("runs/volumes"), r.task("t").get().message());
     assertFalse(Files.exists(dir.resolve("runs/written")));
   }
 

@@ -129,7 +129,8 @@ class TaskFaultTest {
     Workflow expr = workflow("expr", "    - {name: v}\n", tag, sh("double", LocalRunnerTest.DOUBLE));
     RunResult skipped = runner(false).run(expr, Map.of("v", "x' == 'x' || 'a"));
     assertEquals(State.Skipped, skipped.task("tagged").get().state());
-    assertEquals("when '{{=workflow.parameters['v'] == 'magic'}}' is false", skipped.task("tagged").get().message());
+    assertEquals("condition 'x\\' == \\'x\\' || \\'a' == 'magic' is false", skipped.task("tagged").get().message(),
+        "the value shown whole, its quotes escaped");
     assertEquals("6", runner(false).run(expr, Map.of("v", "magic")).output("tagged", "out"), "Argo's expression tags run too");
   }
 
@@ -140,8 +141,8 @@ class TaskFaultTest {
         + "        arguments: {parameters: [{name: x, value: '{{item}}'}]}\n" + task("d", "double", "3");
     RunResult r = runner(false).run(workflow("unresolved", "", tasks, sh("double", LocalRunnerTest.DOUBLE)), Map.of());
     assertFalse(r.succeeded());
-    assertEquals("task 'b': cannot resolve {{tasks.a.outputs.parameters.nope}}", r.task("b").get().message());
-    assertEquals("task 'c': withParam is not a JSON list: 2", r.task("c").get().message());
+    assertEquals("task 'b' input 'x': task 'a' has no output 'nope'; it has [out]", r.task("b").get().message());
+    assertEquals("task 'c': its items are not a JSON list: 2", r.task("c").get().message());
     assertEquals("6", r.output("d", "out"));
     assertEquals("Failed", state(r));
     assertEquals(List.of("a", "b", "c", "d"), r.tasks().stream().map(TaskResult::id).toList());

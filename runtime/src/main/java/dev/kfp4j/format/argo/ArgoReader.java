@@ -36,41 +36,6 @@ public final class ArgoReader {
     return first != null && first.isObject() && Argo.KIND.equals(first.path("kind").asString(""));
   }
 
-  /** The keys of a DAG task the model holds; a loop or a condition only on a task that runs a DAG template. */
-  private static final Set<String> TASK_KEYS = Set.of("name", "template", "dependencies", "arguments", "when", "withItems", "withParam");
-  private static final Set<String> GROUP_KEYS = Set.of("when", "withItems", "withParam");
-
-  /**
-   * Whether the model holds all of workflow {@code root} that runs: every container template
-   * carries its component's spec as kfp4j writes it, every other template is a DAG, and a DAG's
-   * tasks use only what the model has ({@code when} and loops on tasks that run DAG templates, as
-   * kfp4j writes them). Such a workflow runs the same from its model; any other may read with
-   * losses (a template's own {@code {{...}}} text beyond its inputs, say).
-   */
-  public static boolean readsExactly(JsonNode root) {
-    if (!isWorkflow(root)) {
-      return false;
-    }
-    Map<String, JsonNode> templates = new LinkedHashMap<>();
-    root.path("spec").path("templates").forEach(t -> templates.put(t.path("name").asString(""), t));
-    for (JsonNode t : templates.values()) {
-      if (t.has("container") ? !ComponentReader.writtenByKfp4j(t) : !t.has("dag")) {
-        return false;
-      }
-      for (JsonNode task : t.path("dag").path("tasks")) {
-        for (String key : task.propertyNames()) {
-          if (!TASK_KEYS.contains(key)
-              || (GROUP_KEYS.contains(key) && !templates.getOrDefault(task.path("template").asString(""), NONE).has("dag"))) {
-            return false;
-          }
-        }
-      }
-    }
-    return true;
-  }
-
-  private static final JsonNode NONE = Yaml.json().createObjectNode();
-
   /**
    * Whether a run of workflow {@code root} keeps a component's output as a file (an artifact), as
    * Argo does: a file output, or an output that a template of another tool declares as an artifact
@@ -100,6 +65,18 @@ public final class ArgoReader {
 
   /** Reads a parsed workflow; {@code pipelineSource} is what the model's {@code source()} says (may be null). */
   public static Pipeline read(JsonNode root, String pipelineSource, String source) {
+    return readForRun(root, pipelineSource, source).pipeline();
+  }
+
+  /**
+   * A workflow's model, and the names of the groups made around one step (a DAG task with {@code
+   * when}, {@code withItems} or {@code withParam} that runs a container template): a run shows such
+   * a group as its step, once per item, as Argo does.
+   */
+  public record Read(Pipeline pipeline, Set<String> groupsAroundSteps) {}
+
+  /** Reads a parsed workflow and says which of its groups were made around one step. */
+  public static Read readForRun(JsonNode root, String pipelineSource, String source) {
     if (!isWorkflow(root)) {
       throw new FormatException(source + ": not an Argo Workflow (kind: Workflow)");
     }
@@ -108,23 +85,13 @@ public final class ArgoReader {
     for (JsonNode t : spec.path("templates")) {
       templates.put(t.path("name").asString(""), t);
     }
-    String generateName = root.path("metadata").path("generateName").asString("");
-    String plain = root.path("metadata").path("name").asString("");
-    String name = !plain.isEmpty() ? plain : generateName.replaceAll("-$", "");
-
+    String name = name(root);
     JsonNode pipelineSpec = pipelineSpec(root, source);
-    Map<String, ParameterType> types = new LinkedHashMap<>();
-    for (JsonNode in : pipelineSpec.path("inputs")) {
-      if (in.path("type").isString()) {
-        types.put(in.path("name").asString(""), ParameterType.ofV1Name(in.get("type").asString()));
-      }
-    }
     List<Parameter> parameters = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
-    for (JsonNode p : spec.path("arguments").path("parameters")) {
-      String n = p.path("name").asString("");
-      names.add(n);
-      parameters.add(new Parameter(n, types.get(n), p.hasNonNull("value") ? p.get("value").asString() : null, null));
+    for (Declared p : parameters(root, source)) {
+      names.add(p.name());
+      parameters.add(new Parameter(p.name(), p.type() == null ? null : ParameterType.ofV1Name(p.type()), p.defaultValue(), null));
     }
     String description = pipelineSpec.hasNonNull("description") ? pipelineSpec.get("description").asString() : null;
 
@@ -140,10 +107,37 @@ public final class ArgoReader {
     String onExit = spec.path("onExit").asString("");
     Task exit = onExit.isEmpty() ? null : dags.exitTask(onExit, new DagReader.Scope(Map.of(), Map.of()));
     try {
-      return new Pipeline(name, description, parameters, nodes, exit, settings(spec, templates.values()), pipelineSource);
+      return new Read(new Pipeline(name, description, parameters, nodes, exit, settings(spec, templates.values()), pipelineSource),
+          dags.groupsAroundSteps());
     } catch (IllegalArgumentException e) {
       throw new FormatException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The workflow's name: {@code metadata.name}, or {@code generateName} without its last '-'. */
+  public static String name(JsonNode root) {
+    String generateName = root.path("metadata").path("generateName").asString("");
+    String plain = root.path("metadata").path("name").asString("");
+    return !plain.isEmpty() ? plain : generateName.replaceAll("-$", "");
+  }
+
+  /** A workflow parameter: its name, default (or null) and KFP type as KFP v1's annotation gives it (or null). */
+  public record Declared(String name, String defaultValue, String type) {}
+
+  /** The workflow's parameters, typed as the KFP SDK's {@code pipeline_spec} annotation says. */
+  public static List<Declared> parameters(JsonNode root, String source) {
+    Map<String, String> types = new LinkedHashMap<>();
+    for (JsonNode in : pipelineSpec(root, source).path("inputs")) {
+      if (in.path("type").isString()) {
+        types.put(in.path("name").asString(""), in.get("type").asString());
+      }
+    }
+    List<Declared> out = new ArrayList<>();
+    for (JsonNode p : root.path("spec").path("arguments").path("parameters")) {
+      String n = p.path("name").asString("");
+      out.add(new Declared(n, p.hasNonNull("value") ? p.get("value").asString() : null, types.get(n)));
+    }
+    return out;
   }
 
   /** The entrypoint's inputs: the workflow's parameters of the same names, or their own values. */
@@ -156,7 +150,8 @@ public final class ArgoReader {
       } else if (p.hasNonNull("value") || p.hasNonNull("default")) {
         inputs.put(n, Argument.Constant.of(p.hasNonNull("value") ? p.get("value").asString() : p.get("default").asString()));
       } else {
-        throw new FormatException(source + ": the entrypoint template needs input '" + n + "', which no workflow parameter gives");
+        throw new FormatException(source + ": the entrypoint template '" + entry.path("name").asString("") + "' needs input '" + n
+            + "', which no workflow parameter gives; add it to spec.arguments.parameters or give the input a value");
       }
     }
     return new DagReader.Scope(inputs, Map.of());

@@ -24,14 +24,43 @@ import tools.jackson.databind.JsonNode;
  * The component a container template runs. A template kfp4j wrote carries its component's spec
  * (the {@code component_spec} annotation, names as in the template): that spec is the component.
  * Any other template becomes a component made from the template itself: its input parameters and
- * artifacts are the inputs, its output parameters and artifacts the outputs, and its command line
- * uses {@code inputValue}, {@code inputPath} and {@code outputPath} placeholders where the
- * template names an input or one of its files' paths, so it runs the same command.
+ * artifacts are the inputs, its output parameters (typed as the KFP SDK's annotation says, else
+ * {@code String}) and artifacts the outputs, and its command line and environment use {@code
+ * inputValue}, {@code inputPath} and {@code outputPath} placeholders where the template names an
+ * input or one of its files' paths, so it runs the same command. A variable of the workflow in that
+ * text ({@code {{workflow.status}}}, {@code {{workflow.parameters.p}}}, ...) becomes an input of its
+ * own, which each task of the template is given ({@link Component#globals}); any other variable is
+ * a FormatException naming the template and the field.
  */
 final class ComponentReader {
-  private static final Pattern INPUT_PARAMETER = Pattern.compile("\\{\\{\\s*inputs\\.parameters\\.([-a-zA-Z0-9_]+)\\s*}}");
+  private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+  private static final Pattern GLOBAL = Pattern.compile("workflow\\.(status|name|uid|parameters\\.[-a-zA-Z0-9_]+)");
+
+  /**
+   * The keys of a template another tool wrote that kfp4j reads, or that change nothing on one
+   * machine (scheduling, security); any other (sidecars, init containers, ...) is refused, not dropped.
+   */
+  private static final List<String> TEMPLATE_KEYS = List.of("name", "metadata", "inputs", "outputs", "container", "dag",
+      "retryStrategy", "activeDeadlineSeconds", "nodeSelector", "tolerations", "volumes", "parallelism", "affinity",
+      "priorityClassName", "serviceAccountName", "podSpecPatch", "securityContext", "timeout");
 
   private ComponentReader() {}
+
+  /** Refuses a key of a container or DAG template that kfp4j's model does not hold; {@code where} names the template. */
+  static void checkKeys(JsonNode template, String where) {
+    for (String key : template.propertyNames()) {
+      if (!TEMPLATE_KEYS.contains(key)) {
+        throw new FormatException(where + " uses '" + key + "', which kfp4j's model does not hold; a container or DAG template may use "
+            + String.join(", ", TEMPLATE_KEYS));
+      }
+    }
+  }
+
+  /**
+   * A template's component, and the inputs made for the workflow's variables its text names: input
+   * name to the variable ({@code workflow.status}), in the order they appear.
+   */
+  record Component(ComponentSpec spec, Map<String, String> globals) {}
 
   /** Whether kfp4j wrote {@code template}, so its annotation is its component exactly. */
   static boolean writtenByKfp4j(JsonNode template) {
@@ -40,10 +69,14 @@ final class ComponentReader {
   }
 
   static ComponentSpec read(JsonNode template, String where) {
+    return component(template, where).spec();
+  }
+
+  static Component component(JsonNode template, String where) {
     if (writtenByKfp4j(template)) {
       String json = template.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC).asString("");
       try {
-        return ComponentYaml.fromNode(Yaml.json().readTree(json), where + ": annotation " + Argo.COMPONENT_SPEC);
+        return new Component(ComponentYaml.fromNode(Yaml.json().readTree(json), where + ": annotation " + Argo.COMPONENT_SPEC), Map.of());
       } catch (JacksonException | SpecException e) {
         throw new FormatException(where + ": annotation " + Argo.COMPONENT_SPEC + " is not a component spec: " + e.getMessage(), e);
       }
@@ -51,23 +84,55 @@ final class ComponentReader {
     return fromTemplate(template, where);
   }
 
-  private static ComponentSpec fromTemplate(JsonNode template, String where) {
+  /** The types of the outputs the KFP SDK's annotation declares, by name; empty when there is none. */
+  private static Map<String, String> annotatedTypes(JsonNode template) {
+    Map<String, String> types = new LinkedHashMap<>();
+    String json = template.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC).asString("");
+    if (json.isEmpty()) {
+      return types;
+    }
+    try {
+      for (JsonNode o : Yaml.json().readTree(json).path("outputs")) {
+        if (o.path("type").isString()) {
+          types.put(o.path("name").asString(""), o.path("type").asString());
+        }
+      }
+    } catch (JacksonException e) {
+      // not KFP's annotation: the outputs keep the template's own types
+    }
+    return types;
+  }
+
+  private static Component fromTemplate(JsonNode template, String where) {
+    checkKeys(template, where);
+    for (JsonNode v : template.path("volumes")) {
+      String claim = v.path("persistentVolumeClaim").path("claimName").asString("");
+      if (claim.contains("{{")) {
+        throw new FormatException(where + ": volume '" + v.path("name").asString("") + "' mounts the claim '" + claim
+            + "', whose name is a variable; kfp4j's model holds a claim's name as written: name the claim itself");
+      }
+    }
     JsonNode container = template.path("container");
     String image = container.path("image").asString("");
     List<InputSpec> inputs = new ArrayList<>();
     Map<String, Placeholder> paths = new LinkedHashMap<>();
+    java.util.Set<String> parameters = new java.util.HashSet<>();
+    java.util.Set<String> artifacts = new java.util.HashSet<>();
     for (JsonNode p : template.path("inputs").path("parameters")) {
       String name = p.path("name").asString("");
       String dflt = p.hasNonNull("default") ? p.get("default").asString() : p.hasNonNull("value") ? p.get("value").asString() : null;
       inputs.add(new InputSpec(name, null, null, dflt, false));
+      parameters.add(name);
     }
     for (JsonNode a : template.path("inputs").path("artifacts")) {
       String name = a.path("name").asString("");
       inputs.add(new InputSpec(name, null, null, null, false));
+      artifacts.add(name);
       if (a.hasNonNull("path")) {
         paths.put(a.get("path").asString(), new Placeholder.InputPath(name));
       }
     }
+    Map<String, String> types = annotatedTypes(template);
     Map<String, OutputSpec> outputs = new LinkedHashMap<>();
     for (JsonNode p : template.path("outputs").path("parameters")) {
       String name = p.path("name").asString("");
@@ -75,34 +140,39 @@ final class ComponentReader {
       if (path == null) {
         throw new FormatException(where + ": output parameter '" + name + "' is not read from a file (valueFrom.path), so it cannot run here");
       }
-      outputs.putIfAbsent(name, new OutputSpec(name, null, null));
+      // a value: of the type the annotation gives, when that is a parameter type
+      String type = types.get(name);
+      boolean value = type != null && dev.kfp4j.model.ParameterType.ofV1Name(type) != null;
+      outputs.putIfAbsent(name, new OutputSpec(name, TypeSpec.named(value ? type : "String"), null));
       paths.putIfAbsent(path, new Placeholder.OutputPath(name));
     }
     for (JsonNode a : template.path("outputs").path("artifacts")) {
       String name = a.path("name").asString("");
       String path = a.path("path").asString("");
       if (!paths.containsKey(path)) {
-        outputs.putIfAbsent(name, new OutputSpec(name, TypeSpec.named("Artifact"), null));
+        outputs.putIfAbsent(name, new OutputSpec(name, TypeSpec.named(types.getOrDefault(name, "Artifact")), null));
         paths.put(path, new Placeholder.OutputPath(name));
       }
     }
+    Text text = new Text(where, paths, parameters, artifacts, inputs);
     Map<String, Placeholder> env = new LinkedHashMap<>();
     for (JsonNode e : container.path("env")) {
       if (e.has("value")) {
-        env.put(e.path("name").asString(""), item(e.get("value").asString(""), paths));
+        String name = e.path("name").asString("");
+        env.put(name, text.item(e.get("value").asString(""), "container.env " + name));
       }
     }
     // outputs whose paths the command line does not name are written where the template says
     Map<String, String> fileOutputs = new LinkedHashMap<>();
-    List<Placeholder> command = items(container.path("command"), paths);
-    List<Placeholder> args = items(container.path("args"), paths);
+    List<Placeholder> command = text.items(container.path("command"), "container.command");
+    List<Placeholder> args = text.items(container.path("args"), "container.args");
     paths.forEach((path, p) -> {
       if (p instanceof Placeholder.OutputPath o && !mentions(command, o) && !mentions(args, o)) {
         fileOutputs.put(o.output(), path);
       }
     });
-    return new ComponentSpec(template.path("name").asString(""), null, null, null, inputs, List.copyOf(outputs.values()),
-        new ContainerSpec(image, command, args, env, fileOutputs), null);
+    return new Component(new ComponentSpec(template.path("name").asString(""), null, null, null, inputs, List.copyOf(outputs.values()),
+        new ContainerSpec(image, command, args, env, fileOutputs), null), Map.copyOf(text.globals));
   }
 
   private static boolean mentions(List<Placeholder> items, Placeholder p) {
@@ -114,58 +184,118 @@ final class ComponentReader {
     return false;
   }
 
-  private static List<Placeholder> items(JsonNode strings, Map<String, Placeholder> paths) {
-    List<Placeholder> out = new ArrayList<>();
-    for (JsonNode s : strings) {
-      out.add(item(s.asString(""), paths));
-    }
-    return out;
-  }
+  /**
+   * A template's text as placeholders: its inputs' references, the paths of its files, and the
+   * workflow's variables (each an input of its own, {@code globals}); the rest literal.
+   */
+  private static final class Text {
+    final String where;
+    final Map<String, Placeholder> paths;
+    final java.util.Set<String> parameters;
+    final java.util.Set<String> artifacts;
+    final List<InputSpec> inputs;
+    final Map<String, String> globals = new LinkedHashMap<>();
+    final List<String> pathsLongestFirst;
 
-  /** One command-line string as placeholders: input references and known paths, the rest literal. */
-  static Placeholder item(String s, Map<String, Placeholder> paths) {
-    List<Placeholder> parts = new ArrayList<>();
-    split(s, paths, parts);
-    return parts.size() == 1 ? parts.get(0) : new Placeholder.Concat(parts);
-  }
+    Text(String where, Map<String, Placeholder> paths, java.util.Set<String> parameters, java.util.Set<String> artifacts,
+        List<InputSpec> inputs) {
+      this.where = where;
+      this.paths = paths;
+      this.parameters = parameters;
+      this.artifacts = artifacts;
+      this.inputs = inputs;
+      this.pathsLongestFirst = new ArrayList<>(paths.keySet());
+      pathsLongestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    }
 
-  private static void split(String s, Map<String, Placeholder> paths, List<Placeholder> out) {
-    if (s.isEmpty()) {
-      if (out.isEmpty()) {
-        out.add(new Placeholder.Literal(""));
+    List<Placeholder> items(JsonNode strings, String field) {
+      List<Placeholder> out = new ArrayList<>();
+      int i = 0;
+      for (JsonNode s : strings) {
+        out.add(item(s.asString(""), field + "[" + i++ + "]"));
       }
-      return;
+      return out;
     }
-    Matcher m = INPUT_PARAMETER.matcher(s);
-    int start = -1;
-    int end = -1;
-    Placeholder found = null;
-    if (m.find()) {
-      start = m.start();
-      end = m.end();
-      found = new Placeholder.InputValue(m.group(1));
+
+    /** One string as placeholders. */
+    Placeholder item(String s, String field) {
+      List<Placeholder> parts = new ArrayList<>();
+      split(s, field, parts);
+      return parts.size() == 1 ? parts.get(0) : new Placeholder.Concat(parts);
     }
-    // the longest path that appears first
-    List<String> keys = new ArrayList<>(paths.keySet());
-    keys.sort(Comparator.comparingInt(String::length).reversed());
-    for (String path : keys) {
-      int i = path.isEmpty() ? -1 : s.indexOf(path);
-      if (i >= 0 && (found == null || i < start)) {
-        start = i;
-        end = i + path.length();
-        found = paths.get(path);
+
+    private void split(String s, String field, List<Placeholder> out) {
+      if (s.isEmpty()) {
+        if (out.isEmpty()) {
+          out.add(new Placeholder.Literal(""));
+        }
+        return;
+      }
+      Matcher m = REFERENCE.matcher(s);
+      int start = -1;
+      int end = -1;
+      Placeholder found = null;
+      if (m.find()) {
+        start = m.start();
+        end = m.end();
+        found = reference(m.group(1), field);
+      }
+      // the longest path that appears first
+      for (String path : pathsLongestFirst) {
+        int i = path.isEmpty() ? -1 : s.indexOf(path);
+        if (i >= 0 && (found == null || i < start)) {
+          start = i;
+          end = i + path.length();
+          found = paths.get(path);
+        }
+      }
+      if (found == null) {
+        out.add(new Placeholder.Literal(s));
+        return;
+      }
+      if (start > 0) {
+        out.add(new Placeholder.Literal(s.substring(0, start)));
+      }
+      out.add(found);
+      if (end < s.length()) {
+        split(s.substring(end), field, out);
       }
     }
-    if (found == null) {
-      out.add(new Placeholder.Literal(s));
-      return;
+
+    private Placeholder reference(String variable, String field) {
+      String[] ref = variable.split("\\.", 3);
+      if (ref.length == 3 && ref[0].equals("inputs") && ref[1].equals("parameters") && parameters.contains(ref[2])) {
+        return new Placeholder.InputValue(ref[2]);
+      }
+      if (ref.length == 3 && ref[0].equals("inputs") && ref[1].equals("artifacts") && artifacts.contains(ref[2])) {
+        return new Placeholder.InputPath(ref[2]);
+      }
+      if (GLOBAL.matcher(variable).matches()) {
+        for (Map.Entry<String, String> g : globals.entrySet()) {
+          if (g.getValue().equals(variable)) {
+            return new Placeholder.InputValue(g.getKey());
+          }
+        }
+        String name = variable.replace('.', '-');
+        for (int n = 2; taken(name); n++) {
+          name = variable.replace('.', '-') + "-" + n;
+        }
+        globals.put(name, variable);
+        inputs.add(new InputSpec(name, null, null, null, false));
+        return new Placeholder.InputValue(name);
+      }
+      throw new FormatException(where + ": " + field + " names '{{" + variable + "}}', which kfp4j cannot give a value: "
+          + "a template's text may name its inputs ({{inputs.parameters.NAME}}, {{inputs.artifacts.NAME}}), "
+          + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}} and {{workflow.status}}");
     }
-    if (start > 0) {
-      out.add(new Placeholder.Literal(s.substring(0, start)));
-    }
-    out.add(found);
-    if (end < s.length()) {
-      split(s.substring(end), paths, out);
+
+    private boolean taken(String name) {
+      for (InputSpec in : inputs) {
+        if (in.name().equals(name)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

@@ -42,7 +42,7 @@ final class DagReader {
   private final Map<String, JsonNode> templates;
   private final Set<String> workflowParameters;
   /** Each template's component, read once, so tasks of one template share it. */
-  private final Map<String, ComponentSpec> specs = new HashMap<>();
+  private final Map<String, ComponentReader.Component> specs = new HashMap<>();
   private final TaskGroups groups;
 
   /** What a template's body sees: its input parameters and artifacts as arguments. */
@@ -106,6 +106,11 @@ final class DagReader {
     this.groups = new TaskGroups(templates);
   }
 
+  /** The groups read so far that are made around a step ({@link TaskGroups}). */
+  Set<String> groupsAroundSteps() {
+    return groups.aroundSteps();
+  }
+
   /** The nodes of DAG template {@code name} in {@code scope}. */
   List<Node> read(String name, Scope scope) {
     List<Draft> drafts = dag(template(name, "spec"), scope);
@@ -154,6 +159,7 @@ final class DagReader {
 
   private List<Draft> dag(JsonNode template, Scope scope) {
     String templateName = template.path("name").asString("");
+    ComponentReader.checkKeys(template, source + ": template '" + templateName + "'");
     Map<String, JsonNode> tasks = new LinkedHashMap<>();
     for (JsonNode t : template.path("dag").path("tasks")) {
       tasks.put(t.path("name").asString(""), t);
@@ -265,7 +271,8 @@ final class DagReader {
       throw new FormatException(source + ": " + where + " runs template '" + templateName
           + "', which is neither a container, a resource nor a DAG; kfp4j reads those");
     }
-    ComponentSpec spec = specs.computeIfAbsent(templateName, n -> ComponentReader.read(template, source + ": template '" + n + "'"));
+    ComponentReader.Component component = component(templateName, template);
+    ComponentSpec spec = component.spec();
     List<TaskSetting> settings = SettingsReader.read(template, writtenEnv(template, spec),
         Set.of(Argo.COMPONENT_SPEC));
     Set<String> volumeInputs = new java.util.HashSet<>();
@@ -290,6 +297,9 @@ final class DagReader {
         arguments.put(in.name(), a);
       }
     }
+    // the workflow's variables the template's text names, given as the inputs made for them
+    component.globals().forEach((input, variable) -> arguments.put(input, value("{{" + variable + "}}", scope, null, Map.of(),
+        "template '" + templateName + "'")));
     d.make = (after, body) -> new Task(name, spec, arguments, after, settings);
     return d;
   }
@@ -300,9 +310,12 @@ final class DagReader {
     if (template == null || !ComponentReader.writtenByKfp4j(template)) {
       return argoName;
     }
-    ComponentSpec spec = specs.computeIfAbsent(task.path("template").asString(""),
-        name -> ComponentReader.read(template, source + ": template '" + name + "'"));
+    ComponentSpec spec = component(task.path("template").asString(""), template).spec();
     return inverse(ContainerTemplate.argoOutputs(spec)).getOrDefault(argoName, argoName);
+  }
+
+  private ComponentReader.Component component(String name, JsonNode template) {
+    return specs.computeIfAbsent(name, n -> ComponentReader.component(template, source + ": template '" + n + "'"));
   }
 
   private static Map<String, String> inverse(Map<String, String> names) {

@@ -98,7 +98,9 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
     ObjectNode backoff = template.withObject("retryStrategy").putObject("backoff");
     backoff.put("duration", s.duration());
     backoff.put("factor", Integer.toString(s.factor()));
-    backoff.put("maxDuration", s.maxDuration());
+    if (!s.maxDuration().isEmpty()) {
+      backoff.put("maxDuration", s.maxDuration());
+    }
     return null;
   }
 

@@ -41,6 +41,22 @@ final class TaskGroups {
     });
   }
 
+  /** The groups named so far that are made around a step. */
+  Set<String> aroundSteps() {
+    Set<String> out = new java.util.TreeSet<>();
+    for (Names n : names.values()) {
+      if (n.aroundStep()) {
+        if (n.loop() != null) {
+          out.add(n.loop());
+        }
+        if (n.condition() != null) {
+          out.add(n.condition());
+        }
+      }
+    }
+    return out;
+  }
+
   private String unique(String base) {
     String name = base;
     for (int n = 2; !taken.add(name); n++) {

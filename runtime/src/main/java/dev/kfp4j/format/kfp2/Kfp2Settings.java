@@ -144,31 +144,37 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
   @Override
   public Void retryBackoff(TaskSetting.RetryBackoff s) {
     ObjectNode r = retryPolicy();
-    r.put("backoffDuration", seconds(s.duration()) + "s");
+    r.put("backoffDuration", protobufDuration(s.duration()));
     r.put("backoffFactor", (double) s.factor());
-    r.put("backoffMaxDuration", seconds(s.maxDuration()) + "s");
+    if (!s.maxDuration().isEmpty()) {
+      r.put("backoffMaxDuration", protobufDuration(s.maxDuration())); // else KFP's default maximum, written above
+    }
     return null;
   }
 
-  /** A duration ({@code 10s}, {@code 1m30s}, {@code 2h}, {@code 90}) in whole seconds. */
-  static long seconds(String duration) {
+  /**
+   * A duration as protobuf's {@code Duration} writes it in JSON: seconds, with up to nine decimals
+   * ({@code 10s}, {@code 0.010s} for {@code 10ms}).
+   */
+  static String protobufDuration(String duration) {
+    java.math.BigDecimal nanos = java.math.BigDecimal.ZERO;
     if (duration.matches("\\d+")) {
-      return Long.parseLong(duration);
+      return Long.parseLong(duration) + "s";
     }
-    double total = 0;
     var m = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)").matcher(duration);
     while (m.find()) {
-      double v = Double.parseDouble(m.group(1));
-      total += switch (m.group(2)) {
-        case "h" -> v * 3600;
-        case "m" -> v * 60;
-        case "s" -> v;
-        case "ms" -> v / 1e3;
-        case "us" -> v / 1e6;
-        default -> v / 1e9;
+      long unit = switch (m.group(2)) {
+        case "h" -> 3_600_000_000_000L;
+        case "m" -> 60_000_000_000L;
+        case "s" -> 1_000_000_000L;
+        case "ms" -> 1_000_000L;
+        case "us" -> 1_000L;
+        default -> 1L;
       };
+      nanos = nanos.add(new java.math.BigDecimal(m.group(1)).multiply(java.math.BigDecimal.valueOf(unit)));
     }
-    return (long) Math.ceil(total);
+    java.math.BigDecimal seconds = nanos.setScale(0, java.math.RoundingMode.CEILING).movePointLeft(9).stripTrailingZeros();
+    return (seconds.scale() < 0 ? seconds.setScale(0) : seconds).toPlainString() + "s";
   }
 
   @Override

@@ -1,0 +1,143 @@
+package dev.kfp4j.format.argo;
+
+import dev.kfp4j.format.FormatException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks that an Argo workflow hangs together, as Argo would, before anything reads or runs it:
+ * names follow Argo's rules (the runner turns them into files and folders), the entrypoint and
+ * exit handler name templates, every task names a known template, every dependency a known task,
+ * and no tasks depend on each other in a cycle.
+ */
+public final class WorkflowChecks {
+  /** Argo's name of a template or DAG task ({@code workflow/validate}), at most 128 characters. */
+  private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z0-9][-a-zA-Z0-9]{0,127}");
+  /** Argo's name of a parameter or an artifact. */
+  private static final Pattern PARAM_NAME = Pattern.compile("[-a-zA-Z0-9_]+");
+  /** A Kubernetes object name (DNS-1123 subdomain), at most 253 characters. */
+  private static final Pattern OBJECT_NAME = Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  private final JsonNode root;
+  private final String source;
+  private final Map<String, JsonNode> templates = new LinkedHashMap<>();
+
+  private WorkflowChecks(JsonNode root, String source) {
+    this.root = root;
+    this.source = source;
+    root.path("spec").path("templates").forEach(t -> templates.put(t.path("name").asString(""), t));
+  }
+
+  /** Checks workflow {@code root}; {@code source} names it in the FormatException that says what is wrong. */
+  public static void check(JsonNode root, String source) {
+    new WorkflowChecks(root, source).check();
+  }
+
+  private void check() {
+    checkNames();
+    String entrypoint = root.path("spec").path("entrypoint").asString("");
+    String onExit = root.path("spec").path("onExit").asString("");
+    if (!templates.containsKey(entrypoint)) {
+      throw new FormatException(source + ": spec.entrypoint '" + entrypoint + "' names no template; templates are " + templates.keySet());
+    }
+    if (!onExit.isEmpty() && !templates.containsKey(onExit)) {
+      throw new FormatException(source + ": spec.onExit '" + onExit + "' names no template");
+    }
+    for (JsonNode t : templates.values()) {
+      String tn = t.path("name").asString();
+      Set<String> tasks = new HashSet<>();
+      t.path("dag").path("tasks").forEach(task -> tasks.add(task.path("name").asString()));
+      for (JsonNode task : t.path("dag").path("tasks")) {
+        String name = task.path("name").asString();
+        String ref = task.path("template").asString("");
+        if (!templates.containsKey(ref)) {
+          throw new FormatException(source + ": task '" + name + "' of template '" + tn + "' names an unknown template '" + ref + "'");
+        }
+        for (JsonNode dep : task.path("dependencies")) {
+          if (!tasks.contains(dep.asString())) {
+            throw new FormatException(source + ": task '" + name + "' of template '" + tn + "' depends on an unknown task '" + dep.asString() + "'");
+          }
+        }
+      }
+      checkNoCycle(t);
+    }
+  }
+
+  /** The names that the runner turns into files and folders: the workflow's, every template's and task's, every output's and artifact's. */
+  private void checkNames() {
+    String name = ArgoReader.name(root);
+    if (!OBJECT_NAME.matcher(name).matches()) {
+      throw new FormatException(source + ": the workflow's name '" + name + "' (metadata.name, or generateName without its last '-') "
+          + "is not a Kubernetes name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit");
+    }
+    for (JsonNode t : templates.values()) {
+      String tn = t.path("name").asString("");
+      checkName(FIELD_NAME, tn, "template", "");
+      for (JsonNode task : t.path("dag").path("tasks")) {
+        checkName(FIELD_NAME, task.path("name").asString(""), "task", " of template '" + tn + "'");
+        for (JsonNode a : task.path("arguments").path("artifacts")) {
+          checkName(PARAM_NAME, a.path("name").asString(""), "artifact", " of task '" + task.path("name").asString() + "'");
+        }
+      }
+      for (String kind : new String[] {"/outputs/parameters", "/outputs/artifacts", "/inputs/artifacts"}) {
+        for (JsonNode p : t.at(kind)) {
+          checkName(PARAM_NAME, p.path("name").asString(""), kind.contains("parameters") ? "output" : "artifact",
+              " of template '" + tn + "'");
+        }
+      }
+    }
+  }
+
+  private void checkName(Pattern rule, String value, String what, String where) {
+    if (!rule.matcher(value).matches()) {
+      throw new FormatException(source + ": " + what + " name '" + value + "'" + where + " is not allowed: "
+          + (rule == FIELD_NAME ? "letters, digits and '-', starting with a letter or digit, at most 128"
+              : "letters, digits, '-' and '_'")
+          + ", as Argo requires");
+    }
+  }
+
+  /** No task of a DAG template depends on itself, through others or directly. */
+  private void checkNoCycle(JsonNode template) {
+    Map<String, List<String>> deps = new LinkedHashMap<>();
+    for (JsonNode task : template.path("dag").path("tasks")) {
+      List<String> d = new ArrayList<>();
+      task.path("dependencies").forEach(x -> d.add(x.asString()));
+      deps.put(task.path("name").asString(), d);
+    }
+    Set<String> done = new HashSet<>();
+    for (String task : deps.keySet()) {
+      List<String> path = cycle(task, deps, new ArrayList<>(), done);
+      if (path != null) {
+        throw new FormatException(source + ": tasks of template '" + template.path("name").asString()
+            + "' depend on each other in a cycle: " + String.join(" -> ", path));
+      }
+    }
+  }
+
+  private static List<String> cycle(String task, Map<String, List<String>> deps, List<String> path, Set<String> done) {
+    if (path.contains(task)) {
+      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(task), path.size()));
+      cycle.add(task);
+      return cycle;
+    }
+    if (!done.add(task)) {
+      return null;
+    }
+    path.add(task);
+    for (String d : deps.getOrDefault(task, List.of())) {
+      List<String> found = cycle(d, deps, path, done);
+      if (found != null) {
+        return found;
+      }
+    }
+    path.remove(path.size() - 1);
+    return null;
+  }
+}

@@ -1,0 +1,177 @@
+package dev.kfp4j.format.argo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.spec.TypeSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The container template of another tool (a hand-written workflow, the KFP SDK's) as a component
+ * that runs the same command: the text of its command line and environment, its variables and its
+ * outputs' types.
+ */
+class ForeignTemplateTest {
+  /** A workflow of one task {@code t} running template {@code t}, whose YAML list item is {@code template}. */
+  private static Pipeline read(String template) {
+    return ArgoReader.read("""
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {generateName: hand-}
+        spec:
+          entrypoint: main
+          arguments: {parameters: [{name: n, value: '3'}]}
+          templates:
+          - name: main
+            dag:
+              tasks:
+              - {name: t, template: t, arguments: {parameters: [{name: x, value: '{{workflow.parameters.n}}'}]}}
+        """ + template.indent(2), "hand.yaml");
+  }
+
+  private static Task task(Pipeline p) {
+    return (Task) p.node("t").orElseThrow();
+  }
+
+  private static final Placeholder X = new Placeholder.InputValue("x");
+  private static final Placeholder OUT = new Placeholder.OutputPath("out");
+
+  @Test
+  void textAroundAnInputAndTheRunsNameInArgsIsAConcatOfPlaceholders() {
+    Task t = task(read("""
+        - name: t
+          inputs: {parameters: [{name: x}]}
+          outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}
+          container: {image: a, command: [sh, -c], args: ['echo "n={{inputs.parameters.x}} in {{ workflow.name }}" > /tmp/o']}
+        """));
+    ComponentSpec c = t.component();
+    assertEquals(List.of(new Placeholder.Concat(List.of(new Placeholder.Literal("echo \"n="), X, new Placeholder.Literal(" in "),
+        new Placeholder.InputValue("workflow-name"), new Placeholder.Literal("\" > "), OUT))), c.container().args());
+    assertEquals(new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME), t.arguments().get("workflow-name"),
+        "the variable is an input of its own, given the run's name");
+    assertEquals(new Argument.PipelineParameter("n"), t.arguments().get("x"));
+  }
+
+  @Test
+  void aVariableInAnEnvValueIsAnInputGivenItsValue() {
+    Task t = task(read("""
+        - name: t
+          inputs: {parameters: [{name: x}, {name: workflow-status, value: taken}]}
+          container:
+            image: a
+            command: [sh, -c, 'echo $RUN $STATUS $N']
+            env:
+            - {name: RUN, value: 'run {{workflow.name}} ({{workflow.uid}})'}
+            - {name: STATUS, value: '{{workflow.status}}'}
+            - {name: N, value: '{{workflow.parameters.n}}'}
+        """));
+    Map<String, Placeholder> env = t.component().container().env();
+    assertEquals(new Placeholder.Concat(List.of(new Placeholder.Literal("run "), new Placeholder.InputValue("workflow-name"),
+        new Placeholder.Literal(" ("), new Placeholder.InputValue("workflow-uid"), new Placeholder.Literal(")"))), env.get("RUN"));
+    assertEquals(new Placeholder.InputValue("workflow-status-2"), env.get("STATUS"), "a name the template's own input has is not reused");
+    assertEquals(new Argument.RunValue(Argument.RunValue.Kind.STATUS), t.arguments().get("workflow-status-2"));
+    assertEquals(new Argument.RunValue(Argument.RunValue.Kind.RUN_ID), t.arguments().get("workflow-uid"));
+    assertEquals(new Argument.PipelineParameter("n"), t.arguments().get(((Placeholder.InputValue) env.get("N")).input()));
+  }
+
+  @Test
+  void anOutputParameterIsAStringValueUnlessTheSdksAnnotationTypesIt() {
+    ComponentSpec c = task(read("""
+        - name: t
+          metadata:
+            annotations:
+              pipelines.kubeflow.org/component_spec: '{"outputs": [{"name": "n", "type": "Integer"}, {"name": "m", "type": "Model"}]}'
+          inputs: {parameters: [{name: x}]}
+          outputs:
+            parameters:
+            - {name: out, valueFrom: {path: /tmp/o}}
+            - {name: n, valueFrom: {path: /tmp/n}}
+            artifacts:
+            - {name: m, path: /tmp/m}
+          container: {image: a, command: [sh, -c, 'echo {{inputs.parameters.x}} | tee /tmp/o /tmp/n /tmp/m']}
+        """)).component();
+    assertEquals(TypeSpec.named("String"), c.output("out").orElseThrow().type());
+    assertEquals(TypeSpec.named("Integer"), c.output("n").orElseThrow().type());
+    assertEquals(TypeSpec.named("Model"), c.output("m").orElseThrow().type());
+    assertFalse(c.outputIsArtifact("out"), "a value a condition or another task can read");
+    assertFalse(c.outputIsArtifact("n"));
+  }
+
+  @Test
+  void aVariableWithoutAValueOrAKeyTheModelDoesNotHoldIsNamed() {
+    assertEquals("hand.yaml: template 't': container.args[1] names '{{pod.name}}', which kfp4j cannot give a value: "
+        + "a template's text may name its inputs ({{inputs.parameters.NAME}}, {{inputs.artifacts.NAME}}), "
+        + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}} and {{workflow.status}}",
+        assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              container: {image: a, command: [sh], args: [-c, 'echo {{pod.name}}']}
+            """)).getMessage());
+    assertEquals("hand.yaml: template 't': container.env N names '{{inputs.parameters.nope}}', which kfp4j cannot give a value: "
+        + "a template's text may name its inputs ({{inputs.parameters.NAME}}, {{inputs.artifacts.NAME}}), "
+        + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}} and {{workflow.status}}",
+        assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              container: {image: a, command: [sh], env: [{name: N, value: '{{inputs.parameters.nope}}'}]}
+            """)).getMessage());
+    assertEquals("hand.yaml: template 't': volume 'data' mounts the claim '{{inputs.parameters.x}}', whose name is a variable; "
+        + "kfp4j's model holds a claim's name as written: name the claim itself", assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              volumes: [{name: data, persistentVolumeClaim: {claimName: '{{inputs.parameters.x}}'}}]
+              container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data}]}
+            """)).getMessage());
+    String sidecars = assertThrows(FormatException.class, () -> read("""
+        - name: t
+          inputs: {parameters: [{name: x}]}
+          sidecars: [{name: db, image: postgres}]
+          container: {image: a, command: [sh]}
+        """)).getMessage();
+    assertEquals("hand.yaml: template 't' uses 'sidecars', which kfp4j's model does not hold; a container or DAG template may use "
+        + "name, metadata, inputs, outputs, container, dag, retryStrategy, activeDeadlineSeconds, nodeSelector, tolerations, volumes, "
+        + "parallelism, affinity, priorityClassName, serviceAccountName, podSpecPatch, securityContext, timeout", sidecars);
+  }
+
+  @Test
+  void theVariablesInputsRoundTripAsArgoArguments() {
+    String template = """
+        - name: t
+          inputs: {parameters: [{name: x}]}
+          container: {image: a, command: [sh, -c, 'echo {{inputs.parameters.x}} {{workflow.status}}']}
+        """;
+    Pipeline p = read(template);
+    String written = ArgoWriter.write(p);
+    assertEquals(List.of(), ArgoRules.errors(dev.kfp4j.yaml.Yaml.read(written)), written);
+    assertEquals(task(p).arguments(), task(ArgoReader.read(written, "written.yaml")).arguments(), written);
+  }
+
+  @Test
+  void aBackoffOfMillisecondsWithoutAMaximumIsHeldAndWrittenByBothFormats() {
+    Pipeline p = read("""
+        - name: t
+          inputs: {parameters: [{name: x}]}
+          retryStrategy: {limit: '2', backoff: {duration: 10ms, factor: '2'}}
+          container: {image: a, command: [sh, -c, 'echo {{inputs.parameters.x}}']}
+        """);
+    assertEquals(new dev.kfp4j.model.TaskSetting.RetryBackoff("10ms", 2, ""),
+        task(p).settings().stream().filter(s -> s instanceof dev.kfp4j.model.TaskSetting.RetryBackoff).findFirst().orElseThrow());
+    String argo = ArgoWriter.write(p);
+    assertEquals(List.of(), ArgoRules.errors(dev.kfp4j.yaml.Yaml.read(argo)), argo);
+    assertEquals("{\"duration\":\"10ms\",\"factor\":\"2\"}",
+        dev.kfp4j.yaml.Yaml.read(argo).at("/spec/templates/1/retryStrategy/backoff").toString(), "no maximum written: none, as read");
+    tools.jackson.databind.JsonNode retry = dev.kfp4j.yaml.Yaml.read(dev.kfp4j.format.kfp2.Kfp2Writer.write(p))
+        .at("/root/dag/tasks/t/retryPolicy");
+    assertEquals("0.01s", retry.path("backoffDuration").asString(), "protobuf's Duration holds fractions of a second");
+    assertEquals("3600s", retry.path("backoffMaxDuration").asString(), "KFP's own maximum where none is given");
+  }
+}
