@@ -18,6 +18,8 @@ Measures (see the benchmarks issue):
      format costs against the first alone;
   3. local runner: per-task overhead of a 100-task chain (as an Argo workflow and as a KFP 2 pipeline spec),
      wall time of a 1,000-task fan-out, and the growth of an in-process chain from 1,000 to 5,000 tasks;
+  3s. local runner, subprocess mode: a chain of 100 tasks, each run in a JVM of its own measured with its tasks
+     (CPU time of the process tree, the runner's own share), beside the task's java command alone and a hello-world;
   4. entrypoint start: `java` start to output file for the add entrypoint, in the layout of the
      image `kfp4j image` builds, without and with the class-data archive the image build makes,
      against a plain hello-world `java` that writes a file (the floor), without and with one.
@@ -409,6 +411,10 @@ def bench_entrypoint(runs, before=None):
         cmds[k + "add"] = ["java", "-cp", cp] + add
         cmds[k + "add+"] = ["java", f"-XX:SharedArchiveFile={archive}", "-Xshare:auto", "-cp", cp] + add
         cmds[k + "kfp2+"] = ["java", f"-XX:SharedArchiveFile={archive}", "-Xshare:auto", "-cp", cp] + kfp2
+    # what the JVM's relocation of its archive costs: mapped where it was made (a diagnostic option; not what the image does)
+    fixed = ["-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"]
+    cmds["hello fixed"] = ["java"] + fixed + hello
+    cmds["add+ fixed"] = ["java"] + fixed + cmds["add+"][1:]
     t = interleaved_named(cmds, runs)
     outside = {}
     for k, cmd in cmds.items():
@@ -439,6 +445,43 @@ def bench_runner(runtime_cp, runs):
             "KFP 2 specs run from the typed pipeline model (ModelPlan), Argo workflows from their own plan.")
 
 
+def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100):
+    """The subprocess chain of n tasks, each run a JVM of its own (ChainOnce) whose process tree, the runner and its
+    tasks, is measured with the kernel's CPU accounting, after one run that leaves the class-data archive in the run
+    root's cache; beside the task's own java command (as the runner starts it, from that archive) and a plain java Hello,
+    n starts each. before_runtime: an earlier kfp4j-runtime jar, measured the same way. Runs interleaved."""
+    root = WORK / "subprocess"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    examples = str(next((ROOT / "examples" / "target").glob("kfp4j-examples-*.jar")))
+    runtime_jar = str(next((ROOT / "runtime" / "target").glob("kfp4j-runtime-*.jar")))
+    sh(["javac", "-d", str(root / "bench"), "-cp", examples + os.pathsep + runtime_cp,
+        str(ROOT / "bench" / "RunnerBench.java"), str(ROOT / "bench" / "ChainOnce.java")])
+    (root / "Hello.java").write_text(HELLO)
+    sh(["javac", "-d", str(root / "hello"), str(root / "Hello.java")])
+    variants = {"": runtime_cp}
+    if before_runtime:
+        variants["before "] = runtime_cp.replace(runtime_jar, str(before_runtime))
+    cmds, tasks = {}, {}
+    for k, cp in sorted(variants.items(), reverse=True):
+        run_root = root / (k.strip() or "after")
+        cp = examples + os.pathsep + cp
+        cmd = ["java", "-cp", cp + os.pathsep + str(root / "bench"), "ChainOnce", str(run_root), str(n)]
+        sh(cmd)  # writes the archive
+        (run_root / "runner-cpu.txt").unlink()
+        archive = next((run_root / ".cache" / "java").glob("*.jsa"))
+        cmds[k + "chain"] = cmd
+        tasks[k + "task"] = ["java", f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off,cds+dynamic=off", "-cp", cp,
+                             "dev.kfp4j.examples.CalcEntrypoint", "add", "--a", "3", "--b", "4", "----output-paths",
+                             str(root / "out" / "Output" / "data")]
+    tasks["hello"] = ["java", "-cp", str(root / "hello"), "Hello", str(root / "hello.txt")]
+    chains = interleaved_named(cmds, runs)
+    starts = interleaved_named(tasks, n)
+    runner_cpu = {k: statistics.median(float(x) for x in (root / (k.replace("chain", "").strip() or "after") / "runner-cpu.txt")
+                                       .read_text().split()) for k in cmds}
+    return chains, starts, runner_cpu
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -462,7 +505,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="fewer runs and sizes")
     ap.add_argument("--no-build", action="store_true", help="use what is already built")
     ap.add_argument("--runs", type=int, default=None, help="runs per measurement (default 5, quick 2)")
-    ap.add_argument("--only", default="1,1b,2,2b,3,4", help="the sections to run, comma-separated (default all)")
+    ap.add_argument("--only", default="1,1b,2,2b,3,3s,4", help="the sections to run, comma-separated (default all)")
+    ap.add_argument("--runtime-before", metavar="JAR", help="section 3s also measures an earlier kfp4j-runtime jar")
     ap.add_argument("--entrypoint-before", metavar="DIR", help="section 4 also measures an earlier entrypoint: DIR holds its "
                     "kfp4j-entrypoint.jar and image-classes/ (the image module's classes)")
     args = ap.parse_args()
@@ -553,6 +597,25 @@ def main():
                  f"**{argo_cpu[5000] / max(argo_cpu[1000], 1e-3):.1f}×** the Argo Workflow alone.", ""]
         print(rows[-2])
 
+    if "3s" in only:
+        n = 100
+        chains, starts, runner_cpu = bench_subprocess_chain(runtime_cp, runs, args.runtime_before, n)
+        h = starts["hello"]
+        rows += ["### 3s. Local runner, subprocess mode: a chain of 100 and its floor", "",
+                 f"Each run of the chain is a JVM of its own, measured with its tasks (the kernel's CPU accounting of the "
+                 f"process tree), after a first run that leaves the class-data archive in the runner's cache; {runs} runs, "
+                 f"interleaved. The task's `java` command is the one the runner starts (this JVM's java, the runner's "
+                 f"archive, its classpath), {n} starts, interleaved with a plain `java Hello` that writes a file.", "",
+                 "| what | wall time | per task | CPU time per task | the runner's own CPU per task |", "|---|---|---|---|---|"]
+        for k, label in (("before ", "before: "), ("", "")):
+            if k + "chain" in chains:
+                c, t = chains[k + "chain"], starts[k + "task"]
+                rows += [f"| {label}chain of {n} | {fmt(c)} | {c[0] * 1000 / n:.0f} ms | {c[4] * 1000 / n:.0f} ms | "
+                         f"{runner_cpu[k + 'chain'] * 1000 / n:.1f} ms |",
+                         f"| {label}the task's `java` command alone | {fmt(t)} | {t[0] * 1000:.0f} ms | {t[4] * 1000:.0f} ms | – |"]
+        rows += [f"| plain `java Hello` writing a file | {fmt(h)} | {h[0] * 1000:.0f} ms | {h[4] * 1000:.0f} ms | – |", ""]
+        print("\n".join(rows[-12:]))
+
     if "3" in only:
         runner = bench_runner(runtime_cp, runs)
         rows += ["### 3. Local runner", ""]
@@ -586,6 +649,9 @@ def main():
                 rows += [row(f"{label}`CalcEntrypoint add --a 3 --b 4 ----output-paths f`", k + "add"),
                          row(f"{label}the same with the image's archive", k + "add+"),
                          row(f"{label}`CalcEntrypoint add --executor_input <json>`, with the image's archive", k + "kfp2+")]
+        rows += [row("not used: plain `java Hello`, the JDK's archive mapped where it was made (`-XX:ArchiveRelocationMode=0`)",
+                     "hello fixed"),
+                 row("not used: `CalcEntrypoint add`, the image's archive mapped where it was made", "add+ fixed")]
         a, as_ = t["add"], t["add+"]
         rows += ["", f"Ratio to the floor: **{a[0] / h[0]:.2f}×** wall, **{cpu_ratio(a, h):.2f}×** CPU without the archive; "
                  f"**{as_[0] / h[0]:.2f}×** wall, **{cpu_ratio(as_, h):.2f}×** CPU with it (target ≤ 1.3×, and below 1× with it).", ""]
