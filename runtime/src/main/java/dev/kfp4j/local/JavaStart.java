@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * instead of loading and verifying those classes again. Static, not a dynamic archive written at
  * the first task's exit ({@code -XX:ArchiveClassesAtExit}, as before): a dynamic archive sits on the
  * JDK's default one, which the JVM maps at a random address and so rewrites whole at every start;
- * an archive of only what a task loads is half its size (a task's CPU time 0.15 s against 0.19 s,
- * bench/results.md section 3). The archive is kept in the runner's {@code .cache/java/} folder
+ * an archive of only what a task loads is half its size (a task's CPU time 0.17 s against 0.21 s,
+ * bench/results.md section 3s). The archive is kept in the runner's {@code .cache/java/} folder
  * under a name made of this JVM's version and installation and each classpath entry's path, size
  * and modification time, so a changed jar gets a new archive rather than a JVM warning. The JVM
  * archives classes from jars only: a classpath where a folder of classes comes before a jar gets no
