@@ -8,7 +8,6 @@ import dev.kfp4j.artifacts.Markdown;
 import dev.kfp4j.artifacts.Metrics;
 import dev.kfp4j.artifacts.Model;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -103,7 +102,7 @@ final class Artifacts {
     }
     Object json;
     try {
-      json = JsonText.parse(Files.readString(file, StandardCharsets.UTF_8));
+      json = JsonText.parse(Files.readString(file) /* UTF-8 */);
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException(where + ": its metadata file " + file + " cannot be read: " + e.getMessage());
     }

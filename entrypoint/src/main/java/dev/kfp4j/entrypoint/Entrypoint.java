@@ -245,17 +245,24 @@ public final class Entrypoint {
 
   /** Deletes a staging file or folder tree that kfp4j made itself, quietly; never a user's path. */
   static void deleteStaged(Path path) {
-    if (path == null || !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (path == null) {
       return;
     }
-    try (var walk = Files.walk(path)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-          // best effort
+    // A folder's content is listed only when it has any (a committed output's staging folder is
+    // empty), and with plain loops, not Files.walk's streams and lambdas, spun at a task's start.
+    try {
+      Files.deleteIfExists(path); // a link itself, never what it points to
+    } catch (java.nio.file.DirectoryNotEmptyException full) {
+      try {
+        try (java.nio.file.DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+          for (Path child : children) {
+            deleteStaged(child);
+          }
         }
-      });
+        Files.deleteIfExists(path);
+      } catch (IOException | java.nio.file.DirectoryIteratorException ignored) {
+        // best effort
+      }
     } catch (IOException ignored) {
       // best effort
     }

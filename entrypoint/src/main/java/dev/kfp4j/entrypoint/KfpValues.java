@@ -3,7 +3,6 @@ package dev.kfp4j.entrypoint;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * KFP's text forms of values, as the Python SDK's function components read and write them:
@@ -12,10 +11,6 @@ import java.util.regex.Pattern;
  * {@code json.loads}/{@code json.dumps(sort_keys=True)}, {@code String} as is.
  */
 public final class KfpValues {
-  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+(_\\d+)*");
-  private static final Pattern FLOAT =
-      Pattern.compile("[+-]?((\\d+(_\\d+)*)(\\.(\\d+(_\\d+)*)?)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+(_\\d+)*)?");
-
   private KfpValues() {}
 
   // ------------------------------------------------------------------ parsing
@@ -23,7 +18,7 @@ public final class KfpValues {
   /** Parses an integer as Python's {@code int(text)}; throws IllegalArgumentException. */
   public static long parseLong(String text) {
     String t = text.strip();
-    if (!INTEGER.matcher(t).matches()) {
+    if (!isInteger(t)) {
       throw new IllegalArgumentException("invalid int value: '" + text + "'");
     }
     try {
@@ -53,10 +48,68 @@ public final class KfpValues {
     if (unsigned.equals("nan")) {
       return Double.NaN;
     }
-    if (!FLOAT.matcher(t).matches()) {
+    if (!isFloat(t)) {
       throw new IllegalArgumentException("invalid float value: '" + text + "'");
     }
     return Double.parseDouble(t.replace("_", ""));
+  }
+
+  // Scanned by hand, not with java.util.regex: compiling a pattern costs every task's start a few
+  // milliseconds and a method handle spun at run time (its character classes are lambdas).
+
+  /** Whether {@code t} is {@code [+-]?D}, D being digits with single underscores between them ({@code \d+(_\d+)*}). */
+  static boolean isInteger(String t) {
+    return digits(t, sign(t, 0)) == t.length();
+  }
+
+  /**
+   * Whether {@code t} is {@code [+-]?(D(\.D?)?|\.D)([eE][+-]?D)?}, D as in {@link #isInteger}: Python's
+   * float literals without {@code inf} and {@code nan}.
+   */
+  static boolean isFloat(String t) {
+    int i = sign(t, 0);
+    int end = digits(t, i);
+    if (end >= 0) {
+      i = end;
+      if (i < t.length() && t.charAt(i) == '.') {
+        end = digits(t, i + 1);
+        i = end >= 0 ? end : i + 1;
+      }
+    } else if (i < t.length() && t.charAt(i) == '.') {
+      i = digits(t, i + 1);
+    } else {
+      return false;
+    }
+    if (i >= 0 && i < t.length() && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+      i = digits(t, sign(t, i + 1));
+    }
+    return i == t.length();
+  }
+
+  private static int sign(String t, int i) {
+    return i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-') ? i + 1 : i;
+  }
+
+  /** The end of {@code \d+(_\d+)*} (ASCII digits) at {@code i}, or -1 when there is none there. */
+  private static int digits(String t, int i) {
+    if (i >= t.length() || !isDigit(t.charAt(i))) {
+      return -1;
+    }
+    int end = i;
+    while (end < t.length()) {
+      if (isDigit(t.charAt(end))) {
+        end++;
+      } else if (t.charAt(end) == '_' && end + 1 < t.length() && isDigit(t.charAt(end + 1))) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Parses a boolean as KFP does ({@code distutils.util.strtobool}). */

@@ -3,7 +3,6 @@ package dev.kfp4j.entrypoint;
 import dev.kfp4j.artifacts.Artifact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -154,7 +153,7 @@ final class Outputs {
     Path absolute = target.toAbsolutePath();
     Files.createDirectories(absolute.getParent());
     Path temp = absolute.getParent().resolve(stagingName(absolute));
-    Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Files.writeString(temp, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE); // UTF-8
     return new Path[] {temp, absolute};
   }
 
@@ -212,8 +211,8 @@ final class Outputs {
 
   /** Removes every staged output; called when the component failed, and after a commit. */
   void discard() {
-    for (Path[] s : staged.values()) {
-      Entrypoint.deleteStaged(s[0]);
+    for (Map.Entry<String, Path[]> s : staged.entrySet()) {
+      Entrypoint.deleteStaged(s.getValue()[0]);
     }
     staged.clear();
     // Values are only in memory until commit: nothing to delete.

@@ -2,7 +2,7 @@ package dev.kfp4j.entrypoint;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -43,19 +43,22 @@ public final class PyJson {
     } else if (v instanceof Double || v instanceof BigDecimal) {
       number(((Number) v).doubleValue(), out);
     } else if (v instanceof Map<?, ?> map) {
-      List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
-      for (Map.Entry<?, ?> e : entries) {
-        if (!(e.getKey() instanceof String)) {
+      // keys sorted as strings, values looked up again: no comparator, so no lambda spun at a task's start
+      String[] keys = new String[map.size()];
+      int n = 0;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String key)) {
           throw new IllegalArgumentException("a JSON object's keys are strings, not " + e.getKey());
         }
+        keys[n++] = key;
       }
-      entries.sort((a, b) -> ((String) a.getKey()).compareTo((String) b.getKey()));
+      Arrays.sort(keys);
       out.append('{');
-      for (int i = 0; i < entries.size(); i++) {
+      for (int i = 0; i < keys.length; i++) {
         out.append(i == 0 ? "" : ", ");
-        string((String) entries.get(i).getKey(), out);
+        string(keys[i], out);
         out.append(": ");
-        write(entries.get(i).getValue(), out);
+        write(map.get(keys[i]), out);
       }
       out.append('}');
     } else if (v instanceof List<?> list) {

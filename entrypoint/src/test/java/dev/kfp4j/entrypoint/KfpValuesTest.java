@@ -71,6 +71,33 @@ class KfpValuesTest {
     assertEquals(99_999_999_999L, KfpValues.parseLong("99999999999"));
   }
 
+  /**
+   * The hand-written scanners accept exactly what the regular expressions they replaced accepted:
+   * every string of up to five characters of digits, {@code _ . e E + -} and one other character.
+   */
+  @Test
+  void numbersAcceptedAsTheirPatterns() {
+    java.util.regex.Pattern integer = java.util.regex.Pattern.compile("[+-]?\\d+(_\\d+)*");
+    java.util.regex.Pattern floating = java.util.regex.Pattern.compile(
+        "[+-]?((\\d+(_\\d+)*)(\\.(\\d+(_\\d+)*)?)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+(_\\d+)*)?");
+    char[] alphabet = "07_.eE+-x".toCharArray();
+    List<String> texts = new java.util.ArrayList<>(List.of(""));
+    int accepted = 0;
+    for (int length = 0; length <= 5; length++) {
+      List<String> longer = new java.util.ArrayList<>();
+      for (String t : texts) {
+        assertEquals(integer.matcher(t).matches(), KfpValues.isInteger(t), t);
+        assertEquals(floating.matcher(t).matches(), KfpValues.isFloat(t), t);
+        accepted += KfpValues.isFloat(t) ? 1 : 0;
+        for (int i = 0; length < 5 && i < alphabet.length; i++) {
+          longer.add(t + alphabet[i]);
+        }
+      }
+      texts = longer;
+    }
+    assertEquals(true, accepted > 1000, "accepted " + accepted);
+  }
+
   @ParameterizedTest
   @CsvSource({"True, true", "true, true", "yes, true", "on, true", "1, true", "False, false", "no, false", "OFF, false", "0, false"})
   void booleansAsStrtobool(String text, boolean value) {

@@ -167,6 +167,23 @@ class OutputPathsTest {
     assertEquals(List.of(), list(target.getParent()));
   }
 
+  @Test
+  void aFailingComponentsFolderTreeIsRemovedButNotWhatALinkInItPointsTo() throws IOException {
+    Signature dirModel = new Signature("model", "").outputPath("model");
+    Path elsewhere = folderWithData(dir.resolve("elsewhere"));
+    Entrypoint.Handler fails = in -> {
+      Path model = Files.createDirectories(in.outputPath("model").resolve("a/b"));
+      Files.writeString(model.resolve("weights.bin"), "w");
+      Files.createSymbolicLink(model.resolveSibling("link"), elsewhere);
+      throw new IllegalStateException("failing on purpose");
+    };
+    Path target = dir.resolve("outputs/model/data");
+    Run r = Run.of(fails, dirModel, "model", "--model", target.toString());
+    assertEquals(1, r.code());
+    assertEquals(List.of(), list(target.getParent()), "no output, no staging folder");
+    assertIntact(elsewhere);
+  }
+
   private static List<Path> list(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       return files.sorted().toList();

@@ -15,9 +15,13 @@ import java.util.Set;
  * A class-data-sharing archive (AppCDS) of what the project's steps load, made by the image's own
  * {@code java} in a container of the image (so by the JVM build the steps run on, on the jars at
  * the paths and times they have there): {@link ArchiveTraining} runs with {@code
- * -XX:DumpLoadedClassList}, then {@code java -Xshare:dump} writes the archive of those classes
- * and of the JDK's default list. The image then starts every {@code java} with {@link #OPTIONS}:
- * a JVM whose class path or build does not match the archive starts as it would without it.
+ * -XX:DumpLoadedClassList}, then {@code java -Xshare:dump} writes the archive of those classes,
+ * and of those alone, not of the JDK's default list too: JDKs of the last years (17.0.15 among
+ * them: {@code ArchiveRelocationMode=1}) map an archive at a random address and so rewrite every
+ * pointer in it as they start, which costs in proportion to its size, more than loading from the
+ * JDK's modules the few classes a step's own code adds (bench/results.md, section 4). The image then starts
+ * every {@code java} with {@link #OPTIONS}: a JVM whose class path or build does not match the
+ * archive starts as it would without it.
  */
 final class ClassDataArchive {
   /** Where the archive is in the image. */
@@ -43,13 +47,13 @@ final class ClassDataArchive {
       Files.copy(in, file);
     }
     List<String> train = new ArrayList<>(List.of("-XX:DumpLoadedClassList=" + MOUNT + "/loaded.txt",
-        "-Dkfp4j.jdkClasslist=" + MOUNT + "/jdk.txt", "-cp", MOUNT + "/training:" + ContainerSpec.IMAGE_CLASSPATH, TRAINING));
+        "-cp", MOUNT + "/training:" + ContainerSpec.IMAGE_CLASSPATH, TRAINING));
     for (JavaComponents.Component c : components) {
       train.add(c.entrypointClass());
       train.add(c.name());
     }
     java(engine, image, work, train);
-    Files.write(work.resolve("classes.txt"), classes(work.resolve("jdk.txt"), work.resolve("loaded.txt")));
+    Files.write(work.resolve("classes.txt"), classes(work.resolve("loaded.txt")));
     java(engine, image, work, List.of("-Xshare:dump", "-XX:SharedClassListFile=" + MOUNT + "/classes.txt",
         "-XX:SharedArchiveFile=" + MOUNT + "/kfp4j.jsa", "-cp", ContainerSpec.IMAGE_CLASSPATH));
     Path archive = work.resolve("kfp4j.jsa");
@@ -59,14 +63,17 @@ final class ClassDataArchive {
     return archive;
   }
 
-  /** The JDK's default list (when there is one) and the classes the training loaded, each once, without the training's own. */
-  static List<String> classes(Path jdk, Path loaded) throws IOException {
+  /**
+   * The classes the training loaded, each once, without the training's own (the class, and the
+   * lambdas it made: {@code @lambda-proxy} lines naming it).
+   */
+  static List<String> classes(Path loaded) throws IOException {
+    String training = TRAINING.replace('.', '/');
     Set<String> lines = new LinkedHashSet<>();
-    for (Path p : Files.isRegularFile(jdk) ? List.of(jdk, loaded) : List.of(loaded)) {
-      for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-        if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(TRAINING.replace('.', '/'))) {
-          lines.add(line);
-        }
+    for (String line : Files.readAllLines(loaded, StandardCharsets.UTF_8)) {
+      if (!line.isBlank() && !line.startsWith("#") && !line.startsWith(training)
+          && !line.startsWith("@lambda-proxy " + training + " ")) {
+        lines.add(line);
       }
     }
     return new ArrayList<>(lines);

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Java tasks run as subprocesses start from a class-data archive the first of them wrote: kept in
- * the runner's cache, reused by the next tasks and runs, never a JVM message in a task's log; none
- * where the JVM cannot archive the classpath (a folder of classes before a jar).
+ * Java tasks run as subprocesses start from a class-data archive of the classes the first of them
+ * loaded: kept in the runner's cache, reused by the next tasks and runs, never a JVM message in a
+ * task's log; none where the JVM cannot archive the classpath (a folder of classes before a jar).
  */
 class JavaStartTest {
   @TempDir Path dir;
@@ -77,8 +77,20 @@ class JavaStartTest {
       assertEquals("writing found\n", Files.readString(first.runDir().resolve(task).resolve("log.txt")));
     }
     RunResult second = run(root, classpath);
-    assertEquals(archives, files(root.resolve(".cache").resolve("java")));
+    assertEquals(archives, files(root.resolve(".cache").resolve("java")), "the archive alone, no class list left");
     assertEquals("writing found\n", Files.readString(second.runDir().resolve("a").resolve("log.txt")));
+    String loaded = loadedFrom(archives.get(0), classpath);
+    assertTrue(loaded.contains(" " + TestEntrypoint.class.getName() + " source: shared objects file"), loaded);
+  }
+
+  /** The class loading of a task started from {@code archive}, which it must map ({@code -Xshare:on}). */
+  private String loadedFrom(Path archive, String classpath) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:on",
+        "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info", "-cp", classpath, TestEntrypoint.class.getName(),
+        "write", "found", dir.resolve("out").toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    return out;
   }
 
   @Test
