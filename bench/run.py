@@ -79,7 +79,7 @@ def timed(cmd, runs, cwd=None, before=None):
     return statistics.median(times), min(times), max(times), max(rss), statistics.median(cpu)
 
 
-def interleaved(cmds, runs):
+def interleaved_pairs(cmds, runs):
     """timed() of each of `cmds` ((command, before) pairs), run in turn in each round, so that load
     on the machine falls on all of them alike."""
     samples = [([], [], []) for _ in cmds]
@@ -149,10 +149,11 @@ def fresh(*dirs):
     return reset
 
 
-def bench_processor(compile_cp, processor_cp, runs):
+def bench_processor(compile_cp, processor_cp, runs, before_cp=None):
     """javac with the processor (KFP v1 files; both formats), without it, and without it on the
     sources plus the Java the processor generated (what javac must compile whatever the processor
-    costs), interleaved."""
+    costs), interleaved; with `before_cp`, also with the processor path of an earlier build (both
+    formats, then KFP v1 files), in the same rounds."""
     root = WORK / "components"
     shutil.rmtree(root, ignore_errors=True)
     sources = components_sources(root)
@@ -160,10 +161,14 @@ def bench_processor(compile_cp, processor_cp, runs):
     fresh(out_with, gen)()
     sh(javac(sources, out_with, compile_cp, processor_cp))
     generated = sorted(str(p) for p in gen.rglob("*.java"))
-    return interleaved([(javac(sources, out_with, compile_cp, processor_cp), fresh(out_with, gen)),
-                        (javac(sources, out_with, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out_with, gen)),
-                        (javac(sources, out_without, compile_cp), fresh(out_without)),
-                        (javac(sources + generated, out_without, compile_cp), fresh(out_without))], runs)
+    cmds = [(javac(sources, out_with, compile_cp, processor_cp), fresh(out_with, gen)),
+            (javac(sources, out_with, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out_with, gen)),
+            (javac(sources, out_without, compile_cp), fresh(out_without)),
+            (javac(sources + generated, out_without, compile_cp), fresh(out_without))]
+    if before_cp:
+        cmds += [(javac(sources, out_with, compile_cp, before_cp, formats="argo,kfp2"), fresh(out_with, gen)),
+                 (javac(sources, out_with, compile_cp, before_cp), fresh(out_with, gen))]
+    return interleaved_pairs(cmds, runs)
 
 
 def project_sources(root, classes=5, per_class=10, pipelines=10):
@@ -229,10 +234,11 @@ def project_sources(root, classes=5, per_class=10, pipelines=10):
     return sorted(str(p) for p in pkg.glob("*.java"))
 
 
-def bench_project(compile_cp, processor_cp, runs):
+def bench_project(compile_cp, processor_cp, runs, before_cp=None):
     """The realistic project, both formats (the default), with and without the processor; the
     reference (javac without the processor) gets the same sources plus what the processor
-    generated, so it compiles the same Java."""
+    generated, so it compiles the same Java. With `before_cp`, also with the processor path of an
+    earlier build, in the same rounds."""
     root = WORK / "project"
     shutil.rmtree(root, ignore_errors=True)
     sources = project_sources(root)
@@ -241,10 +247,13 @@ def bench_project(compile_cp, processor_cp, runs):
     sh(javac(sources, out, compile_cp, processor_cp, formats="argo,kfp2"))
     generated = sorted(str(p) for p in gen.rglob("*.java"))
     out2 = root / "out-without"
-    with_p, without = interleaved([(javac(sources, out, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out, gen)),
-                                   (javac(sources + generated, out2, compile_cp), fresh(out2))], runs)
+    cmds = [(javac(sources, out, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out, gen)),
+            (javac(sources + generated, out2, compile_cp), fresh(out2))]
+    if before_cp:
+        cmds.append((javac(sources, out, compile_cp, before_cp, formats="argo,kfp2"), fresh(out, gen)))
+    t = interleaved_pairs(cmds, runs)
     files = sum(1 for p in (out / "META-INF").rglob("*.yaml"))
-    return with_p, without, files
+    return t[0], t[1], files, (t[2] if before_cp else None)
 
 
 # ---------------------------------------------------------------- 2. pipeline compile scaling
@@ -509,6 +518,8 @@ def main():
     ap.add_argument("--runtime-before", metavar="JAR", help="section 3s also measures an earlier kfp4j-runtime jar")
     ap.add_argument("--entrypoint-before", metavar="DIR", help="section 4 also measures an earlier entrypoint: DIR holds its "
                     "kfp4j-entrypoint.jar and image-classes/ (the image module's classes)")
+    ap.add_argument("--before", metavar="DIR", help="sections 1 and 1b also run the processor of an earlier build, "
+                    "side by side: DIR holds its processor.jar and runtime.jar (e.g. copied from a checkout of that commit)")
     args = ap.parse_args()
     runs = args.runs or (2 if args.quick else 5)
     only = set(args.only.split(","))
@@ -519,6 +530,11 @@ def main():
     processor_cp = classpath("processor")
     annotations = next((ROOT / "annotations" / "target").glob("kfp4j-annotations-*.jar"))
     compile_cp = str(annotations) + os.pathsep + runtime_cp
+    before_cp = None
+    if args.before:
+        swap = {"kfp4j-processor-": "processor.jar", "kfp4j-runtime-": "runtime.jar"}
+        before_cp = os.pathsep.join(next((str(Path(args.before) / j) for k, j in swap.items() if k in Path(e).name), e)
+                                    for e in processor_cp.split(os.pathsep))
 
     rows = [f"Machine: {machine()}", "", f"Runs per measurement: {runs} (median, min–max). Each figure is measured "
             "side by side with its reference in the same run. Wall time on a machine other builds share is stretched by "
@@ -526,7 +542,8 @@ def main():
     print(rows[0])
 
     if "1" in only:
-        w, wb, wo, wg = bench_processor(compile_cp, processor_cp, runs)
+        t = bench_processor(compile_cp, processor_cp, runs, before_cp)
+        w, wb, wo, wg = t[:4]
         rows += ["### 1. Processor overhead: 1,000 @Component methods in 20 classes", "",
                  "| javac | wall time | CPU time | peak RSS |", "|---|---|---|---|",
                  f"| without the processor (`-proc:none`) | {fmt(wo)} | {wo[4]:.2f} s | {wo[3] // 1024} MiB |",
@@ -537,10 +554,17 @@ def main():
                  f"with the KFP 2 component files (target ≤ 1.5×); wall time {w[0] / wo[0]:.2f}× and {wb[0] / wo[0]:.2f}×. "
                  f"Compiling the generated Java alone takes {cpu_ratio(wg, wo):.2f}× (the floor of this ratio while the generated "
                  f"classes stay as they are); against it the processor costs {cpu_ratio(w, wg):.2f}× and {cpu_ratio(wb, wg):.2f}×.", ""]
-        print("\n".join(rows[-10:]))
+        if before_cp:
+            bb, ba = t[4], t[5]
+            rows[-3:-3] = [f"| with the processor of `{args.before}` (before), KFP v1 files | {fmt(ba)} | {ba[4]:.2f} s | {ba[3] // 1024} MiB |",
+                           f"| with the processor of `{args.before}` (before), both formats | {fmt(bb)} | {bb[4]:.2f} s | {bb[3] // 1024} MiB |"]
+            rows[-2] += (f" Before: **{cpu_ratio(ba, wo):.2f}×** and **{cpu_ratio(bb, wo):.2f}×**; the processor's own cost (with it minus "
+                         f"the generated Java alone, CPU) {ba[4] - wg[4]:.2f} s → {w[4] - wg[4]:.2f} s (KFP v1 files), "
+                         f"{bb[4] - wg[4]:.2f} s → {wb[4] - wg[4]:.2f} s (both formats).")
+        print("\n".join(rows[-12:]))
 
     if "1b" in only:
-        w, wo, files = bench_project(compile_cp, processor_cp, runs)
+        w, wo, files, wbefore = bench_project(compile_cp, processor_cp, runs, before_cp)
         rows += ["### 1b. A realistic project, both formats: 50 components, 10 pipelines", "",
                  "50 `@Component` methods in 5 classes (Javadoc, a record output, CSV, Dataset and Model files in and out) "
                  "and 10 `@Pipeline` methods passing files and record fields, with a condition and a loop each; "
@@ -549,7 +573,11 @@ def main():
                  f"| without the processor | {fmt(wo)} | {wo[4]:.2f} s | {wo[3] // 1024} MiB |",
                  f"| with the processor (`argo,kfp2`) | {fmt(w)} | {w[4]:.2f} s | {w[3] // 1024} MiB |",
                  "", f"Ratio with/without, CPU time: **{cpu_ratio(w, wo):.2f}×** (target ≤ 1.5×); wall time {w[0] / wo[0]:.2f}×.", ""]
-        print("\n".join(rows[-10:]))
+        if wbefore:
+            rows[-3:-3] = [f"| with the processor of `{args.before}` (before) | {fmt(wbefore)} | {wbefore[4]:.2f} s | {wbefore[3] // 1024} MiB |"]
+            rows[-2] += (f" Before: **{cpu_ratio(wbefore, wo):.2f}×**; the processor's own cost (CPU) {wbefore[4] - wo[4]:.2f} s → "
+                         f"{w[4] - wo[4]:.2f} s.")
+        print("\n".join(rows[-11:]))
 
     if "2" in only:
         sizes = [10, 100, 1000] if args.quick else [10, 100, 1000, 5000]

@@ -16,6 +16,7 @@ import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -101,7 +102,7 @@ final class PipelineIndex {
       }
     });
     all.putAll(now);
-    ObjectNode root = Yaml.json().createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode(); // not the JSON mapper: a build that writes need not make it
     for (Entry e : all.values()) {
       ObjectNode n = root.putObject(e.name());
       n.put("method", e.method());

@@ -2,6 +2,7 @@ package dev.kfp4j.spec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,36 @@ public record ComponentSpec(
     return map == null
         ? Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+  }
+
+  // equals and hashCode written out, as a record's own would be (each component in order, 31 * h + hash):
+  // the generated ones are bootstrapped through method handles on first use, which costs a cold JVM (javac
+  // running the processor) milliseconds per record class.
+  @Override
+  public boolean equals(Object other) {
+    return other == this || other instanceof ComponentSpec o
+        && Objects.equals(name, o.name)
+        && Objects.equals(description, o.description)
+        && Objects.equals(annotations, o.annotations)
+        && Objects.equals(labels, o.labels)
+        && Objects.equals(inputs, o.inputs)
+        && Objects.equals(outputs, o.outputs)
+        && Objects.equals(container, o.container)
+        && Objects.equals(graph, o.graph);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + Objects.hashCode(name);
+    h = 31 * h + Objects.hashCode(description);
+    h = 31 * h + Objects.hashCode(annotations);
+    h = 31 * h + Objects.hashCode(labels);
+    h = 31 * h + Objects.hashCode(inputs);
+    h = 31 * h + Objects.hashCode(outputs);
+    h = 31 * h + Objects.hashCode(container);
+    h = 31 * h + Objects.hashCode(graph);
+    return h;
   }
 
   public Optional<InputSpec> input(String name) {

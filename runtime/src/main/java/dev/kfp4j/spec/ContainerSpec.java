@@ -33,4 +33,28 @@ public record ContainerSpec(
     fileOutputs =
         fileOutputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fileOutputs));
   }
+
+  // equals and hashCode written out, as a record's own would be (each component in order, 31 * h + hash):
+  // the generated ones are bootstrapped through method handles on first use, which costs a cold JVM (javac
+  // running the processor) milliseconds per record class.
+  @Override
+  public boolean equals(Object other) {
+    return other == this || other instanceof ContainerSpec o
+        && Objects.equals(image, o.image)
+        && Objects.equals(command, o.command)
+        && Objects.equals(args, o.args)
+        && Objects.equals(env, o.env)
+        && Objects.equals(fileOutputs, o.fileOutputs);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + Objects.hashCode(image);
+    h = 31 * h + Objects.hashCode(command);
+    h = 31 * h + Objects.hashCode(args);
+    h = 31 * h + Objects.hashCode(env);
+    h = 31 * h + Objects.hashCode(fileOutputs);
+    return h;
+  }
 }

@@ -27,6 +27,21 @@ public record TypeSpec(Object value) {
     return value instanceof String s ? s : null;
   }
 
+  // equals and hashCode written out, as a record's own would be (each component in order, 31 * h + hash):
+  // the generated ones are bootstrapped through method handles on first use, which costs a cold JVM (javac
+  // running the processor) milliseconds per record class.
+  @Override
+  public boolean equals(Object other) {
+    return other == this || other instanceof TypeSpec o && Objects.equals(value, o.value);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + Objects.hashCode(value);
+    return h;
+  }
+
   @Override
   public String toString() {
     return String.valueOf(value);

@@ -48,7 +48,10 @@ public final class Yaml {
             .build();
   }
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** The JSON mapper, made when first used, as the YAML one: a build that writes only YAML never needs it. */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+  }
 
   private Yaml() {}
 
@@ -59,12 +62,57 @@ public final class Yaml {
 
   /** A plain JSON mapper. */
   public static JsonMapper json() {
-    return JSON;
+    return Json.MAPPER;
+  }
+
+  /**
+   * Parses JSON text into the tree {@code json().readTree(text)} gives (its exception too), without
+   * making the JSON mapper where the text is plain JSON.
+   */
+  public static JsonNode readJson(String text) {
+    return JsonTree.read(text);
   }
 
   /** {@code node} as Python's {@code json.dumps(sort_keys=True)} writes it, as KFP writes JSON in annotations. */
   public static String pyJson(JsonNode node) {
-    return dev.kfp4j.entrypoint.PyJson.dumps(JSON.treeToValue(node, Object.class));
+    return dev.kfp4j.entrypoint.PyJson.dumps(plain(node));
+  }
+
+  /**
+   * {@code node} as the plain values (maps, lists, strings, numbers, booleans, null) that the JSON
+   * mapper's {@code treeToValue(node, Object.class)} gives, read off the tree without making the
+   * mapper where the node types are the plain ones (a build writing workflows never needs it).
+   */
+  private static Object plain(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT: {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
+          out.put(e.getKey(), plain(e.getValue()));
+        }
+        return out;
+      }
+      case ARRAY: {
+        java.util.List<Object> out = new java.util.ArrayList<>(node.size());
+        for (JsonNode e : node) {
+          out.add(plain(e));
+        }
+        return out;
+      }
+      case STRING:
+        return node.asString();
+      case BOOLEAN:
+        return node.booleanValue();
+      case NULL:
+        return null;
+      case NUMBER:
+        if (!node.isFloat()) {
+          return node.numberValue();
+        }
+        return Json.MAPPER.treeToValue(node, Object.class);
+      default:
+        return Json.MAPPER.treeToValue(node, Object.class);
+    }
   }
 
   /**
@@ -123,14 +171,14 @@ public final class Yaml {
    */
   private static JsonNode merged(JsonNode node) {
     if (node.isArray()) {
-      tools.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+      tools.jackson.databind.node.ArrayNode out = Json.MAPPER.createArrayNode();
       node.forEach(e -> out.add(merged(e)));
       return out;
     }
     if (!node.isObject()) {
       return node;
     }
-    tools.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+    tools.jackson.databind.node.ObjectNode out = Json.MAPPER.createObjectNode();
     for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
       if (e.getKey().startsWith(AliasResolvingParser.MERGE_KEY)) {
         JsonNode value = merged(e.getValue());

@@ -58,7 +58,7 @@ public final class DefaultValues {
         }
         case JSON_ARRAY:
         case JSON_OBJECT: {
-          var node = Yaml.json().readTree(text);
+          var node = Yaml.readJson(text);
           if (kind == ValueKind.JSON_ARRAY ? !node.isArray() : !node.isObject()) {
             throw new IllegalArgumentException("it is not a JSON " + (kind == ValueKind.JSON_ARRAY ? "array" : "object"));
           }

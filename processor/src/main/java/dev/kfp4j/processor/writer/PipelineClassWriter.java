@@ -101,9 +101,10 @@ public final class PipelineClassWriter {
       locals.newName(param.name(), param.name());
       parameterNames.add(param.name());
     }
-    String out = locals.newName("out");
-    String k = locals.newName("k");
-    String v = locals.newName("v");
+    // tagged (no Java name holds '#'): an untagged name is tagged with a random UUID, whose SecureRandom costs a cold javac
+    String out = locals.newName("out", "#out");
+    String k = locals.newName("k", "#k");
+    String v = locals.newName("v", "#v");
     arguments.addStatement("$T<String, String> $L = new $T<>()", Map.class, out, java.util.LinkedHashMap.class);
     arguments.addStatement("$L.args($L).forEach(($L, $L) -> $L.put($L, $L.format($L)))",
         qualifier(OPS, parameterNames), args.build(), k, v, out, k, qualifier(KFP_VALUES, parameterNames), v);

@@ -196,7 +196,7 @@ final class DagWriter {
       return NODES.stringNode(item.text());
     }
     ObjectNode fields = NODES.objectNode();
-    Yaml.json().readTree(item.text()).properties().forEach(f -> fields.put(f.getKey(), text(f.getValue())));
+    Yaml.readJson(item.text()).properties().forEach(f -> fields.put(f.getKey(), text(f.getValue())));
     return fields;
   }
 

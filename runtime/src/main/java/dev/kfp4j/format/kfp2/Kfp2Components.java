@@ -162,7 +162,7 @@ final class Kfp2Components {
         }
         case BOOLEAN -> NODES.booleanNode(KfpValues.parseBoolean(text));
         case STRING -> NODES.stringNode(text);
-        case LIST, STRUCT -> Yaml.json().readTree(text);
+        case LIST, STRUCT -> Yaml.readJson(text);
       };
     } catch (RuntimeException e) {
       throw new FormatException(where + ": '" + text + "' is not a " + type.v2Name() + ": " + e.getMessage(), e);

@@ -1,0 +1,73 @@
+package dev.kfp4j.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The specs' equals and hashCode (written out, not the records' own) take every component. */
+class SpecEqualityTest {
+  private static InputSpec input(String name, String type, String description, String defaultValue, boolean optional,
+      Map<String, Object> annotations) {
+    return new InputSpec(name, TypeSpec.named(type), description, defaultValue, optional, annotations);
+  }
+
+  private static ContainerSpec container(String image, String command, String arg, String env, String file) {
+    return new ContainerSpec(image, List.of(Placeholder.literal(command)), List.of(Placeholder.literal(arg)),
+        Map.of("E", Placeholder.literal(env)), Map.of("o", file));
+  }
+
+  private static ComponentSpec component(String name, String description, String annotation, String label, String input,
+      String output, String image) {
+    return new ComponentSpec(name, description, Map.of("a", annotation), Map.of("l", label),
+        List.of(input("x", input, null, null, false, null)), List.of(new OutputSpec(output, TypeSpec.named("String"), null)),
+        container(image, "java", "-cp", "v", "/f"), null);
+  }
+
+  private static void assertEqualSpecs(Object a, Object b) {
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+  }
+
+  @Test
+  void equalWhenEveryComponentIsEqual() {
+    assertEqualSpecs(TypeSpec.named("CSV"), TypeSpec.named("CSV"));
+    assertEqualSpecs(new TypeSpec(Map.of("GCSPath", Map.of("data_type", "CSV"))), new TypeSpec(Map.of("GCSPath", Map.of("data_type", "CSV"))));
+    assertEqualSpecs(input("a", "Integer", "d", "1", true, Map.of("k", 1)), input("a", "Integer", "d", "1", true, Map.of("k", 1)));
+    assertEqualSpecs(new OutputSpec("o", null, "d", Map.of()), new OutputSpec("o", null, "d", Map.of()));
+    assertEqualSpecs(container("i", "c", "a", "e", "f"), container("i", "c", "a", "e", "f"));
+    assertEqualSpecs(component("n", "d", "a", "l", "Integer", "o", "i"), component("n", "d", "a", "l", "Integer", "o", "i"));
+  }
+
+  @Test
+  void unequalWhenAnyComponentDiffers() {
+    assertNotEquals(TypeSpec.named("CSV"), TypeSpec.named("TSV"));
+    InputSpec in = input("a", "Integer", "d", "1", true, Map.of("k", 1));
+    for (InputSpec other : List.of(input("b", "Integer", "d", "1", true, Map.of("k", 1)), input("a", "Float", "d", "1", true, Map.of("k", 1)),
+        input("a", "Integer", "e", "1", true, Map.of("k", 1)), input("a", "Integer", "d", "2", true, Map.of("k", 1)),
+        input("a", "Integer", "d", "1", false, Map.of("k", 1)), input("a", "Integer", "d", "1", true, Map.of("k", 2)))) {
+      assertNotEquals(in, other);
+    }
+    OutputSpec out = new OutputSpec("o", TypeSpec.named("String"), "d", Map.of("k", 1));
+    for (OutputSpec other : List.of(new OutputSpec("p", TypeSpec.named("String"), "d", Map.of("k", 1)),
+        new OutputSpec("o", TypeSpec.named("Integer"), "d", Map.of("k", 1)), new OutputSpec("o", TypeSpec.named("String"), "e", Map.of("k", 1)),
+        new OutputSpec("o", TypeSpec.named("String"), "d", Map.of("k", 2)))) {
+      assertNotEquals(out, other);
+    }
+    ContainerSpec c = container("i", "c", "a", "e", "f");
+    for (ContainerSpec other : List.of(container("j", "c", "a", "e", "f"), container("i", "d", "a", "e", "f"),
+        container("i", "c", "b", "e", "f"), container("i", "c", "a", "f", "f"), container("i", "c", "a", "e", "g"))) {
+      assertNotEquals(c, other);
+    }
+    ComponentSpec s = component("n", "d", "a", "l", "Integer", "o", "i");
+    for (ComponentSpec other : List.of(component("m", "d", "a", "l", "Integer", "o", "i"), component("n", "e", "a", "l", "Integer", "o", "i"),
+        component("n", "d", "b", "l", "Integer", "o", "i"), component("n", "d", "a", "m", "Integer", "o", "i"),
+        component("n", "d", "a", "l", "Float", "o", "i"), component("n", "d", "a", "l", "Integer", "p", "i"),
+        component("n", "d", "a", "l", "Integer", "o", "j"), new ComponentSpec("n", "d", Map.of("a", "a"), Map.of("l", "l"), s.inputs(),
+            s.outputs(), null, new GraphSpec(Map.of(), Map.of())))) {
+      assertNotEquals(s, other);
+    }
+  }
+}

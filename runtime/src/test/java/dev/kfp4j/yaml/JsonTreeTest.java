@@ -1,0 +1,58 @@
+package dev.kfp4j.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** {@link Yaml#readJson} gives the JSON mapper's tree, node types included, or its exception. */
+class JsonTreeTest {
+  private static final List<String> TEXTS = List.of(
+      "[1, 2, 3]", "[]", "{}", " [ ] ", "{\"a\": 1, \"b\": [true, false, null], \"c\": {\"d\": \"e\"}}",
+      "[2147483647, 2147483648, -2147483649, 9223372036854775807, 9223372036854775808, -0, 0]",
+      "[1.5, -0.0, 1e3, 1E-7, 0.1, 1e400, 123456789012345678901234567890.5]",
+      "[\"\\u00e9\", \"tab\\t\", \"quote\\\"\", \"\"]", "[[[[1]], {\"x\": [{}]}]]", "\"text\"", "7", "2.5", "true", "null",
+      "{\"a\": 1, \"a\": 2}", "[{\"k\": 1, \"k\": {\"n\": 2}}]", "{\"items\": [{\"name\": \"a\", \"n\": 1}]}",
+      "[\"\\/\\u0041\\b\\f\\n\\r\\\\\", \"\u007f\", \"\ud83d\ude00\"]", "[0.5e-3, 1E+2, -12.25E2, 10]", "\t{ \"a\" :\r\n[ ] }\n",
+      "[\"1e400\", 1e400]", "{\"\": \"\"}", "-0", "[123456789012345678901234567890123456789012345678901234567890123456789012345]");
+  private static final List<String> BAD = List.of("[1, 2", "{\"a\" 1}", "[1] x", "[1] [2]", "{a: 1}", "[01]", "[NaN]", "x", "[1,]", "[1.]", "[.5]", "[-]", "[1e]",
+      "[\"a\tb\"]", "[\"\\x\"]", "[\"\\u12\"]", "{\"a\": 1,}", "[1 2]", "// c\n[1]", "[tru]", "[\"open", "\ufeff[1]");
+
+  @Test
+  void plainJsonGivesTheMappersTree() {
+    for (String text : TEXTS) {
+      JsonNode expected = Yaml.json().readTree(text);
+      JsonNode tree = Yaml.readJson(text);
+      assertEquals(expected, tree, text);
+      assertEquals(classes(expected), classes(tree), text);
+    }
+  }
+
+  @Test
+  void noDocumentGivesWhatTheMapperGives() {
+    for (String text : List.of("", "  ")) {
+      assertEquals(Yaml.json().readTree(text), Yaml.readJson(text));
+    }
+  }
+
+  @Test
+  void badJsonGivesTheMappersException() {
+    for (String text : BAD) {
+      RuntimeException expected = assertThrows(RuntimeException.class, () -> Yaml.json().readTree(text), text);
+      RuntimeException e = assertThrows(RuntimeException.class, () -> Yaml.readJson(text), text);
+      assertEquals(expected.getClass(), e.getClass(), text);
+      assertEquals(expected.getMessage(), e.getMessage(), text);
+    }
+  }
+
+  /** The node classes of a tree, depth first: IntNode and LongNode are equal as numbers, not as nodes. */
+  private static String classes(JsonNode node) {
+    StringBuilder out = new StringBuilder(node.getClass().getSimpleName());
+    for (JsonNode child : node) {
+      out.append('(').append(classes(child)).append(')');
+    }
+    return out.toString();
+  }
+}
