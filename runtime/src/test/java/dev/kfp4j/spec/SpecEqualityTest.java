@@ -70,4 +70,14 @@ class SpecEqualityTest {
       assertNotEquals(s, other);
     }
   }
+
+  @Test
+  void theTestsAboveCoverEveryComponent() {
+    // A component added to a spec record must join its written-out equals and hashCode, and the tests above.
+    assertEquals(1, TypeSpec.class.getRecordComponents().length);
+    assertEquals(6, InputSpec.class.getRecordComponents().length);
+    assertEquals(4, OutputSpec.class.getRecordComponents().length);
+    assertEquals(5, ContainerSpec.class.getRecordComponents().length);
+    assertEquals(8, ComponentSpec.class.getRecordComponents().length);
+  }
 }

@@ -84,8 +84,11 @@ final class ComponentReader {
     return fromTemplate(template, where);
   }
 
-  /** The types of the outputs the KFP SDK's annotation declares, by name; empty when there is none. */
-  private static Map<String, String> annotatedTypes(JsonNode template) {
+  /**
+   * The types of the outputs the KFP SDK's annotation of {@code template} declares, by name; empty
+   * when there is none or it is not JSON.
+   */
+  static Map<String, String> annotatedTypes(JsonNode template) {
     Map<String, String> types = new LinkedHashMap<>();
     String json = template.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC).asString("");
     if (json.isEmpty()) {

@@ -1,9 +1,7 @@
 package dev.kfp4j.format.argo;
 
-import dev.kfp4j.yaml.Yaml;
 import java.util.HashMap;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +23,7 @@ public final class OutputFiles {
       return byTemplate;
     }
     for (JsonNode t : workflow.path("spec").path("templates")) {
-      Map<String, String> types = types(t.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC).asString(""));
+      Map<String, String> types = ComponentReader.annotatedTypes(t);
       Map<String, OutputFile> outputs = new HashMap<>();
       for (JsonNode a : t.path("outputs").path("artifacts")) {
         String name = a.path("name").asString("");
@@ -36,23 +34,5 @@ public final class OutputFiles {
       byTemplate.put(t.path("name").asString(""), outputs);
     }
     return byTemplate;
-  }
-
-  /** The types of the outputs in a component spec's JSON; none when there is no spec, or it is not JSON. */
-  private static Map<String, String> types(String componentSpec) {
-    Map<String, String> types = new HashMap<>();
-    if (componentSpec.isEmpty()) {
-      return types;
-    }
-    try {
-      for (JsonNode o : Yaml.json().readTree(componentSpec).path("outputs")) {
-        if (o.path("type").isString()) {
-          types.put(o.path("name").asString(""), o.path("type").asString());
-        }
-      }
-    } catch (JacksonException e) {
-      // no types: the outputs are shown by their content
-    }
-    return types;
   }
 }
