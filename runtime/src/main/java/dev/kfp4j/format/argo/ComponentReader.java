@@ -1,6 +1,7 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.ContainerSpec;
@@ -57,10 +58,12 @@ final class ComponentReader {
   }
 
   /**
-   * A template's component, and the inputs made for the workflow's variables its text names: input
-   * name to the variable ({@code workflow.status}), in the order they appear.
+   * A template's component; the inputs made for the workflow's variables its text names: input
+   * name to the variable ({@code workflow.status}), in the order they appear; and the settings its
+   * {@code env} entries make that a component does not hold (a key of a secret or config map),
+   * which each task of the template has. Both are empty for a template kfp4j wrote.
    */
-  record Component(ComponentSpec spec, Map<String, String> globals) {}
+  record Component(ComponentSpec spec, Map<String, String> globals, List<TaskSetting> envSettings) {}
 
   /** Whether kfp4j wrote {@code template}, so its annotation is its component exactly. */
   static boolean writtenByKfp4j(JsonNode template) {
@@ -76,7 +79,7 @@ final class ComponentReader {
     if (writtenByKfp4j(template)) {
       String json = template.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC).asString("");
       try {
-        return new Component(ComponentYaml.fromNode(Yaml.json().readTree(json), where + ": annotation " + Argo.COMPONENT_SPEC), Map.of());
+        return new Component(ComponentYaml.fromNode(Yaml.json().readTree(json), where + ": annotation " + Argo.COMPONENT_SPEC), Map.of(), List.of());
       } catch (JacksonException | SpecException e) {
         throw new FormatException(where + ": annotation " + Argo.COMPONENT_SPEC + " is not a component spec: " + e.getMessage(), e);
       }
@@ -158,11 +161,15 @@ final class ComponentReader {
       }
     }
     Text text = new Text(where, paths, parameters, artifacts, inputs);
+    // an entry that takes its value from a secret or config map is a setting of the task (envSettings)
     Map<String, Placeholder> env = new LinkedHashMap<>();
+    List<TaskSetting> envSettings = new ArrayList<>();
     for (JsonNode e : container.path("env")) {
-      if (e.has("value")) {
-        String name = e.path("name").asString("");
-        env.put(name, text.item(e.get("value").asString(""), "container.env " + name));
+      String name = e.path("name").asString("");
+      if (e.has("valueFrom")) {
+        envSettings.add(SettingsReader.envFrom(e, where));
+      } else {
+        env.put(name, text.item(e.path("value").asString(""), "container.env " + name));
       }
     }
     // outputs whose paths the command line does not name are written where the template says
@@ -175,7 +182,7 @@ final class ComponentReader {
       }
     });
     return new Component(new ComponentSpec(template.path("name").asString(""), null, null, null, inputs, List.copyOf(outputs.values()),
-        new ContainerSpec(image, command, args, env, fileOutputs), null), Map.copyOf(text.globals));
+        new ContainerSpec(image, command, args, env, fileOutputs), null), Map.copyOf(text.globals), List.copyOf(envSettings));
   }
 
   private static boolean mentions(List<Placeholder> items, Placeholder p) {

@@ -273,8 +273,9 @@ final class DagReader {
     }
     ComponentReader.Component component = component(templateName, template);
     ComponentSpec spec = component.spec();
-    List<TaskSetting> settings = SettingsReader.read(template, writtenEnv(template, spec),
-        Set.of(Argo.COMPONENT_SPEC));
+    List<TaskSetting> settings = new ArrayList<>(SettingsReader.read(template, writtenEnv(template, spec),
+        Set.of(Argo.COMPONENT_SPEC), source + ": template '" + templateName + "'"));
+    settings.addAll(component.envSettings());
     Set<String> volumeInputs = new java.util.HashSet<>();
     for (TaskSetting s : settings) {
       if (s instanceof TaskSetting.VolumeMount m) {
@@ -336,7 +337,7 @@ final class DagReader {
     for (JsonNode p : template.path("outputs").path("parameters")) {
       outputs.put(p.path("name").asString(""), p.path("valueFrom").path("jsonPath").asString(""));
     }
-    List<TaskSetting> settings = SettingsReader.read(template, 0, Set.of());
+    List<TaskSetting> settings = SettingsReader.read(template, 0, Set.of(), source + ": template '" + template.path("name").asString("") + "'");
     String manifest = r.path("manifest").asString("");
     String action = r.path("action").asString("");
     VolumeStep volume = volume(name, action, manifest, outputs, arguments, settings);

@@ -1,5 +1,6 @@
 package dev.kfp4j.format.argo;
 
+import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
@@ -17,9 +18,9 @@ final class SettingsReader {
 
   /**
    * The settings of {@code template}; {@code specEnv} is how many {@code env} entries come from the
-   * component itself, {@code volumeInputs} the input parameters that carry a run volume's claim name.
+   * component itself, {@code where} names the template in errors.
    */
-  static List<TaskSetting> read(JsonNode template, int specEnv, Set<String> skipAnnotations) {
+  static List<TaskSetting> read(JsonNode template, int specEnv, Set<String> skipAnnotations, String where) {
     List<TaskSetting> out = new ArrayList<>();
     JsonNode metadata = template.path("metadata");
     for (Map.Entry<String, JsonNode> a : metadata.path("annotations").properties()) {
@@ -48,7 +49,7 @@ final class SettingsReader {
     for (Map.Entry<String, JsonNode> e : template.path("container").properties()) {
       switch (e.getKey()) {
         case "resources" -> resources(e.getValue(), inContainer);
-        case "env" -> env(e.getValue(), specEnv, inContainer);
+        case "env" -> env(e.getValue(), specEnv, inContainer, where);
         case "imagePullPolicy" -> inContainer.add(new TaskSetting.ImagePullPolicy(e.getValue().asString()));
         case "volumeMounts" -> inContainer.addAll(mounts);
         default -> { }
@@ -98,23 +99,73 @@ final class SettingsReader {
     }
   }
 
-  private static void env(JsonNode env, int specEnv, List<TaskSetting> out) {
+  private static void env(JsonNode env, int specEnv, List<TaskSetting> out, String where) {
     int i = 0;
     for (JsonNode e : env) {
       if (i++ < specEnv) {
         continue;
       }
-      String name = e.path("name").asString("");
-      JsonNode secret = e.path("valueFrom").path("secretKeyRef");
-      JsonNode configMap = e.path("valueFrom").path("configMapKeyRef");
-      if (secret.isObject()) {
-        out.add(new TaskSetting.SecretEnv(name, secret.path("name").asString(""), secret.path("key").asString("")));
-      } else if (configMap.isObject()) {
-        out.add(new TaskSetting.ConfigMapEnv(name, configMap.path("name").asString(""), configMap.path("key").asString("")));
-      } else {
-        out.add(new TaskSetting.Env(name, e.path("value").asString("")));
+      out.add(e.has("valueFrom") ? envFrom(e, where) : new TaskSetting.Env(e.path("name").asString(""), e.path("value").asString("")));
+    }
+  }
+
+  private static final Set<String> KEY_REF = Set.of("name", "key", "optional");
+
+  /**
+   * The setting of an {@code env} entry that takes its value from a key of a secret or config map
+   * ({@code valueFrom}); any other source, an optional key or a variable in a name is a
+   * FormatException naming the entry, as the model does not hold it. {@code where} names the template.
+   */
+  static TaskSetting envFrom(JsonNode entry, String where) {
+    String name = entry.path("name").asString("");
+    JsonNode from = entry.path("valueFrom");
+    String kind = from.has("secretKeyRef") ? "secretKeyRef" : "configMapKeyRef";
+    String refused = refused(entry, kind);
+    if (refused != null) {
+      throw new FormatException(where + ": container.env " + name + " uses " + refused + ", which kfp4j's model does not hold; an env "
+          + "entry has a value, or takes it from a key of a secret or config map (valueFrom.secretKeyRef or valueFrom.configMapKeyRef "
+          + "with name and key, not optional)");
+    }
+    JsonNode ref = from.get(kind);
+    try {
+      return kind.equals("secretKeyRef")
+          ? new TaskSetting.SecretEnv(name, ref.get("name").asString(), ref.get("key").asString())
+          : new TaskSetting.ConfigMapEnv(name, ref.get("name").asString(), ref.get("key").asString());
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(where + ": container.env " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What of {@code entry}'s {@code valueFrom} the model does not hold, or null when it holds it all. */
+  private static String refused(JsonNode entry, String kind) {
+    JsonNode from = entry.path("valueFrom");
+    if (entry.has("value")) {
+      return "both value and valueFrom";
+    }
+    if (!from.isObject() || from.isEmpty()) {
+      return "an empty valueFrom";
+    }
+    if (from.size() != 1 || !from.has(kind)) {
+      return "valueFrom." + String.join(", valueFrom.", from.propertyNames());
+    }
+    JsonNode ref = from.get(kind);
+    for (String key : ref.propertyNames()) {
+      if (!KEY_REF.contains(key)) {
+        return "valueFrom." + kind + "." + key;
       }
     }
+    if (ref.path("optional").asBoolean(false)) {
+      return "valueFrom." + kind + ".optional: true";
+    }
+    String refName = ref.path("name").asString("");
+    String key = ref.path("key").asString("");
+    if (refName.isEmpty() || key.isEmpty()) {
+      return "valueFrom." + kind + " without a name or key";
+    }
+    if (refName.contains("{{") || key.contains("{{")) {
+      return "valueFrom." + kind + " with a variable in its name or key";
+    }
+    return null;
   }
 
   /** Both orders in one: each mount where both have it, everything else where its own order puts it. */

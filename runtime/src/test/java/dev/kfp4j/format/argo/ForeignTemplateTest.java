@@ -8,6 +8,7 @@ import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.Placeholder;
 import dev.kfp4j.spec.TypeSpec;
@@ -173,5 +174,63 @@ class ForeignTemplateTest {
         .at("/root/dag/tasks/t/retryPolicy");
     assertEquals("0.01s", retry.path("backoffDuration").asString(), "protobuf's Duration holds fractions of a second");
     assertEquals("3600s", retry.path("backoffMaxDuration").asString(), "KFP's own maximum where none is given");
+  }
+
+  @Test
+  void anEnvFromASecretOrConfigMapKeyIsASettingOfTheTaskAndWrittenBack() {
+    Pipeline p = read("""
+        - name: t
+          inputs: {parameters: [{name: x}]}
+          container:
+            image: a
+            command: [sh, -c, 'echo $TOKEN $REGION $N']
+            env:
+            - {name: TOKEN, valueFrom: {secretKeyRef: {name: creds, key: token}}}
+            - {name: N, value: '{{inputs.parameters.x}}'}
+            - {name: REGION, valueFrom: {configMapKeyRef: {name: settings, key: region, optional: false}}}
+        """);
+    assertEquals(Map.of("N", X), task(p).component().container().env(), "the component's own text");
+    assertEquals(List.of(new TaskSetting.SecretEnv("TOKEN", "creds", "token"), new TaskSetting.ConfigMapEnv("REGION", "settings", "region")),
+        task(p).settings().stream().filter(s -> s instanceof TaskSetting.SecretEnv || s instanceof TaskSetting.ConfigMapEnv).toList());
+    String written = ArgoWriter.write(p);
+    assertEquals(List.of(), ArgoRules.errors(dev.kfp4j.yaml.Yaml.read(written)), written);
+    assertEquals("[{\"name\":\"N\",\"value\":\"{{inputs.parameters.x}}\"},"
+        + "{\"name\":\"TOKEN\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"creds\",\"key\":\"token\"}}},"
+        + "{\"name\":\"REGION\",\"valueFrom\":{\"configMapKeyRef\":{\"name\":\"settings\",\"key\":\"region\"}}}]",
+        dev.kfp4j.yaml.Yaml.read(written).at("/spec/templates/1/container/env").toString(), written);
+    assertEquals(task(p).settings(), task(ArgoReader.read(written, "written.yaml")).settings(), "read again: the same settings");
+  }
+
+  @Test
+  void anEnvFromWhatTheModelDoesNotHoldIsRefusedNamingTemplateAndEntry() {
+    String hint = ", which kfp4j's model does not hold; an env entry has a value, or takes it from a key of a secret or config map "
+        + "(valueFrom.secretKeyRef or valueFrom.configMapKeyRef with name and key, not optional)";
+    assertEquals("hand.yaml: template 't': container.env POD uses valueFrom.fieldRef" + hint,
+        assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              container:
+                image: a
+                command: [sh]
+                env: [{name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+            """)).getMessage());
+    assertEquals("hand.yaml: template 't': container.env TOKEN uses valueFrom.secretKeyRef.optional: true" + hint,
+        assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              container:
+                image: a
+                command: [sh]
+                env: [{name: TOKEN, valueFrom: {secretKeyRef: {name: creds, key: token, optional: true}}}]
+            """)).getMessage());
+    assertEquals("hand.yaml: template 't': container.env TOKEN uses valueFrom.secretKeyRef with a variable in its name or key" + hint,
+        assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              container:
+                image: a
+                command: [sh]
+                env: [{name: TOKEN, valueFrom: {secretKeyRef: {name: '{{inputs.parameters.x}}', key: token}}}]
+            """)).getMessage());
   }
 }
