@@ -45,6 +45,14 @@ final class ComponentReader {
       "retryStrategy", "activeDeadlineSeconds", "nodeSelector", "tolerations", "volumes", "parallelism", "affinity",
       "priorityClassName", "serviceAccountName", "podSpecPatch", "securityContext", "timeout");
 
+  /** The keys of such a template's container that kfp4j reads ({@code name} Argo sets to {@code main}). */
+  private static final List<String> CONTAINER_KEYS = List.of("name", "image", "command", "args", "env", "resources", "imagePullPolicy",
+      "volumeMounts");
+
+  /** The sources of a volume kfp4j mounts, each with the one key that names it. */
+  private static final Map<String, String> VOLUME_SOURCES = Map.of("persistentVolumeClaim", "claimName", "secret", "secretName",
+      "configMap", "name");
+
   private ComponentReader() {}
 
   /** Refuses a key of a container or DAG template that kfp4j's model does not hold; {@code where} names the template. */
@@ -119,6 +127,7 @@ final class ComponentReader {
       }
     }
     JsonNode container = template.path("container");
+    checkContainer(template, where);
     String image = container.path("image").asString("");
     List<InputSpec> inputs = new ArrayList<>();
     Map<String, Placeholder> paths = new LinkedHashMap<>();
@@ -183,6 +192,52 @@ final class ComponentReader {
     });
     return new Component(new ComponentSpec(template.path("name").asString(""), null, null, null, inputs, List.copyOf(outputs.values()),
         new ContainerSpec(image, command, args, env, fileOutputs), null), Map.copyOf(text.globals), List.copyOf(envSettings));
+  }
+
+  /**
+   * Refuses a key of the container, or a mount, that kfp4j's model does not hold: a mount is of a
+   * claim, secret or config map the template's volumes name, as a whole, at a path.
+   */
+  private static void checkContainer(JsonNode template, String where) {
+    JsonNode container = template.path("container");
+    for (String key : container.propertyNames()) {
+      if (!CONTAINER_KEYS.contains(key)) {
+        throw new FormatException(where + " uses 'container." + key + "', which kfp4j's model does not hold; a container may use "
+            + String.join(", ", CONTAINER_KEYS));
+      }
+    }
+    for (JsonNode m : container.path("volumeMounts")) {
+      String volume = m.path("name").asString("");
+      JsonNode source = null;
+      for (JsonNode v : template.path("volumes")) {
+        if (v.path("name").asString("").equals(volume)) {
+          source = v;
+        }
+      }
+      String refused = null;
+      for (String key : m.propertyNames()) {
+        if (!key.equals("name") && !key.equals("mountPath")) {
+          refused = "'" + key + "'";
+        }
+      }
+      if (refused == null && source == null) {
+        refused = "no volume of the template";
+      } else if (refused == null) {
+        List<String> keys = new ArrayList<>();
+        source.propertyNames().forEach(keys::add);
+        keys.remove("name");
+        String type = keys.size() == 1 ? keys.get(0) : "";
+        JsonNode typed = source.path(type);
+        if (!VOLUME_SOURCES.containsKey(type) || typed.size() != 1 || !typed.hasNonNull(VOLUME_SOURCES.get(type))) {
+          refused = "volume " + String.join(", ", keys) + (typed.isObject() ? " " + typed : "");
+        }
+      }
+      if (refused != null) {
+        throw new FormatException(where + ": container.volumeMounts '" + volume + "' uses " + refused + ", which kfp4j's model does not "
+            + "hold; a mount has a name and a mountPath, and mounts a volume of the template that is a persistentVolumeClaim "
+            + "(claimName), secret (secretName) or configMap (name) alone");
+      }
+    }
   }
 
   private static boolean mentions(List<Placeholder> items, Placeholder p) {

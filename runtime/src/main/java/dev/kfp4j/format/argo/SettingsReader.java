@@ -48,7 +48,7 @@ final class SettingsReader {
     List<TaskSetting> inContainer = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : template.path("container").properties()) {
       switch (e.getKey()) {
-        case "resources" -> resources(e.getValue(), inContainer);
+        case "resources" -> resources(e.getValue(), inContainer, where);
         case "env" -> env(e.getValue(), specEnv, inContainer, where);
         case "imagePullPolicy" -> inContainer.add(new TaskSetting.ImagePullPolicy(e.getValue().asString()));
         case "volumeMounts" -> inContainer.addAll(mounts);
@@ -83,17 +83,27 @@ final class SettingsReader {
     return out;
   }
 
-  private static void resources(JsonNode resources, List<TaskSetting> out) {
+  private static void resources(JsonNode resources, List<TaskSetting> out, String where) {
     for (Map.Entry<String, JsonNode> side : resources.properties()) {
       boolean limit = side.getKey().equals("limits");
+      if (!limit && !side.getKey().equals("requests")) {
+        throw new FormatException(where + " uses 'container.resources." + side.getKey() + "', which kfp4j's model does not hold; "
+            + "it holds limits and requests");
+      }
       for (Map.Entry<String, JsonNode> r : side.getValue().properties()) {
-        String quantity = r.getValue().asString();
-        switch (r.getKey()) {
-          case "cpu" -> out.add(new TaskSetting.Resource(
-              limit ? TaskSetting.Resource.Kind.CPU_LIMIT : TaskSetting.Resource.Kind.CPU_REQUEST, quantity));
-          case "memory" -> out.add(new TaskSetting.Resource(
-              limit ? TaskSetting.Resource.Kind.MEMORY_LIMIT : TaskSetting.Resource.Kind.MEMORY_REQUEST, quantity));
-          default -> out.add(new TaskSetting.Accelerator(Integer.parseInt(quantity), r.getKey()));
+        String quantity = r.getValue().asString("");
+        try {
+          switch (r.getKey()) {
+            case "cpu" -> out.add(new TaskSetting.Resource(
+                limit ? TaskSetting.Resource.Kind.CPU_LIMIT : TaskSetting.Resource.Kind.CPU_REQUEST, quantity));
+            case "memory" -> out.add(new TaskSetting.Resource(
+                limit ? TaskSetting.Resource.Kind.MEMORY_LIMIT : TaskSetting.Resource.Kind.MEMORY_REQUEST, quantity));
+            default -> out.add(new TaskSetting.Accelerator(Integer.parseInt(quantity), r.getKey()));
+          }
+        } catch (IllegalArgumentException e) {
+          throw new FormatException(where + ": container.resources." + side.getKey() + "." + r.getKey() + " is '" + quantity
+              + "', which kfp4j's model does not hold" + (e instanceof NumberFormatException ? "" : " (" + e.getMessage() + ")") + "; it holds limits and requests of cpu and memory, and a "
+              + "whole number of another resource such as nvidia.com/gpu", e);
         }
       }
     }

@@ -233,4 +233,37 @@ class ForeignTemplateTest {
                 env: [{name: TOKEN, valueFrom: {secretKeyRef: {name: '{{inputs.parameters.x}}', key: token}}}]
             """)).getMessage());
   }
+
+  @Test
+  void aContainerKeyMountOrResourceTheModelDoesNotHoldIsRefusedNotDropped() {
+    assertEquals("hand.yaml: template 't' uses 'container.workingDir', which kfp4j's model does not hold; a container may use "
+        + "name, image, command, args, env, resources, imagePullPolicy, volumeMounts", assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              container: {image: a, command: [./run], workingDir: /app}
+            """)).getMessage());
+    String mounts = ", which kfp4j's model does not hold; a mount has a name and a mountPath, and mounts a volume of the template that "
+        + "is a persistentVolumeClaim (claimName), secret (secretName) or configMap (name) alone";
+    assertEquals("hand.yaml: template 't': container.volumeMounts 'data' uses 'subPath'" + mounts,
+        assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              volumes: [{name: data, persistentVolumeClaim: {claimName: shared}}]
+              container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data, subPath: x}]}
+            """)).getMessage());
+    assertEquals("hand.yaml: template 't': container.volumeMounts 'scratch' uses volume emptyDir {}" + mounts,
+        assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              volumes: [{name: scratch, emptyDir: {}}]
+              container: {image: a, command: [sh], volumeMounts: [{name: scratch, mountPath: /scratch}]}
+            """)).getMessage());
+    assertEquals("hand.yaml: template 't': container.resources.limits.ephemeral-storage is '1Gi', which kfp4j's model does not hold; "
+        + "it holds limits and requests of cpu and memory, and a whole number of another resource such as nvidia.com/gpu",
+        assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              container: {image: a, command: [sh], resources: {limits: {cpu: '1', ephemeral-storage: 1Gi}}}
+            """)).getMessage());
+  }
 }
