@@ -58,29 +58,48 @@ final class SettingsReader {
     List<TaskSetting> inTemplate = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : template.properties()) {
       JsonNode v = e.getValue();
-      switch (e.getKey()) {
-        case "retryStrategy" -> {
-          String policy = v.hasNonNull("retryPolicy") ? v.get("retryPolicy").asString() : null;
-          inTemplate.add(new TaskSetting.Retry(Integer.parseInt(v.path("limit").asString("0")), policy));
-          if (v.has("backoff")) {
-            JsonNode b = v.get("backoff");
-            inTemplate.add(new TaskSetting.RetryBackoff(b.path("duration").asString(""), Integer.parseInt(b.path("factor").asString("1")),
-                b.path("maxDuration").asString("")));
+      try {
+        switch (e.getKey()) {
+          case "retryStrategy" -> retry(v, inTemplate);
+          case "activeDeadlineSeconds" -> inTemplate.add(new TaskSetting.Timeout(Long.parseLong(v.asString())));
+          case "nodeSelector" -> v.properties().forEach(n -> inTemplate.add(new TaskSetting.NodeSelector(n.getKey(), n.getValue().asString())));
+          case "tolerations" -> {
+            for (JsonNode t : v) {
+              only(t, Set.of("key", "operator", "value", "effect"));
+              inTemplate.add(KubernetesToleration.read(t));
+            }
           }
+          case "volumes" -> inTemplate.addAll(mounts);
+          default -> { }
         }
-        case "activeDeadlineSeconds" -> inTemplate.add(new TaskSetting.Timeout(Long.parseLong(v.asString())));
-        case "nodeSelector" -> v.properties().forEach(n -> inTemplate.add(new TaskSetting.NodeSelector(n.getKey(), n.getValue().asString())));
-        case "tolerations" -> {
-          for (JsonNode t : v) {
-            inTemplate.add(KubernetesToleration.read(t));
-          }
-        }
-        case "volumes" -> inTemplate.addAll(mounts);
-        default -> { }
+      } catch (IllegalArgumentException x) {
+        throw new FormatException(where + ": " + e.getKey() + " is " + v + ", which kfp4j's model does not hold: "
+            + (x instanceof NumberFormatException ? "a count or number of seconds is a whole number" : x.getMessage()), x);
       }
     }
     out.addAll(merge(inContainer, inTemplate, mounts));
     return out;
+  }
+
+  private static void retry(JsonNode v, List<TaskSetting> out) {
+    only(v, Set.of("limit", "retryPolicy", "backoff"));
+    String policy = v.hasNonNull("retryPolicy") ? v.get("retryPolicy").asString() : null;
+    out.add(new TaskSetting.Retry(Integer.parseInt(v.path("limit").asString("0")), policy));
+    if (v.has("backoff")) {
+      JsonNode b = v.get("backoff");
+      only(b, Set.of("duration", "factor", "maxDuration"));
+      out.add(new TaskSetting.RetryBackoff(b.path("duration").asString(""), Integer.parseInt(b.path("factor").asString("1")),
+          b.path("maxDuration").asString("")));
+    }
+  }
+
+  /** Refuses a key of {@code node} not among {@code keys}. */
+  private static void only(JsonNode node, Set<String> keys) {
+    for (String key : node.propertyNames()) {
+      if (!keys.contains(key)) {
+        throw new IllegalArgumentException("it holds " + keys.stream().sorted().toList() + ", not '" + key + "'");
+      }
+    }
   }
 
   private static void resources(JsonNode resources, List<TaskSetting> out, String where) {

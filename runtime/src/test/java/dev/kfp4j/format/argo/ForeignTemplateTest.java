@@ -266,4 +266,30 @@ class ForeignTemplateTest {
               container: {image: a, command: [sh], resources: {limits: {cpu: '1', ephemeral-storage: 1Gi}}}
             """)).getMessage());
   }
+
+  @Test
+  void aRetryOrTolerationTheModelDoesNotHoldIsRefusedNamingIt() {
+    assertEquals("hand.yaml: template 't': retryStrategy is {\"limit\":\"{{inputs.parameters.x}}\"}, which kfp4j's model does not hold: "
+        + "a count or number of seconds is a whole number", assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              retryStrategy: {limit: '{{inputs.parameters.x}}'}
+              container: {image: a, command: [sh]}
+            """)).getMessage());
+    assertEquals("hand.yaml: template 't': retryStrategy is {\"limit\":2,\"expression\":\"lastRetry.exitCode > 1\"}, which kfp4j's "
+        + "model does not hold: it holds [backoff, limit, retryPolicy], not 'expression'", assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              retryStrategy: {limit: 2, expression: lastRetry.exitCode > 1}
+              container: {image: a, command: [sh]}
+            """)).getMessage());
+    assertEquals("hand.yaml: template 't': tolerations is [{\"key\":\"k\",\"operator\":\"Exists\",\"tolerationSeconds\":60}], "
+        + "which kfp4j's model does not hold: it holds [effect, key, operator, value], not 'tolerationSeconds'",
+        assertThrows(FormatException.class, () -> read("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              tolerations: [{key: k, operator: Exists, tolerationSeconds: 60}]
+              container: {image: a, command: [sh]}
+            """)).getMessage());
+  }
 }
