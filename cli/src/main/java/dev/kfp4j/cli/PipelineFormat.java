@@ -47,7 +47,7 @@ enum PipelineFormat {
    */
   Pipeline read(String yaml, String source) {
     try {
-      return this == ARGO ? ArgoReader.read(yaml, source) : Kfp2Reader.read(yaml, source);
+      return this == ARGO ? ArgoReader.readToWrite(yaml, source) : Kfp2Reader.read(yaml, source);
     } catch (FormatException e) {
       if (other().recognizes(yaml)) {
         throw new ConfigException(source + " is " + other().what() + ", not " + what() + " " + Cluster.whyFormat(this));

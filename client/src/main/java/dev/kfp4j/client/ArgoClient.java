@@ -110,7 +110,7 @@ public final class ArgoClient {
 
   /** {@link #submit(Pipeline, Map)} of a workflow kfp4j compiled, read with {@link ArgoReader}. */
   public ArgoWorkflow submit(String workflowYaml, Map<String, String> arguments) {
-    return submit(ArgoReader.read(workflowYaml, "workflow"), arguments);
+    return submit(ArgoReader.readToWrite(workflowYaml, "workflow"), arguments);
   }
 
   public ArgoWorkflow get(String name) {
@@ -150,7 +150,7 @@ public final class ArgoClient {
   /** {@link #schedule(Pipeline, Map, Schedule.Cron, String, boolean, boolean)} of a workflow kfp4j compiled. */
   public String schedule(String workflowYaml, Map<String, String> arguments, Schedule.Cron schedule, String name,
       boolean concurrent, boolean enabled) {
-    return schedule(ArgoReader.read(workflowYaml, "workflow"), arguments, schedule, name, concurrent, enabled);
+    return schedule(ArgoReader.readToWrite(workflowYaml, "workflow"), arguments, schedule, name, concurrent, enabled);
   }
 
   public void deleteCronWorkflow(String name) {

@@ -63,6 +63,28 @@ public final class ArgoReader {
     return read(root, headerSource(yaml), source);
   }
 
+  /**
+   * Reads workflow YAML that is to be written again (submitted, scheduled, tracked): as {@link
+   * #read(String, String)}, but what another tool's container template says that the model does
+   * not carry ({@code podSpecPatch}, {@code affinity}, ...) is refused, not lost on the way.
+   */
+  public static Pipeline readToWrite(String yaml, String source) {
+    JsonNode root;
+    try {
+      root = Yaml.read(yaml);
+    } catch (JacksonException e) {
+      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    if (isWorkflow(root)) {
+      for (JsonNode t : root.path("spec").path("templates")) {
+        if (t.has("container") && !ComponentReader.writtenByKfp4j(t)) {
+          ComponentReader.checkCarried(t, source + ": template '" + t.path("name").asString("") + "'");
+        }
+      }
+    }
+    return read(root, headerSource(yaml), source);
+  }
+
   /** Reads a parsed workflow; {@code pipelineSource} is what the model's {@code source()} says (may be null). */
   public static Pipeline read(JsonNode root, String pipelineSource, String source) {
     return readForRun(root, pipelineSource, source).pipeline();

@@ -45,6 +45,13 @@ final class ComponentReader {
       "retryStrategy", "activeDeadlineSeconds", "nodeSelector", "tolerations", "volumes", "parallelism", "affinity",
       "priorityClassName", "serviceAccountName", "podSpecPatch", "securityContext", "timeout");
 
+  /**
+   * The keys of {@link #TEMPLATE_KEYS} that change nothing on one machine but that the model does
+   * not carry to a cluster: a workflow written again would lose them.
+   */
+  private static final List<String> RUN_ONLY_KEYS = List.of("affinity", "priorityClassName", "serviceAccountName",
+      "podSpecPatch", "securityContext", "timeout", "parallelism");
+
   /** The keys of such a template's container that kfp4j reads ({@code name} Argo sets to {@code main}). */
   private static final List<String> CONTAINER_KEYS = List.of("name", "image", "command", "args", "env", "resources", "imagePullPolicy",
       "volumeMounts");
@@ -61,6 +68,20 @@ final class ComponentReader {
       if (!TEMPLATE_KEYS.contains(key)) {
         throw new FormatException(where + " uses '" + key + "', which kfp4j's model does not hold; a container or DAG template may use "
             + String.join(", ", TEMPLATE_KEYS));
+      }
+    }
+  }
+
+  /**
+   * Refuses a key of container template {@code template}, another tool's, that a run on one
+   * machine may ignore but that writing the workflow again would lose; {@code where} names the
+   * template.
+   */
+  static void checkCarried(JsonNode template, String where) {
+    for (String key : RUN_ONLY_KEYS) {
+      if (template.has(key)) {
+        throw new FormatException(where + " uses '" + key + "', which kfp4j's model does not carry: the workflow written again"
+            + " would lose it. Run it locally, or submit the file with Argo's own tools");
       }
     }
   }

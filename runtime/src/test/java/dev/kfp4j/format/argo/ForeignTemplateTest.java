@@ -24,7 +24,12 @@ import org.junit.jupiter.api.Test;
 class ForeignTemplateTest {
   /** A workflow of one task {@code t} running template {@code t}, whose YAML list item is {@code template}. */
   private static Pipeline read(String template) {
-    return ArgoReader.read("""
+    return ArgoReader.read(workflow(template), "hand.yaml");
+  }
+
+  /** {@link #read}'s workflow as YAML. */
+  private static String workflow(String template) {
+    return """
         apiVersion: argoproj.io/v1alpha1
         kind: Workflow
         metadata: {generateName: hand-}
@@ -36,7 +41,7 @@ class ForeignTemplateTest {
             dag:
               tasks:
               - {name: t, template: t, arguments: {parameters: [{name: x, value: '{{workflow.parameters.n}}'}]}}
-        """ + template.indent(2), "hand.yaml");
+        """ + template.indent(2);
   }
 
   private static Task task(Pipeline p) {
@@ -291,5 +296,19 @@ class ForeignTemplateTest {
               tolerations: [{key: k, operator: Exists, tolerationSeconds: 60}]
               container: {image: a, command: [sh]}
             """)).getMessage());
+  }
+
+  @Test
+  void whatARunIgnoresButAWorkflowWrittenAgainWouldLoseIsRefusedWhenWritingAgain() {
+    String yaml = workflow("""
+        - name: t
+          inputs: {parameters: [{name: x}]}
+          podSpecPatch: '{"containers": [{"name": "main", "resources": {"limits": {"cpu": "1"}}}]}'
+          container: {image: a, command: [sh, -c, 'echo {{inputs.parameters.x}}']}
+        """);
+    assertEquals("a", task(ArgoReader.read(yaml, "hand.yaml")).component().container().image(), "a run on one machine ignores it");
+    assertEquals("hand.yaml: template 't' uses 'podSpecPatch', which kfp4j's model does not carry: the workflow written again"
+        + " would lose it. Run it locally, or submit the file with Argo's own tools",
+        assertThrows(FormatException.class, () -> ArgoReader.readToWrite(yaml, "hand.yaml")).getMessage());
   }
 }
