@@ -14,7 +14,20 @@ public final class Documents {
     try {
       return Yaml.readAll(yaml);
     } catch (JacksonException e) {
-      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+      throw notYaml(source, e);
     }
+  }
+
+  /** {@code yaml}'s document, as {@link Yaml#read(String)} reads it; text that is not YAML is a FormatException naming {@code source}. */
+  public static JsonNode first(String yaml, String source) {
+    try {
+      return Yaml.read(yaml);
+    } catch (JacksonException e) {
+      throw notYaml(source, e);
+    }
+  }
+
+  private static FormatException notYaml(String source, JacksonException e) {
+    return new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kfp4j.format.argo;
 
+import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Node;
@@ -54,12 +55,7 @@ public final class ArgoReader {
 
   /** Reads workflow YAML; {@code source} names it in errors. */
   public static Pipeline read(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = Yaml.read(yaml);
-    } catch (JacksonException e) {
-      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
-    }
+    JsonNode root = Documents.first(yaml, source);
     return read(root, headerSource(yaml), source);
   }
 
@@ -69,12 +65,7 @@ public final class ArgoReader {
    * not carry ({@code podSpecPatch}, {@code affinity}, ...) is refused, not lost on the way.
    */
   public static Pipeline readToWrite(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = Yaml.read(yaml);
-    } catch (JacksonException e) {
-      throw new FormatException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
-    }
+    JsonNode root = Documents.first(yaml, source);
     if (isWorkflow(root)) {
       for (JsonNode t : root.path("spec").path("templates")) {
         if (t.has("container") && !ComponentReader.writtenByKfp4j(t)) {
