@@ -66,6 +66,10 @@ public final class Workflow {
 
   /** {@code read}'s result; its FormatException as the WorkflowException that says what is wrong. */
   private <T> T argo(java.util.function.Supplier<T> read) {
+    return reading(source, read);
+  }
+
+  private static <T> T reading(String source, java.util.function.Supplier<T> read) {
     try {
       return read.get();
     } catch (dev.kfp4j.format.FormatException | IllegalArgumentException e) {
@@ -75,24 +79,16 @@ public final class Workflow {
 
   /** An Argo Workflow or a KFP 2 pipeline spec (with its Kubernetes platform document, if any). */
   public static Workflow parse(String yaml, String source) {
-    try {
-      JsonNode first = Yaml.read(yaml);
-      if (dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(first)) {
-        return kfp2(yaml, source);
-      }
-      return new Workflow(first, source);
-    } catch (JacksonException e) {
-      throw new WorkflowException(source + ": not valid YAML: " + e.getOriginalMessage());
+    JsonNode first = reading(source, () -> dev.kfp4j.format.Documents.first(yaml, source));
+    if (dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(first)) {
+      return kfp2(yaml, source);
     }
+    return new Workflow(first, source);
   }
 
   /** A KFP 2 pipeline spec; an error when {@code yaml} is anything else. */
   public static Workflow kfp2(String yaml, String source) {
-    try {
-      return new Workflow(dev.kfp4j.format.kfp2.Kfp2Reader.read(yaml, source), source);
-    } catch (dev.kfp4j.format.FormatException | IllegalArgumentException e) {
-      throw new WorkflowException(e.getMessage().startsWith(source) ? e.getMessage() : source + ": " + e.getMessage());
-    }
+    return new Workflow(reading(source, () -> dev.kfp4j.format.kfp2.Kfp2Reader.read(yaml, source)), source);
   }
 
   /** {@code kfp2} for a KFP 2 pipeline spec, {@code argo} for an Argo Workflow. */
