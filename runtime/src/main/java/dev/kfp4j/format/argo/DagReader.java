@@ -286,6 +286,8 @@ final class DagReader {
     Map<String, Argument> given = new LinkedHashMap<>(artifactsFirst ? artifacts : parameters);
     given.putAll(artifactsFirst ? parameters : artifacts);
     // the workflow names inputs as Argo takes them ({@code Hash-algorithm}); the component as it says
+    TemplateIo.checkGiven(component.sources(), given.keySet(), source + ": template '" + templateName + "'",
+        where.equals(name) ? "the workflow, which runs it alone," : where);
     Map<String, String> inputNames = inverse(ContainerTemplate.argoInputs(spec));
     for (Map.Entry<String, Argument> e : given.entrySet()) {
       if (volumeInputs.contains(e.getKey())) {
