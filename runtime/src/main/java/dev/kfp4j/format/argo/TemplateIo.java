@@ -1,6 +1,7 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,23 +9,25 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What kfp4j makes of each key of the inputs and outputs of another tool's container template:
- * Argo's {@code Parameter} and {@code Artifact} (schemas v3.3.10 and v4.0.8). A key is held by the
- * model ({@link ComponentReader}: read, written, read again the same), or it is not:
+ * What kfp4j makes of each key of a template's inputs and outputs, and of the workflow's arguments
+ * (the entrypoint's inputs): Argo's {@code Parameter} and {@code Artifact}, schemas v3.3.10 and
+ * v4.0.8. A key is held by the model (read, written, read again the same), or it is not:
  *
  * <ul>
  *   <li>a key without which a run on one machine would not do what Argo does ({@code enum}, an
  *       input's {@code valueFrom}, an output that may be missing, a file's mode) is refused when read
- *       ({@link #checkRun});
+ *       ({@link #checkRun}, {@link #checkArgumentsRun});
  *   <li>an input artifact's own source of its file ({@code s3}, {@code http}, ..., {@code optional})
  *       is refused when read where a task gives no file instead ({@link #checkGiven});
  *   <li>any other key changes nothing on one machine ({@code globalName}, {@code archive}, where an
- *       output is stored, ...) but the workflow written again would lose it, so {@link
- *       ArgoReader#readToWrite} refuses it ({@link #checkCarried}).
+ *       output is stored, a DAG's outputs, ...) but the workflow written again would lose it, so
+ *       {@link ArgoReader#readToWrite} refuses it ({@link #checkCarried}).
  * </ul>
  *
- * {@code raw} is held as the input's default (each task that gives no file is given it, as the KFP
- * SDK's compiler writes a constant given to a file input), descriptions as the component's.
+ * An input artifact's {@code raw} text is held as the input's default (each task that gives no
+ * file is given it, as the KFP SDK's compiler writes a constant given to a file input); the
+ * descriptions of a container template's parameters as the component's, a workflow parameter's as
+ * the pipeline's.
  */
 final class TemplateIo {
   private static final String MISSING_FILE = "a run here fails a task that does not write the file. Write the file in every case";
@@ -32,12 +35,30 @@ final class TemplateIo {
   /** The lists of a template's inputs and outputs. */
   private static final List<String> LISTS = List.of("inputs.parameters", "inputs.artifacts", "outputs.parameters", "outputs.artifacts");
 
-  /** The keys the model holds, by list; an output parameter's valueFrom holds its path alone. */
-  private static final Map<String, Set<String>> HELD = Map.of(
-      "inputs.parameters", Set.of("name", "default", "value", "description"),
-      "inputs.artifacts", Set.of("name", "path", "raw"),
-      "outputs.parameters", Set.of("name", "valueFrom", "description"),
-      "outputs.artifacts", Set.of("name", "path"));
+  /**
+   * The keys the model holds, by kind of template and list. An output parameter's {@code
+   * valueFrom} is held with its {@code path} (a container's) or {@code jsonPath} (a resource's)
+   * alone; a DAG's outputs are not held.
+   */
+  private static final Map<String, Map<String, Set<String>>> HELD = Map.of(
+      "container", Map.of(
+          "inputs.parameters", Set.of("name", "default", "value", "description"),
+          "inputs.artifacts", Set.of("name", "path", "raw"),
+          "outputs.parameters", Set.of("name", "valueFrom", "description"),
+          "outputs.artifacts", Set.of("name", "path")),
+      "dag", Map.of(
+          "inputs.parameters", Set.of("name", "default", "value"),
+          "inputs.artifacts", Set.of("name"),
+          "outputs.parameters", Set.of(),
+          "outputs.artifacts", Set.of()),
+      "resource", Map.of(
+          "inputs.parameters", Set.of("name"),
+          "inputs.artifacts", Set.of(),
+          "outputs.parameters", Set.of("name", "valueFrom"),
+          "outputs.artifacts", Set.of()));
+
+  /** The one key of an output parameter's {@code valueFrom} that the model holds, by kind of template. */
+  private static final Map<String, String> VALUE_FROM = Map.of("container", "path", "resource", "jsonPath");
 
   /** The keys without which a run here would differ from Argo's, by list: why, and what to do. */
   private static final Map<String, Map<String, String>> CHANGES_RUN = Map.of(
@@ -61,25 +82,32 @@ final class TemplateIo {
     SOURCES.put("optional", "a run here would not run the template without the file");
   }
 
+  /** The keys of a workflow parameter ({@code spec.arguments.parameters}) that the model holds. */
+  private static final Set<String> HELD_ARGUMENT = Set.of("name", "value", "description");
+
   private TemplateIo() {}
 
-  /** Refuses a key of {@code template}'s inputs or outputs without which a run here would not do what Argo does. */
+  /**
+   * Refuses a key of the inputs or outputs of {@code template}, a container or DAG template,
+   * without which a run here would not do what Argo does.
+   */
   static void checkRun(JsonNode template, String where) {
     for (String list : LISTS) {
       for (JsonNode item : items(template, list)) {
         for (String key : item.propertyNames()) {
           String why = CHANGES_RUN.get(list).get(key);
           if (why != null) {
-            throw unheld(where, list, item, "'" + key + "'", why);
+            throw unheld(where + ": " + list + " '" + item.path("name").asString("") + "'", "'" + key + "'", why);
           }
         }
       }
     }
     for (JsonNode p : items(template, "outputs.parameters")) {
       for (String key : p.path("valueFrom").propertyNames()) {
-        if (!key.equals("path") && p.path("valueFrom").has("path")) {
-          throw unheld(where, "outputs.parameters", p, "'valueFrom." + key + "'", key.equals("default") ? MISSING_FILE
-              : "a run here reads an output parameter from its file (valueFrom.path) alone. Write the value to the file");
+        if (template.has("container") && !key.equals("path") && p.path("valueFrom").has("path")) {
+          throw unheld(where + ": outputs.parameters '" + p.path("name").asString("") + "'", "'valueFrom." + key + "'",
+              key.equals("default") ? MISSING_FILE
+                  : "a run here reads an output parameter from its file (valueFrom.path) alone. Write the value to the file");
         }
       }
     }
@@ -106,17 +134,25 @@ final class TemplateIo {
   static void checkGiven(Map<String, String> sources, Set<String> given, String where, String who) {
     sources.forEach((input, key) -> {
       if (!given.contains(input)) {
-        throw new FormatException(where + ": inputs.artifacts '" + input + "' uses '" + key + "', which kfp4j's model does not hold: "
-            + SOURCES.get(key) + ", and " + who + " gives none. Give the file as an argument of each task that runs the template");
+        throw unheld(where + ": inputs.artifacts '" + input + "'", "'" + key + "'",
+            SOURCES.get(key) + ", and " + who + " gives none. Give the file as an argument of each task that runs the template");
       }
     });
   }
 
   /**
-   * Refuses a key of {@code template}'s inputs or outputs that a run here does without but that
-   * the model does not carry, so that the workflow written again would lose it.
+   * Refuses a key of the inputs or outputs of {@code template} (a container, DAG or resource
+   * template) that a run here does without but that the model does not carry, so that the
+   * workflow written again would lose it. Other kinds of template are refused when read.
    */
   static void checkCarried(JsonNode template, String where) {
+    String kind = template.has("container") ? "container" : template.has("dag") ? "dag" : template.has("resource") ? "resource" : null;
+    if (kind == null) {
+      return;
+    }
+    if (kind.equals("dag") && !template.path("outputs").isEmpty()) {
+      throw notCarried(where, "outputs");
+    }
     for (String side : List.of("inputs", "outputs")) {
       for (String key : template.path(side).propertyNames()) {
         if (!key.equals("parameters") && !key.equals("artifacts")) {
@@ -126,13 +162,63 @@ final class TemplateIo {
     }
     for (String list : LISTS) {
       for (JsonNode item : items(template, list)) {
+        String what = where + ": " + list + " '" + item.path("name").asString("") + "'";
         for (String key : item.propertyNames()) {
-          if (!HELD.get(list).contains(key) && !CHANGES_RUN.get(list).containsKey(key)) {
-            throw notCarried(where + ": " + list + " '" + item.path("name").asString("") + "'", key);
+          if (!HELD.get(kind).get(list).contains(key) && !CHANGES_RUN.get(list).containsKey(key)) {
+            throw notCarried(what, key);
+          }
+        }
+        if (list.equals("outputs.parameters")) {
+          for (String key : item.path("valueFrom").propertyNames()) {
+            if (!key.equals(VALUE_FROM.get(kind))) {
+              throw notCarried(what, "valueFrom." + key);
+            }
           }
         }
       }
     }
+  }
+
+  /** Refuses a key of the workflow's parameters without which a run here would not do what Argo does. */
+  static void checkArgumentsRun(JsonNode spec, String source) {
+    for (JsonNode p : spec.path("arguments").path("parameters")) {
+      for (String key : List.of("enum", "valueFrom")) {
+        if (p.has(key)) {
+          throw unheld(source + ": spec.arguments.parameters '" + p.path("name").asString("") + "'", "'" + key + "'",
+              key.equals("enum") ? "a run here would not check the value given against it. Remove it, or check the value in a template"
+                  : "a run here would not take the value from it. Give the parameter a value");
+        }
+      }
+    }
+  }
+
+  /** Refuses a key of the workflow's arguments that a run here does without but the model does not carry. */
+  static void checkArgumentsCarried(JsonNode spec, String source) {
+    for (String key : spec.path("arguments").propertyNames()) {
+      if (!key.equals("parameters")) {
+        throw notCarried(source + ": spec.arguments", key);
+      }
+    }
+    for (JsonNode p : spec.path("arguments").path("parameters")) {
+      for (String key : p.propertyNames()) {
+        if (!HELD_ARGUMENT.contains(key) && !key.equals("enum") && !key.equals("valueFrom")) {
+          throw notCarried(source + ": spec.arguments.parameters '" + p.path("name").asString("") + "'", key);
+        }
+      }
+    }
+  }
+
+  /** The parameters a task gives a DAG template, and the value (else default) of each input it does not give, as in Argo. */
+  static Map<String, Argument> withDefaults(Map<String, Argument> given, JsonNode template) {
+    Map<String, Argument> out = new LinkedHashMap<>(given);
+    for (JsonNode p : template.path("inputs").path("parameters")) {
+      String n = p.path("name").asString("");
+      String value = p.hasNonNull("value") ? p.get("value").asString() : p.hasNonNull("default") ? p.get("default").asString() : null;
+      if (!out.containsKey(n) && value != null) {
+        out.put(n, Argument.Constant.of(value));
+      }
+    }
+    return out;
   }
 
   private static Iterable<JsonNode> items(JsonNode template, String list) {
@@ -140,9 +226,8 @@ final class TemplateIo {
     return template.path(path[0]).path(path[1]);
   }
 
-  private static FormatException unheld(String where, String list, JsonNode item, String key, String why) {
-    return new FormatException(where + ": " + list + " '" + item.path("name").asString("") + "' uses " + key
-        + ", which kfp4j's model does not hold: " + why);
+  private static FormatException unheld(String what, String key, String why) {
+    return new FormatException(what + " uses " + key + ", which kfp4j's model does not hold: " + why);
   }
 
   private static FormatException notCarried(String what, String key) {
