@@ -98,6 +98,21 @@ class ForeignTemplateIoTest {
   }
 
   @Test
+  void theKfpSdksAddExampleIsWrittenAgainAsItRuns() throws Exception {
+    String yaml = java.nio.file.Files.readString(dev.kfp4j.testing.Shared.testdata("kfp-sdk-1.8.22/add_pipeline.yaml"));
+    Pipeline p = ArgoReader.readToWrite(yaml, "add_pipeline.yaml");
+    String written = roundTrip(p);
+    Map<String, String> arguments = Map.of("value_1", "3", "value_2", "4");
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
+    RunResult sdk = runner.run(Workflow.parse(yaml, "add_pipeline.yaml"), arguments);
+    RunResult again = runner.run(Workflow.parse(written, "written.yaml"), arguments);
+    org.junit.jupiter.api.Assumptions.assumeTrue(sdk.succeeded(), "python3 runs the SDK's components: " + console);
+    assertTrue(again.succeeded(), console.toString());
+    assertEquals(sdk.output("multiply", "multiply-Output"), again.output("multiply", "multiply-Output"));
+  }
+
+  @Test
   void theDescriptionsOfInputsAndOutputsAreHeld() {
     Pipeline p = ArgoReader.readToWrite(oneTask("""
         - name: t
