@@ -95,6 +95,9 @@ class ForeignTemplateIoTest {
     assertEquals("[{\"name\":\"text\",\"raw\":{\"data\":\"hello\"}}]",
         Yaml.read(written).at("/spec/templates/0/dag/tasks/0/arguments/artifacts").toString(), "each task gives it, as Argo would");
     assertEquals("hello", run(yaml).output("t", "out"));
+    assertEquals("pipeline 'hand', task 't': input 'text' is a file (an artifact in KFP 2) whose default is a text; KFP 2 gives an "
+        + "artifact input no default or constant: pass an output of a task that writes the file",
+        assertThrows(FormatException.class, () -> dev.kfp4j.format.kfp2.Kfp2Writer.write(p)).getMessage(), "not lost in KFP 2");
   }
 
   @Test
