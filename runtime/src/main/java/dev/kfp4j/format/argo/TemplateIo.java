@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * An input artifact's {@code raw} text is held as the input's default (each task that gives no
  * file is given it, as the KFP SDK's compiler writes a constant given to a file input); the
  * descriptions of a container template's parameters as the component's, a workflow parameter's as
- * the pipeline's.
+ * the pipeline's. An input parameter's {@code value} is held as its default; a {@code default}
+ * beside it is dropped, as harmless: Argo uses it only where there is no value.
  */
 final class TemplateIo {
   private static final String MISSING_FILE = "a run here fails a task that does not write the file. Write the file in every case";
