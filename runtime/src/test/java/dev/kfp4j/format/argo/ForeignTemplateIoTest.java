@@ -250,6 +250,20 @@ class ForeignTemplateIoTest {
         inputs: {artifacts: [{name: f, path: /tmp/f, optional: true}]}
         """, "inputs.artifacts 'f' uses 'optional', which kfp4j's model does not hold: a run here would not run the template "
         + "without the file, and task 't' of template 'main' gives none. Give the file as an argument of each task that runs the template");
+    String alone = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {generateName: hand-}
+        spec:
+          entrypoint: t
+          templates:
+          - name: t
+            inputs: {artifacts: [{name: f, path: /tmp/f, http: {url: 'https://example.com/f'}}]}
+            container: {image: a, command: [cat, /tmp/f]}
+        """;
+    assertEquals("hand.yaml: template 't': inputs.artifacts 'f' uses 'http', which kfp4j's model does not hold: a run here would not "
+        + "load the file from it, and the workflow, which runs it alone, gives none. Give the file as an argument of each task that "
+        + "runs the template", assertThrows(FormatException.class, () -> ArgoReader.read(alone, "hand.yaml")).getMessage());
     for (Map.Entry<String, String> e : refused.entrySet()) {
       String yaml = oneTask("- name: t\n" + e.getKey().indent(2) + "  container: {image: a, command: [sh, -c, 'cat /tmp/f > /tmp/o']}\n");
       assertEquals("hand.yaml: template 't': " + e.getValue(),
