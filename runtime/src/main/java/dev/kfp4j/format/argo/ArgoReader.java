@@ -62,14 +62,19 @@ public final class ArgoReader {
   /**
    * Reads workflow YAML that is to be written again (submitted, scheduled, tracked): as {@link
    * #read(String, String)}, but what another tool's container template says that the model does
-   * not carry ({@code podSpecPatch}, {@code affinity}, ...) is refused, not lost on the way.
+   * not carry ({@code podSpecPatch}, {@code affinity}, an output's {@code globalName}, where an
+   * artifact is stored, a DAG's outputs, ...) is refused, not lost on the way ({@link TemplateIo}).
    */
   public static Pipeline readToWrite(String yaml, String source) {
     JsonNode root = Documents.first(yaml, source);
     if (isWorkflow(root)) {
+      TemplateIo.checkArgumentsCarried(root.path("spec"), source);
       for (JsonNode t : root.path("spec").path("templates")) {
+        String where = source + ": template '" + t.path("name").asString("") + "'";
         if (t.has("container") && !ComponentReader.writtenByKfp4j(t)) {
-          ComponentReader.checkCarried(t, source + ": template '" + t.path("name").asString("") + "'");
+          ComponentReader.checkCarried(t, where);
+        } else if (!t.has("container")) {
+          TemplateIo.checkCarried(t, where);
         }
       }
     }
@@ -94,6 +99,7 @@ public final class ArgoReader {
       throw new FormatException(source + ": not an Argo Workflow (kind: Workflow)");
     }
     JsonNode spec = root.path("spec");
+    TemplateIo.checkArgumentsRun(spec, source);
     Map<String, JsonNode> templates = new LinkedHashMap<>();
     for (JsonNode t : spec.path("templates")) {
       templates.put(t.path("name").asString(""), t);
@@ -104,7 +110,7 @@ public final class ArgoReader {
     Set<String> names = new LinkedHashSet<>();
     for (Declared p : parameters(root, source)) {
       names.add(p.name());
-      parameters.add(new Parameter(p.name(), p.type() == null ? null : ParameterType.ofV1Name(p.type()), p.defaultValue(), null));
+      parameters.add(new Parameter(p.name(), p.type() == null ? null : ParameterType.ofV1Name(p.type()), p.defaultValue(), p.description()));
     }
     String description = pipelineSpec.hasNonNull("description") ? pipelineSpec.get("description").asString() : null;
 
@@ -134,8 +140,11 @@ public final class ArgoReader {
     return !plain.isEmpty() ? plain : generateName.replaceAll("-$", "");
   }
 
-  /** A workflow parameter: its name, default (or null) and KFP type as KFP v1's annotation gives it (or null). */
-  public record Declared(String name, String defaultValue, String type) {}
+  /**
+   * A workflow parameter: its name, default (or null), KFP type as KFP v1's annotation gives it (or
+   * null) and description (or null).
+   */
+  public record Declared(String name, String defaultValue, String type, String description) {}
 
   /** The workflow's parameters, typed as the KFP SDK's {@code pipeline_spec} annotation says. */
   public static List<Declared> parameters(JsonNode root, String source) {
@@ -148,7 +157,8 @@ public final class ArgoReader {
     List<Declared> out = new ArrayList<>();
     for (JsonNode p : root.path("spec").path("arguments").path("parameters")) {
       String n = p.path("name").asString("");
-      out.add(new Declared(n, p.hasNonNull("value") ? p.get("value").asString() : null, types.get(n)));
+      out.add(new Declared(n, p.hasNonNull("value") ? p.get("value").asString() : null, types.get(n),
+          p.hasNonNull("description") ? p.get("description").asString() : null));
     }
     return out;
   }

@@ -89,6 +89,9 @@ public final class ArgoWriter {
         if (value != null) {
           n.put("value", value);
         }
+        if (param.description() != null) {
+          n.put("description", param.description());
+        }
       }
     }
     if (p.exitTask() != null) {

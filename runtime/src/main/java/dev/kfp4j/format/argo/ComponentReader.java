@@ -84,15 +84,19 @@ final class ComponentReader {
             + " would lose it. Run it locally, or submit the file with Argo's own tools");
       }
     }
+    TemplateIo.checkCarried(template, where);
   }
 
   /**
    * A template's component; the inputs made for the workflow's variables its text names: input
    * name to the variable ({@code workflow.status}), in the order they appear; and the settings its
    * {@code env} entries make that a component does not hold (a key of a secret or config map),
-   * which each task of the template has. Both are empty for a template kfp4j wrote.
+   * which each task of the template has, in their order among the entries that follow; and the
+   * input artifacts with a source of their own that the model does not hold, each with its key
+   * ({@link TemplateIo#sources}), which each task of the template must give instead. All are empty
+   * for a template kfp4j wrote.
    */
-  record Component(ComponentSpec spec, Map<String, String> globals, List<TaskSetting> envSettings) {}
+  record Component(ComponentSpec spec, Map<String, String> globals, List<TaskSetting> envSettings, Map<String, String> sources) {}
 
   /** Whether kfp4j wrote {@code template}, so its annotation is its component exactly. */
   static boolean writtenByKfp4j(JsonNode template) {
@@ -108,7 +112,8 @@ final class ComponentReader {
     if (writtenByKfp4j(template)) {
       String json = template.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC).asString("");
       try {
-        return new Component(ComponentYaml.fromNode(Yaml.json().readTree(json), where + ": annotation " + Argo.COMPONENT_SPEC), Map.of(), List.of());
+        ComponentSpec spec = ComponentYaml.fromNode(Yaml.json().readTree(json), where + ": annotation " + Argo.COMPONENT_SPEC);
+        return new Component(spec, Map.of(), List.of(), Map.of());
       } catch (JacksonException | SpecException e) {
         throw new FormatException(where + ": annotation " + Argo.COMPONENT_SPEC + " is not a component spec: " + e.getMessage(), e);
       }
@@ -140,6 +145,7 @@ final class ComponentReader {
 
   private static Component fromTemplate(JsonNode template, String where) {
     checkKeys(template, where);
+    TemplateIo.checkRun(template, where);
     for (JsonNode v : template.path("volumes")) {
       String claim = v.path("persistentVolumeClaim").path("claimName").asString("");
       if (claim.contains("{{")) {
@@ -156,13 +162,15 @@ final class ComponentReader {
     java.util.Set<String> artifacts = new java.util.HashSet<>();
     for (JsonNode p : template.path("inputs").path("parameters")) {
       String name = p.path("name").asString("");
-      String dflt = p.hasNonNull("default") ? p.get("default").asString() : p.hasNonNull("value") ? p.get("value").asString() : null;
-      inputs.add(new InputSpec(name, null, null, dflt, false));
+      // a value wins over a default, as in Argo; a task's argument wins over both
+      String dflt = p.hasNonNull("value") ? p.get("value").asString() : p.hasNonNull("default") ? p.get("default").asString() : null;
+      inputs.add(new InputSpec(name, null, text(p, "description"), dflt, false));
       parameters.add(name);
     }
     for (JsonNode a : template.path("inputs").path("artifacts")) {
       String name = a.path("name").asString("");
-      inputs.add(new InputSpec(name, null, null, null, false));
+      // raw text is the file a task that gives none has: the input's default
+      inputs.add(new InputSpec(name, null, null, text(a.path("raw"), "data"), false));
       artifacts.add(name);
       if (a.hasNonNull("path")) {
         paths.put(a.get("path").asString(), new Placeholder.InputPath(name));
@@ -179,7 +187,7 @@ final class ComponentReader {
       // a value: of the type the annotation gives, when that is a parameter type
       String type = types.get(name);
       boolean value = type != null && dev.kfp4j.model.ParameterType.ofV1Name(type) != null;
-      outputs.putIfAbsent(name, new OutputSpec(name, TypeSpec.named(value ? type : "String"), null));
+      outputs.putIfAbsent(name, new OutputSpec(name, TypeSpec.named(value ? type : "String"), text(p, "description")));
       paths.putIfAbsent(path, new Placeholder.OutputPath(name));
     }
     for (JsonNode a : template.path("outputs").path("artifacts")) {
@@ -191,15 +199,21 @@ final class ComponentReader {
       }
     }
     Text text = new Text(where, paths, parameters, artifacts, inputs);
-    // an entry that takes its value from a secret or config map is a setting of the task (envSettings)
+    // an entry that takes its value from a secret or config map is a setting of the task (envSettings), which is
+    // written after the component's own entries: a plain value after such an entry is a setting too, to keep the order
     Map<String, Placeholder> env = new LinkedHashMap<>();
     List<TaskSetting> envSettings = new ArrayList<>();
     for (JsonNode e : container.path("env")) {
       String name = e.path("name").asString("");
       if (e.has("valueFrom")) {
         envSettings.add(SettingsReader.envFrom(e, where));
+        continue;
+      }
+      Placeholder value = text.item(e.path("value").asString(""), "container.env " + name);
+      if (!envSettings.isEmpty() && value instanceof Placeholder.Literal literal) {
+        envSettings.add(new TaskSetting.Env(name, literal.value()));
       } else {
-        env.put(name, text.item(e.path("value").asString(""), "container.env " + name));
+        env.put(name, value);
       }
     }
     // outputs whose paths the command line does not name are written where the template says
@@ -212,7 +226,8 @@ final class ComponentReader {
       }
     });
     return new Component(new ComponentSpec(template.path("name").asString(""), null, null, null, inputs, List.copyOf(outputs.values()),
-        new ContainerSpec(image, command, args, env, fileOutputs), null), Map.copyOf(text.globals), List.copyOf(envSettings));
+        new ContainerSpec(image, command, args, env, fileOutputs), null), Map.copyOf(text.globals), List.copyOf(envSettings),
+        TemplateIo.sources(template));
   }
 
   /**
@@ -259,6 +274,11 @@ final class ComponentReader {
             + "(claimName), secret (secretName) or configMap (name) alone");
       }
     }
+  }
+
+  /** The text of {@code node}'s {@code key}, or null. */
+  private static String text(JsonNode node, String key) {
+    return node.hasNonNull(key) ? node.get(key).asString() : null;
   }
 
   private static boolean mentions(List<Placeholder> items, Placeholder p) {

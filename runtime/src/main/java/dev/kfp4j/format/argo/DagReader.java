@@ -160,6 +160,7 @@ final class DagReader {
   private List<Draft> dag(JsonNode template, Scope scope) {
     String templateName = template.path("name").asString("");
     ComponentReader.checkKeys(template, source + ": template '" + templateName + "'");
+    TemplateIo.checkRun(template, source + ": template '" + templateName + "'");
     Map<String, JsonNode> tasks = new LinkedHashMap<>();
     for (JsonNode t : template.path("dag").path("tasks")) {
       tasks.put(t.path("name").asString(""), t);
@@ -229,7 +230,7 @@ final class DagReader {
       }
       content = List.of(step);
     } else {
-      content = flatten(dag(template, new Scope(parameters, artifacts)));
+      content = flatten(dag(template, new Scope(TemplateIo.withDefaults(parameters, template), artifacts)));
     }
     Draft d = null;
     if (groups.condition() != null) {
@@ -286,6 +287,8 @@ final class DagReader {
     Map<String, Argument> given = new LinkedHashMap<>(artifactsFirst ? artifacts : parameters);
     given.putAll(artifactsFirst ? parameters : artifacts);
     // the workflow names inputs as Argo takes them ({@code Hash-algorithm}); the component as it says
+    TemplateIo.checkGiven(component.sources(), given.keySet(), source + ": template '" + templateName + "'",
+        where.equals(name) ? "the workflow, which runs it alone," : where);
     Map<String, String> inputNames = inverse(ContainerTemplate.argoInputs(spec));
     for (Map.Entry<String, Argument> e : given.entrySet()) {
       if (volumeInputs.contains(e.getKey())) {

@@ -267,6 +267,13 @@ final class Kfp2Dags {
           inputs.input(t, in.name(), a, level, deps, artifact);
         }
       }
+      for (InputSpec in : spec.inputs()) {
+        // a file input's default text (another tool's raw artifact): KFP 2 has no default for an artifact, so it would be lost
+        if (in.defaultValue() != null && !task.arguments().containsKey(in.name()) && Kfp2Types.inputIsArtifact(spec, in.name())) {
+          throw new FormatException(where + ": input '" + in.name() + "' is a file (an artifact in KFP 2) whose default is a text; "
+              + "KFP 2 gives an artifact input no default or constant: pass an output of a task that writes the file");
+        }
+      }
       Kfp2Settings settings = new Kfp2Settings(where, t, container, k8s, a -> inputs.parameter(a, level, deps));
       for (TaskSetting setting : task.settings()) {
         setting.accept(settings);
