@@ -214,7 +214,8 @@ final class RunRecord {
   private void save() {
     long start = System.nanoTime();
     try {
-      Path temp = Files.createTempFile(file.getParent(), ".run", ".json");
+      // one name: saves are synchronized, a run folder has one runner (RunLock), and a resume sweeps a leftover
+      Path temp = file.resolveSibling(".run-writing.json");
       Files.writeString(temp, text());
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       dirty = false;

@@ -49,6 +49,10 @@ class RunRecordTest {
     assertEquals("4\n2 \"x\"", tree.at("/tasks/a/outputs/out").asString());
     assertEquals("a/outputs/model/data", tree.at("/tasks/a/artifacts/model/path").asString());
     assertEquals("image:1", tree.at("/tasks/b/image").asString());
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertEquals(java.util.List.of("journal.jsonl", "run.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "no file of its writing is left");
+    }
   }
 
   @Test
