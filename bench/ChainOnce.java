@@ -9,16 +9,20 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One subprocess-mode run of RunnerBench's chain, in a JVM of its own, for bench/run.py section 3 to
+ * One subprocess-mode run of RunnerBench's chain, in a JVM of its own, for bench/run.py section 3s to
  * measure the whole process tree (the runner and its tasks) with the kernel's CPU accounting:
- * {@code ChainOnce ROOT N}. Appends the runner's own CPU time (this JVM, without its tasks) in seconds
- * to {@code ROOT/runner-cpu.txt}. Not a test: nothing asserts on time.
+ * {@code ChainOnce ROOT N [in-process]} (in-process: the same run with every task in this JVM, to
+ * tell the runner's work for a process per task from the rest). Appends the runner's own CPU time
+ * (this JVM, without its tasks) in seconds to {@code ROOT/runner-cpu.txt}. Not a test: nothing
+ * asserts on time.
  */
 public final class ChainOnce {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
     int n = Integer.parseInt(args[1]);
-    LocalRunner runner = LocalRunner.builder().root(root).caching(false).javaMode(LocalRunner.JavaMode.SUBPROCESS)
+    LocalRunner.JavaMode mode = args.length > 2 && args[2].equals("in-process") ? LocalRunner.JavaMode.IN_PROCESS
+        : LocalRunner.JavaMode.SUBPROCESS;
+    LocalRunner runner = LocalRunner.builder().root(root).caching(false).javaMode(mode)
         .console(new PrintStream(new ByteArrayOutputStream())).progress(false).summary(false).build();
     RunResult r = runner.run(RunnerBench.chain(n), Map.of());
     if (!r.succeeded() || !r.output("t" + (n - 1), "Output").equals(String.valueOf(n))) {

@@ -457,8 +457,9 @@ def bench_runner(runtime_cp, runs):
 def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100):
     """The subprocess chain of n tasks, each run a JVM of its own (ChainOnce) whose process tree, the runner and its
     tasks, is measured with the kernel's CPU accounting, after one run that leaves the class-data archive in the run
-    root's cache; beside the task's own java command (as the runner starts it, from that archive) and a plain java Hello,
-    n starts each. before_runtime: an earlier kfp4j-runtime jar, measured the same way. Runs interleaved."""
+    root's cache; beside the same chain run in-process (the runner's work without a process per task), the task's own
+    java command (as the runner starts it, from that archive) and a plain java Hello, n starts each. before_runtime: an
+    earlier kfp4j-runtime jar, measured the same way. Runs interleaved."""
     root = WORK / "subprocess"
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
@@ -484,6 +485,7 @@ def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100):
                              "dev.kfp4j.examples.CalcEntrypoint", "add", "--a", "3", "--b", "4", "----output-paths",
                              str(root / "out" / "Output" / "data")]
     tasks["hello"] = ["java", "-cp", str(root / "hello"), "Hello", str(root / "hello.txt")]
+    cmds["in-process chain"] = cmds["chain"][:-2] + [str(root / "in-process"), str(n), "in-process"]
     chains = interleaved_named(cmds, runs)
     starts = interleaved_named(tasks, n)
     runner_cpu = {k: statistics.median(float(x) for x in (root / (k.replace("chain", "").strip() or "after") / "runner-cpu.txt")
@@ -641,8 +643,15 @@ def main():
                 rows += [f"| {label}chain of {n} | {fmt(c)} | {c[0] * 1000 / n:.0f} ms | {c[4] * 1000 / n:.0f} ms | "
                          f"{runner_cpu[k + 'chain'] * 1000 / n:.1f} ms |",
                          f"| {label}the task's `java` command alone | {fmt(t)} | {t[0] * 1000:.0f} ms | {t[4] * 1000:.0f} ms | – |"]
-        rows += [f"| plain `java Hello` writing a file | {fmt(h)} | {h[0] * 1000:.0f} ms | {h[4] * 1000:.0f} ms | – |", ""]
-        print("\n".join(rows[-12:]))
+        c = chains["in-process chain"]
+        rows += [f"| the same chain in-process (no process per task) | {fmt(c)} | {c[0] * 1000 / n:.0f} ms | {c[4] * 1000 / n:.0f} ms | "
+                 f"{runner_cpu['in-process chain'] * 1000 / n:.1f} ms |",
+                 f"| plain `java Hello` writing a file | {fmt(h)} | {h[0] * 1000:.0f} ms | {h[4] * 1000:.0f} ms | – |", "",
+                 f"The runner's own CPU per task for a process per task, beyond its work in-process: "
+                 f"{(runner_cpu['chain'] - runner_cpu['in-process chain']) * 1000 / n:.1f} ms"
+                 + (f" (before: {(runner_cpu['before chain'] - runner_cpu['in-process chain']) * 1000 / n:.1f} ms)"
+                    if "before chain" in runner_cpu else "") + ".", ""]
+        print("\n".join(rows[-15:]))
 
     if "3" in only:
         runner = bench_runner(runtime_cp, runs)

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32C;
 import tools.jackson.core.JacksonException;
@@ -123,7 +124,7 @@ final class Journal {
   static String crc(byte[] bytes) {
     CRC32C crc = new CRC32C();
     crc.update(bytes);
-    return String.format("%08x", crc.getValue());
+    return HexFormat.of().toHexDigits((int) crc.getValue());
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix, int at) {

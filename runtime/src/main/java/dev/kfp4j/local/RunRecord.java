@@ -2,15 +2,20 @@ package dev.kfp4j.local;
 
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * into place) within {@link #FLUSH_MILLIS} of a change, or, once it is so large that writing it
  * takes longer than a twentieth of that, within twenty times its last writing's time: rewriting
  * it whole then costs at most about 5% of one core, however many tasks the run has, so a run's
- * time grows linearly with its tasks. And the {@link Journal}, for resuming:
+ * time grows linearly with its tasks. Each task's part of it is written once per change to that task
+ * and kept, not at every rewrite. And the {@link Journal}, for resuming:
  * the run (first line), each task process as it starts and each task as it finishes, appended at
  * once, so a crash loses nothing that finished.
  */
@@ -29,6 +35,9 @@ final class RunRecord {
   static final long FLUSH_MILLIS = 100;
   /** The wait between rewrites, in times the last rewrite took. */
   private static final long FLUSH_RATIO = 20;
+  private static final ObjectWriter PRETTY = Yaml.json().writerWithDefaultPrettyPrinter();
+  /** A task's part of run.json at its depth there (inside the record and its tasks), after each of its line breaks. */
+  private static final String TASK_INDENT = "    ";
 
   private final Path file;
   private final Path runDir;
@@ -36,6 +45,8 @@ final class RunRecord {
   private final ObjectNode root;
   private final ObjectNode tasks;
   private final ScheduledExecutorService flusher;
+  /** Each task's part of run.json as last written, by task id; dropped when the task changes. */
+  private final Map<String, String> written = new HashMap<>();
   private boolean dirty;
   private long lastSaveNanos;
 
@@ -91,14 +102,13 @@ final class RunRecord {
   }
 
   synchronized void running(String id, String name, int attempt) {
-    ObjectNode t = tasks.withObject(id);
+    ObjectNode t = changing(id);
     t.put("name", name);
     t.put("state", "Running");
     t.put("attempts", attempt);
     if (!t.has("startedAt")) {
       t.put("startedAt", Instant.now().toString());
     }
-    dirty = true;
   }
 
   /** Task {@code id} started process {@code p}: journaled, so a resume can stop it if it outlived the runner. */
@@ -108,19 +118,24 @@ final class RunRecord {
     entry.putObject("process").put("pid", p.pid()).put("start", ProcessGroups.startMillis(p));
     journal.append(entry);
     synchronized (this) {
-      tasks.withObject(id).put("pid", p.pid());
-      dirty = true;
+      changing(id).put("pid", p.pid());
     }
   }
 
   /** Task {@code id} ran in a container of {@code image}, whose id is {@code imageId} (null if unknown): in run.json with the task. */
   synchronized void container(String id, String image, String imageId) {
-    ObjectNode t = tasks.withObject(id);
+    ObjectNode t = changing(id);
     t.put("image", image);
     if (imageId != null) {
       t.put("imageId", imageId);
     }
+  }
+
+  /** Task {@code id}'s entry, about to change: run.json is rewritten with it written again. */
+  private ObjectNode changing(String id) {
+    written.remove(id);
     dirty = true;
+    return tasks.withObject(id);
   }
 
   /** A task finished: in run.json, and journaled at once. */
@@ -139,7 +154,7 @@ final class RunRecord {
   }
 
   private ObjectNode put(TaskResult r) {
-    ObjectNode t = tasks.withObject(r.id());
+    ObjectNode t = changing(r.id());
     t.put("name", r.name());
     if (!r.label().equals(r.id())) {
       t.put("label", r.label());
@@ -175,7 +190,6 @@ final class RunRecord {
       ArrayNode command = t.putArray("command");
       r.command().forEach(command::add);
     }
-    dirty = true;
     return t;
   }
 
@@ -200,13 +214,38 @@ final class RunRecord {
   private void save() {
     long start = System.nanoTime();
     try {
-      Path temp = Files.createTempFile(file.getParent(), ".run", ".json");
-      Files.writeString(temp, Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      // one name: saves are synchronized, a run folder has one runner (RunLock), and a resume sweeps a leftover
+      Path temp = file.resolveSibling(".run-writing.json");
+      Files.writeString(temp, text());
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       dirty = false;
       lastSaveNanos = System.nanoTime() - start;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /** run.json's text, as Jackson's pretty printer writes the record, with each task's part as last written. */
+  private String text() {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = PRETTY.createGenerator(out)) {
+      g.writeStartObject();
+      for (Map.Entry<String, JsonNode> e : root.properties()) {
+        g.writeName(e.getKey());
+        if (e.getValue() != tasks) {
+          g.writeTree(e.getValue());
+          continue;
+        }
+        g.writeStartObject();
+        for (Map.Entry<String, JsonNode> t : tasks.properties()) {
+          g.writeName(t.getKey());
+          g.writeRawValue(written.computeIfAbsent(t.getKey(),
+              id -> PRETTY.writeValueAsString(t.getValue()).replace("\n", "\n" + TASK_INDENT)));
+        }
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+    return out.toString();
   }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +19,8 @@ final class SubprocessLauncher implements Launcher {
   static final String ARGO_TOKEN = "ARGO_TOKEN";
   /** Environment variables holding kfp4j's own credentials, removed from every task's environment. */
   static final List<String> CREDENTIALS = List.of(KFP4J_TOKEN, ARGO_TOKEN);
+  /** Whether this JVM's environment holds one of {@link #CREDENTIALS}; if not, a task without variables of its own inherits it as it is. */
+  private static final boolean HOLDS_CREDENTIALS = CREDENTIALS.stream().anyMatch(name -> System.getenv(name) != null);
 
   private final ProcessGroups groups;
 
@@ -34,8 +37,11 @@ final class SubprocessLauncher implements Launcher {
       pb.redirectOutput(launch.attempt() == 1 ? ProcessBuilder.Redirect.to(log.file().toFile())
           : ProcessBuilder.Redirect.appendTo(log.file().toFile()));
     }
-    pb.environment().keySet().removeAll(CREDENTIALS);
-    pb.environment().putAll(launch.env());
+    if (HOLDS_CREDENTIALS || !launch.env().isEmpty()) {
+      Map<String, String> env = pb.environment(); // a copy of this JVM's environment, made for each process
+      env.keySet().removeAll(CREDENTIALS);
+      env.putAll(launch.env());
+    }
     Process p;
     try {
       Files.createDirectories(log.file().getParent());

@@ -35,6 +35,41 @@ class RunRecordTest {
   }
 
   @Test
+  void runJsonIsTheRecordAsJacksonPrettyPrintsIt() throws Exception {
+    RunRecord record = new RunRecord(dir, "p", "run-1", Map.of("n", "1"));
+    record.running("a", "a", 1);
+    record.finished(new TaskResult("a", "a", "t", TaskResult.State.Succeeded, 1, 0, Map.of("out", "4\n2 \"x\""),
+        Map.of("model", dir.resolve("a/outputs/model/data")), 5, null, null, java.util.List.of("java", "-cp", "x", "Main")));
+    record.running("b", "b", 1);
+    record.container("b", "image:1", null);
+    record.done(false);
+    String text = Files.readString(dir.resolve("run.json"));
+    tools.jackson.databind.JsonNode tree = dev.kfp4j.yaml.Yaml.json().readTree(text);
+    assertEquals(dev.kfp4j.yaml.Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), text);
+    assertEquals("4\n2 \"x\"", tree.at("/tasks/a/outputs/out").asString());
+    assertEquals("a/outputs/model/data", tree.at("/tasks/a/artifacts/model/path").asString());
+    assertEquals("image:1", tree.at("/tasks/b/image").asString());
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertEquals(java.util.List.of("journal.jsonl", "run.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "no file of its writing is left");
+    }
+  }
+
+  @Test
+  void eachRewriteShowsATaskAsItIsThen() throws Exception {
+    RunRecord record = new RunRecord(dir, "p", "run-1", Map.of());
+    record.running("a", "a", 1);
+    record.done(true);
+    assertEquals("Running", dev.kfp4j.yaml.Yaml.json().readTree(dir.resolve("run.json").toFile()).at("/tasks/a/state").asString());
+    record.running("a", "a", 2);
+    record.finished(succeeded("a", Map.of("out", "42")));
+    record.done(true);
+    tools.jackson.databind.JsonNode a = dev.kfp4j.yaml.Yaml.json().readTree(dir.resolve("run.json").toFile()).at("/tasks/a");
+    assertEquals("Succeeded", a.path("state").asString());
+    assertEquals("42", a.at("/outputs/out").asString());
+  }
+
+  @Test
   void aLineCutShortByTheCrashIsIgnored() throws Exception {
     RunRecord record = new RunRecord(dir, "p", "run-1", Map.of());
     record.finished(succeeded("a", Map.of()));
