@@ -166,8 +166,14 @@ def bench_processor(compile_cp, processor_cp, runs, before_cp=None):
             (javac(sources, out_without, compile_cp), fresh(out_without)),
             (javac(sources + generated, out_without, compile_cp), fresh(out_without))]
     if before_cp:
-        cmds += [(javac(sources, out_with, compile_cp, before_cp, formats="argo,kfp2"), fresh(out_with, gen)),
-                 (javac(sources, out_with, compile_cp, before_cp), fresh(out_with, gen))]
+        before_compile_cp, before_cp = before_cp
+        out_b, gen_b = root / "out-before", root / "out-before-gen"
+        fresh(out_b, gen_b)()
+        sh(javac(sources, out_b, before_compile_cp, before_cp, formats="argo,kfp2"))
+        generated_before = sorted(str(p) for p in gen_b.rglob("*.java"))
+        cmds += [(javac(sources, out_with, before_compile_cp, before_cp, formats="argo,kfp2"), fresh(out_with, gen)),
+                 (javac(sources, out_with, before_compile_cp, before_cp), fresh(out_with, gen)),
+                 (javac(sources + generated_before, out_without, before_compile_cp), fresh(out_without))]
     return interleaved_pairs(cmds, runs)
 
 
@@ -250,10 +256,16 @@ def bench_project(compile_cp, processor_cp, runs, before_cp=None):
     cmds = [(javac(sources, out, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out, gen)),
             (javac(sources + generated, out2, compile_cp), fresh(out2))]
     if before_cp:
-        cmds.append((javac(sources, out, compile_cp, before_cp, formats="argo,kfp2"), fresh(out, gen)))
+        before_compile_cp, before_cp = before_cp
+        out_b, gen_b = root / "out-before", root / "out-before-gen"
+        fresh(out_b, gen_b)()
+        sh(javac(sources, out_b, before_compile_cp, before_cp, formats="argo,kfp2"))
+        generated_before = sorted(str(p) for p in gen_b.rglob("*.java"))
+        cmds += [(javac(sources, out, before_compile_cp, before_cp, formats="argo,kfp2"), fresh(out, gen)),
+                 (javac(sources + generated_before, out2, before_compile_cp), fresh(out2))]
     t = interleaved_pairs(cmds, runs)
     files = sum(1 for p in (out / "META-INF").rglob("*.yaml"))
-    return t[0], t[1], files, (t[2] if before_cp else None)
+    return t[0], t[1], files, (t[2] if before_cp else None), (t[3] if before_cp else None)
 
 
 # ---------------------------------------------------------------- 2. pipeline compile scaling
@@ -374,13 +386,12 @@ def static_archive(root, name, cp, main_args, training_cp, jdk_list=False):
     return archive
 
 
-def image_layout(root, entrypoint_jar, training, jdk_list=False):
+def image_layout(root, entrypoint_jar, training, jdk_list=False, classes=ROOT / "examples" / "target" / "classes"):
     """The examples in the layout of the image `kfp4j image` builds under `root` (/app/libs/project.jar, whose manifest
     lists the dependencies in /app/libs/lib; the components' class path), with the archive the image build makes from
     `training` (the image module's classes): (class path, archive)."""
     app = root / "app"
     (app / "libs" / "lib").mkdir(parents=True)
-    classes = ROOT / "examples" / "target" / "classes"
     shutil.copy(entrypoint_jar, app / "libs" / "lib" / "kfp4j-entrypoint.jar")
     jar(app / "libs" / "project.jar", {str(p.relative_to(classes)): p for p in classes.rglob("*") if p.is_file()},
         "Manifest-Version: 1.0\nClass-Path: lib/kfp4j-entrypoint.jar\n\n")
@@ -407,8 +418,13 @@ def bench_entrypoint(runs, before=None):
     entrypoint = next((ROOT / "entrypoint" / "target").glob("kfp4j-entrypoint-*.jar"))
     layouts = {"": image_layout(root / "after", entrypoint, ROOT / "image" / "target" / "classes")}
     if before:
-        layouts["before "] = image_layout(root / "before", Path(before) / "kfp4j-entrypoint.jar",
-                                          Path(before) / "image-classes", jdk_list=True)
+        # DIR/examples-classes: the examples as that build compiled them (their generated entrypoints call its
+        # kfp4j-entrypoint), archived as today's image build archives (without the JDK's default list)
+        examples = Path(before) / "examples-classes"
+        layouts["before "] = (image_layout(root / "before", Path(before) / "kfp4j-entrypoint.jar", Path(before) / "image-classes",
+                                           classes=examples) if examples.is_dir() else
+                              image_layout(root / "before", Path(before) / "kfp4j-entrypoint.jar",
+                                           Path(before) / "image-classes", jdk_list=True))
     out = root / "out"
     add = ["dev.kfp4j.examples.CalcEntrypoint", "add", "--a", "3", "--b", "4", "----output-paths", str(out / "Output" / "data")]
     kfp2 = ["dev.kfp4j.examples.CalcEntrypoint", "add", "--executor_input",
@@ -519,7 +535,8 @@ def main():
     ap.add_argument("--only", default="1,1b,2,2b,3,3s,4", help="the sections to run, comma-separated (default all)")
     ap.add_argument("--runtime-before", metavar="JAR", help="section 3s also measures an earlier kfp4j-runtime jar")
     ap.add_argument("--entrypoint-before", metavar="DIR", help="section 4 also measures an earlier entrypoint: DIR holds its "
-                    "kfp4j-entrypoint.jar and image-classes/ (the image module's classes)")
+                    "kfp4j-entrypoint.jar and image-classes/ (the image module's classes), and optionally examples-classes/ "
+                    "(the examples as that build compiled them; then its archive is made as today's image build makes it)")
     ap.add_argument("--before", metavar="DIR", help="sections 1 and 1b also run the processor of an earlier build, "
                     "side by side: DIR holds its processor.jar and runtime.jar (e.g. copied from a checkout of that commit)")
     args = ap.parse_args()
@@ -537,6 +554,12 @@ def main():
         swap = {"kfp4j-processor-": "processor.jar", "kfp4j-runtime-": "runtime.jar"}
         before_cp = os.pathsep.join(next((str(Path(args.before) / j) for k, j in swap.items() if k in Path(e).name), e)
                                     for e in processor_cp.split(os.pathsep))
+        # the earlier build's Java is compiled against its own runtime (and entrypoint, when DIR has kfp4j-entrypoint.jar)
+        if (Path(args.before) / "kfp4j-entrypoint.jar").exists():
+            swap["kfp4j-entrypoint-"] = "kfp4j-entrypoint.jar"
+        before_compile_cp = os.pathsep.join(next((str(Path(args.before) / j) for k, j in swap.items() if k in Path(e).name), e)
+                                            for e in compile_cp.split(os.pathsep))
+        before_cp = (before_compile_cp, before_cp)
 
     rows = [f"Machine: {machine()}", "", f"Runs per measurement: {runs} (median, min–max). Each figure is measured "
             "side by side with its reference in the same run. Wall time on a machine other builds share is stretched by "
@@ -557,16 +580,18 @@ def main():
                  f"Compiling the generated Java alone takes {cpu_ratio(wg, wo):.2f}× (the floor of this ratio while the generated "
                  f"classes stay as they are); against it the processor costs {cpu_ratio(w, wg):.2f}× and {cpu_ratio(wb, wg):.2f}×.", ""]
         if before_cp:
-            bb, ba = t[4], t[5]
-            rows[-3:-3] = [f"| with the processor of `{args.before}` (before), KFP v1 files | {fmt(ba)} | {ba[4]:.2f} s | {ba[3] // 1024} MiB |",
+            bb, ba, bg = t[4], t[5], t[6]
+            rows[-3:-3] = [f"| before: without the processor, the sources plus the Java the processor of `{args.before}` generates | {fmt(bg)} | {bg[4]:.2f} s | {bg[3] // 1024} MiB |",
+                           f"| with the processor of `{args.before}` (before), KFP v1 files | {fmt(ba)} | {ba[4]:.2f} s | {ba[3] // 1024} MiB |",
                            f"| with the processor of `{args.before}` (before), both formats | {fmt(bb)} | {bb[4]:.2f} s | {bb[3] // 1024} MiB |"]
-            rows[-2] += (f" Before: **{cpu_ratio(ba, wo):.2f}×** and **{cpu_ratio(bb, wo):.2f}×**; the processor's own cost (with it minus "
+            rows[-2] += (f" Before: **{cpu_ratio(ba, wo):.2f}×** and **{cpu_ratio(bb, wo):.2f}×**, the generated Java alone "
+                         f"{cpu_ratio(bg, wo):.2f}×; the processor's own cost (with it minus "
                          f"the generated Java alone, CPU) {ba[4] - wg[4]:.2f} s → {w[4] - wg[4]:.2f} s (KFP v1 files), "
                          f"{bb[4] - wg[4]:.2f} s → {wb[4] - wg[4]:.2f} s (both formats).")
-        print("\n".join(rows[-12:]))
+        print("\n".join(rows[-13:]))
 
     if "1b" in only:
-        w, wo, files, wbefore = bench_project(compile_cp, processor_cp, runs, before_cp)
+        w, wo, files, wbefore, wobefore = bench_project(compile_cp, processor_cp, runs, before_cp)
         rows += ["### 1b. A realistic project, both formats: 50 components, 10 pipelines", "",
                  "50 `@Component` methods in 5 classes (Javadoc, a record output, CSV, Dataset and Model files in and out) "
                  "and 10 `@Pipeline` methods passing files and record fields, with a condition and a loop each; "
@@ -576,10 +601,11 @@ def main():
                  f"| with the processor (`argo,kfp2`) | {fmt(w)} | {w[4]:.2f} s | {w[3] // 1024} MiB |",
                  "", f"Ratio with/without, CPU time: **{cpu_ratio(w, wo):.2f}×** (target ≤ 1.5×); wall time {w[0] / wo[0]:.2f}×.", ""]
         if wbefore:
-            rows[-3:-3] = [f"| with the processor of `{args.before}` (before) | {fmt(wbefore)} | {wbefore[4]:.2f} s | {wbefore[3] // 1024} MiB |"]
-            rows[-2] += (f" Before: **{cpu_ratio(wbefore, wo):.2f}×**; the processor's own cost (CPU) {wbefore[4] - wo[4]:.2f} s → "
-                         f"{w[4] - wo[4]:.2f} s.")
-        print("\n".join(rows[-11:]))
+            rows[-3:-3] = [f"| before: without the processor, the sources plus the Java the processor of `{args.before}` generates | {fmt(wobefore)} | {wobefore[4]:.2f} s | {wobefore[3] // 1024} MiB |",
+                           f"| with the processor of `{args.before}` (before) | {fmt(wbefore)} | {wbefore[4]:.2f} s | {wbefore[3] // 1024} MiB |"]
+            rows[-2] += (f" Before: **{cpu_ratio(wbefore, wobefore):.2f}×** against its own generated Java, **{cpu_ratio(wbefore, wo):.2f}×** "
+                         f"against today's; the processor's own cost (CPU) {wbefore[4] - wobefore[4]:.2f} s → {w[4] - wo[4]:.2f} s.")
+        print("\n".join(rows[-12:]))
 
     if "2" in only:
         sizes = [10, 100, 1000] if args.quick else [10, 100, 1000, 5000]

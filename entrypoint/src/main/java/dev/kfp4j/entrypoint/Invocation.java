@@ -250,6 +250,31 @@ public final class Invocation {
     outputs.value(output, value);
   }
 
+  /** {@link #output(String, Object)} of an {@code int}: generated entrypoints box no value. */
+  public void intOutput(String output, int value) {
+    outputs.value(output, value);
+  }
+
+  /** {@link #output(String, Object)} of a {@code long}. */
+  public void longOutput(String output, long value) {
+    outputs.value(output, value);
+  }
+
+  /** {@link #output(String, Object)} of a {@code double}. */
+  public void doubleOutput(String output, double value) {
+    outputs.value(output, value);
+  }
+
+  /** {@link #output(String, Object)} of a {@code float}. */
+  public void floatOutput(String output, float value) {
+    outputs.value(output, value);
+  }
+
+  /** {@link #output(String, Object)} of a {@code boolean}. */
+  public void booleanOutput(String output, boolean value) {
+    outputs.value(output, value);
+  }
+
   void commit() throws IOException {
     outputs.commit();
   }

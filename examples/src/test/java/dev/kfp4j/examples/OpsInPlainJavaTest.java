@@ -34,4 +34,14 @@ class OpsInPlainJavaTest {
     assertEquals("output 'Output' of task 'add' exists only when the pipeline runs; use it as an argument inside a @Pipeline method",
         e.getMessage());
   }
+
+  @Test
+  void anOutputOfAGeneratedTaskClassExistsOnlyInARunToo() {
+    AllTypesOps.AllTypesTask task = AllTypesOps.allTypes("s", 1, 2.5, true, List.of(1), Map.of("k", 2), null, null, null);
+    assertEquals(List.of("s", "i", "f", "b", "l", "d"), List.copyOf(task.arguments().keySet()), "null inputs left out, in order");
+    assertEquals(1L, task.arguments().get("i"));
+    IllegalStateException e = assertThrows(IllegalStateException.class, task::sum);
+    assertEquals("output 'sum' of task 'all-types' exists only when the pipeline runs; use it as an argument inside a @Pipeline method",
+        e.getMessage());
+  }
 }

@@ -38,7 +38,7 @@ class PipelineErrorTest {
   /** A hand-written op of a graph component on the test classpath, with its task class. */
   static String[] graphOp(String name, String resource, String... taskMembers) {
     List<String> lines = new ArrayList<>();
-    lines.add("public static final class G extends dev.kfp4j.dsl.Task<G> { G() { super(\"" + name + "\", Map.of()); }");
+    lines.add("public static final class G extends dev.kfp4j.dsl.Task<G> { G() { super(\"" + name + "\", new Object[0]); }");
     lines.addAll(List.of(taskMembers));
     lines.add("}");
     lines.add("@dev.kfp4j.dsl.Op(value = \"" + name + "\", spec = \"" + resource + "\") public static G " + name + "() { return new G(); }");
@@ -360,7 +360,7 @@ class PipelineErrorTest {
   @Test
   void anOpWhoseComponentSpecIsNotOnTheClasspath() {
     JavaFileObject source = pipeline(
-        "static final class T extends dev.kfp4j.dsl.Task<T> { T() { super(\"missing\", Map.of()); } }",
+        "static final class T extends dev.kfp4j.dsl.Task<T> { T() { super(\"missing\", new Object[0]); } }",
         "@dev.kfp4j.dsl.Op(\"missing\") public static T missing() { return new T(); }",
         "@Pipeline public static void p() {",
         "  missing();",

@@ -128,7 +128,7 @@ class TaskSettingTest {
         "  t.env(\"A\", \"1\").timeout(MINUTE);",
         "  t.cpuLimit(\"2\");",
         "}");
-    var dsl = new dev.kfp4j.dsl.IntTask("add", java.util.Map.of()).cpuLimit("1");
+    var dsl = new dev.kfp4j.dsl.IntTask("add", new Object[0]).cpuLimit("1");
     dsl.env("A", "1").timeout(60L);
     dsl.cpuLimit("2");
     assertThat(PipelineModelTest.task(p, "add").settings()).isEqualTo(dsl.settings());

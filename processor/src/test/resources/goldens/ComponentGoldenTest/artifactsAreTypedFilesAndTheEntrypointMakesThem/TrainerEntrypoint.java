@@ -19,18 +19,9 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.kfp4j.processor.Kfp4jProcessor")
 public final class TrainerEntrypoint implements Entrypoint.Handler {
-  private static final Signature TRAIN = new Signature("train", "Trains a model.")
-      .inputArtifact("data", true)
-      .value("epochs")
-      .outputArtifact("model")
-      .outputArtifact("metrics")
-      .output("Output");
+  private static final Signature TRAIN = Signature.of("train", "Trains a model.", "data:inputArtifact epochs model:outputArtifact metrics:outputArtifact -> Output");
 
-  private static final Signature EVALUATE = new Signature("evaluate", "Evaluates a model.")
-      .inputArtifact("model", true)
-      .inputArtifact("test", false)
-      .outputArtifact("metrics")
-      .outputArtifact("report");
+  private static final Signature EVALUATE = Signature.of("evaluate", "Evaluates a model.", "model:inputArtifact test:inputArtifact? metrics:outputArtifact report:outputArtifact");
 
   private TrainerEntrypoint() {
   }
@@ -56,8 +47,9 @@ public final class TrainerEntrypoint implements Entrypoint.Handler {
   public void call(Invocation in) throws Exception {
     switch (in.component()) {
       case "train":
-        in.output("Output", Trainer.train(in.artifact("data", Dataset.class), in.intValue("epochs"),
-            in.outputArtifact("model", Model.class), in.outputArtifact("metrics", Metrics.class)));
+        in.doubleOutput("Output", Trainer.train(in.artifact("data", Dataset.class),
+            in.intValue("epochs"), in.outputArtifact("model", Model.class),
+            in.outputArtifact("metrics", Metrics.class)));
         return;
       case "evaluate":
         Trainer.evaluate(in.artifact("model", Model.class),

@@ -1,10 +1,8 @@
 package com.example;
 
 import dev.kfp4j.dsl.Op;
-import dev.kfp4j.dsl.Ops;
 import dev.kfp4j.dsl.Task;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -32,7 +30,7 @@ public final class TrainerOps {
       }
   )
   public static TrainTask train(Path data, int epochs) {
-    return new TrainTask(Ops.args("data", data, "epochs", epochs));
+    return new TrainTask(new Object[] {"data", data, "epochs", epochs});
   }
 
   /**
@@ -51,7 +49,7 @@ public final class TrainerOps {
       }
   )
   public static EvaluateTask evaluate(Path model, Path test) {
-    return new EvaluateTask(Ops.args("model", model, "test", test));
+    return new EvaluateTask(new Object[] {"model", model, "test", test});
   }
 
   /**
@@ -66,15 +64,15 @@ public final class TrainerOps {
       inputs = "model"
   )
   public static EvaluateTask evaluate(Path model) {
-    return new EvaluateTask(Ops.args("model", model));
+    return new EvaluateTask(new Object[] {"model", model});
   }
 
   /**
    * A task of component {@code train}, returned by {@link #train(java.nio.file.Path, int)}.
    */
   public static final class TrainTask extends Task<TrainTask> {
-    TrainTask(Map<String, Object> arguments) {
-      super("train", arguments);
+    TrainTask(Object[] namesAndValues) {
+      super("train", namesAndValues);
     }
 
     /**
@@ -82,7 +80,7 @@ public final class TrainerOps {
      */
     @Op.Output("model")
     public Path model() {
-      return output("train", "model");
+      throw outsidePipeline("train", "model");
     }
 
     /**
@@ -90,7 +88,7 @@ public final class TrainerOps {
      */
     @Op.Output("metrics")
     public Path metrics() {
-      return output("train", "metrics");
+      throw outsidePipeline("train", "metrics");
     }
 
     /**
@@ -98,7 +96,7 @@ public final class TrainerOps {
      */
     @Op.Output("Output")
     public double output() {
-      return output("train", "Output");
+      throw outsidePipeline("train", "Output");
     }
   }
 
@@ -106,8 +104,8 @@ public final class TrainerOps {
    * A task of component {@code evaluate}, returned by {@link #evaluate(java.nio.file.Path, java.nio.file.Path)}.
    */
   public static final class EvaluateTask extends Task<EvaluateTask> {
-    EvaluateTask(Map<String, Object> arguments) {
-      super("evaluate", arguments);
+    EvaluateTask(Object[] namesAndValues) {
+      super("evaluate", namesAndValues);
     }
 
     /**
@@ -115,7 +113,7 @@ public final class TrainerOps {
      */
     @Op.Output("metrics")
     public Path metrics() {
-      return output("evaluate", "metrics");
+      throw outsidePipeline("evaluate", "metrics");
     }
 
     /**
@@ -123,7 +121,7 @@ public final class TrainerOps {
      */
     @Op.Output("report")
     public Path report() {
-      return output("evaluate", "report");
+      throw outsidePipeline("evaluate", "report");
     }
   }
 }

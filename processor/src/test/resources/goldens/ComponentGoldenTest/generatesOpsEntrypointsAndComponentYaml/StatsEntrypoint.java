@@ -17,23 +17,14 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.kfp4j.processor.Kfp4jProcessor")
 public final class StatsEntrypoint implements Entrypoint.Handler {
-  private static final Signature SUMMARISE = new Signature("summarise", "Summarises numbers.")
-      .inputPath("numbers", true)
-      .optionalValue("scale", "1.0")
-      .optionalValue("label", null)
-      .output("mean")
-      .output("count");
+  private static final Signature SUMMARISE = Signature.of("summarise", "Summarises numbers.", "numbers:inputPath scale? label? -> mean count")
+      .defaultText("scale", "1.0");
 
-  private static final Signature WRITE_REPORT = new Signature("write-report", "Writes a report.")
-      .value("values")
-      .outputPath("report");
+  private static final Signature WRITE_REPORT = Signature.of("write-report", "Writes a report.", "values report:outputPath");
 
-  private static final Signature SIZE = new Signature("size", "Counts values.")
-      .value("values")
-      .output("Output");
+  private static final Signature SIZE = Signature.of("size", "Counts values.", "values -> Output");
 
-  private static final Signature LOG = new Signature("log", "Logs a message.")
-      .value("message");
+  private static final Signature LOG = Signature.of("log", "Logs a message.", "message");
 
   private StatsEntrypoint() {
   }
@@ -62,15 +53,15 @@ public final class StatsEntrypoint implements Entrypoint.Handler {
         Stats.Summary result = Objects.requireNonNull(Stats.summarise(in.path("numbers"),
             in.doubleValue("scale"),
             in.has("label") ? Optional.of(in.string("label")) : Optional.<String>empty()), "summarise returned null; return a com.example.Stats.Summary");
-        in.output("mean", result.mean());
-        in.output("count", result.count());
+        in.doubleOutput("mean", result.mean());
+        in.longOutput("count", result.count());
         return;
       }
       case "write-report":
         Stats.report(in.json("values", new TypeToken<List<String>>() {}), in.outputPath("report"));
         return;
       case "size":
-        in.output("Output", Stats.size(in.json("values", new TypeToken<List<String>>() {})));
+        in.longOutput("Output", Stats.size(in.json("values", new TypeToken<List<String>>() {})));
         return;
       case "log":
         Stats.log(in.string("message"));

@@ -2,12 +2,10 @@ package com.example;
 
 import dev.kfp4j.dsl.LongTask;
 import dev.kfp4j.dsl.Op;
-import dev.kfp4j.dsl.Ops;
 import dev.kfp4j.dsl.Task;
 import dev.kfp4j.dsl.VoidTask;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -37,7 +35,7 @@ public final class StatsOps {
       }
   )
   public static SummariseTask summarise(Path numbersPath, Double scale, String label) {
-    return new SummariseTask(Ops.args("numbers", numbersPath, "scale", scale, "label", label));
+    return new SummariseTask(new Object[] {"numbers", numbersPath, "scale", scale, "label", label});
   }
 
   /**
@@ -53,7 +51,7 @@ public final class StatsOps {
       inputs = "numbers"
   )
   public static SummariseTask summarise(Path numbersPath) {
-    return new SummariseTask(Ops.args("numbers", numbersPath));
+    return new SummariseTask(new Object[] {"numbers", numbersPath});
   }
 
   /**
@@ -68,7 +66,7 @@ public final class StatsOps {
       inputs = "values"
   )
   public static ReportTask report(List<String> values) {
-    return new ReportTask(Ops.args("values", values));
+    return new ReportTask(new Object[] {"values", values});
   }
 
   /**
@@ -84,7 +82,7 @@ public final class StatsOps {
       inputs = "values"
   )
   public static LongTask size(List<String> values) {
-    return new LongTask("size", Ops.args("values", values));
+    return new LongTask("size", new Object[] {"values", values});
   }
 
   /**
@@ -99,15 +97,15 @@ public final class StatsOps {
       inputs = "message"
   )
   public static VoidTask log(String message) {
-    return new VoidTask("log", Ops.args("message", message));
+    return new VoidTask("log", new Object[] {"message", message});
   }
 
   /**
    * A task of component {@code summarise}, returned by {@link #summarise(java.nio.file.Path, java.lang.Double, java.lang.String)}.
    */
   public static final class SummariseTask extends Task<SummariseTask> {
-    SummariseTask(Map<String, Object> arguments) {
-      super("summarise", arguments);
+    SummariseTask(Object[] namesAndValues) {
+      super("summarise", namesAndValues);
     }
 
     /**
@@ -115,7 +113,7 @@ public final class StatsOps {
      */
     @Op.Output("mean")
     public double mean() {
-      return output("summarise", "mean");
+      throw outsidePipeline("summarise", "mean");
     }
 
     /**
@@ -123,7 +121,7 @@ public final class StatsOps {
      */
     @Op.Output("count")
     public long count() {
-      return output("summarise", "count");
+      throw outsidePipeline("summarise", "count");
     }
   }
 
@@ -131,8 +129,8 @@ public final class StatsOps {
    * A task of component {@code write-report}, returned by {@link #report(java.util.List)}.
    */
   public static final class ReportTask extends Task<ReportTask> {
-    ReportTask(Map<String, Object> arguments) {
-      super("write-report", arguments);
+    ReportTask(Object[] namesAndValues) {
+      super("write-report", namesAndValues);
     }
 
     /**
@@ -140,7 +138,7 @@ public final class StatsOps {
      */
     @Op.Output("report")
     public Path report() {
-      return output("write-report", "report");
+      throw outsidePipeline("write-report", "report");
     }
   }
 }

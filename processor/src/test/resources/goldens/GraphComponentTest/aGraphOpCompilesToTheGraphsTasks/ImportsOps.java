@@ -2,10 +2,8 @@ package test;
 
 import dev.kfp4j.dsl.LongTask;
 import dev.kfp4j.dsl.Op;
-import dev.kfp4j.dsl.Ops;
 import dev.kfp4j.dsl.Task;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -35,7 +33,7 @@ public final class ImportsOps {
       }
   )
   public static SumAndDoubleTask sumAndDouble(long a, Long b) {
-    return new SumAndDoubleTask(Ops.args("a", a, "b", b));
+    return new SumAndDoubleTask(new Object[] {"a", a, "b", b});
   }
 
   /**
@@ -53,7 +51,7 @@ public final class ImportsOps {
       inputs = "a"
   )
   public static SumAndDoubleTask sumAndDouble(long a) {
-    return new SumAndDoubleTask(Ops.args("a", a));
+    return new SumAndDoubleTask(new Object[] {"a", a});
   }
 
   /**
@@ -73,7 +71,7 @@ public final class ImportsOps {
       }
   )
   public static LongTask add(long a, long b) {
-    return new LongTask("add", Ops.args("a", a, "b", b));
+    return new LongTask("add", new Object[] {"a", a, "b", b});
   }
 
   /**
@@ -93,7 +91,7 @@ public final class ImportsOps {
       }
   )
   public static HashFileTask hashFile(Path data, String hashAlgorithm) {
-    return new HashFileTask(Ops.args("Data", data, "Hash algorithm", hashAlgorithm));
+    return new HashFileTask(new Object[] {"Data", data, "Hash algorithm", hashAlgorithm});
   }
 
   /**
@@ -109,7 +107,7 @@ public final class ImportsOps {
       inputs = "Data"
   )
   public static HashFileTask hashFile(Path data) {
-    return new HashFileTask(Ops.args("Data", data));
+    return new HashFileTask(new Object[] {"Data", data});
   }
 
   /**
@@ -123,15 +121,15 @@ public final class ImportsOps {
       inputs = "text"
   )
   public static WriteTextTask writeText(String text) {
-    return new WriteTextTask(Ops.args("text", text));
+    return new WriteTextTask(new Object[] {"text", text});
   }
 
   /**
    * A task of component {@code Sum and double}.
    */
   public static final class SumAndDoubleTask extends Task<SumAndDoubleTask> {
-    SumAndDoubleTask(Map<String, Object> arguments) {
-      super("sum-and-double", arguments);
+    SumAndDoubleTask(Object[] namesAndValues) {
+      super("sum-and-double", namesAndValues);
     }
 
     /**
@@ -139,7 +137,7 @@ public final class ImportsOps {
      */
     @Op.Output("sum")
     public Path sum() {
-      return output("sum-and-double", "sum");
+      throw outsidePipeline("sum-and-double", "sum");
     }
 
     /**
@@ -147,7 +145,7 @@ public final class ImportsOps {
      */
     @Op.Output("doubled")
     public long doubled() {
-      return output("sum-and-double", "doubled");
+      throw outsidePipeline("sum-and-double", "doubled");
     }
   }
 
@@ -155,8 +153,8 @@ public final class ImportsOps {
    * A task of component {@code Hash file}.
    */
   public static final class HashFileTask extends Task<HashFileTask> {
-    HashFileTask(Map<String, Object> arguments) {
-      super("hash-file", arguments);
+    HashFileTask(Object[] namesAndValues) {
+      super("hash-file", namesAndValues);
     }
 
     /**
@@ -164,7 +162,7 @@ public final class ImportsOps {
      */
     @Op.Output("Hash")
     public Path hash() {
-      return output("hash-file", "Hash");
+      throw outsidePipeline("hash-file", "Hash");
     }
   }
 
@@ -172,8 +170,8 @@ public final class ImportsOps {
    * A task of component {@code Write text}.
    */
   public static final class WriteTextTask extends Task<WriteTextTask> {
-    WriteTextTask(Map<String, Object> arguments) {
-      super("write-text", arguments);
+    WriteTextTask(Object[] namesAndValues) {
+      super("write-text", namesAndValues);
     }
 
     /**
@@ -181,7 +179,7 @@ public final class ImportsOps {
      */
     @Op.Output("file")
     public Path file() {
-      return output("write-text", "file");
+      throw outsidePipeline("write-text", "file");
     }
   }
 }

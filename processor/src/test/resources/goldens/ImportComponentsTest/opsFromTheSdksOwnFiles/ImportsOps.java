@@ -2,7 +2,6 @@ package test;
 
 import dev.kfp4j.dsl.LongTask;
 import dev.kfp4j.dsl.Op;
-import dev.kfp4j.dsl.Ops;
 import dev.kfp4j.dsl.Task;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class ImportsOps {
       }
   )
   public static LongTask add(long value1, long value2) {
-    return new LongTask("add", Ops.args("value_1", value1, "value_2", value2));
+    return new LongTask("add", new Object[] {"value_1", value1, "value_2", value2});
   }
 
   /**
@@ -72,7 +71,7 @@ public final class ImportsOps {
   public static AllTypesTask allTypes(String s, long i, double f, boolean b, List<?> l,
       Map<String, ?> d, Path data, Path text, Path bin, String optS, Long di, Boolean db,
       List<?> dl, Map<String, ?> dd, Path optIn, String untyped) {
-    return new AllTypesTask(Ops.args("s", s, "i", i, "f", f, "b", b, "l", l, "d", d, "data", data, "text", text, "bin", bin, "opt_s", optS, "di", di, "db", db, "dl", dl, "dd", dd, "opt_in", optIn, "untyped", untyped));
+    return new AllTypesTask(new Object[] {"s", s, "i", i, "f", f, "b", b, "l", l, "d", d, "data", data, "text", text, "bin", bin, "opt_s", optS, "di", di, "db", db, "dl", dl, "dd", dd, "opt_in", optIn, "untyped", untyped});
   }
 
   /**
@@ -97,15 +96,15 @@ public final class ImportsOps {
   )
   public static AllTypesTask allTypes(String s, long i, double f, boolean b, List<?> l,
       Map<String, ?> d, Path data, Path text, Path bin) {
-    return new AllTypesTask(Ops.args("s", s, "i", i, "f", f, "b", b, "l", l, "d", d, "data", data, "text", text, "bin", bin));
+    return new AllTypesTask(new Object[] {"s", s, "i", i, "f", f, "b", b, "l", l, "d", d, "data", data, "text", text, "bin", bin});
   }
 
   /**
    * A task of component {@code All types}.
    */
   public static final class AllTypesTask extends Task<AllTypesTask> {
-    AllTypesTask(Map<String, Object> arguments) {
-      super("all-types", arguments);
+    AllTypesTask(Object[] namesAndValues) {
+      super("all-types", namesAndValues);
     }
 
     /**
@@ -113,7 +112,7 @@ public final class ImportsOps {
      */
     @Op.Output("model")
     public Path model() {
-      return output("all-types", "model");
+      throw outsidePipeline("all-types", "model");
     }
 
     /**
@@ -121,7 +120,7 @@ public final class ImportsOps {
      */
     @Op.Output("log")
     public Path log() {
-      return output("all-types", "log");
+      throw outsidePipeline("all-types", "log");
     }
 
     /**
@@ -129,7 +128,7 @@ public final class ImportsOps {
      */
     @Op.Output("sum")
     public double sum() {
-      return output("all-types", "sum");
+      throw outsidePipeline("all-types", "sum");
     }
 
     /**
@@ -137,7 +136,7 @@ public final class ImportsOps {
      */
     @Op.Output("flag")
     public boolean flag() {
-      return output("all-types", "flag");
+      throw outsidePipeline("all-types", "flag");
     }
 
     /**
@@ -145,7 +144,7 @@ public final class ImportsOps {
      */
     @Op.Output("items")
     public List<?> items() {
-      return output("all-types", "items");
+      throw outsidePipeline("all-types", "items");
     }
 
     /**
@@ -153,7 +152,7 @@ public final class ImportsOps {
      */
     @Op.Output("obj")
     public Map<String, ?> obj() {
-      return output("all-types", "obj");
+      throw outsidePipeline("all-types", "obj");
     }
 
     /**
@@ -161,7 +160,7 @@ public final class ImportsOps {
      */
     @Op.Output("name")
     public String name() {
-      return output("all-types", "name");
+      throw outsidePipeline("all-types", "name");
     }
 
     /**
@@ -169,7 +168,7 @@ public final class ImportsOps {
      */
     @Op.Output("count")
     public long count() {
-      return output("all-types", "count");
+      throw outsidePipeline("all-types", "count");
     }
 
     /**
@@ -177,7 +176,7 @@ public final class ImportsOps {
      */
     @Op.Output("custom")
     public String custom() {
-      return output("all-types", "custom");
+      throw outsidePipeline("all-types", "custom");
     }
   }
 }

@@ -2,10 +2,8 @@ package test;
 
 import dev.kfp4j.dsl.LongTask;
 import dev.kfp4j.dsl.Op;
-import dev.kfp4j.dsl.Ops;
 import dev.kfp4j.dsl.Task;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -30,7 +28,7 @@ public final class ImportsOps {
       }
   )
   public static TrainTask train(long epochs, Path data) {
-    return new TrainTask(Ops.args("epochs", epochs, "data", data));
+    return new TrainTask(new Object[] {"epochs", epochs, "data", data});
   }
 
   /**
@@ -47,7 +45,7 @@ public final class ImportsOps {
       }
   )
   public static LongTask add(long value1, long value2) {
-    return new LongTask("add", Ops.args("value_1", value1, "value_2", value2));
+    return new LongTask("add", new Object[] {"value_1", value1, "value_2", value2});
   }
 
   /**
@@ -64,15 +62,15 @@ public final class ImportsOps {
       }
   )
   public static AddContainerTask addContainer(long a, long b) {
-    return new AddContainerTask(Ops.args("a", a, "b", b));
+    return new AddContainerTask(new Object[] {"a", a, "b", b});
   }
 
   /**
    * A task of component {@code train}.
    */
   public static final class TrainTask extends Task<TrainTask> {
-    TrainTask(Map<String, Object> arguments) {
-      super("train", arguments);
+    TrainTask(Object[] namesAndValues) {
+      super("train", namesAndValues);
     }
 
     /**
@@ -80,7 +78,7 @@ public final class ImportsOps {
      */
     @Op.Output("Output")
     public double output() {
-      return output("train", "Output");
+      throw outsidePipeline("train", "Output");
     }
 
     /**
@@ -88,7 +86,7 @@ public final class ImportsOps {
      */
     @Op.Output("metrics")
     public Path metrics() {
-      return output("train", "metrics");
+      throw outsidePipeline("train", "metrics");
     }
 
     /**
@@ -96,7 +94,7 @@ public final class ImportsOps {
      */
     @Op.Output("model")
     public Path model() {
-      return output("train", "model");
+      throw outsidePipeline("train", "model");
     }
   }
 
@@ -104,8 +102,8 @@ public final class ImportsOps {
    * A task of component {@code add-container}.
    */
   public static final class AddContainerTask extends Task<AddContainerTask> {
-    AddContainerTask(Map<String, Object> arguments) {
-      super("add-container", arguments);
+    AddContainerTask(Object[] namesAndValues) {
+      super("add-container", namesAndValues);
     }
 
     /**
@@ -113,7 +111,7 @@ public final class ImportsOps {
      */
     @Op.Output("sum")
     public long sum() {
-      return output("add-container", "sum");
+      throw outsidePipeline("add-container", "sum");
     }
   }
 }

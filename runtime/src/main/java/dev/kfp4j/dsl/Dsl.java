@@ -131,13 +131,13 @@ public final class Dsl {
    * pipeline parameter).
    */
   public static VolumeTask volume(String resourceName, String size) {
-    return new VolumeTask(Ops.args("resourceName", resourceName, "size", size));
+    return new VolumeTask(new Object[] {"resourceName", resourceName, "size", size});
   }
 
   /** As {@link #volume(String, String)} with an access mode and a storage class (empty: the default). */
   public static VolumeTask volume(String resourceName, String size, String accessMode, String storageClass) {
     return new VolumeTask(
-        Ops.args("resourceName", resourceName, "size", size, "accessMode", accessMode, "storageClass", storageClass));
+        new Object[] {"resourceName", resourceName, "size", size, "accessMode", accessMode, "storageClass", storageClass});
   }
 
   /**
@@ -146,6 +146,6 @@ public final class Dsl {
    * YAML constant.
    */
   public static ResourceTask resource(String action, String manifest) {
-    return new ResourceTask(Ops.args("action", action, "manifest", manifest));
+    return new ResourceTask(new Object[] {"action", action, "manifest", manifest});
   }
 }

@@ -1,16 +1,14 @@
 package dev.kfp4j.dsl;
 
-import java.util.Map;
-
 /**
  * The task of a component whose one output, {@code Output}, is a {@code int}. A primitive
  * accessor keeps pipeline bodies free of casts and unboxing, so long chains stay within the JVM's
  * method size.
  */
 public final class IntTask extends Task<IntTask> {
-  /** For generated ops: a task of {@code component} with these arguments. */
-  public IntTask(String component, Map<String, Object> arguments) {
-    super(component, arguments);
+  /** For generated ops: a task of {@code component} given each input's name and value, in turn. */
+  public IntTask(String component, Object[] namesAndValues) {
+    super(component, namesAndValues);
   }
 
   /** The component's output, {@code Output}: the value the method returned. */

@@ -1,14 +1,12 @@
 package dev.kfp4j.dsl;
 
-import java.util.Map;
-
 /**
  * A step that creates, applies, patches or deletes a Kubernetes resource, as KFP's {@code
  * ResourceOp}. Made by {@link Dsl#resource}.
  */
 public final class ResourceTask extends Task<ResourceTask> {
-  ResourceTask(Map<String, Object> arguments) {
-    super("resource", arguments);
+  ResourceTask(Object[] namesAndValues) {
+    super("resource", namesAndValues);
   }
 
   /** The step succeeds when this condition on the resource holds, e.g. {@code status.succeeded > 0}. */

@@ -20,9 +20,14 @@ public abstract class Task<T extends Task<T>> {
   private final List<TaskSetting> settings = new ArrayList<>();
   private final List<Task<?>> after = new ArrayList<>();
 
-  protected Task(String component, Map<String, Object> arguments) {
+  /**
+   * A task of {@code component} given {@code namesAndValues}: each input's name followed by its
+   * value ({@code {"a", 1, "b", 2}}); an input whose value is null is left out. An array, not
+   * varargs or a map, so that each generated op is one plain constructor call, cheap for javac.
+   */
+  protected Task(String component, Object[] namesAndValues) {
     this.component = component;
-    this.arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    this.arguments = Collections.unmodifiableMap(Ops.args(namesAndValues));
   }
 
   /** The component this task runs. */
@@ -60,7 +65,16 @@ public abstract class Task<T extends Task<T>> {
    * body an output accessor is a reference the processor wires; called from plain Java it fails.
    */
   protected static <V> V output(String task, String output) {
-    throw new IllegalStateException(
+    throw outsidePipeline(task, output);
+  }
+
+  /**
+   * The error an output accessor of a generated task class throws: called from plain Java, not
+   * read by the processor in a {@code @Pipeline} body. The same as {@link #output(String, String)}'s,
+   * without its type inference (one plain call per accessor, cheap for javac).
+   */
+  protected static IllegalStateException outsidePipeline(String task, String output) {
+    return new IllegalStateException(
         "output '" + output + "' of task '" + task + "' exists only when the pipeline runs; "
             + "use it as an argument inside a @Pipeline method");
   }

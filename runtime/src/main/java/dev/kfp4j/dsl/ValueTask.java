@@ -1,7 +1,5 @@
 package dev.kfp4j.dsl;
 
-import java.util.Map;
-
 /**
  * The task of a component with one output, {@code Output}: what generated ops return for a method
  * that returns a single value. One shared class keeps generated code small.
@@ -9,9 +7,9 @@ import java.util.Map;
  * @param <T> the output's Java type
  */
 public final class ValueTask<T> extends Task<ValueTask<T>> {
-  /** For generated ops: a task of {@code component} with these arguments. */
-  public ValueTask(String component, Map<String, Object> arguments) {
-    super(component, arguments);
+  /** For generated ops: a task of {@code component} given each input's name and value, in turn. */
+  public ValueTask(String component, Object[] namesAndValues) {
+    super(component, namesAndValues);
   }
 
   /** The component's output, {@code Output}: the value the method returned. */

@@ -1,15 +1,13 @@
 package dev.kfp4j.dsl;
 
-import java.util.Map;
-
 /**
  * A step that creates a PersistentVolumeClaim named {@code <workflow>-<resourceName>} in the run,
  * as KFP's {@code VolumeOp}; mount it into tasks with {@link Task#mountVolume}. Made by {@link
  * Dsl#volume}.
  */
 public final class VolumeTask extends Task<VolumeTask> {
-  VolumeTask(Map<String, Object> arguments) {
-    super("volume", arguments);
+  VolumeTask(Object[] namesAndValues) {
+    super("volume", namesAndValues);
   }
 
   /** The claim's name. */

@@ -21,7 +21,7 @@ final class DslSettings {
   /** A task that runs nothing; its settings are what the methods called on it recorded. */
   private static final class Recorder extends Task<Recorder> {
     Recorder() {
-      super("settings", Map.of());
+      super("settings", new Object[0]);
     }
   }
 

@@ -93,12 +93,10 @@ public final class ImportedOpsWriter {
         args.add(args.isEmpty() ? "$S, $L" : ", $S, $L", in.name(), param);
       }
       m.addAnnotation(op.build());
-      if (taskType instanceof ParameterizedTypeName p) {
-        m.addStatement("return new $T<>($S, $T.args($L))", p.rawType(), task, OpsWriter.OPS, args.build());
-      } else if (taskType.equals(nested)) {
-        m.addStatement("return new $T($T.args($L))", nested, OpsWriter.OPS, args.build());
+      if (taskType.equals(nested)) {
+        m.addStatement("return new $T($L)", nested, OpsWriter.namesAndValues(args.build()));
       } else {
-        m.addStatement("return new $T($S, $T.args($L))", taskType, task, OpsWriter.OPS, args.build());
+        m.addStatement("return new $T($S, $L)", taskType, task, OpsWriter.namesAndValues(args.build()));
       }
       return m.build();
     }
@@ -127,8 +125,8 @@ public final class ImportedOpsWriter {
         .superclass(ParameterizedTypeName.get(DSL, nested))
         .addJavadoc("A task of component {@code $L}.\n", spec.name())
         .addMethod(MethodSpec.constructorBuilder()
-            .addParameter(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ClassName.OBJECT), "arguments")
-            .addStatement("super($S, arguments)", task)
+            .addParameter(Object[].class, "namesAndValues")
+            .addStatement("super($S, namesAndValues)", task)
             .build());
     Set<String> names = new HashSet<>(Set.of("after", "component", "arguments", "settings", "output"));
     for (OutputSpec out : spec.outputs()) {
@@ -139,7 +137,7 @@ public final class ImportedOpsWriter {
           .addAnnotation(AnnotationSpec.builder(OpsWriter.OP_OUTPUT).addMember("value", "$S", out.name()).build())
           .returns(outputType(c, out))
           .addJavadoc("Output {@code $L}$L.\n", out.name(), out.description() == null ? "" : ": " + doc(out.description(), ""))
-          .addStatement("return output($S, $S)", task, out.name())
+          .addStatement("throw outsidePipeline($S, $S)", task, out.name())
           .build());
     }
     return b.build();

@@ -14,7 +14,6 @@ import dev.kfp4j.processor.model.InputModel;
 import dev.kfp4j.processor.model.OutputModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -23,7 +22,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class OpsWriter {
   static final ClassName TASK = ClassName.get("dev.kfp4j.dsl", "Task");
-  static final ClassName OPS = ClassName.get("dev.kfp4j.dsl", "Ops");
   static final ClassName OP = ClassName.get("dev.kfp4j.dsl", "Op");
   static final ClassName OP_OUTPUT = OP.nestedClass("Output");
   static final ClassName PATH = ClassName.get("java.nio.file", "Path");
@@ -88,12 +86,20 @@ public final class OpsWriter {
     }
     m.addAnnotation(op.build());
     if (c.sharedTask()) {
-      m.addStatement(c.taskType() instanceof ParameterizedTypeName ? "return new $T<>($S, $T.args($L))" : "return new $T($S, $T.args($L))",
-          rawTaskClass(c), c.name(), OPS, args.build());
+      m.addStatement("return new $T($S, $L)", c.taskType(), c.name(), namesAndValues(args.build()));
     } else {
-      m.addStatement("return new $T($T.args($L))", c.taskClass(), OPS, args.build());
+      m.addStatement("return new $T($L)", c.taskClass(), namesAndValues(args.build()));
     }
     return m.build();
+  }
+
+  /**
+   * {@code new Object[] {"a", a, "b", b}}: what an op passes its task's constructor. One plain
+   * constructor call, with the task type spelled out (no diamond to infer), is the cheapest op body
+   * for javac to compile: a varargs helper costs it a third resolution phase and a call more.
+   */
+  static CodeBlock namesAndValues(CodeBlock args) {
+    return args.isEmpty() ? CodeBlock.of("new Object[0]") : CodeBlock.of("new Object[] {$L}", args);
   }
 
   /** Drops {@code @param} blocks for parameters the op method does not have. */
@@ -129,11 +135,6 @@ public final class OpsWriter {
     return (main.isEmpty() ? "" : main + "\n\n") + note + "\n\n" + doc.substring(tags).strip() + "\n";
   }
 
-  private static ClassName rawTaskClass(ComponentModel c) {
-    TypeName t = c.taskType();
-    return t instanceof ParameterizedTypeName p ? p.rawType() : (ClassName) t;
-  }
-
   /**
    * The op parameter type: the value type, boxed where null may mean "not given"; a {@code Path}
    * for an input artifact, which takes a task's file or artifact output (in KFP 2 a file is an
@@ -153,8 +154,8 @@ public final class OpsWriter {
             .addJavadoc("A task of component {@code $L}, returned by {@link #$L}.\n", c.name(), c.methodName() + signatureRef(c))
             .addMethod(
                 MethodSpec.constructorBuilder()
-                    .addParameter(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ClassName.OBJECT), "arguments")
-                    .addStatement("super($S, arguments)", c.name())
+                    .addParameter(Object[].class, "namesAndValues")
+                    .addStatement("super($S, namesAndValues)", c.name())
                     .build());
     for (OutputModel out : c.outputs()) {
       MethodSpec.Builder m =
@@ -167,7 +168,7 @@ public final class OpsWriter {
                   out.name(),
                   out.kfpType() == null ? "" : " ({@code " + out.kfpType() + "})",
                   out.description() == null ? "" : ": " + out.description())
-              .addStatement("return output($S, $S)", c.name(), out.name());
+              .addStatement("throw outsidePipeline($S, $S)", c.name(), out.name());
       b.addMethod(m.build());
     }
     return b.build();
