@@ -1,7 +1,6 @@
 package dev.kfp4j.processor;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.processor.base.Annotations;
@@ -19,8 +18,6 @@ import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -30,8 +27,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Compiles the {@code @Component} methods of a class into one ops class, one entrypoint class and
@@ -114,12 +109,12 @@ final class ComponentStep {
       return;
     }
     ClassName ownerName = ClassName.get(owner);
-    OpsWriter.write(ownerName, models).writeTo(env.getFiler());
-    EntrypointWriter.write(ownerName, models).writeTo(env.getFiler());
+    Output.java(env.getFiler(), OpsWriter.write(ownerName, models));
+    Output.java(env.getFiler(), EntrypointWriter.write(ownerName, models));
     for (ComponentModel m : models) {
       ComponentSpec spec = ComponentSpecs.of(m);
       String text = ComponentYaml.write(spec, ComponentSpecs.header(m.source()));
-      writeResource(m.resourcePath(), text, m.element());
+      Output.resource(env.getFiler(), m.resourcePath(), text, m.element());
       specs.register(m.resourcePath(), spec, text);
       if (kfp2) {
         writeKfp2(m, spec);
@@ -137,7 +132,7 @@ final class ComponentStep {
       reporter.error(m.element(), Message.KFP2_NOT_WRITTEN, e.getMessage());
       return;
     }
-    writeResource(kfp2ResourcePath(m.name()), text, m.element());
+    Output.resource(env.getFiler(), kfp2ResourcePath(m.name()), text, m.element());
   }
 
   /** Reads the component files {@code @ImportComponents} on {@code owner} names and writes their typed ops. */
@@ -165,7 +160,7 @@ final class ComponentStep {
       }
     }
     if (!imported.isEmpty()) {
-      ImportedOpsWriter.write(ownerName, imported).writeTo(env.getFiler());
+      Output.java(env.getFiler(), ImportedOpsWriter.write(ownerName, imported));
     }
   }
 
@@ -180,13 +175,6 @@ final class ComponentStep {
     }
     for (PipelineIndex.Entry e : index.staleUsers(resource, () -> specs.digest(resource), sources::compiledNow)) {
       reporter.error(element, annotation, Message.STALE_PIPELINE, component, e.name(), e.file(), e.file());
-    }
-  }
-
-  private void writeResource(String path, String content, Element origin) throws IOException {
-    FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origin);
-    try (OutputStream out = file.openOutputStream()) {
-      out.write(content.getBytes(StandardCharsets.UTF_8)); // no encoder per file
     }
   }
 }

@@ -3,9 +3,6 @@ package dev.kfp4j.processor;
 import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +10,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -112,9 +107,6 @@ final class PipelineIndex {
       ObjectNode components = n.putObject("components");
       e.components().forEach(components::put);
     }
-    FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
-    try (Writer w = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-      w.write(Yaml.write(root, HEADER));
-    }
+    Output.resource(filer, RESOURCE, Yaml.write(root, HEADER));
   }
 }

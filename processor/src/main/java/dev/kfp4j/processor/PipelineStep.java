@@ -20,10 +20,7 @@ import dev.kfp4j.processor.validation.graph.GraphChecks;
 import dev.kfp4j.processor.writer.PipelineClassWriter;
 import dev.kfp4j.spec.ComponentSpec;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +29,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Compiles {@code @Pipeline} methods. In the round: checks the signature and writes the pipeline
@@ -77,7 +72,7 @@ final class PipelineStep implements PipelineBodies.Sink {
           pipeline.methodName(), generated);
       return;
     }
-    PipelineClassWriter.write(pipeline).writeTo(env.getFiler());
+    Output.java(env.getFiler(), PipelineClassWriter.write(pipeline));
     bodies.queue(pipeline);
   }
 
@@ -118,10 +113,7 @@ final class PipelineStep implements PipelineBodies.Sink {
 
   private void write(String resource, String text, PipelineModel pipeline) {
     try {
-      FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", resource, pipeline.element());
-      try (Writer w = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-        w.write(text);
-      }
+      Output.resource(env.getFiler(), resource, text, pipeline.element());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

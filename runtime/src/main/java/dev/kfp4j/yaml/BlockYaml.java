@@ -1,5 +1,7 @@
 package dev.kfp4j.yaml;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,6 +28,18 @@ public final class BlockYaml {
 
   /** {@code node} (a map, usually) as YAML after {@code header}'s lines as {@code # } comments (none for null). */
   public static String write(JsonNode node, String header) {
+    return write(node, header, false);
+  }
+
+  /**
+   * As {@link #write}, with the keys of every map in their natural order (as KFP writes its YAML):
+   * what {@code write} gives for a copy of {@code node} with its maps' keys sorted, without the copy.
+   */
+  public static String writeSorted(JsonNode node, String header) {
+    return write(node, header, true);
+  }
+
+  private static String write(JsonNode node, String header, boolean sorted) {
     StringBuilder out = new StringBuilder(4096);
     if (header != null && !header.isEmpty()) {
       for (String line : header.split("\n", -1)) {
@@ -33,9 +47,9 @@ public final class BlockYaml {
       }
     }
     if (node.isObject() && !node.isEmpty()) {
-      map(node, 0, out);
+      map(node, 0, sorted, out);
     } else if (node.isArray() && !node.isEmpty()) {
-      list(node, 0, out);
+      list(node, 0, sorted, out);
     } else {
       value(node, 0, out);
       out.append('\n');
@@ -43,24 +57,34 @@ public final class BlockYaml {
     return out.toString();
   }
 
+  /** A map's entries, in its order or {@code sorted} by key. */
+  private static Iterable<Map.Entry<String, JsonNode>> entries(JsonNode map, boolean sorted) {
+    if (!sorted || map.size() < 2) {
+      return map.properties();
+    }
+    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(map.properties());
+    entries.sort(Map.Entry.comparingByKey());
+    return entries;
+  }
+
   /** The entries of a non-empty map, each on its own lines at {@code indent}. */
-  private static void map(JsonNode map, int indent, StringBuilder out) {
-    for (Map.Entry<String, JsonNode> e : map.properties()) {
+  private static void map(JsonNode map, int indent, boolean sorted, StringBuilder out) {
+    for (Map.Entry<String, JsonNode> e : entries(map, sorted)) {
       pad(out, indent);
       key(e.getKey(), out);
       out.append(':');
-      after(e.getValue(), indent, out);
+      after(e.getValue(), indent, sorted, out);
     }
   }
 
   /** What follows a key's colon: a nested map or list on the next lines, or a value on the line. */
-  private static void after(JsonNode v, int indent, StringBuilder out) {
+  private static void after(JsonNode v, int indent, boolean sorted, StringBuilder out) {
     if (v.isObject() && !v.isEmpty()) {
       out.append('\n');
-      map(v, indent + 2, out);
+      map(v, indent + 2, sorted, out);
     } else if (v.isArray() && !v.isEmpty()) {
       out.append('\n');
-      list(v, indent, out);
+      list(v, indent, sorted, out);
     } else {
       out.append(' ');
       value(v, indent, out);
@@ -69,24 +93,24 @@ public final class BlockYaml {
   }
 
   /** The items of a non-empty list, as {@code - item} lines at {@code indent}. */
-  private static void list(JsonNode list, int indent, StringBuilder out) {
+  private static void list(JsonNode list, int indent, boolean sorted, StringBuilder out) {
     for (JsonNode item : list) {
       pad(out, indent);
       out.append("- ");
       if (item.isObject() && !item.isEmpty()) {
         boolean first = true;
-        for (Map.Entry<String, JsonNode> e : item.properties()) {
+        for (Map.Entry<String, JsonNode> e : entries(item, sorted)) {
           if (!first) {
             pad(out, indent + 2);
           }
           key(e.getKey(), out);
           out.append(':');
-          after(e.getValue(), indent + 2, out);
+          after(e.getValue(), indent + 2, sorted, out);
           first = false;
         }
       } else if (item.isArray() && !item.isEmpty()) {
         out.append('\n');
-        list(item, indent + 2, out);
+        list(item, indent + 2, sorted, out);
       } else {
         value(item, indent, out);
         out.append('\n');

@@ -92,6 +92,30 @@ class BlockYamlTest {
   }
 
   @Test
+  void writeSortedPutsTheKeysOfEveryMapInOrderListsAsTheyAre() {
+    ObjectNode tree = JsonNodeFactory.instance.objectNode();
+    tree.putObject("root").put("b", 2).put("a", 1);
+    tree.putArray("list").add("z").add("a").addObject().put("y", "2").put("x", "1").putArray("w").addObject().put("v", 1).put("u", 0);
+    tree.put("cachingOptions", true);
+    assertEquals("""
+        # h
+        cachingOptions: true
+        list:
+        - z
+        - a
+        - w:
+          - u: 0
+            v: 1
+          x: '1'
+          'y': '2'
+        root:
+          a: 1
+          b: 2
+        """, BlockYaml.writeSorted(tree, "h"));
+    assertEquals(tree(), Yaml.read(BlockYaml.writeSorted(tree(), null)), "the same tree, its maps' keys in another order");
+  }
+
+  @Test
   void versionsAndQuantitiesArePlainAsKfpWritesThemNumbersQuoted() {
     ObjectNode tree = JsonNodeFactory.instance.objectNode().put("schemaVersion", "2.1.0").put("size", "1Gi").put("backoff", "0s")
         .put("cpu", "1").put("count", "60");

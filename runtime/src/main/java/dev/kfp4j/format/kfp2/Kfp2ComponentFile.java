@@ -39,7 +39,7 @@ final class Kfp2ComponentFile {
     spec.set("root", root);
     spec.put("schemaVersion", Kfp2Writer.SCHEMA_VERSION);
     spec.put("sdkVersion", Kfp2Writer.SDK_VERSION);
-    return BlockYaml.write(Kfp2Writer.sorted(spec), Kfp2Writer.header(pipeline, root));
+    return BlockYaml.writeSorted(spec, Kfp2Writer.header(pipeline, root));
   }
 
   /** The root: the task taking every input from the root's, the root giving every output of the task. */

@@ -43,10 +43,10 @@ public final class Kfp2Writer {
 
   /** The pipeline spec as YAML: one document, or two with the Kubernetes platform spec. */
   public static String write(Pipeline pipeline) {
-    List<JsonNode> docs = documents(pipeline);
-    StringBuilder out = new StringBuilder(BlockYaml.write(docs.get(0), header(pipeline, docs.get(0).path("root"))));
+    List<JsonNode> docs = unsortedDocuments(pipeline); // written with sorted keys, not copied sorted first
+    StringBuilder out = new StringBuilder(BlockYaml.writeSorted(docs.get(0), header(pipeline, docs.get(0).path("root"))));
     if (docs.size() > 1) {
-      out.append("---\n").append(BlockYaml.write(docs.get(1), null));
+      out.append("---\n").append(BlockYaml.writeSorted(docs.get(1), null));
     }
     return out.toString();
   }
@@ -88,6 +88,15 @@ public final class Kfp2Writer {
 
   /** The pipeline spec and, if any step needs it, the platform spec, as JSON trees (as KFP's API takes them). */
   public static List<JsonNode> documents(Pipeline written) {
+    List<JsonNode> docs = new ArrayList<>();
+    for (JsonNode doc : unsortedDocuments(written)) {
+      docs.add(sorted(doc));
+    }
+    return docs;
+  }
+
+  /** {@link #documents}, each map's keys in the order they were put. */
+  private static List<JsonNode> unsortedDocuments(Pipeline written) {
     Pipeline pipeline = RunVolumes.mounted(written);
     Levels levels = new Levels(pipeline);
     Kfp2Components components = new Kfp2Components();
@@ -104,7 +113,7 @@ public final class Kfp2Writer {
     spec.put("schemaVersion", SCHEMA_VERSION);
     spec.put("sdkVersion", SDK_VERSION);
     List<JsonNode> docs = new ArrayList<>();
-    docs.add(sorted(spec));
+    docs.add(spec);
     ObjectNode kubernetes = NODES.objectNode();
     if (!components.kubernetes.isEmpty()) {
       kubernetes.putObject("deploymentSpec").set("executors", components.kubernetes);
@@ -116,7 +125,7 @@ public final class Kfp2Writer {
     if (!kubernetes.isEmpty()) {
       ObjectNode platform = NODES.objectNode();
       platform.putObject("platforms").set("kubernetes", kubernetes);
-      docs.add(sorted(platform));
+      docs.add(platform);
     }
     return docs;
   }
