@@ -34,18 +34,7 @@ class ForeignTemplateIoTest {
 
   /** A workflow whose entrypoint's DAG has {@code tasks} (YAML list items) and whose other templates are {@code templates}. */
   private static String workflow(String tasks, String templates) {
-    return """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Workflow
-        metadata: {generateName: hand-}
-        spec:
-          entrypoint: main
-          arguments: {parameters: [{name: n, value: '3'}]}
-          templates:
-          - name: main
-            dag:
-              tasks:
-        """ + tasks.indent(6) + templates.indent(2);
+    return HandWritten.workflow(tasks, templates);
   }
 
   /** {@link #workflow} with one task {@code t} of template {@code t}, given nothing. */
@@ -74,10 +63,7 @@ class ForeignTemplateIoTest {
   }
 
   private RunResult run(String yaml) {
-    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(console, true, StandardCharsets.UTF_8))
-        .progress(false).summary(false).build().run(Workflow.parse(yaml, "hand.yaml"), Map.of());
-    assertTrue(r.succeeded(), console.toString());
-    return r;
+    return HandWritten.run(dir.resolve("runs"), yaml, console);
   }
 
   @Test

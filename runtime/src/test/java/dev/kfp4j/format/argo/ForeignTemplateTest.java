@@ -29,19 +29,13 @@ class ForeignTemplateTest {
 
   /** {@link #read}'s workflow as YAML. */
   private static String workflow(String template) {
-    return """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Workflow
-        metadata: {generateName: hand-}
-        spec:
-          entrypoint: main
-          arguments: {parameters: [{name: n, value: '3'}]}
-          templates:
-          - name: main
-            dag:
-              tasks:
-              - {name: t, template: t, arguments: {parameters: [{name: x, value: '{{workflow.parameters.n}}'}]}}
-        """ + template.indent(2);
+    return HandWritten.workflow("- {name: t, template: t, arguments: {parameters: [{name: x, value: '{{workflow.parameters.n}}'}]}}\n",
+        template);
+  }
+
+  /** The message of the FormatException {@link #read} throws for {@code template}. */
+  private static String refused(String template) {
+    return assertThrows(FormatException.class, () -> read(template)).getMessage();
   }
 
   private static Task task(Pipeline p) {
@@ -117,32 +111,32 @@ class ForeignTemplateTest {
     assertEquals("hand.yaml: template 't': container.args[1] names '{{pod.name}}', which kfp4j cannot give a value: "
         + "a template's text may name its inputs ({{inputs.parameters.NAME}}, {{inputs.artifacts.NAME}}), "
         + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}} and {{workflow.status}}",
-        assertThrows(FormatException.class, () -> read("""
+        refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               container: {image: a, command: [sh], args: [-c, 'echo {{pod.name}}']}
-            """)).getMessage());
+            """));
     assertEquals("hand.yaml: template 't': container.env N names '{{inputs.parameters.nope}}', which kfp4j cannot give a value: "
         + "a template's text may name its inputs ({{inputs.parameters.NAME}}, {{inputs.artifacts.NAME}}), "
         + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}} and {{workflow.status}}",
-        assertThrows(FormatException.class, () -> read("""
+        refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               container: {image: a, command: [sh], env: [{name: N, value: '{{inputs.parameters.nope}}'}]}
-            """)).getMessage());
+            """));
     assertEquals("hand.yaml: template 't': volume 'data' mounts the claim '{{inputs.parameters.x}}', whose name is a variable; "
-        + "kfp4j's model holds a claim's name as written: name the claim itself", assertThrows(FormatException.class, () -> read("""
+        + "kfp4j's model holds a claim's name as written: name the claim itself", refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               volumes: [{name: data, persistentVolumeClaim: {claimName: '{{inputs.parameters.x}}'}}]
               container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data}]}
-            """)).getMessage());
-    String sidecars = assertThrows(FormatException.class, () -> read("""
+            """));
+    String sidecars = refused("""
         - name: t
           inputs: {parameters: [{name: x}]}
           sidecars: [{name: db, image: postgres}]
           container: {image: a, command: [sh]}
-        """)).getMessage();
+        """);
     assertEquals("hand.yaml: template 't' uses 'sidecars', which kfp4j's model does not hold; a container or DAG template may use "
         + "name, metadata, inputs, outputs, container, dag, retryStrategy, activeDeadlineSeconds, nodeSelector, tolerations, volumes, "
         + "parallelism, affinity, priorityClassName, serviceAccountName, podSpecPatch, securityContext, timeout", sidecars);
@@ -211,91 +205,91 @@ class ForeignTemplateTest {
     String hint = ", which kfp4j's model does not hold; an env entry has a value, or takes it from a key of a secret or config map "
         + "(valueFrom.secretKeyRef or valueFrom.configMapKeyRef with name and key, not optional)";
     assertEquals("hand.yaml: template 't': container.env POD uses valueFrom.fieldRef" + hint,
-        assertThrows(FormatException.class, () -> read("""
+        refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               container:
                 image: a
                 command: [sh]
                 env: [{name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
-            """)).getMessage());
+            """));
     assertEquals("hand.yaml: template 't': container.env TOKEN uses valueFrom.secretKeyRef.optional: true" + hint,
-        assertThrows(FormatException.class, () -> read("""
+        refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               container:
                 image: a
                 command: [sh]
                 env: [{name: TOKEN, valueFrom: {secretKeyRef: {name: creds, key: token, optional: true}}}]
-            """)).getMessage());
+            """));
     assertEquals("hand.yaml: template 't': container.env TOKEN uses valueFrom.secretKeyRef with a variable in its name or key" + hint,
-        assertThrows(FormatException.class, () -> read("""
+        refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               container:
                 image: a
                 command: [sh]
                 env: [{name: TOKEN, valueFrom: {secretKeyRef: {name: '{{inputs.parameters.x}}', key: token}}}]
-            """)).getMessage());
+            """));
   }
 
   @Test
   void aContainerKeyMountOrResourceTheModelDoesNotHoldIsRefusedNotDropped() {
     assertEquals("hand.yaml: template 't' uses 'container.workingDir', which kfp4j's model does not hold; a container may use "
-        + "name, image, command, args, env, resources, imagePullPolicy, volumeMounts", assertThrows(FormatException.class, () -> read("""
+        + "name, image, command, args, env, resources, imagePullPolicy, volumeMounts", refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               container: {image: a, command: [./run], workingDir: /app}
-            """)).getMessage());
+            """));
     String mounts = ", which kfp4j's model does not hold; a mount has a name and a mountPath, and mounts a volume of the template that "
         + "is a persistentVolumeClaim (claimName), secret (secretName) or configMap (name) alone";
     assertEquals("hand.yaml: template 't': container.volumeMounts 'data' uses 'subPath'" + mounts,
-        assertThrows(FormatException.class, () -> read("""
+        refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               volumes: [{name: data, persistentVolumeClaim: {claimName: shared}}]
               container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data, subPath: x}]}
-            """)).getMessage());
+            """));
     assertEquals("hand.yaml: template 't': container.volumeMounts 'scratch' uses volume emptyDir {}" + mounts,
-        assertThrows(FormatException.class, () -> read("""
+        refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               volumes: [{name: scratch, emptyDir: {}}]
               container: {image: a, command: [sh], volumeMounts: [{name: scratch, mountPath: /scratch}]}
-            """)).getMessage());
+            """));
     assertEquals("hand.yaml: template 't': container.resources.limits.ephemeral-storage is '1Gi', which kfp4j's model does not hold; "
         + "it holds limits and requests of cpu and memory, and a whole number of another resource such as nvidia.com/gpu",
-        assertThrows(FormatException.class, () -> read("""
+        refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               container: {image: a, command: [sh], resources: {limits: {cpu: '1', ephemeral-storage: 1Gi}}}
-            """)).getMessage());
+            """));
   }
 
   @Test
   void aRetryOrTolerationTheModelDoesNotHoldIsRefusedNamingIt() {
     assertEquals("hand.yaml: template 't': retryStrategy is {\"limit\":\"{{inputs.parameters.x}}\"}, which kfp4j's model does not hold: "
-        + "a count or number of seconds is a whole number", assertThrows(FormatException.class, () -> read("""
+        + "a count or number of seconds is a whole number", refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               retryStrategy: {limit: '{{inputs.parameters.x}}'}
               container: {image: a, command: [sh]}
-            """)).getMessage());
+            """));
     assertEquals("hand.yaml: template 't': retryStrategy is {\"limit\":2,\"expression\":\"lastRetry.exitCode > 1\"}, which kfp4j's "
-        + "model does not hold: it holds [backoff, limit, retryPolicy], not 'expression'", assertThrows(FormatException.class, () -> read("""
+        + "model does not hold: it holds [backoff, limit, retryPolicy], not 'expression'", refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               retryStrategy: {limit: 2, expression: lastRetry.exitCode > 1}
               container: {image: a, command: [sh]}
-            """)).getMessage());
+            """));
     assertEquals("hand.yaml: template 't': tolerations is [{\"key\":\"k\",\"operator\":\"Exists\",\"tolerationSeconds\":60}], "
         + "which kfp4j's model does not hold: it holds [effect, key, operator, value], not 'tolerationSeconds'",
-        assertThrows(FormatException.class, () -> read("""
+        refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               tolerations: [{key: k, operator: Exists, tolerationSeconds: 60}]
               container: {image: a, command: [sh]}
-            """)).getMessage());
+            """));
   }
 
   @Test

@@ -2,19 +2,14 @@ package dev.kfp4j.format.argo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.FormatException;
-import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
-import dev.kfp4j.local.Workflow;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.yaml.Yaml;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +40,7 @@ class ForeignWorkflowIoTest {
   }
 
   private RunResult run(String yaml) {
-    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(console, true, StandardCharsets.UTF_8))
-        .progress(false).summary(false).build().run(Workflow.parse(yaml, "hand.yaml"), Map.of());
-    assertTrue(r.succeeded(), console.toString());
-    return r;
+    return HandWritten.run(dir.resolve("runs"), yaml, console);
   }
 
   @Test

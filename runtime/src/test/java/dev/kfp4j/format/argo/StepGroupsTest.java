@@ -26,23 +26,12 @@ import org.junit.jupiter.api.Test;
 class StepGroupsTest {
   /** A hand-written workflow whose DAG is {@code tasks}, with one container template {@code echo}. */
   static String workflow(String tasks) {
-    return """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Workflow
-        metadata: {generateName: hand-}
-        spec:
-          entrypoint: main
-          arguments: {parameters: [{name: n, value: '3'}]}
-          templates:
-          - name: main
-            dag:
-              tasks:
-        """ + tasks.indent(6) + """
-          - name: echo
-            inputs: {parameters: [{name: msg}]}
-            outputs: {parameters: [{name: out, valueFrom: {path: /tmp/out}}]}
-            container: {image: alpine, command: [sh, -c, 'echo "$0" | tee /tmp/out', '{{inputs.parameters.msg}}']}
-        """;
+    return HandWritten.workflow(tasks, """
+        - name: echo
+          inputs: {parameters: [{name: msg}]}
+          outputs: {parameters: [{name: out, valueFrom: {path: /tmp/out}}]}
+          container: {image: alpine, command: [sh, -c, 'echo "$0" | tee /tmp/out', '{{inputs.parameters.msg}}']}
+        """);
   }
 
   static final String FLIP = "- {name: flip, template: echo, arguments: {parameters: [{name: msg, value: heads}]}}\n";
