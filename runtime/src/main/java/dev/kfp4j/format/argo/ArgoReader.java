@@ -112,7 +112,7 @@ public final class ArgoReader {
       names.add(p.name());
       parameters.add(new Parameter(p.name(), p.type() == null ? null : ParameterType.ofV1Name(p.type()), p.defaultValue(), p.description()));
     }
-    String description = pipelineSpec.hasNonNull("description") ? pipelineSpec.get("description").asString() : null;
+    String description = TemplateIo.text(pipelineSpec, "description");
 
     DagReader dags = new DagReader(source, templates, names);
     String entrypoint = spec.path("entrypoint").asString("");
@@ -157,8 +157,7 @@ public final class ArgoReader {
     List<Declared> out = new ArrayList<>();
     for (JsonNode p : root.path("spec").path("arguments").path("parameters")) {
       String n = p.path("name").asString("");
-      out.add(new Declared(n, p.hasNonNull("value") ? p.get("value").asString() : null, types.get(n),
-          p.hasNonNull("description") ? p.get("description").asString() : null));
+      out.add(new Declared(n, TemplateIo.text(p, "value"), types.get(n), TemplateIo.text(p, "description")));
     }
     return out;
   }

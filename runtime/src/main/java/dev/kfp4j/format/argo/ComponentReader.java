@@ -163,14 +163,14 @@ final class ComponentReader {
     for (JsonNode p : template.path("inputs").path("parameters")) {
       String name = p.path("name").asString("");
       // a value wins over a default, as in Argo; a task's argument wins over both
-      String dflt = p.hasNonNull("value") ? p.get("value").asString() : p.hasNonNull("default") ? p.get("default").asString() : null;
-      inputs.add(new InputSpec(name, null, text(p, "description"), dflt, false));
+      String dflt = TemplateIo.valueElseDefault(p);
+      inputs.add(new InputSpec(name, null, TemplateIo.text(p, "description"), dflt, false));
       parameters.add(name);
     }
     for (JsonNode a : template.path("inputs").path("artifacts")) {
       String name = a.path("name").asString("");
       // raw text is the file a task that gives none has: the input's default
-      inputs.add(new InputSpec(name, null, null, text(a.path("raw"), "data"), false));
+      inputs.add(new InputSpec(name, null, null, TemplateIo.text(a.path("raw"), "data"), false));
       artifacts.add(name);
       if (a.hasNonNull("path")) {
         paths.put(a.get("path").asString(), new Placeholder.InputPath(name));
@@ -187,7 +187,7 @@ final class ComponentReader {
       // a value: of the type the annotation gives, when that is a parameter type
       String type = types.get(name);
       boolean value = type != null && dev.kfp4j.model.ParameterType.ofV1Name(type) != null;
-      outputs.putIfAbsent(name, new OutputSpec(name, TypeSpec.named(value ? type : "String"), text(p, "description")));
+      outputs.putIfAbsent(name, new OutputSpec(name, TypeSpec.named(value ? type : "String"), TemplateIo.text(p, "description")));
       paths.putIfAbsent(path, new Placeholder.OutputPath(name));
     }
     for (JsonNode a : template.path("outputs").path("artifacts")) {
@@ -274,11 +274,6 @@ final class ComponentReader {
             + "(claimName), secret (secretName) or configMap (name) alone");
       }
     }
-  }
-
-  /** The text of {@code node}'s {@code key}, or null. */
-  private static String text(JsonNode node, String key) {
-    return node.hasNonNull(key) ? node.get(key).asString() : null;
   }
 
   private static boolean mentions(List<Placeholder> items, Placeholder p) {

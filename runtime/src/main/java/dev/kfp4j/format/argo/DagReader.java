@@ -159,8 +159,9 @@ final class DagReader {
 
   private List<Draft> dag(JsonNode template, Scope scope) {
     String templateName = template.path("name").asString("");
-    ComponentReader.checkKeys(template, source + ": template '" + templateName + "'");
-    TemplateIo.checkRun(template, source + ": template '" + templateName + "'");
+    String at = source + ": template '" + templateName + "'";
+    ComponentReader.checkKeys(template, at);
+    TemplateIo.checkRun(template, at);
     Map<String, JsonNode> tasks = new LinkedHashMap<>();
     for (JsonNode t : template.path("dag").path("tasks")) {
       tasks.put(t.path("name").asString(""), t);

@@ -214,12 +214,23 @@ final class TemplateIo {
     Map<String, Argument> out = new LinkedHashMap<>(given);
     for (JsonNode p : template.path("inputs").path("parameters")) {
       String n = p.path("name").asString("");
-      String value = p.hasNonNull("value") ? p.get("value").asString() : p.hasNonNull("default") ? p.get("default").asString() : null;
+      String value = valueElseDefault(p);
       if (!out.containsKey(n) && value != null) {
         out.put(n, Argument.Constant.of(value));
       }
     }
     return out;
+  }
+
+  /** An input parameter's {@code value}, else its {@code default}, else null: a value wins, as in Argo. */
+  static String valueElseDefault(JsonNode parameter) {
+    String value = text(parameter, "value");
+    return value != null ? value : text(parameter, "default");
+  }
+
+  /** The text of {@code node}'s {@code key}, or null. */
+  static String text(JsonNode node, String key) {
+    return node.hasNonNull(key) ? node.get(key).asString() : null;
   }
 
   private static Iterable<JsonNode> items(JsonNode template, String list) {
