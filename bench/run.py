@@ -149,6 +149,13 @@ def fresh(*dirs):
     return reset
 
 
+def generated_java(sources, out, gen, compile_cp, processor_cp, formats="argo"):
+    """Compiles `sources` once with the processor into fresh `out` and `gen`: the Java files it generated."""
+    fresh(out, gen)()
+    sh(javac(sources, out, compile_cp, processor_cp, formats=formats))
+    return sorted(str(p) for p in gen.rglob("*.java"))
+
+
 def bench_processor(compile_cp, processor_cp, runs, before_cp=None):
     """javac with the processor (KFP v1 files; both formats), without it, and without it on the
     sources plus the Java the processor generated (what javac must compile whatever the processor
@@ -158,9 +165,7 @@ def bench_processor(compile_cp, processor_cp, runs, before_cp=None):
     shutil.rmtree(root, ignore_errors=True)
     sources = components_sources(root)
     out_with, gen, out_without = root / "out-with", root / "out-with-gen", root / "out-without"
-    fresh(out_with, gen)()
-    sh(javac(sources, out_with, compile_cp, processor_cp))
-    generated = sorted(str(p) for p in gen.rglob("*.java"))
+    generated = generated_java(sources, out_with, gen, compile_cp, processor_cp)
     cmds = [(javac(sources, out_with, compile_cp, processor_cp), fresh(out_with, gen)),
             (javac(sources, out_with, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out_with, gen)),
             (javac(sources, out_without, compile_cp), fresh(out_without)),
@@ -168,9 +173,7 @@ def bench_processor(compile_cp, processor_cp, runs, before_cp=None):
     if before_cp:
         before_compile_cp, before_cp = before_cp
         out_b, gen_b = root / "out-before", root / "out-before-gen"
-        fresh(out_b, gen_b)()
-        sh(javac(sources, out_b, before_compile_cp, before_cp, formats="argo,kfp2"))
-        generated_before = sorted(str(p) for p in gen_b.rglob("*.java"))
+        generated_before = generated_java(sources, out_b, gen_b, before_compile_cp, before_cp, formats="argo,kfp2")
         cmds += [(javac(sources, out_with, before_compile_cp, before_cp, formats="argo,kfp2"), fresh(out_with, gen)),
                  (javac(sources, out_with, before_compile_cp, before_cp), fresh(out_with, gen)),
                  (javac(sources + generated_before, out_without, before_compile_cp), fresh(out_without))]
@@ -249,18 +252,14 @@ def bench_project(compile_cp, processor_cp, runs, before_cp=None):
     shutil.rmtree(root, ignore_errors=True)
     sources = project_sources(root)
     out, gen = root / "out-with", root / "out-with-gen"
-    fresh(out, gen)()
-    sh(javac(sources, out, compile_cp, processor_cp, formats="argo,kfp2"))
-    generated = sorted(str(p) for p in gen.rglob("*.java"))
+    generated = generated_java(sources, out, gen, compile_cp, processor_cp, formats="argo,kfp2")
     out2 = root / "out-without"
     cmds = [(javac(sources, out, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out, gen)),
             (javac(sources + generated, out2, compile_cp), fresh(out2))]
     if before_cp:
         before_compile_cp, before_cp = before_cp
         out_b, gen_b = root / "out-before", root / "out-before-gen"
-        fresh(out_b, gen_b)()
-        sh(javac(sources, out_b, before_compile_cp, before_cp, formats="argo,kfp2"))
-        generated_before = sorted(str(p) for p in gen_b.rglob("*.java"))
+        generated_before = generated_java(sources, out_b, gen_b, before_compile_cp, before_cp, formats="argo,kfp2")
         cmds += [(javac(sources, out, before_compile_cp, before_cp, formats="argo,kfp2"), fresh(out, gen)),
                  (javac(sources + generated_before, out2, before_compile_cp), fresh(out2))]
     t = interleaved_pairs(cmds, runs)
