@@ -26,22 +26,63 @@ public final class Entrypoint {
   /** How errors in the executor input start. */
   static final String EXECUTOR_ARGUMENT = "argument " + EXECUTOR_INPUT + ": ";
 
-  /** The generated code that calls the user's method for a parsed invocation. */
-  public interface Handler {
+  /** What calls the component for a parsed invocation: {@link MethodCall}, or a test's. */
+  interface Handler {
     void call(Invocation invocation) throws Exception;
   }
 
   private Entrypoint() {}
 
-  /** Runs with the process's standard streams. */
-  public static int run(String prog, String[] args, Handler handler, Signature... signatures) {
-    return run(prog, args, handler, System.out, System.err, signatures);
+  /**
+   * Runs the component {@code args[0]} of a generated entrypoint with the process's standard
+   * streams: its method, in {@code owner}, is found by the name and parameter types its row of
+   * {@code table} gives (see {@link Table}).
+   *
+   * @param prog the entrypoint class's name, as usage lines show it
+   * @return the exit code
+   */
+  public static int run(String prog, String[] args, Class<?> owner, String... table) {
+    return run(prog, args, owner, System.out, System.err, table);
   }
 
   /** Runs and returns the exit code; never calls {@code System.exit}. */
-  public static int run(
-      String prog, String[] args, Handler handler, PrintStream out, PrintStream err, Signature... signatures) {
-    String components = componentList(signatures);
+  static int run(String prog, String[] args, Class<?> owner, PrintStream out, PrintStream err, String... table) {
+    Table.Row row = args.length == 0 || args[0].startsWith("-") ? null : Table.row(table, args[0]);
+    if (row == null) {
+      return noComponent(prog, args, Table.names(table), out, err);
+    }
+    MethodCall call;
+    try {
+      call = new MethodCall(owner, row);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      err.println(prog + " " + args[0] + ": cannot find the component's method " + owner.getName() + "." + row.method()
+          + "(" + String.join(", ", row.parameterTypes()) + "): " + e
+          + "; compile the entrypoint with its class, by the kfp4j of the kfp4j-entrypoint it runs with");
+      return FAILED;
+    }
+    return run(prog, args, row.signature(), call, out, err);
+  }
+
+  /** Runs with the process's standard streams (tests). */
+  static int run(String prog, String[] args, Handler handler, Signature... signatures) {
+    return run(prog, args, handler, System.out, System.err, signatures);
+  }
+
+  /** Runs {@code handler} for the component among {@code signatures} that {@code args[0]} names (tests). */
+  static int run(String prog, String[] args, Handler handler, PrintStream out, PrintStream err, Signature... signatures) {
+    Signature signature = null;
+    for (Signature s : signatures) {
+      if (args.length > 0 && s.component().equals(args[0])) {
+        signature = s;
+      }
+    }
+    return signature == null || args[0].startsWith("-")
+        ? noComponent(prog, args, componentList(signatures), out, err)
+        : run(prog, args, signature, handler, out, err);
+  }
+
+  /** Help when asked for, else exit 2: {@code args} name no component. */
+  private static int noComponent(String prog, String[] args, String components, PrintStream out, PrintStream err) {
     if (args.length == 0 || args[0].startsWith("-")) {
       if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
         out.println("usage: " + prog + " {" + components + "} ...");
@@ -51,17 +92,12 @@ public final class Entrypoint {
       err.println(prog + ": error: the first argument names the component to run: one of " + components);
       return USAGE;
     }
-    Signature signature = null;
-    for (Signature s : signatures) {
-      if (s.component().equals(args[0])) {
-        signature = s;
-      }
-    }
-    if (signature == null) {
-      err.println("usage: " + prog + " {" + components + "} ...");
-      err.println(prog + ": error: unknown component '" + args[0] + "'; choose from " + components);
-      return USAGE;
-    }
+    err.println("usage: " + prog + " {" + components + "} ...");
+    err.println(prog + ": error: unknown component '" + args[0] + "'; choose from " + components);
+    return USAGE;
+  }
+
+  private static int run(String prog, String[] args, Signature signature, Handler handler, PrintStream out, PrintStream err) {
     String componentProg = prog + " " + signature.component();
     boolean kfp2 = args.length > 1 && (args[1].equals(EXECUTOR_INPUT) || args[1].startsWith(EXECUTOR_INPUT + "="));
     String usage = kfp2 ? signature.executorUsage(componentProg) : signature.usage(componentProg);

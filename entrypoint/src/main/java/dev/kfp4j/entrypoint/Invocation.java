@@ -2,19 +2,20 @@ package dev.kfp4j.entrypoint;
 
 import dev.kfp4j.artifacts.Artifact;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One call of a component, as the generated entrypoint makes it: typed access to its inputs, and
- * its outputs. The inputs come from KFP v1's command line ({@code --<input> <value>}, values in
- * KFP's text forms) or from KFP 2's executor input (JSON values, artifacts); the generated code is
- * the same for both. Outputs are staged and only moved into place by {@link #commit()} once the
+ * One call of a component, as {@link MethodCall} makes it: typed access to its inputs, and its
+ * outputs. The inputs come from KFP v1's command line ({@code --<input> <value>}, values in KFP's
+ * text forms) or from KFP 2's executor input (JSON values, artifacts); the call is the same for
+ * both. Outputs are staged and only moved into place by {@link #commit()} once the
  * component returned: a component that throws leaves no output file behind.
  */
-public final class Invocation {
+final class Invocation {
   private final Signature signature;
   /** KFP v1: the flags' texts; null in KFP 2. */
   private final Map<String, String> arguments;
@@ -36,12 +37,12 @@ public final class Invocation {
     this.outputs = new Outputs(signature, List.of(), executor);
   }
 
-  public String component() {
+  String component() {
     return signature.component();
   }
 
   /** Whether the input was given (on the command line, or in the executor input) or has a default. */
-  public boolean has(String input) {
+  boolean has(String input) {
     if (executor != null && (executor.parameterValues.containsKey(input) || executor.inputArtifacts.containsKey(input))) {
       return true;
     }
@@ -77,7 +78,7 @@ public final class Invocation {
         : Entrypoint.EXECUTOR_ARGUMENT + "inputs.parameterValues['" + input + "']: " + e.getMessage());
   }
 
-  public String string(String input) {
+  String string(String input) {
     Object json = given(input);
     try {
       return json != null ? (String) JsonBinder.toJava(json, String.class) : required(input);
@@ -86,7 +87,7 @@ public final class Invocation {
     }
   }
 
-  public int intValue(String input) {
+  int intValue(String input) {
     Object json = given(input);
     try {
       return json != null ? (Integer) JsonBinder.toJava(json, int.class) : KfpValues.parseInt(required(input));
@@ -95,7 +96,7 @@ public final class Invocation {
     }
   }
 
-  public long longValue(String input) {
+  long longValue(String input) {
     Object json = given(input);
     try {
       return json != null ? (Long) JsonBinder.toJava(json, long.class) : KfpValues.parseLong(required(input));
@@ -104,7 +105,7 @@ public final class Invocation {
     }
   }
 
-  public double doubleValue(String input) {
+  double doubleValue(String input) {
     Object json = given(input);
     try {
       return json != null ? (Double) JsonBinder.toJava(json, double.class) : KfpValues.parseDouble(required(input));
@@ -113,7 +114,7 @@ public final class Invocation {
     }
   }
 
-  public float floatValue(String input) {
+  float floatValue(String input) {
     Object json = given(input);
     try {
       return json != null ? (Float) JsonBinder.toJava(json, float.class) : KfpValues.parseFloat(required(input));
@@ -122,7 +123,7 @@ public final class Invocation {
     }
   }
 
-  public boolean booleanValue(String input) {
+  boolean booleanValue(String input) {
     Object json = given(input);
     try {
       return json != null ? (Boolean) JsonBinder.toJava(json, boolean.class) : KfpValues.parseBoolean(required(input));
@@ -131,7 +132,7 @@ public final class Invocation {
     }
   }
 
-  public <E extends Enum<E>> E enumValue(String input, Class<E> type) {
+  <E extends Enum<E>> E enumValue(String input, Class<E> type) {
     Object json = given(input);
     try {
       return json != null ? type.cast(JsonBinder.toJava(json, type)) : KfpValues.parseEnum(required(input), type);
@@ -140,29 +141,18 @@ public final class Invocation {
     }
   }
 
-  /** A JSON input converted to a class such as a record. */
-  public <T> T json(String input, Class<T> type) {
+  /** A JSON input converted to its parameter's type, such as a record or {@code List<Integer>}. */
+  Object json(String input, Type type) {
     Object json = given(input);
     try {
-      return type.cast(json != null ? JsonBinder.toJava(json, type) : KfpValues.parseJson(required(input), type));
-    } catch (IllegalArgumentException e) {
-      throw invalid(input, e);
-    }
-  }
-
-  /** A JSON input converted to a generic type such as {@code List<Integer>}. */
-  @SuppressWarnings("unchecked")
-  public <T> T json(String input, TypeToken<T> type) {
-    Object json = given(input);
-    try {
-      return (T) (json != null ? JsonBinder.toJava(json, type.type()) : KfpValues.parseJson(required(input), type.type()));
+      return json != null ? JsonBinder.toJava(json, type) : KfpValues.parseJson(required(input), type);
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
   }
 
   /** A file input: the path of the local file holding the data (in KFP 2, of the input artifact). */
-  public Path path(String input) {
+  Path path(String input) {
     if (executor == null) {
       return Path.of(required(input));
     }
@@ -175,7 +165,7 @@ public final class Invocation {
   }
 
   /** A file input's path as text: in KFP v1 as given on the command line. */
-  public String pathString(String input) {
+  String pathString(String input) {
     return executor == null ? required(input) : path(input).toString();
   }
 
@@ -191,7 +181,7 @@ public final class Invocation {
    * A file output: a path to write to, whose parent folders exist. It is a staging path beside
    * the final one, moved into place by {@link #commit()}.
    */
-  public Path outputPath(String output) {
+  Path outputPath(String output) {
     Path target = executor == null ? Path.of(required(output)) : Path.of(executor.outputArtifacts.get(output).path());
     return outputs.stage(output, target);
   }
@@ -202,7 +192,7 @@ public final class Invocation {
    * URI, its metadata read from {@code <path>.metadata.json} when there is one. Its metadata is
    * read-only.
    */
-  public <A extends Artifact> A artifact(String input, Class<A> type) {
+  <A extends Artifact> A artifact(String input, Class<A> type) {
     if (executor != null) {
       ExecutorInput.RuntimeArtifact a = inputArtifact(input);
       return Artifacts.make(type, a.schemaTitle(), a.name(), a.uri(), a.path() == null ? null : Path.of(a.path()), a.metadata());
@@ -216,7 +206,7 @@ public final class Invocation {
    * output {@code output}; in KFP 2 its {@code system.Metrics} output artifact, whose metadata gets
    * each metric too, so KFP 2's UI shows them.
    */
-  public dev.kfp4j.artifacts.MlpipelineMetrics mlpipelineMetrics(String output) {
+  dev.kfp4j.artifacts.MlpipelineMetrics mlpipelineMetrics(String output) {
     return executor == null
         ? new dev.kfp4j.artifacts.MlpipelineMetrics(outputPath(output))
         : new dev.kfp4j.artifacts.MlpipelineMetrics(outputArtifact(output, dev.kfp4j.artifacts.Metrics.class));
@@ -228,7 +218,7 @@ public final class Invocation {
    * {@code <path>.metadata.json}). Unlike a file output, it may be left unwritten (metrics are
    * metadata only): KFP 2 then uploads nothing, and in KFP v1 an empty file takes its place.
    */
-  public <A extends Artifact> A outputArtifact(String output, Class<A> type) {
+  <A extends Artifact> A outputArtifact(String output, Class<A> type) {
     Path staged = outputPath(output);
     A artifact;
     if (executor != null) {
@@ -242,36 +232,11 @@ public final class Invocation {
   }
 
   /** Records a returned output's value; written to its output file (and KFP 2's executor output) on commit. */
-  public void output(String output, Object value) {
+  void output(String output, Object value) {
     if (value == null) {
       throw new IllegalStateException(
           "component '" + component() + "' returned null for output '" + output + "'; return a value");
     }
-    outputs.value(output, value);
-  }
-
-  /** {@link #output(String, Object)} of an {@code int}: generated entrypoints box no value. */
-  public void intOutput(String output, int value) {
-    outputs.value(output, value);
-  }
-
-  /** {@link #output(String, Object)} of a {@code long}. */
-  public void longOutput(String output, long value) {
-    outputs.value(output, value);
-  }
-
-  /** {@link #output(String, Object)} of a {@code double}. */
-  public void doubleOutput(String output, double value) {
-    outputs.value(output, value);
-  }
-
-  /** {@link #output(String, Object)} of a {@code float}. */
-  public void floatOutput(String output, float value) {
-    outputs.value(output, value);
-  }
-
-  /** {@link #output(String, Object)} of a {@code boolean}. */
-  public void booleanOutput(String output, boolean value) {
     outputs.value(output, value);
   }
 

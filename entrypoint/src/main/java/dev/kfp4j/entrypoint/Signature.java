@@ -8,10 +8,10 @@ import java.util.List;
  * The inputs and outputs of one component's entrypoint. In KFP v1's protocol they are its command
  * line, as the Python SDK's generated argparse parser declares it: one flag per input ({@code
  * --<input>}), one per file or artifact output, and {@code ----output-paths} with one file per
- * returned output. In KFP 2's they are the names the executor input must give. Generated
- * entrypoints declare one per component; nothing is read from YAML or by reflection at start-up.
+ * returned output. In KFP 2's they are the names the executor input must give. A generated
+ * entrypoint's {@link Table} gives one per component; nothing is read from YAML at start-up.
  */
-public final class Signature {
+final class Signature {
   /** How a flag's value is used. */
   public enum Kind {
     /** A value in its KFP text form. */
@@ -51,75 +51,6 @@ public final class Signature {
   public Signature(String component, String description) {
     this.component = component;
     this.description = description;
-  }
-
-  /**
-   * A signature from its inputs and outputs in one line, as generated entrypoints declare theirs
-   * (one call with constant text is cheaper for javac to compile than a chain of calls):
-   * {@code "numbers:inputPath scale? label? -> mean count"}. Each input is its name, then
-   * {@code :inputPath}, {@code :outputPath}, {@code :inputArtifact} or {@code :outputArtifact}
-   * unless it is a value, then {@code ?} when it is optional; after {@code ->}, the returned
-   * outputs. Names hold no space, {@code :} or {@code ?}. An optional value's default is given by
-   * {@link #defaultText}.
-   */
-  public static Signature of(String component, String description, String inputsAndOutputs) {
-    Signature s = new Signature(component, description);
-    boolean outputs = false;
-    int at = 0;
-    int length = inputsAndOutputs.length();
-    while (at < length) {
-      int end = inputsAndOutputs.indexOf(' ', at);
-      if (end < 0) {
-        end = length;
-      }
-      String word = inputsAndOutputs.substring(at, end);
-      at = end + 1;
-      if (word.isEmpty()) {
-        continue;
-      }
-      if (outputs) {
-        s.output(word);
-      } else if (word.equals("->")) {
-        outputs = true;
-      } else {
-        s.flags.add(parseFlag(word));
-      }
-    }
-    return s;
-  }
-
-  private static Flag parseFlag(String word) {
-    boolean optional = word.endsWith("?");
-    String w = optional ? word.substring(0, word.length() - 1) : word;
-    int colon = w.indexOf(':');
-    String name = colon < 0 ? w : w.substring(0, colon);
-    String kind = colon < 0 ? "" : w.substring(colon + 1);
-    switch (kind) {
-      case "":
-        return new Flag(name, Kind.VALUE, !optional, null);
-      case "inputPath":
-        return new Flag(name, Kind.INPUT_PATH, !optional, null);
-      case "outputPath":
-        return new Flag(name, Kind.OUTPUT_PATH, true, null);
-      case "inputArtifact":
-        return new Flag(name, Kind.INPUT_ARTIFACT, !optional, null);
-      case "outputArtifact":
-        return new Flag(name, Kind.OUTPUT_ARTIFACT, true, null);
-      default:
-        throw new IllegalArgumentException("unknown kind '" + kind + "' of input '" + name + "'");
-    }
-  }
-
-  /** The text an optional value input takes when its flag is absent. */
-  public Signature defaultText(String input, String text) {
-    for (int i = 0; i < flags.size(); i++) {
-      Flag f = flags.get(i);
-      if (f.name().equals(input)) {
-        flags.set(i, new Flag(f.name(), f.kind(), f.required(), text));
-        return this;
-      }
-    }
-    throw new IllegalArgumentException("no input '" + input + "'");
   }
 
   /** A required value input. */

@@ -134,8 +134,8 @@ class ExecutorProtocolTest {
       seen.add(in.floatValue("f"));
       seen.add(in.booleanValue("b"));
       seen.add(in.string("s"));
-      seen.add(in.json("list", new TypeToken<List<Integer>>() {}));
-      seen.add(in.json("map", new TypeToken<Map<String, List<String>>>() {}));
+      seen.add(in.json("list", new TypeToken<List<Integer>>() {}.type()));
+      seen.add(in.json("map", new TypeToken<Map<String, List<String>>>() {}.type()));
       seen.add(in.enumValue("e", java.time.DayOfWeek.class));
       seen.add(in.intValue("dflt"));
       seen.add(in.has("absent"));

@@ -29,10 +29,10 @@ class ValuesTest {
       seen.add(in.doubleValue("d"));
     }
     if (in.has("li")) {
-      seen.add(in.json("li", new TypeToken<List<Integer>>() {}));
+      seen.add(in.json("li", new TypeToken<List<Integer>>() {}.type()));
     }
     // as the generated code reads an Optional<List<Integer>>
-    seen.add(in.has("oli") ? Optional.of(in.json("oli", new TypeToken<List<Integer>>() {})) : Optional.<List<Integer>>empty());
+    seen.add(in.has("oli") ? Optional.of(in.json("oli", new TypeToken<List<Integer>>() {}.type())) : Optional.empty());
   };
 
   private Run run(String... args) {

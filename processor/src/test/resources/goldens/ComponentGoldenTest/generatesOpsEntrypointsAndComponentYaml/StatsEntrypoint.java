@@ -1,12 +1,6 @@
 package com.example;
 
 import dev.kfp4j.entrypoint.Entrypoint;
-import dev.kfp4j.entrypoint.Invocation;
-import dev.kfp4j.entrypoint.Signature;
-import dev.kfp4j.entrypoint.TypeToken;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -16,15 +10,17 @@ import javax.annotation.processing.Generated;
  * or {@code java -cp <classpath> com.example.StatsEntrypoint <component> --executor_input <json>} (KFP 2)
  */
 @Generated("dev.kfp4j.processor.Kfp4jProcessor")
-public final class StatsEntrypoint implements Entrypoint.Handler {
-  private static final Signature SUMMARISE = Signature.of("summarise", "Summarises numbers.", "numbers:inputPath scale? label? -> mean count")
-      .defaultText("scale", "1.0");
-
-  private static final Signature WRITE_REPORT = Signature.of("write-report", "Writes a report.", "values report:outputPath");
-
-  private static final Signature SIZE = Signature.of("size", "Counts values.", "values -> Output");
-
-  private static final Signature LOG = Signature.of("log", "Logs a message.", "message");
+public final class StatsEntrypoint {
+  /**
+   * One row per component: {@code <component> <method>(<parameter types>) <input>... -> <output>...},
+   * then a tab and the first line of its description.
+   */
+  private static final String[] COMPONENTS = {
+    "summarise summarise(java.nio.file.Path,double,java.util.Optional) numbers:inputPath scale?=1.0 label? -> mean count\tSummarises numbers.",
+    "write-report report(java.util.List,java.nio.file.Path) values report:outputPath\tWrites a report.",
+    "size size(java.util.List) values -> Output\tCounts values.",
+    "log log(java.lang.String) message\tLogs a message.",
+  };
 
   private StatsEntrypoint() {
   }
@@ -43,31 +39,6 @@ public final class StatsEntrypoint implements Entrypoint.Handler {
    * Runs a component and returns the exit code, without exiting.
    */
   public static int run(String[] args) {
-    return Entrypoint.run("com.example.StatsEntrypoint", args, new StatsEntrypoint(), SUMMARISE, WRITE_REPORT, SIZE, LOG);
-  }
-
-  @Override
-  public void call(Invocation in) throws Exception {
-    switch (in.component()) {
-      case "summarise": {
-        Stats.Summary result = Objects.requireNonNull(Stats.summarise(in.path("numbers"),
-            in.doubleValue("scale"),
-            in.has("label") ? Optional.of(in.string("label")) : Optional.<String>empty()), "summarise returned null; return a com.example.Stats.Summary");
-        in.doubleOutput("mean", result.mean());
-        in.longOutput("count", result.count());
-        return;
-      }
-      case "write-report":
-        Stats.report(in.json("values", new TypeToken<List<String>>() {}), in.outputPath("report"));
-        return;
-      case "size":
-        in.longOutput("Output", Stats.size(in.json("values", new TypeToken<List<String>>() {})));
-        return;
-      case "log":
-        Stats.log(in.string("message"));
-        return;
-      default:
-        throw new IllegalArgumentException("unknown component " + in.component());
-    }
+    return Entrypoint.run("com.example.StatsEntrypoint", args, Stats.class, COMPONENTS);
   }
 }

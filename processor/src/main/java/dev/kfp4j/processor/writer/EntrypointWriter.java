@@ -1,5 +1,6 @@
 package dev.kfp4j.processor.writer;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -11,26 +12,21 @@ import com.palantir.javapoet.TypeSpec;
 import dev.kfp4j.processor.model.ComponentModel;
 import dev.kfp4j.processor.model.InputModel;
 import dev.kfp4j.processor.model.OutputModel;
-import dev.kfp4j.processor.model.ValueKind;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code FooEntrypoint}: a {@code main} that runs one of {@code Foo}'s components by name,
- * speaking KFP v1's function-component argument protocol and KFP 2's executor input alike (the
- * same calls on {@code Invocation} serve both). Plain calls only, no reflection, so it starts as
- * fast as a hello-world.
+ * speaking KFP v1's function-component argument protocol and KFP 2's executor input alike. Its
+ * components are constant data, one string each in a table ({@link #row}), which javac compiles
+ * at almost no cost: {@code dev.kfp4j.entrypoint.Entrypoint} finds the component's method by
+ * reflection (its name and erased parameter types), reads each argument as the method's generic
+ * parameter type asks, and writes what it returns.
  */
 public final class EntrypointWriter {
   private static final ClassName ENTRYPOINT = ClassName.get("dev.kfp4j.entrypoint", "Entrypoint");
-  private static final ClassName HANDLER = ENTRYPOINT.nestedClass("Handler");
-  private static final ClassName SIGNATURE = ClassName.get("dev.kfp4j.entrypoint", "Signature");
-  private static final ClassName INVOCATION = ClassName.get("dev.kfp4j.entrypoint", "Invocation");
-  private static final ClassName TYPE_TOKEN = ClassName.get("dev.kfp4j.entrypoint", "TypeToken");
-  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
-  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  /** The characters a row's names and defaults escape, beside a space and control characters: as {@code Table}. */
+  private static final String ESCAPED = "%:?=,()>";
 
   private EntrypointWriter() {}
 
@@ -40,33 +36,19 @@ public final class EntrypointWriter {
         TypeSpec.classBuilder(entry)
             .addAnnotation(Generated.generated())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(HANDLER)
             .addJavadoc(
                 "Container entrypoint of the components in {@link $T}.\n\n<p>Usage: {@code java -cp <classpath> $L <component> --<input> <value> ... ----output-paths <file>...} (KFP v1),\nor {@code java -cp <classpath> $L <component> --executor_input <json>} (KFP 2)\n",
                 owner, entry.canonicalName(), entry.canonicalName());
-    CodeBlock.Builder signatures = CodeBlock.builder();
-    CodeBlock.Builder dispatch = CodeBlock.builder().beginControlFlow("switch (in.component())");
+    CodeBlock.Builder rows = CodeBlock.builder().add("{\n").indent();
     for (ComponentModel c : components) {
       type.addOriginatingElement(c.element());
-      String field = constantName(c.name());
-      type.addField(
-          FieldSpec.builder(SIGNATURE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .initializer(signature(c))
-              .build());
-      signatures.add(", $N", field);
-      if (declaresResult(c)) {
-        // a block of its own, so each record-returning component's 'result' is its own variable
-        dispatch.add("case $S: {\n", c.name()).indent().add(call(c)).addStatement("return").unindent().add("}\n");
-      } else {
-        dispatch.add("case $S:\n", c.name()).indent().add(call(c)).addStatement("return").unindent();
-      }
+      rows.add("$S,\n", row(c));
     }
-    dispatch
-        .add("default:\n")
-        .indent()
-        .addStatement("throw new $T($S + in.component())", IllegalArgumentException.class, "unknown component ")
-        .unindent()
-        .endControlFlow();
+    type.addField(
+        FieldSpec.builder(ArrayTypeName.of(String.class), "COMPONENTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("One row per component: {@code <component> <method>(<parameter types>) <input>... -> <output>...},\nthen a tab and the first line of its description.\n")
+            .initializer(rows.unindent().add("}").build())
+            .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(
         MethodSpec.methodBuilder("main")
@@ -84,120 +66,87 @@ public final class EntrypointWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(int.class)
             .addParameter(String[].class, "args")
-            .addStatement(
-                "return $T.run($S, args, new $T()$L)", ENTRYPOINT, entry.canonicalName(), entry, signatures.build())
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("call")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(INVOCATION, "in")
-            .addException(Exception.class)
-            .addCode(dispatch.build())
+            .addStatement("return $T.run($S, args, $T.class, COMPONENTS)", ENTRYPOINT, entry.canonicalName(), owner)
             .build());
     return Generated.file(entry, type.build());
   }
 
-  static String constantName(String componentName) {
-    return componentName.toUpperCase(Locale.ROOT).replace('-', '_');
-  }
-
   /**
-   * {@code Signature.of("add", "Adds.", "a b -> Output")}: one call with constant text, which a
-   * cold javac compiles at a fraction of the cost of a chain of calls; an optional value's default
-   * follows as {@code .defaultText(...)}. A name the one-line form cannot hold (a space, {@code :}
-   * or {@code ?} in it) keeps the chain of calls.
+   * A component as its entrypoint's table holds it, {@code "add add(int,int) a b -> Output\tAdds
+   * two numbers."}: its name, its method with the erased parameter types, each input ({@code
+   * <name>[:<role>][?][=<default>]}), the returned outputs after {@code ->}, and after a tab the
+   * first line of its description. Names and defaults escape a space, control characters and
+   * {@code %:?=,()>} as {@code %XX}.
    */
-  private static CodeBlock signature(ComponentModel c) {
-    List<String> words = new ArrayList<>();
-    CodeBlock.Builder defaults = CodeBlock.builder();
+  static String row(ComponentModel c) {
+    StringBuilder row = new StringBuilder(escape(c.name())).append(' ').append(c.methodName()).append('(');
+    for (int i = 0; i < c.inputs().size(); i++) {
+      row.append(i == 0 ? "" : ",").append(binaryName(c.inputs().get(i).javaType()));
+    }
+    row.append(')');
     for (InputModel in : c.inputs()) {
-      if (!plain(in.name())) {
-        return chain(c);
+      row.append(' ').append(escape(in.name())).append(role(in));
+      if (in.optional() && !in.isOutput()) {
+        row.append('?');
       }
-      String kind;
-      switch (in.role()) {
-        case VALUE:
-          kind = "";
-          if (in.optional() && in.defaultText() != null) {
-            defaults.add("\n    .defaultText($S, $S)", in.name(), in.defaultText());
-          }
-          break;
-        case INPUT_PATH:
-          kind = ":inputPath";
-          break;
-        case OUTPUT_PATH:
-          kind = ":outputPath";
-          break;
-        case INPUT_ARTIFACT:
-          kind = ":inputArtifact";
-          break;
-        case OUTPUT_ARTIFACT:
-          kind = ":outputArtifact";
-          break;
-        default:
-          throw new AssertionError(in.role());
+      if (in.role() == InputModel.Role.VALUE && in.optional() && in.defaultText() != null) {
+        row.append('=').append(escape(in.defaultText()));
       }
-      words.add(in.name() + kind + (in.optional() && !in.isOutput() ? "?" : ""));
     }
     boolean outputs = false;
     for (OutputModel out : c.outputs()) {
       if (!out.isFile()) {
-        if (!plain(out.name())) {
-          return chain(c);
-        }
-        if (!outputs) {
-          words.add("->");
-          outputs = true;
-        }
-        words.add(out.name());
+        row.append(outputs ? " " : " -> ").append(escape(out.name()));
+        outputs = true;
       }
     }
-    return CodeBlock.builder()
-        .add("$T.of($S, $S, $S)", SIGNATURE, c.name(), firstLine(c.description()), String.join(" ", words))
-        .add(defaults.build())
-        .build();
+    String description = firstLine(c.description());
+    return description.isEmpty() ? row.toString() : row.append('\t').append(description).toString();
   }
 
-  /** Whether {@code name} can stand in {@link #signature}'s one line. */
-  private static boolean plain(String name) {
-    return !name.isEmpty() && !name.equals("->") && name.indexOf(' ') < 0 && name.indexOf(':') < 0 && name.indexOf('?') < 0;
+  private static String role(InputModel in) {
+    switch (in.role()) {
+      case VALUE:
+        return "";
+      case INPUT_PATH:
+        return ":inputPath";
+      case OUTPUT_PATH:
+        return ":outputPath";
+      case INPUT_ARTIFACT:
+        return ":inputArtifact";
+      case OUTPUT_ARTIFACT:
+        return ":outputArtifact";
+      default:
+        throw new AssertionError(in.role());
+    }
   }
 
-  /** The signature as a chain of calls, one per input and output. */
-  private static CodeBlock chain(ComponentModel c) {
-    CodeBlock.Builder b = CodeBlock.builder().add("new $T($S, $S)", SIGNATURE, c.name(), firstLine(c.description()));
-    for (InputModel in : c.inputs()) {
-      switch (in.role()) {
-        case VALUE:
-          if (in.optional()) {
-            b.add("\n    .optionalValue($S, $S)", in.name(), in.defaultText());
-          } else {
-            b.add("\n    .value($S)", in.name());
-          }
-          break;
-        case INPUT_PATH:
-          b.add("\n    .inputPath($S, $L)", in.name(), !in.optional());
-          break;
-        case OUTPUT_PATH:
-          b.add("\n    .outputPath($S)", in.name());
-          break;
-        case INPUT_ARTIFACT:
-          b.add("\n    .inputArtifact($S, $L)", in.name(), !in.optional());
-          break;
-        case OUTPUT_ARTIFACT:
-          b.add("\n    .outputArtifact($S)", in.name());
-          break;
-        default:
-          throw new AssertionError(in.role());
+  /** The erased type as {@code Class.getName()} spells it: {@code int}, {@code java.util.List}, {@code a.Outer$Inner}. */
+  static String binaryName(TypeName type) {
+    TypeName t = type.withoutAnnotations();
+    if (t instanceof ParameterizedTypeName p) {
+      t = p.rawType();
+    }
+    if (t.isPrimitive()) {
+      return t.toString();
+    }
+    if (t instanceof ClassName c) {
+      return c.reflectionName();
+    }
+    throw new IllegalArgumentException("no parameter of a component is a " + type);
+  }
+
+  static String escape(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c == 0x7f || ESCAPED.indexOf(c) >= 0) {
+        sb.append('%').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+      } else {
+        sb.append(c);
       }
     }
-    for (OutputModel out : c.outputs()) {
-      if (!out.isFile()) {
-        b.add("\n    .output($S)", out.name());
-      }
-    }
-    return b.build();
+    return sb.toString();
   }
 
   private static String firstLine(String description) {
@@ -206,93 +155,5 @@ public final class EntrypointWriter {
     }
     int nl = description.indexOf('\n');
     return nl < 0 ? description : description.substring(0, nl);
-  }
-
-  /** Whether {@link #call} declares the local {@code result}: a record's outputs, read one by one. */
-  private static boolean declaresResult(ComponentModel c) {
-    if (c.returnType() == TypeName.VOID) {
-      return false;
-    }
-    List<OutputModel> returned = c.outputs().stream().filter(o -> !o.isFile()).toList();
-    return !(returned.size() == 1 && returned.get(0).source() == OutputModel.Source.RETURN);
-  }
-
-  private static CodeBlock call(ComponentModel c) {
-    CodeBlock.Builder args = CodeBlock.builder();
-    boolean first = true;
-    for (InputModel in : c.inputs()) {
-      args.add(first ? "" : ",$W").add("$L", argument(in));
-      first = false;
-    }
-    CodeBlock invoke = CodeBlock.of("$T.$N($L)", c.owner(), c.methodName(), args.build());
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (c.returnType() == TypeName.VOID) {
-      return code.addStatement("$L", invoke).build();
-    }
-    List<OutputModel> returned = c.outputs().stream().filter(o -> !o.isFile()).toList();
-    if (!declaresResult(c)) {
-      return code.addStatement("in.$L($S, $L)", outputCall(returned.get(0)), returned.get(0).name(), invoke).build();
-    }
-    code.addStatement(
-        "$T result = $T.requireNonNull($L, $S)",
-        c.returnType(), OBJECTS, invoke, c.methodName() + " returned null; return a " + c.returnType());
-    for (OutputModel out : returned) {
-      code.addStatement("in.$L($S, result.$N())", outputCall(out), out.name(), out.recordAccessor());
-    }
-    return code.build();
-  }
-
-  /** {@code intOutput} for an {@code int} ..., else {@code output}: no value boxed in generated code. */
-  private static String outputCall(OutputModel out) {
-    TypeName t = out.javaType();
-    return t.isPrimitive() && !t.equals(TypeName.CHAR) && !t.equals(TypeName.BYTE) && !t.equals(TypeName.SHORT)
-        ? t + "Output"
-        : "output";
-  }
-
-  private static CodeBlock argument(InputModel in) {
-    CodeBlock value;
-    switch (in.role()) {
-      case OUTPUT_PATH:
-        if (in.isV1UiFile()) {
-          // KFP 2 maps mlpipeline_metrics to its Metrics artifact; KFP 2's UI reads no mlpipeline_ui_metadata
-          return ((ClassName) in.javaType()).simpleName().equals("MlpipelineMetrics")
-              ? CodeBlock.of("in.mlpipelineMetrics($S)", in.name())
-              : CodeBlock.of("new $T(in.outputPath($S))", in.javaType(), in.name());
-        }
-        return in.pathAsString()
-            ? CodeBlock.of("in.outputPath($S).toString()", in.name())
-            : CodeBlock.of("in.outputPath($S)", in.name());
-      case INPUT_PATH:
-        value = in.pathAsString() ? CodeBlock.of("in.pathString($S)", in.name()) : CodeBlock.of("in.path($S)", in.name());
-        break;
-      case OUTPUT_ARTIFACT:
-        return CodeBlock.of("in.outputArtifact($S, $T.class)", in.name(), in.valueType());
-      case INPUT_ARTIFACT:
-        value = CodeBlock.of("in.artifact($S, $T.class)", in.name(), in.valueType());
-        break;
-      default:
-        value = valueOf(in);
-    }
-    if (in.optionalWrapper()) {
-      return CodeBlock.of(
-          "in.has($S) ? $T.of($L) : $T.<$T>empty()", in.name(), OPTIONAL, value, OPTIONAL, in.valueType().box());
-    }
-    return value;
-  }
-
-  private static CodeBlock valueOf(InputModel in) {
-    ValueKind kind = in.kind();
-    TypeName t = in.valueType();
-    if (kind == ValueKind.ENUM) {
-      return CodeBlock.of("in.enumValue($S, $T.class)", in.name(), t);
-    }
-    if (kind.isJson()) {
-      if (t instanceof ParameterizedTypeName) {
-        return CodeBlock.of("in.json($S, new $T() {})", in.name(), ParameterizedTypeName.get(TYPE_TOKEN, t));
-      }
-      return CodeBlock.of("in.json($S, $T.class)", in.name(), t);
-    }
-    return CodeBlock.of("in.$L($S)", kind.getter(), in.name());
   }
 }

@@ -4,10 +4,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
 /**
- * Captures a generic type such as {@code List<Integer>} for JSON conversion: {@code new
+ * Captures a generic type such as {@code List<Integer>} for the tests of JSON conversion: {@code new
  * TypeToken<List<Integer>>() {}}.
  */
-public abstract class TypeToken<T> {
+abstract class TypeToken<T> {
   private final Type type;
 
   protected TypeToken() {
