@@ -87,12 +87,16 @@ final class MethodCall implements Entrypoint.Handler {
     }
   }
 
-  /** {@code method.invoke}, throwing what the method threw. */
+  /**
+   * {@code method.invoke}, throwing what the method threw. (It catches {@code
+   * ReflectiveOperationException}, which the JVM has loaded already, not {@code
+   * InvocationTargetException}, whose class a catch of its own would load at every start.)
+   */
   private static Object invoke(Method method, Object target, Object[] args) throws Exception {
     try {
       return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      Throwable thrown = e.getCause();
+    } catch (ReflectiveOperationException e) {
+      Throwable thrown = e instanceof InvocationTargetException ? e.getCause() : e;
       if (thrown instanceof Exception) {
         throw (Exception) thrown;
       }
@@ -106,20 +110,20 @@ final class MethodCall implements Entrypoint.Handler {
   private static Object argument(Invocation in, Signature.Flag flag, Type type) {
     String name = flag.name();
     Class<?> cls = erasure(type);
-    switch (flag.kind()) {
-      case OUTPUT_PATH:
-        if (cls == MlpipelineMetrics.class) {
-          // KFP 2 maps mlpipeline_metrics to its Metrics artifact; KFP 2's UI reads no mlpipeline_ui_metadata
-          return in.mlpipelineMetrics(name);
-        }
-        if (cls == MlpipelineUiMetadata.class) {
-          return new MlpipelineUiMetadata(in.outputPath(name));
-        }
-        return cls == String.class ? in.outputPath(name).toString() : in.outputPath(name);
-      case OUTPUT_ARTIFACT:
-        return in.outputArtifact(name, cls.asSubclass(Artifact.class));
-      default:
-        break;
+    // ifs, not a switch on the enum: that would load a class of its own (and NoSuchFieldError) at every start
+    Signature.Kind kind = flag.kind();
+    if (kind == Signature.Kind.OUTPUT_PATH) {
+      if (cls == MlpipelineMetrics.class) {
+        // KFP 2 maps mlpipeline_metrics to its Metrics artifact; KFP 2's UI reads no mlpipeline_ui_metadata
+        return in.mlpipelineMetrics(name);
+      }
+      if (cls == MlpipelineUiMetadata.class) {
+        return new MlpipelineUiMetadata(in.outputPath(name));
+      }
+      return cls == String.class ? in.outputPath(name).toString() : in.outputPath(name);
+    }
+    if (kind == Signature.Kind.OUTPUT_ARTIFACT) {
+      return in.outputArtifact(name, cls.asSubclass(Artifact.class));
     }
     if (cls != Optional.class) {
       return input(in, flag, cls, type);
@@ -133,14 +137,13 @@ final class MethodCall implements Entrypoint.Handler {
 
   private static Object input(Invocation in, Signature.Flag flag, Class<?> cls, Type type) {
     String name = flag.name();
-    switch (flag.kind()) {
-      case INPUT_PATH:
-        return cls == String.class ? in.pathString(name) : in.path(name);
-      case INPUT_ARTIFACT:
-        return in.artifact(name, cls.asSubclass(Artifact.class));
-      default:
-        return value(in, name, cls, type);
+    if (flag.kind() == Signature.Kind.INPUT_PATH) {
+      return cls == String.class ? in.pathString(name) : in.path(name);
     }
+    if (flag.kind() == Signature.Kind.INPUT_ARTIFACT) {
+      return in.artifact(name, cls.asSubclass(Artifact.class));
+    }
+    return value(in, name, cls, type);
   }
 
   /** A value input, read as its Java type's kind: as the processor's type table maps it. */
