@@ -36,7 +36,7 @@ public final class Entrypoint {
   /**
    * Runs the component {@code args[0]} of a generated entrypoint with the process's standard
    * streams: its method, in {@code owner}, is found by the name and parameter types its row of
-   * {@code table} gives (see {@link Table}).
+   * {@code table} gives (one string per component; see {@code Table}).
    *
    * @param prog the entrypoint class's name, as usage lines show it
    * @return the exit code
