@@ -37,7 +37,7 @@ final class MethodCall implements Entrypoint.Handler {
       classes[i] = classNamed(row.parameterTypes()[i], loader);
     }
     this.method = owner.getDeclaredMethod(row.method(), classes);
-    method.trySetAccessible(); // a public method of a class that is not public (Invocation checks no access then)
+    method.trySetAccessible(); // a public method of a class that is not public; and Method.invoke checks no access then
     this.types = method.getGenericParameterTypes();
     if (types.length != signature.flags().size()) {
       throw new NoSuchMethodException(owner.getName() + "." + row.method() + " takes " + types.length
