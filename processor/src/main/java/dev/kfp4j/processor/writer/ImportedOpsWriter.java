@@ -31,7 +31,7 @@ public final class ImportedOpsWriter {
 
   public static JavaSource write(ClassName owner, List<Imported> components) {
     ClassName ops = ClassName.get(owner.packageName(), String.join("_", owner.simpleNames()) + "Ops");
-    List<Op> ops2 = new ArrayList<>();
+    List<Op> written = new ArrayList<>();
     Set<String> methods = new HashSet<>();
     Set<String> nested = new HashSet<>();
     for (Imported c : components) {
@@ -42,12 +42,12 @@ public final class ImportedOpsWriter {
       if (taskType == nestedClass) {
         nested.add(nestedClass.simpleName());
       }
-      ops2.add(new Op(c, method, task, nestedClass, taskType));
+      written.add(new Op(c, method, task, nestedClass, taskType));
     }
     JavaWriter w = new JavaWriter(ops, nested);
     Generated.begin(w, ops, "Ops of the components imported by {@link ", owner, "}: call them in a {@code @Pipeline} method.\n");
     w.beginMethod("private ", null, ops.simpleName(), List.of(), List.of()).endBlock();
-    for (Op o : ops2) {
+    for (Op o : written) {
       List<InputSpec> ordered = new ArrayList<>();
       o.c().spec().inputs().stream().filter(i -> !optional(i)).forEach(ordered::add);
       o.c().spec().inputs().stream().filter(ImportedOpsWriter::optional).forEach(ordered::add);
@@ -57,7 +57,7 @@ public final class ImportedOpsWriter {
         op(w, o, ordered.stream().filter(i -> !optional(i)).toList(), true);
       }
     }
-    for (Op o : ops2) {
+    for (Op o : written) {
       if (o.taskType() == o.nested()) {
         task(w, o.c(), o.nested(), o.task());
       }

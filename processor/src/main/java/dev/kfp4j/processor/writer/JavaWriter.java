@@ -19,9 +19,15 @@ import javax.lang.model.element.Element;
  *
  * <p>Type names are written as JavaPoet writes them: a type is imported under its simple name
  * unless that name is taken by a type nested in the class, by the class itself, by an earlier
- * imported type, or by a type of the same package the file refers to; then it is written in full.
- * Types named in Javadoc count as JavaPoet counts them, as if named in code. Parameter lists wrap at 100 columns with a
- * double indent. The class may hold nested types, one level deep.
+ * imported type, or by a type of the same package the file refers to; then it is written in full
+ * ({@link Imports}). Types named in Javadoc count as in code, as JavaPoet counts them. Parameter
+ * lists wrap past column 100 with a double indent ({@link Wrapper}). The class may hold nested
+ * types, one level deep.
+ *
+ * <p>Code is written as text: {@link #emit} for code, {@link #type} for a type, {@link #literal}
+ * for a string; {@link #beginStatement}/{@link #endStatement} around a statement, {@link
+ * #beginMethod}/{@link #endBlock} around a method, {@link #indent}/{@link #unindent} for any
+ * other block. {@link #source} gives the file.
  */
 public final class JavaWriter {
   private static final String INDENT = "  ";
