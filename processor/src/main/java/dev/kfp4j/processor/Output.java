@@ -1,6 +1,7 @@
 package dev.kfp4j.processor;
 
 import com.palantir.javapoet.JavaFile;
+import dev.kfp4j.processor.writer.JavaSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -17,19 +18,24 @@ final class Output {
   private Output() {}
 
   /**
-   * {@code file} as a generated source, with its originating elements: the text {@link
-   * JavaFile#writeTo(Filer)} writes, emitted into memory and handed to the file's writer at once
-   * (JavaPoet's own {@code writeTo} appends to it piece by piece, each through the encoder).
+   * {@code file} as a generated source: the text JavaPoet's {@link JavaFile#writeTo(Filer)} writes.
+   * Only EntrypointWriter still builds a JavaPoet file; the other writers use {@link
+   * dev.kfp4j.processor.writer.JavaWriter}.
    */
   static void java(Filer filer, JavaFile file) throws IOException {
     String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
     List<Element> origins = file.typeSpec().originatingElements();
-    JavaFileObject source = filer.createSourceFile(name, origins.toArray(new Element[0]));
-    try (Writer out = source.openWriter()) {
-      out.write(file.toString());
+    java(filer, new JavaSource(name, file.toString(), origins.toArray(new Element[0])));
+  }
+
+  /** {@code source} as a generated source, with its originating elements, handed to the file's writer at once. */
+  static void java(Filer filer, JavaSource source) throws IOException {
+    JavaFileObject file = filer.createSourceFile(source.name(), source.origins());
+    try (Writer out = file.openWriter()) {
+      out.write(source.text());
     } catch (IOException | RuntimeException e) {
       try {
-        source.delete(); // as JavaPoet does: no half-written source left for javac's next round
+        file.delete(); // as JavaPoet does: no half-written source left for javac's next round
       } catch (RuntimeException ignored) {
         // the first exception is the one to report
       }

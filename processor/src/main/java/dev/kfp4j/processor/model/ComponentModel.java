@@ -73,7 +73,7 @@ public record ComponentModel(
   /** The runtime's task class for one output {@code Output} of this type: {@code IntTask}..., else {@code ValueTask<T>}. */
   public static TypeName sharedTaskType(TypeName type) {
     if (type.isPrimitive()) {
-      String name = type.toString();
+      String name = dev.kfp4j.processor.writer.TypeNames.keyword(type);
       return ClassName.get("dev.kfp4j.dsl", Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Task");
     }
     return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get("dev.kfp4j.dsl", "ValueTask"), type);

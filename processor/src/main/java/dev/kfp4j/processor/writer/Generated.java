@@ -6,17 +6,28 @@ import com.palantir.javapoet.ClassName;
 /** What every generated class shares: its annotations and how its file is written. */
 public final class Generated {
   static final String PROCESSOR = "dev.kfp4j.processor.Kfp4jProcessor";
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private Generated() {}
 
   /** {@code @Generated("dev.kfp4j.processor.Kfp4jProcessor")}, without a date. */
   public static AnnotationSpec generated() {
-    return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+    return AnnotationSpec.builder(GENERATED)
         .addMember("value", "$S", PROCESSOR)
         .build();
   }
 
-  /** The source file of a generated type: two-space indent, no java.lang imports. */
+  /**
+   * Starts a generated top-level class: its Javadoc ({@code doc}, then {@code link} as a {@code
+   * {@link}}, then {@code after}), {@code @Generated}, and {@code public final class Name {}.
+   */
+  static JavaWriter begin(JavaWriter w, ClassName type, String doc, ClassName link, String after) {
+    w.beginJavadoc().emit(doc).type(link).emit(after).endJavadoc();
+    w.annotation(GENERATED, PROCESSOR);
+    return w.emit("public final class ").emit(type.simpleName()).emit(" {\n").indent();
+  }
+
+  /** The source file of a generated JavaPoet type: two-space indent, no java.lang imports. */
   public static com.palantir.javapoet.JavaFile file(ClassName type, com.palantir.javapoet.TypeSpec spec) {
     return com.palantir.javapoet.JavaFile.builder(type.packageName(), spec).skipJavaLangImports(true).indent("  ").build();
   }

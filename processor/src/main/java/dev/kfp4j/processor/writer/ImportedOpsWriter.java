@@ -1,13 +1,8 @@
 package dev.kfp4j.processor.writer;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
@@ -20,15 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes typed ops for component specs imported with {@code @ImportComponents}: one op per spec,
  * parameters typed from the KFP input types (required inputs first), outputs typed the same way.
  */
 public final class ImportedOpsWriter {
-  private static final ClassName DSL = ClassName.get("dev.kfp4j.dsl", "Task");
-
   /**
    * One imported spec, where it was read from, and whether from a KFP 2 component file (whose
    * artifacts are files and whose other inputs and outputs are values, as KFP 2 passes them).
@@ -37,69 +29,80 @@ public final class ImportedOpsWriter {
 
   private ImportedOpsWriter() {}
 
-  public static JavaFile write(ClassName owner, List<Imported> components) {
+  public static JavaSource write(ClassName owner, List<Imported> components) {
     ClassName ops = ClassName.get(owner.packageName(), String.join("_", owner.simpleNames()) + "Ops");
-    TypeSpec.Builder type = TypeSpec.classBuilder(ops)
-        .addAnnotation(Generated.generated())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Ops of the components imported by {@link $T}: call them in a {@code @Pipeline} method.\n", owner)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    List<Op> written = new ArrayList<>();
     Set<String> methods = new HashSet<>();
+    Set<String> nested = new HashSet<>();
     for (Imported c : components) {
       String method = unique(javaName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name(), false), methods);
       String task = dev.kfp4j.spec.Names.taskName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name());
-      ClassName nested = ops.nestedClass(Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Task");
-      TypeName taskType = taskType(c, nested);
-      List<InputSpec> ordered = new ArrayList<>();
-      c.spec().inputs().stream().filter(i -> !optional(i)).forEach(ordered::add);
-      c.spec().inputs().stream().filter(ImportedOpsWriter::optional).forEach(ordered::add);
-      boolean anyOptional = ordered.stream().anyMatch(ImportedOpsWriter::optional);
-      for (boolean all : anyOptional ? new boolean[] {true, false} : new boolean[] {true}) {
-        List<InputSpec> given = all ? ordered : ordered.stream().filter(i -> !optional(i)).toList();
-        type.addMethod(op(c, method, task, nested, taskType, given, !all));
+      ClassName nestedClass = ops.nestedClass(Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Task");
+      TypeName taskType = taskType(c, nestedClass);
+      if (taskType == nestedClass) {
+        nested.add(nestedClass.simpleName());
       }
-      if (taskType.equals(nested)) {
-        type.addType(task(c, nested, task));
+      written.add(new Op(c, method, task, nestedClass, taskType));
+    }
+    JavaWriter w = new JavaWriter(ops, nested);
+    Generated.begin(w, ops, "Ops of the components imported by {@link ", owner, "}: call them in a {@code @Pipeline} method.\n");
+    w.beginMethod("private ", null, ops.simpleName(), List.of(), List.of()).endBlock();
+    for (Op o : written) {
+      List<InputSpec> ordered = new ArrayList<>();
+      o.c().spec().inputs().stream().filter(i -> !optional(i)).forEach(ordered::add);
+      o.c().spec().inputs().stream().filter(ImportedOpsWriter::optional).forEach(ordered::add);
+      boolean anyOptional = ordered.stream().anyMatch(ImportedOpsWriter::optional);
+      op(w, o, ordered, false);
+      if (anyOptional) {
+        op(w, o, ordered.stream().filter(i -> !optional(i)).toList(), true);
       }
     }
-    return Generated.file(ops, type.build());
+    for (Op o : written) {
+      if (o.taskType() == o.nested()) {
+        task(w, o.c(), o.nested(), o.task());
+      }
+    }
+    return w.endBlock().source();
   }
 
-  private static MethodSpec op(Imported c, String method, String task, ClassName nested, TypeName taskType,
-      List<InputSpec> ordered, boolean requiredOnly) {
-    {
-      MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(taskType);
-      m.addJavadoc("$L\n\n<p>Component {@code $L}, from {@code $L}$L.\n", doc(c.spec().description(), "The component " + c.spec().name() + "."),
-          c.spec().name(), c.resource(), requiredOnly ? "; optional inputs left out" : "");
-      if (c.spec().graph() != null) {
-        m.addJavadoc("\n<p>A graph component: a call runs its tasks $L, inlined into the pipeline as KFP v1 compiles them.\n",
-            String.join(", ", c.spec().graph().sortedTaskIds().stream().map(id -> "{@code " + doc(id, id) + "}").toList()));
-      }
-      if (ordered.stream().anyMatch(in -> in.description() != null || optional(in))) {
-        m.addJavadoc("\n");
-      }
-      AnnotationSpec.Builder op = AnnotationSpec.builder(OpsWriter.OP).addMember("value", "$S", task).addMember("spec", "$S", c.resource());
-      CodeBlock.Builder args = CodeBlock.builder();
-      Set<String> params = new HashSet<>();
-      for (InputSpec in : ordered) {
-        String param = unique(javaName(in.name(), false), params);
-        m.addParameter(inputType(c, in), param);
-        if (in.description() != null) {
-          m.addJavadoc("@param $L $L$L\n", param, doc(in.description(), ""), optional(in) ? " (optional: null leaves it out)" : "");
-        } else if (optional(in)) {
-          m.addJavadoc("@param $L optional: null leaves it out\n", param);
-        }
-        op.addMember("inputs", "$S", in.name());
-        args.add(args.isEmpty() ? "$S, $L" : ", $S, $L", in.name(), param);
-      }
-      m.addAnnotation(op.build());
-      if (taskType.equals(nested)) {
-        m.addStatement("return new $T($L)", nested, OpsWriter.namesAndValues(args.build()));
-      } else {
-        m.addStatement("return new $T($S, $L)", taskType, task, OpsWriter.namesAndValues(args.build()));
-      }
-      return m.build();
+  /** One op to write: its component, method name, task name, nested task class and the task type it returns. */
+  private record Op(Imported c, String method, String task, ClassName nested, TypeName taskType) {}
+
+  private static void op(JavaWriter w, Op o, List<InputSpec> ordered, boolean requiredOnly) {
+    Imported c = o.c();
+    StringBuilder doc = new StringBuilder();
+    doc.append(doc(c.spec().description(), "The component " + c.spec().name() + ".")).append("\n\n<p>Component {@code ")
+        .append(c.spec().name()).append("}, from {@code ").append(c.resource()).append('}')
+        .append(requiredOnly ? "; optional inputs left out" : "").append(".\n");
+    if (c.spec().graph() != null) {
+      doc.append("\n<p>A graph component: a call runs its tasks ")
+          .append(String.join(", ", c.spec().graph().sortedTaskIds().stream().map(id -> "{@code " + doc(id, id) + "}").toList()))
+          .append(", inlined into the pipeline as KFP v1 compiles them.\n");
     }
+    if (ordered.stream().anyMatch(in -> in.description() != null || optional(in))) {
+      doc.append("\n");
+    }
+    List<TypeName> types = new ArrayList<>();
+    List<String> params = new ArrayList<>();
+    List<String> inputs = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    for (InputSpec in : ordered) {
+      String param = unique(javaName(in.name(), false), used);
+      types.add(inputType(c, in));
+      params.add(param);
+      inputs.add(in.name());
+      if (in.description() != null) {
+        doc.append("@param ").append(param).append(' ').append(doc(in.description(), ""))
+            .append(optional(in) ? " (optional: null leaves it out)" : "").append('\n');
+      } else if (optional(in)) {
+        doc.append("@param ").append(param).append(" optional: null leaves it out\n");
+      }
+    }
+    w.emit("\n").javadoc(doc.toString());
+    w.annotation(OpsWriter.OP, OpsWriter.opMembers(o.task(), c.resource(), inputs));
+    w.beginMethod("public static ", o.taskType(), o.method(), types, params);
+    OpsWriter.returnNewTask(w, o.taskType(), o.taskType() == o.nested() ? null : o.task(), inputs, params);
+    w.endBlock();
   }
 
   private static boolean optional(InputSpec in) {
@@ -118,29 +121,17 @@ public final class ImportedOpsWriter {
     return nested;
   }
 
-  private static TypeSpec task(Imported c, ClassName nested, String task) {
+  private static void task(JavaWriter w, Imported c, ClassName nested, String task) {
     ComponentSpec spec = c.spec();
-    TypeSpec.Builder b = TypeSpec.classBuilder(nested)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(DSL, nested))
-        .addJavadoc("A task of component {@code $L}.\n", spec.name())
-        .addMethod(MethodSpec.constructorBuilder()
-            .addParameter(Object[].class, "namesAndValues")
-            .addStatement("super($S, namesAndValues)", task)
-            .build());
+    OpsWriter.beginTask(w, nested, "A task of component {@code " + spec.name() + "}.\n", task);
     Set<String> names = new HashSet<>(Set.of("after", "component", "arguments", "settings", "output"));
     for (OutputSpec out : spec.outputs()) {
       // output Output is output(), as on the ops of @Component methods (an overload of Task's output(task, name))
       String accessor = out.name().equals("Output") ? "output" : unique(javaName(out.name(), true), names);
-      b.addMethod(MethodSpec.methodBuilder(accessor)
-          .addModifiers(Modifier.PUBLIC)
-          .addAnnotation(AnnotationSpec.builder(OpsWriter.OP_OUTPUT).addMember("value", "$S", out.name()).build())
-          .returns(outputType(c, out))
-          .addJavadoc("Output {@code $L}$L.\n", out.name(), out.description() == null ? "" : ": " + doc(out.description(), ""))
-          .addStatement("throw outsidePipeline($S, $S)", task, out.name())
-          .build());
+      String doc = "Output {@code " + out.name() + "}" + (out.description() == null ? "" : ": " + doc(out.description(), "")) + ".\n";
+      OpsWriter.accessor(w, doc, out.name(), outputType(c, out), accessor, task);
     }
-    return b.build();
+    w.endBlock();
   }
 
   /**

@@ -1,20 +1,18 @@
 package dev.kfp4j.processor.writer;
 
-import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.kfp4j.processor.model.ComponentModel;
 import dev.kfp4j.processor.model.InputModel;
 import dev.kfp4j.processor.model.OutputModel;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import javax.lang.model.element.Modifier;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes {@code FooOps}: for each component of {@code Foo} a static op method returning a typed
@@ -25,85 +23,123 @@ public final class OpsWriter {
   static final ClassName OP = ClassName.get("dev.kfp4j.dsl", "Op");
   static final ClassName OP_OUTPUT = OP.nestedClass("Output");
   static final ClassName PATH = ClassName.get("java.nio.file", "Path");
+  static final TypeName OBJECTS = ArrayTypeName.of(ClassName.OBJECT);
 
   private OpsWriter() {}
 
-  public static JavaFile write(ClassName owner, List<ComponentModel> components) {
+  public static JavaSource write(ClassName owner, List<ComponentModel> components) {
     ClassName ops = components.get(0).opsClass();
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(ops)
-            .addAnnotation(Generated.generated())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc("Ops of the components in {@link $T}: call them in a {@code @Pipeline} method.\n", owner)
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    Set<String> nested = new HashSet<>();
     for (ComponentModel c : components) {
-      type.addOriginatingElement(c.element());
+      if (!c.sharedTask()) {
+        nested.add(c.taskClass().simpleName());
+      }
+    }
+    JavaWriter w = new JavaWriter(ops, nested);
+    Generated.begin(w, ops, "Ops of the components in {@link ", owner, "}: call them in a {@code @Pipeline} method.\n");
+    w.beginMethod("private ", null, ops.simpleName(), List.of(), List.of()).endBlock();
+    for (ComponentModel c : components) {
+      w.origin(c.element());
       List<InputModel> inputs = new ArrayList<>();
+      boolean anyOptional = false;
       for (InputModel in : c.inputs()) {
         if (!in.isOutput()) {
           inputs.add(in);
+          anyOptional |= in.optional();
         }
       }
-      type.addMethod(op(c, inputs, true));
-      boolean anyOptional = inputs.stream().anyMatch(InputModel::optional);
+      op(w, c, inputs, true);
       if (anyOptional) {
-        type.addMethod(op(c, inputs, false));
-      }
-      if (!c.sharedTask()) {
-        type.addType(task(c));
+        op(w, c, inputs, false);
       }
     }
-    return Generated.file(ops, type.build());
+    for (ComponentModel c : components) {
+      if (!c.sharedTask()) {
+        task(w, c);
+      }
+    }
+    return w.endBlock().source();
   }
 
-  private static MethodSpec op(ComponentModel c, List<InputModel> inputs, boolean all) {
-    MethodSpec.Builder m =
-        MethodSpec.methodBuilder(c.methodName())
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(c.taskType());
-    AnnotationSpec.Builder op = AnnotationSpec.builder(OP).addMember("value", "$S", c.name());
+  private static void op(JavaWriter w, ComponentModel c, List<InputModel> inputs, boolean all) {
     String doc = Generated.javadoc(c.javadoc());
     String note =
         all ? "<p>Component {@code " + c.name() + "}." : "<p>Component {@code " + c.name() + "}, optional inputs left out.";
-    java.util.Set<String> params = new java.util.HashSet<>();
+    Set<String> params = new HashSet<>();
+    List<TypeName> types = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<String> inputNames = new ArrayList<>();
     for (InputModel in : inputs) {
       if (all || !in.optional()) {
         params.add(in.javaName());
+        types.add(opType(in));
+        names.add(in.javaName());
+        inputNames.add(in.name());
       }
     }
-    m.addJavadoc("$L", withNote(onlyParams(doc, params), note));
-    CodeBlock.Builder args = CodeBlock.builder();
-    for (InputModel in : inputs) {
-      if (!all && in.optional()) {
-        continue;
-      }
-      m.addParameter(ParameterSpec.builder(opType(in), in.javaName()).build());
-      op.addMember("inputs", "$S", in.name());
-      if (!args.isEmpty()) {
-        args.add(", ");
-      }
-      args.add("$S, $L", in.name(), in.javaName());
+    w.emit("\n").javadoc(withNote(onlyParams(doc, params), note));
+    w.annotation(OP, opMembers(c.name(), null, inputNames));
+    w.beginMethod("public static ", c.taskType(), c.methodName(), types, names);
+    returnNewTask(w, c.sharedTask() ? c.taskType() : c.taskClass(), c.sharedTask() ? c.name() : null, inputNames, names);
+    w.endBlock();
+  }
+
+  /** The members of an op's {@code @Op}: its component's name, the spec it was read from (or null), its inputs. */
+  static Map<String, List<String>> opMembers(String name, String spec, List<String> inputs) {
+    Map<String, List<String>> members = new LinkedHashMap<>();
+    members.put("value", List.of(name));
+    if (spec != null) {
+      members.put("spec", List.of(spec));
     }
-    m.addAnnotation(op.build());
-    if (c.sharedTask()) {
-      m.addStatement("return new $T($S, $L)", c.taskType(), c.name(), namesAndValues(args.build()));
-    } else {
-      m.addStatement("return new $T($L)", c.taskClass(), namesAndValues(args.build()));
+    if (!inputs.isEmpty()) {
+      members.put("inputs", inputs);
     }
-    return m.build();
+    return members;
   }
 
   /**
-   * {@code new Object[] {"a", a, "b", b}}: what an op passes its task's constructor. One plain
-   * constructor call, with the task type spelled out (no diamond to infer), is the cheapest op body
-   * for javac to compile: a varargs helper costs it a third resolution phase and a call more.
+   * {@code return new T(new Object[] {"a", a, "b", b});} ({@code new T("name", ...)} for a shared
+   * task class): what an op passes its task's constructor. One plain constructor call, with the
+   * task type spelled out (no diamond to infer), is the cheapest op body for javac to compile: a
+   * varargs helper costs it a third resolution phase and a call more.
    */
-  static CodeBlock namesAndValues(CodeBlock args) {
-    return args.isEmpty() ? CodeBlock.of("new Object[0]") : CodeBlock.of("new Object[] {$L}", args);
+  static void returnNewTask(JavaWriter w, TypeName task, String sharedName, List<String> inputs, List<String> params) {
+    w.beginStatement().emit("return new ").type(task).emit("(");
+    if (sharedName != null) {
+      w.literal(sharedName).emit(", ");
+    }
+    if (inputs.isEmpty()) {
+      w.emit("new Object[0]");
+    } else {
+      w.emit("new Object[] {");
+      for (int i = 0; i < inputs.size(); i++) {
+        w.emit(i == 0 ? "" : ", ").literal(inputs.get(i)).emit(", ").emit(params.get(i));
+      }
+      w.emit("}");
+    }
+    w.emit(")").endStatement();
+  }
+
+  /** A task class nested in the ops class, with its constructor: {@code public static final class AddTask extends Task<AddTask>}. */
+  static void beginTask(JavaWriter w, ClassName task, String doc, String taskName) {
+    w.emit("\n").javadoc(doc);
+    w.emit("public static final class ").emit(task.simpleName()).emit(" extends ").type(TASK).emit("<").type(task).emit("> {\n").indent();
+    w.beginMethod("", null, task.simpleName(), List.of(OBJECTS), List.of("namesAndValues"));
+    w.beginStatement().emit("super(").literal(taskName).emit(", namesAndValues)").endStatement();
+    w.endBlock();
+  }
+
+  /** An output's accessor on a task class: it only names the output, and throws if called outside a pipeline. */
+  static void accessor(JavaWriter w, String doc, String output, TypeName type, String name, String taskName) {
+    w.emit("\n").javadoc(doc);
+    w.annotation(OP_OUTPUT, output);
+    w.beginMethod("public ", type, name, List.of(), List.of());
+    w.beginStatement().emit("throw outsidePipeline(").literal(taskName).emit(", ").literal(output).emit(")").endStatement();
+    w.endBlock();
   }
 
   /** Drops {@code @param} blocks for parameters the op method does not have. */
-  static String onlyParams(String doc, java.util.Set<String> params) {
+  static String onlyParams(String doc, Set<String> params) {
     StringBuilder out = new StringBuilder();
     boolean skipping = false;
     for (String line : doc.split("\n", -1)) {
@@ -145,33 +181,16 @@ public final class OpsWriter {
     return in.optional() ? t.box() : t;
   }
 
-  private static TypeSpec task(ComponentModel c) {
+  private static void task(JavaWriter w, ComponentModel c) {
     ClassName task = c.taskClass();
-    TypeSpec.Builder b =
-        TypeSpec.classBuilder(task)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .superclass(ParameterizedTypeName.get(TASK, task))
-            .addJavadoc("A task of component {@code $L}, returned by {@link #$L}.\n", c.name(), c.methodName() + signatureRef(c))
-            .addMethod(
-                MethodSpec.constructorBuilder()
-                    .addParameter(Object[].class, "namesAndValues")
-                    .addStatement("super($S, namesAndValues)", c.name())
-                    .build());
+    beginTask(w, task, "A task of component {@code " + c.name() + "}, returned by {@link #" + c.methodName() + signatureRef(c) + "}.\n", c.name());
     for (OutputModel out : c.outputs()) {
-      MethodSpec.Builder m =
-          MethodSpec.methodBuilder(out.accessor())
-              .addModifiers(Modifier.PUBLIC)
-              .addAnnotation(AnnotationSpec.builder(OP_OUTPUT).addMember("value", "$S", out.name()).build())
-              .returns(out.javaType())
-              .addJavadoc(
-                  "Output {@code $L}$L$L.\n",
-                  out.name(),
-                  out.kfpType() == null ? "" : " ({@code " + out.kfpType() + "})",
-                  out.description() == null ? "" : ": " + out.description())
-              .addStatement("throw outsidePipeline($S, $S)", c.name(), out.name());
-      b.addMethod(m.build());
+      String doc = "Output {@code " + out.name() + "}"
+          + (out.kfpType() == null ? "" : " ({@code " + out.kfpType() + "})")
+          + (out.description() == null ? "" : ": " + out.description()) + ".\n";
+      accessor(w, doc, out.name(), out.javaType(), out.accessor(), c.name());
     }
-    return b.build();
+    w.endBlock();
   }
 
   private static String signatureRef(ComponentModel c) {
@@ -188,9 +207,6 @@ public final class OpsWriter {
   }
 
   private static String erasure(TypeName t) {
-    if (t instanceof ParameterizedTypeName p) {
-      return p.rawType().canonicalName();
-    }
-    return t.toString();
+    return t instanceof ParameterizedTypeName p ? p.rawType().canonicalName() : TypeNames.canonical(t);
   }
 }

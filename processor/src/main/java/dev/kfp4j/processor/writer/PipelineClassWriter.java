@@ -1,20 +1,17 @@
 package dev.kfp4j.processor.writer;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeName;
 import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.model.PipelineModel;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.Modifier;
+import javax.lang.model.SourceVersion;
 
 /**
  * Writes {@code FooPipeline}: a pipeline's name, parameters and compiled files for Java code: the
@@ -28,117 +25,116 @@ public final class PipelineClassWriter {
   private static final ClassName RUNNER = ClassName.get("dev.kfp4j.local", "LocalRunner");
   private static final ClassName WORKFLOW = ClassName.get("dev.kfp4j.local", "Workflow");
   private static final ClassName RUN_RESULT = ClassName.get("dev.kfp4j.local", "RunResult");
+  private static final ClassName STRING = ClassName.get(String.class);
+  private static final ClassName LIST = ClassName.get(List.class);
+  private static final ClassName MAP = ClassName.get(Map.class);
+  private static final ClassName LINKED_HASH_MAP = ClassName.get(LinkedHashMap.class);
+  private static final TypeName STRINGS = ParameterizedTypeName.get(LIST, STRING);
+  private static final TypeName STRING_MAP = ParameterizedTypeName.get(MAP, STRING, STRING);
 
   private PipelineClassWriter() {}
 
-  public static JavaFile write(PipelineModel p) {
+  public static JavaSource write(PipelineModel p) {
     ClassName cls = p.pipelineClass();
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(cls)
-            .addOriginatingElement(p.element())
-            .addAnnotation(Generated.generated())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc("The compiled pipeline {@code $L} of {@link $T#$L}.\n", p.name(), p.owner(), p.methodName())
-            .addField(
-                FieldSpec.builder(String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The pipeline name.\n")
-                    .initializer("$S", p.name())
-                    .build());
+    JavaWriter w = new JavaWriter(cls, Set.of()).origin(p.element());
+    Generated.begin(w, cls, "The compiled pipeline {@code " + p.name() + "} of {@link ", p.owner(), "#" + p.methodName() + "}.\n");
+    constant(w, "The pipeline name.\n", "NAME", p.name(), true);
     if (p.writes(Format.ARGO)) {
-      type.addField(
-          FieldSpec.builder(String.class, "RESOURCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("The classpath resource holding the workflow YAML (Argo, for KFP v1).\n")
-              .initializer("$S", p.resourcePath())
-              .build());
+      constant(w, "The classpath resource holding the workflow YAML (Argo, for KFP v1).\n", "RESOURCE", p.resourcePath(), false);
     }
     if (p.writes(Format.KFP2)) {
-      type.addField(
-          FieldSpec.builder(String.class, "KFP2_RESOURCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("The classpath resource holding KFP 2's pipeline spec (with its Kubernetes platform document, if any).\n")
-              .initializer("$S", p.kfp2ResourcePath())
-              .build());
+      constant(w, "The classpath resource holding KFP 2's pipeline spec (with its Kubernetes platform document, if any).\n",
+          "KFP2_RESOURCE", p.kfp2ResourcePath(), false);
     }
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    CodeBlock.Builder names = CodeBlock.builder();
+    w.emit("\n").javadoc("The pipeline's parameter names, in order.\n");
+    w.emit("public static final ").type(STRINGS).emit(" PARAMETERS = ").type(LIST).emit(".of(");
+    List<TypeName> types = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (PipelineModel.Parameter param : p.parameters()) {
-      names.add(names.isEmpty() ? "$S" : ", $S", param.name());
+      w.emit(names.isEmpty() ? "" : ", ").literal(param.name());
+      types.add(param.defaultText() != null ? param.javaType().box() : param.javaType());
+      names.add(param.name());
     }
-    type.addField(
-        FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "PARAMETERS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The pipeline's parameter names, in order.\n")
-            .initializer("$T.of($L)", List.class, names.build())
-            .build());
+    w.emit(");\n");
+    w.emit("\n").beginMethod("private ", null, cls.simpleName(), List.of(), List.of()).endBlock();
     if (p.writes(Format.ARGO)) {
-      type.addMethod(
-          MethodSpec.methodBuilder("yaml")
-              .addJavadoc("The compiled Argo Workflow, as written by the processor.\n")
-              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-              .returns(String.class)
-              .addStatement("return $T.resource($T.class, RESOURCE)", YAML, cls)
-              .build());
+      yaml(w, cls, "The compiled Argo Workflow, as written by the processor.\n", "yaml", "RESOURCE");
     }
     if (p.writes(Format.KFP2)) {
-      type.addMethod(
-          MethodSpec.methodBuilder("kfp2Yaml")
-              .addJavadoc("The compiled KFP 2 pipeline spec, as written by the processor.\n")
-              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-              .returns(String.class)
-              .addStatement("return $T.resource($T.class, KFP2_RESOURCE)", YAML, cls)
-              .build());
+      yaml(w, cls, "The compiled KFP 2 pipeline spec, as written by the processor.\n", "kfp2Yaml", "KFP2_RESOURCE");
     }
-    MethodSpec.Builder arguments =
-        MethodSpec.methodBuilder("arguments")
-            .addJavadoc("Run arguments in KFP's text form, by parameter name; a null leaves a parameter to its default.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(ParameterizedTypeName.get(Map.class, String.class, String.class));
-    CodeBlock.Builder args = CodeBlock.builder();
+    Set<String> parameterNames = new HashSet<>(names);
+    arguments(w, names, types, parameterNames);
+    if (p.writes(Format.ARGO)) {
+      runLocally(w, cls, names, types, parameterNames);
+    }
+    return w.endBlock().source();
+  }
+
+  /** {@code public static final String NAME = "...";}, after a blank line unless it is the first member. */
+  private static void constant(JavaWriter w, String doc, String name, String value, boolean first) {
+    w.emit(first ? "" : "\n").javadoc(doc);
+    w.emit("public static final ").type(STRING).emit(" ").emit(name).emit(" = ").literal(value).emit(";\n");
+  }
+
+  /** {@code yaml()}: a compiled file read from the classpath. */
+  private static void yaml(JavaWriter w, ClassName cls, String doc, String method, String resource) {
+    w.emit("\n").javadoc(doc);
+    w.beginMethod("public static ", STRING, method, List.of(), List.of());
+    w.beginStatement().emit("return ").type(YAML).emit(".resource(").type(cls).emit(".class, ").emit(resource).emit(")").endStatement();
+    w.endBlock();
+  }
+
+  /** {@code arguments(...)}: run arguments in KFP's text form. */
+  private static void arguments(JavaWriter w, List<String> names, List<TypeName> types, Set<String> parameterNames) {
+    w.emit("\n").javadoc("Run arguments in KFP's text form, by parameter name; a null leaves a parameter to its default.\n");
+    w.beginMethod("public static ", STRING_MAP, "arguments", types, names);
     // Locals and lambda parameters named so that no pipeline parameter (k, v, out, ...) clashes with them.
-    NameAllocator locals = new NameAllocator();
-    Set<String> parameterNames = new HashSet<>();
-    for (PipelineModel.Parameter param : p.parameters()) {
-      arguments.addParameter(param.defaultText() != null ? param.javaType().box() : param.javaType(), param.name());
-      args.add(args.isEmpty() ? "" : ", ").add("$S, $L", param.name(), param.name());
-      locals.newName(param.name(), param.name());
-      parameterNames.add(param.name());
+    Set<String> locals = new HashSet<>(names);
+    String out = local("out", locals);
+    String k = local("k", locals);
+    String v = local("v", locals);
+    w.beginStatement().type(MAP).emit("<String, String> ").emit(out).emit(" = new ").type(LINKED_HASH_MAP).emit("<>()").endStatement();
+    w.beginStatement();
+    qualifier(w, OPS, parameterNames).emit(".args(");
+    for (int i = 0; i < names.size(); i++) {
+      w.emit(i == 0 ? "" : ", ").literal(names.get(i)).emit(", ").emit(names.get(i));
     }
-    // tagged (no Java name holds '#'): an untagged name is tagged with a random UUID, whose SecureRandom costs a cold javac
-    String out = locals.newName("out", "#out");
-    String k = locals.newName("k", "#k");
-    String v = locals.newName("v", "#v");
-    arguments.addStatement("$T<String, String> $L = new $T<>()", Map.class, out, java.util.LinkedHashMap.class);
-    arguments.addStatement("$L.args($L).forEach(($L, $L) -> $L.put($L, $L.format($L)))",
-        qualifier(OPS, parameterNames), args.build(), k, v, out, k, qualifier(KFP_VALUES, parameterNames), v);
-    arguments.addStatement("return $L", out);
-    type.addMethod(arguments.build());
-    if (p.writes(Format.ARGO)) {
-      type.addMethod(runLocally(p, cls, parameterNames));
+    w.emit(").forEach((").emit(k).emit(", ").emit(v).emit(") -> ").emit(out).emit(".put(").emit(k).emit(", ");
+    qualifier(w, KFP_VALUES, parameterNames).emit(".format(").emit(v).emit(")))").endStatement();
+    w.beginStatement().emit("return ").emit(out).endStatement();
+    w.endBlock();
+  }
+
+  /** {@code name}, or with {@code _} appended until it is neither a keyword nor taken (as JavaPoet's NameAllocator). */
+  private static String local(String name, Set<String> taken) {
+    String candidate = name;
+    while (SourceVersion.isKeyword(candidate) || !taken.add(candidate)) {
+      candidate += "_";
     }
-    return Generated.file(cls, type.build());
+    return candidate;
   }
 
   /** {@code runLocally(...)}: the workflow run by the local runner. */
-  private static MethodSpec runLocally(PipelineModel p, ClassName cls, Set<String> parameterNames) {
-    MethodSpec.Builder run =
-        MethodSpec.methodBuilder("runLocally")
-            .addJavadoc("Runs the pipeline on this machine with the default {@link $T}; a null leaves a parameter to its default.\n", RUNNER)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(RUN_RESULT);
-    CodeBlock.Builder names2 = CodeBlock.builder();
-    for (PipelineModel.Parameter param : p.parameters()) {
-      run.addParameter(param.defaultText() != null ? param.javaType().box() : param.javaType(), param.name());
-      names2.add(names2.isEmpty() ? "$L" : ", $L", param.name());
+  private static void runLocally(JavaWriter w, ClassName cls, List<String> names, List<TypeName> types, Set<String> parameterNames) {
+    w.emit("\n").beginJavadoc().emit("Runs the pipeline on this machine with the default {@link ").type(RUNNER)
+        .emit("}; a null leaves a parameter to its default.\n").endJavadoc();
+    w.beginMethod("public static ", RUN_RESULT, "runLocally", types, names);
+    w.beginStatement().emit("return ");
+    qualifier(w, RUNNER, parameterNames).emit(".builder().build().run(");
+    qualifier(w, WORKFLOW, parameterNames).emit(".resource(").type(cls).emit(".class.getClassLoader(), ");
+    if (parameterNames.contains("RESOURCE")) {
+      w.type(cls).emit(".");
     }
-    run.addStatement("return $L.builder().build().run($L.resource($T.class.getClassLoader(), $L), arguments($L))",
-        qualifier(RUNNER, parameterNames), qualifier(WORKFLOW, parameterNames), cls,
-        parameterNames.contains("RESOURCE") ? CodeBlock.of("$T.RESOURCE", cls) : CodeBlock.of("RESOURCE"), names2.build());
-    return run.build();
+    w.emit("RESOURCE), arguments(").emit(String.join(", ", names)).emit("))").endStatement();
+    w.endBlock();
   }
 
   /**
    * {@code type} as the qualifier of a static call: its simple name (imported), or its canonical
    * name where a parameter of the same name would obscure the type (JLS 6.4.2).
    */
-  private static CodeBlock qualifier(ClassName type, Set<String> parameterNames) {
-    return parameterNames.contains(type.simpleName()) ? CodeBlock.of("$L", type.canonicalName()) : CodeBlock.of("$T", type);
+  private static JavaWriter qualifier(JavaWriter w, ClassName type, Set<String> parameterNames) {
+    return parameterNames.contains(type.simpleName()) ? w.emit(type.canonicalName()) : w.type(type);
   }
 }
