@@ -1,12 +1,10 @@
 package dev.kfp4j.processor;
 
-import com.palantir.javapoet.JavaFile;
 import dev.kfp4j.processor.writer.JavaSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
@@ -16,17 +14,6 @@ import javax.tools.StandardLocation;
 /** Where every file the processor makes is written: generated Java and class-output resources, through the {@link Filer}. */
 final class Output {
   private Output() {}
-
-  /**
-   * {@code file} as a generated source: the text JavaPoet's {@link JavaFile#writeTo(Filer)} writes.
-   * Only EntrypointWriter still builds a JavaPoet file; the other writers use {@link
-   * dev.kfp4j.processor.writer.JavaWriter}.
-   */
-  static void java(Filer filer, JavaFile file) throws IOException {
-    String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
-    List<Element> origins = file.typeSpec().originatingElements();
-    java(filer, new JavaSource(name, file.toString(), origins.toArray(new Element[0])));
-  }
 
   /** {@code source} as a generated source, with its originating elements, handed to the file's writer at once. */
   static void java(Filer filer, JavaSource source) throws IOException {

@@ -2,18 +2,13 @@ package dev.kfp4j.processor.writer;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.kfp4j.processor.model.ComponentModel;
 import dev.kfp4j.processor.model.InputModel;
 import dev.kfp4j.processor.model.OutputModel;
 import java.util.List;
-import javax.lang.model.element.Modifier;
+import java.util.Set;
 
 /**
  * Writes {@code FooEntrypoint}: a {@code main} that runs one of {@code Foo}'s components by name,
@@ -25,50 +20,40 @@ import javax.lang.model.element.Modifier;
  */
 public final class EntrypointWriter {
   private static final ClassName ENTRYPOINT = ClassName.get("dev.kfp4j.entrypoint", "Entrypoint");
+  private static final ArrayTypeName STRINGS = ArrayTypeName.of(String.class);
   /** The characters a row's names and defaults escape, beside a space and control characters: as {@code Table}. */
   private static final String ESCAPED = "%:?=,()>";
 
   private EntrypointWriter() {}
 
-  public static JavaFile write(ClassName owner, List<ComponentModel> components) {
+  public static JavaSource write(ClassName owner, List<ComponentModel> components) {
     ClassName entry = components.get(0).entrypointClass();
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(entry)
-            .addAnnotation(Generated.generated())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc(
-                "Container entrypoint of the components in {@link $T}.\n\n<p>Usage: {@code java -cp <classpath> $L <component> --<input> <value> ... ----output-paths <file>...} (KFP v1),\nor {@code java -cp <classpath> $L <component> --executor_input <json>} (KFP 2)\n",
-                owner, entry.canonicalName(), entry.canonicalName());
-    CodeBlock.Builder rows = CodeBlock.builder().add("{\n").indent();
+    String name = entry.canonicalName();
+    JavaWriter w = new JavaWriter(entry, Set.of());
+    Generated.begin(w, entry, "Container entrypoint of the components in {@link ", owner,
+        "}.\n\n<p>Usage: {@code java -cp <classpath> " + name
+            + " <component> --<input> <value> ... ----output-paths <file>...} (KFP v1),\nor {@code java -cp <classpath> "
+            + name + " <component> --executor_input <json>} (KFP 2)\n");
+    w.javadoc("One row per component: {@code <component> <method>(<parameter types>) <input>... -> <output>...},\n"
+        + "then a tab and the first line of its description.\n");
+    w.emit("private static final ").type(STRINGS).emit(" COMPONENTS = {\n").indent();
     for (ComponentModel c : components) {
-      type.addOriginatingElement(c.element());
-      rows.add("$S,\n", row(c));
+      w.origin(c.element());
+      w.literal(row(c)).emit(",\n");
     }
-    type.addField(
-        FieldSpec.builder(ArrayTypeName.of(String.class), "COMPONENTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("One row per component: {@code <component> <method>(<parameter types>) <input>... -> <output>...},\nthen a tab and the first line of its description.\n")
-            .initializer(rows.unindent().add("}").build())
-            .build());
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    type.addMethod(
-        MethodSpec.methodBuilder("main")
-            .addJavadoc("Runs a component and exits with its exit code: 0 done, 1 failed, 2 bad arguments.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String[].class, "args")
-            .addStatement("int code = run(args)")
-            .beginControlFlow("if (code != 0)")
-            .addStatement("System.exit(code)")
-            .endControlFlow()
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("run")
-            .addJavadoc("Runs a component and returns the exit code, without exiting.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(int.class)
-            .addParameter(String[].class, "args")
-            .addStatement("return $T.run($S, args, $T.class, COMPONENTS)", ENTRYPOINT, entry.canonicalName(), owner)
-            .build());
-    return Generated.file(entry, type.build());
+    w.unindent().emit("};\n");
+    w.emit("\n").beginMethod("private ", null, entry.simpleName(), List.of(), List.of()).endBlock();
+    w.emit("\n").javadoc("Runs a component and exits with its exit code: 0 done, 1 failed, 2 bad arguments.\n");
+    w.beginMethod("public static ", TypeName.VOID, "main", List.of(STRINGS), List.of("args"));
+    w.beginStatement().emit("int code = run(args)").endStatement();
+    w.emit("if (code != 0) {\n").indent().beginStatement().emit("System.exit(code)").endStatement().unindent().emit("}\n");
+    w.endBlock();
+    w.emit("\n").javadoc("Runs a component and returns the exit code, without exiting.\n");
+    w.beginMethod("public static ", TypeName.INT, "run", List.of(STRINGS), List.of("args"));
+    w.beginStatement().emit("return ").type(ENTRYPOINT).emit(".run(").literal(name).emit(", args, ").type(owner)
+        .emit(".class, COMPONENTS)").endStatement();
+    w.endBlock();
+    return w.endBlock().source();
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.kfp4j.processor.writer;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 
 /** What every generated class shares: its annotations and how its file is written. */
@@ -10,13 +9,6 @@ public final class Generated {
 
   private Generated() {}
 
-  /** {@code @Generated("dev.kfp4j.processor.Kfp4jProcessor")}, without a date. */
-  public static AnnotationSpec generated() {
-    return AnnotationSpec.builder(GENERATED)
-        .addMember("value", "$S", PROCESSOR)
-        .build();
-  }
-
   /**
    * Starts a generated top-level class: its Javadoc ({@code doc}, then {@code link} as a {@code
    * {@link}}, then {@code after}), {@code @Generated}, and {@code public final class Name {}.
@@ -25,11 +17,6 @@ public final class Generated {
     w.beginJavadoc().emit(doc).type(link).emit(after).endJavadoc();
     w.annotation(GENERATED, PROCESSOR);
     return w.emit("public final class ").emit(type.simpleName()).emit(" {\n").indent();
-  }
-
-  /** The source file of a generated JavaPoet type: two-space indent, no java.lang imports. */
-  public static com.palantir.javapoet.JavaFile file(ClassName type, com.palantir.javapoet.TypeSpec spec) {
-    return com.palantir.javapoet.JavaFile.builder(type.packageName(), spec).skipJavaLangImports(true).indent("  ").build();
   }
 
   /** A doc comment as {@code Elements.getDocComment} returns it, ready for {@code addJavadoc}. */
