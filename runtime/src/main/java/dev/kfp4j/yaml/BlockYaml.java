@@ -34,13 +34,51 @@ public final class BlockYaml {
     return write(node, header, true);
   }
 
+  /** Appends {@code header}'s lines as {@code # } comments, as {@link #write} starts (none for null or empty). */
+  public static void appendComment(String header, StringBuilder out) {
+    if (header == null || header.isEmpty()) {
+      return;
+    }
+    int start = 0;
+    while (start <= header.length()) {
+      int end = header.indexOf('\n', start);
+      end = end < 0 ? header.length() : end;
+      out.append('#');
+      if (end > start) {
+        out.append(' ').append(header, start, end);
+      }
+      out.append('\n');
+      start = end + 1;
+    }
+  }
+
+  /**
+   * Appends {@code key} as {@link #write} writes a map's key: plain, or quoted where YAML would
+   * read it otherwise. For writers that write a known shape straight, without a tree.
+   */
+  public static void appendKey(String key, StringBuilder out) {
+    key(key, out);
+  }
+
+  /**
+   * Appends {@code text} as {@link #write} writes a value whose key (or list dash) is at column
+   * {@code indent}: on the line, or as a literal block below it. No line break after it.
+   */
+  public static void appendText(String text, int indent, StringBuilder out) {
+    text(text, indent, out);
+  }
+
+  /**
+   * Appends what {@link #writeSorted} writes after the colon of a key at column {@code indent}:
+   * a value and its line break, or a nested map or list on the next lines.
+   */
+  public static void appendSortedValue(JsonNode value, int indent, StringBuilder out) {
+    after(value, indent, true, out);
+  }
+
   private static String write(JsonNode node, String header, boolean sorted) {
     StringBuilder out = new StringBuilder(4096);
-    if (header != null && !header.isEmpty()) {
-      for (String line : header.split("\n", -1)) {
-        out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
-      }
-    }
+    appendComment(header, out);
     if (node.isObject() && !node.isEmpty()) {
       map(node, 0, sorted, out);
     } else if (node.isArray() && !node.isEmpty()) {
@@ -124,12 +162,16 @@ public final class BlockYaml {
     } else if (v.isNumber() || v.isBoolean()) {
       out.append(v.asString());
     } else {
-      String s = v.asString();
-      if (!plain(s) && !printable(s) && literal(s)) {
-        block(s, indent, out);
-      } else {
-        key(s, out);
-      }
+      text(v.asString(), indent, out);
+    }
+  }
+
+  /** Text on the current line, or as a literal block whose lines are indented past {@code indent}. */
+  private static void text(String s, int indent, StringBuilder out) {
+    if (!plain(s) && !printable(s) && literal(s)) {
+      block(s, indent, out);
+    } else {
+      key(s, out);
     }
   }
 

@@ -12,6 +12,7 @@ import dev.kfp4j.spec.TypeSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,34 +170,44 @@ final class Kfp2Components {
     }
   }
 
-  /** The executor's container: the image and command line, with the container settings given. */
-  static ObjectNode executor(ComponentSpec spec, ObjectNode settings, String where) {
+  /** An executor's container before settings: its image, command line (placeholders converted) and environment. */
+  record Container(String image, List<String> command, List<String> args, Map<String, String> env) {}
+
+  /** The container that runs {@code spec}: kfp4j's entrypoints through KFP 2's executor protocol, other commands as they are. */
+  static Container container(ComponentSpec spec, String where) {
     if (spec.graph() != null || spec.container() == null) {
       throw new FormatException(where + ": only container components run as KFP 2 executors");
     }
-    ObjectNode c = NODES.objectNode();
-    c.put("image", spec.container().image());
     Optional<JavaEntrypoint> java = JavaEntrypoint.of(spec.container());
-    ArrayNode command = c.putArray("command");
-    ArrayNode args = c.putArray("args");
+    List<String> command;
+    List<String> args;
     if (java.isPresent()) {
       // kfp4j's entrypoints speak KFP 2's executor protocol, as KFP's lightweight components do
-      Placeholders.convert(spec, java.get().command(), where).forEach(command::add);
-      args.add(JavaEntrypoint.EXECUTOR_INPUT_FLAG).add("{{$}}");
+      command = Placeholders.convert(spec, java.get().command(), where);
+      args = List.of(JavaEntrypoint.EXECUTOR_INPUT_FLAG, "{{$}}");
     } else {
-      Placeholders.convert(spec, spec.container().command(), where).forEach(command::add);
-      Placeholders.convert(spec, spec.container().args(), where).forEach(args::add);
+      command = Placeholders.convert(spec, spec.container().command(), where);
+      args = Placeholders.convert(spec, spec.container().args(), where);
     }
-    if (command.isEmpty()) {
-      c.remove("command");
-    }
-    if (args.isEmpty()) {
-      c.remove("args");
-    }
+    Map<String, String> env = new LinkedHashMap<>();
     for (Map.Entry<String, Placeholder> e : spec.container().env().entrySet()) {
-      String value = Placeholders.convert(spec, List.of(e.getValue()), where).get(0);
-      c.withArray("env").addObject().put("name", e.getKey()).put("value", value);
+      env.put(e.getKey(), Placeholders.convert(spec, List.of(e.getValue()), where).get(0));
     }
+    return new Container(spec.container().image(), command, args, env);
+  }
+
+  /** The executor's container: the image and command line, with the container settings given. */
+  static ObjectNode executor(ComponentSpec spec, ObjectNode settings, String where) {
+    Container container = container(spec, where);
+    ObjectNode c = NODES.objectNode();
+    c.put("image", container.image());
+    if (!container.command().isEmpty()) {
+      container.command().forEach(c.putArray("command")::add);
+    }
+    if (!container.args().isEmpty()) {
+      container.args().forEach(c.putArray("args")::add);
+    }
+    container.env().forEach((name, value) -> c.withArray("env").addObject().put("name", name).put("value", value));
     settings.properties().forEach(e -> {
       if (e.getValue().isArray() && c.has(e.getKey())) {
         ((ArrayNode) c.get(e.getKey())).addAll((ArrayNode) e.getValue());
