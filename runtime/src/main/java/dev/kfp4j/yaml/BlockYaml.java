@@ -214,11 +214,26 @@ public final class BlockYaml {
 
   /** Whether YAML reads {@code s} written bare back as the same string. */
   static boolean plain(String s) {
-    if (s.isEmpty() || INDICATORS.indexOf(s.charAt(0)) >= 0 && !(s.charAt(0) == '-' && s.length() > 1 && s.charAt(1) != ' ')) {
+    int n = s.length();
+    if (n == 0) {
       return false;
     }
-    char last = s.charAt(s.length() - 1);
-    return last != ' ' && last != ':' && !s.contains(": ") && !s.contains(" #") && !numberLike(s) && !reserved(s) && printable(s);
+    char first = s.charAt(0);
+    if (INDICATORS.indexOf(first) >= 0 && !(first == '-' && n > 1 && s.charAt(1) != ' ')) {
+      return false;
+    }
+    char last = s.charAt(n - 1);
+    if (last == ' ' || last == ':') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (special(c) || c == ':' && i + 1 < n && s.charAt(i + 1) == ' ' || c == '#' && i > 0 && s.charAt(i - 1) == ' ') {
+        return false; // ": " and " #" start a value and a comment
+      }
+    }
+    boolean numeric = first >= '0' && first <= '9' || first == '.' || first == '-' || first == '+';
+    return !(numeric && numberLike(s)) && !reserved(s);
   }
 
   /**

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,9 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Kfp2Components {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Pattern OTHERS = Pattern.compile("[^-0-9a-z]+");
-  private static final Pattern DASHES = Pattern.compile("-+");
-  private static final Pattern EDGE_DASHES = Pattern.compile("^-|-$");
 
   final ObjectNode components = NODES.objectNode();
   final ObjectNode executors = NODES.objectNode();
@@ -96,9 +92,20 @@ final class Kfp2Components {
 
   /** KFP's sanitised names: lower case, runs of other characters as one '-'. */
   static String sanitize(String name) {
-    String s = EDGE_DASHES.matcher(DASHES.matcher(OTHERS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("-"))
-        .replaceAll("");
-    return s.isEmpty() ? "component" : s;
+    String lower = name.toLowerCase(Locale.ROOT);
+    StringBuilder s = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        s.append(c);
+      } else if (s.length() > 0 && s.charAt(s.length() - 1) != '-') {
+        s.append('-'); // not at the start: a leading dash is dropped
+      }
+    }
+    if (s.length() > 0 && s.charAt(s.length() - 1) == '-') {
+      s.setLength(s.length() - 1);
+    }
+    return s.length() == 0 ? "component" : s.toString();
   }
 
   /** A container component's input and output definitions. */
