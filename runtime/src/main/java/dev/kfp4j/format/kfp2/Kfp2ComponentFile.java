@@ -8,7 +8,6 @@ import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.TypeSpec;
 import dev.kfp4j.yaml.BlockYaml;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,14 +34,18 @@ final class Kfp2ComponentFile {
     this.component = component;
     this.task = task;
     this.where = where;
-    List<InputSpec> inputs = new ArrayList<>(component.inputs());
-    inputs.sort(Comparator.comparing(InputSpec::name));
-    for (InputSpec in : inputs) {
+    Map<String, InputSpec> inputs = new TreeMap<>();
+    for (InputSpec in : component.inputs()) {
+      inputs.put(in.name(), in);
+    }
+    for (InputSpec in : inputs.values()) {
       (component.inputIsArtifact(in.name()) ? artifactInputs : parameterInputs).add(in);
     }
-    List<OutputSpec> outputs = new ArrayList<>(component.outputs());
-    outputs.sort(Comparator.comparing(OutputSpec::name));
-    for (OutputSpec o : outputs) {
+    Map<String, OutputSpec> outputs = new TreeMap<>();
+    for (OutputSpec o : component.outputs()) {
+      outputs.put(o.name(), o);
+    }
+    for (OutputSpec o : outputs.values()) {
       (component.outputIsArtifact(o.name()) ? artifactOutputs : parameterOutputs).add(o);
     }
   }

@@ -209,12 +209,20 @@ final class Kfp2Components {
     ObjectNode c = NODES.objectNode();
     c.put("image", container.image());
     if (!container.command().isEmpty()) {
-      container.command().forEach(c.putArray("command")::add);
+      ArrayNode command = c.putArray("command");
+      for (String item : container.command()) {
+        command.add(item);
+      }
     }
     if (!container.args().isEmpty()) {
-      container.args().forEach(c.putArray("args")::add);
+      ArrayNode args = c.putArray("args");
+      for (String item : container.args()) {
+        args.add(item);
+      }
     }
-    container.env().forEach((name, value) -> c.withArray("env").addObject().put("name", name).put("value", value));
+    for (Map.Entry<String, String> e : container.env().entrySet()) {
+      c.withArray("env").addObject().put("name", e.getKey()).put("value", e.getValue());
+    }
     settings.properties().forEach(e -> {
       if (e.getValue().isArray() && c.has(e.getKey())) {
         ((ArrayNode) c.get(e.getKey())).addAll((ArrayNode) e.getValue());
