@@ -1,5 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.spec.ComponentSpec;
@@ -8,8 +9,10 @@ import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.TypeSpec;
 import dev.kfp4j.yaml.BlockYaml;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +33,8 @@ final class Kfp2ComponentFile {
   private final List<OutputSpec> parameterOutputs = new ArrayList<>();
   private final StringBuilder out = new StringBuilder(4096);
 
-  private Kfp2ComponentFile(ComponentSpec component, String task, String where) {
+  /** For {@code pipeline}, the {@link Kfp2Writer#componentPipeline} of {@code component}, whose parameters say which inputs are artifacts. */
+  private Kfp2ComponentFile(ComponentSpec component, Pipeline pipeline, String task, String where) {
     this.component = component;
     this.task = task;
     this.where = where;
@@ -38,8 +42,14 @@ final class Kfp2ComponentFile {
     for (InputSpec in : component.inputs()) {
       inputs.put(in.name(), in);
     }
+    Set<String> artifacts = new HashSet<>();
+    for (Parameter p : pipeline.parameters()) {
+      if (p.isArtifact()) {
+        artifacts.add(p.name());
+      }
+    }
     for (InputSpec in : inputs.values()) {
-      (component.inputIsArtifact(in.name()) ? artifactInputs : parameterInputs).add(in);
+      (artifacts.contains(in.name()) ? artifactInputs : parameterInputs).add(in);
     }
     Map<String, OutputSpec> outputs = new TreeMap<>();
     for (OutputSpec o : component.outputs()) {
@@ -53,7 +63,7 @@ final class Kfp2ComponentFile {
   static String write(ComponentSpec component, String source) {
     Pipeline pipeline = Kfp2Writer.componentPipeline(component, source); // checks names as the pipeline path does
     String task = pipeline.steps().get(0).name();
-    Kfp2ComponentFile file = new Kfp2ComponentFile(component, task, "pipeline '" + pipeline.name() + "', task '" + task + "'");
+    Kfp2ComponentFile file = new Kfp2ComponentFile(component, pipeline, task, "pipeline '" + pipeline.name() + "', task '" + task + "'");
     BlockYaml.appendComment(Kfp2Writer.header(pipeline, file.outputTypes()), file.out);
     file.spec(pipeline);
     return file.out.toString();
