@@ -31,26 +31,20 @@ final class SpecSource {
   /** A spec and its file's text, whose digest is taken when first asked for (most never are). */
   private static final class Loaded {
     final ComponentSpec spec;
-    private String text;
-    private String digest;
+    String text;
+    String digest;
 
     Loaded(ComponentSpec spec, String text) {
       this.spec = spec;
       this.text = text;
-    }
-
-    String digest() {
-      if (digest == null) {
-        digest = sha256(text);
-        text = null;
-      }
-      return digest;
     }
   }
 
   private final Filer filer;
   private final Map<String, Loaded> specs = new HashMap<>();
   private final Map<ComponentSpec, String> resources = new IdentityHashMap<>();
+  /** One digest for the build's files: looking SHA-256 up among the security providers costs more than hashing a spec. */
+  private MessageDigest sha256;
 
   SpecSource(Filer filer) {
     this.filer = filer;
@@ -111,7 +105,17 @@ final class SpecSource {
   /** The digest of the file at {@code resource}, as read by {@link #spec} or registered. */
   String digest(String resource) {
     Loaded loaded = specs.get(resource);
-    return loaded == null ? null : loaded.digest();
+    if (loaded == null) {
+      return null;
+    }
+    if (loaded.digest == null) {
+      if (sha256 == null) {
+        sha256 = newSha256();
+      }
+      loaded.digest = hex(sha256, loaded.text);
+      loaded.text = null;
+    }
+    return loaded.digest;
   }
 
   /** A text resource from the class output, else the classpath; null when in neither. */
@@ -131,8 +135,16 @@ final class SpecSource {
 
   /** The SHA-256 of {@code text}'s UTF-8 bytes, in hex. */
   static String sha256(String text) {
+    return hex(newSha256(), text);
+  }
+
+  private static String hex(MessageDigest digest, String text) {
+    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

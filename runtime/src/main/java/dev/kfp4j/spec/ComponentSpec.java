@@ -64,7 +64,12 @@ public record ComponentSpec(
   }
 
   public Optional<InputSpec> input(String name) {
-    return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
+    for (InputSpec i : inputs) {
+      if (i.name().equals(name)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -136,7 +141,11 @@ public record ComponentSpec(
    * title ({@code system.Dataset}, as a KFP 2 component file declares its artifacts).
    */
   public boolean inputIsArtifact(String input) {
-    return inputIsFile(input) || input(input).map(i -> isSchemaTitle(i.type())).orElse(false);
+    if (inputIsFile(input)) {
+      return true;
+    }
+    Optional<InputSpec> in = input(input);
+    return in.isPresent() && isSchemaTitle(in.get().type());
   }
 
   /**
@@ -158,6 +167,11 @@ public record ComponentSpec(
   }
 
   public Optional<OutputSpec> output(String name) {
-    return outputs.stream().filter(o -> o.name().equals(name)).findFirst();
+    for (OutputSpec o : outputs) {
+      if (o.name().equals(name)) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
   }
 }

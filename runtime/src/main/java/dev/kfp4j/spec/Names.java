@@ -34,7 +34,20 @@ public final class Names {
    * characters than letters and digits a '-': {@code mlpipeline_metrics} → {@code mlpipeline-metrics}.
    */
   public static String v1UiName(String output) {
-    return output.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String lower = output.toLowerCase(java.util.Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean run = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        out.append(c);
+        run = false;
+      } else if (!run) {
+        out.append('-');
+        run = true;
+      }
+    }
+    return out.toString();
   }
 
   /** Whether {@code output} is KFP v1's metrics output, in the SDK's spelling or the Argo artifact's. */
@@ -163,11 +176,47 @@ public final class Names {
    * Hash algorithm} → {@code hash_algorithm}, {@code 2nd} → {@code n2nd}.
    */
   public static String pythonName(String input) {
+    if (ascii(input)) {
+      return asciiPythonName(input);
+    }
     String s = NOT_WORD.matcher(input.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").trim().replaceAll(" +", " ");
     if (!s.isEmpty() && Character.isDigit(s.codePointAt(0))) {
       s = "n" + s;
     }
     return s.replace(' ', '_');
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #pythonName} of ASCII text, by hand: letters and digits are its only word characters. */
+  private static String asciiPythonName(String input) {
+    StringBuilder out = new StringBuilder(input.length() + 1);
+    boolean gap = false;
+    for (int i = 0; i < input.length(); i++) {
+      char c = input.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        if (out.length() == 0 && c <= '9') {
+          out.append('n');
+        } else if (gap && out.length() > 0) {
+          out.append('_');
+        }
+        out.append(c);
+        gap = false;
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
   }
 
   /**

@@ -9,32 +9,95 @@ import java.util.Objects;
  * {@code if}/{@code cond}/{@code then}/{@code else}, {@code isPresent}, {@code executorInput}).
  */
 public sealed interface Placeholder {
+  // equals and hashCode written out, as a record's own would be (each component in order, 31 * h + hash):
+  // the generated ones are bootstrapped through method handles on first use, which costs a cold JVM (javac
+  // running the processor, hashing specs to share templates) milliseconds per record class.
 
   /** A plain string, passed as is. */
   record Literal(String value) implements Placeholder {
     public Literal {
       Objects.requireNonNull(value, "value");
     }
+
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof Literal o && Objects.equals(value, o.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(value);
+    }
   }
 
   /** {@code {inputValue: name}}: the text form of the input's value. */
-  record InputValue(String input) implements Placeholder {}
+  record InputValue(String input) implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof InputValue o && Objects.equals(input, o.input);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(input);
+    }
+  }
 
   /** {@code {inputPath: name}}: a local path of a file holding the input's data. */
-  record InputPath(String input) implements Placeholder {}
+  record InputPath(String input) implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof InputPath o && Objects.equals(input, o.input);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(input);
+    }
+  }
 
   /** {@code {outputPath: name}}: a local path the program writes the output's data to. */
-  record OutputPath(String output) implements Placeholder {}
+  record OutputPath(String output) implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof OutputPath o && Objects.equals(output, o.output);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(output);
+    }
+  }
 
   /** {@code {concat: [...]}}: the items joined into one string. */
   record Concat(List<Placeholder> items) implements Placeholder {
     public Concat {
       items = List.copyOf(items);
     }
+
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof Concat o && Objects.equals(items, o.items);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(items);
+    }
   }
 
   /** {@code {isPresent: name}}: whether the input was given; only inside {@code if.cond}. */
-  record IsPresent(String input) implements Placeholder {}
+  record IsPresent(String input) implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof IsPresent o && Objects.equals(input, o.input);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(input);
+    }
+  }
 
   /**
    * {@code {if: {cond: ..., then: [...], else: [...]}}}. {@code singleThen}/{@code singleElse}
@@ -53,6 +116,29 @@ public sealed interface Placeholder {
       otherwise = List.copyOf(otherwise);
     }
 
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof If o
+          && Objects.equals(cond, o.cond)
+          && Objects.equals(then, o.then)
+          && Objects.equals(otherwise, o.otherwise)
+          && singleThen == o.singleThen
+          && singleElse == o.singleElse
+          && hasElse == o.hasElse;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + Objects.hashCode(cond);
+      h = 31 * h + Objects.hashCode(then);
+      h = 31 * h + Objects.hashCode(otherwise);
+      h = 31 * h + Boolean.hashCode(singleThen);
+      h = 31 * h + Boolean.hashCode(singleElse);
+      h = 31 * h + Boolean.hashCode(hasElse);
+      return h;
+    }
+
     /** An {@code if} with a {@code then} list and no {@code else}. */
     public static If of(Placeholder cond, List<Placeholder> then) {
       return new If(cond, then, List.of(), false, false, false);
@@ -60,7 +146,17 @@ public sealed interface Placeholder {
   }
 
   /** {@code {executorInput: null}}: the KFP v2 executor input JSON. */
-  record ExecutorInput() implements Placeholder {}
+  record ExecutorInput() implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ExecutorInput;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
 
   static Placeholder literal(String value) {
     return new Literal(value);

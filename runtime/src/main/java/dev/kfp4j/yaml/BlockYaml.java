@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,10 +16,6 @@ import tools.jackson.databind.JsonNode;
  * thousands of tasks).
  */
 public final class BlockYaml {
-  /** YAML 1.1's and 1.2's numbers (integers in bases 2, 8, 10, 16 and 60, floats) and 1.1's dates. */
-  private static final Pattern NUMBER = Pattern.compile(
-      "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9_]+([eE][-+]?[0-9]+)?)"
-          + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
   /** Characters a plain scalar may not start with. */
   private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`<= ";
 
@@ -39,13 +34,51 @@ public final class BlockYaml {
     return write(node, header, true);
   }
 
+  /** Appends {@code header}'s lines as {@code # } comments, as {@link #write} starts (none for null or empty). */
+  public static void appendComment(String header, StringBuilder out) {
+    if (header == null || header.isEmpty()) {
+      return;
+    }
+    int start = 0;
+    while (start <= header.length()) {
+      int end = header.indexOf('\n', start);
+      end = end < 0 ? header.length() : end;
+      out.append('#');
+      if (end > start) {
+        out.append(' ').append(header, start, end);
+      }
+      out.append('\n');
+      start = end + 1;
+    }
+  }
+
+  /**
+   * Appends {@code key} as {@link #write} writes a map's key: plain, or quoted where YAML would
+   * read it otherwise. For writers that write a known shape straight, without a tree.
+   */
+  public static void appendKey(String key, StringBuilder out) {
+    key(key, out);
+  }
+
+  /**
+   * Appends {@code text} as {@link #write} writes a value whose key (or list dash) is at column
+   * {@code indent}: on the line, or as a literal block below it. No line break after it.
+   */
+  public static void appendText(String text, int indent, StringBuilder out) {
+    text(text, indent, out);
+  }
+
+  /**
+   * Appends what {@link #writeSorted} writes after the colon of a key at column {@code indent}:
+   * a value and its line break, or a nested map or list on the next lines.
+   */
+  public static void appendSortedValue(JsonNode value, int indent, StringBuilder out) {
+    after(value, indent, true, out);
+  }
+
   private static String write(JsonNode node, String header, boolean sorted) {
     StringBuilder out = new StringBuilder(4096);
-    if (header != null && !header.isEmpty()) {
-      for (String line : header.split("\n", -1)) {
-        out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
-      }
-    }
+    appendComment(header, out);
     if (node.isObject() && !node.isEmpty()) {
       map(node, 0, sorted, out);
     } else if (node.isArray() && !node.isEmpty()) {
@@ -129,12 +162,16 @@ public final class BlockYaml {
     } else if (v.isNumber() || v.isBoolean()) {
       out.append(v.asString());
     } else {
-      String s = v.asString();
-      if (!plain(s) && !printable(s) && literal(s)) {
-        block(s, indent, out);
-      } else {
-        key(s, out);
-      }
+      text(v.asString(), indent, out);
+    }
+  }
+
+  /** Text on the current line, or as a literal block whose lines are indented past {@code indent}. */
+  private static void text(String s, int indent, StringBuilder out) {
+    if (!plain(s) && !printable(s) && literal(s)) {
+      block(s, indent, out);
+    } else {
+      key(s, out);
     }
   }
 
@@ -143,7 +180,15 @@ public final class BlockYaml {
     if (plain(s)) {
       out.append(s);
     } else if (printable(s)) {
-      out.append('\'').append(s.replace("'", "''")).append('\'');
+      out.append('\'');
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        out.append(c);
+        if (c == '\'') {
+          out.append('\''); // doubled, as single quotes take it
+        }
+      }
+      out.append('\'');
     } else {
       quoted(s, out);
     }
@@ -169,19 +214,36 @@ public final class BlockYaml {
 
   /** Whether YAML reads {@code s} written bare back as the same string. */
   static boolean plain(String s) {
-    if (s.isEmpty() || INDICATORS.indexOf(s.charAt(0)) >= 0 && !(s.charAt(0) == '-' && s.length() > 1 && s.charAt(1) != ' ')) {
+    int n = s.length();
+    if (n == 0) {
       return false;
     }
-    char last = s.charAt(s.length() - 1);
-    return last != ' ' && last != ':' && !s.contains(": ") && !s.contains(" #") && !numberLike(s) && !reserved(s) && printable(s);
+    char first = s.charAt(0);
+    if (INDICATORS.indexOf(first) >= 0 && !(first == '-' && n > 1 && s.charAt(1) != ' ')) {
+      return false;
+    }
+    char last = s.charAt(n - 1);
+    if (last == ' ' || last == ':') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (special(c) || c == ':' && i + 1 < n && s.charAt(i + 1) == ' ' || c == '#' && i > 0 && s.charAt(i - 1) == ' ') {
+        return false; // ": " and " #" start a value and a comment
+      }
+    }
+    boolean numeric = first >= '0' && first <= '9' || first == '.' || first == '-' || first == '+';
+    return !(numeric && numberLike(s)) && !reserved(s);
   }
 
   /**
    * Whether {@code s} reads as a number or a date in YAML 1.1 or 1.2 ({@code 7}, {@code 1_000},
    * {@code 0x1f}, {@code 1:20}, {@code 1e3}, {@code .5}, {@code .inf}, {@code 2024-01-01});
-   * {@code 0s}, {@code 1Gi}, {@code 2.1.0} do not.
+   * {@code 0s}, {@code 1Gi}, {@code 2.1.0} do not. Checked by hand, not with a regular expression:
+   * the processor calls this for every text it writes, and a pattern's matcher is code the JIT
+   * compiles again in every build.
    */
-  private static boolean numberLike(String s) {
+  static boolean numberLike(String s) {
     int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
     if (i == s.length()) {
       return false;
@@ -189,13 +251,98 @@ public final class BlockYaml {
     char c = s.charAt(i);
     if (c == '.') {
       String rest = s.substring(i).toLowerCase(Locale.ROOT);
-      if (rest.equals(".inf") || rest.equals(".nan")) {
-        return true;
-      }
-    } else if (c < '0' || c > '9') {
+      return rest.equals(".inf") || rest.equals(".nan") || fraction(s, i);
+    }
+    if (!digit(c)) {
       return false;
     }
-    return NUMBER.matcher(s).matches();
+    if (c == '0' && i + 1 < s.length()) {
+      switch (s.charAt(i + 1)) {
+        case 'b':
+          return i + 2 < s.length() && only(s, i + 2, "01_");
+        case 'o':
+          return i + 2 < s.length() && only(s, i + 2, "01234567_");
+        case 'x':
+          return i + 2 < s.length() && only(s, i + 2, "0123456789abcdefABCDEF_");
+        default:
+          break;
+      }
+    }
+    return decimal(s, i) || i == 0 && date(s);
+  }
+
+  /** {@code [0-9][0-9_]*(:[0-5]?[0-9])*(\.[0-9_]*)?} and an exponent from {@code i} to the end: 7, 1_000, 1:20:30.5, 1.5e3. */
+  private static boolean decimal(String s, int i) {
+    int n = s.length();
+    i = skip(s, i + 1, "0123456789_");
+    while (i < n && s.charAt(i) == ':') {
+      if (i + 2 < n && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '5' && digit(s.charAt(i + 2))) {
+        i += 3;
+      } else if (i + 1 < n && digit(s.charAt(i + 1))) {
+        i += 2;
+      } else {
+        return false;
+      }
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i = skip(s, i + 1, "0123456789_");
+    }
+    return exponent(s, i);
+  }
+
+  /** {@code \.[0-9_]+} and an exponent from {@code i} (at the dot) to the end: .5, .5e3. */
+  private static boolean fraction(String s, int i) {
+    int end = skip(s, i + 1, "0123456789_");
+    return end > i + 1 && exponent(s, end);
+  }
+
+  /** Whether {@code s} from {@code i} is empty or an exponent {@code [eE][-+]?[0-9]+}. */
+  private static boolean exponent(String s, int i) {
+    int n = s.length();
+    if (i == n) {
+      return true;
+    }
+    if (s.charAt(i) != 'e' && s.charAt(i) != 'E') {
+      return false;
+    }
+    i++;
+    if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+      i++;
+    }
+    return i < n && skip(s, i, "0123456789") == n;
+  }
+
+  /** YAML 1.1's dates: {@code [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}}, then nothing or a time after {@code T}, {@code t} or a space. */
+  private static boolean date(String s) {
+    int n = s.length();
+    if (n < 8 || skip(s, 0, "0123456789") < 4 || s.charAt(4) != '-') {
+      return false;
+    }
+    int month = skip(s, 5, "0123456789");
+    if (month == 5 || month > 7 || month == n || s.charAt(month) != '-') {
+      return false;
+    }
+    int day = skip(s, month + 1, "0123456789");
+    if (day == month + 1 || day > month + 3) {
+      return false;
+    }
+    return day == n || s.charAt(day) == 'T' || s.charAt(day) == 't' || s.charAt(day) == ' ';
+  }
+
+  /** The index of the first character of {@code s} from {@code i} not in {@code chars}. */
+  private static int skip(String s, int i, String chars) {
+    while (i < s.length() && chars.indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean only(String s, int i, String chars) {
+    return skip(s, i, chars) == s.length();
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean reserved(String s) {

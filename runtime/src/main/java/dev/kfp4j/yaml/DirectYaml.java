@@ -32,15 +32,26 @@ final class DirectYaml {
   }
 
   private final StringBuilder out = new StringBuilder(1024);
+  private final Set<JsonNode> flow;
 
-  private DirectYaml() {}
+  private DirectYaml(Set<JsonNode> flow) {
+    this.flow = flow;
+  }
 
   /** {@code node} (a non-empty map) as YAML after {@code header}'s lines as {@code # } comments, or null when the mapper must write it. */
   static String write(JsonNode node, String header) {
-    if (!node.isObject() || node.isEmpty()) {
+    return write(node, header, Set.of());
+  }
+
+  /**
+   * {@link #write(JsonNode, String)} with the values in {@code flow} (a map's values or a list's
+   * items, found by {@code flow.contains}) each on its line in {@link FlowYaml flow style}.
+   */
+  static String write(JsonNode node, String header, Set<JsonNode> flow) {
+    if (!node.isObject() || node.isEmpty() || flow.contains(node)) {
       return null;
     }
-    DirectYaml w = new DirectYaml();
+    DirectYaml w = new DirectYaml(flow);
     if (header != null && !header.isEmpty()) {
       for (String line : header.split("\n", -1)) {
         w.out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
@@ -70,7 +81,9 @@ final class DirectYaml {
   private void entry(String key, JsonNode value, int column) {
     key(key);
     out.append(':');
-    if (value.isObject()) {
+    if (flow.contains(value)) {
+      out.append(' ').append(FlowYaml.write(value)).append('\n');
+    } else if (value.isObject()) {
       nonEmpty(value);
       out.append('\n');
       pad(column + 2);
@@ -90,7 +103,9 @@ final class DirectYaml {
     for (JsonNode item : list) {
       pad(indent);
       out.append("- ");
-      if (item.isObject()) {
+      if (flow.contains(item)) {
+        out.append(FlowYaml.write(item)).append('\n');
+      } else if (item.isObject()) {
         nonEmpty(item);
         map(item, indent + 2);
       } else if (item.isArray()) {

@@ -2,7 +2,6 @@ package dev.kfp4j.yaml;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,8 +11,6 @@ import tools.jackson.databind.JsonNode;
  * (JSON escapes) for text with line breaks or control characters.
  */
 public final class FlowYaml {
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][-A-Za-z0-9_./]*");
-  private static final Pattern NUMBER_LIKE = Pattern.compile("[-+.]?[0-9].*|\\.(inf|nan|Inf|NaN|INF|NAN)");
 
   private FlowYaml() {}
 
@@ -52,16 +49,58 @@ public final class FlowYaml {
   }
 
   private static void scalar(String s, StringBuilder out) {
-    if (PLAIN.matcher(s).matches() && !NUMBER_LIKE.matcher(s).matches() && !reserved(s)) {
+    if (plain(s) && !reserved(s)) {
       out.append(s);
-    } else if (s.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
-      out.append('\'').append(s.replace("'", "''")).append('\'');
+    } else if (!control(s)) {
+      out.append('\'');
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        out.append(c);
+        if (c == '\'') {
+          out.append('\''); // doubled, as single quotes take it
+        }
+      }
+      out.append('\'');
     } else {
       out.append(Yaml.json().writeValueAsString(s));
     }
   }
 
+  /**
+   * {@code [A-Za-z_/][-A-Za-z0-9_./]*}: a name or a path, checked by hand (no pattern for the JIT to
+   * compile in every build). None reads as a number: a number starts with a digit, a sign or a dot.
+   */
+  private static boolean plain(String s) {
+    if (s.isEmpty() || !(letter(s.charAt(0)) || s.charAt(0) == '_' || s.charAt(0) == '/')) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!letter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_' && c != '.' && c != '/') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean letter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  /** Whether {@code s} has a control character, which only double quotes (with escapes) take. */
+  private static boolean control(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < 0x20 || s.charAt(i) == 0x7f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean reserved(String s) {
+    if (s.length() > 5) {
+      return false;
+    }
     switch (s.toLowerCase(Locale.ROOT)) {
       case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~":
         return true;

@@ -223,6 +223,15 @@ public final class Yaml {
    * flow style.
    */
   public static String write(JsonNode node, String header, java.util.Set<JsonNode> flow) {
+    String direct = DirectYaml.write(node, header, flow);
+    return direct != null ? direct : withFlowTokens(node, header, flow);
+  }
+
+  /**
+   * {@link #write(JsonNode, String, java.util.Set)}'s text, through a copy of the tree whose flow
+   * nodes are tokens, written by {@link #write(JsonNode, String)} and replaced by their lines.
+   */
+  static String withFlowTokens(JsonNode node, String header, java.util.Set<JsonNode> flow) {
     if (flow.isEmpty()) {
       return write(node, header);
     }

@@ -71,6 +71,48 @@ class SpecEqualityTest {
     }
   }
 
+  /** Two of each placeholder, equal, then one differing from the first in each component in turn. */
+  private static List<List<Placeholder>> placeholders() {
+    Placeholder cond = new Placeholder.IsPresent("a");
+    List<Placeholder> then = List.of(Placeholder.literal("t"));
+    List<Placeholder> otherwise = List.of(Placeholder.literal("e"));
+    return List.of(
+        List.of(Placeholder.literal("x"), Placeholder.literal("x"), Placeholder.literal("y")),
+        List.of(new Placeholder.InputValue("a"), new Placeholder.InputValue("a"), new Placeholder.InputValue("b")),
+        List.of(new Placeholder.InputPath("a"), new Placeholder.InputPath("a"), new Placeholder.InputPath("b")),
+        List.of(new Placeholder.OutputPath("a"), new Placeholder.OutputPath("a"), new Placeholder.OutputPath("b")),
+        List.of(new Placeholder.IsPresent("a"), new Placeholder.IsPresent("a"), new Placeholder.IsPresent("b")),
+        List.of(new Placeholder.Concat(then), new Placeholder.Concat(then), new Placeholder.Concat(otherwise)),
+        List.of(new Placeholder.ExecutorInput(), new Placeholder.ExecutorInput()),
+        List.of(new Placeholder.If(cond, then, otherwise, false, false, true), new Placeholder.If(cond, then, otherwise, false, false, true),
+            new Placeholder.If(new Placeholder.IsPresent("b"), then, otherwise, false, false, true),
+            new Placeholder.If(cond, otherwise, otherwise, false, false, true), new Placeholder.If(cond, then, then, false, false, true),
+            new Placeholder.If(cond, then, otherwise, true, false, true), new Placeholder.If(cond, then, otherwise, false, true, true),
+            new Placeholder.If(cond, then, otherwise, false, false, false)));
+  }
+
+  @Test
+  void placeholdersAreEqualWhenEveryComponentIsAndHashAsRecordsDo() {
+    for (List<Placeholder> p : placeholders()) {
+      assertEqualSpecs(p.get(0), p.get(1));
+      for (Placeholder other : p.subList(2, p.size())) {
+        assertNotEquals(p.get(0), other);
+      }
+      // a record's own hash: 31 * h + each component's hash, from 0
+      int h = 0;
+      for (java.lang.reflect.RecordComponent c : p.get(0).getClass().getRecordComponents()) {
+        try {
+          h = 31 * h + java.util.Objects.hashCode(c.getAccessor().invoke(p.get(0)));
+        } catch (ReflectiveOperationException e) {
+          throw new AssertionError(e);
+        }
+      }
+      assertEquals(h, p.get(0).hashCode(), p.get(0).toString());
+    }
+    assertNotEquals(Placeholder.literal("a"), new Placeholder.InputValue("a"));
+    assertNotEquals(new Placeholder.InputValue("a"), new Placeholder.InputPath("a"));
+  }
+
   @Test
   void theTestsAboveCoverEveryComponent() {
     // A component added to a spec record must join its written-out equals and hashCode, and the tests above.
@@ -79,5 +121,7 @@ class SpecEqualityTest {
     assertEquals(4, OutputSpec.class.getRecordComponents().length);
     assertEquals(5, ContainerSpec.class.getRecordComponents().length);
     assertEquals(8, ComponentSpec.class.getRecordComponents().length);
+    assertEquals(8, placeholders().size(), "one row per placeholder record");
+    assertEquals(6, Placeholder.If.class.getRecordComponents().length);
   }
 }

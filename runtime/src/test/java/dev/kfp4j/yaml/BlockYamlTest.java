@@ -2,7 +2,10 @@ package dev.kfp4j.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -127,5 +130,38 @@ class BlockYamlTest {
     assertEquals("{}\n", BlockYaml.write(JsonNodeFactory.instance.objectNode(), null));
     JsonNode list = JsonNodeFactory.instance.arrayNode().add("a");
     assertEquals(list, Yaml.read(BlockYaml.write(list, null)));
+  }
+
+  /** YAML 1.1's and 1.2's numbers (integers in bases 2, 8, 10, 16 and 60, floats) and 1.1's dates, as a regular expression. */
+  private static final Pattern NUMBER = Pattern.compile(
+      "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9_]+([eE][-+]?[0-9]+)?)"
+          + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
+
+  private static boolean numberByPattern(String s) {
+    String rest = (s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s).toLowerCase(Locale.ROOT);
+    return rest.equals(".inf") || rest.equals(".nan") || NUMBER.matcher(s).matches();
+  }
+
+  @Test
+  void numbersAreTheTextsYamlsNumberGrammarMatches() {
+    String alphabet = "0169_:.eE-+boxfT ";
+    List<String> texts = new ArrayList<>(List.of("2024-01-01", "2024-1-1", "2024-1-1 10:00", "2024-01-01T10:00:00Z", "2024-01-01t1",
+        "2024-01-01x", "2024-001-01", "2024-01-001", "202-01-01", "20245-01-01", "2024-01-", "-2024-01-01", "+.INF", "-.nan", ".Inf",
+        "1:59", "1:69", "1:60", "1:5:9", "12:30:45.5e3", "0o777", "0O7", "0x1F_a", "0b", "0x", "0o", "1e", "1e+", "1.5E-10", "._", "1__"));
+    texts.addAll(List.copyOf(TEXTS));
+    for (int length = 1; length <= 4; length++) {
+      for (int n = 0; n < Math.pow(alphabet.length(), length); n++) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0, rest = n; k < length; k++, rest /= alphabet.length()) {
+          b.append(alphabet.charAt(rest % alphabet.length()));
+        }
+        texts.add(b.toString());
+      }
+    }
+    for (String t : texts) {
+      if (!t.isEmpty()) {
+        assertEquals(numberByPattern(t), BlockYaml.numberLike(t), t);
+      }
+    }
   }
 }

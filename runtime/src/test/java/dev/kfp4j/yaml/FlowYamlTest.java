@@ -37,6 +37,25 @@ class FlowYamlTest {
     assertEquals("{a: '1', b: 'yes', c: '{{x}}'}", FlowYaml.write(Yaml.json().readTree("{\"a\": \"1\", \"b\": \"yes\", \"c\": \"{{x}}\"}")));
   }
 
+  @Test
+  void flowLinesWrittenInPlaceAreTheTokensReplaced() {
+    ObjectNode root = Yaml.json().createObjectNode();
+    ObjectNode dag = root.putObject("spec").putArray("templates").addObject().put("name", "main").putObject("dag");
+    var tasks = dag.putArray("tasks");
+    for (String v : List.of("add", "it's", "3", "{{inputs.parameters.a}}", "yes", "a: b", "gs://b/f")) {
+      ObjectNode t = tasks.addObject();
+      t.put("name", v).put("template", "add");
+      t.putObject("arguments").putArray("parameters").addObject().put("name", "a").put("value", v);
+    }
+    ObjectNode single = dag.putObject("single");
+    single.putObject("inFlow").put("k", "v");
+    Set<JsonNode> flow = flowSet(tasks);
+    flow.add(single.get("inFlow"));
+    assertEquals(Yaml.withFlowTokens(root, "h", flow), DirectYaml.write(root, "h", flow));
+    assertEquals(Yaml.withFlowTokens(root, "h", flow), Yaml.write(root, "h", flow));
+    assertEquals(root, Yaml.read(Yaml.write(root, "h", flow)));
+  }
+
   private static Set<JsonNode> flowSet(JsonNode array) {
     Set<JsonNode> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     array.forEach(set::add);

@@ -281,6 +281,10 @@ public final class ComponentValidator {
   private static final Pattern ANNOTATION = Pattern.compile("@\\S+ ");
 
   private static String simpleType(TypeMirror t) {
-    return ANNOTATION.matcher(PACKAGE.matcher(t.toString()).replaceAll("")).replaceAll("");
+    String text = t.toString();
+    if (text.indexOf('.') < 0 && text.indexOf('@') < 0) {
+      return text; // int, a type variable: nothing to drop
+    }
+    return ANNOTATION.matcher(PACKAGE.matcher(text).replaceAll("")).replaceAll("");
   }
 }

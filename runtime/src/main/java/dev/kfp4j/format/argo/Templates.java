@@ -151,8 +151,28 @@ final class Templates {
 
   /** A template name from a component name the KFP SDK may have written freely ("Add", "Train model"). */
   static String templateBase(String componentName) {
-    String s = componentName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
-    return s.isEmpty() ? "component" : s;
+    String lower = componentName.toLowerCase(Locale.ROOT);
+    StringBuilder s = new StringBuilder(lower.length());
+    boolean run = false; // in a run of other characters, written as one '-'
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+        s.append(c);
+        run = false;
+      } else if (!run) {
+        s.append('-');
+        run = true;
+      }
+    }
+    int start = 0;
+    int end = s.length();
+    while (start < end && s.charAt(start) == '-') {
+      start++;
+    }
+    while (end > start && s.charAt(end - 1) == '-') {
+      end--;
+    }
+    return start == end ? "component" : s.substring(start, end);
   }
 
   private String uniqueName(String base) {

@@ -1,93 +1,323 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.TypeSpec;
 import dev.kfp4j.yaml.BlockYaml;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The reusable KFP 2 component file of one component, built straight from the component: the same
- * bytes as {@link Kfp2Writer#write} of {@link Kfp2Writer#componentPipeline}, without planning a
- * pipeline (levels, DAG walk, settings) around its one task. The processor writes one per
- * {@code @Component}, so this is on every build's path.
+ * The reusable KFP 2 component file of one component, written straight from the component: the
+ * same bytes as {@link Kfp2Writer#write} of {@link Kfp2Writer#componentPipeline}, without planning
+ * a pipeline (levels, DAG walk, settings) around its one task, and without a tree to write: its
+ * keys are written in the order {@link BlockYaml#writeSorted} gives them, names sorted, and each
+ * key and text as it writes them. The processor writes one per {@code @Component}, so this is on
+ * every build's path.
  */
 final class Kfp2ComponentFile {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private final ComponentSpec component;
+  private final String task;
+  private final String where;
+  private final List<InputSpec> artifactInputs = new ArrayList<>();
+  private final List<InputSpec> parameterInputs = new ArrayList<>();
+  private final List<OutputSpec> artifactOutputs = new ArrayList<>();
+  private final List<OutputSpec> parameterOutputs = new ArrayList<>();
+  private final StringBuilder out = new StringBuilder(4096);
 
-  private Kfp2ComponentFile() {}
+  /** For {@code pipeline}, the {@link Kfp2Writer#componentPipeline} of {@code component}, whose parameters say which inputs are artifacts. */
+  private Kfp2ComponentFile(ComponentSpec component, Pipeline pipeline, String task, String where) {
+    this.component = component;
+    this.task = task;
+    this.where = where;
+    Map<String, InputSpec> inputs = new TreeMap<>();
+    for (InputSpec in : component.inputs()) {
+      inputs.put(in.name(), in);
+    }
+    Set<String> artifacts = new HashSet<>();
+    for (Parameter p : pipeline.parameters()) {
+      if (p.isArtifact()) {
+        artifacts.add(p.name());
+      }
+    }
+    for (InputSpec in : inputs.values()) {
+      (artifacts.contains(in.name()) ? artifactInputs : parameterInputs).add(in);
+    }
+    Map<String, OutputSpec> outputs = new TreeMap<>();
+    for (OutputSpec o : component.outputs()) {
+      outputs.put(o.name(), o);
+    }
+    for (OutputSpec o : outputs.values()) {
+      (component.outputIsArtifact(o.name()) ? artifactOutputs : parameterOutputs).add(o);
+    }
+  }
 
   static String write(ComponentSpec component, String source) {
     Pipeline pipeline = Kfp2Writer.componentPipeline(component, source); // checks names as the pipeline path does
     String task = pipeline.steps().get(0).name();
-    String where = "pipeline '" + pipeline.name() + "', task '" + task + "'";
-    ObjectNode spec = NODES.objectNode();
-    ObjectNode definitions = Kfp2Components.definitions(component, where);
-    definitions.put("executorLabel", "exec-" + task);
-    spec.putObject("components").set("comp-" + task, definitions);
-    spec.putObject("deploymentSpec").putObject("executors").putObject("exec-" + task)
-        .set("container", Kfp2Components.executor(component, NODES.objectNode(), where));
-    ObjectNode info = spec.putObject("pipelineInfo");
-    info.put("name", pipeline.name());
-    if (pipeline.description() != null && !pipeline.description().isEmpty()) {
-      info.put("description", pipeline.description());
-    }
-    ObjectNode root = root(component, task);
-    spec.set("root", root);
-    spec.put("schemaVersion", Kfp2Writer.SCHEMA_VERSION);
-    spec.put("sdkVersion", Kfp2Writer.SDK_VERSION);
-    return BlockYaml.writeSorted(spec, Kfp2Writer.header(pipeline, root));
+    Kfp2ComponentFile file = new Kfp2ComponentFile(component, pipeline, task, "pipeline '" + pipeline.name() + "', task '" + task + "'");
+    BlockYaml.appendComment(Kfp2Writer.header(pipeline, file.outputTypes()), file.out);
+    file.spec(pipeline);
+    return file.out.toString();
   }
 
-  /** The root: the task taking every input from the root's, the root giving every output of the task. */
-  private static ObjectNode root(ComponentSpec component, String task) {
-    ObjectNode root = NODES.objectNode();
-    ObjectNode t = root.putObject("dag").putObject("tasks").putObject(task);
-    t.putObject("taskInfo").put("name", task);
-    t.putObject("cachingOptions").put("enableCache", true);
-    for (InputSpec in : component.inputs()) {
-      boolean artifact = Kfp2Types.inputIsArtifact(component, in.name());
-      t.withObject("inputs").withObject(artifact ? "artifacts" : "parameters").putObject(in.name())
-          .put(artifact ? "componentInputArtifact" : "componentInputParameter", in.name());
+  /** Each output's type as KFP's header names it: a parameter's Python type, an artifact's schema title. */
+  private TreeMap<String, String> outputTypes() {
+    TreeMap<String, String> types = new TreeMap<>();
+    for (OutputSpec o : parameterOutputs) {
+      types.put(o.name(), Kfp2Types.pythonName(Kfp2Types.parameterType(o)));
     }
-    t.putObject("componentRef").put("name", "comp-" + task);
-    for (OutputSpec out : component.outputs()) {
-      ObjectNode outputs = root.withObject("dag").withObject("outputs");
-      if (Kfp2Types.outputIsArtifact(component, out.name())) {
-        outputs.withObject("artifacts").putObject(out.name()).putArray("artifactSelectors").addObject()
-            .put("producerSubtask", task).put("outputArtifactKey", out.name());
-        Kfp2Components.artifactType(root.withObject("outputDefinitions").withObject("artifacts").putObject(out.name()),
-            Kfp2Types.schemaTitle(out.type()));
-      } else {
-        outputs.withObject("parameters").putObject(out.name()).putObject("valueFromParameter")
-            .put("producerSubtask", task).put("outputParameterKey", out.name());
-        root.withObject("outputDefinitions").withObject("parameters").putObject(out.name())
-            .put("parameterType", Kfp2Types.parameterType(out).v2Name());
-      }
+    for (OutputSpec o : artifactOutputs) {
+      types.put(o.name(), Kfp2Types.schemaTitle(o.type()));
     }
-    for (InputSpec in : component.inputs()) {
-      ObjectNode def;
-      if (Kfp2Types.inputIsArtifact(component, in.name())) {
-        def = root.withObject("inputDefinitions").withObject("artifacts").putObject(in.name());
-        Kfp2Components.artifactType(def, Kfp2Types.schemaTitle(in.type()));
-      } else {
-        def = root.withObject("inputDefinitions").withObject("parameters").putObject(in.name());
-        ParameterType type = Kfp2Types.parameterType(in);
-        def.put("parameterType", type.v2Name());
-        if (in.defaultValue() != null) {
-          def.set("defaultValue", Kfp2Components.value(in.defaultValue(), type, "parameter '" + in.name() + "'"));
+    return types;
+  }
+
+  private void spec(Pipeline pipeline) {
+    open(0, "components");
+    name(2, "comp-" + task);
+    text(4, "executorLabel", "exec-" + task);
+    inputDefinitions(4, false);
+    outputDefinitions(4, false);
+    open(0, "deploymentSpec");
+    open(2, "executors");
+    name(4, "exec-" + task);
+    container(6, Kfp2Components.container(component, where));
+    open(0, "pipelineInfo");
+    if (pipeline.description() != null && !pipeline.description().isEmpty()) {
+      text(2, "description", pipeline.description());
+    }
+    text(2, "name", pipeline.name());
+    open(0, "root");
+    dag(2);
+    inputDefinitions(2, true);
+    outputDefinitions(2, true);
+    text(0, "schemaVersion", Kfp2Writer.SCHEMA_VERSION);
+    text(0, "sdkVersion", Kfp2Writer.SDK_VERSION);
+  }
+
+  /**
+   * A component's input definitions ({@code root} false) or the root's: the root's artifacts are
+   * optional only when the input is, its parameters take an exit task's status as any other.
+   */
+  private void inputDefinitions(int indent, boolean root) {
+    if (artifactInputs.isEmpty() && parameterInputs.isEmpty()) {
+      return;
+    }
+    open(indent, "inputDefinitions");
+    if (!artifactInputs.isEmpty()) {
+      open(indent + 2, "artifacts");
+      for (InputSpec in : artifactInputs) {
+        name(indent + 4, in.name());
+        artifactType(indent + 6, in.type());
+        description(indent + 6, in.description());
+        if (in.optional() || !root && in.defaultValue() != null) {
+          flag(indent + 6, "isOptional");
         }
       }
-      if (in.optional() || in.defaultValue() != null && !Kfp2Types.inputIsArtifact(component, in.name())) {
-        def.put("isOptional", true);
-      }
-      if (in.description() != null && !in.description().isEmpty()) {
-        def.put("description", in.description());
+    }
+    if (!parameterInputs.isEmpty()) {
+      open(indent + 2, "parameters");
+      for (InputSpec in : parameterInputs) {
+        boolean status = !root && TypeSpec.TASK_FINAL_STATUS.equals(in.type());
+        ParameterType type = Kfp2Types.parameterType(in);
+        name(indent + 4, in.name());
+        if (in.defaultValue() != null && !status) {
+          String what = root ? "parameter '" + in.name() + "'" : where + ": default of input '" + in.name() + "'";
+          key(indent + 6, "defaultValue");
+          BlockYaml.appendSortedValue(Kfp2Components.value(in.defaultValue(), type, what), indent + 6, out);
+        }
+        description(indent + 6, in.description());
+        if (status || in.optional() || in.defaultValue() != null) {
+          flag(indent + 6, "isOptional");
+        }
+        text(indent + 6, "parameterType", status ? Kfp2Types.TASK_FINAL_STATUS : type.v2Name());
       }
     }
-    return root;
+  }
+
+  /** A component's output definitions, or the root's (without descriptions). */
+  private void outputDefinitions(int indent, boolean root) {
+    if (artifactOutputs.isEmpty() && parameterOutputs.isEmpty()) {
+      return;
+    }
+    open(indent, "outputDefinitions");
+    if (!artifactOutputs.isEmpty()) {
+      open(indent + 2, "artifacts");
+      for (OutputSpec o : artifactOutputs) {
+        name(indent + 4, o.name());
+        artifactType(indent + 6, o.type());
+        if (!root) {
+          description(indent + 6, o.description());
+        }
+      }
+    }
+    if (!parameterOutputs.isEmpty()) {
+      open(indent + 2, "parameters");
+      for (OutputSpec o : parameterOutputs) {
+        name(indent + 4, o.name());
+        if (!root) {
+          description(indent + 6, o.description());
+        }
+        text(indent + 6, "parameterType", Kfp2Types.parameterType(o).v2Name());
+      }
+    }
+  }
+
+  private void container(int indent, Kfp2Components.Container c) {
+    open(indent, "container");
+    list(indent + 2, "args", c.args());
+    list(indent + 2, "command", c.command());
+    if (!c.env().isEmpty()) {
+      open(indent + 2, "env");
+      for (Map.Entry<String, String> e : c.env().entrySet()) {
+        item(indent + 2, "name", e.getKey());
+        text(indent + 4, "value", e.getValue());
+      }
+    }
+    if (c.image() == null) {
+      key(indent + 2, "image");
+      out.append(" null\n");
+    } else {
+      text(indent + 2, "image", c.image());
+    }
+  }
+
+  /** The root's DAG: the one task taking every input from the root's, the root giving every output of the task. */
+  private void dag(int indent) {
+    open(indent, "dag");
+    if (!artifactOutputs.isEmpty() || !parameterOutputs.isEmpty()) {
+      open(indent + 2, "outputs");
+      if (!artifactOutputs.isEmpty()) {
+        open(indent + 4, "artifacts");
+        for (OutputSpec o : artifactOutputs) {
+          name(indent + 6, o.name());
+          open(indent + 8, "artifactSelectors");
+          item(indent + 8, "outputArtifactKey", o.name());
+          text(indent + 10, "producerSubtask", task);
+        }
+      }
+      if (!parameterOutputs.isEmpty()) {
+        open(indent + 4, "parameters");
+        for (OutputSpec o : parameterOutputs) {
+          name(indent + 6, o.name());
+          open(indent + 8, "valueFromParameter");
+          text(indent + 10, "outputParameterKey", o.name());
+          text(indent + 10, "producerSubtask", task);
+        }
+      }
+    }
+    open(indent + 2, "tasks");
+    name(indent + 4, task);
+    int t = indent + 6;
+    open(t, "cachingOptions");
+    flag(t + 2, "enableCache");
+    open(t, "componentRef");
+    text(t + 2, "name", "comp-" + task);
+    if (!artifactInputs.isEmpty() || !parameterInputs.isEmpty()) {
+      open(t, "inputs");
+      if (!artifactInputs.isEmpty()) {
+        open(t + 2, "artifacts");
+        for (InputSpec in : artifactInputs) {
+          name(t + 4, in.name());
+          text(t + 6, "componentInputArtifact", in.name());
+        }
+      }
+      if (!parameterInputs.isEmpty()) {
+        open(t + 2, "parameters");
+        for (InputSpec in : parameterInputs) {
+          name(t + 4, in.name());
+          text(t + 6, "componentInputParameter", in.name());
+        }
+      }
+    }
+    open(t, "taskInfo");
+    text(t + 2, "name", task);
+  }
+
+  private void artifactType(int indent, TypeSpec type) {
+    open(indent, "artifactType");
+    text(indent + 2, "schemaTitle", Kfp2Types.schemaTitle(type));
+    text(indent + 2, "schemaVersion", Kfp2Types.SCHEMA_VERSION);
+  }
+
+  private void description(int indent, String description) {
+    if (description != null && !description.isEmpty()) {
+      text(indent, "description", description);
+    }
+  }
+
+  /** A list of texts at its key's indentation; nothing for an empty one (KFP leaves it out). */
+  private void list(int indent, String key, List<String> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    open(indent, key);
+    for (String item : items) {
+      dash(indent);
+      BlockYaml.appendText(item, indent, out);
+      out.append('\n');
+    }
+  }
+
+  /** {@code key:} of a map or list on the next lines; {@code key} is a name of the format, written as it is. */
+  private void open(int indent, String key) {
+    key(indent, key);
+    out.append('\n');
+  }
+
+  /** A name given by the component (an input, output or task), as the key of a map on the next lines. */
+  private void name(int indent, String name) {
+    pad(indent);
+    BlockYaml.appendKey(name, out);
+    out.append(":\n");
+  }
+
+  private void text(int indent, String key, String text) {
+    key(indent, key);
+    value(text, indent);
+  }
+
+  /** {@code - key: text}, a list's item whose first key follows the dash at {@code indent}, its next keys below it. */
+  private void item(int indent, String key, String text) {
+    dash(indent);
+    out.append(key).append(':');
+    value(text, indent + 2);
+  }
+
+  private void value(String text, int column) {
+    out.append(' ');
+    BlockYaml.appendText(text, column, out);
+    out.append('\n');
+  }
+
+  private void flag(int indent, String key) {
+    key(indent, key);
+    out.append(" true\n");
+  }
+
+  private void key(int indent, String key) {
+    pad(indent);
+    out.append(key).append(':');
+  }
+
+  /** {@code - } at {@code indent}: the item's first key follows on the same line, at {@code indent + 2}. */
+  private void dash(int indent) {
+    pad(indent);
+    out.append("- ");
+  }
+
+  private void pad(int indent) {
+    for (int i = 0; i < indent; i++) {
+      out.append(' ');
+    }
   }
 }

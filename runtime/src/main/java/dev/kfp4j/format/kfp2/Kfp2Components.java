@@ -12,11 +12,11 @@ import dev.kfp4j.spec.TypeSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,9 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Kfp2Components {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Pattern OTHERS = Pattern.compile("[^-0-9a-z]+");
-  private static final Pattern DASHES = Pattern.compile("-+");
-  private static final Pattern EDGE_DASHES = Pattern.compile("^-|-$");
 
   final ObjectNode components = NODES.objectNode();
   final ObjectNode executors = NODES.objectNode();
@@ -95,9 +92,20 @@ final class Kfp2Components {
 
   /** KFP's sanitised names: lower case, runs of other characters as one '-'. */
   static String sanitize(String name) {
-    String s = EDGE_DASHES.matcher(DASHES.matcher(OTHERS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("-"))
-        .replaceAll("");
-    return s.isEmpty() ? "component" : s;
+    String lower = name.toLowerCase(Locale.ROOT);
+    StringBuilder s = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        s.append(c);
+      } else if (s.length() > 0 && s.charAt(s.length() - 1) != '-') {
+        s.append('-'); // not at the start: a leading dash is dropped
+      }
+    }
+    if (s.length() > 0 && s.charAt(s.length() - 1) == '-') {
+      s.setLength(s.length() - 1);
+    }
+    return s.length() == 0 ? "component" : s.toString();
   }
 
   /** A container component's input and output definitions. */
@@ -169,33 +177,51 @@ final class Kfp2Components {
     }
   }
 
-  /** The executor's container: the image and command line, with the container settings given. */
-  static ObjectNode executor(ComponentSpec spec, ObjectNode settings, String where) {
+  /** An executor's container before settings: its image, command line (placeholders converted) and environment. */
+  record Container(String image, List<String> command, List<String> args, Map<String, String> env) {}
+
+  /** The container that runs {@code spec}: kfp4j's entrypoints through KFP 2's executor protocol, other commands as they are. */
+  static Container container(ComponentSpec spec, String where) {
     if (spec.graph() != null || spec.container() == null) {
       throw new FormatException(where + ": only container components run as KFP 2 executors");
     }
-    ObjectNode c = NODES.objectNode();
-    c.put("image", spec.container().image());
     Optional<JavaEntrypoint> java = JavaEntrypoint.of(spec.container());
-    ArrayNode command = c.putArray("command");
-    ArrayNode args = c.putArray("args");
+    List<String> command;
+    List<String> args;
     if (java.isPresent()) {
       // kfp4j's entrypoints speak KFP 2's executor protocol, as KFP's lightweight components do
-      Placeholders.convert(spec, java.get().command(), where).forEach(command::add);
-      args.add(JavaEntrypoint.EXECUTOR_INPUT_FLAG).add("{{$}}");
+      command = Placeholders.convert(spec, java.get().command(), where);
+      args = List.of(JavaEntrypoint.EXECUTOR_INPUT_FLAG, "{{$}}");
     } else {
-      Placeholders.convert(spec, spec.container().command(), where).forEach(command::add);
-      Placeholders.convert(spec, spec.container().args(), where).forEach(args::add);
+      command = Placeholders.convert(spec, spec.container().command(), where);
+      args = Placeholders.convert(spec, spec.container().args(), where);
     }
-    if (command.isEmpty()) {
-      c.remove("command");
-    }
-    if (args.isEmpty()) {
-      c.remove("args");
-    }
+    Map<String, String> env = new LinkedHashMap<>();
     for (Map.Entry<String, Placeholder> e : spec.container().env().entrySet()) {
-      String value = Placeholders.convert(spec, List.of(e.getValue()), where).get(0);
-      c.withArray("env").addObject().put("name", e.getKey()).put("value", value);
+      env.put(e.getKey(), Placeholders.convert(spec, List.of(e.getValue()), where).get(0));
+    }
+    return new Container(spec.container().image(), command, args, env);
+  }
+
+  /** The executor's container: the image and command line, with the container settings given. */
+  static ObjectNode executor(ComponentSpec spec, ObjectNode settings, String where) {
+    Container container = container(spec, where);
+    ObjectNode c = NODES.objectNode();
+    c.put("image", container.image());
+    if (!container.command().isEmpty()) {
+      ArrayNode command = c.putArray("command");
+      for (String item : container.command()) {
+        command.add(item);
+      }
+    }
+    if (!container.args().isEmpty()) {
+      ArrayNode args = c.putArray("args");
+      for (String item : container.args()) {
+        args.add(item);
+      }
+    }
+    for (Map.Entry<String, String> e : container.env().entrySet()) {
+      c.withArray("env").addObject().put("name", e.getKey()).put("value", e.getValue());
     }
     settings.properties().forEach(e -> {
       if (e.getValue().isArray() && c.has(e.getKey())) {

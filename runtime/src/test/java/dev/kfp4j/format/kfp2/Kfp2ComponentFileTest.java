@@ -86,6 +86,29 @@ class Kfp2ComponentFileTest {
   }
 
   @Test
+  void namesAndTextsThatYamlQuotesOrWritesAsBlocks() {
+    assertSameAsThePipelinePath("""
+        name: 'yes: no'
+        description: "line one\\n  indented: two\\n'quoted' #3\\n"
+        inputs:
+        - {name: 'y', type: String, default: 'on', description: "two\\nlines"}
+        - {name: '1', type: Integer, default: '7'}
+        - {name: status, type: PipelineTaskFinalStatus}
+        - {name: z, type: JsonObject, default: '{"b": [1, {"d": "x: y", "c": null}], "a": "No"}'}
+        - {name: Data, type: system.Dataset, default: 'gs://b/d', description: 'a: file'}
+        outputs:
+        - {name: 'null', type: String, description: "- dash"}
+        - {name: Out put, type: Markdown}
+        implementation:
+          container:
+            image: "reg.example.com:5000/app@sha256:0123"
+            command: [sh, -c, "echo \\"$0\\"\\necho 'two'\\n", {inputValue: 'y'}, {inputPath: Data}, {concat: [a, {inputValue: '1'}]}]
+            args: ['- x', '#', {outputPath: 'null'}, {outputPath: Out put}, {inputValue: status}]
+            env: {B: '1', A: {inputValue: 'y'}, 'on': 'yes'}
+        """, "com.example.Odd.names(String, ...)");
+  }
+
+  @Test
   void aBadDefaultFailsAsOnThePipelinePath() {
     ComponentSpec spec = ComponentYaml.parse("""
         name: bad
