@@ -175,20 +175,25 @@ public final class BlockYaml {
     }
   }
 
+  /** {@code s} in single quotes, each {@code '} doubled, as YAML's single-quoted style takes it. */
+  static void singleQuoted(String s, StringBuilder out) {
+    out.append('\'');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(c);
+      if (c == '\'') {
+        out.append('\'');
+      }
+    }
+    out.append('\'');
+  }
+
   /** A key, or a scalar on one line: plain, single-quoted, or double-quoted with escapes. */
   private static void key(String s, StringBuilder out) {
     if (plain(s)) {
       out.append(s);
     } else if (printable(s)) {
-      out.append('\'');
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        out.append(c);
-        if (c == '\'') {
-          out.append('\''); // doubled, as single quotes take it
-        }
-      }
-      out.append('\'');
+      singleQuoted(s, out);
     } else {
       quoted(s, out);
     }

@@ -52,15 +52,7 @@ public final class FlowYaml {
     if (plain(s) && !reserved(s)) {
       out.append(s);
     } else if (!control(s)) {
-      out.append('\'');
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        out.append(c);
-        if (c == '\'') {
-          out.append('\''); // doubled, as single quotes take it
-        }
-      }
-      out.append('\'');
+      BlockYaml.singleQuoted(s, out);
     } else {
       out.append(Yaml.json().writeValueAsString(s));
     }
