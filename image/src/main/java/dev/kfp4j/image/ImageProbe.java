@@ -260,10 +260,11 @@ public final class ImageProbe {
           }
         }
         case 0xbd, 0xc0, 0xc1, 0xc5 -> need((String) pool[u2(code, start + pc + 1)], owner); // anewarray, checkcast, instanceof, multianewarray
-        case 0x12, 0x13 -> { // ldc of a class
+        case 0x12, 0x13 -> { // ldc of a class: code handed a Class may call any of its methods by reflection,
+          // as a generated entrypoint calls its component's method
           int index = op == 0x12 ? code[start + pc + 1] & 0xff : u2(code, start + pc + 1);
-          if (pool[index] instanceof String c && classConstant(pool, index)) {
-            need(c, owner);
+          if (pool[index] instanceof String c && classConstant(pool, index) && need(c, owner) && project(c)) {
+            instantiate(c);
           }
         }
         default -> { }
