@@ -3,7 +3,7 @@ package dev.kfp4j.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kfp4j.format.argo.ArgoRules;
-import java.util.ArrayList;
+import dev.kfp4j.yaml.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,27 +47,12 @@ class NamesTest {
     assertEquals(Map.of("x y", "x-y-2", "x-y", "x-y", "x.y", "x-y-3"), Names.argoNames(names));
   }
 
-  /** Every text of up to {@code length} characters of {@code alphabet}. */
-  static List<String> texts(String alphabet, int length) {
-    List<String> out = new ArrayList<>(List.of(""));
-    for (int start = 0, l = 1; l <= length; l++) {
-      int end = out.size();
-      for (int i = start; i < end; i++) {
-        for (char c : alphabet.toCharArray()) {
-          out.add(out.get(i) + c);
-        }
-      }
-      start = end;
-    }
-    return out;
-  }
-
   @Test
   void pythonAndUiNamesAreTheRegularExpressionsOfKfp() {
     Pattern notWord = Pattern.compile("(?U)[\\W_]");
     Pattern spaces = Pattern.compile(" +");
     Pattern others = Pattern.compile("[^a-z0-9]+");
-    for (String t : texts("aZ9_ -\u00e9\u0130", 4)) {
+    for (String t : Texts.upTo("aZ9_ -\u00e9\u0130", 4)) {
       String words = spaces.matcher(notWord.matcher(t.toLowerCase(Locale.ROOT)).replaceAll(" ").trim()).replaceAll(" ");
       String python = (!words.isEmpty() && Character.isDigit(words.codePointAt(0)) ? "n" + words : words).replace(' ', '_');
       assertEquals(python, Names.pythonName(t), t);

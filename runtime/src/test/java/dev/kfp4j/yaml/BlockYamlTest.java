@@ -149,15 +149,7 @@ class BlockYamlTest {
         "2024-01-01x", "2024-001-01", "2024-01-001", "202-01-01", "20245-01-01", "2024-01-", "-2024-01-01", "+.INF", "-.nan", ".Inf",
         "1:59", "1:69", "1:60", "1:5:9", "12:30:45.5e3", "0o777", "0O7", "0x1F_a", "0b", "0x", "0o", "1e", "1e+", "1.5E-10", "._", "1__"));
     texts.addAll(List.copyOf(TEXTS));
-    for (int length = 1; length <= 4; length++) {
-      for (int n = 0; n < Math.pow(alphabet.length(), length); n++) {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0, rest = n; k < length; k++, rest /= alphabet.length()) {
-          b.append(alphabet.charAt(rest % alphabet.length()));
-        }
-        texts.add(b.toString());
-      }
-    }
+    texts.addAll(Texts.upTo(alphabet, 4));
     for (String t : texts) {
       if (!t.isEmpty()) {
         assertEquals(numberByPattern(t), BlockYaml.numberLike(t), t);

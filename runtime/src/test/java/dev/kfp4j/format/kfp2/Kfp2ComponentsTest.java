@@ -2,8 +2,7 @@ package dev.kfp4j.format.kfp2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.kfp4j.yaml.Texts;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,24 +15,10 @@ class Kfp2ComponentsTest {
     Pattern others = Pattern.compile("[^-0-9a-z]+");
     Pattern dashes = Pattern.compile("-+");
     Pattern edges = Pattern.compile("^-|-$");
-    for (String t : texts(alphabet, 4)) {
+    for (String t : Texts.upTo(alphabet, 4)) {
       String s = edges.matcher(dashes.matcher(others.matcher(t.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("-")).replaceAll("");
       assertEquals(s.isEmpty() ? "component" : s, Kfp2Components.sanitize(t), t);
     }
     assertEquals("my-step-1", Kfp2Components.sanitize("My Step_1"));
-  }
-
-  private static List<String> texts(String alphabet, int length) {
-    List<String> out = new ArrayList<>(List.of(""));
-    for (int start = 0, l = 1; l <= length; l++) {
-      int end = out.size();
-      for (int i = start; i < end; i++) {
-        for (char c : alphabet.toCharArray()) {
-          out.add(out.get(i) + c);
-        }
-      }
-      start = end;
-    }
-    return out;
   }
 }
