@@ -4,9 +4,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,31 +43,5 @@ class PipelineClassTest {
     expected.put("LocalRunner", "8");
     assertEquals(expected, arguments.invoke(null, 1, 2, "three", "four", "five", 6, 7, 8, null));
     assertEquals("META-INF/kfp4j/pipelines/clash.yaml", generated.getField("RESOURCE").get(null));
-  }
-
-  /** Loads the classes a compilation wrote, over the test's own class path. */
-  private static final class GeneratedClasses extends ClassLoader {
-    private final Compilation compilation;
-
-    GeneratedClasses(Compilation compilation) {
-      super(PipelineClassTest.class.getClassLoader());
-      this.compilation = compilation;
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      String path = "/" + name.replace('.', '/') + ".class";
-      for (JavaFileObject f : compilation.generatedFiles()) {
-        if (f.getKind() == JavaFileObject.Kind.CLASS && f.toUri().getPath().endsWith(path)) {
-          try (InputStream in = f.openInputStream()) {
-            byte[] bytes = in.readAllBytes();
-            return defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }
-      throw new ClassNotFoundException(name);
-    }
   }
 }

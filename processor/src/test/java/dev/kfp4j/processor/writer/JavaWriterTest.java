@@ -16,16 +16,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.kfp4j.processor.GeneratedClasses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,7 +93,7 @@ class JavaWriterTest {
         JavaFileObjects.forSourceString("q.Sample", "package q; public class Sample {}"),
         JavaFileObjects.forSourceString("q.Mark", "package q; public @interface Mark { String value(); String[] names() default {}; }"));
     assertThat(c).succeededWithoutWarnings();
-    Class<?> sample = new CompiledLoader(c).loadClass("p.Sample");
+    Class<?> sample = new GeneratedClasses(c).loadClass("p.Sample");
     assertThat(sample.getField("TEXT").get(null)).isEqualTo(TEXT);
     assertThat(sample.getMethod("multiline").invoke(null)).isEqualTo(MULTILINE);
     assertThat(sample.getMethod("names").invoke(null)).isEqualTo(new Object[] {"a\"b", "c\\d", "e\nf"});
@@ -195,31 +192,5 @@ class JavaWriterTest {
         .addMethod(MethodSpec.constructorBuilder().addParameter(Object[].class, "namesAndValues").build())
         .addMethod(nestedLong.build()).build());
     return t.build();
-  }
-
-  /** Loads the classes a compilation wrote. */
-  private static final class CompiledLoader extends ClassLoader {
-    private final Compilation compilation;
-
-    CompiledLoader(Compilation compilation) {
-      super(JavaWriterTest.class.getClassLoader());
-      this.compilation = compilation;
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      String path = "/" + name.replace('.', '/') + ".class";
-      for (JavaFileObject f : compilation.generatedFiles()) {
-        if (f.getKind() == JavaFileObject.Kind.CLASS && f.toUri().getPath().endsWith(path)) {
-          try (InputStream in = f.openInputStream()) {
-            byte[] bytes = in.readAllBytes();
-            return defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }
-      throw new ClassNotFoundException(name);
-    }
   }
 }
