@@ -34,7 +34,15 @@ public final class Names {
    * characters than letters and digits a '-': {@code mlpipeline_metrics} → {@code mlpipeline-metrics}.
    */
   public static String v1UiName(String output) {
-    String lower = output.toLowerCase(java.util.Locale.ROOT);
+    return dashed(output);
+  }
+
+  /**
+   * Lower case, each run of other characters than ASCII letters and digits one '-' (as KFP's
+   * {@code re.sub('[^a-z0-9]+', '-', name.lower())}): {@code Train Model_2} → {@code train-model-2}.
+   */
+  public static String dashed(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
     StringBuilder out = new StringBuilder(lower.length());
     boolean run = false;
     for (int i = 0; i < lower.length(); i++) {

@@ -6,6 +6,7 @@ import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.JavaEntrypoint;
+import dev.kfp4j.spec.Names;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.Placeholder;
 import dev.kfp4j.spec.TypeSpec;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -92,20 +92,10 @@ final class Kfp2Components {
 
   /** KFP's sanitised names: lower case, runs of other characters as one '-'. */
   static String sanitize(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    StringBuilder s = new StringBuilder(lower.length());
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-        s.append(c);
-      } else if (s.length() > 0 && s.charAt(s.length() - 1) != '-') {
-        s.append('-'); // not at the start: a leading dash is dropped
-      }
-    }
-    if (s.length() > 0 && s.charAt(s.length() - 1) == '-') {
-      s.setLength(s.length() - 1);
-    }
-    return s.length() == 0 ? "component" : s.toString();
+    String s = Names.dashed(name); // one dash at most at each end
+    int start = s.startsWith("-") ? 1 : 0;
+    int end = Math.max(start, s.endsWith("-") ? s.length() - 1 : s.length());
+    return start == end ? "component" : s.substring(start, end);
   }
 
   /** A container component's input and output definitions. */
