@@ -12,9 +12,10 @@ package dev.kfp4j.entrypoint;
  * text form. After {@code ->} come the returned outputs, in the order of {@code ----output-paths}.
  * Names and defaults escape a space, a control character and {@code %:?=,()>} as {@code %XX}
  * (hexadecimal), so the first tab starts the description. A component is one string literal,
- * which javac compiles at almost no cost, where a call of its method costs it a statement.
+ * which javac compiles at almost no cost, where a call of its method costs it a statement. The
+ * processor writes the rows, escaping with {@link #escape}; only that is public.
  */
-final class Table {
+public final class Table {
   private Table() {}
 
   /** One component of the table. */
@@ -98,8 +99,8 @@ final class Table {
     }
   }
 
-  /** A name or default as a row holds it (the processor writes rows with the same rule). */
-  static String escape(String text) {
+  /** A name or default as a row holds it: a space, a control character and {@code %:?=,()>} as {@code %XX}. */
+  public static String escape(String text) {
     StringBuilder sb = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.kfp4j.entrypoint.Table;
 import dev.kfp4j.processor.model.ComponentModel;
 import dev.kfp4j.processor.model.InputModel;
 import dev.kfp4j.processor.model.OutputModel;
@@ -21,8 +22,6 @@ import java.util.Set;
 public final class EntrypointWriter {
   private static final ClassName ENTRYPOINT = ClassName.get("dev.kfp4j.entrypoint", "Entrypoint");
   private static final ArrayTypeName STRINGS = ArrayTypeName.of(String.class);
-  /** The characters a row's names and defaults escape, beside a space and control characters: as {@code Table}. */
-  private static final String ESCAPED = "%:?=,()>";
 
   private EntrypointWriter() {}
 
@@ -64,24 +63,24 @@ public final class EntrypointWriter {
    * {@code %:?=,()>} as {@code %XX}.
    */
   static String row(ComponentModel c) {
-    StringBuilder row = new StringBuilder(escape(c.name())).append(' ').append(c.methodName()).append('(');
+    StringBuilder row = new StringBuilder(Table.escape(c.name())).append(' ').append(c.methodName()).append('(');
     for (int i = 0; i < c.inputs().size(); i++) {
       row.append(i == 0 ? "" : ",").append(binaryName(c.inputs().get(i).javaType()));
     }
     row.append(')');
     for (InputModel in : c.inputs()) {
-      row.append(' ').append(escape(in.name())).append(role(in));
+      row.append(' ').append(Table.escape(in.name())).append(role(in));
       if (in.optional() && !in.isOutput()) {
         row.append('?');
       }
       if (in.role() == InputModel.Role.VALUE && in.optional() && in.defaultText() != null) {
-        row.append('=').append(escape(in.defaultText()));
+        row.append('=').append(Table.escape(in.defaultText()));
       }
     }
     boolean outputs = false;
     for (OutputModel out : c.outputs()) {
       if (!out.isFile()) {
-        row.append(outputs ? " " : " -> ").append(escape(out.name()));
+        row.append(outputs ? " " : " -> ").append(Table.escape(out.name()));
         outputs = true;
       }
     }
@@ -119,19 +118,6 @@ public final class EntrypointWriter {
       return c.reflectionName();
     }
     throw new IllegalArgumentException("no parameter of a component is a " + type);
-  }
-
-  static String escape(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c <= ' ' || c == 0x7f || ESCAPED.indexOf(c) >= 0) {
-        sb.append('%').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 
   private static String firstLine(String description) {
