@@ -63,24 +63,6 @@ public final class Entrypoint {
     return run(prog, args, row.signature(), call, out, err);
   }
 
-  /** Runs with the process's standard streams (tests). */
-  static int run(String prog, String[] args, Handler handler, Signature... signatures) {
-    return run(prog, args, handler, System.out, System.err, signatures);
-  }
-
-  /** Runs {@code handler} for the component among {@code signatures} that {@code args[0]} names (tests). */
-  static int run(String prog, String[] args, Handler handler, PrintStream out, PrintStream err, Signature... signatures) {
-    Signature signature = null;
-    for (Signature s : signatures) {
-      if (args.length > 0 && s.component().equals(args[0])) {
-        signature = s;
-      }
-    }
-    return signature == null || args[0].startsWith("-")
-        ? noComponent(prog, args, componentList(signatures), out, err)
-        : run(prog, args, signature, handler, out, err);
-  }
-
   /** Help when asked for, else exit 2: {@code args} name no component. */
   private static int noComponent(String prog, String[] args, String components, PrintStream out, PrintStream err) {
     if (args.length == 0 || args[0].startsWith("-")) {
@@ -97,7 +79,8 @@ public final class Entrypoint {
     return USAGE;
   }
 
-  private static int run(String prog, String[] args, Signature signature, Handler handler, PrintStream out, PrintStream err) {
+  /** Runs {@code handler} as the component {@code signature}, which {@code args[0]} names. */
+  static int run(String prog, String[] args, Signature signature, Handler handler, PrintStream out, PrintStream err) {
     String componentProg = prog + " " + signature.component();
     boolean kfp2 = args.length > 1 && (args[1].equals(EXECUTOR_INPUT) || args[1].startsWith(EXECUTOR_INPUT + "="));
     String usage = kfp2 ? signature.executorUsage(componentProg) : signature.usage(componentProg);
@@ -132,14 +115,6 @@ public final class Entrypoint {
       t.printStackTrace(err);
       return FAILED;
     }
-  }
-
-  private static String componentList(Signature[] signatures) {
-    StringBuilder sb = new StringBuilder();
-    for (Signature s : signatures) {
-      sb.append(sb.length() == 0 ? "" : ",").append(s.component());
-    }
-    return sb.toString();
   }
 
   private static final class HelpRequested extends RuntimeException {

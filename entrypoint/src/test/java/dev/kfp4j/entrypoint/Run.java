@@ -13,8 +13,8 @@ record Run(int code, String out, String err) {
   static Run of(Entrypoint.Handler handler, Signature signature, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Entrypoint.run("Test", args, handler, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), signature);
+    int code = Entrypoint.run("Test", args, signature, handler, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -37,7 +37,8 @@ record Run(int code, String out, String err) {
     static final Signature ADD = new Signature("add", "Adds.").value("a").value("b").output("Output");
 
     public static void main(String[] args) {
-      System.exit(Entrypoint.run("Test", args, in -> in.output("Output", in.intValue("a") + in.intValue("b")), ADD));
+      System.exit(Entrypoint.run("Test", args, ADD, in -> in.output("Output", in.intValue("a") + in.intValue("b")), System.out,
+          System.err));
     }
   }
 }
