@@ -140,7 +140,8 @@ public final class JacksonText {
   /**
    * Text written bare: starting with a letter, {@code /}, {@code _}, {@code (} or {@code -} (not
    * before a space, a digit or a dot, and not {@code ---}), or a {@link #word} starting with a
-   * digit; no final space; no quoting character (those are {@link #quotable}).
+   * digit; no final space. Only asked of text that is not {@link #quotable} (which {@link #line}
+   * quotes first), so that is not checked again.
    */
   private static boolean plain(String s) {
     char c = s.charAt(0);
@@ -153,7 +154,7 @@ public final class JacksonText {
     if (c == '-' && (s.length() == 1 || s.charAt(1) == ' ' || s.charAt(1) == '.' || digit(s.charAt(1)) || s.startsWith("---"))) {
       return false;
     }
-    return plainBody(s);
+    return s.charAt(s.length() - 1) != ' ';
   }
 
   /** Letters and digits, with a letter that no number has ({@code e} is an exponent's). */

@@ -70,8 +70,8 @@ public final class Javadoc {
   /**
    * Strips simple HTML and inline tags so the text reads well in the KFP UI, as these regular
    * expressions did, applied in turn, before {@code strip()}: an inline tag ({@code code}, {@code
-   * literal}, {@code link}, {@code linkplain}) becomes its text; {@code (?i)<p>\\s*} a line break;
-   * {@code <[^>]+>} nothing; {@code [ \\t]+\\n} a line break; {@code \\n{3,}} two. Each pass is
+   * literal}, {@code link}, {@code linkplain}) becomes its text; {@code (?i)<p>\s*} a line break;
+   * {@code <[^>]+>} nothing; {@code [ \t]+\n} a line break; {@code \n{3,}} two. Each pass is
    * written by hand: this runs for every tag of every component, and a pattern's matcher is code
    * the JIT compiles again in every build.
    */
@@ -89,12 +89,11 @@ public final class Javadoc {
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;
     while (i < s.length()) {
-      int end = s.startsWith("{@", i) ? inlineTagEnd(s, i) : -1;
-      if (end < 0) {
+      int body = s.startsWith("{@", i) ? inlineTagText(s, i) : -1;
+      if (body < 0) {
         out.append(s.charAt(i++));
         continue;
       }
-      int body = end;
       int close = s.indexOf('}', body);
       out.append(s, body, close);
       i = close + 1;
@@ -103,7 +102,7 @@ public final class Javadoc {
   }
 
   /** Where the text of an inline tag at {@code i} starts (after the white space following its name), or -1 when none starts there. */
-  private static int inlineTagEnd(String s, int i) {
+  private static int inlineTagText(String s, int i) {
     for (String tag : INLINE_TAGS) {
       int j = i + tag.length();
       if (s.startsWith(tag, i) && j < s.length() && space(s.charAt(j))) {
@@ -194,7 +193,7 @@ public final class Javadoc {
     return out.toString();
   }
 
-  /** Regular expressions' {@code \\s}: a space, a tab, a line break, a vertical tab, a form feed, a carriage return. */
+  /** Regular expressions' {@code \s}: a space, a tab, a line break, a vertical tab, a form feed, a carriage return. */
   private static boolean space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }

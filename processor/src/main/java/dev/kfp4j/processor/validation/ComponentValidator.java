@@ -298,7 +298,7 @@ public final class ComponentValidator {
   /**
    * {@link #PACKAGE} replaced by nothing in ASCII text, by hand (every component's header names its
    * parameter types): each word starting with a lower-case letter after a character of no word,
-   * and followed by a dot, is dropped with its dot. {@code \\b} of other letters is the JDK's to say.
+   * and followed by a dot, is dropped with its dot. {@code \b} of other letters is the JDK's to say.
    */
   static String withoutPackages(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -323,7 +323,7 @@ public final class ComponentValidator {
     return out.toString();
   }
 
-  /** A character of {@code \\w}. */
+  /** A character of {@code \w}. */
   private static boolean word(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
