@@ -74,9 +74,14 @@ public final class ComponentYaml {
     return parse(SpecSources.readResource(loader, resource), resource);
   }
 
-  /** Writes a component spec as YAML with {@code header} as a leading comment (may be null). */
+  /**
+   * Writes a component spec as YAML with {@code header} as a leading comment (may be null): the
+   * text {@link Yaml#write} gives for {@link #toNode}'s tree, written straight from the spec where
+   * {@link ComponentYamlText} decides it (a container component, the processor's), else from the tree.
+   */
   public static String write(ComponentSpec spec, String header) {
-    return Yaml.write(toNode(spec), header);
+    String direct = ComponentYamlText.write(spec, header);
+    return direct != null ? direct : Yaml.write(toNode(spec), header);
   }
 
   /** A component spec as a YAML tree, as {@link #write} writes it. */

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 /** Naming rules shared by the processor and the runner. */
 public final class Names {
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   /** Python's keywords (3.7 on), lower case: the only ones a name the KFP SDK lower-cases can be. */
   private static final Set<String> PYTHON_KEYWORDS = Set.of("and", "as", "assert", "async", "await", "break", "class",
       "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
@@ -112,10 +111,24 @@ public final class Names {
     if (name.length() > 63) {
       return "it has " + name.length() + " characters, more than Kubernetes' 63";
     }
-    if (!DNS_LABEL.matcher(name).matches()) {
+    if (!dnsLabel(name)) {
       return "Kubernetes names use only lower-case letters, digits and '-', and start and end with a letter or digit";
     }
     return null;
+  }
+
+  /**
+   * Whether {@code name} is {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?}, checked by hand: the processor
+   * checks every component's name, and a pattern's matcher is code the JIT compiles again in every build.
+   */
+  private static boolean dnsLabel(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && i > 0 && i < name.length() - 1)) {
+        return false;
+      }
+    }
+    return !name.isEmpty();
   }
 
   /**

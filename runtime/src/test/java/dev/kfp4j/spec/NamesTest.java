@@ -59,4 +59,12 @@ class NamesTest {
       assertEquals(others.matcher(t.toLowerCase(Locale.ROOT)).replaceAll("-"), Names.v1UiName(t), t);
     }
   }
+
+  @Test
+  void kubernetesNamesAreTheRegularExpressionOfKubernetes() {
+    Pattern label = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    for (String t : Texts.upTo("az09-A_.", 4)) {
+      assertEquals(label.matcher(t).matches(), Names.whyInvalidKubernetesName(t) == null, t);
+    }
+  }
 }

@@ -20,18 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The direct writer gives the bytes Jackson's YAML generator gives, or leaves the tree to it. */
 class DirectYamlTest {
-  /** Texts of every kind: plain, quoted each way, numbers, YAML's words, several lines. */
-  private static final List<String> TEXTS = List.of(
-      "plain text", "----output-paths", "--a", "-cp", ContainerSpec.IMAGE_CLASSPATH, "a, b", "held-out data, if any",
-      "1.0", "7", "-3", "00", "1c130baa59416e92", "444406fdf52913cf", "12ab", "1e5e", "1E10", "2x", "1a-b", "1e5", "0x1F", ".5", "+1", "1_000", "12:30", "2024-01-01", "1.", "-", "- x", "-x y", "---", "...",
-      "true", "yes", "no", "on", "off", "null", "~", "y", "n", "Y", "NO", "True", "False", "Null", "~x",
-      "a: b", "a #b", "a#b", "#x", "x:", "a:b", ":x", "x?", "?x", "? x", "a [b]", "{x}", "&x", "*x", "!x", "%x", "@x", "`x", "|x",
-      ">x", "'x", "\"x", "a'b", "a\"b", "a\\b", "it's", "\"q\"", "x ", " x", " a, b", "a\tb", "é", "", "=", "<x", "(a) b",
-      "{\"description\": \"Adds.\", \"name\": \"add\"}", "{{inputs.parameters.a}}", "{{=tasks['t'].outputs.parameters['o'] == 'heads'}}",
-      "say \"hi\", \\ then go", "Step 0 of class 0. @param a a number @param b another @return their sum",
-      "line one\nline two", "line one\n\nline three", "one\n", "one\n\n", "trailing \nx", "x\n y", " lead\nx", "a\n#b",
-      "a, b\nc", "tab\there\nx", "é\nx", "a: b\nc", "\nx", "a\n \nb", "say \"hi\"\nand \\ go", "Writes rows.\n\nEach row has two columns.");
-
   private static ComponentSpec component(String s) {
     return new ComponentSpec(s.isEmpty() ? "x" : s, s, Map.of("k.io/a", s), Map.of("label", s),
         List.of(new InputSpec("a", TypeSpec.named(s.isEmpty() ? "String" : s), s, s, true)),
@@ -45,7 +33,7 @@ class DirectYamlTest {
   @Test
   void everyTextIsWrittenAsJacksonWritesItOrLeftToJackson() {
     int direct = 0;
-    for (String s : TEXTS) {
+    for (String s : Texts.YAML) {
       JsonNode tree = ComponentYaml.toNode(component(s));
       String header = "Generated from " + s.replace('\n', ' ') + ".";
       String expected = Yaml.withMapper(tree, header);
@@ -57,7 +45,7 @@ class DirectYamlTest {
       assertEquals(expected, Yaml.write(tree, header));
     }
     // most texts are decided here; the rest are left to Jackson
-    assertTrue(direct > TEXTS.size() / 2, direct + " of " + TEXTS.size());
+    assertTrue(direct > Texts.YAML.size() / 2, direct + " of " + Texts.YAML.size());
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.kfp4j.processor.base;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The parts of a Javadoc comment kfp4j uses: the main text, {@code @param} and {@code @return}. */
 public final class Javadoc {
@@ -68,19 +67,136 @@ public final class Javadoc {
     return returns;
   }
 
-  /** Strips simple HTML and inline tags so the text reads well in the KFP UI. */
-  private static String clean(String s) {
-    String out = HTML.matcher(PARAGRAPH.matcher(INLINE_TAG.matcher(s).replaceAll("$1")).replaceAll("\n")).replaceAll("");
-    // collapse blank-line runs, strip trailing space
-    return BLANK_LINES.matcher(TRAILING_SPACE.matcher(out).replaceAll("\n")).replaceAll("\n\n").strip();
+  /**
+   * Strips simple HTML and inline tags so the text reads well in the KFP UI, as these regular
+   * expressions did, applied in turn, before {@code strip()}: an inline tag ({@code code}, {@code
+   * literal}, {@code link}, {@code linkplain}) becomes its text; {@code (?i)<p>\s*} a line break;
+   * {@code <[^>]+>} nothing; {@code [ \t]+\n} a line break; {@code \n{3,}} two. Each pass is
+   * written by hand: this runs for every tag of every component, and a pattern's matcher is code
+   * the JIT compiles again in every build.
+   */
+  static String clean(String s) {
+    return blankLines(trailingSpace(html(paragraphs(inlineTags(s))))).strip();
   }
 
-  // compiled once: clean runs for every tag of every component
-  private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|literal|link|linkplain)\\s+([^}]*)}");
-  private static final Pattern PARAGRAPH = Pattern.compile("(?i)<p>\\s*");
-  private static final Pattern HTML = Pattern.compile("<[^>]+>");
-  private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\n");
-  private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+  private static final String[] INLINE_TAGS = {"{@code", "{@literal", "{@link", "{@linkplain"};
+
+  /** {@code {@code x}} → {@code x}: an inline tag, its name followed by white space, up to the first {@code }}. */
+  static String inlineTags(String s) {
+    if (s.indexOf("{@") < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      int body = s.startsWith("{@", i) ? inlineTagText(s, i) : -1;
+      if (body < 0) {
+        out.append(s.charAt(i++));
+        continue;
+      }
+      int close = s.indexOf('}', body);
+      out.append(s, body, close);
+      i = close + 1;
+    }
+    return out.toString();
+  }
+
+  /** Where the text of an inline tag at {@code i} starts (after the white space following its name), or -1 when none starts there. */
+  private static int inlineTagText(String s, int i) {
+    for (String tag : INLINE_TAGS) {
+      int j = i + tag.length();
+      if (s.startsWith(tag, i) && j < s.length() && space(s.charAt(j))) {
+        while (j < s.length() && space(s.charAt(j))) {
+          j++;
+        }
+        if (s.indexOf('}', j) >= 0) {
+          return j;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** {@code <p>} or {@code <P>} and the white space after it → a line break. */
+  static String paragraphs(String s) {
+    if (s.indexOf('<') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      if (s.startsWith("<p>", i) || s.startsWith("<P>", i)) {
+        out.append('\n');
+        i += 3;
+        while (i < s.length() && space(s.charAt(i))) {
+          i++;
+        }
+      } else {
+        out.append(s.charAt(i++));
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code <...>}, an HTML tag of at least one character up to the next {@code >}, → nothing. */
+  static String html(String s) {
+    if (s.indexOf('<') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      int close = s.charAt(i) == '<' ? s.indexOf('>', i + 1) : -1;
+      if (close > i + 1) {
+        i = close + 1;
+      } else {
+        out.append(s.charAt(i++));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Spaces and tabs before a line break → nothing. */
+  static String trailingSpace(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int start = 0;
+    while (start < s.length()) {
+      int end = s.indexOf('\n', start);
+      if (end < 0) {
+        out.append(s, start, s.length());
+        break;
+      }
+      int kept = end;
+      while (kept > start && (s.charAt(kept - 1) == ' ' || s.charAt(kept - 1) == '\t')) {
+        kept--;
+      }
+      out.append(s, start, kept).append('\n');
+      start = end + 1;
+    }
+    return out.toString();
+  }
+
+  /** Three line breaks or more in a row → two. */
+  static String blankLines(String s) {
+    if (!s.contains("\n\n\n")) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      run = c == '\n' ? run + 1 : 0;
+      if (run <= 2) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Regular expressions' {@code \s}: a space, a tab, a line break, a vertical tab, a form feed, a carriage return. */
+  private static boolean space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
 
   /** The main description, or null. */
   public String text() {

@@ -81,7 +81,8 @@ public final class ComponentValidator {
     }
     TypeElement owner = (TypeElement) method.getEnclosingElement();
 
-    Javadoc doc = Javadoc.parse(elements.getDocComment(method));
+    String javadoc = elements.getDocComment(method);
+    Javadoc doc = Javadoc.parse(javadoc);
     String name = stringValue(annotation, "name");
     if (name.isEmpty()) {
       name = Names.kebab(methodName);
@@ -154,7 +155,7 @@ public final class ComponentValidator {
         methodName,
         name,
         description,
-        elements.getDocComment(method),
+        javadoc,
         image,
         annotations,
         labels,
@@ -270,10 +271,13 @@ public final class ComponentValidator {
 
   public static String describe(ExecutableElement method) {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
-    String params = method.getParameters().stream()
-        .map(p -> simpleType(p.asType()))
-        .collect(Collectors.joining(", "));
-    return owner.getQualifiedName() + "." + method.getSimpleName() + "(" + params + ")";
+    StringBuilder out = new StringBuilder().append(owner.getQualifiedName()).append('.').append(method.getSimpleName()).append('(');
+    String separator = "";
+    for (VariableElement p : method.getParameters()) {
+      out.append(separator).append(simpleType(p.asType()));
+      separator = ", ";
+    }
+    return out.append(')').toString();
   }
 
   /** A package prefix ({@code java.nio.file.}) and a type annotation ({@code @Nullable }), dropped from a type's text. */
@@ -285,6 +289,51 @@ public final class ComponentValidator {
     if (text.indexOf('.') < 0 && text.indexOf('@') < 0) {
       return text; // int, a type variable: nothing to drop
     }
+    if (text.indexOf('@') < 0 && ascii(text)) {
+      return withoutPackages(text);
+    }
     return ANNOTATION.matcher(PACKAGE.matcher(text).replaceAll("")).replaceAll("");
+  }
+
+  /**
+   * {@link #PACKAGE} replaced by nothing in ASCII text, by hand (every component's header names its
+   * parameter types): each word starting with a lower-case letter after a character of no word,
+   * and followed by a dot, is dropped with its dot. {@code \b} of other letters is the JDK's to say.
+   */
+  static String withoutPackages(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      if (!word(text.charAt(i))) {
+        out.append(text.charAt(i++));
+        continue;
+      }
+      int end = i;
+      while (end < text.length() && word(text.charAt(end))) {
+        end++;
+      }
+      char first = text.charAt(i);
+      if (first >= 'a' && first <= 'z' && end < text.length() && text.charAt(end) == '.') {
+        i = end + 1;
+      } else {
+        out.append(text, i, end);
+        i = end;
+      }
+    }
+    return out.toString();
+  }
+
+  /** A character of {@code \w}. */
+  private static boolean word(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }

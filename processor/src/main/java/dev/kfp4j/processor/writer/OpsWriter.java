@@ -147,7 +147,7 @@ public final class OpsWriter {
       if (t.startsWith("@")) {
         skipping = false;
         if (t.startsWith("@param ")) {
-          String name = t.substring(7).strip().split("\\s+")[0];
+          String name = firstWord(t.substring(7).strip());
           skipping = !params.contains(name);
         }
       }
@@ -156,6 +156,17 @@ public final class OpsWriter {
       }
     }
     return out.toString();
+  }
+
+  /** {@code s} up to its first white space, as {@code s.split("\\s+")[0]} for a stripped {@code s}, without a pattern. */
+  private static String firstWord(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        return s.substring(0, i);
+      }
+    }
+    return s;
   }
 
   /** Puts {@code note} as the last paragraph of the main text, before the block tags. */
