@@ -63,8 +63,20 @@ public final class Prestart {
     try {
       main.invoke(null, (Object) arguments);
     } catch (InvocationTargetException e) {
-      throw e.getCause(); // uncaught in thread main, as java reports it: its stack trace, exit code 1
+      throw fromMain(e.getCause(), args[0]); // uncaught in thread main, as java reports it: its stack trace, exit code 1
     }
+  }
+
+  /** {@code thrown}, its stack trace ending at {@code main}'s {@code main} as when java calls it (without this class's frames). */
+  private static Throwable fromMain(Throwable thrown, String main) {
+    StackTraceElement[] trace = thrown.getStackTrace();
+    for (int i = trace.length - 1; i >= 0; i--) {
+      if (trace[i].getClassName().equals(main) && trace[i].getMethodName().equals("main")) {
+        thrown.setStackTrace(Arrays.copyOf(trace, i + 1));
+        break;
+      }
+    }
+    return thrown;
   }
 
   /** The arguments framed on {@code in}, or null when it ends before they are complete or they are malformed. */

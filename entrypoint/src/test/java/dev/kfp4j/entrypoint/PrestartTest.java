@@ -82,8 +82,8 @@ class PrestartTest {
     assertEquals("7", run(PrestartProbe.class.getName(), framed(List.of("exit", "7")))[0]);
     String[] thrown = run(PrestartProbe.class.getName(), framed(List.of("throw")));
     assertEquals("1", thrown[0]);
-    assertTrue(thrown[1].startsWith("Exception in thread \"main\" java.lang.IllegalStateException: boom\n\tat dev.kfp4j.entrypoint.PrestartProbe.main("),
-        thrown[1]);
+    assertTrue(thrown[1].matches("Exception in thread \"main\" java.lang.IllegalStateException: boom\n"
+        + "\tat dev.kfp4j.entrypoint.PrestartProbe.main\\(PrestartProbe.java:\\d+\\)\n"), "as java reports it: " + thrown[1]);
     assertArrayEquals(new String[] {"1", "Error: Could not find or load main class no.Such\nCaused by: java.lang.ClassNotFoundException: no.Such\n"},
         run("no.Such", framed(List.of())));
   }

@@ -1,6 +1,7 @@
 package dev.kfp4j.local;
 
 import dev.kfp4j.entrypoint.Prestart;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
@@ -45,6 +46,9 @@ final class Prestarts implements Closeable {
   static final List<String> CLASSES = List.of("dev/kfp4j/entrypoint/Prestart", "java/lang/reflect/InvocationTargetException",
       "java/io/DataInputStream", "java/nio/charset/StandardCharsets", "sun/nio/cs/US_ASCII", "sun/nio/cs/ISO_8859_1",
       "sun/nio/cs/UTF_16BE", "sun/nio/cs/UTF_16LE", "sun/nio/cs/UTF_16");
+
+  /** The most bytes of framed arguments written to a JVM's standard input at once: well within what a pipe holds. */
+  private static final int INLINE = 16 * 1024;
 
   /** Where a waiting JVM's output goes, in the task's folder. */
   static final String PENDING = ".log.txt.prestart";
@@ -189,14 +193,33 @@ final class Prestarts implements Closeable {
         Files.move(a.foreseen.dir().resolve(PENDING), launch.log().file(), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       }
-      try (OutputStream in = p.getOutputStream()) {
-        Prestart.write(arguments, in);
+      ByteArrayOutputStream framed = new ByteArrayOutputStream();
+      Prestart.write(arguments, framed);
+      if (framed.size() <= INLINE) {
+        try (OutputStream in = p.getOutputStream()) {
+          framed.writeTo(in);
+        }
+      } else {
+        handOver(framed, p); // more than a pipe holds: not to wait here, outside the task's timeout, for its JVM to read them
       }
       return p;
     } catch (IOException e) {
       stop(a, p, false); // it starts as usual, its log afresh
       return null;
     }
+  }
+
+  /** Writes {@code framed} to {@code p}'s standard input from a thread of its own, and closes it. */
+  private static void handOver(ByteArrayOutputStream framed, Process p) {
+    Thread t = new Thread(() -> {
+      try (OutputStream in = p.getOutputStream()) {
+        framed.writeTo(in);
+      } catch (IOException e) {
+        // the process ended (stopped, or timed out) before it read them all
+      }
+    }, "kfp4j-task-arguments");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Task {@code id} ended or will not run: the JVM started ahead for it, if any, is stopped and leaves nothing. */

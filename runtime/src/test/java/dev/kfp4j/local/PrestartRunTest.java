@@ -60,9 +60,11 @@ class PrestartRunTest {
   @Test
   void aChainRunsFromJvmsStartedAheadWithTheSameOutputsAndLogs() throws Exception {
     for (boolean logs : List.of(false, true)) {
+      String longer = "x".repeat(40_000); // framed, more than a pipe takes at once
       Workflow chain = workflow("chain" + logs, "      - {name: a, template: w1}\n      - {name: b, template: jvm, dependencies: [a]}\n"
-          + "      - {name: c, template: w3, dependencies: [b]}\n",
-          java("w1", "", "write", "one", OUT) + java("jvm", "", "jvm", OUT) + java("w3", "", "write", "'thr ee'", OUT));
+          + "      - {name: c, template: w3, dependencies: [b]}\n      - {name: d, template: w4, dependencies: [c]}\n",
+          java("w1", "", "write", "one", OUT) + java("jvm", "", "jvm", OUT) + java("w3", "", "write", "'thr ee'", OUT)
+          + java("w4", "", "write", longer, OUT));
       RunResult r = runner(logs).run(chain, Map.of());
       assertTrue(r.succeeded(), console.toString());
       assertEquals("one", r.output("a", "out"));
@@ -72,6 +74,8 @@ class PrestartRunTest {
       assertEquals("writing one\n", Files.readString(r.task("a").get().log()));
       assertEquals("", Files.readString(r.task("b").get().log()));
       assertEquals("writing thr ee\n", Files.readString(r.task("c").get().log()));
+      assertEquals(longer, r.output("d", "out"));
+      assertEquals("writing " + longer + "\n", Files.readString(r.task("d").get().log()));
       assertEquals(List.of(), pendingFiles(r.runDir()));
       assertEquals(List.of(), waiting());
     }
