@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Java tasks in subprocess mode run from JVMs the runner started ahead, while the tasks they wait
  * for ran: with the same outputs, logs and environment as a JVM started for the task, timed out
- * as one, and a JVM started ahead for a task that does not run leaves no process and no file.
+ * as one, and a JVM started ahead for a task that does not run (skipped, its upstream failed,
+ * cached) leaves no process and no file.
  */
 class PrestartRunTest {
   @TempDir Path dir;
@@ -95,6 +96,32 @@ class PrestartRunTest {
     assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false), "b's JVM was stopped");
     assertFalse(Files.exists(r.runDir().resolve("b")), "b left no folder");
     assertEquals(List.of(), pendingFiles(r.runDir()));
+    assertEquals(List.of(), waiting());
+  }
+
+  @Test
+  void aJvmStartedAheadForATaskWhoseUpstreamFailedOrThatIsCachedLeavesNoProcessAndNoFile() throws Exception {
+    Path pid = dir.resolve("ahead.pid");
+    Workflow failing = workflow("failing", "      - {name: a, template: ahead}\n      - {name: b, template: w, dependencies: [a]}\n",
+        // a writes no output 'out': it fails, once it saw b's JVM started ahead
+        java("ahead", "", "ahead", pid.toString()) + java("w", "", "write", "b", OUT));
+    RunResult r = runner(false).run(failing, Map.of());
+    assertEquals(TaskResult.State.Omitted, r.task("b").get().state());
+    assertTrue(Files.readString(pid).matches("\\d+"), "a saw b's JVM started ahead");
+    assertFalse(ProcessHandle.of(Long.parseLong(Files.readString(pid))).map(ProcessHandle::isAlive).orElse(false));
+    assertFalse(Files.exists(r.runDir().resolve("b")), "b left no folder");
+    assertEquals(List.of(), waiting());
+
+    Workflow cached = workflow("cached", "      - {name: a, template: w1}\n      - {name: b, template: w2, dependencies: [a]}\n",
+        java("w1", "", "write", "one", OUT) + java("w2", "", "write", "two", OUT));
+    LocalRunner caching = LocalRunner.builder().root(dir.resolve("runs")).javaMode(LocalRunner.JavaMode.SUBPROCESS)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
+    assertTrue(caching.run(cached, Map.of()).succeeded(), console.toString());
+    RunResult again = caching.run(cached, Map.of());
+    assertEquals(TaskResult.State.Cached, again.task("b").get().state());
+    assertEquals("two", again.output("b", "out"));
+    assertEquals(List.of(), pendingFiles(again.runDir()));
+    assertFalse(Files.exists(again.runDir().resolve("b").resolve("log.txt")), "b did not run");
     assertEquals(List.of(), waiting());
   }
 
