@@ -56,7 +56,9 @@ final class Execution {
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
         new Semaphore(runner.parallelism()),
         runner.logs() ? runner.console() : null);
-    Scheduler scheduler = new Scheduler(plan, steps, results, pool);
+    Prestarts prestarts = containers == null && ProcessGroups.supported()
+        ? launchers.prestarts(runner.parallelism(), runner.logs(), pool) : null;
+    Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts);
     boolean ok = false;
     try {
       ok = scheduler.run(plan.main(), plan.mainScope(), TaskId.MAIN);
@@ -69,6 +71,9 @@ final class Execution {
     } finally {
       if (containers != null) {
         containers.close();
+      }
+      if (prestarts != null) {
+        prestarts.close();
       }
       groups.close();
       pool.shutdownNow();

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * under a name made of this JVM's version and installation and each classpath entry's path, size
  * and modification time, so a changed jar gets a new archive rather than a JVM warning. The JVM
  * archives classes from jars only: a classpath where a folder of classes comes before a jar gets no
- * archive (the tasks start as before).
+ * archive (the tasks start as before). The archive holds the classes of a JVM started ahead too
+ * ({@link Prestarts}), which would otherwise open the jars to load them.
  */
 final class JavaStart {
   /** The longest an archive's writing may take: past it, there is none (the tasks start without). */
@@ -57,7 +58,7 @@ final class JavaStart {
       return Options.NONE;
     }
     if (Files.isRegularFile(archive)) {
-      return new Options(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"), null);
+      return mapping();
     }
     if (!writing.compareAndSet(false, true)) {
       return Options.NONE;
@@ -73,6 +74,22 @@ final class JavaStart {
   }
 
   /**
+   * The options of a JVM started ahead of its task ({@link Prestarts}): those {@link #options}
+   * gives once the archive is written, or none when the classpath has no archive; null while its
+   * archive is not written yet (the first task lists its classes, as a task started as usual).
+   */
+  Options ahead() {
+    if (archive == null) {
+      return Options.NONE;
+    }
+    return Files.isRegularFile(archive) ? mapping() : null;
+  }
+
+  private Options mapping() {
+    return new Options(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"), null);
+  }
+
+  /**
    * After the task started with {@code options} ended with {@code exitCode}: when it listed its
    * classes and ended well, writes their archive (a few seconds, once per classpath), kept only
    * when the JVM wrote it whole.
@@ -83,7 +100,7 @@ final class JavaStart {
     }
     Path partial = archive.resolveSibling("writing-" + options.written().getFileName() + ".jsa");
     try {
-      if (exitCode == 0 && Files.size(options.written()) > 0 && dump(options.written(), partial)) {
+      if (exitCode == 0 && Files.size(options.written()) > 0 && withAhead(options.written()) && dump(options.written(), partial)) {
         Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
@@ -97,6 +114,12 @@ final class JavaStart {
       }
       writing.set(false);
     }
+  }
+
+  /** Adds to the class list {@code list} the classes a JVM started ahead loads beyond its task's ({@link Prestarts#CLASSES}). */
+  private static boolean withAhead(Path list) throws IOException {
+    Files.writeString(list, String.join("\n", Prestarts.CLASSES) + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    return true;
   }
 
   /** {@code java -Xshare:dump} of the classes listed in {@code list}, to {@code to}: whether it wrote it. */

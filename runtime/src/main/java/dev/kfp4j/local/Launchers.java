@@ -11,7 +11,8 @@ import java.util.List;
  * Picks how a command runs. A kfp4j Java entrypoint ({@code java -cp <path> <Main> ...}) runs in
  * this JVM when the task allows it and its class is found; otherwise, and for a Java task that
  * must be a process, as {@code java} from this JVM's installation on the runner's classpath, started
- * from the run's class-data archive ({@link JavaStart}). Any other command runs as it is written.
+ * from the run's class-data archive ({@link JavaStart}), by a JVM started ahead when there is one
+ * ({@link Prestarts}). Any other command runs as it is written.
  */
 final class Launchers implements Launcher, Closeable {
   private final InProcessLauncher inProcess;
@@ -19,6 +20,7 @@ final class Launchers implements Launcher, Closeable {
   private final String classpath;
   private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private final JavaStart start;
+  private Prestarts prestarts;
 
   /** {@code classpath}: the absolute entries Java subprocesses run on; {@code start}: their start options. */
   Launchers(InProcessLauncher inProcess, SubprocessLauncher subprocess, List<String> classpath, JavaStart start) {
@@ -26,6 +28,15 @@ final class Launchers implements Launcher, Closeable {
     this.subprocess = subprocess;
     this.classpath = String.join(File.pathSeparator, classpath);
     this.start = start;
+  }
+
+  /**
+   * Java tasks may be started ahead ({@link Prestarts}), at most {@code most} waiting at once; the
+   * task's log echoes with {@code echo}; processes are started on {@code starter}.
+   */
+  Prestarts prestarts(int most, boolean echo, java.util.concurrent.Executor starter) {
+    prestarts = new Prestarts(subprocess, start, java, classpath, most, echo, starter);
+    return prestarts;
   }
 
   @Override
@@ -37,6 +48,11 @@ final class Launchers implements Launcher, Closeable {
     }
     if (launch.inProcess() && inProcess.canRun(javaMain)) {
       return inProcess.launch(with(launch, command.subList(3, command.size())));
+    }
+    Process ahead = prestarts == null || launch.container() == null ? null
+        : prestarts.take(launch.container().task(), launch, javaMain, command.subList(4, command.size()));
+    if (ahead != null) {
+      return subprocess.await(ahead, launch);
     }
     JavaStart.Options options = start.options();
     List<String> process = new ArrayList<>(command.size() + options.jvm().size());

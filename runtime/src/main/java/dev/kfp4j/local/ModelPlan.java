@@ -279,6 +279,14 @@ final class ModelPlan implements Plan {
     return task((Task) source, scope, id);
   }
 
+  @Override
+  public Prelaunch prelaunch(Node node, TaskId id) {
+    Object source = node.source();
+    Task task = source instanceof Folded f && !(f.groups().get(0) instanceof dev.kfp4j.model.Loop) ? f.task()
+        : source instanceof Task t ? t : null;
+    return task == null ? null : steps.prelaunch(task, RunPaths.inside(runDir, RunPaths.taskFolder(id.id())));
+  }
+
   /** What a folded task sees: its loop's item, when it is in one. */
   private static Scope inner(Folded f, Scope scope, JsonNode item) {
     return f.groups().get(0) instanceof dev.kfp4j.model.Loop loop ? scope.withItem(loop.name(), item) : scope;

@@ -28,6 +28,14 @@ interface Plan {
   /** What {@code node} runs, as task {@code id}; {@code item} is its loop item or null. */
   Work work(Node node, Scope scope, JsonNode item, TaskId id);
 
+  /**
+   * What is known of {@code node}'s Java process before its upstream tasks finished, as task
+   * {@code id}, or null: none when it is not one task run once as a Java subprocess.
+   */
+  default Prelaunch prelaunch(Node node, TaskId id) {
+    return null;
+  }
+
   /** Tasks that run in dependency order. */
   record Graph(String name, List<Node> nodes) {}
 

@@ -23,12 +23,15 @@ final class Scheduler {
   private final StepRunner steps;
   private final Results results;
   private final ExecutorService pool;
+  private final Prestarts prestarts;
 
-  Scheduler(Plan plan, StepRunner steps, Results results, ExecutorService pool) {
+  /** {@code prestarts}: where Java tasks' JVMs start ahead ({@link LookAhead}), or null. */
+  Scheduler(Plan plan, StepRunner steps, Results results, ExecutorService pool, Prestarts prestarts) {
     this.plan = plan;
     this.steps = steps;
     this.results = results;
     this.pool = pool;
+    this.prestarts = prestarts;
   }
 
   /** Runs {@code graph}'s tasks under {@code parent}; true when none failed. */
@@ -39,9 +42,12 @@ final class Scheduler {
       nodes.put(n.name(), n);
       index.put(n.name(), index.size());
     }
+    Map<String, TaskId> ids = new HashMap<>();
+    nodes.keySet().forEach(name -> ids.put(name, parent.child(name, index.get(name))));
+    LookAhead ahead = prestarts == null ? null : new LookAhead(plan, prestarts, nodes, ids);
     Map<String, CompletableFuture<State>> futures = new HashMap<>();
     for (String name : nodes.keySet()) {
-      future(name, nodes, index, futures, scope, parent, new ArrayList<>());
+      future(name, nodes, ids, futures, scope, ahead, new ArrayList<>());
     }
     boolean ok = true;
     for (CompletableFuture<State> f : futures.values()) {
@@ -56,8 +62,8 @@ final class Scheduler {
     return f.handle((s, error) -> error == null ? s : State.Failed).join();
   }
 
-  private CompletableFuture<State> future(String name, Map<String, Plan.Node> nodes, Map<String, Integer> index,
-      Map<String, CompletableFuture<State>> futures, Scope scope, TaskId parent, List<String> visiting) {
+  private CompletableFuture<State> future(String name, Map<String, Plan.Node> nodes, Map<String, TaskId> ids,
+      Map<String, CompletableFuture<State>> futures, Scope scope, LookAhead ahead, List<String> visiting) {
     CompletableFuture<State> existing = futures.get(name);
     if (existing != null) {
       return existing;
@@ -69,18 +75,27 @@ final class Scheduler {
     Plan.Node node = nodes.get(name);
     List<CompletableFuture<State>> deps = new ArrayList<>();
     for (String d : node.dependencies()) {
-      deps.add(future(d, nodes, index, futures, scope, parent, visiting));
+      deps.add(future(d, nodes, ids, futures, scope, ahead, visiting));
     }
     visiting.remove(name);
-    TaskId id = parent.child(name, index.get(name));
+    TaskId id = ids.get(name);
     CompletableFuture<State> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
-      for (CompletableFuture<State> d : deps) {
-        State s = outcome(d);
-        if (s == State.Failed || s == State.Omitted) {
-          return results.notRun(id, node, State.Omitted, "a task it depends on failed").state();
+      try {
+        for (CompletableFuture<State> d : deps) {
+          State s = outcome(d);
+          if (s == State.Failed || s == State.Omitted) {
+            return results.notRun(id, node, State.Omitted, "a task it depends on failed").state();
+          }
+        }
+        if (ahead != null) {
+          ahead.started(name);
+        }
+        return guarded(id, node, () -> runNode(node, scope, id));
+      } finally {
+        if (ahead != null) {
+          ahead.ended(name);
         }
       }
-      return guarded(id, node, () -> runNode(node, scope, id));
     }, pool);
     futures.put(name, f);
     return f;

@@ -31,16 +31,10 @@ final class SubprocessLauncher implements Launcher {
   @Override
   public int launch(Launch launch) {
     TaskLog log = launch.log();
-    ProcessBuilder pb = new ProcessBuilder(groups.command(launch.command())).directory(launch.dir().toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder pb = builder(launch.command(), launch.env(), launch.dir());
     if (!log.echoes()) {
       pb.redirectOutput(launch.attempt() == 1 ? ProcessBuilder.Redirect.to(log.file().toFile())
           : ProcessBuilder.Redirect.appendTo(log.file().toFile()));
-    }
-    if (HOLDS_CREDENTIALS || !launch.env().isEmpty()) {
-      Map<String, String> env = pb.environment(); // a copy of this JVM's environment, made for each process
-      env.keySet().removeAll(CREDENTIALS);
-      env.putAll(launch.env());
     }
     Process p;
     try {
@@ -51,7 +45,30 @@ final class SubprocessLauncher implements Launcher {
       return CANNOT_START;
     }
     groups.started(p);
-    Thread pump = log.echoes() ? pump(p.getInputStream(), log, launch.attempt()) : null;
+    return await(p, launch);
+  }
+
+  /**
+   * A process for {@code command} in {@code dir}, as a process group of its own, its errors to its
+   * output: this JVM's environment without its credentials, with {@code env} set.
+   */
+  ProcessBuilder builder(List<String> command, Map<String, String> env, java.nio.file.Path dir) {
+    ProcessBuilder pb = new ProcessBuilder(groups.command(command)).directory(dir.toFile()).redirectErrorStream(true);
+    if (HOLDS_CREDENTIALS || !env.isEmpty()) {
+      Map<String, String> environment = pb.environment(); // a copy of this JVM's environment, made for each process
+      environment.keySet().removeAll(CREDENTIALS);
+      environment.putAll(env);
+    }
+    return pb;
+  }
+
+  /**
+   * Runs {@code p}, started by {@link #builder} and watched ({@link ProcessGroups#started}), as
+   * {@code launch} to its end: its output copied to the log when the log echoes, the launch's
+   * timeout counted from now; its exit code, or {@link #TIMED_OUT}.
+   */
+  int await(Process p, Launch launch) {
+    Thread pump = launch.log().echoes() ? pump(p.getInputStream(), launch.log(), launch.attempt()) : null;
     try {
       launch.started().accept(p.toHandle());
       if (launch.timeoutSeconds() > 0 && !p.waitFor(launch.timeoutSeconds(), TimeUnit.SECONDS)) {
@@ -74,6 +91,11 @@ final class SubprocessLauncher implements Launcher {
         }
       }
     }
+  }
+
+  /** The process groups the processes of this launcher run in. */
+  ProcessGroups groups() {
+    return groups;
   }
 
   /** Copies the process's output to the log (and its echo) as it comes. */

@@ -99,6 +99,64 @@ final class TaskSteps {
     for (Map.Entry<String, Placeholder> e : container.env().entrySet()) {
       env.put(e.getKey(), one(e.getValue(), component, values, inputMetadata, local, where));
     }
+    Settings set = settings(task, env, where);
+    Map<String, Path> mounts = set.mounts();
+    // in a container, each file at its container path
+    Map<String, Path> outputMounts = new LinkedHashMap<>();
+    localOutputs.forEach((n, p) -> outputMounts.put(containerOutputs.get(n), Path.of(p)));
+    if (protocol) {
+      outputMounts.put(inContainer.executorOutput(), executorOutput);
+    }
+    Map<String, Path> inputMounts = new LinkedHashMap<>();
+    inputFiles.forEach((n, p) -> inputMounts.put(containerInputs.get(n), p));
+    return new Step(id, task.name(), component.name(), dir, container.image(), command,
+        ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
+        set.retry(), set.timeoutSeconds(), set.caching(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
+        artifactTypes,
+        protocol ? executorOutput : null);
+  }
+
+  /**
+   * What is known of a task's Java process before its inputs are: its main class, environment and
+   * folder, when it runs as a {@code java} subprocess whose command starts with a literal {@code
+   * java -cp PATH MAIN} and whose environment is all literals; else null (as for a task whose
+   * settings are in error: its step says so).
+   */
+  Prelaunch prelaunch(Task task, Path dir) {
+    ContainerSpec container = task.component().container();
+    List<Placeholder> line = new ArrayList<>(container.command());
+    line.addAll(container.args());
+    List<String> head = new ArrayList<>();
+    for (Placeholder p : line.subList(0, Math.min(4, line.size()))) {
+      if (!(p instanceof Placeholder.Literal l)) {
+        return null;
+      }
+      head.add(l.value());
+    }
+    String main = Launchers.javaMain(head);
+    if (main == null) {
+      return null;
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    for (Map.Entry<String, Placeholder> e : container.env().entrySet()) {
+      if (!(e.getValue() instanceof Placeholder.Literal l)) {
+        return null;
+      }
+      env.put(e.getKey(), l.value());
+    }
+    try {
+      Settings set = settings(task, env, "task '" + task.name() + "'");
+      return set.mode() == LocalRunner.JavaMode.SUBPROCESS ? new Prelaunch(main, env, dir) : null;
+    } catch (WorkflowException e) {
+      return null;
+    }
+  }
+
+  /** A task's settings besides its command (its variables added to {@code env}), and so how its Java component runs. */
+  private record Settings(Map<String, Path> mounts, Map<String, String> limits, RetryPolicy retry, long timeoutSeconds,
+      boolean caching, LocalRunner.JavaMode mode) {}
+
+  private Settings settings(Task task, Map<String, String> env, String where) {
     Map<String, Path> mounts = new LinkedHashMap<>();
     Map<String, String> limits = new LinkedHashMap<>();
     int retries = 0;
@@ -136,18 +194,7 @@ final class TaskSteps {
     RetryPolicy retry = new RetryPolicy(retries, RetryPolicy.millis(backoff, where + " retry backoff"), factor,
         RetryPolicy.millis(maxBackoff, where + " retry backoff maximum"));
     LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
-    // in a container, each file at its container path
-    Map<String, Path> outputMounts = new LinkedHashMap<>();
-    localOutputs.forEach((n, p) -> outputMounts.put(containerOutputs.get(n), Path.of(p)));
-    if (protocol) {
-      outputMounts.put(inContainer.executorOutput(), executorOutput);
-    }
-    Map<String, Path> inputMounts = new LinkedHashMap<>();
-    inputFiles.forEach((n, p) -> inputMounts.put(containerInputs.get(n), p));
-    return new Step(id, task.name(), component.name(), dir, container.image(), command,
-        ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
-        retry, timeout, caching, mode, new Step.Mounts(outputMounts, inputMounts, mounts), limits, artifactTypes,
-        protocol ? executorOutput : null);
+    return new Settings(mounts, limits, retry, timeout, caching, mode);
   }
 
   private static boolean usesExecutorInput(List<Placeholder> items) {

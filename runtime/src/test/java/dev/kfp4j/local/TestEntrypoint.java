@@ -7,7 +7,9 @@ import java.nio.file.Path;
 /**
  * A Java entrypoint as kfp4j generates them ({@code run(String[])} and {@code main}), for the
  * runner's tests: {@code write TEXT FILE}, {@code env NAME FILE} (the variable, or {@code none}),
- * {@code sleep SECONDS PIDFILE} (writes its pid, then sleeps).
+ * {@code sleep SECONDS PIDFILE} (writes its pid, then sleeps), {@code jvm FILE} (its JVM's main class and
+ * arguments, {@code sun.java.command}), {@code ahead FILE} (waits, at most a minute, for a JVM its runner started
+ * ahead for another task, and writes its pid, or {@code none}).
  */
 public final class TestEntrypoint {
   private TestEntrypoint() {}
@@ -24,6 +26,8 @@ public final class TestEntrypoint {
           write(args[2], Long.toString(ProcessHandle.current().pid()));
           Thread.sleep(Long.parseLong(args[1]) * 1000);
         }
+        case "jvm" -> write(args[1], System.getProperty("sun.java.command"));
+        case "ahead" -> write(args[1], ahead());
         default -> {
           System.err.println("unknown command " + args[0]);
           return 2;
@@ -34,6 +38,20 @@ public final class TestEntrypoint {
       e.printStackTrace();
       return 1;
     }
+  }
+
+  /** The pid of a JVM started ahead by this process's parent, the runner (at most a minute's wait), or {@code none}. */
+  private static String ahead() throws InterruptedException {
+    ProcessHandle runner = ProcessHandle.current().parent().orElseThrow();
+    for (int i = 0; i < 600; i++) {
+      var found = runner.children().filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a)
+          .contains("dev.kfp4j.entrypoint.Prestart")).orElse(false)).findFirst();
+      if (found.isPresent()) {
+        return Long.toString(found.get().pid());
+      }
+      Thread.sleep(100);
+    }
+    return "none";
   }
 
   private static void write(String file, String text) throws IOException {
