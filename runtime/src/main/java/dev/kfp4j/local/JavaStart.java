@@ -100,8 +100,11 @@ final class JavaStart {
     }
     Path partial = archive.resolveSibling("writing-" + options.written().getFileName() + ".jsa");
     try {
-      if (exitCode == 0 && Files.size(options.written()) > 0 && withAhead(options.written()) && dump(options.written(), partial)) {
-        Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      if (exitCode == 0 && Files.size(options.written()) > 0) {
+        addAhead(options.written());
+        if (dump(options.written(), partial)) {
+          Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } catch (IOException e) {
       // no archive: the next task tries again
@@ -117,9 +120,8 @@ final class JavaStart {
   }
 
   /** Adds to the class list {@code list} the classes a JVM started ahead loads beyond its task's ({@link Prestarts#CLASSES}). */
-  private static boolean withAhead(Path list) throws IOException {
+  private static void addAhead(Path list) throws IOException {
     Files.writeString(list, String.join("\n", Prestarts.CLASSES) + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-    return true;
   }
 
   /** {@code java -Xshare:dump} of the classes listed in {@code list}, to {@code to}: whether it wrote it. */

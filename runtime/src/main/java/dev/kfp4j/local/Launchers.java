@@ -41,6 +41,9 @@ final class Launchers implements Launcher, Closeable {
 
   @Override
   public int launch(Launch launch) {
+    if (prestarts != null && launch.container() != null) {
+      prestarts.launching(launch.container().task());
+    }
     List<String> command = launch.command();
     String javaMain = javaMain(command);
     if (javaMain == null) {

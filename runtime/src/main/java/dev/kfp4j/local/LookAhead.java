@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * Which tasks of one run of a graph have their JVM started ahead ({@link Prestarts}): when a task
- * starts, each task after it whose upstream tasks all started, or were started ahead, up to
+ * launches its process (not when it is taken from the cache, so a run that reuses its cached
+ * outputs starts no JVM for nothing), each task after it whose upstream tasks all started, or were
+ * started ahead, up to
  * {@value #LEVELS} levels on, as far as the plan foresees its process ({@link Plan#prelaunch}) and
  * the bound allows; each task's JVM, used or not, goes when the task ends ({@link #ended}).
  */
@@ -38,10 +40,16 @@ final class LookAhead {
     }
   }
 
-  /** Task {@code name} starts: the JVMs of the tasks after it start ahead (a speed-up only: on any fault they start as usual). */
+  /** Task {@code name} starts: once it launches its process, the JVMs of the tasks after it start ahead. */
   synchronized void started(String name) {
     started.add(name);
-    prestarts.claim(ids.get(name).id());
+    String id = ids.get(name).id();
+    prestarts.claim(id);
+    prestarts.whenLaunched(id, () -> launched(name));
+  }
+
+  /** Task {@code name} launched its process: the JVMs of the tasks after it start ahead (a speed-up only: on any fault they start as usual). */
+  private synchronized void launched(String name) {
     try {
       startAfter(name, 1);
     } catch (RuntimeException e) { // NOPMD: the tasks after it start as usual

@@ -61,6 +61,8 @@ final class Prestarts implements Closeable {
   private final boolean echo;
   private final Executor starter;
   private final Map<String, Ahead> ahead = new HashMap<>();
+  /** What waits for a task to launch its process, by the task's id ({@link #whenLaunched}). */
+  private final Map<String, Runnable> onLaunch = new HashMap<>();
   private boolean closed;
   private Boolean onClasspath;
 
@@ -162,6 +164,29 @@ final class Prestarts implements Closeable {
     return p;
   }
 
+  /**
+   * Runs {@code then} when task {@code id} launches its process ({@link #launching}), once; never
+   * when the task does not (taken from the cache, skipped, failed before): a task whose outputs come
+   * from the cache likely has the tasks after it come from the cache too, and their JVMs would
+   * start for nothing.
+   */
+  synchronized void whenLaunched(String id, Runnable then) {
+    if (!closed) {
+      onLaunch.put(id, then);
+    }
+  }
+
+  /** Task {@code id} launches its process (any command, each attempt): what waited for that runs, the first time. */
+  void launching(String id) {
+    Runnable then;
+    synchronized (this) {
+      then = onLaunch.remove(id);
+    }
+    if (then != null) {
+      then.run();
+    }
+  }
+
   /** Task {@code id} started: its JVM, if one waits for it, no longer counts against the bound. */
   synchronized void claim(String id) {
     Ahead a = ahead.get(id);
@@ -226,6 +251,7 @@ final class Prestarts implements Closeable {
   void discard(String id) {
     Ahead a;
     synchronized (this) {
+      onLaunch.remove(id);
       a = ahead.remove(id);
     }
     if (a != null) {
@@ -276,6 +302,7 @@ final class Prestarts implements Closeable {
     List<String> ids;
     synchronized (this) {
       closed = true;
+      onLaunch.clear();
       ids = new ArrayList<>(ahead.keySet());
     }
     ids.forEach(this::discard);

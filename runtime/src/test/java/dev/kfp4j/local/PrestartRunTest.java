@@ -47,7 +47,7 @@ class PrestartRunTest {
   private static final String OUT = "/tmp/outputs/out/data";
 
   /** The JVMs this JVM started that wait for a task (the test runs the runner here). */
-  private static List<ProcessHandle> waiting() {
+  static List<ProcessHandle> waiting() {
     return ProcessHandle.current().descendants().filter(p -> p.info().arguments()
         .map(a -> List.of(a).contains("dev.kfp4j.entrypoint.Prestart")).orElse(false)).toList();
   }
