@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class LookAhead {
   /** How many levels of tasks after a starting one are started ahead. */
-  static final int LEVELS = 2;
+  static final int LEVELS = 1;
 
   private final Plan plan;
   private final Prestarts prestarts;
