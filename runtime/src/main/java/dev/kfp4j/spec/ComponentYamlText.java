@@ -246,8 +246,6 @@ final class ComponentYamlText {
   }
 
   private void pad(int indent) {
-    for (int i = 0; i < indent; i++) {
-      out.append(' ');
-    }
+    BlockYaml.appendPad(indent, out);
   }
 }

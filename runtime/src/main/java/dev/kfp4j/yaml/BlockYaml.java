@@ -103,7 +103,7 @@ public final class BlockYaml {
   /** The entries of a non-empty map, each on its own lines at {@code indent}. */
   private static void map(JsonNode map, int indent, boolean sorted, StringBuilder out) {
     for (Map.Entry<String, JsonNode> e : entries(map, sorted)) {
-      pad(out, indent);
+      appendPad(indent, out);
       key(e.getKey(), out);
       out.append(':');
       after(e.getValue(), indent, sorted, out);
@@ -128,13 +128,13 @@ public final class BlockYaml {
   /** The items of a non-empty list, as {@code - item} lines at {@code indent}. */
   private static void list(JsonNode list, int indent, boolean sorted, StringBuilder out) {
     for (JsonNode item : list) {
-      pad(out, indent);
+      appendPad(indent, out);
       out.append("- ");
       if (item.isObject() && !item.isEmpty()) {
         boolean first = true;
         for (Map.Entry<String, JsonNode> e : entries(item, sorted)) {
           if (!first) {
-            pad(out, indent + 2);
+            appendPad(indent + 2, out);
           }
           key(e.getKey(), out);
           out.append(':');
@@ -404,7 +404,7 @@ public final class BlockYaml {
     for (String line : s.substring(0, s.length() - trailing).split("\n", -1)) {
       out.append('\n');
       if (!line.isEmpty()) {
-        pad(out, indent + 2);
+        appendPad(indent + 2, out);
         out.append(line);
       }
     }
@@ -413,7 +413,8 @@ public final class BlockYaml {
     }
   }
 
-  private static void pad(StringBuilder out, int indent) {
+  /** Appends {@code indent} spaces: a line's indentation, for every writer of YAML text. */
+  public static void appendPad(int indent, StringBuilder out) {
     for (int i = 0; i < indent; i++) {
       out.append(' ');
     }

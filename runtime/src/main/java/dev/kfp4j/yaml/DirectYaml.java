@@ -128,8 +128,6 @@ final class DirectYaml {
   }
 
   private void pad(int indent) {
-    for (int i = 0; i < indent; i++) {
-      out.append(' ');
-    }
+    BlockYaml.appendPad(indent, out);
   }
 }

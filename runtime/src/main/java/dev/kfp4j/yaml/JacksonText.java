@@ -196,9 +196,7 @@ public final class JacksonText {
         if (body.charAt(end - 1) == ' ') {
           return false;
         }
-        for (int i = 0; i < indent; i++) {
-          out.append(' ');
-        }
+        BlockYaml.appendPad(indent, out);
         out.append(body, start, end);
       }
       start = end + 1;

@@ -316,8 +316,6 @@ final class Kfp2ComponentFile {
   }
 
   private void pad(int indent) {
-    for (int i = 0; i < indent; i++) {
-      out.append(' ');
-    }
+    BlockYaml.appendPad(indent, out);
   }
 }
