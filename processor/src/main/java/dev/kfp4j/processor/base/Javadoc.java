@@ -193,6 +193,16 @@ public final class Javadoc {
     return out.toString();
   }
 
+  /** {@code s} up to its first {@link #space}: {@code s.split("\\s+")[0]} for a stripped {@code s}, without a pattern. */
+  public static String firstWord(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (space(s.charAt(i))) {
+        return s.substring(0, i);
+      }
+    }
+    return s;
+  }
+
   /** Regular expressions' {@code \s}: a space, a tab, a line break, a vertical tab, a form feed, a carriage return. */
   private static boolean space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';

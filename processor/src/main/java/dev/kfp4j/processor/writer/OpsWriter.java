@@ -4,6 +4,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.kfp4j.processor.base.Javadoc;
 import dev.kfp4j.processor.model.ComponentModel;
 import dev.kfp4j.processor.model.InputModel;
 import dev.kfp4j.processor.model.OutputModel;
@@ -147,7 +148,7 @@ public final class OpsWriter {
       if (t.startsWith("@")) {
         skipping = false;
         if (t.startsWith("@param ")) {
-          String name = firstWord(t.substring(7).strip());
+          String name = Javadoc.firstWord(t.substring(7).strip());
           skipping = !params.contains(name);
         }
       }
@@ -156,17 +157,6 @@ public final class OpsWriter {
       }
     }
     return out.toString();
-  }
-
-  /** {@code s} up to its first white space, as {@code s.split("\\s+")[0]} for a stripped {@code s}, without a pattern. */
-  private static String firstWord(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
-        return s.substring(0, i);
-      }
-    }
-    return s;
   }
 
   /** Puts {@code note} as the last paragraph of the main text, before the block tags. */

@@ -32,6 +32,14 @@ class JavadocTest {
   }
 
   @Test
+  void aFirstWordIsWhatSplittingOnWhiteSpaceGivesFirst() {
+    for (String s : RandomTexts.of(PIECES, 30_000, 12, 16)) {
+      String stripped = s.strip();
+      assertEquals(stripped.split("\\s+")[0], Javadoc.firstWord(stripped), stripped);
+    }
+  }
+
+  @Test
   void textsTagsAndParameters() {
     Javadoc doc = Javadoc.parse(" Adds {@code a} and {@link Math#abs b}.<p>\n Twice.\n\n\n\n @param a the <b>first</b>\n   number  \n"
         + " @param b {@literal a < b}\n @return the sum");
