@@ -2,6 +2,7 @@ package dev.kfp4j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -70,11 +71,13 @@ class LookAheadTest {
       LookAhead ahead = new LookAhead(plan(), prestarts, Map.of("a", a, "b", b), ids);
 
       ahead.started("a");
-      assertEquals(List.of(), PrestartRunTest.waiting(), "a may yet be taken from the cache: nothing started for b");
+      assertFalse(dir.resolve("b").toFile().exists(), "a may yet be taken from the cache: nothing started for b");
+      assertEquals(List.of(), PrestartRunTest.waiting());
 
       prestarts.launching(ids.get("a").id());
-      List<ProcessHandle> waiting = PrestartRunTest.waiting();
-      assertEquals(1, waiting.size(), "a launched its process: b's JVM starts ahead");
+      assertTrue(dir.resolve("b").resolve(Prestarts.PENDING).toFile().isFile(), "a launched its process: b's JVM starts ahead");
+      List<ProcessHandle> waiting = PrestartRunTest.waiting(1);
+      assertEquals(1, waiting.size(), "b's JVM runs");
 
       ahead.ended("a");
       ahead.started("b");

@@ -52,6 +52,20 @@ class PrestartRunTest {
         .map(a -> List.of(a).contains("dev.kfp4j.entrypoint.Prestart")).orElse(false)).toList();
   }
 
+  /**
+   * {@link #waiting}, once {@code n} of them show, or as they are after 10 s: a JVM just started
+   * may not show its arguments yet (in {@code /proc}, while {@code setsid} executes {@code java}).
+   */
+  static List<ProcessHandle> waiting(int n) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<ProcessHandle> seen = waiting();
+    while (seen.size() != n && System.nanoTime() < end) {
+      Thread.sleep(20);
+      seen = waiting();
+    }
+    return seen;
+  }
+
   private static List<Path> pendingFiles(Path runDir) throws IOException {
     try (Stream<Path> files = Files.walk(runDir)) {
       return files.filter(p -> p.getFileName().toString().equals(Prestarts.PENDING)).toList();
