@@ -1,13 +1,16 @@
 package dev.kfp4j.entrypoint;
 
 import dev.kfp4j.artifacts.Artifact;
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +156,15 @@ final class Outputs {
     Path absolute = target.toAbsolutePath();
     Files.createDirectories(absolute.getParent());
     Path temp = absolute.getParent().resolve(stagingName(absolute));
-    Files.writeString(temp, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE); // UTF-8
+    File file = temp.toFile();
+    if (!file.createNewFile()) {
+      throw new FileAlreadyExistsException(temp.toString());
+    }
+    // java.io, not a channel (Files.write*): a FileChannel's first use loads libnet, which probes the
+    // network's IPv6 support, a few ms of a task that writes only its values
+    try (FileOutputStream out = new FileOutputStream(file)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
     return new Path[] {temp, absolute};
   }
 
