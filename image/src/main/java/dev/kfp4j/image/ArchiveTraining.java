@@ -1,14 +1,16 @@
 package dev.kfp4j.image;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
 import java.util.Enumeration;
 import java.util.jar.JarEntry;
@@ -157,7 +159,13 @@ public final class ArchiveTraining {
     // not Files.createTempDirectory: its SecureRandom is nothing a step loads
     Path dir = Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir"), "kfp4j-training-" + System.nanoTime()));
     Path staged = Files.createDirectories(dir.resolve("outputs").resolve("Output")).resolve(".data.tmp");
-    Files.writeString(staged, "7\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    File file = staged.toFile(); // staged as the entrypoint stages a value: java.io, no channel
+    if (!file.createNewFile()) {
+      throw new IOException("cannot create " + staged);
+    }
+    try (FileOutputStream out = new FileOutputStream(file)) {
+      out.write("7\n".getBytes(StandardCharsets.UTF_8));
+    }
     Path data = staged.resolveSibling("data");
     Files.move(staged, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(dir.resolve("metadata.json"), "{}");

@@ -125,6 +125,9 @@ class ExamplesInContainersTest {
         "java.lang.Object")) {
       assertTrue(r.output().contains(" " + c + " source: shared objects file"), c + " from the archive:\n" + r.output());
     }
+    List<String> outside = r.output().lines().filter(l -> l.contains("[class,load]") && !l.endsWith("source: shared objects file"))
+        .toList();
+    assertEquals(List.of(), outside, "every class the step loads comes from the archive");
   }
 
   @Test
