@@ -469,12 +469,13 @@ def bench_runner(runtime_cp, runs):
             "KFP 2 specs and Argo workflows both run from the typed pipeline model (ModelPlan).")
 
 
-def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100):
+def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100, before_entrypoint=None):
     """The subprocess chain of n tasks, each run a JVM of its own (ChainOnce) whose process tree, the runner and its
     tasks, is measured with the kernel's CPU accounting, after one run that leaves the class-data archive in the run
     root's cache; beside the same chain run in-process (the runner's work without a process per task), the task's own
     java command (as the runner starts it, from that archive) and a plain java Hello, n starts each. before_runtime: an
-    earlier kfp4j-runtime jar, measured the same way. Runs interleaved."""
+    earlier kfp4j-runtime jar, measured the same way; before_entrypoint: an earlier kfp4j-entrypoint jar, the tasks' (with
+    the runtime jar of today or of before_runtime). Runs interleaved."""
     root = WORK / "subprocess"
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
@@ -485,8 +486,12 @@ def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100):
     (root / "Hello.java").write_text(HELLO)
     sh(["javac", "-d", str(root / "hello"), str(root / "Hello.java")])
     variants = {"": runtime_cp}
-    if before_runtime:
-        variants["before "] = runtime_cp.replace(runtime_jar, str(before_runtime))
+    if before_runtime or before_entrypoint:
+        before_cp = runtime_cp.replace(runtime_jar, str(before_runtime)) if before_runtime else runtime_cp
+        if before_entrypoint:
+            before_cp = os.pathsep.join(str(before_entrypoint) if "kfp4j-entrypoint" in Path(e).name else e
+                                        for e in before_cp.split(os.pathsep))
+        variants["before "] = before_cp
     cmds, tasks = {}, {}
     for k, cp in sorted(variants.items(), reverse=True):
         run_root = root / (k.strip() or "after")
@@ -533,7 +538,7 @@ def main():
     ap.add_argument("--runs", type=int, default=None, help="runs per measurement (default 5, quick 2)")
     ap.add_argument("--only", default="1,1b,2,2b,3,3s,4", help="the sections to run, comma-separated (default all)")
     ap.add_argument("--runtime-before", metavar="JAR", help="section 3s also measures an earlier kfp4j-runtime jar")
-    ap.add_argument("--entrypoint-before", metavar="DIR", help="section 4 also measures an earlier entrypoint: DIR holds its "
+    ap.add_argument("--entrypoint-before", metavar="DIR", help="sections 3s and 4 also measure an earlier entrypoint: DIR holds its "
                     "kfp4j-entrypoint.jar and image-classes/ (the image module's classes), and optionally examples-classes/ "
                     "(the examples as that build compiled them; then its archive is made as today's image build makes it)")
     ap.add_argument("--before", metavar="DIR", help="sections 1 and 1b also run the processor of an earlier build, "
@@ -654,7 +659,8 @@ def main():
 
     if "3s" in only:
         n = 100
-        chains, starts, runner_cpu = bench_subprocess_chain(runtime_cp, runs, args.runtime_before, n)
+        chains, starts, runner_cpu = bench_subprocess_chain(runtime_cp, runs, args.runtime_before, n,
+                                                            Path(args.entrypoint_before) / "kfp4j-entrypoint.jar" if args.entrypoint_before else None)
         h = starts["hello"]
         rows += ["### 3s. Local runner, subprocess mode: a chain of 100 and its floor", "",
                  f"Each run of the chain is a JVM of its own, measured with its tasks (the kernel's CPU accounting of the "
