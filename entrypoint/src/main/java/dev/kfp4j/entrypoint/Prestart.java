@@ -14,10 +14,11 @@ import java.util.List;
 
 /**
  * A JVM started before its task is ready (the local runner's pre-start, {@code java -cp PATH
- * dev.kfp4j.entrypoint.Prestart MAIN}): loads and initializes class {@code MAIN}, then waits for
- * the task's arguments on standard input and calls {@code MAIN.main(arguments)} as {@code java
- * MAIN arguments} would (its exit code, {@code System.exit}, an uncaught exception: its stack
- * trace and exit code 1). When standard input ends before the arguments are complete, or they are
+ * dev.kfp4j.entrypoint.Prestart MAIN}): loads and links class {@code MAIN}, then waits for the
+ * task's arguments on standard input and calls {@code MAIN.main(arguments)} as {@code java MAIN
+ * arguments} would: the class's static initializer runs then, not before (it is the task's own
+ * code); its exit code, {@code System.exit} and an uncaught exception (its stack trace, exit code
+ * 1) are java's. When standard input ends before the arguments are complete, or they are
  * malformed, it ends at once with exit code 0, writing nothing: the task did not run.
  *
  * <p>The arguments' framing, big-endian as {@link DataOutputStream} writes it: their count (an
@@ -40,7 +41,8 @@ public final class Prestart {
     Method main = null;
     Throwable failed = null;
     try {
-      main = Class.forName(args[0], true, ClassLoader.getSystemClassLoader()).getMethod("main", String[].class);
+      // loaded and linked, not initialized: its static initializer is the task's own code, run only once it runs
+      main = Class.forName(args[0], false, ClassLoader.getSystemClassLoader()).getMethod("main", String[].class);
     } catch (Throwable e) { // NOPMD: reported as java would report it, once the task runs
       failed = e;
     }
@@ -63,15 +65,21 @@ public final class Prestart {
     try {
       main.invoke(null, (Object) arguments);
     } catch (InvocationTargetException e) {
-      throw fromMain(e.getCause(), args[0]); // uncaught in thread main, as java reports it: its stack trace, exit code 1
+      throw endingAt(e.getCause(), args[0], "main"); // uncaught in thread main, as java reports it: its stack trace, exit code 1
+    } catch (ExceptionInInitializerError e) { // the class's static initializer failed: as java reports it, the cause's frames alone
+      if (e.getCause() != null) {
+        endingAt(e.getCause(), args[0], "<clinit>");
+      }
+      e.setStackTrace(new StackTraceElement[0]);
+      throw e;
     }
   }
 
-  /** {@code thrown}, its stack trace ending at {@code main}'s {@code main} as when java calls it (without this class's frames). */
-  private static Throwable fromMain(Throwable thrown, String main) {
+  /** {@code thrown}, its stack trace ending at {@code main}'s {@code method} as when java calls it (without this class's frames). */
+  private static Throwable endingAt(Throwable thrown, String main, String method) {
     StackTraceElement[] trace = thrown.getStackTrace();
     for (int i = trace.length - 1; i >= 0; i--) {
-      if (trace[i].getClassName().equals(main) && trace[i].getMethodName().equals("main")) {
+      if (trace[i].getClassName().equals(main) && trace[i].getMethodName().equals(method)) {
         thrown.setStackTrace(Arrays.copyOf(trace, i + 1));
         break;
       }

@@ -8,9 +8,17 @@ import java.util.Arrays;
 /**
  * A main class for {@link PrestartTest}: {@code write FILE ARGS...} writes its arguments to FILE,
  * each followed by a NUL, as UTF-8, and prints {@code wrote}; {@code exit CODE} exits with it;
- * {@code throw} throws.
+ * {@code throw} throws. Its static initializer prints {@code initialized}, and throws when the
+ * variable {@code PROBE_INIT_FAILS} is set.
  */
 public final class PrestartProbe {
+  static {
+    System.out.println("initialized");
+    if (System.getenv("PROBE_INIT_FAILS") != null) {
+      throw new IllegalStateException("init failed");
+    }
+  }
+
   private PrestartProbe() {}
 
   public static void main(String[] args) throws Exception {

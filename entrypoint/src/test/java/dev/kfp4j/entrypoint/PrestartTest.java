@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,9 +63,17 @@ class PrestartTest {
 
   /** {@code Prestart main} given {@code stdin}: its exit code and output. */
   private String[] run(String main, byte[] stdin) throws Exception {
+    return java(Map.of(), stdin, Prestart.class.getName(), main);
+  }
+
+  /** {@code java -cp CLASSPATH command...} with {@code env} added, given {@code stdin}: its exit code and output. */
+  private String[] java(Map<String, String> env, byte[] stdin, String... command) throws Exception {
     Path log = dir.resolve("log-" + System.nanoTime());
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath(),
-        Prestart.class.getName(), main).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath()));
+    line.addAll(List.of(command));
+    ProcessBuilder pb = new ProcessBuilder(line).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(stdin);
     }
@@ -77,15 +86,27 @@ class PrestartTest {
     Path file = dir.resolve("args");
     List<String> args = new ArrayList<>(List.of("write", file.toString()));
     args.addAll(ODD);
-    assertArrayEquals(new String[] {"0", "wrote\n"}, run(PrestartProbe.class.getName(), framed(args)));
+    assertArrayEquals(new String[] {"0", "initialized\nwrote\n"}, run(PrestartProbe.class.getName(), framed(args)));
     assertEquals(String.join("\0", ODD) + "\0", Files.readString(file, StandardCharsets.UTF_8));
     assertEquals("7", run(PrestartProbe.class.getName(), framed(List.of("exit", "7")))[0]);
     String[] thrown = run(PrestartProbe.class.getName(), framed(List.of("throw")));
     assertEquals("1", thrown[0]);
-    assertTrue(thrown[1].matches("Exception in thread \"main\" java.lang.IllegalStateException: boom\n"
+    assertTrue(thrown[1].matches("initialized\nException in thread \"main\" java.lang.IllegalStateException: boom\n"
         + "\tat dev.kfp4j.entrypoint.PrestartProbe.main\\(PrestartProbe.java:\\d+\\)\n"), "as java reports it: " + thrown[1]);
     assertArrayEquals(new String[] {"1", "Error: Could not find or load main class no.Such\nCaused by: java.lang.ClassNotFoundException: no.Such\n"},
         run("no.Such", framed(List.of())));
+  }
+
+  @Test
+  void theMainClassIsInitializedOnlyWhenItsTaskRunsAndAFailureThereIsReportedAsJavaReportsIt() throws Exception {
+    Map<String, String> fails = Map.of("PROBE_INIT_FAILS", "1");
+    String[] java = java(fails, new byte[0], PrestartProbe.class.getName(), "exit", "0");
+    assertEquals("1", java[0]);
+    assertTrue(java[1].startsWith("initialized\nException in thread \"main\" java.lang.ExceptionInInitializerError\n"
+        + "Caused by: java.lang.IllegalStateException: init failed\n"), java[1]);
+    assertArrayEquals(java, java(fails, framed(List.of("exit", "0")), Prestart.class.getName(), PrestartProbe.class.getName()));
+    assertArrayEquals(new String[] {"0", ""}, java(fails, new byte[0], Prestart.class.getName(), PrestartProbe.class.getName()),
+        "no task: its static initializer did not run");
   }
 
   @Test
