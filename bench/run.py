@@ -543,7 +543,12 @@ def main():
                     "(the examples as that build compiled them; then its archive is made as today's image build makes it)")
     ap.add_argument("--before", metavar="DIR", help="sections 1 and 1b also run the processor of an earlier build, "
                     "side by side: DIR holds its processor.jar and runtime.jar (e.g. copied from a checkout of that commit)")
+    ap.add_argument("--work", metavar="DIR", help="where the projects are compiled and run (default bench/target); a RAM "
+                    "file system (/dev/shm) keeps a disk's variance in creating files out of the comparison")
     args = ap.parse_args()
+    global WORK
+    if args.work:
+        WORK = Path(args.work).resolve() / "kfp4j-bench"
     runs = args.runs or (2 if args.quick else 5)
     only = set(args.only.split(","))
     WORK.mkdir(parents=True, exist_ok=True)
