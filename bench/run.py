@@ -482,7 +482,7 @@ def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100, before_
     examples = str(next((ROOT / "examples" / "target").glob("kfp4j-examples-*.jar")))
     runtime_jar = str(next((ROOT / "runtime" / "target").glob("kfp4j-runtime-*.jar")))
     sh(["javac", "-d", str(root / "bench"), "-cp", examples + os.pathsep + runtime_cp,
-        str(ROOT / "bench" / "RunnerBench.java"), str(ROOT / "bench" / "ChainOnce.java")])
+        str(ROOT / "bench" / "RunnerBench.java"), str(ROOT / "bench" / "ChainOnce.java"), str(ROOT / "bench" / "ReadyJvm.java")])
     (root / "Hello.java").write_text(HELLO)
     sh(["javac", "-d", str(root / "hello"), str(root / "Hello.java")])
     variants = {"": runtime_cp}
@@ -492,7 +492,7 @@ def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100, before_
             before_cp = os.pathsep.join(str(before_entrypoint) if "kfp4j-entrypoint" in Path(e).name else e
                                         for e in before_cp.split(os.pathsep))
         variants["before "] = before_cp
-    cmds, tasks = {}, {}
+    cmds, tasks, ready_cmds = {}, {}, {}
     for k, cp in sorted(variants.items(), reverse=True):
         run_root = root / (k.strip() or "after")
         cp = examples + os.pathsep + cp
@@ -504,10 +504,18 @@ def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100, before_
         tasks[k + "task"] = ["java", f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off,cds+dynamic=off", "-cp", cp,
                              "dev.kfp4j.examples.CalcEntrypoint", "add", "--a", "3", "--b", "4", "----output-paths",
                              str(root / "out" / "Output" / "data")]
+        ready_cmds[k + "ready"] = ["java", "-cp", cp + os.pathsep + str(root / "bench"), "ReadyJvm", str(archive), cp,
+                                   str(root / "out" / "ready" / "data"), "5"]
     tasks["hello"] = ["java", "-cp", str(root / "hello"), "Hello", str(root / "hello.txt")]
     cmds["in-process chain"] = cmds["chain"][:-2] + [str(root / "in-process"), str(n), "in-process"]
     chains = interleaved_named(cmds, runs)
     starts = interleaved_named(tasks, n)
+    ready = {k: [] for k in ready_cmds}  # 5 starts each in turn, 30 in all, interleaved as the rest
+    for _ in range(6):
+        for k, cmd in ready_cmds.items():
+            ready[k] += [float(x) for x in sh(cmd).split()]
+    for k, v in ready.items():
+        starts[k] = (statistics.median(v), min(v), max(v))
     runner_cpu = {k: statistics.median(float(x) for x in (root / (k.replace("chain", "").strip() or "after") / "runner-cpu.txt")
                                        .read_text().split()) for k in cmds}
     return chains, starts, runner_cpu
@@ -679,6 +687,9 @@ def main():
                 rows += [f"| {label}chain of {n} | {fmt(c)} | {c[0] * 1000 / n:.0f} ms | {c[4] * 1000 / n:.0f} ms | "
                          f"{runner_cpu[k + 'chain'] * 1000 / n:.1f} ms |",
                          f"| {label}the task's `java` command alone | {fmt(t)} | {t[0] * 1000:.0f} ms | {t[4] * 1000:.0f} ms | – |"]
+                r = starts[k + "ready"]
+                rows += [f"| {label}a JVM started ahead, from the task's arguments to its exit | {r[0] * 1000:.1f} ms "
+                         f"({r[1] * 1000:.1f}–{r[2] * 1000:.1f}) | {r[0] * 1000:.1f} ms | – | – |"]
         c = chains["in-process chain"]
         rows += [f"| the same chain in-process (no process per task) | {fmt(c)} | {c[0] * 1000 / n:.0f} ms | {c[4] * 1000 / n:.0f} ms | "
                  f"{runner_cpu['in-process chain'] * 1000 / n:.1f} ms |",
