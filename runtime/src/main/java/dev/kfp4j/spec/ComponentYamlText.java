@@ -77,15 +77,7 @@ final class ComponentYamlText {
 
   /** An input as a list item: its keys at column 2, the first after the dash. */
   private void input(InputSpec in) {
-    if (in.annotations() != null) {
-      throw new Unsupported();
-    }
-    out.append("- ");
-    text("name", in.name(), 2);
-    type(in.type());
-    if (in.description() != null) {
-      text("  description", in.description(), 2);
-    }
+    item(in.annotations(), in.name(), in.type(), in.description());
     if (in.defaultValue() != null) {
       text("  default", in.defaultValue(), 2);
     }
@@ -95,14 +87,19 @@ final class ComponentYamlText {
   }
 
   private void output(OutputSpec o) {
-    if (o.annotations() != null) {
+    item(o.annotations(), o.name(), o.type(), o.description());
+  }
+
+  /** What an input and an output both start with: {@code - name:}, its type and its description, at column 2. */
+  private void item(Object annotations, String name, TypeSpec type, String description) {
+    if (annotations != null) {
       throw new Unsupported();
     }
     out.append("- ");
-    text("name", o.name(), 2);
-    type(o.type());
-    if (o.description() != null) {
-      text("  description", o.description(), 2);
+    text("name", name, 2);
+    type(type);
+    if (description != null) {
+      text("  description", description, 2);
     }
   }
 

@@ -114,27 +114,28 @@ public final class JacksonText {
 
   /** {@code 7}, {@code -3}, {@code 1.0}: numbers Jackson double-quotes. */
   private static boolean decimal(String s) {
-    int i = s.startsWith("-") ? 1 : 0;
-    int digits = 0;
-    while (i < s.length() && digit(s.charAt(i))) {
-      i++;
-      digits++;
-    }
-    if (digits == 0) {
+    int start = s.startsWith("-") ? 1 : 0;
+    int end = digits(s, start);
+    if (end == start) {
       return false;
     }
-    if (i < s.length() && s.charAt(i) == '.') {
-      i++;
-      int fraction = 0;
-      while (i < s.length() && digit(s.charAt(i))) {
-        i++;
-        fraction++;
-      }
-      if (fraction == 0) {
+    if (end < s.length() && s.charAt(end) == '.') {
+      int fraction = digits(s, end + 1);
+      if (fraction == end + 1) {
         return false;
       }
+      end = fraction;
     }
-    return i == s.length();
+    return end == s.length();
+  }
+
+  /** Where the run of digits starting at {@code from} ends ({@code from} when there is none). */
+  private static int digits(String s, int from) {
+    int i = from;
+    while (i < s.length() && digit(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /**

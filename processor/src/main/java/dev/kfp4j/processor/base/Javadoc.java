@@ -106,9 +106,7 @@ public final class Javadoc {
     for (String tag : INLINE_TAGS) {
       int j = i + tag.length();
       if (s.startsWith(tag, i) && j < s.length() && space(s.charAt(j))) {
-        while (j < s.length() && space(s.charAt(j))) {
-          j++;
-        }
+        j = afterSpace(s, j);
         if (s.indexOf('}', j) >= 0) {
           return j;
         }
@@ -127,15 +125,21 @@ public final class Javadoc {
     while (i < s.length()) {
       if (s.startsWith("<p>", i) || s.startsWith("<P>", i)) {
         out.append('\n');
-        i += 3;
-        while (i < s.length() && space(s.charAt(i))) {
-          i++;
-        }
+        i = afterSpace(s, i + 3);
       } else {
         out.append(s.charAt(i++));
       }
     }
     return out.toString();
+  }
+
+  /** Where the run of {@link #space} starting at {@code from} ends ({@code from} when there is none). */
+  private static int afterSpace(String s, int from) {
+    int i = from;
+    while (i < s.length() && space(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** {@code <...>}, an HTML tag of at least one character up to the next {@code >}, → nothing. */
