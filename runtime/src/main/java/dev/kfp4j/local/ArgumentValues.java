@@ -61,7 +61,7 @@ final class ArgumentValues {
   private String finalStatus() {
     String status = run.value(Argument.RunValue.Kind.STATUS);
     String state = status.equals("Succeeded") ? "SUCCEEDED" : status.equals("Running") ? "RUNNING" : "FAILED";
-    tools.jackson.databind.node.ObjectNode s = Yaml.json().createObjectNode();
+    tools.jackson.databind.node.ObjectNode s = Yaml.object();
     s.put("state", state).put("pipelineJobResourceName", run.name()).put("pipelineTaskName", "exit-handler-1").putObject("error");
     return s.toString();
   }
@@ -112,11 +112,11 @@ final class ArgumentValues {
         if (r != null && r.outputs().containsKey(shown(c.task(), c.output()))) {
           String v = r.outputs().get(shown(c.task(), c.output()));
           JsonNode parsed = parse(v);
-          out.add(parsed != null ? parsed : Yaml.json().getNodeFactory().stringNode(v));
+          out.add(parsed != null ? parsed : Yaml.nodes().stringNode(v));
         }
       }
     }
-    return Yaml.pyJson(Yaml.json().createArrayNode().addAll(out));
+    return Yaml.pyJson(Yaml.array().addAll(out));
   }
 
   /** The artifact {@code a} gives (an output artifact of a task), or null when it gives a value. */
@@ -237,7 +237,7 @@ final class ArgumentValues {
   /** {@code text} as JSON, or null when it is not JSON. */
   static JsonNode parse(String text) {
     try {
-      return Yaml.json().readTree(text);
+      return Yaml.readJson(text);
     } catch (RuntimeException e) {
       return null;
     }
@@ -246,13 +246,13 @@ final class ArgumentValues {
   /** A constant in KFP's text form as a JSON value of its type. */
   static JsonNode json(String text, dev.kfp4j.model.ParameterType type) {
     if (type == dev.kfp4j.model.ParameterType.STRING || type == null) {
-      return Yaml.json().getNodeFactory().stringNode(text);
+      return Yaml.nodes().stringNode(text);
     }
     if (type == dev.kfp4j.model.ParameterType.BOOLEAN) {
-      return Yaml.json().getNodeFactory().booleanNode(dev.kfp4j.entrypoint.KfpValues.parseBoolean(text));
+      return Yaml.nodes().booleanNode(dev.kfp4j.entrypoint.KfpValues.parseBoolean(text));
     }
     JsonNode parsed = parse(text);
-    return parsed != null ? parsed : Yaml.json().getNodeFactory().stringNode(text);
+    return parsed != null ? parsed : Yaml.nodes().stringNode(text);
   }
 
   private static String read(Path p, String where) {

@@ -69,7 +69,7 @@ final class ArtifactReader {
           }
         });
       } else if (type.equals(CLASSIFICATION_METRICS) && metadata != null && metadata.isObject()) {
-        ObjectNode v = Yaml.json().createObjectNode();
+        ObjectNode v = Yaml.object();
         v.put("type", CLASSIFICATION_METRICS);
         v.put("name", name);
         v.setAll((ObjectNode) metadata);
@@ -133,7 +133,7 @@ final class ArtifactReader {
     if (metadata == null || !metadata.isObject()) {
       return Map.of();
     }
-    return Yaml.json().convertValue(metadata, LinkedHashMap.class);
+    return (Map<String, Object>) Yaml.toPlain(metadata);
   }
 
   /** The JSON in {@code file}, or null when there is none or it is not JSON. */
@@ -142,7 +142,7 @@ final class ArtifactReader {
       return null;
     }
     try {
-      return Yaml.json().readTree(Files.readString(file));
+      return Yaml.readJson(Files.readString(file));
     } catch (IOException | JacksonException e) {
       return null;
     }

@@ -28,7 +28,7 @@ final class ExecutorOutput {
     }
     JsonNode out;
     try {
-      out = Yaml.json().readTree(Files.readString(file));
+      out = Yaml.readJson(Files.readString(file));
     } catch (IOException | JacksonException e) {
       throw new WorkflowException("its executor output " + file + " is not JSON: " + e.getMessage());
     }

@@ -38,7 +38,7 @@ final class Journal {
 
   /** Appends {@code entry} as one line. */
   synchronized void append(JsonNode entry) {
-    String json = Yaml.json().writeValueAsString(entry);
+    String json = Yaml.jsonText(entry);
     String line = "{\"entry\":" + json + ",\"crc32c\":\"" + crc(json.getBytes(StandardCharsets.UTF_8)) + "\"}\n";
     try {
       Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -104,7 +104,7 @@ final class Journal {
     }
     try {
       String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json)).toString();
-      JsonNode entry = Yaml.json().readTree(text);
+      JsonNode entry = Yaml.readJson(text);
       if (entry == null || !entry.isObject()) {
         throw damaged(file, number, "its entry is not a JSON object");
       }

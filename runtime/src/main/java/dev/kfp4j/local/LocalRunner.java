@@ -91,7 +91,7 @@ public final class LocalRunner {
     try {
       Files.createDirectories(runDir);
       // the workflow the run ran, for the local UI's picture of it
-      Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.json().writeValueAsString(workflow.root()));
+      Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.jsonText(workflow.root()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the run folder " + runDir, e);
     }

@@ -71,7 +71,7 @@ final class PreviousRun {
     String problem;
     try {
       String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-      JsonNode json = Yaml.json().readTree(text);
+      JsonNode json = Yaml.readJson(text);
       if (json == null || !json.isObject()) {
         problem = "it is not a JSON object";
       } else if (!json.path("pipeline").isString() || !json.path("runId").isString()) {

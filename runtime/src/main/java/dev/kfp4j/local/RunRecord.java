@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +34,6 @@ final class RunRecord {
   static final long FLUSH_MILLIS = 100;
   /** The wait between rewrites, in times the last rewrite took. */
   private static final long FLUSH_RATIO = 20;
-  private static final ObjectWriter PRETTY = Yaml.json().writerWithDefaultPrettyPrinter();
   /** A task's part of run.json at its depth there (inside the record and its tasks), after each of its line breaks. */
   private static final String TASK_INDENT = "    ";
 
@@ -59,7 +57,7 @@ final class RunRecord {
     this.file = runDir.resolve("run.json");
     this.runDir = runDir;
     this.journal = new Journal(runDir);
-    root = Yaml.json().createObjectNode();
+    root = Yaml.object();
     root.put("pipeline", pipeline);
     root.put("runId", runId);
     root.put("state", "Running");
@@ -68,7 +66,7 @@ final class RunRecord {
     arguments.forEach(args::put);
     tasks = root.putObject("tasks");
     if (fresh) {
-      ObjectNode run = Yaml.json().createObjectNode();
+      ObjectNode run = Yaml.object();
       run.putObject("run").put("pipeline", pipeline).put("runId", runId).set("arguments", args.deepCopy());
       journal.append(run);
     }
@@ -113,7 +111,7 @@ final class RunRecord {
 
   /** Task {@code id} started process {@code p}: journaled, so a resume can stop it if it outlived the runner. */
   void process(String id, ProcessHandle p) {
-    ObjectNode entry = Yaml.json().createObjectNode();
+    ObjectNode entry = Yaml.object();
     entry.put("id", id);
     entry.putObject("process").put("pid", p.pid()).put("start", ProcessGroups.startMillis(p));
     journal.append(entry);
@@ -140,7 +138,7 @@ final class RunRecord {
 
   /** A task finished: in run.json, and journaled at once. */
   void finished(TaskResult r) {
-    ObjectNode entry = Yaml.json().createObjectNode();
+    ObjectNode entry = Yaml.object();
     entry.put("id", r.id());
     synchronized (this) {
       entry.set("task", put(r).deepCopy());
@@ -177,7 +175,7 @@ final class RunRecord {
       o.put("type", a == null ? "system.Artifact" : a.type());
       o.put("path", relative(v));
       o.put("uri", a == null ? v.toUri().toString() : a.uri());
-      o.set("metadata", Yaml.json().valueToTree(a == null ? Map.of() : a.metadata()));
+      o.set("metadata", Yaml.toTree(a == null ? Map.of() : a.metadata()));
     });
     if (!r.metrics().isEmpty()) {
       ObjectNode metrics = t.putObject("metrics");
@@ -228,19 +226,19 @@ final class RunRecord {
   /** run.json's text, as Jackson's pretty printer writes the record, with each task's part as last written. */
   private String text() {
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = PRETTY.createGenerator(out)) {
+    try (JsonGenerator g = Yaml.jsonGenerator(out, true)) {
       g.writeStartObject();
       for (Map.Entry<String, JsonNode> e : root.properties()) {
         g.writeName(e.getKey());
         if (e.getValue() != tasks) {
-          g.writeTree(e.getValue());
+          Yaml.writeJson(g, e.getValue());
           continue;
         }
         g.writeStartObject();
         for (Map.Entry<String, JsonNode> t : tasks.properties()) {
           g.writeName(t.getKey());
           g.writeRawValue(written.computeIfAbsent(t.getKey(),
-              id -> PRETTY.writeValueAsString(t.getValue()).replace("\n", "\n" + TASK_INDENT)));
+              id -> Yaml.prettyJsonText(t.getValue()).replace("\n", "\n" + TASK_INDENT)));
         }
         g.writeEndObject();
       }

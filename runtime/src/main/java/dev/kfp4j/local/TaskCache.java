@@ -74,7 +74,7 @@ final class TaskCache {
       return false;
     }
     try {
-      JsonNode files = Yaml.json().readTree(entry.resolve(MANIFEST).toFile()).path("files");
+      JsonNode files = Yaml.readJson(Files.readString(entry.resolve(MANIFEST))).path("files");
       if (!files.isObject()) {
         throw new IOException("the manifest lists no files");
       }
@@ -113,7 +113,7 @@ final class TaskCache {
     Files.createDirectories(dir);
     Path temp = RunPaths.inside(dir, ".entry-" + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     try {
-      ObjectNode files = Yaml.json().createObjectNode();
+      ObjectNode files = Yaml.object();
       for (Map.Entry<String, Path> e : parameterFiles.entrySet()) {
         put(files, temp, "parameters/" + e.getKey(), e.getValue());
       }
@@ -131,9 +131,9 @@ final class TaskCache {
           put(files, temp, name, from);
         }
       }
-      ObjectNode manifest = Yaml.json().createObjectNode();
+      ObjectNode manifest = Yaml.object();
       manifest.set("files", files);
-      Files.writeString(temp.resolve(MANIFEST), Yaml.json().writeValueAsString(manifest));
+      Files.writeString(temp.resolve(MANIFEST), Yaml.jsonText(manifest));
       try {
         Files.move(temp, RunPaths.inside(dir, key), StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException raced) {

@@ -274,7 +274,7 @@ final class TaskSteps {
   /** The executor input of KFP 2 ({@code ml_pipelines.ExecutorInput} as JSON), as KFP's launcher gives it. */
   private static String executorInput(ComponentSpec component, Map<String, String> values, Map<String, Map<String, Object>> metadata,
       Paths paths) {
-    ObjectNode root = Yaml.json().createObjectNode();
+    ObjectNode root = Yaml.object();
     ObjectNode inputs = root.putObject("inputs");
     ObjectNode parameterValues = inputs.putObject("parameterValues");
     ObjectNode inArtifacts = inputs.putObject("artifacts");
@@ -299,15 +299,15 @@ final class TaskSteps {
       }
     }
     outputs.put("outputFile", paths.executorOutput());
-    return Yaml.json().writeValueAsString(root);
+    return Yaml.jsonText(root);
   }
 
   private static ObjectNode artifact(String name, String schemaTitle, String path, boolean local, Map<String, Object> metadata) {
-    ObjectNode a = Yaml.json().createObjectNode();
+    ObjectNode a = Yaml.object();
     a.put("name", name);
     a.put("uri", local ? Path.of(path).toUri().toString() : path);
     a.putObject("type").put("schemaTitle", schemaTitle);
-    a.set("metadata", Yaml.json().valueToTree(metadata));
+    a.set("metadata", Yaml.toTree(metadata));
     return a;
   }
 

@@ -234,12 +234,12 @@ public final class Workflow {
         case "Float" -> KfpValues.parseDouble(value);
         case "Boolean" -> KfpValues.parseBoolean(value);
         case "JsonArray" -> {
-          if (!Yaml.json().readTree(value).isArray()) {
+          if (!Yaml.readJson(value).isArray()) {
             throw new IllegalArgumentException("not a JSON array: '" + value + "'");
           }
         }
         case "JsonObject" -> {
-          if (!Yaml.json().readTree(value).isObject()) {
+          if (!Yaml.readJson(value).isObject()) {
             throw new IllegalArgumentException("not a JSON object: '" + value + "'");
           }
         }

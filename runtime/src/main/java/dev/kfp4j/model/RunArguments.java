@@ -65,12 +65,12 @@ public final class RunArguments {
         case FLOAT -> KfpValues.parseDouble(value);
         case BOOLEAN -> KfpValues.parseBoolean(value);
         case LIST -> {
-          if (!Yaml.json().readTree(value).isArray()) {
+          if (!Yaml.readJson(value).isArray()) {
             throw new IllegalArgumentException("not a JSON array: '" + value + "'");
           }
         }
         case STRUCT -> {
-          if (!Yaml.json().readTree(value).isObject()) {
+          if (!Yaml.readJson(value).isObject()) {
             throw new IllegalArgumentException("not a JSON object: '" + value + "'");
           }
         }

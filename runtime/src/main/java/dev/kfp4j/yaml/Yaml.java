@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -23,37 +27,48 @@ public final class Yaml {
   /** Largest YAML document read, in code points; larger ones are refused before parsing. */
   public static final int MAX_DOCUMENT_CODE_POINTS = 8 * 1024 * 1024;
 
-  /**
-   * The YAML mapper, made when first used: building it costs a cold JVM a good part of a second,
-   * which a JVM that only writes (the annotation processor, through {@link DirectYaml}) or only
-   * reads JSON does not pay.
-   */
-  private static final class Mapper {
-    static final YAMLMapper MAPPER =
-        YAMLMapper.builder(
-                new AliasResolvingFactory(YAMLFactory.builder()
-                    .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-                    .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
-                    .disable(YAMLWriteFeature.SPLIT_LINES)
-                    .loadSettings(
-                        LoadSettings.builder()
-                            .setMaxAliasesForCollections(50)
-                            .setAllowRecursiveKeys(false)
-                            .setAllowDuplicateKeys(false)
-                            .setCodePointLimit(MAX_DOCUMENT_CODE_POINTS)
-                            .build())
-                    .build()))
-            .build();
+  /** The YAML parser and generator factory, made when first used (cheap beside the mapper). */
+  private static final class Factory {
+    static final YAMLFactory YAML =
+        new AliasResolvingFactory(YAMLFactory.builder()
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .loadSettings(
+                LoadSettings.builder()
+                    .setMaxAliasesForCollections(50)
+                    .setAllowRecursiveKeys(false)
+                    .setAllowDuplicateKeys(false)
+                    .setCodePointLimit(MAX_DOCUMENT_CODE_POINTS)
+                    .build())
+            .build());
   }
 
-  /** The JSON mapper, made when first used, as the YAML one: a build that writes only YAML never needs it. */
+  /**
+   * The YAML mapper, made when first used: building it costs a cold JVM a good part of a second,
+   * which a JVM that only writes (the annotation processor, through {@link DirectYaml}) or reads
+   * one document ({@link YamlTree}) does not pay.
+   */
+  private static final class Mapper {
+    static final YAMLMapper MAPPER = YAMLMapper.builder(Factory.YAML).build();
+  }
+
+  /**
+   * The JSON mapper, made when first used, as the YAML one: a build that writes only YAML, and a
+   * local run that reads and writes plain JSON ({@link JsonTree}, {@link JsonWriting}), never need it.
+   */
   private static final class Json {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
   }
 
   private Yaml() {}
+
+  /** The factory of the YAML parsers and generators, the mapper's own: what {@link YamlTree} reads with. */
+  static YAMLFactory factory() {
+    return Factory.YAML;
+  }
 
   /** The mapper behind YAML reading and writing. */
   public static ObjectMapper mapper() {
@@ -63,6 +78,65 @@ public final class Yaml {
   /** A plain JSON mapper. */
   public static JsonMapper json() {
     return Json.MAPPER;
+  }
+
+  /** An empty JSON object node, as {@code json().createObjectNode()} makes it, without making the mapper. */
+  public static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  /** An empty JSON array node, as {@code json().createArrayNode()} makes it, without making the mapper. */
+  public static ArrayNode array() {
+    return JsonNodeFactory.instance.arrayNode();
+  }
+
+  /** The node factory of {@link #json()}'s trees, without making the mapper. */
+  public static JsonNodeFactory nodes() {
+    return JsonNodeFactory.instance;
+  }
+
+  /** {@code node} as {@code json().writeValueAsString(node)} writes it, without making the mapper for plain JSON. */
+  public static String jsonText(JsonNode node) {
+    if (!JsonWriting.plain(node)) {
+      return Json.MAPPER.writeValueAsString(node);
+    }
+    return jsonText(node, false);
+  }
+
+  /** {@code node} as {@code json().writerWithDefaultPrettyPrinter()} writes it, without making the mapper for plain JSON. */
+  public static String prettyJsonText(JsonNode node) {
+    if (!JsonWriting.plain(node)) {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    }
+    return jsonText(node, true);
+  }
+
+  private static String jsonText(JsonNode node, boolean pretty) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonGenerator g = jsonGenerator(out, pretty)) {
+      JsonWriting.write(node, g);
+    }
+    return out.toString();
+  }
+
+  /** A generator of JSON text to {@code out}, compact or pretty as the JSON mapper writes; {@link #writeJson} writes trees with it. */
+  public static JsonGenerator jsonGenerator(java.io.Writer out, boolean pretty) {
+    return JsonWriting.generator(out, pretty);
+  }
+
+  /** Writes {@code node} with {@code g}, as the JSON mapper's {@code writeTree} does. */
+  public static void writeJson(JsonGenerator g, JsonNode node) {
+    if (JsonWriting.plain(node)) {
+      JsonWriting.write(node, g);
+    } else {
+      Json.MAPPER.writeTree(g, node);
+    }
+  }
+
+  /** {@code value} as {@code json().valueToTree(value)} makes it, without making the mapper for plain values. */
+  public static JsonNode toTree(Object value) {
+    JsonNode tree = JsonWriting.tree(value);
+    return tree != null ? tree : Json.MAPPER.valueToTree(value);
   }
 
   /**
@@ -75,7 +149,7 @@ public final class Yaml {
 
   /** {@code node} as Python's {@code json.dumps(sort_keys=True)} writes it, as KFP writes JSON in annotations. */
   public static String pyJson(JsonNode node) {
-    return dev.kfp4j.entrypoint.PyJson.dumps(plain(node));
+    return dev.kfp4j.entrypoint.PyJson.dumps(toPlain(node));
   }
 
   /**
@@ -83,19 +157,19 @@ public final class Yaml {
    * mapper's {@code treeToValue(node, Object.class)} gives, read off the tree without making the
    * mapper where the node types are the plain ones (a build writing workflows never needs it).
    */
-  private static Object plain(JsonNode node) {
+  public static Object toPlain(JsonNode node) {
     switch (node.getNodeType()) {
       case OBJECT: {
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
         for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
-          out.put(e.getKey(), plain(e.getValue()));
+          out.put(e.getKey(), toPlain(e.getValue()));
         }
         return out;
       }
       case ARRAY: {
         java.util.List<Object> out = new java.util.ArrayList<>(node.size());
         for (JsonNode e : node) {
-          out.add(plain(e));
+          out.add(toPlain(e));
         }
         return out;
       }
@@ -127,7 +201,10 @@ public final class Yaml {
       throw new tools.jackson.core.exc.StreamConstraintsException(
           "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
     }
-    JsonNode root = Mapper.MAPPER.readTree(text);
+    JsonNode root = YamlTree.read(Factory.YAML, text); // null where only the mapper can say
+    if (root == null) {
+      root = Mapper.MAPPER.readTree(text);
+    }
     return text.contains("<<") ? merged(root) : root;
   }
 
@@ -137,13 +214,17 @@ public final class Yaml {
       throw new tools.jackson.core.exc.StreamConstraintsException(
           "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
     }
-    try (tools.jackson.databind.MappingIterator<JsonNode> it = Mapper.MAPPER.readerFor(JsonNode.class).readValues(text)) {
-      java.util.List<JsonNode> out = new java.util.ArrayList<>();
-      for (JsonNode doc : it.readAll()) {
-        out.add(text.contains("<<") ? merged(doc) : doc);
+    java.util.List<JsonNode> documents = YamlTree.readAll(Factory.YAML, text); // null where only the mapper can say
+    if (documents == null) {
+      try (tools.jackson.databind.MappingIterator<JsonNode> it = Mapper.MAPPER.readerFor(JsonNode.class).readValues(text)) {
+        documents = it.readAll();
       }
-      return out;
     }
+    java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    for (JsonNode doc : documents) {
+      out.add(text.contains("<<") ? merged(doc) : doc);
+    }
+    return out;
   }
 
   /** Parses UTF-8 YAML, as {@link #read(String)}. */
@@ -171,14 +252,14 @@ public final class Yaml {
    */
   private static JsonNode merged(JsonNode node) {
     if (node.isArray()) {
-      tools.jackson.databind.node.ArrayNode out = Json.MAPPER.createArrayNode();
+      ArrayNode out = array();
       node.forEach(e -> out.add(merged(e)));
       return out;
     }
     if (!node.isObject()) {
       return node;
     }
-    tools.jackson.databind.node.ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode out = object();
     for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
       if (e.getKey().startsWith(AliasResolvingParser.MERGE_KEY)) {
         JsonNode value = merged(e.getValue());

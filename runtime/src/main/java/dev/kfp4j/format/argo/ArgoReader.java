@@ -182,10 +182,10 @@ public final class ArgoReader {
   private static JsonNode pipelineSpec(JsonNode root, String source) {
     String json = root.path("metadata").path("annotations").path(Argo.PIPELINE_SPEC).asString("");
     if (json.isEmpty()) {
-      return Yaml.json().createObjectNode();
+      return Yaml.object();
     }
     try {
-      return Yaml.json().readTree(json);
+      return Yaml.readJson(json);
     } catch (JacksonException e) {
       throw new FormatException(source + ": metadata.annotations." + Argo.PIPELINE_SPEC + " is not JSON");
     }

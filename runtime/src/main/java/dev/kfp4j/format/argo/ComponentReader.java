@@ -112,7 +112,7 @@ final class ComponentReader {
     if (writtenByKfp4j(template)) {
       String json = template.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC).asString("");
       try {
-        ComponentSpec spec = ComponentYaml.fromNode(Yaml.json().readTree(json), where + ": annotation " + Argo.COMPONENT_SPEC);
+        ComponentSpec spec = ComponentYaml.fromNode(Yaml.readJson(json), where + ": annotation " + Argo.COMPONENT_SPEC);
         return new Component(spec, Map.of(), List.of(), Map.of());
       } catch (JacksonException | SpecException e) {
         throw new FormatException(where + ": annotation " + Argo.COMPONENT_SPEC + " is not a component spec: " + e.getMessage(), e);
@@ -132,7 +132,7 @@ final class ComponentReader {
       return types;
     }
     try {
-      for (JsonNode o : Yaml.json().readTree(json).path("outputs")) {
+      for (JsonNode o : Yaml.readJson(json).path("outputs")) {
         if (o.path("type").isString()) {
           types.put(o.path("name").asString(""), o.path("type").asString());
         }

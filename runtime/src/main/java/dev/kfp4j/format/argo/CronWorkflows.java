@@ -19,7 +19,7 @@ public final class CronWorkflows {
   public static ObjectNode of(JsonNode workflow, String schedule, String name, boolean concurrent, boolean enabled,
       boolean schedulesList) {
     Objects.requireNonNull(name, "name");
-    ObjectNode cron = Yaml.json().createObjectNode().put("apiVersion", Argo.API_VERSION).put("kind", "CronWorkflow");
+    ObjectNode cron = Yaml.object().put("apiVersion", Argo.API_VERSION).put("kind", "CronWorkflow");
     ObjectNode meta = cron.putObject("metadata").put("name", name);
     ObjectNode spec = cron.putObject("spec");
     if (schedulesList) {
@@ -32,7 +32,7 @@ public final class CronWorkflows {
       spec.put("suspend", true);
     }
     JsonNode wfMeta = workflow.path("metadata");
-    ObjectNode runMeta = Yaml.json().createObjectNode();
+    ObjectNode runMeta = Yaml.object();
     for (String field : new String[] {"labels", "annotations"}) {
       if (wfMeta.has(field)) {
         runMeta.set(field, wfMeta.get(field));

@@ -404,7 +404,7 @@ final class DagReader {
     List<Argument.Constant> values = new ArrayList<>();
     for (JsonNode item : items) {
       if (item.isObject()) {
-        values.add(new Argument.Constant(Yaml.json().writeValueAsString(item), ParameterType.STRUCT));
+        values.add(new Argument.Constant(Yaml.jsonText(item), ParameterType.STRUCT));
       } else if (item.isNumber()) {
         values.add(new Argument.Constant(item.asString(), item.isIntegralNumber() ? ParameterType.INTEGER : ParameterType.FLOAT));
       } else {
@@ -417,7 +417,7 @@ final class DagReader {
   private Loop.Items over(String value, Scope scope, Map<String, JsonNode> siblings, String where) {
     Argument source = value(value, scope, null, siblings, where);
     if (source instanceof Argument.Constant c) {
-      JsonNode list = Yaml.json().readTree(c.text());
+      JsonNode list = Yaml.readJson(c.text());
       if (!list.isArray()) {
         throw new FormatException(this.source + ": " + where + ": withParam '" + value + "' is not a JSON list");
       }

@@ -85,7 +85,7 @@ final class ComponentReader {
   static Placeholder item(String s, String where) {
     if (s.startsWith("{\"Concat\"") || s.startsWith("{\"IfPresent\"")) {
       try {
-        return json(Yaml.json().readTree(s), where);
+        return json(Yaml.readJson(s), where);
       } catch (JacksonException e) {
         throw new FormatException(where + ": '" + s + "' is not a JSON placeholder: " + e.getOriginalMessage(), e);
       }

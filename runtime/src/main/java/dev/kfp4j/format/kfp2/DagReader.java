@@ -82,7 +82,7 @@ final class DagReader {
     this.source = source;
     this.components = spec.path("components");
     this.executors = spec.path("deploymentSpec").path("executors");
-    this.kubernetes = platform == null ? Yaml.json().createObjectNode()
+    this.kubernetes = platform == null ? Yaml.object()
         : platform.path("platforms").path("kubernetes").path("deploymentSpec").path("executors");
   }
 
@@ -176,8 +176,8 @@ final class DagReader {
       Loop.Items items;
       if (it.path("items").has("raw")) {
         List<Argument.Constant> values = new ArrayList<>();
-        for (JsonNode v : Yaml.json().readTree(it.path("items").path("raw").asString("[]"))) {
-          values.add(v.isObject() ? new Argument.Constant(Yaml.json().writeValueAsString(v), ParameterType.STRUCT) : Values.constant(v, null));
+        for (JsonNode v : Yaml.readJson(it.path("items").path("raw").asString("[]"))) {
+          values.add(v.isObject() ? new Argument.Constant(Yaml.jsonText(v), ParameterType.STRUCT) : Values.constant(v, null));
         }
         items = new Loop.Constants(values);
       } else {

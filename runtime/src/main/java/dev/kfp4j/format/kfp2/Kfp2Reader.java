@@ -135,7 +135,7 @@ public final class Kfp2Reader {
   }
 
   private static PipelineSettings settings(JsonNode platform) {
-    JsonNode k8s = platform == null ? Yaml.json().createObjectNode() : platform.path("platforms").path("kubernetes");
+    JsonNode k8s = platform == null ? Yaml.object() : platform.path("platforms").path("kubernetes");
     JsonNode config = k8s.path("pipelineConfig");
     Set<String> secrets = new LinkedHashSet<>();
     k8s.path("deploymentSpec").path("executors").forEach(e -> e.path("imagePullSecret").forEach(

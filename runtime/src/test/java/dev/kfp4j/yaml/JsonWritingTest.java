@@ -1,0 +1,134 @@
+package dev.kfp4j.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kfp4j.testing.Shared;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@link Yaml#jsonText}, {@link Yaml#prettyJsonText}, {@link Yaml#writeJson} and {@link Yaml#toTree} give what the JSON mapper gives, byte for byte. */
+class JsonWritingTest {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Trees of every node kind, the numbers and texts a generator writes in more than one way among them. */
+  static List<JsonNode> trees() {
+    List<JsonNode> out = new ArrayList<>();
+    for (String text : YamlTreeTest.TEXTS) {
+      out.add(Yaml.mapper().readTree(text));
+    }
+    ArrayNode special = NODES.arrayNode()
+        .add(Double.NaN).add(Double.POSITIVE_INFINITY).add(-0.0).add(1e-7).add(1e300).add(0.1f).add(Float.NaN)
+        .add(new BigDecimal("1E+3")).add(new BigDecimal("0.000001")).add(new BigDecimal("-12.50"))
+        .add(new BigInteger("123456789012345678901234567890")).add(Long.MIN_VALUE).add(Integer.MAX_VALUE).add((short) 3)
+        .add("\u0000\u001f\u007f/</script>\u2028\ud83d\ude00\"\\\b\f\n\r\t").add("").addNull().add(NODES.missingNode())
+        .add(NODES.objectNode()).add(NODES.arrayNode());
+    out.add(special);
+    ObjectNode nested = NODES.objectNode();
+    nested.set("run", NODES.objectNode().put("id", "r1").put("status", "Succeeded").set("tasks", NODES.objectNode()
+        .set("t0", NODES.objectNode().put("attempt", 1).putNull("error").set("outputs", special))));
+    nested.set("", NODES.arrayNode().add(NODES.arrayNode().add(NODES.objectNode())));
+    out.add(nested);
+    out.add(NODES.stringNode("root text"));
+    out.add(NODES.numberNode(7));
+    out.add(NODES.nullNode());
+    return out;
+  }
+
+  @Test
+  void treesAreWrittenAsTheMapperWritesThem() {
+    for (JsonNode tree : trees()) {
+      assertEquals(Yaml.json().writeValueAsString(tree), Yaml.jsonText(tree), tree::toString);
+      assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), Yaml.prettyJsonText(tree), tree::toString);
+      StringWriter out = new StringWriter();
+      try (JsonGenerator g = Yaml.jsonGenerator(out, true)) {
+        Yaml.writeJson(g, tree);
+      }
+      assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), out.toString(), tree::toString);
+    }
+  }
+
+  @Test
+  void noTreeIsWrittenAsTheMapperWritesNoValue() {
+    assertEquals(Yaml.json().writeValueAsString(null), Yaml.jsonText(null));
+    assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(null), Yaml.prettyJsonText(null));
+  }
+
+  @Test
+  void nodesOnlyTheMapperWritesAreWrittenByIt() {
+    ArrayNode tree = NODES.arrayNode().add(NODES.binaryNode(new byte[] {1, 2, 3})).add(NODES.pojoNode(List.of("a", 1)));
+    assertEquals(Yaml.json().writeValueAsString(tree), Yaml.jsonText(tree));
+    assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), Yaml.prettyJsonText(tree));
+  }
+
+  @Test
+  void filesOtherToolsWroteAreWrittenAsTheMapperWritesThem() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(Shared.testdata(""))) {
+      files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    for (Path f : files) {
+      JsonNode tree = Yaml.json().readTree(f.toFile());
+      assertEquals(Yaml.json().writeValueAsString(tree), Yaml.jsonText(tree), f.toString());
+      assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), Yaml.prettyJsonText(tree), f.toString());
+    }
+  }
+
+  @Test
+  void treesBecomeTheMappersPlainValues() {
+    for (JsonNode tree : trees()) {
+      if (missingInside(tree)) {
+        continue; // no text reads as one; the mapper refuses it
+      }
+      assertEquals(Yaml.json().treeToValue(tree, Object.class), Yaml.toPlain(tree), tree::toString);
+      if (tree.isObject()) {
+        assertEquals(Yaml.json().convertValue(tree, LinkedHashMap.class), Yaml.toPlain(tree), tree::toString);
+      }
+    }
+  }
+
+  private static boolean missingInside(JsonNode tree) {
+    for (JsonNode child : tree) {
+      if (child.isMissingNode() || missingInside(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void plainValuesBecomeTheMappersTree() {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("accuracy", 0.5);
+    metadata.put("count", 3);
+    metadata.put("big", 1L << 40);
+    metadata.put("ok", true);
+    metadata.put("none", null);
+    metadata.put("names", Arrays.asList("a", null, List.of(1, 2.5)));
+    metadata.put("nested", Map.of("k", Map.of()));
+    List<Object> values = List.of(metadata, Map.of(), List.of(), "text", 1, Long.MAX_VALUE, -0.0, Double.NaN,
+        Map.of("f", 1.5f), Map.of(1, "a"), List.of(new BigDecimal("1.0")), new int[] {1, 2});
+    for (Object value : values) {
+      JsonNode expected = Yaml.json().valueToTree(value);
+      JsonNode tree = Yaml.toTree(value);
+      assertEquals(expected, tree, String.valueOf(value));
+      assertEquals(YamlTreeTest.classes(expected), YamlTreeTest.classes(tree), String.valueOf(value));
+    }
+    assertEquals(Yaml.json().valueToTree(null), Yaml.toTree(null));
+  }
+}
