@@ -19,7 +19,8 @@ Measures (see the benchmarks issue):
   3. local runner: per-task overhead of a 100-task chain (as an Argo workflow and as a KFP 2 pipeline spec),
      wall time of a 1,000-task fan-out, and the growth of an in-process chain from 1,000 to 5,000 tasks;
   3s. local runner, subprocess mode: a chain of 100 tasks, each run in a JVM of its own measured with its tasks
-     (CPU time of the process tree, the runner's own share), beside the task's java command alone and a hello-world;
+     (CPU time of the process tree, the runner's own share), the same chain and a run of one task in-process (the
+     runner's start in a cold JVM), beside the task's java command alone and a hello-world;
   4. entrypoint start: `java` start to output file for the add entrypoint, in the layout of the
      image `kfp4j image` builds, without and with the class-data archive the image build makes,
      against a plain hello-world `java` that writes a file (the floor), without and with one.
@@ -507,7 +508,12 @@ def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100, before_
         ready_cmds[k + "ready"] = ["java", "-cp", cp + os.pathsep + str(root / "bench"), "ReadyJvm", str(archive), cp,
                                    str(root / "out" / "ready" / "data"), "5"]
     tasks["hello"] = ["java", "-cp", str(root / "hello"), "Hello", str(root / "hello.txt")]
-    cmds["in-process chain"] = cmds["chain"][:-2] + [str(root / "in-process"), str(n), "in-process"]
+    dirs = {k: (k.replace("chain", "").strip() or "after") for k in cmds}
+    for k in [k for k in cmds if k.endswith("chain")]:
+        prefix = k[:-len("chain")]
+        for name, tasks_n, d in (("in-process chain", n, "in-process"), ("in-process one", 1, "one")):
+            dirs[prefix + name] = prefix.strip().replace(" ", "-") + ("-" if prefix else "") + d
+            cmds[prefix + name] = cmds[k][:-2] + [str(root / dirs[prefix + name]), str(tasks_n), "in-process"]
     chains = interleaved_named(cmds, runs)
     starts = interleaved_named(tasks, n)
     ready = {k: [] for k in ready_cmds}  # 5 starts each in turn, 30 in all, interleaved as the rest
@@ -516,8 +522,7 @@ def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100, before_
             ready[k] += [float(x) for x in sh(cmd).split()]
     for k, v in ready.items():
         starts[k] = (statistics.median(v), min(v), max(v))
-    runner_cpu = {k: statistics.median(float(x) for x in (root / (k.replace("chain", "").strip() or "after") / "runner-cpu.txt")
-                                       .read_text().split()) for k in cmds}
+    runner_cpu = {k: statistics.median(float(x) for x in (root / dirs[k] / "runner-cpu.txt").read_text().split()) for k in cmds}
     return chains, starts, runner_cpu
 
 
@@ -690,13 +695,17 @@ def main():
                 r = starts[k + "ready"]
                 rows += [f"| {label}a JVM started ahead, from the task's arguments to its exit | {r[0] * 1000:.1f} ms "
                          f"({r[1] * 1000:.1f}–{r[2] * 1000:.1f}) | {r[0] * 1000:.1f} ms | – | – |"]
-        c = chains["in-process chain"]
-        rows += [f"| the same chain in-process (no process per task) | {fmt(c)} | {c[0] * 1000 / n:.0f} ms | {c[4] * 1000 / n:.0f} ms | "
-                 f"{runner_cpu['in-process chain'] * 1000 / n:.1f} ms |",
-                 f"| plain `java Hello` writing a file | {fmt(h)} | {h[0] * 1000:.0f} ms | {h[4] * 1000:.0f} ms | – |", "",
+        for k, label in (("before ", "before: "), ("", "")):
+            if k + "in-process chain" in chains:
+                c, o = chains[k + "in-process chain"], chains[k + "in-process one"]
+                rows += [f"| {label}the same chain in-process (no process per task) | {fmt(c)} | {c[0] * 1000 / n:.0f} ms | "
+                         f"{c[4] * 1000 / n:.0f} ms | {runner_cpu[k + 'in-process chain'] * 1000 / n:.1f} ms |",
+                         f"| {label}a run of one task in-process (the runner's start, in a cold JVM) | {fmt(o)} | {o[0] * 1000:.0f} ms | "
+                         f"{o[4] * 1000:.0f} ms | {runner_cpu[k + 'in-process one'] * 1000:.0f} ms |"]
+        rows += [f"| plain `java Hello` writing a file | {fmt(h)} | {h[0] * 1000:.0f} ms | {h[4] * 1000:.0f} ms | – |", "",
                  f"The runner's own CPU per task for a process per task, beyond its work in-process: "
                  f"{(runner_cpu['chain'] - runner_cpu['in-process chain']) * 1000 / n:.1f} ms"
-                 + (f" (before: {(runner_cpu['before chain'] - runner_cpu['in-process chain']) * 1000 / n:.1f} ms)"
+                 + (f" (before: {(runner_cpu['before chain'] - runner_cpu['before in-process chain']) * 1000 / n:.1f} ms)"
                     if "before chain" in runner_cpu else "") + ".", ""]
         print("\n".join(rows[-15:]))
 
