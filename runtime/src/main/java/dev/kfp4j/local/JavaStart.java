@@ -6,12 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Java task processes start from a class-data-sharing archive (AppCDS) of the classes a task
@@ -24,7 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * an archive of only what a task loads is half its size (a task's CPU time 0.17 s against 0.21 s,
  * bench/results.md section 3s). The archive is kept in the runner's {@code .cache/java/} folder
  * under a name made of this JVM's version and installation and each classpath entry's path, size
- * and modification time, so a changed jar gets a new archive rather than a JVM warning. The JVM
+ * and modification time, so a changed jar gets a new archive rather than a JVM warning; the folder
+ * keeps the {@value #KEPT} archives used last (a run touches the one it maps), so rebuilding a jar
+ * again and again does not fill the disk with archives no classpath matches any more. The JVM
  * archives classes from jars only: a classpath where a folder of classes comes before a jar gets no
  * archive (the tasks start as before). The archive holds the classes of a JVM started ahead too
  * ({@link Prestarts}), which would otherwise open the jars to load them.
@@ -32,10 +39,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class JavaStart {
   /** The longest an archive's writing may take: past it, there is none (the tasks start without). */
   private static final long DUMP_SECONDS = 300;
+  /** How many archives the cache folder keeps: those used last. */
+  static final int KEPT = 4;
 
   private final Path archive;
   private final String classpath;
   private final AtomicBoolean writing = new AtomicBoolean();
+  private final AtomicBoolean touched = new AtomicBoolean();
 
   private JavaStart(Path archive, String classpath) {
     this.archive = archive;
@@ -86,6 +96,13 @@ final class JavaStart {
   }
 
   private Options mapping() {
+    if (touched.compareAndSet(false, true)) {
+      try {
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis())); // used last: kept by prune
+      } catch (IOException e) {
+        // not this user's file: its time stays
+      }
+    }
     return new Options(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"), null);
   }
 
@@ -104,6 +121,7 @@ final class JavaStart {
         addAhead(options.written());
         if (dump(options.written(), partial)) {
           Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          prune(archive.getParent());
         }
       }
     } catch (IOException e) {
@@ -117,6 +135,54 @@ final class JavaStart {
       }
       writing.set(false);
     }
+  }
+
+  /**
+   * Deletes the archives of {@code dir} beyond the {@value #KEPT} used last (by modification time,
+   * which mapping an archive sets); files of other names are never touched. A JVM that has mapped a
+   * deleted archive keeps it; one started on it later starts without (the next task writes it again).
+   */
+  static void prune(Path dir) {
+    List<Path> archives;
+    try (Stream<Path> files = Files.list(dir)) {
+      archives = files.filter(JavaStart::isArchive).toList();
+    } catch (IOException e) {
+      return;
+    }
+    if (archives.size() <= KEPT) {
+      return;
+    }
+    Map<Path, Long> times = new HashMap<>();
+    for (Path a : archives) {
+      try {
+        times.put(a, Files.getLastModifiedTime(a).toMillis());
+      } catch (IOException e) {
+        times.put(a, Long.MAX_VALUE); // gone or unreadable: not deleted here
+      }
+    }
+    List<Path> oldestLast = archives.stream()
+        .sorted(Comparator.comparing((Path a) -> times.get(a)).reversed().thenComparing(Path::toString)).toList();
+    for (Path a : oldestLast.subList(KEPT, oldestLast.size())) {
+      try {
+        Files.deleteIfExists(a);
+      } catch (IOException e) {
+        // another user's file: left
+      }
+    }
+  }
+
+  /** An archive as {@link #of} names it: 24 hexadecimal digits, then {@code .jsa}. */
+  static boolean isArchive(Path p) {
+    String name = p.getFileName().toString();
+    if (name.length() != 28 || !name.endsWith(".jsa")) {
+      return false;
+    }
+    for (int i = 0; i < 24; i++) {
+      if (Character.digit(name.charAt(i), 16) < 0 || Character.isUpperCase(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Adds to the class list {@code list} the classes a JVM started ahead loads beyond its task's ({@link Prestarts#CLASSES}). */

@@ -94,6 +94,43 @@ class JavaStartTest {
   }
 
   @Test
+  void theCacheKeepsTheArchivesUsedLastAndNothingElseIsDeleted() throws Exception {
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    for (int i = 0; i < 6; i++) {
+      Path a = Files.writeString(cache.resolve(String.format("%024x.jsa", i)), "archive " + i);
+      Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+    }
+    List<String> others = List.of("notes.txt", "writing-loading-1.classlist.jsa", "loading-2.classlist", "ABCDEF0123456789ABCDEF01.jsa");
+    for (String name : others) {
+      Files.writeString(cache.resolve(name), name);
+    }
+    JavaStart.prune(cache);
+    List<String> left = files(cache).stream().map(p -> p.getFileName().toString()).toList();
+    assertEquals(List.of("000000000000000000000002.jsa", "000000000000000000000003.jsa", "000000000000000000000004.jsa",
+        "000000000000000000000005.jsa", "ABCDEF0123456789ABCDEF01.jsa", "loading-2.classlist", "notes.txt",
+        "writing-loading-1.classlist.jsa"), left);
+  }
+
+  @Test
+  void aRunTouchesTheArchiveItMapsSoThatTheCacheKeepsIt() throws Exception {
+    Path root = dir.resolve("runs");
+    String classpath = entrypointJar().toString();
+    run(root, classpath);
+    Path cache = root.resolve(".cache").resolve("java");
+    Path archive = files(cache).get(0);
+    Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(0));
+    for (int i = 0; i < JavaStart.KEPT; i++) { // newer archives of other classpaths
+      Path other = Files.writeString(cache.resolve(String.format("%024x.jsa", i)), "other");
+      Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+    }
+    run(root, classpath);
+    JavaStart.prune(cache);
+    assertTrue(Files.isRegularFile(archive), "the archive the run mapped is kept");
+    assertFalse(Files.exists(cache.resolve(String.format("%024x.jsa", 0))), "the one used longest ago goes");
+    assertEquals(JavaStart.KEPT, files(cache).size());
+  }
+
+  @Test
   void aFolderOfClassesBeforeAJarGetsNoArchive() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Files.writeString(classes.resolve("x.txt"), "x");
