@@ -77,11 +77,19 @@ public final class Workflow {
     }
   }
 
-  /** An Argo Workflow or a KFP 2 pipeline spec (with its Kubernetes platform document, if any). */
+  /**
+   * An Argo Workflow or a KFP 2 pipeline spec (with its Kubernetes platform document, if any, as
+   * the KFP SDK and the processor write it after the spec); an Argo Workflow file holds one document.
+   */
   public static Workflow parse(String yaml, String source) {
-    JsonNode first = reading(source, () -> dev.kfp4j.format.Documents.first(yaml, source));
+    List<JsonNode> documents = reading(source, () -> dev.kfp4j.format.Documents.read(yaml, source));
+    JsonNode first = documents.isEmpty() ? tools.jackson.databind.node.MissingNode.getInstance() : documents.get(0);
     if (dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(first)) {
       return kfp2(yaml, source);
+    }
+    if (documents.size() > 1) {
+      throw new WorkflowException(source + ": " + documents.size() + " YAML documents; an Argo Workflow file holds one "
+          + "(only a KFP 2 pipeline spec is followed by another, its platform document)");
     }
     return new Workflow(first, source);
   }
