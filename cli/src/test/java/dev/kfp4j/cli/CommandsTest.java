@@ -90,6 +90,22 @@ class CommandsTest {
   }
 
   @Test
+  void validateChecksKfp2PipelineSpecsAndComponentFilesWithTheirPlatformDocument() throws Exception {
+    Cli ok = Cli.run("validate", "--classes", CLASSES);
+    assertEquals(0, ok.code(), ok.toString());
+    assertTrue(ok.out().contains("ok      " + CLASSES + "/META-INF/kfp4j/kfp2/pipelines/add-example.yaml\n"), ok.toString());
+    assertTrue(ok.out().contains("ok      " + CLASSES + "/META-INF/kfp4j/kfp2/pipelines/volume.yaml\n"), "its platform document read: " + ok);
+    assertTrue(ok.out().contains("ok      " + CLASSES + "/META-INF/kfp4j/kfp2/components/add.yaml"), ok.toString());
+    assertTrue(ok.out().matches("(?s).*kfp2/pipelines/volumeop-basic\\.yaml \\(cluster only: step 'my-pvc' is a volume step.*"), ok.toString());
+    Path broken = write("broken-kfp2.yaml", Files.readString(Path.of(CLASSES, "META-INF/kfp4j/kfp2/pipelines/add-example.yaml"))
+        .replace("name: comp-multiply", "name: comp-multiplyy"));
+    Cli bad = Cli.run("validate", broken.toString());
+    assertEquals(2, bad.code(), bad.toString());
+    assertTrue(bad.out().contains("INVALID " + broken + ": " + broken + ": "), bad.toString());
+    assertTrue(bad.out().contains("'comp-multiplyy'"), bad.toString());
+  }
+
+  @Test
   void validateRefusesWhatArgoRefusesBeyondItsSchema() throws Exception {
     // the mixed example as kfp4j wrote it before input names were made Argo names: valid YAML, a
     // workflow the local runner runs, but Argo refuses the parameter name 'Hash algorithm'
