@@ -85,7 +85,7 @@ public final class Workflow {
     List<JsonNode> documents = reading(source, () -> dev.kfp4j.format.Documents.read(yaml, source));
     JsonNode first = documents.isEmpty() ? tools.jackson.databind.node.MissingNode.getInstance() : documents.get(0);
     if (dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(first)) {
-      return kfp2(yaml, source);
+      return new Workflow(reading(source, () -> dev.kfp4j.format.kfp2.Kfp2Reader.read(documents, yaml, source)), source);
     }
     if (documents.size() > 1) {
       throw new WorkflowException(source + ": " + documents.size() + " YAML documents; an Argo Workflow file holds one "

@@ -35,7 +35,11 @@ public final class Kfp2Reader {
   }
 
   public static Pipeline read(String yaml, String source) {
-    List<JsonNode> docs = Documents.read(yaml, source);
+    return read(Documents.read(yaml, source), yaml, source);
+  }
+
+  /** {@link #read(String, String)} of {@code yaml}, whose documents {@code docs} are, as {@link Documents#read} gives them. */
+  public static Pipeline read(List<JsonNode> docs, String yaml, String source) {
     if (docs.isEmpty() || !isPipelineSpec(docs.get(0))) {
       throw new FormatException(source + ": not a KFP 2 pipeline spec (it needs pipelineInfo and root)");
     }
