@@ -256,14 +256,14 @@ final class Commands {
         return new Checked("cannot read: " + e.getMessage(), null);
       }
       try {
-        boolean kfp2 = !text.contains("kind: Workflow") && kfp2PipelineSpec(text);
-        if (!text.contains("kind: Workflow") && !kfp2) {
+        boolean argo = text.contains("kind: Workflow");
+        if (!argo && !kfp2PipelineSpec(text)) {
           ComponentYaml.parse(text, f.toString());
           return new Checked(null, null);
         }
         Workflow w = Workflow.parse(text, f.toString());
         w.check();
-        List<String> refused = kfp2 ? List.of() : ArgoRules.errors(Yaml.read(text));
+        List<String> refused = argo ? ArgoRules.errors(Yaml.read(text)) : List.of();
         if (!refused.isEmpty()) {
           return new Checked("Argo would refuse it: " + String.join("; ", refused), null);
         }

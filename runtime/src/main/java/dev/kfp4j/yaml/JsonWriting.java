@@ -154,7 +154,7 @@ final class JsonWriting {
     if (value instanceof Map<?, ?> m) {
       tools.jackson.databind.node.ObjectNode out = NODES.objectNode();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        JsonNode v = e.getKey() instanceof String k ? tree(e.getValue()) : null;
+        JsonNode v = e.getKey() instanceof String ? tree(e.getValue()) : null;
         if (v == null) {
           return null;
         }

@@ -28,16 +28,8 @@ final class YamlTree {
 
   /** {@code text}'s one document as the mapper reads it, or null where the mapper must decide. */
   static JsonNode read(YAMLFactory factory, String text) {
-    try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
-      JsonToken first = p.nextToken();
-      if (first == null) {
-        return null;
-      }
-      JsonNode root = value(p, first);
-      return root != null && p.nextToken() == null ? root : null;
-    } catch (JacksonException e) {
-      return null;
-    }
+    List<JsonNode> documents = documents(factory, text);
+    return documents != null && documents.size() == 1 ? documents.get(0) : null;
   }
 
   /**
@@ -46,13 +38,15 @@ final class YamlTree {
    * gives instead.
    */
   static List<JsonNode> readAll(YAMLFactory factory, String text) {
+    List<JsonNode> documents = documents(factory, text);
+    return documents == null || !documents.isEmpty() && documents.get(0).isArray() ? null : documents;
+  }
+
+  /** Every document of {@code text}, or null after an error or a node only the mapper makes. */
+  private static List<JsonNode> documents(YAMLFactory factory, String text) {
     try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
       List<JsonNode> out = new ArrayList<>();
-      JsonToken first = p.nextToken();
-      if (first == JsonToken.START_ARRAY) {
-        return null;
-      }
-      for (JsonToken t = first; t != null; t = p.nextToken()) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         JsonNode document = value(p, t);
         if (document == null) {
           return null;

@@ -2,19 +2,16 @@ package dev.kfp4j.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kfp4j.testing.Shared;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -78,10 +75,7 @@ class JsonWritingTest {
 
   @Test
   void filesOtherToolsWroteAreWrittenAsTheMapperWritesThem() throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Shared.testdata(""))) {
-      files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
-    }
+    List<Path> files = YamlTreeTest.sharedYamlFiles();
     int written = 0;
     for (Path f : files) {
       JsonNode tree;

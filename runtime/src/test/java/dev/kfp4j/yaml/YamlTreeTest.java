@@ -94,10 +94,7 @@ class YamlTreeTest {
 
   @Test
   void filesOtherToolsWroteGiveTheMappersTree() throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Shared.testdata(""))) {
-      files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
-    }
+    List<Path> files = sharedYamlFiles();
     int read = 0;
     for (Path f : files) {
       String text = Files.readString(f);
@@ -117,6 +114,13 @@ class YamlTreeTest {
       read++;
     }
     assertEquals(true, read > 250, "read " + read + " files of " + files.size());
+  }
+
+  /** The YAML files other tools wrote, in ../shared/testdata (the test is skipped without it). */
+  static List<Path> sharedYamlFiles() throws IOException {
+    try (Stream<Path> walk = Files.walk(Shared.testdata(""))) {
+      return walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+    }
   }
 
   /** The node classes of a tree, depth first: IntNode and LongNode are equal as numbers, not as nodes. */
