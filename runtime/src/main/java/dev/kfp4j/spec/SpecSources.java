@@ -93,10 +93,12 @@ final class SpecSources {
       response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw new SpecException(uri + ": the download did not complete within " + seconds(timeout)
-          + "; the server is too slow or stalled");
+      throw tooSlow(uri, timeout);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        throw tooSlow(uri, timeout); // the client's own timer, of the same bound, went off first
+      }
       throw new SpecException(uri + ": cannot read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
     } catch (InterruptedException e) {
       exchange.cancel(true);
@@ -110,6 +112,11 @@ final class SpecSources {
       throw tooLarge(uri.toString());
     }
     return utf8(response.body(), uri.toString());
+  }
+
+  private static SpecException tooSlow(URI uri, Duration timeout) {
+    return new SpecException(uri + ": the download did not complete within " + seconds(timeout)
+        + "; the server is too slow or stalled");
   }
 
   /** A {@code jar:file:...!/entry} URL; a jar elsewhere would be fetched without any bound. */
