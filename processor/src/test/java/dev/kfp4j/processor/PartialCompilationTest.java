@@ -88,6 +88,40 @@ class PartialCompilationTest {
     assertThat(Compile.resource(both, PIPELINE_YAML)).contains("--factor");
   }
 
+  /**
+   * An op whose {@code @Op} names no inputs (it passes all its component's inputs, in order) and
+   * one that leaves the optional input out (whose {@code @Op} names them), read from class files,
+   * where javac knows no parameter names: each argument reaches its input, as in a full build.
+   */
+  @Test
+  void opsReadFromClassFilesPassEachArgumentToItsInput() {
+    JavaFileObject mixer = Compile.source("test.Mixer", "package test;", "import dev.kfp4j.annotations.*;",
+        "public class Mixer {",
+        "  @Component public static double mix(double first, String label, @Default(\"0.5\") Double weight) { return first; }",
+        "  @Component public static void show(double value) {}",
+        "}");
+    JavaFileObject pipeline = Compile.source("test.Mixing", "package test;", "import dev.kfp4j.annotations.*;",
+        "public class Mixing {",
+        "  @Pipeline(name = \"mixing\") public static void mixing() {",
+        "    var all = MixerOps.mix(1.5, \"a\", 0.25);",
+        "    var required = MixerOps.mix(2.5, \"b\");",
+        "    MixerOps.show(all.output());",
+        "    MixerOps.show(required.output());",
+        "  }",
+        "}");
+    Compilation full = Compile.compile(mixer, pipeline);
+    assertThat(full).succeeded();
+    assertThat(Compile.source(full, "test.MixerOps")).contains("@Op(\"mix\")");
+    Compilation components = Compile.compile(mixer);
+    Compilation alone = Compile.compileAgainst(Compile.writeOutput(components, dir), pipeline);
+    assertThat(alone).succeeded();
+    String yaml = Compile.resource(alone, "META-INF/kfp4j/pipelines/mixing.yaml");
+    assertThat(yaml).isEqualTo(Compile.resource(full, "META-INF/kfp4j/pipelines/mixing.yaml"));
+    assertThat(yaml).contains("[{name: first, value: '1.5'}, {name: label, value: a}, {name: weight, value: '0.25'}]");
+    assertThat(yaml).contains("[{name: first, value: '2.5'}, {name: label, value: b}, {name: weight, value: '0.5'}]");
+    assertThat(yaml).doesNotContain("arg0");
+  }
+
   @Test
   void anotherMethodsPipelineClassIsStillAClash() {
     Path classes = Compile.writeOutput(Compile.compile(steps(), PIPELINE), dir);

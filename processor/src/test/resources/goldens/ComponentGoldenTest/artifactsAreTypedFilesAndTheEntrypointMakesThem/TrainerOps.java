@@ -22,13 +22,7 @@ public final class TrainerOps {
    * @param epochs how many passes
    * @return the final loss
    */
-  @Op(
-      value = "train",
-      inputs = {
-          "data",
-          "epochs"
-      }
-  )
+  @Op("train")
   public static TrainTask train(Path data, int epochs) {
     return new TrainTask(new Object[] {"data", data, "epochs", epochs});
   }
@@ -41,13 +35,7 @@ public final class TrainerOps {
    * @param model the model
    * @param test held-out data, if any
    */
-  @Op(
-      value = "evaluate",
-      inputs = {
-          "model",
-          "test"
-      }
-  )
+  @Op("evaluate")
   public static EvaluateTask evaluate(Path model, Path test) {
     return new EvaluateTask(new Object[] {"model", model, "test", test});
   }

@@ -26,14 +26,7 @@ public final class StatsOps {
    * @param label an optional label
    * @return the summary
    */
-  @Op(
-      value = "summarise",
-      inputs = {
-          "numbers",
-          "scale",
-          "label"
-      }
-  )
+  @Op("summarise")
   public static SummariseTask summarise(Path numbersPath, Double scale, String label) {
     return new SummariseTask(new Object[] {"numbers", numbersPath, "scale", scale, "label", label});
   }
@@ -61,10 +54,7 @@ public final class StatsOps {
    *
    * @param values the values
    */
-  @Op(
-      value = "write-report",
-      inputs = "values"
-  )
+  @Op("write-report")
   public static ReportTask report(List<String> values) {
     return new ReportTask(new Object[] {"values", values});
   }
@@ -77,10 +67,7 @@ public final class StatsOps {
    * @param values the values
    * @return how many
    */
-  @Op(
-      value = "size",
-      inputs = "values"
-  )
+  @Op("size")
   public static LongTask size(List<String> values) {
     return new LongTask("size", new Object[] {"values", values});
   }
@@ -92,10 +79,7 @@ public final class StatsOps {
    *
    * @param message what to log
    */
-  @Op(
-      value = "log",
-      inputs = "message"
-  )
+  @Op("log")
   public static VoidTask log(String message) {
     return new VoidTask("log", new Object[] {"message", message});
   }

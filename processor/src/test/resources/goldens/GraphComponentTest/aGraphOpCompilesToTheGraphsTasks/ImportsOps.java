@@ -26,11 +26,7 @@ public final class ImportsOps {
    */
   @Op(
       value = "sum-and-double",
-      spec = "testcomponents/sum_and_double.graph.yaml",
-      inputs = {
-          "a",
-          "b"
-      }
+      spec = "testcomponents/sum_and_double.graph.yaml"
   )
   public static SumAndDoubleTask sumAndDouble(long a, Long b) {
     return new SumAndDoubleTask(new Object[] {"a", a, "b", b});
@@ -64,11 +60,7 @@ public final class ImportsOps {
    */
   @Op(
       value = "add",
-      spec = "dev/kfp4j/examples/python/add.component.yaml",
-      inputs = {
-          "a",
-          "b"
-      }
+      spec = "dev/kfp4j/examples/python/add.component.yaml"
   )
   public static LongTask add(long a, long b) {
     return new LongTask("add", new Object[] {"a", a, "b", b});
@@ -84,11 +76,7 @@ public final class ImportsOps {
    */
   @Op(
       value = "hash-file",
-      spec = "dev/kfp4j/examples/python/hash_file.component.yaml",
-      inputs = {
-          "Data",
-          "Hash algorithm"
-      }
+      spec = "dev/kfp4j/examples/python/hash_file.component.yaml"
   )
   public static HashFileTask hashFile(Path data, String hashAlgorithm) {
     return new HashFileTask(new Object[] {"Data", data, "Hash algorithm", hashAlgorithm});
@@ -117,8 +105,7 @@ public final class ImportsOps {
    */
   @Op(
       value = "write-text",
-      spec = "testcomponents/write_text.component.yaml",
-      inputs = "text"
+      spec = "testcomponents/write_text.component.yaml"
   )
   public static WriteTextTask writeText(String text) {
     return new WriteTextTask(new Object[] {"text", text});

@@ -23,11 +23,7 @@ public final class ImportsOps {
    */
   @Op(
       value = "add",
-      spec = "add.component.yaml",
-      inputs = {
-          "value_1",
-          "value_2"
-      }
+      spec = "add.component.yaml"
   )
   public static LongTask add(long value1, long value2) {
     return new LongTask("add", new Object[] {"value_1", value1, "value_2", value2});
@@ -48,25 +44,7 @@ public final class ImportsOps {
    */
   @Op(
       value = "all-types",
-      spec = "all_types.component.yaml",
-      inputs = {
-          "s",
-          "i",
-          "f",
-          "b",
-          "l",
-          "d",
-          "data",
-          "text",
-          "bin",
-          "opt_s",
-          "di",
-          "db",
-          "dl",
-          "dd",
-          "opt_in",
-          "untyped"
-      }
+      spec = "all_types.component.yaml"
   )
   public static AllTypesTask allTypes(String s, long i, double f, boolean b, List<?> l,
       Map<String, ?> d, Path data, Path text, Path bin, String optS, Long di, Boolean db,

@@ -21,11 +21,7 @@ public final class ImportsOps {
    */
   @Op(
       value = "train",
-      spec = "train_component.yaml",
-      inputs = {
-          "epochs",
-          "data"
-      }
+      spec = "train_component.yaml"
   )
   public static TrainTask train(long epochs, Path data) {
     return new TrainTask(new Object[] {"epochs", epochs, "data", data});
@@ -38,11 +34,7 @@ public final class ImportsOps {
    */
   @Op(
       value = "add",
-      spec = "add_component.yaml",
-      inputs = {
-          "value_1",
-          "value_2"
-      }
+      spec = "add_component.yaml"
   )
   public static LongTask add(long value1, long value2) {
     return new LongTask("add", new Object[] {"value_1", value1, "value_2", value2});
@@ -55,11 +47,7 @@ public final class ImportsOps {
    */
   @Op(
       value = "add-container",
-      spec = "add_container_component.yaml",
-      inputs = {
-          "a",
-          "b"
-      }
+      spec = "add_container_component.yaml"
   )
   public static AddContainerTask addContainer(long a, long b) {
     return new AddContainerTask(new Object[] {"a", a, "b", b});

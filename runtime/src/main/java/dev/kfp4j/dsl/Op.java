@@ -24,7 +24,10 @@ public @interface Op {
    */
   String spec() default "";
 
-  /** The input each parameter of the op method passes, in parameter order. */
+  /**
+   * The input each parameter of the op method passes, in parameter order; left out when the op
+   * passes all the spec's inputs, in the spec's order.
+   */
   String[] inputs() default {};
 
   /** Put on the output accessors of generated task classes: names the output. */

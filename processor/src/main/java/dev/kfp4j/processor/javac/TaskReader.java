@@ -98,8 +98,9 @@ final class TaskReader {
     List<? extends AnnotationValue> inputs = (List<? extends AnnotationValue>) Annotations.value(op, "inputs");
     List<? extends ExpressionTree> args = mi.getArguments();
     for (int i = 0; i < args.size(); i++) {
-      String input = inputs != null && i < inputs.size()
-          ? inputs.get(i).getValue().toString()
+      // an @Op without inputs passes the spec's inputs, all of them in order (as the processor writes it)
+      String input = inputs != null && i < inputs.size() ? inputs.get(i).getValue().toString()
+          : inputs == null && i < specOf.inputs().size() ? specOf.inputs().get(i).name()
           : method.getParameters().get(i).getSimpleName().toString();
       ExpressionTree a = args.get(i);
       if (Syntax.isNullLiteral(a)) {

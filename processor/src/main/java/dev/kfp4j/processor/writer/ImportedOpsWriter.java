@@ -99,7 +99,8 @@ public final class ImportedOpsWriter {
       }
     }
     w.emit("\n").javadoc(doc.toString());
-    w.annotation(OpsWriter.OP, OpsWriter.opMembers(o.task(), c.resource(), inputs));
+    w.annotation(OpsWriter.OP, OpsWriter.opMembers(o.task(), c.resource(), inputs,
+        c.spec().inputs().stream().map(InputSpec::name).toList()));
     w.beginMethod("public static ", o.taskType(), o.method(), types, params);
     OpsWriter.returnNewTask(w, o.taskType(), o.taskType() == o.nested() ? null : o.task(), inputs, params);
     w.endBlock();

@@ -79,20 +79,25 @@ public final class OpsWriter {
       }
     }
     w.emit("\n").javadoc(withNote(onlyParams(doc, params), note));
-    w.annotation(OP, opMembers(c.name(), null, inputNames));
+    w.annotation(OP, opMembers(c.name(), null, inputNames, inputs.stream().map(InputModel::name).toList()));
     w.beginMethod("public static ", c.taskType(), c.methodName(), types, names);
     returnNewTask(w, c.sharedTask() ? c.taskType() : c.taskClass(), c.sharedTask() ? c.name() : null, inputNames, names);
     w.endBlock();
   }
 
-  /** The members of an op's {@code @Op}: its component's name, the spec it was read from (or null), its inputs. */
-  static Map<String, List<String>> opMembers(String name, String spec, List<String> inputs) {
+  /**
+   * The members of an op's {@code @Op}: its component's name, the spec it was read from (or null),
+   * its inputs. The inputs are left out when they are the spec's, all of them in the spec's order
+   * ({@code specInputs}): the processor then reads them from the spec, and javac has no array to
+   * compile per op.
+   */
+  static Map<String, List<String>> opMembers(String name, String spec, List<String> inputs, List<String> specInputs) {
     Map<String, List<String>> members = new LinkedHashMap<>();
     members.put("value", List.of(name));
     if (spec != null) {
       members.put("spec", List.of(spec));
     }
-    if (!inputs.isEmpty()) {
+    if (!inputs.equals(specInputs)) {
       members.put("inputs", inputs);
     }
     return members;
