@@ -82,15 +82,25 @@ def timed(cmd, runs, cwd=None, before=None):
 
 def interleaved_pairs(cmds, runs):
     """timed() of each of `cmds` ((command, before) pairs), run in turn in each round, so that load
-    on the machine falls on all of them alike."""
+    on the machine falls on all of them alike; every other round in the reverse order, so that no
+    command always runs first (the first of a round measured up to 0.5 s slower here)."""
     samples = [([], [], []) for _ in cmds]
-    for _ in range(runs):
-        for (cmd, before), (times, rss, cpu) in zip(cmds, samples):
+    for i in range(runs):
+        pairs = list(zip(cmds, samples))
+        for (cmd, before), (times, rss, cpu) in (pairs if i % 2 == 0 else reversed(pairs)):
             t = timed(cmd, 1, before=before)
             times.append(t[0])
             rss.append(t[3])
             cpu.append(t[4])
-    return [(statistics.median(t), min(t), max(t), max(r), statistics.median(c)) for t, r, c in samples]
+    return [(statistics.median(t), min(t), max(t), max(r), statistics.median(c), c) for t, r, c in samples]
+
+
+def paired(after, before):
+    """How `after` compares with `before` (interleaved_pairs results) round by round, in CPU time: medians of
+    a few runs each move by more than most changes on a shared machine; the round's difference moves less."""
+    d = [a - b for a, b in zip(after[5], before[5])]
+    return (f"after minus before, per round: median {statistics.median(d):+.2f} s of CPU, "
+            f"lower in {sum(x < 0 for x in d)} of {len(d)} rounds")
 
 
 HEAP = re.compile(r"(\d+)M->(\d+)M\(\d+M\)")
@@ -157,26 +167,65 @@ def generated_java(sources, out, gen, compile_cp, processor_cp, formats="argo"):
     return sorted(str(p) for p in gen.rglob("*.java"))
 
 
+NOOP_PROCESSOR = """import java.util.Set;
+import javax.annotation.processing.*;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.*;
+
+/** Does nothing but read each @Component method's doc comment: what any annotation processor costs javac. */
+@SupportedAnnotationTypes("dev.kfp4j.annotations.Component")
+public final class NoopProcessor extends AbstractProcessor {
+  @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
+  @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement a : annotations) {
+      for (Element e : round.getElementsAnnotatedWith(a)) {
+        processingEnv.getElementUtils().getDocComment(e);
+      }
+    }
+    return false;
+  }
+}
+"""
+
+
+def noop_processor(root):
+    """A processor path holding NOOP_PROCESSOR, compiled into `root`."""
+    src = root / "noop-src" / "NoopProcessor.java"
+    src.parent.mkdir(parents=True)
+    src.write_text(NOOP_PROCESSOR)
+    out = root / "noop"
+    sh(["javac", "-d", str(out), str(src)])
+    (out / "META-INF" / "services").mkdir(parents=True)
+    (out / "META-INF" / "services" / "javax.annotation.processing.Processor").write_text("NoopProcessor\n")
+    return str(out)
+
+
 def bench_processor(compile_cp, processor_cp, runs, before_cp=None):
-    """javac with the processor (KFP v1 files; both formats), without it, and without it on the
+    """javac with the processor (KFP v1 files; both formats), without it, without it on the
     sources plus the Java the processor generated (what javac must compile whatever the processor
-    costs), interleaved; with `before_cp`, also with the processor path of an earlier build (both
+    costs), and with a processor that does nothing on those (what any processor costs javac
+    besides), interleaved; with `before_cp`, also with the processor path of an earlier build (both
     formats, then KFP v1 files), in the same rounds."""
     root = WORK / "components"
     shutil.rmtree(root, ignore_errors=True)
     sources = components_sources(root)
     out_with, gen, out_without = root / "out-with", root / "out-with-gen", root / "out-without"
     generated = generated_java(sources, out_with, gen, compile_cp, processor_cp)
+    noop = javac(sources + generated, out_without, compile_cp)
+    noop[noop.index("-proc:none")] = "-processorpath"
+    noop.insert(noop.index("-processorpath") + 1, noop_processor(root))
     cmds = [(javac(sources, out_with, compile_cp, processor_cp), fresh(out_with, gen)),
             (javac(sources, out_with, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out_with, gen)),
             (javac(sources, out_without, compile_cp), fresh(out_without)),
-            (javac(sources + generated, out_without, compile_cp), fresh(out_without))]
+            (javac(sources + generated, out_without, compile_cp), fresh(out_without)),
+            (noop, fresh(out_without))]
     if before_cp:
         before_compile_cp, before_cp = before_cp
         out_b, gen_b = root / "out-before", root / "out-before-gen"
         generated_before = generated_java(sources, out_b, gen_b, before_compile_cp, before_cp, formats="argo,kfp2")
-        cmds += [(javac(sources, out_with, before_compile_cp, before_cp, formats="argo,kfp2"), fresh(out_with, gen)),
-                 (javac(sources, out_with, before_compile_cp, before_cp), fresh(out_with, gen)),
+        # each processor writes its own folders: the Java compiled alone must be the one it generated, in any order
+        cmds += [(javac(sources, out_b, before_compile_cp, before_cp, formats="argo,kfp2"), fresh(out_b, gen_b)),
+                 (javac(sources, out_b, before_compile_cp, before_cp), fresh(out_b, gen_b)),
                  (javac(sources + generated_before, out_without, before_compile_cp), fresh(out_without))]
     return interleaved_pairs(cmds, runs)
 
@@ -261,7 +310,7 @@ def bench_project(compile_cp, processor_cp, runs, before_cp=None):
         before_compile_cp, before_cp = before_cp
         out_b, gen_b = root / "out-before", root / "out-before-gen"
         generated_before = generated_java(sources, out_b, gen_b, before_compile_cp, before_cp, formats="argo,kfp2")
-        cmds += [(javac(sources, out, before_compile_cp, before_cp, formats="argo,kfp2"), fresh(out, gen)),
+        cmds += [(javac(sources, out_b, before_compile_cp, before_cp, formats="argo,kfp2"), fresh(out_b, gen_b)),
                  (javac(sources + generated_before, out2, before_compile_cp), fresh(out2))]
     t = interleaved_pairs(cmds, runs)
     files = sum(1 for p in (out / "META-INF").rglob("*.yaml"))
@@ -345,10 +394,11 @@ def measured(cmd, env=None):
 
 def interleaved_named(cmds, runs, env=None):
     """measured() for several named commands, their runs interleaved (one of each in turn), so that load on the
-    machine stretches them alike: {name: (median, min, max wall, max RSS KiB, median CPU)}."""
+    machine stretches them alike, every other round in the reverse order: {name: (median, min, max wall, max RSS
+    KiB, median CPU)}."""
     samples = {k: [] for k in cmds}
-    for _ in range(runs):
-        for k, cmd in cmds.items():
+    for i in range(runs):
+        for k, cmd in (list(cmds.items()) if i % 2 == 0 else reversed(list(cmds.items()))):
             samples[k].append(measured(cmd, env))
     out = {}
     for k, s in samples.items():
@@ -590,27 +640,32 @@ def main():
 
     if "1" in only:
         t = bench_processor(compile_cp, processor_cp, runs, before_cp)
-        w, wb, wo, wg = t[:4]
+        w, wb, wo, wg, wn = t[:5]
         rows += ["### 1. Processor overhead: 1,000 @Component methods in 20 classes", "",
                  "| javac | wall time | CPU time | peak RSS |", "|---|---|---|---|",
                  f"| without the processor (`-proc:none`) | {fmt(wo)} | {wo[4]:.2f} s | {wo[3] // 1024} MiB |",
                  f"| without the processor, the sources plus the Java it generates | {fmt(wg)} | {wg[4]:.2f} s | {wg[3] // 1024} MiB |",
+                 f"| a processor that does nothing, on the sources plus the Java kfp4j generates | {fmt(wn)} | {wn[4]:.2f} s | {wn[3] // 1024} MiB |",
                  f"| with the processor, KFP v1 files (`-Akfp4j.formats=argo`) | {fmt(w)} | {w[4]:.2f} s | {w[3] // 1024} MiB |",
                  f"| with the processor, also a KFP 2 component file each (the default) | {fmt(wb)} | {wb[4]:.2f} s | {wb[3] // 1024} MiB |",
                  "", f"Ratio with/without, CPU time: **{cpu_ratio(w, wo):.2f}×** (KFP v1 files), **{cpu_ratio(wb, wo):.2f}×** "
                  f"with the KFP 2 component files (target ≤ 1.5×); wall time {w[0] / wo[0]:.2f}× and {wb[0] / wo[0]:.2f}×. "
                  f"Compiling the generated Java alone takes {cpu_ratio(wg, wo):.2f}× (the floor of this ratio while the generated "
-                 f"classes stay as they are); against it the processor costs {cpu_ratio(w, wg):.2f}× and {cpu_ratio(wb, wg):.2f}×.", ""]
+                 f"classes stay as they are), {cpu_ratio(wn, wo):.2f}× with a processor that does nothing (javac keeps doc comments and "
+                 f"runs rounds for any processor: the floor for any processor generating these classes); against that the "
+                 f"processor costs {cpu_ratio(w, wn):.2f}× and {cpu_ratio(wb, wn):.2f}×.", ""]
         if before_cp:
-            bb, ba, bg = t[4], t[5], t[6]
+            bb, ba, bg = t[5], t[6], t[7]
             rows[-3:-3] = [f"| before: without the processor, the sources plus the Java the processor of `{args.before}` generates | {fmt(bg)} | {bg[4]:.2f} s | {bg[3] // 1024} MiB |",
                            f"| with the processor of `{args.before}` (before), KFP v1 files | {fmt(ba)} | {ba[4]:.2f} s | {ba[3] // 1024} MiB |",
                            f"| with the processor of `{args.before}` (before), both formats | {fmt(bb)} | {bb[4]:.2f} s | {bb[3] // 1024} MiB |"]
             rows[-2] += (f" Before: **{cpu_ratio(ba, wo):.2f}×** and **{cpu_ratio(bb, wo):.2f}×**, the generated Java alone "
                          f"{cpu_ratio(bg, wo):.2f}×; the processor's own cost (with it minus "
                          f"the generated Java alone, CPU) {ba[4] - wg[4]:.2f} s → {w[4] - wg[4]:.2f} s (KFP v1 files), "
-                         f"{bb[4] - wg[4]:.2f} s → {wb[4] - wg[4]:.2f} s (both formats).")
-        print("\n".join(rows[-13:]))
+                         f"{bb[4] - wg[4]:.2f} s → {wb[4] - wg[4]:.2f} s (both formats). With the processor, "
+                         f"{paired(w, ba)} (KFP v1 files), {paired(wb, bb)} (both formats); the generated Java "
+                         f"alone, {paired(wg, bg)}.")
+        print("\n".join(rows[-14:]))
 
     if "1b" in only:
         w, wo, files, wbefore, wobefore = bench_project(compile_cp, processor_cp, runs, before_cp)
@@ -626,7 +681,8 @@ def main():
             rows[-3:-3] = [f"| before: without the processor, the sources plus the Java the processor of `{args.before}` generates | {fmt(wobefore)} | {wobefore[4]:.2f} s | {wobefore[3] // 1024} MiB |",
                            f"| with the processor of `{args.before}` (before) | {fmt(wbefore)} | {wbefore[4]:.2f} s | {wbefore[3] // 1024} MiB |"]
             rows[-2] += (f" Before: **{cpu_ratio(wbefore, wobefore):.2f}×** against its own generated Java, **{cpu_ratio(wbefore, wo):.2f}×** "
-                         f"against today's; the processor's own cost (CPU) {wbefore[4] - wobefore[4]:.2f} s → {w[4] - wo[4]:.2f} s.")
+                         f"against today's; the processor's own cost (CPU) {wbefore[4] - wobefore[4]:.2f} s → {w[4] - wo[4]:.2f} s; "
+                         f"with the processor, {paired(w, wbefore)}.")
         print("\n".join(rows[-12:]))
 
     if "2" in only:
