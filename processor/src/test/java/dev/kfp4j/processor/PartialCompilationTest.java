@@ -99,6 +99,7 @@ class PartialCompilationTest {
         "public class Mixer {",
         "  @Component public static double mix(double first, String label, @Default(\"0.5\") Double weight) { return first; }",
         "  @Component public static void show(double value) {}",
+        "  @Component public static void maybe(@Default(\"1.0\") Double x) {}",
         "}");
     JavaFileObject pipeline = Compile.source("test.Mixing", "package test;", "import dev.kfp4j.annotations.*;",
         "public class Mixing {",
@@ -107,11 +108,17 @@ class PartialCompilationTest {
         "    var required = MixerOps.mix(2.5, \"b\");",
         "    MixerOps.show(all.output());",
         "    MixerOps.show(required.output());",
+        "    MixerOps.maybe(3.5);",
+        "    MixerOps.maybe();",
         "  }",
         "}");
     Compilation full = Compile.compile(mixer, pipeline);
     assertThat(full).succeeded();
-    assertThat(Compile.source(full, "test.MixerOps")).contains("@Op(\"mix\")");
+    String ops = Compile.source(full, "test.MixerOps");
+    assertThat(ops).contains("@Op(\"mix\")");
+    assertThat(ops).contains("@Op(\n      value = \"mix\",\n      inputs = {\n          \"first\",\n          \"label\"\n      }\n  )");
+    assertThat(ops.split("@Op\\(\"maybe\"\\)", -1)).hasLength(3); // both ops of maybe, the one without inputs too
+
     Compilation components = Compile.compile(mixer);
     Compilation alone = Compile.compileAgainst(Compile.writeOutput(components, dir), pipeline);
     assertThat(alone).succeeded();
@@ -119,6 +126,8 @@ class PartialCompilationTest {
     assertThat(yaml).isEqualTo(Compile.resource(full, "META-INF/kfp4j/pipelines/mixing.yaml"));
     assertThat(yaml).contains("[{name: first, value: '1.5'}, {name: label, value: a}, {name: weight, value: '0.25'}]");
     assertThat(yaml).contains("[{name: first, value: '2.5'}, {name: label, value: b}, {name: weight, value: '0.5'}]");
+    assertThat(yaml).contains("{name: maybe, template: maybe, arguments: {parameters: [{name: x, value: '3.5'}]}}");
+    assertThat(yaml).contains("{name: maybe-2, template: maybe, arguments: {parameters: [{name: x, value: '1.0'}]}}");
     assertThat(yaml).doesNotContain("arg0");
   }
 

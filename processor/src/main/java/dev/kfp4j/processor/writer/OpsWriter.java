@@ -87,9 +87,9 @@ public final class OpsWriter {
 
   /**
    * The members of an op's {@code @Op}: its component's name, the spec it was read from (or null),
-   * its inputs. The inputs are left out when they are the spec's, all of them in the spec's order
-   * ({@code specInputs}): the processor then reads them from the spec, and javac has no array to
-   * compile per op.
+   * its inputs. The inputs are left out when there are none, or when they are the spec's, all of
+   * them in the spec's order ({@code specInputs}): the processor then reads them from the spec, and
+   * javac has no array to compile per op.
    */
   static Map<String, List<String>> opMembers(String name, String spec, List<String> inputs, List<String> specInputs) {
     Map<String, List<String>> members = new LinkedHashMap<>();
@@ -97,7 +97,7 @@ public final class OpsWriter {
     if (spec != null) {
       members.put("spec", List.of(spec));
     }
-    if (!inputs.equals(specInputs)) {
+    if (!inputs.isEmpty() && !inputs.equals(specInputs)) {
       members.put("inputs", inputs);
     }
     return members;
