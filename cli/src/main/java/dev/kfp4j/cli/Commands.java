@@ -238,13 +238,12 @@ final class Commands {
     /** A file's error, or null; and why the local runner cannot run a valid workflow, or null. */
     record Checked(String error, String note) {}
 
-    /** Whether {@code text}'s first YAML document is a KFP 2 pipeline spec (a KFP 2 component file is one too). */
-    private static boolean kfp2PipelineSpec(String text) {
+    /** {@code text}'s YAML documents, or null when it is not YAML (the reader of its kind then says where). */
+    private static List<tools.jackson.databind.JsonNode> documents(String text) {
       try {
-        java.util.List<tools.jackson.databind.JsonNode> documents = Yaml.readAll(text);
-        return !documents.isEmpty() && dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(documents.get(0));
+        return Yaml.readAll(text);
       } catch (RuntimeException e) {
-        return false; // not YAML: the component reader says where
+        return null;
       }
     }
 
@@ -257,13 +256,17 @@ final class Commands {
       }
       try {
         boolean argo = text.contains("kind: Workflow");
-        if (!argo && !kfp2PipelineSpec(text)) {
+        List<tools.jackson.databind.JsonNode> documents = documents(text);
+        // a KFP 2 component file is a pipeline spec too
+        boolean kfp2 = documents != null && !documents.isEmpty() && dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(documents.get(0));
+        if (!argo && !kfp2) {
           ComponentYaml.parse(text, f.toString());
           return new Checked(null, null);
         }
-        Workflow w = Workflow.parse(text, f.toString());
+        // read once: a workflow that parses holds one document, the one Argo's rules check
+        Workflow w = documents == null ? Workflow.parse(text, f.toString()) : Workflow.parse(documents, text, f.toString());
         w.check();
-        List<String> refused = argo ? ArgoRules.errors(Yaml.read(text)) : List.of();
+        List<String> refused = argo ? ArgoRules.errors(documents.get(0)) : List.of();
         if (!refused.isEmpty()) {
           return new Checked("Argo would refuse it: " + String.join("; ", refused), null);
         }

@@ -82,7 +82,11 @@ public final class Workflow {
    * the KFP SDK and the processor write it after the spec); an Argo Workflow file holds one document.
    */
   public static Workflow parse(String yaml, String source) {
-    List<JsonNode> documents = reading(source, () -> dev.kfp4j.format.Documents.read(yaml, source));
+    return parse(reading(source, () -> dev.kfp4j.format.Documents.read(yaml, source)), yaml, source);
+  }
+
+  /** {@link #parse(String, String)} of {@code yaml}, whose documents {@code documents} are, as {@code Documents.read} gives them. */
+  public static Workflow parse(List<JsonNode> documents, String yaml, String source) {
     JsonNode first = documents.isEmpty() ? tools.jackson.databind.node.MissingNode.getInstance() : documents.get(0);
     if (dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(first)) {
       return new Workflow(reading(source, () -> dev.kfp4j.format.kfp2.Kfp2Reader.read(documents, yaml, source)), source);
@@ -92,11 +96,6 @@ public final class Workflow {
           + "(only a KFP 2 pipeline spec is followed by another, its platform document)");
     }
     return new Workflow(first, source);
-  }
-
-  /** A KFP 2 pipeline spec; an error when {@code yaml} is anything else. */
-  public static Workflow kfp2(String yaml, String source) {
-    return new Workflow(reading(source, () -> dev.kfp4j.format.kfp2.Kfp2Reader.read(yaml, source)), source);
   }
 
   /** {@code kfp2} for a KFP 2 pipeline spec, {@code argo} for an Argo Workflow. */

@@ -23,7 +23,7 @@ class WorkflowFileTest {
   @Test
   void aDamagedKfp2SpecNamesTheFileOnce() {
     WorkflowException e = assertThrows(WorkflowException.class,
-        () -> Workflow.kfp2("pipelineInfo: {name: p}\nroot: {dag: {tasks: {a: {componentRef: {name: comp-x}, taskInfo: {name: a}}}}}\nschemaVersion: 2.1.0\n", "p.yaml"));
+        () -> Workflow.parse("pipelineInfo: {name: p}\nroot: {dag: {tasks: {a: {componentRef: {name: comp-x}, taskInfo: {name: a}}}}}\nschemaVersion: 2.1.0\n", "p.yaml"));
     assertTrue(e.getMessage().startsWith("p.yaml: "), e.getMessage());
     assertTrue(!e.getMessage().startsWith("p.yaml: p.yaml"), e.getMessage());
     assertTrue(e.getMessage().contains("comp-x"), e.getMessage());
