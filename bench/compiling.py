@@ -25,8 +25,12 @@ def components_sources(root, classes=20, per_class=50):
 
 
 def javac(sources, out, compile_cp, processor_cp=None, extra=(), formats="argo"):
+    """javac of `sources` into `out`: with kfp4j's processor path `processor_cp` writing `formats` (its sources
+    into `out`-gen), with another processor that takes no options (`formats` None), or without a processor."""
     cmd = ["javac", "-J-Xms256m", "-d", str(out), "-cp", compile_cp, "-encoding", "UTF-8"] + list(extra)
-    if processor_cp:
+    if processor_cp and formats is None:
+        cmd += ["-processorpath", processor_cp]
+    elif processor_cp:
         cmd += ["-processorpath", processor_cp, "-Akfp4j.image=bench/image:1", f"-Akfp4j.formats={formats}",
                 "-s", str(out.parent / (out.name + "-gen"))]
     else:
@@ -93,9 +97,7 @@ def bench_processor(compile_cp, processor_cp, runs, before_cp=None):
     sources = components_sources(root)
     out_with, gen, out_without = root / "out-with", root / "out-with-gen", root / "out-without"
     generated = generated_java(sources, out_with, gen, compile_cp, processor_cp)
-    noop = javac(sources + generated, out_without, compile_cp)
-    noop[noop.index("-proc:none")] = "-processorpath"
-    noop.insert(noop.index("-processorpath") + 1, noop_processor(root))
+    noop = javac(sources + generated, out_without, compile_cp, noop_processor(root), formats=None)
     cmds = [(javac(sources, out_with, compile_cp, processor_cp), fresh(out_with, gen)),
             (javac(sources, out_with, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out_with, gen)),
             (javac(sources, out_without, compile_cp), fresh(out_without)),
