@@ -3,7 +3,7 @@
 import shutil
 
 import common
-from common import interleaved_pairs, peak_heap, sh, timed
+from common import ROOT, interleaved_pairs, peak_heap, sh, timed
 
 
 # ---------------------------------------------------------------- 1. processor overhead
@@ -53,6 +53,33 @@ def generated_java(sources, out, gen, compile_cp, processor_cp, formats="argo"):
     return sorted(str(p) for p in gen.rglob("*.java"))
 
 
+def generated_files(sources, out, gen, compile_cp, processor_cp, keep, formats="argo,kfp2"):
+    """Compiles `sources` once with the processor into fresh `out` and `gen`, and keeps what it generated in `keep`:
+    keep/java, its Java sources, and keep/resources, the other files it wrote, as bench/CopyProcessor.java takes them.
+    Returns the kept Java files, for the commands without kfp4j: a compile with kfp4j empties its own folders."""
+    fresh(out, gen)()
+    sh(javac(sources, out, compile_cp, processor_cp, formats=formats))
+    shutil.rmtree(keep, ignore_errors=True)
+    shutil.copytree(gen, keep / "java")
+    shutil.copytree(out, keep / "resources", ignore=lambda d, names: [n for n in names if n.endswith(".class")])
+    return sorted(str(p) for p in (keep / "java").rglob("*.java"))
+
+
+def copy_processor(root):
+    """A processor path holding bench/CopyProcessor.java, compiled into `root`."""
+    out = root / "copy"
+    sh(["javac", "-d", str(out), str(ROOT / "bench" / "CopyProcessor.java")])
+    (out / "META-INF" / "services").mkdir(parents=True)
+    (out / "META-INF" / "services" / "javax.annotation.processing.Processor").write_text("CopyProcessor\n")
+    return str(out)
+
+
+def copying(sources, out, compile_cp, copy_cp, keep):
+    """javac of `sources` with CopyProcessor writing what is kept in `keep` (generated_files)."""
+    return javac(sources, out, compile_cp, copy_cp, extra=[f"-Acopy.from={keep}", "-s", str(out.parent / (out.name + "-gen"))],
+                 formats=None)
+
+
 NOOP_PROCESSOR = """import java.util.Set;
 import javax.annotation.processing.*;
 import javax.lang.model.SourceVersion;
@@ -89,20 +116,24 @@ def noop_processor(root):
 def bench_processor(compile_cp, processor_cp, runs, before_cp=None):
     """javac with the processor (KFP v1 files; both formats), without it, without it on the
     sources plus the Java the processor generated (what javac must compile whatever the processor
-    costs), and with a processor that does nothing on those (what any processor costs javac
-    besides), interleaved; with `before_cp`, also with the processor path of an earlier build (both
+    costs), with a processor that does nothing on those (what any processor costs javac besides),
+    and with one that writes the files kfp4j writes with both formats (the floor of a processor
+    generating them), interleaved; with `before_cp`, also with the processor path of an earlier build (both
     formats, then KFP v1 files), in the same rounds."""
     root = common.WORK / "components"
     shutil.rmtree(root, ignore_errors=True)
     sources = components_sources(root)
     out_with, gen, out_without = root / "out-with", root / "out-with-gen", root / "out-without"
-    generated = generated_java(sources, out_with, gen, compile_cp, processor_cp)
+    keep = root / "generated"
+    generated = generated_files(sources, out_with, gen, compile_cp, processor_cp, keep)
     noop = javac(sources + generated, out_without, compile_cp, noop_processor(root), formats=None)
+    out_copy = root / "out-copy"
     cmds = [(javac(sources, out_with, compile_cp, processor_cp), fresh(out_with, gen)),
             (javac(sources, out_with, compile_cp, processor_cp, formats="argo,kfp2"), fresh(out_with, gen)),
             (javac(sources, out_without, compile_cp), fresh(out_without)),
             (javac(sources + generated, out_without, compile_cp), fresh(out_without)),
-            (noop, fresh(out_without))]
+            (noop, fresh(out_without)),
+            (copying(sources, out_copy, compile_cp, copy_processor(root), keep), fresh(out_copy, root / "out-copy-gen"))]
     if before_cp:
         before_compile_cp, before_cp = before_cp
         out_b, gen_b = root / "out-before", root / "out-before-gen"

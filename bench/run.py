@@ -8,6 +8,8 @@
 Measures (see the benchmarks issue):
   1. processor overhead: javac of 1,000 @Component methods in 20 classes, with and without
      the processor, same JVM settings;
+  1w. the same javac in a JVM that stays up (an IDE's build, Maven's in-process compiler, Gradle's daemon): the
+     1,000 components, the realistic project, and a rebuild of a class of one component, with and without kfp4j;
   1b. a realistic project (50 components with Javadoc, records and files; 10 pipelines with a
      condition and a loop each), both formats, with and without the processor;
   2. pipeline compile scaling: @Pipeline methods of 10..5,000 tasks (chain and fan-out) using
@@ -34,6 +36,7 @@ from pathlib import Path
 import common
 from common import ROOT, classpath, cpu_ratio, fmt, machine, paired, sh
 from compiling import bench_pipeline, bench_processor, bench_project
+from warm import bench_warm, warm_rows
 from running import bench_entrypoint, bench_runner, bench_subprocess_chain
 
 
@@ -42,7 +45,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="fewer runs and sizes")
     ap.add_argument("--no-build", action="store_true", help="use what is already built")
     ap.add_argument("--runs", type=int, default=None, help="runs per measurement (default 5, quick 2)")
-    ap.add_argument("--only", default="1,1b,2,2b,3,3s,4", help="the sections to run, comma-separated (default all)")
+    ap.add_argument("--only", default="1,1w,1b,2,2b,3,3s,4", help="the sections to run, comma-separated (default all)")
     ap.add_argument("--runtime-before", metavar="JAR", help="section 3s also measures an earlier kfp4j-runtime jar")
     ap.add_argument("--entrypoint-before", metavar="DIR", help="sections 3s and 4 also measure an earlier entrypoint: DIR holds its "
                     "kfp4j-entrypoint.jar and image-classes/ (the image module's classes), and optionally examples-classes/ "
@@ -82,22 +85,24 @@ def main():
 
     if "1" in only:
         t = bench_processor(compile_cp, processor_cp, runs, before_cp)
-        w, wb, wo, wg, wn = t[:5]
+        w, wb, wo, wg, wn, wc = t[:6]
         rows += ["### 1. Processor overhead: 1,000 @Component methods in 20 classes", "",
                  "| javac | wall time | CPU time | peak RSS |", "|---|---|---|---|",
                  f"| without the processor (`-proc:none`) | {fmt(wo)} | {wo[4]:.2f} s | {wo[3] // 1024} MiB |",
                  f"| without the processor, the sources plus the Java it generates | {fmt(wg)} | {wg[4]:.2f} s | {wg[3] // 1024} MiB |",
                  f"| a processor that does nothing, on the sources plus the Java kfp4j generates | {fmt(wn)} | {wn[4]:.2f} s | {wn[3] // 1024} MiB |",
+                 f"| a processor that writes the files kfp4j writes (both formats) and does nothing else | {fmt(wc)} | {wc[4]:.2f} s | {wc[3] // 1024} MiB |",
                  f"| with the processor, KFP v1 files (`-Akfp4j.formats=argo`) | {fmt(w)} | {w[4]:.2f} s | {w[3] // 1024} MiB |",
                  f"| with the processor, also a KFP 2 component file each (the default) | {fmt(wb)} | {wb[4]:.2f} s | {wb[3] // 1024} MiB |",
                  "", f"Ratio with/without, CPU time: **{cpu_ratio(w, wo):.2f}×** (KFP v1 files), **{cpu_ratio(wb, wo):.2f}×** "
                  f"with the KFP 2 component files (target ≤ 1.5×); wall time {w[0] / wo[0]:.2f}× and {wb[0] / wo[0]:.2f}×. "
                  f"Compiling the generated Java alone takes {cpu_ratio(wg, wo):.2f}× (the floor of this ratio while the generated "
                  f"classes stay as they are), {cpu_ratio(wn, wo):.2f}× with a processor that does nothing (javac keeps doc comments and "
-                 f"runs rounds for any processor: the floor for any processor generating these classes); against that the "
-                 f"processor costs {cpu_ratio(w, wn):.2f}× and {cpu_ratio(wb, wn):.2f}×.", ""]
+                 f"runs rounds for any processor), {cpu_ratio(wc, wo):.2f}× with one that writes the same files through javac's "
+                 f"`Filer` (the floor for any processor generating them); against that kfp4j's processor costs "
+                 f"{cpu_ratio(wb, wc):.2f}× ({wb[4] - wc[4]:.2f} s of CPU, both formats).", ""]
         if before_cp:
-            bb, ba, bg = t[5], t[6], t[7]
+            bb, ba, bg = t[6], t[7], t[8]
             rows[-3:-3] = [f"| before: without the processor, the sources plus the Java the processor of `{args.before}` generates | {fmt(bg)} | {bg[4]:.2f} s | {bg[3] // 1024} MiB |",
                            f"| with the processor of `{args.before}` (before), KFP v1 files | {fmt(ba)} | {ba[4]:.2f} s | {ba[3] // 1024} MiB |",
                            f"| with the processor of `{args.before}` (before), both formats | {fmt(bb)} | {bb[4]:.2f} s | {bb[3] // 1024} MiB |"]
@@ -107,7 +112,11 @@ def main():
                          f"{bb[4] - wg[4]:.2f} s → {wb[4] - wg[4]:.2f} s (both formats). With the processor, "
                          f"{paired(w, ba)} (KFP v1 files), {paired(wb, bb)} (both formats); the generated Java "
                          f"alone, {paired(wg, bg)}.")
-        print("\n".join(rows[-14:]))
+        print("\n".join(rows[-15:]))
+
+    if "1w" in only:
+        rows += warm_rows(*bench_warm(compile_cp, processor_cp, runs), runs)
+        print("\n".join(rows[-21:]))
 
     if "1b" in only:
         w, wo, files, wbefore, wobefore = bench_project(compile_cp, processor_cp, runs, before_cp)
@@ -246,7 +255,7 @@ def main():
         a, as_ = t["add"], t["add+"]
         rows += ["", f"Ratio to the floor: **{a[0] / h[0]:.2f}×** wall, **{cpu_ratio(a, h):.2f}×** CPU without the archive; "
                  f"**{as_[0] / h[0]:.2f}×** wall, **{cpu_ratio(as_, h):.2f}×** CPU with it (target ≤ 1.3×, and below 1× with it).", ""]
-        print("\n".join(rows[-14:]))
+        print("\n".join(rows[-15:]))
 
     # bench/results.md keeps every session's tables and notes, written by hand from this file: never replaced
     results = common.WORK / "results.md"
