@@ -57,8 +57,7 @@ def generated_files(sources, out, gen, compile_cp, processor_cp, keep, formats="
     """Compiles `sources` once with the processor into fresh `out` and `gen`, and keeps what it generated in `keep`:
     keep/java, its Java sources, and keep/resources, the other files it wrote, as bench/CopyProcessor.java takes them.
     Returns the kept Java files, for the commands without kfp4j: a compile with kfp4j empties its own folders."""
-    fresh(out, gen)()
-    sh(javac(sources, out, compile_cp, processor_cp, formats=formats))
+    generated_java(sources, out, gen, compile_cp, processor_cp, formats)
     shutil.rmtree(keep, ignore_errors=True)
     shutil.copytree(gen, keep / "java")
     shutil.copytree(out, keep / "resources", ignore=lambda d, names: [n for n in names if n.endswith(".class")])

@@ -7,7 +7,8 @@
 
 Measures (see the benchmarks issue):
   1. processor overhead: javac of 1,000 @Component methods in 20 classes, with and without
-     the processor, same JVM settings;
+     the processor, same JVM settings, beside its floors: the generated Java alone, a processor
+     that does nothing, one that writes the same files and does nothing else;
   1w. the same javac in a JVM that stays up (an IDE's build, Maven's in-process compiler, Gradle's daemon): the
      1,000 components, the realistic project, and a rebuild of a class of one component, with and without kfp4j;
   1b. a realistic project (50 components with Javadoc, records and files; 10 pipelines with a
