@@ -21,6 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * a pipeline's file alone recognises the pipeline class it generated before, and compiling a
  * component's file alone finds the pipelines that still embed its earlier spec. Kept as the
  * resource {@value #RESOURCE}; a partial compilation rewrites only its own pipelines' entries.
+ * Written as JSON after a comment line (JSON is YAML too), so that reading it needs no YAML parser:
+ * a processor is loaded afresh for each compile of an IDE's or a build daemon's, and starting
+ * Jackson's YAML parser cost more there than the rest of a component file's partial compilation.
  */
 final class PipelineIndex {
   static final String RESOURCE = "META-INF/kfp4j/pipelines.index";
@@ -43,12 +46,24 @@ final class PipelineIndex {
     if (earlier == null) {
       earlier = new TreeMap<>();
       String text = SpecSource.read(filer, RESOURCE);
-      JsonNode root = text == null ? null : Yaml.read(text);
+      JsonNode root = text == null ? null : parse(text);
       if (root != null && root.isObject()) {
         root.properties().forEach(e -> earlier.put(e.getKey(), entry(e.getKey(), e.getValue())));
       }
     }
     return earlier;
+  }
+
+  /**
+   * The index's tree: JSON after its comment lines, as {@link #write} writes it, read without a
+   * YAML parser; an index in the block YAML that kfp4j wrote before 2026-12-03, with one.
+   */
+  static JsonNode parse(String text) {
+    int at = 0;
+    while (text.startsWith("#", at) && text.indexOf('\n', at) >= 0) {
+      at = text.indexOf('\n', at) + 1;
+    }
+    return text.startsWith("{", at) ? Yaml.readJson(text.substring(at)) : Yaml.read(text);
   }
 
   private static Entry entry(String name, JsonNode n) {
@@ -107,6 +122,6 @@ final class PipelineIndex {
       ObjectNode components = n.putObject("components");
       e.components().forEach(components::put);
     }
-    Output.resource(filer, RESOURCE, Yaml.write(root, HEADER));
+    Output.resource(filer, RESOURCE, "# " + HEADER + "\n" + Yaml.prettyJsonText(root) + "\n");
   }
 }

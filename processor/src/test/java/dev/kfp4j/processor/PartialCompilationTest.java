@@ -4,8 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,10 +147,43 @@ class PartialCompilationTest {
   void theIndexNamesEachPipelinesSourceAndTheSpecsItEmbeds() {
     Compilation full = Compile.compile(steps(), PIPELINE);
     String index = Compile.resource(full, PipelineIndex.RESOURCE);
-    assertThat(index).contains("linreg-search:\n  method: test.LinregSearch.linregSearch(double)\n  owner: test.LinregSearch\n"
-        + "  file: test/LinregSearch.java\n  class: test.LinregSearchPipeline\n  components:\n"
-        + "    META-INF/kfp4j/components/report.yaml: " + SpecSource.sha256(Compile.resource(full, "META-INF/kfp4j/components/report.yaml"))
-        + "\n    META-INF/kfp4j/components/scale.yaml: " + SpecSource.sha256(Compile.resource(full, COMPONENT_YAML)) + "\n");
-    assertThat(List.of(index.split("\n")).get(0)).startsWith("# Written by kfp4j");
+    assertThat(index).isEqualTo("# Written by kfp4j: where each pipeline of this class output was compiled from, and the digests"
+        + " of the component specs it embeds, to keep partial compilations in step. Do not edit.\n"
+        + "{\n  \"linreg-search\" : {\n    \"method\" : \"test.LinregSearch.linregSearch(double)\",\n"
+        + "    \"owner\" : \"test.LinregSearch\",\n    \"file\" : \"test/LinregSearch.java\",\n"
+        + "    \"class\" : \"test.LinregSearchPipeline\",\n    \"components\" : {\n"
+        + "      \"META-INF/kfp4j/components/report.yaml\" : \"" + digest(full, "META-INF/kfp4j/components/report.yaml") + "\",\n"
+        + "      \"" + COMPONENT_YAML + "\" : \"" + digest(full, COMPONENT_YAML) + "\"\n    }\n  }\n}\n");
   }
+
+  /**
+   * An index as kfp4j wrote it before 2026-12-03, in block YAML, is still read: a changed component
+   * compiled alone against it names the pipeline that embeds its earlier spec.
+   */
+  @Test
+  void anIndexInTheEarlierYamlFormIsStillRead() throws IOException {
+    Compilation full = Compile.compile(steps(), PIPELINE);
+    Path classes = Compile.writeOutput(full, dir);
+    Files.writeString(classes.resolve(PipelineIndex.RESOURCE), "# Written by kfp4j: where each pipeline of this class output"
+        + " was compiled from, and the digests of the component specs it embeds, to keep partial compilations in step. Do not"
+        + " edit.\nlinreg-search:\n  method: test.LinregSearch.linregSearch(double)\n  owner: test.LinregSearch\n"
+        + "  file: test/LinregSearch.java\n  class: test.LinregSearchPipeline\n  components:\n"
+        + "    META-INF/kfp4j/components/report.yaml: " + digest(full, "META-INF/kfp4j/components/report.yaml") + "\n"
+        + "    " + COMPONENT_YAML + ": " + digest(full, COMPONENT_YAML) + "\n");
+
+    JavaFileObject changed = steps(", @Default(\"1.0\") double factor");
+    Compilation alone = Compile.compileAgainst(classes, changed);
+    assertThat(alone).hadErrorContaining("[kfp4j:StalePipeline] component 'scale' changed, but pipeline 'linreg-search' in "
+        + "test/LinregSearch.java embeds its earlier spec").inFile(changed).onLineContaining("public static double scale(");
+    assertThat(alone).hadErrorCount(1);
+
+    Compilation pipelineAlone = Compile.compileAgainst(classes, PIPELINE);
+    assertThat(pipelineAlone).succeeded();
+    sameFile(pipelineAlone, full, PipelineIndex.RESOURCE); // rewritten in today's form
+  }
+
+  private static String digest(Compilation c, String resource) {
+    return SpecSource.sha256(Compile.resource(c, resource));
+  }
+
 }
