@@ -15,7 +15,8 @@ import javax.tools.ToolProvider;
  * javac run again and again in one JVM, as Maven's compiler plugin (in the build's JVM unless
  * forked), Gradle's compiler daemon and an IDE's build process run it, for bench/run.py section
  * 1w: {@code WarmJavac WARMUP ROUNDS ARGS...}, each ARGS a file of javac's arguments (one a line;
- * its output folders are emptied before each compile). Runs each WARMUP times, then ROUNDS rounds
+ * its output folders are emptied before each compile, unless {@code -Dwarm.keep=true}: then each
+ * compile is a partial one against what an earlier, whole build left there, as an IDE's rebuild). Runs each WARMUP times, then ROUNDS rounds
  * of each in turn, the order alternating from one round to the next, and prints one line a
  * compile measured: its index, wall seconds and CPU seconds of the whole JVM, its JIT and GC
  * threads included (the kernel's time on CPU of each thread, {@code /proc/self/task/}{@code
@@ -65,7 +66,7 @@ public final class WarmJavac {
   }
 
   private static void compile(JavaCompiler javac, List<String> command) throws IOException {
-    for (int i = 0; i < command.size() - 1; i++) {
+    for (int i = 0; i < command.size() - 1 && !Boolean.getBoolean("warm.keep"); i++) {
       if (command.get(i).equals("-d") || command.get(i).equals("-s")) {
         empty(Path.of(command.get(i + 1)));
       }
