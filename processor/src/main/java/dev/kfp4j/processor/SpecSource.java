@@ -81,19 +81,31 @@ final class SpecSource {
    * @throws SpecException or {@link FormatException} naming the file and what is wrong
    */
   static ComponentSpec parse(String text, String resource, boolean compilable) {
-    if (isKfp2(text)) {
+    List<JsonNode> docs = documents(text);
+    if (isKfp2(docs)) {
       return Kfp2Reader.readComponent(text, resource);
     }
-    return compilable ? ComponentYaml.parseCompilable(text, resource) : ComponentYaml.parse(text, resource);
+    if (docs != null && docs.size() == 1) { // a v1 spec, parsed once
+      return ComponentYaml.parse(docs.get(0), text, resource, compilable);
+    }
+    return compilable ? ComponentYaml.parseCompilable(text, resource) : ComponentYaml.parse(text, resource); // its error
   }
 
   /** Whether {@code text} is a KFP 2 file: its first document has {@code pipelineInfo} and {@code root}. */
   static boolean isKfp2(String text) {
+    return isKfp2(documents(text));
+  }
+
+  private static boolean isKfp2(List<JsonNode> docs) {
+    return docs != null && !docs.isEmpty() && Kfp2Reader.isPipelineSpec(docs.get(0));
+  }
+
+  /** The YAML documents of {@code text}, or null when it is not YAML (the v1 reader then says where). */
+  private static List<JsonNode> documents(String text) {
     try {
-      List<JsonNode> docs = Yaml.readAll(text);
-      return !docs.isEmpty() && Kfp2Reader.isPipelineSpec(docs.get(0));
+      return Yaml.readAll(text);
     } catch (RuntimeException e) {
-      return false; // not YAML: the v1 reader says where
+      return null;
     }
   }
 

@@ -43,6 +43,14 @@ public final class ComponentYaml {
     } catch (JacksonException e) {
       throw notYaml(source, e);
     }
+    return parse(root, text, source, compilable);
+  }
+
+  /**
+   * As {@link #parse} ({@link #parseCompilable} when {@code compilable}) of {@code text}, whose
+   * one document the caller has parsed already into {@code root}.
+   */
+  public static ComponentSpec parse(JsonNode root, String text, String source, boolean compilable) {
     return new ComponentYamlReader.Reader(source, text, compilable).spec(root, FieldPath.ROOT);
   }
 
