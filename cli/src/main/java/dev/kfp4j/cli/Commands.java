@@ -10,7 +10,6 @@ import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
-import dev.kfp4j.yaml.Yaml;
 import java.awt.Desktop;
 import java.io.IOException;
 import java.io.InputStream;
@@ -238,15 +237,6 @@ final class Commands {
     /** A file's error, or null; and why the local runner cannot run a valid workflow, or null. */
     record Checked(String error, String note) {}
 
-    /** {@code text}'s YAML documents, or null when it is not YAML (the reader of its kind then says where). */
-    private static List<tools.jackson.databind.JsonNode> documents(String text) {
-      try {
-        return Yaml.readAll(text);
-      } catch (RuntimeException e) {
-        return null;
-      }
-    }
-
     static Checked check(Path f) {
       String text;
       try {
@@ -256,10 +246,8 @@ final class Commands {
       }
       try {
         boolean argo = text.contains("kind: Workflow");
-        List<tools.jackson.databind.JsonNode> documents = documents(text);
-        // a KFP 2 component file is a pipeline spec too
-        boolean kfp2 = documents != null && !documents.isEmpty() && dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(documents.get(0));
-        if (!argo && !kfp2) {
+        List<tools.jackson.databind.JsonNode> documents = dev.kfp4j.format.Documents.readOrNull(text);
+        if (!argo && !dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(documents)) {
           ComponentYaml.parse(text, f.toString());
           return new Checked(null, null);
         }

@@ -1,11 +1,11 @@
 package dev.kfp4j.processor;
 
+import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
-import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,8 +81,8 @@ final class SpecSource {
    * @throws SpecException or {@link FormatException} naming the file and what is wrong
    */
   static ComponentSpec parse(String text, String resource, boolean compilable) {
-    List<JsonNode> docs = documents(text);
-    if (isKfp2(docs)) {
+    List<JsonNode> docs = Documents.readOrNull(text);
+    if (Kfp2Reader.isPipelineSpec(docs)) {
       return Kfp2Reader.readComponent(text, resource);
     }
     if (docs != null && docs.size() == 1) { // a v1 spec, parsed once
@@ -93,20 +93,7 @@ final class SpecSource {
 
   /** Whether {@code text} is a KFP 2 file: its first document has {@code pipelineInfo} and {@code root}. */
   static boolean isKfp2(String text) {
-    return isKfp2(documents(text));
-  }
-
-  private static boolean isKfp2(List<JsonNode> docs) {
-    return docs != null && !docs.isEmpty() && Kfp2Reader.isPipelineSpec(docs.get(0));
-  }
-
-  /** The YAML documents of {@code text}, or null when it is not YAML (the v1 reader then says where). */
-  private static List<JsonNode> documents(String text) {
-    try {
-      return Yaml.readAll(text);
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return Kfp2Reader.isPipelineSpec(Documents.readOrNull(text));
   }
 
   /** The resource {@code spec} was read from, or null for a spec inside another (a graph's task). */

@@ -18,6 +18,18 @@ public final class Documents {
     }
   }
 
+  /**
+   * Every document of {@code yaml}, or null when it is not YAML: for telling a file's kind from its
+   * content, where the reader of the kind it then is says what is wrong, and where.
+   */
+  public static List<JsonNode> readOrNull(String yaml) {
+    try {
+      return Yaml.readAll(yaml);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   /** {@code yaml}'s document, as {@link Yaml#read(String)} reads it; text that is not YAML is a FormatException naming {@code source}. */
   public static JsonNode first(String yaml, String source) {
     try {

@@ -34,13 +34,18 @@ public final class Kfp2Reader {
     return first != null && first.has("pipelineInfo") && first.has("root");
   }
 
+  /** Whether the first of {@code documents} (null or none: no) is a KFP 2 pipeline spec, as a KFP 2 component file is too. */
+  public static boolean isPipelineSpec(List<JsonNode> documents) {
+    return documents != null && !documents.isEmpty() && isPipelineSpec(documents.get(0));
+  }
+
   public static Pipeline read(String yaml, String source) {
     return read(Documents.read(yaml, source), yaml, source);
   }
 
   /** {@link #read(String, String)} of {@code yaml}, whose documents {@code docs} are, as {@link Documents#read} gives them. */
   public static Pipeline read(List<JsonNode> docs, String yaml, String source) {
-    if (docs.isEmpty() || !isPipelineSpec(docs.get(0))) {
+    if (!isPipelineSpec(docs)) {
       throw new FormatException(source + ": not a KFP 2 pipeline spec (it needs pipelineInfo and root)");
     }
     JsonNode spec = docs.get(0);
@@ -87,7 +92,7 @@ public final class Kfp2Reader {
    */
   public static dev.kfp4j.spec.ComponentSpec readComponent(String yaml, String source) {
     List<JsonNode> docs = Documents.read(yaml, source);
-    if (docs.isEmpty() || !isPipelineSpec(docs.get(0))) {
+    if (!isPipelineSpec(docs)) {
       throw new FormatException(source + ": not a KFP 2 component file (it needs pipelineInfo and root)");
     }
     JsonNode spec = docs.get(0);
