@@ -373,7 +373,7 @@ public final class BlockYaml {
   }
 
   /** A character YAML does not take as is in a scalar: controls, line and paragraph separators, the byte order mark, non-characters. */
-  private static boolean special(char c) {
+  static boolean special(char c) {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff || c == 0xfffe || c == 0xffff;
   }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -201,7 +202,8 @@ public final class Yaml {
       throw new tools.jackson.core.exc.StreamConstraintsException(
           "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
     }
-    JsonNode root = YamlTree.read(Factory.YAML, text); // null where only the mapper can say
+    List<JsonNode> block = BlockYamlReader.readAll(text); // null where Jackson's parser must say
+    JsonNode root = block != null && block.size() == 1 ? block.get(0) : YamlTree.read(Factory.YAML, text);
     if (root == null) {
       root = Mapper.MAPPER.readTree(text);
     }
@@ -214,7 +216,10 @@ public final class Yaml {
       throw new tools.jackson.core.exc.StreamConstraintsException(
           "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
     }
-    java.util.List<JsonNode> documents = YamlTree.readAll(Factory.YAML, text); // null where only the mapper can say
+    List<JsonNode> documents = BlockYamlReader.readAll(text); // null where Jackson's parser must say
+    if (documents == null) {
+      documents = YamlTree.readAll(Factory.YAML, text); // null where only the mapper can say
+    }
     if (documents == null) {
       try (tools.jackson.databind.MappingIterator<JsonNode> it = Mapper.MAPPER.readerFor(JsonNode.class).readValues(text)) {
         documents = it.readAll();
