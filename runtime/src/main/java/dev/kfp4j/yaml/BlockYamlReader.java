@@ -8,8 +8,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads block-style YAML, as {@link BlockYaml} and {@link FlowYaml} write it (and KFP's SDK, in the
- * main), into the trees the YAML mapper gives, node types included, without starting Jackson's YAML
+ * Reads block-style YAML, as {@link BlockYaml} and {@link FlowYaml} write it (and KFP's SDK writes
+ * its simpler files), into the trees the YAML mapper gives, node types included, without starting Jackson's YAML
  * parser: in a fresh JVM (a {@code kfp4j} command, a local run, the annotation processor in an IDE's
  * build) starting it costs a tenth of a second or more, many times what reading a pipeline takes.
  * It takes maps and lists as indented lines, literal blocks ({@code |}), comment lines, {@code ---}
