@@ -283,6 +283,10 @@ final class BlockYamlReader {
         return literal(s, at, col);
       case '\'':
       case '"':
+        if (YamlLine.quoteEnd(s, at) < 0) {
+          return quotedLines(s, at, col);
+        }
+        // fall through: closed on the line
       case '{':
       case '[': {
         YamlLine flow = new YamlLine(s, at);
@@ -300,6 +304,49 @@ final class BlockYamlReader {
     }
     line++;
     return out;
+  }
+
+  /**
+   * The quoted scalar from {@code at} on the current line that goes on over the next ones, in a
+   * node indented {@code col}, folded as YAML folds it: a line break is a space, or as many line
+   * breaks as empty lines follow it; an escaped one is nothing; the spaces around it go. Moves
+   * past it.
+   */
+  private JsonNode quotedLines(String s, int at, int col) {
+    char quote = s.charAt(at);
+    StringBuilder out = new StringBuilder();
+    int close = YamlLine.quotedText(s, at + 1, quote, out);
+    while (close < 0) {
+      int empty = 0;
+      int from;
+      while (true) {
+        if (++line >= ended) {
+          throw UNKNOWN; // the text ends inside the quotes
+        }
+        s = lines[line];
+        from = skipSpaces(s, 0);
+        if (from < s.length()) {
+          break;
+        }
+        empty++;
+      }
+      if (from <= col || s.charAt(from) == '\t' || marker(s, "---") || marker(s, "...")) {
+        throw UNKNOWN;
+      }
+      if (close == YamlLine.BREAK && empty == 0) {
+        out.append(' ');
+      }
+      for (; empty > 0; empty--) {
+        out.append('\n');
+      }
+      close = YamlLine.quotedText(s, from, quote, out);
+    }
+    int rest = skipSpaces(s, close + 1);
+    if (rest < s.length() && (s.charAt(rest) != '#' || rest == close + 1)) {
+      throw UNKNOWN; // text after the value
+    }
+    line++;
+    return NODES.stringNode(out.toString());
   }
 
   /** Where a plain scalar from {@code at} ends: before a comment, without its trailing spaces. */

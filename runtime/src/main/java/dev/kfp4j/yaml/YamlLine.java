@@ -21,6 +21,11 @@ final class YamlLine {
   /** Beyond this depth the full parser decides, with its limits. */
   private static final int MAX_DEPTH = 64;
 
+  /** What {@link #quotedText} returns where the line breaks inside the quotes. */
+  static final int BREAK = -1;
+  /** What {@link #quotedText} returns where a backslash escapes the line break inside double quotes. */
+  static final int ESCAPED_BREAK = -2;
+
   private final String s;
   private int at;
 
@@ -40,15 +45,102 @@ final class YamlLine {
     return value(0);
   }
 
-  /** The quoted scalar at {@link #at()}; moves past it. */
+  /** The quoted scalar at {@link #at()}, closed on the line; moves past it. */
   String quoted() {
-    int close = quoteEnd(s, at);
+    StringBuilder out = new StringBuilder();
+    int close = quotedText(s, at + 1, s.charAt(at), out);
     if (close < 0) {
       throw UNKNOWN; // a scalar going on over lines
     }
-    String out = s.charAt(at) == '\'' ? singleQuoted(close) : doubleQuoted(close);
     at = close + 1;
-    return out;
+    return out.toString();
+  }
+
+  /**
+   * Appends the text quoted with {@code quote} on {@code s} from {@code from} to {@code out}, its
+   * escapes read ({@code ''} in single quotes, YAML's backslash escapes in double quotes), up
+   * to the closing quote, whose index it returns; or to the line's end: {@link #ESCAPED_BREAK} after
+   * a backslash escaping the line break, else {@link #BREAK}, the line's trailing spaces dropped as
+   * YAML folds lines.
+   */
+  static int quotedText(String s, int from, char quote, StringBuilder out) {
+    int kept = out.length();
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\t') {
+        throw UNKNOWN;
+      }
+      if (c == quote && (quote == '"' || i + 1 == s.length() || s.charAt(i + 1) != '\'')) {
+        return i;
+      }
+      if (c == quote) {
+        i++; // '' in single quotes
+      } else if (quote == '"' && c == '\\') {
+        if (i + 1 == s.length()) {
+          return ESCAPED_BREAK;
+        }
+        i = escape(s, i + 1, out);
+        kept = out.length();
+        continue;
+      }
+      out.append(c);
+      if (c != ' ') {
+        kept = out.length();
+      }
+    }
+    out.setLength(kept);
+    return BREAK;
+  }
+
+  /** Appends what the escape whose letter is at {@code i} stands for, as YAML reads it; returns the index of its last character. */
+  private static int escape(String s, int i, StringBuilder out) {
+    char e = s.charAt(i);
+    switch (e) {
+      case '"', '\\', '/', ' ' -> out.append(e);
+      case '0' -> out.append('\0');
+      case 'a' -> out.append('\u0007');
+      case 'b' -> out.append('\b');
+      case 't' -> out.append('\t');
+      case 'n' -> out.append('\n');
+      case 'v' -> out.append('\u000b');
+      case 'f' -> out.append('\f');
+      case 'r' -> out.append('\r');
+      case 'e' -> out.append('\u001b');
+      case 'N' -> out.append('\u0085');
+      case '_' -> out.append('\u00a0');
+      case 'x' -> {
+        return hex(s, i, 2, out);
+      }
+      case 'u' -> {
+        return hex(s, i, 4, out);
+      }
+      case 'U' -> {
+        return hex(s, i, 8, out);
+      }
+      default -> throw UNKNOWN;
+    }
+    return i;
+  }
+
+  /** Appends the code point of the {@code digits} hexadecimal digits after {@code i}; returns the index of the last. */
+  private static int hex(String s, int i, int digits, StringBuilder out) {
+    if (i + digits >= s.length()) {
+      throw UNKNOWN;
+    }
+    int v = 0;
+    for (int k = i + 1; k <= i + digits; k++) {
+      char c = s.charAt(k);
+      int d = digit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) {
+        throw UNKNOWN;
+      }
+      v = v * 16 + d;
+    }
+    if (!Character.isValidCodePoint(v)) {
+      throw UNKNOWN;
+    }
+    out.appendCodePoint(v);
+    return i + digits;
   }
 
   /** The index of the quote closing the scalar quoted at {@code at} on {@code s}, or -1 where it does not close on the line. */
@@ -176,61 +268,6 @@ final class YamlLine {
       i++;
     }
     return i;
-  }
-
-  private String singleQuoted(int close) {
-    String text = s.substring(at + 1, close);
-    if (text.indexOf('\t') >= 0) {
-      throw UNKNOWN;
-    }
-    return text.replace("''", "'");
-  }
-
-  /** The text between the double quotes, its escapes read: those JSON has, and {@code \0}. */
-  private String doubleQuoted(int close) {
-    StringBuilder out = new StringBuilder(close - at);
-    for (int i = at + 1; i < close; i++) {
-      char c = s.charAt(i);
-      if (c == '\t') {
-        throw UNKNOWN;
-      }
-      if (c != '\\') {
-        out.append(c);
-        continue;
-      }
-      char e = s.charAt(++i);
-      switch (e) {
-        case '"', '\\', '/' -> out.append(e);
-        case 'n' -> out.append('\n');
-        case 't' -> out.append('\t');
-        case 'r' -> out.append('\r');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case '0' -> out.append('\0');
-        case 'u' -> {
-          if (i + 4 >= close) {
-            throw UNKNOWN;
-          }
-          out.append(hex(i + 1, i + 5));
-          i += 4;
-        }
-        default -> throw UNKNOWN;
-      }
-    }
-    return out.toString();
-  }
-
-  private char hex(int from, int to) {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      int d = digit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-      if (d < 0) {
-        throw UNKNOWN;
-      }
-      v = v * 16 + d;
-    }
-    return (char) v;
   }
 
   /**

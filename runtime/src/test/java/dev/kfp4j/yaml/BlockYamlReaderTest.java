@@ -53,6 +53,12 @@ class BlockYamlReaderTest {
     for (String text : Texts.upTo("k:1 \n-|+", 6)) {
       read += check(text) ? 1 : 0;
     }
+    for (String text : Texts.upTo("k: \"\n\\a", 6)) {
+      read += check(text) ? 1 : 0;
+    }
+    for (String text : Texts.upTo("k: '\na", 6)) {
+      read += check(text) ? 1 : 0;
+    }
     assertTrue(read > 1000, "texts read without the mapper: " + read);
   }
 
@@ -63,7 +69,7 @@ class BlockYamlReaderTest {
     texts.addAll(List.of(
         "a: |\n  x\n   y\n\n  z\n\n\nb: 1\n", "a: |+\n  x\n\n\nb: 1\n", "a: |-\n  x\n  \n   \n", "a: |\n  x\n    \n  y\n",
         "a: |2\n   x\n", "a: >\n  x\n", "a: |\n  x", "a: |\n\n  x\n", "- |\n x\n- y\n", "a:\n- |\n  x\n  y\n",
-        "a: 'x''y' # c\nb: \"q\\\"\\\\\\/\\n\\t\\r\\b\\f\\0\\u00e9\\u2028\"\n", "a: \"\\x41\\e\\N\"\n", "a: \"\\ud83d\\ude00\"\n",
+        "a: 'x''y' # c\nb: \"q\\\"\\\\\\/\\n\\t\\r\\b\\f\\0\\u00e9\\u2028\"\n", "a: \"\\x41\\e\\N\"\n", "a: \"\\U0001F600\\a\\v\\_\\L\\P\\ x\\x4g\"\n", "a: \"\\U0001F600\\a\\v\\_\\ x\"\n", "a: \"\\L\"\n", "a: \"\\P\"\n", "a: \"\\UFFFFFFFF\"\n", "a: \"\\ud83d\\ude00\"\n",
         "a: 'x\n  y'\n", "a: \"x\n  y\"\n", "a: x\n  y\n", "a:\n  x\n", "a:\nb: 1\n", "a: 1\n---\nb: 2\n...\n", "---\na: 1\n",
         "--- a: 1\n", "a: 1\n--- \n", "%YAML 1.2\n---\na: 1\n", "a:\t1\n", "\ta: 1\n", "a: 1\r\nb: 2\r\n", "\ufeffa: 1\n",
         "a: 1 #c\n#d\n  # e\nb:   x   # f\n", "a:  'x'#c\n", "a: [] # c\nb: {}\n", "a: [1]\n", "a: {b: 1}\n", "'a': 1\n\"b c\": 2\n",
@@ -77,6 +83,9 @@ class BlockYamlReaderTest {
         "a: {b: 1}x\n", "a: {b: 1}#x\n", "a: [\n  b]\n", "a: {'b c': \"d\\te\"}\n", "a: [http://x]\n", "a: [a:b]\n",
         "a: [-x, +1, .5, /p, a.b, 1e3, 0x1, 007]\n", "a: { }\nb: [ ]\n", "a: [ a , b ]\n", "a: {b: }\n", "a: {b}\n", "a: [{}, [], [[]]]\n",
         "{a: 1}\n", "[a]\n", "a: {b: 1}: c\n", "- {a: 1}: b\n", "a: [b, 'c'd]\n", "a: {? b: c}\n", "a: [&x b, *x]\n", "a: [!!str 1]\n",
+        "a: \"one\n  two  \n\n  three\\\n  \\ four\\\n\n  five\"\nb: 1\n", "- \"x\n  y\" # c\n- 'p\n\n   q''s'\n",
+        "a: \"x\ny\"\n", "a:\n  b: \"x\n  y\"\n", "a:\n  b: \"x\n   y\"\n", "a: \"x \\t \n  y\"\n", "a: \"x\n  \n  y\"\n",
+        "a: \"x\n---\n  y\"\n", "a: \"x\n\ty\"\n", "a: \"x\n  y\" z\n", "a: \"x\n  y", "a: 'x\n  y'\nb: 'p''\n  q'\n", "a: \"\n  x\"\n",
         "a: 1\nb:\n  c: 2\n    d: 3\n", "a:\n    b: 1\n    c: 2\n", "a: 1\na: 2\n", "a:\n  b: 1\n  b: 2\n", "a: '1\tb'\n", "a: x\ty\n"));
     for (String text : texts) {
       check(text);
