@@ -3,6 +3,7 @@ package dev.kfp4j.cli;
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,10 +18,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kfp4j", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Kfp4j.Version.class,
     description = "Runs kfp4j pipelines locally, and on Kubeflow Pipelines or Argo Workflows.",
-    subcommands = {Commands.RunLocal.class, Commands.Validate.class, UploadCommand.class, RunOnceCommand.class,
-        ScheduleCommand.class, ListCommands.ListPipelines.class, ListCommands.ListRuns.class, Commands.Init.class, Commands.Ui.class,
-        GraphCommand.class, ExperimentCommands.class, PipelineCommands.class, RunCommands.class, RecurringRunCommands.class,
-        ImageCommand.class},
     footer = {"", "Exit codes:", "  0  done", "  1  the pipeline run failed", "  2  bad usage, argument or config; nothing was sent",
         "  3  the server refused or could not be reached", "  4  the run was still going when the wait ended"})
 public final class Kfp4j implements Runnable {
@@ -29,6 +26,17 @@ public final class Kfp4j implements Runnable {
   public static final int USAGE = 2;
   public static final int SERVER = 3;
   public static final int TIMEOUT = 4;
+
+  /**
+   * The commands, in the order {@code kfp4j --help} lists them. They are added to the command line
+   * by {@link #execute}, not named in the {@code @Command} annotation: picocli builds the model of
+   * every command it is given, by reflection, which took a fresh JVM a quarter of a second of the
+   * third of a second {@code kfp4j --version} took.
+   */
+  private static final List<Class<?>> COMMANDS = List.of(Commands.RunLocal.class, Commands.Validate.class, UploadCommand.class,
+      RunOnceCommand.class, ScheduleCommand.class, ListCommands.ListPipelines.class, ListCommands.ListRuns.class,
+      Commands.Init.class, Commands.Ui.class, GraphCommand.class, ExperimentCommands.class, PipelineCommands.class,
+      RunCommands.class, RecurringRunCommands.class, ImageCommand.class);
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -60,6 +68,12 @@ public final class Kfp4j implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     Kfp4j root = new Kfp4j();
     CommandLine cli = new CommandLine(root);
+    Class<?> named = named(args);
+    for (Class<?> command : COMMANDS) {
+      if (named == null || command == named) {
+        cli.addSubcommand(command);
+      }
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -89,6 +103,26 @@ public final class Kfp4j implements Runnable {
       return USAGE;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * The command {@code args} name, where they start with one (after {@code -v}): picocli then needs
+   * only its model. Null for anything else, a usage error or help included, for which it gets all of them.
+   */
+  private static Class<?> named(String[] args) {
+    int i = 0;
+    while (i < args.length && (args[i].equals("-v") || args[i].equals("--verbose"))) {
+      i++;
+    }
+    if (i == args.length) {
+      return null;
+    }
+    for (Class<?> command : COMMANDS) {
+      if (command.getAnnotation(Command.class).name().equals(args[i])) {
+        return command;
+      }
+    }
+    return null;
   }
 
   /** The version from the jar's manifest. */

@@ -25,6 +25,44 @@ class CommandsTest {
   }
 
   @Test
+  void helpListsEveryCommandAndAMisspelledOneGetsSuggestions() {
+    Cli help = Cli.run("--help");
+    assertEquals(0, help.code(), help.toString());
+    for (String command : new String[] {"run", "validate", "upload-pipeline", "run-once", "schedule", "list-pipelines", "list-runs",
+        "init", "ui", "graph", "experiments", "pipelines", "runs", "recurring-runs", "image"}) {
+      assertTrue(help.out().contains("\n  " + command + " "), command + " listed: " + help);
+    }
+    Cli misspelled = Cli.run("valdate", "x.yaml");
+    assertEquals(2, misspelled.code(), misspelled.toString());
+    assertTrue(misspelled.err().contains("Did you mean: kfp4j validate"), misspelled.toString());
+    Cli verbose = Cli.run("-v", "validate", "--bogus");
+    assertEquals(2, verbose.code(), verbose.toString());
+    assertTrue(verbose.err().contains("kfp4j validate [-hvV]"), "validate's usage line: " + verbose);
+  }
+
+  /**
+   * A command builds picocli's model of itself alone, not of every command (a quarter of a second in
+   * a fresh JVM): the JVM running {@code kfp4j validate} initializes no other command's class.
+   */
+  @Test
+  void aCommandInitializesNoOtherCommand() throws Exception {
+    Path log = dir.resolve("init.log");
+    Process p = new ProcessBuilder(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xlog:class+init=info:file=" + log, "-cp", System.getProperty("java.class.path"), Kfp4j.class.getName(),
+        "-v", "validate", CLASSES + "/META-INF/kfp4j/pipelines/add-example.yaml"))
+        .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.txt"));
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.startsWith("ok"), out);
+    String inits = Files.readString(log);
+    assertTrue(inits.contains("Initializing 'dev/kfp4j/cli/Commands$Validate'"), "the log lists the commands' classes");
+    for (String other : new String[] {"Commands$RunLocal", "UploadCommand", "ExperimentCommands", "RunCommands", "GraphCommand", "ImageCommand"}) {
+      assertTrue(!inits.contains("Initializing 'dev/kfp4j/cli/" + other + "'"), other + " was initialized");
+    }
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String command : new String[] {"run", "validate", "upload-pipeline", "run-once", "schedule", "list-pipelines", "list-runs", "init", "ui"}) {
       Cli r = Cli.run(command, "--help");
