@@ -26,7 +26,8 @@ Measures (see the benchmarks issue):
      runner's start in a cold JVM), beside the task's java command alone and a hello-world;
   4. entrypoint start: `java` start to output file for the add entrypoint, in the layout of the
      image `kfp4j image` builds, without and with the class-data archive the image build makes,
-     against a plain hello-world `java` that writes a file (the floor), without and with one.
+     against a plain hello-world `java` that writes a file (the floor), without and with one;
+  4k. the kfp4j command's start: `validate`, `--version` and `run` of the add example, each in a cold JVM.
 Timings are medians over several runs with min-max spread. Nothing here runs in CI.
 """
 
@@ -38,7 +39,7 @@ import common
 from common import ROOT, classpath, cpu_ratio, fmt, machine, paired, sh
 from compiling import bench_pipeline, bench_processor, bench_project
 from warm import bench_warm, warm_rows
-from running import bench_entrypoint, bench_runner, bench_subprocess_chain
+from running import bench_cli, bench_entrypoint, bench_runner, bench_subprocess_chain
 
 
 def main():
@@ -46,7 +47,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="fewer runs and sizes")
     ap.add_argument("--no-build", action="store_true", help="use what is already built")
     ap.add_argument("--runs", type=int, default=None, help="runs per measurement (default 5, quick 2)")
-    ap.add_argument("--only", default="1,1w,1b,2,2b,3,3s,4", help="the sections to run, comma-separated (default all)")
+    ap.add_argument("--only", default="1,1w,1b,2,2b,3,3s,4,4k", help="the sections to run, comma-separated (default all)")
+    ap.add_argument("--cli-before", metavar="JAR", help="section 4k also measures an earlier kfp4j-cli-*-all.jar")
     ap.add_argument("--runtime-before", metavar="JAR", help="section 3s also measures an earlier kfp4j-runtime jar")
     ap.add_argument("--entrypoint-before", metavar="DIR", help="sections 3s and 4 also measure an earlier entrypoint: DIR holds its "
                     "kfp4j-entrypoint.jar and image-classes/ (the image module's classes), and optionally examples-classes/ "
@@ -257,6 +259,24 @@ def main():
         rows += ["", f"Ratio to the floor: **{a[0] / h[0]:.2f}×** wall, **{cpu_ratio(a, h):.2f}×** CPU without the archive; "
                  f"**{as_[0] / h[0]:.2f}×** wall, **{cpu_ratio(as_, h):.2f}×** CPU with it (target ≤ 1.3×, and below 1× with it).", ""]
         print("\n".join(rows[-15:]))
+
+    if "4k" in only:
+        n = max(runs, 10)
+        t = bench_cli(n, args.cli_before)
+        h = t["hello"]
+        rows += ["### 4k. The kfp4j command's start", "",
+                 "`java -jar` the CLI's executable jar, as the `kfp4j` script runs it, a cold JVM each time, on the add example; "
+                 f"{n} runs each, interleaved with a plain hello-world.", "",
+                 "| command | wall time | CPU time | CPU / hello-world |", "|---|---|---|---|",
+                 f"| plain `java Hello` writing a file | {fmt(h)} | {h[4]:.3f} s | 1.00× |"]
+        for k, label in (("before ", "before: "), ("", "")):
+            for c, what in (("version", "`kfp4j --version`"), ("validate", "`kfp4j validate` of the Argo workflow"),
+                            ("validate kfp2", "`kfp4j validate` of the KFP 2 spec"), ("run", "`kfp4j run` of the pipeline, in-process")):
+                if k + c in t:
+                    r = t[k + c]
+                    rows.append(f"| {label}{what} | {fmt(r)} | {r[4]:.3f} s | {cpu_ratio(r, h):.2f}× |")
+        rows.append("")
+        print("\n".join(rows[-12:]))
 
     # bench/results.md keeps every session's tables and notes, written by hand from this file: never replaced
     results = common.WORK / "results.md"

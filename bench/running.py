@@ -187,3 +187,30 @@ def bench_subprocess_chain(runtime_cp, runs, before_runtime=None, n=100, before_
         starts[k] = (statistics.median(v), min(v), max(v))
     runner_cpu = {k: statistics.median(float(x) for x in (root / dirs[k] / "runner-cpu.txt").read_text().split()) for k in cmds}
     return chains, starts, runner_cpu
+
+
+# ---------------------------------------------------------------- 4k. the kfp4j command's start
+
+def bench_cli(runs, before_jar=None):
+    """The `kfp4j` command as its script runs it (`java -jar` the CLI's executable jar), in a cold JVM each time: `validate`
+    of the add example's Argo workflow and of its KFP 2 spec, `--version`, and `run` of the add example in-process, beside a
+    plain java Hello; before_jar: an earlier CLI jar, the same commands. Runs interleaved: {name: interleaved_named's tuple}."""
+    root = common.WORK / "cli"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    (root / "Hello.java").write_text(HELLO)
+    sh(["javac", "-d", str(root / "hello"), str(root / "Hello.java")])
+    kfp4j = ROOT / "examples" / "target" / "classes" / "META-INF" / "kfp4j"
+    argo, kfp2 = kfp4j / "pipelines" / "add-example.yaml", kfp4j / "kfp2" / "pipelines" / "add-example.yaml"
+    jars = {"": next((ROOT / "cli" / "target").glob("kfp4j-cli-*-all.jar"))}
+    if before_jar:
+        jars["before "] = Path(before_jar)
+    cmds = {"hello": ["java", "-cp", str(root / "hello"), "Hello", str(root / "hello.txt")]}
+    for k, j in jars.items():
+        java = ["java", "-jar", str(j)]
+        cmds[k + "validate"] = java + ["validate", str(argo)]
+        cmds[k + "validate kfp2"] = java + ["validate", str(kfp2)]
+        cmds[k + "version"] = java + ["--version"]
+        cmds[k + "run"] = java + ["run", "-p", str(argo), "--classes", str(ROOT / "examples" / "target" / "classes"),
+                                  "--root", str(root / (k.strip() or "after") / "runs")]
+    return interleaved_named(cmds, runs)
