@@ -1,0 +1,109 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checkout's {@code kfp4j} script, run beside a stand-in for the CLI's jar: its first run makes
+ * a class-data archive beside the jar, later runs start from it, a rebuilt jar gets a new one, and
+ * the command's output and exit code pass through unchanged.
+ */
+class KfpScriptTest {
+  @TempDir
+  Path dir;
+
+  /** A main that prints its arguments and the JVM's options, and exits with the code its first argument names. */
+  private static final String MAIN = "public class Main { public static void main(String[] a) {"
+      + " System.out.println(String.join(\" \", a) + \" | \" + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());"
+      + " System.exit(Integer.parseInt(a[0])); } }";
+
+  private record Run(int code, String out) {}
+
+  private Run run(String... args) throws Exception {
+    Path out = dir.resolve("out.txt");
+    Process p = new ProcessBuilder(Stream.concat(Stream.of("sh", dir.resolve("kfp4j").toString()), Stream.of(args)).toList())
+        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    return new Run(p.exitValue(), Files.readString(out));
+  }
+
+  @Test
+  void theFirstRunMakesAnArchiveThatLaterRunsStartFrom() throws Exception {
+    String script = Files.readString(Path.of("../kfp4j"));
+    Matcher name = Pattern.compile("cli/target/(kfp4j-cli-[^\"/]+\\.jar)").matcher(script);
+    assertTrue(name.find(), "the script names the CLI's jar");
+    Files.writeString(dir.resolve("kfp4j"), script);
+    Path target = Files.createDirectories(dir.resolve("cli/target"));
+    Path jar = target.resolve(name.group(1));
+    Path archive = target.resolve(name.group(1).replaceAll("\\.jar$", ".jsa"));
+    jar(jar);
+
+    Run first = run("0", "hello");
+    assertEquals(0, first.code(), first.out());
+    assertTrue(first.out().startsWith("0 hello | "), first.out());
+    assertTrue(first.out().contains("-XX:ArchiveClassesAtExit="), first.out());
+    assertTrue(Files.size(archive) > 0, "the archive is made");
+    FileTime made = Files.getLastModifiedTime(archive);
+
+    Run second = run("3", "again");
+    assertEquals(3, second.code(), "the command's exit code: " + second.out());
+    assertTrue(second.out().startsWith("3 again | "), second.out());
+    assertTrue(second.out().contains("-XX:SharedArchiveFile=" + archive), second.out());
+    assertEquals(made, Files.getLastModifiedTime(archive), "the archive is reused, not made again");
+
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 10_000));
+    Run rebuilt = run("0", "rebuilt");
+    assertEquals(0, rebuilt.code(), rebuilt.out());
+    assertTrue(rebuilt.out().contains("-XX:ArchiveClassesAtExit="), "a jar newer than its archive gets a new one: " + rebuilt.out());
+    assertNotEquals(made, Files.getLastModifiedTime(archive));
+    try (Stream<Path> files = Files.list(target)) {
+      List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(List.of(jar.getFileName().toString(), archive.getFileName().toString()), names, "nothing else is left beside the jar");
+    }
+  }
+
+  @Test
+  void noJarIsExitCode2SayingHowToBuildIt() throws Exception {
+    Files.writeString(dir.resolve("kfp4j"), Files.readString(Path.of("../kfp4j")));
+    Run r = run("--version");
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.out().contains("not built; run: ./mvnw -q -B install -DskipTests"), r.out());
+    assertFalse(Files.exists(dir.resolve("cli")), "nothing is made where there is no jar");
+  }
+
+  /** A jar of {@link #MAIN}, as the CLI's executable jar: its manifest names the main class. */
+  private void jar(Path jar) throws IOException {
+    Path src = Files.createDirectories(dir.resolve("src")).resolve("Main.java");
+    Files.writeString(src, MAIN);
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.resolve("classes").toString(), src.toString()));
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Main");
+    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+      out.putNextEntry(new JarEntry("Main.class"));
+      out.write(Files.readAllBytes(dir.resolve("classes/Main.class")));
+      out.closeEntry();
+    }
+  }
+}
