@@ -20,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class BlockYamlReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** Beyond this depth the full parser decides, with its limits. */
-  private static final int MAX_DEPTH = 64;
+  /** Beyond this depth of maps and lists, block or flow, the full parser decides, with its limits. */
+  static final int MAX_DEPTH = 64;
 
   /** Thrown to give the text to the full parser; caught in {@link #readAll} only. */
   static final class Unknown extends RuntimeException {
@@ -283,10 +283,7 @@ final class BlockYamlReader {
         return literal(s, at, col);
       case '\'':
       case '"':
-        if (YamlLine.quoteEnd(s, at) < 0) {
-          return quotedLines(s, at, col);
-        }
-        // fall through: closed on the line
+        return quoted(s, at, col);
       case '{':
       case '[': {
         YamlLine flow = new YamlLine(s, at);
@@ -307,12 +304,12 @@ final class BlockYamlReader {
   }
 
   /**
-   * The quoted scalar from {@code at} on the current line that goes on over the next ones, in a
-   * node indented {@code col}, folded as YAML folds it: a line break is a space, or as many line
-   * breaks as empty lines follow it; an escaped one is nothing; the spaces around it go. Moves
-   * past it.
+   * The quoted scalar from {@code at} on the current line, in a node indented {@code col}; where it
+   * goes on over the next lines, folded as YAML folds it: a line break is a space, or as many line
+   * breaks as empty lines follow it; an escaped one is nothing; the spaces around it go. Moves past
+   * it.
    */
-  private JsonNode quotedLines(String s, int at, int col) {
+  private JsonNode quoted(String s, int at, int col) {
     char quote = s.charAt(at);
     StringBuilder out = new StringBuilder();
     int close = YamlLine.quotedText(s, at + 1, quote, out);

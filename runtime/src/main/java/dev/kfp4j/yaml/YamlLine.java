@@ -1,5 +1,6 @@
 package dev.kfp4j.yaml;
 
+import static dev.kfp4j.yaml.BlockYamlReader.MAX_DEPTH;
 import static dev.kfp4j.yaml.BlockYamlReader.UNKNOWN;
 import static dev.kfp4j.yaml.BlockYamlReader.skipSpaces;
 
@@ -18,9 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class YamlLine {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** Beyond this depth the full parser decides, with its limits. */
-  private static final int MAX_DEPTH = 64;
-
   /** What {@link #quotedText} returns where the line breaks inside the quotes. */
   static final int BREAK = -1;
   /** What {@link #quotedText} returns where a backslash escapes the line break inside double quotes. */
