@@ -1,7 +1,9 @@
 package dev.kfp4j.processor;
 
 import com.palantir.javapoet.ClassName;
+import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
@@ -27,6 +29,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Compiles the {@code @Component} methods of a class into one ops class, one entrypoint class and
@@ -151,8 +154,9 @@ final class ComponentStep {
         continue;
       }
       try {
-        ComponentSpec spec = SpecSource.parse(text, resource, true);
-        imported.add(new ImportedOpsWriter.Imported(spec, resource, SpecSource.isKfp2(text)));
+        List<JsonNode> docs = Documents.readOrNull(text);
+        ComponentSpec spec = SpecSource.parse(docs, text, resource, true);
+        imported.add(new ImportedOpsWriter.Imported(spec, resource, Kfp2Reader.isPipelineSpec(docs)));
         specs.register(resource, spec, text);
         checkPipelinesUsing(resource, spec.name() == null ? resource : spec.name(), owner, a);
       } catch (SpecException | FormatException ex) {

@@ -81,19 +81,18 @@ final class SpecSource {
    * @throws SpecException or {@link FormatException} naming the file and what is wrong
    */
   static ComponentSpec parse(String text, String resource, boolean compilable) {
-    List<JsonNode> docs = Documents.readOrNull(text);
+    return parse(Documents.readOrNull(text), text, resource, compilable);
+  }
+
+  /** {@link #parse(String, String, boolean)} of {@code text}, whose documents are {@code docs} (null: not YAML). */
+  static ComponentSpec parse(List<JsonNode> docs, String text, String resource, boolean compilable) {
     if (Kfp2Reader.isPipelineSpec(docs)) {
-      return Kfp2Reader.readComponent(text, resource);
+      return Kfp2Reader.readComponent(docs, text, resource);
     }
     if (docs != null && docs.size() == 1) { // a v1 spec, parsed once
       return ComponentYaml.parse(docs.get(0), text, resource, compilable);
     }
     return compilable ? ComponentYaml.parseCompilable(text, resource) : ComponentYaml.parse(text, resource); // its error
-  }
-
-  /** Whether {@code text} is a KFP 2 file: its first document has {@code pipelineInfo} and {@code root}. */
-  static boolean isKfp2(String text) {
-    return Kfp2Reader.isPipelineSpec(Documents.readOrNull(text));
   }
 
   /** The resource {@code spec} was read from, or null for a spec inside another (a graph's task). */

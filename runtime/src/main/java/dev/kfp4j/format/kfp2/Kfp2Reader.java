@@ -91,7 +91,11 @@ public final class Kfp2Reader {
    * file's {@code pipelineInfo.name}, as KFP 2's {@code components.load_component_from_file} does.
    */
   public static dev.kfp4j.spec.ComponentSpec readComponent(String yaml, String source) {
-    List<JsonNode> docs = Documents.read(yaml, source);
+    return readComponent(Documents.read(yaml, source), yaml, source);
+  }
+
+  /** {@link #readComponent(String, String)} of {@code yaml}, whose documents {@code docs} are, as {@link Documents#read} gives them. */
+  public static dev.kfp4j.spec.ComponentSpec readComponent(List<JsonNode> docs, String yaml, String source) {
     if (!isPipelineSpec(docs)) {
       throw new FormatException(source + ": not a KFP 2 component file (it needs pipelineInfo and root)");
     }
