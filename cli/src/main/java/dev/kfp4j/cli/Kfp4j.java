@@ -68,11 +68,8 @@ public final class Kfp4j implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     Kfp4j root = new Kfp4j();
     CommandLine cli = new CommandLine(root);
-    Class<?> named = named(args);
-    for (Class<?> command : COMMANDS) {
-      if (named == null || command == named) {
-        cli.addSubcommand(command);
-      }
+    for (Class<?> command : needed(args)) {
+      cli.addSubcommand(command);
     }
     cli.setOut(out);
     cli.setErr(err);
@@ -106,23 +103,26 @@ public final class Kfp4j implements Runnable {
   }
 
   /**
-   * The command {@code args} name, where they start with one (after {@code -v}): picocli then needs
-   * only its model. Null for anything else, a usage error or help included, for which it gets all of them.
+   * The commands picocli needs the model of to run {@code args}: none when they ask for the version
+   * alone, the one they start with (after {@code -v}), else all, help and usage errors included.
    */
-  private static Class<?> named(String[] args) {
+  private static List<Class<?>> needed(String[] args) {
     int i = 0;
     while (i < args.length && (args[i].equals("-v") || args[i].equals("--verbose"))) {
       i++;
     }
     if (i == args.length) {
-      return null;
+      return COMMANDS;
+    }
+    if (i == args.length - 1 && (args[i].equals("-V") || args[i].equals("--version"))) {
+      return List.of();
     }
     for (Class<?> command : COMMANDS) {
       if (command.getAnnotation(Command.class).name().equals(args[i])) {
-        return command;
+        return List.of(command);
       }
     }
-    return null;
+    return COMMANDS;
   }
 
   /** The version from the jar's manifest. */

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,24 +46,36 @@ class CommandsTest {
 
   /**
    * A command builds picocli's model of itself alone, not of every command (a quarter of a second in
-   * a fresh JVM): the JVM running {@code kfp4j validate} initializes no other command's class.
+   * a fresh JVM): the JVM running {@code kfp4j validate} initializes no other command's class, and
+   * {@code kfp4j --version} none.
    */
   @Test
   void aCommandInitializesNoOtherCommand() throws Exception {
+    String validate = initialized("-v", "validate", CLASSES + "/META-INF/kfp4j/pipelines/add-example.yaml");
+    assertTrue(validate.startsWith("ok"), validate);
+    assertTrue(validate.contains("Initializing 'dev/kfp4j/cli/Commands$Validate'"), "the log lists the commands' classes");
+    for (String other : new String[] {"Commands$RunLocal", "UploadCommand", "ExperimentCommands", "RunCommands", "GraphCommand", "ImageCommand"}) {
+      assertTrue(!validate.contains("Initializing 'dev/kfp4j/cli/" + other + "'"), other + " was initialized");
+    }
+    String version = initialized("--version");
+    assertTrue(version.startsWith("kfp4j "), version);
+    List<String> cli = Pattern.compile("Initializing 'dev/kfp4j/cli/([^']+)'").matcher(version).results().map(m -> m.group(1)).toList();
+    assertTrue(cli.contains("Kfp4j"), "the log lists kfp4j's classes: " + cli);
+    assertTrue(cli.stream().allMatch(c -> c.startsWith("Kfp4j")), "classes beyond the root command's: " + cli);
+  }
+
+  /** The output of {@code kfp4j args} in a fresh JVM that exits 0, then its log of the classes it initialized. */
+  private String initialized(String... args) throws Exception {
     Path log = dir.resolve("init.log");
-    Process p = new ProcessBuilder(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+init=info:file=" + log, "-cp", System.getProperty("java.class.path"), Kfp4j.class.getName(),
-        "-v", "validate", CLASSES + "/META-INF/kfp4j/pipelines/add-example.yaml"))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
-    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xlog:class+init=info:file=" + log,
+        "-cp", System.getProperty("java.class.path"), Kfp4j.class.getName()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     String out = Files.readString(dir.resolve("out.txt"));
     assertEquals(0, p.exitValue(), out);
-    assertTrue(out.startsWith("ok"), out);
-    String inits = Files.readString(log);
-    assertTrue(inits.contains("Initializing 'dev/kfp4j/cli/Commands$Validate'"), "the log lists the commands' classes");
-    for (String other : new String[] {"Commands$RunLocal", "UploadCommand", "ExperimentCommands", "RunCommands", "GraphCommand", "ImageCommand"}) {
-      assertTrue(!inits.contains("Initializing 'dev/kfp4j/cli/" + other + "'"), other + " was initialized");
-    }
+    return out + Files.readString(log);
   }
 
   @Test
