@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.regex.Pattern;
 
 /**
  * The one way the runner turns names into paths. Every file or folder it writes, moves or
@@ -15,6 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * reach outside the run's folders.
  */
 final class RunPaths {
+  private static final Pattern OTHER_THAN_FOLDER_CHARACTERS = Pattern.compile("[^A-Za-z0-9._()-]+");
+
   private RunPaths() {}
 
   /** {@code folder/names[0]/names[1]/...}, each name one segment, the result inside {@code folder}. */
@@ -42,7 +45,7 @@ final class RunPaths {
 
   /** The folder name of a task: its id, with each run of other characters than {@code A-Za-z0-9._()-} as {@code _}. */
   static String taskFolder(String taskId) {
-    return taskId.replaceAll("[^A-Za-z0-9._()-]+", "_");
+    return OTHER_THAN_FOLDER_CHARACTERS.matcher(taskId).replaceAll("_");
   }
 
   /**
