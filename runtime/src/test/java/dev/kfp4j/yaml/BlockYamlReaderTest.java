@@ -104,6 +104,23 @@ class BlockYamlReaderTest {
     }
   }
 
+  /**
+   * Texts near the ones kfp4j writes: 10,000 golden files edited one to three times each (characters
+   * and YAML words inserted, lines moved in and out, texts cut short), always the same ones.
+   */
+  @Test
+  void editedGoldenFilesAreReadAsTheMapperReadsThemOrLeftToIt() throws IOException {
+    List<String> goldens = new ArrayList<>();
+    for (Path file : yamlFiles(Path.of("../processor/src/test/resources/goldens"))) {
+      goldens.add(Files.readString(file, StandardCharsets.UTF_8));
+    }
+    int read = 0;
+    for (String text : Texts.edited(goldens, 16, 10_000)) {
+      read += check(text) ? 1 : 0;
+    }
+    assertTrue(read > 1_000, "texts read without the mapper: " + read);
+  }
+
   @Test
   void theRepositorysOtherYamlIsReadAsTheMapperReadsItOrLeftToIt() throws IOException {
     List<Path> files = new ArrayList<>();
