@@ -1,0 +1,54 @@
+package dev.kfp4j.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The index is written as the JSON mapper's default pretty printer writes the same tree, byte for byte, and reads back. */
+class PipelineIndexTest {
+  @Test
+  void theIndexIsWhatJacksonsPrettyPrinterWritesAndReadsBack() {
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) {
+      every.append(c);
+    }
+    List<String> texts = List.of("add-example", "dev.kfp4j.examples.AddExample.addExample(int, int)", "META-INF/kfp4j/components/add.yaml",
+        every.toString(), "é ü ∑ 😀 \u2028 \u0085 \u007f", "\ud800 alone", "", "\"quoted\" \\ back/slash");
+    List<PipelineIndex.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      Map<String, String> components = new TreeMap<>();
+      for (int j = 0; j < i % 3; j++) {
+        components.put(texts.get((i + j) % texts.size()) + j, texts.get((i + 2 * j + 1) % texts.size()));
+      }
+      entries.add(new PipelineIndex.Entry("p" + i + texts.get(i), texts.get(i), texts.get((i + 1) % texts.size()),
+          texts.get((i + 2) % texts.size()), texts.get((i + 3) % texts.size()), components));
+    }
+    for (List<PipelineIndex.Entry> some : List.of(entries, entries.subList(0, 1), entries.subList(2, 3), List.<PipelineIndex.Entry>of())) {
+      String json = PipelineIndex.json(some);
+      assertEquals(Yaml.prettyJsonText(tree(some)), json);
+      assertEquals(tree(some), PipelineIndex.parse("# a comment\n" + json + "\n"));
+    }
+  }
+
+  /** The index's entries as the tree kfp4j wrote with the JSON mapper's pretty printer before it wrote the index itself. */
+  private static ObjectNode tree(List<PipelineIndex.Entry> entries) {
+    ObjectNode root = Yaml.nodes().objectNode();
+    for (PipelineIndex.Entry e : entries) {
+      ObjectNode n = root.putObject(e.name());
+      n.put("method", e.method());
+      n.put("owner", e.owner());
+      n.put("file", e.file());
+      n.put("class", e.pipelineClass());
+      ObjectNode components = n.putObject("components");
+      new LinkedHashMap<>(e.components()).forEach(components::put);
+    }
+    return root;
+  }
+}
