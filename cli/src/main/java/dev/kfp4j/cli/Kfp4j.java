@@ -3,6 +3,8 @@ package dev.kfp4j.cli;
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +35,7 @@ public final class Kfp4j implements Runnable {
    * every command it is given, by reflection, which took a fresh JVM a quarter of a second of the
    * third of a second {@code kfp4j --version} took.
    */
-  private static final List<Class<?>> COMMANDS = List.of(Commands.RunLocal.class, Commands.Validate.class, UploadCommand.class,
+  static final List<Class<?>> COMMANDS = List.of(Commands.RunLocal.class, Commands.Validate.class, UploadCommand.class,
       RunOnceCommand.class, ScheduleCommand.class, ListCommands.ListPipelines.class, ListCommands.ListRuns.class,
       Commands.Init.class, Commands.Ui.class, GraphCommand.class, ExperimentCommands.class, PipelineCommands.class,
       RunCommands.class, RecurringRunCommands.class, ImageCommand.class);
@@ -68,7 +70,7 @@ public final class Kfp4j implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     Kfp4j root = new Kfp4j();
     CommandLine cli = new CommandLine(root);
-    for (Class<?> command : needed(args)) {
+    for (Object command : needed(args)) {
       cli.addSubcommand(command);
     }
     cli.setOut(out);
@@ -103,26 +105,43 @@ public final class Kfp4j implements Runnable {
   }
 
   /**
-   * The commands picocli needs the model of to run {@code args}: none when they ask for the version
-   * alone, the one they start with (after {@code -v}), else all, help and usage errors included.
+   * The commands picocli needs to run {@code args}: none for the version alone, the one they start
+   * with (after {@code -v}); for help, a usage error or no command, each command's name and
+   * description alone ({@link #listed}), unless a command is named further on: then all of them.
    */
-  private static List<Class<?>> needed(String[] args) {
+  private static List<Object> needed(String[] args) {
     int i = 0;
     while (i < args.length && (args[i].equals("-v") || args[i].equals("--verbose"))) {
       i++;
     }
-    if (i == args.length) {
-      return COMMANDS;
-    }
     if (i == args.length - 1 && (args[i].equals("-V") || args[i].equals("--version"))) {
       return List.of();
     }
-    for (Class<?> command : COMMANDS) {
+    for (Class<?> command : i < args.length ? COMMANDS : List.<Class<?>>of()) {
       if (command.getAnnotation(Command.class).name().equals(args[i])) {
         return List.of(command);
       }
     }
-    return COMMANDS;
+    List<Object> listed = new ArrayList<>();
+    for (Class<?> command : COMMANDS) {
+      Command c = command.getAnnotation(Command.class);
+      if (Arrays.asList(args).contains(c.name())) {
+        return List.copyOf(COMMANDS);
+      }
+      listed.add(listed(c));
+    }
+    return listed;
+  }
+
+  /**
+   * A command's name, aliases and description, without its options: all that the root's help and a
+   * misspelled command's suggestions use. Building the whole model of all fifteen took a quarter of
+   * a second in a fresh JVM.
+   */
+  private static CommandLine.Model.CommandSpec listed(Command c) {
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(c.name()).aliases(c.aliases());
+    spec.usageMessage().description(c.description()).header(c.header()).hidden(c.hidden());
+    return spec;
   }
 
   /** The version from the jar's manifest. */

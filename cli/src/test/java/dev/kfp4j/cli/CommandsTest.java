@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The commands that need no server: usage errors, init, validate, and run on this machine. */
 class CommandsTest {
@@ -36,6 +37,9 @@ class CommandsTest {
         "init", "ui", "graph", "experiments", "pipelines", "runs", "recurring-runs", "image"}) {
       assertTrue(help.out().contains("\n  " + command + " "), command + " listed: " + help);
     }
+    CommandLine all = new CommandLine(new Kfp4j());
+    Kfp4j.COMMANDS.forEach(all::addSubcommand);
+    assertEquals(all.getUsageMessage(), help.out(), "the help picocli gives with every command's whole model");
     Cli misspelled = Cli.run("valdate", "x.yaml");
     assertEquals(2, misspelled.code(), misspelled.toString());
     assertTrue(misspelled.err().contains("Did you mean: kfp4j validate"), misspelled.toString());
@@ -47,7 +51,7 @@ class CommandsTest {
   /**
    * A command builds picocli's model of itself alone, not of every command (a quarter of a second in
    * a fresh JVM): the JVM running {@code kfp4j validate} initializes no other command's class, and
-   * {@code kfp4j --version} none.
+   * {@code kfp4j --version} and {@code kfp4j --help} none.
    */
   @Test
   void aCommandInitializesNoOtherCommand() throws Exception {
@@ -57,11 +61,13 @@ class CommandsTest {
     for (String other : new String[] {"Commands$RunLocal", "UploadCommand", "ExperimentCommands", "RunCommands", "GraphCommand", "ImageCommand"}) {
       assertTrue(!validate.contains("Initializing 'dev/kfp4j/cli/" + other + "'"), other + " was initialized");
     }
-    String version = initialized("--version");
-    assertTrue(version.startsWith("kfp4j "), version);
-    List<String> cli = Pattern.compile("Initializing 'dev/kfp4j/cli/([^']+)'").matcher(version).results().map(m -> m.group(1)).toList();
-    assertTrue(cli.contains("Kfp4j"), "the log lists kfp4j's classes: " + cli);
-    assertTrue(cli.stream().allMatch(c -> c.startsWith("Kfp4j")), "classes beyond the root command's: " + cli);
+    for (String[] args : new String[][] {{"--version"}, {"--help"}}) {
+      String out = initialized(args);
+      assertTrue(out.startsWith(args[0].equals("--help") ? "Usage: kfp4j" : "kfp4j "), out);
+      List<String> cli = Pattern.compile("Initializing 'dev/kfp4j/cli/([^']+)'").matcher(out).results().map(m -> m.group(1)).toList();
+      assertTrue(cli.contains("Kfp4j"), "the log lists kfp4j's classes: " + cli);
+      assertTrue(cli.stream().allMatch(c -> c.startsWith("Kfp4j")), args[0] + ": classes beyond the root command's: " + cli);
+    }
   }
 
   /** The output of {@code kfp4j args} in a fresh JVM that exits 0, then its log of the classes it initialized. */
