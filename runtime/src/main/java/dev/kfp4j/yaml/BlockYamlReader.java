@@ -76,7 +76,7 @@ final class BlockYamlReader {
     }
     while (true) {
       skipBlank();
-      if (line == lines.length || lines[line].equals("---")) {
+      if (documentEnds()) {
         throw UNKNOWN; // no document, or an empty one between markers
       }
       int indent = indent(lines[line]);
@@ -108,6 +108,11 @@ final class BlockYamlReader {
         return;
       }
     }
+  }
+
+  /** Whether the document ends at the current line: the text's end, or a {@code ---} line. */
+  private boolean documentEnds() {
+    return line == lines.length || lines[line].equals("---");
   }
 
   /** Whether {@code s} starts with a document marker, {@code ---} or {@code ...} and a space or its end. */
@@ -153,7 +158,7 @@ final class BlockYamlReader {
     while (true) {
       entry(col, out);
       skipBlank();
-      if (line == lines.length || lines[line].equals("---")) {
+      if (documentEnds()) {
         return out;
       }
       int indent = indent(lines[line]);
@@ -172,7 +177,7 @@ final class BlockYamlReader {
     while (true) {
       out.add(item(col));
       skipBlank();
-      if (line == lines.length || lines[line].equals("---")) {
+      if (documentEnds()) {
         return out;
       }
       String s = lines[line];
@@ -219,7 +224,7 @@ final class BlockYamlReader {
   private JsonNode below(int col, boolean afterKey) {
     line++;
     skipBlank();
-    if (line == lines.length || lines[line].equals("---")) {
+    if (documentEnds()) {
       throw UNKNOWN; // an empty value
     }
     String s = lines[line];
@@ -233,6 +238,7 @@ final class BlockYamlReader {
   /**
    * Where the key starting at {@code col} ends (its colon), or -1 where no key starts there: a
    * quoted key followed by a colon, or plain text up to a colon that ends the line or comes before a space.
+   * Quoted text this reader does not read (a tab, an escape it does not take) goes to the full parser.
    */
   private static int keyEnd(String s, int col) {
     if (col >= s.length()) {
@@ -240,7 +246,7 @@ final class BlockYamlReader {
     }
     char first = s.charAt(col);
     if (first == '\'' || first == '"') {
-      int close = YamlLine.quoteEnd(s, col);
+      int close = YamlLine.quotedText(s, col + 1, first, new StringBuilder());
       return close >= 0 && colon(s, close + 1) ? close + 1 : -1;
     }
     for (int i = col; i < s.length(); i++) {
@@ -295,10 +301,7 @@ final class BlockYamlReader {
         end = plainEnd(s, at);
         out = YamlLine.plain(s.substring(at, end));
     }
-    int rest = skipSpaces(s, end);
-    if (rest < s.length() && (s.charAt(rest) != '#' || rest == end)) {
-      throw UNKNOWN; // text after the value
-    }
+    nothingAfter(s, end);
     line++;
     return out;
   }
@@ -338,12 +341,17 @@ final class BlockYamlReader {
       }
       close = YamlLine.quotedText(s, from, quote, out);
     }
-    int rest = skipSpaces(s, close + 1);
-    if (rest < s.length() && (s.charAt(rest) != '#' || rest == close + 1)) {
-      throw UNKNOWN; // text after the value
-    }
+    nothingAfter(s, close + 1);
     line++;
     return NODES.stringNode(out.toString());
+  }
+
+  /** Throws where {@code s} goes on after {@code end} with more than spaces and a comment after a space. */
+  private static void nothingAfter(String s, int end) {
+    int rest = skipSpaces(s, end);
+    if (rest < s.length() && (s.charAt(rest) != '#' || rest == end)) {
+      throw UNKNOWN;
+    }
   }
 
   /** Where a plain scalar from {@code at} ends: before a comment, without its trailing spaces. */
@@ -369,10 +377,7 @@ final class BlockYamlReader {
   private JsonNode literal(String s, int at, int col) {
     int i = at + 1;
     char chomp = i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+') ? s.charAt(i++) : ' ';
-    int rest = skipSpaces(s, i);
-    if (rest < s.length() && (s.charAt(rest) != '#' || rest == i)) {
-      throw UNKNOWN; // an indentation indicator, or text after the header
-    }
+    nothingAfter(s, i); // no indentation indicator, no text after the header
     line++;
     if (line >= ended || lines[line].isEmpty()) {
       throw UNKNOWN; // empty, or empty lines first

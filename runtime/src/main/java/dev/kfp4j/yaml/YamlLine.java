@@ -141,23 +141,6 @@ final class YamlLine {
     return i + digits;
   }
 
-  /** The index of the quote closing the scalar quoted at {@code at} on {@code s}, or -1 where it does not close on the line. */
-  static int quoteEnd(String s, int at) {
-    char quote = s.charAt(at);
-    for (int i = at + 1; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote == '"' && c == '\\') {
-        i++;
-      } else if (c == quote) {
-        if (quote == '"' || i + 1 == s.length() || s.charAt(i + 1) != '\'') {
-          return i;
-        }
-        i++; // '' in single quotes
-      }
-    }
-    return -1;
-  }
-
   /** A plain scalar as YAML's JSON schema reads it: text, or {@code true}, {@code false}, {@code null} or a number in the forms taken here. */
   static JsonNode plain(String s) {
     if (s.indexOf('\t') >= 0) {
