@@ -198,10 +198,7 @@ public final class Yaml {
    * parsing (SnakeYAML would scan up to its limit first, which takes seconds).
    */
   public static JsonNode read(String text) {
-    if (text.length() > MAX_DOCUMENT_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_DOCUMENT_CODE_POINTS) {
-      throw new tools.jackson.core.exc.StreamConstraintsException(
-          "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
-    }
+    checkLength(text);
     List<JsonNode> block = BlockYamlReader.readAll(text); // null where Jackson's parser must say
     JsonNode root = block != null && block.size() == 1 ? block.get(0) : YamlTree.read(Factory.YAML, text);
     if (root == null) {
@@ -211,11 +208,8 @@ public final class Yaml {
   }
 
   /** Parses every document of a YAML stream ({@code ---} between them), with {@link #read(String)}'s limits. */
-  public static java.util.List<JsonNode> readAll(String text) {
-    if (text.length() > MAX_DOCUMENT_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_DOCUMENT_CODE_POINTS) {
-      throw new tools.jackson.core.exc.StreamConstraintsException(
-          "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
-    }
+  public static List<JsonNode> readAll(String text) {
+    checkLength(text);
     List<JsonNode> documents = BlockYamlReader.readAll(text); // null where Jackson's parser must say
     if (documents == null) {
       documents = YamlTree.readAll(Factory.YAML, text); // null where only the mapper can say
@@ -225,11 +219,20 @@ public final class Yaml {
         documents = it.readAll();
       }
     }
-    java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    boolean merges = text.contains("<<");
+    List<JsonNode> out = new java.util.ArrayList<>();
     for (JsonNode doc : documents) {
-      out.add(text.contains("<<") ? merged(doc) : doc);
+      out.add(merges ? merged(doc) : doc);
     }
     return out;
+  }
+
+  /** Refuses text over {@link #MAX_DOCUMENT_CODE_POINTS} before parsing. */
+  private static void checkLength(String text) {
+    if (text.length() > MAX_DOCUMENT_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_DOCUMENT_CODE_POINTS) {
+      throw new tools.jackson.core.exc.StreamConstraintsException(
+          "the document has more than " + MAX_DOCUMENT_CODE_POINTS + " code points, the most kfp4j reads");
+    }
   }
 
   /** Parses UTF-8 YAML, as {@link #read(String)}. */
