@@ -117,15 +117,17 @@ public final class Kfp4j implements Runnable {
     if (i == args.length - 1 && (args[i].equals("-V") || args[i].equals("--version"))) {
       return List.of();
     }
-    for (Class<?> command : i < args.length ? COMMANDS : List.<Class<?>>of()) {
-      if (command.getAnnotation(Command.class).name().equals(args[i])) {
+    String first = i < args.length ? args[i] : null;
+    for (Class<?> command : COMMANDS) {
+      if (command.getAnnotation(Command.class).name().equals(first)) {
         return List.of(command);
       }
     }
+    List<String> words = Arrays.asList(args);
     List<Object> listed = new ArrayList<>();
     for (Class<?> command : COMMANDS) {
       Command c = command.getAnnotation(Command.class);
-      if (Arrays.asList(args).contains(c.name())) {
+      if (words.contains(c.name())) {
         return List.copyOf(COMMANDS);
       }
       listed.add(listed(c));
