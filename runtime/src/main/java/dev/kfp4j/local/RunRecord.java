@@ -2,7 +2,6 @@ package dev.kfp4j.local;
 
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,8 +32,8 @@ final class RunRecord {
   static final long FLUSH_MILLIS = 100;
   /** The wait between rewrites, in times the last rewrite took. */
   private static final long FLUSH_RATIO = 20;
-  /** A task's part of run.json at its depth there (inside the record and its tasks), after each of its line breaks. */
-  private static final String TASK_INDENT = "    ";
+  /** How deep a task's part of run.json is: inside the record and its tasks. */
+  private static final int TASK_NESTING = 2;
 
   private final Path file;
   private final Path runDir;
@@ -223,27 +221,34 @@ final class RunRecord {
     }
   }
 
-  /** run.json's text, as Jackson's pretty printer writes the record, with each task's part as last written. */
+  /**
+   * run.json's text, as Jackson's pretty printer writes the record ({@link Yaml#appendPrettyJson}),
+   * with each task's part as last written. The record always holds its pipeline, run id and tasks.
+   */
   private String text() {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = Yaml.jsonGenerator(out, true)) {
-      g.writeStartObject();
-      for (Map.Entry<String, JsonNode> e : root.properties()) {
-        g.writeName(e.getKey());
-        if (e.getValue() != tasks) {
-          Yaml.writeJson(g, e.getValue());
-          continue;
-        }
-        g.writeStartObject();
-        for (Map.Entry<String, JsonNode> t : tasks.properties()) {
-          g.writeName(t.getKey());
-          g.writeRawValue(written.computeIfAbsent(t.getKey(),
-              id -> Yaml.prettyJsonText(t.getValue()).replace("\n", "\n" + TASK_INDENT)));
-        }
-        g.writeEndObject();
+    StringBuilder out = new StringBuilder(1024 + written.values().stream().mapToInt(String::length).sum());
+    out.append('{');
+    String before = "\n  ";
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
+      Yaml.appendJsonString(e.getKey(), out.append(before));
+      out.append(" : ");
+      before = ",\n  ";
+      if (e.getValue() != tasks || tasks.isEmpty()) {
+        Yaml.appendPrettyJson(e.getValue(), 1, out);
+        continue;
       }
-      g.writeEndObject();
+      String member = "{\n    ";
+      for (Map.Entry<String, JsonNode> t : tasks.properties()) {
+        Yaml.appendJsonString(t.getKey(), out.append(member));
+        out.append(" : ").append(written.computeIfAbsent(t.getKey(), id -> {
+          StringBuilder task = new StringBuilder();
+          Yaml.appendPrettyJson(t.getValue(), TASK_NESTING, task);
+          return task.toString();
+        }));
+        member = ",\n    ";
+      }
+      out.append("\n  }");
     }
-    return out.toString();
+    return out.append("\n}").toString();
   }
 }

@@ -1,57 +1,35 @@
 package dev.kfp4j.yaml;
 
-import java.io.Writer;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * JSON text and trees as the JSON mapper writes and makes them ({@code writeValueAsString}, its
- * default pretty printer, {@code valueToTree} of plain values), through Jackson's own JSON generator
- * but without the mapper: making it costs a cold JVM, a local run's, more than writing all of a
- * run's records. A tree walked here calls the generator as each node's own {@code serialize} does,
- * so escapes and number forms are the generator's; a node only the mapper can write (binary, a
- * Java object) and a value that is not plain JSON go to the mapper.
+ * default pretty printer, {@code valueToTree} of plain values), without the mapper and without
+ * Jackson's JSON generator: making the generator's factory loads some 80 classes of {@code
+ * jackson-core}, about 45 ms of a cold JVM's first JSON text, more than a local run's records take
+ * to write. Text is written here as the generator writes it with the mapper's defaults:
+ *
+ * <ul>
+ *   <li>escapes for a quote, a backslash and the control characters only ({@code \n}, or a
+ *       backslash, {@code u00} and two hexadecimal digits in upper case), non-ASCII as it is;
+ *   <li>numbers as the JDK's {@code toString} writes them, NaN and the infinities as texts;
+ *   <li>the default pretty printer's layout: an object's members on lines of their own, two spaces
+ *       deeper; an array's items on one line, {@code [ 1, 2 ]}; {@code { }} and {@code [ ]} when empty.
+ * </ul>
+ *
+ * <p>A node only the mapper can write (binary, a Java object) goes to the mapper.
  */
 final class JsonWriting {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String HEX = "0123456789ABCDEF";
 
   private JsonWriting() {}
 
-  /** The generator's factory, made when first used. */
-  private static final class Factory {
-    static final JsonFactory JSON = new JsonFactory();
-  }
-
-  /** A write context giving the mapper's default pretty printer, a new one per text as the mapper's writer makes. */
-  private static final class Pretty extends ObjectWriteContext.Base {
-    private final PrettyPrinter printer = new DefaultPrettyPrinter();
-
-    @Override
-    public PrettyPrinter getPrettyPrinter() {
-      return printer;
-    }
-
-    @Override
-    public boolean hasPrettyPrinter() {
-      return true;
-    }
-  }
-
-  /** A generator of JSON text to {@code out}: compact as the mapper's, or with its default pretty printer. */
-  static JsonGenerator generator(Writer out, boolean pretty) {
-    return Factory.JSON.createGenerator(pretty ? new Pretty() : ObjectWriteContext.empty(), out);
-  }
-
-  /** Whether every node of {@code root} is one this class writes: no binary, no Java object. A loop, as {@link #write}. */
+  /** Whether every node of {@code root} is one this class writes: no binary, no Java object. */
   static boolean plain(JsonNode root) {
     if (root == null) {
       return true; // written as null, as the mapper writes no value
@@ -77,55 +55,118 @@ final class JsonWriting {
     return true;
   }
 
-  /** A container being written: an object's properties or an array's items still to write. */
-  private record Open(boolean object, Iterator<?> rest) {}
-
   /**
-   * Writes {@code root}, a {@link #plain} tree, as the mapper does: a container member by member, a
-   * value by its own {@code serialize}, which needs no serialization context but for null (which the
-   * mapper writes as null, having no serializer of its own for it). A loop over a stack of open
-   * containers, not a recursion, and each value through its own {@code serialize}: the JIT compiles
-   * each of the generator's methods into it once (recursive, with the generator's calls here, its C2
-   * compile took 0.4 s of a local run's JVM).
+   * Appends {@code node}, a {@link #plain} tree (null: JSON's null, as the mapper writes no value),
+   * as the mapper writes it: compact, or with its default pretty printer as a value {@code nesting}
+   * objects deep (each of its lines after the first indented two spaces a level).
    */
-  @SuppressWarnings("unchecked")
-  static void write(JsonNode root, JsonGenerator g) {
-    ArrayDeque<Open> open = new ArrayDeque<>();
-    JsonNode next = root;
-    while (true) {
-      if (next == null || next.isNull()) {
-        g.writeNull();
-      } else if (next.isObject()) {
-        g.writeStartObject(next, next.size());
-        open.push(new Open(true, next.properties().iterator()));
-      } else if (next.isArray()) {
-        g.writeStartArray(next, next.size());
-        open.push(new Open(false, next.values().iterator()));
-      } else {
-        next.serialize(g, null);
-      }
-      next = null;
-      while (next == null) {
-        Open top = open.peek();
-        if (top == null) {
-          return;
-        }
-        if (!top.rest().hasNext()) {
-          open.pop();
-          if (top.object()) {
-            g.writeEndObject();
-          } else {
-            g.writeEndArray();
-          }
-        } else if (top.object()) {
-          Map.Entry<String, JsonNode> e = (Map.Entry<String, JsonNode>) top.rest().next();
-          g.writeName(e.getKey());
-          next = e.getValue();
-        } else {
-          next = (JsonNode) top.rest().next();
-        }
-      }
+  static void write(JsonNode node, boolean pretty, int nesting, StringBuilder out) {
+    if (node == null) {
+      out.append("null");
+      return;
     }
+    switch (node.getNodeType()) {
+      case OBJECT -> object(node, pretty, nesting, out);
+      case ARRAY -> array(node, pretty, nesting, out);
+      case STRING -> string(node.stringValue(), out);
+      case BOOLEAN -> out.append(node.booleanValue());
+      case NUMBER -> number(node, out);
+      default -> out.append("null"); // null, and a missing node, which the mapper writes as null
+    }
+  }
+
+  private static void object(JsonNode node, boolean pretty, int nesting, StringBuilder out) {
+    out.append('{');
+    if (node.isEmpty()) {
+      out.append(pretty ? " }" : "}");
+      return;
+    }
+    String separator = pretty ? " : " : ":";
+    boolean first = true;
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      if (pretty) {
+        newLine(nesting + 1, out);
+      }
+      string(e.getKey(), out);
+      out.append(separator);
+      write(e.getValue(), pretty, nesting + 1, out);
+    }
+    if (pretty) {
+      newLine(nesting, out);
+    }
+    out.append('}');
+  }
+
+  /** An array's items, on the line of its brackets when pretty (the printer indents no array's items). */
+  private static void array(JsonNode node, boolean pretty, int nesting, StringBuilder out) {
+    out.append('[');
+    boolean first = true;
+    for (JsonNode item : node.values()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      if (pretty) {
+        out.append(' ');
+      }
+      write(item, pretty, nesting, out);
+    }
+    out.append(pretty ? " ]" : "]");
+  }
+
+  private static void newLine(int nesting, StringBuilder out) {
+    out.append('\n');
+    for (int i = 0; i < nesting; i++) {
+      out.append("  ");
+    }
+  }
+
+  /** A number as the generator writes it; a double or float that is not finite as a text ({@code "NaN"}). */
+  private static void number(JsonNode node, StringBuilder out) {
+    switch (node.numberType()) {
+      case INT -> out.append(node.intValue());
+      case LONG -> out.append(node.longValue());
+      case BIG_INTEGER -> out.append(node.bigIntegerValue());
+      case BIG_DECIMAL -> out.append(node.decimalValue());
+      case FLOAT -> finite(Float.toString(node.floatValue()), Float.isFinite(node.floatValue()), out);
+      default -> finite(Double.toString(node.doubleValue()), Double.isFinite(node.doubleValue()), out);
+    }
+  }
+
+  private static void finite(String number, boolean finite, StringBuilder out) {
+    if (finite) {
+      out.append(number);
+    } else {
+      string(number, out);
+    }
+  }
+
+  /** {@code s} as a JSON string, escaped as the generator escapes it: a quote, a backslash, the control characters. */
+  static void string(String s, StringBuilder out) {
+    out.append('"');
+    int from = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, from, i).append('\\');
+      switch (c) {
+        case '"', '\\' -> out.append(c);
+        case '\b' -> out.append('b');
+        case '\t' -> out.append('t');
+        case '\n' -> out.append('n');
+        case '\f' -> out.append('f');
+        case '\r' -> out.append('r');
+        default -> out.append("u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+      }
+      from = i + 1;
+    }
+    out.append(s, from, s.length()).append('"');
   }
 
   /**

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,36 +100,34 @@ public final class Yaml {
     if (!JsonWriting.plain(node)) {
       return Json.MAPPER.writeValueAsString(node);
     }
-    return jsonText(node, false);
+    StringBuilder out = new StringBuilder();
+    JsonWriting.write(node, false, 0, out);
+    return out.toString();
   }
 
   /** {@code node} as {@code json().writerWithDefaultPrettyPrinter()} writes it, without making the mapper for plain JSON. */
   public static String prettyJsonText(JsonNode node) {
-    if (!JsonWriting.plain(node)) {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-    }
-    return jsonText(node, true);
-  }
-
-  private static String jsonText(JsonNode node, boolean pretty) {
-    java.io.StringWriter out = new java.io.StringWriter();
-    try (JsonGenerator g = jsonGenerator(out, pretty)) {
-      JsonWriting.write(node, g);
-    }
+    StringBuilder out = new StringBuilder();
+    appendPrettyJson(node, 0, out);
     return out.toString();
   }
 
-  /** A generator of JSON text to {@code out}, compact or pretty as the JSON mapper writes; {@link #writeJson} writes trees with it. */
-  public static JsonGenerator jsonGenerator(java.io.Writer out, boolean pretty) {
-    return JsonWriting.generator(out, pretty);
+  /** Appends {@code s} as a JSON string, escaped as Jackson's JSON generator escapes it. */
+  public static StringBuilder appendJsonString(String s, StringBuilder out) {
+    JsonWriting.string(s, out);
+    return out;
   }
 
-  /** Writes {@code node} with {@code g}, as the JSON mapper's {@code writeTree} does. */
-  public static void writeJson(JsonGenerator g, JsonNode node) {
+  /**
+   * Appends {@code node} as {@code json().writerWithDefaultPrettyPrinter()} writes it as a value
+   * {@code nesting} objects deep in a larger text: each line after its first indented two spaces a
+   * level more.
+   */
+  public static void appendPrettyJson(JsonNode node, int nesting, StringBuilder out) {
     if (JsonWriting.plain(node)) {
-      JsonWriting.write(node, g);
+      JsonWriting.write(node, true, nesting, out);
     } else {
-      Json.MAPPER.writeTree(g, node);
+      out.append(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node).replace("\n", "\n" + "  ".repeat(nesting)));
     }
   }
 

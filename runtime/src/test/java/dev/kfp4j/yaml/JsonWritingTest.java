@@ -3,7 +3,6 @@ package dev.kfp4j.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -12,14 +11,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@link Yaml#jsonText}, {@link Yaml#prettyJsonText}, {@link Yaml#writeJson} and {@link Yaml#toTree} give what the JSON mapper gives, byte for byte. */
+/**
+ * {@link Yaml#jsonText}, {@link Yaml#prettyJsonText}, {@link Yaml#appendPrettyJson}, {@link Yaml#appendJsonString} and
+ * {@link Yaml#toTree} give what the JSON mapper gives, byte for byte.
+ */
 class JsonWritingTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -52,12 +54,78 @@ class JsonWritingTest {
     for (JsonNode tree : trees()) {
       assertEquals(Yaml.json().writeValueAsString(tree), Yaml.jsonText(tree), tree::toString);
       assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), Yaml.prettyJsonText(tree), tree::toString);
-      StringWriter out = new StringWriter();
-      try (JsonGenerator g = Yaml.jsonGenerator(out, true)) {
-        Yaml.writeJson(g, tree);
-      }
-      assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), out.toString(), tree::toString);
+      assertEquals(nestedTwice(tree), "{\n  \"a\" : {\n    \"b\" : " + prettyAt(tree, 2) + "\n  }\n}", tree::toString);
     }
+  }
+
+  /** Random trees of every node kind, texts of any characters (lone surrogates too), numbers of every size. */
+  @Test
+  void randomTreesAreWrittenAsTheMapperWritesThem() {
+    Random random = new Random(16);
+    for (int i = 0; i < 3000; i++) {
+      JsonNode tree = randomTree(random, 0);
+      assertEquals(Yaml.json().writeValueAsString(tree), Yaml.jsonText(tree), tree::toString);
+      assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), Yaml.prettyJsonText(tree), tree::toString);
+      assertEquals(nestedTwice(tree), "{\n  \"a\" : {\n    \"b\" : " + prettyAt(tree, 2) + "\n  }\n}", tree::toString);
+      StringBuilder key = new StringBuilder();
+      Yaml.appendJsonString(tree.isString() ? tree.stringValue() : tree.toString(), key);
+      assertEquals(Yaml.json().writeValueAsString(NODES.stringNode(tree.isString() ? tree.stringValue() : tree.toString())), key.toString());
+    }
+  }
+
+  private static JsonNode randomTree(Random random, int depth) {
+    switch (random.nextInt(depth > 4 ? 9 : 12)) {
+      case 0: return NODES.stringNode(randomText(random));
+      case 1: return NODES.numberNode(random.nextInt());
+      case 2: return NODES.numberNode(random.nextLong());
+      case 3: return NODES.numberNode(Double.longBitsToDouble(random.nextLong()));
+      case 4: return NODES.numberNode(random.nextBoolean() ? random.nextFloat() * 1e6f : Float.intBitsToFloat(random.nextInt()));
+      case 5: return NODES.numberNode(new BigDecimal(new BigInteger(80, random), random.nextInt(40) - 20));
+      case 6: return NODES.numberNode(new BigInteger(100, random).negate());
+      case 7: return random.nextBoolean() ? NODES.booleanNode(random.nextBoolean()) : NODES.nullNode();
+      case 8: return NODES.numberNode(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20));
+      case 9:
+      case 10: {
+        ObjectNode o = NODES.objectNode();
+        for (int k = random.nextInt(4); k > 0; k--) {
+          o.set(randomText(random), randomTree(random, depth + 1));
+        }
+        return o;
+      }
+      default: {
+        ArrayNode a = NODES.arrayNode();
+        for (int k = random.nextInt(4); k > 0; k--) {
+          a.add(randomTree(random, depth + 1));
+        }
+        return a;
+      }
+    }
+  }
+
+  private static String randomText(Random random) {
+    StringBuilder s = new StringBuilder();
+    for (int k = random.nextInt(8); k > 0; k--) {
+      switch (random.nextInt(4)) {
+        case 0 -> s.append((char) random.nextInt(0x80));
+        case 1 -> s.append((char) random.nextInt(0x10000));
+        case 2 -> s.append("\"\\\n\t\u2028/".charAt(random.nextInt(6)));
+        default -> s.append((char) ('a' + random.nextInt(26)));
+      }
+    }
+    return s.toString();
+  }
+
+  /** {@code {"a": {"b": tree}}} as the mapper's pretty printer writes it. */
+  private static String nestedTwice(JsonNode tree) {
+    ObjectNode wrapper = NODES.objectNode();
+    wrapper.putObject("a").set("b", tree);
+    return Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(wrapper);
+  }
+
+  private static String prettyAt(JsonNode tree, int nesting) {
+    StringBuilder out = new StringBuilder();
+    Yaml.appendPrettyJson(tree, nesting, out);
+    return out.toString();
   }
 
   @Test
@@ -68,9 +136,12 @@ class JsonWritingTest {
 
   @Test
   void nodesOnlyTheMapperWritesAreWrittenByIt() {
-    ArrayNode tree = NODES.arrayNode().add(NODES.binaryNode(new byte[] {1, 2, 3})).add(NODES.pojoNode(List.of("a", 1)));
+    ObjectNode tree = NODES.objectNode();
+    tree.set("items", NODES.arrayNode().add(NODES.binaryNode(new byte[] {1, 2, 3})).add(NODES.pojoNode(List.of("a", 1))));
+    tree.putObject("nested").set("pojo", NODES.pojoNode(Map.of("k", List.of(1))));
     assertEquals(Yaml.json().writeValueAsString(tree), Yaml.jsonText(tree));
     assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), Yaml.prettyJsonText(tree));
+    assertEquals(nestedTwice(tree), "{\n  \"a\" : {\n    \"b\" : " + prettyAt(tree, 2) + "\n  }\n}");
   }
 
   @Test
