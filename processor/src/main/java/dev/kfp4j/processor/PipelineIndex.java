@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the processor compiled into this class output, for the next compilation of part of it (an
@@ -31,8 +32,6 @@ final class PipelineIndex {
 
   /** One pipeline's entry. */
   record Entry(String name, String method, String owner, String file, String pipelineClass, Map<String, String> components) {}
-
-  private static final String HEX = "0123456789ABCDEF";
 
   private final Filer filer;
   private Map<String, Entry> earlier;
@@ -117,67 +116,23 @@ final class PipelineIndex {
   }
 
   /**
-   * The entries as the JSON object Jackson's default pretty printer writes of them, written here:
-   * a build that writes the index then loads no JSON generator (75 classes, for each compile of an
-   * IDE's, which loads the processor afresh).
+   * The entries as the JSON object Jackson's default pretty printer writes of them, without
+   * Jackson's JSON generator ({@link Yaml#prettyJsonText}): a build that writes the index loads
+   * none of its 75 classes (for each compile of an IDE's, which loads the processor afresh).
    */
   static String json(Collection<Entry> entries) {
-    if (entries.isEmpty()) {
-      return "{ }";
-    }
-    StringBuilder out = new StringBuilder(256 * entries.size()).append('{');
-    String separator = "\n";
+    ObjectNode root = Yaml.object();
     for (Entry e : entries) {
-      out.append(separator).append("  ");
-      quote(e.name(), out).append(" : {");
-      property("\n    ", "method", e.method(), out);
-      property(",\n    ", "owner", e.owner(), out);
-      property(",\n    ", "file", e.file(), out);
-      property(",\n    ", "class", e.pipelineClass(), out);
-      out.append(",\n    \"components\" : {");
-      if (e.components().isEmpty()) {
-        out.append(' ');
-      } else {
-        String before = "\n      ";
-        for (Map.Entry<String, String> c : e.components().entrySet()) {
-          property(before, c.getKey(), c.getValue(), out);
-          before = ",\n      ";
-        }
-        out.append("\n    ");
-      }
-      out.append("}\n  }");
-      separator = ",\n";
-    }
-    return out.append("\n}").toString();
-  }
-
-  private static void property(String before, String key, String value, StringBuilder out) {
-    quote(key, out.append(before)).append(" : ");
-    quote(value, out);
-  }
-
-  /** {@code s} as a JSON string, escaped as Jackson escapes it: quote, backslash, and control characters. */
-  private static StringBuilder quote(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\f' -> out.append("\\f");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            out.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
-          } else {
-            out.append(c);
-          }
-        }
+      ObjectNode n = root.putObject(e.name());
+      n.put("method", e.method());
+      n.put("owner", e.owner());
+      n.put("file", e.file());
+      n.put("class", e.pipelineClass());
+      ObjectNode components = n.putObject("components");
+      for (Map.Entry<String, String> c : e.components().entrySet()) {
+        components.put(c.getKey(), c.getValue());
       }
     }
-    return out.append('"');
+    return Yaml.prettyJsonText(root);
   }
 }
