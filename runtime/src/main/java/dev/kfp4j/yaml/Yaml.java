@@ -52,7 +52,7 @@ public final class Yaml {
    * one document ({@link YamlTree}) does not pay.
    */
   private static final class Mapper {
-    static final YAMLMapper MAPPER = YAMLMapper.builder(Factory.YAML).build();
+    static final ObjectMapper MAPPER = YAMLMapper.builder(Factory.YAML).build();
   }
 
   /**
