@@ -44,14 +44,19 @@ final class PipelineIndex {
   /** The pipelines an earlier compilation wrote into this class output (empty for none), by name. */
   private Map<String, Entry> earlier() {
     if (earlier == null) {
-      earlier = new TreeMap<>();
       String text = SpecSource.read(filer, RESOURCE);
-      JsonNode root = text == null ? null : parse(text);
-      if (root != null && root.isObject()) {
-        root.properties().forEach(e -> earlier.put(e.getKey(), entry(e.getKey(), e.getValue())));
-      }
+      earlier = entries(text == null ? null : parse(text));
     }
     return earlier;
+  }
+
+  /** The entries of an index's tree (none for null or a tree that is not an object), by name. */
+  static Map<String, Entry> entries(JsonNode root) {
+    Map<String, Entry> out = new TreeMap<>();
+    if (root != null && root.isObject()) {
+      root.properties().forEach(e -> out.put(e.getKey(), entry(e.getKey(), e.getValue())));
+    }
+    return out;
   }
 
   /**
