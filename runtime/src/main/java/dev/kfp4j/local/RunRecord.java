@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * What a run did, as it goes. {@code run.json}, for people and tools: the run's state, arguments
@@ -222,33 +223,27 @@ final class RunRecord {
   }
 
   /**
-   * run.json's text, as Jackson's pretty printer writes the record ({@link Yaml#appendPrettyJson}),
-   * with each task's part as last written. The record always holds its pipeline, run id and tasks.
+   * run.json's text, as Jackson's pretty printer writes the record, with each task's part as last
+   * written: the record with its tasks as raw values of that text.
    */
   private String text() {
-    StringBuilder out = new StringBuilder(1024 + written.values().stream().mapToInt(String::length).sum());
-    out.append('{');
-    String before = "\n  ";
+    ObjectNode shown = Yaml.object();
     for (Map.Entry<String, JsonNode> e : root.properties()) {
-      Yaml.appendJsonString(e.getKey(), out.append(before));
-      out.append(" : ");
-      before = ",\n  ";
-      if (e.getValue() != tasks || tasks.isEmpty()) {
-        Yaml.appendPrettyJson(e.getValue(), 1, out);
-        continue;
-      }
-      String member = "{\n    ";
-      for (Map.Entry<String, JsonNode> t : tasks.properties()) {
-        Yaml.appendJsonString(t.getKey(), out.append(member));
-        out.append(" : ").append(written.computeIfAbsent(t.getKey(), id -> {
-          StringBuilder task = new StringBuilder();
-          Yaml.appendPrettyJson(t.getValue(), TASK_NESTING, task);
-          return task.toString();
-        }));
-        member = ",\n    ";
-      }
-      out.append("\n  }");
+      shown.set(e.getKey(), e.getValue() != tasks ? e.getValue() : writtenTasks());
     }
-    return out.append("\n}").toString();
+    return Yaml.prettyJsonText(shown);
+  }
+
+  /** The tasks, each as the raw text of its part of run.json, at its depth there, written when it changed. */
+  private ObjectNode writtenTasks() {
+    ObjectNode out = Yaml.object();
+    for (Map.Entry<String, JsonNode> t : tasks.properties()) {
+      out.putRawValue(t.getKey(), new RawValue(written.computeIfAbsent(t.getKey(), id -> {
+        StringBuilder task = new StringBuilder();
+        Yaml.appendPrettyJson(t.getValue(), TASK_NESTING, task);
+        return task.toString();
+      })));
+    }
+    return out;
   }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.POJONode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * JSON text and trees as the JSON mapper writes and makes them ({@code writeValueAsString}, its
@@ -21,7 +23,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *       deeper; an array's items on one line, {@code [ 1, 2 ]}; {@code { }} and {@code [ ]} when empty.
  * </ul>
  *
- * <p>A node only the mapper can write (binary, a Java object) goes to the mapper.
+ * <p>A raw value of text ({@link RawValue}) is written as it is, as the mapper writes it. A node only the
+ * mapper can write (binary, another Java object) goes to the mapper.
  */
 final class JsonWriting {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -29,7 +32,7 @@ final class JsonWriting {
 
   private JsonWriting() {}
 
-  /** Whether every node of {@code root} is one this class writes: no binary, no Java object. */
+  /** Whether every node of {@code root} is one this class writes: no binary, no Java object but a raw value of text. */
   static boolean plain(JsonNode root) {
     if (root == null) {
       return true; // written as null, as the mapper writes no value
@@ -46,13 +49,22 @@ final class JsonWriting {
           }
           break;
         case BINARY:
-        case POJO:
           return false;
+        case POJO:
+          if (raw(node) == null) {
+            return false;
+          }
+          break;
         default:
           break;
       }
     }
     return true;
+  }
+
+  /** The text of a node holding a {@link RawValue} of text, which the mapper writes as it is; else null. */
+  private static String raw(JsonNode node) {
+    return node instanceof POJONode p && p.getPojo() instanceof RawValue r && r.rawValue() instanceof String text ? text : null;
   }
 
   /**
@@ -71,6 +83,7 @@ final class JsonWriting {
       case STRING -> string(node.stringValue(), out);
       case BOOLEAN -> out.append(node.booleanValue());
       case NUMBER -> number(node, out);
+      case POJO -> out.append(raw(node));
       default -> out.append("null"); // null, and a missing node, which the mapper writes as null
     }
   }
@@ -146,7 +159,7 @@ final class JsonWriting {
   }
 
   /** {@code s} as a JSON string, escaped as the generator escapes it: a quote, a backslash, the control characters. */
-  static void string(String s, StringBuilder out) {
+  private static void string(String s, StringBuilder out) {
     out.append('"');
     int from = 0;
     for (int i = 0; i < s.length(); i++) {

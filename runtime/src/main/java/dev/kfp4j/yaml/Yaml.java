@@ -112,12 +112,6 @@ public final class Yaml {
     return out.toString();
   }
 
-  /** Appends {@code s} as a JSON string, escaped as Jackson's JSON generator escapes it. */
-  public static StringBuilder appendJsonString(String s, StringBuilder out) {
-    JsonWriting.string(s, out);
-    return out;
-  }
-
   /**
    * Appends {@code node} as {@code json().writerWithDefaultPrettyPrinter()} writes it as a value
    * {@code nesting} objects deep in a larger text: each line after its first indented two spaces a

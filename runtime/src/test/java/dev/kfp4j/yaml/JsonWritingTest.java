@@ -19,8 +19,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@link Yaml#jsonText}, {@link Yaml#prettyJsonText}, {@link Yaml#appendPrettyJson}, {@link Yaml#appendJsonString} and
- * {@link Yaml#toTree} give what the JSON mapper gives, byte for byte.
+ * {@link Yaml#jsonText}, {@link Yaml#prettyJsonText}, {@link Yaml#appendPrettyJson} and {@link Yaml#toTree} give what the
+ * JSON mapper gives, byte for byte.
  */
 class JsonWritingTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -67,9 +67,6 @@ class JsonWritingTest {
       assertEquals(Yaml.json().writeValueAsString(tree), Yaml.jsonText(tree), tree::toString);
       assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), Yaml.prettyJsonText(tree), tree::toString);
       assertEquals(nestedTwice(tree), "{\n  \"a\" : {\n    \"b\" : " + prettyAt(tree, 2) + "\n  }\n}", tree::toString);
-      StringBuilder key = new StringBuilder();
-      Yaml.appendJsonString(tree.isString() ? tree.stringValue() : tree.toString(), key);
-      assertEquals(Yaml.json().writeValueAsString(NODES.stringNode(tree.isString() ? tree.stringValue() : tree.toString())), key.toString());
     }
   }
 
@@ -126,6 +123,20 @@ class JsonWritingTest {
     StringBuilder out = new StringBuilder();
     Yaml.appendPrettyJson(tree, nesting, out);
     return out.toString();
+  }
+
+  /** Raw values of text, as run.json holds its tasks' parts, are written as they are, as the mapper writes them. */
+  @Test
+  void rawValuesAreWrittenAsTheMapperWritesThem() {
+    ObjectNode tree = NODES.objectNode();
+    tree.putRawValue("a", new tools.jackson.databind.util.RawValue("{\n    \"x\" : 1\n  }"));
+    tree.putObject("b").putRawValue("c", new tools.jackson.databind.util.RawValue("[ 1, 2 ]"));
+    tree.putArray("d").add(NODES.rawValueNode(new tools.jackson.databind.util.RawValue("\"text\"")));
+    for (JsonNode t : List.of(tree, tree.get("b"), tree.get("d"))) {
+      assertEquals(Yaml.json().writeValueAsString(t), Yaml.jsonText(t), t::toString);
+      assertEquals(Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(t), Yaml.prettyJsonText(t), t::toString);
+      assertEquals(nestedTwice(t), "{\n  \"a\" : {\n    \"b\" : " + prettyAt(t, 2) + "\n  }\n}", t::toString);
+    }
   }
 
   @Test
