@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -241,23 +238,20 @@ final class JavaStart {
 
   /** A name for the archive of {@code classpath} under this JVM: changes when the JVM or any entry does. */
   private static String key(List<String> classpath) {
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      StringBuilder s = new StringBuilder("static\n").append(System.getProperty("java.home")).append('\n')
-          .append(System.getProperty("java.vm.version")).append('\n');
-      for (String entry : classpath) {
-        s.append(entry);
-        try {
-          BasicFileAttributes a = Files.readAttributes(Path.of(entry), BasicFileAttributes.class);
-          s.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
-        } catch (IOException e) {
-          s.append(" -");
-        }
-        s.append('\n');
+    StringBuilder s = new StringBuilder("static\n").append(System.getProperty("java.home")).append('\n')
+        .append(System.getProperty("java.vm.version")).append('\n');
+    for (String entry : classpath) {
+      s.append(entry);
+      try {
+        BasicFileAttributes a = Files.readAttributes(Path.of(entry), BasicFileAttributes.class);
+        s.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
+      } catch (IOException e) {
+        s.append(" -");
       }
-      return HexFormat.of().formatHex(d.digest(s.toString().getBytes(StandardCharsets.UTF_8)), 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      s.append('\n');
     }
+    Sha256 d = new Sha256();
+    d.update(s.toString().getBytes(StandardCharsets.UTF_8));
+    return d.hex().substring(0, 24);
   }
 }

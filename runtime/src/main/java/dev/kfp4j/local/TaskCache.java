@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,26 +38,39 @@ final class TaskCache {
 
   /** The key of a task: its image, its command line and the content of its input files. */
   static String key(String image, List<String> command, Map<String, Path> inputFiles) throws IOException {
-    MessageDigest d = sha256();
-    d.update(image.getBytes(StandardCharsets.UTF_8));
+    List<KeyPart> parts = new ArrayList<>();
+    parts.add(new KeyPart(image.getBytes(StandardCharsets.UTF_8), null));
     for (String c : command) {
-      d.update((c + "\u0000").getBytes(StandardCharsets.UTF_8));
+      parts.add(new KeyPart((c + "\u0000").getBytes(StandardCharsets.UTF_8), null));
     }
+    long size = 0;
     for (Map.Entry<String, Path> e : new TreeMap<>(inputFiles).entrySet()) {
-      d.update((e.getKey() + "=").getBytes(StandardCharsets.UTF_8));
+      parts.add(new KeyPart((e.getKey() + "=").getBytes(StandardCharsets.UTF_8), null));
       Path p = e.getValue();
       if (Files.isDirectory(p)) {
         try (Stream<Path> walk = Files.walk(p)) {
           for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-            d.update(p.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-            digest(d, f);
+            parts.add(new KeyPart(p.relativize(f).toString().getBytes(StandardCharsets.UTF_8), f));
+            size += Files.size(f);
           }
         }
       } else if (Files.exists(p)) {
-        digest(d, p);
+        parts.add(new KeyPart(new byte[0], p));
+        size += Files.size(p);
       }
     }
-    return HexFormat.of().formatHex(d.digest());
+    Sha256 d = Sha256.of(size);
+    for (KeyPart part : parts) {
+      d.update(part.bytes());
+      if (part.file() != null) {
+        digest(d, part.file());
+      }
+    }
+    return d.hex();
+  }
+
+  /** What a key hashes, in order: {@code bytes}, then {@code file}'s content when there is one. */
+  private record KeyPart(byte[] bytes, Path file) {
   }
 
   /**
@@ -232,15 +243,7 @@ final class TaskCache {
     }
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void digest(MessageDigest d, Path f) throws IOException {
+  private static void digest(Sha256 d, Path f) throws IOException {
     try (InputStream in = Files.newInputStream(f)) {
       byte[] buffer = new byte[65536];
       for (int n; (n = in.read(buffer)) >= 0; ) {

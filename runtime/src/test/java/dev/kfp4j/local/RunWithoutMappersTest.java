@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A local run reads its pipeline, runs its tasks and writes its records without making Jackson's
  * YAML or JSON mapper, which costs a cold JVM about a fifth of a second (bench/results.md), nor
- * even Jackson's YAML parser, another tenth, nor its JSON generator, some 45 ms: the runner's JVM,
- * started as {@code LocalRun} is, initializes none of them for a pipeline kfp4j wrote.
+ * even Jackson's YAML parser, another tenth, nor its JSON generator, some 45 ms, nor the JDK's
+ * security providers, 20–40 ms for the task cache's hashes: the runner's JVM, started as {@code
+ * LocalRun} is, initializes none of them for a pipeline kfp4j wrote.
  */
 class RunWithoutMappersTest {
   @TempDir Path dir;
@@ -40,6 +41,8 @@ class RunWithoutMappersTest {
   private static final String YAML_PARSER = "Initializing 'tools/jackson/dataformat/yaml/YAMLFactory'";
   /** What the JVM logs as it initializes the common class of Jackson's parser and generator factories, JSON's and YAML's. */
   private static final String FACTORY = "Initializing 'tools/jackson/core/TokenStreamFactory'";
+  /** What the JVM logs as it starts the JDK's security providers, as the first {@code MessageDigest.getInstance} does. */
+  private static final String PROVIDERS = "Initializing 'sun/security/jca/Providers'";
   /** Two Java tasks, the second given the first's output. */
   private static final String CHAIN = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
         + "metadata: {generateName: chain-}\nspec:\n  entrypoint: main\n  arguments: {parameters: [{name: word, value: found}]}\n"
@@ -70,6 +73,7 @@ class RunWithoutMappersTest {
     assertTrue(inits.contains("Initializing 'dev/kfp4j/yaml/BlockYamlReader'"), "the log lists the runner's classes");
     assertFalse(inits.contains(YAML_PARSER), "a YAML parser was made");
     assertFalse(inits.contains(FACTORY), "a factory of Jackson's parsers and generators was made");
+    assertFalse(inits.contains(PROVIDERS), "the security providers were started");
     return inits;
   }
 

@@ -1,0 +1,88 @@
+package dev.kfp4j.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kfp4j's SHA-256 is the JDK's, byte for byte, whatever the input and however it is handed over. */
+class Sha256Test {
+  @TempDir Path dir;
+
+  private static byte[] jdk(byte[] bytes) throws Exception {
+    return MessageDigest.getInstance("SHA-256").digest(bytes);
+  }
+
+  /** {@code bytes} added in pieces of random sizes, some empty. */
+  private static byte[] inPieces(Sha256 d, byte[] bytes, SplittableRandom random) {
+    int i = 0;
+    while (i < bytes.length) {
+      int n = Math.min(bytes.length - i, random.nextInt(0, 150));
+      d.update(bytes, i, n);
+      i += n;
+    }
+    return d.digest();
+  }
+
+  @Test
+  void everyLengthAroundTheBlocksAndRandomLengthsHashAsTheJdkDoes() throws Exception {
+    SplittableRandom random = new SplittableRandom(16);
+    for (int length = 0; length < 3000; length += length < 300 ? 1 : random.nextInt(1, 200)) {
+      byte[] bytes = new byte[length];
+      random.nextBytes(bytes);
+      Sha256 whole = new Sha256();
+      whole.update(bytes);
+      assertArrayEquals(jdk(bytes), whole.digest(), "length " + length);
+      assertArrayEquals(jdk(bytes), inPieces(new Sha256(), bytes, random), "length " + length + " in pieces");
+    }
+  }
+
+  @Test
+  void theKnownAnswersOfFips180() {
+    Sha256 empty = new Sha256();
+    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", empty.hex());
+    Sha256 abc = new Sha256();
+    abc.update("abc".getBytes(StandardCharsets.US_ASCII));
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", abc.hex());
+    Sha256 twoBlocks = new Sha256();
+    twoBlocks.update("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".getBytes(StandardCharsets.US_ASCII));
+    assertEquals("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1", twoBlocks.hex());
+  }
+
+  @Test
+  void aLargeInputGoesToTheJdkWithTheSameResult() throws Exception {
+    byte[] bytes = new byte[(int) Sha256.SMALL + 1000];
+    new SplittableRandom(7).nextBytes(bytes);
+    Sha256 large = Sha256.of(bytes.length);
+    large.update(bytes);
+    Sha256 here = new Sha256();
+    here.update(bytes);
+    assertArrayEquals(jdk(bytes), large.digest());
+    assertArrayEquals(jdk(bytes), here.digest());
+  }
+
+  /** A task's cache key is what it was when the JDK computed it, so the entries of earlier runs still match. */
+  @Test
+  void aCacheKeyIsTheHashOfItsPartsInOrder() throws Exception {
+    Path file = Files.write(dir.resolve("in.txt"), "input".getBytes(StandardCharsets.UTF_8));
+    Path folder = Files.createDirectories(dir.resolve("folder"));
+    Files.writeString(folder.resolve("b.txt"), "bee");
+    Files.createDirectories(folder.resolve("a"));
+    Files.writeString(folder.resolve("a").resolve("x.txt"), "ex");
+    MessageDigest d = MessageDigest.getInstance("SHA-256");
+    for (String part : List.of("image:1", "java\u0000", "-cp\u0000", "f=", "a/x.txt", "ex", "b.txt", "bee", "g=", "input", "missing=")) {
+      d.update(part.getBytes(StandardCharsets.UTF_8));
+    }
+    assertEquals(HexFormat.of().formatHex(d.digest()), TaskCache.key("image:1", List.of("java", "-cp"),
+        Map.of("g", file, "f", folder, "missing", dir.resolve("none"))));
+  }
+}
