@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -60,7 +59,7 @@ final class RunRecord {
     root.put("pipeline", pipeline);
     root.put("runId", runId);
     root.put("state", "Running");
-    root.put("startedAt", Instant.now().toString());
+    root.put("startedAt", Timestamps.now());
     ObjectNode args = root.putObject("arguments");
     arguments.forEach(args::put);
     tasks = root.putObject("tasks");
@@ -104,7 +103,7 @@ final class RunRecord {
     t.put("state", "Running");
     t.put("attempts", attempt);
     if (!t.has("startedAt")) {
-      t.put("startedAt", Instant.now().toString());
+      t.put("startedAt", Timestamps.now());
     }
   }
 
@@ -160,7 +159,7 @@ final class RunRecord {
     t.put("state", r.state().name());
     t.put("attempts", r.attempts());
     t.put("exitCode", r.exitCode());
-    t.put("finishedAt", Instant.now().toString());
+    t.put("finishedAt", Timestamps.now());
     t.put("millis", r.millis());
     if (r.message() != null) {
       t.put("message", r.message());
@@ -203,7 +202,7 @@ final class RunRecord {
 
   synchronized void done(boolean succeeded) {
     root.put("state", succeeded ? "Succeeded" : "Failed");
-    root.put("finishedAt", Instant.now().toString());
+    root.put("finishedAt", Timestamps.now());
     flusher.shutdownNow();
     save();
   }
