@@ -13,9 +13,6 @@ public final class Names {
   private static final Set<String> PYTHON_KEYWORDS = Set.of("and", "as", "assert", "async", "await", "break", "class",
       "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
       "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
-  private static final Pattern NOT_WORD = Pattern.compile("[\\W_]", Pattern.UNICODE_CHARACTER_CLASS);
-  /** What Argo takes as a parameter or artifact name ({@code workflow/validate}). */
-  private static final Pattern ARGO_NAME = Pattern.compile("[-a-zA-Z0-9_]+");
 
   /**
    * KFP v1's scalar metrics output ({@code {"metrics": [{"name": ..., "numberValue": ...}]}}) as the
@@ -132,6 +129,34 @@ public final class Names {
   }
 
   /**
+   * Whether {@code name} is a Kubernetes object name, an RFC 1123 subdomain: at most 253 characters,
+   * labels of lower-case letters, digits and '-' apart by '.', each starting and ending with a
+   * letter or digit ({@code [a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*}).
+   */
+  public static boolean isKubernetesObjectName(String name) {
+    if (name.isEmpty() || name.length() > 253) {
+      return false;
+    }
+    for (String label : name.split("\\.", -1)) {
+      if (!dnsLabel(label)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether Argo takes {@code name} as a parameter or artifact name ({@code [-a-zA-Z0-9_]+}, {@code workflow/validate}). */
+  public static boolean isArgoName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return !name.isEmpty();
+  }
+
+  /**
    * Why {@code name} cannot name a component, input or output, or null when it can. KFP allows
    * free text ({@code Training data}) but puts each input and output in a file named after it
    * ({@code /tmp/inputs/<name>/data}), as Argo parameter and artifact names allow only letters,
@@ -169,13 +194,13 @@ public final class Names {
   public static Map<String, String> argoNames(List<String> names) {
     Set<String> taken = new HashSet<>();
     for (String n : names) {
-      if (ARGO_NAME.matcher(n).matches()) {
+      if (isArgoName(n)) {
         taken.add(n);
       }
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (String n : names) {
-      if (ARGO_NAME.matcher(n).matches()) {
+      if (isArgoName(n)) {
         out.put(n, n);
         continue;
       }
@@ -200,11 +225,16 @@ public final class Names {
     if (ascii(input)) {
       return asciiPythonName(input);
     }
-    String s = NOT_WORD.matcher(input.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").trim().replaceAll(" +", " ");
+    String s = NotWord.PATTERN.matcher(input.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").trim().replaceAll(" +", " ");
     if (!s.isEmpty() && Character.isDigit(s.codePointAt(0))) {
       s = "n" + s;
     }
     return s.replace(' ', '_');
+  }
+
+  /** Compiled for the first name that is not ASCII: a pattern of Unicode's classes costs a cold JVM 3 ms to compile. */
+  private static final class NotWord {
+    static final Pattern PATTERN = Pattern.compile("[\\W_]", Pattern.UNICODE_CHARACTER_CLASS);
   }
 
   private static boolean ascii(String s) {

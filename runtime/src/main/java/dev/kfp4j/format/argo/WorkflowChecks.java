@@ -1,13 +1,13 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.spec.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,12 +17,10 @@ import tools.jackson.databind.JsonNode;
  * and no tasks depend on each other in a cycle.
  */
 public final class WorkflowChecks {
-  /** Argo's name of a template or DAG task ({@code workflow/validate}), at most 128 characters. */
-  private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z0-9][-a-zA-Z0-9]{0,127}");
-  /** Argo's name of a parameter or an artifact. */
-  private static final Pattern PARAM_NAME = Pattern.compile("[-a-zA-Z0-9_]+");
-  /** A Kubernetes object name (DNS-1123 subdomain), at most 253 characters. */
-  private static final Pattern OBJECT_NAME = Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  /** What Argo requires of a template's or DAG task's name. */
+  private static final String FIELD_RULE = "letters, digits and '-', starting with a letter or digit, at most 128";
+  /** What Argo requires of a parameter's or an artifact's name. */
+  private static final String PARAM_RULE = "letters, digits, '-' and '_'";
 
   private final JsonNode root;
   private final String source;
@@ -72,35 +70,49 @@ public final class WorkflowChecks {
   /** The names that the runner turns into files and folders: the workflow's, every template's and task's, every output's and artifact's. */
   private void checkNames() {
     String name = ArgoReader.name(root);
-    if (!OBJECT_NAME.matcher(name).matches()) {
+    if (!Names.isKubernetesObjectName(name)) {
       throw new FormatException(source + ": the workflow's name '" + name + "' (metadata.name, or generateName without its last '-') "
           + "is not a Kubernetes name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit");
     }
     for (JsonNode t : templates.values()) {
       String tn = t.path("name").asString("");
-      checkName(FIELD_NAME, tn, "template", "");
+      checkName(fieldName(tn), FIELD_RULE, tn, "template", "");
       for (JsonNode task : t.path("dag").path("tasks")) {
-        checkName(FIELD_NAME, task.path("name").asString(""), "task", " of template '" + tn + "'");
+        String taskName = task.path("name").asString("");
+        checkName(fieldName(taskName), FIELD_RULE, taskName, "task", " of template '" + tn + "'");
         for (JsonNode a : task.path("arguments").path("artifacts")) {
-          checkName(PARAM_NAME, a.path("name").asString(""), "artifact", " of task '" + task.path("name").asString() + "'");
+          String artifact = a.path("name").asString("");
+          checkName(Names.isArgoName(artifact), PARAM_RULE, artifact, "artifact", " of task '" + task.path("name").asString() + "'");
         }
       }
       for (String kind : new String[] {"/outputs/parameters", "/outputs/artifacts", "/inputs/artifacts"}) {
         for (JsonNode p : t.at(kind)) {
-          checkName(PARAM_NAME, p.path("name").asString(""), kind.contains("parameters") ? "output" : "artifact",
+          String output = p.path("name").asString("");
+          checkName(Names.isArgoName(output), PARAM_RULE, output, kind.contains("parameters") ? "output" : "artifact",
               " of template '" + tn + "'");
         }
       }
     }
   }
 
-  private void checkName(Pattern rule, String value, String what, String where) {
-    if (!rule.matcher(value).matches()) {
-      throw new FormatException(source + ": " + what + " name '" + value + "'" + where + " is not allowed: "
-          + (rule == FIELD_NAME ? "letters, digits and '-', starting with a letter or digit, at most 128"
-              : "letters, digits, '-' and '_'")
-          + ", as Argo requires");
+  private void checkName(boolean allowed, String rule, String value, String what, String where) {
+    if (!allowed) {
+      throw new FormatException(source + ": " + what + " name '" + value + "'" + where + " is not allowed: " + rule + ", as Argo requires");
     }
+  }
+
+  /** Whether Argo takes {@code name} for a template or DAG task: {@code [a-zA-Z0-9][-a-zA-Z0-9]{0,127}}. */
+  static boolean fieldName(String name) {
+    if (name.isEmpty() || name.length() > 128 || name.charAt(0) == '-') {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** No task of a DAG template depends on itself, through others or directly. */
