@@ -5,14 +5,12 @@ import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.spec.Sha256;
 import dev.kfp4j.spec.SpecException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +41,6 @@ final class SpecSource {
   private final Filer filer;
   private final Map<String, Loaded> specs = new HashMap<>();
   private final Map<ComponentSpec, String> resources = new IdentityHashMap<>();
-  /** One digest for the build's files: looking SHA-256 up among the security providers costs more than hashing a spec. */
-  private MessageDigest sha256;
 
   SpecSource(Filer filer) {
     this.filer = filer;
@@ -107,10 +103,7 @@ final class SpecSource {
       return null;
     }
     if (loaded.digest == null) {
-      if (sha256 == null) {
-        sha256 = newSha256();
-      }
-      loaded.digest = hex(sha256, loaded.text);
+      loaded.digest = Sha256.hexOf(loaded.text);
       loaded.text = null;
     }
     return loaded.digest;
@@ -129,22 +122,5 @@ final class SpecSource {
       }
     }
     return null;
-  }
-
-  /** The SHA-256 of {@code text}'s UTF-8 bytes, in hex. */
-  static String sha256(String text) {
-    return hex(newSha256(), text);
-  }
-
-  private static String hex(MessageDigest digest, String text) {
-    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,8 +5,12 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,7 +148,7 @@ class PartialCompilationTest {
   }
 
   @Test
-  void theIndexNamesEachPipelinesSourceAndTheSpecsItEmbeds() {
+  void theIndexNamesEachPipelinesSourceAndTheSpecsItEmbeds() throws NoSuchAlgorithmException {
     Compilation full = Compile.compile(steps(), PIPELINE);
     String index = Compile.resource(full, PipelineIndex.RESOURCE);
     assertThat(index).isEqualTo("# Written by kfp4j: where each pipeline of this class output was compiled from, and the digests"
@@ -161,7 +165,7 @@ class PartialCompilationTest {
    * compiled alone against it names the pipeline that embeds its earlier spec.
    */
   @Test
-  void anIndexInTheEarlierYamlFormIsStillRead() throws IOException {
+  void anIndexInTheEarlierYamlFormIsStillRead() throws IOException, NoSuchAlgorithmException {
     Compilation full = Compile.compile(steps(), PIPELINE);
     Path classes = Compile.writeOutput(full, dir);
     Files.writeString(classes.resolve(PipelineIndex.RESOURCE), "# Written by kfp4j: where each pipeline of this class output"
@@ -182,8 +186,9 @@ class PartialCompilationTest {
     sameFile(pipelineAlone, full, PipelineIndex.RESOURCE); // rewritten in today's form
   }
 
-  private static String digest(Compilation c, String resource) {
-    return SpecSource.sha256(Compile.resource(c, resource));
+  /** The SHA-256 of a resource's text, as the JDK computes it. */
+  private static String digest(Compilation c, String resource) throws NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Compile.resource(c, resource).getBytes(StandardCharsets.UTF_8)));
   }
 
 }

@@ -1,23 +1,16 @@
-package dev.kfp4j.local;
+package dev.kfp4j.spec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** kfp4j's SHA-256 is the JDK's, byte for byte, whatever the input and however it is handed over. */
 class Sha256Test {
-  @TempDir Path dir;
-
   private static byte[] jdk(byte[] bytes) throws Exception {
     return MessageDigest.getInstance("SHA-256").digest(bytes);
   }
@@ -70,19 +63,9 @@ class Sha256Test {
     assertArrayEquals(jdk(bytes), here.digest());
   }
 
-  /** A task's cache key is what it was when the JDK computed it, so the entries of earlier runs still match. */
   @Test
-  void aCacheKeyIsTheHashOfItsPartsInOrder() throws Exception {
-    Path file = Files.write(dir.resolve("in.txt"), "input".getBytes(StandardCharsets.UTF_8));
-    Path folder = Files.createDirectories(dir.resolve("folder"));
-    Files.writeString(folder.resolve("b.txt"), "bee");
-    Files.createDirectories(folder.resolve("a"));
-    Files.writeString(folder.resolve("a").resolve("x.txt"), "ex");
-    MessageDigest d = MessageDigest.getInstance("SHA-256");
-    for (String part : List.of("image:1", "java\u0000", "-cp\u0000", "f=", "a/x.txt", "ex", "b.txt", "bee", "g=", "input", "missing=")) {
-      d.update(part.getBytes(StandardCharsets.UTF_8));
-    }
-    assertEquals(HexFormat.of().formatHex(d.digest()), TaskCache.key("image:1", List.of("java", "-cp"),
-        Map.of("g", file, "f", folder, "missing", dir.resolve("none"))));
+  void aTextIsHashedAsItsUtf8Bytes() throws Exception {
+    String text = "größe \uD83D\uDE00";
+    assertEquals(HexFormat.of().formatHex(jdk(text.getBytes(StandardCharsets.UTF_8))), Sha256.hexOf(text));
   }
 }
