@@ -76,10 +76,10 @@ public final class WorkflowChecks {
     }
     for (JsonNode t : templates.values()) {
       String tn = t.path("name").asString("");
-      checkName(fieldName(tn), FIELD_RULE, tn, "template", "");
+      checkName(ArgoRules.isFieldName(tn), FIELD_RULE, tn, "template", "");
       for (JsonNode task : t.path("dag").path("tasks")) {
         String taskName = task.path("name").asString("");
-        checkName(fieldName(taskName), FIELD_RULE, taskName, "task", " of template '" + tn + "'");
+        checkName(ArgoRules.isFieldName(taskName), FIELD_RULE, taskName, "task", " of template '" + tn + "'");
         for (JsonNode a : task.path("arguments").path("artifacts")) {
           String artifact = a.path("name").asString("");
           checkName(Names.isArgoName(artifact), PARAM_RULE, artifact, "artifact", " of task '" + task.path("name").asString() + "'");
@@ -99,20 +99,6 @@ public final class WorkflowChecks {
     if (!allowed) {
       throw new FormatException(source + ": " + what + " name '" + value + "'" + where + " is not allowed: " + rule + ", as Argo requires");
     }
-  }
-
-  /** Whether Argo takes {@code name} for a template or DAG task: {@code [a-zA-Z0-9][-a-zA-Z0-9]{0,127}}. */
-  static boolean fieldName(String name) {
-    if (name.isEmpty() || name.length() > 128 || name.charAt(0) == '-') {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** No task of a DAG template depends on itself, through others or directly. */

@@ -49,7 +49,7 @@ class NameRulesTest {
 
   @Test
   void templateAndTaskNames() {
-    same(FIELD, WorkflowChecks::fieldName);
+    same(FIELD, ArgoRules::isFieldName);
   }
 
   @Test
