@@ -251,8 +251,6 @@ final class JavaStart {
       }
       s.append('\n');
     }
-    Sha256 d = new Sha256();
-    d.update(s.toString().getBytes(StandardCharsets.UTF_8));
-    return d.hex().substring(0, 24);
+    return Sha256.hexOf(s.toString()).substring(0, 24);
   }
 }

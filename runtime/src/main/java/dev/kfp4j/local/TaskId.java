@@ -27,7 +27,7 @@ record TaskId(String id, String label, String order) {
 
   /** Iteration {@code i} of this loop task, over {@code item}. */
   TaskId iteration(int i, JsonNode item) {
-    String sortKey = order.substring(0, order.length() - 1) + "(" + padded(i, 7) + ")" + "/";
+    String sortKey = order.substring(0, order.length() - 1) + "(" + padded(i, 7) + ")/";
     return new TaskId(id + "(" + i + ")", label + "(" + i + ":" + itemText(item) + ")", sortKey);
   }
 
