@@ -31,29 +31,48 @@ import java.util.stream.Stream;
  * keeps the {@value #KEPT} archives used last (a run touches the one it maps), so rebuilding a jar
  * again and again does not fill the disk with archives no classpath matches any more. The JVM
  * archives classes from jars only: a classpath where a folder of classes comes before a jar gets no
- * archive (the tasks start as before). The archive holds the classes of a JVM started ahead too
- * ({@link Prestarts}), which would otherwise open the jars to load them.
+ * archive (the tasks start as before). An archive is kept only once the JVM has mapped it: a JVM
+ * may write one it then refuses for the same classpath (JDK 25 does when a folder of classes comes
+ * after the jars), and a task given an archive its JVM refuses starts without any, not even the
+ * JDK's own, slower than with none given. Then the cache keeps a mark ({@code .refused}) in its
+ * place, so that later runs start their tasks as usual without listing and dumping again. The
+ * archive holds the classes of a JVM started ahead too ({@link Prestarts}), which would otherwise
+ * open the jars to load them.
  */
 final class JavaStart {
   /** The longest an archive's writing may take: past it, there is none (the tasks start without). */
   private static final long DUMP_SECONDS = 300;
-  /** How many archives the cache folder keeps: those used last. */
+  /** How many archives and marks the cache folder keeps: those used last. */
   static final int KEPT = 4;
+  /** The length of an archive's name before its suffix: hexadecimal digits of the classpath's key. */
+  private static final int KEY = 24;
+  private static final String ARCHIVE = ".jsa";
+  /** The suffix of the mark left where the JVM refused the archive it wrote. */
+  static final String REFUSED = ".refused";
 
   private final Path archive;
+  private final Path refused;
   private final String classpath;
+  private final String javaCommand;
   private final AtomicBoolean writing = new AtomicBoolean();
   private final AtomicBoolean touched = new AtomicBoolean();
 
-  private JavaStart(Path archive, String classpath) {
-    this.archive = archive;
+  private JavaStart(Path cacheDir, String key, String classpath, Path javaHome) {
+    this.archive = key == null ? null : cacheDir.resolve(key + ARCHIVE);
+    this.refused = key == null ? null : cacheDir.resolve(key + REFUSED);
     this.classpath = classpath;
+    this.javaCommand = javaHome.resolve("bin").resolve("java").toString();
   }
 
-  /** The start options of Java tasks on {@code classpath}, their archive kept in {@code cacheDir}. */
+  /** The start options of Java tasks on {@code classpath} (this JVM's java), their archive kept in {@code cacheDir}. */
   static JavaStart of(Path cacheDir, List<String> classpath) {
-    return new JavaStart(archivable(classpath) ? cacheDir.resolve(key(classpath) + ".jsa") : null,
-        String.join(java.io.File.pathSeparator, classpath));
+    return of(cacheDir, classpath, Path.of(System.getProperty("java.home")));
+  }
+
+  /** The same for tasks started by the {@code java} of the JDK at {@code javaHome}. */
+  static JavaStart of(Path cacheDir, List<String> classpath, Path javaHome) {
+    return new JavaStart(cacheDir, archivable(classpath) ? key(classpath, javaHome) : null,
+        String.join(java.io.File.pathSeparator, classpath), javaHome);
   }
 
   /**
@@ -68,7 +87,7 @@ final class JavaStart {
     if (Files.isRegularFile(archive)) {
       return mapping();
     }
-    if (!writing.compareAndSet(false, true)) {
+    if (isRefused() || !writing.compareAndSet(false, true)) {
       return Options.NONE;
     }
     try {
@@ -90,24 +109,42 @@ final class JavaStart {
     if (archive == null) {
       return Options.NONE;
     }
-    return Files.isRegularFile(archive) ? mapping() : null;
+    if (Files.isRegularFile(archive)) {
+      return mapping();
+    }
+    return isRefused() ? Options.NONE : null;
   }
 
   private Options mapping() {
+    touch(archive);
+    return new Options(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"), null);
+  }
+
+  /** Whether the JVM refused the archive it wrote of this classpath (its mark is then kept as used). */
+  private boolean isRefused() {
+    if (!Files.isRegularFile(refused)) {
+      return false;
+    }
+    touch(refused);
+    return true;
+  }
+
+  /** Marks {@code file} used now, once a run, so that {@link #prune} keeps it. */
+  private void touch(Path file) {
     if (touched.compareAndSet(false, true)) {
       try {
-        Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis())); // used last: kept by prune
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
       } catch (IOException e) {
         // not this user's file: its time stays
       }
     }
-    return new Options(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"), null);
   }
 
   /**
    * After the task started with {@code options} ended with {@code exitCode}: when it listed its
    * classes and ended well, writes their archive (a few seconds, once per classpath), kept only
-   * when the JVM wrote it whole.
+   * when the JVM wrote it whole and then maps it for this classpath; when it does not, the mark
+   * that it refused it.
    */
   void ended(Options options, int exitCode) {
     if (options.written() == null) {
@@ -118,7 +155,11 @@ final class JavaStart {
       if (exitCode == 0 && Files.size(options.written()) > 0) {
         addAhead(options.written());
         if (dump(options.written(), partial)) {
-          Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          if (maps(partial)) {
+            Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          } else {
+            Files.write(refused, new byte[0]);
+          }
           prune(archive.getParent());
         }
       }
@@ -136,14 +177,15 @@ final class JavaStart {
   }
 
   /**
-   * Deletes the archives of {@code dir} beyond the {@value #KEPT} used last (by modification time,
-   * which mapping an archive sets); files of other names are never touched. A JVM that has mapped a
-   * deleted archive keeps it; one started on it later starts without (the next task writes it again).
+   * Deletes the archives and marks of {@code dir} beyond the {@value #KEPT} used last (by
+   * modification time, which a run sets on the one it uses); files of other names are never
+   * touched. A JVM that has mapped a deleted archive keeps it; one started on it later starts
+   * without (the next task writes it again).
    */
   static void prune(Path dir) {
     List<Path> archives;
     try (Stream<Path> files = Files.list(dir)) {
-      archives = files.filter(JavaStart::isArchive).toList();
+      archives = files.filter(JavaStart::isKept).toList();
     } catch (IOException e) {
       return;
     }
@@ -169,13 +211,14 @@ final class JavaStart {
     }
   }
 
-  /** An archive as {@link #of} names it: 24 hexadecimal digits, then {@code .jsa}. */
-  static boolean isArchive(Path p) {
+  /** An archive or a mark as {@link #of} names them: 24 hexadecimal digits, then {@value #ARCHIVE} or {@value #REFUSED}. */
+  static boolean isKept(Path p) {
     String name = p.getFileName().toString();
-    if (name.length() != 28 || !name.endsWith(".jsa")) {
+    if (!(name.length() == KEY + ARCHIVE.length() && name.endsWith(ARCHIVE)
+        || name.length() == KEY + REFUSED.length() && name.endsWith(REFUSED))) {
       return false;
     }
-    for (int i = 0; i < 24; i++) {
+    for (int i = 0; i < KEY; i++) {
       if (Character.digit(name.charAt(i), 16) < 0 || Character.isUpperCase(name.charAt(i))) {
         return false;
       }
@@ -190,9 +233,19 @@ final class JavaStart {
 
   /** {@code java -Xshare:dump} of the classes listed in {@code list}, to {@code to}: whether it wrote it. */
   private boolean dump(Path list, Path to) throws IOException {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:dump",
-        "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + to, "-cp", classpath)
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return succeeds(javaCommand, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + to, "-cp", classpath)
+        && Files.isRegularFile(to);
+  }
+
+  /** Whether a JVM on this classpath maps {@code archive} ({@code -Xshare:on} fails when it does not). */
+  private boolean maps(Path archive) throws IOException {
+    return succeeds(javaCommand, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off", "-cp", classpath,
+        "-version");
+  }
+
+  /** Whether {@code command} ends with exit code 0 within {@value #DUMP_SECONDS} seconds, its output discarded. */
+  private static boolean succeeds(String... command) throws IOException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
       if (!p.waitFor(DUMP_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
@@ -203,7 +256,7 @@ final class JavaStart {
       Thread.currentThread().interrupt();
       return false;
     }
-    return p.exitValue() == 0 && Files.isRegularFile(to);
+    return p.exitValue() == 0;
   }
 
   /** JVM options of one task and the class list it writes (null when it writes none). */
@@ -237,9 +290,9 @@ final class JavaStart {
     }
   }
 
-  /** A name for the archive of {@code classpath} under this JVM: changes when the JVM or any entry does. */
-  private static String key(List<String> classpath) {
-    StringBuilder s = new StringBuilder("static\n").append(System.getProperty("java.home")).append('\n')
+  /** A name for the archive of {@code classpath} under the JVM of {@code javaHome}: changes when the JVM or any entry does. */
+  private static String key(List<String> classpath, Path javaHome) {
+    StringBuilder s = new StringBuilder("static\n").append(javaHome).append('\n')
         .append(System.getProperty("java.vm.version")).append('\n');
     for (String entry : classpath) {
       s.append(entry);
@@ -251,6 +304,6 @@ final class JavaStart {
       }
       s.append('\n');
     }
-    return Sha256.hexOf(s.toString()).substring(0, 24);
+    return Sha256.hexOf(s.toString()).substring(0, KEY);
   }
 }

@@ -2,7 +2,9 @@ package dev.kfp4j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Java tasks run as subprocesses start from a class-data archive of the classes the first of them
  * loaded: kept in the runner's cache, reused by the next tasks and runs, never a JVM message in a
- * task's log; none where the JVM cannot archive the classpath (a folder of classes before a jar).
+ * task's log; none where the JVM cannot archive the classpath (a folder of classes before a jar) or
+ * refuses the archive it wrote.
  */
 class JavaStartTest {
   @TempDir Path dir;
@@ -97,17 +100,18 @@ class JavaStartTest {
   void theCacheKeepsTheArchivesUsedLastAndNothingElseIsDeleted() throws Exception {
     Path cache = Files.createDirectories(dir.resolve("cache"));
     for (int i = 0; i < 6; i++) {
-      Path a = Files.writeString(cache.resolve(String.format("%024x.jsa", i)), "archive " + i);
+      Path a = Files.writeString(cache.resolve(String.format(i == 4 ? "%024x" + JavaStart.REFUSED : "%024x.jsa", i)), "archive " + i);
       Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
     }
-    List<String> others = List.of("notes.txt", "writing-loading-1.classlist.jsa", "loading-2.classlist", "ABCDEF0123456789ABCDEF01.jsa");
+    List<String> others = List.of("notes.txt", "writing-loading-1.classlist.jsa", "loading-2.classlist", "ABCDEF0123456789ABCDEF01.jsa",
+        "notes.refused");
     for (String name : others) {
       Files.writeString(cache.resolve(name), name);
     }
     JavaStart.prune(cache);
     List<String> left = files(cache).stream().map(p -> p.getFileName().toString()).toList();
-    assertEquals(List.of("000000000000000000000002.jsa", "000000000000000000000003.jsa", "000000000000000000000004.jsa",
-        "000000000000000000000005.jsa", "ABCDEF0123456789ABCDEF01.jsa", "loading-2.classlist", "notes.txt",
+    assertEquals(List.of("000000000000000000000002.jsa", "000000000000000000000003.jsa", "000000000000000000000004.refused",
+        "000000000000000000000005.jsa", "ABCDEF0123456789ABCDEF01.jsa", "loading-2.classlist", "notes.refused", "notes.txt",
         "writing-loading-1.classlist.jsa"), left);
   }
 
@@ -142,5 +146,74 @@ class JavaStartTest {
     Path root = dir.resolve("runs");
     run(root, classes + java.io.File.pathSeparator + jar);
     assertEquals(List.of(), files(root.resolve(".cache").resolve("java")));
+  }
+
+  @Test
+  void anArchiveTheJvmRefusesIsNotKeptAndNotWrittenAgain() throws Exception {
+    Path jdk = newerJdk();
+    assumeTrue(jdk != null, "skipped: no JDK 25 or later in /usr/lib/jvm, whose JVM refuses an archive of a classpath ending in a folder");
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Files.writeString(classes.resolve("x.txt"), "x");
+    String jar = entrypointJar().toString();
+    List<String> folderLast = List.of(jar, classes.toString());
+
+    Path cache = dir.resolve("cache-" + jdk.getFileName());
+    List<Path> left = writeArchive(jdk, folderLast, cache);
+    assertEquals(1, left.size(), left.toString());
+    assertTrue(left.get(0).getFileName().toString().endsWith(JavaStart.REFUSED), left.toString());
+    JavaStart later = JavaStart.of(cache, folderLast, jdk);
+    assertEquals(JavaStart.Options.NONE, later.options(), "tasks start as usual, their classes not listed again");
+    assertEquals(JavaStart.Options.NONE, later.ahead(), "a JVM started ahead starts as usual too");
+
+    Path jarsOnly = dir.resolve("cache-jars");
+    assertMaps(jdk, writeArchive(jdk, List.of(jar), jarsOnly), jar);
+    Path thisJdk = Path.of(System.getProperty("java.home"));
+    assertMaps(thisJdk, writeArchive(thisJdk, folderLast, dir.resolve("cache-this")), String.join(java.io.File.pathSeparator, folderLast));
+  }
+
+  /** What {@code cache} holds once the first task on {@code classpath}, run by {@code jdk}'s java, listed its classes and ended well. */
+  private List<Path> writeArchive(Path jdk, List<String> classpath, Path cache) throws Exception {
+    JavaStart start = JavaStart.of(cache, classpath, jdk);
+    JavaStart.Options listing = start.options();
+    assertNotNull(listing.written(), listing.toString());
+    start.ended(listing, task(jdk, listing.jvm(), String.join(java.io.File.pathSeparator, classpath)));
+    return files(cache);
+  }
+
+  /** {@code left} is one archive, which {@code jdk}'s JVM maps for {@code classpath}. */
+  private void assertMaps(Path jdk, List<Path> left, String classpath) throws Exception {
+    assertEquals(1, left.size(), left.toString());
+    assertTrue(left.get(0).getFileName().toString().endsWith(".jsa"), left.toString());
+    assertEquals(0, task(jdk, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + left.get(0)), classpath), "mapped");
+  }
+
+  /** The exit code of the test entrypoint run by {@code jdk}'s java with {@code options}. */
+  private int task(Path jdk, List<String> options, String classpath) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(jdk.resolve("bin").resolve("java").toString()));
+    command.addAll(options);
+    command.addAll(List.of("-cp", classpath, TestEntrypoint.class.getName(), "write", "found", dir.resolve("out").toString()));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+  }
+
+  /** A JDK of release 25 or later in {@code /usr/lib/jvm}, or null. */
+  private static Path newerJdk() throws Exception {
+    for (Path home : files(Path.of("/usr/lib/jvm"))) {
+      Path release = home.resolve("release");
+      if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin").resolve("java"))) {
+        for (String line : Files.readAllLines(release)) {
+          if (line.startsWith("JAVA_VERSION=\"")) {
+            String version = line.substring("JAVA_VERSION=\"".length());
+            int end = 0;
+            while (end < version.length() && Character.isDigit(version.charAt(end))) {
+              end++;
+            }
+            if (end > 0 && Integer.parseInt(version.substring(0, end)) >= 25) {
+              return home;
+            }
+          }
+        }
+      }
+    }
+    return null;
   }
 }
