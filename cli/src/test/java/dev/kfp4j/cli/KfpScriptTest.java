@@ -41,23 +41,39 @@ class KfpScriptTest {
   private record Run(int code, String out) {}
 
   private Run run(String... args) throws Exception {
+    return runWith(Path.of(System.getProperty("java.home"), "bin"), args);
+  }
+
+  /** A run of the script with {@code javaDir}'s {@code java} first on the {@code PATH}. */
+  private Run runWith(Path javaDir, String... args) throws Exception {
     Path out = dir.resolve("out.txt");
-    Process p = new ProcessBuilder(Stream.concat(Stream.of("sh", dir.resolve("kfp4j").toString()), Stream.of(args)).toList())
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("sh", dir.resolve("kfp4j").toString()), Stream.of(args)).toList());
+    pb.environment().put("PATH", javaDir + java.io.File.pathSeparator + System.getenv("PATH"));
+    Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     return new Run(p.exitValue(), Files.readString(out));
   }
 
-  @Test
-  void theFirstRunMakesAnArchiveThatLaterRunsStartFrom() throws Exception {
+  /** The script beside a stand-in for the CLI's jar, in {@link #dir}: the jar's path. */
+  private Path scriptAndJar() throws Exception {
     String script = Files.readString(Path.of("../kfp4j"));
     Matcher name = Pattern.compile("cli/target/(kfp4j-cli-[^\"/]+\\.jar)").matcher(script);
     assertTrue(name.find(), "the script names the CLI's jar");
     Files.writeString(dir.resolve("kfp4j"), script);
-    Path target = Files.createDirectories(dir.resolve("cli/target"));
-    Path jar = target.resolve(name.group(1));
-    Path archive = target.resolve(name.group(1).replaceAll("\\.jar$", ".jsa"));
+    Path jar = Files.createDirectories(dir.resolve("cli/target")).resolve(name.group(1));
     jar(jar);
+    return jar;
+  }
+
+  private static Path archiveOf(Path jar) {
+    return jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+  }
+
+  @Test
+  void theFirstRunMakesAnArchiveThatLaterRunsStartFrom() throws Exception {
+    Path jar = scriptAndJar();
+    Path target = jar.getParent();
+    Path archive = archiveOf(jar);
 
     Run first = run("0", "hello");
     assertEquals(0, first.code(), first.out());
@@ -79,8 +95,50 @@ class KfpScriptTest {
     assertNotEquals(made, Files.getLastModifiedTime(archive));
     try (Stream<Path> files = Files.list(target)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-      assertEquals(List.of(jar.getFileName().toString(), archive.getFileName().toString()), names, "nothing else is left beside the jar");
+      assertEquals(List.of(jar.getFileName().toString(), archive.getFileName().toString(), archive.getFileName() + ".java"), names,
+          "nothing else is left beside the jar than the archive and its link to the java that made it");
     }
+  }
+
+  @Test
+  void anotherJavaMakesTheArchiveAgainTheSameJavaByAnotherPathDoesNot() throws Exception {
+    Path jar = scriptAndJar();
+    Path archive = archiveOf(jar);
+    assertTrue(run("0", "first").out().contains("-XX:ArchiveClassesAtExit="));
+    FileTime made = Files.getLastModifiedTime(archive);
+    Path sameJava = Files.createDirectories(dir.resolve("same"));
+    Files.createSymbolicLink(sameJava.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+    Run same = runWith(sameJava, "0", "same");
+    assertTrue(same.out().contains("-XX:SharedArchiveFile=" + archive), same.out());
+    assertEquals(made, Files.getLastModifiedTime(archive));
+
+    Path other = otherJdk();
+    org.junit.jupiter.api.Assumptions.assumeTrue(other != null,
+        "skipped the second JDK's run: no JDK in /usr/lib/jvm other than this one (" + System.getProperty("java.home") + ")");
+    Run first = runWith(other.resolve("bin"), "0", "other");
+    assertTrue(first.out().contains("-XX:ArchiveClassesAtExit="), "an archive of another java is not mapped: " + first.out());
+    Run again = runWith(other.resolve("bin"), "0", "again");
+    assertTrue(again.out().contains("-XX:SharedArchiveFile=" + archive), again.out());
+    Run back = run("0", "back");
+    assertTrue(back.out().contains("-XX:ArchiveClassesAtExit="), back.out());
+  }
+
+  /** A JDK in {@code /usr/lib/jvm} other than this one (not a link to it), or null. */
+  private static Path otherJdk() throws IOException {
+    Path self = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    try (Stream<Path> homes = Files.list(jvms)) {
+      for (Path home : homes.sorted().toList()) {
+        Path java = home.resolve("bin").resolve("java");
+        if (Files.isExecutable(java) && !java.toRealPath().equals(self)) {
+          return home;
+        }
+      }
+    }
+    return null;
   }
 
   @Test
