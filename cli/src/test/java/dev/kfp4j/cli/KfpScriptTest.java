@@ -40,6 +40,16 @@ class KfpScriptTest {
 
   private record Run(int code, String out) {}
 
+  /** Removes the links to a java the tests leave, so that deleting the folder never follows one out of it. */
+  @org.junit.jupiter.api.AfterEach
+  void removeLinks() throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isSymbolicLink).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   private Run run(String... args) throws Exception {
     return runWith(Path.of(System.getProperty("java.home"), "bin"), args);
   }
