@@ -290,20 +290,28 @@ final class JavaStart {
     }
   }
 
-  /** A name for the archive of {@code classpath} under the JVM of {@code javaHome}: changes when the JVM or any entry does. */
+  /**
+   * A name for the archive of {@code classpath} under the JVM of {@code javaHome}: changes when the
+   * JVM (its home, or its class image {@code lib/modules}, which every build of a JDK rewrites) or
+   * any entry does.
+   */
   private static String key(List<String> classpath, Path javaHome) {
-    StringBuilder s = new StringBuilder("static\n").append(javaHome).append('\n')
-        .append(System.getProperty("java.vm.version")).append('\n');
+    StringBuilder s = new StringBuilder("static\n").append(javaHome);
+    stamp(s, javaHome.resolve("lib").resolve("modules"));
     for (String entry : classpath) {
-      s.append(entry);
-      try {
-        BasicFileAttributes a = Files.readAttributes(Path.of(entry), BasicFileAttributes.class);
-        s.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
-      } catch (IOException e) {
-        s.append(" -");
-      }
-      s.append('\n');
+      stamp(s.append(entry), Path.of(entry));
     }
     return Sha256.hexOf(s.toString()).substring(0, KEY);
+  }
+
+  /** Appends {@code file}'s size and modification time, or {@code -} when it cannot be read, and a new line. */
+  private static void stamp(StringBuilder s, Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      s.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
+    } catch (IOException e) {
+      s.append(" -");
+    }
+    s.append('\n');
   }
 }
