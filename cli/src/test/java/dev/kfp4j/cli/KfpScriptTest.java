@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +44,7 @@ class KfpScriptTest {
   private record Run(int code, String out) {}
 
   /** Removes the links to a java the tests leave, so that deleting the folder never follows one out of it. */
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void removeLinks() throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.filter(Files::isSymbolicLink).toList()) {
@@ -58,7 +61,7 @@ class KfpScriptTest {
   private Run runWith(Path javaDir, String... args) throws Exception {
     Path out = dir.resolve("out.txt");
     ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("sh", dir.resolve("kfp4j").toString()), Stream.of(args)).toList());
-    pb.environment().put("PATH", javaDir + java.io.File.pathSeparator + System.getenv("PATH"));
+    pb.environment().put("PATH", javaDir + File.pathSeparator + System.getenv("PATH"));
     Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     return new Run(p.exitValue(), Files.readString(out));
@@ -123,7 +126,7 @@ class KfpScriptTest {
     assertEquals(made, Files.getLastModifiedTime(archive));
 
     Path other = otherJdk();
-    org.junit.jupiter.api.Assumptions.assumeTrue(other != null,
+    assumeTrue(other != null,
         "skipped the second JDK's run: no JDK in /usr/lib/jvm other than this one (" + System.getProperty("java.home") + ")");
     Run first = runWith(other.resolve("bin"), "0", "other");
     assertTrue(first.out().contains("-XX:ArchiveClassesAtExit="), "an archive of another java is not mapped: " + first.out());

@@ -49,6 +49,8 @@ final class JavaStart {
   private static final String ARCHIVE = ".jsa";
   /** The suffix of the mark left where the JVM refused the archive it wrote. */
   static final String REFUSED = ".refused";
+  /** Keeps the JVM's messages about its archive out of a task's log. */
+  private static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
 
   private final Path archive;
   private final Path refused;
@@ -117,7 +119,7 @@ final class JavaStart {
 
   private Options mapping() {
     touch(archive);
-    return new Options(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"), null);
+    return new Options(List.of("-XX:SharedArchiveFile=" + archive, QUIET), null);
   }
 
   /** Whether the JVM refused the archive it wrote of this classpath (its mark is then kept as used). */
@@ -239,7 +241,7 @@ final class JavaStart {
 
   /** Whether a JVM on this classpath maps {@code archive} ({@code -Xshare:on} fails when it does not). */
   private boolean maps(Path archive) throws IOException {
-    return succeeds(javaCommand, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off", "-cp", classpath,
+    return succeeds(javaCommand, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, QUIET, "-cp", classpath,
         "-version");
   }
 

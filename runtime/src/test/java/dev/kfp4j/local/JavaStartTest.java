@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -144,7 +146,7 @@ class JavaStartTest {
     assertTrue(JavaStart.archivable(List.of(dir.resolve("empty").toString(), jar.toString())));
     assertFalse(JavaStart.archivable(List.of(classes.toString())));
     Path root = dir.resolve("runs");
-    run(root, classes + java.io.File.pathSeparator + jar);
+    run(root, classes + File.pathSeparator + jar);
     assertEquals(List.of(), files(root.resolve(".cache").resolve("java")));
   }
 
@@ -168,7 +170,7 @@ class JavaStartTest {
     Path jarsOnly = dir.resolve("cache-jars");
     assertMaps(jdk, writeArchive(jdk, List.of(jar), jarsOnly), jar);
     Path thisJdk = Path.of(System.getProperty("java.home"));
-    assertMaps(thisJdk, writeArchive(thisJdk, folderLast, dir.resolve("cache-this")), String.join(java.io.File.pathSeparator, folderLast));
+    assertMaps(thisJdk, writeArchive(thisJdk, folderLast, dir.resolve("cache-this")), String.join(File.pathSeparator, folderLast));
   }
 
   /** What {@code cache} holds once the first task on {@code classpath}, run by {@code jdk}'s java, listed its classes and ended well. */
@@ -176,7 +178,7 @@ class JavaStartTest {
     JavaStart start = JavaStart.of(cache, classpath, jdk);
     JavaStart.Options listing = start.options();
     assertNotNull(listing.written(), listing.toString());
-    start.ended(listing, task(jdk, listing.jvm(), String.join(java.io.File.pathSeparator, classpath)));
+    start.ended(listing, task(jdk, listing.jvm(), String.join(File.pathSeparator, classpath)));
     return files(cache);
   }
 
@@ -189,7 +191,7 @@ class JavaStartTest {
 
   /** The exit code of the test entrypoint run by {@code jdk}'s java with {@code options}. */
   private int task(Path jdk, List<String> options, String classpath) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(jdk.resolve("bin").resolve("java").toString()));
+    List<String> command = new ArrayList<>(List.of(jdk.resolve("bin").resolve("java").toString()));
     command.addAll(options);
     command.addAll(List.of("-cp", classpath, TestEntrypoint.class.getName(), "write", "found", dir.resolve("out").toString()));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
