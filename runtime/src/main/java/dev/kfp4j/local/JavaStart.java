@@ -17,27 +17,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Java task processes start from a class-data-sharing archive (AppCDS) of the classes a task
- * loads: the first Java subprocess of a classpath lists the classes it loads ({@code
+ * Java task processes start from a class-data-sharing archive (AppCDS) of the classes a task loads:
+ * the first Java subprocess of a classpath lists the classes it loads ({@code
  * -XX:DumpLoadedClassList}); once it ended well, {@code java -Xshare:dump} writes a static archive
  * of them, which every later task, in this run and the next, maps ({@code -XX:SharedArchiveFile})
  * instead of loading and verifying those classes again. Static, not a dynamic archive written at
- * the first task's exit ({@code -XX:ArchiveClassesAtExit}, as before): a dynamic archive sits on the
- * JDK's default one, which the JVM maps at a random address and so rewrites whole at every start;
- * an archive of only what a task loads is half its size (a task's CPU time 0.17 s against 0.21 s,
- * bench/results.md section 3s). The archive is kept in the runner's {@code .cache/java/} folder
- * under a name made of this JVM's version and installation and each classpath entry's path, size
- * and modification time, so a changed jar gets a new archive rather than a JVM warning; the folder
- * keeps the {@value #KEPT} archives used last (a run touches the one it maps), so rebuilding a jar
- * again and again does not fill the disk with archives no classpath matches any more. The JVM
- * archives classes from jars only: a classpath where a folder of classes comes before a jar gets no
- * archive (the tasks start as before). An archive is kept only once the JVM has mapped it: a JVM
- * may write one it then refuses for the same classpath (JDK 25 does when a folder of classes comes
- * after the jars), and a task given an archive its JVM refuses starts without any, not even the
- * JDK's own, slower than with none given. Then the cache keeps a mark ({@code .refused}) in its
- * place, so that later runs start their tasks as usual without listing and dumping again. The
- * archive holds the classes of a JVM started ahead too ({@link Prestarts}), which would otherwise
- * open the jars to load them.
+ * the first task's exit ({@code -XX:ArchiveClassesAtExit}, as before): a dynamic archive sits on
+ * the JDK's default one, which the JVM maps at a random address and so rewrites whole at every
+ * start; an archive of only what a task loads is half its size (a task's CPU time 0.17 s against
+ * 0.21 s, bench/results.md section 3s). The archive is kept in the runner's {@code .cache/java/}
+ * folder under a name made of the tasks' JVM (its home, and its class image's size and modification
+ * time) and each classpath entry's path, size and modification time, so a changed jar or JDK gets a
+ * new archive rather than a JVM warning; the folder keeps the {@value #KEPT} archives used last (a
+ * run touches the one it maps), so rebuilding a jar again and again does not fill the disk with
+ * archives no classpath matches any more. The JVM archives classes from jars only: a classpath
+ * where a folder of classes comes before a jar gets no archive (the tasks start as before). An
+ * archive is kept only once the JVM has mapped it: a JVM may write one it then refuses for the same
+ * classpath (JDK 25 does when a folder of classes comes after the jars), and a task given an
+ * archive its JVM refuses starts without any, not even the JDK's own, slower than with none given.
+ * Then the cache keeps a mark ({@code .refused}) in its place, so that later runs start their tasks
+ * as usual without listing and dumping again. The archive holds the classes of a JVM started ahead
+ * too ({@link Prestarts}), which would otherwise open the jars to load them.
  */
 final class JavaStart {
   /** The longest an archive's writing may take: past it, there is none (the tasks start without). */
