@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,13 +21,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "graph", description = "Draws a compiled pipeline (an Argo Workflow or a KFP 2 pipeline spec, told apart "
     + "from the file) as SVG laid out by Eclipse ELK, or as Mermaid text, which GitHub and GitLab draw.")
 final class GraphCommand extends Commands.Base {
-  static final String PIPELINES = "META-INF/kfp4j/pipelines/";
-
   enum Format { svg, mermaid }
 
   @Parameters(paramLabel = "PIPELINE", arity = "0..1", description = "A compiled pipeline: a YAML file, a name among the "
-      + "pipelines in --classes, or a resource on the classpath (" + PIPELINES + "NAME.yaml). Optional when --classes holds "
-      + "one pipeline, or with -o DIR (then every pipeline there is drawn).")
+      + "pipelines in --classes (either format), or a resource on the classpath (META-INF/kfp4j/pipelines/NAME.yaml, "
+      + "META-INF/kfp4j/kfp2/pipelines/NAME.yaml). Optional when --classes holds one pipeline, or with -o DIR (then every "
+      + "pipeline there is drawn).")
   String pipeline;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg", description = "svg (default) or mermaid.")
@@ -75,18 +76,18 @@ final class GraphCommand extends Commands.Base {
 
   /** The pipelines named: a file, a compiled pipeline's name, a resource; or those in --classes. */
   private List<Source> sources(boolean toFolder) throws IOException {
-    Path dir = classes.resolve(PIPELINES);
-    List<String> names = names(dir);
+    Map<String, Path> compiled = compiled();
+    List<String> names = List.copyOf(compiled.keySet());
     if (pipeline == null) {
       if (names.isEmpty()) {
-        throw new ConfigException("no compiled pipeline in " + dir + "; run 'mvn compile' or name a pipeline file");
+        throw new ConfigException("no compiled pipeline in " + folders() + "; run 'mvn compile' or name a pipeline file");
       }
       if (names.size() > 1 && !toFolder) {
         throw new ConfigException("choose a pipeline: " + names + ", or draw them all with -o DIR");
       }
       List<Source> all = new ArrayList<>();
-      for (String n : names) {
-        all.add(file(dir.resolve(n + ".yaml")));
+      for (Path f : compiled.values()) {
+        all.add(file(f));
       }
       return all;
     }
@@ -94,17 +95,43 @@ final class GraphCommand extends Commands.Base {
     if (Files.isRegularFile(file)) {
       return List.of(file(file));
     }
-    if (names.contains(pipeline)) {
-      return List.of(file(dir.resolve(pipeline + ".yaml")));
+    if (compiled.containsKey(pipeline)) {
+      return List.of(file(compiled.get(pipeline)));
     }
-    String resource = pipeline.endsWith(".yaml") ? pipeline : PIPELINES + pipeline + ".yaml";
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-      if (in != null) {
-        return List.of(new Source(baseName(resource), new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
+    List<String> resources = pipeline.endsWith(".yaml") ? List.of(pipeline)
+        : List.of(PipelineFormat.ARGO.folder() + "/" + pipeline + ".yaml", PipelineFormat.KFP2.folder() + "/" + pipeline + ".yaml");
+    for (String resource : resources) {
+      try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+        if (in != null) {
+          return List.of(new Source(baseName(resource), new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
+        }
       }
     }
     throw new ConfigException("no pipeline '" + pipeline + "': not a file, nor a resource on the classpath, and "
-        + (names.isEmpty() ? "no compiled pipeline in " + dir : "the compiled pipelines in " + dir + " are " + names));
+        + (names.isEmpty() ? "no compiled pipeline in " + folders() : "the compiled pipelines in " + folders() + " are " + names));
+  }
+
+  /**
+   * The pipelines {@code mvn compile} wrote to --classes, by name, sorted: the Argo workflow of a
+   * pipeline compiled in both formats (both draw the same picture), the KFP 2 spec of one compiled
+   * for KFP 2 only.
+   */
+  private Map<String, Path> compiled() throws IOException {
+    Map<String, Path> compiled = new TreeMap<>();
+    for (PipelineFormat form : List.of(PipelineFormat.KFP2, PipelineFormat.ARGO)) {
+      Path dir = classes.resolve(form.folder());
+      if (Files.isDirectory(dir)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
+          files.forEach(f -> compiled.put(baseName(f.getFileName().toString()), f));
+        }
+      }
+    }
+    return compiled;
+  }
+
+  /** Where {@link #compiled} looks, for messages. */
+  private String folders() {
+    return classes.resolve(PipelineFormat.ARGO.folder()) + " or " + classes.resolve(PipelineFormat.KFP2.folder());
   }
 
   private static Source file(Path f) {
@@ -119,16 +146,5 @@ final class GraphCommand extends Commands.Base {
   private static String baseName(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     return name.replaceFirst("\\.ya?ml$", "");
-  }
-
-  private static List<String> names(Path dir) throws IOException {
-    List<String> names = new ArrayList<>();
-    if (Files.isDirectory(dir)) {
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
-        files.forEach(f -> names.add(baseName(f.getFileName().toString())));
-      }
-    }
-    names.sort(null);
-    return names;
   }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GraphCommandTest {
   static final String CLASSES = "../examples/target/classes";
   static final Path ADD = Path.of(CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml");
+  /** A pipeline compiled for KFP 2 alone ({@code formats = Format.KFP2}). */
+  static final Path KFP2_ONLY = Path.of(CLASSES, "META-INF/kfp4j/kfp2/pipelines/control-flow.yaml");
   /** The README's picture of the add example, made by the command the README shows. */
   static final Path PICTURE = Path.of("../docs/add-example.svg");
 
@@ -58,10 +60,21 @@ class GraphCommandTest {
 
     Cli all = Cli.run("graph", "--classes", CLASSES, "-o", dir.toString(), "--format", "mermaid");
     assertEquals(0, all.code(), all.toString());
-    try (Stream<Path> compiled = Files.list(ADD.getParent()); Stream<Path> written = Files.list(dir)) {
-      List<String> want = compiled.map(f -> f.getFileName().toString().replace(".yaml", ".mmd")).sorted().toList();
+    try (Stream<Path> argo = Files.list(ADD.getParent()); Stream<Path> kfp2 = Files.list(KFP2_ONLY.getParent());
+         Stream<Path> written = Files.list(dir)) {
+      List<String> want = Stream.concat(argo, kfp2).map(f -> f.getFileName().toString().replace(".yaml", ".mmd")).distinct().sorted()
+          .toList();
       assertEquals(want, written.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".mmd")).sorted().toList());
     }
+  }
+
+  @Test
+  void drawsAPipelineCompiledForKfp2OnlyByName() {
+    assertTrue(Files.notExists(ADD.resolveSibling("control-flow.yaml")), "control-flow is compiled for KFP 2 only");
+    Cli r = Cli.run("graph", "control-flow", "--classes", CLASSES);
+    assertEquals(0, r.code(), r.toString());
+    assertEquals(Cli.run("graph", KFP2_ONLY.toString()).out(), r.out());
+    assertTrue(r.out().contains("data-name=\"square\""), r.out());
   }
 
   @Test

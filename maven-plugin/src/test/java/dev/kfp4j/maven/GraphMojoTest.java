@@ -13,7 +13,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kfp4j:graph}, run as Maven runs it: every compiled pipeline into a folder, or one into a file. */
+/** {@code kfp4j:graph}, run as Maven runs it: every compiled pipeline (either format) into a folder, or one into a file. */
 class GraphMojoTest {
   @TempDir
   Path dir;
@@ -30,12 +30,16 @@ class GraphMojoTest {
   void drawsEveryPipelineIntoAFolderItMakes() throws Exception {
     Path folder = dir.resolve("target/kfp4j-graph");
     mojo(folder.toFile()).execute();
-    try (Stream<Path> compiled = Files.list(GoalsTest.CLASSES.toPath().resolve("META-INF/kfp4j/pipelines"));
+    Path meta = GoalsTest.CLASSES.toPath().resolve("META-INF/kfp4j");
+    try (Stream<Path> argo = Files.list(meta.resolve("pipelines")); Stream<Path> kfp2 = Files.list(meta.resolve("kfp2/pipelines"));
          Stream<Path> drawn = Files.list(folder)) {
-      List<String> want = compiled.map(f -> f.getFileName().toString().replace(".yaml", ".svg")).sorted().toList();
+      List<String> want = Stream.concat(argo, kfp2).map(f -> f.getFileName().toString().replace(".yaml", ".svg")).distinct().sorted().toList();
       assertEquals(want, drawn.map(f -> f.getFileName().toString()).sorted().toList());
     }
     assertTrue(Files.readString(folder.resolve("add-example.svg")).startsWith("<svg xmlns="));
+    // compiled for KFP 2 only (formats = KFP2), so it has no Argo workflow to draw from
+    assertTrue(Files.notExists(meta.resolve("pipelines/control-flow.yaml")));
+    assertTrue(Files.readString(folder.resolve("control-flow.svg")).contains("data-name=\"square\""));
   }
 
   @Test
