@@ -62,11 +62,15 @@ class EvaluationTest {
 
   @Test
   void aLocalRunRecordsTheMetricsAndVisualizations() throws Exception {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
     LocalRunner runner = LocalRunner.builder().root(dir).caching(false).javaMode(LocalRunner.JavaMode.SUBPROCESS)
-        .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build();
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).summary(true).build();
     RunResult r = runner.run(Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/pipelines/evaluation.yaml"),
         Map.of("threshold", "0.5"));
     assertTrue(r.succeeded(), () -> "failed: " + r.failedTask());
+    // the summary the README shows
+    assertTrue(console.toString(StandardCharsets.UTF_8).contains("\n" + " ".repeat(41) + "metrics: accuracy=0.7 recall=0.8\n"),
+        console.toString(StandardCharsets.UTF_8));
     TaskResult task = r.task("evaluate").orElseThrow();
     // 10 items at 0.5: 5 positives, 4 found (recall 0.8); 5 negatives, 3 rejected (accuracy 7 of 10)
     assertEquals(Map.of("accuracy", 0.7, "recall", 0.8), task.metrics());
