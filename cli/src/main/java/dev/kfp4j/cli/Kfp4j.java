@@ -69,13 +69,9 @@ public final class Kfp4j implements Runnable {
   /** Runs the command line with the given streams and returns the exit code; the Maven plugin calls this too. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     Kfp4j root = new Kfp4j();
-    CommandLine cli = new CommandLine(root);
-    for (Object command : needed(args)) {
-      cli.addSubcommand(command);
-    }
+    CommandLine cli = commandLine(root, args);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       String message = root.redactor.redact(e.getMessage());
       if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
@@ -102,6 +98,29 @@ public final class Kfp4j implements Runnable {
       return USAGE;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * Whether {@code args} is a command line this command takes, read as {@link #execute} reads it
+   * but run only as far as picocli's parser: null if so, else the error {@code execute} would
+   * report (exit code 2). The Maven plugin's tests check each goal's command line with it.
+   */
+  public static String parseError(String... args) {
+    try {
+      commandLine(new Kfp4j(), args).parseArgs(args);
+      return null;
+    } catch (CommandLine.ParameterException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static CommandLine commandLine(Kfp4j root, String[] args) {
+    CommandLine cli = new CommandLine(root);
+    for (Object command : needed(args)) {
+      cli.addSubcommand(command);
+    }
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
   }
 
   /**

@@ -63,6 +63,22 @@ final class Goals {
     @Parameter(property = "kfp4j.format")
     String format;
 
+    /** Tasks at once (default: the number of cores). */
+    @Parameter(property = "kfp4j.parallelism")
+    Integer parallelism;
+
+    /** Run Java components as java subprocesses, as in a container. */
+    @Parameter(property = "kfp4j.subprocess", defaultValue = "false")
+    boolean subprocess;
+
+    /** Complete a stopped run in its folder. */
+    @Parameter(property = "kfp4j.resume")
+    File resume;
+
+    /** Show each task's output (stdout and stderr) as it runs, each line after the task's name. */
+    @Parameter(property = "kfp4j.logs", defaultValue = "false")
+    boolean logs;
+
     @Override
     List<String> arguments() {
       List<String> args = new ArrayList<>();
@@ -75,6 +91,10 @@ final class Goals {
       arguments(args, arguments);
       option(args, "--root", root);
       flag(args, "--no-cache", noCache);
+      option(args, "--parallelism", parallelism);
+      flag(args, "--subprocess", subprocess);
+      option(args, "--resume", resume);
+      flag(args, "--logs", logs);
       if (containers) {
         args.add("--containers");
         engine(args);
@@ -128,6 +148,10 @@ final class Goals {
     @Parameter(property = "kfp4j.check", defaultValue = "false")
     boolean check;
 
+    /** Build the image without a class-data-sharing archive of its steps' classes. */
+    @Parameter(property = "kfp4j.noClassDataArchive", defaultValue = "false")
+    boolean noClassDataArchive;
+
     @Override
     List<String> arguments() {
       List<String> args = new ArrayList<>();
@@ -141,6 +165,7 @@ final class Goals {
       option(args, "--tar", tar);
       flag(args, "--insecure", insecure);
       flag(args, "--check", check);
+      flag(args, "--no-class-data-archive", noClassDataArchive);
       engine(args);
       return args;
     }
@@ -326,9 +351,15 @@ final class Goals {
       super("list-pipelines");
     }
 
+    /** At most this many (default 50). */
+    @Parameter(property = "kfp4j.limit")
+    Integer limit;
+
     @Override
     List<String> goalArguments() {
-      return new ArrayList<>();
+      List<String> args = new ArrayList<>();
+      option(args, "--limit", limit);
+      return args;
     }
   }
 
@@ -342,10 +373,15 @@ final class Goals {
     @Parameter(property = "kfp4j.experiment")
     String experiment;
 
+    /** At most this many (default 50). */
+    @Parameter(property = "kfp4j.limit")
+    Integer limit;
+
     @Override
     List<String> goalArguments() {
       List<String> args = new ArrayList<>();
       option(args, "--experiment", experiment);
+      option(args, "--limit", limit);
       return args;
     }
   }
@@ -392,6 +428,12 @@ final class Goals {
     /** Open it in the desktop's browser. */
     @Parameter(property = "kfp4j.open", defaultValue = "false")
     boolean open;
+
+    /** {@code kfp4j ui} prints a link or serves a page: it has no {@code --output}. */
+    @Override
+    boolean printsAnswers() {
+      return false;
+    }
 
     @Override
     List<String> goalArguments() {

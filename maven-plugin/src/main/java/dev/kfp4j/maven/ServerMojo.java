@@ -49,7 +49,7 @@ abstract class ServerMojo extends Kfp4jMojo {
   @Parameter(property = "kfp4j.argoServer")
   String argoServer;
 
-  /** {@code table} or {@code json}. */
+  /** {@code table} or {@code json}, for the goals that print what the server answered (not {@code ui}). */
   @Parameter(property = "kfp4j.output", defaultValue = "table")
   String output;
 
@@ -58,6 +58,11 @@ abstract class ServerMojo extends Kfp4jMojo {
   }
 
   abstract List<String> goalArguments();
+
+  /** Whether the goal's command prints what the server answered, as a table or JSON ({@code --output}). */
+  boolean printsAnswers() {
+    return true;
+  }
 
   @Override
   final List<String> arguments() {
@@ -72,7 +77,9 @@ abstract class ServerMojo extends Kfp4jMojo {
     option(args, "--ca-cert", caCert);
     flag(args, "--argo", argo);
     option(args, "--argo-server", argoServer);
-    option(args, "--output", output);
+    if (printsAnswers()) {
+      option(args, "--output", output);
+    }
     args.addAll(goalArguments());
     return args;
   }

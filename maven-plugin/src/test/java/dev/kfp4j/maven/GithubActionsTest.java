@@ -10,25 +10,20 @@ import dev.kfp4j.yaml.Yaml;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.plugin.Mojo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,7 +71,7 @@ class GithubActionsTest {
     }
     assertEquals("[\"main\"]", Yaml.read(Files.readString(onMerge)).at("/on/push/branches").toString());
 
-    Map<String, Descriptor> goals = descriptor();
+    Map<String, PluginDescriptor> goals = PluginDescriptor.goals();
     List<String> ran = new ArrayList<>();
     for (Path file : List.of(onPush, onMerge)) {
       String text = Files.readString(file);
@@ -104,7 +99,7 @@ class GithubActionsTest {
   }
 
   /** Runs one {@code mvn} line's kfp4j goals as Maven would; returns its phases and goals. */
-  private String run(String line, String file, Map<String, Descriptor> goals, Path config) throws Exception {
+  private String run(String line, String file, Map<String, PluginDescriptor> goals, Path config) throws Exception {
     List<String> words = shellWords(line);
     assertEquals("mvn", words.get(0), line);
     Map<String, String> properties = new LinkedHashMap<>();
@@ -133,10 +128,10 @@ class GithubActionsTest {
     }
     for (String goal : toRun) {
       Mojo mojo = goals.get(goal).configure(properties);
-      set(mojo, "config", config.toFile());
+      PluginDescriptor.set(mojo, "config", config.toFile());
       // This test stands in for a project with one pipeline: the examples' add-example.
-      set(mojo, "classes", new File("../examples/target/classes"));
-      set(mojo, "pipeline", "add-example");
+      PluginDescriptor.set(mojo, "classes", new File("../examples/target/classes"));
+      PluginDescriptor.set(mojo, "pipeline", "add-example");
       mojo.execute();
     }
     return String.join(" ", did);
@@ -173,91 +168,5 @@ class GithubActionsTest {
       words.add(w.toString());
     }
     return words;
-  }
-
-  /** A goal as this plugin's descriptor (written by maven-plugin-plugin) declares it: its class, and its fields by user property. */
-  record Descriptor(String implementation, Map<String, String> fieldOfProperty, Map<String, String> defaults) {
-    Mojo configure(Map<String, String> properties) throws Exception {
-      Mojo mojo = (Mojo) Class.forName(implementation).getDeclaredConstructor().newInstance();
-      for (Map.Entry<String, String> d : defaults.entrySet()) {
-        set(mojo, d.getKey(), d.getValue());
-      }
-      Set<String> unknown = new LinkedHashSet<>(properties.keySet());
-      unknown.removeIf(p -> p.equals("skipTests"));
-      for (Map.Entry<String, String> p : properties.entrySet()) {
-        String field = fieldOfProperty.get(p.getKey());
-        if (field != null) {
-          set(mojo, field, p.getValue());
-          unknown.remove(p.getKey());
-        }
-      }
-      assertEquals(Set.of(), unknown, implementation + " has no such parameters");
-      return mojo;
-    }
-  }
-
-  private static Map<String, Descriptor> descriptor() throws Exception {
-    File xml = new File("target/classes/META-INF/maven/plugin.xml");
-    var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
-    Map<String, Descriptor> out = new LinkedHashMap<>();
-    NodeList mojos = doc.getElementsByTagName("mojo");
-    for (int i = 0; i < mojos.getLength(); i++) {
-      Element mojo = (Element) mojos.item(i);
-      String goal = mojo.getElementsByTagName("goal").item(0).getTextContent();
-      String implementation = mojo.getElementsByTagName("implementation").item(0).getTextContent();
-      Map<String, String> byProperty = new LinkedHashMap<>();
-      Map<String, String> defaults = new LinkedHashMap<>();
-      NodeList config = mojo.getElementsByTagName("configuration");
-      if (config.getLength() > 0) {
-        NodeList fields = config.item(0).getChildNodes();
-        for (int j = 0; j < fields.getLength(); j++) {
-          if (fields.item(j) instanceof Element f) {
-            String expression = f.getTextContent().strip();
-            if (expression.startsWith("${") && expression.endsWith("}")) {
-              byProperty.put(expression.substring(2, expression.length() - 1), f.getTagName());
-            }
-            String d = f.getAttribute("default-value");
-            if (!d.isEmpty() && !d.contains("${")) {
-              defaults.put(f.getTagName(), d);
-            }
-          }
-        }
-      }
-      out.put(goal, new Descriptor(implementation, byProperty, defaults));
-    }
-    return out;
-  }
-
-  /** Sets a mojo's field from text, as Maven converts parameter values. */
-  static void set(Object mojo, String name, Object value) throws Exception {
-    Field f = field(mojo.getClass(), name);
-    f.setAccessible(true);
-    Class<?> t = f.getType();
-    Object v = value;
-    if (value instanceof String s) {
-      if (t == boolean.class || t == Boolean.class) {
-        v = Boolean.parseBoolean(s);
-      } else if (t == int.class || t == Integer.class) {
-        v = Integer.parseInt(s);
-      } else if (t == long.class || t == Long.class) {
-        v = Long.parseLong(s);
-      } else if (t == File.class) {
-        v = new File(s);
-      } else if (t != String.class) {
-        throw new AssertionError("field " + name + " of type " + t + " set from text");
-      }
-    }
-    f.set(mojo, v);
-  }
-
-  private static Field field(Class<?> c, String name) throws NoSuchFieldException {
-    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-      try {
-        return k.getDeclaredField(name);
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      }
-    }
-    throw new NoSuchFieldException(c.getName() + "." + name);
   }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,10 @@ class UiMojoTest {
   @TempDir
   Path dir;
 
-  private Goals.UiMojo mojo() {
-    Goals.UiMojo mojo = new Goals.UiMojo();
-    mojo.local = true;
+  /** The goal as Maven configures it for {@code -Dkfp4j.local -Dkfp4j.port=0}: with the descriptor's defaults. */
+  private Goals.UiMojo mojo() throws Exception {
+    Goals.UiMojo mojo = (Goals.UiMojo) PluginDescriptor.goals().get("ui").configure(Map.of("kfp4j.local", "true", "kfp4j.port", "0"));
     mojo.root = dir.resolve("runs").toFile();
-    mojo.port = 0;
-    mojo.bind = "127.0.0.1";
     mojo.classes = GoalsTest.CLASSES;
     return mojo;
   }
@@ -59,7 +58,7 @@ class UiMojoTest {
   }
 
   @Test
-  void anAddressThatIsNotLoopbackIsAConfigurationError() {
+  void anAddressThatIsNotLoopbackIsAConfigurationError() throws Exception {
     Goals.UiMojo mojo = mojo();
     mojo.bind = "0.0.0.0";
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);

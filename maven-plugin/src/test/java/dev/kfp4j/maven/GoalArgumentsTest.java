@@ -1,0 +1,78 @@
+package dev.kfp4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kfp4j.cli.Kfp4j;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every goal's command line is one its {@code kfp4j} command takes, with the goal configured as
+ * Maven configures it from this plugin's descriptor: its defaults (the project's expressions filled
+ * in) and a value for every other parameter set by a property; then again with every switch on. The command's
+ * parser reads each line; nothing runs.
+ */
+class GoalArgumentsTest {
+  /** A value for each parameter that takes one of a few words; any other takes a path, or 1. */
+  private static final Map<String, String> CHOICES = Map.of("to", "tar", "apiVersion", "v2beta1", "format", "kfp2");
+
+  @TempDir Path dir;
+
+  @Test
+  void everyGoalsLineIsOneItsCommandTakes() throws Exception {
+    List<String> refused = new ArrayList<>();
+    for (Map.Entry<String, PluginDescriptor> goal : PluginDescriptor.goals().entrySet()) {
+      for (boolean switchesOn : List.of(false, true)) {
+        Kfp4jMojo mojo = configure(goal.getValue(), switchesOn);
+        List<String> line = new ArrayList<>(List.of(mojo.command().split(" ")));
+        line.addAll(mojo.arguments());
+        String error = Kfp4j.parseError(line.toArray(String[]::new));
+        if (error != null) {
+          refused.add("kfp4j:" + goal.getKey() + (switchesOn ? " with every switch on" : "") + " runs 'kfp4j " + String.join(" ", line)
+              + "': " + error);
+        }
+      }
+    }
+    assertEquals(List.of(), refused);
+  }
+
+  /** The goal as Maven configures it in a project in {@code dir}. */
+  private Kfp4jMojo configure(PluginDescriptor goal, boolean switchesOn) throws Exception {
+    Kfp4jMojo mojo = (Kfp4jMojo) goal.configure(Map.of());
+    for (Map.Entry<String, String> d : goal.defaults().entrySet()) {
+      Class<?> type = PluginDescriptor.type(mojo, d.getKey());
+      if (d.getValue().contains("${") && (type == String.class || type == File.class)) {
+        PluginDescriptor.set(mojo, d.getKey(), project(d.getValue()));
+      }
+    }
+    for (String name : goal.fieldOfProperty().values()) {
+      Class<?> type = PluginDescriptor.type(mojo, name);
+      if (!goal.defaults().containsKey(name) && (type == String.class || type == File.class || type == Integer.class)) {
+        PluginDescriptor.set(mojo, name, type == Integer.class ? "1" : CHOICES.getOrDefault(name, dir.resolve("some-" + name).toString()));
+      }
+    }
+    if (switchesOn) {
+      for (String name : goal.fieldOfProperty().values()) {
+        Class<?> type = PluginDescriptor.type(mojo, name);
+        if ((type == boolean.class || type == Boolean.class) && !name.equals("skip")) {
+          PluginDescriptor.set(mojo, name, "true");
+        }
+      }
+    }
+    return mojo;
+  }
+
+  /** A default value with Maven's project expressions filled in, for a project in {@code dir}. */
+  private String project(String value) {
+    return value.replace("${project.basedir}", dir.toString())
+        .replace("${project.build.outputDirectory}", GoalsTest.CLASSES.getPath())
+        .replace("${project.build.directory}", dir.resolve("target").toString())
+        .replace("${project.artifactId}", "demo")
+        .replace("${project.version}", "1.0");
+  }
+}
