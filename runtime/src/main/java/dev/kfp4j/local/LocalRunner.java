@@ -58,7 +58,11 @@ public final class LocalRunner {
   private final Containers containers;
   private List<String> engine;
 
-  /** The copy of the workflow in each run folder: the pipeline the run ran, as JSON. */
+  /**
+   * The copy of the workflow in each run folder, the pipeline the run ran as JSON, which {@code
+   * PipelineGraph.read} draws: the Argo workflow, or the KFP 2 spec with its platform spec, if any,
+   * as KFP's API holds the two ({@code pipeline_spec} and {@code platform_spec} of one object).
+   */
   public static final String WORKFLOW_FILE = "workflow.json";
 
   private LocalRunner(Builder b) {
@@ -88,8 +92,8 @@ public final class LocalRunner {
     Path runDir = RunPaths.inside(root, workflow.name(), runId);
     try {
       Files.createDirectories(runDir);
-      // the workflow the run ran, for the local UI's picture of it
-      Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.jsonText(workflow.root()));
+      // the pipeline the run ran, for the local UI's picture of it
+      Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.jsonText(workflow.runCopy()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the run folder " + runDir, e);
     }

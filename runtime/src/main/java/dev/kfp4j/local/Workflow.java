@@ -2,6 +2,7 @@ package dev.kfp4j.local;
 
 import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.format.argo.ArgoReader;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,8 @@ public final class Workflow {
 
   /** The Argo workflow as parsed, or null for a KFP 2 spec. */
   private final JsonNode root;
+  /** A KFP 2 spec and its platform document, if any, as parsed; none for an Argo workflow. */
+  private final List<JsonNode> documents;
   private final String source;
   private final String name;
   private final List<Parameter> parameters = new ArrayList<>();
@@ -37,9 +40,10 @@ public final class Workflow {
   /** The groups the format made around one step, which a run shows as that step. */
   private Set<String> stepGroups = Set.of();
 
-  /** A KFP 2 pipeline, read into the model from {@code source}. */
-  private Workflow(dev.kfp4j.model.Pipeline model, String source) {
+  /** A KFP 2 pipeline, read into the model from {@code source}, whose documents {@code documents} are. */
+  private Workflow(dev.kfp4j.model.Pipeline model, List<JsonNode> documents, String source) {
     this.root = null;
+    this.documents = documents;
     this.model = model;
     this.source = source;
     this.name = model.name();
@@ -54,6 +58,7 @@ public final class Workflow {
   /** An Argo workflow: its name and parameters now, its model when it is checked or run. */
   private Workflow(JsonNode root, String source) {
     this.root = root;
+    this.documents = List.of();
     this.source = source;
     if (!ArgoReader.isWorkflow(root)) {
       throw new WorkflowException(source + ": not an Argo Workflow (kind: Workflow)");
@@ -79,7 +84,8 @@ public final class Workflow {
 
   /**
    * An Argo Workflow or a KFP 2 pipeline spec (with its Kubernetes platform document, if any, as
-   * the KFP SDK and the processor write it after the spec); an Argo Workflow file holds one document.
+   * the KFP SDK and the processor write it after the spec, or both as one object, as KFP's API and
+   * a run folder's {@link LocalRunner#WORKFLOW_FILE} hold them); an Argo Workflow file holds one document.
    */
   public static Workflow parse(String yaml, String source) {
     return parse(reading(source, () -> dev.kfp4j.format.Documents.read(yaml, source)), yaml, source);
@@ -87,12 +93,13 @@ public final class Workflow {
 
   /** {@link #parse(String, String)} of {@code yaml}, whose documents {@code documents} are, as {@code Documents.read} gives them. */
   public static Workflow parse(List<JsonNode> documents, String yaml, String source) {
-    JsonNode first = documents.isEmpty() ? tools.jackson.databind.node.MissingNode.getInstance() : documents.get(0);
-    if (dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(first)) {
-      return new Workflow(reading(source, () -> dev.kfp4j.format.kfp2.Kfp2Reader.read(documents, yaml, source)), source);
+    List<JsonNode> docs = Kfp2Reader.documents(documents);
+    JsonNode first = docs.isEmpty() ? tools.jackson.databind.node.MissingNode.getInstance() : docs.get(0);
+    if (Kfp2Reader.isPipelineSpec(first)) {
+      return new Workflow(reading(source, () -> Kfp2Reader.read(docs, yaml, source)), docs, source);
     }
-    if (documents.size() > 1) {
-      throw new WorkflowException(source + ": " + documents.size() + " YAML documents; an Argo Workflow file holds one "
+    if (docs.size() > 1) {
+      throw new WorkflowException(source + ": " + docs.size() + " YAML documents; an Argo Workflow file holds one "
           + "(only a KFP 2 pipeline spec is followed by another, its platform document)");
     }
     return new Workflow(first, source);
@@ -166,9 +173,14 @@ public final class Workflow {
     return List.copyOf(parameters);
   }
 
-  /** The Argo workflow as parsed (the run keeps it for the local UI's picture), or null for a KFP 2 spec. */
-  JsonNode root() {
-    return root;
+  /**
+   * The pipeline as a run keeps it in its folder ({@link LocalRunner#WORKFLOW_FILE}), for the local
+   * UI's picture of it: the Argo workflow, or the KFP 2 spec with its platform document, if any, as
+   * one object ({@link Kfp2Reader#oneObject}); both as parsed, which the formats' readers and {@code
+   * PipelineGraph.read} read back as this pipeline.
+   */
+  JsonNode runCopy() {
+    return root != null ? root : Kfp2Reader.oneObject(documents.get(0), documents.size() > 1 ? documents.get(1) : null);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.local.TaskResult.State;
 import dev.kfp4j.model.Argument;
@@ -42,7 +43,8 @@ import tools.jackson.databind.JsonNode;
  * component files have them) with KFP 2's placeholders resolved, a condition on an output not
  * named {@code Output} (which KFP's {@code kfp.local} skips silently), an else branch, a loop with
  * parallelism whose outputs are collected, retries and caching; each spec written by the KFP 2
- * format and read back, as a file from the compiler is.
+ * format and read back, as a file from the compiler is. The run folder keeps the spec, with its
+ * platform document, as the pipeline it ran, which a run resumes from.
  */
 class Kfp2LocalRunTest {
   @TempDir Path dir;
@@ -144,6 +146,68 @@ class Kfp2LocalRunTest {
     assertEquals(State.Cached, again.task("flaky").orElseThrow().state());
     assertEquals("done", again.output("flaky", "out"));
     assertEquals(2, Files.readAllLines(counter).size(), "the cached run ran nothing");
+  }
+
+  /** The pipeline a run keeps in its folder, read back as the formats' readers read it. */
+  private static Workflow runCopy(RunResult r) throws Exception {
+    String copy = Files.readString(r.runDir().resolve(LocalRunner.WORKFLOW_FILE));
+    Workflow back = Workflow.parse(copy, LocalRunner.WORKFLOW_FILE);
+    assertEquals("kfp2", back.format());
+    assertEquals(back.pipeline(), Kfp2Reader.read(copy, LocalRunner.WORKFLOW_FILE));
+    return back;
+  }
+
+  @Test
+  void theRunKeepsTheSpecWithItsPlatformDocumentAsOneJsonObjectThatReadsBackAsThePipeline() throws Exception {
+    Pipeline p = new Pipeline("mounting", null, List.of(new Parameter("side", ParameterType.STRING, "heads", null)),
+        List.of(new Task("flip", FLIP, Map.of("side", new Argument.PipelineParameter("side")), List.of(),
+            List.of(new TaskSetting.PvcMount("my-pvc", "/mnt")))), null, PipelineSettings.DEFAULTS, null);
+    Workflow w = kfp2(p);
+    assertTrue(Kfp2Writer.write(p).contains("\n---\nplatforms:"), "the mount is in the platform document");
+    RunResult r = runner(false).run(w, Map.of("side", "tails"));
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+
+    JsonNode copy = Yaml.json().readTree(r.runDir().resolve(LocalRunner.WORKFLOW_FILE).toFile());
+    assertEquals("mounting", copy.at("/pipeline_spec/pipelineInfo/name").asString(), copy.toString());
+    assertEquals("/mnt", copy.at("/platform_spec/platforms/kubernetes/deploymentSpec/executors/exec-flip/pvcMount/0/mountPath").asString(),
+        copy.toString());
+    Workflow back = runCopy(r);
+    assertEquals(w.pipeline(), back.pipeline());
+    assertTrue(((Task) back.pipeline().node("flip").orElseThrow()).settings().contains(new TaskSetting.PvcMount("my-pvc", "/mnt")));
+  }
+
+  @Test
+  void aSpecWithoutAPlatformDocumentIsKeptAsItIs() throws Exception {
+    Workflow w = kfp2(flipPipeline());
+    RunResult r = runner(false).run(w, Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    JsonNode copy = Yaml.json().readTree(r.runDir().resolve(LocalRunner.WORKFLOW_FILE).toFile());
+    assertEquals("flip-and-loop", copy.at("/pipelineInfo/name").asString(), copy.toString());
+    assertEquals(w.pipeline(), runCopy(r).pipeline());
+  }
+
+  @Test
+  void aStoppedRunResumesFromThePipelineItKeptWithoutRerunningFinishedTasks() throws Exception {
+    Path counter = dir.resolve("count");
+    Path gate = dir.resolve("gate");
+    ComponentSpec counted = sh("counted", "echo x >> \"$0\"; printf 21 > \"$1\"", List.of("file:String"), Map.of("out", "Integer"));
+    ComponentSpec gated = sh("gated", "[ -f \"$1\" ] && printf $(( $0 * 2 )) > \"$2\"", List.of("n:Integer", "gate:String"),
+        Map.of("out", "Integer"));
+    Pipeline p = new Pipeline("gated", null, List.of(), List.of(
+        new Task("counted", counted, Map.of("file", Argument.Constant.of(counter.toString()))),
+        new Task("gated", gated, Map.of("n", new Argument.TaskOutput("counted", "out"), "gate", Argument.Constant.of(gate.toString())),
+            List.of(), List.of(new TaskSetting.PvcMount("my-pvc", "/mnt")))), null, PipelineSettings.DEFAULTS, null);
+    RunResult failed = runner(false).run(kfp2(p), Map.of());
+    assertEquals(State.Failed, failed.task("gated").orElseThrow().state());
+    String kept = Files.readString(failed.runDir().resolve(LocalRunner.WORKFLOW_FILE));
+
+    Files.writeString(gate, "open");
+    RunResult r = runner(false).resume(runCopy(failed), failed.runDir());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals(failed.runDir(), r.runDir());
+    assertEquals("42", r.output("gated", "out"));
+    assertEquals(1, Files.readAllLines(counter).size(), "'counted' did not run again");
+    assertEquals(kept, Files.readString(r.runDir().resolve(LocalRunner.WORKFLOW_FILE)), "the pipeline the run ran, kept as it was");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a KFP 2 pipeline spec (with its {@code platforms: kubernetes:} document, if any) into a
@@ -27,6 +28,11 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  */
 public final class Kfp2Reader {
+  /** The key of the pipeline spec in one object holding it with its platform spec, as KFP's API holds them ({@link #oneObject}). */
+  public static final String PIPELINE_SPEC = "pipeline_spec";
+  /** The key of the platform spec in one object holding it with its pipeline spec, as KFP's API holds them ({@link #oneObject}). */
+  public static final String PLATFORM_SPEC = "platform_spec";
+
   private Kfp2Reader() {}
 
   /** Whether {@code yaml}'s first document is a KFP 2 pipeline spec rather than, say, an Argo workflow. */
@@ -39,12 +45,45 @@ public final class Kfp2Reader {
     return documents != null && !documents.isEmpty() && isPipelineSpec(documents.get(0));
   }
 
+  /**
+   * A pipeline spec and its platform document (null: none) as one JSON object, as KFP's API holds
+   * them (a pipeline version's or a run's {@code pipeline_spec}): the spec alone, or both, under
+   * {@value #PIPELINE_SPEC} and {@value #PLATFORM_SPEC}. {@link #documents} gives the two back.
+   */
+  public static JsonNode oneObject(JsonNode spec, JsonNode platform) {
+    if (platform == null) {
+      return spec;
+    }
+    ObjectNode both = Yaml.object();
+    both.set(PIPELINE_SPEC, spec);
+    both.set(PLATFORM_SPEC, platform);
+    return both;
+  }
+
+  /**
+   * The documents of a KFP 2 pipeline file: {@code docs} as they are, or, for one object holding a
+   * pipeline spec and its platform spec as KFP's API does ({@link #oneObject}), the spec and its
+   * platform document, as a YAML file holds them.
+   */
+  public static List<JsonNode> documents(List<JsonNode> docs) {
+    if (docs == null || docs.size() != 1 || !isPipelineSpec(docs.get(0).get(PIPELINE_SPEC))) {
+      return docs;
+    }
+    JsonNode spec = docs.get(0).get(PIPELINE_SPEC);
+    JsonNode platform = docs.get(0).get(PLATFORM_SPEC);
+    return platform == null || platform.isNull() ? List.of(spec) : List.of(spec, platform);
+  }
+
   public static Pipeline read(String yaml, String source) {
     return read(Documents.read(yaml, source), yaml, source);
   }
 
-  /** {@link #read(String, String)} of {@code yaml}, whose documents {@code docs} are, as {@link Documents#read} gives them. */
-  public static Pipeline read(List<JsonNode> docs, String yaml, String source) {
+  /**
+   * {@link #read(String, String)} of {@code yaml}, whose documents {@code documents} are, as {@link
+   * Documents#read} gives them: a spec and its platform document, or the two as one object ({@link #oneObject}).
+   */
+  public static Pipeline read(List<JsonNode> documents, String yaml, String source) {
+    List<JsonNode> docs = documents(documents);
     if (!isPipelineSpec(docs)) {
       throw new FormatException(source + ": not a KFP 2 pipeline spec (it needs pipelineInfo and root)");
     }
