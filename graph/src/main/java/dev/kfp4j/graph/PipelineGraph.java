@@ -41,15 +41,16 @@ public final class PipelineGraph {
 
   /**
    * Reads a compiled pipeline, whichever format it is in: an Argo Workflow (KFP v1, or plain Argo)
-   * or a KFP 2 pipeline spec. {@code source} names it in errors.
+   * or a KFP 2 pipeline spec (with its platform spec as a second document, or the two as one
+   * object, as KFP's API and a local run's {@code workflow.json} hold them). {@code source} names it in errors.
    *
    * @throws FormatException when it is neither, or broken
    */
   public static Pipeline read(String yaml, String source) {
-    List<JsonNode> docs = Documents.read(yaml, source);
+    List<JsonNode> docs = Kfp2Reader.documents(Documents.read(yaml, source));
     JsonNode first = docs.isEmpty() ? null : docs.get(0);
     if (Kfp2Reader.isPipelineSpec(first)) {
-      return Kfp2Reader.read(yaml, source);
+      return Kfp2Reader.read(docs, yaml, source);
     }
     if (ArgoReader.isWorkflow(first)) {
       return ArgoReader.read(yaml, source);

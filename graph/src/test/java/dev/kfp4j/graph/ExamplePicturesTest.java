@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.argo.ArgoReader;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.ResourceStep;
+import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +20,30 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The pictures of every example pipeline, as the examples module compiled them (Argo workflows),
  * and of the same pipelines written as KFP 2 pipeline specs: read back from the file as {@code
- * kfp4j graph} reads it, drawn, parsed, and checked for every step, flow, {@code after} and group.
+ * kfp4j graph} reads it, drawn, parsed, and checked for every step, flow, {@code after} and group;
+ * and the examples compiled for KFP 2 as a local run keeps them, drawn as from their files.
  */
 class ExamplePicturesTest {
   static final Path PIPELINES = Path.of("../examples/target/classes/META-INF/kfp4j/pipelines");
 
+  /** The examples compiled for KFP 2, some for KFP 2 only. */
+  static final Path KFP2_PIPELINES = PIPELINES.resolveSibling("kfp2").resolve("pipelines");
+
   static Stream<String> examples() throws IOException {
-    try (Stream<Path> files = Files.list(PIPELINES)) {
+    return yamlFiles(PIPELINES);
+  }
+
+  static Stream<String> kfp2Examples() throws IOException {
+    return yamlFiles(KFP2_PIPELINES);
+  }
+
+  private static Stream<String> yamlFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
       List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
       assertTrue(names.size() >= 10, "the examples module's pipelines, built: " + names);
       return names.stream();
@@ -65,6 +80,29 @@ class ExamplePicturesTest {
     Pipeline p = PipelineGraph.read(spec, file);
     PictureChecks.svg(p, PipelineGraph.svg(p));
     PictureChecks.mermaid(p, PipelineGraph.mermaid(p));
+  }
+
+  /**
+   * A KFP 2 pipeline as a local run keeps it ({@code workflow.json}: the spec, and its platform
+   * spec, if any, in one JSON object as KFP's API holds them) reads as the pipeline of its file, the
+   * Kubernetes settings of its platform spec too, and draws the same picture.
+   */
+  @ParameterizedTest
+  @MethodSource("kfp2Examples")
+  void kfp2SpecsAsALocalRunKeepsThemAreDrawnAsTheirFiles(String file) throws IOException {
+    String yaml = Files.readString(KFP2_PIPELINES.resolve(file));
+    List<JsonNode> docs = Yaml.readAll(yaml);
+    String json = Yaml.jsonText(Kfp2Reader.oneObject(docs.get(0), docs.size() > 1 ? docs.get(1) : null));
+    assertEquals(docs.size() > 1, json.startsWith("{\"pipeline_spec\":"), json);
+    Pipeline p = PipelineGraph.read(yaml, file);
+    Pipeline kept = PipelineGraph.read(json, "workflow.json");
+    assertEquals(new Pipeline(p.name(), p.description(), p.parameters(), p.nodes(), p.exitTask(), p.settings(), null, p.outputs()), kept,
+        "the same pipeline, but for the source its file's header names");
+    assertEquals(PipelineGraph.svg(p), PipelineGraph.svg(kept), file);
+    if (file.equals("volume.yaml")) {
+      SvgPicture volume = SvgPicture.parse(PipelineGraph.svg(kept));
+      assertTrue(volume.boxes().get("echo").texts().contains("mounts my-pvc at /mnt"), volume.boxes().get("echo").texts().toString());
+    }
   }
 
   @Test
