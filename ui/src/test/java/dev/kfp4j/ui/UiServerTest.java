@@ -111,6 +111,25 @@ class UiServerTest {
     assertEquals(405, request("DELETE /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").status);
   }
 
+  /**
+   * Each run is drawn from the pipeline its folder keeps: an Argo workflow, and KFP 2 specs (one
+   * compiled for KFP 2 only, one with a platform document, whose volume mount the picture shows).
+   */
+  @Test
+  void drawsTheRunsOfArgoWorkflowsAndOfKfp2Specs() throws IOException {
+    RunResult controlFlow = TestRuns.run(root, TestRuns.workflow("META-INF/kfp4j/kfp2/pipelines/control-flow.yaml"), Map.of());
+    RunResult volume = TestRuns.run(root, TestRuns.workflow("META-INF/kfp4j/kfp2/pipelines/volume.yaml"), Map.of());
+    for (RunResult r : List.of(run, controlFlow, volume)) {
+      assertTrue(r.succeeded(), r.runDir().toString());
+      Response graph = get("/api/graph/" + r.runDir().getParent().getFileName() + "/" + r.runId(), "127.0.0.1");
+      assertEquals(200, graph.status, graph.body);
+      assertTrue(graph.head.contains("Content-Type: image/svg+xml"), graph.head);
+      assertTrue(graph.body.startsWith("<svg") || graph.body.startsWith("<?xml"), graph.body);
+    }
+    assertTrue(get("/api/graph/control-flow/" + controlFlow.runId(), "127.0.0.1").body.contains(">sum<"), "its steps");
+    assertTrue(get("/api/graph/volume/" + volume.runId(), "127.0.0.1").body.contains("mounts my-pvc at /mnt"), "its platform document's mount");
+  }
+
   /** A runner killed while multiply ran leaves run.json saying Running: the UI shows the run, and that task, Interrupted. */
   @Test
   void aRunWhoseRunnerWasKilledIsInterruptedNotRunning() throws IOException {
