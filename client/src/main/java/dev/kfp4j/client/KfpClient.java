@@ -1,5 +1,6 @@
 package dev.kfp4j.client;
 
+import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.yaml.Yaml;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -262,8 +263,8 @@ public final class KfpClient {
   public String getPipelineVersionTemplate(String pipelineId, String versionId) {
     if (v2) {
       JsonNode spec = http.get(api + "/pipelines/" + pipelineId + "/versions/" + versionId, Http.query()).path("pipeline_spec");
-      if (spec.has(KfpRequests.PIPELINE_SPEC) && spec.has(KfpRequests.PLATFORM_SPEC)) { // KFP's answer for a spec with a platform document
-        return Yaml.write(spec.get(KfpRequests.PIPELINE_SPEC), null) + "---\n" + Yaml.write(spec.get(KfpRequests.PLATFORM_SPEC), null);
+      if (spec.has(Kfp2Reader.PIPELINE_SPEC) && spec.has(Kfp2Reader.PLATFORM_SPEC)) { // KFP's answer for a spec with a platform document
+        return Yaml.write(spec.get(Kfp2Reader.PIPELINE_SPEC), null) + "---\n" + Yaml.write(spec.get(Kfp2Reader.PLATFORM_SPEC), null);
       }
       return Yaml.write(spec, null);
     }

@@ -1,6 +1,7 @@
 package dev.kfp4j.client;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.yaml.Yaml;
@@ -12,10 +13,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Builds the bodies and queries of KFP's requests, v1beta1's and v2beta1's, from the client's records. */
 final class KfpRequests {
-  /** How v2beta1 holds a pipeline spec with its platform spec. */
-  static final String PIPELINE_SPEC = "pipeline_spec";
-  static final String PLATFORM_SPEC = "platform_spec";
-
   private KfpRequests() {}
 
   static ObjectNode object() {
@@ -80,13 +77,7 @@ final class KfpRequests {
   static void source(ObjectNode body, String pipelineId, String versionId, String workflowYaml) {
     if (workflowYaml != null) {
       List<JsonNode> docs = Yaml.readAll(workflowYaml);
-      if (docs.size() > 1) {
-        ObjectNode both = body.putObject("pipeline_spec");
-        both.set(PIPELINE_SPEC, docs.get(0));
-        both.set(PLATFORM_SPEC, docs.get(1));
-      } else {
-        body.set("pipeline_spec", docs.isEmpty() ? object() : docs.get(0));
-      }
+      body.set("pipeline_spec", docs.isEmpty() ? object() : Kfp2Reader.oneObject(docs.get(0), docs.size() > 1 ? docs.get(1) : null));
     } else {
       body.putObject("pipeline_version_reference").put("pipeline_id", pipelineId).put("pipeline_version_id", versionId);
     }
