@@ -7,37 +7,52 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The compiled pipelines a run can be started of: the Argo workflows {@code mvn compile} wrote in
- * {@code <classes>/META-INF/kfp4j/pipelines/}, read each time (a new compile shows at once).
+ * The compiled pipelines a run can be started of, in either format, read each time (a new compile
+ * shows at once): the Argo workflows {@code mvn compile} wrote in {@code
+ * <classes>/META-INF/kfp4j/pipelines/}, and the KFP 2 specs in {@code
+ * <classes>/META-INF/kfp4j/kfp2/pipelines/} of the pipelines compiled for KFP 2 only. A pipeline
+ * compiled in both formats runs from its Argo workflow, as {@code kfp4j run} runs it.
  */
 final class Pipelines {
-  static final String FOLDER = "META-INF/kfp4j/pipelines";
+  /** Where each format's pipelines are, the one a pipeline compiled in both runs from first. */
+  static final List<String> FOLDERS = List.of("META-INF/kfp4j/pipelines", "META-INF/kfp4j/kfp2/pipelines");
 
-  private final Path dir;
+  private final Path classes;
 
   /** The pipelines under {@code classes}; none when it is null. */
   Pipelines(Path classes) {
-    this.dir = classes == null ? null : classes.toAbsolutePath().normalize().resolve(FOLDER);
+    this.classes = classes == null ? null : classes.toAbsolutePath().normalize();
+  }
+
+  /** Each pipeline's file, by name, sorted. */
+  private Map<String, Path> files() {
+    Map<String, Path> files = new TreeMap<>();
+    if (classes == null) {
+      return files;
+    }
+    for (String folder : FOLDERS) {
+      Path dir = classes.resolve(folder);
+      if (Files.isDirectory(dir)) {
+        try (DirectoryStream<Path> yamls = Files.newDirectoryStream(dir, "*.yaml")) {
+          yamls.forEach(f -> files.putIfAbsent(f.getFileName().toString().replaceFirst("\\.yaml$", ""), f));
+        } catch (IOException e) {
+          // none to offer from this folder
+        }
+      }
+    }
+    return files;
   }
 
   List<String> names() {
-    List<String> names = new ArrayList<>();
-    if (dir != null && Files.isDirectory(dir)) {
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
-        files.forEach(f -> names.add(f.getFileName().toString().replaceFirst("\\.yaml$", "")));
-      } catch (IOException e) {
-        // none to offer
-      }
-    }
-    names.sort(null);
-    return names;
+    return List.copyOf(files().keySet());
   }
 
   /** Each pipeline with its parameters (name, default, KFP type), for the "create run" form. */
@@ -71,17 +86,22 @@ final class Pipelines {
 
   /** The compiled YAML of pipeline {@code name}. */
   Optional<String> yaml(String name) {
-    if (dir == null || !RunsFolder.plain(name) || !names().contains(name)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Files.readString(dir.resolve(name + ".yaml")));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return file(name).flatMap(Pipelines::read);
   }
 
   Optional<Workflow> workflow(String name) {
-    return yaml(name).map(y -> Workflow.parse(y, dir.resolve(name + ".yaml").toString()));
+    return file(name).flatMap(f -> read(f).map(y -> Workflow.parse(y, f.toString())));
+  }
+
+  private Optional<Path> file(String name) {
+    return RunsFolder.plain(name) ? Optional.ofNullable(files().get(name)) : Optional.empty();
+  }
+
+  private static Optional<String> read(Path file) {
+    try {
+      return Optional.of(Files.readString(file));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -90,12 +90,20 @@ final class TestRuns {
     return dir;
   }
 
-  /** A classes folder holding the named example pipelines, as {@code mvn compile} leaves them. */
+  /** A classes folder holding the named example pipelines, in the formats they were compiled in, as {@code mvn compile} leaves them. */
   static Path classes(Path dir, String... pipelines) throws IOException {
-    Path folder = Files.createDirectories(dir.resolve(Pipelines.FOLDER));
     for (String p : pipelines) {
-      try (InputStream in = TestRuns.class.getClassLoader().getResourceAsStream("META-INF/kfp4j/pipelines/" + p + ".yaml")) {
-        Files.write(folder.resolve(p + ".yaml"), in.readAllBytes());
+      boolean any = false;
+      for (String folder : Pipelines.FOLDERS) {
+        try (InputStream in = TestRuns.class.getClassLoader().getResourceAsStream(folder + "/" + p + ".yaml")) {
+          if (in != null) {
+            Files.write(Files.createDirectories(dir.resolve(folder)).resolve(p + ".yaml"), in.readAllBytes());
+            any = true;
+          }
+        }
+      }
+      if (!any) {
+        throw new IllegalArgumentException("no example pipeline " + p);
       }
     }
     return dir;

@@ -15,9 +15,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +47,8 @@ class UiServerTest {
     run = TestRuns.run(root, TestRuns.example("add-example"), Map.of("value1", "3", "value2", "4"));
     Files.writeString(dir.resolve("secret.txt"), "not for the UI");
     Files.writeString(root.resolve("secret.txt"), "not for the UI either");
-    ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example")).build().start();
+    ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example", "control-flow")).build()
+        .start();
   }
 
   @AfterAll
@@ -107,8 +112,40 @@ class UiServerTest {
     assertEquals(400, bad.status);
     Response unknown = post("application/json", null, "{\"pipeline\": \"nope\"}");
     assertEquals(404, unknown.status);
-    assertTrue(unknown.body.contains("[add-example]"), unknown.body);
+    assertTrue(unknown.body.contains("[add-example, control-flow]"), unknown.body);
     assertEquals(405, request("DELETE /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").status);
+  }
+
+  /** The form offers the pipelines of either format, and starts one compiled for KFP 2 only from its spec. */
+  @Test
+  void offersAndStartsThePipelinesOfEitherFormat() throws Exception {
+    String offered = get("/api/pipelines", "127.0.0.1").body;
+    assertTrue(offered.contains("{\"name\":\"add-example\",\"parameters\":[{\"name\":\"value1\""), offered);
+    assertTrue(offered.contains("{\"name\":\"control-flow\",\"parameters\":[{\"name\":\"numbers\""), offered);
+    Path runs = root.resolve("control-flow");
+    Set<Path> before = new HashSet<>();
+    if (Files.isDirectory(runs)) {
+      try (Stream<Path> earlier = Files.list(runs)) {
+        earlier.forEach(before::add);
+      }
+    }
+    Response started = post("application/json", null, "{\"pipeline\": \"control-flow\", \"arguments\": {}}");
+    assertEquals(200, started.status, started.body);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    JsonNode record = Yaml.json().createObjectNode();
+    while (!record.path("state").asString("").equals("Succeeded") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      try (Stream<Path> now = Files.list(runs)) {
+        Optional<Path> run = now.filter(r -> !before.contains(r)).findFirst();
+        if (run.isPresent() && Files.exists(run.get().resolve("run.json"))) {
+          record = Yaml.json().readTree(Files.readString(run.get().resolve("run.json"))); // written whole, then moved in
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        // not made yet
+      }
+    }
+    assertEquals("Succeeded", record.path("state").asString(""), record.toString());
+    assertEquals("14", record.at("/tasks/sum/outputs/Output").asString(""), "the sum of the squares of 1, 2 and 3: " + record);
   }
 
   /**
