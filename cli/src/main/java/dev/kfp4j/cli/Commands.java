@@ -91,15 +91,17 @@ final class Commands {
     /** Which compiled form runs. */
     enum Format { argo, kfp2 }
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "argo: the KFP v1 Argo Workflow (default when the "
-        + "project has one), or kfp2: the KFP 2 pipeline spec. A --pipeline FILE runs as the format it is.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "argo: the KFP v1 Argo Workflow, or kfp2: the KFP 2 "
+        + "pipeline spec (default: the form the pipeline was compiled in, the Argo Workflow when both). A --pipeline FILE runs as "
+        + "the format it is.")
     Format format;
 
     @Override
     public Integer call() throws IOException {
-      String chosen = chosenFormat();
-      PipelineFormat form = "kfp2".equals(chosen) ? PipelineFormat.KFP2 : PipelineFormat.ARGO;
-      Options.PipelineChoice.Located located = Tracking.apply(pipeline.locate(form), config.config().mlflow());
+      String chosen = format == null ? null : format.name();
+      PipelineFormat form = format != null ? (format == Format.kfp2 ? PipelineFormat.KFP2 : PipelineFormat.ARGO) : pipeline.formatOf();
+      Options.PipelineChoice.Located located = Tracking.apply(pipeline.locate(form != null ? form : PipelineFormat.ARGO, RunLocal::whyFormat),
+          config.config().mlflow());
       Workflow workflow;
       try {
         workflow = Workflow.parse(located.yaml(), located.source());
@@ -149,23 +151,9 @@ final class Commands {
       }
     }
 
-    /**
-     * The format asked for; else a file's own (null); else Argo's when the project wrote Argo workflows
-     * and KFP 2's when it wrote only KFP 2 specs ({@code @Pipeline(formats = KFP2)}).
-     */
-    private String chosenFormat() {
-      if (format != null) {
-        return format.name();
-      }
-      if (pipeline.pipeline != null && Files.isRegularFile(Path.of(pipeline.pipeline))) {
-        return null;
-      }
-      Path argo = pipeline.classes.resolve(PipelineFormat.ARGO.folder());
-      Path kfp2 = pipeline.classes.resolve(PipelineFormat.KFP2.folder());
-      String name = pipeline.pipeline == null ? "" : pipeline.pipeline;
-      boolean inArgo = name.isEmpty() ? Files.isDirectory(argo) : Files.isRegularFile(argo.resolve(name + ".yaml"));
-      boolean inKfp2 = name.isEmpty() ? Files.isDirectory(kfp2) : Files.isRegularFile(kfp2.resolve(name + ".yaml"));
-      return !inArgo && inKfp2 ? "kfp2" : "argo";
+    /** What to do when the pipeline named is compiled in the other form only than {@code wanted}: this command runs either. */
+    private static String whyFormat(PipelineFormat wanted) {
+      return "(kfp4j run takes either form: leave out --format, or pass --format " + (wanted == PipelineFormat.KFP2 ? "argo" : "kfp2") + ")";
     }
   }
 

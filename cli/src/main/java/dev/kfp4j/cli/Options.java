@@ -192,10 +192,44 @@ final class Options {
     record Located(String yaml, String source) {}
 
     /**
-     * The chosen pipeline in {@code format}: the file given, or by name (or the only one) among
-     * those {@code mvn compile} wrote in that form to {@code --classes}, or on the classpath.
+     * For a command that takes either form ({@code kfp4j run}): which form to read the chosen
+     * pipeline in, the one {@code mvn compile} wrote it in, Argo's when it wrote both; null for a
+     * file, or a name in neither folder (then {@link #locate} looks on the classpath).
+     *
+     * @throws ConfigException when no name is given and --classes holds none, or several
      */
-    Located locate(PipelineFormat format) {
+    PipelineFormat formatOf() {
+      if (pipeline != null) {
+        if (Files.isRegularFile(Path.of(pipeline))) {
+          return null;
+        }
+        for (PipelineFormat f : PipelineFormat.values()) {
+          if (Files.isRegularFile(classes.resolve(f.folder()).resolve(pipeline + ".yaml"))) {
+            return f;
+          }
+        }
+        return null;
+      }
+      java.util.SortedSet<String> all = new java.util.TreeSet<>();
+      for (PipelineFormat f : PipelineFormat.values()) {
+        all.addAll(names(classes.resolve(f.folder())));
+      }
+      if (all.size() == 1) {
+        pipeline = all.first();
+        return formatOf();
+      }
+      throw new ConfigException(all.isEmpty()
+          ? "no compiled pipeline in " + classes.resolve(PipelineFormat.ARGO.folder()) + " or " + classes.resolve(PipelineFormat.KFP2.folder())
+              + "; run 'mvn compile' or pass --pipeline FILE"
+          : "choose a pipeline with --pipeline: " + all);
+    }
+
+    /**
+     * The chosen pipeline in {@code format}: the file given, or by name (or the only one) among
+     * those {@code mvn compile} wrote in that form to {@code --classes}, or on the classpath; a
+     * pipeline compiled in the other form only is an error saying so, and {@code why} what to do.
+     */
+    Located locate(PipelineFormat format, java.util.function.Function<PipelineFormat, String> why) {
       Path file = pipeline != null ? Path.of(pipeline) : null;
       if (file != null && Files.isRegularFile(file)) {
         return read(file);
@@ -206,9 +240,10 @@ final class Options {
         if (names.size() == 1) {
           return read(dir.resolve(names.get(0) + ".yaml"));
         }
-        if (names.isEmpty() && !names(classes.resolve(format.other().folder())).isEmpty()) {
-          throw new ConfigException("no " + format.what() + " in " + dir + "; the pipelines in " + classes.resolve(format.other().folder())
-              + " are " + format.other().what() + "s " + Cluster.whyFormat(format));
+        List<String> others = names(classes.resolve(format.other().folder()));
+        if (names.isEmpty() && !others.isEmpty()) {
+          throw new ConfigException("none of the compiled pipelines is " + format.what() + ": " + classes.resolve(format.other().folder())
+              + " holds " + others + ", each " + format.other().what() + " " + why.apply(format));
         }
         throw new ConfigException(names.isEmpty()
             ? "no compiled pipeline in " + dir + "; run 'mvn compile' or pass --pipeline FILE"
@@ -226,12 +261,20 @@ final class Options {
         throw new ConfigException("cannot read " + resource + ": " + e.getMessage());
       }
       Path other = classes.resolve(format.other().folder()).resolve(pipeline + ".yaml");
-      if (Files.isRegularFile(other)) {
+      if (Files.isRegularFile(other)
+          || Thread.currentThread().getContextClassLoader().getResource(format.other().folder() + "/" + pipeline + ".yaml") != null) {
         throw new ConfigException("pipeline '" + pipeline + "' is compiled as " + format.other().what() + " only (" + other + "), not as "
-            + format.what() + " " + Cluster.whyFormat(format));
+            + format.what() + " " + why.apply(format));
       }
-      throw new ConfigException("no pipeline '" + pipeline + "': not a file, and " + (names.isEmpty()
-          ? "no compiled pipeline in " + dir + " (run 'mvn compile')" : "the compiled pipelines in " + dir + " are " + names));
+      java.util.SortedSet<String> all = new java.util.TreeSet<>(names);
+      all.addAll(names(classes.resolve(format.other().folder())));
+      throw new ConfigException("no pipeline '" + pipeline + "': not a file, and " + (all.isEmpty()
+          ? "no compiled pipeline in " + classes + " (run 'mvn compile')" : "the pipelines compiled in " + classes + " are " + all));
+    }
+
+    /** {@link #locate(PipelineFormat, java.util.function.Function)} for a cluster, which takes one form. */
+    Located locate(PipelineFormat format) {
+      return locate(format, Cluster::whyFormat);
     }
 
     private static Located read(Path file) {

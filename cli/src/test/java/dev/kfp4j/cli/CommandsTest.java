@@ -233,6 +233,33 @@ class CommandsTest {
     Cli r = Cli.run("run", "--classes", CLASSES, "--root", dir.toString());
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("choose a pipeline with --pipeline: [add-example,"), r.toString());
+    assertTrue(r.err().contains(", control-flow, "), "the pipelines compiled for KFP 2 only are listed too: " + r);
+  }
+
+  /** A pipeline compiled for KFP 2 only runs by name, and alone in a project without --pipeline; asking for Argo says what to do. */
+  @Test
+  void runFindsAPipelineCompiledForKfp2Only() throws java.io.IOException {
+    Cli byName = Cli.run("run", "--classes", CLASSES, "-p", "control-flow", "--root", dir.toString());
+    assertEquals(0, byName.code(), byName.toString());
+    assertTrue(byName.out().contains("sum = 14"), byName.toString());
+
+    Cli argo = Cli.run("run", "--classes", CLASSES, "-p", "control-flow", "--format", "argo", "--root", dir.toString());
+    assertEquals(2, argo.code(), argo.toString());
+    assertTrue(argo.err().contains("pipeline 'control-flow' is compiled as a KFP 2 pipeline spec only")
+        && argo.err().contains("(kfp4j run takes either form: leave out --format, or pass --format kfp2)"), argo.toString());
+
+    // a project of one pipeline, compiled for KFP 2 only, beside a folder of Argo workflows left empty
+    Path classes = dir.resolve("classes");
+    Files.createDirectories(classes.resolve("META-INF/kfp4j/pipelines"));
+    Path spec = Files.createDirectories(classes.resolve("META-INF/kfp4j/kfp2/pipelines")).resolve("control-flow.yaml");
+    Files.copy(Path.of(CLASSES, "META-INF/kfp4j/kfp2/pipelines/control-flow.yaml"), spec);
+    Cli alone = Cli.run("run", "--classes", classes.toString(), "--classpath", CLASSES, "--root", dir.toString());
+    assertEquals(0, alone.code(), alone.toString());
+    assertTrue(alone.out().contains("sum = 14"), alone.toString());
+
+    Cli unknown = Cli.run("run", "--classes", CLASSES, "-p", "contol-flow");
+    assertEquals(2, unknown.code(), unknown.toString());
+    assertTrue(unknown.err().contains("are [add-example, ") && unknown.err().contains(", control-flow, "), unknown.toString());
   }
 
   private Path write(String name, String text) {
