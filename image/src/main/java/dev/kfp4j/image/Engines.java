@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 final class Engines {
   private Engines() {}
 
-  /** Runs {@code engine args...}; what it printed, or an {@link IOException} with it when it fails. */
+  /**
+   * Runs {@code engine args...}; what it printed, or an {@link EngineOrRegistryException} with the
+   * line that says why when it fails (or cannot be started).
+   */
   static String run(List<String> engine, String... args) throws IOException {
     List<String> command = new ArrayList<>(engine);
     command.addAll(List.of(args));
@@ -20,13 +23,15 @@ final class Engines {
       p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .start();
     } catch (IOException e) {
-      throw new IOException("cannot run " + engine.get(0) + ": " + e.getMessage(), e);
+      throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, engine.get(0), "cannot run " + engine.get(0) + ": "
+          + EngineOrRegistryException.oneLine(e.getMessage()), e);
     }
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       if (!p.waitFor(30, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new IOException(String.join(" ", command) + " did not end in 30 minutes");
+        throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, engine.get(0), String.join(" ", command)
+            + " did not end in 30 minutes", null);
       }
     } catch (InterruptedException e) {
       p.destroyForcibly();
@@ -34,7 +39,8 @@ final class Engines {
       throw new IOException("interrupted", e);
     }
     if (p.exitValue() != 0) {
-      throw new IOException(engine.get(0) + " " + args[0] + " failed (exit code " + p.exitValue() + "): " + out.strip());
+      throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, engine.get(0), engine.get(0) + " " + args[0]
+          + " failed (exit code " + p.exitValue() + "): " + EngineOrRegistryException.engineError(out), null);
     }
     return out;
   }

@@ -23,6 +23,10 @@ public final class ImageCheck {
   /** Where the probe's class folder is mounted in the container. */
   static final String PROBE_MOUNT = "/kfp4j-probe";
   private static final String PROBE = ImageProbe.class.getName();
+  /** How an image that does not start at all begins its error. */
+  public static final String CANNOT_START = "cannot start java in ";
+  /** The exit code of {@code docker run} and {@code podman run} when the engine itself fails: it cannot pull the image, or is not running. */
+  static final int ENGINE_FAILED = 125;
 
   /** A component that cannot run in the image, and why. */
   public record Problem(String component, String message) {}
@@ -49,8 +53,9 @@ public final class ImageCheck {
 
   /**
    * Checks {@code components} in {@code image} with {@code engine} (its program and global
-   * arguments). An image that cannot be started at all (not there, no {@code java}) is an
-   * {@link IOException} with what the engine said.
+   * arguments). An image the engine cannot start (it cannot pull it, or is not running) is an
+   * {@link EngineOrRegistryException}; one without a {@code java} that runs the probe, an {@link
+   * IOException} starting with {@link #CANNOT_START}; both with the line of what the engine said.
    */
   public static Report run(List<String> engine, String image, List<JavaComponents.Component> components) throws IOException {
     if (components.isEmpty()) {
@@ -72,12 +77,22 @@ public final class ImageCheck {
         command.add(c.name());
         byEntrypoint.computeIfAbsent(c.entrypointClass(), k -> new ArrayList<>()).add(c.name());
       }
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
+      Process p;
+      try {
+        p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+      } catch (IOException e) {
+        throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, engine.get(0), "cannot run " + engine.get(0) + ": "
+            + EngineOrRegistryException.oneLine(e.getMessage()), e);
+      }
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(10, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new IOException("the check of " + image + " did not end in 10 minutes");
+      }
+      if (p.exitValue() == ENGINE_FAILED) {
+        throw new EngineOrRegistryException(EngineOrRegistryException.Where.START, engine.get(0), engine.get(0) + " cannot start "
+            + image + " (exit code " + ENGINE_FAILED + "): " + EngineOrRegistryException.engineError(out), null);
       }
       return report(image, out, p.exitValue(), byEntrypoint, components.stream().map(JavaComponents.Component::name).toList());
     } catch (InterruptedException e) {
@@ -116,7 +131,7 @@ public final class ImageCheck {
       }
     }
     if (!probed || (exit != 0 && exit != 1)) {
-      throw new IOException("cannot start java in " + image + " (exit code " + exit + "): " + output.strip());
+      throw new IOException(CANNOT_START + image + " (exit code " + exit + "): " + EngineOrRegistryException.engineError(output));
     }
     ok.removeIf(c -> problems.stream().anyMatch(p -> p.component().equals(c)));
     ok.sort(java.util.Comparator.comparingInt(order::indexOf));

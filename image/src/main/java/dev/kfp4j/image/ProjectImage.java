@@ -15,6 +15,7 @@ import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Builds the project's image with Jib's library, for the components' command ({@code java -cp
@@ -172,7 +174,7 @@ public final class ProjectImage {
       return this;
     }
 
-    /** Where Jib's progress lines (its lifecycle steps, warnings and errors) go (default: nowhere). */
+    /** Where Jib's progress lines (its lifecycle steps and warnings; an error fails {@link #build}) go (default: nowhere). */
     public Builder log(Consumer<String> log) {
       this.log = Objects.requireNonNull(log, "log");
       return this;
@@ -182,7 +184,8 @@ public final class ProjectImage {
      * Builds it.
      *
      * @throws IllegalArgumentException for a bad setting (a reference that does not parse, no class output)
-     * @throws IOException when a registry, the engine or a file fails, with what Jib said
+     * @throws EngineOrRegistryException when a registry or the engine cannot be reached or refuses, saying which
+     * @throws IOException when a file fails, with what Jib said
      */
     public Built build() throws IOException {
       if (image == null || image.isBlank()) {
@@ -214,7 +217,10 @@ public final class ProjectImage {
         return new Built(image, done.getDigest().toString(), done.getImageId().toString(), target);
       } catch (ExecutionException | RegistryException e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        throw new IOException("building " + image + " failed: " + cause.getMessage(), cause);
+        if (EngineOrRegistryException.fromRegistry(cause)) {
+          throw registryFailure(cause, ref);
+        }
+        throw new IOException("building " + image + " failed: " + EngineOrRegistryException.oneLine(cause.getMessage()), cause);
       } catch (CacheDirectoryCreationException e) {
         throw new IOException("Jib cannot make its cache folder: " + e.getMessage(), e);
       } catch (InterruptedException e) {
@@ -223,6 +229,54 @@ public final class ProjectImage {
       } finally {
         DirectoryJars.delete(work);
       }
+    }
+
+    /**
+     * A registry's failure as one line, naming the base image or the image pushed when what failed
+     * names its registry (the other's registry, or none, is not named), else both.
+     */
+    private EngineOrRegistryException registryFailure(Throwable cause, ImageReference ref) {
+      String from = base.startsWith("docker://") || base.startsWith("tar://") ? null
+          : reference(base.startsWith("registry://") ? base.substring("registry://".length()) : base, "the base image").getRegistry();
+      String to = target == Target.REGISTRY ? ref.getRegistry() : null;
+      StringBuilder said = new StringBuilder();
+      String detail = null;
+      for (Throwable t = cause; t != null; t = t.getCause()) {
+        said.append(t.getMessage()).append('\n');
+        if (detail == null && t instanceof RegistryException && t.getMessage() != null) {
+          detail = t.getMessage(); // Jib's own words: "Tried to pull image manifest for ... because: manifest unknown"
+        }
+      }
+      if (detail == null) {
+        detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof UnknownHostException) {
+          detail = "unknown host " + detail;
+        }
+      }
+      detail = EngineOrRegistryException.oneLine(detail);
+      boolean pull = from != null && names(said.toString(), from);
+      boolean push = to != null && names(said.toString(), to);
+      if (from != null && (to == null || pull && !push)) {
+        return new EngineOrRegistryException(EngineOrRegistryException.Where.BASE, from, "cannot pull the base image " + base
+            + " from " + from + ": " + detail, cause);
+      }
+      if (to != null && (from == null || push && !pull)) {
+        return new EngineOrRegistryException(EngineOrRegistryException.Where.PUSH, to, "cannot push " + image + " to " + to + ": "
+            + detail, cause);
+      }
+      String registries = from.equals(to) ? from : from + " (the base image " + base + ") or " + to;
+      return new EngineOrRegistryException(EngineOrRegistryException.Where.REGISTRY, registries, "building " + image
+          + " failed at the registry " + registries + ": " + detail, cause);
+    }
+
+    /**
+     * Whether {@code text} names {@code registry}: with its port (not another port of its host), or
+     * its host alone as an unknown host's message does ({@code host: Name or service not known}).
+     */
+    private static boolean names(String text, String registry) {
+      String host = registry.replaceAll(":\\d+$", "");
+      return Pattern.compile(Pattern.quote(registry) + "(?![0-9])").matcher(text).find()
+          || Pattern.compile(Pattern.quote(host) + "(?=: |\n|$)").matcher(text).find();
     }
 
     /**
@@ -327,12 +381,22 @@ public final class ProjectImage {
         reference(name, "the base image");
         Path saved = work.resolve("base.tar");
         if (!Files.isRegularFile(saved)) {
-          Engines.run(engine, "save", "--output", saved.toString(), name);
+          try {
+            Engines.run(engine, "save", "--output", saved.toString(), name);
+          } catch (EngineOrRegistryException e) {
+            throw new EngineOrRegistryException(EngineOrRegistryException.Where.BASE, engine.get(0), engine.get(0)
+                + " cannot save the base image " + name + " (" + base + "), which it must have: " + e.getMessage(), e);
+          }
         }
         return Jib.from(TarImage.at(saved));
       }
       if (base.startsWith("tar://")) {
-        return Jib.from(TarImage.at(Path.of(base.substring("tar://".length()))));
+        Path file = Path.of(base.substring("tar://".length()));
+        if (!Files.isRegularFile(file)) {
+          throw new IllegalArgumentException("the base image " + base + " is not a file: save one with 'docker save --output "
+              + file + " IMAGE' (or podman's)");
+        }
+        return Jib.from(TarImage.at(file));
       }
       String name = base.startsWith("registry://") ? base.substring("registry://".length()) : base;
       ImageReference ref = reference(name, "the base image");
@@ -344,8 +408,8 @@ public final class ProjectImage {
           : Containerizer.to(TarImage.at(file).named(ref));
       return to.setToolName("kfp4j").setAllowInsecureRegistries(insecure(ref))
           .addEventHandler(LogEvent.class, e -> {
-            if (e.getLevel() == LogEvent.Level.LIFECYCLE || e.getLevel() == LogEvent.Level.WARN
-                || e.getLevel() == LogEvent.Level.ERROR) {
+            // not its errors: the build then fails with the same error, in one line
+            if (e.getLevel() == LogEvent.Level.LIFECYCLE || e.getLevel() == LogEvent.Level.WARN) {
               log.accept(e.getMessage());
             }
           });
