@@ -1,5 +1,6 @@
 package dev.kfp4j.cli;
 
+import dev.kfp4j.image.EngineOrRegistryException;
 import dev.kfp4j.image.ImageCheck;
 import dev.kfp4j.image.JavaComponents;
 import dev.kfp4j.image.ProjectImage;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
  * {@code kfp4j image}: builds the project's image with Jib's library, in the layout the
  * components' command expects, to a registry, the local engine or a tar file, and records what it
  * built for {@code --pin-image}. The image is the one the Java steps run in ({@link BuiltImage#name}).
+ * A registry or engine that cannot be reached or refuses is exit code 3, in one line ({@link #whatToDo}).
  */
 @Command(name = "image", description = "Builds the project's image (its classes, resources and runtime dependencies under /app, "
     + "as the components' command expects, and a class-data archive its steps start from) with Jib, and pushes it to its registry, "
@@ -125,6 +127,29 @@ final class ImageCommand extends Commands.Base {
   }
 
   /**
+   * The one line of an error of a registry or the engine, for {@code image}, {@code image --check}
+   * and {@code validate --image}: what failed, then which of their settings to check.
+   */
+  static String whatToDo(EngineOrRegistryException e) {
+    String todo = switch (e.where()) {
+      case BASE -> "check the network and the base image's name, or name one you can reach with --base (docker://NAME for an "
+          + "image the local engine has, tar://FILE for a saved one)";
+      case PUSH -> "check the network, that the registry runs, and the image's name (run_config.image of the config, else the "
+          + "components' -Akfp4j.image), or build with --to daemon or --to tar";
+      case REGISTRY -> "check the network, that the registry runs, the image's name and --base";
+      case ENGINE -> "check that " + e.name() + " runs here, or name another engine with --engine (and --engine-arg)";
+      case START -> "check the image's name and that " + e.name() + " can pull it (the network, the registry's credentials), "
+          + "or build it into the engine with 'kfp4j image --to daemon'";
+    };
+    if (e.insecure()) {
+      todo = "pass --insecure if " + e.name() + " serves plain HTTP or a certificate not trusted here; else " + todo;
+    } else if (e.unauthorized()) {
+      todo = "log in to the registry with 'docker login' or 'podman login' (kfp4j reads their credentials); else " + todo;
+    }
+    return e.getMessage() + "; " + todo;
+  }
+
+  /**
    * The Java components of {@code classes} that run in {@code image} on a cluster: all of them when
    * the config's {@code run_config.image} is set (it is put on every Java step), else those
    * compiled with it or with none; all of them when none names it (an image given to check).
@@ -143,10 +168,26 @@ final class ImageCommand extends Commands.Base {
     return run.image() != null && !run.image().isBlank() || in.isEmpty() ? all.components() : in;
   }
 
-  /** Runs the image check of {@code components} in {@code image}: a line per component; exit 0, or 2 when one cannot run. */
+  /**
+   * Runs the image check of {@code components} in {@code image}: a line per component; exit 0, or 2
+   * when one cannot run or the image has no {@code java} that starts. An engine that cannot start the
+   * image at all is an {@link EngineOrRegistryException} ({@link #whatToDo}).
+   */
   static int check(List<String> engine, String image, List<JavaComponents.Component> components, java.io.PrintWriter out,
       java.io.PrintWriter err) throws IOException {
-    ImageCheck.Report report = ImageCheck.run(engine, image, components);
+    ImageCheck.Report report;
+    try {
+      report = ImageCheck.run(engine, image, components);
+    } catch (EngineOrRegistryException e) {
+      throw e;
+    } catch (IOException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith(ImageCheck.CANNOT_START)) {
+        throw e;
+      }
+      err.println("kfp4j: error: " + e.getMessage() + "; the components need java 17 or newer on the image's PATH (a base such as "
+          + ProjectImage.DEFAULT_BASE + ")");
+      return Kfp4j.USAGE;
+    }
     for (String ok : report.ok()) {
       out.println("ok      " + ok + " in " + image);
     }

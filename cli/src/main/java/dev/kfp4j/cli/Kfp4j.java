@@ -2,7 +2,9 @@ package dev.kfp4j.cli;
 
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
+import dev.kfp4j.image.EngineOrRegistryException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,19 +17,27 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes, for scripts: {@value #OK} done; {@value #RUN_FAILED} the pipeline run failed;
  * {@value #USAGE} a bad option, argument or config file (nothing was sent); {@value #SERVER} the
- * server refused or could not be reached; {@value #TIMEOUT} the run was still going when the wait
- * ended.
+ * server, an image registry or the container engine refused or could not be reached; {@value
+ * #TIMEOUT} the run was still going when the wait ended; {@value #FAILED} anything else (a local
+ * file, or a bug). Every error is one line on standard error; {@code -v} adds the stack trace of an
+ * unexpected one.
  */
 @Command(name = "kfp4j", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Kfp4j.Version.class,
     description = "Runs kfp4j pipelines locally, and on Kubeflow Pipelines or Argo Workflows.",
     footer = {"", "Exit codes:", "  0  done", "  1  the pipeline run failed", "  2  bad usage, argument or config; nothing was sent",
-        "  3  the server refused or could not be reached", "  4  the run was still going when the wait ended"})
+        "  3  the server, a registry or the container engine refused or could not be reached",
+        "  4  the run was still going when the wait ended", "  5  anything else: a local file, or a bug (-v shows where)"})
 public final class Kfp4j implements Runnable {
   public static final int OK = 0;
   public static final int RUN_FAILED = 1;
   public static final int USAGE = 2;
   public static final int SERVER = 3;
   public static final int TIMEOUT = 4;
+  /**
+   * Anything else that went wrong here: a local file that cannot be read or written, or a bug. Not
+   * {@value #RUN_FAILED}, which scripts take for a failed pipeline run; {@code -v} prints the stack trace.
+   */
+  public static final int FAILED = 5;
 
   /**
    * The commands, in the order {@code kfp4j --help} lists them. They are added to the command line
@@ -46,12 +56,39 @@ public final class Kfp4j implements Runnable {
   /** The credentials of this execution, hidden in every error it prints (the commands add them as they read them). */
   final Redactor redactor = new Redactor();
 
+  /** Whether {@code -v} was given: then an error that is not a usage or server error also prints its stack trace. */
+  private boolean verbose;
+
   @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
-      description = "Log each request (never its credentials) to standard error.")
+      description = "Log each request (never its credentials) to standard error, and where an unexpected error happened.")
   void verbose(boolean on) {
     if (on) {
+      verbose = true;
       System.setProperty("org.slf4j.simpleLogger.log.dev.kfp4j", "debug");
     }
+  }
+
+  /** With {@code -v}, the stack trace of {@code e} on {@code err}, credentials hidden, before the error's one line. */
+  private void trace(Exception e, PrintWriter err) {
+    if (verbose) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(redactor.redact(trace.toString()));
+      err.flush();
+    }
+  }
+
+  /** The first line of {@code text} that says something, or "". */
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    for (String line : text.strip().split("\n")) {
+      if (!line.isBlank()) {
+        return line.strip();
+      }
+    }
+    return "";
   }
 
   @Override
@@ -73,21 +110,30 @@ public final class Kfp4j implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter stderr = commandLine.getErr();
       String message = root.redactor.redact(e.getMessage());
       if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
-        commandLine.getErr().println("kfp4j: error: " + message);
-        commandLine.getErr().println(commandLine.getHelp().synopsis(0).stripTrailing());
+        stderr.println("kfp4j: error: " + message);
+        stderr.println(commandLine.getHelp().synopsis(0).stripTrailing());
         return USAGE;
       }
       if (e instanceof KfpException k && k.stillGoing()) {
-        commandLine.getErr().println("kfp4j: " + message);
+        stderr.println("kfp4j: " + message);
         return TIMEOUT;
       }
       if (e instanceof KfpException) {
-        commandLine.getErr().println("kfp4j: error: " + message);
+        stderr.println("kfp4j: error: " + message);
         return SERVER;
       }
-      throw e;
+      root.trace(e, stderr);
+      if (e instanceof EngineOrRegistryException r) {
+        stderr.println("kfp4j: error: " + root.redactor.redact(ImageCommand.whatToDo(r)));
+        return SERVER;
+      }
+      String said = firstLine(message);
+      stderr.println("kfp4j: error: unexpected " + e.getClass().getSimpleName() + (said.isEmpty() ? "" : ": " + said)
+          + (root.verbose ? "" : " (-v prints where it happened)"));
+      return FAILED;
     });
     cli.setParameterExceptionHandler((e, a) -> {
       CommandLine c = e.getCommandLine();

@@ -1,0 +1,199 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.TarImage;
+import dev.kfp4j.testing.containers.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A registry or the engine that cannot be reached or refuses ends {@code kfp4j image} and {@code
+ * validate --image} with one line that names it and says what to check, and exit code 3; anything
+ * else unexpected with one line and exit code 5, its stack trace only with {@code -v}. No network
+ * outside: the registries are loopback ports, the base image a tar file Jib writes from scratch.
+ */
+class ImageErrorsTest {
+  @TempDir static Path dir;
+  static Path classes;
+  static Path base;
+
+  @BeforeAll
+  static void project() throws Exception {
+    classes = dir.resolve("target/classes");
+    Path components = Files.createDirectories(classes.resolve("META-INF/kfp4j/components"));
+    Files.copy(Path.of("../examples/target/classes/META-INF/kfp4j/components/add.yaml"), components.resolve("add.yaml"));
+    base = dir.resolve("base.tar");
+    Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("localhost/kfp4j-test/scratch:1")));
+  }
+
+  /** A loopback port where nothing listens. */
+  private static int deadPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** {@code kfp4j image} of the test's classes, to the image of a config file (run_config.image), on the tar base. */
+  private static Cli image(String image, String... more) throws IOException {
+    return imageOn("tar://" + base, image, more);
+  }
+
+  /** {@code kfp4j image} of the test's classes, to the image of a config file (run_config.image), on {@code from}. */
+  private static Cli imageOn(String from, String image, String... more) throws IOException {
+    Path config = Files.writeString(Files.createTempFile(dir, "kfp4j", ".yaml"), "run_config:\n  image: " + image + "\n");
+    List<String> args = new java.util.ArrayList<>(List.of("image", "--classes", classes.toString(), "--classpath", "",
+        "--config", config.toString(), "--base", from, "--no-class-data-archive"));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  /** The error is the last line of standard error, one line, with no stack trace anywhere. */
+  private static String oneLineError(Cli r) {
+    assertFalse(r.err().contains("at dev.kfp4j") || r.err().contains("Exception") || r.err().contains("\tat "), r.toString());
+    List<String> lines = r.err().strip().lines().toList();
+    String last = lines.get(lines.size() - 1);
+    assertTrue(last.startsWith("kfp4j: error: "), r.toString());
+    assertEquals(1, lines.stream().filter(l -> l.startsWith("kfp4j: ")).count(), r.toString());
+    return last;
+  }
+
+  @Test
+  void aPushToALoopbackPortWhereNothingListensIsExit3NamingTheRegistry() throws IOException {
+    String registry = "127.0.0.1:" + deadPort();
+    Cli r = image(registry + "/kfp4j/app:1");
+    assertEquals(Kfp4j.SERVER, r.code(), r.toString());
+    String error = oneLineError(r);
+    assertTrue(error.startsWith("kfp4j: error: cannot push " + registry + "/kfp4j/app:1 to " + registry + ": "), error);
+    assertTrue(error.contains("Connection refused"), error);
+    assertTrue(error.contains("check the network, that the registry runs") && error.contains("--to daemon or --to tar"), error);
+    assertFalse(Files.exists(classes.resolveSibling(BuiltImage.FILE)), "nothing recorded");
+  }
+
+  @Test
+  void aBaseImageOnALoopbackPortWhereNothingListensIsExit3NamingTheBase() throws IOException {
+    String registry = "127.0.0.1:" + deadPort();
+    Cli r = imageOn(registry + "/base:1", "localhost/kfp4j/app:1", "--to", "tar", "--tar", dir.resolve("out.tar").toString());
+    assertEquals(Kfp4j.SERVER, r.code(), r.toString());
+    String error = oneLineError(r);
+    assertTrue(error.startsWith("kfp4j: error: cannot pull the base image " + registry + "/base:1 from " + registry + ": "), error);
+    assertTrue(error.contains("name one you can reach with --base"), error);
+  }
+
+  @Test
+  void aRegistryThatRefusesThePushIsExit3WithWhatItSaidAndTheLogin() throws Exception {
+    try (RefusingRegistry refusing = new RefusingRegistry()) {
+      String registry = "127.0.0.1:" + refusing.port();
+      Cli r = image(registry + "/kfp4j/app:1");
+      assertEquals(Kfp4j.SERVER, r.code(), r.toString());
+      String error = oneLineError(r);
+      assertTrue(error.startsWith("kfp4j: error: cannot push " + registry + "/kfp4j/app:1 to " + registry + ": "), error);
+      assertTrue(error.contains("'docker login' or 'podman login'"), error);
+    }
+  }
+
+  @Test
+  void aMissingBaseFileIsAUsageError() throws IOException {
+    Cli r = imageOn("tar://" + dir.resolve("none.tar"), "localhost/kfp4j/app:1", "--to", "tar");
+    assertEquals(Kfp4j.USAGE, r.code(), r.toString());
+    assertTrue(r.err().startsWith("kfp4j: error: the base image tar://" + dir.resolve("none.tar") + " is not a file"), r.toString());
+  }
+
+  @Test
+  void anUnexpectedFailureIsOneLineAndExit5AndVerbosePrintsWhere() throws IOException {
+    Path notAFolder = Files.writeString(dir.resolve("file"), "");
+    String tar = notAFolder.resolve("image.tar").toString();
+    Cli r = image("localhost/kfp4j/app:1", "--to", "tar", "--tar", tar);
+    assertEquals(Kfp4j.FAILED, r.code(), r.toString());
+    List<String> lines = r.err().strip().lines().toList();
+    String last = lines.get(lines.size() - 1);
+    assertTrue(last.startsWith("kfp4j: error: unexpected IOException: building localhost/kfp4j/app:1 failed: "), r.toString());
+    assertTrue(last.endsWith(" (-v prints where it happened)"), last);
+    assertFalse(r.err().contains("\tat "), r.toString());
+
+    Cli verbose = image("localhost/kfp4j/app:1", "-v", "--to", "tar", "--tar", tar);
+    assertEquals(Kfp4j.FAILED, verbose.code(), verbose.toString());
+    assertTrue(verbose.err().contains("\tat dev.kfp4j.image.ProjectImage$Builder.build"), verbose.toString());
+    assertTrue(verbose.err().strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("kfp4j: error: unexpected IOException"),
+        verbose.toString());
+  }
+
+  @Test
+  void validateImageWithAnImageTheEngineCannotPullIsExit3() throws IOException {
+    Engine engine = Engine.require();
+    String image = "127.0.0.1:" + deadPort() + "/kfp4j/nowhere:1";
+    List<String> args = new java.util.ArrayList<>(List.of("validate", "--classes", classes.toString(), "--image", image, "--engine",
+        engine.command().get(0)));
+    engine.command().subList(1, engine.command().size()).forEach(a -> args.add("--engine-arg=" + a));
+    Cli r = Cli.run(args.toArray(String[]::new));
+    assertEquals(Kfp4j.SERVER, r.code(), r.toString());
+    String error = oneLineError(r);
+    assertTrue(error.startsWith("kfp4j: error: " + engine.command().get(0) + " cannot start " + image + " (exit code 125): "), error);
+    assertTrue(error.contains("build it into the engine with 'kfp4j image --to daemon'"), error);
+  }
+
+  /**
+   * A registry on a loopback port that refuses every request, as one refuses an anonymous push:
+   * 401 with a Basic challenge (Jib has no credentials to send). It closes a TLS connection at its
+   * first byte, so Jib falls back to plain HTTP at once, as with a real registry on loopback.
+   */
+  private static final class RefusingRegistry implements AutoCloseable {
+    private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private final Thread thread = new Thread(this::serve, "refusing-registry");
+
+    RefusingRegistry() throws IOException {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    int port() {
+      return server.getLocalPort();
+    }
+
+    private void serve() {
+      while (!server.isClosed()) {
+        try (Socket s = server.accept()) {
+          InputStream in = s.getInputStream();
+          if (in.read() == 0x16) {
+            continue; // a TLS ClientHello: not here
+          }
+          for (int last4 = 0; last4 != 0x0d0a0d0a; ) { // the request's head; a GET or a POST without a body is all Jib sends first
+            int b = in.read();
+            if (b < 0) {
+              break;
+            }
+            last4 = (last4 << 8) | b;
+          }
+          byte[] body = "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}".getBytes(StandardCharsets.UTF_8);
+          OutputStream out = s.getOutputStream();
+          out.write(("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"kfp4j-test\"\r\nContent-Type: application/json\r\n"
+              + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(body);
+          out.flush();
+        } catch (IOException e) {
+          // closed, or a client that went away
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
+  }
+}
