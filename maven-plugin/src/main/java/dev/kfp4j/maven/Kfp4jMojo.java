@@ -82,7 +82,9 @@ abstract class Kfp4jMojo extends AbstractMojo {
       code = Kfp4j.execute(args.toArray(String[]::new), out, err);
     }
     if (code != Kfp4j.OK) {
-      String first = errors.isEmpty() ? "" : ": " + errors.get(0).replaceFirst("^kfp4j: (error: )?", "");
+      // the command's own error line, not a progress line before it (such as Jib's 'jib: ...' of the image goal)
+      String said = errors.stream().filter(l -> l.startsWith("kfp4j: ")).findFirst().orElse(errors.isEmpty() ? "" : errors.get(0));
+      String first = said.isEmpty() ? "" : ": " + said.replaceFirst("^kfp4j: (error: )?", "");
       String message = "kfp4j " + command() + " failed (exit code " + code + ")" + first;
       if (code == Kfp4j.USAGE) {
         throw new MojoExecutionException(message); // a configuration mistake

@@ -1,0 +1,66 @@
+package dev.kfp4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.TarImage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kfp4j:image} pushing to a registry that cannot be reached fails the build with the
+ * command's one-line error (exit code 3), not Jib's progress lines before it, and logs no stack
+ * trace. No engine and no network outside: a loopback port where nothing listens, a base image
+ * Jib writes from scratch.
+ */
+class ImageGoalErrorsTest {
+  @TempDir Path dir;
+
+  @Test
+  void aRegistryThatCannotBeReachedFailsTheGoalWithTheOneLineError() throws Exception {
+    Path components = Files.createDirectories(dir.resolve("target/classes/META-INF/kfp4j/components"));
+    Files.copy(GoalsTest.CLASSES.toPath().resolve("META-INF/kfp4j/components/add.yaml"), components.resolve("add.yaml"));
+    Path base = dir.resolve("base.tar");
+    Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("localhost/kfp4j-test/scratch:1")));
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    String registry = "127.0.0.1:" + port;
+    Goals.ImageMojo goal = new Goals.ImageMojo();
+    goal.classes = dir.resolve("target/classes").toFile();
+    goal.classpath = List.of();
+    goal.base = "tar://" + base;
+    goal.config = Files.writeString(dir.resolve("kfp4j.yaml"), "run_config:\n  image: " + registry + "/kfp4j/app:1\n").toFile();
+    goal.engine = "/nonexistent/kfp4j-engine"; // no class-data archive, said in one line
+    List<String> logged = new ArrayList<>();
+    goal.setLog(new SystemStreamLog() {
+      @Override
+      public void info(CharSequence line) {
+        logged.add(line.toString());
+      }
+
+      @Override
+      public void error(CharSequence line) {
+        logged.add(line.toString());
+      }
+    });
+    MojoFailureException e = assertThrows(MojoFailureException.class, goal::execute);
+    assertTrue(e.getMessage().startsWith("kfp4j image failed (exit code 3): cannot push " + registry + "/kfp4j/app:1 to " + registry
+        + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains("check the network, that the registry runs"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(logged.stream().noneMatch(l -> l.contains("\tat ") || l.contains("Exception")), logged.toString());
+  }
+}
