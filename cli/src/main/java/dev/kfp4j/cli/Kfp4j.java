@@ -78,19 +78,6 @@ public final class Kfp4j implements Runnable {
     }
   }
 
-  /** The first line of {@code text} that says something, or "". */
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "";
-    }
-    for (String line : text.strip().split("\n")) {
-      if (!line.isBlank()) {
-        return line.strip();
-      }
-    }
-    return "";
-  }
-
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
@@ -130,7 +117,7 @@ public final class Kfp4j implements Runnable {
         stderr.println("kfp4j: error: " + root.redactor.redact(ImageCommand.whatToDo(r)));
         return SERVER;
       }
-      String said = firstLine(message);
+      String said = EngineOrRegistryException.oneLine(message);
       stderr.println("kfp4j: error: unexpected " + e.getClass().getSimpleName() + (said.isEmpty() ? "" : ": " + said)
           + (root.verbose ? "" : " (-v prints where it happened)"));
       return FAILED;

@@ -94,7 +94,7 @@ public final class EngineOrRegistryException extends IOException {
   }
 
   /** The first line of {@code text} that says something, stripped: the line a one-line error can take of a longer message. */
-  static String oneLine(String text) {
+  public static String oneLine(String text) {
     if (text == null) {
       return "";
     }

@@ -18,14 +18,7 @@ final class Engines {
   static String run(List<String> engine, String... args) throws IOException {
     List<String> command = new ArrayList<>(engine);
     command.addAll(List.of(args));
-    Process p;
-    try {
-      p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
-    } catch (IOException e) {
-      throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, engine.get(0), "cannot run " + engine.get(0) + ": "
-          + EngineOrRegistryException.oneLine(e.getMessage()), e);
-    }
+    Process p = start(command);
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       if (!p.waitFor(30, TimeUnit.MINUTES)) {
@@ -43,5 +36,19 @@ final class Engines {
           + " failed (exit code " + p.exitValue() + "): " + EngineOrRegistryException.engineError(out), null);
     }
     return out;
+  }
+
+  /**
+   * Starts {@code command}, an engine's command line, its errors to its output and nothing on its
+   * input; an {@link EngineOrRegistryException} naming the engine when it cannot be started.
+   */
+  static Process start(List<String> command) throws EngineOrRegistryException {
+    try {
+      return new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .start();
+    } catch (IOException e) {
+      throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, command.get(0), "cannot run " + command.get(0) + ": "
+          + EngineOrRegistryException.oneLine(e.getMessage()), e);
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.kfp4j.image;
 
 import dev.kfp4j.spec.ContainerSpec;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,14 +76,7 @@ public final class ImageCheck {
         command.add(c.name());
         byEntrypoint.computeIfAbsent(c.entrypointClass(), k -> new ArrayList<>()).add(c.name());
       }
-      Process p;
-      try {
-        p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-      } catch (IOException e) {
-        throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, engine.get(0), "cannot run " + engine.get(0) + ": "
-            + EngineOrRegistryException.oneLine(e.getMessage()), e);
-      }
+      Process p = Engines.start(command);
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(10, TimeUnit.MINUTES)) {
         p.destroyForcibly();
