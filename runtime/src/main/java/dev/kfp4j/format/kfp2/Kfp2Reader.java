@@ -89,6 +89,7 @@ public final class Kfp2Reader {
     }
     JsonNode spec = docs.get(0);
     JsonNode platform = docs.size() > 1 ? docs.get(1) : null;
+    SpecChecks.check(spec, platform, source);
     String name = spec.path("pipelineInfo").path("name").asString("");
     String description = spec.path("pipelineInfo").hasNonNull("description") ? spec.path("pipelineInfo").get("description").asString() : null;
     List<Parameter> parameters = new ArrayList<>();
