@@ -86,12 +86,23 @@ final class ModelPlan implements Plan {
     }
   }
 
-  /** Checks that the local runner can run the pipeline: its steps are tasks, its parameters values. */
+  /**
+   * Checks that the local runner can run the pipeline: its steps are tasks, passing only inputs their components take
+   * (a cluster gives a KFP 2 task's other inputs to no one, as Argo does a workflow's), its parameters values.
+   */
   static void checkRunnable(Pipeline pipeline, String source) {
     for (dev.kfp4j.model.Step s : pipeline.steps()) {
       if (s instanceof ResourceStep || s instanceof VolumeStep) {
         throw new WorkflowException(source + ": step '" + s.name() + "' is a " + (s instanceof ResourceStep ? "Kubernetes resource" : "volume")
             + " step, which the local runner does not run; run this pipeline on a cluster");
+      }
+      if (s instanceof Task t) {
+        for (String input : t.arguments().keySet()) {
+          if (t.component().input(input).isEmpty()) {
+            throw new WorkflowException(source + ": task '" + t.name() + "' passes '" + input + "', which component '"
+                + t.component().name() + "' does not take");
+          }
+        }
       }
     }
     for (dev.kfp4j.model.Parameter p : pipeline.parameters()) {
