@@ -41,13 +41,14 @@ public final class Workflow {
   private Set<String> stepGroups = Set.of();
 
   /** A KFP 2 pipeline, read into the model from {@code source}, whose documents {@code documents} are. */
-  private Workflow(dev.kfp4j.model.Pipeline model, List<JsonNode> documents, String source) {
+  private Workflow(Kfp2Reader.Read read, List<JsonNode> documents, String source) {
     this.root = null;
     this.documents = documents;
-    this.model = model;
+    this.model = read.pipeline();
+    this.stepGroups = read.groupsAroundSteps();
     this.source = source;
-    this.name = model.name();
-    for (dev.kfp4j.model.Parameter p : model.parameters()) {
+    this.name = this.model.name();
+    for (dev.kfp4j.model.Parameter p : this.model.parameters()) {
       if (p.isArtifact()) {
         continue; // refused by checkRunnable
       }
@@ -96,7 +97,7 @@ public final class Workflow {
     List<JsonNode> docs = Kfp2Reader.documents(documents);
     JsonNode first = docs.isEmpty() ? tools.jackson.databind.node.MissingNode.getInstance() : docs.get(0);
     if (Kfp2Reader.isPipelineSpec(first)) {
-      return new Workflow(reading(source, () -> Kfp2Reader.read(docs, yaml, source)), docs, source);
+      return new Workflow(reading(source, () -> Kfp2Reader.readForRun(docs, yaml, source)), docs, source);
     }
     if (docs.size() > 1) {
       throw new WorkflowException(source + ": " + docs.size() + " YAML documents; an Argo Workflow file holds one "

@@ -15,9 +15,12 @@ import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * Reads the DAGs of a KFP 2 pipeline spec into the model's nodes: container tasks, kfp-kubernetes'
  * PVC steps as volume steps, groups by what their task says (an iterator: a loop; a condition: a
  * condition; a chain of conditions: branches); a plain nested DAG's tasks into the DAG that runs
- * it. Inputs become the arguments they name through each DAG's inputs.
+ * it; a condition on a task that runs a container as a condition around that task ({@code
+ * condition-<task>}). Inputs become the arguments they name through each DAG's inputs.
  */
 final class DagReader {
   private static final Pattern SELECTOR = Pattern.compile("parseJson\\(string_value\\)\\[\"([^\"]+)\"]");
@@ -37,6 +41,10 @@ final class DagReader {
   private final JsonNode executors;
   private final JsonNode kubernetes;
   private final Map<String, ComponentSpec> specs = new HashMap<>();
+  /** The names of the spec's tasks, in every DAG, and of the groups made around a task: no new group takes one. */
+  private final Set<String> taken = new HashSet<>();
+  /** The groups made around one task that runs a container ({@code condition-<task>}), which a run shows as that task. */
+  final Set<String> aroundSteps = new TreeSet<>();
   /** The exit task found at the root, if any. */
   Task exitTask;
 
@@ -84,6 +92,8 @@ final class DagReader {
     this.executors = spec.path("deploymentSpec").path("executors");
     this.kubernetes = platform == null ? Yaml.object()
         : platform.path("platforms").path("kubernetes").path("deploymentSpec").path("executors");
+    taken.addAll(spec.path("root").path("dag").path("tasks").propertyNames());
+    components.forEach(c -> taken.addAll(c.path("dag").path("tasks").propertyNames()));
   }
 
   List<Node> root(JsonNode dag, Map<String, Argument> inputs) {
@@ -104,6 +114,7 @@ final class DagReader {
     JsonNode comp = components.path(producerTask.path("componentRef").path("name").asString(""));
     JsonNode from = comp.path("dag").path("outputs").path("parameters").path(key).path("valueFromParameter");
     if (producerTask.has("parameterIterator") && from.has("producerSubtask")) {
+      notConditional(comp.path("dag"), from.get("producerSubtask").asString(""), "loop '" + producer + "', output '" + key + "'");
       return new Argument.Collected(producer, from.get("producerSubtask").asString(""), from.path("outputParameterKey").asString(""));
     }
     return new Argument.TaskOutput(producer, key);
@@ -117,7 +128,7 @@ final class DagReader {
       Draft d = task(t.getKey(), t.getValue(), inputs, where, root, dag);
       if (d != null) {
         t.getValue().path("dependentTasks").forEach(x -> d.dependencies.add(x.asString("")));
-        drafts.put(d.name, d);
+        drafts.put(t.getKey(), d); // by task name: a task under a condition of its own is a group of another name
       }
     }
     for (Draft d : drafts.values()) {
@@ -156,6 +167,16 @@ final class DagReader {
       String label = comp.get("executorLabel").asString("");
       JsonNode executor = executors.path(label);
       String image = executor.path("container").path("image").asString("");
+      String condition = task.path("triggerPolicy").path("condition").asString("");
+      if (task.has("parameterIterator")) {
+        throw new FormatException(source + ": " + at + " runs a container with a parameterIterator; kfp4j reads a loop as a task "
+            + "running a DAG component, as KFP's compiler writes dsl.ParallelFor");
+      }
+      boolean exit = root && "ALL_UPSTREAM_TASKS_COMPLETED".equals(task.path("triggerPolicy").path("strategy").asString(""));
+      if (!condition.isEmpty() && (exit || image.startsWith("argostub/"))) {
+        throw new FormatException(source + ": " + at + " has a triggerPolicy.condition, which kfp4j's model does not hold on "
+            + (exit ? "the exit task, which runs whatever happened" : "a volume's createpvc or deletepvc") + "; put it on a group task");
+      }
       if (image.equals("argostub/deletepvc")) {
         return null; // a volume step's own delete: written again with it
       }
@@ -163,11 +184,14 @@ final class DagReader {
         d.make = volume(name, task, inputs, at);
         return d;
       }
-      if (root && "ALL_UPSTREAM_TASKS_COMPLETED".equals(task.path("triggerPolicy").path("strategy").asString(""))) {
-        exitTask = (Task) taskDraft(d, name, compName, comp, executor, label, task, inputs, at, dag).build();
+      Map<String, Argument> arguments = arguments(task, inputs, comp, at, dag);
+      Predicate predicate = condition.isEmpty() ? null : executorCondition(condition, arguments, comp, at);
+      taskDraft(d, name, compName, comp, executor, label, task, arguments, inputs, at, dag);
+      if (exit) {
+        exitTask = (Task) d.build();
         return null;
       }
-      return taskDraft(d, name, compName, comp, executor, label, task, inputs, at, dag);
+      return predicate == null ? d : around(d, predicate);
     }
     d.group = true;
     Map<String, Argument> groupInputs = arguments(task, inputs, comp, at, dag);
@@ -220,11 +244,66 @@ final class DagReader {
     return new Branches(name, branches);
   }
 
+  /**
+   * The condition of a task that runs a container, which KFP's backend tests on the task's own inputs before it
+   * runs it: its predicate on the arguments behind them. An input the condition reads that the component does not
+   * declare (a {@code pipelinechannel--*} value given for the condition alone) is the condition's, taken from {@code
+   * arguments}, the task's.
+   */
+  private Predicate executorCondition(String condition, Map<String, Argument> arguments, JsonNode comp, String at) {
+    Set<String> read = new HashSet<>();
+    Predicate p = CelParser.parse(condition, source + ": " + at, input -> {
+      Argument a = arguments.get(input);
+      if (a == null) {
+        throw new FormatException(source + ": " + at + ": its condition reads input '" + input + "', which the task is not given; "
+            + "it is given " + arguments.keySet());
+      }
+      read.add(input);
+      return a;
+    });
+    JsonNode declared = comp.path("inputDefinitions");
+    read.removeIf(input -> declared.path("parameters").has(input) || declared.path("artifacts").has(input));
+    arguments.keySet().removeAll(read);
+    return p;
+  }
+
+  /**
+   * Task {@code task}'s draft inside a condition of its own, named {@code condition-<task>} (made unique), as the
+   * Argo reader reads a {@code when} on a task that runs a container; the task's dependencies are the group's.
+   */
+  private Draft around(Draft task, Predicate predicate) {
+    String name = "condition-" + task.name;
+    for (int n = 2; !taken.add(name); n++) {
+      name = "condition-" + task.name + "-" + n;
+    }
+    String group = name;
+    aroundSteps.add(group);
+    Draft d = new Draft(group);
+    d.group = true;
+    d.children.add(task);
+    d.make = (after, body) -> new Condition(group, predicate, body);
+    return d;
+  }
+
+  /**
+   * Refuses a read of an output of {@code producer}, a task of {@code dag}, when it runs under a condition of its own
+   * ({@code where} names the reader): the output is there only when the condition holds, and kfp4j's model, as its
+   * Argo reader, reads such a task's outputs only inside its condition.
+   */
+  void notConditional(JsonNode dag, String producer, String where) {
+    JsonNode task = dag.path("tasks").path(producer);
+    if (!task.path("triggerPolicy").path("condition").asString("").isEmpty()
+        && components.path(task.path("componentRef").path("name").asString("")).has("executorLabel")) {
+      throw new FormatException(source + ": " + where + " reads an output of task '" + producer + "', which runs only when its "
+          + "triggerPolicy.condition holds; kfp4j's model reads such a task's outputs only inside its condition: put the task "
+          + "in a condition group (dsl.If) and the reader with it");
+    }
+  }
+
   private Draft taskDraft(Draft d, String name, String compName, JsonNode comp, JsonNode executor, String label, JsonNode task,
-      Map<String, Argument> inputs, String at, JsonNode dag) {
+      Map<String, Argument> arguments, Map<String, Argument> inputs, String at, JsonNode dag) {
     ComponentSpec spec = specs.computeIfAbsent(compName,
         k -> ComponentReader.read(k.startsWith("comp-") ? k.substring(5) : k, comp, executor, source + ": " + k));
-    Map<String, Argument> arguments = arguments(task, inputs, comp, at, dag);
     List<TaskSetting> settings = SettingsReader.read(name, task, executor.path("container"), kubernetes.path(label),
         claim -> volumeOf(claim, inputs, at, dag));
     d.make = (after, body) -> new Task(name, spec, arguments, after, settings);
@@ -259,6 +338,9 @@ final class DagReader {
       JsonNode spec = a.getValue();
       String where = at + ", input '" + a.getKey() + "'";
       if (spec.has("taskOutputArtifact")) {
+        if (dag != null) {
+          notConditional(dag, spec.get("taskOutputArtifact").path("producerTask").asString(""), where);
+        }
         out.put(a.getKey(), new Argument.TaskOutput(spec.get("taskOutputArtifact").path("producerTask").asString(""),
             spec.get("taskOutputArtifact").path("outputArtifactKey").asString("")));
       } else if (spec.has("componentInputArtifact")) {
@@ -284,6 +366,9 @@ final class DagReader {
       JsonNode o = spec.get("taskOutputParameter");
       String producer = o.path("producerTask").asString("");
       String key = o.path("outputParameterKey").asString("");
+      if (dag != null) {
+        notConditional(dag, producer, where);
+      }
       return dag == null ? new Argument.TaskOutput(producer, key) : output(dag, producer, key);
     }
     if (spec.has("taskFinalStatus")) {

@@ -83,6 +83,18 @@ public final class Kfp2Reader {
    * Documents#read} gives them: a spec and its platform document, or the two as one object ({@link #oneObject}).
    */
   public static Pipeline read(List<JsonNode> documents, String yaml, String source) {
+    return readForRun(documents, yaml, source).pipeline();
+  }
+
+  /**
+   * A spec's model, and the names of the groups made around one task that runs a container (a task
+   * with a {@code triggerPolicy.condition} of its own, read as {@code condition-<task>} around it): a
+   * run shows such a group as its task, as the Argo reader's {@code Read} says of a {@code when}.
+   */
+  public record Read(Pipeline pipeline, Set<String> groupsAroundSteps) {}
+
+  /** {@link #read(List, String, String)}, saying which of the groups read were made around one task. */
+  public static Read readForRun(List<JsonNode> documents, String yaml, String source) {
     List<JsonNode> docs = documents(documents);
     if (!isPipelineSpec(docs)) {
       throw new FormatException(source + ": not a KFP 2 pipeline spec (it needs pipelineInfo and root)");
@@ -112,14 +124,21 @@ public final class Kfp2Reader {
     List<Node> nodes = dags.root(rootDag, inputs);
     Map<String, Argument> outputs = new LinkedHashMap<>();
     JsonNode dagOutputs = rootDag.path("outputs");
-    dagOutputs.path("parameters").properties().forEach(o -> outputs.put(o.getKey(), dags.output(rootDag,
-        o.getValue().path("valueFromParameter").path("producerSubtask").asString(""),
-        o.getValue().path("valueFromParameter").path("outputParameterKey").asString(""))));
-    dagOutputs.path("artifacts").properties().forEach(o -> outputs.put(o.getKey(), new Argument.TaskOutput(
-        o.getValue().path("artifactSelectors").path(0).path("producerSubtask").asString(""),
-        o.getValue().path("artifactSelectors").path(0).path("outputArtifactKey").asString(""))));
+    for (Map.Entry<String, JsonNode> o : dagOutputs.path("parameters").properties()) {
+      String producer = o.getValue().path("valueFromParameter").path("producerSubtask").asString("");
+      dags.notConditional(rootDag, producer, "the pipeline's output '" + o.getKey() + "'");
+      String key = o.getValue().path("valueFromParameter").path("outputParameterKey").asString("");
+      outputs.put(o.getKey(), dags.output(rootDag, producer, key));
+    }
+    for (Map.Entry<String, JsonNode> o : dagOutputs.path("artifacts").properties()) {
+      String producer = o.getValue().path("artifactSelectors").path(0).path("producerSubtask").asString("");
+      dags.notConditional(rootDag, producer, "the pipeline's output '" + o.getKey() + "'");
+      String key = o.getValue().path("artifactSelectors").path(0).path("outputArtifactKey").asString("");
+      outputs.put(o.getKey(), new Argument.TaskOutput(producer, key));
+    }
     try {
-      return new Pipeline(name, description, parameters, nodes, dags.exitTask, settings(platform), headerSource(yaml), outputs);
+      return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings(platform), headerSource(yaml), outputs),
+          Set.copyOf(dags.aroundSteps));
     } catch (IllegalArgumentException e) {
       throw new FormatException(source + ": " + e.getMessage(), e);
     }
