@@ -87,7 +87,8 @@ class ValidateKfp2Test {
   @Test
   void aConditionOnATaskThatRunsAContainerIsHonouredAndAGarbageOneIsInvalid() throws Exception {
     String multiply = "        taskInfo:\n          name: multiply\n";
-    Path f = broken("conditional", multiply, multiply + "        triggerPolicy:\n          condition: int(inputs.parameter_values['a']) > 100\n");
+    Path f = broken("conditional", multiply,
+        multiply + "        triggerPolicy:\n          condition: int(inputs.parameter_values['a']) > 100\n");
     Cli validate = Cli.run("validate", f.toString());
     assertEquals(0, validate.code(), validate.toString());
     Cli small = Cli.run("run", "-p", f.toString(), "--root", dir.resolve("runs").toString(), "--classes", CLASSES);

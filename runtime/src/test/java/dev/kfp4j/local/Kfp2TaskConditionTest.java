@@ -105,7 +105,8 @@ class Kfp2TaskConditionTest {
         unknown.getMessage());
 
     ObjectNode spec = dev.kfp4j.format.kfp2.SpecChecksTest.spec();
-    dev.kfp4j.format.kfp2.SpecChecksTest.task(spec, "add").putObject("triggerPolicy").put("condition", "int(inputs.parameter_values['a']) > 1");
+    dev.kfp4j.format.kfp2.SpecChecksTest.task(spec, "add").putObject("triggerPolicy")
+        .put("condition", "int(inputs.parameter_values['a']) > 1");
     FormatException outside = assertThrows(FormatException.class, () -> Kfp2Reader.read(List.of(spec), "", "c.yaml"));
     assertTrue(outside.getMessage().contains("task 'multiply', input 'a' reads an output of task 'add', which runs only when its "
         + "triggerPolicy.condition holds"), outside.getMessage());

@@ -43,7 +43,8 @@ public class SpecChecksTest {
     List<Placeholder> args = List.of(new Placeholder.Literal("-c"), new Placeholder.Literal("printf %s $(( $0 " + op + " $1 )) > \"$2\""),
         new Placeholder.InputValue("a"), new Placeholder.InputValue("b"), new Placeholder.OutputPath("Output"));
     return new ComponentSpec(name, null, null, null,
-        List.of(new InputSpec("a", TypeSpec.named("Integer"), null, null, false), new InputSpec("b", TypeSpec.named("Integer"), null, null, false)),
+        List.of(new InputSpec("a", TypeSpec.named("Integer"), null, null, false),
+            new InputSpec("b", TypeSpec.named("Integer"), null, null, false)),
         List.of(new OutputSpec("Output", TypeSpec.named("Integer"), null)),
         new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("sh")), args, null, null), null);
   }
@@ -66,6 +67,11 @@ public class SpecChecksTest {
 
   public static ObjectNode task(ObjectNode spec, String name) {
     return (ObjectNode) spec.get("root").get("dag").get("tasks").get(name);
+  }
+
+  /** The {@code taskOutputParameter} behind input {@code input} of task {@code task}. */
+  private static ObjectNode read(ObjectNode spec, String task, String input) {
+    return (ObjectNode) task(spec, task).get("inputs").get("parameters").get(input).get("taskOutputParameter");
   }
 
   private static String refusal(JsonNode... documents) {
@@ -95,12 +101,12 @@ public class SpecChecksTest {
   @Test
   void aReadOfAnOutputTheProducerDoesNotDeclareIsRefused() {
     ObjectNode spec = spec();
-    ((ObjectNode) task(spec, "multiply").get("inputs").get("parameters").get("a").get("taskOutputParameter")).put("outputParameterKey", "NoOut");
+    read(spec, "multiply", "a").put("outputParameterKey", "NoOut");
     assertEquals("broken.yaml: root, task 'multiply', input 'a' reads output 'NoOut' of task 'add', which its component 'comp-add' "
         + "does not declare; its parameter outputs are [Output]", refusal(spec));
 
     ObjectNode elsewhere = spec();
-    ((ObjectNode) task(elsewhere, "multiply").get("inputs").get("parameters").get("a").get("taskOutputParameter")).put("producerTask", "nosuch");
+    read(elsewhere, "multiply", "a").put("producerTask", "nosuch");
     assertTrue(refusal(elsewhere).contains("root, task 'multiply', input 'a' reads an output of 'nosuch', which is no task of its DAG"));
   }
 
