@@ -107,7 +107,8 @@ final class DagReader {
   /**
    * What a DAG's output parameter {@code key} of its task {@code producer} stands for: that task's
    * output, or, when {@code producer} is a loop whose DAG outputs a task's value, those values
-   * collected ({@code dsl.Collected}).
+   * collected ({@code dsl.Collected}), or, when it is a plain nested DAG (the exit handler's) whose
+   * DAG outputs a value of its own task, what that value stands for in there.
    */
   Argument output(JsonNode dag, String producer, String key) {
     JsonNode producerTask = dag.path("tasks").path(producer);
@@ -117,7 +118,31 @@ final class DagReader {
       notConditional(comp.path("dag"), from.get("producerSubtask").asString(""), "loop '" + producer + "', output '" + key + "'");
       return new Argument.Collected(producer, from.get("producerSubtask").asString(""), from.path("outputParameterKey").asString(""));
     }
+    if (plainGroup(producer, producerTask, comp) && from.has("producerSubtask")) {
+      return output(comp.get("dag"), from.get("producerSubtask").asString(""), from.path("outputParameterKey").asString(""));
+    }
     return new Argument.TaskOutput(producer, key);
+  }
+
+  /**
+   * What a DAG's output artifact {@code key} of its task {@code producer} stands for: that task's
+   * output, or, from a plain nested DAG (the exit handler's), the output of its task it selects.
+   */
+  Argument artifactOutput(JsonNode dag, String producer, String key) {
+    JsonNode producerTask = dag.path("tasks").path(producer);
+    JsonNode comp = components.path(producerTask.path("componentRef").path("name").asString(""));
+    JsonNode selectors = comp.path("dag").path("outputs").path("artifacts").path(key).path("artifactSelectors");
+    if (plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
+      return artifactOutput(comp.get("dag"), selectors.get(0).get("producerSubtask").asString(""),
+          selectors.get(0).path("outputArtifactKey").asString(""));
+    }
+    return new Argument.TaskOutput(producer, key);
+  }
+
+  /** Whether task {@code name} runs a plain nested DAG, such as the exit handler's: no loop, condition or chain of branches. */
+  private static boolean plainGroup(String name, JsonNode task, JsonNode comp) {
+    return comp.has("dag") && !task.has("parameterIterator") && !task.path("triggerPolicy").has("condition")
+        && !name.startsWith("condition-branches");
   }
 
   private List<Draft> dag(JsonNode dag, Map<String, Argument> inputs, String where, boolean root) {

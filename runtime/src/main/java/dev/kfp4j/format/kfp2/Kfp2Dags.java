@@ -80,27 +80,77 @@ final class Kfp2Dags {
 
   /**
    * A pipeline output: what a task of the root DAG outputs, or what a loop of the root DAG
-   * collects, as KFP 2's compiler connects a pipeline's return value.
+   * collects, as KFP 2's compiler connects a pipeline's return value. One made in the exit
+   * handler's body, which always runs, comes through an output of the exit handler's group
+   * ({@link #surfaceOutputs}).
    */
   private void outputOfPipeline(ObjectNode root, String name, Argument a) {
-    String producer = a instanceof Argument.Collected c ? c.loop() : ((Argument.TaskOutput) a).task();
-    boolean atRoot = a instanceof Argument.Collected c ? levels.loop(c.loop()).parent == levels.root : levels.levelOf(producer) == levels.root;
-    if (!atRoot) {
-      throw new FormatException("pipeline '" + pipeline.name() + "': output '" + name + "' comes from '" + producer
-          + "', which runs inside a condition, loop or exit handler; a pipeline's outputs come from tasks of its top level");
+    Level level = producerLevel(a);
+    if (level != levels.root && level != levels.exitHandler) {
+      throw new FormatException("pipeline '" + pipeline.name() + "': output '" + name + "' comes from '" + producer(a)
+          + "', which runs inside a condition or loop; a pipeline's outputs come from tasks of its top level (or of its exit "
+          + "handler's body)");
     }
-    ObjectNode outputs = root.withObject("dag").withObject("outputs");
-    if (types.isArtifact(a)) {
-      Argument.TaskOutput o = (Argument.TaskOutput) a;
-      outputs.withObject("artifacts").putObject(name).putArray("artifactSelectors").addObject()
-          .put("producerSubtask", o.task()).put("outputArtifactKey", o.output());
-      Kfp2Components.artifactType(root.withObject("outputDefinitions").withObject("artifacts").putObject(name), types.schemaTitle(a));
+    if (level == levels.exitHandler) {
+      connect(root, name, a, Levels.EXIT_HANDLER, surfacedKey(a));
     } else {
-      String key = a instanceof Argument.Collected c ? collectedKey(c) : ((Argument.TaskOutput) a).output();
+      connect(root, name, a, producer(a), outputKey(a));
+    }
+  }
+
+  /**
+   * The outputs of the exit handler's group that carry the pipeline's outputs made in its body, as
+   * KFP's compiler surfaces a value through a group around it: {@code pipelinechannel--size-Output}
+   * from task {@code size}, or from the loop that collects it.
+   */
+  private void surfaceOutputs(ObjectNode comp) {
+    for (Argument a : pipeline.outputs().values()) {
+      if (producerLevel(a) == levels.exitHandler) {
+        connect(comp, surfacedKey(a), a, producer(a), outputKey(a));
+      }
+    }
+  }
+
+  /** Output {@code name} of {@code comp}, with its definition: output {@code key} of task {@code producer} of its DAG. */
+  private void connect(ObjectNode comp, String name, Argument a, String producer, String key) {
+    ObjectNode outputs = comp.withObject("dag").withObject("outputs");
+    if (types.isArtifact(a)) {
+      outputs.withObject("artifacts").putObject(name).putArray("artifactSelectors").addObject()
+          .put("producerSubtask", producer).put("outputArtifactKey", key);
+      ObjectNode definition = comp.withObject("outputDefinitions").withObject("artifacts").putObject(name);
+      Kfp2Components.artifactType(definition, types.schemaTitle(a));
+    } else {
       outputs.withObject("parameters").putObject(name).putObject("valueFromParameter")
           .put("producerSubtask", producer).put("outputParameterKey", key);
-      root.withObject("outputDefinitions").withObject("parameters").putObject(name).put("parameterType", types.type(a).v2Name());
+      comp.withObject("outputDefinitions").withObject("parameters").putObject(name).put("parameterType", types.type(a).v2Name());
     }
+  }
+
+  /** The task, or the loop collecting it, that gives pipeline output {@code a}. */
+  private static String producer(Argument a) {
+    return a instanceof Argument.Collected c ? c.loop() : ((Argument.TaskOutput) a).task();
+  }
+
+  /** The DAG where pipeline output {@code a} is made: its task's, or the one holding the loop that collects it. */
+  private Level producerLevel(Argument a) {
+    return a instanceof Argument.Collected c ? levels.loop(c.loop()).parent : levels.levelOf(((Argument.TaskOutput) a).task());
+  }
+
+  /** The key of pipeline output {@code a} among its producer's outputs. */
+  private static String outputKey(Argument a) {
+    return a instanceof Argument.Collected c ? collectedKey(c) : ((Argument.TaskOutput) a).output();
+  }
+
+  /**
+   * The name of the exit handler's output carrying {@code a}, as KFP names a value surfaced through
+   * a group: {@code pipelinechannel--size-Output}, also for the values a loop collects.
+   */
+  private static String surfacedKey(Argument a) {
+    if (a instanceof Argument.Collected c) {
+      return collectedKey(c);
+    }
+    Argument.TaskOutput o = (Argument.TaskOutput) a;
+    return PREFIX + o.task() + "-" + o.output();
   }
 
   /** The output of a loop's DAG that collects {@code c}, as KFP 2 names it: {@code pipelinechannel--square-Output}. */
@@ -142,6 +192,9 @@ final class Kfp2Dags {
       for (Argument.Collected c : levels.collected(loop.name())) {
         collect(comp, c, group);
       }
+    }
+    if (group == levels.exitHandler) {
+      surfaceOutputs(comp);
     }
     return comp;
   }

@@ -134,7 +134,7 @@ public final class Kfp2Reader {
       String producer = o.getValue().path("artifactSelectors").path(0).path("producerSubtask").asString("");
       dags.notConditional(rootDag, producer, "the pipeline's output '" + o.getKey() + "'");
       String key = o.getValue().path("artifactSelectors").path(0).path("outputArtifactKey").asString("");
-      outputs.put(o.getKey(), new Argument.TaskOutput(producer, key));
+      outputs.put(o.getKey(), dags.artifactOutput(rootDag, producer, key));
     }
     try {
       return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings(platform), headerSource(yaml), outputs),

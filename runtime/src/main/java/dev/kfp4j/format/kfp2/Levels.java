@@ -59,6 +59,8 @@ final class Levels {
 
   private final Pipeline pipeline;
   final Level root = new Level("root", null, null);
+  /** The exit handler's group, which holds the pipeline's body when it has an exit task, else null. */
+  final Level exitHandler;
   private final Map<String, Level> levelOfStep = new HashMap<>();
   private final Map<String, Step> steps = new HashMap<>();
   private final Map<String, Level> loops = new HashMap<>();
@@ -71,9 +73,10 @@ final class Levels {
     if (runVolume != null) {
       add(runVolume, root); // before the exit handler, so the exit task mounts it too
     }
+    exitHandler = pipeline.exitTask() == null ? null : new Level(EXIT_HANDLER, null, root);
     Level body = root;
-    if (pipeline.exitTask() != null) {
-      body = new Level(EXIT_HANDLER, null, root);
+    if (exitHandler != null) {
+      body = exitHandler;
       root.members.add(body);
       add(pipeline.exitTask(), root);
     }
