@@ -5,13 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.cli.Kfp4j;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.testing.Kfp2Schemas;
 import dev.kfp4j.testing.server.FakeMlflowServer;
+import dev.kfp4j.tracking.MlflowTracking;
+import dev.kfp4j.yaml.Yaml;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A tracked project's pipelines ({@code example.Tracked}) run with {@code kfp4j run}, as Argo
@@ -38,8 +49,11 @@ class TrackedRunTest {
   private record Ran(int code, String out, String err) {
     /** The local run id: the run folder's name. */
     String runId() {
-      String folder = err.lines().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow().substring(12);
-      return Path.of(folder).getFileName().toString();
+      return runDir().getFileName().toString();
+    }
+
+    Path runDir() {
+      return Path.of(err.lines().filter(l -> l.startsWith("run folder: ")).findFirst().orElseThrow().substring(12));
     }
   }
 
@@ -102,6 +116,56 @@ class TrackedRunTest {
     assertEquals(List.of(0.5, 0.25), r.metrics().get("loss"));
     assertEquals("FINISHED", r.status());
     assertEquals(List.of(), server.refused());
+  }
+
+  /** The outputs of tracked-outputs: of its second training, and what its loop collects. */
+  private static final Map<String, Argument> OUTPUTS = Map.of("last", new Argument.TaskOutput("train-2", "Output"),
+      "metrics", new Argument.TaskOutput("train-2", "mlpipeline_metrics"),
+      "each", new Argument.Collected("for-loop-1", "train", "Output"));
+
+  /**
+   * Tracking puts the pipeline's body in an exit handler; in KFP 2 its outputs (a value, a file,
+   * a collected list) then come through the exit handler's group, and the run goes on as without it.
+   */
+  @Test
+  void aKfp2PipelineWithOutputsIsTrackedAndKeepsThemThroughTheExitHandler() throws Exception {
+    Ran ran = run(config(), "tracked-outputs", "kfp2");
+    assertEquals(0, ran.code(), ran.out() + "\n" + ran.err());
+    assertEquals(1, server.runs().size());
+    FakeMlflowServer.Run r = server.runs().get(0);
+    assertEquals(ran.runId(), r.tags().get(MlflowSteps.RUN_ID_TAG));
+    assertEquals(List.of(0.5, 0.25, 0.125), r.metrics().get("final-loss").stream().sorted(Comparator.reverseOrder()).toList(),
+        "each task's metrics file, the loop's too");
+    assertEquals("FINISHED", r.status());
+    assertEquals(List.of(), server.refused());
+    assertTrue(ran.out().contains("for-loop-1(1:2)/train = 0.25\n") && ran.out().contains("train-2 = 0.125\n"), ran.out());
+
+    Path spec = ran.runDir().resolve("workflow.json");
+    Pipeline ranSpec = Kfp2Reader.read(Files.readString(spec), spec.toString());
+    assertEquals(MlflowTracking.END_RUN, ranSpec.exitTask().name());
+    assertEquals(OUTPUTS, ranSpec.outputs(), "the outputs of the spec it ran, read back");
+  }
+
+  @Test
+  void theTrackedKfp2SpecOfAPipelineWithOutputsParsesStrictly() {
+    String file = "META-INF/kfp4j/kfp2/pipelines/tracked-outputs.yaml";
+    Pipeline tracked = new MlflowTracking(server.uri().toString(), "churn").apply(Kfp2Reader.read(resource(file), file));
+    String yaml = Kfp2Writer.write(tracked);
+    assertEquals(List.of(), Kfp2Schemas.errors(yaml));
+    JsonNode spec = Yaml.readAll(yaml).get(0);
+    assertEquals("exit-handler-1", spec.at("/root/dag/outputs/parameters/last/valueFromParameter/producerSubtask").asString());
+    assertEquals("train-2", spec.at("/components/comp-exit-handler-1/dag/outputs/parameters/pipelinechannel--train-2-Output"
+        + "/valueFromParameter/producerSubtask").asString());
+    assertEquals(OUTPUTS, Kfp2Reader.read(yaml, "tracked").outputs(), "read back as the model it was written from");
+    assertEquals(yaml, Kfp2Writer.write(Kfp2Reader.read(yaml, "tracked")), "and written again the same");
+  }
+
+  private static String resource(String name) {
+    try (var in = TrackedRunTest.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

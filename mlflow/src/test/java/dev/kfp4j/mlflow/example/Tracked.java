@@ -2,6 +2,7 @@ package dev.kfp4j.mlflow.example;
 
 import dev.kfp4j.annotations.Component;
 import dev.kfp4j.annotations.Default;
+import dev.kfp4j.annotations.Format;
 import dev.kfp4j.annotations.OutputPath;
 import dev.kfp4j.annotations.Pipeline;
 import dev.kfp4j.dsl.Dsl;
@@ -9,6 +10,7 @@ import dev.kfp4j.mlflow.Mlflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A pipeline as a tracked project writes it: one call per parameter and metric, and KFP's metrics file. */
 public final class Tracked {
@@ -80,5 +82,22 @@ public final class Tracked {
   @Pipeline(name = "tracked-with-exit")
   public static void trackedWithExit(@Default("2") int epochs) {
     Dsl.exitHandler(TrackedOps.notify("done"), () -> TrackedOps.train(epochs, 0.5));
+  }
+
+  /** What {@link #trackedOutputs} gives: the last loss, its metrics file, and the final loss of each count of epochs. */
+  public record Losses(double last, Path metrics, List<Double> each) {}
+
+  /**
+   * Trains once per count of epochs, then once more, and gives the losses as the pipeline's
+   * outputs (a value, a file and a collected list), which tracking keeps.
+   *
+   * @param counts the counts of epochs
+   * @return the losses
+   */
+  @Pipeline(name = "tracked-outputs", formats = Format.KFP2)
+  public static Losses trackedOutputs(@Default("[1, 2]") List<Integer> counts) {
+    var each = Dsl.collect(counts, n -> TrackedOps.train(n, 0.5).output());
+    var last = TrackedOps.train(3, 0.5);
+    return new Losses(last.output(), last.mlpipeline_metrics(), each);
   }
 }
