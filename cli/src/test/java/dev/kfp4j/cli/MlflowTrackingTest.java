@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.argo.ArgoRules;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.model.Argument;
 import dev.kfp4j.testing.ArgoSchemas;
 import dev.kfp4j.testing.Kfp2Schemas;
 import dev.kfp4j.testing.server.FakeKfpServer;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,7 +58,11 @@ class MlflowTrackingTest {
   }
 
   private Cli upload() {
-    Cli r = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "add-example");
+    return upload("add-example");
+  }
+
+  private Cli upload(String pipeline) {
+    Cli r = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", pipeline);
     assertEquals(0, r.code(), r.toString());
     return r;
   }
@@ -122,6 +130,29 @@ class MlflowTrackingTest {
       }
       assertTrue(secrets.contains("\"secretName\":\"mlflow-credentials\""), executor + ": " + secrets);
     }
+  }
+
+  /**
+   * A tracked pipeline's body is in the exit handler; its outputs come through the exit handler's
+   * group (control-flow: a task after a chain of branches and a collecting loop; condition-loop-artifact).
+   */
+  @ParameterizedTest
+  @CsvSource({"control-flow, total, sum", "condition-loop-artifact, Output, report"})
+  void theUploadedKfp2SpecOfAPipelineWithOutputsIsTrackedAndParsesStrictly(String pipeline, String output, String task)
+      throws Exception {
+    writeConfig("v2beta1");
+    upload(pipeline);
+    String spec = kfp.v2().pipelineSpec(kfp.v2().versions().get(0).path("pipeline_version_id").asString());
+    assertEquals(List.of(), Kfp2Schemas.errors(spec), "a PipelineSpec and PlatformSpec, parsed strictly");
+    JsonNode root = Yaml.readAll(spec).get(0);
+    JsonNode out = root.at("/root/dag/outputs/parameters/" + output + "/valueFromParameter");
+    assertEquals("exit-handler-1", out.path("producerSubtask").asString());
+    String key = "pipelinechannel--" + task + "-Output";
+    assertEquals(key, out.path("outputParameterKey").asString());
+    JsonNode surfaced = root.at("/components/comp-exit-handler-1/dag/outputs/parameters/" + key + "/valueFromParameter");
+    assertEquals(task, surfaced.path("producerSubtask").asString());
+    assertEquals("Output", surfaced.path("outputParameterKey").asString());
+    assertEquals(new Argument.TaskOutput(task, "Output"), Kfp2Reader.read(spec, pipeline).outputs().get(output), "read back");
   }
 
   /** The server as a value; MLflow's credentials only as references to the secret. */
