@@ -1,5 +1,6 @@
 package dev.kfp4j.format.argo;
 
+import dev.kfp4j.format.Cycles;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.spec.Names;
 import java.util.ArrayList;
@@ -109,33 +110,10 @@ public final class WorkflowChecks {
       task.path("dependencies").forEach(x -> d.add(x.asString()));
       deps.put(task.path("name").asString(), d);
     }
-    Set<String> done = new HashSet<>();
-    for (String task : deps.keySet()) {
-      List<String> path = cycle(task, deps, new ArrayList<>(), done);
-      if (path != null) {
-        throw new FormatException(source + ": tasks of template '" + template.path("name").asString()
-            + "' depend on each other in a cycle: " + String.join(" -> ", path));
-      }
+    List<String> path = Cycles.find(deps);
+    if (path != null) {
+      throw new FormatException(source + ": tasks of template '" + template.path("name").asString()
+          + "' depend on each other in a cycle: " + String.join(" -> ", path));
     }
-  }
-
-  private static List<String> cycle(String task, Map<String, List<String>> deps, List<String> path, Set<String> done) {
-    if (path.contains(task)) {
-      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(task), path.size()));
-      cycle.add(task);
-      return cycle;
-    }
-    if (!done.add(task)) {
-      return null;
-    }
-    path.add(task);
-    for (String d : deps.getOrDefault(task, List.of())) {
-      List<String> found = cycle(d, deps, path, done);
-      if (found != null) {
-        return found;
-      }
-    }
-    path.remove(path.size() - 1);
-    return null;
   }
 }

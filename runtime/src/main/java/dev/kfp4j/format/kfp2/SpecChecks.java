@@ -1,8 +1,8 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.format.Cycles;
 import dev.kfp4j.format.FormatException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,37 +120,13 @@ final class SpecChecks {
   }
 
   private void noCycle(Map<String, List<String>> upstream, String where) {
-    Set<String> done = new HashSet<>();
-    for (String task : upstream.keySet()) {
-      List<String> path = cycle(task, upstream, new ArrayList<>(), done);
-      if (path != null && path.size() == 2) {
-        throw new FormatException(source + ": " + where + ", task '" + task + "' depends on itself");
-      }
-      if (path != null) {
-        throw new FormatException(source + ": tasks of " + where + " depend on each other in a cycle: " + String.join(" -> ", path));
-      }
+    List<String> path = Cycles.find(upstream);
+    if (path != null && path.size() == 2) {
+      throw new FormatException(source + ": " + where + ", task '" + path.get(0) + "' depends on itself");
     }
-  }
-
-  /** The cycle through {@code task} or what it waits for, from where {@code path} enters it; null when there is none. */
-  private static List<String> cycle(String task, Map<String, List<String>> upstream, List<String> path, Set<String> done) {
-    if (path.contains(task)) {
-      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(task), path.size()));
-      cycle.add(task);
-      return cycle;
+    if (path != null) {
+      throw new FormatException(source + ": tasks of " + where + " depend on each other in a cycle: " + String.join(" -> ", path));
     }
-    if (!done.add(task)) {
-      return null;
-    }
-    path.add(task);
-    for (String d : upstream.getOrDefault(task, List.of())) {
-      List<String> found = cycle(d, upstream, path, done);
-      if (found != null) {
-        return found;
-      }
-    }
-    path.remove(path.size() - 1);
-    return null;
   }
 
   private static List<String> names(JsonNode object) {
