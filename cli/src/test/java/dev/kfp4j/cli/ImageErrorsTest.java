@@ -107,6 +107,22 @@ class ImageErrorsTest {
     }
   }
 
+  /**
+   * A base image on a registry on loopback is reached over plain HTTP without --insecure, as the
+   * image's own registry is, whatever the image is named: the registry answers (here it refuses).
+   */
+  @Test
+  void aBaseImageOnALoopbackRegistryIsReachedOverPlainHttp() throws Exception {
+    try (RefusingRegistry refusing = new RefusingRegistry()) {
+      String registry = "127.0.0.1:" + refusing.port();
+      Cli r = imageOn(registry + "/base:1", "ghcr.io/kfp4j/app:1", "--to", "tar", "--tar", dir.resolve("plain.tar").toString());
+      assertEquals(Kfp4j.SERVER, r.code(), r.toString());
+      String error = oneLineError(r);
+      assertTrue(error.startsWith("kfp4j: error: cannot pull the base image " + registry + "/base:1 from " + registry + ": "), error);
+      assertTrue(error.contains("'docker login' or 'podman login'"), "what the registry said, over HTTP: " + error);
+    }
+  }
+
   @Test
   void aMissingBaseFileIsAUsageError() throws IOException {
     Cli r = imageOn("tar://" + dir.resolve("none.tar"), "localhost/kfp4j/app:1", "--to", "tar");

@@ -157,7 +157,8 @@ public final class ProjectImage {
 
     /**
      * Whether registries may be reached over plain HTTP or with a certificate not trusted here;
-     * default: for registries on loopback ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}) only.
+     * default: when the image or its base is on a registry on loopback ({@code localhost}, {@code
+     * 127.0.0.1}, {@code [::1]}).
      */
     public Builder insecure(boolean insecure) {
       this.insecure = insecure;
@@ -431,11 +432,21 @@ public final class ProjectImage {
       return r;
     }
 
+    /**
+     * Whether Jib may use plain HTTP (it allows that for every registry of a build or for none): as
+     * set, else when the image's registry or the base image's is on loopback.
+     */
     private boolean insecure(ImageReference ref) {
       if (insecure != null) {
         return insecure;
       }
-      String host = ref.getRegistry().replaceAll(":\\d+$", "");
+      boolean registryBase = !base.startsWith("docker://") && !base.startsWith("tar://");
+      return loopback(ref.getRegistry())
+          || registryBase && loopback(reference(base.replaceFirst("^registry://", ""), "the base image").getRegistry());
+    }
+
+    private static boolean loopback(String registry) {
+      String host = registry.replaceAll(":\\d+$", "");
       return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
   }
