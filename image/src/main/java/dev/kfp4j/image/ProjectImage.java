@@ -237,8 +237,8 @@ public final class ProjectImage {
      * names its registry (the other's registry, or none, is not named), else both.
      */
     private EngineOrRegistryException registryFailure(Throwable cause, ImageReference ref) {
-      String from = base.startsWith("docker://") || base.startsWith("tar://") ? null
-          : reference(base.startsWith("registry://") ? base.substring("registry://".length()) : base, "the base image").getRegistry();
+      ImageReference baseRef = registryBase();
+      String from = baseRef == null ? null : baseRef.getRegistry();
       String to = target == Target.REGISTRY ? ref.getRegistry() : null;
       StringBuilder said = new StringBuilder();
       String detail = null;
@@ -399,9 +399,16 @@ public final class ProjectImage {
         }
         return Jib.from(TarImage.at(file));
       }
-      String name = base.startsWith("registry://") ? base.substring("registry://".length()) : base;
-      ImageReference ref = reference(name, "the base image");
+      ImageReference ref = registryBase();
       return Jib.from(withCredentials(RegistryImage.named(ref), ref));
+    }
+
+    /** The base image on its registry ({@code NAME} or {@code registry://NAME}); null for a {@code docker://} or {@code tar://} base. */
+    private ImageReference registryBase() {
+      if (base.startsWith("docker://") || base.startsWith("tar://")) {
+        return null;
+      }
+      return reference(base.startsWith("registry://") ? base.substring("registry://".length()) : base, "the base image");
     }
 
     private Containerizer containerizer(ImageReference ref, Path file) {
@@ -440,9 +447,8 @@ public final class ProjectImage {
       if (insecure != null) {
         return insecure;
       }
-      boolean registryBase = !base.startsWith("docker://") && !base.startsWith("tar://");
-      return loopback(ref.getRegistry())
-          || registryBase && loopback(reference(base.replaceFirst("^registry://", ""), "the base image").getRegistry());
+      ImageReference baseRef = registryBase();
+      return loopback(ref.getRegistry()) || baseRef != null && loopback(baseRef.getRegistry());
     }
 
     private static boolean loopback(String registry) {
