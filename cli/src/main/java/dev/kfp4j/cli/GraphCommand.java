@@ -2,17 +2,16 @@ package dev.kfp4j.cli;
 
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.graph.PipelineGraph;
+import dev.kfp4j.local.CompiledPipelines;
 import dev.kfp4j.model.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,11 +75,11 @@ final class GraphCommand extends Commands.Base {
 
   /** The pipelines named: a file, a compiled pipeline's name, a resource; or those in --classes. */
   private List<Source> sources(boolean toFolder) throws IOException {
-    Map<String, Path> compiled = compiled();
+    Map<String, Path> compiled = CompiledPipelines.in(classes);
     List<String> names = List.copyOf(compiled.keySet());
     if (pipeline == null) {
       if (names.isEmpty()) {
-        throw new ConfigException("no compiled pipeline in " + folders() + "; run 'mvn compile' or name a pipeline file");
+        throw new ConfigException("no compiled pipeline in " + CompiledPipelines.folders(classes) + "; run 'mvn compile' or name a pipeline file");
       }
       if (names.size() > 1 && !toFolder) {
         throw new ConfigException("choose a pipeline: " + names + ", or draw them all with -o DIR");
@@ -99,7 +98,7 @@ final class GraphCommand extends Commands.Base {
       return List.of(file(compiled.get(pipeline)));
     }
     List<String> resources = pipeline.endsWith(".yaml") ? List.of(pipeline)
-        : List.of(PipelineFormat.ARGO.folder() + "/" + pipeline + ".yaml", PipelineFormat.KFP2.folder() + "/" + pipeline + ".yaml");
+        : CompiledPipelines.FOLDERS.stream().map(folder -> folder + "/" + pipeline + ".yaml").toList();
     for (String resource : resources) {
       try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
         if (in != null) {
@@ -108,30 +107,7 @@ final class GraphCommand extends Commands.Base {
       }
     }
     throw new ConfigException("no pipeline '" + pipeline + "': not a file, nor a resource on the classpath, and "
-        + (names.isEmpty() ? "no compiled pipeline in " + folders() : "the compiled pipelines in " + folders() + " are " + names));
-  }
-
-  /**
-   * The pipelines {@code mvn compile} wrote to --classes, by name, sorted: the Argo workflow of a
-   * pipeline compiled in both formats (both draw the same picture), the KFP 2 spec of one compiled
-   * for KFP 2 only.
-   */
-  private Map<String, Path> compiled() throws IOException {
-    Map<String, Path> compiled = new TreeMap<>();
-    for (PipelineFormat form : List.of(PipelineFormat.KFP2, PipelineFormat.ARGO)) {
-      Path dir = classes.resolve(form.folder());
-      if (Files.isDirectory(dir)) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
-          files.forEach(f -> compiled.put(baseName(f.getFileName().toString()), f));
-        }
-      }
-    }
-    return compiled;
-  }
-
-  /** Where {@link #compiled} looks, for messages. */
-  private String folders() {
-    return classes.resolve(PipelineFormat.ARGO.folder()) + " or " + classes.resolve(PipelineFormat.KFP2.folder());
+        + (names.isEmpty() ? "no compiled pipeline in " + CompiledPipelines.folders(classes) : "the compiled pipelines in " + CompiledPipelines.folders(classes) + " are " + names));
   }
 
   private static Source file(Path f) {

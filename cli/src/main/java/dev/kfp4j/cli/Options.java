@@ -5,6 +5,7 @@ import dev.kfp4j.client.Auth;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
+import dev.kfp4j.local.CompiledPipelines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -199,29 +200,29 @@ final class Options {
      * @throws ConfigException when no name is given and --classes holds none, or several
      */
     PipelineFormat formatOf() {
-      if (pipeline != null) {
-        if (Files.isRegularFile(Path.of(pipeline))) {
-          return null;
-        }
-        for (PipelineFormat f : PipelineFormat.values()) {
-          if (Files.isRegularFile(classes.resolve(f.folder()).resolve(pipeline + ".yaml"))) {
-            return f;
-          }
-        }
+      if (pipeline != null && Files.isRegularFile(Path.of(pipeline))) {
         return null;
       }
-      java.util.SortedSet<String> all = new java.util.TreeSet<>();
-      for (PipelineFormat f : PipelineFormat.values()) {
-        all.addAll(names(classes.resolve(f.folder())));
+      java.util.SortedMap<String, Path> all = compiled();
+      if (pipeline == null) {
+        if (all.size() != 1) {
+          throw new ConfigException(all.isEmpty()
+              ? "no compiled pipeline in " + CompiledPipelines.folders(classes) + "; run 'mvn compile' or pass --pipeline FILE"
+              : "choose a pipeline with --pipeline: " + all.keySet());
+        }
+        pipeline = all.firstKey();
       }
-      if (all.size() == 1) {
-        pipeline = all.first();
-        return formatOf();
+      Path file = all.get(pipeline);
+      return file == null ? null : file.startsWith(classes.resolve(PipelineFormat.KFP2.folder())) ? PipelineFormat.KFP2 : PipelineFormat.ARGO;
+    }
+
+    /** The pipelines in --classes, of either form ({@link CompiledPipelines#in}). */
+    private java.util.SortedMap<String, Path> compiled() {
+      try {
+        return CompiledPipelines.in(classes);
+      } catch (IOException e) {
+        throw new ConfigException("cannot list the pipelines in " + CompiledPipelines.folders(classes) + ": " + e.getMessage());
       }
-      throw new ConfigException(all.isEmpty()
-          ? "no compiled pipeline in " + classes.resolve(PipelineFormat.ARGO.folder()) + " or " + classes.resolve(PipelineFormat.KFP2.folder())
-              + "; run 'mvn compile' or pass --pipeline FILE"
-          : "choose a pipeline with --pipeline: " + all);
     }
 
     /**
@@ -266,8 +267,7 @@ final class Options {
         throw new ConfigException("pipeline '" + pipeline + "' is compiled as " + format.other().what() + " only (" + other + "), not as "
             + format.what() + " " + why.apply(format));
       }
-      java.util.SortedSet<String> all = new java.util.TreeSet<>(names);
-      all.addAll(names(classes.resolve(format.other().folder())));
+      java.util.Set<String> all = compiled().keySet();
       throw new ConfigException("no pipeline '" + pipeline + "': not a file, and " + (all.isEmpty()
           ? "no compiled pipeline in " + classes + " (run 'mvn compile')" : "the pipelines compiled in " + classes + " are " + all));
     }

@@ -5,6 +5,7 @@ import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.format.argo.ArgoWriter;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.local.CompiledPipelines;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.yaml.Yaml;
 import java.util.List;
@@ -16,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  * pipeline spec (KFP's v2beta1 API).
  */
 enum PipelineFormat {
-  ARGO("META-INF/kfp4j/pipelines", "a KFP v1 pipeline (an Argo Workflow)"),
-  KFP2("META-INF/kfp4j/kfp2/pipelines", "a KFP 2 pipeline spec");
+  ARGO(CompiledPipelines.ARGO, "a KFP v1 pipeline (an Argo Workflow)"),
+  KFP2(CompiledPipelines.KFP2, "a KFP 2 pipeline spec");
 
   private final String folder;
   private final String what;

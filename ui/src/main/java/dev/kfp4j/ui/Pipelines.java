@@ -1,30 +1,24 @@
 package dev.kfp4j.ui;
 
+import dev.kfp4j.local.CompiledPipelines;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The compiled pipelines a run can be started of, in either format, read each time (a new compile
- * shows at once): the Argo workflows {@code mvn compile} wrote in {@code
- * <classes>/META-INF/kfp4j/pipelines/}, and the KFP 2 specs in {@code
- * <classes>/META-INF/kfp4j/kfp2/pipelines/} of the pipelines compiled for KFP 2 only. A pipeline
- * compiled in both formats runs from its Argo workflow, as {@code kfp4j run} runs it.
+ * The compiled pipelines a run can be started of, in either format ({@link CompiledPipelines}: a
+ * pipeline compiled in both runs from its Argo workflow, as {@code kfp4j run} runs it), read each
+ * time (a new compile shows at once).
  */
 final class Pipelines {
-  /** Where each format's pipelines are, the one a pipeline compiled in both runs from first. */
-  static final List<String> FOLDERS = List.of("META-INF/kfp4j/pipelines", "META-INF/kfp4j/kfp2/pipelines");
-
   private final Path classes;
 
   /** The pipelines under {@code classes}; none when it is null. */
@@ -32,23 +26,16 @@ final class Pipelines {
     this.classes = classes == null ? null : classes.toAbsolutePath().normalize();
   }
 
-  /** Each pipeline's file, by name, sorted. */
+  /** Each pipeline's file, by name, sorted; none when they cannot be listed. */
   private Map<String, Path> files() {
-    Map<String, Path> files = new TreeMap<>();
     if (classes == null) {
-      return files;
+      return Map.of();
     }
-    for (String folder : FOLDERS) {
-      Path dir = classes.resolve(folder);
-      if (Files.isDirectory(dir)) {
-        try (DirectoryStream<Path> yamls = Files.newDirectoryStream(dir, "*.yaml")) {
-          yamls.forEach(f -> files.putIfAbsent(f.getFileName().toString().replaceFirst("\\.yaml$", ""), f));
-        } catch (IOException e) {
-          // none to offer from this folder
-        }
-      }
+    try {
+      return CompiledPipelines.in(classes);
+    } catch (IOException e) {
+      return Map.of(); // none to offer
     }
-    return files;
   }
 
   List<String> names() {

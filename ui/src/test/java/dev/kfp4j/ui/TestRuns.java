@@ -1,5 +1,6 @@
 package dev.kfp4j.ui;
 
+import dev.kfp4j.local.CompiledPipelines;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
 import dev.kfp4j.local.Workflow;
@@ -94,7 +95,7 @@ final class TestRuns {
   static Path classes(Path dir, String... pipelines) throws IOException {
     for (String p : pipelines) {
       boolean any = false;
-      for (String folder : Pipelines.FOLDERS) {
+      for (String folder : CompiledPipelines.FOLDERS) {
         try (InputStream in = TestRuns.class.getClassLoader().getResourceAsStream(folder + "/" + p + ".yaml")) {
           if (in != null) {
             Files.write(Files.createDirectories(dir.resolve(folder)).resolve(p + ".yaml"), in.readAllBytes());
