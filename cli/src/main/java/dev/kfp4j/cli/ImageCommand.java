@@ -178,12 +178,7 @@ final class ImageCommand extends Commands.Base {
     ImageCheck.Report report;
     try {
       report = ImageCheck.run(engine, image, components);
-    } catch (EngineOrRegistryException e) {
-      throw e;
-    } catch (IOException e) {
-      if (e.getMessage() == null || !e.getMessage().startsWith(ImageCheck.CANNOT_START)) {
-        throw e;
-      }
+    } catch (ImageCheck.NoJavaException e) {
       err.println("kfp4j: error: " + e.getMessage() + "; the components need java 17 or newer on the image's PATH (a base such as "
           + ProjectImage.DEFAULT_BASE + ")");
       return Kfp4j.USAGE;

@@ -163,6 +163,21 @@ class ImageErrorsTest {
     assertTrue(error.contains("build it into the engine with 'kfp4j image --to daemon'"), error);
   }
 
+  @Test
+  void validateImageWithAnImageWithoutJavaIsExit2SayingWhatTheComponentsNeed() throws IOException {
+    Engine engine = Engine.require();
+    String shell = dev.kfp4j.testing.containers.BaseImages.shell(engine);
+    List<String> args = new java.util.ArrayList<>(List.of("validate", "--classes", classes.toString(), "--image", shell, "--engine",
+        engine.command().get(0)));
+    engine.command().subList(1, engine.command().size()).forEach(a -> args.add("--engine-arg=" + a));
+    Cli r = Cli.run(args.toArray(String[]::new));
+    assertEquals(Kfp4j.USAGE, r.code(), r.toString());
+    String error = oneLineError(r);
+    assertTrue(error.startsWith("kfp4j: error: cannot start java in " + shell + " (exit code "), error);
+    assertTrue(error.endsWith("the components need java 17 or newer on the image's PATH (a base such as "
+        + dev.kfp4j.image.ProjectImage.DEFAULT_BASE + ")"), error);
+  }
+
   /**
    * A registry on a loopback port that refuses every request, as one refuses an anonymous push:
    * 401 with a Basic challenge (Jib has no credentials to send). It closes a TLS connection at its

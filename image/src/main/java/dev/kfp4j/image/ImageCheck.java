@@ -22,10 +22,15 @@ public final class ImageCheck {
   /** Where the probe's class folder is mounted in the container. */
   static final String PROBE_MOUNT = "/kfp4j-probe";
   private static final String PROBE = ImageProbe.class.getName();
-  /** How an image that does not start at all begins its error. */
-  public static final String CANNOT_START = "cannot start java in ";
   /** The exit code of {@code docker run} and {@code podman run} when the engine itself fails: it cannot pull the image, or is not running. */
   static final int ENGINE_FAILED = 125;
+
+  /** An image whose {@code java} does not start the probe: there is none, or it is older than 17. */
+  public static final class NoJavaException extends IOException {
+    NoJavaException(String image, int exit, String engineSaid) {
+      super("cannot start java in " + image + " (exit code " + exit + "): " + engineSaid);
+    }
+  }
 
   /** A component that cannot run in the image, and why. */
   public record Problem(String component, String message) {}
@@ -53,8 +58,8 @@ public final class ImageCheck {
   /**
    * Checks {@code components} in {@code image} with {@code engine} (its program and global
    * arguments). An image the engine cannot start (it cannot pull it, or is not running) is an
-   * {@link EngineOrRegistryException}; one without a {@code java} that runs the probe, an {@link
-   * IOException} starting with {@link #CANNOT_START}; both with the line of what the engine said.
+   * {@link EngineOrRegistryException}; one without a {@code java} that runs the probe, a {@link
+   * NoJavaException}; both with the line of what the engine said.
    */
   public static Report run(List<String> engine, String image, List<JavaComponents.Component> components) throws IOException {
     if (components.isEmpty()) {
@@ -123,7 +128,7 @@ public final class ImageCheck {
       }
     }
     if (!probed || (exit != 0 && exit != 1)) {
-      throw new IOException(CANNOT_START + image + " (exit code " + exit + "): " + EngineOrRegistryException.engineError(output));
+      throw new NoJavaException(image, exit, EngineOrRegistryException.engineError(output));
     }
     ok.removeIf(c -> problems.stream().anyMatch(p -> p.component().equals(c)));
     ok.sort(java.util.Comparator.comparingInt(order::indexOf));

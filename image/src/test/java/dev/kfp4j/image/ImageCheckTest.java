@@ -122,7 +122,7 @@ class ImageCheckTest {
   @Test
   void anImageWithoutJavaCannotBeChecked() throws IOException {
     String shell = BaseImages.shell(engine);
-    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+    ImageCheck.NoJavaException e = org.junit.jupiter.api.Assertions.assertThrows(ImageCheck.NoJavaException.class,
         () -> ImageCheck.run(engine.command(), shell, JavaComponents.read(project.resolve("classes")).components()));
     assertTrue(e.getMessage().startsWith("cannot start java in " + shell), e.getMessage());
   }
