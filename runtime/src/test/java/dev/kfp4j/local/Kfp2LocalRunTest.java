@@ -122,6 +122,21 @@ class Kfp2LocalRunTest {
     assertEquals("said T", tails.output("condition-branches-1/condition-3/say-tails", "out"));
   }
 
+  /**
+   * A spec holds a DAG's tasks by name; a run lists them in an order they can run in: here {@code
+   * alpha}, which waits for {@code zeta}, comes after it, not first as by name.
+   */
+  @Test
+  void aRunListsItsTasksEachAfterThoseItWaitsFor() {
+    Pipeline p = new Pipeline("ordered", null, List.of(), List.of(
+        new Task("zeta", DOUBLE, Map.of("n", new Argument.Constant("1", ParameterType.INTEGER))),
+        new Task("alpha", DOUBLE, Map.of("n", new Argument.TaskOutput("zeta", "out"))),
+        new Task("beta", DOUBLE, Map.of("n", new Argument.Constant("3", ParameterType.INTEGER)))), null, PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(false).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals(List.of("beta.out = 6", "zeta.out = 2", "alpha.out = 4"), LocalRun.results(r));
+  }
+
   @Test
   void aValueCannotChangeAConditionsStructure() {
     // in a condition written as text with values substituted, this value would make it true

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -147,8 +148,7 @@ final class DagReader {
 
   private List<Draft> dag(JsonNode dag, Map<String, Argument> inputs, String where, boolean root) {
     Map<String, Draft> drafts = new LinkedHashMap<>();
-    Map<String, JsonNode> tasks = new LinkedHashMap<>();
-    dag.path("tasks").properties().forEach(e -> tasks.put(e.getKey(), e.getValue()));
+    Map<String, JsonNode> tasks = runOrder(dag.path("tasks"));
     for (Map.Entry<String, JsonNode> t : tasks.entrySet()) {
       Draft d = task(t.getKey(), t.getValue(), inputs, where, root, dag);
       if (d != null) {
@@ -178,6 +178,49 @@ final class DagReader {
       }
     }
     return out;
+  }
+
+  /**
+   * The tasks of a DAG in an order they can run in: each after the tasks it depends on, and else in
+   * the spec's order. A spec holds a DAG's tasks by name (KFP's compiler and kfp4j's writer sort
+   * them), which loses the order the pipeline declared them in; a run lists its tasks in this one.
+   * Tasks on a cycle, which {@link SpecChecks} refuses first, would come last, in the spec's order.
+   */
+  static Map<String, JsonNode> runOrder(JsonNode dagTasks) {
+    List<String> names = new ArrayList<>(dagTasks.propertyNames());
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      index.put(names.get(i), i);
+    }
+    int[] waiting = new int[names.size()];
+    Map<String, List<Integer>> dependents = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      for (JsonNode d : dagTasks.get(names.get(i)).path("dependentTasks")) {
+        String dep = d.asString("");
+        if (index.containsKey(dep) && !dep.equals(names.get(i))) {
+          waiting[i]++;
+          dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (waiting[i] == 0) {
+        ready.add(i);
+      }
+    }
+    Map<String, JsonNode> ordered = new LinkedHashMap<>();
+    while (!ready.isEmpty()) {
+      String name = names.get(ready.poll());
+      ordered.put(name, dagTasks.get(name));
+      for (int dependent : dependents.getOrDefault(name, List.of())) {
+        if (--waiting[dependent] == 0) {
+          ready.add(dependent);
+        }
+      }
+    }
+    names.forEach(n -> ordered.putIfAbsent(n, dagTasks.get(n)));
+    return ordered;
   }
 
   private Draft task(String name, JsonNode task, Map<String, Argument> inputs, String where, boolean root, JsonNode dag) {
