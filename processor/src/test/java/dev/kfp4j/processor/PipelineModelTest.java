@@ -179,8 +179,8 @@ class PipelineModelTest {
     assertThat(records.name()).isEqualTo("for-loop-2");
     assertThat(records.parallelism()).isEqualTo(2);
     assertThat(records.items()).isEqualTo(new Loop.Constants(List.of(
-        new Argument.Constant("{\"a\":\"1\",\"b\":\"x\"}", ParameterType.STRUCT),
-        new Argument.Constant("{\"a\":\"20\",\"b\":\"y\"}", ParameterType.STRUCT))));
+        new Argument.Constant("{\"a\":1,\"b\":\"x\"}", ParameterType.STRUCT),
+        new Argument.Constant("{\"a\":20,\"b\":\"y\"}", ParameterType.STRUCT))));
     assertThat(task(p, "add-2").arguments().get("a")).isEqualTo(new Argument.LoopItem("for-loop-2", "a"));
     assertThat(task(p, "greet").arguments().get("name")).isEqualTo(new Argument.LoopItem("for-loop-2", "b"));
   }

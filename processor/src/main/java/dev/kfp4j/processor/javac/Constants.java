@@ -25,6 +25,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -143,8 +145,8 @@ final class Constants {
 
   /**
    * A record built from constants ({@link #buildsRecord}), such as a loop item {@code new Item(1,
-   * "a")}: a JSON object of its components' KFP texts, in component order; null after an error
-   * when a component is not a constant.
+   * "a")}: a JSON object of its components' values ({@link #json}), in component order; null
+   * after an error when a component is not a constant.
    */
   Argument.Constant record(TreePath path) {
     NewClassTree nc = (NewClassTree) path.getLeaf();
@@ -158,8 +160,28 @@ final class Constants {
         body.error(a, Message.LOOP_FIELD_NOT_CONSTANT, a);
         return null;
       }
-      fields.put(components.get(i).getSimpleName().toString(), text(v));
+      fields.set(components.get(i).getSimpleName().toString(), json(v));
     }
     return new Argument.Constant(Yaml.json().writeValueAsString(fields), ParameterType.STRUCT);
+  }
+
+  /**
+   * A record component's value as KFP 2's loop items carry it: a number, a boolean or text, as the
+   * KFP SDK writes {@code ParallelFor([{"a": 1}])}; KFP 2's driver refuses text given to a number
+   * input. Non-finite numbers, which JSON has no form for, stay their KFP text.
+   */
+  private static JsonNode json(Object v) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      return nodes.numberNode(((Number) v).longValue());
+    }
+    if (v instanceof Float || v instanceof Double) {
+      double d = v instanceof Float f ? Double.parseDouble(Float.toString(f)) : (Double) v;
+      return Double.isFinite(d) ? nodes.numberNode(d) : nodes.stringNode(text(v));
+    }
+    if (v instanceof Boolean b) {
+      return nodes.booleanNode(b);
+    }
+    return nodes.stringNode(text(v));
   }
 }
