@@ -146,6 +146,39 @@ class Kfp2LocalRunTest {
     assertEquals("said T", r.output("condition-branches-1/condition-3/say-tails", "out"));
   }
 
+  /**
+   * {@code with dsl.If(item.a > 1)} in a loop over constant records: the condition's task selects
+   * the field from the item into an input of its own ({@code loop-item-param-0-subvar-a}) and its
+   * condition reads that, typed as the items' field, as KFP's compiler writes it. The condition
+   * compared the whole item instead ({@code {"a": 1, ...} > '1'}), so it held for every item
+   * locally and made no sense to KFP 2's backend.
+   */
+  @Test
+  void aConditionOnAFieldOfALoopsItemComparesThatField() {
+    Argument.LoopItem a = new Argument.LoopItem("for-loop-1", "a");
+    Condition big = new Condition("condition-2", new Predicate.Comparison(a, Predicate.Operator.GT,
+        new Argument.Constant("1", ParameterType.INTEGER)), List.of(new Task("double", DOUBLE, Map.of("n", a))));
+    Loop loop = new Loop("for-loop-1", new Loop.Constants(List.of(new Argument.Constant("{\"a\": 1, \"b\": \"x\"}",
+        ParameterType.STRUCT), new Argument.Constant("{\"a\": 3, \"b\": \"y\"}", ParameterType.STRUCT))), 0, List.of(big));
+    Pipeline p = new Pipeline("item-fields", null, List.of(), List.of(loop), null, PipelineSettings.DEFAULTS, null);
+    JsonNode spec = Yaml.readAll(Kfp2Writer.write(p)).get(0);
+    JsonNode task = spec.at("/components/comp-for-loop-1/dag/tasks/condition-2");
+    assertEquals("int(inputs.parameter_values['pipelinechannel--loop-item-param-0-subvar-a']) > 1",
+        task.at("/triggerPolicy/condition").asString());
+    assertEquals("{\"componentInputParameter\":\"pipelinechannel--loop-item-param-0\","
+        + "\"parameterExpressionSelector\":\"parseJson(string_value)[\\\"a\\\"]\"}",
+        task.at("/inputs/parameters/pipelinechannel--loop-item-param-0-subvar-a").toString());
+    assertEquals("NUMBER_INTEGER", spec.at("/components/comp-condition-2/inputDefinitions/parameters/"
+        + "pipelinechannel--loop-item-param-0-subvar-a/parameterType").asString());
+    assertEquals(big.predicate(), ((Condition) Kfp2Reader.read(Kfp2Writer.write(p), "item-fields.yaml")
+        .node("condition-2").orElseThrow()).predicate(), "read back, the condition compares the field");
+
+    RunResult r = runner(false).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals(State.Skipped, r.task("for-loop-1(0)/condition-2").orElseThrow().state(), "1 > 1 does not hold");
+    assertEquals("6", r.output("for-loop-1(1)/condition-2/double", "out"));
+  }
+
   @Test
   void retriesAndCachingFollowTheTaskSettings() throws Exception {
     Path counter = dir.resolve("count");

@@ -9,7 +9,9 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Step;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.yaml.Yaml;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What KFP 2 makes of a value of the pipeline: a parameter of some {@link ParameterType}, or a file
@@ -66,7 +68,45 @@ final class ArgumentTypes {
       return ParameterType.STRING;
     }
     Argument.LoopItem item = (Argument.LoopItem) a;
-    return item.field() == null ? itemType((Loop) pipeline.node(item.loop()).orElseThrow()) : ParameterType.STRING;
+    Loop loop = (Loop) pipeline.node(item.loop()).orElseThrow();
+    return item.field() == null ? itemType(loop) : fieldType(loop, item.field());
+  }
+
+  /**
+   * The type of a field of a loop's items: the JSON type the constant items agree on, else
+   * STRING, as KFP types a loop item's field it knows nothing of.
+   */
+  static ParameterType fieldType(Loop loop, String field) {
+    ParameterType type = null;
+    if (loop.items() instanceof Loop.Constants c) {
+      for (Argument.Constant v : c.values()) {
+        ParameterType t = v.type() == ParameterType.STRUCT ? jsonType(Yaml.readJson(v.text()).path(field)) : null;
+        if (t == null || (type != null && type != t)) {
+          return ParameterType.STRING;
+        }
+        type = t;
+      }
+    }
+    return type == null ? ParameterType.STRING : type;
+  }
+
+  private static ParameterType jsonType(JsonNode v) {
+    if (v.isIntegralNumber()) {
+      return ParameterType.INTEGER;
+    }
+    if (v.isNumber()) {
+      return ParameterType.FLOAT;
+    }
+    if (v.isBoolean()) {
+      return ParameterType.BOOLEAN;
+    }
+    if (v.isArray()) {
+      return ParameterType.LIST;
+    }
+    if (v.isObject()) {
+      return ParameterType.STRUCT;
+    }
+    return v.isString() ? ParameterType.STRING : null;
   }
 
   /** The type of a loop's items: the constants' type when they agree, else what the body's inputs take, else STRING. */

@@ -271,6 +271,9 @@ final class Kfp2Dags {
       throw new FormatException("pipeline '" + pipeline.name() + "': condition '" + group.name + "' compares " + a
           + ", which is made inside it");
     }
+    if (a instanceof Argument.LoopItem item && item.field() != null) {
+      channel = levels.subvar(item);
+    }
     return new Cel.Operand(PREFIX + channel, types.type(a));
   }
 

@@ -200,6 +200,15 @@ final class Levels {
     return null;
   }
 
+  /**
+   * The channel of a field of a loop's item that a condition compares, as KFP names it ({@code
+   * loop-item-param-0-subvar-a}): the condition's task selects the field from the whole item, so
+   * that its condition reads the field's value.
+   */
+  String subvar(Argument.LoopItem item) {
+    return itemChannel(item.loop()) + "-subvar-" + item.field();
+  }
+
   /** The whole value a channel carries: a loop item's whole item, else the argument itself. */
   static Argument source(Argument a) {
     return a instanceof Argument.LoopItem item && item.field() != null ? new Argument.LoopItem(item.loop(), null) : a;
@@ -220,6 +229,9 @@ final class Levels {
         for (Argument a : groupArguments(child)) {
           need(a, child);
           need(a, level);
+          if (predicate(child) != null && a instanceof Argument.LoopItem item && item.field() != null) {
+            child.channels.putIfAbsent(subvar(item), item);
+          }
         }
         for (Level l = level; l != null; l = l.parent) {
           if (predicate(l) != null) {
