@@ -179,6 +179,41 @@ class Kfp2LocalRunTest {
     assertEquals("6", r.output("for-loop-1(1)/condition-2/double", "out"));
   }
 
+  /**
+   * A loop over a list parameter, whose items' types KFP knows nothing of: a condition comparing
+   * an item, or a field of it, with a number compares numbers, as the local runner does, typing
+   * the item as what it is compared with. Typed as text, {@code '10' > '9'} was false on KFP 2's
+   * backend and true locally.
+   */
+  @Test
+  void aConditionOnTheItemOfALoopOverAListValueComparesNumbersWithNumbers() {
+    Argument.LoopItem a = new Argument.LoopItem("for-loop-1", "a");
+    Argument.LoopItem x = new Argument.LoopItem("for-loop-3", null);
+    Condition big = new Condition("condition-2", new Predicate.Comparison(a, Predicate.Operator.GT,
+        new Argument.Constant("9", ParameterType.INTEGER)), List.of(new Task("double", DOUBLE, Map.of("n", a))));
+    Condition small = new Condition("condition-4", new Predicate.Comparison(x, Predicate.Operator.LT,
+        new Argument.Constant("5", ParameterType.INTEGER)), List.of(new Task("say", SAY, Map.of("text", Argument.Constant.of("s")))));
+    List<Node> nodes = List.of(new Loop("for-loop-1", new Loop.Over(new Argument.PipelineParameter("ps")), 0, List.of(big)),
+        new Loop("for-loop-3", new Loop.Over(new Argument.PipelineParameter("xs")), 0, List.of(small)));
+    Pipeline p = new Pipeline("item-types", null, List.of(
+        new Parameter("ps", ParameterType.LIST, "[{\"a\": 2}, {\"a\": 10}]", null),
+        new Parameter("xs", ParameterType.LIST, "[10, 2]", null)), nodes, null, PipelineSettings.DEFAULTS, null);
+    JsonNode spec = Yaml.readAll(Kfp2Writer.write(p)).get(0);
+    assertEquals("int(inputs.parameter_values['pipelinechannel--ps-loop-item-subvar-a']) > 9",
+        spec.at("/components/comp-for-loop-1/dag/tasks/condition-2/triggerPolicy/condition").asString());
+    assertEquals("int(inputs.parameter_values['pipelinechannel--xs-loop-item']) < 5",
+        spec.at("/components/comp-for-loop-3/dag/tasks/condition-4/triggerPolicy/condition").asString());
+    assertEquals("NUMBER_INTEGER", spec.at("/components/comp-for-loop-3/inputDefinitions/parameters/"
+        + "pipelinechannel--xs-loop-item/parameterType").asString());
+
+    RunResult r = runner(false).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals(State.Skipped, r.task("for-loop-1(0)/condition-2").orElseThrow().state());
+    assertEquals("20", r.output("for-loop-1(1)/condition-2/double", "out"));
+    assertEquals(State.Skipped, r.task("for-loop-3(0)/condition-4").orElseThrow().state());
+    assertEquals("said s", r.output("for-loop-3(1)/condition-4/say", "out"));
+  }
+
   @Test
   void retriesAndCachingFollowTheTaskSettings() throws Exception {
     Path counter = dir.resolve("count");

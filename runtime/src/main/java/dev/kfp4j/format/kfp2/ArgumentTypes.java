@@ -1,15 +1,19 @@
 package dev.kfp4j.format.kfp2;
 
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.Step;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -73,8 +77,8 @@ final class ArgumentTypes {
   }
 
   /**
-   * The type of a field of a loop's items: the JSON type the constant items agree on, else
-   * STRING, as KFP types a loop item's field it knows nothing of.
+   * The type of a field of a loop's items: the JSON type the constant items agree on, else what
+   * the body makes of the field ({@link #usedAs}).
    */
   static ParameterType fieldType(Loop loop, String field) {
     ParameterType type = null;
@@ -87,7 +91,7 @@ final class ArgumentTypes {
         type = t;
       }
     }
-    return type == null ? ParameterType.STRING : type;
+    return type != null ? type : usedAs(loop, field);
   }
 
   private static ParameterType jsonType(JsonNode v) {
@@ -109,7 +113,7 @@ final class ArgumentTypes {
     return v.isString() ? ParameterType.STRING : null;
   }
 
-  /** The type of a loop's items: the constants' type when they agree, else what the body's inputs take, else STRING. */
+  /** The type of a loop's items: the constants' type when they agree, else what the body makes of them ({@link #usedAs}). */
   ParameterType itemType(Loop loop) {
     if (loop.items() instanceof Loop.Constants c && !c.values().isEmpty()) {
       ParameterType first = c.values().get(0).type();
@@ -118,15 +122,48 @@ final class ArgumentTypes {
       }
       return ParameterType.STRING;
     }
+    return usedAs(loop, null);
+  }
+
+  /**
+   * What the body of a loop over a list value makes of its item (or of a field of it): the type
+   * of an input given it, else of a constant a condition compares it with (the processor checked
+   * that the two agree), else STRING, as KFP types an item it knows nothing of. So a condition
+   * {@code item > 9} compares numbers on KFP 2's backend, as it does locally, not text.
+   */
+  private static ParameterType usedAs(Loop loop, String field) {
+    Argument.LoopItem item = new Argument.LoopItem(loop.name(), field);
     for (Step s : Nodes.steps(loop)) {
       if (s instanceof Task t) {
         for (Map.Entry<String, Argument> e : t.arguments().entrySet()) {
-          if (e.getValue() instanceof Argument.LoopItem i && i.loop().equals(loop.name()) && i.field() == null) {
+          if (e.getValue().equals(item)) {
             return t.component().input(e.getKey()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
           }
         }
       }
     }
-    return ParameterType.STRING;
+    List<ParameterType> compared = new ArrayList<>();
+    Nodes.walk(loop.body(), n -> {
+      if (n instanceof Condition c && c.predicate() != null) {
+        comparedWith(c.predicate(), item, compared);
+      }
+    });
+    return compared.isEmpty() ? ParameterType.STRING : compared.get(0);
+  }
+
+  private static void comparedWith(Predicate p, Argument item, List<ParameterType> out) {
+    if (p instanceof Predicate.Comparison c) {
+      if (c.left().equals(item) && c.right() instanceof Argument.Constant k) {
+        out.add(k.type());
+      } else if (c.right().equals(item) && c.left() instanceof Argument.Constant k) {
+        out.add(k.type());
+      }
+    } else if (p instanceof Predicate.Not n) {
+      comparedWith(n.predicate(), item, out);
+    } else {
+      for (Predicate q : p instanceof Predicate.All all ? all.predicates() : ((Predicate.Any) p).predicates()) {
+        comparedWith(q, item, out);
+      }
+    }
   }
 }
