@@ -1,9 +1,14 @@
 package dev.kfp4j.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.model.Argument;
 import dev.kfp4j.processor.Kfp2PipelineTest.Compiled;
 import dev.kfp4j.yaml.Yaml;
+import java.util.List;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -50,5 +55,39 @@ class Kfp2SdkParityTest {
     JsonNode withItems = argo.at("/spec/templates/0/dag/tasks/0/withItems");
     assertThat(withItems.toString()).isEqualTo("[{\"a\":\"1\",\"b\":\"2\",\"x\":\"0.5\",\"on\":\"True\",\"big\":\"12345678901\","
         + "\"f\":\"0.1\"},{\"a\":\"-3\",\"b\":\"x\",\"x\":\"2\",\"on\":\"False\",\"big\":\"0\",\"f\":\"1.0\"}]");
+  }
+
+  /**
+   * KFP's {@code dsl.PIPELINE_JOB_ID_PLACEHOLDER} and {@code PIPELINE_JOB_NAME_PLACEHOLDER} given
+   * to a task: {@code Dsl.runId()} and {@code Dsl.runName()}, KFP 2's {@code {{$.pipeline_job_uuid}}}
+   * and {@code {{$.pipeline_job_name}}} as KFP's compiler writes them, Argo's {@code {{workflow.uid}}}
+   * and {@code {{workflow.name}}}. There was no way to write them in a pipeline.
+   */
+  @Test
+  void theRunsIdAndNameAreKfpsPlaceholders() {
+    Compiled c = Kfp2PipelineTest.compile(
+        "@Pipeline public static void p() {",
+        "  Dsl.exitHandler(LibOps.greet(Dsl.runName()), () -> LibOps.greet(Dsl.runId()));",
+        "}");
+    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-exit-handler-1", "greet-2").at("/inputs/parameters/name").toString())
+        .isEqualTo("{\"runtimeValue\":{\"constant\":\"{{$.pipeline_job_uuid}}\"}}");
+    assertThat(Kfp2PipelineTest.task(c.spec(), "root", "greet").at("/inputs/parameters/name").toString())
+        .isEqualTo("{\"runtimeValue\":{\"constant\":\"{{$.pipeline_job_name}}\"}}");
+    assertThat(PipelineModelTest.task(c.model(), "greet").arguments().get("name"))
+        .isEqualTo(new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME));
+    assertThat(c.argo()).contains("{name: name, value: '{{workflow.uid}}'}");
+    assertThat(c.argo()).contains("value: \"{{workflow.name}}\"\n");
+  }
+
+  @Test
+  void aConditionOnAValueOfTheRunIsAnErrorThatSaysWhatToDo() {
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "@Pipeline public static void p() {",
+        "  Dsl.when(Dsl.eq(Dsl.runName(), \"x\"), () -> LibOps.greet(\"y\"));",
+        "}");
+    Compilation c = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'Dsl.runName()' is a value of the run, which KFP 2's "
+        + "conditions cannot read").inFile(source).onLineContaining("Dsl.when");
+    assertThat(c).hadErrorCount(1);
   }
 }

@@ -116,6 +116,27 @@ public final class Dsl {
   }
 
   /**
+   * The run's id, passed to a task's input as KFP's {@code dsl.PIPELINE_JOB_ID_PLACEHOLDER}: KFP
+   * 2's {@code {{$.pipeline_job_uuid}}}, Argo's {@code {{workflow.uid}}} (KFP v1's run id), the
+   * local runner's run id. It exists only while the pipeline runs: called from plain Java it fails.
+   */
+  public static String runId() {
+    throw new IllegalStateException("Dsl.runId() is the run's id, which exists only while the pipeline runs; "
+        + "pass it to a task in a @Pipeline method");
+  }
+
+  /**
+   * The run's name, passed to a task's input as KFP's {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}:
+   * KFP 2's {@code {{$.pipeline_job_name}}}, Argo's {@code {{workflow.name}}}, the local runner's
+   * {@code <pipeline>-<run id>}. It exists only while the pipeline runs: called from plain Java it
+   * fails.
+   */
+  public static String runName() {
+    throw new IllegalStateException("Dsl.runName() is the run's name, which exists only while the pipeline runs; "
+        + "pass it to a task in a @Pipeline method");
+  }
+
+  /**
    * Runs {@code exitTask} when the pipeline ends, whatever the outcome of the tasks in {@code
    * body}. Must be the outermost statement of the pipeline; its arguments may be constants and
    * pipeline parameters only.

@@ -95,6 +95,8 @@ public enum Message {
       "the exit task runs when the pipeline ends and cannot read task outputs; pass constants or pipeline parameters"),
   NOT_A_GROUP_LAMBDA("UnsupportedArgument", "expected a lambda such as () -> { ... } holding the tasks of this group"),
   NOT_A_LOOP_LAMBDA("UnsupportedArgument", "expected a lambda such as item -> { ... } taking the loop item"),
+  RUN_VALUE_COMPARED("UnsupportedArgument",
+      "'%s' is a value of the run, which KFP 2's conditions cannot read: pass it to a task and compare that task's output"),
   NOT_A_CONDITION("UnsupportedArgument", "a condition is Dsl.eq/ne/lt/le/gt/ge(a, b) written in the call; nest Dsl.when(...) for 'and'"),
   NOT_LOOP_ITEMS("UnsupportedArgument", "Dsl.forEach loops over List.of(constants...), a List pipeline parameter or a List task output"),
   LOOP_ITEM_NOT_CONSTANT("UnsupportedArgument",

@@ -16,6 +16,7 @@ import dev.kfp4j.processor.graph.ResourceBuilder;
 import dev.kfp4j.processor.graph.StepBuilder;
 import dev.kfp4j.processor.graph.TaskHandle;
 import dev.kfp4j.processor.graph.Use;
+import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -96,6 +97,10 @@ final class ArgumentReader {
       body.error(tree, Message.COLLECT_NOT_ASSIGNED);
       return null;
     }
+    Argument.RunValue run = Syntax.runValue(method, mi);
+    if (run != null) {
+      return run;
+    }
     ExpressionTree receiver = select.getExpression();
     TreePath receiverPath = new TreePath(new TreePath(path, select), receiver);
     AnnotationMirror output = Annotations.annotation(method, Syntax.OP_OUTPUT);
@@ -163,6 +168,12 @@ final class ArgumentReader {
         ExpressionTree r = mi.getArguments().get(1);
         Argument left = read(l, new TreePath(path, l), group);
         Argument right = read(r, new TreePath(path, r), group);
+        for (ExpressionTree operand : List.of(l, r)) {
+          if ((operand == l ? left : right) instanceof Argument.RunValue) {
+            body.error(operand, Message.RUN_VALUE_COMPARED, Syntax.firstLine(operand));
+            return null;
+          }
+        }
         return left == null || right == null
             ? null
             : new ComparisonCall(name, Syntax.firstLine(l), Syntax.firstLine(r), new Predicate.Comparison(left, operator, right),

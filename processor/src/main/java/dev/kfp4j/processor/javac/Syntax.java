@@ -9,6 +9,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
+import dev.kfp4j.model.Argument;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
@@ -88,6 +89,18 @@ final class Syntax {
   /** {@code Dsl.collect}: a loop that gives its outputs. */
   static boolean isCollect(ExecutableElement method) {
     return isDsl(method) && method.getSimpleName().contentEquals("collect");
+  }
+
+  /** {@code Dsl.runId()} or {@code Dsl.runName()}: a value of the run; else null. */
+  static Argument.RunValue runValue(ExecutableElement method, MethodInvocationTree call) {
+    if (!isDsl(method) || !call.getArguments().isEmpty()) {
+      return null;
+    }
+    return switch (method.getSimpleName().toString()) {
+      case "runId" -> new Argument.RunValue(Argument.RunValue.Kind.RUN_ID);
+      case "runName" -> new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME);
+      default -> null;
+    };
   }
 
   /** {@code Dsl.volume} or {@code Dsl.resource}: a step, not control flow. */

@@ -109,6 +109,9 @@ final class Kfp2Check implements GraphCheck {
     if (a instanceof Argument.Collected c) {
       return "the outputs of '" + c.task() + "' collected from '" + c.loop() + "'";
     }
+    if (a instanceof Argument.RunValue) {
+      return "a value of the run";
+    }
     return "the loop item";
   }
 
