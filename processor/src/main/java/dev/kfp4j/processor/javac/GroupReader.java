@@ -2,6 +2,7 @@ package dev.kfp4j.processor.javac;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -217,6 +218,11 @@ final class GroupReader {
         }
       }
       return new Loop.Constants(values);
+    }
+    if (!(e instanceof IdentifierTree || e instanceof MethodInvocationTree)) {
+      // an expression (a ? xs : ys, a + b): not an argument to a task, but the loop's items
+      body.error(tree, Message.NOT_LOOP_ITEMS);
+      return new Loop.Constants(List.of());
     }
     Argument source = body.arguments.read(tree, path, group);
     if (source instanceof Argument.PipelineParameter || source instanceof Argument.TaskOutput) {
