@@ -8,6 +8,8 @@ public enum Message {
   NOT_STATIC("@%s method '%s' must be static: write 'public static %s %s(...)'"),
   NOT_PUBLIC("@%s method '%s' must be public: write 'public static %s %s(...)'"),
   NOT_IN_CLASS("@%s method '%s' must be declared in a top-level or static nested class, not in %s"),
+  PRIVATE_CLASS("NotPublic",
+      "@%s method '%s' is in private class '%s', which the generated ops and entrypoint cannot call; remove 'private' from class '%s'"),
   GENERIC_METHOD("@Component method '%s' must not declare type parameters; use concrete types"),
   UNSUPPORTED_PARAMETER_TYPE(
       "parameter '%s' has type '%s', which a component input cannot carry; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a record or bean (as JSON), Optional<...> of these, a Path with @InputPath/@OutputPath, or one artifact (Dataset, Model, ..., @Out for an output)"),

@@ -76,6 +76,7 @@ public final class ComponentValidator {
     AnnotationMirror annotation = annotation(method, COMPONENT);
     String methodName = method.getSimpleName().toString();
     methods.checkModifiers(method, "Component", annotation);
+    methods.checkReachable(method, "Component");
     if (!method.getTypeParameters().isEmpty()) {
       reporter.error(method, Message.GENERIC_METHOD, methodName);
     }

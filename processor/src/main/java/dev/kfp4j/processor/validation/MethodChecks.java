@@ -49,6 +49,16 @@ public final class MethodChecks {
     }
   }
 
+  /** Reports a method in a private class (or one nested in a private class), which generated classes of its package cannot call. */
+  public void checkReachable(ExecutableElement method, String annotationName) {
+    for (Element e = method.getEnclosingElement(); e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(method, Message.PRIVATE_CLASS, annotationName, method.getSimpleName(), t.getSimpleName(), t.getSimpleName());
+        return;
+      }
+    }
+  }
+
   /** Reports a {@code name} Kubernetes refuses, with a name it accepts. */
   public void checkName(Element element, AnnotationMirror annotation, String what, String name) {
     String why = Names.whyInvalidKubernetesName(name);
