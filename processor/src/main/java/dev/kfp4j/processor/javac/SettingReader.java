@@ -83,6 +83,11 @@ final class SettingReader {
       if (other == null) {
         continue;
       }
+      StepBuilder itself = other.steps().stream().filter(task.steps()::contains).findFirst().orElse(null);
+      if (itself != null) {
+        body.error(a, Message.CYCLE, itself.name() + " -> " + itself.name());
+        continue;
+      }
       body.graph.use(new Use(other, null, task.group(), body.at(a)));
       for (StepBuilder target : task.steps()) {
         for (StepBuilder upstream : other.steps()) {
