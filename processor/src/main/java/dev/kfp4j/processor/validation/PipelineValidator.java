@@ -7,6 +7,7 @@ import static dev.kfp4j.processor.base.Annotations.value;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Javadoc;
@@ -76,8 +77,12 @@ public final class PipelineValidator {
     if (description.isEmpty()) {
       description = Javadoc.parse(elements.getDocComment(method)).text();
     }
+    Set<Format> written = formats(annotation);
     List<PipelineModel.Parameter> parameters = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
+      if (written.contains(Format.ARGO)) {
+        checkArgoName(p);
+      }
       PipelineModel.Parameter parameter = parameter(p);
       if (parameter != null) {
         parameters.add(parameter);
@@ -88,7 +93,7 @@ public final class PipelineValidator {
       return null;
     }
     return new PipelineModel(method, ClassName.get((TypeElement) method.getEnclosingElement()), methodName, name, description,
-        parameters, settings, ComponentValidator.describe(method), formats(annotation));
+        parameters, settings, ComponentValidator.describe(method), written);
   }
 
   /** The formats {@code @Pipeline(formats)} names, or the build's. */
@@ -145,6 +150,17 @@ public final class PipelineValidator {
     } catch (IllegalArgumentException e) {
       reporter.error(method, a, Message.SETTING_REJECTED, e.getMessage());
       return null;
+    }
+  }
+
+  /** A parameter's name is a workflow parameter's, which Argo takes only of ASCII letters, digits, '_' and '-' (Java also allows '$' and other letters). */
+  private void checkArgoName(VariableElement p) {
+    String name = p.getSimpleName().toString();
+    String why = ArgoRules.whyInvalidParameterName(name);
+    if (why != null) {
+      String suggestion = name.replaceAll("[^A-Za-z0-9_]", "");
+      reporter.error(p, Message.INVALID_NAME, "pipeline parameter", name, "it names the workflow's parameter, and " + why,
+          suggestion.isEmpty() || !Character.isJavaIdentifierStart(suggestion.charAt(0)) ? "p" + suggestion : suggestion);
     }
   }
 
