@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.ImageReference;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.javac.Sources;
@@ -85,8 +86,12 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     reporter = new Reporter(env.getMessager());
     Set<Format> formats = formats(env.getOptions().get(OPTION_FORMATS));
     TypeMapper mapper = new TypeMapper(env.getTypeUtils(), env.getElementUtils());
-    ComponentValidator validator =
-        new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, env.getOptions().get(OPTION_IMAGE));
+    String image = env.getOptions().get(OPTION_IMAGE);
+    String badImage = image == null || image.isEmpty() ? null : ImageReference.whyInvalid(image);
+    if (badImage != null) {
+      reporter.error(reporter.nowhere(), Message.BAD_OPTION, OPTION_IMAGE, image, "not a container image reference: " + badImage);
+    }
+    ComponentValidator validator = new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, image);
     SpecSource specs = new SpecSource(env.getFiler());
     Sources sources = new Sources(env);
     PipelineIndex index = new PipelineIndex(env.getFiler());

@@ -114,6 +114,12 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:MapKey", "Map<Integer, String> m",
             new String[] {"@Component public static int f(Map<Integer, String> m) { return 0; }"},
             "'m' is a Map with key type 'java.lang.Integer'; JSON objects have String keys: use Map<String, ...>"),
+        Arguments.of("kfp4j:BadImage", "image = \"ghcr.io/MyOrg/app:1\"",
+            new String[] {"@Component(image = \"ghcr.io/MyOrg/app:1\") public static int f(int a) { return a; }"},
+            "@Component(image = \"ghcr.io/MyOrg/app:1\") is not a container image reference: the repository 'MyOrg/app' has upper-case letters, which image names may not (write 'myorg/app')"),
+        Arguments.of("kfp4j:BadImage", "image = \"app:1 \"",
+            new String[] {"@Component(image = \"app:1 \") public static int f(int a) { return a; }"},
+            "is not a container image reference: it holds a space"),
         Arguments.of("kfp4j:BadKeyValue", "labels = \"team\"",
             new String[] {"@Component(labels = \"team\") public static int f(int a) { return a; }"},
             "@Component(labels = ...) entry 'team' is not of the form \"key=value\""));
@@ -146,6 +152,14 @@ class ComponentErrorTest {
     assertThat(images).containsEntry("f", "kfp4j.invalid/no-image");
     assertThat(images).containsEntry("g", "registry.example.com/own:1");
     assertThat(ArgoRules.errors(workflow)).isEmpty();
+  }
+
+  @Test
+  void anImageOptionThatIsNoImageReferenceIsAnError() {
+    Compilation c = Compile.compileWithOptions(new java.util.ArrayList<>(), List.of("-Akfp4j.image=registry.example.com/Team/app:1"),
+        component("@Component public static int f(int a) { return a; }"));
+    assertThat(c).hadErrorContaining("[kfp4j:BadOption] processor option -Akfp4j.image=registry.example.com/Team/app:1: not a container"
+        + " image reference: the repository 'Team/app' has upper-case letters, which image names may not (write 'team/app')");
   }
 
   @Test

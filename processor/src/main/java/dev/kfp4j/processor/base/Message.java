@@ -23,6 +23,7 @@ public enum Message {
   OUTPUT_PATH_OPTIONAL("@OutputPath parameter '%s' cannot be optional; remove @Default or Optional"),
   DUPLICATE_COMPONENT("component name '%s' is already used by %s; set @Component(name = \"...\") to a unique name"),
   INVALID_NAME("%s name '%s' is not valid: %s; try '%s'"),
+  BAD_IMAGE("@Component(image = \"%s\") is not a container image reference: %s; write for example \"registry.example.com/team/app:1.0\""),
   BAD_DEFAULT("@Default(\"%s\") of '%s' does not parse as %s: %s; write for example @Default(\"%s\")"),
   DEFAULT_ON_PATH("@InputPath parameter '%s' cannot have a @Default; make it Optional<Path> for an optional file"),
   BAD_KEY_VALUE("@%s(%s = ...) entry '%s' is not of the form \"key=value\""),

@@ -5,6 +5,7 @@ import static dev.kfp4j.processor.base.Annotations.stringValue;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kfp4j.processor.base.ImageReference;
 import dev.kfp4j.processor.base.Javadoc;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
@@ -98,6 +99,10 @@ public final class ComponentValidator {
       description = doc.text();
     }
     String image = stringValue(annotation, "image");
+    String badImage = image.isEmpty() ? null : ImageReference.whyInvalid(image);
+    if (badImage != null) {
+      reporter.error(method, annotation, "image", Message.BAD_IMAGE, image, badImage);
+    }
     if (image.isEmpty()) {
       image = defaultImage;
     }
