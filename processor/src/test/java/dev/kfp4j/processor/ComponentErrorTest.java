@@ -120,6 +120,10 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:BadImage", "image = \"app:1 \"",
             new String[] {"@Component(image = \"app:1 \") public static int f(int a) { return a; }"},
             "is not a container image reference: it holds a space"),
+        Arguments.of("kfp4j:ConstantTooLong", "@Default(LONG)",
+            new String[] {"static final String LONG = \"" + "é".repeat(5_001) + "\";",
+                "@Component public static int f(", "    @Default(LONG) String s) { return 0; }"},
+            "@Default of 's' is 10002 bytes, over KFP's 10,000-byte parameter limit"),
         Arguments.of("kfp4j:BadKeyValue", "labels = \"team\"",
             new String[] {"@Component(labels = \"team\") public static int f(int a) { return a; }"},
             "@Component(labels = ...) entry 'team' is not of the form \"key=value\""));

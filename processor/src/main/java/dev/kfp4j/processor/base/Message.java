@@ -131,6 +131,8 @@ public enum Message {
       "Dsl.%s(%s, %s) compares a value of type %s with one of type %s; KFP compares two numbers as numbers and anything else as text, so compare a number with a number or text with text"),
   CONSTANT_TOO_LONG(
       "constant for '%s' is %d bytes, over KFP's 10,000-byte parameter limit; pass it as a file (@InputPath) or a pipeline parameter"),
+  DEFAULT_TOO_LONG("ConstantTooLong",
+      "@Default of '%s' is %d bytes, over KFP's 10,000-byte parameter limit, and a task that leaves the input out passes it as a constant; read the text from a file (@InputPath) or a resource instead"),
   CYCLE("tasks depend on each other in a cycle: %s; remove one of these after(...) calls"),
   // Pipelines: settings
   /** A setting's values rejected by its {@code dev.kfp4j.model.TaskSetting} record, whose message names the method. */

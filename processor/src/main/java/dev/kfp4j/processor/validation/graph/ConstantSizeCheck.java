@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A constant given to a task fits KFP's 10,000-byte parameter limit. */
-final class ConstantSizeCheck implements GraphCheck {
-  static final int MAX_PARAMETER_BYTES = 10_000;
+public final class ConstantSizeCheck implements GraphCheck {
+  public static final int MAX_PARAMETER_BYTES = 10_000;
 
   @Override
   public void check(PipelineBuilder graph, Reporter reporter) {
