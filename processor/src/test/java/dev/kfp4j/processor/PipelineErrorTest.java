@@ -405,6 +405,34 @@ class PipelineErrorTest {
   }
 
   @Test
+  void aVariableHoldingATaskOutputIsOneErrorThatSaysToPassTheOutput() {
+    JavaFileObject source = pipeline(
+        "@Pipeline public static void p() {",
+        "  var t = LibOps.add(1, 2);",
+        "  var o = t.output();",
+        "  LibOps.add(o, 1);",
+        "}");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedStatement] 'o' would hold t.output(), a task output that exists only when the"
+        + " pipeline runs; pass t.output() itself to the ops that take it").inFile(source).onLineContaining("var o = t.output();");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aTaskVariableDeclaredWithoutItsOpCallIsOneError() {
+    JavaFileObject source = pipeline(
+        "@Pipeline public static void p() {",
+        "  dev.kfp4j.dsl.IntTask t;",
+        "  t = LibOps.add(1, 2);",
+        "  LibOps.add(t.output(), 1);",
+        "}");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedStatement] task variable 't' is declared without its op call; declare it with"
+        + " the call that makes the task: var t = SomeOps.op(...)").inFile(source).onLineContaining("IntTask t;");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void reportsEveryBadStatementOfABodyInOneBuild() {
     JavaFileObject source = pipeline(
         "@Pipeline public static void p(int n) {",

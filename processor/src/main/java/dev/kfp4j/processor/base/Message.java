@@ -67,6 +67,10 @@ public enum Message {
   // Pipelines: statements of the body
   ONLY_TASK_VARIABLES("UnsupportedStatement",
       "a pipeline body declares only task variables (var t = SomeOps.op(...)); make '%s' a pipeline parameter, or a static final constant of the class"),
+  OUTPUT_VARIABLE("UnsupportedStatement",
+      "'%s' would hold %s, a task output that exists only when the pipeline runs; pass %s itself to the ops that take it"),
+  TASK_VARIABLE_WITHOUT_OP("UnsupportedStatement",
+      "task variable '%s' is declared without its op call; declare it with the call that makes the task: var %s = SomeOps.op(...)"),
   NOT_A_DAG_STATEMENT("UnsupportedStatement",
       "'%s' cannot be compiled into the pipeline's DAG: a pipeline body holds only op calls, task settings and Dsl.when/forEach/exitHandler; use Dsl.when(...) instead of if, Dsl.forEach(...) instead of loops"),
   NOT_A_DAG_EXPRESSION("UnsupportedStatement",

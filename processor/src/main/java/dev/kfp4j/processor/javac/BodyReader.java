@@ -161,7 +161,14 @@ final class BodyReader {
         return;
       }
       if (init == null || !isTask(variable)) {
-        body.error(s, Message.ONLY_TASK_VARIABLES, v.getName());
+        body.failedVariables.add(variable); // one mistake, one error: its uses are not reported again
+        if (init == null && isTask(variable)) {
+          body.error(s, Message.TASK_VARIABLE_WITHOUT_OP, v.getName(), v.getName());
+        } else if (init != null && readsOutput(new TreePath(path, init))) {
+          body.error(s, Message.OUTPUT_VARIABLE, v.getName(), Syntax.firstLine(init), Syntax.firstLine(init));
+        } else {
+          body.error(s, Message.ONLY_TASK_VARIABLES, v.getName());
+        }
         return;
       }
       remember(variable, body.tasks.read(init, new TreePath(path, init), group));
@@ -205,6 +212,12 @@ final class BodyReader {
     if (!body.erroneous(path)) {
       body.error(e, Message.NOT_A_DAG_EXPRESSION, Syntax.firstLine(e));
     }
+  }
+
+  /** Whether {@code path} reads a task's output ({@code t.output()}, {@code t.model()}), a value only the running pipeline has. */
+  private boolean readsOutput(TreePath path) {
+    return body.trees.getElement(Syntax.unwrap(path)) instanceof ExecutableElement m
+        && dev.kfp4j.processor.base.Annotations.annotation(m, Syntax.OP_OUTPUT) != null;
   }
 
   private static boolean isTask(Element variable) {
