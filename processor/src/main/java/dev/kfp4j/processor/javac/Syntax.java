@@ -16,6 +16,7 @@ import javax.lang.model.element.TypeElement;
 /** Small facts about trees and the methods they call. */
 final class Syntax {
   static final String OP = "dev.kfp4j.dsl.Op";
+  static final String PIPELINE = "dev.kfp4j.annotations.Pipeline";
   static final String OP_OUTPUT = "dev.kfp4j.dsl.Op.Output";
   static final String TASK = "dev.kfp4j.dsl.Task";
   static final String DSL = "dev.kfp4j.dsl.Dsl";

@@ -75,7 +75,9 @@ final class TaskReader {
       }
       return task;
     }
-    if (!body.componentCall(mi, path)) {
+    if (Annotations.annotation(method, Syntax.PIPELINE) != null) {
+      body.error(e, Message.PIPELINE_CALL, Syntax.firstLine(e), method.getSimpleName());
+    } else if (!body.componentCall(mi, path)) {
       body.error(e, Message.NOT_AN_OP_OR_SETTING, Syntax.firstLine(e));
     }
     return null;
