@@ -108,6 +108,8 @@ public enum Message {
       "'%s' is a value of the run, which KFP 2's conditions cannot read: pass it to a task and compare that task's output"),
   NOT_A_CONDITION("UnsupportedArgument", "a condition is Dsl.eq/ne/lt/le/gt/ge(a, b) written in the call; nest Dsl.when(...) for 'and'"),
   NOT_LOOP_ITEMS("UnsupportedArgument", "Dsl.forEach loops over List.of(constants...), a List pipeline parameter or a List task output"),
+  NOT_A_LOOP_FIELD("UnsupportedArgument",
+      "'%s' would call '%s' in Java, but a loop item exists only when the pipeline runs: pass the item itself, or a component of a record item such as item.a()"),
   LOOP_ITEM_NOT_CONSTANT("UnsupportedArgument",
       "loop items are constants (literals, static final constants, enum constants) or records built from them; '%s' is not"),
   LOOP_FIELD_NOT_CONSTANT("UnsupportedArgument", "loop items are built from constants only; '%s' is not a constant"),

@@ -21,6 +21,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
@@ -113,9 +114,19 @@ final class ArgumentReader {
     }
     Element item = body.trees.getElement(receiverPath);
     if (item != null && body.loopVariables.containsKey(item) && mi.getArguments().isEmpty()) {
+      if (!recordAccessor(method)) {
+        body.error(tree, Message.NOT_A_LOOP_FIELD, Syntax.firstLine(tree), method.getSimpleName());
+        return null;
+      }
       return new Argument.LoopItem(body.loopVariables.get(item).name(), method.getSimpleName().toString());
     }
     return notAnArgument(tree, path);
+  }
+
+  /** Whether {@code method} reads a component of its record: what a loop item's field is ({@code item.a()}, not {@code item.toString()}). */
+  private static boolean recordAccessor(ExecutableElement method) {
+    return method.getEnclosingElement() instanceof TypeElement owner
+        && owner.getRecordComponents().stream().anyMatch(c -> method.equals(c.getAccessor()));
   }
 
   /** {@code t.output()}: an output accessor of a task, or of a graph call (where its outputValues say). */
