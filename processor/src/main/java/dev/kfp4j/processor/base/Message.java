@@ -137,6 +137,8 @@ public enum Message {
       "output '%s' of task '%s' has type %s but input '%s' of '%s' takes %s; pass an output of type %s"),
   COMPARISON_TYPE_MISMATCH("TypeMismatch",
       "Dsl.%s(%s, %s) compares a value of type %s with one of type %s; KFP compares two numbers as numbers and anything else as text, so compare a number with a number or text with text"),
+  BOOLEAN_COMPARISON("TypeMismatch",
+      "Dsl.%s(%s, %s) compares a Boolean with a value of type %s, which matches in one format only (KFP v1 writes a Boolean True, KFP 2 true); compare it with a Java boolean: Dsl.%s(%s, true)"),
   CONSTANT_TOO_LONG(
       "constant for '%s' is %d bytes, over KFP's 10,000-byte parameter limit; pass it as a file (@InputPath) or a pipeline parameter"),
   DEFAULT_TOO_LONG("ConstantTooLong",

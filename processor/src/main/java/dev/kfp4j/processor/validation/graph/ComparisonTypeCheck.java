@@ -15,7 +15,8 @@ import dev.kfp4j.processor.model.PipelineModel;
 /**
  * The two sides of a condition are both numbers or both text: KFP compares two numbers as numbers
  * and anything else as text, so {@code Dsl.gt(count, "five")} would compare {@code "7" > "five"}
- * without a word. A side whose type is not known (an untyped output) is not checked.
+ * without a word; a Boolean is compared with a Boolean, as KFP v1 writes it {@code True} and KFP 2
+ * {@code true}. A side whose type is not known (an untyped output) is not checked.
  */
 final class ComparisonTypeCheck implements GraphCheck {
   @Override
@@ -27,6 +28,10 @@ final class ComparisonTypeCheck implements GraphCheck {
       if (left != null && right != null && left.isNumber() != right.isNumber()) {
         reporter.error(call.position(), Message.COMPARISON_TYPE_MISMATCH, call.method(), call.left(), call.right(), left.v1Name(),
             right.v1Name());
+      } else if (left != null && right != null && (left == ParameterType.BOOLEAN) != (right == ParameterType.BOOLEAN)) {
+        String bool = left == ParameterType.BOOLEAN ? call.left() : call.right();
+        reporter.error(call.position(), Message.BOOLEAN_COMPARISON, call.method(), call.left(), call.right(),
+            (left == ParameterType.BOOLEAN ? right : left).v1Name(), call.method(), bool);
       }
     }
   }
