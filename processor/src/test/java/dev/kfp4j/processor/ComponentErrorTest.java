@@ -124,6 +124,12 @@ class ComponentErrorTest {
             new String[] {"static final String LONG = \"" + "é".repeat(5_001) + "\";",
                 "@Component public static int f(", "    @Default(LONG) String s) { return 0; }"},
             "@Default of 's' is 10002 bytes, over KFP's 10,000-byte parameter limit"),
+        Arguments.of("kfp4j:BadKeyValue", "labels = \"Team Name=ml\"",
+            new String[] {"@Component(labels = \"Team Name=ml\") public static int f(int a) { return a; }"},
+            "@Component(labels = ...) entry 'Team Name=ml': 'Team Name' is not a Kubernetes key: a key is at most 63 letters, digits, '-', '_' and '.'"),
+        Arguments.of("kfp4j:BadKeyValue", "labels = \"team=ml ops\"",
+            new String[] {"@Component(labels = \"team=ml ops\") public static int f(int a) { return a; }"},
+            "entry 'team=ml ops': 'ml ops' is not a Kubernetes label value"),
         Arguments.of("kfp4j:BadKeyValue", "labels = \"team\"",
             new String[] {"@Component(labels = \"team\") public static int f(int a) { return a; }"},
             "@Component(labels = ...) entry 'team' is not of the form \"key=value\""));

@@ -1,5 +1,6 @@
 package dev.kfp4j.model;
 
+import dev.kfp4j.spec.Names;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -188,6 +189,7 @@ public sealed interface TaskSetting {
     public NodeSelector {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(value, "value");
+      checkLabel("nodeSelector", label, value);
     }
 
     @Override
@@ -302,6 +304,7 @@ public sealed interface TaskSetting {
     public PodLabel {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
+      checkLabel("podLabel", key, value);
     }
 
     @Override
@@ -315,6 +318,7 @@ public sealed interface TaskSetting {
     public PodAnnotation {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
+      checkKey("podAnnotation", key);
     }
 
     @Override
@@ -372,6 +376,22 @@ public sealed interface TaskSetting {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.configMapVolume(this);
+    }
+  }
+
+  /** A Kubernetes label: its key and value as the API server takes them. */
+  private static void checkLabel(String method, String key, String value) {
+    checkKey(method, key);
+    String why = Names.whyInvalidLabelValue(value);
+    if (why != null) {
+      throw new IllegalArgumentException(method + "(\"" + key + "\", \"" + value + "\"): '" + value + "' is not a Kubernetes label value: " + why);
+    }
+  }
+
+  private static void checkKey(String method, String key) {
+    String why = Names.whyInvalidLabelKey(key);
+    if (why != null) {
+      throw new IllegalArgumentException(method + "(\"" + key + "\", ...): '" + key + "' is not a Kubernetes key: " + why);
     }
   }
 

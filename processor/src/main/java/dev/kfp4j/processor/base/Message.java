@@ -27,6 +27,7 @@ public enum Message {
   BAD_DEFAULT("@Default(\"%s\") of '%s' does not parse as %s: %s; write for example @Default(\"%s\")"),
   DEFAULT_ON_PATH("@InputPath parameter '%s' cannot have a @Default; make it Optional<Path> for an optional file"),
   BAD_KEY_VALUE("@%s(%s = ...) entry '%s' is not of the form \"key=value\""),
+  BAD_LABEL("BadKeyValue", "@%s(%s = ...) entry '%s': %s"),
   DEFAULT_ON_OPTIONAL("'%s' is Optional and has a @Default; use one: Optional<T> for no value, or T with @Default"),
   DUPLICATE_INPUT("%s name '%s' of parameter '%s' is already used by '%s'; rename one of the parameters"),
   UNLOADABLE_INPUT("parameter '%s': %s"),

@@ -80,7 +80,15 @@ public final class MethodChecks {
     for (String s : strings(a, key)) {
       int eq = s.indexOf('=');
       if (eq > 0) {
-        map.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip());
+        String k = s.substring(0, eq).strip();
+        String v = s.substring(eq + 1).strip();
+        String why = Names.whyInvalidLabelKey(k) != null ? "'" + k + "' is not a Kubernetes key: " + Names.whyInvalidLabelKey(k)
+            : key.equals("annotations") || Names.whyInvalidLabelValue(v) == null ? null
+            : "'" + v + "' is not a Kubernetes label value: " + Names.whyInvalidLabelValue(v);
+        if (why != null) {
+          reporter.error(element, a, key, Message.BAD_LABEL, a.getAnnotationType().asElement().getSimpleName(), key, s, why);
+        }
+        map.put(k, v);
       } else {
         reporter.error(element, a, Message.BAD_KEY_VALUE, a.getAnnotationType().asElement().getSimpleName(), key, s);
       }

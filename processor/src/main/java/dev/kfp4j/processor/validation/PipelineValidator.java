@@ -138,6 +138,15 @@ public final class PipelineValidator {
     Object ttl = value(a, "ttlSecondsAfterFinished");
     Object deadline = value(a, "activeDeadlineSeconds");
     Object parallelism = value(a, "parallelism");
+    for (String secret : strings(a, "imagePullSecrets")) {
+      checkObjectName(method, a, "imagePullSecrets", secret);
+    }
+    if (serviceAccount != null && !serviceAccount.toString().isEmpty()) {
+      checkObjectName(method, a, "serviceAccount", serviceAccount.toString());
+    }
+    checkNotNegative(method, a, "ttlSecondsAfterFinished", ttl, -1, "-1 (the cluster's default)");
+    checkNotNegative(method, a, "activeDeadlineSeconds", deadline, 0, "0 (none)");
+    checkNotNegative(method, a, "parallelism", parallelism, 0, "0 (no limit)");
     try {
       return new PipelineSettings(
           serviceAccount == null ? PipelineSettings.PIPELINE_RUNNER : serviceAccount.toString(),
@@ -150,6 +159,23 @@ public final class PipelineValidator {
     } catch (IllegalArgumentException e) {
       reporter.error(method, a, Message.SETTING_REJECTED, e.getMessage());
       return null;
+    }
+  }
+
+  /** A count or a number of seconds, at least {@code least}, which stands for the default. */
+  private void checkNotNegative(ExecutableElement method, AnnotationMirror a, String attribute, Object value, long least, String means) {
+    if (value != null && ((Number) value).longValue() < least) {
+      reporter.error(method, a, attribute, Message.SETTING_REJECTED,
+          "@Pipeline(" + attribute + " = " + value + "): it must be at least " + means + "; Argo refuses a smaller value");
+    }
+  }
+
+  /** A name of a Kubernetes object (a secret, a service account) that a pod would refer to. */
+  private void checkObjectName(ExecutableElement method, AnnotationMirror a, String attribute, String name) {
+    String why = Names.whyInvalidObjectName(name);
+    if (why != null) {
+      reporter.error(method, a, attribute, Message.SETTING_REJECTED,
+          "@Pipeline(" + attribute + " = \"" + name + "\"): " + why + "; write the name kubectl shows, such as \"my-secret\"");
     }
   }
 
