@@ -15,13 +15,17 @@ import dev.kfp4j.processor.validation.TypeMapper;
 import dev.kfp4j.processor.writer.ComponentSpecs;
 import dev.kfp4j.processor.writer.EntrypointWriter;
 import dev.kfp4j.processor.writer.ImportedOpsWriter;
+import dev.kfp4j.processor.writer.JavaSource;
 import dev.kfp4j.processor.writer.OpsWriter;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -61,6 +65,9 @@ final class ComponentStep {
     this.index = index;
     this.kfp2 = kfp2;
   }
+
+  /** The classes written so far, by qualified name: the class they were generated for. */
+  private final Map<String, String> generatedFor = new HashMap<>();
 
   /** Where the KFP 2 component file of component {@code name} is written. */
   static String kfp2ResourcePath(String name) {
@@ -112,8 +119,9 @@ final class ComponentStep {
       return;
     }
     ClassName ownerName = ClassName.get(owner);
-    Output.java(env.getFiler(), OpsWriter.write(ownerName, models));
-    Output.java(env.getFiler(), EntrypointWriter.write(ownerName, models));
+    if (!writeJava(owner, OpsWriter.write(ownerName, models)) || !writeJava(owner, EntrypointWriter.write(ownerName, models))) {
+      return;
+    }
     for (ComponentModel m : models) {
       ComponentSpec spec = ComponentSpecs.of(m);
       String text = ComponentYaml.write(spec, ComponentSpecs.header(m.source()));
@@ -164,7 +172,25 @@ final class ComponentStep {
       }
     }
     if (!imported.isEmpty()) {
-      Output.java(env.getFiler(), ImportedOpsWriter.write(ownerName, imported));
+      writeJava(owner, ImportedOpsWriter.write(ownerName, imported));
+    }
+  }
+
+  /**
+   * Writes a class generated for {@code owner}; false, with an error on it, when the name is taken
+   * in this compilation: by a type of the user's ({@code LibOps} beside {@code Lib}) or by what
+   * another class generated ({@code Lib_Inner} and {@code Lib.Inner} both flatten to {@code Lib_InnerOps}).
+   */
+  private boolean writeJava(TypeElement owner, JavaSource source) throws IOException {
+    String other = generatedFor.putIfAbsent(source.name(), owner.getQualifiedName().toString());
+    try {
+      Output.java(env.getFiler(), source);
+      return true;
+    } catch (FilerException e) {
+      String takenBy = other != null && !other.contentEquals(owner.getQualifiedName())
+          ? "what kfp4j generates for '" + other + "' too" : "already a type of this compilation";
+      reporter.error(owner, Message.GENERATED_CLASS_CLASH, source.name(), owner.getQualifiedName(), takenBy);
+      return false;
     }
   }
 

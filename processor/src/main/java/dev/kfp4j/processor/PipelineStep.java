@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 
@@ -46,6 +47,8 @@ final class PipelineStep implements PipelineBodies.Sink {
   private final PipelineBodies bodies;
   private final Consumer<Pipeline> models;
   private final List<PipelineModel> read = new ArrayList<>();
+  /** The pipeline classes written so far, by qualified name: the method each was generated for. */
+  private final Map<String, String> generatedFor = new java.util.HashMap<>();
   private boolean indexWritten;
 
   PipelineStep(ProcessingEnvironment env, Reporter reporter, PipelineValidator validator, SpecSource specs, Sources sources,
@@ -67,12 +70,22 @@ final class PipelineStep implements PipelineBodies.Sink {
       return;
     }
     String generated = pipeline.pipelineClass().canonicalName();
-    if (env.getElementUtils().getTypeElement(generated) != null && !index.generatedEarlier(generated, pipeline.source())) {
+    String other = generatedFor.putIfAbsent(generated, pipeline.source());
+    String taken = other != null && !other.equals(pipeline.source()) ? "what kfp4j generates for pipeline method '" + other + "' too"
+        : env.getElementUtils().getTypeElement(generated) != null && !index.generatedEarlier(generated, pipeline.source())
+            ? "already a type" : null;
+    if (taken == null) {
+      try {
+        Output.java(env.getFiler(), PipelineClassWriter.write(pipeline));
+      } catch (FilerException e) {
+        taken = "already a type of this compilation";
+      }
+    }
+    if (taken != null) {
       reporter.error(method, Annotations.annotation(method, PipelineValidator.PIPELINE), Message.PIPELINE_CLASS_CLASH,
-          pipeline.methodName(), generated);
+          pipeline.methodName(), generated, taken);
       return;
     }
-    Output.java(env.getFiler(), PipelineClassWriter.write(pipeline));
     bodies.queue(pipeline);
   }
 

@@ -173,6 +173,24 @@ class ComponentErrorTest {
   }
 
   @Test
+  void aGeneratedClassWhoseNameIsTakenIsAnErrorNotACrash() {
+    JavaFileObject lib = Compile.source("test.Lib", "package test;", "import dev.kfp4j.annotations.*;",
+        "public class Lib {",
+        "  @Component public static int add(int a) { return a; }",
+        "  public static class Inner { @Component public static int x(int a) { return a; } }",
+        "}");
+    JavaFileObject own = Compile.source("test.LibOps", "package test;", "public class LibOps {}");
+    JavaFileObject flat = Compile.source("test.Lib_Inner", "package test;", "import dev.kfp4j.annotations.*;",
+        "public class Lib_Inner { @Component public static int y(int a) { return a; } }");
+    Compilation c = Compile.compile(lib, own, flat);
+    assertThat(c).hadErrorContaining("[kfp4j:GeneratedClassClash] the class 'test.LibOps' that kfp4j generates for 'test.Lib' is already"
+        + " a type of this compilation; rename this class").inFile(lib).onLineContaining("public class Lib {");
+    assertThat(c).hadErrorContaining("[kfp4j:GeneratedClassClash] the class 'test.Lib_InnerOps' that kfp4j generates for 'test.Lib_Inner'"
+        + " is what kfp4j generates for 'test.Lib.Inner' too").inFile(flat).onLineContaining("public class Lib_Inner");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
   void allMistakesAreReportedInOneBuild() {
     JavaFileObject source = component(
         "@Component public int a(int x) { return x; }",

@@ -402,6 +402,21 @@ class PipelineErrorTest {
   }
 
   @Test
+  void pipelineMethodsWhoseClassesWouldShareANameAreErrorsNotCrashes() {
+    JavaFileObject a = Compile.source("test.A", "package test;", "import dev.kfp4j.annotations.*;",
+        "public class A { @Pipeline(name = \"a-train\") public static void train() {} }");
+    JavaFileObject b = Compile.source("test.B", "package test;", "import dev.kfp4j.annotations.*;",
+        "public class B {",
+        "  @Pipeline(name = \"b-train\") public static void train() {}",
+        "  @Pipeline(name = \"b-train-2\") public static void train(int epochs) {}",
+        "}");
+    Compilation c = Compile.compile(OPS, a, b);
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineClassClash] the class kfp4j generates for pipeline method 'train' would be named"
+        + " 'test.TrainPipeline', which is what kfp4j generates for pipeline method 'test.").inFile(b).onLineContaining("int epochs");
+    assertThat(c).hadErrorCount(2); // the first of the three methods takes the name, the other two are errors
+  }
+
+  @Test
   void anOpWhoseComponentSpecIsNotOnTheClasspath() {
     JavaFileObject source = pipeline(
         "static final class T extends dev.kfp4j.dsl.Task<T> { T() { super(\"missing\", new Object[0]); } }",

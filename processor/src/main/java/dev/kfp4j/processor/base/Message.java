@@ -47,6 +47,8 @@ public enum Message {
   UNKNOWN_ARTIFACT_TYPE(
       "'%s' has type '%s', an artifact type kfp4j does not pass; use Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML or Markdown, and tell yours apart by metadata"),
   RESERVED_NAME("%s name '%s' is reserved: KFP 2 passes its executor input as --%s; rename the parameter"),
+  GENERATED_CLASS_CLASH(
+      "the class '%s' that kfp4j generates for '%s' is %s; rename this class (generated names are the class's nested names joined by '_', then Ops or Entrypoint)"),
   COMPONENT_FILE_NOT_FOUND(
       "@ImportComponents names '%s', which is neither in the class output nor on the classpath; put it under src/main/resources or in a jar on the compile classpath"),
   BAD_COMPONENT_FILE("@ImportComponents file %s"),
@@ -59,7 +61,7 @@ public enum Message {
   PIPELINE_PARAMETER_TYPE(
       "pipeline parameter '%s' has type '%s'; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...> or a record"),
   PIPELINE_CLASS_CLASH(
-      "the class kfp4j generates for pipeline method '%s' would be named '%s', which is already a type; rename the method or the class"),
+      "the class kfp4j generates for pipeline method '%s' would be named '%s', which is %s; rename the method or the class"),
   DUPLICATE_PIPELINE("pipeline name '%s' is already used by %s; set @Pipeline(name = \"...\") to a unique name"),
   UNRESOLVED_TYPE(
       "%s '%s' was not compiled: its type '%s' is still unknown after the last round of annotation processing; fix that type (see javac's error for it)"),
