@@ -71,6 +71,11 @@ final class ReturnOutputs {
     if (kind == null) {
       return outputs;
     }
+    String other = usedNames.putIfAbsent("Output", "the returned value");
+    if (other != null) {
+      reporter.error(method, Message.RETURNED_OUTPUT_CLASH, methodName, other);
+      return outputs;
+    }
     outputs.add(new OutputModel("Output", "output", OutputModel.Source.RETURN, null, kind, TypeName.get(ret), kind.kfpType(), doc.returns()));
     return outputs;
   }
