@@ -259,6 +259,11 @@ class PipelineErrorTest {
             new String[] {"public record Item(int a) {}", "@Pipeline public static void p(int n) {",
                 "  Dsl.forEach(List.of(new Item(n)), i -> LibOps.add(i.a(), 1));", "}"},
             "loop items are built from constants only; 'n' is not a constant"),
+        Arguments.of("kfp4j:UnsupportedArgument", "new Item(\"x\", 1)",
+            new String[] {"public record Item(int a, String b) { public Item(String b, int a) { this(a, b); } }",
+                "@Pipeline public static void p() {",
+                "  Dsl.forEach(List.of(new Item(\"x\", 1)), i -> LibOps.greet(i.b()));", "}"},
+            "a loop item is built with Item's canonical constructor, whose arguments are its fields in order; this call is another constructor: write new Item(a, b)"),
         Arguments.of("kfp4j:BadSetting", "List.of(1), 0",
             new String[] {"@Pipeline public static void p() {", "  Dsl.forEach(List.of(1), 0, x -> LibOps.add(x, 1));", "}"},
             "loop parallelism must be a constant int of at least 1, found '0'"),
@@ -472,6 +477,18 @@ class PipelineErrorTest {
     Compilation c = compile(source);
     assertThat(c).hadErrorContaining("[kfp4j:UnsupportedStatement] task variable 't' is declared without its op call; declare it with"
         + " the call that makes the task: var t = SomeOps.op(...)").inFile(source).onLineContaining("IntTask t;");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aLoopWhoseItemsCannotBeReadIsOneError() {
+    JavaFileObject source = pipeline(
+        "public static class Bean { public int a; public Bean(int a) { this.a = a; } public int a() { return a; } }",
+        "@Pipeline public static void p() {",
+        "  Dsl.forEach(List.of(new Bean(1)), b -> LibOps.add(b.a(), 1));",
+        "}");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] loop items are constants").inFile(source).onLineContaining("new Bean(1)");
     assertThat(c).hadErrorCount(1);
   }
 

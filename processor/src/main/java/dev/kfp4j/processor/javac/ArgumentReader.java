@@ -115,6 +115,9 @@ final class ArgumentReader {
     Element item = body.trees.getElement(receiverPath);
     if (item != null && body.loopVariables.containsKey(item) && mi.getArguments().isEmpty()) {
       if (!recordAccessor(method)) {
+        if (body.failedVariables.contains(item)) {
+          return null;
+        }
         body.error(tree, Message.NOT_A_LOOP_FIELD, Syntax.firstLine(tree), method.getSimpleName());
         return null;
       }

@@ -152,6 +152,17 @@ final class Constants {
     NewClassTree nc = (NewClassTree) path.getLeaf();
     TypeElement record = (TypeElement) trees.getElement(path).getEnclosingElement();
     List<? extends RecordComponentElement> components = record.getRecordComponents();
+    List<? extends VariableElement> parameters = ((ExecutableElement) trees.getElement(path)).getParameters();
+    boolean canonical = parameters.size() == components.size();
+    for (int i = 0; canonical && i < parameters.size(); i++) {
+      canonical = parameters.get(i).asType().toString().equals(components.get(i).asType().toString())
+          && parameters.get(i).getSimpleName().equals(components.get(i).getSimpleName());
+    }
+    if (!canonical) {
+      body.error(nc, Message.LOOP_ITEM_NOT_CANONICAL, record.getSimpleName(), record.getSimpleName(),
+          String.join(", ", components.stream().map(c -> c.getSimpleName().toString()).toList()));
+      return null;
+    }
     ObjectNode fields = Yaml.json().createObjectNode();
     for (int i = 0; i < nc.getArguments().size() && i < components.size(); i++) {
       ExpressionTree a = nc.getArguments().get(i);

@@ -188,7 +188,9 @@ final class GroupReader {
         parallelism = i;
       }
     }
+    int errors = body.reporter.errorCount();
     Loop.Items items = items(args.get(0), new TreePath(path, args.get(0)), group);
+    boolean itemsFailed = body.reporter.errorCount() > errors;
     ExpressionTree lambda = args.get(args.size() - 1);
     TreePath lambdaPath = new TreePath(path, lambda);
     if (!(lambda instanceof LambdaExpressionTree l) || l.getParameters().size() != 1) {
@@ -201,6 +203,9 @@ final class GroupReader {
     ParameterType itemType = itemTypes(item.asType(), fieldTypes);
     Group loop = body.graph.loop(group, items, parallelism, itemType, fieldTypes);
     body.loopVariables.put(item, loop);
+    if (itemsFailed) {
+      body.failedVariables.add(item); // its fields are not reported again
+    }
     return loop;
   }
 
