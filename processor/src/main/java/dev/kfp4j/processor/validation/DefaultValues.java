@@ -69,6 +69,7 @@ public final class DefaultValues {
           if (kind == ValueKind.JSON_ARRAY ? !node.isArray() : !node.isObject()) {
             throw new IllegalArgumentException("it is not a JSON " + (kind == ValueKind.JSON_ARRAY ? "array" : "object"));
           }
+          checkElements(node, type);
           return text;
         }
         default:
@@ -77,6 +78,30 @@ public final class DefaultValues {
     } catch (RuntimeException ex) {
       reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), ex.getMessage(), example(kind));
       return null;
+    }
+  }
+
+  /**
+   * The elements of a {@code List<X>} (the values of a {@code Map<String, X>}) whose {@code X} is a
+   * box or {@code String} are JSON values of that type: {@code [1, "a"]} is no {@code List<Integer>}.
+   */
+  private static void checkElements(tools.jackson.databind.JsonNode node, TypeMirror type) {
+    if (!(type instanceof DeclaredType d) || d.getTypeArguments().isEmpty()) {
+      return;
+    }
+    TypeMirror element = d.getTypeArguments().get(d.getTypeArguments().size() - 1);
+    String name = element.toString();
+    for (tools.jackson.databind.JsonNode e : node.values()) {
+      boolean ok = e.isNull() || switch (name) {
+        case "java.lang.Integer", "java.lang.Long" -> e.isIntegralNumber();
+        case "java.lang.Double", "java.lang.Float" -> e.isNumber();
+        case "java.lang.Boolean" -> e.isBoolean();
+        case "java.lang.String" -> e.isString();
+        default -> true;
+      };
+      if (!ok) {
+        throw new IllegalArgumentException("its element " + e + " is not of type " + name.substring("java.lang.".length()));
+      }
     }
   }
 
