@@ -70,7 +70,7 @@ public final class MethodChecks {
       if (suggestion.isEmpty()) {
         suggestion = what;
       }
-      reporter.error(element, annotation, Message.INVALID_NAME, what, name, why, suggestion);
+      reporter.error(element, annotation, "name", Message.INVALID_NAME, what, name, why, suggestion);
     }
   }
 
