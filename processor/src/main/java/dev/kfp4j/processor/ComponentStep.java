@@ -155,10 +155,16 @@ final class ComponentStep {
       return;
     }
     List<ImportedOpsWriter.Imported> imported = new ArrayList<>();
+    java.util.Set<String> named = new java.util.HashSet<>();
     for (String resource : Annotations.strings(a, "value")) {
+      if (!named.add(resource)) {
+        reporter.error(owner, a, Message.COMPONENT_FILE_TWICE, resource);
+        continue;
+      }
       String text = SpecSource.read(env.getFiler(), resource);
       if (text == null) {
-        reporter.error(owner, a, Message.COMPONENT_FILE_NOT_FOUND, resource);
+        reporter.error(owner, a, Message.COMPONENT_FILE_NOT_FOUND, resource,
+            resource.startsWith("/") ? "; a classpath resource is named without a leading '/': write '" + resource.replaceFirst("^/+", "") + "'" : "");
         continue;
       }
       try {

@@ -117,8 +117,9 @@ final class SpecSource {
         try (InputStream in = f.openInputStream()) {
           return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-      } catch (IOException | IllegalArgumentException e) {
-        // not there; try the next location
+      } catch (IOException | RuntimeException e) {
+        // not there, or a name the file manager refuses (a leading '/': javac's IllegalArgumentException,
+        // wrapped in a ClientCodeException by a file manager of a tool's); try the next location
       }
     }
     return null;

@@ -130,6 +130,17 @@ class ImportComponentsTest {
   }
 
   @Test
+  void aFileWithALeadingSlashOrNamedTwiceIsAnErrorSayingWhatToWrite() {
+    JavaFileObject source = imports("/" + ADD, HASH, HASH);
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:ComponentFileNotFound] @ImportComponents names '/" + ADD + "', which is neither in the"
+        + " class output nor on the classpath; put it under src/main/resources or in a jar on the compile classpath; a classpath"
+        + " resource is named without a leading '/': write '" + ADD + "'").inFile(source).onLineContaining("@ImportComponents");
+    assertThat(c).hadErrorContaining("[kfp4j:DuplicateComponent] @ImportComponents names '" + HASH + "' twice, which would make two"
+        + " ops of one component; name each file once").inFile(source).onLineContaining("@ImportComponents");
+  }
+
+  @Test
   void aBrokenFileIsAnErrorNamingTheFileLineAndField() {
     JavaFileObject source = imports("broken/workflow.yaml", "broken/typo.component.yaml", "broken/range.component.yaml");
     Compilation c = compile(source);

@@ -52,7 +52,9 @@ public enum Message {
   GENERATED_CLASS_CLASH(
       "the class '%s' that kfp4j generates for '%s' is %s; rename this class (generated names are the class's nested names joined by '_', then Ops or Entrypoint)"),
   COMPONENT_FILE_NOT_FOUND(
-      "@ImportComponents names '%s', which is neither in the class output nor on the classpath; put it under src/main/resources or in a jar on the compile classpath"),
+      "@ImportComponents names '%s', which is neither in the class output nor on the classpath; put it under src/main/resources or in a jar on the compile classpath%s"),
+  COMPONENT_FILE_TWICE("DuplicateComponent",
+      "@ImportComponents names '%s' twice, which would make two ops of one component; name each file once"),
   BAD_COMPONENT_FILE("@ImportComponents file %s"),
   IMPORT_CLASH("'%s' has @Component methods and @ImportComponents, which would both write %s; import the components on another class"),
   INTERNAL_ERROR("kfp4j processor failed on this element (please report): %s"),
