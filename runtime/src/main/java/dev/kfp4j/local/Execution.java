@@ -52,7 +52,7 @@ final class Execution {
     Path volumes = RunPaths.inside(runner.root(), "volumes");
     Plan plan = new ModelPlan(workflow.pipeline(), parameters, new RunValues(runId, workflow.name() + "-" + runId, () -> status),
         new TaskSteps(volumes, runner.javaMode(), workflow.outputNames(), workflow.filesKept()), runDir, workflow.stepGroups());
-    TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache")) : null;
+    TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache"), classpath) : null;
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
         new Semaphore(runner.parallelism()),
         runner.logs() ? runner.console() : null);

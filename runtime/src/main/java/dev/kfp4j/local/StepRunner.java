@@ -150,8 +150,9 @@ final class StepRunner {
       return null;
     }
     try {
-      return TaskCache.key(launcher.containers() ? "container " + launcher.cacheImage(step.image()) : step.image(), step.command(),
-          step.inputFiles());
+      String image = launcher.containers() ? "container " + launcher.cacheImage(step.image())
+          : Launchers.javaMain(step.command()) != null ? step.image() + "\u0000classes " + cache.classes() : step.image();
+      return TaskCache.key(image, step.command(), step.inputFiles());
     } catch (IOException | UncheckedIOException e) {
       log.note("kfp4j: not cached, its input files cannot be read: " + e + "\n");
       return null;

@@ -5,10 +5,12 @@ import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,58 @@ final class TaskCache {
   private static final String MANIFEST = "manifest.json";
 
   private final Path dir;
+  private final List<String> classpath;
   private volatile boolean swept;
+  private volatile String classes;
 
-  /** A cache in {@code dir}, created when the first entry is stored. */
-  TaskCache(Path dir) {
+  /**
+   * A cache in {@code dir}, created when the first entry is stored; {@code classpath} is what the
+   * runner's Java tasks run on, whose files are part of their keys ({@link #classes()}).
+   */
+  TaskCache(Path dir, List<String> classpath) {
     this.dir = dir;
+    this.classpath = classpath;
+  }
+
+  /**
+   * The code of the Java tasks run here, as part of their keys: each classpath entry's path, and
+   * each of its files' path, size and modification time (read once a run), so a task whose
+   * classes were rebuilt runs again, as a container's image id does for a task in a container.
+   */
+  String classes() {
+    String c = classes;
+    if (c == null) {
+      StringBuilder s = new StringBuilder();
+      for (String entry : classpath) {
+        Path p = Path.of(entry);
+        s.append(entry).append('\n');
+        if (Files.isDirectory(p)) {
+          try (Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+              stamp(s.append(p.relativize(f)), f);
+            }
+          } catch (IOException | UncheckedIOException e) {
+            s.append(" -\n");
+          }
+        } else {
+          stamp(s, p);
+        }
+      }
+      c = Sha256.hexOf(s.toString());
+      classes = c;
+    }
+    return c;
+  }
+
+  /** Appends {@code file}'s size and modification time, or {@code -} when it cannot be read, and a new line. */
+  private static void stamp(StringBuilder s, Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      s.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
+    } catch (IOException e) {
+      s.append(" -");
+    }
+    s.append('\n');
   }
 
   /** The key of a task: its image, its command line and the content of its input files. */

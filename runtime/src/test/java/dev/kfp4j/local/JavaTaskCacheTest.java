@@ -1,0 +1,54 @@
+package dev.kfp4j.local;
+
+import static dev.kfp4j.local.LocalRunnerTest.workflow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kfp4j.local.TaskResult.State;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Java task's cache entry is for the code it ran: a component rebuilt on the runner's classpath
+ * (edited, then {@code mvn compile}) runs again, as a rebuilt image does in a container.
+ */
+class JavaTaskCacheTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  private LocalRunner runner(Path classes) {
+    return LocalRunner.builder().root(dir.resolve("runs")).classpath(classes.toString()).caching(true)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).build();
+  }
+
+  /** Compiles an entrypoint {@code Version} into {@code classes} that writes {@code text} to its one argument. */
+  private void compile(Path classes, String text) throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src")).resolve("Version.java");
+    Files.writeString(src, "public class Version {\n  public static int run(String[] args) throws Exception {\n"
+        + "    java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), \"" + text + "\");\n    return 0;\n  }\n}\n");
+    Files.createDirectories(classes);
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString()));
+  }
+
+  @Test
+  void aJavaTaskWhoseClassesWereRebuiltRunsAgain() throws Exception {
+    Path classes = dir.resolve("classes");
+    Workflow wf = workflow("rebuilt", "", "      - {name: j, template: java}\n", "  - name: java\n"
+        + "    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n    container:\n      image: a\n"
+        + "      command: [java, -cp, /app/classes, Version, /tmp/o]\n");
+    compile(classes, "one");
+    assertEquals("one", runner(classes).run(wf, Map.of()).output("j", "out"), console.toString());
+    assertEquals(State.Cached, runner(classes).run(wf, Map.of()).task("j").get().state(), "unchanged code: reused");
+
+    compile(classes, "two, rebuilt");
+    RunResult rebuilt = runner(classes).run(wf, Map.of());
+    assertEquals(State.Succeeded, rebuilt.task("j").get().state(), console.toString());
+    assertEquals("two, rebuilt", rebuilt.output("j", "out"));
+  }
+}
