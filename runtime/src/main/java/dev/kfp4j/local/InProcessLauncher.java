@@ -53,7 +53,7 @@ final class InProcessLauncher implements Launcher, Closeable {
     List<String> args = launch.command().subList(1, launch.command().size());
     TaskOutput.install();
     try (PrintStream out = new PrintStream(launch.log().open(launch.attempt()), true, StandardCharsets.UTF_8)) {
-      Future<Integer> f = pool.submit(() -> invoke(run, args, out));
+      Future<Integer> f = pool.submit(() -> invoke(run, args, out, launch.log()));
       try {
         return launch.timeoutSeconds() > 0 ? f.get(launch.timeoutSeconds(), TimeUnit.SECONDS) : f.get();
       } catch (TimeoutException e) {
@@ -73,8 +73,9 @@ final class InProcessLauncher implements Launcher, Closeable {
     }
   }
 
-  private static int invoke(Method run, List<String> args, PrintStream out) throws IllegalAccessException {
+  private static int invoke(Method run, List<String> args, PrintStream out, TaskLog log) throws IllegalAccessException {
     TaskOutput.route(out);
+    ExitWatch.running(log);
     Thread.currentThread().setContextClassLoader(run.getDeclaringClass().getClassLoader());
     try {
       return (Integer) run.invoke(null, (Object) args.toArray(String[]::new));
@@ -82,6 +83,7 @@ final class InProcessLauncher implements Launcher, Closeable {
       e.getCause().printStackTrace(out);
       return 1;
     } finally {
+      ExitWatch.ended();
       TaskOutput.clear();
     }
   }

@@ -29,6 +29,11 @@ final class TaskLog {
     return file;
   }
 
+  /** The task's label, as the summary shows it. */
+  String label() {
+    return label;
+  }
+
   /** Whether lines are shown on the console too; if not, a process may write to {@link #file()} itself. */
   boolean echoes() {
     return echo != null;

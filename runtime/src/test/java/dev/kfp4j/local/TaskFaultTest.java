@@ -100,6 +100,25 @@ class TaskFaultTest {
   }
 
   @Test
+  void aComponentThatCallsSystemExitInProcessFailsTheRunSayingWhatToDo() throws Exception {
+    Path file = Files.writeString(dir.resolve("exits.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: exits-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: quits, template: quits}\n  - name: quits\n    container:\n      image: a\n"
+        + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, exit, '0']\n");
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString());
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(1, p.exitValue(), "System.exit(0) of a component is no successful run: " + out);
+    assertTrue(out.contains("kfp4j: error: task 'quits' called System.exit, which ends the runner's JVM and the run with it; "
+        + "return or throw instead, or run it as a java subprocess (--subprocess"), out);
+    Path log;
+    try (Stream<Path> runs = Files.list(dir.resolve("runs/exits"))) {
+      log = runs.findFirst().orElseThrow().resolve("quits/log.txt");
+    }
+    assertTrue(Files.readString(log).contains("task 'quits' called System.exit"), "and in the task's log");
+  }
+
+  @Test
   void anOutputThatIsAFolderFailsItsTask() throws Exception {
     String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
         + "    container:\n      image: a\n      command: [sh, -c, 'mkdir -p /tmp/o/inside']\n";

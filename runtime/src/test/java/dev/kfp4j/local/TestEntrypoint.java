@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * runner's tests: {@code write TEXT FILE}, {@code env NAME FILE} (the variable, or {@code none}),
  * {@code sleep SECONDS PIDFILE} (writes its pid, then sleeps), {@code jvm FILE} (its JVM's main class and
  * arguments, {@code sun.java.command}), {@code ahead FILE} (waits, at most a minute, for a JVM its runner started
- * ahead for another task, and writes its pid, or {@code none}).
+ * ahead for another task, and writes its pid, or {@code none}), {@code exit CODE} (calls {@code System.exit}).
  */
 public final class TestEntrypoint {
   private TestEntrypoint() {}
@@ -28,6 +28,7 @@ public final class TestEntrypoint {
         }
         case "jvm" -> write(args[1], System.getProperty("sun.java.command"));
         case "ahead" -> write(args[1], ahead());
+        case "exit" -> System.exit(Integer.parseInt(args[1]));
         default -> {
           System.err.println("unknown command " + args[0]);
           return 2;
