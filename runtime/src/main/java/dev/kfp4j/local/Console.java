@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 final class Console {
   /** Most of a log's end read for its tail. */
   static final int TAIL_BYTES = 64 * 1024;
+  /** Frames of a Java stack trace shown, each trace's first. */
+  static final int FRAMES = 3;
   /** Longest line shown: its end. */
   static final int MAX_LINE = 500;
 
@@ -73,6 +75,7 @@ final class Console {
       if (all.get(all.size() - 1).isEmpty()) {
         all.remove(all.size() - 1);
       }
+      all = shortTraces(all);
       List<String> tail = new ArrayList<>();
       for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
         tail.add(line.length() <= MAX_LINE ? line : "..." + line.substring(line.length() - MAX_LINE));
@@ -81,6 +84,33 @@ final class Console {
     } catch (IOException e) {
       return List.of("(cannot read the log: " + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * {@code lines} with each Java stack trace's frames after the first {@link #FRAMES} counted, not
+   * shown: a tail of a thrown exception's trace then shows the exception and where it was thrown,
+   * not only the frames of the runner that called the component.
+   */
+  static List<String> shortTraces(List<String> lines) {
+    List<String> shown = new ArrayList<>();
+    int frames = 0;
+    for (String line : lines) {
+      boolean frame = line.startsWith("\tat ");
+      if (frame && ++frames > FRAMES) {
+        continue;
+      }
+      if (!frame) {
+        if (frames > FRAMES) {
+          shown.add("\t... " + (frames - FRAMES) + " more frames (in the log)");
+        }
+        frames = 0;
+      }
+      shown.add(line);
+    }
+    if (frames > FRAMES) {
+      shown.add("\t... " + (frames - FRAMES) + " more frames (in the log)");
+    }
+    return shown;
   }
 
   /** A metric as people write it: {@code 3}, {@code 0.25}, {@code 1.0E-9}. */

@@ -119,6 +119,19 @@ class TaskFaultTest {
   }
 
   @Test
+  void theSummaryOfAJavaTaskThatThrewShowsWhatItThrew() {
+    String t = "  - name: throws\n    container:\n      image: a\n"
+        + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, throw, 'the input file is empty']\n";
+    RunResult r = runner(false).run(workflow("throws", "", "      - {name: t, template: throws}\n", t), Map.of());
+    assertFalse(r.succeeded());
+    String summary = console.toString();
+    assertTrue(summary.contains("task 't' failed: exit code 1\n  | java.lang.IllegalStateException: the input file is empty\n"
+        + "  | \tat "), summary);
+    assertTrue(summary.contains("dev.kfp4j.local.TestEntrypoint.deep(TestEntrypoint.java:"), "where it was thrown: " + summary);
+    assertTrue(summary.contains("more frames (in the log)\n  log: "), summary);
+  }
+
+  @Test
   void anOutputThatIsAFolderFailsItsTask() throws Exception {
     String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
         + "    container:\n      image: a\n      command: [sh, -c, 'mkdir -p /tmp/o/inside']\n";

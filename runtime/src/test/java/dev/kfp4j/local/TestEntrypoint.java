@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * runner's tests: {@code write TEXT FILE}, {@code env NAME FILE} (the variable, or {@code none}),
  * {@code sleep SECONDS PIDFILE} (writes its pid, then sleeps), {@code jvm FILE} (its JVM's main class and
  * arguments, {@code sun.java.command}), {@code ahead FILE} (waits, at most a minute, for a JVM its runner started
- * ahead for another task, and writes its pid, or {@code none}), {@code exit CODE} (calls {@code System.exit}).
+ * ahead for another task, and writes its pid, or {@code none}), {@code exit CODE} (calls {@code System.exit}), {@code throw MESSAGE} (throws it from 30 calls deep).
  */
 public final class TestEntrypoint {
   private TestEntrypoint() {}
@@ -29,6 +29,7 @@ public final class TestEntrypoint {
         case "jvm" -> write(args[1], System.getProperty("sun.java.command"));
         case "ahead" -> write(args[1], ahead());
         case "exit" -> System.exit(Integer.parseInt(args[1]));
+        case "throw" -> deep(args[1], 30);
         default -> {
           System.err.println("unknown command " + args[0]);
           return 2;
@@ -39,6 +40,13 @@ public final class TestEntrypoint {
       e.printStackTrace();
       return 1;
     }
+  }
+
+  private static void deep(String message, int depth) {
+    if (depth == 0) {
+      throw new IllegalStateException(message);
+    }
+    deep(message, depth - 1);
   }
 
   /** The pid of a JVM started ahead by this process's parent, the runner (at most a minute's wait), or {@code none}. */
