@@ -3,7 +3,6 @@ package dev.kfp4j.local;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -95,7 +94,8 @@ public final class LocalRunner {
       // the pipeline the run ran, for the local UI's picture of it
       Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.jsonText(workflow.runCopy()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the run folder " + runDir, e);
+      throw new WorkflowException("cannot create the run folder " + runDir + ": " + whyNot(e)
+          + "; give a root (--root) that is a folder you can write, or can create");
     }
     try (RunLock lock = RunLock.acquire(runDir)) {
       RunRecord record = new RunRecord(runDir, workflow.name(), runId, parameters);
@@ -129,6 +129,20 @@ public final class LocalRunner {
       RunRecord record = RunRecord.resumed(dir, previous, parameters);
       return new Execution(this, workflow, parameters, dir, previous.runId(), record, previous).run();
     }
+  }
+
+  /** Why a folder could not be made, in a few words: {@code /a/b is a file, not a folder}. */
+  static String whyNot(IOException e) {
+    if (!(e instanceof java.nio.file.FileSystemException f) || f.getFile() == null) {
+      return String.valueOf(e.getMessage());
+    }
+    for (Path p = Path.of(f.getFile()); p != null && !Files.isDirectory(p); p = p.getParent()) {
+      if (Files.exists(p)) {
+        return p + " is a file, not a folder";
+      }
+    }
+    return f.getFile() + ": " + (f.getReason() != null ? f.getReason()
+        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName());
   }
 
   /** Deletes the temp files of run.json that a killed runner left in {@code runDir}. */

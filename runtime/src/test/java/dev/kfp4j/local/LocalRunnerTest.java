@@ -249,6 +249,24 @@ class LocalRunnerTest {
   }
 
   @Test
+  void aRootThatIsAFileIsOneLineSayingWhatToDo() throws Exception {
+    Path file = Files.writeString(dir.resolve("runs"), "a file");
+    Workflow wf = workflow("rooted", "", task("a", "double", "1"), sh("double", DOUBLE));
+    String message = assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of())).getMessage();
+    assertTrue(message.matches("cannot create the run folder \\S+/runs/rooted/\\S+: " + java.util.regex.Pattern.quote(file.toString())
+        + " is a file, not a folder; give a root \\(--root\\) that is a folder you can write, or can create"), message);
+
+    Path yaml = Files.writeString(dir.resolve("rooted.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: rooted-}\n"
+        + "spec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n" + task("a", "double", "1") + sh("double", DOUBLE));
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), yaml.toString(), "--root", file.toString());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.startsWith("LocalRun: error: cannot create the run folder ") && out.lines().count() == 1, "one line, no stack trace: " + out);
+    assertEquals("a file", Files.readString(file));
+  }
+
+  @Test
   void aCycleIsNamedBeforeAnythingRuns() {
     Workflow wf = workflow("cycle", "", task("a", "double", "1", "c") + task("b", "double", "1", "a") + task("c", "double", "1", "b")
         + task("d", "double", "1"), sh("double", DOUBLE));
