@@ -102,8 +102,6 @@ public final class Entrypoint {
     }
     try {
       handler.call(invocation);
-      invocation.commit();
-      return 0;
     } catch (UsageException e) {
       invocation.discard();
       err.println(usage);
@@ -113,6 +111,17 @@ public final class Entrypoint {
       invocation.discard();
       err.println(componentProg + ": component '" + signature.component() + "' failed:");
       t.printStackTrace(err);
+      return FAILED;
+    }
+    try {
+      invocation.commit();
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      // the method returned: what is wrong is where its outputs go, or what it left in them, which one line says
+      invocation.discard();
+      err.println(componentProg + ": error: " + (e instanceof IOException ? "cannot write the outputs of component '"
+          + signature.component() + "' (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); no output was written"
+          : e.getMessage()));
       return FAILED;
     }
   }

@@ -140,6 +140,21 @@ class OutputPathsTest {
   }
 
   @Test
+  void outputsThatCannotBeWrittenAfterTheMethodReturnedAreOneLineAndLeaveNothing() throws IOException {
+    Path out = dir.resolve("outputs/Output/data");
+    Entrypoint.Handler blocksItsOutput = in -> {
+      Files.writeString(dir.resolve("outputs"), "a file where the output's folder goes");
+      in.output("Output", 7);
+    };
+    Run r = Run.of(blocksItsOutput, Run.AddMain.ADD, "add", "--a", "3", "--b", "4", "----output-paths", out.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().startsWith("Test add: error: cannot write the outputs of component 'add' ("), r.err());
+    assertTrue(r.err().endsWith("); no output was written\n") && r.err().lines().count() == 1, "one line, no stack trace: " + r.err());
+    assertEquals("a file where the output's folder goes", Files.readString(dir.resolve("outputs")));
+    assertEquals(List.of(dir.resolve("outputs")), list(dir));
+  }
+
+  @Test
   void aFolderWrittenAtAnOutputPathIsMovedIntoPlace() throws IOException {
     Signature dirModel = new Signature("model", "").outputPath("model");
     Entrypoint.Handler writesAFolder = in -> {
