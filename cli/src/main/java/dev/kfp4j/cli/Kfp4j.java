@@ -117,6 +117,11 @@ public final class Kfp4j implements Runnable {
         stderr.println("kfp4j: error: " + root.redactor.redact(ImageCommand.whatToDo(r)));
         return SERVER;
       }
+      java.nio.file.FileSystemException file = fileError(e);
+      if (file != null) {
+        stderr.println("kfp4j: error: " + root.redactor.redact(whyNot(file)) + (root.verbose ? "" : " (-v prints where it happened)"));
+        return FAILED;
+      }
       String said = EngineOrRegistryException.oneLine(message);
       stderr.println("kfp4j: error: unexpected " + e.getClass().getSimpleName() + (said.isEmpty() ? "" : ": " + said)
           + (root.verbose ? "" : " (-v prints where it happened)"));
@@ -131,6 +136,31 @@ public final class Kfp4j implements Runnable {
       return USAGE;
     });
     return cli.execute(args);
+  }
+
+  /** The local file error {@code e} is, or wraps as an {@code UncheckedIOException}; null if it is none. */
+  private static java.nio.file.FileSystemException fileError(Exception e) {
+    Throwable t = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+    return t instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f : null;
+  }
+
+  /** A local file that could not be read or written, in a few words: {@code cannot read or write /a/b: /a is a file, not a folder}. */
+  static String whyNot(java.nio.file.FileSystemException e) {
+    String why = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+    java.nio.file.Path named = java.nio.file.Path.of(e.getFile());
+    // a file where a folder is needed: the one named when it was to be a folder, else one above it
+    for (java.nio.file.Path p = e instanceof java.nio.file.FileAlreadyExistsException ? named : named.getParent(); p != null;
+        p = p.getParent()) {
+      if (java.nio.file.Files.isRegularFile(p)) {
+        why = p + " is a file, not a folder";
+        break;
+      } else if (java.nio.file.Files.isDirectory(p)) {
+        break;
+      }
+    }
+    return "cannot read or write " + e.getFile() + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "") + ": " + why;
   }
 
   /**

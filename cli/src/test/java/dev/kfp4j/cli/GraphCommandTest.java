@@ -85,6 +85,16 @@ class GraphCommandTest {
   }
 
   @Test
+  void aPictureThatCannotBeWrittenIsOneLineNamingWhy() throws IOException {
+    Path file = Files.writeString(dir.resolve("pictures"), "a file");
+    Cli r = Cli.run("graph", "add-example", "--classes", CLASSES, "-o", file.resolve("add.svg").toString());
+    assertEquals(Kfp4j.FAILED, r.code(), r.toString());
+    assertEquals("kfp4j: error: cannot read or write " + file + ": " + file + " is a file, not a folder (-v prints where it happened)\n",
+        r.err());
+    assertEquals("a file", Files.readString(file));
+  }
+
+  @Test
   void mistakesAreUsageErrors() throws IOException {
     Cli several = Cli.run("graph", "--classes", CLASSES);
     assertEquals(2, several.code(), several.toString());
