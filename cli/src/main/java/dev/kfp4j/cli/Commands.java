@@ -135,7 +135,7 @@ final class Commands {
         }
         RunResult result;
         try {
-          result = resume != null ? b.build().resume(workflow, resume) : b.build().run(workflow, arguments.arguments);
+          result = resume != null ? b.build().resume(workflow, resume, arguments.arguments) : b.build().run(workflow, arguments.arguments);
         } catch (WorkflowException e) {
           throw new ConfigException(e.getMessage());
         }

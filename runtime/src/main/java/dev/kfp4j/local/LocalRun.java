@@ -113,7 +113,7 @@ public final class LocalRun {
           ? Workflow.read(file)
           : Workflow.resource(Thread.currentThread().getContextClassLoader(), workflowArg);
       LocalRunner runner = builder.build();
-      result = resume != null ? runner.resume(workflow, resume) : runner.run(workflow, arguments);
+      result = resume != null ? runner.resume(workflow, resume, arguments) : runner.run(workflow, arguments);
     } catch (WorkflowException e) {
       System.err.println("LocalRun: error: " + e.getMessage());
       return 2;

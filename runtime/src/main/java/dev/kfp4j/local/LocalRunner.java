@@ -108,6 +108,15 @@ public final class LocalRunner {
    * are reused; the rest run in the same folder.
    */
   public RunResult resume(Workflow workflow, Path runDir) {
+    return resume(workflow, runDir, Map.of());
+  }
+
+  /**
+   * As {@link #resume(Workflow, Path)}; a resumed run keeps the arguments it started with, so
+   * {@code arguments} (as a command line gives them with the resume) must be those: any other is
+   * refused before anything runs, rather than silently not used.
+   */
+  public RunResult resume(Workflow workflow, Path runDir, Map<String, String> arguments) {
     workflow.checkRunnable();
     Path dir = runDir.toAbsolutePath().normalize();
     if (!Files.isRegularFile(dir.resolve("run.json"))) {
@@ -119,6 +128,14 @@ public final class LocalRunner {
         throw new WorkflowException(runDir + " is a run of '" + previous.pipeline() + "', not of '" + workflow.name() + "'");
       }
       Map<String, String> parameters = workflow.arguments(previous.arguments());
+      for (Map.Entry<String, String> a : arguments.entrySet()) {
+        if (!a.getValue().equals(parameters.get(a.getKey()))) {
+          throw new WorkflowException(runDir + " was started with " + (parameters.containsKey(a.getKey())
+              ? a.getKey() + "=" + parameters.get(a.getKey()) : "no parameter '" + a.getKey() + "'")
+              + ", and a resumed run keeps the arguments it started with: leave out " + a.getKey() + "=" + a.getValue()
+              + ", or start a new run");
+        }
+      }
       // What the earlier runner left: processes that outlived it, and run.json's temp files.
       previous.processes().forEach(p -> ProcessGroups.stopLeftover(p.pid(), p.startMillis()));
       if (containers != null) {

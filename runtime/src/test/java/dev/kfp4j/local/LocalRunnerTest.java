@@ -267,6 +267,34 @@ class LocalRunnerTest {
   }
 
   @Test
+  void aResumeGivenOtherArgumentsRefusesThemRatherThanIgnoreThem() {
+    Workflow wf = workflow("resumed", "    - {name: n}\n", task("a", "double", "{{workflow.parameters.n}}"), sh("double", DOUBLE));
+    RunResult first = runner(false).run(wf, Map.of("n", "3"));
+    assertEquals(first.runDir() + " was started with n=3, and a resumed run keeps the arguments it started with: leave out n=5, "
+        + "or start a new run", assertThrows(WorkflowException.class,
+            () -> runner(false).resume(wf, first.runDir(), Map.of("n", "5"))).getMessage());
+    assertEquals("6", runner(false).resume(wf, first.runDir(), Map.of("n", "3")).output("a", "out"), "the same ones are fine");
+  }
+
+  @Test
+  void localRunResumeWithOtherArgumentsIsAUsageError() throws Exception {
+    Path file = Files.writeString(dir.resolve("resumed.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: resumed-}\nspec:\n  entrypoint: main\n  arguments:\n    parameters:\n    - {name: n}\n"
+        + "  templates:\n  - name: main\n    dag:\n      tasks:\n" + task("a", "double", "{{workflow.parameters.n}}")
+        + sh("double", DOUBLE));
+    String root = dir.resolve("runs").toString();
+    assertEquals(0, LocalRun.run(new String[] {file.toString(), "n=3", "--root", root, "--no-cache"}));
+    Path runDir;
+    try (var runs = Files.list(dir.resolve("runs/resumed"))) {
+      runDir = runs.findFirst().orElseThrow();
+    }
+    String record = Files.readString(runDir.resolve("run.json"));
+    assertEquals(2, LocalRun.run(new String[] {file.toString(), "n=5", "--root", root, "--resume", runDir.toString()}),
+        "n=5 is not what the run started with, and would not be used");
+    assertEquals(record, Files.readString(runDir.resolve("run.json")), "nothing ran");
+  }
+
+  @Test
   void aCycleIsNamedBeforeAnythingRuns() {
     Workflow wf = workflow("cycle", "", task("a", "double", "1", "c") + task("b", "double", "1", "a") + task("c", "double", "1", "b")
         + task("d", "double", "1"), sh("double", DOUBLE));
