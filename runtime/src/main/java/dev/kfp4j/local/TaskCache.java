@@ -5,7 +5,6 @@ import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,12 +57,8 @@ final class TaskCache {
         Path p = Path.of(entry);
         s.append(entry).append('\n');
         if (Files.isDirectory(p)) {
-          try (Stream<Path> walk = Files.walk(p)) {
-            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-              stamp(s.append(p.relativize(f)), f);
-            }
-          } catch (IOException | UncheckedIOException e) {
-            s.append(" -\n");
+          for (Path f : files(p)) {
+            stamp(s.append(p.relativize(f)), f);
           }
         } else {
           stamp(s, p);
@@ -73,6 +68,41 @@ final class TaskCache {
       classes = c;
     }
     return c;
+  }
+
+  /**
+   * The files in the classpath folder {@code dir}, sorted, but for hidden folders ({@code .kfp4j}
+   * with its runs and this cache, {@code .git}), which hold no classes, and change as runs go
+   * when a project's folder itself is on the classpath.
+   */
+  private static List<Path> files(Path dir) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+          return !d.equals(dir) && d.getFileName().toString().startsWith(".")
+              ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+          if (a.isRegularFile()) {
+            files.add(f);
+          }
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      // what could be listed is the stamp
+    }
+    files.sort(null);
+    return files;
   }
 
   /** Appends {@code file}'s size and modification time, or {@code -} when it cannot be read, and a new line. */

@@ -23,7 +23,11 @@ class JavaTaskCacheTest {
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
   private LocalRunner runner(Path classes) {
-    return LocalRunner.builder().root(dir.resolve("runs")).classpath(classes.toString()).caching(true)
+    return runner(classes, dir.resolve("runs"));
+  }
+
+  private LocalRunner runner(Path classes, Path root) {
+    return LocalRunner.builder().root(root).classpath(classes.toString()).caching(true)
         .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).build();
   }
 
@@ -50,5 +54,18 @@ class JavaTaskCacheTest {
     RunResult rebuilt = runner(classes).run(wf, Map.of());
     assertEquals(State.Succeeded, rebuilt.task("j").get().state(), console.toString());
     assertEquals("two, rebuilt", rebuilt.output("j", "out"));
+  }
+
+  @Test
+  void runsInAHiddenFolderOfAClasspathFolderDoNotChangeItsCode() throws Exception {
+    Path project = dir.resolve("project");
+    compile(project, "one");
+    Workflow wf = workflow("rooted", "", "      - {name: j, template: java}\n", "  - name: java\n"
+        + "    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n    container:\n      image: a\n"
+        + "      command: [java, -cp, /app/classes, Version, /tmp/o]\n");
+    Path root = project.resolve(".kfp4j/runs");
+    assertEquals("one", runner(project, root).run(wf, Map.of()).output("j", "out"), console.toString());
+    assertEquals(State.Cached, runner(project, root).run(wf, Map.of()).task("j").get().state(),
+        "the first run's folder, in the classpath's folder ('java -cp .'), is no change of code");
   }
 }
