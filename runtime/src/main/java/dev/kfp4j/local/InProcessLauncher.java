@@ -74,8 +74,8 @@ final class InProcessLauncher implements Launcher, Closeable {
   }
 
   private static int invoke(Method run, List<String> args, PrintStream out, TaskLog log) throws IllegalAccessException {
+    ExitWatch.running(log); // first: what loading it prints is not the task's
     TaskOutput.route(out);
-    ExitWatch.running(log);
     Thread.currentThread().setContextClassLoader(run.getDeclaringClass().getClassLoader());
     try {
       return (Integer) run.invoke(null, (Object) args.toArray(String[]::new));
