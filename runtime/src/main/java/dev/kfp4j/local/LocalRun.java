@@ -49,7 +49,7 @@ public final class LocalRun {
         String a = args[i];
         switch (a) {
           case "--root" -> builder.root(Path.of(value(args, ++i, a)));
-          case "--parallelism" -> builder.parallelism(Integer.parseInt(value(args, ++i, a)));
+          case "--parallelism" -> builder.parallelism(number(value(args, ++i, a), a));
           case "--no-cache" -> builder.caching(false);
           case "--subprocess" -> builder.javaMode(LocalRunner.JavaMode.SUBPROCESS);
           case "--resume" -> resume = Path.of(value(args, ++i, a));
@@ -145,6 +145,14 @@ public final class LocalRun {
       }
     }
     return lines;
+  }
+
+  private static int number(String text, String option) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a whole number, found '" + text + "'");
+    }
   }
 
   private static String value(String[] args, int i, String option) {

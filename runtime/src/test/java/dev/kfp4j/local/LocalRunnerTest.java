@@ -295,6 +295,15 @@ class LocalRunnerTest {
   }
 
   @Test
+  void aParallelismThatIsNoNumberIsAUsageErrorSayingSo() throws Exception {
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), "any.yaml", "--parallelism", "four");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.startsWith("usage: LocalRun ") && out.endsWith("\nLocalRun: error: --parallelism takes a whole number, found 'four'\n"), out);
+  }
+
+  @Test
   void aCycleIsNamedBeforeAnythingRuns() {
     Workflow wf = workflow("cycle", "", task("a", "double", "1", "c") + task("b", "double", "1", "a") + task("c", "double", "1", "b")
         + task("d", "double", "1"), sh("double", DOUBLE));
