@@ -67,6 +67,15 @@ class CredentialsTest {
   }
 
   @Test
+  void aPasswordInTheHostsAddressIsLeftOutOfTheLinksPrinted() {
+    Cli front = Cli.run("ui", "--host", "http://user:Wm9@127.0.0.1:9/pipeline");
+    assertEquals(0, front.code(), front.toString());
+    assertEquals("http://127.0.0.1:9/pipeline/#/pipelines\n", front.out());
+    Cli page = Cli.run("ui", "--run", "r1", "--host", "http://user:Wm9@127.0.0.1:9");
+    assertEquals("http://127.0.0.1:9/#/runs/details/r1\n", page.out(), page.toString());
+  }
+
+  @Test
   void credentialsFromTheConfigFileTheOptionsAndATokenFileArePrintedNowhere() throws IOException {
     Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "auth:\n  token: Wm7\n");
     Path tokenFile = Files.writeString(dir.resolve("token"), "Wm6\n");

@@ -55,8 +55,22 @@ public final class KfpClient {
     this.answers = new KfpAnswers(v2);
     this.api = b.apiVersion.path();
     this.namespace = b.namespace;
-    this.ui = b.uiHost != null ? b.uiHost : http.base();
+    this.ui = withoutUserInfo(b.uiHost != null ? b.uiHost : http.base());
     this.pollInterval = b.pollInterval();
+  }
+
+  /**
+   * {@code uri} without the user name and password it may carry ({@code http://user:pw@host}): the
+   * UI's links are printed for people to open, and a credential is never printed.
+   */
+  private static URI withoutUserInfo(URI uri) {
+    String info = uri.getRawUserInfo();
+    if (info == null) {
+      return uri;
+    }
+    String text = uri.toString();
+    int at = text.indexOf(info + "@");
+    return URI.create(text.substring(0, at) + text.substring(at + info.length() + 1));
   }
 
   public static Builder builder() {
