@@ -60,6 +60,13 @@ final class Execution {
         ? launchers.prestarts(runner.parallelism(), runner.logs(), pool) : null;
     Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts);
     boolean ok = false;
+    // Ctrl-C or a kill ends the JVM, not the run: it says how to complete it (not when a component's System.exit did it: ExitWatch)
+    Thread stopped = new Thread(null, () -> {
+      if (!ExitWatch.componentExits()) {
+        System.err.println("kfp4j: the run " + runId + " was stopped before it ended; complete it with --resume " + runDir);
+      }
+    }, "kfp4j-stopped", 0, false);
+    Runtime.getRuntime().addShutdownHook(stopped);
     try {
       ok = scheduler.run(plan.main(), plan.mainScope(), TaskId.MAIN);
       status = ok ? "Succeeded" : "Failed";
@@ -84,6 +91,11 @@ final class Execution {
       }
       record.done(ok);
       progress.finish();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopped);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is ending: the hook says so
+      }
     }
     RunResult result = new RunResult(workflow.name(), runId, ok, runDir, results.inOrder());
     Console.summary(runner.console(), result, runner.showProgress() || runner.summary());

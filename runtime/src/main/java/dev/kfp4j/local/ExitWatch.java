@@ -32,6 +32,16 @@ final class ExitWatch {
     RUNNING.remove(Thread.currentThread());
   }
 
+  /** Whether the JVM is ending because an in-process task's thread called {@code System.exit}. */
+  static boolean componentExits() {
+    for (Thread t : RUNNING.keySet()) {
+      if (callsExit(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The shutdown hook: a task thread waiting in {@code Runtime.exit} is a component that called {@code System.exit}. */
   private static void exiting() {
     for (Map.Entry<Thread, TaskLog> e : RUNNING.entrySet()) {

@@ -190,6 +190,24 @@ class LocalRunnerTest {
     assertEquals(runDir, r.runDir());
   }
 
+  @Test
+  void aRunnerStoppedMidRunSaysHowToCompleteTheRun() throws Exception {
+    String waits = "  - name: waits\n    container:\n      image: a\n      command: [sh, -c, 'echo $$ > " + dir.resolve("waits.pid")
+        + "; while true; do sleep 0.1; done']\n";
+    Path file = Files.writeString(dir.resolve("stopped.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: stopped-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: w, template: waits}\n" + waits);
+    Process p = Child.localRun(dir.resolve("stopped.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString());
+    long waiting = Child.number(dir.resolve("waits.pid"), 60);
+    Path runDir = onlyRun(dir.resolve("runs").resolve("stopped"));
+    p.destroy(); // SIGTERM, as a kill or the end of a CI job sends
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertTrue(Child.await(20, () -> !Child.alive(waiting)), "its task ended with it");
+    String out = Files.readString(dir.resolve("stopped.log"));
+    assertTrue(out.contains("kfp4j: the run " + runDir.getFileName() + " was stopped before it ended; complete it with --resume " + runDir
+        + "\n"), out);
+  }
+
   /** The one run folder in {@code runs}, or {@code runs} while there is none. */
   private static Path onlyRun(Path runs) {
     try (var list = Files.list(runs)) {
