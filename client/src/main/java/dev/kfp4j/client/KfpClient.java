@@ -136,8 +136,20 @@ public final class KfpClient {
       return new KfpClient(this, uri);
     }
 
+    /**
+     * {@code h} with {@code http://} before it when it has no scheme; another scheme than http(s)
+     * is refused (it once became {@code http://ftp://host}, a request, credentials and all, to a
+     * host named {@code ftp}).
+     */
     private static String withScheme(String h) {
-      return h.startsWith("http://") || h.startsWith("https://") ? h : "http://" + h;
+      int scheme = h.indexOf("://");
+      if (h.regionMatches(true, 0, "http://", 0, 7) || h.regionMatches(true, 0, "https://", 0, 8)) {
+        return h.substring(0, scheme).toLowerCase(java.util.Locale.ROOT) + h.substring(scheme);
+      }
+      if (scheme > 0) {
+        throw new KfpException(0, "host '" + h + "' is not an http(s) address; write it as http(s)://host[:port][/path]");
+      }
+      return "http://" + h;
     }
   }
 

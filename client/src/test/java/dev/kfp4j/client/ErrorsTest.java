@@ -30,6 +30,14 @@ class ErrorsTest {
   }
 
   @Test
+  void aHostOfAnotherSchemeIsRefusedNotReadAsAHostNamedAfterIt() {
+    KfpException e = assertThrows(KfpException.class, () -> KfpClient.builder().host("ftp://127.0.0.1:9").build());
+    assertEquals("host 'ftp://127.0.0.1:9' is not an http(s) address; write it as http(s)://host[:port][/path]", e.getMessage());
+    assertEquals("https://127.0.0.1:9", KfpClient.builder().host("HTTPS://127.0.0.1:9").build().host().toString());
+    assertEquals("http://127.0.0.1:9", KfpClient.builder().host("127.0.0.1:9").build().host().toString());
+  }
+
+  @Test
   void noArgoServerSaysHowToGiveOne() {
     String env = System.getenv(ArgoClient.SERVER_ENV);
     assumeTrue(env == null || env.isBlank(), ArgoClient.SERVER_ENV + " is set in this JVM");
