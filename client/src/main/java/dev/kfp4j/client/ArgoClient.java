@@ -86,7 +86,7 @@ public final class ArgoClient {
             : Auth.bearer(token.strip().startsWith("Bearer ") ? token.strip().substring(7) : token.strip());
       }
       String ns = namespace != null ? namespace : System.getenv(NAMESPACE_ENV);
-      String url = s.startsWith("http://") || s.startsWith("https://") ? s : "https://" + s;
+      String url = KfpClient.Builder.withScheme(s, "https://");
       return new ArgoClient(this, URI.create(url), ns == null || ns.isBlank() ? "argo" : ns);
     }
   }

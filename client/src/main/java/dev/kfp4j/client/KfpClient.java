@@ -142,14 +142,19 @@ public final class KfpClient {
      * host named {@code ftp}).
      */
     private static String withScheme(String h) {
-      int scheme = h.indexOf("://");
+      return withScheme(h, "http://");
+    }
+
+    /** {@code h} with {@code scheme} before it when it has none; refused when it has another than http(s). */
+    static String withScheme(String h, String scheme) {
+      int at = h.indexOf("://");
       if (h.regionMatches(true, 0, "http://", 0, 7) || h.regionMatches(true, 0, "https://", 0, 8)) {
-        return h.substring(0, scheme).toLowerCase(java.util.Locale.ROOT) + h.substring(scheme);
+        return h.substring(0, at).toLowerCase(java.util.Locale.ROOT) + h.substring(at);
       }
-      if (scheme > 0) {
+      if (at > 0) {
         throw new KfpException(0, "host '" + h + "' is not an http(s) address; write it as http(s)://host[:port][/path]");
       }
-      return "http://" + h;
+      return scheme + h;
     }
   }
 

@@ -35,6 +35,8 @@ class ErrorsTest {
     assertEquals("host 'ftp://127.0.0.1:9' is not an http(s) address; write it as http(s)://host[:port][/path]", e.getMessage());
     assertEquals("https://127.0.0.1:9", KfpClient.builder().host("HTTPS://127.0.0.1:9").build().host().toString());
     assertEquals("http://127.0.0.1:9", KfpClient.builder().host("127.0.0.1:9").build().host().toString());
+    assertEquals("host 'ftp://127.0.0.1:9' is not an http(s) address; write it as http(s)://host[:port][/path]",
+        assertThrows(KfpException.class, () -> ArgoClient.builder().server("ftp://127.0.0.1:9").build()).getMessage(), "nor for Argo");
   }
 
   @Test
