@@ -115,6 +115,11 @@ final class Commands {
       ProjectClasspath project = ProjectClasspath.of(classpath, pipeline.classes);
       try (URLClassLoader loader = project.loader()) {
         String cp = project.classpath();
+        if (config.config().mlflow() != null && !containers && !loads(loader, dev.kfp4j.tracking.MlflowTracking.STEPS_CLASS)) {
+          throw new ConfigException("the config's mlflow section tracks the run with kfp4j-mlflow's steps, which are not on the "
+              + "project's classpath: add the dependency dev.kfp4j:kfp4j-mlflow (then 'mvn dependency:copy-dependencies', or pass "
+              + "--classpath), or leave out the mlflow section");
+        }
         LocalRunner.Builder b = LocalRunner.builder().classLoader(loader).classpath(cp).caching(!noCache)
             .console(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8))
             .javaMode(subprocess ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS).logs(logs);
@@ -148,6 +153,15 @@ final class Commands {
         UiLink.runPage(result.runDir().getParent().getParent(), result.pipeline(), result.runId())
             .ifPresent(page -> err().println("run page: " + page));
         return result.succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
+      }
+    }
+
+    private static boolean loads(ClassLoader loader, String name) {
+      try {
+        Class.forName(name, false, loader);
+        return true;
+      } catch (ClassNotFoundException | LinkageError e) {
+        return false;
       }
     }
 

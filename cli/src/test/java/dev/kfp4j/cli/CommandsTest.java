@@ -1,6 +1,7 @@
 package dev.kfp4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -185,6 +186,18 @@ class CommandsTest {
     assertEquals(2, late.code(), late.toString());
     assertTrue(late.out().contains("{{tasks.subtract.outputs.parameters.Output}} does not resolve: task 'multiply' does not "
         + "depend on 'subtract'; list it in its dependencies"), late.toString());
+  }
+
+  @Test
+  void runTrackedInMlflowWithoutKfp4jMlflowOnTheClasspathSaysSoBeforeAnythingRuns() throws Exception {
+    Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "mlflow:\n  tracking_uri: http://127.0.0.1:9\n");
+    Path root = dir.resolve("runs");
+    Cli r = Cli.run("run", "--classes", CLASSES, "--classpath", CLASSES, "-p", "add-example", "--config", config.toString(),
+        "--root", root.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("kfp4j: error: the config's mlflow section tracks the run with kfp4j-mlflow's steps, which are not "
+        + "on the project's classpath: add the dependency dev.kfp4j:kfp4j-mlflow"), r.toString());
+    assertFalse(Files.exists(root), "nothing ran");
   }
 
   @Test
