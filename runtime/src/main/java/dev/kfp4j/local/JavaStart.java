@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -299,21 +298,10 @@ final class JavaStart {
    */
   private static String key(List<String> classpath, Path javaHome) {
     StringBuilder s = new StringBuilder("static\n").append(javaHome);
-    stamp(s, javaHome.resolve("lib").resolve("modules"));
+    FileStamp.append(s, javaHome.resolve("lib").resolve("modules"));
     for (String entry : classpath) {
-      stamp(s.append(entry), Path.of(entry));
+      FileStamp.append(s.append(entry), Path.of(entry));
     }
     return Sha256.hexOf(s.toString()).substring(0, KEY);
-  }
-
-  /** Appends {@code file}'s size and modification time, or {@code -} when it cannot be read, and a new line. */
-  private static void stamp(StringBuilder s, Path file) {
-    try {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      s.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
-    } catch (IOException e) {
-      s.append(" -");
-    }
-    s.append('\n');
   }
 }

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -58,10 +60,10 @@ final class TaskCache {
         s.append(entry).append('\n');
         if (Files.isDirectory(p)) {
           for (Path f : files(p)) {
-            stamp(s.append(p.relativize(f)), f);
+            FileStamp.append(s.append(p.relativize(f)), f);
           }
         } else {
-          stamp(s, p);
+          FileStamp.append(s, p);
         }
       }
       c = Sha256.hexOf(s.toString());
@@ -78,24 +80,24 @@ final class TaskCache {
   private static List<Path> files(Path dir) {
     List<Path> files = new ArrayList<>();
     try {
-      Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override
-        public java.nio.file.FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
           return !d.equals(dir) && d.getFileName().toString().startsWith(".")
-              ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
-        public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+        public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
           if (a.isRegularFile()) {
             files.add(f);
           }
-          return java.nio.file.FileVisitResult.CONTINUE;
+          return FileVisitResult.CONTINUE;
         }
 
         @Override
-        public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
-          return java.nio.file.FileVisitResult.CONTINUE;
+        public FileVisitResult visitFileFailed(Path f, IOException e) {
+          return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
@@ -103,17 +105,6 @@ final class TaskCache {
     }
     files.sort(null);
     return files;
-  }
-
-  /** Appends {@code file}'s size and modification time, or {@code -} when it cannot be read, and a new line. */
-  private static void stamp(StringBuilder s, Path file) {
-    try {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      s.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
-    } catch (IOException e) {
-      s.append(" -");
-    }
-    s.append('\n');
   }
 
   /** The key of a task: its image, its command line and the content of its input files. */
