@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Runs one {@link Step} to its end: reused as it finished in an earlier attempt at the run, or
  * from the cache; else launched, again after each failure while its retry policy allows, at most
- * as many at once as the run's slots; its outputs read and stored in the cache.
+ * as many at once as the run's slots; its outputs read and stored in the cache. A failed
+ * attempt's outputs are deleted as it ends (its log is kept), so a failed task leaves no
+ * half-written output: nor does a task retried, whose outputs are those of the attempt that
+ * succeeded. (A container's launcher moves its outputs into place only when it exits 0.)
  */
 final class StepRunner {
   private final PreviousRun previous;
@@ -85,6 +88,12 @@ final class StepRunner {
         }
         message = exit == 0 ? missingOutput(step)
             : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : "exit code " + exit;
+        if (message != null) {
+          discard(step, log);
+        }
+      } catch (RuntimeException e) { // its executor output is not JSON, say: the task fails, and leaves no output
+        discard(step, log);
+        throw e;
       } finally {
         progress.stopped(slot);
         slots.release();
@@ -102,6 +111,7 @@ final class StepRunner {
         values = values(step);
       } catch (OutputException e) {
         message = e.getMessage();
+        discard(step, log);
       }
     }
     TaskResult r;
@@ -175,6 +185,18 @@ final class StepRunner {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the task's folder " + step.dir(), e);
+    }
+  }
+
+  /**
+   * Deletes the outputs of a failed attempt, whole or half-written, and their folder: a failed
+   * task's folder keeps its log, not a file to be taken for a result. Only failures pay for it.
+   */
+  private static void discard(Step step, TaskLog log) {
+    try {
+      RunPaths.deleteTree(step.dir(), step.dir().resolve("outputs"));
+    } catch (IOException e) {
+      log.note("kfp4j: cannot delete the outputs of its failed attempt: " + e + "\n");
     }
   }
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * runner's tests: {@code write TEXT FILE}, {@code env NAME FILE} (the variable, or {@code none}),
  * {@code sleep SECONDS PIDFILE} (writes its pid, then sleeps), {@code jvm FILE} (its JVM's main class and
  * arguments, {@code sun.java.command}), {@code ahead FILE} (waits, at most a minute, for a JVM its runner started
- * ahead for another task, and writes its pid, or {@code none}), {@code exit CODE} (calls {@code System.exit}), {@code throw MESSAGE} (throws it from 30 calls deep).
+ * ahead for another task, and writes its pid, or {@code none}), {@code exit CODE} (calls {@code System.exit}), {@code throw MESSAGE} (throws it from 30 calls deep),
+ * {@code half TEXT FILE} (writes TEXT, then throws: an output half-written).
  */
 public final class TestEntrypoint {
   private TestEntrypoint() {}
@@ -30,6 +31,10 @@ public final class TestEntrypoint {
         case "ahead" -> write(args[1], ahead());
         case "exit" -> System.exit(Integer.parseInt(args[1]));
         case "throw" -> deep(args[1], 30);
+        case "half" -> {
+          write(args[2], args[1]);
+          throw new IllegalStateException("failed after writing " + args[1]);
+        }
         default -> {
           System.err.println("unknown command " + args[0]);
           return 2;
