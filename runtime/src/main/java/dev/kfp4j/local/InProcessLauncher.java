@@ -31,9 +31,9 @@ final class InProcessLauncher implements Launcher, Closeable {
   private final String name;
   private final ExecutorService pool;
   private final Map<String, Method> entrypoints = new ConcurrentHashMap<>();
-  private volatile URLClassLoader loader;
+  private volatile RunLoader loader;
 
-  /** Loads from {@code classpath} (absolute entries), else from {@code fallback}; {@code name} names the loader. */
+  /** Loads from {@code classpath} (absolute entries), else from {@code fallback}; {@code name} names the loader ({@link RunLoader}). */
   InProcessLauncher(List<String> classpath, ClassLoader fallback, String name, ExecutorService pool) {
     this.classpath = classpath;
     this.fallback = fallback;
@@ -106,7 +106,7 @@ final class InProcessLauncher implements Launcher, Closeable {
   }
 
   /** The run's own loader, created at the first in-process task. */
-  private URLClassLoader loader() {
+  private RunLoader loader() {
     if (loader == null) {
       synchronized (this) {
         if (loader == null) {
@@ -118,7 +118,7 @@ final class InProcessLauncher implements Launcher, Closeable {
               // not a usable classpath entry
             }
           }
-          loader = new URLClassLoader(name, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+          loader = new RunLoader(name, urls.toArray(URL[]::new));
         }
       }
     }
@@ -129,6 +129,32 @@ final class InProcessLauncher implements Launcher, Closeable {
   public void close() throws IOException {
     if (loader != null) {
       loader.close();
+    }
+  }
+
+  /**
+   * The run's own class loader. It has no loader name ({@link ClassLoader#getName()}): a named
+   * loader's name heads each frame of its classes in a stack trace ({@code
+   * kfp4j-run-<id>//com.example.Train.run(Train.java:12)}), which says nothing the task's log does
+   * not; unnamed, a frame reads as a subprocess's does. Its class's name still says whose loader it
+   * is where the JDK names a loader (a class cast's message, {@code jcmd VM.classloaders}), and the
+   * run's name is its {@link #toString()} (a debugger, a heap dump's field).
+   */
+  static final class RunLoader extends URLClassLoader {
+    static {
+      ClassLoader.registerAsParallelCapable(); // as URLClassLoader is: no lock on the loader for each class it loads
+    }
+
+    private final String run;
+
+    RunLoader(String run, URL[] urls) {
+      super(urls, ClassLoader.getPlatformClassLoader());
+      this.run = run;
+    }
+
+    @Override
+    public String toString() {
+      return run;
     }
   }
 }

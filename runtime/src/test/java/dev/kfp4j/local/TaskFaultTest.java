@@ -132,6 +132,18 @@ class TaskFaultTest {
   }
 
   @Test
+  void theFramesOfAJavaTaskThatThrewInProcessReadAsASubprocesssDoWithoutTheRunsLoaderName() throws Exception {
+    String t = "  - name: throws\n    container:\n      image: a\n"
+        + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, throw, 'the input file is empty']\n";
+    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).javaMode(LocalRunner.JavaMode.IN_PROCESS)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(true).build()
+        .run(workflow("throws", "", "      - {name: t, template: throws}\n", t), Map.of());
+    String log = Files.readString(r.task("t").get().log());
+    assertTrue(log.contains("\tat dev.kfp4j.local.TestEntrypoint.deep(TestEntrypoint.java:"), log);
+    assertFalse(log.contains("kfp4j-run-") || console.toString().contains("kfp4j-run-"), log);
+  }
+
+  @Test
   void anOutputThatIsAFolderFailsItsTask() throws Exception {
     String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
         + "    container:\n      image: a\n      command: [sh, -c, 'mkdir -p /tmp/o/inside']\n";
