@@ -233,8 +233,8 @@ final class DagWriter {
   }
 
   /**
-   * The tasks {@code member} waits for: those its steps read from, and those its {@code when}
-   * reads, which for a branch of an if/elif/else chain are its own condition's and every earlier
+   * The tasks {@code member} waits for: those its steps read from, those its groups (itself and
+   * the groups nested in it) read, and those its {@code when} reads, which for a branch of an if/elif/else chain are its own condition's and every earlier
    * branch's ({@code predicate}, the effective condition written).
    */
   private void putDependencies(ObjectNode t, Node member, Node group, dev.kfp4j.model.Predicate predicate) {
@@ -253,13 +253,14 @@ final class DagWriter {
         addDependency(deps, d, member, group);
       }
     }
-    if (!(member instanceof Step)) {
-      for (Argument a : Nodes.groupArguments(member)) {
+    // the groups inside it too: a nested condition or loop reads its operands through this group's inputs
+    Nodes.walk(List.of(member), n -> {
+      for (Argument a : n instanceof Step ? List.<Argument>of() : Nodes.groupArguments(n)) {
         if (a instanceof Argument.TaskOutput o) {
           addDependency(deps, o.task(), member, group);
         }
       }
-    }
+    });
     if (!deps.isEmpty()) {
       ArrayNode array = t.putArray("dependencies");
       deps.forEach(array::add);

@@ -91,6 +91,28 @@ class ArgoFormatTest {
     assertEquals(p, read.predicate());
   }
 
+  /**
+   * A condition whose own predicate reads no task output, holding a condition (or loop) that
+   * reads one made outside: the outer group passes the output in, so it waits for its task, or
+   * Argo refuses the reference (found by RandomRoundTripTest, seed 27).
+   */
+  @Test
+  void aGroupWaitsForTheOutputsTheGroupsInsideItRead() {
+    Task flip = echo("flip", Argument.Constant.of("x"));
+    Predicate big = new Predicate.Comparison(new Argument.PipelineParameter("n"), Predicate.Operator.GT,
+        new Argument.Constant("5", ParameterType.INTEGER));
+    Predicate heads = new Predicate.Comparison(new Argument.TaskOutput("flip", "Output"), Predicate.Operator.EQ, Argument.Constant.of("h"));
+    Loop over = new Loop("for-loop-3", new Loop.Over(new Argument.TaskOutput("flip", "Output")), 0,
+        List.of(echo("each", new Argument.LoopItem("for-loop-3", null))));
+    Condition inner = new Condition("condition-2", heads, List.of(echo("then", Argument.Constant.of("y"))));
+    Pipeline pipeline = pipeline(List.of(flip, new Condition("condition-1", big, List.of(inner, over))));
+    String yaml = ArgoWriter.write(pipeline);
+    JsonNode workflow = Yaml.read(yaml);
+    assertEquals(List.of(), ArgoRules.errors(workflow), yaml);
+    assertEquals("[\"flip\"]", workflow.at("/spec/templates/0/dag/tasks/1/dependencies").toString(), yaml);
+    assertEquals(heads, ((Condition) ArgoReader.read(yaml, "p.yaml").node("condition-2").orElseThrow()).predicate());
+  }
+
   @Test
   void settingsRoundTripInTheirTemplate() {
     Task t = echo("echo", new Argument.PipelineParameter("n"),
