@@ -36,8 +36,8 @@ final class Cel {
       return String.join(" || ", parts);
     }
     List<String> parts = new ArrayList<>();
-    for (Predicate q : ((Predicate.All) p).predicates()) {
-      parts.add(q instanceof Predicate.Any ? "(" + write(q, operand) + ")" : write(q, operand));
+    for (Predicate q : ((Predicate.All) p).predicates()) { // an inner && too, which would read back flattened
+      parts.add(q instanceof Predicate.All || q instanceof Predicate.Any ? "(" + write(q, operand) + ")" : write(q, operand));
     }
     return String.join(" && ", parts);
   }

@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class DagReader {
   private static final Pattern SELECTOR = Pattern.compile("parseJson\\(string_value\\)\\[\"([^\"]+)\"]");
+  private static final Pattern TRAILING_NUMBER = Pattern.compile("([0-9]+)$");
 
   private final String source;
   private final JsonNode components;
@@ -299,6 +300,8 @@ final class DagReader {
    * did ({@code !(p0) && ... && pi}); an else branch has no predicate of its own ({@code !(p0) && ...}).
    */
   private static Node branches(String name, List<Node> body) {
+    // in the order of their numbers (condition-2 before condition-13), as they were made, not of the DAG's sorted keys
+    body = body.stream().sorted(java.util.Comparator.comparingLong(DagReader::number).thenComparing(Node::name)).toList();
     List<Condition> branches = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
       Condition c = (Condition) body.get(i);
@@ -310,6 +313,12 @@ final class DagReader {
       branches.add(new Condition(c.name(), own, c.body()));
     }
     return new Branches(name, branches);
+  }
+
+  /** The number a group's name ends with ({@code condition-13}: 13), or -1. */
+  private static long number(Node n) {
+    Matcher m = TRAILING_NUMBER.matcher(n.name());
+    return m.find() && m.group(1).length() < 18 ? Long.parseLong(m.group(1)) : -1;
   }
 
   /**
