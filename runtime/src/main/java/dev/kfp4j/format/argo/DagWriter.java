@@ -290,7 +290,7 @@ final class DagWriter {
     if (a instanceof Argument.TaskOutput o && scopes.groupOf(o.task()) == group) {
       return Argo.taskParameter(o.task(), argoOutput(o));
     }
-    String key = key(a);
+    String key = key(a, group);
     groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, a);
     return Argo.inputParameter(key);
   }
@@ -300,18 +300,30 @@ final class DagWriter {
     if (scopes.groupOf(o.task()) == group) {
       return Argo.taskArtifact(o.task(), argoOutput(o));
     }
-    String key = key(o);
+    String key = key(o, group);
     groupInputs.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(key, o);
     groupArtifactInputs.computeIfAbsent(group, k -> new HashSet<>()).add(key);
     return Argo.inputArtifact(key);
   }
 
-  private String key(Argument a) {
+  /**
+   * The name of {@code group}'s input that passes {@code a} in: {@code <task>-<output>} or {@code
+   * loop-item[-<field>]}, with {@code -<loop>} added when another input of the group has that
+   * name (the items of two nested loops, both read inside the inner one).
+   */
+  private String key(Argument a, Node group) {
+    String key;
     if (a instanceof Argument.TaskOutput o) {
-      return o.task() + "-" + argoOutput(o);
+      key = o.task() + "-" + argoOutput(o);
+    } else {
+      Argument.LoopItem item = (Argument.LoopItem) a;
+      key = "loop-item" + (item.field() == null ? "" : "-" + item.field());
     }
-    Argument.LoopItem item = (Argument.LoopItem) a;
-    return "loop-item" + (item.field() == null ? "" : "-" + item.field());
+    Map<String, Argument> taken = groupInputs.getOrDefault(group, Map.of());
+    if (taken.containsKey(key) && !taken.get(key).equals(a) && a instanceof Argument.LoopItem item) {
+      key += "-" + item.loop();
+    }
+    return key;
   }
 
   /**

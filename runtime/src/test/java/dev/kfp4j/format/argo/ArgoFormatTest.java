@@ -113,6 +113,24 @@ class ArgoFormatTest {
     assertEquals(heads, ((Condition) ArgoReader.read(yaml, "p.yaml").node("condition-2").orElseThrow()).predicate());
   }
 
+  /**
+   * Inside two nested loops over records, the outer loop's field {@code b} and the inner one's are
+   * two inputs of the inner loop's template; they shared the name {@code loop-item-b}, so the
+   * outer item read the inner one's (found by RandomRoundTripTest, seed 1).
+   */
+  @Test
+  void theSameFieldOfTwoNestedLoopsIsTwoInputs() {
+    Loop.Constants records = new Loop.Constants(List.of(new Argument.Constant("{\"b\": \"x\"}", ParameterType.STRUCT)));
+    Task outer = echo("outer", new Argument.LoopItem("for-loop-1", "b"));
+    Task inner = echo("inner", new Argument.LoopItem("for-loop-2", "b"));
+    Loop loops = new Loop("for-loop-1", records, 0, List.of(new Loop("for-loop-2", records, 0, List.of(outer, inner))));
+    String yaml = ArgoWriter.write(pipeline(List.of(loops)));
+    assertEquals(List.of(), ArgoRules.errors(Yaml.read(yaml)), yaml);
+    Pipeline read = ArgoReader.read(yaml, "p.yaml");
+    assertEquals(outer.arguments(), ((Task) read.node("outer").orElseThrow()).arguments(), yaml);
+    assertEquals(inner.arguments(), ((Task) read.node("inner").orElseThrow()).arguments(), yaml);
+  }
+
   @Test
   void settingsRoundTripInTheirTemplate() {
     Task t = echo("echo", new Argument.PipelineParameter("n"),
