@@ -334,6 +334,12 @@ final class DagWriter {
     return scopes.step(o.task()) instanceof Task t ? ContainerTemplate.argoOutput(t.component(), o.output()) : o.output();
   }
 
+  /** Whether {@code step} gives {@code input} a constant that is the input's default. */
+  private static boolean isDefault(Step step, String input) {
+    return step instanceof Task t && t.arguments().get(input) instanceof Argument.Constant c
+        && t.component().input(input).map(in -> c.text().equals(in.defaultValue())).orElse(false);
+  }
+
   /** The Argo name of an input of {@code step}'s component ({@link ContainerTemplate#argoInput}). */
   private static String argoInput(Step step, String input) {
     return step instanceof Task t ? ContainerTemplate.argoInput(t.component(), input) : input;
@@ -350,6 +356,9 @@ final class DagWriter {
     for (Map.Entry<String, Argument> e : s.arguments().entrySet()) {
       String input = e.getKey();
       Argument a = e.getValue();
+      if (isDefault(s, input)) {
+        continue; // written with the defaults below, where the reader, which leaves it out, writes it again
+      }
       if (s instanceof Task task && task.component().inputIsFile(input)) {
         ObjectNode art = arguments.withArray("artifacts").addObject().put("name", argoInput(s, input));
         if (a instanceof Argument.TaskOutput o) {
@@ -369,7 +378,7 @@ final class DagWriter {
     }
     if (s instanceof Task task) {
       for (var in : task.component().inputs()) {
-        if (!task.arguments().containsKey(in.name()) && in.defaultValue() != null) {
+        if ((!task.arguments().containsKey(in.name()) || isDefault(s, in.name())) && in.defaultValue() != null) {
           if (task.component().inputIsFile(in.name())) {
             arguments.withArray("artifacts").addObject().put("name", argoInput(s, in.name())).putObject("raw").put("data", in.defaultValue());
           } else {
