@@ -36,6 +36,8 @@ final class Templates {
   /** Template key → template; insertion order is the order tasks first use them. */
   private final Map<Object, ObjectNode> templates = new LinkedHashMap<>();
   private final Map<String, Integer> names = new HashMap<>();
+  /** Each component template, without its name, by its content. */
+  private final Map<ObjectNode, ObjectNode> byContent = new HashMap<>();
   private final Map<ComponentSpec, String> specJson = new IdentityHashMap<>();
   /** An id per distinct component: found by identity first, then by equality, so equal specs share templates. */
   private final Map<ComponentSpec, Integer> specIds = new IdentityHashMap<>();
@@ -48,7 +50,7 @@ final class Templates {
   }
 
   Collection<ObjectNode> all() {
-    return templates.values();
+    return new java.util.LinkedHashSet<>(templates.values()); // a template shared by two configurations once
   }
 
   /** The name of the template running {@code step}, made when no step used its configuration yet. */
@@ -86,8 +88,17 @@ final class Templates {
     if (existing != null) {
       return existing.get("name").asString();
     }
+    // another configuration may write the same template (settings in another order, caching(true) or none): share it
+    ObjectNode made = component("", task, present, valuesOfFiles, artifactOutputs);
+    ObjectNode same = byContent.get(made);
+    if (same != null) {
+      templates.put(key, same);
+      return same.get("name").asString();
+    }
+    byContent.put(made.deepCopy(), made);
     String name = uniqueName(templateBase(spec.name()));
-    templates.put(key, component(name, task, present, valuesOfFiles, artifactOutputs));
+    made.put("name", name);
+    templates.put(key, made);
     return name;
   }
 

@@ -156,6 +156,22 @@ class ArgoFormatTest {
     assertEquals(yaml, ArgoWriter.write(read));
   }
 
+  /**
+   * Two tasks whose settings differ only in their order, or by a caching(true) that is the
+   * default, run one template: written from the model read back, which has them in one order, it
+   * is one template too (found by RandomRoundTripTest, seed 103).
+   */
+  @Test
+  void configurationsThatWriteTheSameTemplateShareIt() {
+    TaskSetting env = new TaskSetting.Env("A", "b");
+    TaskSetting cpu = new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, "1");
+    Pipeline p = pipeline(List.of(echo("one", Argument.Constant.of("1"), env, cpu), echo("two", Argument.Constant.of("2"), cpu, env),
+        echo("three", Argument.Constant.of("3"), new TaskSetting.Caching(true), cpu, env)));
+    String yaml = ArgoWriter.write(p);
+    assertEquals(2, Yaml.read(yaml).at("/spec/templates").size(), yaml);
+    assertEquals(yaml, ArgoWriter.write(ArgoReader.read(yaml, "p.yaml")));
+  }
+
   @Test
   void settingsRoundTripInTheirTemplate() {
     Task t = echo("echo", new Argument.PipelineParameter("n"),
