@@ -1,0 +1,367 @@
+package dev.kfp4j.testing;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Branches;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ContainerSpec;
+import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.spec.TypeSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Random but valid pipeline models from a seed: tasks of small shell components with random
+ * inputs and outputs, dependencies, outputs passed on, conditions, branches, loops, nested groups,
+ * collected outputs, an exit task, parameters with defaults, pipeline outputs and task settings.
+ * With {@code argo}, only what both formats hold (no collected outputs, no pipeline outputs, no
+ * pipeline settings KFP 2 lacks); without, what KFP 2 holds.
+ */
+final class RandomModels {
+  private static final ParameterType[] TYPES = ParameterType.values();
+  private static final Predicate.Operator[] OPERATORS = Predicate.Operator.values();
+
+  private final Random random;
+  private final boolean argo;
+  private final List<ComponentSpec> components = new ArrayList<>();
+  private final List<Parameter> parameters = new ArrayList<>();
+  private final Map<String, Argument> outputs = new LinkedHashMap<>();
+  private int groups;
+  private int tasks;
+
+  /** What a node at some depth sees: the tasks written before it on its path, and its enclosing loops. */
+  private record Scope(List<Task> tasks, List<LoopItem> items, int depth) {
+    Scope inner(LoopItem item) {
+      List<LoopItem> more = new ArrayList<>(items);
+      if (item != null) {
+        more.add(item);
+      }
+      return new Scope(new ArrayList<>(tasks), more, depth + 1);
+    }
+  }
+
+  /** A loop's item that a body may read, whole ({@code field} null) or one field, of type {@code type}. */
+  private record LoopItem(String loop, String field, ParameterType type) {}
+
+  private RandomModels(long seed, boolean argo) {
+    this.random = new Random(seed);
+    this.argo = argo;
+  }
+
+  /** The model of {@code seed}: for both formats when {@code argo}, else for KFP 2 only. */
+  static Pipeline pipeline(long seed, boolean argo) {
+    return new RandomModels(seed, argo).pipeline("random-" + seed);
+  }
+
+  private Pipeline pipeline(String name) {
+    for (int i = 0, n = random.nextInt(4); i < n; i++) {
+      ParameterType type = pick(TYPES);
+      boolean withDefault = random.nextInt(3) > 0;
+      parameters.add(new Parameter("p" + (i + 1), type, withDefault ? value(type) : null,
+          random.nextBoolean() ? null : "parameter " + (i + 1)));
+    }
+    for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
+      components.add(component("comp" + (i + 1)));
+    }
+    Scope top = new Scope(new ArrayList<>(), List.of(), 0);
+    List<Node> nodes = body(top, 1 + random.nextInt(6));
+    Task exit = random.nextInt(4) == 0 ? task(new Scope(new ArrayList<>(), List.of(), 0), false) : null;
+    return new Pipeline(name, random.nextBoolean() ? null : "A random pipeline", parameters, nodes, exit, settings(), null,
+        argo ? Map.of() : outputs);
+  }
+
+  private List<Node> body(Scope scope, int size) {
+    List<Node> out = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      int kind = scope.depth() >= 3 ? 0 : random.nextInt(8);
+      switch (kind) {
+        case 5 -> out.add(condition(scope));
+        case 6 -> out.add(loop(scope));
+        case 7 -> out.add(branches(scope));
+        default -> out.add(task(scope, true));
+      }
+    }
+    return out;
+  }
+
+  private Condition condition(Scope scope) {
+    String name = "condition-" + ++groups;
+    Predicate p = predicate(scope, 2);
+    return new Condition(name, p, body(scope.inner(null), 1 + random.nextInt(3)));
+  }
+
+  private Branches branches(Scope scope) {
+    String name = "condition-branches-" + ++groups;
+    List<Condition> branches = new ArrayList<>();
+    int n = 1 + random.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      boolean otherwise = i == n - 1 && i > 0 && random.nextBoolean();
+      String branch = "condition-" + ++groups;
+      Predicate p = otherwise ? null : predicate(scope, 1);
+      branches.add(new Condition(branch, p, body(scope.inner(null), 1 + random.nextInt(2))));
+    }
+    return new Branches(name, branches);
+  }
+
+  private Loop loop(Scope scope) {
+    String name = "for-loop-" + ++groups;
+    Loop.Items items;
+    List<LoopItem> seen = new ArrayList<>();
+    Argument listSource = listSource(scope);
+    int shape = random.nextInt(4);
+    if (shape == 3 && listSource != null) {
+      items = new Loop.Over(listSource);
+      seen.add(new LoopItem(name, null, ParameterType.STRING));
+    } else if (shape == 2) {
+      List<Argument.Constant> records = new ArrayList<>();
+      for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+        records.add(new Argument.Constant("{\"a\": " + (i + 1) + ", \"b\": \"x" + i + "\"}", ParameterType.STRUCT));
+      }
+      items = new Loop.Constants(records);
+      seen.add(new LoopItem(name, "a", ParameterType.INTEGER));
+      seen.add(new LoopItem(name, "b", ParameterType.STRING));
+    } else {
+      ParameterType type = shape == 0 ? ParameterType.INTEGER : ParameterType.STRING;
+      List<Argument.Constant> values = new ArrayList<>();
+      for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+        values.add(new Argument.Constant(type == ParameterType.INTEGER ? String.valueOf(i + random.nextInt(9)) : "v" + i, type));
+      }
+      items = new Loop.Constants(values);
+      seen.add(new LoopItem(name, null, type));
+    }
+    Scope inner = scope.inner(null);
+    List<LoopItem> withItems = new ArrayList<>(inner.items());
+    withItems.addAll(seen);
+    inner = new Scope(inner.tasks(), withItems, inner.depth());
+    List<Node> body = body(inner, 1 + random.nextInt(3));
+    Loop loop = new Loop(name, items, random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0, body);
+    if (!argo && scope.depth() == 0) {
+      collect(loop);
+    }
+    return loop;
+  }
+
+  /** A pipeline output collecting a value output of a task of the loop's own body, sometimes. */
+  private void collect(Loop loop) {
+    for (Node n : loop.body()) {
+      if (n instanceof Task t && !t.component().outputs().isEmpty() && random.nextBoolean()) {
+        OutputSpec o = t.component().outputs().get(0);
+        outputs.put("collected" + (outputs.size() + 1), new Argument.Collected(loop.name(), t.name(), o.name()));
+        return;
+      }
+    }
+  }
+
+  private Argument listSource(Scope scope) {
+    List<Argument> lists = new ArrayList<>();
+    for (Parameter p : parameters) {
+      if (p.type() == ParameterType.LIST) {
+        lists.add(new Argument.PipelineParameter(p.name()));
+      }
+    }
+    for (Task t : scope.tasks()) {
+      for (OutputSpec o : t.component().outputs()) {
+        if (type(o.type()) == ParameterType.LIST) {
+          lists.add(new Argument.TaskOutput(t.name(), o.name()));
+        }
+      }
+    }
+    return lists.isEmpty() ? null : lists.get(random.nextInt(lists.size()));
+  }
+
+  private Predicate predicate(Scope scope, int depth) {
+    int kind = depth == 0 ? 0 : random.nextInt(6);
+    return switch (kind) {
+      case 3 -> new Predicate.Not(predicate(scope, depth - 1));
+      case 4 -> new Predicate.All(List.of(predicate(scope, depth - 1), predicate(scope, depth - 1)));
+      case 5 -> new Predicate.Any(List.of(predicate(scope, depth - 1), predicate(scope, depth - 1)));
+      default -> comparison(scope);
+    };
+  }
+
+  private Predicate comparison(Scope scope) {
+    List<Argument> operands = new ArrayList<>();
+    List<ParameterType> types = new ArrayList<>();
+    for (Parameter p : parameters) {
+      if (comparable(p.type())) {
+        operands.add(new Argument.PipelineParameter(p.name()));
+        types.add(p.type());
+      }
+    }
+    for (Task t : scope.tasks()) {
+      for (OutputSpec o : t.component().outputs()) {
+        if (comparable(type(o.type()))) {
+          operands.add(new Argument.TaskOutput(t.name(), o.name()));
+          types.add(type(o.type()));
+        }
+      }
+    }
+    for (LoopItem item : scope.items()) {
+      operands.add(new Argument.LoopItem(item.loop(), item.field()));
+      types.add(item.type());
+    }
+    if (operands.isEmpty()) {
+      operands.add(new Argument.Constant(String.valueOf(random.nextInt(5)), ParameterType.INTEGER));
+      types.add(ParameterType.INTEGER);
+    }
+    int i = random.nextInt(operands.size());
+    ParameterType type = types.get(i);
+    Predicate.Operator op = type.isNumber() ? pick(OPERATORS) : random.nextBoolean() ? Predicate.Operator.EQ : Predicate.Operator.NE;
+    Argument constant = new Argument.Constant(value(type), type);
+    return random.nextBoolean()
+        ? new Predicate.Comparison(operands.get(i), op, constant)
+        : new Predicate.Comparison(constant, op, operands.get(i));
+  }
+
+  private static boolean comparable(ParameterType type) {
+    return type != null && type != ParameterType.LIST && type != ParameterType.STRUCT;
+  }
+
+  private Task task(Scope scope, boolean visible) {
+    String name = "task-" + ++tasks;
+    ComponentSpec c = components.get(random.nextInt(components.size()));
+    Map<String, Argument> arguments = new LinkedHashMap<>();
+    for (InputSpec in : c.inputs()) {
+      if (in.defaultValue() != null && random.nextBoolean()) {
+        continue;
+      }
+      arguments.put(in.name(), argument(scope, type(in.type())));
+    }
+    List<String> after = new ArrayList<>();
+    if (!scope.tasks().isEmpty() && random.nextInt(4) == 0) {
+      String upstream = scope.tasks().get(random.nextInt(scope.tasks().size())).name();
+      if (arguments.values().stream().noneMatch(a -> a instanceof Argument.TaskOutput o && o.task().equals(upstream))) {
+        after.add(upstream);
+      }
+    }
+    Task t = new Task(name, c, arguments, after, taskSettings());
+    if (visible) {
+      scope.tasks().add(t);
+      if (!argo && scope.depth() == 0 && !c.outputs().isEmpty() && random.nextInt(3) == 0) {
+        outputs.put("out" + (outputs.size() + 1), new Argument.TaskOutput(name, c.outputs().get(0).name()));
+      }
+    }
+    return t;
+  }
+
+  private Argument argument(Scope scope, ParameterType type) {
+    List<Argument> choices = new ArrayList<>();
+    choices.add(new Argument.Constant(value(type), type));
+    for (Parameter p : parameters) {
+      if (p.type() == type) {
+        choices.add(new Argument.PipelineParameter(p.name()));
+      }
+    }
+    for (Task t : scope.tasks()) {
+      for (OutputSpec o : t.component().outputs()) {
+        if (type(o.type()) == type) {
+          choices.add(new Argument.TaskOutput(t.name(), o.name()));
+        }
+      }
+    }
+    for (LoopItem item : scope.items()) {
+      if (item.type() == type) {
+        choices.add(new Argument.LoopItem(item.loop(), item.field()));
+      }
+    }
+    return choices.get(random.nextInt(choices.size()));
+  }
+
+  private List<TaskSetting> taskSettings() {
+    List<TaskSetting> out = new ArrayList<>();
+    if (random.nextInt(3) > 0) {
+      return out;
+    }
+    List<TaskSetting> all = new ArrayList<>(List.of(
+        new TaskSetting.DisplayName("Step " + random.nextInt(9)),
+        new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, "500m"),
+        new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_REQUEST, "1Gi"),
+        new TaskSetting.Accelerator(1, TaskSetting.Accelerator.NVIDIA_GPU),
+        new TaskSetting.Env("MODE", "fast"),
+        new TaskSetting.SecretEnv("TOKEN", "creds", "token"),
+        new TaskSetting.ConfigMapEnv("LEVEL", "settings", "level"),
+        new TaskSetting.NodeSelector("pool", "gpu"),
+        new TaskSetting.Toleration("dedicated", "Equal", "ml", "NoSchedule"),
+        new TaskSetting.Retry(2, random.nextBoolean() ? null : "OnFailure"),
+        new TaskSetting.Timeout(600),
+        new TaskSetting.Caching(random.nextBoolean()),
+        new TaskSetting.ImagePullPolicy("IfNotPresent"),
+        new TaskSetting.PodLabel("team", "ml"),
+        new TaskSetting.PodAnnotation("note", "random"),
+        new TaskSetting.PvcMount("data", "/data"),
+        new TaskSetting.SecretVolume("creds", "/mnt/creds"),
+        new TaskSetting.ConfigMapVolume("settings", "/etc/app")));
+    for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+      TaskSetting s = all.remove(random.nextInt(all.size()));
+      out.add(s);
+    }
+    return out;
+  }
+
+  private PipelineSettings settings() {
+    if (random.nextBoolean()) {
+      return PipelineSettings.DEFAULTS;
+    }
+    return new PipelineSettings(PipelineSettings.PIPELINE_RUNNER, random.nextBoolean() ? -1 : 3600, random.nextBoolean() ? 0 : 7200,
+        0, List.of(), Map.of(), "");
+  }
+
+  private ComponentSpec component(String name) {
+    List<InputSpec> inputs = new ArrayList<>();
+    List<Placeholder> args = new ArrayList<>();
+    StringBuilder script = new StringBuilder("true");
+    int n = random.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      ParameterType type = pick(TYPES);
+      String in = "in" + (char) ('a' + i);
+      String defaultValue = random.nextInt(3) == 0 ? value(type) : null;
+      inputs.add(new InputSpec(in, TypeSpec.named(type.v1Name()), null, defaultValue, defaultValue != null));
+      args.add(new Placeholder.InputValue(in));
+    }
+    List<OutputSpec> outs = new ArrayList<>();
+    for (int i = 0, m = random.nextInt(3); i < m; i++) {
+      ParameterType type = pick(TYPES);
+      String out = i == 0 ? "out" : "out" + (i + 1);
+      outs.add(new OutputSpec(out, TypeSpec.named(type.v1Name()), null));
+      script.append("; printf '%s' '").append(value(type).replace("'", "")).append("' > \"$").append(n + i).append('"');
+      args.add(new Placeholder.OutputPath(out));
+    }
+    List<Placeholder> all = new ArrayList<>(List.of(new Placeholder.Literal("-c"), new Placeholder.Literal(script.toString())));
+    all.addAll(args);
+    return new ComponentSpec(name, null, null, null, inputs, outs,
+        new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("sh")), all, null, null), null);
+  }
+
+  private String value(ParameterType type) {
+    return switch (type) {
+      case INTEGER -> String.valueOf(random.nextInt(21) - 10);
+      case FLOAT -> pick(new String[] {"0.5", "1.25", "-3.5"});
+      case BOOLEAN -> random.nextBoolean() ? "True" : "False";
+      case STRING -> pick(new String[] {"hi", "a b", "x-1", "heads"});
+      case LIST -> pick(new String[] {"[1, 2]", "[\"a\", \"b\"]"});
+      case STRUCT -> pick(new String[] {"{\"a\": 1}", "{\"k\": \"v\"}"});
+    };
+  }
+
+  static ParameterType type(TypeSpec t) {
+    return ParameterType.ofV1Name(t == null ? null : t.name());
+  }
+
+  private <T> T pick(T[] from) {
+    return from[random.nextInt(from.length)];
+  }
+}
