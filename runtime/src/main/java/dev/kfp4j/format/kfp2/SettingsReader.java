@@ -27,7 +27,9 @@ final class SettingsReader {
     }
     JsonNode retry = task.path("retryPolicy");
     if (retry.isObject()) {
-      out.add(new TaskSetting.Retry(retry.path("maxRetryCount").asInt(0), null));
+      if (retry.has("maxRetryCount")) { // else a backoff alone, written without retries
+        out.add(new TaskSetting.Retry(retry.path("maxRetryCount").asInt(0), null));
+      }
       String duration = retry.path("backoffDuration").asString("0s");
       double factor = retry.path("backoffFactor").asDouble(2.0);
       String max = retry.path("backoffMaxDuration").asString("3600s");

@@ -56,4 +56,20 @@ class Kfp2SettingsTest {
     assertEquals(List.of(new TaskSetting.ConfigMapEnv("MODE", "settings", "mode"), new TaskSetting.SecretVolume("creds", "/mnt/creds")),
         ((Task) read.nodes().get(0)).settings());
   }
+
+  /**
+   * A retry backoff without retries is a retry policy without {@code maxRetryCount}: it read back
+   * as retries(0) too, and written again had {@code maxRetryCount: 0} (found by RandomRoundTripTest,
+   * seed 104). Retries of 0 written are read back.
+   */
+  @Test
+  void aBackoffAloneReadsBackAlone() {
+    for (List<TaskSetting> settings : List.of(List.<TaskSetting>of(new TaskSetting.RetryBackoff("10s", 2, "90s")),
+        List.<TaskSetting>of(new TaskSetting.Retry(0, null), new TaskSetting.RetryBackoff("10s", 2, "90s")))) {
+      String yaml = Kfp2Writer.write(pipeline(settings.toArray(TaskSetting[]::new)));
+      Pipeline read = Kfp2Reader.read(yaml, "p.yaml");
+      assertEquals(settings, ((Task) read.nodes().get(0)).settings(), yaml);
+      assertEquals(yaml, Kfp2Writer.write(read));
+    }
+  }
 }
