@@ -95,7 +95,11 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
 
   @Override
   public Void retryBackoff(TaskSetting.RetryBackoff s) {
-    ObjectNode backoff = template.withObject("retryStrategy").putObject("backoff");
+    ObjectNode retry = template.withObject("retryStrategy");
+    if (!retry.has("limit")) {
+      retry.put("limit", "0"); // without one, Argo retries a failed step forever; retries(n) after this sets it
+    }
+    ObjectNode backoff = retry.putObject("backoff");
     backoff.put("duration", s.duration());
     backoff.put("factor", Integer.toString(s.factor()));
     if (!s.maxDuration().isEmpty()) {

@@ -172,6 +172,24 @@ class ArgoFormatTest {
     assertEquals(yaml, ArgoWriter.write(ArgoReader.read(yaml, "p.yaml")));
   }
 
+  /**
+   * A retry backoff without retries: a retryStrategy without a limit retries a failed step
+   * forever on Argo, where KFP 2 and the local runner do not retry it; so it has limit 0 (found by
+   * RandomRoundTripTest). Retries set after it set the limit.
+   */
+  @Test
+  void aBackoffWithoutRetriesHasALimitOfNone() {
+    TaskSetting backoff = new TaskSetting.RetryBackoff("10s", 2, "");
+    String yaml = ArgoWriter.write(pipeline(List.of(echo("echo", Argument.Constant.of("hi"), backoff))));
+    JsonNode strategy = Yaml.read(yaml).at("/spec/templates/1/retryStrategy");
+    assertEquals("{\"limit\":\"0\",\"backoff\":{\"duration\":\"10s\",\"factor\":\"2\"}}", strategy.toString(), yaml);
+    Pipeline read = ArgoReader.read(yaml, "p.yaml");
+    assertEquals(List.of(new TaskSetting.Retry(0, null), backoff), ((Task) read.nodes().get(0)).settings());
+    assertEquals(yaml, ArgoWriter.write(read));
+    String retried = ArgoWriter.write(pipeline(List.of(echo("echo", Argument.Constant.of("hi"), backoff, new TaskSetting.Retry(3, null)))));
+    assertEquals("3", Yaml.read(retried).at("/spec/templates/1/retryStrategy/limit").asString(), retried);
+  }
+
   @Test
   void settingsRoundTripInTheirTemplate() {
     Task t = echo("echo", new Argument.PipelineParameter("n"),
