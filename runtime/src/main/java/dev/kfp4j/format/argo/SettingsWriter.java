@@ -90,6 +90,10 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
     if (s.policy() != null) {
       retry.put("retryPolicy", s.policy());
     }
+    JsonNode backoff = retry.remove("backoff"); // set before: after the policy, where the model read back writes it
+    if (backoff != null) {
+      retry.set("backoff", backoff);
+    }
     return null;
   }
 

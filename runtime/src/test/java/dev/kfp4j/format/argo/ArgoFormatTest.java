@@ -190,6 +190,14 @@ class ArgoFormatTest {
     assertEquals("3", Yaml.read(retried).at("/spec/templates/1/retryStrategy/limit").asString(), retried);
   }
 
+  /** A backoff set before retries with a policy writes again the same (found by RandomRoundTripTest, seed 149). */
+  @Test
+  void aBackoffBeforeRetriesWritesAgainTheSame() {
+    String yaml = ArgoWriter.write(pipeline(List.of(echo("echo", Argument.Constant.of("hi"), new TaskSetting.RetryBackoff("10s", 2, ""),
+        new TaskSetting.Retry(2, "OnFailure")))));
+    assertEquals(yaml, ArgoWriter.write(ArgoReader.read(yaml, "p.yaml")));
+  }
+
   @Test
   void settingsRoundTripInTheirTemplate() {
     Task t = echo("echo", new Argument.PipelineParameter("n"),
