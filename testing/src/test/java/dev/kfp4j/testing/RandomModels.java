@@ -28,12 +28,15 @@ import java.util.Random;
  * Random but valid pipeline models from a seed: tasks of small shell components with random
  * inputs and outputs, dependencies, outputs passed on, conditions, branches, loops, nested groups,
  * collected outputs, an exit task, parameters with defaults, pipeline outputs and task settings.
- * With {@code argo}, only what both formats hold (no collected outputs, no pipeline outputs, no
- * pipeline settings KFP 2 lacks); without, what KFP 2 holds.
+ * With {@code argo}, only what both formats hold (no collected outputs; pipeline outputs, which
+ * Argo leaves out); without, what KFP 2 holds. Pipeline settings are those both hold (KFP 2 has no
+ * service account, pod GC or parallelism of its own).
  */
 final class RandomModels {
   private static final ParameterType[] TYPES = ParameterType.values();
   private static final Predicate.Operator[] OPERATORS = Predicate.Operator.values();
+  /** The type of a file passed between tasks: an artifact in KFP 2. */
+  private static final String DATASET = "Dataset";
 
   private final Random random;
   private final boolean argo;
@@ -44,13 +47,13 @@ final class RandomModels {
   private int tasks;
 
   /** What a node at some depth sees: the tasks written before it on its path, and its enclosing loops. */
-  private record Scope(List<Task> tasks, List<LoopItem> items, int depth) {
+  private record Scope(List<Task> tasks, List<LoopItem> items, int depth, List<Argument> collected) {
     Scope inner(LoopItem item) {
       List<LoopItem> more = new ArrayList<>(items);
       if (item != null) {
         more.add(item);
       }
-      return new Scope(new ArrayList<>(tasks), more, depth + 1);
+      return new Scope(new ArrayList<>(tasks), more, depth + 1, new ArrayList<>(collected));
     }
   }
 
@@ -75,13 +78,12 @@ final class RandomModels {
           random.nextBoolean() ? null : "parameter " + (i + 1)));
     }
     for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
-      components.add(component("comp" + (i + 1)));
+      components.add(component("comp" + (i + 1), i == 0));
     }
-    Scope top = new Scope(new ArrayList<>(), List.of(), 0);
+    Scope top = new Scope(new ArrayList<>(), List.of(), 0, new ArrayList<>());
     List<Node> nodes = body(top, 1 + random.nextInt(6));
-    Task exit = random.nextInt(4) == 0 ? task(new Scope(new ArrayList<>(), List.of(), 0), false) : null;
-    return new Pipeline(name, random.nextBoolean() ? null : "A random pipeline", parameters, nodes, exit, settings(), null,
-        argo ? Map.of() : outputs);
+    Task exit = random.nextInt(4) == 0 ? task(new Scope(new ArrayList<>(), List.of(), 0, new ArrayList<>()), false) : null;
+    return new Pipeline(name, random.nextBoolean() ? null : "A random pipeline", parameters, nodes, exit, settings(), null, outputs);
   }
 
   private List<Node> body(Scope scope, int size) {
@@ -146,22 +148,27 @@ final class RandomModels {
     Scope inner = scope.inner(null);
     List<LoopItem> withItems = new ArrayList<>(inner.items());
     withItems.addAll(seen);
-    inner = new Scope(inner.tasks(), withItems, inner.depth());
+    inner = new Scope(inner.tasks(), withItems, inner.depth(), inner.collected());
     List<Node> body = body(inner, 1 + random.nextInt(3));
     Loop loop = new Loop(name, items, random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0, body);
-    if (!argo && scope.depth() == 0) {
-      collect(loop);
+    if (!argo) {
+      collect(loop, scope);
     }
     return loop;
   }
 
-  /** A pipeline output collecting a value output of a task of the loop's own body, sometimes. */
-  private void collect(Loop loop) {
+  /**
+   * The value outputs of the tasks of the loop's own body, collected: for the tasks after the
+   * loop; at the top level, sometimes a pipeline output too.
+   */
+  private void collect(Loop loop, Scope scope) {
     for (Node n : loop.body()) {
-      if (n instanceof Task t && !t.component().outputs().isEmpty() && random.nextBoolean()) {
-        OutputSpec o = t.component().outputs().get(0);
-        outputs.put("collected" + (outputs.size() + 1), new Argument.Collected(loop.name(), t.name(), o.name()));
-        return;
+      if (n instanceof Task t && !t.component().outputs().isEmpty() && !isFile(t.component().outputs().get(0).type())) {
+        Argument.Collected c = new Argument.Collected(loop.name(), t.name(), t.component().outputs().get(0).name());
+        scope.collected().add(c);
+        if (scope.depth() == 0 && random.nextBoolean()) {
+          outputs.put("collected" + (outputs.size() + 1), c);
+        }
       }
     }
   }
@@ -234,8 +241,16 @@ final class RandomModels {
   private Task task(Scope scope, boolean visible) {
     String name = "task-" + ++tasks;
     ComponentSpec c = components.get(random.nextInt(components.size()));
+    if (c.inputs().stream().anyMatch(in -> isFile(in.type())) && files(scope).isEmpty()) {
+      c = components.get(0); // it takes no file
+    }
     Map<String, Argument> arguments = new LinkedHashMap<>();
     for (InputSpec in : c.inputs()) {
+      if (isFile(in.type())) {
+        List<Argument> files = files(scope);
+        arguments.put(in.name(), files.get(random.nextInt(files.size())));
+        continue;
+      }
       if (in.defaultValue() != null && random.nextBoolean()) {
         continue;
       }
@@ -251,16 +266,39 @@ final class RandomModels {
     Task t = new Task(name, c, arguments, after, taskSettings());
     if (visible) {
       scope.tasks().add(t);
-      if (!argo && scope.depth() == 0 && !c.outputs().isEmpty() && random.nextInt(3) == 0) {
+      if (scope.depth() == 0 && !c.outputs().isEmpty() && random.nextInt(3) == 0) {
         outputs.put("out" + (outputs.size() + 1), new Argument.TaskOutput(name, c.outputs().get(0).name()));
       }
     }
     return t;
   }
 
+  /** The file outputs a task in {@code scope} may read. */
+  private static List<Argument> files(Scope scope) {
+    List<Argument> out = new ArrayList<>();
+    for (Task t : scope.tasks()) {
+      for (OutputSpec o : t.component().outputs()) {
+        if (isFile(o.type())) {
+          out.add(new Argument.TaskOutput(t.name(), o.name()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isFile(TypeSpec t) {
+    return t != null && DATASET.equals(t.name());
+  }
+
   private Argument argument(Scope scope, ParameterType type) {
     List<Argument> choices = new ArrayList<>();
     choices.add(new Argument.Constant(value(type), type));
+    if (type == ParameterType.STRING && random.nextInt(4) == 0) {
+      choices.add(new Argument.RunValue(random.nextBoolean() ? Argument.RunValue.Kind.RUN_ID : Argument.RunValue.Kind.RUN_NAME));
+    }
+    if (type == ParameterType.LIST) {
+      choices.addAll(scope.collected());
+    }
     for (Parameter p : parameters) {
       if (p.type() == type) {
         choices.add(new Argument.PipelineParameter(p.name()));
@@ -298,6 +336,7 @@ final class RandomModels {
         new TaskSetting.Toleration("dedicated", "Equal", "ml", "NoSchedule"),
         new TaskSetting.Retry(2, random.nextBoolean() ? null : "OnFailure"),
         new TaskSetting.Timeout(600),
+        new TaskSetting.RetryBackoff("10s", 2, random.nextBoolean() ? "" : "90s"),
         new TaskSetting.Caching(random.nextBoolean()),
         new TaskSetting.ImagePullPolicy("IfNotPresent"),
         new TaskSetting.PodLabel("team", "ml"),
@@ -320,24 +359,30 @@ final class RandomModels {
         0, List.of(), Map.of(), "");
   }
 
-  private ComponentSpec component(String name) {
+  private ComponentSpec component(String name, boolean first) {
     List<InputSpec> inputs = new ArrayList<>();
     List<Placeholder> args = new ArrayList<>();
     StringBuilder script = new StringBuilder("true");
     int n = random.nextInt(4);
     for (int i = 0; i < n; i++) {
-      ParameterType type = pick(TYPES);
       String in = "in" + (char) ('a' + i);
+      if (!first && random.nextInt(6) == 0) { // a file: another task's file output
+        inputs.add(new InputSpec(in, TypeSpec.named(DATASET), null, null, false));
+        args.add(new Placeholder.InputPath(in));
+        continue;
+      }
+      ParameterType type = pick(TYPES);
       String defaultValue = random.nextInt(3) == 0 ? value(type) : null;
       inputs.add(new InputSpec(in, TypeSpec.named(type.v1Name()), null, defaultValue, defaultValue != null));
       args.add(new Placeholder.InputValue(in));
     }
     List<OutputSpec> outs = new ArrayList<>();
     for (int i = 0, m = random.nextInt(3); i < m; i++) {
+      boolean file = random.nextInt(5) == 0;
       ParameterType type = pick(TYPES);
       String out = i == 0 ? "out" : "out" + (i + 1);
-      outs.add(new OutputSpec(out, TypeSpec.named(type.v1Name()), null));
-      script.append("; printf '%s' '").append(value(type).replace("'", "")).append("' > \"$").append(n + i).append('"');
+      outs.add(new OutputSpec(out, TypeSpec.named(file ? DATASET : type.v1Name()), null));
+      script.append("; printf '%s' '").append(file ? "data" : value(type).replace("'", "")).append("' > \"$").append(n + i).append('"');
       args.add(new Placeholder.OutputPath(out));
     }
     List<Placeholder> all = new ArrayList<>(List.of(new Placeholder.Literal("-c"), new Placeholder.Literal(script.toString())));
@@ -351,7 +396,7 @@ final class RandomModels {
       case INTEGER -> String.valueOf(random.nextInt(21) - 10);
       case FLOAT -> pick(new String[] {"0.5", "1.25", "-3.5"});
       case BOOLEAN -> random.nextBoolean() ? "True" : "False";
-      case STRING -> pick(new String[] {"hi", "a b", "x-1", "heads"});
+      case STRING -> pick(new String[] {"hi", "a b", "x-1", "heads", "it's", "say \"hi\"", "größe", "50%", "a\\b", ""});
       case LIST -> pick(new String[] {"[1, 2]", "[\"a\", \"b\"]"});
       case STRUCT -> pick(new String[] {"{\"a\": 1}", "{\"k\": \"v\"}"});
     };

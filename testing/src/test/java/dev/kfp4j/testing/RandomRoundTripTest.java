@@ -31,8 +31,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Random but valid models ({@link RandomModels}, one per fixed seed) written in both formats: each
  * file is valid (Argo's schemas and submission rules; KFP's {@code .proto} messages and references),
- * reads back as the model written, and writes again byte for byte. Argo has no pipeline outputs
- * nor collected outputs, so its models have none; a KFP 2-only model of each seed has them.
+ * reads back as the model written (in the normal form of each format: {@link #normal}, {@link
+ * #loose}), and writes again byte for byte. Argo has no collected outputs, so its models have
+ * none; a KFP 2-only model of each seed has them. A failure names its seed: {@code
+ * RandomModels.pipeline(seed, argo)} makes the model again.
  */
 class RandomRoundTripTest {
   static final int MODELS = 300;
@@ -96,11 +98,13 @@ class RandomRoundTripTest {
    * The model as a format reads it back: the records a loop runs over as compact JSON, and in
    * Argo, which gives {@code withItems} fields as text (as KFP v1 does), with text fields; in Argo
    * too, a chain of branches as a condition per branch (each with the earlier ones negated) and a
-   * constant argument that is the input's default left out.
+   * constant argument that is the input's default left out, and no pipeline outputs (KFP v1 has
+   * none).
    */
   static Pipeline normal(Pipeline p, boolean argo) {
     Task exit = p.exitTask() == null ? null : (Task) normal(List.of(p.exitTask()), argo).get(0);
-    return new Pipeline(p.name(), p.description(), p.parameters(), normal(p.nodes(), argo), exit, p.settings(), p.source(), p.outputs());
+    return new Pipeline(p.name(), p.description(), p.parameters(), normal(p.nodes(), argo), exit, p.settings(), p.source(),
+        argo ? Map.of() : p.outputs());
   }
 
   /**
@@ -114,19 +118,37 @@ class RandomRoundTripTest {
   static Pipeline loose(Pipeline p, boolean argo) {
     Pipeline tasks = p.mapTasks(t -> {
       List<TaskSetting> settings = new ArrayList<>();
-      for (TaskSetting s : t.settings()) { // KFP 2 retries failures: its retries have no policy
-        settings.add(!argo && s instanceof TaskSetting.Retry r ? new TaskSetting.Retry(r.limit(), null) : s);
+      for (TaskSetting s : t.settings()) { // KFP 2 retries failures: its retries have no policy, its backoff a maximum
+        if (!argo && s instanceof TaskSetting.Retry r) {
+          s = new TaskSetting.Retry(r.limit(), null);
+        } else if (!argo && s instanceof TaskSetting.RetryBackoff b && b.maxDuration().isEmpty()) {
+          s = new TaskSetting.RetryBackoff(b.duration(), b.factor(), "3600s");
+        }
+        settings.add(s);
       }
+      settings.remove(new TaskSetting.Retry(0, null)); // a backoff alone is in a retry policy of no retries
       settings.remove(new TaskSetting.Caching(true));
       settings.sort(java.util.Comparator.comparing(Object::toString));
       String name = t.component().name().replaceAll("-[0-9]+$", "");
       dev.kfp4j.spec.ComponentSpec c = t.component();
-      c = new dev.kfp4j.spec.ComponentSpec(name, c.description(), c.annotations(), c.labels(), c.inputs(), c.outputs(), c.container(),
+      List<dev.kfp4j.spec.OutputSpec> outputs = c.outputs();
+      List<dev.kfp4j.spec.InputSpec> inputs = c.inputs();
+      if (!argo) {
+        inputs = inputs.stream().map(i -> new dev.kfp4j.spec.InputSpec(i.name(), artifactType(i.type()), i.description(), i.defaultValue(),
+            i.optional(), i.annotations())).sorted(java.util.Comparator.comparing(dev.kfp4j.spec.InputSpec::name)).toList(); // KFP 2 declares parameters, then artifacts of a schema title
+        outputs = outputs.stream().map(o -> new dev.kfp4j.spec.OutputSpec(o.name(), artifactType(o.type()), o.description(), o.annotations()))
+            .sorted(java.util.Comparator.comparing(dev.kfp4j.spec.OutputSpec::name)).toList();
+      }
+      c = new dev.kfp4j.spec.ComponentSpec(name, c.description(), c.annotations(), c.labels(), inputs, outputs, c.container(),
           c.graph());
       return new Task(t.name(), c, t.arguments(), List.of(), settings);
     });
     return new Pipeline(p.name(), p.description(), p.parameters(), loose(tasks.nodes()), tasks.exitTask(), p.settings(), p.source(),
         p.outputs());
+  }
+
+  private static dev.kfp4j.spec.TypeSpec artifactType(dev.kfp4j.spec.TypeSpec t) {
+    return t != null && t.name() != null && t.name().startsWith("system.") ? dev.kfp4j.spec.TypeSpec.named(t.name().substring(7)) : t;
   }
 
   private static List<Node> loose(List<Node> nodes) {
