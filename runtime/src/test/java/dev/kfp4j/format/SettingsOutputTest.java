@@ -137,7 +137,8 @@ class SettingsOutputTest {
             List.of(
                 T + "/retryStrategy/backoff/duration = \"5s\"",
                 T + "/retryStrategy/backoff/factor = \"2\"",
-                T + "/retryStrategy/backoff/maxDuration = \"1m\""),
+                T + "/retryStrategy/backoff/maxDuration = \"1m\"",
+                T + "/retryStrategy/limit = \"0\""), // without it, Argo would retry forever
             List.of(
                 TASK + "/retryPolicy/backoffDuration = \"5s\"",
                 TASK + "/retryPolicy/backoffFactor = 2.0",
