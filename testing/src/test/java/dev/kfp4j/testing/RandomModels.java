@@ -402,6 +402,11 @@ final class RandomModels {
     };
   }
 
+  /** A value of {@code type} in KFP's text form, for a run's argument. */
+  static String sample(ParameterType type) {
+    return new RandomModels(0, true).value(type);
+  }
+
   static ParameterType type(TypeSpec t) {
     return ParameterType.ofV1Name(t == null ? null : t.name());
   }
