@@ -94,7 +94,7 @@ class ArgoFormatTest {
   /**
    * A condition whose own predicate reads no task output, holding a condition (or loop) that
    * reads one made outside: the outer group passes the output in, so it waits for its task, or
-   * Argo refuses the reference (found by RandomRoundTripTest, seed 27).
+   * Argo refuses the reference (found by RandomRoundTripTest).
    */
   @Test
   void aGroupWaitsForTheOutputsTheGroupsInsideItRead() {
@@ -116,7 +116,7 @@ class ArgoFormatTest {
   /**
    * Inside two nested loops over records, the outer loop's field {@code b} and the inner one's are
    * two inputs of the inner loop's template; they shared the name {@code loop-item-b}, so the
-   * outer item read the inner one's (found by RandomRoundTripTest, seed 1).
+   * outer item read the inner one's (found by RandomRoundTripTest).
    */
   @Test
   void theSameFieldOfTwoNestedLoopsIsTwoInputs() {
@@ -133,7 +133,7 @@ class ArgoFormatTest {
 
   /**
    * A constant that is its input's default reads back as left out; written, it goes with the
-   * defaults, so the file read back writes again the same (found by RandomRoundTripTest, seed 10).
+   * defaults, so the file read back writes again the same (found by RandomRoundTripTest).
    */
   @Test
   void aConstantThatIsTheDefaultIsWrittenAsTheDefaultIs() {
@@ -159,7 +159,7 @@ class ArgoFormatTest {
   /**
    * Two tasks whose settings differ only in their order, or by a caching(true) that is the
    * default, run one template: written from the model read back, which has them in one order, it
-   * is one template too (found by RandomRoundTripTest, seed 103).
+   * is one template too (found by RandomRoundTripTest).
    */
   @Test
   void configurationsThatWriteTheSameTemplateShareIt() {
@@ -190,7 +190,7 @@ class ArgoFormatTest {
     assertEquals("3", Yaml.read(retried).at("/spec/templates/1/retryStrategy/limit").asString(), retried);
   }
 
-  /** A backoff set before retries with a policy writes again the same (found by RandomRoundTripTest, seed 149). */
+  /** A backoff set before retries with a policy writes again the same (found by RandomRoundTripTest). */
   @Test
   void aBackoffBeforeRetriesWritesAgainTheSame() {
     String yaml = ArgoWriter.write(pipeline(List.of(echo("echo", Argument.Constant.of("hi"), new TaskSetting.RetryBackoff("10s", 2, ""),

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An if/elif/else chain reads back as written from its KFP 2 spec, found by RandomRoundTripTest
- * (seeds 10, 39, 59): branches numbered across a digit boundary ({@code condition-9},
+ * (in kfp4j-testing): branches numbered across a digit boundary ({@code condition-9},
  * {@code condition-10}) in the order they were made, not of the DAG's sorted keys; and a branch
  * whose own predicate is an {@code &&}, kept apart from the negations of the earlier branches.
  */

@@ -59,8 +59,8 @@ class Kfp2SettingsTest {
 
   /**
    * A retry backoff without retries is a retry policy without {@code maxRetryCount}: it read back
-   * as retries(0) too, and written again had {@code maxRetryCount: 0} (found by RandomRoundTripTest,
-   * seed 104). Retries of 0 written are read back.
+   * as retries(0) too, and written again had {@code maxRetryCount: 0} (found by
+   * RandomRoundTripTest). Retries of 0 written are read back.
    */
   @Test
   void aBackoffAloneReadsBackAlone() {
