@@ -1,6 +1,7 @@
 package dev.kfp4j.entrypoint;
 
 import dev.kfp4j.artifacts.Artifact;
+import dev.kfp4j.artifacts.PipelineTaskFinalStatus;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
@@ -149,6 +150,43 @@ final class Invocation {
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
+  }
+
+  /**
+   * The pipeline's final status: in KFP 2 the struct KFP's driver gives ({@code {"state": ...,
+   * "pipelineJobResourceName": ..., "pipelineTaskName": ..., "error": {"code": ..., "message":
+   * ...}}}, the snake_case names KFP's executor also reads accepted); in KFP v1 Argo's {@code
+   * {{workflow.status}}} text ({@code Succeeded}, {@code Failed}, {@code Error}), or that struct as
+   * JSON text.
+   */
+  PipelineTaskFinalStatus finalStatus(String input) {
+    Object json = given(input);
+    try {
+      if (json != null) {
+        return finalStatus(json);
+      }
+      String text = required(input).strip();
+      return text.startsWith("{") ? finalStatus(JsonText.parse(text)) : PipelineTaskFinalStatus.ofArgo(text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(input, e);
+    }
+  }
+
+  static PipelineTaskFinalStatus finalStatus(Object json) {
+    if (!(json instanceof Map<?, ?> status) || !(status.get("state") instanceof String state)) {
+      throw new IllegalArgumentException("expected KFP's PipelineTaskFinalStatus, {\"state\": \"SUCCEEDED\", ...}, not "
+          + PyJson.dumps(json));
+    }
+    Map<?, ?> error = status.get("error") instanceof Map<?, ?> e ? e : Map.of();
+    Integer code = error.get("code") instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+    return new PipelineTaskFinalStatus(state, text(status, "pipelineJobResourceName", "pipeline_job_resource_name"),
+        text(status, "pipelineTaskName", "pipeline_task_name"), code, text(error, "message", "message"));
+  }
+
+  /** The text of field {@code name} (or, missing, {@code otherName}); null when neither is a non-empty text. */
+  private static String text(Map<?, ?> json, String name, String otherName) {
+    Object v = json.get(name) != null ? json.get(name) : json.get(otherName);
+    return v instanceof String s && !s.isEmpty() ? s : null;
   }
 
   /** A file input: the path of the local file holding the data (in KFP 2, of the input artifact). */

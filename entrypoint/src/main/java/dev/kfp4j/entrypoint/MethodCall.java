@@ -3,6 +3,7 @@ package dev.kfp4j.entrypoint;
 import dev.kfp4j.artifacts.Artifact;
 import dev.kfp4j.artifacts.MlpipelineMetrics;
 import dev.kfp4j.artifacts.MlpipelineUiMetadata;
+import dev.kfp4j.artifacts.PipelineTaskFinalStatus;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -169,6 +170,9 @@ final class MethodCall implements Entrypoint.Handler {
     }
     if (cls.isEnum()) {
       return in.enumValue(name, (Class) cls);
+    }
+    if (cls == PipelineTaskFinalStatus.class) {
+      return in.finalStatus(name);
     }
     return in.json(name, type);
   }
