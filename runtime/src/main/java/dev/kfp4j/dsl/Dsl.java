@@ -1,5 +1,6 @@
 package dev.kfp4j.dsl;
 
+import dev.kfp4j.artifacts.PipelineTaskFinalStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -137,9 +138,23 @@ public final class Dsl {
   }
 
   /**
+   * The pipeline's final status, passed to the exit task as KFP's {@code dsl.PipelineTaskFinalStatus}:
+   * give it to a parameter of type {@link PipelineTaskFinalStatus} of the exit task of {@link
+   * #exitHandler}, {@code Dsl.exitHandler(NotifyOps.notify(Dsl.runStatus()), () -> { ... })}, and
+   * read {@code status.succeeded()} in the component. KFP 2 gives the status of the exit
+   * handler's group ({@code taskFinalStatus}), Argo {@code {{workflow.status}}}, the local runner
+   * the outcome of the rest of the run. Given to any other task, or compared in a condition, it is
+   * a javac error. It exists only while the pipeline runs: called from plain Java it fails.
+   */
+  public static PipelineTaskFinalStatus runStatus() {
+    throw new IllegalStateException("Dsl.runStatus() is the pipeline's final status, which exists only while the pipeline "
+        + "runs; pass it to the exit task of Dsl.exitHandler in a @Pipeline method");
+  }
+
+  /**
    * Runs {@code exitTask} when the pipeline ends, whatever the outcome of the tasks in {@code
-   * body}. Must be the outermost statement of the pipeline; its arguments may be constants and
-   * pipeline parameters only.
+   * body}. Must be the outermost statement of the pipeline; its arguments may be constants,
+   * pipeline parameters and values of the run, {@link #runStatus()} among them (only here).
    */
   public static void exitHandler(Task<?> exitTask, Runnable body) {
     Objects.requireNonNull(exitTask, "exitTask");

@@ -15,6 +15,10 @@ public enum Message {
       "parameter '%s' has type '%s', which a component input cannot carry; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a record or bean (as JSON), Optional<...> of these, a Path with @InputPath/@OutputPath, or one artifact (Dataset, Model, ..., @Out for an output)"),
   UNSUPPORTED_RETURN_TYPE(
       "'%s' returns '%s', which a component output cannot carry; return void, int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a bean (as JSON), or a record (one output per component)"),
+  FINAL_STATUS_NOT_A_VALUE("FinalStatusType",
+      "'%s' is of type %s, the pipeline's final status, which no pipeline parameter or output carries: only a parameter of the exit task's @Component method takes it, given Dsl.runStatus() in Dsl.exitHandler(...)"),
+  FINAL_STATUS_OPTIONAL("FinalStatusType",
+      "parameter '%s' takes the pipeline's final status, which the exit task always gets: remove %s"),
   OUTPUT_PATH_TYPE(
       "@OutputPath parameter '%s' has type '%s'; it must be java.nio.file.Path or String (the path to write to)"),
   INPUT_PATH_TYPE(
@@ -111,6 +115,10 @@ public enum Message {
       "the exit task runs when the pipeline ends and cannot read task outputs; pass constants or pipeline parameters"),
   NOT_A_GROUP_LAMBDA("UnsupportedArgument", "expected a lambda such as () -> { ... } holding the tasks of this group"),
   NOT_A_LOOP_LAMBDA("UnsupportedArgument", "expected a lambda such as item -> { ... } taking the loop item"),
+  RUN_STATUS_NOT_EXIT_TASK("UnsupportedArgument",
+      "Dsl.runStatus() is the pipeline's final status, which only the exit task gets, once the rest has ended; task '%s' is not the exit task: give it to the task of Dsl.exitHandler(XOps.notify(Dsl.runStatus()), () -> { ... })"),
+  RUN_STATUS_COMPARED("UnsupportedArgument",
+      "'%s' is the pipeline's final status, which no condition can read: give it to the exit task, Dsl.exitHandler(XOps.notify(Dsl.runStatus()), () -> { ... }), and read status.succeeded() in its component"),
   RUN_VALUE_COMPARED("UnsupportedArgument",
       "'%s' is a value of the run, which KFP 2's conditions cannot read: pass it to a task and compare that task's output"),
   NOT_A_CONDITION("UnsupportedArgument", "a condition is Dsl.eq/ne/lt/le/gt/ge(a, b) written in the call; nest Dsl.when(...) for 'and'"),

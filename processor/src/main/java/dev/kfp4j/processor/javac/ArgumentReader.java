@@ -183,8 +183,9 @@ final class ArgumentReader {
         Argument left = read(l, new TreePath(path, l), group);
         Argument right = read(r, new TreePath(path, r), group);
         for (ExpressionTree operand : List.of(l, r)) {
-          if ((operand == l ? left : right) instanceof Argument.RunValue) {
-            body.error(operand, Message.RUN_VALUE_COMPARED, Syntax.firstLine(operand));
+          if ((operand == l ? left : right) instanceof Argument.RunValue run) {
+            body.error(operand, run.kind() == Argument.RunValue.Kind.STATUS ? Message.RUN_STATUS_COMPARED : Message.RUN_VALUE_COMPARED,
+                Syntax.firstLine(operand));
             return null;
           }
         }

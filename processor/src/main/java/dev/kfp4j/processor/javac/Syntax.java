@@ -92,7 +92,7 @@ final class Syntax {
     return isDsl(method) && method.getSimpleName().contentEquals("collect");
   }
 
-  /** {@code Dsl.runId()} or {@code Dsl.runName()}: a value of the run; else null. */
+  /** {@code Dsl.runId()}, {@code Dsl.runName()} or {@code Dsl.runStatus()}: a value of the run; else null. */
   static Argument.RunValue runValue(ExecutableElement method, MethodInvocationTree call) {
     if (!isDsl(method) || !call.getArguments().isEmpty()) {
       return null;
@@ -100,6 +100,7 @@ final class Syntax {
     return switch (method.getSimpleName().toString()) {
       case "runId" -> new Argument.RunValue(Argument.RunValue.Kind.RUN_ID);
       case "runName" -> new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME);
+      case "runStatus" -> new Argument.RunValue(Argument.RunValue.Kind.STATUS);
       default -> null;
     };
   }

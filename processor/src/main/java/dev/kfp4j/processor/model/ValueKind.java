@@ -11,6 +11,12 @@ public enum ValueKind {
   ENUM("String", "enumValue"),
   JSON_ARRAY("JsonArray", "json"),
   JSON_OBJECT("JsonObject", "json"),
+  /**
+   * The pipeline's final status ({@code dev.kfp4j.artifacts.PipelineTaskFinalStatus}), which the
+   * exit task takes: KFP's {@code PipelineTaskFinalStatus} input type (KFP 2: {@code
+   * TASK_FINAL_STATUS}).
+   */
+  FINAL_STATUS("PipelineTaskFinalStatus", "finalStatus"),
   /** A file passed by path ({@code @InputPath}/{@code @OutputPath}). */
   FILE(null, null);
 

@@ -234,6 +234,14 @@ public final class ComponentValidator {
           javaName, pathName(javaName), Role.INPUT_PATH, ValueKind.FILE, TypeName.get(type), TypeName.get(valueType),
           optionalWrapper, isString, emptyToNull(stringValue(inPath, "value")), optionalWrapper, null, description);
     }
+    if (mapper.isType(valueType, TypeMapper.FINAL_STATUS)) {
+      if (optionalWrapper || dflt != null) {
+        reporter.error(p, dflt, Message.FINAL_STATUS_OPTIONAL, javaName, dflt != null ? "@Default" : "Optional");
+        return null;
+      }
+      return new InputModel(javaName, javaName, Role.VALUE, ValueKind.FINAL_STATUS, TypeName.get(type), TypeName.get(type),
+          false, false, ValueKind.FINAL_STATUS.kfpType(), false, null, description);
+    }
     ValueKind kind = mapper.kind(valueType, reporter, p, javaName, Message.UNSUPPORTED_PARAMETER_TYPE, javaName, type);
     if (kind == null) {
       return null;

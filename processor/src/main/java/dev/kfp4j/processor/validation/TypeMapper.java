@@ -27,6 +27,9 @@ public final class TypeMapper {
   public static final List<String> ARTIFACT_TYPES =
       List.of("Artifact", "Dataset", "Model", "Metrics", "ClassificationMetrics", "HTML", "Markdown");
 
+  /** The type of the pipeline's final status, which the exit task takes. */
+  public static final String FINAL_STATUS = ARTIFACTS + ".PipelineTaskFinalStatus";
+
   /** The output of KFP v1's scalar metrics, as the KFP SDK names it: {@code mlpipeline_metrics}. */
   public static final String MLPIPELINE_METRICS = dev.kfp4j.spec.Names.MLPIPELINE_METRICS;
   /** The output of KFP v1's visualizations, as the KFP SDK names it: {@code mlpipeline_ui_metadata}. */
@@ -105,6 +108,9 @@ public final class TypeMapper {
         return ValueKind.BOOLEAN;
       case "java.lang.String":
         return ValueKind.STRING;
+      case FINAL_STATUS:
+        // a component parameter only: ComponentValidator takes it before asking the kind of a value
+        throw new Unsupported(dev.kfp4j.processor.base.Message.FINAL_STATUS_NOT_A_VALUE, type.toString());
       default:
         break;
     }

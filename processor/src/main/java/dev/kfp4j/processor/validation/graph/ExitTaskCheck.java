@@ -4,14 +4,27 @@ import dev.kfp4j.model.Argument;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.StepBuilder;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import java.util.Map;
 
-/** The exit task runs when the pipeline ends, whatever ran: it reads no task output. */
+/**
+ * The exit task runs when the pipeline ends, whatever ran: it reads no task output; and it alone
+ * gets the pipeline's final status ({@code Dsl.runStatus()}), as KFP's compiler allows.
+ */
 final class ExitTaskCheck implements GraphCheck {
   @Override
   public void check(PipelineBuilder graph, Reporter reporter) {
     TaskBuilder exit = graph.exitTask();
+    for (StepBuilder step : graph.steps()) {
+      if (step != exit && step instanceof TaskBuilder task) {
+        for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
+          if (e.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
+            reporter.error(task.arguments().position(e.getKey()), Message.RUN_STATUS_NOT_EXIT_TASK, task.name());
+          }
+        }
+      }
+    }
     if (exit == null) {
       return;
     }
