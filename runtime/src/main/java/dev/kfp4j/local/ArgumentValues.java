@@ -33,11 +33,12 @@ final class ArgumentValues {
   }
 
   /**
-   * The text value {@code a} gives input {@code in}: as {@link #value}, except that an input typed
-   * {@code PipelineTaskFinalStatus} given the run's status gets KFP 2's struct ({@link #finalStatus}).
+   * The text value {@code a} gives input {@code in}: as {@link #value}, except that in KFP 2 an
+   * input typed {@code PipelineTaskFinalStatus} given the run's status gets KFP's struct ({@link
+   * #finalStatus}); in Argo it gets {@code {{workflow.status}}}'s text, as on a cluster.
    */
   String input(Argument a, dev.kfp4j.spec.InputSpec in, Scope scope, String where) {
-    if (a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS && finalStatus(in)) {
+    if (a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS && finalStatus(in) && run.kfp2()) {
       return finalStatus();
     }
     return value(a, scope, where);

@@ -86,6 +86,14 @@ class FinalStatusTest {
   }
 
   @Test
+  void inAnArgoWorkflowTheLocalRunnerGivesArgosTextAsTheClusterDoes() throws Exception {
+    String yaml = dev.kfp4j.format.argo.ArgoWriter.write(pipeline("0"));
+    assertTrue(yaml.contains("{{workflow.status}}"), yaml);
+    assertEquals("Succeeded", reported(yaml));
+    assertEquals("Failed", reported(dev.kfp4j.format.argo.ArgoWriter.write(pipeline("3"))));
+  }
+
+  @Test
   void onlyTheExitTasksFinalStatusInputTakesTheStatus() {
     Pipeline p = pipeline("0");
     Task inDag = new Task("early", p.exitTask().component(), Map.of("status", STATUS));
