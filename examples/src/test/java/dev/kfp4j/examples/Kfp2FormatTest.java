@@ -122,7 +122,9 @@ class Kfp2FormatTest {
         assertEquals(type(in.type()), type(back.type()), name + " " + in.name());
         assertEquals(in.defaultValue(), back.defaultValue(), name + " " + in.name());
       }
-      assertEquals(in.optional() || in.defaultValue() != null, back.optional(), name + " " + in.name());
+      // KFP's compiler makes an input of the pipeline's final status optional
+      boolean status = dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type());
+      assertEquals(in.optional() || in.defaultValue() != null || status, back.optional(), name + " " + in.name());
     }
     assertEquals(spec.outputs().stream().map(OutputSpec::name).sorted().toList(),
         loaded.outputs().stream().map(OutputSpec::name).sorted().toList());
@@ -134,6 +136,11 @@ class Kfp2FormatTest {
     assertEquals(spec.inputs().stream().map(InputSpec::name).sorted().toList(),
         pipeline.parameters().stream().map(Parameter::name).sorted().toList());
     assertEquals(spec.outputs().size(), pipeline.outputs().size());
+    if (spec.inputs().stream().anyMatch(in -> dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type()))) {
+      // a pipeline parameter has no type of the final status: read as a pipeline, the root's
+      // TASK_FINAL_STATUS parameter (as KFP's compiler writes it) comes back a STRING
+      return;
+    }
     assertEquals(yaml, Kfp2Writer.write(pipeline), name + " read back and written again");
   }
 

@@ -106,7 +106,8 @@ final class Kfp2ComponentFile {
 
   /**
    * A component's input definitions ({@code root} false) or the root's: the root's artifacts are
-   * optional only when the input is, its parameters take an exit task's status as any other.
+   * optional only when the input is; an input of the pipeline's final status is an optional {@code
+   * TASK_FINAL_STATUS} parameter in both, as KFP's compiler writes a component taking one.
    */
   private void inputDefinitions(int indent, boolean root) {
     if (artifactInputs.isEmpty() && parameterInputs.isEmpty()) {
@@ -127,7 +128,7 @@ final class Kfp2ComponentFile {
     if (!parameterInputs.isEmpty()) {
       open(indent + 2, "parameters");
       for (InputSpec in : parameterInputs) {
-        boolean status = !root && TypeSpec.TASK_FINAL_STATUS.equals(in.type());
+        boolean status = TypeSpec.TASK_FINAL_STATUS.equals(in.type());
         ParameterType type = Kfp2Types.parameterType(in);
         name(indent + 4, in.name());
         if (in.defaultValue() != null && !status) {

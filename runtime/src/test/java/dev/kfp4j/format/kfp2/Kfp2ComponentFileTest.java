@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A component file written straight from the component is the one its one-task pipeline gives. */
@@ -93,7 +94,6 @@ class Kfp2ComponentFileTest {
         inputs:
         - {name: 'y', type: String, default: 'on', description: "two\\nlines"}
         - {name: '1', type: Integer, default: '7'}
-        - {name: status, type: PipelineTaskFinalStatus}
         - {name: z, type: JsonObject, default: '{"b": [1, {"d": "x: y", "c": null}], "a": "No"}'}
         - {name: Data, type: system.Dataset, default: 'gs://b/d', description: 'a: file'}
         outputs:
@@ -103,9 +103,32 @@ class Kfp2ComponentFileTest {
           container:
             image: "reg.example.com:5000/app@sha256:0123"
             command: [sh, -c, "echo \\"$0\\"\\necho 'two'\\n", {inputValue: 'y'}, {inputPath: Data}, {concat: [a, {inputValue: '1'}]}]
-            args: ['- x', '#', {outputPath: 'null'}, {outputPath: Out put}, {inputValue: status}]
+            args: ['- x', '#', {outputPath: 'null'}, {outputPath: Out put}]
             env: {B: '1', A: {inputValue: 'y'}, 'on': 'yes'}
         """, "com.example.Odd.names(String, ...)");
+  }
+
+  /**
+   * A component taking the pipeline's final status, compiled alone as KFP's compiler compiles one
+   * (its test data component_with_task_final_status_GH-12033.yaml): the root's input is an
+   * optional TASK_FINAL_STATUS parameter too, so that the root's value fits the task's input.
+   * (The pipeline path cannot say so: a pipeline parameter has no type of the final status.)
+   */
+  @Test
+  void aFinalStatusInputIsTaskFinalStatusAtTheRootTooAsKfpWritesIt() {
+    ComponentSpec spec = ComponentYaml.parse("""
+        name: exit-comp
+        inputs:
+        - {name: status, type: PipelineTaskFinalStatus}
+        """ + JAVA.formatted("exit-comp").replace("[--a, {inputValue: a}, '----output-paths', {outputPath: Output}]",
+            "[--status, {inputValue: status}]"), "exit.yaml");
+    String yaml = Kfp2ComponentFile.write(spec, null);
+    tools.jackson.databind.JsonNode file = dev.kfp4j.yaml.Yaml.read(yaml);
+    for (String at : List.of("/components/comp-exit-comp/inputDefinitions/parameters/status", "/root/inputDefinitions/parameters/status")) {
+      assertEquals("{\"isOptional\":true,\"parameterType\":\"TASK_FINAL_STATUS\"}", file.at(at).toString(), at);
+    }
+    assertEquals("{\"componentInputParameter\":\"status\"}", file.at("/root/dag/tasks/exit-comp/inputs/parameters/status").toString());
+    assertEquals(yaml, Kfp2Writer.writeComponent(spec, null));
   }
 
   @Test
