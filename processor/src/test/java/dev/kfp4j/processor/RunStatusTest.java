@@ -125,4 +125,74 @@ class RunStatusTest {
         + "the pipeline's final status, which no pipeline parameter or output carries").inFile(source)
         .onLineContaining("PipelineTaskFinalStatus status");
   }
+
+  /**
+   * An imported KFP 2 component taking {@code dsl.PipelineTaskFinalStatus} (a container component
+   * here, as KFP's compiler writes one: an optional {@code TASK_FINAL_STATUS} input) gets an op
+   * parameter of the Java type, so that {@code Dsl.runStatus()} can be given to it.
+   */
+  @Test
+  void anImportedComponentTakingTheStatusIsGivenDslRunStatus(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("exit_op.yaml"), String.join("\n",
+        "components:",
+        "  comp-exit-op:",
+        "    executorLabel: exec-exit-op",
+        "    inputDefinitions:",
+        "      parameters:",
+        "        status:",
+        "          isOptional: true",
+        "          parameterType: TASK_FINAL_STATUS",
+        "deploymentSpec:",
+        "  executors:",
+        "    exec-exit-op:",
+        "      container:",
+        "        args:",
+        "        - '{{$.inputs.parameters[''status'']}}'",
+        "        command:",
+        "        - echo",
+        "        image: alpine:3",
+        "pipelineInfo:",
+        "  name: exit-op",
+        "root:",
+        "  dag:",
+        "    tasks:",
+        "      exit-op:",
+        "        cachingOptions:",
+        "          enableCache: true",
+        "        componentRef:",
+        "          name: comp-exit-op",
+        "        inputs:",
+        "          parameters:",
+        "            status:",
+        "              componentInputParameter: status",
+        "        taskInfo:",
+        "          name: exit-op",
+        "  inputDefinitions:",
+        "    parameters:",
+        "      status:",
+        "        isOptional: true",
+        "        parameterType: TASK_FINAL_STATUS",
+        "schemaVersion: 2.1.0",
+        "sdkVersion: kfp-2.13.0",
+        ""));
+    List<java.io.File> classpath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classpath.add(new java.io.File(entry));
+    }
+    classpath.add(dir.toFile());
+    JavaFileObject imports = Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;",
+        "@ImportComponents(\"exit_op.yaml\")", "public final class Imports {}");
+    source = Compile.testClass("P", HEADER,
+        "@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  Dsl.exitHandler(ImportsOps.exitOp(Dsl.runStatus()), () -> LibOps.greet(\"x\"));",
+        "}");
+    Compilation c = com.google.testing.compile.Compiler.javac().withProcessors(new Kfp4jProcessor())
+        .withOptions("-Akfp4j.image=" + Compile.IMAGE).withClasspath(classpath).compile(PipelineModelTest.LIB, imports, source);
+    assertThat(c).succeeded();
+    assertThat(Compile.source(c, "test.ImportsOps")).contains("PipelineTaskFinalStatus status");
+    JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
+    assertThat(spec.at("/root/dag/tasks/exit-op/inputs/parameters/status").toString())
+        .isEqualTo("{\"taskFinalStatus\":{\"producerTask\":\"exit-handler-1\"}}");
+  }
 }

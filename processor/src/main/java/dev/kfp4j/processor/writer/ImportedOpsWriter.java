@@ -136,7 +136,8 @@ public final class ImportedOpsWriter {
   }
 
   /**
-   * Java types from KFP types: Integer → long, Float → double, Boolean, JSON, files → Path, else
+   * Java types from KFP types: Integer → long, Float → double, Boolean, JSON, the final status
+   * ({@code PipelineTaskFinalStatus}, KFP 2's {@code TASK_FINAL_STATUS}), files → Path, else
    * String. In a KFP 2 file the files are its artifacts ({@code system.Dataset}...).
    */
   static TypeName inputType(Imported c, InputSpec in) {
@@ -165,6 +166,8 @@ public final class ImportedOpsWriter {
         return ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
       case "JsonObject":
         return ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), WildcardTypeName.subtypeOf(Object.class));
+      case "PipelineTaskFinalStatus": // an exit task's status, given Dsl.runStatus()
+        return ClassName.get("dev.kfp4j.artifacts", "PipelineTaskFinalStatus");
       default:
         return ClassName.get(String.class);
     }
