@@ -231,7 +231,8 @@ class PipelineErrorTest {
         Arguments.of("kfp4j:UnsupportedArgument", "Dsl.exitHandler(LibOps.add(LibOps.add(1, 2).output(), 1)",
             new String[] {"@Pipeline public static void p() {",
                 "  Dsl.exitHandler(LibOps.add(LibOps.add(1, 2).output(), 1), () -> LibOps.greet(\"x\"));", "}"},
-            "the exit task runs when the pipeline ends and cannot read task outputs; pass constants or pipeline parameters"),
+            "the exit task runs when the pipeline ends and cannot read task outputs; pass constants, pipeline parameters, "
+            + "or the pipeline's final status (Dsl.runStatus())"),
         Arguments.of("kfp4j:UnsupportedArgument", "Dsl.when(Dsl.eq(n, 1), R)",
             new String[] {"static final Runnable R = () -> {};", "@Pipeline public static void p(int n) {",
                 "  Dsl.when(Dsl.eq(n, 1), R);", "}"},

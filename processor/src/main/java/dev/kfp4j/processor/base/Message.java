@@ -112,7 +112,8 @@ public enum Message {
   EXIT_TASK_IS_GRAPH("UnsupportedArgument",
       "the exit task is one container task; '%s' is a graph component: call it inside the exit handler's lambda, or make the exit task one of its components"),
   EXIT_TASK_READS_OUTPUT("UnsupportedArgument",
-      "the exit task runs when the pipeline ends and cannot read task outputs; pass constants or pipeline parameters"),
+      "the exit task runs when the pipeline ends and cannot read task outputs; pass constants, pipeline parameters, "
+      + "or the pipeline's final status (Dsl.runStatus())"),
   NOT_A_GROUP_LAMBDA("UnsupportedArgument", "expected a lambda such as () -> { ... } holding the tasks of this group"),
   NOT_A_LOOP_LAMBDA("UnsupportedArgument", "expected a lambda such as item -> { ... } taking the loop item"),
   RUN_STATUS_NOT_EXIT_TASK("UnsupportedArgument",
