@@ -25,9 +25,10 @@ public final class KubernetesToleration {
     }
   }
 
-  /** The toleration {@code t} holds. */
+  /** The toleration {@code t} holds; without an operator, {@code Equal}, as Kubernetes takes it. */
   public static TaskSetting.Toleration read(JsonNode t) {
-    return new TaskSetting.Toleration(t.path("key").asString(""), t.path("operator").asString(""), t.path("value").asString(""),
-        t.path("effect").asString(""));
+    String operator = t.path("operator").asString("");
+    return new TaskSetting.Toleration(t.path("key").asString(""), operator.isEmpty() ? "Equal" : operator,
+        t.path("value").asString(""), t.path("effect").asString(""));
   }
 }

@@ -381,8 +381,13 @@ final class DagReader {
       Map<String, Argument> arguments, Map<String, Argument> inputs, String at, JsonNode dag) {
     ComponentSpec spec = specs.computeIfAbsent(compName,
         k -> ComponentReader.read(k.startsWith("comp-") ? k.substring(5) : k, comp, executor, source + ": " + k));
-    List<TaskSetting> settings = SettingsReader.read(name, task, executor.path("container"), kubernetes.path(label),
-        claim -> volumeOf(claim, inputs, at, dag));
+    List<TaskSetting> settings;
+    try {
+      settings = SettingsReader.read(name, task, executor.path("container"), kubernetes.path(label),
+          claim -> volumeOf(claim, inputs, at, dag));
+    } catch (IllegalArgumentException e) { // a setting the model refuses, or does not hold
+      throw new FormatException(source + ": " + e.getMessage(), e);
+    }
     d.make = (after, body) -> new Task(name, spec, arguments, after, settings);
     return d;
   }

@@ -13,6 +13,24 @@ final class SettingsReader {
   private SettingsReader() {}
 
   /**
+   * Refuses a setting whose value comes from a parameter ({@code {{$.inputs.parameters['cpu']}}},
+   * as KFP's SDK writes {@code set_cpu_limit(cpu)}): kfp4j's model holds such settings as constants.
+   */
+  private static void constant(String task, String field, JsonNode value) {
+    if (value.toString().contains("{{$.inputs.")) {
+      throw new IllegalArgumentException("task '" + task + "': its " + field + " comes from a parameter (" + placeholder(value)
+          + "), which kfp4j's model does not hold: it holds resources and accelerators as constants");
+    }
+  }
+
+  private static String placeholder(JsonNode value) {
+    String text = value.toString();
+    int start = text.indexOf("{{$.inputs.");
+    int end = text.indexOf("}}", start);
+    return end < 0 ? text.substring(start) : text.substring(start, end + 2);
+  }
+
+  /**
    * The settings of task {@code name}: from the task, its executor's container and its Kubernetes
    * config; {@code claim} gives the volume step behind a claim name's input spec.
    */
@@ -38,6 +56,7 @@ final class SettingsReader {
       }
     }
     for (Map.Entry<String, JsonNode> r : container.path("resources").properties()) {
+      constant(name, "resources." + r.getKey(), r.getValue());
       switch (r.getKey()) {
         case "resourceCpuLimit" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, r.getValue().asString()));
         case "resourceCpuRequest" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_REQUEST, r.getValue().asString()));
@@ -61,6 +80,10 @@ final class SettingsReader {
     k8s.path("nodeSelector").path("labels").properties()
         .forEach(l -> out.add(new TaskSetting.NodeSelector(l.getKey(), l.getValue().asString(""))));
     for (JsonNode t : k8s.path("tolerations")) {
+      if (t.has("tolerationJson")) {
+        throw new IllegalArgumentException("task '" + name + "': a toleration from a parameter (tolerationJson) is not in kfp4j's "
+            + "model, which holds tolerations of constant key, operator, value and effect");
+      }
       out.add(KubernetesToleration.read(t));
     }
     k8s.path("podMetadata").path("labels").properties().forEach(l -> out.add(new TaskSetting.PodLabel(l.getKey(), l.getValue().asString(""))));

@@ -72,4 +72,38 @@ class Kfp2SettingsTest {
       assertEquals(yaml, Kfp2Writer.write(read));
     }
   }
+  /** A toleration without an operator, as KFP's SDK may write it: Kubernetes takes it as {@code Equal}. */
+  @Test
+  void aTolerationWithoutAnOperatorReadsAsEqual() {
+    String yaml = Kfp2Writer.write(pipeline(new TaskSetting.Toleration("gpu", "Equal", "yes", "NoSchedule")))
+        .replaceAll("(?m)^\\s+operator: Equal\\n", "");
+    org.junit.jupiter.api.Assertions.assertFalse(yaml.contains("operator:"), yaml);
+    assertEquals(List.of(new TaskSetting.Toleration("gpu", "Equal", "yes", "NoSchedule")),
+        ((Task) Kfp2Reader.read(yaml, "p.yaml").nodes().get(0)).settings());
+  }
+
+  /**
+   * Settings KFP's SDK takes from a parameter ({@code set_cpu_limit(cpu)}, {@code
+   * add_toleration_json(...)}) are refused, naming the task and the setting: kfp4j's model holds
+   * them as constants, and read as constants they were a number format error or a toleration of
+   * operator ''.
+   */
+  @Test
+  void settingsFromAParameterAreRefusedNamingThem() {
+    String written = Kfp2Writer.write(pipeline(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, "1"),
+        new TaskSetting.Toleration("gpu", "Exists", "", "")));
+    String fromCpu = written.replace("resourceCpuLimit: '1'", "resourceCpuLimit: '{{$.inputs.parameters[''cpu'']}}'");
+    org.junit.jupiter.api.Assertions.assertNotEquals(written, fromCpu, written);
+    dev.kfp4j.format.FormatException e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class,
+        () -> Kfp2Reader.read(fromCpu, "p.yaml"));
+    assertEquals("p.yaml: task 'echo': its resources.resourceCpuLimit comes from a parameter ({{$.inputs.parameters['cpu']}}), "
+        + "which kfp4j's model does not hold: it holds resources and accelerators as constants", e.getMessage());
+
+    String fromJson = written.replaceFirst("- key: gpu\n(\s+)operator: Exists",
+        "- tolerationJson:\n$1  componentInputParameter: tolerations");
+    org.junit.jupiter.api.Assertions.assertNotEquals(written, fromJson, written);
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(fromJson, "p.yaml"));
+    assertEquals("p.yaml: task 'echo': a toleration from a parameter (tolerationJson) is not in kfp4j's model, which holds "
+        + "tolerations of constant key, operator, value and effect", e.getMessage());
+  }
 }
