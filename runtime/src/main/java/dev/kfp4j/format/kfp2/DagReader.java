@@ -423,8 +423,9 @@ final class DagReader {
         if (dag != null) {
           notConditional(dag, spec.get("taskOutputArtifact").path("producerTask").asString(""), where);
         }
-        out.put(a.getKey(), new Argument.TaskOutput(spec.get("taskOutputArtifact").path("producerTask").asString(""),
-            spec.get("taskOutputArtifact").path("outputArtifactKey").asString("")));
+        String producer = spec.get("taskOutputArtifact").path("producerTask").asString("");
+        String key = spec.get("taskOutputArtifact").path("outputArtifactKey").asString("");
+        out.put(a.getKey(), dag == null ? new Argument.TaskOutput(producer, key) : artifactOutput(dag, producer, key));
       } else if (spec.has("componentInputArtifact")) {
         out.put(a.getKey(), lookup(inputs, spec.get("componentInputArtifact").asString(""), where));
       } else {
