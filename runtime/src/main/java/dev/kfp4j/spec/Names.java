@@ -97,9 +97,6 @@ public final class Names {
     return s.length() > 50 ? s.substring(0, 50).replaceAll("-+$", "") : s;
   }
 
-  private static final java.util.regex.Pattern QUALIFIED_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-  private static final java.util.regex.Pattern DNS_SUBDOMAIN = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-
   /**
    * Why {@code key} is not a Kubernetes label or annotation key ({@code [prefix/]name}: a name of
    * at most 63 letters, digits, '-', '_' and '.' starting and ending with a letter or digit, after
@@ -109,10 +106,10 @@ public final class Names {
     int slash = key.lastIndexOf('/');
     String prefix = slash < 0 ? null : key.substring(0, slash);
     String name = key.substring(slash + 1);
-    if (prefix != null && (prefix.isEmpty() || prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches())) {
+    if (prefix != null && !isKubernetesObjectName(prefix)) {
       return "its prefix '" + prefix + "' is not a DNS subdomain (lower-case letters, digits, '-' and '.', such as example.com)";
     }
-    if (name.isEmpty() || name.length() > 63 || !QUALIFIED_NAME.matcher(name).matches()) {
+    if (name.isEmpty() || !qualifiedName(name)) {
       return "a key is at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit,"
           + " after an optional prefix such as example.com/";
     }
@@ -121,15 +118,34 @@ public final class Names {
 
   /** Why {@code value} is not a Kubernetes label value (empty, or as a key's name part), or null when it is one. */
   public static String whyInvalidLabelValue(String value) {
-    if (!value.isEmpty() && (value.length() > 63 || !QUALIFIED_NAME.matcher(value).matches())) {
+    if (!value.isEmpty() && !qualifiedName(value)) {
       return "a label value is empty or at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
     }
     return null;
   }
 
+  /**
+   * Whether {@code name} is a non-empty Kubernetes qualified name's name part, {@code
+   * [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?} of at most 63 characters, checked by hand as {@link
+   * #dnsLabel} is.
+   */
+  private static boolean qualifiedName(String name) {
+    if (name.isEmpty() || name.length() > 63) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      if (!(alnum || (c == '-' || c == '_' || c == '.') && i > 0 && i < name.length() - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Why {@code name} is not a name of a Kubernetes object such as a secret or service account (a DNS subdomain), or null. */
   public static String whyInvalidObjectName(String name) {
-    if (name.isEmpty() || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+    if (!isKubernetesObjectName(name)) {
       return "it is not a Kubernetes object name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
     }
     return null;

@@ -18,6 +18,12 @@ class NameRulesTest {
   /** Kubernetes' object names: an RFC 1123 subdomain. */
   private static final Pattern OBJECT = Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
+  /** Kubernetes' label values: empty, or a qualified name's name part. */
+  private static final Pattern LABEL_VALUE = Pattern.compile("(?=.{0,63}$)([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?");
+  /** Kubernetes' label and annotation keys: an optional DNS subdomain prefix and '/', then a name part. */
+  private static final Pattern LABEL_KEY = Pattern.compile("((?=[^/]{1,253}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
+      + "(?=[^/]{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+
   /** Every text of up to {@code length} characters of {@code alphabet}, then {@code c} repeated around each limit. */
   private static List<String> texts(String alphabet, int length) {
     List<String> out = new ArrayList<>(List.of(""));
@@ -42,7 +48,11 @@ class NameRulesTest {
   }
 
   private static void same(Pattern rule, Predicate<String> byHand) {
-    for (String t : texts("aZ0-_.é\n", 6)) {
+    same(rule, byHand, "aZ0-_.é\n");
+  }
+
+  private static void same(Pattern rule, Predicate<String> byHand, String alphabet) {
+    for (String t : texts(alphabet, 6)) {
       assertEquals(rule.matcher(t).matches(), byHand.test(t), () -> rule + " on '" + t + "'");
     }
   }
@@ -60,5 +70,18 @@ class NameRulesTest {
   @Test
   void kubernetesObjectNames() {
     same(OBJECT, Names::isKubernetesObjectName);
+  }
+
+  @Test
+  void kubernetesLabelValues() {
+    same(LABEL_VALUE, v -> Names.whyInvalidLabelValue(v) == null);
+  }
+
+  @Test
+  void kubernetesLabelAndAnnotationKeys() {
+    same(LABEL_KEY, k -> Names.whyInvalidLabelKey(k) == null, "aZ0-_./");
+    for (String k : List.of("a".repeat(253) + "/b", "a".repeat(254) + "/b", "ex.com/" + "a".repeat(63), "ex.com/" + "a".repeat(64))) {
+      assertEquals(LABEL_KEY.matcher(k).matches(), Names.whyInvalidLabelKey(k) == null, k);
+    }
   }
 }
