@@ -144,23 +144,14 @@ public final class Kfp4j implements Runnable {
     return t instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f : null;
   }
 
-  /** A local file that could not be read or written, in a few words: {@code cannot read or write /a/b: /a is a file, not a folder}. */
+  /**
+   * A local file that could not be read or written, in a few words ({@link dev.kfp4j.local.FileErrors}): {@code
+   * cannot read or write /a/b: /a is a file, not a folder}.
+   */
   static String whyNot(java.nio.file.FileSystemException e) {
-    String why = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-        : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-    java.nio.file.Path named = java.nio.file.Path.of(e.getFile());
-    // a file where a folder is needed: the one named when it was to be a folder, else one above it
-    for (java.nio.file.Path p = e instanceof java.nio.file.FileAlreadyExistsException ? named : named.getParent(); p != null;
-        p = p.getParent()) {
-      if (java.nio.file.Files.isRegularFile(p)) {
-        why = p + " is a file, not a folder";
-        break;
-      } else if (java.nio.file.Files.isDirectory(p)) {
-        break;
-      }
-    }
-    return "cannot read or write " + e.getFile() + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "") + ": " + why;
+    String inTheWay = dev.kfp4j.local.FileErrors.fileInTheWay(e);
+    return "cannot read or write " + e.getFile() + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "") + ": "
+        + (inTheWay != null ? inTheWay : dev.kfp4j.local.FileErrors.reason(e));
   }
 
   /**

@@ -148,18 +148,13 @@ public final class LocalRunner {
     }
   }
 
-  /** Why a folder could not be made, in a few words: {@code /a/b is a file, not a folder}. */
+  /** Why a folder could not be made, in a few words: {@code /a/b is a file, not a folder} ({@link FileErrors}). */
   static String whyNot(IOException e) {
     if (!(e instanceof java.nio.file.FileSystemException f) || f.getFile() == null) {
       return String.valueOf(e.getMessage());
     }
-    for (Path p = Path.of(f.getFile()); p != null && !Files.isDirectory(p); p = p.getParent()) {
-      if (Files.exists(p)) {
-        return p + " is a file, not a folder";
-      }
-    }
-    return f.getFile() + ": " + (f.getReason() != null ? f.getReason()
-        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName());
+    String inTheWay = FileErrors.fileInTheWay(f);
+    return inTheWay != null ? inTheWay : f.getFile() + ": " + FileErrors.reason(f);
   }
 
   /** Deletes the temp files of run.json that a killed runner left in {@code runDir}. */

@@ -1,0 +1,38 @@
+package dev.kfp4j.local;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A local file that could not be read, written or made, in a few words, as the runner (its run
+ * folder) and the {@code kfp4j} command (any file it reads or writes) say it.
+ */
+public final class FileErrors {
+  private FileErrors() {}
+
+  /**
+   * A file standing where {@code e} needed a folder ({@code /a is a file, not a folder}): the one
+   * named when it was to be a folder, else one above it; null when none does.
+   */
+  public static String fileInTheWay(FileSystemException e) {
+    Path named = Path.of(e.getFile());
+    for (Path p = e instanceof FileAlreadyExistsException ? named : named.getParent(); p != null && !Files.isDirectory(p);
+        p = p.getParent()) {
+      if (Files.exists(p)) {
+        return p + " is a file, not a folder";
+      }
+    }
+    return null;
+  }
+
+  /** What else {@code e} says: {@code no such file or folder}, {@code permission denied}, or what the system said. */
+  public static String reason(FileSystemException e) {
+    return e instanceof NoSuchFileException ? "no such file or folder"
+        : e instanceof AccessDeniedException ? "permission denied"
+        : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+  }
+}
