@@ -6,7 +6,6 @@ import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.processor.validation.graph.ConstantSizeCheck;
 import dev.kfp4j.yaml.Yaml;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
@@ -29,8 +28,8 @@ public final class DefaultValues {
    * {@code True}/{@code False}), or null after reporting an error.
    */
   public String check(Element e, AnnotationMirror a, String name, String text, ValueKind kind, TypeMirror type) {
-    int bytes = text.length() * 3L > ConstantSizeCheck.MAX_PARAMETER_BYTES ? text.getBytes(StandardCharsets.UTF_8).length : 0;
-    if (bytes > ConstantSizeCheck.MAX_PARAMETER_BYTES) {
+    int bytes = ConstantSizeCheck.bytesOverLimit(text);
+    if (bytes > 0) {
       reporter.error(e, a, Message.DEFAULT_TOO_LONG, name, bytes);
       return null;
     }
