@@ -59,6 +59,16 @@ public final class MethodChecks {
     }
   }
 
+  /** What Kubernetes refuses in the entry {@code key=value} of labels (or annotations, whose values are free), or null. */
+  private static String labelProblem(String key, String value, boolean annotation) {
+    String badKey = Names.whyInvalidLabelKey(key);
+    if (badKey != null) {
+      return "'" + key + "' is not a Kubernetes key: " + badKey;
+    }
+    String badValue = annotation ? null : Names.whyInvalidLabelValue(value);
+    return badValue == null ? null : "'" + value + "' is not a Kubernetes label value: " + badValue;
+  }
+
   /** Reports a {@code name} Kubernetes refuses, with a name it accepts. */
   public void checkName(Element element, AnnotationMirror annotation, String what, String name) {
     String why = Names.whyInvalidKubernetesName(name);
@@ -82,9 +92,7 @@ public final class MethodChecks {
       if (eq > 0) {
         String k = s.substring(0, eq).strip();
         String v = s.substring(eq + 1).strip();
-        String why = Names.whyInvalidLabelKey(k) != null ? "'" + k + "' is not a Kubernetes key: " + Names.whyInvalidLabelKey(k)
-            : key.equals("annotations") || Names.whyInvalidLabelValue(v) == null ? null
-            : "'" + v + "' is not a Kubernetes label value: " + Names.whyInvalidLabelValue(v);
+        String why = labelProblem(k, v, key.equals("annotations"));
         if (why != null) {
           reporter.error(element, a, key, Message.BAD_LABEL, a.getAnnotationType().asElement().getSimpleName(), key, s, why);
         }
