@@ -11,12 +11,18 @@ final class FileStamp {
 
   /** Appends {@code file}'s size and modification time, or {@code -} when it cannot be read, and a new line. */
   static void append(StringBuilder s, Path file) {
+    BasicFileAttributes a;
     try {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      s.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
+      a = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (IOException e) {
-      s.append(" -");
+      s.append(" -\n");
+      return;
     }
-    s.append('\n');
+    append(s, a);
+  }
+
+  /** Appends the size and modification time of {@code a}, a file's attributes already read, and a new line. */
+  static void append(StringBuilder s, BasicFileAttributes a) {
+    s.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis()).append('\n');
   }
 }

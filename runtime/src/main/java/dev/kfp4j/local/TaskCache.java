@@ -59,9 +59,7 @@ final class TaskCache {
         Path p = Path.of(entry);
         s.append(entry).append('\n');
         if (Files.isDirectory(p)) {
-          for (Path f : files(p)) {
-            FileStamp.append(s.append(p.relativize(f)), f);
-          }
+          files(p).forEach((f, attributes) -> FileStamp.append(s.append(p.relativize(f)), attributes));
         } else {
           FileStamp.append(s, p);
         }
@@ -73,12 +71,12 @@ final class TaskCache {
   }
 
   /**
-   * The files in the classpath folder {@code dir}, sorted, but for hidden folders ({@code .kfp4j}
-   * with its runs and this cache, {@code .git}), which hold no classes, and change as runs go
-   * when a project's folder itself is on the classpath.
+   * The files in the classpath folder {@code dir} with their attributes, as the walk reads them,
+   * sorted, but for hidden folders ({@code .kfp4j} with its runs and this cache, {@code .git}),
+   * which hold no classes, and change as runs go when a project's folder itself is on the classpath.
    */
-  private static List<Path> files(Path dir) {
-    List<Path> files = new ArrayList<>();
+  private static Map<Path, BasicFileAttributes> files(Path dir) {
+    Map<Path, BasicFileAttributes> files = new TreeMap<>();
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override
@@ -90,7 +88,7 @@ final class TaskCache {
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
           if (a.isRegularFile()) {
-            files.add(f);
+            files.put(f, a);
           }
           return FileVisitResult.CONTINUE;
         }
@@ -103,7 +101,6 @@ final class TaskCache {
     } catch (IOException e) {
       // what could be listed is the stamp
     }
-    files.sort(null);
     return files;
   }
 
