@@ -81,14 +81,27 @@ public final class Nodes {
 
   /** The arguments compared in {@code p}, in the order written. */
   public static void operands(Predicate p, List<Argument> out) {
-    if (p instanceof Predicate.Comparison c) {
+    for (Predicate.Comparison c : comparisons(p)) {
       out.add(c.left());
       out.add(c.right());
+    }
+  }
+
+  /** The comparisons {@code p} is made of, under its nots, ands and ors, in the order written. */
+  public static List<Predicate.Comparison> comparisons(Predicate p) {
+    List<Predicate.Comparison> out = new ArrayList<>();
+    comparisons(p, out);
+    return out;
+  }
+
+  private static void comparisons(Predicate p, List<Predicate.Comparison> out) {
+    if (p instanceof Predicate.Comparison c) {
+      out.add(c);
     } else if (p instanceof Predicate.Not n) {
-      operands(n.predicate(), out);
+      comparisons(n.predicate(), out);
     } else {
       for (Predicate q : p instanceof Predicate.All all ? all.predicates() : ((Predicate.Any) p).predicates()) {
-        operands(q, out);
+        comparisons(q, out);
       }
     }
   }

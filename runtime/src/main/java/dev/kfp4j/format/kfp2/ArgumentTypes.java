@@ -145,25 +145,15 @@ final class ArgumentTypes {
     List<ParameterType> compared = new ArrayList<>();
     Nodes.walk(loop.body(), n -> {
       if (n instanceof Condition c && c.predicate() != null) {
-        comparedWith(c.predicate(), item, compared);
+        for (Predicate.Comparison k : Nodes.comparisons(c.predicate())) {
+          if (k.left().equals(item) && k.right() instanceof Argument.Constant constant) {
+            compared.add(constant.type());
+          } else if (k.right().equals(item) && k.left() instanceof Argument.Constant constant) {
+            compared.add(constant.type());
+          }
+        }
       }
     });
     return compared.isEmpty() ? ParameterType.STRING : compared.get(0);
-  }
-
-  private static void comparedWith(Predicate p, Argument item, List<ParameterType> out) {
-    if (p instanceof Predicate.Comparison c) {
-      if (c.left().equals(item) && c.right() instanceof Argument.Constant k) {
-        out.add(k.type());
-      } else if (c.right().equals(item) && c.left() instanceof Argument.Constant k) {
-        out.add(k.type());
-      }
-    } else if (p instanceof Predicate.Not n) {
-      comparedWith(n.predicate(), item, out);
-    } else {
-      for (Predicate q : p instanceof Predicate.All all ? all.predicates() : ((Predicate.Any) p).predicates()) {
-        comparedWith(q, item, out);
-      }
-    }
   }
 }
