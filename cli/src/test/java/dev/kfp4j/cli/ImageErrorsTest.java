@@ -149,14 +149,19 @@ class ImageErrorsTest {
         verbose.toString());
   }
 
+  /** {@code kfp4j validate --image IMAGE} of the test's classes with {@code engine}, its global arguments as {@code --engine-arg}s. */
+  private static Cli validateImage(Engine engine, String image) throws IOException {
+    List<String> args = new java.util.ArrayList<>(List.of("validate", "--classes", classes.toString(), "--image", image, "--engine",
+        engine.command().get(0)));
+    engine.command().subList(1, engine.command().size()).forEach(a -> args.add("--engine-arg=" + a));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
   @Test
   void validateImageWithAnImageTheEngineCannotPullIsExit3() throws IOException {
     Engine engine = Engine.require();
     String image = "127.0.0.1:" + deadPort() + "/kfp4j/nowhere:1";
-    List<String> args = new java.util.ArrayList<>(List.of("validate", "--classes", classes.toString(), "--image", image, "--engine",
-        engine.command().get(0)));
-    engine.command().subList(1, engine.command().size()).forEach(a -> args.add("--engine-arg=" + a));
-    Cli r = Cli.run(args.toArray(String[]::new));
+    Cli r = validateImage(engine, image);
     assertEquals(Kfp4j.SERVER, r.code(), r.toString());
     String error = oneLineError(r);
     assertTrue(error.startsWith("kfp4j: error: " + engine.command().get(0) + " cannot start " + image + " (exit code 125): "), error);
@@ -167,10 +172,7 @@ class ImageErrorsTest {
   void validateImageWithAnImageWithoutJavaIsExit2SayingWhatTheComponentsNeed() throws IOException {
     Engine engine = Engine.require();
     String shell = dev.kfp4j.testing.containers.BaseImages.shell(engine);
-    List<String> args = new java.util.ArrayList<>(List.of("validate", "--classes", classes.toString(), "--image", shell, "--engine",
-        engine.command().get(0)));
-    engine.command().subList(1, engine.command().size()).forEach(a -> args.add("--engine-arg=" + a));
-    Cli r = Cli.run(args.toArray(String[]::new));
+    Cli r = validateImage(engine, shell);
     assertEquals(Kfp4j.USAGE, r.code(), r.toString());
     String error = oneLineError(r);
     assertTrue(error.startsWith("kfp4j: error: cannot start java in " + shell + " (exit code "), error);
