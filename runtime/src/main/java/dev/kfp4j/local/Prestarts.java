@@ -159,9 +159,7 @@ final class Prestarts implements Closeable {
     if (!echo) {
       pb.redirectOutput(dir.resolve(PENDING).toFile());
     }
-    Process p = pb.start();
-    subprocess.groups().started(p);
-    return p;
+    return subprocess.groups().start(pb);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Task processes never outlive the runner. Where util-linux's {@code setsid} is found (Linux),
@@ -42,6 +43,9 @@ final class ProcessGroups implements Closeable {
 
   private final Set<Process> live = ConcurrentHashMap.newKeySet();
   private final Thread hook = new Thread(this::stopAll, "kfp4j-stop-tasks");
+  /** Starts share it; {@link #stopAll} takes it alone, so no process starts unwatched while all are stopped. */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private volatile boolean stopping;
   private Process watcher;
   private Writer toWatcher;
 
@@ -65,11 +69,25 @@ final class ProcessGroups implements Closeable {
     return out;
   }
 
-  /** {@code p}, started by {@link #command}, is watched: it dies with this JVM. */
-  void started(Process p) {
-    live.add(p);
-    if (SETSID != null) {
-      tell("+ " + p.pid());
+  /**
+   * Starts {@code pb} (its command made by {@link #command}) and watches the process: it dies with
+   * this JVM. A runner stopped while a process starts stops it too: {@link #stopAll} waits for the
+   * starts under way to be watched, and a start after it stops its process at once.
+   */
+  Process start(ProcessBuilder pb) throws IOException {
+    lifecycle.readLock().lock();
+    try {
+      Process p = pb.start();
+      live.add(p);
+      if (SETSID != null) {
+        tell("+ " + p.pid());
+      }
+      if (stopping) {
+        stop(p);
+      }
+      return p;
+    } finally {
+      lifecycle.readLock().unlock();
     }
   }
 
@@ -105,6 +123,12 @@ final class ProcessGroups implements Closeable {
   }
 
   private void stopAll() {
+    lifecycle.writeLock().lock(); // the starts under way are watched once it is held
+    try {
+      stopping = true;
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
     live.forEach(this::stop);
     synchronized (this) {
       if (toWatcher != null) {

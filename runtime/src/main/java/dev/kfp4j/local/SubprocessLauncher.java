@@ -39,12 +39,11 @@ final class SubprocessLauncher implements Launcher {
     Process p;
     try {
       Files.createDirectories(log.file().getParent());
-      p = pb.start();
+      p = groups.start(pb);
     } catch (IOException e) {
       log.note("kfp4j: cannot start " + launch.command().get(0) + ": " + e.getMessage() + "\n");
       return CANNOT_START;
     }
-    groups.started(p);
     return await(p, launch);
   }
 
