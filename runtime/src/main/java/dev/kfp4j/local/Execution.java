@@ -36,8 +36,9 @@ final class Execution {
   }
 
   RunResult run() {
+    ThreadGroup threads = ExitWatch.runStarted(runId); // the threads a task starts are the run's too
     ExecutorService pool = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "kfp4j-task");
+      Thread t = new Thread(threads, r, "kfp4j-task");
       t.setDaemon(true);
       return t;
     });
@@ -85,6 +86,7 @@ final class Execution {
       }
       groups.close();
       pool.shutdownNow();
+      ExitWatch.runEnded(threads);
       try {
         launchers.close();
       } catch (IOException e) {

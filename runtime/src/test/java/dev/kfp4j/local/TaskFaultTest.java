@@ -119,6 +119,24 @@ class TaskFaultTest {
   }
 
   @Test
+  void aThreadAComponentStartedThatCallsSystemExitInProcessFailsTheRunNamingTheTask() throws Exception {
+    Path file = Files.writeString(dir.resolve("exits.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: exits-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: quits, template: quits}\n  - name: quits\n    container:\n      image: a\n"
+        + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, exit-thread, '0']\n");
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString());
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(1, p.exitValue(), "System.exit(0) of a component's thread is no successful run: " + out);
+    assertTrue(out.contains("kfp4j: error: a thread started by task 'quits' called System.exit, which ends the runner's JVM"), out);
+    assertFalse(out.contains("was stopped before it ended"), out);
+    try (Stream<Path> runs = Files.list(dir.resolve("runs/exits"))) {
+      Path log = runs.findFirst().orElseThrow().resolve("quits/log.txt");
+      assertTrue(Files.readString(log).contains("a thread started by task 'quits' called System.exit"), "and in the task's log");
+    }
+  }
+
+  @Test
   void theSummaryOfAJavaTaskThatThrewShowsWhatItThrew() {
     String t = "  - name: throws\n    container:\n      image: a\n"
         + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, throw, 'the input file is empty']\n";

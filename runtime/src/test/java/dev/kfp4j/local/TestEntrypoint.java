@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * runner's tests: {@code write TEXT FILE}, {@code env NAME FILE} (the variable, or {@code none}),
  * {@code sleep SECONDS PIDFILE} (writes its pid, then sleeps), {@code jvm FILE} (its JVM's main class and
  * arguments, {@code sun.java.command}), {@code ahead FILE} (waits, at most a minute, for a JVM its runner started
- * ahead for another task, and writes its pid, or {@code none}), {@code exit CODE} (calls {@code System.exit}), {@code throw MESSAGE} (throws it from 30 calls deep),
+ * ahead for another task, and writes its pid, or {@code none}), {@code exit CODE} (calls {@code System.exit}), {@code exit-thread CODE} (from a thread it starts), {@code throw MESSAGE} (throws it from 30 calls deep),
  * {@code half TEXT FILE} (writes TEXT, then throws: an output half-written).
  */
 public final class TestEntrypoint {
@@ -30,6 +30,11 @@ public final class TestEntrypoint {
         case "jvm" -> write(args[1], System.getProperty("sun.java.command"));
         case "ahead" -> write(args[1], ahead());
         case "exit" -> System.exit(Integer.parseInt(args[1]));
+        case "exit-thread" -> {
+          Thread quits = new Thread(() -> System.exit(Integer.parseInt(args[1])), "component-thread");
+          quits.start();
+          quits.join(); // never returns: the JVM ends
+        }
         case "throw" -> deep(args[1], 30);
         case "half" -> {
           write(args[2], args[1]);
