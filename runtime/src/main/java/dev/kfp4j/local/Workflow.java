@@ -25,8 +25,21 @@ import tools.jackson.databind.JsonNode;
  * can run it before anything runs.
  */
 public final class Workflow {
-  /** A pipeline parameter: name, default (or null), KFP type (or null). */
-  public record Parameter(String name, String defaultValue, String type) {}
+  /**
+   * A pipeline parameter: name, default (or null), KFP type (or null), and whether a run may leave
+   * it out (always, when it has a default; a KFP 2 spec's {@code isOptional} without a default,
+   * KFP's {@code Optional[str] = None}, is left out of the run's values).
+   */
+  public record Parameter(String name, String defaultValue, String type, boolean optional) {
+    public Parameter {
+      optional = optional || defaultValue != null;
+    }
+
+    /** A parameter a run may leave out only when it has a default. */
+    public Parameter(String name, String defaultValue, String type) {
+      this(name, defaultValue, type, false);
+    }
+  }
 
   /** The Argo workflow as parsed, or null for a KFP 2 spec. */
   private final JsonNode root;
@@ -52,7 +65,7 @@ public final class Workflow {
       if (p.isArtifact()) {
         continue; // refused by checkRunnable
       }
-      parameters.add(new Parameter(p.name(), p.defaultValue(), p.type() == null ? null : p.type().v1Name()));
+      parameters.add(new Parameter(p.name(), p.defaultValue(), p.type() == null ? null : p.type().v1Name(), p.optional()));
     }
   }
 
@@ -215,7 +228,8 @@ public final class Workflow {
 
   /**
    * The run's parameter values: {@code given} checked against the declared parameters (unknown
-   * and missing names, values that do not parse as their KFP type), defaults filled in.
+   * and missing names, values that do not parse as their KFP type), defaults filled in; an optional
+   * parameter without a default that is not given has no value.
    */
   public Map<String, String> arguments(Map<String, String> given) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -232,7 +246,9 @@ public final class Workflow {
     for (Parameter p : parameters) {
       String value = given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue();
       if (value == null) {
-        missing.add(p.name());
+        if (!p.optional()) {
+          missing.add(p.name());
+        }
         continue;
       }
       check(p, value);
