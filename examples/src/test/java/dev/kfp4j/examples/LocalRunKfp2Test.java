@@ -73,6 +73,13 @@ class LocalRunKfp2Test {
   }
 
   @Test
+  void aParameterTheRunLeavesOutGivesTheOptionalInputNothing() {
+    assertEquals("Hello, Dr. Ada!", run("kfp2", "optional-title", Map.of("title", "Dr.")).output("greet", "Output"));
+    assertEquals("Hello, Ada!", run("kfp2", "optional-title", Map.of()).output("greet", "Output"));
+    assertEquals("Hello, Grace!", run("kfp2", "optional-title", Map.of("name", "Grace")).output("greet", "Output"));
+  }
+
+  @Test
   void javaComponentsRunAsSubprocessesThroughTheExecutorProtocolTooAndAResumeKeepsTheirMetrics() {
     Workflow wf = Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/kfp2/pipelines/training.yaml");
     LocalRunner runner = LocalRunner.builder().root(dir.resolve("sub")).caching(false).javaMode(LocalRunner.JavaMode.SUBPROCESS)

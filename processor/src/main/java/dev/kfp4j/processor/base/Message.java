@@ -68,6 +68,14 @@ public enum Message {
       "@Pipeline method '%s' returns '%s'; a pipeline returns void, one task output (int, long, double, boolean, String, an enum, List<...>, Map<String, ...>, a Path for a file or artifact), or a record of several, which are its outputs"),
   PIPELINE_PARAMETER_TYPE(
       "pipeline parameter '%s' has type '%s'; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...> or a record"),
+  OPTIONAL_PIPELINE_PARAMETER("PipelineParameterType",
+      "pipeline parameter '%s' has type '%s', which the ops it is passed to do not take; a parameter a run may leave out is its value's type marked @Nullable (any annotation of that name): @Nullable %s %s"),
+  NULLABLE_PRIMITIVE("PipelineParameterType",
+      "pipeline parameter '%s' is @Nullable, but the primitive %s cannot be left out; write @Nullable %s %s"),
+  OPTIONAL_PARAMETER_INPUT("OptionalParameter",
+      "pipeline parameter '%s' may be left out (@Nullable, no @Default), and input '%s' of '%s' needs a value; pass it to an optional input (Optional<...>, or one with a @Default), or give the parameter a @Default"),
+  OPTIONAL_PARAMETER_USE("OptionalParameter",
+      "%s needs a value, and pipeline parameter '%s' may be left out (@Nullable, no @Default); give the parameter a @Default"),
   PIPELINE_CLASS_CLASH(
       "the class kfp4j generates for pipeline method '%s' would be named '%s', which is %s; rename the method or the class"),
   DUPLICATE_PIPELINE("pipeline name '%s' is already used by %s; set @Pipeline(name = \"...\") to a unique name"),
@@ -198,6 +206,8 @@ public enum Message {
   ARGO_EXECUTOR_INPUT("NotInArgo",
       "component '%s' runs KFP 2's executor protocol ({{$}}), which KFP v1 (Argo) does not speak; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_NOT_WRITTEN("NotInArgo", "%s"),
+  ARGO_OPTIONAL_PARAMETER("NotInArgo",
+      "pipeline parameter '%s' may be left out (@Nullable, no @Default), which KFP v1 cannot express: Argo needs a value for each workflow parameter; give it a @Default, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   // Partial compilation
   STALE_PIPELINE(
       "component '%s' changed, but pipeline '%s' in %s embeds its earlier spec and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)");

@@ -230,6 +230,11 @@ final class GroupReader {
       return new Loop.Constants(List.of());
     }
     Argument source = body.arguments.read(tree, path, group);
+    if (source instanceof Argument.PipelineParameter p && body.graph.pipeline().parameter(p.name()) != null
+        && body.graph.pipeline().parameter(p.name()).mayBeLeftOut()) {
+      body.error(tree, Message.OPTIONAL_PARAMETER_USE, "a loop", p.name());
+      return new Loop.Constants(List.of());
+    }
     if (source instanceof Argument.PipelineParameter || source instanceof Argument.TaskOutput) {
       return new Loop.Over(source);
     }

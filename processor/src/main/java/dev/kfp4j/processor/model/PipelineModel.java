@@ -41,11 +41,16 @@ public record PipelineModel(
     formats = formats.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(formats));
   }
 
-  /** A pipeline parameter: its Java type for the pipeline class, its default in KFP's text form (or null). */
-  public record Parameter(String name, ValueKind kind, TypeName javaType, String defaultText) {
+  /**
+   * A pipeline parameter: its Java type for the pipeline class, its default in KFP's text form (or
+   * null), and whether a run may leave it out without one ({@code @Nullable}, KFP's {@code
+   * Optional[str] = None}).
+   */
+  public record Parameter(String name, ValueKind kind, TypeName javaType, String defaultText, boolean mayBeLeftOut) {
     /** The parameter as the pipeline model has it. */
     public dev.kfp4j.model.Parameter toModel() {
-      return new dev.kfp4j.model.Parameter(name, ParameterType.ofV1Name(kind.kfpType()), defaultText, null);
+      return new dev.kfp4j.model.Parameter(name, ParameterType.ofV1Name(kind.kfpType()), defaultText, null, null,
+          mayBeLeftOut || defaultText != null);
     }
   }
 

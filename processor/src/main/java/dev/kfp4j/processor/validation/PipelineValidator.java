@@ -86,6 +86,9 @@ public final class PipelineValidator {
       PipelineModel.Parameter parameter = parameter(p);
       if (parameter != null) {
         parameters.add(parameter);
+        if (parameter.mayBeLeftOut() && written.contains(Format.ARGO)) {
+          reporter.error(p, Message.ARGO_OPTIONAL_PARAMETER, parameter.name());
+        }
       }
     }
     PipelineSettings settings = settings(method, annotation);
@@ -193,8 +196,18 @@ public final class PipelineValidator {
   private PipelineModel.Parameter parameter(VariableElement p) {
     String name = p.getSimpleName().toString();
     TypeMirror type = p.asType();
+    TypeMirror optional = mapper.optionalArgument(type);
+    if (optional != null) {
+      reporter.error(p, Message.OPTIONAL_PIPELINE_PARAMETER, name, type, shortName(TypeName.get(optional)), name);
+      return null;
+    }
     ValueKind kind = mapper.kind(type, reporter, p, name, Message.PIPELINE_PARAMETER_TYPE, name, type);
     if (kind == null) {
+      return null;
+    }
+    boolean nullable = Nullable.marks(p);
+    if (nullable && type.getKind().isPrimitive()) {
+      reporter.error(p, Message.NULLABLE_PRIMITIVE, name, type, shortName(TypeName.get(type).box()), name);
       return null;
     }
     AnnotationMirror dflt = annotation(p, ComponentValidator.DEFAULT);
@@ -205,6 +218,11 @@ public final class PipelineValidator {
         return null;
       }
     }
-    return new PipelineModel.Parameter(name, kind, TypeName.get(type), defaultText);
+    return new PipelineModel.Parameter(name, kind, TypeName.get(type), defaultText, nullable && defaultText == null);
+  }
+
+  /** {@code type} as a user writes it: {@code Integer}, {@code List<String>}, without java.lang's and java.util's packages. */
+  private static String shortName(TypeName type) {
+    return type.toString().replaceAll("\\bjava\\.(lang|util)\\.", "");
   }
 }

@@ -1,0 +1,80 @@
+package dev.kfp4j.processor.validation.graph;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Position;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.Arguments;
+import dev.kfp4j.processor.graph.ComparisonCall;
+import dev.kfp4j.processor.graph.GraphCall;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.StepBuilder;
+import dev.kfp4j.processor.graph.TaskBuilder;
+import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.InputSpec;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A pipeline parameter a run may leave out ({@code @Nullable}, no {@code @Default}) goes only
+ * where no value is a value: to an optional input of a component (which then gets none, or its
+ * own default). A required input, a condition or a Kubernetes step's setting would fail when the
+ * run leaves it out, so each is an error where it is written. (A loop over it is refused where the
+ * loop is read.)
+ */
+final class OptionalParameterCheck implements GraphCheck {
+  @Override
+  public void check(PipelineBuilder graph, Reporter reporter) {
+    for (GraphCall call : graph.graphCalls()) {
+      inputs(graph, call.component(), call.arguments(), call.position(), reporter);
+    }
+    for (StepBuilder step : graph.steps()) {
+      if (step instanceof TaskBuilder task) {
+        if (task.graphCall() == null) {
+          inputs(graph, task.component(), task.arguments(), task.position(), reporter);
+        }
+        continue;
+      }
+      for (Map.Entry<String, Argument> e : step.arguments().values().entrySet()) {
+        String name = leftOut(graph, e.getValue());
+        if (name != null) {
+          reporter.error(at(step.arguments(), e.getKey(), step.position()), Message.OPTIONAL_PARAMETER_USE,
+              "'" + e.getKey() + "' of step '" + step.name() + "'", name);
+        }
+      }
+    }
+    for (ComparisonCall call : graph.comparisons()) {
+      for (Argument side : new Argument[] {call.comparison().left(), call.comparison().right()}) {
+        String name = leftOut(graph, side);
+        if (name != null) {
+          reporter.error(call.position(), Message.OPTIONAL_PARAMETER_USE, "the condition Dsl." + call.method() + "(...)", name);
+        }
+      }
+    }
+  }
+
+  private static void inputs(PipelineBuilder graph, ComponentSpec component, Arguments arguments, Position at, Reporter reporter) {
+    for (Map.Entry<String, Argument> e : arguments.values().entrySet()) {
+      String name = leftOut(graph, e.getValue());
+      Optional<InputSpec> in = component.input(e.getKey());
+      if (name != null && in.isPresent() && !in.get().optional() && in.get().defaultValue() == null) {
+        reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_PARAMETER_INPUT, name, e.getKey(), component.name());
+      }
+    }
+  }
+
+  /** The name of the pipeline parameter {@code a} is, when a run may leave it out; else null. */
+  static String leftOut(PipelineBuilder graph, Argument a) {
+    if (a instanceof Argument.PipelineParameter p) {
+      PipelineModel.Parameter parameter = graph.pipeline().parameter(p.name());
+      return parameter != null && parameter.mayBeLeftOut() ? p.name() : null;
+    }
+    return null;
+  }
+
+  private static Position at(Arguments arguments, String input, Position fallback) {
+    Position p = arguments.position(input);
+    return p == null ? fallback : p;
+  }
+}

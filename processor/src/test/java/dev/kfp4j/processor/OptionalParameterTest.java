@@ -1,0 +1,146 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * KFP's {@code Optional[str] = None} pipeline parameter in Java: a parameter marked {@code
+ * @Nullable} (any annotation of that name) without a {@code @Default}, which a run may leave out.
+ * KFP 2 only; it goes only to optional inputs.
+ */
+class OptionalParameterTest {
+  static final JavaFileObject TAG = Compile.source("test.Tag",
+      "package test;",
+      "import dev.kfp4j.annotations.*;",
+      "import java.util.Optional;",
+      "public class Tag {",
+      "  @Component public static String label(String name, Optional<String> tag) { return name + tag.map(t -> \":\" + t).orElse(\"\"); }",
+      "  @Component public static String withDefault(@Default(\"none\") String tag) { return tag; }",
+      "  @Component public static String need(String tag) { return tag; }",
+      "  @Component public static int count(int n) { return n; }",
+      "}");
+  /** A declaration annotation, as javax.annotation's and jakarta.annotation's. */
+  static final JavaFileObject NULLABLE = Compile.source("test.Nullable",
+      "package test;",
+      "public @interface Nullable {}");
+  /** A type-use annotation, as JSpecify's. */
+  static final JavaFileObject TYPE_USE = Compile.source("other.Nullable",
+      "package other;",
+      "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)",
+      "public @interface Nullable {}");
+
+  private static final List<String> HEADER = List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;",
+      "import java.util.List;", "import test.*;");
+
+  private JavaFileObject source;
+
+  private Compilation compile(List<Pipeline> models, String... body) {
+    source = Compile.testClass("P", HEADER, body);
+    return Compile.compile(models, TAG, NULLABLE, TYPE_USE, source);
+  }
+
+  @Test
+  void aNullableParameterIsOptionalWithoutADefaultInKfp2AndFeedsOptionalInputs() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = compile(models,
+        "@Pipeline(formats = Format.KFP2) public static void p(String name, @Nullable String tag, @other.Nullable Long n) {",
+        "  TagOps.label(name, tag);",
+        "  TagOps.withDefault(tag);",
+        "  TagOps.label(name, null);",
+        "}");
+    assertThat(c).succeeded();
+    assertThat(models.get(0).parameters()).containsExactly(
+        new Parameter("name", ParameterType.STRING, null, null),
+        new Parameter("tag", ParameterType.STRING, null, null, null, true),
+        new Parameter("n", ParameterType.INTEGER, null, null, null, true)).inOrder();
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    JsonNode spec = Yaml.readAll(yaml).get(0);
+    assertThat(spec.at("/root/inputDefinitions/parameters/tag").toString())
+        .isEqualTo("{\"isOptional\":true,\"parameterType\":\"STRING\"}");
+    assertThat(spec.at("/root/inputDefinitions/parameters/name").toString()).isEqualTo("{\"parameterType\":\"STRING\"}");
+    assertThat(spec.at("/root/dag/tasks/label/inputs/parameters/tag").toString())
+        .isEqualTo("{\"componentInputParameter\":\"tag\"}");
+    assertThat(Compile.source(c, "test.PPipeline")).contains("public static Map<String, String> arguments(String name, String tag, Long n)");
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(yaml, "p.yaml");
+    }
+  }
+
+  @Test
+  void inAnArgoWorkflowItIsAnErrorOnTheParameterSayingWhatToWrite() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline public static void p(String name,",
+        "    @Nullable String tag) {",
+        "  TagOps.label(name, tag);",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] pipeline parameter 'tag' may be left out (@Nullable, no @Default), which "
+        + "KFP v1 cannot express: Argo needs a value for each workflow parameter; give it a @Default, or write this pipeline for "
+        + "KFP 2 only: @Pipeline(formats = Format.KFP2)").inFile(source).onLineContaining("@Nullable String tag");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void withADefaultItIsAnOrdinaryParameterInBothFormats() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = compile(models,
+        "@Pipeline public static void p(@Nullable @Default(\"v1\") String tag) {",
+        "  TagOps.need(tag);",
+        "}");
+    assertThat(c).succeeded();
+    assertThat(models.get(0).parameters()).containsExactly(new Parameter("tag", ParameterType.STRING, "v1", null));
+  }
+
+  @Test
+  void givenToARequiredInputItIsAnErrorOnTheArgument() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void p(@Nullable String tag) {",
+        "  TagOps.need(",
+        "      tag);",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] pipeline parameter 'tag' may be left out (@Nullable, no @Default), "
+        + "and input 'tag' of 'need' needs a value; pass it to an optional input (Optional<...>, or one with a @Default), or give "
+        + "the parameter a @Default").inFile(source).onLineContaining("tag);");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void comparedInAConditionOrLoopedOverItIsAnErrorWhereItIsUsed() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void p(@Nullable String tag, @Nullable List<Integer> xs) {",
+        "  Dsl.when(Dsl.eq(tag, \"x\"), () -> TagOps.label(\"a\", null));",
+        "  Dsl.forEach(xs, x -> TagOps.count(x));",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] the condition Dsl.eq(...) needs a value, and pipeline parameter "
+        + "'tag' may be left out (@Nullable, no @Default); give the parameter a @Default").inFile(source)
+        .onLineContaining("Dsl.when");
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] a loop needs a value, and pipeline parameter 'xs' may be left out")
+        .inFile(source).onLineContaining("Dsl.forEach");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void aNullablePrimitiveOrAnOptionalIsAnErrorSayingWhatToWrite() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void p(@Nullable int n,",
+        "    java.util.Optional<String> tag) {",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineParameterType] pipeline parameter 'n' is @Nullable, but the primitive int "
+        + "cannot be left out; write @Nullable Integer n").inFile(source).onLineContaining("@Nullable int n");
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineParameterType] pipeline parameter 'tag' has type "
+        + "'java.util.Optional<java.lang.String>', which the ops it is passed to do not take; a parameter a run may leave out is "
+        + "its value's type marked @Nullable (any annotation of that name): @Nullable String tag")
+        .inFile(source).onLineContaining("Optional<String> tag");
+    assertThat(c).hadErrorCount(2);
+  }
+}
