@@ -62,6 +62,8 @@ final class Pipelines {
         ObjectNode o = params.addObject().put("name", param.name());
         if (param.defaultValue() != null) {
           o.put("default", param.defaultValue());
+        } else if (param.optional()) {
+          o.put("optional", true); // left out of the run when its field is left empty
         }
         if (param.type() != null) {
           o.put("type", param.type());

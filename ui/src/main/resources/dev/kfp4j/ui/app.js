@@ -393,14 +393,17 @@ async function showCreate() {
   function params() {
     const p = pipelines.find(x => x.name === select.value);
     fields.replaceChildren(...p.parameters.map(q => el('label', {}, q.name + (q.type ? ' (' + q.type + ')' : '') + ' ',
-        el('input', {name: q.name, 'data-parameter': q.name, value: q.default === undefined ? '' : q.default}))));
+        el('input', Object.assign({name: q.name, 'data-parameter': q.name, value: q.default === undefined ? '' : q.default},
+            q.optional ? {'data-optional': '', placeholder: 'optional: left out when empty'} : {})))));
   }
   select.addEventListener('change', params);
   params();
   form.addEventListener('submit', async e => {
     e.preventDefault();
     const args = {};
-    fields.querySelectorAll('input[data-parameter]').forEach(i => { args[i.getAttribute('data-parameter')] = i.value; });
+    fields.querySelectorAll('input[data-parameter]').forEach(i => {
+      if (i.value !== '' || !i.hasAttribute('data-optional')) args[i.getAttribute('data-parameter')] = i.value;
+    });
     const r = await fetch('/api/runs', {method: 'POST', headers: {'Content-Type': 'application/json'},
         body: JSON.stringify({pipeline: select.value, arguments: args})});
     if (r.ok) location.hash = '#/'; else message.textContent = await r.text();

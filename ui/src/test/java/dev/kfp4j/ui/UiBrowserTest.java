@@ -69,7 +69,8 @@ class UiBrowserTest {
     report = TestRuns.run(root, TestRuns.workflow("dev/kfp4j/ui/ui-report.yaml"), Map.of("title", "Quarterly <i>report</i>"));
     assertTrue(add.succeeded() && trainedLong.succeeded() && evaluated.succeeded() && report.succeeded() && !failed.succeeded());
 
-    ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example")).build().start();
+    ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example", "optional-title")).build()
+        .start();
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -273,6 +274,21 @@ class UiBrowserTest {
     browser.findElement(By.cssSelector("#create button")).click();
     waitUntil(d -> d.findElements(By.cssSelector("#runs tr")).stream()
         .anyMatch(r -> r.getText().contains("value1=10, value2=2") && r.getText().contains("Succeeded")));
+  }
+
+  /** An optional parameter without a default (KFP 2's isOptional) left empty is left out of the run, not given as "". */
+  @Test
+  void anOptionalParameterLeftEmptyIsLeftOut() {
+    open("#/new");
+    new org.openqa.selenium.support.ui.Select(waitFor(By.id("pipeline"))).selectByValue("optional-title");
+    WebElement title = waitFor(By.cssSelector("input[data-parameter='title']"));
+    assertEquals("optional: left out when empty", title.getAttribute("placeholder"));
+    assertEquals("", title.getAttribute("value"));
+    browser.findElement(By.cssSelector("#create button")).click();
+    waitUntil(d -> d.findElements(By.cssSelector("#runs tr")).stream()
+        .anyMatch(r -> r.getText().contains("optional-title") && r.getText().contains("name=Ada") && r.getText().contains("Succeeded")));
+    assertFalse(browser.findElements(By.cssSelector("#runs tr")).stream()
+        .anyMatch(r -> r.getText().startsWith("optional-title") && r.getText().contains("title=")), "title is left out");
   }
 
   // ------------------------------------------------------------------ helpers
