@@ -101,38 +101,36 @@ class TaskFaultTest {
 
   @Test
   void aComponentThatCallsSystemExitInProcessFailsTheRunSayingWhatToDo() throws Exception {
-    Path file = Files.writeString(dir.resolve("exits.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
-        + "metadata: {generateName: exits-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
-        + "      - {name: quits, template: quits}\n  - name: quits\n    container:\n      image: a\n"
-        + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, exit, '0']\n");
-    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString());
-    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-    String out = Files.readString(dir.resolve("out.log"));
-    assertEquals(1, p.exitValue(), "System.exit(0) of a component is no successful run: " + out);
-    assertTrue(out.contains("kfp4j: error: task 'quits' called System.exit, which ends the runner's JVM and the run with it; "
-        + "return or throw instead, or run it as a java subprocess (--subprocess"), out);
-    Path log;
-    try (Stream<Path> runs = Files.list(dir.resolve("runs/exits"))) {
-      log = runs.findFirst().orElseThrow().resolve("quits/log.txt");
-    }
-    assertTrue(Files.readString(log).contains("task 'quits' called System.exit"), "and in the task's log");
+    String[] outAndLog = exitingRun("exit");
+    assertTrue(outAndLog[0].contains("kfp4j: error: task 'quits' called System.exit, which ends the runner's JVM and the run with it; "
+        + "return or throw instead, or run it as a java subprocess (--subprocess"), outAndLog[0]);
+    assertTrue(outAndLog[1].contains("task 'quits' called System.exit"), "and in the task's log");
   }
 
   @Test
   void aThreadAComponentStartedThatCallsSystemExitInProcessFailsTheRunNamingTheTask() throws Exception {
+    String[] outAndLog = exitingRun("exit-thread");
+    assertTrue(outAndLog[0].contains("kfp4j: error: a thread started by task 'quits' called System.exit, which ends the runner's JVM"),
+        outAndLog[0]);
+    assertFalse(outAndLog[0].contains("was stopped before it ended"), outAndLog[0]);
+    assertTrue(outAndLog[1].contains("a thread started by task 'quits' called System.exit"), "and in the task's log");
+  }
+
+  /**
+   * A run, in a JVM of its own, of task 'quits' running TestEntrypoint's {@code command} with exit
+   * code 0, which must fail the run with exit code 1: what the runner printed, and the task's log.
+   */
+  private String[] exitingRun(String command) throws Exception {
     Path file = Files.writeString(dir.resolve("exits.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
         + "metadata: {generateName: exits-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
         + "      - {name: quits, template: quits}\n  - name: quits\n    container:\n      image: a\n"
-        + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, exit-thread, '0']\n");
+        + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, " + command + ", '0']\n");
     Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString());
     assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
     String out = Files.readString(dir.resolve("out.log"));
-    assertEquals(1, p.exitValue(), "System.exit(0) of a component's thread is no successful run: " + out);
-    assertTrue(out.contains("kfp4j: error: a thread started by task 'quits' called System.exit, which ends the runner's JVM"), out);
-    assertFalse(out.contains("was stopped before it ended"), out);
+    assertEquals(1, p.exitValue(), "System.exit(0) of a component is no successful run: " + out);
     try (Stream<Path> runs = Files.list(dir.resolve("runs/exits"))) {
-      Path log = runs.findFirst().orElseThrow().resolve("quits/log.txt");
-      assertTrue(Files.readString(log).contains("a thread started by task 'quits' called System.exit"), "and in the task's log");
+      return new String[] {out, Files.readString(runs.findFirst().orElseThrow().resolve("quits/log.txt"))};
     }
   }
 
