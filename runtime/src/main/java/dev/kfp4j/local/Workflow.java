@@ -1,9 +1,9 @@
 package dev.kfp4j.local;
 
-import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
-import dev.kfp4j.yaml.Yaml;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.RunArguments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -261,29 +260,10 @@ public final class Workflow {
   }
 
   private void check(Parameter p, String value) {
-    if (p.type() == null) {
-      return;
-    }
     try {
-      switch (p.type()) {
-        case "Integer" -> KfpValues.parseLong(value);
-        case "Float" -> KfpValues.parseDouble(value);
-        case "Boolean" -> KfpValues.parseBoolean(value);
-        case "JsonArray" -> {
-          if (!Yaml.readJson(value).isArray()) {
-            throw new IllegalArgumentException("not a JSON array: '" + value + "'");
-          }
-        }
-        case "JsonObject" -> {
-          if (!Yaml.readJson(value).isObject()) {
-            throw new IllegalArgumentException("not a JSON object: '" + value + "'");
-          }
-        }
-        default -> { }
-      }
-    } catch (IllegalArgumentException | JacksonException e) {
-      String message = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
-      throw new WorkflowException("parameter '" + p.name() + "' is " + p.type() + ": " + message);
+      RunArguments.checkValue(p.name(), ParameterType.ofV1Name(p.type()), value);
+    } catch (IllegalArgumentException e) {
+      throw new WorkflowException(e.getMessage());
     }
   }
 }

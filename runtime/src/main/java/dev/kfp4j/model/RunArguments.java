@@ -56,11 +56,21 @@ public final class RunArguments {
   }
 
   private static void checkType(Parameter p, String value) {
-    if (p.type() == null) {
+    checkValue(p.name(), p.type(), value);
+  }
+
+  /**
+   * Checks that {@code value} parses as a value of {@code type} (none checked when null): a run's
+   * argument, by the same rule whether it runs here or on a cluster.
+   *
+   * @throws IllegalArgumentException naming the parameter, its type and what is wrong
+   */
+  public static void checkValue(String name, ParameterType type, String value) {
+    if (type == null) {
       return;
     }
     try {
-      switch (p.type()) {
+      switch (type) {
         case INTEGER -> KfpValues.parseLong(value);
         case FLOAT -> KfpValues.parseDouble(value);
         case BOOLEAN -> KfpValues.parseBoolean(value);
@@ -78,7 +88,7 @@ public final class RunArguments {
       }
     } catch (IllegalArgumentException | JacksonException e) {
       String message = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
-      throw new IllegalArgumentException("parameter '" + p.name() + "' is " + p.type().v1Name() + ": " + message);
+      throw new IllegalArgumentException("parameter '" + name + "' is " + type.v1Name() + ": " + message);
     }
   }
 }
