@@ -3,6 +3,7 @@ package dev.kfp4j.local;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Branches;
 import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.ResourceStep;
@@ -213,6 +214,9 @@ final class ModelPlan implements Plan {
   }
 
   private static String template(dev.kfp4j.model.Node n) {
+    if (n instanceof ImporterStep) {
+      return "importer";
+    }
     return n instanceof Task t ? t.component().name() : n.name();
   }
 
@@ -287,7 +291,19 @@ final class ModelPlan implements Plan {
       }
       return new SubGraph(branchGraph(chain, branches), scope);
     }
+    if (source instanceof ImporterStep importer) {
+      return importer(importer, scope, id);
+    }
     return task((Task) source, scope, id);
+  }
+
+  /** An importer's step: the file or folder at its URI, copied into its folder, with its metadata's values. */
+  private Step importer(ImporterStep importer, Scope scope, TaskId id) {
+    String where = "importer '" + importer.name() + "'";
+    Map<String, String> given = new LinkedHashMap<>();
+    importer.arguments().forEach((input, a) -> given.put(input, values.value(a, scope, where + " input '" + input + "'")));
+    return ImportSteps.step(importer, given.remove(ImporterStep.URI), given, id, RunPaths.inside(runDir, RunPaths.taskFolder(id.id())),
+        steps.javaMode());
   }
 
   @Override

@@ -44,6 +44,11 @@ final class TaskSteps {
     this.filesKept = filesKept;
   }
 
+  /** How kfp4j's Java steps run unless a task says otherwise. */
+  LocalRunner.JavaMode javaMode() {
+    return javaMode;
+  }
+
   /** The name under which the run shows {@code output} of {@code component}. */
   String outputName(ComponentSpec component, String output) {
     return outputNames.apply(component, output);

@@ -107,7 +107,7 @@ public final class ArgoWriter {
   }
 
   /**
-   * What only KFP 2 has: a loop's collected outputs, and artifacts as pipeline inputs. (A
+   * What only KFP 2 has: a loop's collected outputs, importers, and artifacts as pipeline inputs. (A
    * pipeline's outputs have no place in KFP v1: they are left out.)
    */
   private static void refuseKfp2Only(Pipeline p) {
@@ -118,6 +118,10 @@ public final class ArgoWriter {
       }
     }
     for (Step s : p.steps()) {
+      if (s instanceof dev.kfp4j.model.ImporterStep) {
+        throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' is an importer (dsl.importer), which KFP v1 "
+            + "has no form for; write this pipeline in the KFP 2 format only");
+      }
       for (Argument a : s.arguments().values()) {
         if (a instanceof Argument.Collected c) {
           throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': the outputs of '" + c.task()

@@ -2,6 +2,7 @@ package dev.kfp4j.format.kfp2;
 
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Parameter;
@@ -36,6 +37,9 @@ final class ArgumentTypes {
     if (a instanceof Argument.PipelineParameter p) {
       return pipeline.parameter(p.name()).map(Parameter::isArtifact).orElse(false);
     }
+    if (a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof ImporterStep) {
+      return o.output().equals(ImporterStep.OUTPUT);
+    }
     return a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof Task t
         && Kfp2Types.outputIsArtifact(t.component(), o.output());
   }
@@ -46,6 +50,9 @@ final class ArgumentTypes {
       return pipeline.parameter(p.name()).map(Parameter::artifactType).orElseThrow();
     }
     Argument.TaskOutput o = (Argument.TaskOutput) a;
+    if (levels.step(o.task()) instanceof ImporterStep importer) {
+      return importer.artifactType();
+    }
     Task t = (Task) levels.step(o.task());
     return Kfp2Types.schemaTitle(t.component().output(o.output()).map(OutputSpec::type).orElse(null));
   }

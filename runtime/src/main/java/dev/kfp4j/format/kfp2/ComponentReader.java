@@ -32,6 +32,10 @@ final class ComponentReader {
   private ComponentReader() {}
 
   static ComponentSpec read(String name, JsonNode component, JsonNode executor, String where) {
+    if (!executor.has("container") && !executor.isEmpty()) {
+      throw new FormatException(where + ": its executor is " + (executor.has("importer") ? "an importer (dsl.importer)" : "a "
+          + executor.propertyNames().iterator().next()) + ", not a container; kfp4j reads it as a step of a pipeline, not as a component");
+    }
     List<InputSpec> inputs = new ArrayList<>();
     JsonNode in = component.path("inputDefinitions");
     for (Map.Entry<String, JsonNode> p : in.path("parameters").properties()) {

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the DAGs of a KFP 2 pipeline spec into the model's nodes: container tasks, kfp-kubernetes'
- * PVC steps as volume steps, groups by what their task says (an iterator: a loop; a condition: a
+ * PVC steps as volume steps, importers as importer steps, groups by what their task says (an iterator: a loop; a condition: a
  * condition; a chain of conditions: branches); a plain nested DAG's tasks into the DAG that runs
  * it; a condition on a task that runs a container as a condition around that task ({@code
  * condition-<task>}). Inputs become the arguments they name through each DAG's inputs.
@@ -251,6 +251,15 @@ final class DagReader {
       }
       if (image.equals("argostub/createpvc")) {
         d.make = volume(name, task, inputs, at);
+        return d;
+      }
+      if (executor.has("importer")) {
+        if (!condition.isEmpty() || exit) {
+          throw new FormatException(source + ": " + at + " imports an artifact " + (exit ? "as the exit task" : "under a "
+              + "triggerPolicy.condition of its own") + ", which kfp4j's model does not hold; put it in a group task");
+        }
+        Map<String, Argument> arguments = arguments(task, inputs, comp, at, dag);
+        d.make = ImporterReader.read(name, task, comp, executor.get("importer"), kubernetes.path(label), arguments, source + ": " + at);
         return d;
       }
       Map<String, Argument> arguments = arguments(task, inputs, comp, at, dag);

@@ -61,6 +61,26 @@ final class Kfp2Components {
     return name;
   }
 
+  /**
+   * The component of an importer: {@code definitions} (its {@code uri} and metadata inputs, its
+   * {@code artifact} output), run by an executor of {@code importer}; named {@code comp-importer},
+   * made unique, and shared by importers alike, as a container component is.
+   */
+  String importer(ObjectNode definitions, ObjectNode importer) {
+    List<Object> key = List.of("importer", definitions, importer);
+    String existing = byConfiguration.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    String base = unique("importer");
+    ObjectNode comp = definitions.deepCopy();
+    comp.put("executorLabel", "exec-" + base);
+    components.set("comp-" + base, comp);
+    executors.putObject("exec-" + base).set("importer", importer);
+    byConfiguration.put(key, "comp-" + base);
+    return "comp-" + base;
+  }
+
   /** Adds the component of a group DAG. */
   void group(String name, ObjectNode spec) {
     components.set("comp-" + name, spec);

@@ -4,6 +4,7 @@ import dev.kfp4j.yaml.Yaml;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Levels.Level;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.ParameterType;
@@ -39,6 +40,7 @@ final class Kfp2Dags {
   private final Kfp2Components components;
   private final ArgumentTypes types;
   private final TaskInputs inputs;
+  private final Kfp2Importers importers;
 
   Kfp2Dags(Pipeline pipeline, Levels levels, Kfp2Components components) {
     this.pipeline = pipeline;
@@ -46,6 +48,7 @@ final class Kfp2Dags {
     this.components = components;
     this.types = new ArgumentTypes(pipeline, levels);
     this.inputs = new TaskInputs(pipeline, levels);
+    this.importers = new Kfp2Importers(inputs, types, components);
   }
 
   /** The root component: the pipeline's inputs, its DAG and its outputs. */
@@ -290,7 +293,9 @@ final class Kfp2Dags {
     Set<String> deps = inputs.dependencies(s, level);
     ObjectNode container = NODES.objectNode();
     ObjectNode k8s = NODES.objectNode();
-    if (s instanceof VolumeStep v) {
+    if (s instanceof ImporterStep importer) {
+      importers.task(t, importer, level, deps, where);
+    } else if (s instanceof VolumeStep v) {
       t.putObject("cachingOptions").put("enableCache", true);
       t.putObject("componentRef").put("name", components.builtIn("createpvc", BuiltIns.createPvc()));
       TaskInputs.constant(t, "access_modes", NODES.arrayNode().add(v.accessMode()));

@@ -1,0 +1,113 @@
+package dev.kfp4j.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.ImporterStep;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.ComponentYaml;
+import dev.kfp4j.yaml.Yaml;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An importer run locally from a KFP 2 spec: a local file or folder is copied into the run as the
+ * importer's output artifact, with its metadata, and its consumer reads the copy; a remote URI
+ * and a missing file fail the importer with one line saying what to do.
+ */
+class ImporterRunTest {
+  /** Copies its dataset to {@code copy} and its executor input to {@code seen}. */
+  static final ComponentSpec READ = ComponentYaml.parse("""
+      name: read
+      inputs:
+      - {name: dataset, type: Dataset}
+      outputs:
+      - {name: copy, type: Dataset}
+      - {name: seen, type: String}
+      implementation:
+        container:
+          image: alpine
+          command: [sh, -c, 'cp -R "$0" "$1" && printf "%s" "$2" > "$3"', {inputPath: dataset}, {outputPath: copy}, {executorInput: {}},
+            {outputPath: seen}]
+      """, "read.yaml");
+
+  @TempDir Path dir;
+
+  static Pipeline pipeline(String metadata) {
+    ImporterStep importer = new ImporterStep("importer", Map.of(ImporterStep.URI, new Argument.PipelineParameter("data")),
+        "system.Dataset", true, metadata, false, List.of(), List.of());
+    Task read = new Task("read", READ, Map.of("dataset", new Argument.TaskOutput("importer", ImporterStep.OUTPUT)));
+    return new Pipeline("import-data", null, List.of(new Parameter("data", ParameterType.STRING, "gs://bucket/data.csv", null)),
+        List.of(importer, read), null, PipelineSettings.DEFAULTS, null);
+  }
+
+  private RunResult run(String metadata, String uri) {
+    return LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream(), true))
+        .build().run(Workflow.parse(Kfp2Writer.write(pipeline(metadata)), "import-data.yaml"), Map.of("data", uri));
+  }
+
+  @Test
+  void aLocalFileIsCopiedIntoTheRunWithItsMetadataAndTheSourceIsLeftAsItWas() throws Exception {
+    Path source = Files.writeString(dir.resolve("data.csv"), "x,y\n1,2\n");
+    RunResult r = run("{\"rows\": 1}", source.toUri().toString());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    TaskResult importer = r.task("importer").orElseThrow();
+    OutputArtifact artifact = importer.outputArtifacts().get(ImporterStep.OUTPUT);
+    assertEquals("system.Dataset", artifact.type());
+    assertEquals(Map.of("rows", 1), artifact.metadata());
+    assertTrue(artifact.path().startsWith(r.runDir()), "a copy in the run's folder: " + artifact.path());
+    TaskResult read = r.task("read").orElseThrow();
+    assertEquals("x,y\n1,2\n", Files.readString(read.outputArtifacts().get("copy").path()));
+    JsonNode given = Yaml.readJson(read.outputs().get("seen")).at("/inputs/artifacts/dataset/artifacts/0");
+    assertEquals("{\"rows\":1}", given.path("metadata").toString(), "the consumer is given the importer's metadata");
+    assertEquals("x,y\n1,2\n", Files.readString(source), "the source is never written to");
+  }
+
+  @Test
+  void aFolderIsCopiedWholeAndAPlainAbsolutePathWorksToo() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("shards/inner"));
+    Files.writeString(folder.resolve("part-0.csv"), "a\n");
+    Files.writeString(dir.resolve("shards/top.txt"), "b\n");
+    RunResult r = run(null, dir.resolve("shards").toString());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    Path copy = r.task("read").orElseThrow().outputArtifacts().get("copy").path();
+    assertEquals("a\n", Files.readString(copy.resolve("inner/part-0.csv")));
+    assertEquals("b\n", Files.readString(copy.resolve("top.txt")));
+  }
+
+  @Test
+  void aRemoteUriFailsTheImporterSayingWhatToDo() {
+    RunResult r = run(null, "gs://bucket/data.csv");
+    assertFalse(r.succeeded());
+    TaskResult importer = r.task("importer").orElseThrow();
+    assertEquals(TaskResult.State.Failed, importer.state());
+    assertEquals("importer 'importer': the local runner reads only local files, and gs://bucket/data.csv is remote (gs://); run the "
+        + "pipeline on a cluster, or pass a local path (file:///abs/path or /abs/path) as pipeline parameter 'data'", importer.message());
+    assertEquals(TaskResult.State.Omitted, r.task("read").orElseThrow().state());
+  }
+
+  @Test
+  void aMissingFileFailsTheImporterNamingIt() {
+    Path missing = dir.resolve("nothing-here.csv");
+    RunResult r = run(null, missing.toUri().toString());
+    TaskResult importer = r.task("importer").orElseThrow();
+    assertEquals(TaskResult.State.Failed, importer.state());
+    assertEquals("importer 'importer': nothing to import: no file or folder at " + missing + " (URI " + missing.toUri() + ")",
+        importer.message());
+  }
+}
