@@ -177,6 +177,19 @@ public final class Dsl {
   }
 
   /**
+   * Brings an artifact that exists already into the run, as KFP 2's {@code dsl.importer}: the
+   * artifact at {@code uri} (a constant, or a pipeline parameter, such as {@code
+   * "gs://bucket/data.csv"}), of type {@code type} ({@code Dataset.class}, {@code Model.class}, ...).
+   * Pass {@link ImporterTask#artifact()} to a task's input of that type; chain {@code
+   * .reimport(true)} and {@code .metadata(Map.of(...))}. KFP v1 has no importer: the pipeline needs
+   * {@code @Pipeline(formats = Format.KFP2)}. The local runner imports local files and folders
+   * ({@code file:///abs/path}, {@code /abs/path}), copying them into the run.
+   */
+  public static ImporterTask importer(String uri, Class<? extends dev.kfp4j.artifacts.Artifact> type) {
+    return new ImporterTask(new Object[] {"uri", uri});
+  }
+
+  /**
    * Acts on a Kubernetes resource, as KFP's {@code ResourceOp}: {@code action} is {@code
    * create}, {@code apply}, {@code patch} or {@code delete}; {@code manifest} is the resource as a
    * YAML constant.

@@ -208,6 +208,16 @@ public enum Message {
   ARGO_NOT_WRITTEN("NotInArgo", "%s"),
   ARGO_OPTIONAL_PARAMETER("NotInArgo",
       "pipeline parameter '%s' may be left out (@Nullable, no @Default), which KFP v1 cannot express: Argo needs a value for each workflow parameter; give it a @Default, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+  ARGO_IMPORTER("NotInArgo",
+      "Dsl.importer(...) imports an artifact, which only KFP 2 can: KFP v1's Argo workflow has no importer; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+  // Importers
+  IMPORTER_TYPE("ImporterType",
+      "Dsl.importer(uri, type): the type must be a class literal of one of kfp4j's artifact types, %s, not '%s'; KFP imports an artifact of a schema title it knows (system.Dataset, ...)"),
+  IMPORTER_URI("UnsupportedArgument", "Dsl.importer(uri, type): the URI is empty; give the artifact's URI, such as \"gs://bucket/data.csv\", or a pipeline parameter"),
+  IMPORTER_METADATA("BadSetting",
+      "metadata(...) of Dsl.importer takes Map.of(...) of constants (literals, static final constants), as KFP's importer(metadata={...}) is written into the pipeline; '%s' is not one: write metadata(Map.of(\"key\", \"value\"))"),
+  IMPORTER_SETTING("BadSetting",
+      "%s(...) does not apply to an importer, which runs no container of its own; it takes after, displayName, caching, retries, retryBackoff, reimport and metadata"),
   // Partial compilation
   STALE_PIPELINE(
       "component '%s' changed, but pipeline '%s' in %s embeds its earlier spec and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)");

@@ -117,6 +117,11 @@ public final class PipelineBuilder {
     return add(new VolumeBuilder(names.unique(resourceName), resourceName, accessMode, storageClass, group, at));
   }
 
+  /** An importer of an artifact of {@code artifactType}, named {@code importer}, made unique, as KFP names it. */
+  public ImporterBuilder importer(String artifactType, Group group, Position at) {
+    return add(new ImporterBuilder(names.unique("importer"), artifactType, group, at));
+  }
+
   /** A resource step named {@code <action>-<kind>}, made unique. */
   public ResourceBuilder resource(String action, String kind, String manifest, Group group, Position at) {
     return add(new ResourceBuilder(names.unique(action + "-" + kind), action, manifest, group, at));

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A step being read: its arguments, what it waits for and its settings, each with where it is written. */
-public abstract sealed class StepBuilder implements TaskHandle permits TaskBuilder, VolumeBuilder, ResourceBuilder {
+public abstract sealed class StepBuilder implements TaskHandle permits TaskBuilder, VolumeBuilder, ResourceBuilder, ImporterBuilder {
   private final String name;
   private final Group group;
   private final Position position;

@@ -52,6 +52,7 @@ final class Body {
   final TaskReader tasks;
   final SettingReader settings;
   final StepReader steps;
+  final ImporterCalls importers;
 
   Body(Trees trees, CompilationUnitTree unit, Reporter reporter, PipelineBuilder graph, Function<String, ComponentSpec> specs,
       TypeMapper types) {
@@ -66,6 +67,7 @@ final class Body {
     this.tasks = new TaskReader(this);
     this.settings = new SettingReader(this);
     this.steps = new StepReader(this);
+    this.importers = new ImporterCalls(this);
   }
 
   Position at(Tree tree) {

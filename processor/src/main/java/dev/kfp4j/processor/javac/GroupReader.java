@@ -167,7 +167,8 @@ final class GroupReader {
       return null;
     }
     Argument.TaskOutput o = (Argument.TaskOutput) a;
-    if (producer instanceof TaskBuilder t && t.component().outputIsArtifact(o.output())) {
+    if (producer instanceof TaskBuilder t && t.component().outputIsArtifact(o.output())
+        || producer instanceof dev.kfp4j.processor.graph.ImporterBuilder) {
       body.error(e, Message.COLLECT_FILE, o.output(), o.task());
       return null;
     }

@@ -6,6 +6,7 @@ import com.sun.source.util.TreePath;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.GraphCall;
+import dev.kfp4j.processor.graph.ImporterBuilder;
 import dev.kfp4j.processor.graph.ResourceBuilder;
 import dev.kfp4j.processor.graph.SettingCall;
 import dev.kfp4j.processor.graph.StepBuilder;
@@ -43,6 +44,12 @@ final class SettingReader {
     StepBuilder step = (StepBuilder) task;
     if (name.equals("mountVolume")) {
       mountVolume(step, call, path);
+      return;
+    }
+    if (Syntax.declaredIn(method, Syntax.IMPORTER_TASK)) {
+      if (!body.importers.setting((ImporterBuilder) step, call, path, name)) {
+        body.error(call, Message.NOT_A_SETTING, name);
+      }
       return;
     }
     Object[] values = new Object[args.size()];

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import javax.lang.model.element.ExecutableElement;
 import tools.jackson.databind.JsonNode;
 
-/** Reads the Kubernetes steps {@code Dsl.volume(...)} and {@code Dsl.resource(...)}. */
+/** Reads the Kubernetes steps {@code Dsl.volume(...)} and {@code Dsl.resource(...)}, and ({@link ImporterCalls}) {@code Dsl.importer(...)}. */
 final class StepReader {
   /** The actions of {@code Dsl.resource}, as KFP's ResourceOp takes them. */
   static final Set<String> ACTIONS = Set.of("create", "apply", "patch", "delete", "replace", "get");
@@ -31,6 +31,9 @@ final class StepReader {
 
   /** The step {@code mi} makes in {@code group}; null after an error. */
   StepBuilder read(MethodInvocationTree mi, TreePath path, ExecutableElement method, Group group) {
+    if (method.getSimpleName().contentEquals("importer")) {
+      return body.importers.read(mi, path, group);
+    }
     List<? extends ExpressionTree> args = mi.getArguments();
     Object[] constants = new Object[args.size()];
     for (int i = 0; i < args.size(); i++) {

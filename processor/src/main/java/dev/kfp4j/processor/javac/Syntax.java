@@ -22,6 +22,7 @@ final class Syntax {
   static final String DSL = "dev.kfp4j.dsl.Dsl";
   static final String DSL_WHEN = "dev.kfp4j.dsl.Dsl.When";
   static final String RESOURCE_TASK = "dev.kfp4j.dsl.ResourceTask";
+  static final String IMPORTER_TASK = "dev.kfp4j.dsl.ImporterTask";
   static final String COMPONENT = "dev.kfp4j.annotations.Component";
 
   private Syntax() {}
@@ -105,10 +106,10 @@ final class Syntax {
     };
   }
 
-  /** {@code Dsl.volume} or {@code Dsl.resource}: a step, not control flow. */
+  /** {@code Dsl.volume}, {@code Dsl.resource} or {@code Dsl.importer}: a step, not control flow. */
   static boolean isDslStep(ExecutableElement method) {
     String n = method.getSimpleName().toString();
-    return isDsl(method) && (n.equals("volume") || n.equals("resource"));
+    return isDsl(method) && (n.equals("volume") || n.equals("resource") || n.equals("importer"));
   }
 
   /** Whether {@code m} is {@code owner1.name1} or {@code owner2.name2}. */

@@ -66,7 +66,8 @@ final class TaskReader {
     if (Syntax.isDslStep(method)) {
       return body.steps.read(mi, path, method, group);
     }
-    if ((Syntax.declaredIn(method, Syntax.TASK) || Syntax.declaredIn(method, Syntax.RESOURCE_TASK))
+    if ((Syntax.declaredIn(method, Syntax.TASK) || Syntax.declaredIn(method, Syntax.RESOURCE_TASK)
+        || Syntax.declaredIn(method, Syntax.IMPORTER_TASK))
         && mi.getMethodSelect() instanceof MemberSelectTree select) {
       ExpressionTree receiver = select.getExpression();
       TaskHandle task = read(receiver, new TreePath(new TreePath(path, select), receiver), group);

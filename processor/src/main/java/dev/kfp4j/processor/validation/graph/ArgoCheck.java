@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * When a pipeline is written as an Argo Workflow (KFP v1), it uses only what KFP v1 can run: no
- * loop outputs collected ({@code Dsl.collect}), and no component that takes KFP 2's executor
+ * loop outputs collected ({@code Dsl.collect}), no importer ({@code Dsl.importer}), and no component that takes KFP 2's executor
  * input ({@code {{$}}}) other than kfp4j's own Java components, which speak both protocols.
  */
 final class ArgoCheck implements GraphCheck {
@@ -31,6 +31,9 @@ final class ArgoCheck implements GraphCheck {
           Position at = step.arguments().position(e.getKey());
           reporter.error(at == null ? step.position() : at, Message.ARGO_COLLECTED);
         }
+      }
+      if (step instanceof dev.kfp4j.processor.graph.ImporterBuilder) {
+        reporter.error(step.position(), Message.ARGO_IMPORTER);
       }
       if (step instanceof TaskBuilder task && takesExecutorInput(task.component())) {
         reporter.error(task.position(), Message.ARGO_EXECUTOR_INPUT, task.component().name());

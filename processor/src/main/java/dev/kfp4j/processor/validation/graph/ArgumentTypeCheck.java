@@ -3,6 +3,7 @@ package dev.kfp4j.processor.validation.graph;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.ImporterBuilder;
 import dev.kfp4j.processor.graph.PipelineBuilder;
 import dev.kfp4j.processor.graph.StepBuilder;
 import dev.kfp4j.processor.graph.TaskBuilder;
@@ -24,8 +25,11 @@ final class ArgumentTypeCheck implements GraphCheck {
         continue;
       }
       for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
-        if (e.getValue() instanceof Argument.TaskOutput o && graph.step(o.task()) instanceof TaskBuilder producer) {
-          String outType = type(producer.component().output(o.output()).map(OutputSpec::type).orElse(null));
+        if (e.getValue() instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder
+            || graph.step(o.task()) instanceof ImporterBuilder)) {
+          String outType = graph.step(o.task()) instanceof ImporterBuilder importer
+              ? type(dev.kfp4j.spec.TypeSpec.named(importer.artifactType()))
+              : type(((TaskBuilder) graph.step(o.task())).component().output(o.output()).map(OutputSpec::type).orElse(null));
           String inType = type(task.component().input(e.getKey()).map(InputSpec::type).orElse(null));
           if (outType != null && inType != null && !outType.equals(inType) && !compatible(outType, inType)) {
             reporter.error(task.arguments().position(e.getKey()), Message.FILE_TYPE_MISMATCH, o.output(), o.task(), outType,

@@ -8,6 +8,7 @@ import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Position;
 import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.ImporterBuilder;
 import dev.kfp4j.processor.graph.PipelineBuilder;
 import dev.kfp4j.processor.graph.ResourceBuilder;
 import dev.kfp4j.processor.graph.SettingCall;
@@ -84,8 +85,8 @@ final class Kfp2Check implements GraphCheck {
         continue; // InputCheck's
       }
       Argument a = e.getValue();
-      boolean file = a instanceof Argument.TaskOutput o && graph.step(o.task()) instanceof TaskBuilder producer
-          && producer.component().outputIsArtifact(o.output());
+      boolean file = a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
+          && producer.component().outputIsArtifact(o.output()) || graph.step(o.task()) instanceof ImporterBuilder);
       Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
       if (spec.inputIsArtifact(input) && !file) {
         reporter.error(at, Message.KFP2_VALUE_TO_FILE, input, spec.name(), describe(a));

@@ -10,7 +10,9 @@ import dev.kfp4j.processor.graph.TaskBuilder;
 
 /**
  * A Kubernetes step ({@code Dsl.volume}, {@code Dsl.resource}) runs no container of its own: of
- * the task settings it takes only its display name, retries and timeout.
+ * the task settings it takes only its display name, retries and timeout. Nor does an importer
+ * ({@code Dsl.importer}): it takes its display name, caching and retries, as KFP 2 writes them in
+ * the task.
  */
 final class ResourceStepSettingsCheck implements GraphCheck {
   @Override
@@ -19,12 +21,20 @@ final class ResourceStepSettingsCheck implements GraphCheck {
       if (step instanceof TaskBuilder) {
         continue;
       }
+      boolean importer = step instanceof dev.kfp4j.processor.graph.ImporterBuilder;
       for (SettingCall call : step.settings()) {
-        if (!applies(call.setting())) {
+        if (importer && !appliesToImporter(call.setting())) {
+          reporter.error(call.position(), Message.IMPORTER_SETTING, call.method());
+        } else if (!importer && !applies(call.setting())) {
           reporter.error(call.position(), Message.RESOURCE_STEP_SETTING, call.method());
         }
       }
     }
+  }
+
+  private static boolean appliesToImporter(TaskSetting s) {
+    return s instanceof TaskSetting.DisplayName || s instanceof TaskSetting.Caching || s instanceof TaskSetting.Retry
+        || s instanceof TaskSetting.RetryBackoff;
   }
 
   private static boolean applies(TaskSetting s) {

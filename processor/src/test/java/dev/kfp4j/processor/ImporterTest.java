@@ -1,0 +1,190 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.ImporterStep;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.yaml.Yaml;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code Dsl.importer}, KFP's {@code dsl.importer}: its model, its KFP 2 spec (the structure KFP's
+ * compiler writes for {@code pipeline_with_importer.py}), and each misuse as an error on the
+ * expression that is wrong, saying what to write instead.
+ */
+class ImporterTest {
+  static final JavaFileObject LIB = Compile.source("test.Lib",
+      "package test;",
+      "import dev.kfp4j.annotations.*;",
+      "import dev.kfp4j.artifacts.*;",
+      "import java.nio.file.Path;",
+      "public class Lib {",
+      "  @Component public static String train(Dataset dataset) { return \"123\"; }",
+      "  @Component public static void any(Artifact artifact) {}",
+      "  @Component public static void evaluate(Model model) {}",
+      "  @Component public static void readText(@InputPath(\"Dataset\") Path data) {}",
+      "  @Component public static String echo(String text) { return text; }",
+      "}");
+
+  static Path lib;
+
+  static synchronized Compilation compile(List<Pipeline> models, JavaFileObject pipeline) {
+    if (lib == null) {
+      Compilation c = Compile.compile(LIB);
+      assertThat(c).succeeded();
+      lib = Compile.writeOutput(c, Path.of("target", "compiled-lib", "ImporterTest"));
+    }
+    return models == null ? Compile.compileAgainst(lib, pipeline) : Compile.compile(models, LIB, pipeline);
+  }
+
+  static JavaFileObject pipeline(String... body) {
+    return Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;", "import dev.kfp4j.dsl.Dsl;",
+        "import java.util.*;"), body);
+  }
+
+  /** pipeline_with_importer.py in Java. */
+  static final String[] SDK_PIPELINE = {
+      "static final String SHAKESPEARE = \"gs://ml-pipeline-playground/shakespeare1.txt\";",
+      "@Pipeline(name = \"pipeline-with-importer\", formats = Format.KFP2)",
+      "public static void p(@Default(\"gs://ml-pipeline-playground/shakespeare2.txt\") String dataset2) {",
+      "  var importer = Dsl.importer(SHAKESPEARE, Dataset.class).metadata(Map.of(\"key\", \"value\"));",
+      "  var train = LibOps.train(importer.artifact());",
+      "  Dsl.when(Dsl.eq(train.output(), \"123\"), () -> {",
+      "    var importer2 = Dsl.importer(dataset2, Dataset.class).reimport(true);",
+      "    LibOps.train(importer2.artifact());",
+      "  });",
+      "}"};
+
+  @Test
+  void anImporterIsAStepOfTheModel() {
+    List<Pipeline> models = new ArrayList<>();
+    assertThat(compile(models, pipeline(SDK_PIPELINE))).succeeded();
+    Pipeline p = models.get(0);
+    assertThat(p.node("importer").orElseThrow()).isEqualTo(new ImporterStep("importer",
+        java.util.Map.of("uri", Argument.Constant.of("gs://ml-pipeline-playground/shakespeare1.txt")), "system.Dataset", false,
+        "{\"key\":\"value\"}", false, List.of(), List.of()));
+    assertThat(p.node("importer-2").orElseThrow()).isEqualTo(new ImporterStep("importer-2",
+        java.util.Map.of("uri", new Argument.PipelineParameter("dataset2")), "system.Dataset", true, null, false, List.of(), List.of()));
+    assertThat(((Task) p.node("train").orElseThrow()).arguments())
+        .containsExactly("dataset", new Argument.TaskOutput("importer", ImporterStep.OUTPUT));
+  }
+
+  @Test
+  void itsKfp2SpecHasTheStructureKfpsCompilerWrites() {
+    Compilation c = compile(new ArrayList<>(), pipeline(SDK_PIPELINE));
+    assertThat(c).succeeded();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/pipeline-with-importer.yaml");
+    JsonNode spec = Yaml.read(yaml);
+    // as KFP 2.14's compiler writes pipeline_with_importer.py (test_data/sdk_compiled_pipelines/valid)
+    assertThat(spec.at("/root/dag/tasks/importer").toString()).isEqualTo("{\"cachingOptions\":{\"enableCache\":true},"
+        + "\"componentRef\":{\"name\":\"comp-importer\"},\"inputs\":{\"parameters\":{\"uri\":{\"runtimeValue\":{\"constant\":"
+        + "\"gs://ml-pipeline-playground/shakespeare1.txt\"}}}},\"taskInfo\":{\"name\":\"importer\"}}");
+    assertThat(spec.at("/components/comp-condition-1/dag/tasks/importer-2").toString()).isEqualTo("{\"cachingOptions\":"
+        + "{\"enableCache\":true},\"componentRef\":{\"name\":\"comp-importer-2\"},\"inputs\":{\"parameters\":{\"uri\":"
+        + "{\"componentInputParameter\":\"pipelinechannel--dataset2\"}}},\"taskInfo\":{\"name\":\"importer-2\"}}");
+    String type = "{\"artifactType\":{\"schemaTitle\":\"system.Dataset\",\"schemaVersion\":\"0.0.1\"}}";
+    for (String n : List.of("importer", "importer-2")) {
+      assertThat(spec.at("/components/comp-" + n).toString()).isEqualTo("{\"executorLabel\":\"exec-" + n + "\",\"inputDefinitions\":"
+          + "{\"parameters\":{\"uri\":{\"parameterType\":\"STRING\"}}},\"outputDefinitions\":{\"artifacts\":{\"artifact\":" + type + "}}}");
+    }
+    assertThat(spec.at("/deploymentSpec/executors/exec-importer").toString()).isEqualTo("{\"importer\":{\"artifactUri\":{\"constant\":"
+        + "\"gs://ml-pipeline-playground/shakespeare1.txt\"},\"metadata\":{\"key\":\"value\"},\"typeSchema\":"
+        + "{\"schemaTitle\":\"system.Dataset\",\"schemaVersion\":\"0.0.1\"}}}");
+    assertThat(spec.at("/deploymentSpec/executors/exec-importer-2").toString()).isEqualTo("{\"importer\":{\"artifactUri\":"
+        + "{\"runtimeParameter\":\"uri\"},\"reimport\":true,\"typeSchema\":{\"schemaTitle\":\"system.Dataset\",\"schemaVersion\":\"0.0.1\"}}}");
+    assertThat(spec.at("/root/dag/tasks/train/inputs/artifacts/dataset").toString())
+        .isEqualTo("{\"taskOutputArtifact\":{\"outputArtifactKey\":\"artifact\",\"producerTask\":\"importer\"}}");
+    assertThat(spec.at("/root/dag/tasks/train/dependentTasks").toString()).isEqualTo("[\"importer\"]");
+    Compile.validKfp2(yaml, "pipeline-with-importer.yaml");
+  }
+
+  @Test
+  void anArtifactInputTakesAnyImportAndSettingsChain() {
+    List<Pipeline> models = new ArrayList<>();
+    assertThat(compile(models, pipeline("@Pipeline(formats = Format.KFP2) public static void p(String uri) {",
+        "  var first = LibOps.echo(\"go\");",
+        "  var model = Dsl.importer(uri, Model.class).displayName(\"load model\").caching(false).after(first);",
+        "  LibOps.any(model.artifact());",
+        "  LibOps.evaluate(model.artifact());",
+        "  LibOps.readText(Dsl.importer(\"/data/train.csv\", Dataset.class).artifact());",
+        "}"))).succeeded();
+    ImporterStep model = (ImporterStep) models.get(0).node("importer").orElseThrow();
+    assertThat(model.settings()).containsExactly(new TaskSetting.DisplayName("load model"), new TaskSetting.Caching(false)).inOrder();
+    assertThat(model.after()).containsExactly("echo");
+    assertThat(models.get(0).node("importer-2")).isPresent();
+  }
+
+  static Stream<Arguments> misuses() {
+    return Stream.of(
+        Arguments.of("kfp4j:ImporterType", "Dsl.importer(\"gs://b/x\", TYPE)",
+            new String[] {"static final Class<Dataset> TYPE = Dataset.class;",
+                "@Pipeline(formats = Format.KFP2) public static void p() {",
+                "  LibOps.train(Dsl.importer(\"gs://b/x\", TYPE).artifact());", "}"},
+            "Dsl.importer(uri, type): the type must be a class literal of one of kfp4j's artifact types, Artifact.class, Dataset.class, "
+                + "Model.class, Metrics.class, ClassificationMetrics.class, HTML.class, Markdown.class, not 'TYPE'"),
+        Arguments.of("kfp4j:ImporterType", "Mine.class",
+            new String[] {"public static class Mine extends Artifact { Mine() { super(java.nio.file.Path.of(\"x\")); } }",
+                "@Pipeline(formats = Format.KFP2) public static void p() {",
+                "  LibOps.any(Dsl.importer(\"gs://b/x\", Mine.class).artifact());", "}"},
+            "the type must be a class literal of one of kfp4j's artifact types"),
+        Arguments.of("kfp4j:BadSetting", "Map.of(\"rows\", rows)",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(int rows) {",
+                "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .metadata(Map.of(\"rows\", rows)).artifact());", "}"},
+            "metadata(...) of Dsl.importer takes Map.of(...) of constants (literals, static final constants), as KFP's "
+                + "importer(metadata={...}) is written into the pipeline; 'rows' is not one: write metadata(Map.of(\"key\", \"value\"))"),
+        Arguments.of("kfp4j:BadSetting", ".metadata(meta)",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(Map<String, Integer> meta) {",
+                "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .metadata(meta).artifact());", "}"},
+            "'meta' is not one"),
+        Arguments.of("kfp4j:BadSetting", ".reimport(again)",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(boolean again) {",
+                "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .reimport(again).artifact());", "}"},
+            "the argument of reimport(...) must be a constant"),
+        Arguments.of("kfp4j:BadSetting", ".cpuLimit(\"2\")",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {",
+                "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .cpuLimit(\"2\").artifact());", "}"},
+            "cpuLimit(...) does not apply to an importer, which runs no container of its own"),
+        Arguments.of("kfp4j:TypeMismatch", "LibOps.evaluate(data.artifact())",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {",
+                "  var data = Dsl.importer(\"gs://b/x\", Dataset.class);", "  LibOps.evaluate(data.artifact());", "}"},
+            "output 'artifact' of task 'importer' has type Dataset but input 'model' of 'evaluate' takes Model; pass an output of type Model"),
+        Arguments.of("kfp4j:NotInKfp2", "LibOps.echo((String) (Object) data.artifact())",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {",
+                "  var data = Dsl.importer(\"gs://b/x\", Dataset.class);", "  LibOps.echo((String) (Object) data.artifact());", "}"},
+            "input 'text' of 'echo' takes a value, but output 'artifact' of 'importer' is a file"),
+        Arguments.of("kfp4j:UnsupportedArgument", "\"\"",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {",
+                "  LibOps.train(Dsl.importer(\"\", Dataset.class).artifact());", "}"},
+            "Dsl.importer(uri, type): the URI is empty"),
+        Arguments.of("kfp4j:NotInArgo", "Dsl.importer(\"gs://b/x\"",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class).artifact());",
+                "}"},
+            "Dsl.importer(...) imports an artifact, which only KFP 2 can: KFP v1's Argo workflow has no importer; write this pipeline "
+                + "for KFP 2 only: @Pipeline(formats = Format.KFP2)"));
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("misuses")
+  void eachMisuseIsOneErrorOnItsExpression(String tag, String line, String[] body, String message) {
+    JavaFileObject source = pipeline(body);
+    Compilation c = compile(null, source);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + tag + "]").inFile(source).onLineContaining(line);
+    assertThat(c).hadErrorContaining(message);
+    assertThat(c).hadErrorCount(1);
+  }
+}

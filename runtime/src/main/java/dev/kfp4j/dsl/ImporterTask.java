@@ -1,0 +1,43 @@
+package dev.kfp4j.dsl;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A step that brings an artifact that exists already into the run, as KFP's {@code dsl.importer}:
+ * give {@link #artifact()} to an input that takes that artifact (a parameter of its type, such as
+ * {@code Dataset}, or a {@code Path} with {@code @InputPath("Dataset")}; an {@code Artifact} takes
+ * any). Made by {@link Dsl#importer}; its settings are constants read at compile time:
+ *
+ * <pre>{@code
+ * var data = Dsl.importer(dataUri, Dataset.class).reimport(true).metadata(Map.of("source", "warehouse"));
+ * TrainingOps.train(data.artifact(), epochs);
+ * }</pre>
+ */
+public final class ImporterTask extends Task<ImporterTask> {
+  ImporterTask(Object[] namesAndValues) {
+    super("importer", namesAndValues);
+  }
+
+  /** The imported artifact: KFP's {@code importer.output} (its output {@code artifact}). */
+  @Op.Output("artifact")
+  public Path artifact() {
+    throw outsidePipeline("importer", "artifact");
+  }
+
+  /**
+   * Imports the artifact again even when KFP imported the same URI before (KFP's {@code
+   * reimport=True}); by default KFP reuses the artifact it recorded. A constant.
+   */
+  public ImporterTask reimport(boolean reimport) {
+    return this;
+  }
+
+  /**
+   * The artifact's metadata, as KFP's {@code metadata={...}}: a {@code Map.of(...)} of constants
+   * (literals, {@code static final} constants), which the consumers read in {@code metadata()}.
+   */
+  public ImporterTask metadata(Map<String, ?> metadata) {
+    return this;
+  }
+}
