@@ -33,6 +33,8 @@ public record Diagram(String title, List<Shape> shapes, List<Edge> edges) {
     VOLUME,
     /** An action on a Kubernetes resource. */
     RESOURCE,
+    /** An artifact that exists already, imported into the run ({@code dsl.importer}). */
+    IMPORTER,
     /** The exit task: it runs when the rest ends, whatever its outcome. */
     EXIT
   }

@@ -14,6 +14,7 @@ import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Node;
 import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.ResourceStep;
 import dev.kfp4j.model.Step;
 import dev.kfp4j.model.Task;
@@ -84,6 +85,10 @@ final class DiagramBuilder {
       String size = v.size() instanceof Argument.Constant c ? c.text() : Describe.argument(v.size());
       String claim = size + ", " + v.accessMode() + (v.storageClass().isEmpty() ? "" : ", " + v.storageClass());
       return box(v, BoxKind.VOLUME, "volume " + v.resourceName(), claim);
+    }
+    if (n instanceof ImporterStep i) {
+      String uri = i.uri() instanceof Argument.Constant c ? c.text() : Describe.argument(i.uri());
+      return box(i, BoxKind.IMPORTER, "imports " + i.artifactType(), uri + (i.reimport() ? ", again" : ""));
     }
     if (n instanceof ResourceStep r) {
       Matcher kind = KIND.matcher(r.manifest());
@@ -183,6 +188,7 @@ final class DiagramBuilder {
   /** Whether a file or artifact flows: the producer writes one, or the consumer reads one. */
   private boolean isFile(Argument.TaskOutput o, Step consumer, String input) {
     return steps.get(o.task()) instanceof Task producer && producer.component().outputIsArtifact(o.output())
+        || steps.get(o.task()) instanceof ImporterStep
         || consumer instanceof Task t && t.component().inputIsArtifact(input);
   }
 

@@ -47,6 +47,7 @@ final class MermaidWriter {
         switch (b.kind()) {
           case VOLUME -> out.append("[(").append(text).append(")]");
           case RESOURCE -> out.append("[/").append(text).append("/]");
+          case IMPORTER -> out.append("[\\").append(text).append("/]");
           case EXIT -> out.append("([").append(text).append("])");
           default -> out.append('[').append(text).append(']');
         }

@@ -33,6 +33,7 @@ final class SvgWriter {
       ".exit>rect{fill:#fce8e6;stroke:#c5221f}",
       ".volume>rect{fill:#e6f4ea;stroke:#188038}",
       ".resource>rect{fill:#fef7e0;stroke:#b06000}",
+      ".importer>rect{fill:#e8f0fe;stroke:#1967d2}",
       ".group>rect{fill:#f8f9fa;stroke:#80868b;stroke-width:1}",
       ".loop>rect{fill:#f3e8fd;stroke:#9334e6}",
       ".exit-handler>rect{fill:#fff;stroke:#c5221f;stroke-dasharray:6 3}",
