@@ -72,6 +72,9 @@ final class ContainerLauncher implements Launcher, Closeable {
 
   @Override
   public int launch(Launch launch) {
+    if (ImportSteps.isImport(launch.command())) {
+      return ImportSteps.runHere(launch); // an importer has no image: KFP's backend imports, not a container
+    }
     Container c = launch.container();
     String image = containers.image(c.image());
     if (image.isEmpty() || image.equals(ContainerSpec.NO_IMAGE)) {

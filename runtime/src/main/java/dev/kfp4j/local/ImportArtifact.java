@@ -28,28 +28,33 @@ public final class ImportArtifact {
 
   /** Imports {@code args[0]} to {@code args[1]}, writing the executor output {@code args[2]} with the metadata {@code args[3]}; 0 when done. */
   public static int run(String[] args) {
+    return run(args, System.out, System.err);
+  }
+
+  /** As {@link #run(String[])}, saying what it did on {@code out} and what went wrong on {@code err}. */
+  static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
     if (args.length != 4) {
-      System.err.println("usage: ImportArtifact SOURCE OUTPUT EXECUTOR_OUTPUT METADATA_JSON");
+      err.println("usage: ImportArtifact SOURCE OUTPUT EXECUTOR_OUTPUT METADATA_JSON");
       return 2;
     }
     Path source = Path.of(args[0]);
     Path output = Path.of(args[1]);
     if (!Files.exists(source)) {
-      System.err.println("kfp4j: nothing to import: no file or folder at " + source);
+      err.println("kfp4j: nothing to import: no file or folder at " + source);
       return 1;
     }
     try {
       copy(source, output);
-      ObjectNode out = Yaml.object();
-      out.withObject("artifacts").withObject(dev.kfp4j.model.ImporterStep.OUTPUT).withArray("artifacts").addObject()
+      ObjectNode executorOutput = Yaml.object();
+      executorOutput.withObject("artifacts").withObject(dev.kfp4j.model.ImporterStep.OUTPUT).withArray("artifacts").addObject()
           .set("metadata", Yaml.readJson(args[3]));
       Files.createDirectories(Path.of(args[2]).toAbsolutePath().getParent());
-      Files.writeString(Path.of(args[2]), Yaml.jsonText(out));
+      Files.writeString(Path.of(args[2]), Yaml.jsonText(executorOutput));
     } catch (IOException | UncheckedIOException e) {
-      System.err.println("kfp4j: cannot import " + source + ": " + e.getMessage());
+      err.println("kfp4j: cannot import " + source + ": " + e.getMessage());
       return 1;
     }
-    System.out.println("imported " + source + (Files.isDirectory(source) ? " (a folder)" : ""));
+    out.println("imported " + source + (Files.isDirectory(source) ? " (a folder)" : ""));
     return 0;
   }
 
