@@ -96,8 +96,9 @@ class ImporterRunTest {
     ImporterStep importer = new ImporterStep("importer", Map.of(ImporterStep.URI, Argument.Constant.of(source.toString())),
         "system.Dataset", false, null, false, List.of(), List.of());
     Pipeline p = new Pipeline("import-only", null, List.of(), List.of(importer), null, PipelineSettings.DEFAULTS, null);
+    // "true" as the engine runs nothing: the importer needs none
     RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream(), true))
-        .containers(Containers.engine("true")).build() // an engine that runs nothing: the importer needs none.run(Workflow.parse(Kfp2Writer.write(p), "import-only.yaml"), Map.of());
+        .containers(Containers.engine("true")).build().run(Workflow.parse(Kfp2Writer.write(p), "import-only.yaml"), Map.of());
     assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
     assertEquals("x,y\n", Files.readString(r.task("importer").orElseThrow().outputArtifacts().get(ImporterStep.OUTPUT).path()));
   }
