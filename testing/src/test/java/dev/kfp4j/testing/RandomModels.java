@@ -3,6 +3,7 @@ package dev.kfp4j.testing;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Branches;
 import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Node;
 import dev.kfp4j.model.Parameter;
@@ -27,7 +28,8 @@ import java.util.Random;
 /**
  * Random but valid pipeline models from a seed: tasks of small shell components with random
  * inputs and outputs, dependencies, outputs passed on, conditions, branches, loops, nested groups,
- * collected outputs, an exit task, parameters with defaults, pipeline outputs and task settings.
+ * collected outputs, an exit task, parameters with defaults, pipeline outputs and task settings;
+ * in KFP 2, an importer and a task reading what it imports.
  * With {@code argo}, only what both formats hold (no collected outputs; pipeline outputs, which
  * Argo leaves out); without, what KFP 2 holds. Pipeline settings are those both hold (KFP 2 has no
  * service account, pod GC or parallelism of its own).
@@ -39,6 +41,8 @@ final class RandomModels {
   private static final String DATASET = "Dataset";
 
   private final Random random;
+  /** Whether and how a KFP 2 model imports an artifact: a generator of its own, so the rest of each seed's model is as before. */
+  private final Random imports;
   private final boolean argo;
   private final List<ComponentSpec> components = new ArrayList<>();
   private final List<Parameter> parameters = new ArrayList<>();
@@ -62,6 +66,7 @@ final class RandomModels {
 
   private RandomModels(long seed, boolean argo) {
     this.random = new Random(seed);
+    this.imports = new Random(seed * 31 + 7);
     this.argo = argo;
   }
 
@@ -82,6 +87,10 @@ final class RandomModels {
     }
     Scope top = new Scope(new ArrayList<>(), List.of(), 0, new ArrayList<>());
     List<Node> nodes = body(top, 1 + random.nextInt(6));
+    if (!argo && imports.nextInt(3) == 0) {
+      nodes = new ArrayList<>(nodes);
+      nodes.addAll(0, importer());
+    }
     Task exit = random.nextInt(4) == 0 ? task(new Scope(new ArrayList<>(), List.of(), 0, new ArrayList<>()), false) : null;
     return new Pipeline(name, random.nextBoolean() ? null : "A random pipeline", parameters, nodes, exit, settings(), null, outputs);
   }
@@ -98,6 +107,26 @@ final class RandomModels {
       }
     }
     return out;
+  }
+
+  /**
+   * An importer (KFP 2 only) of a constant URI or of a string parameter, with or without metadata,
+   * reimported or not, and a task that reads what it imports.
+   */
+  private List<Node> importer() {
+    List<String> strings = parameters.stream().filter(p -> p.type() == ParameterType.STRING).map(Parameter::name).toList();
+    Argument uri = strings.isEmpty() || imports.nextBoolean() ? Argument.Constant.of("gs://bucket/data-" + imports.nextInt(9) + ".csv")
+        : new Argument.PipelineParameter(strings.get(imports.nextInt(strings.size())));
+    String metadata = imports.nextBoolean() ? null : "{\"source\": \"warehouse\", \"rows\": " + imports.nextInt(100) + "}";
+    String type = imports.nextBoolean() ? "system.Dataset" : "system.Artifact";
+    List<TaskSetting> settings = imports.nextBoolean() ? List.of() : List.of(new TaskSetting.DisplayName("load data"));
+    ImporterStep importer = new ImporterStep("importer", Map.of(ImporterStep.URI, uri), type, imports.nextBoolean(), metadata, false,
+        List.of(), settings);
+    ComponentSpec read = new ComponentSpec("read-import", null, null, null,
+        List.of(new InputSpec("data", TypeSpec.named(type.substring("system.".length())), null, null, false)), List.of(),
+        new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("cat")), List.of(new Placeholder.InputPath("data")), null, null),
+        null);
+    return List.of(importer, new Task("read-import", read, Map.of("data", new Argument.TaskOutput("importer", ImporterStep.OUTPUT))));
   }
 
   private Condition condition(Scope scope) {
