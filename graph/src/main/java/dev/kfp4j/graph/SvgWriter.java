@@ -33,7 +33,6 @@ final class SvgWriter {
       ".exit>rect{fill:#fce8e6;stroke:#c5221f}",
       ".volume>rect{fill:#e6f4ea;stroke:#188038}",
       ".resource>rect{fill:#fef7e0;stroke:#b06000}",
-      ".importer>rect{fill:#e8f0fe;stroke:#1967d2}",
       ".group>rect{fill:#f8f9fa;stroke:#80868b;stroke-width:1}",
       ".loop>rect{fill:#f3e8fd;stroke:#9334e6}",
       ".exit-handler>rect{fill:#fff;stroke:#c5221f;stroke-dasharray:6 3}",
@@ -43,6 +42,8 @@ final class SvgWriter {
       ".after>path{stroke-dasharray:5 4}",
       ".edge-label>rect{fill:#fff;fill-opacity:0.85}",
       ".group-label>text{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}");
+  /** The style of importers, written only where there is one, so that a picture without one is as it was. */
+  private static final String IMPORTER_STYLE = ".importer>rect{fill:#e8f0fe;stroke:#1967d2}";
 
   private final StringBuilder out = new StringBuilder();
   private final Map<String, String> names = new HashMap<>();
@@ -62,7 +63,7 @@ final class SvgWriter {
   }
 
   private void document(Diagram d, Placed p, double width, double height) {
-    header(d.title(), num(width), num(height));
+    header(d.title(), num(width), num(height), hasImporter(d.shapes()));
     List<Shape> all = d.allShapes();
     for (Shape s : all) {
       names.put(s.id(), s.name());
@@ -93,11 +94,20 @@ final class SvgWriter {
   }
 
   /** The root element, the style sheet, the arrow heads, a white background and the pipeline's name. */
-  private void header(String title, String w, String h) {
+  private static boolean hasImporter(List<Diagram.Shape> shapes) {
+    for (Diagram.Shape s : shapes) {
+      if (s instanceof Diagram.Box b ? b.kind() == Diagram.BoxKind.IMPORTER : hasImporter(((Diagram.Group) s).children())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void header(String title, String w, String h, boolean importers) {
     out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(h)
         .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\" font-family=\"").append(FONT).append("\">\n");
     out.append("<title>").append(Xml.escape(title)).append("</title>\n");
-    out.append("<style>\n").append(STYLE).append("\n</style>\n");
+    out.append("<style>\n").append(STYLE).append(importers ? "\n" + IMPORTER_STYLE : "").append("\n</style>\n");
     out.append("<defs>\n");
     marker("arrow", "#5f6368");
     marker("arrow-file", "#1a73e8");

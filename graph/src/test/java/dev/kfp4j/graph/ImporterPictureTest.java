@@ -39,6 +39,7 @@ class ImporterPictureTest {
     assertEquals(List.of("imports system.Dataset", "params.data, again"), box.lines());
     assertEquals(Diagram.EdgeKind.FILE, d.edges().get(0).kind());
     assertTrue(PipelineGraph.svg(pipeline()).contains("class=\"box importer\""), "styled as an importer");
+    assertTrue(PipelineGraph.svg(pipeline()).contains(".importer>rect{"), "with the importer's style");
     assertTrue(PipelineGraph.mermaid(pipeline()).contains("[\\\"importer"), PipelineGraph.mermaid(pipeline()));
   }
 }
