@@ -128,6 +128,20 @@ class ImporterTest {
     assertThat(models.get(0).node("importer-2")).isPresent();
   }
 
+  @Test
+  void anImporterInALoopImportsEachItemsUri() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = compile(models, pipeline("@Pipeline(formats = Format.KFP2) public static void p(List<String> uris) {",
+        "  Dsl.forEach(uris, uri -> LibOps.train(Dsl.importer(uri, Dataset.class).artifact()));",
+        "}"));
+    assertThat(c).succeeded();
+    assertThat(((ImporterStep) models.get(0).node("importer").orElseThrow()).uri()).isInstanceOf(Argument.LoopItem.class);
+    String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml");
+    assertThat(Yaml.read(yaml).at("/components/comp-for-loop-1/dag/tasks/importer/inputs/parameters/uri/componentInputParameter")
+        .asString()).isEqualTo("pipelinechannel--uris-loop-item");
+    Compile.validKfp2(yaml, "p.yaml");
+  }
+
   static Stream<Arguments> misuses() {
     return Stream.of(
         Arguments.of("kfp4j:ImporterType", "Dsl.importer(\"gs://b/x\", TYPE)",

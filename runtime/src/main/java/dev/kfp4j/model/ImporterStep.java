@@ -54,11 +54,6 @@ public record ImporterStep(
     settings = List.copyOf(settings);
   }
 
-  /** An importer of {@code uri} as {@code artifactType}, with no metadata, waiting for nothing else. */
-  public static ImporterStep of(String name, Argument uri, String artifactType) {
-    return new ImporterStep(name, Map.of(URI, uri), artifactType, false, null, false, List.of(), List.of());
-  }
-
   /** Where the artifact is. */
   public Argument uri() {
     return arguments.get(URI);
