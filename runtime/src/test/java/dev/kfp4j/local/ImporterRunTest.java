@@ -104,6 +104,22 @@ class ImporterRunTest {
   }
 
   @Test
+  void metadataNamingValuesOfTheRunIsGivenThemAsKfpsSdkWritesIt() throws Exception {
+    Path source = Files.writeString(dir.resolve("data.csv"), "x,y\n");
+    ImporterStep importer = new ImporterStep("importer", Map.of(ImporterStep.URI, Argument.Constant.of(source.toString()),
+        "metadata", new Argument.PipelineParameter("who")), "system.Dataset", false,
+        "{\"name\": [\"{{$.inputs.parameters['metadata']}}\", \"alias\"], \"by-{{$.inputs.parameters['metadata']}}\": 1}", false,
+        List.of(), List.of());
+    Pipeline p = new Pipeline("dynamic", null, List.of(new Parameter("who", ParameterType.STRING, "ann", null)), List.of(importer), null,
+        PipelineSettings.DEFAULTS, null);
+    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream(), true))
+        .build().run(Workflow.parse(Kfp2Writer.write(p), "dynamic.yaml"), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals(Map.of("name", List.of("ann", "alias"), "by-ann", 1),
+        r.task("importer").orElseThrow().outputArtifacts().get(ImporterStep.OUTPUT).metadata());
+  }
+
+  @Test
   void aRemoteUriFailsTheImporterSayingWhatToDo() {
     RunResult r = run(null, "gs://bucket/data.csv");
     assertFalse(r.succeeded());
