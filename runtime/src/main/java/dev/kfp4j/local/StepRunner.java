@@ -160,7 +160,8 @@ final class StepRunner {
       return null;
     }
     try {
-      String image = launcher.containers() ? "container " + launcher.cacheImage(step.image())
+      // an importer runs here in a run in containers too (it has no image): keyed as it runs
+      String image = launcher.containers() && !ImportSteps.isImport(step.command()) ? "container " + launcher.cacheImage(step.image())
           : Launchers.javaMain(step.command()) != null ? step.image() + "\u0000classes " + cache.classes() : step.image();
       return TaskCache.key(image, step.command(), step.inputFiles());
     } catch (IOException | UncheckedIOException e) {

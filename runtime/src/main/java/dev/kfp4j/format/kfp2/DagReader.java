@@ -29,9 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the DAGs of a KFP 2 pipeline spec into the model's nodes: container tasks, kfp-kubernetes'
- * PVC steps as volume steps, importers as importer steps, groups by what their task says (an iterator: a loop; a condition: a
- * condition; a chain of conditions: branches); a plain nested DAG's tasks into the DAG that runs
- * it; a condition on a task that runs a container as a condition around that task ({@code
+ * PVC steps as volume steps, importers as importer steps, groups by what their task says (an
+ * iterator: a loop; a condition: a condition; a chain of conditions: branches); a plain nested
+ * DAG's tasks into the DAG that runs it; a condition on a task that runs a container as a condition around that task ({@code
  * condition-<task>}). Inputs become the arguments they name through each DAG's inputs.
  */
 final class DagReader {
