@@ -211,7 +211,7 @@ class SettingsOutputTest {
     return Stream.of(
         // KFP 2 takes the service account with each run (RunRequest), not in the pipeline spec
         new Option("serviceAccount", new PipelineSettings("runner", -1, 0, 0, List.of(), Map.of(), ""),
-            List.of("/spec/serviceAccountName = \"runner\""), List.of()),
+            List.of("/spec/serviceAccountName = \"runner\""), SERVICE_ACCOUNT_ERROR),
         new Option("ttlSecondsAfterFinished", PipelineSettings.DEFAULTS.withTtl(600),
             List.of("/spec/ttlStrategy/secondsAfterCompletion = 600"), List.of(config + "/resourceTtlOnCompletion = 600")),
         new Option("activeDeadlineSeconds", new PipelineSettings(sa, -1, 3600, 0, List.of(), Map.of(), ""),
@@ -228,6 +228,26 @@ class SettingsOutputTest {
         new Option("podGc", new PipelineSettings(sa, -1, 0, 0, List.of(), Map.of(), "OnPodSuccess"),
             List.of("/spec/podGC/strategy = \"OnPodSuccess\""), "pipeline 'p': @Pipeline(podGc) has no KFP 2 equivalent; KFP 2 "
                 + "keeps a run's pods for ttlSecondsAfterFinished: set that instead"));
+  }
+
+  private static final String SERVICE_ACCOUNT_ERROR = "pipeline 'p': @Pipeline(serviceAccount) 'runner' has no KFP 2 equivalent; "
+      + "KFP 2 takes the service account when a run is created (the run's service_account), not in the pipeline spec: "
+      + "give it to the run, and leave the pipeline's at the default (pipeline-runner)";
+
+  /** An Argo workflow run as another service account, read and written as KFP 2: refused, not dropped. */
+  @Test
+  void anArgoWorkflowsServiceAccountIsRefusedWhenWrittenAsKfp2() {
+    PipelineSettings runner = new PipelineSettings("runner", -1, 0, 0, List.of(), Map.of(), "");
+    Pipeline read = dev.kfp4j.format.argo.ArgoReader.read(ArgoWriter.write(pipeline(runner)), "p.yaml");
+    assertEquals("runner", read.settings().serviceAccount());
+    assertEquals(SERVICE_ACCOUNT_ERROR, assertThrows(FormatException.class, () -> Kfp2Writer.write(read)).getMessage());
+    // KFP's default, written or not, is no setting of the pipeline's: both write as KFP 2
+    Pipeline byDefault = dev.kfp4j.format.argo.ArgoReader.read(ArgoWriter.write(pipeline(PipelineSettings.DEFAULTS)), "p.yaml");
+    assertEquals(Kfp2Writer.write(pipeline(PipelineSettings.DEFAULTS)), Kfp2Writer.write(byDefault));
+    String none = ArgoWriter.write(pipeline(PipelineSettings.DEFAULTS)).replace("  serviceAccountName: pipeline-runner\n", "");
+    Pipeline unset = dev.kfp4j.format.argo.ArgoReader.read(none, "p.yaml");
+    assertEquals("", unset.settings().serviceAccount());
+    assertEquals(Kfp2Writer.write(byDefault), Kfp2Writer.write(unset));
   }
 
   @TestFactory

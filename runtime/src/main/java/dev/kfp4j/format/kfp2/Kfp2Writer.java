@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  *
  * @throws FormatException from {@link #write} for what KFP 2 cannot express (a Kubernetes resource
- *     step, a constant given to a file input...), naming the alternative
+ *     step, a constant given to a file input, a service account other than KFP's default...), naming
+ *     the alternative
  */
 public final class Kfp2Writer {
   public static final String SCHEMA_VERSION = "2.1.0";
@@ -136,6 +137,11 @@ public final class Kfp2Writer {
     if (s.parallelism() > 0) {
       throw new FormatException(where + ": @Pipeline(parallelism) has no KFP 2 equivalent; limit a loop's parallelism instead, "
           + "with Dsl.forEach(items, parallelism, ...)");
+    }
+    if (!s.serviceAccount().isEmpty() && !s.serviceAccount().equals(PipelineSettings.PIPELINE_RUNNER)) {
+      throw new FormatException(where + ": @Pipeline(serviceAccount) '" + s.serviceAccount() + "' has no KFP 2 equivalent; "
+          + "KFP 2 takes the service account when a run is created (the run's service_account), not in the pipeline spec: "
+          + "give it to the run, and leave the pipeline's at the default (" + PipelineSettings.PIPELINE_RUNNER + ")");
     }
     if (!s.podGc().isEmpty()) {
       throw new FormatException(where + ": @Pipeline(podGc) has no KFP 2 equivalent; KFP 2 keeps a run's pods for "
