@@ -58,11 +58,17 @@ final class Kfp2Dags {
     for (Map.Entry<String, Argument> o : pipeline.outputs().entrySet()) {
       outputOfPipeline(root, o.getKey(), o.getValue());
     }
+    java.util.Set<String> finalStatus = Kfp2Types.finalStatusParameters(pipeline);
     for (Parameter p : pipeline.parameters()) {
       ObjectNode def;
       if (p.isArtifact()) {
         def = root.withObject("inputDefinitions").withObject("artifacts").putObject(p.name());
         Kfp2Components.artifactType(def, p.artifactType());
+      } else if (finalStatus.contains(p.name())) {
+        // as KFP's compiler writes the root of a component taking the final status: optional, no default
+        def = root.withObject("inputDefinitions").withObject("parameters").putObject(p.name());
+        def.put("parameterType", Kfp2Types.TASK_FINAL_STATUS);
+        def.put("isOptional", true);
       } else {
         def = root.withObject("inputDefinitions").withObject("parameters").putObject(p.name());
         ParameterType type = p.type() == null ? ParameterType.STRING : p.type();

@@ -1,11 +1,17 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Step;
+import dev.kfp4j.model.Task;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.TypeSpec;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a component's inputs and outputs are typed in KFP 2, as KFP 2 reads a KFP v1 component: an
@@ -18,6 +24,8 @@ final class Kfp2Types {
   static final String SCHEMA_VERSION = "0.0.1";
   /** The parameter type of an exit task's input that takes the pipeline's status ({@link dev.kfp4j.spec.TypeSpec#TASK_FINAL_STATUS}). */
   static final String TASK_FINAL_STATUS = "TASK_FINAL_STATUS";
+  /** What KFP's header comment shows for a {@code TASK_FINAL_STATUS} input: the Python type's name. */
+  static final String FINAL_STATUS_PYTHON_NAME = "PipelineTaskFinalStatus";
   private static final Map<String, String> TITLES = Map.of(
       "artifact", "system.Artifact",
       "dataset", "system.Dataset",
@@ -62,6 +70,28 @@ final class Kfp2Types {
       return name;
     }
     return TITLES.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "system.Artifact");
+  }
+
+  /**
+   * The value parameters of {@code pipeline} that a task takes as its input of the pipeline's
+   * final status ({@link TypeSpec#TASK_FINAL_STATUS}), as a component taking it compiled alone
+   * passes its root's input on: KFP 2 types such a root input {@code TASK_FINAL_STATUS} (optional,
+   * without default), which kfp4j's parameter types do not name, and reads it back as such.
+   */
+  static Set<String> finalStatusParameters(Pipeline pipeline) {
+    Set<String> out = new TreeSet<>();
+    for (Step s : pipeline.steps()) {
+      if (s instanceof Task t) {
+        t.arguments().forEach((input, a) -> {
+          if (a instanceof Argument.PipelineParameter p
+              && t.component().input(input).map(in -> TypeSpec.TASK_FINAL_STATUS.equals(in.type())).orElse(false)
+              && pipeline.parameter(p.name()).map(param -> !param.isArtifact()).orElse(false)) {
+            out.add(p.name());
+          }
+        });
+      }
+    }
+    return out;
   }
 
   /** The Python type KFP's header comment shows for a parameter type. */

@@ -192,9 +192,14 @@ public final class Kfp2Writer {
       h.append("\nDescription: ").append(p.description().replace("\n", "\n             "));
     }
     java.util.TreeMap<String, String> inputs = new java.util.TreeMap<>();
+    java.util.Set<String> finalStatus = Kfp2Types.finalStatusParameters(p);
     for (Parameter param : p.parameters()) {
       if (param.isArtifact()) {
         inputs.put(param.name(), param.artifactType());
+        continue;
+      }
+      if (finalStatus.contains(param.name())) {
+        inputs.put(param.name(), Kfp2Types.FINAL_STATUS_PYTHON_NAME); // KFP's IR_TYPE_TO_COMMENT_TYPE_STRING
         continue;
       }
       ParameterType type = param.type() == null ? ParameterType.STRING : param.type();

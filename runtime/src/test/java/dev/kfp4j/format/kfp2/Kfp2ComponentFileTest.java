@@ -111,8 +111,9 @@ class Kfp2ComponentFileTest {
   /**
    * A component taking the pipeline's final status, compiled alone as KFP's compiler compiles one
    * (its test data component_with_task_final_status_GH-12033.yaml): the root's input is an
-   * optional TASK_FINAL_STATUS parameter too, so that the root's value fits the task's input.
-   * (The pipeline path cannot say so: a pipeline parameter has no type of the final status.)
+   * optional TASK_FINAL_STATUS parameter too, so that the root's value fits the task's input, and
+   * the header names its type as KFP's does ({@code status: PipelineTaskFinalStatus}). The pipeline
+   * path writes the same, and the file read back as a pipeline writes the same again.
    */
   @Test
   void aFinalStatusInputIsTaskFinalStatusAtTheRootTooAsKfpWritesIt() {
@@ -129,6 +130,14 @@ class Kfp2ComponentFileTest {
     }
     assertEquals("{\"componentInputParameter\":\"status\"}", file.at("/root/dag/tasks/exit-comp/inputs/parameters/status").toString());
     assertEquals(yaml, Kfp2Writer.writeComponent(spec, null));
+    assertEquals("""
+        # PIPELINE DEFINITION
+        # Name: exit-comp
+        # Inputs:
+        #    status: PipelineTaskFinalStatus
+        """, yaml.substring(0, yaml.indexOf("components:")));
+    assertEquals(yaml, Kfp2Writer.write(Kfp2Writer.componentPipeline(spec, null)), "the pipeline path");
+    assertEquals(yaml, Kfp2Writer.write(Kfp2Reader.read(yaml, "exit.yaml")), "read back as a pipeline and written again");
   }
 
   @Test
