@@ -115,6 +115,34 @@ class RunStatusTest {
     assertThat(c).hadErrorCount(1);
   }
 
+  /** The final status is an input of the exit task only: a component returning it, or writing it as @Out, is an error on it. */
+  @Test
+  void theStatusTypeIsNoComponentOutput() {
+    JavaFileObject bad = Compile.source("test.Bad",
+        "package test;",
+        "import dev.kfp4j.annotations.*;",
+        "import dev.kfp4j.artifacts.PipelineTaskFinalStatus;",
+        "public class Bad {",
+        "  @Component public static PipelineTaskFinalStatus returned(String s) { return null; }",
+        "  public record Both(String text, PipelineTaskFinalStatus status) {}",
+        "  @Component public static Both inRecord(String s) { return null; }",
+        "  @Component public static void written(",
+        "      @Out PipelineTaskFinalStatus status) {}",
+        "}");
+    Compilation c = Compile.compile(bad);
+    assertThat(c).hadErrorContaining("[kfp4j:FinalStatusType] 'returned' returns dev.kfp4j.artifacts.PipelineTaskFinalStatus, "
+        + "the pipeline's final status, which is an input only: the exit task's @Component method takes it as a parameter, "
+        + "given Dsl.runStatus() in Dsl.exitHandler(...); return a value or a record of values")
+        .inFile(bad).onLineContaining("returned(");
+    assertThat(c).hadErrorContaining("[kfp4j:FinalStatusType] 'inRecord().status()' returns dev.kfp4j.artifacts.PipelineTaskFinalStatus")
+        .inFile(bad).onLineContaining("inRecord(");
+    assertThat(c).hadErrorContaining("[kfp4j:FinalStatusType] @Out parameter 'status' is of type "
+        + "dev.kfp4j.artifacts.PipelineTaskFinalStatus, the pipeline's final status, which is an input only: take it without @Out, "
+        + "in the exit task's @Component method, given Dsl.runStatus() in Dsl.exitHandler(...)")
+        .inFile(bad).onLineContaining("@Out PipelineTaskFinalStatus");
+    assertThat(c).hadErrorCount(3);
+  }
+
   @Test
   void theStatusTypeIsNoPipelineParameter() {
     Compilation c = compile(new ArrayList<>(),

@@ -17,6 +17,10 @@ public enum Message {
       "'%s' returns '%s', which a component output cannot carry; return void, int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a bean (as JSON), or a record (one output per component)"),
   FINAL_STATUS_NOT_A_VALUE("FinalStatusType",
       "'%s' is of type %s, the pipeline's final status, which no pipeline parameter or output carries: only a parameter of the exit task's @Component method takes it, given Dsl.runStatus() in Dsl.exitHandler(...)"),
+  FINAL_STATUS_RETURNED("FinalStatusType",
+      "'%s' returns %s, the pipeline's final status, which is an input only: the exit task's @Component method takes it as a parameter, given Dsl.runStatus() in Dsl.exitHandler(...); return a value or a record of values"),
+  FINAL_STATUS_OUT("FinalStatusType",
+      "@Out parameter '%s' is of type %s, the pipeline's final status, which is an input only: take it without @Out, in the exit task's @Component method, given Dsl.runStatus() in Dsl.exitHandler(...)"),
   FINAL_STATUS_OPTIONAL("FinalStatusType",
       "parameter '%s' takes the pipeline's final status, which the exit task always gets: remove %s"),
   OUTPUT_PATH_TYPE(

@@ -31,6 +31,10 @@ final class ArtifactParameters {
   InputModel output(VariableElement p, AnnotationMirror out, AnnotationMirror path, AnnotationMirror dflt, String description) {
     String javaName = p.getSimpleName().toString();
     TypeMirror type = p.asType();
+    if (mapper.isType(type, TypeMapper.FINAL_STATUS)) {
+      reporter.error(p, out, Message.FINAL_STATUS_OUT, javaName, type);
+      return null;
+    }
     if (mapper.optionalArgument(type) != null || dflt != null) {
       reporter.error(p, dflt != null ? dflt : out, Message.OUT_OPTIONAL, javaName, dflt != null ? "@Default" : "the Optional");
       return null;

@@ -41,13 +41,17 @@ final class ReturnOutputs {
     if (ret.getKind() == TypeKind.VOID) {
       return outputs;
     }
+    if (finalStatusReturned(method, methodName, ret)) {
+      return outputs; // a record too, but no output of one
+    }
     if (mapper.isRecord(ret)) {
       TypeElement record = (TypeElement) ((DeclaredType) ret).asElement();
       Javadoc recordDoc = Javadoc.parse(elements.getDocComment(record));
       for (RecordComponentElement rc : record.getRecordComponents()) {
         String n = rc.getSimpleName().toString();
         TypeMirror t = rc.asType();
-        if (artifactReturned(method, methodName + "()." + n + "()", t)) {
+        String what = methodName + "()." + n + "()";
+        if (finalStatusReturned(method, what, t) || artifactReturned(method, what, t)) {
           continue;
         }
         ValueKind kind = mapper.kind(t, reporter, method, methodName + "." + n, Message.UNSUPPORTED_RETURN_TYPE,
@@ -78,6 +82,15 @@ final class ReturnOutputs {
     }
     outputs.add(new OutputModel("Output", "output", OutputModel.Source.RETURN, null, kind, TypeName.get(ret), kind.kfpType(), doc.returns()));
     return outputs;
+  }
+
+  /** Reports a returned final status: the pipeline's final status is an input of the exit task only. */
+  private boolean finalStatusReturned(ExecutableElement method, String what, TypeMirror type) {
+    if (!mapper.isType(type, TypeMapper.FINAL_STATUS)) {
+      return false;
+    }
+    reporter.error(method, Message.FINAL_STATUS_RETURNED, what, type);
+    return true;
   }
 
   /** Reports a returned artifact: returned values are parameters; artifacts are written through {@code @Out}. */
