@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NestedPipelineOutputTest {
   @TempDir Path dir;
 
-  private static final String SPEC = """
+  static final String SPEC = """
       components:
         comp-inner:
           dag:

@@ -2,7 +2,6 @@ package dev.kfp4j.format.kfp2;
 
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
-import dev.kfp4j.model.Branches;
 import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Node;
@@ -19,7 +18,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -31,12 +29,13 @@ import tools.jackson.databind.JsonNode;
  * Reads the DAGs of a KFP 2 pipeline spec into the model's nodes: container tasks, kfp-kubernetes'
  * PVC steps as volume steps, importers as importer steps, groups by what their task says (an
  * iterator: a loop; a condition: a condition; a chain of conditions: branches); a plain nested
- * DAG's tasks into the DAG that runs it; a condition on a task that runs a container as a condition around that task ({@code
- * condition-<task>}). Inputs become the arguments they name through each DAG's inputs.
+ * DAG's tasks into the DAG that runs it, a nested pipeline's named uniquely in the whole pipeline
+ * ({@link TaskScope}); a condition on a task that runs a container as a condition around that task
+ * ({@code condition-<task>}). Inputs become the arguments they name through each DAG's inputs,
+ * those a DAG's task does not give as KFP's driver fills them in ({@link GroupInputs}).
  */
 final class DagReader {
   private static final Pattern SELECTOR = Pattern.compile("parseJson\\(string_value\\)\\[\"([^\"]+)\"]");
-  private static final Pattern TRAILING_NUMBER = Pattern.compile("([0-9]+)$");
 
   private final String source;
   private final JsonNode components;
@@ -45,6 +44,10 @@ final class DagReader {
   private final Map<String, ComponentSpec> specs = new HashMap<>();
   /** The names of the spec's tasks, in every DAG, and of the groups made around a task: no new group takes one. */
   private final Set<String> taken = new HashSet<>();
+  /** The names the model's nodes have been given ({@link TaskScope}). */
+  private final Set<String> used = new HashSet<>();
+  /** The root pipeline's task names, set by {@link #root}. */
+  private TaskScope rootScope;
   /** The groups made around one task that runs a container ({@code condition-<task>}), which a run shows as that task. */
   final Set<String> aroundSteps = new TreeSet<>();
   /** The exit task found at the root, if any. */
@@ -99,8 +102,9 @@ final class DagReader {
   }
 
   List<Node> root(JsonNode dag, Map<String, Argument> inputs) {
+    rootScope = TaskScope.root(components, dag, used);
     List<Node> out = new ArrayList<>();
-    for (Draft d : dag(dag, inputs, "root", true)) {
+    for (Draft d : dag(rootScope, dag, inputs, "root", true)) {
       out.add(d.build());
     }
     return out;
@@ -113,17 +117,23 @@ final class DagReader {
    * DAG outputs a value of its own task, what that value stands for in there.
    */
   Argument output(JsonNode dag, String producer, String key) {
+    return output(rootScope, dag, producer, key);
+  }
+
+  private Argument output(TaskScope scope, JsonNode dag, String producer, String key) {
     JsonNode producerTask = dag.path("tasks").path(producer);
     JsonNode comp = components.path(producerTask.path("componentRef").path("name").asString(""));
     JsonNode from = comp.path("dag").path("outputs").path("parameters").path(key).path("valueFromParameter");
     if (producerTask.has("parameterIterator") && from.has("producerSubtask")) {
       notConditional(comp.path("dag"), from.get("producerSubtask").asString(""), "loop '" + producer + "', output '" + key + "'");
-      return new Argument.Collected(producer, from.get("producerSubtask").asString(""), from.path("outputParameterKey").asString(""));
+      return new Argument.Collected(scope.name(dag, producer), scope.name(comp.get("dag"), from.get("producerSubtask").asString("")),
+          from.path("outputParameterKey").asString(""));
     }
     if (plainGroup(producer, producerTask, comp) && from.has("producerSubtask")) {
-      return output(comp.get("dag"), from.get("producerSubtask").asString(""), from.path("outputParameterKey").asString(""));
+      return output(inner(scope, dag, producer, producerTask, comp), comp.get("dag"), from.get("producerSubtask").asString(""),
+          from.path("outputParameterKey").asString(""));
     }
-    return new Argument.TaskOutput(producer, key);
+    return new Argument.TaskOutput(scope.name(dag, producer), key);
   }
 
   /**
@@ -131,14 +141,23 @@ final class DagReader {
    * output, or, from a plain nested DAG (the exit handler's), the output of its task it selects.
    */
   Argument artifactOutput(JsonNode dag, String producer, String key) {
+    return artifactOutput(rootScope, dag, producer, key);
+  }
+
+  private Argument artifactOutput(TaskScope scope, JsonNode dag, String producer, String key) {
     JsonNode producerTask = dag.path("tasks").path(producer);
     JsonNode comp = components.path(producerTask.path("componentRef").path("name").asString(""));
     JsonNode selectors = comp.path("dag").path("outputs").path("artifacts").path(key).path("artifactSelectors");
     if (plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
-      return artifactOutput(comp.get("dag"), selectors.get(0).get("producerSubtask").asString(""),
-          selectors.get(0).path("outputArtifactKey").asString(""));
+      return artifactOutput(inner(scope, dag, producer, producerTask, comp), comp.get("dag"),
+          selectors.get(0).get("producerSubtask").asString(""), selectors.get(0).path("outputArtifactKey").asString(""));
     }
-    return new Argument.TaskOutput(producer, key);
+    return new Argument.TaskOutput(scope.name(dag, producer), key);
+  }
+
+  /** The scope of the DAG that task {@code name} of {@code dag} runs: its own when it runs another pipeline, else {@code scope}. */
+  private static TaskScope inner(TaskScope scope, JsonNode dag, String name, JsonNode task, JsonNode comp) {
+    return TaskScope.runsPipeline(name, task, comp) ? scope.nested(dag, name) : scope;
   }
 
   /** Whether task {@code name} runs a plain nested DAG, such as the exit handler's: no loop, condition or chain of branches. */
@@ -147,11 +166,11 @@ final class DagReader {
         && !name.startsWith("condition-branches");
   }
 
-  private List<Draft> dag(JsonNode dag, Map<String, Argument> inputs, String where, boolean root) {
+  private List<Draft> dag(TaskScope scope, JsonNode dag, Map<String, Argument> inputs, String where, boolean root) {
     Map<String, Draft> drafts = new LinkedHashMap<>();
-    Map<String, JsonNode> tasks = runOrder(dag.path("tasks"));
+    Map<String, JsonNode> tasks = RunOrder.of(dag.path("tasks"));
     for (Map.Entry<String, JsonNode> t : tasks.entrySet()) {
-      Draft d = task(t.getKey(), t.getValue(), inputs, where, root, dag);
+      Draft d = task(scope, t.getKey(), t.getValue(), inputs, where, root, dag);
       if (d != null) {
         t.getValue().path("dependentTasks").forEach(x -> d.dependencies.add(x.asString("")));
         drafts.put(t.getKey(), d); // by task name: a task under a condition of its own is a group of another name
@@ -181,56 +200,15 @@ final class DagReader {
     return out;
   }
 
-  /**
-   * The tasks of a DAG in an order they can run in: each after the tasks it depends on, and else in
-   * the spec's order. A spec holds a DAG's tasks by name (KFP's compiler and kfp4j's writer sort
-   * them), which loses the order the pipeline declared them in; a run lists its tasks in this one.
-   * Tasks on a cycle, which {@link SpecChecks} refuses first, would come last, in the spec's order.
-   */
-  static Map<String, JsonNode> runOrder(JsonNode dagTasks) {
-    List<String> names = new ArrayList<>(dagTasks.propertyNames());
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      index.put(names.get(i), i);
-    }
-    int[] waiting = new int[names.size()];
-    Map<String, List<Integer>> dependents = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      for (JsonNode d : dagTasks.get(names.get(i)).path("dependentTasks")) {
-        String dep = d.asString("");
-        if (index.containsKey(dep) && !dep.equals(names.get(i))) {
-          waiting[i]++;
-          dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(i);
-        }
-      }
-    }
-    PriorityQueue<Integer> ready = new PriorityQueue<>();
-    for (int i = 0; i < names.size(); i++) {
-      if (waiting[i] == 0) {
-        ready.add(i);
-      }
-    }
-    Map<String, JsonNode> ordered = new LinkedHashMap<>();
-    while (!ready.isEmpty()) {
-      String name = names.get(ready.poll());
-      ordered.put(name, dagTasks.get(name));
-      for (int dependent : dependents.getOrDefault(name, List.of())) {
-        if (--waiting[dependent] == 0) {
-          ready.add(dependent);
-        }
-      }
-    }
-    names.forEach(n -> ordered.putIfAbsent(n, dagTasks.get(n)));
-    return ordered;
-  }
-
-  private Draft task(String name, JsonNode task, Map<String, Argument> inputs, String where, boolean root, JsonNode dag) {
-    String at = where + ", task '" + name + "'";
+  private Draft task(TaskScope scope, String specName, JsonNode task, Map<String, Argument> inputs, String where, boolean root,
+      JsonNode dag) {
+    String at = where + ", task '" + specName + "'";
     String compName = task.path("componentRef").path("name").asString("");
     JsonNode comp = components.path(compName);
     if (comp.isMissingNode()) {
       throw new FormatException(source + ": " + at + ": componentRef '" + compName + "' names no component");
     }
+    String name = scope.name(dag, specName); // the model's: unique in the pipeline
     Draft d = new Draft(name);
     if (comp.has("executorLabel")) {
       String label = comp.get("executorLabel").asString("");
@@ -258,13 +236,13 @@ final class DagReader {
           throw new FormatException(source + ": " + at + " imports an artifact " + (exit ? "as the exit task" : "under a "
               + "triggerPolicy.condition of its own") + ", which kfp4j's model does not hold; put it in a group task");
         }
-        Map<String, Argument> arguments = arguments(task, inputs, comp, at, dag);
+        Map<String, Argument> arguments = arguments(scope, task, inputs, comp, at, dag);
         d.make = ImporterReader.read(name, task, comp, executor.get("importer"), kubernetes.path(label), arguments, source + ": " + at);
         return d;
       }
-      Map<String, Argument> arguments = arguments(task, inputs, comp, at, dag);
+      Map<String, Argument> arguments = arguments(scope, task, inputs, comp, at, dag);
       Predicate predicate = condition.isEmpty() ? null : executorCondition(condition, arguments, comp, at);
-      taskDraft(d, name, compName, comp, executor, label, task, arguments, inputs, at, dag);
+      taskDraft(scope, d, compName, comp, executor, label, task, arguments, inputs, at, dag);
       if (exit) {
         exitTask = (Task) d.build();
         return null;
@@ -272,62 +250,54 @@ final class DagReader {
       return predicate == null ? d : around(d, predicate);
     }
     d.group = true;
-    Map<String, Argument> groupInputs = arguments(task, inputs, comp, at, dag);
+    if (root && "ALL_UPSTREAM_TASKS_COMPLETED".equals(task.path("triggerPolicy").path("strategy").asString(""))) {
+      throw new FormatException(source + ": " + at + " runs when the rest has ended, whatever happened (an exit task), and runs "
+          + "a DAG (a pipeline as exit task); kfp4j's model holds an exit task that runs a container: make the exit task a "
+          + "component");
+    }
+    Map<String, Argument> groupInputs = arguments(scope, task, inputs, comp, at, dag);
+    GroupInputs.notGiven(groupInputs, comp);
     if (task.has("parameterIterator")) {
       JsonNode it = task.get("parameterIterator");
       Loop.Items items;
       if (it.path("items").has("raw")) {
-        List<Argument.Constant> values = new ArrayList<>();
-        for (JsonNode v : Yaml.readJson(it.path("items").path("raw").asString("[]"))) {
-          values.add(v.isObject() ? new Argument.Constant(Yaml.jsonText(v), ParameterType.STRUCT) : Values.constant(v, null));
-        }
-        items = new Loop.Constants(values);
+        items = constants(it.path("items").path("raw").asString("[]"), at);
       } else {
-        items = new Loop.Over(lookup(groupInputs, it.path("items").path("inputParameter").asString(""), at));
+        Argument over = lookup(groupInputs, it.path("items").path("inputParameter").asString(""), at);
+        // a constant list given to the DAG: a nested pipeline's default, or its caller's constant
+        items = over instanceof Argument.Constant c ? constants(c.text(), at) : new Loop.Over(over);
       }
       groupInputs.put(it.path("itemInput").asString(""), new Argument.LoopItem(name, null));
       int parallelism = task.path("iteratorPolicy").path("parallelismLimit").asInt(0);
-      d.children.addAll(dag(comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       d.make = (after, body) -> new Loop(name, items, parallelism, body);
     } else if (task.path("triggerPolicy").has("condition")) {
       Predicate p = CelParser.parse(task.get("triggerPolicy").get("condition").asString(""), source + ": " + at,
           input -> lookup(groupInputs, input, at));
-      d.children.addAll(dag(comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       d.make = (after, body) -> new Condition(name, p, body);
     } else if (name.startsWith("condition-branches")) {
-      d.children.addAll(dag(comp.get("dag"), groupInputs, "component '" + compName + "'", false));
-      d.make = (after, body) -> branches(name, body);
+      d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      d.make = (after, body) -> RunOrder.branches(name, body);
     } else {
-      d.children.addAll(dag(comp.get("dag"), groupInputs, "component '" + compName + "'", false));
-      d.make = null; // a plain nested DAG, such as the exit handler's
+      d.children.addAll(dag(inner(scope, dag, specName, task, comp), comp.get("dag"), groupInputs, "component '" + compName + "'",
+          false));
+      d.make = null; // a plain nested DAG: the exit handler's, or another pipeline's
     }
     return d;
   }
 
-  /**
-   * A chain of branches. Branch {@code i} runs when its own predicate holds and no earlier one's
-   * did ({@code !(p0) && ... && pi}); an else branch has no predicate of its own ({@code !(p0) && ...}).
-   */
-  private static Node branches(String name, List<Node> body) {
-    // in the order of their numbers (condition-2 before condition-13), as they were made, not of the DAG's sorted keys
-    body = body.stream().sorted(java.util.Comparator.comparingLong(DagReader::number).thenComparing(Node::name)).toList();
-    List<Condition> branches = new ArrayList<>();
-    for (int i = 0; i < body.size(); i++) {
-      Condition c = (Condition) body.get(i);
-      Predicate own = c.predicate();
-      if (i > 0) {
-        List<Predicate> parts = own instanceof Predicate.All all ? all.predicates() : List.of(own);
-        own = parts.size() == i + 1 ? parts.get(i) : null;
-      }
-      branches.add(new Condition(c.name(), own, c.body()));
+  /** The items of a loop over the JSON list {@code json}. */
+  private Loop.Constants constants(String json, String at) {
+    JsonNode list = Yaml.readJson(json);
+    if (!list.isArray()) {
+      throw new FormatException(source + ": " + at + ": loops over " + json + ", which is no list");
     }
-    return new Branches(name, branches);
-  }
-
-  /** The number a group's name ends with ({@code condition-13}: 13), or -1. */
-  private static long number(Node n) {
-    Matcher m = TRAILING_NUMBER.matcher(n.name());
-    return m.find() && m.group(1).length() < 18 ? Long.parseLong(m.group(1)) : -1;
+    List<Argument.Constant> values = new ArrayList<>();
+    for (JsonNode v : list) {
+      values.add(v.isObject() ? new Argument.Constant(Yaml.jsonText(v), ParameterType.STRUCT) : Values.constant(v, null));
+    }
+    return new Loop.Constants(values);
   }
 
   /**
@@ -359,10 +329,11 @@ final class DagReader {
    */
   private Draft around(Draft task, Predicate predicate) {
     String name = "condition-" + task.name;
-    for (int n = 2; !taken.add(name); n++) {
+    for (int n = 2; used.contains(name) || !taken.add(name); n++) {
       name = "condition-" + task.name + "-" + n;
     }
     String group = name;
+    used.add(group);
     aroundSteps.add(group);
     Draft d = new Draft(group);
     d.group = true;
@@ -386,14 +357,15 @@ final class DagReader {
     }
   }
 
-  private Draft taskDraft(Draft d, String name, String compName, JsonNode comp, JsonNode executor, String label, JsonNode task,
+  private Draft taskDraft(TaskScope scope, Draft d, String compName, JsonNode comp, JsonNode executor, String label, JsonNode task,
       Map<String, Argument> arguments, Map<String, Argument> inputs, String at, JsonNode dag) {
+    String name = d.name;
     ComponentSpec spec = specs.computeIfAbsent(compName,
         k -> ComponentReader.read(k.startsWith("comp-") ? k.substring(5) : k, comp, executor, source + ": " + k));
     List<TaskSetting> settings;
     try {
       settings = SettingsReader.read(name, task, executor.path("container"), kubernetes.path(label),
-          claim -> volumeOf(claim, inputs, at, dag));
+          claim -> volumeOf(scope, claim, inputs, at, dag));
     } catch (IllegalArgumentException e) { // a setting the model refuses, or does not hold
       throw new FormatException(source + ": " + e.getMessage(), e);
     }
@@ -406,12 +378,12 @@ final class DagReader {
     String suffix = in.path("pvc_name_suffix").path("runtimeValue").path("constant").asString("");
     String accessMode = in.path("access_modes").path("runtimeValue").path("constant").path(0).asString("ReadWriteOnce");
     String storageClass = in.path("storage_class_name").path("runtimeValue").path("constant").asString("");
-    Argument size = argument(in.path("size"), inputs, ParameterType.STRING, at + ", input 'size'", null);
+    Argument size = argument(rootScope, in.path("size"), inputs, ParameterType.STRING, at + ", input 'size'", null);
     return (after, body) -> new VolumeStep(name, suffix.replaceFirst("^-", ""), size, accessMode, storageClass, after, List.of());
   }
 
-  private String volumeOf(JsonNode claim, Map<String, Argument> inputs, String at, JsonNode dag) {
-    Argument a = argument(claim, inputs, ParameterType.STRING, at + ", pvcMount", dag);
+  private String volumeOf(TaskScope scope, JsonNode claim, Map<String, Argument> inputs, String at, JsonNode dag) {
+    Argument a = argument(scope, claim, inputs, ParameterType.STRING, at + ", pvcMount", dag);
     if (a instanceof Argument.TaskOutput o) {
       return o.task();
     }
@@ -419,11 +391,13 @@ final class DagReader {
   }
 
   /** A task's inputs as arguments, by input name. */
-  private Map<String, Argument> arguments(JsonNode task, Map<String, Argument> inputs, JsonNode comp, String at, JsonNode dag) {
+  private Map<String, Argument> arguments(TaskScope scope, JsonNode task, Map<String, Argument> inputs, JsonNode comp, String at,
+      JsonNode dag) {
     Map<String, Argument> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> p : task.path("inputs").path("parameters").properties()) {
       ParameterType type = ParameterType.ofV2Name(comp.path("inputDefinitions").path("parameters").path(p.getKey()).path("parameterType").asString(""));
-      out.put(p.getKey(), argument(p.getValue(), inputs, type, at + ", input '" + p.getKey() + "'", dag));
+      String where = at + ", input '" + p.getKey() + "'";
+      GroupInputs.put(out, p.getKey(), argument(scope, p.getValue(), inputs, type, where, dag), comp, "parameters", source + ": " + where);
     }
     for (Map.Entry<String, JsonNode> a : task.path("inputs").path("artifacts").properties()) {
       JsonNode spec = a.getValue();
@@ -434,9 +408,10 @@ final class DagReader {
         }
         String producer = spec.get("taskOutputArtifact").path("producerTask").asString("");
         String key = spec.get("taskOutputArtifact").path("outputArtifactKey").asString("");
-        out.put(a.getKey(), dag == null ? new Argument.TaskOutput(producer, key) : artifactOutput(dag, producer, key));
+        out.put(a.getKey(), dag == null ? new Argument.TaskOutput(producer, key) : artifactOutput(scope, dag, producer, key));
       } else if (spec.has("componentInputArtifact")) {
-        out.put(a.getKey(), lookup(inputs, spec.get("componentInputArtifact").asString(""), where));
+        GroupInputs.put(out, a.getKey(), given(inputs, spec.get("componentInputArtifact").asString(""), where), comp, "artifacts",
+            source + ": " + where);
       } else {
         throw new FormatException(source + ": " + where + ": kfp4j reads artifacts from task outputs and DAG inputs");
       }
@@ -445,9 +420,10 @@ final class DagReader {
   }
 
   /** An input's argument; {@code dag} is the DAG the task is in, where a loop's collected outputs are read (or null). */
-  private Argument argument(JsonNode spec, Map<String, Argument> inputs, ParameterType type, String where, JsonNode dag) {
+  private Argument argument(TaskScope scope, JsonNode spec, Map<String, Argument> inputs, ParameterType type, String where,
+      JsonNode dag) {
     if (spec.has("componentInputParameter")) {
-      Argument a = lookup(inputs, spec.get("componentInputParameter").asString(""), where);
+      Argument a = given(inputs, spec.get("componentInputParameter").asString(""), where);
       Matcher m = SELECTOR.matcher(spec.path("parameterExpressionSelector").asString(""));
       if (m.matches() && a instanceof Argument.LoopItem item) {
         return new Argument.LoopItem(item.loop(), m.group(1));
@@ -461,7 +437,7 @@ final class DagReader {
       if (dag != null) {
         notConditional(dag, producer, where);
       }
-      return dag == null ? new Argument.TaskOutput(producer, key) : output(dag, producer, key);
+      return dag == null ? new Argument.TaskOutput(producer, key) : output(scope, dag, producer, key);
     }
     if (spec.has("taskFinalStatus")) {
       return new Argument.RunValue(Argument.RunValue.Kind.STATUS); // the exit handler's status, as Kfp2Dags writes it
@@ -473,7 +449,19 @@ final class DagReader {
     throw new FormatException(source + ": " + where + ": kfp4j reads inputs from DAG inputs, task outputs and constants");
   }
 
+  /** The argument behind input {@code name} of the enclosing DAG, which must have a value. */
   private Argument lookup(Map<String, Argument> inputs, String name, String where) {
+    Argument a = given(inputs, name, where);
+    if (GroupInputs.isAbsent(a)) {
+      throw new FormatException(source + ": " + where + ": '" + name + "' is " + GroupInputs.ABSENT_WHAT + "; kfp4j's model leaves "
+          + "such an input out of a task that takes it as optional, but has nothing to give a loop, a condition or a volume: have "
+          + "the caller pass it, or give it a default");
+    }
+    return a;
+  }
+
+  /** The argument behind input {@code name} of the enclosing DAG, or {@link GroupInputs#isAbsent absent} when it has none. */
+  private Argument given(Map<String, Argument> inputs, String name, String where) {
     Argument a = inputs.get(name);
     if (a == null) {
       throw new FormatException(source + ": " + where + ": '" + name + "' is no input of the enclosing DAG; it has " + inputs.keySet());
