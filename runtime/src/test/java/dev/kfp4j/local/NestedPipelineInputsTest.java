@@ -116,6 +116,66 @@ class NestedPipelineInputsTest {
     assertEquals("nested default|its own default|0", r.output("show", "text"));
   }
 
+  /** A nested pipeline's loop over its input, which its caller leaves to the default list: a loop over those items. */
+  @Test
+  void aLoopOverAnInputLeftToItsDefaultLoopsOverTheDefault() {
+    String spec = """
+        components:
+          comp-for-loop-1:
+            dag:
+              tasks:
+                show:
+                  componentRef:
+                    name: comp-show
+                  inputs:
+                    parameters:
+                      a:
+                        componentInputParameter: pipelinechannel--items-loop-item
+                      n:
+                        runtimeValue:
+                          constant: 1.0
+                  taskInfo:
+                    name: show
+            inputDefinitions:
+              parameters:
+                pipelinechannel--items:
+                  parameterType: LIST
+                pipelinechannel--items-loop-item:
+                  parameterType: STRING
+          comp-inner:
+            dag:
+              tasks:
+                for-loop-1:
+                  componentRef:
+                    name: comp-for-loop-1
+                  inputs:
+                    parameters:
+                      pipelinechannel--items:
+                        componentInputParameter: items
+                  parameterIterator:
+                    itemInput: pipelinechannel--items-loop-item
+                    items:
+                      inputParameter: pipelinechannel--items
+                  taskInfo:
+                    name: for-loop-1
+            inputDefinitions:
+              parameters:
+                items:
+                  defaultValue: [x, y]
+                  isOptional: true
+                  parameterType: LIST
+        """ + SPEC.substring(SPEC.indexOf("  comp-show:"));
+    dev.kfp4j.model.Loop loop = (dev.kfp4j.model.Loop) Kfp2Reader.read(spec, "nested-loop.yaml").node("for-loop-1").orElseThrow();
+    assertEquals(new dev.kfp4j.model.Loop.Constants(java.util.List.of(Argument.Constant.of("x"), Argument.Constant.of("y"))),
+        loop.items());
+    String absent = spec.replace("          defaultValue: [x, y]\n", "");
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(absent, "nested-loop.yaml"));
+    assertEquals("nested-loop.yaml: component 'comp-inner', task 'for-loop-1': 'pipelinechannel--items' has no value: it comes "
+        + "from an optional input of a nested pipeline without default, which the nested pipeline's caller does not give; kfp4j's "
+        + "model leaves such an input out of a task that takes it as optional, but has nothing to give a loop, a condition or a "
+        + "volume: have the caller pass it, or give it a default", e.getMessage());
+  }
+
   @Test
   void anInputWithoutValueGivenToANonOptionalInputIsRefusedNamingTheNesting() {
     String spec = SPEC.replace("""
@@ -128,8 +188,9 @@ class NestedPipelineInputsTest {
                   parameterType: STRING
         """);
     FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(spec, "nested-inputs.yaml"));
-    assertEquals("nested-inputs.yaml: component 'comp-inner', task 'show', input 'b': it is given an optional input of the "
-        + "enclosing DAG (a nested pipeline's) without default, which its caller does not give, but its component's input is "
-        + "not optional (KFP's driver fails such a task): have the caller pass it, or give it a default", e.getMessage());
+    assertEquals("nested-inputs.yaml: component 'comp-inner', task 'show', input 'b': it is given no value: it comes from an "
+        + "optional input of a nested pipeline without default, which the nested pipeline's caller does not give, but its "
+        + "component's input is not optional (KFP's driver fails such a task): have the caller pass it, or give it a default",
+        e.getMessage());
   }
 }

@@ -453,9 +453,9 @@ final class DagReader {
   private Argument lookup(Map<String, Argument> inputs, String name, String where) {
     Argument a = given(inputs, name, where);
     if (GroupInputs.isAbsent(a)) {
-      throw new FormatException(source + ": " + where + ": '" + name + "' is " + GroupInputs.ABSENT_WHAT + "; kfp4j's model leaves "
-          + "such an input out of a task that takes it as optional, but has nothing to give a loop, a condition or a volume: have "
-          + "the caller pass it, or give it a default");
+      throw new FormatException(source + ": " + where + ": '" + name + "' has no value: it comes from " + GroupInputs.ABSENT_WHAT
+          + "; kfp4j's model leaves such an input out of a task that takes it as optional, but has nothing to give a loop, a "
+          + "condition or a volume: have the caller pass it, or give it a default");
     }
     return a;
   }

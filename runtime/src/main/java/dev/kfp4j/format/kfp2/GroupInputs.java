@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class GroupInputs {
   /** Says why an absent input has no value, in errors. */
-  static final String ABSENT_WHAT = "an optional input of the enclosing DAG (a nested pipeline's) without default, which its "
-      + "caller does not give";
+  static final String ABSENT_WHAT = "an optional input of a nested pipeline without default, which the nested pipeline's caller "
+      + "does not give";
   /** An optional input given nothing, known by identity only: never an argument of the model. */
   private static final Argument ABSENT = new Argument.Constant("", ParameterType.STRING);
 
@@ -55,8 +55,8 @@ final class GroupInputs {
     if (argument != ABSENT || comp.has("dag")) {
       arguments.put(input, argument);
     } else if (!comp.path("inputDefinitions").path(kind).path(input).path("isOptional").asBoolean(false)) {
-      throw new FormatException(where + ": it is given " + ABSENT_WHAT + ", but its component's input is not optional (KFP's "
-          + "driver fails such a task): have the caller pass it, or give it a default");
+      throw new FormatException(where + ": it is given no value: it comes from " + ABSENT_WHAT + ", but its component's input "
+          + "is not optional (KFP's driver fails such a task): have the caller pass it, or give it a default");
     }
   }
 }
