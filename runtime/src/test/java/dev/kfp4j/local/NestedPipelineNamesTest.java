@@ -182,6 +182,130 @@ class NestedPipelineNamesTest {
     assertEquals(List.of("make", "use"), p.allNodes().stream().map(Node::name).toList());
   }
 
+  /** A chain of branches (dsl.If, dsl.Else) in the outer and in the nested pipeline: the nested one, renamed, is a chain too. */
+  @Test
+  void aNestedPipelinesChainOfBranchesRenamedIsAChainStill() {
+    String spec = """
+        components:
+          comp-condition-2:
+            dag:
+              tasks:
+                echo-a:
+                  componentRef:
+                    name: comp-echo
+                  inputs:
+                    parameters:
+                      msg:
+                        runtimeValue:
+                          constant: a
+                  taskInfo:
+                    name: echo-a
+            inputDefinitions:
+              parameters:
+                pipelinechannel--flag:
+                  parameterType: STRING
+          comp-condition-3:
+            dag:
+              tasks:
+                echo-b:
+                  componentRef:
+                    name: comp-echo
+                  inputs:
+                    parameters:
+                      msg:
+                        runtimeValue:
+                          constant: b
+                  taskInfo:
+                    name: echo-b
+            inputDefinitions:
+              parameters:
+                pipelinechannel--flag:
+                  parameterType: STRING
+          comp-condition-branches-1:
+            dag:
+              tasks:
+                condition-2:
+                  componentRef:
+                    name: comp-condition-2
+                  inputs:
+                    parameters:
+                      pipelinechannel--flag:
+                        componentInputParameter: pipelinechannel--flag
+                  taskInfo:
+                    name: condition-2
+                  triggerPolicy:
+                    condition: inputs.parameter_values['pipelinechannel--flag'] == 'a'
+                condition-3:
+                  componentRef:
+                    name: comp-condition-3
+                  inputs:
+                    parameters:
+                      pipelinechannel--flag:
+                        componentInputParameter: pipelinechannel--flag
+                  taskInfo:
+                    name: condition-3
+                  triggerPolicy:
+                    condition: '!(inputs.parameter_values[''pipelinechannel--flag''] == ''a'')'
+            inputDefinitions:
+              parameters:
+                pipelinechannel--flag:
+                  parameterType: STRING
+          comp-inner:
+            dag:
+              tasks:
+                condition-branches-1:
+                  componentRef:
+                    name: comp-condition-branches-1
+                  inputs:
+                    parameters:
+                      pipelinechannel--flag:
+                        componentInputParameter: flag
+                  taskInfo:
+                    name: condition-branches-1
+            inputDefinitions:
+              parameters:
+                flag:
+                  parameterType: STRING
+        """ + SPEC.substring(SPEC.indexOf("  comp-echo:"), SPEC.indexOf("  comp-inner:"))
+        + SPEC.substring(SPEC.indexOf("deploymentSpec:"), SPEC.indexOf("exec-join:")).stripTrailing() + """
+
+        pipelineInfo:
+          name: nested-branches
+        root:
+          dag:
+            tasks:
+              condition-branches-1:
+                componentRef:
+                  name: comp-condition-branches-1
+                inputs:
+                  parameters:
+                    pipelinechannel--flag:
+                      componentInputParameter: flag
+                taskInfo:
+                  name: condition-branches-1
+              inner:
+                componentRef:
+                  name: comp-inner
+                inputs:
+                  parameters:
+                    flag:
+                      componentInputParameter: flag
+                taskInfo:
+                  name: inner
+          inputDefinitions:
+            parameters:
+              flag:
+                parameterType: STRING
+        schemaVersion: 2.1.0
+        sdkVersion: kfp-2.17.0
+        """;
+    Pipeline p = Kfp2Reader.read(spec, "nested-branches.yaml");
+    assertEquals(List.of("condition-branches-1", "condition-2", "echo-a", "condition-3", "echo-b", "inner-condition-branches-1",
+        "inner-condition-2", "inner-echo-a", "inner-condition-3", "inner-echo-b"), p.allNodes().stream().map(Node::name).toList());
+    dev.kfp4j.model.Branches inner = (dev.kfp4j.model.Branches) p.node("inner-condition-branches-1").orElseThrow();
+    assertEquals(List.of("inner-condition-2", "inner-condition-3"), inner.branches().stream().map(Node::name).toList());
+  }
+
   /** KFP's pipeline_as_exit_task.yaml: a pipeline as exit task, which the model's exit task (a container) cannot be. */
   @Test
   void aPipelineAsExitTaskIsRefused() {

@@ -276,7 +276,7 @@ final class DagReader {
           input -> lookup(groupInputs, input, at));
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       d.make = (after, body) -> new Condition(name, p, body);
-    } else if (name.startsWith("condition-branches")) {
+    } else if (specName.startsWith("condition-branches")) { // KFP's name; the model's may be <caller>-condition-branches-1
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       d.make = (after, body) -> RunOrder.branches(name, body);
     } else {
