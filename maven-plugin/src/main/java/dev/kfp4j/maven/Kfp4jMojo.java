@@ -55,6 +55,15 @@ abstract class Kfp4jMojo extends AbstractMojo {
   /** How the {@code run} command names the run's folder, on standard error beside its outputs. */
   static final String RUN_FOLDER = "run folder: ";
 
+  /**
+   * The lines a command writes to standard error that are news, not errors: the run's folder and
+   * its page in the local UI ({@code run}), where the built image is recorded ({@code image}).
+   */
+  static final List<String> NEWS = List.of(RUN_FOLDER, "run page: ", "recorded in ");
+
+  /** Jib's progress and warnings ({@code image}), which the command passes on as they come. */
+  static final String JIB = "jib: ";
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -72,8 +81,12 @@ abstract class Kfp4jMojo extends AbstractMojo {
     int code;
     try (PrintWriter out = new PrintWriter(new Lines(getLog()::info), true);
          PrintWriter err = new PrintWriter(new Lines(line -> {
-           if (line.startsWith(RUN_FOLDER)) {
-             getLog().info(line); // where the run went: news, not an error
+           if (NEWS.stream().anyMatch(line::startsWith)) {
+             getLog().info(line); // where the run or the image went: news, not an error
+             return;
+           }
+           if (line.startsWith(JIB)) {
+             getLog().warn(line); // a retried request, a base image without an archive: the command goes on
              return;
            }
            errors.add(line);

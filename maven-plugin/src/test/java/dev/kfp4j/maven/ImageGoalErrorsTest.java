@@ -52,6 +52,11 @@ class ImageGoalErrorsTest {
       }
 
       @Override
+      public void warn(CharSequence line) {
+        logged.add(line.toString());
+      }
+
+      @Override
       public void error(CharSequence line) {
         logged.add(line.toString());
       }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,15 @@ class RunMojoTest {
     mojo.setLog(log);
     mojo.execute();
     return log;
+  }
+
+  @Test
+  void aRunWhileTheLocalUiServesItsRootNamesItsPageAsNewsNotAsAnError() throws Exception {
+    // what a serving 'kfp4j ui --local' leaves in the runs folder: its address, then a live process id
+    Files.writeString(dir.resolve("ui.url"), "http://127.0.0.1:8765/\n" + ProcessHandle.current().pid() + "\n");
+    Recorded log = run(null);
+    assertEquals(List.of(), log.errors, "nothing went wrong");
+    assertTrue(log.info.stream().anyMatch(l -> l.startsWith("run page: http://127.0.0.1:8765/#/run/add-example/")), log.info.toString());
   }
 
   @Test
