@@ -373,7 +373,7 @@ final class Goals {
     @Parameter(property = "kfp4j.experiment")
     String experiment;
 
-    /** At most this many (default 50). */
+    /** At most this many (default 20). */
     @Parameter(property = "kfp4j.limit")
     Integer limit;
 
