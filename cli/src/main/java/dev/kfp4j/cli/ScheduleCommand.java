@@ -64,9 +64,10 @@ final class ScheduleCommand extends Commands.Base {
     if (server.argo) {
       Schedule.Cron crontab = schedule instanceof Schedule.Cron k ? k
           : ((Schedule.Interval) schedule).asCron(); // Argo's CronWorkflow takes crons only
+      String argoSchedule = crontab.argoSchedule(); // one Argo cannot take is a usage error, before the server is asked
       String created = server.argoClient().schedule(c.overlaid(), args, crontab, name != null ? name : c.name(),
           maxConcurrency > 1, !disabled);
-      printer.record(row("cron_workflow", created, "schedule", crontab.argoSchedule()));
+      printer.record(row("cron_workflow", created, "schedule", argoSchedule));
       return Kfp4j.OK;
     }
     KfpClient kfp = server.kfp();

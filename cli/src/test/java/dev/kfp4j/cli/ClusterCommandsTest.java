@@ -245,6 +245,17 @@ class ClusterCommandsTest {
     }
   }
 
+  @Test
+  void aCronArgoCannotTakeIsAUsageErrorBeforeTheArgoServerIsAsked() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort(); // closed: nothing answers there
+    }
+    Cli seconds = kfp4j("schedule", "--argo", "--argo-server", "http://127.0.0.1:" + port, "--cron-expression", "30 0 4 * * *");
+    assertEquals(2, seconds.code(), "a usage error, said before anything is sent: " + seconds);
+    assertTrue(seconds.err().contains("seconds field must be 0"), seconds.toString());
+  }
+
   private static String reference(JsonNode n, String type) {
     for (JsonNode r : n.path("resource_references")) {
       if (type.equals(r.at("/key/type").asString())) {
