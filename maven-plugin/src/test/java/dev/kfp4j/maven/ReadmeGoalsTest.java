@@ -1,0 +1,51 @@
+package dev.kfp4j.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every user property of every goal is in the README: named there ({@code kfp4j.cron}), or the
+ * camel case of a command option the README names ({@code kfp4j.noCache} of {@code --no-cache}),
+ * as the README says the goals' properties are named.
+ */
+class ReadmeGoalsTest {
+  @Test
+  void everyGoalPropertyIsDocumented() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    Set<String> options = new TreeSet<>();
+    Matcher m = Pattern.compile("(?<![\\w-])--([a-z][a-z-]*)").matcher(readme);
+    while (m.find()) {
+      options.add(camel(m.group(1)));
+    }
+    Set<String> missing = new TreeSet<>();
+    PluginDescriptor.goals().forEach((goal, d) -> d.fieldOfProperty().keySet().stream()
+        .filter(p -> p.startsWith("kfp4j."))
+        .filter(p -> !Pattern.compile(Pattern.quote(p) + "(?![\\w])").matcher(readme).find())
+        .filter(p -> !options.contains(p.substring("kfp4j.".length())))
+        .forEach(p -> missing.add("kfp4j:" + goal + " " + p)));
+    assertEquals(Set.of(), missing, "goal properties the README names neither as such nor as a command option");
+  }
+
+  /** {@code no-cache} as {@code noCache}. */
+  static String camel(String option) {
+    StringBuilder b = new StringBuilder();
+    boolean up = false;
+    for (char c : option.toCharArray()) {
+      if (c == '-') {
+        up = true;
+      } else {
+        b.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return b.toString();
+  }
+}
