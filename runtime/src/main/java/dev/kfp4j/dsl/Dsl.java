@@ -191,8 +191,8 @@ public final class Dsl {
 
   /**
    * Acts on a Kubernetes resource, as KFP's {@code ResourceOp}: {@code action} is {@code
-   * create}, {@code apply}, {@code patch} or {@code delete}; {@code manifest} is the resource as a
-   * YAML constant.
+   * create}, {@code apply}, {@code patch}, {@code delete}, {@code replace} or {@code get};
+   * {@code manifest} is the resource as a YAML constant.
    */
   public static ResourceTask resource(String action, String manifest) {
     return new ResourceTask(new Object[] {"action", action, "manifest", manifest});
