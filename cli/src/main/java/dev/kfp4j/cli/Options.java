@@ -102,6 +102,10 @@ final class Options {
     }
 
     KfpClient kfp() {
+      if (argo) { // every command has the option; only run-once and schedule go to an Argo Server
+        throw new ConfigException("--argo sends to an Argo Server, which only 'run-once --argo' and 'schedule --argo' do; "
+            + "this command talks to KFP: leave out --argo");
+      }
       Config c = config();
       KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()))
           .redactor(redactor()).apiVersion(apiVersion());

@@ -246,6 +246,17 @@ class ClusterCommandsTest {
   }
 
   @Test
+  void argoOnACommandThatTalksToKfpIsAUsageErrorNotIgnored() {
+    for (String[] command : new String[][] {{"list-runs"}, {"list-pipelines"}, {"ui"}, {"runs", "list"}, {"experiments", "list"}}) {
+      List<String> args = new ArrayList<>(Arrays.asList(command));
+      args.addAll(List.of("--argo", "--argo-server", "http://127.0.0.1:1", "--host", "http://127.0.0.1:1"));
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("this command talks to KFP: leave out --argo"), r.toString());
+    }
+  }
+
+  @Test
   void aCronArgoCannotTakeIsAUsageErrorBeforeTheArgoServerIsAsked() throws Exception {
     int port;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
