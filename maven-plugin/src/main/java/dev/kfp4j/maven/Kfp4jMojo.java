@@ -57,12 +57,13 @@ abstract class Kfp4jMojo extends AbstractMojo {
 
   /**
    * The lines a command writes to standard error that are news, not errors: the run's folder and
-   * its page in the local UI ({@code run}), where the built image is recorded ({@code image}).
+   * its page in the local UI ({@code run}); Jib's progress as the image is built, and where it is
+   * recorded ({@code image}).
    */
-  static final List<String> NEWS = List.of(RUN_FOLDER, "run page: ", "recorded in ");
+  static final List<String> NEWS = List.of(RUN_FOLDER, "run page: ", "jib: ", "recorded in ");
 
-  /** Jib's progress and warnings ({@code image}), which the command passes on as they come. */
-  static final String JIB = "jib: ";
+  /** An image built without a class-data archive ({@code image} with no container engine): it works, its steps start slower. */
+  static final String NO_ARCHIVE = "no class-data archive: ";
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -85,8 +86,8 @@ abstract class Kfp4jMojo extends AbstractMojo {
              getLog().info(line); // where the run or the image went: news, not an error
              return;
            }
-           if (line.startsWith(JIB)) {
-             getLog().warn(line); // a retried request, a base image without an archive: the command goes on
+           if (line.startsWith(NO_ARCHIVE)) {
+             getLog().warn(line);
              return;
            }
            errors.add(line);

@@ -45,6 +45,8 @@ class ImageGoalErrorsTest {
     goal.config = Files.writeString(dir.resolve("kfp4j.yaml"), "run_config:\n  image: " + registry + "/kfp4j/app:1\n").toFile();
     goal.engine = "/nonexistent/kfp4j-engine"; // no class-data archive, said in one line
     List<String> logged = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
     goal.setLog(new SystemStreamLog() {
       @Override
       public void info(CharSequence line) {
@@ -54,11 +56,13 @@ class ImageGoalErrorsTest {
       @Override
       public void warn(CharSequence line) {
         logged.add(line.toString());
+        warnings.add(line.toString());
       }
 
       @Override
       public void error(CharSequence line) {
         logged.add(line.toString());
+        errors.add(line.toString());
       }
     });
     MojoFailureException e = assertThrows(MojoFailureException.class, goal::execute);
@@ -67,5 +71,8 @@ class ImageGoalErrorsTest {
     assertTrue(e.getMessage().contains("check the network, that the registry runs"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
     assertTrue(logged.stream().noneMatch(l -> l.contains("\tat ") || l.contains("Exception")), logged.toString());
+    // the image without an archive is a warning, Jib's progress news; only the command's own error line is an error
+    assertTrue(warnings.stream().anyMatch(l -> l.startsWith("no class-data archive: ")), warnings.toString());
+    assertTrue(errors.stream().allMatch(l -> l.startsWith("kfp4j: ")), errors.toString());
   }
 }
