@@ -192,6 +192,7 @@ final class TaskCache {
     Files.createDirectories(dir);
     Path temp = RunPaths.inside(dir, ".entry-" + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     try {
+      Files.createDirectories(temp); // a task with no output files has an entry too: its manifest alone
       ObjectNode files = Yaml.object();
       for (Map.Entry<String, Path> e : parameterFiles.entrySet()) {
         put(files, temp, "parameters/" + e.getKey(), e.getValue());

@@ -148,6 +148,19 @@ class LocalRunnerTest {
   }
 
   @Test
+  void aTaskWithNoOutputsIsCachedToo() throws Exception {
+    Path count = dir.resolve("count");
+    String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "']\n";
+    Workflow wf = workflow("no-outputs", "", task("t", "t", "1"), t);
+    RunResult first = runner(true).run(wf, Map.of());
+    assertFalse(Files.readString(first.task("t").get().log()).contains("not cached"), Files.readString(first.task("t").get().log()));
+    RunResult second = runner(true).run(wf, Map.of());
+    assertEquals(State.Cached, second.task("t").get().state());
+    assertEquals(1, Files.readAllLines(count).size());
+  }
+
+  @Test
   void maxCacheStalenessP0DTurnsCachingOffForATask() throws Exception {
     Path count = dir.resolve("count");
     String t = "  - name: t\n    metadata: {annotations: {pipelines.kubeflow.org/max_cache_staleness: P0D}}\n    inputs: {parameters: [{name: x}]}\n"
