@@ -1,0 +1,66 @@
+package dev.kfp4j.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kfp4j.annotations.Component;
+import dev.kfp4j.annotations.Default;
+import dev.kfp4j.annotations.ImportComponents;
+import dev.kfp4j.annotations.InputPath;
+import dev.kfp4j.annotations.Out;
+import dev.kfp4j.annotations.OutputPath;
+import dev.kfp4j.annotations.Pipeline;
+import dev.kfp4j.dsl.Op;
+import dev.kfp4j.processor.base.Message;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The README names every error tag the processor reports, every annotation and each of its attributes. */
+class ReadmeTest {
+  private static String readme() throws Exception {
+    return Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+  }
+
+  /** {@code word} in the README as a word of its own, as in {@code `BadDefault`} or {@code name (default: ...)}. */
+  private static boolean named(String readme, String word) {
+    return Pattern.compile("(?<![\\w-])" + Pattern.quote(word) + "(?![\\w-])").matcher(readme).find();
+  }
+
+  @Test
+  void everyErrorTagIsDocumented() throws Exception {
+    String readme = readme();
+    Set<String> missing = new TreeSet<>();
+    for (Message m : Message.values()) {
+      String tag = m.tag().substring("kfp4j:".length());
+      if (!named(readme, tag)) {
+        missing.add(tag);
+      }
+    }
+    assertEquals(Set.of(), missing, "error tags the README does not name");
+  }
+
+  @Test
+  void everyAnnotationAndAttributeIsDocumented() throws Exception {
+    String readme = readme();
+    Set<String> missing = new TreeSet<>();
+    for (Class<?> a : List.of(Component.class, Default.class, ImportComponents.class, InputPath.class, Out.class,
+        OutputPath.class, Pipeline.class, Op.class, Op.Output.class)) {
+      String name = a.getEnclosingClass() == null ? a.getSimpleName() : a.getEnclosingClass().getSimpleName() + "." + a.getSimpleName();
+      if (!readme.contains("@" + name) && !readme.contains("@" + a.getName())) {
+        missing.add("@" + name);
+      }
+      for (Method attribute : a.getDeclaredMethods()) {
+        if (!named(readme, attribute.getName())) {
+          missing.add("@" + name + "(" + attribute.getName() + ")");
+        }
+      }
+    }
+    assertEquals(Set.of(), missing, "annotations and attributes the README does not name");
+  }
+}
