@@ -181,7 +181,8 @@ final class Commands {
         + "(default: every compiled pipeline and component in --classes, both formats).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--classes", paramLabel = "DIR", defaultValue = "target/classes", description = "Where 'mvn compile' wrote them.")
+    @Option(names = "--classes", paramLabel = "DIR", defaultValue = "target/classes",
+        description = "Where 'mvn compile' wrote them (default: ${DEFAULT-VALUE}).")
     Path classes;
 
     @Option(names = "--image", paramLabel = "IMAGE", arity = "0..1", fallbackValue = "",
