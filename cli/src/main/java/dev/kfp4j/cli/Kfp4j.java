@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kfp4j", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Kfp4j.Version.class,
     description = "Runs kfp4j pipelines locally, and on Kubeflow Pipelines or Argo Workflows.",
     footer = {"", "Exit codes:", "  0  done", "  1  the pipeline run failed", "  2  bad usage, argument or config; nothing was sent",
-        "  3  the server, a registry or the container engine refused or could not be reached",
+        "  3  the server, a registry or the container engine refused or could not", "     be reached",
         "  4  the run was still going when the wait ended", "  5  anything else: a local file, or a bug (-v shows where)"})
 public final class Kfp4j implements Runnable {
   public static final int OK = 0;

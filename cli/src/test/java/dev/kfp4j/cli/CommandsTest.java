@@ -91,6 +91,9 @@ class CommandsTest {
       Cli r = Cli.run(command, "--help");
       assertEquals(0, r.code(), r.toString());
       assertTrue(r.out().startsWith("Usage: kfp4j " + command), r.toString());
+      // the exit codes' footer fits the help's 80 columns: no line of it wraps to the margin
+      String footer = r.out().substring(r.out().indexOf("Exit codes:"));
+      assertTrue(footer.lines().skip(1).allMatch(l -> l.startsWith("  ") && l.length() <= 80), footer);
     }
     assertTrue(Cli.run("schedule", "--help").out().contains("KFP's 6-field cron, seconds first"));
   }
