@@ -4,7 +4,6 @@ import dev.kfp4j.yaml.Yaml;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -75,22 +74,6 @@ public record ImporterStep(
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("importer '" + name + "': its metadata must be a JSON object, not " + text);
     }
-    return Yaml.jsonText(sorted(node));
-  }
-
-  private static JsonNode sorted(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, JsonNode> keys = new TreeMap<>();
-      node.properties().forEach(e -> keys.put(e.getKey(), sorted(e.getValue())));
-      ObjectNode out = Yaml.object();
-      keys.forEach(out::set);
-      return out;
-    }
-    if (node.isArray()) {
-      var out = Yaml.array();
-      node.forEach(v -> out.add(sorted(v)));
-      return out;
-    }
-    return node;
+    return Yaml.jsonText(Yaml.sortedKeys(node));
   }
 }

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -88,6 +90,23 @@ public final class Yaml {
   /** An empty JSON array node, as {@code json().createArrayNode()} makes it, without making the mapper. */
   public static ArrayNode array() {
     return JsonNodeFactory.instance.arrayNode();
+  }
+
+  /** A copy of {@code n} with every object's keys sorted, at every level (as KFP writes its YAML). */
+  public static JsonNode sortedKeys(JsonNode n) {
+    if (n.isObject()) {
+      ObjectNode out = object();
+      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(n.properties());
+      entries.sort(Map.Entry.comparingByKey());
+      entries.forEach(e -> out.set(e.getKey(), sortedKeys(e.getValue())));
+      return out;
+    }
+    if (n.isArray()) {
+      ArrayNode out = array();
+      n.forEach(e -> out.add(sortedKeys(e)));
+      return out;
+    }
+    return n;
   }
 
   /** The node factory of {@link #json()}'s trees, without making the mapper. */

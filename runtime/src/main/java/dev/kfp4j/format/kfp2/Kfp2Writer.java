@@ -11,12 +11,12 @@ import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.yaml.BlockYaml;
+import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -91,7 +91,7 @@ public final class Kfp2Writer {
   public static List<JsonNode> documents(Pipeline written) {
     List<JsonNode> docs = new ArrayList<>();
     for (JsonNode doc : unsortedDocuments(written)) {
-      docs.add(sorted(doc));
+      docs.add(Yaml.sortedKeys(doc));
     }
     return docs;
   }
@@ -224,22 +224,5 @@ public final class Kfp2Writer {
       case STRING -> "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
       default -> text;
     };
-  }
-
-  /** A copy with every object's keys sorted, as KFP writes its YAML. */
-  static JsonNode sorted(JsonNode n) {
-    if (n.isObject()) {
-      ObjectNode out = NODES.objectNode();
-      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(n.properties());
-      entries.sort(Map.Entry.comparingByKey());
-      entries.forEach(e -> out.set(e.getKey(), sorted(e.getValue())));
-      return out;
-    }
-    if (n.isArray()) {
-      ArrayNode out = NODES.arrayNode();
-      n.forEach(e -> out.add(sorted(e)));
-      return out;
-    }
-    return n;
   }
 }
