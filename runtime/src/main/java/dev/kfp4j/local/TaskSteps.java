@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A task of the pipeline model as a {@link Step}: its component's command line with the
  * placeholders resolved as KFP 2's launcher resolves them (values, input and output paths in the
- * task's folder, {@code {{$}}}: the executor input, with parameter values as JSON, input artifacts
+ * task's folder, artifacts' URIs as their paths, as KFP's own local runner gives them, {@code {{$}}}: the executor input, with parameter values as JSON, input artifacts
  * with their path, URI and metadata, where outputs and the executor output go), and its settings
  * (retries, timeout, caching, environment, mounted claims). The command is resolved twice: with
  * the task's files (what runs) and with fixed container paths (the cache key, the same in any run).
@@ -249,17 +249,20 @@ final class TaskSteps {
       }
       return value;
     }
-    if (p instanceof Placeholder.InputPath ip) {
-      String path = paths.inputs().get(ip.input());
+    // an artifact's URI is its path here, as in KFP's own local runner ("for local, path is the uri")
+    if (p instanceof Placeholder.InputPath || p instanceof Placeholder.InputUri) {
+      String input = p instanceof Placeholder.InputPath ip ? ip.input() : ((Placeholder.InputUri) p).input();
+      String path = paths.inputs().get(input);
       if (path == null) {
-        throw new WorkflowException(where + ": its command reads the file of input '" + ip.input() + "', which has none");
+        throw new WorkflowException(where + ": its command reads the file of input '" + input + "', which has none");
       }
       return path;
     }
-    if (p instanceof Placeholder.OutputPath op) {
-      String path = paths.outputs().get(op.output());
+    if (p instanceof Placeholder.OutputPath || p instanceof Placeholder.OutputUri) {
+      String output = p instanceof Placeholder.OutputPath op ? op.output() : ((Placeholder.OutputUri) p).output();
+      String path = paths.outputs().get(output);
       if (path == null) {
-        throw new WorkflowException(where + ": its command writes output '" + op.output() + "', which the component does not declare");
+        throw new WorkflowException(where + ": its command writes output '" + output + "', which the component does not declare");
       }
       return path;
     }

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * has no argument (a required one is an error); {@code outputPath} is the output's path;
  * {@code concat} joins what its items give; {@code if} takes {@code then} when its condition reads
  * {@code true} (case-insensitive) and {@code else} (or nothing) when {@code false}; {@code
- * isPresent} is {@code True} or {@code False}. As the SDK's task factory does, an input left out
+ * isPresent} is {@code True} or {@code False}; an artifact's URI ({@code inputUri}, {@code
+ * outputUri}) has no value here (KFP v1 and Argo pass files) and is an error. As the SDK's task factory does, an input left out
  * takes its default first ({@link #withDefaults}).
  *
  * @param command the resolved command
@@ -84,6 +85,13 @@ public record CommandLine(List<String> command, List<String> args, Map<String, S
       return out;
     }
 
+    /** The error for an artifact's URI, which a KFP v1 / Argo command line has no value for. */
+    SpecException noUri(String kind, String name) {
+      return new SpecException(spec.name() + ": its command line uses the URI of " + kind + " '" + name
+          + "' ({" + kind + "Uri: " + name + "}, KFP 2's {{$." + kind + "s.artifacts['" + name + "'].uri}}), which only KFP 2 gives;"
+          + " an Argo workflow (KFP v1) passes artifacts as files: use {" + kind + "Path: " + name + "}, or compile the pipeline for KFP 2");
+    }
+
     /** A string, a list of strings, or null for nothing. */
     Object part(Placeholder p) {
       if (p instanceof Placeholder.Literal l) {
@@ -101,6 +109,12 @@ public record CommandLine(List<String> command, List<String> args, Map<String, S
       }
       if (p instanceof Placeholder.OutputPath o) {
         return outputPaths.computeIfAbsent(o.output(), outputPath);
+      }
+      if (p instanceof Placeholder.InputUri u) {
+        throw noUri("input", u.input());
+      }
+      if (p instanceof Placeholder.OutputUri u) {
+        throw noUri("output", u.output());
       }
       if (p instanceof Placeholder.Concat c) {
         return String.join("", list(c.items()));

@@ -97,6 +97,9 @@ public record ComponentSpec(
       if (p instanceof Placeholder.InputPath ip && ip.input().equals(input)) {
         return true;
       }
+      if (p instanceof Placeholder.InputUri iu && iu.input().equals(input)) {
+        return true;
+      }
       if (p instanceof Placeholder.Concat c && mentions(c.items(), input)) {
         return true;
       }
@@ -113,6 +116,9 @@ public record ComponentSpec(
    * function components write returned values. For a graph, whether the output it comes from is.
    */
   public boolean outputIsFile(String output) {
+    if (outputHasUri(output)) {
+      return true; // written at its URI, which is an artifact's
+    }
     if (graph != null) {
       // a graph's output is what the task it comes from writes
       if (graph.outputValues().get(output) instanceof GraphSpec.Argument.TaskOutput o && graph.tasks().get(o.taskId()) != null) {
@@ -159,7 +165,23 @@ public record ComponentSpec(
       return false;
     }
     boolean parameterType = out.type() != null && dev.kfp4j.model.ParameterType.ofV1Name(out.type().name()) != null;
-    return (outputIsFile(output) && !parameterType) || isSchemaTitle(out.type());
+    return (outputIsFile(output) && !parameterType) || isSchemaTitle(out.type()) || outputHasUri(output);
+  }
+
+  /** Whether the command line uses the output's URI ({@code {outputUri: name}}): only an artifact has one. */
+  private boolean outputHasUri(String output) {
+    return container != null && (hasOutputUri(container.command(), output) || hasOutputUri(container.args(), output));
+  }
+
+  private static boolean hasOutputUri(List<Placeholder> items, String output) {
+    for (Placeholder p : items) {
+      if (p instanceof Placeholder.OutputUri o && o.output().equals(output)
+          || p instanceof Placeholder.Concat c && hasOutputUri(c.items(), output)
+          || p instanceof Placeholder.If i && (hasOutputUri(i.then(), output) || hasOutputUri(i.otherwise(), output))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSchemaTitle(TypeSpec type) {

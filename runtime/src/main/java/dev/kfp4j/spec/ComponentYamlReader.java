@@ -15,7 +15,7 @@ final class ComponentYamlReader {
   private ComponentYamlReader() {}
 
   private static final List<String> PLACEHOLDERS =
-      List.of("inputValue", "inputPath", "outputPath", "concat", "if", "isPresent", "executorInput");
+      List.of("inputValue", "inputPath", "outputPath", "inputUri", "outputUri", "concat", "if", "isPresent", "executorInput");
 
   static final class Reader {
     private final String source;
@@ -337,6 +337,8 @@ final class ComponentYamlReader {
         case "inputValue" -> new Placeholder.InputValue(input(value, inner));
         case "inputPath" -> new Placeholder.InputPath(input(value, inner));
         case "outputPath" -> new Placeholder.OutputPath(output(value, inner));
+        case "inputUri" -> new Placeholder.InputUri(input(value, inner));
+        case "outputUri" -> new Placeholder.OutputUri(output(value, inner));
         case "isPresent" -> new Placeholder.IsPresent(input(value, inner));
         case "executorInput" -> new Placeholder.ExecutorInput();
         case "concat" -> new Placeholder.Concat(items(value, inner));

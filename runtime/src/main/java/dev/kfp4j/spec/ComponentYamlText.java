@@ -193,6 +193,10 @@ final class ComponentYamlText {
       text("inputPath", v.input(), column);
     } else if (p instanceof Placeholder.OutputPath v) {
       text("outputPath", v.output(), column);
+    } else if (p instanceof Placeholder.InputUri v) {
+      text("inputUri", v.input(), column);
+    } else if (p instanceof Placeholder.OutputUri v) {
+      text("outputUri", v.output(), column);
     } else if (p instanceof Placeholder.IsPresent v) {
       text("isPresent", v.input(), column);
     } else if (p instanceof Placeholder.Concat c) {

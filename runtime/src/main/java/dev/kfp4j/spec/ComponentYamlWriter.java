@@ -169,6 +169,10 @@ final class ComponentYamlWriter {
       return single("inputPath", v.input());
     } else if (p instanceof Placeholder.OutputPath v) {
       return single("outputPath", v.output());
+    } else if (p instanceof Placeholder.InputUri v) {
+      return single("inputUri", v.input());
+    } else if (p instanceof Placeholder.OutputUri v) {
+      return single("outputUri", v.output());
     } else if (p instanceof Placeholder.IsPresent v) {
       return single("isPresent", v.input());
     } else if (p instanceof Placeholder.ExecutorInput) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One item of a component's {@code command} or {@code args}: a literal string or one of KFP's
  * placeholders ({@code inputValue}, {@code inputPath}, {@code outputPath}, {@code concat},
- * {@code if}/{@code cond}/{@code then}/{@code else}, {@code isPresent}, {@code executorInput}).
+ * {@code if}/{@code cond}/{@code then}/{@code else}, {@code isPresent}, {@code executorInput},
+ * {@code inputUri}, {@code outputUri}).
  */
 public sealed interface Placeholder {
   // equals and hashCode written out, as a record's own would be (each component in order, 31 * h + hash):
@@ -61,6 +62,39 @@ public sealed interface Placeholder {
     @Override
     public boolean equals(Object other) {
       return other == this || other instanceof OutputPath o && Objects.equals(output, o.output);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(output);
+    }
+  }
+
+  /**
+   * {@code {inputUri: name}} (KFP 2's {@code {{$.inputs.artifacts['name'].uri}}}): the URI of the
+   * input artifact in the pipeline root. The local runner gives the local path, as KFP's own local
+   * runner does; Argo workflows have none.
+   */
+  record InputUri(String input) implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof InputUri o && Objects.equals(input, o.input);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(input);
+    }
+  }
+
+  /**
+   * {@code {outputUri: name}} (KFP 2's {@code {{$.outputs.artifacts['name'].uri}}}): the URI the
+   * program writes the output artifact to. Locally the output's path; Argo workflows have none.
+   */
+  record OutputUri(String output) implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof OutputUri o && Objects.equals(output, o.output);
     }
 
     @Override

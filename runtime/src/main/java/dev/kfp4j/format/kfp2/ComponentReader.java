@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * A KFP 2 container component (its input and output definitions and its executor) as a component
  * spec of the model: parameters typed with KFP v1's names ({@code NUMBER_INTEGER} → {@code
  * Integer}), artifacts with their schema title ({@code system.Dataset}), and the command line's
- * placeholders ({@code {{$.inputs.parameters['x']}}}, {@code {{$.outputs.artifacts['m'].path}}},
+ * placeholders ({@code {{$.inputs.parameters['x']}}}, {@code {{$.outputs.artifacts['m'].path}}}, {@code {{$.inputs.artifacts['d'].uri}}},
  * {@code {{$}}}, {@code {"Concat": ...}}, {@code {"IfPresent": ...}}) as the model's.
  */
 final class ComponentReader {
@@ -127,7 +127,11 @@ final class ComponentReader {
     if (!input && ((parameter && "output_file".equals(field)) || (!parameter && "path".equals(field)))) {
       return new Placeholder.OutputPath(name);
     }
-    throw new FormatException(where + ": kfp4j does not run the placeholder '" + m.group() + "'; it runs values, paths, output files and {{$}}");
+    if (!parameter && "uri".equals(field)) {
+      return input ? new Placeholder.InputUri(name) : new Placeholder.OutputUri(name);
+    }
+    throw new FormatException(where + ": kfp4j does not run the placeholder '" + m.group()
+        + "'; it runs values, paths, artifacts' URIs, output files and {{$}}");
   }
 
   private static Placeholder json(JsonNode n, String where) {

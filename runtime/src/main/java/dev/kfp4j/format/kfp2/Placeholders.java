@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A KFP v1 command line in KFP 2's placeholders, as KFP 2 loads a v1 component: {@code inputValue}
  * → {@code {{$.inputs.parameters['x']}}}, {@code inputPath} → {@code {{$.inputs.artifacts['x'].path}}},
  * {@code outputPath} → {@code {{$.outputs.parameters['x'].output_file}}} or {@code
- * {{$.outputs.artifacts['x'].path}}}, {@code concat} → {@code {"Concat": [...]}}, {@code if} on
+ * {{$.outputs.artifacts['x'].path}}}, {@code inputUri} → {@code {{$.inputs.artifacts['x'].uri}}},
+ * {@code outputUri} → {@code {{$.outputs.artifacts['x'].uri}}}, {@code concat} → {@code {"Concat": [...]}}, {@code if} on
  * {@code isPresent} → {@code {"IfPresent": {...}}}, {@code executorInput} → {@code {{$}}}.
  */
 final class Placeholders {
@@ -44,6 +45,12 @@ final class Placeholders {
       return Kfp2Types.outputIsArtifact(spec, op.output())
           ? "{{$.outputs.artifacts['" + op.output() + "'].path}}"
           : "{{$.outputs.parameters['" + op.output() + "'].output_file}}";
+    }
+    if (p instanceof Placeholder.InputUri iu) {
+      return "{{$.inputs.artifacts['" + iu.input() + "'].uri}}";
+    }
+    if (p instanceof Placeholder.OutputUri ou) {
+      return "{{$.outputs.artifacts['" + ou.output() + "'].uri}}";
     }
     if (p instanceof Placeholder.ExecutorInput) {
       return "{{$}}";
@@ -76,6 +83,6 @@ final class Placeholders {
       return n;
     }
     throw new FormatException(where + ": KFP 2 has no placeholder for " + p
-        + "; its command lines take inputValue, inputPath, outputPath, concat, and if on isPresent");
+        + "; its command lines take inputValue, inputPath, outputPath, inputUri, outputUri, concat, and if on isPresent");
   }
 }
