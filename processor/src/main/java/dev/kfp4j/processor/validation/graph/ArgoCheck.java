@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * When a pipeline is written as an Argo Workflow (KFP v1), it uses only what KFP v1 can run: no
  * loop outputs collected ({@code Dsl.collect}), no importer ({@code Dsl.importer}), and no component that takes KFP 2's executor
- * input ({@code {{$}}}) other than kfp4j's own Java components, which speak both protocols.
+ * input ({@code {{$}}}) other than kfp4j's own Java components, which speak both protocols, and
+ * none that uses an artifact's URI ({@code {{$.inputs.artifacts['x'].uri}}}, {@code {inputUri: x}}).
  */
 final class ArgoCheck implements GraphCheck {
   @Override
@@ -38,6 +39,17 @@ final class ArgoCheck implements GraphCheck {
       if (step instanceof TaskBuilder task && takesExecutorInput(task.component())) {
         reporter.error(task.position(), Message.ARGO_EXECUTOR_INPUT, task.component().name());
       }
+      if (step instanceof TaskBuilder task && task.component().container() != null) {
+        Placeholder uri = firstUri(task.component().container().command());
+        uri = uri != null ? uri : firstUri(task.component().container().args());
+        if (uri instanceof Placeholder.InputUri in) {
+          reporter.error(task.position(), Message.ARGO_ARTIFACT_URI, task.component().name(), "input '" + in.input() + "'", "inputs",
+              in.input(), "input", in.input());
+        } else if (uri instanceof Placeholder.OutputUri out) {
+          reporter.error(task.position(), Message.ARGO_ARTIFACT_URI, task.component().name(), "output '" + out.output() + "'", "outputs",
+              out.output(), "output", out.output());
+        }
+      }
     }
   }
 
@@ -47,6 +59,20 @@ final class ArgoCheck implements GraphCheck {
       return false;
     }
     return mentions(spec.container().command()) || mentions(spec.container().args());
+  }
+
+  /** The first artifact URI ({@code inputUri}, {@code outputUri}) the items use, or null. */
+  private static Placeholder firstUri(List<Placeholder> items) {
+    for (Placeholder p : items) {
+      Placeholder found = p instanceof Placeholder.InputUri || p instanceof Placeholder.OutputUri ? p
+          : p instanceof Placeholder.Concat c ? firstUri(c.items())
+          : p instanceof Placeholder.If i ? (firstUri(i.then()) != null ? firstUri(i.then()) : firstUri(i.otherwise()))
+          : null;
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private static boolean mentions(List<Placeholder> items) {
