@@ -1,6 +1,7 @@
 package dev.kfp4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.nio.file.Path;
@@ -30,9 +31,11 @@ class FormatErrorTest {
       "  @Component public static int count(java.util.List<Integer> xs) { return xs.size(); }",
       "  @Component public static void train(@OutputPath(\"CSV\") Path dataPath) {}",
       "  @Component public static void read(@InputPath(\"Text\") String textPath) {}",
+      "  @Component public static void makeData(@Out dev.kfp4j.artifacts.Dataset data) {}",
       "}");
   static final JavaFileObject IMPORTS = Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;",
-      "@ImportComponents({\"testcomponents/if_value.component.yaml\", \"testcomponents/echo.kfp2.yaml\"})",
+      "@ImportComponents({\"testcomponents/if_value.component.yaml\", \"testcomponents/echo.kfp2.yaml\",",
+      "    \"testcomponents/copy_by_uri.component.yaml\"})",
       "public final class Imports {}");
 
   static Path lib;
@@ -95,6 +98,11 @@ class FormatErrorTest {
         Arguments.of("kfp4j:NotInArgo", "ImportsOps.echo(\"hi\")",
             new String[] {"@Pipeline public static void p() {", "  ImportsOps.echo(\"hi\");", "}"},
             "component 'echo' runs KFP 2's executor protocol ({{$}}), which KFP v1 (Argo) does not speak"),
+        Arguments.of("kfp4j:NotInArgo", "ImportsOps.copyByUri(d.data()",
+            new String[] {"@Pipeline public static void p() {", "  var d = LibOps.makeData();", "  ImportsOps.copyByUri(d.data(), null);", "}"},
+            "component 'Copy by uri' uses the URI of input 'source' ({{$.inputs.artifacts['source'].uri}}), which only KFP 2 gives: "
+                + "KFP v1 (Argo) passes artifacts as files at paths; use its path ({inputPath: source}), or write this pipeline for "
+                + "KFP 2 only: @Pipeline(formats = Format.KFP2)"),
         // the KFP 2 constructs written wrong
         Arguments.of("kfp4j:UnsupportedStatement", "Dsl.collect(xs, x -> LibOps.add(x, 1).output());",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {",
@@ -142,6 +150,17 @@ class FormatErrorTest {
     assertThat(compile(pipeline("@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {",
         "  var sums = Dsl.collect(xs, x -> LibOps.add(x, 1).output());", "  LibOps.count(sums);", "  ImportsOps.echo(\"hi\");", "}")))
         .succeeded();
+  }
+
+  @Test
+  void aV1ComponentUsingArtifactUrisRunsInAKfp2Pipeline() {
+    Compilation c = compile(pipeline("@Pipeline(formats = Format.KFP2) public static void p() {", "  var d = LibOps.makeData();",
+        "  ImportsOps.copyByUri(d.data(), \"a note\");", "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml");
+    Compile.validKfp2(yaml, "p.yaml");
+    assertTrue(yaml.contains("- '{{$.inputs.artifacts[''source''].uri}}'\n        - '{{$.outputs.artifacts[''copied''].uri}}'"), yaml);
+    assertTrue(yaml.contains("producerTask: make-data"), yaml);
   }
 
   @Test
