@@ -35,6 +35,7 @@ class ComponentYamlTextTest {
                 new Placeholder.If(new Placeholder.IsPresent("a"), List.of(new Placeholder.InputPath(s)), List.of(Placeholder.literal(s)), true, true, true),
                 new Placeholder.If(Placeholder.literal(s), List.of(Placeholder.literal(s)), List.of(), false, false, false),
                 new Placeholder.Concat(List.of(Placeholder.literal(s), new Placeholder.OutputPath(s))),
+                new Placeholder.InputUri(s), new Placeholder.Concat(List.of(new Placeholder.OutputUri(s), Placeholder.literal(s))),
                 Placeholder.literal("----output-paths"), new Placeholder.OutputPath("Output")),
             env, Map.of("out", s)),
         null);
@@ -55,6 +56,25 @@ class ComponentYamlTextTest {
     }
     // most texts are decided here; the rest are left to the tree path
     assertTrue(direct > Texts.YAML.size() / 2, direct + " of " + Texts.YAML.size());
+  }
+
+  @Test
+  void artifactUrisAreWrittenDirectly() {
+    ComponentSpec spec = ComponentYaml.parse("""
+        name: copy
+        inputs:
+        - {name: a, type: Dataset}
+        outputs:
+        - {name: b, type: Dataset}
+        implementation:
+          container:
+            image: alpine
+            command: [cp, {inputUri: a}, {concat: [{outputUri: b}, /0]}]
+        """, "copy.yaml");
+    String text = ComponentYamlText.write(spec, HEADER);
+    assertNotNull(text, "inputUri and outputUri need no tree");
+    assertEquals(tree(spec, HEADER), text);
+    assertTrue(text.contains("    - inputUri: a\n    - concat:\n      - outputUri: b\n"), text);
   }
 
   /** Components as the processor writes them: typed values, defaults, optional inputs, files in and out, Javadoc descriptions. */

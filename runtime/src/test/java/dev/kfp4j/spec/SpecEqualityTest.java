@@ -81,6 +81,8 @@ class SpecEqualityTest {
         List.of(new Placeholder.InputValue("a"), new Placeholder.InputValue("a"), new Placeholder.InputValue("b")),
         List.of(new Placeholder.InputPath("a"), new Placeholder.InputPath("a"), new Placeholder.InputPath("b")),
         List.of(new Placeholder.OutputPath("a"), new Placeholder.OutputPath("a"), new Placeholder.OutputPath("b")),
+        List.of(new Placeholder.InputUri("a"), new Placeholder.InputUri("a"), new Placeholder.InputUri("b")),
+        List.of(new Placeholder.OutputUri("a"), new Placeholder.OutputUri("a"), new Placeholder.OutputUri("b")),
         List.of(new Placeholder.IsPresent("a"), new Placeholder.IsPresent("a"), new Placeholder.IsPresent("b")),
         List.of(new Placeholder.Concat(then), new Placeholder.Concat(then), new Placeholder.Concat(otherwise)),
         List.of(new Placeholder.ExecutorInput(), new Placeholder.ExecutorInput()),
@@ -111,6 +113,8 @@ class SpecEqualityTest {
     }
     assertNotEquals(Placeholder.literal("a"), new Placeholder.InputValue("a"));
     assertNotEquals(new Placeholder.InputValue("a"), new Placeholder.InputPath("a"));
+    assertNotEquals(new Placeholder.InputPath("a"), new Placeholder.InputUri("a"));
+    assertNotEquals(new Placeholder.OutputPath("a"), new Placeholder.OutputUri("a"));
   }
 
   @Test
@@ -121,7 +125,8 @@ class SpecEqualityTest {
     assertEquals(4, OutputSpec.class.getRecordComponents().length);
     assertEquals(5, ContainerSpec.class.getRecordComponents().length);
     assertEquals(8, ComponentSpec.class.getRecordComponents().length);
-    assertEquals(8, placeholders().size(), "one row per placeholder record");
+    assertEquals(10, placeholders().size(), "one row per placeholder record");
+    assertEquals(Placeholder.class.getPermittedSubclasses().length, placeholders().size(), "one row per placeholder record");
     assertEquals(6, Placeholder.If.class.getRecordComponents().length);
   }
 }
