@@ -41,7 +41,7 @@ class ComponentYamlTest {
         error("name: x\n"));
     assertEquals("bad.yaml:1:10: inputs[0]: missing 'name'",
         error("inputs: [{type: String}]\nimplementation: {container: {image: a}}"));
-    assertEquals("bad.yaml:1:47: implementation.container.args[0]: unknown placeholder 'inputVal'; did you mean 'inputValue'? expected one of inputValue, inputPath, outputPath, concat, if, isPresent, executorInput",
+    assertEquals("bad.yaml:1:47: implementation.container.args[0]: unknown placeholder 'inputVal'; did you mean 'inputValue'? expected one of inputValue, inputPath, outputPath, inputUri, outputUri, concat, if, isPresent, executorInput",
         error("implementation: {container: {image: a, args: [{inputVal: x}]}}"));
     // From a tree there is no text to find the line in: the field alone.
     assertEquals("bad.yaml: inputs[0]: missing 'name'", assertThrows(SpecException.class,
@@ -92,7 +92,7 @@ class ComponentYamlTest {
   void fieldErrorsGiveTheLineAndColumnOfTheField() {
     assertEquals("Add", ComponentYaml.parse(String.join("\n", ADD), "add.yaml").name());
     assertEquals("add.yaml:16:7: implementation.container.args[1]: unknown placeholder 'inputValu'; did you mean 'inputValue'? "
-        + "expected one of inputValue, inputPath, outputPath, concat, if, isPresent, executorInput",
+        + "expected one of inputValue, inputPath, outputPath, inputUri, outputUri, concat, if, isPresent, executorInput",
         broken(16, "    - {inputValu: a}"));
     assertEquals("add.yaml:19:34: implementation.container.args[2].if.then[1].inputValue: no input 'c'; the inputs are a, b",
         broken(19, "        then: [--b, {inputValue: c}]"));
