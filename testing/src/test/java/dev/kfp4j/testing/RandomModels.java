@@ -29,7 +29,7 @@ import java.util.Random;
  * Random but valid pipeline models from a seed: tasks of small shell components with random
  * inputs and outputs, dependencies, outputs passed on, conditions, branches, loops, nested groups,
  * collected outputs, an exit task, parameters with defaults, pipeline outputs and task settings;
- * in KFP 2, an importer and a task reading what it imports.
+ * in KFP 2, an importer and a task reading what it imports, and files passed by their URIs.
  * With {@code argo}, only what both formats hold (no collected outputs; pipeline outputs, which
  * Argo leaves out); without, what KFP 2 holds. Pipeline settings are those both hold (KFP 2 has no
  * service account, pod GC or parallelism of its own).
@@ -43,6 +43,8 @@ final class RandomModels {
   private final Random random;
   /** Whether and how a KFP 2 model imports an artifact: a generator of its own, so the rest of each seed's model is as before. */
   private final Random imports;
+  /** Whether a KFP 2 model's file is passed by its URI rather than its path: a generator of its own, as {@link #imports}. */
+  private final Random uris;
   private final boolean argo;
   private final List<ComponentSpec> components = new ArrayList<>();
   private final List<Parameter> parameters = new ArrayList<>();
@@ -67,6 +69,7 @@ final class RandomModels {
   private RandomModels(long seed, boolean argo) {
     this.random = new Random(seed);
     this.imports = new Random(seed * 31 + 7);
+    this.uris = new Random(seed * 31 + 11);
     this.argo = argo;
   }
 
@@ -397,7 +400,7 @@ final class RandomModels {
       String in = "in" + (char) ('a' + i);
       if (!first && random.nextInt(6) == 0) { // a file: another task's file output
         inputs.add(new InputSpec(in, TypeSpec.named(DATASET), null, null, false));
-        args.add(new Placeholder.InputPath(in));
+        args.add(!argo && uris.nextBoolean() ? new Placeholder.InputUri(in) : new Placeholder.InputPath(in));
         continue;
       }
       ParameterType type = pick(TYPES);
@@ -412,7 +415,7 @@ final class RandomModels {
       String out = i == 0 ? "out" : "out" + (i + 1);
       outs.add(new OutputSpec(out, TypeSpec.named(file ? DATASET : type.v1Name()), null));
       script.append("; printf '%s' '").append(file ? "data" : value(type).replace("'", "")).append("' > \"$").append(n + i).append('"');
-      args.add(new Placeholder.OutputPath(out));
+      args.add(file && !argo && uris.nextBoolean() ? new Placeholder.OutputUri(out) : new Placeholder.OutputPath(out));
     }
     List<Placeholder> all = new ArrayList<>(List.of(new Placeholder.Literal("-c"), new Placeholder.Literal(script.toString())));
     all.addAll(args);

@@ -1,6 +1,7 @@
 package dev.kfp4j.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.format.argo.ArgoRules;
@@ -76,6 +77,20 @@ class RandomRoundTripTest {
       same(seed, loose(normal(model, false), false), loose(back, false), yaml);
       assertEquals(yaml, Kfp2Writer.write(back), "seed " + seed + ": written again");
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void kfp2OnlyModelsPassFilesByUriToo() {
+    java.util.regex.Pattern input = java.util.regex.Pattern.compile("\\{\\{\\$\\.inputs\\.artifacts\\[''\\w+''\\]\\.uri}}");
+    java.util.regex.Pattern output = java.util.regex.Pattern.compile("\\{\\{\\$\\.outputs\\.artifacts\\[''\\w+''\\]\\.uri}}");
+    int inputs = 0;
+    int outputs = 0;
+    for (long seed : seeds().toArray()) {
+      String yaml = Kfp2Writer.write(RandomModels.pipeline(seed, false));
+      inputs += input.matcher(yaml).find() ? 1 : 0;
+      outputs += output.matcher(yaml).find() ? 1 : 0;
+    }
+    assertTrue(inputs > 0 && outputs > 0, inputs + " with inputs and " + outputs + " with outputs by URI of " + MODELS);
   }
 
   /** The model read back is the model written: its parameters, nodes, exit task, settings and outputs. */
