@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A task of the pipeline model as a {@link Step}: its component's command line with the
  * placeholders resolved as KFP 2's launcher resolves them (values, input and output paths in the
- * task's folder, artifacts' URIs as their paths, as KFP's own local runner gives them, {@code {{$}}}: the executor input, with parameter values as JSON, input artifacts
- * with their path, URI and metadata, where outputs and the executor output go), and its settings
+ * task's folder, an artifact's URI as its path, as KFP's own local runner gives it, {@code {{$}}}:
+ * the executor input, with parameter values as JSON, input artifacts with their path, URI and
+ * metadata, where outputs and the executor output go), and its settings
  * (retries, timeout, caching, environment, mounted claims). The command is resolved twice: with
  * the task's files (what runs) and with fixed container paths (the cache key, the same in any run).
  */

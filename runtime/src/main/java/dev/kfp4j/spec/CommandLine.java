@@ -15,8 +15,8 @@ import java.util.function.Function;
  * {@code concat} joins what its items give; {@code if} takes {@code then} when its condition reads
  * {@code true} (case-insensitive) and {@code else} (or nothing) when {@code false}; {@code
  * isPresent} is {@code True} or {@code False}; an artifact's URI ({@code inputUri}, {@code
- * outputUri}) has no value here (KFP v1 and Argo pass files) and is an error. As the SDK's task factory does, an input left out
- * takes its default first ({@link #withDefaults}).
+ * outputUri}) has no value here (KFP v1 and Argo pass files) and is an error. As the SDK's task
+ * factory does, an input left out takes its default first ({@link #withDefaults}).
  *
  * @param command the resolved command
  * @param args the resolved arguments

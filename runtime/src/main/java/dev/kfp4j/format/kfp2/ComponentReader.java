@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
  * A KFP 2 container component (its input and output definitions and its executor) as a component
  * spec of the model: parameters typed with KFP v1's names ({@code NUMBER_INTEGER} → {@code
  * Integer}), artifacts with their schema title ({@code system.Dataset}), and the command line's
- * placeholders ({@code {{$.inputs.parameters['x']}}}, {@code {{$.outputs.artifacts['m'].path}}}, {@code {{$.inputs.artifacts['d'].uri}}},
- * {@code {{$}}}, {@code {"Concat": ...}}, {@code {"IfPresent": ...}}) as the model's.
+ * placeholders ({@code {{$.inputs.parameters['x']}}}, {@code {{$.outputs.artifacts['m'].path}}},
+ * {@code {{$.inputs.artifacts['d'].uri}}}, {@code {{$}}}, {@code {"Concat": ...}}, {@code
+ * {"IfPresent": ...}}) as the model's.
  */
 final class ComponentReader {
   private static final Pattern PLACEHOLDER = Pattern.compile(

@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * → {@code {{$.inputs.parameters['x']}}}, {@code inputPath} → {@code {{$.inputs.artifacts['x'].path}}},
  * {@code outputPath} → {@code {{$.outputs.parameters['x'].output_file}}} or {@code
  * {{$.outputs.artifacts['x'].path}}}, {@code inputUri} → {@code {{$.inputs.artifacts['x'].uri}}},
- * {@code outputUri} → {@code {{$.outputs.artifacts['x'].uri}}}, {@code concat} → {@code {"Concat": [...]}}, {@code if} on
- * {@code isPresent} → {@code {"IfPresent": {...}}}, {@code executorInput} → {@code {{$}}}.
+ * {@code outputUri} → {@code {{$.outputs.artifacts['x'].uri}}}, {@code concat} → {@code
+ * {"Concat": [...]}}, {@code if} on {@code isPresent} → {@code {"IfPresent": {...}}}, {@code
+ * executorInput} → {@code {{$}}}.
  */
 final class Placeholders {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
