@@ -27,6 +27,9 @@ final class Describe {
     if (a instanceof Argument.RunValue r) {
       return "run." + (r.kind() == Argument.RunValue.Kind.RUN_ID ? "id" : r.kind() == Argument.RunValue.Kind.RUN_NAME ? "name" : "status");
     }
+    if (a instanceof Argument.OneOf o) {
+      return "one of " + o.outputs().stream().map(x -> x.task() + "." + x.output()).collect(java.util.stream.Collectors.joining(", "));
+    }
     if (a instanceof Argument.Collected c) {
       return c.task() + "." + c.output() + " collected";
     }

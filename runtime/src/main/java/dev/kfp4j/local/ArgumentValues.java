@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The values of the model's arguments and predicates in a scope, as text: constants, pipeline
  * parameters, values of the run, task outputs (read under the name the run shows them by), loop
- * items and collected outputs; and whether a predicate holds, each comparison made on two values,
+ * items, collected outputs and the output of the branch of a chain that ran; and whether a predicate holds, each comparison made on two values,
  * never on text with values pasted into it.
  */
 final class ArgumentValues {
@@ -93,6 +93,15 @@ final class ArgumentValues {
       }
       return v;
     }
+    if (a instanceof Argument.OneOf o) {
+      for (Argument.TaskOutput out : o.outputs()) {
+        TaskResult r = scope.result(out.task());
+        if (r != null && r.state().ok()) {
+          return value(out, scope, where);
+        }
+      }
+      throw new WorkflowException(where + ": no branch of '" + o.branches() + "' gave its output (none ran, or it failed)");
+    }
     if (a instanceof Argument.LoopItem li) {
       JsonNode item = scope.item(li.loop());
       if (item == null) {
@@ -128,6 +137,14 @@ final class ArgumentValues {
         OutputArtifact known = r.outputArtifacts().get(shown(o.task(), o.output()));
         Path p = r.artifacts().get(shown(o.task(), o.output()));
         return known != null ? known : new OutputArtifact("system.Artifact", p, p.toUri().toString(), Map.of());
+      }
+    }
+    if (a instanceof Argument.OneOf o) {
+      for (Argument.TaskOutput out : o.outputs()) {
+        TaskResult r = scope.result(out.task());
+        if (r != null && r.state().ok()) {
+          return file(out, scope);
+        }
       }
     }
     if (a instanceof Argument.Collected c) {

@@ -163,8 +163,7 @@ final class ModelPlan implements Plan {
             Nodes.upstream(s).forEach(u -> deps.add(sibling(u, here)));
           }
           for (Argument a : Nodes.groupArguments(m)) {
-            String producer = producer(a);
-            if (producer != null) {
+            for (String producer : producers(a)) {
               deps.add(sibling(producer, here));
             }
           }
@@ -206,11 +205,14 @@ final class ModelPlan implements Plan {
     return f != null ? f.task().name() : n.name();
   }
 
-  private static String producer(Argument a) {
+  private static List<String> producers(Argument a) {
     if (a instanceof Argument.TaskOutput o) {
-      return o.task();
+      return List.of(o.task());
     }
-    return a instanceof Argument.Collected c ? c.task() : null;
+    if (a instanceof Argument.OneOf o) {
+      return o.outputs().stream().map(Argument.TaskOutput::task).toList();
+    }
+    return a instanceof Argument.Collected c ? List.of(c.task()) : List.of();
   }
 
   private static String template(dev.kfp4j.model.Node n) {

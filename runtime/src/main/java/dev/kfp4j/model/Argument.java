@@ -1,11 +1,13 @@
 package dev.kfp4j.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What a task input receives: a constant, a pipeline parameter, another task's output, the item
  * (or one field of the item) of an enclosing loop, the outputs of a task in a loop, collected
- * into a list once the loop is done, or a value of the run itself.
+ * into a list once the loop is done, the output of whichever branch of a chain ran, or a value of
+ * the run itself.
  */
 public sealed interface Argument {
 
@@ -60,6 +62,22 @@ public sealed interface Argument {
       Objects.requireNonNull(loop, "loop");
       Objects.requireNonNull(task, "task");
       Objects.requireNonNull(output, "output");
+    }
+  }
+
+  /**
+   * The output of whichever branch ran of the chain of branches {@code branches}, as KFP 2's {@code
+   * dsl.OneOf}: {@code outputs} holds one output per branch, in the branches' order, each of a task
+   * in that branch's own body. The chain ends with an else branch, so one always runs. Read outside
+   * the chain, where it is visible.
+   */
+  record OneOf(String branches, List<TaskOutput> outputs) implements Argument {
+    public OneOf {
+      Objects.requireNonNull(branches, "branches");
+      outputs = List.copyOf(outputs);
+      if (outputs.size() < 2) {
+        throw new IllegalArgumentException("one of the outputs of '" + branches + "': give one output per branch, at least two");
+      }
     }
   }
 

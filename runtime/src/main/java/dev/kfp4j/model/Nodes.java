@@ -46,7 +46,8 @@ public final class Nodes {
 
   /**
    * The names of the steps {@code step} waits for: those it names in {@code after}, those whose
-   * outputs its arguments read (a collected output: the task in the loop, so its loop as a whole),
+   * outputs its arguments read (a collected output: the task in the loop, so its loop as a whole; one of a chain's outputs:
+   * every branch's task, so the chain as a whole),
    * and the volumes it mounts.
    */
   public static Set<String> upstream(Step step) {
@@ -56,6 +57,8 @@ public final class Nodes {
         out.add(o.task());
       } else if (a instanceof Argument.Collected c) {
         out.add(c.task());
+      } else if (a instanceof Argument.OneOf o) {
+        o.outputs().forEach(x -> out.add(x.task()));
       }
     }
     for (TaskSetting s : step.settings()) {

@@ -40,9 +40,10 @@ public record Pipeline(
     settings = settings == null ? PipelineSettings.DEFAULTS : settings;
     outputs = Models.copy(outputs);
     for (Map.Entry<String, Argument> o : outputs.entrySet()) {
-      if (!(o.getValue() instanceof Argument.TaskOutput) && !(o.getValue() instanceof Argument.Collected)) {
+      if (!(o.getValue() instanceof Argument.TaskOutput) && !(o.getValue() instanceof Argument.Collected)
+          && !(o.getValue() instanceof Argument.OneOf)) {
         throw new IllegalArgumentException("pipeline '" + name + "': output '" + o.getKey() + "' is " + o.getValue()
-            + "; a pipeline's outputs are task outputs, or a loop's collected outputs");
+            + "; a pipeline's outputs are task outputs, a loop's collected outputs, or one of a chain's outputs");
       }
     }
     Set<String> names = new HashSet<>();
@@ -50,6 +51,15 @@ public record Pipeline(
       if (!names.add(n.name())) {
         throw new IllegalArgumentException("pipeline '" + name + "' has two nodes named '" + n.name() + "'");
       }
+    }
+    List<Argument> read = new ArrayList<>(outputs.values());
+    for (Node n : allNodes(nodes, exitTask)) {
+      if (n instanceof Step s) {
+        read.addAll(s.arguments().values());
+      }
+    }
+    for (Argument a : read) {
+      checkOneOf(name, a, nodes);
     }
     Set<String> parameterNames = new HashSet<>();
     for (Parameter p : parameters) {
@@ -99,6 +109,36 @@ public record Pipeline(
   /** This pipeline with other settings. */
   public Pipeline withSettings(PipelineSettings settings) {
     return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs);
+  }
+
+  /**
+   * That one of a chain's outputs names a chain of this pipeline that ends with an else branch, and
+   * one output of a task of each branch's own body, in the branches' order.
+   */
+  private static void checkOneOf(String pipeline, Argument a, List<Node> nodes) {
+    if (!(a instanceof Argument.OneOf o)) {
+      return;
+    }
+    String where = "pipeline '" + pipeline + "': one of the outputs of '" + o.branches() + "'";
+    Node chain = allNodes(nodes, null).stream().filter(n -> n.name().equals(o.branches())).findFirst().orElse(null);
+    if (!(chain instanceof Branches b)) {
+      throw new IllegalArgumentException(where + ", which is no chain of branches");
+    }
+    if (b.branches().get(b.branches().size() - 1).predicate() != null) {
+      throw new IllegalArgumentException(where + ": the chain has no else branch, so none may run; end it with one");
+    }
+    if (o.outputs().size() != b.branches().size()) {
+      throw new IllegalArgumentException(where + ": " + o.outputs().size() + " outputs for " + b.branches().size()
+          + " branches; give one output per branch");
+    }
+    for (int i = 0; i < o.outputs().size(); i++) {
+      String task = o.outputs().get(i).task();
+      Condition branch = b.branches().get(i);
+      if (branch.body().stream().noneMatch(n -> n instanceof Step && n.name().equals(task))) {
+        throw new IllegalArgumentException(where + ": output " + (i + 1) + " is of '" + task + "', which is not in the own body of branch '"
+            + branch.name() + "'");
+      }
+    }
   }
 
   private static List<Node> allNodes(List<Node> nodes, Task exitTask) {

@@ -84,6 +84,9 @@ final class Kfp2References {
     for (String kind : List.of("parameters", "artifacts")) {
       for (Map.Entry<String, JsonNode> o : dag.path("outputs").path(kind).properties()) {
         JsonNode selectors = kind.equals("parameters") ? o.getValue().path("valueFromParameter") : o.getValue().path("artifactSelectors");
+        if (o.getValue().has("valueFromOneof")) { // dsl.OneOf: one selector per branch
+          selectors = o.getValue().path("valueFromOneof").path("parameterSelectors");
+        }
         for (JsonNode s : selectors.isArray() ? selectors : List.of(selectors)) {
           String producer = s.path("producerSubtask").asString("");
           String key = s.path(kind.equals("parameters") ? "outputParameterKey" : "outputArtifactKey").asString("");

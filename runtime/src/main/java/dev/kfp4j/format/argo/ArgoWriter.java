@@ -127,6 +127,10 @@ public final class ArgoWriter {
           throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': the outputs of '" + c.task()
               + "' collected from loop '" + c.loop() + "' have no Argo form; write this pipeline in the KFP 2 format only");
         }
+        if (a instanceof Argument.OneOf o) {
+          throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': the output of whichever branch of '"
+              + o.branches() + "' ran (KFP 2's dsl.OneOf) has no Argo form; write this pipeline in the KFP 2 format only");
+        }
       }
     }
   }

@@ -34,6 +34,9 @@ final class ArgumentTypes {
 
   /** Whether {@code a} is a file: an artifact parameter of the pipeline, or an artifact output of a task. */
   boolean isArtifact(Argument a) {
+    if (a instanceof Argument.OneOf o) {
+      return isArtifact(o.outputs().get(0));
+    }
     if (a instanceof Argument.PipelineParameter p) {
       return pipeline.parameter(p.name()).map(Parameter::isArtifact).orElse(false);
     }
@@ -46,6 +49,9 @@ final class ArgumentTypes {
 
   /** The artifact type of a file value, as KFP 2 names it ({@code system.Dataset}, ...). */
   String schemaTitle(Argument a) {
+    if (a instanceof Argument.OneOf o) {
+      return schemaTitle(o.outputs().get(0));
+    }
     if (a instanceof Argument.PipelineParameter p) {
       return pipeline.parameter(p.name()).map(Parameter::artifactType).orElseThrow();
     }
@@ -74,6 +80,9 @@ final class ArgumentTypes {
     }
     if (a instanceof Argument.Collected) {
       return ParameterType.LIST;
+    }
+    if (a instanceof Argument.OneOf o) {
+      return type(o.outputs().get(0));
     }
     if (a instanceof Argument.RunValue) {
       return ParameterType.STRING;

@@ -41,6 +41,7 @@ final class Kfp2Dags {
   private final ArgumentTypes types;
   private final TaskInputs inputs;
   private final Kfp2Importers importers;
+  private final Kfp2OneOfs oneOfs;
 
   Kfp2Dags(Pipeline pipeline, Levels levels, Kfp2Components components) {
     this.pipeline = pipeline;
@@ -49,6 +50,7 @@ final class Kfp2Dags {
     this.types = new ArgumentTypes(pipeline, levels);
     this.inputs = new TaskInputs(pipeline, levels);
     this.importers = new Kfp2Importers(inputs, types, components);
+    this.oneOfs = new Kfp2OneOfs(pipeline, levels, types);
   }
 
   /** The root component: the pipeline's inputs, its DAG and its outputs. */
@@ -101,9 +103,9 @@ final class Kfp2Dags {
           + "handler's body)");
     }
     if (level == levels.exitHandler) {
-      connect(root, name, a, Levels.EXIT_HANDLER, surfacedKey(a));
+      connect(root, name, a, Levels.EXIT_HANDLER, surfacedKey(a), types);
     } else {
-      connect(root, name, a, producer(a), outputKey(a));
+      connect(root, name, a, producer(a), outputKey(a), types);
     }
   }
 
@@ -115,13 +117,13 @@ final class Kfp2Dags {
   private void surfaceOutputs(ObjectNode comp) {
     for (Argument a : pipeline.outputs().values()) {
       if (producerLevel(a) == levels.exitHandler) {
-        connect(comp, surfacedKey(a), a, producer(a), outputKey(a));
+        connect(comp, surfacedKey(a), a, producer(a), outputKey(a), types);
       }
     }
   }
 
   /** Output {@code name} of {@code comp}, with its definition: output {@code key} of task {@code producer} of its DAG. */
-  private void connect(ObjectNode comp, String name, Argument a, String producer, String key) {
+  static void connect(ObjectNode comp, String name, Argument a, String producer, String key, ArgumentTypes types) {
     ObjectNode outputs = comp.withObject("dag").withObject("outputs");
     if (types.isArtifact(a)) {
       outputs.withObject("artifacts").putObject(name).putArray("artifactSelectors").addObject()
@@ -137,16 +139,25 @@ final class Kfp2Dags {
 
   /** The task, or the loop collecting it, that gives pipeline output {@code a}. */
   private static String producer(Argument a) {
+    if (a instanceof Argument.OneOf o) {
+      return o.branches();
+    }
     return a instanceof Argument.Collected c ? c.loop() : ((Argument.TaskOutput) a).task();
   }
 
   /** The DAG where pipeline output {@code a} is made: its task's, or the one holding the loop that collects it. */
   private Level producerLevel(Argument a) {
+    if (a instanceof Argument.OneOf o) {
+      return levels.chain(o.branches()).parent;
+    }
     return a instanceof Argument.Collected c ? levels.loop(c.loop()).parent : levels.levelOf(((Argument.TaskOutput) a).task());
   }
 
   /** The key of pipeline output {@code a} among its producer's outputs. */
-  private static String outputKey(Argument a) {
+  private String outputKey(Argument a) {
+    if (a instanceof Argument.OneOf o) {
+      return levels.oneOfKey(o);
+    }
     return a instanceof Argument.Collected c ? collectedKey(c) : ((Argument.TaskOutput) a).output();
   }
 
@@ -154,9 +165,12 @@ final class Kfp2Dags {
    * The name of the exit handler's output carrying {@code a}, as KFP names a value surfaced through
    * a group: {@code pipelinechannel--size-Output}, also for the values a loop collects.
    */
-  private static String surfacedKey(Argument a) {
+  private String surfacedKey(Argument a) {
     if (a instanceof Argument.Collected c) {
       return collectedKey(c);
+    }
+    if (a instanceof Argument.OneOf o) {
+      return levels.oneOfKey(o);
     }
     Argument.TaskOutput o = (Argument.TaskOutput) a;
     return PREFIX + o.task() + "-" + o.output();
@@ -205,6 +219,7 @@ final class Kfp2Dags {
     if (group == levels.exitHandler) {
       surfaceOutputs(comp);
     }
+    oneOfs.outputs(comp, group);
     return comp;
   }
 

@@ -66,6 +66,9 @@ final class Levels {
   private final Map<String, Level> loops = new HashMap<>();
   /** The collected outputs read anywhere, by loop, each once, in the order first read. */
   private final Map<String, Set<Argument.Collected>> collected = new HashMap<>();
+  private final Map<String, Level> chains = new HashMap<>();
+  /** The outputs of chains of branches read anywhere ({@code dsl.OneOf}), by chain, each once, in the order first read. */
+  private final Map<String, Set<Argument.OneOf>> oneOfs = new HashMap<>();
 
   Levels(Pipeline pipeline) {
     this.pipeline = pipeline;
@@ -98,6 +101,36 @@ final class Levels {
       }
       collected.computeIfAbsent(c.loop(), k -> new LinkedHashSet<>()).add(c);
     }
+    if (a instanceof Argument.OneOf o) {
+      chain(o.branches());
+      oneOfs.computeIfAbsent(o.branches(), k -> new LinkedHashSet<>()).add(o);
+    }
+  }
+
+  /** The outputs read of chain {@code chain}, each once, in the order first read. */
+  List<Argument.OneOf> oneOfs(String chain) {
+    return List.copyOf(oneOfs.getOrDefault(chain, Set.of()));
+  }
+
+  /**
+   * The output of a chain's DAG that gives {@code o}, as KFP 2 names it: {@code
+   * pipelinechannel--condition-branches-1-oneof-1}, numbered in the order first read.
+   */
+  String oneOfKey(Argument.OneOf o) {
+    int index = oneOfs(o.branches()).indexOf(o);
+    if (index < 0) {
+      throw new FormatException("pipeline '" + pipeline.name() + "': one of the outputs of '" + o.branches() + "' is read nowhere");
+    }
+    return Kfp2Dags.PREFIX + o.branches() + "-oneof-" + (index + 1);
+  }
+
+  /** The level of chain of branches {@code name}. */
+  Level chain(String name) {
+    Level l = chains.get(name);
+    if (l == null) {
+      throw new FormatException("'" + name + "' is no chain of branches of pipeline '" + pipeline.name() + "'");
+    }
+    return l;
   }
 
   /** The outputs collected from loop {@code loop}, each once. */
@@ -125,6 +158,9 @@ final class Levels {
     level.members.add(child);
     if (n instanceof Loop) {
       loops.put(n.name(), child);
+    }
+    if (n instanceof Branches) {
+      chains.put(n.name(), child);
     }
     for (Node m : Nodes.body(n)) {
       add(m, child);
@@ -196,6 +232,14 @@ final class Levels {
             + "' are read inside that loop; read them after it");
       }
       return level.within(loop.parent) && level != loop.parent ? c.loop() + "-" + Kfp2Dags.collectedKey(c) : null;
+    }
+    if (a instanceof Argument.OneOf o) {
+      Level chain = chain(o.branches());
+      if (level.within(chain)) {
+        throw new FormatException("pipeline '" + pipeline.name() + "': one of the outputs of '" + o.branches()
+            + "' is read inside that chain; read it after it");
+      }
+      return level.within(chain.parent) && level != chain.parent ? o.branches() + "-" + oneOfKey(o) : null;
     }
     return null;
   }

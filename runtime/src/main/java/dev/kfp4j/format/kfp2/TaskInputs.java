@@ -65,6 +65,9 @@ final class TaskInputs {
     } else if (a instanceof Argument.Collected c && levels.loop(c.loop()).parent == level) {
       p.putObject("taskOutputParameter").put("producerTask", c.loop()).put("outputParameterKey", collectedKey(c));
       deps.add(c.loop());
+    } else if (a instanceof Argument.OneOf o && levels.chain(o.branches()).parent == level) {
+      p.putObject("taskOutputParameter").put("producerTask", o.branches()).put("outputParameterKey", levels.oneOfKey(o));
+      deps.add(o.branches());
     } else if (a instanceof Argument.LoopItem item) {
       p.put("componentInputParameter", PREFIX + levels.itemChannel(item.loop()));
       if (item.field() != null) {
@@ -80,6 +83,15 @@ final class TaskInputs {
     ObjectNode p = NODES.objectNode();
     if (a instanceof Argument.PipelineParameter param) {
       p.put("componentInputArtifact", level.isRoot() ? param.name() : PREFIX + param.name());
+      return p;
+    }
+    if (a instanceof Argument.OneOf one && levels.chain(one.branches()).parent == level) {
+      p.putObject("taskOutputArtifact").put("producerTask", one.branches()).put("outputArtifactKey", levels.oneOfKey(one));
+      deps.add(one.branches());
+      return p;
+    }
+    if (a instanceof Argument.OneOf) {
+      p.put("componentInputArtifact", PREFIX + levels.channel(a, level));
       return p;
     }
     Argument.TaskOutput o = (Argument.TaskOutput) a;
