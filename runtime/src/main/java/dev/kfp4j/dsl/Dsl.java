@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Control flow in {@code @Pipeline} methods, as KFP's {@code dsl.If}/{@code Elif}/{@code Else},
@@ -81,6 +82,49 @@ public final class Dsl {
     /** Runs the tasks of {@code body} when no earlier branch ran ({@code dsl.Else}); the chain ends here. */
     public void otherwise(Runnable body) {
       body.run();
+    }
+  }
+
+  /**
+   * A chain of branches that gives a value, as KFP 2's {@code dsl.If}/{@code dsl.Elif}/{@code
+   * dsl.Else} with {@code dsl.OneOf}: each branch's lambda makes its tasks and returns an output of
+   * one of them ({@code () -> CoinOps.print("heads").output()}, or a block ending in {@code return
+   * t.output();}), and the chain, ended by {@link OneOf#otherwise}, gives the output of the branch
+   * that ran:
+   *
+   * <pre>{@code
+   * var said = Dsl.oneOf(Dsl.eq(flip.output(), "heads"), () -> CoinOps.print("heads").output())
+   *     .orWhen(Dsl.eq(flip.output(), "tails"), () -> CoinOps.print("tails").output())
+   *     .otherwise(() -> CoinOps.print("edge").output());
+   * CoinOps.print(said);
+   * }</pre>
+   *
+   * Every branch gives an output of the same KFP type. Only KFP 2 has it: the pipeline needs
+   * {@code @Pipeline(formats = Format.KFP2)}.
+   */
+  public static <V> OneOf<V> oneOf(Condition condition, Supplier<V> body) {
+    return new OneOf<V>().orWhen(condition, body);
+  }
+
+  /**
+   * A chain of branches begun with {@link #oneOf}, whose branches each give a value: {@link
+   * #otherwise} ends it and gives the value of the branch that ran.
+   *
+   * @param <V> the Java type of the value every branch gives
+   */
+  public static final class OneOf<V> {
+    private OneOf() {}
+
+    /** The branch that runs when no earlier branch ran and {@code condition} holds ({@code dsl.Elif}), giving {@code body}'s value. */
+    public OneOf<V> orWhen(Condition condition, Supplier<V> body) {
+      Objects.requireNonNull(condition, "condition");
+      body.get();
+      return this;
+    }
+
+    /** The branch that runs when no earlier branch ran ({@code dsl.Else}); the chain ends here and gives the value of the branch that ran. */
+    public V otherwise(Supplier<V> body) {
+      return body.get();
     }
   }
 

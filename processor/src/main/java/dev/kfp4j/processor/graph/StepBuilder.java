@@ -71,6 +71,8 @@ public abstract sealed class StepBuilder implements TaskHandle permits TaskBuild
         out.add(o.task());
       } else if (a instanceof Argument.Collected c) {
         out.add(c.task());
+      } else if (a instanceof Argument.OneOf o) {
+        o.outputs().forEach(x -> out.add(x.task()));
       }
     }
     for (SettingCall s : settings) {

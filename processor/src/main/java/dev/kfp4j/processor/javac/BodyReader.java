@@ -37,10 +37,12 @@ import javax.lang.model.type.TypeMirror;
 final class BodyReader {
   private final Body body;
   private final GroupReader groups;
+  private final OneOfReader oneOfs;
 
   BodyReader(Body body) {
     this.body = body;
     this.groups = new GroupReader(body, this);
+    this.oneOfs = new OneOfReader(body, this, groups);
   }
 
   void read(TreePath methodPath) {
@@ -118,7 +120,7 @@ final class BodyReader {
 
   private Argument output(ExpressionTree e, TreePath path) {
     Argument a = body.arguments.read(e, path, body.graph.root());
-    if (a == null || a instanceof Argument.TaskOutput || a instanceof Argument.Collected) {
+    if (a == null || a instanceof Argument.TaskOutput || a instanceof Argument.Collected || a instanceof Argument.OneOf) {
       return a;
     }
     body.error(e, Message.RETURN_NOT_OUTPUT, Syntax.firstLine(e));
@@ -157,6 +159,16 @@ final class BodyReader {
           body.failedVariables.add(variable);
         } else {
           body.valueVariables.put(variable, collected);
+        }
+        return;
+      }
+      if (init != null && Syntax.unwrap(init) instanceof MethodInvocationTree mi
+          && body.trees.getElement(Syntax.unwrap(new TreePath(path, init))) instanceof ExecutableElement m && Syntax.isOneOf(m)) {
+        Argument oneOf = oneOfs.read(mi, Syntax.unwrap(new TreePath(path, init)), m, group);
+        if (oneOf == null) {
+          body.failedVariables.add(variable);
+        } else {
+          body.valueVariables.put(variable, oneOf);
         }
         return;
       }
@@ -202,7 +214,7 @@ final class BodyReader {
     }
     if (e instanceof MethodInvocationTree mi) {
       if (body.trees.getElement(path) instanceof ExecutableElement method
-          && ((Syntax.isDsl(method) && !Syntax.isDslStep(method)) || Syntax.isDslWhen(method))) {
+          && ((Syntax.isDsl(method) && !Syntax.isDslStep(method)) || Syntax.isDslWhen(method) || Syntax.isOneOf(method))) {
         groups.read(mi, path, method, group);
       } else {
         body.tasks.read(e, path, group);

@@ -47,6 +47,10 @@ final class GroupReader {
 
   /** A {@code Dsl} call written as a statement in {@code group}. */
   void read(MethodInvocationTree mi, TreePath path, ExecutableElement method, Group group) {
+    if (Syntax.isOneOf(method)) {
+      body.error(mi, Message.ONE_OF_NOT_ASSIGNED);
+      return;
+    }
     String name = method.getSimpleName().toString();
     List<? extends ExpressionTree> args = mi.getArguments();
     switch (name) {
@@ -79,35 +83,14 @@ final class GroupReader {
    * The conditions are read where the chain is written.
    */
   private void branches(MethodInvocationTree last, TreePath lastPath, Group group) {
-    List<MethodInvocationTree> calls = new ArrayList<>();
-    List<TreePath> paths = new ArrayList<>();
-    MethodInvocationTree mi = last;
-    TreePath path = lastPath;
-    while (true) {
-      calls.add(0, mi);
-      paths.add(0, path);
-      if (!(body.trees.getElement(path) instanceof ExecutableElement m) || !Syntax.isDslWhen(m)) {
-        break;
-      }
-      MemberSelectTree select = (MemberSelectTree) mi.getMethodSelect();
-      ExpressionTree receiver = Syntax.unwrap(select.getExpression());
-      TreePath receiverPath = Syntax.unwrap(new TreePath(new TreePath(path, select), select.getExpression()));
-      if (!(receiver instanceof MethodInvocationTree r)) {
-        body.error(select.getExpression(), Message.NOT_A_BRANCH_CHAIN, Syntax.firstLine(select.getExpression()));
-        return;
-      }
-      mi = r;
-      path = receiverPath;
-    }
-    if (!(body.trees.getElement(path) instanceof ExecutableElement first) || !Syntax.isDsl(first)
-        || !first.getSimpleName().contentEquals("when")) {
-      body.error(mi, Message.NOT_A_BRANCH_CHAIN, Syntax.firstLine(mi));
+    Chain calls = chain(last, lastPath, Syntax::isDslWhen, "when");
+    if (calls == null) {
       return;
     }
     Group chain = body.graph.branches(group);
-    for (int i = 0; i < calls.size(); i++) {
-      List<? extends ExpressionTree> args = calls.get(i).getArguments();
-      TreePath at = paths.get(i);
+    for (int i = 0; i < calls.calls().size(); i++) {
+      List<? extends ExpressionTree> args = calls.calls().get(i).getArguments();
+      TreePath at = calls.paths().get(i);
       if (args.size() == 1) { // otherwise(body)
         statements.block(args.get(0), new TreePath(at, args.get(0)), body.graph.otherwise(chain));
       } else {
@@ -115,6 +98,42 @@ final class GroupReader {
         statements.block(args.get(1), new TreePath(at, args.get(1)), body.graph.condition(chain, condition));
       }
     }
+  }
+
+  /** The calls of a chain of branches, first to last, with their paths. */
+  record Chain(List<MethodInvocationTree> calls, List<TreePath> paths) {}
+
+  /**
+   * The calls of the chain that {@code last} ends, each a {@code link} ({@code orWhen}, {@code
+   * otherwise}) on the one before, back to {@code Dsl.<first>(...)}; null after an error.
+   */
+  Chain chain(MethodInvocationTree last, TreePath lastPath, java.util.function.Predicate<ExecutableElement> link, String first) {
+    List<MethodInvocationTree> calls = new ArrayList<>();
+    List<TreePath> paths = new ArrayList<>();
+    MethodInvocationTree mi = last;
+    TreePath path = lastPath;
+    while (true) {
+      calls.add(0, mi);
+      paths.add(0, path);
+      if (!(body.trees.getElement(path) instanceof ExecutableElement m) || !link.test(m)) {
+        break;
+      }
+      MemberSelectTree select = (MemberSelectTree) mi.getMethodSelect();
+      ExpressionTree receiver = Syntax.unwrap(select.getExpression());
+      TreePath receiverPath = Syntax.unwrap(new TreePath(new TreePath(path, select), select.getExpression()));
+      if (!(receiver instanceof MethodInvocationTree r)) {
+        body.error(select.getExpression(), Message.NOT_A_BRANCH_CHAIN, Syntax.firstLine(select.getExpression()));
+        return null;
+      }
+      mi = r;
+      path = receiverPath;
+    }
+    if (!(body.trees.getElement(path) instanceof ExecutableElement start) || !Syntax.isDsl(start)
+        || !start.getSimpleName().contentEquals(first)) {
+      body.error(mi, Message.NOT_A_BRANCH_CHAIN, Syntax.firstLine(mi));
+      return null;
+    }
+    return new Chain(calls, paths);
   }
 
   private void forEach(List<? extends ExpressionTree> args, TreePath path, Group group) {

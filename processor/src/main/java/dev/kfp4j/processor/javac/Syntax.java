@@ -21,6 +21,7 @@ final class Syntax {
   static final String TASK = "dev.kfp4j.dsl.Task";
   static final String DSL = "dev.kfp4j.dsl.Dsl";
   static final String DSL_WHEN = "dev.kfp4j.dsl.Dsl.When";
+  static final String DSL_ONE_OF = "dev.kfp4j.dsl.Dsl.OneOf";
   static final String RESOURCE_TASK = "dev.kfp4j.dsl.ResourceTask";
   static final String IMPORTER_TASK = "dev.kfp4j.dsl.ImporterTask";
   static final String COMPONENT = "dev.kfp4j.annotations.Component";
@@ -86,6 +87,16 @@ final class Syntax {
   /** {@code orWhen} or {@code otherwise}, chained on {@code Dsl.when}. */
   static boolean isDslWhen(ExecutableElement method) {
     return declaredIn(method, DSL_WHEN);
+  }
+
+  /** {@code Dsl.oneOf}, or {@code orWhen} or {@code otherwise} chained on it: branches that give a value. */
+  static boolean isOneOf(ExecutableElement method) {
+    return isDsl(method) && method.getSimpleName().contentEquals("oneOf") || declaredIn(method, DSL_ONE_OF);
+  }
+
+  /** {@code orWhen} or {@code otherwise}, chained on {@code Dsl.oneOf}. */
+  static boolean isOneOfLink(ExecutableElement method) {
+    return declaredIn(method, DSL_ONE_OF);
   }
 
   /** {@code Dsl.collect}: a loop that gives its outputs. */

@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * When a pipeline is written as an Argo Workflow (KFP v1), it uses only what KFP v1 can run: no
- * loop outputs collected ({@code Dsl.collect}), no importer ({@code Dsl.importer}), and no component that takes KFP 2's executor
- * input ({@code {{$}}}) other than kfp4j's own Java components, which speak both protocols, and
- * none that uses an artifact's URI ({@code {{$.inputs.artifacts['x'].uri}}}, {@code {inputUri: x}}).
+ * loop outputs collected ({@code Dsl.collect}), no branch's output ({@code Dsl.oneOf}), no importer
+ * ({@code Dsl.importer}), no component that takes KFP 2's executor input ({@code {{$}}}) other than
+ * kfp4j's own Java components, which speak both protocols, and none that uses an artifact's URI
+ * ({@code {{$.inputs.artifacts['x'].uri}}}, {@code {inputUri: x}}).
  */
 final class ArgoCheck implements GraphCheck {
   @Override
@@ -31,6 +32,10 @@ final class ArgoCheck implements GraphCheck {
         if (e.getValue() instanceof Argument.Collected) {
           Position at = step.arguments().position(e.getKey());
           reporter.error(at == null ? step.position() : at, Message.ARGO_COLLECTED);
+        }
+        if (e.getValue() instanceof Argument.OneOf) {
+          Position at = step.arguments().position(e.getKey());
+          reporter.error(at == null ? step.position() : at, Message.ARGO_ONE_OF);
         }
       }
       if (step instanceof dev.kfp4j.processor.graph.ImporterBuilder) {

@@ -57,6 +57,9 @@ final class ComparisonTypeCheck implements GraphCheck {
     if (a instanceof Argument.Collected) {
       return ParameterType.LIST;
     }
+    if (a instanceof Argument.OneOf o) {
+      return type(graph, o.outputs().get(0));
+    }
     Argument.LoopItem item = (Argument.LoopItem) a;
     Group loop = graph.group(item.loop());
     return loop == null ? null : loop.itemType(item.field());

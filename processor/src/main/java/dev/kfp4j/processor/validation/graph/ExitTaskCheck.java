@@ -29,7 +29,8 @@ final class ExitTaskCheck implements GraphCheck {
       return;
     }
     for (Map.Entry<String, Argument> e : exit.arguments().values().entrySet()) {
-      if (e.getValue() instanceof Argument.TaskOutput || e.getValue() instanceof Argument.Collected) {
+      if (e.getValue() instanceof Argument.TaskOutput || e.getValue() instanceof Argument.Collected
+          || e.getValue() instanceof Argument.OneOf) {
         reporter.error(exit.arguments().position(e.getKey()), Message.EXIT_TASK_READS_OUTPUT);
       }
     }

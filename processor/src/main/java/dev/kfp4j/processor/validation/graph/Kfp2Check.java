@@ -110,6 +110,9 @@ final class Kfp2Check implements GraphCheck {
     if (a instanceof Argument.Collected c) {
       return "the outputs of '" + c.task() + "' collected from '" + c.loop() + "'";
     }
+    if (a instanceof Argument.OneOf o) {
+      return "the output of whichever branch of '" + o.branches() + "' ran";
+    }
     if (a instanceof Argument.RunValue) {
       return "a value of the run";
     }
