@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The output of whichever branch of a chain ran ({@link Argument.OneOf}, KFP 2's {@code
  * dsl.OneOf}): written as KFP 2 and read back as the same model, run locally with the value of
- * the branch that ran, either way; refused by the Argo format and by the model when the chain has
+ * the branch that ran, either way, a value or a file (an artifact); refused by the Argo format and by the model when the chain has
  * no else branch.
  */
 class OneOfRunTest {
@@ -106,5 +106,43 @@ class OneOfRunTest {
   void aChainWithoutAnElseBranchIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pipeline(false));
     assertTrue(e.getMessage().contains("no else branch"), e.getMessage());
+  }
+
+  /** A shell component writing its text to a {@code Dataset} file, or reading one into a value. */
+  private static ComponentSpec file(String name, boolean writes) {
+    String script = writes ? "printf %s \"$0\" > \"$1\"" : "cat \"$0\" > \"$1\"";
+    InputSpec in = writes ? new InputSpec("text", TypeSpec.named("String"), null, null, false)
+        : new InputSpec("data", TypeSpec.named("Dataset"), null, null, false);
+    OutputSpec out = writes ? new OutputSpec("data", TypeSpec.named("Dataset"), null) : new OutputSpec("out", TypeSpec.named("String"), null);
+    Placeholder input = writes ? new Placeholder.InputValue("text") : new Placeholder.InputPath("data");
+    return new ComponentSpec(name, null, null, null, List.of(in), List.of(out),
+        new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("sh")),
+            List.of(new Placeholder.Literal("-c"), new Placeholder.Literal(script), input, new Placeholder.OutputPath(out.name())), null, null),
+        null);
+  }
+
+  @Test
+  void aFileOutputOfTheBranchThatRanIsGivenAsAnArtifact() {
+    ComponentSpec write = file("write", true);
+    Predicate isHeads = new Predicate.Comparison(new Argument.PipelineParameter("side"), Predicate.Operator.EQ, Argument.Constant.of("heads"));
+    Branches chain = new Branches("condition-branches-1", List.of(
+        new Condition("condition-2", isHeads, List.of(new Task("write-heads", write, Map.of("text", Argument.Constant.of("H"))))),
+        new Condition("condition-3", null, List.of(new Task("write-tails", write, Map.of("text", Argument.Constant.of("T")))))));
+    Argument.OneOf data = new Argument.OneOf("condition-branches-1",
+        List.of(new Argument.TaskOutput("write-heads", "data"), new Argument.TaskOutput("write-tails", "data")));
+    Pipeline p = new Pipeline("one-of-files", null, List.of(new Parameter("side", ParameterType.STRING, "heads", null)),
+        List.of(chain, new Task("read", file("read", false), Map.of("data", data))), null, PipelineSettings.DEFAULTS, null);
+    String yaml = Kfp2Writer.write(p);
+    assertTrue(yaml.contains("- outputArtifactKey: pipelinechannel--write-heads-data\n              producerSubtask: condition-2"), yaml);
+    assertEquals(yaml, Kfp2Writer.write(Kfp2Reader.read(yaml, "one-of-files.yaml")));
+    Workflow w = Workflow.parse(yaml, "one-of-files.yaml");
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build();
+    RunResult heads = runner.run(w, Map.of());
+    assertTrue(heads.succeeded(), () -> String.valueOf(heads.failedTask()));
+    assertEquals("H", heads.output("read", "out"));
+    RunResult tails = runner.run(w, Map.of("side", "tails"));
+    assertTrue(tails.succeeded(), () -> String.valueOf(tails.failedTask()));
+    assertEquals("T", tails.output("read", "out"));
   }
 }

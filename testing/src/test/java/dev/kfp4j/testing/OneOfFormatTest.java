@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * KFP 2.13's specs of {@code dsl.OneOf} over parameters ({@code if_else_with_oneof_parameters.py},
  * and {@code if_elif_else_with_oneof_parameters.py}, whose chain is in a pipeline used as a
- * component and one of whose branches gives an {@code OutputPath} output): read as one of the
+ * component and one of whose branches gives an {@code OutputPath} output), and KFP 2.15's over
+ * artifacts ({@code if_else_with_oneof_artifacts.py}, {@code artifactSelectors}): read as one of the
  * chain's outputs ({@link Argument.OneOf}), and written again valid as KFP's {@code .proto}
  * messages with the chain's {@code valueFromOneof} as KFP's compiler wrote it, then again byte for
  * byte.
@@ -70,5 +71,18 @@ class OneOfFormatTest {
     String again = writtenAgain("if_elif_else_with_oneof_parameters.yaml", p);
     assertEquals(Yaml.read(yaml).at("/components/comp-condition-branches-1/outputDefinitions"),
         Yaml.read(again).at("/components/comp-condition-branches-1/outputDefinitions"), again);
+  }
+
+  @Test
+  void ifElseWithOneOfArtifactsInAPipelineUsedAsAComponent() {
+    String yaml = Yaml.resource(OneOfFormatTest.class, "oneof/if_else_with_oneof_artifacts.yaml");
+    Pipeline p = Kfp2Reader.read(yaml, "if_else_with_oneof_artifacts.yaml");
+    assertEquals(new Argument.OneOf("condition-branches-1", List.of(new Argument.TaskOutput("param-to-artifact", "a"),
+        new Argument.TaskOutput("param-to-artifact-2", "a"))), ((Task) p.node("print-artifact").orElseThrow()).arguments().get("a"));
+    String again = writtenAgain("if_else_with_oneof_artifacts.yaml", p);
+    for (String at : List.of("/components/comp-condition-branches-1/dag/outputs",
+        "/components/comp-condition-branches-1/outputDefinitions", "/components/comp-condition-2/dag/outputs")) {
+      assertEquals(Yaml.read(yaml).at(at), Yaml.read(again).at(at), at + " in\n" + again);
+    }
   }
 }

@@ -126,7 +126,7 @@ final class DagReader {
     JsonNode from = comp.path("dag").path("outputs").path("parameters").path(key).path("valueFromParameter");
     JsonNode oneOf = comp.path("dag").path("outputs").path("parameters").path(key).path("valueFromOneof").path("parameterSelectors");
     if (!oneOf.isEmpty()) {
-      return oneOf(scope, dag, producer, comp, oneOf, false);
+      return OneOfReader.read(components, source, scope, dag, producer, comp, oneOf, false);
     }
     if (producerTask.has("parameterIterator") && from.has("producerSubtask")) {
       notConditional(comp.path("dag"), from.get("producerSubtask").asString(""), "loop '" + producer + "', output '" + key + "'");
@@ -153,43 +153,13 @@ final class DagReader {
     JsonNode comp = components.path(producerTask.path("componentRef").path("name").asString(""));
     JsonNode selectors = comp.path("dag").path("outputs").path("artifacts").path(key).path("artifactSelectors");
     if (selectors.size() > 1) {
-      return oneOf(scope, dag, producer, comp, selectors, true);
+      return OneOfReader.read(components, source, scope, dag, producer, comp, selectors, true);
     }
     if (plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
       return artifactOutput(inner(scope, dag, producer, producerTask, comp), comp.get("dag"),
           selectors.get(0).get("producerSubtask").asString(""), selectors.get(0).path("outputArtifactKey").asString(""));
     }
     return new Argument.TaskOutput(scope.name(dag, producer), key);
-  }
-
-  /**
-   * The output of whichever branch ran of chain {@code producer} ({@code dsl.OneOf}): each selector
-   * names a branch's task and its DAG's output, which gives an output of a task in the branch.
-   */
-  private Argument oneOf(TaskScope scope, JsonNode dag, String producer, JsonNode comp, JsonNode selectors, boolean artifacts) {
-    String where = source + ": the outputs of '" + producer + "'";
-    List<Argument.TaskOutput> outputs = new ArrayList<>();
-    JsonNode chainDag = comp.path("dag");
-    for (JsonNode selector : selectors) {
-      String branch = selector.path("producerSubtask").asString("");
-      String key = selector.path(artifacts ? "outputArtifactKey" : "outputParameterKey").asString("");
-      JsonNode branchDag = components.path(chainDag.path("tasks").path(branch).path("componentRef").path("name").asString(""))
-          .path("dag");
-      JsonNode from = artifacts
-          ? branchDag.path("outputs").path("artifacts").path(key).path("artifactSelectors").path(0)
-          : branchDag.path("outputs").path("parameters").path(key).path("valueFromParameter");
-      String task = from.path("producerSubtask").asString("");
-      if (task.isEmpty() || !branchDag.path("tasks").path(task).has("componentRef")) {
-        throw new FormatException(where + ": branch '" + branch + "' gives no output '" + key + "' of a task of its own");
-      }
-      outputs.add(new Argument.TaskOutput(scope.name(branchDag, task),
-          from.path(artifacts ? "outputArtifactKey" : "outputParameterKey").asString("")));
-    }
-    try {
-      return new Argument.OneOf(scope.name(dag, producer), outputs);
-    } catch (IllegalArgumentException e) {
-      throw new FormatException(where + ": " + e.getMessage(), e);
-    }
   }
 
   /** The scope of the DAG that task {@code name} of {@code dag} runs: its own when it runs another pipeline, else {@code scope}. */
