@@ -75,6 +75,36 @@ class OneOfTest {
     assertThat(Kfp2Writer.write(back)).isEqualTo(c.kfp2());
   }
 
+  @Test
+  void filesOfTheBranchesAreOneArtifact() {
+    JavaFileObject lib = Compile.source("test.Files", "package test;", "import dev.kfp4j.annotations.*;", "import java.nio.file.Path;",
+        "public class Files {",
+        "  @Component public static void write(String text, @OutputPath(\"Dataset\") Path dataPath) {}",
+        "  @Component public static int size(@InputPath(\"Dataset\") Path dataPath) { return 0; }",
+        "}");
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "@Pipeline(formats = Format.KFP2) public static void p(int n) {",
+        "  var d = Dsl.oneOf(Dsl.gt(n, 1), () -> FilesOps.write(\"a\").data()).otherwise(() -> FilesOps.write(\"b\").data());",
+        "  FilesOps.size(d);",
+        "}");
+    List<Pipeline> models = new java.util.ArrayList<>();
+    Compilation c = Compile.compile(models, lib, source);
+    assertThat(c).succeeded();
+    Argument.OneOf d = new Argument.OneOf("condition-branches-1",
+        List.of(new Argument.TaskOutput("write", "data"), new Argument.TaskOutput("write-2", "data")));
+    assertThat(((Task) models.get(0).node("size").orElseThrow()).arguments()).containsExactly("data", d);
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    Compile.validKfp2(yaml, Kfp2PipelineTest.P2);
+    JsonNode spec = dev.kfp4j.yaml.Yaml.readAll(yaml).get(0);
+    assertThat(spec.at("/components/comp-condition-branches-1/dag/outputs/artifacts/pipelinechannel--condition-branches-1-oneof-1")
+        .toString()).isEqualTo("{\"artifactSelectors\":["
+            + "{\"outputArtifactKey\":\"pipelinechannel--write-data\",\"producerSubtask\":\"condition-2\"},"
+            + "{\"outputArtifactKey\":\"pipelinechannel--write-2-data\",\"producerSubtask\":\"condition-3\"}]}");
+    assertThat(Kfp2PipelineTest.task(spec, "root", "size").at("/inputs/artifacts/data/taskOutputArtifact").toString())
+        .isEqualTo("{\"outputArtifactKey\":\"pipelinechannel--condition-branches-1-oneof-1\",\"producerTask\":\"condition-branches-1\"}");
+    assertThat(((Task) Kfp2Reader.read(yaml, "p.yaml").node("size").orElseThrow()).arguments()).containsExactly("data", d);
+  }
+
   static Stream<Arguments> misuses() {
     String kfp2 = "@Pipeline(formats = Format.KFP2) public static void p(int n) {";
     return Stream.of(
@@ -101,10 +131,10 @@ class OneOfTest {
             new String[] {kfp2, "  var said = Dsl.<Object>oneOf(Dsl.gt(n, 1), () -> LibOps.greet(\"a\").output())",
                 "      .otherwise(() -> LibOps.add(1, 2).output());", "}"},
             "output 'Output' of task 'add' is Integer, but the first branch gives String"),
-        Arguments.of("kfp4j:OneOfTypes", "() -> LibOps.train().data()",
+        Arguments.of("kfp4j:OneOfTypes", ".otherwise(() -> LibOps.greet(\"b\").output());",
             new String[] {kfp2, "  var d = Dsl.<Object>oneOf(Dsl.gt(n, 1), () -> LibOps.train().data())",
                 "      .otherwise(() -> LibOps.greet(\"b\").output());", "}"},
-            "Dsl.oneOf(...) gives values; output 'data' of task 'train' is a file"),
+            "output 'Output' of task 'greet' is String, but the first branch gives a file of type CSV"),
         Arguments.of("kfp4j:UnsupportedStatement", ".otherwise(() -> LibOps.greet(\"b\").output());",
             new String[] {kfp2, "  Dsl.oneOf(Dsl.gt(n, 1), () -> LibOps.greet(\"a\").output())",
                 "      .otherwise(() -> LibOps.greet(\"b\").output());", "}"},

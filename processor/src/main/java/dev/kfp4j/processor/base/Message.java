@@ -148,8 +148,6 @@ public enum Message {
       "each branch of Dsl.oneOf(...) gives an output of a task made in its own lambda, such as () -> CoinOps.print(\"heads\").output(), or a block ending in return t.output(); '%s' is not"),
   ONE_OF_TYPES("OneOfTypes",
       "every branch of Dsl.oneOf(...) gives an output of one KFP type, as KFP's dsl.OneOf requires; output '%s' of task '%s' is %s, but the first branch gives %s"),
-  ONE_OF_FILE("OneOfTypes",
-      "Dsl.oneOf(...) gives values; output '%s' of task '%s' is a file (an artifact in KFP 2): return a value from the component"),
   ONE_OF_WITHOUT_OTHERWISE("OneOfWithoutOtherwise",
       "'%s': a chain begun with Dsl.oneOf(...) ends with .otherwise(() -> ...), which gives the value when no other branch runs; KFP's dsl.OneOf requires the else branch"),
   ONE_OF_NOT_ASSIGNED("UnsupportedStatement",

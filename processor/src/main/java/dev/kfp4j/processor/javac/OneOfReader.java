@@ -21,7 +21,7 @@ import javax.lang.model.element.ExecutableElement;
 /**
  * Reads {@code var v = Dsl.oneOf(c1, () -> a.output()).orWhen(c2, () -> ...).otherwise(() -> ...)}:
  * a chain of branches, as {@code Dsl.when}'s, each of whose lambdas gives an output of a task it
- * makes, all of one KFP type; the variable stands for the output of the branch that ran, as KFP
+ * makes, all of one KFP type (values, or files of one type); the variable stands for the output of the branch that ran, as KFP
  * 2's {@code dsl.OneOf}.
  */
 final class OneOfReader {
@@ -107,13 +107,7 @@ final class OneOfReader {
       body.error(e, Message.ONE_OF_NOT_OUTPUT, Syntax.firstLine(e));
       return null;
     }
-    Argument.TaskOutput o = (Argument.TaskOutput) a;
-    if (producer instanceof TaskBuilder t && t.component().outputIsArtifact(o.output())
-        || producer instanceof dev.kfp4j.processor.graph.ImporterBuilder) {
-      body.error(e, Message.ONE_OF_FILE, o.output(), o.task());
-      return null;
-    }
-    return o;
+    return (Argument.TaskOutput) a;
   }
 
   /** Whether {@code o} has the KFP type of {@code first} (true for the first branch); else an error on {@code at}. */
@@ -130,10 +124,18 @@ final class OneOfReader {
     return false;
   }
 
-  /** The KFP type of a value output ({@code String} for a Kubernetes step's, or an untyped one). */
+  /** The KFP type of an output: a value's ({@code String} for a Kubernetes step's, or an untyped one), or a file's. */
   private String type(Argument.TaskOutput o) {
-    if (body.graph.step(o.task()) instanceof TaskBuilder t) {
-      return t.component().output(o.output()).map(OutputSpec::type).map(x -> x.name()).orElse("String");
+    StepBuilder step = body.graph.step(o.task());
+    if (step instanceof dev.kfp4j.processor.graph.ImporterBuilder importer) {
+      return "a file of type " + importer.artifactType().replaceFirst("^system\\.", "");
+    }
+    if (step instanceof TaskBuilder t) {
+      String name = t.component().output(o.output()).map(OutputSpec::type).map(x -> x.name()).orElse(null);
+      if (t.component().outputIsArtifact(o.output())) {
+        return "a file of type " + (name == null ? "Artifact" : name);
+      }
+      return name == null ? "String" : name;
     }
     return "String";
   }

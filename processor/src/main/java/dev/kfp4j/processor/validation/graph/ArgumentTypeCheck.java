@@ -25,7 +25,9 @@ final class ArgumentTypeCheck implements GraphCheck {
         continue;
       }
       for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
-        if (e.getValue() instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder
+        // one of a chain's outputs: all of the first's type (OneOfReader checks it)
+        Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0) : e.getValue();
+        if (a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder
             || graph.step(o.task()) instanceof ImporterBuilder)) {
           String outType = graph.step(o.task()) instanceof ImporterBuilder importer
               ? type(dev.kfp4j.spec.TypeSpec.named(importer.artifactType()))

@@ -84,7 +84,7 @@ final class Kfp2Check implements GraphCheck {
       if (spec.input(input).isEmpty()) {
         continue; // InputCheck's
       }
-      Argument a = e.getValue();
+      Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0) : e.getValue(); // all of one kind
       boolean file = a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
           && producer.component().outputIsArtifact(o.output()) || graph.step(o.task()) instanceof ImporterBuilder);
       Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
