@@ -38,7 +38,7 @@ class OneOfTest {
         "      })",
         "      .otherwise(() -> LibOps.greet(\"small\").output());",
         "  LibOps.greet(said);",
-        "  Dsl.when(Dsl.eq(n, 0), () -> LibOps.greet(said));",
+        "  Dsl.when(Dsl.eq(said, \"small\"), () -> LibOps.greet(said));",
         "  return said;",
         "}");
     Argument.OneOf said = new Argument.OneOf("condition-branches-1", List.of(new Argument.TaskOutput("greet", "Output"),
@@ -66,6 +66,8 @@ class OneOfTest {
     assertThat(greet.get("dependentTasks").toString()).isEqualTo("[\"condition-branches-1\"]");
     assertThat(Kfp2PipelineTest.task(spec, "comp-condition-5", "greet-5").at("/inputs/parameters/name/componentInputParameter").asString())
         .isEqualTo("pipelinechannel--condition-branches-1-pipelinechannel--condition-branches-1-oneof-1");
+    assertThat(Kfp2PipelineTest.task(spec, "root", "condition-5").at("/triggerPolicy/condition").asString())
+        .isEqualTo("inputs.parameter_values['pipelinechannel--condition-branches-1-pipelinechannel--condition-branches-1-oneof-1'] == 'small'");
     assertThat(spec.at("/root/dag/outputs/parameters/Output/valueFromParameter").toString())
         .isEqualTo("{\"outputParameterKey\":\"pipelinechannel--condition-branches-1-oneof-1\",\"producerSubtask\":\"condition-branches-1\"}");
 
@@ -114,6 +116,11 @@ class OneOfTest {
                 "  LibOps.greet(said);", "}"},
             "Dsl.oneOf(...) gives the output of whichever branch ran (KFP 2's dsl.OneOf), which only KFP 2 can: KFP v1's Argo workflow "
                 + "has no form for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+        Arguments.of("kfp4j:NotInArgo", "Dsl.when(Dsl.eq(said, \"a\")",
+            new String[] {"@Pipeline public static void p(int n) {",
+                "  var said = Dsl.oneOf(Dsl.gt(n, 1), () -> LibOps.greet(\"a\").output()).otherwise(() -> LibOps.greet(\"b\").output());",
+                "  Dsl.when(Dsl.eq(said, \"a\"), () -> LibOps.greet(\"x\"));", "}"},
+            "Dsl.oneOf(...) gives the output of whichever branch ran (KFP 2's dsl.OneOf), which only KFP 2 can"),
         Arguments.of("kfp4j:OneOfWithoutOtherwise", ".orWhen(Dsl.gt(n, 0)",
             new String[] {kfp2, "  var said = Dsl.oneOf(Dsl.gt(n, 1), () -> LibOps.greet(\"a\").output())",
                 "      .orWhen(Dsl.gt(n, 0), () -> LibOps.greet(\"b\").output());", "}"},

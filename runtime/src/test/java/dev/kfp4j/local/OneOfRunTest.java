@@ -65,8 +65,10 @@ class OneOfRunTest {
             List.of(new Task("say-tails", SAY, Map.of("text", Argument.Constant.of("T")))))));
     Argument.OneOf said = new Argument.OneOf("condition-branches-1",
         List.of(new Argument.TaskOutput("say-heads", "out"), new Argument.TaskOutput("say-tails", "out")));
+    Condition cheer = new Condition("condition-4", new Predicate.Comparison(said, Predicate.Operator.EQ, Argument.Constant.of("said H")),
+        List.of(new Task("cheer", SAY, Map.of("text", Argument.Constant.of("yay")))));
     List<Node> nodes = List.of(new Task("flip", FLIP, Map.of("side", new Argument.PipelineParameter("side"))), chain,
-        new Task("say", SAY, Map.of("text", said)));
+        new Task("say", SAY, Map.of("text", said)), cheer);
     return new Pipeline("one-of", null, List.of(new Parameter("side", ParameterType.STRING, "heads", null)), nodes, null,
         PipelineSettings.DEFAULTS, null, Map.of("said", said));
   }
@@ -91,9 +93,21 @@ class OneOfRunTest {
     RunResult heads = runner.run(w, Map.of());
     assertTrue(heads.succeeded(), () -> String.valueOf(heads.failedTask()));
     assertEquals("said said H", heads.output("say", "out"));
+    assertEquals("said yay", heads.output("condition-4/cheer", "out"), "a condition on the chain's output");
     RunResult tails = runner.run(w, Map.of("side", "tails"));
     assertTrue(tails.succeeded(), () -> String.valueOf(tails.failedTask()));
     assertEquals("said said T", tails.output("say", "out"));
+    assertEquals(TaskResult.State.Skipped, tails.task("condition-4").orElseThrow().state());
+  }
+
+  @Test
+  void aChainsOutputReadOnlyByAConditionIsWrittenToo() {
+    Pipeline p = pipeline(true);
+    Pipeline onlyCompared = new Pipeline(p.name(), null, p.parameters(),
+        p.nodes().stream().filter(n -> !n.name().equals("say")).toList(), null, PipelineSettings.DEFAULTS, null);
+    String yaml = Kfp2Writer.write(onlyCompared);
+    assertTrue(yaml.contains("pipelinechannel--condition-branches-1-oneof-1:"), yaml);
+    assertEquals(yaml, Kfp2Writer.write(Kfp2Reader.read(yaml, "one-of.yaml")));
   }
 
   @Test

@@ -117,6 +117,14 @@ public final class ArgoWriter {
             + param.artifactType() + "), which only KFP 2 pipelines take; write it in the KFP 2 format only");
       }
     }
+    for (dev.kfp4j.model.Node n : p.allNodes()) {
+      for (Argument a : dev.kfp4j.model.Nodes.groupArguments(n)) {
+        if (a instanceof Argument.OneOf o) {
+          throw new FormatException("pipeline '" + p.name() + "', condition '" + n.name() + "': the output of whichever branch of '"
+              + o.branches() + "' ran (KFP 2's dsl.OneOf) has no Argo form; write this pipeline in the KFP 2 format only");
+        }
+      }
+    }
     for (Step s : p.steps()) {
       if (s instanceof dev.kfp4j.model.ImporterStep) {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' is an importer (dsl.importer), which KFP v1 "

@@ -90,6 +90,7 @@ final class Levels {
       s.arguments().values().forEach(this::collected);
     }
     pipeline.outputs().values().forEach(this::collected);
+    pipeline.allNodes().forEach(n -> Nodes.groupArguments(n).forEach(this::collected)); // a condition comparing a OneOf
     channels(root);
   }
 

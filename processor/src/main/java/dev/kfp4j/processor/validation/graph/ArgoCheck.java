@@ -27,6 +27,11 @@ final class ArgoCheck implements GraphCheck {
     if (!graph.pipeline().writes(Format.ARGO)) {
       return;
     }
+    for (dev.kfp4j.processor.graph.ComparisonCall call : graph.comparisons()) {
+      if (call.comparison().left() instanceof Argument.OneOf || call.comparison().right() instanceof Argument.OneOf) {
+        reporter.error(call.position(), Message.ARGO_ONE_OF);
+      }
+    }
     for (StepBuilder step : graph.steps()) {
       for (Map.Entry<String, Argument> e : step.arguments().values().entrySet()) {
         if (e.getValue() instanceof Argument.Collected) {
