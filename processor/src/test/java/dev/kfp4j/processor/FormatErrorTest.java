@@ -129,7 +129,7 @@ class FormatErrorTest {
             "a chain of branches starts with Dsl.when(...) and goes on in the same statement"),
         Arguments.of("kfp4j:UnsupportedStatement", "return n;",
             new String[] {"@Pipeline public static int p(int n) {", "  LibOps.add(n, 1);", "  return n;", "}"},
-            "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, or a record of these"));
+            "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, a value Dsl.oneOf gave, or a record of these"));
   }
 
   @ParameterizedTest(name = "{0} on {1}")

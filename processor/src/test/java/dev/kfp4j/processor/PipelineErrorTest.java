@@ -77,7 +77,7 @@ class PipelineErrorTest {
             "@Pipeline method 'p' returns 'java.lang.Thread'; a pipeline returns void, one task output"),
         Arguments.of("kfp4j:UnsupportedStatement", "return 0;",
             new String[] {"@Pipeline public static int p() {", "  return 0;", "}"},
-            "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, or a record of these"),
+            "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, a value Dsl.oneOf gave, or a record of these"),
         Arguments.of("kfp4j:PipelineParameterType", "Thread t",
             new String[] {"@Pipeline public static void p(Thread t) {}"}, "pipeline parameter 't' has type 'java.lang.Thread'"),
         Arguments.of("kfp4j:NotStatic", "public void p(",

@@ -113,7 +113,7 @@ public enum Message {
   COLLECT_NOT_ASSIGNED("UnsupportedStatement",
       "Dsl.collect(...) gives the list of its loop's outputs: assign it to a variable (var xs = Dsl.collect(...)) and pass that on; for a loop whose outputs are not needed, use Dsl.forEach"),
   RETURN_NOT_OUTPUT("UnsupportedStatement",
-      "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, or a record of these (return new Result(a.output(), b.output());); '%s' is none of these"),
+      "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, a value Dsl.oneOf gave, or a record of these (return new Result(a.output(), b.output());); '%s' is none of these"),
   EXIT_HANDLER_NESTED("ExitHandlerNotOutermost",
       "Dsl.exitHandler(...) must be the outermost statement of the pipeline body, not inside a condition or loop"),
   // Pipelines: arguments, conditions and loops
