@@ -45,10 +45,14 @@ final class RandomModels {
   private final Random imports;
   /** Whether a KFP 2 model's file is passed by its URI rather than its path: a generator of its own, as {@link #imports}. */
   private final Random uris;
+  /** Whether a KFP 2 model reads a chain's output (dsl.OneOf): a generator of its own, as {@link #imports}. */
+  private final Random oneOfs;
   private final boolean argo;
   private final List<ComponentSpec> components = new ArrayList<>();
   private final List<Parameter> parameters = new ArrayList<>();
   private final Map<String, Argument> outputs = new LinkedHashMap<>();
+  /** The type of the value each chain's output read gives. */
+  private final Map<Argument.OneOf, ParameterType> oneOfTypes = new java.util.HashMap<>();
   private int groups;
   private int tasks;
 
@@ -70,6 +74,7 @@ final class RandomModels {
     this.random = new Random(seed);
     this.imports = new Random(seed * 31 + 7);
     this.uris = new Random(seed * 31 + 11);
+    this.oneOfs = new Random(seed * 17 + 3);
     this.argo = argo;
   }
 
@@ -148,7 +153,54 @@ final class RandomModels {
       Predicate p = otherwise ? null : predicate(scope, 1);
       branches.add(new Condition(branch, p, body(scope.inner(null), 1 + random.nextInt(2))));
     }
-    return new Branches(name, branches);
+    Branches chain = new Branches(name, branches);
+    if (!argo) {
+      oneOf(chain, scope);
+    }
+    return chain;
+  }
+
+  /**
+   * When the chain ends with an else branch and each branch's own body has a task with a value
+   * output, all of one type: those outputs as one of the chain's outputs, for the tasks after the
+   * chain; at the top level, sometimes a pipeline output too.
+   */
+  private void oneOf(Branches chain, Scope scope) {
+    if (chain.branches().get(chain.branches().size() - 1).predicate() != null) {
+      return;
+    }
+    for (ParameterType type : TYPES) {
+      List<Argument.TaskOutput> given = new ArrayList<>();
+      for (Condition branch : chain.branches()) {
+        Argument.TaskOutput found = output(branch, type);
+        if (found != null) {
+          given.add(found);
+        }
+      }
+      if (given.size() == chain.branches().size()) {
+        Argument.OneOf oneOf = new Argument.OneOf(chain.name(), given);
+        oneOfTypes.put(oneOf, type);
+        scope.collected().add(oneOf);
+        if (scope.depth() == 0 && oneOfs.nextBoolean()) {
+          outputs.put("one-of" + (outputs.size() + 1), oneOf);
+        }
+        return;
+      }
+    }
+  }
+
+  /** A value output of type {@code type} of a task of the branch's own body, or null. */
+  private static Argument.TaskOutput output(Condition branch, ParameterType type) {
+    for (Node n : branch.body()) {
+      if (n instanceof Task t) {
+        for (OutputSpec o : t.component().outputs()) {
+          if (!isFile(o.type()) && type(o.type()) == type) {
+            return new Argument.TaskOutput(t.name(), o.name());
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private Loop loop(Scope scope) {
@@ -318,6 +370,10 @@ final class RandomModels {
     return out;
   }
 
+  private ParameterType oneOfType(Argument.OneOf o) {
+    return oneOfTypes.get(o);
+  }
+
   private static boolean isFile(TypeSpec t) {
     return t != null && DATASET.equals(t.name());
   }
@@ -329,7 +385,11 @@ final class RandomModels {
       choices.add(new Argument.RunValue(random.nextBoolean() ? Argument.RunValue.Kind.RUN_ID : Argument.RunValue.Kind.RUN_NAME));
     }
     if (type == ParameterType.LIST) {
-      choices.addAll(scope.collected());
+      scope.collected().stream().filter(a -> a instanceof Argument.Collected).forEach(choices::add);
+    }
+    List<Argument> oneOfChoices = scope.collected().stream().filter(a -> a instanceof Argument.OneOf o && oneOfType(o) == type).toList();
+    if (!oneOfChoices.isEmpty() && oneOfs.nextInt(3) > 0) {
+      return oneOfChoices.get(oneOfs.nextInt(oneOfChoices.size()));
     }
     for (Parameter p : parameters) {
       if (p.type() == type) {

@@ -94,6 +94,20 @@ class RandomRoundTripTest {
   }
 
   /** The model read back is the model written: its parameters, nodes, exit task, settings and outputs. */
+  /** The KFP 2 models hold chains' outputs (dsl.OneOf), read by tasks and given as pipeline outputs. */
+  @org.junit.jupiter.api.Test
+  void someKfp2ModelsReadAChainsOutput() {
+    long read = 0;
+    long returned = 0;
+    for (long seed : seeds().toArray()) {
+      Pipeline p = RandomModels.pipeline(seed, false);
+      read += p.steps().stream().filter(s -> s.arguments().values().stream().anyMatch(a -> a instanceof dev.kfp4j.model.Argument.OneOf))
+          .count();
+      returned += p.outputs().values().stream().filter(a -> a instanceof dev.kfp4j.model.Argument.OneOf).count();
+    }
+    assertTrue(read >= 5 && returned >= 5, read + " tasks read a chain's output, " + returned + " pipeline outputs are one");
+  }
+
   static void same(long seed, Pipeline written, Pipeline read, String yaml) {
     String at = "seed " + seed + ": ";
     String difference = difference(written, read, "pipeline");
