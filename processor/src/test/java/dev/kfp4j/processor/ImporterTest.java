@@ -84,6 +84,19 @@ class ImporterTest {
   }
 
   @Test
+  void anImporterAsTheExitTaskIsAnErrorSayingItRunsNoContainer() {
+    JavaFileObject source = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  Dsl.exitHandler(Dsl.importer(\"gs://b/data.csv\", Dataset.class), () -> LibOps.echo(\"work\"));",
+        "}");
+    Compilation c = compile(null, source);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] the exit task is one container task; 'importer' is an importer "
+        + "(Dsl.importer), which runs no container of its own: make the exit task an op call, and do the rest inside the exit "
+        + "handler's lambda").inFile(source).onLineContaining("Dsl.exitHandler");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void itsKfp2SpecHasTheStructureKfpsCompilerWrites() {
     Compilation c = compile(new ArrayList<>(), pipeline(SDK_PIPELINE));
     assertThat(c).succeeded();

@@ -123,6 +123,8 @@ public enum Message {
   COLLECTION_NOT_CONSTANT("UnsupportedArgument", "List.of/Map.of arguments to a task are constants only; '%s' is not"),
   EXIT_TASK_IS_GRAPH("UnsupportedArgument",
       "the exit task is one container task; '%s' is a graph component: call it inside the exit handler's lambda, or make the exit task one of its components"),
+  EXIT_TASK_NOT_A_TASK("UnsupportedArgument",
+      "the exit task is one container task; '%s' is %s, which runs no container of its own: make the exit task an op call, and do the rest inside the exit handler's lambda"),
   EXIT_TASK_READS_OUTPUT("UnsupportedArgument",
       "the exit task runs when the pipeline ends and cannot read task outputs; pass constants, pipeline parameters, "
       + "or the pipeline's final status (Dsl.runStatus())"),

@@ -18,8 +18,11 @@ import com.sun.source.util.TreePath;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.Group;
+import dev.kfp4j.processor.graph.ImporterBuilder;
+import dev.kfp4j.processor.graph.ResourceBuilder;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.graph.TaskHandle;
+import dev.kfp4j.processor.graph.VolumeBuilder;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -75,6 +78,10 @@ final class BodyReader {
     TaskHandle exit = body.tasks.read(exitCall, new TreePath(path, exitCall), body.graph.root());
     if (exit instanceof TaskBuilder task && task.graphCall() == null) {
       body.graph.exitTask(task);
+    } else if (exit instanceof ImporterBuilder || exit instanceof VolumeBuilder || exit instanceof ResourceBuilder) {
+      String what = exit instanceof ImporterBuilder ? "an importer (Dsl.importer)"
+          : exit instanceof VolumeBuilder ? "a volume (Dsl.volume)" : "a Kubernetes resource step (Dsl.resource)";
+      body.error(exitCall, Message.EXIT_TASK_NOT_A_TASK, exit.name(), what);
     } else if (exit != null) {
       body.error(exitCall, Message.EXIT_TASK_IS_GRAPH, exit.name());
     }
