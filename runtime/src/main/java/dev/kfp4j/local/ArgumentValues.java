@@ -136,7 +136,7 @@ final class ArgumentValues {
       if (r != null && r.artifacts().containsKey(shown(o.task(), o.output()))) {
         OutputArtifact known = r.outputArtifacts().get(shown(o.task(), o.output()));
         Path p = r.artifacts().get(shown(o.task(), o.output()));
-        return known != null ? known : new OutputArtifact("system.Artifact", p, p.toUri().toString(), Map.of());
+        return known != null ? known : new OutputArtifact("system.Artifact", p, ArtifactReader.uri(p), Map.of());
       }
     }
     if (a instanceof Argument.OneOf o) {

@@ -63,7 +63,7 @@ final class ArtifactReader {
           ? executorOutput.path("artifacts").path(name).path("artifacts").path(0).path("metadata")
           : json(path.resolveSibling(path.getFileName() + METADATA_SUFFIX));
       String type = step.artifactTypes().getOrDefault(name, "system.Artifact");
-      artifacts.put(name, new OutputArtifact(type, path, path.toUri().toString(), plain(metadata)));
+      artifacts.put(name, new OutputArtifact(type, path, uri(path), plain(metadata)));
       if (type.equals(METRICS) && metadata != null) {
         metadata.properties().forEach(m -> {
           if (m.getValue().isNumber()) {
@@ -111,6 +111,11 @@ final class ArtifactReader {
     return plain.equals("mlpipelinemetrics") ? "metrics" : plain.equals("mlpipelineuimetadata") ? "ui-metadata" : "";
   }
 
+  /** An artifact's URI on this machine: its absolute path, as kfp.local gives it and TaskSteps puts in the executor input. */
+  static String uri(Path path) {
+    return path.toAbsolutePath().normalize().toString();
+  }
+
   /** The details as a run record keeps them (paths relative to {@code runDir}), read back. */
   static Details fromRecord(JsonNode task, Path runDir) {
     Map<String, OutputArtifact> artifacts = new LinkedHashMap<>();
@@ -119,7 +124,7 @@ final class ArtifactReader {
       if (a.isObject()) {
         Path path = runDir.resolve(a.path("path").asString(""));
         artifacts.put(e.getKey(), new OutputArtifact(a.path("type").asString("system.Artifact"), path,
-            a.path("uri").asString(path.toUri().toString()), plain(a.path("metadata"))));
+            a.path("uri").asString(uri(path)), plain(a.path("metadata"))));
       }
     });
     Map<String, Double> metrics = new LinkedHashMap<>();

@@ -172,7 +172,7 @@ final class RunRecord {
       ObjectNode o = artifacts.putObject(k);
       o.put("type", a == null ? "system.Artifact" : a.type());
       o.put("path", relative(v));
-      o.put("uri", a == null ? v.toUri().toString() : a.uri());
+      o.put("uri", a == null ? ArtifactReader.uri(v) : a.uri());
       o.set("metadata", Yaml.toTree(a == null ? Map.of() : a.metadata()));
     });
     if (!r.metrics().isEmpty()) {

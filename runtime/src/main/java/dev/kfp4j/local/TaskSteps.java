@@ -314,7 +314,9 @@ final class TaskSteps {
   private static ObjectNode artifact(String name, String schemaTitle, String path, boolean local, Map<String, Object> metadata) {
     ObjectNode a = Yaml.object();
     a.put("name", name);
-    a.put("uri", local ? Path.of(path).toUri().toString() : path);
+    // on this machine the artifact's absolute path, as kfp.local gives it: KFP's Python executor takes a URI without a
+    // scheme as the local path (Artifact.path), where a file: URI would be a path of its own
+    a.put("uri", local ? ArtifactReader.uri(Path.of(path)) : path);
     a.putObject("type").put("schemaTitle", schemaTitle);
     a.set("metadata", Yaml.toTree(metadata));
     return a;
