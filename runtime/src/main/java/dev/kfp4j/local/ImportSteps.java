@@ -48,25 +48,13 @@ final class ImportSteps {
         "/tmp/outputs/" + ImporterStep.OUTPUT + "/data", "/tmp/outputs/executor_output.json", metadata);
     List<String> localCommand = List.of("java", "-cp", ContainerSpec.IMAGE_CLASSPATH, MAIN, source.toString(), output.toString(),
         executorOutput.toString(), metadata);
-    int retries = 0;
-    String backoff = "";
-    int factor = 1;
-    String maxBackoff = "";
     boolean caching = true;
     for (TaskSetting t : s.settings()) {
-      if (t instanceof TaskSetting.Retry r) {
-        retries = r.limit();
-      } else if (t instanceof TaskSetting.RetryBackoff b) {
-        backoff = b.duration();
-        factor = b.factor();
-        maxBackoff = b.maxDuration();
-      } else if (t instanceof TaskSetting.Caching c) {
+      if (t instanceof TaskSetting.Caching c) {
         caching = c.enabled();
       }
     }
-    String where = "importer '" + s.name() + "'";
-    RetryPolicy retry = new RetryPolicy(retries, RetryPolicy.millis(backoff, where + " retry backoff"), factor,
-        RetryPolicy.millis(maxBackoff, where + " retry backoff maximum"));
+    RetryPolicy retry = RetryPolicy.of(s.settings(), "importer '" + s.name() + "'");
     return new Step(id, s.name(), "importer", dir, "", command, localCommand, Map.of(), Map.of(), Map.of(ImporterStep.OUTPUT, output),
         Map.of(ImporterStep.URI, source), List.of(), retry, 0, caching, mode, Step.Mounts.NONE, Map.of(),
         Map.of(ImporterStep.OUTPUT, s.artifactType()), executorOutput);

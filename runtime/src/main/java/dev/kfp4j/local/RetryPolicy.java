@@ -1,5 +1,7 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.model.TaskSetting;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,24 @@ record RetryPolicy(int limit, long backoffMillis, int factor, long maxBackoffMil
     if (limit < 0 || backoffMillis < 0 || factor < 1 || maxBackoffMillis < 0) {
       throw new WorkflowException("a retry limit, backoff and maximum cannot be negative, and the factor is at least 1");
     }
+  }
+
+  /** The policy a step's {@code retries(...)} and {@code retryBackoff(...)} settings give; {@code where} names the step in errors. */
+  static RetryPolicy of(List<TaskSetting> settings, String where) {
+    int retries = 0;
+    String backoff = "";
+    int factor = 1;
+    String maxBackoff = "";
+    for (TaskSetting s : settings) {
+      if (s instanceof TaskSetting.Retry r) {
+        retries = r.limit();
+      } else if (s instanceof TaskSetting.RetryBackoff b) {
+        backoff = b.duration();
+        factor = b.factor();
+        maxBackoff = b.maxDuration();
+      }
+    }
+    return new RetryPolicy(retries, millis(backoff, where + " retry backoff"), factor, millis(maxBackoff, where + " retry backoff maximum"));
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");

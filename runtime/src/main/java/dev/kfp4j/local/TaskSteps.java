@@ -165,22 +165,12 @@ final class TaskSteps {
   private Settings settings(Task task, Map<String, String> env, String where) {
     Map<String, Path> mounts = new LinkedHashMap<>();
     Map<String, String> limits = new LinkedHashMap<>();
-    int retries = 0;
-    String backoff = "";
-    int factor = 1;
-    String maxBackoff = "";
     long timeout = 0;
     boolean caching = true;
     String chosenMode = "";
     for (TaskSetting s : task.settings()) {
       if (s instanceof TaskSetting.Env e) {
         env.put(e.name(), e.value());
-      } else if (s instanceof TaskSetting.Retry r) {
-        retries = r.limit();
-      } else if (s instanceof TaskSetting.RetryBackoff b) {
-        backoff = b.duration();
-        factor = b.factor();
-        maxBackoff = b.maxDuration();
       } else if (s instanceof TaskSetting.Timeout t) {
         timeout = t.seconds();
       } else if (s instanceof TaskSetting.Caching c) {
@@ -197,8 +187,7 @@ final class TaskSteps {
         mounts.put(m.mountPath(), RunPaths.inside(volumes, folder));
       }
     }
-    RetryPolicy retry = new RetryPolicy(retries, RetryPolicy.millis(backoff, where + " retry backoff"), factor,
-        RetryPolicy.millis(maxBackoff, where + " retry backoff maximum"));
+    RetryPolicy retry = RetryPolicy.of(task.settings(), where);
     LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
     return new Settings(mounts, limits, retry, timeout, caching, mode);
   }
