@@ -56,6 +56,24 @@ final class ArgumentReader {
     return notAnArgument(tree, path);
   }
 
+  /**
+   * The output {@code tree} passes when it is an output of a task of {@code group}'s own body (what
+   * a {@code Dsl.collect} or {@code Dsl.oneOf} lambda gives); otherwise {@code notOutput} on it, and
+   * null (null too after another error).
+   */
+  Argument.TaskOutput ownOutput(ExpressionTree tree, TreePath path, Group group, Message notOutput) {
+    Argument a = read(tree, path, group);
+    if (a == null) {
+      return null;
+    }
+    StepBuilder producer = a instanceof Argument.TaskOutput o ? body.graph.step(o.task()) : null;
+    if (producer == null || producer.group() != group) {
+      body.error(tree, notOutput, Syntax.firstLine(tree));
+      return null;
+    }
+    return (Argument.TaskOutput) a;
+  }
+
   private Argument notAnArgument(ExpressionTree tree, TreePath path) {
     if (!body.isComponentCall(tree, path)) {
       body.error(tree, Message.NOT_AN_ARGUMENT, Syntax.firstLine(tree));

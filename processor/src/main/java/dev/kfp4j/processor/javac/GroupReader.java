@@ -176,16 +176,11 @@ final class GroupReader {
 
   /** What a {@code Dsl.collect} lambda returns: an output of a task of the loop's own body; null after an error. */
   private Argument collected(ExpressionTree e, TreePath path, Group loop) {
-    Argument a = body.arguments.read(e, path, loop);
-    if (a == null) {
+    Argument.TaskOutput o = body.arguments.ownOutput(e, path, loop, Message.COLLECT_NOT_OUTPUT);
+    if (o == null) {
       return null;
     }
-    StepBuilder producer = a instanceof Argument.TaskOutput o ? body.graph.step(o.task()) : null;
-    if (producer == null || producer.group() != loop) {
-      body.error(e, Message.COLLECT_NOT_OUTPUT, Syntax.firstLine(e));
-      return null;
-    }
-    Argument.TaskOutput o = (Argument.TaskOutput) a;
+    StepBuilder producer = body.graph.step(o.task());
     if (producer instanceof TaskBuilder t && t.component().outputIsArtifact(o.output())
         || producer instanceof dev.kfp4j.processor.graph.ImporterBuilder) {
       body.error(e, Message.COLLECT_FILE, o.output(), o.task());

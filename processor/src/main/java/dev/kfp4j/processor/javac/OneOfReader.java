@@ -98,16 +98,7 @@ final class OneOfReader {
 
   /** What a branch gives: an output of a task of the branch's own body, a value; null after an error. */
   private Argument.TaskOutput output(ExpressionTree e, TreePath path, Group branch) {
-    Argument a = body.arguments.read(e, path, branch);
-    if (a == null) {
-      return null;
-    }
-    StepBuilder producer = a instanceof Argument.TaskOutput o ? body.graph.step(o.task()) : null;
-    if (producer == null || producer.group() != branch) {
-      body.error(e, Message.ONE_OF_NOT_OUTPUT, Syntax.firstLine(e));
-      return null;
-    }
-    return (Argument.TaskOutput) a;
+    return body.arguments.ownOutput(e, path, branch, Message.ONE_OF_NOT_OUTPUT);
   }
 
   /** Whether {@code o} has the KFP type of {@code first} (true for the first branch); else an error on {@code at}. */
