@@ -75,12 +75,6 @@ final class Options {
     @Option(names = "--ca-cert", paramLabel = "FILE", description = "A PEM file of CA certificates to trust.")
     Path caCert;
 
-    @Option(names = "--argo", description = "Go to an Argo Server instead of KFP (clusters with Argo Workflows only).")
-    boolean argo;
-
-    @Option(names = "--argo-server", paramLabel = "URL", description = "The Argo Server (else 'argo_server' in the config, else ARGO_SERVER).")
-    String argoServer;
-
     /** Where this execution's credentials go, to be hidden in every error it prints. */
     Redactor redactor() {
       Object root = mixee == null ? null : mixee.root().userObject();
@@ -96,16 +90,17 @@ final class Options {
       return "v2beta1".equals(v) ? KfpClient.ApiVersion.V2BETA1 : KfpClient.ApiVersion.V1BETA1;
     }
 
+    /** Whether the command goes to an Argo Server instead ({@link ArgoServer}'s {@code --argo}). */
+    boolean argo() {
+      return false;
+    }
+
     /** The form of pipeline the server takes: Argo workflows for an Argo Server and v1beta1, KFP 2 specs for v2beta1. */
     PipelineFormat format() {
-      return !argo && apiVersion() == KfpClient.ApiVersion.V2BETA1 ? PipelineFormat.KFP2 : PipelineFormat.ARGO;
+      return !argo() && apiVersion() == KfpClient.ApiVersion.V2BETA1 ? PipelineFormat.KFP2 : PipelineFormat.ARGO;
     }
 
     KfpClient kfp() {
-      if (argo) { // every command has the option; only run-once and schedule go to an Argo Server
-        throw new ConfigException("--argo sends to an Argo Server, which only 'run-once --argo' and 'schedule --argo' do; "
-            + "this command talks to KFP: leave out --argo");
-      }
       Config c = config();
       KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()))
           .redactor(redactor()).apiVersion(apiVersion());
@@ -120,26 +115,7 @@ final class Options {
       }
     }
 
-    ArgoClient argoClient() {
-      Config c = config();
-      ArgoClient.Builder b = ArgoClient.builder().server(first(argoServer, c.argoServer())).namespace(first(namespace, c.namespace()))
-          .redactor(redactor());
-      String ca = caCert != null ? caCert.toString() : c.auth().caCert();
-      if (ca != null) {
-        b.caCertificate(Path.of(ca));
-      }
-      Auth a = auth(c);
-      if (!a.toString().equals("none")) {
-        b.auth(a);
-      }
-      try {
-        return b.build();
-      } catch (KfpException e) {
-        throw new ConfigException(e.getMessage());
-      }
-    }
-
-    private Auth auth(Config c) {
+    Auth auth(Config c) {
       Map<String, String> allHeaders = new LinkedHashMap<>(c.auth().headers());
       allHeaders.putAll(headers);
       String token = first(System.getenv("KFP4J_TOKEN"), c.auth().token());
@@ -179,6 +155,43 @@ final class Options {
           return base + " + headers " + allHeaders.keySet();
         }
       };
+    }
+  }
+
+  /**
+   * {@link Server}, or with {@code --argo} an Argo Server instead of KFP: for the commands that can
+   * send a pipeline to plain Argo Workflows ({@code run-once}, {@code schedule}); the others do not
+   * take the options, so their help does not list them.
+   */
+  static class ArgoServer extends Server {
+    @Option(names = "--argo", description = "Go to an Argo Server instead of KFP (clusters with Argo Workflows only).")
+    boolean argo;
+
+    @Option(names = "--argo-server", paramLabel = "URL", description = "The Argo Server (else 'argo_server' in the config, else ARGO_SERVER).")
+    String argoServer;
+
+    @Override
+    boolean argo() {
+      return argo;
+    }
+
+    ArgoClient argoClient() {
+      Config c = config();
+      ArgoClient.Builder b = ArgoClient.builder().server(first(argoServer, c.argoServer())).namespace(first(namespace, c.namespace()))
+          .redactor(redactor());
+      String ca = caCert != null ? caCert.toString() : c.auth().caCert();
+      if (ca != null) {
+        b.caCertificate(Path.of(ca));
+      }
+      Auth a = auth(c);
+      if (!a.toString().equals("none")) {
+        b.auth(a);
+      }
+      try {
+        return b.build();
+      } catch (KfpException e) {
+        throw new ConfigException(e.getMessage());
+      }
     }
   }
 

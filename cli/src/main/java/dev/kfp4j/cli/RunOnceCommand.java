@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run-once", description = "Uploads the compiled pipeline as a new version and starts one run of it "
     + "in the experiment; with --wait, waits for the run and exits with its result.")
 final class RunOnceCommand extends Commands.Base {
-  @Mixin Options.Server server;
+  @Mixin Options.ArgoServer server;
   @Mixin Options.PipelineChoice pipeline;
   @Mixin Options.Pin pin;
   @Mixin Options.Arguments arguments;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "schedule", description = "Creates a recurring run of the pipeline's latest uploaded version "
     + "(uploading it first with --upload); on Argo, a CronWorkflow of the compiled pipeline.")
 final class ScheduleCommand extends Commands.Base {
-  @Mixin Options.Server server;
+  @Mixin Options.ArgoServer server;
   @Mixin Options.PipelineChoice pipeline;
   @Mixin Options.Pin pin;
   @Mixin Options.Arguments arguments;

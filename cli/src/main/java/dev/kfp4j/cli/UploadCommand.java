@@ -14,12 +14,16 @@ final class UploadCommand extends Commands.Base {
   @Mixin Options.Pin pin;
   @Mixin Options.Output output;
 
+  /** Not shown: an Argo Server keeps no pipelines, and the error says what to run instead. */
+  @Option(names = "--argo", hidden = true)
+  boolean argo;
+
   @Option(names = "--version-name", paramLabel = "NAME", description = "The version's name (default: the pipeline name and the UTC time).")
   String versionName;
 
   @Override
   public Integer call() {
-    if (server.argo) {
+    if (argo) {
       throw new ConfigException("an Argo Server keeps no pipelines; 'run-once --argo' submits the pipeline, 'schedule --argo' "
           + "makes a CronWorkflow of it");
     }

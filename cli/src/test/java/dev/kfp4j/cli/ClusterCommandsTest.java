@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,8 +253,15 @@ class ClusterCommandsTest {
       args.addAll(List.of("--argo", "--argo-server", "http://127.0.0.1:1", "--host", "http://127.0.0.1:1"));
       Cli r = Cli.run(args.toArray(String[]::new));
       assertEquals(2, r.code(), r.toString());
-      assertTrue(r.err().contains("this command talks to KFP: leave out --argo"), r.toString());
+      assertTrue(r.err().contains("Unknown options: '--argo', '--argo-server'"), r.toString());
+      Cli help = Cli.run(Stream.concat(Arrays.stream(command), Stream.of("--help")).toArray(String[]::new));
+      assertFalse(help.out().contains("--argo"), help.toString()); // the help lists only what the command takes
     }
+    Cli upload = Cli.run("upload-pipeline", "--argo", "--host", "http://127.0.0.1:1");
+    assertEquals(2, upload.code(), upload.toString());
+    assertTrue(upload.err().contains("an Argo Server keeps no pipelines"), upload.toString());
+    assertFalse(Cli.run("upload-pipeline", "--help").out().contains("--argo"));
+    assertTrue(Cli.run("run-once", "--help").out().contains("--argo-server"));
   }
 
   @Test
