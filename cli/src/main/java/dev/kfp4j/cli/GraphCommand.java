@@ -28,6 +28,10 @@ final class GraphCommand extends Commands.Base {
       + "pipeline there is drawn).")
   String pipeline;
 
+  @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME|FILE", description = "The pipeline, as 'run' and the other "
+      + "commands take it: the same as PIPELINE.")
+  String pipelineOption;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg", description = "svg (default) or mermaid.")
   Format format;
 
@@ -44,6 +48,12 @@ final class GraphCommand extends Commands.Base {
 
   @Override
   public Integer call() throws IOException {
+    if (pipelineOption != null) {
+      if (pipeline != null) {
+        throw new ConfigException("give the pipeline once: as PIPELINE or with --pipeline, not both");
+      }
+      pipeline = pipelineOption;
+    }
     PipelineGraph.Format f = format == Format.svg ? PipelineGraph.Format.SVG : PipelineGraph.Format.MERMAID;
     boolean toFolder = output != null && Files.isDirectory(output);
     List<Source> sources = sources(toFolder);

@@ -39,6 +39,16 @@ class GraphCommandTest {
   }
 
   @Test
+  void takesThePipelineAsRunDoesToo() {
+    Cli named = Cli.run("graph", "-p", "add-example", "--classes", CLASSES, "--format", "mermaid");
+    assertEquals(0, named.code(), named.toString());
+    assertEquals(Cli.run("graph", "add-example", "--classes", CLASSES, "--format", "mermaid").out(), named.out());
+    Cli both = Cli.run("graph", "add-example", "--pipeline", "add-example-v2", "--classes", CLASSES);
+    assertEquals(2, both.code(), both.toString());
+    assertTrue(both.err().contains("give the pipeline once: as PIPELINE or with --pipeline, not both"), both.toString());
+  }
+
+  @Test
   void drawsAFileOfEitherFormatAsMermaid() throws IOException {
     Path kfp2 = dir.resolve("add.yaml");
     Files.writeString(kfp2, Kfp2Writer.write(ArgoReader.read(Files.readString(ADD), ADD.toString())));
