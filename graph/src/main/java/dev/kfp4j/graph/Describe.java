@@ -20,12 +20,22 @@ final class Describe {
 
   /**
    * A task's output as {@code task.output}, a pipeline parameter as {@code params.name}, the loop
-   * item as {@code item}, a value of the run as {@code run.id}, {@code run.name} or {@code
-   * run.status}, a loop's collected outputs as {@code task.output collected}.
+   * item as {@code item}, a value of the run as {@code run.id}, {@code run.name}, {@code
+   * run.status} (and {@code run.resourceName}, {@code run.createTime}, {@code run.scheduleTime},
+   * {@code task.name}, {@code task.id}), a loop's collected outputs as {@code task.output collected}.
    */
   static String argument(Argument a) {
     if (a instanceof Argument.RunValue r) {
-      return "run." + (r.kind() == Argument.RunValue.Kind.RUN_ID ? "id" : r.kind() == Argument.RunValue.Kind.RUN_NAME ? "name" : "status");
+      return switch (r.kind()) {
+        case RUN_ID -> "run.id";
+        case RUN_NAME -> "run.name";
+        case STATUS -> "run.status";
+        case RESOURCE_NAME -> "run.resourceName";
+        case CREATE_TIME -> "run.createTime";
+        case SCHEDULE_TIME -> "run.scheduleTime";
+        case TASK_NAME -> "task.name";
+        case TASK_ID -> "task.id";
+      };
     }
     if (a instanceof Argument.OneOf o) {
       return "one of " + o.outputs().stream().map(x -> x.task() + "." + x.output()).collect(java.util.stream.Collectors.joining(", "));

@@ -79,6 +79,55 @@ class Kfp2SdkParityTest {
     assertThat(c.argo()).contains("value: \"{{workflow.name}}\"\n");
   }
 
+  /**
+   * KFP's other placeholders of the run and the task ({@code PIPELINE_JOB_RESOURCE_NAME_PLACEHOLDER},
+   * {@code PIPELINE_JOB_CREATE_TIME_UTC_PLACEHOLDER}, {@code PIPELINE_JOB_SCHEDULE_TIME_UTC_PLACEHOLDER},
+   * {@code PIPELINE_TASK_NAME_PLACEHOLDER}, {@code PIPELINE_TASK_ID_PLACEHOLDER}): KFP 2's constants,
+   * as KFP's compiler writes them; Argo has variables for the first two only.
+   */
+  @Test
+  void theRunsOtherValuesAndTheTasksNameAndIdAreKfpsPlaceholders() {
+    Compiled c = Kfp2PipelineTest.compile(
+        "@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  LibOps.greet(Dsl.runResourceName());",
+        "  LibOps.greet(Dsl.runCreateTimeUtc());",
+        "  LibOps.greet(Dsl.runScheduleTimeUtc());",
+        "  LibOps.greet(Dsl.taskName());",
+        "  LibOps.greet(Dsl.taskId());",
+        "}");
+    List<String> placeholders = List.of("{{$.pipeline_job_resource_name}}", "{{$.pipeline_job_create_time_utc}}",
+        "{{$.pipeline_job_schedule_time_utc}}", "{{$.pipeline_task_name}}", "{{$.pipeline_task_uuid}}");
+    for (int i = 0; i < placeholders.size(); i++) {
+      String task = i == 0 ? "greet" : "greet-" + (i + 1);
+      assertThat(Kfp2PipelineTest.task(c.spec(), "root", task).at("/inputs/parameters/name/runtimeValue/constant").asString())
+          .isEqualTo(placeholders.get(i));
+    }
+    Compiled both = Kfp2PipelineTest.compile(
+        "@Pipeline public static void p() {",
+        "  LibOps.greet(Dsl.runResourceName());",
+        "  LibOps.greet(Dsl.runCreateTimeUtc());",
+        "}");
+    assertThat(both.argo()).contains("{name: name, value: '{{workflow.name}}'}");
+    assertThat(both.argo()).contains("{name: name, value: '{{workflow.creationTimestamp}}'}");
+  }
+
+  @Test
+  void aTasksNameInAPipelineWrittenForArgoIsAnErrorThatSaysWhatToDo() {
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "@Pipeline public static void p() {",
+        "  LibOps.greet(\"x\");",
+        "  LibOps.greet(Dsl.taskName());",
+        "  LibOps.greet(Dsl.runScheduleTimeUtc());",
+        "}");
+    Compilation c = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] Dsl.taskName() is a value KFP 2's backend gives a task, which KFP v1's "
+        + "Argo workflow has no variable for; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)")
+        .inFile(source).onLineContaining("Dsl.taskName()");
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] Dsl.runScheduleTimeUtc() is a value")
+        .inFile(source).onLineContaining("Dsl.runScheduleTimeUtc()");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void aConditionOnAValueOfTheRunIsAnErrorThatSaysWhatToDo() {
     JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),

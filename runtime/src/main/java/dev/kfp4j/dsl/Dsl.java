@@ -182,6 +182,62 @@ public final class Dsl {
   }
 
   /**
+   * The name of the run's Kubernetes object, passed to a task's input as KFP's {@code
+   * dsl.PIPELINE_JOB_RESOURCE_NAME_PLACEHOLDER}: KFP 2's {@code {{$.pipeline_job_resource_name}}}
+   * (the run's Argo workflow), Argo's {@code {{workflow.name}}}, the local runner's {@code
+   * <pipeline>-<run id>}. It exists only while the pipeline runs: called from plain Java it fails.
+   */
+  public static String runResourceName() {
+    throw runOnly("runResourceName()", "the name of the run's Kubernetes object");
+  }
+
+  /**
+   * When the run was created, in UTC as RFC 3339 ({@code 2026-12-04T21:09:13Z}), passed to a
+   * task's input as KFP's {@code dsl.PIPELINE_JOB_CREATE_TIME_UTC_PLACEHOLDER}: KFP 2's {@code
+   * {{$.pipeline_job_create_time_utc}}}, Argo's {@code {{workflow.creationTimestamp}}}, the time
+   * the local run started. It exists only while the pipeline runs: called from plain Java it fails.
+   */
+  public static String runCreateTimeUtc() {
+    throw runOnly("runCreateTimeUtc()", "the time the run was created");
+  }
+
+  /**
+   * When a recurring run was scheduled to start, else when the run was created, in UTC as RFC
+   * 3339, passed to a task's input as KFP's {@code dsl.PIPELINE_JOB_SCHEDULE_TIME_UTC_PLACEHOLDER}:
+   * KFP 2's {@code {{$.pipeline_job_schedule_time_utc}}}, the time the local run started. KFP 2
+   * only: KFP v1's Argo workflow has no such value. It exists only while the pipeline runs: called
+   * from plain Java it fails.
+   */
+  public static String runScheduleTimeUtc() {
+    throw runOnly("runScheduleTimeUtc()", "the time the run was scheduled");
+  }
+
+  /**
+   * The name of the task given it, passed to a task's input as KFP's {@code
+   * dsl.PIPELINE_TASK_NAME_PLACEHOLDER}: KFP 2's {@code {{$.pipeline_task_name}}}, the task's name
+   * locally ({@code train}, the same for each item of a loop). KFP 2 only. It exists only while
+   * the pipeline runs: called from plain Java it fails.
+   */
+  public static String taskName() {
+    throw runOnly("taskName()", "the name of the task given it");
+  }
+
+  /**
+   * An id of the task given it, unique in the run, passed to a task's input as KFP's {@code
+   * dsl.PIPELINE_TASK_ID_PLACEHOLDER}: KFP 2's {@code {{$.pipeline_task_uuid}}} (KFP's execution
+   * id), the task's id in the run locally ({@code for-loop-1(2)/train} in a loop's third item). KFP 2 only.
+   * It exists only while the pipeline runs: called from plain Java it fails.
+   */
+  public static String taskId() {
+    throw runOnly("taskId()", "an id of the task given it");
+  }
+
+  private static IllegalStateException runOnly(String call, String what) {
+    return new IllegalStateException("Dsl." + call + " is " + what + ", which exists only while the pipeline runs; "
+        + "pass it to a task in a @Pipeline method");
+  }
+
+  /**
    * The pipeline's final status, passed to the exit task as KFP's {@code dsl.PipelineTaskFinalStatus}:
    * give it to a parameter of type {@link PipelineTaskFinalStatus} of the exit task of {@link
    * #exitHandler}, {@code Dsl.exitHandler(NotifyOps.notify(Dsl.runStatus()), () -> { ... })}, and

@@ -33,13 +33,17 @@ final class ArgumentValues {
   }
 
   /**
-   * The text value {@code a} gives input {@code in}: as {@link #value}, except that in KFP 2 an
+   * The text value {@code a} gives input {@code in} of task {@code task} (id {@code taskId}): as {@link #value},
+   * with the task's own name and id for those values of the run, except that in KFP 2 an
    * input typed {@code PipelineTaskFinalStatus} given the run's status gets KFP's struct ({@link
    * #finalStatus}); in Argo it gets {@code {{workflow.status}}}'s text, as on a cluster.
    */
-  String input(Argument a, dev.kfp4j.spec.InputSpec in, Scope scope, String where) {
+  String input(Argument a, dev.kfp4j.spec.InputSpec in, Scope scope, String where, String task, String taskId) {
     if (a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS && finalStatus(in) && run.kfp2()) {
       return finalStatus();
+    }
+    if (a instanceof Argument.RunValue v) {
+      return run.value(v.kind(), task, taskId);
     }
     return value(a, scope, where);
   }

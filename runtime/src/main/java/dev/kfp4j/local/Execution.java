@@ -51,7 +51,7 @@ final class Execution {
     ContainerLauncher containers = runner.containers() == null ? null
         : new ContainerLauncher(runner.engine(), runner.containers(), runId, new SubprocessLauncher(groups), record);
     Path volumes = RunPaths.inside(runner.root(), "volumes");
-    Plan plan = new ModelPlan(workflow.pipeline(), parameters, new RunValues(runId, workflow.name() + "-" + runId, () -> status,
+    Plan plan = new ModelPlan(workflow.pipeline(), parameters, new RunValues(runId, workflow.name() + "-" + runId, record.createdAt(), () -> status,
         workflow.format().equals("kfp2")),
         new TaskSteps(volumes, runner.javaMode(), workflow.outputNames(), workflow.filesKept()), runDir, workflow.stepGroups());
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache"), classpath) : null;

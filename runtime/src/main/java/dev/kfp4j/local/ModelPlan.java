@@ -355,7 +355,7 @@ final class ModelPlan implements Plan {
         }
       }
       if (a != null) {
-        text = values.input(a, in, scope, where + " input '" + n + "'");
+        text = values.input(a, in, scope, where + " input '" + n + "'", task.name(), id.id());
       }
       if (text == null) {
         text = in.defaultValue();

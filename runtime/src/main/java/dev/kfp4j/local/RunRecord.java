@@ -77,6 +77,13 @@ final class RunRecord {
     flusher.schedule(this::flush, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
+  /** When the run (or its resumption) started, to the second, as Kubernetes writes an object's creation: {@code 2026-12-04T21:09:13Z}. */
+  synchronized String createdAt() {
+    String started = root.path("startedAt").asString();
+    int dot = started.indexOf('.');
+    return dot < 0 ? started : started.substring(0, dot) + "Z";
+  }
+
   /** The record of an earlier run, resumed in its folder: its journal goes on. */
   static RunRecord resumed(Path runDir, PreviousRun previous, Map<String, String> arguments) {
     return new RunRecord(runDir, previous.pipeline(), previous.runId(), arguments, false);

@@ -84,14 +84,28 @@ public sealed interface Argument {
   /**
    * A value of the run itself, known only when it runs: its id, its name, or its status
    * ({@code Succeeded}, {@code Failed} or {@code Error} in the exit task, which runs after the
-   * rest; {@code Running} anywhere else).
+   * rest; {@code Running} anywhere else); or, as KFP 2's backend gives them, its resource name,
+   * the time it was created or scheduled, and the name and id of the task that reads it.
    */
   record RunValue(Kind kind) implements Argument {
-    /** Which value of the run. */
+    /** Which value of the run, each as KFP's {@code dsl} placeholder of the same name. */
     public enum Kind {
+      /** {@code PIPELINE_JOB_ID_PLACEHOLDER}. */
       RUN_ID,
+      /** {@code PIPELINE_JOB_NAME_PLACEHOLDER}. */
       RUN_NAME,
-      STATUS
+      /** {@code dsl.PipelineTaskFinalStatus}'s state, to the exit task. */
+      STATUS,
+      /** {@code PIPELINE_JOB_RESOURCE_NAME_PLACEHOLDER}: the name of the run's Kubernetes object. */
+      RESOURCE_NAME,
+      /** {@code PIPELINE_JOB_CREATE_TIME_UTC_PLACEHOLDER}: RFC 3339, in UTC. */
+      CREATE_TIME,
+      /** {@code PIPELINE_JOB_SCHEDULE_TIME_UTC_PLACEHOLDER}: a recurring run's scheduled time, else its creation's. */
+      SCHEDULE_TIME,
+      /** {@code PIPELINE_TASK_NAME_PLACEHOLDER}: the name of the task given it. */
+      TASK_NAME,
+      /** {@code PIPELINE_TASK_ID_PLACEHOLDER}: an id of the task given it, unique in the run. */
+      TASK_ID
     }
 
     public RunValue {

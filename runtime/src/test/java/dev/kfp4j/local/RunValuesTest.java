@@ -107,4 +107,47 @@ class RunValuesTest {
     FormatException e = assertThrows(FormatException.class, () -> Kfp2Writer.write(pipeline(echo("status", Kind.STATUS))));
     assertTrue(e.getMessage().contains("takes the pipeline's status; in KFP 2 that is a PipelineTaskFinalStatus"), e.getMessage());
   }
+
+  @Test
+  void kfp2GivesKfpsOtherRunPlaceholdersAndTheRunnerTheirValuesTheTasksOwnNameAndId() {
+    Pipeline p = pipeline(null, echo("resource", Kind.RESOURCE_NAME), echo("created", Kind.CREATE_TIME),
+        echo("scheduled", Kind.SCHEDULE_TIME), echo("tname", Kind.TASK_NAME), echo("tid", Kind.TASK_ID));
+    String yaml = Kfp2Writer.write(p);
+    var tasks = Yaml.read(yaml).at("/root/dag/tasks");
+    Map<String, String> placeholders = Map.of("resource", "{{$.pipeline_job_resource_name}}", "created",
+        "{{$.pipeline_job_create_time_utc}}", "scheduled", "{{$.pipeline_job_schedule_time_utc}}", "tname",
+        "{{$.pipeline_task_name}}", "tid", "{{$.pipeline_task_uuid}}");
+    placeholders.forEach((task, placeholder) ->
+        assertEquals(placeholder, tasks.at("/" + task + "/inputs/parameters/text/runtimeValue/constant").asString(), task));
+    Pipeline back = Kfp2Reader.read(yaml, "run-values.yaml");
+    for (var n : p.nodes()) {
+      assertEquals(n, back.node(n.name()).orElseThrow(), "read back as written"); // in KFP 2's order, by name
+    }
+
+    RunResult r = run(Workflow.parse(yaml, "run-values.yaml"));
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("run-values-" + r.runId(), out(r, "resource"));
+    assertTrue(out(r, "created").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), out(r, "created"));
+    assertEquals(out(r, "created"), out(r, "scheduled"), "a local run has no schedule: its time is its creation's");
+    assertEquals("tname", out(r, "tname"));
+    assertEquals("tid", out(r, "tid"));
+  }
+
+  @Test
+  void argoHasTheResourceNameAndCreationTimeButNoTaskNameIdOrScheduleTime() {
+    Pipeline p = pipeline(null, echo("resource", Kind.RESOURCE_NAME), echo("created", Kind.CREATE_TIME));
+    String yaml = ArgoWriter.write(p);
+    var workflow = Yaml.read(yaml);
+    assertEquals("{{workflow.name}}", workflow.at("/spec/templates/0/dag/tasks/0/arguments/parameters/0/value").asString());
+    assertEquals("{{workflow.creationTimestamp}}", workflow.at("/spec/templates/0/dag/tasks/1/arguments/parameters/0/value").asString());
+    assertEquals(List.of(), dev.kfp4j.format.argo.ArgoRules.errors(workflow), "Argo takes it");
+    RunResult r = run(Workflow.parse(yaml, "run-values.yaml"));
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("run-values-" + r.runId(), out(r, "resource"));
+    assertTrue(out(r, "created").endsWith("Z"), out(r, "created"));
+    for (Kind kind : List.of(Kind.TASK_NAME, Kind.TASK_ID, Kind.SCHEDULE_TIME)) {
+      FormatException e = assertThrows(FormatException.class, () -> ArgoWriter.write(pipeline(null, echo("x", kind))));
+      assertTrue(e.getMessage().contains("KFP v1's Argo workflow has no variable for the run value " + kind), e.getMessage());
+    }
+  }
 }

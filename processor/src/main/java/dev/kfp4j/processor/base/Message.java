@@ -219,6 +219,8 @@ public enum Message {
       "Dsl.collect(...) collects a loop's outputs, which only KFP 2 can: KFP v1's Argo workflow has no form for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_ONE_OF("NotInArgo",
       "Dsl.oneOf(...) gives the output of whichever branch ran (KFP 2's dsl.OneOf), which only KFP 2 can: KFP v1's Argo workflow has no form for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+  ARGO_RUN_VALUE("NotInArgo",
+      "%s is a value KFP 2's backend gives a task, which KFP v1's Argo workflow has no variable for; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_EXECUTOR_INPUT("NotInArgo",
       "component '%s' runs KFP 2's executor protocol ({{$}}), which KFP v1 (Argo) does not speak; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_ARTIFACT_URI("NotInArgo",

@@ -104,7 +104,7 @@ final class Syntax {
     return isDsl(method) && method.getSimpleName().contentEquals("collect");
   }
 
-  /** {@code Dsl.runId()}, {@code Dsl.runName()} or {@code Dsl.runStatus()}: a value of the run; else null. */
+  /** {@code Dsl.runId()}, {@code Dsl.runName()}, {@code Dsl.runStatus()} and the others of the kind: a value of the run; else null. */
   static Argument.RunValue runValue(ExecutableElement method, MethodInvocationTree call) {
     if (!isDsl(method) || !call.getArguments().isEmpty()) {
       return null;
@@ -113,6 +113,11 @@ final class Syntax {
       case "runId" -> new Argument.RunValue(Argument.RunValue.Kind.RUN_ID);
       case "runName" -> new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME);
       case "runStatus" -> new Argument.RunValue(Argument.RunValue.Kind.STATUS);
+      case "runResourceName" -> new Argument.RunValue(Argument.RunValue.Kind.RESOURCE_NAME);
+      case "runCreateTimeUtc" -> new Argument.RunValue(Argument.RunValue.Kind.CREATE_TIME);
+      case "runScheduleTimeUtc" -> new Argument.RunValue(Argument.RunValue.Kind.SCHEDULE_TIME);
+      case "taskName" -> new Argument.RunValue(Argument.RunValue.Kind.TASK_NAME);
+      case "taskId" -> new Argument.RunValue(Argument.RunValue.Kind.TASK_ID);
       default -> null;
     };
   }

@@ -40,24 +40,37 @@ final class Argo {
     return "{{tasks." + task + ".outputs.artifacts." + output + "}}";
   }
 
-  /** A value of the run: {@code {{workflow.uid}}}, {@code {{workflow.name}}} or {@code {{workflow.status}}}. */
+  /**
+   * A value of the run: {@code {{workflow.uid}}}, {@code {{workflow.name}}} (its name and resource
+   * name, one in Argo), {@code {{workflow.status}}} or {@code {{workflow.creationTimestamp}}}.
+   *
+   * @throws FormatException for a value Argo's DAG has no variable for (the task's name or id, a
+   *     schedule time): the processor refuses those in a pipeline written for Argo
+   */
   static String runValue(dev.kfp4j.model.Argument.RunValue.Kind kind) {
-    return "{{workflow." + runVariable(kind) + "}}";
+    String variable = runVariable(kind);
+    if (variable == null) {
+      throw new dev.kfp4j.format.FormatException("KFP v1's Argo workflow has no variable for the run value " + kind
+          + " (a task's name or id, a schedule time); write the pipeline for KFP 2");
+    }
+    return "{{workflow." + variable + "}}";
   }
 
-  /** The variable of {@code workflow} that holds a value of the run. */
+  /** The variable of {@code workflow} that holds a value of the run, or null when none does. */
   static String runVariable(dev.kfp4j.model.Argument.RunValue.Kind kind) {
     return switch (kind) {
       case RUN_ID -> "uid";
-      case RUN_NAME -> "name";
+      case RUN_NAME, RESOURCE_NAME -> "name";
       case STATUS -> "status";
+      case CREATE_TIME -> "creationTimestamp";
+      case SCHEDULE_TIME, TASK_NAME, TASK_ID -> null;
     };
   }
 
   /** The run value {@code {{workflow.<variable>}}} holds, or null. */
   static dev.kfp4j.model.Argument.RunValue runValue(String variable) {
     for (dev.kfp4j.model.Argument.RunValue.Kind k : dev.kfp4j.model.Argument.RunValue.Kind.values()) {
-      if (runVariable(k).equals(variable)) {
+      if (variable.equals(runVariable(k))) {
         return new dev.kfp4j.model.Argument.RunValue(k);
       }
     }

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ComponentReader {
   private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
-  private static final Pattern GLOBAL = Pattern.compile("workflow\\.(status|name|uid|parameters\\.[-a-zA-Z0-9_]+)");
+  private static final Pattern GLOBAL = Pattern.compile("workflow\\.(status|name|uid|creationTimestamp|parameters\\.[-a-zA-Z0-9_]+)");
 
   /**
    * The keys of a template another tool wrote that kfp4j reads, or that change nothing on one
@@ -387,7 +387,7 @@ final class ComponentReader {
       }
       throw new FormatException(where + ": " + field + " names '{{" + variable + "}}', which kfp4j cannot give a value: "
           + "a template's text may name its inputs ({{inputs.parameters.NAME}}, {{inputs.artifacts.NAME}}), "
-          + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}} and {{workflow.status}}");
+          + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}}, {{workflow.status}} and {{workflow.creationTimestamp}}");
     }
 
     private boolean taken(String name) {

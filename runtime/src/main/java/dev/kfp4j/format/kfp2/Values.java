@@ -38,16 +38,21 @@ final class Values {
   }
 
   /**
-   * The placeholder KFP 2's backend replaces with a value of the run, given as a constant: {@code
-   * {{$.pipeline_job_uuid}}} and {@code {{$.pipeline_job_name}}}, as KFP's {@code
-   * dsl.PIPELINE_JOB_ID_PLACEHOLDER} and {@code dsl.PIPELINE_JOB_NAME_PLACEHOLDER}; null for the
-   * run's status, which KFP 2 gives no task as a value.
+   * The placeholder KFP 2's backend replaces with a value of the run, given as a constant, as KFP's
+   * {@code dsl.PIPELINE_JOB_ID_PLACEHOLDER} ({@code {{$.pipeline_job_uuid}}}) and the others
+   * (KFP's driver, {@code resolve.go}, replaces a constant that is exactly one of them); null for
+   * the run's status, which KFP 2 gives no task as a value.
    */
   static String runPlaceholder(Argument.RunValue.Kind kind) {
     return switch (kind) {
       case RUN_ID -> "{{$.pipeline_job_uuid}}";
       case RUN_NAME -> "{{$.pipeline_job_name}}";
       case STATUS -> null;
+      case RESOURCE_NAME -> "{{$.pipeline_job_resource_name}}";
+      case CREATE_TIME -> "{{$.pipeline_job_create_time_utc}}";
+      case SCHEDULE_TIME -> "{{$.pipeline_job_schedule_time_utc}}";
+      case TASK_NAME -> "{{$.pipeline_task_name}}";
+      case TASK_ID -> "{{$.pipeline_task_uuid}}";
     };
   }
 

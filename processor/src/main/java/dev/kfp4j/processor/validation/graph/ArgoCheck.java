@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * When a pipeline is written as an Argo Workflow (KFP v1), it uses only what KFP v1 can run: no
  * loop outputs collected ({@code Dsl.collect}), no branch's output ({@code Dsl.oneOf}), no importer
- * ({@code Dsl.importer}), no component that takes KFP 2's executor input ({@code {{$}}}) other than
+ * ({@code Dsl.importer}), no run value Argo has no variable for ({@code Dsl.taskName()}, {@code
+ * Dsl.taskId()}, {@code Dsl.runScheduleTimeUtc()}), no component that takes KFP 2's executor input ({@code {{$}}}) other than
  * kfp4j's own Java components, which speak both protocols, and none that uses an artifact's URI
  * ({@code {{$.inputs.artifacts['x'].uri}}}, {@code {inputUri: x}}).
  */
@@ -42,6 +43,10 @@ final class ArgoCheck implements GraphCheck {
           Position at = step.arguments().position(e.getKey());
           reporter.error(at == null ? step.position() : at, Message.ARGO_ONE_OF);
         }
+        if (e.getValue() instanceof Argument.RunValue r && !inArgo(r.kind())) {
+          Position at = step.arguments().position(e.getKey());
+          reporter.error(at == null ? step.position() : at, Message.ARGO_RUN_VALUE, call(r.kind()));
+        }
       }
       if (step instanceof dev.kfp4j.processor.graph.ImporterBuilder) {
         reporter.error(step.position(), Message.ARGO_IMPORTER);
@@ -61,6 +66,21 @@ final class ArgoCheck implements GraphCheck {
         }
       }
     }
+  }
+
+  /** Whether Argo has a variable for the run value: all but the task's name and id and the schedule time. */
+  private static boolean inArgo(Argument.RunValue.Kind kind) {
+    return kind != Argument.RunValue.Kind.TASK_NAME && kind != Argument.RunValue.Kind.TASK_ID
+        && kind != Argument.RunValue.Kind.SCHEDULE_TIME;
+  }
+
+  /** The {@code Dsl} call that gives the run value. */
+  private static String call(Argument.RunValue.Kind kind) {
+    return switch (kind) {
+      case TASK_NAME -> "Dsl.taskName()";
+      case TASK_ID -> "Dsl.taskId()";
+      default -> "Dsl.runScheduleTimeUtc()";
+    };
   }
 
   /** Whether the component reads KFP 2's executor input and is not a kfp4j Java entrypoint. */
