@@ -73,6 +73,7 @@ class ForeignTemplateTest {
             - {name: RUN, value: 'run {{workflow.name}} ({{workflow.uid}})'}
             - {name: STATUS, value: '{{workflow.status}}'}
             - {name: N, value: '{{workflow.parameters.n}}'}
+            - {name: CREATED, value: '{{workflow.creationTimestamp}}'}
         """));
     Map<String, Placeholder> env = t.component().container().env();
     assertEquals(new Placeholder.Concat(List.of(new Placeholder.Literal("run "), new Placeholder.InputValue("workflow-name"),
@@ -81,6 +82,8 @@ class ForeignTemplateTest {
     assertEquals(new Argument.RunValue(Argument.RunValue.Kind.STATUS), t.arguments().get("workflow-status-2"));
     assertEquals(new Argument.RunValue(Argument.RunValue.Kind.RUN_ID), t.arguments().get("workflow-uid"));
     assertEquals(new Argument.PipelineParameter("n"), t.arguments().get(((Placeholder.InputValue) env.get("N")).input()));
+    assertEquals(new Argument.RunValue(Argument.RunValue.Kind.CREATE_TIME),
+        t.arguments().get(((Placeholder.InputValue) env.get("CREATED")).input()));
   }
 
   @Test
@@ -110,7 +113,7 @@ class ForeignTemplateTest {
   void aVariableWithoutAValueOrAKeyTheModelDoesNotHoldIsNamed() {
     assertEquals("hand.yaml: template 't': container.args[1] names '{{pod.name}}', which kfp4j cannot give a value: "
         + "a template's text may name its inputs ({{inputs.parameters.NAME}}, {{inputs.artifacts.NAME}}), "
-        + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}} and {{workflow.status}}",
+        + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}}, {{workflow.status}} and {{workflow.creationTimestamp}}",
         refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
@@ -118,7 +121,7 @@ class ForeignTemplateTest {
             """));
     assertEquals("hand.yaml: template 't': container.env N names '{{inputs.parameters.nope}}', which kfp4j cannot give a value: "
         + "a template's text may name its inputs ({{inputs.parameters.NAME}}, {{inputs.artifacts.NAME}}), "
-        + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}} and {{workflow.status}}",
+        + "{{workflow.parameters.NAME}}, {{workflow.name}}, {{workflow.uid}}, {{workflow.status}} and {{workflow.creationTimestamp}}",
         refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
