@@ -50,6 +50,20 @@ public @interface Pipeline {
   String podGc() default "";
 
   /**
+   * KFP 2's workspace, as {@code dsl.PipelineConfig(workspace=dsl.WorkspaceConfig(size="10Gi"))}: a
+   * volume of this size KFP makes for each run, shared by the tasks given a text with {@code
+   * Dsl.WORKSPACE_PATH} (KFP's {@code dsl.WORKSPACE_PATH_PLACEHOLDER}), which KFP replaces with where
+   * it is mounted ({@code /kfp-workspace}); empty (the default) for none. KFP 2 only.
+   */
+  String workspaceSize() default "";
+
+  /** The workspace's storage class (KFP's {@code pvcSpecPatch} {@code storageClassName}); empty: the cluster's default. */
+  String workspaceStorageClass() default "";
+
+  /** The workspace's access modes (KFP's {@code pvcSpecPatch} {@code accessModes}), such as {@code ReadWriteMany}; empty: the cluster's default. */
+  String[] workspaceAccessModes() default {};
+
+  /**
    * The formats this pipeline is written in; empty (the default) takes the processor option
    * {@code kfp4j.formats}. {@code formats = Format.ARGO} keeps a KFP v1 pipeline that uses what
    * KFP 2 cannot express (a {@code Dsl.resource} step, {@link #podGc()}) beside KFP 2 ones; {@code

@@ -80,6 +80,14 @@ class LocalRunKfp2Test {
   }
 
   @Test
+  void tasksShareAFileThroughTheRunsWorkspace() throws Exception {
+    RunResult r = run("kfp2", "shared-workspace", Map.of());
+    assertEquals("Hello from the workspace!", r.output("read-note", "Output"));
+    assertEquals(r.runDir().resolve("workspace/notes/note.txt").toString(), r.output("write-note", "Output"));
+    assertEquals("Hello from the workspace!", java.nio.file.Files.readString(r.runDir().resolve("workspace/notes/note.txt")));
+  }
+
+  @Test
   void javaComponentsRunAsSubprocessesThroughTheExecutorProtocolTooAndAResumeKeepsTheirMetrics() {
     Workflow wf = Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/kfp2/pipelines/training.yaml");
     LocalRunner runner = LocalRunner.builder().root(dir.resolve("sub")).caching(false).javaMode(LocalRunner.JavaMode.SUBPROCESS)

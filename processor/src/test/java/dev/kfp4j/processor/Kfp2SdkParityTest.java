@@ -128,6 +128,52 @@ class Kfp2SdkParityTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /**
+   * {@code dsl.PipelineConfig(workspace=dsl.WorkspaceConfig(size=..., kubernetes=...))} and {@code
+   * dsl.WORKSPACE_PATH_PLACEHOLDER}: {@code @Pipeline(workspaceSize, workspaceStorageClass,
+   * workspaceAccessModes)} and {@code Dsl.WORKSPACE_PATH}, written as KFP's compiler writes them
+   * ({@code pipeline_with_workspace.py}).
+   */
+  @Test
+  void aWorkspaceIsKfpsPipelineConfigAndItsPathKfpsPlaceholder() {
+    Compiled c = Kfp2PipelineTest.compile(
+        "@Pipeline(formats = Format.KFP2, workspaceSize = \"1Gi\", workspaceStorageClass = \"standard\",",
+        "    workspaceAccessModes = \"ReadWriteOnce\")",
+        "public static void p() {",
+        "  LibOps.greet(Dsl.WORKSPACE_PATH + \"/data\");",
+        "}");
+    assertThat(Kfp2PipelineTest.task(c.spec(), "root", "greet").at("/inputs/parameters/name/runtimeValue/constant").asString())
+        .isEqualTo("{{$.workspace_path}}/data");
+    assertThat(Yaml.readAll(c.kfp2()).get(1).at("/platforms/kubernetes/pipelineConfig"))
+        .isEqualTo(Yaml.read("{workspace: {kubernetes: {pvcSpecPatch: {accessModes: [ReadWriteOnce], storageClassName: standard}},"
+            + " size: 1Gi}}"));
+  }
+
+  @Test
+  void aWorkspacesMistakesAreErrorsThatSayWhatToDo() {
+    JavaFileObject without = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  LibOps.greet(Dsl.WORKSPACE_PATH);",
+        "}");
+    Compilation none = Compile.compile(PipelineModelTest.LIB, without);
+    assertThat(none).hadErrorContaining("[kfp4j:MissingWorkspace] '{{$.workspace_path}}' names the run's workspace (Dsl.WORKSPACE_PATH), "
+        + "which this pipeline does not have: add @Pipeline(workspaceSize = \"10Gi\")").inFile(without).onLineContaining("Dsl.WORKSPACE_PATH");
+    assertThat(none).hadErrorCount(1);
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "@Pipeline(workspaceSize = \"1Gi\") public static void q() {",
+        "  LibOps.greet(\"x\");",
+        "}",
+        "@Pipeline(formats = Format.KFP2, workspaceSize = \"lots\") public static void r() {",
+        "  LibOps.greet(\"x\");",
+        "}");
+    Compilation c = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] a workspace (@Pipeline(workspaceSize)) is KFP 2's")
+        .inFile(source).onLineContaining("workspaceSize = \"1Gi\"");
+    assertThat(c).hadErrorContaining("the workspace's size 'lots' is not a Kubernetes quantity")
+        .inFile(source).onLineContaining("\"lots\"");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void aConditionOnAValueOfTheRunIsAnErrorThatSaysWhatToDo() {
     JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),

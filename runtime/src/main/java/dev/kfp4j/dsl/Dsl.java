@@ -161,6 +161,15 @@ public final class Dsl {
   }
 
   /**
+   * Where the run's workspace is, in a text given to a task's input, as KFP's {@code
+   * dsl.WORKSPACE_PATH_PLACEHOLDER} ({@code LibOps.write(Dsl.WORKSPACE_PATH + "/data")}): KFP 2
+   * replaces it with where it mounts the workspace, {@code /kfp-workspace}; the local runner with
+   * the run's folder {@code workspace}, or {@code /kfp-workspace} in a container. The pipeline needs
+   * a workspace, {@code @Pipeline(workspaceSize = "10Gi")}. KFP 2 only.
+   */
+  public static final String WORKSPACE_PATH = "{{$.workspace_path}}";
+
+  /**
    * The run's id, passed to a task's input as KFP's {@code dsl.PIPELINE_JOB_ID_PLACEHOLDER}: KFP
    * 2's {@code {{$.pipeline_job_uuid}}}, Argo's {@code {{workflow.uid}}} (KFP v1's run id), the
    * local runner's run id. It exists only while the pipeline runs: called from plain Java it fails.

@@ -2,6 +2,7 @@ package dev.kfp4j.local;
 
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.Workspace;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.spec.InputSpec;
@@ -28,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class TaskSteps {
   private final Path volumes;
+  /** The run's workspace folder (KFP 2's {@code PipelineConfig.workspace}), or null when the pipeline has none. */
+  private final Path workspace;
   private final LocalRunner.JavaMode javaMode;
   private final BiFunction<ComponentSpec, String, String> outputNames;
   private final BiPredicate<ComponentSpec, String> filesKept;
@@ -37,9 +40,10 @@ final class TaskSteps {
    * format's name for it); {@code filesKept} whether the run keeps an output as a file too when it
    * passes as a value (an Argo workflow passes every file output as an artifact).
    */
-  TaskSteps(Path volumes, LocalRunner.JavaMode javaMode, BiFunction<ComponentSpec, String, String> outputNames,
+  TaskSteps(Path volumes, Path workspace, LocalRunner.JavaMode javaMode, BiFunction<ComponentSpec, String, String> outputNames,
       BiPredicate<ComponentSpec, String> filesKept) {
     this.volumes = volumes;
+    this.workspace = workspace;
     this.javaMode = javaMode;
     this.outputNames = outputNames;
     this.filesKept = filesKept;
@@ -95,18 +99,31 @@ final class TaskSteps {
     List<Placeholder> line = new ArrayList<>(container.command());
     line.addAll(container.args());
     boolean protocol = usesExecutorInput(line);
-    List<String> command = resolve(line, component, values, inputMetadata, inContainer, where);
-    List<String> localCommand = resolve(line, component, values, inputMetadata, local, where);
+    boolean inWorkspace = values.values().stream().anyMatch(v -> v.contains(Workspace.PLACEHOLDER));
+    if (inWorkspace && workspace == null) {
+      throw new WorkflowException(where + " is given " + Workspace.PLACEHOLDER + ", the run's workspace, which the pipeline "
+          + "does not have: give it one (@Pipeline(workspaceSize), KFP's PipelineConfig(workspace=...))");
+    }
+    // KFP's driver gives the workspace's path where it mounts it; kfp.local, the folder here, or that path in a container
+    Map<String, String> containerValues = inWorkspace ? withWorkspace(values, Workspace.MOUNT_PATH) : values;
+    Map<String, String> localValues = inWorkspace ? withWorkspace(values, workspace.toString()) : values;
+    List<String> command = resolve(line, component, containerValues, inputMetadata, inContainer, where);
+    List<String> localCommand = resolve(line, component, localValues, inputMetadata, local, where);
     if (command.isEmpty()) {
       throw new WorkflowException(where + " has no command: the local runner ignores images, so it needs one");
     }
 
     Map<String, String> env = new LinkedHashMap<>();
     for (Map.Entry<String, Placeholder> e : container.env().entrySet()) {
-      env.put(e.getKey(), one(e.getValue(), component, values, inputMetadata, local, where));
+      env.put(e.getKey(), one(e.getValue(), component, localValues, inputMetadata, local, where));
     }
     Settings set = settings(task, env, where);
     Map<String, Path> mounts = set.mounts();
+    // mounted as KFP's driver mounts it: for a task given its placeholder, or its path (a file an earlier task put there)
+    if (inWorkspace || workspace != null && values.values().stream().anyMatch(v -> v.contains(Workspace.MOUNT_PATH))) {
+      mounts = new LinkedHashMap<>(mounts);
+      mounts.put(Workspace.MOUNT_PATH, workspace);
+    }
     // in a container, each file at its container path
     Map<String, Path> outputMounts = new LinkedHashMap<>();
     localOutputs.forEach((n, p) -> outputMounts.put(containerOutputs.get(n), Path.of(p)));
@@ -190,6 +207,13 @@ final class TaskSteps {
     RetryPolicy retry = RetryPolicy.of(task.settings(), where);
     LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
     return new Settings(mounts, limits, retry, timeout, caching, mode);
+  }
+
+  /** {@code values} with the workspace's placeholder in each replaced by {@code path}. */
+  private static Map<String, String> withWorkspace(Map<String, String> values, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> out.put(k, v.replace(Workspace.PLACEHOLDER, path)));
+    return out;
   }
 
   private static boolean usesExecutorInput(List<Placeholder> items) {

@@ -8,8 +8,9 @@ import java.util.Set;
  * Settings of a whole run, from {@code @Pipeline}: the service account its pods run as, how long
  * a finished run is kept ({@code -1}: the cluster's default), a deadline for the run ({@code 0}:
  * none), at most {@code parallelism} pods at once ({@code 0}: no limit), image pull secrets, a node
- * selector for every pod, when pods are deleted ({@code ""}: the cluster's default), and a data
- * volume made for the run and mounted in every task (null: none).
+ * selector for every pod, when pods are deleted ({@code ""}: the cluster's default), a data
+ * volume made for the run and mounted in every task (null: none), and KFP 2's workspace (null:
+ * none).
  */
 public record PipelineSettings(
     String serviceAccount,
@@ -19,13 +20,14 @@ public record PipelineSettings(
     List<String> imagePullSecrets,
     Map<String, String> nodeSelector,
     String podGc,
-    RunVolume runVolume) {
+    RunVolume runVolume,
+    Workspace workspace) {
   /** KFP's service account, the default. */
   public static final String PIPELINE_RUNNER = "pipeline-runner";
   /** When pods may be deleted, as Argo's {@code podGC.strategy}. */
   public static final Set<String> POD_GC = Set.of("OnPodCompletion", "OnPodSuccess", "OnWorkflowCompletion", "OnWorkflowSuccess");
   /** Every setting at its default. */
-  public static final PipelineSettings DEFAULTS = new PipelineSettings(PIPELINE_RUNNER, -1, 0, 0, List.of(), Map.of(), "", null);
+  public static final PipelineSettings DEFAULTS = new PipelineSettings(PIPELINE_RUNNER, -1, 0, 0, List.of(), Map.of(), "", null, null);
 
   public PipelineSettings {
     serviceAccount = serviceAccount == null ? "" : serviceAccount;
@@ -37,21 +39,27 @@ public record PipelineSettings(
     }
   }
 
-  /** Settings without a run volume. */
+  /** Settings without a run volume or a workspace. */
   public PipelineSettings(String serviceAccount, int ttlSecondsAfterFinished, long activeDeadlineSeconds, int parallelism,
       List<String> imagePullSecrets, Map<String, String> nodeSelector, String podGc) {
-    this(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc, null);
+    this(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc, null, null);
   }
 
   /** These settings, keeping finished runs for {@code seconds}. */
   public PipelineSettings withTtl(int seconds) {
     return new PipelineSettings(serviceAccount, seconds, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc,
-        runVolume);
+        runVolume, workspace);
   }
 
   /** These settings with {@code volume} made for each run and mounted in every task (null: none). */
   public PipelineSettings withRunVolume(RunVolume volume) {
     return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
-        nodeSelector, podGc, volume);
+        nodeSelector, podGc, volume, workspace);
+  }
+
+  /** These settings with KFP 2's {@code workspace} (null: none). */
+  public PipelineSettings withWorkspace(Workspace workspace) {
+    return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
+        nodeSelector, podGc, runVolume, workspace);
   }
 }

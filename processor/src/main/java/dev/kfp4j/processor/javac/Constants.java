@@ -1,5 +1,6 @@
 package dev.kfp4j.processor.javac;
 
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
@@ -30,8 +31,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Constant folding: the value of a literal, a negated literal, a constant field or an enum
- * constant, and the KFP constant it passes as ({@code 3}, {@code True}, JSON for {@code
+ * Constant folding: the value of a literal, a negated literal, a constant field, an enum
+ * constant or text joined with {@code +} of these ({@code Dsl.WORKSPACE_PATH + "/data"}), and the KFP constant it passes as ({@code 3}, {@code True}, JSON for {@code
  * List.of}/{@code Map.of} of constants and for records built from constants).
  */
 final class Constants {
@@ -53,6 +54,12 @@ final class Constants {
     if (e instanceof UnaryTree u && (u.getKind() == Tree.Kind.UNARY_MINUS || u.getKind() == Tree.Kind.UNARY_PLUS)) {
       Object v = value(u.getExpression(), new TreePath(path, u.getExpression()));
       return v instanceof Number n && u.getKind() == Tree.Kind.UNARY_MINUS ? negate(n) : v;
+    }
+    if (e instanceof BinaryTree b && b.getKind() == Tree.Kind.PLUS) { // "a" + CONSTANT, as Java folds it
+      Object left = value(b.getLeftOperand(), new TreePath(path, b.getLeftOperand()));
+      Object right = value(b.getRightOperand(), new TreePath(path, b.getRightOperand()));
+      return left != null && right != null && (left instanceof String || right instanceof String)
+          ? String.valueOf(left) + right : null;
     }
     if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
       Element el = trees.getElement(path);

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Workspace;
 import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Javadoc;
 import dev.kfp4j.processor.base.Message;
@@ -92,6 +93,13 @@ public final class PipelineValidator {
       }
     }
     PipelineSettings settings = settings(method, annotation);
+    Workspace workspace = workspace(method, annotation);
+    if (workspace != null && written.contains(Format.ARGO)) {
+      reporter.error(method, annotation, "workspaceSize", Message.ARGO_WORKSPACE);
+    }
+    if (settings != null && workspace != null) {
+      settings = settings.withWorkspace(workspace);
+    }
     if (reporter.errorCount() > before) {
       return null;
     }
@@ -161,6 +169,41 @@ public final class PipelineValidator {
           stringValue(a, "podGc"));
     } catch (IllegalArgumentException e) {
       reporter.error(method, a, Message.SETTING_REJECTED, e.getMessage());
+      return null;
+    }
+  }
+
+  /** KFP 2's workspace the annotation asks for, or null (its errors reported). */
+  private Workspace workspace(ExecutableElement method, AnnotationMirror a) {
+    String size = stringValue(a, "workspaceSize");
+    String storageClass = stringValue(a, "workspaceStorageClass");
+    List<String> modes = strings(a, "workspaceAccessModes");
+    if (size.isEmpty()) {
+      if (!storageClass.isEmpty() || !modes.isEmpty()) {
+        reporter.error(method, a, storageClass.isEmpty() ? "workspaceAccessModes" : "workspaceStorageClass", Message.SETTING_REJECTED,
+            "the workspace's storage class and access modes need its size: add @Pipeline(workspaceSize = \"10Gi\")");
+      }
+      return null;
+    }
+    tools.jackson.databind.node.ObjectNode patch = dev.kfp4j.yaml.Yaml.object(); // KFP's keys, sorted as its compiler writes them
+    if (!modes.isEmpty()) {
+      for (String mode : modes) {
+        if (!dev.kfp4j.model.VolumeStep.ACCESS_MODES.contains(mode)) {
+          reporter.error(method, a, "workspaceAccessModes", Message.SETTING_REJECTED, "@Pipeline(workspaceAccessModes) '" + mode
+              + "' is not one of " + dev.kfp4j.model.VolumeStep.ACCESS_MODES.stream().sorted().toList());
+          return null;
+        }
+      }
+      modes.forEach(patch.putArray("accessModes")::add);
+    }
+    if (!storageClass.isEmpty()) {
+      checkObjectName(method, a, "workspaceStorageClass", storageClass);
+      patch.put("storageClassName", storageClass);
+    }
+    try {
+      return new Workspace(size, patch.toString());
+    } catch (IllegalArgumentException e) {
+      reporter.error(method, a, "workspaceSize", Message.SETTING_REJECTED, e.getMessage());
       return null;
     }
   }

@@ -204,7 +204,7 @@ public final class ArgoReader {
         secrets,
         nodeSelector,
         spec.path("podGC").path("strategy").asString(""),
-        runVolume(spec, templates));
+        runVolume(spec, templates), null);
   }
 
   /**

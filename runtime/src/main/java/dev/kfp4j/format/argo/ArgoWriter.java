@@ -107,10 +107,14 @@ public final class ArgoWriter {
   }
 
   /**
-   * What only KFP 2 has: a loop's collected outputs, importers, and artifacts as pipeline inputs. (A
+   * What only KFP 2 has: a loop's collected outputs, importers, a workspace, and artifacts as pipeline inputs. (A
    * pipeline's outputs have no place in KFP v1: they are left out.)
    */
   private static void refuseKfp2Only(Pipeline p) {
+    if (p.settings().workspace() != null) {
+      throw new FormatException("pipeline '" + p.name() + "' has a workspace (KFP 2's PipelineConfig.workspace), which KFP v1 "
+          + "has no form for; write it in the KFP 2 format only");
+    }
     for (Parameter param : p.parameters()) {
       if (param.isArtifact()) {
         throw new FormatException("pipeline '" + p.name() + "': parameter '" + param.name() + "' is an artifact ("

@@ -154,6 +154,11 @@ public final class Kfp2Writer {
     if (s.activeDeadlineSeconds() > 0) {
       config.put("activeDeadlineSeconds", s.activeDeadlineSeconds());
     }
+    if (s.workspace() != null) { // as KFP's WorkspaceConfig.get_workspace(): the patch always, {} when none
+      ObjectNode w = config.putObject("workspace");
+      w.putObject("kubernetes").set("pvcSpecPatch", Yaml.read(s.workspace().pvcSpecPatch()));
+      w.put("size", s.workspace().size());
+    }
     return config;
   }
 

@@ -13,6 +13,7 @@ public final class GraphChecks {
       new ComparisonTypeCheck(),
       new OptionalParameterCheck(),
       new ConstantSizeCheck(),
+      new WorkspaceCheck(),
       new ExitTaskCheck(),
       new ResourceStepSettingsCheck(),
       new CycleCheck(),
