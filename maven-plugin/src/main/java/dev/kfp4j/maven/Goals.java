@@ -252,11 +252,19 @@ final class Goals {
     }
   }
 
-  /** A goal that starts runs in an experiment. */
+  /** A goal that starts runs in an experiment, or on an Argo Server instead of KFP ({@code kfp4j.argo}). */
   abstract static class ExperimentMojo extends PipelineMojo {
     ExperimentMojo(String command) {
       super(command);
     }
+
+    /** Send to an Argo Server instead of KFP. */
+    @Parameter(property = "kfp4j.argo", defaultValue = "false")
+    boolean argo;
+
+    /** The Argo Server (else the config's {@code argo_server}, else {@code ARGO_SERVER}). */
+    @Parameter(property = "kfp4j.argoServer")
+    String argoServer;
 
     /** The experiment (else the config's, else {@code Default}). */
     @Parameter(property = "kfp4j.experiment")
@@ -271,6 +279,8 @@ final class Goals {
       List<String> args = super.pipelineArguments();
       option(args, "--experiment", experiment);
       option(args, "--run-name", runName);
+      flag(args, "--argo", argo);
+      option(args, "--argo-server", argoServer);
       return args;
     }
   }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Goals that talk to KFP or an Argo Server: where it is and how to authenticate (tokens come from the config or KFP4J_TOKEN). */
+/** Goals that talk to KFP: where it is and how to authenticate (tokens come from the config or KFP4J_TOKEN). */
 abstract class ServerMojo extends Kfp4jMojo {
   /** The KFP API endpoint (else the config's {@code host}, else {@code KF_PIPELINES_ENDPOINT}). */
   @Parameter(property = "kfp4j.host")
@@ -41,14 +41,6 @@ abstract class ServerMojo extends Kfp4jMojo {
   @Parameter(property = "kfp4j.caCert")
   File caCert;
 
-  /** Send to an Argo Server instead of KFP. */
-  @Parameter(property = "kfp4j.argo", defaultValue = "false")
-  boolean argo;
-
-  /** The Argo Server (else the config's {@code argo_server}, else {@code ARGO_SERVER}). */
-  @Parameter(property = "kfp4j.argoServer")
-  String argoServer;
-
   /** {@code table} or {@code json}, for the goals that print what the server answered (not {@code ui}). */
   @Parameter(property = "kfp4j.output", defaultValue = "table")
   String output;
@@ -75,8 +67,6 @@ abstract class ServerMojo extends Kfp4jMojo {
     headers.forEach((k, v) -> option(args, "--header", k + "=" + v));
     option(args, "--iap-client-id", iapClientId);
     option(args, "--ca-cert", caCert);
-    flag(args, "--argo", argo);
-    option(args, "--argo-server", argoServer);
     if (printsAnswers()) {
       option(args, "--output", output);
     }
