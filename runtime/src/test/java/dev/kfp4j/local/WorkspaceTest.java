@@ -20,6 +20,8 @@ import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.Placeholder;
 import dev.kfp4j.spec.TypeSpec;
+import dev.kfp4j.testing.containers.BaseImages;
+import dev.kfp4j.testing.containers.Engine;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -55,9 +57,25 @@ class WorkspaceTest {
   }
 
   private RunResult run(Pipeline p) {
-    return LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+    return run(p, LocalRunner.builder());
+  }
+
+  private RunResult run(Pipeline p, LocalRunner.Builder builder) {
+    return builder.root(dir.resolve("runs")).caching(false)
         .console(new PrintStream(OutputStream.nullOutputStream(), true)).build()
         .run(Workflow.parse(Kfp2Writer.write(p), "with-workspace.yaml"), Map.of());
+  }
+
+  @Test
+  void inContainersTheWorkspaceIsMountedWhereKfpMountsIt() throws Exception {
+    Engine engine = Engine.require();
+    Containers containers = Containers.engine(engine.command().get(0)).withEngineArgs(engine.command().subList(1, engine.command().size()))
+        .withImage("alpine:3", BaseImages.shell(engine));
+    RunResult r = run(pipeline(new Workspace("1Gi", "{}")), LocalRunner.builder().containers(containers));
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("/kfp-workspace/data/greeting.txt", r.output("write", "out"), "the placeholder gave the mount's path");
+    assertEquals("hello", r.output("read", "out"), "a task given a path under /kfp-workspace has it mounted too");
+    assertEquals("hello", Files.readString(r.runDir().resolve("workspace/data/greeting.txt")));
   }
 
   @Test
