@@ -125,6 +125,19 @@ class ImporterTest {
     Compile.validKfp2(yaml, "pipeline-with-importer.yaml");
   }
 
+  /** KFP's {@code importer(..., download_to_workspace=True)} in a pipeline with a workspace: the executor's {@code downloadToWorkspace}. */
+  @Test
+  void anImportIntoTheWorkspaceIsKfpsDownloadToWorkspace() {
+    Compilation c = compile(new ArrayList<>(), pipeline(
+        "@Pipeline(formats = Format.KFP2, workspaceSize = \"1Gi\") public static void p() {",
+        "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class).downloadToWorkspace(true).artifact());",
+        "}"));
+    assertThat(c).succeeded();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml");
+    assertThat(Yaml.readAll(yaml).get(0).at("/deploymentSpec/executors/exec-importer/importer/downloadToWorkspace").asBoolean()).isTrue();
+    Compile.validKfp2(yaml, "p.yaml");
+  }
+
   @Test
   void anArtifactInputTakesAnyImportAndSettingsChain() {
     List<Pipeline> models = new ArrayList<>();
@@ -181,6 +194,10 @@ class ImporterTest {
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(boolean again) {",
                 "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .reimport(again).artifact());", "}"},
             "the argument of reimport(...) must be a constant"),
+        Arguments.of("kfp4j:MissingWorkspace", "LibOps.train(Dsl.importer",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {",
+                "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .downloadToWorkspace(true).artifact());", "}"},
+            "importer 'importer' downloads to the run's workspace (downloadToWorkspace(true)), which this pipeline does not have"),
         Arguments.of("kfp4j:BadSetting", ".cpuLimit(\"2\")",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {",
                 "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .cpuLimit(\"2\").artifact());", "}"},

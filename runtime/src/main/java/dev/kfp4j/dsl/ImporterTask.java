@@ -34,6 +34,16 @@ public final class ImporterTask extends Task<ImporterTask> {
   }
 
   /**
+   * Downloads the artifact into the run's workspace as well (KFP's {@code
+   * download_to_workspace=True}), where its consumers read it without downloading it again; the
+   * pipeline needs a workspace ({@code @Pipeline(workspaceSize)}). A constant. Locally it changes
+   * nothing: the importer copies the file into the run either way.
+   */
+  public ImporterTask downloadToWorkspace(boolean download) {
+    return this;
+  }
+
+  /**
    * The artifact's metadata, as KFP's {@code metadata={...}}: a {@code Map.of(...)} of constants
    * (literals, {@code static final} constants), which the consumers read in {@code metadata()}.
    */

@@ -225,6 +225,8 @@ public enum Message {
       "a workspace (@Pipeline(workspaceSize)) is KFP 2's: KFP v1's Argo workflow has none; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   WORKSPACE_NOT_SET("MissingWorkspace",
       "'%s' names the run's workspace (Dsl.WORKSPACE_PATH), which this pipeline does not have: add @Pipeline(workspaceSize = \"10Gi\")"),
+  IMPORTER_WORKSPACE_NOT_SET("MissingWorkspace",
+      "importer '%s' downloads to the run's workspace (downloadToWorkspace(true)), which this pipeline does not have: add @Pipeline(workspaceSize = \"10Gi\")"),
   ARGO_EXECUTOR_INPUT("NotInArgo",
       "component '%s' runs KFP 2's executor protocol ({{$}}), which KFP v1 (Argo) does not speak; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_ARTIFACT_URI("NotInArgo",
@@ -241,7 +243,7 @@ public enum Message {
   IMPORTER_METADATA("BadSetting",
       "metadata(...) of Dsl.importer takes Map.of(...) of constants (literals, static final constants), as KFP's importer(metadata={...}) is written into the pipeline; '%s' is not one: write metadata(Map.of(\"key\", \"value\"))"),
   IMPORTER_SETTING("BadSetting",
-      "%s(...) does not apply to an importer, which runs no container of its own; it takes after, displayName, caching, retries, retryBackoff, reimport and metadata"),
+      "%s(...) does not apply to an importer, which runs no container of its own; it takes after, displayName, caching, retries, retryBackoff, reimport, downloadToWorkspace and metadata"),
   // Partial compilation
   STALE_PIPELINE(
       "component '%s' changed, but pipeline '%s' in %s embeds its earlier spec and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)");

@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * An importer ({@code Dsl.importer(uri, Type.class)}): its URI is its argument {@code uri}, its
- * type a schema title; {@code reimport} and {@code metadata} are set by its own methods.
+ * type a schema title; {@code reimport}, {@code downloadToWorkspace} and {@code metadata} are set by its own methods.
  */
 public final class ImporterBuilder extends StepBuilder {
   private final String artifactType;
   private boolean reimport;
+  private boolean downloadToWorkspace;
   private String metadata;
 
   ImporterBuilder(String name, String artifactType, Group group, Position position) {
@@ -27,6 +28,15 @@ public final class ImporterBuilder extends StepBuilder {
     this.reimport = reimport;
   }
 
+  public void downloadToWorkspace(boolean download) {
+    this.downloadToWorkspace = download;
+  }
+
+  /** Whether it downloads the artifact into the run's workspace too. */
+  public boolean downloadsToWorkspace() {
+    return downloadToWorkspace;
+  }
+
   /** The metadata, a JSON object's text. */
   public void metadata(String metadata) {
     this.metadata = metadata;
@@ -39,6 +49,6 @@ public final class ImporterBuilder extends StepBuilder {
 
   @Override
   ImporterStep build() {
-    return new ImporterStep(name(), arguments.values(), artifactType, reimport, metadata, false, List.copyOf(after), builtSettings());
+    return new ImporterStep(name(), arguments.values(), artifactType, reimport, metadata, downloadToWorkspace, List.copyOf(after), builtSettings());
   }
 }

@@ -21,7 +21,7 @@ import javax.lang.model.element.TypeElement;
 /**
  * Reads {@code Dsl.importer(uri, Type.class)} (the URI a constant or a value of the pipeline, the
  * type a class literal of one of kfp4j's artifact types) and its own settings, {@code
- * reimport(boolean)} and {@code metadata(Map.of(...))}, constants both.
+ * reimport(boolean)}, {@code downloadToWorkspace(boolean)} and {@code metadata(Map.of(...))}, constants all.
  */
 final class ImporterCalls {
   private final Body body;
@@ -70,14 +70,16 @@ final class ImporterCalls {
     return null;
   }
 
-  /** {@code reimport(...)} or {@code metadata(...)} of an importer; false when {@code name} is neither. */
+  /** {@code reimport(...)}, {@code downloadToWorkspace(...)} or {@code metadata(...)} of an importer; false when {@code name} is none. */
   boolean setting(ImporterBuilder importer, MethodInvocationTree call, TreePath path, String name) {
     ExpressionTree arg = call.getArguments().get(0);
     TreePath argPath = new TreePath(path, arg);
-    if (name.equals("reimport")) {
+    if (name.equals("reimport") || name.equals("downloadToWorkspace")) {
       Object value = body.constants.value(arg, argPath);
-      if (value instanceof Boolean b) {
+      if (value instanceof Boolean b && name.equals("reimport")) {
         importer.reimport(b);
+      } else if (value instanceof Boolean b) {
+        importer.downloadToWorkspace(b);
       } else if (!body.erroneous(Syntax.unwrap(argPath))) {
         body.error(arg, Message.SETTING_NOT_CONSTANT, name, arg);
       }

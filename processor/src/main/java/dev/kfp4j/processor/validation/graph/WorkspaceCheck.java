@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A text naming the run's workspace ({@code Dsl.WORKSPACE_PATH}, KFP's {@code
  * dsl.WORKSPACE_PATH_PLACEHOLDER}) is given only in a pipeline that has one ({@code
- * @Pipeline(workspaceSize)}), as KFP's compiler requires: without it there is nothing to mount.
+ * @Pipeline(workspaceSize)}), as KFP's compiler requires: without it there is nothing to mount; so
+ * is an importer that downloads into it ({@code downloadToWorkspace(true)}).
  */
 final class WorkspaceCheck implements GraphCheck {
   @Override
@@ -21,6 +22,9 @@ final class WorkspaceCheck implements GraphCheck {
       return;
     }
     for (StepBuilder step : graph.steps()) {
+      if (step instanceof dev.kfp4j.processor.graph.ImporterBuilder i && i.downloadsToWorkspace()) {
+        reporter.error(step.position(), Message.IMPORTER_WORKSPACE_NOT_SET, step.name());
+      }
       for (Map.Entry<String, Argument> e : step.arguments().values().entrySet()) {
         if (e.getValue() instanceof Argument.Constant c && c.text().contains(Workspace.PLACEHOLDER)) {
           Position at = step.arguments().position(e.getKey());
