@@ -45,6 +45,7 @@ final class PipelineStep implements PipelineBodies.Sink {
   private final Sources sources;
   private final PipelineIndex index;
   private final PipelineBodies bodies;
+  private final NestedPipelines nested;
   private final Consumer<Pipeline> models;
   private final List<PipelineModel> read = new ArrayList<>();
   /** The pipeline classes written so far, by qualified name: the method each was generated for. */
@@ -61,6 +62,7 @@ final class PipelineStep implements PipelineBodies.Sink {
     this.index = index;
     this.models = models;
     this.bodies = new PipelineBodies(env, reporter, specs::spec, this);
+    this.nested = new NestedPipelines(env.getFiler(), reporter, this::write);
   }
 
   /** Checks a {@code @Pipeline} method, writes its class, and queues its body to be read. */
@@ -94,11 +96,15 @@ final class PipelineStep implements PipelineBodies.Sink {
     if (!GraphChecks.check(graph, reporter) || graph.incomplete()) {
       return;
     }
-    Pipeline model = graph.build();
+    nested.offer(pipeline, graph, graph.build());
+  }
+
+  /** Writes {@code model}, the pipeline read into {@code graph} with the pipelines it calls put in; true when written. */
+  private boolean write(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {
     String argo = pipeline.writes(Format.ARGO) ? format(pipeline, model, ArgoWriter::write, Message.ARGO_NOT_WRITTEN) : "";
     String kfp2 = pipeline.writes(Format.KFP2) ? format(pipeline, model, Kfp2Writer::write, Message.KFP2_NOT_WRITTEN) : "";
     if (argo == null || kfp2 == null) {
-      return;
+      return false;
     }
     if (pipeline.writes(Format.ARGO)) {
       write(pipeline.resourcePath(), argo, pipeline);
@@ -106,9 +112,10 @@ final class PipelineStep implements PipelineBodies.Sink {
     if (pipeline.writes(Format.KFP2)) {
       write(pipeline.kfp2ResourcePath(), kfp2, pipeline);
     }
-    index.compiled(pipeline, sources.file(pipeline.element()), embedded(graph));
+    index.compiled(pipeline, sources.file(pipeline.element()), embedded(graph, model));
     read.add(pipeline);
     models.accept(model);
+    return true;
   }
 
   /**
@@ -118,7 +125,7 @@ final class PipelineStep implements PipelineBodies.Sink {
   private String format(PipelineModel pipeline, Pipeline model, Function<Pipeline, String> writer, Message notWritten) {
     try {
       return writer.apply(model);
-    } catch (FormatException e) {
+    } catch (FormatException | dev.kfp4j.spec.SpecException e) {
       reporter.error(pipeline.element(), notWritten, e.getMessage());
       return null;
     }
@@ -133,11 +140,16 @@ final class PipelineStep implements PipelineBodies.Sink {
   }
 
   /** The component specs the pipeline's tasks run, by resource, with their digests. */
-  private Map<String, String> embedded(PipelineBuilder graph) {
+  private Map<String, String> embedded(PipelineBuilder graph, Pipeline model) {
     Map<String, String> out = new TreeMap<>();
     for (StepBuilder s : graph.steps()) {
-      if (s instanceof TaskBuilder t && t.graphCall() == null) {
+      if (s instanceof TaskBuilder t && t.graphCall() == null && t.pipelineCall() == null) {
         put(out, t.component());
+      }
+    }
+    for (dev.kfp4j.model.Step s : model.steps()) {
+      if (s instanceof dev.kfp4j.model.Task t) {
+        put(out, t.component()); // those of the pipelines it calls too
       }
     }
     for (GraphCall call : graph.graphCalls()) {

@@ -104,8 +104,11 @@ public enum Message {
       "'%s' is neither an op nor a task setting; a pipeline body calls generated ops (e.g. CalcOps.add(a, b)), settings on their tasks and Dsl methods"),
   COMPONENT_CALL(
       "'%s' calls the @Component method itself, which would run it while the pipeline is being built; call its op %s.%s(...), which makes a task of it"),
-  PIPELINE_CALL("UnsupportedStatement",
-      "'%s' calls the @Pipeline method '%s', which is no op: kfp4j does not nest a pipeline in another (or in itself); call the ops of its tasks here, or run the pipelines one after the other"),
+  PIPELINE_CALL_VALUE("UnsupportedStatement",
+      "'%s' passes the call of @Pipeline method '%s' as a value, but it %s"),
+  PIPELINE_RECURSION("PipelineRecursion",
+      "'%s' makes pipeline '%s' hold itself (%s), which would never end; call the ops of its tasks here instead"),
+  NESTED_PIPELINE("UnsupportedStatement", "pipeline '%s' cannot be put into this pipeline: %s"),
   EXIT_HANDLER_NOT_ALONE("ExitHandlerNotOutermost",
       "Dsl.exitHandler(...) must be the only statement of the pipeline body, with every task inside its lambda; move the other statements into it"),
   NOT_A_BRANCH_CHAIN("UnsupportedStatement",

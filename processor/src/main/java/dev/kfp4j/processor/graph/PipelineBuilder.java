@@ -38,6 +38,7 @@ public final class PipelineBuilder {
   private final Map<String, Group> groups = new HashMap<>();
   private final TaskNames names = new TaskNames();
   private final Set<GraphCall> graphCalls = new LinkedHashSet<>();
+  private final List<TaskBuilder> pipelineCalls = new ArrayList<>();
   private final List<Use> uses = new ArrayList<>();
   private final List<ComparisonCall> comparisons = new ArrayList<>();
   private final Map<String, Argument> outputs = new LinkedHashMap<>();
@@ -111,6 +112,27 @@ public final class PipelineBuilder {
     TaskBuilder task = add(new TaskBuilder(names.unique(baseName), component, call.group(), call.position(), call, id));
     call.add(task);
     return task;
+  }
+
+  /**
+   * The call of {@code @Pipeline} method {@code call}: a stand-in task named after the called
+   * pipeline, made unique, whose component is that pipeline's interface ({@code iface}: its
+   * parameters as inputs, its outputs).
+   */
+  public TaskBuilder pipelineCall(PipelineCall call, ComponentSpec iface, Group group, Position at) {
+    TaskBuilder task = add(new TaskBuilder(names.unique(call.pipelineName()), iface, group, at, null, null, call));
+    pipelineCalls.add(task);
+    return task;
+  }
+
+  /** The stand-in tasks of calls of other pipelines, in the order read. */
+  public List<TaskBuilder> pipelineCalls() {
+    return Collections.unmodifiableList(pipelineCalls);
+  }
+
+  /** How many conditions, chains and loops the body has: the groups of a pipeline called here are numbered after them. */
+  public int groupCount() {
+    return groups.size();
   }
 
   public VolumeBuilder volume(String resourceName, String accessMode, String storageClass, Group group, Position at) {

@@ -10,12 +10,28 @@ public final class TaskBuilder extends StepBuilder {
   private final ComponentSpec component;
   private final GraphCall graphCall;
   private final String graphTaskId;
+  private final PipelineCall pipelineCall;
 
   TaskBuilder(String name, ComponentSpec component, Group group, Position position, GraphCall graphCall, String graphTaskId) {
+    this(name, component, group, position, graphCall, graphTaskId, null);
+  }
+
+  TaskBuilder(String name, ComponentSpec component, Group group, Position position, GraphCall graphCall, String graphTaskId,
+      PipelineCall pipelineCall) {
     super(name, group, position);
     this.component = component;
     this.graphCall = graphCall;
     this.graphTaskId = graphTaskId;
+    this.pipelineCall = pipelineCall;
+  }
+
+  /**
+   * The {@code @Pipeline} method this stand-in task calls, or null for a task running a container:
+   * its component is the called pipeline's interface, and its place in the model takes the called
+   * pipeline's tasks once that pipeline is read ({@code PipelineInliner}).
+   */
+  public PipelineCall pipelineCall() {
+    return pipelineCall;
   }
 
   /** The call of a graph component this task is one of, or null for a task called itself. */

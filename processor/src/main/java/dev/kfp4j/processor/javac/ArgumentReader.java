@@ -15,6 +15,7 @@ import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.ResourceBuilder;
 import dev.kfp4j.processor.graph.StepBuilder;
 import dev.kfp4j.processor.graph.TaskHandle;
+import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.graph.Use;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -48,6 +49,10 @@ final class ArgumentReader {
     }
     if (e instanceof IdentifierTree) {
       return variable(tree, e, body.trees.getElement(path));
+    }
+    if (e instanceof MethodInvocationTree mi && body.trees.getElement(path) instanceof ExecutableElement method
+        && PipelineCallReader.isPipeline(method)) {
+      return pipelineOutput(tree, mi, path, method, group); // Inner.inner(x), or inner(x) in the same class
     }
     if (e instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree select
         && body.trees.getElement(path) instanceof ExecutableElement method) {
@@ -131,6 +136,14 @@ final class ArgumentReader {
       return resourceOutput(tree, receiver, receiverPath, body.constants.value(nameTree, new TreePath(path, nameTree)), group);
     }
     Element item = body.trees.getElement(receiverPath);
+    if (item != null && body.callVariables.containsKey(item) && mi.getArguments().isEmpty() && recordAccessor(method)) {
+      TaskBuilder call = body.callVariables.get(item);
+      body.graph.use(new Use(call, method.getSimpleName().toString(), group, body.at(tree)));
+      return new Argument.TaskOutput(call.name(), method.getSimpleName().toString());
+    }
+    if (item != null && body.failedVariables.contains(item) && recordAccessor(method) && !body.loopVariables.containsKey(item)) {
+      return null;
+    }
     if (item != null && body.loopVariables.containsKey(item) && mi.getArguments().isEmpty()) {
       if (!recordAccessor(method)) {
         if (body.failedVariables.contains(item)) {
@@ -142,6 +155,25 @@ final class ArgumentReader {
       return new Argument.LoopItem(body.loopVariables.get(item).name(), method.getSimpleName().toString());
     }
     return notAnArgument(tree, path);
+  }
+
+  /**
+   * A {@code @Pipeline} method's call passed as a value: its one output; a pipeline that returns a
+   * record is assigned to a variable first, and one that returns nothing gives no value.
+   */
+  private Argument pipelineOutput(ExpressionTree tree, MethodInvocationTree mi, TreePath path, ExecutableElement method, Group group) {
+    if (method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID || body.pipelineCalls.returnsRecord(method)) {
+      body.error(tree, Message.PIPELINE_CALL_VALUE, Syntax.firstLine(tree), method.getSimpleName(),
+          method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID ? "returns nothing; call it as a statement"
+              : "returns a record; assign it first, var r = " + Syntax.firstLine(tree) + ";, and pass r.<component>()");
+      return null;
+    }
+    TaskBuilder call = body.pipelineCalls.read(mi, path, method, group);
+    if (call == null) {
+      return null;
+    }
+    body.graph.use(new Use(call, "Output", group, body.at(tree)));
+    return new Argument.TaskOutput(call.name(), "Output");
   }
 
   /** Whether {@code method} reads a component of its record: what a loop item's field is ({@code item.a()}, not {@code item.toString()}). */

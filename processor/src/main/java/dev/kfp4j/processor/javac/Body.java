@@ -44,6 +44,8 @@ final class Body {
   final Set<Element> failedVariables = new HashSet<>();
   /** What each variable made by {@code Dsl.collect} ({@code var xs = Dsl.collect(...)}) stands for. */
   final Map<Element, dev.kfp4j.model.Argument> valueVariables = new HashMap<>();
+  /** The call each variable given a pipeline's record ({@code var r = Inner.inner(...)}) stands for: {@code r.total()} is its output. */
+  final Map<Element, dev.kfp4j.processor.graph.TaskBuilder> callVariables = new HashMap<>();
   /** The loop each {@code Dsl.forEach} lambda's parameter is the item of. */
   final Map<Element, Group> loopVariables = new HashMap<>();
 
@@ -53,6 +55,7 @@ final class Body {
   final SettingReader settings;
   final StepReader steps;
   final ImporterCalls importers;
+  final PipelineCallReader pipelineCalls;
 
   Body(Trees trees, CompilationUnitTree unit, Reporter reporter, PipelineBuilder graph, Function<String, ComponentSpec> specs,
       TypeMapper types) {
@@ -68,6 +71,7 @@ final class Body {
     this.settings = new SettingReader(this);
     this.steps = new StepReader(this);
     this.importers = new ImporterCalls(this);
+    this.pipelineCalls = new PipelineCallReader(this);
   }
 
   Position at(Tree tree) {

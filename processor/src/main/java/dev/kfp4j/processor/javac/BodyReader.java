@@ -119,10 +119,32 @@ final class BodyReader {
         return;
       }
     }
+    TaskBuilder call = recordCall(value, ePath);
+    if (call != null) {
+      call.component().outputs().forEach(o -> body.graph.output(o.name(), new Argument.TaskOutput(call.name(), o.name())));
+      return;
+    }
     Argument a = output(e, new TreePath(path, e));
     if (a != null) {
       body.graph.output("Output", a);
     }
+  }
+
+  /**
+   * The call a returned record comes from, {@code return Inner.inner(x);} or {@code return r;}
+   * ({@code var r = Inner.inner(x)}): the pipeline's outputs are the called one's; null when the
+   * value is no such call, or after an error.
+   */
+  private TaskBuilder recordCall(ExpressionTree value, TreePath path) {
+    Element e = body.trees.getElement(path);
+    if (value instanceof IdentifierTree && body.callVariables.containsKey(e)) {
+      return body.callVariables.get(e);
+    }
+    if (value instanceof MethodInvocationTree mi && e instanceof ExecutableElement m && PipelineCallReader.isPipeline(m)
+        && body.pipelineCalls.returnsRecord(m)) {
+      return body.pipelineCalls.read(mi, path, m, body.graph.root());
+    }
+    return null;
   }
 
   private Argument output(ExpressionTree e, TreePath path) {
@@ -160,6 +182,17 @@ final class BodyReader {
         return;
       }
       if (init != null && Syntax.unwrap(init) instanceof MethodInvocationTree mi
+          && body.trees.getElement(Syntax.unwrap(new TreePath(path, init))) instanceof ExecutableElement m
+          && PipelineCallReader.isPipeline(m) && body.pipelineCalls.returnsRecord(m)) {
+        TaskBuilder call = body.pipelineCalls.read(mi, Syntax.unwrap(new TreePath(path, init)), m, group);
+        if (call == null) {
+          body.failedVariables.add(variable);
+        } else {
+          body.callVariables.put(variable, call);
+        }
+        return;
+      }
+      if (init != null && Syntax.unwrap(init) instanceof MethodInvocationTree mi
           && body.trees.getElement(Syntax.unwrap(new TreePath(path, init))) instanceof ExecutableElement m && Syntax.isCollect(m)) {
         Argument collected = groups.collect(mi, Syntax.unwrap(new TreePath(path, init)), group);
         if (collected == null) {
@@ -176,6 +209,17 @@ final class BodyReader {
           body.failedVariables.add(variable);
         } else {
           body.valueVariables.put(variable, oneOf);
+        }
+        return;
+      }
+      if (init != null && Syntax.unwrap(init) instanceof MethodInvocationTree
+          && body.trees.getElement(Syntax.unwrap(new TreePath(path, init))) instanceof ExecutableElement m
+          && PipelineCallReader.isPipeline(m)) {
+        Argument output = body.arguments.read(init, new TreePath(path, init), group); // the call's one output
+        if (output == null) {
+          body.failedVariables.add(variable);
+        } else {
+          body.valueVariables.put(variable, output);
         }
         return;
       }

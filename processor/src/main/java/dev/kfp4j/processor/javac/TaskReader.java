@@ -76,9 +76,10 @@ final class TaskReader {
       }
       return task;
     }
-    if (Annotations.annotation(method, Syntax.PIPELINE) != null) {
-      body.error(e, Message.PIPELINE_CALL, Syntax.firstLine(e), method.getSimpleName());
-    } else if (!body.componentCall(mi, path)) {
+    if (PipelineCallReader.isPipeline(method)) {
+      return body.pipelineCalls.read(mi, path, method, group); // a statement: the called pipeline's tasks, its outputs unread
+    }
+    if (!body.componentCall(mi, path)) {
       body.error(e, Message.NOT_AN_OP_OR_SETTING, Syntax.firstLine(e));
     }
     return null;

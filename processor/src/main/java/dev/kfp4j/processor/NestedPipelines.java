@@ -1,0 +1,157 @@
+package dev.kfp4j.processor;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.argo.ArgoReader;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.PipelineCall;
+import dev.kfp4j.processor.graph.PipelineInliner;
+import dev.kfp4j.processor.graph.TaskBuilder;
+import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.spec.SpecException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Filer;
+
+/**
+ * Pipelines that call other pipelines, put together once the pipelines they call are read: a
+ * pipeline compiled in this run when its body is read (whatever order javac analyses their classes
+ * in), one from the class path from its files in {@code META-INF} ({@link #fromClassPath}). A
+ * pipeline that holds itself through others is an error on the call that closes the circle; one
+ * whose called pipeline could not be read (its errors said why) is not written.
+ */
+final class NestedPipelines {
+  /** Writes a pipeline whose calls are put in; true when it was written. */
+  interface Writer {
+    boolean write(PipelineModel pipeline, PipelineBuilder graph, Pipeline model);
+  }
+
+  private record Waiting(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {}
+
+  private final Filer filer;
+  private final Reporter reporter;
+  private final Writer writer;
+  /** The pipelines written (their calls put in) or read from the class path, by method. */
+  private final Map<String, Pipeline> done = new HashMap<>();
+  /** Pipelines waiting for a pipeline they call, by method. */
+  private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+
+  NestedPipelines(Filer filer, Reporter reporter, Writer writer) {
+    this.filer = filer;
+    this.reporter = reporter;
+    this.writer = writer;
+  }
+
+  /** {@code model}, read from {@code pipeline}'s body into {@code graph}: written now, or once the pipelines it calls are. */
+  void offer(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {
+    for (TaskBuilder t : graph.pipelineCalls()) {
+      PipelineCall call = t.pipelineCall();
+      if (!call.compiledHere() && !done.containsKey(call.source()) && !fromClassPath(pipeline, t)) {
+        return;
+      }
+      if (call.compiledHere() && !done.containsKey(call.source())) {
+        List<String> circle = circle(call.source(), pipeline.source());
+        if (circle != null) {
+          circle.add(0, pipeline.name());
+          reporter.error(t.position(), Message.PIPELINE_RECURSION, t.name(), pipeline.name(), String.join(" -> ", circle));
+          return;
+        }
+      }
+    }
+    for (TaskBuilder t : graph.pipelineCalls()) {
+      if (!done.containsKey(t.pipelineCall().source())) {
+        waiting.put(pipeline.source(), new Waiting(pipeline, graph, model));
+        return;
+      }
+    }
+    Pipeline whole = model;
+    if (!graph.pipelineCalls().isEmpty()) {
+      Map<String, Pipeline> calls = new HashMap<>();
+      graph.pipelineCalls().forEach(t -> calls.put(t.name(), done.get(t.pipelineCall().source())));
+      try {
+        whole = PipelineInliner.inline(model, calls);
+      } catch (PipelineInliner.Failure e) {
+        TaskBuilder t = graph.pipelineCalls().stream().filter(c -> c.name().equals(e.call())).findFirst().orElseThrow();
+        reporter.error(t.position(), Message.NESTED_PIPELINE, t.pipelineCall().pipelineName(), e.getMessage());
+        return;
+      } catch (IllegalArgumentException e) {
+        reporter.error(graph.pipelineCalls().get(0).position(), Message.NESTED_PIPELINE, graph.pipelineCalls().get(0).pipelineCall()
+            .pipelineName(), e.getMessage());
+        return;
+      }
+    }
+    if (writer.write(pipeline, graph, whole)) {
+      done.put(pipeline.source(), whole);
+      for (Waiting w : new ArrayList<>(waiting.values())) {
+        if (waiting.get(w.pipeline().source()) == w
+            && w.graph().pipelineCalls().stream().allMatch(c -> done.containsKey(c.pipelineCall().source()))) {
+          waiting.remove(w.pipeline().source());
+          offer(w.pipeline(), w.graph(), w.model());
+        }
+      }
+    }
+  }
+
+  /** The names of the pipelines from {@code from} to {@code to} through waiting calls ({@code from} first), or null. */
+  private List<String> circle(String from, String to) {
+    Waiting w = waiting.get(from);
+    if (w == null) {
+      return null;
+    }
+    for (TaskBuilder t : w.graph().pipelineCalls()) {
+      String next = t.pipelineCall().source();
+      List<String> rest = next.equals(to) ? new ArrayList<>() : done.containsKey(next) ? null : circle(next, to);
+      if (rest != null) {
+        rest.add(0, w.pipeline().name());
+        return rest;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Reads the pipeline {@code call} calls from the class path: its Argo workflow when {@code
+   * pipeline} is written for Argo (its tasks' command lines are KFP v1's, which both formats
+   * write), with the outputs its KFP 2 spec gives (Argo has none); else its KFP 2 spec. False,
+   * with an error on the call, when what is needed is not there.
+   */
+  private boolean fromClassPath(PipelineModel pipeline, TaskBuilder call) {
+    String name = call.pipelineCall().pipelineName();
+    String kfp2 = "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml";
+    String argo = "META-INF/kfp4j/pipelines/" + name + ".yaml";
+    boolean outputs = !call.component().outputs().isEmpty();
+    try {
+      String kfp2Text = SpecSource.read(filer, kfp2);
+      Pipeline read = kfp2Text == null ? null : Kfp2Reader.read(kfp2Text, kfp2);
+      if (pipeline.writes(Format.ARGO)) {
+        String argoText = SpecSource.read(filer, argo);
+        if (argoText == null || (outputs && read == null)) {
+          reporter.error(call.position(), Message.NESTED_PIPELINE, name, "it is not compiled with this pipeline, and " + argo
+              + (outputs ? " and " + kfp2 + " (its outputs)" : "") + " are not both on the class path; compile its class with this one,"
+              + " or put the jar it is compiled into, for both formats, on the class path");
+          return false;
+        }
+        Pipeline workflow = ArgoReader.read(argoText, argo);
+        read = new Pipeline(workflow.name(), workflow.description(), workflow.parameters(), workflow.nodes(), workflow.exitTask(),
+            workflow.settings(), workflow.source(), read == null ? java.util.Map.of() : read.outputs());
+      } else if (read == null) {
+        reporter.error(call.position(), Message.NESTED_PIPELINE, name, "it is not compiled with this pipeline, and " + kfp2
+            + " is not on the class path; compile its class with this one, or put the jar it is compiled into, with its KFP 2 spec,"
+            + " on the class path");
+        return false;
+      }
+      done.put(call.pipelineCall().source(), read);
+      return true;
+    } catch (FormatException | SpecException | IllegalArgumentException e) {
+      reporter.error(call.position(), Message.NESTED_PIPELINE, name, "its file on the class path cannot be read: " + e.getMessage());
+    }
+    return false;
+  }
+}

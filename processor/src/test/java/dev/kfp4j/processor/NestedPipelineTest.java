@@ -1,0 +1,259 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.testing.ArgoSchemas;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A {@code @Pipeline} method called in another's body, as KFP's pipeline used as a component: its
+ * tasks put into the calling pipeline ({@code <call>-<task>}), its parameters given the call's
+ * arguments, its outputs read where the call's are; in both formats, run locally, and each misuse
+ * one error on the call.
+ */
+class NestedPipelineTest {
+  @TempDir Path dir;
+
+  static final List<String> HEADER = List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;", "import java.util.*;");
+
+  static final JavaFileObject INNER = Compile.testClass("Inner", HEADER,
+      "public record Sums(int total, String said) {}",
+      "@Pipeline(name = \"inner\") public static int inner(int a, @Default(\"10\") int b) {",
+      "  var s = LibOps.add(a, b);",
+      "  Dsl.when(Dsl.gt(s.output(), 20), () -> LibOps.greet(\"big\"));",
+      "  return LibOps.add(s.output(), 1).output();",
+      "}",
+      "@Pipeline(name = \"sums\") public static Sums sums(int n) {",
+      "  var g = LibOps.greet(\"sum\");",
+      "  Dsl.forEach(List.of(1, 2), i -> LibOps.add(i, n));",
+      "  return new Sums(LibOps.add(n, n).output(), g.output());",
+      "}");
+
+  static final JavaFileObject OUTER = Compile.testClass("Outer", HEADER,
+      "@Pipeline(name = \"outer\") public static int outer(int n) {",
+      "  var first = LibOps.add(n, 1);",
+      "  int once = Inner.inner(first.output(), 5);",
+      "  var twice = Inner.inner(once, 20);",
+      "  var s = Inner.sums(twice);",
+      "  Dsl.when(Dsl.eq(s.said(), \"sum\"), () -> LibOps.add(s.total(), 1));",
+      "  LibOps.add(once, Inner.inner(n, 2));",
+      "  return twice;",
+      "}");
+
+  @Test
+  void theCalledPipelinesTasksArePutInNamedAfterTheCall() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = Compile.compile(models, PipelineModelTest.LIB, OUTER, INNER);
+    assertThat(c).succeededWithoutWarnings();
+    Pipeline outer = models.stream().filter(p -> p.name().equals("outer")).findFirst().orElseThrow();
+    assertThat(outer.allNodes().stream().map(Node::name).toList()).containsExactly(
+        "add", "inner-add", "condition-2", "inner-greet", "inner-add-2",
+        "inner-2-add", "condition-3", "inner-2-greet", "inner-2-add-2",
+        "sums-greet", "for-loop-4", "sums-add", "sums-add-2",
+        "condition-1", "add-2", "add-3", "inner-3-add", "condition-5", "inner-3-greet", "inner-3-add-2").inOrder();
+    assertThat(((Task) outer.node("inner-add").orElseThrow()).arguments()).containsExactly(
+        "a", new Argument.TaskOutput("add", "Output"), "b", new Argument.Constant("5", dev.kfp4j.model.ParameterType.INTEGER));
+    // the second call takes the first's output, which is its last task's
+    assertThat(((Task) outer.node("inner-2-add").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.TaskOutput("inner-add-2", "Output"));
+    Condition big = (Condition) outer.node("condition-3").orElseThrow();
+    assertThat(big.predicate()).isEqualTo(new Predicate.Comparison(new Argument.TaskOutput("inner-2-add", "Output"), Predicate.Operator.GT,
+        new Argument.Constant("20", dev.kfp4j.model.ParameterType.INTEGER)));
+    assertThat(((Loop) outer.node("for-loop-4").orElseThrow()).body().stream().map(Node::name).toList()).containsExactly("sums-add");
+    assertThat(((Task) outer.node("sums-add").orElseThrow()).arguments().get("b")).isEqualTo(new Argument.TaskOutput("inner-2-add-2", "Output"));
+    Condition said = (Condition) outer.node("condition-1").orElseThrow();
+    assertThat(said.predicate()).isEqualTo(new Predicate.Comparison(new Argument.TaskOutput("sums-greet", "Output"), Predicate.Operator.EQ,
+        Argument.Constant.of("sum")));
+    assertThat(((Task) outer.node("add-2").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.TaskOutput("sums-add-2", "Output"));
+    assertThat(((Task) outer.node("add-3").orElseThrow()).arguments()).containsExactly(
+        "a", new Argument.TaskOutput("inner-add-2", "Output"), "b", new Argument.TaskOutput("inner-3-add-2", "Output"));
+    assertThat(outer.outputs()).containsExactly("Output", new Argument.TaskOutput("inner-2-add-2", "Output"));
+
+    String argo = Compile.resource(c, "META-INF/kfp4j/pipelines/outer.yaml");
+    ArgoSchemas.assertValid(argo, "outer.yaml");
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml");
+    Compile.validKfp2(kfp2, "outer.yaml");
+    assertThat(Kfp2Reader.read(kfp2, "outer.yaml").allNodes().stream().map(Node::name).toList())
+        .containsExactlyElementsIn(outer.allNodes().stream().map(Node::name).toList());
+  }
+
+  @Test
+  void anOuterPipelineCallingAnInnerOneTwiceRunsLocally() throws Exception {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = Compile.compile(models, PipelineModelTest.LIB, OUTER, INNER);
+    assertThat(c).succeededWithoutWarnings();
+    String argo = Compile.resource(c, "META-INF/kfp4j/pipelines/outer.yaml");
+    Path classes = Compile.writeOutput(c, dir.resolve("classes"));
+    RunResult r;
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+        getClass().getClassLoader())) {
+      r = LocalRunner.builder().root(dir.resolve("run")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+          .classLoader(loader).progress(false).summary(false).build()
+          .run(Workflow.parse(argo, "outer.yaml"), Map.of("n", "3"));
+    }
+    assertThat(r.failedTask().map(TaskResult::message)).isEmpty();
+    assertThat(r.succeeded()).isTrue();
+    // n=3: add 4; inner(4, 5): 9, not big, 10; inner(10, 20): 30, big, 31; sums(31): 62
+    assertThat(r.output("inner-add-2", "Output")).isEqualTo("10");
+    assertThat(r.output("inner-2-add", "Output")).isEqualTo("30");
+    assertThat(r.tasks().stream().filter(t -> t.name().equals("inner-2-greet")).map(TaskResult::state).toList())
+        .containsExactly(TaskResult.State.Succeeded); // 30 > 20: the second call's condition holds
+    assertThat(r.tasks().stream().filter(t -> t.name().equals("inner-greet")).map(TaskResult::state).toList())
+        .doesNotContain(TaskResult.State.Succeeded); // 9: the first's does not
+    assertThat(r.output("sums-add-2", "Output")).isEqualTo("62");
+    assertThat(r.tasks().stream().filter(t -> t.name().equals("add-2")).map(t -> t.outputs().get("Output")).toList())
+        .containsExactly("63"); // in the condition on sums' 'said' output
+    assertThat(r.output("add-3", "Output")).isEqualTo("16"); // 10 + inner(3, 2) = 10 + 6
+  }
+
+  @Test
+  void aCallInALoopOrAConditionPutsTheTasksThereAndItsOutputsCanBeCollected() {
+    List<Pipeline> models = new ArrayList<>();
+    JavaFileObject outer = Compile.testClass("Outer", HEADER,
+        "@Pipeline(name = \"outer\", formats = Format.KFP2) public static Inner.Sums outer(List<Integer> xs) {",
+        "  Dsl.forEach(List.of(1, 2), i -> Inner.inner(i, 1));",
+        "  var all = Dsl.collect(xs, x -> Inner.inner(x, 2));",
+        "  LibOps.count(all);",
+        "  Dsl.when(Dsl.gt(LibOps.count(xs).output(), 1), () -> Inner.sums(3));",
+        "  return Inner.sums(4);",
+        "}");
+    Compilation c = Compile.compile(models, PipelineModelTest.LIB, outer, INNER);
+    assertThat(c).succeededWithoutWarnings();
+    Pipeline p = models.stream().filter(m -> m.name().equals("outer")).findFirst().orElseThrow();
+    Loop first = (Loop) p.nodes().get(0);
+    assertThat(first.body().stream().map(Node::name).toList()).containsExactly("inner-add", "condition-4", "inner-add-2").inOrder();
+    assertThat(((Task) p.node("inner-add").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.LoopItem("for-loop-1", null));
+    assertThat(((Task) p.node("count").orElseThrow()).arguments().get("xs"))
+        .isEqualTo(new Argument.Collected("for-loop-2", "inner-2-add-2", "Output"));
+    assertThat(p.outputs()).containsExactly("total", new Argument.TaskOutput("sums-2-add-2", "Output"),
+        "said", new Argument.TaskOutput("sums-2-greet", "Output"));
+    assertThat(((Condition) p.node("condition-3").orElseThrow()).body().stream().map(Node::name).toList())
+        .containsExactly("sums-greet", "for-loop-6", "sums-add-2").inOrder();
+    Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml"), "outer.yaml");
+  }
+
+  @Test
+  void nullLeavesAParameterOutForItsDefaultAndARecordVariableIsReturnedWhole() {
+    List<Pipeline> models = new ArrayList<>();
+    JavaFileObject outer = Compile.testClass("Outer", HEADER,
+        "@Pipeline(name = \"plus\") public static int plus(int a, @Default(\"10\") Integer b) { return LibOps.add(a, b).output(); }",
+        "@Pipeline(name = \"outer\") public static Inner.Sums outer(int n) {",
+        "  var s = Inner.sums(plus(n, null));",
+        "  return s;",
+        "}",
+        "@Pipeline(name = \"exiting\") public static void exiting(int n) {",
+        "  Dsl.exitHandler(LibOps.greet(\"done\"), () -> Inner.inner(n, 1));",
+        "}");
+    Compilation c = Compile.compile(models, PipelineModelTest.LIB, outer, INNER);
+    assertThat(c).succeededWithoutWarnings();
+    Pipeline p = models.stream().filter(m -> m.name().equals("outer")).findFirst().orElseThrow();
+    assertThat(((Task) p.node("plus-add").orElseThrow()).arguments()).containsExactly("a", new Argument.PipelineParameter("n"),
+        "b", new Argument.Constant("10", dev.kfp4j.model.ParameterType.INTEGER));
+    assertThat(p.outputs()).containsExactly("total", new Argument.TaskOutput("sums-add-2", "Output"),
+        "said", new Argument.TaskOutput("sums-greet", "Output"));
+    Pipeline exiting = models.stream().filter(m -> m.name().equals("exiting")).findFirst().orElseThrow();
+    assertThat(exiting.exitTask().name()).isEqualTo("greet");
+    assertThat(exiting.steps().stream().map(Node::name).toList()).containsExactly("inner-add", "inner-greet", "inner-add-2", "greet");
+    for (String name : List.of("outer", "exiting")) {
+      ArgoSchemas.assertValid(Compile.resource(c, "META-INF/kfp4j/pipelines/" + name + ".yaml"), name);
+      Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml"), name);
+    }
+  }
+
+  @Test
+  void aPipelineOnTheClassPathIsReadFromItsFileThere() {
+    Compilation lib = Compile.compile(PipelineModelTest.LIB, INNER);
+    assertThat(lib).succeeded();
+    Path classes = Compile.writeOutput(lib, dir.resolve("lib"));
+    JavaFileObject outer = Compile.testClass("Outer", HEADER,
+        "@Pipeline(name = \"outer\", formats = Format.KFP2) public static int outer(int n) {",
+        "  var once = Inner.inner(n, 5);",
+        "  var s = Inner.sums(once);",
+        "  return LibOps.add(once, s.total()).output();",
+        "}");
+    Compilation c = Compile.compileAgainst(classes, outer);
+    assertThat(c).succeededWithoutWarnings();
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml");
+    Compile.validKfp2(kfp2, "outer.yaml");
+    Pipeline p = Kfp2Reader.read(kfp2, "outer.yaml");
+    assertThat(((Task) p.node("sums-add").orElseThrow()).arguments().get("b")).isEqualTo(new Argument.TaskOutput("inner-add-2", "Output"));
+    assertThat(((Task) p.node("add").orElseThrow()).arguments()).containsExactly("a", new Argument.TaskOutput("inner-add-2", "Output"),
+        "b", new Argument.TaskOutput("sums-add-2", "Output"));
+
+    assertThat(((Task) p.node("inner-add").orElseThrow()).arguments()).containsExactly("a", new Argument.PipelineParameter("n"),
+        "b", new Argument.Constant("5", dev.kfp4j.model.ParameterType.INTEGER)); // by position: the class file has no parameter names
+
+    // for Argo, from its Argo workflow, with its outputs from its KFP 2 spec
+    Compilation both = Compile.compileAgainst(classes, OUTER);
+    assertThat(both).succeededWithoutWarnings();
+    ArgoSchemas.assertValid(Compile.resource(both, "META-INF/kfp4j/pipelines/outer.yaml"), "outer.yaml");
+    Pipeline fromArgo = dev.kfp4j.format.argo.ArgoReader.read(Compile.resource(both, "META-INF/kfp4j/pipelines/outer.yaml"), "outer.yaml");
+    assertThat(((Task) fromArgo.node("sums-add").orElseThrow()).arguments().get("b")).isEqualTo(new Argument.TaskOutput("inner-2-add-2", "Output"));
+    Compile.validKfp2(Compile.resource(both, "META-INF/kfp4j/kfp2/pipelines/outer.yaml"), "outer.yaml");
+  }
+
+  static Stream<Arguments> misuses() {
+    return Stream.of(
+        Arguments.of("kfp4j:PipelineRecursion", "P.p(n - 1);",
+            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.add(n, 1);", "  P.p(n - 1);", "}"},
+            "'P.p(n - 1)' makes pipeline 'p' hold itself (p -> p), which would never end; call the ops of its tasks here instead"),
+        Arguments.of("kfp4j:PipelineRecursion", "return P.a(n);",
+            new String[] {"@Pipeline public static int a(int n) { return P.b(n); }",
+                "@Pipeline public static int b(int n) { return P.a(n); }"},
+            "which would never end"),
+        Arguments.of("kfp4j:UnsupportedStatement", "P.withExit()",
+            new String[] {"@Pipeline(name = \"with-exit\") public static void withExit() {",
+                "  Dsl.exitHandler(LibOps.greet(\"bye\"), () -> LibOps.add(1, 2));", "}",
+                "@Pipeline public static void p() { P.withExit(); }"},
+            "pipeline 'with-exit' cannot be put into this pipeline: it has an exit handler (Dsl.exitHandler)"),
+        Arguments.of("kfp4j:UnsupportedStatement", "Dsl.eq(P.r(1)",
+            new String[] {"public record R(int a, int b) {}",
+                "@Pipeline public static R r(int n) { return new R(LibOps.add(n, 1).output(), LibOps.add(n, 2).output()); }",
+                "@Pipeline public static void p() { Dsl.when(Dsl.eq(P.r(1), 3), () -> LibOps.add(1, 2)); }"},
+            "'P.r(1)' passes the call of @Pipeline method 'r' as a value, but it returns a record; assign it first, var r = P.r(1);, "
+                + "and pass r.<component>()"),
+        Arguments.of("kfp4j:UnsupportedStatement", "x -> P.o(x)",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static String o(int n) {",
+                "  var said = Dsl.oneOf(Dsl.gt(n, 1), () -> LibOps.greet(\"a\").output()).otherwise(() -> LibOps.greet(\"b\").output());",
+                "  return said;", "}",
+                "@Pipeline(formats = Format.KFP2) public static List<String> p() {",
+                "  var all = Dsl.collect(List.of(1, 2), x -> P.o(x));", "  return all;", "}"},
+            "pipeline 'o' cannot be put into this pipeline: its output 'Output' comes from a condition or a loop inside it, which "
+                + "Dsl.collect cannot take; give Dsl.collect an output of a task of its own lambda"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("misuses")
+  void eachMisuseIsOneErrorOnTheCall(String tag, String line, String[] body, String message) {
+    JavaFileObject source = Compile.testClass("P", HEADER, body);
+    Compilation c = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(c).hadErrorContaining("[" + tag + "]");
+    assertThat(c).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertThat(c).hadErrorCount(1);
+  }
+}
