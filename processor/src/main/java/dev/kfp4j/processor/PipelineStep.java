@@ -19,6 +19,7 @@ import dev.kfp4j.processor.validation.PipelineValidator;
 import dev.kfp4j.processor.validation.graph.GraphChecks;
 import dev.kfp4j.processor.writer.PipelineClassWriter;
 import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ final class PipelineStep implements PipelineBodies.Sink {
   private final PipelineIndex index;
   private final PipelineBodies bodies;
   private final NestedPipelines nested;
+  /** The digest of the files written for each pipeline, by method. */
+  private final Map<String, String> written = new java.util.HashMap<>();
+  /** The source file of each pipeline read, by method. */
+  private final Map<String, String> files = new java.util.HashMap<>();
   private final Consumer<Pipeline> models;
   private final List<PipelineModel> read = new ArrayList<>();
   /** The pipeline classes written so far, by qualified name: the method each was generated for. */
@@ -96,13 +101,14 @@ final class PipelineStep implements PipelineBodies.Sink {
     if (!GraphChecks.check(graph, reporter) || graph.incomplete()) {
       return;
     }
+    files.put(pipeline.source(), sources.file(pipeline.element())); // now: javac forgets a class's trees once it is written
     nested.offer(pipeline, graph, graph.build());
   }
 
   /** Writes {@code model}, the pipeline read into {@code graph} with the pipelines it calls put in; true when written. */
   private boolean write(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {
-    String argo = pipeline.writes(Format.ARGO) ? format(pipeline, model, ArgoWriter::write, Message.ARGO_NOT_WRITTEN) : "";
-    String kfp2 = pipeline.writes(Format.KFP2) ? format(pipeline, model, Kfp2Writer::write, Message.KFP2_NOT_WRITTEN) : "";
+    String argo = pipeline.writes(Format.ARGO) ? format(pipeline, graph, model, ArgoWriter::write, Message.ARGO_NOT_WRITTEN) : "";
+    String kfp2 = pipeline.writes(Format.KFP2) ? format(pipeline, graph, model, Kfp2Writer::write, Message.KFP2_NOT_WRITTEN) : "";
     if (argo == null || kfp2 == null) {
       return false;
     }
@@ -112,7 +118,10 @@ final class PipelineStep implements PipelineBodies.Sink {
     if (pipeline.writes(Format.KFP2)) {
       write(pipeline.kfp2ResourcePath(), kfp2, pipeline);
     }
-    index.compiled(pipeline, sources.file(pipeline.element()), embedded(graph, model));
+    String digest = Sha256.hexOf(argo + kfp2);
+    written.put(pipeline.source(), digest);
+    index.compiled(pipeline, files.get(pipeline.source()), embedded(graph, model));
+    checkCallers(pipeline, digest);
     read.add(pipeline);
     models.accept(model);
     return true;
@@ -122,11 +131,16 @@ final class PipelineStep implements PipelineBodies.Sink {
    * {@code model} in a format; null, with an error on the method, when the format cannot express
    * it (the graph checks catch what they can where it is written; this is what is left).
    */
-  private String format(PipelineModel pipeline, Pipeline model, Function<Pipeline, String> writer, Message notWritten) {
+  private String format(PipelineModel pipeline, PipelineBuilder graph, Pipeline model, Function<Pipeline, String> writer,
+      Message notWritten) {
     try {
       return writer.apply(model);
     } catch (FormatException | dev.kfp4j.spec.SpecException e) {
-      reporter.error(pipeline.element(), notWritten, e.getMessage());
+      if (graph.at() != null && !graph.pipelineCalls().isEmpty()) {
+        reporter.error(graph.at(), notWritten, e.getMessage()); // written once the pipelines it calls are: its class may be written
+      } else {
+        reporter.error(pipeline.element(), notWritten, e.getMessage());
+      }
       return null;
     }
   }
@@ -139,12 +153,18 @@ final class PipelineStep implements PipelineBodies.Sink {
     }
   }
 
-  /** The component specs the pipeline's tasks run, by resource, with their digests. */
+  /** The component specs the pipeline's tasks run, by resource, and the pipelines it calls, with their digests. */
   private Map<String, String> embedded(PipelineBuilder graph, Pipeline model) {
     Map<String, String> out = new TreeMap<>();
     for (StepBuilder s : graph.steps()) {
       if (s instanceof TaskBuilder t && t.graphCall() == null && t.pipelineCall() == null) {
         put(out, t.component());
+      }
+    }
+    for (TaskBuilder call : graph.pipelineCalls()) {
+      String digest = written.get(call.pipelineCall().source());
+      if (digest != null) {
+        out.put(calledKey(call.pipelineCall().pipelineName()), digest); // what it puts in of a pipeline compiled with it
       }
     }
     for (dev.kfp4j.model.Step s : model.steps()) {
@@ -156,6 +176,24 @@ final class PipelineStep implements PipelineBodies.Sink {
       put(out, call.component());
     }
     return out;
+  }
+
+  /**
+   * Reports the pipelines compiled earlier that put in another version of {@code pipeline} and are
+   * not compiled now: their files still run its earlier tasks.
+   */
+  private void checkCallers(PipelineModel pipeline, String digest) {
+    if (!sources.available()) {
+      return;
+    }
+    for (PipelineIndex.Entry e : index.staleUsers(calledKey(pipeline.name()), () -> digest, sources::compiledNow)) {
+      reporter.error(pipeline.element(), Message.STALE_CALLER, pipeline.name(), e.name(), e.file(), e.file());
+    }
+  }
+
+  /** The key of a called pipeline in the index's entry of a pipeline that calls it, beside its component specs. */
+  private static String calledKey(String pipelineName) {
+    return "META-INF/kfp4j/pipelines/" + pipelineName + ".yaml";
   }
 
   private void put(Map<String, String> out, ComponentSpec spec) {

@@ -217,6 +217,23 @@ class NestedPipelineTest {
     Compile.validKfp2(Compile.resource(both, "META-INF/kfp4j/kfp2/pipelines/outer.yaml"), "outer.yaml");
   }
 
+  @Test
+  void aCalledPipelineChangedAndCompiledWithoutItsCallerNamesTheCallersFile() {
+    Path classes = Compile.writeOutput(Compile.compile(PipelineModelTest.LIB, OUTER, INNER), dir.resolve("all"));
+    assertThat(Compile.compileAgainst(classes, INNER)).succeededWithoutWarnings(); // unchanged: the caller's files hold
+    String[] changed = {"public record Sums(int total, String said) {}",
+        "@Pipeline(name = \"inner\") public static int inner(int a, @Default(\"10\") int b) {",
+        "  return LibOps.add(a, b).output();", "}",
+        "@Pipeline(name = \"sums\") public static Sums sums(int n) {",
+        "  return new Sums(LibOps.add(n, n).output(), LibOps.greet(\"sum\").output());", "}"};
+    JavaFileObject inner = Compile.testClass("Inner", HEADER, changed);
+    Compilation alone = Compile.compileAgainst(classes, inner);
+    assertThat(alone).hadErrorContaining("[kfp4j:StalePipeline] pipeline 'inner' changed, but pipeline 'outer' in test/Outer.java calls it, "
+        + "holds its earlier tasks and is not compiled now; compile test/Outer.java together with this file")
+        .inFile(inner).onLineContaining("@Pipeline(name = \"inner\")");
+    assertThat(alone).hadErrorCount(2); // 'sums' changed too
+  }
+
   static Stream<Arguments> misuses() {
     return Stream.of(
         Arguments.of("kfp4j:PipelineRecursion", "P.p(n - 1);",
@@ -245,6 +262,20 @@ class NestedPipelineTest {
                 "  var all = Dsl.collect(List.of(1, 2), x -> P.o(x));", "  return all;", "}"},
             "pipeline 'o' cannot be put into this pipeline: its output 'Output' comes from a condition or a loop inside it, which "
                 + "Dsl.collect cannot take; give Dsl.collect an output of a task of its own lambda"));
+  }
+
+  @Test
+  void whatArgoCannotHoldOfACalledPipelineIsAnErrorOnTheCaller() {
+    JavaFileObject kfp2Only = Compile.testClass("K", HEADER,
+        "@Pipeline(name = \"said\", formats = Format.KFP2) public static String said(int n) {",
+        "  var said = Dsl.oneOf(Dsl.gt(n, 1), () -> LibOps.greet(\"a\").output()).otherwise(() -> LibOps.greet(\"b\").output());",
+        "  return said;", "}");
+    JavaFileObject caller = Compile.testClass("Caller", HEADER,
+        "@Pipeline(name = \"caller\") public static void caller(int n) {", "  LibOps.greet(K.said(n));", "}");
+    Compilation c = Compile.compile(PipelineModelTest.LIB, caller, kfp2Only);
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] pipeline 'caller', task 'greet': the output of whichever branch of "
+        + "'condition-branches-1' ran (KFP 2's dsl.OneOf) has no Argo form; write this pipeline in the KFP 2 format only").inFile(caller).onLineContaining("@Pipeline(name = \"caller\")");
+    assertThat(c).hadErrorCount(1);
   }
 
   @ParameterizedTest(name = "{0}: {1}")

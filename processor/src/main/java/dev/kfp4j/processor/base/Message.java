@@ -249,7 +249,9 @@ public enum Message {
       "%s(...) does not apply to an importer, which runs no container of its own; it takes after, displayName, caching, retries, retryBackoff, reimport, downloadToWorkspace and metadata"),
   // Partial compilation
   STALE_PIPELINE(
-      "component '%s' changed, but pipeline '%s' in %s embeds its earlier spec and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)");
+      "component '%s' changed, but pipeline '%s' in %s embeds its earlier spec and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)"),
+  STALE_CALLER("StalePipeline",
+      "pipeline '%s' changed, but pipeline '%s' in %s calls it, holds its earlier tasks and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)");
 
   private final String tag;
 

@@ -44,6 +44,7 @@ public final class PipelineBuilder {
   private final Map<String, Argument> outputs = new LinkedHashMap<>();
   private TaskBuilder exitTask;
   private boolean incomplete;
+  private Position method;
 
   public PipelineBuilder(PipelineModel pipeline) {
     this.pipeline = pipeline;
@@ -51,6 +52,16 @@ public final class PipelineBuilder {
 
   public PipelineModel pipeline() {
     return pipeline;
+  }
+
+  /** Sets where the pipeline's method is written. */
+  public void at(Position method) {
+    this.method = method;
+  }
+
+  /** Where the pipeline's method is written (for errors on it after its class is written), or null. */
+  public Position at() {
+    return method;
   }
 
   public Group root() {

@@ -167,6 +167,7 @@ public final class PipelineBodies {
       }
       pipeline = pipeline.withElement(method);
       PipelineBuilder graph = new PipelineBuilder(pipeline);
+      graph.at(new TreePosition(trees, path.getCompilationUnit(), path.getLeaf())); // kept: javac forgets the trees of a class written
       int errors = reporter.errorCount();
       new BodyReader(new Body(trees, path.getCompilationUnit(), reporter, graph, specs, types)).read(path);
       if (reporter.errorCount() > errors) {
