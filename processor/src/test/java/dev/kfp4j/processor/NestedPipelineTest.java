@@ -132,7 +132,7 @@ class NestedPipelineTest {
   }
 
   @Test
-  void aCallInALoopOrAConditionPutsTheTasksThereAndItsOutputsCanBeCollected() {
+  void aCallInALoopAConditionOrABranchPutsItsTasksThereAndItsOutputsCanBeCollectedOrChosen() {
     List<Pipeline> models = new ArrayList<>();
     JavaFileObject outer = Compile.testClass("Outer", HEADER,
         "@Pipeline(name = \"outer\", formats = Format.KFP2) public static Inner.Sums outer(List<Integer> xs) {",
@@ -140,20 +140,24 @@ class NestedPipelineTest {
         "  var all = Dsl.collect(xs, x -> Inner.inner(x, 2));",
         "  LibOps.count(all);",
         "  Dsl.when(Dsl.gt(LibOps.count(xs).output(), 1), () -> Inner.sums(3));",
+        "  var either = Dsl.oneOf(Dsl.gt(LibOps.count(xs).output(), 2), () -> Inner.inner(1, 2)).otherwise(() -> Inner.inner(3, 4));",
+        "  LibOps.add(either, 1);",
         "  return Inner.sums(4);",
         "}");
     Compilation c = Compile.compile(models, PipelineModelTest.LIB, outer, INNER);
     assertThat(c).succeededWithoutWarnings();
     Pipeline p = models.stream().filter(m -> m.name().equals("outer")).findFirst().orElseThrow();
     Loop first = (Loop) p.nodes().get(0);
-    assertThat(first.body().stream().map(Node::name).toList()).containsExactly("inner-add", "condition-4", "inner-add-2").inOrder();
+    assertThat(first.body().stream().map(Node::name).toList()).containsExactly("inner-add", "condition-7", "inner-add-2").inOrder();
     assertThat(((Task) p.node("inner-add").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.LoopItem("for-loop-1", null));
     assertThat(((Task) p.node("count").orElseThrow()).arguments().get("xs"))
         .isEqualTo(new Argument.Collected("for-loop-2", "inner-2-add-2", "Output"));
     assertThat(p.outputs()).containsExactly("total", new Argument.TaskOutput("sums-2-add-2", "Output"),
         "said", new Argument.TaskOutput("sums-2-greet", "Output"));
+    assertThat(((Task) p.node("add").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.OneOf("condition-branches-4",
+        List.of(new Argument.TaskOutput("inner-3-add-2", "Output"), new Argument.TaskOutput("inner-4-add-2", "Output"))));
     assertThat(((Condition) p.node("condition-3").orElseThrow()).body().stream().map(Node::name).toList())
-        .containsExactly("sums-greet", "for-loop-6", "sums-add-2").inOrder();
+        .containsExactly("sums-greet", "for-loop-9", "sums-add-2").inOrder();
     Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml"), "outer.yaml");
   }
 
