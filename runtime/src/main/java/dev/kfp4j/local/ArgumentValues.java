@@ -152,9 +152,29 @@ final class ArgumentValues {
       }
     }
     if (a instanceof Argument.Collected c) {
-      throw new WorkflowException("collected artifacts of loop '" + c.loop() + "' are not run locally yet; collect values");
+      throw new WorkflowException("the artifacts of '" + c.task() + "' collected from loop '" + c.loop() + "' are a list; "
+          + "an input that takes one artifact cannot take them");
     }
     return null;
+  }
+
+  /**
+   * The artifacts {@code c} collects: output {@code c.output()} of task {@code c.task()} of each
+   * iteration of its loop that gave it, in the order of the loop's items, as KFP 2's {@code
+   * dsl.Collected} gives a list of artifacts.
+   */
+  List<OutputArtifact> files(Argument.Collected c, Scope scope) {
+    List<OutputArtifact> out = new ArrayList<>();
+    Map<String, Scope> iterations = scope.iterations(c.loop());
+    if (iterations != null) {
+      for (Scope s : iterations.values()) {
+        OutputArtifact a = s.results.get(c.task()) == null ? null : file(new Argument.TaskOutput(c.task(), c.output()), s);
+        if (a != null) {
+          out.add(a);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether {@code p} holds: each comparison of two values, as numbers when both are, true/false when both are, else text. */

@@ -346,6 +346,18 @@ final class ModelPlan implements Plan {
       Argument a = task.arguments().get(n);
       boolean artifact = task.component().inputIsArtifact(n);
       String text = null;
+      if (a != null && in.isArtifactList()) {
+        if (!(a instanceof Argument.Collected c)) {
+          throw new WorkflowException(where + " gives input '" + n + "', which takes a list of artifacts, " + a
+              + "; give it the artifacts a loop collects");
+        }
+        List<OutputArtifact> list = values.files(c, scope);
+        for (int i = 0; i < list.size(); i++) {
+          files.put(TaskSteps.listItem(n, i), list.get(i).path());
+          metadata.put(TaskSteps.listItem(n, i), list.get(i).metadata());
+        }
+        continue;
+      }
       if (a != null && artifact) {
         OutputArtifact file = values.file(a, scope);
         if (file != null) {

@@ -290,6 +290,15 @@ final class TaskSteps {
     if (p instanceof Placeholder.ExecutorInput) {
       return executorInput(component, values, metadata, paths);
     }
+    // as the artifacts the executor input lists: KFP's launcher (backend/src/v2) leaves this placeholder as it is
+    if (p instanceof Placeholder.InputArtifacts a) {
+      InputSpec in = component.input(a.input()).orElse(null);
+      if (in == null || !in.isArtifactList()) {
+        throw new WorkflowException(where + ": its command reads the list of artifacts of input '" + a.input()
+            + "', which takes no list of artifacts");
+      }
+      return Yaml.jsonText(artifactList(in, metadata, paths));
+    }
     throw new WorkflowException(where + ": the local runner does not resolve the placeholder " + p);
   }
 
@@ -304,6 +313,8 @@ final class TaskSteps {
       String n = in.name();
       if (values.containsKey(n)) {
         parameterValues.set(n, ArgumentValues.json(values.get(n), ArgumentValues.type(in)));
+      } else if (in.isArtifactList()) {
+        inArtifacts.putObject(n).set("artifacts", artifactList(in, metadata, paths));
       } else if (paths.inputs().containsKey(n)) {
         inArtifacts.putObject(n).putArray("artifacts").add(artifact(n, schemaTitle(in.type()), paths.inputs().get(n),
             paths.local(), metadata.getOrDefault(n, Map.of())));
@@ -322,6 +333,25 @@ final class TaskSteps {
     }
     outputs.put("outputFile", paths.executorOutput());
     return Yaml.jsonText(root);
+  }
+
+  /**
+   * The key under which item {@code index} of input {@code input}, which takes a list of artifacts, is among a step's input
+   * files: {@code models[0]}, {@code models[1]}..., in the list's order.
+   */
+  static String listItem(String input, int index) {
+    return input + "[" + index + "]";
+  }
+
+  /** The artifacts of an input that takes a list of them, in order, as the executor input lists them (none: empty). */
+  private static tools.jackson.databind.node.ArrayNode artifactList(InputSpec in, Map<String, Map<String, Object>> metadata,
+      Paths paths) {
+    tools.jackson.databind.node.ArrayNode list = Yaml.array();
+    for (int i = 0; paths.inputs().containsKey(listItem(in.name(), i)); i++) {
+      String item = listItem(in.name(), i);
+      list.add(artifact(in.name(), schemaTitle(in.type()), paths.inputs().get(item), paths.local(), metadata.getOrDefault(item, Map.of())));
+    }
+    return list;
   }
 
   private static ObjectNode artifact(String name, String schemaTitle, String path, boolean local, Map<String, Object> metadata) {

@@ -116,6 +116,10 @@ public record CommandLine(List<String> command, List<String> args, Map<String, S
       if (p instanceof Placeholder.OutputUri u) {
         throw noUri("output", u.output());
       }
+      if (p instanceof Placeholder.InputArtifacts a) {
+        throw new SpecException(spec.name() + ": its command line passes the list of artifacts of input '" + a.input()
+            + "' (KFP 2's {{$.inputs.artifacts['" + a.input() + "']}}), which only KFP 2 gives; compile the pipeline for KFP 2");
+      }
       if (p instanceof Placeholder.Concat c) {
         return String.join("", list(c.items()));
       }

@@ -151,7 +151,7 @@ public record ComponentSpec(
       return true;
     }
     Optional<InputSpec> in = input(input);
-    return in.isPresent() && isSchemaTitle(in.get().type());
+    return in.isPresent() && (isSchemaTitle(in.get().type()) || in.get().isArtifactList());
   }
 
   /**

@@ -199,6 +199,8 @@ final class ComponentYamlText {
       text("outputUri", v.output(), column);
     } else if (p instanceof Placeholder.IsPresent v) {
       text("isPresent", v.input(), column);
+    } else if (p instanceof Placeholder.InputArtifacts a) {
+      throw ComponentYamlWriter.noArtifactList(a);
     } else if (p instanceof Placeholder.Concat c) {
       out.append("concat:\n");
       items(c.items(), column);

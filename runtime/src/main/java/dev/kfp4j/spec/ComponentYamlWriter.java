@@ -183,6 +183,8 @@ final class ComponentYamlWriter {
       ObjectNode n = NODES.objectNode();
       n.set("concat", toNodes(c.items()));
       return n;
+    } else if (p instanceof Placeholder.InputArtifacts a) {
+      throw noArtifactList(a);
     }
     Placeholder.If i = (Placeholder.If) p;
     ObjectNode n = NODES.objectNode();
@@ -203,4 +205,10 @@ final class ComponentYamlWriter {
     return n;
   }
 
+
+  /** KFP v1's component YAML has no placeholder for a list of artifacts (KFP 2's {@code {{$.inputs.artifacts['x']}}}). */
+  static IllegalArgumentException noArtifactList(Placeholder.InputArtifacts a) {
+    return new IllegalArgumentException("KFP v1's component YAML has no placeholder for the list of artifacts of input '" + a.input()
+        + "' (KFP 2's {{$.inputs.artifacts['" + a.input() + "']}}); keep this component in KFP 2's format");
+  }
 }

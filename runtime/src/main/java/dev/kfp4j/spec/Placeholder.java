@@ -103,6 +103,24 @@ public sealed interface Placeholder {
     }
   }
 
+  /**
+   * KFP 2's {@code {{$.inputs.artifacts['name']}}}: the artifacts of an input that takes a list of
+   * them ({@code isArtifactList}), as a JSON array of the executor input's artifacts ({@code name},
+   * {@code uri}, {@code type}, {@code metadata}), which KFP's SDK writes for a container component's
+   * {@code Input[List[Dataset]]}. KFP v1's component YAML has no such placeholder.
+   */
+  record InputArtifacts(String input) implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof InputArtifacts o && Objects.equals(input, o.input);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(input);
+    }
+  }
+
   /** {@code {concat: [...]}}: the items joined into one string. */
   record Concat(List<Placeholder> items) implements Placeholder {
     public Concat {

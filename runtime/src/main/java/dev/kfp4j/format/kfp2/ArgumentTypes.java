@@ -32,10 +32,13 @@ final class ArgumentTypes {
     this.levels = levels;
   }
 
-  /** Whether {@code a} is a file: an artifact parameter of the pipeline, or an artifact output of a task. */
+  /** Whether {@code a} is a file: an artifact parameter of the pipeline, an artifact output of a task (or, collected, a list of them). */
   boolean isArtifact(Argument a) {
     if (a instanceof Argument.OneOf o) {
       return isArtifact(o.outputs().get(0));
+    }
+    if (a instanceof Argument.Collected c) {
+      return isArtifact(new Argument.TaskOutput(c.task(), c.output()));
     }
     if (a instanceof Argument.PipelineParameter p) {
       return pipeline.parameter(p.name()).map(Parameter::isArtifact).orElse(false);
@@ -51,6 +54,9 @@ final class ArgumentTypes {
   String schemaTitle(Argument a) {
     if (a instanceof Argument.OneOf o) {
       return schemaTitle(o.outputs().get(0));
+    }
+    if (a instanceof Argument.Collected c) {
+      return schemaTitle(new Argument.TaskOutput(c.task(), c.output()));
     }
     if (a instanceof Argument.PipelineParameter p) {
       return pipeline.parameter(p.name()).map(Parameter::artifactType).orElseThrow();

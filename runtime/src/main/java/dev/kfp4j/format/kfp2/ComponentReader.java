@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * spec of the model: parameters typed with KFP v1's names ({@code NUMBER_INTEGER} → {@code
  * Integer}), artifacts with their schema title ({@code system.Dataset}), and the command line's
  * placeholders ({@code {{$.inputs.parameters['x']}}}, {@code {{$.outputs.artifacts['m'].path}}},
- * {@code {{$.inputs.artifacts['d'].uri}}}, {@code {{$}}}, {@code {"Concat": ...}}, {@code
+ * {@code {{$.inputs.artifacts['d'].uri}}}, {@code {{$.inputs.artifacts['ds']}}} (a list of artifacts), {@code {{$}}}, {@code {"Concat": ...}}, {@code
  * {"IfPresent": ...}}) as the model's.
  */
 final class ComponentReader {
@@ -54,8 +54,10 @@ final class ComponentReader {
     }
     for (Map.Entry<String, JsonNode> a : in.path("artifacts").properties()) {
       JsonNode def = a.getValue();
-      inputs.add(new InputSpec(a.getKey(), TypeSpec.named(def.path("artifactType").path("schemaTitle").asString("system.Artifact")),
-          description(def), null, def.path("isOptional").asBoolean(false)));
+      TypeSpec type = TypeSpec.named(def.path("artifactType").path("schemaTitle").asString("system.Artifact"));
+      boolean optional = def.path("isOptional").asBoolean(false);
+      inputs.add(def.path("isArtifactList").asBoolean(false) ? InputSpec.artifactList(a.getKey(), type, description(def), optional)
+          : new InputSpec(a.getKey(), type, description(def), null, optional));
     }
     List<OutputSpec> outputs = new ArrayList<>();
     JsonNode out = component.path("outputDefinitions");
@@ -131,8 +133,11 @@ final class ComponentReader {
     if (!parameter && "uri".equals(field)) {
       return input ? new Placeholder.InputUri(name) : new Placeholder.OutputUri(name);
     }
+    if (input && !parameter && field == null) {
+      return new Placeholder.InputArtifacts(name);
+    }
     throw new FormatException(where + ": kfp4j does not run the placeholder '" + m.group()
-        + "'; it runs values, paths, artifacts' URIs, output files and {{$}}");
+        + "'; it runs values, paths, artifacts' URIs, lists of input artifacts, output files and {{$}}");
   }
 
   private static Placeholder json(JsonNode n, String where) {

@@ -142,7 +142,9 @@ final class DagReader {
 
   /**
    * What a DAG's output artifact {@code key} of its task {@code producer} stands for: that task's
-   * output, or, from a plain nested DAG (the exit handler's), the output of its task it selects.
+   * output, or, when {@code producer} is a loop whose DAG selects an artifact of a task, those
+   * artifacts collected (a list of artifacts, {@code isArtifactList}), or, from a plain nested DAG
+   * (the exit handler's), the output of its task it selects.
    */
   Argument artifactOutput(JsonNode dag, String producer, String key) {
     return artifactOutput(rootScope, dag, producer, key);
@@ -154,6 +156,17 @@ final class DagReader {
     JsonNode selectors = comp.path("dag").path("outputs").path("artifacts").path(key).path("artifactSelectors");
     if (selectors.size() > 1) {
       return OneOfReader.read(components, source, scope, dag, producer, comp, selectors, true);
+    }
+    if (producerTask.has("parameterIterator") && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
+      String subtask = selectors.get(0).get("producerSubtask").asString("");
+      String where = "loop '" + producer + "', output artifact '" + key + "'";
+      notConditional(comp.path("dag"), subtask, where);
+      if (components.path(comp.path("dag").path("tasks").path(subtask).path("componentRef").path("name").asString("")).has("dag")) {
+        throw new FormatException(source + ": " + where + " collects the artifacts of '" + subtask + "', a group (a nested loop, "
+            + "condition or pipeline); kfp4j collects the artifacts of a task of the loop's own body, one per item");
+      }
+      return new Argument.Collected(scope.name(dag, producer), scope.name(comp.get("dag"), subtask),
+          selectors.get(0).path("outputArtifactKey").asString(""));
     }
     if (plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
       return artifactOutput(inner(scope, dag, producer, producerTask, comp), comp.get("dag"),

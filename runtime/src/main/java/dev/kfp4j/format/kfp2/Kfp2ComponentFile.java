@@ -120,6 +120,9 @@ final class Kfp2ComponentFile {
         name(indent + 4, in.name());
         artifactType(indent + 6, in.type());
         description(indent + 6, in.description());
+        if (in.isArtifactList()) {
+          flag(indent + 6, "isArtifactList");
+        }
         if (in.optional() || !root && in.defaultValue() != null) {
           flag(indent + 6, "isOptional");
         }

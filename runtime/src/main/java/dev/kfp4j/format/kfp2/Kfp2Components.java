@@ -126,6 +126,9 @@ final class Kfp2Components {
       if (Kfp2Types.inputIsArtifact(spec, in.name())) {
         def = comp.withObject("inputDefinitions").withObject("artifacts").putObject(in.name());
         artifactType(def, Kfp2Types.schemaTitle(in.type()));
+        if (in.isArtifactList()) {
+          def.put("isArtifactList", true);
+        }
       } else {
         def = comp.withObject("inputDefinitions").withObject("parameters").putObject(in.name());
         ParameterType type = Kfp2Types.parameterType(in);

@@ -130,6 +130,9 @@ final class Kfp2Dags {
           .put("producerSubtask", producer).put("outputArtifactKey", key);
       ObjectNode definition = comp.withObject("outputDefinitions").withObject("artifacts").putObject(name);
       Kfp2Components.artifactType(definition, types.schemaTitle(a));
+      if (a instanceof Argument.Collected) {
+        definition.put("isArtifactList", true);
+      }
     } else {
       outputs.withObject("parameters").putObject(name).putObject("valueFromParameter")
           .put("producerSubtask", producer).put("outputParameterKey", key);
@@ -223,16 +226,23 @@ final class Kfp2Dags {
     return comp;
   }
 
-  /** A loop's DAG output that collects output {@code c.output()} of its task {@code c.task()}, one value per item. */
+  /**
+   * A loop's DAG output that collects output {@code c.output()} of its task {@code c.task()}, one value per item: a list
+   * parameter, or, of an artifact, a list of artifacts ({@code isArtifactList}) selected from the task.
+   */
   private void collect(ObjectNode comp, Argument.Collected c, Level loop) {
     String where = "pipeline '" + pipeline.name() + "': the outputs of '" + c.task() + "' collected from loop '" + c.loop() + "'";
     if (levels.levelOf(c.task()) != loop) {
       throw new FormatException(where + ": '" + c.task() + "' is not in the loop's own body; collect the outputs of a task "
           + "written directly in the loop");
     }
-    if (types.isArtifact(new Argument.TaskOutput(c.task(), c.output()))) {
-      throw new FormatException(where + ": '" + c.output() + "' is a file (an artifact in KFP 2); kfp4j collects values: "
-          + "return a value from the component, or write the files to a volume");
+    if (types.isArtifact(c)) {
+      comp.withObject("dag").withObject("outputs").withObject("artifacts").putObject(collectedKey(c)).putArray("artifactSelectors")
+          .addObject().put("producerSubtask", c.task()).put("outputArtifactKey", c.output());
+      ObjectNode definition = comp.withObject("outputDefinitions").withObject("artifacts").putObject(collectedKey(c));
+      Kfp2Components.artifactType(definition, types.schemaTitle(c));
+      definition.put("isArtifactList", true);
+      return;
     }
     comp.withObject("dag").withObject("outputs").withObject("parameters").putObject(collectedKey(c)).putObject("valueFromParameter")
         .put("producerSubtask", c.task()).put("outputParameterKey", c.output());
@@ -243,7 +253,11 @@ final class Kfp2Dags {
   /** Declares channel {@code name} carrying {@code a} as an input of a group component. */
   private void define(ObjectNode comp, String name, Argument a, Level group) {
     if (types.isArtifact(a)) {
-      Kfp2Components.artifactType(comp.withObject("inputDefinitions").withObject("artifacts").putObject(name), types.schemaTitle(a));
+      ObjectNode definition = comp.withObject("inputDefinitions").withObject("artifacts").putObject(name);
+      Kfp2Components.artifactType(definition, types.schemaTitle(a));
+      if (a instanceof Argument.Collected) {
+        definition.put("isArtifactList", true);
+      }
     } else {
       comp.withObject("inputDefinitions").withObject("parameters").putObject(name).put("parameterType", types.type(a).v2Name());
     }

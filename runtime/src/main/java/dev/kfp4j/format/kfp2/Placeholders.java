@@ -56,6 +56,9 @@ final class Placeholders {
     if (p instanceof Placeholder.ExecutorInput) {
       return "{{$}}";
     }
+    if (p instanceof Placeholder.InputArtifacts a) {
+      return "{{$.inputs.artifacts['" + a.input() + "']}}";
+    }
     return Yaml.pyJson(node(spec, p, where));
   }
 

@@ -90,7 +90,12 @@ final class TaskInputs {
       deps.add(one.branches());
       return p;
     }
-    if (a instanceof Argument.OneOf) {
+    if (a instanceof Argument.Collected c && levels.loop(c.loop()).parent == level) {
+      p.putObject("taskOutputArtifact").put("producerTask", c.loop()).put("outputArtifactKey", collectedKey(c));
+      deps.add(c.loop());
+      return p;
+    }
+    if (a instanceof Argument.OneOf || a instanceof Argument.Collected) {
       p.put("componentInputArtifact", PREFIX + levels.channel(a, level));
       return p;
     }
