@@ -12,7 +12,7 @@ import java.util.Map;
  * read as KFP's Python executor reads it ({@code kfp.dsl.executor}) and checked against the
  * component's {@link Signature} before the component runs: {@code inputs.parameterValues} (JSON
  * values), {@code inputs.artifacts[name].artifacts[0]} ({@code name}, {@code uri}, {@code metadata},
- * {@code type.schemaTitle}, {@code customPath}), {@code outputs.parameters[name].outputFile},
+ * {@code type.schemaTitle}, {@code customPath}; every item, in order, for an input taking a list of artifacts), {@code outputs.parameters[name].outputFile},
  * {@code outputs.artifacts[name].artifacts[0]} and {@code outputs.outputFile}, where the executor
  * output goes. Every input and output the component declares must be there (optional inputs
  * aside), and nothing it does not declare, as a stale image would show, but the log the launcher
@@ -32,6 +32,8 @@ final class ExecutorInput {
   /** Input name → JSON value (never null). */
   final Map<String, Object> parameterValues = new LinkedHashMap<>();
   final Map<String, RuntimeArtifact> inputArtifacts = new LinkedHashMap<>();
+  /** The artifacts of each input that takes a list of them, in order (an empty list when none came). */
+  final Map<String, List<RuntimeArtifact>> inputArtifactLists = new LinkedHashMap<>();
   final Map<String, RuntimeArtifact> outputArtifacts = new LinkedHashMap<>();
   /** Returned output name → the file its value goes to. */
   final Map<String, Path> outputParameterFiles = new LinkedHashMap<>();
@@ -72,6 +74,10 @@ final class ExecutorInput {
       Object value = e.getValue();
       String where = "inputs.artifacts['" + name + "']";
       Signature.Flag flag = known(signature, name, where, "input");
+      if (flag.kind() == Signature.Kind.INPUT_ARTIFACTS) {
+        in.inputArtifactLists.put(name, artifacts(value, where));
+        continue;
+      }
       if (flag.kind() != Signature.Kind.INPUT_PATH && flag.kind() != Signature.Kind.INPUT_ARTIFACT) {
         throw new UsageException(where + ": '" + name + "' is not an input artifact of component '" + signature.component()
             + "'" + (flag.kind() == Signature.Kind.VALUE ? "; its value comes in inputs.parameterValues" : ""));
@@ -122,7 +128,8 @@ final class ExecutorInput {
       if (f.kind() == Signature.Kind.VALUE && f.required() && !in.parameterValues.containsKey(f.name())) {
         missing.add("inputs.parameterValues['" + f.name() + "']");
       } else if ((f.kind() == Signature.Kind.INPUT_PATH || f.kind() == Signature.Kind.INPUT_ARTIFACT) && f.required()
-          && !in.inputArtifacts.containsKey(f.name())) {
+          && !in.inputArtifacts.containsKey(f.name())
+          || f.kind() == Signature.Kind.INPUT_ARTIFACTS && f.required() && !in.inputArtifactLists.containsKey(f.name())) {
         missing.add("inputs.artifacts['" + f.name() + "']");
       } else if (f.kind().isOutput() && !in.outputArtifacts.containsKey(f.name())) {
         missing.add("outputs.artifacts['" + f.name() + "']");
@@ -171,18 +178,33 @@ final class ExecutorInput {
 
   /** The first artifact of an {@code ArtifactList}, or null when the list is empty (as KFP's executor skips it). */
   private static RuntimeArtifact artifact(Object list, String where) {
+    List<?> items = items(list, where);
+    return items.isEmpty() ? null : item(items.get(0), where + ".artifacts[0]");
+  }
+
+  /** Every artifact of an {@code ArtifactList}, in order, for an input that takes a list of them. */
+  private static List<RuntimeArtifact> artifacts(Object list, String where) {
+    List<?> items = items(list, where);
+    List<RuntimeArtifact> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      out.add(item(items.get(i), where + ".artifacts[" + i + "]"));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static List<?> items(Object list, String where) {
     Object artifacts = object(list, where).get("artifacts");
     if (artifacts == null) {
-      return null;
+      return List.of();
     }
     if (!(artifacts instanceof List<?> items)) {
       throw new UsageException(where + ".artifacts is not a JSON array");
     }
-    if (items.isEmpty()) {
-      return null;
-    }
-    String at = where + ".artifacts[0]";
-    Map<String, Object> a = object(items.get(0), at);
+    return items;
+  }
+
+  private static RuntimeArtifact item(Object item, String at) {
+    Map<String, Object> a = object(item, at);
     String uri = string(a.get("uri"), at + ".uri");
     String name = string(a.get("name"), at + ".name");
     String customPath = string(a.get("customPath"), at + ".customPath");

@@ -44,7 +44,8 @@ final class Invocation {
 
   /** Whether the input was given (on the command line, or in the executor input) or has a default. */
   boolean has(String input) {
-    if (executor != null && (executor.parameterValues.containsKey(input) || executor.inputArtifacts.containsKey(input))) {
+    if (executor != null && (executor.parameterValues.containsKey(input) || executor.inputArtifacts.containsKey(input)
+        || executor.inputArtifactLists.containsKey(input))) {
       return true;
     }
     return text(input) != null;
@@ -237,6 +238,23 @@ final class Invocation {
     }
     Path path = Path.of(required(input));
     return Artifacts.make(type, null, input, Artifacts.fileUri(path), path, Artifacts.readMetadata(path, "argument --" + input));
+  }
+
+  /**
+   * An input that takes a list of artifacts ({@code List<Model>}): KFP 2's executor input's, in its order, each of the kind
+   * its schema title names (as {@link #artifact}); an empty list when none came. KFP v1 has no list of artifacts.
+   */
+  <A extends Artifact> List<A> artifacts(String input, Class<A> type) {
+    if (executor == null) {
+      throw new UsageException("argument --" + input + ": '" + input + "' takes a list of artifacts, which only KFP 2's "
+          + Entrypoint.EXECUTOR_INPUT + " gives");
+    }
+    List<ExecutorInput.RuntimeArtifact> given = executor.inputArtifactLists.getOrDefault(input, List.of());
+    List<A> out = new java.util.ArrayList<>(given.size());
+    for (ExecutorInput.RuntimeArtifact a : given) {
+      out.add(Artifacts.make(type, a.schemaTitle(), a.name(), a.uri(), a.path() == null ? null : Path.of(a.path()), a.metadata()));
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /**

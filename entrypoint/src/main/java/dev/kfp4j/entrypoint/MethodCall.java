@@ -144,6 +144,10 @@ final class MethodCall implements Entrypoint.Handler {
     if (flag.kind() == Signature.Kind.INPUT_ARTIFACT) {
       return in.artifact(name, cls.asSubclass(Artifact.class));
     }
+    if (flag.kind() == Signature.Kind.INPUT_ARTIFACTS) {
+      Type item = ((ParameterizedType) type).getActualTypeArguments()[0];
+      return in.artifacts(name, erasure(item).asSubclass(Artifact.class));
+    }
     return value(in, name, cls, type);
   }
 

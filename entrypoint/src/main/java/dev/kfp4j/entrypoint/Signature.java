@@ -23,7 +23,9 @@ final class Signature {
     /** An input artifact ({@code dev.kfp4j.artifacts}): in KFP v1, the path of its file. */
     INPUT_ARTIFACT,
     /** An output artifact ({@code @Out}): in KFP v1, the path to write it to. */
-    OUTPUT_ARTIFACT;
+    OUTPUT_ARTIFACT,
+    /** A list of input artifacts ({@code List<Model>}, KFP 2's {@code isArtifactList}): only KFP 2's executor input gives one. */
+    INPUT_ARTIFACTS;
 
     /** Whether the component writes it. */
     public boolean isOutput() {
@@ -80,6 +82,12 @@ final class Signature {
   /** An input artifact; {@code required} false for an optional one. */
   public Signature inputArtifact(String name, boolean required) {
     flags.add(new Flag(name, Kind.INPUT_ARTIFACT, required, null));
+    return this;
+  }
+
+  /** An input taking a list of artifacts; {@code required} false for an optional one. */
+  public Signature inputArtifacts(String name, boolean required) {
+    flags.add(new Flag(name, Kind.INPUT_ARTIFACTS, required, null));
     return this;
   }
 

@@ -7,7 +7,7 @@ package dev.kfp4j.entrypoint;
  *
  * <p>The parameter types are their erased Java classes as {@link Class#getName()} spells them; the
  * inputs are the method's parameters in order, each {@code <name>[:<role>][?][=<default>]}: the
- * role {@code inputPath}, {@code outputPath}, {@code inputArtifact} or {@code outputArtifact}
+ * role {@code inputPath}, {@code outputPath}, {@code inputArtifact}, {@code inputArtifacts} (a list) or {@code outputArtifact}
  * unless it is a value, {@code ?} when it may be left out, and an optional value's default in KFP's
  * text form. After {@code ->} come the returned outputs, in the order of {@code ----output-paths}.
  * Names and defaults escape a space, a control character and {@code %:?=,()>} as {@code %XX}
@@ -93,6 +93,9 @@ public final class Table {
         break;
       case "outputArtifact":
         s.outputArtifact(name);
+        break;
+      case "inputArtifacts":
+        s.inputArtifacts(name, !optional);
         break;
       default:
         throw new IllegalArgumentException("unknown role '" + role + "' of input '" + name + "'");

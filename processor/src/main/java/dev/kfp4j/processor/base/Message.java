@@ -51,6 +51,12 @@ public enum Message {
   OUT_OPTIONAL("@Out parameter '%s' cannot be optional: a component writes every output artifact; remove %s"),
   ARTIFACT_WITH_PATH(
       "artifact parameter '%s' (%s) takes no @%s: write '%s %s' for an input artifact, '@Out %s %s' for an output"),
+  OUT_ARTIFACT_LIST(
+      "@Out parameter '%s' has type '%s', a list of artifacts; KFP's components write no list of artifacts (it comes only from a loop, Dsl.collect): write one artifact, '@Out %s %s', and collect it over a loop"),
+  ARTIFACT_LIST_WITH_PATH(
+      "parameter '%s' (%s) takes a list of artifacts and no @%s: write 'List<%s> %s' and read each artifact's path()"),
+  ARTIFACT_LIST_OPTIONAL(
+      "list of artifacts '%s' cannot be optional (%s): a loop over no items gives it an empty list; write 'List<%s> %s'"),
   ARTIFACT_DEFAULT("artifact parameter '%s' cannot have a @Default; make it Optional<%s> for an optional input"),
   ARTIFACT_RETURNED(
       "'%s' returns an artifact (%s); returned values are parameters: take '@Out %s %s' as a parameter, write its path() and metadata()"),
@@ -159,8 +165,10 @@ public enum Message {
       "Dsl.oneOf(...) gives the output of the branch that ran: assign it to a variable (var v = Dsl.oneOf(...)...otherwise(...)) and pass that on; for branches whose outputs are not needed, use Dsl.when"),
   COLLECT_NOT_OUTPUT("UnsupportedArgument",
       "the lambda of Dsl.collect returns what it collects: an output of a task made in the loop's own body, such as item -> CalcOps.square(item).output(); '%s' is not"),
-  COLLECT_FILE("UnsupportedArgument",
-      "Dsl.collect collects values; output '%s' of task '%s' is a file (an artifact in KFP 2): return a value from the component, or write the files to a volume"),
+  ARTIFACT_LIST_ARGUMENT("TypeMismatch",
+      "input '%s' of '%s' takes a list of artifacts, not %s; give it the artifacts a loop collects: var xs = Dsl.collect(items, item -> SomeOps.make(item).data())"),
+  COLLECTED_ARTIFACTS_TO_ONE("TypeMismatch",
+      "input '%s' of '%s' takes one %s, not the list of artifacts of '%s' collected from '%s'; take a List<...> of artifacts in the component, or pass one artifact"),
   // Pipelines: tasks and their outputs
   NOT_A_TASK("UnknownTask", "'%s' is not a task of this pipeline"),
   NO_COMPONENT_SPEC("UnknownTask", "no component spec '%s' found for op %s; is the jar that holds it on the compile classpath?"),

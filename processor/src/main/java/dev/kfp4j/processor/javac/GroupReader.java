@@ -15,8 +15,6 @@ import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.ComparisonCall;
 import dev.kfp4j.processor.graph.Group;
-import dev.kfp4j.processor.graph.StepBuilder;
-import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.processor.validation.TypeMapper;
 import java.util.ArrayList;
@@ -174,16 +172,13 @@ final class GroupReader {
     return collected;
   }
 
-  /** What a {@code Dsl.collect} lambda returns: an output of a task of the loop's own body; null after an error. */
+  /**
+   * What a {@code Dsl.collect} lambda returns: an output of a task of the loop's own body, a value or a file (an
+   * artifact: collected, a list of artifacts); null after an error.
+   */
   private Argument collected(ExpressionTree e, TreePath path, Group loop) {
     Argument.TaskOutput o = body.arguments.ownOutput(e, path, loop, Message.COLLECT_NOT_OUTPUT);
     if (o == null) {
-      return null;
-    }
-    StepBuilder producer = body.graph.step(o.task());
-    if (producer instanceof TaskBuilder t && t.component().outputIsArtifact(o.output())
-        || producer instanceof dev.kfp4j.processor.graph.ImporterBuilder) {
-      body.error(e, Message.COLLECT_FILE, o.output(), o.task());
       return null;
     }
     return new Argument.Collected(loop.name(), o.task(), o.output());

@@ -5,7 +5,7 @@ import com.palantir.javapoet.TypeName;
 /**
  * One parameter of a {@code @Component} method: a value input, a file input, a file output
  * ({@code @OutputPath}, which is a parameter but an output of the component), an input artifact,
- * or an output artifact ({@code @Out}).
+ * a list of input artifacts ({@code List<Model>}), or an output artifact ({@code @Out}).
  *
  * @param javaName the parameter's name in the method
  * @param name the KFP input (or output) name
@@ -41,7 +41,9 @@ public record InputModel(
     INPUT_PATH,
     OUTPUT_PATH,
     INPUT_ARTIFACT,
-    OUTPUT_ARTIFACT
+    OUTPUT_ARTIFACT,
+    /** An input taking a list of artifacts ({@code List<Model>}, KFP 2's {@code Input[List[Model]]}). */
+    INPUT_ARTIFACTS
   }
 
   /** Whether the component writes it: {@code @OutputPath} and {@code @Out}. */
@@ -60,6 +62,6 @@ public record InputModel(
 
   /** Whether the program reads it as a file: {@code @InputPath} and input artifacts. */
   public boolean isInputFile() {
-    return role == Role.INPUT_PATH || role == Role.INPUT_ARTIFACT;
+    return role == Role.INPUT_PATH || role == Role.INPUT_ARTIFACT || role == Role.INPUT_ARTIFACTS;
   }
 }

@@ -39,6 +39,10 @@ final class ArtifactParameters {
       reporter.error(p, dflt != null ? dflt : out, Message.OUT_OPTIONAL, javaName, dflt != null ? "@Default" : "the Optional");
       return null;
     }
+    if (mapper.artifactListItem(type) != null) {
+      reporter.error(p, out, Message.OUT_ARTIFACT_LIST, javaName, type, mapper.artifactListItem(type), javaName);
+      return null;
+    }
     String v1Output = TypeMapper.v1UiOutput(type);
     if (v1Output != null) {
       if (path != null) {
@@ -66,6 +70,33 @@ final class ArtifactParameters {
       return null;
     }
     return new InputModel(javaName, javaName, Role.OUTPUT_ARTIFACT, ValueKind.FILE, TypeName.get(type), TypeName.get(type),
+        false, false, artifact, false, null, description);
+  }
+
+  /**
+   * {@code List<Model> models}: an input taking a list of artifacts of type {@code item} (KFP 2's {@code
+   * Input[List[Model]]}), which the artifacts a loop collects feed; null after reporting an error.
+   */
+  InputModel inputList(VariableElement p, TypeMirror item, AnnotationMirror path, AnnotationMirror dflt, String description) {
+    String javaName = p.getSimpleName().toString();
+    TypeMirror type = p.asType();
+    String artifact;
+    try {
+      artifact = mapper.artifactType(item);
+    } catch (TypeMapper.Unsupported u) {
+      reporter.error(p, u.message, javaName, u.detail);
+      return null;
+    }
+    if (path != null) {
+      reporter.error(p, path, Message.ARTIFACT_LIST_WITH_PATH, javaName, type, path.getAnnotationType().asElement().getSimpleName(),
+          artifact, javaName);
+      return null;
+    }
+    if (dflt != null || mapper.optionalArgument(type) != null) {
+      reporter.error(p, dflt, Message.ARTIFACT_LIST_OPTIONAL, javaName, dflt != null ? "@Default" : "the Optional", artifact, javaName);
+      return null;
+    }
+    return new InputModel(javaName, javaName, Role.INPUT_ARTIFACTS, ValueKind.FILE, TypeName.get(type), TypeName.get(item),
         false, false, artifact, false, null, description);
   }
 

@@ -186,6 +186,10 @@ public final class ComponentValidator {
     if (out != null) {
       return artifacts.output(p, out, inPath != null ? inPath : outPath, dflt, description);
     }
+    TypeMirror maybeList = mapper.optionalArgument(type) != null ? mapper.optionalArgument(type) : type;
+    if (mapper.artifactListItem(maybeList) != null) {
+      return artifacts.inputList(p, mapper.artifactListItem(maybeList), inPath != null ? inPath : outPath, dflt, description);
+    }
     String artifact;
     try {
       TypeMirror inner = mapper.optionalArgument(type);

@@ -121,7 +121,7 @@ public final class TypeMapper {
       if (declared.getTypeArguments().isEmpty()) {
         throw new Unsupported(dev.kfp4j.processor.base.Message.RAW_TYPE, type.toString());
       }
-      // a list of artifacts is no JSON value (KFP's List[Artifact] inputs: not supported)
+      // a list of artifacts is no JSON value (a component parameter List<Model> is an input taking a list of artifacts)
       return isArtifact(declared.getTypeArguments().get(0)) ? null : ValueKind.JSON_ARRAY;
     }
     if (isSubtypeOfErased(type, "java.util.Map")) {
@@ -213,6 +213,15 @@ public final class TypeMapper {
   }
 
   /** The T of an {@code Optional<T>}, or null. */
+  /** The artifact type {@code T} of a {@code java.util.List<T>} of artifacts ({@code List<Model>}), else null. */
+  public TypeMirror artifactListItem(TypeMirror type) {
+    if (isType(type, "java.util.List")) {
+      List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+      return args.size() == 1 && isArtifact(args.get(0)) ? args.get(0) : null;
+    }
+    return null;
+  }
+
   public TypeMirror optionalArgument(TypeMirror type) {
     if (isType(type, "java.util.Optional")) {
       List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();

@@ -16,7 +16,9 @@ import java.util.List;
  * Builds the KFP v1 component spec of a component model: a file or artifact input is an {@code
  * inputPath}, a file or artifact output an {@code outputPath}, typed with its KFP type ({@code
  * Dataset}, {@code Model}...), which KFP 2 (and {@code Kfp2Writer}) read as artifacts of the
- * {@code system.*} schema of that name.
+ * {@code system.*} schema of that name. An input taking a list of artifacts ({@code List<Model>})
+ * is marked so ({@link InputSpec#artifactList}); its {@code inputPath} stays on the command line,
+ * which only KFP v1 reads, and where its entrypoint says that only KFP 2 gives a list of artifacts.
  */
 public final class ComponentSpecs {
   private ComponentSpecs() {}
@@ -31,7 +33,8 @@ public final class ComponentSpecs {
         outputArgs.add(new Placeholder.OutputPath(in.name()));
         continue;
       }
-      inputs.add(new InputSpec(in.name(), type(in.kfpType()), in.description(), in.defaultText(), in.optional()));
+      inputs.add(in.role() == InputModel.Role.INPUT_ARTIFACTS ? InputSpec.artifactList(in.name(), type(in.kfpType()), in.description(), false)
+          : new InputSpec(in.name(), type(in.kfpType()), in.description(), in.defaultText(), in.optional()));
       Placeholder value =
           in.isInputFile()
               ? new Placeholder.InputPath(in.name())

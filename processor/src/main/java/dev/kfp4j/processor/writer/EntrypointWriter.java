@@ -98,6 +98,8 @@ public final class EntrypointWriter {
         return ":outputPath";
       case INPUT_ARTIFACT:
         return ":inputArtifact";
+      case INPUT_ARTIFACTS:
+        return ":inputArtifacts";
       case OUTPUT_ARTIFACT:
         return ":outputArtifact";
       default:

@@ -138,11 +138,15 @@ public final class ImportedOpsWriter {
   /**
    * Java types from KFP types: Integer → long, Float → double, Boolean, JSON, the final status
    * ({@code PipelineTaskFinalStatus}, KFP 2's {@code TASK_FINAL_STATUS}), files → Path, else
-   * String. In a KFP 2 file the files are its artifacts ({@code system.Dataset}...).
+   * String. In a KFP 2 file the files are its artifacts ({@code system.Dataset}...), and a list of artifacts
+   * ({@code isArtifactList}) is a {@code List<Path>}.
    */
   static TypeName inputType(Imported c, InputSpec in) {
     boolean file = c.kfp2() ? c.spec().inputIsArtifact(in.name()) : c.spec().inputIsFile(in.name());
     TypeName t = file ? ClassName.get(Path.class) : valueType(in.type() == null ? null : in.type().name());
+    if (in.isArtifactList()) {
+      t = com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get(java.util.List.class), ClassName.get(Path.class));
+    }
     return optional(in) ? t.box() : t;
   }
 

@@ -183,7 +183,9 @@ public final class OpsWriter {
    * artifact; the processor checks their KFP types agree).
    */
   static TypeName opType(InputModel in) {
-    TypeName t = in.role() == InputModel.Role.INPUT_ARTIFACT ? PATH : in.valueType();
+    TypeName t = in.role() == InputModel.Role.INPUT_ARTIFACT ? PATH
+        : in.role() == InputModel.Role.INPUT_ARTIFACTS ? ParameterizedTypeName.get(ClassName.get(List.class), PATH)
+        : in.valueType();
     return in.optional() ? t.box() : t;
   }
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * KFP's type check of a task output given to an input: declared types must be equal, except that
  * a {@code String} input takes any text value, and (as in KFP 2) an {@code Artifact} input takes
  * any artifact and an {@code Artifact} output feeds any artifact input. A KFP 2 schema title is
- * the type of its name: {@code system.Dataset} is {@code Dataset}.
+ * the type of its name: {@code system.Dataset} is {@code Dataset}. An input taking a list of artifacts
+ * ({@code List<Model>}) takes the artifacts a loop collects (of its type), and nothing else does.
  */
 final class ArgumentTypeCheck implements GraphCheck {
   @Override
@@ -25,8 +26,12 @@ final class ArgumentTypeCheck implements GraphCheck {
         continue;
       }
       for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
+        if (!lists(graph, task, e.getKey(), e.getValue(), reporter)) {
+          continue;
+        }
         // one of a chain's outputs: all of the first's type (OneOfReader checks it)
-        Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0) : e.getValue();
+        Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0)
+            : e.getValue() instanceof Argument.Collected c ? new Argument.TaskOutput(c.task(), c.output()) : e.getValue();
         if (a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder
             || graph.step(o.task()) instanceof ImporterBuilder)) {
           String outType = graph.step(o.task()) instanceof ImporterBuilder importer
@@ -40,6 +45,53 @@ final class ArgumentTypeCheck implements GraphCheck {
         }
       }
     }
+  }
+
+  /**
+   * An input taking a list of artifacts takes only the artifacts a loop collects, and they go to no other input: false
+   * after reporting that {@code a} is given to {@code input} of {@code task} against this (the types are checked after).
+   */
+  private static boolean lists(PipelineBuilder graph, TaskBuilder task, String input, Argument a, Reporter reporter) {
+    InputSpec in = task.component().input(input).orElse(null);
+    if (in == null) {
+      return false; // InputCheck's
+    }
+    Argument.Collected collected = collectedArtifacts(graph, a);
+    dev.kfp4j.processor.base.Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
+    if (in.isArtifactList() && collected == null) {
+      reporter.error(at, Message.ARTIFACT_LIST_ARGUMENT, input, task.component().name(), describe(a));
+      return false;
+    }
+    if (!in.isArtifactList() && collected != null) {
+      String takes = task.component().inputIsArtifact(input) ? "artifact" : "value";
+      reporter.error(at, Message.COLLECTED_ARTIFACTS_TO_ONE, input, task.component().name(), takes, collected.task(), collected.loop());
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code a} when it collects a file (an artifact) of a task of a loop, else null. */
+  static Argument.Collected collectedArtifacts(PipelineBuilder graph, Argument a) {
+    if (a instanceof Argument.Collected c) {
+      StepBuilder producer = graph.step(c.task());
+      if (producer instanceof TaskBuilder t && t.component().outputIsArtifact(c.output()) || producer instanceof ImporterBuilder) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static String describe(Argument a) {
+    if (a instanceof Argument.TaskOutput o) {
+      return "output '" + o.output() + "' of '" + o.task() + "', one output";
+    }
+    if (a instanceof Argument.Collected c) {
+      return "the values of '" + c.task() + "' collected from '" + c.loop() + "'";
+    }
+    if (a instanceof Argument.PipelineParameter p) {
+      return "pipeline parameter '" + p.name() + "'";
+    }
+    return a instanceof Argument.Constant c ? "the constant '" + c.text() + "'" : "one value";
   }
 
   private static boolean compatible(String out, String in) {

@@ -84,6 +84,9 @@ final class Kfp2Check implements GraphCheck {
       if (spec.input(input).isEmpty()) {
         continue; // InputCheck's
       }
+      if (ArgumentTypeCheck.collectedArtifacts(graph, e.getValue()) != null || spec.input(input).get().isArtifactList()) {
+        continue; // lists of artifacts: ArgumentTypeCheck's
+      }
       Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0) : e.getValue(); // all of one kind
       boolean file = a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
           && producer.component().outputIsArtifact(o.output()) || graph.step(o.task()) instanceof ImporterBuilder);
