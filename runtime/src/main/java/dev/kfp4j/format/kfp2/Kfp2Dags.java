@@ -61,11 +61,15 @@ final class Kfp2Dags {
       outputOfPipeline(root, o.getKey(), o.getValue());
     }
     java.util.Set<String> finalStatus = Kfp2Types.finalStatusParameters(pipeline);
+    java.util.Set<String> lists = Kfp2Types.artifactListParameters(pipeline);
     for (Parameter p : pipeline.parameters()) {
       ObjectNode def;
       if (p.isArtifact()) {
         def = root.withObject("inputDefinitions").withObject("artifacts").putObject(p.name());
         Kfp2Components.artifactType(def, p.artifactType());
+        if (lists.contains(p.name())) {
+          def.put("isArtifactList", true);
+        }
       } else if (finalStatus.contains(p.name())) {
         // as KFP's compiler writes the root of a component taking the final status: optional, no default
         def = root.withObject("inputDefinitions").withObject("parameters").putObject(p.name());

@@ -94,6 +94,25 @@ final class Kfp2Types {
     return out;
   }
 
+  /**
+   * The artifact parameters of {@code pipeline} that a task takes as an input taking a list of artifacts ({@link
+   * InputSpec#isArtifactList}), as a component taking one compiled alone passes its root's input on: KFP 2 marks such a
+   * root input {@code isArtifactList}, which kfp4j's parameters do not, and reads it back as such.
+   */
+  static Set<String> artifactListParameters(Pipeline pipeline) {
+    Set<String> out = new TreeSet<>();
+    for (Step s : pipeline.steps()) {
+      if (s instanceof Task t) {
+        t.arguments().forEach((input, a) -> {
+          if (a instanceof Argument.PipelineParameter p && t.component().input(input).map(InputSpec::isArtifactList).orElse(false)) {
+            out.add(p.name());
+          }
+        });
+      }
+    }
+    return out;
+  }
+
   /** The Python type KFP's header comment shows for a parameter type. */
   static String pythonName(ParameterType type) {
     return switch (type) {
