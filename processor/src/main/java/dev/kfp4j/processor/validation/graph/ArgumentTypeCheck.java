@@ -30,8 +30,9 @@ final class ArgumentTypeCheck implements GraphCheck {
           continue;
         }
         // one of a chain's outputs: all of the first's type (OneOfReader checks it)
+        Argument.Collected files = collectedArtifacts(graph, e.getValue());
         Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0)
-            : e.getValue() instanceof Argument.Collected c ? new Argument.TaskOutput(c.task(), c.output()) : e.getValue();
+            : files != null ? new Argument.TaskOutput(files.task(), files.output()) : e.getValue();
         if (a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder
             || graph.step(o.task()) instanceof ImporterBuilder)) {
           String outType = graph.step(o.task()) instanceof ImporterBuilder importer
