@@ -1,8 +1,10 @@
 package dev.kfp4j.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Argument;
@@ -23,7 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Input[List[Dataset]]} ({@code isArtifactList}), a Python one and, in the first, a container
  * component reading the list through {@code {{$.inputs.artifacts['in_datasets']}}}, and returned as
  * the pipeline's output: read as {@link Argument.Collected}, and written again valid as KFP's
- * {@code .proto} messages and as KFP's compiler wrote it (but the SDK's version).
+ * {@code .proto} messages and as KFP's compiler wrote it (but the SDK's version); as is KFP 2.15's
+ * {@code local_execution/pipeline_with_collected_artifacts.py}. A loop collecting what a group in
+ * it collected ({@code collected_artifacts.py}) and a loop over a list of artifacts ({@code
+ * pipeline_with_parallelfor_list_artifacts.py}) are refused, naming what kfp4j does not hold.
  */
 class ArtifactListFormatTest {
   @BeforeAll
@@ -58,6 +63,29 @@ class ArtifactListFormatTest {
     Task container = (Task) p.node("add-container").orElseThrow();
     assertTrue(container.component().input("in_datasets").orElseThrow().isArtifactList());
     assertEquals(new Placeholder.InputArtifacts("in_datasets"), container.component().container().args().get(1));
+  }
+
+  @Test
+  void localExecutionPipelineWithCollectedArtifacts() {
+    Pipeline p = writtenAgainAsRead("pipeline_with_collected_artifacts.yaml");
+    assertEquals(new Argument.Collected("for-loop-2", "write-artifact", "out"),
+        ((Task) p.node("read-and-join").orElseThrow()).arguments().get("artifacts"));
+  }
+
+  @Test
+  void aLoopCollectingWhatAGroupInItCollectedIsRefused() {
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(
+        Yaml.resource(ArtifactListFormatTest.class, "artifactlists/collected_artifacts.yaml"), "collected_artifacts.yaml"));
+    assertTrue(e.getMessage().contains("collects the artifacts of 'single-node-dag', a group (a nested loop, condition or "
+        + "pipeline); kfp4j collects the artifacts of a task of the loop's own body"), e.getMessage());
+  }
+
+  @Test
+  void aLoopOverAListOfArtifactsIsRefused() {
+    String file = "pipeline_with_parallelfor_list_artifacts_GH-12033.yaml";
+    FormatException e = assertThrows(FormatException.class,
+        () -> Kfp2Reader.read(Yaml.resource(ArtifactListFormatTest.class, "artifactlists/" + file), file));
+    assertTrue(e.getMessage().contains("task 'for-loop-1' loops over a list of artifacts (artifactIterator"), e.getMessage());
   }
 
   @Test

@@ -228,6 +228,10 @@ final class DagReader {
     if (comp.isMissingNode()) {
       throw new FormatException(source + ": " + at + ": componentRef '" + compName + "' names no component");
     }
+    if (task.has("artifactIterator")) {
+      throw new FormatException(source + ": " + at + " loops over a list of artifacts (artifactIterator, dsl.ParallelFor over "
+          + "artifacts); kfp4j's loops iterate over values: give the tasks after the loop the whole list (Input[List[...]])");
+    }
     String name = scope.name(dag, specName); // the model's: unique in the pipeline
     Draft d = new Draft(name);
     if (comp.has("executorLabel")) {
