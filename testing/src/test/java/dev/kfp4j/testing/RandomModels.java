@@ -47,6 +47,8 @@ final class RandomModels {
   private final Random uris;
   /** Whether a KFP 2 model reads a chain's output (dsl.OneOf): a generator of its own, as {@link #imports}. */
   private final Random oneOfs;
+  /** Whether a KFP 2 model collects a loop's files into a list of artifacts for a task after it: a generator of its own, as {@link #imports}. */
+  private final Random artifactLists;
   private final boolean argo;
   private final List<ComponentSpec> components = new ArrayList<>();
   private final List<Parameter> parameters = new ArrayList<>();
@@ -75,6 +77,7 @@ final class RandomModels {
     this.imports = new Random(seed * 31 + 7);
     this.uris = new Random(seed * 31 + 11);
     this.oneOfs = new Random(seed * 17 + 3);
+    this.artifactLists = new Random(seed * 13 + 5);
     this.argo = argo;
   }
 
@@ -109,7 +112,13 @@ final class RandomModels {
       int kind = scope.depth() >= 3 ? 0 : random.nextInt(8);
       switch (kind) {
         case 5 -> out.add(condition(scope));
-        case 6 -> out.add(loop(scope));
+        case 6 -> {
+          Loop loop = loop(scope);
+          out.add(loop);
+          if (!argo) {
+            out.addAll(fanIns(loop, scope));
+          }
+        }
         case 7 -> out.add(branches(scope));
         default -> out.add(task(scope, true));
       }
@@ -255,6 +264,31 @@ final class RandomModels {
         }
       }
     }
+  }
+
+  /** A component taking a list of datasets ({@code isArtifactList}) on its command line, as KFP's container components do. */
+  private static final ComponentSpec FAN_IN = new ComponentSpec("fan-in", null, null, null,
+      List.of(InputSpec.artifactList("datasets", TypeSpec.named("system.Dataset"), null, false)), List.of(),
+      new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
+          new Placeholder.Literal("printf '%s' \"$0\""), new Placeholder.InputArtifacts("datasets")), null, null), null);
+
+  /**
+   * KFP 2 only, from {@link #artifactLists}: tasks after the loop, each given the files of a task of the loop's own body,
+   * collected into a list of artifacts; at the top level, sometimes a pipeline output too.
+   */
+  private List<Task> fanIns(Loop loop, Scope scope) {
+    List<Task> out = new ArrayList<>();
+    for (Node n : loop.body()) {
+      if (n instanceof Task t && !t.component().outputs().isEmpty() && isFile(t.component().outputs().get(0).type())
+          && artifactLists.nextInt(3) > 0) {
+        Argument.Collected files = new Argument.Collected(loop.name(), t.name(), t.component().outputs().get(0).name());
+        out.add(new Task("fan-in-" + t.name(), FAN_IN, Map.of("datasets", files)));
+        if (scope.depth() == 0 && artifactLists.nextBoolean()) {
+          outputs.put("files-of-" + t.name(), files);
+        }
+      }
+    }
+    return out;
   }
 
   private Argument listSource(Scope scope) {

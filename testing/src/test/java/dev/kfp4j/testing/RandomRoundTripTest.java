@@ -94,6 +94,20 @@ class RandomRoundTripTest {
   }
 
   /** The model read back is the model written: its parameters, nodes, exit task, settings and outputs. */
+  /** The KFP 2 models collect loops' files into lists of artifacts, given to tasks and as pipeline outputs. */
+  @org.junit.jupiter.api.Test
+  void someKfp2ModelsCollectFilesIntoListsOfArtifacts() {
+    long given = 0;
+    long returned = 0;
+    for (long seed : seeds().toArray()) {
+      Pipeline p = RandomModels.pipeline(seed, false);
+      given += p.steps().stream().filter(s -> s instanceof dev.kfp4j.model.Task t
+          && t.component().inputs().stream().anyMatch(dev.kfp4j.spec.InputSpec::isArtifactList)).count();
+      returned += p.outputs().keySet().stream().filter(k -> k.startsWith("files-of-")).count();
+    }
+    assertTrue(given >= 5 && returned >= 2, given + " tasks take a list of artifacts, " + returned + " pipeline outputs are one");
+  }
+
   /** The KFP 2 models hold chains' outputs (dsl.OneOf), read by tasks and given as pipeline outputs. */
   @org.junit.jupiter.api.Test
   void someKfp2ModelsReadAChainsOutput() {
