@@ -104,6 +104,44 @@ class ArtifactListTest {
     assertThat(Kfp2Writer.write(back)).isEqualTo(yaml);
   }
 
+  /**
+   * A KFP 2 component file taking {@code Input[List[Dataset]]} on its command line ({@code {{$.inputs.artifacts['datasets']}}}),
+   * as KFP's SDK writes a container component: its op takes a {@code List<Path>}, which collected files feed.
+   */
+  @Test
+  void anImportedKfp2ComponentTakingAListOfArtifactsTakesCollectedFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    dev.kfp4j.spec.ComponentSpec count = new dev.kfp4j.spec.ComponentSpec("count", null, null, null,
+        List.of(InputSpec.artifactList("datasets", TypeSpec.named("system.Dataset"), null, false)), List.of(),
+        new dev.kfp4j.spec.ContainerSpec("python:3", List.of(new dev.kfp4j.spec.Placeholder.Literal("echo")),
+            List.of(new dev.kfp4j.spec.Placeholder.InputArtifacts("datasets")), null, null), null);
+    java.nio.file.Files.writeString(dir.resolve("count.yaml"), Kfp2Writer.writeComponent(count, null));
+    List<java.io.File> classpath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classpath.add(new java.io.File(entry));
+    }
+    classpath.add(dir.toFile());
+    JavaFileObject imports = Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;",
+        "@ImportComponents(\"count.yaml\")", "public final class Imports {}");
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
+        "  var tables = Dsl.collect(ns, n -> test.StepsOps.export(n).table());",
+        "  test.ImportsOps.count(tables);",
+        "}");
+    Compilation c = com.google.testing.compile.Compiler.javac().withProcessors(new Kfp4jProcessor())
+        .withOptions("-Akfp4j.image=" + Compile.IMAGE).withClasspath(classpath).compile(STEPS, imports, p);
+    assertThat(c).succeeded();
+    assertThat(Compile.source(c, "test.ImportsOps")).contains("count(List<Path> datasets)");
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    Compile.validKfp2(yaml, Kfp2PipelineTest.P2);
+    JsonNode spec = Yaml.readAll(yaml).get(0);
+    assertThat(spec.at("/components/comp-count/inputDefinitions/artifacts/datasets/isArtifactList").asBoolean()).isTrue();
+    assertThat(spec.at("/deploymentSpec/executors/exec-count/container/args/0").asString())
+        .isEqualTo("{{$.inputs.artifacts['datasets']}}");
+    assertThat(spec.at("/root/dag/tasks/count/inputs/artifacts/datasets/taskOutputArtifact/producerTask").asString())
+        .isEqualTo("for-loop-1");
+  }
+
   @Test
   void anOutputListOfArtifactsIsAnError() {
     JavaFileObject s = Compile.source("test.Bad",
