@@ -61,9 +61,9 @@ class ArtifactErrorTest {
                 "@Component public static void f(", "    Tokenizer tokenizer) {}"},
             "'tokenizer' has type 'test.C.Tokenizer', an artifact type kfp4j does not pass; use Artifact, Dataset, Model, "
                 + "Metrics, ClassificationMetrics, HTML or Markdown"),
-        Arguments.of("kfp4j:UnsupportedParameterType", "List<Dataset> data",
-            new String[] {"@Component public static void f(", "    List<Dataset> data) {}"},
-            "parameter 'data' has type 'java.util.List<dev.kfp4j.artifacts.Dataset>', which a component input cannot carry"),
+        Arguments.of("kfp4j:UnsupportedParameterType", "Map<String, Dataset> data",
+            new String[] {"@Component public static void f(", "    Map<String, Dataset> data) {}"},
+            "parameter 'data' has type 'java.util.Map<java.lang.String,dev.kfp4j.artifacts.Dataset>', which a component input cannot carry"),
         Arguments.of("kfp4j:ReservedName", "String executor_input",
             new String[] {"@Component public static void f(", "    String executor_input) {}"},
             "input name 'executor_input' is reserved: KFP 2 passes its executor input as --executor_input; rename the parameter"));
