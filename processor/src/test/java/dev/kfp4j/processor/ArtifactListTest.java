@@ -43,6 +43,8 @@ class ArtifactListTest {
       "  @Component public static String pick(List<Model> models) { return \"\"; }",
       "  @Component public static void describe(List<Artifact> anything) {}",
       "  @Component public static void serve(Model model) {}",
+      "  @Component public static List<Path> paths() { return List.of(); }",
+      "  @Component public static void names(List<Path> names) {}",
       "}");
 
   static JavaFileObject pipeline(String... body) {
@@ -195,6 +197,24 @@ class ArtifactListTest {
         + "'pick' takes Model").inFile(p).onLineContaining("pick(tables)");
     assertThat(c).hadErrorContaining("[kfp4j:").inFile(p).onLineContaining("List.of(");
     assertThat(c).hadErrorContaining("[kfp4j:").inFile(p).onLineContaining("trained.get(0)");
+  }
+
+  /** Where Java's types agree (a {@code List<Path>} value), KFP's do not: values are no list of artifacts, nor the other way. */
+  @Test
+  void valuesAreNoListOfArtifactsNorTheOtherWay() {
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
+        "  var trained = Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
+        "  test.StepsOps.names(trained);",
+        "  test.StepsOps.pick(test.StepsOps.paths().output());",
+        "}");
+    Compilation c = Compile.compile(STEPS, p);
+    assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch] input 'names' of 'names' takes one value, not the list of artifacts of "
+        + "'train' collected from 'for-loop-1'; take a List<...> of artifacts in the component").inFile(p)
+        .onLineContaining("names(trained)");
+    assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch] input 'models' of 'pick' takes a list of artifacts, not output 'Output' "
+        + "of 'paths', one output; give it the artifacts a loop collects").inFile(p).onLineContaining("pick(test.StepsOps.paths()");
+    assertThat(c).hadErrorCount(2);
   }
 
   @Test
