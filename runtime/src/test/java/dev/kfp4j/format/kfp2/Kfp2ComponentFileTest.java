@@ -48,6 +48,21 @@ class Kfp2ComponentFileTest {
         """ + JAVA.formatted("my-step-1"), "com.example.Steps.myStep(int, ...)");
   }
 
+  /** An input taking a list of artifacts (kfp4j's mark in KFP v1's YAML): {@code isArtifactList} in the component and at the root. */
+  @Test
+  void aListOfArtifacts() {
+    String yaml = """
+        name: pick
+        inputs:
+        - {name: models, type: Model, annotations: {kfp4j.dev/artifact-list: 'true'}}
+        outputs:
+        - {name: Output, type: String}
+        """ + JAVA.formatted("pick").replace("--a, {inputValue: a}", "--models, {inputPath: models}");
+    assertSameAsThePipelinePath(yaml, null);
+    String written = Kfp2ComponentFile.write(ComponentYaml.parse(yaml, "pick.yaml"), null);
+    assertEquals(2, written.split("isArtifactList: true", -1).length - 1, written);
+  }
+
   @Test
   void filesAndArtifactsInAndOut() {
     assertSameAsThePipelinePath("""
