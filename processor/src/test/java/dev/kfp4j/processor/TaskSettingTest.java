@@ -55,7 +55,10 @@ class TaskSettingTest {
         Arguments.of("podAnnotation(\"owner\", \"ada\")", new TaskSetting.PodAnnotation("owner", "ada")),
         Arguments.of("mountPvc(\"shared\", \"/data\")", new TaskSetting.PvcMount("shared", "/data")),
         Arguments.of("mountSecret(\"creds\", \"/mnt/creds\")", new TaskSetting.SecretVolume("creds", "/mnt/creds")),
-        Arguments.of("mountConfigMap(\"settings\", \"/etc/app\")", new TaskSetting.ConfigMapVolume("settings", "/etc/app")));
+        Arguments.of("mountConfigMap(\"settings\", \"/etc/app\")", new TaskSetting.ConfigMapVolume("settings", "/etc/app")),
+        Arguments.of("envFromField(\"POD\", \"metadata.name\")", new TaskSetting.FieldPathEnv("POD", "metadata.name")),
+        Arguments.of("mountEmptyDir(\"shm\", \"/dev/shm\", \"Memory\", \"1Gi\")",
+            new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi")));
   }
 
   static Pipeline model(String... body) {
@@ -114,6 +117,38 @@ class TaskSettingTest {
     assertThat(executor.at("/configMapAsEnv/0/keyToEnv/0/configMapKey").asString()).isEqualTo("mode");
     assertThat(executor.at("/secretAsVolume/0/mountPath").asString()).isEqualTo("/mnt/creds");
     assertThat(executor.at("/configMapAsVolume/0/configMapName").asString()).isEqualTo("settings");
+    Pipeline fromKfp2 = dev.kfp4j.format.kfp2.Kfp2Reader.read(kfp2, Kfp2PipelineTest.P2);
+    assertThat(PipelineModelTest.task(fromKfp2, "add").settings()).isEqualTo(expected);
+  }
+
+  /** kfp-kubernetes' use_field_path_as_env and empty_dir_mount: both formats, each valid and read back. */
+  @Test
+  void podFieldsAsEnvAndEmptyDirVolumesCompileToBothFormats() {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(
+        "@Pipeline public static void p() {",
+        "  LibOps.add(1, 2).envFromField(\"POD\", \"metadata.name\").envFromField(\"TEAM\", \"metadata.labels['team']\")",
+        "      .mountEmptyDir(\"shm\", \"/dev/shm\", \"Memory\", \"1Gi\").mountEmptyDir(\"scratch\", \"/scratch\");",
+        "}");
+    List<TaskSetting> expected = List.of(new TaskSetting.FieldPathEnv("POD", "metadata.name"),
+        new TaskSetting.FieldPathEnv("TEAM", "metadata.labels['team']"), new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi"),
+        new TaskSetting.EmptyDirMount("scratch", "/scratch", "", ""));
+    assertThat(PipelineModelTest.task(c.model(), "add").settings()).isEqualTo(expected);
+
+    String argo = c.argo();
+    dev.kfp4j.testing.ArgoSchemas.assertValid(argo, Kfp2PipelineTest.P);
+    assertThat(dev.kfp4j.format.argo.ArgoRules.errors(Yaml.read(argo))).isEmpty();
+    JsonNode template = Yaml.read(argo).at("/spec/templates/1");
+    assertThat(template.at("/container/env/0/valueFrom/fieldRef/fieldPath").asString()).isEqualTo("metadata.name");
+    assertThat(template.at("/volumes/0/emptyDir/medium").asString()).isEqualTo("Memory");
+    assertThat(template.at("/container/volumeMounts/1/mountPath").asString()).isEqualTo("/scratch");
+    Pipeline fromArgo = dev.kfp4j.format.argo.ArgoReader.read(argo, Kfp2PipelineTest.P);
+    assertThat(PipelineModelTest.task(fromArgo, "add").settings()).isEqualTo(expected);
+
+    String kfp2 = c.kfp2(); // strict: KFP's PlatformSpec message
+    JsonNode executor = Yaml.readAll(kfp2).get(1).at("/platforms/kubernetes/deploymentSpec/executors/exec-add");
+    assertThat(executor.at("/fieldPathAsEnv/1/fieldPath").asString()).isEqualTo("metadata.labels['team']");
+    assertThat(executor.at("/emptyDirMounts/0/sizeLimit").asString()).isEqualTo("1Gi");
+    assertThat(executor.at("/emptyDirMounts/1").toString()).isEqualTo("{\"mountPath\":\"/scratch\",\"volumeName\":\"scratch\"}");
     Pipeline fromKfp2 = dev.kfp4j.format.kfp2.Kfp2Reader.read(kfp2, Kfp2PipelineTest.P2);
     assertThat(PipelineModelTest.task(fromKfp2, "add").settings()).isEqualTo(expected);
   }

@@ -205,4 +205,28 @@ public abstract class Task<T extends Task<T>> {
   public final T mountConfigMap(String configMap, String mountPath) {
     return set(new TaskSetting.ConfigMapVolume(configMap, mountPath));
   }
+
+  /**
+   * An environment variable read from a field of the task's pod: {@code "metadata.name"}, {@code
+   * "metadata.namespace"}, {@code "metadata.uid"}, {@code "metadata.labels['key']"}, {@code
+   * "metadata.annotations['key']"}, {@code "spec.nodeName"}, {@code "spec.serviceAccountName"},
+   * {@code "status.hostIP"}, {@code "status.podIP"} (kfp-kubernetes' {@code use_field_path_as_env}).
+   */
+  public final T envFromField(String name, String fieldPath) {
+    return set(new TaskSetting.FieldPathEnv(name, fieldPath));
+  }
+
+  /** Mounts an empty folder of the task's pod (an {@code emptyDir} volume named {@code volume}) at {@code mountPath}. */
+  public final T mountEmptyDir(String volume, String mountPath) {
+    return set(new TaskSetting.EmptyDirMount(volume, mountPath, "", ""));
+  }
+
+  /**
+   * Mounts an {@code emptyDir} volume with a {@code medium} ({@code ""}: the node's disk, {@code
+   * "Memory"}: RAM, as for shared memory at {@code /dev/shm}, {@code "HugePages"}) and a {@code
+   * sizeLimit} ({@code "1Gi"}, or {@code ""} for none), as kfp-kubernetes' {@code empty_dir_mount}.
+   */
+  public final T mountEmptyDir(String volume, String mountPath, String medium, String sizeLimit) {
+    return set(new TaskSetting.EmptyDirMount(volume, mountPath, medium, sizeLimit));
+  }
 }

@@ -117,7 +117,7 @@ final class TaskSteps {
     for (Map.Entry<String, Placeholder> e : container.env().entrySet()) {
       env.put(e.getKey(), one(e.getValue(), component, localValues, inputMetadata, local, where));
     }
-    Settings set = settings(task, env, where);
+    Settings set = settings(task, env, dir, where);
     Map<String, Path> mounts = set.mounts();
     // mounted as KFP's driver mounts it: for a task given its placeholder, or its path (a file an earlier task put there)
     if (inWorkspace || workspace != null && values.values().stream().anyMatch(v -> v.contains(Workspace.MOUNT_PATH))) {
@@ -168,7 +168,7 @@ final class TaskSteps {
       env.put(e.getKey(), l.value());
     }
     try {
-      Settings set = settings(task, env, "task '" + task.name() + "'");
+      Settings set = settings(task, env, dir, "task '" + task.name() + "'");
       return set.mode() == LocalRunner.JavaMode.SUBPROCESS ? new Prelaunch(main, env, dir) : null;
     } catch (WorkflowException e) {
       return null;
@@ -179,7 +179,11 @@ final class TaskSteps {
   private record Settings(Map<String, Path> mounts, Map<String, String> limits, RetryPolicy retry, long timeoutSeconds,
       boolean caching, LocalRunner.JavaMode mode) {}
 
-  private Settings settings(Task task, Map<String, String> env, String where) {
+  /**
+   * The settings of {@code task}: a claim is a folder of the run's volumes, shared by the tasks that mount it; an
+   * emptyDir volume a fresh folder in the task's own folder {@code dir}, as a pod's emptyDir is new with the pod.
+   */
+  private Settings settings(Task task, Map<String, String> env, Path dir, String where) {
     Map<String, Path> mounts = new LinkedHashMap<>();
     Map<String, String> limits = new LinkedHashMap<>();
     long timeout = 0;
@@ -202,6 +206,8 @@ final class TaskSteps {
           throw new WorkflowException(where + " mounts the claim '" + m.claim() + "', which cannot name a folder of " + volumes);
         }
         mounts.put(m.mountPath(), RunPaths.inside(volumes, folder));
+      } else if (s instanceof TaskSetting.EmptyDirMount m) {
+        mounts.put(m.mountPath(), RunPaths.inside(dir, "emptydir", m.volume()));
       }
     }
     RetryPolicy retry = RetryPolicy.of(task.settings(), where);

@@ -62,6 +62,10 @@ public sealed interface TaskSetting {
     R secretVolume(SecretVolume s);
 
     R configMapVolume(ConfigMapVolume s);
+
+    R fieldPathEnv(FieldPathEnv s);
+
+    R emptyDirMount(EmptyDirMount s);
   }
 
   /** The name the UI shows for the step. */
@@ -376,6 +380,71 @@ public sealed interface TaskSetting {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.configMapVolume(this);
+    }
+  }
+
+  /**
+   * An environment variable read from a field of the step's own pod ({@code metadata.name},
+   * {@code metadata.labels['key']}, ...), as Kubernetes' {@code valueFrom.fieldRef} gives it.
+   */
+  record FieldPathEnv(String name, String fieldPath) implements TaskSetting {
+    /** The pod fields Kubernetes gives an env variable ({@code metadata.labels['k']} and {@code metadata.annotations['k']} too). */
+    public static final Set<String> FIELDS = Set.of("metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName",
+        "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs");
+    private static final Pattern KEYED = Pattern.compile("metadata\\.(labels|annotations)\\['([^'\\]]+)'\\]");
+
+    public FieldPathEnv {
+      checkEnvName("envFromField", name);
+      Objects.requireNonNull(fieldPath, "fieldPath");
+      var keyed = KEYED.matcher(fieldPath);
+      if (!FIELDS.contains(fieldPath) && !keyed.matches()) {
+        throw new IllegalArgumentException("envFromField(\"" + name + "\", \"" + fieldPath + "\"): '" + fieldPath
+            + "' is not a field of the pod Kubernetes gives an env variable; write one of " + sorted(FIELDS)
+            + ", metadata.labels['key'] or metadata.annotations['key']");
+      }
+      if (keyed.matches()) {
+        checkKey("envFromField", keyed.group(2));
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.fieldPathEnv(this);
+    }
+  }
+
+  /**
+   * An {@code emptyDir} volume named {@code volume}, mounted at {@code mountPath}: a folder of the
+   * pod's own, empty when it starts; {@code medium} is {@code ""} (the node's disk), {@code Memory}
+   * (a tmpfs, as {@code /dev/shm} for PyTorch's data loaders) or {@code HugePages}, {@code
+   * sizeLimit} a quantity or {@code ""}.
+   */
+  record EmptyDirMount(String volume, String mountPath, String medium, String sizeLimit) implements TaskSetting {
+    public static final Set<String> MEDIA = Set.of("", "Memory", "HugePages");
+
+    public EmptyDirMount {
+      Objects.requireNonNull(volume, "volume");
+      checkMountPath("mountEmptyDir", mountPath);
+      medium = medium == null ? "" : medium;
+      sizeLimit = sizeLimit == null ? "" : sizeLimit;
+      String why = Names.whyInvalidKubernetesName(volume);
+      if (why != null) {
+        throw new IllegalArgumentException("mountEmptyDir(\"" + volume + "\", ...): the volume name '" + volume + "' is not a Kubernetes "
+            + "name: " + why);
+      }
+      if (!MEDIA.contains(medium) && !medium.matches("HugePages-[0-9]+[KMG]i")) {
+        throw new IllegalArgumentException("mountEmptyDir(\"" + volume + "\", ...): the medium must be \"\" (the node's disk), "
+            + "\"Memory\" or \"HugePages\", not '" + medium + "'");
+      }
+      if (!sizeLimit.isEmpty() && !QUANTITY.matcher(sizeLimit).matches()) {
+        throw new IllegalArgumentException("mountEmptyDir(\"" + volume + "\", ...): the size limit '" + sizeLimit
+            + "' is not a Kubernetes quantity; write e.g. \"1Gi\", or \"\" for none");
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.emptyDirMount(this);
     }
   }
 

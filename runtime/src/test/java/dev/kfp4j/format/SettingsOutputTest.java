@@ -189,7 +189,34 @@ class SettingsOutputTest {
                 EXEC + "/configMapAsVolume/0/configMapName = \"settings\"",
                 EXEC + "/configMapAsVolume/0/configMapNameParameter/runtimeValue/constant = \"settings\"",
                 EXEC + "/configMapAsVolume/0/mountPath = \"/etc/app\"",
-                EXEC + "/configMapAsVolume/0/optional = false")));
+                EXEC + "/configMapAsVolume/0/optional = false")),
+        row(new TaskSetting.FieldPathEnv("POD", "metadata.labels['team']"),
+            List.of(
+                T + "/container/env/0/name = \"POD\"",
+                T + "/container/env/0/valueFrom/fieldRef/fieldPath = \"metadata.labels['team']\""),
+            List.of(
+                EXEC + "/fieldPathAsEnv/0/fieldPath = \"metadata.labels['team']\"",
+                EXEC + "/fieldPathAsEnv/0/name = \"POD\"")),
+        row(new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi"),
+            List.of(
+                T + "/container/volumeMounts/0/mountPath = \"/dev/shm\"",
+                T + "/container/volumeMounts/0/name = \"shm\"",
+                T + "/volumes/0/emptyDir/medium = \"Memory\"",
+                T + "/volumes/0/emptyDir/sizeLimit = \"1Gi\"",
+                T + "/volumes/0/name = \"shm\""),
+            List.of(
+                EXEC + "/emptyDirMounts/0/medium = \"Memory\"",
+                EXEC + "/emptyDirMounts/0/mountPath = \"/dev/shm\"",
+                EXEC + "/emptyDirMounts/0/sizeLimit = \"1Gi\"",
+                EXEC + "/emptyDirMounts/0/volumeName = \"shm\"")),
+        row(new TaskSetting.EmptyDirMount("scratch", "/scratch", "", ""), // and emptyDir: {}, not a leaf
+            List.of(
+                T + "/container/volumeMounts/0/mountPath = \"/scratch\"",
+                T + "/container/volumeMounts/0/name = \"scratch\"",
+                T + "/volumes/0/name = \"scratch\""),
+            List.of(
+                EXEC + "/emptyDirMounts/0/mountPath = \"/scratch\"",
+                EXEC + "/emptyDirMounts/0/volumeName = \"scratch\"")));
   }
 
   @TestFactory

@@ -259,6 +259,26 @@ class Kfp2LocalRunTest {
     assertTrue(((Task) back.pipeline().node("flip").orElseThrow()).settings().contains(new TaskSetting.PvcMount("my-pvc", "/mnt")));
   }
 
+  /**
+   * An emptyDir volume is a fresh folder of each task's own, as a pod's is: the second task, mounting
+   * a volume of the same name at the same path, does not see the file the first wrote there (a
+   * claim, mountPvc, is shared by the tasks of the run).
+   */
+  @Test
+  void anEmptyDirIsAFreshFolderOfEachTask() throws Exception {
+    ComponentSpec fresh = sh("fresh", "[ ! -e \"$0\" ] && echo x > \"$0\" && [ -s \"$0\" ] && printf fresh > \"$1\"",
+        List.of("file:String"), Map.of("out", "String"));
+    List<TaskSetting> scratch = List.of(new TaskSetting.EmptyDirMount("scratch", "/scratch", "Memory", "1Gi"));
+    Pipeline p = new Pipeline("scratching", null, List.of(), List.of(
+        new Task("first", fresh, Map.of("file", Argument.Constant.of("/scratch/f")), List.of(), scratch),
+        new Task("second", fresh, Map.of("file", Argument.Constant.of("/scratch/f")), List.of("first"), scratch)), null,
+        PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(false).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("fresh", r.output("second", "out"));
+    assertFalse(Files.exists(Path.of("/scratch/f")), "the path is the container's, not this machine's");
+  }
+
   @Test
   void aSpecWithoutAPlatformDocumentIsKeptAsItIs() throws Exception {
     Workflow w = kfp2(flipPipeline());

@@ -49,6 +49,8 @@ final class RandomModels {
   private final Random oneOfs;
   /** Whether a KFP 2 model collects a loop's files into a list of artifacts for a task after it: a generator of its own, as {@link #imports}. */
   private final Random artifactLists;
+  /** Draws the settings of kfp-kubernetes added since the others (envFromField, mountEmptyDir). */
+  private final Random kubernetes;
   private final boolean argo;
   private final List<ComponentSpec> components = new ArrayList<>();
   private final List<Parameter> parameters = new ArrayList<>();
@@ -78,6 +80,7 @@ final class RandomModels {
     this.uris = new Random(seed * 31 + 11);
     this.oneOfs = new Random(seed * 17 + 3);
     this.artifactLists = new Random(seed * 13 + 5);
+    this.kubernetes = new Random(seed * 19 + 2);
     this.argo = argo;
   }
 
@@ -473,6 +476,13 @@ final class RandomModels {
     for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
       TaskSetting s = all.remove(random.nextInt(all.size()));
       out.add(s);
+    }
+    // drawn apart, so that the models of the settings above stay as they were
+    if (kubernetes.nextInt(3) == 0) {
+      out.add(kubernetes.nextInt(2) == 0
+          ? new TaskSetting.FieldPathEnv("POD", kubernetes.nextBoolean() ? "metadata.name" : "metadata.labels['team']")
+          : new TaskSetting.EmptyDirMount("scratch", "/scratch", kubernetes.nextBoolean() ? "" : "Memory",
+              kubernetes.nextBoolean() ? "" : "1Gi"));
     }
     return out;
   }

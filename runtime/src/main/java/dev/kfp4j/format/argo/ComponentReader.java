@@ -232,7 +232,7 @@ final class ComponentReader {
 
   /**
    * Refuses a key of the container, or a mount, that kfp4j's model does not hold: a mount is of a
-   * claim, secret or config map the template's volumes name, as a whole, at a path.
+   * claim, secret, config map or emptyDir the template's volumes name, as a whole, at a path.
    */
   private static void checkContainer(JsonNode template, String where) {
     JsonNode container = template.path("container");
@@ -264,14 +264,16 @@ final class ComponentReader {
         keys.remove("name");
         String type = keys.size() == 1 ? keys.get(0) : "";
         JsonNode typed = source.path(type);
-        if (!VOLUME_SOURCES.containsKey(type) || typed.size() != 1 || !typed.hasNonNull(VOLUME_SOURCES.get(type))) {
+        boolean emptyDir = type.equals("emptyDir") && typed.isObject() && typed.propertyNames().stream()
+            .allMatch(k -> (k.equals("medium") || k.equals("sizeLimit")) && typed.get(k).isString());
+        if (!emptyDir && (!VOLUME_SOURCES.containsKey(type) || typed.size() != 1 || !typed.hasNonNull(VOLUME_SOURCES.get(type)))) {
           refused = "volume " + String.join(", ", keys) + (typed.isObject() ? " " + typed : "");
         }
       }
       if (refused != null) {
         throw new FormatException(where + ": container.volumeMounts '" + volume + "' uses " + refused + ", which kfp4j's model does not "
             + "hold; a mount has a name and a mountPath, and mounts a volume of the template that is a persistentVolumeClaim "
-            + "(claimName), secret (secretName) or configMap (name) alone");
+            + "(claimName), secret (secretName) or configMap (name) alone, or an emptyDir (medium, sizeLimit)");
       }
     }
   }

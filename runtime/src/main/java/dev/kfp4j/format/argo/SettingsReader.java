@@ -148,6 +148,9 @@ final class SettingsReader {
   static TaskSetting envFrom(JsonNode entry, String where) {
     String name = entry.path("name").asString("");
     JsonNode from = entry.path("valueFrom");
+    if (from.has("fieldRef")) {
+      return fieldRef(entry, where);
+    }
     String kind = from.has("secretKeyRef") ? "secretKeyRef" : "configMapKeyRef";
     String refused = refused(entry, kind);
     if (refused != null) {
@@ -160,6 +163,29 @@ final class SettingsReader {
       return kind.equals("secretKeyRef")
           ? new TaskSetting.SecretEnv(name, ref.get("name").asString(), ref.get("key").asString())
           : new TaskSetting.ConfigMapEnv(name, ref.get("name").asString(), ref.get("key").asString());
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(where + ": container.env " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An {@code env} entry from a field of the pod ({@code valueFrom.fieldRef.fieldPath} alone). */
+  private static TaskSetting fieldRef(JsonNode entry, String where) {
+    String name = entry.path("name").asString("");
+    JsonNode from = entry.path("valueFrom");
+    JsonNode ref = from.path("fieldRef");
+    String refused = entry.has("value") ? "both value and valueFrom" : from.size() != 1 ? "valueFrom." + String.join(", valueFrom.",
+        from.propertyNames()) : null;
+    for (String key : ref.propertyNames()) {
+      if (!key.equals("fieldPath")) {
+        refused = "valueFrom.fieldRef." + key;
+      }
+    }
+    if (refused != null) {
+      throw new FormatException(where + ": container.env " + name + " uses " + refused + ", which kfp4j's model does not hold; an env "
+          + "entry from a field of the pod has valueFrom.fieldRef.fieldPath alone");
+    }
+    try {
+      return new TaskSetting.FieldPathEnv(name, ref.path("fieldPath").asString(""));
     } catch (IllegalArgumentException e) {
       throw new FormatException(where + ": container.env " + name + ": " + e.getMessage(), e);
     }
@@ -244,6 +270,9 @@ final class SettingsReader {
         out.add(new TaskSetting.SecretVolume(source.path("secret").path("secretName").asString(""), path));
       } else if (source.path("configMap").isObject()) {
         out.add(new TaskSetting.ConfigMapVolume(source.path("configMap").path("name").asString(""), path));
+      } else if (source.path("emptyDir").isObject()) {
+        JsonNode dir = source.path("emptyDir");
+        out.add(new TaskSetting.EmptyDirMount(volume, path, dir.path("medium").asString(""), dir.path("sizeLimit").asString("")));
       }
     }
     return out;

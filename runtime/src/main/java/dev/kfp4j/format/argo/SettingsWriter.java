@@ -175,6 +175,35 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
     return null;
   }
 
+  @Override
+  public Void fieldPathEnv(TaskSetting.FieldPathEnv s) {
+    container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom").putObject("fieldRef")
+        .put("fieldPath", s.fieldPath());
+    return null;
+  }
+
+  /** The pod volume {@code emptyDir} named as the setting names it ({@code medium}, {@code sizeLimit} when given), and its mount. */
+  @Override
+  public Void emptyDirMount(TaskSetting.EmptyDirMount s) {
+    ObjectNode source = JsonNodeFactory.instance.objectNode();
+    ObjectNode dir = source.putObject("emptyDir");
+    if (!s.medium().isEmpty()) {
+      dir.put("medium", s.medium());
+    }
+    if (!s.sizeLimit().isEmpty()) {
+      dir.put("sizeLimit", s.sizeLimit());
+    }
+    for (JsonNode v : template.withArray("volumes")) {
+      if (v.path("name").asString("").equals(s.volume())) {
+        throw new dev.kfp4j.format.FormatException("mountEmptyDir(\"" + s.volume() + "\", ...): the task has another volume named '"
+            + s.volume() + "'; give each emptyDir volume a name of its own");
+      }
+    }
+    template.withArray("volumes").addObject().put("name", s.volume()).setAll(source);
+    container.withArray("volumeMounts").addObject().put("name", s.volume()).put("mountPath", s.mountPath());
+    return null;
+  }
+
   /** Mounts {@code resource} at {@code mountPath} through its pod volume ({@code {type: {key: resource}}}). */
   private void mount(String prefix, String type, String key, String resource, String mountPath) {
     ObjectNode source = JsonNodeFactory.instance.objectNode();

@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes a task's settings where KFP 2 keeps them: retries, caching and the display name in the
  * task; resources, accelerators and env in its executor's container; the Kubernetes-only settings
- * (timeout, pull policy, node selector, tolerations, pod metadata, secrets and config maps as env or
- * volumes, claims) in the
+ * (timeout, pull policy, node selector, tolerations, pod metadata, secrets, config maps and pod
+ * fields as env, secrets and config maps as volumes, claims, emptyDir volumes) in the
  * executor's {@code platforms: kubernetes:} config, as kfp-kubernetes writes them.
  */
 final class Kfp2Settings implements TaskSetting.Visitor<Void> {
@@ -242,6 +242,27 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
     ObjectNode v = named("configMapAsVolume", "configMap", s.configMap());
     v.put("mountPath", s.mountPath());
     v.put("optional", false);
+    return null;
+  }
+
+  @Override
+  public Void fieldPathEnv(TaskSetting.FieldPathEnv s) {
+    kubernetes.withArray("fieldPathAsEnv").addObject().put("name", s.name()).put("fieldPath", s.fieldPath());
+    return null;
+  }
+
+  /** As kfp-kubernetes' {@code empty_dir_mount}: {@code medium} and {@code sizeLimit} only when given. */
+  @Override
+  public Void emptyDirMount(TaskSetting.EmptyDirMount s) {
+    ObjectNode m = kubernetes.withArray("emptyDirMounts").addObject();
+    m.put("volumeName", s.volume());
+    m.put("mountPath", s.mountPath());
+    if (!s.medium().isEmpty()) {
+      m.put("medium", s.medium());
+    }
+    if (!s.sizeLimit().isEmpty()) {
+      m.put("sizeLimit", s.sizeLimit());
+    }
     return null;
   }
 

@@ -35,6 +35,7 @@ final class SettingsReader {
    * config; {@code claim} gives the volume step behind a claim name's input spec.
    */
   static List<TaskSetting> read(String name, JsonNode task, JsonNode container, JsonNode k8s, Function<JsonNode, String> claim) {
+    KubernetesFields.check(name, k8s);
     List<TaskSetting> out = new ArrayList<>();
     String shown = task.path("taskInfo").path("name").asString(name);
     if (!shown.equals(name)) {
@@ -115,6 +116,13 @@ final class SettingsReader {
       } else {
         out.add(new TaskSetting.VolumeMount(claim.apply(spec), path));
       }
+    }
+    for (JsonNode f : k8s.path("fieldPathAsEnv")) {
+      out.add(new TaskSetting.FieldPathEnv(f.path("name").asString(""), f.path("fieldPath").asString("")));
+    }
+    for (JsonNode d : k8s.path("emptyDirMounts")) {
+      out.add(new TaskSetting.EmptyDirMount(d.path("volumeName").asString(""), d.path("mountPath").asString(""),
+          d.path("medium").asString(""), d.path("sizeLimit").asString("")));
     }
     return out;
   }

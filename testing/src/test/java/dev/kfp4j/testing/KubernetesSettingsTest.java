@@ -1,0 +1,200 @@
+package dev.kfp4j.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * kfp-kubernetes' settings (the {@code KubernetesExecutorConfig} of each executor in the platform
+ * document) read into kfp4j's model and written back exactly, or refused naming the field: KFP's
+ * own specs of {@code use_field_path_as_env} and {@code empty_dir_mount} round trip; and every
+ * field of the {@code .proto}, walked through its descriptors, set in a config kfp4j wrote is
+ * either written back as set or refused, so a field added to the {@code .proto} cannot be lost
+ * without a word.
+ */
+class KubernetesSettingsTest {
+  private static final String EXECUTORS = "/platforms/kubernetes/deploymentSpec/executors";
+
+  @BeforeAll
+  static void shared() {
+    Shared.root("KFP's .proto files");
+  }
+
+  private static String resource(String name) {
+    return Yaml.resource(KubernetesSettingsTest.class, "kubernetes/" + name);
+  }
+
+  @Test
+  void kfpsSpecsOfFieldPathsAsEnvAndEmptyDirMountsReadAndWrittenBackAsKfpWroteThem() {
+    for (String file : List.of("field_path_as_env.yaml", "empty_dir_mounts.yaml", "create_pod_metadata_complex.yaml")) {
+      String yaml = resource(file);
+      Pipeline p = Kfp2Reader.read(yaml, file);
+      String again = Kfp2Writer.write(p);
+      assertEquals(List.of(), Kfp2Schemas.errors(again), again);
+      assertEquals(Yaml.readAll(yaml).get(1), Yaml.readAll(again).get(1), file + " written again:\n" + again);
+      assertEquals(again, Kfp2Writer.write(Kfp2Reader.read(again, "again.yaml")));
+    }
+    Task comp = (Task) Kfp2Reader.read(resource("empty_dir_mounts.yaml"), "e.yaml").nodes().get(0);
+    assertEquals(List.of(new TaskSetting.EmptyDirMount("emptydir-vol-1", "/mnt/my_vol_1", "Memory", "1Gi")), comp.settings());
+    comp = (Task) Kfp2Reader.read(resource("field_path_as_env.yaml"), "f.yaml").nodes().get(0);
+    assertEquals(List.of(new TaskSetting.FieldPathEnv("KFP_RUN_NAME", "metadata.annotations['pipelines.kubeflow.org/run_name']")),
+        comp.settings());
+  }
+
+  @Test
+  void kfpsSpecsOfSettingsTheModelDoesNotHoldAreRefusedNamingTheField() {
+    Map<String, String> fields = Map.of("general_ephemeral_volume.yaml", "genericEphemeralVolume", "nodeaffinity.yaml", "nodeAffinity",
+        "init_container.yaml", "initContainers");
+    fields.forEach((file, field) -> {
+      FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(resource(file), file));
+      assertTrue(e.getMessage().contains("its Kubernetes setting " + field), e.getMessage());
+    });
+  }
+
+  /** What kfp4j writes for every Kubernetes setting of its model, on one task. */
+  private static Pipeline written() {
+    Task comp = (Task) Kfp2Reader.read(resource("empty_dir_mounts.yaml"), "e.yaml").nodes().get(0);
+    List<TaskSetting> settings = List.of(new TaskSetting.SecretEnv("TOKEN", "creds", "token"),
+        new TaskSetting.ConfigMapEnv("MODE", "settings", "mode"), new TaskSetting.SecretVolume("creds", "/mnt/creds"),
+        new TaskSetting.ConfigMapVolume("settings", "/etc/app"), new TaskSetting.NodeSelector("disk", "ssd"),
+        new TaskSetting.Toleration("gpu", "Equal", "yes", "NoSchedule"), new TaskSetting.Timeout(60),
+        new TaskSetting.ImagePullPolicy("IfNotPresent"), new TaskSetting.PodLabel("team", "ml"),
+        new TaskSetting.PodAnnotation("note", "hi"), new TaskSetting.PvcMount("data", "/data"),
+        new TaskSetting.FieldPathEnv("POD", "metadata.name"), new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi"));
+    Task task = new Task(comp.name(), comp.component(), comp.arguments(), List.of(), settings);
+    PipelineSettings pullSecret = new PipelineSettings(PipelineSettings.PIPELINE_RUNNER, -1, 0, 0, List.of("regcred"), Map.of(), "");
+    return new Pipeline("p", null, List.of(), List.of(task), null, pullSecret, null);
+  }
+
+  @Test
+  void everyFieldOfTheProtoIsWrittenBackAsSetOrRefusedNamingIt() {
+    assertEquals(List.of(), Kfp2Schemas.errors(Kfp2Writer.write(written())));
+    List<JsonNode> base = Kfp2Writer.documents(written());
+    String label = base.get(1).at(EXECUTORS).propertyNames().iterator().next();
+    JsonNode config = base.get(1).at(EXECUTORS).get(label);
+    assertEquals(config, again(base, label), "kfp4j's own config, read and written again");
+
+    List<List<FieldDescriptor>> paths = new ArrayList<>();
+    walk(Kfp2Schemas.message(Kfp2Schemas.KUBERNETES), List.of(), paths);
+    Set<String> kept = new TreeSet<>();
+    Set<String> refused = new TreeSet<>();
+    for (List<FieldDescriptor> path : paths) {
+      String shown = path.stream().map(FieldDescriptor::getJsonName).collect(Collectors.joining("."));
+      List<JsonNode> docs = List.of(base.get(0).deepCopy(), base.get(1).deepCopy());
+      ObjectNode changed = (ObjectNode) docs.get(1).at(EXECUTORS).get(label);
+      set(changed, path);
+      JsonNode read;
+      try {
+        read = again(docs, label);
+      } catch (FormatException e) {
+        assertTrue(path.stream().anyMatch(f -> e.getMessage().contains(f.getJsonName())), shown + " refused without naming it: "
+            + e.getMessage());
+        refused.add(shown);
+        continue;
+      }
+      assertEquals(changed, read, shown + " set, then read and written again");
+      kept.add(shown);
+    }
+    assertTrue(kept.containsAll(List.of("fieldPathAsEnv.name", "fieldPathAsEnv.fieldPath", "emptyDirMounts.medium",
+        "emptyDirMounts.sizeLimit", "emptyDirMounts.mountPath", "nodeSelector.labels", "secretAsEnv.keyToEnv.envVar")), kept.toString());
+    assertTrue(refused.containsAll(List.of("genericEphemeralVolume.volumeName", "nodeAffinity.weight", "podAffinity.topologyKey",
+        "enabledSharedMemory.size", "securityContext.runAsUser", "secretAsVolume.optional", "tolerations.tolerationSeconds",
+        "secretAsEnv.secretNameParameter.componentInputParameter", "configMapAsEnv.configMapNameParameter.taskOutputParameter.producerTask",
+        "pvcMount.subPath")), refused.toString());
+  }
+
+  /** The executor {@code label}'s config in {@code docs} read into the model and written again. */
+  private static JsonNode again(List<JsonNode> docs, String label) {
+    Pipeline p = Kfp2Reader.read(docs, "", "walk.yaml");
+    return Kfp2Writer.documents(p).get(1).at(EXECUTORS).get(label);
+  }
+
+  /** Every field under {@code d}, as the paths of fields to it; messages of google.protobuf are values. */
+  private static void walk(Descriptor d, List<FieldDescriptor> path, List<List<FieldDescriptor>> out) {
+    for (FieldDescriptor f : d.getFields()) {
+      List<FieldDescriptor> p = new ArrayList<>(path);
+      p.add(f);
+      if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !f.isMapField()
+          && !f.getMessageType().getFullName().startsWith("google.protobuf.") && p.size() < 6) {
+        walk(f.getMessageType(), p, out);
+      } else {
+        out.add(p);
+      }
+    }
+  }
+
+  /** Sets the field at {@code path} (in the first entry of each list on the way) to a value other than it has. */
+  private static void set(ObjectNode config, List<FieldDescriptor> path) {
+    ObjectNode node = config;
+    for (FieldDescriptor f : path.subList(0, path.size() - 1)) {
+      String name = f.getJsonName();
+      if (f.isRepeated()) {
+        ArrayNode list = node.has(name) ? (ArrayNode) node.get(name) : node.putArray(name);
+        node = list.isEmpty() ? list.addObject() : (ObjectNode) list.get(0);
+      } else {
+        node = node.has(name) ? (ObjectNode) node.get(name) : node.putObject(name);
+      }
+    }
+    FieldDescriptor leaf = path.get(path.size() - 1);
+    String name = leaf.getJsonName();
+    JsonNode current = node.get(name);
+    if (leaf.isMapField()) {
+      ObjectNode map = current == null ? node.putObject(name) : (ObjectNode) current;
+      map.put("k2", "v2");
+    } else if (leaf.isRepeated()) {
+      ArrayNode list = current == null ? node.putArray(name) : (ArrayNode) current;
+      JsonNode value = value(leaf, list.isEmpty() ? null : list.get(0));
+      if (list.isEmpty()) {
+        list.add(value);
+      } else {
+        list.set(0, value);
+      }
+    } else {
+      node.set(name, value(leaf, current));
+    }
+  }
+
+  /** A value of {@code f} other than {@code current}, valid where kfp-kubernetes would write one. */
+  private static JsonNode value(FieldDescriptor f, JsonNode current) {
+    var nodes = Yaml.nodes();
+    String text = current == null ? "" : current.asString("");
+    return switch (f.getJavaType()) {
+      case BOOLEAN -> nodes.booleanNode(current == null || !current.asBoolean());
+      case INT -> nodes.numberNode(current == null ? 3 : current.asInt() + 1);
+      case LONG -> nodes.stringNode(current == null ? "7" : Long.toString(Long.parseLong(current.asString()) + 1));
+      case MESSAGE -> f.getMessageType().getFullName().equals("google.protobuf.Struct") ? Yaml.object().put("k", "v")
+          : nodes.stringNode(text.isEmpty() ? "v" : text + "-2"); // a google.protobuf.Value
+      default -> nodes.stringNode(switch (f.getJsonName()) {
+        case "medium" -> text.equals("Memory") ? "HugePages" : "Memory";
+        case "sizeLimit", "size" -> "2Gi";
+        case "fieldPath" -> text.equals("metadata.name") ? "metadata.namespace" : "metadata.name";
+        case "operator" -> text.equals("Equal") ? "Exists" : "Equal";
+        case "effect" -> text.equals("NoSchedule") ? "NoExecute" : "NoSchedule";
+        case "imagePullPolicy" -> text.equals("Always") ? "Never" : "Always";
+        default -> text.isEmpty() ? (f.getJsonName().toLowerCase().contains("path") ? "/v" : "v") : text + "-2";
+      });
+    };
+  }
+}
