@@ -203,18 +203,51 @@ class ForeignTemplateTest {
     assertEquals(task(p).settings(), task(ArgoReader.read(written, "written.yaml")).settings(), "read again: the same settings");
   }
 
+  /** An env entry from a field of the pod and an emptyDir mount are the task's envFromField and mountEmptyDir settings. */
+  @Test
+  void anEnvFromAPodFieldAndAnEmptyDirAreSettingsOfTheTaskAndWrittenBack() {
+    Pipeline p = read("""
+        - name: t
+          inputs: {parameters: [{name: x}]}
+          volumes: [{name: shm, emptyDir: {medium: Memory}}]
+          container:
+            image: a
+            command: [sh, -c, 'echo $POD']
+            env: [{name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+            volumeMounts: [{name: shm, mountPath: /dev/shm}]
+        """);
+    List<TaskSetting> expected = List.of(new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", ""),
+        new TaskSetting.FieldPathEnv("POD", "metadata.name")); // the template's settings, then those of its env entries
+    assertEquals(expected, task(p).settings());
+    String written = ArgoWriter.write(p);
+    assertEquals(List.of(), ArgoRules.errors(dev.kfp4j.yaml.Yaml.read(written)), written);
+    assertEquals("[{\"name\":\"shm\",\"emptyDir\":{\"medium\":\"Memory\"}}]",
+        dev.kfp4j.yaml.Yaml.read(written).at("/spec/templates/1/volumes").toString(), written);
+    assertEquals(expected, task(ArgoReader.read(written, "written.yaml")).settings(), "read again: the same settings");
+  }
+
   @Test
   void anEnvFromWhatTheModelDoesNotHoldIsRefusedNamingTemplateAndEntry() {
     String hint = ", which kfp4j's model does not hold; an env entry has a value, or takes it from a key of a secret or config map "
         + "(valueFrom.secretKeyRef or valueFrom.configMapKeyRef with name and key, not optional)";
-    assertEquals("hand.yaml: template 't': container.env POD uses valueFrom.fieldRef" + hint,
+    assertEquals("hand.yaml: template 't': container.env POD uses valueFrom.fieldRef.apiVersion, which kfp4j's model does not hold; "
+        + "an env entry from a field of the pod has valueFrom.fieldRef.fieldPath alone",
         refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               container:
                 image: a
                 command: [sh]
-                env: [{name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+                env: [{name: POD, valueFrom: {fieldRef: {apiVersion: v1, fieldPath: metadata.name}}}]
+            """));
+    assertEquals("hand.yaml: template 't': container.env POD uses valueFrom.resourceFieldRef" + hint,
+        refused("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              container:
+                image: a
+                command: [sh]
+                env: [{name: POD, valueFrom: {resourceFieldRef: {resource: limits.cpu}}}]
             """));
     assertEquals("hand.yaml: template 't': container.env TOKEN uses valueFrom.secretKeyRef.optional: true" + hint,
         refused("""
@@ -245,7 +278,7 @@ class ForeignTemplateTest {
               container: {image: a, command: [./run], workingDir: /app}
             """));
     String mounts = ", which kfp4j's model does not hold; a mount has a name and a mountPath, and mounts a volume of the template that "
-        + "is a persistentVolumeClaim (claimName), secret (secretName) or configMap (name) alone";
+        + "is a persistentVolumeClaim (claimName), secret (secretName) or configMap (name) alone, or an emptyDir (medium, sizeLimit)";
     assertEquals("hand.yaml: template 't': container.volumeMounts 'data' uses 'subPath'" + mounts,
         refused("""
             - name: t
@@ -253,11 +286,11 @@ class ForeignTemplateTest {
               volumes: [{name: data, persistentVolumeClaim: {claimName: shared}}]
               container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data, subPath: x}]}
             """));
-    assertEquals("hand.yaml: template 't': container.volumeMounts 'scratch' uses volume emptyDir {}" + mounts,
+    assertEquals("hand.yaml: template 't': container.volumeMounts 'scratch' uses volume hostPath {\"path\":\"/tmp\"}" + mounts,
         refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
-              volumes: [{name: scratch, emptyDir: {}}]
+              volumes: [{name: scratch, hostPath: {path: /tmp}}]
               container: {image: a, command: [sh], volumeMounts: [{name: scratch, mountPath: /scratch}]}
             """));
     assertEquals("hand.yaml: template 't': container.resources.limits.ephemeral-storage is '1Gi', which kfp4j's model does not hold; "
