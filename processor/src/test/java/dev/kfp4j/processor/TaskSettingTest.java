@@ -58,7 +58,11 @@ class TaskSettingTest {
         Arguments.of("mountConfigMap(\"settings\", \"/etc/app\")", new TaskSetting.ConfigMapVolume("settings", "/etc/app")),
         Arguments.of("envFromField(\"POD\", \"metadata.name\")", new TaskSetting.FieldPathEnv("POD", "metadata.name")),
         Arguments.of("mountEmptyDir(\"shm\", \"/dev/shm\", \"Memory\", \"1Gi\")",
-            new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi")));
+            new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi")),
+        Arguments.of("nodeAffinity(\"disktype\", \"In\", \"ssd\", \"nvme\")", new TaskSetting.NodeAffinity(
+            List.of(new TaskSetting.NodeAffinity.Requirement("disktype", "In", List.of("ssd", "nvme"))), List.of(), null)),
+        Arguments.of("preferredNodeAffinity(50, \"gpu\", \"Exists\")", new TaskSetting.NodeAffinity(
+            List.of(new TaskSetting.NodeAffinity.Requirement("gpu", "Exists", List.of())), List.of(), 50)));
   }
 
   static Pipeline model(String... body) {
@@ -121,17 +125,20 @@ class TaskSettingTest {
     assertThat(PipelineModelTest.task(fromKfp2, "add").settings()).isEqualTo(expected);
   }
 
-  /** kfp-kubernetes' use_field_path_as_env and empty_dir_mount: both formats, each valid and read back. */
+  /** kfp-kubernetes' use_field_path_as_env, empty_dir_mount and add_node_affinity: both formats, each valid and read back. */
   @Test
-  void podFieldsAsEnvAndEmptyDirVolumesCompileToBothFormats() {
+  void podFieldsAsEnvEmptyDirVolumesAndNodeAffinityCompileToBothFormats() {
     Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(
         "@Pipeline public static void p() {",
         "  LibOps.add(1, 2).envFromField(\"POD\", \"metadata.name\").envFromField(\"TEAM\", \"metadata.labels['team']\")",
-        "      .mountEmptyDir(\"shm\", \"/dev/shm\", \"Memory\", \"1Gi\").mountEmptyDir(\"scratch\", \"/scratch\");",
+        "      .mountEmptyDir(\"shm\", \"/dev/shm\", \"Memory\", \"1Gi\").mountEmptyDir(\"scratch\", \"/scratch\")",
+        "      .nodeAffinity(\"disktype\", \"In\", \"ssd\").preferredNodeAffinity(20, \"zone\", \"NotIn\", \"a\", \"b\");",
         "}");
     List<TaskSetting> expected = List.of(new TaskSetting.FieldPathEnv("POD", "metadata.name"),
         new TaskSetting.FieldPathEnv("TEAM", "metadata.labels['team']"), new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi"),
-        new TaskSetting.EmptyDirMount("scratch", "/scratch", "", ""));
+        new TaskSetting.EmptyDirMount("scratch", "/scratch", "", ""),
+        new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("disktype", "In", List.of("ssd"))), List.of(), null),
+        new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("zone", "NotIn", List.of("a", "b"))), List.of(), 20));
     assertThat(PipelineModelTest.task(c.model(), "add").settings()).isEqualTo(expected);
 
     String argo = c.argo();
@@ -141,6 +148,8 @@ class TaskSettingTest {
     assertThat(template.at("/container/env/0/valueFrom/fieldRef/fieldPath").asString()).isEqualTo("metadata.name");
     assertThat(template.at("/volumes/0/emptyDir/medium").asString()).isEqualTo("Memory");
     assertThat(template.at("/container/volumeMounts/1/mountPath").asString()).isEqualTo("/scratch");
+    assertThat(template.at("/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/preference/matchExpressions/0/values")
+        .toString()).isEqualTo("[\"a\",\"b\"]");
     Pipeline fromArgo = dev.kfp4j.format.argo.ArgoReader.read(argo, Kfp2PipelineTest.P);
     assertThat(PipelineModelTest.task(fromArgo, "add").settings()).isEqualTo(expected);
 
@@ -149,8 +158,12 @@ class TaskSettingTest {
     assertThat(executor.at("/fieldPathAsEnv/1/fieldPath").asString()).isEqualTo("metadata.labels['team']");
     assertThat(executor.at("/emptyDirMounts/0/sizeLimit").asString()).isEqualTo("1Gi");
     assertThat(executor.at("/emptyDirMounts/1").toString()).isEqualTo("{\"mountPath\":\"/scratch\",\"volumeName\":\"scratch\"}");
+    assertThat(executor.at("/nodeAffinity/0").toString())
+        .isEqualTo("{\"matchExpressions\":[{\"key\":\"disktype\",\"operator\":\"In\",\"values\":[\"ssd\"]}]}");
     Pipeline fromKfp2 = dev.kfp4j.format.kfp2.Kfp2Reader.read(kfp2, Kfp2PipelineTest.P2);
-    assertThat(PipelineModelTest.task(fromKfp2, "add").settings()).isEqualTo(expected);
+    // the platform document keeps the order within each list, not across them: written again, it is the same
+    assertThat(PipelineModelTest.task(fromKfp2, "add").settings()).containsExactlyElementsIn(expected);
+    assertThat(dev.kfp4j.format.kfp2.Kfp2Writer.write(fromKfp2)).isEqualTo(dev.kfp4j.format.kfp2.Kfp2Writer.write(c.model()));
   }
 
   @Test

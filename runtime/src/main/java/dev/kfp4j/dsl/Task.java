@@ -229,4 +229,21 @@ public abstract class Task<T extends Task<T>> {
   public final T mountEmptyDir(String volume, String mountPath, String medium, String sizeLimit) {
     return set(new TaskSetting.EmptyDirMount(volume, mountPath, medium, sizeLimit));
   }
+
+  /**
+   * Runs the task only on nodes whose label {@code key} meets {@code operator} ({@code In}, {@code
+   * NotIn}, {@code Exists}, {@code DoesNotExist}, {@code Gt}, {@code Lt}) with {@code values}: a
+   * required node affinity term (kfp-kubernetes' {@code add_node_affinity}); several calls are
+   * alternatives, any of which a node may meet.
+   */
+  public final T nodeAffinity(String key, String operator, String... values) {
+    return set(new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement(key, operator, List.of(values))), List.of(),
+        null));
+  }
+
+  /** Prefers nodes whose label {@code key} meets {@code operator} with {@code values}, with {@code weight} (1 to 100). */
+  public final T preferredNodeAffinity(int weight, String key, String operator, String... values) {
+    return set(new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement(key, operator, List.of(values))), List.of(),
+        weight));
+  }
 }

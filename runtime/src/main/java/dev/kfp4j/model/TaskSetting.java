@@ -1,6 +1,7 @@
 package dev.kfp4j.model;
 
 import dev.kfp4j.spec.Names;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -66,6 +67,8 @@ public sealed interface TaskSetting {
     R fieldPathEnv(FieldPathEnv s);
 
     R emptyDirMount(EmptyDirMount s);
+
+    R nodeAffinity(NodeAffinity s);
   }
 
   /** The name the UI shows for the step. */
@@ -150,7 +153,7 @@ public sealed interface TaskSetting {
   /** An environment variable of the step's container. */
   record Env(String name, String value) implements TaskSetting {
     public Env {
-      checkEnvName("env", name);
+      SettingChecks.checkEnvName("env", name);
       Objects.requireNonNull(value, "value");
     }
 
@@ -163,7 +166,7 @@ public sealed interface TaskSetting {
   /** An environment variable read from {@code key} of the Kubernetes secret {@code secret}. */
   record SecretEnv(String name, String secret, String key) implements TaskSetting {
     public SecretEnv {
-      checkEnvName("envFromSecret", name);
+      SettingChecks.checkEnvName("envFromSecret", name);
       Objects.requireNonNull(secret, "secret");
       Objects.requireNonNull(key, "key");
     }
@@ -177,7 +180,7 @@ public sealed interface TaskSetting {
   /** An environment variable read from {@code key} of the Kubernetes config map {@code configMap}. */
   record ConfigMapEnv(String name, String configMap, String key) implements TaskSetting {
     public ConfigMapEnv {
-      checkEnvName("envFromConfigMap", name);
+      SettingChecks.checkEnvName("envFromConfigMap", name);
       Objects.requireNonNull(configMap, "configMap");
       Objects.requireNonNull(key, "key");
     }
@@ -193,7 +196,7 @@ public sealed interface TaskSetting {
     public NodeSelector {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(value, "value");
-      checkLabel("nodeSelector", label, value);
+      SettingChecks.checkLabel("nodeSelector", label, value);
     }
 
     @Override
@@ -212,10 +215,10 @@ public sealed interface TaskSetting {
       value = value == null ? "" : value;
       effect = effect == null ? "" : effect;
       if (!OPERATORS.contains(operator)) {
-        throw new IllegalArgumentException("toleration: the operator must be one of " + sorted(OPERATORS) + ", not '" + operator + "'");
+        throw new IllegalArgumentException("toleration: the operator must be one of " + SettingChecks.sorted(OPERATORS) + ", not '" + operator + "'");
       }
       if (!EFFECTS.contains(effect)) {
-        throw new IllegalArgumentException("toleration: the effect must be one of " + sorted(EFFECTS) + ", not '" + effect + "'");
+        throw new IllegalArgumentException("toleration: the effect must be one of " + SettingChecks.sorted(EFFECTS) + ", not '" + effect + "'");
       }
     }
 
@@ -234,7 +237,7 @@ public sealed interface TaskSetting {
         throw new IllegalArgumentException("retries(" + limit + "): the retry limit must be 0 or more");
       }
       if (policy != null && !POLICIES.contains(policy)) {
-        throw new IllegalArgumentException("retries(..., \"" + policy + "\"): the retry policy must be one of " + sorted(POLICIES));
+        throw new IllegalArgumentException("retries(..., \"" + policy + "\"): the retry policy must be one of " + SettingChecks.sorted(POLICIES));
       }
     }
 
@@ -293,7 +296,7 @@ public sealed interface TaskSetting {
 
     public ImagePullPolicy {
       if (!POLICIES.contains(policy)) {
-        throw new IllegalArgumentException("imagePullPolicy(\"" + policy + "\"): must be one of " + sorted(POLICIES));
+        throw new IllegalArgumentException("imagePullPolicy(\"" + policy + "\"): must be one of " + SettingChecks.sorted(POLICIES));
       }
     }
 
@@ -308,7 +311,7 @@ public sealed interface TaskSetting {
     public PodLabel {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
-      checkLabel("podLabel", key, value);
+      SettingChecks.checkLabel("podLabel", key, value);
     }
 
     @Override
@@ -322,7 +325,7 @@ public sealed interface TaskSetting {
     public PodAnnotation {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
-      checkKey("podAnnotation", key);
+      SettingChecks.checkKey("podAnnotation", key);
     }
 
     @Override
@@ -335,7 +338,7 @@ public sealed interface TaskSetting {
   record PvcMount(String claim, String mountPath) implements TaskSetting {
     public PvcMount {
       Objects.requireNonNull(claim, "claim");
-      checkMountPath("mountPvc", mountPath);
+      SettingChecks.checkMountPath("mountPvc", mountPath);
     }
 
     @Override
@@ -348,7 +351,7 @@ public sealed interface TaskSetting {
   record VolumeMount(String volume, String mountPath) implements TaskSetting {
     public VolumeMount {
       Objects.requireNonNull(volume, "volume");
-      checkMountPath("mountVolume", mountPath);
+      SettingChecks.checkMountPath("mountVolume", mountPath);
     }
 
     @Override
@@ -361,7 +364,7 @@ public sealed interface TaskSetting {
   record SecretVolume(String secret, String mountPath) implements TaskSetting {
     public SecretVolume {
       Objects.requireNonNull(secret, "secret");
-      checkMountPath("mountSecret", mountPath);
+      SettingChecks.checkMountPath("mountSecret", mountPath);
     }
 
     @Override
@@ -374,7 +377,7 @@ public sealed interface TaskSetting {
   record ConfigMapVolume(String configMap, String mountPath) implements TaskSetting {
     public ConfigMapVolume {
       Objects.requireNonNull(configMap, "configMap");
-      checkMountPath("mountConfigMap", mountPath);
+      SettingChecks.checkMountPath("mountConfigMap", mountPath);
     }
 
     @Override
@@ -394,16 +397,16 @@ public sealed interface TaskSetting {
     private static final Pattern KEYED = Pattern.compile("metadata\\.(labels|annotations)\\['([^'\\]]+)'\\]");
 
     public FieldPathEnv {
-      checkEnvName("envFromField", name);
+      SettingChecks.checkEnvName("envFromField", name);
       Objects.requireNonNull(fieldPath, "fieldPath");
       var keyed = KEYED.matcher(fieldPath);
       if (!FIELDS.contains(fieldPath) && !keyed.matches()) {
         throw new IllegalArgumentException("envFromField(\"" + name + "\", \"" + fieldPath + "\"): '" + fieldPath
-            + "' is not a field of the pod Kubernetes gives an env variable; write one of " + sorted(FIELDS)
+            + "' is not a field of the pod Kubernetes gives an env variable; write one of " + SettingChecks.sorted(FIELDS)
             + ", metadata.labels['key'] or metadata.annotations['key']");
       }
       if (keyed.matches()) {
-        checkKey("envFromField", keyed.group(2));
+        SettingChecks.checkKey("envFromField", keyed.group(2));
       }
     }
 
@@ -424,7 +427,7 @@ public sealed interface TaskSetting {
 
     public EmptyDirMount {
       Objects.requireNonNull(volume, "volume");
-      checkMountPath("mountEmptyDir", mountPath);
+      SettingChecks.checkMountPath("mountEmptyDir", mountPath);
       medium = medium == null ? "" : medium;
       sizeLimit = sizeLimit == null ? "" : sizeLimit;
       String why = Names.whyInvalidKubernetesName(volume);
@@ -448,37 +451,50 @@ public sealed interface TaskSetting {
     }
   }
 
-  /** A Kubernetes label: its key and value as the API server takes them. */
-  private static void checkLabel(String method, String key, String value) {
-    checkKey(method, key);
-    String why = Names.whyInvalidLabelValue(value);
-    if (why != null) {
-      throw new IllegalArgumentException(method + "(\"" + key + "\", \"" + value + "\"): '" + value + "' is not a Kubernetes label value: " + why);
-    }
-  }
+  /**
+   * A term of the pod's node affinity, as kfp-kubernetes' {@code add_node_affinity}: nodes whose
+   * labels ({@code matchExpressions}) and fields ({@code matchFields}) meet every requirement;
+   * required when {@code weight} is null (the terms so are alternatives), else preferred with that
+   * weight (1 to 100).
+   */
+  record NodeAffinity(List<Requirement> matchExpressions, List<Requirement> matchFields, Integer weight) implements TaskSetting {
+    /** A node selector requirement: {@code key}, an operator, and the values it takes. */
+    public record Requirement(String key, String operator, List<String> values) {
+      public static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt");
 
-  private static void checkKey(String method, String key) {
-    String why = Names.whyInvalidLabelKey(key);
-    if (why != null) {
-      throw new IllegalArgumentException(method + "(\"" + key + "\", ...): '" + key + "' is not a Kubernetes key: " + why);
+      public Requirement {
+        Objects.requireNonNull(key, "key");
+        values = List.copyOf(values);
+        String call = "nodeAffinity(\"" + key + "\", \"" + operator + "\", ...)";
+        if (key.isEmpty()) {
+          throw new IllegalArgumentException(call + ": the key is empty");
+        }
+        if (!OPERATORS.contains(operator)) {
+          throw new IllegalArgumentException(call + ": the operator must be one of " + SettingChecks.sorted(OPERATORS));
+        }
+        boolean none = operator.equals("Exists") || operator.equals("DoesNotExist");
+        boolean one = operator.equals("Gt") || operator.equals("Lt");
+        if (none ? !values.isEmpty() : one ? values.size() != 1 || !values.get(0).matches("-?[0-9]+") : values.isEmpty()) {
+          throw new IllegalArgumentException(call + ": " + operator + " takes " + (none ? "no values" : one ? "one whole number"
+              : "one value or more"));
+        }
+      }
     }
-  }
 
-  private static void checkEnvName(String method, String name) {
-    Objects.requireNonNull(name, "name");
-    if (!ENV_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(method + ": '" + name + "' is not a valid environment variable name");
+    public NodeAffinity {
+      matchExpressions = List.copyOf(matchExpressions);
+      matchFields = List.copyOf(matchFields);
+      if (matchExpressions.isEmpty() && matchFields.isEmpty()) {
+        throw new IllegalArgumentException("nodeAffinity: a term has a requirement of the node's labels or fields");
+      }
+      if (weight != null && (weight < 1 || weight > 100)) {
+        throw new IllegalArgumentException("preferredNodeAffinity(" + weight + ", ...): the weight is from 1 to 100");
+      }
     }
-  }
 
-  private static void checkMountPath(String method, String path) {
-    Objects.requireNonNull(path, "mountPath");
-    if (!path.startsWith("/")) {
-      throw new IllegalArgumentException(method + ": the mount path '" + path + "' must be absolute");
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.nodeAffinity(this);
     }
-  }
-
-  private static java.util.List<String> sorted(Set<String> values) {
-    return values.stream().sorted().toList();
   }
 }

@@ -209,6 +209,33 @@ class SettingsOutputTest {
                 EXEC + "/emptyDirMounts/0/mountPath = \"/dev/shm\"",
                 EXEC + "/emptyDirMounts/0/sizeLimit = \"1Gi\"",
                 EXEC + "/emptyDirMounts/0/volumeName = \"shm\"")),
+        row(new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("disktype", "In", List.of("ssd", "nvme"))),
+                List.of(new TaskSetting.NodeAffinity.Requirement("metadata.name", "NotIn", List.of("node-1"))), null),
+            List.of(
+                T + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/0/key = \"disktype\"",
+                T + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/0/operator = \"In\"",
+                T + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/0/values/0 = \"ssd\"",
+                T + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/0/values/1 = \"nvme\"",
+                T + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchFields/0/key = \"metadata.name\"",
+                T + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchFields/0/operator = \"NotIn\"",
+                T + "/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchFields/0/values/0 = \"node-1\""),
+            List.of(
+                EXEC + "/nodeAffinity/0/matchExpressions/0/key = \"disktype\"",
+                EXEC + "/nodeAffinity/0/matchExpressions/0/operator = \"In\"",
+                EXEC + "/nodeAffinity/0/matchExpressions/0/values/0 = \"ssd\"",
+                EXEC + "/nodeAffinity/0/matchExpressions/0/values/1 = \"nvme\"",
+                EXEC + "/nodeAffinity/0/matchFields/0/key = \"metadata.name\"",
+                EXEC + "/nodeAffinity/0/matchFields/0/operator = \"NotIn\"",
+                EXEC + "/nodeAffinity/0/matchFields/0/values/0 = \"node-1\"")),
+        row(new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("gpu", "Exists", List.of())), List.of(), 50),
+            List.of(
+                T + "/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/preference/matchExpressions/0/key = \"gpu\"",
+                T + "/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/preference/matchExpressions/0/operator = \"Exists\"",
+                T + "/affinity/nodeAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/weight = 50"),
+            List.of(
+                EXEC + "/nodeAffinity/0/matchExpressions/0/key = \"gpu\"",
+                EXEC + "/nodeAffinity/0/matchExpressions/0/operator = \"Exists\"",
+                EXEC + "/nodeAffinity/0/weight = 50.0")),
         row(new TaskSetting.EmptyDirMount("scratch", "/scratch", "", ""), // and emptyDir: {}, not a leaf
             List.of(
                 T + "/container/volumeMounts/0/mountPath = \"/scratch\"",

@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * kfp-kubernetes' settings (the {@code KubernetesExecutorConfig} of each executor in the platform
  * document) read into kfp4j's model and written back exactly, or refused naming the field: KFP's
- * own specs of {@code use_field_path_as_env} and {@code empty_dir_mount} round trip; and every
+ * own specs of {@code use_field_path_as_env}, {@code empty_dir_mount} and {@code add_node_affinity} round trip; and every
  * field of the {@code .proto}, walked through its descriptors, set in a config kfp4j wrote is
  * either written back as set or refused, so a field added to the {@code .proto} cannot be lost
  * without a word.
@@ -63,9 +63,31 @@ class KubernetesSettingsTest {
         comp.settings());
   }
 
+  /** KFP's spec of add_node_affinity: its constant term round trips; its terms from JSON are refused. */
+  @Test
+  void kfpsSpecOfANodeAffinityTermReadAndWrittenBackAsKfpWroteIt() {
+    List<JsonNode> docs = Yaml.readAll(resource("nodeaffinity.yaml"));
+    ObjectNode executors = (ObjectNode) docs.get(1).at(EXECUTORS);
+    List<String> fromJson = new ArrayList<>();
+    executors.properties().forEach(e -> {
+      if (e.getValue().toString().contains("nodeAffinityJson")) {
+        fromJson.add(e.getKey());
+      }
+    });
+    assertEquals(List.of("exec-print-hello-with-empty-json", "exec-print-hello-with-json-affinity",
+        "exec-print-hello-with-json-affinity-2"), fromJson);
+    fromJson.forEach(executors::remove);
+    Pipeline p = Kfp2Reader.read(docs, "", "nodeaffinity.yaml");
+    assertEquals(List.of(new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("zone", "In", List.of("us-west-1"))),
+        List.of(), 50)), ((Task) p.node("print-hello-with-preferred-affinity").orElseThrow()).settings());
+    String again = Kfp2Writer.write(p);
+    assertEquals(List.of(), Kfp2Schemas.errors(again), again);
+    assertEquals(docs.get(1), Yaml.readAll(again).get(1), again);
+  }
+
   @Test
   void kfpsSpecsOfSettingsTheModelDoesNotHoldAreRefusedNamingTheField() {
-    Map<String, String> fields = Map.of("general_ephemeral_volume.yaml", "genericEphemeralVolume", "nodeaffinity.yaml", "nodeAffinity",
+    Map<String, String> fields = Map.of("general_ephemeral_volume.yaml", "genericEphemeralVolume", "nodeaffinity.yaml", "nodeAffinity[0].nodeAffinityJson",
         "init_container.yaml", "initContainers");
     fields.forEach((file, field) -> {
       FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(resource(file), file));
@@ -82,7 +104,9 @@ class KubernetesSettingsTest {
         new TaskSetting.Toleration("gpu", "Equal", "yes", "NoSchedule"), new TaskSetting.Timeout(60),
         new TaskSetting.ImagePullPolicy("IfNotPresent"), new TaskSetting.PodLabel("team", "ml"),
         new TaskSetting.PodAnnotation("note", "hi"), new TaskSetting.PvcMount("data", "/data"),
-        new TaskSetting.FieldPathEnv("POD", "metadata.name"), new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi"));
+        new TaskSetting.FieldPathEnv("POD", "metadata.name"), new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi"),
+        new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("zone", "In", List.of("a", "b"))),
+            List.of(new TaskSetting.NodeAffinity.Requirement("metadata.name", "NotIn", List.of("node-1"))), 50));
     Task task = new Task(comp.name(), comp.component(), comp.arguments(), List.of(), settings);
     PipelineSettings pullSecret = new PipelineSettings(PipelineSettings.PIPELINE_RUNNER, -1, 0, 0, List.of("regcred"), Map.of(), "");
     return new Pipeline("p", null, List.of(), List.of(task), null, pullSecret, null);
@@ -119,7 +143,10 @@ class KubernetesSettingsTest {
     }
     assertTrue(kept.containsAll(List.of("fieldPathAsEnv.name", "fieldPathAsEnv.fieldPath", "emptyDirMounts.medium",
         "emptyDirMounts.sizeLimit", "emptyDirMounts.mountPath", "nodeSelector.labels", "secretAsEnv.keyToEnv.envVar")), kept.toString());
-    assertTrue(refused.containsAll(List.of("genericEphemeralVolume.volumeName", "nodeAffinity.weight", "podAffinity.topologyKey",
+    assertTrue(kept.containsAll(List.of("nodeAffinity.weight", "nodeAffinity.matchExpressions.values", "nodeAffinity.matchFields.key")),
+        kept.toString());
+    assertTrue(refused.containsAll(List.of("genericEphemeralVolume.volumeName", "nodeAffinity.nodeAffinityJson.componentInputParameter",
+        "podAffinity.topologyKey",
         "enabledSharedMemory.size", "securityContext.runAsUser", "secretAsVolume.optional", "tolerations.tolerationSeconds",
         "secretAsEnv.secretNameParameter.componentInputParameter", "configMapAsEnv.configMapNameParameter.taskOutputParameter.producerTask",
         "pvcMount.subPath")), refused.toString());
@@ -182,7 +209,8 @@ class KubernetesSettingsTest {
     String text = current == null ? "" : current.asString("");
     return switch (f.getJavaType()) {
       case BOOLEAN -> nodes.booleanNode(current == null || !current.asBoolean());
-      case INT -> nodes.numberNode(current == null ? 3 : current.asInt() + 1);
+      // as KFP's compiler writes a number of the platform document, which goes through a protobuf Struct: 50.0
+      case INT -> nodes.numberNode(current == null ? 3.0 : current.asInt() + 1.0);
       case LONG -> nodes.stringNode(current == null ? "7" : Long.toString(Long.parseLong(current.asString()) + 1));
       case MESSAGE -> f.getMessageType().getFullName().equals("google.protobuf.Struct") ? Yaml.object().put("k", "v")
           : nodes.stringNode(text.isEmpty() ? "v" : text + "-2"); // a google.protobuf.Value

@@ -2,6 +2,7 @@ package dev.kfp4j.processor.javac;
 
 import dev.kfp4j.dsl.Task;
 import dev.kfp4j.model.TaskSetting;
+import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
@@ -37,9 +39,18 @@ final class DslSettings {
   List<TaskSetting> make(ExecutableElement method, Object[] values) throws NoSuchMethodException {
     Method m = method(method);
     Class<?>[] types = m.getParameterTypes();
-    Object[] args = new Object[values.length];
-    for (int i = 0; i < values.length; i++) {
+    Object[] args = new Object[types.length];
+    int fixed = m.isVarArgs() ? types.length - 1 : types.length;
+    for (int i = 0; i < fixed; i++) {
       args[i] = coerce(values[i], types[i]);
+    }
+    if (m.isVarArgs()) { // nodeAffinity("zone", "In", "a", "b"): the trailing values as the array
+      Class<?> item = types[fixed].getComponentType();
+      Object array = Array.newInstance(item, values.length - fixed);
+      for (int i = fixed; i < values.length; i++) {
+        Array.set(array, i - fixed, coerce(values[i], item));
+      }
+      args[fixed] = array;
     }
     Recorder task = new Recorder();
     try {
@@ -88,6 +99,8 @@ final class DslSettings {
         return byte.class;
       case CHAR:
         return char.class;
+      case ARRAY:
+        return Array.newInstance(type(((ArrayType) type).getComponentType()), 0).getClass();
       case DECLARED:
         String name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
         try {

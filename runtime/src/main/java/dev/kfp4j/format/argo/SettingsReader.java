@@ -1,6 +1,7 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ final class SettingsReader {
             }
           }
           case "volumes" -> inTemplate.addAll(mounts);
+          case "affinity" -> affinity(template, v, inTemplate);
           default -> { }
         }
       } catch (IllegalArgumentException x) {
@@ -79,6 +81,34 @@ final class SettingsReader {
     }
     out.addAll(merge(inContainer, inTemplate, mounts));
     return out;
+  }
+
+  /**
+   * The node affinity terms of {@code affinity} in a template kfp4j wrote: its required {@code
+   * nodeSelectorTerms}, then its preferred terms with their weights, in the order of their keys;
+   * another affinity (pod affinity, a term's other keys) is an error. Another tool's template's
+   * affinity is not read: a run here ignores it, and writing the workflow again refuses it ({@link
+   * ComponentReader#checkCarried}).
+   */
+  private static void affinity(JsonNode template, JsonNode affinity, List<TaskSetting> out) {
+    if (!ComponentReader.writtenByKfp4j(template)) {
+      return;
+    }
+    KubernetesAffinity.only(affinity, Set.of("nodeAffinity"), "affinity");
+    JsonNode node = affinity.path("nodeAffinity");
+    KubernetesAffinity.only(node, Set.of("requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"),
+        "affinity.nodeAffinity");
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      if (e.getKey().startsWith("required")) {
+        KubernetesAffinity.only(e.getValue(), Set.of("nodeSelectorTerms"), "requiredDuringSchedulingIgnoredDuringExecution");
+        e.getValue().path("nodeSelectorTerms").forEach(t -> out.add(KubernetesAffinity.readTerm(t, null)));
+      } else {
+        for (JsonNode p : e.getValue()) {
+          KubernetesAffinity.only(p, Set.of("weight", "preference"), "a preferred scheduling term");
+          out.add(KubernetesAffinity.readTerm(p.path("preference"), p.path("weight").asInt(0)));
+        }
+      }
+    }
   }
 
   private static void retry(JsonNode v, List<TaskSetting> out) {

@@ -1,5 +1,6 @@
 package dev.kfp4j.format.argo;
 
+import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.TaskSetting;
 import java.util.Locale;
@@ -201,6 +202,21 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
     }
     template.withArray("volumes").addObject().put("name", s.volume()).setAll(source);
     container.withArray("volumeMounts").addObject().put("name", s.volume()).put("mountPath", s.mountPath());
+    return null;
+  }
+
+  /** A term of {@code affinity.nodeAffinity}: required ({@code nodeSelectorTerms}), or preferred with its weight. */
+  @Override
+  public Void nodeAffinity(TaskSetting.NodeAffinity s) {
+    ObjectNode node = template.withObject("affinity").withObject("nodeAffinity");
+    if (s.weight() == null) {
+      KubernetesAffinity.writeTerm(node.withObject("requiredDuringSchedulingIgnoredDuringExecution").withArray("nodeSelectorTerms")
+          .addObject(), s);
+    } else {
+      ObjectNode preferred = node.withArray("preferredDuringSchedulingIgnoredDuringExecution").addObject();
+      preferred.put("weight", s.weight());
+      KubernetesAffinity.writeTerm(preferred.putObject("preference"), s);
+    }
     return null;
   }
 

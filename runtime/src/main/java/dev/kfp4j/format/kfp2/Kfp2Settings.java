@@ -1,5 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
@@ -13,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a task's settings where KFP 2 keeps them: retries, caching and the display name in the
  * task; resources, accelerators and env in its executor's container; the Kubernetes-only settings
  * (timeout, pull policy, node selector, tolerations, pod metadata, secrets, config maps and pod
- * fields as env, secrets and config maps as volumes, claims, emptyDir volumes) in the
+ * fields as env, secrets and config maps as volumes, claims, emptyDir volumes, node affinity) in the
  * executor's {@code platforms: kubernetes:} config, as kfp-kubernetes writes them.
  */
 final class Kfp2Settings implements TaskSetting.Visitor<Void> {
@@ -262,6 +263,17 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
     }
     if (!s.sizeLimit().isEmpty()) {
       m.put("sizeLimit", s.sizeLimit());
+    }
+    return null;
+  }
+
+  /** As kfp-kubernetes' {@code add_node_affinity} and KFP's compiler write it: one term, its {@code weight} when preferred. */
+  @Override
+  public Void nodeAffinity(TaskSetting.NodeAffinity s) {
+    ObjectNode term = kubernetes.withArray("nodeAffinity").addObject();
+    KubernetesAffinity.writeTerm(term, s);
+    if (s.weight() != null) {
+      term.put("weight", (double) s.weight()); // 50.0, as KFP's compiler writes it (through a protobuf Struct)
     }
     return null;
   }

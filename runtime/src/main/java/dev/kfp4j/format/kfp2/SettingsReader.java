@@ -1,5 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
@@ -119,6 +120,14 @@ final class SettingsReader {
     }
     for (JsonNode f : k8s.path("fieldPathAsEnv")) {
       out.add(new TaskSetting.FieldPathEnv(f.path("name").asString(""), f.path("fieldPath").asString("")));
+    }
+    for (JsonNode a : k8s.path("nodeAffinity")) {
+      tools.jackson.databind.node.ObjectNode term = (tools.jackson.databind.node.ObjectNode) a.deepCopy();
+      JsonNode weight = term.remove("weight");
+      if (weight != null && (!weight.isNumber() || weight.asDouble() != Math.rint(weight.asDouble()))) {
+        throw new IllegalArgumentException("task '" + name + "': its node affinity's weight " + weight + " is not a whole number");
+      }
+      out.add(KubernetesAffinity.readTerm(term, weight == null ? null : weight.asInt()));
     }
     for (JsonNode d : k8s.path("emptyDirMounts")) {
       out.add(new TaskSetting.EmptyDirMount(d.path("volumeName").asString(""), d.path("mountPath").asString(""),
