@@ -62,7 +62,12 @@ class TaskSettingTest {
         Arguments.of("nodeAffinity(\"disktype\", \"In\", \"ssd\", \"nvme\")", new TaskSetting.NodeAffinity(
             List.of(new TaskSetting.NodeAffinity.Requirement("disktype", "In", List.of("ssd", "nvme"))), List.of(), null)),
         Arguments.of("preferredNodeAffinity(50, \"gpu\", \"Exists\")", new TaskSetting.NodeAffinity(
-            List.of(new TaskSetting.NodeAffinity.Requirement("gpu", "Exists", List.of())), List.of(), 50)));
+            List.of(new TaskSetting.NodeAffinity.Requirement("gpu", "Exists", List.of())), List.of(), 50)),
+        Arguments.of("mountEphemeralVolume(\"scratch\", \"/scratch\", \"5Gi\")", new TaskSetting.EphemeralVolume("scratch", "/scratch",
+            List.of("ReadWriteOnce"), "5Gi", "", java.util.Map.of(), java.util.Map.of())),
+        Arguments.of("mountEphemeralVolume(\"scratch\", \"/scratch\", \"5Gi\", \"ReadWriteOncePod\", \"fast\")",
+            new TaskSetting.EphemeralVolume("scratch", "/scratch", List.of("ReadWriteOncePod"), "5Gi", "fast", java.util.Map.of(),
+                java.util.Map.of())));
   }
 
   static Pipeline model(String... body) {

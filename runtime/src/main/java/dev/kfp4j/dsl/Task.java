@@ -246,4 +246,18 @@ public abstract class Task<T extends Task<T>> {
     return set(new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement(key, operator, List.of(values))), List.of(),
         weight));
   }
+
+  /**
+   * Mounts a generic ephemeral volume at {@code mountPath}: a claim of {@code size} (such as {@code
+   * "5Gi"}), {@code ReadWriteOnce}, of the cluster's default storage class, made with the task's pod
+   * and deleted with it (kfp-kubernetes' {@code add_ephemeral_volume}).
+   */
+  public final T mountEphemeralVolume(String volume, String mountPath, String size) {
+    return mountEphemeralVolume(volume, mountPath, size, "ReadWriteOnce", "");
+  }
+
+  /** {@link #mountEphemeralVolume(String, String, String)} with an access mode and a storage class ({@code ""}: the default). */
+  public final T mountEphemeralVolume(String volume, String mountPath, String size, String accessMode, String storageClass) {
+    return set(new TaskSetting.EphemeralVolume(volume, mountPath, List.of(accessMode), size, storageClass, Map.of(), Map.of()));
+  }
 }

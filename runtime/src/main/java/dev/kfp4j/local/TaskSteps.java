@@ -181,7 +181,7 @@ final class TaskSteps {
 
   /**
    * The settings of {@code task}: a claim is a folder of the run's volumes, shared by the tasks that mount it; an
-   * emptyDir volume a fresh folder in the task's own folder {@code dir}, as a pod's emptyDir is new with the pod.
+   * emptyDir or ephemeral volume a fresh folder in the task's own folder {@code dir}, as a pod's is new with the pod.
    */
   private Settings settings(Task task, Map<String, String> env, Path dir, String where) {
     Map<String, Path> mounts = new LinkedHashMap<>();
@@ -208,6 +208,8 @@ final class TaskSteps {
         mounts.put(m.mountPath(), RunPaths.inside(volumes, folder));
       } else if (s instanceof TaskSetting.EmptyDirMount m) {
         mounts.put(m.mountPath(), RunPaths.inside(dir, "emptydir", m.volume()));
+      } else if (s instanceof TaskSetting.EphemeralVolume v) {
+        mounts.put(v.mountPath(), RunPaths.inside(dir, "ephemeral", v.volume()));
       }
     }
     RetryPolicy retry = RetryPolicy.of(task.settings(), where);

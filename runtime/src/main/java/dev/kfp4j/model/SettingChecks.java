@@ -1,8 +1,11 @@
 package dev.kfp4j.model;
 
 import dev.kfp4j.spec.Names;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The checks {@link TaskSetting}'s records make of their values, each with a message naming the DSL method. */
 final class SettingChecks {
@@ -40,5 +43,63 @@ final class SettingChecks {
 
   static java.util.List<String> sorted(Set<String> values) {
     return values.stream().sorted().toList();
+  }
+
+  private static final Pattern KEYED = Pattern.compile("metadata\\.(labels|annotations)\\['([^'\\]]+)'\\]");
+
+  static void checkFieldPath(String name, String fieldPath) {
+    checkEnvName("envFromField", name);
+    Objects.requireNonNull(fieldPath, "fieldPath");
+    var keyed = KEYED.matcher(fieldPath);
+    if (!TaskSetting.FieldPathEnv.FIELDS.contains(fieldPath) && !keyed.matches()) {
+      throw new IllegalArgumentException("envFromField(\"" + name + "\", \"" + fieldPath + "\"): '" + fieldPath
+          + "' is not a field of the pod Kubernetes gives an env variable; write one of " + sorted(TaskSetting.FieldPathEnv.FIELDS)
+          + ", metadata.labels['key'] or metadata.annotations['key']");
+    }
+    if (keyed.matches()) {
+      checkKey("envFromField", keyed.group(2));
+    }
+  }
+
+  static void checkEmptyDir(String volume, String mountPath, String medium, String sizeLimit) {
+    checkVolumeName("mountEmptyDir", volume);
+    checkMountPath("mountEmptyDir", mountPath);
+    if (!TaskSetting.EmptyDirMount.MEDIA.contains(medium) && !medium.matches("HugePages-[0-9]+[KMG]i")) {
+      throw new IllegalArgumentException("mountEmptyDir(\"" + volume + "\", ...): the medium must be \"\" (the node's disk), "
+          + "\"Memory\" or \"HugePages\", not '" + medium + "'");
+    }
+    if (!sizeLimit.isEmpty() && !TaskSetting.QUANTITY.matcher(sizeLimit).matches()) {
+      throw new IllegalArgumentException("mountEmptyDir(\"" + volume + "\", ...): the size limit '" + sizeLimit
+          + "' is not a Kubernetes quantity; write e.g. \"1Gi\", or \"\" for none");
+    }
+  }
+
+  static void checkEphemeral(String volume, String mountPath, List<String> accessModes, String size, String storageClass,
+      Map<String, String> labels, Map<String, String> annotations) {
+    String call = "mountEphemeralVolume(\"" + volume + "\", ...)";
+    checkVolumeName("mountEphemeralVolume", volume);
+    checkMountPath("mountEphemeralVolume", mountPath);
+    if (accessModes.isEmpty() || !VolumeStep.ACCESS_MODES.containsAll(accessModes)) {
+      throw new IllegalArgumentException(call + ": the access modes " + accessModes + " are one or more of "
+          + sorted(VolumeStep.ACCESS_MODES));
+    }
+    if (!TaskSetting.QUANTITY.matcher(size).matches()) {
+      throw new IllegalArgumentException(call + ": the size '" + size + "' is not a Kubernetes quantity; write e.g. \"5Gi\"");
+    }
+    if (!storageClass.isEmpty() && Names.whyInvalidObjectName(storageClass) != null) {
+      throw new IllegalArgumentException(call + ": the storage class '" + storageClass + "' " + Names.whyInvalidObjectName(storageClass)
+          + " (\"\": the cluster's default)");
+    }
+    labels.forEach((k, v) -> checkLabel("mountEphemeralVolume", k, v));
+    annotations.keySet().forEach(k -> checkKey("mountEphemeralVolume", k));
+  }
+
+  private static void checkVolumeName(String method, String volume) {
+    Objects.requireNonNull(volume, "volume");
+    String why = Names.whyInvalidKubernetesName(volume);
+    if (why != null) {
+      throw new IllegalArgumentException(method + "(\"" + volume + "\", ...): the volume name '" + volume + "' is not a Kubernetes "
+          + "name: " + why);
+    }
   }
 }

@@ -1,7 +1,10 @@
 package dev.kfp4j.model;
 
 import dev.kfp4j.spec.Names;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -69,6 +72,8 @@ public sealed interface TaskSetting {
     R emptyDirMount(EmptyDirMount s);
 
     R nodeAffinity(NodeAffinity s);
+
+    R ephemeralVolume(EphemeralVolume s);
   }
 
   /** The name the UI shows for the step. */
@@ -394,20 +399,9 @@ public sealed interface TaskSetting {
     /** The pod fields Kubernetes gives an env variable ({@code metadata.labels['k']} and {@code metadata.annotations['k']} too). */
     public static final Set<String> FIELDS = Set.of("metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName",
         "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs");
-    private static final Pattern KEYED = Pattern.compile("metadata\\.(labels|annotations)\\['([^'\\]]+)'\\]");
 
     public FieldPathEnv {
-      SettingChecks.checkEnvName("envFromField", name);
-      Objects.requireNonNull(fieldPath, "fieldPath");
-      var keyed = KEYED.matcher(fieldPath);
-      if (!FIELDS.contains(fieldPath) && !keyed.matches()) {
-        throw new IllegalArgumentException("envFromField(\"" + name + "\", \"" + fieldPath + "\"): '" + fieldPath
-            + "' is not a field of the pod Kubernetes gives an env variable; write one of " + SettingChecks.sorted(FIELDS)
-            + ", metadata.labels['key'] or metadata.annotations['key']");
-      }
-      if (keyed.matches()) {
-        SettingChecks.checkKey("envFromField", keyed.group(2));
-      }
+      SettingChecks.checkFieldPath(name, fieldPath);
     }
 
     @Override
@@ -426,23 +420,9 @@ public sealed interface TaskSetting {
     public static final Set<String> MEDIA = Set.of("", "Memory", "HugePages");
 
     public EmptyDirMount {
-      Objects.requireNonNull(volume, "volume");
-      SettingChecks.checkMountPath("mountEmptyDir", mountPath);
       medium = medium == null ? "" : medium;
       sizeLimit = sizeLimit == null ? "" : sizeLimit;
-      String why = Names.whyInvalidKubernetesName(volume);
-      if (why != null) {
-        throw new IllegalArgumentException("mountEmptyDir(\"" + volume + "\", ...): the volume name '" + volume + "' is not a Kubernetes "
-            + "name: " + why);
-      }
-      if (!MEDIA.contains(medium) && !medium.matches("HugePages-[0-9]+[KMG]i")) {
-        throw new IllegalArgumentException("mountEmptyDir(\"" + volume + "\", ...): the medium must be \"\" (the node's disk), "
-            + "\"Memory\" or \"HugePages\", not '" + medium + "'");
-      }
-      if (!sizeLimit.isEmpty() && !QUANTITY.matcher(sizeLimit).matches()) {
-        throw new IllegalArgumentException("mountEmptyDir(\"" + volume + "\", ...): the size limit '" + sizeLimit
-            + "' is not a Kubernetes quantity; write e.g. \"1Gi\", or \"\" for none");
-      }
+      SettingChecks.checkEmptyDir(volume, mountPath, medium, sizeLimit);
     }
 
     @Override
@@ -495,6 +475,26 @@ public sealed interface TaskSetting {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.nodeAffinity(this);
+    }
+  }
+
+  /**
+   * A generic ephemeral volume (kfp-kubernetes' {@code add_ephemeral_volume}): a claim of {@code
+   * size} made with the pod and deleted with it, mounted at {@code mountPath}; {@code
+   * storageClass} {@code ""} is the cluster's default; the claim's labels and annotations.
+   */
+  record EphemeralVolume(String volume, String mountPath, List<String> accessModes, String size, String storageClass,
+      Map<String, String> labels, Map<String, String> annotations) implements TaskSetting {
+    public EphemeralVolume {
+      accessModes = List.copyOf(accessModes);
+      labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+      annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+      SettingChecks.checkEphemeral(volume, mountPath, accessModes, size, storageClass, labels, annotations);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.ephemeralVolume(this);
     }
   }
 }

@@ -236,6 +236,21 @@ class SettingsOutputTest {
                 EXEC + "/nodeAffinity/0/matchExpressions/0/key = \"gpu\"",
                 EXEC + "/nodeAffinity/0/matchExpressions/0/operator = \"Exists\"",
                 EXEC + "/nodeAffinity/0/weight = 50.0")),
+        row(new TaskSetting.EphemeralVolume("scratch", "/scratch", List.of("ReadWriteOnce"), "5Gi", "", Map.of(), Map.of("note", "hi")),
+            List.of(
+                T + "/container/volumeMounts/0/mountPath = \"/scratch\"",
+                T + "/container/volumeMounts/0/name = \"scratch\"",
+                T + "/volumes/0/ephemeral/volumeClaimTemplate/metadata/annotations/note = \"hi\"",
+                T + "/volumes/0/ephemeral/volumeClaimTemplate/spec/accessModes/0 = \"ReadWriteOnce\"",
+                T + "/volumes/0/ephemeral/volumeClaimTemplate/spec/resources/requests/storage = \"5Gi\"",
+                T + "/volumes/0/name = \"scratch\""),
+            List.of(
+                EXEC + "/genericEphemeralVolume/0/accessModes/0 = \"ReadWriteOnce\"",
+                EXEC + "/genericEphemeralVolume/0/defaultStorageClass = true",
+                EXEC + "/genericEphemeralVolume/0/metadata/annotations/note = \"hi\"",
+                EXEC + "/genericEphemeralVolume/0/mountPath = \"/scratch\"",
+                EXEC + "/genericEphemeralVolume/0/size = \"5Gi\"",
+                EXEC + "/genericEphemeralVolume/0/volumeName = \"scratch\"")),
         row(new TaskSetting.EmptyDirMount("scratch", "/scratch", "", ""), // and emptyDir: {}, not a leaf
             List.of(
                 T + "/container/volumeMounts/0/mountPath = \"/scratch\"",

@@ -87,11 +87,12 @@ class KubernetesSettingsTest {
 
   @Test
   void kfpsSpecsOfSettingsTheModelDoesNotHoldAreRefusedNamingTheField() {
-    Map<String, String> fields = Map.of("general_ephemeral_volume.yaml", "genericEphemeralVolume", "nodeaffinity.yaml", "nodeAffinity[0].nodeAffinityJson",
+    Map<String, String> fields = Map.of("general_ephemeral_volume.yaml",
+        "its genericEphemeralVolume 'pvc-name': mountEphemeralVolume: the mount path 'path' must be absolute", "nodeaffinity.yaml", "nodeAffinity[0].nodeAffinityJson",
         "init_container.yaml", "initContainers");
     fields.forEach((file, field) -> {
       FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(resource(file), file));
-      assertTrue(e.getMessage().contains("its Kubernetes setting " + field), e.getMessage());
+      assertTrue(e.getMessage().contains(field.startsWith("its ") ? field : "its Kubernetes setting " + field), e.getMessage());
     });
   }
 
@@ -106,7 +107,9 @@ class KubernetesSettingsTest {
         new TaskSetting.PodAnnotation("note", "hi"), new TaskSetting.PvcMount("data", "/data"),
         new TaskSetting.FieldPathEnv("POD", "metadata.name"), new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi"),
         new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("zone", "In", List.of("a", "b"))),
-            List.of(new TaskSetting.NodeAffinity.Requirement("metadata.name", "NotIn", List.of("node-1"))), 50));
+            List.of(new TaskSetting.NodeAffinity.Requirement("metadata.name", "NotIn", List.of("node-1"))), 50),
+        new TaskSetting.EphemeralVolume("scratch", "/scratch", List.of("ReadWriteOnce"), "5Gi", "fast", Map.of("team", "ml"),
+            Map.of("note", "hi")));
     Task task = new Task(comp.name(), comp.component(), comp.arguments(), List.of(), settings);
     PipelineSettings pullSecret = new PipelineSettings(PipelineSettings.PIPELINE_RUNNER, -1, 0, 0, List.of("regcred"), Map.of(), "");
     return new Pipeline("p", null, List.of(), List.of(task), null, pullSecret, null);
@@ -143,9 +146,9 @@ class KubernetesSettingsTest {
     }
     assertTrue(kept.containsAll(List.of("fieldPathAsEnv.name", "fieldPathAsEnv.fieldPath", "emptyDirMounts.medium",
         "emptyDirMounts.sizeLimit", "emptyDirMounts.mountPath", "nodeSelector.labels", "secretAsEnv.keyToEnv.envVar")), kept.toString());
-    assertTrue(kept.containsAll(List.of("nodeAffinity.weight", "nodeAffinity.matchExpressions.values", "nodeAffinity.matchFields.key")),
+    assertTrue(kept.containsAll(List.of("genericEphemeralVolume.size", "genericEphemeralVolume.metadata.labels", "nodeAffinity.weight", "nodeAffinity.matchExpressions.values", "nodeAffinity.matchFields.key")),
         kept.toString());
-    assertTrue(refused.containsAll(List.of("genericEphemeralVolume.volumeName", "nodeAffinity.nodeAffinityJson.componentInputParameter",
+    assertTrue(refused.containsAll(List.of("genericEphemeralVolume.defaultStorageClass", "nodeAffinity.nodeAffinityJson.componentInputParameter",
         "podAffinity.topologyKey",
         "enabledSharedMemory.size", "securityContext.runAsUser", "secretAsVolume.optional", "tolerations.tolerationSeconds",
         "secretAsEnv.secretNameParameter.componentInputParameter", "configMapAsEnv.configMapNameParameter.taskOutputParameter.producerTask",

@@ -49,7 +49,7 @@ final class RandomModels {
   private final Random oneOfs;
   /** Whether a KFP 2 model collects a loop's files into a list of artifacts for a task after it: a generator of its own, as {@link #imports}. */
   private final Random artifactLists;
-  /** Draws the settings of kfp-kubernetes added since the others (envFromField, mountEmptyDir, node affinity). */
+  /** Draws the settings of kfp-kubernetes added since the others (envFromField, mountEmptyDir, node affinity, ephemeral volumes). */
   private final Random kubernetes;
   private final boolean argo;
   private final List<ComponentSpec> components = new ArrayList<>();
@@ -479,10 +479,12 @@ final class RandomModels {
     }
     // drawn apart, so that the models of the settings above stay as they were
     if (kubernetes.nextInt(3) == 0) {
-      out.add(switch (kubernetes.nextInt(3)) {
+      out.add(switch (kubernetes.nextInt(4)) {
         case 0 -> new TaskSetting.FieldPathEnv("POD", kubernetes.nextBoolean() ? "metadata.name" : "metadata.labels['team']");
         case 1 -> new TaskSetting.EmptyDirMount("scratch", "/scratch", kubernetes.nextBoolean() ? "" : "Memory",
             kubernetes.nextBoolean() ? "" : "1Gi");
+        case 2 -> new TaskSetting.EphemeralVolume("eph", "/eph", List.of("ReadWriteOnce"), "1Gi", kubernetes.nextBoolean() ? "" : "fast",
+            kubernetes.nextBoolean() ? Map.of() : Map.of("team", "ml"), Map.of());
         default -> new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("zone", "In", List.of("a", "b"))),
             kubernetes.nextBoolean() ? List.of() : List.of(new TaskSetting.NodeAffinity.Requirement("metadata.name", "NotIn", List.of("n1"))),
             kubernetes.nextBoolean() ? null : 1 + kubernetes.nextInt(100));

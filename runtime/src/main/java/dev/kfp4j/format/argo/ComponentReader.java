@@ -265,7 +265,8 @@ final class ComponentReader {
         String type = keys.size() == 1 ? keys.get(0) : "";
         JsonNode typed = source.path(type);
         boolean emptyDir = type.equals("emptyDir") && typed.isObject() && typed.propertyNames().stream()
-            .allMatch(k -> (k.equals("medium") || k.equals("sizeLimit")) && typed.get(k).isString());
+            .allMatch(k -> (k.equals("medium") || k.equals("sizeLimit")) && typed.get(k).isString())
+            || type.equals("ephemeral") && ephemeral(volume, m.path("mountPath").asString(""), typed);
         if (!emptyDir && (!VOLUME_SOURCES.containsKey(type) || typed.size() != 1 || !typed.hasNonNull(VOLUME_SOURCES.get(type)))) {
           refused = "volume " + String.join(", ", keys) + (typed.isObject() ? " " + typed : "");
         }
@@ -273,8 +274,18 @@ final class ComponentReader {
       if (refused != null) {
         throw new FormatException(where + ": container.volumeMounts '" + volume + "' uses " + refused + ", which kfp4j's model does not "
             + "hold; a mount has a name and a mountPath, and mounts a volume of the template that is a persistentVolumeClaim "
-            + "(claimName), secret (secretName) or configMap (name) alone, or an emptyDir (medium, sizeLimit)");
+            + "(claimName), secret (secretName) or configMap (name) alone, an emptyDir (medium, sizeLimit), or an ephemeral claim");
       }
+    }
+  }
+
+  /** Whether {@code ephemeral} is a generic ephemeral volume the model holds (mountEphemeralVolume's). */
+  private static boolean ephemeral(String volume, String path, JsonNode ephemeral) {
+    try {
+      EphemeralVolumes.read(volume, path, ephemeral);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

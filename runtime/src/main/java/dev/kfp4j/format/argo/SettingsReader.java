@@ -300,6 +300,8 @@ final class SettingsReader {
         out.add(new TaskSetting.SecretVolume(source.path("secret").path("secretName").asString(""), path));
       } else if (source.path("configMap").isObject()) {
         out.add(new TaskSetting.ConfigMapVolume(source.path("configMap").path("name").asString(""), path));
+      } else if (source.path("ephemeral").isObject()) {
+        out.add(EphemeralVolumes.read(volume, path, source.path("ephemeral")));
       } else if (source.path("emptyDir").isObject()) {
         JsonNode dir = source.path("emptyDir");
         out.add(new TaskSetting.EmptyDirMount(volume, path, dir.path("medium").asString(""), dir.path("sizeLimit").asString("")));

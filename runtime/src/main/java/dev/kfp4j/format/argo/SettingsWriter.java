@@ -194,15 +194,20 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
     if (!s.sizeLimit().isEmpty()) {
       dir.put("sizeLimit", s.sizeLimit());
     }
+    ownVolume("mountEmptyDir", s.volume(), source, s.mountPath());
+    return null;
+  }
+
+  /** A pod volume of the task's own, named as the setting names it ({@code method}'s), and its mount. */
+  private void ownVolume(String method, String name, ObjectNode source, String mountPath) {
     for (JsonNode v : template.withArray("volumes")) {
-      if (v.path("name").asString("").equals(s.volume())) {
-        throw new dev.kfp4j.format.FormatException("mountEmptyDir(\"" + s.volume() + "\", ...): the task has another volume named '"
-            + s.volume() + "'; give each emptyDir volume a name of its own");
+      if (v.path("name").asString("").equals(name)) {
+        throw new dev.kfp4j.format.FormatException(method + "(\"" + name + "\", ...): the task has another volume named '" + name
+            + "'; give each volume a name of its own");
       }
     }
-    template.withArray("volumes").addObject().put("name", s.volume()).setAll(source);
-    container.withArray("volumeMounts").addObject().put("name", s.volume()).put("mountPath", s.mountPath());
-    return null;
+    template.withArray("volumes").addObject().put("name", name).setAll(source);
+    container.withArray("volumeMounts").addObject().put("name", name).put("mountPath", mountPath);
   }
 
   /** A term of {@code affinity.nodeAffinity}: required ({@code nodeSelectorTerms}), or preferred with its weight. */
@@ -217,6 +222,13 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
       preferred.put("weight", s.weight());
       KubernetesAffinity.writeTerm(preferred.putObject("preference"), s);
     }
+    return null;
+  }
+
+  /** The pod volume {@code ephemeral} named as the setting names it, and its mount. */
+  @Override
+  public Void ephemeralVolume(TaskSetting.EphemeralVolume s) {
+    ownVolume("mountEphemeralVolume", s.volume(), EphemeralVolumes.source(s), s.mountPath());
     return null;
   }
 

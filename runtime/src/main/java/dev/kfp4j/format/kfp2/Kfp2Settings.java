@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a task's settings where KFP 2 keeps them: retries, caching and the display name in the
  * task; resources, accelerators and env in its executor's container; the Kubernetes-only settings
  * (timeout, pull policy, node selector, tolerations, pod metadata, secrets, config maps and pod
- * fields as env, secrets and config maps as volumes, claims, emptyDir volumes, node affinity) in the
+ * fields as env, secrets and config maps as volumes, claims, emptyDir and ephemeral volumes, node affinity) in the
  * executor's {@code platforms: kubernetes:} config, as kfp-kubernetes writes them.
  */
 final class Kfp2Settings implements TaskSetting.Visitor<Void> {
@@ -275,6 +275,27 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
     if (s.weight() != null) {
       term.put("weight", (double) s.weight()); // 50.0, as KFP's compiler writes it (through a protobuf Struct)
     }
+    return null;
+  }
+
+  /**
+   * As kfp-kubernetes' {@code add_ephemeral_volume}: {@code defaultStorageClass: true} without a
+   * class, else {@code storageClassName}; {@code metadata} when there are labels or annotations.
+   */
+  @Override
+  public Void ephemeralVolume(TaskSetting.EphemeralVolume s) {
+    ObjectNode v = kubernetes.withArray("genericEphemeralVolume").addObject();
+    v.put("volumeName", s.volume());
+    v.put("mountPath", s.mountPath());
+    s.accessModes().forEach(m -> v.withArray("accessModes").add(m));
+    v.put("size", s.size());
+    if (s.storageClass().isEmpty()) {
+      v.put("defaultStorageClass", true);
+    } else {
+      v.put("storageClassName", s.storageClass());
+    }
+    s.labels().forEach((k, x) -> v.withObject("metadata").withObject("labels").put(k, x));
+    s.annotations().forEach((k, x) -> v.withObject("metadata").withObject("annotations").put(k, x));
     return null;
   }
 

@@ -18,7 +18,7 @@ final class KubernetesFields {
   private static final Map<String, Set<String>> READ = Map.ofEntries(
       Map.entry("", Set.of("secretAsVolume", "secretAsEnv", "pvcMount", "nodeSelector", "podMetadata", "imagePullSecret",
           "imagePullPolicy", "configMapAsVolume", "configMapAsEnv", "activeDeadlineSeconds", "fieldPathAsEnv", "tolerations",
-          "emptyDirMounts", "nodeAffinity")),
+          "emptyDirMounts", "nodeAffinity", "genericEphemeralVolume")),
       Map.entry("secretAsVolume", Set.of("secretName", "mountPath", "optional", "secretNameParameter")),
       Map.entry("secretAsEnv", Set.of("secretName", "keyToEnv", "optional", "secretNameParameter")),
       Map.entry("secretAsEnv.keyToEnv", Set.of("secretKey", "envVar")),
@@ -38,7 +38,10 @@ final class KubernetesFields {
       Map.entry("emptyDirMounts", Set.of("volumeName", "mountPath", "medium", "sizeLimit")),
       Map.entry("nodeAffinity", Set.of("matchExpressions", "matchFields", "weight")),
       Map.entry("nodeAffinity.matchExpressions", Set.of("key", "operator", "values")),
-      Map.entry("nodeAffinity.matchFields", Set.of("key", "operator", "values")));
+      Map.entry("nodeAffinity.matchFields", Set.of("key", "operator", "values")),
+      Map.entry("genericEphemeralVolume", Set.of("volumeName", "mountPath", "accessModes", "size", "defaultStorageClass",
+          "storageClassName", "metadata")),
+      Map.entry("genericEphemeralVolume.metadata", Set.of("labels", "annotations")));
   /** Where a secret's or config map's name is, and the deprecated field beside it. */
   private static final Map<String, String> NAMES = Map.of("secretAsVolume", "secretName", "secretAsEnv", "secretName",
       "configMapAsVolume", "configMapName", "configMapAsEnv", "configMapName", "imagePullSecret", "secretName");

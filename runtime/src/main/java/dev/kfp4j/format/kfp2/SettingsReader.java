@@ -129,11 +129,38 @@ final class SettingsReader {
       }
       out.add(KubernetesAffinity.readTerm(term, weight == null ? null : weight.asInt()));
     }
+    for (JsonNode v : k8s.path("genericEphemeralVolume")) {
+      out.add(ephemeral(name, v));
+    }
     for (JsonNode d : k8s.path("emptyDirMounts")) {
       out.add(new TaskSetting.EmptyDirMount(d.path("volumeName").asString(""), d.path("mountPath").asString(""),
           d.path("medium").asString(""), d.path("sizeLimit").asString("")));
     }
     return out;
+  }
+
+  /** A generic ephemeral volume: of the default storage class or a named one, as add_ephemeral_volume writes it. */
+  private static TaskSetting.EphemeralVolume ephemeral(String task, JsonNode v) {
+    boolean byDefault = v.path("defaultStorageClass").asBoolean(false);
+    String storageClass = v.path("storageClassName").asString("");
+    if (byDefault == !storageClass.isEmpty()) {
+      throw new IllegalArgumentException("task '" + task + "': its genericEphemeralVolume '" + v.path("volumeName").asString("")
+          + "' has " + (byDefault ? "both defaultStorageClass and storageClassName" : "neither defaultStorageClass nor a storageClassName")
+          + "; kfp4j's model holds a volume of the default storage class or of a named one");
+    }
+    List<String> modes = new ArrayList<>();
+    v.path("accessModes").forEach(m -> modes.add(m.asString("")));
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    v.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString("")));
+    Map<String, String> annotations = new java.util.LinkedHashMap<>();
+    v.path("metadata").path("annotations").properties().forEach(e -> annotations.put(e.getKey(), e.getValue().asString("")));
+    try {
+      return new TaskSetting.EphemeralVolume(v.path("volumeName").asString(""), v.path("mountPath").asString(""), modes,
+          v.path("size").asString(""), storageClass, labels, annotations);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("task '" + task + "': its genericEphemeralVolume '" + v.path("volumeName").asString("") + "': "
+          + e.getMessage(), e);
+    }
   }
 
   /** The constant {@code <field>Parameter} names, else the deprecated {@code <field>}. */

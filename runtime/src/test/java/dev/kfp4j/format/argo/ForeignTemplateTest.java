@@ -278,7 +278,8 @@ class ForeignTemplateTest {
               container: {image: a, command: [./run], workingDir: /app}
             """));
     String mounts = ", which kfp4j's model does not hold; a mount has a name and a mountPath, and mounts a volume of the template that "
-        + "is a persistentVolumeClaim (claimName), secret (secretName) or configMap (name) alone, or an emptyDir (medium, sizeLimit)";
+        + "is a persistentVolumeClaim (claimName), secret (secretName) or configMap (name) alone, an emptyDir (medium, sizeLimit), or an "
+        + "ephemeral claim";
     assertEquals("hand.yaml: template 't': container.volumeMounts 'data' uses 'subPath'" + mounts,
         refused("""
             - name: t
