@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A task of the pipeline model as a {@link Step}: its component's command line with the
  * placeholders resolved as KFP 2's launcher resolves them (values, input and output paths in the
- * task's folder, an artifact's URI as its path, as KFP's own local runner gives it, {@code {{$}}}:
+ * task's folder, an artifact's URI as its path and its metadata as JSON, as KFP's own local runner
+ * gives them, {@code {{$}}}:
  * the executor input, with parameter values as JSON, input artifacts with their path, URI and
  * metadata, where outputs and the executor output go), and its settings
  * (retries, timeout, caching, environment, mounted claims). The command is resolved twice: with
@@ -287,6 +288,19 @@ final class TaskSteps {
         throw new WorkflowException(where + ": its command writes output '" + output + "', which the component does not declare");
       }
       return path;
+    }
+    // an artifact's metadata as JSON, as KFP's own local runner gives it: an output's is empty when the task starts
+    if (p instanceof Placeholder.InputMetadata m) {
+      if (!paths.inputs().containsKey(m.input())) {
+        throw new WorkflowException(where + ": its command reads the metadata of input '" + m.input() + "', which has no artifact");
+      }
+      return Yaml.jsonText(Yaml.toTree(metadata.getOrDefault(m.input(), Map.of())));
+    }
+    if (p instanceof Placeholder.OutputMetadata m) {
+      if (!paths.outputs().containsKey(m.output())) {
+        throw new WorkflowException(where + ": its command writes output '" + m.output() + "', which the component does not declare");
+      }
+      return "{}";
     }
     if (p instanceof Placeholder.Concat c) {
       StringBuilder s = new StringBuilder();

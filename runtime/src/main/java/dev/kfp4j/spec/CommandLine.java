@@ -15,7 +15,7 @@ import java.util.function.Function;
  * {@code concat} joins what its items give; {@code if} takes {@code then} when its condition reads
  * {@code true} (case-insensitive) and {@code else} (or nothing) when {@code false}; {@code
  * isPresent} is {@code True} or {@code False}; an artifact's URI ({@code inputUri}, {@code
- * outputUri}) has no value here (KFP v1 and Argo pass files) and is an error. As the SDK's task
+ * outputUri}) or metadata has no value here (KFP v1 and Argo pass files) and is an error. As the SDK's task
  * factory does, an input left out takes its default first ({@link #withDefaults}).
  *
  * @param command the resolved command
@@ -92,6 +92,13 @@ public record CommandLine(List<String> command, List<String> args, Map<String, S
           + " an Argo workflow (KFP v1) passes artifacts as files: use {" + kind + "Path: " + name + "}, or compile the pipeline for KFP 2");
     }
 
+    /** The error for an artifact's metadata, which a KFP v1 / Argo command line has no value for. */
+    SpecException noMetadata(String kind, String name) {
+      return new SpecException(spec.name() + ": its command line uses the metadata of " + kind + " '" + name
+          + "' (KFP 2's {{$." + kind + "s.artifacts['" + name + "'].metadata}}), which only KFP 2 gives;"
+          + " an Argo workflow (KFP v1) passes artifacts as files: compile the pipeline for KFP 2");
+    }
+
     /** A string, a list of strings, or null for nothing. */
     Object part(Placeholder p) {
       if (p instanceof Placeholder.Literal l) {
@@ -119,6 +126,12 @@ public record CommandLine(List<String> command, List<String> args, Map<String, S
       if (p instanceof Placeholder.InputArtifacts a) {
         throw new SpecException(spec.name() + ": its command line passes the list of artifacts of input '" + a.input()
             + "' (KFP 2's {{$.inputs.artifacts['" + a.input() + "']}}), which only KFP 2 gives; compile the pipeline for KFP 2");
+      }
+      if (p instanceof Placeholder.InputMetadata m) {
+        throw noMetadata("input", m.input());
+      }
+      if (p instanceof Placeholder.OutputMetadata m) {
+        throw noMetadata("output", m.output());
       }
       if (p instanceof Placeholder.Concat c) {
         return String.join("", list(c.items()));

@@ -97,7 +97,8 @@ public record ComponentSpec(
       if (p instanceof Placeholder.InputPath ip && ip.input().equals(input)) {
         return true;
       }
-      if (p instanceof Placeholder.InputUri iu && iu.input().equals(input)) {
+      if (p instanceof Placeholder.InputUri iu && iu.input().equals(input)
+          || p instanceof Placeholder.InputMetadata im && im.input().equals(input)) {
         return true;
       }
       if (p instanceof Placeholder.Concat c && mentions(c.items(), input)) {
@@ -117,7 +118,7 @@ public record ComponentSpec(
    */
   public boolean outputIsFile(String output) {
     if (outputHasUri(output)) {
-      return true; // written at its URI, which is an artifact's
+      return true; // written at its URI, or given metadata: an artifact's
     }
     if (graph != null) {
       // a graph's output is what the task it comes from writes
@@ -168,7 +169,7 @@ public record ComponentSpec(
     return (outputIsFile(output) && !parameterType) || isSchemaTitle(out.type()) || outputHasUri(output);
   }
 
-  /** Whether the command line uses the output's URI ({@code {outputUri: name}}): only an artifact has one. */
+  /** Whether the command line uses the output's URI ({@code {outputUri: name}}) or metadata: only an artifact has them. */
   private boolean outputHasUri(String output) {
     return container != null && (hasOutputUri(container.command(), output) || hasOutputUri(container.args(), output));
   }
@@ -176,6 +177,7 @@ public record ComponentSpec(
   private static boolean hasOutputUri(List<Placeholder> items, String output) {
     for (Placeholder p : items) {
       if (p instanceof Placeholder.OutputUri o && o.output().equals(output)
+          || p instanceof Placeholder.OutputMetadata m && m.output().equals(output)
           || p instanceof Placeholder.Concat c && hasOutputUri(c.items(), output)
           || p instanceof Placeholder.If i && (hasOutputUri(i.then(), output) || hasOutputUri(i.otherwise(), output))) {
         return true;

@@ -218,7 +218,7 @@ final class ComponentYamlText {
         branch(i.otherwise(), i.singleElse(), column + 2);
       }
     } else {
-      throw new Unsupported(); // executorInput: null
+      throw new Unsupported(); // executorInput: null; an artifact's metadata: the tree path's error
     }
   }
 

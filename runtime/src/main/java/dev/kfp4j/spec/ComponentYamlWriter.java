@@ -66,11 +66,15 @@ final class ComponentYamlWriter {
       ContainerSpec c = spec.container();
       ObjectNode container = implementation.putObject("container");
       container.put("image", c.image());
-      if (!c.command().isEmpty()) {
-        container.set("command", toNodes(c.command()));
-      }
-      if (!c.args().isEmpty()) {
-        container.set("args", toNodes(c.args()));
+      try {
+        if (!c.command().isEmpty()) {
+          container.set("command", toNodes(c.command()));
+        }
+        if (!c.args().isEmpty()) {
+          container.set("args", toNodes(c.args()));
+        }
+      } catch (SpecException e) {
+        throw new SpecException(spec.name() + ": " + e.getMessage()); // an artifact's metadata, which KFP v1 cannot hold
       }
       if (!c.env().isEmpty()) {
         ObjectNode env = container.putObject("env");
@@ -173,6 +177,10 @@ final class ComponentYamlWriter {
       return single("inputUri", v.input());
     } else if (p instanceof Placeholder.OutputUri v) {
       return single("outputUri", v.output());
+    } else if (p instanceof Placeholder.InputMetadata v) {
+      throw noMetadata("input", v.input());
+    } else if (p instanceof Placeholder.OutputMetadata v) {
+      throw noMetadata("output", v.output());
     } else if (p instanceof Placeholder.IsPresent v) {
       return single("isPresent", v.input());
     } else if (p instanceof Placeholder.ExecutorInput) {
@@ -197,6 +205,12 @@ final class ComponentYamlWriter {
           i.singleElse() && i.otherwise().size() == 1 ? toNode(i.otherwise().get(0)) : toNodes(i.otherwise()));
     }
     return n;
+  }
+
+  /** The error for an artifact's metadata, which KFP 2 specs give a command line and KFP v1 component files cannot. */
+  static SpecException noMetadata(String kind, String name) {
+    return new SpecException("the command line uses the metadata of " + kind + " '" + name + "' ({{$." + kind
+        + "s.artifacts['" + name + "'].metadata}}), which only a KFP 2 spec can hold: a KFP v1 component file has no placeholder for it");
   }
 
   private static ObjectNode single(String key, String value) {

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One item of a component's {@code command} or {@code args}: a literal string or one of KFP's
  * placeholders ({@code inputValue}, {@code inputPath}, {@code outputPath}, {@code concat},
  * {@code if}/{@code cond}/{@code then}/{@code else}, {@code isPresent}, {@code executorInput},
- * {@code inputUri}, {@code outputUri}).
+ * {@code inputUri}, {@code outputUri}), and KFP 2's artifact metadata ({@code
+ * {{$.inputs.artifacts['x'].metadata}}}), which KFP v1 component files cannot hold.
  */
 public sealed interface Placeholder {
   // equals and hashCode written out, as a record's own would be (each component in order, 31 * h + hash):
@@ -118,6 +119,40 @@ public sealed interface Placeholder {
     @Override
     public int hashCode() {
       return Objects.hashCode(input);
+    }
+  }
+
+  /**
+   * KFP 2's {@code {{$.inputs.artifacts['name'].metadata}}}: the input artifact's metadata as JSON.
+   * KFP v1 component files have no such placeholder; the local runner gives the metadata the
+   * artifact's producer logged, as KFP's own local runner does.
+   */
+  record InputMetadata(String input) implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof InputMetadata o && Objects.equals(input, o.input);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(input);
+    }
+  }
+
+  /**
+   * KFP 2's {@code {{$.outputs.artifacts['name'].metadata}}}: the output artifact's metadata as
+   * JSON, which is empty when the task starts ({@code {}} in KFP's own local runner and here). KFP
+   * v1 component files have no such placeholder.
+   */
+  record OutputMetadata(String output) implements Placeholder {
+    @Override
+    public boolean equals(Object other) {
+      return other == this || other instanceof OutputMetadata o && Objects.equals(output, o.output);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(output);
     }
   }
 

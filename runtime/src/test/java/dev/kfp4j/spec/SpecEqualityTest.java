@@ -84,6 +84,8 @@ class SpecEqualityTest {
         List.of(new Placeholder.InputUri("a"), new Placeholder.InputUri("a"), new Placeholder.InputUri("b")),
         List.of(new Placeholder.OutputUri("a"), new Placeholder.OutputUri("a"), new Placeholder.OutputUri("b")),
         List.of(new Placeholder.InputArtifacts("a"), new Placeholder.InputArtifacts("a"), new Placeholder.InputArtifacts("b")),
+        List.of(new Placeholder.InputMetadata("a"), new Placeholder.InputMetadata("a"), new Placeholder.InputMetadata("b")),
+        List.of(new Placeholder.OutputMetadata("a"), new Placeholder.OutputMetadata("a"), new Placeholder.OutputMetadata("b")),
         List.of(new Placeholder.IsPresent("a"), new Placeholder.IsPresent("a"), new Placeholder.IsPresent("b")),
         List.of(new Placeholder.Concat(then), new Placeholder.Concat(then), new Placeholder.Concat(otherwise)),
         List.of(new Placeholder.ExecutorInput(), new Placeholder.ExecutorInput()),
@@ -117,6 +119,8 @@ class SpecEqualityTest {
     assertNotEquals(new Placeholder.InputPath("a"), new Placeholder.InputUri("a"));
     assertNotEquals(new Placeholder.OutputPath("a"), new Placeholder.OutputUri("a"));
     assertNotEquals(new Placeholder.InputUri("a"), new Placeholder.InputArtifacts("a"));
+    assertNotEquals(new Placeholder.InputUri("a"), new Placeholder.InputMetadata("a"));
+    assertNotEquals(new Placeholder.OutputUri("a"), new Placeholder.OutputMetadata("a"));
   }
 
   @Test
@@ -127,7 +131,7 @@ class SpecEqualityTest {
     assertEquals(4, OutputSpec.class.getRecordComponents().length);
     assertEquals(5, ContainerSpec.class.getRecordComponents().length);
     assertEquals(8, ComponentSpec.class.getRecordComponents().length);
-    assertEquals(11, placeholders().size(), "one row per placeholder record");
+    assertEquals(13, placeholders().size(), "one row per placeholder record");
     assertEquals(Placeholder.class.getPermittedSubclasses().length, placeholders().size(), "one row per placeholder record");
     assertEquals(6, Placeholder.If.class.getRecordComponents().length);
   }

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * spec of the model: parameters typed with KFP v1's names ({@code NUMBER_INTEGER} → {@code
  * Integer}), artifacts with their schema title ({@code system.Dataset}), and the command line's
  * placeholders ({@code {{$.inputs.parameters['x']}}}, {@code {{$.outputs.artifacts['m'].path}}},
- * {@code {{$.inputs.artifacts['d'].uri}}}, {@code {{$.inputs.artifacts['ds']}}} (a list of artifacts), {@code {{$}}}, {@code {"Concat": ...}}, {@code
+ * {@code {{$.inputs.artifacts['d'].uri}}}, {@code {{$.inputs.artifacts['ds']}}} (a list of artifacts), {@code
+ * {{$.outputs.artifacts['m'].metadata}}}, {@code {{$}}}, {@code {"Concat": ...}}, {@code
  * {"IfPresent": ...}}) as the model's.
  */
 final class ComponentReader {
@@ -133,11 +134,14 @@ final class ComponentReader {
     if (!parameter && "uri".equals(field)) {
       return input ? new Placeholder.InputUri(name) : new Placeholder.OutputUri(name);
     }
+    if (!parameter && "metadata".equals(field)) {
+      return input ? new Placeholder.InputMetadata(name) : new Placeholder.OutputMetadata(name);
+    }
     if (input && !parameter && field == null) {
       return new Placeholder.InputArtifacts(name);
     }
     throw new FormatException(where + ": kfp4j does not run the placeholder '" + m.group()
-        + "'; it runs values, paths, artifacts' URIs, lists of input artifacts, output files and {{$}}");
+        + "'; it runs values, paths, artifacts' URIs and metadata, lists of input artifacts, output files and {{$}}");
   }
 
   private static Placeholder json(JsonNode n, String where) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {{$.outputs.artifacts['x'].path}}}, {@code inputUri} → {@code {{$.inputs.artifacts['x'].uri}}},
  * {@code outputUri} → {@code {{$.outputs.artifacts['x'].uri}}}, {@code concat} → {@code
  * {"Concat": [...]}}, {@code if} on {@code isPresent} → {@code {"IfPresent": {...}}}, {@code
- * executorInput} → {@code {{$}}}.
+ * executorInput} → {@code {{$}}}; an artifact's metadata, which only KFP 2 specs hold, → {@code
+ * {{$.inputs.artifacts['x'].metadata}}} or {@code {{$.outputs.artifacts['x'].metadata}}}.
  */
 final class Placeholders {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -52,6 +53,12 @@ final class Placeholders {
     }
     if (p instanceof Placeholder.OutputUri ou) {
       return "{{$.outputs.artifacts['" + ou.output() + "'].uri}}";
+    }
+    if (p instanceof Placeholder.InputMetadata im) {
+      return "{{$.inputs.artifacts['" + im.input() + "'].metadata}}";
+    }
+    if (p instanceof Placeholder.OutputMetadata om) {
+      return "{{$.outputs.artifacts['" + om.output() + "'].metadata}}";
     }
     if (p instanceof Placeholder.ExecutorInput) {
       return "{{$}}";
