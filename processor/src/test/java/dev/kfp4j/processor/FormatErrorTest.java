@@ -35,7 +35,8 @@ class FormatErrorTest {
       "}");
   static final JavaFileObject IMPORTS = Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;",
       "@ImportComponents({\"testcomponents/if_value.component.yaml\", \"testcomponents/echo.kfp2.yaml\",",
-      "    \"testcomponents/copy_by_uri.component.yaml\"})",
+      "    \"testcomponents/copy_by_uri.component.yaml\", \"testcomponents/container_with_artifact_output.kfp2.yaml\",",
+      "    \"testcomponents/model_metadata.kfp2.yaml\"})",
       "public final class Imports {}");
 
   static Path lib;
@@ -103,6 +104,11 @@ class FormatErrorTest {
             "component 'Copy by uri' uses the URI of input 'source' ({{$.inputs.artifacts['source'].uri}}), which only KFP 2 gives: "
                 + "KFP v1 (Argo) passes artifacts as files at paths; use its path ({inputPath: source}), or write this pipeline for "
                 + "KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+        Arguments.of("kfp4j:NotInArgo", "ImportsOps.modelMetadata(3)",
+            new String[] {"@Pipeline public static void p() {", "  ImportsOps.modelMetadata(3);", "}"},
+            "component 'model-metadata' uses the metadata of output 'model' ({{$.outputs.artifacts['model'].metadata}}), "
+                + "which only KFP 2 gives: KFP v1 (Argo) passes artifacts as files, without metadata; write this pipeline for KFP 2 only: "
+                + "@Pipeline(formats = Format.KFP2)"),
         // the KFP 2 constructs written wrong
         Arguments.of("kfp4j:UnsupportedStatement", "Dsl.collect(xs, x -> LibOps.add(x, 1).output());",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {",
@@ -157,6 +163,17 @@ class FormatErrorTest {
     Compile.validKfp2(yaml, "p.yaml");
     assertTrue(yaml.contains("- '{{$.inputs.artifacts[''source''].uri}}'\n        - '{{$.outputs.artifacts[''copied''].uri}}'"), yaml);
     assertTrue(yaml.contains("producerTask: make-data"), yaml);
+  }
+
+  @Test
+  void aKfp2ComponentUsingAnArtifactsMetadataRunsInAKfp2Pipeline() {
+    Compilation c = compile(pipeline("@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  ImportsOps.containerWithArtifactOutput(3);", "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml");
+    Compile.validKfp2(yaml, "p.yaml");
+    assertTrue(yaml.contains("- '{{$.outputs.artifacts[''model''].uri}}'\n        - --model_metadata\n"
+        + "        - '{{$.outputs.artifacts[''model''].metadata}}'\n"), yaml);
   }
 
   @Test

@@ -242,6 +242,8 @@ public enum Message {
       "component '%s' runs KFP 2's executor protocol ({{$}}), which KFP v1 (Argo) does not speak; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_ARTIFACT_URI("NotInArgo",
       "component '%s' uses the URI of %s ({{$.%s.artifacts['%s'].uri}}), which only KFP 2 gives: KFP v1 (Argo) passes artifacts as files at paths; use its path ({%sPath: %s}), or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+  ARGO_ARTIFACT_METADATA("NotInArgo",
+      "component '%s' uses the metadata of %s ({{$.%s.artifacts['%s'].metadata}}), which only KFP 2 gives: KFP v1 (Argo) passes artifacts as files, without metadata; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_NOT_WRITTEN("NotInArgo", "%s"),
   ARGO_OPTIONAL_PARAMETER("NotInArgo",
       "pipeline parameter '%s' may be left out (@Nullable, no @Default), which KFP v1 cannot express: Argo needs a value for each workflow parameter; give it a @Default, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),

@@ -20,7 +20,8 @@ import java.util.Map;
  * ({@code Dsl.importer}), no run value Argo has no variable for ({@code Dsl.taskName()}, {@code
  * Dsl.taskId()}, {@code Dsl.runScheduleTimeUtc()}), no component that takes KFP 2's executor input ({@code {{$}}}) other than
  * kfp4j's own Java components, which speak both protocols, and none that uses an artifact's URI
- * ({@code {{$.inputs.artifacts['x'].uri}}}, {@code {inputUri: x}}).
+ * ({@code {{$.inputs.artifacts['x'].uri}}}, {@code {inputUri: x}}) or metadata ({@code
+ * {{$.inputs.artifacts['x'].metadata}}}, from a KFP 2 spec).
  */
 final class ArgoCheck implements GraphCheck {
   @Override
@@ -63,6 +64,12 @@ final class ArgoCheck implements GraphCheck {
         } else if (uri instanceof Placeholder.OutputUri out) {
           reporter.error(task.position(), Message.ARGO_ARTIFACT_URI, task.component().name(), "output '" + out.output() + "'", "outputs",
               out.output(), "output", out.output());
+        } else if (uri instanceof Placeholder.InputMetadata in) {
+          reporter.error(task.position(), Message.ARGO_ARTIFACT_METADATA, task.component().name(), "input '" + in.input() + "'", "inputs",
+              in.input());
+        } else if (uri instanceof Placeholder.OutputMetadata out) {
+          reporter.error(task.position(), Message.ARGO_ARTIFACT_METADATA, task.component().name(), "output '" + out.output() + "'", "outputs",
+              out.output());
         }
       }
     }
@@ -91,10 +98,11 @@ final class ArgoCheck implements GraphCheck {
     return mentions(spec.container().command()) || mentions(spec.container().args());
   }
 
-  /** The first artifact URI ({@code inputUri}, {@code outputUri}) the items use, or null. */
+  /** The first artifact URI ({@code inputUri}, {@code outputUri}) or metadata (KFP 2's {@code .metadata}) the items use, or null. */
   private static Placeholder firstUri(List<Placeholder> items) {
     for (Placeholder p : items) {
-      Placeholder found = p instanceof Placeholder.InputUri || p instanceof Placeholder.OutputUri ? p
+      Placeholder found = p instanceof Placeholder.InputUri || p instanceof Placeholder.OutputUri
+          || p instanceof Placeholder.InputMetadata || p instanceof Placeholder.OutputMetadata ? p
           : p instanceof Placeholder.Concat c ? firstUri(c.items())
           : p instanceof Placeholder.If i ? (firstUri(i.then()) != null ? firstUri(i.then()) : firstUri(i.otherwise()))
           : null;
