@@ -8,6 +8,7 @@ import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.ResourceStep;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.InputSpec;
 import java.io.IOException;
@@ -386,7 +387,38 @@ final class ModelPlan implements Plan {
         given.put(n, text);
       }
     }
-    return steps.step(task, given, files, metadata, id, dir);
+    return steps.step(settingsGiven(task, scope, where), given, files, metadata, id, dir);
+  }
+
+  /**
+   * The task with the values its settings take when it runs (KFP 2's {@code set_cpu_limit(cpu)}): a resource from a
+   * parameter or an output is then a constant one, which runs as one does (a limit, in a container), and so is a claim a
+   * parameter names (its folder of the run's volumes); accelerators, which run nowhere here, as constant ones do not, are
+   * left out.
+   */
+  private Task settingsGiven(Task task, Scope scope, String where) {
+    if (Nodes.settingArguments(task).isEmpty()) {
+      return task;
+    }
+    List<TaskSetting> settings = new ArrayList<>();
+    for (TaskSetting s : task.settings()) {
+      if (s instanceof TaskSetting.ResourceFrom r) {
+        String quantity = values.value(r.quantity(), scope, where + " " + r.kind().method());
+        try {
+          settings.add(new TaskSetting.Resource(r.kind(), quantity));
+        } catch (IllegalArgumentException e) {
+          throw new WorkflowException(where + ": its " + r.kind().method() + " comes from " + Nodes.describeFromRun(r.quantity())
+              + ", which is '" + quantity
+              + "', not a Kubernetes quantity");
+        }
+      } else if (s instanceof TaskSetting.PvcMountFrom m) {
+        String claim = values.value(m.claim(), scope, where + " mountPvc");
+        settings.add(new TaskSetting.PvcMount(claim, m.mountPath()));
+      } else if (!(s instanceof TaskSetting.AcceleratorFrom)) {
+        settings.add(s);
+      }
+    }
+    return new Task(task.name(), task.component(), task.arguments(), task.after(), settings);
   }
 
   private static void write(Path p, String text) {

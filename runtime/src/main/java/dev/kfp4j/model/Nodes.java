@@ -48,7 +48,7 @@ public final class Nodes {
    * The names of the steps {@code step} waits for: those it names in {@code after}, those whose
    * outputs its arguments read (a collected output: the task in the loop, so its loop as a whole; one of a chain's outputs:
    * every branch's task, so the chain as a whole),
-   * and the volumes it mounts.
+   * the volumes it mounts, and the tasks whose outputs its settings take.
    */
   public static Set<String> upstream(Step step) {
     Set<String> out = new LinkedHashSet<>(step.after());
@@ -66,7 +66,40 @@ public final class Nodes {
         out.add(m.volume());
       }
     }
+    for (Argument a : settingArguments(step)) {
+      if (a instanceof Argument.TaskOutput o) {
+        out.add(o.task());
+      }
+    }
     out.remove(step.name());
+    return out;
+  }
+
+  /** A setting's value given at run time, as messages name it: {@code pipeline parameter 'cpu'}, {@code output 'out' of task 'size'}. */
+  public static String describeFromRun(Argument a) {
+    return a instanceof Argument.TaskOutput o ? "output '" + o.output() + "' of task '" + o.task() + "'"
+        : a instanceof Argument.PipelineParameter p ? "pipeline parameter '" + p.name() + "'" : String.valueOf(a);
+  }
+
+  /**
+   * The values a step's settings take when it runs (a resource or accelerator from a pipeline parameter or task output, a claim
+   * a parameter names), in order.
+   */
+  public static List<Argument> settingArguments(Step step) {
+    List<Argument> out = new ArrayList<>();
+    for (TaskSetting s : step.settings()) {
+      if (s instanceof TaskSetting.ResourceFrom r) {
+        out.add(r.quantity());
+      } else if (s instanceof TaskSetting.PvcMountFrom m) {
+        out.add(m.claim());
+      } else if (s instanceof TaskSetting.AcceleratorFrom a) {
+        for (Argument x : List.of(a.type(), a.count())) {
+          if (!(x instanceof Argument.Constant)) {
+            out.add(x);
+          }
+        }
+      }
+    }
     return out;
   }
 

@@ -35,6 +35,10 @@ public sealed interface TaskSetting {
 
     R accelerator(Accelerator s);
 
+    R resourceFrom(ResourceFrom s);
+
+    R acceleratorFrom(AcceleratorFrom s);
+
     R env(Env s);
 
     R secretEnv(SecretEnv s);
@@ -62,6 +66,8 @@ public sealed interface TaskSetting {
     R pvcMount(PvcMount s);
 
     R volumeMount(VolumeMount s);
+
+    R pvcMountFrom(PvcMountFrom s);
 
     R secretVolume(SecretVolume s);
 
@@ -152,6 +158,58 @@ public sealed interface TaskSetting {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.accelerator(this);
+    }
+  }
+
+  /**
+   * A CPU or memory request or limit that a pipeline parameter or a task's output gives when the
+   * step runs (KFP 2's {@code set_cpu_limit(cpu)} with a pipeline channel); KFP 2 only.
+   */
+  record ResourceFrom(Resource.Kind kind, Argument quantity) implements TaskSetting {
+    public ResourceFrom {
+      Objects.requireNonNull(kind, "kind");
+      checkFromRun(kind.method(), quantity);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.resourceFrom(this);
+    }
+  }
+
+  /**
+   * Accelerators whose type or count (or both) a pipeline parameter or a task's output gives when
+   * the step runs (KFP 2's {@code set_accelerator_type(t)}, {@code set_accelerator_limit(n)}); the
+   * other is a constant ({@link Argument.Constant}), as KFP writes it. KFP 2 only.
+   */
+  record AcceleratorFrom(Argument type, Argument count) implements TaskSetting {
+    public AcceleratorFrom {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(count, "count");
+      if (type instanceof Argument.Constant && count instanceof Argument.Constant) {
+        throw new IllegalArgumentException("an accelerator of constant type and count is an Accelerator setting");
+      }
+      if (!(type instanceof Argument.Constant)) {
+        checkFromRun("acceleratorType", type);
+      }
+      if (!(count instanceof Argument.Constant c)) {
+        checkFromRun("acceleratorLimit", count);
+      } else if (!c.text().matches("\\d+")) {
+        throw new IllegalArgumentException("acceleratorLimit(\"" + c.text() + "\"): the count must be a whole number, 0 or more");
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.acceleratorFrom(this);
+    }
+  }
+
+  /** A setting's value given at run time: a pipeline parameter or a task's output. */
+  private static void checkFromRun(String method, Argument a) {
+    if (!(a instanceof Argument.PipelineParameter) && !(a instanceof Argument.TaskOutput)) {
+      throw new IllegalArgumentException(method + "(" + a + "): a setting given at run time comes from a pipeline parameter or a "
+          + "task's output");
     }
   }
 
@@ -349,6 +407,19 @@ public sealed interface TaskSetting {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.pvcMount(this);
+    }
+  }
+
+  /** Mounts the claim a pipeline parameter names when the step runs (kfp-kubernetes' {@code mount_pvc(t, pvc_name=p)}); KFP 2 only. */
+  record PvcMountFrom(Argument claim, String mountPath) implements TaskSetting {
+    public PvcMountFrom {
+      checkFromRun("mountPvc", claim);
+      SettingChecks.checkMountPath("mountPvc", mountPath);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.pvcMountFrom(this);
     }
   }
 

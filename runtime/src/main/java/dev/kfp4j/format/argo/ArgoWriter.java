@@ -107,7 +107,7 @@ public final class ArgoWriter {
   }
 
   /**
-   * What only KFP 2 has: a loop's collected outputs, importers, a workspace, and artifacts as pipeline inputs. (A
+   * What only KFP 2 has: a loop's collected outputs, importers, a workspace, settings from parameters, and artifacts as pipeline inputs. (A
    * pipeline's outputs have no place in KFP v1: they are left out.)
    */
   private static void refuseKfp2Only(Pipeline p) {
@@ -133,6 +133,17 @@ public final class ArgoWriter {
       if (s instanceof dev.kfp4j.model.ImporterStep) {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' is an importer (dsl.importer), which KFP v1 "
             + "has no form for; write this pipeline in the KFP 2 format only");
+      }
+      if (!dev.kfp4j.model.Nodes.settingArguments(s).isEmpty()) {
+        Argument a = dev.kfp4j.model.Nodes.settingArguments(s).get(0);
+        boolean claim = s.settings().stream().anyMatch(x -> x instanceof dev.kfp4j.model.TaskSetting.PvcMountFrom m && m.claim().equals(a));
+        throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': " + (claim
+            ? "the claim it mounts is named by " + dev.kfp4j.model.Nodes.describeFromRun(a) + " when it runs (kfp-kubernetes' "
+                + "mount_pvc(task, pvc_name=p)), which kfp4j writes for KFP 2 only: mount a claim of a constant name, or write this "
+                + "pipeline in the KFP 2 format only"
+            : "its resources or accelerators come from " + dev.kfp4j.model.Nodes.describeFromRun(a) + " when it runs (KFP 2's "
+                + "set_cpu_limit(cpu)); a KFP v1 template's resources are Kubernetes quantities, constants: set them as constants, or "
+                + "write this pipeline in the KFP 2 format only"));
       }
       for (Argument a : s.arguments().values()) {
         if (a instanceof Argument.Collected c) {

@@ -51,6 +51,21 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
   }
 
   @Override
+  public Void resourceFrom(TaskSetting.ResourceFrom s) {
+    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  @Override
+  public Void acceleratorFrom(TaskSetting.AcceleratorFrom s) {
+    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  @Override
+  public Void pvcMountFrom(TaskSetting.PvcMountFrom s) {
+    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  @Override
   public Void env(TaskSetting.Env s) {
     container.withArray("env").addObject().put("name", s.name()).put("value", s.value());
     return null;

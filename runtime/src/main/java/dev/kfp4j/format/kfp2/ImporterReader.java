@@ -73,6 +73,8 @@ final class ImporterReader {
     }
     List<TaskSetting> settings = SettingsReader.read(name, task, Yaml.object(), Yaml.object(), claim -> {
       throw new FormatException(where + ": an importer mounts no volume");
+    }, (field, input) -> {
+      throw new FormatException(where + ": an importer takes no " + field + " from a parameter");
     });
     String metadataText = metadata == null || metadata.isEmpty() ? null : Yaml.jsonText(metadata);
     boolean reimport = importer.path("reimport").asBoolean(false);

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a task's settings where KFP 2 keeps them: retries, caching and the display name in the
- * task; resources, accelerators and env in its executor's container; the Kubernetes-only settings
+ * task; resources, accelerators and env in its executor's container (a resource from a parameter
+ * or task output as a placeholder of an input of the task's, as KFP's SDK writes it); the Kubernetes-only settings
  * (timeout, pull policy, node selector, tolerations, pod metadata, secrets, config maps and pod
  * fields as env, secrets and config maps as volumes, claims, emptyDir and ephemeral volumes, node affinity) in the
  * executor's {@code platforms: kubernetes:} config, as kfp-kubernetes writes them.
@@ -85,6 +86,46 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
     a.put("type", s.resource());
     a.put("count", s.count());
     return null;
+  }
+
+  @Override
+  public Void resourceFrom(TaskSetting.ResourceFrom s) {
+    String suffix = (s.kind().resource().equals("cpu") ? "Cpu" : "Memory") + (s.kind().isLimit() ? "Limit" : "Request");
+    container.withObject("resources").put("resource" + suffix, fromRun(sdkField(s.kind()), s.quantity()));
+    return null;
+  }
+
+  @Override
+  public Void acceleratorFrom(TaskSetting.AcceleratorFrom s) {
+    ObjectNode a = container.withObject("resources").putObject("accelerator");
+    a.put("resourceType", s.type() instanceof Argument.Constant c ? c.text() : fromRun("accelerator_type", s.type()));
+    a.put("resourceCount", s.count() instanceof Argument.Constant c ? c.text() : fromRun("accelerator_count", s.count()));
+    if (s.type() instanceof Argument.Constant c) {
+      a.put("type", c.text());
+    }
+    if (s.count() instanceof Argument.Constant c) {
+      a.put("count", Integer.parseInt(c.text()));
+    }
+    return null;
+  }
+
+  /** KFP's SDK's name of a resource setting, under which it also gives the task its placeholder: {@code cpu_limit}. */
+  static String sdkField(TaskSetting.Resource.Kind kind) {
+    return kind.resource() + (kind.isLimit() ? "_limit" : "_request");
+  }
+
+  /**
+   * The placeholder of a setting's value given at run time, as KFP's SDK writes {@code set_cpu_limit(cpu)}: the task takes the
+   * value as input {@code pipelinechannel--cpu} ({@code pipelinechannel--<task>-<output>} for a task's output), and the
+   * placeholder as a constant under the setting's own name {@code field}.
+   */
+  private String fromRun(String field, Argument a) {
+    String input = Kfp2Dags.PREFIX + (a instanceof Argument.TaskOutput o ? o.task() + "-" + o.output()
+        : ((Argument.PipelineParameter) a).name());
+    String placeholder = Placeholders.inputValue(input);
+    TaskInputs.constant(task, field, NODES.stringNode(placeholder));
+    task.withObject("inputs").withObject("parameters").set(input, parameter.apply(a));
+    return placeholder;
   }
 
   @Override
@@ -226,6 +267,16 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
     ObjectNode m = kubernetes.withArray("pvcMount").addObject();
     m.put("mountPath", s.mountPath());
     claim.properties().forEach(e -> m.set(e.getKey(), e.getValue().deepCopy()));
+    m.set("pvcNameParameter", claim);
+    return null;
+  }
+
+  @Override
+  public Void pvcMountFrom(TaskSetting.PvcMountFrom s) {
+    ObjectNode claim = parameter.apply(s.claim());
+    ObjectNode m = kubernetes.withArray("pvcMount").addObject();
+    m.put("mountPath", s.mountPath());
+    claim.properties().forEach(e -> m.set(e.getKey(), e.getValue().deepCopy())); // the deprecated fields, as kfp-kubernetes writes them
     m.set("pvcNameParameter", claim);
     return null;
   }

@@ -303,7 +303,7 @@ final class Levels {
     }
   }
 
-  /** A step's arguments, with the claim names of volumes it mounts. */
+  /** A step's arguments, with the claim names of volumes it mounts and the values its settings take. */
   static List<Argument> arguments(Step s) {
     List<Argument> out = new ArrayList<>(s.arguments().values());
     for (TaskSetting t : s.settings()) {
@@ -311,6 +311,7 @@ final class Levels {
         out.add(new Argument.TaskOutput(m.volume(), "name"));
       }
     }
+    out.addAll(Nodes.settingArguments(s));
     return out;
   }
 

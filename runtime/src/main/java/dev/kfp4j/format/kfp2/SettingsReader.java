@@ -2,6 +2,7 @@ package dev.kfp4j.format.kfp2;
 
 import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
+import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,29 +14,43 @@ import tools.jackson.databind.JsonNode;
 final class SettingsReader {
   private SettingsReader() {}
 
+  /** A placeholder that is a whole value: {@code {{$.inputs.parameters['pipelinechannel--cpu']}}}. */
+  private static final java.util.regex.Pattern INPUT = java.util.regex.Pattern.compile("\\{\\{\\$\\.inputs\\.parameters\\['([^']+)']}}");
+
   /**
-   * Refuses a setting whose value comes from a parameter ({@code {{$.inputs.parameters['cpu']}}},
-   * as KFP's SDK writes {@code set_cpu_limit(cpu)}): kfp4j's model holds such settings as constants.
+   * The argument behind a setting KFP takes from a parameter: {@code field} is the SDK's name of the
+   * setting ({@code cpu_limit}), {@code input} the task's input the placeholder reads.
    */
-  private static void constant(String task, String field, JsonNode value) {
-    if (value.toString().contains("{{$.inputs.")) {
-      throw new IllegalArgumentException("task '" + task + "': its " + field + " comes from a parameter (" + placeholder(value)
-          + "), which kfp4j's model does not hold: it holds resources and accelerators as constants");
-    }
+  interface FromRun {
+    Argument argument(String field, String input);
   }
 
-  private static String placeholder(JsonNode value) {
-    String text = value.toString();
-    int start = text.indexOf("{{$.inputs.");
-    int end = text.indexOf("}}", start);
-    return end < 0 ? text.substring(start) : text.substring(start, end + 2);
+  /**
+   * A setting's value: a constant, or the argument behind the one placeholder it is ({@code
+   * {{$.inputs.parameters['pipelinechannel--cpu']}}}, as KFP's SDK writes {@code set_cpu_limit(cpu)});
+   * anything else with a placeholder is refused.
+   */
+  private static Argument value(String task, String field, String sdkField, JsonNode value, FromRun fromRun) {
+    String text = value.asString("");
+    java.util.regex.Matcher m = INPUT.matcher(text);
+    if (m.matches()) {
+      return fromRun.argument(sdkField, m.group(1));
+    }
+    if (value.toString().contains("{{$.inputs.")) {
+      throw new IllegalArgumentException("task '" + task + "': its " + field + " is '" + text + "'; kfp4j reads a setting that is "
+          + "a constant or one pipeline parameter or task output ({{$.inputs.parameters['pipelinechannel--x']}})");
+    }
+    return Argument.Constant.of(text);
   }
 
   /**
    * The settings of task {@code name}: from the task, its executor's container and its Kubernetes
-   * config; {@code claim} gives the volume step behind a claim name's input spec.
+   * config; {@code claim} gives the argument behind a claim name's input spec (a volume step's output, or a pipeline
+   * parameter), {@code fromRun}
+   * the argument behind a resource KFP takes from a parameter.
    */
-  static List<TaskSetting> read(String name, JsonNode task, JsonNode container, JsonNode k8s, Function<JsonNode, String> claim) {
+  static List<TaskSetting> read(String name, JsonNode task, JsonNode container, JsonNode k8s, Function<JsonNode, Argument> claim,
+      FromRun fromRun) {
     KubernetesFields.check(name, k8s);
     List<TaskSetting> out = new ArrayList<>();
     String shown = task.path("taskInfo").path("name").asString(name);
@@ -58,16 +73,18 @@ final class SettingsReader {
       }
     }
     for (Map.Entry<String, JsonNode> r : container.path("resources").properties()) {
-      constant(name, "resources." + r.getKey(), r.getValue());
-      switch (r.getKey()) {
-        case "resourceCpuLimit" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, r.getValue().asString()));
-        case "resourceCpuRequest" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_REQUEST, r.getValue().asString()));
-        case "resourceMemoryLimit" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_LIMIT, r.getValue().asString()));
-        case "resourceMemoryRequest" -> out.add(new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_REQUEST, r.getValue().asString()));
-        case "accelerator" -> out.add(new TaskSetting.Accelerator(
-            Integer.parseInt(r.getValue().path("resourceCount").asString(r.getValue().path("count").asString("1"))),
-            r.getValue().path("resourceType").asString(r.getValue().path("type").asString(TaskSetting.Accelerator.NVIDIA_GPU))));
-        default -> { }
+      TaskSetting.Resource.Kind kind = switch (r.getKey()) {
+        case "resourceCpuLimit" -> TaskSetting.Resource.Kind.CPU_LIMIT;
+        case "resourceCpuRequest" -> TaskSetting.Resource.Kind.CPU_REQUEST;
+        case "resourceMemoryLimit" -> TaskSetting.Resource.Kind.MEMORY_LIMIT;
+        case "resourceMemoryRequest" -> TaskSetting.Resource.Kind.MEMORY_REQUEST;
+        default -> null;
+      };
+      if (kind != null) {
+        Argument a = value(name, "resources." + r.getKey(), Kfp2Settings.sdkField(kind), r.getValue(), fromRun);
+        out.add(a instanceof Argument.Constant c ? new TaskSetting.Resource(kind, c.text()) : new TaskSetting.ResourceFrom(kind, a));
+      } else if (r.getKey().equals("accelerator")) {
+        out.add(accelerator(name, r.getValue(), fromRun));
       }
     }
     for (JsonNode e : container.path("env")) {
@@ -115,7 +132,8 @@ final class SettingsReader {
       if (spec.has("runtimeValue") || m.has("constant")) {
         out.add(new TaskSetting.PvcMount(spec.path("runtimeValue").path("constant").asString(m.path("constant").asString("")), path));
       } else {
-        out.add(new TaskSetting.VolumeMount(claim.apply(spec), path));
+        Argument a = claim.apply(spec);
+        out.add(a instanceof Argument.TaskOutput o ? new TaskSetting.VolumeMount(o.task(), path) : new TaskSetting.PvcMountFrom(a, path));
       }
     }
     for (JsonNode f : k8s.path("fieldPathAsEnv")) {
@@ -161,6 +179,19 @@ final class SettingsReader {
       throw new IllegalArgumentException("task '" + task + "': its genericEphemeralVolume '" + v.path("volumeName").asString("") + "': "
           + e.getMessage(), e);
     }
+  }
+
+  private static TaskSetting accelerator(String name, JsonNode a, FromRun fromRun) {
+    JsonNode type = a.has("resourceType") ? a.get("resourceType") : a.path("type");
+    JsonNode count = a.has("resourceCount") ? a.get("resourceCount") : a.path("count");
+    Argument t = type.isMissingNode() ? Argument.Constant.of(TaskSetting.Accelerator.NVIDIA_GPU)
+        : value(name, "resources.accelerator.resourceType", "accelerator_type", type, fromRun);
+    Argument c = count.isMissingNode() ? Argument.Constant.of("1")
+        : value(name, "resources.accelerator.resourceCount", "accelerator_count", count, fromRun);
+    if (t instanceof Argument.Constant ct && c instanceof Argument.Constant cc) {
+      return new TaskSetting.Accelerator(Integer.parseInt(cc.text()), ct.text());
+    }
+    return new TaskSetting.AcceleratorFrom(t, c);
   }
 
   /** The constant {@code <field>Parameter} names, else the deprecated {@code <field>}. */
