@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 final class Kfp2References {
   /** KFP's sanitised names: lower case letters, digits and '-'. */
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern SETTING_INPUT = Pattern.compile("\\{\\{\\$\\.inputs\\.parameters\\['([^']+)']}}");
   private static final Pattern CONDITION_INPUT = Pattern.compile("inputs\\.parameter_values\\['([^']+)'\\]");
 
   private final JsonNode spec;
@@ -104,6 +105,31 @@ final class Kfp2References {
     }
   }
 
+  /**
+   * The inputs a task is given for its executor's resources alone, as KFP's SDK writes {@code set_cpu_limit(cpu)}: each
+   * input a resource's placeholder reads ({@code pipelinechannel--cpu}), which must be given, and the copy of the
+   * placeholder under the setting's own name ({@code cpu_limit}). KFP's launcher resolves them, undeclared by the component.
+   */
+  private Set<String> settingInputs(JsonNode task, JsonNode comp, String at) {
+    Set<String> out = new HashSet<>();
+    JsonNode resources = executors.path(comp.path("executorLabel").asString("")).path("container").path("resources");
+    Matcher m = SETTING_INPUT.matcher(resources.toString());
+    while (m.find()) {
+      out.add(m.group(1));
+      if (!task.path("inputs").path("parameters").has(m.group(1))) {
+        errors.add(at + ": its executor's resources read input '" + m.group(1) + "', which the task is not given");
+      }
+    }
+    for (String field : List.of("cpu_request", "cpu_limit", "memory_request", "memory_limit", "accelerator_type", "accelerator_count")) {
+      Matcher copy = SETTING_INPUT.matcher(task.path("inputs").path("parameters").path(field).path("runtimeValue").path("constant")
+          .asString(""));
+      if (copy.matches() && out.contains(copy.group(1))) {
+        out.add(field);
+      }
+    }
+    return out;
+  }
+
   private JsonNode componentOf(JsonNode task) {
     String ref = task.path("componentRef").path("name").asString("");
     return components.has(ref) ? components.get(ref) : null;
@@ -127,10 +153,14 @@ final class Kfp2References {
       }
     }
     String itemInput = task.path("parameterIterator").path("itemInput").asString(task.path("artifactIterator").path("itemInput").asString(""));
+    Set<String> settingInputs = settingInputs(task, comp, at);
     for (String kind : List.of("parameters", "artifacts")) {
       JsonNode defs = comp.path("inputDefinitions").path(kind);
       for (Map.Entry<String, JsonNode> in : task.path("inputs").path(kind).properties()) {
         JsonNode def = defs.path(in.getKey());
+        if (def.isMissingNode() && kind.equals("parameters") && settingInputs.contains(in.getKey())) {
+          continue;
+        }
         if (def.isMissingNode()) {
           errors.add(at + ": input '" + in.getKey() + "' is not an input " + kind.substring(0, kind.length() - 1) + " of its component");
           continue;

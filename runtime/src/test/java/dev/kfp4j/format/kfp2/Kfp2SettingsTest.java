@@ -89,15 +89,19 @@ class Kfp2SettingsTest {
    * operator ''.
    */
   @Test
-  void settingsFromAParameterAreRefusedNamingThem() {
+  void settingsFromAParameterTheTaskIsNotGivenAreRefusedNamingThem() {
     String written = Kfp2Writer.write(pipeline(new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, "1"),
         new TaskSetting.Toleration("gpu", "Exists", "", "")));
     String fromCpu = written.replace("resourceCpuLimit: '1'", "resourceCpuLimit: '{{$.inputs.parameters[''cpu'']}}'");
     org.junit.jupiter.api.Assertions.assertNotEquals(written, fromCpu, written);
     dev.kfp4j.format.FormatException e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class,
         () -> Kfp2Reader.read(fromCpu, "p.yaml"));
-    assertEquals("p.yaml: task 'echo': its resources.resourceCpuLimit comes from a parameter ({{$.inputs.parameters['cpu']}}), "
-        + "which kfp4j's model does not hold: it holds resources and accelerators as constants", e.getMessage());
+    assertEquals("p.yaml: root, task 'echo': its cpu_limit reads input 'cpu', which is not given to the task; KFP gives a setting "
+        + "from a parameter as an input of the task alone", e.getMessage());
+    String partly = written.replace("resourceCpuLimit: '1'", "resourceCpuLimit: '{{$.inputs.parameters[''cpu'']}}m'");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(partly, "p.yaml"));
+    assertEquals("p.yaml: task 'echo': its resources.resourceCpuLimit is '{{$.inputs.parameters['cpu']}}m'; kfp4j reads a setting "
+        + "that is a constant or one pipeline parameter or task output ({{$.inputs.parameters['pipelinechannel--x']}})", e.getMessage());
 
     String fromJson = written.replaceFirst("- key: gpu\n(\s+)operator: Exists",
         "- tolerationJson:\n$1  componentInputParameter: tolerations");
