@@ -393,8 +393,8 @@ final class ModelPlan implements Plan {
   /**
    * The task with the values its settings take when it runs (KFP 2's {@code set_cpu_limit(cpu)}): a resource from a
    * parameter or an output is then a constant one, which runs as one does (a limit, in a container), and so is a claim a
-   * parameter names (its folder of the run's volumes); accelerators, which run nowhere here, as constant ones do not, are
-   * left out.
+   * parameter names (its folder of the run's volumes); accelerators and tolerations, which do nothing here, as constant ones
+   * do nothing, are left out.
    */
   private Task settingsGiven(Task task, Scope scope, String where) {
     if (Nodes.settingArguments(task).isEmpty()) {
@@ -414,7 +414,7 @@ final class ModelPlan implements Plan {
       } else if (s instanceof TaskSetting.PvcMountFrom m) {
         String claim = values.value(m.claim(), scope, where + " mountPvc");
         settings.add(new TaskSetting.PvcMount(claim, m.mountPath()));
-      } else if (!(s instanceof TaskSetting.AcceleratorFrom)) {
+      } else if (!(s instanceof TaskSetting.AcceleratorFrom) && !(s instanceof TaskSetting.TolerationFrom)) {
         settings.add(s);
       }
     }

@@ -83,7 +83,7 @@ public final class Nodes {
 
   /**
    * The values a step's settings take when it runs (a resource or accelerator from a pipeline parameter or task output, a claim
-   * a parameter names), in order.
+   * a parameter names, tolerations as JSON), in order.
    */
   public static List<Argument> settingArguments(Step step) {
     List<Argument> out = new ArrayList<>();
@@ -92,6 +92,8 @@ public final class Nodes {
         out.add(r.quantity());
       } else if (s instanceof TaskSetting.PvcMountFrom m) {
         out.add(m.claim());
+      } else if (s instanceof TaskSetting.TolerationFrom t) {
+        out.add(t.json());
       } else if (s instanceof TaskSetting.AcceleratorFrom a) {
         for (Argument x : List.of(a.type(), a.count())) {
           if (!(x instanceof Argument.Constant)) {

@@ -69,6 +69,8 @@ public sealed interface TaskSetting {
 
     R pvcMountFrom(PvcMountFrom s);
 
+    R tolerationFrom(TolerationFrom s);
+
     R secretVolume(SecretVolume s);
 
     R configMapVolume(ConfigMapVolume s);
@@ -407,6 +409,18 @@ public sealed interface TaskSetting {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.pvcMount(this);
+    }
+  }
+
+  /** Tolerations as JSON from a pipeline parameter or task output when the step runs ({@code add_toleration_json}); KFP 2 only. */
+  record TolerationFrom(Argument json) implements TaskSetting {
+    public TolerationFrom {
+      checkFromRun("toleration", json);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.tolerationFrom(this);
     }
   }
 

@@ -66,6 +66,11 @@ final class SettingsWriter implements TaskSetting.Visitor<Void> {
   }
 
   @Override
+  public Void tolerationFrom(TaskSetting.TolerationFrom s) {
+    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  @Override
   public Void env(TaskSetting.Env s) {
     container.withArray("env").addObject().put("name", s.name()).put("value", s.value());
     return null;

@@ -426,14 +426,14 @@ final class DagReader {
     return (after, body) -> new VolumeStep(name, suffix.replaceFirst("^-", ""), size, accessMode, storageClass, after, List.of());
   }
 
-  /** The claim a volume mount names: a volume step's, or a pipeline parameter's value. */
+  /** What a Kubernetes setting takes when the task runs: the claim a volume mount names (a volume step's), a toleration's JSON. */
   private Argument volumeOf(TaskScope scope, JsonNode claim, Map<String, Argument> inputs, String at, JsonNode dag) {
-    Argument a = argument(scope, claim, inputs, ParameterType.STRING, at + ", pvcMount", dag);
+    Argument a = argument(scope, claim, inputs, null, at + ", kubernetes setting", dag);
     if (a instanceof Argument.TaskOutput || a instanceof Argument.PipelineParameter) {
       return a;
     }
-    throw new FormatException(source + ": " + at + ": a volume mount's claim comes from " + a + ", not from a volume step or a "
-        + "pipeline parameter");
+    throw new FormatException(source + ": " + at + ": a Kubernetes setting (a claim's name, a toleration) comes from " + a
+        + ", not from a volume step, a task output or a pipeline parameter");
   }
 
   /** A task's inputs as arguments, by input name. */

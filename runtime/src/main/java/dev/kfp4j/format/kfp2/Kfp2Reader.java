@@ -138,7 +138,7 @@ public final class Kfp2Reader {
       outputs.put(o.getKey(), dags.artifactOutput(rootDag, producer, key));
     }
     try {
-      return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings(platform), headerSource(yaml), outputs),
+      return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings(platform, source), headerSource(yaml), outputs),
           Set.copyOf(dags.aroundSteps));
     } catch (IllegalArgumentException e) {
       throw new FormatException(source + ": " + e.getMessage(), e);
@@ -207,12 +207,17 @@ public final class Kfp2Reader {
     return def.hasNonNull("description") ? def.get("description").asString() : null;
   }
 
-  private static PipelineSettings settings(JsonNode platform) {
+  private static PipelineSettings settings(JsonNode platform, String source) {
     JsonNode k8s = platform == null ? Yaml.object() : platform.path("platforms").path("kubernetes");
     JsonNode config = k8s.path("pipelineConfig");
     Set<String> secrets = new LinkedHashSet<>();
-    k8s.path("deploymentSpec").path("executors").forEach(e -> e.path("imagePullSecret").forEach(
-        s -> secrets.add(s.path("secretNameParameter").path("runtimeValue").path("constant").asString(s.path("secretName").asString("")))));
+    k8s.path("deploymentSpec").path("executors").forEach(e -> e.path("imagePullSecret").forEach(s -> {
+      if (s.path("secretNameParameter").isObject() && !s.path("secretNameParameter").has("runtimeValue")) {
+        throw new FormatException(source + ": an executor's imagePullSecret is named by a parameter (" + s.get("secretNameParameter")
+            + "), which kfp4j's model does not hold: it holds the pipeline's image pull secrets by constant name");
+      }
+      secrets.add(s.path("secretNameParameter").path("runtimeValue").path("constant").asString(s.path("secretName").asString("")));
+    }));
     for (String field : config.propertyNames()) {
       if (!PIPELINE_CONFIG.contains(field)) {
         throw new IllegalArgumentException("the platform's pipelineConfig." + field + " is not in kfp4j's model, which holds "

@@ -282,6 +282,12 @@ final class Kfp2Settings implements TaskSetting.Visitor<Void> {
   }
 
   @Override
+  public Void tolerationFrom(TaskSetting.TolerationFrom s) {
+    kubernetes.withArray("tolerations").addObject().set("tolerationJson", parameter.apply(s.json()));
+    return null;
+  }
+
+  @Override
   public Void secretVolume(TaskSetting.SecretVolume s) {
     ObjectNode v = named("secretAsVolume", "secret", s.secret());
     v.put("mountPath", s.mountPath());

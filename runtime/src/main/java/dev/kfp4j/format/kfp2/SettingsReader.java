@@ -45,8 +45,8 @@ final class SettingsReader {
 
   /**
    * The settings of task {@code name}: from the task, its executor's container and its Kubernetes
-   * config; {@code claim} gives the argument behind a claim name's input spec (a volume step's output, or a pipeline
-   * parameter), {@code fromRun}
+   * config; {@code claim} gives the argument behind a Kubernetes setting's input spec (a claim name: a volume step's output,
+   * or a pipeline parameter; a toleration's JSON), {@code fromRun}
    * the argument behind a resource KFP takes from a parameter.
    */
   static List<TaskSetting> read(String name, JsonNode task, JsonNode container, JsonNode k8s, Function<JsonNode, Argument> claim,
@@ -99,32 +99,33 @@ final class SettingsReader {
     k8s.path("nodeSelector").path("labels").properties()
         .forEach(l -> out.add(new TaskSetting.NodeSelector(l.getKey(), l.getValue().asString(""))));
     for (JsonNode t : k8s.path("tolerations")) {
-      if (t.has("tolerationJson")) {
-        throw new IllegalArgumentException("task '" + name + "': a toleration from a parameter (tolerationJson) is not in kfp4j's "
-            + "model, which holds tolerations of constant key, operator, value and effect");
+      if (t.has("tolerationJson") && t.get("tolerationJson").has("runtimeValue")) {
+        throw new IllegalArgumentException("task '" + name + "': a toleration given as a constant JSON (tolerationJson: "
+            + t.get("tolerationJson") + ") is not in kfp4j's model, which holds constant tolerations by key, operator, value and effect");
       }
-      out.add(KubernetesToleration.read(t));
+      out.add(t.has("tolerationJson") ? new TaskSetting.TolerationFrom(claim.apply(t.get("tolerationJson")))
+          : KubernetesToleration.read(t));
     }
     k8s.path("podMetadata").path("labels").properties().forEach(l -> out.add(new TaskSetting.PodLabel(l.getKey(), l.getValue().asString(""))));
     k8s.path("podMetadata").path("annotations").properties()
         .forEach(l -> out.add(new TaskSetting.PodAnnotation(l.getKey(), l.getValue().asString(""))));
     for (JsonNode s : k8s.path("secretAsEnv")) {
-      String secret = s.path("secretNameParameter").path("runtimeValue").path("constant").asString(s.path("secretName").asString(""));
+      String secret = name(name, s, "secretName", "secretAsEnv");
       for (JsonNode kv : s.path("keyToEnv")) {
         out.add(new TaskSetting.SecretEnv(kv.path("envVar").asString(""), secret, kv.path("secretKey").asString("")));
       }
     }
     for (JsonNode c : k8s.path("configMapAsEnv")) {
-      String configMap = name(c, "configMapName");
+      String configMap = name(name, c, "configMapName", "configMapAsEnv");
       for (JsonNode kv : c.path("keyToEnv")) {
         out.add(new TaskSetting.ConfigMapEnv(kv.path("envVar").asString(""), configMap, kv.path("configMapKey").asString("")));
       }
     }
     for (JsonNode v : k8s.path("secretAsVolume")) {
-      out.add(new TaskSetting.SecretVolume(name(v, "secretName"), v.path("mountPath").asString("")));
+      out.add(new TaskSetting.SecretVolume(name(name, v, "secretName", "secretAsVolume"), v.path("mountPath").asString("")));
     }
     for (JsonNode v : k8s.path("configMapAsVolume")) {
-      out.add(new TaskSetting.ConfigMapVolume(name(v, "configMapName"), v.path("mountPath").asString("")));
+      out.add(new TaskSetting.ConfigMapVolume(name(name, v, "configMapName", "configMapAsVolume"), v.path("mountPath").asString("")));
     }
     for (JsonNode m : k8s.path("pvcMount")) {
       JsonNode spec = m.has("pvcNameParameter") ? m.get("pvcNameParameter") : m;
@@ -194,8 +195,21 @@ final class SettingsReader {
     return new TaskSetting.AcceleratorFrom(t, c);
   }
 
-  /** The constant {@code <field>Parameter} names, else the deprecated {@code <field>}. */
-  private static String name(JsonNode config, String field) {
-    return config.path(field + "Parameter").path("runtimeValue").path("constant").asString(config.path(field).asString(""));
+  /**
+   * The constant {@code <field>Parameter} names, else the deprecated {@code <field>}; a name from a parameter
+   * (kfp-kubernetes' {@code use_secret_as_env(t, secret_name=p)}), and an optional secret or config map, are refused:
+   * kfp4j's model holds them by constant name, and required.
+   */
+  private static String name(String task, JsonNode config, String field, String kind) {
+    JsonNode parameter = config.path(field + "Parameter");
+    if (parameter.isObject() && !parameter.has("runtimeValue")) {
+      throw new IllegalArgumentException("task '" + task + "': its " + kind + " names the " + field.replace("Name", "")
+          + " by a parameter (" + parameter + "), which kfp4j's model does not hold: it holds them by constant name");
+    }
+    if (config.path("optional").asBoolean(false)) {
+      throw new IllegalArgumentException("task '" + task + "': its " + kind + " is optional, which kfp4j's model does not hold: "
+          + "it holds secrets and config maps the pod needs");
+    }
+    return parameter.path("runtimeValue").path("constant").asString(config.path(field).asString(""));
   }
 }
