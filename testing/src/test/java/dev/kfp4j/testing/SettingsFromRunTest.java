@@ -223,6 +223,44 @@ class SettingsFromRunTest {
   }
 
   @Test
+  void tolerationsFromAParameterAreWrittenAsKfpKubernetesWritesThemAndDoNothingLocally() {
+    TaskSetting fromJson = new TaskSetting.TolerationFrom(new Argument.PipelineParameter("tolerations"));
+    TaskSetting constant = new TaskSetting.Toleration("gpu", "Exists", "", "NoSchedule");
+    Task echo = new Task("echo", ECHO, Map.of("text", Argument.Constant.of("tolerated")), List.of(), List.of(constant, fromJson));
+    Pipeline p = new Pipeline("tolerations", null, List.of(new Parameter("tolerations", ParameterType.LIST,
+        "[{\"key\": \"spot\", \"operator\": \"Exists\"}]", null)), List.of(echo), null, PipelineSettings.DEFAULTS, null);
+    String yaml = writtenAgain(p, "tolerations.yaml");
+    assertEquals("[{\"effect\":\"NoSchedule\",\"key\":\"gpu\",\"operator\":\"Exists\"},"
+        + "{\"tolerationJson\":{\"componentInputParameter\":\"tolerations\"}}]",
+        Yaml.readAll(yaml).get(1).at("/platforms/kubernetes/deploymentSpec/executors/exec-echo/tolerations").toString(), yaml);
+    assertEquals(List.of(constant, fromJson), ((Task) Kfp2Reader.read(yaml, "tolerations.yaml").node("echo").orElseThrow()).settings());
+    RunResult r = runner().run(Workflow.parse(yaml, "tolerations.yaml"), Map.of());
+    assertTrue(r.succeeded(), r.tasks().toString());
+    assertEquals("tolerated", r.output("echo", "out"));
+    FormatException e = assertThrows(FormatException.class, () -> ArgoWriter.write(p));
+    assertEquals("pipeline 'tolerations', task 'echo': its tolerations come from pipeline parameter 'tolerations' as JSON when it "
+        + "runs (kfp-kubernetes' add_toleration_json), which kfp4j writes for KFP 2 only: give tolerations of constant fields, or "
+        + "write this pipeline in the KFP 2 format only", e.getMessage());
+  }
+
+  @Test
+  void kfpsSpecOfOptionalKubernetesInputsReadsItsTolerationsAndRefusesWhatTheModelDoesNotHold() {
+    String yaml = Yaml.resource(SettingsFromRunTest.class, "settings/missing_kubernetes_optional_inputs.yaml");
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(yaml, "missing_kubernetes_optional_inputs.yaml"));
+    assertEquals("missing_kubernetes_optional_inputs.yaml: task 'log-message': it has a nodeAffinity (kfp-kubernetes' "
+        + "add_node_affinity), which kfp4j's model does not hold: it holds node selectors and tolerations", e.getMessage());
+    // without what the model does not hold, its toleration from a parameter reads
+    String platform = yaml.substring(yaml.indexOf("\n---\n"));
+    String held = yaml.substring(0, yaml.indexOf("\n---\n")) + platform.substring(0, platform.indexOf("          configMapAsEnv:"))
+        + platform.substring(platform.indexOf("          tolerations:"));
+    Task t = (Task) Kfp2Reader.read(held, "held.yaml").node("log-message").orElseThrow();
+    assertEquals(List.of(new TaskSetting.Caching(false), new TaskSetting.TolerationFrom(new Argument.PipelineParameter("optional_tolerations"))),
+        t.settings());
+    String again = writtenAgain(Kfp2Reader.read(held, "held.yaml"), "held.yaml");
+    assertEquals(Yaml.readAll(held).get(1), Yaml.readAll(again).get(1), again);
+  }
+
+  @Test
   void aSettingFromTheRunIsAParameterOrAnOutput() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new TaskSetting.ResourceFrom(Kind.CPU_LIMIT, Argument.Constant.of("1")));

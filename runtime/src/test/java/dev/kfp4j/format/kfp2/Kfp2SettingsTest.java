@@ -107,7 +107,13 @@ class Kfp2SettingsTest {
         "- tolerationJson:\n$1  componentInputParameter: tolerations");
     org.junit.jupiter.api.Assertions.assertNotEquals(written, fromJson, written);
     e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(fromJson, "p.yaml"));
-    assertEquals("p.yaml: task 'echo': a toleration from a parameter (tolerationJson) is not in kfp4j's model, which holds "
-        + "tolerations of constant key, operator, value and effect", e.getMessage());
+    assertEquals("p.yaml: root, task 'echo', kubernetes setting: 'tolerations' is no input of the enclosing DAG; it has []",
+        e.getMessage());
+    String constantJson = written.replaceFirst("- key: gpu\n(\s+)operator: Exists",
+        "- tolerationJson:\n$1  runtimeValue:\n$1    constant: {key: gpu}");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(constantJson, "p.yaml"));
+    assertEquals("p.yaml: task 'echo': a toleration given as a constant JSON (tolerationJson: {\"runtimeValue\":{\"constant\":"
+        + "{\"key\":\"gpu\"}}}) is not in kfp4j's model, which holds constant tolerations by key, operator, value and effect",
+        e.getMessage());
   }
 }
