@@ -116,4 +116,25 @@ class Kfp2SettingsTest {
         + "{\"key\":\"gpu\"}}}) is not in kfp4j's model, which holds constant tolerations by key, operator, value and effect",
         e.getMessage());
   }
+
+  @Test
+  void kubernetesSettingsTheModelDoesNotHoldAreRefusedNotMisread() {
+    String written = Kfp2Writer.write(pipeline(new TaskSetting.SecretEnv("PASS", "creds", "password")));
+    String named = written.replace("            secretName: creds\n            secretNameParameter:\n              runtimeValue:\n"
+        + "                constant: creds\n", "            secretNameParameter:\n              componentInputParameter: secret\n");
+    org.junit.jupiter.api.Assertions.assertNotEquals(written, named, written);
+    dev.kfp4j.format.FormatException e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class,
+        () -> Kfp2Reader.read(named, "p.yaml"));
+    assertEquals("p.yaml: task 'echo': its secretAsEnv names the secret by a parameter ({\"componentInputParameter\":\"secret\"}), "
+        + "which kfp4j's model does not hold: it holds them by constant name", e.getMessage());
+    String optional = written.replace("optional: false", "optional: true");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(optional, "p.yaml"));
+    assertEquals("p.yaml: task 'echo': its secretAsEnv is optional, which kfp4j's model does not hold: it holds secrets and config "
+        + "maps the pod needs", e.getMessage());
+    String affinity = written.replace("          secretAsEnv:\n", "          nodeAffinity:\n          - nodeAffinityJson:\n"
+        + "              componentInputParameter: affinity\n          secretAsEnv:\n");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(affinity, "p.yaml"));
+    assertEquals("p.yaml: task 'echo': it has a nodeAffinity (kfp-kubernetes' add_node_affinity), which kfp4j's model does not "
+        + "hold: it holds node selectors and tolerations", e.getMessage());
+  }
 }
