@@ -72,7 +72,8 @@ final class Overlay {
     if (own == null && t.component().name() != null) {
       own = run.resources().get(t.component().name());
     }
-    boolean setsAny = t.settings().stream().anyMatch(s -> s instanceof TaskSetting.Resource || s instanceof TaskSetting.Accelerator);
+    boolean setsAny = t.settings().stream().anyMatch(s -> s instanceof TaskSetting.Resource || s instanceof TaskSetting.Accelerator
+        || s instanceof TaskSetting.ResourceFrom || s instanceof TaskSetting.AcceleratorFrom);
     Map<String, String> values = own != null ? own : setsAny ? null : run.resources().get(DEFAULT);
     if (values == null) {
       return t;
@@ -86,6 +87,12 @@ final class Overlay {
   private static boolean replaced(TaskSetting s, Set<String> keys) {
     if (s instanceof TaskSetting.Resource r) {
       return keys.contains(r.kind().resource()) && (r.kind().resource().equals("memory") || !r.kind().isLimit());
+    }
+    if (s instanceof TaskSetting.ResourceFrom r) { // a resource a KFP 2 spec takes from a parameter, replaced as a constant one
+      return keys.contains(r.kind().resource()) && (r.kind().resource().equals("memory") || !r.kind().isLimit());
+    }
+    if (s instanceof TaskSetting.AcceleratorFrom a) { // of a constant type, its count from a parameter
+      return a.type() instanceof dev.kfp4j.model.Argument.Constant c && keys.contains(c.text());
     }
     return s instanceof TaskSetting.Accelerator a && keys.contains(a.resource());
   }

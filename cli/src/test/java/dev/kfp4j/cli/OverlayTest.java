@@ -57,4 +57,25 @@ class OverlayTest {
     assertEquals(Yaml.read(compiled),
         Yaml.read(ArgoWriter.write(Overlay.apply(ArgoReader.read(compiled, ADD.toString()), Config.empty().run()))));
   }
+
+  @Test
+  void aResourceFromAParameterCountsAsTheTasksOwnAndIsReplacedAsAConstantOneIs() {
+    dev.kfp4j.spec.ComponentSpec echo = dev.kfp4j.spec.ComponentYaml.parse(
+        "name: echo\nimplementation:\n  container:\n    image: alpine\n    command: [echo]\n", "echo.yaml");
+    dev.kfp4j.model.TaskSetting memory = new dev.kfp4j.model.TaskSetting.ResourceFrom(dev.kfp4j.model.TaskSetting.Resource.Kind.MEMORY_LIMIT,
+        new dev.kfp4j.model.Argument.PipelineParameter("memory"));
+    dev.kfp4j.model.Pipeline p = new dev.kfp4j.model.Pipeline("p", null,
+        List.of(new dev.kfp4j.model.Parameter("memory", dev.kfp4j.model.ParameterType.STRING, "1Gi", null)),
+        List.of(new dev.kfp4j.model.Task("sized", echo, Map.of(), List.of(), List.of(memory)),
+            new dev.kfp4j.model.Task("named", echo, Map.of(), List.of(), List.of(memory))),
+        null, dev.kfp4j.model.PipelineSettings.DEFAULTS, null);
+    Config.RunConfig run = new Config.RunConfig(null, null, null, null, null, false, 0, -1, null,
+        Map.of("__default__", Map.of("cpu", "200m"), "named", Map.of("memory", "64Mi")));
+    dev.kfp4j.model.Pipeline applied = Overlay.apply(p, run);
+    assertEquals(List.of(memory), ((dev.kfp4j.model.Task) applied.node("sized").orElseThrow()).settings(),
+        "a task that sets its memory from a parameter takes no default");
+    assertEquals(List.of(new dev.kfp4j.model.TaskSetting.Resource(dev.kfp4j.model.TaskSetting.Resource.Kind.MEMORY_REQUEST, "64Mi"),
+        new dev.kfp4j.model.TaskSetting.Resource(dev.kfp4j.model.TaskSetting.Resource.Kind.MEMORY_LIMIT, "64Mi")),
+        ((dev.kfp4j.model.Task) applied.node("named").orElseThrow()).settings(), "its own entry replaces it");
+  }
 }
