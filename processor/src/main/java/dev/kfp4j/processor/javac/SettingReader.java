@@ -3,7 +3,9 @@ package dev.kfp4j.processor.javac;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
+import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.GraphCall;
 import dev.kfp4j.processor.graph.ImporterBuilder;
@@ -25,6 +27,9 @@ import javax.lang.model.element.ExecutableElement;
 final class SettingReader {
   private final Body body;
   private final DslSettings dsl = new DslSettings();
+  /** The settings whose first argument may be a pipeline parameter or a task's output (KFP 2 only). */
+  private static final java.util.Set<String> FROM_RUN = java.util.Set.of("cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit",
+      "mountPvc");
 
   SettingReader(Body body) {
     this.body = body;
@@ -58,7 +63,12 @@ final class SettingReader {
       TreePath argPath = new TreePath(path, a);
       values[i] = body.constants.value(a, argPath);
       if (values[i] == null) {
-        if (!body.erroneous(argPath)) {
+        if (body.erroneous(argPath)) {
+          return;
+        }
+        if (i == 0 && FROM_RUN.contains(name) && Syntax.declaredIn(method, Syntax.TASK)) {
+          fromRun(step, call, path, name);
+        } else {
           body.error(a, Message.SETTING_NOT_CONSTANT, name, a);
         }
         return;
@@ -80,6 +90,48 @@ final class SettingReader {
       body.error(call, Message.SETTING_REJECTED, e.getMessage());
     } catch (NoSuchMethodException e) {
       body.error(call, Message.UNKNOWN_SETTING, name);
+    }
+  }
+
+  /**
+   * A resource or claim a pipeline parameter or a task's output gives when the task runs ({@code cpuLimit(cpu)}, {@code
+   * mountPvc(claim, "/mnt")}), as KFP's {@code set_cpu_limit(cpu)} and kfp-kubernetes' {@code mount_pvc(t, pvc_name=p)}: KFP 2
+   * only.
+   */
+  private void fromRun(StepBuilder step, MethodInvocationTree call, TreePath path, String name) {
+    ExpressionTree a = call.getArguments().get(0);
+    Argument value = body.arguments.read(a, new TreePath(path, a), step.group());
+    if (value == null) {
+      return;
+    }
+    if (!(value instanceof Argument.PipelineParameter) && !(value instanceof Argument.TaskOutput)) {
+      body.error(a, Message.SETTING_NOT_FROM_RUN, name, a);
+      return;
+    }
+    if (body.graph.pipeline().writes(Format.ARGO)) {
+      body.error(call, Message.ARGO_SETTING_FROM_RUN, name, a);
+      return;
+    }
+    if (value instanceof Argument.TaskOutput o) {
+      body.graph.use(new Use(body.graph.step(o.task()), o.output(), step.group(), body.at(a)));
+    }
+    TaskSetting setting;
+    if (name.equals("mountPvc")) {
+      ExpressionTree mount = call.getArguments().get(1);
+      Object mountPath = body.constants.value(mount, new TreePath(path, mount));
+      if (!(mountPath instanceof String p)) {
+        body.error(mount, Message.SETTING_NOT_CONSTANT, name, mount);
+        return;
+      }
+      setting = new TaskSetting.PvcMountFrom(value, p);
+    } else {
+      setting = new TaskSetting.ResourceFrom(TaskSetting.Resource.Kind.valueOf(
+          name.replaceAll("([A-Z])", "_$1").toUpperCase(java.util.Locale.ROOT)), value);
+    }
+    try {
+      step.setting(new SettingCall(setting, name, body.at(call)));
+    } catch (IllegalArgumentException e) {
+      body.error(call, Message.SETTING_REJECTED, e.getMessage());
     }
   }
 

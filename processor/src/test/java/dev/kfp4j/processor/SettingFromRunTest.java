@@ -1,0 +1,73 @@
+package dev.kfp4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.TaskSetting.Resource.Kind;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A resource or claim from a pipeline parameter or a task's output ({@code cpuLimit(cpu)}, {@code
+ * memoryLimit(t.output())}, {@code mountPvc(claim, "/mnt")}), as KFP's {@code set_cpu_limit(cpu)}
+ * and kfp-kubernetes' {@code mount_pvc(t, pvc_name=p)}: written for KFP 2 as KFP's SDK writes them,
+ * a NotInArgo error on the call in a pipeline written for Argo, and a BadSetting for anything else.
+ */
+class SettingFromRunTest {
+  @Test
+  void aParameterOrAnOutputGivesTheSettingWhenTheTaskRuns() {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile("@Pipeline(formats = Format.KFP2) public static void p(String cpu, String claim) {",
+        "  var size = LibOps.greet(\"64Mi\");",
+        "  LibOps.add(1, 2).cpuLimit(cpu).memoryLimit(size.output()).mountPvc(claim, \"/mnt/data\");", "}");
+    Task add = (Task) c.model().node("add").orElseThrow();
+    assertEquals(List.of(new TaskSetting.ResourceFrom(Kind.CPU_LIMIT, new Argument.PipelineParameter("cpu")),
+        new TaskSetting.ResourceFrom(Kind.MEMORY_LIMIT, new Argument.TaskOutput("greet", "Output")),
+        new TaskSetting.PvcMountFrom(new Argument.PipelineParameter("claim"), "/mnt/data")), add.settings());
+    JsonNode spec = c.spec();
+    assertEquals("{\"resourceCpuLimit\":\"{{$.inputs.parameters['pipelinechannel--cpu']}}\","
+        + "\"resourceMemoryLimit\":\"{{$.inputs.parameters['pipelinechannel--greet-Output']}}\"}",
+        spec.at("/deploymentSpec/executors/exec-add/container/resources").toString());
+    JsonNode inputs = Kfp2PipelineTest.task(spec, "root", "add").path("inputs").path("parameters");
+    assertEquals("{\"taskOutputParameter\":{\"outputParameterKey\":\"Output\",\"producerTask\":\"greet\"}}",
+        inputs.path("pipelinechannel--greet-Output").toString());
+    assertEquals("{\"componentInputParameter\":\"cpu\"}", inputs.path("pipelinechannel--cpu").toString());
+    assertEquals("[\"greet\"]", Kfp2PipelineTest.task(spec, "root", "add").path("dependentTasks").toString());
+  }
+
+  private static Compilation compile(String... body) {
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;",
+        "import java.util.*;"), body);
+    return Compile.compileWithOptions(new java.util.ArrayList<>(), List.of(), PipelineModelTest.LIB, source);
+  }
+
+  private static JavaFileObject p(Compilation c) {
+    return c.sourceFiles().stream().filter(f -> f.getName().endsWith("P.java")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void inAPipelineWrittenForArgoItIsAnErrorOnTheCall() {
+    Compilation c = compile("@Pipeline public static void p(String size) {", "  LibOps.add(1, 2).memoryLimit(size);", "}");
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] memoryLimit(size) takes its value when the task runs, which only KFP 2 can "
+        + "(KFP's set_cpu_limit(cpu), kfp-kubernetes' mount_pvc(t, pvc_name=p)): an Argo workflow's resources and claims are "
+        + "constants; give a constant, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)")
+        .inFile(p(c)).onLineContaining("memoryLimit(size)");
+  }
+
+  @Test
+  void anythingElseIsABadSetting() {
+    Compilation c = compile("@Pipeline(formats = Format.KFP2) public static void p(List<String> sizes) {",
+        "  Dsl.forEach(sizes, s -> LibOps.add(1, 2).memoryLimit(s));", "}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] the argument of memoryLimit(...) must be a constant (a literal or a static "
+        + "final field), a pipeline parameter or a task's output, not 's'").inFile(p(c)).onLineContaining("memoryLimit(s)");
+    c = compile("@Pipeline(formats = Format.KFP2) public static void p(String claim, String path) {",
+        "  LibOps.add(1, 2).mountPvc(claim, path);", "}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] the argument of mountPvc(...) must be a constant (a literal or a static "
+        + "final field), not 'path'").inFile(p(c)).onLineContaining("mountPvc(claim, path)");
+  }
+}
