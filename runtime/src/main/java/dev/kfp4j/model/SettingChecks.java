@@ -102,4 +102,52 @@ final class SettingChecks {
           + "name: " + why);
     }
   }
+
+  /** A setting's value given at run time: a pipeline parameter or a task's output. */
+  static void checkFromRun(String method, Argument a) {
+    if (!(a instanceof Argument.PipelineParameter) && !(a instanceof Argument.TaskOutput)) {
+      throw new IllegalArgumentException(method + "(" + a + "): a setting given at run time comes from a pipeline parameter or a "
+          + "task's output");
+    }
+  }
+
+  /** A node selector requirement of {@code nodeAffinity}: an operator it knows, with the values it takes. */
+  static void checkRequirement(String key, String operator, List<String> values) {
+    String call = "nodeAffinity(\"" + key + "\", \"" + operator + "\", ...)";
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException(call + ": the key is empty");
+    }
+    if (!TaskSetting.NodeAffinity.Requirement.OPERATORS.contains(operator)) {
+      throw new IllegalArgumentException(call + ": the operator must be one of " + sorted(TaskSetting.NodeAffinity.Requirement.OPERATORS));
+    }
+    boolean none = operator.equals("Exists") || operator.equals("DoesNotExist");
+    boolean one = operator.equals("Gt") || operator.equals("Lt");
+    if (none ? !values.isEmpty() : one ? values.size() != 1 || !values.get(0).matches("-?[0-9]+") : values.isEmpty()) {
+      throw new IllegalArgumentException(call + ": " + operator + " takes " + (none ? "no values" : one ? "one whole number"
+          : "one value or more"));
+    }
+  }
+
+  /** A toleration's operator and effect, of those Kubernetes knows. */
+  static void checkToleration(String operator, String effect) {
+    if (!TaskSetting.Toleration.OPERATORS.contains(operator)) {
+      throw new IllegalArgumentException("toleration: the operator must be one of " + sorted(TaskSetting.Toleration.OPERATORS)
+          + ", not '" + operator + "'");
+    }
+    if (!TaskSetting.Toleration.EFFECTS.contains(effect)) {
+      throw new IllegalArgumentException("toleration: the effect must be one of " + sorted(TaskSetting.Toleration.EFFECTS)
+          + ", not '" + effect + "'");
+    }
+  }
+
+  /** A retry backoff's durations ({@code 500ms}, {@code 10s}; the maximum may be empty) and factor, at least 1. */
+  static void checkBackoff(String duration, int factor, String maxDuration) {
+    if (!TaskSetting.DURATION.matcher(duration).matches() || (!maxDuration.isEmpty() && !TaskSetting.DURATION.matcher(maxDuration).matches())) {
+      throw new IllegalArgumentException("retryBackoff(\"" + duration + "\", " + factor + ", \"" + maxDuration
+          + "\"): durations are like \"500ms\", \"10s\", \"1m\" or \"2h\" (the maximum may be \"\": none)");
+    }
+    if (factor < 1) {
+      throw new IllegalArgumentException("retryBackoff: the factor must be 1 or more");
+    }
+  }
 }

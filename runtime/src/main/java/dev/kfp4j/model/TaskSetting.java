@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * cpuLimit("2")} is a {@link Resource} of kind {@link Resource.Kind#CPU_LIMIT}). Each checks its
  * values when made, with a message naming the method; the processor makes the same records from
  * the constants of a {@code @Pipeline} body, so a mistake is a compile error. Formats write each
- * through a {@link Visitor}, so a new setting no format handles does not compile.
+ * through a {@link SettingVisitor}, so a new setting no format handles does not compile.
  */
 public sealed interface TaskSetting {
   /** A Kubernetes resource quantity: {@code 500m}, {@code 2}, {@code 1.5Gi}, {@code 1e3}. */
@@ -25,64 +25,8 @@ public sealed interface TaskSetting {
   /** An environment variable name, as Kubernetes accepts it. */
   Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
-  <R> R accept(Visitor<R> visitor);
+  <R> R accept(SettingVisitor<R> visitor);
 
-  /** One method per setting: what a format does with each. */
-  interface Visitor<R> {
-    R displayName(DisplayName s);
-
-    R resource(Resource s);
-
-    R accelerator(Accelerator s);
-
-    R resourceFrom(ResourceFrom s);
-
-    R acceleratorFrom(AcceleratorFrom s);
-
-    R env(Env s);
-
-    R secretEnv(SecretEnv s);
-
-    R configMapEnv(ConfigMapEnv s);
-
-    R nodeSelector(NodeSelector s);
-
-    R toleration(Toleration s);
-
-    R retry(Retry s);
-
-    R retryBackoff(RetryBackoff s);
-
-    R timeout(Timeout s);
-
-    R caching(Caching s);
-
-    R imagePullPolicy(ImagePullPolicy s);
-
-    R podLabel(PodLabel s);
-
-    R podAnnotation(PodAnnotation s);
-
-    R pvcMount(PvcMount s);
-
-    R volumeMount(VolumeMount s);
-
-    R pvcMountFrom(PvcMountFrom s);
-
-    R tolerationFrom(TolerationFrom s);
-
-    R secretVolume(SecretVolume s);
-
-    R configMapVolume(ConfigMapVolume s);
-
-    R fieldPathEnv(FieldPathEnv s);
-
-    R emptyDirMount(EmptyDirMount s);
-
-    R nodeAffinity(NodeAffinity s);
-
-    R ephemeralVolume(EphemeralVolume s);
-  }
 
   /** The name the UI shows for the step. */
   record DisplayName(String name) implements TaskSetting {
@@ -91,7 +35,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.displayName(this);
     }
   }
@@ -140,7 +84,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.resource(this);
     }
   }
@@ -158,7 +102,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.accelerator(this);
     }
   }
@@ -170,11 +114,11 @@ public sealed interface TaskSetting {
   record ResourceFrom(Resource.Kind kind, Argument quantity) implements TaskSetting {
     public ResourceFrom {
       Objects.requireNonNull(kind, "kind");
-      checkFromRun(kind.method(), quantity);
+      SettingChecks.checkFromRun(kind.method(), quantity);
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.resourceFrom(this);
     }
   }
@@ -192,26 +136,18 @@ public sealed interface TaskSetting {
         throw new IllegalArgumentException("an accelerator of constant type and count is an Accelerator setting");
       }
       if (!(type instanceof Argument.Constant)) {
-        checkFromRun("acceleratorType", type);
+        SettingChecks.checkFromRun("acceleratorType", type);
       }
       if (!(count instanceof Argument.Constant c)) {
-        checkFromRun("acceleratorLimit", count);
+        SettingChecks.checkFromRun("acceleratorLimit", count);
       } else if (!c.text().matches("\\d+")) {
         throw new IllegalArgumentException("acceleratorLimit(\"" + c.text() + "\"): the count must be a whole number, 0 or more");
       }
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.acceleratorFrom(this);
-    }
-  }
-
-  /** A setting's value given at run time: a pipeline parameter or a task's output. */
-  private static void checkFromRun(String method, Argument a) {
-    if (!(a instanceof Argument.PipelineParameter) && !(a instanceof Argument.TaskOutput)) {
-      throw new IllegalArgumentException(method + "(" + a + "): a setting given at run time comes from a pipeline parameter or a "
-          + "task's output");
     }
   }
 
@@ -223,7 +159,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.env(this);
     }
   }
@@ -237,7 +173,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.secretEnv(this);
     }
   }
@@ -251,7 +187,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.configMapEnv(this);
     }
   }
@@ -265,7 +201,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.nodeSelector(this);
     }
   }
@@ -279,16 +215,11 @@ public sealed interface TaskSetting {
       Objects.requireNonNull(key, "key");
       value = value == null ? "" : value;
       effect = effect == null ? "" : effect;
-      if (!OPERATORS.contains(operator)) {
-        throw new IllegalArgumentException("toleration: the operator must be one of " + SettingChecks.sorted(OPERATORS) + ", not '" + operator + "'");
-      }
-      if (!EFFECTS.contains(effect)) {
-        throw new IllegalArgumentException("toleration: the effect must be one of " + SettingChecks.sorted(EFFECTS) + ", not '" + effect + "'");
-      }
+      SettingChecks.checkToleration(operator, effect);
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.toleration(this);
     }
   }
@@ -307,7 +238,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.retry(this);
     }
   }
@@ -318,17 +249,11 @@ public sealed interface TaskSetting {
    */
   record RetryBackoff(String duration, int factor, String maxDuration) implements TaskSetting {
     public RetryBackoff {
-      if (!DURATION.matcher(duration).matches() || (!maxDuration.isEmpty() && !DURATION.matcher(maxDuration).matches())) {
-        throw new IllegalArgumentException("retryBackoff(\"" + duration + "\", " + factor + ", \"" + maxDuration
-            + "\"): durations are like \"500ms\", \"10s\", \"1m\" or \"2h\" (the maximum may be \"\": none)");
-      }
-      if (factor < 1) {
-        throw new IllegalArgumentException("retryBackoff: the factor must be 1 or more");
-      }
+      SettingChecks.checkBackoff(duration, factor, maxDuration);
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.retryBackoff(this);
     }
   }
@@ -342,7 +267,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.timeout(this);
     }
   }
@@ -350,7 +275,7 @@ public sealed interface TaskSetting {
   /** Turns the cache on or off for the step (it is on by default). */
   record Caching(boolean enabled) implements TaskSetting {
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.caching(this);
     }
   }
@@ -366,7 +291,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.imagePullPolicy(this);
     }
   }
@@ -380,7 +305,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.podLabel(this);
     }
   }
@@ -394,7 +319,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.podAnnotation(this);
     }
   }
@@ -407,7 +332,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.pvcMount(this);
     }
   }
@@ -415,11 +340,11 @@ public sealed interface TaskSetting {
   /** Tolerations as JSON from a pipeline parameter or task output when the step runs ({@code add_toleration_json}); KFP 2 only. */
   record TolerationFrom(Argument json) implements TaskSetting {
     public TolerationFrom {
-      checkFromRun("toleration", json);
+      SettingChecks.checkFromRun("toleration", json);
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.tolerationFrom(this);
     }
   }
@@ -427,12 +352,12 @@ public sealed interface TaskSetting {
   /** Mounts the claim a pipeline parameter names when the step runs (kfp-kubernetes' {@code mount_pvc(t, pvc_name=p)}); KFP 2 only. */
   record PvcMountFrom(Argument claim, String mountPath) implements TaskSetting {
     public PvcMountFrom {
-      checkFromRun("mountPvc", claim);
+      SettingChecks.checkFromRun("mountPvc", claim);
       SettingChecks.checkMountPath("mountPvc", mountPath);
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.pvcMountFrom(this);
     }
   }
@@ -445,7 +370,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.volumeMount(this);
     }
   }
@@ -458,7 +383,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.secretVolume(this);
     }
   }
@@ -471,7 +396,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.configMapVolume(this);
     }
   }
@@ -490,7 +415,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.fieldPathEnv(this);
     }
   }
@@ -511,7 +436,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.emptyDirMount(this);
     }
   }
@@ -530,19 +455,7 @@ public sealed interface TaskSetting {
       public Requirement {
         Objects.requireNonNull(key, "key");
         values = List.copyOf(values);
-        String call = "nodeAffinity(\"" + key + "\", \"" + operator + "\", ...)";
-        if (key.isEmpty()) {
-          throw new IllegalArgumentException(call + ": the key is empty");
-        }
-        if (!OPERATORS.contains(operator)) {
-          throw new IllegalArgumentException(call + ": the operator must be one of " + SettingChecks.sorted(OPERATORS));
-        }
-        boolean none = operator.equals("Exists") || operator.equals("DoesNotExist");
-        boolean one = operator.equals("Gt") || operator.equals("Lt");
-        if (none ? !values.isEmpty() : one ? values.size() != 1 || !values.get(0).matches("-?[0-9]+") : values.isEmpty()) {
-          throw new IllegalArgumentException(call + ": " + operator + " takes " + (none ? "no values" : one ? "one whole number"
-              : "one value or more"));
-        }
+        SettingChecks.checkRequirement(key, operator, values);
       }
     }
 
@@ -558,7 +471,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.nodeAffinity(this);
     }
   }
@@ -578,7 +491,7 @@ public sealed interface TaskSetting {
     }
 
     @Override
-    public <R> R accept(Visitor<R> v) {
+    public <R> R accept(SettingVisitor<R> v) {
       return v.ephemeralVolume(this);
     }
   }

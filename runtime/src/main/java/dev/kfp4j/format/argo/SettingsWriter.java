@@ -9,7 +9,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Writes task settings into a template, where Argo and KFP v1 read them. */
-final class SettingsWriter implements TaskSetting.Visitor<Void> {
+final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   /** The longest name Kubernetes takes for a pod volume (an RFC 1123 label). */
   private static final int MAX_NAME = 63;
 

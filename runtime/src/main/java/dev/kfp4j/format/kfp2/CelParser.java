@@ -120,4 +120,28 @@ final class CelParser extends PredicateParser {
   protected FormatException error(String why) {
     return new FormatException(where + ": condition '" + text + "': " + why);
   }
+
+  /**
+   * The condition of a task that runs a container, which KFP's backend tests on the task's own inputs before it
+   * runs it: its predicate on the arguments behind them. An input the condition reads that the component does not
+   * declare (a {@code pipelinechannel--*} value given for the condition alone) is the condition's, taken from {@code
+   * arguments}, the task's; {@code where} names the task in messages.
+   */
+  static Predicate taskCondition(String condition, java.util.Map<String, Argument> arguments, tools.jackson.databind.JsonNode comp,
+      String where) {
+    java.util.Set<String> read = new java.util.HashSet<>();
+    Predicate p = parse(condition, where, input -> {
+      Argument a = arguments.get(input);
+      if (a == null) {
+        throw new FormatException(where + ": its condition reads input '" + input + "', which the task is not given; "
+            + "it is given " + arguments.keySet());
+      }
+      read.add(input);
+      return a;
+    });
+    tools.jackson.databind.JsonNode declared = comp.path("inputDefinitions");
+    read.removeIf(input -> declared.path("parameters").has(input) || declared.path("artifacts").has(input));
+    arguments.keySet().removeAll(read);
+    return p;
+  }
 }

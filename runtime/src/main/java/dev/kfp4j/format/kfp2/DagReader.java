@@ -265,7 +265,7 @@ final class DagReader {
         return d;
       }
       Map<String, Argument> arguments = arguments(scope, task, inputs, comp, at, dag);
-      Predicate predicate = condition.isEmpty() ? null : executorCondition(condition, arguments, comp, at);
+      Predicate predicate = condition.isEmpty() ? null : CelParser.taskCondition(condition, arguments, comp, source + ": " + at);
       taskDraft(scope, d, compName, comp, executor, label, task, arguments, inputs, at, dag);
       if (exit) {
         exitTask = (Task) d.build();
@@ -285,11 +285,11 @@ final class DagReader {
       JsonNode it = task.get("parameterIterator");
       Loop.Items items;
       if (it.path("items").has("raw")) {
-        items = constants(it.path("items").path("raw").asString("[]"), at);
+        items = Values.loopItems(it.path("items").path("raw").asString("[]"), source + ": " + at);
       } else {
         Argument over = lookup(groupInputs, it.path("items").path("inputParameter").asString(""), at);
         // a constant list given to the DAG: a nested pipeline's default, or its caller's constant
-        items = over instanceof Argument.Constant c ? constants(c.text(), at) : new Loop.Over(over);
+        items = over instanceof Argument.Constant c ? Values.loopItems(c.text(), source + ": " + at) : new Loop.Over(over);
       }
       groupInputs.put(it.path("itemInput").asString(""), new Argument.LoopItem(name, null));
       int parallelism = task.path("iteratorPolicy").path("parallelismLimit").asInt(0);
@@ -309,42 +309,6 @@ final class DagReader {
       d.make = null; // a plain nested DAG: the exit handler's, or another pipeline's
     }
     return d;
-  }
-
-  /** The items of a loop over the JSON list {@code json}. */
-  private Loop.Constants constants(String json, String at) {
-    JsonNode list = Yaml.readJson(json);
-    if (!list.isArray()) {
-      throw new FormatException(source + ": " + at + ": loops over " + json + ", which is no list");
-    }
-    List<Argument.Constant> values = new ArrayList<>();
-    for (JsonNode v : list) {
-      values.add(v.isObject() ? new Argument.Constant(Yaml.jsonText(v), ParameterType.STRUCT) : Values.constant(v, null));
-    }
-    return new Loop.Constants(values);
-  }
-
-  /**
-   * The condition of a task that runs a container, which KFP's backend tests on the task's own inputs before it
-   * runs it: its predicate on the arguments behind them. An input the condition reads that the component does not
-   * declare (a {@code pipelinechannel--*} value given for the condition alone) is the condition's, taken from {@code
-   * arguments}, the task's.
-   */
-  private Predicate executorCondition(String condition, Map<String, Argument> arguments, JsonNode comp, String at) {
-    Set<String> read = new HashSet<>();
-    Predicate p = CelParser.parse(condition, source + ": " + at, input -> {
-      Argument a = arguments.get(input);
-      if (a == null) {
-        throw new FormatException(source + ": " + at + ": its condition reads input '" + input + "', which the task is not given; "
-            + "it is given " + arguments.keySet());
-      }
-      read.add(input);
-      return a;
-    });
-    JsonNode declared = comp.path("inputDefinitions");
-    read.removeIf(input -> declared.path("parameters").has(input) || declared.path("artifacts").has(input));
-    arguments.keySet().removeAll(read);
-    return p;
   }
 
   /**

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * fields as env, secrets and config maps as volumes, claims, emptyDir and ephemeral volumes, node affinity) in the
  * executor's {@code platforms: kubernetes:} config, as kfp-kubernetes writes them.
  */
-final class Kfp2Settings implements TaskSetting.Visitor<Void> {
+final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   /** The CPU quantities KFP 2 also writes as a number: {@code 2}, {@code 0.5}, {@code 500m}. */
   private static final Pattern CPU = Pattern.compile("([0-9]*[.])?[0-9]+m?");

@@ -65,4 +65,17 @@ final class Values {
     }
     return null;
   }
+
+  /** The items of a loop over the JSON list {@code json} (records as JSON objects, the rest as constants of their type). */
+  static dev.kfp4j.model.Loop.Constants loopItems(String json, String where) {
+    JsonNode list = dev.kfp4j.yaml.Yaml.readJson(json);
+    if (!list.isArray()) {
+      throw new dev.kfp4j.format.FormatException(where + ": loops over " + json + ", which is no list");
+    }
+    java.util.List<Argument.Constant> values = new java.util.ArrayList<>();
+    for (JsonNode v : list) {
+      values.add(v.isObject() ? new Argument.Constant(dev.kfp4j.yaml.Yaml.jsonText(v), ParameterType.STRUCT) : constant(v, null));
+    }
+    return new dev.kfp4j.model.Loop.Constants(values);
+  }
 }
