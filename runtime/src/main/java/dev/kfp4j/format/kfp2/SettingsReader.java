@@ -110,22 +110,22 @@ final class SettingsReader {
     k8s.path("podMetadata").path("annotations").properties()
         .forEach(l -> out.add(new TaskSetting.PodAnnotation(l.getKey(), l.getValue().asString(""))));
     for (JsonNode s : k8s.path("secretAsEnv")) {
-      String secret = name(name, s, "secretName", "secretAsEnv");
+      String secret = name(s, "secretName");
       for (JsonNode kv : s.path("keyToEnv")) {
         out.add(new TaskSetting.SecretEnv(kv.path("envVar").asString(""), secret, kv.path("secretKey").asString("")));
       }
     }
     for (JsonNode c : k8s.path("configMapAsEnv")) {
-      String configMap = name(name, c, "configMapName", "configMapAsEnv");
+      String configMap = name(c, "configMapName");
       for (JsonNode kv : c.path("keyToEnv")) {
         out.add(new TaskSetting.ConfigMapEnv(kv.path("envVar").asString(""), configMap, kv.path("configMapKey").asString("")));
       }
     }
     for (JsonNode v : k8s.path("secretAsVolume")) {
-      out.add(new TaskSetting.SecretVolume(name(name, v, "secretName", "secretAsVolume"), v.path("mountPath").asString("")));
+      out.add(new TaskSetting.SecretVolume(name(v, "secretName"), v.path("mountPath").asString("")));
     }
     for (JsonNode v : k8s.path("configMapAsVolume")) {
-      out.add(new TaskSetting.ConfigMapVolume(name(name, v, "configMapName", "configMapAsVolume"), v.path("mountPath").asString("")));
+      out.add(new TaskSetting.ConfigMapVolume(name(v, "configMapName"), v.path("mountPath").asString("")));
     }
     for (JsonNode m : k8s.path("pvcMount")) {
       JsonNode spec = m.has("pvcNameParameter") ? m.get("pvcNameParameter") : m;
@@ -195,21 +195,9 @@ final class SettingsReader {
     return new TaskSetting.AcceleratorFrom(t, c);
   }
 
-  /**
-   * The constant {@code <field>Parameter} names, else the deprecated {@code <field>}; a name from a parameter
-   * (kfp-kubernetes' {@code use_secret_as_env(t, secret_name=p)}), and an optional secret or config map, are refused:
-   * kfp4j's model holds them by constant name, and required.
-   */
-  private static String name(String task, JsonNode config, String field, String kind) {
-    JsonNode parameter = config.path(field + "Parameter");
-    if (parameter.isObject() && !parameter.has("runtimeValue")) {
-      throw new IllegalArgumentException("task '" + task + "': its " + kind + " names the " + field.replace("Name", "")
-          + " by a parameter (" + parameter + "), which kfp4j's model does not hold: it holds them by constant name");
-    }
-    if (config.path("optional").asBoolean(false)) {
-      throw new IllegalArgumentException("task '" + task + "': its " + kind + " is optional, which kfp4j's model does not hold: "
-          + "it holds secrets and config maps the pod needs");
-    }
-    return parameter.path("runtimeValue").path("constant").asString(config.path(field).asString(""));
+  /** The constant {@code <field>Parameter} names, else the deprecated {@code <field>} ({@link KubernetesFields} refused the rest). */
+  private static String name(JsonNode config, String field) {
+    return config.path(field + "Parameter").path("runtimeValue").path("constant").asString(config.path(field).asString(""));
   }
+
 }
