@@ -247,8 +247,9 @@ class SettingsFromRunTest {
   void kfpsSpecOfOptionalKubernetesInputsReadsItsTolerationsAndRefusesWhatTheModelDoesNotHold() {
     String yaml = Yaml.resource(SettingsFromRunTest.class, "settings/missing_kubernetes_optional_inputs.yaml");
     FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(yaml, "missing_kubernetes_optional_inputs.yaml"));
-    assertEquals("missing_kubernetes_optional_inputs.yaml: task 'log-message': it has a nodeAffinity (kfp-kubernetes' "
-        + "add_node_affinity), which kfp4j's model does not hold: it holds node selectors and tolerations", e.getMessage());
+    assertEquals("missing_kubernetes_optional_inputs.yaml: task 'log-message': its Kubernetes setting nodeAffinity[0].nodeAffinityJson "
+        + "is not in kfp4j's model, which would lose it (it reads [matchExpressions, matchFields, weight] of nodeAffinity)",
+        e.getMessage());
     // without what the model does not hold, its toleration from a parameter reads
     String platform = yaml.substring(yaml.indexOf("\n---\n"));
     String held = yaml.substring(0, yaml.indexOf("\n---\n")) + platform.substring(0, platform.indexOf("          configMapAsEnv:"))

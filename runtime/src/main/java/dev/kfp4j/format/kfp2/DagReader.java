@@ -353,7 +353,7 @@ final class DagReader {
     List<TaskSetting> settings;
     try {
       settings = SettingsReader.read(name, task, executor.path("container"), kubernetes.path(label),
-          claim -> volumeOf(scope, claim, inputs, at, dag), (field, input) -> fromRun(arguments, comp, field, input, at));
+          (field, claim) -> volumeOf(scope, claim, inputs, at + ", kubernetes setting " + field, dag), (field, input) -> fromRun(arguments, comp, field, input, at));
     } catch (IllegalArgumentException e) { // a setting the model refuses, or does not hold
       throw new FormatException(source + ": " + e.getMessage(), e);
     }
@@ -392,7 +392,12 @@ final class DagReader {
 
   /** What a Kubernetes setting takes when the task runs: the claim a volume mount names (a volume step's), a toleration's JSON. */
   private Argument volumeOf(TaskScope scope, JsonNode claim, Map<String, Argument> inputs, String at, JsonNode dag) {
-    Argument a = argument(scope, claim, inputs, null, at + ", kubernetes setting", dag);
+    String producer = claim.path("taskOutputParameter").path("producerTask").asString("");
+    if (claim.has("taskOutputParameter") && (producer.isEmpty() || !dag.path("tasks").has(producer))) {
+      throw new FormatException(source + ": " + at + ": its taskOutputParameter names producerTask '" + producer
+          + "', which is no task of its DAG");
+    }
+    Argument a = argument(scope, claim, inputs, null, at, dag);
     if (a instanceof Argument.TaskOutput || a instanceof Argument.PipelineParameter) {
       return a;
     }

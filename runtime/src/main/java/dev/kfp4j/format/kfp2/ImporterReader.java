@@ -71,7 +71,7 @@ final class ImporterReader {
     if (metadata != null && !metadata.isObject()) {
       throw new FormatException(where + ": its importer's metadata is " + metadata + ", not an object");
     }
-    List<TaskSetting> settings = SettingsReader.read(name, task, Yaml.object(), Yaml.object(), claim -> {
+    List<TaskSetting> settings = SettingsReader.read(name, task, Yaml.object(), Yaml.object(), (field, claim) -> {
       throw new FormatException(where + ": an importer mounts no volume");
     }, (field, input) -> {
       throw new FormatException(where + ": an importer takes no " + field + " from a parameter");

@@ -7,7 +7,7 @@ import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a task's settings back from where {@link Kfp2Settings} writes them. */
@@ -49,7 +49,7 @@ final class SettingsReader {
    * or a pipeline parameter; a toleration's JSON), {@code fromRun}
    * the argument behind a resource KFP takes from a parameter.
    */
-  static List<TaskSetting> read(String name, JsonNode task, JsonNode container, JsonNode k8s, Function<JsonNode, Argument> claim,
+  static List<TaskSetting> read(String name, JsonNode task, JsonNode container, JsonNode k8s, BiFunction<String, JsonNode, Argument> claim,
       FromRun fromRun) {
     KubernetesFields.check(name, k8s);
     List<TaskSetting> out = new ArrayList<>();
@@ -103,7 +103,7 @@ final class SettingsReader {
         throw new IllegalArgumentException("task '" + name + "': a toleration given as a constant JSON (tolerationJson: "
             + t.get("tolerationJson") + ") is not in kfp4j's model, which holds constant tolerations by key, operator, value and effect");
       }
-      out.add(t.has("tolerationJson") ? new TaskSetting.TolerationFrom(claim.apply(t.get("tolerationJson")))
+      out.add(t.has("tolerationJson") ? new TaskSetting.TolerationFrom(claim.apply("tolerationJson", t.get("tolerationJson")))
           : KubernetesToleration.read(t));
     }
     k8s.path("podMetadata").path("labels").properties().forEach(l -> out.add(new TaskSetting.PodLabel(l.getKey(), l.getValue().asString(""))));
@@ -133,7 +133,7 @@ final class SettingsReader {
       if (spec.has("runtimeValue") || m.has("constant")) {
         out.add(new TaskSetting.PvcMount(spec.path("runtimeValue").path("constant").asString(m.path("constant").asString("")), path));
       } else {
-        Argument a = claim.apply(spec);
+        Argument a = claim.apply("pvcMount.pvcNameParameter", spec);
         out.add(a instanceof Argument.TaskOutput o ? new TaskSetting.VolumeMount(o.task(), path) : new TaskSetting.PvcMountFrom(a, path));
       }
     }

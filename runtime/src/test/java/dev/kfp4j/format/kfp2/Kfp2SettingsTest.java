@@ -108,7 +108,7 @@ class Kfp2SettingsTest {
         "- tolerationJson:\n$1  componentInputParameter: tolerations");
     org.junit.jupiter.api.Assertions.assertNotEquals(written, fromJson, written);
     e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(fromJson, "p.yaml"));
-    assertEquals("p.yaml: root, task 'echo', kubernetes setting: 'tolerations' is no input of the enclosing DAG; it has []",
+    assertEquals("p.yaml: root, task 'echo', kubernetes setting tolerationJson: 'tolerations' is no input of the enclosing DAG; it has []",
         e.getMessage());
     String constantJson = written.replaceFirst("- key: gpu\n(\s+)operator: Exists",
         "- tolerationJson:\n$1  runtimeValue:\n$1    constant: {key: gpu}");
