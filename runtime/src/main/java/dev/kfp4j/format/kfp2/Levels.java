@@ -191,7 +191,10 @@ final class Levels {
     return l;
   }
 
-  /** The name of a loop's item, as KFP names it: {@code loop-item-param-3}, or {@code <source>-loop-item}. */
+  /**
+   * The name of a loop's item, as KFP names it: {@code loop-item-param-3}, or {@code <source>-loop-item} ({@code -2}
+   * after it for a loop over the same list inside a loop over it, whose item it would hide).
+   */
   String itemChannel(String loop) {
     Level l = loops.get(loop);
     if (l == null) {
@@ -199,7 +202,15 @@ final class Levels {
     }
     Loop.Items items = ((Loop) l.node).items();
     if (items instanceof Loop.Over over) {
-      return channel(over.source(), l) + "-loop-item";
+      // a loop inside another over the same list would shadow the outer one's item: numbered, -2, -3, from the outside in
+      String name = channel(over.source(), l) + "-loop-item";
+      int outer = 0;
+      for (Level a = l.parent; a != null; a = a.parent) {
+        if (a.node instanceof Loop o && o.items() instanceof Loop.Over ao && name.equals(channel(ao.source(), a) + "-loop-item")) {
+          outer++;
+        }
+      }
+      return outer == 0 ? name : name + "-" + (outer + 1);
     }
     // KFP numbers a loop's item just before the loop's group: for-loop-3 has loop-item-param-2
     String digits = loop.replaceAll("^.*?(\\d*)$", "$1");
