@@ -31,6 +31,12 @@ public @interface Pipeline {
   /** Seconds after completion before the workflow is deleted ({@code ttlStrategy}); -1 keeps it. */
   int ttlSecondsAfterFinished() default -1;
 
+  /** Seconds after a successful run before it is deleted, over {@link #ttlSecondsAfterFinished()} (KFP's {@code ttl_seconds_after_success}); -1: as that. */
+  int ttlSecondsAfterSuccess() default -1;
+
+  /** Seconds after a failed run before it is deleted, over {@link #ttlSecondsAfterFinished()} (KFP's {@code ttl_seconds_after_failure}); -1: as that. */
+  int ttlSecondsAfterFailure() default -1;
+
   /** Seconds the whole run may take before it is stopped; 0 for no limit. */
   long activeDeadlineSeconds() default 0;
 

@@ -149,6 +149,25 @@ class Kfp2SdkParityTest {
             + " size: 1Gi}}"));
   }
 
+  /** {@code dsl.PipelineConfig(ttl_seconds_after_success=60, ttl_seconds_after_failure=86400)}: both formats. */
+  @Test
+  void ttlsAfterSuccessAndFailureAreKfpsPipelineConfigAndArgosTtlStrategy() {
+    Compiled c = Kfp2PipelineTest.compile(
+        "@Pipeline(ttlSecondsAfterSuccess = 60, ttlSecondsAfterFailure = 86400)",
+        "public static void p() {",
+        "  LibOps.greet(\"x\");",
+        "}");
+    assertThat(Yaml.readAll(c.kfp2()).get(1).at("/platforms/kubernetes/pipelineConfig"))
+        .isEqualTo(Yaml.read("{resourceTtlOnFailure: 86400, resourceTtlOnSuccess: 60}"));
+    assertThat(Yaml.read(c.argo()).at("/spec/ttlStrategy")).isEqualTo(Yaml.read("{secondsAfterFailure: 86400, secondsAfterSuccess: 60}"));
+    JavaFileObject negative = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "@Pipeline(ttlSecondsAfterFailure = -5) public static void q() {",
+        "  LibOps.greet(\"x\");",
+        "}");
+    assertThat(Compile.compile(PipelineModelTest.LIB, negative)).hadErrorContaining(
+        "[kfp4j:BadSetting] @Pipeline(ttlSecondsAfterFailure = -5): it must be at least -1 (as ttlSecondsAfterFinished)");
+  }
+
   @Test
   void aWorkspacesMistakesAreErrorsThatSayWhatToDo() {
     JavaFileObject without = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),

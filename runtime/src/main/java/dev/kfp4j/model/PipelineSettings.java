@@ -9,8 +9,8 @@ import java.util.Set;
  * a finished run is kept ({@code -1}: the cluster's default), a deadline for the run ({@code 0}:
  * none), at most {@code parallelism} pods at once ({@code 0}: no limit), image pull secrets, a node
  * selector for every pod, when pods are deleted ({@code ""}: the cluster's default), a data
- * volume made for the run and mounted in every task (null: none), and KFP 2's workspace (null:
- * none).
+ * volume made for the run and mounted in every task (null: none), KFP 2's workspace (null: none),
+ * and how long a run that succeeded, or failed, is kept ({@code -1}: as any finished one).
  */
 public record PipelineSettings(
     String serviceAccount,
@@ -21,13 +21,15 @@ public record PipelineSettings(
     Map<String, String> nodeSelector,
     String podGc,
     RunVolume runVolume,
-    Workspace workspace) {
+    Workspace workspace,
+    int ttlSecondsAfterSuccess,
+    int ttlSecondsAfterFailure) {
   /** KFP's service account, the default. */
   public static final String PIPELINE_RUNNER = "pipeline-runner";
   /** When pods may be deleted, as Argo's {@code podGC.strategy}. */
   public static final Set<String> POD_GC = Set.of("OnPodCompletion", "OnPodSuccess", "OnWorkflowCompletion", "OnWorkflowSuccess");
   /** Every setting at its default. */
-  public static final PipelineSettings DEFAULTS = new PipelineSettings(PIPELINE_RUNNER, -1, 0, 0, List.of(), Map.of(), "", null, null);
+  public static final PipelineSettings DEFAULTS = new PipelineSettings(PIPELINE_RUNNER, -1, 0, 0, List.of(), Map.of(), "", null, null, -1, -1);
 
   public PipelineSettings {
     serviceAccount = serviceAccount == null ? "" : serviceAccount;
@@ -42,24 +44,35 @@ public record PipelineSettings(
   /** Settings without a run volume or a workspace. */
   public PipelineSettings(String serviceAccount, int ttlSecondsAfterFinished, long activeDeadlineSeconds, int parallelism,
       List<String> imagePullSecrets, Map<String, String> nodeSelector, String podGc) {
-    this(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc, null, null);
+    this(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc, null, null,
+        -1, -1);
   }
 
   /** These settings, keeping finished runs for {@code seconds}. */
   public PipelineSettings withTtl(int seconds) {
     return new PipelineSettings(serviceAccount, seconds, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc,
-        runVolume, workspace);
+        runVolume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure);
   }
 
   /** These settings with {@code volume} made for each run and mounted in every task (null: none). */
   public PipelineSettings withRunVolume(RunVolume volume) {
     return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
-        nodeSelector, podGc, volume, workspace);
+        nodeSelector, podGc, volume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure);
   }
 
   /** These settings with KFP 2's {@code workspace} (null: none). */
   public PipelineSettings withWorkspace(Workspace workspace) {
     return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
-        nodeSelector, podGc, runVolume, workspace);
+        nodeSelector, podGc, runVolume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure);
+  }
+
+  /**
+   * These settings, keeping a finished run for {@code success} seconds when it succeeded and {@code
+   * failure} when it failed ({@code -1}: as {@link #ttlSecondsAfterFinished}), as KFP's {@code
+   * PipelineConfig(ttl_seconds_after_success, ttl_seconds_after_failure)} and Argo's {@code ttlStrategy}.
+   */
+  public PipelineSettings withTtls(int success, int failure) {
+    return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
+        nodeSelector, podGc, runVolume, workspace, success, failure);
   }
 }

@@ -156,6 +156,10 @@ public final class PipelineValidator {
       checkObjectName(method, a, "serviceAccount", serviceAccount.toString());
     }
     checkNotNegative(method, a, "ttlSecondsAfterFinished", ttl, -1, "-1 (the cluster's default)");
+    Object ttlSuccess = value(a, "ttlSecondsAfterSuccess");
+    Object ttlFailure = value(a, "ttlSecondsAfterFailure");
+    checkNotNegative(method, a, "ttlSecondsAfterSuccess", ttlSuccess, -1, "-1 (as ttlSecondsAfterFinished)");
+    checkNotNegative(method, a, "ttlSecondsAfterFailure", ttlFailure, -1, "-1 (as ttlSecondsAfterFinished)");
     checkNotNegative(method, a, "activeDeadlineSeconds", deadline, 0, "0 (none)");
     checkNotNegative(method, a, "parallelism", parallelism, 0, "0 (no limit)");
     try {
@@ -166,7 +170,8 @@ public final class PipelineValidator {
           parallelism == null ? 0 : (Integer) parallelism,
           strings(a, "imagePullSecrets"),
           methods.keyValues(method, a, "nodeSelector"),
-          stringValue(a, "podGc"));
+          stringValue(a, "podGc"))
+          .withTtls(ttlSuccess == null ? -1 : (Integer) ttlSuccess, ttlFailure == null ? -1 : (Integer) ttlFailure);
     } catch (IllegalArgumentException e) {
       reporter.error(method, a, Message.SETTING_REJECTED, e.getMessage());
       return null;

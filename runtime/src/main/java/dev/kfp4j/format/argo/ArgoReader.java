@@ -204,7 +204,9 @@ public final class ArgoReader {
         secrets,
         nodeSelector,
         spec.path("podGC").path("strategy").asString(""),
-        runVolume(spec, templates), null);
+        runVolume(spec, templates), null,
+        spec.path("ttlStrategy").has("secondsAfterSuccess") ? spec.path("ttlStrategy").path("secondsAfterSuccess").asInt() : -1,
+        spec.path("ttlStrategy").has("secondsAfterFailure") ? spec.path("ttlStrategy").path("secondsAfterFailure").asInt() : -1);
   }
 
   /**

@@ -172,7 +172,13 @@ public final class ArgoWriter {
       spec.put("activeDeadlineSeconds", s.activeDeadlineSeconds());
     }
     if (s.ttlSecondsAfterFinished() >= 0) {
-      spec.putObject("ttlStrategy").put("secondsAfterCompletion", s.ttlSecondsAfterFinished());
+      spec.withObject("ttlStrategy").put("secondsAfterCompletion", s.ttlSecondsAfterFinished());
+    }
+    if (s.ttlSecondsAfterSuccess() >= 0) {
+      spec.withObject("ttlStrategy").put("secondsAfterSuccess", s.ttlSecondsAfterSuccess());
+    }
+    if (s.ttlSecondsAfterFailure() >= 0) {
+      spec.withObject("ttlStrategy").put("secondsAfterFailure", s.ttlSecondsAfterFailure());
     }
     if (!s.imagePullSecrets().isEmpty()) {
       ArrayNode secrets = spec.putArray("imagePullSecrets");

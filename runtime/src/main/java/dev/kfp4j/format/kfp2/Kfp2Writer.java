@@ -151,6 +151,12 @@ public final class Kfp2Writer {
     if (s.ttlSecondsAfterFinished() >= 0) {
       config.put("resourceTtlOnCompletion", s.ttlSecondsAfterFinished());
     }
+    if (s.ttlSecondsAfterSuccess() >= 0) {
+      config.put("resourceTtlOnSuccess", s.ttlSecondsAfterSuccess());
+    }
+    if (s.ttlSecondsAfterFailure() >= 0) {
+      config.put("resourceTtlOnFailure", s.ttlSecondsAfterFailure());
+    }
     if (s.activeDeadlineSeconds() > 0) {
       config.put("activeDeadlineSeconds", s.activeDeadlineSeconds());
     }
