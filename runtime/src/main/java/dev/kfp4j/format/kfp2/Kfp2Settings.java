@@ -263,22 +263,23 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
 
   @Override
   public Void volumeMount(TaskSetting.VolumeMount s) {
-    ObjectNode claim = parameter.apply(new Argument.TaskOutput(s.volume(), "name"));
-    ObjectNode m = kubernetes.withArray("pvcMount").addObject();
-    m.put("mountPath", s.mountPath());
-    claim.properties().forEach(e -> m.set(e.getKey(), e.getValue().deepCopy()));
-    m.set("pvcNameParameter", claim);
+    mountClaim(new Argument.TaskOutput(s.volume(), "name"), s.mountPath());
     return null;
   }
 
   @Override
   public Void pvcMountFrom(TaskSetting.PvcMountFrom s) {
-    ObjectNode claim = parameter.apply(s.claim());
-    ObjectNode m = kubernetes.withArray("pvcMount").addObject();
-    m.put("mountPath", s.mountPath());
-    claim.properties().forEach(e -> m.set(e.getKey(), e.getValue().deepCopy())); // the deprecated fields, as kfp-kubernetes writes them
-    m.set("pvcNameParameter", claim);
+    mountClaim(s.claim(), s.mountPath());
     return null;
+  }
+
+  /** A claim named when the task runs (a volume step's output, a pipeline parameter), mounted at {@code path}, as kfp-kubernetes writes it. */
+  private void mountClaim(Argument claimName, String path) {
+    ObjectNode claim = parameter.apply(claimName);
+    ObjectNode m = kubernetes.withArray("pvcMount").addObject();
+    m.put("mountPath", path);
+    claim.properties().forEach(e -> m.set(e.getKey(), e.getValue().deepCopy())); // the deprecated fields beside pvcNameParameter
+    m.set("pvcNameParameter", claim);
   }
 
   @Override
