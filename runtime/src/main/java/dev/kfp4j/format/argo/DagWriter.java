@@ -134,13 +134,25 @@ final class DagWriter {
     Map<String, Argument> inputs = groupInputs.getOrDefault(group, Map.of());
     if (!inputs.isEmpty()) {
       ObjectNode in = template.putObject("inputs");
+      in.putArray("parameters");
+      in.putArray("artifacts"); // in this order whatever comes first, as the reader reads them back
       Set<String> artifacts = groupArtifactInputs.getOrDefault(group, Set.of());
       for (String key : inputs.keySet()) {
         in.withArray(artifacts.contains(key) ? "artifacts" : "parameters").addObject().put("name", key);
       }
+      dropEmpty(in);
     }
     template.putObject("dag").set("tasks", tasks);
     return template;
+  }
+
+  /** {@code node} without its empty arrays. */
+  private static void dropEmpty(ObjectNode node) {
+    for (String key : List.of("parameters", "artifacts")) {
+      if (node.path(key).isEmpty()) {
+        node.remove(key);
+      }
+    }
   }
 
   /** The task running a condition's or loop's own DAG template, which is made first. */
@@ -163,6 +175,8 @@ final class DagWriter {
     Map<String, Argument> inputs = groupInputs.getOrDefault(child, Map.of());
     Set<String> artifacts = groupArtifactInputs.getOrDefault(child, Set.of());
     ObjectNode arguments = NODES.objectNode();
+    arguments.putArray("parameters");
+    arguments.putArray("artifacts");
     for (Map.Entry<String, Argument> e : inputs.entrySet()) {
       Argument a = e.getValue();
       if (artifacts.contains(e.getKey())) {
@@ -174,6 +188,7 @@ final class DagWriter {
         arguments.withArray("parameters").addObject().put("name", e.getKey()).put("value", value);
       }
     }
+    dropEmpty(arguments);
     if (!arguments.isEmpty()) {
       t.set("arguments", arguments);
     }
