@@ -79,6 +79,19 @@ class LocalRunKfp2Test {
     assertEquals("Hello, Grace!", run("kfp2", "optional-title", Map.of("name", "Grace")).output("greet", "Output"));
   }
 
+  /** KFP's ignore_upstream_failure(): the clean-up task and the report run after the work failed, in-process and as subprocesses. */
+  @ParameterizedTest
+  @CsvSource({"IN_PROCESS, true", "IN_PROCESS, false", "SUBPROCESS, true", "SUBPROCESS, false"})
+  void aTaskRunAfterAFailureTakesItsDefaultAndTheFailedTasksStatus(LocalRunner.JavaMode mode, boolean fail) {
+    Workflow wf = Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/kfp2/pipelines/ignore-upstream-failure.yaml");
+    RunResult r = LocalRunner.builder().root(dir.resolve("kfp2")).caching(false).javaMode(mode)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build().run(wf, Map.of("fail", String.valueOf(fail)));
+    assertEquals(!fail, r.succeeded(), console::toString);
+    assertEquals(fail ? TaskResult.State.Failed : TaskResult.State.Succeeded, r.task("attempt").orElseThrow().state());
+    assertEquals(fail ? "cleaned up after: nothing" : "cleaned up after: data, worked on", r.output("clean-up", "Output"), console::toString);
+    assertEquals(fail ? "attempt failed" : "attempt succeeded", r.output("report-status", "Output"), console::toString);
+  }
+
   @Test
   void tasksShareAFileThroughTheRunsWorkspace() throws Exception {
     RunResult r = run("kfp2", "shared-workspace", Map.of());

@@ -171,6 +171,16 @@ public abstract class Task<T extends Task<T>> {
     return set(new TaskSetting.Caching(enabled));
   }
 
+  /**
+   * Runs this task once the tasks it waits for have ended, even when one failed (KFP's {@code ignore_upstream_failure()}):
+   * a clean-up after a task, say. An input reading an output that a failed task did not give takes its default, so each
+   * such input needs a {@code @Default}; given {@code Dsl.runStatus()}, the task gets the status of the one task it
+   * waits for. KFP 2 only.
+   */
+  public final T ignoreUpstreamFailure() {
+    return set(new TaskSetting.IgnoreUpstreamFailure());
+  }
+
   /** The container's image pull policy: {@code Always}, {@code IfNotPresent} or {@code Never}. */
   public final T imagePullPolicy(String policy) {
     return set(new TaskSetting.ImagePullPolicy(policy));

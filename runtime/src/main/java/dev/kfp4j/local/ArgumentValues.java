@@ -65,9 +65,20 @@ final class ArgumentValues {
    */
   private String finalStatus() {
     String status = run.value(Argument.RunValue.Kind.STATUS);
-    String state = status.equals("Succeeded") ? "SUCCEEDED" : status.equals("Running") ? "RUNNING" : "FAILED";
+    return finalStatus(status.equals("Succeeded") ? "SUCCEEDED" : status.equals("Running") ? "RUNNING" : "FAILED", "exit-handler-1");
+  }
+
+  /**
+   * The status KFP 2 gives a task run after a failure ({@code ignore_upstream_failure()}) of the one task it waits for,
+   * {@code task}: {@code FAILED} when that failed (or did not run because a task before it failed).
+   */
+  String finalStatus(boolean failed, String task) {
+    return finalStatus(failed ? "FAILED" : "SUCCEEDED", task);
+  }
+
+  private String finalStatus(String state, String task) {
     tools.jackson.databind.node.ObjectNode s = Yaml.object();
-    s.put("state", state).put("pipelineJobResourceName", run.name()).put("pipelineTaskName", "exit-handler-1").putObject("error");
+    s.put("state", state).put("pipelineJobResourceName", run.name()).put("pipelineTaskName", task).putObject("error");
     return s.toString();
   }
 

@@ -310,6 +310,17 @@ final class ModelPlan implements Plan {
   }
 
   @Override
+  public boolean runsAfterFailure(Node node) {
+    Object source = node.source();
+    Task task = source instanceof Folded f ? f.task() : source instanceof Task t ? t : null;
+    return task != null && afterFailure(task);
+  }
+
+  private static boolean afterFailure(Task task) {
+    return task.settings().stream().anyMatch(s -> s instanceof TaskSetting.IgnoreUpstreamFailure);
+  }
+
+  @Override
   public Prelaunch prelaunch(Node node, TaskId id) {
     Object source = node.source();
     Task task = source instanceof Folded f && !(f.groups().get(0) instanceof dev.kfp4j.model.Loop) ? f.task()
@@ -342,9 +353,17 @@ final class ModelPlan implements Plan {
     Map<String, String> given = new LinkedHashMap<>();
     Map<String, Path> files = new LinkedHashMap<>();
     Map<String, Map<String, Object>> metadata = new LinkedHashMap<>();
+    boolean afterFailure = afterFailure(task) && task != pipeline.exitTask();
     for (InputSpec in : task.component().inputs()) {
       String n = in.name();
       Argument a = task.arguments().get(n);
+      if (afterFailure && a instanceof Argument.TaskOutput o && scope.result(o.task()) == null) {
+        a = null; // a task run after a failure: what a failed task did not give takes the input's default, as on KFP
+      }
+      if (afterFailure && a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS) {
+        given.put(n, values.finalStatus(scope.upstreamFailed.contains(task.name()), upstreamName(task)));
+        continue;
+      }
       boolean artifact = task.component().inputIsArtifact(n);
       String text = null;
       if (a != null && in.isArtifactList()) {
@@ -388,6 +407,12 @@ final class ModelPlan implements Plan {
       }
     }
     return steps.step(settingsGiven(task, scope, where), given, files, metadata, id, dir);
+  }
+
+  /** The one task a task run after a failure waits for, whose status it may take (KFP's compiler allows no more). */
+  private static String upstreamName(Task task) {
+    Set<String> up = Nodes.upstream(task);
+    return up.isEmpty() ? "" : up.iterator().next();
   }
 
   /**

@@ -36,6 +36,11 @@ interface Plan {
     return null;
   }
 
+  /** Whether {@code node} runs when a task it waits for failed (KFP's {@code ignore_upstream_failure()}). */
+  default boolean runsAfterFailure(Node node) {
+    return false;
+  }
+
   /** Tasks that run in dependency order. */
   record Graph(String name, List<Node> nodes) {}
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the graphs of a {@link Plan}: each task once the tasks it depends on finished well, in
- * parallel; a task whose dependency failed is omitted; loops run once per item, conditions are
+ * parallel; a task whose dependency failed is omitted, unless it runs after failures; loops run once per item, conditions are
  * checked first, nested graphs run as tasks. Whatever goes wrong inside one task (an exception in
  * the runner too) fails that task with a message and never escapes.
  */
@@ -81,11 +81,16 @@ final class Scheduler {
     TaskId id = ids.get(name);
     CompletableFuture<State> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
       try {
+        boolean upstreamFailed = false;
         for (CompletableFuture<State> d : deps) {
           State s = outcome(d);
-          if (s == State.Failed || s == State.Omitted) {
-            return results.notRun(id, node, State.Omitted, "a task it depends on failed").state();
-          }
+          upstreamFailed |= s == State.Failed || s == State.Omitted;
+        }
+        if (upstreamFailed && !plan.runsAfterFailure(node)) {
+          return results.notRun(id, node, State.Omitted, "a task it depends on failed").state();
+        }
+        if (upstreamFailed) {
+          scope.upstreamFailed.add(node.name());
         }
         if (ahead != null) {
           ahead.started(name);

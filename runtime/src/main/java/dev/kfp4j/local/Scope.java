@@ -17,6 +17,8 @@ final class Scope {
   final Map<String, Map<String, String>> taskOutputs = new ConcurrentHashMap<>();
   final Map<String, Map<String, Path>> taskFiles = new ConcurrentHashMap<>();
   final Map<String, TaskResult> results = new ConcurrentHashMap<>();
+  /** The tasks of this graph that ran after a failure of a task they wait for ({@link Plan#runsAfterFailure}). */
+  final java.util.Set<String> upstreamFailed = ConcurrentHashMap.newKeySet();
   /** The enclosing scope, or null. */
   final Scope parent;
   /** The loop this scope is an iteration of, and its item (null at the top). */

@@ -30,6 +30,8 @@ public interface SettingVisitor<R> {
 
   R caching(TaskSetting.Caching s);
 
+  R ignoreUpstreamFailure(TaskSetting.IgnoreUpstreamFailure s);
+
   R imagePullPolicy(TaskSetting.ImagePullPolicy s);
 
   R podLabel(TaskSetting.PodLabel s);

@@ -280,6 +280,18 @@ public sealed interface TaskSetting {
     }
   }
 
+  /**
+   * The step runs once every step it waits for has ended, whether it succeeded or not (KFP's {@code
+   * ignore_upstream_failure()}, a trigger strategy of {@code ALL_UPSTREAM_TASKS_COMPLETED}); an input
+   * whose producer gave nothing takes its default.
+   */
+  record IgnoreUpstreamFailure() implements TaskSetting {
+    @Override
+    public <R> R accept(SettingVisitor<R> v) {
+      return v.ignoreUpstreamFailure(this);
+    }
+  }
+
   /** The container's image pull policy. */
   record ImagePullPolicy(String policy) implements TaskSetting {
     public static final Set<String> POLICIES = Set.of("Always", "IfNotPresent", "Never");

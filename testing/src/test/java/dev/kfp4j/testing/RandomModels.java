@@ -51,6 +51,8 @@ final class RandomModels {
   private final Random artifactLists;
   /** Draws the settings of kfp-kubernetes added since the others (envFromField, mountEmptyDir, node affinity, ephemeral volumes). */
   private final Random kubernetes;
+  /** Whether a KFP 2 model's task runs after a failure of a task it waits for (ignoreUpstreamFailure()). */
+  private final Random upstreamFailures;
   private final boolean argo;
   private final List<ComponentSpec> components = new ArrayList<>();
   private final List<Parameter> parameters = new ArrayList<>();
@@ -81,6 +83,7 @@ final class RandomModels {
     this.oneOfs = new Random(seed * 17 + 3);
     this.artifactLists = new Random(seed * 13 + 5);
     this.kubernetes = new Random(seed * 19 + 2);
+    this.upstreamFailures = new Random(seed * 23 + 9);
     this.argo = argo;
   }
 
@@ -106,6 +109,9 @@ final class RandomModels {
       nodes.addAll(0, importer());
     }
     Task exit = random.nextInt(4) == 0 ? task(new Scope(new ArrayList<>(), List.of(), 0, new ArrayList<>()), false) : null;
+    if (exit != null) { // the exit task runs after a failure anyway: the setting says nothing on it
+      exit = exit.withSettings(exit.settings().stream().filter(x -> !(x instanceof TaskSetting.IgnoreUpstreamFailure)).toList());
+    }
     return new Pipeline(name, random.nextBoolean() ? null : "A random pipeline", parameters, nodes, exit, settings(), null, outputs);
   }
 
@@ -449,6 +455,14 @@ final class RandomModels {
   }
 
   private List<TaskSetting> taskSettings() {
+    List<TaskSetting> out = drawnSettings();
+    if (!argo && upstreamFailures.nextInt(6) == 0) { // drawn apart too, last, where the KFP 2 reader puts it
+      out.add(new TaskSetting.IgnoreUpstreamFailure());
+    }
+    return out;
+  }
+
+  private List<TaskSetting> drawnSettings() {
     List<TaskSetting> out = new ArrayList<>();
     if (random.nextInt(3) > 0) {
       return out;

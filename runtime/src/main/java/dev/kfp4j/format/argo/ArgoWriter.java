@@ -107,7 +107,8 @@ public final class ArgoWriter {
   }
 
   /**
-   * What only KFP 2 has: a loop's collected outputs, importers, a workspace, settings from parameters, and artifacts as pipeline inputs. (A
+   * What only KFP 2 has: a loop's collected outputs, importers, a workspace, settings from parameters, tasks run after a failure, and
+   * artifacts as pipeline inputs. (A
    * pipeline's outputs have no place in KFP v1: they are left out.)
    */
   private static void refuseKfp2Only(Pipeline p) {
@@ -133,6 +134,11 @@ public final class ArgoWriter {
       if (s instanceof dev.kfp4j.model.ImporterStep) {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' is an importer (dsl.importer), which KFP v1 "
             + "has no form for; write this pipeline in the KFP 2 format only");
+      }
+      if (s.settings().stream().anyMatch(x -> x instanceof dev.kfp4j.model.TaskSetting.IgnoreUpstreamFailure)) {
+        throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' runs even when a task it waits for failed "
+            + "(KFP 2's ignore_upstream_failure()); an Argo DAG runs a task after a failed one only with continueOn on the failed "
+            + "task, for every task after it: write this pipeline in the KFP 2 format only");
       }
       if (!dev.kfp4j.model.Nodes.settingArguments(s).isEmpty()) {
         Argument a = dev.kfp4j.model.Nodes.settingArguments(s).get(0);

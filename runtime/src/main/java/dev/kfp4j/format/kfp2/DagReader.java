@@ -52,6 +52,8 @@ final class DagReader {
   final Set<String> aroundSteps = new TreeSet<>();
   /** The exit task found at the root, if any. */
   Task exitTask;
+  /** The exit task's name in the spec's root DAG, or null. */
+  private String exitName;
 
   /** A node read, with the sibling tasks it depends on, until its DAG is read whole. */
   private static final class Draft {
@@ -103,6 +105,7 @@ final class DagReader {
 
   List<Node> root(JsonNode dag, Map<String, Argument> inputs) {
     rootScope = TaskScope.root(components, dag, used);
+    exitName = TriggerPolicies.exitName(dag, components, executors);
     List<Node> out = new ArrayList<>();
     for (Draft d : dag(rootScope, dag, inputs, "root", true)) {
       out.add(d.build());
@@ -181,7 +184,7 @@ final class DagReader {
   }
 
   /** Whether task {@code name} runs a plain nested DAG, such as the exit handler's: no loop, condition or chain of branches. */
-  private static boolean plainGroup(String name, JsonNode task, JsonNode comp) {
+  static boolean plainGroup(String name, JsonNode task, JsonNode comp) {
     return comp.has("dag") && !task.has("parameterIterator") && !task.path("triggerPolicy").has("condition")
         && !name.startsWith("condition-branches");
   }
@@ -243,7 +246,7 @@ final class DagReader {
         throw new FormatException(source + ": " + at + " runs a container with a parameterIterator; kfp4j reads a loop as a task "
             + "running a DAG component, as KFP's compiler writes dsl.ParallelFor");
       }
-      boolean exit = root && "ALL_UPSTREAM_TASKS_COMPLETED".equals(task.path("triggerPolicy").path("strategy").asString(""));
+      boolean exit = root && specName.equals(exitName);
       if (!condition.isEmpty() && (exit || image.startsWith("argostub/"))) {
         throw new FormatException(source + ": " + at + " has a triggerPolicy.condition, which kfp4j's model does not hold on "
             + (exit ? "the exit task, which runs whatever happened" : "a volume's createpvc or deletepvc") + "; put it on a group task");
@@ -256,9 +259,10 @@ final class DagReader {
         return d;
       }
       if (executor.has("importer")) {
-        if (!condition.isEmpty() || exit) {
-          throw new FormatException(source + ": " + at + " imports an artifact " + (exit ? "as the exit task" : "under a "
-              + "triggerPolicy.condition of its own") + ", which kfp4j's model does not hold; put it in a group task");
+        if (!condition.isEmpty() || TriggerPolicies.afterAll(task)) {
+          throw new FormatException(source + ": " + at + " imports an artifact " + (exit ? "as the exit task"
+              : TriggerPolicies.afterAll(task) ? "after a failure (ignore_upstream_failure)" : "under a triggerPolicy.condition of its own")
+              + ", which kfp4j's model does not hold; put it in a group task");
         }
         Map<String, Argument> arguments = arguments(scope, task, inputs, comp, at, dag);
         d.make = ImporterReader.read(name, task, comp, executor.get("importer"), kubernetes.path(label), arguments, source + ": " + at);
@@ -267,6 +271,10 @@ final class DagReader {
       Map<String, Argument> arguments = arguments(scope, task, inputs, comp, at, dag);
       Predicate predicate = condition.isEmpty() ? null : CelParser.taskCondition(condition, arguments, comp, source + ": " + at);
       taskDraft(scope, d, compName, comp, executor, label, task, arguments, inputs, at, dag);
+      if (!exit && TriggerPolicies.afterAll(task)) {
+        BiFunction<List<String>, List<Node>, Node> make = d.make;
+        d.make = (after, body) -> ((Task) make.apply(after, body)).with(new TaskSetting.IgnoreUpstreamFailure());
+      }
       if (exit) {
         exitTask = (Task) d.build();
         return null;

@@ -18,6 +18,7 @@ import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -345,6 +346,7 @@ final class Kfp2Dags {
       Task task = (Task) s;
       ComponentSpec spec = task.component();
       t.putObject("cachingOptions").put("enableCache", true);
+      List<InputSpec> statuses = new ArrayList<>();
       for (Map.Entry<String, Argument> e : task.arguments().entrySet()) {
         InputSpec in = spec.input(e.getKey()).orElseThrow(
             () -> new FormatException(where + ": component '" + spec.name() + "' has no input '" + e.getKey() + "'"));
@@ -362,7 +364,7 @@ final class Kfp2Dags {
         if (a instanceof Argument.Constant c) {
           TaskInputs.constant(t, in.name(), Kfp2Components.value(c.text(), Kfp2Types.parameterType(in), where + ", input '" + in.name() + "'"));
         } else if (a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
-          finalStatus(t, s, in, where);
+          statuses.add(in);
         } else {
           inputs.input(t, in.name(), a, level, deps, artifact);
         }
@@ -373,6 +375,9 @@ final class Kfp2Dags {
           throw new FormatException(where + ": input '" + in.name() + "' is a file (an artifact in KFP 2) whose default is a text; "
               + "KFP 2 gives an artifact input no default or constant: pass an output of a task that writes the file");
         }
+      }
+      for (InputSpec in : statuses) {
+        finalStatus(t, s, in, where, deps);
       }
       Kfp2Settings settings = new Kfp2Settings(where, t, container, k8s, a -> inputs.parameter(a, level, deps));
       for (TaskSetting setting : task.settings()) {
@@ -392,20 +397,23 @@ final class Kfp2Dags {
   }
 
   /**
-   * The pipeline's status given to input {@code in} of the exit task, as KFP 2 gives it: a {@code
-   * TASK_FINAL_STATUS} parameter whose value is the final status of the exit handler's group.
+   * The status given to input {@code in} of the exit task, as KFP 2 gives it: a {@code TASK_FINAL_STATUS} parameter whose
+   * value is the final status of the exit handler's group; or of a task run after a failure, that of the one task it waits for
+   * ({@code deps}), as KFP's compiler allows it.
    */
-  private void finalStatus(ObjectNode t, Step s, InputSpec in, String where) {
-    if (s != pipeline.exitTask()) {
+  private void finalStatus(ObjectNode t, Step s, InputSpec in, String where, Set<String> deps) {
+    boolean afterFailure = s.settings().stream().anyMatch(x -> x instanceof TaskSetting.IgnoreUpstreamFailure);
+    if (s != pipeline.exitTask() && !(afterFailure && deps.size() == 1)) {
       throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status, which KFP 2 gives the exit "
-          + "task only (the status of the rest, when it has ended)");
+          + "task only (the status of the rest, when it has ended), or a task run after a failure (ignoreUpstreamFailure()) "
+          + "the status of the one task it waits for" + (afterFailure ? "; it waits for " + deps.size() : ""));
     }
     if (!dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type())) {
       throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status; in KFP 2 that is a "
           + "PipelineTaskFinalStatus (a struct), so type the input " + dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS);
     }
     t.withObject("inputs").withObject("parameters").putObject(in.name()).putObject("taskFinalStatus")
-        .put("producerTask", Levels.EXIT_HANDLER);
+        .put("producerTask", s == pipeline.exitTask() ? Levels.EXIT_HANDLER : deps.iterator().next());
   }
 
   /** The pipeline's own Kubernetes settings, on every step: image pull secrets and a node selector. */

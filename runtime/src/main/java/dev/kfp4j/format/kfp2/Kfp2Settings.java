@@ -235,6 +235,12 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
+  public Void ignoreUpstreamFailure(TaskSetting.IgnoreUpstreamFailure s) {
+    task.withObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
+    return null;
+  }
+
+  @Override
   public Void imagePullPolicy(TaskSetting.ImagePullPolicy s) {
     kubernetes.put("imagePullPolicy", s.policy());
     return null;

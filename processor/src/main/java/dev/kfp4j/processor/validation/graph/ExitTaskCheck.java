@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The exit task runs when the pipeline ends, whatever ran: it reads no task output; and it alone
- * gets the pipeline's final status ({@code Dsl.runStatus()}), as KFP's compiler allows.
+ * gets the pipeline's final status ({@code Dsl.runStatus()}), as KFP's compiler allows, but for a
+ * task run after a failure, which gets the status of the one task it waits for.
  */
 final class ExitTaskCheck implements GraphCheck {
   @Override
@@ -18,9 +19,15 @@ final class ExitTaskCheck implements GraphCheck {
     TaskBuilder exit = graph.exitTask();
     for (StepBuilder step : graph.steps()) {
       if (step != exit && step instanceof TaskBuilder task) {
+        boolean afterFailure = UpstreamFailureCheck.setting(task) != null;
         for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
           if (e.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
-            reporter.error(task.arguments().position(e.getKey()), Message.RUN_STATUS_NOT_EXIT_TASK, task.name());
+            if (!afterFailure) {
+              reporter.error(task.arguments().position(e.getKey()), Message.RUN_STATUS_NOT_EXIT_TASK, task.name());
+            } else if (task.upstream().size() != 1) {
+              reporter.error(task.arguments().position(e.getKey()), Message.RUN_STATUS_NOT_ONE_UPSTREAM, task.name(),
+                  task.upstream().isEmpty() ? "none" : task.upstream().size() + " (" + String.join(", ", task.upstream()) + ")");
+            }
           }
         }
       }

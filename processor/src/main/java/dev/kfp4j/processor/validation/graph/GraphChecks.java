@@ -15,6 +15,7 @@ public final class GraphChecks {
       new ConstantSizeCheck(),
       new WorkspaceCheck(),
       new ExitTaskCheck(),
+      new UpstreamFailureCheck(),
       new ResourceStepSettingsCheck(),
       new CycleCheck(),
       new Kfp2Check(),

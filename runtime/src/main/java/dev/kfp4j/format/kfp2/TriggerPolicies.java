@@ -1,0 +1,38 @@
+package dev.kfp4j.format.kfp2;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** What a KFP 2 task's trigger strategy says: the exit task of an exit handler, or a task run after a failure. */
+final class TriggerPolicies {
+  private TriggerPolicies() {}
+
+  /**
+   * The root's exit task, the one task run whatever happened after a plain nested DAG (the exit handler's group), or null.
+   * KFP's {@code ignore_upstream_failure()} writes the same trigger strategy on any task: a task run after other tasks, or
+   * one of several exit handlers (which kfp4j's model, holding one exit task, reads as such tasks), is read as one.
+   */
+  static String exitName(JsonNode dag, JsonNode components, JsonNode executors) {
+    List<String> found = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> t : dag.path("tasks").properties()) {
+      JsonNode task = t.getValue();
+      JsonNode deps = task.path("dependentTasks");
+      String label = components.path(task.path("componentRef").path("name").asString("")).path("executorLabel").asString("");
+      if (afterAll(task) && deps.size() == 1 && !executors.path(label).path("container").path("image").asString("").startsWith("argostub/")) {
+        JsonNode group = dag.path("tasks").path(deps.get(0).asString(""));
+        JsonNode comp = components.path(group.path("componentRef").path("name").asString(""));
+        if (DagReader.plainGroup(deps.get(0).asString(""), group, comp)) {
+          found.add(t.getKey());
+        }
+      }
+    }
+    return found.size() == 1 ? found.get(0) : null;
+  }
+
+  /** Whether {@code task} runs once the tasks it depends on have ended, whatever happened to them. */
+  static boolean afterAll(JsonNode task) {
+    return "ALL_UPSTREAM_TASKS_COMPLETED".equals(task.path("triggerPolicy").path("strategy").asString(""));
+  }
+}
