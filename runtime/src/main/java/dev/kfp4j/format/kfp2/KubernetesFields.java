@@ -3,7 +3,6 @@ package dev.kfp4j.format.kfp2;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class KubernetesFields {
   /** The config's own fields, then each message's, by its path (list entries without an index). */
-  private static final Map<String, Set<String>> READ = Map.ofEntries(
+  private static final KnownFields READ = new KnownFields(Map.ofEntries(
       Map.entry("", Set.of("secretAsVolume", "secretAsEnv", "pvcMount", "nodeSelector", "podMetadata", "imagePullSecret",
           "imagePullPolicy", "configMapAsVolume", "configMapAsEnv", "activeDeadlineSeconds", "fieldPathAsEnv", "tolerations",
           "emptyDirMounts", "nodeAffinity", "genericEphemeralVolume")),
@@ -41,7 +40,7 @@ final class KubernetesFields {
       Map.entry("nodeAffinity.matchFields", Set.of("key", "operator", "values")),
       Map.entry("genericEphemeralVolume", Set.of("volumeName", "mountPath", "accessModes", "size", "defaultStorageClass",
           "storageClassName", "metadata")),
-      Map.entry("genericEphemeralVolume.metadata", Set.of("labels", "annotations")));
+      Map.entry("genericEphemeralVolume.metadata", Set.of("labels", "annotations"))));
   /** Where a secret's or config map's name is, and the deprecated field beside it. */
   private static final Map<String, String> NAMES = Map.of("secretAsVolume", "secretName", "secretAsEnv", "secretName",
       "configMapAsVolume", "configMapName", "configMapAsEnv", "configMapName", "imagePullSecret", "secretName");
@@ -53,7 +52,10 @@ final class KubernetesFields {
     if (config.isMissingNode()) {
       return;
     }
-    fields(task, config, "", "");
+    KnownFields.Unknown unknown = READ.first(config);
+    if (unknown != null) {
+      throw refused(task, unknown.at(), unknown.reads());
+    }
     NAMES.forEach((list, field) -> {
       int i = 0;
       for (JsonNode entry : config.path(list)) {
@@ -87,28 +89,6 @@ final class KubernetesFields {
           throw refused(task, at + "." + old + " " + m.get(old) + " beside pvcNameParameter " + p, "the two name different claims");
         }
       }
-    }
-  }
-
-  /** Refuses a field of {@code node} (at {@code path} in the messages, {@code at} with indexes) the model does not read. */
-  private static void fields(String task, JsonNode node, String path, String at) {
-    Set<String> known = READ.get(path);
-    if (known == null) {
-      return; // a map (labels, annotations) or a value
-    }
-    if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        fields(task, node.get(i), path, at + "[" + i + "]");
-      }
-      return;
-    }
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
-      String field = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-      String fieldAt = at.isEmpty() ? e.getKey() : at + "." + e.getKey();
-      if (!known.contains(e.getKey())) {
-        throw refused(task, fieldAt, "it reads " + new TreeSet<>(known) + (path.isEmpty() ? "" : " of " + path));
-      }
-      fields(task, e.getValue(), field, fieldAt);
     }
   }
 

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * every executor the platform document configures is one of those, every task reads outputs its producer, a task of
  * the same DAG, declares, and no tasks of a DAG depend on each other (or a task on itself) in a cycle. KFP's backend
  * would find each of these only when the run gets there, after other tasks ran, or, for the platform document,
- * drop the settings.
+ * drop the settings; and that tasks and containers hold only fields kfp4j reads ({@link TaskFields}).
  */
 final class SpecChecks {
   private final String source;
@@ -35,6 +35,11 @@ final class SpecChecks {
   }
 
   private void check(JsonNode spec, JsonNode platform) {
+    for (Map.Entry<String, JsonNode> e : executors.properties()) {
+      if (e.getValue().has("container")) {
+        TaskFields.container(source, e.getKey(), e.getValue().get("container"));
+      }
+    }
     for (Map.Entry<String, JsonNode> c : components.properties()) {
       JsonNode comp = c.getValue();
       if (comp.has("executorLabel") && !executors.has(comp.get("executorLabel").asString(""))) {
@@ -64,6 +69,7 @@ final class SpecChecks {
     Map<String, List<String>> upstream = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> t : tasks.properties()) {
       String at = where + ", task '" + t.getKey() + "'";
+      TaskFields.task(source, at, t.getValue());
       Set<String> deps = new LinkedHashSet<>();
       t.getValue().path("dependentTasks").forEach(d -> deps.add(d.asString("")));
       for (Map.Entry<String, JsonNode> p : t.getValue().path("inputs").path("parameters").properties()) {
