@@ -181,6 +181,14 @@ public abstract class Task<T extends Task<T>> {
     return set(new TaskSetting.IgnoreUpstreamFailure());
   }
 
+  /**
+   * The task's own cache key (KFP's {@code set_caching_options(cache_key=...)}): a cached result of the same component given
+   * the same key is reused whatever the task's inputs, image and command. KFP 2 only.
+   */
+  public final T cacheKey(String key) {
+    return set(new TaskSetting.CacheKey(key));
+  }
+
   /** The container's image pull policy: {@code Always}, {@code IfNotPresent} or {@code Never}. */
   public final T imagePullPolicy(String policy) {
     return set(new TaskSetting.ImagePullPolicy(policy));

@@ -49,14 +49,17 @@ final class ImportSteps {
     List<String> localCommand = List.of("java", "-cp", ContainerSpec.IMAGE_CLASSPATH, MAIN, source.toString(), output.toString(),
         executorOutput.toString(), metadata);
     boolean caching = true;
+    String cacheKey = null;
     for (TaskSetting t : s.settings()) {
       if (t instanceof TaskSetting.Caching c) {
         caching = c.enabled();
+      } else if (t instanceof TaskSetting.CacheKey k) {
+        cacheKey = k.key();
       }
     }
     RetryPolicy retry = RetryPolicy.of(s.settings(), "importer '" + s.name() + "'");
     return new Step(id, s.name(), "importer", dir, "", command, localCommand, Map.of(), Map.of(), Map.of(ImporterStep.OUTPUT, output),
-        Map.of(ImporterStep.URI, source), List.of(), retry, 0, caching, mode, Step.Mounts.NONE, Map.of(),
+        Map.of(ImporterStep.URI, source), List.of(), retry, 0, caching, cacheKey, mode, Step.Mounts.NONE, Map.of(),
         Map.of(ImporterStep.OUTPUT, s.artifactType()), executorOutput);
   }
 

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param retry how often it runs again after failing
  * @param timeoutSeconds when it is stopped (0: never)
  * @param caching whether its outputs may be reused, and stored for reuse
+ * @param cacheKey its own cache key (KFP's {@code cache_key}): with it, the key is the key and the component's name
+ *     alone, or null
  * @param javaMode how a kfp4j Java entrypoint runs
  * @param mounts the container paths its command names and the files and folders here that stand for them
  * @param limits its container's resource limits, Kubernetes quantities by resource ({@code cpu}, {@code memory})
@@ -46,6 +48,7 @@ record Step(
     RetryPolicy retry,
     long timeoutSeconds,
     boolean caching,
+    String cacheKey,
     LocalRunner.JavaMode javaMode,
     Mounts mounts,
     Map<String, String> limits,

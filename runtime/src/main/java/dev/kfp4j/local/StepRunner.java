@@ -159,6 +159,9 @@ final class StepRunner {
     if (cache == null || !step.caching()) {
       return null;
     }
+    if (step.cacheKey() != null) { // as KFP's driver keys it: the component's name and the task's own key alone
+      return dev.kfp4j.spec.Sha256.hexOf("cache key\u0000" + step.template() + "\u0000" + step.cacheKey());
+    }
     try {
       // an importer runs here in a run in containers too (it has no image): keyed as it runs
       String image = launcher.containers() && !ImportSteps.isImport(step.command()) ? "container " + launcher.cacheImage(step.image())

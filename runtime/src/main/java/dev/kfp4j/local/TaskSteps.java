@@ -135,7 +135,7 @@ final class TaskSteps {
     inputFiles.forEach((n, p) -> inputMounts.put(containerInputs.get(n), p));
     return new Step(id, task.name(), component.name(), dir, container.image(), command,
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
-        set.retry(), set.timeoutSeconds(), set.caching(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
+        set.retry(), set.timeoutSeconds(), set.caching(), set.cacheKey(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
         artifactTypes,
         protocol ? executorOutput : null);
   }
@@ -178,7 +178,7 @@ final class TaskSteps {
 
   /** A task's settings besides its command (its variables added to {@code env}), and so how its Java component runs. */
   private record Settings(Map<String, Path> mounts, Map<String, String> limits, RetryPolicy retry, long timeoutSeconds,
-      boolean caching, LocalRunner.JavaMode mode) {}
+      boolean caching, String cacheKey, LocalRunner.JavaMode mode) {}
 
   /**
    * The settings of {@code task}: a claim is a folder of the run's volumes, shared by the tasks that mount it; an
@@ -189,6 +189,7 @@ final class TaskSteps {
     Map<String, String> limits = new LinkedHashMap<>();
     long timeout = 0;
     boolean caching = true;
+    String cacheKey = null;
     String chosenMode = "";
     for (TaskSetting s : task.settings()) {
       if (s instanceof TaskSetting.Env e) {
@@ -197,6 +198,8 @@ final class TaskSteps {
         timeout = t.seconds();
       } else if (s instanceof TaskSetting.Caching c) {
         caching = c.enabled();
+      } else if (s instanceof TaskSetting.CacheKey k) {
+        cacheKey = k.key();
       } else if (s instanceof TaskSetting.Resource r && r.kind().isLimit()) {
         limits.put(r.kind().resource(), r.quantity());
       } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(JavaModes.ANNOTATION)) {
@@ -215,7 +218,7 @@ final class TaskSteps {
     }
     RetryPolicy retry = RetryPolicy.of(task.settings(), where);
     LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
-    return new Settings(mounts, limits, retry, timeout, caching, mode);
+    return new Settings(mounts, limits, retry, timeout, caching, cacheKey, mode);
   }
 
   /** {@code values} with the workspace's placeholder in each replaced by {@code path}. */

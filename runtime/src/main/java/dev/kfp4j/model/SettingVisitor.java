@@ -30,6 +30,8 @@ public interface SettingVisitor<R> {
 
   R caching(TaskSetting.Caching s);
 
+  R cacheKey(TaskSetting.CacheKey s);
+
   R ignoreUpstreamFailure(TaskSetting.IgnoreUpstreamFailure s);
 
   R imagePullPolicy(TaskSetting.ImagePullPolicy s);

@@ -281,6 +281,23 @@ public sealed interface TaskSetting {
   }
 
   /**
+   * The step's own cache key (KFP's {@code set_caching_options(cache_key=...)}): a cached result is reused for any run of
+   * the same component given the same key, whatever its inputs, image and command.
+   */
+  record CacheKey(String key) implements TaskSetting {
+    public CacheKey {
+      if (key == null || key.isBlank()) {
+        throw new IllegalArgumentException("cacheKey(\"" + key + "\"): the key is a text that is not blank");
+      }
+    }
+
+    @Override
+    public <R> R accept(SettingVisitor<R> v) {
+      return v.cacheKey(this);
+    }
+  }
+
+  /**
    * The step runs once every step it waits for has ended, whether it succeeded or not (KFP's {@code
    * ignore_upstream_failure()}, a trigger strategy of {@code ALL_UPSTREAM_TASKS_COMPLETED}); an input
    * whose producer gave nothing takes its default.

@@ -259,6 +259,8 @@ public enum Message {
       "pipeline parameter '%s' may be left out (@Nullable, no @Default), which KFP v1 cannot express: Argo needs a value for each workflow parameter; give it a @Default, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_IGNORE_UPSTREAM_FAILURE("NotInArgo",
       "ignoreUpstreamFailure() runs the task when a task it waits for failed (KFP 2's ignore_upstream_failure()), which KFP v1's Argo workflow cannot say of one task: Argo runs a task after a failed one only with continueOn on the failed task, for every task after it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+  ARGO_CACHE_KEY("NotInArgo",
+      "cacheKey(...) gives the task a cache key of its own (KFP 2's set_caching_options(cache_key=...)), which KFP v1's cache does not take; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_IMPORTER("NotInArgo",
       "Dsl.importer(...) imports an artifact, which only KFP 2 can: KFP v1's Argo workflow has no importer; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   // Importers

@@ -135,6 +135,10 @@ public final class ArgoWriter {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' is an importer (dsl.importer), which KFP v1 "
             + "has no form for; write this pipeline in the KFP 2 format only");
       }
+      if (s.settings().stream().anyMatch(x -> x instanceof dev.kfp4j.model.TaskSetting.CacheKey)) {
+        throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' has a cache key of its own (KFP 2's "
+            + "set_caching_options(cache_key=...)), which KFP v1's cache does not take: write this pipeline in the KFP 2 format only");
+      }
       if (s.settings().stream().anyMatch(x -> x instanceof dev.kfp4j.model.TaskSetting.IgnoreUpstreamFailure)) {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' runs even when a task it waits for failed "
             + "(KFP 2's ignore_upstream_failure()); an Argo DAG runs a task after a failed one only with continueOn on the failed "

@@ -150,6 +150,11 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
+  public Void cacheKey(TaskSetting.CacheKey s) {
+    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  @Override
   public Void ignoreUpstreamFailure(TaskSetting.IgnoreUpstreamFailure s) {
     throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
   }

@@ -227,10 +227,18 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
 
   @Override
   public Void caching(TaskSetting.Caching s) {
-    ObjectNode caching = task.putObject("cachingOptions");
+    ObjectNode caching = task.withObject("cachingOptions");
     if (s.enabled()) {
       caching.put("enableCache", true);
+    } else {
+      caching.remove("enableCache");
     }
+    return null;
+  }
+
+  @Override
+  public Void cacheKey(TaskSetting.CacheKey s) {
+    task.withObject("cachingOptions").put("cacheKey", s.key());
     return null;
   }
 

@@ -60,6 +60,9 @@ final class SettingsReader {
     if (task.has("cachingOptions") && !task.path("cachingOptions").path("enableCache").asBoolean(false)) {
       out.add(new TaskSetting.Caching(false));
     }
+    if (!task.path("cachingOptions").path("cacheKey").asString("").isEmpty()) {
+      out.add(new TaskSetting.CacheKey(task.get("cachingOptions").get("cacheKey").asString()));
+    }
     JsonNode retry = task.path("retryPolicy");
     if (retry.isObject()) {
       if (retry.has("maxRetryCount")) { // else a backoff alone, written without retries

@@ -8,15 +8,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * The fields of a DAG's task ({@code PipelineTaskSpec}) and of an executor's container ({@code
  * PipelineContainerSpec}) that kfp4j reads into its model; any other is refused with one line naming it, so that a spec
- * read and written again, or run, never loses a field without a word (a task's {@code cachingOptions.cacheKey}, a
- * container's {@code lifecycle}). A task's inputs are read, or refused, value by value by the DAG's reader.
+ * read and written again, or run, never loses a field without a word (a container's {@code lifecycle}). A task's inputs are read, or refused, value by value by the DAG's reader.
  */
 final class TaskFields {
   private static final KnownFields TASK = new KnownFields(Map.ofEntries(
       Map.entry("", Set.of("taskInfo", "inputs", "dependentTasks", "cachingOptions", "componentRef", "triggerPolicy",
           "artifactIterator", "parameterIterator", "retryPolicy", "iteratorPolicy")),
       Map.entry("taskInfo", Set.of("name")),
-      Map.entry("cachingOptions", Set.of("enableCache")),
+      Map.entry("cachingOptions", Set.of("enableCache", "cacheKey")),
       Map.entry("componentRef", Set.of("name")),
       Map.entry("triggerPolicy", Set.of("condition", "strategy")),
       Map.entry("parameterIterator", Set.of("items", "itemInput")),

@@ -49,6 +49,11 @@ final class ArgoCheck implements GraphCheck {
           reporter.error(at == null ? step.position() : at, Message.ARGO_RUN_VALUE, call(r.kind()));
         }
       }
+      for (dev.kfp4j.processor.graph.SettingCall s : step.settings()) {
+        if (s.setting() instanceof dev.kfp4j.model.TaskSetting.CacheKey) {
+          reporter.error(s.position(), Message.ARGO_CACHE_KEY);
+        }
+      }
       if (step instanceof dev.kfp4j.processor.graph.ImporterBuilder) {
         reporter.error(step.position(), Message.ARGO_IMPORTER);
       }
