@@ -459,6 +459,9 @@ final class RandomModels {
     if (!argo && upstreamFailures.nextInt(6) == 0) { // drawn apart too, last, where the KFP 2 reader puts it
       out.add(new TaskSetting.IgnoreUpstreamFailure());
     }
+    if (!argo && upstreamFailures.nextInt(8) == 0) {
+      out.add(new TaskSetting.CacheKey("key-" + upstreamFailures.nextInt(3)));
+    }
     return out;
   }
 
