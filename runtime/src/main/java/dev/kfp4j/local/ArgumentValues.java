@@ -20,12 +20,34 @@ final class ArgumentValues {
   private final Map<String, String> parameters;
   private final RunValues run;
   private final java.util.function.BinaryOperator<String> outputNames;
+  /** The loops over a list of artifacts, whose items are artifacts ({@link #artifactItem}). */
+  private final java.util.Set<String> artifactLoops;
 
-  /** {@code outputNames} gives the name under which a task's output shows in its results, by task and output. */
-  ArgumentValues(Map<String, String> parameters, RunValues run, java.util.function.BinaryOperator<String> outputNames) {
+  /**
+   * {@code outputNames} gives the name under which a task's output shows in its results, by task and output; {@code
+   * artifactLoops} names the loops over a list of artifacts.
+   */
+  ArgumentValues(Map<String, String> parameters, RunValues run, java.util.function.BinaryOperator<String> outputNames,
+      java.util.Set<String> artifactLoops) {
     this.parameters = parameters;
     this.run = run;
     this.outputNames = outputNames;
+    this.artifactLoops = java.util.Set.copyOf(artifactLoops);
+  }
+
+  /** An item of a loop over a list of artifacts, as a scope keeps it: the artifact's type, file, URI and metadata. */
+  static JsonNode artifactItem(OutputArtifact a) {
+    tools.jackson.databind.node.ObjectNode item = Yaml.object();
+    item.put("type", a.type()).put("path", a.path().toString()).put("uri", a.uri());
+    item.set("metadata", Yaml.toTree(a.metadata()));
+    return item;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static OutputArtifact fromItem(JsonNode item) {
+    Object metadata = Yaml.toPlain(item.path("metadata"));
+    return new OutputArtifact(item.path("type").asString(), Path.of(item.path("path").asString()), item.path("uri").asString(),
+        metadata instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
   }
 
   private String shown(String task, String output) {
@@ -144,8 +166,18 @@ final class ArgumentValues {
     return Yaml.pyJson(Yaml.array().addAll(out));
   }
 
-  /** The artifact {@code a} gives (an output artifact of a task), or null when it gives a value. */
+  /**
+   * The artifact {@code a} gives (an output artifact of a task, the item of a loop over a list of artifacts), or null when
+   * it gives a value.
+   */
   OutputArtifact file(Argument a, Scope scope) {
+    if (a instanceof Argument.LoopItem li && artifactLoops.contains(li.loop())) {
+      JsonNode item = scope.item(li.loop());
+      if (item == null) {
+        throw new WorkflowException("the item of loop '" + li.loop() + "' is read outside it");
+      }
+      return fromItem(item);
+    }
     if (a instanceof Argument.TaskOutput o) {
       TaskResult r = scope.result(o.task());
       if (r != null && r.artifacts().containsKey(shown(o.task(), o.output()))) {

@@ -65,8 +65,14 @@ final class ModelPlan implements Plan {
         components.put(t.name(), t.component());
       }
     });
+    Set<String> artifactLoops = new java.util.HashSet<>();
+    pipeline.allNodes().forEach(n -> {
+      if (n instanceof dev.kfp4j.model.Loop l && pipeline.overArtifacts(l)) {
+        artifactLoops.add(l.name());
+      }
+    });
     this.values = new ArgumentValues(parameters, run, (task, output) -> components.containsKey(task)
-        ? steps.outputName(components.get(task), output) : output);
+        ? steps.outputName(components.get(task), output) : output, artifactLoops);
     this.steps = steps;
     this.runDir = runDir;
     index(pipeline.nodes(), List.of());
@@ -230,6 +236,9 @@ final class ModelPlan implements Plan {
       return null;
     }
     List<JsonNode> items = new ArrayList<>();
+    if (pipeline.overArtifacts(loop)) {
+      return artifactLoop(loop, scope);
+    }
     if (loop.items() instanceof dev.kfp4j.model.Loop.Constants constants) {
       for (Argument.Constant c : constants.values()) {
         items.add(ArgumentValues.json(c.text(), c.type()));
@@ -245,6 +254,24 @@ final class ModelPlan implements Plan {
       list.forEach(items::add);
     }
     return new Plan.Loop(items, loop.parallelism());
+  }
+
+  /**
+   * A loop over a list of artifacts: one item per artifact that the loop it reads collected, in the order of that loop's
+   * items, as {@code kfp.local} iterates an {@code artifactIterator}; each shown by its file in the run.
+   */
+  private Plan.Loop artifactLoop(dev.kfp4j.model.Loop loop, Scope scope) {
+    Argument source = ((dev.kfp4j.model.Loop.Over) loop.items()).source();
+    if (!(source instanceof Argument.Collected c)) { // a pipeline's artifact parameter: refused before the run (checkRunnable)
+      throw new WorkflowException("loop '" + loop.name() + "' iterates over " + source + ", which the local runner cannot be given");
+    }
+    List<JsonNode> items = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    for (OutputArtifact a : values.files(c, scope)) {
+      items.add(ArgumentValues.artifactItem(a));
+      shown.add(a.path().startsWith(runDir) ? runDir.relativize(a.path()).toString() : a.uri());
+    }
+    return new Plan.Loop(items, loop.parallelism(), shown);
   }
 
   @Override

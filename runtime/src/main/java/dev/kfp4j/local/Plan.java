@@ -47,8 +47,20 @@ interface Plan {
   /** A task of a graph: its name, what it runs (for people), the tasks it waits for, and the format's own description. */
   record Node(String name, String template, List<String> dependencies, Object source) {}
 
-  /** A task run once per item, at most {@code parallelism} at once (0: no limit). */
-  record Loop(List<JsonNode> items, int parallelism) {}
+  /**
+   * A task run once per item, at most {@code parallelism} at once (0: no limit); {@code shown}, when not null, how each
+   * item shows in the run's labels (an artifact's file, not the JSON the run keeps of it), else the item itself.
+   */
+  record Loop(List<JsonNode> items, int parallelism, List<String> shown) {
+    Loop(List<JsonNode> items, int parallelism) {
+      this(items, parallelism, null);
+    }
+
+    /** How item {@code i} shows in the run's labels. */
+    String shown(int i) {
+      return shown != null ? shown.get(i) : TaskId.itemText(items.get(i));
+    }
+  }
 
   /** A task's work: a nested graph or a {@link Step}. */
   sealed interface Work permits SubGraph, Step {}

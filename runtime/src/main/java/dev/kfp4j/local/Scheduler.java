@@ -125,7 +125,7 @@ final class Scheduler {
     List<CompletableFuture<State>> all = new ArrayList<>();
     for (int i = 0; i < loop.items().size(); i++) {
       JsonNode item = loop.items().get(i);
-      TaskId iteration = id.iteration(i, item);
+      TaskId iteration = id.iteration(i, loop.shown(i));
       all.add(CompletableFuture.supplyAsync(() -> {
         slots.acquireUninterruptibly();
         try {

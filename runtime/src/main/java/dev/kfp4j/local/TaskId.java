@@ -27,8 +27,15 @@ record TaskId(String id, String label, String order) {
 
   /** Iteration {@code i} of this loop task, over {@code item}. */
   TaskId iteration(int i, JsonNode item) {
+    return iteration(i, itemText(item));
+  }
+
+  /** Iteration {@code i} of this loop task, its item shown as {@code shown} (cut to the longest item text shown). */
+  TaskId iteration(int i, String shown) {
     String sortKey = order.substring(0, order.length() - 1) + "(" + padded(i, 7) + ")/";
-    return new TaskId(id + "(" + i + ")", label + "(" + i + ":" + itemText(item) + ")", sortKey);
+    String text = shown.replace('\n', ' ');
+    text = text.length() <= MAX_ITEM ? text : text.substring(0, MAX_ITEM - 3) + "...";
+    return new TaskId(id + "(" + i + ")", label + "(" + i + ":" + text + ")", sortKey);
   }
 
   /**
@@ -54,7 +61,6 @@ record TaskId(String id, String label, String order) {
     } else {
       text = item.isValueNode() ? item.asString() : item.toString();
     }
-    text = text.replace('\n', ' ');
-    return text.length() <= MAX_ITEM ? text : text.substring(0, MAX_ITEM - 3) + "...";
+    return text;
   }
 }

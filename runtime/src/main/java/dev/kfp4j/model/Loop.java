@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * Nodes run once per item, in parallel (at most {@code parallelism} at once; 0: no limit), as
  * KFP's {@code dsl.ParallelFor}. The items are constants given in the pipeline, or a list value
- * (a pipeline parameter or a task output) known when the pipeline runs. Inside, {@link
- * Argument.LoopItem} names the current item.
+ * (a pipeline parameter or a task output) known when the pipeline runs, or a list of artifacts (a
+ * pipeline artifact parameter taking a list, KFP's {@code Input[List[Model]]}, or the artifacts a
+ * loop collects; KFP 2's {@code artifactIterator}): then each item is one artifact ({@link
+ * Pipeline#overArtifacts}). Inside, {@link Argument.LoopItem} names the current item.
  */
 public record Loop(String name, Items items, int parallelism, List<Node> body) implements Node {
   public Loop {
@@ -29,7 +31,10 @@ public record Loop(String name, Items items, int parallelism, List<Node> body) i
     }
   }
 
-  /** The items of a JSON list: a pipeline parameter or a task output. */
+  /**
+   * The items of a JSON list, a pipeline parameter or a task output; or of a list of artifacts, a
+   * pipeline artifact parameter or a {@link Argument.Collected} of artifacts, one artifact an item.
+   */
   public record Over(Argument source) implements Items {
     public Over {
       Objects.requireNonNull(source, "source");

@@ -100,6 +100,31 @@ public record Pipeline(
     return allNodes().stream().filter(n -> n.name().equals(name)).findFirst();
   }
 
+  /**
+   * Whether {@code loop}, a loop of this pipeline, iterates over a list of artifacts, one artifact an
+   * item (KFP 2's {@code artifactIterator}): over a pipeline parameter that is an artifact (taken as a
+   * list, KFP's {@code Input[List[Model]]}), or over the artifacts a loop collects ({@code
+   * dsl.Collected} of an artifact output).
+   */
+  public boolean overArtifacts(Loop loop) {
+    if (!(loop.items() instanceof Loop.Over over)) {
+      return false;
+    }
+    if (over.source() instanceof Argument.PipelineParameter p) {
+      return parameter(p.name()).map(Parameter::isArtifact).orElse(false);
+    }
+    return over.source() instanceof Argument.Collected c && isArtifactOutput(c.task(), c.output());
+  }
+
+  /** Whether output {@code output} of step {@code step} is an artifact (a file), not a value. */
+  public boolean isArtifactOutput(String step, String output) {
+    Node n = node(step).orElse(null);
+    if (n instanceof ImporterStep) {
+      return output.equals(ImporterStep.OUTPUT);
+    }
+    return n instanceof Task t && t.component().outputIsArtifact(output);
+  }
+
   /** This pipeline with every task (the exit task too) replaced by {@code f} of it. */
   public Pipeline mapTasks(UnaryOperator<Task> f) {
     return new Pipeline(name, description, parameters, Nodes.mapTasks(nodes, f), exitTask == null ? null : f.apply(exitTask),

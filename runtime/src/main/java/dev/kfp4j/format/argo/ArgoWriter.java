@@ -128,6 +128,11 @@ public final class ArgoWriter {
           throw new FormatException("pipeline '" + p.name() + "', condition '" + n.name() + "': the output of whichever branch of '"
               + o.branches() + "' ran (KFP 2's dsl.OneOf) has no Argo form; write this pipeline in the KFP 2 format only");
         }
+        if (a instanceof Argument.Collected c) { // a loop over them: Argo's withParam iterates over values only
+          throw new FormatException("pipeline '" + p.name() + "': loop '" + n.name() + "' iterates over the " + (p.isArtifactOutput(
+              c.task(), c.output()) ? "artifacts" : "outputs") + " of '" + c.task() + "' collected from loop '" + c.loop()
+              + "' (KFP 2's dsl.ParallelFor over dsl.Collected), which have no Argo form; write this pipeline in the KFP 2 format only");
+        }
       }
     }
     for (Step s : p.steps()) {

@@ -32,8 +32,14 @@ final class ArgumentTypes {
     this.levels = levels;
   }
 
-  /** Whether {@code a} is a file: an artifact parameter of the pipeline, an artifact output of a task (or, collected, a list of them). */
+  /**
+   * Whether {@code a} is a file: an artifact parameter of the pipeline, an artifact output of a task (or, collected, a list of
+   * them), the item of a loop over a list of artifacts.
+   */
   boolean isArtifact(Argument a) {
+    if (a instanceof Argument.LoopItem item) {
+      return artifactLoop(item) != null;
+    }
     if (a instanceof Argument.OneOf o) {
       return isArtifact(o.outputs().get(0));
     }
@@ -50,8 +56,28 @@ final class ArgumentTypes {
         && Kfp2Types.outputIsArtifact(t.component(), o.output());
   }
 
+  /**
+   * Whether {@code a} is a list of artifacts ({@code isArtifactList}): the artifacts a loop collects, or a pipeline artifact
+   * parameter a task takes as a list or a loop iterates over.
+   */
+  boolean isArtifactList(Argument a) {
+    if (a instanceof Argument.Collected) {
+      return isArtifact(a);
+    }
+    return a instanceof Argument.PipelineParameter p && Kfp2Types.artifactListParameters(pipeline).contains(p.name());
+  }
+
+  /** The loop over a list of artifacts whose item {@code item} is, or null when its loop iterates over values. */
+  private Loop artifactLoop(Argument.LoopItem item) {
+    Loop loop = (Loop) pipeline.node(item.loop()).orElse(null);
+    return loop != null && pipeline.overArtifacts(loop) ? loop : null;
+  }
+
   /** The artifact type of a file value, as KFP 2 names it ({@code system.Dataset}, ...). */
   String schemaTitle(Argument a) {
+    if (a instanceof Argument.LoopItem item) {
+      return schemaTitle(((Loop.Over) artifactLoop(item).items()).source());
+    }
     if (a instanceof Argument.OneOf o) {
       return schemaTitle(o.outputs().get(0));
     }

@@ -131,7 +131,7 @@ final class DagReader {
     if (!oneOf.isEmpty()) {
       return OneOfReader.read(components, source, scope, dag, producer, comp, oneOf, false);
     }
-    if (producerTask.has("parameterIterator") && from.has("producerSubtask")) {
+    if (isLoop(producerTask) && from.has("producerSubtask")) {
       notConditional(comp.path("dag"), from.get("producerSubtask").asString(""), "loop '" + producer + "', output '" + key + "'");
       return new Argument.Collected(scope.name(dag, producer), scope.name(comp.get("dag"), from.get("producerSubtask").asString("")),
           from.path("outputParameterKey").asString(""));
@@ -160,7 +160,7 @@ final class DagReader {
     if (selectors.size() > 1) {
       return OneOfReader.read(components, source, scope, dag, producer, comp, selectors, true);
     }
-    if (producerTask.has("parameterIterator") && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
+    if (isLoop(producerTask) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
       String subtask = selectors.get(0).get("producerSubtask").asString("");
       String where = "loop '" + producer + "', output artifact '" + key + "'";
       notConditional(comp.path("dag"), subtask, where);
@@ -185,8 +185,13 @@ final class DagReader {
 
   /** Whether task {@code name} runs a plain nested DAG, such as the exit handler's: no loop, condition or chain of branches. */
   static boolean plainGroup(String name, JsonNode task, JsonNode comp) {
-    return comp.has("dag") && !task.has("parameterIterator") && !task.path("triggerPolicy").has("condition")
+    return comp.has("dag") && !isLoop(task) && !task.path("triggerPolicy").has("condition")
         && !name.startsWith("condition-branches");
+  }
+
+  /** Whether {@code task} is a loop's: over values ({@code parameterIterator}) or over a list of artifacts ({@code artifactIterator}). */
+  static boolean isLoop(JsonNode task) {
+    return task.has("parameterIterator") || task.has("artifactIterator");
   }
 
   private List<Draft> dag(TaskScope scope, JsonNode dag, Map<String, Argument> inputs, String where, boolean root) {
@@ -231,10 +236,6 @@ final class DagReader {
     if (comp.isMissingNode()) {
       throw new FormatException(source + ": " + at + ": componentRef '" + compName + "' names no component");
     }
-    if (task.has("artifactIterator")) {
-      throw new FormatException(source + ": " + at + " loops over a list of artifacts (artifactIterator, dsl.ParallelFor over "
-          + "artifacts); kfp4j's loops iterate over values: give the tasks after the loop the whole list (Input[List[...]])");
-    }
     String name = scope.name(dag, specName); // the model's: unique in the pipeline
     Draft d = new Draft(name);
     if (comp.has("executorLabel")) {
@@ -242,9 +243,10 @@ final class DagReader {
       JsonNode executor = executors.path(label);
       String image = executor.path("container").path("image").asString("");
       String condition = task.path("triggerPolicy").path("condition").asString("");
-      if (task.has("parameterIterator")) {
-        throw new FormatException(source + ": " + at + " runs a container with a parameterIterator; kfp4j reads a loop as a task "
-            + "running a DAG component, as KFP's compiler writes dsl.ParallelFor");
+      if (isLoop(task)) {
+        throw new FormatException(source + ": " + at + " runs a container with a " + (task.has("artifactIterator")
+            ? "artifactIterator" : "parameterIterator") + "; kfp4j reads a loop as a task running a DAG component, as KFP's "
+            + "compiler writes dsl.ParallelFor");
       }
       boolean exit = root && specName.equals(exitName);
       if (!condition.isEmpty() && (exit || image.startsWith("argostub/"))) {
@@ -303,6 +305,14 @@ final class DagReader {
       int parallelism = task.path("iteratorPolicy").path("parallelismLimit").asInt(0);
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       d.make = (after, body) -> new Loop(name, items, parallelism, body);
+    } else if (task.has("artifactIterator")) {
+      JsonNode it = task.get("artifactIterator");
+      String list = it.path("items").path("inputArtifact").asString("");
+      Argument over = ArtifactLoops.items(lookup(groupInputs, list, at), comp, list, source + ": " + at);
+      groupInputs.put(it.path("itemInput").asString(""), new Argument.LoopItem(name, null));
+      int parallelism = task.path("iteratorPolicy").path("parallelismLimit").asInt(0);
+      d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      d.make = (after, body) -> new Loop(name, new Loop.Over(over), parallelism, body);
     } else if (task.path("triggerPolicy").has("condition")) {
       Predicate p = CelParser.parse(task.get("triggerPolicy").get("condition").asString(""), source + ": " + at,
           input -> lookup(groupInputs, input, at));

@@ -218,8 +218,13 @@ final class Kfp2Dags {
     }
     if (group.node instanceof Loop loop) {
       String item = PREFIX + levels.itemChannel(loop.name());
-      comp.withObject("inputDefinitions").withObject("parameters").putObject(item)
-          .put("parameterType", types.itemType(loop).v2Name());
+      if (pipeline.overArtifacts(loop)) { // one artifact of the list, as KFP's compiler declares a LoopArtifactArgument
+        Kfp2Components.artifactType(comp.withObject("inputDefinitions").withObject("artifacts").putObject(item),
+            types.schemaTitle(((Loop.Over) loop.items()).source()));
+      } else {
+        comp.withObject("inputDefinitions").withObject("parameters").putObject(item)
+            .put("parameterType", types.itemType(loop).v2Name());
+      }
       for (Argument.Collected c : levels.collected(loop.name())) {
         collect(comp, c, group);
       }
@@ -260,7 +265,7 @@ final class Kfp2Dags {
     if (types.isArtifact(a)) {
       ObjectNode definition = comp.withObject("inputDefinitions").withObject("artifacts").putObject(name);
       Kfp2Components.artifactType(definition, types.schemaTitle(a));
-      if (a instanceof Argument.Collected) {
+      if (types.isArtifactList(a)) {
         definition.put("isArtifactList", true);
       }
     } else {
@@ -276,7 +281,18 @@ final class Kfp2Dags {
     for (Map.Entry<String, Argument> c : group.channels.entrySet()) {
       inputs.input(t, PREFIX + c.getKey(), c.getValue(), parent, deps, types.isArtifact(c.getValue()));
     }
-    if (group.node instanceof Loop loop) {
+    if (group.node instanceof Loop loop && pipeline.overArtifacts(loop)) {
+      // dsl.ParallelFor over a list of artifacts: the list comes in as an artifact input of the loop's task
+      Argument source = ((Loop.Over) loop.items()).source();
+      String name = PREFIX + levels.channel(source, group);
+      inputs.input(t, name, source, parent, deps, true);
+      ObjectNode iterator = t.putObject("artifactIterator");
+      iterator.put("itemInput", PREFIX + levels.itemChannel(loop.name()));
+      iterator.putObject("items").put("inputArtifact", name);
+      if (loop.parallelism() > 0) {
+        t.putObject("iteratorPolicy").put("parallelismLimit", loop.parallelism());
+      }
+    } else if (group.node instanceof Loop loop) {
       ObjectNode iterator = t.putObject("parameterIterator");
       iterator.put("itemInput", PREFIX + levels.itemChannel(loop.name()));
       if (loop.items() instanceof Loop.Over over) {

@@ -96,8 +96,9 @@ final class Kfp2Types {
 
   /**
    * The artifact parameters of {@code pipeline} that a task takes as an input taking a list of artifacts ({@link
-   * InputSpec#isArtifactList}), as a component taking one compiled alone passes its root's input on: KFP 2 marks such a
-   * root input {@code isArtifactList}, which kfp4j's parameters do not, and reads it back as such.
+   * InputSpec#isArtifactList}), as a component taking one compiled alone passes its root's input on, or that a loop
+   * iterates over ({@code artifactIterator}): KFP 2 marks such a root input {@code isArtifactList}, which kfp4j's
+   * parameters do not, and reads it back as such.
    */
   static Set<String> artifactListParameters(Pipeline pipeline) {
     Set<String> out = new TreeSet<>();
@@ -108,6 +109,12 @@ final class Kfp2Types {
             out.add(p.name());
           }
         });
+      }
+    }
+    for (dev.kfp4j.model.Node n : pipeline.allNodes()) {
+      if (n instanceof dev.kfp4j.model.Loop loop && pipeline.overArtifacts(loop)
+          && ((dev.kfp4j.model.Loop.Over) loop.items()).source() instanceof Argument.PipelineParameter p) {
+        out.add(p.name());
       }
     }
     return out;

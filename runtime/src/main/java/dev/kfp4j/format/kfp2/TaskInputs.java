@@ -99,6 +99,10 @@ final class TaskInputs {
       p.put("componentInputArtifact", PREFIX + levels.channel(a, level));
       return p;
     }
+    if (a instanceof Argument.LoopItem item) { // one artifact of the list a loop iterates over
+      p.put("componentInputArtifact", PREFIX + levels.itemChannel(item.loop()));
+      return p;
+    }
     Argument.TaskOutput o = (Argument.TaskOutput) a;
     if (levels.levelOf(o.task()) == level) {
       p.putObject("taskOutputArtifact").put("producerTask", o.task()).put("outputArtifactKey", o.output());

@@ -60,7 +60,7 @@ final class TaskScope {
    * component (no loop, condition or chain of branches) that is not the exit handler's.
    */
   static boolean runsPipeline(String name, JsonNode task, JsonNode comp) {
-    return comp.has("dag") && !task.has("parameterIterator") && !task.path("triggerPolicy").has("condition")
+    return comp.has("dag") && !DagReader.isLoop(task) && !task.path("triggerPolicy").has("condition")
         && !name.startsWith("condition-branches") && !name.startsWith("exit-handler-");
   }
 
