@@ -8,6 +8,8 @@ import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.spec.Placeholder;
@@ -26,9 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * component reading the list through {@code {{$.inputs.artifacts['in_datasets']}}}, and returned as
  * the pipeline's output: read as {@link Argument.Collected}, and written again valid as KFP's
  * {@code .proto} messages and as KFP's compiler wrote it (but the SDK's version); as is KFP 2.15's
- * {@code local_execution/pipeline_with_collected_artifacts.py}. A loop collecting what a group in
- * it collected ({@code collected_artifacts.py}) and a loop over a list of artifacts ({@code
- * pipeline_with_parallelfor_list_artifacts.py}) are refused, naming what kfp4j does not hold.
+ * {@code local_execution/pipeline_with_collected_artifacts.py}. A loop over a list of artifacts
+ * ({@code pipeline_with_parallelfor_list_artifacts.py}, {@code artifactIterator}) reads as one. A
+ * loop collecting what a group in it collected ({@code collected_artifacts.py}) is refused, naming
+ * what kfp4j does not hold.
  */
 class ArtifactListFormatTest {
   @BeforeAll
@@ -80,15 +83,51 @@ class ArtifactListFormatTest {
         + "pipeline); kfp4j collects the artifacts of a task of the loop's own body"), e.getMessage());
   }
 
+  /**
+   * KFP's spec loops over the {@code List[Artifact]} and {@code List[Dataset]} two nested pipelines return (each the
+   * artifacts a loop in it collects): read as loops over those collected artifacts, the nested pipelines' tasks among the
+   * pipeline's own, as kfp4j reads any nested pipeline; written again valid, each loop as KFP wrote it but for the name of
+   * the channel carrying the list (the nested pipeline's output there, the loop's collected artifacts here).
+   */
   @Test
-  void aLoopOverAListOfArtifacts() {
+  void aLoopOverTheArtifactsANestedPipelineReturns() {
     String file = "pipeline_with_parallelfor_list_artifacts_GH-12033.yaml";
-    Pipeline p = Kfp2Reader.read(Yaml.resource(ArtifactListFormatTest.class, "artifactlists/" + file), file);
+    String yaml = Yaml.resource(ArtifactListFormatTest.class, "artifactlists/" + file);
+    Pipeline p = Kfp2Reader.read(yaml, file);
+    Loop artifacts = (Loop) p.node("for-loop-1").orElseThrow();
+    assertEquals(new Loop.Over(new Argument.Collected("make-artifacts-for-loop-1", "make-artifact", "Output")), artifacts.items());
+    assertTrue(p.overArtifacts(artifacts));
+    assertEquals(new Argument.LoopItem("for-loop-1", null),
+        ((Task) p.node("print-artifact-name").orElseThrow()).arguments().get("artifact"));
+    Loop datasets = (Loop) p.node("for-loop-2").orElseThrow();
+    assertEquals(new Loop.Over(new Argument.Collected("make-datasets-for-loop-1", "make-dataset", "Output")), datasets.items());
     String again = Kfp2Writer.write(p);
-    System.out.println(p);
-    System.out.println(again);
     assertEquals(List.of(), Kfp2Schemas.errors(again), again);
     assertEquals(again, Kfp2Writer.write(Kfp2Reader.read(again, "again.yaml")));
+    JsonNode kfp = Yaml.readAll(yaml).get(0);
+    JsonNode ours = Yaml.readAll(again).get(0);
+    for (String[] loop : new String[][] {{"for-loop-1", "make-artifacts-Output", "make-artifacts-for-loop-1-pipelinechannel--make-artifact-Output"},
+        {"for-loop-2", "make-datasets-Output", "make-datasets-for-loop-1-pipelinechannel--make-dataset-Output"}}) {
+      String theirs = kfp.path("components").path("comp-" + loop[0]).toString().replace("pipelinechannel--" + loop[1],
+          "pipelinechannel--" + loop[2]);
+      assertEquals(Yaml.readJson(theirs), ours.path("components").path("comp-" + loop[0]), loop[0]);
+      JsonNode task = ours.at("/root/dag/tasks/" + loop[0]);
+      assertEquals(Yaml.readJson(kfp.at("/root/dag/tasks/" + loop[0] + "/artifactIterator").toString()
+          .replace("pipelinechannel--" + loop[1], "pipelinechannel--" + loop[2])), task.path("artifactIterator"), loop[0]);
+      assertEquals("[\"" + loop[1].replace("-Output", "-for-loop-1") + "\"]", task.path("dependentTasks").toString());
+    }
+  }
+
+  /**
+   * {@code dsl.ParallelFor} over a pipeline's {@code Input[List[Artifact]]}: the spec KFP's compiler writes for it
+   * ({@code _update_task_spec_for_loop_group} with a {@code LoopArtifactArgument}), made by hand from KFP's spec above,
+   * reads as a loop over the parameter and is written again as it is.
+   */
+  @Test
+  void aLoopOverAPipelinesListOfArtifacts() {
+    Pipeline p = writtenAgainAsRead("pipeline_with_parallelfor_input_artifacts.yaml");
+    assertEquals(List.of(Parameter.artifact("artifacts", "system.Artifact", null, false)), p.parameters());
+    assertEquals(new Loop.Over(new Argument.PipelineParameter("artifacts")), ((Loop) p.node("for-loop-1").orElseThrow()).items());
   }
 
   @Test
