@@ -130,7 +130,12 @@ public final class Dsl {
 
   /**
    * Runs the tasks of {@code body} once per item, in parallel: over a constant list (of values, or
-   * of records whose components the body reads), a list pipeline parameter or a list task output.
+   * of records whose components the body reads), a list pipeline parameter or a list task output;
+   * or over the artifacts a loop collected ({@code var models = Dsl.collect(rates, r ->
+   * TrainOps.train(r).model())}, then {@code Dsl.forEach(models, model -> EvalOps.evaluate(model))}),
+   * one artifact an item, given to the body's tasks as an artifact output is, as KFP 2's {@code
+   * dsl.ParallelFor} over a list of artifacts ({@code artifactIterator}). Only KFP 2 loops over
+   * artifacts: that pipeline needs {@code @Pipeline(formats = Format.KFP2)}.
    */
   public static <T> void forEach(List<T> items, Consumer<T> body) {
     items.forEach(body);

@@ -31,9 +31,10 @@ public final class Group {
   final int parallelism;
   private final ParameterType itemType;
   private final Map<String, ParameterType> fieldTypes;
+  private final dev.kfp4j.processor.base.Position itemsAt;
 
   private Group(String name, Kind kind, Group parent, Predicate predicate, Loop.Items items, int parallelism,
-      ParameterType itemType, Map<String, ParameterType> fieldTypes) {
+      ParameterType itemType, Map<String, ParameterType> fieldTypes, dev.kfp4j.processor.base.Position itemsAt) {
     this.name = name;
     this.kind = kind;
     this.parent = parent;
@@ -42,24 +43,25 @@ public final class Group {
     this.parallelism = parallelism;
     this.itemType = itemType;
     this.fieldTypes = fieldTypes;
+    this.itemsAt = itemsAt;
   }
 
   static Group root() {
-    return new Group(null, Kind.ROOT, null, null, null, 0, null, Map.of());
+    return new Group(null, Kind.ROOT, null, null, null, 0, null, Map.of(), null);
   }
 
   static Group condition(int number, Group parent, Predicate predicate) {
-    return new Group("condition-" + number, Kind.CONDITION, parent, predicate, null, 0, null, Map.of());
+    return new Group("condition-" + number, Kind.CONDITION, parent, predicate, null, 0, null, Map.of(), null);
   }
 
   /** A chain of branches; its members are conditions, the last one's predicate null for an else branch. */
   static Group branches(int number, Group parent) {
-    return new Group("condition-branches-" + number, Kind.BRANCHES, parent, null, null, 0, null, Map.of());
+    return new Group("condition-branches-" + number, Kind.BRANCHES, parent, null, null, 0, null, Map.of(), null);
   }
 
   static Group loop(int number, Group parent, Loop.Items items, int parallelism, ParameterType itemType,
-      Map<String, ParameterType> fieldTypes) {
-    return new Group("for-loop-" + number, Kind.LOOP, parent, null, items, parallelism, itemType, Map.copyOf(fieldTypes));
+      Map<String, ParameterType> fieldTypes, dev.kfp4j.processor.base.Position itemsAt) {
+    return new Group("for-loop-" + number, Kind.LOOP, parent, null, items, parallelism, itemType, Map.copyOf(fieldTypes), itemsAt);
   }
 
   /** {@code condition-N}, {@code condition-branches-N} or {@code for-loop-N}; null for the root. */
@@ -69,6 +71,16 @@ public final class Group {
 
   public Kind kind() {
     return kind;
+  }
+
+  /** What a loop iterates over; null for another group. */
+  public Loop.Items items() {
+    return items;
+  }
+
+  /** Where a loop's items are written ({@code xs} of {@code Dsl.forEach(xs, x -> ...)}); null for another group. */
+  public dev.kfp4j.processor.base.Position itemsPosition() {
+    return itemsAt;
   }
 
   /**

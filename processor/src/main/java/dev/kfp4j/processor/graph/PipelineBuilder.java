@@ -35,7 +35,7 @@ public final class PipelineBuilder {
   private final Group root = Group.root();
   private final List<StepBuilder> steps = new ArrayList<>();
   private final Map<String, StepBuilder> byName = new HashMap<>();
-  private final Map<String, Group> groups = new HashMap<>();
+  private final Map<String, Group> groups = new java.util.LinkedHashMap<>();
   private final TaskNames names = new TaskNames();
   private final Set<GraphCall> graphCalls = new LinkedHashSet<>();
   private final List<TaskBuilder> pipelineCalls = new ArrayList<>();
@@ -96,8 +96,9 @@ public final class PipelineBuilder {
   }
 
   /** A new group of {@code parent} run once per item, with the Java types of the item and its fields. */
-  public Group loop(Group parent, Loop.Items items, int parallelism, ParameterType itemType, Map<String, ParameterType> fieldTypes) {
-    return add(parent, Group.loop(groups.size() + 1, parent, items, parallelism, itemType, fieldTypes));
+  public Group loop(Group parent, Loop.Items items, int parallelism, ParameterType itemType, Map<String, ParameterType> fieldTypes,
+      Position itemsAt) {
+    return add(parent, Group.loop(groups.size() + 1, parent, items, parallelism, itemType, fieldTypes, itemsAt));
   }
 
   private Group add(Group parent, Group group) {
@@ -208,6 +209,11 @@ public final class PipelineBuilder {
   /** The condition or loop named {@code name}. */
   public Group group(String name) {
     return groups.get(name);
+  }
+
+  /** Every group but the root, in the order made. */
+  public java.util.Collection<Group> groups() {
+    return Collections.unmodifiableCollection(groups.values());
   }
 
   public List<Use> uses() {

@@ -204,14 +204,14 @@ final class GroupReader {
     ExpressionTree lambda = args.get(args.size() - 1);
     TreePath lambdaPath = new TreePath(path, lambda);
     if (!(lambda instanceof LambdaExpressionTree l) || l.getParameters().size() != 1) {
-      body.graph.loop(group, items, parallelism, null, Map.of());
+      body.graph.loop(group, items, parallelism, null, Map.of(), body.at(args.get(0)));
       body.error(lambda, Message.NOT_A_LOOP_LAMBDA);
       return null;
     }
     Element item = body.trees.getElement(new TreePath(lambdaPath, l.getParameters().get(0)));
     Map<String, ParameterType> fieldTypes = new LinkedHashMap<>();
     ParameterType itemType = itemTypes(item.asType(), fieldTypes);
-    Group loop = body.graph.loop(group, items, parallelism, itemType, fieldTypes);
+    Group loop = body.graph.loop(group, items, parallelism, itemType, fieldTypes, body.at(args.get(0)));
     body.loopVariables.put(item, loop);
     if (itemsFailed) {
       body.failedVariables.add(item); // its fields are not reported again
@@ -219,7 +219,10 @@ final class GroupReader {
     return loop;
   }
 
-  /** What a loop runs over: constant items written in the call, or a list parameter or task output. */
+  /**
+   * What a loop runs over: constant items written in the call, a list parameter or task output, or a list {@code
+   * Dsl.collect} made (of artifacts: KFP 2's {@code dsl.ParallelFor} over a list of artifacts).
+   */
   private Loop.Items items(ExpressionTree tree, TreePath path, Group group) {
     ExpressionTree e = Syntax.unwrap(tree);
     if (e instanceof MethodInvocationTree mi && body.trees.getElement(Syntax.unwrap(path)) instanceof ExecutableElement m
@@ -246,6 +249,9 @@ final class GroupReader {
       return new Loop.Constants(List.of());
     }
     if (source instanceof Argument.PipelineParameter || source instanceof Argument.TaskOutput) {
+      return new Loop.Over(source);
+    }
+    if (source instanceof Argument.Collected) { // the artifacts Dsl.collect collected; LoopItemsCheck refuses values
       return new Loop.Over(source);
     }
     if (source != null) {

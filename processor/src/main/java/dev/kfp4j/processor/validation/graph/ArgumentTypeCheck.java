@@ -16,7 +16,8 @@ import java.util.Map;
  * a {@code String} input takes any text value, and (as in KFP 2) an {@code Artifact} input takes
  * any artifact and an {@code Artifact} output feeds any artifact input. A KFP 2 schema title is
  * the type of its name: {@code system.Dataset} is {@code Dataset}. An input taking a list of artifacts
- * ({@code List<Model>}) takes the artifacts a loop collects (of its type), and nothing else does.
+ * ({@code List<Model>}) takes the artifacts a loop collects (of its type), and nothing else does; the
+ * item of a loop over them is one artifact of their type.
  */
 final class ArgumentTypeCheck implements GraphCheck {
   @Override
@@ -31,6 +32,7 @@ final class ArgumentTypeCheck implements GraphCheck {
         }
         // one of a chain's outputs: all of the first's type (OneOfReader checks it)
         Argument.Collected files = collectedArtifacts(graph, e.getValue());
+        files = files != null ? files : artifactItemOf(graph, e.getValue()); // one of them: of the same type
         Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0)
             : files != null ? new Argument.TaskOutput(files.task(), files.output()) : e.getValue();
         if (a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder
@@ -82,6 +84,18 @@ final class ArgumentTypeCheck implements GraphCheck {
     return null;
   }
 
+  /**
+   * The artifacts that the loop whose item {@code a} is iterates over (a list {@code Dsl.collect} made of artifacts), when
+   * {@code a} is such an item, one artifact; else null.
+   */
+  static Argument.Collected artifactItemOf(PipelineBuilder graph, Argument a) {
+    if (a instanceof Argument.LoopItem item && item.field() == null && graph.group(item.loop()) != null
+        && graph.group(item.loop()).items() instanceof dev.kfp4j.model.Loop.Over over) {
+      return collectedArtifacts(graph, over.source());
+    }
+    return null;
+  }
+
   private static String describe(Argument a) {
     if (a instanceof Argument.TaskOutput o) {
       return "output '" + o.output() + "' of '" + o.task() + "', one output";
@@ -91,6 +105,9 @@ final class ArgumentTypeCheck implements GraphCheck {
     }
     if (a instanceof Argument.PipelineParameter p) {
       return "pipeline parameter '" + p.name() + "'";
+    }
+    if (a instanceof Argument.LoopItem item) {
+      return "the item of '" + item.loop() + "', one item";
     }
     return a instanceof Argument.Constant c ? "the constant '" + c.text() + "'" : "one value";
   }

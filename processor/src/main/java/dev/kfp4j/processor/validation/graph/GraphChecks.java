@@ -11,6 +11,7 @@ public final class GraphChecks {
       new ScopeCheck(),
       new ArgumentTypeCheck(),
       new ComparisonTypeCheck(),
+      new LoopItemsCheck(),
       new OptionalParameterCheck(),
       new ConstantSizeCheck(),
       new WorkspaceCheck(),

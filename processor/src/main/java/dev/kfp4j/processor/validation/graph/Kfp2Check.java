@@ -88,16 +88,32 @@ final class Kfp2Check implements GraphCheck {
         continue; // lists of artifacts: ArgumentTypeCheck's
       }
       Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0) : e.getValue(); // all of one kind
+      Argument.Collected list = ArgumentTypeCheck.artifactItemOf(graph, a);
+      a = list != null ? new Argument.TaskOutput(list.task(), list.output()) : a; // an artifact of the list a loop iterates over
       boolean file = a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
           && producer.component().outputIsArtifact(o.output()) || graph.step(o.task()) instanceof ImporterBuilder);
       Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
-      if (spec.inputIsArtifact(input) && !file) {
+      TaskBuilder called = calledPipelineItems(graph, a);
+      if (spec.inputIsArtifact(input) && !file && called != null) {
+        reporter.error(at, Message.LOOP_OVER_CALLED_PIPELINE, input, spec.name(), ((Argument.LoopItem) a).loop(),
+            called.pipelineCall().pipelineName());
+      } else if (spec.inputIsArtifact(input) && !file) {
         reporter.error(at, Message.KFP2_VALUE_TO_FILE, input, spec.name(), describe(a));
       } else if (!spec.inputIsArtifact(input) && file) {
         Argument.TaskOutput o = (Argument.TaskOutput) a;
         reporter.error(at, Message.KFP2_FILE_TO_VALUE, input, spec.name(), o.output(), o.task());
       }
     }
+  }
+
+  /** The call of another pipeline whose output the loop of item {@code a} iterates over, or null. */
+  private static TaskBuilder calledPipelineItems(PipelineBuilder graph, Argument a) {
+    if (a instanceof Argument.LoopItem item && graph.group(item.loop()) != null
+        && graph.group(item.loop()).items() instanceof dev.kfp4j.model.Loop.Over over && over.source() instanceof Argument.TaskOutput o
+        && graph.step(o.task()) instanceof TaskBuilder t && t.pipelineCall() != null) {
+      return t;
+    }
+    return null;
   }
 
   private static String describe(Argument a) {

@@ -1,0 +1,155 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Loops over a list of artifacts: {@code Dsl.forEach(models, model -> ...)} over the list {@code
+ * Dsl.collect} made of artifact outputs (or that a called pipeline returns) runs its body once per
+ * artifact, the lambda's parameter (a {@code Path}, as an op's artifact output is) the artifact
+ * given to the tasks, as KFP 2's {@code dsl.ParallelFor} over a list of artifacts: written as KFP's
+ * compiler writes it ({@code artifactIterator}) and read back the same. Each misuse is one error
+ * where it is written.
+ */
+class ArtifactLoopTest {
+  static final JavaFileObject EVAL = Compile.source("test.Eval",
+      "package test;",
+      "import dev.kfp4j.annotations.*;",
+      "import dev.kfp4j.artifacts.*;",
+      "import java.util.List;",
+      "public class Eval {",
+      "  @Component public static double evaluate(Model model) { return 0; }",
+      "  @Component public static void load(Dataset data) {}",
+      "  @Component public static void anything(Artifact a) {}",
+      "  @Component public static void say(String text) {}",
+      "}");
+
+  private static JavaFileObject pipeline(String... body) {
+    return ArtifactListTest.pipeline(body);
+  }
+
+  @Test
+  void aLoopOverCollectedArtifactsIsKfpsArtifactIterator() {
+    List<Pipeline> models = new ArrayList<>();
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static List<Double> p(List<Integer> ns) {",
+        "  var trained = Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
+        "  Dsl.forEach(trained, 2, model -> test.EvalOps.anything(model));",
+        "  var scores = Dsl.collect(trained, model -> test.EvalOps.evaluate(model).output());",
+        "  return scores;",
+        "}");
+    Compilation c = Compile.compile(models, ArtifactListTest.STEPS, EVAL, p);
+    assertThat(c).succeeded();
+    Pipeline model = models.get(0);
+    Argument.Collected trained = new Argument.Collected("for-loop-1", "train", "model");
+    Loop each = (Loop) model.node("for-loop-2").orElseThrow();
+    assertThat(each.items()).isEqualTo(new Loop.Over(trained));
+    assertThat(each.parallelism()).isEqualTo(2);
+    assertThat(model.overArtifacts(each)).isTrue();
+    assertThat(((Task) model.node("anything").orElseThrow()).arguments()).containsExactly("a", new Argument.LoopItem("for-loop-2", null));
+    assertThat(model.outputs()).containsExactly("Output", new Argument.Collected("for-loop-3", "evaluate", "Output"));
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    Compile.validKfp2(yaml, Kfp2PipelineTest.P2);
+    JsonNode spec = Yaml.readAll(yaml).get(0);
+    String list = "pipelinechannel--for-loop-1-pipelinechannel--train-model";
+    assertThat(spec.at("/root/dag/tasks/for-loop-2/artifactIterator").toString()).isEqualTo("{\"itemInput\":\"" + list
+        + "-loop-item\",\"items\":{\"inputArtifact\":\"" + list + "\"}}");
+    assertThat(spec.at("/root/dag/tasks/for-loop-2/inputs").toString()).isEqualTo("{\"artifacts\":{\"" + list
+        + "\":{\"taskOutputArtifact\":{\"outputArtifactKey\":\"pipelinechannel--train-model\",\"producerTask\":\"for-loop-1\"}}}}");
+    assertThat(spec.at("/root/dag/tasks/for-loop-2/iteratorPolicy/parallelismLimit").asInt()).isEqualTo(2);
+    assertThat(spec.at("/components/comp-for-loop-2/inputDefinitions").toString()).isEqualTo("{\"artifacts\":{\"" + list
+        + "\":{\"artifactType\":{\"schemaTitle\":\"system.Model\",\"schemaVersion\":\"0.0.1\"},\"isArtifactList\":true},\"" + list
+        + "-loop-item\":{\"artifactType\":{\"schemaTitle\":\"system.Model\",\"schemaVersion\":\"0.0.1\"}}}}");
+    assertThat(spec.at("/components/comp-for-loop-2/dag/tasks/anything/inputs").toString())
+        .isEqualTo("{\"artifacts\":{\"a\":{\"componentInputArtifact\":\"" + list + "-loop-item\"}}}");
+    assertThat(spec.at("/root/dag/tasks/for-loop-3/artifactIterator/items/inputArtifact").asString()).isEqualTo(list);
+    Pipeline back = Kfp2Reader.read(yaml, Kfp2PipelineTest.P2);
+    assertThat(((Loop) back.node("for-loop-2").orElseThrow()).items()).isEqualTo(new Loop.Over(trained));
+    assertThat(Kfp2Writer.write(back)).isEqualTo(yaml);
+  }
+
+  /**
+   * KFP's own sample loops over the artifacts a called pipeline returns; kfp4j reads a called pipeline's outputs from its Java
+   * signature, where a {@code List<Path>} may as well be a list of values: the loop over it is an error saying so.
+   */
+  @Test
+  void aLoopOverTheListACalledPipelineReturnsGivesValues() {
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static List<java.nio.file.Path> train(List<Integer> ns) {",
+        "  var models = Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
+        "  return models;",
+        "}",
+        "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
+        "  var models = train(ns);",
+        "  Dsl.forEach(models, model -> test.EvalOps.evaluate(model));",
+        "}");
+    Compilation c = Compile.compile(ArtifactListTest.STEPS, EVAL, p);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] input 'model' of 'evaluate' is an artifact, but the item of "
+        + "'for-loop-1' is one value of the list pipeline 'train' returns").inFile(p).onLineContaining("evaluate(model)");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void anArtifactGoesToAnInputOfItsTypeOnly() {
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
+        "  var trained = Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
+        "  Dsl.forEach(trained, model -> test.EvalOps.load(model));",
+        "}");
+    Compilation c = Compile.compile(ArtifactListTest.STEPS, EVAL, p);
+    assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch] output 'model' of task 'train' has type Model but input 'data' of 'load' "
+        + "takes Dataset").inFile(p).onLineContaining("load(model)");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void anArtifactIsNoValue() {
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
+        "  var trained = Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
+        "  Dsl.forEach(trained, model -> test.EvalOps.say(model));",
+        "}");
+    Compilation c = Compile.compile(ArtifactListTest.STEPS, EVAL, p);
+    assertThat(c).hadErrorContaining("incompatible types").inFile(p).onLineContaining("say(model)");
+  }
+
+  @Test
+  void collectedValuesAreNoLoopsItems() {
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
+        "  var counts = Dsl.collect(ns, n -> test.StepsOps.n(n).output());",
+        "  Dsl.forEach(counts, k -> test.StepsOps.n(k));",
+        "}");
+    Compilation c = Compile.compile(ArtifactListTest.STEPS, p);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] Dsl.forEach loops over the values of 'n' collected from "
+        + "'for-loop-1'; a loop takes a list Dsl.collect made of artifacts only").inFile(p).onLineContaining("forEach(counts");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void argoHasNoLoopOverArtifacts() {
+    JavaFileObject p = pipeline(
+        "@Pipeline public static void p(List<Integer> ns) {",
+        "  var trained = Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
+        "  Dsl.forEach(trained, model -> test.StepsOps.serve(model));",
+        "}");
+    Compilation c = Compile.compile(ArtifactListTest.STEPS, p);
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] Dsl.forEach loops over the artifacts of 'train' collected from 'for-loop-1' "
+        + "(KFP 2's dsl.ParallelFor over a list of artifacts), which only KFP 2 can").inFile(p).onLineContaining("forEach(trained");
+    assertThat(c).hadErrorCount(1);
+  }
+}
