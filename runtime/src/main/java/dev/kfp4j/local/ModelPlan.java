@@ -258,7 +258,7 @@ final class ModelPlan implements Plan {
 
   /**
    * A loop over a list of artifacts: one item per artifact that the loop it reads collected, in the order of that loop's
-   * items, as {@code kfp.local} iterates an {@code artifactIterator}; each shown by its file in the run.
+   * items, as {@code kfp.local} iterates an {@code artifactIterator}; each shown by the folder of the task that wrote it.
    */
   private Plan.Loop artifactLoop(dev.kfp4j.model.Loop loop, Scope scope) {
     Argument source = ((dev.kfp4j.model.Loop.Over) loop.items()).source();
@@ -269,7 +269,8 @@ final class ModelPlan implements Plan {
     List<String> shown = new ArrayList<>();
     for (OutputArtifact a : values.files(c, scope)) {
       items.add(ArgumentValues.artifactItem(a));
-      shown.add(a.path().startsWith(runDir) ? runDir.relativize(a.path()).toString() : a.uri());
+      // the folder of the task that wrote it, for-loop-1(0)_train, short enough for a label
+      shown.add(a.path().startsWith(runDir) && !a.path().equals(runDir) ? runDir.relativize(a.path()).getName(0).toString() : a.uri());
     }
     return new Plan.Loop(items, loop.parallelism(), shown);
   }

@@ -132,6 +132,8 @@ class ArtifactLoopRunTest {
   void eachIterationGetsOneArtifactInTheOrderOfTheList() {
     RunResult r = run(pipeline(List.of("ccc", "a", "bb", "dddd"), 0));
     assertEquals(List.of("ccc:3:system.Dataset", "a:1:system.Dataset", "bb:2:system.Dataset", "dddd:4:system.Dataset"), said(r, 4));
+    // each iteration shown by the task that wrote its artifact, not by the JSON the run keeps of it
+    assertEquals("for-loop-2(1:for-loop-1(1)_write)/read", r.task("for-loop-2(1)/read").orElseThrow().label());
   }
 
   @Test
