@@ -49,6 +49,8 @@ final class RandomModels {
   private final Random oneOfs;
   /** Whether a KFP 2 model collects a loop's files into a list of artifacts for a task after it: a generator of its own, as {@link #imports}. */
   private final Random artifactLists;
+  /** Whether a KFP 2 model loops over a list of artifacts it collected (artifactIterator): a generator of its own, as {@link #imports}. */
+  private final Random artifactLoops;
   /** Draws the settings of kfp-kubernetes added since the others (envFromField, mountEmptyDir, node affinity, ephemeral volumes). */
   private final Random kubernetes;
   /** Whether a KFP 2 model's task runs after a failure of a task it waits for (ignoreUpstreamFailure()). */
@@ -82,6 +84,7 @@ final class RandomModels {
     this.uris = new Random(seed * 31 + 11);
     this.oneOfs = new Random(seed * 17 + 3);
     this.artifactLists = new Random(seed * 13 + 5);
+    this.artifactLoops = new Random(seed * 23 + 9);
     this.kubernetes = new Random(seed * 19 + 2);
     this.upstreamFailures = new Random(seed * 23 + 9);
     this.argo = argo;
@@ -281,17 +284,29 @@ final class RandomModels {
       new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
           new Placeholder.Literal("printf '%s' \"$0\""), new Placeholder.InputArtifacts("datasets")), null, null), null);
 
+  /** A component taking one artifact, the item of a loop over a list of them, and printing its path. */
+  private static final ComponentSpec READ_ONE = new ComponentSpec("read-one", null, null, null,
+      List.of(new InputSpec("dataset", TypeSpec.named("system.Artifact"), null, null, false)), List.of(),
+      new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
+          new Placeholder.Literal("printf '%s' \"$0\""), new Placeholder.InputPath("dataset")), null, null), null);
+
   /**
    * KFP 2 only, from {@link #artifactLists}: tasks after the loop, each given the files of a task of the loop's own body,
-   * collected into a list of artifacts; at the top level, sometimes a pipeline output too.
+   * collected into a list of artifacts; at the top level, sometimes a pipeline output too; and, from {@link #artifactLoops},
+   * sometimes a loop over that list.
    */
-  private List<Task> fanIns(Loop loop, Scope scope) {
-    List<Task> out = new ArrayList<>();
+  private List<Node> fanIns(Loop loop, Scope scope) {
+    List<Node> out = new ArrayList<>();
     for (Node n : loop.body()) {
       if (n instanceof Task t && !t.component().outputs().isEmpty() && isFile(t.component().outputs().get(0).type())
           && artifactLists.nextInt(3) > 0) {
         Argument.Collected files = new Argument.Collected(loop.name(), t.name(), t.component().outputs().get(0).name());
         out.add(new Task("fan-in-" + t.name(), FAN_IN, Map.of("datasets", files)));
+        if (artifactLoops.nextBoolean()) { // and a loop over them, one artifact an iteration, sometimes two at a time
+          String each = "for-each-" + t.name();
+          out.add(new Loop(each, new Loop.Over(files), artifactLoops.nextInt(3), List.of(new Task("read-" + t.name(), READ_ONE,
+              Map.of("dataset", new Argument.LoopItem(each, null))))));
+        }
         if (scope.depth() == 0 && artifactLists.nextBoolean()) {
           outputs.put("files-of-" + t.name(), files);
         }

@@ -114,6 +114,23 @@ class RandomRoundTripTest {
     assertTrue(given >= 5 && returned >= 2, given + " tasks take a list of artifacts, " + returned + " pipeline outputs are one");
   }
 
+  /** The KFP 2 models loop over lists of artifacts they collected (artifactIterator), some with a parallelism. */
+  @org.junit.jupiter.api.Test
+  void someKfp2ModelsLoopOverListsOfArtifacts() {
+    long loops = 0;
+    long limited = 0;
+    for (long seed : seeds().toArray()) {
+      Pipeline p = RandomModels.pipeline(seed, false);
+      for (dev.kfp4j.model.Node n : p.allNodes()) {
+        if (n instanceof dev.kfp4j.model.Loop l && p.overArtifacts(l)) {
+          loops++;
+          limited += l.parallelism() > 0 ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(loops >= 5 && limited >= 2, loops + " loops over artifacts, " + limited + " with a parallelism");
+  }
+
   /** The KFP 2 models hold chains' outputs (dsl.OneOf), read by tasks and given as pipeline outputs. */
   @org.junit.jupiter.api.Test
   void someKfp2ModelsReadAChainsOutput() {
