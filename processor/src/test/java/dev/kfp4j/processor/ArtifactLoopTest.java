@@ -152,4 +152,17 @@ class ArtifactLoopTest {
         + "(KFP 2's dsl.ParallelFor over a list of artifacts), which only KFP 2 can").inFile(p).onLineContaining("forEach(trained");
     assertThat(c).hadErrorCount(1);
   }
+
+  @Test
+  void noConditionComparesAnArtifact() {
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
+        "  var trained = Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
+        "  Dsl.forEach(trained, model -> Dsl.when(Dsl.eq(model, \"x\"), () -> test.EvalOps.evaluate(model)));",
+        "}");
+    Compilation c = Compile.compile(ArtifactListTest.STEPS, EVAL, p);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'model' is an artifact, one of the list 'for-loop-2' iterates "
+        + "over, which no condition can read").inFile(p).onLineContaining("Dsl.eq(model");
+    assertThat(c).hadErrorCount(1);
+  }
 }

@@ -174,4 +174,17 @@ class ArtifactLoopRunTest {
         e.getMessage());
     assertTrue(e.getMessage().contains("KFP 2 format only"), e.getMessage());
   }
+
+  @Test
+  void anArtifactIsNoValueOfACondition() {
+    Loop read = new Loop("for-loop-2", new Loop.Over(WRITTEN), 0, List.of(new dev.kfp4j.model.Condition("condition-3",
+        new dev.kfp4j.model.Predicate.Comparison(new Argument.LoopItem("for-loop-2", null), dev.kfp4j.model.Predicate.Operator.EQ,
+            Argument.Constant.of("x")),
+        List.of(new Task("read", READ, Map.of("dataset", new Argument.LoopItem("for-loop-2", null)))))));
+    Pipeline p = new Pipeline("artifact-loop", null, List.of(), List.of(pipeline(List.of("a"), 0).nodes().get(0), read), null,
+        PipelineSettings.DEFAULTS, null);
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Writer.write(p));
+    assertTrue(e.getMessage().contains("condition 'condition-3' compares LoopItem[loop=for-loop-2, field=null], an artifact"),
+        e.getMessage());
+  }
 }

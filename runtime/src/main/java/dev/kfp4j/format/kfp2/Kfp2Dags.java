@@ -325,6 +325,10 @@ final class Kfp2Dags {
       throw new FormatException("pipeline '" + pipeline.name() + "': condition '" + group.name + "' compares " + a
           + ", a value of the run, which KFP 2's conditions cannot read; compare it in a task");
     }
+    if (types.isArtifact(a)) {
+      throw new FormatException("pipeline '" + pipeline.name() + "': condition '" + group.name + "' compares " + a
+          + ", an artifact, which KFP 2's conditions cannot read; compare the output of a task that reads it");
+    }
     String channel = levels.channel(a, group);
     if (channel == null) {
       throw new FormatException("pipeline '" + pipeline.name() + "': condition '" + group.name + "' compares " + a
@@ -372,6 +376,10 @@ final class Kfp2Dags {
           throw new FormatException(where + ": input '" + in.name() + "' is a file (an artifact in KFP 2), which takes only a file "
               + "output of another task; KFP 2 passes no " + (a instanceof Argument.Constant ? "constant" : "value")
               + " to an artifact input: pass an output of a task that writes the file");
+        }
+        if (artifact && a instanceof Argument.LoopItem item && item.field() != null) {
+          throw new FormatException(where + ": input '" + in.name() + "' takes field '" + item.field() + "' of an artifact of the "
+              + "list loop '" + item.loop() + "' iterates over; an artifact has no fields: pass the item itself");
         }
         if (!artifact && types.isArtifact(a)) {
           throw new FormatException(where + ": input '" + in.name() + "' takes a value, but " + a

@@ -16,13 +16,17 @@ import dev.kfp4j.processor.model.PipelineModel;
  * The two sides of a condition are both numbers or both text: KFP compares two numbers as numbers
  * and anything else as text, so {@code Dsl.gt(count, "five")} would compare {@code "7" > "five"}
  * without a word; a Boolean is compared with a Boolean, as KFP v1 writes it {@code True} and KFP 2
- * {@code true}. A side whose type is not known (an untyped output) is not checked.
+ * {@code true}. A side whose type is not known (an untyped output) is not checked. An artifact a loop over
+ * artifacts gives its body is no value at all.
  */
 final class ComparisonTypeCheck implements GraphCheck {
   @Override
   public void check(PipelineBuilder graph, Reporter reporter) {
     for (ComparisonCall call : graph.comparisons()) {
       Predicate.Comparison c = call.comparison();
+      if (artifactItem(graph, c.left(), call.left(), call, reporter) || artifactItem(graph, c.right(), call.right(), call, reporter)) {
+        continue;
+      }
       ParameterType left = type(graph, c.left());
       ParameterType right = type(graph, c.right());
       if (left != null && right != null && left.isNumber() != right.isNumber()) {
@@ -34,6 +38,15 @@ final class ComparisonTypeCheck implements GraphCheck {
             (left == ParameterType.BOOLEAN ? right : left).v1Name(), call.method(), bool);
       }
     }
+  }
+
+  /** Whether {@code a}, written {@code written}, is the item of a loop over artifacts: an error, reported. */
+  private static boolean artifactItem(PipelineBuilder graph, Argument a, String written, ComparisonCall call, Reporter reporter) {
+    if (ArgumentTypeCheck.artifactItemOf(graph, a) == null) {
+      return false;
+    }
+    reporter.error(call.position(), Message.ARTIFACT_ITEM_COMPARED, written, ((Argument.LoopItem) a).loop());
+    return true;
   }
 
   /** The type of the value {@code a} stands for, or null when it is not known. */
