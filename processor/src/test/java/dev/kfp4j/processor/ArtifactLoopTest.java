@@ -165,4 +165,18 @@ class ArtifactLoopTest {
         + "over, which no condition can read").inFile(p).onLineContaining("Dsl.eq(model");
     assertThat(c).hadErrorCount(1);
   }
+
+  /** Nor is an artifact output compared, in KFP 2 (it was written as a parameter of the condition, which KFP 2 has not). */
+  @Test
+  void noKfp2ConditionComparesAnArtifactOutput() {
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
+        "  var one = test.StepsOps.train(1);",
+        "  Dsl.when(Dsl.eq(one.model(), \"x\"), () -> test.EvalOps.say(\"a\"));",
+        "}");
+    Compilation c = Compile.compile(ArtifactListTest.STEPS, EVAL, p);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'one.model()' is an artifact, output 'model' of 'train', which "
+        + "no condition can read").inFile(p).onLineContaining("Dsl.eq(one.model()");
+    assertThat(c).hadErrorCount(1);
+  }
 }

@@ -151,6 +151,8 @@ public enum Message {
       "'%s' is the pipeline's final status, which no condition can read: give it to the exit task, Dsl.exitHandler(XOps.notify(Dsl.runStatus()), () -> { ... }), and read status.succeeded() in its component"),
   ARTIFACT_ITEM_COMPARED("UnsupportedArgument",
       "'%s' is an artifact, one of the list '%s' iterates over, which no condition can read: pass it to a task that reads it, and compare that task's output"),
+  ARTIFACT_COMPARED("UnsupportedArgument",
+      "'%s' is an artifact, output '%s' of '%s', which no condition can read in KFP 2: pass it to a task that reads it, and compare that task's output"),
   RUN_VALUE_COMPARED("UnsupportedArgument",
       "'%s' is a value of the run, which KFP 2's conditions cannot read: pass it to a task and compare that task's output"),
   NOT_A_CONDITION("UnsupportedArgument", "a condition is Dsl.eq/ne/lt/le/gt/ge(a, b) written in the call; nest Dsl.when(...) for 'and'"),

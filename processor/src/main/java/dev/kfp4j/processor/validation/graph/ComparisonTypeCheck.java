@@ -40,13 +40,20 @@ final class ComparisonTypeCheck implements GraphCheck {
     }
   }
 
-  /** Whether {@code a}, written {@code written}, is the item of a loop over artifacts: an error, reported. */
+  /** Whether {@code a}, written {@code written}, is an artifact (a loop's item, or in KFP 2 an output): an error, reported. */
   private static boolean artifactItem(PipelineBuilder graph, Argument a, String written, ComparisonCall call, Reporter reporter) {
-    if (ArgumentTypeCheck.artifactItemOf(graph, a) == null) {
-      return false;
+    if (ArgumentTypeCheck.artifactItemOf(graph, a) != null) {
+      reporter.error(call.position(), Message.ARTIFACT_ITEM_COMPARED, written, ((Argument.LoopItem) a).loop());
+      return true;
     }
-    reporter.error(call.position(), Message.ARTIFACT_ITEM_COMPARED, written, ((Argument.LoopItem) a).loop());
-    return true;
+    // KFP 2 passes an artifact output to a condition's group as an artifact, which its CEL condition cannot read
+    if (a instanceof Argument.TaskOutput o && graph.pipeline().writes(dev.kfp4j.processor.base.Format.KFP2)
+        && (graph.step(o.task()) instanceof TaskBuilder t && t.component().outputIsArtifact(o.output())
+            || graph.step(o.task()) instanceof dev.kfp4j.processor.graph.ImporterBuilder)) {
+      reporter.error(call.position(), Message.ARTIFACT_COMPARED, written, o.output(), o.task());
+      return true;
+    }
+    return false;
   }
 
   /** The type of the value {@code a} stands for, or null when it is not known. */
