@@ -86,7 +86,7 @@ final class RandomModels {
     this.artifactLists = new Random(seed * 13 + 5);
     this.artifactLoops = new Random(seed * 23 + 9);
     this.kubernetes = new Random(seed * 19 + 2);
-    this.upstreamFailures = new Random(seed * 23 + 9);
+    this.upstreamFailures = new Random(seed * 29 + 4);
     this.argo = argo;
   }
 
