@@ -151,19 +151,41 @@ final class ArgumentValues {
       return text(v);
     }
     Argument.Collected c = (Argument.Collected) a;
-    Map<String, Scope> iterations = scope.iterations(c.loop());
     List<JsonNode> out = new ArrayList<>();
-    if (iterations != null) {
-      for (Scope s : iterations.values()) {
-        TaskResult r = s.results.get(c.task());
-        if (r != null && r.outputs().containsKey(shown(c.task(), c.output()))) {
-          String v = r.outputs().get(shown(c.task(), c.output()));
-          JsonNode parsed = parse(v);
-          out.add(parsed != null ? parsed : Yaml.nodes().stringNode(v));
-        }
+    for (Scope s : runsOf(c, scope)) {
+      TaskResult r = s.results.get(c.task());
+      if (r.outputs().containsKey(shown(c.task(), c.output()))) {
+        String v = r.outputs().get(shown(c.task(), c.output()));
+        JsonNode parsed = parse(v);
+        out.add(parsed != null ? parsed : Yaml.nodes().stringNode(v));
       }
     }
     return Yaml.pyJson(Yaml.array().addAll(out));
+  }
+
+  /**
+   * The scopes in which the task {@code c} collects ran, each iteration of {@code c}'s loop in the
+   * order of its items and, where the task is in a loop inside it, each of that loop's iterations in
+   * order in turn: one flat list, as KFP's driver gathers a nested collection. An iteration where
+   * the task did not run (a condition around it was false) gives nothing.
+   */
+  static List<Scope> runsOf(Argument.Collected c, Scope scope) {
+    List<Scope> out = new ArrayList<>();
+    Map<String, Scope> iterations = scope.iterations(c.loop());
+    if (iterations != null) {
+      iterations.values().forEach(s -> runsIn(c.task(), s, out));
+    }
+    return out;
+  }
+
+  private static void runsIn(String task, Scope s, List<Scope> out) {
+    if (s.results.get(task) != null) {
+      out.add(s);
+      return;
+    }
+    for (Map<String, Scope> inner : s.iterations.values()) {
+      inner.values().forEach(i -> runsIn(task, i, out));
+    }
   }
 
   /**
@@ -203,18 +225,15 @@ final class ArgumentValues {
 
   /**
    * The artifacts {@code c} collects: output {@code c.output()} of task {@code c.task()} of each
-   * iteration of its loop that gave it, in the order of the loop's items, as KFP 2's {@code
-   * dsl.Collected} gives a list of artifacts.
+   * iteration of its loop that gave it, in the order of the loop's items (of nested loops' too:
+   * {@link #runsOf}), as KFP 2's {@code dsl.Collected} gives a list of artifacts.
    */
   List<OutputArtifact> files(Argument.Collected c, Scope scope) {
     List<OutputArtifact> out = new ArrayList<>();
-    Map<String, Scope> iterations = scope.iterations(c.loop());
-    if (iterations != null) {
-      for (Scope s : iterations.values()) {
-        OutputArtifact a = s.results.get(c.task()) == null ? null : file(new Argument.TaskOutput(c.task(), c.output()), s);
-        if (a != null) {
-          out.add(a);
-        }
+    for (Scope s : runsOf(c, scope)) {
+      OutputArtifact a = file(new Argument.TaskOutput(c.task(), c.output()), s);
+      if (a != null) {
+        out.add(a);
       }
     }
     return out;

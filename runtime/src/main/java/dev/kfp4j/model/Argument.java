@@ -53,9 +53,12 @@ public sealed interface Argument {
   }
 
   /**
-   * Output {@code output} of task {@code task}, which runs once per item of the loop {@code loop}
-   * (in its body, not nested deeper), collected into a list when the loop is done, in the order of
-   * the items, as KFP 2's {@code dsl.Collected}. Read outside the loop, where the loop is visible.
+   * Output {@code output} of task {@code task}, which runs once per item of the loop {@code loop},
+   * collected into a list when the loop is done, in the order of the items, as KFP 2's {@code
+   * dsl.Collected}. The task is in the loop's body, or in loops and conditions inside it: then the
+   * list is flat, as KFP's driver gathers it, every value the task gave, the outer loop's items'
+   * order first, none from an iteration where a condition around the task was false. Read outside
+   * the loop, where the loop is visible.
    */
   record Collected(String loop, String task, String output) implements Argument {
     public Collected {

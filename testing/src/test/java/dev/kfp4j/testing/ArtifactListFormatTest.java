@@ -1,10 +1,8 @@
 package dev.kfp4j.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Argument;
@@ -29,9 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the pipeline's output: read as {@link Argument.Collected}, and written again valid as KFP's
  * {@code .proto} messages and as KFP's compiler wrote it (but the SDK's version); as is KFP 2.15's
  * {@code local_execution/pipeline_with_collected_artifacts.py}. A loop over a list of artifacts
- * ({@code pipeline_with_parallelfor_list_artifacts.py}, {@code artifactIterator}) reads as one. A
- * loop collecting what a group in it collected ({@code collected_artifacts.py}) is refused, naming
- * what kfp4j does not hold.
+ * ({@code pipeline_with_parallelfor_list_artifacts.py}, {@code artifactIterator}) reads as one;
+ * {@code collected_artifacts.py}, a loop collecting what a group in it collected, is read by
+ * {@link NestedCollectFormatTest}.
  */
 class ArtifactListFormatTest {
   @BeforeAll
@@ -73,14 +71,6 @@ class ArtifactListFormatTest {
     Pipeline p = writtenAgainAsRead("pipeline_with_collected_artifacts.yaml");
     assertEquals(new Argument.Collected("for-loop-2", "write-artifact", "out"),
         ((Task) p.node("read-and-join").orElseThrow()).arguments().get("artifacts"));
-  }
-
-  @Test
-  void aLoopCollectingWhatAGroupInItCollectedIsRefused() {
-    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(
-        Yaml.resource(ArtifactListFormatTest.class, "artifactlists/collected_artifacts.yaml"), "collected_artifacts.yaml"));
-    assertTrue(e.getMessage().contains("collects the artifacts of 'single-node-dag', a group (a nested loop, condition or "
-        + "pipeline); kfp4j collects the artifacts of a task of the loop's own body"), e.getMessage());
   }
 
   /**

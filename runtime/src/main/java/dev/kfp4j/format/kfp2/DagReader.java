@@ -46,6 +46,7 @@ final class DagReader {
   private final Set<String> taken = new HashSet<>();
   /** The names the model's nodes have been given ({@link TaskScope}). */
   private final Set<String> used = new HashSet<>();
+  private final CollectedReader collects;
   /** The root pipeline's task names, set by {@link #root}. */
   private TaskScope rootScope;
   /** The groups made around one task that runs a container ({@code condition-<task>}), which a run shows as that task. */
@@ -97,6 +98,7 @@ final class DagReader {
     this.source = source;
     this.components = spec.path("components");
     this.executors = spec.path("deploymentSpec").path("executors");
+    this.collects = new CollectedReader(components, source, this);
     this.kubernetes = platform == null ? Yaml.object()
         : platform.path("platforms").path("kubernetes").path("deploymentSpec").path("executors");
     taken.addAll(spec.path("root").path("dag").path("tasks").propertyNames());
@@ -115,8 +117,9 @@ final class DagReader {
 
   /**
    * What a DAG's output parameter {@code key} of its task {@code producer} stands for: that task's
-   * output, or, when {@code producer} is a loop whose DAG outputs a task's value, those values
-   * collected ({@code dsl.Collected}), or, when it is a plain nested DAG (the exit handler's) whose
+   * output, or, when {@code producer} is a loop whose DAG outputs a task's value (of its body, or
+   * through the loops, conditions and pipelines in it), those values collected ({@code
+   * dsl.Collected}, {@link CollectedReader}), or, when it is a plain nested DAG (the exit handler's) whose
    * DAG outputs a value of its own task, what that value stands for in there.
    */
   Argument output(JsonNode dag, String producer, String key) {
@@ -132,9 +135,7 @@ final class DagReader {
       return OneOfReader.read(components, source, scope, dag, producer, comp, oneOf, false);
     }
     if (isLoop(producerTask) && from.has("producerSubtask")) {
-      notConditional(comp.path("dag"), from.get("producerSubtask").asString(""), "loop '" + producer + "', output '" + key + "'");
-      return new Argument.Collected(scope.name(dag, producer), scope.name(comp.get("dag"), from.get("producerSubtask").asString("")),
-          from.path("outputParameterKey").asString(""));
+      return collects.read(scope, dag, producer, comp, key, false);
     }
     if (plainGroup(producer, producerTask, comp) && from.has("producerSubtask")) {
       return output(inner(scope, dag, producer, producerTask, comp), comp.get("dag"), from.get("producerSubtask").asString(""),
@@ -145,8 +146,9 @@ final class DagReader {
 
   /**
    * What a DAG's output artifact {@code key} of its task {@code producer} stands for: that task's
-   * output, or, when {@code producer} is a loop whose DAG selects an artifact of a task, those
-   * artifacts collected (a list of artifacts, {@code isArtifactList}), or, from a plain nested DAG
+   * output, or, when {@code producer} is a loop whose DAG selects an artifact of a task (of its
+   * body, or through the groups in it), those artifacts collected (a list of artifacts, {@code
+   * isArtifactList}), or, from a plain nested DAG
    * (the exit handler's), the output of its task it selects.
    */
   Argument artifactOutput(JsonNode dag, String producer, String key) {
@@ -161,15 +163,7 @@ final class DagReader {
       return OneOfReader.read(components, source, scope, dag, producer, comp, selectors, true);
     }
     if (isLoop(producerTask) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
-      String subtask = selectors.get(0).get("producerSubtask").asString("");
-      String where = "loop '" + producer + "', output artifact '" + key + "'";
-      notConditional(comp.path("dag"), subtask, where);
-      if (components.path(comp.path("dag").path("tasks").path(subtask).path("componentRef").path("name").asString("")).has("dag")) {
-        throw new FormatException(source + ": " + where + " collects the artifacts of '" + subtask + "', a group (a nested loop, "
-            + "condition or pipeline); kfp4j collects the artifacts of a task of the loop's own body, one per item");
-      }
-      return new Argument.Collected(scope.name(dag, producer), scope.name(comp.get("dag"), subtask),
-          selectors.get(0).path("outputArtifactKey").asString(""));
+      return collects.read(scope, dag, producer, comp, key, true);
     }
     if (plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
       return artifactOutput(inner(scope, dag, producer, producerTask, comp), comp.get("dag"),
@@ -179,7 +173,7 @@ final class DagReader {
   }
 
   /** The scope of the DAG that task {@code name} of {@code dag} runs: its own when it runs another pipeline, else {@code scope}. */
-  private static TaskScope inner(TaskScope scope, JsonNode dag, String name, JsonNode task, JsonNode comp) {
+  static TaskScope inner(TaskScope scope, JsonNode dag, String name, JsonNode task, JsonNode comp) {
     return TaskScope.runsPipeline(name, task, comp) ? scope.nested(dag, name) : scope;
   }
 

@@ -43,6 +43,7 @@ final class Kfp2Dags {
   private final TaskInputs inputs;
   private final Kfp2Importers importers;
   private final Kfp2OneOfs oneOfs;
+  private final Kfp2Collects collects;
 
   Kfp2Dags(Pipeline pipeline, Levels levels, Kfp2Components components) {
     this.pipeline = pipeline;
@@ -52,6 +53,7 @@ final class Kfp2Dags {
     this.inputs = new TaskInputs(pipeline, levels);
     this.importers = new Kfp2Importers(inputs, types, components);
     this.oneOfs = new Kfp2OneOfs(pipeline, levels, types);
+    this.collects = new Kfp2Collects(pipeline, levels, types);
   }
 
   /** The root component: the pipeline's inputs, its DAG and its outputs. */
@@ -225,39 +227,13 @@ final class Kfp2Dags {
         comp.withObject("inputDefinitions").withObject("parameters").putObject(item)
             .put("parameterType", types.itemType(loop).v2Name());
       }
-      for (Argument.Collected c : levels.collected(loop.name())) {
-        collect(comp, c, group);
-      }
     }
+    collects.outputs(comp, group);
     if (group == levels.exitHandler) {
       surfaceOutputs(comp);
     }
     oneOfs.outputs(comp, group);
     return comp;
-  }
-
-  /**
-   * A loop's DAG output that collects output {@code c.output()} of its task {@code c.task()}, one value per item: a list
-   * parameter, or, of an artifact, a list of artifacts ({@code isArtifactList}) selected from the task.
-   */
-  private void collect(ObjectNode comp, Argument.Collected c, Level loop) {
-    String where = "pipeline '" + pipeline.name() + "': the outputs of '" + c.task() + "' collected from loop '" + c.loop() + "'";
-    if (levels.levelOf(c.task()) != loop) {
-      throw new FormatException(where + ": '" + c.task() + "' is not in the loop's own body; collect the outputs of a task "
-          + "written directly in the loop");
-    }
-    if (types.isArtifact(c)) {
-      comp.withObject("dag").withObject("outputs").withObject("artifacts").putObject(collectedKey(c)).putArray("artifactSelectors")
-          .addObject().put("producerSubtask", c.task()).put("outputArtifactKey", c.output());
-      ObjectNode definition = comp.withObject("outputDefinitions").withObject("artifacts").putObject(collectedKey(c));
-      Kfp2Components.artifactType(definition, types.schemaTitle(c));
-      definition.put("isArtifactList", true);
-      return;
-    }
-    comp.withObject("dag").withObject("outputs").withObject("parameters").putObject(collectedKey(c)).putObject("valueFromParameter")
-        .put("producerSubtask", c.task()).put("outputParameterKey", c.output());
-    comp.withObject("outputDefinitions").withObject("parameters").putObject(collectedKey(c))
-        .put("parameterType", ParameterType.LIST.v2Name());
   }
 
   /** Declares channel {@code name} carrying {@code a} as an input of a group component. */

@@ -65,7 +65,7 @@ final class Levels {
   private final Map<String, Step> steps = new HashMap<>();
   private final Map<String, Level> loops = new HashMap<>();
   /** The collected outputs read anywhere, by loop, each once, in the order first read. */
-  private final Map<String, Set<Argument.Collected>> collected = new HashMap<>();
+  private final Map<String, Set<Argument.Collected>> collected = new LinkedHashMap<>();
   private final Map<String, Level> chains = new HashMap<>();
   /** The outputs of chains of branches read anywhere ({@code dsl.OneOf}), by chain, each once, in the order first read. */
   private final Map<String, Set<Argument.OneOf>> oneOfs = new HashMap<>();
@@ -134,9 +134,11 @@ final class Levels {
     return l;
   }
 
-  /** The outputs collected from loop {@code loop}, each once. */
-  List<Argument.Collected> collected(String loop) {
-    return List.copyOf(collected.getOrDefault(loop, Set.of()));
+  /** The outputs collected from any loop, each once, loop by loop in the order first read. */
+  List<Argument.Collected> allCollected() {
+    List<Argument.Collected> out = new ArrayList<>();
+    collected.values().forEach(out::addAll);
+    return out;
   }
 
   /** The level of loop {@code name}. */
