@@ -52,16 +52,27 @@ final class DiagramBuilder {
   }
 
   private Diagram build(Pipeline p) {
-    String handler = p.exitTask() == null ? null : "g" + groups++;
+    String handler = p.exitTask() == null && p.exitPipeline() == null ? null : "g" + groups++;
     List<Shape> top = shapes(p.nodes());
-    if (handler != null) {
+    if (p.exitTask() != null) {
       top = List.of(new Group(handler, "exit-handler", GroupKind.EXIT_HANDLER, "exit handler", top),
           box(p.exitTask(), BoxKind.EXIT));
     }
+    String exitGroup = null;
+    if (p.exitPipeline() != null) { // a pipeline as exit task: its nodes in a group of its own, run on exit
+      Group body = new Group(handler, "exit-handler", GroupKind.EXIT_HANDLER, "exit handler", top);
+      exitGroup = "g" + groups++;
+      top = List.of(body, new Group(exitGroup, p.exitPipeline().name(), GroupKind.EXIT_HANDLER, "exit pipeline",
+          shapes(p.exitPipeline().nodes())));
+      Nodes.walk(p.exitPipeline().nodes(), this::edgesInto);
+    }
     Nodes.walk(p.nodes(), this::edgesInto);
-    if (handler != null) {
+    if (p.exitTask() != null) {
       edgesInto(p.exitTask());
       add(handler, ids.get(p.exitTask().name()), EdgeKind.AFTER, "on exit");
+    }
+    if (exitGroup != null) {
+      add(handler, exitGroup, EdgeKind.AFTER, "on exit");
     }
     List<Edge> out = new ArrayList<>();
     edges.forEach((key, label) -> out.add(new Edge(key.from(), key.to(), key.kind(), label)));

@@ -57,11 +57,11 @@ final class ArgumentValues {
   /**
    * The text value {@code a} gives input {@code in} of task {@code task} (id {@code taskId}): as {@link #value},
    * with the task's own name and id for those values of the run, except that in KFP 2 an
-   * input typed {@code PipelineTaskFinalStatus} given the run's status gets KFP's struct ({@link
-   * #finalStatus}); in Argo it gets {@code {{workflow.status}}}'s text, as on a cluster.
+   * input typed {@code PipelineTaskFinalStatus} (or a dict, as a task of a pipeline run as the exit
+   * task takes it) given the run's status gets KFP's struct ({@link #finalStatus}); in Argo it gets {@code {{workflow.status}}}'s text, as on a cluster.
    */
   String input(Argument a, dev.kfp4j.spec.InputSpec in, Scope scope, String where, String task, String taskId) {
-    if (a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS && finalStatus(in) && run.kfp2()) {
+    if (a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS && takesStatusStruct(in) && run.kfp2()) {
       return finalStatus();
     }
     if (a instanceof Argument.RunValue v) {
@@ -78,6 +78,11 @@ final class ArgumentValues {
 
   private static boolean finalStatus(dev.kfp4j.spec.InputSpec in) {
     return dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type());
+  }
+
+  /** Whether input {@code in} takes KFP's struct of the final status: typed so, or a dict (an exit pipeline's task given its status). */
+  private static boolean takesStatusStruct(dev.kfp4j.spec.InputSpec in) {
+    return finalStatus(in) || in.type() != null && dev.kfp4j.model.ParameterType.ofV1Name(in.type().name()) == dev.kfp4j.model.ParameterType.STRUCT;
   }
 
   /**

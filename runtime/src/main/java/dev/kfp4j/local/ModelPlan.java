@@ -79,6 +79,9 @@ final class ModelPlan implements Plan {
     if (pipeline.exitTask() != null) {
       ancestry.put(pipeline.exitTask().name(), List.of(pipeline.exitTask()));
     }
+    if (pipeline.exitPipeline() != null) {
+      index(pipeline.exitPipeline().nodes(), List.of());
+    }
   }
 
   /** Checks that the pipeline hangs together: every task reads and waits for known tasks. */
@@ -151,6 +154,9 @@ final class ModelPlan implements Plan {
 
   @Override
   public Graph exitHandler() {
+    if (pipeline.exitPipeline() != null) { // its nodes, run as the exit task's graph
+      return graph("exit-handler", pipeline.exitPipeline().nodes());
+    }
     Task exit = pipeline.exitTask();
     return exit == null ? null : new Graph("exit-handler", List.of(new Node(exit.name(), exit.component().name(), List.of(), exit)));
   }

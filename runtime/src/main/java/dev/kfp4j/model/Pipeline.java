@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A pipeline: its name, description, typed parameters, the nodes of its DAG in the order they were
- * written, an exit task that runs when the rest ends whatever its outcome (or null), and the
+ * written, an exit task that runs when the rest ends whatever its outcome (or null), or instead
+ * an exit pipeline (a DAG run as the exit task, {@link ExitPipeline}; or null), and the
  * settings of the run, and the outputs it gives when it ends (by name, each a task's output or a
  * loop's collected outputs, as a KFP 2 pipeline's return value). {@code source} names where it
  * came from, such as the {@code @Pipeline} method {@code dev.acme.Flows.train(int)}, for the header
@@ -32,7 +33,8 @@ public record Pipeline(
     Task exitTask,
     PipelineSettings settings,
     String source,
-    Map<String, Argument> outputs) {
+    Map<String, Argument> outputs,
+    ExitPipeline exitPipeline) {
   public Pipeline {
     Objects.requireNonNull(name, "name");
     parameters = List.copyOf(parameters);
@@ -46,20 +48,27 @@ public record Pipeline(
             + "; a pipeline's outputs are task outputs, a loop's collected outputs, or one of a chain's outputs");
       }
     }
+    if (exitTask != null && exitPipeline != null) {
+      throw new IllegalArgumentException("pipeline '" + name + "' has an exit task and an exit pipeline; it runs one of them");
+    }
     Set<String> names = new HashSet<>();
-    for (Node n : allNodes(nodes, exitTask)) {
+    if (exitPipeline != null && !names.add(exitPipeline.name())) {
+      throw new IllegalArgumentException("pipeline '" + name + "' has two nodes named '" + exitPipeline.name() + "'");
+    }
+    for (Node n : allNodes(nodes, exitTask, exitPipeline)) {
       if (!names.add(n.name())) {
         throw new IllegalArgumentException("pipeline '" + name + "' has two nodes named '" + n.name() + "'");
       }
     }
     List<Argument> read = new ArrayList<>(outputs.values());
-    for (Node n : allNodes(nodes, exitTask)) {
+    for (Node n : allNodes(nodes, exitTask, exitPipeline)) {
       if (n instanceof Step s) {
         read.addAll(s.arguments().values());
       }
     }
+    List<Node> every = allNodes(nodes, null, exitPipeline);
     for (Argument a : read) {
-      checkOneOf(name, a, nodes);
+      checkOneOf(name, a, every);
     }
     Set<String> parameterNames = new HashSet<>();
     for (Parameter p : parameters) {
@@ -69,7 +78,13 @@ public record Pipeline(
     }
   }
 
-  /** A pipeline that gives no outputs. */
+  /** A pipeline without an exit pipeline. */
+  public Pipeline(String name, String description, List<Parameter> parameters, List<Node> nodes, Task exitTask,
+      PipelineSettings settings, String source, Map<String, Argument> outputs) {
+    this(name, description, parameters, nodes, exitTask, settings, source, outputs, null);
+  }
+
+  /** A pipeline that gives no outputs, without an exit pipeline. */
   public Pipeline(String name, String description, List<Parameter> parameters, List<Node> nodes, Task exitTask,
       PipelineSettings settings, String source) {
     this(name, description, parameters, nodes, exitTask, settings, source, Map.of());
@@ -79,12 +94,12 @@ public record Pipeline(
     return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
-  /** Every node, groups before what they hold, in the order written; the exit task last. */
+  /** Every node, groups before what they hold, in the order written; the exit task (or the exit pipeline's nodes) last. */
   public List<Node> allNodes() {
-    return allNodes(nodes, exitTask);
+    return allNodes(nodes, exitTask, exitPipeline);
   }
 
-  /** Every step, in the order written; the exit task last. */
+  /** Every step, in the order written; the exit task (or the exit pipeline's steps) last. */
   public List<Step> steps() {
     List<Step> out = new ArrayList<>();
     for (Node n : allNodes()) {
@@ -128,24 +143,25 @@ public record Pipeline(
   /** This pipeline with every task (the exit task too) replaced by {@code f} of it. */
   public Pipeline mapTasks(UnaryOperator<Task> f) {
     return new Pipeline(name, description, parameters, Nodes.mapTasks(nodes, f), exitTask == null ? null : f.apply(exitTask),
-        settings, source, outputs);
+        settings, source, outputs,
+        exitPipeline == null ? null : new ExitPipeline(exitPipeline.name(), Nodes.mapTasks(exitPipeline.nodes(), f)));
   }
 
   /** This pipeline with other settings. */
   public Pipeline withSettings(PipelineSettings settings) {
-    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs);
+    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline);
   }
 
   /**
    * That one of a chain's outputs names a chain of this pipeline that ends with an else branch, and
    * one output of a task of each branch's own body, in the branches' order.
    */
-  private static void checkOneOf(String pipeline, Argument a, List<Node> nodes) {
+  private static void checkOneOf(String pipeline, Argument a, List<Node> every) {
     if (!(a instanceof Argument.OneOf o)) {
       return;
     }
     String where = "pipeline '" + pipeline + "': one of the outputs of '" + o.branches() + "'";
-    Node chain = allNodes(nodes, null).stream().filter(n -> n.name().equals(o.branches())).findFirst().orElse(null);
+    Node chain = every.stream().filter(n -> n.name().equals(o.branches())).findFirst().orElse(null);
     if (!(chain instanceof Branches b)) {
       throw new IllegalArgumentException(where + ", which is no chain of branches");
     }
@@ -166,11 +182,14 @@ public record Pipeline(
     }
   }
 
-  private static List<Node> allNodes(List<Node> nodes, Task exitTask) {
+  private static List<Node> allNodes(List<Node> nodes, Task exitTask, ExitPipeline exitPipeline) {
     List<Node> out = new ArrayList<>();
     Nodes.walk(nodes, out::add);
     if (exitTask != null) {
       out.add(exitTask);
+    }
+    if (exitPipeline != null) {
+      Nodes.walk(exitPipeline.nodes(), out::add);
     }
     return out;
   }

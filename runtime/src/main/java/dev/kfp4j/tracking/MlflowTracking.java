@@ -126,6 +126,11 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
         .filter(c -> c != null && JavaEntrypoint.of(c).isPresent()).map(ContainerSpec::image).findFirst()
         .orElse(ContainerSpec.NO_IMAGE);
     String experimentName = experiment == null ? pipeline.name() : experiment;
+    if (pipeline.exitPipeline() != null) {
+      throw new IllegalArgumentException("pipeline '" + pipeline.name() + "': its exit task is a pipeline ('"
+          + pipeline.exitPipeline().name() + "'), after which kfp4j's MLflow tracking has no place to end the run; make the exit "
+          + "task a component to track the pipeline");
+    }
     List<Node> nodes = new ArrayList<>();
     nodes.add(startRun(pipeline, experimentName, image));
     nodes.addAll(track(pipeline.nodes(), image));

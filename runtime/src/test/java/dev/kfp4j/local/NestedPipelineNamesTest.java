@@ -306,16 +306,18 @@ class NestedPipelineNamesTest {
     assertEquals(List.of("inner-condition-2", "inner-condition-3"), inner.branches().stream().map(Node::name).toList());
   }
 
-  /** KFP's pipeline_as_exit_task.yaml: a pipeline as exit task, which the model's exit task (a container) cannot be. */
+  /**
+   * KFP's pipeline_as_exit_task.yaml: a pipeline as exit task is the model's exit pipeline, named as the task that runs it,
+   * its tasks named as a nested pipeline's are.
+   */
   @Test
-  void aPipelineAsExitTaskIsRefused() {
+  void aPipelineAsExitTaskIsTheExitPipeline() {
     String spec = SPEC.replace("          name: inner-2\n",
         "          name: inner-2\n        triggerPolicy:\n          strategy: ALL_UPSTREAM_TASKS_COMPLETED\n");
-    dev.kfp4j.format.FormatException e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class,
-        () -> Kfp2Reader.read(spec, "nested-names.yaml"));
-    assertEquals("nested-names.yaml: root, task 'inner-2' runs when the rest has ended, whatever happened (an exit task), and "
-        + "runs a DAG (a pipeline as exit task); kfp4j's model holds an exit task that runs a container: make the exit task a "
-        + "component", e.getMessage());
+    Pipeline p = Kfp2Reader.read(spec, "nested-names.yaml");
+    assertEquals("inner-2", p.exitPipeline().name());
+    assertEquals(List.of("inner-2-echo"), p.exitPipeline().nodes().stream().map(Node::name).toList());
+    assertEquals(List.of("echo", "inner-echo", "join"), p.nodes().stream().map(Node::name).toList());
   }
 
   @Test

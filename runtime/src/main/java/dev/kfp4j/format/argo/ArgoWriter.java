@@ -107,11 +107,16 @@ public final class ArgoWriter {
   }
 
   /**
-   * What only KFP 2 has: a loop's collected outputs, importers, a workspace, settings from parameters, tasks run after a failure, and
-   * artifacts as pipeline inputs. (A
+   * What only KFP 2 has: a pipeline as exit task, a loop's collected outputs, importers, a workspace, settings from parameters,
+   * tasks run after a failure, and artifacts as pipeline inputs. (A
    * pipeline's outputs have no place in KFP v1: they are left out.)
    */
   private static void refuseKfp2Only(Pipeline p) {
+    if (p.exitPipeline() != null) {
+      throw new FormatException("pipeline '" + p.name() + "': its exit task is a pipeline ('" + p.exitPipeline().name() + "', KFP 2's "
+          + "pipeline as exit task), which kfp4j writes for KFP 2 only: make the exit task a component, or write this pipeline in "
+          + "the KFP 2 format only");
+    }
     if (p.settings().workspace() != null) {
       throw new FormatException("pipeline '" + p.name() + "' has a workspace (KFP 2's PipelineConfig.workspace), which KFP v1 "
           + "has no form for; write it in the KFP 2 format only");

@@ -55,9 +55,11 @@ final class DagReader {
   Task exitTask;
   /** The exit task's name in the spec's root DAG, or null. */
   private String exitName;
+  /** The pipeline run as the exit task found at the root, if any. */
+  dev.kfp4j.model.ExitPipeline exitPipeline;
 
   /** A node read, with the sibling tasks it depends on, until its DAG is read whole. */
-  private static final class Draft {
+  static final class Draft {
     final String name;
     final List<String> dependencies = new ArrayList<>();
     final List<Draft> children = new ArrayList<>();
@@ -278,13 +280,18 @@ final class DagReader {
       return predicate == null ? d : around(d, predicate);
     }
     d.group = true;
-    if (root && "ALL_UPSTREAM_TASKS_COMPLETED".equals(task.path("triggerPolicy").path("strategy").asString(""))) {
-      throw new FormatException(source + ": " + at + " runs when the rest has ended, whatever happened (an exit task), and runs "
-          + "a DAG (a pipeline as exit task); kfp4j's model holds an exit task that runs a container: make the exit task a "
-          + "component");
-    }
     Map<String, Argument> groupInputs = arguments(scope, task, inputs, comp, at, dag);
     GroupInputs.notGiven(groupInputs, comp);
+    if (TriggerPolicies.afterAll(task) && !(root && specName.equals(exitName))) {
+      throw new FormatException(source + ": " + at + " runs a DAG (a pipeline) even when a task it waits for failed "
+          + "(ignore_upstream_failure, or one of several exit handlers); kfp4j's model runs a task after a failure, or one pipeline "
+          + "as the exit task");
+    }
+    if (root && specName.equals(exitName)) {
+      exitPipeline = ExitReader.read(name, specName, task, comp, at, source,
+          () -> dag(inner(scope, dag, specName, task, comp), comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      return null;
+    }
     if (task.has("parameterIterator")) {
       JsonNode it = task.get("parameterIterator");
       Loop.Items items;

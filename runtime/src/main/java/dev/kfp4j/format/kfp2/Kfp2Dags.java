@@ -35,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Kfp2Dags {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   static final String PREFIX = "pipelinechannel--";
+  /** The input of the exit pipeline's DAG that takes the pipeline's final status. */
+  static final String EXIT_STATUS = "status";
 
   private final Pipeline pipeline;
   private final Levels levels;
@@ -232,6 +234,10 @@ final class Kfp2Dags {
     if (group == levels.exitHandler) {
       surfaceOutputs(comp);
     }
+    if (group == levels.exitPipeline) { // as KFP's compiler writes a pipeline's PipelineTaskFinalStatus parameter
+      comp.withObject("inputDefinitions").withObject("parameters").putObject(EXIT_STATUS)
+          .put("isOptional", true).put("parameterType", Kfp2Types.TASK_FINAL_STATUS);
+    }
     oneOfs.outputs(comp, group);
     return comp;
   }
@@ -254,6 +260,13 @@ final class Kfp2Dags {
     t.putObject("componentRef").put("name", "comp-" + group.name);
     t.putObject("taskInfo").put("name", group.name);
     Set<String> deps = inputs.dependencies(group, parent);
+    if (group == levels.exitPipeline) { // as KFP's compiler writes a pipeline as exit task
+      t.putObject("cachingOptions").put("enableCache", true);
+      deps.add(Levels.EXIT_HANDLER);
+      t.withObject("inputs").withObject("parameters").putObject(EXIT_STATUS).putObject("taskFinalStatus")
+          .put("producerTask", Levels.EXIT_HANDLER);
+      t.withObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
+    }
     for (Map.Entry<String, Argument> c : group.channels.entrySet()) {
       inputs.input(t, PREFIX + c.getKey(), c.getValue(), parent, deps, types.isArtifact(c.getValue()));
     }
@@ -402,11 +415,20 @@ final class Kfp2Dags {
    * ({@code deps}), as KFP's compiler allows it.
    */
   private void finalStatus(ObjectNode t, Step s, InputSpec in, String where, Set<String> deps) {
+    if (levels.exitPipeline != null && levels.levelOf(s.name()) == levels.exitPipeline) {
+      if (!dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type()) && !"JsonObject".equals(in.type() == null ? null : in.type().name())) {
+        throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status; in KFP 2 that is a "
+            + "PipelineTaskFinalStatus (a struct), so type the input " + dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS + " or a dict");
+      }
+      t.withObject("inputs").withObject("parameters").putObject(in.name()).put("componentInputParameter", EXIT_STATUS);
+      return;
+    }
     boolean afterFailure = s.settings().stream().anyMatch(x -> x instanceof TaskSetting.IgnoreUpstreamFailure);
     if (s != pipeline.exitTask() && !(afterFailure && deps.size() == 1)) {
       throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status, which KFP 2 gives the exit "
-          + "task only (the status of the rest, when it has ended), or a task run after a failure (ignoreUpstreamFailure()) "
-          + "the status of the one task it waits for" + (afterFailure ? "; it waits for " + deps.size() : ""));
+          + "task only (the status of the rest, when it has ended), or a task of the top level of the exit pipeline, or a task "
+          + "run after a failure (ignoreUpstreamFailure()) the status of the one task it waits for"
+          + (afterFailure ? "; it waits for " + deps.size() : ""));
     }
     if (!dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type())) {
       throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status; in KFP 2 that is a "

@@ -138,7 +138,8 @@ public final class Kfp2Reader {
       outputs.put(o.getKey(), dags.artifactOutput(rootDag, producer, key));
     }
     try {
-      return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings(platform, source), headerSource(yaml), outputs),
+      return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings(platform, source), headerSource(yaml), outputs,
+          dags.exitPipeline),
           Set.copyOf(dags.aroundSteps));
     } catch (IllegalArgumentException e) {
       throw new FormatException(source + ": " + e.getMessage(), e);

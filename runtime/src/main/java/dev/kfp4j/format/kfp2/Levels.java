@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The DAGs of a KFP 2 pipeline spec: the root, and one per condition, loop, branch chain and exit
- * handler, each a component of its own. Knows which DAG holds each step, and which values from
+ * The DAGs of a KFP 2 pipeline spec: the root, and one per condition, loop, branch chain, exit
+ * handler and pipeline run as the exit task, each a component of its own. Knows which DAG holds each step, and which values from
  * outside each group needs (its "pipeline channels", passed in as {@code pipelinechannel--*}
  * inputs, as KFP's compiler names them).
  */
@@ -61,6 +61,8 @@ final class Levels {
   final Level root = new Level("root", null, null);
   /** The exit handler's group, which holds the pipeline's body when it has an exit task, else null. */
   final Level exitHandler;
+  /** The DAG of the pipeline run as the exit task ({@link dev.kfp4j.model.ExitPipeline}), or null. */
+  final Level exitPipeline;
   private final Map<String, Level> levelOfStep = new HashMap<>();
   private final Map<String, Step> steps = new HashMap<>();
   private final Map<String, Level> loops = new HashMap<>();
@@ -76,12 +78,22 @@ final class Levels {
     if (runVolume != null) {
       add(runVolume, root); // before the exit handler, so the exit task mounts it too
     }
-    exitHandler = pipeline.exitTask() == null ? null : new Level(EXIT_HANDLER, null, root);
+    boolean exits = pipeline.exitTask() != null || pipeline.exitPipeline() != null;
+    exitHandler = exits ? new Level(EXIT_HANDLER, null, root) : null;
+    exitPipeline = pipeline.exitPipeline() == null ? null : new Level(pipeline.exitPipeline().name(), null, root);
     Level body = root;
     if (exitHandler != null) {
       body = exitHandler;
       root.members.add(body);
+    }
+    if (pipeline.exitTask() != null) {
       add(pipeline.exitTask(), root);
+    }
+    if (exitPipeline != null) {
+      root.members.add(exitPipeline);
+      for (Node n : pipeline.exitPipeline().nodes()) {
+        add(n, exitPipeline);
+      }
     }
     for (Node n : pipeline.nodes()) {
       add(n, body);

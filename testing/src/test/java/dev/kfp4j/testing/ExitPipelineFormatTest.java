@@ -1,0 +1,56 @@
+package dev.kfp4j.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.ExitPipeline;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.yaml.Yaml;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * KFP 2.13's {@code pipeline_as_exit_task.py}: the exit handler's exit task is a pipeline, whose
+ * {@code get_run_state} reads the {@code PipelineTaskFinalStatus} as a dict and whose condition on
+ * it runs {@code print_op}. Read as the model's {@link ExitPipeline}, written again valid as KFP's
+ * {@code .proto} messages, then again byte for byte, the exit pipeline's DAG and the root's task
+ * running it as KFP's compiler wrote them.
+ */
+class ExitPipelineFormatTest {
+  @BeforeAll
+  static void shared() {
+    Shared.root("KFP's API files");
+  }
+
+  @Test
+  void pipelineAsExitTask() {
+    String yaml = Yaml.resource(ExitPipelineFormatTest.class, "exitpipeline/pipeline_as_exit_task.yaml");
+    Pipeline p = Kfp2Reader.read(yaml, "pipeline_as_exit_task.yaml");
+    assertNull(p.exitTask());
+    ExitPipeline exit = p.exitPipeline();
+    assertEquals("conditional-notification", exit.name());
+    assertEquals(new Argument.RunValue(Argument.RunValue.Kind.STATUS), ((Task) exit.nodes().get(0)).arguments().get("status"));
+    Condition failed = (Condition) exit.nodes().get(1);
+    // the exit pipeline's print_op, named as the body's print_op, is named after its caller, as in any pipeline called in another
+    assertEquals("conditional-notification-print-op", failed.body().get(0).name());
+    assertEquals(List.of("fail-op", "print-op"), p.nodes().stream().map(n -> n.name()).sorted().toList());
+    String again = Kfp2Writer.write(p);
+    assertEquals(List.of(), Kfp2Schemas.errors(again), again);
+    assertEquals(again, Kfp2Writer.write(Kfp2Reader.read(again, "again.yaml")));
+    JsonNode sdk = Yaml.read(yaml);
+    JsonNode ours = Yaml.read(again);
+    for (String at : List.of("/components/comp-conditional-notification", "/root/dag/tasks/conditional-notification",
+        "/components/comp-get-run-state", "/components/comp-exit-handler-1")) {
+      assertEquals(sdk.at(at), ours.at(at), at + " in\n" + again);
+    }
+    assertTrue(ours.at("/components/comp-condition-1/dag/tasks").has("conditional-notification-print-op"), again);
+  }
+}
