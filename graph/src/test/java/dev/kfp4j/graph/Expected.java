@@ -43,7 +43,11 @@ record Expected(Pipeline pipeline, List<Flow> flows, List<Flow> after, Map<Strin
         after.add(new Flow(a, s.name(), null));
       }
     }
-    Nodes.walk(p.nodes(), n -> {
+    List<dev.kfp4j.model.Node> drawn = new ArrayList<>(p.nodes());
+    if (p.exitPipeline() != null) {
+      drawn.addAll(p.exitPipeline().nodes());
+    }
+    Nodes.walk(drawn, n -> {
       if (n instanceof Condition || n instanceof Loop || n instanceof Branches) {
         Set<String> inside = new LinkedHashSet<>();
         Nodes.steps(n).forEach(s -> inside.add(s.name()));
@@ -72,6 +76,20 @@ record Expected(Pipeline pipeline, List<Flow> flows, List<Flow> after, Map<Strin
       all.remove(p.exitTask().name());
       groups.put("exit-handler", all);
       flows.add(new Flow("exit-handler", p.exitTask().name(), "on exit"));
+    }
+    if (p.exitPipeline() != null) { // the body in the exit handler's group, the exit pipeline's nodes in a group of its own after it
+      Set<String> exit = new LinkedHashSet<>();
+      Nodes.walk(p.exitPipeline().nodes(), n -> {
+        if (n instanceof dev.kfp4j.model.Step s) {
+          exit.add(s.name());
+        }
+      });
+      Set<String> all = new LinkedHashSet<>();
+      p.steps().forEach(s -> all.add(s.name()));
+      all.removeAll(exit);
+      groups.put("exit-handler", all);
+      groups.put(p.exitPipeline().name(), exit);
+      flows.add(new Flow("exit-handler", p.exitPipeline().name(), "on exit"));
     }
     return new Expected(p, flows, after, groups);
   }
