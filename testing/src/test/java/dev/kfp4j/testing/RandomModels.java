@@ -63,6 +63,8 @@ final class RandomModels {
   private final Map<Argument.OneOf, ParameterType> oneOfTypes = new java.util.HashMap<>();
   private int groups;
   private int tasks;
+  /** Whether a KFP 2 loop collects the values of a task in a loop or condition inside it: a generator of its own, as {@link #imports}. */
+  private final Random nestedCollects;
 
   /** What a node at some depth sees: the tasks written before it on its path, and its enclosing loops. */
   private record Scope(List<Task> tasks, List<LoopItem> items, int depth, List<Argument> collected) {
@@ -88,6 +90,7 @@ final class RandomModels {
     this.kubernetes = new Random(seed * 19 + 2);
     this.upstreamFailures = new Random(seed * 29 + 4);
     this.argo = argo;
+    this.nestedCollects = new Random(seed * 37 + 6);
   }
 
   /** The model of {@code seed}: for both formats when {@code argo}, else for KFP 2 only. */
@@ -276,6 +279,29 @@ final class RandomModels {
         }
       }
     }
+    for (Task t : deeper(loop.body(), false, new ArrayList<>())) { // from nestedCollects, so the rest is as before
+      if (!t.component().outputs().isEmpty() && !isFile(t.component().outputs().get(0).type()) && nestedCollects.nextInt(3) == 0) {
+        Argument.Collected c = new Argument.Collected(loop.name(), t.name(), t.component().outputs().get(0).name());
+        scope.collected().add(c);
+        if (scope.depth() == 0 && nestedCollects.nextBoolean()) {
+          outputs.put("nested-collected" + (outputs.size() + 1), c);
+        }
+      }
+    }
+  }
+
+  /** The tasks in the loops and conditions (not chains of branches) of {@code nodes}, and, when {@code nested}, those of {@code nodes}. */
+  private static List<Task> deeper(List<Node> nodes, boolean nested, List<Task> out) {
+    for (Node n : nodes) {
+      if (nested && n instanceof Task t) {
+        out.add(t);
+      } else if (n instanceof Loop l) {
+        deeper(l.body(), true, out);
+      } else if (n instanceof Condition c) {
+        deeper(c.body(), true, out);
+      }
+    }
+    return out;
   }
 
   /** A component taking a list of datasets ({@code isArtifactList}) on its command line, as KFP's container components do. */

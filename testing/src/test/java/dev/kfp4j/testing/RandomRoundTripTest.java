@@ -131,6 +131,24 @@ class RandomRoundTripTest {
     assertTrue(loops >= 5 && limited >= 2, loops + " loops over artifacts, " + limited + " with a parallelism");
   }
 
+  /** The KFP 2 models collect values of tasks in loops and conditions inside the collecting loop, read by tasks and given as pipeline outputs. */
+  @org.junit.jupiter.api.Test
+  void someKfp2ModelsCollectThroughNestedLoopsAndConditions() {
+    long nested = 0;
+    for (long seed : seeds().toArray()) {
+      Pipeline p = RandomModels.pipeline(seed, false);
+      java.util.List<dev.kfp4j.model.Argument> read = new java.util.ArrayList<>(p.outputs().values());
+      p.steps().forEach(s -> read.addAll(s.arguments().values()));
+      for (dev.kfp4j.model.Argument a : read) {
+        if (a instanceof dev.kfp4j.model.Argument.Collected c && ((dev.kfp4j.model.Loop) p.node(c.loop()).orElseThrow()).body().stream()
+            .noneMatch(n -> n.name().equals(c.task()))) {
+          nested++;
+        }
+      }
+    }
+    assertTrue(nested >= 5, nested + " collected outputs are of a task in a loop or condition inside the loop");
+  }
+
   /** The KFP 2 models hold chains' outputs (dsl.OneOf), read by tasks and given as pipeline outputs. */
   @org.junit.jupiter.api.Test
   void someKfp2ModelsReadAChainsOutput() {
