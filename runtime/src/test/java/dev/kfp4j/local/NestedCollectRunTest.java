@@ -1,7 +1,11 @@
 package dev.kfp4j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Branches;
 
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
@@ -145,5 +149,20 @@ class NestedCollectRunTest {
     assertEquals("1/2,1/3,2/2,2/3,3/2,3/3", r.output("join", "joined"));
     assertEquals("[\"1/2\", \"1/3\", \"2/2\", \"2/3\", \"3/2\", \"3/3\"]", r.output("show", "shown"));
     assertEquals("[\"1/2,1/3\", \"2/2,2/3\", \"3/2,3/3\"]", r.output("show-joined", "shown"), "the inner loop's own, per outer item");
+  }
+
+  @Test
+  void aTaskInABranchOfAChainIsNotCollected() {
+    Pipeline p = pipeline();
+    Loop outer = (Loop) p.nodes().get(0);
+    Loop inner = (Loop) outer.body().get(0);
+    Condition branch = (Condition) inner.body().get(0);
+    Loop chained = new Loop(inner.name(), inner.items(), 0, List.of(new Branches("condition-branches-4", List.of(branch,
+        new Condition("condition-5", null, List.of())))));
+    Pipeline withChain = new Pipeline(p.name(), null, List.of(), List.of(new Loop(outer.name(), outer.items(), 0,
+        List.of(chained, outer.body().get(1))), p.nodes().get(1)), null, PipelineSettings.DEFAULTS, null);
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Writer.write(withChain));
+    assertTrue(e.getMessage().contains("'make' is in 'condition-3', a chain of branches' branch; collect the outputs of a task in "
+        + "the loop's body, or in loops and conditions in it"), e.getMessage());
   }
 }

@@ -2,8 +2,10 @@ package dev.kfp4j.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Argument;
@@ -52,5 +54,15 @@ class ExitPipelineFormatTest {
       assertEquals(sdk.at(at), ours.at(at), at + " in\n" + again);
     }
     assertTrue(ours.at("/components/comp-condition-1/dag/tasks").has("conditional-notification-print-op"), again);
+  }
+
+  @Test
+  void anExitPipelineUnderAConditionIsRefused() {
+    String yaml = Yaml.resource(ExitPipelineFormatTest.class, "exitpipeline/pipeline_as_exit_task.yaml").replace(
+        "          strategy: ALL_UPSTREAM_TASKS_COMPLETED\n",
+        "          strategy: ALL_UPSTREAM_TASKS_COMPLETED\n          condition: inputs.parameter_values['message'] == 'x'\n");
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(yaml, "conditional-exit.yaml"));
+    assertEquals("conditional-exit.yaml: root, task 'conditional-notification' is the exit task and a condition, which kfp4j's model "
+        + "does not hold; the exit task runs whatever happened: put the condition or loop inside it", e.getMessage());
   }
 }
