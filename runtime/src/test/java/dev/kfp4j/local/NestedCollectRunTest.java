@@ -165,4 +165,18 @@ class NestedCollectRunTest {
     assertTrue(e.getMessage().contains("'make' is in 'condition-3', a chain of branches' branch; collect the outputs of a task in "
         + "the loop's body, or in loops and conditions in it"), e.getMessage());
   }
+
+  /**
+   * A pipeline output naming a group (as the KFP 2 reader reads KFP's conditional_producer_and_consumers.yaml, whose output comes
+   * from a task in a condition) is refused; it was written as an output of an exit handler the pipeline does not have.
+   */
+  @Test
+  void aPipelineOutputOfAGroupIsRefused() {
+    Pipeline p = pipeline();
+    Pipeline ofGroup = new Pipeline(p.name(), null, List.of(), p.nodes(), null, PipelineSettings.DEFAULTS, null,
+        Map.of("Output", new Argument.TaskOutput("for-loop-1", "pipelinechannel--make-value")));
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Writer.write(ofGroup));
+    assertEquals("pipeline 'nested-collect': output 'Output' comes from 'for-loop-1', which is no step of the pipeline; a pipeline's "
+        + "outputs come from its tasks", e.getMessage());
+  }
 }

@@ -106,6 +106,10 @@ final class Kfp2Dags {
    */
   private void outputOfPipeline(ObjectNode root, String name, Argument a) {
     Level level = producerLevel(a);
+    if (level == null) {
+      throw new FormatException("pipeline '" + pipeline.name() + "': output '" + name + "' comes from '" + producer(a)
+          + "', which is no step of the pipeline; a pipeline's outputs come from its tasks");
+    }
     if (level != levels.root && level != levels.exitHandler) {
       throw new FormatException("pipeline '" + pipeline.name() + "': output '" + name + "' comes from '" + producer(a)
           + "', which runs inside a condition or loop; a pipeline's outputs come from tasks of its top level (or of its exit "
