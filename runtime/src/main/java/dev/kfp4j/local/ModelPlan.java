@@ -109,7 +109,7 @@ final class ModelPlan implements Plan {
       }
       if (s instanceof Task t) {
         for (String input : t.arguments().keySet()) {
-          if (t.component().input(input).isEmpty()) {
+          if (t.component().input(input).isEmpty() && !dev.kfp4j.model.Channels.isChannel(t, input)) {
             throw new WorkflowException(source + ": task '" + t.name() + "' passes '" + input + "', which component '"
                 + t.component().name() + "' does not take");
           }
@@ -439,6 +439,11 @@ final class ModelPlan implements Plan {
       } else {
         given.put(n, text);
       }
+    }
+    Map<String, String> channels = new LinkedHashMap<>();
+    dev.kfp4j.model.Channels.of(task).forEach((n, a) -> channels.put(n, values.value(a, scope, where + " input '" + n + "'")));
+    if (!channels.isEmpty()) { // KFP's f-strings of pipeline channels, filled in as KFP's driver does
+      given.replaceAll((n, text) -> dev.kfp4j.model.Channels.fill(text, channels));
     }
     return steps.step(settingsGiven(task, scope, where), given, files, metadata, id, dir);
   }

@@ -110,6 +110,7 @@ final class Kfp2References {
    * input a resource's placeholder reads ({@code pipelinechannel--cpu}), which must be given, and the copy of the
    * placeholder under the setting's own name ({@code cpu_limit}). KFP's launcher resolves them, undeclared by the component.
    */
+  /** The task's inputs its component does not declare that a setting or an f-string of another input reads. */
   private Set<String> settingInputs(JsonNode task, JsonNode comp, String at) {
     Set<String> out = new HashSet<>();
     JsonNode resources = executors.path(comp.path("executorLabel").asString("")).path("container").path("resources");
@@ -118,6 +119,16 @@ final class Kfp2References {
       out.add(m.group(1));
       if (!task.path("inputs").path("parameters").has(m.group(1))) {
         errors.add(at + ": its executor's resources read input '" + m.group(1) + "', which the task is not given");
+      }
+    }
+    // KFP's f-strings of pipeline channels: an argument's text reads an input of the task's own
+    for (Map.Entry<String, JsonNode> p : task.path("inputs").path("parameters").properties()) {
+      Matcher channel = SETTING_INPUT.matcher(p.getValue().path("runtimeValue").path("constant").asString(""));
+      while (channel.find()) {
+        out.add(channel.group(1));
+        if (!task.path("inputs").path("parameters").has(channel.group(1))) {
+          errors.add(at + ": input '" + p.getKey() + "' reads input '" + channel.group(1) + "', which the task is not given");
+        }
       }
     }
     for (String field : List.of("cpu_request", "cpu_limit", "memory_request", "memory_limit", "accelerator_type", "accelerator_count")) {

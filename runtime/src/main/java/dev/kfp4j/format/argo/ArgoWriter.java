@@ -145,6 +145,11 @@ public final class ArgoWriter {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' is an importer (dsl.importer), which KFP v1 "
             + "has no form for; write this pipeline in the KFP 2 format only");
       }
+      if (s instanceof dev.kfp4j.model.Task t && !dev.kfp4j.model.Channels.of(t).isEmpty()) {
+        throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' takes inputs of its own for KFP 2's f-strings ("
+            + String.join(", ", dev.kfp4j.model.Channels.of(t).keySet()) + "), which KFP v1 has no form for: write this pipeline in "
+            + "the KFP 2 format only");
+      }
       if (s.settings().stream().anyMatch(x -> x instanceof dev.kfp4j.model.TaskSetting.CacheKey)) {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' has a cache key of its own (KFP 2's "
             + "set_caching_options(cache_key=...)), which KFP v1's cache does not take: write this pipeline in the KFP 2 format only");

@@ -361,6 +361,10 @@ final class Kfp2Dags {
       t.putObject("cachingOptions").put("enableCache", true);
       List<InputSpec> statuses = new ArrayList<>();
       for (Map.Entry<String, Argument> e : task.arguments().entrySet()) {
+        if (dev.kfp4j.model.Channels.isChannel(task, e.getKey())) { // read by an f-string of another argument, as KFP writes it
+          inputs.input(t, e.getKey(), e.getValue(), level, deps, false);
+          continue;
+        }
         InputSpec in = spec.input(e.getKey()).orElseThrow(
             () -> new FormatException(where + ": component '" + spec.name() + "' has no input '" + e.getKey() + "'"));
         boolean artifact = Kfp2Types.inputIsArtifact(spec, in.name());

@@ -1,0 +1,47 @@
+package dev.kfp4j.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A task's inputs of its own, which its component does not declare: KFP's compiler gives a task each pipeline channel an
+ * f-string in one of its arguments names ({@code print_op(text=f'Hello {name}')}) as an input {@code pipelinechannel--name},
+ * and the argument the text {@code Hello {{$.inputs.parameters['pipelinechannel--name']}}}, which KFP's driver fills in.
+ */
+public final class Channels {
+  /** The prefix of a channel input's name. */
+  public static final String PREFIX = "pipelinechannel--";
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\$\\.inputs\\.parameters\\['(pipelinechannel--[^']+)'\\]\\}\\}");
+
+  private Channels() {}
+
+  /** Whether {@code input} of {@code task}, not one of its component's, is a channel an f-string of another argument reads. */
+  public static boolean isChannel(Task task, String input) {
+    return input.startsWith(PREFIX) && task.component().input(input).isEmpty();
+  }
+
+  /** The task's channel inputs, by name. */
+  public static Map<String, Argument> of(Task task) {
+    Map<String, Argument> out = new LinkedHashMap<>();
+    task.arguments().forEach((k, v) -> {
+      if (isChannel(task, k)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  /** {@code text} with each channel's placeholder replaced by its value in {@code values} (a placeholder of another input kept). */
+  public static String fill(String text, Map<String, String> values) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String v = values.get(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(v != null ? v : m.group()));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}
