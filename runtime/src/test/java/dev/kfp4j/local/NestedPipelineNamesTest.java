@@ -1,8 +1,10 @@
 package dev.kfp4j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Node;
@@ -312,12 +314,24 @@ class NestedPipelineNamesTest {
    */
   @Test
   void aPipelineAsExitTaskIsTheExitPipeline() {
+    // as KFP's compiler writes an exit task: after the one plain group before it (the exit handler's; here a pipeline's)
     String spec = SPEC.replace("          name: inner-2\n",
-        "          name: inner-2\n        triggerPolicy:\n          strategy: ALL_UPSTREAM_TASKS_COMPLETED\n");
+        "          name: inner-2\n        dependentTasks:\n        - inner\n        triggerPolicy:\n          strategy: ALL_UPSTREAM_TASKS_COMPLETED\n");
     Pipeline p = Kfp2Reader.read(spec, "nested-names.yaml");
     assertEquals("inner-2", p.exitPipeline().name());
     assertEquals(List.of("inner-2-echo"), p.exitPipeline().nodes().stream().map(Node::name).toList());
     assertEquals(List.of("echo", "inner-echo", "join"), p.nodes().stream().map(Node::name).toList());
+  }
+
+  /** A pipeline run after a failure of what it waits for (ignore_upstream_failure on a pipeline's task) is not in the model. */
+  @Test
+  void aPipelineRunAfterAFailureOtherThanTheExitTaskIsRefused() {
+    String spec = SPEC.replace("          name: inner-2\n",
+        "          name: inner-2\n        dependentTasks:\n        - echo\n        triggerPolicy:\n          strategy: ALL_UPSTREAM_TASKS_COMPLETED\n");
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(spec, "nested-names.yaml"));
+    assertEquals("nested-names.yaml: root, task 'inner-2' runs a DAG (a pipeline) even when a task it waits for failed "
+        + "(ignore_upstream_failure, or one of several exit handlers); kfp4j's model runs a task after a failure, or one pipeline "
+        + "as the exit task", e.getMessage());
   }
 
   @Test
