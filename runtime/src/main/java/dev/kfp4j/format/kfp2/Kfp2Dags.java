@@ -307,7 +307,7 @@ final class Kfp2Dags {
     if (predicate != null) {
       t.putObject("triggerPolicy").put("condition", Cel.write(predicate, a -> operand(a, group)));
     }
-    if (group.name.equals(Levels.EXIT_HANDLER) || !deps.isEmpty()) {
+    if (!deps.isEmpty()) {
       TaskInputs.putDependencies(t, deps);
     }
     return t;
