@@ -58,44 +58,6 @@ final class DagReader {
   /** The pipeline run as the exit task found at the root, if any. */
   dev.kfp4j.model.ExitPipeline exitPipeline;
 
-  /** A node read, with the sibling tasks it depends on, until its DAG is read whole. */
-  static final class Draft {
-    final String name;
-    final List<String> dependencies = new ArrayList<>();
-    final List<Draft> children = new ArrayList<>();
-    final List<String> after = new ArrayList<>();
-    BiFunction<List<String>, List<Node>, Node> make;
-    boolean group;
-
-    Draft(String name) {
-      this.name = name;
-    }
-
-    List<String> stepNames() {
-      List<String> out = new ArrayList<>();
-      if (!group) {
-        out.add(name);
-      }
-      children.forEach(c -> out.addAll(c.stepNames()));
-      return out;
-    }
-
-    void pushAfter(List<String> names) {
-      if (!group) {
-        after.addAll(0, names);
-      }
-      children.forEach(c -> c.pushAfter(names));
-    }
-
-    Node build() {
-      List<Node> body = new ArrayList<>();
-      for (Draft c : children) {
-        body.add(c.build());
-      }
-      return make.apply(after, body);
-    }
-  }
-
   DagReader(String source, JsonNode spec, JsonNode platform) {
     this.source = source;
     this.components = spec.path("components");

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 final class ExitReader {
   private ExitReader() {}
 
-  static ExitPipeline read(String name, String specName, JsonNode task, JsonNode comp, String at, String source, Supplier<List<DagReader.Draft>> dag) {
+  static ExitPipeline read(String name, String specName, JsonNode task, JsonNode comp, String at, String source, Supplier<List<Draft>> dag) {
     if (task.path("triggerPolicy").has("condition") || task.has("parameterIterator")) {
       throw new FormatException(source + ": " + at + " is the exit task and a " + (task.has("parameterIterator") ? "loop" : "condition")
           + ", which kfp4j's model does not hold; the exit task runs whatever happened: put the condition or loop inside it");
@@ -27,7 +27,7 @@ final class ExitReader {
           + "pipeline called as a component; kfp4j reads an exit task that runs a container or a pipeline");
     }
     List<Node> nodes = new ArrayList<>();
-    for (DagReader.Draft d : dag.get()) {
+    for (Draft d : dag.get()) {
       nodes.add(d.build());
     }
     if (nodes.isEmpty()) {
