@@ -6,6 +6,7 @@ import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.ResourceStep;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
@@ -457,8 +458,9 @@ final class ModelPlan implements Plan {
   /**
    * The task with the values its settings take when it runs (KFP 2's {@code set_cpu_limit(cpu)}): a resource from a
    * parameter or an output is then a constant one, which runs as one does (a limit, in a container), and so is a claim a
-   * parameter names (its folder of the run's volumes); accelerators and tolerations, which do nothing here, as constant ones
-   * do nothing, are left out.
+   * parameter names (its folder of the run's volumes), and a secret or config map a value names (which then does nothing, as
+   * one of a constant name does nothing: its env variables are left unset); accelerators, tolerations, image pull secrets, node
+   * selectors and affinities, which do nothing here, as constant ones do nothing, are left out.
    */
   private Task settingsGiven(Task task, Scope scope, String where) {
     if (Nodes.settingArguments(task).isEmpty()) {
@@ -478,8 +480,13 @@ final class ModelPlan implements Plan {
       } else if (s instanceof TaskSetting.PvcMountFrom m) {
         String claim = values.value(m.claim(), scope, where + " mountPvc");
         settings.add(new TaskSetting.PvcMount(claim, m.mountPath()));
-      } else if (!(s instanceof TaskSetting.AcceleratorFrom) && !(s instanceof TaskSetting.TolerationFrom)) {
+      } else if (Nodes.fromRun(s).isEmpty()) {
         settings.add(s);
+      } else if (s instanceof PodSetting.EnvFrom || s instanceof PodSetting.VolumeFrom) {
+        TaskSetting named = PodSetting.named(s, values.value(Nodes.fromRun(s).get(0), scope, where + " " + s));
+        if (named != null) {
+          settings.add(named);
+        }
       }
     }
     return new Task(task.name(), task.component(), task.arguments(), task.after(), settings);

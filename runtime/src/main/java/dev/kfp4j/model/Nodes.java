@@ -82,27 +82,31 @@ public final class Nodes {
   }
 
   /**
-   * The values a step's settings take when it runs (a resource or accelerator from a pipeline parameter or task output, a claim
-   * a parameter names, tolerations as JSON), in order.
+   * The values a step's settings take when it runs (a resource or accelerator from a pipeline parameter or task output, a claim,
+   * secret, config map or image pull secret a parameter names, tolerations, a node selector or node affinity as JSON), in order.
    */
   public static List<Argument> settingArguments(Step step) {
     List<Argument> out = new ArrayList<>();
     for (TaskSetting s : step.settings()) {
-      if (s instanceof TaskSetting.ResourceFrom r) {
-        out.add(r.quantity());
-      } else if (s instanceof TaskSetting.PvcMountFrom m) {
-        out.add(m.claim());
-      } else if (s instanceof TaskSetting.TolerationFrom t) {
-        out.add(t.json());
-      } else if (s instanceof TaskSetting.AcceleratorFrom a) {
-        for (Argument x : List.of(a.type(), a.count())) {
-          if (!(x instanceof Argument.Constant)) {
-            out.add(x);
-          }
-        }
-      }
+      out.addAll(fromRun(s));
     }
     return out;
+  }
+
+  /** The values {@code s} takes when the step runs: none for a setting of constants. */
+  public static List<Argument> fromRun(TaskSetting s) {
+    Argument a = s instanceof TaskSetting.ResourceFrom r ? r.quantity()
+        : s instanceof TaskSetting.PvcMountFrom m ? m.claim()
+        : s instanceof TaskSetting.TolerationFrom t ? t.json()
+        : s instanceof PodSetting.EnvFrom e ? e.object()
+        : s instanceof PodSetting.VolumeFrom v ? v.object()
+        : s instanceof PodSetting.ImagePullSecretFrom i ? i.secret()
+        : s instanceof PodSetting.NodeSelectorFrom n ? n.json()
+        : s instanceof PodSetting.NodeAffinityFrom n ? n.json() : null;
+    if (s instanceof TaskSetting.AcceleratorFrom af) {
+      return java.util.stream.Stream.of(af.type(), af.count()).filter(x -> !(x instanceof Argument.Constant)).toList();
+    }
+    return a == null || a instanceof Argument.Constant ? List.of() : List.of(a);
   }
 
   /** The arguments a group itself reads: its predicate's operands, or the list its loop runs over. */

@@ -59,4 +59,16 @@ public interface SettingVisitor<R> {
   R nodeAffinity(TaskSetting.NodeAffinity s);
 
   R ephemeralVolume(TaskSetting.EphemeralVolume s);
+
+  R envFrom(PodSetting.EnvFrom s);
+
+  R volumeFrom(PodSetting.VolumeFrom s);
+
+  R imagePullSecretFrom(PodSetting.ImagePullSecretFrom s);
+
+  R nodeSelectorFrom(PodSetting.NodeSelectorFrom s);
+
+  R nodeAffinityFrom(PodSetting.NodeAffinityFrom s);
+
+  R securityContext(PodSetting.SecurityContext s);
 }

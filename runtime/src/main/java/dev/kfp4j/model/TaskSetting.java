@@ -14,9 +14,14 @@ import java.util.regex.Pattern;
  * cpuLimit("2")} is a {@link Resource} of kind {@link Resource.Kind#CPU_LIMIT}). Each checks its
  * values when made, with a message naming the method; the processor makes the same records from
  * the constants of a {@code @Pipeline} body, so a mistake is a compile error. Formats write each
- * through a {@link SettingVisitor}, so a new setting no format handles does not compile.
+ * through a {@link SettingVisitor}, so a new setting no format handles does not compile ({@link PodSetting}'s too).
  */
-public sealed interface TaskSetting {
+public sealed interface TaskSetting permits TaskSetting.DisplayName, TaskSetting.Resource, TaskSetting.Accelerator, TaskSetting.ResourceFrom,
+    TaskSetting.AcceleratorFrom, TaskSetting.Env, TaskSetting.SecretEnv, TaskSetting.ConfigMapEnv, TaskSetting.NodeSelector, TaskSetting.Toleration,
+    TaskSetting.Retry, TaskSetting.RetryBackoff, TaskSetting.Timeout, TaskSetting.Caching, TaskSetting.ImagePullPolicy, TaskSetting.PodLabel,
+    TaskSetting.PodAnnotation, TaskSetting.PvcMount, TaskSetting.TolerationFrom, TaskSetting.PvcMountFrom, TaskSetting.VolumeMount,
+    TaskSetting.SecretVolume, TaskSetting.ConfigMapVolume, TaskSetting.FieldPathEnv, TaskSetting.EmptyDirMount, TaskSetting.NodeAffinity,
+    TaskSetting.EphemeralVolume, PodSetting {
   /** A Kubernetes resource quantity: {@code 500m}, {@code 2}, {@code 1.5Gi}, {@code 1e3}. */
   Pattern QUANTITY =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
@@ -26,7 +31,6 @@ public sealed interface TaskSetting {
   Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
   <R> R accept(SettingVisitor<R> visitor);
-
 
   /** The name the UI shows for the step. */
   record DisplayName(String name) implements TaskSetting {
@@ -64,14 +68,10 @@ public sealed interface TaskSetting {
       }
 
       /** Kubernetes' name of the resource: {@code cpu} or {@code memory}. */
-      public String resource() {
-        return resource;
-      }
+      public String resource() { return resource; }
 
       /** A limit, or else a request. */
-      public boolean isLimit() {
-        return limit;
-      }
+      public boolean isLimit() { return limit; }
     }
 
     public Resource {

@@ -9,8 +9,12 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.yaml.Yaml;
@@ -109,10 +113,17 @@ class KubernetesSettingsTest {
         new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("zone", "In", List.of("a", "b"))),
             List.of(new TaskSetting.NodeAffinity.Requirement("metadata.name", "NotIn", List.of("node-1"))), 50),
         new TaskSetting.EphemeralVolume("scratch", "/scratch", List.of("ReadWriteOnce"), "5Gi", "fast", Map.of("team", "ml"),
-            Map.of("note", "hi")));
+            Map.of("note", "hi")),
+        // after the constant ones, so that the walk changes those first entries
+        new PodSetting.EnvFrom(PodSetting.Source.SECRET, "USER", new Argument.PipelineParameter("secret"), "user", false),
+        new PodSetting.VolumeFrom(PodSetting.Source.CONFIG_MAP, new Argument.PipelineParameter("secret"), "/etc/opt", true),
+        new PodSetting.ImagePullSecretFrom(new Argument.PipelineParameter("secret")),
+        new PodSetting.NodeSelectorFrom(new Argument.PipelineParameter("selector")),
+        new PodSetting.NodeAffinityFrom(new Argument.PipelineParameter("selector")), new PodSetting.SecurityContext(1000L, 100L, true));
     Task task = new Task(comp.name(), comp.component(), comp.arguments(), List.of(), settings);
     PipelineSettings pullSecret = new PipelineSettings(PipelineSettings.PIPELINE_RUNNER, -1, 0, 0, List.of("regcred"), Map.of(), "");
-    return new Pipeline("p", null, List.of(), List.of(task), null, pullSecret, null);
+    return new Pipeline("p", null, List.of(new Parameter("secret", ParameterType.STRING, "creds", null),
+        new Parameter("selector", ParameterType.STRUCT, "{}", null)), List.of(task), null, pullSecret, null);
   }
 
   @Test
@@ -148,11 +159,14 @@ class KubernetesSettingsTest {
         "emptyDirMounts.sizeLimit", "emptyDirMounts.mountPath", "nodeSelector.labels", "secretAsEnv.keyToEnv.envVar")), kept.toString());
     assertTrue(kept.containsAll(List.of("genericEphemeralVolume.size", "genericEphemeralVolume.metadata.labels", "nodeAffinity.weight", "nodeAffinity.matchExpressions.values", "nodeAffinity.matchFields.key")),
         kept.toString());
+    assertTrue(kept.containsAll(List.of("securityContext.runAsUser", "securityContext.runAsGroup", "securityContext.runAsNonRoot",
+        "secretAsVolume.optional", "configMapAsEnv.optional")), kept.toString());
+    // a name from a parameter beside the constant of the first entry, a term from JSON beside its requirements, an unknown input
     assertTrue(refused.containsAll(List.of("genericEphemeralVolume.defaultStorageClass", "nodeAffinity.nodeAffinityJson.componentInputParameter",
-        "podAffinity.topologyKey",
-        "enabledSharedMemory.size", "securityContext.runAsUser", "secretAsVolume.optional", "tolerations.tolerationSeconds",
+        "podAffinity.topologyKey", "enabledSharedMemory.size", "tolerations.tolerationSeconds",
         "secretAsEnv.secretNameParameter.componentInputParameter", "configMapAsEnv.configMapNameParameter.taskOutputParameter.producerTask",
-        "pvcMount.subPath")), refused.toString());
+        "nodeSelector.nodeSelectorJson.componentInputParameter", "nodeSelector.nodeSelectorJson.runtimeValue.constant",
+        "imagePullSecret.secretNameParameter.componentInputParameter", "pvcMount.subPath")), refused.toString());
   }
 
   /** The executor {@code label}'s config in {@code docs} read into the model and written again. */

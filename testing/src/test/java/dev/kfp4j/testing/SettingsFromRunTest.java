@@ -244,24 +244,6 @@ class SettingsFromRunTest {
   }
 
   @Test
-  void kfpsSpecOfOptionalKubernetesInputsReadsItsTolerationsAndRefusesWhatTheModelDoesNotHold() {
-    String yaml = Yaml.resource(SettingsFromRunTest.class, "settings/missing_kubernetes_optional_inputs.yaml");
-    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(yaml, "missing_kubernetes_optional_inputs.yaml"));
-    assertEquals("missing_kubernetes_optional_inputs.yaml: task 'log-message': its Kubernetes setting nodeAffinity[0].nodeAffinityJson "
-        + "is not in kfp4j's model, which would lose it (it reads [matchExpressions, matchFields, weight] of nodeAffinity)",
-        e.getMessage());
-    // without what the model does not hold, its toleration from a parameter reads
-    String platform = yaml.substring(yaml.indexOf("\n---\n"));
-    String held = yaml.substring(0, yaml.indexOf("\n---\n")) + platform.substring(0, platform.indexOf("          configMapAsEnv:"))
-        + platform.substring(platform.indexOf("          tolerations:"));
-    Task t = (Task) Kfp2Reader.read(held, "held.yaml").node("log-message").orElseThrow();
-    assertEquals(List.of(new TaskSetting.Caching(false), new TaskSetting.TolerationFrom(new Argument.PipelineParameter("optional_tolerations"))),
-        t.settings());
-    String again = writtenAgain(Kfp2Reader.read(held, "held.yaml"), "held.yaml");
-    assertEquals(Yaml.readAll(held).get(1), Yaml.readAll(again).get(1), again);
-  }
-
-  @Test
   void aSettingFromTheRunIsAParameterOrAnOutput() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new TaskSetting.ResourceFrom(Kind.CPU_LIMIT, Argument.Constant.of("1")));

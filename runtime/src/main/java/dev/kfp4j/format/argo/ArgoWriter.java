@@ -159,22 +159,10 @@ public final class ArgoWriter {
             + "(KFP 2's ignore_upstream_failure()); an Argo DAG runs a task after a failed one only with continueOn on the failed "
             + "task, for every task after it: write this pipeline in the KFP 2 format only");
       }
-      if (!dev.kfp4j.model.Nodes.settingArguments(s).isEmpty()) {
-        Argument a = dev.kfp4j.model.Nodes.settingArguments(s).get(0);
-        boolean claim = s.settings().stream().anyMatch(x -> x instanceof dev.kfp4j.model.TaskSetting.PvcMountFrom m && m.claim().equals(a));
-        boolean toleration = s.settings().stream()
-            .anyMatch(x -> x instanceof dev.kfp4j.model.TaskSetting.TolerationFrom t && t.json().equals(a));
-        throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': " + (toleration
-            ? "its tolerations come from " + dev.kfp4j.model.Nodes.describeFromRun(a) + " as JSON when it runs (kfp-kubernetes' "
-                + "add_toleration_json), which kfp4j writes for KFP 2 only: give tolerations of constant fields, or write this pipeline "
-                + "in the KFP 2 format only"
-            : claim
-            ? "the claim it mounts is named by " + dev.kfp4j.model.Nodes.describeFromRun(a) + " when it runs (kfp-kubernetes' "
-                + "mount_pvc(task, pvc_name=p)), which kfp4j writes for KFP 2 only: mount a claim of a constant name, or write this "
-                + "pipeline in the KFP 2 format only"
-            : "its resources or accelerators come from " + dev.kfp4j.model.Nodes.describeFromRun(a) + " when it runs (KFP 2's "
-                + "set_cpu_limit(cpu)); a KFP v1 template's resources are Kubernetes quantities, constants: set them as constants, or "
-                + "write this pipeline in the KFP 2 format only"));
+      for (dev.kfp4j.model.TaskSetting setting : s.settings()) {
+        if (!dev.kfp4j.model.Nodes.fromRun(setting).isEmpty()) {
+          throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': " + FromRunRefusal.why(setting));
+        }
       }
       for (Argument a : s.arguments().values()) {
         if (a instanceof Argument.Collected c) {

@@ -54,7 +54,7 @@ final class ComponentReader {
 
   /** The keys of such a template's container that kfp4j reads ({@code name} Argo sets to {@code main}). */
   private static final List<String> CONTAINER_KEYS = List.of("name", "image", "command", "args", "env", "resources", "imagePullPolicy",
-      "volumeMounts");
+      "volumeMounts", "securityContext");
 
   /** The sources of a volume kfp4j mounts, each with the one key that names it. */
   private static final Map<String, String> VOLUME_SOURCES = Map.of("persistentVolumeClaim", "claimName", "secret", "secretName",
@@ -267,14 +267,16 @@ final class ComponentReader {
         boolean emptyDir = type.equals("emptyDir") && typed.isObject() && typed.propertyNames().stream()
             .allMatch(k -> (k.equals("medium") || k.equals("sizeLimit")) && typed.get(k).isString())
             || type.equals("ephemeral") && ephemeral(volume, m.path("mountPath").asString(""), typed);
-        if (!emptyDir && (!VOLUME_SOURCES.containsKey(type) || typed.size() != 1 || !typed.hasNonNull(VOLUME_SOURCES.get(type)))) {
+        boolean optional = !type.equals("persistentVolumeClaim") && typed.size() == 2 && typed.path("optional").asBoolean(false);
+        if (!emptyDir && (!VOLUME_SOURCES.containsKey(type) || typed.size() != (optional ? 2 : 1)
+            || !typed.hasNonNull(VOLUME_SOURCES.get(type)))) {
           refused = "volume " + String.join(", ", keys) + (typed.isObject() ? " " + typed : "");
         }
       }
       if (refused != null) {
         throw new FormatException(where + ": container.volumeMounts '" + volume + "' uses " + refused + ", which kfp4j's model does not "
             + "hold; a mount has a name and a mountPath, and mounts a volume of the template that is a persistentVolumeClaim "
-            + "(claimName), secret (secretName) or configMap (name) alone, an emptyDir (medium, sizeLimit), or an ephemeral claim");
+            + "(claimName), secret (secretName) or configMap (name) alone (a secret or config map optional: true too), an emptyDir (medium, sizeLimit), or an ephemeral claim");
       }
     }
   }

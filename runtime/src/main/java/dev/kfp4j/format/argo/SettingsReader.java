@@ -3,6 +3,8 @@ package dev.kfp4j.format.argo;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,7 @@ final class SettingsReader {
         case "env" -> env(e.getValue(), specEnv, inContainer, where);
         case "imagePullPolicy" -> inContainer.add(new TaskSetting.ImagePullPolicy(e.getValue().asString()));
         case "volumeMounts" -> inContainer.addAll(mounts);
+        case "securityContext" -> inContainer.add(securityContext(e.getValue(), where));
         default -> { }
       }
     }
@@ -108,6 +111,24 @@ final class SettingsReader {
           out.add(KubernetesAffinity.readTerm(p.path("preference"), p.path("weight").asInt(0)));
         }
       }
+    }
+  }
+
+  /** A container's {@code securityContext} of the user, group and non-root flag alone, as kfp4j writes it. */
+  private static TaskSetting securityContext(JsonNode c, String where) {
+    for (String key : c.propertyNames()) {
+      JsonNode v = c.get(key);
+      boolean ok = key.equals("runAsNonRoot") ? v.isBoolean() : (key.equals("runAsUser") || key.equals("runAsGroup")) && v.canConvertToLong();
+      if (!ok) {
+        throw new FormatException(where + ": container.securityContext." + key + " is " + v + ", which kfp4j's model does not hold; it "
+            + "holds runAsUser and runAsGroup (whole numbers) and runAsNonRoot (true or false)");
+      }
+    }
+    try {
+      return new PodSetting.SecurityContext(c.has("runAsUser") ? c.get("runAsUser").asLong() : null,
+          c.has("runAsGroup") ? c.get("runAsGroup").asLong() : null, c.has("runAsNonRoot") ? c.get("runAsNonRoot").asBoolean() : null);
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(where + ": container.securityContext: " + e.getMessage(), e);
     }
   }
 
@@ -190,6 +211,10 @@ final class SettingsReader {
     }
     JsonNode ref = from.get(kind);
     try {
+      if (ref.path("optional").asBoolean(false)) {
+        return new PodSetting.EnvFrom(kind.equals("secretKeyRef") ? PodSetting.Source.SECRET : PodSetting.Source.CONFIG_MAP, name,
+            Argument.Constant.of(ref.get("name").asString()), ref.get("key").asString(), true);
+      }
       return kind.equals("secretKeyRef")
           ? new TaskSetting.SecretEnv(name, ref.get("name").asString(), ref.get("key").asString())
           : new TaskSetting.ConfigMapEnv(name, ref.get("name").asString(), ref.get("key").asString());
@@ -238,9 +263,6 @@ final class SettingsReader {
       if (!KEY_REF.contains(key)) {
         return "valueFrom." + kind + "." + key;
       }
-    }
-    if (ref.path("optional").asBoolean(false)) {
-      return "valueFrom." + kind + ".optional: true";
     }
     String refName = ref.path("name").asString("");
     String key = ref.path("key").asString("");
@@ -296,6 +318,12 @@ final class SettingsReader {
         out.add(new TaskSetting.VolumeMount(volume, path));
       } else if (claim != null) {
         out.add(new TaskSetting.PvcMount(claim, path));
+      } else if (source.path("secret").path("optional").asBoolean(false)) {
+        out.add(new PodSetting.VolumeFrom(PodSetting.Source.SECRET, Argument.Constant.of(source.path("secret").path("secretName")
+            .asString("")), path, true));
+      } else if (source.path("configMap").path("optional").asBoolean(false)) {
+        out.add(new PodSetting.VolumeFrom(PodSetting.Source.CONFIG_MAP, Argument.Constant.of(source.path("configMap").path("name")
+            .asString("")), path, true));
       } else if (source.path("secret").isObject()) {
         out.add(new TaskSetting.SecretVolume(source.path("secret").path("secretName").asString(""), path));
       } else if (source.path("configMap").isObject()) {

@@ -2,6 +2,7 @@ package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
@@ -68,6 +69,68 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   @Override
   public Void tolerationFrom(TaskSetting.TolerationFrom s) {
     throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  /** An optional secret's or config map's key ({@code optional: true}); one a run's value names is refused by ArgoWriter. */
+  @Override
+  public Void envFrom(PodSetting.EnvFrom s) {
+    boolean secret = s.source() == PodSetting.Source.SECRET;
+    ObjectNode ref = container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom")
+        .putObject(secret ? "secretKeyRef" : "configMapKeyRef");
+    ref.put("name", constant(s, s.object()));
+    ref.put("key", s.key());
+    ref.put("optional", true);
+    return null;
+  }
+
+  /** An optional secret or config map mounted ({@code optional: true} on the volume's source). */
+  @Override
+  public Void volumeFrom(PodSetting.VolumeFrom s) {
+    String name = constant(s, s.object());
+    if (s.source() == PodSetting.Source.SECRET) {
+      mount("secret-", "secret", "secretName", name, s.mountPath(), true);
+    } else {
+      mount("configmap-", "configMap", "name", name, s.mountPath(), true);
+    }
+    return null;
+  }
+
+  private static String constant(TaskSetting s, dev.kfp4j.model.Argument name) {
+    if (name instanceof dev.kfp4j.model.Argument.Constant c) {
+      return c.text();
+    }
+    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  @Override
+  public Void imagePullSecretFrom(PodSetting.ImagePullSecretFrom s) {
+    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  @Override
+  public Void nodeSelectorFrom(PodSetting.NodeSelectorFrom s) {
+    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  @Override
+  public Void nodeAffinityFrom(PodSetting.NodeAffinityFrom s) {
+    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+  }
+
+  /** The container's {@code securityContext}: the fields set, as KFP's driver sets them on the pod's container. */
+  @Override
+  public Void securityContext(PodSetting.SecurityContext s) {
+    ObjectNode c = container.withObject("securityContext");
+    if (s.runAsUser() != null) {
+      c.put("runAsUser", s.runAsUser());
+    }
+    if (s.runAsGroup() != null) {
+      c.put("runAsGroup", s.runAsGroup());
+    }
+    if (s.runAsNonRoot() != null) {
+      c.put("runAsNonRoot", s.runAsNonRoot());
+    }
+    return null;
   }
 
   @Override
@@ -264,8 +327,15 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
 
   /** Mounts {@code resource} at {@code mountPath} through its pod volume ({@code {type: {key: resource}}}). */
   private void mount(String prefix, String type, String key, String resource, String mountPath) {
+    mount(prefix, type, key, resource, mountPath, false);
+  }
+
+  private void mount(String prefix, String type, String key, String resource, String mountPath, boolean optional) {
     ObjectNode source = JsonNodeFactory.instance.objectNode();
     source.putObject(type).put(key, resource);
+    if (optional) {
+      source.withObject(type).put("optional", true);
+    }
     container.withArray("volumeMounts").addObject().put("name", volume(prefix, resource, source)).put("mountPath", mountPath);
   }
 

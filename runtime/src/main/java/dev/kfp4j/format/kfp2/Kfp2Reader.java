@@ -214,8 +214,7 @@ public final class Kfp2Reader {
     Set<String> secrets = new LinkedHashSet<>();
     k8s.path("deploymentSpec").path("executors").forEach(e -> e.path("imagePullSecret").forEach(s -> {
       if (s.path("secretNameParameter").isObject() && !s.path("secretNameParameter").has("runtimeValue")) {
-        throw new FormatException(source + ": an executor's imagePullSecret is named by a parameter (" + s.get("secretNameParameter")
-            + "), which kfp4j's model does not hold: it holds the pipeline's image pull secrets by constant name");
+        return; // named when the task runs: the task's setting (SettingsReader)
       }
       secrets.add(s.path("secretNameParameter").path("runtimeValue").path("constant").asString(s.path("secretName").asString("")));
     }));

@@ -4,6 +4,7 @@ import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -369,6 +370,74 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
     s.labels().forEach((k, x) -> v.withObject("metadata").withObject("labels").put(k, x));
     s.annotations().forEach((k, x) -> v.withObject("metadata").withObject("annotations").put(k, x));
     return null;
+  }
+
+  /**
+   * As kfp-kubernetes' {@code use_secret_as_env(t, secret_name=p, ..., optional=...)}: the name's
+   * {@code <kind>NameParameter} from the value (a constant also as the deprecated {@code <kind>Name}),
+   * {@code keyToEnv}, {@code optional}.
+   */
+  @Override
+  public Void envFrom(PodSetting.EnvFrom s) {
+    boolean secret = s.source() == PodSetting.Source.SECRET;
+    ObjectNode e = namedFrom(secret ? "secretAsEnv" : "configMapAsEnv", secret ? "secret" : "configMap", s.object());
+    e.putArray("keyToEnv").addObject().put(secret ? "secretKey" : "configMapKey", s.key()).put("envVar", s.name());
+    e.put("optional", s.optional());
+    return null;
+  }
+
+  @Override
+  public Void volumeFrom(PodSetting.VolumeFrom s) {
+    boolean secret = s.source() == PodSetting.Source.SECRET;
+    ObjectNode v = namedFrom(secret ? "secretAsVolume" : "configMapAsVolume", secret ? "secret" : "configMap", s.object());
+    v.put("mountPath", s.mountPath());
+    v.put("optional", s.optional());
+    return null;
+  }
+
+  /** As kfp-kubernetes' {@code set_image_pull_secrets(t, [p])}: {@code secretNameParameter} alone. */
+  @Override
+  public Void imagePullSecretFrom(PodSetting.ImagePullSecretFrom s) {
+    kubernetes.withArray("imagePullSecret").addObject().set("secretNameParameter", parameter.apply(s.secret()));
+    return null;
+  }
+
+  @Override
+  public Void nodeSelectorFrom(PodSetting.NodeSelectorFrom s) {
+    kubernetes.withObject("nodeSelector").set("nodeSelectorJson", parameter.apply(s.json()));
+    return null;
+  }
+
+  @Override
+  public Void nodeAffinityFrom(PodSetting.NodeAffinityFrom s) {
+    kubernetes.withArray("nodeAffinity").addObject().set("nodeAffinityJson", parameter.apply(s.json()));
+    return null;
+  }
+
+  /** As kfp-kubernetes' {@code set_security_context}: the fields set, an id as protobuf's JSON writes an int64 ({@code '1000'}). */
+  @Override
+  public Void securityContext(PodSetting.SecurityContext s) {
+    ObjectNode c = kubernetes.withObject("securityContext");
+    if (s.runAsUser() != null) {
+      c.put("runAsUser", Long.toString(s.runAsUser()));
+    }
+    if (s.runAsGroup() != null) {
+      c.put("runAsGroup", Long.toString(s.runAsGroup()));
+    }
+    if (s.runAsNonRoot() != null) {
+      c.put("runAsNonRoot", s.runAsNonRoot());
+    }
+    return null;
+  }
+
+  /** An entry of {@code list} naming the {@code kind} by {@code name}: a constant as {@link #named}, else a value the task is given. */
+  private ObjectNode namedFrom(String list, String kind, Argument name) {
+    if (name instanceof Argument.Constant c) {
+      return named(list, kind, c.text());
+    }
+    ObjectNode entry = kubernetes.withArray(list).addObject();
+    entry.set(kind + "NameParameter", parameter.apply(name));
+    return entry;
   }
 
   /**

@@ -8,16 +8,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * The fields of an executor's {@code KubernetesExecutorConfig} (kfp-kubernetes' {@code
  * kubernetes_executor_config.proto}, as JSON) that {@link SettingsReader} reads into kfp4j's model,
- * by the message they are in; any other field, or a value the model does not hold (an {@code
- * optional: true} secret, a secret's name from a parameter), is refused with one line naming it,
+ * by the message they are in; any other field, or a value the model does not hold (a constant
+ * node selector as JSON), is refused with one line naming it,
  * so that a spec read and written again, or run through kfp4j, never loses a setting without a word.
  */
 final class KubernetesFields {
   /** The config's own fields, then each message's, by its path (list entries without an index). */
-  private static final KnownFields READ = new KnownFields(Map.ofEntries(
+  private static final KnownFields READ = new KnownFields(withParameters(Map.ofEntries(
       Map.entry("", Set.of("secretAsVolume", "secretAsEnv", "pvcMount", "nodeSelector", "podMetadata", "imagePullSecret",
           "imagePullPolicy", "configMapAsVolume", "configMapAsEnv", "activeDeadlineSeconds", "fieldPathAsEnv", "tolerations",
-          "emptyDirMounts", "nodeAffinity", "genericEphemeralVolume")),
+          "emptyDirMounts", "nodeAffinity", "genericEphemeralVolume", "securityContext")),
       Map.entry("secretAsVolume", Set.of("secretName", "mountPath", "optional", "secretNameParameter")),
       Map.entry("secretAsEnv", Set.of("secretName", "keyToEnv", "optional", "secretNameParameter")),
       Map.entry("secretAsEnv.keyToEnv", Set.of("secretKey", "envVar")),
@@ -27,25 +27,36 @@ final class KubernetesFields {
       Map.entry("imagePullSecret", Set.of("secretName", "secretNameParameter")),
       Map.entry("pvcMount", Set.of("taskOutputParameter", "constant", "componentInputParameter", "mountPath", "pvcNameParameter")),
       Map.entry("pvcMount.taskOutputParameter", Set.of("producerTask", "outputParameterKey")),
-      Map.entry("pvcMount.pvcNameParameter", Set.of("runtimeValue", "taskOutputParameter", "componentInputParameter")),
-      Map.entry("pvcMount.pvcNameParameter.runtimeValue", Set.of("constant")),
-      Map.entry("pvcMount.pvcNameParameter.taskOutputParameter", Set.of("producerTask", "outputParameterKey")),
-      Map.entry("nodeSelector", Set.of("labels")),
+      Map.entry("nodeSelector", Set.of("labels", "nodeSelectorJson")),
+      Map.entry("securityContext", Set.of("runAsUser", "runAsGroup", "runAsNonRoot")),
       Map.entry("podMetadata", Set.of("labels", "annotations")),
       Map.entry("tolerations", Set.of("key", "operator", "value", "effect", "tolerationJson")),
       Map.entry("fieldPathAsEnv", Set.of("name", "fieldPath")),
       Map.entry("emptyDirMounts", Set.of("volumeName", "mountPath", "medium", "sizeLimit")),
-      Map.entry("nodeAffinity", Set.of("matchExpressions", "matchFields", "weight")),
+      Map.entry("nodeAffinity", Set.of("matchExpressions", "matchFields", "weight", "nodeAffinityJson")),
       Map.entry("nodeAffinity.matchExpressions", Set.of("key", "operator", "values")),
       Map.entry("nodeAffinity.matchFields", Set.of("key", "operator", "values")),
       Map.entry("genericEphemeralVolume", Set.of("volumeName", "mountPath", "accessModes", "size", "defaultStorageClass",
           "storageClassName", "metadata")),
-      Map.entry("genericEphemeralVolume.metadata", Set.of("labels", "annotations"))));
+      Map.entry("genericEphemeralVolume.metadata", Set.of("labels", "annotations")))));
   /** Where a secret's or config map's name is, and the deprecated field beside it. */
   private static final Map<String, String> NAMES = Map.of("secretAsVolume", "secretName", "secretAsEnv", "secretName",
       "configMapAsVolume", "configMapName", "configMapAsEnv", "configMapName", "imagePullSecret", "secretName");
 
   private KubernetesFields() {}
+
+  /** {@code fields} and the fields of each of setting's {@code InputParameterSpec} (a value from a parameter) the model reads. */
+  private static Map<String, Set<String>> withParameters(Map<String, Set<String>> fields) {
+    Map<String, Set<String>> out = new java.util.HashMap<>(fields);
+    for (String p : List.of("pvcMount.pvcNameParameter", "secretAsVolume.secretNameParameter", "secretAsEnv.secretNameParameter",
+        "configMapAsVolume.configMapNameParameter", "configMapAsEnv.configMapNameParameter", "imagePullSecret.secretNameParameter",
+        "nodeSelector.nodeSelectorJson", "nodeAffinity.nodeAffinityJson")) {
+      out.put(p, Set.of("runtimeValue", "taskOutputParameter", "componentInputParameter"));
+      out.put(p + ".runtimeValue", Set.of("constant"));
+      out.put(p + ".taskOutputParameter", Set.of("producerTask", "outputParameterKey"));
+    }
+    return Map.copyOf(out);
+  }
 
   /** Refuses what of {@code config}, the Kubernetes config of task {@code task}, kfp4j's model does not hold. */
   static void check(String task, JsonNode config) {
@@ -62,17 +73,28 @@ final class KubernetesFields {
         name(task, entry, list + "[" + i++ + "]", field);
       }
     });
-    for (String list : List.of("secretAsVolume", "secretAsEnv", "configMapAsVolume", "configMapAsEnv")) {
+    for (String list : List.of("secretAsEnv", "configMapAsEnv")) {
       int i = 0;
       for (JsonNode entry : config.path(list)) {
-        String at = list + "[" + i++ + "]";
-        if (entry.path("optional").asBoolean(false)) {
-          throw refused(task, at + ".optional: true", "kfp4j's model holds secrets and config maps that must exist, as its "
-              + "envFromSecret, envFromConfigMap, mountSecret and mountConfigMap give them");
+        if (entry.path("keyToEnv").isEmpty()) {
+          throw refused(task, list + "[" + i + "] without keyToEnv", "kfp4j's model holds an env variable per key");
         }
-        if (list.endsWith("Env") && entry.path("keyToEnv").isEmpty()) {
-          throw refused(task, at + " without keyToEnv", "kfp4j's model holds an env variable per key");
-        }
+        i++;
+      }
+    }
+    JsonNode selector = config.path("nodeSelector").path("nodeSelectorJson");
+    if (!selector.isMissingNode()) {
+      fromRun(task, "nodeSelector.nodeSelectorJson", selector, "node selector labels (nodeSelector.labels)");
+    }
+    int a = 0;
+    for (JsonNode term : config.path("nodeAffinity")) {
+      String at = "nodeAffinity[" + a++ + "]";
+      if (term.has("nodeAffinityJson") && term.size() > 1) {
+        throw refused(task, at + ".nodeAffinityJson beside " + String.join(", ", term.propertyNames()).replace("nodeAffinityJson, ", ""),
+            "a term is given as JSON or by its requirements, as add_node_affinity_json and add_node_affinity write it");
+      }
+      if (term.has("nodeAffinityJson")) {
+        fromRun(task, at + ".nodeAffinityJson", term.get("nodeAffinityJson"), "node affinity terms of requirements (matchExpressions)");
       }
     }
     int i = 0;
@@ -93,20 +115,24 @@ final class KubernetesFields {
   }
 
   /**
-   * Refuses a name given other than as a string constant ({@code <field>Parameter.runtimeValue.constant},
-   * or the deprecated {@code <field>}): from {@code componentInputParameter} or {@code
-   * taskOutputParameter} it is known only when the task runs; and refuses two names that differ.
+   * Refuses a name given other than one way ({@code <field>Parameter}: a string constant, a pipeline parameter or a task output;
+   * or the deprecated {@code <field>}), and two names that differ.
    */
   private static void name(String task, JsonNode entry, String at, String field) {
     JsonNode p = entry.path(field + "Parameter");
     if (p.isMissingNode()) {
       return;
     }
-    for (String key : p.propertyNames()) {
-      if (!key.equals("runtimeValue")) {
-        throw refused(task, at + "." + field + "Parameter." + key + " " + p.get(key), "the name comes from a parameter, known only when "
-            + "the task runs; kfp4j's model holds secret and config map names as constants");
+    if (p.size() != 1) {
+      throw refused(task, at + "." + field + "Parameter " + p, "it gives the name one way: runtimeValue, taskOutputParameter or "
+          + "componentInputParameter");
+    }
+    if (!p.has("runtimeValue")) {
+      if (entry.has(field)) {
+        throw refused(task, at + "." + field + " '" + entry.get(field).asString("") + "' beside " + field + "Parameter " + p,
+            "the name comes from the parameter when the task runs");
       }
+      return;
     }
     JsonNode value = p.path("runtimeValue");
     if (value.size() != 1 || !value.path("constant").isString()) {
@@ -116,6 +142,14 @@ final class KubernetesFields {
     if (entry.has(field) && !entry.get(field).asString("").equals(name)) {
       throw refused(task, at + "." + field + " '" + entry.get(field).asString("") + "' beside " + field + "Parameter '" + name + "'",
           "the two name different objects");
+    }
+  }
+
+  /** Refuses JSON ({@code at}) other than from one pipeline parameter or task output: a constant one is {@code constants} in the model. */
+  private static void fromRun(String task, String at, JsonNode p, String constants) {
+    if (p.size() != 1 || p.has("runtimeValue")) {
+      throw refused(task, at + " " + p, "kfp4j's model holds JSON from a pipeline parameter or task output (componentInputParameter, "
+          + "taskOutputParameter); constant ones as " + constants);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.kfp4j.format.kfp2;
 import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,23 +113,47 @@ final class SettingsReader {
     k8s.path("podMetadata").path("labels").properties().forEach(l -> out.add(new TaskSetting.PodLabel(l.getKey(), l.getValue().asString(""))));
     k8s.path("podMetadata").path("annotations").properties()
         .forEach(l -> out.add(new TaskSetting.PodAnnotation(l.getKey(), l.getValue().asString(""))));
-    for (JsonNode s : k8s.path("secretAsEnv")) {
-      String secret = name(s, "secretName");
-      for (JsonNode kv : s.path("keyToEnv")) {
-        out.add(new TaskSetting.SecretEnv(kv.path("envVar").asString(""), secret, kv.path("secretKey").asString("")));
+    for (PodSetting.Source source : PodSetting.Source.values()) {
+      boolean secret = source == PodSetting.Source.SECRET;
+      String kind = secret ? "secret" : "configMap";
+      String list = secret ? "secretAsEnv" : "configMapAsEnv";
+      for (JsonNode e : k8s.path(list)) {
+        Argument object = named(e, kind, list, claim);
+        boolean optional = e.path("optional").asBoolean(false);
+        for (JsonNode kv : e.path("keyToEnv")) {
+          String env = kv.path("envVar").asString("");
+          String key = kv.path(secret ? "secretKey" : "configMapKey").asString("");
+          out.add(object instanceof Argument.Constant c && !optional
+              ? secret ? new TaskSetting.SecretEnv(env, c.text(), key) : new TaskSetting.ConfigMapEnv(env, c.text(), key)
+              : new PodSetting.EnvFrom(source, env, object, key, optional));
+        }
       }
     }
-    for (JsonNode c : k8s.path("configMapAsEnv")) {
-      String configMap = name(c, "configMapName");
-      for (JsonNode kv : c.path("keyToEnv")) {
-        out.add(new TaskSetting.ConfigMapEnv(kv.path("envVar").asString(""), configMap, kv.path("configMapKey").asString("")));
+    for (PodSetting.Source source : PodSetting.Source.values()) {
+      boolean secret = source == PodSetting.Source.SECRET;
+      String list = secret ? "secretAsVolume" : "configMapAsVolume";
+      for (JsonNode v : k8s.path(list)) {
+        Argument object = named(v, secret ? "secret" : "configMap", list, claim);
+        boolean optional = v.path("optional").asBoolean(false);
+        String path = v.path("mountPath").asString("");
+        out.add(object instanceof Argument.Constant c && !optional
+            ? secret ? new TaskSetting.SecretVolume(c.text(), path) : new TaskSetting.ConfigMapVolume(c.text(), path)
+            : new PodSetting.VolumeFrom(source, object, path, optional));
       }
     }
-    for (JsonNode v : k8s.path("secretAsVolume")) {
-      out.add(new TaskSetting.SecretVolume(name(v, "secretName"), v.path("mountPath").asString("")));
+    for (JsonNode i : k8s.path("imagePullSecret")) {
+      Argument secret = named(i, "secret", "imagePullSecret", claim);
+      if (!(secret instanceof Argument.Constant)) { // a constant one is the pipeline's (Kfp2Reader)
+        out.add(new PodSetting.ImagePullSecretFrom(secret));
+      }
     }
-    for (JsonNode v : k8s.path("configMapAsVolume")) {
-      out.add(new TaskSetting.ConfigMapVolume(name(v, "configMapName"), v.path("mountPath").asString("")));
+    if (k8s.path("nodeSelector").has("nodeSelectorJson")) {
+      out.add(new PodSetting.NodeSelectorFrom(claim.apply("nodeSelector.nodeSelectorJson", k8s.get("nodeSelector").get("nodeSelectorJson"))));
+    }
+    JsonNode context = k8s.path("securityContext");
+    if (context.isObject()) {
+      out.add(new PodSetting.SecurityContext(id(name, context, "runAsUser"), id(name, context, "runAsGroup"),
+          context.has("runAsNonRoot") ? context.get("runAsNonRoot").asBoolean() : null));
     }
     for (JsonNode m : k8s.path("pvcMount")) {
       JsonNode spec = m.has("pvcNameParameter") ? m.get("pvcNameParameter") : m;
@@ -144,6 +169,10 @@ final class SettingsReader {
       out.add(new TaskSetting.FieldPathEnv(f.path("name").asString(""), f.path("fieldPath").asString("")));
     }
     for (JsonNode a : k8s.path("nodeAffinity")) {
+      if (a.has("nodeAffinityJson")) {
+        out.add(new PodSetting.NodeAffinityFrom(claim.apply("nodeAffinity.nodeAffinityJson", a.get("nodeAffinityJson"))));
+        continue;
+      }
       tools.jackson.databind.node.ObjectNode term = (tools.jackson.databind.node.ObjectNode) a.deepCopy();
       JsonNode weight = term.remove("weight");
       if (weight != null && (!weight.isNumber() || weight.asDouble() != Math.rint(weight.asDouble()))) {
@@ -198,9 +227,30 @@ final class SettingsReader {
     return new TaskSetting.AcceleratorFrom(t, c);
   }
 
-  /** The constant {@code <field>Parameter} names, else the deprecated {@code <field>} ({@link KubernetesFields} refused the rest). */
-  private static String name(JsonNode config, String field) {
-    return config.path(field + "Parameter").path("runtimeValue").path("constant").asString(config.path(field).asString(""));
+  /** A user or group id of a security context, an int64 as protobuf's JSON writes it ({@code '1000'}, or a number); null when not set. */
+  private static Long id(String task, JsonNode context, String field) {
+    JsonNode v = context.get(field);
+    if (v == null) {
+      return null;
+    }
+    String text = v.isNumber() ? v.numberValue().toString() : v.asString("");
+    if (!text.matches("-?\\d+")) {
+      throw new IllegalArgumentException("task '" + task + "': its securityContext." + field + " " + v + " is not a whole number");
+    }
+    return Long.valueOf(text);
+  }
+
+  /**
+   * The name of the secret or config map ({@code kind}) of {@code entry}, an entry of {@code list}: the constant of {@code
+   * <kind>NameParameter}, else the value it takes when the task runs, else the deprecated {@code <kind>Name} ({@link
+   * KubernetesFields} refused the rest).
+   */
+  private static Argument named(JsonNode entry, String kind, String list, BiFunction<String, JsonNode, Argument> claim) {
+    JsonNode p = entry.path(kind + "NameParameter");
+    if (p.isObject() && !p.has("runtimeValue")) {
+      return claim.apply(list + "." + kind + "NameParameter", p);
+    }
+    return Argument.Constant.of(p.path("runtimeValue").path("constant").asString(entry.path(kind + "Name").asString("")));
   }
 
 }

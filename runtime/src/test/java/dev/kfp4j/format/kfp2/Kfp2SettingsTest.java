@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
 import java.util.List;
@@ -119,24 +120,36 @@ class Kfp2SettingsTest {
   }
 
   @Test
-  void kubernetesSettingsTheModelDoesNotHoldAreRefusedNotMisread() {
+  void anOptionalSecretIsReadAndWrittenBackAndNamesFromUnknownInputsOrGivenTwoWaysAreRefused() {
     String written = Kfp2Writer.write(pipeline(new TaskSetting.SecretEnv("PASS", "creds", "password")));
+    String optional = written.replace("optional: false", "optional: true");
+    Pipeline read = Kfp2Reader.read(optional, "p.yaml");
+    assertEquals(List.of(new PodSetting.EnvFrom(PodSetting.Source.SECRET, "PASS", Argument.Constant.of("creds"), "password", true)),
+        ((Task) read.nodes().get(0)).settings());
+    assertEquals(optional, Kfp2Writer.write(read));
+
     String named = written.replace("            secretName: creds\n            secretNameParameter:\n              runtimeValue:\n"
         + "                constant: creds\n", "            secretNameParameter:\n              componentInputParameter: secret\n");
     org.junit.jupiter.api.Assertions.assertNotEquals(written, named, written);
     dev.kfp4j.format.FormatException e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class,
         () -> Kfp2Reader.read(named, "p.yaml"));
-    assertEquals("p.yaml: task 'echo': its Kubernetes setting secretAsEnv[0].secretNameParameter.componentInputParameter \"secret\" "
-        + "is not in kfp4j's model, which would lose it (the name comes from a parameter, known only when the task runs; kfp4j's "
-        + "model holds secret and config map names as constants)", e.getMessage());
-    String optional = written.replace("optional: false", "optional: true");
-    e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(optional, "p.yaml"));
-    assertTrue(e.getMessage().startsWith("p.yaml: task 'echo': its Kubernetes setting secretAsEnv[0].optional: true is not in "
-        + "kfp4j's model"), e.getMessage());
+    assertEquals("p.yaml: root, task 'echo', kubernetes setting secretAsEnv.secretNameParameter: 'secret' is no input of the enclosing "
+        + "DAG; it has []", e.getMessage());
+    String both = written.replace("            secretNameParameter:\n              runtimeValue:\n                constant: creds\n",
+        "            secretNameParameter:\n              componentInputParameter: secret\n");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(both, "p.yaml"));
+    assertTrue(e.getMessage().startsWith("p.yaml: task 'echo': its Kubernetes setting secretAsEnv[0].secretName 'creds' beside "
+        + "secretNameParameter {\"componentInputParameter\":\"secret\"} is not in kfp4j's model"), e.getMessage());
     String affinity = written.replace("          secretAsEnv:\n", "          nodeAffinity:\n          - nodeAffinityJson:\n"
         + "              componentInputParameter: affinity\n          secretAsEnv:\n");
     e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(affinity, "p.yaml"));
-    assertTrue(e.getMessage().startsWith("p.yaml: task 'echo': its Kubernetes setting nodeAffinity[0].nodeAffinityJson is not in "
-        + "kfp4j's model"), e.getMessage());
+    assertEquals("p.yaml: root, task 'echo', kubernetes setting nodeAffinity.nodeAffinityJson: 'affinity' is no input of the enclosing "
+        + "DAG; it has []", e.getMessage());
+    String constant = written.replace("          secretAsEnv:\n", "          nodeSelector:\n            nodeSelectorJson:\n"
+        + "              runtimeValue:\n                constant: {disk: ssd}\n          secretAsEnv:\n");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class, () -> Kfp2Reader.read(constant, "p.yaml"));
+    assertTrue(e.getMessage().startsWith("p.yaml: task 'echo': its Kubernetes setting nodeSelector.nodeSelectorJson "
+        + "{\"runtimeValue\":{\"constant\":{\"disk\":\"ssd\"}}} is not in kfp4j's model"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("constant ones as node selector labels (nodeSelector.labels))"), e.getMessage());
   }
 }
