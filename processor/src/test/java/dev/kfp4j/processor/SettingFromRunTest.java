@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.TaskSetting.Resource.Kind;
@@ -54,8 +55,8 @@ class SettingFromRunTest {
   void inAPipelineWrittenForArgoItIsAnErrorOnTheCall() {
     Compilation c = compile("@Pipeline public static void p(String size) {", "  LibOps.add(1, 2).memoryLimit(size);", "}");
     assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] memoryLimit(size) takes its value when the task runs, which only KFP 2 can "
-        + "(KFP's set_cpu_limit(cpu), kfp-kubernetes' mount_pvc(t, pvc_name=p)): an Argo workflow's resources and claims are "
-        + "constants; give a constant, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)")
+        + "(KFP's set_cpu_limit(cpu), kfp-kubernetes' mount_pvc(t, pvc_name=p), use_secret_as_env(t, secret_name=p)): kfp4j writes an "
+        + "Argo workflow's settings as constants; give a constant, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)")
         .inFile(p(c)).onLineContaining("memoryLimit(size)");
   }
 
@@ -69,5 +70,54 @@ class SettingFromRunTest {
         "  LibOps.add(1, 2).mountPvc(claim, path);", "}");
     assertThat(c).hadErrorContaining("[kfp4j:BadSetting] the argument of mountPvc(...) must be a constant (a literal or a static "
         + "final field), not 'path'").inFile(p(c)).onLineContaining("mountPvc(claim, path)");
+  }
+
+  @Test
+  void secretsConfigMapsPullSecretsSelectorsAffinitiesTolerationsAndAcceleratorsFromTheRun() {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile("@Pipeline(formats = Format.KFP2) public static void p(String secret, "
+            + "Map<String, String> selector, Map<String, String> affinity, List<String> tolerations, String gpu, int count) {",
+        "  var name = LibOps.greet(\"settings\");",
+        "  LibOps.add(1, 2).envFromSecret(\"PASS\", secret, \"password\").envFromConfigMap(\"MODE\", name.output(), \"mode\", true)",
+        "      .mountSecret(secret, \"/mnt/creds\").mountConfigMap(\"extra\", \"/etc/extra\", true).imagePullSecret(secret)",
+        "      .nodeSelectorJson(selector).nodeAffinityJson(affinity).tolerationJson(tolerations).gpuLimit(count, gpu)",
+        "      .securityContext(1000, 100, true);", "}");
+    Argument secret = new Argument.PipelineParameter("secret");
+    assertEquals(List.of(new PodSetting.EnvFrom(PodSetting.Source.SECRET, "PASS", secret, "password", false),
+        new PodSetting.EnvFrom(PodSetting.Source.CONFIG_MAP, "MODE", new Argument.TaskOutput("greet", "Output"), "mode", true),
+        new PodSetting.VolumeFrom(PodSetting.Source.SECRET, secret, "/mnt/creds", false),
+        new PodSetting.VolumeFrom(PodSetting.Source.CONFIG_MAP, Argument.Constant.of("extra"), "/etc/extra", true),
+        new PodSetting.ImagePullSecretFrom(secret), new PodSetting.NodeSelectorFrom(new Argument.PipelineParameter("selector")),
+        new PodSetting.NodeAffinityFrom(new Argument.PipelineParameter("affinity")),
+        new TaskSetting.TolerationFrom(new Argument.PipelineParameter("tolerations")),
+        new TaskSetting.AcceleratorFrom(new Argument.PipelineParameter("gpu"), new Argument.PipelineParameter("count")),
+        new PodSetting.SecurityContext(1000L, 100L, true)), ((Task) c.model().node("add").orElseThrow()).settings());
+    JsonNode k8s = dev.kfp4j.yaml.Yaml.readAll(c.kfp2()).get(1).at("/platforms/kubernetes/deploymentSpec/executors/exec-add");
+    assertEquals("[{\"keyToEnv\":[{\"envVar\":\"PASS\",\"secretKey\":\"password\"}],\"optional\":false,"
+        + "\"secretNameParameter\":{\"componentInputParameter\":\"secret\"}}]", k8s.path("secretAsEnv").toString());
+    assertEquals("{\"taskOutputParameter\":{\"outputParameterKey\":\"Output\",\"producerTask\":\"greet\"}}",
+        k8s.at("/configMapAsEnv/0/configMapNameParameter").toString());
+    assertEquals("[{\"secretNameParameter\":{\"componentInputParameter\":\"secret\"}}]", k8s.path("imagePullSecret").toString());
+    assertEquals("{\"runAsGroup\":\"100\",\"runAsNonRoot\":true,\"runAsUser\":\"1000\"}", k8s.path("securityContext").toString());
+    assertEquals("[\"greet\"]", Kfp2PipelineTest.task(c.spec(), "root", "add").path("dependentTasks").toString());
+  }
+
+  @Test
+  void aConstantWhereOnlyARunsValueFitsAndANameFromTheRunForArgoAreErrorsOnTheCall() {
+    Compilation c = compile("@Pipeline(formats = Format.KFP2) public static void p(String secret) {",
+        "  LibOps.add(1, 2).imagePullSecret(\"regcred\");", "  LibOps.add(3, 4).nodeSelectorJson(Map.of(\"disk\", \"ssd\"));", "}");
+    assertThat(c).hadErrorContaining("imagePullSecret(regcred): takes a pipeline parameter or a task's output, whose value the task "
+        + "gets when it runs; give constant image pull secrets in @Pipeline(imagePullSecrets)").inFile(p(c))
+        .onLineContaining("imagePullSecret(\"regcred\")");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] the argument of nodeSelectorJson(...) must be a constant (a literal or a "
+        + "static final field), a pipeline parameter or a task's output, not 'Map.of(\"disk\", \"ssd\")'").inFile(p(c))
+        .onLineContaining("nodeSelectorJson(");
+    c = compile("@Pipeline public static void p(String secret) {", "  LibOps.add(1, 2).envFromSecret(\"PASS\", secret, \"password\");",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] envFromSecret(secret) takes its value when the task runs").inFile(p(c))
+        .onLineContaining("envFromSecret(");
+    c = compile("@Pipeline(formats = Format.KFP2) public static void p(String secret, String key) {",
+        "  LibOps.add(1, 2).envFromSecret(\"PASS\", secret, key);", "}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] the argument of envFromSecret(...) must be a constant (a literal or a static "
+        + "final field), not 'key'").inFile(p(c)).onLineContaining("envFromSecret(");
   }
 }

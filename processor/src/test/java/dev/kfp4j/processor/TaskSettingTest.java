@@ -5,7 +5,9 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.kfp4j.dsl.Task;
+import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.TaskSetting.Resource.Kind;
 import dev.kfp4j.yaml.Yaml;
@@ -63,6 +65,12 @@ class TaskSettingTest {
             List.of(new TaskSetting.NodeAffinity.Requirement("disktype", "In", List.of("ssd", "nvme"))), List.of(), null)),
         Arguments.of("preferredNodeAffinity(50, \"gpu\", \"Exists\")", new TaskSetting.NodeAffinity(
             List.of(new TaskSetting.NodeAffinity.Requirement("gpu", "Exists", List.of())), List.of(), 50)),
+        Arguments.of("envFromSecret(\"TOKEN\", \"creds\", \"token\", true)", new PodSetting.EnvFrom(PodSetting.Source.SECRET, "TOKEN",
+            Argument.Constant.of("creds"), "token", true)),
+        Arguments.of("mountConfigMap(\"settings\", \"/etc/app\", true)", new PodSetting.VolumeFrom(PodSetting.Source.CONFIG_MAP,
+            Argument.Constant.of("settings"), "/etc/app", true)),
+        Arguments.of("securityContext(1000, 100, true)", new PodSetting.SecurityContext(1000L, 100L, true)),
+        Arguments.of("securityContext(true)", new PodSetting.SecurityContext(null, null, true)),
         Arguments.of("mountEphemeralVolume(\"scratch\", \"/scratch\", \"5Gi\")", new TaskSetting.EphemeralVolume("scratch", "/scratch",
             List.of("ReadWriteOnce"), "5Gi", "", java.util.Map.of(), java.util.Map.of())),
         Arguments.of("mountEphemeralVolume(\"scratch\", \"/scratch\", \"5Gi\", \"ReadWriteOncePod\", \"fast\")",
@@ -94,6 +102,8 @@ class TaskSettingTest {
     tested.add("mountVolume"); // PipelineModelTest.aVolumeIsAStepThatTasksMountAndWaitFor
     tested.add("ignoreUpstreamFailure"); // KFP 2 only: IgnoreUpstreamFailureTest
     tested.add("cacheKey"); // KFP 2 only: CacheKeyTest
+    // each takes a run's value only: SettingFromRunTest
+    tested.addAll(List.of("imagePullSecret", "nodeSelectorJson", "nodeAffinityJson", "tolerationJson"));
     Set<String> methods = new TreeSet<>();
     TypeVariable<?> self = Task.class.getTypeParameters()[0];
     for (Method m : Task.class.getDeclaredMethods()) {

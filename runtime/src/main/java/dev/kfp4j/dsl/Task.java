@@ -1,5 +1,7 @@
 package dev.kfp4j.dsl;
 
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,6 +136,92 @@ public abstract class Task<T extends Task<T>> {
   /** An environment variable read from a key of a Kubernetes config map. */
   public final T envFromConfigMap(String name, String configMap, String key) {
     return set(new TaskSetting.ConfigMapEnv(name, configMap, key));
+  }
+
+  /**
+   * An environment variable read from a key of a Kubernetes secret that may be missing ({@code optional}: then the variable is
+   * unset), as kfp-kubernetes' {@code use_secret_as_env(..., optional=True)}. In a {@code @Pipeline} body {@code secret} may be a
+   * pipeline parameter or a task's output, which names the secret when the task runs (KFP 2 only).
+   */
+  public final T envFromSecret(String name, String secret, String key, boolean optional) {
+    return set(optional ? new PodSetting.EnvFrom(PodSetting.Source.SECRET, name, Argument.Constant.of(secret), key, true)
+        : new TaskSetting.SecretEnv(name, secret, key));
+  }
+
+  /** An environment variable read from a key of a Kubernetes config map that may be missing; as {@link #envFromSecret(String, String, String, boolean)}. */
+  public final T envFromConfigMap(String name, String configMap, String key, boolean optional) {
+    return set(optional ? new PodSetting.EnvFrom(PodSetting.Source.CONFIG_MAP, name, Argument.Constant.of(configMap), key, true)
+        : new TaskSetting.ConfigMapEnv(name, configMap, key));
+  }
+
+  /** Mounts a Kubernetes secret that may be missing at {@code mountPath}; as {@link #envFromSecret(String, String, String, boolean)}. */
+  public final T mountSecret(String secret, String mountPath, boolean optional) {
+    return set(optional ? new PodSetting.VolumeFrom(PodSetting.Source.SECRET, Argument.Constant.of(secret), mountPath, true)
+        : new TaskSetting.SecretVolume(secret, mountPath));
+  }
+
+  /** Mounts a Kubernetes config map that may be missing at {@code mountPath}; as {@link #envFromSecret(String, String, String, boolean)}. */
+  public final T mountConfigMap(String configMap, String mountPath, boolean optional) {
+    return set(optional ? new PodSetting.VolumeFrom(PodSetting.Source.CONFIG_MAP, Argument.Constant.of(configMap), mountPath, true)
+        : new TaskSetting.ConfigMapVolume(configMap, mountPath));
+  }
+
+  /**
+   * An image pull secret of the task's pod that a pipeline parameter or a task's output names when the task runs
+   * (kfp-kubernetes' {@code set_image_pull_secrets(t, [p])}; KFP 2 only); give constant ones to every task in {@code
+   * @Pipeline(imagePullSecrets)}.
+   */
+  public final T imagePullSecret(String secret) {
+    throw fromRunOnly("imagePullSecret", secret, "give constant image pull secrets in @Pipeline(imagePullSecrets)");
+  }
+
+  /**
+   * The node selector as a JSON object a pipeline parameter or task output gives when the task runs (kfp-kubernetes' {@code
+   * add_node_selector_json}; KFP 2 only); constant labels are {@link #nodeSelector(String, String)}.
+   */
+  public final T nodeSelectorJson(Map<String, ?> labels) {
+    throw fromRunOnly("nodeSelectorJson", labels, "give constant labels with nodeSelector(label, value)");
+  }
+
+  /**
+   * Node affinity as JSON (Kubernetes' {@code NodeAffinity}) a pipeline parameter or task output gives when the task runs
+   * (kfp-kubernetes' {@code add_node_affinity_json}; KFP 2 only); constant terms are {@link #nodeAffinity}.
+   */
+  public final T nodeAffinityJson(Map<String, ?> affinity) {
+    throw fromRunOnly("nodeAffinityJson", affinity, "give constant terms with nodeAffinity(key, operator, values...)");
+  }
+
+  /**
+   * Tolerations as JSON (a toleration, or a list of them) a pipeline parameter or task output gives when the task runs
+   * (kfp-kubernetes' {@code add_toleration_json}; KFP 2 only); constant ones are {@link #toleration}.
+   */
+  public final T tolerationJson(Object tolerations) {
+    throw fromRunOnly("tolerationJson", tolerations, "give constant tolerations with toleration(key, operator, value, effect)");
+  }
+
+  private static IllegalArgumentException fromRunOnly(String method, Object value, String instead) {
+    return new IllegalArgumentException(method + "(" + value + "): takes a pipeline parameter or a task's output, whose value the "
+        + "task gets when it runs; " + instead);
+  }
+
+  /** The user id the container runs as (kfp-kubernetes' {@code set_security_context(t, run_as_user=...)}). */
+  public final T securityContext(long runAsUser) {
+    return set(new PodSetting.SecurityContext(runAsUser, null, null));
+  }
+
+  /** The user and group ids the container runs as. */
+  public final T securityContext(long runAsUser, long runAsGroup) {
+    return set(new PodSetting.SecurityContext(runAsUser, runAsGroup, null));
+  }
+
+  /** The user and group ids the container runs as, and whether it must not run as root. */
+  public final T securityContext(long runAsUser, long runAsGroup, boolean runAsNonRoot) {
+    return set(new PodSetting.SecurityContext(runAsUser, runAsGroup, runAsNonRoot));
+  }
+
+  /** Whether the container must not run as root (Kubernetes refuses to start an image whose user is root). */
+  public final T securityContext(boolean runAsNonRoot) {
+    return set(new PodSetting.SecurityContext(null, null, runAsNonRoot));
   }
 
   /** Runs the task only on nodes with this label. */

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public sealed interface TaskSetting permits TaskSetting.DisplayName, TaskSetting.Resource, TaskSetting.Accelerator, TaskSetting.ResourceFrom,
     TaskSetting.AcceleratorFrom, TaskSetting.Env, TaskSetting.SecretEnv, TaskSetting.ConfigMapEnv, TaskSetting.NodeSelector, TaskSetting.Toleration,
-    TaskSetting.Retry, TaskSetting.RetryBackoff, TaskSetting.Timeout, TaskSetting.Caching, TaskSetting.ImagePullPolicy, TaskSetting.PodLabel,
+    TaskSetting.Retry, TaskSetting.RetryBackoff, TaskSetting.Timeout, TaskSetting.Caching, TaskSetting.CacheKey,
+    TaskSetting.IgnoreUpstreamFailure, TaskSetting.ImagePullPolicy, TaskSetting.PodLabel,
     TaskSetting.PodAnnotation, TaskSetting.PvcMount, TaskSetting.TolerationFrom, TaskSetting.PvcMountFrom, TaskSetting.VolumeMount,
     TaskSetting.SecretVolume, TaskSetting.ConfigMapVolume, TaskSetting.FieldPathEnv, TaskSetting.EmptyDirMount, TaskSetting.NodeAffinity,
     TaskSetting.EphemeralVolume, PodSetting {

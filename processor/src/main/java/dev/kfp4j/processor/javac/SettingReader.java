@@ -27,9 +27,6 @@ import javax.lang.model.element.ExecutableElement;
 final class SettingReader {
   private final Body body;
   private final DslSettings dsl = new DslSettings();
-  /** The settings whose first argument may be a pipeline parameter or a task's output (KFP 2 only). */
-  private static final java.util.Set<String> FROM_RUN = java.util.Set.of("cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit",
-      "mountPvc");
 
   SettingReader(Body body) {
     this.body = body;
@@ -58,6 +55,7 @@ final class SettingReader {
       return;
     }
     Object[] values = new Object[args.size()];
+    java.util.Set<Integer> fromRun = new java.util.TreeSet<>();
     for (int i = 0; i < args.size(); i++) {
       ExpressionTree a = args.get(i);
       TreePath argPath = new TreePath(path, a);
@@ -66,13 +64,16 @@ final class SettingReader {
         if (body.erroneous(argPath)) {
           return;
         }
-        if (i == 0 && FROM_RUN.contains(name) && Syntax.declaredIn(method, Syntax.TASK)) {
-          fromRun(step, call, path, name);
-        } else {
+        if (!FromRunSettings.takes(name, i) || !Syntax.declaredIn(method, Syntax.TASK)) {
           body.error(a, Message.SETTING_NOT_CONSTANT, name, a);
+          return;
         }
-        return;
+        fromRun.add(i);
       }
+    }
+    if (!fromRun.isEmpty()) {
+      fromRun(step, call, path, name, values, fromRun);
+      return;
     }
     if (Syntax.declaredIn(method, Syntax.RESOURCE_TASK)) {
       if (!resourceSetting((ResourceBuilder) step, name, values)) {
@@ -94,42 +95,37 @@ final class SettingReader {
   }
 
   /**
-   * A resource or claim a pipeline parameter or a task's output gives when the task runs ({@code cpuLimit(cpu)}, {@code
-   * mountPvc(claim, "/mnt")}), as KFP's {@code set_cpu_limit(cpu)} and kfp-kubernetes' {@code mount_pvc(t, pvc_name=p)}: KFP 2
-   * only.
+   * A setting a pipeline parameter or a task's output gives when the task runs ({@code cpuLimit(cpu)}, {@code mountPvc(claim,
+   * "/mnt")}, {@code envFromSecret("PASS", secret, "password")}), as KFP's {@code set_cpu_limit(cpu)} and kfp-kubernetes'
+   * {@code mount_pvc(t, pvc_name=p)}: KFP 2 only; {@code values} are the call's constants, null at {@code fromRun}.
    */
-  private void fromRun(StepBuilder step, MethodInvocationTree call, TreePath path, String name) {
-    ExpressionTree a = call.getArguments().get(0);
-    Argument value = body.arguments.read(a, new TreePath(path, a), step.group());
-    if (value == null) {
-      return;
-    }
-    if (!(value instanceof Argument.PipelineParameter) && !(value instanceof Argument.TaskOutput)) {
-      body.error(a, Message.SETTING_NOT_FROM_RUN, name, a);
-      return;
-    }
-    if (body.graph.pipeline().writes(Format.ARGO)) {
-      body.error(call, Message.ARGO_SETTING_FROM_RUN, name, a);
-      return;
-    }
-    if (value instanceof Argument.TaskOutput o) {
-      body.graph.use(new Use(body.graph.step(o.task()), o.output(), step.group(), body.at(a)));
-    }
-    TaskSetting setting;
-    if (name.equals("mountPvc")) {
-      ExpressionTree mount = call.getArguments().get(1);
-      Object mountPath = body.constants.value(mount, new TreePath(path, mount));
-      if (!(mountPath instanceof String p)) {
-        body.error(mount, Message.SETTING_NOT_CONSTANT, name, mount);
+  private void fromRun(StepBuilder step, MethodInvocationTree call, TreePath path, String name, Object[] values,
+      java.util.Set<Integer> fromRun) {
+    Argument[] given = new Argument[values.length];
+    for (int i : fromRun) {
+      ExpressionTree a = call.getArguments().get(i);
+      Argument value = body.arguments.read(a, new TreePath(path, a), step.group());
+      if (value == null) {
         return;
       }
-      setting = new TaskSetting.PvcMountFrom(value, p);
-    } else {
-      setting = new TaskSetting.ResourceFrom(TaskSetting.Resource.Kind.valueOf(
-          name.replaceAll("([A-Z])", "_$1").toUpperCase(java.util.Locale.ROOT)), value);
+      if (!(value instanceof Argument.PipelineParameter) && !(value instanceof Argument.TaskOutput)) {
+        body.error(a, Message.SETTING_NOT_FROM_RUN, name, a);
+        return;
+      }
+      if (body.graph.pipeline().writes(Format.ARGO)) {
+        body.error(call, Message.ARGO_SETTING_FROM_RUN, name, a);
+        return;
+      }
+      given[i] = value;
+    }
+    for (int i : fromRun) {
+      if (given[i] instanceof Argument.TaskOutput o) {
+        ExpressionTree a = call.getArguments().get(i);
+        body.graph.use(new Use(body.graph.step(o.task()), o.output(), step.group(), body.at(a)));
+      }
     }
     try {
-      step.setting(new SettingCall(setting, name, body.at(call)));
+      step.setting(new SettingCall(FromRunSettings.make(name, values, given), name, body.at(call)));
     } catch (IllegalArgumentException e) {
       body.error(call, Message.SETTING_REJECTED, e.getMessage());
     }

@@ -193,7 +193,7 @@ final class SettingsReader {
 
   /**
    * The setting of an {@code env} entry that takes its value from a key of a secret or config map
-   * ({@code valueFrom}); any other source, an optional key or a variable in a name is a
+   * ({@code valueFrom}; an optional one is a {@link PodSetting.EnvFrom}); any other source or a variable in a name is a
    * FormatException naming the entry, as the model does not hold it. {@code where} names the template.
    */
   static TaskSetting envFrom(JsonNode entry, String where) {
@@ -207,7 +207,7 @@ final class SettingsReader {
     if (refused != null) {
       throw new FormatException(where + ": container.env " + name + " uses " + refused + ", which kfp4j's model does not hold; an env "
           + "entry has a value, or takes it from a key of a secret or config map (valueFrom.secretKeyRef or valueFrom.configMapKeyRef "
-          + "with name and key, not optional)");
+          + "with name and key, optional or not)");
     }
     JsonNode ref = from.get(kind);
     try {

@@ -120,6 +120,10 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   /** The container's {@code securityContext}: the fields set, as KFP's driver sets them on the pod's container. */
   @Override
   public Void securityContext(PodSetting.SecurityContext s) {
+    if (container.has("securityContext")) {
+      throw new dev.kfp4j.format.FormatException("task setting " + s + ": the security context is set twice; set it once, with every "
+          + "field it needs");
+    }
     ObjectNode c = container.withObject("securityContext");
     if (s.runAsUser() != null) {
       c.put("runAsUser", s.runAsUser());

@@ -417,6 +417,9 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   /** As kfp-kubernetes' {@code set_security_context}: the fields set, an id as protobuf's JSON writes an int64 ({@code '1000'}). */
   @Override
   public Void securityContext(PodSetting.SecurityContext s) {
+    if (kubernetes.has("securityContext")) {
+      throw new FormatException(where + ": its security context is set twice; set it once, with every field it needs");
+    }
     ObjectNode c = kubernetes.withObject("securityContext");
     if (s.runAsUser() != null) {
       c.put("runAsUser", Long.toString(s.runAsUser()));
