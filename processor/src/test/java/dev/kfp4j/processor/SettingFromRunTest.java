@@ -2,6 +2,7 @@ package dev.kfp4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.kfp4j.model.Argument;
@@ -55,8 +56,8 @@ class SettingFromRunTest {
   void inAPipelineWrittenForArgoItIsAnErrorOnTheCall() {
     Compilation c = compile("@Pipeline public static void p(String size) {", "  LibOps.add(1, 2).memoryLimit(size);", "}");
     assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] memoryLimit(size) takes its value when the task runs, which only KFP 2 can "
-        + "(KFP's set_cpu_limit(cpu), kfp-kubernetes' mount_pvc(t, pvc_name=p), use_secret_as_env(t, secret_name=p)): kfp4j writes an "
-        + "Argo workflow's settings as constants; give a constant, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)")
+        + "(KFP's set_cpu_limit(cpu), kfp-kubernetes' mount_pvc(t, pvc_name=p), add_node_selector_json(t, p)): kfp4j writes such "
+        + "settings of an Argo workflow as constants; give a constant, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)")
         .inFile(p(c)).onLineContaining("memoryLimit(size)");
   }
 
@@ -101,6 +102,20 @@ class SettingFromRunTest {
     assertEquals("[\"greet\"]", Kfp2PipelineTest.task(c.spec(), "root", "add").path("dependentTasks").toString());
   }
 
+  /** Argo substitutes a template's inputs in its text: a secret's name from the run is one, in both formats. */
+  @Test
+  void aSecretNamedByAParameterCompilesForArgoToo() {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile("@Pipeline public static void p(String secret) {",
+        "  LibOps.add(1, 2).envFromSecret(\"PASS\", secret, \"password\").mountConfigMap(secret, \"/etc/app\", true);", "}");
+    String argo = c.argo();
+    dev.kfp4j.testing.ArgoSchemas.assertValid(argo, Kfp2PipelineTest.P);
+    assertEquals(List.of(), dev.kfp4j.format.argo.ArgoRules.errors(dev.kfp4j.yaml.Yaml.read(argo)));
+    assertTrue(argo.contains("name: \"{{inputs.parameters.k8s-name-1}}\""), argo);
+    List<TaskSetting> settings = ((Task) c.model().node("add").orElseThrow()).settings();
+    assertEquals(settings, ((Task) dev.kfp4j.format.argo.ArgoReader.read(argo, "p.yaml").node("add").orElseThrow()).settings());
+    assertEquals(settings, ((Task) dev.kfp4j.format.kfp2.Kfp2Reader.read(c.kfp2(), "p.yaml").node("add").orElseThrow()).settings());
+  }
+
   @Test
   void aConstantWhereOnlyARunsValueFitsAndANameFromTheRunForArgoAreErrorsOnTheCall() {
     Compilation c = compile("@Pipeline(formats = Format.KFP2) public static void p(String secret) {",
@@ -111,10 +126,9 @@ class SettingFromRunTest {
     assertThat(c).hadErrorContaining("[kfp4j:BadSetting] the argument of nodeSelectorJson(...) must be a constant (a literal or a "
         + "static final field), a pipeline parameter or a task's output, not 'Map.of(\"disk\", \"ssd\")'").inFile(p(c))
         .onLineContaining("nodeSelectorJson(");
-    c = compile("@Pipeline public static void p(String secret) {", "  LibOps.add(1, 2).envFromSecret(\"PASS\", secret, \"password\");",
-        "}");
-    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] envFromSecret(secret) takes its value when the task runs").inFile(p(c))
-        .onLineContaining("envFromSecret(");
+    c = compile("@Pipeline public static void p(String secret) {", "  LibOps.add(1, 2).imagePullSecret(secret);", "}");
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] imagePullSecret(secret) takes its value when the task runs").inFile(p(c))
+        .onLineContaining("imagePullSecret(");
     c = compile("@Pipeline(formats = Format.KFP2) public static void p(String secret, String key) {",
         "  LibOps.add(1, 2).envFromSecret(\"PASS\", secret, key);", "}");
     assertThat(c).hadErrorContaining("[kfp4j:BadSetting] the argument of envFromSecret(...) must be a constant (a literal or a static "

@@ -166,13 +166,46 @@ class PodSettingsFromRunTest {
     assertEquals(((Task) p.nodes().get(0)).settings(), ((Task) ArgoReader.read(yaml, "p.yaml").nodes().get(0)).settings());
 
     FormatException e = assertThrows(FormatException.class, () -> ArgoWriter.write(echoes(List.of(
-        new PodSetting.EnvFrom(Source.SECRET, "PASS", new Argument.PipelineParameter("secret"), "password", false)))));
-    assertEquals("pipeline 'secrets', task 'echo': the secret its env variable PASS reads is named by pipeline parameter 'secret' "
-        + "when it runs (kfp-kubernetes' use_secret_as_env), which kfp4j writes for KFP 2 only: name a secret by a constant, or write "
-        + "this pipeline in the KFP 2 format only", e.getMessage());
-    e = assertThrows(FormatException.class, () -> ArgoWriter.write(echoes(List.of(
         new PodSetting.NodeSelectorFrom(new Argument.PipelineParameter("selector"))))));
-    assertTrue(e.getMessage().contains("its node selector comes from pipeline parameter 'selector' as JSON"), e.getMessage());
+    assertEquals("pipeline 'secrets', task 'echo': its node selector comes from pipeline parameter 'selector' as JSON when it runs "
+        + "(kfp-kubernetes' add_node_selector_json), which kfp4j writes for KFP 2 only: give node selector labels as constants, or "
+        + "write this pipeline in the KFP 2 format only", e.getMessage());
+    e = assertThrows(FormatException.class, () -> ArgoWriter.write(echoes(List.of(
+        new PodSetting.ImagePullSecretFrom(new Argument.PipelineParameter("secret"))))));
+    assertTrue(e.getMessage().contains("an image pull secret of its pod is named by pipeline parameter 'secret'"), e.getMessage());
+  }
+
+  /** Argo substitutes a template's inputs in its text: a secret's name from a parameter or an output is such an input. */
+  @Test
+  void argoNamesASecretFromTheRunByAnInputOfTheTemplate() {
+    Task name = new Task("name", SettingsFromRunTest.ECHO, Map.of("text", Argument.Constant.of("settings")));
+    List<TaskSetting> settings = List.of(
+        new PodSetting.EnvFrom(Source.SECRET, "PASS", new Argument.PipelineParameter("secret"), "password", false),
+        new PodSetting.VolumeFrom(Source.CONFIG_MAP, new Argument.TaskOutput("name", "out"), "/etc/app", true));
+    Task echo = new Task("echo", SettingsFromRunTest.ECHO, Map.of("text", Argument.Constant.of("ran")), List.of(), settings);
+    Loop loop = new Loop("loop-1", new Loop.Constants(List.of(Argument.Constant.of("a"), Argument.Constant.of("b"))), 0, List.of(echo));
+    Pipeline p = new Pipeline("secrets", null, List.of(new Parameter("secret", ParameterType.STRING, "creds", null)), List.of(name, loop),
+        null, PipelineSettings.DEFAULTS, null);
+    String yaml = ArgoWriter.write(p);
+    assertEquals(List.of(), ArgoSchemas.errors(yaml), yaml);
+    assertEquals(List.of(), dev.kfp4j.format.argo.ArgoRules.errors(Yaml.read(yaml)), yaml);
+    JsonNode template = null;
+    for (JsonNode t : Yaml.read(yaml).at("/spec/templates")) {
+      if (t.has("container") && t.at("/container/env").size() > 0) {
+        template = t;
+      }
+    }
+    assertEquals("{\"name\":\"{{inputs.parameters.k8s-name-1}}\",\"key\":\"password\"}",
+        template.at("/container/env/0/valueFrom/secretKeyRef").toString(), yaml);
+    assertEquals(Yaml.read("{name: '{{inputs.parameters.k8s-name-2}}', optional: true}"), template.at("/volumes/0/configMap"), yaml);
+    assertTrue(yaml.contains("value: '{{workflow.parameters.secret}}'") || yaml.contains("value: '{{inputs.parameters."), yaml);
+    Pipeline read = ArgoReader.read(yaml, "secrets.yaml");
+    assertEquals(settings, ((Task) read.node("echo").orElseThrow()).settings());
+    assertEquals(ArgoWriter.write(read), yaml, "written again the same");
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(OutputStream.nullOutputStream())).progress(false).summary(false).build();
+    RunResult r = runner.run(Workflow.parse(yaml, "secrets.yaml"), Map.of());
+    assertTrue(r.succeeded(), r.tasks().toString());
   }
 
   @Test

@@ -216,7 +216,7 @@ public enum Message {
   SETTING_NOT_FROM_RUN("BadSetting",
       "the argument of %s(...) must be a constant (a literal or a static final field), a pipeline parameter or a task's output, not '%s'"),
   ARGO_SETTING_FROM_RUN("NotInArgo",
-      "%s(%s) takes its value when the task runs, which only KFP 2 can (KFP's set_cpu_limit(cpu), kfp-kubernetes' mount_pvc(t, pvc_name=p), use_secret_as_env(t, secret_name=p)): kfp4j writes an Argo workflow's settings as constants; give a constant, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+      "%s(%s) takes its value when the task runs, which only KFP 2 can (KFP's set_cpu_limit(cpu), kfp-kubernetes' mount_pvc(t, pvc_name=p), add_node_selector_json(t, p)): kfp4j writes such settings of an Argo workflow as constants; give a constant, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   NOT_A_SETTING("BadSetting", "%s(...) is not a task setting; a pipeline body calls only the settings of dev.kfp4j.dsl.Task on a task"),
   UNKNOWN_SETTING("BadSetting",
       "%s(...) is not a setting this kfp4j processor knows; use the same version of kfp4j-processor and kfp4j-runtime"),

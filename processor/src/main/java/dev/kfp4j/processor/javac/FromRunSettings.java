@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The {@code dev.kfp4j.dsl.Task} settings that take a pipeline parameter or a task's output at some
- * of their arguments, as KFP's SDK and kfp-kubernetes take a pipeline channel there (KFP 2 only),
- * and the setting such a call makes.
+ * of their arguments, as KFP's SDK and kfp-kubernetes take a pipeline channel there (KFP 2 only but
+ * for a secret's or config map's name), and the setting such a call makes.
  */
 final class FromRunSettings {
   private FromRunSettings() {}
@@ -22,6 +22,14 @@ final class FromRunSettings {
       Map.entry("envFromConfigMap", Set.of(1)), Map.entry("mountSecret", Set.of(0)), Map.entry("mountConfigMap", Set.of(0)),
       Map.entry("imagePullSecret", Set.of(0)), Map.entry("nodeSelectorJson", Set.of(0)), Map.entry("nodeAffinityJson", Set.of(0)),
       Map.entry("tolerationJson", Set.of(0)));
+
+  /** The methods whose run's value an Argo workflow takes too: a secret's or config map's name, an input of the template. */
+  private static final Set<String> IN_ARGO = Set.of("envFromSecret", "envFromConfigMap", "mountSecret", "mountConfigMap");
+
+  /** Whether an Argo workflow takes {@code method}'s values from the run too. */
+  static boolean inArgo(String method) {
+    return IN_ARGO.contains(method);
+  }
 
   /** Whether argument {@code i} of {@code method} may be a pipeline parameter or a task's output. */
   static boolean takes(String method, int i) {

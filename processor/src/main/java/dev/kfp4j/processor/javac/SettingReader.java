@@ -97,7 +97,8 @@ final class SettingReader {
   /**
    * A setting a pipeline parameter or a task's output gives when the task runs ({@code cpuLimit(cpu)}, {@code mountPvc(claim,
    * "/mnt")}, {@code envFromSecret("PASS", secret, "password")}), as KFP's {@code set_cpu_limit(cpu)} and kfp-kubernetes'
-   * {@code mount_pvc(t, pvc_name=p)}: KFP 2 only; {@code values} are the call's constants, null at {@code fromRun}.
+   * {@code mount_pvc(t, pvc_name=p)}: KFP 2 only but for a secret's or config map's name; {@code values} are the call's
+   * constants, null at {@code fromRun}.
    */
   private void fromRun(StepBuilder step, MethodInvocationTree call, TreePath path, String name, Object[] values,
       java.util.Set<Integer> fromRun) {
@@ -112,7 +113,7 @@ final class SettingReader {
         body.error(a, Message.SETTING_NOT_FROM_RUN, name, a);
         return;
       }
-      if (body.graph.pipeline().writes(Format.ARGO)) {
+      if (body.graph.pipeline().writes(Format.ARGO) && !FromRunSettings.inArgo(name)) {
         body.error(call, Message.ARGO_SETTING_FROM_RUN, name, a);
         return;
       }

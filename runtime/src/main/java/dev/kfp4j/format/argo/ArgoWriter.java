@@ -160,7 +160,7 @@ public final class ArgoWriter {
             + "task, for every task after it: write this pipeline in the KFP 2 format only");
       }
       for (dev.kfp4j.model.TaskSetting setting : s.settings()) {
-        if (!dev.kfp4j.model.Nodes.fromRun(setting).isEmpty()) {
+        if (!dev.kfp4j.model.Nodes.fromRun(setting).isEmpty() && !RunNames.named(setting)) {
           throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': " + FromRunRefusal.why(setting));
         }
       }

@@ -292,7 +292,7 @@ final class DagReader {
         where.equals(name) ? "the workflow, which runs it alone," : where);
     Map<String, String> inputNames = inverse(ContainerTemplate.argoInputs(spec));
     for (Map.Entry<String, Argument> e : given.entrySet()) {
-      if (volumeInputs.contains(e.getKey())) {
+      if (volumeInputs.contains(e.getKey()) || RunNames.isInput(e.getKey()) && spec.input(e.getKey()).isEmpty()) {
         continue;
       }
       InputSpec in = spec.input(inputNames.getOrDefault(e.getKey(), e.getKey())).orElseThrow(() -> new FormatException(source + ": "
@@ -305,6 +305,11 @@ final class DagReader {
     // the workflow's variables the template's text names, given as the inputs made for them
     component.globals().forEach((input, variable) -> arguments.put(input, value("{{" + variable + "}}", scope, null, Map.of(),
         "template '" + templateName + "'")));
+    try {
+      settings.replaceAll(s -> RunNames.resolve(s, given));
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(source + ": " + where + ": " + e.getMessage(), e);
+    }
     d.make = (after, body) -> new Task(name, spec, arguments, after, settings);
     return d;
   }

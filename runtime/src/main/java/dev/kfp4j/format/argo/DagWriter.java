@@ -78,7 +78,12 @@ final class DagWriter {
         }
       }
     }
-    // a condition compares values, a loop runs over one
+    // a condition compares values, a loop runs over one, a setting (a secret's name) takes one
+    pipeline.steps().forEach(s -> Nodes.settingArguments(s).forEach(a -> {
+      if (a instanceof Argument.TaskOutput o) {
+        valueOfFile(o);
+      }
+    }));
     Nodes.walk(pipeline.nodes(), n -> Nodes.groupArguments(n).forEach(a -> {
       if (a instanceof Argument.TaskOutput o) {
         valueOfFile(o);
@@ -391,6 +396,8 @@ final class DagWriter {
             .put("value", value(new Argument.TaskOutput(m.volume(), "name"), group));
       }
     }
+    RunNames.inputs(s.settings()).forEach((input, a) -> arguments.withArray("parameters").addObject().put("name", input)
+        .put("value", value(a, group)));
     if (s instanceof Task task) {
       for (var in : task.component().inputs()) {
         if ((!task.arguments().containsKey(in.name()) || isDefault(s, in.name())) && in.defaultValue() != null) {

@@ -4,7 +4,10 @@ import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.TaskSetting;
 
-/** Why a setting that takes a pipeline parameter or a task's output when the step runs has no KFP v1 form, and what to write instead. */
+/**
+ * Why a setting that takes a pipeline parameter or a task's output when the step runs has no KFP v1 form, and what to write
+ * instead (a secret's or config map's name has one: {@link RunNames}).
+ */
 final class FromRunRefusal {
   private FromRunRefusal() {}
 
@@ -21,16 +24,6 @@ final class FromRunRefusal {
     if (s instanceof TaskSetting.PvcMountFrom) {
       return "the claim it mounts is named by " + from + " when it runs (kfp-kubernetes' mount_pvc(task, pvc_name=p)), " + KFP2
           + "mount a claim of a constant name" + ONLY;
-    }
-    if (s instanceof PodSetting.EnvFrom e) {
-      return "the " + e.source().shown() + " its env variable " + e.name() + " reads is named by " + from + " when it runs (kfp-kubernetes' "
-          + "use_" + (e.source() == PodSetting.Source.SECRET ? "secret" : "config_map") + "_as_env), " + KFP2 + "name a " + e.source().shown()
-          + " by a constant" + ONLY;
-    }
-    if (s instanceof PodSetting.VolumeFrom v) {
-      return "the " + v.source().shown() + " it mounts at " + v.mountPath() + " is named by " + from + " when it runs (kfp-kubernetes' use_"
-          + (v.source() == PodSetting.Source.SECRET ? "secret" : "config_map") + "_as_volume), " + KFP2 + "name a " + v.source().shown()
-          + " by a constant" + ONLY;
     }
     if (s instanceof PodSetting.ImagePullSecretFrom) {
       return "an image pull secret of its pod is named by " + from + " when it runs (kfp-kubernetes' set_image_pull_secrets), " + KFP2

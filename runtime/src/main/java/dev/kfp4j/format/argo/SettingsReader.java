@@ -211,6 +211,11 @@ final class SettingsReader {
     }
     JsonNode ref = from.get(kind);
     try {
+      Argument named = RunNames.mark(ref.get("name").asString());
+      if (named != null) {
+        return new PodSetting.EnvFrom(kind.equals("secretKeyRef") ? PodSetting.Source.SECRET : PodSetting.Source.CONFIG_MAP, name, named,
+            ref.get("key").asString(), ref.path("optional").asBoolean(false));
+      }
       if (ref.path("optional").asBoolean(false)) {
         return new PodSetting.EnvFrom(kind.equals("secretKeyRef") ? PodSetting.Source.SECRET : PodSetting.Source.CONFIG_MAP, name,
             Argument.Constant.of(ref.get("name").asString()), ref.get("key").asString(), true);
@@ -269,7 +274,7 @@ final class SettingsReader {
     if (refName.isEmpty() || key.isEmpty()) {
       return "valueFrom." + kind + " without a name or key";
     }
-    if (refName.contains("{{") || key.contains("{{")) {
+    if (refName.contains("{{") && RunNames.mark(refName) == null || key.contains("{{")) {
       return "valueFrom." + kind + " with a variable in its name or key";
     }
     return null;
@@ -318,6 +323,12 @@ final class SettingsReader {
         out.add(new TaskSetting.VolumeMount(volume, path));
       } else if (claim != null) {
         out.add(new TaskSetting.PvcMount(claim, path));
+      } else if (RunNames.mark(source.path("secret").path("secretName").asString("")) != null) {
+        out.add(new PodSetting.VolumeFrom(PodSetting.Source.SECRET, RunNames.mark(source.path("secret").path("secretName").asString("")),
+            path, source.path("secret").path("optional").asBoolean(false)));
+      } else if (RunNames.mark(source.path("configMap").path("name").asString("")) != null) {
+        out.add(new PodSetting.VolumeFrom(PodSetting.Source.CONFIG_MAP, RunNames.mark(source.path("configMap").path("name").asString("")),
+            path, source.path("configMap").path("optional").asBoolean(false)));
       } else if (source.path("secret").path("optional").asBoolean(false)) {
         out.add(new PodSetting.VolumeFrom(PodSetting.Source.SECRET, Argument.Constant.of(source.path("secret").path("secretName")
             .asString("")), path, true));

@@ -18,6 +18,8 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   private final ObjectNode container;
   private final ObjectNode annotations;
   private final ObjectNode labels;
+  /** The template's inputs for names a run's value gives so far. */
+  private int runNames;
 
   /** For a template whose container (a detached node for a resource template), annotations and labels are given. */
   SettingsWriter(ObjectNode template, ObjectNode container, ObjectNode annotations, ObjectNode labels) {
@@ -71,35 +73,43 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
     throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
   }
 
-  /** An optional secret's or config map's key ({@code optional: true}); one a run's value names is refused by ArgoWriter. */
+  /**
+   * A key of a secret or config map that may be missing ({@code optional: true}), or that a run's value names: the template's
+   * input ({@link RunNames}), which Argo substitutes.
+   */
   @Override
   public Void envFrom(PodSetting.EnvFrom s) {
     boolean secret = s.source() == PodSetting.Source.SECRET;
     ObjectNode ref = container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom")
         .putObject(secret ? "secretKeyRef" : "configMapKeyRef");
-    ref.put("name", constant(s, s.object()));
+    ref.put("name", name(s.object()));
     ref.put("key", s.key());
-    ref.put("optional", true);
-    return null;
-  }
-
-  /** An optional secret or config map mounted ({@code optional: true} on the volume's source). */
-  @Override
-  public Void volumeFrom(PodSetting.VolumeFrom s) {
-    String name = constant(s, s.object());
-    if (s.source() == PodSetting.Source.SECRET) {
-      mount("secret-", "secret", "secretName", name, s.mountPath(), true);
-    } else {
-      mount("configmap-", "configMap", "name", name, s.mountPath(), true);
+    if (s.optional()) {
+      ref.put("optional", true);
     }
     return null;
   }
 
-  private static String constant(TaskSetting s, dev.kfp4j.model.Argument name) {
+  /** A secret or config map mounted that may be missing ({@code optional: true} on the volume's source), or that a run's value names. */
+  @Override
+  public Void volumeFrom(PodSetting.VolumeFrom s) {
+    String name = name(s.object());
+    if (s.source() == PodSetting.Source.SECRET) {
+      mount("secret-", "secret", "secretName", name, s.mountPath(), s.optional());
+    } else {
+      mount("configmap-", "configMap", "name", name, s.mountPath(), s.optional());
+    }
+    return null;
+  }
+
+  /** A constant name, or the template's next input for a name a run's value gives ({@link RunNames}). */
+  private String name(dev.kfp4j.model.Argument name) {
     if (name instanceof dev.kfp4j.model.Argument.Constant c) {
       return c.text();
     }
-    throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+    String input = RunNames.input(++runNames);
+    template.withObject("inputs").withArray("parameters").addObject().put("name", input);
+    return Argo.inputParameter(input);
   }
 
   @Override
