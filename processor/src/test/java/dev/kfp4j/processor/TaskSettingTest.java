@@ -71,6 +71,14 @@ class TaskSettingTest {
             Argument.Constant.of("settings"), "/etc/app", true)),
         Arguments.of("securityContext(1000, 100, true)", new PodSetting.SecurityContext(1000L, 100L, true)),
         Arguments.of("securityContext(true)", new PodSetting.SecurityContext(null, null, true)),
+        Arguments.of("podAffinity(\"kubernetes.io/hostname\", \"app\", \"cache\")", new PodSetting.PodAffinity(java.util.Map.of("app",
+            "cache"), List.of(), "kubernetes.io/hostname", List.of(), java.util.Map.of(), List.of(), null, false)),
+        Arguments.of("podAntiAffinity(\"kubernetes.io/hostname\", \"app\", \"web\")", new PodSetting.PodAffinity(java.util.Map.of("app",
+            "web"), List.of(), "kubernetes.io/hostname", List.of(), java.util.Map.of(), List.of(), null, true)),
+        Arguments.of("preferredPodAffinity(50, \"topology.kubernetes.io/zone\", \"app\", \"db\")", new PodSetting.PodAffinity(
+            java.util.Map.of("app", "db"), List.of(), "topology.kubernetes.io/zone", List.of(), java.util.Map.of(), List.of(), 50, false)),
+        Arguments.of("preferredPodAntiAffinity(10, \"kubernetes.io/hostname\", \"app\", \"web\")", new PodSetting.PodAffinity(
+            java.util.Map.of("app", "web"), List.of(), "kubernetes.io/hostname", List.of(), java.util.Map.of(), List.of(), 10, true)),
         Arguments.of("mountEphemeralVolume(\"scratch\", \"/scratch\", \"5Gi\")", new TaskSetting.EphemeralVolume("scratch", "/scratch",
             List.of("ReadWriteOnce"), "5Gi", "", java.util.Map.of(), java.util.Map.of())),
         Arguments.of("mountEphemeralVolume(\"scratch\", \"/scratch\", \"5Gi\", \"ReadWriteOncePod\", \"fast\")",

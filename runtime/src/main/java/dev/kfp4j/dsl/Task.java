@@ -204,6 +204,34 @@ public abstract class Task<T extends Task<T>> {
         + "task gets when it runs; " + instead);
   }
 
+  /**
+   * Runs the task in the same domain of {@code topologyKey} ({@code "kubernetes.io/hostname"}: on the same node; {@code
+   * "topology.kubernetes.io/zone"}) as a pod labelled {@code labelKey: labelValue} (Kubernetes' {@code podAffinity}, a required
+   * term; kfp-kubernetes' {@code PodAffinityTerm}).
+   */
+  public final T podAffinity(String topologyKey, String labelKey, String labelValue) {
+    return set(podTerm(topologyKey, labelKey, labelValue, null, false));
+  }
+
+  /** Never runs the task in the same domain of {@code topologyKey} as a pod labelled {@code labelKey: labelValue} ({@code podAntiAffinity}). */
+  public final T podAntiAffinity(String topologyKey, String labelKey, String labelValue) {
+    return set(podTerm(topologyKey, labelKey, labelValue, null, true));
+  }
+
+  /** As {@link #podAffinity}, preferred with {@code weight} (1 to 100) rather than required. */
+  public final T preferredPodAffinity(int weight, String topologyKey, String labelKey, String labelValue) {
+    return set(podTerm(topologyKey, labelKey, labelValue, weight, false));
+  }
+
+  /** As {@link #podAntiAffinity}, preferred with {@code weight} (1 to 100) rather than required. */
+  public final T preferredPodAntiAffinity(int weight, String topologyKey, String labelKey, String labelValue) {
+    return set(podTerm(topologyKey, labelKey, labelValue, weight, true));
+  }
+
+  private static PodSetting.PodAffinity podTerm(String topologyKey, String labelKey, String labelValue, Integer weight, boolean anti) {
+    return new PodSetting.PodAffinity(Map.of(labelKey, labelValue), List.of(), topologyKey, List.of(), Map.of(), List.of(), weight, anti);
+  }
+
   /** The user id the container runs as (kfp-kubernetes' {@code set_security_context(t, run_as_user=...)}). */
   public final T securityContext(long runAsUser) {
     return set(new PodSetting.SecurityContext(runAsUser, null, null));

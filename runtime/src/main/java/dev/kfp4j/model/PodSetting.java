@@ -1,5 +1,7 @@
 package dev.kfp4j.model;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Objects;
  * own (kept in a file of their own): secrets, config maps and image pull secrets a pipeline
  * parameter or a task's output names when the step runs, or that may be missing ({@code
  * optional}); a node selector or node affinity given as JSON when the step runs; the container's
- * security context. Those from a run's values are KFP 2 only, as {@link TaskSetting.PvcMountFrom}.
+ * security context; the pod's affinity to other pods. Those from a run's values are KFP 2 only, as {@link TaskSetting.PvcMountFrom}.
  */
 public sealed interface PodSetting extends TaskSetting {
   /** A secret or a config map, with the {@code Task} methods that use one. */
@@ -134,6 +136,57 @@ public sealed interface PodSetting extends TaskSetting {
     @Override
     public <R> R accept(SettingVisitor<R> v) {
       return v.securityContext(this);
+    }
+  }
+
+  /**
+   * A term of the pod's affinity to other pods (kfp-kubernetes' {@code PodAffinityTerm}; Kubernetes' {@code podAffinity}, or
+   * {@code podAntiAffinity} when {@code anti}): run in the same domain of {@code topologyKey} (a node, a zone) as the pods whose
+   * labels match ({@code matchPodLabels}, {@code matchPodExpressions}), in {@code namespaces} or those whose labels match, or
+   * never with them when {@code anti}; required when {@code weight} is null, else preferred with that weight (1 to 100).
+   */
+  record PodAffinity(Map<String, String> matchPodLabels, List<TaskSetting.NodeAffinity.Requirement> matchPodExpressions, String topologyKey,
+      List<String> namespaces, Map<String, String> matchNamespaceLabels, List<TaskSetting.NodeAffinity.Requirement> matchNamespaceExpressions,
+      Integer weight, boolean anti) implements PodSetting {
+    /** The operators of a label selector's requirement. */
+    public static final java.util.Set<String> OPERATORS = java.util.Set.of("In", "NotIn", "Exists", "DoesNotExist");
+
+    public PodAffinity {
+      matchPodLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(matchPodLabels));
+      matchPodExpressions = List.copyOf(matchPodExpressions);
+      namespaces = List.copyOf(namespaces);
+      matchNamespaceLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(matchNamespaceLabels));
+      matchNamespaceExpressions = List.copyOf(matchNamespaceExpressions);
+      String method = (weight == null ? "pod" : "preferredPod") + (anti ? "AntiAffinity" : "Affinity");
+      if (topologyKey == null || topologyKey.isEmpty()) {
+        throw new IllegalArgumentException(method + ": a term has a topologyKey, such as kubernetes.io/hostname");
+      }
+      if (matchPodLabels.isEmpty() && matchPodExpressions.isEmpty()) {
+        throw new IllegalArgumentException(method + "(\"" + topologyKey + "\", ...): a term selects pods by their labels");
+      }
+      for (TaskSetting.NodeAffinity.Requirement r : concat(matchPodExpressions, matchNamespaceExpressions)) {
+        if (!OPERATORS.contains(r.operator())) {
+          throw new IllegalArgumentException(method + ": the operator '" + r.operator() + "' of key '" + r.key() + "' must be one of "
+              + SettingChecks.sorted(OPERATORS));
+        }
+      }
+      matchPodLabels.forEach((k, v) -> SettingChecks.checkLabel(method, k, v));
+      matchNamespaceLabels.forEach((k, v) -> SettingChecks.checkLabel(method, k, v));
+      if (weight != null && (weight < 1 || weight > 100)) {
+        throw new IllegalArgumentException(method + "(" + weight + ", ...): the weight is from 1 to 100");
+      }
+    }
+
+    private static List<TaskSetting.NodeAffinity.Requirement> concat(List<TaskSetting.NodeAffinity.Requirement> a,
+        List<TaskSetting.NodeAffinity.Requirement> b) {
+      List<TaskSetting.NodeAffinity.Requirement> out = new java.util.ArrayList<>(a);
+      out.addAll(b);
+      return out;
+    }
+
+    @Override
+    public <R> R accept(SettingVisitor<R> v) {
+      return v.podAffinity(this);
     }
   }
 

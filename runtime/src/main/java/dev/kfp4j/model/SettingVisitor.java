@@ -71,4 +71,6 @@ public interface SettingVisitor<R> {
   R nodeAffinityFrom(PodSetting.NodeAffinityFrom s);
 
   R securityContext(PodSetting.SecurityContext s);
+
+  R podAffinity(PodSetting.PodAffinity s);
 }

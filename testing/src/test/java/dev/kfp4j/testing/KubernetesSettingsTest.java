@@ -119,7 +119,10 @@ class KubernetesSettingsTest {
         new PodSetting.VolumeFrom(PodSetting.Source.CONFIG_MAP, new Argument.PipelineParameter("secret"), "/etc/opt", true),
         new PodSetting.ImagePullSecretFrom(new Argument.PipelineParameter("secret")),
         new PodSetting.NodeSelectorFrom(new Argument.PipelineParameter("selector")),
-        new PodSetting.NodeAffinityFrom(new Argument.PipelineParameter("selector")), new PodSetting.SecurityContext(1000L, 100L, true));
+        new PodSetting.NodeAffinityFrom(new Argument.PipelineParameter("selector")), new PodSetting.SecurityContext(1000L, 100L, true),
+        new PodSetting.PodAffinity(Map.of("app", "db"), List.of(new TaskSetting.NodeAffinity.Requirement("tier", "In", List.of("a"))),
+            "kubernetes.io/hostname", List.of("ml"), Map.of("team", "ml"), List.of(new TaskSetting.NodeAffinity.Requirement("env",
+            "Exists", List.of())), null, false));
     Task task = new Task(comp.name(), comp.component(), comp.arguments(), List.of(), settings);
     PipelineSettings pullSecret = new PipelineSettings(PipelineSettings.PIPELINE_RUNNER, -1, 0, 0, List.of("regcred"), Map.of(), "");
     return new Pipeline("p", null, List.of(new Parameter("secret", ParameterType.STRING, "creds", null),
@@ -160,10 +163,11 @@ class KubernetesSettingsTest {
     assertTrue(kept.containsAll(List.of("genericEphemeralVolume.size", "genericEphemeralVolume.metadata.labels", "nodeAffinity.weight", "nodeAffinity.matchExpressions.values", "nodeAffinity.matchFields.key")),
         kept.toString());
     assertTrue(kept.containsAll(List.of("securityContext.runAsUser", "securityContext.runAsGroup", "securityContext.runAsNonRoot",
-        "secretAsVolume.optional", "configMapAsEnv.optional")), kept.toString());
+        "secretAsVolume.optional", "configMapAsEnv.optional", "podAffinity.topologyKey", "podAffinity.matchPodLabels", "podAffinity.anti",
+        "podAffinity.weight", "podAffinity.namespaces", "podAffinity.matchNamespaceExpressions.key")), kept.toString());
     // a name from a parameter beside the constant of the first entry, a term from JSON beside its requirements, an unknown input
     assertTrue(refused.containsAll(List.of("genericEphemeralVolume.defaultStorageClass", "nodeAffinity.nodeAffinityJson.componentInputParameter",
-        "podAffinity.topologyKey", "enabledSharedMemory.size", "tolerations.tolerationSeconds",
+        "enabledSharedMemory.size", "tolerations.tolerationSeconds",
         "secretAsEnv.secretNameParameter.componentInputParameter", "configMapAsEnv.configMapNameParameter.taskOutputParameter.producerTask",
         "nodeSelector.nodeSelectorJson.componentInputParameter", "nodeSelector.nodeSelectorJson.runtimeValue.constant",
         "imagePullSecret.secretNameParameter.componentInputParameter", "pvcMount.subPath")), refused.toString());

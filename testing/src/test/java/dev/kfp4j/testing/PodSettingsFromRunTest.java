@@ -208,6 +208,49 @@ class PodSettingsFromRunTest {
     assertTrue(r.succeeded(), r.tasks().toString());
   }
 
+  /** kfp-kubernetes' PodAffinityTerm: KFP 2's podAffinity, Argo's affinity.podAffinity and podAntiAffinity; both read back. */
+  @Test
+  void podAffinityTermsInBothFormats() {
+    var tier = new TaskSetting.NodeAffinity.Requirement("tier", "In", List.of("cache"));
+    List<TaskSetting> settings = List.of(new PodSetting.PodAffinity(Map.of("app", "db"), List.of(tier), "kubernetes.io/hostname",
+        List.of("ml"), Map.of("team", "ml"), List.of(), null, false),
+        new PodSetting.PodAffinity(Map.of("app", "web"), List.of(), "topology.kubernetes.io/zone", List.of(), Map.of(), List.of(), 50, true));
+    Pipeline p = echoes(settings);
+    String kfp2 = Kfp2Writer.write(p);
+    assertEquals(List.of(), Kfp2Schemas.errors(kfp2), kfp2);
+    assertEquals(Yaml.read("""
+        [{matchPodExpressions: [{key: tier, operator: In, values: [cache]}], matchPodLabels: {app: db}, topologyKey: kubernetes.io/hostname,
+          namespaces: [ml], matchNamespaceLabels: {team: ml}},
+         {matchPodLabels: {app: web}, topologyKey: topology.kubernetes.io/zone, weight: 50.0, anti: true}]"""),
+        Yaml.readAll(kfp2).get(1).at("/platforms/kubernetes/deploymentSpec/executors/exec-echo/podAffinity"), kfp2);
+    assertEquals(settings, ((Task) Kfp2Reader.read(kfp2, "p.yaml").nodes().get(0)).settings());
+
+    String argo = ArgoWriter.write(p);
+    assertEquals(List.of(), ArgoSchemas.errors(argo), argo);
+    JsonNode affinity = null;
+    for (JsonNode t : Yaml.read(argo).at("/spec/templates")) {
+      if (t.has("affinity")) {
+        affinity = t.get("affinity");
+      }
+    }
+    assertEquals(Yaml.read("""
+        podAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+          - labelSelector: {matchLabels: {app: db}, matchExpressions: [{key: tier, operator: In, values: [cache]}]}
+            namespaces: [ml]
+            topologyKey: kubernetes.io/hostname
+            namespaceSelector: {matchLabels: {team: ml}}
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - weight: 50
+            podAffinityTerm: {labelSelector: {matchLabels: {app: web}}, topologyKey: topology.kubernetes.io/zone}"""), affinity, argo);
+    assertEquals(settings, ((Task) ArgoReader.read(argo, "p.yaml").nodes().get(0)).settings());
+    assertThrows(IllegalArgumentException.class, () -> new PodSetting.PodAffinity(Map.of("app", "db"), List.of(), "", List.of(), Map.of(),
+        List.of(), null, false));
+    assertThrows(IllegalArgumentException.class, () -> new PodSetting.PodAffinity(Map.of(), List.of(new TaskSetting.NodeAffinity.Requirement(
+        "n", "Gt", List.of("1"))), "kubernetes.io/hostname", List.of(), Map.of(), List.of(), null, false));
+  }
+
   @Test
   void aNameFromTheRunIsAParameterOrAnOutputAndAConstantOneIsOptional() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

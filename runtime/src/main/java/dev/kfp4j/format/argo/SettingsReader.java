@@ -88,8 +88,8 @@ final class SettingsReader {
 
   /**
    * The node affinity terms of {@code affinity} in a template kfp4j wrote: its required {@code
-   * nodeSelectorTerms}, then its preferred terms with their weights, in the order of their keys;
-   * another affinity (pod affinity, a term's other keys) is an error. Another tool's template's
+   * nodeSelectorTerms}, then its preferred terms with their weights, in the order of their keys, and so its pod affinity and
+   * anti-affinity terms; a term's other keys are an error. Another tool's template's
    * affinity is not read: a run here ignores it, and writing the workflow again refuses it ({@link
    * ComponentReader#checkCarried}).
    */
@@ -97,8 +97,17 @@ final class SettingsReader {
     if (!ComponentReader.writtenByKfp4j(template)) {
       return;
     }
-    KubernetesAffinity.only(affinity, Set.of("nodeAffinity"), "affinity");
-    JsonNode node = affinity.path("nodeAffinity");
+    KubernetesAffinity.only(affinity, Set.of("nodeAffinity", "podAffinity", "podAntiAffinity"), "affinity");
+    for (Map.Entry<String, JsonNode> kind : affinity.properties()) {
+      if (kind.getKey().equals("nodeAffinity")) {
+        nodeAffinity(kind.getValue(), out);
+      } else {
+        dev.kfp4j.format.KubernetesPodAffinity.readArgo(kind.getValue(), kind.getKey().equals("podAntiAffinity"), out);
+      }
+    }
+  }
+
+  private static void nodeAffinity(JsonNode node, List<TaskSetting> out) {
     KubernetesAffinity.only(node, Set.of("requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"),
         "affinity.nodeAffinity");
     for (Map.Entry<String, JsonNode> e : node.properties()) {

@@ -127,6 +127,13 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
     throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
   }
 
+  /** A term of {@code affinity.podAffinity} or {@code podAntiAffinity}: required, or preferred with its weight. */
+  @Override
+  public Void podAffinity(PodSetting.PodAffinity s) {
+    dev.kfp4j.format.KubernetesPodAffinity.writeArgo(template.withObject("affinity"), s);
+    return null;
+  }
+
   /** The container's {@code securityContext}: the fields set, as KFP's driver sets them on the pod's container. */
   @Override
   public Void securityContext(PodSetting.SecurityContext s) {

@@ -433,6 +433,13 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
     return null;
   }
 
+  /** As kfp-kubernetes' {@code PodAffinityTerm}: a term of {@code podAffinity} ({@code anti} for an anti-affinity). */
+  @Override
+  public Void podAffinity(PodSetting.PodAffinity s) {
+    dev.kfp4j.format.KubernetesPodAffinity.writeKfp(kubernetes.withArray("podAffinity").addObject(), s);
+    return null;
+  }
+
   /** An entry of {@code list} naming the {@code kind} by {@code name}: a constant as {@link #named}, else a value the task is given. */
   private ObjectNode namedFrom(String list, String kind, Argument name) {
     if (name instanceof Argument.Constant c) {

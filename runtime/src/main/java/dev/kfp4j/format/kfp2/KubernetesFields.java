@@ -17,7 +17,11 @@ final class KubernetesFields {
   private static final KnownFields READ = new KnownFields(withParameters(Map.ofEntries(
       Map.entry("", Set.of("secretAsVolume", "secretAsEnv", "pvcMount", "nodeSelector", "podMetadata", "imagePullSecret",
           "imagePullPolicy", "configMapAsVolume", "configMapAsEnv", "activeDeadlineSeconds", "fieldPathAsEnv", "tolerations",
-          "emptyDirMounts", "nodeAffinity", "genericEphemeralVolume", "securityContext")),
+          "emptyDirMounts", "nodeAffinity", "genericEphemeralVolume", "securityContext", "podAffinity")),
+      Map.entry("podAffinity", Set.of("matchPodExpressions", "matchPodLabels", "topologyKey", "namespaces", "matchNamespaceExpressions",
+          "matchNamespaceLabels", "weight", "anti")),
+      Map.entry("podAffinity.matchPodExpressions", Set.of("key", "operator", "values")),
+      Map.entry("podAffinity.matchNamespaceExpressions", Set.of("key", "operator", "values")),
       Map.entry("secretAsVolume", Set.of("secretName", "mountPath", "optional", "secretNameParameter")),
       Map.entry("secretAsEnv", Set.of("secretName", "keyToEnv", "optional", "secretNameParameter")),
       Map.entry("secretAsEnv.keyToEnv", Set.of("secretKey", "envVar")),

@@ -180,6 +180,15 @@ final class SettingsReader {
       }
       out.add(KubernetesAffinity.readTerm(term, weight == null ? null : weight.asInt()));
     }
+    int p = 0;
+    for (JsonNode a : k8s.path("podAffinity")) {
+      try {
+        out.add(dev.kfp4j.format.KubernetesPodAffinity.readKfp(a));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("task '" + name + "': its podAffinity[" + p + "]: " + e.getMessage(), e);
+      }
+      p++;
+    }
     for (JsonNode v : k8s.path("genericEphemeralVolume")) {
       out.add(ephemeral(name, v));
     }
