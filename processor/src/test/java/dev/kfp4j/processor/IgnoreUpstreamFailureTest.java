@@ -6,6 +6,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class IgnoreUpstreamFailureTest {
         "}");
     assertThat(c).succeeded();
     Task clean = (Task) models.get(0).node("clean").orElseThrow();
-    assertThat(clean.settings()).containsExactly(new TaskSetting.IgnoreUpstreamFailure());
+    assertThat(clean.settings()).containsExactly(new RunSetting.IgnoreUpstreamFailure());
     String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
     JsonNode tasks = Yaml.readAll(yaml).get(0).at("/root/dag/tasks");
     assertThat(tasks.at("/clean/triggerPolicy").toString()).isEqualTo("{\"strategy\":\"ALL_UPSTREAM_TASKS_COMPLETED\"}");

@@ -8,6 +8,7 @@ import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Path;
@@ -149,7 +150,7 @@ class ImporterTest {
         "  LibOps.readText(Dsl.importer(\"/data/train.csv\", Dataset.class).artifact());",
         "}"))).succeeded();
     ImporterStep model = (ImporterStep) models.get(0).node("importer").orElseThrow();
-    assertThat(model.settings()).containsExactly(new TaskSetting.DisplayName("load model"), new TaskSetting.Caching(false)).inOrder();
+    assertThat(model.settings()).containsExactly(new TaskSetting.DisplayName("load model"), new RunSetting.Caching(false)).inOrder();
     assertThat(model.after()).containsExactly("echo");
     assertThat(models.get(0).node("importer-2")).isPresent();
   }

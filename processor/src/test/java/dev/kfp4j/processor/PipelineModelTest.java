@@ -245,7 +245,7 @@ class PipelineModelTest {
     assertThat(job.successCondition()).isEqualTo("status.succeeded > 0");
     assertThat(job.failureCondition()).isEqualTo("status.failed > 0");
     assertThat(job.outputs()).containsExactly("manifest", "{}", "name", "{.metadata.name}").inOrder();
-    assertThat(job.settings()).containsExactly(new dev.kfp4j.model.TaskSetting.Retry(2, null));
+    assertThat(job.settings()).containsExactly(new dev.kfp4j.model.RunSetting.Retry(2, null));
     assertThat(task(p, "greet").arguments()).containsExactly("name", new Argument.TaskOutput("create-job", "name"));
   }
 

@@ -8,6 +8,7 @@ import dev.kfp4j.dsl.Task;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PodSetting;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.TaskSetting.Resource.Kind;
 import dev.kfp4j.yaml.Yaml;
@@ -47,11 +48,11 @@ class TaskSettingTest {
         Arguments.of("nodeSelector(\"pool\", \"gpu\")", new TaskSetting.NodeSelector("pool", "gpu")),
         Arguments.of("toleration(\"gpu\", \"Equal\", \"true\", \"NoSchedule\")",
             new TaskSetting.Toleration("gpu", "Equal", "true", "NoSchedule")),
-        Arguments.of("retries(3)", new TaskSetting.Retry(3, null)),
-        Arguments.of("retries(3, \"OnFailure\")", new TaskSetting.Retry(3, "OnFailure")),
-        Arguments.of("retryBackoff(\"5s\", 2, \"1m\")", new TaskSetting.RetryBackoff("5s", 2, "1m")),
-        Arguments.of("timeout(60)", new TaskSetting.Timeout(60)),
-        Arguments.of("caching(false)", new TaskSetting.Caching(false)),
+        Arguments.of("retries(3)", new RunSetting.Retry(3, null)),
+        Arguments.of("retries(3, \"OnFailure\")", new RunSetting.Retry(3, "OnFailure")),
+        Arguments.of("retryBackoff(\"5s\", 2, \"1m\")", new RunSetting.RetryBackoff("5s", 2, "1m")),
+        Arguments.of("timeout(60)", new RunSetting.Timeout(60)),
+        Arguments.of("caching(false)", new RunSetting.Caching(false)),
         Arguments.of("imagePullPolicy(\"IfNotPresent\")", new TaskSetting.ImagePullPolicy("IfNotPresent")),
         Arguments.of("podLabel(\"team\", \"ml\")", new TaskSetting.PodLabel("team", "ml")),
         Arguments.of("podAnnotation(\"owner\", \"ada\")", new TaskSetting.PodAnnotation("owner", "ada")),
@@ -206,7 +207,7 @@ class TaskSettingTest {
     dsl.cpuLimit("2");
     assertThat(PipelineModelTest.task(p, "add").settings()).isEqualTo(dsl.settings());
     assertThat(dsl.settings()).containsExactly(
-        new TaskSetting.Resource(Kind.CPU_LIMIT, "1"), new TaskSetting.Env("A", "1"), new TaskSetting.Timeout(60),
+        new TaskSetting.Resource(Kind.CPU_LIMIT, "1"), new TaskSetting.Env("A", "1"), new RunSetting.Timeout(60),
         new TaskSetting.Resource(Kind.CPU_LIMIT, "2")).inOrder();
   }
 

@@ -2,6 +2,7 @@ package dev.kfp4j.dsl;
 
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.PodSetting;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -264,27 +265,27 @@ public abstract class Task<T extends Task<T>> {
 
   /** Retries a failed task up to {@code limit} times. */
   public final T retries(int limit) {
-    return set(new TaskSetting.Retry(limit, null));
+    return set(new RunSetting.Retry(limit, null));
   }
 
   /** Retries with an Argo retry policy: {@code Always}, {@code OnFailure}, {@code OnError}, {@code OnTransientError}. */
   public final T retries(int limit, String policy) {
-    return set(new TaskSetting.Retry(limit, policy));
+    return set(new RunSetting.Retry(limit, policy));
   }
 
   /** Waits between retries: {@code duration} such as {@code "10s"}, multiplied by {@code factor} each time, at most {@code maxDuration}. */
   public final T retryBackoff(String duration, int factor, String maxDuration) {
-    return set(new TaskSetting.RetryBackoff(duration, factor, maxDuration));
+    return set(new RunSetting.RetryBackoff(duration, factor, maxDuration));
   }
 
   /** Stops the task after this many seconds. */
   public final T timeout(long seconds) {
-    return set(new TaskSetting.Timeout(seconds));
+    return set(new RunSetting.Timeout(seconds));
   }
 
   /** Turns KFP's cache on or off for this task. */
   public final T caching(boolean enabled) {
-    return set(new TaskSetting.Caching(enabled));
+    return set(new RunSetting.Caching(enabled));
   }
 
   /**
@@ -294,7 +295,7 @@ public abstract class Task<T extends Task<T>> {
    * waits for. KFP 2 only.
    */
   public final T ignoreUpstreamFailure() {
-    return set(new TaskSetting.IgnoreUpstreamFailure());
+    return set(new RunSetting.IgnoreUpstreamFailure());
   }
 
   /**
@@ -302,7 +303,7 @@ public abstract class Task<T extends Task<T>> {
    * the same key is reused whatever the task's inputs, image and command. KFP 2 only.
    */
   public final T cacheKey(String key) {
-    return set(new TaskSetting.CacheKey(key));
+    return set(new RunSetting.CacheKey(key));
   }
 
   /** The container's image pull policy: {@code Always}, {@code IfNotPresent} or {@code Never}. */

@@ -2,6 +2,7 @@ package dev.kfp4j.local;
 
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.ImporterStep;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.yaml.Yaml;
@@ -51,9 +52,9 @@ final class ImportSteps {
     boolean caching = true;
     String cacheKey = null;
     for (TaskSetting t : s.settings()) {
-      if (t instanceof TaskSetting.Caching c) {
+      if (t instanceof RunSetting.Caching c) {
         caching = c.enabled();
-      } else if (t instanceof TaskSetting.CacheKey k) {
+      } else if (t instanceof RunSetting.CacheKey k) {
         cacheKey = k.key();
       }
     }

@@ -6,10 +6,9 @@ import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
-import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.ResourceStep;
 import dev.kfp4j.model.Task;
-import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.InputSpec;
 import java.io.IOException;
@@ -352,7 +351,7 @@ final class ModelPlan implements Plan {
   }
 
   private static boolean afterFailure(Task task) {
-    return task.settings().stream().anyMatch(s -> s instanceof TaskSetting.IgnoreUpstreamFailure);
+    return task.settings().stream().anyMatch(s -> s instanceof RunSetting.IgnoreUpstreamFailure);
   }
 
   @Override
@@ -446,50 +445,13 @@ final class ModelPlan implements Plan {
     if (!channels.isEmpty()) { // KFP's f-strings of pipeline channels, filled in as KFP's driver does
       given.replaceAll((n, text) -> dev.kfp4j.model.Channels.fill(text, channels));
     }
-    return steps.step(settingsGiven(task, scope, where), given, files, metadata, id, dir);
+    return steps.step(GivenSettings.of(task, values, scope, where), given, files, metadata, id, dir);
   }
 
   /** The one task a task run after a failure waits for, whose status it may take (KFP's compiler allows no more). */
   private static String upstreamName(Task task) {
     Set<String> up = Nodes.upstream(task);
     return up.isEmpty() ? "" : up.iterator().next();
-  }
-
-  /**
-   * The task with the values its settings take when it runs (KFP 2's {@code set_cpu_limit(cpu)}): a resource from a
-   * parameter or an output is then a constant one, which runs as one does (a limit, in a container), and so is a claim a
-   * parameter names (its folder of the run's volumes), and a secret or config map a value names (which then does nothing, as
-   * one of a constant name does nothing: its env variables are left unset); accelerators, tolerations, image pull secrets, node
-   * selectors and affinities, which do nothing here, as constant ones do nothing, are left out.
-   */
-  private Task settingsGiven(Task task, Scope scope, String where) {
-    if (Nodes.settingArguments(task).isEmpty()) {
-      return task;
-    }
-    List<TaskSetting> settings = new ArrayList<>();
-    for (TaskSetting s : task.settings()) {
-      if (s instanceof TaskSetting.ResourceFrom r) {
-        String quantity = values.value(r.quantity(), scope, where + " " + r.kind().method());
-        try {
-          settings.add(new TaskSetting.Resource(r.kind(), quantity));
-        } catch (IllegalArgumentException e) {
-          throw new WorkflowException(where + ": its " + r.kind().method() + " comes from " + Nodes.describeFromRun(r.quantity())
-              + ", which is '" + quantity
-              + "', not a Kubernetes quantity");
-        }
-      } else if (s instanceof TaskSetting.PvcMountFrom m) {
-        String claim = values.value(m.claim(), scope, where + " mountPvc");
-        settings.add(new TaskSetting.PvcMount(claim, m.mountPath()));
-      } else if (Nodes.fromRun(s).isEmpty()) {
-        settings.add(s);
-      } else if (s instanceof PodSetting.EnvFrom || s instanceof PodSetting.VolumeFrom) {
-        TaskSetting named = PodSetting.named(s, values.value(Nodes.fromRun(s).get(0), scope, where + " " + s));
-        if (named != null) {
-          settings.add(named);
-        }
-      }
-    }
-    return new Task(task.name(), task.component(), task.arguments(), task.after(), settings);
   }
 
   private static void write(Path p, String text) {

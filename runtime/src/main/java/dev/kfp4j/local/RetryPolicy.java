@@ -1,5 +1,6 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,9 +27,9 @@ record RetryPolicy(int limit, long backoffMillis, int factor, long maxBackoffMil
     int factor = 1;
     String maxBackoff = "";
     for (TaskSetting s : settings) {
-      if (s instanceof TaskSetting.Retry r) {
+      if (s instanceof RunSetting.Retry r) {
         retries = r.limit();
-      } else if (s instanceof TaskSetting.RetryBackoff b) {
+      } else if (s instanceof RunSetting.RetryBackoff b) {
         backoff = b.duration();
         factor = b.factor();
         maxBackoff = b.maxDuration();

@@ -1,6 +1,7 @@
 package dev.kfp4j.local;
 
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.Workspace;
 import dev.kfp4j.spec.ComponentSpec;
@@ -194,11 +195,11 @@ final class TaskSteps {
     for (TaskSetting s : task.settings()) {
       if (s instanceof TaskSetting.Env e) {
         env.put(e.name(), e.value());
-      } else if (s instanceof TaskSetting.Timeout t) {
+      } else if (s instanceof RunSetting.Timeout t) {
         timeout = t.seconds();
-      } else if (s instanceof TaskSetting.Caching c) {
+      } else if (s instanceof RunSetting.Caching c) {
         caching = c.enabled();
-      } else if (s instanceof TaskSetting.CacheKey k) {
+      } else if (s instanceof RunSetting.CacheKey k) {
         cacheKey = k.key();
       } else if (s instanceof TaskSetting.Resource r && r.kind().isLimit()) {
         limits.put(r.kind().resource(), r.quantity());

@@ -22,17 +22,17 @@ public interface SettingVisitor<R> {
 
   R toleration(TaskSetting.Toleration s);
 
-  R retry(TaskSetting.Retry s);
+  R retry(RunSetting.Retry s);
 
-  R retryBackoff(TaskSetting.RetryBackoff s);
+  R retryBackoff(RunSetting.RetryBackoff s);
 
-  R timeout(TaskSetting.Timeout s);
+  R timeout(RunSetting.Timeout s);
 
-  R caching(TaskSetting.Caching s);
+  R caching(RunSetting.Caching s);
 
-  R cacheKey(TaskSetting.CacheKey s);
+  R cacheKey(RunSetting.CacheKey s);
 
-  R ignoreUpstreamFailure(TaskSetting.IgnoreUpstreamFailure s);
+  R ignoreUpstreamFailure(RunSetting.IgnoreUpstreamFailure s);
 
   R imagePullPolicy(TaskSetting.ImagePullPolicy s);
 

@@ -61,10 +61,10 @@ public record GraphSpec(Map<String, Task> tasks, Map<String, Argument> outputVal
   public static java.util.List<dev.kfp4j.model.TaskSetting> settings(Task task) {
     java.util.List<dev.kfp4j.model.TaskSetting> out = new java.util.ArrayList<>();
     if (maxRetries(task) >= 0) {
-      out.add(new dev.kfp4j.model.TaskSetting.Retry(maxRetries(task), null));
+      out.add(new dev.kfp4j.model.RunSetting.Retry(maxRetries(task), null));
     }
     if (cachingOff(task)) {
-      out.add(new dev.kfp4j.model.TaskSetting.Caching(false));
+      out.add(new dev.kfp4j.model.RunSetting.Caching(false));
     }
     return out;
   }

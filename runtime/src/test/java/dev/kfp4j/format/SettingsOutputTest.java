@@ -9,6 +9,7 @@ import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.TaskSetting.Resource.Kind;
 import dev.kfp4j.spec.ComponentSpec;
@@ -117,14 +118,14 @@ class SettingsOutputTest {
                 EXEC + "/tolerations/0/key = \"gpu\"",
                 EXEC + "/tolerations/0/operator = \"Equal\"",
                 EXEC + "/tolerations/0/value = \"true\"")),
-        row(new TaskSetting.Retry(3, null),
+        row(new RunSetting.Retry(3, null),
             List.of(T + "/retryStrategy/limit = \"3\""),
             List.of(
                 TASK + "/retryPolicy/backoffDuration = \"0s\"",
                 TASK + "/retryPolicy/backoffFactor = 2.0",
                 TASK + "/retryPolicy/backoffMaxDuration = \"3600s\"",
                 TASK + "/retryPolicy/maxRetryCount = 3")),
-        row(new TaskSetting.Retry(3, "OnFailure"),
+        row(new RunSetting.Retry(3, "OnFailure"),
             List.of(
                 T + "/retryStrategy/limit = \"3\"",
                 T + "/retryStrategy/retryPolicy = \"OnFailure\""),
@@ -133,7 +134,7 @@ class SettingsOutputTest {
                 TASK + "/retryPolicy/backoffFactor = 2.0",
                 TASK + "/retryPolicy/backoffMaxDuration = \"3600s\"",
                 TASK + "/retryPolicy/maxRetryCount = 3")),
-        row(new TaskSetting.RetryBackoff("5s", 2, "1m"),
+        row(new RunSetting.RetryBackoff("5s", 2, "1m"),
             List.of(
                 T + "/retryStrategy/backoff/duration = \"5s\"",
                 T + "/retryStrategy/backoff/factor = \"2\"",
@@ -143,10 +144,10 @@ class SettingsOutputTest {
                 TASK + "/retryPolicy/backoffDuration = \"5s\"",
                 TASK + "/retryPolicy/backoffFactor = 2.0",
                 TASK + "/retryPolicy/backoffMaxDuration = \"60s\"")),
-        row(new TaskSetting.Timeout(60),
+        row(new RunSetting.Timeout(60),
             List.of(T + "/activeDeadlineSeconds = \"60\""),
             List.of(EXEC + "/activeDeadlineSeconds = \"60\"")),
-        row(new TaskSetting.Caching(false),
+        row(new RunSetting.Caching(false),
             List.of(T + "/metadata/annotations/pipelines.kubeflow.org/max_cache_staleness = \"P0D\""),
             List.of(TASK + "/cachingOptions/enableCache removed")),
         row(new TaskSetting.ImagePullPolicy("IfNotPresent"),

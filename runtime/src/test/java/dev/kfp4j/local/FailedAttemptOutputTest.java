@@ -12,6 +12,7 @@ import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ContainerSpec;
@@ -93,7 +94,7 @@ class FailedAttemptOutputTest {
                 + "else printf half > \"$1\"; exit 1; fi"),
             new Placeholder.InputValue("n"), new Placeholder.OutputPath("out")), null, null), null);
     return new Pipeline("half", null, List.of(), List.of(new Task("h", half, Map.of("n", Argument.Constant.of(count.toString())), List.of(),
-        retries == 0 ? List.of() : List.of(new TaskSetting.Retry(retries, null)))), null, PipelineSettings.DEFAULTS, null);
+        retries == 0 ? List.of() : List.of(new RunSetting.Retry(retries, null)))), null, PipelineSettings.DEFAULTS, null);
   }
 
   private static Workflow kfp2(Pipeline p) {

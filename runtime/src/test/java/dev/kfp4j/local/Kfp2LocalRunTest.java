@@ -18,6 +18,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ContainerSpec;
@@ -221,7 +222,7 @@ class Kfp2LocalRunTest {
         Map.of("out", "String"));
     Pipeline p = new Pipeline("retrying", null, List.of(), List.of(
         new Task("flaky", flaky, Map.of("file", Argument.Constant.of(counter.toString())), List.of(),
-            List.of(new TaskSetting.Retry(2, null)))), null, PipelineSettings.DEFAULTS, null);
+            List.of(new RunSetting.Retry(2, null)))), null, PipelineSettings.DEFAULTS, null);
     RunResult r = runner(true).run(kfp2(p), Map.of());
     assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
     assertEquals(2, r.task("flaky").orElseThrow().attempts());

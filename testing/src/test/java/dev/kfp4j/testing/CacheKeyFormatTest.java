@@ -13,6 +13,7 @@ import dev.kfp4j.local.TaskResult;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.yaml.Yaml;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +46,7 @@ class CacheKeyFormatTest {
   @Test
   void kfp2ReadsAndWritesTheKeyAsKfpWritesIt() {
     Pipeline p = Kfp2Reader.read(spec("v1"), "p.yaml");
-    assertEquals(List.of(new TaskSetting.CacheKey("v1")), ((Task) p.node("fail-op").orElseThrow()).settings());
+    assertEquals(List.of(new RunSetting.CacheKey("v1")), ((Task) p.node("fail-op").orElseThrow()).settings());
     String yaml = Kfp2Writer.write(p);
     Shared.root("KFP's API files");
     assertEquals(List.of(), Kfp2Schemas.errors(yaml), yaml);

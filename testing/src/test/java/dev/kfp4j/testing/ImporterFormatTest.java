@@ -18,6 +18,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
@@ -110,7 +111,7 @@ class ImporterFormatTest {
   @Test
   void itsDisplayNameCachingAndRetriesAreTheTasksAndNoOtherSetting() {
     ImporterStep set = new ImporterStep("importer", Map.of(ImporterStep.URI, Argument.Constant.of("/data/x.csv")), "system.Model", false,
-        null, false, List.of(), List.of(new TaskSetting.DisplayName("load"), new TaskSetting.Caching(false), new TaskSetting.Retry(2, null)));
+        null, false, List.of(), List.of(new TaskSetting.DisplayName("load"), new RunSetting.Caching(false), new RunSetting.Retry(2, null)));
     Pipeline p = new Pipeline("p", null, List.of(), List.of(set), null, PipelineSettings.DEFAULTS, null);
     String yaml = Kfp2Writer.write(p);
     assertEquals(List.of(), Kfp2Schemas.errors(yaml), yaml);

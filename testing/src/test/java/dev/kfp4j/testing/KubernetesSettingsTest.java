@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
@@ -16,6 +15,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
@@ -23,11 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -106,7 +104,7 @@ class KubernetesSettingsTest {
     List<TaskSetting> settings = List.of(new TaskSetting.SecretEnv("TOKEN", "creds", "token"),
         new TaskSetting.ConfigMapEnv("MODE", "settings", "mode"), new TaskSetting.SecretVolume("creds", "/mnt/creds"),
         new TaskSetting.ConfigMapVolume("settings", "/etc/app"), new TaskSetting.NodeSelector("disk", "ssd"),
-        new TaskSetting.Toleration("gpu", "Equal", "yes", "NoSchedule"), new TaskSetting.Timeout(60),
+        new TaskSetting.Toleration("gpu", "Equal", "yes", "NoSchedule"), new RunSetting.Timeout(60),
         new TaskSetting.ImagePullPolicy("IfNotPresent"), new TaskSetting.PodLabel("team", "ml"),
         new TaskSetting.PodAnnotation("note", "hi"), new TaskSetting.PvcMount("data", "/data"),
         new TaskSetting.FieldPathEnv("POD", "metadata.name"), new TaskSetting.EmptyDirMount("shm", "/dev/shm", "Memory", "1Gi"),
@@ -137,15 +135,14 @@ class KubernetesSettingsTest {
     JsonNode config = base.get(1).at(EXECUTORS).get(label);
     assertEquals(config, again(base, label), "kfp4j's own config, read and written again");
 
-    List<List<FieldDescriptor>> paths = new ArrayList<>();
-    walk(Kfp2Schemas.message(Kfp2Schemas.KUBERNETES), List.of(), paths);
+    List<List<FieldDescriptor>> paths = ProtoWalk.paths(Kfp2Schemas.message(Kfp2Schemas.KUBERNETES), List.of());
     Set<String> kept = new TreeSet<>();
     Set<String> refused = new TreeSet<>();
     for (List<FieldDescriptor> path : paths) {
-      String shown = path.stream().map(FieldDescriptor::getJsonName).collect(Collectors.joining("."));
+      String shown = ProtoWalk.shown(path);
       List<JsonNode> docs = List.of(base.get(0).deepCopy(), base.get(1).deepCopy());
       ObjectNode changed = (ObjectNode) docs.get(1).at(EXECUTORS).get(label);
-      set(changed, path);
+      ProtoWalk.set(changed, path);
       JsonNode read;
       try {
         read = again(docs, label);
@@ -177,73 +174,5 @@ class KubernetesSettingsTest {
   private static JsonNode again(List<JsonNode> docs, String label) {
     Pipeline p = Kfp2Reader.read(docs, "", "walk.yaml");
     return Kfp2Writer.documents(p).get(1).at(EXECUTORS).get(label);
-  }
-
-  /** Every field under {@code d}, as the paths of fields to it; messages of google.protobuf are values. */
-  private static void walk(Descriptor d, List<FieldDescriptor> path, List<List<FieldDescriptor>> out) {
-    for (FieldDescriptor f : d.getFields()) {
-      List<FieldDescriptor> p = new ArrayList<>(path);
-      p.add(f);
-      if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !f.isMapField()
-          && !f.getMessageType().getFullName().startsWith("google.protobuf.") && p.size() < 6) {
-        walk(f.getMessageType(), p, out);
-      } else {
-        out.add(p);
-      }
-    }
-  }
-
-  /** Sets the field at {@code path} (in the first entry of each list on the way) to a value other than it has. */
-  private static void set(ObjectNode config, List<FieldDescriptor> path) {
-    ObjectNode node = config;
-    for (FieldDescriptor f : path.subList(0, path.size() - 1)) {
-      String name = f.getJsonName();
-      if (f.isRepeated()) {
-        ArrayNode list = node.has(name) ? (ArrayNode) node.get(name) : node.putArray(name);
-        node = list.isEmpty() ? list.addObject() : (ObjectNode) list.get(0);
-      } else {
-        node = node.has(name) ? (ObjectNode) node.get(name) : node.putObject(name);
-      }
-    }
-    FieldDescriptor leaf = path.get(path.size() - 1);
-    String name = leaf.getJsonName();
-    JsonNode current = node.get(name);
-    if (leaf.isMapField()) {
-      ObjectNode map = current == null ? node.putObject(name) : (ObjectNode) current;
-      map.put("k2", "v2");
-    } else if (leaf.isRepeated()) {
-      ArrayNode list = current == null ? node.putArray(name) : (ArrayNode) current;
-      JsonNode value = value(leaf, list.isEmpty() ? null : list.get(0));
-      if (list.isEmpty()) {
-        list.add(value);
-      } else {
-        list.set(0, value);
-      }
-    } else {
-      node.set(name, value(leaf, current));
-    }
-  }
-
-  /** A value of {@code f} other than {@code current}, valid where kfp-kubernetes would write one. */
-  private static JsonNode value(FieldDescriptor f, JsonNode current) {
-    var nodes = Yaml.nodes();
-    String text = current == null ? "" : current.asString("");
-    return switch (f.getJavaType()) {
-      case BOOLEAN -> nodes.booleanNode(current == null || !current.asBoolean());
-      // as KFP's compiler writes a number of the platform document, which goes through a protobuf Struct: 50.0
-      case INT -> nodes.numberNode(current == null ? 3.0 : current.asInt() + 1.0);
-      case LONG -> nodes.stringNode(current == null ? "7" : Long.toString(Long.parseLong(current.asString()) + 1));
-      case MESSAGE -> f.getMessageType().getFullName().equals("google.protobuf.Struct") ? Yaml.object().put("k", "v")
-          : nodes.stringNode(text.isEmpty() ? "v" : text + "-2"); // a google.protobuf.Value
-      default -> nodes.stringNode(switch (f.getJsonName()) {
-        case "medium" -> text.equals("Memory") ? "HugePages" : "Memory";
-        case "sizeLimit", "size" -> "2Gi";
-        case "fieldPath" -> text.equals("metadata.name") ? "metadata.namespace" : "metadata.name";
-        case "operator" -> text.equals("Equal") ? "Exists" : "Equal";
-        case "effect" -> text.equals("NoSchedule") ? "NoExecute" : "NoSchedule";
-        case "imagePullPolicy" -> text.equals("Always") ? "Never" : "Always";
-        default -> text.isEmpty() ? (f.getJsonName().toLowerCase().contains("path") ? "/v" : "v") : text + "-2";
-      });
-    };
   }
 }

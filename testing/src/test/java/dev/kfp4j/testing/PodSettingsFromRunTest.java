@@ -21,6 +21,7 @@ import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.PodSetting.Source;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.yaml.Yaml;
 import java.io.OutputStream;
@@ -101,7 +102,7 @@ class PodSettingsFromRunTest {
     Pipeline p = roundTrip("missing_kubernetes_optional_inputs");
     Argument config = new Argument.PipelineParameter("optional_config_map_name");
     Argument secret = new Argument.PipelineParameter("optional_secret_name");
-    assertEquals(List.of(new TaskSetting.Caching(false), new TaskSetting.TolerationFrom(new Argument.PipelineParameter("optional_tolerations")),
+    assertEquals(List.of(new RunSetting.Caching(false), new TaskSetting.TolerationFrom(new Argument.PipelineParameter("optional_tolerations")),
         new PodSetting.EnvFrom(Source.SECRET, "PASSWORD", secret, "password", true),
         new PodSetting.EnvFrom(Source.CONFIG_MAP, "SETTING", config, "setting", true),
         new PodSetting.VolumeFrom(Source.SECRET, secret, "/mnt/secret", true),

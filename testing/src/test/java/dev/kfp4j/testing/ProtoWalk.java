@@ -94,7 +94,8 @@ final class ProtoWalk {
     String text = current == null ? "" : current.asString("");
     return switch (f.getJavaType()) {
       case BOOLEAN -> nodes.booleanNode(current == null || !current.asBoolean());
-      case INT -> nodes.numberNode(current == null ? 3 : current.asInt() + 1);
+      // as KFP's compiler writes a number of the platform document, which goes through a protobuf Struct: 50.0
+      case INT -> nodes.numberNode(current == null ? 3.0 : current.asInt() + 1.0);
       case LONG -> nodes.stringNode(current == null ? "7" : Long.toString(Long.parseLong(current.asString()) + 1));
       case DOUBLE, FLOAT -> nodes.numberNode(current == null ? 3.0 : current.asDouble() + 1.0);
       case ENUM -> {
@@ -112,6 +113,12 @@ final class ProtoWalk {
         case "resourceMemoryLimit", "resourceMemoryRequest" -> text.equals("3G") ? "4G" : "3G";
         case "resourceCount" -> text.equals("2") ? "3" : "2";
         case "resourceType" -> text.equals("nvidia.com/gpu") ? "amd.com/gpu" : "nvidia.com/gpu";
+        case "medium" -> text.equals("Memory") ? "HugePages" : "Memory";
+        case "sizeLimit", "size" -> "2Gi";
+        case "fieldPath" -> text.equals("metadata.name") ? "metadata.namespace" : "metadata.name";
+        case "operator" -> text.equals("Equal") ? "Exists" : "Equal";
+        case "effect" -> text.equals("NoSchedule") ? "NoExecute" : "NoSchedule";
+        case "imagePullPolicy" -> text.equals("Always") ? "Never" : "Always";
         default -> text.isEmpty() ? (f.getJsonName().toLowerCase().contains("path") ? "/v" : "v") : text + "-2";
       });
     };

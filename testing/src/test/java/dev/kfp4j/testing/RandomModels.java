@@ -12,6 +12,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ContainerSpec;
@@ -116,7 +117,7 @@ final class RandomModels {
     }
     Task exit = random.nextInt(4) == 0 ? task(new Scope(new ArrayList<>(), List.of(), 0, new ArrayList<>()), false) : null;
     if (exit != null) { // the exit task runs after a failure anyway: the setting says nothing on it
-      exit = exit.withSettings(exit.settings().stream().filter(x -> !(x instanceof TaskSetting.IgnoreUpstreamFailure)).toList());
+      exit = exit.withSettings(exit.settings().stream().filter(x -> !(x instanceof RunSetting.IgnoreUpstreamFailure)).toList());
     }
     return new Pipeline(name, random.nextBoolean() ? null : "A random pipeline", parameters, nodes, exit, settings(), null, outputs);
   }
@@ -498,10 +499,10 @@ final class RandomModels {
   private List<TaskSetting> taskSettings() {
     List<TaskSetting> out = drawnSettings();
     if (!argo && upstreamFailures.nextInt(6) == 0) { // drawn apart too, last, where the KFP 2 reader puts it
-      out.add(new TaskSetting.IgnoreUpstreamFailure());
+      out.add(new RunSetting.IgnoreUpstreamFailure());
     }
     if (!argo && upstreamFailures.nextInt(8) == 0) {
-      out.add(new TaskSetting.CacheKey("key-" + upstreamFailures.nextInt(3)));
+      out.add(new RunSetting.CacheKey("key-" + upstreamFailures.nextInt(3)));
     }
     return out;
   }
@@ -521,10 +522,10 @@ final class RandomModels {
         new TaskSetting.ConfigMapEnv("LEVEL", "settings", "level"),
         new TaskSetting.NodeSelector("pool", "gpu"),
         new TaskSetting.Toleration("dedicated", "Equal", "ml", "NoSchedule"),
-        new TaskSetting.Retry(2, random.nextBoolean() ? null : "OnFailure"),
-        new TaskSetting.Timeout(600),
-        new TaskSetting.RetryBackoff("10s", 2, random.nextBoolean() ? "" : "90s"),
-        new TaskSetting.Caching(random.nextBoolean()),
+        new RunSetting.Retry(2, random.nextBoolean() ? null : "OnFailure"),
+        new RunSetting.Timeout(600),
+        new RunSetting.RetryBackoff("10s", 2, random.nextBoolean() ? "" : "90s"),
+        new RunSetting.Caching(random.nextBoolean()),
         new TaskSetting.ImagePullPolicy("IfNotPresent"),
         new TaskSetting.PodLabel("team", "ml"),
         new TaskSetting.PodAnnotation("note", "random"),

@@ -18,6 +18,7 @@ import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
@@ -203,15 +204,15 @@ class RandomRoundTripTest {
     Pipeline tasks = p.mapTasks(t -> {
       List<TaskSetting> settings = new ArrayList<>();
       for (TaskSetting s : t.settings()) { // KFP 2 retries failures: its retries have no policy, its backoff a maximum
-        if (!argo && s instanceof TaskSetting.Retry r) {
-          s = new TaskSetting.Retry(r.limit(), null);
-        } else if (!argo && s instanceof TaskSetting.RetryBackoff b && b.maxDuration().isEmpty()) {
-          s = new TaskSetting.RetryBackoff(b.duration(), b.factor(), "3600s");
+        if (!argo && s instanceof RunSetting.Retry r) {
+          s = new RunSetting.Retry(r.limit(), null);
+        } else if (!argo && s instanceof RunSetting.RetryBackoff b && b.maxDuration().isEmpty()) {
+          s = new RunSetting.RetryBackoff(b.duration(), b.factor(), "3600s");
         }
         settings.add(s);
       }
-      settings.remove(new TaskSetting.Retry(0, null)); // a backoff alone is in a retry policy of no retries
-      settings.remove(new TaskSetting.Caching(true));
+      settings.remove(new RunSetting.Retry(0, null)); // a backoff alone is in a retry policy of no retries
+      settings.remove(new RunSetting.Caching(true));
       settings.sort(java.util.Comparator.comparing(Object::toString));
       String name = t.component().name().replaceAll("-[0-9]+$", "");
       dev.kfp4j.spec.ComponentSpec c = t.component();

@@ -16,6 +16,7 @@ import dev.kfp4j.local.Workflow;
 import dev.kfp4j.model.Node;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.yaml.Yaml;
 import java.io.ByteArrayOutputStream;
@@ -48,7 +49,7 @@ class UpstreamFailureTest {
   }
 
   private static boolean afterFailure(Pipeline p, String task) {
-    return ((Task) p.node(task).orElseThrow()).settings().contains(new TaskSetting.IgnoreUpstreamFailure());
+    return ((Task) p.node(task).orElseThrow()).settings().contains(new RunSetting.IgnoreUpstreamFailure());
   }
 
   @Test

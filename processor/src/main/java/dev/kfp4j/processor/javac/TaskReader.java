@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
@@ -139,10 +140,10 @@ final class TaskReader {
             TaskBuilder task = body.graph.graphTask(call, Names.taskName(name), child, id);
             arguments.forEach((input, value) -> task.arguments().put(input, value, call.position()));
             if (GraphSpec.maxRetries(graphTask) >= 0) {
-              task.setting(new SettingCall(new TaskSetting.Retry(GraphSpec.maxRetries(graphTask), null), "retries", call.position()));
+              task.setting(new SettingCall(new RunSetting.Retry(GraphSpec.maxRetries(graphTask), null), "retries", call.position()));
             }
             if (GraphSpec.cachingOff(graphTask)) {
-              task.setting(new SettingCall(new TaskSetting.Caching(false), "caching", call.position()));
+              task.setting(new SettingCall(new RunSetting.Caching(false), "caching", call.position()));
             }
             return output -> new Argument.TaskOutput(task.name(), output);
           }));

@@ -5,6 +5,7 @@ import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.PodSetting;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class SettingsReader {
       if (key.equals(Argo.DISPLAY_NAME)) {
         out.add(new TaskSetting.DisplayName(value));
       } else if (key.equals(Argo.MAX_CACHE_STALENESS) && value.equals("P0D")) {
-        out.add(new TaskSetting.Caching(false));
+        out.add(new RunSetting.Caching(false));
       } else {
         out.add(new TaskSetting.PodAnnotation(key, value));
       }
@@ -65,7 +66,7 @@ final class SettingsReader {
       try {
         switch (e.getKey()) {
           case "retryStrategy" -> retry(v, inTemplate);
-          case "activeDeadlineSeconds" -> inTemplate.add(new TaskSetting.Timeout(Long.parseLong(v.asString())));
+          case "activeDeadlineSeconds" -> inTemplate.add(new RunSetting.Timeout(Long.parseLong(v.asString())));
           case "nodeSelector" -> v.properties().forEach(n -> inTemplate.add(new TaskSetting.NodeSelector(n.getKey(), n.getValue().asString())));
           case "tolerations" -> {
             for (JsonNode t : v) {
@@ -144,11 +145,11 @@ final class SettingsReader {
   private static void retry(JsonNode v, List<TaskSetting> out) {
     only(v, Set.of("limit", "retryPolicy", "backoff"));
     String policy = v.hasNonNull("retryPolicy") ? v.get("retryPolicy").asString() : null;
-    out.add(new TaskSetting.Retry(Integer.parseInt(v.path("limit").asString("0")), policy));
+    out.add(new RunSetting.Retry(Integer.parseInt(v.path("limit").asString("0")), policy));
     if (v.has("backoff")) {
       JsonNode b = v.get("backoff");
       only(b, Set.of("duration", "factor", "maxDuration"));
-      out.add(new TaskSetting.RetryBackoff(b.path("duration").asString(""), Integer.parseInt(b.path("factor").asString("1")),
+      out.add(new RunSetting.RetryBackoff(b.path("duration").asString(""), Integer.parseInt(b.path("factor").asString("1")),
           b.path("maxDuration").asString("")));
     }
   }

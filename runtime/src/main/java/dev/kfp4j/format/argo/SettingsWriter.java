@@ -3,6 +3,7 @@ package dev.kfp4j.format.argo;
 import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.PodSetting;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
@@ -189,7 +190,7 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
-  public Void retry(TaskSetting.Retry s) {
+  public Void retry(RunSetting.Retry s) {
     ObjectNode retry = template.withObject("retryStrategy");
     retry.put("limit", Integer.toString(s.limit()));
     if (s.policy() != null) {
@@ -203,7 +204,7 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
-  public Void retryBackoff(TaskSetting.RetryBackoff s) {
+  public Void retryBackoff(RunSetting.RetryBackoff s) {
     ObjectNode retry = template.withObject("retryStrategy");
     if (!retry.has("limit")) {
       retry.put("limit", "0"); // without one, Argo retries a failed step forever; retries(n) after this sets it
@@ -218,13 +219,13 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
-  public Void timeout(TaskSetting.Timeout s) {
+  public Void timeout(RunSetting.Timeout s) {
     template.put("activeDeadlineSeconds", Long.toString(s.seconds()));
     return null;
   }
 
   @Override
-  public Void caching(TaskSetting.Caching s) {
+  public Void caching(RunSetting.Caching s) {
     if (s.enabled()) {
       annotations.remove(Argo.MAX_CACHE_STALENESS);
     } else {
@@ -234,12 +235,12 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
-  public Void cacheKey(TaskSetting.CacheKey s) {
+  public Void cacheKey(RunSetting.CacheKey s) {
     throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
   }
 
   @Override
-  public Void ignoreUpstreamFailure(TaskSetting.IgnoreUpstreamFailure s) {
+  public Void ignoreUpstreamFailure(RunSetting.IgnoreUpstreamFailure s) {
     throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
   }
 

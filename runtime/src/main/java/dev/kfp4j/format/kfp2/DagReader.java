@@ -8,6 +8,7 @@ import dev.kfp4j.model.Node;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.ComponentSpec;
@@ -233,7 +234,7 @@ final class DagReader {
       taskDraft(scope, d, compName, comp, executor, label, task, arguments, inputs, at, dag);
       if (!exit && TriggerPolicies.afterAll(task)) {
         BiFunction<List<String>, List<Node>, Node> make = d.make;
-        d.make = (after, body) -> ((Task) make.apply(after, body)).with(new TaskSetting.IgnoreUpstreamFailure());
+        d.make = (after, body) -> ((Task) make.apply(after, body)).with(new RunSetting.IgnoreUpstreamFailure());
       }
       if (exit) {
         exitTask = (Task) d.build();

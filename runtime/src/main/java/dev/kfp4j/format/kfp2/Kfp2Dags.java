@@ -14,6 +14,7 @@ import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.ResourceStep;
 import dev.kfp4j.model.Step;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.ComponentSpec;
@@ -431,7 +432,7 @@ final class Kfp2Dags {
       t.withObject("inputs").withObject("parameters").putObject(in.name()).put("componentInputParameter", EXIT_STATUS);
       return;
     }
-    boolean afterFailure = s.settings().stream().anyMatch(x -> x instanceof TaskSetting.IgnoreUpstreamFailure);
+    boolean afterFailure = s.settings().stream().anyMatch(x -> x instanceof RunSetting.IgnoreUpstreamFailure);
     if (s != pipeline.exitTask() && !(afterFailure && deps.size() == 1)) {
       throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status, which KFP 2 gives the exit "
           + "task only (the status of the rest, when it has ended), or a task of the top level of the exit pipeline, or a task "

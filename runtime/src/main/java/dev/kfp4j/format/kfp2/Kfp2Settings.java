@@ -5,6 +5,7 @@ import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.PodSetting;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -164,7 +165,7 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
-  public Void retry(TaskSetting.Retry s) {
+  public Void retry(RunSetting.Retry s) {
     if (s.policy() != null && !s.policy().equals("Always") && !s.policy().equals("OnFailure")) {
       throw new FormatException(where + ": retries(" + s.limit() + ", \"" + s.policy() + "\"): KFP 2 retries a task that failed and has no "
           + "retry policies; write retries(" + s.limit() + ")");
@@ -185,7 +186,7 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
-  public Void retryBackoff(TaskSetting.RetryBackoff s) {
+  public Void retryBackoff(RunSetting.RetryBackoff s) {
     ObjectNode r = retryPolicy();
     r.put("backoffDuration", protobufDuration(s.duration()));
     r.put("backoffFactor", (double) s.factor());
@@ -221,13 +222,13 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
-  public Void timeout(TaskSetting.Timeout s) {
+  public Void timeout(RunSetting.Timeout s) {
     kubernetes.put("activeDeadlineSeconds", Long.toString(s.seconds()));
     return null;
   }
 
   @Override
-  public Void caching(TaskSetting.Caching s) {
+  public Void caching(RunSetting.Caching s) {
     ObjectNode caching = task.withObject("cachingOptions");
     if (s.enabled()) {
       caching.put("enableCache", true);
@@ -238,13 +239,13 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
-  public Void cacheKey(TaskSetting.CacheKey s) {
+  public Void cacheKey(RunSetting.CacheKey s) {
     task.withObject("cachingOptions").put("cacheKey", s.key());
     return null;
   }
 
   @Override
-  public Void ignoreUpstreamFailure(TaskSetting.IgnoreUpstreamFailure s) {
+  public Void ignoreUpstreamFailure(RunSetting.IgnoreUpstreamFailure s) {
     task.withObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
     return null;
   }

@@ -4,6 +4,7 @@ import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.PodSetting;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,21 +60,21 @@ final class SettingsReader {
       out.add(new TaskSetting.DisplayName(shown));
     }
     if (task.has("cachingOptions") && !task.path("cachingOptions").path("enableCache").asBoolean(false)) {
-      out.add(new TaskSetting.Caching(false));
+      out.add(new RunSetting.Caching(false));
     }
     if (!task.path("cachingOptions").path("cacheKey").asString("").isEmpty()) {
-      out.add(new TaskSetting.CacheKey(task.get("cachingOptions").get("cacheKey").asString()));
+      out.add(new RunSetting.CacheKey(task.get("cachingOptions").get("cacheKey").asString()));
     }
     JsonNode retry = task.path("retryPolicy");
     if (retry.isObject()) {
       if (retry.has("maxRetryCount")) { // else a backoff alone, written without retries
-        out.add(new TaskSetting.Retry(retry.path("maxRetryCount").asInt(0), null));
+        out.add(new RunSetting.Retry(retry.path("maxRetryCount").asInt(0), null));
       }
       String duration = retry.path("backoffDuration").asString("0s");
       double factor = retry.path("backoffFactor").asDouble(2.0);
       String max = retry.path("backoffMaxDuration").asString("3600s");
       if (!duration.equals("0s") || factor != 2.0 || !max.equals("3600s")) {
-        out.add(new TaskSetting.RetryBackoff(duration, (int) factor, max));
+        out.add(new RunSetting.RetryBackoff(duration, (int) factor, max));
       }
     }
     for (Map.Entry<String, JsonNode> r : container.path("resources").properties()) {
@@ -95,7 +96,7 @@ final class SettingsReader {
       out.add(new TaskSetting.Env(e.path("name").asString(""), e.path("value").asString("")));
     }
     if (k8s.has("activeDeadlineSeconds")) {
-      out.add(new TaskSetting.Timeout(Long.parseLong(k8s.get("activeDeadlineSeconds").asString())));
+      out.add(new RunSetting.Timeout(Long.parseLong(k8s.get("activeDeadlineSeconds").asString())));
     }
     if (k8s.has("imagePullPolicy")) {
       out.add(new TaskSetting.ImagePullPolicy(k8s.get("imagePullPolicy").asString()));

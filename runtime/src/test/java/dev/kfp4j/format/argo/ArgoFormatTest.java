@@ -17,6 +17,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
@@ -166,7 +167,7 @@ class ArgoFormatTest {
     TaskSetting env = new TaskSetting.Env("A", "b");
     TaskSetting cpu = new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, "1");
     Pipeline p = pipeline(List.of(echo("one", Argument.Constant.of("1"), env, cpu), echo("two", Argument.Constant.of("2"), cpu, env),
-        echo("three", Argument.Constant.of("3"), new TaskSetting.Caching(true), cpu, env)));
+        echo("three", Argument.Constant.of("3"), new RunSetting.Caching(true), cpu, env)));
     String yaml = ArgoWriter.write(p);
     assertEquals(2, Yaml.read(yaml).at("/spec/templates").size(), yaml);
     assertEquals(yaml, ArgoWriter.write(ArgoReader.read(yaml, "p.yaml")));
@@ -179,31 +180,31 @@ class ArgoFormatTest {
    */
   @Test
   void aBackoffWithoutRetriesHasALimitOfNone() {
-    TaskSetting backoff = new TaskSetting.RetryBackoff("10s", 2, "");
+    TaskSetting backoff = new RunSetting.RetryBackoff("10s", 2, "");
     String yaml = ArgoWriter.write(pipeline(List.of(echo("echo", Argument.Constant.of("hi"), backoff))));
     JsonNode strategy = Yaml.read(yaml).at("/spec/templates/1/retryStrategy");
     assertEquals("{\"limit\":\"0\",\"backoff\":{\"duration\":\"10s\",\"factor\":\"2\"}}", strategy.toString(), yaml);
     Pipeline read = ArgoReader.read(yaml, "p.yaml");
-    assertEquals(List.of(new TaskSetting.Retry(0, null), backoff), ((Task) read.nodes().get(0)).settings());
+    assertEquals(List.of(new RunSetting.Retry(0, null), backoff), ((Task) read.nodes().get(0)).settings());
     assertEquals(yaml, ArgoWriter.write(read));
-    String retried = ArgoWriter.write(pipeline(List.of(echo("echo", Argument.Constant.of("hi"), backoff, new TaskSetting.Retry(3, null)))));
+    String retried = ArgoWriter.write(pipeline(List.of(echo("echo", Argument.Constant.of("hi"), backoff, new RunSetting.Retry(3, null)))));
     assertEquals("3", Yaml.read(retried).at("/spec/templates/1/retryStrategy/limit").asString(), retried);
   }
 
   /** A backoff set before retries with a policy writes again the same (found by RandomRoundTripTest). */
   @Test
   void aBackoffBeforeRetriesWritesAgainTheSame() {
-    String yaml = ArgoWriter.write(pipeline(List.of(echo("echo", Argument.Constant.of("hi"), new TaskSetting.RetryBackoff("10s", 2, ""),
-        new TaskSetting.Retry(2, "OnFailure")))));
+    String yaml = ArgoWriter.write(pipeline(List.of(echo("echo", Argument.Constant.of("hi"), new RunSetting.RetryBackoff("10s", 2, ""),
+        new RunSetting.Retry(2, "OnFailure")))));
     assertEquals(yaml, ArgoWriter.write(ArgoReader.read(yaml, "p.yaml")));
   }
 
   @Test
   void settingsRoundTripInTheirTemplate() {
     Task t = echo("echo", new Argument.PipelineParameter("n"),
-        new TaskSetting.Timeout(60), new TaskSetting.Retry(2, "OnFailure"), new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, "2"),
+        new RunSetting.Timeout(60), new RunSetting.Retry(2, "OnFailure"), new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, "2"),
         new TaskSetting.Env("A", "b"), new TaskSetting.SecretEnv("T", "s", "k"), new TaskSetting.Accelerator(1, "amd.com/gpu"),
-        new TaskSetting.DisplayName("Echo!"), new TaskSetting.Caching(false), new TaskSetting.PvcMount("data", "/data"),
+        new TaskSetting.DisplayName("Echo!"), new RunSetting.Caching(false), new TaskSetting.PvcMount("data", "/data"),
         new TaskSetting.Toleration("gpu", "Exists", "", "NoSchedule"), new TaskSetting.NodeSelector("pool", "big"));
     String yaml = ArgoWriter.write(pipeline(List.of(t)));
     Pipeline read = ArgoReader.read(yaml, "p.yaml");

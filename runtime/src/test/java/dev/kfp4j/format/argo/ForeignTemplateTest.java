@@ -8,6 +8,7 @@ import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.Placeholder;
@@ -166,8 +167,8 @@ class ForeignTemplateTest {
           retryStrategy: {limit: '2', backoff: {duration: 10ms, factor: '2'}}
           container: {image: a, command: [sh, -c, 'echo {{inputs.parameters.x}}']}
         """);
-    assertEquals(new dev.kfp4j.model.TaskSetting.RetryBackoff("10ms", 2, ""),
-        task(p).settings().stream().filter(s -> s instanceof dev.kfp4j.model.TaskSetting.RetryBackoff).findFirst().orElseThrow());
+    assertEquals(new dev.kfp4j.model.RunSetting.RetryBackoff("10ms", 2, ""),
+        task(p).settings().stream().filter(s -> s instanceof dev.kfp4j.model.RunSetting.RetryBackoff).findFirst().orElseThrow());
     String argo = ArgoWriter.write(p);
     assertEquals(List.of(), ArgoRules.errors(dev.kfp4j.yaml.Yaml.read(argo)), argo);
     assertEquals("{\"duration\":\"10ms\",\"factor\":\"2\"}",

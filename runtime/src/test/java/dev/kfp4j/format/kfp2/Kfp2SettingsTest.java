@@ -8,6 +8,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,8 @@ class Kfp2SettingsTest {
    */
   @Test
   void aBackoffAloneReadsBackAlone() {
-    for (List<TaskSetting> settings : List.of(List.<TaskSetting>of(new TaskSetting.RetryBackoff("10s", 2, "90s")),
-        List.<TaskSetting>of(new TaskSetting.Retry(0, null), new TaskSetting.RetryBackoff("10s", 2, "90s")))) {
+    for (List<TaskSetting> settings : List.of(List.<TaskSetting>of(new RunSetting.RetryBackoff("10s", 2, "90s")),
+        List.<TaskSetting>of(new RunSetting.Retry(0, null), new RunSetting.RetryBackoff("10s", 2, "90s")))) {
       String yaml = Kfp2Writer.write(pipeline(settings.toArray(TaskSetting[]::new)));
       Pipeline read = Kfp2Reader.read(yaml, "p.yaml");
       assertEquals(settings, ((Task) read.nodes().get(0)).settings(), yaml);

@@ -50,7 +50,7 @@ final class ArgoCheck implements GraphCheck {
         }
       }
       for (dev.kfp4j.processor.graph.SettingCall s : step.settings()) {
-        if (s.setting() instanceof dev.kfp4j.model.TaskSetting.CacheKey) {
+        if (s.setting() instanceof dev.kfp4j.model.RunSetting.CacheKey) {
           reporter.error(s.position(), Message.ARGO_CACHE_KEY);
         }
       }

@@ -2,6 +2,7 @@ package dev.kfp4j.processor.validation.graph;
 
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Format;
@@ -44,7 +45,7 @@ final class Kfp2Check implements GraphCheck {
         continue;
       }
       for (SettingCall call : step.settings()) {
-        if (call.setting() instanceof TaskSetting.Retry r && r.policy() != null && !r.policy().equals("Always")
+        if (call.setting() instanceof RunSetting.Retry r && r.policy() != null && !r.policy().equals("Always")
             && !r.policy().equals("OnFailure")) {
           reporter.error(call.position(), Message.KFP2_RETRY_POLICY, r.limit(), r.policy(), r.limit());
         }

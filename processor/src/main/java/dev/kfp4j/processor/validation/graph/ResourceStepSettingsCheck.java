@@ -1,5 +1,6 @@
 package dev.kfp4j.processor.validation.graph;
 
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
@@ -33,12 +34,12 @@ final class ResourceStepSettingsCheck implements GraphCheck {
   }
 
   private static boolean appliesToImporter(TaskSetting s) {
-    return s instanceof TaskSetting.DisplayName || s instanceof TaskSetting.Caching || s instanceof TaskSetting.Retry
-        || s instanceof TaskSetting.RetryBackoff;
+    return s instanceof TaskSetting.DisplayName || s instanceof RunSetting.Caching || s instanceof RunSetting.Retry
+        || s instanceof RunSetting.RetryBackoff;
   }
 
   private static boolean applies(TaskSetting s) {
-    return s instanceof TaskSetting.DisplayName || s instanceof TaskSetting.Retry || s instanceof TaskSetting.RetryBackoff
-        || s instanceof TaskSetting.Timeout;
+    return s instanceof TaskSetting.DisplayName || s instanceof RunSetting.Retry || s instanceof RunSetting.RetryBackoff
+        || s instanceof RunSetting.Timeout;
   }
 }

@@ -1,6 +1,7 @@
 package dev.kfp4j.processor.validation.graph;
 
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Message;
@@ -48,7 +49,7 @@ final class UpstreamFailureCheck implements GraphCheck {
   /** The step's {@code ignoreUpstreamFailure()} call, or null. */
   static SettingCall setting(StepBuilder step) {
     for (SettingCall s : step.settings()) {
-      if (s.setting() instanceof TaskSetting.IgnoreUpstreamFailure) {
+      if (s.setting() instanceof RunSetting.IgnoreUpstreamFailure) {
         return s;
       }
     }
