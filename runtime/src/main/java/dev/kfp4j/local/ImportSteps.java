@@ -1,6 +1,7 @@
 package dev.kfp4j.local;
 
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Channels;
 import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
@@ -28,8 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class ImportSteps {
   private static final String MAIN = ImportArtifact.class.getName();
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):.*", Pattern.DOTALL);
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\$\\.inputs\\.parameters\\['([^']+)']}}");
-
   private ImportSteps() {}
 
   /**
@@ -123,7 +122,7 @@ final class ImportSteps {
   private static JsonNode resolve(JsonNode node, Map<String, String> values) {
     if (node.isObject()) {
       ObjectNode out = Yaml.object();
-      node.properties().forEach(e -> out.set(text(e.getKey(), values), resolve(e.getValue(), values)));
+      node.properties().forEach(e -> out.set(Channels.fill(e.getKey(), values), resolve(e.getValue(), values)));
       return out;
     }
     if (node.isArray()) {
@@ -131,17 +130,7 @@ final class ImportSteps {
       node.forEach(v -> out.add(resolve(v, values)));
       return out;
     }
-    return node.isString() ? Yaml.nodes().stringNode(text(node.asString(), values)) : node;
+    return node.isString() ? Yaml.nodes().stringNode(Channels.fill(node.asString(), values)) : node;
   }
 
-  private static String text(String s, Map<String, String> values) {
-    Matcher m = PLACEHOLDER.matcher(s);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String v = values.get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : v));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
 }

@@ -347,11 +347,7 @@ final class ModelPlan implements Plan {
   public boolean runsAfterFailure(Node node) {
     Object source = node.source();
     Task task = source instanceof Folded f ? f.task() : source instanceof Task t ? t : null;
-    return task != null && afterFailure(task);
-  }
-
-  private static boolean afterFailure(Task task) {
-    return task.settings().stream().anyMatch(s -> s instanceof RunSetting.IgnoreUpstreamFailure);
+    return task != null && RunSetting.afterFailure(task);
   }
 
   @Override
@@ -387,7 +383,7 @@ final class ModelPlan implements Plan {
     Map<String, String> given = new LinkedHashMap<>();
     Map<String, Path> files = new LinkedHashMap<>();
     Map<String, Map<String, Object>> metadata = new LinkedHashMap<>();
-    boolean afterFailure = afterFailure(task) && task != pipeline.exitTask();
+    boolean afterFailure = RunSetting.afterFailure(task) && task != pipeline.exitTask();
     for (InputSpec in : task.component().inputs()) {
       String n = in.name();
       Argument a = task.arguments().get(n);

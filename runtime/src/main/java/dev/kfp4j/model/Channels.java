@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class Channels {
   /** The prefix of a channel input's name. */
   public static final String PREFIX = "pipelinechannel--";
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\$\\.inputs\\.parameters\\['(pipelinechannel--[^']+)'\\]\\}\\}");
+  /** KFP 2's placeholder of an input's value, {@code {{$.inputs.parameters['name']}}}. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\$\\.inputs\\.parameters\\['([^']+)'\\]\\}\\}");
 
   private Channels() {}
 
@@ -33,7 +34,10 @@ public final class Channels {
     return out;
   }
 
-  /** {@code text} with each channel's placeholder replaced by its value in {@code values} (a placeholder of another input kept). */
+  /**
+   * {@code text} with each input's placeholder ({@code {{$.inputs.parameters['name']}}}) replaced by its value in {@code values},
+   * as KFP's driver fills in a channel's; the placeholder of an input {@code values} does not hold is kept.
+   */
   public static String fill(String text, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();

@@ -9,6 +9,11 @@ import java.util.Set;
  */
 public sealed interface RunSetting extends TaskSetting permits RunSetting.Retry, RunSetting.RetryBackoff, RunSetting.Timeout,
     RunSetting.Caching, RunSetting.CacheKey, RunSetting.IgnoreUpstreamFailure {
+  /** Whether {@code step} runs after a failure of a step it waits for ({@link IgnoreUpstreamFailure}). */
+  static boolean afterFailure(Step step) {
+    return step.settings().stream().anyMatch(s -> s instanceof IgnoreUpstreamFailure);
+  }
+
   /** Retries a failed step up to {@code limit} times; {@code policy} is Argo's retry policy or null. */
   record Retry(int limit, String policy) implements RunSetting {
     public static final Set<String> POLICIES = Set.of("Always", "OnFailure", "OnError", "OnTransientError");

@@ -154,7 +154,7 @@ public final class ArgoWriter {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' has a cache key of its own (KFP 2's "
             + "set_caching_options(cache_key=...)), which KFP v1's cache does not take: write this pipeline in the KFP 2 format only");
       }
-      if (s.settings().stream().anyMatch(x -> x instanceof dev.kfp4j.model.RunSetting.IgnoreUpstreamFailure)) {
+      if (dev.kfp4j.model.RunSetting.afterFailure(s)) {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' runs even when a task it waits for failed "
             + "(KFP 2's ignore_upstream_failure()); an Argo DAG runs a task after a failed one only with continueOn on the failed "
             + "task, for every task after it: write this pipeline in the KFP 2 format only");

@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Kfp2Dags {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  static final String PREFIX = "pipelinechannel--";
+  static final String PREFIX = dev.kfp4j.model.Channels.PREFIX;
   /** The input of the exit pipeline's DAG that takes the pipeline's final status. */
   static final String EXIT_STATUS = "status";
 
@@ -432,7 +432,7 @@ final class Kfp2Dags {
       t.withObject("inputs").withObject("parameters").putObject(in.name()).put("componentInputParameter", EXIT_STATUS);
       return;
     }
-    boolean afterFailure = s.settings().stream().anyMatch(x -> x instanceof RunSetting.IgnoreUpstreamFailure);
+    boolean afterFailure = RunSetting.afterFailure(s);
     if (s != pipeline.exitTask() && !(afterFailure && deps.size() == 1)) {
       throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status, which KFP 2 gives the exit "
           + "task only (the status of the rest, when it has ended), or a task of the top level of the exit pipeline, or a task "
