@@ -24,11 +24,21 @@ public final class PyJson {
    */
   public static String dumps(Object value) {
     StringBuilder out = new StringBuilder();
-    write(value, out);
+    write(value, true, out);
     return out.toString();
   }
 
-  private static void write(Object v, StringBuilder out) {
+  /**
+   * The JSON text of a plain value as Python's {@code json.dumps(obj)} writes it, keys in the map's
+   * order: how KFP's compiler writes a placeholder ({@code {"IfPresent": {"InputName": ..., "Then": ...}}}).
+   */
+  public static String dumpsInOrder(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, false, out);
+    return out.toString();
+  }
+
+  private static void write(Object v, boolean sortKeys, StringBuilder out) {
     if (v == null) {
       out.append("null");
     } else if (v instanceof String s) {
@@ -52,20 +62,22 @@ public final class PyJson {
         }
         keys[n++] = key;
       }
-      Arrays.sort(keys);
+      if (sortKeys) {
+        Arrays.sort(keys);
+      }
       out.append('{');
       for (int i = 0; i < keys.length; i++) {
         out.append(i == 0 ? "" : ", ");
         string(keys[i], out);
         out.append(": ");
-        write(map.get(keys[i]), out);
+        write(map.get(keys[i]), sortKeys, out);
       }
       out.append('}');
     } else if (v instanceof List<?> list) {
       out.append('[');
       for (int i = 0; i < list.size(); i++) {
         out.append(i == 0 ? "" : ", ");
-        write(list.get(i), out);
+        write(list.get(i), sortKeys, out);
       }
       out.append(']');
     } else if (v instanceof Number n) {

@@ -37,15 +37,15 @@ final class ArtifactReader {
   private ArtifactReader() {}
 
   /**
-   * The schema title of an artifact typed {@code type}: a KFP 2 title as it is, one of KFP's
+   * The schema title of an artifact typed {@code type}: a KFP 2 title as it is (Google Cloud's {@code google.VertexModel} too), one of KFP's
    * types named as KFP v1 names them ({@code Model}) with {@code system.}, anything else {@code system.Artifact}.
    */
   static String schemaTitle(String type) {
     if (type == null) {
       return "system.Artifact";
     }
-    if (type.startsWith("system.")) {
-      return type;
+    if (dev.kfp4j.spec.TypeSpec.named(type).isSchemaTitle()) {
+      return type.indexOf('@') < 0 ? type : type.substring(0, type.indexOf('@'));  // google.VertexModel@0.0.0: its title
     }
     return KFP_TYPES.contains(type) ? "system." + type : "system.Artifact";
   }

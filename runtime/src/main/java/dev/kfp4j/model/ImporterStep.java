@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An artifact that exists already, brought into the run as KFP 2's {@code dsl.importer} brings
  * it: the artifact at {@link #uri()} (a constant or a value of the run, such as a pipeline
- * parameter), of type {@code artifactType} (a schema title, {@code system.Dataset}), imported
+ * parameter), of type {@code artifactType} (a schema title, {@code system.Dataset}, with its version when not 0.0.1:
+ * {@code google.VertexDataset@0.0.0}), imported
  * again even when the same URI was imported before when {@code reimport}, with {@code metadata}
  * (a JSON object's text, or null for none). Its one output is {@link #OUTPUT}.
  *
@@ -35,7 +36,7 @@ public record ImporterStep(
   public static final String OUTPUT = "artifact";
   /** The name of its input holding the URI, as KFP's ({@code importer_node.URI_KEY}). */
   public static final String URI = "uri";
-  private static final Pattern SCHEMA_TITLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+  private static final Pattern SCHEMA_TITLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+(@[0-9][0-9A-Za-z.+-]*)?");
 
   public ImporterStep {
     Objects.requireNonNull(name, "name");

@@ -10,7 +10,10 @@ import java.util.Set;
  * none), at most {@code parallelism} pods at once ({@code 0}: no limit), image pull secrets, a node
  * selector for every pod, when pods are deleted ({@code ""}: the cluster's default), a data
  * volume made for the run and mounted in every task (null: none), KFP 2's workspace (null: none),
- * and how long a run that succeeded, or failed, is kept ({@code -1}: as any finished one).
+ * how long a run that succeeded, or failed, is kept ({@code -1}: as any finished one), and KFP 2's
+ * name of the pipeline shown to people ({@code pipelineInfo.displayName}, KFP's {@code
+ * dsl.pipeline(display_name=...)}) and the root of its runs' artifacts ({@code defaultPipelineRoot},
+ * KFP's {@code pipeline_root}): null when not set.
  */
 public record PipelineSettings(
     String serviceAccount,
@@ -23,19 +26,23 @@ public record PipelineSettings(
     RunVolume runVolume,
     Workspace workspace,
     int ttlSecondsAfterSuccess,
-    int ttlSecondsAfterFailure) {
+    int ttlSecondsAfterFailure,
+    String displayName,
+    String pipelineRoot) {
   /** KFP's service account, the default. */
   public static final String PIPELINE_RUNNER = "pipeline-runner";
   /** When pods may be deleted, as Argo's {@code podGC.strategy}. */
   public static final Set<String> POD_GC = Set.of("OnPodCompletion", "OnPodSuccess", "OnWorkflowCompletion", "OnWorkflowSuccess");
   /** Every setting at its default. */
-  public static final PipelineSettings DEFAULTS = new PipelineSettings(PIPELINE_RUNNER, -1, 0, 0, List.of(), Map.of(), "", null, null, -1, -1);
+  public static final PipelineSettings DEFAULTS = new PipelineSettings(PIPELINE_RUNNER, -1, 0, 0, List.of(), Map.of(), "", null, null, -1, -1, null, null);
 
   public PipelineSettings {
     serviceAccount = serviceAccount == null ? "" : serviceAccount;
     imagePullSecrets = List.copyOf(imagePullSecrets);
     nodeSelector = Models.copy(nodeSelector);
     podGc = podGc == null ? "" : podGc;
+    displayName = displayName == null || displayName.isEmpty() ? null : displayName;
+    pipelineRoot = pipelineRoot == null || pipelineRoot.isEmpty() ? null : pipelineRoot;
     if (!podGc.isEmpty() && !POD_GC.contains(podGc)) {
       throw new IllegalArgumentException("podGc '" + podGc + "' must be one of " + POD_GC.stream().sorted().toList());
     }
@@ -51,19 +58,19 @@ public record PipelineSettings(
   /** These settings, keeping finished runs for {@code seconds}. */
   public PipelineSettings withTtl(int seconds) {
     return new PipelineSettings(serviceAccount, seconds, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc,
-        runVolume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure);
+        runVolume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure, displayName, pipelineRoot);
   }
 
   /** These settings with {@code volume} made for each run and mounted in every task (null: none). */
   public PipelineSettings withRunVolume(RunVolume volume) {
     return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
-        nodeSelector, podGc, volume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure);
+        nodeSelector, podGc, volume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure, displayName, pipelineRoot);
   }
 
   /** These settings with KFP 2's {@code workspace} (null: none). */
   public PipelineSettings withWorkspace(Workspace workspace) {
     return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
-        nodeSelector, podGc, runVolume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure);
+        nodeSelector, podGc, runVolume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure, displayName, pipelineRoot);
   }
 
   /**
@@ -73,6 +80,20 @@ public record PipelineSettings(
    */
   public PipelineSettings withTtls(int success, int failure) {
     return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
-        nodeSelector, podGc, runVolume, workspace, success, failure);
+        nodeSelector, podGc, runVolume, workspace, success, failure, displayName, pipelineRoot);
+  }
+
+  /** Settings without a display name or pipeline root. */
+  public PipelineSettings(String serviceAccount, int ttlSecondsAfterFinished, long activeDeadlineSeconds, int parallelism,
+      List<String> imagePullSecrets, Map<String, String> nodeSelector, String podGc, RunVolume runVolume, Workspace workspace,
+      int ttlSecondsAfterSuccess, int ttlSecondsAfterFailure) {
+    this(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets, nodeSelector, podGc, runVolume,
+        workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure, null, null);
+  }
+
+  /** These settings with KFP 2's display name and pipeline root ({@code null} or empty: none). */
+  public PipelineSettings withInfo(String displayName, String pipelineRoot) {
+    return new PipelineSettings(serviceAccount, ttlSecondsAfterFinished, activeDeadlineSeconds, parallelism, imagePullSecrets,
+        nodeSelector, podGc, runVolume, workspace, ttlSecondsAfterSuccess, ttlSecondsAfterFailure, displayName, pipelineRoot);
   }
 }

@@ -187,7 +187,7 @@ public record ComponentSpec(
   }
 
   private static boolean isSchemaTitle(TypeSpec type) {
-    return type != null && type.name() != null && type.name().startsWith("system.");
+    return type != null && type.isSchemaTitle();
   }
 
   public Optional<OutputSpec> output(String name) {

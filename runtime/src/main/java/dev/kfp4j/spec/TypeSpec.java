@@ -27,6 +27,29 @@ public record TypeSpec(Object value) {
     return value instanceof String s ? s : null;
   }
 
+  /**
+   * Whether the type is a KFP 2 artifact's schema title: a namespace and a type, {@code
+   * system.Dataset} or another tool's, such as Google Cloud's {@code google.VertexModel}; with a
+   * schema version other than KFP's {@code 0.0.1} as KFP's SDK writes one, {@code google.VertexModel@0.0.0}.
+   */
+  public boolean isSchemaTitle() {
+    String n = name();
+    if (n != null && n.indexOf('@') > 0) {
+      n = n.substring(0, n.indexOf('@'));
+    }
+    int dot = n == null ? -1 : n.indexOf('.');
+    if (dot < 1 || dot == n.length() - 1 || n.indexOf('.', dot + 1) >= 0 || !Character.isUpperCase(n.charAt(dot + 1))) {
+      return false;
+    }
+    for (int i = 0; i < dot; i++) {
+      char c = n.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || i > 0 && (c >= '0' && c <= '9' || c == '_'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // equals and hashCode written out, as a record's own would be (each component in order, 31 * h + hash):
   // the generated ones are bootstrapped through method handles on first use, which costs a cold JVM (javac
   // running the processor) milliseconds per record class.

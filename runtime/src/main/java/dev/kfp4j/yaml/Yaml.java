@@ -163,6 +163,11 @@ public final class Yaml {
     return dev.kfp4j.entrypoint.PyJson.dumps(toPlain(node));
   }
 
+  /** {@code node} as Python's {@code json.dumps} writes it, keys in the node's order. */
+  public static String pyJsonInOrder(JsonNode node) {
+    return dev.kfp4j.entrypoint.PyJson.dumpsInOrder(toPlain(node));
+  }
+
   /**
    * {@code node} as the plain values (maps, lists, strings, numbers, booleans, null) that the JSON
    * mapper's {@code treeToValue(node, Object.class)} gives, read off the tree without making the

@@ -107,7 +107,8 @@ public final class ArgoWriter {
   }
 
   /**
-   * What only KFP 2 has: a pipeline as exit task, a loop's collected outputs, importers, a workspace, settings from parameters,
+   * What only KFP 2 has: a pipeline as exit task, a loop's collected outputs, importers, a workspace, a display name, a pipeline
+   * root, settings from parameters,
    * tasks run after a failure, and artifacts as pipeline inputs. (A
    * pipeline's outputs have no place in KFP v1: they are left out.)
    */
@@ -120,6 +121,11 @@ public final class ArgoWriter {
     if (p.settings().workspace() != null) {
       throw new FormatException("pipeline '" + p.name() + "' has a workspace (KFP 2's PipelineConfig.workspace), which KFP v1 "
           + "has no form for; write it in the KFP 2 format only");
+    }
+    if (p.settings().displayName() != null || p.settings().pipelineRoot() != null) {
+      throw new FormatException("pipeline '" + p.name() + "' has " + (p.settings().displayName() != null
+          ? "a display name (KFP 2's pipelineInfo.displayName)" : "a pipeline root (KFP 2's defaultPipelineRoot)")
+          + ", which KFP v1's Argo workflow has no place for; write it in the KFP 2 format only");
     }
     for (Parameter param : p.parameters()) {
       if (param.isArtifact()) {

@@ -55,7 +55,7 @@ final class ComponentReader {
     }
     for (Map.Entry<String, JsonNode> a : in.path("artifacts").properties()) {
       JsonNode def = a.getValue();
-      TypeSpec type = TypeSpec.named(def.path("artifactType").path("schemaTitle").asString("system.Artifact"));
+      TypeSpec type = TypeSpec.named(Kfp2Types.bundled(def.path("artifactType")));
       boolean optional = def.path("isOptional").asBoolean(false);
       inputs.add(def.path("isArtifactList").asBoolean(false) ? InputSpec.artifactList(a.getKey(), type, description(def), optional)
           : new InputSpec(a.getKey(), type, description(def), null, optional));
@@ -67,7 +67,7 @@ final class ComponentReader {
       outputs.add(new OutputSpec(p.getKey(), TypeSpec.named(type == null ? "String" : type.v1Name()), description(p.getValue())));
     }
     for (Map.Entry<String, JsonNode> a : out.path("artifacts").properties()) {
-      outputs.add(new OutputSpec(a.getKey(), TypeSpec.named(a.getValue().path("artifactType").path("schemaTitle").asString("system.Artifact")),
+      outputs.add(new OutputSpec(a.getKey(), TypeSpec.named(Kfp2Types.bundled(a.getValue().path("artifactType"))),
           description(a.getValue())));
     }
     JsonNode c = executor.path("container");

@@ -62,7 +62,7 @@ final class ImporterReader {
     } else {
       throw new FormatException(where + ": its importer has no artifactUri (a constant or a runtimeParameter)");
     }
-    String type = importer.path("typeSchema").path("schemaTitle").asString("");
+    String type = importer.path("typeSchema").path("schemaTitle").asString("").isEmpty() ? "" : Kfp2Types.bundled(importer.path("typeSchema"));
     if (type.isEmpty()) {
       throw new FormatException(where + ": its importer's typeSchema has no schemaTitle; kfp4j's model holds an artifact type by its "
           + "schema title, such as system.Dataset");

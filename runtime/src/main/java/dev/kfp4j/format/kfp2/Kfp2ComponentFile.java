@@ -76,7 +76,7 @@ final class Kfp2ComponentFile {
       types.put(o.name(), Kfp2Types.pythonName(Kfp2Types.parameterType(o)));
     }
     for (OutputSpec o : artifactOutputs) {
-      types.put(o.name(), Kfp2Types.schemaTitle(o.type()));
+      types.put(o.name(), Kfp2Types.title(Kfp2Types.schemaTitle(o.type())));
     }
     return types;
   }
@@ -249,8 +249,10 @@ final class Kfp2ComponentFile {
 
   private void artifactType(int indent, TypeSpec type) {
     open(indent, "artifactType");
-    text(indent + 2, "schemaTitle", Kfp2Types.schemaTitle(type));
-    text(indent + 2, "schemaVersion", Kfp2Types.SCHEMA_VERSION);
+    String bundled = Kfp2Types.schemaTitle(type);
+    text(indent + 2, "schemaTitle", Kfp2Types.title(bundled));
+    text(indent + 2, "schemaVersion", bundled.equals(Kfp2Types.title(bundled)) ? Kfp2Types.SCHEMA_VERSION
+        : bundled.substring(bundled.indexOf('@') + 1));
   }
 
   private void description(int indent, String description) {

@@ -164,9 +164,7 @@ final class Kfp2Components {
   }
 
   static void artifactType(ObjectNode def, String schemaTitle) {
-    ObjectNode t = def.putObject("artifactType");
-    t.put("schemaTitle", schemaTitle);
-    t.put("schemaVersion", Kfp2Types.SCHEMA_VERSION);
+    Kfp2Types.putType(def.putObject("artifactType"), schemaTitle);
   }
 
   /** A value in KFP's text form as the protobuf {@code Value} of a parameter of {@code type}. */

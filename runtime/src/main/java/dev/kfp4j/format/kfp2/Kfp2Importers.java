@@ -83,9 +83,7 @@ final class Kfp2Importers {
     if (s.downloadToWorkspace()) {
       importer.put("downloadToWorkspace", true);
     }
-    ObjectNode type = importer.putObject("typeSchema");
-    type.put("schemaTitle", s.artifactType());
-    type.put("schemaVersion", Kfp2Types.SCHEMA_VERSION);
+    Kfp2Types.putType(importer.putObject("typeSchema"), s.artifactType());
     return importer;
   }
 }

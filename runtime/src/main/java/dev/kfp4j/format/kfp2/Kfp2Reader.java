@@ -116,7 +116,7 @@ public final class Kfp2Reader {
     }
     for (Map.Entry<String, JsonNode> a : spec.path("root").path("inputDefinitions").path("artifacts").properties()) {
       JsonNode def = a.getValue();
-      parameters.add(Parameter.artifact(a.getKey(), def.path("artifactType").path("schemaTitle").asString("system.Artifact"),
+      parameters.add(Parameter.artifact(a.getKey(), Kfp2Types.bundled(def.path("artifactType")),
           description(def), def.path("isOptional").asBoolean(false)));
       inputs.put(a.getKey(), new Argument.PipelineParameter(a.getKey()));
     }
@@ -138,7 +138,9 @@ public final class Kfp2Reader {
       outputs.put(o.getKey(), dags.artifactOutput(rootDag, producer, key));
     }
     try {
-      return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings(platform, source), headerSource(yaml), outputs,
+      PipelineSettings settings = settings(platform, source).withInfo(spec.path("pipelineInfo").path("displayName").asString(null),
+          spec.path("defaultPipelineRoot").asString(null));
+      return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings, headerSource(yaml), outputs,
           dags.exitPipeline),
           Set.copyOf(dags.aroundSteps));
     } catch (IllegalArgumentException e) {

@@ -86,7 +86,7 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
     a.put("resourceType", s.resource());
     a.put("resourceCount", Integer.toString(s.count()));
     a.put("type", s.resource());
-    a.put("count", s.count());
+    a.put("count", Integer.toString(s.count())); // an int64, which KFP's SDK writes as JSON does: a string
     return null;
   }
 
@@ -106,7 +106,7 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
       a.put("type", c.text());
     }
     if (s.count() instanceof Argument.Constant c) {
-      a.put("count", Integer.parseInt(c.text()));
+      a.put("count", Integer.toString(Integer.parseInt(c.text())));
     }
     return null;
   }

@@ -9,6 +9,8 @@ import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.TypeSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +40,30 @@ final class Kfp2Types {
 
   private Kfp2Types() {}
 
+  /**
+   * An artifact type as kfp4j's model holds it, from KFP 2's {@code artifactType} or {@code typeSchema}: its
+   * schema title, with its schema version as KFP's SDK bundles them ({@code google.VertexModel@0.0.0}) when it is
+   * not {@link #SCHEMA_VERSION}.
+   */
+  static String bundled(JsonNode artifactType) {
+    String title = artifactType.path("schemaTitle").asString("system.Artifact");
+    String version = artifactType.path("schemaVersion").asString(SCHEMA_VERSION);
+    return version.equals(SCHEMA_VERSION) || version.isEmpty() ? title : title + "@" + version;
+  }
+
+  /** Writes a {@link #bundled} artifact type as KFP 2's {@code schemaTitle} and {@code schemaVersion} of {@code node}. */
+  static void putType(ObjectNode node, String bundled) {
+    int at = bundled.indexOf('@');
+    node.put("schemaTitle", at < 0 ? bundled : bundled.substring(0, at));
+    node.put("schemaVersion", at < 0 ? SCHEMA_VERSION : bundled.substring(at + 1));
+  }
+
+  /** The schema title of a {@link #bundled} artifact type, without its version. */
+  static String title(String bundled) {
+    int at = bundled.indexOf('@');
+    return at < 0 ? bundled : bundled.substring(0, at);
+  }
+
   static boolean inputIsArtifact(ComponentSpec spec, String input) {
     return spec.inputIsArtifact(input);
   }
@@ -66,7 +92,7 @@ final class Kfp2Types {
     if (name == null) {
       return "system.Artifact";
     }
-    if (name.startsWith("system.")) {
+    if (type.isSchemaTitle()) {
       return name;
     }
     return TITLES.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "system.Artifact");

@@ -105,10 +105,16 @@ public final class Kfp2Writer {
     ObjectNode spec = NODES.objectNode();
     spec.set("components", components.components);
     spec.putObject("deploymentSpec").set("executors", components.executors);
+    if (pipeline.settings().pipelineRoot() != null) {
+      spec.put("defaultPipelineRoot", pipeline.settings().pipelineRoot());
+    }
     ObjectNode info = spec.putObject("pipelineInfo");
     info.put("name", pipeline.name());
     if (pipeline.description() != null && !pipeline.description().isEmpty()) {
       info.put("description", pipeline.description());
+    }
+    if (pipeline.settings().displayName() != null) {
+      info.put("displayName", pipeline.settings().displayName());
     }
     spec.set("root", root);
     spec.put("schemaVersion", SCHEMA_VERSION);
@@ -188,7 +194,7 @@ public final class Kfp2Writer {
     root.path("outputDefinitions").path("parameters").properties().forEach(e -> outputs.put(e.getKey(),
         Kfp2Types.pythonName(ParameterType.ofV2Name(e.getValue().path("parameterType").asString("STRING")))));
     root.path("outputDefinitions").path("artifacts").properties().forEach(e -> outputs.put(e.getKey(),
-        e.getValue().path("artifactType").path("schemaTitle").asString("system.Artifact")));
+        e.getValue().path("artifactType").path("schemaTitle").asString("system.Artifact")));  // KFP's header: titles only
     return header(p, outputs);
   }
 
@@ -206,7 +212,7 @@ public final class Kfp2Writer {
     java.util.Set<String> finalStatus = Kfp2Types.finalStatusParameters(p);
     for (Parameter param : p.parameters()) {
       if (param.isArtifact()) {
-        inputs.put(param.name(), param.artifactType());
+        inputs.put(param.name(), Kfp2Types.title(param.artifactType()));
         continue;
       }
       if (finalStatus.contains(param.name())) {

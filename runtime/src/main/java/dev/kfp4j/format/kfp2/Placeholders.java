@@ -66,7 +66,7 @@ final class Placeholders {
     if (p instanceof Placeholder.InputArtifacts a) {
       return "{{$.inputs.artifacts['" + a.input() + "']}}";
     }
-    return Yaml.pyJson(node(spec, p, where));
+    return Yaml.pyJsonInOrder(node(spec, p, where)); // as KFP's compiler writes it: InputName, Then, Else
   }
 
   static String inputValue(String input) {
