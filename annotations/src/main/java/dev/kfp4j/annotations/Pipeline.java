@@ -25,6 +25,19 @@ public @interface Pipeline {
   /** The pipeline description; defaults to the method's Javadoc. */
   String description() default "";
 
+  /**
+   * The name KFP's UI shows for the pipeline, free text (KFP's {@code @dsl.pipeline(display_name=...)},
+   * {@code pipelineInfo.displayName}); empty (the default) for none. KFP 2 only.
+   */
+  String displayName() default "";
+
+  /**
+   * Where KFP stores the artifacts of the pipeline's runs unless a run says otherwise, such as {@code
+   * "s3://bucket/runs"} (KFP's {@code @dsl.pipeline(pipeline_root=...)}, {@code defaultPipelineRoot});
+   * empty (the default): the cluster's. The local runner keeps artifacts in its run folder. KFP 2 only.
+   */
+  String pipelineRoot() default "";
+
   /** The Kubernetes service account the pods run as; KFP's default is {@code pipeline-runner}. */
   String serviceAccount() default "pipeline-runner";
 

@@ -149,6 +149,36 @@ class Kfp2SdkParityTest {
             + " size: 1Gi}}"));
   }
 
+  /**
+   * {@code @dsl.pipeline(display_name=..., pipeline_root=...)}: {@code pipelineInfo.displayName} and {@code
+   * defaultPipelineRoot}, as KFP's compiler writes them ({@code pipeline_with_only_display_name.py}, {@code
+   * take_nap_pipeline_root.py}); KFP 2 only, an error on the attribute for a pipeline written for Argo.
+   */
+  @Test
+  void aDisplayNameAndPipelineRootAreKfpsPipelineInfoAndDefaultPipelineRoot() {
+    Compiled c = Kfp2PipelineTest.compile(
+        "@Pipeline(formats = Format.KFP2, displayName = \"Echo, displayed\", pipelineRoot = \"s3://change/me\")",
+        "public static void p() {",
+        "  LibOps.greet(\"x\");",
+        "}");
+    assertThat(c.spec().at("/pipelineInfo")).isEqualTo(Yaml.read("{name: p, displayName: 'Echo, displayed'}"));
+    assertThat(c.spec().at("/defaultPipelineRoot").asString()).isEqualTo("s3://change/me");
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "@Pipeline(displayName = \"Shown\") public static void q() {",
+        "  LibOps.greet(\"x\");",
+        "}",
+        "@Pipeline(pipelineRoot = \"gs://bucket/root\") public static void r() {",
+        "  LibOps.greet(\"x\");",
+        "}");
+    Compilation both = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(both).hadErrorContaining("[kfp4j:NotInArgo] @Pipeline(displayName) is KFP 2's (pipelineInfo.displayName): KFP v1's "
+        + "Argo workflow has no place for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)")
+        .inFile(source).onLineContaining("\"Shown\"");
+    assertThat(both).hadErrorContaining("[kfp4j:NotInArgo] @Pipeline(pipelineRoot) is KFP 2's (defaultPipelineRoot)")
+        .inFile(source).onLineContaining("gs://bucket/root");
+    assertThat(both).hadErrorCount(2);
+  }
+
   /** {@code dsl.PipelineConfig(ttl_seconds_after_success=60, ttl_seconds_after_failure=86400)}: both formats. */
   @Test
   void ttlsAfterSuccessAndFailureAreKfpsPipelineConfigAndArgosTtlStrategy() {

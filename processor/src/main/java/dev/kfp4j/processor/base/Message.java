@@ -252,6 +252,8 @@ public enum Message {
       "Dsl.oneOf(...) gives the output of whichever branch ran (KFP 2's dsl.OneOf), which only KFP 2 can: KFP v1's Argo workflow has no form for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_RUN_VALUE("NotInArgo",
       "%s is a value KFP 2's backend gives a task, which KFP v1's Argo workflow has no variable for; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+  ARGO_PIPELINE_INFO("NotInArgo",
+      "@Pipeline(%s) is KFP 2's (%s): KFP v1's Argo workflow has no place for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_WORKSPACE("NotInArgo",
       "a workspace (@Pipeline(workspaceSize)) is KFP 2's: KFP v1's Argo workflow has none; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   WORKSPACE_NOT_SET("MissingWorkspace",

@@ -100,6 +100,15 @@ public final class PipelineValidator {
     if (settings != null && workspace != null) {
       settings = settings.withWorkspace(workspace);
     }
+    for (String attribute : List.of("displayName", "pipelineRoot")) {
+      if (!stringValue(annotation, attribute).isEmpty() && written.contains(Format.ARGO)) {
+        reporter.error(method, annotation, attribute, Message.ARGO_PIPELINE_INFO, attribute,
+            attribute.equals("displayName") ? "pipelineInfo.displayName" : "defaultPipelineRoot");
+      }
+    }
+    if (settings != null) {
+      settings = settings.withInfo(stringValue(annotation, "displayName"), stringValue(annotation, "pipelineRoot"));
+    }
     if (reporter.errorCount() > before) {
       return null;
     }
