@@ -71,7 +71,7 @@ class SettingsOutputTest {
         row(new TaskSetting.Accelerator(2, "nvidia.com/gpu"),
             List.of(T + "/container/resources/limits/nvidia.com/gpu = \"2\""),
             List.of(
-                CONTAINER + "/resources/accelerator/count = 2",
+                CONTAINER + "/resources/accelerator/count = \"2\"",
                 CONTAINER + "/resources/accelerator/resourceCount = \"2\"",
                 CONTAINER + "/resources/accelerator/resourceType = \"nvidia.com/gpu\"",
                 CONTAINER + "/resources/accelerator/type = \"nvidia.com/gpu\"")),

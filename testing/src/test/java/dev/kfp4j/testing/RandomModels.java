@@ -66,6 +66,8 @@ final class RandomModels {
   private int tasks;
   /** Whether a KFP 2 loop collects the values of a task in a loop or condition inside it: a generator of its own, as {@link #imports}. */
   private final Random nestedCollects;
+  /** Whether a KFP 2 model has a display name or a pipeline root: a generator of its own, as {@link #imports}. */
+  private final Random info;
 
   /** What a node at some depth sees: the tasks written before it on its path, and its enclosing loops. */
   private record Scope(List<Task> tasks, List<LoopItem> items, int depth, List<Argument> collected) {
@@ -92,6 +94,7 @@ final class RandomModels {
     this.upstreamFailures = new Random(seed * 29 + 4);
     this.argo = argo;
     this.nestedCollects = new Random(seed * 37 + 6);
+    this.info = new Random(seed * 41 + 8);
   }
 
   /** The model of {@code seed}: for both formats when {@code argo}, else for KFP 2 only. */
@@ -553,11 +556,13 @@ final class RandomModels {
   }
 
   private PipelineSettings settings() {
-    if (random.nextBoolean()) {
-      return PipelineSettings.DEFAULTS;
+    PipelineSettings settings = random.nextBoolean() ? PipelineSettings.DEFAULTS
+        : new PipelineSettings(PipelineSettings.PIPELINE_RUNNER, random.nextBoolean() ? -1 : 3600, random.nextBoolean() ? 0 : 7200,
+            0, List.of(), Map.of(), "");
+    if (argo) {
+      return settings;
     }
-    return new PipelineSettings(PipelineSettings.PIPELINE_RUNNER, random.nextBoolean() ? -1 : 3600, random.nextBoolean() ? 0 : 7200,
-        0, List.of(), Map.of(), "");
+    return settings.withInfo(info.nextInt(3) == 0 ? "A random pipeline, shown" : null, info.nextInt(3) == 0 ? "s3://bucket/root" : null);
   }
 
   private ComponentSpec component(String name, boolean first) {
