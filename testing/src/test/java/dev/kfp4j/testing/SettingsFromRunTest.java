@@ -139,7 +139,7 @@ class SettingsFromRunTest {
     assertEquals("{\"componentInputParameter\":\"pipelinechannel--memory-out\"}", sized.path("pipelinechannel--memory-out").toString());
     assertEquals("{\"componentInputParameter\":\"pipelinechannel--cpu\"}", sized.path("pipelinechannel--cpu").toString());
     assertEquals("{\"runtimeValue\":{\"constant\":\"{{$.inputs.parameters['pipelinechannel--cpu']}}\"}}", sized.path("cpu_limit").toString());
-    assertEquals("{\"accelerator\":{\"count\":2,\"resourceCount\":\"2\",\"resourceType\":\"{{$.inputs.parameters['pipelinechannel--gpu']}}\"},"
+    assertEquals("{\"accelerator\":{\"count\":\"2\",\"resourceCount\":\"2\",\"resourceType\":\"{{$.inputs.parameters['pipelinechannel--gpu']}}\"},"
         + "\"resourceCpuLimit\":\"{{$.inputs.parameters['pipelinechannel--cpu']}}\","
         + "\"resourceMemoryLimit\":\"{{$.inputs.parameters['pipelinechannel--memory-out']}}\"}",
         spec.at("/deploymentSpec/executors/exec-echo-2/container/resources").toString());
