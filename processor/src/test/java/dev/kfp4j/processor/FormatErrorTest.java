@@ -88,6 +88,16 @@ class FormatErrorTest {
         Arguments.of("kfp4j:NotInKfp2", "serviceAccount = \"runner\"",
             new String[] {"@Pipeline(", "    serviceAccount = \"runner\")", "public static void p() { LibOps.add(1, 2); }"},
             "KFP 2 takes the service account when a run is created, not in the pipeline spec"),
+        Arguments.of("kfp4j:NotInKfp2", "LibOps.greet(v.size())",
+            new String[] {"@Pipeline public static void p() {", "  var v = Dsl.volume(\"data\", \"1Gi\");", "  LibOps.greet(v.size());",
+                "}"},
+            "output 'size' of volume 'data' has no KFP 2 equivalent: KFP 2's createpvc gives the claim's name alone; pass on the size "
+                + "the volume was given (a constant or pipeline parameter), or write this pipeline for KFP v1 only: "
+                + "@Pipeline(formats = Format.ARGO)"),
+        Arguments.of("kfp4j:NotInKfp2", "Dsl.eq(v.size()",
+            new String[] {"@Pipeline public static void p() {", "  var v = Dsl.volume(\"data\", \"1Gi\");",
+                "  Dsl.when(Dsl.eq(v.size(), \"1Gi\"), () -> LibOps.add(1, 2));", "}"},
+            "output 'size' of volume 'data' has no KFP 2 equivalent"),
         Arguments.of("kfp4j:NotInKfp2", "ImportsOps.maybeLoud(true)",
             new String[] {"@Pipeline public static void p() {", "  ImportsOps.maybeLoud(true);", "}"},
             "component 'Maybe loud' cannot run on KFP 2: its command line has an 'if' on"),
@@ -152,6 +162,18 @@ class FormatErrorTest {
     assertThat(compile(pipeline("@Pipeline(formats = Format.KFP2) public static void p(List<Integer> xs) {",
         "  var sums = Dsl.collect(xs, x -> LibOps.add(x, 1).output());", "  LibOps.count(sums);", "  ImportsOps.echo(\"hi\");", "}")))
         .succeeded();
+    assertThat(compile(pipeline("@Pipeline(formats = Format.ARGO) public static void p() {", "  var v = Dsl.volume(\"data\", \"1Gi\");",
+        "  LibOps.greet(v.size());", "}"))).succeeded();
+  }
+
+  @Test
+  void aVolumesNameGoesToTasksInKfp2() {
+    Compilation c = compile(pipeline("@Pipeline(formats = Format.KFP2) public static void p() {", "  var v = Dsl.volume(\"data\", \"1Gi\");",
+        "  LibOps.greet(v.name());", "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml");
+    Compile.validKfp2(yaml, "p.yaml");
+    assertTrue(yaml.contains("taskOutputParameter:\n                outputParameterKey: name\n                producerTask: data\n"), yaml);
   }
 
   @Test

@@ -243,6 +243,8 @@ public enum Message {
       "@Pipeline(%s = ...) has no KFP 2 equivalent; %s, or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
   KFP2_COMPONENT("NotInKfp2",
       "component '%s' cannot run on KFP 2: %s; write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+  KFP2_VOLUME_OUTPUT("NotInKfp2",
+      "output '%s' of volume '%s' has no KFP 2 equivalent: KFP 2's createpvc gives the claim's name alone; pass on the size the volume was given (a constant or pipeline parameter), or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
   KFP2_NOT_WRITTEN("NotInKfp2", "%s"),
   ARGO_COLLECTED("NotInArgo",
       "Dsl.collect(...) collects a loop's outputs, which only KFP 2 can: KFP v1's Argo workflow has no form for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),

@@ -15,6 +15,8 @@ import dev.kfp4j.processor.graph.ResourceBuilder;
 import dev.kfp4j.processor.graph.SettingCall;
 import dev.kfp4j.processor.graph.StepBuilder;
 import dev.kfp4j.processor.graph.TaskBuilder;
+import dev.kfp4j.processor.graph.Use;
+import dev.kfp4j.processor.graph.VolumeBuilder;
 import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.processor.validation.PipelineValidator;
 import dev.kfp4j.spec.ComponentSpec;
@@ -28,8 +30,9 @@ import javax.lang.model.element.AnnotationMirror;
  * When a pipeline is written in KFP 2's format, it uses only what KFP 2 can express: no
  * Kubernetes resource step, files passed only as artifacts (a file input takes a task's file
  * output, a value input no file), retries without a policy other than KFP's, command lines in KFP
- * 2's placeholders, and no run setting KFP 2 has no place for ({@code podGc}, {@code parallelism},
- * {@code serviceAccount}). Each is an error where it is written, naming the alternative.
+ * 2's placeholders, no run setting KFP 2 has no place for ({@code podGc}, {@code parallelism},
+ * {@code serviceAccount}), and of a volume only its name (KFP 2's {@code createpvc} gives no size).
+ * Each is an error where it is written, naming the alternative.
  */
 final class Kfp2Check implements GraphCheck {
   @Override
@@ -39,6 +42,11 @@ final class Kfp2Check implements GraphCheck {
       return;
     }
     settings(pipeline, reporter);
+    for (Use use : graph.uses()) {
+      if (use.task() instanceof VolumeBuilder volume && !use.isAfter() && !use.output().equals("name")) {
+        reporter.error(use.position(), Message.KFP2_VOLUME_OUTPUT, use.output(), volume.name());
+      }
+    }
     for (StepBuilder step : graph.steps()) {
       if (step instanceof ResourceBuilder) {
         reporter.error(step.position(), Message.KFP2_RESOURCE_STEP);
