@@ -251,8 +251,7 @@ final class Kfp2ComponentFile {
     open(indent, "artifactType");
     String bundled = Kfp2Types.schemaTitle(type);
     text(indent + 2, "schemaTitle", Kfp2Types.title(bundled));
-    text(indent + 2, "schemaVersion", bundled.equals(Kfp2Types.title(bundled)) ? Kfp2Types.SCHEMA_VERSION
-        : bundled.substring(bundled.indexOf('@') + 1));
+    text(indent + 2, "schemaVersion", Kfp2Types.version(bundled));
   }
 
   private void description(int indent, String description) {

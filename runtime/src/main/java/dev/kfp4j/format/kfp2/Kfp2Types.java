@@ -53,15 +53,20 @@ final class Kfp2Types {
 
   /** Writes a {@link #bundled} artifact type as KFP 2's {@code schemaTitle} and {@code schemaVersion} of {@code node}. */
   static void putType(ObjectNode node, String bundled) {
-    int at = bundled.indexOf('@');
-    node.put("schemaTitle", at < 0 ? bundled : bundled.substring(0, at));
-    node.put("schemaVersion", at < 0 ? SCHEMA_VERSION : bundled.substring(at + 1));
+    node.put("schemaTitle", title(bundled));
+    node.put("schemaVersion", version(bundled));
   }
 
   /** The schema title of a {@link #bundled} artifact type, without its version. */
   static String title(String bundled) {
     int at = bundled.indexOf('@');
     return at < 0 ? bundled : bundled.substring(0, at);
+  }
+
+  /** The schema version of a {@link #bundled} artifact type. */
+  static String version(String bundled) {
+    int at = bundled.indexOf('@');
+    return at < 0 ? SCHEMA_VERSION : bundled.substring(at + 1);
   }
 
   static boolean inputIsArtifact(ComponentSpec spec, String input) {
