@@ -123,7 +123,8 @@ final class Kfp2References {
     }
     // KFP's f-strings of pipeline channels: an argument's text reads an input of the task's own
     for (Map.Entry<String, JsonNode> p : task.path("inputs").path("parameters").properties()) {
-      Matcher channel = SETTING_INPUT.matcher(p.getValue().path("runtimeValue").path("constant").asString(""));
+      JsonNode constant = p.getValue().path("runtimeValue").path("constant"); // a text, or a struct or list holding texts
+      Matcher channel = SETTING_INPUT.matcher(constant.isString() ? constant.asString() : constant.isContainer() ? constant.toString() : "");
       while (channel.find()) {
         out.add(channel.group(1));
         if (!task.path("inputs").path("parameters").has(channel.group(1))) {
@@ -249,7 +250,8 @@ final class Kfp2References {
     } else {
       String from = source.path("artifactType").path("schemaTitle").asString("");
       String to = def.path("artifactType").path("schemaTitle").asString("");
-      if (!from.equals(to) && !to.equals("system.Artifact")) {
+      // as KFP's compiler checks them (type_utils.check_artifact_type_compatibility): an Artifact on either side is any
+      if (!from.equals(to) && !to.equals("system.Artifact") && !from.equals("system.Artifact")) {
         errors.add(at + ": a " + from + " artifact feeds a " + to + " input");
       }
     }
