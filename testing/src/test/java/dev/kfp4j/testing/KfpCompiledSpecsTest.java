@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
  * a checkout of {@code kubeflow/pipelines}), read and written back by kfp4j. Run by hand, with the folder named:
  * {@code ./mvnw -o -pl testing -am test -Dtest=KfpCompiledSpecsTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dkfp4j.kfpSpecs=.../test_data/sdk_compiled_pipelines/valid}; skipped without it (the specs are not in {@code
- * ../shared}). Each spec must pass the checks the tests make of kfp4j's files ({@link Kfp2Schemas#errors}), be read, and written back (but those kfp4j refuses on purpose, below), valid against
- * KFP's {@code .proto} files and the same when written a second time. The test prints which specs come back as
+ * ../shared}). Each spec must pass the checks the tests make of kfp4j's files ({@link Kfp2Schemas#errors}), be
+ * read, and written back (but those kfp4j refuses on purpose, below), valid against KFP's {@code .proto} files
+ * and the same when written a second time. The test prints which specs come back as
  * KFP wrote them, each part ({@code components}, {@code root}, {@code deploymentSpec}, {@code pipelineInfo}, {@code
  * defaultPipelineRoot}, the platform spec) the same as protobuf reads it, and which differ, where.
  */
