@@ -179,6 +179,45 @@ class Kfp2SdkParityTest {
     assertThat(both).hadErrorCount(2);
   }
 
+  /**
+   * A pipeline's docstring ({@code Args:}, {@code Returns:}) describes its inputs and outputs in KFP's spec
+   * ({@code pipeline_with_metadata_fields.py}); a {@code @Pipeline}'s Javadoc does: {@code @param} each parameter
+   * (in the Argo workflow too), {@code @return} its output, a returned record's {@code @param} each component.
+   */
+  @Test
+  void aPipelinesJavadocDescribesItsInputsAndOutputs() {
+    Compiled c = Kfp2PipelineTest.compile(
+        "/**",
+        " * Adds twice.",
+        " * @param n the first number",
+        " * @param m the second",
+        " * @return the sum, twice",
+        " */",
+        "@Pipeline public static int p(int n, int m) {",
+        "  return LibOps.add(LibOps.add(n, m).output(), m).output();",
+        "}");
+    JsonNode root = c.spec().at("/root");
+    assertThat(root.at("/inputDefinitions/parameters/n/description").asString()).isEqualTo("the first number");
+    assertThat(root.at("/inputDefinitions/parameters/m/description").asString()).isEqualTo("the second");
+    assertThat(root.at("/outputDefinitions/parameters/Output")).isEqualTo(
+        Yaml.read("{description: 'the sum, twice', parameterType: NUMBER_INTEGER}"));
+    assertThat(Yaml.read(c.argo()).at("/spec/arguments/parameters/0")).isEqualTo(Yaml.read("{name: n, description: the first number}"));
+    Compiled record = Kfp2PipelineTest.compile(
+        "/**",
+        " * Both sums.",
+        " * @param total all of it",
+        " * @param half half of it",
+        " */",
+        "public record Sums(int total, int half) {}",
+        "/** @return not read: the record's components are the outputs */",
+        "@Pipeline public static Sums p(int n) {",
+        "  return new Sums(LibOps.add(n, n).output(), LibOps.add(n, 0).output());",
+        "}");
+    assertThat(record.spec().at("/root/outputDefinitions")).isEqualTo(Yaml.read(
+        "{parameters: {total: {description: all of it, parameterType: NUMBER_INTEGER},"
+            + " half: {description: half of it, parameterType: NUMBER_INTEGER}}}"));
+  }
+
   /** {@code dsl.PipelineConfig(ttl_seconds_after_success=60, ttl_seconds_after_failure=86400)}: both formats. */
   @Test
   void ttlsAfterSuccessAndFailureAreKfpsPipelineConfigAndArgosTtlStrategy() {

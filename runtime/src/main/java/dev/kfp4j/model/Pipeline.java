@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * written, an exit task that runs when the rest ends whatever its outcome (or null), or instead
  * an exit pipeline (a DAG run as the exit task, {@link ExitPipeline}; or null), and the
  * settings of the run, and the outputs it gives when it ends (by name, each a task's output or a
- * loop's collected outputs, as a KFP 2 pipeline's return value). {@code source} names where it
+ * loop's collected outputs, as a KFP 2 pipeline's return value), with a description of some of them
+ * (by name: the Javadoc's {@code @return}, KFP's docstring's {@code Returns:}). {@code source} names where it
  * came from, such as the {@code @Pipeline} method {@code dev.acme.Flows.train(int)}, for the header
  * of the files written from it (or null). Node names are unique in the pipeline.
  *
@@ -34,13 +35,20 @@ public record Pipeline(
     PipelineSettings settings,
     String source,
     Map<String, Argument> outputs,
-    ExitPipeline exitPipeline) {
+    ExitPipeline exitPipeline,
+    Map<String, String> outputDescriptions) {
   public Pipeline {
     Objects.requireNonNull(name, "name");
     parameters = List.copyOf(parameters);
     nodes = List.copyOf(nodes);
     settings = settings == null ? PipelineSettings.DEFAULTS : settings;
     outputs = Models.copy(outputs);
+    outputDescriptions = outputDescriptions == null ? Map.of() : Models.copy(outputDescriptions);
+    for (String described : outputDescriptions.keySet()) {
+      if (!outputs.containsKey(described)) {
+        throw new IllegalArgumentException("pipeline '" + name + "' describes output '" + described + "', which it does not give");
+      }
+    }
     for (Map.Entry<String, Argument> o : outputs.entrySet()) {
       if (!(o.getValue() instanceof Argument.TaskOutput) && !(o.getValue() instanceof Argument.Collected)
           && !(o.getValue() instanceof Argument.OneOf)) {
@@ -76,6 +84,12 @@ public record Pipeline(
         throw new IllegalArgumentException("pipeline '" + name + "' has two parameters named '" + p.name() + "'");
       }
     }
+  }
+
+  /** A pipeline whose outputs are not described. */
+  public Pipeline(String name, String description, List<Parameter> parameters, List<Node> nodes, Task exitTask,
+      PipelineSettings settings, String source, Map<String, Argument> outputs, ExitPipeline exitPipeline) {
+    this(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, Map.of());
   }
 
   /** A pipeline without an exit pipeline. */
@@ -144,12 +158,23 @@ public record Pipeline(
   public Pipeline mapTasks(UnaryOperator<Task> f) {
     return new Pipeline(name, description, parameters, Nodes.mapTasks(nodes, f), exitTask == null ? null : f.apply(exitTask),
         settings, source, outputs,
-        exitPipeline == null ? null : new ExitPipeline(exitPipeline.name(), Nodes.mapTasks(exitPipeline.nodes(), f)));
+        exitPipeline == null ? null : new ExitPipeline(exitPipeline.name(), Nodes.mapTasks(exitPipeline.nodes(), f)), outputDescriptions);
   }
 
   /** This pipeline with other settings. */
   public Pipeline withSettings(PipelineSettings settings) {
-    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline);
+    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, outputDescriptions);
+  }
+
+  /** This pipeline with its outputs described (by name; null or empty texts are left out). */
+  public Pipeline withOutputDescriptions(Map<String, String> descriptions) {
+    Map<String, String> kept = new java.util.LinkedHashMap<>();
+    descriptions.forEach((output, text) -> {
+      if (text != null && !text.isEmpty()) {
+        kept.put(output, text);
+      }
+    });
+    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, kept);
   }
 
   /**

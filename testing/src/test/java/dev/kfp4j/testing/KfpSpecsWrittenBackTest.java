@@ -29,7 +29,8 @@ class KfpSpecsWrittenBackTest {
   @ParameterizedTest
   @ValueSource(strings = {"pipeline_with_various_io_types.yaml", "pipeline_with_google_artifact_type.yaml",
       "pipeline_with_importer_and_gcpc_types.yaml", "pipeline_with_only_display_name.yaml", "take_nap_pipeline_root_compiled.yaml",
-      "container_with_if_placeholder.yaml", "nvidia_gpu_scheduling_check.yaml"})
+      "container_with_if_placeholder.yaml", "nvidia_gpu_scheduling_check.yaml", "pipeline_with_metadata_fields.yaml",
+      "component_with_metadata_fields.yaml"})
   void writtenBackAsKfpWroteIt(String file) {
     String yaml = spec(file);
     String again = Kfp2Writer.write(Kfp2Reader.read(yaml, file));

@@ -235,8 +235,10 @@ public final class PipelineBuilder {
 
   /** The pipeline read. */
   public Pipeline build() {
+    Map<String, String> described = new LinkedHashMap<>(pipeline.outputDescriptions());
+    described.keySet().retainAll(outputs.keySet());
     return new Pipeline(pipeline.name(), pipeline.description(), pipeline.modelParameters(), nodes(root),
-        exitTask == null ? null : exitTask.build(), pipeline.settings(), pipeline.source(), outputs);
+        exitTask == null ? null : exitTask.build(), pipeline.settings(), pipeline.source(), outputs).withOutputDescriptions(described);
   }
 
   private static List<Node> nodes(Group group) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 
@@ -25,6 +26,8 @@ import javax.lang.model.element.ExecutableElement;
  * @param settings the run settings from {@code @Pipeline}
  * @param source the method as {@code pkg.Owner.method(types)}, for file headers
  * @param formats the formats it is written in
+ * @param outputDescriptions the outputs' descriptions, by name: the Javadoc's {@code @return} of {@code Output}, a
+ *     returned record's {@code @param} of each component
  */
 public record PipelineModel(
     ExecutableElement element,
@@ -35,22 +38,36 @@ public record PipelineModel(
     List<Parameter> parameters,
     PipelineSettings settings,
     String source,
-    Set<Format> formats) {
+    Set<Format> formats,
+    Map<String, String> outputDescriptions) {
 
   public PipelineModel {
     formats = formats.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(formats));
+    outputDescriptions = Map.copyOf(outputDescriptions);
+  }
+
+  /** A pipeline whose outputs are not described. */
+  public PipelineModel(ExecutableElement element, ClassName owner, String methodName, String name, String description,
+      List<Parameter> parameters, PipelineSettings settings, String source, Set<Format> formats) {
+    this(element, owner, methodName, name, description, parameters, settings, source, formats, Map.of());
   }
 
   /**
    * A pipeline parameter: its Java type for the pipeline class, its default in KFP's text form (or
-   * null), and whether a run may leave it out without one ({@code @Nullable}, KFP's {@code
-   * Optional[str] = None}).
+   * null), whether a run may leave it out without one ({@code @Nullable}, KFP's {@code
+   * Optional[str] = None}), and its description (the method's Javadoc {@code @param}, or null).
    */
-  public record Parameter(String name, ValueKind kind, TypeName javaType, String defaultText, boolean mayBeLeftOut) {
+  public record Parameter(String name, ValueKind kind, TypeName javaType, String defaultText, boolean mayBeLeftOut,
+      String description) {
+    /** A parameter without a description. */
+    public Parameter(String name, ValueKind kind, TypeName javaType, String defaultText, boolean mayBeLeftOut) {
+      this(name, kind, javaType, defaultText, mayBeLeftOut, null);
+    }
+
     /** The parameter as the pipeline model has it. */
     public dev.kfp4j.model.Parameter toModel() {
-      return new dev.kfp4j.model.Parameter(name, ParameterType.ofV1Name(kind.kfpType()), defaultText, null, null,
-          mayBeLeftOut || defaultText != null);
+      return new dev.kfp4j.model.Parameter(name, ParameterType.ofV1Name(kind.kfpType()), defaultText,
+          description == null || description.isEmpty() ? null : description, null, mayBeLeftOut || defaultText != null);
     }
   }
 
@@ -91,6 +108,6 @@ public record PipelineModel(
 
   /** This pipeline read from {@code element}, a fresher symbol of the same method. */
   public PipelineModel withElement(ExecutableElement element) {
-    return new PipelineModel(element, owner, methodName, name, description, parameters, settings, source, formats);
+    return new PipelineModel(element, owner, methodName, name, description, parameters, settings, source, formats, outputDescriptions);
   }
 }

@@ -74,9 +74,10 @@ public final class PipelineValidator {
     if (previous != null && previous != method) {
       reporter.error(method, annotation, Message.DUPLICATE_PIPELINE, name, ComponentValidator.describe(previous));
     }
+    Javadoc doc = Javadoc.parse(elements.getDocComment(method));
     String description = stringValue(annotation, "description");
     if (description.isEmpty()) {
-      description = Javadoc.parse(elements.getDocComment(method)).text();
+      description = doc.text();
     }
     Set<Format> written = formats(annotation);
     List<PipelineModel.Parameter> parameters = new ArrayList<>();
@@ -84,7 +85,7 @@ public final class PipelineValidator {
       if (written.contains(Format.ARGO)) {
         checkArgoName(p);
       }
-      PipelineModel.Parameter parameter = parameter(p);
+      PipelineModel.Parameter parameter = parameter(p, doc.param(p.getSimpleName().toString()));
       if (parameter != null) {
         parameters.add(parameter);
         if (parameter.mayBeLeftOut() && written.contains(Format.ARGO)) {
@@ -113,7 +114,7 @@ public final class PipelineValidator {
       return null;
     }
     return new PipelineModel(method, ClassName.get((TypeElement) method.getEnclosingElement()), methodName, name, description,
-        parameters, settings, ComponentValidator.describe(method), written);
+        parameters, settings, ComponentValidator.describe(method), written, outputDescriptions(method, doc));
   }
 
   /** The formats {@code @Pipeline(formats)} names, or the build's. */
@@ -124,6 +125,28 @@ public final class PipelineValidator {
     }
     Set<Format> out = EnumSet.noneOf(Format.class);
     named.forEach(n -> out.add(Format.valueOf(n)));
+    return out;
+  }
+
+  /**
+   * The descriptions of the pipeline's outputs, as KFP reads a pipeline's docstring's {@code Returns:}: the
+   * Javadoc's {@code @return} of the one output {@code Output}, or the returned record's {@code @param} of each
+   * of its components, as a component's outputs are described.
+   */
+  private Map<String, String> outputDescriptions(ExecutableElement method, Javadoc doc) {
+    TypeMirror ret = method.getReturnType();
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (ret.getKind() == TypeKind.VOID) {
+      return out;
+    }
+    if (mapper.isRecord(ret)) {
+      TypeElement record = (TypeElement) ((DeclaredType) ret).asElement();
+      Javadoc recordDoc = Javadoc.parse(elements.getDocComment(record));
+      record.getRecordComponents().forEach(c -> out.put(c.getSimpleName().toString(), recordDoc.param(c.getSimpleName().toString())));
+    } else {
+      out.put("Output", doc.returns());
+    }
+    out.values().removeIf(text -> text == null || text.isEmpty());
     return out;
   }
 
@@ -250,7 +273,7 @@ public final class PipelineValidator {
     }
   }
 
-  private PipelineModel.Parameter parameter(VariableElement p) {
+  private PipelineModel.Parameter parameter(VariableElement p, String description) {
     String name = p.getSimpleName().toString();
     TypeMirror type = p.asType();
     TypeMirror optional = mapper.optionalArgument(type);
@@ -275,7 +298,7 @@ public final class PipelineValidator {
         return null;
       }
     }
-    return new PipelineModel.Parameter(name, kind, TypeName.get(type), defaultText, nullable && defaultText == null);
+    return new PipelineModel.Parameter(name, kind, TypeName.get(type), defaultText, nullable && defaultText == null, description);
   }
 
   /** {@code type} as a user writes it: {@code Integer}, {@code List<String>}, without java.lang's and java.util's packages. */

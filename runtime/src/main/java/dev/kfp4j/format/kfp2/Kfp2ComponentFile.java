@@ -86,7 +86,7 @@ final class Kfp2ComponentFile {
     name(2, "comp-" + task);
     text(4, "executorLabel", "exec-" + task);
     inputDefinitions(4, false);
-    outputDefinitions(4, false);
+    outputDefinitions(4);
     open(0, "deploymentSpec");
     open(2, "executors");
     name(4, "exec-" + task);
@@ -99,7 +99,7 @@ final class Kfp2ComponentFile {
     open(0, "root");
     dag(2);
     inputDefinitions(2, true);
-    outputDefinitions(2, true);
+    outputDefinitions(2);
     text(0, "schemaVersion", Kfp2Writer.SCHEMA_VERSION);
     text(0, "sdkVersion", Kfp2Writer.SDK_VERSION);
   }
@@ -148,8 +148,8 @@ final class Kfp2ComponentFile {
     }
   }
 
-  /** A component's output definitions, or the root's (without descriptions). */
-  private void outputDefinitions(int indent, boolean root) {
+  /** A component's output definitions, or the root's (the same). */
+  private void outputDefinitions(int indent) {
     if (artifactOutputs.isEmpty() && parameterOutputs.isEmpty()) {
       return;
     }
@@ -159,18 +159,14 @@ final class Kfp2ComponentFile {
       for (OutputSpec o : artifactOutputs) {
         name(indent + 4, o.name());
         artifactType(indent + 6, o.type());
-        if (!root) {
-          description(indent + 6, o.description());
-        }
+        description(indent + 6, o.description());
       }
     }
     if (!parameterOutputs.isEmpty()) {
       open(indent + 2, "parameters");
       for (OutputSpec o : parameterOutputs) {
         name(indent + 4, o.name());
-        if (!root) {
-          description(indent + 6, o.description());
-        }
+        description(indent + 6, o.description());
         text(indent + 6, "parameterType", Kfp2Types.parameterType(o).v2Name());
       }
     }

@@ -121,6 +121,11 @@ final class Kfp2Dags {
     } else {
       connect(root, name, a, producer(a), outputKey(a), types);
     }
+    String description = pipeline.outputDescriptions().get(name);
+    if (description != null) { // as KFP's compiler writes a docstring's Returns:
+      root.withObject("outputDefinitions").withObject(types.isArtifact(a) ? "artifacts" : "parameters").withObject(name)
+          .put("description", description);
+    }
   }
 
   /**

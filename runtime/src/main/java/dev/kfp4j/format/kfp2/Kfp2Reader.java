@@ -140,8 +140,12 @@ public final class Kfp2Reader {
     try {
       PipelineSettings settings = settings(platform, source).withInfo(spec.path("pipelineInfo").path("displayName").asString(null),
           spec.path("defaultPipelineRoot").asString(null));
+      Map<String, String> described = new LinkedHashMap<>();
+      for (String kind : List.of("parameters", "artifacts")) {
+        spec.path("root").path("outputDefinitions").path(kind).properties().forEach(o -> described.put(o.getKey(), description(o.getValue())));
+      }
       return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings, headerSource(yaml), outputs,
-          dags.exitPipeline),
+          dags.exitPipeline).withOutputDescriptions(described),
           Set.copyOf(dags.aroundSteps));
     } catch (IllegalArgumentException e) {
       throw new FormatException(source + ": " + e.getMessage(), e);

@@ -80,11 +80,13 @@ public final class Kfp2Writer {
       arguments.put(in.name(), new Argument.PipelineParameter(in.name()));
     }
     Map<String, Argument> outputs = new LinkedHashMap<>();
+    Map<String, String> described = new LinkedHashMap<>();
     for (OutputSpec out : component.outputs()) {
       outputs.put(out.name(), new Argument.TaskOutput(task, out.name()));
+      described.put(out.name(), out.description());
     }
     return new Pipeline(component.name() == null ? task : component.name(), component.description(), parameters,
-        List.of(new Task(task, component, arguments)), null, PipelineSettings.DEFAULTS, source, outputs);
+        List.of(new Task(task, component, arguments)), null, PipelineSettings.DEFAULTS, source, outputs).withOutputDescriptions(described);
   }
 
   /** The pipeline spec and, if any step needs it, the platform spec, as JSON trees (as KFP's API takes them). */
