@@ -54,13 +54,15 @@ final class DiagramBuilder {
   private Diagram build(Pipeline p) {
     String handler = p.exitTask() == null && p.exitPipeline() == null ? null : "g" + groups++;
     List<Shape> top = shapes(p.nodes());
+    // the exit handler's own name (dsl.ExitHandler(t, name='notify')) in quotes, as a task's display name
+    String handlerLabel = p.exitHandlerName() == null ? "exit handler" : "exit handler \"" + p.exitHandlerName() + "\"";
     if (p.exitTask() != null) {
-      top = List.of(new Group(handler, "exit-handler", GroupKind.EXIT_HANDLER, "exit handler", top),
+      top = List.of(new Group(handler, "exit-handler", GroupKind.EXIT_HANDLER, handlerLabel, top),
           box(p.exitTask(), BoxKind.EXIT));
     }
     String exitGroup = null;
     if (p.exitPipeline() != null) { // a pipeline as exit task: its nodes in a group of its own, run on exit
-      Group body = new Group(handler, "exit-handler", GroupKind.EXIT_HANDLER, "exit handler", top);
+      Group body = new Group(handler, "exit-handler", GroupKind.EXIT_HANDLER, handlerLabel, top);
       exitGroup = "g" + groups++;
       top = List.of(body, new Group(exitGroup, p.exitPipeline().name(), GroupKind.EXIT_HANDLER, "exit pipeline",
           shapes(p.exitPipeline().nodes())));

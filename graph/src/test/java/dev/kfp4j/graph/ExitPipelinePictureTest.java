@@ -27,4 +27,15 @@ class ExitPipelinePictureTest {
     assertEquals(List.of("on exit"), pic.edges("exit-handler", "on-exit").get(0).label());
     PictureChecks.mermaid(p, PipelineGraph.mermaid(p));
   }
+
+  /** {@code dsl.ExitHandler(t, name='my-pipeline')}: the exit handler's box says its name, in quotes as a task's display name. */
+  @Test
+  void aNamedExitHandlerShowsItsName() {
+    Pipeline p = new Pipeline("named", null, List.of(), List.of(LayoutTest.task("work", Map.of())), LayoutTest.task("notify", Map.of()),
+        null, null, Map.of(), null, "my-pipeline");
+    SvgPicture pic = PictureChecks.svg(p, PipelineGraph.svg(p));
+    assertEquals(List.of("exit handler \"my-pipeline\""), pic.groups().get("exit-handler").texts());
+    Pipeline unnamed = p.withExitHandlerName(null);
+    assertEquals(List.of("exit handler"), PictureChecks.svg(unnamed, PipelineGraph.svg(unnamed)).groups().get("exit-handler").texts());
+  }
 }

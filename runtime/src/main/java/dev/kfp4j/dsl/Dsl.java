@@ -276,6 +276,17 @@ public final class Dsl {
   }
 
   /**
+   * {@link #exitHandler(Task, Runnable)} with a name of its own, KFP's {@code dsl.ExitHandler(exit_task,
+   * name='notify')}: the display name of the exit handler's group in KFP 2 (its task stays {@code
+   * exit-handler-1}). The name is a {@code String} constant, not empty.
+   */
+  public static void exitHandler(Task<?> exitTask, String name, Runnable body) {
+    Objects.requireNonNull(exitTask, "exitTask");
+    Objects.requireNonNull(name, "name");
+    body.run();
+  }
+
+  /**
    * Creates a PersistentVolumeClaim in the run, as KFP's {@code VolumeOp}, with access mode
    * {@code ReadWriteMany}; {@code size} is a quantity such as {@code "1Gi"} (a constant or a
    * pipeline parameter).

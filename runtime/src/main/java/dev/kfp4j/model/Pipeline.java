@@ -15,7 +15,9 @@ import java.util.function.UnaryOperator;
  * an exit pipeline (a DAG run as the exit task, {@link ExitPipeline}; or null), and the
  * settings of the run, and the outputs it gives when it ends (by name, each a task's output or a
  * loop's collected outputs, as a KFP 2 pipeline's return value), with a description of some of them
- * (by name: the Javadoc's {@code @return}, KFP's docstring's {@code Returns:}). {@code source} names where it
+ * (by name: the Javadoc's {@code @return}, KFP's docstring's {@code Returns:}), and the exit handler's own name
+ * ({@code dsl.ExitHandler(exit_task, name='notify')}, KFP 2's display name of its group; null: none,
+ * only with an exit task or pipeline). {@code source} names where it
  * came from, such as the {@code @Pipeline} method {@code dev.acme.Flows.train(int)}, for the header
  * of the files written from it (or null). Node names are unique in the pipeline.
  *
@@ -36,9 +38,17 @@ public record Pipeline(
     String source,
     Map<String, Argument> outputs,
     ExitPipeline exitPipeline,
+    String exitHandlerName,
     Map<String, String> outputDescriptions) {
   public Pipeline {
     Objects.requireNonNull(name, "name");
+    if (exitHandlerName != null && exitTask == null && exitPipeline == null) {
+      throw new IllegalArgumentException("pipeline '" + name + "' names its exit handler '" + exitHandlerName
+          + "' but has no exit handler: give it an exit task or an exit pipeline");
+    }
+    if (exitHandlerName != null && exitHandlerName.isBlank()) {
+      throw new IllegalArgumentException("pipeline '" + name + "': the exit handler's name is blank; give a name or none (null)");
+    }
     parameters = List.copyOf(parameters);
     nodes = List.copyOf(nodes);
     settings = settings == null ? PipelineSettings.DEFAULTS : settings;
@@ -88,8 +98,14 @@ public record Pipeline(
 
   /** A pipeline whose outputs are not described. */
   public Pipeline(String name, String description, List<Parameter> parameters, List<Node> nodes, Task exitTask,
+      PipelineSettings settings, String source, Map<String, Argument> outputs, ExitPipeline exitPipeline, String exitHandlerName) {
+    this(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, exitHandlerName, Map.of());
+  }
+
+  /** A pipeline whose exit handler, if any, has no name of its own, and whose outputs are not described. */
+  public Pipeline(String name, String description, List<Parameter> parameters, List<Node> nodes, Task exitTask,
       PipelineSettings settings, String source, Map<String, Argument> outputs, ExitPipeline exitPipeline) {
-    this(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, Map.of());
+    this(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, null, Map.of());
   }
 
   /** A pipeline without an exit pipeline. */
@@ -158,12 +174,14 @@ public record Pipeline(
   public Pipeline mapTasks(UnaryOperator<Task> f) {
     return new Pipeline(name, description, parameters, Nodes.mapTasks(nodes, f), exitTask == null ? null : f.apply(exitTask),
         settings, source, outputs,
-        exitPipeline == null ? null : new ExitPipeline(exitPipeline.name(), Nodes.mapTasks(exitPipeline.nodes(), f)), outputDescriptions);
+        exitPipeline == null ? null : new ExitPipeline(exitPipeline.name(), Nodes.mapTasks(exitPipeline.nodes(), f)), exitHandlerName,
+        outputDescriptions);
   }
 
   /** This pipeline with other settings. */
   public Pipeline withSettings(PipelineSettings settings) {
-    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, outputDescriptions);
+    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, exitHandlerName,
+        outputDescriptions);
   }
 
   /** This pipeline with its outputs described (by name; null or empty texts are left out). */
@@ -174,7 +192,13 @@ public record Pipeline(
         kept.put(output, text);
       }
     });
-    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, kept);
+    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, exitHandlerName, kept);
+  }
+
+  /** This pipeline with its exit handler named {@code name} (null: no name of its own). */
+  public Pipeline withExitHandlerName(String name) {
+    return new Pipeline(this.name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, name,
+        outputDescriptions);
   }
 
   /**

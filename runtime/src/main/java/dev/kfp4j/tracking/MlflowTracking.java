@@ -136,7 +136,7 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
     nodes.addAll(track(pipeline.nodes(), image));
     Task exit = pipeline.exitTask() == null ? endRun(experimentName, image) : trackedExit(pipeline.exitTask(), experimentName);
     return new Pipeline(pipeline.name(), pipeline.description(), pipeline.parameters(), nodes, exit, pipeline.settings(),
-        pipeline.source(), pipeline.outputs()).withOutputDescriptions(pipeline.outputDescriptions());
+        pipeline.source(), pipeline.outputs(), null, pipeline.exitHandlerName()).withOutputDescriptions(pipeline.outputDescriptions());
   }
 
   /** What every step that talks to MLflow gets: the server, and the credentials from the secret. */

@@ -134,6 +134,8 @@ public enum Message {
       "the exit task is one container task; '%s' is a graph component: call it inside the exit handler's lambda, or make the exit task one of its components"),
   EXIT_TASK_NOT_A_TASK("UnsupportedArgument",
       "the exit task is one container task; '%s' is %s, which runs no container of its own: make the exit task an op call, and do the rest inside the exit handler's lambda"),
+  EXIT_HANDLER_NAME("BadSetting",
+      "the exit handler's name must be a String constant that is not blank (a literal or a static final field), not '%s': write Dsl.exitHandler(exitTask, \"notify\", () -> { ... })"),
   EXIT_TASK_READS_OUTPUT("UnsupportedArgument",
       "the exit task runs when the pipeline ends and cannot read task outputs; pass constants, pipeline parameters, "
       + "or the pipeline's final status (Dsl.runStatus())"),

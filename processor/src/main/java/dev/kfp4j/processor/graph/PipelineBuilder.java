@@ -43,6 +43,7 @@ public final class PipelineBuilder {
   private final List<ComparisonCall> comparisons = new ArrayList<>();
   private final Map<String, Argument> outputs = new LinkedHashMap<>();
   private TaskBuilder exitTask;
+  private String exitHandlerName;
   private boolean incomplete;
   private Position method;
 
@@ -178,6 +179,11 @@ public final class PipelineBuilder {
     return exitTask;
   }
 
+  /** Names the exit handler ({@code Dsl.exitHandler(t, "notify", ...)}, KFP's {@code dsl.ExitHandler(t, name='notify')}). */
+  public void exitHandlerName(String name) {
+    exitHandlerName = name;
+  }
+
   /** Makes {@code value}, a task's output or a loop's collected outputs, the pipeline's output {@code name}. */
   public void output(String name, Argument value) {
     outputs.put(name, value);
@@ -238,7 +244,8 @@ public final class PipelineBuilder {
     Map<String, String> described = new LinkedHashMap<>(pipeline.outputDescriptions());
     described.keySet().retainAll(outputs.keySet());
     return new Pipeline(pipeline.name(), pipeline.description(), pipeline.modelParameters(), nodes(root),
-        exitTask == null ? null : exitTask.build(), pipeline.settings(), pipeline.source(), outputs).withOutputDescriptions(described);
+        exitTask == null ? null : exitTask.build(), pipeline.settings(), pipeline.source(), outputs, null,
+        exitTask == null ? null : exitHandlerName).withOutputDescriptions(described);
   }
 
   private static List<Node> nodes(Group group) {

@@ -85,7 +85,15 @@ final class BodyReader {
     } else if (exit != null) {
       body.error(exitCall, Message.EXIT_TASK_IS_GRAPH, exit.name());
     }
-    ExpressionTree lambda = call.getArguments().get(1);
+    if (call.getArguments().size() == 3) { // Dsl.exitHandler(t, "notify", () -> ...): the exit handler's own name
+      ExpressionTree name = call.getArguments().get(1);
+      if (body.constants.value(name, new TreePath(path, name)) instanceof String s && !s.isBlank()) {
+        body.graph.exitHandlerName(s);
+      } else {
+        body.error(name, Message.EXIT_HANDLER_NAME, name);
+      }
+    }
+    ExpressionTree lambda = call.getArguments().get(call.getArguments().size() - 1);
     block(lambda, new TreePath(path, lambda), body.graph.root());
   }
 

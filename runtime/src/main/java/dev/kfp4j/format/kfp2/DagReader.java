@@ -56,6 +56,8 @@ final class DagReader {
   Task exitTask;
   /** The exit task's name in the spec's root DAG, or null. */
   private String exitName;
+  /** The exit handler's own name (its group's display name), or null. */
+  String exitHandlerName;
   /** The pipeline run as the exit task found at the root, if any. */
   dev.kfp4j.model.ExitPipeline exitPipeline;
 
@@ -73,6 +75,7 @@ final class DagReader {
   List<Node> root(JsonNode dag, Map<String, Argument> inputs) {
     rootScope = TaskScope.root(components, dag, used);
     exitName = TriggerPolicies.exitName(dag, components, executors);
+    exitHandlerName = TriggerPolicies.exitHandlerName(dag, exitName);
     List<Node> out = new ArrayList<>();
     for (Draft d : dag(rootScope, dag, inputs, "root", true)) {
       out.add(d.build());

@@ -268,7 +268,9 @@ final class Kfp2Dags {
   private ObjectNode groupTask(Level group, Level parent) {
     ObjectNode t = NODES.objectNode();
     t.putObject("componentRef").put("name", "comp-" + group.name);
-    t.putObject("taskInfo").put("name", group.name);
+    // the exit handler's own name is its display name; its task and component keep KFP's exit-handler-1, as KFP's compiler writes
+    boolean named = group == levels.exitHandler && pipeline.exitHandlerName() != null;
+    t.putObject("taskInfo").put("name", named ? pipeline.exitHandlerName() : group.name);
     Set<String> deps = inputs.dependencies(group, parent);
     if (group == levels.exitPipeline) { // as KFP's compiler writes a pipeline as exit task
       t.putObject("cachingOptions").put("enableCache", true);

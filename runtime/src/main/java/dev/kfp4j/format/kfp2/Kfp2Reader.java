@@ -145,7 +145,7 @@ public final class Kfp2Reader {
         spec.path("root").path("outputDefinitions").path(kind).properties().forEach(o -> described.put(o.getKey(), description(o.getValue())));
       }
       return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings, headerSource(yaml), outputs,
-          dags.exitPipeline).withOutputDescriptions(described),
+          dags.exitPipeline, dags.exitHandlerName).withOutputDescriptions(described),
           Set.copyOf(dags.aroundSteps));
     } catch (IllegalArgumentException e) {
       throw new FormatException(source + ": " + e.getMessage(), e);

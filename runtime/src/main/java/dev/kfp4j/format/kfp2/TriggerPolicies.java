@@ -31,6 +31,20 @@ final class TriggerPolicies {
     return found.size() == 1 ? found.get(0) : null;
   }
 
+  /**
+   * The exit handler's own name, the display name ({@code taskInfo.name}) of the group the root's exit task {@code exitName}
+   * runs after, as KFP's compiler writes {@code dsl.ExitHandler(exit_task, name='notify')}; null when there is no exit task
+   * or the group shows its task's name.
+   */
+  static String exitHandlerName(JsonNode dag, String exitName) {
+    if (exitName == null) {
+      return null;
+    }
+    String group = dag.path("tasks").path(exitName).path("dependentTasks").path(0).asString("");
+    String shown = dag.path("tasks").path(group).path("taskInfo").path("name").asString("");
+    return shown.isEmpty() || shown.equals(group) ? null : shown;
+  }
+
   /** Whether {@code task} runs once the tasks it depends on have ended, whatever happened to them. */
   static boolean afterAll(JsonNode task) {
     return "ALL_UPSTREAM_TASKS_COMPLETED".equals(task.path("triggerPolicy").path("strategy").asString(""));
