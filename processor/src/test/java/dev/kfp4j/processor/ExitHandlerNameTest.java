@@ -49,6 +49,22 @@ class ExitHandlerNameTest {
   }
 
   @Test
+  void aPipelineCalledInTheBodyKeepsTheName() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = compile(models,
+        "@Pipeline public static String inner(String x) { return LibOps.greet(x).output(); }",
+        "@Pipeline public static void p(String who) {",
+        "  Dsl.exitHandler(LibOps.greet(\"bye\"), \"my-pipeline\", () -> inner(who));",
+        "}");
+    assertThat(c).succeeded();
+    Pipeline p = models.stream().filter(m -> m.name().equals("p")).findFirst().orElseThrow();
+    assertThat(p.exitHandlerName()).isEqualTo("my-pipeline");
+    assertThat(p.node("inner-greet").isPresent()).isTrue();
+    JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
+    assertThat(spec.at("/root/dag/tasks/exit-handler-1/taskInfo/name").asString()).isEqualTo("my-pipeline");
+  }
+
+  @Test
   void withoutANameTheGroupShowsItsTask() {
     List<Pipeline> models = new ArrayList<>();
     Compilation c = compile(models,

@@ -94,7 +94,7 @@ public final class PipelineInliner {
     outer.outputs().forEach((k, v) -> outputs.put(k, outer(v)));
     Task exit = outer.exitTask() == null ? null : (Task) outerNodes(List.of(outer.exitTask())).get(0);
     return new Pipeline(outer.name(), outer.description(), outer.parameters(), outerNodes(outer.nodes()), exit, outer.settings(),
-        outer.source(), outputs).withOutputDescriptions(outer.outputDescriptions());
+        outer.source(), outputs, null, exit == null ? null : outer.exitHandlerName()).withOutputDescriptions(outer.outputDescriptions());
   }
 
   private List<Node> outerNodes(List<Node> nodes) {
