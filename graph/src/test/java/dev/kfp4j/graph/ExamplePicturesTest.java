@@ -96,7 +96,8 @@ class ExamplePicturesTest {
     assertEquals(docs.size() > 1, json.startsWith("{\"pipeline_spec\":"), json);
     Pipeline p = PipelineGraph.read(yaml, file);
     Pipeline kept = PipelineGraph.read(json, "workflow.json");
-    assertEquals(new Pipeline(p.name(), p.description(), p.parameters(), p.nodes(), p.exitTask(), p.settings(), null, p.outputs()), kept,
+    assertEquals(new Pipeline(p.name(), p.description(), p.parameters(), p.nodes(), p.exitTask(), p.settings(), null, p.outputs(),
+        p.exitPipeline(), p.exitHandlerName()), kept,
         "the same pipeline, but for the source its file's header names");
     assertEquals(PipelineGraph.svg(p), PipelineGraph.svg(kept), file);
     if (file.equals("volume.yaml")) {

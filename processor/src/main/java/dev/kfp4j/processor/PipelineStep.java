@@ -107,6 +107,15 @@ final class PipelineStep implements PipelineBodies.Sink {
 
   /** Writes {@code model}, the pipeline read into {@code graph} with the pipelines it calls put in; true when written. */
   private boolean write(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {
+    if (pipeline.takesStatus()) { // runs only as another pipeline's exit task, put in there: no file of its own
+      String digest = Sha256.hexOf(model.toString()); // what its callers put in, for the check of stale callers
+      written.put(pipeline.source(), digest);
+      index.compiled(pipeline, files.get(pipeline.source()), embedded(graph, model)); // its class, for a partial compilation
+      checkCallers(pipeline, digest);
+      read.add(pipeline);
+      models.accept(model);
+      return true;
+    }
     String argo = pipeline.writes(Format.ARGO) ? format(pipeline, graph, model, ArgoWriter::write, Message.ARGO_NOT_WRITTEN) : "";
     String kfp2 = pipeline.writes(Format.KFP2) ? format(pipeline, graph, model, Kfp2Writer::write, Message.KFP2_NOT_WRITTEN) : "";
     if (argo == null || kfp2 == null) {

@@ -143,15 +143,16 @@ class RunStatusTest {
     assertThat(c).hadErrorCount(3);
   }
 
+  /** A pipeline parameter of the type makes a pipeline run as the exit task (ExitPipelineTest): it takes no default. */
   @Test
-  void theStatusTypeIsNoPipelineParameter() {
+  void theStatusAsAPipelineParameterTakesNoDefault() {
     Compilation c = compile(new ArrayList<>(),
-        "@Pipeline public static void p(PipelineTaskFinalStatus status) {",
+        "@Pipeline public static void p(@Default(\"x\") PipelineTaskFinalStatus status) {",
         "  LibOps.greet(\"y\");",
         "}");
-    assertThat(c).hadErrorContaining("[kfp4j:FinalStatusType] 'status' is of type dev.kfp4j.artifacts.PipelineTaskFinalStatus, "
-        + "the pipeline's final status, which no pipeline parameter or output carries").inFile(source)
-        .onLineContaining("PipelineTaskFinalStatus status");
+    assertThat(c).hadErrorContaining("[kfp4j:FinalStatusType] parameter 'status' takes the pipeline's final status, which the exit "
+        + "task always gets: remove @Default").inFile(source).onLineContaining("PipelineTaskFinalStatus status");
+    assertThat(c).hadErrorCount(1);
   }
 
   /**

@@ -287,6 +287,28 @@ public final class Dsl {
   }
 
   /**
+   * Runs a pipeline as the exit task (KFP 2's {@code dsl.ExitHandler(exit_op())} where {@code exit_op}
+   * is a pipeline): {@code exitPipeline} is one call of a {@code @Pipeline} method, {@code () ->
+   * Cleanup.cleanup(Dsl.runStatus())}, whose tasks run when the pipeline ends, whatever the outcome
+   * of the tasks in {@code body}; a parameter of type {@link PipelineTaskFinalStatus} of that
+   * pipeline takes {@link #runStatus()}. KFP 2 only. Called from plain Java it runs {@code body},
+   * then {@code exitPipeline}.
+   */
+  public static void exitHandler(Runnable exitPipeline, Runnable body) {
+    Objects.requireNonNull(exitPipeline, "exitPipeline");
+    body.run();
+    exitPipeline.run();
+  }
+
+  /** {@link #exitHandler(Runnable, Runnable)} with a name of its own, as {@link #exitHandler(Task, String, Runnable)}. */
+  public static void exitHandler(Runnable exitPipeline, String name, Runnable body) {
+    Objects.requireNonNull(exitPipeline, "exitPipeline");
+    Objects.requireNonNull(name, "name");
+    body.run();
+    exitPipeline.run();
+  }
+
+  /**
    * Creates a PersistentVolumeClaim in the run, as KFP's {@code VolumeOp}, with access mode
    * {@code ReadWriteMany}; {@code size} is a quantity such as {@code "1Gi"} (a constant or a
    * pipeline parameter).

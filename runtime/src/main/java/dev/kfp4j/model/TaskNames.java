@@ -12,6 +12,11 @@ import java.util.Map;
 public final class TaskNames {
   private final Map<String, Integer> counts = new HashMap<>();
 
+  /** Whether {@code name} was given out already. */
+  public boolean given(String name) {
+    return counts.containsKey(name);
+  }
+
   /** {@code base}, or the first of {@code base-2}, {@code base-3}... not given out yet. */
   public String unique(String base) {
     int n = counts.merge(base, 1, Integer::sum);

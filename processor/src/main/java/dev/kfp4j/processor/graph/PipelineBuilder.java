@@ -44,6 +44,7 @@ public final class PipelineBuilder {
   private final Map<String, Argument> outputs = new LinkedHashMap<>();
   private TaskBuilder exitTask;
   private String exitHandlerName;
+  private Position exitHandlerAt;
   private boolean incomplete;
   private Position method;
 
@@ -177,6 +178,21 @@ public final class PipelineBuilder {
 
   public TaskBuilder exitTask() {
     return exitTask;
+  }
+
+  /** Where the {@code Dsl.exitHandler} statement is written. */
+  public void exitHandlerAt(Position at) {
+    exitHandlerAt = at;
+  }
+
+  /** Where the {@code Dsl.exitHandler} statement is written, or null. */
+  public Position exitHandlerAt() {
+    return exitHandlerAt;
+  }
+
+  /** Whether the exit task is a pipeline's ({@code Dsl.exitHandler(() -> Cleanup.cleanup(Dsl.runStatus()), ...)}), put in when it is read. */
+  public boolean exitsByPipeline() {
+    return exitTask != null && exitTask.pipelineCall() != null;
   }
 
   /** Names the exit handler ({@code Dsl.exitHandler(t, "notify", ...)}, KFP's {@code dsl.ExitHandler(t, name='notify')}). */

@@ -3,6 +3,7 @@ package dev.kfp4j.processor.graph;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Branches;
 import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.ExitPipeline;
 import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Node;
@@ -34,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * left out of the tasks that take it), its tasks are named {@code <call>-<task>} (the call being
  * the stand-in's name: the called pipeline's, made unique, {@code inner}, {@code inner-2}), its
  * groups numbered after the calling pipeline's, and what reads the call's outputs reads the outputs
- * of the tasks they come from.
+ * of the tasks they come from. The call run as the exit task becomes the {@link ExitPipeline}, its
+ * steps keeping their own names where no other step has them, as KFP 2's reader names them.
  */
 public final class PipelineInliner {
   /** Why the call {@code call} (a stand-in task's name) cannot be put into the pipeline. */
@@ -61,6 +63,8 @@ public final class PipelineInliner {
   private final Map<String, List<Node>> inlined = new HashMap<>();
   private final Map<String, Task> standIns = new LinkedHashMap<>();
   private int groupNumber;
+  /** The call run as the exit task (KFP 2's pipeline as exit task), or null. */
+  private String exitCall;
 
   private PipelineInliner(Map<String, Pipeline> calls) {
     this.calls = calls;
@@ -89,12 +93,15 @@ public final class PipelineInliner {
         standIns.put(t.name(), t);
       }
     }
+    exitCall = outer.exitTask() != null && standIns.containsKey(outer.exitTask().name()) ? outer.exitTask().name() : null;
     standIns.keySet().forEach(this::put);
     Map<String, Argument> outputs = new LinkedHashMap<>();
     outer.outputs().forEach((k, v) -> outputs.put(k, outer(v)));
-    Task exit = outer.exitTask() == null ? null : (Task) outerNodes(List.of(outer.exitTask())).get(0);
+    ExitPipeline exitPipeline = exitCall == null ? null : new ExitPipeline(exitCall, inlined.get(exitCall));
+    Task exit = outer.exitTask() == null || exitCall != null ? null : (Task) outerNodes(List.of(outer.exitTask())).get(0);
     return new Pipeline(outer.name(), outer.description(), outer.parameters(), outerNodes(outer.nodes()), exit, outer.settings(),
-        outer.source(), outputs, null, exit == null ? null : outer.exitHandlerName()).withOutputDescriptions(outer.outputDescriptions());
+        outer.source(), outputs, exitPipeline, outer.exitTask() == null ? null : outer.exitHandlerName())
+        .withOutputDescriptions(outer.outputDescriptions());
   }
 
   private List<Node> outerNodes(List<Node> nodes) {
@@ -208,7 +215,9 @@ public final class PipelineInliner {
       this.call = call;
       this.callee = callee;
       // by name; by position when the call's names are not the pipeline's (a class file compiled without -parameters: arg0, arg1)
-      List<dev.kfp4j.spec.InputSpec> inputs = call.component().inputs();
+      // not the final status a pipeline run as the exit task takes: its tasks read it as the run's (Dsl.runStatus())
+      List<dev.kfp4j.spec.InputSpec> inputs = call.component().inputs().stream()
+          .filter(i -> !dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(i.type())).toList();
       boolean byName = inputs.stream().allMatch(i -> callee.parameter(i.name()).isPresent());
       for (int i = 0; i < inputs.size(); i++) {
         Argument value = call.arguments().get(inputs.get(i).name());
@@ -220,13 +229,15 @@ public final class PipelineInliner {
     }
 
     List<Node> nodes() {
-      if (callee.exitTask() != null) {
+      if (callee.exitTask() != null || callee.exitPipeline() != null) {
         throw new Failure(call.name(), "it has an exit handler (Dsl.exitHandler), which kfp4j runs for a whole pipeline only;"
             + " call its tasks here, in this pipeline's exit handler");
       }
       List<String> steps = new ArrayList<>();
       for (Node n : callee.allNodes()) {
-        String name = n instanceof dev.kfp4j.model.Step ? names.unique(call.name() + "-" + n.name()) : group(n);
+        // the exit pipeline's steps keep their names where free, as the KFP 2 reader names them (its TaskScope)
+        boolean own = call.name().equals(exitCall) && !names.given(n.name());
+        String name = n instanceof dev.kfp4j.model.Step ? names.unique(own ? n.name() : call.name() + "-" + n.name()) : group(n);
         renamed.put(n.name(), name);
         if (n instanceof dev.kfp4j.model.Step) {
           steps.add(name);

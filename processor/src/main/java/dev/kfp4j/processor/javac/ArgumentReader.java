@@ -17,6 +17,7 @@ import dev.kfp4j.processor.graph.StepBuilder;
 import dev.kfp4j.processor.graph.TaskHandle;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.graph.Use;
+import dev.kfp4j.processor.model.ValueKind;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -93,7 +94,9 @@ final class ArgumentReader {
         return new Argument.LoopItem(loop.name(), null);
       }
       if (isPipelineParameter(v)) {
-        return new Argument.PipelineParameter(v.getSimpleName().toString());
+        // the final status a pipeline run as the exit task takes is the run's, as Dsl.runStatus() gives it
+        return body.graph.pipeline().parameter(v.getSimpleName().toString()).kind() == ValueKind.FINAL_STATUS
+            ? new Argument.RunValue(Argument.RunValue.Kind.STATUS) : new Argument.PipelineParameter(v.getSimpleName().toString());
       }
     }
     if (body.valueVariables.containsKey(element)) {

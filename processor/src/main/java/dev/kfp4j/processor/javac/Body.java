@@ -46,6 +46,8 @@ final class Body {
   final Map<Element, dev.kfp4j.model.Argument> valueVariables = new HashMap<>();
   /** The call each variable given a pipeline's record ({@code var r = Inner.inner(...)}) stands for: {@code r.total()} is its output. */
   final Map<Element, dev.kfp4j.processor.graph.TaskBuilder> callVariables = new HashMap<>();
+  /** Whether the call read now is the pipeline run as the exit task, {@code Dsl.exitHandler(() -> Cleanup.cleanup(...), ...)}. */
+  boolean exitPipelineCall;
   /** The loop each {@code Dsl.forEach} lambda's parameter is the item of. */
   final Map<Element, Group> loopVariables = new HashMap<>();
 

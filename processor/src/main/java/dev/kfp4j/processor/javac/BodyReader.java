@@ -59,6 +59,7 @@ final class BodyReader {
           body.error(s, Message.EXIT_HANDLER_NOT_ALONE);
         }
         ExpressionTree call = ((ExpressionStatementTree) s).getExpression();
+        body.graph.exitHandlerAt(body.at(s));
         exitHandler((MethodInvocationTree) call, new TreePath(path, call));
       } else if (s instanceof ReturnTree r) {
         returns(r, path);
@@ -75,8 +76,12 @@ final class BodyReader {
 
   private void exitHandler(MethodInvocationTree call, TreePath path) {
     ExpressionTree exitCall = call.getArguments().get(0);
-    TaskHandle exit = body.tasks.read(exitCall, new TreePath(path, exitCall), body.graph.root());
-    if (exit instanceof TaskBuilder task && task.graphCall() == null) {
+    TaskHandle exit = exitCall instanceof LambdaExpressionTree lambda
+        ? exitPipeline(lambda, new TreePath(path, lambda))
+        : body.tasks.read(exitCall, new TreePath(path, exitCall), body.graph.root());
+    if (exit instanceof TaskBuilder task && task.pipelineCall() != null) {
+      body.graph.exitTask(task); // a pipeline run as the exit task: put in as such once it is read
+    } else if (exit instanceof TaskBuilder task && task.graphCall() == null) {
       body.graph.exitTask(task);
     } else if (exit instanceof ImporterBuilder || exit instanceof VolumeBuilder || exit instanceof ResourceBuilder) {
       String what = exit instanceof ImporterBuilder ? "an importer (Dsl.importer)"
@@ -95,6 +100,34 @@ final class BodyReader {
     }
     ExpressionTree lambda = call.getArguments().get(call.getArguments().size() - 1);
     block(lambda, new TreePath(path, lambda), body.graph.root());
+  }
+
+  /**
+   * The pipeline run as the exit task: the one call of a {@code @Pipeline} method that {@code lambda}
+   * makes ({@code () -> Cleanup.cleanup(Dsl.runStatus())}, or a block of that one statement), read as
+   * a call of it in the root; null, with an error on the lambda, when it is anything else.
+   */
+  private TaskHandle exitPipeline(LambdaExpressionTree lambda, TreePath path) {
+    Tree b = lambda.getBody();
+    TreePath bPath = new TreePath(path, b);
+    if (b instanceof BlockTree block && block.getStatements().size() == 1 && block.getStatements().get(0) instanceof ExpressionStatementTree es) {
+      bPath = new TreePath(new TreePath(bPath, es), es.getExpression());
+      b = es.getExpression();
+    }
+    if (b instanceof MethodInvocationTree mi && body.trees.getElement(bPath) instanceof ExecutableElement method
+        && PipelineCallReader.isPipeline(method)) {
+      body.exitPipelineCall = true;
+      try {
+        return body.pipelineCalls.read(mi, bPath, method, body.graph.root());
+      } finally {
+        body.exitPipelineCall = false;
+      }
+    }
+    if (!body.erroneous(bPath)) {
+      Tree shown = b instanceof BlockTree block && !block.getStatements().isEmpty() ? block.getStatements().get(0) : b;
+      body.error(lambda, Message.EXIT_PIPELINE_NOT_A_CALL, Syntax.firstLine(shown));
+    }
+    return null;
   }
 
   /**

@@ -51,6 +51,16 @@ final class PipelineCallReader {
     return Annotations.annotation(method, Syntax.PIPELINE) != null;
   }
 
+  /** The parameter of {@code method} that takes the pipeline's final status (it runs only as the exit task), or null. */
+  String statusParameter(ExecutableElement method) {
+    for (VariableElement p : method.getParameters()) {
+      if (body.types.isType(p.asType(), TypeMapper.FINAL_STATUS)) {
+        return p.getSimpleName().toString();
+      }
+    }
+    return null;
+  }
+
   /** Whether {@code method} returns a record: its outputs are read through a variable, {@code r.total()}. */
   boolean returnsRecord(ExecutableElement method) {
     return body.types.isRecord(method.getReturnType());
@@ -69,6 +79,11 @@ final class PipelineCallReader {
     if (name.isEmpty()) {
       name = Names.kebab(method.getSimpleName().toString());
     }
+    String status = statusParameter(method);
+    if (status != null && !body.exitPipelineCall) {
+      body.error(mi, Message.EXIT_PIPELINE_ELSEWHERE, Syntax.firstLine(mi), name, status);
+      return null;
+    }
     ComponentSpec iface = iface(name, method);
     if (iface == null) {
       body.graph.markIncomplete(); // the called method's own errors say why
@@ -80,6 +95,15 @@ final class PipelineCallReader {
     for (int i = 0; i < args.size(); i++) {
       String input = method.getParameters().get(i).getSimpleName().toString();
       ExpressionTree a = args.get(i);
+      if (input.equals(status)) { // the exit pipeline's status: the run's, which its tasks read as Dsl.runStatus()
+        Argument value = Syntax.isNullLiteral(a) ? null : body.arguments.read(a, new TreePath(path, a), group);
+        if (value instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
+          task.arguments().put(input, value, body.at(a));
+        } else if (value != null || Syntax.isNullLiteral(a)) {
+          body.error(a, Message.EXIT_PIPELINE_STATUS, input, name);
+        }
+        continue;
+      }
       if (Syntax.isNullLiteral(a)) {
         continue; // left out: the parameter's default, as a run that gives no value
       }
@@ -97,6 +121,10 @@ final class PipelineCallReader {
   private ComponentSpec iface(String name, ExecutableElement method) {
     List<InputSpec> inputs = new ArrayList<>();
     for (VariableElement p : method.getParameters()) {
+      if (body.types.isType(p.asType(), TypeMapper.FINAL_STATUS)) {
+        inputs.add(new InputSpec(p.getSimpleName().toString(), TypeSpec.TASK_FINAL_STATUS, null, null, true, Map.of()));
+        continue;
+      }
       TypeSpec type = type(p.asType());
       if (type == null) {
         return null;

@@ -99,11 +99,23 @@ public record PipelineModel(
     return null;
   }
 
-  /** The parameters as the pipeline model has them. */
+  /**
+   * The parameters as the pipeline model has them: not the pipeline's final status, which a pipeline run as the exit
+   * task takes ({@link #takesStatus}) and its tasks read as {@code Dsl.runStatus()}.
+   */
   public List<dev.kfp4j.model.Parameter> modelParameters() {
     List<dev.kfp4j.model.Parameter> out = new ArrayList<>();
-    parameters.forEach(p -> out.add(p.toModel()));
+    parameters.stream().filter(p -> p.kind() != ValueKind.FINAL_STATUS).forEach(p -> out.add(p.toModel()));
     return out;
+  }
+
+  /**
+   * Whether a parameter takes the pipeline's final status (KFP's {@code exit_op(status: PipelineTaskFinalStatus)}): the
+   * pipeline runs only as the exit task of another, {@code Dsl.exitHandler(() -> p(Dsl.runStatus()), ...)}, and is written
+   * as no file of its own.
+   */
+  public boolean takesStatus() {
+    return parameters.stream().anyMatch(p -> p.kind() == ValueKind.FINAL_STATUS);
   }
 
   /** This pipeline read from {@code element}, a fresher symbol of the same method. */

@@ -81,11 +81,19 @@ public final class PipelineValidator {
     }
     Set<Format> written = formats(annotation);
     List<PipelineModel.Parameter> parameters = new ArrayList<>();
+    String status = null;
     for (VariableElement p : method.getParameters()) {
       if (written.contains(Format.ARGO)) {
         checkArgoName(p);
       }
       PipelineModel.Parameter parameter = parameter(p, doc.param(p.getSimpleName().toString()));
+      if (parameter != null && parameter.kind() == ValueKind.FINAL_STATUS) {
+        if (status != null) {
+          reporter.error(p, Message.FINAL_STATUS_TWICE, parameter.name(), status);
+          continue;
+        }
+        status = parameter.name();
+      }
       if (parameter != null) {
         parameters.add(parameter);
         if (parameter.mayBeLeftOut() && written.contains(Format.ARGO)) {
@@ -276,6 +284,15 @@ public final class PipelineValidator {
   private PipelineModel.Parameter parameter(VariableElement p, String description) {
     String name = p.getSimpleName().toString();
     TypeMirror type = p.asType();
+    if (mapper.isType(type, TypeMapper.FINAL_STATUS)) {
+      // KFP's exit_op(status: PipelineTaskFinalStatus): a pipeline run as the exit task, given Dsl.runStatus()
+      AnnotationMirror dflt = annotation(p, ComponentValidator.DEFAULT);
+      if (dflt != null || Nullable.marks(p)) {
+        reporter.error(p, Message.FINAL_STATUS_OPTIONAL, name, dflt != null ? "@Default" : "@Nullable");
+        return null;
+      }
+      return new PipelineModel.Parameter(name, ValueKind.FINAL_STATUS, TypeName.get(type), null, false);
+    }
     TypeMirror optional = mapper.optionalArgument(type);
     if (optional != null) {
       reporter.error(p, Message.OPTIONAL_PIPELINE_PARAMETER, name, type, shortName(TypeName.get(optional)), name);

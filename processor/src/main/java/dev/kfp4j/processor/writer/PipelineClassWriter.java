@@ -39,10 +39,13 @@ public final class PipelineClassWriter {
     JavaWriter w = new JavaWriter(cls, Set.of()).origin(p.element());
     Generated.begin(w, cls, "The compiled pipeline {@code " + p.name() + "} of {@link ", p.owner(), "#" + p.methodName() + "}.\n");
     constant(w, "The pipeline name.\n", "NAME", p.name(), true);
-    if (p.writes(Format.ARGO)) {
+    // a pipeline taking the final status runs only as another's exit task: no file of its own
+    boolean argo = p.writes(Format.ARGO) && !p.takesStatus();
+    boolean kfp2 = p.writes(Format.KFP2) && !p.takesStatus();
+    if (argo) {
       constant(w, "The classpath resource holding the workflow YAML (Argo, for KFP v1).\n", "RESOURCE", p.resourcePath(), false);
     }
-    if (p.writes(Format.KFP2)) {
+    if (kfp2) {
       constant(w, "The classpath resource holding KFP 2's pipeline spec (with its Kubernetes platform document, if any).\n",
           "KFP2_RESOURCE", p.kfp2ResourcePath(), false);
     }
@@ -51,21 +54,24 @@ public final class PipelineClassWriter {
     List<TypeName> types = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (PipelineModel.Parameter param : p.parameters()) {
+      if (param.kind() == dev.kfp4j.processor.model.ValueKind.FINAL_STATUS) {
+        continue; // given Dsl.runStatus() by the pipeline it is the exit task of, never a run's argument
+      }
       w.emit(names.isEmpty() ? "" : ", ").literal(param.name());
       types.add(param.defaultText() != null ? param.javaType().box() : param.javaType());
       names.add(param.name());
     }
     w.emit(");\n");
     w.emit("\n").beginMethod("private ", null, cls.simpleName(), List.of(), List.of()).endBlock();
-    if (p.writes(Format.ARGO)) {
+    if (argo) {
       yaml(w, cls, "The compiled Argo Workflow, as written by the processor.\n", "yaml", "RESOURCE");
     }
-    if (p.writes(Format.KFP2)) {
+    if (kfp2) {
       yaml(w, cls, "The compiled KFP 2 pipeline spec, as written by the processor.\n", "kfp2Yaml", "KFP2_RESOURCE");
     }
     Set<String> parameterNames = new HashSet<>(names);
     arguments(w, names, types, parameterNames);
-    if (p.writes(Format.ARGO)) {
+    if (argo) {
       runLocally(w, cls, names, types, parameterNames);
     }
     return w.endBlock().source();

@@ -26,8 +26,12 @@ import java.util.Map;
 final class ArgoCheck implements GraphCheck {
   @Override
   public void check(PipelineBuilder graph, Reporter reporter) {
-    if (!graph.pipeline().writes(Format.ARGO)) {
-      return;
+    if (!graph.pipeline().writes(Format.ARGO) || graph.pipeline().takesStatus()) {
+      return; // a pipeline taking the final status is no workflow of its own: it runs as the exit task of a KFP 2 pipeline
+    }
+    if (graph.exitsByPipeline()) {
+      Position at = graph.exitHandlerAt();
+      reporter.error(at == null ? graph.exitTask().position() : at, Message.ARGO_EXIT_PIPELINE, graph.exitTask().pipelineCall().pipelineName());
     }
     for (dev.kfp4j.processor.graph.ComparisonCall call : graph.comparisons()) {
       if (call.comparison().left() instanceof Argument.OneOf || call.comparison().right() instanceof Argument.OneOf) {

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * The exit task runs when the pipeline ends, whatever ran: it reads no task output; and it alone
  * gets the pipeline's final status ({@code Dsl.runStatus()}), as KFP's compiler allows, but for a
- * task run after a failure, which gets the status of the one task it waits for.
+ * task run after a failure, which gets the status of the one task it waits for, and the tasks of
+ * the top level of a pipeline run as the exit task (one taking the status, KFP's {@code
+ * exit_op(status: PipelineTaskFinalStatus)}).
  */
 final class ExitTaskCheck implements GraphCheck {
   @Override
@@ -22,7 +24,11 @@ final class ExitTaskCheck implements GraphCheck {
         boolean afterFailure = UpstreamFailureCheck.setting(task) != null;
         for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
           if (e.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
-            if (!afterFailure) {
+            if (graph.pipeline().takesStatus() && !afterFailure) { // a pipeline run as the exit task: its top level's tasks get it
+              if (task.group() != graph.root()) {
+                reporter.error(task.arguments().position(e.getKey()), Message.EXIT_PIPELINE_STATUS_IN_GROUP, task.name(), task.group().name());
+              }
+            } else if (!afterFailure) {
               reporter.error(task.arguments().position(e.getKey()), Message.RUN_STATUS_NOT_EXIT_TASK, task.name());
             } else if (task.upstream().size() != 1) {
               reporter.error(task.arguments().position(e.getKey()), Message.RUN_STATUS_NOT_ONE_UPSTREAM, task.name(),
