@@ -95,6 +95,22 @@ class ExitPipelineTest {
     assertThat(c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/kfp4j/kfp2/pipelines/clean.yaml").isPresent()).isTrue();
   }
 
+  /** The pipeline taking the status is no workflow of its own: a parameter a run may leave out is no Argo error on it. */
+  @Test
+  void itsParametersAreNoWorkflowsParameters() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = compile(models,
+        "@Pipeline(name = \"notify-end\")",
+        "public static void notifyEnd(@org.jspecify.annotations.Nullable String channel, PipelineTaskFinalStatus status) {",
+        "  NotifyOps.notify(\"#c\", status);",
+        "}",
+        "@Pipeline(formats = Format.KFP2) public static void p(String who) {",
+        "  Dsl.exitHandler(() -> notifyEnd(null, Dsl.runStatus()), () -> LibOps.greet(who));",
+        "}");
+    assertThat(c).succeeded();
+    assertThat(models.stream().filter(m -> m.name().equals("p")).findFirst().orElseThrow().exitPipeline().name()).isEqualTo("notify-end");
+  }
+
   @Test
   void aLambdaThatIsNoCallOfAPipelineIsAnErrorOnIt() {
     Compilation c = compile(new ArrayList<>(),
@@ -105,6 +121,20 @@ class ExitPipelineTest {
     assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] a pipeline run as the exit task is one call of a @Pipeline method in "
         + "the first lambda, Dsl.exitHandler(() -> Cleanup.cleanup(Dsl.runStatus()), () -> { ... }); 'LibOps.greet(\"bye\")' is "
         + "not: call one @Pipeline method there, or give a component's task itself").inFile(source).onLineContaining("\"bye\"");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aMethodReferenceIsAnErrorSayingToWriteTheCall() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(name = \"clean\", formats = Format.KFP2) public static void clean() { LibOps.greet(\"x\"); }",
+        "@Pipeline(formats = Format.KFP2) public static void p(String who) {",
+        "  Dsl.exitHandler(P::clean,",
+        "      () -> LibOps.greet(who));",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] a pipeline run as the exit task is one call of a @Pipeline method in "
+        + "the first lambda, Dsl.exitHandler(() -> Cleanup.cleanup(Dsl.runStatus()), () -> { ... }); 'P::clean' is not")
+        .inFile(source).onLineContaining("P::clean");
     assertThat(c).hadErrorCount(1);
   }
 

@@ -7,6 +7,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -76,9 +77,15 @@ final class BodyReader {
 
   private void exitHandler(MethodInvocationTree call, TreePath path) {
     ExpressionTree exitCall = call.getArguments().get(0);
-    TaskHandle exit = exitCall instanceof LambdaExpressionTree lambda
-        ? exitPipeline(lambda, new TreePath(path, lambda))
-        : body.tasks.read(exitCall, new TreePath(path, exitCall), body.graph.root());
+    TaskHandle exit;
+    if (exitCall instanceof LambdaExpressionTree lambda) {
+      exit = exitPipeline(lambda, new TreePath(path, lambda));
+    } else if (exitCall instanceof MemberReferenceTree) { // Clean::clean: write the call, as for any pipeline called here
+      body.error(exitCall, Message.EXIT_PIPELINE_NOT_A_CALL, Syntax.firstLine(exitCall));
+      exit = null;
+    } else {
+      exit = body.tasks.read(exitCall, new TreePath(path, exitCall), body.graph.root());
+    }
     if (exit instanceof TaskBuilder task && task.pipelineCall() != null) {
       body.graph.exitTask(task); // a pipeline run as the exit task: put in as such once it is read
     } else if (exit instanceof TaskBuilder task && task.graphCall() == null) {

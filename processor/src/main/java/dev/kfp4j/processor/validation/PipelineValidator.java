@@ -82,8 +82,11 @@ public final class PipelineValidator {
     Set<Format> written = formats(annotation);
     List<PipelineModel.Parameter> parameters = new ArrayList<>();
     String status = null;
+    // a pipeline taking the final status runs only as the exit task of a KFP 2 pipeline: no workflow's parameters of its own
+    boolean argo = written.contains(Format.ARGO)
+        && method.getParameters().stream().noneMatch(p -> mapper.isType(p.asType(), TypeMapper.FINAL_STATUS));
     for (VariableElement p : method.getParameters()) {
-      if (written.contains(Format.ARGO)) {
+      if (argo) {
         checkArgoName(p);
       }
       PipelineModel.Parameter parameter = parameter(p, doc.param(p.getSimpleName().toString()));
@@ -96,7 +99,7 @@ public final class PipelineValidator {
       }
       if (parameter != null) {
         parameters.add(parameter);
-        if (parameter.mayBeLeftOut() && written.contains(Format.ARGO)) {
+        if (parameter.mayBeLeftOut() && argo) {
           reporter.error(p, Message.ARGO_OPTIONAL_PARAMETER, parameter.name());
         }
       }
