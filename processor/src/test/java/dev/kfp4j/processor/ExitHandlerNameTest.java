@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.testing.ArgoSchemas;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +43,11 @@ class ExitHandlerNameTest {
     assertThat(spec.at("/root/dag/tasks/exit-handler-1/componentRef/name").asString()).isEqualTo("comp-exit-handler-1");
     assertThat(spec.at("/root/dag/tasks/greet/dependentTasks/0").asString()).isEqualTo("exit-handler-1");
     // KFP v1's compiler writes no group's display name, and kfp4j's Argo workflow neither
-    assertThat(Compile.resource(c, Kfp2PipelineTest.P)).doesNotContain("my-pipeline");
+    String argo = Compile.resource(c, Kfp2PipelineTest.P);
+    assertThat(argo).doesNotContain("my-pipeline");
     if (Compile.sharedPresent()) {
       Compile.validKfp2(yaml, "p.yaml");
+      ArgoSchemas.assertValid(argo, "p.yaml");
     }
   }
 
