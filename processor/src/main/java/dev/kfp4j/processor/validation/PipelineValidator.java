@@ -294,7 +294,7 @@ public final class PipelineValidator {
         reporter.error(p, Message.FINAL_STATUS_OPTIONAL, name, dflt != null ? "@Default" : "@Nullable");
         return null;
       }
-      return new PipelineModel.Parameter(name, ValueKind.FINAL_STATUS, TypeName.get(type), null, false);
+      return new PipelineModel.Parameter(name, ValueKind.FINAL_STATUS, TypeName.get(type), null, false, description);
     }
     TypeMirror optional = mapper.optionalArgument(type);
     if (optional != null) {
