@@ -117,7 +117,7 @@ class PipelineModelTest {
     assertThat(p.name()).isEqualTo("hello");
     assertThat(p.description()).isEqualTo("Says hello.");
     assertThat(p.parameters()).containsExactly(
-        new Parameter("n", ParameterType.INTEGER, "3", null),
+        new Parameter("n", ParameterType.INTEGER, "3", "how many"),  // its Javadoc @param
         new Parameter("who", ParameterType.STRING, null, null),
         new Parameter("xs", ParameterType.LIST, "[1]", null)).inOrder();
     assertThat(task(p, "add").arguments().get("a")).isEqualTo(new Argument.PipelineParameter("n"));
