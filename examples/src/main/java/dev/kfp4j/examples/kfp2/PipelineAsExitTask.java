@@ -61,9 +61,8 @@ public final class PipelineAsExitTask {
   }
 
   /**
-   * Prints a message and fails; then the exit pipeline runs.
-   *
-   * @param message what to print
+   * Prints a message and fails; then the exit pipeline runs. (Its parameter has no {@code @param}, as KFP's sample's
+   * has no docstring: a {@code @param} would describe it in the spec, which the test compares with KFP's.)
    */
   @Pipeline(name = "pipeline-with-task-final-status-conditional", formats = Format.KFP2)
   public static void pipelineAsExitTask(@Default("Hello World!") String message) {
