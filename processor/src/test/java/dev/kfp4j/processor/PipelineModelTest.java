@@ -221,7 +221,7 @@ class PipelineModelTest {
         "}");
     VolumeStep volume = (VolumeStep) p.node("data").orElseThrow();
     assertThat(volume).isEqualTo(new VolumeStep("data", "data", new Argument.PipelineParameter("size"), "ReadWriteOnce", "fast-ssd",
-        List.of(), List.of()));
+        List.of(), List.of(), VolumeStep.Deletion.afterMounts("data")));
     assertThat(task(p, "greet").settings()).containsExactly(new dev.kfp4j.model.TaskSetting.VolumeMount("data", "/mnt/data"));
     assertThat(task(p, "greet").after()).isEmpty();
     assertThat(dev.kfp4j.model.Nodes.upstream(task(p, "greet"))).containsExactly("data");

@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@code CreatePVC} (v2): named {@code <run>-<resourceName>}, of {@code size} (a quantity: a
  * constant or a pipeline parameter), an access mode and a storage class (empty: the cluster's
  * default). Tasks mount it with {@link TaskSetting.VolumeMount}. Its outputs are {@code name},
- * {@code size} and {@code manifest}.
+ * {@code size} and {@code manifest}. {@code deletion} says whether and how the claim is deleted
+ * (null: it is kept after the run, as a KFP 2 spec with no {@code DeletePVC} keeps it).
  */
 public record VolumeStep(
     String name,
@@ -18,7 +19,8 @@ public record VolumeStep(
     String accessMode,
     String storageClass,
     List<String> after,
-    List<TaskSetting> settings)
+    List<TaskSetting> settings,
+    Deletion deletion)
     implements Step {
   /** The outputs a volume step has. */
   public static final List<String> OUTPUTS = List.of("manifest", "name", "size");
@@ -45,6 +47,38 @@ public record VolumeStep(
     }
     after = List.copyOf(after);
     settings = List.copyOf(settings);
+  }
+
+  /**
+   * The claim's deletion, by kfp-kubernetes' {@code DeletePVC}: a step named {@code name}, run after the steps {@code after}
+   * (the volume step among them, as KFP's compiler lists it; a step in a loop or condition stands for its group) when they
+   * succeeded, or, {@code whateverHappened}, when they are done ({@code ALL_UPSTREAM_TASKS_COMPLETED}). {@code after} null: after
+   * every step that mounts the claim, whatever happened to them ({@link #afterMounts}, what {@code Dsl.volume} and a run's
+   * volume mean in KFP 2). {@code settings}: its caching ({@link RunSetting.Caching}).
+   */
+  public record Deletion(String name, List<String> after, boolean whateverHappened, List<TaskSetting> settings) {
+    public Deletion {
+      Objects.requireNonNull(name, "name");
+      after = after == null ? null : List.copyOf(after);
+      settings = List.copyOf(settings);
+      if (after == null && !whateverHappened) {
+        throw new IllegalArgumentException("a claim deleted after the steps that mount it is deleted whatever happened to them");
+      }
+    }
+
+    /**
+     * kfp4j's own deletion of the claim volume step {@code volume} makes: {@code <volume>-delete} ({@code deletepvc} for {@code
+     * createpvc}, as kfp-kubernetes names them), after every step that mounts it, whatever happened to them.
+     */
+    public static Deletion afterMounts(String volume) {
+      String name = volume.startsWith("createpvc") ? "deletepvc" + volume.substring("createpvc".length()) : volume + "-delete";
+      return new Deletion(name, null, true, List.of());
+    }
+
+    /** Whether it runs after every step that mounts the claim. */
+    public boolean afterMounts() {
+      return after == null;
+    }
   }
 
   @Override

@@ -367,7 +367,7 @@ class SettingsOutputTest {
 
   private static Pipeline withVolume(TaskSetting... taskSettings) {
     dev.kfp4j.model.VolumeStep data = new dev.kfp4j.model.VolumeStep("data", "data", Argument.Constant.of("1Gi"), "ReadWriteOnce",
-        null, List.of(), List.of());
+        null, List.of(), List.of(), dev.kfp4j.model.VolumeStep.Deletion.afterMounts("data"));
     Task echo = new Task("echo", ECHO, Map.of("msg", Argument.Constant.of("hi")), List.of(), List.of(taskSettings));
     return new Pipeline("p", null, List.of(), List.of(data, echo), null, PipelineSettings.DEFAULTS, null);
   }

@@ -24,6 +24,7 @@ public final class VolumeBuilder extends StepBuilder {
 
   @Override
   VolumeStep build() {
-    return new VolumeStep(name(), resourceName, arguments.values().get("size"), accessMode, storageClass, List.copyOf(after), builtSettings());
+    return new VolumeStep(name(), resourceName, arguments.values().get("size"), accessMode, storageClass, List.copyOf(after), builtSettings(),
+        VolumeStep.Deletion.afterMounts(name())); // deleted when the tasks that mount it are done, in KFP 2
   }
 }

@@ -64,7 +64,7 @@ final class StepReader {
       return null;
     }
     try {
-      new VolumeStep(resourceName, resourceName, Argument.Constant.of("1Gi"), accessMode, storageClass, List.of(), List.of());
+      new VolumeStep(resourceName, resourceName, Argument.Constant.of("1Gi"), accessMode, storageClass, List.of(), List.of(), null);
     } catch (IllegalArgumentException e) {
       body.error(mi, Message.SETTING_REJECTED, e.getMessage());
       return null;

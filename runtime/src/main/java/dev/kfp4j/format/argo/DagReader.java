@@ -352,7 +352,7 @@ final class DagReader {
     VolumeStep volume = volume(name, action, manifest, outputs, arguments, settings);
     if (volume != null) {
       return (after, body) -> new VolumeStep(volume.name(), volume.resourceName(), volume.size(), volume.accessMode(),
-          volume.storageClass(), after, settings);
+          volume.storageClass(), after, settings, volume.deletion());
     }
     String success = r.hasNonNull("successCondition") ? r.get("successCondition").asString() : null;
     String failure = r.hasNonNull("failureCondition") ? r.get("failureCondition").asString() : null;
@@ -379,7 +379,7 @@ final class DagReader {
     }
     return new VolumeStep(name, claim.substring(prefix.length()), arguments.get("size"),
         pvc.path("spec").path("accessModes").path(0).asString("ReadWriteOnce"), pvc.path("spec").path("storageClassName").asString(""),
-        List.of(), settings);
+        List.of(), settings, VolumeStep.Deletion.afterMounts(name)); // in KFP 2, deleted as Dsl.volume's
   }
 
   private static Argument typed(Argument a, InputSpec in) {

@@ -173,12 +173,17 @@ final class DagReader {
         if (sibling == null && !tasks.containsKey(dep)) {
           throw new FormatException(source + ": " + where + ", task '" + d.name + "' depends on an unknown task '" + dep + "'");
         }
+        if (sibling != null && sibling.deletes != null) {
+          throw new FormatException(source + ": " + where + ", task '" + d.name + "' runs after task '" + dep + "', which deletes a "
+              + "claim; kfp4j's model runs nothing after a claim's deletion");
+        }
         if (sibling != null) {
           steps.addAll(sibling.stepNames());
         }
       }
       d.pushAfter(steps);
     }
+    VolumeTasks.link(drafts, source + ": " + where);
     List<Draft> out = new ArrayList<>();
     for (Draft d : drafts.values()) {
       if (d.make == null) {
@@ -215,11 +220,14 @@ final class DagReader {
         throw new FormatException(source + ": " + at + " has a triggerPolicy.condition, which kfp4j's model does not hold on "
             + (exit ? "the exit task, which runs whatever happened" : "a volume's createpvc or deletepvc") + "; put it on a group task");
       }
-      if (image.equals("argostub/deletepvc")) {
-        return null; // a volume step's own delete: written again with it
+      if (image.equals("argostub/deletepvc")) { // its volume step's deletion: read onto it ({@link VolumeTasks#link})
+        d.deletes = VolumeTasks.deletedClaim(task, dag, components, executors, source + ": " + at);
+        d.whateverHappened = TriggerPolicies.afterAll(task);
+        d.settings = VolumeTasks.settings(task);
+        return d;
       }
       if (image.equals("argostub/createpvc")) {
-        d.make = volume(name, task, inputs, at);
+        d.make = volume(name, task, inputs, at, d);
         return d;
       }
       if (executor.has("importer")) {
@@ -366,13 +374,16 @@ final class DagReader {
     return a;
   }
 
-  private BiFunction<List<String>, List<Node>, Node> volume(String name, JsonNode task, Map<String, Argument> inputs, String at) {
+  private BiFunction<List<String>, List<Node>, Node> volume(String name, JsonNode task, Map<String, Argument> inputs, String at,
+      Draft draft) {
     JsonNode in = task.path("inputs").path("parameters");
     String suffix = in.path("pvc_name_suffix").path("runtimeValue").path("constant").asString("");
     String accessMode = in.path("access_modes").path("runtimeValue").path("constant").path(0).asString("ReadWriteOnce");
     String storageClass = in.path("storage_class_name").path("runtimeValue").path("constant").asString("");
     Argument size = argument(rootScope, in.path("size"), inputs, ParameterType.STRING, at + ", input 'size'", null);
-    return (after, body) -> new VolumeStep(name, suffix.replaceFirst("^-", ""), size, accessMode, storageClass, after, List.of());
+    List<TaskSetting> settings = VolumeTasks.settings(task);
+    return (after, body) -> new VolumeStep(name, suffix.replaceFirst("^-", ""), size, accessMode, storageClass, after, settings,
+        VolumeTasks.deletion(draft));
   }
 
   /** What a Kubernetes setting takes when the task runs: the claim a volume mount names (a volume step's), a toleration's JSON. */

@@ -13,6 +13,12 @@ final class Draft {
   final List<String> after = new ArrayList<>();
   BiFunction<List<String>, List<Node>, Node> make;
   boolean group;
+  /** A deletepvc's: the createpvc task of its DAG whose claim it deletes, whether it runs whatever happened, its settings. */
+  String deletes;
+  boolean whateverHappened;
+  List<dev.kfp4j.model.TaskSetting> settings = List.of();
+  /** A createpvc's: the deletepvc draft that deletes its claim, or null ({@link VolumeTasks#link}). */
+  Draft deletedBy;
 
   Draft(String name) {
     this.name = name;

@@ -47,6 +47,7 @@ final class Kfp2Dags {
   private final Kfp2Importers importers;
   private final Kfp2OneOfs oneOfs;
   private final Kfp2Collects collects;
+  private final Kfp2Volumes volumes;
 
   Kfp2Dags(Pipeline pipeline, Levels levels, Kfp2Components components) {
     this.pipeline = pipeline;
@@ -57,6 +58,7 @@ final class Kfp2Dags {
     this.importers = new Kfp2Importers(inputs, types, components);
     this.oneOfs = new Kfp2OneOfs(pipeline, levels, types);
     this.collects = new Kfp2Collects(pipeline, levels, types);
+    this.volumes = new Kfp2Volumes(pipeline, levels, inputs, components);
   }
 
   /** The root component: the pipeline's inputs, its DAG and its outputs. */
@@ -208,8 +210,8 @@ final class Kfp2Dags {
     for (Object m : level.members) {
       if (m instanceof Step s) {
         tasks.set(s.name(), step(s, level));
-        if (s instanceof VolumeStep v) {
-          tasks.set(deleteName(v), deleteVolume(v, level));
+        if (s instanceof VolumeStep v && v.deletion() != null) {
+          tasks.set(v.deletion().name(), volumes.delete(v, level));
         }
       } else {
         Level child = (Level) m;
@@ -357,12 +359,7 @@ final class Kfp2Dags {
     if (s instanceof ImporterStep importer) {
       importers.task(t, importer, level, deps, where);
     } else if (s instanceof VolumeStep v) {
-      t.putObject("cachingOptions").put("enableCache", true);
-      t.putObject("componentRef").put("name", components.builtIn("createpvc", BuiltIns.createPvc()));
-      TaskInputs.constant(t, "access_modes", NODES.arrayNode().add(v.accessMode()));
-      TaskInputs.constant(t, "pvc_name_suffix", NODES.stringNode("-" + v.resourceName()));
-      inputs.input(t, "size", v.size(), level, deps, false);
-      TaskInputs.constant(t, "storage_class_name", NODES.stringNode(v.storageClass()));
+      volumes.create(t, v, level, deps);
     } else {
       Task task = (Task) s;
       ComponentSpec spec = task.component();
@@ -464,33 +461,4 @@ final class Kfp2Dags {
     }
     p.nodeSelector().forEach((k, v) -> k8s.withObject("nodeSelector").withObject("labels").put(k, v));
   }
-
-  /** The volume's delete step, run when every step that mounts it is done, whatever happened to them. */
-  private ObjectNode deleteVolume(VolumeStep v, Level level) {
-    ObjectNode t = NODES.objectNode();
-    t.putObject("cachingOptions").put("enableCache", true);
-    t.putObject("componentRef").put("name", components.builtIn("deletepvc", BuiltIns.deletePvc()));
-    t.putObject("taskInfo").put("name", deleteName(v));
-    Set<String> deps = new LinkedHashSet<>();
-    inputs.input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, deps, false);
-    for (Step s : pipeline.steps()) {
-      for (TaskSetting setting : s.settings()) {
-        if (setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name())) {
-          Object member = levels.memberContaining(s.name(), level);
-          if (member != null) {
-            deps.add(member instanceof Step st ? st.name() : ((Level) member).name);
-          }
-        }
-      }
-    }
-    TaskInputs.putDependencies(t, deps);
-    t.putObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
-    return t;
-  }
-
-  /** The delete step's name, after the volume step's: {@code createpvc} → {@code deletepvc} (as kfp-kubernetes names them), {@code data} → {@code data-delete}. */
-  static String deleteName(VolumeStep v) {
-    return v.name().startsWith("createpvc") ? "deletepvc" + v.name().substring("createpvc".length()) : v.name() + "-delete";
-  }
-
 }

@@ -35,6 +35,6 @@ final class RunVolumes {
   static VolumeStep step(Pipeline pipeline) {
     RunVolume v = pipeline.settings().runVolume();
     return v == null ? null : new VolumeStep(RunVolume.NAME, RunVolume.NAME, new Argument.Constant(v.size(), ParameterType.STRING),
-        v.accessMode(), v.storageClass(), List.of(), List.of());
+        v.accessMode(), v.storageClass(), List.of(), List.of(), VolumeStep.Deletion.afterMounts(RunVolume.NAME));
   }
 }

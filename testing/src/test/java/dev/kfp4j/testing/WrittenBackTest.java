@@ -1,0 +1,99 @@
+package dev.kfp4j.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.local.WorkflowException;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.RunSetting;
+import dev.kfp4j.model.VolumeStep;
+import dev.kfp4j.yaml.Yaml;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * KFP's own compiled specs (in {@code writtenback/}, see its README) that kfp4j read but wrote back changed: a claim deleted
+ * that the spec keeps, or deleted after a failure where KFP's spec deletes it after the tasks it names succeeded, its caching
+ * lost. Each part of the spec written again is, as protobuf reads it, KFP's.
+ */
+class WrittenBackTest {
+  @TempDir Path dir;
+
+  private static String spec(String name) {
+    return Yaml.resource(WrittenBackTest.class, "writtenback/" + name);
+  }
+
+  /** The spec read and written again, valid against KFP's .proto files, and each of its {@code parts} as KFP wrote it. */
+  static void assertWrittenAgainAsKfpWroteIt(String file, List<String> parts) {
+    String yaml = spec(file);
+    String again = Kfp2Writer.write(Kfp2Reader.read(yaml, file));
+    Shared.root("KFP's .proto files");
+    assertEquals(List.of(), Kfp2Schemas.errors(again), again);
+    List<JsonNode> kfp = Yaml.readAll(yaml);
+    List<JsonNode> ours = Yaml.readAll(again);
+    for (String part : parts) { // as protobuf reads them: a number 9 is 9.0
+      assertEquals(Kfp2Schemas.parse(Kfp2Schemas.PIPELINE_SPEC, Yaml.object().set(part, kfp.get(0).get(part)).toString()),
+          Kfp2Schemas.parse(Kfp2Schemas.PIPELINE_SPEC, Yaml.object().set(part, ours.get(0).get(part)).toString()), file + " " + part
+          + " written again:\n" + again);
+    }
+    if (kfp.size() > 1) {
+      assertEquals(Kfp2Schemas.parse(Kfp2Schemas.PLATFORM_SPEC, kfp.get(1).toString()),
+          Kfp2Schemas.parse(Kfp2Schemas.PLATFORM_SPEC, ours.get(1).toString()), file + " platforms written again:\n" + again);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pipeline_with_volume.yaml", "pipeline_with_volume_no_cache.yaml", "pipeline_with_volume_long_name.yaml",
+      "parallel_for_mount_pvc.yaml"})
+  void kfpsVolumesAreWrittenAgainAsKfpWroteThem(String file) {
+    assertWrittenAgainAsKfpWroteIt(file, List.of("components", "root", "deploymentSpec"));
+  }
+
+  @Test
+  void aClaimTheSpecDoesNotDeleteIsKept() {
+    for (String file : List.of("pipeline_with_volume_long_name.yaml", "parallel_for_mount_pvc.yaml")) {
+      Pipeline p = Kfp2Reader.read(spec(file), file);
+      assertNull(((VolumeStep) p.node("createpvc").orElseThrow()).deletion(), file);
+      assertTrue(Yaml.readAll(Kfp2Writer.write(p)).get(0).at("/root/dag/tasks/deletepvc").isMissingNode(), file);
+    }
+  }
+
+  @Test
+  void aDeletePvcAfterATaskRunsWhenThatTaskSucceeded() {
+    Pipeline p = Kfp2Reader.read(spec("pipeline_with_volume.yaml"), "v.yaml");
+    VolumeStep.Deletion d = ((VolumeStep) p.node("createpvc").orElseThrow()).deletion();
+    assertEquals(new VolumeStep.Deletion("deletepvc", List.of("consumer", "createpvc"), false, List.of()), d);
+    JsonNode delete = Yaml.readAll(Kfp2Writer.write(p)).get(0).at("/root/dag/tasks/deletepvc");
+    assertTrue(delete.path("triggerPolicy").isMissingNode(), delete.toString());
+  }
+
+  @Test
+  void setCachingOptionsFalseOnTheClaimStepsIsKept() {
+    Pipeline p = Kfp2Reader.read(spec("pipeline_with_volume_no_cache.yaml"), "v.yaml");
+    VolumeStep v = (VolumeStep) p.node("createpvc").orElseThrow();
+    assertEquals(List.of(new RunSetting.Caching(false)), v.settings());
+    assertEquals(List.of(new RunSetting.Caching(false)), v.deletion().settings());
+  }
+
+  @Test
+  void locallyAVolumeStepIsStillRefused() {
+    WorkflowException e = assertThrows(WorkflowException.class, () -> LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(OutputStream.nullOutputStream())).build()
+        .run(Workflow.parse(spec("pipeline_with_volume.yaml"), "v.yaml"), Map.of()));
+    assertTrue(e.getMessage().contains("step 'createpvc' is a volume step, which the local runner does not run"), e.getMessage());
+  }
+}
