@@ -34,13 +34,20 @@ public record Loop(String name, Items items, int parallelism, List<Node> body) i
   /**
    * The items of a JSON list, a pipeline parameter or a task output; or of a list of artifacts, a
    * pipeline artifact parameter or a {@link Argument.Collected} of artifacts, one artifact an item.
+   * {@code itemType}: the type of an item of a list value as a KFP 2 spec declares it (KFP's compiler
+   * types an item of a {@code List[dict]} {@code STRUCT}), or null: what the body makes of it.
    */
-  public record Over(Argument source) implements Items {
+  public record Over(Argument source, ParameterType itemType) implements Items {
     public Over {
       Objects.requireNonNull(source, "source");
       if (source instanceof Argument.Constant) {
         throw new IllegalArgumentException("loop over a constant: use Loop.Constants");
       }
+    }
+
+    /** Over the items of {@code source}, their type what the body makes of them. */
+    public Over(Argument source) {
+      this(source, null);
     }
   }
 }

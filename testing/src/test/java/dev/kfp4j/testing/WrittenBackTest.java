@@ -10,6 +10,8 @@ import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.VolumeStep;
@@ -28,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * KFP's own compiled specs (in {@code writtenback/}, see its README) that kfp4j read but wrote back changed: a claim deleted
  * that the spec keeps, or deleted after a failure where KFP's spec deletes it after the tasks it names succeeded, its caching
- * lost. Each part of the spec written again is, as protobuf reads it, KFP's.
+ * lost; a loop item KFP types STRUCT written STRING, a nested loop's item renamed. Each part of the spec written again is, as
+ * protobuf reads it, KFP's.
  */
 class WrittenBackTest {
   @TempDir Path dir;
@@ -58,8 +61,8 @@ class WrittenBackTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"pipeline_with_volume.yaml", "pipeline_with_volume_no_cache.yaml", "pipeline_with_volume_long_name.yaml",
-      "parallel_for_mount_pvc.yaml"})
-  void kfpsVolumesAreWrittenAgainAsKfpWroteThem(String file) {
+      "parallel_for_mount_pvc.yaml", "pipeline_with_parallelfor_parallelism.yaml"})
+  void kfpsSpecsAreWrittenAgainAsKfpWroteThem(String file) {
     assertWrittenAgainAsKfpWroteIt(file, List.of("components", "root", "deploymentSpec"));
   }
 
@@ -87,6 +90,25 @@ class WrittenBackTest {
     VolumeStep v = (VolumeStep) p.node("createpvc").orElseThrow();
     assertEquals(List.of(new RunSetting.Caching(false)), v.settings());
     assertEquals(List.of(new RunSetting.Caching(false)), v.deletion().settings());
+  }
+
+  /** KFP types the item of a loop over a {@code List[Dict]} output STRUCT (of a bare {@code List} STRING): kept, not made STRING. */
+  @Test
+  void aLoopItemKeepsTheTypeTheSpecDeclares() {
+    Pipeline p = Kfp2Reader.read(spec("pipeline_with_parallelfor_parallelism.yaml"), "p.yaml");
+    assertEquals(ParameterType.STRUCT, ((Loop.Over) ((Loop) p.node("for-loop-9").orElseThrow()).items()).itemType());
+    assertNull(((Loop.Over) ((Loop) p.node("for-loop-12").orElseThrow()).items()).itemType(), "STRING, as the body makes it");
+    JsonNode spec = Yaml.readAll(Kfp2Writer.write(p)).get(0);
+    assertEquals("STRUCT", spec.at("/components/comp-for-loop-9/inputDefinitions/parameters/"
+        + "pipelinechannel--list-dict-maker-0-Output-loop-item/parameterType").asString());
+  }
+
+  /** A loop over the list an outer loop runs over, reading nothing of the outer item: its item has KFP's name, not a numbered one. */
+  @Test
+  void anInnerLoopsItemIsNumberedOnlyWhereItWouldHideOneItReads() {
+    JsonNode spec = Yaml.readAll(Kfp2Writer.write(Kfp2Reader.read(spec("pipeline_with_parallelfor_parallelism.yaml"), "p.yaml"))).get(0);
+    assertEquals("pipelinechannel--loop_parameter-loop-item",
+        spec.at("/components/comp-for-loop-1/dag/tasks/for-loop-2/parameterIterator/itemInput").asString());
   }
 
   @Test

@@ -127,7 +127,7 @@ public final class PipelineInliner {
         outerNodes(new ArrayList<>(b.branches())).forEach(c -> branches.add((Condition) c));
         out.add(new Branches(b.name(), branches));
       } else if (n instanceof Loop l) {
-        Loop.Items items = l.items() instanceof Loop.Over o ? new Loop.Over(outer(o.source())) : l.items();
+        Loop.Items items = l.items() instanceof Loop.Over o ? new Loop.Over(outer(o.source()), o.itemType()) : l.items();
         out.add(new Loop(l.name(), items, l.parallelism(), outerNodes(l.body())));
       }
     }

@@ -163,6 +163,9 @@ final class ArgumentTypes {
 
   /** The type of a loop's items: the constants' type when they agree, else what the body makes of them ({@link #usedAs}). */
   ParameterType itemType(Loop loop) {
+    if (loop.items() instanceof Loop.Over over && over.itemType() != null) {
+      return over.itemType();
+    }
     if (loop.items() instanceof Loop.Constants c && !c.values().isEmpty()) {
       ParameterType first = c.values().get(0).type();
       if (c.values().stream().allMatch(v -> v.type() == first)) {
@@ -171,6 +174,17 @@ final class ArgumentTypes {
       return ParameterType.STRING;
     }
     return usedAs(loop, null);
+  }
+
+  /**
+   * {@code loop} over a list value whose item a spec's loop DAG declares {@code declared} (KFP's compiler: {@code STRUCT} for
+   * an item of a {@code List[dict]}): with that type where the body would make another of it ({@link Loop.Over#itemType}).
+   */
+  static Loop declaredItem(Loop loop, ParameterType declared) {
+    if (declared == null || !(loop.items() instanceof Loop.Over over) || over.itemType() != null || declared == usedAs(loop, null)) {
+      return loop;
+    }
+    return new Loop(loop.name(), new Loop.Over(over.source(), declared), loop.parallelism(), loop.body());
   }
 
   /**

@@ -279,7 +279,9 @@ final class DagReader {
       groupInputs.put(it.path("itemInput").asString(""), new Argument.LoopItem(name, null));
       int parallelism = task.path("iteratorPolicy").path("parallelismLimit").asInt(0);
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
-      d.make = (after, body) -> new Loop(name, items, parallelism, body);
+      ParameterType declared = ParameterType.ofV2Name(comp.at("/inputDefinitions/parameters").path(it.path("itemInput").asString(""))
+          .path("parameterType").asString(""));
+      d.make = (after, body) -> ArgumentTypes.declaredItem(new Loop(name, items, parallelism, body), declared);
     } else if (task.has("artifactIterator")) {
       JsonNode it = task.get("artifactIterator");
       String list = it.path("items").path("inputArtifact").asString("");

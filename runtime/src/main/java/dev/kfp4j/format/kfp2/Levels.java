@@ -206,8 +206,9 @@ final class Levels {
   }
 
   /**
-   * The name of a loop's item, as KFP names it: {@code loop-item-param-3}, or {@code <source>-loop-item} ({@code -2}
-   * after it for a loop over the same list inside a loop over it, whose item it would hide).
+   * The name of a loop's item, as KFP names it: {@code loop-item-param-3}, or {@code <source>-loop-item}; {@code -2} after it
+   * for a loop over the same list inside a loop over it whose item it reads (KFP's compiler would give both the one name),
+   * as KFP's name where it reads none of them.
    */
   String itemChannel(String loop) {
     Level l = loops.get(loop);
@@ -219,16 +220,28 @@ final class Levels {
       // a loop inside another over the same list would shadow the outer one's item: numbered, -2, -3, from the outside in
       String name = channel(over.source(), l) + "-loop-item";
       int outer = 0;
+      boolean hides = false;
       for (Level a = l.parent; a != null; a = a.parent) {
         if (a.node instanceof Loop o && o.items() instanceof Loop.Over ao && name.equals(channel(ao.source(), a) + "-loop-item")) {
           outer++;
+          hides |= readsItem(l, a);
         }
       }
-      return outer == 0 ? name : name + "-" + (outer + 1);
+      return !hides ? name : name + "-" + (outer + 1);
     }
     // KFP numbers a loop's item just before the loop's group: for-loop-3 has loop-item-param-2
     String digits = loop.replaceAll("^.*?(\\d*)$", "$1");
     return "loop-item-param-" + (digits.isEmpty() ? loop : Long.toString(Long.parseLong(digits) - 1));
+  }
+
+  /** Whether anything in loop {@code inner} reads the item of loop {@code outer} around it, or a condition between them does. */
+  private static boolean readsItem(Level inner, Level outer) {
+    List<Argument> read = new ArrayList<>();
+    for (Level a = inner.parent; a != outer; a = a.parent) {
+      read.addAll(groupArguments(a)); // a condition's operands reach every group inside it
+    }
+    Nodes.walk(List.of(inner.node), n -> read.addAll(n instanceof Step s ? arguments(s) : Nodes.groupArguments(n)));
+    return read.stream().anyMatch(x -> x instanceof Argument.LoopItem item && item.loop().equals(outer.name));
   }
 
   /**
