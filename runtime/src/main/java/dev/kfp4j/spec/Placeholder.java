@@ -156,20 +156,29 @@ public sealed interface Placeholder {
     }
   }
 
-  /** {@code {concat: [...]}}: the items joined into one string. */
-  record Concat(List<Placeholder> items) implements Placeholder {
+  /**
+   * {@code {concat: [...]}}: the items joined into one string. {@code inline}: written so in a KFP 2 spec, one string with the
+   * placeholders in it ({@code "echo {{$.inputs.parameters['x']}}"}, what KFP's compiler writes for a container component's
+   * f-string), not {@code {"Concat": [...]}} (what it writes for a v1 component's {@code concat}); both run the same.
+   */
+  record Concat(List<Placeholder> items, boolean inline) implements Placeholder {
     public Concat {
       items = List.copyOf(items);
     }
 
+    /** Items joined, written as {@code {"Concat": [...]}} in KFP 2. */
+    public Concat(List<Placeholder> items) {
+      this(items, false);
+    }
+
     @Override
     public boolean equals(Object other) {
-      return other == this || other instanceof Concat o && Objects.equals(items, o.items);
+      return other == this || other instanceof Concat o && Objects.equals(items, o.items) && inline == o.inline;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hashCode(items);
+      return 31 * Objects.hashCode(items) + Boolean.hashCode(inline);
     }
   }
 

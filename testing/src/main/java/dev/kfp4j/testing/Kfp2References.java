@@ -121,10 +121,11 @@ final class Kfp2References {
         errors.add(at + ": its executor's resources read input '" + m.group(1) + "', which the task is not given");
       }
     }
-    // KFP's f-strings of pipeline channels: an argument's text reads an input of the task's own
+    // KFP's f-strings of pipeline channels: an argument's text reads an input of the task's own, also in a list or struct
+    // constant (a custom training job's worker_pool_specs)
     for (Map.Entry<String, JsonNode> p : task.path("inputs").path("parameters").properties()) {
-      JsonNode constant = p.getValue().path("runtimeValue").path("constant"); // a text, or a struct or list holding texts
-      Matcher channel = SETTING_INPUT.matcher(constant.isString() ? constant.asString() : constant.isContainer() ? constant.toString() : "");
+      JsonNode constant = p.getValue().path("runtimeValue").path("constant");
+      Matcher channel = SETTING_INPUT.matcher(constant.isContainer() ? constant.toString() : constant.asString(""));
       while (channel.find()) {
         out.add(channel.group(1));
         if (!task.path("inputs").path("parameters").has(channel.group(1))) {

@@ -56,7 +56,7 @@ class ArtifactUriTest {
     Pipeline p = Kfp2Reader.read(spec(), "artifact-uris.yaml");
     ComponentSpec copy = ((Task) p.allNodes().stream().filter(n -> n.name().equals("copy")).findFirst().orElseThrow()).component();
     assertEquals(List.of(new Placeholder.InputUri("source"),
-        new Placeholder.Concat(List.of(new Placeholder.OutputUri("copied"), Placeholder.literal("/part-0"))),
+        new Placeholder.Concat(List.of(new Placeholder.OutputUri("copied"), Placeholder.literal("/part-0")), true),
         new Placeholder.Concat(List.of(Placeholder.literal("dir="), new Placeholder.OutputUri("copied"))),
         new Placeholder.OutputPath("where"), new Placeholder.InputPath("source")), copy.container().args());
     assertTrue(copy.inputIsArtifact("source"));

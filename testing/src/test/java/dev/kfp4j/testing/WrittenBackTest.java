@@ -14,7 +14,12 @@ import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.RunSetting;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
+import dev.kfp4j.model.Task;
 import dev.kfp4j.model.VolumeStep;
+import dev.kfp4j.spec.Placeholder;
+import java.nio.file.Files;
 import dev.kfp4j.yaml.Yaml;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -30,7 +35,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * KFP's own compiled specs (in {@code writtenback/}, see its README) that kfp4j read but wrote back changed: a claim deleted
  * that the spec keeps, or deleted after a failure where KFP's spec deletes it after the tasks it names succeeded, its caching
- * lost; a loop item KFP types STRUCT written STRING, a nested loop's item renamed. Each part of the spec written again is, as
+ * lost; a loop item KFP types STRUCT written STRING, a nested loop's item renamed; an argument with placeholders inside one
+ * string written as a {@code Concat}. Each part of the spec written again is, as
  * protobuf reads it, KFP's.
  */
 class WrittenBackTest {
@@ -61,7 +67,9 @@ class WrittenBackTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"pipeline_with_volume.yaml", "pipeline_with_volume_no_cache.yaml", "pipeline_with_volume_long_name.yaml",
-      "parallel_for_mount_pvc.yaml", "pipeline_with_parallelfor_parallelism.yaml"})
+      "parallel_for_mount_pvc.yaml", "pipeline_with_parallelfor_parallelism.yaml", "sequential_v1.yaml", "sequential_v2.yaml",
+      "container_with_placeholder_in_fstring.yaml", "parameters_simple.yaml", "pipeline_with_dynamic_task_output_custom_training_job.yaml",
+      "pipeline_with_condition_dynamic_task_output_custom_training_job.yaml"})
   void kfpsSpecsAreWrittenAgainAsKfpWroteThem(String file) {
     assertWrittenAgainAsKfpWroteIt(file, List.of("components", "root", "deploymentSpec"));
   }
@@ -109,6 +117,37 @@ class WrittenBackTest {
     JsonNode spec = Yaml.readAll(Kfp2Writer.write(Kfp2Reader.read(spec("pipeline_with_parallelfor_parallelism.yaml"), "p.yaml"))).get(0);
     assertEquals("pipelinechannel--loop_parameter-loop-item",
         spec.at("/components/comp-for-loop-1/dag/tasks/for-loop-2/parameterIterator/itemInput").asString());
+  }
+
+  /** The root's inputs are left out: KFP writes an input with a default without isOptional there (not this change's). */
+  @Test
+  void argumentsParametersExecutorIsWrittenAgainAsKfpWroteIt() {
+    assertWrittenAgainAsKfpWroteIt("arguments_parameters.yaml", List.of("components", "deploymentSpec"));
+  }
+
+  /**
+   * An argument with placeholders inside one string (KFP's compiler for a container component's f-string) is read as a concat
+   * marked inline, and written back as one string, not as {@code {"Concat": [...]}}, which KFP writes for a v1 component's concat.
+   */
+  @Test
+  void aStringWithPlaceholdersInsideStaysOneString() {
+    Pipeline p = Kfp2Reader.read(spec("arguments_parameters.yaml"), "a.yaml");
+    assertEquals(List.of(new Placeholder.Concat(List.of(new Placeholder.InputValue("param1"), Placeholder.literal("-"),
+        new Placeholder.InputValue("param2")), true)), ((Task) p.node("echo").orElseThrow()).component().container().args());
+    assertEquals("{{$.inputs.parameters['param1']}}-{{$.inputs.parameters['param2']}}",
+        Yaml.readAll(Kfp2Writer.write(p)).get(0).at("/deploymentSpec/executors/exec-echo/container/args/0").asString());
+  }
+
+  /** Written back, the argument still runs as KFP runs it: the placeholders filled in, one argument. */
+  @Test
+  void locallyTheStringIsFilledInAsOneArgument() throws Exception {
+    String again = Kfp2Writer.write(Kfp2Reader.read(spec("arguments_parameters.yaml"), "a.yaml"));
+    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+        .build().run(Workflow.parse(again, "a.yaml"), Map.of("param2", "world"));
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    TaskResult echo = r.tasks().stream().filter(t -> t.name().equals("echo")).findFirst().orElseThrow();
+    assertEquals(List.of("echo", "hello-world"), echo.command());
+    assertEquals("hello-world", Files.readString(echo.log()).strip());
   }
 
   @Test

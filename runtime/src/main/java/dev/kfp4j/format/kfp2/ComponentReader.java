@@ -111,7 +111,7 @@ final class ComponentReader {
     if (last < s.length() || parts.isEmpty()) {
       parts.add(Placeholder.literal(s.substring(last)));
     }
-    return parts.size() == 1 ? parts.get(0) : new Placeholder.Concat(parts);
+    return parts.size() == 1 ? parts.get(0) : new Placeholder.Concat(parts, true); // written so again
   }
 
   private static Placeholder placeholder(Matcher m, String where) {

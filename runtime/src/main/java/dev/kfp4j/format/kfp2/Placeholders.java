@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code outputPath} → {@code {{$.outputs.parameters['x'].output_file}}} or {@code
  * {{$.outputs.artifacts['x'].path}}}, {@code inputUri} → {@code {{$.inputs.artifacts['x'].uri}}},
  * {@code outputUri} → {@code {{$.outputs.artifacts['x'].uri}}}, {@code concat} → {@code
- * {"Concat": [...]}}, {@code if} on {@code isPresent} → {@code {"IfPresent": {...}}}, {@code
+ * {"Concat": [...]}} (one string with the placeholders in it where a KFP 2 spec had it so), {@code if} on {@code isPresent} → {@code {"IfPresent": {...}}}, {@code
  * executorInput} → {@code {{$}}}; an artifact's metadata, which only KFP 2 specs hold, → {@code
  * {{$.inputs.artifacts['x'].metadata}}} or {@code {{$.outputs.artifacts['x'].metadata}}}.
  */
@@ -65,6 +65,11 @@ final class Placeholders {
     }
     if (p instanceof Placeholder.InputArtifacts a) {
       return "{{$.inputs.artifacts['" + a.input() + "']}}";
+    }
+    if (p instanceof Placeholder.Concat c && c.inline()) { // one string with the placeholders in it, as it was read
+      StringBuilder s = new StringBuilder();
+      c.items().forEach(i -> s.append(string(spec, i, where)));
+      return s.toString();
     }
     return Yaml.pyJsonInOrder(node(spec, p, where)); // as KFP's compiler writes it: InputName, Then, Else
   }
