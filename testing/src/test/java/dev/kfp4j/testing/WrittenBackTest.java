@@ -10,6 +10,7 @@ import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
+import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * KFP's own compiled specs (in {@code writtenback/}, see its README) that kfp4j read but wrote back changed: a claim deleted
  * that the spec keeps, or deleted after a failure where KFP's spec deletes it after the tasks it names succeeded, its caching
  * lost; a loop item KFP types STRUCT written STRING, a nested loop's item renamed; an argument with placeholders inside one
- * string written as a {@code Concat}. Each part of the spec written again is, as
+ * string written as a {@code Concat}; a loop over a field of an item under other names. Each part of the spec written again is, as
  * protobuf reads it, KFP's.
  */
 class WrittenBackTest {
@@ -49,7 +50,9 @@ class WrittenBackTest {
   /** The spec read and written again, valid against KFP's .proto files, and each of its {@code parts} as KFP wrote it. */
   static void assertWrittenAgainAsKfpWroteIt(String file, List<String> parts) {
     String yaml = spec(file);
-    String again = Kfp2Writer.write(Kfp2Reader.read(yaml, file));
+    Pipeline read = Kfp2Reader.read(yaml, file);
+    String again = Kfp2Writer.write(read);
+    assertEquals(read.nodes(), Kfp2Reader.read(again, file).nodes(), file + " written again reads as KFP's: runs the same");
     Shared.root("KFP's .proto files");
     assertEquals(List.of(), Kfp2Schemas.errors(again), again);
     List<JsonNode> kfp = Yaml.readAll(yaml);
@@ -69,7 +72,8 @@ class WrittenBackTest {
   @ValueSource(strings = {"pipeline_with_volume.yaml", "pipeline_with_volume_no_cache.yaml", "pipeline_with_volume_long_name.yaml",
       "parallel_for_mount_pvc.yaml", "pipeline_with_parallelfor_parallelism.yaml", "sequential_v1.yaml", "sequential_v2.yaml",
       "container_with_placeholder_in_fstring.yaml", "parameters_simple.yaml", "pipeline_with_dynamic_task_output_custom_training_job.yaml",
-      "pipeline_with_condition_dynamic_task_output_custom_training_job.yaml"})
+      "pipeline_with_condition_dynamic_task_output_custom_training_job.yaml", "pipeline_with_nested_loops.yaml",
+      "pipeline_with_loops_and_conditions.yaml"})
   void kfpsSpecsAreWrittenAgainAsKfpWroteThem(String file) {
     assertWrittenAgainAsKfpWroteIt(file, List.of("components", "root", "deploymentSpec"));
   }
@@ -148,6 +152,18 @@ class WrittenBackTest {
     TaskResult echo = r.tasks().stream().filter(t -> t.name().equals("echo")).findFirst().orElseThrow();
     assertEquals(List.of("echo", "hello-world"), echo.command());
     assertEquals("hello-world", Files.readString(echo.log()).strip());
+  }
+
+  /** {@code dsl.ParallelFor(item.p_a)}: the loop's task selects the field into an input of its own, which the loop runs over. */
+  @Test
+  void aLoopOverAFieldOfAnItemRunsOverTheFieldSelected() {
+    Pipeline p = Kfp2Reader.read(spec("pipeline_with_nested_loops.yaml"), "n.yaml");
+    assertEquals(new Loop.Over(new Argument.LoopItem("for-loop-1", "p_a")), ((Loop) p.node("for-loop-2").orElseThrow()).items());
+    JsonNode task = Yaml.readAll(Kfp2Writer.write(p)).get(0).at("/components/comp-for-loop-1/dag/tasks/for-loop-2");
+    assertEquals("pipelinechannel--loop_parameter-loop-item-subvar-p_a", task.at("/parameterIterator/items/inputParameter").asString());
+    assertEquals("parseJson(string_value)[\"p_a\"]",
+        task.at("/inputs/parameters/pipelinechannel--loop_parameter-loop-item-subvar-p_a/parameterExpressionSelector").asString());
+    assertEquals("pipelinechannel--loop_parameter-loop-item-subvar-p_a-loop-item", task.at("/parameterIterator/itemInput").asString());
   }
 
   @Test

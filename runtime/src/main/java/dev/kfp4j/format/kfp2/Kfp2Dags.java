@@ -298,8 +298,8 @@ final class Kfp2Dags {
     } else if (group.node instanceof Loop loop) {
       ObjectNode iterator = t.putObject("parameterIterator");
       iterator.put("itemInput", PREFIX + levels.itemChannel(loop.name()));
-      if (loop.items() instanceof Loop.Over over) {
-        String name = PREFIX + levels.channel(over.source(), group);
+      if (loop.items() instanceof Loop.Over over) { // a field of an outer item: selected by an input of the loop's own, as conditions do
+        String name = PREFIX + levels.listChannel(over.source(), group);
         inputs.input(t, name, over.source(), parent, deps, false);
         iterator.putObject("items").put("inputParameter", name);
       } else {

@@ -218,11 +218,11 @@ final class Levels {
     Loop.Items items = ((Loop) l.node).items();
     if (items instanceof Loop.Over over) {
       // a loop inside another over the same list would shadow the outer one's item: numbered, -2, -3, from the outside in
-      String name = channel(over.source(), l) + "-loop-item";
+      String name = listChannel(over.source(), l) + "-loop-item";
       int outer = 0;
       boolean hides = false;
       for (Level a = l.parent; a != null; a = a.parent) {
-        if (a.node instanceof Loop o && o.items() instanceof Loop.Over ao && name.equals(channel(ao.source(), a) + "-loop-item")) {
+        if (a.node instanceof Loop o && o.items() instanceof Loop.Over ao && name.equals(listChannel(ao.source(), a) + "-loop-item")) {
           outer++;
           hides |= readsItem(l, a);
         }
@@ -232,6 +232,14 @@ final class Levels {
     // KFP numbers a loop's item just before the loop's group: for-loop-3 has loop-item-param-2
     String digits = loop.replaceAll("^.*?(\\d*)$", "$1");
     return "loop-item-param-" + (digits.isEmpty() ? loop : Long.toString(Long.parseLong(digits) - 1));
+  }
+
+  /**
+   * The channel of the list loop {@code l} runs over: {@link #channel}'s, or for a field of an outer loop's item ({@code
+   * dsl.ParallelFor(item.p_a)}) the field selected from the whole item, as KFP names it ({@code loop_parameter-loop-item-subvar-p_a}).
+   */
+  String listChannel(Argument source, Level l) {
+    return source instanceof Argument.LoopItem item && item.field() != null ? subvar(item) : channel(source, l);
   }
 
   /** Whether anything in loop {@code inner} reads the item of loop {@code outer} around it, or a condition between them does. */
@@ -312,7 +320,7 @@ final class Levels {
         for (Argument a : groupArguments(child)) {
           need(a, child);
           need(a, level);
-          if (predicate(child) != null && a instanceof Argument.LoopItem item && item.field() != null) {
+          if ((predicate(child) != null || child.node instanceof Loop) && a instanceof Argument.LoopItem item && item.field() != null) {
             child.channels.putIfAbsent(subvar(item), item);
           }
         }
