@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.local.LocalRunner;
@@ -94,6 +95,21 @@ class WrittenBackTest {
     assertEquals(new VolumeStep.Deletion("deletepvc", List.of("consumer", "createpvc"), false, List.of()), d);
     JsonNode delete = Yaml.readAll(Kfp2Writer.write(p)).get(0).at("/root/dag/tasks/deletepvc");
     assertTrue(delete.path("triggerPolicy").isMissingNode(), delete.toString());
+  }
+
+  /** A DeletePVC kfp4j's model cannot hold is refused, naming it, rather than dropped (which kept the claim) or moved. */
+  @Test
+  void aDeletePvcOfAnotherClaimOrWithTasksAfterItIsRefused() {
+    String other = spec("pipeline_with_volume.yaml").replace("            pvc_name:\n              taskOutputParameter:\n"
+        + "                outputParameterKey: name\n                producerTask: createpvc\n",
+        "            pvc_name:\n              runtimeValue:\n                constant: kept-claim\n");
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(other, "v.yaml"));
+    assertTrue(e.getMessage().contains("task 'deletepvc' deletes a claim that no createpvc task of its DAG makes"), e.getMessage());
+    String after = spec("pipeline_with_volume.yaml").replace("        dependentTasks:\n        - createpvc\n        - producer\n",
+        "        dependentTasks:\n        - createpvc\n        - deletepvc\n        - producer\n")
+        .replace("        - consumer\n        - createpvc\n", "        - createpvc\n        - producer\n"); // deletepvc after producer
+    e = assertThrows(FormatException.class, () -> Kfp2Reader.read(after, "v.yaml"));
+    assertTrue(e.getMessage().contains("task 'consumer' runs after task 'deletepvc', which deletes a claim"), e.getMessage());
   }
 
   @Test
