@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  * KFP's own compiled specs (in {@code writtenback/}, see its README) that kfp4j read but wrote back changed: a claim deleted
  * that the spec keeps, or deleted after a failure where KFP's spec deletes it after the tasks it names succeeded, its caching
  * lost; a loop item KFP types STRUCT written STRING, a nested loop's item renamed; an argument with placeholders inside one
- * string written as a {@code Concat}; a loop over a field of an item under other names. Each part of the spec written again is, as
+ * string written as a {@code Concat}; a loop over a field of an item under other names; Google Cloud's artifact types, a display
+ * name, a pipeline root, a pipeline's output descriptions dropped or changed; IfPresent's keys sorted. Each part of the spec written again is, as
  * protobuf reads it, KFP's.
  */
 class WrittenBackTest {
@@ -74,9 +75,34 @@ class WrittenBackTest {
       "parallel_for_mount_pvc.yaml", "pipeline_with_parallelfor_parallelism.yaml", "sequential_v1.yaml", "sequential_v2.yaml",
       "container_with_placeholder_in_fstring.yaml", "parameters_simple.yaml", "pipeline_with_dynamic_task_output_custom_training_job.yaml",
       "pipeline_with_condition_dynamic_task_output_custom_training_job.yaml", "pipeline_with_nested_loops.yaml",
-      "pipeline_with_loops_and_conditions.yaml"})
+      "pipeline_with_loops_and_conditions.yaml", "pipeline_with_various_io_types.yaml", "pipeline_with_google_artifact_type.yaml",
+      "pipeline_with_importer_and_gcpc_types.yaml", "pipeline_with_only_display_name.yaml", "take_nap_pipeline_root_compiled.yaml",
+      "container_with_if_placeholder.yaml", "nvidia_gpu_scheduling_check.yaml", "pipeline_with_metadata_fields.yaml",
+      "component_with_metadata_fields.yaml"})
   void kfpsSpecsAreWrittenAgainAsKfpWroteThem(String file) {
-    assertWrittenAgainAsKfpWroteIt(file, List.of("components", "root", "deploymentSpec"));
+    assertWrittenAgainAsKfpWroteIt(file, List.of("components", "root", "deploymentSpec", "pipelineInfo", "defaultPipelineRoot"));
+  }
+
+  /** An artifact of Google Cloud's type is an artifact (a file), as one of KFP's own types is. */
+  @Test
+  void googleCloudsArtifactTypesAreArtifacts() {
+    Pipeline p = Kfp2Reader.read(spec("pipeline_with_various_io_types.yaml"), "p.yaml");
+    assertTrue(((Task) p.node("downstream").orElseThrow()).component().inputIsArtifact("input_i"), "google.BQMLModel input");
+    assertTrue(((Task) p.node("upstream").orElseThrow()).component().outputIsArtifact("output_9"), "google.BQMLModel output");
+  }
+
+  @Test
+  void aDisplayNameAndPipelineRootAreKfp2sOnly() {
+    Pipeline named = Kfp2Reader.read(spec("pipeline_with_only_display_name.yaml"), "p.yaml");
+    assertEquals("echo-displayname", named.settings().displayName());
+    FormatException e = assertThrows(FormatException.class, () -> dev.kfp4j.format.argo.ArgoWriter.write(named));
+    assertTrue(e.getMessage().endsWith("has a display name (KFP 2's pipelineInfo.displayName), which KFP v1's Argo workflow has no "
+        + "place for; write it in the KFP 2 format only"), e.getMessage());
+    Pipeline rooted = Kfp2Reader.read(spec("take_nap_pipeline_root_compiled.yaml"), "p.yaml");
+    assertEquals("s3://change/me", rooted.settings().pipelineRoot());
+    e = assertThrows(FormatException.class, () -> dev.kfp4j.format.argo.ArgoWriter.write(rooted));
+    assertTrue(e.getMessage().endsWith("has a pipeline root (KFP 2's defaultPipelineRoot), which KFP v1's Argo workflow has no "
+        + "place for; write it in the KFP 2 format only"), e.getMessage());
   }
 
   @Test
