@@ -97,7 +97,7 @@ class ExamplePicturesTest {
     Pipeline p = PipelineGraph.read(yaml, file);
     Pipeline kept = PipelineGraph.read(json, "workflow.json");
     assertEquals(new Pipeline(p.name(), p.description(), p.parameters(), p.nodes(), p.exitTask(), p.settings(), null, p.outputs(),
-        p.exitPipeline(), p.exitHandlerName()), kept,
+        p.exitPipeline(), p.exitHandlerName(), p.outputDescriptions()), kept,
         "the same pipeline, but for the source its file's header names");
     assertEquals(PipelineGraph.svg(p), PipelineGraph.svg(kept), file);
     if (file.equals("volume.yaml")) {
