@@ -45,7 +45,7 @@ final class ArtifactReader {
       return "system.Artifact";
     }
     if (dev.kfp4j.spec.TypeSpec.named(type).isSchemaTitle()) {
-      return type.indexOf('@') < 0 ? type : type.substring(0, type.indexOf('@'));  // google.VertexModel@0.0.0: its title
+      return dev.kfp4j.spec.TypeSpec.withoutVersion(type);  // google.VertexModel@0.0.0: its title
     }
     return KFP_TYPES.contains(type) ? "system." + type : "system.Artifact";
   }

@@ -33,10 +33,7 @@ public record TypeSpec(Object value) {
    * schema version other than KFP's {@code 0.0.1} as KFP's SDK writes one, {@code google.VertexModel@0.0.0}.
    */
   public boolean isSchemaTitle() {
-    String n = name();
-    if (n != null && n.indexOf('@') > 0) {
-      n = n.substring(0, n.indexOf('@'));
-    }
+    String n = name() == null ? null : withoutVersion(name());
     int dot = n == null ? -1 : n.indexOf('.');
     if (dot < 1 || dot == n.length() - 1 || n.indexOf('.', dot + 1) >= 0 || !Character.isUpperCase(n.charAt(dot + 1))) {
       return false;
@@ -48,6 +45,12 @@ public record TypeSpec(Object value) {
       }
     }
     return true;
+  }
+
+  /** A schema title without the version KFP's SDK bundles with it: {@code google.VertexModel} of {@code google.VertexModel@0.0.0}. */
+  public static String withoutVersion(String title) {
+    int at = title.indexOf('@');
+    return at < 0 ? title : title.substring(0, at);
   }
 
   // equals and hashCode written out, as a record's own would be (each component in order, 31 * h + hash):

@@ -59,8 +59,7 @@ final class Kfp2Types {
 
   /** The schema title of a {@link #bundled} artifact type, without its version. */
   static String title(String bundled) {
-    int at = bundled.indexOf('@');
-    return at < 0 ? bundled : bundled.substring(0, at);
+    return TypeSpec.withoutVersion(bundled);
   }
 
   /** The schema version of a {@link #bundled} artifact type. */
