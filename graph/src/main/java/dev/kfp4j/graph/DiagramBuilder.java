@@ -96,7 +96,8 @@ final class DiagramBuilder {
     }
     if (n instanceof VolumeStep v) {
       String size = v.size() instanceof Argument.Constant c ? c.text() : Describe.argument(v.size());
-      String claim = size + ", " + v.accessMode() + (v.storageClass().isEmpty() ? "" : ", " + v.storageClass());
+      String claim = size + ", " + v.accessMode() + (v.storageClass().isEmpty() ? "" : ", " + v.storageClass())
+          + (v.uniqueName() ? "" : ", fixed name");
       return box(v, BoxKind.VOLUME, "volume " + v.resourceName(), claim);
     }
     if (n instanceof ImporterStep i) {

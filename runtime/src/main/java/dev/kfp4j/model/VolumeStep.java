@@ -6,11 +6,13 @@ import java.util.Objects;
 
 /**
  * A PersistentVolumeClaim made for the run, as KFP's {@code VolumeOp} (v1) and kfp-kubernetes'
- * {@code CreatePVC} (v2): named {@code <run>-<resourceName>}, of {@code size} (a quantity: a
- * constant or a pipeline parameter), an access mode and a storage class (empty: the cluster's
- * default). Tasks mount it with {@link TaskSetting.VolumeMount}. Its outputs are {@code name},
- * {@code size} and {@code manifest}. {@code deletion} says whether and how the claim is deleted
- * (null: it is kept after the run, as a KFP 2 spec with no {@code DeletePVC} keeps it).
+ * {@code CreatePVC} (v2): named after the run and {@code resourceName} ({@code <run>-<resourceName>},
+ * {@code uniqueName}; {@code VolumeOp(resource_name)}, {@code CreatePVC(pvc_name_suffix)}) or {@code
+ * resourceName} itself ({@code VolumeOp(generate_unique_name=False)}, {@code CreatePVC(pvc_name)}), of
+ * {@code size} (a quantity: a constant or a pipeline parameter), an access mode and a storage class
+ * (empty: the cluster's default). Tasks mount it with {@link TaskSetting.VolumeMount}. Its outputs
+ * are {@code name}, {@code size} and {@code manifest}. {@code deletion} says whether and how the
+ * claim is deleted (null: it is kept after the run, as a KFP 2 spec with no {@code DeletePVC} keeps it).
  */
 public record VolumeStep(
     String name,
@@ -20,7 +22,8 @@ public record VolumeStep(
     String storageClass,
     List<String> after,
     List<TaskSetting> settings,
-    Deletion deletion)
+    Deletion deletion,
+    boolean uniqueName)
     implements Step {
   /** The outputs a volume step has. */
   public static final List<String> OUTPUTS = List.of("manifest", "name", "size");
@@ -35,18 +38,54 @@ public record VolumeStep(
     Objects.requireNonNull(size, "size");
     Objects.requireNonNull(accessMode, "accessMode");
     storageClass = storageClass == null ? "" : storageClass;
+    checkClaim(resourceName, accessMode, storageClass);
+    after = List.copyOf(after);
+    settings = List.copyOf(settings);
+  }
+
+  /** Checks a claim's resource name, access mode and storage class (empty: the cluster's default), as a volume step takes them. */
+  public static void checkClaim(String resourceName, String accessMode, String storageClass) {
     if (!DNS_SUBDOMAIN.matcher(resourceName).matches() || resourceName.length() > 63) {
-      throw new IllegalArgumentException("Dsl.volume: the resource name must be a constant valid Kubernetes name, such as \"my-pvc\"");
+      throw new IllegalArgumentException("the resource name '" + resourceName + "' is not a valid Kubernetes name (lower-case letters, "
+          + "digits, '-' and '.', at most 63 characters); write e.g. \"my-pvc\"");
     }
     if (!ACCESS_MODES.contains(accessMode)) {
-      throw new IllegalArgumentException("Dsl.volume: the access mode must be ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod, not '"
+      throw new IllegalArgumentException("the access mode must be ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod, not '"
           + accessMode + "'");
     }
     if (!storageClass.isEmpty() && (!DNS_SUBDOMAIN.matcher(storageClass).matches() || storageClass.length() > 253)) {
-      throw new IllegalArgumentException("Dsl.volume: the storage class '" + storageClass + "' is not a valid Kubernetes name");
+      throw new IllegalArgumentException("the storage class '" + storageClass + "' is not a valid Kubernetes name");
     }
-    after = List.copyOf(after);
-    settings = List.copyOf(settings);
+  }
+
+  /**
+   * Refuses a pipeline whose volume steps would make one claim twice in a run: two named alike, or one in a loop (whose every
+   * iteration makes it). A claim with a fixed name is that name; one named after the run is {@code <run>-<resourceName>} when
+   * {@code runNamed} (Argo's {@code {{workflow.name}}-data}), and counts for nothing otherwise (KFP 2 names it at random).
+   */
+  public static void checkClaims(Pipeline p, boolean runNamed) {
+    checkClaims(p, p.nodes(), false, runNamed, new java.util.HashMap<>());
+  }
+
+  private static void checkClaims(Pipeline p, List<Node> nodes, boolean inLoop, boolean runNamed, Map<String, String> claims) {
+    for (Node n : nodes) {
+      if (n instanceof VolumeStep v && (runNamed || !v.uniqueName())) {
+        String claim = v.uniqueName() ? "{{workflow.name}}-" + v.resourceName() : v.resourceName();
+        String first = claims.putIfAbsent(claim, v.name());
+        if (inLoop || first != null) {
+          throw new IllegalArgumentException("pipeline '" + p.name() + "': volume step '" + v.name() + "' makes claim '" + claim + "'"
+              + (inLoop ? " in a loop, each iteration again" : ", which volume step '" + first + "' makes too") + "; a run makes "
+              + "a claim once: give each volume a resource name of its own" + (inLoop ? " and make it before the loop" : ""));
+        }
+      }
+      checkClaims(p, Nodes.body(n), inLoop || n instanceof Loop, runNamed, claims);
+    }
+  }
+
+  /** A claim named after the run ({@code uniqueName}), as {@code Dsl.volume} makes by default. */
+  public VolumeStep(String name, String resourceName, Argument size, String accessMode, String storageClass, List<String> after,
+      List<TaskSetting> settings, Deletion deletion) {
+    this(name, resourceName, size, accessMode, storageClass, after, settings, deletion, true);
   }
 
   /**

@@ -45,13 +45,17 @@ import tools.jackson.databind.JsonNode;
 class WrittenBackTest {
   @TempDir Path dir;
 
-  private static String spec(String name) {
+  static String spec(String name) {
     return Yaml.resource(WrittenBackTest.class, "writtenback/" + name);
   }
 
   /** The spec read and written again, valid against KFP's .proto files, and each of its {@code parts} as KFP wrote it. */
   static void assertWrittenAgainAsKfpWroteIt(String file, List<String> parts) {
-    String yaml = spec(file);
+    assertWrittenAgainAsKfpWroteIt(spec(file), file, parts);
+  }
+
+  /** As {@link #assertWrittenAgainAsKfpWroteIt(String, List)}, of the spec {@code yaml} named {@code file}. */
+  static void assertWrittenAgainAsKfpWroteIt(String yaml, String file, List<String> parts) {
     Pipeline read = Kfp2Reader.read(yaml, file);
     String again = Kfp2Writer.write(read);
     assertEquals(read.nodes(), Kfp2Reader.read(again, file).nodes(), file + " written again reads as KFP's: runs the same");

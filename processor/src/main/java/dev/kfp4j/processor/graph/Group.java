@@ -91,6 +91,16 @@ public final class Group {
     return field == null ? itemType : fieldTypes.get(field);
   }
 
+  /** Whether {@code this} is a loop or inside one. */
+  public boolean inLoop() {
+    for (Group g = this; g != null; g = g.parent) {
+      if (g.kind == Kind.LOOP) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code this} is {@code other} or inside it. */
   public boolean within(Group other) {
     for (Group g = this; g != null; g = g.parent) {

@@ -113,7 +113,7 @@ public final class PipelineInliner {
         out.add(new Task(t.name(), t.component(), outerArgs(t.arguments()), outerAfter(t.after()), t.settings()));
       } else if (n instanceof VolumeStep v) {
         out.add(new VolumeStep(v.name(), v.resourceName(), outer(v.size()), v.accessMode(), v.storageClass(), outerAfter(v.after()),
-            v.settings(), v.deletion()));
+            v.settings(), v.deletion(), v.uniqueName()));
       } else if (n instanceof ResourceStep r) {
         out.add(new ResourceStep(r.name(), r.action(), r.manifest(), outerArgs(r.arguments()), r.successCondition(),
             r.failureCondition(), r.outputs(), outerAfter(r.after()), r.settings()));
@@ -267,7 +267,7 @@ public final class PipelineInliner {
         } else if (n instanceof VolumeStep v) {
           out.add(new VolumeStep(name, v.resourceName(), required(v.size(), "the size of " + v.name()), v.accessMode(),
               v.storageClass(), after(v.after()), settings(v.settings()),
-              v.deletion() == null ? null : VolumeStep.Deletion.afterMounts(name))); // a Java pipeline's, after its mounts
+              v.deletion() == null ? null : VolumeStep.Deletion.afterMounts(name), v.uniqueName())); // a Java pipeline's, after its mounts
         } else if (n instanceof ResourceStep r) {
           out.add(new ResourceStep(name, r.action(), r.manifest(), args(r.arguments()), r.successCondition(), r.failureCondition(),
               r.outputs(), after(r.after()), settings(r.settings())));

@@ -75,6 +75,10 @@ final class SettingReader {
       fromRun(step, call, path, name, values, fromRun);
       return;
     }
+    if (Syntax.isVolumeSetting(method) && values[0] instanceof Boolean unique) {
+      ((VolumeBuilder) step).uniqueName(unique);
+      return;
+    }
     if (Syntax.declaredIn(method, Syntax.RESOURCE_TASK)) {
       if (!resourceSetting((ResourceBuilder) step, name, values)) {
         body.error(call, Message.NOT_A_SETTING, name);

@@ -64,9 +64,9 @@ final class StepReader {
       return null;
     }
     try {
-      new VolumeStep(resourceName, resourceName, Argument.Constant.of("1Gi"), accessMode, storageClass, List.of(), List.of(), null);
+      VolumeStep.checkClaim(resourceName, accessMode, storageClass);
     } catch (IllegalArgumentException e) {
-      body.error(mi, Message.SETTING_REJECTED, e.getMessage());
+      body.error(mi, Message.SETTING_REJECTED, "Dsl.volume: " + e.getMessage());
       return null;
     }
     VolumeBuilder volume = body.graph.volume(resourceName, accessMode, storageClass, group, body.at(mi));

@@ -24,6 +24,7 @@ final class Syntax {
   static final String DSL_ONE_OF = "dev.kfp4j.dsl.Dsl.OneOf";
   static final String RESOURCE_TASK = "dev.kfp4j.dsl.ResourceTask";
   static final String IMPORTER_TASK = "dev.kfp4j.dsl.ImporterTask";
+  static final String VOLUME_TASK = "dev.kfp4j.dsl.VolumeTask";
   static final String COMPONENT = "dev.kfp4j.annotations.Component";
 
   private Syntax() {}
@@ -74,6 +75,11 @@ final class Syntax {
     int nl = s.indexOf('\n');
     s = nl < 0 ? s : s.substring(0, nl);
     return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+
+  /** {@code uniqueName(boolean)} of a volume ({@code Dsl.volume(...)}), its one setting of its own. */
+  static boolean isVolumeSetting(ExecutableElement method) {
+    return declaredIn(method, VOLUME_TASK) && method.getSimpleName().contentEquals("uniqueName");
   }
 
   static boolean declaredIn(ExecutableElement method, String qualifiedName) {

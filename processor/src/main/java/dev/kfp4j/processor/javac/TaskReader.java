@@ -68,7 +68,7 @@ final class TaskReader {
       return body.steps.read(mi, path, method, group);
     }
     if ((Syntax.declaredIn(method, Syntax.TASK) || Syntax.declaredIn(method, Syntax.RESOURCE_TASK)
-        || Syntax.declaredIn(method, Syntax.IMPORTER_TASK))
+        || Syntax.declaredIn(method, Syntax.IMPORTER_TASK) || Syntax.isVolumeSetting(method))
         && mi.getMethodSelect() instanceof MemberSelectTree select) {
       ExpressionTree receiver = select.getExpression();
       TaskHandle task = read(receiver, new TreePath(new TreePath(path, select), receiver), group);

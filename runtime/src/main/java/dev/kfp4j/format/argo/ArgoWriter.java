@@ -4,6 +4,7 @@ import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.RunVolume;
 import dev.kfp4j.model.Step;
@@ -63,6 +64,11 @@ public final class ArgoWriter {
 
   private static ArgoWriter of(Pipeline p, Map<String, String> arguments) {
     refuseKfp2Only(p);
+    try {
+      VolumeStep.checkClaims(p, true);
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(e.getMessage(), e);
+    }
     Templates templates = new Templates(p.name(), p.settings().runVolume());
     DagWriter dags = new DagWriter(p, templates);
     ObjectNode root = dags.root(p.name());

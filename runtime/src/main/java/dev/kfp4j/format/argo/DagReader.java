@@ -349,37 +349,14 @@ final class DagReader {
     List<TaskSetting> settings = SettingsReader.read(template, 0, Set.of(), source + ": template '" + template.path("name").asString("") + "'");
     String manifest = r.path("manifest").asString("");
     String action = r.path("action").asString("");
-    VolumeStep volume = volume(name, action, manifest, outputs, arguments, settings);
+    VolumeStep volume = VolumeManifests.read(name, action, manifest, outputs, arguments, settings);
     if (volume != null) {
       return (after, body) -> new VolumeStep(volume.name(), volume.resourceName(), volume.size(), volume.accessMode(),
-          volume.storageClass(), after, settings, volume.deletion());
+          volume.storageClass(), after, settings, volume.deletion(), volume.uniqueName());
     }
     String success = r.hasNonNull("successCondition") ? r.get("successCondition").asString() : null;
     String failure = r.hasNonNull("failureCondition") ? r.get("failureCondition").asString() : null;
     return (after, body) -> new ResourceStep(name, action, manifest, arguments, success, failure, outputs, after, settings);
-  }
-
-  /** A volume step as kfp4j writes one: a PVC named after the run, sized by its {@code size} input. */
-  private static VolumeStep volume(String name, String action, String manifest, Map<String, String> outputs,
-      Map<String, Argument> arguments, List<TaskSetting> settings) {
-    if (!action.equals("create") || !outputs.keySet().equals(Set.copyOf(VolumeStep.OUTPUTS)) || !arguments.containsKey("size")) {
-      return null;
-    }
-    JsonNode pvc;
-    try {
-      pvc = Yaml.read(manifest);
-    } catch (RuntimeException e) {
-      return null;
-    }
-    String claim = pvc.path("metadata").path("name").asString("");
-    String prefix = "{{workflow.name}}-";
-    if (!"PersistentVolumeClaim".equals(pvc.path("kind").asString("")) || !claim.startsWith(prefix)
-        || !Argo.inputParameter("size").equals(pvc.path("spec").path("resources").path("requests").path("storage").asString(""))) {
-      return null;
-    }
-    return new VolumeStep(name, claim.substring(prefix.length()), arguments.get("size"),
-        pvc.path("spec").path("accessModes").path(0).asString("ReadWriteOnce"), pvc.path("spec").path("storageClassName").asString(""),
-        List.of(), settings, VolumeStep.Deletion.afterMounts(name)); // in KFP 2, deleted as Dsl.volume's
   }
 
   private static Argument typed(Argument a, InputSpec in) {

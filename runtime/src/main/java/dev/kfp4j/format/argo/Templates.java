@@ -59,7 +59,7 @@ final class Templates {
       return component(t, artifactOutputs, valuesOfFiles);
     }
     if (step instanceof VolumeStep v) {
-      return resource(v.name(), Map.of("size", ""), "create", VolumeManifest.of(v), null, null, volumeOutputs(), v.settings());
+      return resource(v.name(), Map.of("size", ""), "create", VolumeManifests.of(v), null, null, volumeOutputs(), v.settings());
     }
     ResourceStep r = (ResourceStep) step;
     return resource(r.name(), r.arguments(), r.action(), r.manifest(), r.successCondition(), r.failureCondition(), r.outputs(),
@@ -190,22 +190,5 @@ final class Templates {
     int count = names.merge(base, 1, Integer::sum);
     String name = count == 1 ? base : base + "-" + count;
     return name.equals(pipelineName) ? name + "-component" : name;
-  }
-
-  /** The PersistentVolumeClaim a volume step makes, with its size from the template's input. */
-  static final class VolumeManifest {
-    private VolumeManifest() {}
-
-    /** The names in it are checked Kubernetes names ({@link VolumeStep}), so the text needs no quoting of its own. */
-    static String of(VolumeStep v) {
-      StringBuilder manifest = new StringBuilder()
-          .append("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: '{{workflow.name}}-").append(v.resourceName()).append("'\n")
-          .append("spec:\n  accessModes:\n  - ").append(v.accessMode()).append("\n")
-          .append("  resources:\n    requests:\n      storage: '").append(Argo.inputParameter("size")).append("'\n");
-      if (!v.storageClass().isEmpty()) {
-        manifest.append("  storageClassName: ").append(v.storageClass()).append("\n");
-      }
-      return manifest.toString();
-    }
   }
 }

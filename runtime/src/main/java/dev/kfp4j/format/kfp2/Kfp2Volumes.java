@@ -14,7 +14,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a volume step as kfp-kubernetes writes {@code CreatePVC} (a task running {@code createpvc}) and its deletion, if it has
+ * Writes a volume step as kfp-kubernetes writes {@code CreatePVC} (a task running {@code createpvc}, given {@code pvc_name_suffix},
+ * or {@code pvc_name} for a fixed name) and its deletion, if it has
  * one, as {@code DeletePVC} (a task running {@code deletepvc}, given the claim's name): after the steps the model names, or, for
  * kfp4j's own volumes, after every step that mounts the claim, whatever happened to them.
  */
@@ -38,7 +39,11 @@ final class Kfp2Volumes {
     caching(t, v.settings());
     t.putObject("componentRef").put("name", components.builtIn("createpvc", BuiltIns.createPvc()));
     TaskInputs.constant(t, "access_modes", NODES.arrayNode().add(v.accessMode()));
-    TaskInputs.constant(t, "pvc_name_suffix", NODES.stringNode("-" + v.resourceName()));
+    if (v.uniqueName()) {
+      TaskInputs.constant(t, "pvc_name_suffix", NODES.stringNode("-" + v.resourceName()));
+    } else {
+      TaskInputs.constant(t, "pvc_name", NODES.stringNode(v.resourceName()));
+    }
     inputs.input(t, "size", v.size(), level, deps, false);
     TaskInputs.constant(t, "storage_class_name", NODES.stringNode(v.storageClass()));
   }

@@ -100,6 +100,11 @@ public final class Kfp2Writer {
 
   /** {@link #documents}, each map's keys in the order they were put. */
   private static List<JsonNode> unsortedDocuments(Pipeline written) {
+    try {
+      dev.kfp4j.model.VolumeStep.checkClaims(written, false); // claims named after the run are named at random in KFP 2
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(e.getMessage(), e);
+    }
     Pipeline pipeline = RunVolumes.mounted(written);
     Levels levels = new Levels(pipeline);
     Kfp2Components components = new Kfp2Components();

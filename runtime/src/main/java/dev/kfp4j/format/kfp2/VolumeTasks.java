@@ -30,6 +30,24 @@ final class VolumeTasks {
     return producer;
   }
 
+  /**
+   * The constant a createpvc task gives its input {@code name} ({@code pvc_name}, {@code pvc_name_suffix}), empty when it gives
+   * none; a name given when the task runs (from a pipeline parameter or a task's output) is refused, as kfp4j's volume step names
+   * its claim when the pipeline is compiled.
+   */
+  static String constant(JsonNode inputs, String name, String where) {
+    JsonNode given = inputs.path(name);
+    if (given.isMissingNode()) {
+      return "";
+    }
+    JsonNode constant = given.path("runtimeValue").path("constant");
+    if (!constant.isString()) {
+      throw new FormatException(where + ": a createpvc task's " + name + " is given " + (constant.isMissingNode() ? "from a pipeline "
+          + "parameter or a task's output" : "as " + constant) + "; kfp4j reads a claim named by a constant string (kubernetes.CreatePVC(" + name + "='...'))");
+    }
+    return constant.asString();
+  }
+
   /** The settings kfp4j reads of a createpvc or deletepvc task: its caching, off after {@code set_caching_options(False)}. */
   static List<TaskSetting> settings(JsonNode task) {
     return task.has("cachingOptions") && !task.path("cachingOptions").path("enableCache").asBoolean(false)

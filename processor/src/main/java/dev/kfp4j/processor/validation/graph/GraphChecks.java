@@ -18,6 +18,7 @@ public final class GraphChecks {
       new ExitTaskCheck(),
       new UpstreamFailureCheck(),
       new ResourceStepSettingsCheck(),
+      new VolumeClaimCheck(),
       new CycleCheck(),
       new Kfp2Check(),
       new ArgoCheck());

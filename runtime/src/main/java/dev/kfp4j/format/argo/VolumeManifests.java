@@ -1,0 +1,65 @@
+package dev.kfp4j.format.argo;
+
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.TaskSetting;
+import dev.kfp4j.model.VolumeStep;
+import dev.kfp4j.yaml.Yaml;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The PersistentVolumeClaim a volume step makes, as the manifest of an Argo {@code resource} template: named after the run
+ * ({@code '{{workflow.name}}-my-pvc'}) unless its name is fixed, its size from the template's input {@code size}; and the
+ * volume step read back from such a template.
+ */
+final class VolumeManifests {
+  private static final String RUN_PREFIX = "{{workflow.name}}-";
+
+  private VolumeManifests() {}
+
+  /** The manifest of {@code v}; the names in it are checked Kubernetes names ({@link VolumeStep}), so the text needs no quoting of its own. */
+  static String of(VolumeStep v) {
+    StringBuilder manifest = new StringBuilder()
+        .append("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ")
+        .append(v.uniqueName() ? "'" + RUN_PREFIX + v.resourceName() + "'" : v.resourceName()).append("\n")
+        .append("spec:\n  accessModes:\n  - ").append(v.accessMode()).append("\n")
+        .append("  resources:\n    requests:\n      storage: '").append(Argo.inputParameter("size")).append("'\n");
+    if (!v.storageClass().isEmpty()) {
+      manifest.append("  storageClassName: ").append(v.storageClass()).append("\n");
+    }
+    return manifest.toString();
+  }
+
+  /**
+   * The volume step of a template kfp4j (or KFP v1's {@code VolumeOp}) wrote: {@code create} of a PVC named after the run or by a
+   * fixed name, sized by its {@code size} input, with the outputs of {@link VolumeStep#OUTPUTS}; null for any other resource.
+   */
+  static VolumeStep read(String name, String action, String manifest, Map<String, String> outputs,
+      Map<String, Argument> arguments, List<TaskSetting> settings) {
+    if (!action.equals("create") || !outputs.keySet().equals(Set.copyOf(VolumeStep.OUTPUTS)) || !arguments.containsKey("size")) {
+      return null;
+    }
+    JsonNode pvc;
+    try {
+      pvc = Yaml.read(manifest);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    String claim = pvc.path("metadata").path("name").asString("");
+    boolean unique = claim.startsWith(RUN_PREFIX);
+    String resourceName = unique ? claim.substring(RUN_PREFIX.length()) : claim;
+    if (!"PersistentVolumeClaim".equals(pvc.path("kind").asString("")) || resourceName.contains("{{")
+        || !Argo.inputParameter("size").equals(pvc.path("spec").path("resources").path("requests").path("storage").asString(""))) {
+      return null;
+    }
+    try {
+      return new VolumeStep(name, resourceName, arguments.get("size"),
+          pvc.path("spec").path("accessModes").path(0).asString("ReadWriteOnce"), pvc.path("spec").path("storageClassName").asString(""),
+          List.of(), settings, VolumeStep.Deletion.afterMounts(name), unique); // in KFP 2, deleted as Dsl.volume's
+    } catch (IllegalArgumentException e) { // a name or mode kfp4j's volume step does not hold: a resource step
+      return null;
+    }
+  }
+}
