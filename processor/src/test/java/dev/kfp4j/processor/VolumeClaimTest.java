@@ -71,6 +71,20 @@ class VolumeClaimTest {
         "  LibOps.add(1, 2).mountVolume(a, \"/a\").mountVolume(b, \"/b\");", "}"))).succeededWithoutWarnings();
   }
 
+  /** A pipeline making a claim, called twice: the caller's run would make it twice, an error on the caller. */
+  @Test
+  void aPipelineMakingAClaimCalledTwiceIsAnErrorOnTheCaller() {
+    JavaFileObject source = Compile.testClass("Q", NestedPipelineTest.HEADER,
+        "@Pipeline(name = \"scratch\") public static void scratch(int n) {",
+        "  var v = Dsl.volume(\"scratch\", \"1Gi\");", "  LibOps.add(n, 1).mountVolume(v, \"/s\");", "}",
+        "@Pipeline(name = \"twice\") public static void twice() {", "  Q.scratch(1);", "  Q.scratch(2);", "}");
+    Compilation c = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] pipeline 'twice': volume step 'scratch-2-scratch' makes claim "
+        + "'{{workflow.name}}-scratch', which volume step 'scratch-scratch' makes too; a run makes a claim once: give each volume a resource "
+        + "name of its own").inFile(source).onLineContaining("@Pipeline(name = \"twice\")");
+    assertThat(c).hadErrorCount(1);
+  }
+
   static Stream<Arguments> claimsMadeTwice() {
     return Stream.of(
         Arguments.of("kfp4j:BadSetting", "var b = Dsl.volume(\"data\", \"2Gi\");",
