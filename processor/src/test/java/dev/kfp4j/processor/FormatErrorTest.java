@@ -147,6 +147,11 @@ class FormatErrorTest {
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("misuses")
   void eachIsAnErrorWhereItIsWritten(String tag, String line, String[] body, String message) {
+    assertOneErrorOn(tag, line, body, message);
+  }
+
+  /** The pipeline class of {@code body} fails to compile with one error, {@code tag}'s, on {@code line}, saying {@code message}. */
+  static void assertOneErrorOn(String tag, String line, String[] body, String message) {
     JavaFileObject source = pipeline(body);
     Compilation c = compile(source);
     assertThat(c).failed();

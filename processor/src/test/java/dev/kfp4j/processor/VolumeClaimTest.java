@@ -122,11 +122,6 @@ class VolumeClaimTest {
   @ParameterizedTest(name = "{1}")
   @MethodSource("claimsMadeTwice")
   void aClaimARunWouldMakeTwiceIsAnErrorOnTheVolume(String tag, String line, String[] body, String message) {
-    JavaFileObject source = pipeline(body);
-    Compilation c = compile(source);
-    assertThat(c).failed();
-    assertThat(c).hadErrorContaining("[" + tag + "]").inFile(source).onLineContaining(line);
-    assertThat(c).hadErrorContaining(message);
-    assertThat(c).hadErrorCount(1);
+    FormatErrorTest.assertOneErrorOn(tag, line, body, message);
   }
 }
