@@ -75,7 +75,31 @@ class ClaimNamesTest {
         "            pvc_name:\n              componentInputParameter: claim\n");
     e = assertThrows(FormatException.class, () -> Kfp2Reader.read(fromParameter, "v.yaml"));
     assertTrue(e.getMessage().contains("a createpvc task's pvc_name is given from a pipeline parameter or a task's output; kfp4j "
-        + "reads a claim named by a constant string"), e.getMessage());
+        + "reads a constant string"), e.getMessage());
+  }
+
+  /**
+   * What kfp-kubernetes' CreatePVC can ask for and kfp4j's volume step cannot hold is refused, naming it: read before, a claim
+   * from a snapshot ({@code data_source}) was made empty, its annotations and volume dropped, all access modes but the first lost.
+   */
+  @Test
+  void whatTheVolumeStepCannotHoldOfACreatePvcIsRefusedNotDropped() {
+    String kfp = WrittenBackTest.spec("pipeline_with_volume.yaml");
+    for (String input : List.of("            data_source:\n              runtimeValue:\n                constant:\n"
+            + "                  apiGroup: snapshot.storage.k8s.io\n                  kind: VolumeSnapshot\n                  name: snap\n",
+        "            annotations:\n              runtimeValue:\n                constant:\n                  team: ml\n",
+        "            volume_name:\n              runtimeValue:\n                constant: pv-1\n")) {
+      String yaml = kfp.replace(SUFFIX, SUFFIX + input);
+      FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(yaml, "v.yaml"));
+      String name = input.strip().substring(0, input.strip().indexOf(':'));
+      assertTrue(e.getMessage().contains("a createpvc task's input '" + name + "' (kubernetes.CreatePVC(" + name + "=...)) has no place "
+          + "in kfp4j's volume step"), e.getMessage());
+    }
+    String twoModes = kfp.replace("                - ReadWriteOnce\n            pvc_name_suffix:",
+        "                - ReadWriteOnce\n                - ReadOnlyMany\n            pvc_name_suffix:");
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(twoModes, "v.yaml"));
+    assertTrue(e.getMessage().contains("a createpvc task's access_modes are [\"ReadWriteOnce\",\"ReadOnlyMany\"]; kfp4j's volume "
+        + "step asks for one access mode"), e.getMessage());
   }
 
   /** Two volume steps of one claim: Argo names a claim after the run alone, so two alike are one claim there, not in KFP 2. */

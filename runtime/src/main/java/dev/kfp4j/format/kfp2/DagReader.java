@@ -379,25 +379,11 @@ final class DagReader {
   private BiFunction<List<String>, List<Node>, Node> volume(String name, JsonNode task, Map<String, Argument> inputs, String at,
       Draft draft) {
     JsonNode in = task.path("inputs").path("parameters");
-    String suffix = VolumeTasks.constant(in, "pvc_name_suffix", source + ": " + at);
-    String fixed = VolumeTasks.constant(in, "pvc_name", source + ": " + at);
-    if (suffix.isEmpty() == fixed.isEmpty()) {
-      throw new FormatException(source + ": " + at + ": a createpvc task "
-          + (suffix.isEmpty() ? "with neither pvc_name nor pvc_name_suffix names its claim by a random name" : "gives both pvc_name and pvc_name_suffix")
-          + "; kfp4j reads a claim named by one of them (kubernetes.CreatePVC(pvc_name_suffix='-my-pvc') or pvc_name='my-pvc')");
-    }
-    String accessMode = in.path("access_modes").path("runtimeValue").path("constant").path(0).asString("ReadWriteOnce");
-    String storageClass = in.path("storage_class_name").path("runtimeValue").path("constant").asString("");
+    VolumeTasks.Claim claim = VolumeTasks.claim(in, source + ": " + at);
     Argument size = argument(rootScope, in.path("size"), inputs, ParameterType.STRING, at + ", input 'size'", null);
     List<TaskSetting> settings = VolumeTasks.settings(task);
-    String resourceName = fixed.isEmpty() ? suffix.replaceFirst("^-", "") : fixed;
-    try {
-      VolumeStep.checkClaim(resourceName, accessMode, storageClass);
-    } catch (IllegalArgumentException e) {
-      throw new FormatException(source + ": " + at + ": " + e.getMessage(), e);
-    }
-    return (after, body) -> new VolumeStep(name, resourceName, size, accessMode, storageClass, after, settings,
-        VolumeTasks.deletion(draft), fixed.isEmpty());
+    return (after, body) -> new VolumeStep(name, claim.resourceName(), size, claim.accessMode(), claim.storageClass(), after, settings,
+        VolumeTasks.deletion(draft), claim.uniqueName());
   }
 
   /** What a Kubernetes setting takes when the task runs: the claim a volume mount names (a volume step's), a toleration's JSON. */

@@ -30,12 +30,54 @@ final class VolumeTasks {
     return producer;
   }
 
+  /** The claim a createpvc task asks for: its name (unique to the run, or fixed), access mode and storage class. */
+  record Claim(String resourceName, boolean uniqueName, String accessMode, String storageClass) {}
+
+  /** The inputs of a createpvc task kfp4j's volume step holds; {@code size} is read as any argument is. */
+  private static final java.util.Set<String> CLAIM_INPUTS = java.util.Set.of("access_modes", "pvc_name", "pvc_name_suffix", "size",
+      "storage_class_name");
+
   /**
-   * The constant a createpvc task gives its input {@code name} ({@code pvc_name}, {@code pvc_name_suffix}), empty when it gives
-   * none; a name given when the task runs (from a pipeline parameter or a task's output) is refused, as kfp4j's volume step names
-   * its claim when the pipeline is compiled.
+   * The claim of a createpvc task with inputs {@code in}: named by {@code pvc_name_suffix} or {@code pvc_name}, one of them a
+   * constant, with one access mode and a storage class, constants. What kfp4j's volume step has no place for (a claim named at
+   * random, by a parameter; several access modes; kfp-kubernetes' {@code annotations}, {@code data_source}, {@code volume_name})
+   * is refused, naming it, rather than dropped.
    */
-  static String constant(JsonNode inputs, String name, String where) {
+  static Claim claim(JsonNode in, String where) {
+    for (String input : in.propertyNames()) {
+      if (!CLAIM_INPUTS.contains(input)) {
+        throw new FormatException(where + ": a createpvc task's input '" + input + "' (kubernetes.CreatePVC(" + input + "=...)) has no "
+            + "place in kfp4j's volume step, which makes a claim of a name, size, access mode and storage class");
+      }
+    }
+    String suffix = constant(in, "pvc_name_suffix", where);
+    String fixed = constant(in, "pvc_name", where);
+    if (suffix.isEmpty() == fixed.isEmpty()) {
+      throw new FormatException(where + ": a createpvc task "
+          + (suffix.isEmpty() ? "with neither pvc_name nor pvc_name_suffix names its claim by a random name" : "gives both pvc_name and pvc_name_suffix")
+          + "; kfp4j reads a claim named by one of them (kubernetes.CreatePVC(pvc_name_suffix='-my-pvc') or pvc_name='my-pvc')");
+    }
+    JsonNode modes = in.path("access_modes").path("runtimeValue").path("constant");
+    if (!modes.isArray() || modes.size() != 1 || !modes.get(0).isString()) {
+      throw new FormatException(where + ": a createpvc task's access_modes are " + (modes.isMissingNode() ? "not a constant" : modes)
+          + "; kfp4j's volume step asks for one access mode, a constant (kubernetes.CreatePVC(access_modes=['ReadWriteOnce']))");
+    }
+    String storageClass = constant(in, "storage_class_name", where);
+    String resourceName = fixed.isEmpty() ? suffix.replaceFirst("^-", "") : fixed;
+    try {
+      VolumeStep.checkClaim(resourceName, modes.get(0).asString(), storageClass);
+    } catch (IllegalArgumentException e) {
+      throw new FormatException(where + ": " + e.getMessage(), e);
+    }
+    return new Claim(resourceName, fixed.isEmpty(), modes.get(0).asString(), storageClass);
+  }
+
+  /**
+   * The constant a createpvc task gives its input {@code name} ({@code pvc_name}, {@code pvc_name_suffix}, {@code
+   * storage_class_name}), empty when it gives none; one given when the task runs (from a pipeline parameter or a task's output) is
+   * refused, as kfp4j's volume step takes it when the pipeline is compiled.
+   */
+  private static String constant(JsonNode inputs, String name, String where) {
     JsonNode given = inputs.path(name);
     if (given.isMissingNode()) {
       return "";
@@ -43,7 +85,7 @@ final class VolumeTasks {
     JsonNode constant = given.path("runtimeValue").path("constant");
     if (!constant.isString()) {
       throw new FormatException(where + ": a createpvc task's " + name + " is given " + (constant.isMissingNode() ? "from a pipeline "
-          + "parameter or a task's output" : "as " + constant) + "; kfp4j reads a claim named by a constant string (kubernetes.CreatePVC(" + name + "='...'))");
+          + "parameter or a task's output" : "as " + constant) + "; kfp4j reads a constant string (kubernetes.CreatePVC(" + name + "='...'))");
     }
     return constant.asString();
   }
