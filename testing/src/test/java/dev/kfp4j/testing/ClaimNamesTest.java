@@ -58,6 +58,18 @@ class ClaimNamesTest {
     assertFalse(again.uniqueName());
   }
 
+  /** A KFP v1 VolumeOp's claim with more than a volume step holds (annotations, a data source) is read as the resource it is. */
+  @Test
+  void anArgoClaimWithMoreThanAVolumeStepHoldsIsReadAsAResourceStep() {
+    Pipeline read = Kfp2Reader.read(withPvcName("my-pvc"), "v.yaml");
+    String argo = ArgoWriter.write(withNodes(read, List.of(read.node("createpvc").orElseThrow())));
+    assertTrue(argo.contains("metadata:\n          name: my-pvc\n"), argo);
+    String annotated = argo.replace("metadata:\n          name: my-pvc\n", "metadata:\n          name: my-pvc\n"
+        + "          annotations:\n            team: ml\n");
+    dev.kfp4j.model.Node step = ArgoReader.read(annotated, "v.yaml").node("createpvc").orElseThrow();
+    assertTrue(step instanceof dev.kfp4j.model.ResourceStep r && r.manifest().contains("team: ml"), step.toString());
+  }
+
   @Test
   void aClaimNameKfp4jCannotHoldIsRefusedSayingWhy() {
     String neither = WrittenBackTest.spec("pipeline_with_volume.yaml").replace(SUFFIX, "");

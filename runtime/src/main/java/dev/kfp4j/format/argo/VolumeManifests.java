@@ -34,7 +34,8 @@ final class VolumeManifests {
 
   /**
    * The volume step of a template kfp4j (or KFP v1's {@code VolumeOp}) wrote: {@code create} of a PVC named after the run or by a
-   * fixed name, sized by its {@code size} input, with the outputs of {@link VolumeStep#OUTPUTS}; null for any other resource.
+   * fixed name, sized by its {@code size} input, with the outputs of {@link VolumeStep#OUTPUTS}, and nothing else in the claim; null for
+   * any other resource, which is read as a resource step that makes it as written.
    */
   static VolumeStep read(String name, String action, String manifest, Map<String, String> outputs,
       Map<String, Argument> arguments, List<TaskSetting> settings) {
@@ -54,12 +55,14 @@ final class VolumeManifests {
         || !Argo.inputParameter("size").equals(pvc.path("spec").path("resources").path("requests").path("storage").asString(""))) {
       return null;
     }
+    VolumeStep v;
     try {
-      return new VolumeStep(name, resourceName, arguments.get("size"),
+      v = new VolumeStep(name, resourceName, arguments.get("size"),
           pvc.path("spec").path("accessModes").path(0).asString("ReadWriteOnce"), pvc.path("spec").path("storageClassName").asString(""),
           List.of(), settings, VolumeStep.Deletion.afterMounts(name), unique); // in KFP 2, deleted as Dsl.volume's
     } catch (IllegalArgumentException e) { // a name or mode kfp4j's volume step does not hold: a resource step
       return null;
     }
+    return Yaml.read(of(v)).equals(pvc) ? v : null; // more in the claim (a data source, annotations, two modes): a resource step
   }
 }
