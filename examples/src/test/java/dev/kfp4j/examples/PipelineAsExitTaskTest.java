@@ -2,8 +2,10 @@ package dev.kfp4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
 import dev.kfp4j.local.TaskResult;
@@ -19,6 +21,8 @@ import dev.kfp4j.yaml.Yaml;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,9 @@ import tools.jackson.databind.JsonNode;
 class PipelineAsExitTaskTest {
   private static final String OURS = "META-INF/kfp4j/kfp2/pipelines/pipeline-with-task-final-status-conditional.yaml";
   private static final String KFP = "dev/kfp4j/examples/pipeline_as_exit_task.yaml";
+  private static final String OURS_WITHOUT_STATUS = "META-INF/kfp4j/kfp2/pipelines/pipeline-with-exit-pipeline-without-status.yaml";
+  /** What KFP's compiler writes for {@code PipelineAsExitTask.exitPipelineWithoutStatus} in Python (see the README beside it). */
+  private static final String KFP_WITHOUT_STATUS = "dev/kfp4j/examples/pipeline_as_exit_task_without_status.yaml";
 
   @TempDir Path dir;
 
@@ -75,6 +82,61 @@ class PipelineAsExitTaskTest {
   private static List<String> shape(List<Node> nodes) {
     return nodes.stream().map(n -> n instanceof Task t ? t.name() + " " + t.arguments() + " after " + t.after()
         : n instanceof Condition c ? c.name() + " if " + c.predicate() + " " + shape(c.body()) : n.name()).toList();
+  }
+
+  /**
+   * An exit pipeline that takes no status, {@code announceEnd}: KFP's compiler gives its DAG no status input and its task no
+   * {@code taskFinalStatus} (it gives one to each {@code PipelineTaskFinalStatus} parameter of the pipeline only), so neither
+   * does kfp4j. Compared with {@link #KFP_WITHOUT_STATUS}, what KFP's compiler writes for that pipeline in Python (the
+   * resource's README says how it was made), as protobuf reads them.
+   */
+  @Test
+  void anExitPipelineWithoutTheStatusIsGivenNoneAsKfpsCompilerGivesIt() {
+    String yaml = Yaml.resource(getClass(), OURS_WITHOUT_STATUS);
+    Shared.root("KFP's .proto files");
+    Kfp2Schemas.assertValid(yaml, OURS_WITHOUT_STATUS);
+    JsonNode kfp = Yaml.readAll(Yaml.resource(getClass(), KFP_WITHOUT_STATUS)).get(0);
+    JsonNode ours = Yaml.readAll(yaml).get(0);
+    assertEquals(proto("root", kfp.get("root")), proto("root", ours.get("root")), yaml);
+    for (String c : List.of("comp-exit-handler-1", "comp-announce-end")) {
+      assertEquals(proto("components", Yaml.object().set(c, kfp.at("/components/" + c))),
+          proto("components", Yaml.object().set(c, ours.at("/components/" + c))), c + " in\n" + yaml);
+    }
+    Pipeline fromJava = Kfp2Reader.read(yaml, OURS_WITHOUT_STATUS);
+    assertNull(fromJava.exitPipeline().status());
+    assertEquals(yaml.substring(yaml.indexOf("components:")), Kfp2Writer.write(fromJava).substring(yaml.indexOf("components:")));
+  }
+
+  /** The same spec as KFP writes it, read by kfp4j and written back: every part as KFP wrote it, no status added. */
+  @Test
+  void kfpsSpecOfAnExitPipelineWithoutTheStatusIsWrittenBackAsKfpWroteIt() {
+    String yaml = Yaml.resource(getClass(), KFP_WITHOUT_STATUS);
+    Pipeline read = Kfp2Reader.read(yaml, "pipeline_as_exit_task_without_status.yaml");
+    assertEquals("announce-end", read.exitPipeline().name());
+    assertNull(read.exitPipeline().status());
+    String again = Kfp2Writer.write(read);
+    Shared.root("KFP's .proto files");
+    Kfp2Schemas.assertValid(again, "again.yaml");
+    JsonNode kfp = Yaml.readAll(yaml).get(0);
+    JsonNode ours = Yaml.readAll(again).get(0);
+    for (String part : List.of("components", "root", "deploymentSpec", "pipelineInfo")) {
+      assertEquals(proto(part, kfp.get(part)), proto(part, ours.get(part)), part + " written again:\n" + again);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = LocalRunner.JavaMode.class, names = {"IN_PROCESS", "SUBPROCESS"})
+  void theExitPipelineWithoutTheStatusRunsAfterTheFailure(LocalRunner.JavaMode mode) throws IOException {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Workflow wf = Workflow.resource(getClass().getClassLoader(), OURS_WITHOUT_STATUS);
+    RunResult r = LocalRunner.builder().root(dir).caching(false).javaMode(mode)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build().run(wf, Map.of());
+    assertFalse(r.succeeded(), console::toString);
+    assertEquals("fail-op", r.failedTask().orElseThrow().name(), console::toString);
+    TaskResult announced = r.task("onExit/print-op").orElseThrow(() -> new AssertionError(r.tasks().stream().map(TaskResult::id).toList()
+        + "\n" + console));
+    assertEquals(TaskResult.State.Succeeded, announced.state(), console::toString);
+    assertEquals("The run has ended.", Files.readString(announced.log()).strip(), console::toString);
   }
 
   @ParameterizedTest

@@ -20,7 +20,7 @@ class ExitPipelinePictureTest {
     Condition failed = new Condition("condition-1", new Predicate.Comparison(new Argument.TaskOutput("state", "Out<put>"),
         Predicate.Operator.EQ, new Argument.Constant("1", ParameterType.INTEGER)), List.of(LayoutTest.task("notify", Map.of())));
     Pipeline p = new Pipeline("exit-pipeline", null, List.of(), List.of(LayoutTest.task("work", Map.of())), null, null, null,
-        Map.of(), new ExitPipeline("on-exit", List.of(LayoutTest.task("state", Map.of()), failed)));
+        Map.of(), new ExitPipeline("on-exit", null, List.of(LayoutTest.task("state", Map.of()), failed)));
     SvgPicture pic = PictureChecks.svg(p, PipelineGraph.svg(p));
     assertEquals(List.of("exit pipeline"), pic.groups().get("on-exit").texts());
     assertTrue(pic.groups().get("on-exit").rect().contains(pic.groups().get("condition-1").rect()));

@@ -61,6 +61,7 @@ class ExitPipelineTest {
     assertThat(notify.name()).isEqualTo("notify"); // its own name, free in the pipeline, as KFP 2's reader names it
     assertThat(notify.arguments().get("status")).isEqualTo(new Argument.RunValue(Argument.RunValue.Kind.STATUS));
     assertThat(notify.arguments().get("channel")).isEqualTo(Argument.Constant.of("#c"));
+    assertThat(p.exitPipeline().status()).isEqualTo("status");
     Condition told = (Condition) p.exitPipeline().nodes().get(1);
     // greet is the body's too: named after the exit pipeline's call
     assertThat(told.body().get(0).name()).isEqualTo("notify-end-greet");
@@ -91,8 +92,42 @@ class ExitPipelineTest {
     Pipeline p = models.stream().filter(m -> m.name().equals("p")).findFirst().orElseThrow();
     assertThat(p.exitPipeline().name()).isEqualTo("clean");
     assertThat(((Task) p.exitPipeline().nodes().get(0)).arguments().get("name")).isEqualTo(new Argument.PipelineParameter("who"));
+    assertThat(p.exitPipeline().status()).isNull();
     // the clean pipeline takes no status: it is a pipeline of its own too
     assertThat(c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/kfp4j/kfp2/pipelines/clean.yaml").isPresent()).isTrue();
+    // and, as KFP's compiler writes a pipeline without a PipelineTaskFinalStatus parameter, it is given no status
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    JsonNode spec = Yaml.readAll(yaml).get(0);
+    assertThat(spec.at("/root/dag/tasks/clean/inputs/parameters").has("status")).isFalse();
+    assertThat(spec.at("/components/comp-clean/inputDefinitions/parameters").has("status")).isFalse();
+    assertThat(spec.at("/root/dag/tasks/clean/triggerPolicy/strategy").asString()).isEqualTo("ALL_UPSTREAM_TASKS_COMPLETED");
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(yaml, "p.yaml");
+    }
+  }
+
+  /** The status parameter named otherwise: the DAG's input and the task's are named as the parameter, as KFP's compiler names them. */
+  @Test
+  void theStatusInputIsNamedAsTheParameter() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = compile(models,
+        "@Pipeline(name = \"notify-end\", formats = Format.KFP2)",
+        "public static void notifyEnd(PipelineTaskFinalStatus runStatus) {",
+        "  NotifyOps.notify(\"#c\", runStatus);",
+        "}",
+        "@Pipeline(formats = Format.KFP2) public static void p(String who) {",
+        "  Dsl.exitHandler(() -> notifyEnd(Dsl.runStatus()), () -> LibOps.greet(who));",
+        "}");
+    assertThat(c).succeeded();
+    Pipeline p = models.stream().filter(m -> m.name().equals("p")).findFirst().orElseThrow();
+    assertThat(p.exitPipeline().status()).isEqualTo("runStatus");
+    JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
+    assertThat(spec.at("/root/dag/tasks/notify-end/inputs/parameters").toString())
+        .isEqualTo("{\"runStatus\":{\"taskFinalStatus\":{\"producerTask\":\"exit-handler-1\"}}}");
+    assertThat(spec.at("/components/comp-notify-end/inputDefinitions/parameters").toString())
+        .isEqualTo("{\"runStatus\":{\"isOptional\":true,\"parameterType\":\"TASK_FINAL_STATUS\"}}");
+    assertThat(spec.at("/components/comp-notify-end/dag/tasks/notify/inputs/parameters/status/componentInputParameter").asString())
+        .isEqualTo("runStatus");
   }
 
   /** The pipeline taking the status is no workflow of its own: a parameter a run may leave out is no Argo error on it. */

@@ -6,17 +6,34 @@ import java.util.Objects;
 /**
  * A pipeline run as the exit task (KFP 2's {@code dsl.ExitHandler(exit_task)} where {@code
  * exit_task} is a pipeline called as a component): its nodes run when the rest of the pipeline has
- * ended, whatever its outcome, as one DAG named {@code name}; a task of its top level may take the
- * pipeline's status ({@link Argument.RunValue.Kind#STATUS}). As other pipelines called in a
- * pipeline, it is flattened: its nodes read the values its caller gives it directly, and its node
- * names are unique in the whole pipeline.
+ * ended, whatever its outcome, as one DAG named {@code name}. {@code status} is the name of its
+ * parameter taking the pipeline's status (KFP's {@code exit_op(status: PipelineTaskFinalStatus)}),
+ * which a task of its top level may read ({@link Argument.RunValue.Kind#STATUS}); null when it takes
+ * none, and then no task of it reads the status (KFP's compiler gives such a pipeline no status
+ * input). As other pipelines called in a pipeline, it is flattened: its nodes read the values its
+ * caller gives it directly, and its node names are unique in the whole pipeline.
  */
-public record ExitPipeline(String name, List<Node> nodes) {
+public record ExitPipeline(String name, String status, List<Node> nodes) {
   public ExitPipeline {
     Objects.requireNonNull(name, "name");
     nodes = List.copyOf(nodes);
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("exit pipeline '" + name + "' has no node");
     }
+    if (status != null && status.isBlank()) {
+      throw new IllegalArgumentException("exit pipeline '" + name + "': its status parameter has a blank name");
+    }
+    if (status == null) {
+      Nodes.walk(nodes, n -> {
+        if (n instanceof Step s && s.arguments().values().stream().anyMatch(ExitPipeline::isStatus)) {
+          throw new IllegalArgumentException("exit pipeline '" + name + "' takes no status parameter, but its step '" + n.name()
+              + "' reads the pipeline's status; name the parameter that takes it");
+        }
+      });
+    }
+  }
+
+  private static boolean isStatus(Argument a) {
+    return a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS;
   }
 }

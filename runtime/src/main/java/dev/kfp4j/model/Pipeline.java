@@ -174,7 +174,8 @@ public record Pipeline(
   public Pipeline mapTasks(UnaryOperator<Task> f) {
     return new Pipeline(name, description, parameters, Nodes.mapTasks(nodes, f), exitTask == null ? null : f.apply(exitTask),
         settings, source, outputs,
-        exitPipeline == null ? null : new ExitPipeline(exitPipeline.name(), Nodes.mapTasks(exitPipeline.nodes(), f)), exitHandlerName,
+        exitPipeline == null ? null : new ExitPipeline(exitPipeline.name(), exitPipeline.status(),
+            Nodes.mapTasks(exitPipeline.nodes(), f)), exitHandlerName,
         outputDescriptions);
   }
 

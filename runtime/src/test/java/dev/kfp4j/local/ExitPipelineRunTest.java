@@ -68,7 +68,16 @@ class ExitPipelineRunTest {
             List.of())));
     return new Pipeline("exit-pipeline", null, List.of(new dev.kfp4j.model.Parameter("message", dev.kfp4j.model.ParameterType.STRING,
         "work failed", null)), List.of(new Task("work", work, Map.of())), null, PipelineSettings.DEFAULTS, null, Map.of(),
-        new ExitPipeline("conditional-notification", List.of(getState, failed)));
+        new ExitPipeline("conditional-notification", "status", List.of(getState, failed)));
+  }
+
+  /** The exit pipeline tells of the run's end without its status: it takes none ({@link ExitPipeline#status} null). */
+  static Pipeline withoutStatus(int exitCode) {
+    Pipeline p = pipeline(exitCode);
+    Task notify = (Task) ((Condition) p.exitPipeline().nodes().get(1)).body().get(0);
+    notify = new Task(notify.name(), notify.component(), notify.arguments(), List.of(), List.of());
+    return new Pipeline(p.name(), null, p.parameters(), p.nodes(), null, PipelineSettings.DEFAULTS, null, Map.of(),
+        new ExitPipeline("notification", null, List.of(notify)));
   }
 
   private RunResult run(Pipeline p) {
@@ -96,6 +105,60 @@ class ExitPipelineRunTest {
     Pipeline back = Kfp2Reader.read(yaml, "exit-pipeline.yaml");
     assertEquals(pipeline(0).exitPipeline(), back.exitPipeline());
     assertEquals(yaml, Kfp2Writer.write(back));
+  }
+
+  /** KFP's compiler gives a pipeline taking no PipelineTaskFinalStatus no status: no input of its DAG, none on its task. */
+  @Test
+  void anExitPipelineTakingNoStatusIsGivenNone() {
+    String yaml = Kfp2Writer.write(withoutStatus(0));
+    JsonNode spec = Yaml.read(yaml);
+    assertEquals(Yaml.readJson("""
+        {"cachingOptions": {"enableCache": true}, "componentRef": {"name": "comp-notification"},
+         "dependentTasks": ["exit-handler-1"],
+         "inputs": {"parameters": {"pipelinechannel--message": {"componentInputParameter": "message"}}},
+         "taskInfo": {"name": "notification"}, "triggerPolicy": {"strategy": "ALL_UPSTREAM_TASKS_COMPLETED"}}"""),
+        spec.at("/root/dag/tasks/notification"));
+    assertEquals(Yaml.readJson("""
+        {"parameters": {"pipelinechannel--message": {"parameterType": "STRING"}}}"""),
+        spec.at("/components/comp-notification/inputDefinitions"));
+    Pipeline back = Kfp2Reader.read(yaml, "exit-pipeline.yaml");
+    assertEquals(withoutStatus(0).exitPipeline(), back.exitPipeline());
+    assertEquals(yaml, Kfp2Writer.write(back));
+    RunResult failed = run(withoutStatus(3));
+    assertFalse(failed.succeeded());
+    assertEquals("notified: work failed", failed.output("onExit/notify", "said"));
+  }
+
+  /** The DAG's input taking the status is named as the exit pipeline's parameter, as KFP's compiler names it. */
+  @Test
+  void theStatusInputIsNamedAsThePipelinesParameter() {
+    Pipeline p = pipeline(3);
+    Pipeline named = new Pipeline(p.name(), null, p.parameters(), p.nodes(), null, PipelineSettings.DEFAULTS, null, Map.of(),
+        new ExitPipeline(p.exitPipeline().name(), "final_status", p.exitPipeline().nodes()));
+    String yaml = Kfp2Writer.write(named);
+    JsonNode spec = Yaml.read(yaml);
+    assertEquals(Yaml.readJson("""
+        {"taskFinalStatus": {"producerTask": "exit-handler-1"}}"""),
+        spec.at("/root/dag/tasks/conditional-notification/inputs/parameters/final_status"));
+    assertEquals(Yaml.readJson("""
+        {"isOptional": true, "parameterType": "TASK_FINAL_STATUS"}"""),
+        spec.at("/components/comp-conditional-notification/inputDefinitions/parameters/final_status"));
+    assertEquals("final_status",
+        spec.at("/components/comp-conditional-notification/dag/tasks/get-run-state/inputs/parameters/status/componentInputParameter")
+            .asString());
+    assertTrue(spec.at("/components/comp-conditional-notification/inputDefinitions/parameters/status").isMissingNode(), yaml);
+    assertEquals(named.exitPipeline(), Kfp2Reader.read(yaml, "named.yaml").exitPipeline());
+    RunResult failed = run(named);
+    assertEquals("FAILED", failed.output("onExit/get-run-state", "Output"));
+  }
+
+  /** A task of an exit pipeline that takes no status cannot read it: the model says which task and what to do. */
+  @Test
+  void aTaskReadingAStatusThePipelineDoesNotTakeIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ExitPipeline("notification", null, pipeline(0).exitPipeline().nodes()));
+    assertEquals("exit pipeline 'notification' takes no status parameter, but its step 'get-run-state' reads the pipeline's status; "
+        + "name the parameter that takes it", e.getMessage());
   }
 
   @Test

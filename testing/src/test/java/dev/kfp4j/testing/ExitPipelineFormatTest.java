@@ -56,6 +56,52 @@ class ExitPipelineFormatTest {
     assertTrue(ours.at("/components/comp-condition-1/dag/tasks").has("conditional-notification-print-op"), again);
   }
 
+  /**
+   * KFP's spec as KFP's compiler writes {@code exit_op(final_status: PipelineTaskFinalStatus)}: the DAG's input, the task's
+   * {@code taskFinalStatus} and what reads it named as the parameter. Read and written back under that name, not {@code status}.
+   */
+  @Test
+  void theStatusKeepsTheNameOfThePipelinesParameter() {
+    String yaml = finalStatusNamed("final_status");
+    Pipeline p = Kfp2Reader.read(yaml, "final_status.yaml");
+    assertEquals("final_status", p.exitPipeline().status());
+    String again = Kfp2Writer.write(p);
+    assertEquals(List.of(), Kfp2Schemas.errors(again), again);
+    JsonNode sdk = Yaml.read(yaml);
+    JsonNode ours = Yaml.read(again);
+    for (String at : List.of("/components/comp-conditional-notification", "/root/dag/tasks/conditional-notification")) {
+      assertEquals(sdk.at(at), ours.at(at), at + " in\n" + again);
+    }
+  }
+
+  /** KFP's spec with the status renamed {@code name} where KFP's compiler writes the pipeline's parameter's name. */
+  private static String finalStatusNamed(String name) {
+    String yaml = Yaml.resource(ExitPipelineFormatTest.class, "exitpipeline/pipeline_as_exit_task.yaml");
+    for (String[] r : new String[][] {
+        {"        status:\n          isOptional: true\n", "        " + name + ":\n          isOptional: true\n"},
+        {"                componentInputParameter: status\n", "                componentInputParameter: " + name + "\n"},
+        {"            status:\n              taskFinalStatus:\n", "            " + name + ":\n              taskFinalStatus:\n"}}) {
+      assertTrue(yaml.contains(r[0]), r[0]);
+      yaml = yaml.replace(r[0], r[1]);
+    }
+    return yaml;
+  }
+
+  /** A pipeline taking the status twice (KFP compiles two PipelineTaskFinalStatus parameters) is refused, naming both. */
+  @Test
+  void twoStatusParametersAreRefused() {
+    String yaml = finalStatusNamed("final_status").replace(
+        "            final_status:\n              taskFinalStatus:\n                producerTask: exit-handler-1\n",
+        "            again:\n              taskFinalStatus:\n                producerTask: exit-handler-1\n"
+            + "            final_status:\n              taskFinalStatus:\n                producerTask: exit-handler-1\n")
+        .replace("        final_status:\n          isOptional: true\n          parameterType: TASK_FINAL_STATUS\n",
+            "        again:\n          isOptional: true\n          parameterType: TASK_FINAL_STATUS\n"
+                + "        final_status:\n          isOptional: true\n          parameterType: TASK_FINAL_STATUS\n");
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.read(yaml, "twice.yaml"));
+    assertEquals("twice.yaml: root, task 'conditional-notification', the exit task, gives the pipeline's status to 2 inputs "
+        + "[again, final_status] of the pipeline it runs; kfp4j's model holds one parameter taking the status", e.getMessage());
+  }
+
   @Test
   void anExitPipelineUnderAConditionIsRefused() {
     String yaml = Yaml.resource(ExitPipelineFormatTest.class, "exitpipeline/pipeline_as_exit_task.yaml").replace(

@@ -10,8 +10,8 @@ import dev.kfp4j.dsl.Dsl;
 /**
  * A pipeline run as the exit task, as KFP's {@code pipeline_as_exit_task.py}: {@code
  * conditionalNotification} takes the pipeline's final status and tells of a failure; the exit
- * handler, named {@code my-pipeline}, runs it once the rest has ended, whatever happened. KFP 2
- * only.
+ * handler, named {@code my-pipeline}, runs it once the rest has ended, whatever happened; and
+ * {@code announceEnd}, a pipeline run as the exit task that takes no status. KFP 2 only.
  */
 public final class PipelineAsExitTask {
   private PipelineAsExitTask() {}
@@ -70,5 +70,17 @@ public final class PipelineAsExitTask {
       PipelineAsExitTaskOps.printOp(message);
       PipelineAsExitTaskOps.failOp("Task failed.");
     });
+  }
+
+  /** Says the run has ended: a pipeline run as the exit task that takes no status (KFP's {@code exit_op()} without one). */
+  @Pipeline(name = "announce-end", formats = Format.KFP2)
+  public static void announceEnd() {
+    PipelineAsExitTaskOps.printOp("The run has ended.");
+  }
+
+  /** Fails; then {@code announceEnd}, which takes no status, runs. (No {@code @param}: see {@link #pipelineAsExitTask}.) */
+  @Pipeline(name = "pipeline-with-exit-pipeline-without-status", formats = Format.KFP2)
+  public static void exitPipelineWithoutStatus(@Default("Task failed.") String message) {
+    Dsl.exitHandler(() -> announceEnd(), () -> PipelineAsExitTaskOps.failOp(message));
   }
 }

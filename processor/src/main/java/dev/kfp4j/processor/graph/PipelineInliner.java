@@ -97,11 +97,21 @@ public final class PipelineInliner {
     standIns.keySet().forEach(this::put);
     Map<String, Argument> outputs = new LinkedHashMap<>();
     outer.outputs().forEach((k, v) -> outputs.put(k, outer(v)));
-    ExitPipeline exitPipeline = exitCall == null ? null : new ExitPipeline(exitCall, inlined.get(exitCall));
+    ExitPipeline exitPipeline = exitCall == null ? null : new ExitPipeline(exitCall, statusParameter(standIns.get(exitCall)),
+        inlined.get(exitCall));
     Task exit = outer.exitTask() == null || exitCall != null ? null : (Task) outerNodes(List.of(outer.exitTask())).get(0);
     return new Pipeline(outer.name(), outer.description(), outer.parameters(), outerNodes(outer.nodes()), exit, outer.settings(),
         outer.source(), outputs, exitPipeline, outer.exitTask() == null ? null : outer.exitHandlerName())
         .withOutputDescriptions(outer.outputDescriptions());
+  }
+
+  /**
+   * The parameter of the pipeline {@code call} calls that takes the pipeline's final status (its {@code
+   * PipelineTaskFinalStatus} parameter), or null when it takes none: KFP's compiler gives the status to that parameter only.
+   */
+  private static String statusParameter(Task call) {
+    return call.component().inputs().stream().filter(i -> dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(i.type()))
+        .map(dev.kfp4j.spec.InputSpec::name).findFirst().orElse(null);
   }
 
   private List<Node> outerNodes(List<Node> nodes) {

@@ -36,8 +36,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class Kfp2Dags {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   static final String PREFIX = dev.kfp4j.model.Channels.PREFIX;
-  /** The input of the exit pipeline's DAG that takes the pipeline's final status. */
-  static final String EXIT_STATUS = "status";
 
   private final Pipeline pipeline;
   private final Levels levels;
@@ -246,8 +244,9 @@ final class Kfp2Dags {
     if (group == levels.exitHandler) {
       surfaceOutputs(comp);
     }
-    if (group == levels.exitPipeline) { // as KFP's compiler writes a pipeline's PipelineTaskFinalStatus parameter
-      comp.withObject("inputDefinitions").withObject("parameters").putObject(EXIT_STATUS)
+    String status = exitStatus(group);
+    if (status != null) { // as KFP's compiler writes a pipeline's PipelineTaskFinalStatus parameter
+      comp.withObject("inputDefinitions").withObject("parameters").putObject(status)
           .put("isOptional", true).put("parameterType", Kfp2Types.TASK_FINAL_STATUS);
     }
     oneOfs.outputs(comp, group);
@@ -277,8 +276,11 @@ final class Kfp2Dags {
     if (group == levels.exitPipeline) { // as KFP's compiler writes a pipeline as exit task
       t.putObject("cachingOptions").put("enableCache", true);
       deps.add(Levels.EXIT_HANDLER);
-      t.withObject("inputs").withObject("parameters").putObject(EXIT_STATUS).putObject("taskFinalStatus")
-          .put("producerTask", Levels.EXIT_HANDLER);
+      String status = exitStatus(group);
+      if (status != null) { // none for a pipeline taking no status, as KFP's compiler gives it none
+        t.withObject("inputs").withObject("parameters").putObject(status).putObject("taskFinalStatus")
+            .put("producerTask", Levels.EXIT_HANDLER);
+      }
       t.withObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
     }
     for (Map.Entry<String, Argument> c : group.channels.entrySet()) {
@@ -321,6 +323,14 @@ final class Kfp2Dags {
       TaskInputs.putDependencies(t, deps);
     }
     return t;
+  }
+
+  /**
+   * The input of {@code group}'s DAG that takes the pipeline's final status, named as the exit pipeline's parameter that takes
+   * it; null for another group, or an exit pipeline that takes none.
+   */
+  private String exitStatus(Level group) {
+    return group == levels.exitPipeline ? pipeline.exitPipeline().status() : null;
   }
 
   private Cel.Operand operand(Argument a, Level group) {
@@ -433,7 +443,7 @@ final class Kfp2Dags {
         throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status; in KFP 2 that is a "
             + "PipelineTaskFinalStatus (a struct), so type the input " + dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS + " or a dict");
       }
-      t.withObject("inputs").withObject("parameters").putObject(in.name()).put("componentInputParameter", EXIT_STATUS);
+      t.withObject("inputs").withObject("parameters").putObject(in.name()).put("componentInputParameter", exitStatus(levels.exitPipeline));
       return;
     }
     boolean afterFailure = RunSetting.afterFailure(s);
