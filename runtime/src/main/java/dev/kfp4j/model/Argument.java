@@ -58,7 +58,9 @@ public sealed interface Argument {
    * dsl.Collected}. The task is in the loop's body, or in loops and conditions inside it: then the
    * list is flat, as KFP's driver gathers it, every value the task gave, the outer loop's items'
    * order first, none from an iteration where a condition around the task was false. Read outside
-   * the loop, where the loop is visible.
+   * the loop, where the loop is visible. (Read from a KFP 2 spec, {@code loop} may name a condition
+   * in no loop: KFP's compiler writes {@code dsl.Collected} of a task there as an output of the
+   * condition's DAG; no writer takes it, and each says so.)
    */
   record Collected(String loop, String task, String output) implements Argument {
     public Collected {

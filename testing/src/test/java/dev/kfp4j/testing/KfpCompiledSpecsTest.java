@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 class KfpCompiledSpecsTest {
   /** The specs kfp4j reads but will not write, each with what its message says. */
   private static final Map<String, String> REFUSED = Map.of(
-      "conditional_producer_and_consumers.yaml", "output 'Output' comes from 'condition-4'");
+      "conditional_producer_and_consumers.yaml", "output 'Output' is the outputs of task 'add' (output 'Output') collected (KFP's "
+          + "dsl.Collected) from condition 'condition-4', in no loop");
 
   private static final List<String> PARTS = List.of("components", "root", "deploymentSpec", "pipelineInfo", "defaultPipelineRoot");
 

@@ -1,7 +1,9 @@
 package dev.kfp4j.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Argument;
@@ -9,6 +11,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.yaml.Yaml;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * collected again by the outer loop and returned by the pipeline that holds it). Each reads as
  * {@link Argument.Collected} of the task that makes the output, wherever it is in the loop, and is
  * written again valid as KFP's {@code .proto} messages, then again byte for byte; the first three's
- * loops and conditions as KFP's compiler wrote them.
+ * loops and conditions as KFP's compiler wrote them. And {@code conditional_producer_and_consumers.py}, whose pipeline
+ * returns {@code dsl.Collected} of a task in a condition in no loop: read, and refused when written, saying why.
  */
 class NestedCollectFormatTest {
   @BeforeAll
@@ -107,5 +111,32 @@ class NestedCollectFormatTest {
         {"artifacts": {"pipelinechannel--read-single-dataset-generate-model-results": {"artifactSelectors": [
           {"outputArtifactKey": "pipelinechannel--read-single-dataset-generate-model-results", "producerSubtask": "for-loop-2"}]}}}"""),
         ours.at("/components/comp-for-loop-1/dag/outputs"));
+  }
+
+  /**
+   * {@code conditional_producer_and_consumers.py} returns {@code dsl.Collected} of a task in a condition outside any loop,
+   * which KFP's compiler writes as a LIST output of the condition's DAG carrying the task's one value (it refuses to return a
+   * plain output from a condition): read as the task's outputs collected from the condition, and refused when written, saying
+   * what kfp4j's model does not hold. The rest, the loop collecting from a condition in it, is written as KFP wrote it.
+   */
+  @Test
+  void aCollectedOfATaskInNoLoopIsReadAndRefusedWhenWrittenSayingWhy() {
+    String yaml = Yaml.resource(NestedCollectFormatTest.class, "nestedcollect/conditional_producer_and_consumers.yaml");
+    Pipeline p = Kfp2Reader.read(yaml, "conditional_producer_and_consumers.yaml");
+    assertEquals(new Argument.Collected("condition-4", "add", "Output"), p.outputs().get("Output"));
+    assertEquals(new Argument.Collected("for-loop-2", "double", "Output"), argument(p, "add", "nums"));
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Writer.write(p));
+    assertEquals("pipeline 'math-pipeline': output 'Output' is the outputs of task 'add' (output 'Output') collected (KFP's "
+        + "dsl.Collected) from condition 'condition-4', in no loop, which KFP's compiler writes as a LIST output of the condition's "
+        + "DAG carrying the task's one value; kfp4j's model collects a task's outputs only from a loop around it, and has no output "
+        + "of a condition: collect the outputs from a loop, or read an output of a task outside the condition", e.getMessage());
+    Pipeline withoutOutput = new Pipeline(p.name(), p.description(), p.parameters(), p.nodes(), null, p.settings(), p.source(),
+        Map.of(), null, null);
+    JsonNode sdk = Yaml.read(yaml);
+    JsonNode ours = Yaml.read(writtenAgain(withoutOutput));
+    for (String at : List.of("/components/comp-for-loop-2", "/components/comp-condition-3", "/components/comp-condition-4/dag/tasks",
+        "/components/comp-condition-4/inputDefinitions", "/root/dag/tasks")) {
+      assertEquals(sdk.at(at), ours.at(at), at);
+    }
   }
 }

@@ -5,7 +5,8 @@ import dev.kfp4j.model.Argument;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads what a loop's DAG output collects ({@code dsl.Collected}) as {@link Argument.Collected}: the
+ * Reads what a loop's DAG output collects ({@code dsl.Collected}) as {@link Argument.Collected} (or a condition's, outside any
+ * loop, as KFP's compiler writes {@code dsl.Collected} of a task in no loop: collected from the condition, which no writer takes): the
  * task whose output it is, found by following the output's selector down through the groups in
  * the loop (nested loops, conditions, and pipelines called in it, which kfp4j's model flattens), as
  * KFP's driver follows them when it gathers every iteration's value.
@@ -27,7 +28,8 @@ final class CollectedReader {
    * ({@code artifactSelectors}), else a parameter ({@code valueFromParameter}).
    */
   Argument.Collected read(TaskScope scope, JsonNode dag, String loop, JsonNode comp, String key, boolean artifact) {
-    String where = source + ": loop '" + loop + "', output" + (artifact ? " artifact" : "") + " '" + key + "'";
+    String group = dag.path("tasks").path(loop).path("triggerPolicy").has("condition") ? "condition '" : "loop '";
+    String where = source + ": " + group + loop + "', output" + (artifact ? " artifact" : "") + " '" + key + "'";
     JsonNode at = comp.path("dag");
     TaskScope inner = scope;
     String[] selected = selector(comp, key, artifact, where);

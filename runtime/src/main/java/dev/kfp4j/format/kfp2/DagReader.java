@@ -102,7 +102,7 @@ final class DagReader {
     if (!oneOf.isEmpty()) {
       return OneOfReader.read(components, source, scope, dag, producer, comp, oneOf, false);
     }
-    if (isLoop(producerTask) && from.has("producerSubtask")) {
+    if ((isLoop(producerTask) || collectsInNoLoop(producer, producerTask, comp)) && from.has("producerSubtask")) {
       return collects.read(scope, dag, producer, comp, key, false);
     }
     if (plainGroup(producer, producerTask, comp) && from.has("producerSubtask")) {
@@ -130,7 +130,8 @@ final class DagReader {
     if (selectors.size() > 1) {
       return OneOfReader.read(components, source, scope, dag, producer, comp, selectors, true);
     }
-    if (isLoop(producerTask) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
+    if ((isLoop(producerTask) || collectsInNoLoop(producer, producerTask, comp)) && selectors.size() == 1
+        && selectors.get(0).has("producerSubtask")) {
       return collects.read(scope, dag, producer, comp, key, true);
     }
     if (plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
@@ -149,6 +150,15 @@ final class DagReader {
   static boolean plainGroup(String name, JsonNode task, JsonNode comp) {
     return comp.has("dag") && !isLoop(task) && !task.path("triggerPolicy").has("condition")
         && !name.startsWith("condition-branches");
+  }
+
+  /**
+   * Whether task {@code name} is a condition's DAG (not a chain of branches') whose output is read: KFP's compiler writes one
+   * only for {@code dsl.Collected} of a task in the condition outside any loop (it refuses to return a plain output from a
+   * condition), read as the outputs of that task collected from the condition, which the writers refuse, saying so.
+   */
+  private static boolean collectsInNoLoop(String name, JsonNode task, JsonNode comp) {
+    return comp.has("dag") && !isLoop(task) && task.path("triggerPolicy").has("condition") && !name.startsWith("condition-branches");
   }
 
   /** Whether {@code task} is a loop's: over values ({@code parameterIterator}) or over a list of artifacts ({@code artifactIterator}). */

@@ -99,15 +99,25 @@ final class Levels {
       add(n, body);
     }
     for (Step s : pipeline.steps()) {
-      s.arguments().values().forEach(this::collected);
+      s.arguments().values().forEach(a -> collected(a, "task '" + s.name() + "'"));
     }
-    pipeline.outputs().values().forEach(this::collected);
-    pipeline.allNodes().forEach(n -> Nodes.groupArguments(n).forEach(this::collected)); // a condition comparing a OneOf
+    pipeline.outputs().forEach((name, a) -> collected(a, "output '" + name + "'"));
+    // a condition comparing a OneOf
+    pipeline.allNodes().forEach(n -> Nodes.groupArguments(n).forEach(a -> collected(a, "group '" + n.name() + "'")));
     channels(root);
   }
 
-  private void collected(Argument a) {
+  /** Notes what {@code a}, read by {@code reader}, collects from a loop or takes from a chain of branches. */
+  private void collected(Argument a, String reader) {
     if (a instanceof Argument.Collected c) {
+      if (pipeline.node(c.loop()).orElse(null) instanceof Condition && !loops.containsKey(c.loop())) {
+        // KFP's compiler writes dsl.Collected of a task in no loop (conditional_producer_and_consumers.py); kfp4j reads it so
+        throw new FormatException("pipeline '" + pipeline.name() + "': " + reader + " is the outputs of task '" + c.task()
+            + "' (output '" + c.output() + "') collected (KFP's dsl.Collected) from condition '" + c.loop() + "', in no loop, which "
+            + "KFP's compiler writes as a LIST output of the condition's DAG carrying the task's one value; kfp4j's model collects "
+            + "a task's outputs only from a loop around it, and has no output of a condition: collect the outputs from a loop, or "
+            + "read an output of a task outside the condition");
+      }
       if (!loops.containsKey(c.loop())) {
         throw new FormatException("the outputs of '" + c.task() + "' collected from '" + c.loop() + "', which is no loop of pipeline '"
             + pipeline.name() + "'");
