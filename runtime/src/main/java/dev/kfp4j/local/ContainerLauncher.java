@@ -75,6 +75,9 @@ final class ContainerLauncher implements Launcher, Closeable {
     if (ImportSteps.isImport(launch.command())) {
       return ImportSteps.runHere(launch); // an importer has no image: KFP's backend imports, not a container
     }
+    if (ClaimSteps.isClaim(launch.command())) {
+      return ClaimSteps.runHere(launch); // nor has a volume step: KFP's backend makes the claim
+    }
     Container c = launch.container();
     String image = containers.image(c.image());
     if (image.isEmpty() || image.equals(ContainerSpec.NO_IMAGE)) {

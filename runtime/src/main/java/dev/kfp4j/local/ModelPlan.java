@@ -103,9 +103,9 @@ final class ModelPlan implements Plan {
    */
   static void checkRunnable(Pipeline pipeline, String source) {
     for (dev.kfp4j.model.Step s : pipeline.steps()) {
-      if (s instanceof ResourceStep || s instanceof VolumeStep) {
-        throw new WorkflowException(source + ": step '" + s.name() + "' is a " + (s instanceof ResourceStep ? "Kubernetes resource" : "volume")
-            + " step, which the local runner does not run; run this pipeline on a cluster");
+      if (s instanceof ResourceStep) {
+        throw new WorkflowException(source + ": step '" + s.name() + "' is a Kubernetes resource step, which the local runner does "
+            + "not run; run this pipeline on a cluster");
       }
       if (s instanceof Task t) {
         for (String input : t.arguments().keySet()) {
@@ -232,6 +232,9 @@ final class ModelPlan implements Plan {
     if (n instanceof ImporterStep) {
       return "importer";
     }
+    if (n instanceof VolumeStep) {
+      return "volume";
+    }
     return n instanceof Task t ? t.component().name() : n.name();
   }
 
@@ -330,6 +333,12 @@ final class ModelPlan implements Plan {
     }
     if (source instanceof ImporterStep importer) {
       return importer(importer, scope, id);
+    }
+    if (source instanceof VolumeStep volume) {
+      String where = "volume '" + volume.name() + "'";
+      String claim = ClaimSteps.claim(volume, values.value(new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME), scope, where));
+      return ClaimSteps.step(volume, claim, steps.claimFolder(claim, where), values.value(volume.size(), scope, where + " size"), id,
+          RunPaths.inside(runDir, RunPaths.taskFolder(id.id())), steps.javaMode());
     }
     return task((Task) source, scope, id);
   }

@@ -163,8 +163,9 @@ final class StepRunner {
       return dev.kfp4j.spec.Sha256.hexOf("cache key\u0000" + step.template() + "\u0000" + step.cacheKey());
     }
     try {
-      // an importer runs here in a run in containers too (it has no image): keyed as it runs
-      String image = launcher.containers() && !ImportSteps.isImport(step.command()) ? "container " + launcher.cacheImage(step.image())
+      // an importer or a volume step runs here in a run in containers too (it has no image): keyed as it runs
+      String image = launcher.containers() && !ImportSteps.isImport(step.command()) && !ClaimSteps.isClaim(step.command())
+          ? "container " + launcher.cacheImage(step.image())
           : Launchers.javaMain(step.command()) != null ? step.image() + "\u0000classes " + cache.classes() : step.image();
       return TaskCache.key(image, step.command(), step.inputFiles());
     } catch (IOException | UncheckedIOException e) {

@@ -177,6 +177,15 @@ final class TaskSteps {
     }
   }
 
+  /** The folder of the runs' volumes standing for the claim named {@code claim}; {@code where} says who names it, for the error. */
+  Path claimFolder(String claim, String where) {
+    String folder = claim.replaceAll("[^A-Za-z0-9._-]+", "_");
+    if (folder.equals(".") || folder.equals("..")) {
+      throw new WorkflowException(where + " '" + claim + "', which cannot name a folder of " + volumes);
+    }
+    return RunPaths.inside(volumes, folder);
+  }
+
   /** A task's settings besides its command (its variables added to {@code env}), and so how its Java component runs. */
   private record Settings(Map<String, Path> mounts, Map<String, String> limits, RetryPolicy retry, long timeoutSeconds,
       boolean caching, String cacheKey, LocalRunner.JavaMode mode) {}
@@ -206,11 +215,7 @@ final class TaskSteps {
       } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(JavaModes.ANNOTATION)) {
         chosenMode = a.value();
       } else if (s instanceof TaskSetting.PvcMount m) {
-        String folder = m.claim().replaceAll("[^A-Za-z0-9._-]+", "_");
-        if (folder.equals(".") || folder.equals("..")) {
-          throw new WorkflowException(where + " mounts the claim '" + m.claim() + "', which cannot name a folder of " + volumes);
-        }
-        mounts.put(m.mountPath(), RunPaths.inside(volumes, folder));
+        mounts.put(m.mountPath(), claimFolder(m.claim(), where + " mounts the claim"));
       } else if (s instanceof TaskSetting.EmptyDirMount m) {
         mounts.put(m.mountPath(), RunPaths.inside(dir, "emptydir", m.volume()));
       } else if (s instanceof TaskSetting.EphemeralVolume v) {

@@ -10,7 +10,6 @@ import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.Workflow;
-import dev.kfp4j.local.WorkflowException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.ParameterType;
@@ -210,13 +209,5 @@ class WrittenBackTest {
     assertEquals("parseJson(string_value)[\"p_a\"]",
         task.at("/inputs/parameters/pipelinechannel--loop_parameter-loop-item-subvar-p_a/parameterExpressionSelector").asString());
     assertEquals("pipelinechannel--loop_parameter-loop-item-subvar-p_a-loop-item", task.at("/parameterIterator/itemInput").asString());
-  }
-
-  @Test
-  void locallyAVolumeStepIsStillRefused() {
-    WorkflowException e = assertThrows(WorkflowException.class, () -> LocalRunner.builder().root(dir.resolve("runs")).caching(false)
-        .console(new PrintStream(OutputStream.nullOutputStream())).build()
-        .run(Workflow.parse(spec("pipeline_with_volume.yaml"), "v.yaml"), Map.of()));
-    assertTrue(e.getMessage().contains("step 'createpvc' is a volume step, which the local runner does not run"), e.getMessage());
   }
 }
