@@ -24,4 +24,22 @@ final class ContainerPaths {
     }
     return out;
   }
+
+  /**
+   * The runner's note on a failed task run outside containers that mounts a volume whose path its command line names nowhere:
+   * there the path is moved to the volume's folder only where it is an argument, so code that opens it itself reached this
+   * machine's path (KFP's volume samples open {@code /data/file.txt}); null when each mount path is an argument.
+   */
+  static String unmappedMountNote(List<String> command, Map<String, Path> volumes) {
+    StringBuilder note = new StringBuilder();
+    for (Map.Entry<String, Path> v : volumes.entrySet()) {
+      String mount = v.getKey().endsWith("/") ? v.getKey().substring(0, v.getKey().length() - 1) : v.getKey();
+      if (command.stream().noneMatch(a -> a.equals(mount) || a.startsWith(mount + "/"))) {
+        note.append("kfp4j: outside containers, ").append(mount).append(" is the folder ").append(v.getValue())
+            .append(" only where the command names it as an argument, and this one names it nowhere: if the task's code opens ")
+            .append(mount).append(" itself, run with --containers, which mounts the folder there\n");
+      }
+    }
+    return note.length() == 0 ? null : note.toString();
+  }
 }

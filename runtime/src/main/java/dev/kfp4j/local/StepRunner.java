@@ -105,6 +105,11 @@ final class StepRunner {
       sleep(step.retry().delayAfter(attempt));
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
+    String unmapped = message == null || launcher.containers() ? null
+        : ContainerPaths.unmappedMountNote(step.command(), step.mounts().volumes());
+    if (unmapped != null) {
+      log.note(unmapped);
+    }
     Map<String, String> values = null;
     if (message == null) {
       try {

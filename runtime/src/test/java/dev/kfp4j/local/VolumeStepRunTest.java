@@ -124,6 +124,26 @@ class VolumeStepRunTest {
     assertEquals("by the first run", Files.readString(dir.resolve("runs/volumes/data/left")));
   }
 
+  /**
+   * Code that opens the mount path itself reaches this machine's path outside containers: when such a task fails, its log says
+   * why and what to do. (The path here cannot be written, so the test writes nothing outside its folder.)
+   */
+  @ParameterizedTest
+  @EnumSource(LocalRunner.JavaMode.class)
+  void aTaskOpeningTheMountPathItselfFailsSayingWhy(LocalRunner.JavaMode mode) throws Exception {
+    ComponentSpec opens = sh("opens", "printf x > /proc/kfp4j-claim/f", List.of(), List.of());
+    Pipeline p = new Pipeline("opening", null, List.of(), List.of(
+        new VolumeStep("data", "data", Argument.Constant.of("1Gi"), "ReadWriteOnce", "", List.of(), List.of(), null, true),
+        new Task("opens", opens, Map.of(), List.of(), List.of(new TaskSetting.VolumeMount("data", "/proc/kfp4j-claim")))),
+        null, PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(mode).run(Workflow.parse(Kfp2Writer.write(p), "opening.yaml"), Map.of());
+    assertFalse(r.succeeded());
+    String log = Files.readString(r.task("opens").orElseThrow().log());
+    assertTrue(log.contains("kfp4j: outside containers, /proc/kfp4j-claim is the folder " + dir.resolve("runs/volumes/opening-"
+        + r.runId() + "-data") + " only where the command names it as an argument, and this one names it nowhere: if the task's "
+        + "code opens /proc/kfp4j-claim itself, run with --containers, which mounts the folder there"), log);
+  }
+
   @ParameterizedTest
   @EnumSource(Format.class)
   void aSizeThatIsNoQuantityFailsTheVolumeSayingSo(Format format) throws Exception {
