@@ -83,6 +83,29 @@ class ContainerLauncherTest {
     assertEquals(engine.imageId(shell), record.at("/tasks/write/imageId").asString());
   }
 
+  /** A volume step's claim is mounted in each container at the path where the task's code opens it, not only as an argument. */
+  @Test
+  void aVolumeStepsClaimIsMountedWhereTheTasksCodeOpensIt() throws IOException {
+    java.util.function.BiFunction<String, String, dev.kfp4j.spec.ComponentSpec> sh = (name, script) -> new dev.kfp4j.spec.ComponentSpec(
+        name, null, null, null, List.of(), List.of(new dev.kfp4j.spec.OutputSpec("out", dev.kfp4j.spec.TypeSpec.named("String"), null)),
+        new dev.kfp4j.spec.ContainerSpec("alpine", List.of(new dev.kfp4j.spec.Placeholder.Literal("sh")), List.of(
+            new dev.kfp4j.spec.Placeholder.Literal("-c"), new dev.kfp4j.spec.Placeholder.Literal(script),
+            new dev.kfp4j.spec.Placeholder.OutputPath("out")), null, null), null);
+    List<dev.kfp4j.model.TaskSetting> mount = List.of(new dev.kfp4j.model.TaskSetting.VolumeMount("data", "/data"));
+    dev.kfp4j.model.Pipeline p = new dev.kfp4j.model.Pipeline("claims", null, List.of(), List.of(
+        new dev.kfp4j.model.VolumeStep("data", "data", dev.kfp4j.model.Argument.Constant.of("1Gi"), "ReadWriteOnce", "", List.of(),
+            List.of(), null, true),
+        new dev.kfp4j.model.Task("write", sh.apply("write", "printf hello > /data/file.txt && printf w > \"$0\""), Map.of(), List.of(),
+            mount),
+        new dev.kfp4j.model.Task("read", sh.apply("read", "cat /data/file.txt > \"$0\""), Map.of(), List.of("write"), mount)),
+        null, dev.kfp4j.model.PipelineSettings.DEFAULTS, null);
+    RunResult r = runner().run(Workflow.parse(dev.kfp4j.format.kfp2.Kfp2Writer.write(p), "claims.yaml"), Map.of());
+    assertTrue(r.succeeded(), r.tasks().toString());
+    assertEquals("hello", r.output("read", "out"));
+    String claim = r.output("data", "name");
+    assertEquals("hello", Files.readString(dir.resolve("runs/volumes").resolve(claim).resolve("file.txt")), "on the claim's folder");
+  }
+
   @Test
   void theContainerHasTheTasksEnvironmentAndLimitsAndNothingOfTheRunners() throws IOException {
     Workflow wf = workflow("env", "", "      - {name: env, template: env}\n",
