@@ -14,9 +14,10 @@ final class GivenSettings {
   /**
    * The task with the values its settings take when it runs (KFP 2's {@code set_cpu_limit(cpu)}): a resource from a
    * parameter or an output is then a constant one, which runs as one does (a limit, in a container), and so is a claim a
-   * parameter names (its folder of the run's volumes) and one a volume step of the run made (by the name it gave), and a secret or config map a value names (which then does nothing, as
-   * one of a constant name does nothing: its env variables are left unset); accelerators, tolerations, image pull secrets, node
-   * selectors and affinities, which do nothing here, as constant ones do nothing, are left out.
+   * parameter names (its folder of the run's volumes) or a volume step of the run made (by the name the step gave), and a
+   * secret or config map a value names (which then does nothing, as one of a constant name does nothing: its env variables
+   * are left unset); accelerators, tolerations, image pull secrets, node selectors and affinities, which do nothing here, as
+   * constant ones do nothing, are left out.
    */
   static Task of(Task task, ArgumentValues values, Scope scope, String where) {
     if (Nodes.settingArguments(task).isEmpty() && task.settings().stream().noneMatch(s -> s instanceof TaskSetting.VolumeMount)) {
