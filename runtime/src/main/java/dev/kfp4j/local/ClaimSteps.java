@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A volume step of the pipeline model ({@code Dsl.volume}, KFP v1's {@code VolumeOp}, kfp-kubernetes' {@code CreatePVC}) as a
- * {@link Step}: its claim, named after the run ({@code <run name>-<resource name>}, as Argo's {@code {{workflow.name}}-data})
+ * {@link Step}: its claim, named after the run ({@code <run name>-<resource name>}, as Argo's {@code {{workflow.name}}-data};
+ * in a loop's iteration with the iteration's path too)
  * or by its fixed name, is the folder of that name among the runs' volumes, as a claim a task mounts by name is, made before the
  * step runs and shared by the tasks that mount it; {@link MakeClaim} gives its outputs. The folder is kept after the run (KFP 2's
  * {@code deletepvc} is not run here), and a claim of a fixed name is the same folder from run to run.
@@ -20,9 +21,18 @@ final class ClaimSteps {
 
   private ClaimSteps() {}
 
-  /** The name the claim of {@code v} has in the run named {@code runName}. */
-  static String claim(VolumeStep v, String runName) {
-    return v.uniqueName() ? runName + "-" + v.resourceName() : v.resourceName();
+  /**
+   * The name the claim of {@code v}, task {@code id}, has in the run named {@code runName}: in a loop's iteration (KFP 2 only,
+   * where each claim gets a random name) with the iterations in it ({@code <run>-for-loop-1-0-data}), so that each is a claim
+   * of its own, as on KFP.
+   */
+  static String claim(VolumeStep v, TaskId id, String runName) {
+    if (!v.uniqueName()) {
+      return v.resourceName();
+    }
+    int last = id.id().lastIndexOf('/');
+    String where = last < 0 || !id.id().contains("(") ? "" : id.id().substring(0, last).replaceAll("[^A-Za-z0-9]+", "-") + "-";
+    return runName + "-" + where.replaceAll("-+$", "-") + v.resourceName();
   }
 
   /** The step of volume step {@code v}, whose claim is {@code claim}, in folder {@code folder}, of size {@code size}, as task {@code id}. */

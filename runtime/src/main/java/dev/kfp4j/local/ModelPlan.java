@@ -336,7 +336,7 @@ final class ModelPlan implements Plan {
     }
     if (source instanceof VolumeStep volume) {
       String where = "volume '" + volume.name() + "'";
-      String claim = ClaimSteps.claim(volume, values.value(new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME), scope, where));
+      String claim = ClaimSteps.claim(volume, id, values.value(new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME), scope, where));
       return ClaimSteps.step(volume, claim, steps.claimFolder(claim, where), values.value(volume.size(), scope, where + " size"), id,
           RunPaths.inside(runDir, RunPaths.taskFolder(id.id())), steps.javaMode());
     }

@@ -124,6 +124,23 @@ class VolumeStepRunTest {
     assertEquals("by the first run", Files.readString(dir.resolve("runs/volumes/data/left")));
   }
 
+  /** In a loop (KFP 2, where each claim gets a random name), each iteration's volume is a claim of its own. */
+  @org.junit.jupiter.api.Test
+  void eachIterationOfALoopMakesAClaimOfItsOwn() throws Exception {
+    List<TaskSetting> mount = List.of(new TaskSetting.VolumeMount("data", "/mnt"));
+    ComponentSpec append = sh("append", "[ ! -e \"$0\" ] && printf x > \"$0\"", List.of("file"), List.of());
+    dev.kfp4j.model.Loop loop = new dev.kfp4j.model.Loop("for-loop-1", new dev.kfp4j.model.Loop.Constants(List.of(
+        new Argument.Constant("1", ParameterType.INTEGER), new Argument.Constant("2", ParameterType.INTEGER))), 0, List.of(
+        new VolumeStep("data", "data", Argument.Constant.of("1Gi"), "ReadWriteOnce", "", List.of(), List.of(),
+            VolumeStep.Deletion.afterMounts("data"), true),
+        new Task("append", append, Map.of("file", Argument.Constant.of("/mnt/f")), List.of(), mount)));
+    Pipeline p = new Pipeline("looping", null, List.of(), List.of(loop), null, PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(LocalRunner.JavaMode.IN_PROCESS).run(Workflow.parse(Kfp2Writer.write(p), "looping.yaml"), Map.of());
+    assertTrue(r.succeeded(), () -> "each iteration finds no file, on a claim of its own: " + r.failedTask());
+    assertEquals("looping-" + r.runId() + "-for-loop-1-0-data", r.output("for-loop-1(0)/data", "name"));
+    assertEquals("looping-" + r.runId() + "-for-loop-1-1-data", r.output("for-loop-1(1)/data", "name"));
+  }
+
   /**
    * Code that opens the mount path itself reaches this machine's path outside containers: when such a task fails, its log says
    * why and what to do. (The path here cannot be written, so the test writes nothing outside its folder.)
