@@ -57,21 +57,4 @@ final class ClaimSteps {
     return new Step(id, v.name(), "volume", dir, "", command, localCommand, Map.of(), outputs, Map.of(), Map.of(), List.of(folder),
         retry, timeout, caching, null, mode, Step.Mounts.NONE, Map.of(), Map.of(), null);
   }
-
-  /** Whether {@code command} is a volume step's. */
-  static boolean isClaim(List<String> command) {
-    return MAIN.equals(Launchers.javaMain(command));
-  }
-
-  /** Runs a volume step's {@code launch} in this JVM, whatever the launcher: a claim has no image (KFP's backend makes it). */
-  static int runHere(Launcher.Launch launch) {
-    List<String> command = launch.command();
-    try (java.io.PrintStream log = new java.io.PrintStream(launch.log().open(launch.attempt()), true,
-        java.nio.charset.StandardCharsets.UTF_8)) {
-      return MakeClaim.run(command.subList(4, command.size()).toArray(String[]::new), log, log);
-    } catch (java.io.IOException e) {
-      launch.log().note("kfp4j: cannot write the log: " + e + "\n");
-      return Launcher.CANNOT_START;
-    }
-  }
 }

@@ -72,11 +72,8 @@ final class ContainerLauncher implements Launcher, Closeable {
 
   @Override
   public int launch(Launch launch) {
-    if (ImportSteps.isImport(launch.command())) {
-      return ImportSteps.runHere(launch); // an importer has no image: KFP's backend imports, not a container
-    }
-    if (ClaimSteps.isClaim(launch.command())) {
-      return ClaimSteps.runHere(launch); // nor has a volume step: KFP's backend makes the claim
+    if (HereSteps.runsHere(launch.command())) {
+      return HereSteps.run(launch); // an importer or a volume step has no image: KFP's backend does their work, not a container
     }
     Container c = launch.container();
     String image = containers.image(c.image());

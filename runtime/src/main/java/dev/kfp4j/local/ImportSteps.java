@@ -63,26 +63,6 @@ final class ImportSteps {
         Map.of(ImporterStep.OUTPUT, ArtifactReader.schemaTitle(s.artifactType())), executorOutput);
   }
 
-  /** Whether {@code command} is an importer's. */
-  static boolean isImport(List<String> command) {
-    return MAIN.equals(Launchers.javaMain(command));
-  }
-
-  /**
-   * Runs an importer's {@code launch} in this JVM, whatever the launcher: in a run in containers
-   * too, as an importer has no image of its own (KFP's backend imports it, not a container).
-   */
-  static int runHere(Launcher.Launch launch) {
-    List<String> command = launch.command();
-    try (java.io.PrintStream log = new java.io.PrintStream(launch.log().open(launch.attempt()), true,
-        java.nio.charset.StandardCharsets.UTF_8)) {
-      return ImportArtifact.run(command.subList(4, command.size()).toArray(String[]::new), log, log);
-    } catch (java.io.IOException e) {
-      launch.log().note("kfp4j: cannot write the log: " + e + "\n");
-      return Launcher.CANNOT_START;
-    }
-  }
-
   /** The local file or folder {@code uri} names; a remote URI, or a path that is not absolute, fails the task saying what to do. */
   static Path source(ImporterStep s, String uri) {
     String instead = s.uri() instanceof Argument.PipelineParameter p

@@ -169,8 +169,7 @@ final class StepRunner {
     }
     try {
       // an importer or a volume step runs here in a run in containers too (it has no image): keyed as it runs
-      String image = launcher.containers() && !ImportSteps.isImport(step.command()) && !ClaimSteps.isClaim(step.command())
-          ? "container " + launcher.cacheImage(step.image())
+      String image = launcher.containers() && !HereSteps.runsHere(step.command()) ? "container " + launcher.cacheImage(step.image())
           : Launchers.javaMain(step.command()) != null ? step.image() + "\u0000classes " + cache.classes() : step.image();
       return TaskCache.key(image, step.command(), step.inputFiles());
     } catch (IOException | UncheckedIOException e) {
