@@ -1,5 +1,6 @@
 package dev.kfp4j.image;
 
+import dev.kfp4j.local.Containers;
 import dev.kfp4j.spec.ContainerSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,8 +74,9 @@ public final class ImageCheck {
         Files.copy(in, file);
       }
       List<String> command = new ArrayList<>(engine);
-      command.addAll(List.of("run", "--rm", "--volume", probe.toAbsolutePath() + ":" + PROBE_MOUNT + ":ro", "--entrypoint", "java",
-          image, "-cp", PROBE_MOUNT + ":" + ContainerSpec.IMAGE_CLASSPATH, PROBE));
+      command.addAll(List.of("run", "--rm", "--volume", probe.toAbsolutePath() + ":" + PROBE_MOUNT + ":ro"));
+      command.addAll(Containers.runOptions(engine, image)); // podman pulls from a registry on loopback over plain HTTP
+      command.addAll(List.of("--entrypoint", "java", image, "-cp", PROBE_MOUNT + ":" + ContainerSpec.IMAGE_CLASSPATH, PROBE));
       Map<String, List<String>> byEntrypoint = new LinkedHashMap<>();
       for (JavaComponents.Component c : components) {
         command.add(c.entrypointClass());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.testing.containers.BaseImages;
 import dev.kfp4j.testing.containers.Engine;
+import dev.kfp4j.testing.containers.LoopbackRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A project whose component calls a library: its image, loaded into the engine, passes the image
  * check only when the library's jar is in it; without it the check names the missing class and
- * the class that needs it, before anything is pushed.
+ * the class that needs it, before anything is pushed. Pushed to a registry on loopback, it is checked
+ * as the engine pulls it from there.
  */
 class ImageCheckTest {
   static final String IMAGE = "localhost/kfp4j-test/shout:check";
@@ -104,6 +106,25 @@ class ImageCheckTest {
     ImageCheck.Report report = ImageCheck.run(engine.command(), IMAGE, JavaComponents.read(project.resolve("classes")).in(IMAGE));
     assertTrue(report.passed(), report.problems().toString());
     assertEquals(List.of("shout"), report.ok());
+  }
+
+  @Test
+  void anImagePushedToARegistryOnLoopbackIsCheckedThereAsPushed() throws IOException {
+    List<Path> deps = new ArrayList<>(ExamplesProject.entrypointOnly());
+    deps.add(guava());
+    try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+      ProjectImage.Built built = ProjectImage.builder().classes(project.resolve("classes")).dependencies(deps).base("docker://" + base)
+          .engine(engine.command()).image(registry.host() + "/acme/shout:check").classDataArchive(false).build();
+      try {
+        // not pulled first: the engine pulls it from the registry, which serves plain HTTP, as 'kfp4j image --check' right after the push
+        ImageCheck.Report report = ImageCheck.run(engine.command(), built.pinned(), JavaComponents.read(project.resolve("classes"))
+            .components());
+        assertTrue(report.passed(), report.problems().toString());
+        assertEquals(List.of("shout"), report.ok());
+      } finally {
+        engine.run("rmi", built.pinned());
+      }
+    }
   }
 
   @Test

@@ -155,6 +155,7 @@ final class ContainerLauncher implements Launcher, Closeable {
     if (memory != null) {
       cmd.addAll(List.of("--memory", bytes(memory)));
     }
+    cmd.addAll(Containers.runOptions(engine, image)); // podman pulls from a registry on loopback over plain HTTP
     cmd.addAll(List.of("--entrypoint", c.command().get(0), image));
     cmd.addAll(c.command().subList(1, c.command().size()));
     return cmd;

@@ -111,6 +111,29 @@ public final class Containers {
     return List.copyOf(command);
   }
 
+  /**
+   * Options of the engine's {@code run} for {@code image}, before the image: {@code
+   * --tls-verify=false} where {@code podman} (the program's name) would pull it from a registry on
+   * loopback ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}, with or without a port), which
+   * serves plain HTTP as such registries mostly do; docker takes loopback registries as insecure
+   * itself, and kfp4j's image build does too. Else none.
+   */
+  public static List<String> runOptions(List<String> command, String image) {
+    Path program = Path.of(command.get(0)).getFileName();
+    return program != null && program.toString().startsWith("podman") && onLoopback(image) ? List.of("--tls-verify=false") : List.of();
+  }
+
+  /** Whether {@code image} names a registry on loopback: its first part, before a {@code /}, is a loopback host with or without a port. */
+  static boolean onLoopback(String image) {
+    int slash = image.indexOf('/');
+    if (slash <= 0) {
+      return false;
+    }
+    String host = image.substring(0, slash);
+    host = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceAll(":\\d+$", "");
+    return host.equals("localhost") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
+  }
+
   private static boolean answers(String program) {
     try {
       Process p = new ProcessBuilder(program, "version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kfp4j.local.TaskResult.State;
 import dev.kfp4j.testing.containers.BaseImages;
 import dev.kfp4j.testing.containers.Engine;
+import dev.kfp4j.testing.containers.LoopbackRegistry;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -148,6 +149,24 @@ class ContainerLauncherTest {
     assertEquals("timed out after 2 s", r.task("slow").get().message());
     assertTrue(seconds < 60, "stopped, not waited for: " + seconds + " s");
     assertEquals("", containersOf(r.runId()), "the container is gone");
+  }
+
+  @Test
+  void aTaskRunsInAnImageTheEnginePullsFromARegistryOnLoopback() throws IOException {
+    try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+      String pushed = registry.host() + "/kfp4j/shell:pulled";
+      engine.pushToLoopback(shell, pushed);
+      try {
+        Workflow wf = workflow("pulled", "", "      - {name: t, template: t}\n", template("t", "echo pulled", ""));
+        RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+            .progress(false).summary(false).containers(containers().withImage("alpine", pushed)).build().run(wf, Map.of());
+        TaskResult t = r.task("t").get();
+        assertEquals(State.Succeeded, t.state(), Files.readString(t.log()));
+        assertTrue(Files.readString(t.log()).contains("pulled"), Files.readString(t.log()));
+      } finally {
+        engine.run("rmi", pushed);
+      }
+    }
   }
 
   @Test
