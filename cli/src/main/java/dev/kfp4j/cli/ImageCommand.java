@@ -35,7 +35,7 @@ final class ImageCommand extends Commands.Base {
   Path classes;
 
   @Option(names = "--classpath", paramLabel = "PATH", description = "The runtime dependencies, jars or class folders "
-      + "(default: the jars in target/dependency/, as 'mvn dependency:copy-dependencies' writes them).")
+      + "(default: the jars in target/dependency/, as 'mvn dependency:copy-dependencies -DincludeScope=runtime' writes them).")
   String classpath;
 
   @Option(names = "--image", paramLabel = "IMAGE", description = "The image to build; only where the components and the config "
@@ -69,7 +69,9 @@ final class ImageCommand extends Commands.Base {
       throw new ConfigException("--check runs the image, so it needs --to daemon or registry, not a tar");
     }
     String name = BuiltImage.name(configFile.config().run(), classes, image);
-    ProjectImage.Builder b = ProjectImage.builder().classes(classes).dependencies(dependencies()).base(base).image(name)
+    List<Path> dependencies = dependencies();
+    requireEntrypoint(classes, dependencies, classpath != null);
+    ProjectImage.Builder b = ProjectImage.builder().classes(classes).dependencies(dependencies).base(base).image(name)
         .log(line -> err().println("jib: " + line));
     if (insecure) {
       b.insecure(true);
@@ -124,6 +126,45 @@ final class ImageCommand extends Commands.Base {
       }
     }
     return deps;
+  }
+
+  /**
+   * Refuses to build an image in which no Java component could start: one whose class output and
+   * dependencies lack kfp4j-entrypoint, which every generated entrypoint runs on (as when {@code
+   * target/dependency/} was never written), saying where the dependencies come from.
+   */
+  static void requireEntrypoint(Path classes, List<Path> dependencies, boolean classpathGiven) throws IOException {
+    try {
+      if (JavaComponents.read(classes).components().isEmpty()) {
+        return;
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    List<Path> all = new ArrayList<>(List.of(classes));
+    all.addAll(dependencies);
+    for (Path p : all) {
+      if (Files.isDirectory(p) ? Files.isRegularFile(p.resolve(ENTRYPOINT_CLASS)) : hasEntry(p, ENTRYPOINT_CLASS)) {
+        return;
+      }
+    }
+    throw new ConfigException("the image would have no kfp4j-entrypoint, which the Java components' entrypoints run on, so none "
+        + "of them could start: " + (classpathGiven ? "no jar of --classpath has it; add dev.kfp4j:kfp4j-entrypoint to the project's "
+        + "runtime dependencies (not provided)" : "no jar in target/dependency/ has it; write the runtime dependencies there with "
+        + "'mvn dependency:copy-dependencies -DincludeScope=runtime', or name them with --classpath"));
+  }
+
+  private static final String ENTRYPOINT_CLASS = "dev/kfp4j/entrypoint/Entrypoint.class";
+
+  private static boolean hasEntry(Path jar, String entry) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      return false;
+    }
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      return zip.getEntry(entry) != null;
+    } catch (java.util.zip.ZipException notAJar) {
+      return false;
+    }
   }
 
   /**

@@ -57,10 +57,32 @@ class ImageErrorsTest {
   /** {@code kfp4j image} of the test's classes, to the image of a config file (run_config.image), on {@code from}. */
   private static Cli imageOn(String from, String image, String... more) throws IOException {
     Path config = Files.writeString(Files.createTempFile(dir, "kfp4j", ".yaml"), "run_config:\n  image: " + image + "\n");
-    List<String> args = new java.util.ArrayList<>(List.of("image", "--classes", classes.toString(), "--classpath", "",
+    List<String> args = new java.util.ArrayList<>(List.of("image", "--classes", classes.toString(), "--classpath", entrypoint(),
         "--config", config.toString(), "--base", from, "--no-class-data-archive"));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
+  }
+
+  /** Where kfp4j-entrypoint is on the test's class path (its jar, or its module's class folder): what every entrypoint runs on. */
+  static String entrypoint() {
+    try {
+      return Path.of(dev.kfp4j.entrypoint.Entrypoint.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void anImageWithoutKfp4jEntrypointIsAUsageErrorBeforeAnythingIsBuilt() throws IOException {
+    Path tar = dir.resolve("no-entrypoint.tar");
+    Path config = Files.writeString(Files.createTempFile(dir, "kfp4j", ".yaml"), "run_config:\n  image: localhost/kfp4j/app:1\n");
+    Cli r = Cli.run("image", "--classes", classes.toString(), "--classpath", "", "--config", config.toString(), "--base", "tar://" + base,
+        "--no-class-data-archive", "--to", "tar", "--tar", tar.toString());
+    assertEquals(Kfp4j.USAGE, r.code(), r.toString());
+    assertTrue(r.err().startsWith("kfp4j: error: the image would have no kfp4j-entrypoint, which the Java components' entrypoints run "
+        + "on, so none of them could start: no jar of --classpath has it; add dev.kfp4j:kfp4j-entrypoint to the project's runtime "
+        + "dependencies (not provided)"), r.toString());
+    assertFalse(Files.exists(tar), "nothing built");
   }
 
   /** The error is the last line of standard error, one line, with no stack trace anywhere. */

@@ -40,7 +40,8 @@ class ImageGoalErrorsTest {
     String registry = "127.0.0.1:" + port;
     Goals.ImageMojo goal = new Goals.ImageMojo();
     goal.classes = dir.resolve("target/classes").toFile();
-    goal.classpath = List.of();
+    goal.classpath = List.of(Path.of(dev.kfp4j.entrypoint.Entrypoint.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString()); // what every entrypoint runs on
     goal.base = "tar://" + base;
     goal.config = Files.writeString(dir.resolve("kfp4j.yaml"), "run_config:\n  image: " + registry + "/kfp4j/app:1\n").toFile();
     goal.engine = "/nonexistent/kfp4j-engine"; // no class-data archive, said in one line

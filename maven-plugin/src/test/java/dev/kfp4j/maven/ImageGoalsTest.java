@@ -145,15 +145,20 @@ class ImageGoalsTest {
     assertTrue(lines.stream().noneMatch(l -> l.startsWith("INVALID")), lines.toString());
   }
 
+  /** The image goal refuses to build an image without kfp4j-entrypoint; one built so by another tool fails the validate goal. */
   @Test
   void anImageWithoutADependencyFailsTheValidateGoalNamingTheMissingClass() throws Exception {
     Path lean = copy(classes, dir.resolve("lean/target/classes"));
+    List<Path> withoutEntrypoint = dependencies().stream().filter(d -> !d.replace('\\', '/').contains("entrypoint")).map(Path::of).toList();
     Goals.ImageMojo goal = imageGoal();
     goal.classes = lean.toFile();
-    goal.classpath = dependencies().stream().filter(d -> !d.replace('\\', '/').contains("entrypoint")).toList();
+    goal.classpath = withoutEntrypoint.stream().map(Path::toString).toList();
     goal.to = "daemon";
-    goal.execute();
-    assertEquals("daemon", Yaml.json().readTree(Files.readString(dir.resolve("lean/target/kfp4j-image.json"))).path("target").asString());
+    MojoExecutionException refused = assertThrows(MojoExecutionException.class, goal::execute);
+    assertTrue(refused.getMessage().startsWith("kfp4j image failed (exit code 2): the image would have no kfp4j-entrypoint"),
+        refused.getMessage());
+    dev.kfp4j.image.ProjectImage.builder().classes(lean).dependencies(withoutEntrypoint).base("docker://" + base)
+        .engine(engine.command()).image(image).to(dev.kfp4j.image.ProjectImage.Target.DAEMON, null).classDataArchive(false).build();
 
     Goals.ValidateMojo validate = engineOf(new Goals.ValidateMojo());
     validate.classes = lean.toFile();
