@@ -201,7 +201,7 @@ final class Commands {
       }
       Config.RunConfig run = configFile.config().run();
       String checked = image.isEmpty() ? BuiltImage.name(run, classes, null) : image;
-      return ImageCommand.check(engine.command(), checked, ImageCommand.components(run, classes, checked), out(), err());
+      return ImageCommand.check(engine.command("validate without --image"), checked, ImageCommand.components(run, classes, checked), out(), err());
     }
 
     private int validateFiles() throws IOException {

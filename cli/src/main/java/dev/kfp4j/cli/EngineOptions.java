@@ -28,10 +28,13 @@ final class EngineOptions {
     return engineArgs == null ? c : c.withEngineArgs(engineArgs);
   }
 
-  /** The engine's command, its program and global arguments; no engine is a usage error that says what to do. */
-  List<String> command() {
+  /**
+   * The engine's command, its program and global arguments; no engine is a usage error that says
+   * what to do: install one, or {@code orElse} (what the command can do without one).
+   */
+  List<String> command(String orElse) {
     try {
-      return new ArrayList<>(containers().command());
+      return new ArrayList<>(containers().command(orElse));
     } catch (WorkflowException e) {
       throw new ConfigException(e.getMessage());
     }

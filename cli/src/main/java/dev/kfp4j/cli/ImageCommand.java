@@ -78,10 +78,10 @@ final class ImageCommand extends Commands.Base {
     }
     b.classDataArchive(!noClassData);
     if (to == To.daemon || base.startsWith("docker://") || check) {
-      b.engine(engine.command());
+      b.engine(engine.command(NEEDS_ENGINE));
     } else if (!noClassData) {
       try {
-        b.engine(engine.command()); // runs the image's java to make its class-data archive
+        b.engine(engine.command("build it without one with --no-class-data-archive")); // runs the image's java to make the archive
       } catch (ConfigException none) {
         b.classDataArchive(false);
         err().println("no class-data archive: " + none.getMessage());
@@ -99,12 +99,12 @@ final class ImageCommand extends Commands.Base {
     out().println("image   " + built.image());
     out().println("digest  " + built.digest());
     out().println("id      " + built.imageId());
-    out().println(to == To.registry ? "pushed  " + built.pinned() : to == To.daemon ? "loaded into " + engine.command().get(0)
+    out().println(to == To.registry ? "pushed  " + built.pinned() : to == To.daemon ? "loaded into " + engine.command(NEEDS_ENGINE).get(0)
         : "written " + file);
     out().flush();
     err().println("recorded in " + record);
     if (check) {
-      return check(engine.command(), built.pinned(), components(configFile.config().run(), classes, built.image()), out(), err());
+      return check(engine.command(NEEDS_ENGINE), built.pinned(), components(configFile.config().run(), classes, built.image()), out(), err());
     }
     return Kfp4j.OK;
   }
@@ -153,6 +153,9 @@ final class ImageCommand extends Commands.Base {
         + "runtime dependencies (not provided)" : "no jar in target/dependency/ has it; write the runtime dependencies there with "
         + "'mvn dependency:copy-dependencies -DincludeScope=runtime', or name them with --classpath"));
   }
+
+  /** What {@code --to daemon}, {@code --check} and a {@code docker://} base, which need an engine, can do without one. */
+  private static final String NEEDS_ENGINE = "build without --to daemon, --check and a docker:// base";
 
   private static final String ENTRYPOINT_CLASS = "dev/kfp4j/entrypoint/Entrypoint.class";
 

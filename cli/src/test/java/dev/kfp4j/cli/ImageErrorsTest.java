@@ -85,6 +85,38 @@ class ImageErrorsTest {
     assertFalse(Files.exists(tar), "nothing built");
   }
 
+  /** {@code kfp4j args} in a fresh JVM whose PATH has no docker or podman (and no KFP4J_ENGINE): its exit code and output. */
+  private static Cli withoutAnEngine(String... args) throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty-path"));
+    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Kfp4j.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile());
+    pb.environment().put("PATH", empty.toString());
+    pb.environment().remove(Engine.ENGINE_ENV);
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+    return new Cli(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+  }
+
+  @Test
+  void withoutAnEngineTheImageIsBuiltWithoutAClassDataArchiveAndValidateImageIsAUsageErrorEachSayingWhatToDo() throws Exception {
+    Path config = Files.writeString(Files.createTempFile(dir, "kfp4j", ".yaml"), "run_config:\n  image: localhost/kfp4j/app:1\n");
+    Path own = Files.createDirectories(dir.resolve("no-engine/target/classes/META-INF/kfp4j/components")); // its own record
+    Files.copy(classes.resolve("META-INF/kfp4j/components/add.yaml"), own.resolve("add.yaml"));
+    Cli built = withoutAnEngine("image", "--classes", dir.resolve("no-engine/target/classes").toString(), "--classpath", entrypoint(), "--config", config.toString(),
+        "--base", "tar://" + base, "--to", "tar", "--tar", dir.resolve("no-engine.tar").toString());
+    assertEquals(Kfp4j.OK, built.code(), built.toString());
+    assertTrue(built.err().contains("no class-data archive: no container engine here: neither docker nor podman on the PATH answers "
+        + "'version'; install one, or build it without one with --no-class-data-archive\n"), built.toString());
+
+    Cli checked = withoutAnEngine("validate", "--classes", classes.toString(), "--image", "localhost/kfp4j/app:1");
+    assertEquals(Kfp4j.USAGE, checked.code(), checked.toString());
+    assertTrue(checked.err().startsWith("kfp4j: error: no container engine here: neither docker nor podman on the PATH answers "
+        + "'version'; install one, or validate without --image\n"), checked.toString());
+  }
+
   /** The error is the last line of standard error, one line, with no stack trace anywhere. */
   private static String oneLineError(Cli r) {
     assertFalse(r.err().contains("at dev.kfp4j") || r.err().contains("Exception") || r.err().contains("\tat "), r.toString());

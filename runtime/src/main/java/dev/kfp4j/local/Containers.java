@@ -82,6 +82,14 @@ public final class Containers {
    * @throws WorkflowException when no engine is found, saying what to do
    */
   public List<String> command() {
+    return command("run without --containers");
+  }
+
+  /**
+   * The engine's command, as {@link #command()}; when no engine is found the error ends with {@code
+   * orElse}, what the command that needs it can do without one ({@code validate without --image}).
+   */
+  public List<String> command(String orElse) {
     String program;
     if (engine != null) {
       program = find(engine);
@@ -102,7 +110,7 @@ public final class Containers {
       if (program == null) {
         throw new WorkflowException(named != null && !named.isBlank()
             ? ENGINE_ENV + " names '" + named + "', which does not answer 'version'; fix it or name the engine with --engine"
-            : "no container engine here: neither docker nor podman on the PATH answers 'version'; install one, or run without --containers");
+            : "no container engine here: neither docker nor podman on the PATH answers 'version'; install one, or " + orElse);
       }
     }
     List<String> command = new ArrayList<>();
