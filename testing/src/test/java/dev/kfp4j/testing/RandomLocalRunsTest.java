@@ -10,8 +10,6 @@ import dev.kfp4j.local.TaskResult;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.Pipeline;
-import dev.kfp4j.model.Task;
-import dev.kfp4j.model.TaskSetting;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,11 +36,7 @@ class RandomLocalRunsTest {
   @ParameterizedTest
   @MethodSource("seeds")
   void bothFormatsRunTheSame(long seed) {
-    // outside containers a task whose command names its mount paths nowhere does not run, and these shell scripts name none
-    // (VolumeStepRunTest and ContainerLauncherTest run mounts)
-    Pipeline model = RandomModels.pipeline(seed, true).mapTasks(t -> new Task(t.name(), t.component(), t.arguments(), t.after(),
-        t.settings().stream().filter(s -> !(s instanceof TaskSetting.PvcMount || s instanceof TaskSetting.EmptyDirMount
-            || s instanceof TaskSetting.EphemeralVolume)).toList()));
+    Pipeline model = RandomModels.pipeline(seed, true);
     Map<String, String> arguments = new LinkedHashMap<>();
     for (Parameter p : model.parameters()) {
       if (p.defaultValue() == null) {
