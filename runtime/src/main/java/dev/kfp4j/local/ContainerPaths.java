@@ -26,20 +26,20 @@ final class ContainerPaths {
   }
 
   /**
-   * Why a task that mounts volumes at {@code volumes} (by mount path) does not run outside containers, or null: there a mount
-   * path is the volume's folder here only where the command ({@code command}, the container's) names it as an argument, so a
-   * command that names one nowhere would have its code open this machine's path (KFP's volume samples open {@code
-   * /data/file.txt}).
+   * The runner's note on a failed task run outside containers that mounts a volume whose path its command line names nowhere:
+   * there the path is moved to the volume's folder only where it is an argument, so code that opens it itself reached this
+   * machine's path (KFP's volume samples open {@code /data/file.txt}); null when each mount path is an argument.
    */
-  static String unmappedMount(List<String> command, Map<String, Path> volumes) {
-    for (String path : volumes.keySet()) {
-      String mount = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  static String unmappedMountNote(List<String> command, Map<String, Path> volumes) {
+    StringBuilder note = new StringBuilder();
+    for (Map.Entry<String, Path> v : volumes.entrySet()) {
+      String mount = v.getKey().endsWith("/") ? v.getKey().substring(0, v.getKey().length() - 1) : v.getKey();
       if (command.stream().noneMatch(a -> a.equals(mount) || a.startsWith(mount + "/"))) {
-        return "it mounts a volume at " + mount + ", which its command names nowhere: outside containers a mount path is the "
-            + "volume's folder here only as an argument, and code opening " + mount + " itself would reach this machine's " + mount
-            + "; run it in containers (--containers), which mount the folder there, or pass the path as an argument";
+        note.append("kfp4j: outside containers, ").append(mount).append(" is the folder ").append(v.getValue())
+            .append(" only where the command names it as an argument, and this one names it nowhere: if the task's code opens ")
+            .append(mount).append(" itself, run with --containers, which mounts the folder there\n");
       }
     }
-    return null;
+    return note.length() == 0 ? null : note.toString();
   }
 }

@@ -54,14 +54,6 @@ final class StepRunner {
       return r;
     }
     TaskLog log = new TaskLog(step.log(), step.id().label(), echo);
-    String unmapped = launcher.containers() ? null : ContainerPaths.unmappedMount(step.command(), step.mounts().volumes());
-    if (unmapped != null) { // not run: its code would open this machine's path
-      log.note("kfp4j: " + unmapped + "\n");
-      TaskResult r = new TaskResult(id, step.name(), step.template(), State.Failed, 0, -1, Map.of(), Map.of(), 0, unmapped, log.file(),
-          shownCommand(step), step.id().label());
-      results.add(step.id(), r, false);
-      return r;
-    }
     String key = cacheKey(step, log);
     if (key != null) {
       prepare(step);
@@ -113,6 +105,11 @@ final class StepRunner {
       sleep(step.retry().delayAfter(attempt));
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
+    String unmapped = message == null || launcher.containers() ? null
+        : ContainerPaths.unmappedMountNote(step.command(), step.mounts().volumes());
+    if (unmapped != null) {
+      log.note(unmapped);
+    }
     Map<String, String> values = null;
     if (message == null) {
       try {

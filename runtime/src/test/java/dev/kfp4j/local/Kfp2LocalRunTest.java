@@ -245,19 +245,19 @@ class Kfp2LocalRunTest {
   void theRunKeepsTheSpecWithItsPlatformDocumentAsOneJsonObjectThatReadsBackAsThePipeline() throws Exception {
     Pipeline p = new Pipeline("mounting", null, List.of(new Parameter("side", ParameterType.STRING, "heads", null)),
         List.of(new Task("flip", FLIP, Map.of("side", new Argument.PipelineParameter("side")), List.of(),
-            List.of(new TaskSetting.NodeSelector("disk", "ssd")))), null, PipelineSettings.DEFAULTS, null);
+            List.of(new TaskSetting.PvcMount("my-pvc", "/mnt")))), null, PipelineSettings.DEFAULTS, null);
     Workflow w = kfp2(p);
-    assertTrue(Kfp2Writer.write(p).contains("\n---\nplatforms:"), "the node selector is in the platform document");
+    assertTrue(Kfp2Writer.write(p).contains("\n---\nplatforms:"), "the mount is in the platform document");
     RunResult r = runner(false).run(w, Map.of("side", "tails"));
     assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
 
     JsonNode copy = Yaml.json().readTree(r.runDir().resolve(LocalRunner.WORKFLOW_FILE).toFile());
     assertEquals("mounting", copy.at("/pipeline_spec/pipelineInfo/name").asString(), copy.toString());
-    assertEquals("ssd", copy.at("/platform_spec/platforms/kubernetes/deploymentSpec/executors/exec-flip/nodeSelector/labels/disk")
-        .asString(), copy.toString());
+    assertEquals("/mnt", copy.at("/platform_spec/platforms/kubernetes/deploymentSpec/executors/exec-flip/pvcMount/0/mountPath").asString(),
+        copy.toString());
     Workflow back = runCopy(r);
     assertEquals(w.pipeline(), back.pipeline());
-    assertTrue(((Task) back.pipeline().node("flip").orElseThrow()).settings().contains(new TaskSetting.NodeSelector("disk", "ssd")));
+    assertTrue(((Task) back.pipeline().node("flip").orElseThrow()).settings().contains(new TaskSetting.PvcMount("my-pvc", "/mnt")));
   }
 
   /**
@@ -300,7 +300,7 @@ class Kfp2LocalRunTest {
     Pipeline p = new Pipeline("gated", null, List.of(), List.of(
         new Task("counted", counted, Map.of("file", Argument.Constant.of(counter.toString()))),
         new Task("gated", gated, Map.of("n", new Argument.TaskOutput("counted", "out"), "gate", Argument.Constant.of(gate.toString())),
-            List.of(), List.of(new TaskSetting.NodeSelector("disk", "ssd")))), null, PipelineSettings.DEFAULTS, null);
+            List.of(), List.of(new TaskSetting.PvcMount("my-pvc", "/mnt")))), null, PipelineSettings.DEFAULTS, null);
     RunResult failed = runner(false).run(kfp2(p), Map.of());
     assertEquals(State.Failed, failed.task("gated").orElseThrow().state());
     String kept = Files.readString(failed.runDir().resolve(LocalRunner.WORKFLOW_FILE));
