@@ -33,6 +33,9 @@ final class ContainerPaths {
   static String unmappedMountNote(List<String> command, Map<String, Path> volumes) {
     StringBuilder note = new StringBuilder();
     for (Map.Entry<String, Path> v : volumes.entrySet()) {
+      if (v.getKey().equals(dev.kfp4j.model.Workspace.MOUNT_PATH)) {
+        continue; // given to the task as its folder here
+      }
       String mount = v.getKey().endsWith("/") ? v.getKey().substring(0, v.getKey().length() - 1) : v.getKey();
       if (command.stream().noneMatch(a -> a.equals(mount) || a.startsWith(mount + "/"))) {
         note.append("kfp4j: outside containers, ").append(mount).append(" is the folder ").append(v.getValue())
