@@ -10,11 +10,11 @@ import java.util.Map;
 
 /**
  * A volume step of the pipeline model ({@code Dsl.volume}, KFP v1's {@code VolumeOp}, kfp-kubernetes' {@code CreatePVC}) as a
- * {@link Step}: its claim, named after the run ({@code <run name>-<resource name>}, as Argo's {@code {{workflow.name}}-data};
- * in a loop's iteration with the iteration's path too)
- * or by its fixed name, is the folder of that name among the runs' volumes, as a claim a task mounts by name is, made before the
- * step runs and shared by the tasks that mount it; {@link MakeClaim} gives its outputs. The folder is kept after the run (KFP 2's
- * {@code deletepvc} is not run here), and a claim of a fixed name is the same folder from run to run.
+ * {@link Step}. Its claim, named after the run ({@code <run name>-<resource name>}, as Argo's {@code {{workflow.name}}-data}; in
+ * a loop's iteration with the iteration's path too) or by its fixed name, is the folder of that name among the runs' volumes, as
+ * a claim a task mounts by name is: made before the step runs and shared by the tasks that mount it. {@link MakeClaim} gives its
+ * outputs. The folder is kept after the run (KFP 2's {@code deletepvc} is not run here), and a claim of a fixed name is the same
+ * folder from run to run.
  */
 final class ClaimSteps {
   private static final String MAIN = MakeClaim.class.getName();
@@ -31,8 +31,8 @@ final class ClaimSteps {
       return v.resourceName();
     }
     int last = id.id().lastIndexOf('/');
-    String where = last < 0 || !id.id().contains("(") ? "" : id.id().substring(0, last).replaceAll("[^A-Za-z0-9]+", "-") + "-";
-    return runName + "-" + where.replaceAll("-+$", "-") + v.resourceName();
+    String where = last < 0 || !id.id().contains("(") ? "" : id.id().substring(0, last).replaceAll("[^A-Za-z0-9]+", "-");
+    return runName + "-" + (where.isEmpty() || where.endsWith("-") ? where : where + "-") + v.resourceName();
   }
 
   /** The step of volume step {@code v}, whose claim is {@code claim}, in folder {@code folder}, of size {@code size}, as task {@code id}. */
