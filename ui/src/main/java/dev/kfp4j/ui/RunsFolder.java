@@ -26,8 +26,14 @@ final class RunsFolder {
   static final String RUNNING = "Running";
   /** The state shown for a run, and its running tasks, whose runner was killed. */
   static final String INTERRUPTED = "Interrupted";
-  /** Folders of the root that hold no runs. */
-  private static final List<String> NOT_PIPELINES = List.of(".cache", "volumes");
+  /** The folder of the root that holds no runs: the cache. */
+  private static final String CACHE = ".cache";
+  /**
+   * The folder of the root holding the claims' folders, among which the runs of a pipeline named {@code volumes} are: the
+   * folders named as the runner names a run ({@code 20261205-051700-955-c6e1}), which no claim the runner names is.
+   */
+  private static final String CLAIMS = "volumes";
+  private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9a-f]{4}");
 
   private final Path root;
 
@@ -43,11 +49,14 @@ final class RunsFolder {
   ArrayNode runs() {
     List<ObjectNode> all = new ArrayList<>();
     for (Path pipeline : folders(root)) {
-      if (NOT_PIPELINES.contains(pipeline.getFileName().toString())) {
+      String name = pipeline.getFileName().toString();
+      if (name.equals(CACHE)) {
         continue;
       }
       for (Path run : folders(pipeline)) {
-        readRun(run).ifPresent(r -> all.add(summary(r)));
+        if (!name.equals(CLAIMS) || RUN_ID.matcher(run.getFileName().toString()).matches()) {
+          readRun(run).ifPresent(r -> all.add(summary(r)));
+        }
       }
     }
     all.sort(Comparator.comparing((ObjectNode r) -> r.path("startedAt").asString("")).reversed()
@@ -75,10 +84,10 @@ final class RunsFolder {
     return record;
   }
 
-  /** The folder of a run, if {@code pipeline} and {@code runId} are plain names and it has a run.json. */
+  /** The folder of a run, if {@code pipeline} and {@code runId} are plain names and it has a run.json (and is no claim's). */
   Optional<Path> runDir(String pipeline, String runId) {
-    if (!plain(pipeline) || !plain(runId)) {
-      return Optional.empty();
+    if (!plain(pipeline) || !plain(runId) || pipeline.equals(CLAIMS) && !RUN_ID.matcher(runId).matches()) {
+      return Optional.empty(); // a claim's folder is no run
     }
     Path dir = root.resolve(pipeline).resolve(runId);
     return Files.isRegularFile(dir.resolve("run.json"), LinkOption.NOFOLLOW_LINKS) ? Optional.of(dir) : Optional.empty();

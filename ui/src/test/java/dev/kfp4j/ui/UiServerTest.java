@@ -167,6 +167,29 @@ class UiServerTest {
     assertTrue(get("/api/graph/volume/" + volume.runId(), "127.0.0.1").body.contains("mounts my-pvc at /mnt"), "its platform document's mount");
   }
 
+  /**
+   * A pipeline named {@code volumes} keeps its runs among the claims' folders ({@code <root>/volumes/}): the UI lists them, as
+   * it did not, and not a claim's folder, even one holding a run.json a task wrote there.
+   */
+  @Test
+  void theRunsOfAPipelineNamedVolumesAreListedAndTheClaimsAreNot() throws IOException {
+    String yaml;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/kfp4j/kfp2/pipelines/add-example.yaml")) {
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("name: add-example\n", "name: volumes\n");
+    }
+    RunResult volumes = TestRuns.run(root, dev.kfp4j.local.Workflow.parse(yaml, "volumes.yaml"), Map.of("value1", "1", "value2", "2"));
+    assertTrue(volumes.succeeded(), volumes.tasks().toString());
+    assertEquals(root.resolve("volumes").resolve(volumes.runId()), volumes.runDir());
+    Path claim = Files.createDirectories(root.resolve("volumes/volumes-" + volumes.runId() + "-data"));
+    Files.copy(volumes.runDir().resolve("run.json"), claim.resolve("run.json"));
+    JsonNode runs = Yaml.json().readTree(get("/api/runs", "127.0.0.1").body);
+    List<String> listed = runs.valueStream().filter(r -> r.path("pipeline").asString().equals("volumes"))
+        .map(r -> r.path("runId").asString()).toList();
+    assertEquals(List.of(volumes.runId()), listed);
+    assertEquals(200, get("/api/run/volumes/" + volumes.runId(), "127.0.0.1").status);
+    assertEquals(404, get("/api/run/volumes/" + claim.getFileName(), "127.0.0.1").status, "a claim's folder is no run");
+  }
+
   /** A runner killed while multiply ran leaves run.json saying Running: the UI shows the run, and that task, Interrupted. */
   @Test
   void aRunWhoseRunnerWasKilledIsInterruptedNotRunning() throws IOException {
