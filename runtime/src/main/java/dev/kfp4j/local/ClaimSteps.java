@@ -27,12 +27,9 @@ final class ClaimSteps {
    * of its own, as on KFP.
    */
   static String claim(VolumeStep v, TaskId id, String runName) {
-    if (!v.uniqueName()) {
-      return v.resourceName();
-    }
     int last = id.id().lastIndexOf('/');
-    String where = last < 0 || !id.id().contains("(") ? "" : id.id().substring(0, last).replaceAll("[^A-Za-z0-9]+", "-");
-    return runName + "-" + (where.isEmpty() || where.endsWith("-") ? where : where + "-") + v.resourceName();
+    String path = last < 0 || !id.id().contains("(") ? "" : id.id().substring(0, last); // for-loop-1(0)
+    return v.claim(path.isEmpty() ? runName : runName + "-" + path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", ""));
   }
 
   /** The step of volume step {@code v}, whose claim is {@code claim}, in folder {@code folder}, of size {@code size}, as task {@code id}. */

@@ -15,8 +15,8 @@ final class ContainerPaths {
     for (String a : args) {
       String s = a;
       for (Map.Entry<String, Path> m : mounts.entrySet()) {
-        String mount = m.getKey().endsWith("/") ? m.getKey().substring(0, m.getKey().length() - 1) : m.getKey();
-        if (s.equals(mount) || s.startsWith(mount + "/")) {
+        String mount = withoutSlash(m.getKey());
+        if (under(s, mount)) {
           s = m.getValue() + s.substring(mount.length());
         }
       }
@@ -36,13 +36,23 @@ final class ContainerPaths {
       if (v.getKey().equals(dev.kfp4j.model.Workspace.MOUNT_PATH)) {
         continue; // given to the task as its folder here
       }
-      String mount = v.getKey().endsWith("/") ? v.getKey().substring(0, v.getKey().length() - 1) : v.getKey();
-      if (command.stream().noneMatch(a -> a.equals(mount) || a.startsWith(mount + "/"))) {
+      String mount = withoutSlash(v.getKey());
+      if (command.stream().noneMatch(a -> under(a, mount))) {
         note.append("kfp4j: outside containers, ").append(mount).append(" is the folder ").append(v.getValue())
             .append(" only where the command names it as an argument, and this one names it nowhere: if the task's code opens ")
             .append(mount).append(" itself, run with --containers, which mounts the folder there\n");
       }
     }
     return note.length() == 0 ? null : note.toString();
+  }
+
+  /** {@code mount} without a trailing slash. */
+  private static String withoutSlash(String mount) {
+    return mount.endsWith("/") ? mount.substring(0, mount.length() - 1) : mount;
+  }
+
+  /** Whether argument {@code arg} is the path {@code mount} or one under it: what {@link #mapMounts} moves. */
+  private static boolean under(String arg, String mount) {
+    return arg.equals(mount) || arg.startsWith(mount + "/");
   }
 }

@@ -58,6 +58,22 @@ public record VolumeStep(
     }
   }
 
+  /** The name of the run, as Argo gives it to a workflow's templates: a claim named after the run is {@code {{workflow.name}}-data} there. */
+  public static final String ARGO_RUN = "{{workflow.name}}";
+
+  /**
+   * The name of the claim a volume step of resource name {@code resourceName} makes in the run named {@code run}: {@code
+   * <run>-<resourceName>} when {@code uniqueName}, else the resource name itself.
+   */
+  public static String claim(String resourceName, boolean uniqueName, String run) {
+    return uniqueName ? run + "-" + resourceName : resourceName;
+  }
+
+  /** The name of this step's claim in the run named {@code run} ({@link #claim(String, boolean, String)}). */
+  public String claim(String run) {
+    return claim(resourceName, uniqueName, run);
+  }
+
   /**
    * Refuses a pipeline whose volume steps would make one claim twice in a run: two named alike, or one in a loop (whose every
    * iteration makes it). A claim with a fixed name is that name; one named after the run is {@code <run>-<resourceName>} when
@@ -70,7 +86,7 @@ public record VolumeStep(
   private static void checkClaims(Pipeline p, List<Node> nodes, boolean inLoop, boolean runNamed, Map<String, String> claims) {
     for (Node n : nodes) {
       if (n instanceof VolumeStep v && (runNamed || !v.uniqueName())) {
-        String claim = v.uniqueName() ? "{{workflow.name}}-" + v.resourceName() : v.resourceName();
+        String claim = v.claim(ARGO_RUN);
         String first = claims.putIfAbsent(claim, v.name());
         if (inLoop || first != null) {
           throw new IllegalArgumentException("pipeline '" + p.name() + "': volume step '" + v.name() + "' makes claim '" + claim + "'"

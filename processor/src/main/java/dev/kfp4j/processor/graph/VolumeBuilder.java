@@ -25,7 +25,7 @@ public final class VolumeBuilder extends StepBuilder {
 
   /** The claim's name as the Argo workflow makes it: the resource name, after the run's name unless {@code uniqueName(false)}. */
   public String claim() {
-    return uniqueName ? "{{workflow.name}}-" + resourceName : resourceName;
+    return VolumeStep.claim(resourceName, uniqueName, VolumeStep.ARGO_RUN);
   }
 
   /** The resource name {@code Dsl.volume} was given. */

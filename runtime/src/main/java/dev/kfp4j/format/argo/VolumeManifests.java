@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * volume step read back from such a template.
  */
 final class VolumeManifests {
-  private static final String RUN_PREFIX = "{{workflow.name}}-";
+  private static final String RUN_PREFIX = VolumeStep.ARGO_RUN + "-";
 
   private VolumeManifests() {}
 
@@ -23,7 +23,7 @@ final class VolumeManifests {
   static String of(VolumeStep v) {
     StringBuilder manifest = new StringBuilder()
         .append("apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ")
-        .append(v.uniqueName() ? "'" + RUN_PREFIX + v.resourceName() + "'" : v.resourceName()).append("\n")
+        .append(v.uniqueName() ? "'" + v.claim(VolumeStep.ARGO_RUN) + "'" : v.resourceName()).append("\n")
         .append("spec:\n  accessModes:\n  - ").append(v.accessMode()).append("\n")
         .append("  resources:\n    requests:\n      storage: '").append(Argo.inputParameter("size")).append("'\n");
     if (!v.storageClass().isEmpty()) {

@@ -9,9 +9,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads kfp-kubernetes' {@code DeletePVC} tasks onto the {@code CreatePVC} task whose claim they delete: a {@code deletepvc}
- * task of the same DAG given {@code pvc_name} from that task's output {@code name}, as {@code
- * kubernetes.DeletePVC(pvc_name=pvc.outputs['name'])} writes it; a volume step with none keeps its claim.
+ * Reads kfp-kubernetes' {@code CreatePVC} tasks' claims ({@link #claim}), and their {@code DeletePVC} tasks onto the {@code
+ * CreatePVC} task whose claim they delete: a {@code deletepvc} task of the same DAG given {@code pvc_name} from that task's
+ * output {@code name}, as {@code kubernetes.DeletePVC(pvc_name=pvc.outputs['name'])} writes it; a volume step with none keeps its
+ * claim.
  */
 final class VolumeTasks {
   private VolumeTasks() {}
@@ -62,14 +63,15 @@ final class VolumeTasks {
       throw new FormatException(where + ": a createpvc task's access_modes are " + (modes.isMissingNode() ? "not a constant" : modes)
           + "; kfp4j's volume step asks for one access mode, a constant (kubernetes.CreatePVC(access_modes=['ReadWriteOnce']))");
     }
+    String accessMode = modes.get(0).asString();
     String storageClass = constant(in, "storage_class_name", where);
     String resourceName = fixed.isEmpty() ? suffix.replaceFirst("^-", "") : fixed;
     try {
-      VolumeStep.checkClaim(resourceName, modes.get(0).asString(), storageClass);
+      VolumeStep.checkClaim(resourceName, accessMode, storageClass);
     } catch (IllegalArgumentException e) {
       throw new FormatException(where + ": " + e.getMessage(), e);
     }
-    return new Claim(resourceName, fixed.isEmpty(), modes.get(0).asString(), storageClass);
+    return new Claim(resourceName, fixed.isEmpty(), accessMode, storageClass);
   }
 
   /**
