@@ -24,11 +24,21 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * (this JVM ended, however: {@code kill -9} too) it kills every group still running. A group is
  * killed whole when its task ends or times out, so detached grandchildren ({@code (sleep 9 &)})
  * go with it. Elsewhere a task's process and its descendants are stopped instead.
+ *
+ * <p>No task runs unwatched: a task process runs its command only once the watcher has been told
+ * its group ({@link #GATE}), so one started as the runner is killed ends without running it; and
+ * the watcher kills each group's first process by its number too, for a runner killed after it
+ * told the watcher but before that process made its group.
  */
 final class ProcessGroups implements Closeable {
-  private static final String SETSID = find("setsid");
-  /** Reads {@code + PGID} (watch) and {@code - PGID} (kill, forget) lines; kills what is left at the end of its input. */
-  private static final String WATCHER = String.join("\n",
+  private static final String SH = find("sh");
+  /** util-linux's {@code setsid}, where it and a shell are found (Linux); null elsewhere. */
+  private static final String SETSID = SH == null ? null : find("setsid");
+  /**
+   * Reads {@code + PGID} (watch) and {@code - PGID} (kill, forget) lines; kills what is left at the
+   * end of its input, each group and its first process.
+   */
+  static final String WATCHER = String.join("\n",
       "trap '' INT TERM HUP QUIT PIPE",
       "groups=' '",
       "while read -r op g; do",
@@ -38,8 +48,15 @@ final class ProcessGroups implements Closeable {
       "       case $groups in *\" $g \"*) groups=\"${groups%% $g *} ${groups#* $g }\" ;; esac ;;",
       "  esac",
       "done",
-      "for g in $groups; do kill -s KILL -- \"-$g\" 2>/dev/null; done",
+      "for g in $groups; do kill -s KILL -- \"-$g\" \"$g\" 2>/dev/null; done",
       "");
+  /**
+   * What a task process runs first, in its group ({@code sh -c GATE kfp4j-task COMMAND...}): it
+   * waits for a line on its standard input, which {@link #start} writes once the watcher has been
+   * told the group, then becomes the command; at the end of its input instead (the runner died
+   * first) it ends.
+   */
+  static final String GATE = "read -r _ || exit 1; exec \"$@\"";
 
   private final Set<Process> live = ConcurrentHashMap.newKeySet();
   private final Thread hook = new Thread(this::stopAll, "kfp4j-stop-tasks");
@@ -63,16 +80,17 @@ final class ProcessGroups implements Closeable {
     if (SETSID == null) {
       return command;
     }
-    List<String> out = new ArrayList<>(command.size() + 1);
-    out.add(SETSID);
+    List<String> out = new ArrayList<>(command.size() + 5);
+    out.addAll(List.of(SETSID, SH, "-c", GATE, "kfp4j-task"));
     out.addAll(command);
     return out;
   }
 
   /**
    * Starts {@code pb} (its command made by {@link #command}) and watches the process: it dies with
-   * this JVM. A runner stopped while a process starts stops it too: {@link #stopAll} waits for the
-   * starts under way to be watched, and a start after it stops its process at once.
+   * this JVM. Its command runs once the watcher has been told ({@link #GATE}). A runner stopped while
+   * a process starts stops it too: {@link #stopAll} waits for the starts under way to be watched,
+   * and a start after it stops its process at once.
    */
   Process start(ProcessBuilder pb) throws IOException {
     lifecycle.readLock().lock();
@@ -84,10 +102,22 @@ final class ProcessGroups implements Closeable {
       }
       if (stopping) {
         stop(p);
+      } else if (SETSID != null) {
+        release(p);
       }
       return p;
     } finally {
       lifecycle.readLock().unlock();
+    }
+  }
+
+  /** Lets {@code p}, waiting at its {@link #GATE}, run its command. */
+  private static void release(Process p) {
+    try {
+      p.getOutputStream().write('\n');
+      p.getOutputStream().flush();
+    } catch (IOException e) {
+      // it ended already
     }
   }
 

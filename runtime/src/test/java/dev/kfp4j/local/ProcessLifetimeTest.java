@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.yaml.Yaml;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,56 @@ class ProcessLifetimeTest {
       }
     } finally {
       Child.kill(pids);
+    }
+  }
+
+  /**
+   * A runner that starts task processes as {@link ProcessGroups#start} does, one of them killed
+   * before it tells the watcher: {@code watched.pid} {@code ran.pid} {@code started.pid}.
+   */
+  static final class KilledWhileStarting {
+    public static void main(String[] args) throws Exception {
+      ProcessGroups groups = new ProcessGroups();
+      groups.start(new ProcessBuilder(groups.command(List.of("sh", "-c", "echo $$ > " + args[0] + "; exec sleep 304"))));
+      // start() up to where it tells the watcher: the process runs, its group not told yet
+      Process unwatched = new ProcessBuilder(groups.command(List.of("sh", "-c", "echo $$ > " + args[1] + "; exec sleep 305"))).start();
+      Files.writeString(Path.of(args[2]), Long.toString(unwatched.pid()));
+      Thread.sleep(300_000);
+    }
+  }
+
+  @Test
+  void aTaskProcessStartedAsItsRunnerIsKilledEndsWithoutRunningItsCommand() throws Exception {
+    Path watchedPid = dir.resolve("watched.pid");
+    Path ran = dir.resolve("ran.pid");
+    Path started = dir.resolve("started.pid");
+    Process runner = Child.start(List.of(Child.java(), "-cp", System.getProperty("java.class.path"), KilledWhileStarting.class.getName(),
+        watchedPid.toString(), ran.toString(), started.toString()), dir.resolve("runner.log"), Map.of(), null);
+    long[] pids = {Child.number(watchedPid, 60), Child.number(started, 60)};
+    try {
+      runner.destroyForcibly();
+      assertTrue(runner.waitFor(30, TimeUnit.SECONDS));
+      for (long pid : pids) {
+        assertTrue(Child.await(20, () -> !Child.alive(pid)), "task process " + pid + " ended with its runner");
+      }
+      assertFalse(Files.exists(ran), "the process its runner never told the watcher of did not run its command");
+    } finally {
+      Child.kill(pids);
+    }
+  }
+
+  @Test
+  void theWatcherKillsATaskProcessItWasToldOfBeforeItMadeItsGroup() throws Exception {
+    Process task = new ProcessBuilder("sleep", "306").start(); // in this JVM's group, as a task process before setsid has run
+    try {
+      Process watcher = new ProcessBuilder("sh", "-c", ProcessGroups.WATCHER, "kfp4j-watch").start();
+      try (Writer toWatcher = new OutputStreamWriter(watcher.getOutputStream(), StandardCharsets.US_ASCII)) {
+        toWatcher.write("+ " + task.pid() + "\n");
+      } // its input ends, as when the runner dies
+      assertTrue(task.waitFor(20, TimeUnit.SECONDS), "the watcher killed the process though no group had its number");
+      assertTrue(watcher.waitFor(20, TimeUnit.SECONDS));
+    } finally {
+      task.destroyForcibly();
     }
   }
 
