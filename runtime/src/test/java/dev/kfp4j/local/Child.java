@@ -65,7 +65,21 @@ final class Child {
     }
   }
 
+  /**
+   * Whether process {@code pid} runs. Where {@code /proc} tells, a zombie does not: it has ended,
+   * only its exit status waits for its parent, which for a task whose runner was killed is init (a
+   * firecracker VM's init was seen to collect orphans every 1 to 2 s, later under load), and
+   * {@link ProcessHandle#isAlive} counts it alive until then.
+   */
   static boolean alive(long pid) {
+    if (Files.isDirectory(Path.of("/proc/self"))) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z'; // "pid (name) STATE ..."
+      } catch (IOException e) {
+        return false; // gone
+      }
+    }
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
