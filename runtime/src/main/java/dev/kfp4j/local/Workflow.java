@@ -260,9 +260,13 @@ public final class Workflow {
   }
 
   private void check(Parameter p, String value) {
+    ParameterType type = ParameterType.ofV1Name(p.type());
     try {
-      RunArguments.checkValue(p.name(), ParameterType.ofV1Name(p.type()), value);
-    } catch (IllegalArgumentException e) {
+      RunArguments.checkValue(p.name(), type, value);
+      if (root == null) { // a KFP 2 run's values are protobuf Values, as on a cluster: no nan or inf for a float
+        dev.kfp4j.format.kfp2.Kfp2Writer.runtimeValue(p.name(), value, type);
+      }
+    } catch (IllegalArgumentException | dev.kfp4j.format.FormatException e) {
       throw new WorkflowException(e.getMessage());
     }
   }

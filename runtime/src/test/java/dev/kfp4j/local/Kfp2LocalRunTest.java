@@ -138,6 +138,28 @@ class Kfp2LocalRunTest {
     assertEquals(List.of("beta.out = 6", "zeta.out = 2", "alpha.out = 4"), LocalRun.results(r));
   }
 
+  /**
+   * A KFP 2 run's arguments are protobuf {@code Value}s, which have no nan or infinity: a cluster's
+   * run refuses {@code lr=inf} (as {@code kfp4j run-once} does), so the local run refuses it before
+   * anything runs. It started, and each task given the value failed with its entrypoint's usage error
+   * (retried), or, the value only compared in a condition, the run succeeded.
+   */
+  @Test
+  void aFloatArgumentAKfp2RunCannotCarryIsRefusedBeforeAnythingRuns() {
+    ComponentSpec half = sh("half", "echo \"$0\" > \"$1\"", List.of("x:Float"), Map.of("out", "Float"));
+    Pipeline p = new Pipeline("floats", null, List.of(new Parameter("lr", ParameterType.FLOAT, "0.5", null)),
+        List.of(new Task("half", half, Map.of("x", new Argument.PipelineParameter("lr")))), null, PipelineSettings.DEFAULTS, null);
+    Workflow w = kfp2(p);
+    for (String bad : List.of("inf", "-inf", "nan", "1e400")) {
+      WorkflowException e = org.junit.jupiter.api.Assertions.assertThrows(WorkflowException.class,
+          () -> runner(false).run(w, Map.of("lr", bad)));
+      assertEquals("argument 'lr': '" + bad + "' is not a NUMBER_DOUBLE: KFP 2 keeps numbers as JSON, which has no '" + bad + "'",
+          e.getMessage());
+    }
+    assertFalse(Files.exists(dir.resolve("runs/floats")), "nothing ran");
+    assertTrue(runner(false).run(w, Map.of("lr", "1e300")).succeeded(), "a large finite number is a number");
+  }
+
   @Test
   void aValueCannotChangeAConditionsStructure() {
     // in a condition written as text with values substituted, this value would make it true
