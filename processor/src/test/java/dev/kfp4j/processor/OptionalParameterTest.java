@@ -77,6 +77,34 @@ class OptionalParameterTest {
     }
   }
 
+  /**
+   * A KFP user ports {@code def greet(title: str = None)} as {@code greet(@Nullable String title)},
+   * as a pipeline parameter is written: on a component, {@code @Nullable} made nothing optional, the
+   * input stayed required, and a pipeline giving it {@code null} was told only that the input needs a
+   * value. It is an error on the parameter saying what to write, for a declaration or type-use
+   * annotation, a primitive (boxed in the advice) and an artifact; with a {@code @Default}, or on an
+   * {@code Optional}, it changes nothing and is no error.
+   */
+  @Test
+  void onAComponentParameterItIsAnErrorOnTheParameterSayingToWriteOptional() {
+    source = Compile.testClass("C", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;",
+            "import java.util.Optional;", "import test.*;"),
+        "@Component public static String greet(String name,",
+        "    @Nullable String title) { return name; }",
+        "@Component public static int count(@other.Nullable int n) { return 0; }",
+        "@Component public static int read(@Nullable Dataset data) { return 0; }",
+        "@Component public static String fine(@Nullable @Default(\"x\") String a, @Nullable Optional<String> b) { return a; }");
+    Compilation c = Compile.compile(new ArrayList<>(), NULLABLE, TYPE_USE, source);
+    assertThat(c).hadErrorContaining("[kfp4j:NullableParameter] component parameter 'title' is @Nullable, which does not make its "
+        + "input optional: the input stays required. For KFP's 'title: ... = None', write Optional<String> title (or give it a "
+        + "@Default)").inFile(source).onLineContaining("@Nullable String title");
+    assertThat(c).hadErrorContaining("[kfp4j:NullableParameter] component parameter 'n' is @Nullable").inFile(source)
+        .onLineContaining("int n");
+    assertThat(c).hadErrorContaining("write Optional<Integer> n").inFile(source).onLineContaining("int n");
+    assertThat(c).hadErrorContaining("write Optional<Dataset> data").inFile(source).onLineContaining("Dataset data");
+    assertThat(c).hadErrorCount(3);
+  }
+
   @Test
   void inAnArgoWorkflowItIsAnErrorOnTheParameterSayingWhatToWrite() {
     Compilation c = compile(new ArrayList<>(),

@@ -38,6 +38,8 @@ public enum Message {
   DEFAULT_ON_PATH("@InputPath parameter '%s' cannot have a @Default; make it Optional<Path> for an optional file"),
   BAD_KEY_VALUE("@%s(%s = ...) entry '%s' is not of the form \"key=value\""),
   BAD_LABEL("BadKeyValue", "@%s(%s = ...) entry '%s': %s"),
+  NULLABLE_COMPONENT_PARAMETER("NullableParameter",
+      "component parameter '%s' is @Nullable, which does not make its input optional: the input stays required. For KFP's '%s: ... = None', write Optional<%s> %s (or give it a @Default)"),
   DEFAULT_ON_OPTIONAL("'%s' is Optional and has a @Default; use one: Optional<T> for no value, or T with @Default"),
   DUPLICATE_INPUT("%s name '%s' of parameter '%s' is already used by '%s'; rename one of the parameters"),
   RETURNED_OUTPUT_CLASH("DuplicateInput",

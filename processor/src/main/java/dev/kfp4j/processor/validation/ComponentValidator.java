@@ -186,6 +186,13 @@ public final class ComponentValidator {
     if (out != null) {
       return artifacts.output(p, out, inPath != null ? inPath : outPath, dflt, description);
     }
+    if (Nullable.marks(p) && dflt == null && outPath == null && mapper.optionalArgument(type) == null
+        && mapper.artifactListItem(type) == null && !mapper.isType(type, TypeMapper.FINAL_STATUS)) {
+      // as a pipeline parameter's @Nullable means "may be left out"; a component's optional input is Optional<T>
+      String boxed = type.getKind().isPrimitive() ? ((ClassName) TypeName.get(type).box()).simpleName() : simpleType(type);
+      reporter.error(p, Message.NULLABLE_COMPONENT_PARAMETER, javaName, javaName, boxed, javaName);
+      return null;
+    }
     TypeMirror maybeList = mapper.optionalArgument(type) != null ? mapper.optionalArgument(type) : type;
     if (mapper.artifactListItem(maybeList) != null) {
       return artifacts.inputList(p, mapper.artifactListItem(maybeList), inPath != null ? inPath : outPath, dflt, description);
