@@ -91,7 +91,8 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     if (badImage != null) {
       reporter.error(reporter.nowhere(), Message.BAD_OPTION, OPTION_IMAGE, image, "not a container image reference: " + badImage);
     }
-    ComponentValidator validator = new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, image);
+    ComponentValidator validator = new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, image,
+        formats.contains(Format.KFP2));
     SpecSource specs = new SpecSource(env.getFiler());
     Sources sources = new Sources(env);
     PipelineIndex index = new PipelineIndex(env.getFiler());

@@ -92,6 +92,14 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:BadDefault", "@Default(\"[1, \\\"a\\\"]\")",
             new String[] {"@Component public static int f(", "    @Default(\"[1, \\\"a\\\"]\") List<Integer> l) { return 0; }"},
             "does not parse as a JSON array: its element \"a\" is not of type Integer"),
+        Arguments.of("kfp4j:BadDefault", "@Default(\"[1, 2\")",
+            new String[] {"@Component public static int f(", "    @Default(\"[1, 2\") List<Integer> l) { return 0; }"},
+            "@Default(\"[1, 2\") of 'l' does not parse as a JSON array: Unexpected end-of-input: expected close marker for Array; "
+                + "write for example @Default(\"[1, 2]\")"),
+        Arguments.of("kfp4j:NotInKfp2", "@Default(\"inf\")",
+            new String[] {"@Component public static double f(", "    @Default(\"inf\") double x) { return x; }"},
+            "@Default(\"inf\") of 'x' is no number KFP 2 can hold: its files keep numbers as JSON, which has no nan or infinity; "
+                + "write a finite number, or compile for KFP v1 only (-Akfp4j.formats=argo)"),
         Arguments.of("kfp4j:BadDefault", "@Default(\"SLOW\")",
             new String[] {"public enum Mode { FAST, CAREFUL }", "@Component public static int f(", "    @Default(\"SLOW\") Mode m) { return 0; }"},
             "does not parse as enum Mode: it is none of [FAST, CAREFUL]; write for example @Default(\"FAST\")"),

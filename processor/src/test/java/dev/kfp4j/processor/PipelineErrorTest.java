@@ -80,6 +80,11 @@ class PipelineErrorTest {
             "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, a value Dsl.oneOf gave, or a record of these"),
         Arguments.of("kfp4j:PipelineParameterType", "Thread t",
             new String[] {"@Pipeline public static void p(Thread t) {}"}, "pipeline parameter 't' has type 'java.lang.Thread'"),
+        Arguments.of("kfp4j:NotInKfp2", "@Default(\"-inf\") double floor",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(@Default(\"0.5\") double rate,",
+                "    @Default(\"-inf\") double floor) {}"},
+            "@Default(\"-inf\") of 'floor' is no number KFP 2 can hold: its files keep numbers as JSON, which has no nan or "
+                + "infinity; write a finite number, or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
         Arguments.of("kfp4j:NotStatic", "public void p(",
             new String[] {"@Pipeline public void p() {}"}, "@Pipeline method 'p' must be static"),
         Arguments.of("kfp4j:InvalidName", "name = \"My Pipeline\"",

@@ -87,7 +87,7 @@ public final class RunArguments {
         default -> { }
       }
     } catch (IllegalArgumentException | JacksonException e) {
-      String message = e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+      String message = e instanceof JacksonException je ? Yaml.why(je) : e.getMessage();
       throw new IllegalArgumentException("parameter '" + name + "' is " + type.v1Name() + ": " + message);
     }
   }

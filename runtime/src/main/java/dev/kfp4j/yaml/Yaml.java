@@ -158,6 +158,15 @@ public final class Yaml {
     return JsonTree.read(text);
   }
 
+  /**
+   * What is wrong with text {@link #readJson} refused, for a user who sees the text beside it:
+   * Jackson's own message without the location of a source it keeps hidden ({@code (start marker
+   * at [Source: REDACTED ...])}).
+   */
+  public static String why(tools.jackson.core.JacksonException e) {
+    return e.getOriginalMessage().replaceAll(" ?\\(start marker at \\[Source: REDACTED[^\\]]*\\]\\)", "");
+  }
+
   /** {@code node} as Python's {@code json.dumps(sort_keys=True)} writes it, as KFP writes JSON in annotations. */
   public static String pyJson(JsonNode node) {
     return dev.kfp4j.entrypoint.PyJson.dumps(toPlain(node));

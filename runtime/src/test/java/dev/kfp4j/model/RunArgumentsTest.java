@@ -55,5 +55,8 @@ class RunArgumentsTest {
     assertEquals("parameter 'layers' is JsonArray: not a JSON array: '{}'", error(Map.of("rate", "1", "layers", "{}")));
     assertEquals("parameter 'options' is JsonObject: not a JSON object: '[1]'", error(Map.of("rate", "1", "options", "[1]")));
     assertTrue(error(Map.of("rate", "1", "options", "{a")).startsWith("parameter 'options' is JsonObject: "));
+    // Jackson's message without the hidden source's location it would print, "(start marker at [Source: REDACTED ...])"
+    assertEquals("parameter 'layers' is JsonArray: Unexpected end-of-input: expected close marker for Array",
+        error(Map.of("rate", "1", "layers", "[1, 2")));
   }
 }

@@ -264,6 +264,8 @@ public enum Message {
   KFP2_VOLUME_OUTPUT("NotInKfp2",
       "output '%s' of volume '%s' has no KFP 2 equivalent: KFP 2's createpvc gives the claim's name alone; pass on the size the volume was given (a constant or pipeline parameter), or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
   KFP2_NOT_WRITTEN("NotInKfp2", "%s"),
+  KFP2_DEFAULT_NOT_FINITE("NotInKfp2",
+      "@Default(\"%s\") of '%s' is no number KFP 2 can hold: its files keep numbers as JSON, which has no nan or infinity; write a finite number, or %s"),
   ARGO_COLLECTED("NotInArgo",
       "Dsl.collect(...) collects a loop's outputs, which only KFP 2 can: KFP v1's Argo workflow has no form for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_ARTIFACT_LOOP("NotInArgo",

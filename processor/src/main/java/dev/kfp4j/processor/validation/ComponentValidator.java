@@ -58,9 +58,12 @@ public final class ComponentValidator {
   private final ArtifactParameters artifacts;
   private final ReturnOutputs returns;
   private final String defaultImage;
+  private final boolean kfp2;
   private final Map<String, ExecutableElement> names = new HashMap<>();
 
-  public ComponentValidator(Elements elements, Types types, Reporter reporter, String defaultImage) {
+  /** {@code kfp2}: the build writes each component's KFP 2 file, whose defaults are JSON. */
+  public ComponentValidator(Elements elements, Types types, Reporter reporter, String defaultImage, boolean kfp2) {
+    this.kfp2 = kfp2;
     this.elements = elements;
     this.reporter = reporter;
     this.mapper = new TypeMapper(types, elements);
@@ -261,7 +264,8 @@ public final class ComponentValidator {
     if (dflt != null) {
       String text = stringValue(dflt, "value");
       defaultText = defaults.check(p, dflt, javaName, text, kind, valueType);
-      if (defaultText == null) {
+      if (defaultText == null
+          || kfp2 && !defaults.kfp2Number(p, dflt, javaName, text, kind, "compile for KFP v1 only (-Akfp4j.formats=argo)")) {
         return null;
       }
     }

@@ -75,9 +75,27 @@ public final class DefaultValues {
           return text;
       }
     } catch (RuntimeException ex) {
-      reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), ex.getMessage(), example(kind));
+      String why = ex instanceof tools.jackson.core.JacksonException j ? Yaml.why(j) : ex.getMessage();
+      reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), why, example(kind));
       return null;
     }
+  }
+
+  /**
+   * Whether a checked float default is one KFP 2's files can hold (a JSON number: no {@code nan},
+   * {@code inf}, {@code 1e400}); false after reporting an error on its {@code @Default}, which says
+   * {@code otherwise} as the other way out. KFP v1 takes them, as Python's {@code float()} does.
+   */
+  boolean kfp2Number(Element e, AnnotationMirror a, String name, String text, ValueKind kind, String otherwise) {
+    if (kind != ValueKind.FLOAT && kind != ValueKind.DOUBLE) {
+      return true;
+    }
+    double d = KfpValues.parseDouble(text);
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      reporter.error(e, a, Message.KFP2_DEFAULT_NOT_FINITE, text, name, otherwise);
+      return false;
+    }
+    return true;
   }
 
   /**

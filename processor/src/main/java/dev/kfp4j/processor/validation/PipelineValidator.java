@@ -97,6 +97,11 @@ public final class PipelineValidator {
         }
         status = parameter.name();
       }
+      if (parameter != null && parameter.defaultText() != null && written.contains(Format.KFP2)
+          && !defaults.kfp2Number(p, annotation(p, ComponentValidator.DEFAULT), parameter.name(), parameter.defaultText(),
+              parameter.kind(), "write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)")) {
+        continue;
+      }
       if (parameter != null) {
         parameters.add(parameter);
         if (parameter.mayBeLeftOut() && argo) {
