@@ -36,6 +36,14 @@ final class Goals {
     @Parameter
     Map<String, String> arguments = new LinkedHashMap<>();
 
+    /**
+     * Pipeline arguments on Maven's command line, as {@code kfp4j run --arg}: {@code
+     * -Dkfp4j.arg=rows=50,numbers=[1,2]} (a comma before {@code NAME=} starts the next), over those
+     * of {@code <arguments>}.
+     */
+    @Parameter(property = "kfp4j.arg")
+    String arg;
+
     /** Where run folders go (default {@code .kfp4j/runs}). */
     @Parameter(property = "kfp4j.root")
     File root;
@@ -88,7 +96,7 @@ final class Goals {
       if (classpath != null && !classpath.isEmpty()) {
         option(args, "--classpath", String.join(File.pathSeparator, classpath));
       }
-      arguments(args, arguments);
+      arguments(args, arguments, arg);
       option(args, "--root", root);
       flag(args, "--no-cache", noCache);
       option(args, "--parallelism", parallelism);
@@ -217,6 +225,14 @@ final class Goals {
     @Parameter
     Map<String, String> arguments = new LinkedHashMap<>();
 
+    /**
+     * Pipeline arguments on Maven's command line, as {@code kfp4j run --arg}: {@code
+     * -Dkfp4j.arg=rows=50,numbers=[1,2]} (a comma before {@code NAME=} starts the next), over those
+     * of {@code <arguments>}.
+     */
+    @Parameter(property = "kfp4j.arg")
+    String arg;
+
     /** Name the image {@code kfp4j:image} last pushed by its digest on the Java steps. */
     @Parameter(property = "kfp4j.pinImage", defaultValue = "false")
     boolean pinImage;
@@ -225,7 +241,7 @@ final class Goals {
       List<String> args = new ArrayList<>();
       option(args, "--pipeline", pipeline);
       option(args, "--classes", classes);
-      arguments(args, arguments);
+      arguments(args, arguments, arg);
       return args;
     }
   }

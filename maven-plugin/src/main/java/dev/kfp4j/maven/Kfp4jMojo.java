@@ -134,6 +134,20 @@ abstract class Kfp4jMojo extends AbstractMojo {
     }
   }
 
+  /**
+   * {@code values}, then each {@code NAME=VALUE} of {@code commandLine} ({@code -Dkfp4j.arg}), which
+   * the command takes over them: split at each comma followed by a name and {@code =}, so a JSON
+   * value keeps its commas ({@code numbers=[1,2],rows=5} is two).
+   */
+  static void arguments(List<String> args, Map<String, String> values, String commandLine) {
+    arguments(args, values);
+    if (commandLine != null && !commandLine.isBlank()) {
+      for (String a : commandLine.split(",(?=\\s*[A-Za-z_][A-Za-z0-9_]*=)")) {
+        option(args, "--arg", a.strip());
+      }
+    }
+  }
+
   /** Writes each complete line to a logger. */
   private static final class Lines extends Writer {
     private final Consumer<String> sink;

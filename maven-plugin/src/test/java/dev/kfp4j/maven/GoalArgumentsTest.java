@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoalArgumentsTest {
   /** A value for each parameter that takes one of a few words; any other takes a path, or 1. */
-  private static final Map<String, String> CHOICES = Map.of("to", "tar", "apiVersion", "v2beta1", "format", "kfp2");
+  private static final Map<String, String> CHOICES = Map.of("to", "tar", "apiVersion", "v2beta1", "format", "kfp2", "arg", "n=1,l=[1,2]");
 
   @TempDir Path dir;
 

@@ -58,6 +58,34 @@ class RunMojoTest {
     assertTrue(log.info.stream().anyMatch(l -> l.startsWith("run page: http://127.0.0.1:8765/#/run/add-example/")), log.info.toString());
   }
 
+  /**
+   * {@code -Dkfp4j.arg}, {@code --arg}'s property as the README names the goals' properties, gives
+   * arguments on Maven's command line, over the pom's: it was no property at all, so {@code mvn
+   * kfp4j:run -Dkfp4j.arg=value1=10} ran with the pom's arguments and said nothing.
+   */
+  @Test
+  void argumentsOnMavensCommandLineGoOverThePoms() throws Exception {
+    Goals.RunMojo mojo = new Goals.RunMojo();
+    mojo.classes = GoalsTest.CLASSES;
+    mojo.classpath = List.of();
+    mojo.pipeline = "add-example";
+    mojo.root = dir.toFile();
+    mojo.noCache = true;
+    mojo.arguments = Map.of("value1", "3", "value2", "4");
+    mojo.arg = "value1=10";
+    mojo.config = new File("no-such-kfp4j.yaml");
+    Recorded log = new Recorded();
+    mojo.setLog(log);
+    mojo.execute();
+    assertEquals(List.of(), log.errors, "nothing went wrong");
+    assertTrue(log.info.contains("multiply = 84"), log.info.toString()); // (10 + 4) * (10 - 4)
+
+    List<String> line = new ArrayList<>();
+    Kfp4jMojo.arguments(line, Map.of(), "numbers=[1,2], rows=5,note={\"a\": 1, \"b\": 2}");
+    assertEquals(List.of("--arg", "numbers=[1,2]", "--arg", "rows=5", "--arg", "note={\"a\": 1, \"b\": 2}"), line,
+        "a comma before NAME= starts the next; a JSON value keeps its own");
+  }
+
   @Test
   void runsTheArgoWorkflowOrTheKfp2SpecAndNamesTheRunFolderAsNews() throws Exception {
     for (String format : new String[] {null, "kfp2"}) {
