@@ -411,6 +411,25 @@ class PipelineErrorTest {
     assertThat(c).hadErrorContaining(message);
   }
 
+  /**
+   * KFP's {@code exit_task = op(...)} then {@code with dsl.ExitHandler(exit_task):}, ported as it
+   * reads: the error said to move "the other statements" into the lambda, the exit task too. It is
+   * one error, on the declaration, saying to make the exit task in the call.
+   */
+  @Test
+  void anExitTaskMadeBeforeTheExitHandlerIsOneErrorOnItSayingToMakeItInTheCall() {
+    JavaFileObject source = pipeline(
+        "@Pipeline public static void p() {",
+        "  var bye = LibOps.greet(\"bye\");",
+        "  Dsl.exitHandler(bye, () -> LibOps.add(3, 4));",
+        "}");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:ExitHandlerNotOutermost] exit task 'bye' is made before Dsl.exitHandler(...), as KFP's "
+        + "exit_task = op(...) before 'with dsl.ExitHandler(exit_task)'; in Java the exit task is made in the call, the body's only "
+        + "statement: Dsl.exitHandler(LibOps.greet(\"bye\"), () -> { ... })").inFile(source).onLineContaining("var bye =");
+    assertThat(c).hadErrorCount(1);
+  }
+
   @Test
   void aTaskVariableMayBeReassignedToChainTasks() throws Exception {
     JavaFileObject source = pipeline(

@@ -121,6 +121,8 @@ public enum Message {
   NESTED_PIPELINE("UnsupportedStatement", "pipeline '%s' cannot be put into this pipeline: %s"),
   EXIT_HANDLER_NOT_ALONE("ExitHandlerNotOutermost",
       "Dsl.exitHandler(...) must be the only statement of the pipeline body, with every task inside its lambda; move the other statements into it"),
+  EXIT_TASK_MADE_BEFORE("ExitHandlerNotOutermost",
+      "exit task '%s' is made before Dsl.exitHandler(...), as KFP's exit_task = op(...) before 'with dsl.ExitHandler(exit_task)'; in Java the exit task is made in the call, the body's only statement: Dsl.exitHandler(%s, () -> { ... })"),
   NOT_A_BRANCH_CHAIN("UnsupportedStatement",
       "'%s': a chain of branches starts with Dsl.when(...) and goes on in the same statement: Dsl.when(c1, () -> ...).orWhen(c2, () -> ...).otherwise(() -> ...)"),
   COLLECT_NOT_ASSIGNED("UnsupportedStatement",

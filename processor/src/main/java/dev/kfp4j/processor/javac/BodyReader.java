@@ -56,7 +56,11 @@ final class BodyReader {
     for (StatementTree s : statements) {
       TreePath path = new TreePath(blockPath, s);
       if (isDslCall(s, "exitHandler")) {
-        if (statements.size() != 1 || body.graph.exitTask() != null) {
+        VariableTree made = exitTaskMadeBefore(statements, (MethodInvocationTree) ((ExpressionStatementTree) s).getExpression());
+        if (made != null) { // KFP's exit_task = op(...) before 'with dsl.ExitHandler(exit_task):'
+          body.error(made, Message.EXIT_TASK_MADE_BEFORE, made.getName(), Syntax.firstLine(made.getInitializer()));
+        }
+        if (statements.size() != (made != null ? 2 : 1) || body.graph.exitTask() != null) {
           body.error(s, Message.EXIT_HANDLER_NOT_ALONE);
         }
         ExpressionTree call = ((ExpressionStatementTree) s).getExpression();
@@ -68,6 +72,23 @@ final class BodyReader {
         statement(s, path, body.graph.root());
       }
     }
+  }
+
+  /**
+   * The body's declaration of the variable the exit handler's exit task is, as a KFP user writes
+   * {@code exit_task = op(...)} before {@code with dsl.ExitHandler(exit_task):}; null when the exit
+   * task is written in the call.
+   */
+  private static VariableTree exitTaskMadeBefore(List<? extends StatementTree> statements, MethodInvocationTree call) {
+    if (call.getArguments().isEmpty() || !(call.getArguments().get(0) instanceof IdentifierTree id)) {
+      return null;
+    }
+    for (StatementTree s : statements) {
+      if (s instanceof VariableTree v && v.getName().contentEquals(id.getName()) && v.getInitializer() != null) {
+        return v;
+      }
+    }
+    return null;
   }
 
   private static boolean isDslCall(StatementTree s, String name) {
