@@ -129,13 +129,28 @@ public final class Kfp4j implements Runnable {
     });
     cli.setParameterExceptionHandler((e, a) -> {
       CommandLine c = e.getCommandLine();
-      c.getErr().println("kfp4j: error: " + e.getMessage());
+      c.getErr().println("kfp4j: error: " + said(e));
       c.getErr().println(c.getHelp().synopsis(0).stripTrailing());
       CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
       c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
       return USAGE;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * picocli's message for a bad command line, with its own slip mended: a map option's value
+   * without {@code =} is "Value for option option '--arg' (NAME=VALUE) should be in KEY=VALUE format
+   * but was rows", which says it as {@code Value for option '--arg' (NAME=VALUE) should be NAME=VALUE
+   * but was 'rows'}.
+   */
+  static String said(CommandLine.ParameterException e) {
+    String m = e.getMessage();
+    java.util.regex.Matcher kv = java.util.regex.Pattern
+        .compile("Value for option option '([^']*)' \\(([^)]*)\\) should be in KEY=VALUE format but was (.*)", java.util.regex.Pattern.DOTALL)
+        .matcher(m == null ? "" : m);
+    return kv.matches() ? "Value for option '" + kv.group(1) + "' (" + kv.group(2) + ") should be " + kv.group(2) + " but was '"
+        + kv.group(3) + "'" : m;
   }
 
   /** The local file error {@code e} is, or wraps as an {@code UncheckedIOException}; null if it is none. */

@@ -21,6 +21,15 @@ class CommandsTest {
   @TempDir
   Path dir;
 
+  /** picocli said "Value for option option '--arg' (NAME=VALUE) should be in KEY=VALUE format but was rows". */
+  @Test
+  void anArgumentWithoutItsValueIsExitCode2SayingTheFormOnce() {
+    Cli r = Cli.run("run", "-a", "rows");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("kfp4j: error: Value for option '--arg' (NAME=VALUE) should be NAME=VALUE but was 'rows'\nkfp4j run "),
+        r.toString());
+  }
+
   @Test
   void aBadOptionIsExitCode2WithTheUsageLine() {
     Cli r = Cli.run("run-once", "--bogus");
