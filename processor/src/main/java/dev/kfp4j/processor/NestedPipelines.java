@@ -12,6 +12,7 @@ import dev.kfp4j.processor.graph.PipelineCall;
 import dev.kfp4j.processor.graph.PipelineInliner;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.processor.validation.graph.CalledOutputTypeCheck;
 import dev.kfp4j.spec.SpecException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,6 +76,9 @@ final class NestedPipelines {
     if (!graph.pipelineCalls().isEmpty()) {
       Map<String, Pipeline> calls = new HashMap<>();
       graph.pipelineCalls().forEach(t -> calls.put(t.name(), done.get(t.pipelineCall().source())));
+      if (!CalledOutputTypeCheck.check(graph, calls, reporter)) {
+        return;
+      }
       try {
         whole = PipelineInliner.inline(model, calls);
       } catch (PipelineInliner.Failure e) {

@@ -189,6 +189,38 @@ class NestedPipelineTest {
     }
   }
 
+  /**
+   * A called pipeline returns a file or artifact as a {@code Path}, which says nothing of its type:
+   * a {@code Model} it returned, given to a {@code Dataset} input, compiled (and ran locally, the
+   * model read as a dataset), where the same output of a task in the caller is a {@code TypeMismatch}
+   * and KFP's compiler refuses it. It is one error on the argument, for a returned {@code Path} and
+   * a record's; an {@code Artifact} input still takes it.
+   */
+  @Test
+  void anArtifactACalledPipelineReturnsIsTypeCheckedWhereItIsGiven() {
+    JavaFileObject steps = Compile.testClass("Steps", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;"),
+        "@Component public static void fit(@Out Model model) {}",
+        "@Component public static int score(Dataset data) { return 0; }",
+        "@Component public static int any(Artifact data) { return 0; }");
+    JavaFileObject calls = Compile.testClass("Calls", List.of("import dev.kfp4j.annotations.*;", "import java.nio.file.Path;"),
+        "public record Fitted(Path model, int n) {}",
+        "@Pipeline(name = \"fit-one\") public static Path fitOne() { return StepsOps.fit().model(); }",
+        "@Pipeline(name = \"fit-rec\") public static Fitted fitRec() { return new Fitted(StepsOps.fit().model(), StepsOps.any(StepsOps.fit().model()).output()); }",
+        "@Pipeline(name = \"outer\") public static void outer() {",
+        "  Path m = fitOne();",
+        "  StepsOps.score(m);",
+        "  var r = fitRec();",
+        "  StepsOps.score(r.model());",
+        "  StepsOps.any(m);",
+        "}");
+    Compilation c = Compile.compile(new ArrayList<>(), steps, calls);
+    assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch] output 'Output' of task 'fit-one' has type Model but input 'data' of "
+        + "'score' takes Dataset; pass an output of type Dataset").inFile(calls).onLineContaining("StepsOps.score(m);");
+    assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch] output 'model' of task 'fit-rec' has type Model but input 'data' of "
+        + "'score' takes Dataset").inFile(calls).onLineContaining("StepsOps.score(r.model());");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void aPipelineOnTheClassPathIsReadFromItsFileThere() {
     Compilation lib = Compile.compile(PipelineModelTest.LIB, INNER);

@@ -112,12 +112,12 @@ final class ArgumentTypeCheck implements GraphCheck {
     return a instanceof Argument.Constant c ? "the constant '" + c.text() + "'" : "one value";
   }
 
-  private static boolean compatible(String out, String in) {
+  static boolean compatible(String out, String in) {
     return in.equals("String") || in.equals("Artifact") || out.equals("Artifact");
   }
 
   /** A type's name; a KFP 2 schema title ({@code system.Dataset}) as KFP v1's name ({@code Dataset}). */
-  private static String type(dev.kfp4j.spec.TypeSpec type) {
+  static String type(dev.kfp4j.spec.TypeSpec type) {
     if (type == null || type.name() == null) {
       return null;
     }
