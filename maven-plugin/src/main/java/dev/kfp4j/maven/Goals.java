@@ -36,11 +36,7 @@ final class Goals {
     @Parameter
     Map<String, String> arguments = new LinkedHashMap<>();
 
-    /**
-     * Pipeline arguments on Maven's command line, as {@code kfp4j run --arg}: {@code
-     * -Dkfp4j.arg=rows=50,numbers=[1,2]} (a comma before {@code NAME=} starts the next), over those
-     * of {@code <arguments>}.
-     */
+    /** Pipeline arguments on the command line, over the pom's: {@code -Dkfp4j.arg=rows=50,numbers=[1,2]} ({@code --arg}). */
     @Parameter(property = "kfp4j.arg")
     String arg;
 
@@ -225,11 +221,7 @@ final class Goals {
     @Parameter
     Map<String, String> arguments = new LinkedHashMap<>();
 
-    /**
-     * Pipeline arguments on Maven's command line, as {@code kfp4j run --arg}: {@code
-     * -Dkfp4j.arg=rows=50,numbers=[1,2]} (a comma before {@code NAME=} starts the next), over those
-     * of {@code <arguments>}.
-     */
+    /** Pipeline arguments on the command line, over the pom's: {@code -Dkfp4j.arg=rows=50,numbers=[1,2]} ({@code --arg}). */
     @Parameter(property = "kfp4j.arg")
     String arg;
 
