@@ -362,48 +362,6 @@ final class Goals {
     }
   }
 
-  /** Lists the pipelines on the server. */
-  @Mojo(name = "list-pipelines", requiresProject = false, threadSafe = true)
-  public static final class ListPipelinesMojo extends ServerMojo {
-    public ListPipelinesMojo() {
-      super("list-pipelines");
-    }
-
-    /** At most this many (default 50). */
-    @Parameter(property = "kfp4j.limit")
-    Integer limit;
-
-    @Override
-    List<String> goalArguments() {
-      List<String> args = new ArrayList<>();
-      option(args, "--limit", limit);
-      return args;
-    }
-  }
-
-  /** Lists runs, of an experiment or all. */
-  @Mojo(name = "list-runs", requiresProject = false, threadSafe = true)
-  public static final class ListRunsMojo extends ServerMojo {
-    public ListRunsMojo() {
-      super("list-runs");
-    }
-
-    @Parameter(property = "kfp4j.experiment")
-    String experiment;
-
-    /** At most this many (default 20). */
-    @Parameter(property = "kfp4j.limit")
-    Integer limit;
-
-    @Override
-    List<String> goalArguments() {
-      List<String> args = new ArrayList<>();
-      option(args, "--experiment", experiment);
-      option(args, "--limit", limit);
-      return args;
-    }
-  }
-
   /**
    * Prints the KFP UI's address, or a run's page; with {@code -Dkfp4j.local}, serves the local UI
    * as {@code kfp4j ui --local} does, until stopped (Ctrl-C): {@code mvn compile kfp4j:ui

@@ -6,12 +6,55 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The run-management commands a build uses, as goals: check a run a build started, switch a
- * schedule off or on when a new one replaces it, and clean up versions and experiments. Each runs
- * the command of the same words ({@code kfp4j:run-get} is {@code kfp4j runs get}).
+ * The run-management commands a build uses, as goals: list pipelines and runs, check a run a build
+ * started, switch a schedule off or on when a new one replaces it, and clean up versions and
+ * experiments. Each runs the command of the same words ({@code kfp4j:run-get} is {@code kfp4j runs
+ * get}).
  */
 final class ManageGoals {
   private ManageGoals() {}
+
+  /** Lists the pipelines on the server. */
+  @Mojo(name = "list-pipelines", requiresProject = false, threadSafe = true)
+  public static final class ListPipelinesMojo extends ServerMojo {
+    public ListPipelinesMojo() {
+      super("list-pipelines");
+    }
+
+    /** At most this many (default 50). */
+    @Parameter(property = "kfp4j.limit")
+    Integer limit;
+
+    @Override
+    List<String> goalArguments() {
+      List<String> args = new ArrayList<>();
+      option(args, "--limit", limit);
+      return args;
+    }
+  }
+
+  /** Lists runs, of an experiment or all. */
+  @Mojo(name = "list-runs", requiresProject = false, threadSafe = true)
+  public static final class ListRunsMojo extends ServerMojo {
+    public ListRunsMojo() {
+      super("list-runs");
+    }
+
+    @Parameter(property = "kfp4j.experiment")
+    String experiment;
+
+    /** At most this many (default 20). */
+    @Parameter(property = "kfp4j.limit")
+    Integer limit;
+
+    @Override
+    List<String> goalArguments() {
+      List<String> args = new ArrayList<>();
+      option(args, "--experiment", experiment);
+      option(args, "--limit", limit);
+      return args;
+    }
+  }
 
   /** A goal on one run. */
   abstract static class RunMojo extends ServerMojo {
