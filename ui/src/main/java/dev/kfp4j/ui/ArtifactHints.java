@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -25,12 +26,12 @@ final class ArtifactHints {
 
   /** The hints of the workflow in {@code runDir}; none when it has no copy of it. */
   static ArtifactHints of(Path runDir) {
-    Path file = runDir.resolve(LocalUi.WORKFLOW_FILE);
-    if (!Files.isRegularFile(file)) {
+    Optional<Path> file = RunsFolder.file(runDir, LocalUi.WORKFLOW_FILE);
+    if (file.isEmpty()) {
       return new ArtifactHints(Map.of());
     }
     try {
-      return new ArtifactHints(OutputFiles.of(Yaml.json().readTree(Files.readString(file))));
+      return new ArtifactHints(OutputFiles.of(Yaml.json().readTree(Files.readString(file.get()))));
     } catch (IOException | JacksonException e) {
       return new ArtifactHints(Map.of()); // no hints: shown by their content
     }

@@ -163,13 +163,13 @@ final class Routes extends Handler.Abstract {
   }
 
   private Reply graph(Path runDir, String pipeline) {
-    Path own = runDir.resolve(LocalUi.WORKFLOW_FILE);
+    Optional<Path> own = RunsFolder.file(runDir, LocalUi.WORKFLOW_FILE); // not a link out of the run's folder
     String yaml;
     String source;
     try {
-      if (Files.isRegularFile(own)) {
-        yaml = Files.readString(own);
-        source = own.toString();
+      if (own.isPresent()) {
+        yaml = Files.readString(own.get());
+        source = own.get().toString();
       } else {
         Optional<String> compiled = pipelines.yaml(pipeline);
         if (compiled.isEmpty()) {

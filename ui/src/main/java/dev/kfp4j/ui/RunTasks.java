@@ -3,6 +3,7 @@ package dev.kfp4j.ui;
 import dev.kfp4j.format.argo.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class RunTasks {
     task.put("cached", "Cached".equals(task.path("state").asString("")));
     ArrayNode files = task.putArray("files");
     Path dir = runDir.resolve(folder);
-    if (RunsFolder.plain(folder) && Files.isDirectory(dir)) {
+    if (RunsFolder.plain(folder) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       try (Stream<Path> all = Files.walk(dir)) {
         all.filter(Files::isRegularFile).map(f -> runDir.relativize(f).toString().replace('\\', '/')).sorted()
             .limit(MAX_FILES).forEach(files::add);

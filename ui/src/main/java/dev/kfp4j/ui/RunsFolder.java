@@ -84,13 +84,18 @@ final class RunsFolder {
     return record;
   }
 
-  /** The folder of a run, if {@code pipeline} and {@code runId} are plain names and it has a run.json (and is no claim's). */
+  /**
+   * The folder of a run, if {@code pipeline} and {@code runId} are plain names and it has a run.json (and is no claim's). The
+   * pipeline's folder and the run's are folders of the root, not links, as {@link #runs} lists them: a link to a folder
+   * elsewhere holding a run.json would serve that folder's files.
+   */
   Optional<Path> runDir(String pipeline, String runId) {
     if (!plain(pipeline) || !plain(runId) || pipeline.equals(CLAIMS) && !RUN_ID.matcher(runId).matches()) {
       return Optional.empty(); // a claim's folder is no run
     }
     Path dir = root.resolve(pipeline).resolve(runId);
-    return Files.isRegularFile(dir.resolve("run.json"), LinkOption.NOFOLLOW_LINKS) ? Optional.of(dir) : Optional.empty();
+    return Files.isDirectory(dir.getParent(), LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+        && Files.isRegularFile(dir.resolve("run.json"), LinkOption.NOFOLLOW_LINKS) ? Optional.of(dir) : Optional.empty();
   }
 
   /**

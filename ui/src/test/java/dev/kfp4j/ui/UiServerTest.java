@@ -95,6 +95,33 @@ class UiServerTest {
     assertFalse(r.body.contains("not for the UI"));
   }
 
+  /**
+   * A link in the runs folder, as a run's folder or a pipeline's, to a folder elsewhere holding a
+   * run.json is no run: nothing of that folder is served (it was: its files, its record). A run's
+   * workflow.json linked out is not read: the run is drawn from the compiled pipeline.
+   */
+  @Test
+  void aLinkToAFolderOutsideTheRunsFolderIsNoRun() throws IOException {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/linked"));
+    Files.copy(run.runDir().resolve("run.json"), elsewhere.resolve("run.json"));
+    Files.writeString(elsewhere.resolve("secret.txt"), "not for the UI, through a link");
+    Files.createSymbolicLink(root.resolve("add-example/linked"), elsewhere);
+    Files.createSymbolicLink(root.resolve("linked-pipeline"), elsewhere.getParent());
+    for (String path : List.of("/api/file/add-example/linked/secret.txt", "/api/view/add-example/linked/secret.txt",
+        "/api/run/add-example/linked", "/api/file/linked-pipeline/linked/secret.txt", "/api/run/linked-pipeline/linked")) {
+      Response r = get(path, "127.0.0.1");
+      assertEquals(404, r.status, path + ": " + r.body);
+      assertFalse(r.body.contains("not for the UI") || r.body.contains(run.runId()), path + ": " + r.body);
+    }
+    Path copy = Files.createDirectories(root.resolve("add-example/workflow-linked-out"));
+    Files.copy(run.runDir().resolve("run.json"), copy.resolve("run.json"));
+    Files.writeString(dir.resolve("workflow-secret.json"), "{\"not for the UI\": [");
+    Files.createSymbolicLink(copy.resolve(LocalUi.WORKFLOW_FILE), dir.resolve("workflow-secret.json"));
+    Response graph = get("/api/graph/add-example/workflow-linked-out", "127.0.0.1");
+    assertEquals(200, graph.status, graph.body);
+    assertTrue(graph.body.contains(">multiply<"), graph.body);
+  }
+
   @Test
   void answersLoopbackHostsOnly() throws IOException {
     // a page of another site, through a name of its own bound to 127.0.0.1, is refused
