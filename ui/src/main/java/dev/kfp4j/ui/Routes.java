@@ -26,6 +26,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The UI's routes, over Jetty's core handler API (Jetty parses HTTP): the page and its script,
@@ -110,7 +111,13 @@ final class Routes extends Handler.Abstract {
       Fields query = Request.extractQueryParameters(request);
       switch (parts.get(1)) {
         case "run":
-          return parts.size() == 4 ? Reply.json(runs.run(parts.get(2), parts.get(3)).orElseThrow()) : notFound(path);
+          if (parts.size() != 4) {
+            return notFound(path);
+          }
+          Optional<ObjectNode> record = runs.run(parts.get(2), parts.get(3));
+          return record.isPresent() ? Reply.json(record.get())
+              : Reply.text(404, "the run.json of run '" + parts.get(3) + "' of pipeline '" + parts.get(2) + "' is no run record "
+                  + "(not JSON, or no pipeline and runId)");
         case "graph":
           return parts.size() == 4 ? graph(dir.get(), parts.get(2)) : notFound(path);
         case "log":

@@ -122,6 +122,18 @@ class UiServerTest {
     assertTrue(graph.body.contains(">multiply<"), graph.body);
   }
 
+  /** A run folder whose run.json is no run record (not JSON, or not a run's) is not found, as the list leaves it out; not a 500. */
+  @Test
+  void aRunJsonThatIsNoRecordIsNotFound() throws IOException {
+    for (String json : List.of("{not json", "{\"state\": \"Succeeded\"}", "")) {
+      Path folder = Files.createDirectories(root.resolve("add-example/no-record-" + json.length()));
+      Files.writeString(folder.resolve("run.json"), json);
+      Response r = get("/api/run/add-example/" + folder.getFileName(), "127.0.0.1");
+      assertEquals(404, r.status, json + ": " + r.body);
+      assertTrue(r.body.contains("is no run record"), r.body);
+    }
+  }
+
   @Test
   void answersLoopbackHostsOnly() throws IOException {
     // a page of another site, through a name of its own bound to 127.0.0.1, is refused
