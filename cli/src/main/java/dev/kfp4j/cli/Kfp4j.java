@@ -129,7 +129,7 @@ public final class Kfp4j implements Runnable {
     });
     cli.setParameterExceptionHandler((e, a) -> {
       CommandLine c = e.getCommandLine();
-      c.getErr().println("kfp4j: error: " + said(e));
+      c.getErr().println("kfp4j: error: " + credentialsIn(a).redact(said(e)));
       c.getErr().println(c.getHelp().synopsis(0).stripTrailing());
       CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
       c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
@@ -151,6 +151,36 @@ public final class Kfp4j implements Runnable {
         .matcher(m == null ? "" : m);
     return kv.matches() ? "Value for option '" + kv.group(1) + "' (" + kv.group(2) + ") should be " + kv.group(2) + " but was '"
         + kv.group(3) + "'" : m;
+  }
+
+  /**
+   * The credentials given to {@code --header} and {@code --cookies} in {@code args}, to hide in a
+   * usage error: picocli words one with the value it was given, as {@code --header 'Authorization:
+   * Bearer …'} (a header written as curl takes it) is refused with {@code … should be in KEY=VALUE
+   * format but was Authorization: Bearer …}. The whole value is hidden, and a header's value after
+   * {@code =} or {@code :} as a sent header's is.
+   */
+  static Redactor credentialsIn(String[] args) {
+    Redactor given = new Redactor();
+    for (int i = 0; i < args.length; i++) {
+      for (String option : List.of("--header", "--cookies")) {
+        String value = args[i].equals(option) && i + 1 < args.length ? args[i + 1]
+            : args[i].startsWith(option + "=") ? args[i].substring(option.length() + 1) : null;
+        if (value == null) {
+          continue;
+        }
+        given.add(value);
+        if (option.equals("--cookies")) {
+          given.addHeader("Cookie", value);
+        } else {
+          int split = value.replace(':', '=').indexOf('=');
+          if (split >= 0) {
+            given.addHeader(value.substring(0, split).strip(), value.substring(split + 1).strip());
+          }
+        }
+      }
+    }
+    return given;
   }
 
   /** The local file error {@code e} is, or wraps as an {@code UncheckedIOException}; null if it is none. */

@@ -75,6 +75,26 @@ class CredentialsTest {
     assertEquals("http://127.0.0.1:9/#/runs/details/r1\n", page.out(), page.toString());
   }
 
+  /**
+   * A credential option written wrong is a usage error (exit 2, the usage line) that does not print
+   * what it was given: a header written as curl takes it ({@code Name: value}) was printed whole in
+   * picocli's "should be in KEY=VALUE format but was …".
+   */
+  @Test
+  void aUsageErrorHidesTheCredentialsGivenOnTheCommandLine() {
+    for (List<String> args : List.of(List.of("list-runs", "--host", host(), "--header", "Authorization: Bearer Wm2"),
+        List.of("list-pipelines", "--header=X-Key: Wm1", "--host", host()),
+        List.of("list-runs", "--header", "X-Key=Wm0", "--header", "Wm9"))) {
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertEquals(Kfp4j.USAGE, r.code(), r.toString());
+      assertTrue(r.err().contains("'--header'") && r.err().contains("KEY=VALUE"), r.toString());
+      assertTrue(r.err().contains("kfp4j " + args.get(0) + " ["), "the usage line: " + r);
+      for (String secret : List.of("Wm2", "Wm1", "Wm0", "Wm9")) {
+        assertFalse(r.err().contains(secret) || r.out().contains(secret), "'" + secret + "' printed: " + r);
+      }
+    }
+  }
+
   @Test
   void credentialsFromTheConfigFileTheOptionsAndATokenFileArePrintedNowhere() throws IOException {
     Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "auth:\n  token: Wm7\n");
