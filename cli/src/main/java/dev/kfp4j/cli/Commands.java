@@ -319,10 +319,14 @@ final class Commands {
       if (Files.exists(file) && !force && !keepConfig) {
         throw new ConfigException(file + " exists; edit it, or pass --force to overwrite it");
       }
+      if (githubActions && !projectName.matches("[A-Za-z0-9 ._+-]+")) {
+        throw new ConfigException("the project's name '" + projectName + "' goes into the workflows' shell commands: give "
+            + "--name of letters, digits, spaces and . _ + -");
+      }
       String image = projectName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
       if (!keepConfig) {
-        String sample = resource("kfp4j.yaml.sample").replace("__HOST__", host).replace("__IMAGE__", image + ":latest")
-            .replace("__NAME__", projectName);
+        String sample = resource("kfp4j.yaml.sample").replace("__HOST__", scalar(host)).replace("__IMAGE__", image + ":latest")
+            .replace("__RUN_NAME__", scalar(projectName + " run")).replace("__NAME__", scalar(projectName));
         Files.createDirectories(project);
         Files.writeString(file, sample);
         Config.load(file, n -> null); // what it wrote reads back
@@ -335,6 +339,19 @@ final class Commands {
       }
       out().flush();
       return Kfp4j.OK;
+    }
+
+    /**
+     * {@code value} as one YAML scalar of the config file that reads back as it is: plain when it
+     * can be, else double-quoted (a name such as {@code a: b}, {@code x #1} or {@code "q"} made a
+     * file that did not load, or loaded as another value), and a {@code ${} kept literal ({@code
+     * $${}), as the config's variables are read.
+     */
+    static String scalar(String value) {
+      String v = value.replace("${", "$${");
+      boolean plain = v.matches("[A-Za-z][A-Za-z0-9 ._/:@+~=?&%-]*") && !v.contains(": ") && !v.endsWith(":") && !v.endsWith(" ")
+          && !v.matches("(?i)true|false|null|yes|no|on|off|y|n");
+      return plain ? v : dev.kfp4j.yaml.Yaml.json().writeValueAsString(v);
     }
 
     private static String resource(String name) throws IOException {

@@ -123,6 +123,29 @@ class CommandsTest {
     assertTrue(r.err().contains("cannot reach http://127.0.0.1:9"), r.toString());
   }
 
+  /**
+   * A project's name or host of any text is written so that the file loads and says it: {@code
+   * --name 'churn: v2'} wrote {@code experiment_name: churn: v2}, a file that did not load (exit 2
+   * after writing it, over the old one with --force), and {@code #}, quotes or {@code ${} changed the value.
+   */
+  @Test
+  void initWritesAnyNameAsItIs() throws Exception {
+    for (String name : List.of("churn: v2", "x #1", "\"quoted\" 'too'", "${HOME}", "true", "2024", "a\\b", " padded ")) {
+      Path file = dir.resolve("names/kfp4j.yaml");
+      Cli r = Cli.run("init", "https://kfp.example.com/p #x", "--config", file.toString(), "--name", name, "--force");
+      assertEquals(0, r.code(), name + ": " + r);
+      Config c = Config.load(file, n -> null);
+      assertEquals(name, c.run().experimentName(), Files.readString(file));
+      assertEquals(name + " run", c.run().runName());
+      assertEquals("https://kfp.example.com/p #x", c.host());
+    }
+    Cli shell = Cli.run("init", "https://kfp.example.com", "--config", dir.resolve("gh/kfp4j.yaml").toString(), "--name", "a\"$(id)",
+        "--with-github-actions");
+    assertEquals(2, shell.code(), shell.toString());
+    assertTrue(shell.err().contains("give --name of letters, digits"), shell.toString());
+    assertFalse(Files.exists(dir.resolve("gh")), "nothing written");
+  }
+
   @Test
   void initWritesASampleThatLoadsAndRefusesToOverwrite() throws Exception {
     Path file = dir.resolve("conf/kfp4j.yaml");
