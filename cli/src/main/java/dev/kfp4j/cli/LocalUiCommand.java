@@ -5,6 +5,7 @@ import dev.kfp4j.ui.LocalUi;
 import java.awt.Desktop;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -50,9 +51,7 @@ final class LocalUiCommand {
     }
     ProjectClasspath project = ProjectClasspath.of(classpath, classes);
     boolean interrupted = false;
-    try (URLClassLoader loader = project.loader();
-        LocalUi ui = b.runner(() -> LocalRunner.builder().root(root).classLoader(loader).classpath(project.classpath()).build())
-            .build().start()) {
+    try (URLClassLoader loader = project.loader(); LocalUi ui = start(b, loader, project)) {
       Thread hook = new Thread(ui::close, "kfp4j-ui-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("kfp4j UI: " + ui.url() + " (runs in " + root.toAbsolutePath().normalize() + "; Ctrl-C stops it)");
@@ -76,5 +75,22 @@ final class LocalUiCommand {
       Thread.currentThread().interrupt();
     }
     return Kfp4j.OK;
+  }
+
+  /**
+   * The UI, started; a port it cannot have (another program serves on it, or it is privileged) is
+   * a usage error (exit 2) that says to choose another, not an unexpected error.
+   */
+  private LocalUi start(LocalUi.Builder b, URLClassLoader loader, ProjectClasspath project) throws IOException {
+    try {
+      return b.runner(() -> LocalRunner.builder().root(root).classLoader(loader).classpath(project.classpath()).build()).build().start();
+    } catch (IOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BindException) {
+          throw new ConfigException(e.getMessage());
+        }
+      }
+      throw e;
+    }
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.local.UiLink;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +27,20 @@ class LocalUiCommandTest {
     assertEquals(Kfp4j.USAGE, cli.code(), cli.toString());
     assertTrue(cli.err().contains("loopback address only"), cli.err());
     assertFalse(Files.exists(dir.resolve(UiLink.FILE)));
+  }
+
+  /** A port another program serves on is a usage error that says to choose another (it was exit 5, "unexpected IOException"). */
+  @Test
+  void aPortInUseIsAUsageError() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Cli cli = Cli.run("ui", "--local", "--port", "" + taken.getLocalPort(), "--root", dir.resolve("runs").toString(),
+          "--classes", dir.resolve("classes").toString());
+      assertEquals(Kfp4j.USAGE, cli.code(), cli.toString());
+      assertTrue(cli.err().startsWith("kfp4j: error: cannot serve on 127.0.0.1:" + taken.getLocalPort() + ": "), cli.err());
+      assertTrue(cli.err().contains("choose another port with --port"), cli.err());
+      assertTrue(cli.err().contains("kfp4j ui ["), "the usage line: " + cli.err());
+      assertFalse(cli.err().contains("unexpected"), cli.err());
+    }
   }
 
   @Test
