@@ -56,6 +56,9 @@ final class ScheduleCommand extends Commands.Base {
     if ((cron == null) == (every == null)) {
       throw new ConfigException("give a schedule: --cron-expression '0 0 4 * * *' or --every 1h (one of them)");
     }
+    if (maxConcurrency < 1 || maxConcurrency > 10) { // KFP's API takes [1-10]
+      throw new ConfigException("--max-concurrency is " + maxConcurrency + "; give 1 to 10 (how many of its runs go at once)");
+    }
     Schedule schedule = cron != null ? Schedule.cron(cron) : Schedule.every(duration(every));
     Cluster c = Cluster.of(server, pipeline, pin);
     Map<String, String> args = c.arguments(arguments.arguments);

@@ -114,6 +114,23 @@ class ClusterCommandsTest {
     assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
   }
 
+  /** Numbers out of range are usage errors before anything is sent (they went to the server, or -1 was taken for 3600). */
+  @Test
+  void aMaxConcurrencyOrATimeoutOutOfRangeSendsNothing() {
+    for (String n : List.of("0", "11", "-5")) {
+      Cli r = kfp4j("schedule", "--every", "1h", "--max-concurrency", n);
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("--max-concurrency is " + n + "; give 1 to 10"), r.toString());
+      assertTrue(r.err().contains("kfp4j schedule ["), "the usage line: " + r);
+    }
+    for (String t : List.of("0", "-1")) {
+      Cli r = kfp4j("run-once", "--wait", "--timeout", t);
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("--timeout is " + t + "; give 1 or more seconds"), r.toString());
+    }
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+  }
+
   @Test
   void aComponentCompiledWithoutAnImageTakesTheConfigsOrTheClusterCommandsSayWhatIsMissing() throws Exception {
     // add-example as compiled without -Akfp4j.image: it runs locally, and a cluster needs run_config.image
