@@ -137,6 +137,10 @@ final class Options {
       if (chosen.size() > 1) {
         throw new ConfigException("choose one way to authenticate, not " + String.join(" and ", chosen));
       }
+      if (tokenPath != null && !(Files.isRegularFile(Path.of(tokenPath)) && Files.isReadable(Path.of(tokenPath)))) {
+        throw new ConfigException("no token file " + tokenPath + " to read (" + (tokenFile != null ? "--token-file" : "auth.token_file")
+            + ")" + (Files.isDirectory(Path.of(tokenPath)) ? ": it is a folder" : ""));
+      }
       Auth a = token != null ? Auth.bearer(token) : tokenPath != null ? Auth.tokenFile(Path.of(tokenPath))
           : cookie != null ? Auth.cookies(cookie) : iap != null ? Auth.iap(iap) : Auth.none();
       if (allHeaders.isEmpty()) {

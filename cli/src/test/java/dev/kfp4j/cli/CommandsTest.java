@@ -116,6 +116,21 @@ class CommandsTest {
     }
   }
 
+  /** A token file that is not there, or a folder, is a usage error before anything is sent (it was exit 3, "cannot authenticate"). */
+  @Test
+  void aTokenFileThatCannotBeReadIsAUsageError() {
+    for (Path tokenFile : List.of(dir.resolve("no-token"), dir)) {
+      Cli r = Cli.run("list-pipelines", "--host", "http://127.0.0.1:9", "--token-file", tokenFile.toString());
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: no token file " + tokenFile + " to read (--token-file)"), r.toString());
+      assertTrue(r.err().contains("kfp4j list-pipelines ["), "the usage line: " + r);
+    }
+    Cli config = Cli.run("list-pipelines", "--host", "http://127.0.0.1:9", "--config",
+        write("kfp4j.yaml", "auth:\n  token_file: " + dir.resolve("gone") + "\n").toString());
+    assertEquals(2, config.code(), config.toString());
+    assertTrue(config.err().contains("(auth.token_file)"), config.toString());
+  }
+
   @Test
   void anUnreachableHostIsExitCode3() {
     Cli r = Cli.run("list-pipelines", "--host", "http://127.0.0.1:9");
