@@ -378,6 +378,16 @@ final class Commands {
 
     @Override
     public Integer call() throws IOException {
+      picocli.CommandLine.ParseResult given = spec.commandLine().getParseResult();
+      if (local.local && given.hasMatchedOption("--run")) {
+        throw new ConfigException("--run is a run's page in the KFP UI; the local UI shows the runs in --root: leave out --run, "
+            + "or --local for the KFP UI");
+      }
+      for (String option : List.of("--root", "--port", "--bind", "--classes", "--classpath")) {
+        if (!local.local && given.hasMatchedOption(option)) {
+          throw new ConfigException(option + " is for the local UI: add --local (without it, 'ui' prints the KFP UI's address)");
+        }
+      }
       if (local.local) {
         return local.serve(out(), err(), open);
       }

@@ -2,6 +2,7 @@ package dev.kfp4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.local.UiLink;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,25 @@ class LocalUiCommandTest {
       assertTrue(cli.err().contains("kfp4j ui ["), "the usage line: " + cli.err());
       assertFalse(cli.err().contains("unexpected"), cli.err());
     }
+  }
+
+  /**
+   * The local UI's options without --local, and --run with it, are usage errors: they were left
+   * unused, 'ui --port 9000' printing the KFP UI's address and 'ui --local --run ID' serving the runs folder.
+   */
+  @Test
+  void optionsOfTheOtherUiAreUsageErrors() {
+    for (String option : List.of("--root", "--port", "--bind", "--classes", "--classpath")) {
+      Cli cli = Cli.run("ui", "--host", "http://127.0.0.1:9", option, option.equals("--port") ? "9000" : dir.toString());
+      assertEquals(Kfp4j.USAGE, cli.code(), cli.toString());
+      assertTrue(cli.err().contains(option + " is for the local UI: add --local"), cli.err());
+      assertEquals("", cli.out());
+    }
+    Cli cli = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.run("ui", "--local", "--run", "r1", "--port", "0",
+        "--root", dir.resolve("runs").toString()));
+    assertEquals(Kfp4j.USAGE, cli.code(), cli.toString());
+    assertTrue(cli.err().contains("--run is a run's page in the KFP UI"), cli.err());
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing served");
   }
 
   @Test
