@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * Dsl.when(Dsl.eq(flip.output(), "heads"), () -> CoinOps.print("it was heads"))
  *     .orWhen(Dsl.eq(flip.output(), "tails"), () -> CoinOps.print("it was tails"))
  *     .otherwise(() -> CoinOps.print("it stood on its edge"));
- * Dsl.forEach(List.of(1, 2, 3), item -> CalcOps.add(item, 10));
+ * var loop = Dsl.forEach(List.of(1, 2, 3), item -> CalcOps.add(item, 10));
+ * CoinOps.print("every item added").after(loop);
  * var squares = Dsl.collect(List.of(1, 2, 3), item -> CalcOps.square(item).output());
  * CalcOps.sum(squares);
  * Dsl.exitHandler(CoinOps.print("done"), () -> { ... });
@@ -136,14 +137,32 @@ public final class Dsl {
    * one artifact an item, given to the body's tasks as an artifact output is, as KFP 2's {@code
    * dsl.ParallelFor} over a list of artifacts ({@code artifactIterator}). Only KFP 2 loops over
    * artifacts: that pipeline needs {@code @Pipeline(formats = Format.KFP2)}.
+   *
+   * <p>It gives the loop, for tasks written after it to wait for every iteration, as KFP's {@code
+   * .after(one)} on a task of a {@code dsl.ParallelFor}: {@code var loop = Dsl.forEach(xs, x ->
+   * CalcOps.add(x, 10)); CalcOps.report().after(loop);}.
    */
-  public static <T> void forEach(List<T> items, Consumer<T> body) {
+  public static <T> Loop forEach(List<T> items, Consumer<T> body) {
     items.forEach(body);
+    return new Loop();
   }
 
   /** As {@link #forEach(List, Consumer)}, running at most {@code parallelism} items at once. */
-  public static <T> void forEach(List<T> items, int parallelism, Consumer<T> body) {
+  public static <T> Loop forEach(List<T> items, int parallelism, Consumer<T> body) {
     items.forEach(body);
+    return new Loop();
+  }
+
+  /**
+   * A loop {@link #forEach} made, which tasks written after it may wait for: {@code
+   * t.after(loop)} runs {@code t} once every iteration of the loop finished, as KFP's {@code
+   * .after(task)} on a task of a {@code dsl.ParallelFor} ({@code dependentTasks: [for-loop-N]} in
+   * KFP 2, a dependency on the loop's DAG task in Argo). A task waits for a loop, and that is all a
+   * loop is for: it is no value to pass to a task. Called from plain Java, {@code forEach} has run
+   * every item when it returns, so there is nothing to wait for.
+   */
+  public static final class Loop {
+    private Loop() {}
   }
 
   /**

@@ -89,6 +89,17 @@ public abstract class Task<T extends Task<T>> {
     return (T) this;
   }
 
+  /**
+   * Runs this task only after every iteration of each loop ({@link Dsl#forEach}) finished, as KFP's
+   * {@code .after(task)} on a task of a {@code dsl.ParallelFor}: {@code var loop =
+   * Dsl.forEach(...); Ops.op().after(loop)}. Called from plain Java the loops have run already.
+   */
+  @SuppressWarnings("unchecked")
+  public final T after(Dsl.Loop loop, Dsl.Loop... more) {
+    java.util.Objects.requireNonNull(loop, "loop");
+    return (T) this;
+  }
+
   /** The name the KFP UI shows for this task. */
   public final T displayName(String name) {
     return set(new TaskSetting.DisplayName(name));

@@ -219,6 +219,11 @@ public final class PipelineBuilder {
     return Collections.unmodifiableList(steps);
   }
 
+  /** The steps inside {@code group}, in its groups too, in the order made. */
+  public List<StepBuilder> steps(Group group) {
+    return steps.stream().filter(s -> s != exitTask && s.group().within(group)).toList();
+  }
+
   /** The calls of graph components. */
   public Set<GraphCall> graphCalls() {
     return Collections.unmodifiableSet(graphCalls);

@@ -106,6 +106,10 @@ final class ArgumentReader {
       body.error(tree, Message.TASK_NOT_A_VALUE, e, e);
       return null;
     }
+    if (body.loops.containsKey(element)) {
+      body.error(tree, Message.LOOP_NOT_A_VALUE, e, e);
+      return null;
+    }
     return body.failedVariables.contains(element) ? null : notAnArgument(tree, null);
   }
 

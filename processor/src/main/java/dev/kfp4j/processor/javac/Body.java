@@ -50,6 +50,8 @@ final class Body {
   boolean exitPipelineCall;
   /** The loop each {@code Dsl.forEach} lambda's parameter is the item of. */
   final Map<Element, Group> loopVariables = new HashMap<>();
+  /** The loop each variable given a {@code Dsl.forEach} ({@code var loop = Dsl.forEach(...)}) stands for: {@code t.after(loop)} waits for it. */
+  final Map<Element, Group> loops = new HashMap<>();
 
   final Constants constants;
   final ArgumentReader arguments;

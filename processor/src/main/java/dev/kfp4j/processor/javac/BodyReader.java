@@ -272,6 +272,19 @@ final class BodyReader {
         return;
       }
       if (init != null && Syntax.unwrap(init) instanceof MethodInvocationTree mi
+          && body.trees.getElement(Syntax.unwrap(new TreePath(path, init))) instanceof ExecutableElement m && Syntax.isForEach(m)) {
+        if (groups.forEach(mi.getArguments(), Syntax.unwrap(new TreePath(path, init)), group, variable) == null) {
+          body.failedVariables.add(variable); // else t.after(loop) waits for it
+        }
+        return;
+      }
+      if (init != null && Syntax.unwrap(init) instanceof IdentifierTree id
+          && body.loops.containsKey(body.trees.getElement(Syntax.unwrap(new TreePath(path, init))))) {
+        body.failedVariables.add(variable);
+        body.error(init, Message.LOOP_NOT_A_VALUE, id, id);
+        return;
+      }
+      if (init != null && Syntax.unwrap(init) instanceof MethodInvocationTree mi
           && body.trees.getElement(Syntax.unwrap(new TreePath(path, init))) instanceof ExecutableElement m && Syntax.isOneOf(m)) {
         Argument oneOf = oneOfs.read(mi, Syntax.unwrap(new TreePath(path, init)), m, group);
         if (oneOf == null) {

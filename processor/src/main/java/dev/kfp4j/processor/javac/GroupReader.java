@@ -62,7 +62,7 @@ final class GroupReader {
         branches(mi, path, group);
         return;
       case "forEach":
-        forEach(args, path, group);
+        forEach(args, path, group, null);
         return;
       case "collect":
         body.error(mi, Message.COLLECT_NOT_ASSIGNED);
@@ -134,13 +134,22 @@ final class GroupReader {
     return new Chain(calls, paths);
   }
 
-  private void forEach(List<? extends ExpressionTree> args, TreePath path, Group group) {
+  /**
+   * {@code Dsl.forEach(items, [parallelism,] item -> ...)}: the loop, its body read into it; null after an error. {@code
+   * variable}, when not null, is the loop's variable ({@code var loop = Dsl.forEach(...)}), known before its body is
+   * read, so that a task of the body waiting for it is told it is a cycle.
+   */
+  Group forEach(List<? extends ExpressionTree> args, TreePath path, Group group, Element variable) {
     Group loop = loop(args, path, group);
     if (loop != null) {
+      if (variable != null) {
+        body.loops.put(variable, loop);
+      }
       ExpressionTree lambda = args.get(args.size() - 1);
       statements.block(lambda, new TreePath(path, lambda), loop);
       body.loopVariables.values().remove(loop);
     }
+    return loop;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.kfp4j.processor.javac;
 
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.model.Argument;
@@ -8,6 +9,7 @@ import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.GraphCall;
+import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.ImporterBuilder;
 import dev.kfp4j.processor.graph.ResourceBuilder;
 import dev.kfp4j.processor.graph.SettingCall;
@@ -136,9 +138,23 @@ final class SettingReader {
     }
   }
 
-  /** {@code after(u, v)}: waits for each of those tasks (a graph call: for each of its tasks). */
+  /**
+   * {@code after(u, v)}: waits for each of those tasks (a graph call: for each of its tasks); {@code after(loop)}, for
+   * every step of loop {@code var loop = Dsl.forEach(...)}, which the formats write as a wait for the loop's group.
+   */
   private void after(TaskHandle task, List<? extends ExpressionTree> args, TreePath path) {
     for (ExpressionTree a : args) {
+      TreePath at = Syntax.unwrap(new TreePath(path, a));
+      Group loop = Syntax.unwrap(a) instanceof IdentifierTree ? body.loops.get(body.trees.getElement(at)) : null;
+      if (loop != null) {
+        afterLoop(task, loop, a);
+        continue;
+      }
+      if (Syntax.unwrap(a) instanceof MethodInvocationTree mi && body.trees.getElement(at) instanceof ExecutableElement m
+          && Syntax.isForEach(m)) {
+        body.error(a, Message.LOOP_AFTER_NOT_A_VARIABLE);
+        continue;
+      }
       TaskHandle other = body.tasks.read(a, new TreePath(path, a), task.group());
       if (other == null) {
         continue;
@@ -153,6 +169,23 @@ final class SettingReader {
         for (StepBuilder upstream : other.steps()) {
           target.after(upstream.name());
         }
+      }
+    }
+  }
+
+  /**
+   * {@code after(loop)}: {@code task} waits for every step of {@code loop}, each iteration of it, as KFP's {@code .after(t)}
+   * on a task of a {@code dsl.ParallelFor} ({@code dependentTasks: [for-loop-N]}); the formats write the wait for the group
+   * of the loop that encloses those steps beside {@code task}, as they read KFP's. A task inside the loop: a cycle.
+   */
+  private void afterLoop(TaskHandle task, Group loop, ExpressionTree at) {
+    if (task.group().within(loop)) {
+      body.error(at, Message.LOOP_AFTER_INSIDE, loop.name(), at, at);
+      return;
+    }
+    for (StepBuilder target : task.steps()) {
+      for (StepBuilder upstream : body.graph.steps(loop)) {
+        target.after(upstream.name());
       }
     }
   }

@@ -105,6 +105,11 @@ final class Syntax {
     return declaredIn(method, DSL_ONE_OF);
   }
 
+  /** {@code Dsl.forEach}: a loop, which tasks after it may wait for. */
+  static boolean isForEach(ExecutableElement method) {
+    return isDsl(method) && method.getSimpleName().contentEquals("forEach");
+  }
+
   /** {@code Dsl.collect}: a loop that gives its outputs. */
   static boolean isCollect(ExecutableElement method) {
     return isDsl(method) && method.getSimpleName().contentEquals("collect");
