@@ -96,6 +96,36 @@ class LoopAfterTest {
   }
 
   @Test
+  void aConditionWaitsForTheLoopWhenATaskInsideItDoes() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline public static void p(int n) {",
+        "  var loop = Dsl.forEach(List.of(1, 2), i -> LibOps.add(i, 1));",
+        "  Dsl.when(Dsl.gt(n, 1), () -> LibOps.greet(\"big\").after(loop));",
+        "}");
+    assertThat(c).succeeded();
+    JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
+    assertThat(spec.at("/root/dag/tasks/condition-2/dependentTasks").toString()).isEqualTo("[\"for-loop-1\"]");
+    JsonNode root = template(Yaml.read(Compile.resource(c, Kfp2PipelineTest.P)), "p");
+    assertThat(task(root, "condition-2").get("dependencies").toString()).isEqualTo("[\"for-loop-1\"]");
+  }
+
+  @Test
+  void aLoopCallingAPipelineIsWaitedForWithTheCalledPipelinesTasks() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = compile(models,
+        "@Pipeline public static void inner(int x) { LibOps.add(x, 1); LibOps.add(x, 2); }",
+        "@Pipeline public static void p() {",
+        "  var loop = Dsl.forEach(List.of(1, 2), i -> inner(i));",
+        "  LibOps.greet(\"done\").after(loop);",
+        "}");
+    assertThat(c).succeeded();
+    Pipeline p = models.stream().filter(m -> m.name().equals("p")).findFirst().orElseThrow();
+    assertThat(((Task) p.node("greet").orElseThrow()).after()).containsExactly("inner-add", "inner-add-2").inOrder();
+    JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
+    assertThat(spec.at("/root/dag/tasks/greet/dependentTasks").toString()).isEqualTo("[\"for-loop-1\"]");
+  }
+
+  @Test
   void aLoopPassedAsAValueIsAnErrorSayingToWaitForIt() {
     Compilation c = compile(new ArrayList<>(),
         "@Pipeline public static void p() {",
