@@ -146,11 +146,36 @@ public final class Kfp4j implements Runnable {
    */
   static String said(CommandLine.ParameterException e) {
     String m = e.getMessage();
+    if (e instanceof CommandLine.UnmatchedArgumentException u) {
+      return valuesHidden(m, u.getUnmatched());
+    }
     java.util.regex.Matcher kv = java.util.regex.Pattern
         .compile("Value for option option '([^']*)' \\(([^)]*)\\) should be in KEY=VALUE format but was (.*)", java.util.regex.Pattern.DOTALL)
         .matcher(m == null ? "" : m);
     return kv.matches() ? "Value for option '" + kv.group(1) + "' (" + kv.group(2) + ") should be " + kv.group(2) + " but was '"
         + kv.group(3) + "'" : m;
+  }
+
+  /**
+   * picocli's message {@code m} for the arguments no option took ({@code unmatched}), with what was
+   * given to an unknown option hidden: a credential option written wrong ({@code --heder
+   * 'X-Key=...'}, {@code --tokn-file=...}) is refused without printing its value, which kfp4j cannot
+   * tell from a credential. The option's name stays (picocli suggests the one meant), and so does an
+   * argument that follows no unknown option.
+   */
+  static String valuesHidden(String m, List<String> unmatched) {
+    String out = m;
+    for (int i = 0; i < unmatched.size(); i++) {
+      String a = unmatched.get(i);
+      int eq = a.indexOf('=');
+      String previous = i > 0 ? unmatched.get(i - 1) : "";
+      if (a.startsWith("-") && eq > 0) {
+        out = out.replace("'" + a + "'", "'" + a.substring(0, eq + 1) + "***'");
+      } else if (!a.startsWith("-") && previous.startsWith("-") && previous.indexOf('=') < 0) {
+        out = out.replace("'" + a + "'", "'***'");
+      }
+    }
+    return out;
   }
 
   /**

@@ -13,14 +13,23 @@ import java.util.stream.Stream;
 /**
  * Where a project's components load from, for the local runner: {@code --classpath}, or the
  * classes folder and {@code target/dependency/*}; as a class loader over this command's, and as
- * the classpath of {@code java} subprocesses.
+ * the classpath of {@code java} subprocesses. An entry of {@code --classpath} that is not there
+ * (but the classes folder, which a project not compiled yet lacks) is a usage error: {@code java}
+ * would skip it, and each Java task fail with "Could not find or load main class".
  */
 record ProjectClasspath(URLClassLoader loader, String classpath) {
   static ProjectClasspath of(String classpath, Path classes) throws IOException {
     List<Path> entries = new ArrayList<>();
     if (classpath != null) {
       for (String e : classpath.split(File.pathSeparator)) {
-        entries.add(Path.of(e));
+        Path entry = Path.of(e);
+        Path there = e.endsWith("*") ? entry.toAbsolutePath().getParent() : entry; // lib/* : the jars of lib
+        boolean classesFolder = entry.toAbsolutePath().normalize().equals(classes.toAbsolutePath().normalize());
+        if (!e.isBlank() && !Files.exists(there) && !classesFolder) {
+          throw new ConfigException("--classpath names " + e + ", which is not there; name the project's class folders and jars "
+              + "(as 'mvn dependency:build-classpath' prints them, with target/classes)");
+        }
+        entries.add(entry);
       }
     } else {
       entries.add(classes);

@@ -251,6 +251,31 @@ class CommandsTest {
     assertFalse(Files.exists(root), "nothing ran");
   }
 
+  /**
+   * A {@code --classpath} entry that is not there is a usage error before anything runs: {@code java}
+   * skipped it, and the run started, each Java task failing with "Could not find or load main class".
+   * The classes folder may be missing (a project not compiled yet: the Maven goals pass it).
+   */
+  @Test
+  void aClasspathEntryThatIsNotThereIsAUsageErrorBeforeAnythingRuns() {
+    Path root = dir.resolve("runs");
+    String missing = dir.resolve("no-such.jar").toString();
+    Cli r = Cli.run("run", "--classes", CLASSES, "--classpath", CLASSES + java.io.File.pathSeparator + missing, "-p", "add-example",
+        "--root", root.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("kfp4j: error: --classpath names " + missing + ", which is not there"), r.toString());
+    assertTrue(r.err().contains("kfp4j run ["), "the usage line: " + r);
+    assertFalse(Files.exists(root), "nothing ran");
+    Cli wildcard = Cli.run("run", "--classes", CLASSES, "--classpath", dir.resolve("no-lib") + "/*", "-p", "add-example",
+        "--root", root.toString());
+    assertEquals(2, wildcard.code(), wildcard.toString());
+    Path uncompiled = dir.resolve("target/classes");
+    Cli ui = Cli.run("ui", "--local", "--root", root.toString(), "--classes", uncompiled.toString(), "--classpath",
+        uncompiled + java.io.File.pathSeparator + missing, "--port", "0");
+    assertEquals(2, ui.code(), ui.toString());
+    assertTrue(ui.err().startsWith("kfp4j: error: --classpath names " + missing + ", which is not there"), ui.toString());
+  }
+
   @Test
   void runRunsTheExamplePipelineHereAndPrintsItsOutputs() {
     Cli r = Cli.run("run", "--classes", CLASSES, "-p", "add-example", "-a", "value1=5", "--root", dir.toString());

@@ -95,6 +95,28 @@ class CredentialsTest {
     }
   }
 
+  /**
+   * A credential option misspelled is an unknown option, refused without printing what it was given:
+   * picocli listed it, {@code Unknown options: '--heder', 'X-Key=...'}. The option's name stays, and
+   * picocli's suggestion of the one meant; an argument after no unknown option is still shown.
+   */
+  @Test
+  void anUnknownOptionIsRefusedWithoutItsValue() {
+    Cli apart = Cli.run("list-runs", "--host", host(), "--heder", "X-Key=Wm3");
+    assertEquals(Kfp4j.USAGE, apart.code(), apart.toString());
+    assertTrue(apart.err().startsWith("kfp4j: error: Unknown options: '--heder', '***'"), apart.toString());
+    assertTrue(apart.err().contains("--header"), "picocli's suggestion: " + apart);
+    Cli joined = Cli.run("list-runs", "--host", host(), "--tokn-file=/run/secrets/Wm4");
+    assertEquals(Kfp4j.USAGE, joined.code(), joined.toString());
+    assertTrue(joined.err().startsWith("kfp4j: error: Unknown option: '--tokn-file=***'"), joined.toString());
+    for (Cli r : List.of(apart, joined)) {
+      assertFalse(r.err().contains("Wm3") || r.err().contains("Wm4") || r.out().contains("Wm"), r.toString());
+    }
+    Cli positional = Cli.run("list-runs", "--host", host(), "extra");
+    assertEquals(Kfp4j.USAGE, positional.code(), positional.toString());
+    assertTrue(positional.err().contains("'extra'"), positional.toString());
+  }
+
   @Test
   void credentialsFromTheConfigFileTheOptionsAndATokenFileArePrintedNowhere() throws IOException {
     Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "auth:\n  token: Wm7\n");
