@@ -8,6 +8,7 @@ import dev.kfp4j.model.Node;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Predicate;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskNames;
 import dev.kfp4j.processor.base.Position;
 import dev.kfp4j.processor.model.PipelineModel;
@@ -43,6 +44,7 @@ public final class PipelineBuilder {
   private final List<ComparisonCall> comparisons = new ArrayList<>();
   private final Map<String, Argument> outputs = new LinkedHashMap<>();
   private TaskBuilder exitTask;
+  private final Set<TaskBuilder> handlerExitTasks = new LinkedHashSet<>();
   private String exitHandlerName;
   private Position exitHandlerAt;
   private boolean incomplete;
@@ -178,6 +180,37 @@ public final class PipelineBuilder {
 
   public TaskBuilder exitTask() {
     return exitTask;
+  }
+
+  /** How many members the root has: where the body of one of several exit handlers, read next into the root, starts. */
+  public int rootSize() {
+    return root.members.size();
+  }
+
+  /**
+   * Makes {@code task}, read in the root, the exit task of one of several exit handlers (KFP 2's), whose body is the root's
+   * members from {@code from} on: it runs after them (a group's: every step in it, as {@code after(loop)}), whatever happened to them ({@code ALL_UPSTREAM_TASKS_COMPLETED}, as
+   * kfp4j's model holds each exit task of KFP's several exit handlers), put after them; {@code afterFailure} false when the
+   * pipeline cannot have it (an error said why).
+   */
+  public void handlerExitTask(TaskBuilder task, int from, Position at, boolean afterFailure) {
+    for (Object m : List.copyOf(root.members.subList(from, root.members.size()))) {
+      // a group's steps, as after(loop): the formats write the wait for the group that holds them
+      for (StepBuilder s : m instanceof StepBuilder step ? List.of(step) : steps((Group) m)) {
+        task.after(s.name());
+      }
+    }
+    if (afterFailure) {
+      task.setting(new SettingCall(new RunSetting.IgnoreUpstreamFailure(), "exitHandler", at));
+    }
+    root.members.remove(task);
+    root.members.add(task);
+    handlerExitTasks.add(task);
+  }
+
+  /** Whether {@code step} is the exit task of one of several exit handlers. */
+  public boolean handlerExitTask(StepBuilder step) {
+    return handlerExitTasks.contains(step);
   }
 
   /** Where the {@code Dsl.exitHandler} statement is written. */

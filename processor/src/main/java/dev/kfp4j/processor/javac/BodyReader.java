@@ -17,6 +17,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.ImporterBuilder;
@@ -53,12 +54,24 @@ final class BodyReader {
     BlockTree block = ((MethodTree) methodPath.getLeaf()).getBody();
     TreePath blockPath = new TreePath(methodPath, block);
     List<? extends StatementTree> statements = block.getStatements();
+    // several exit handlers, one after another, as KFP 2's compiler allows (tasks outside them too); Argo has one (onExit)
+    boolean several = statements.stream().filter(s -> isDslCall(s, "exitHandler")).count() > 1;
+    boolean argo = body.graph.pipeline().writes(Format.ARGO);
+    int handlers = 0;
     for (StatementTree s : statements) {
       TreePath path = new TreePath(blockPath, s);
       if (isDslCall(s, "exitHandler")) {
         VariableTree made = exitTaskMadeBefore(statements, (MethodInvocationTree) ((ExpressionStatementTree) s).getExpression());
         if (made != null) { // KFP's exit_task = op(...) before 'with dsl.ExitHandler(exit_task):'
           body.error(made, Message.EXIT_TASK_MADE_BEFORE, made.getName(), Syntax.firstLine(made.getInitializer()));
+        }
+        if (several) {
+          if (argo && ++handlers > 1) {
+            body.error(s, Message.EXIT_HANDLER_NOT_ALONE_IN_ARGO);
+          }
+          ExpressionTree call = ((ExpressionStatementTree) s).getExpression();
+          new ExitHandlers(body, this).read((MethodInvocationTree) call, new TreePath(path, call), body.at(s), !argo);
+          continue;
         }
         if (statements.size() != (made != null ? 2 : 1) || body.graph.exitTask() != null) {
           body.error(s, Message.EXIT_HANDLER_NOT_ALONE);

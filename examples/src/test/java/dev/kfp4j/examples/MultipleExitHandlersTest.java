@@ -1,0 +1,137 @@
+package dev.kfp4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.model.Node;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.testing.Kfp2Schemas;
+import dev.kfp4j.testing.Shared;
+import dev.kfp4j.yaml.Yaml;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code MultipleExitHandlers}, the Java port of KFP's {@code pipeline_with_multiple_exit_handlers.py}, compiled by the real
+ * processor. KFP's compiler writes each handler as a group, {@code exit-handler-N}, and its exit task beside it waiting for
+ * it with {@code triggerPolicy.strategy: ALL_UPSTREAM_TASKS_COMPLETED}; kfp4j's model holds each exit task as kfp4j reads
+ * KFP's spec of them, a task run after its handler's tasks whatever happened, and writes it so: the same tasks, inputs and
+ * trigger strategy, each exit task waiting for its own handler's tasks themselves rather than for a group of them. Run on
+ * this machine, the first handler's task fails, every exit task runs after its own handler's tasks, and the run fails, as
+ * KFP reports it.
+ */
+class MultipleExitHandlersTest {
+  private static final String OURS = "META-INF/kfp4j/kfp2/pipelines/pipeline-with-multiple-exit-handlers.yaml";
+  private static final String KFP = "dev/kfp4j/examples/pipeline_with_multiple_exit_handlers.yaml";
+  /** Each exit task, the handler KFP's compiler wrote it after. */
+  private static final Map<String, String> EXITS = Map.of("print-op", "exit-handler-1", "print-op-3", "exit-handler-2",
+      "print-op-5", "exit-handler-3");
+
+  @TempDir Path dir;
+
+  @Test
+  void theSpecIsWhatKfpsCompilerWroteWhereThePartsAreComparable() {
+    String yaml = Yaml.resource(getClass(), OURS);
+    Shared.root("KFP's .proto files");
+    Kfp2Schemas.assertValid(yaml, OURS);
+    JsonNode kfp = Yaml.readAll(Yaml.resource(getClass(), KFP)).get(0);
+    JsonNode ours = Yaml.readAll(yaml).get(0);
+    assertEquals(kfp.at("/pipelineInfo/name"), ours.at("/pipelineInfo/name"));
+    assertEquals(kfp.at("/root/inputDefinitions"), ours.at("/root/inputDefinitions"), yaml);
+    JsonNode kfpRoot = kfp.at("/root/dag/tasks");
+    JsonNode ourRoot = ours.at("/root/dag/tasks");
+    EXITS.forEach((exit, handler) -> {
+      // the exit task as KFP wrote it: its message, its trigger strategy, its name and caching
+      for (String part : List.of("inputs", "triggerPolicy", "taskInfo", "cachingOptions")) {
+        assertEquals(kfpRoot.at("/" + exit + "/" + part), ourRoot.at("/" + exit + "/" + part), exit + " " + part + " in\n" + yaml);
+      }
+      assertEquals(List.of(handler), List.copyOf(kfpRoot.at("/" + exit + "/dependentTasks").valueStream().map(JsonNode::asString).toList()));
+      // it waits for the tasks of its handler's group, each at the root with the same inputs, the parameter given itself
+      JsonNode group = kfp.at("/components/comp-" + handler + "/dag/tasks");
+      assertEquals(new TreeSet<>(group.propertyNames()),
+          new TreeSet<>(ourRoot.at("/" + exit + "/dependentTasks").valueStream().map(JsonNode::asString).toList()), exit + " in\n" + yaml);
+      for (String t : group.propertyNames()) {
+        String inputs = group.at("/" + t + "/inputs").toString().replace("pipelinechannel--message", "message");
+        assertEquals(inputs, ourRoot.at("/" + t + "/inputs").toString(), t + " in\n" + yaml);
+        for (String part : List.of("taskInfo", "cachingOptions")) {
+          assertEquals(group.at("/" + t + "/" + part), ourRoot.at("/" + t + "/" + part), t + " " + part + " in\n" + yaml);
+        }
+        assertTrue(ourRoot.at("/" + t + "/triggerPolicy").isMissingNode(), t + " in\n" + yaml);
+      }
+    });
+    // read into kfp4j's model, both are the same tasks, each exit task run after its handler's tasks whatever happened
+    Pipeline fromKfp = Kfp2Reader.read(Yaml.resource(getClass(), KFP), KFP);
+    Pipeline fromJava = Kfp2Reader.read(yaml, OURS);
+    assertNull(fromJava.exitTask());
+    assertEquals(shape(fromKfp), shape(fromJava));
+    // no Argo workflow: KFP v1's has one exit handler
+    assertNull(getClass().getClassLoader().getResource("META-INF/kfp4j/pipelines/pipeline-with-multiple-exit-handlers.yaml"));
+  }
+
+  /** Each task's name, arguments, settings and what it waits for (in name order), by name. */
+  private static List<String> shape(Pipeline p) {
+    return p.nodes().stream().sorted(java.util.Comparator.comparing(Node::name)).map(n -> n instanceof Task t
+        ? t.name() + " " + t.arguments() + " " + t.settings() + " after " + new TreeSet<>(t.after()) : n.name()).toList();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = LocalRunner.JavaMode.class, names = {"IN_PROCESS", "SUBPROCESS"})
+  void eachExitTaskRunsAfterItsOwnHandlersTasksAndTheRunFails(LocalRunner.JavaMode mode) throws IOException {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Workflow wf = Workflow.resource(getClass().getClassLoader(), OURS);
+    RunResult r = LocalRunner.builder().root(dir).caching(false).javaMode(mode)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build().run(wf, Map.of());
+    // KFP reports the run FAILED: a task of it failed, though every exit task succeeded
+    assertFalse(r.succeeded(), console::toString);
+    assertEquals("fail-op", r.failedTask().orElseThrow().name(), console::toString);
+    assertEquals(TaskResult.State.Failed, r.task("fail-op").orElseThrow().state(), console::toString);
+    JsonNode tasks = Yaml.json().readTree(Files.readString(r.runDir().resolve("run.json"))).get("tasks");
+    Map<String, List<String>> handlers = Map.of("print-op", List.of("print-op-2", "fail-op"), "print-op-3", List.of("print-op-4"),
+        "print-op-5", List.of("print-op-6"));
+    Map<String, String> said = Map.of("print-op", "First exit handler has worked!", "print-op-3", "Second exit handler has worked!",
+        "print-op-5", "Third exit handler has worked!");
+    handlers.forEach((exit, body) -> {
+      TaskResult ran = r.task(exit).orElseThrow(() -> new AssertionError(exit + " did not run:\n" + console));
+      assertEquals(TaskResult.State.Succeeded, ran.state(), console::toString);
+      try {
+        assertEquals(said.get(exit), Files.readString(ran.log()).strip(), console::toString);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Instant started = Instant.parse(tasks.get(exit).get("startedAt").asString());
+      List<Instant> ended = new ArrayList<>();
+      for (String t : body) {
+        ended.add(Instant.parse(tasks.get(t).get("finishedAt").asString()));
+      }
+      Instant last = ended.stream().max(Instant::compareTo).orElseThrow();
+      assertTrue(!started.isBefore(last), () -> exit + " started at " + started + ", before its handler's last task ended at " + last
+          + ":\n" + tasks);
+    });
+    for (String t : List.of("print-op-2", "print-op-4", "print-op-6")) {
+      assertEquals(TaskResult.State.Succeeded, r.task(t).orElseThrow().state(), console::toString);
+      assertEquals("Hello World!", Files.readString(r.task(t).orElseThrow().log()).strip(), console::toString);
+    }
+  }
+}
