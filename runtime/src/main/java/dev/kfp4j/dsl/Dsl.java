@@ -287,7 +287,9 @@ public final class Dsl {
   /**
    * Runs {@code exitTask} when the pipeline ends, whatever the outcome of the tasks in {@code
    * body}. Must be the outermost statement of the pipeline; its arguments may be constants,
-   * pipeline parameters and values of the run, {@link #runStatus()} among them (only here).
+   * pipeline parameters and values of the run, {@link #runStatus()} among them (only here). In a pipeline
+   * written for KFP 2 only ({@code @Pipeline(formats = Format.KFP2)}), several may follow one another, as KFP 2's
+   * compiler allows, each {@code exitTask} running once its own {@code body}'s tasks have ended, whatever happened.
    */
   public static void exitHandler(Task<?> exitTask, Runnable body) {
     Objects.requireNonNull(exitTask, "exitTask");
