@@ -124,12 +124,8 @@ final class BodyReader {
       body.graph.exitTask(task); // a pipeline run as the exit task: put in as such once it is read
     } else if (exit instanceof TaskBuilder task && task.graphCall() == null) {
       body.graph.exitTask(task);
-    } else if (exit instanceof ImporterBuilder || exit instanceof VolumeBuilder || exit instanceof ResourceBuilder) {
-      String what = exit instanceof ImporterBuilder ? "an importer (Dsl.importer)"
-          : exit instanceof VolumeBuilder ? "a volume (Dsl.volume)" : "a Kubernetes resource step (Dsl.resource)";
-      body.error(exitCall, Message.EXIT_TASK_NOT_A_TASK, exit.name(), what);
-    } else if (exit != null) {
-      body.error(exitCall, Message.EXIT_TASK_IS_GRAPH, exit.name());
+    } else {
+      refuseAsExitTask(exitCall, exit);
     }
     if (call.getArguments().size() == 3) { // Dsl.exitHandler(t, "notify", () -> ...): the exit handler's own name
       ExpressionTree name = call.getArguments().get(1);
@@ -391,5 +387,20 @@ final class BodyReader {
       t = te.getSuperclass();
     }
     return false;
+  }
+
+  /**
+   * Reports {@code exit}, read from {@code exitCall}, as no exit task: an importer, a volume or a
+   * Kubernetes resource step runs no container of its own, and a group is no task (null: an error
+   * was reported where it was read).
+   */
+  void refuseAsExitTask(ExpressionTree exitCall, TaskHandle exit) {
+    if (exit instanceof ImporterBuilder || exit instanceof VolumeBuilder || exit instanceof ResourceBuilder) {
+      String what = exit instanceof ImporterBuilder ? "an importer (Dsl.importer)"
+          : exit instanceof VolumeBuilder ? "a volume (Dsl.volume)" : "a Kubernetes resource step (Dsl.resource)";
+      body.error(exitCall, Message.EXIT_TASK_NOT_A_TASK, exit.name(), what);
+    } else if (exit != null) {
+      body.error(exitCall, Message.EXIT_TASK_IS_GRAPH, exit.name());
+    }
   }
 }

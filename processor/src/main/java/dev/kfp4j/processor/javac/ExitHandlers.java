@@ -7,11 +7,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Position;
-import dev.kfp4j.processor.graph.ImporterBuilder;
-import dev.kfp4j.processor.graph.ResourceBuilder;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.graph.TaskHandle;
-import dev.kfp4j.processor.graph.VolumeBuilder;
 
 /**
  * Reads one of several {@code Dsl.exitHandler(exitTask, () -> { ... })} statements of a pipeline body, as KFP 2's compiler
@@ -40,12 +37,8 @@ final class ExitHandlers {
         body.error(exitCall, Message.EXIT_HANDLERS_PIPELINE);
       } else if (read instanceof TaskBuilder task && task.graphCall() == null) {
         exit = task;
-      } else if (read instanceof ImporterBuilder || read instanceof VolumeBuilder || read instanceof ResourceBuilder) {
-        String what = read instanceof ImporterBuilder ? "an importer (Dsl.importer)"
-            : read instanceof VolumeBuilder ? "a volume (Dsl.volume)" : "a Kubernetes resource step (Dsl.resource)";
-        body.error(exitCall, Message.EXIT_TASK_NOT_A_TASK, read.name(), what);
-      } else if (read != null) {
-        body.error(exitCall, Message.EXIT_TASK_IS_GRAPH, read.name());
+      } else {
+        reader.refuseAsExitTask(exitCall, read);
       }
     }
     if (call.getArguments().size() == 3) { // Dsl.exitHandler(t, "notify", () -> ...)
