@@ -342,16 +342,15 @@ final class Commands {
     }
 
     /**
-     * {@code value} as one YAML scalar of the config file that reads back as it is: plain when it
-     * can be, else double-quoted (a name such as {@code a: b}, {@code x #1} or {@code "q"} made a
-     * file that did not load, or loaded as another value), and a {@code ${} kept literal ({@code
-     * $${}), as the config's variables are read.
+     * {@code value} as one YAML scalar of the config file that reads back as it is: plain where YAML
+     * reads it so, else quoted, as kfp4j writes any YAML (a name such as {@code a: b}, {@code x #1}
+     * or {@code "q"} made a file that did not load, or loaded as another value), and a {@code ${}
+     * kept literal ({@code $${}), as the config's variables are read.
      */
     static String scalar(String value) {
-      String v = value.replace("${", "$${");
-      boolean plain = v.matches("[A-Za-z][A-Za-z0-9 ._/:@+~=?&%-]*") && !v.contains(": ") && !v.endsWith(":") && !v.endsWith(" ")
-          && !v.matches("(?i)true|false|null|yes|no|on|off|y|n");
-      return plain ? v : dev.kfp4j.yaml.Yaml.json().writeValueAsString(v);
+      StringBuilder out = new StringBuilder();
+      dev.kfp4j.yaml.BlockYaml.appendKey(value.replace("${", "$${"), out);
+      return out.toString();
     }
 
     private static String resource(String name) throws IOException {
