@@ -1,6 +1,9 @@
 package dev.kfp4j.processor.validation;
 
 import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.model.ValueKind;
@@ -83,19 +86,21 @@ public final class DefaultValues {
 
   /**
    * Whether a checked float default is one KFP 2's files can hold (a JSON number: no {@code nan},
-   * {@code inf}, {@code 1e400}); false after reporting an error on its {@code @Default}, which says
+   * {@code inf}, {@code 1e400}), as the KFP 2 writer takes a float's value ({@link
+   * Kfp2Writer#runtimeValue}); false after reporting an error on its {@code @Default}, which says
    * {@code otherwise} as the other way out. KFP v1 takes them, as Python's {@code float()} does.
    */
   boolean kfp2Number(Element e, AnnotationMirror a, String name, String text, ValueKind kind, String otherwise) {
     if (kind != ValueKind.FLOAT && kind != ValueKind.DOUBLE) {
       return true;
     }
-    double d = KfpValues.parseDouble(text);
-    if (Double.isNaN(d) || Double.isInfinite(d)) {
+    try {
+      Kfp2Writer.runtimeValue(name, text, ParameterType.FLOAT);
+      return true;
+    } catch (FormatException notJson) {
       reporter.error(e, a, Message.KFP2_DEFAULT_NOT_FINITE, text, name, otherwise);
       return false;
     }
-    return true;
   }
 
   /**
