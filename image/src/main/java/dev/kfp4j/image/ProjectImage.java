@@ -14,6 +14,7 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+import dev.kfp4j.local.Containers;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -448,12 +449,7 @@ public final class ProjectImage {
         return insecure;
       }
       ImageReference baseRef = registryBase();
-      return loopback(ref.getRegistry()) || baseRef != null && loopback(baseRef.getRegistry());
-    }
-
-    private static boolean loopback(String registry) {
-      String host = registry.replaceAll(":\\d+$", "");
-      return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+      return Containers.loopbackRegistry(ref.getRegistry()) || baseRef != null && Containers.loopbackRegistry(baseRef.getRegistry());
     }
   }
 

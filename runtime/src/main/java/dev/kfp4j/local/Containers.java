@@ -131,14 +131,18 @@ public final class Containers {
     return program != null && program.toString().startsWith("podman") && onLoopback(image) ? List.of("--tls-verify=false") : List.of();
   }
 
-  /** Whether {@code image} names a registry on loopback: its first part, before a {@code /}, is a loopback host with or without a port. */
+  /** Whether {@code image} names a registry on loopback: its first part, before a {@code /}, is a {@link #loopbackRegistry}. */
   static boolean onLoopback(String image) {
     int slash = image.indexOf('/');
-    if (slash <= 0) {
-      return false;
-    }
-    String host = image.substring(0, slash);
-    host = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceAll(":\\d+$", "");
+    return slash > 0 && loopbackRegistry(image.substring(0, slash));
+  }
+
+  /**
+   * Whether {@code registry}, a host with or without a port, is on loopback: {@code localhost}, {@code 127.x.x.x} or {@code
+   * [::1]}, where registries mostly serve plain HTTP (the engine's runs here and kfp4j's image build allow it there).
+   */
+  public static boolean loopbackRegistry(String registry) {
+    String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1) : registry.replaceAll(":\\d+$", "");
     return host.equals("localhost") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
   }
 
