@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The steps a run in containers runs in the runner's JVM all the same: an importer ({@link ImportArtifact}) and a volume step
- * ({@link MakeClaim}) have no image, as KFP's backend does their work, not a container of the pipeline's.
+ * The steps a run in containers runs in the runner's JVM all the same: an importer ({@link ImportArtifact}), a volume step
+ * ({@link MakeClaim}) and a claim's deletion ({@link DeleteClaim}) have no image, as KFP's backend does their work, not a container of the pipeline's.
  */
 final class HereSteps {
   /** A step's main, which says what it did on {@code out} and what went wrong on {@code err}, and returns its exit code. */
@@ -17,7 +17,7 @@ final class HereSteps {
   }
 
   private static final Map<String, Main> MAINS = Map.of(ImportArtifact.class.getName(), ImportArtifact::run,
-      MakeClaim.class.getName(), MakeClaim::run);
+      MakeClaim.class.getName(), MakeClaim::run, DeleteClaim.class.getName(), DeleteClaim::run);
 
   private HereSteps() {}
 

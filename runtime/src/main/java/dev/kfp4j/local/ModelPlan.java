@@ -43,6 +43,9 @@ final class ModelPlan implements Plan {
    */
   private record Folded(List<dev.kfp4j.model.Node> groups, Task task) {}
 
+  /** The deletion of volume step {@code volume}'s claim (KFP 2's {@code deletepvc}), a node beside the volume step. */
+  private record ClaimDeletion(VolumeStep volume) {}
+
   private final Pipeline pipeline;
   private final Map<String, String> parameters;
   private final ArgumentValues values;
@@ -53,11 +56,14 @@ final class ModelPlan implements Plan {
   private final Map<List<?>, Graph> graphs = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
   /** The names of the groups that run as the one task they hold ({@link Folded}). */
   private final Set<String> stepGroups;
+  /** Whether claims are deleted as the pipeline says: in KFP 2, where {@code deletepvc} does it; an Argo workflow deletes none. */
+  private final boolean deletions;
 
   /** {@code stepGroups}: the groups the pipeline's format made around one task, which run and show as that task. */
   ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir, Set<String> stepGroups) {
     this.pipeline = pipeline;
     this.stepGroups = stepGroups;
+    this.deletions = run.kfp2();
     this.parameters = parameters;
     Map<String, dev.kfp4j.spec.ComponentSpec> components = new HashMap<>();
     pipeline.steps().forEach(s -> {
@@ -185,6 +191,12 @@ final class ModelPlan implements Plan {
         deps.remove(shownName(n));
         nodes.add(folded != null ? new Node(folded.task().name(), template(folded.task()), List.copyOf(deps), folded)
             : new Node(n.name(), template(n), List.copyOf(deps), o));
+        if (n instanceof VolumeStep v && v.deletion() != null && deletions) {
+          Set<String> after = new LinkedHashSet<>();
+          ClaimSteps.deletionAfter(pipeline, v).forEach(u -> after.add(sibling(u, here)));
+          after.remove(null);
+          nodes.add(new Node(v.deletion().name(), ClaimSteps.DELETE_TEMPLATE, List.copyOf(after), new ClaimDeletion(v)));
+        }
       }
       return new Graph(name, List.copyOf(nodes));
     });
@@ -338,6 +350,16 @@ final class ModelPlan implements Plan {
       String where = "volume '" + volume.name() + "'";
       String claim = ClaimSteps.claim(volume, id, values.value(new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME), scope, where));
       return ClaimSteps.step(volume, claim, steps.claimFolder(claim, where), values.value(volume.size(), scope, where + " size"), id,
+          RunPaths.inside(runDir, RunPaths.taskFolder(id.id())), steps.javaMode(), deletions && volume.deletion() != null);
+    }
+    if (source instanceof ClaimDeletion d) {
+      VolumeStep volume = d.volume();
+      String where = "volume deletion '" + node.name() + "'";
+      String claim = ClaimSteps.claim(volume, id, values.value(new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME), scope, where));
+      int last = id.id().lastIndexOf('/');
+      String volumeId = last < 0 ? volume.name() : id.id().substring(0, last + 1) + volume.name(); // its sibling
+      Path folder = steps.claimFolder(claim, where);
+      return ClaimSteps.deletion(volume, claim, folder, folder.getParent(), RunPaths.inside(runDir, RunPaths.taskFolder(volumeId)), id,
           RunPaths.inside(runDir, RunPaths.taskFolder(id.id())), steps.javaMode());
     }
     return task((Task) source, scope, id);
@@ -355,6 +377,9 @@ final class ModelPlan implements Plan {
   @Override
   public boolean runsAfterFailure(Node node) {
     Object source = node.source();
+    if (source instanceof ClaimDeletion d) {
+      return d.volume().deletion().whateverHappened();
+    }
     Task task = source instanceof Folded f ? f.task() : source instanceof Task t ? t : null;
     return task != null && RunSetting.afterFailure(task);
   }

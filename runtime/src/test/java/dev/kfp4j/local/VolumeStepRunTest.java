@@ -65,11 +65,21 @@ class VolumeStepRunTest {
 
   /** A volume of the size the run gives, written by one task and read by the next, which is given the claim's name. */
   private static Pipeline pipeline(boolean uniqueName) {
+    return pipeline(uniqueName, VolumeStep.Deletion.afterMounts("data"));
+  }
+
+  /** As {@link #pipeline(boolean)}, the claim deleted by {@code deletion} (null: kept). */
+  private static Pipeline pipeline(boolean uniqueName, VolumeStep.Deletion deletion) {
+    return pipeline(uniqueName, deletion, WRITE);
+  }
+
+  /** As {@link #pipeline(boolean, VolumeStep.Deletion)}, the first task running {@code write}. */
+  private static Pipeline pipeline(boolean uniqueName, VolumeStep.Deletion deletion, ComponentSpec write) {
     List<TaskSetting> mount = List.of(new TaskSetting.VolumeMount("data", "/mnt"));
     return new Pipeline("shared-volume", null, List.of(new Parameter("size", ParameterType.STRING, "1Gi", null)), List.of(
         new VolumeStep("data", "data", new Argument.PipelineParameter("size"), "ReadWriteOnce", "", List.of(), List.of(),
-            VolumeStep.Deletion.afterMounts("data"), uniqueName),
-        new Task("write", WRITE, Map.of("file", Argument.Constant.of("/mnt/f")), List.of(), mount),
+            deletion, uniqueName),
+        new Task("write", write, Map.of("file", Argument.Constant.of("/mnt/f")), List.of(), mount),
         new Task("read", READ, Map.of("file", Argument.Constant.of("/mnt/f"), "claim", new Argument.TaskOutput("data", "name")),
             List.of("write"), mount)),
         null, PipelineSettings.DEFAULTS, null);
@@ -105,16 +115,56 @@ class VolumeStepRunTest {
       assertEquals("2Gi", manifest.at("/spec/resources/requests/storage").asString());
       assertEquals("hello", r.output("read", "out"), "the second task read what the first wrote on the claim");
       assertEquals(claim, r.output("read", "claim"));
-      assertEquals("hello", Files.readString(dir.resolve("runs/volumes").resolve(claim).resolve("f")), "the claim's folder");
       assertFalse(Files.exists(Path.of("/mnt/f")), "the path is the container's, not this machine's");
+      if (format == Format.ARGO) { // the workflow deletes no claim
+        assertEquals("hello", Files.readString(dir.resolve("runs/volumes").resolve(claim).resolve("f")), "the claim's folder");
+        assertFalse(r.task("data-delete").isPresent(), "Argo deletes no claim");
+      } else { // KFP 2's deletepvc deleted it after the tasks mounting it
+        assertEquals(State.Succeeded, r.task("data-delete").orElseThrow().state());
+        assertFalse(Files.exists(dir.resolve("runs/volumes").resolve(claim)), "deletepvc deleted the claim's folder");
+        assertTrue(Files.isDirectory(dir.resolve("runs/volumes")), "and nothing more");
+        assertTrue(Files.readString(r.task("data-delete").orElseThrow().log()).contains("claim " + claim + " deleted"));
+      }
     }
+  }
+
+  /**
+   * KFP 2's deletepvc deletes the claim's folder whatever happened to the tasks mounting it (kfp4j's own volumes), and only the
+   * folder this run's volume step made: a claim of a fixed name whose folder was there before the run is kept, with what is in it.
+   */
+  @org.junit.jupiter.api.Test
+  void aKfp2DeletionDeletesOnlyTheFolderItsVolumeStepMade() throws Exception {
+    ComponentSpec fails = sh("write", "exit 3", List.of("file"), List.of());
+    Workflow failing = Workflow.parse(Kfp2Writer.write(pipeline(true, VolumeStep.Deletion.afterMounts("data"), fails)),
+        "shared-volume.yaml");
+    RunResult r = runner(LocalRunner.JavaMode.IN_PROCESS).run(failing, Map.of());
+    assertFalse(r.succeeded());
+    assertEquals(State.Failed, r.task("write").orElseThrow().state());
+    assertEquals(State.Succeeded, r.task("data-delete").orElseThrow().state(), "deleted after a failure too");
+    assertFalse(Files.exists(dir.resolve("runs/volumes/shared-volume-" + r.runId() + "-data")));
+
+    Path kept = Files.createDirectories(dir.resolve("runs/volumes/data"));
+    Files.writeString(kept.resolve("mine"), "a person's file");
+    RunResult fixed = runner(LocalRunner.JavaMode.SUBPROCESS).run(Workflow.parse(Kfp2Writer.write(pipeline(false)), "v.yaml"), Map.of());
+    assertTrue(fixed.succeeded(), () -> String.valueOf(fixed.failedTask()));
+    assertEquals("a person's file", Files.readString(kept.resolve("mine")), "a folder the run did not make is kept");
+    assertEquals("hello", Files.readString(kept.resolve("f")));
+    assertTrue(Files.readString(fixed.task("data-delete").orElseThrow().log())
+        .contains("claim data kept: its folder " + kept + " was not made by this run's volume step"));
+
+    Files.delete(kept.resolve("mine"));
+    Files.delete(kept.resolve("f"));
+    Files.delete(kept);
+    RunResult made = runner(LocalRunner.JavaMode.IN_PROCESS).run(Workflow.parse(Kfp2Writer.write(pipeline(false)), "v.yaml"), Map.of());
+    assertTrue(made.succeeded(), () -> String.valueOf(made.failedTask()));
+    assertFalse(Files.exists(kept), "the folder the run made is deleted");
   }
 
   /** A claim of a fixed name is one folder from run to run, as the claim another run finds by its name. */
   @ParameterizedTest
   @EnumSource(Format.class)
   void aClaimOfAFixedNameIsTheSameFolderInEachRun(Format format) throws Exception {
-    Workflow w = Workflow.parse(format.write.apply(pipeline(false)), "shared-volume.yaml");
+    Workflow w = Workflow.parse(format.write.apply(pipeline(false, null)), "shared-volume.yaml");
     RunResult first = runner(LocalRunner.JavaMode.IN_PROCESS).run(w, Map.of());
     assertTrue(first.succeeded(), () -> String.valueOf(first.failedTask()));
     assertEquals("data", first.output("data", "name"));
@@ -122,6 +172,26 @@ class VolumeStepRunTest {
     RunResult second = runner(LocalRunner.JavaMode.IN_PROCESS).run(w, Map.of());
     assertTrue(second.succeeded(), () -> String.valueOf(second.failedTask()));
     assertEquals("by the first run", Files.readString(dir.resolve("runs/volumes/data/left")));
+  }
+
+  /**
+   * A run's volume (KFP 2: createpvc before every task, deletepvc after every task mounting it, the exit task too) is deleted
+   * after the exit task, which reads what the body wrote on it.
+   */
+  @org.junit.jupiter.api.Test
+  void aRunsVolumeIsDeletedAfterTheExitTask() throws Exception {
+    ComponentSpec write = sh("write", "printf hello > \"$0/f\"", List.of("dir"), List.of());
+    ComponentSpec read = sh("read", "cat \"$0/f\" > \"$1\"", List.of("dir"), List.of("out"));
+    Pipeline p = new Pipeline("run-volume", null, List.of(),
+        List.of(new Task("write", write, Map.of("dir", Argument.Constant.of("/data")))),
+        new Task("read", read, Map.of("dir", Argument.Constant.of("/data"))),
+        PipelineSettings.DEFAULTS.withRunVolume(new dev.kfp4j.model.RunVolume("1Gi", "ReadWriteOnce", null, "/data")), null);
+    RunResult r = runner(LocalRunner.JavaMode.IN_PROCESS).run(Workflow.parse(Kfp2Writer.write(p), "run-volume.yaml"), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("hello", r.output("read", "out"), "the exit task read what the body wrote, before the claim was deleted");
+    try (var left = Files.list(dir.resolve("runs/volumes"))) {
+      assertEquals(List.of(), left.toList(), "the run's volume was deleted after the exit task");
+    }
   }
 
   /** In a loop (KFP 2, where each claim gets a random name), each iteration's volume is a claim of its own. */

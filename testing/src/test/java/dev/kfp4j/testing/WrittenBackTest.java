@@ -1,6 +1,7 @@
 package dev.kfp4j.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,6 +125,42 @@ class WrittenBackTest {
     assertEquals(new VolumeStep.Deletion("deletepvc", List.of("consumer", "createpvc"), false, List.of()), d);
     JsonNode delete = Yaml.readAll(Kfp2Writer.write(p)).get(0).at("/root/dag/tasks/deletepvc");
     assertTrue(delete.path("triggerPolicy").isMissingNode(), delete.toString());
+  }
+
+  /**
+   * KFP's {@code pipeline_with_volume.yaml} runs locally, its Python bodies (which open {@code /data/file.txt} themselves) made
+   * shell commands given the mount path: {@code createpvc} makes the claim's folder, the tasks mounting it share it, and {@code
+   * deletepvc}, after {@code consumer} succeeded, deletes it; when the consumer fails, it does not run and the folder is kept.
+   */
+  @Test
+  void kfpsDeletePvcDeletesTheClaimsFolderLocally() throws Exception {
+    tools.jackson.databind.node.ObjectNode spec = (tools.jackson.databind.node.ObjectNode) Yaml.readAll(spec("pipeline_with_volume.yaml")).get(0);
+    command(spec, "exec-producer", "printf hello > \"$0/file.txt\" && printf hello > \"$1\"");
+    command(spec, "exec-consumer", "cat \"$0/file.txt\" > \"$1\"");
+    String platforms = spec("pipeline_with_volume.yaml").split("\n---\n", 2)[1];
+    String yaml = Yaml.jsonText(spec) + "\n---\n" + platforms;
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(OutputStream.nullOutputStream())).build();
+    RunResult r = runner.run(Workflow.parse(yaml, "pipeline_with_volume.yaml"), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    String claim = "pipeline-with-volume-" + r.runId() + "-my-pvc";
+    assertEquals(claim, r.output("createpvc", "name"));
+    assertEquals("hello", r.output("consumer", "Output"), "the consumer read what the producer wrote on the claim");
+    assertEquals(TaskResult.State.Succeeded, r.task("deletepvc").orElseThrow().state());
+    assertFalse(Files.exists(dir.resolve("runs/volumes").resolve(claim)), "deletepvc deleted the claim's folder");
+
+    command(spec, "exec-consumer", "exit 1");
+    RunResult failed = runner.run(Workflow.parse(Yaml.jsonText(spec) + "\n---\n" + platforms, "v.yaml"), Map.of());
+    assertFalse(failed.succeeded());
+    assertEquals(TaskResult.State.Omitted, failed.task("deletepvc").orElseThrow().state(), "after the consumer succeeded only");
+    assertTrue(Files.isDirectory(dir.resolve("runs/volumes/pipeline-with-volume-" + failed.runId() + "-my-pvc")), "kept");
+  }
+
+  /** Executor {@code executor} of {@code spec} made {@code sh -c SCRIPT /data OUTPUT_FILE}. */
+  private static void command(tools.jackson.databind.node.ObjectNode spec, String executor, String script) {
+    tools.jackson.databind.node.ObjectNode c = spec.withObject("/deploymentSpec/executors/" + executor).putObject("container");
+    c.put("image", "alpine:3");
+    c.putArray("command").add("sh").add("-c").add(script).add("/data").add("{{$.outputs.parameters['Output'].output_file}}");
   }
 
   /** A DeletePVC kfp4j's model cannot hold is refused, naming it, rather than dropped (which kept the claim) or moved. */
