@@ -322,10 +322,44 @@ final class Options {
     }
   }
 
-  /** {@code -a name=value}: run arguments, checked against the pipeline's parameters by the command. */
+  /**
+   * {@code -a name=value}: run arguments, checked against the pipeline's parameters by the command. A parameter given twice is a
+   * usage error naming it, not its values (which may be credentials): picocli's map kept the last value without a word.
+   */
   static class Arguments {
-    @Option(names = {"-a", "--arg"}, paramLabel = "NAME=VALUE", description = "A pipeline argument; repeatable. Others take their defaults.")
+    @Option(names = {"-a", "--arg"}, paramLabel = "NAME=VALUE", parameterConsumer = Once.class,
+        description = "A pipeline argument; repeatable, once per parameter. Others take their defaults.")
     Map<String, String> arguments = new LinkedHashMap<>();
+
+    /** Takes one {@code NAME=VALUE} into the option's map, refusing a name it holds already. */
+    static final class Once implements picocli.CommandLine.IParameterConsumer {
+      @Override
+      @SuppressWarnings("unchecked")
+      public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec arg, CommandSpec command) {
+        picocli.CommandLine.Model.OptionSpec option = (picocli.CommandLine.Model.OptionSpec) arg;
+        if (args.isEmpty()) {
+          throw new picocli.CommandLine.MissingParameterException(command.commandLine(), arg,
+              "Missing required parameter for option '" + option.longestName() + "' (" + option.paramLabel() + ")");
+        }
+        String given = args.pop();
+        int eq = given.indexOf('=');
+        if (eq <= 0) {
+          throw new picocli.CommandLine.ParameterException(command.commandLine(), "Value for option '" + option.longestName() + "' ("
+              + option.paramLabel() + ") should be " + option.paramLabel() + " but was '" + given + "'", arg, given);
+        }
+        String name = given.substring(0, eq);
+        Map<String, String> map = arg.getValue();
+        if (map == null) {
+          map = new LinkedHashMap<>();
+        }
+        if (map.containsKey(name)) {
+          throw new picocli.CommandLine.ParameterException(command.commandLine(), "pipeline argument '" + name
+              + "' is given twice (-a/--arg); give each parameter once");
+        }
+        map.put(name, given.substring(eq + 1));
+        arg.setValue(map);
+      }
+    }
   }
 
   /** {@code --pin-image}: the Java steps name the image {@code kfp4j image} last pushed by its digest. */

@@ -30,6 +30,27 @@ class CommandsTest {
         r.toString());
   }
 
+  /**
+   * An argument given twice ({@code -a x=1 -a x=2}) was run with the last value, the first dropped without a word: a usage error
+   * naming the parameter, never its values (which may be credentials), in each form of the option.
+   */
+  @Test
+  void anArgumentGivenTwiceIsExitCode2NamingItWithoutItsValues() {
+    for (String[] twice : List.of(new String[] {"-a", "value1=31415", "-a", "value1=27182"},
+        new String[] {"--arg=value1=31415", "--arg", "value1=31415"}, new String[] {"-avalue1=31415", "-a", "value1=27182"})) {
+      List<String> line = new ArrayList<>(List.of("run", "--classes", CLASSES, "-p", "add-example", "--root", dir.toString()));
+      line.addAll(List.of(twice));
+      Cli r = Cli.run(line.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: pipeline argument 'value1' is given twice (-a/--arg); give each parameter once\n"
+          + "kfp4j run "), r.toString());
+      assertFalse(r.err().contains("31415") || r.err().contains("27182"), "no value printed: " + r);
+      assertFalse(Files.exists(dir.resolve("add-example")), "nothing ran");
+    }
+    assertEquals("pipeline argument 'value2' is given twice (-a/--arg); give each parameter once",
+        Kfp4j.parseError("run-once", "-a", "value1=1", "-a", "value2=2", "-a", "value2=2"), "run-once, schedule: the same option");
+  }
+
   @Test
   void aBadOptionIsExitCode2WithTheUsageLine() {
     Cli r = Cli.run("run-once", "--bogus");

@@ -140,12 +140,18 @@ abstract class Kfp4jMojo extends AbstractMojo {
    * value keeps its commas ({@code numbers=[1,2],rows=5} is two).
    */
   static void arguments(List<String> args, Map<String, String> values, String commandLine) {
-    arguments(args, values);
+    List<String> given = new ArrayList<>();
     if (commandLine != null && !commandLine.isBlank()) {
       for (String a : commandLine.split(",(?=\\s*[A-Za-z_][A-Za-z0-9_]*=)")) {
-        option(args, "--arg", a.strip());
+        given.add(a.strip());
       }
     }
+    Map<String, String> pom = new java.util.LinkedHashMap<>(values == null ? Map.of() : values);
+    for (String a : given) { // the command line's value goes over the pom's; one given twice there, the command refuses
+      pom.keySet().remove(a.indexOf('=') > 0 ? a.substring(0, a.indexOf('=')) : a);
+    }
+    arguments(args, pom);
+    given.forEach(a -> option(args, "--arg", a));
   }
 
   /** Writes each complete line to a logger. */

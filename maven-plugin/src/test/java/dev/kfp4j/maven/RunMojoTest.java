@@ -84,6 +84,29 @@ class RunMojoTest {
     Kfp4jMojo.arguments(line, Map.of(), "numbers=[1,2], rows=5,note={\"a\": 1, \"b\": 2}");
     assertEquals(List.of("--arg", "numbers=[1,2]", "--arg", "rows=5", "--arg", "note={\"a\": 1, \"b\": 2}"), line,
         "a comma before NAME= starts the next; a JSON value keeps its own");
+    line.clear();
+    Kfp4jMojo.arguments(line, new java.util.LinkedHashMap<>(Map.of("value1", "3")), "value1=10");
+    assertEquals(List.of("--arg", "value1=10"), line, "the command line's value goes over the pom's: the command gets one");
+  }
+
+  /** {@code -Dkfp4j.arg} giving one parameter twice was run with the last value: the goal fails naming it, not its values. */
+  @Test
+  void anArgumentGivenTwiceOnMavensCommandLineFailsTheGoal() {
+    Goals.RunMojo mojo = new Goals.RunMojo();
+    mojo.classes = GoalsTest.CLASSES;
+    mojo.classpath = List.of();
+    mojo.pipeline = "add-example";
+    mojo.root = dir.toFile();
+    mojo.arguments = Map.of("value2", "4");
+    mojo.arg = "value1=31415,value1=27182";
+    mojo.config = new File("no-such-kfp4j.yaml");
+    Recorded log = new Recorded();
+    mojo.setLog(log);
+    org.apache.maven.plugin.MojoExecutionException e =
+        org.junit.jupiter.api.Assertions.assertThrows(org.apache.maven.plugin.MojoExecutionException.class, mojo::execute);
+    assertEquals("kfp4j run failed (exit code 2): pipeline argument 'value1' is given twice (-a/--arg); give each parameter once",
+        e.getMessage());
+    assertTrue(log.errors.stream().noneMatch(l -> l.contains("31415") || l.contains("27182")), log.errors.toString());
   }
 
   @Test

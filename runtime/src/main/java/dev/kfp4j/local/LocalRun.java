@@ -78,7 +78,10 @@ public final class LocalRun {
             } else if (workflowArg == null) {
               workflowArg = a;
             } else if (a.contains("=")) {
-              arguments.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+              String name = a.substring(0, a.indexOf('='));
+              if (arguments.put(name, a.substring(a.indexOf('=') + 1)) != null) { // its values unsaid: they may be credentials
+                throw new IllegalArgumentException("pipeline argument '" + name + "' is given twice; give each parameter once");
+              }
             } else {
               throw new IllegalArgumentException("expected name=value, found '" + a + "'");
             }

@@ -325,6 +325,17 @@ class LocalRunnerTest {
     assertEquals(record, Files.readString(runDir.resolve("run.json")), "nothing ran");
   }
 
+  /** An argument given twice was run with the last value: a usage error naming it, not its values. */
+  @Test
+  void anArgumentGivenTwiceIsAUsageErrorNamingIt() throws Exception {
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), "any.yaml", "token=31415", "token=27182");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.startsWith("usage: LocalRun ")
+        && out.endsWith("\nLocalRun: error: pipeline argument 'token' is given twice; give each parameter once\n"), out);
+  }
+
   @Test
   void aParallelismThatIsNoNumberIsAUsageErrorSayingSo() throws Exception {
     Process p = Child.localRun(dir.resolve("out.log"), Map.of(), "any.yaml", "--parallelism", "four");
