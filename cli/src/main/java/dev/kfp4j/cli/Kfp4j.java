@@ -5,6 +5,8 @@ import dev.kfp4j.client.Redactor;
 import dev.kfp4j.image.EngineOrRegistryException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -135,7 +137,29 @@ public final class Kfp4j implements Runnable {
       c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
       return USAGE;
     });
+    cli.setExecutionStrategy(parsed -> {
+      checkClassesGiven(parsed); // a usage error, as picocli's own
+      return new CommandLine.RunLast().execute(parsed);
+    });
     return cli.execute(args);
+  }
+
+  /**
+   * Refuses a {@code --classes} folder named on the command line ({@code parsed}, or a command of it) that is not there, or is a
+   * file: a command went on without the project's classes, 'ui --local' serving a form with no pipeline to start, 'run -p FILE'
+   * running without the project's components. Left out, the option's default ({@code target/classes}) may be missing: a project
+   * not compiled yet, or a UI serving the runs alone.
+   */
+  static void checkClassesGiven(picocli.CommandLine.ParseResult parsed) {
+    for (picocli.CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+      picocli.CommandLine.Model.OptionSpec o = r.matchedOption("--classes");
+      Path classes = o == null ? null : o.getValue();
+      if (classes != null && !Files.isDirectory(classes)) {
+        throw new picocli.CommandLine.ParameterException(r.commandSpec().commandLine(), "--classes names " + classes + ", which is "
+            + (Files.exists(classes) ? "a file, not a folder" : "not there") + "; name the folder 'mvn compile' writes the classes "
+            + "to (target/classes), after 'mvn compile'");
+      }
+    }
   }
 
   /**
@@ -231,7 +255,7 @@ public final class Kfp4j implements Runnable {
    */
   public static String parseError(String... args) {
     try {
-      commandLine(new Kfp4j(), args).parseArgs(args);
+      checkClassesGiven(commandLine(new Kfp4j(), args).parseArgs(args));
       return null;
     } catch (CommandLine.ParameterException e) {
       return e.getMessage();

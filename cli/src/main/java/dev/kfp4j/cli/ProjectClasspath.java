@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * classes folder and {@code target/dependency/*}; as a class loader over this command's, and as
  * the classpath of {@code java} subprocesses. An entry of {@code --classpath} that is not there
  * (but the classes folder, which a project not compiled yet lacks) is a usage error: {@code java}
- * would skip it, and each Java task fail with "Could not find or load main class".
+ * would skip it, and each Java task fail with "Could not find or load main class". So is a {@code --classes} folder named on the
+ * command line that is not there ({@link Kfp4j#checkClassesGiven}).
  */
 record ProjectClasspath(URLClassLoader loader, String classpath) {
   static ProjectClasspath of(String classpath, Path classes) throws IOException {
@@ -26,8 +27,7 @@ record ProjectClasspath(URLClassLoader loader, String classpath) {
         Path there = e.endsWith("*") ? entry.toAbsolutePath().getParent() : entry; // lib/* : the jars of lib
         boolean classesFolder = entry.toAbsolutePath().normalize().equals(classes.toAbsolutePath().normalize());
         if (!e.isBlank() && !Files.exists(there) && !classesFolder) {
-          throw new ConfigException("--classpath names " + e + ", which is not there; name the project's class folders and jars "
-              + "(as 'mvn dependency:build-classpath' prints them, with target/classes)");
+          throw notThere(e);
         }
         entries.add(entry);
       }
@@ -47,5 +47,11 @@ record ProjectClasspath(URLClassLoader loader, String classpath) {
     String cp = String.join(File.pathSeparator, entries.stream().map(Path::toString).toList())
         + File.pathSeparator + System.getProperty("java.class.path");
     return new ProjectClasspath(new URLClassLoader(urls, Kfp4j.class.getClassLoader()), cp);
+  }
+
+  /** The usage error of a {@code --classpath} entry {@code entry} that is not there. */
+  static ConfigException notThere(String entry) {
+    return new ConfigException("--classpath names " + entry + ", which is not there; name the project's class folders and jars "
+        + "(as 'mvn dependency:build-classpath' prints them, with target/classes)");
   }
 }

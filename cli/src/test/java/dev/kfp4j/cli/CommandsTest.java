@@ -51,6 +51,36 @@ class CommandsTest {
         Kfp4j.parseError("run-once", "-a", "value1=1", "-a", "value2=2", "-a", "value2=2"), "run-once, schedule: the same option");
   }
 
+  /**
+   * A --classes folder named on the command line that is not there is a usage error in every command taking one: 'run -p FILE'
+   * ran the pipeline without the project's classes, 'graph -p FILE' and 'upload-pipeline -p FILE' went on without a word. So is
+   * an entry of the image's --classpath that is not there (it said no jar of --classpath had kfp4j-entrypoint).
+   */
+  @Test
+  void aPathOptionNamingNothingIsExitCode2NamingIt() {
+    String file = CLASSES + "/META-INF/kfp4j/pipelines/add-example.yaml";
+    String missing = dir.resolve("no-such-classes").toString();
+    for (List<String> line : List.of(List.of("run", "-p", file, "--root", dir.resolve("runs").toString()), List.of("graph", "-p", file),
+        List.of("upload-pipeline", "-p", file, "--host", "http://127.0.0.1:9"), List.of("validate"),
+        List.of("image", "--to", "tar", "--tar", dir.resolve("i.tar").toString()))) {
+      List<String> args = new ArrayList<>(line);
+      args.addAll(List.of("--classes", missing));
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: --classes names " + missing + ", which is not there; name the folder 'mvn compile' "
+          + "writes the classes to (target/classes), after 'mvn compile'\nkfp4j " + line.get(0) + " ["), r.toString());
+      assertEquals("", r.out(), r.toString());
+    }
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
+    Cli file2 = Cli.run("run", "-p", file, "--root", dir.resolve("runs").toString(), "--classes", file);
+    assertEquals(2, file2.code(), file2.toString());
+    assertTrue(file2.err().startsWith("kfp4j: error: --classes names " + file + ", which is a file, not a folder;"), file2.toString());
+    Cli image = Cli.run("image", "--classes", CLASSES, "--classpath", missing + ".jar", "--to", "tar", "--tar", dir.resolve("i.tar").toString());
+    assertEquals(2, image.code(), image.toString());
+    assertTrue(image.err().startsWith("kfp4j: error: --classpath names " + missing + ".jar, which is not there; "), image.toString());
+    assertFalse(Files.exists(dir.resolve("i.tar")));
+  }
+
   @Test
   void aBadOptionIsExitCode2WithTheUsageLine() {
     Cli r = Cli.run("run-once", "--bogus");
@@ -278,7 +308,7 @@ class CommandsTest {
    * The classes folder may be missing (a project not compiled yet: the Maven goals pass it).
    */
   @Test
-  void aClasspathEntryThatIsNotThereIsAUsageErrorBeforeAnythingRuns() {
+  void aClasspathEntryThatIsNotThereIsAUsageErrorBeforeAnythingRuns() throws Exception {
     Path root = dir.resolve("runs");
     String missing = dir.resolve("no-such.jar").toString();
     Cli r = Cli.run("run", "--classes", CLASSES, "--classpath", CLASSES + java.io.File.pathSeparator + missing, "-p", "add-example",
@@ -290,9 +320,14 @@ class CommandsTest {
     Cli wildcard = Cli.run("run", "--classes", CLASSES, "--classpath", dir.resolve("no-lib") + "/*", "-p", "add-example",
         "--root", root.toString());
     assertEquals(2, wildcard.code(), wildcard.toString());
-    Path uncompiled = dir.resolve("target/classes");
-    Cli ui = Cli.run("ui", "--local", "--root", root.toString(), "--classes", uncompiled.toString(), "--classpath",
-        uncompiled + java.io.File.pathSeparator + missing, "--port", "0");
+    Path classes = dir.resolve("target/classes"); // a --classes named must be there (aPathOptionNamingNothingIsExitCode2NamingIt)
+    Cli ui = Cli.run("ui", "--local", "--root", root.toString(), "--classes", classes.toString(), "--classpath",
+        classes + java.io.File.pathSeparator + missing, "--port", "0");
+    assertEquals(2, ui.code(), ui.toString());
+    assertTrue(ui.err().startsWith("kfp4j: error: --classes names " + classes + ", which is not there"), ui.toString());
+    Files.createDirectories(classes); // compiled: the other entry is named
+    ui = Cli.run("ui", "--local", "--root", root.toString(), "--classes", classes.toString(), "--classpath",
+        classes + java.io.File.pathSeparator + missing, "--port", "0");
     assertEquals(2, ui.code(), ui.toString());
     assertTrue(ui.err().startsWith("kfp4j: error: --classpath names " + missing + ", which is not there"), ui.toString());
   }

@@ -31,12 +31,24 @@ class LocalUiCommandTest {
     assertFalse(Files.exists(dir.resolve(UiLink.FILE)));
   }
 
+  /** A --classes folder that is not there is a usage error: the UI served a form with no pipeline to start. */
+  @Test
+  void aClassesFolderThatIsNotThereIsAUsageError() {
+    Path missing = dir.resolve("no-such-classes");
+    Cli cli = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.run("ui", "--local", "--port", "0",
+        "--root", dir.resolve("runs").toString(), "--classes", missing.toString()));
+    assertEquals(Kfp4j.USAGE, cli.code(), cli.toString());
+    assertTrue(cli.err().startsWith("kfp4j: error: --classes names " + missing + ", which is not there; name the folder 'mvn compile' "
+        + "writes the classes to (target/classes), after 'mvn compile'\nkfp4j ui ["), cli.err());
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing served");
+  }
+
   /** A port another program serves on is a usage error that says to choose another (it was exit 5, "unexpected IOException"). */
   @Test
   void aPortInUseIsAUsageError() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       Cli cli = Cli.run("ui", "--local", "--port", "" + taken.getLocalPort(), "--root", dir.resolve("runs").toString(),
-          "--classes", dir.resolve("classes").toString());
+          "--classes", Files.createDirectories(dir.resolve("classes")).toString());
       assertEquals(Kfp4j.USAGE, cli.code(), cli.toString());
       assertTrue(cli.err().startsWith("kfp4j: error: cannot serve on 127.0.0.1:" + taken.getLocalPort() + ": "), cli.err());
       assertTrue(cli.err().contains("choose another port with --port"), cli.err());
@@ -68,8 +80,9 @@ class LocalUiCommandTest {
   void servesTheRunsFolderUntilStopped() throws Exception {
     Path root = dir.resolve("runs");
     CompletableFuture<Cli> served = new CompletableFuture<>();
+    Path classes = Files.createDirectories(dir.resolve("classes"));
     Thread t = new Thread(() -> served.complete(Cli.run("ui", "--local", "--port", "0", "--root", root.toString(),
-        "--classes", dir.resolve("classes").toString())));
+        "--classes", classes.toString())));
     t.start();
     Path link = root.resolve(UiLink.FILE);
     while (!Files.exists(link) && t.isAlive()) {

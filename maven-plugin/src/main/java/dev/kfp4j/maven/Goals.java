@@ -421,9 +421,15 @@ final class Goals {
         option(args, "--root", root);
         option(args, "--port", port);
         option(args, "--bind", bind);
-        option(args, "--classes", classes);
-        if (classpath != null && !classpath.isEmpty()) {
-          option(args, "--classpath", String.join(File.pathSeparator, classpath));
+        // a --classes named must be there: without it (a project not compiled, or none), the UI serves the runs alone
+        boolean compiled = classes != null && classes.isDirectory();
+        if (compiled) {
+          option(args, "--classes", classes);
+        }
+        List<String> entries = classpath == null ? List.of()
+            : classpath.stream().filter(e -> compiled || classes == null || !new File(e).equals(classes)).toList();
+        if (!entries.isEmpty()) {
+          option(args, "--classpath", String.join(File.pathSeparator, entries));
         }
       }
       return args;

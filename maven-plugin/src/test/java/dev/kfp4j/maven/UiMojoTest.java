@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -55,6 +56,26 @@ class UiMojoTest {
     t.interrupt();
     served.get();
     assertFalse(Files.exists(link));
+  }
+
+  /**
+   * In a project not compiled yet (or outside one), the goal serves the runs alone: it names no --classes folder, which the command
+   * refuses when it is not there, and leaves that folder off the classpath.
+   */
+  @Test
+  void aProjectNotCompiledNamesNoClassesFolder() throws Exception {
+    Goals.UiMojo mojo = mojo();
+    mojo.classes = dir.resolve("target/classes").toFile();
+    mojo.classpath = List.of(mojo.classes.getPath(), GoalsTest.CLASSES.getPath());
+    assertEquals(List.of("--local", "--root", mojo.root.getPath(), "--port", "0", "--bind", "127.0.0.1", "--classpath",
+        GoalsTest.CLASSES.getPath()), mojo.goalArguments());
+    List<String> line = new java.util.ArrayList<>(List.of("ui"));
+    line.addAll(mojo.goalArguments());
+    assertEquals(null, dev.kfp4j.cli.Kfp4j.parseError(line.toArray(String[]::new)), "a command line the command takes");
+    Files.createDirectories(dir.resolve("target/classes"));
+    assertEquals(List.of("--local", "--root", mojo.root.getPath(), "--port", "0", "--bind", "127.0.0.1", "--classes",
+        mojo.classes.getPath(), "--classpath", mojo.classes.getPath() + java.io.File.pathSeparator + GoalsTest.CLASSES.getPath()),
+        mojo.goalArguments());
   }
 
   @Test
