@@ -56,14 +56,17 @@ final class ModelPlan implements Plan {
   private final Map<List<?>, Graph> graphs = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
   /** The names of the groups that run as the one task they hold ({@link Folded}). */
   private final Set<String> stepGroups;
-  /** Whether claims are deleted as the pipeline says: in KFP 2, where {@code deletepvc} does it; an Argo workflow deletes none. */
-  private final boolean deletions;
+  /**
+   * Whether kfp4j's own deletions ({@link VolumeStep.Deletion#afterMounts}) run: in KFP 2, where {@code deletepvc} does it; an Argo
+   * workflow deletes only the claims it has a delete template for (read as the deletions the model names), never Dsl.volume's.
+   */
+  private final boolean kfp2;
 
   /** {@code stepGroups}: the groups the pipeline's format made around one task, which run and show as that task. */
   ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir, Set<String> stepGroups) {
     this.pipeline = pipeline;
     this.stepGroups = stepGroups;
-    this.deletions = run.kfp2();
+    this.kfp2 = run.kfp2();
     this.parameters = parameters;
     Map<String, dev.kfp4j.spec.ComponentSpec> components = new HashMap<>();
     pipeline.steps().forEach(s -> {
@@ -191,7 +194,7 @@ final class ModelPlan implements Plan {
         deps.remove(shownName(n));
         nodes.add(folded != null ? new Node(folded.task().name(), template(folded.task()), List.copyOf(deps), folded)
             : new Node(n.name(), template(n), List.copyOf(deps), o));
-        if (n instanceof VolumeStep v && v.deletion() != null && deletions) {
+        if (n instanceof VolumeStep v && deleted(v)) {
           Set<String> after = new LinkedHashSet<>();
           ClaimSteps.deletionAfter(pipeline, v).forEach(u -> after.add(sibling(u, here)));
           after.remove(null);
@@ -350,7 +353,7 @@ final class ModelPlan implements Plan {
       String where = "volume '" + volume.name() + "'";
       String claim = ClaimSteps.claim(volume, id, values.value(new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME), scope, where));
       return ClaimSteps.step(volume, claim, steps.claimFolder(claim, where), values.value(volume.size(), scope, where + " size"), id,
-          RunPaths.inside(runDir, RunPaths.taskFolder(id.id())), steps.javaMode(), deletions && volume.deletion() != null);
+          RunPaths.inside(runDir, RunPaths.taskFolder(id.id())), steps.javaMode(), deleted(volume));
     }
     if (source instanceof ClaimDeletion d) {
       VolumeStep volume = d.volume();
@@ -363,6 +366,11 @@ final class ModelPlan implements Plan {
           RunPaths.inside(runDir, RunPaths.taskFolder(id.id())), steps.javaMode());
     }
     return task((Task) source, scope, id);
+  }
+
+  /** Whether the run deletes the claim of {@code v}. */
+  private boolean deleted(VolumeStep v) {
+    return v.deletion() != null && (kfp2 || !v.deletion().afterMounts());
   }
 
   /** An importer's step: the file or folder at its URI, copied into its folder, with its metadata's values. */

@@ -156,6 +156,56 @@ class WrittenBackTest {
     assertTrue(Files.isDirectory(dir.resolve("runs/volumes/pipeline-with-volume-" + failed.runId() + "-my-pvc")), "kept");
   }
 
+  /**
+   * KFP's DeletePVC (after the consumer succeeded) is written to the Argo workflow as Argo deletes a claim, a {@code resource}
+   * template with {@code action: delete} of the claim the volume step named (KFP v1's {@code VolumeOp.delete()}); it was left out,
+   * the claim kept. The workflow follows Argo's schema and submission rules, reads back with the same deletion, and runs here
+   * deleting the claim's folder.
+   */
+  @Test
+  void kfpsDeletePvcIsWrittenToArgoAsAResourceDelete() throws Exception {
+    tools.jackson.databind.node.ObjectNode spec = (tools.jackson.databind.node.ObjectNode) Yaml.readAll(spec("pipeline_with_volume.yaml")).get(0);
+    command(spec, "exec-producer", "printf hello > \"$0/file.txt\" && printf hello > \"$1\"");
+    command(spec, "exec-consumer", "cat \"$0/file.txt\" > \"$1\"");
+    Pipeline p = Kfp2Reader.read(Yaml.jsonText(spec) + "\n---\n" + spec("pipeline_with_volume.yaml").split("\n---\n", 2)[1], "v.yaml");
+    VolumeStep.Deletion deletion = ((VolumeStep) p.node("createpvc").orElseThrow()).deletion();
+    String argo = dev.kfp4j.format.argo.ArgoWriter.write(p);
+    Shared.root("Argo's schemas");
+    assertEquals(List.of(), ArgoSchemas.errors(argo), argo);
+    assertEquals(List.of(), dev.kfp4j.format.argo.ArgoRules.errors(Yaml.read(argo)), argo);
+    JsonNode wf = Yaml.read(argo);
+    JsonNode task = wf.at("/spec/templates/0/dag/tasks").valueStream().filter(t -> t.path("name").asString().equals("deletepvc"))
+        .findFirst().orElseThrow(() -> new AssertionError("no deletepvc task: " + argo));
+    assertEquals(Yaml.read("{name: deletepvc, template: deletepvc, dependencies: [consumer, createpvc], arguments: {parameters: "
+        + "[{name: pvc-name, value: '{{tasks.createpvc.outputs.parameters.name}}'}]}}"), task, argo);
+    JsonNode template = wf.at("/spec/templates").valueStream().filter(t -> t.path("name").asString().equals("deletepvc"))
+        .findFirst().orElseThrow();
+    assertEquals(Yaml.read("{name: deletepvc, inputs: {parameters: [{name: pvc-name}]}, resource: {action: delete, manifest: \"apiVersion: "
+        + "v1\\nkind: PersistentVolumeClaim\\nmetadata:\\n  name: '{{inputs.parameters.pvc-name}}'\\n\"}}"), template, argo);
+    assertEquals(deletion, ((VolumeStep) dev.kfp4j.format.argo.ArgoReader.read(argo, "v.yaml").node("createpvc").orElseThrow()).deletion(),
+        "read back as the volume step's deletion");
+
+    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+        .build().run(Workflow.parse(argo, "v.yaml"), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("hello", r.output("consumer", "Output"));
+    assertEquals(TaskResult.State.Succeeded, r.task("deletepvc").orElseThrow().state());
+    assertFalse(Files.exists(dir.resolve("runs/volumes/pipeline-with-volume-" + r.runId() + "-my-pvc")), "the Argo form deletes it too");
+  }
+
+  /** With caching off on KFP's DeletePVC ({@code set_caching_options(False)}), the Argo deletion keeps it off. */
+  @Test
+  void anArgoDeletionKeepsItsCaching() {
+    Pipeline p = Kfp2Reader.read(spec("pipeline_with_volume_no_cache.yaml"), "v.yaml");
+    VolumeStep v = (VolumeStep) p.node("createpvc").orElseThrow();
+    Pipeline volumeAlone = new Pipeline(p.name(), null, p.parameters(), List.of(v), null, p.settings(), null);
+    String argo = dev.kfp4j.format.argo.ArgoWriter.write(volumeAlone);
+    VolumeStep.Deletion back = ((VolumeStep) dev.kfp4j.format.argo.ArgoReader.read(argo, "v.yaml").node("createpvc").orElseThrow())
+        .deletion();
+    assertEquals(List.of(new RunSetting.Caching(false)), back.settings(), argo);
+    assertEquals(v.deletion().settings(), back.settings());
+  }
+
   /** Executor {@code executor} of {@code spec} made {@code sh -c SCRIPT /data OUTPUT_FILE}. */
   private static void command(tools.jackson.databind.node.ObjectNode spec, String executor, String script) {
     tools.jackson.databind.node.ObjectNode c = spec.withObject("/deploymentSpec/executors/" + executor).putObject("container");

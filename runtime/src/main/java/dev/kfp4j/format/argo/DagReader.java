@@ -95,7 +95,7 @@ final class DagReader {
           body.add(c.build());
         }
       }
-      return make.apply(after, body);
+      return make.apply(after, VolumeManifests.withDeletions(body));
     }
   }
 
@@ -118,7 +118,7 @@ final class DagReader {
     for (Draft d : flatten(drafts)) {
       out.add(d.build());
     }
-    return out;
+    return VolumeManifests.withDeletions(out);
   }
 
   /** The exit task: a container template run alone, or a DAG of one such task. */

@@ -126,6 +126,9 @@ final class DagWriter {
         ObjectNode t = step(s, group);
         putDependencies(t, member, group);
         tasks.add(reorder(t));
+        if (s instanceof dev.kfp4j.model.VolumeStep v && VolumeManifests.deletionWritten(v)) {
+          tasks.add(reorder(deletion(v, group)));
+        }
       } else if (member instanceof Branches b) {
         for (int i = 0; i < b.branches().size(); i++) {
           tasks.add(groupTask(b.branches().get(i), b.effectivePredicate(i), group));
@@ -366,6 +369,25 @@ final class DagWriter {
   }
 
   // ------------------------------------------------------------------ steps
+
+  /** The task deleting {@code v}'s claim, in {@code group}'s DAG: after the steps its deletion names (their members there). */
+  private ObjectNode deletion(dev.kfp4j.model.VolumeStep v, Node group) {
+    ObjectNode t = NODES.objectNode();
+    t.put("name", v.deletion().name());
+    t.put("template", templates.deletion(v));
+    Set<String> deps = new LinkedHashSet<>();
+    for (String step : v.deletion().after()) {
+      Node member = scopes.memberContaining(step, group);
+      if (member != null) {
+        deps.add(member.name());
+      }
+    }
+    deps.add(v.name()); // whose output names the claim
+    deps.forEach(t.withArray("dependencies")::add);
+    t.putObject("arguments").putArray("parameters").addObject().put("name", VolumeManifests.CLAIM_INPUT)
+        .put("value", value(new Argument.TaskOutput(v.name(), "name"), group));
+    return t;
+  }
 
   private ObjectNode step(Step s, Node group) {
     String template = templates.of(s, artifactOutputs.getOrDefault(s.name(), Set.of()), valuesOfFiles.getOrDefault(s.name(), Set.of()));

@@ -66,6 +66,14 @@ final class Templates {
         r.settings());
   }
 
+  /** The name of the template deleting the claim of {@code v} ({@link VolumeManifests#deletionWritten}), made once. */
+  String deletion(VolumeStep v) {
+    String name = resource(v.deletion().name(), Map.of(VolumeManifests.CLAIM_INPUT, ""), "delete", VolumeManifests.deletionManifest(),
+        null, null, Map.of(), v.deletion().settings());
+    templates.get("resource|" + v.deletion().name()).remove("outputs"); // it has none
+    return name;
+  }
+
   private static Map<String, String> volumeOutputs() {
     Map<String, String> outputs = new LinkedHashMap<>();
     outputs.put("manifest", "{}");

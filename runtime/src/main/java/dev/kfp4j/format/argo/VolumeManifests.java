@@ -12,12 +12,66 @@ import tools.jackson.databind.JsonNode;
 /**
  * The PersistentVolumeClaim a volume step makes, as the manifest of an Argo {@code resource} template: named after the run
  * ({@code '{{workflow.name}}-my-pvc'}) unless its name is fixed, its size from the template's input {@code size}; and the
- * volume step read back from such a template.
+ * volume step read back from such a template. A claim's deletion the model names ({@link VolumeStep.Deletion}, after the steps it names
+ * when they succeeded, as kfp-kubernetes' {@code DeletePVC} in a KFP SDK spec) is a {@code resource} template with {@code action:
+ * delete} of the claim its input {@code pvc-name} names, given the volume step's {@code name} output, as KFP v1's {@code
+ * VolumeOp.delete()} was; read back as that volume step's deletion.
  */
 final class VolumeManifests {
   private static final String RUN_PREFIX = VolumeStep.ARGO_RUN + "-";
 
+  /** The input of a claim's deletion template: the claim's name. */
+  static final String CLAIM_INPUT = "pvc-name";
+
   private VolumeManifests() {}
+
+  /** Whether {@code v}'s deletion is written to an Argo workflow: one the model names, after the steps it names succeeded. */
+  static boolean deletionWritten(VolumeStep v) {
+    return v.deletion() != null && !v.deletion().afterMounts() && !v.deletion().whateverHappened();
+  }
+
+  /** The manifest of a claim's deletion: the claim its input {@link #CLAIM_INPUT} names. */
+  static String deletionManifest() {
+    return "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: '" + Argo.inputParameter(CLAIM_INPUT) + "'\n";
+  }
+
+  /**
+   * {@code nodes} (one DAG's) with each resource step deleting the claim of a volume step among them ({@link #deletionManifest}, given
+   * its {@code name} output) read as that step's deletion, after the steps the resource step waits for.
+   */
+  static List<dev.kfp4j.model.Node> withDeletions(List<dev.kfp4j.model.Node> nodes) {
+    Map<String, dev.kfp4j.model.ResourceStep> deletions = new java.util.HashMap<>();
+    Set<String> volumes = new java.util.HashSet<>();
+    nodes.forEach(n -> {
+      if (n instanceof VolumeStep v) {
+        volumes.add(v.name());
+      }
+    });
+    for (dev.kfp4j.model.Node n : nodes) {
+      if (n instanceof dev.kfp4j.model.ResourceStep r && r.action().equals("delete") && r.manifest().equals(deletionManifest())
+          && r.outputs().isEmpty() && r.successCondition() == null && r.failureCondition() == null
+          && r.arguments().keySet().equals(Set.of(CLAIM_INPUT)) && r.arguments().get(CLAIM_INPUT) instanceof Argument.TaskOutput o
+          && o.output().equals("name") && volumes.contains(o.task())) {
+        deletions.putIfAbsent(o.task(), r);
+      }
+    }
+    if (deletions.isEmpty()) {
+      return nodes;
+    }
+    Set<dev.kfp4j.model.ResourceStep> read = new java.util.HashSet<>(deletions.values());
+    List<dev.kfp4j.model.Node> out = new java.util.ArrayList<>();
+    for (dev.kfp4j.model.Node n : nodes) {
+      dev.kfp4j.model.ResourceStep r = n instanceof VolumeStep v ? deletions.get(v.name()) : null;
+      if (r != null) {
+        VolumeStep v = (VolumeStep) n;
+        out.add(new VolumeStep(v.name(), v.resourceName(), v.size(), v.accessMode(), v.storageClass(), v.after(), v.settings(),
+            new VolumeStep.Deletion(r.name(), r.after(), false, r.settings()), v.uniqueName()));
+      } else if (!(n instanceof dev.kfp4j.model.ResourceStep rs && read.contains(rs))) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
 
   /** The manifest of {@code v}; the names in it are checked Kubernetes names ({@link VolumeStep}), so the text needs no quoting of its own. */
   static String of(VolumeStep v) {
