@@ -88,7 +88,7 @@ final class Goals {
       List<String> args = new ArrayList<>();
       option(args, "--pipeline", pipeline);
       option(args, "--format", format);
-      option(args, "--classes", classes);
+      classes(args, classes, pipeline);
       if (classpath != null && !classpath.isEmpty()) {
         option(args, "--classpath", String.join(File.pathSeparator, classpath));
       }
@@ -232,7 +232,7 @@ final class Goals {
     List<String> pipelineArguments() {
       List<String> args = new ArrayList<>();
       option(args, "--pipeline", pipeline);
-      option(args, "--classes", classes);
+      classes(args, classes, pipeline);
       arguments(args, arguments, arg);
       return args;
     }
@@ -253,7 +253,7 @@ final class Goals {
     List<String> goalArguments() {
       List<String> args = new ArrayList<>();
       option(args, "--pipeline", pipeline);
-      option(args, "--classes", classes);
+      classes(args, classes, pipeline);
       option(args, "--version-name", versionName);
       flag(args, "--pin-image", pinImage);
       return args;

@@ -53,7 +53,7 @@ public final class GraphMojo extends Kfp4jMojo {
     if (pipeline != null && !pipeline.isEmpty()) {
       args.add(pipeline);
     }
-    option(args, "--classes", classes);
+    classes(args, classes, pipeline);
     option(args, "--format", format);
     option(args, "--output", output);
     return args;

@@ -114,6 +114,17 @@ abstract class Kfp4jMojo extends AbstractMojo {
     }
   }
 
+  /**
+   * {@code --classes}, which the command refuses when it is not there: left out for a pipeline given as a file in a project
+   * not compiled (the file is the pipeline), given otherwise, so that the command says to compile first.
+   */
+  static void classes(List<String> args, File classes, String pipeline) {
+    boolean aFile = pipeline != null && new File(pipeline).isFile();
+    if (classes != null && (classes.isDirectory() || !aFile)) {
+      option(args, "--classes", classes);
+    }
+  }
+
   /** {@code --engine} and each {@code --engine-arg}, when set. */
   void engine(List<String> args) {
     option(args, "--engine", engine);

@@ -79,4 +79,23 @@ class GoalsTest {
     assertEquals("3", job.path("max_concurrency").asString());
     assertEquals(1, kfp.pipelines().size());
   }
+
+  /**
+   * A pipeline given as a file needs no compiled project: the goal names no classes folder that is not there (which the
+   * command refuses); a pipeline given by name in a project not compiled is refused with what to do.
+   */
+  @Test
+  void aPipelineFileUploadsFromAProjectNotCompiled() throws Exception {
+    File missing = new File("target/no-such-classes");
+    Goals.UploadPipelineMojo upload = configure(new Goals.UploadPipelineMojo());
+    upload.classes = missing;
+    upload.pipeline = new File(CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml").getPath();
+    upload.execute();
+    assertEquals(1, kfp.pipelines().size());
+
+    Goals.UploadPipelineMojo byName = configure(new Goals.UploadPipelineMojo());
+    byName.classes = missing;
+    MojoExecutionException usage = assertThrows(MojoExecutionException.class, byName::execute);
+    assertTrue(usage.getMessage().contains("mvn compile"), usage.getMessage());
+  }
 }
