@@ -1,6 +1,7 @@
 package dev.kfp4j.yaml;
 
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -32,103 +33,116 @@ final class JsonWriting {
 
   private JsonWriting() {}
 
-  /** Whether every node of {@code root} is one this class writes: no binary, no Java object but a raw value of text. */
-  static boolean plain(JsonNode root) {
-    if (root == null) {
-      return true; // written as null, as the mapper writes no value
-    }
-    ArrayDeque<JsonNode> todo = new ArrayDeque<>();
-    todo.push(root);
-    while (!todo.isEmpty()) {
-      JsonNode node = todo.pop();
-      switch (node.getNodeType()) {
-        case OBJECT:
-        case ARRAY:
-          for (JsonNode child : node.values()) {
-            todo.push(child);
-          }
-          break;
-        case BINARY:
-          return false;
-        case POJO:
-          if (raw(node) == null) {
-            return false;
-          }
-          break;
-        default:
-          break;
-      }
-    }
-    return true;
-  }
-
   /** The text of a node holding a {@link RawValue} of text, which the mapper writes as it is; else null. */
   private static String raw(JsonNode node) {
     return node instanceof POJONode p && p.getPojo() instanceof RawValue r && r.rawValue() instanceof String text ? text : null;
   }
 
+  /** An object or array being written: its members or items still to write, and how deep it is. */
+  private static final class Open {
+    final Iterator<?> rest;
+    final boolean object;
+    final int nesting;
+    boolean first = true;
+
+    Open(Iterator<?> rest, boolean object, int nesting) {
+      this.rest = rest;
+      this.object = object;
+      this.nesting = nesting;
+    }
+  }
+
   /**
-   * Appends {@code node}, a {@link #plain} tree (null: JSON's null, as the mapper writes no value),
-   * as the mapper writes it: compact, or with its default pretty printer as a value {@code nesting}
-   * objects deep (each of its lines after the first indented two spaces a level).
+   * Appends {@code root} (null: JSON's null, as the mapper writes no value) as the mapper writes it:
+   * compact, or with its default pretty printer as a value {@code nesting} objects deep (each of its
+   * lines after the first indented two spaces a level); or returns false, having appended part of
+   * it, at the first node only the mapper writes (binary, a Java object but a raw value of text).
+   * One loop over the tree, its open objects and arrays on a stack, not a call a level: the
+   * JIT compiles one small method (a recursive writer, inlined in itself, took C2 190 ms to compile
+   * in a local run of 100 tasks, more than the run's writing).
    */
-  static void write(JsonNode node, boolean pretty, int nesting, StringBuilder out) {
-    if (node == null) {
-      out.append("null");
-      return;
-    }
-    switch (node.getNodeType()) {
-      case OBJECT -> object(node, pretty, nesting, out);
-      case ARRAY -> array(node, pretty, nesting, out);
-      case STRING -> string(node.stringValue(), out);
-      case BOOLEAN -> out.append(node.booleanValue());
-      case NUMBER -> number(node, out);
-      case POJO -> out.append(raw(node));
-      default -> out.append("null"); // null, and a missing node, which the mapper writes as null
-    }
-  }
-
-  private static void object(JsonNode node, boolean pretty, int nesting, StringBuilder out) {
-    out.append('{');
-    if (node.isEmpty()) {
-      out.append(pretty ? " }" : "}");
-      return;
-    }
-    String separator = pretty ? " : " : ":";
-    boolean first = true;
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
-      if (!first) {
-        out.append(',');
+  static boolean write(JsonNode root, boolean pretty, int nesting, StringBuilder out) {
+    ArrayDeque<Open> open = new ArrayDeque<>();
+    JsonNode node = root;
+    int level = nesting;
+    while (true) {
+      if (node == null) {
+        out.append("null");
+      } else {
+        switch (node.getNodeType()) {
+          case OBJECT -> {
+            out.append('{');
+            if (node.isEmpty()) {
+              out.append(pretty ? " }" : "}");
+            } else {
+              open.push(new Open(node.properties().iterator(), true, level));
+            }
+          }
+          case ARRAY -> {
+            out.append('[');
+            if (node.isEmpty()) {
+              out.append(pretty ? " ]" : "]");
+            } else {
+              open.push(new Open(node.values().iterator(), false, level));
+            }
+          }
+          case STRING -> string(node.stringValue(), out);
+          case BOOLEAN -> out.append(node.booleanValue());
+          case NUMBER -> number(node, out);
+          case POJO -> {
+            String raw = raw(node);
+            if (raw == null) {
+              return false;
+            }
+            out.append(raw);
+          }
+          case BINARY -> {
+            return false;
+          }
+          default -> out.append("null"); // null, and a missing node, which the mapper writes as null
+        }
       }
-      first = false;
-      if (pretty) {
-        newLine(nesting + 1, out);
+      node = null;
+      while (true) {
+        Open o = open.peek();
+        if (o == null) {
+          return true;
+        }
+        if (o.rest.hasNext()) {
+          if (!o.first) {
+            out.append(',');
+          }
+          o.first = false;
+          if (o.object) {
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, JsonNode> e = (Map.Entry<String, JsonNode>) o.rest.next();
+            if (pretty) {
+              newLine(o.nesting + 1, out);
+            }
+            string(e.getKey(), out);
+            out.append(pretty ? " : " : ":");
+            node = e.getValue();
+            level = o.nesting + 1;
+          } else {
+            if (pretty) {
+              out.append(' ');
+            }
+            node = (JsonNode) o.rest.next();
+            level = o.nesting;
+          }
+          break;
+        }
+        open.pop();
+        if (o.object) {
+          if (pretty) {
+            newLine(o.nesting, out);
+          }
+          out.append('}');
+        } else {
+          out.append(pretty ? " ]" : "]");
+        }
       }
-      string(e.getKey(), out);
-      out.append(separator);
-      write(e.getValue(), pretty, nesting + 1, out);
     }
-    if (pretty) {
-      newLine(nesting, out);
-    }
-    out.append('}');
-  }
-
-  /** An array's items, on the line of its brackets when pretty (the printer indents no array's items). */
-  private static void array(JsonNode node, boolean pretty, int nesting, StringBuilder out) {
-    out.append('[');
-    boolean first = true;
-    for (JsonNode item : node.values()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      if (pretty) {
-        out.append(' ');
-      }
-      write(item, pretty, nesting, out);
-    }
-    out.append(pretty ? " ]" : "]");
   }
 
   private static void newLine(int nesting, StringBuilder out) {

@@ -116,12 +116,8 @@ public final class Yaml {
 
   /** {@code node} as {@code json().writeValueAsString(node)} writes it, without making the mapper for plain JSON. */
   public static String jsonText(JsonNode node) {
-    if (!JsonWriting.plain(node)) {
-      return Json.MAPPER.writeValueAsString(node);
-    }
     StringBuilder out = new StringBuilder();
-    JsonWriting.write(node, false, 0, out);
-    return out.toString();
+    return JsonWriting.write(node, false, 0, out) ? out.toString() : Json.MAPPER.writeValueAsString(node);
   }
 
   /** {@code node} as {@code json().writerWithDefaultPrettyPrinter()} writes it, without making the mapper for plain JSON. */
@@ -137,9 +133,9 @@ public final class Yaml {
    * level more.
    */
   public static void appendPrettyJson(JsonNode node, int nesting, StringBuilder out) {
-    if (JsonWriting.plain(node)) {
-      JsonWriting.write(node, true, nesting, out);
-    } else {
+    int start = out.length();
+    if (!JsonWriting.write(node, true, nesting, out)) {
+      out.setLength(start);
       out.append(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node).replace("\n", "\n" + "  ".repeat(nesting)));
     }
   }
