@@ -7,7 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.regex.Pattern;
 
 /**
  * The one way the runner turns names into paths. Every file or folder it writes, moves or
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * reach outside the run's folders.
  */
 final class RunPaths {
-  private static final Pattern OTHER_THAN_FOLDER_CHARACTERS = Pattern.compile("[^A-Za-z0-9._()-]+");
-
   private RunPaths() {}
 
   /** {@code folder/names[0]/names[1]/...}, each name one segment, the result inside {@code folder}. */
@@ -45,7 +42,27 @@ final class RunPaths {
 
   /** The folder name of a task: its id, with each run of other characters than {@code A-Za-z0-9._()-} as {@code _}. */
   static String taskFolder(String taskId) {
-    return OTHER_THAN_FOLDER_CHARACTERS.matcher(taskId).replaceAll("_");
+    StringBuilder out = null;
+    boolean inRun = false;
+    for (int i = 0; i < taskId.length(); i++) {
+      char c = taskId.charAt(i);
+      boolean kept = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '('
+          || c == ')' || c == '-';
+      if (kept) {
+        if (out != null) {
+          out.append(c);
+        }
+      } else {
+        if (out == null) {
+          out = new StringBuilder(taskId.length()).append(taskId, 0, i);
+        }
+        if (!inRun) {
+          out.append('_');
+        }
+      }
+      inRun = !kept;
+    }
+    return out == null ? taskId : out.toString();
   }
 
   /**

@@ -123,9 +123,17 @@ public final class Workflow {
     return root == null ? "kfp2" : "argo";
   }
 
-  /** The name under which a run shows a component's output: Argo's name for it in an Argo workflow, else its own. */
+  /**
+   * The name under which a run shows a component's output: Argo's name for it in an Argo workflow, else its own. Each
+   * component's names are worked out once (for each of its outputs, each task runs them: each of its outputs and
+   * each reference to one).
+   */
   java.util.function.BiFunction<dev.kfp4j.spec.ComponentSpec, String, String> outputNames() {
-    return root == null ? (spec, output) -> output : dev.kfp4j.format.argo.ContainerTemplate::argoOutput;
+    if (root == null) {
+      return (spec, output) -> output;
+    }
+    Map<dev.kfp4j.spec.ComponentSpec, Map<String, String>> names = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    return (spec, output) -> names.computeIfAbsent(spec, dev.kfp4j.format.argo.ContainerTemplate::argoOutputs).getOrDefault(output, output);
   }
 
   /**

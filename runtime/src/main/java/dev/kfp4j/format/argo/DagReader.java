@@ -410,7 +410,7 @@ final class DagReader {
 
   /** A constant read from text: a number where it is one, else text. */
   private static Argument.Constant constant(String text) {
-    if (text.matches("-?\\d+")) {
+    if (digits(text, text.startsWith("-") ? 1 : 0)) {
       return new Argument.Constant(text, ParameterType.INTEGER);
     }
     try {
@@ -419,6 +419,19 @@ final class DagReader {
     } catch (NumberFormatException e) {
       return Argument.Constant.of(text);
     }
+  }
+
+  /** Whether {@code text} has a digit from {@code from} on, and only ASCII digits (a regular expression's {@code \\d+} there). */
+  static boolean digits(String text, int from) {
+    if (from >= text.length()) {
+      return false;
+    }
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The argument a task argument's text names: a whole reference, or a constant. */
