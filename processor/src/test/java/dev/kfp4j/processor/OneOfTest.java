@@ -77,6 +77,28 @@ class OneOfTest {
     assertThat(Kfp2Writer.write(back)).isEqualTo(c.kfp2());
   }
 
+  /**
+   * {@code return Dsl.oneOf(...)} and {@code return Dsl.collect(...)}, as KFP's {@code return dsl.OneOf(t1.output,
+   * t2.output)} and {@code return dsl.Collected(t.output)} (KFP's {@code parameter_oneof.py}, {@code
+   * collected_parameters.py}): the pipeline's output, as when assigned to a variable first.
+   */
+  @Test
+  void aChainOrACollectReturnedAsItIsIsThePipelinesOutput() {
+    Pipeline oneOf = Kfp2PipelineTest.compile(
+        "@Pipeline(formats = Format.KFP2) public static String p(int n) {",
+        "  return Dsl.oneOf(Dsl.gt(n, 10), () -> LibOps.greet(\"big\").output())",
+        "      .otherwise(() -> LibOps.greet(\"small\").output());",
+        "}").model();
+    assertThat(oneOf.outputs()).containsExactly("Output", new Argument.OneOf("condition-branches-1",
+        List.of(new Argument.TaskOutput("greet", "Output"), new Argument.TaskOutput("greet-2", "Output"))));
+    Kfp2PipelineTest.Compiled collected = Kfp2PipelineTest.compile(
+        "@Pipeline(formats = Format.KFP2) public static List<Integer> p(List<Integer> xs) {",
+        "  return Dsl.collect(xs, x -> LibOps.add(x, 1).output());",
+        "}");
+    assertThat(collected.spec().at("/root/dag/outputs/parameters/Output/valueFromParameter").toString())
+        .isEqualTo("{\"outputParameterKey\":\"pipelinechannel--add-Output\",\"producerSubtask\":\"for-loop-1\"}");
+  }
+
   @Test
   void filesOfTheBranchesAreOneArtifact() {
     JavaFileObject lib = Compile.source("test.Files", "package test;", "import dev.kfp4j.annotations.*;", "import java.nio.file.Path;",

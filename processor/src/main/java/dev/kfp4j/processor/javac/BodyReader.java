@@ -197,6 +197,14 @@ final class BodyReader {
         return;
       }
     }
+    if (value instanceof MethodInvocationTree mi && body.trees.getElement(ePath) instanceof ExecutableElement m
+        && (Syntax.isOneOf(m) || Syntax.isCollect(m))) { // KFP's 'return dsl.OneOf(...)', 'return dsl.Collected(...)'
+      Argument a = Syntax.isOneOf(m) ? oneOfs.read(mi, ePath, m, body.graph.root()) : groups.collect(mi, ePath, body.graph.root());
+      if (a != null) {
+        body.graph.output("Output", a);
+      }
+      return;
+    }
     TaskBuilder call = recordCall(value, ePath);
     if (call != null) {
       call.component().outputs().forEach(o -> body.graph.output(o.name(), new Argument.TaskOutput(call.name(), o.name())));
