@@ -37,6 +37,11 @@ final class ExecutorInput {
   final Map<String, RuntimeArtifact> outputArtifacts = new LinkedHashMap<>();
   /** Returned output name → the file its value goes to. */
   final Map<String, Path> outputParameterFiles = new LinkedHashMap<>();
+  /**
+   * File output ({@code @OutputPath}) name → the file KFP's launcher reads its value from: a file output of a
+   * parameter type ({@code @OutputPath("String")}, KFP's {@code OutputPath(str)}) is an output parameter in KFP 2.
+   */
+  final Map<String, Path> outputPathParameterFiles = new LinkedHashMap<>();
   /** Where the executor output goes. */
   Path outputFile;
 
@@ -113,6 +118,15 @@ final class ExecutorInput {
       String name = e.getKey();
       Object value = e.getValue();
       String where = "outputs.parameters['" + name + "']";
+      Signature.Flag flag = signature.flag(name);
+      if (flag != null && flag.kind() == Signature.Kind.OUTPUT_PATH) { // @OutputPath("String"): a value KFP 2 reads from the file
+        String path = string(object(value, where).get("outputFile"), where + ".outputFile");
+        if (path == null || path.isEmpty()) {
+          throw new UsageException("the following are required: " + where + ".outputFile");
+        }
+        in.outputPathParameterFiles.put(name, Entrypoint.outputPath(where + ".outputFile", path));
+        continue;
+      }
       if (!signature.outputs().contains(name)) {
         throw new UsageException(where + ": component '" + signature.component() + "' returns no output '" + name
             + "'; its outputs are " + outputNames(signature));
@@ -131,7 +145,7 @@ final class ExecutorInput {
           && !in.inputArtifacts.containsKey(f.name())
           || f.kind() == Signature.Kind.INPUT_ARTIFACTS && f.required() && !in.inputArtifactLists.containsKey(f.name())) {
         missing.add("inputs.artifacts['" + f.name() + "']");
-      } else if (f.kind().isOutput() && !in.outputArtifacts.containsKey(f.name())) {
+      } else if (f.kind().isOutput() && !in.outputArtifacts.containsKey(f.name()) && !in.outputPathParameterFiles.containsKey(f.name())) {
         missing.add("outputs.artifacts['" + f.name() + "']");
       }
     }

@@ -221,7 +221,9 @@ final class Invocation {
    * the final one, moved into place by {@link #commit()}.
    */
   Path outputPath(String output) {
-    Path target = executor == null ? Path.of(required(output)) : Path.of(executor.outputArtifacts.get(output).path());
+    Path target = executor == null ? Path.of(required(output))
+        : executor.outputPathParameterFiles.containsKey(output) ? executor.outputPathParameterFiles.get(output)
+        : Path.of(executor.outputArtifacts.get(output).path());
     return outputs.stage(output, target);
   }
 

@@ -313,6 +313,30 @@ class ExecutorProtocolTest {
         + dir.resolve("out/copy") + "\"}]}}}", Files.readString(dir.resolve("out/executor_output.json")));
   }
 
+  /**
+   * A file output of a parameter type, {@code @OutputPath("String") Path key} (KFP's {@code OutputPath(str)}), is an
+   * output parameter in KFP 2's spec: the executor input gives its {@code outputFile}, which the method writes, and
+   * KFP's launcher reads the value from; it is no returned value in the executor output.
+   */
+  @Test
+  void aFileOutputOfAParameterTypeIsWrittenToItsOutputFile() throws IOException {
+    Signature key = new Signature("key", "").value("text").outputPath("key").output("Output");
+    Entrypoint.Handler handler = in -> {
+      Files.writeString(in.outputPath("key"), in.string("text"));
+      in.output("Output", 3);
+    };
+    String json = """
+        {"inputs": {"parameterValues": {"text": "Got tails!"}},
+         "outputs": {"parameters": {"key": {"outputFile": "%s"}, "Output": {"outputFile": "%s"}},
+                     "outputFile": "%s"}}""".formatted(dir.resolve("out/key"), dir.resolve("out/Output"),
+        dir.resolve("out/executor_output.json"));
+    Run r = Run.of(handler, key, "key", "--executor_input", json);
+    assertEquals(0, r.code(), r.err());
+    assertEquals("Got tails!", Files.readString(dir.resolve("out/key")));
+    assertEquals("3", Files.readString(dir.resolve("out/Output")));
+    assertEquals("{\"parameterValues\": {\"Output\": 3}}", Files.readString(dir.resolve("out/executor_output.json")));
+  }
+
   @Test
   void anInputWhoseUriHasNoLocalPathIsExitTwoWhenItsPathIsNeeded() throws IOException {
     Signature file = new Signature("file", "").inputPath("text", true);
