@@ -99,6 +99,20 @@ class OneOfTest {
         .isEqualTo("{\"outputParameterKey\":\"pipelinechannel--add-Output\",\"producerSubtask\":\"for-loop-1\"}");
   }
 
+  /** {@code return Dsl.oneOf(...)} without {@code .otherwise(...)} is no value: javac's own error, and no second one. */
+  @Test
+  void aReturnedChainWithoutOtherwiseIsJavacsErrorAlone() {
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "@Pipeline(formats = Format.KFP2) public static String p(int n) {",
+        "  return Dsl.oneOf(Dsl.gt(n, 1), () -> LibOps.greet(\"a\").output())",
+        "      .orWhen(Dsl.gt(n, 0), () -> LibOps.greet(\"b\").output());",
+        "}");
+    Compilation c = Compile.compile(new java.util.ArrayList<>(), PipelineModelTest.LIB, source);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("incompatible types");
+  }
+
   @Test
   void filesOfTheBranchesAreOneArtifact() {
     JavaFileObject lib = Compile.source("test.Files", "package test;", "import dev.kfp4j.annotations.*;", "import java.nio.file.Path;",

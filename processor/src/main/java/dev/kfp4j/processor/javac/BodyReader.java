@@ -199,6 +199,9 @@ final class BodyReader {
     }
     if (value instanceof MethodInvocationTree mi && body.trees.getElement(ePath) instanceof ExecutableElement m
         && (Syntax.isOneOf(m) || Syntax.isCollect(m))) { // KFP's 'return dsl.OneOf(...)', 'return dsl.Collected(...)'
+      if (Syntax.isOneOf(m) && !m.getSimpleName().contentEquals("otherwise")) {
+        return; // a chain without .otherwise(...) is no value: javac's own error says so here
+      }
       Argument a = Syntax.isOneOf(m) ? oneOfs.read(mi, ePath, m, body.graph.root()) : groups.collect(mi, ePath, body.graph.root());
       if (a != null) {
         body.graph.output("Output", a);
