@@ -62,6 +62,27 @@ class VolumeClaimTest {
         .at("/root/dag/tasks/data/inputs/parameters/pvc_name_suffix/runtimeValue/constant").asString());
   }
 
+  /**
+   * A task mounting the claim by its name, {@code mountPvc(v.name(), "/data")} (kfp-kubernetes' {@code mount_pvc(task,
+   * pvc_name=pvc.outputs['name'])}, KFP's {@code parallel_for_mount_pvc.py}), mounts it as {@code mountVolume(v, ...)} does:
+   * the claim is deleted after it, not while it runs.
+   */
+  @Test
+  void theClaimIsDeletedAfterTasksMountingItByItsName() {
+    Compilation c = compile(pipeline("@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  var v = Dsl.volume(\"my-pvc\", \"5Mi\", \"ReadWriteOnce\", \"standard\");",
+        "  Dsl.forEach(List.of(1, 2), x -> LibOps.add(x, 1).mountPvc(v.name(), \"/data\"));",
+        "  LibOps.add(3, 4).mountPvc(v.name(), \"/data\");", "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String kfp2 = Compile.resource(c, KFP2);
+    Compile.validKfp2(kfp2, "p.yaml");
+    JsonNode delete = Yaml.readAll(kfp2).get(0).at("/root/dag/tasks/my-pvc-delete");
+    assertEquals("[\"my-pvc\",\"for-loop-1\",\"add-2\"]", delete.path("dependentTasks").toString(), kfp2);
+    assertEquals("ALL_UPSTREAM_TASKS_COMPLETED", delete.at("/triggerPolicy/strategy").asString(), kfp2);
+    assertEquals(kfp2, dev.kfp4j.format.kfp2.Kfp2Writer.write(Kfp2Reader.read(kfp2, "p.yaml")),
+        "read back, written the same");
+  }
+
   /** KFP 2 names each claim named after the run at random ({@code uuid + suffix}): two alike, or one in a loop, are two claims. */
   @Test
   void inKfp2AloneClaimsNamedAfterTheRunMayShareAResourceName() {

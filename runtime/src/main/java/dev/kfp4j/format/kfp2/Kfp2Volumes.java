@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a volume step as kfp-kubernetes writes {@code CreatePVC} (a task running {@code createpvc}, given {@code pvc_name_suffix},
  * or {@code pvc_name} for a fixed name) and its deletion, if it has
  * one, as {@code DeletePVC} (a task running {@code deletepvc}, given the claim's name): after the steps the model names, or, for
- * kfp4j's own volumes, after every step that mounts the claim, whatever happened to them.
+ * kfp4j's own volumes, after every step that mounts the claim (as the volume's, or by the name it gives), whatever happened to them.
  */
 final class Kfp2Volumes {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -60,8 +60,9 @@ final class Kfp2Volumes {
       inputs.input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, deps, false);
       for (Step s : pipeline.steps()) {
         for (TaskSetting setting : s.settings()) {
-          if (setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name())) {
-            addMember(deps, s.name(), level);
+          if (setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name())
+              || setting instanceof TaskSetting.PvcMountFrom f && f.claim().equals(new Argument.TaskOutput(v.name(), "name"))) {
+            addMember(deps, s.name(), level); // mountVolume(v, ...), or mountPvc(v.name(), ...): a mount of the claim all the same
           }
         }
       }
