@@ -169,4 +169,28 @@ class ImportComponentsTest {
             "[kfp4j:ImportClash] 'Both' has @Component methods and @ImportComponents, which would both write BothOps; import the components on another class")
         .inFile(source).onLineContaining("@ImportComponents");
   }
+
+  /**
+   * A task's {@code env(name, value)} naming a variable the imported component sets itself ({@code env: {ENV2: val0}}) gives it the
+   * task's value, once, in the executor's env, as KFP's compiler writes {@code set_env_variable} (KFP's {@code pipeline_with_env.py}):
+   * not a second entry of that name.
+   */
+  @Test
+  void aTasksEnvReplacesTheComponentsOwnInKfp2(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("print_env.yaml"), String.join("\n", "name: Print env", "implementation:",
+        "  container:", "    image: alpine", "    command: [sh, -c, 'echo $ENV1 $ENV2 $ENV3']", "    env:", "      ENV1: val0",
+        "      ENV2: val0", ""));
+    JavaFileObject p = Compile.source("test.P", "package test;", "import dev.kfp4j.annotations.*;",
+        "public final class P {",
+        "  @Pipeline(name = \"p\", formats = Format.KFP2) public static void p() {",
+        "    ImportsOps.printEnv().env(\"ENV2\", \"val2\").env(\"ENV3\", \"val3\");",
+        "  }",
+        "}");
+    Compilation c = compile(List.of(dir), imports("print_env.yaml"), p);
+    assertThat(c).succeededWithoutWarnings();
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    JsonNode env = Yaml.readAll(yaml).get(0).at("/deploymentSpec/executors/exec-print-env/container/env");
+    assertThat(env.toString()).isEqualTo("[{\"name\":\"ENV1\",\"value\":\"val0\"},{\"name\":\"ENV2\",\"value\":\"val2\"},"
+        + "{\"name\":\"ENV3\",\"value\":\"val3\"}]");
+  }
 }

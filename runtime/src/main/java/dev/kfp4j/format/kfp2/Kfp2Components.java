@@ -235,12 +235,25 @@ final class Kfp2Components {
       c.withArray("env").addObject().put("name", e.getKey()).put("value", e.getValue());
     }
     settings.properties().forEach(e -> {
-      if (e.getValue().isArray() && c.has(e.getKey())) {
+      if (e.getKey().equals("env")) { // one entry a name, as KFP's compiler merges set_env_variable into the component's env
+        e.getValue().forEach(v -> env(c.withArray("env"), v));
+      } else if (e.getValue().isArray() && c.has(e.getKey())) {
         ((ArrayNode) c.get(e.getKey())).addAll((ArrayNode) e.getValue());
       } else {
         c.set(e.getKey(), e.getValue());
       }
     });
     return c;
+  }
+
+  /** Puts {@code entry} into {@code env}: in the place of the entry of its name, if there is one, else last. */
+  private static void env(ArrayNode env, JsonNode entry) {
+    for (int i = 0; i < env.size(); i++) {
+      if (env.get(i).path("name").equals(entry.path("name"))) {
+        env.set(i, entry);
+        return;
+      }
+    }
+    env.add(entry);
   }
 }
