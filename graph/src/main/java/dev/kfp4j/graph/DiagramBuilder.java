@@ -114,7 +114,9 @@ final class DiagramBuilder {
       return new Group(id, l.name(), GroupKind.LOOP, Describe.loop(l), inside(id, l.body()));
     }
     if (n instanceof Condition c) {
-      return new Group(id, c.name(), GroupKind.CONDITION, "if " + Describe.predicate(c.predicate()), inside(id, c.body()));
+      String label = c.predicate() != null ? "if " + Describe.predicate(c.predicate()) // else an exit handler's group
+          : "exit handler" + (c.displayName() == null ? "" : " " + c.displayName());
+      return new Group(id, c.name(), GroupKind.CONDITION, label, inside(id, c.body()));
     }
     Branches b = (Branches) n;
     List<Shape> branches = new ArrayList<>();

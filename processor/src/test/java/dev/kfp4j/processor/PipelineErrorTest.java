@@ -169,7 +169,7 @@ class PipelineErrorTest {
         Arguments.of("kfp4j:ExitHandlerNotOutermost", "Dsl.exitHandler(LibOps.greet(\"bye\")",
             new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2);",
                 "  Dsl.exitHandler(LibOps.greet(\"bye\"), () -> LibOps.add(3, 4));", "}"},
-            "Dsl.exitHandler(...) must be the only statement of the pipeline body"),
+            "Dsl.exitHandler(...) must be the only statement of the body of a pipeline written as an Argo workflow too"),
         Arguments.of("kfp4j:ExitHandlerNotOutermost", "() -> Dsl.exitHandler",
             new String[] {"@Pipeline public static void p(int n) {",
                 "  Dsl.when(Dsl.eq(n, 1), () -> Dsl.exitHandler(LibOps.greet(\"bye\"), () -> LibOps.add(3, 4)));", "}"},

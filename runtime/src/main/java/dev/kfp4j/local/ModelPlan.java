@@ -304,7 +304,7 @@ final class ModelPlan implements Plan {
     if (node.source() instanceof Folded f) {
       Scope inner = inner(f, scope, item);
       for (dev.kfp4j.model.Node g : f.groups()) {
-        if (g instanceof Condition c && !values.holds(c.predicate(), inner, "condition '" + c.name() + "'")) {
+        if (g instanceof Condition c && c.predicate() != null && !values.holds(c.predicate(), inner, "condition '" + c.name() + "'")) {
           return "condition " + values.shown(c.predicate(), inner, "condition '" + c.name() + "'") + " is false";
         }
       }
@@ -433,7 +433,7 @@ final class ModelPlan implements Plan {
         a = null; // a task run after a failure: what a failed task did not give takes the input's default, as on KFP
       }
       if (afterFailure && a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS) {
-        given.put(n, values.finalStatus(scope.upstreamFailed.contains(task.name()), upstreamName(task)));
+        given.put(n, values.finalStatus(scope.upstreamFailed.contains(task.name()), upstreamName(pipeline, task)));
         continue;
       }
       boolean artifact = task.component().inputIsArtifact(n);
@@ -487,8 +487,15 @@ final class ModelPlan implements Plan {
   }
 
   /** The one task a task run after a failure waits for, whose status it may take (KFP's compiler allows no more). */
-  private static String upstreamName(Task task) {
+  /** What a task run after a failure waits for, as KFP names its status: the one task, or an exit handler's group (its exit task). */
+  private static String upstreamName(Pipeline pipeline, Task task) {
     Set<String> up = Nodes.upstream(task);
+    for (dev.kfp4j.model.Node n : pipeline.nodes()) {
+      if (n instanceof Condition c && c.predicate() == null && !up.isEmpty()
+          && Nodes.steps(c).stream().anyMatch(s -> s.name().equals(up.iterator().next()))) {
+        return c.name();
+      }
+    }
     return up.isEmpty() ? "" : up.iterator().next();
   }
 

@@ -161,7 +161,7 @@ public final class Nodes {
       return f.apply(t);
     }
     if (n instanceof Condition c) {
-      return new Condition(c.name(), c.predicate(), mapTasks(c.body(), f));
+      return c.withBody(mapTasks(c.body(), f));
     }
     if (n instanceof Loop l) {
       return new Loop(l.name(), l.items(), l.parallelism(), mapTasks(l.body(), f));

@@ -217,7 +217,7 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
         t.component().outputs().stream().filter(o -> Names.isMlpipelineMetrics(o.name())).findFirst()
             .ifPresent(o -> out.add(logMetrics(t, o.name(), image)));
       } else if (n instanceof Condition c) {
-        out.add(new Condition(c.name(), c.predicate(), track(c.body(), image)));
+        out.add(c.withBody(track(c.body(), image)));
       } else if (n instanceof Loop l) {
         out.add(new Loop(l.name(), l.items(), l.parallelism(), track(l.body(), image)));
       } else if (n instanceof Branches b) {

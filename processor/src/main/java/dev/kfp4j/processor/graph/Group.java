@@ -11,7 +11,8 @@ import java.util.Map;
  * A group of the DAG being read: the pipeline's root, a condition ({@code condition-N}: of {@code
  * Dsl.when}, or one branch of a chain), a chain of branches ({@code condition-branches-N}: {@code
  * Dsl.when(...).orWhen(...).otherwise(...)}, whose members are its branches) or a loop ({@code
- * for-loop-N}), with its members (steps and groups) in body order.
+ * for-loop-N}) or the group of one of several exit handlers ({@code exit-handler-N}: KFP 2's, a pipeline's
+ * exit handler beside others or beside tasks), with its members (steps and groups) in body order.
  */
 public final class Group {
   /** What a group is. */
@@ -19,7 +20,8 @@ public final class Group {
     ROOT,
     CONDITION,
     BRANCHES,
-    LOOP
+    LOOP,
+    EXIT_HANDLER
   }
 
   private final String name;
@@ -32,6 +34,8 @@ public final class Group {
   private final ParameterType itemType;
   private final Map<String, ParameterType> fieldTypes;
   private final dev.kfp4j.processor.base.Position itemsAt;
+  /** An exit handler's own name ({@code Dsl.exitHandler(t, "notify", ...)}), or null. */
+  String displayName;
 
   private Group(String name, Kind kind, Group parent, Predicate predicate, Loop.Items items, int parallelism,
       ParameterType itemType, Map<String, ParameterType> fieldTypes, dev.kfp4j.processor.base.Position itemsAt) {
@@ -59,12 +63,17 @@ public final class Group {
     return new Group("condition-branches-" + number, Kind.BRANCHES, parent, null, null, 0, null, Map.of(), null);
   }
 
+  /** The group of one of several exit handlers: its members always run, and its exit task waits for them beside it. */
+  static Group exitHandler(int number, Group parent) {
+    return new Group("exit-handler-" + number, Kind.EXIT_HANDLER, parent, null, null, 0, null, Map.of(), null);
+  }
+
   static Group loop(int number, Group parent, Loop.Items items, int parallelism, ParameterType itemType,
       Map<String, ParameterType> fieldTypes, dev.kfp4j.processor.base.Position itemsAt) {
     return new Group("for-loop-" + number, Kind.LOOP, parent, null, items, parallelism, itemType, Map.copyOf(fieldTypes), itemsAt);
   }
 
-  /** {@code condition-N}, {@code condition-branches-N} or {@code for-loop-N}; null for the root. */
+  /** {@code condition-N}, {@code condition-branches-N}, {@code for-loop-N} or {@code exit-handler-N}; null for the root. */
   public String name() {
     return name;
   }

@@ -182,23 +182,25 @@ public final class PipelineBuilder {
     return exitTask;
   }
 
-  /** How many members the root has: where the body of one of several exit handlers, read next into the root, starts. */
-  public int rootSize() {
-    return root.members.size();
+  /**
+   * A new group of the root for the body of one of several exit handlers (KFP 2's {@code exit-handler-N}, numbered with the
+   * conditions and loops, as KFP's compiler numbers its groups), named {@code displayName} (null: no name of its own).
+   */
+  public Group exitHandler(String displayName) {
+    Group g = add(root, Group.exitHandler(groups.size() + 1, root));
+    g.displayName = displayName;
+    return g;
   }
 
   /**
-   * Makes {@code task}, read in the root, the exit task of one of several exit handlers (KFP 2's), whose body is the root's
-   * members from {@code from} on: it runs after them (a group's: every step in it, as {@code after(loop)}), whatever happened to them ({@code ALL_UPSTREAM_TASKS_COMPLETED}, as
-   * kfp4j's model holds each exit task of KFP's several exit handlers), put after them; {@code afterFailure} false when the
-   * pipeline cannot have it (an error said why).
+   * Makes {@code task}, read in the root, the exit task of one of several exit handlers (KFP 2's), whose body is group
+   * {@code handler}: it runs after every step in it, whatever happened to them ({@code ALL_UPSTREAM_TASKS_COMPLETED}, as
+   * kfp4j's model holds each exit task of KFP's exit handlers beside others), put after it; {@code afterFailure} false when
+   * the pipeline cannot have it (an error said why).
    */
-  public void handlerExitTask(TaskBuilder task, int from, Position at, boolean afterFailure) {
-    for (Object m : List.copyOf(root.members.subList(from, root.members.size()))) {
-      // a group's steps, as after(loop): the formats write the wait for the group that holds them
-      for (StepBuilder s : m instanceof StepBuilder step ? List.of(step) : steps((Group) m)) {
-        task.after(s.name());
-      }
+  public void handlerExitTask(TaskBuilder task, Group handler, Position at, boolean afterFailure) {
+    for (StepBuilder s : steps(handler)) { // as after(loop): the formats write the wait for the group that holds them
+      task.after(s.name());
     }
     if (afterFailure) {
       task.setting(new SettingCall(new RunSetting.IgnoreUpstreamFailure(), "exitHandler", at));
@@ -318,6 +320,8 @@ public final class PipelineBuilder {
     switch (g.kind()) {
       case CONDITION:
         return new Condition(g.name(), g.predicate, nodes(g));
+      case EXIT_HANDLER:
+        return new Condition(g.name(), null, nodes(g), g.displayName);
       case BRANCHES:
         List<Condition> branches = new ArrayList<>();
         for (Object member : g.members) {

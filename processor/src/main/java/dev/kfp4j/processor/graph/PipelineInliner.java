@@ -131,7 +131,7 @@ public final class PipelineInliner {
         out.add(new ImporterStep(i.name(), outerArgs(i.arguments()), i.artifactType(), i.reimport(), i.metadata(),
             i.downloadToWorkspace(), outerAfter(i.after()), i.settings()));
       } else if (n instanceof Condition c) {
-        out.add(new Condition(c.name(), c.predicate() == null ? null : outerPredicate(c.predicate()), outerNodes(c.body())));
+        out.add(new Condition(c.name(), c.predicate() == null ? null : outerPredicate(c.predicate()), outerNodes(c.body()), c.displayName()));
       } else if (n instanceof Branches b) {
         List<Condition> branches = new ArrayList<>();
         outerNodes(new ArrayList<>(b.branches())).forEach(c -> branches.add((Condition) c));
@@ -285,7 +285,7 @@ public final class PipelineInliner {
           out.add(new ImporterStep(name, args(i.arguments()), i.artifactType(), i.reimport(), i.metadata(), i.downloadToWorkspace(),
               after(i.after()), settings(i.settings())));
         } else if (n instanceof Condition c) {
-          out.add(new Condition(name, c.predicate() == null ? null : predicate(c.predicate()), nodes(c.body())));
+          out.add(new Condition(name, c.predicate() == null ? null : predicate(c.predicate()), nodes(c.body()), c.displayName()));
         } else if (n instanceof Branches b) {
           List<Condition> branches = new ArrayList<>();
           nodes(new ArrayList<>(b.branches())).forEach(c -> branches.add((Condition) c));

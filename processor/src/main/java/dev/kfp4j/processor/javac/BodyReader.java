@@ -54,9 +54,11 @@ final class BodyReader {
     BlockTree block = ((MethodTree) methodPath.getLeaf()).getBody();
     TreePath blockPath = new TreePath(methodPath, block);
     List<? extends StatementTree> statements = block.getStatements();
-    // several exit handlers, one after another, as KFP 2's compiler allows (tasks outside them too); Argo has one (onExit)
-    boolean several = statements.stream().filter(s -> isDslCall(s, "exitHandler")).count() > 1;
+    // several exit handlers, one after another, as KFP 2's compiler allows (tasks outside them too); Argo has one (onExit),
+    // the body's only statement: KFP v1 runs onExit after every task
+    long count = statements.stream().filter(s -> isDslCall(s, "exitHandler")).count();
     boolean argo = body.graph.pipeline().writes(Format.ARGO);
+    boolean several = count > 1 || count == 1 && !argo && statements.size() > 1;
     int handlers = 0;
     for (StatementTree s : statements) {
       TreePath path = new TreePath(blockPath, s);
@@ -128,15 +130,19 @@ final class BodyReader {
       refuseAsExitTask(exitCall, exit);
     }
     if (call.getArguments().size() == 3) { // Dsl.exitHandler(t, "notify", () -> ...): the exit handler's own name
-      ExpressionTree name = call.getArguments().get(1);
-      if (body.constants.value(name, new TreePath(path, name)) instanceof String s && !s.isBlank()) {
-        body.graph.exitHandlerName(s);
-      } else {
-        body.error(name, Message.EXIT_HANDLER_NAME, name);
-      }
+      body.graph.exitHandlerName(exitHandlerName(call.getArguments().get(1), path));
     }
     ExpressionTree lambda = call.getArguments().get(call.getArguments().size() - 1);
     block(lambda, new TreePath(path, lambda), body.graph.root());
+  }
+
+  /** The exit handler's own name written as {@code name}, a constant text that is not blank; else null, with an error on it. */
+  String exitHandlerName(ExpressionTree name, TreePath path) {
+    if (body.constants.value(name, new TreePath(path, name)) instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    body.error(name, Message.EXIT_HANDLER_NAME, name);
+    return null;
   }
 
   /**

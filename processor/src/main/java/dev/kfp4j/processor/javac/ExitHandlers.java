@@ -7,14 +7,17 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Position;
+import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.graph.TaskHandle;
 
 /**
  * Reads one of several {@code Dsl.exitHandler(exitTask, () -> { ... })} statements of a pipeline body, as KFP 2's compiler
- * allows them one after another ({@code pipeline_with_multiple_exit_handlers.py}): the exit task is a task of the root, its
- * body's tasks are read into the root, and the exit task runs after them, whatever happened to them, as kfp4j's model holds
- * each exit task of KFP's several exit handlers (KFP 2's {@code triggerPolicy.strategy: ALL_UPSTREAM_TASKS_COMPLETED}).
+ * allows them one after another ({@code pipeline_with_multiple_exit_handlers.py}), or one beside other statements: the exit
+ * task is a task of the root, its body is read into a group of the root, {@code exit-handler-N} (named as {@code
+ * Dsl.exitHandler(t, "notify", ...)} says), and the exit task runs after the group's steps, whatever happened to them, as
+ * KFP's compiler writes it (KFP 2's {@code dependentTasks: [exit-handler-N]}, {@code triggerPolicy.strategy:
+ * ALL_UPSTREAM_TASKS_COMPLETED}); given {@code Dsl.runStatus()}, it gets the group's final status.
  */
 final class ExitHandlers {
   private final Body body;
@@ -41,14 +44,15 @@ final class ExitHandlers {
         reader.refuseAsExitTask(exitCall, read);
       }
     }
-    if (call.getArguments().size() == 3) { // Dsl.exitHandler(t, "notify", () -> ...)
-      body.error(call.getArguments().get(1), Message.EXIT_HANDLERS_NAME, call.getArguments().get(1));
+    String name = null;
+    if (call.getArguments().size() == 3) { // Dsl.exitHandler(t, "notify", () -> ...): the group's own name
+      name = reader.exitHandlerName(call.getArguments().get(1), path);
     }
-    int from = body.graph.rootSize();
+    Group handler = body.graph.exitHandler(name);
     ExpressionTree lambda = call.getArguments().get(call.getArguments().size() - 1);
-    reader.block(lambda, new TreePath(path, lambda), body.graph.root());
+    reader.block(lambda, new TreePath(path, lambda), handler);
     if (exit != null) {
-      body.graph.handlerExitTask(exit, from, at, afterFailure);
+      body.graph.handlerExitTask(exit, handler, at, afterFailure);
     }
   }
 }

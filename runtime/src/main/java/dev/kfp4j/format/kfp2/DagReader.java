@@ -308,6 +308,12 @@ final class DagReader {
     } else if (specName.startsWith("condition-branches")) { // KFP's name; the model's may be <caller>-condition-branches-1
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       d.make = (after, body) -> RunOrder.branches(name, body);
+    } else if (root && exitName == null && specName.startsWith("exit-handler-")) {
+      // one of several exit handlers, or one beside other tasks: its group, which its exit task beside it waits for
+      d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
+      String shown = task.path("taskInfo").path("name").asString("");
+      String display = shown.isEmpty() || shown.equals(specName) ? null : shown;
+      d.make = (after, body) -> new Condition(name, null, body, display);
     } else {
       d.children.addAll(dag(inner(scope, dag, specName, task, comp), comp.get("dag"), groupInputs, "component '" + compName + "'",
           false));

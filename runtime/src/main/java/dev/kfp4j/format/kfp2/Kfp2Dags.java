@@ -4,6 +4,7 @@ import dev.kfp4j.yaml.Yaml;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Levels.Level;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Parameter;
@@ -271,7 +272,8 @@ final class Kfp2Dags {
     t.putObject("componentRef").put("name", "comp-" + group.name);
     // the exit handler's own name is its display name; its task and component keep KFP's exit-handler-1, as KFP's compiler writes
     boolean named = group == levels.exitHandler && pipeline.exitHandlerName() != null;
-    t.putObject("taskInfo").put("name", named ? pipeline.exitHandlerName() : group.name);
+    String display = group.node instanceof Condition c ? c.displayName() : null; // one of several exit handlers' own name
+    t.putObject("taskInfo").put("name", named ? pipeline.exitHandlerName() : display != null ? display : group.name);
     Set<String> deps = inputs.dependencies(group, parent);
     if (group == levels.exitPipeline) { // as KFP's compiler writes a pipeline as exit task
       t.putObject("cachingOptions").put("enableCache", true);

@@ -13,8 +13,8 @@ import java.util.Map;
  * gets the pipeline's final status ({@code Dsl.runStatus()}), as KFP's compiler allows, but for a
  * task run after a failure, which gets the status of the one task it waits for, and the tasks of
  * the top level of a pipeline run as the exit task (one taking the status, KFP's {@code
- * exit_op(status: PipelineTaskFinalStatus)}); not the exit task of one of several exit handlers, which runs after its
- * handler's tasks with no group of them whose status it could take.
+ * exit_op(status: PipelineTaskFinalStatus)}), and the exit task of one of several exit handlers, which gets the status of
+ * its handler's group.
  */
 final class ExitTaskCheck implements GraphCheck {
   @Override
@@ -25,9 +25,8 @@ final class ExitTaskCheck implements GraphCheck {
         boolean afterFailure = UpstreamFailureCheck.setting(task) != null;
         for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
           if (e.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
-            if (graph.handlerExitTask(task)) { // one of several exit handlers: no group whose status it could take
-              reporter.error(task.arguments().position(e.getKey()), Message.EXIT_HANDLERS_STATUS, task.name(),
-                  String.join(", ", task.upstream()));
+            if (graph.handlerExitTask(task)) { // one of several exit handlers: it gets its handler's group's status
+              continue;
             } else if (graph.pipeline().takesStatus() && !afterFailure) { // a pipeline run as the exit task: its top level's tasks get it
               if (task.group() != graph.root()) {
                 reporter.error(task.arguments().position(e.getKey()), Message.EXIT_PIPELINE_STATUS_IN_GROUP, task.name(), task.group().name());
