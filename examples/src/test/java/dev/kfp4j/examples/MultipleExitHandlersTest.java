@@ -81,6 +81,50 @@ class MultipleExitHandlersTest {
     assertNull(getClass().getClassLoader().getResource("META-INF/kfp4j/pipelines/pipeline-with-multiple-exit-handlers.yaml"));
   }
 
+  @Test
+  void oneExitHandlerIsWhatKfpsCompilerWrote() {
+    String file = "META-INF/kfp4j/kfp2/pipelines/pipeline-with-exit-handler.yaml";
+    String yaml = Yaml.resource(getClass(), file);
+    JsonNode kfp = Yaml.readAll(Yaml.resource(getClass(), "dev/kfp4j/examples/pipeline_with_exit_handler.yaml")).get(0);
+    JsonNode ours = Yaml.readAll(yaml).get(0);
+    // the one handler's group and its exit task beside it, written as for one of several
+    assertEquals(withoutComponents(kfp.at("/root/dag")), withoutComponents(ours.at("/root/dag")), yaml);
+    assertEquals(withoutComponents(kfp.at("/components/comp-exit-handler-1/dag")),
+        withoutComponents(ours.at("/components/comp-exit-handler-1/dag")), yaml);
+    assertEquals(kfp.at("/components/comp-exit-handler-1/inputDefinitions"), ours.at("/components/comp-exit-handler-1/inputDefinitions"));
+    assertEquals(kfp.at("/root/inputDefinitions"), ours.at("/root/inputDefinitions"), yaml);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = LocalRunner.JavaMode.class, names = {"IN_PROCESS"})
+  void oneBesideOtherTasksRunsAfterItsOwnTasksWithTheirGroupsStatus(LocalRunner.JavaMode mode) throws IOException {
+    String file = "META-INF/kfp4j/kfp2/pipelines/exit-handler-beside-tasks.yaml";
+    JsonNode tasks = Yaml.readAll(Yaml.resource(getClass(), file)).get(0).at("/root/dag/tasks");
+    // as KFP's compiler writes it: the group named as the handler, the exit task given the group's status
+    assertEquals("notify", tasks.at("/exit-handler-1/taskInfo/name").asString());
+    assertEquals("exit-handler-1", tasks.at("/get-run-state/inputs/parameters/status/taskFinalStatus/producerTask").asString());
+    assertEquals("[\"exit-handler-1\"]", tasks.at("/get-run-state/dependentTasks").toString());
+    assertEquals("ALL_UPSTREAM_TASKS_COMPLETED", tasks.at("/get-run-state/triggerPolicy/strategy").asString());
+    assertTrue(tasks.at("/print-op/dependentTasks").isMissingNode() && tasks.at("/print-op-3/dependentTasks").isMissingNode());
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    RunResult r = LocalRunner.builder().root(dir).caching(false).javaMode(mode)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build().run(Workflow.resource(getClass().getClassLoader(), file), Map.of());
+    assertFalse(r.succeeded(), console::toString);
+    assertEquals("fail-op", r.failedTask().orElseThrow().name(), console::toString);
+    for (String t : List.of("print-op", "print-op-3", "exit-handler-1/print-op-2", "get-run-state")) {
+      assertEquals(TaskResult.State.Succeeded, r.task(t).orElseThrow(() -> new AssertionError(t + ":\n" + console)).state(), console::toString);
+    }
+    assertEquals("FAILED", r.output("get-run-state", "Output"), console::toString);
+    String log = Files.readString(r.task("get-run-state").orElseThrow().log());
+    assertTrue(log.contains("exit-handler-1"), log); // the status of the handler's group, as KFP gives it
+    JsonNode record = Yaml.json().readTree(Files.readString(r.runDir().resolve("run.json"))).get("tasks");
+    Instant started = Instant.parse(record.at("/get-run-state/startedAt").asString());
+    for (String t : List.of("exit-handler-1/print-op-2", "exit-handler-1/fail-op")) {
+      Instant ended = Instant.parse(record.get(t).get("finishedAt").asString());
+      assertTrue(!started.isBefore(ended), () -> "get-run-state started before " + t + " ended:\n" + record);
+    }
+  }
+
   /** A DAG without the names of the components its tasks run. */
   private static JsonNode withoutComponents(JsonNode dag) {
     tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) dag.deepCopy();

@@ -125,6 +125,23 @@ class MultipleExitHandlersTest {
   }
 
   @Test
+  void thePipelinesOneExitHandlerTakesTheFirstGroupNumberAsKfpsCompilersGiveIt() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = compile(models,
+        "@Pipeline public static void p(int n) {",
+        "  Dsl.exitHandler(LibOps.greet(\"done\"), () -> Dsl.when(Dsl.gt(n, 1), () -> LibOps.add(n, 2)));",
+        "}");
+    assertThat(c).succeeded();
+    // exit-handler-1, then condition-2 inside it, as KFP v1's and KFP 2's compilers number them
+    assertThat(models.get(0).nodes().get(0).name()).isEqualTo("condition-2");
+    JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
+    assertThat(spec.at("/components/comp-exit-handler-1/dag/tasks/condition-2").isMissingNode()).isFalse();
+    String argo = Compile.resource(c, "META-INF/kfp4j/pipelines/p.yaml");
+    assertThat(argo).contains("name: condition-2");
+    assertThat(argo).doesNotContain("condition-1");
+  }
+
+  @Test
   void inArgoTheSecondIsAnErrorOnItSayingToWriteTheKfp2FormatOnly() {
     Compilation c = compile(new ArrayList<>(),
         "@Pipeline public static void p(String who) {",

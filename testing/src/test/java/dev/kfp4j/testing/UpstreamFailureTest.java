@@ -111,16 +111,19 @@ class UpstreamFailureTest {
   }
 
   @Test
-  void severalExitHandlersKeepEveryExitTask() {
+  void severalExitHandlersKeepEveryExitTaskAndGroup() {
     Pipeline p = Kfp2Reader.read(spec("two_exit_handlers.yaml"), "two_exit_handlers.yaml");
     assertNull(p.exitTask());
-    assertEquals(List.of("fail-op", "print-op-2", "print-op", "print-op-3"), p.allNodes().stream().map(Node::name).toList());
+    // each handler's group, which always runs, and its exit task beside it, run after the group's tasks whatever happened
+    assertEquals(List.of("exit-handler-1", "fail-op", "exit-handler-2", "print-op-2", "print-op", "print-op-3"),
+        p.allNodes().stream().map(Node::name).toList());
+    assertNull(((dev.kfp4j.model.Condition) p.node("exit-handler-1").orElseThrow()).predicate());
     assertEquals(List.of("fail-op"), ((Task) p.node("print-op").orElseThrow()).after());
     assertEquals(List.of("print-op-2"), ((Task) p.node("print-op-3").orElseThrow()).after());
     RunResult r = run(spec("two_exit_handlers.yaml"), "two_exit_handlers.yaml");
     assertFalse(r.succeeded());
     assertEquals("First exit handler has worked!", r.output("print-op", "text"));
-    assertEquals("Hello World!", r.output("print-op-2", "text"));
+    assertEquals("Hello World!", r.output("exit-handler-2/print-op-2", "text")); // in its handler's group, as KFP shows it
     assertEquals("Second exit handler has worked!", r.output("print-op-3", "text"));
   }
 }

@@ -25,4 +25,27 @@ public final class MultipleExitHandlers {
     Dsl.exitHandler(PipelineAsExitTaskOps.printOp("Second exit handler has worked!"), () -> PipelineAsExitTaskOps.printOp(message));
     Dsl.exitHandler(PipelineAsExitTaskOps.printOp("Third exit handler has worked!"), () -> PipelineAsExitTaskOps.printOp(message));
   }
+
+  /** KFP 2's {@code pipeline_with_exit_handler.py}: one exit handler holding every task, the body's only statement. */
+  @Pipeline(name = "pipeline-with-exit-handler", formats = Format.KFP2)
+  public static void exitHandler(@Default("Hello World!") String message) {
+    Dsl.exitHandler(PipelineAsExitTaskOps.printOp("Exit handler has worked!"), () -> {
+      PipelineAsExitTaskOps.printOp(message);
+      PipelineAsExitTaskOps.failOp("Task failed.");
+    });
+  }
+
+  /**
+   * One exit handler beside other tasks, as KFP 2 allows it: {@code before} and {@code beside} run as any task, the exit task
+   * once the handler's tasks have ended, given their group's status.
+   */
+  @Pipeline(name = "exit-handler-beside-tasks", formats = Format.KFP2)
+  public static void exitHandlerBesideTasks(@Default("Hello World!") String message) {
+    PipelineAsExitTaskOps.printOp("before");
+    Dsl.exitHandler(PipelineAsExitTaskOps.getRunState(Dsl.runStatus()), "notify", () -> {
+      PipelineAsExitTaskOps.printOp(message);
+      PipelineAsExitTaskOps.failOp("Task failed.");
+    });
+    PipelineAsExitTaskOps.printOp("beside");
+  }
 }

@@ -48,6 +48,8 @@ public final class PipelineBuilder {
   private String exitHandlerName;
   private Position exitHandlerAt;
   private boolean incomplete;
+  /** The last group number given, as KFP's compiler counts its groups: one counter for conditions, chains, loops and exit handlers. */
+  private int numbered;
   private Position method;
 
   public PipelineBuilder(PipelineModel pipeline) {
@@ -83,7 +85,7 @@ public final class PipelineBuilder {
       comparisons.add(condition);
       predicate = condition.comparison();
     }
-    return add(parent, Group.condition(groups.size() + 1, parent, predicate));
+    return add(parent, Group.condition(++numbered, parent, predicate));
   }
 
   /**
@@ -91,18 +93,18 @@ public final class PipelineBuilder {
    * Else}: add its branches with {@link #condition} (on the chain) and {@link #otherwise}.
    */
   public Group branches(Group parent) {
-    return add(parent, Group.branches(groups.size() + 1, parent));
+    return add(parent, Group.branches(++numbered, parent));
   }
 
   /** The last branch of chain {@code branches}: it runs when no other did. */
   public Group otherwise(Group branches) {
-    return add(branches, Group.condition(groups.size() + 1, branches, null));
+    return add(branches, Group.condition(++numbered, branches, null));
   }
 
   /** A new group of {@code parent} run once per item, with the Java types of the item and its fields. */
   public Group loop(Group parent, Loop.Items items, int parallelism, ParameterType itemType, Map<String, ParameterType> fieldTypes,
       Position itemsAt) {
-    return add(parent, Group.loop(groups.size() + 1, parent, items, parallelism, itemType, fieldTypes, itemsAt));
+    return add(parent, Group.loop(++numbered, parent, items, parallelism, itemType, fieldTypes, itemsAt));
   }
 
   private Group add(Group parent, Group group) {
@@ -146,9 +148,9 @@ public final class PipelineBuilder {
     return Collections.unmodifiableList(pipelineCalls);
   }
 
-  /** How many conditions, chains and loops the body has: the groups of a pipeline called here are numbered after them. */
+  /** How many group numbers the body has given: the groups of a pipeline called here are numbered after them. */
   public int groupCount() {
-    return groups.size();
+    return numbered;
   }
 
   public VolumeBuilder volume(String resourceName, String accessMode, String storageClass, Group group, Position at) {
@@ -172,10 +174,15 @@ public final class PipelineBuilder {
     return step;
   }
 
-  /** Makes {@code task}, read in the root, the exit task: it runs when the rest ends, whatever the outcome. */
+  /**
+   * Makes {@code task}, read in the root, the exit task: it runs when the rest ends, whatever the outcome. The exit handler's
+   * group takes the first group number ({@code exit-handler-1}), so the groups in its body are numbered from 2, as KFP's
+   * compilers (v1's and 2's) number them.
+   */
   public void exitTask(TaskBuilder task) {
     root.members.remove(task);
     exitTask = task;
+    numbered = Math.max(numbered, 1);
   }
 
   public TaskBuilder exitTask() {
@@ -187,7 +194,7 @@ public final class PipelineBuilder {
    * conditions and loops, as KFP's compiler numbers its groups), named {@code displayName} (null: no name of its own).
    */
   public Group exitHandler(String displayName) {
-    Group g = add(root, Group.exitHandler(groups.size() + 1, root));
+    Group g = add(root, Group.exitHandler(++numbered, root));
     g.displayName = displayName;
     return g;
   }

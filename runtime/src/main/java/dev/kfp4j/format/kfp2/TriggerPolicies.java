@@ -10,9 +10,10 @@ final class TriggerPolicies {
   private TriggerPolicies() {}
 
   /**
-   * The root's exit task, the one task run whatever happened after a plain nested DAG (the exit handler's group), or null.
-   * KFP's {@code ignore_upstream_failure()} writes the same trigger strategy on any task: a task run after other tasks, or
-   * one of several exit handlers (which kfp4j's model, holding one exit task, reads as such tasks), is read as one.
+   * The root's exit task, the one task run whatever happened after a plain nested DAG (the exit handler's group) that holds
+   * every other task of the root (but a volume's), or null. KFP's {@code ignore_upstream_failure()} writes the same trigger
+   * strategy on any task: a task run after other tasks, or the exit task of one of several exit handlers or of one beside other
+   * tasks (whose group kfp4j's model holds as a group that always runs), is read as one.
    */
   static String exitName(JsonNode dag, JsonNode components, JsonNode executors) {
     List<String> found = new ArrayList<>();
