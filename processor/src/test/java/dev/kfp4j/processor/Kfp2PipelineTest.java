@@ -298,17 +298,18 @@ class Kfp2PipelineTest {
         "  });",
         "}");
     JsonNode spec = c.spec();
-    // as KFP 2 compiles dsl.ExitHandler: the body in exit-handler-1, the exit task beside it, after it whatever happened
+    // as KFP 2 compiles dsl.ExitHandler: the body in exit-handler-1, the exit task beside it, after it whatever happened;
+    // the handler's group takes number 1, the condition inside it 2, as KFP's compiler numbers them
     assertThat(spec.at("/root/dag/tasks").propertyNames()).containsExactly("exit-handler-1", "greet");
     JsonNode exit = task(spec, "root", "greet");
     assertThat(exit.get("dependentTasks").toString()).isEqualTo("[\"exit-handler-1\"]");
     assertThat(exit.at("/triggerPolicy/strategy").asString()).isEqualTo("ALL_UPSTREAM_TASKS_COMPLETED");
     assertThat(exit.at("/inputs/parameters/name/componentInputParameter").asString()).isEqualTo("who");
-    assertThat(spec.at("/components/comp-exit-handler-1/dag/tasks").propertyNames()).containsExactly("add", "condition-1");
-    assertThat(task(spec, "comp-exit-handler-1", "condition-1").get("dependentTasks").toString()).isEqualTo("[\"add\"]");
+    assertThat(spec.at("/components/comp-exit-handler-1/dag/tasks").propertyNames()).containsExactly("add", "condition-2");
+    assertThat(task(spec, "comp-exit-handler-1", "condition-2").get("dependentTasks").toString()).isEqualTo("[\"add\"]");
     Pipeline back = Kfp2Reader.read(c.kfp2(), P2);
     assertThat(back.exitTask().name()).isEqualTo("greet");
-    assertThat(back.nodes().stream().map(Node::name).toList()).containsExactly("add", "condition-1");
+    assertThat(back.nodes().stream().map(Node::name).toList()).containsExactly("add", "condition-2");
   }
 
   @Test
