@@ -6,7 +6,6 @@ import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
-import dev.kfp4j.model.ResourceStep;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.VolumeStep;
@@ -90,46 +89,6 @@ final class ModelPlan implements Plan {
     }
     if (pipeline.exitPipeline() != null) {
       index(pipeline.exitPipeline().nodes(), List.of());
-    }
-  }
-
-  /** Checks that the pipeline hangs together: every task reads and waits for known tasks. */
-  static void check(Pipeline pipeline, String source) {
-    Set<String> names = new LinkedHashSet<>();
-    pipeline.allNodes().forEach(n -> names.add(n.name()));
-    for (dev.kfp4j.model.Step s : pipeline.steps()) {
-      for (String u : Nodes.upstream(s)) {
-        if (!names.contains(u)) {
-          throw new WorkflowException(source + ": task '" + s.name() + "' reads or waits for an unknown task '" + u + "'");
-        }
-      }
-    }
-  }
-
-  /**
-   * Checks that the local runner can run the pipeline: its steps are tasks, passing only inputs their components take
-   * (a cluster gives a KFP 2 task's other inputs to no one, as Argo does a workflow's), its parameters values.
-   */
-  static void checkRunnable(Pipeline pipeline, String source) {
-    for (dev.kfp4j.model.Step s : pipeline.steps()) {
-      if (s instanceof ResourceStep) {
-        throw new WorkflowException(source + ": step '" + s.name() + "' is a Kubernetes resource step, which the local runner does "
-            + "not run; run this pipeline on a cluster");
-      }
-      if (s instanceof Task t) {
-        for (String input : t.arguments().keySet()) {
-          if (t.component().input(input).isEmpty() && !dev.kfp4j.model.Channels.isChannel(t, input)) {
-            throw new WorkflowException(source + ": task '" + t.name() + "' passes '" + input + "', which component '"
-                + t.component().name() + "' does not take");
-          }
-        }
-      }
-    }
-    for (dev.kfp4j.model.Parameter p : pipeline.parameters()) {
-      if (p.isArtifact()) {
-        throw new WorkflowException(source + ": the pipeline takes artifact '" + p.name() + "' (" + p.artifactType()
-            + "), which the local runner cannot be given; pass it from a task instead");
-      }
     }
   }
 
@@ -486,7 +445,6 @@ final class ModelPlan implements Plan {
     return steps.step(GivenSettings.of(task, values, scope, where), given, files, metadata, id, dir);
   }
 
-  /** The one task a task run after a failure waits for, whose status it may take (KFP's compiler allows no more). */
   /** What a task run after a failure waits for, as KFP names its status: the one task, or an exit handler's group (its exit task). */
   private static String upstreamName(Pipeline pipeline, Task task) {
     Set<String> up = Nodes.upstream(task);

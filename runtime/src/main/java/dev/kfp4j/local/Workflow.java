@@ -216,7 +216,7 @@ public final class Workflow {
         return null;
       });
     } else {
-      ModelPlan.check(model, source);
+      PipelineChecks.check(model, source);
     }
   }
 
@@ -228,9 +228,9 @@ public final class Workflow {
   public void checkRunnable() {
     check();
     if (root != null) {
-      ModelPlan.check(pipeline(), source);
+      PipelineChecks.check(pipeline(), source);
     }
-    ModelPlan.checkRunnable(pipeline(), source);
+    PipelineChecks.checkRunnable(pipeline(), source);
   }
 
   /**
