@@ -115,7 +115,7 @@ final class DiagramBuilder {
     }
     if (n instanceof Condition c) {
       String label = c.predicate() != null ? "if " + Describe.predicate(c.predicate()) // else an exit handler's group
-          : "exit handler" + (c.displayName() == null ? "" : " " + c.displayName());
+          : "exit handler" + (c.displayName() == null ? "" : " \"" + c.displayName() + "\""); // its name in quotes, as above
       return new Group(id, c.name(), GroupKind.CONDITION, label, inside(id, c.body()));
     }
     Branches b = (Branches) n;

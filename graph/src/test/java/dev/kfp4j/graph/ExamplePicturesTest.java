@@ -156,7 +156,7 @@ class ExamplePicturesTest {
     String beside = Files.readString(KFP2_PIPELINES.resolve("exit-handler-beside-tasks.yaml"));
     SvgPicture pic = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(beside, "b")));
     // the handler's group, shown with its own name; its exit task outside it, after its tasks; the task beside it apart
-    assertTrue(pic.groups().get("exit-handler-1").texts().contains("exit handler notify"), pic.groups().toString());
+    assertTrue(pic.groups().get("exit-handler-1").texts().contains("exit handler \"notify\""), pic.groups().toString());
     assertTrue(pic.groups().get("exit-handler-1").rect().contains(pic.boxes().get("fail-op").rect()));
     assertFalse(pic.groups().get("exit-handler-1").rect().contains(pic.boxes().get("get-run-state").rect()));
     assertFalse(pic.groups().get("exit-handler-1").rect().contains(pic.boxes().get("print-op-3").rect()));
