@@ -110,6 +110,13 @@ class GraphCommandTest {
     assertEquals(2, several.code(), several.toString());
     assertTrue(several.err().contains("choose a pipeline: [add-example, add-example-v2,"), several.toString());
     assertTrue(several.err().contains("kfp4j graph [-hvV]"), "the usage line: " + several);
+    // -o naming no folder, with several pipelines: said so, not told to give the -o DIR it gave
+    Path missing = dir.resolve("pictures");
+    Cli noFolder = Cli.run("graph", "--classes", CLASSES, "-o", missing.toString());
+    assertEquals(2, noFolder.code(), noFolder.toString());
+    assertTrue(noFolder.err().contains(", or draw them all into a folder: -o " + missing + " is not there; make it first"),
+        noFolder.toString());
+    assertTrue(Files.notExists(missing), noFolder.toString());
 
     Cli unknown = Cli.run("graph", "add-exmaple", "--classes", CLASSES);
     assertEquals(2, unknown.code(), unknown.toString());
