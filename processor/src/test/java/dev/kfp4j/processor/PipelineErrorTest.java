@@ -104,6 +104,25 @@ class PipelineErrorTest {
         Arguments.of("kfp4j:UnsupportedArgument", "Math.max(n, 2)",
             new String[] {"@Pipeline public static void p(int n) {", "  LibOps.add(Math.max(n, 2), 1);", "}"},
             "'Math.max(n, 2)' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), or a loop item"),
+        Arguments.of("kfp4j:NotInArgo", "LibOps.greet(\"n = \" + n)",
+            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.greet(\"n = \" + n);", "}"},
+            "a text joining (+) task outputs, pipeline parameters or loop items is KFP 2's f-string (an input of the task's own per "
+                + "value), which KFP v1's Argo workflow has no form for; write this pipeline for KFP 2 only: "
+                + "@Pipeline(formats = Format.KFP2), or join the text in a component"),
+        Arguments.of("kfp4j:UnsupportedArgument", "\"file \" + t.data()",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {", "  var t = LibOps.train();",
+                "  LibOps.greet(\"file \" + t.data());", "}"},
+            "'t.data()' is a file (an artifact in KFP 2), which a text given to a task cannot hold; give the file to a file input, "
+                + "and read it in the component"),
+        Arguments.of("kfp4j:UnsupportedArgument", "\"run \" + Dsl.runId()",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {", "  LibOps.greet(\"run \" + Dsl.runId());", "}"},
+            "'Dsl.runId()' cannot be part of a text given to a task: join (+) constants, pipeline parameters, value outputs of "
+                + "tasks such as t.output() and loop items"),
+        Arguments.of("kfp4j:OptionalParameter", "\"Dr. \" + title",
+            new String[] {"@interface Nullable {}", "@Pipeline(formats = Format.KFP2) public static void p(@Nullable String title) {",
+                "  LibOps.greet(\"Dr. \" + title);", "}"},
+            "A text given to 'greet' needs a value, and pipeline parameter 'title' may be left out (@Nullable, no @Default); give "
+                + "the parameter a @Default"),
         Arguments.of("kfp4j:UnsupportedStatement", "var inner = new",
             new String[] {"@Pipeline public static void p(int n) {",
                 "  var first = LibOps.add(n, 1);",

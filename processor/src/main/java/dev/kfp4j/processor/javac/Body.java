@@ -55,6 +55,7 @@ final class Body {
 
   final Constants constants;
   final ArgumentReader arguments;
+  final TextReader texts;
   final TaskReader tasks;
   final SettingReader settings;
   final StepReader steps;
@@ -71,6 +72,7 @@ final class Body {
     this.types = types;
     this.constants = new Constants(this);
     this.arguments = new ArgumentReader(this);
+    this.texts = new TextReader(this);
     this.tasks = new TaskReader(this);
     this.settings = new SettingReader(this);
     this.steps = new StepReader(this);

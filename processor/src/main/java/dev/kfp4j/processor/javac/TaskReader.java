@@ -111,6 +111,16 @@ final class TaskReader {
       if (Syntax.isNullLiteral(a)) {
         continue; // an optional input left out
       }
+      if (!graph && body.texts.isJoined(a, new TreePath(path, a))) { // KFP's f-string: "n = " + t.output()
+        TextReader.Text text = body.texts.read(a, new TreePath(path, a), group);
+        if (text.text() == null) {
+          arguments.unread(input);
+        } else {
+          arguments.put(input, text.text(), body.at(a));
+          text.channels().forEach((channel, value) -> arguments.put(channel, value, body.at(a)));
+        }
+        continue;
+      }
       Argument value = body.arguments.read(a, new TreePath(path, a), group);
       if (value == null) {
         arguments.unread(input);

@@ -50,7 +50,7 @@ final class InputCheck implements GraphCheck {
   /** Checks the inputs a call of {@code component} gives; false when a required one is missing. */
   private static boolean inputs(String task, ComponentSpec component, Arguments arguments, Position at, Reporter reporter) {
     for (String input : arguments.inputs()) {
-      if (component.input(input).isEmpty()) {
+      if (component.input(input).isEmpty() && !isChannel(input, arguments)) {
         Position p = arguments.position(input);
         reporter.error(p == null ? at : p, Message.UNKNOWN_INPUT, component.name(), input,
             component.inputs().stream().map(InputSpec::name).toList());
@@ -64,6 +64,12 @@ final class InputCheck implements GraphCheck {
       }
     }
     return complete;
+  }
+
+  /** Whether {@code input} is a task's own input that a joined text given to another input reads (KFP's f-string's channel). */
+  static boolean isChannel(String input, Arguments arguments) {
+    return input.startsWith(dev.kfp4j.model.Channels.PREFIX) && arguments.values().values().stream()
+        .anyMatch(a -> a instanceof dev.kfp4j.model.Argument.Constant c && c.text().contains("['" + input + "']"));
   }
 
   private static List<InputSpec> required(ComponentSpec component) {

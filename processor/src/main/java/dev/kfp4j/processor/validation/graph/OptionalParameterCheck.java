@@ -61,6 +61,9 @@ final class OptionalParameterCheck implements GraphCheck {
       if (name != null && in.isPresent() && !in.get().optional() && in.get().defaultValue() == null) {
         reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_PARAMETER_INPUT, name, e.getKey(), component.name());
       }
+      if (name != null && in.isEmpty() && InputCheck.isChannel(e.getKey(), arguments)) { // in a joined text: "Hello " + title
+        reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_PARAMETER_USE, "A text given to '" + component.name() + "'", name);
+      }
     }
   }
 

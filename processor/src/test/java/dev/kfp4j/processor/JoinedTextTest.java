@@ -1,0 +1,74 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.yaml.Yaml;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A text joined with {@code +} from constants, pipeline parameters, task outputs and loop items, as a KFP user writes an
+ * f-string ({@code print_op(text=f'Hello {name}')}, KFP's {@code pipeline_with_params_containing_format.py} and {@code
+ * flip_coin.py}): written as KFP's compiler writes it, an input of the task's own per value ({@code pipelinechannel--name}) and
+ * the text with their placeholders, and run locally with each filled in. It was an {@code UnsupportedArgument} error.
+ */
+class JoinedTextTest {
+  @TempDir Path dir;
+
+  private static final String[] BODY = {
+      "@Pipeline(formats = Format.KFP2) public static void p(@Default(\"KFP\") String name) {",
+      "  var hello = LibOps.greet(\"Hello \" + name);",
+      "  LibOps.greet(hello.output() + \", again.\");",
+      "  var n = LibOps.add(2, 3);",
+      "  Dsl.forEach(List.of(\"1\", \"2\"), item -> LibOps.greet(item + \" and \" + name + \", \" + n.output() + \"!\"));",
+      "}"};
+
+  @Test
+  void aJoinedTextIsWrittenAsKfpsCompilerWritesAnFString() {
+    JsonNode spec = Kfp2PipelineTest.compile(BODY).spec();
+    // KFP's pipeline_with_params_containing_format.yaml, print-op and print-op-2
+    assertThat(Kfp2PipelineTest.task(spec, "root", "greet").get("inputs")).isEqualTo(Yaml.read(
+        "{parameters: {pipelinechannel--name: {componentInputParameter: name},"
+            + " name: {runtimeValue: {constant: \"Hello {{$.inputs.parameters['pipelinechannel--name']}}\"}}}}"));
+    JsonNode again = Kfp2PipelineTest.task(spec, "root", "greet-2");
+    assertThat(again.get("inputs")).isEqualTo(Yaml.read(
+        "{parameters: {pipelinechannel--greet-Output: {taskOutputParameter: {producerTask: greet, outputParameterKey: Output}},"
+            + " name: {runtimeValue: {constant: \"{{$.inputs.parameters['pipelinechannel--greet-Output']}}, again.\"}}}}"));
+    assertThat(again.get("dependentTasks")).isEqualTo(Yaml.read("[greet]"));
+    JsonNode inLoop = Kfp2PipelineTest.task(spec, "comp-for-loop-1", "greet-3");
+    assertThat(inLoop.at("/inputs/parameters/name/runtimeValue/constant").asString()).isEqualTo(
+        "{{$.inputs.parameters['pipelinechannel--loop-item-param-0']}} and {{$.inputs.parameters['pipelinechannel--name']}}, "
+            + "{{$.inputs.parameters['pipelinechannel--add-Output']}}!");
+    assertThat(inLoop.at("/inputs/parameters/pipelinechannel--loop-item-param-0/componentInputParameter").asString())
+        .isEqualTo("pipelinechannel--loop-item-param-0");
+    assertThat(inLoop.at("/inputs/parameters/pipelinechannel--add-Output/componentInputParameter").asString())
+        .isEqualTo("pipelinechannel--add-Output");
+  }
+
+  @Test
+  void locallyEachValueIsFilledIn() throws Exception {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(BODY);
+    Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
+    RunResult r;
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      r = LocalRunner.builder().root(dir.resolve("run")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+          .classLoader(loader).progress(false).summary(false).build()
+          .run(Workflow.parse(c.kfp2(), "p.yaml"), Map.of("name", "Ada"));
+    }
+    assertThat(r.failedTask().map(TaskResult::message)).isEmpty();
+    assertThat(r.output("greet", "Output")).isEqualTo("Hello Ada");
+    assertThat(r.output("greet-2", "Output")).isEqualTo("Hello Ada, again.");
+    assertThat(r.output("for-loop-1(1)/greet-3", "Output")).isEqualTo("2 and Ada, 5!");
+  }
+}
