@@ -80,6 +80,14 @@ class PipelineErrorTest {
             "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, a value Dsl.oneOf gave, or a record of these"),
         Arguments.of("kfp4j:PipelineParameterType", "Thread t",
             new String[] {"@Pipeline public static void p(Thread t) {}"}, "pipeline parameter 't' has type 'java.lang.Thread'"),
+        Arguments.of("kfp4j:PipelineParameterType", "Dataset inDataset",
+            new String[] {"@Pipeline public static void p(String s, dev.kfp4j.artifacts.Dataset inDataset) {}"},
+            "pipeline parameter 'inDataset' has type 'dev.kfp4j.artifacts.Dataset': a pipeline takes values, not artifacts (KFP's "
+                + "Input[Dataset] pipeline input); take the artifact's URI, String inDatasetUri, and bring the artifact into the run "
+                + "with var data = Dsl.importer(inDatasetUri, Dataset.class), giving data.artifact() to the tasks"),
+        Arguments.of("kfp4j:PipelineParameterType", "Path data",
+            new String[] {"@Pipeline public static void p(java.nio.file.Path data) {}"},
+            "pipeline parameter 'data' has type 'java.nio.file.Path': a pipeline takes values, not artifacts"),
         Arguments.of("kfp4j:NotInKfp2", "@Default(\"-inf\") double floor",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(@Default(\"0.5\") double rate,",
                 "    @Default(\"-inf\") double floor) {}"},

@@ -82,6 +82,8 @@ public enum Message {
       "@Pipeline method '%s' returns '%s'; a pipeline returns void, one task output (int, long, double, boolean, String, an enum, List<...>, Map<String, ...>, a Path for a file or artifact), or a record of several, which are its outputs"),
   PIPELINE_PARAMETER_TYPE(
       "pipeline parameter '%s' has type '%s'; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...> or a record"),
+  PIPELINE_PARAMETER_ARTIFACT("PipelineParameterType",
+      "pipeline parameter '%s' has type '%s': a pipeline takes values, not artifacts (KFP's Input[Dataset] pipeline input); take the artifact's URI, String %sUri, and bring the artifact into the run with var data = Dsl.importer(%sUri, %s.class), giving data.artifact() to the tasks"),
   OPTIONAL_PIPELINE_PARAMETER("PipelineParameterType",
       "pipeline parameter '%s' has type '%s', which the ops it is passed to do not take; a parameter a run may leave out is its value's type marked @Nullable (any annotation of that name): @Nullable %s %s"),
   NULLABLE_PRIMITIVE("PipelineParameterType",

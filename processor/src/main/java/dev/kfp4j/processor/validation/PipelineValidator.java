@@ -306,6 +306,13 @@ public final class PipelineValidator {
       reporter.error(p, Message.OPTIONAL_PIPELINE_PARAMETER, name, type, shortName(TypeName.get(optional)), name);
       return null;
     }
+    if (mapper.isArtifact(type) || type.toString().equals("java.nio.file.Path")) {
+      // KFP's pipeline input artifact, def p(in_dataset: Input[Dataset]): a run gives values only here; its URI is one
+      String artifact = mapper.isArtifact(type) ? ((javax.lang.model.type.DeclaredType) type).asElement().getSimpleName().toString()
+          : "Dataset";
+      reporter.error(p, Message.PIPELINE_PARAMETER_ARTIFACT, name, type, name, name, artifact);
+      return null;
+    }
     ValueKind kind = mapper.kind(type, reporter, p, name, Message.PIPELINE_PARAMETER_TYPE, name, type);
     if (kind == null) {
       return null;
