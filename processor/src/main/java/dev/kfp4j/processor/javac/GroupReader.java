@@ -229,7 +229,8 @@ final class GroupReader {
   }
 
   /**
-   * What a loop runs over: constant items written in the call, a list parameter or task output, or a list {@code
+   * What a loop runs over: constant items written in the call, a list parameter or task output, a list field of an outer
+   * loop's item, or a list {@code
    * Dsl.collect} made (of artifacts: KFP 2's {@code dsl.ParallelFor} over a list of artifacts).
    */
   private Loop.Items items(ExpressionTree tree, TreePath path, Group group) {
@@ -257,7 +258,8 @@ final class GroupReader {
       body.error(tree, Message.OPTIONAL_PARAMETER_USE, "a loop", p.name());
       return new Loop.Constants(List.of());
     }
-    if (source instanceof Argument.PipelineParameter || source instanceof Argument.TaskOutput) {
+    if (source instanceof Argument.PipelineParameter || source instanceof Argument.TaskOutput
+        || source instanceof Argument.LoopItem item && item.field() != null) { // a list field of an outer item, dsl.ParallelFor(item.p_a)
       return new Loop.Over(source);
     }
     if (source instanceof Argument.Collected) { // the artifacts Dsl.collect collected; LoopItemsCheck refuses values
