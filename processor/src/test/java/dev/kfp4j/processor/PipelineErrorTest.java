@@ -295,7 +295,7 @@ class PipelineErrorTest {
             "a loop item is built with Item's canonical constructor, whose arguments are its fields in order; this call is another constructor: write new Item(a, b)"),
         Arguments.of("kfp4j:BadSetting", "List.of(1), 0",
             new String[] {"@Pipeline public static void p() {", "  Dsl.forEach(List.of(1), 0, x -> LibOps.add(x, 1));", "}"},
-            "loop parallelism must be a constant int of at least 1, found '0'"),
+            "loop parallelism must be a constant int of at least 1, found '0'; for no limit (KFP's parallelism=0) leave it out: Dsl.forEach(items, item -> ...)"),
         Arguments.of("kfp4j:UnknownTask", "LibOps.add(T.output(), 1)",
             new String[] {"static dev.kfp4j.dsl.IntTask T;", "@Pipeline public static void p() {", "  LibOps.add(T.output(), 1);", "}"},
             "'T' is not a task of this pipeline"),

@@ -200,7 +200,7 @@ public enum Message {
   LOOP_ITEM_NOT_CANONICAL("UnsupportedArgument",
       "a loop item is built with %s's canonical constructor, whose arguments are its fields in order; this call is another constructor: write new %s(%s)"),
   LOOP_FIELD_NOT_CONSTANT("UnsupportedArgument", "loop items are built from constants only; '%s' is not a constant"),
-  LOOP_PARALLELISM("BadSetting", "loop parallelism must be a constant int of at least 1, found '%s'"),
+  LOOP_PARALLELISM("BadSetting", "loop parallelism must be a constant int of at least 1, found '%s'; for no limit (KFP's parallelism=0) leave it out: Dsl.forEach(items, item -> ...)"),
   ONE_OF_NOT_OUTPUT("OneOfNotOutput",
       "each branch of Dsl.oneOf(...) gives an output of a task made in its own lambda, such as () -> CoinOps.print(\"heads\").output(), or a block ending in return t.output(); '%s' is not"),
   ONE_OF_TYPES("OneOfTypes",
