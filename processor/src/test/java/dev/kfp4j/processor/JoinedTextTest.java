@@ -56,6 +56,30 @@ class JoinedTextTest {
         .isEqualTo("pipelinechannel--add-Output");
   }
 
+  /** KFP's {@code new_value = f' and {name}.'}, given in a loop: a String variable given a joined text is read where it is given. */
+  @Test
+  void aStringVariableGivenAJoinedTextIsThatText() throws Exception {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(
+        "@Pipeline(formats = Format.KFP2) public static void p(@Default(\"KFP\") String name) {",
+        "  String newValue = \" and \" + name + \".\";",
+        "  Dsl.forEach(List.of(\"1\", \"2\"), item -> LibOps.greet(newValue));",
+        "}");
+    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-1", "greet").get("inputs")).isEqualTo(Yaml.read(
+        "{parameters: {pipelinechannel--name: {componentInputParameter: pipelinechannel--name},"
+            + " name: {runtimeValue: {constant: \" and {{$.inputs.parameters['pipelinechannel--name']}}.\"}}}}"));
+    assertThat(run(c, Map.of("name", "Ada")).output("for-loop-1(0)/greet", "Output")).isEqualTo(" and Ada.");
+  }
+
+  private RunResult run(Kfp2PipelineTest.Compiled c, Map<String, String> arguments) throws Exception {
+    Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      RunResult r = LocalRunner.builder().root(dir.resolve("run")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+          .classLoader(loader).progress(false).summary(false).build().run(Workflow.parse(c.kfp2(), "p.yaml"), arguments);
+      assertThat(r.failedTask().map(TaskResult::message)).isEmpty();
+      return r;
+    }
+  }
+
   @Test
   void locallyEachValueIsFilledIn() throws Exception {
     Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(BODY);

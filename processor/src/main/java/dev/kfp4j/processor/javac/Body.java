@@ -48,6 +48,8 @@ final class Body {
   final Map<Element, dev.kfp4j.processor.graph.TaskBuilder> callVariables = new HashMap<>();
   /** Whether the call read now is the pipeline run as the exit task, {@code Dsl.exitHandler(() -> Cleanup.cleanup(...), ...)}. */
   boolean exitPipelineCall;
+  /** The text each {@code String} variable given a joined text ({@code String s = "Hello " + name;}) stands for: its initializer. */
+  final Map<Element, TreePath> textVariables = new HashMap<>();
   /** The loop each {@code Dsl.forEach} lambda's parameter is the item of. */
   final Map<Element, Group> loopVariables = new HashMap<>();
   /** The loop each variable given a {@code Dsl.forEach} ({@code var loop = Dsl.forEach(...)}) stands for: {@code t.after(loop)} waits for it. */

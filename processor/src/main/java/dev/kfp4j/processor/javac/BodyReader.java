@@ -304,6 +304,10 @@ final class BodyReader {
         }
         return;
       }
+      if (init != null && body.texts.isJoined(init, new TreePath(path, init))) {
+        body.textVariables.put(variable, new TreePath(path, init)); // read where it is given: KFP's new_value = f' and {name}.'
+        return;
+      }
       if (init != null && Syntax.unwrap(init) instanceof IdentifierTree id
           && body.loops.containsKey(body.trees.getElement(Syntax.unwrap(new TreePath(path, init))))) {
         body.failedVariables.add(variable);

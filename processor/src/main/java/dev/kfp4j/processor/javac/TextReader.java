@@ -32,9 +32,15 @@ final class TextReader {
     this.body = body;
   }
 
-  /** Whether {@code tree} joins texts with {@code +} and is no constant javac folds (a constant is an argument as it is). */
+  /**
+   * Whether {@code tree} joins texts with {@code +} and is no constant javac folds (a constant is an argument as it is), or is
+   * a {@code String} variable given such a text.
+   */
   boolean isJoined(ExpressionTree tree, TreePath path) {
     ExpressionTree e = Syntax.unwrap(tree);
+    if (e.getKind() == Tree.Kind.IDENTIFIER) {
+      return body.textVariables.containsKey(body.trees.getElement(Syntax.unwrap(path)));
+    }
     return e.getKind() == Tree.Kind.PLUS && isString(Syntax.unwrap(path)) && body.constants.value(tree, path) == null;
   }
 
@@ -67,6 +73,11 @@ final class TextReader {
 
   /** The operands of a chain of {@code +} on texts, left to right; a sum of numbers inside it ({@code 1 + 2 + "x"}) is one operand. */
   private void flatten(ExpressionTree e, TreePath path, List<ExpressionTree> parts, List<TreePath> paths) {
+    TreePath text = e.getKind() == Tree.Kind.IDENTIFIER ? body.textVariables.get(body.trees.getElement(path)) : null;
+    if (text != null) { // a String variable given a joined text: its initializer, where it is given
+      flatten(Syntax.unwrap((ExpressionTree) text.getLeaf()), Syntax.unwrap(text), parts, paths);
+      return;
+    }
     if (e.getKind() == Tree.Kind.PLUS && isString(path) && body.constants.value(e, path) == null) {
       BinaryTree b = (BinaryTree) e;
       flatten(Syntax.unwrap(b.getLeftOperand()), Syntax.unwrap(new TreePath(path, b.getLeftOperand())), parts, paths);
