@@ -18,6 +18,15 @@ public final class Channels {
 
   private Channels() {}
 
+  /**
+   * The name KFP's compiler gives the item of a loop over constant items, {@code loop}: {@code loop-item-param-N}, numbered just
+   * before the loop's group ({@code for-loop-3} has {@code loop-item-param-2}).
+   */
+  public static String loopItemParam(String loop) {
+    String digits = loop.replaceAll("^.*?(\\d*)$", "$1");
+    return "loop-item-param-" + (digits.isEmpty() ? loop : Long.toString(Long.parseLong(digits) - 1));
+  }
+
   /** Whether {@code input} of {@code task}, not one of its component's, is a channel an f-string of another argument reads. */
   public static boolean isChannel(Task task, String input) {
     return input.startsWith(PREFIX) && task.component().input(input).isEmpty();

@@ -124,7 +124,6 @@ final class TextReader {
         return o.task() + "-" + o.output() + "-loop-item";
       }
     }
-    String digits = loop.replaceAll("^.*?(\\d*)$", "$1");
-    return "loop-item-param-" + (digits.isEmpty() ? loop : Long.toString(Long.parseLong(digits) - 1));
+    return Channels.loopItemParam(loop);
   }
 }

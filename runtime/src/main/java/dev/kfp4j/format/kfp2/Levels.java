@@ -3,6 +3,7 @@ package dev.kfp4j.format.kfp2;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Branches;
+import dev.kfp4j.model.Channels;
 import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Node;
@@ -239,9 +240,7 @@ final class Levels {
       }
       return !hides ? name : name + "-" + (outer + 1);
     }
-    // KFP numbers a loop's item just before the loop's group: for-loop-3 has loop-item-param-2
-    String digits = loop.replaceAll("^.*?(\\d*)$", "$1");
-    return "loop-item-param-" + (digits.isEmpty() ? loop : Long.toString(Long.parseLong(digits) - 1));
+    return Channels.loopItemParam(loop);
   }
 
   /**
