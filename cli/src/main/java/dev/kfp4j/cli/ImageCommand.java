@@ -114,9 +114,7 @@ final class ImageCommand extends Commands.Base {
     if (classpath != null) {
       for (String e : classpath.split(File.pathSeparator)) {
         if (!e.isBlank() && !Path.of(e).toAbsolutePath().normalize().equals(classes.toAbsolutePath().normalize())) {
-          if (!Files.exists(e.endsWith("*") ? Path.of(e).toAbsolutePath().getParent() : Path.of(e))) {
-            throw ProjectClasspath.notThere(e); // it was left out of the image without a word
-          }
+          ProjectClasspath.checkThere(e); // it was left out of the image without a word
           deps.add(Path.of(e));
         }
       }

@@ -24,10 +24,9 @@ record ProjectClasspath(URLClassLoader loader, String classpath) {
     if (classpath != null) {
       for (String e : classpath.split(File.pathSeparator)) {
         Path entry = Path.of(e);
-        Path there = e.endsWith("*") ? entry.toAbsolutePath().getParent() : entry; // lib/* : the jars of lib
         boolean classesFolder = entry.toAbsolutePath().normalize().equals(classes.toAbsolutePath().normalize());
-        if (!e.isBlank() && !Files.exists(there) && !classesFolder) {
-          throw notThere(e);
+        if (!e.isBlank() && !classesFolder) {
+          checkThere(e);
         }
         entries.add(entry);
       }
@@ -49,8 +48,15 @@ record ProjectClasspath(URLClassLoader loader, String classpath) {
     return new ProjectClasspath(new URLClassLoader(urls, Kfp4j.class.getClassLoader()), cp);
   }
 
-  /** The usage error of a {@code --classpath} entry {@code entry} that is not there. */
-  static ConfigException notThere(String entry) {
+  /** Refuses {@code entry}, an entry of {@code --classpath}, when it is not there ({@code lib/*}: the jars of lib, when lib is not). */
+  static void checkThere(String entry) {
+    Path there = entry.endsWith("*") ? Path.of(entry).toAbsolutePath().getParent() : Path.of(entry);
+    if (!Files.exists(there)) {
+      throw notThere(entry);
+    }
+  }
+
+  private static ConfigException notThere(String entry) {
     return new ConfigException("--classpath names " + entry + ", which is not there; name the project's class folders and jars "
         + "(as 'mvn dependency:build-classpath' prints them, with target/classes)");
   }
