@@ -42,6 +42,57 @@ class SettingFromRunTest {
     assertEquals("[\"greet\"]", Kfp2PipelineTest.task(spec, "root", "add").path("dependentTasks").toString());
   }
 
+  /**
+   * KFP's {@code set_container_image(img)}, as its compiler's tests check it: the executor's image is the placeholder of the
+   * task's input {@code pipelinechannel--img}, which a loop's group passes in, and the task holds the placeholder as {@code
+   * base_image}; a constant image is the executor's, with no input; an image that is no reference is refused on the call.
+   */
+  @Test
+  void theImageATaskRunsIsTheExecutorsAsKfpsSdkWritesIt() {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile("@Pipeline(formats = Format.KFP2) public static void p(String img) {",
+        "  LibOps.add(1, 2).containerImage(img);",
+        "  Dsl.forEach(List.of(1, 2), i -> LibOps.add(i, 2).containerImage(img));",
+        "  LibOps.greet(\"x\").containerImage(\"constant-value\");", "}");
+    Task add = (Task) c.model().node("add").orElseThrow();
+    assertEquals(List.of(new TaskSetting.ContainerImage(new Argument.PipelineParameter("img"))), add.settings());
+    JsonNode spec = c.spec();
+    String placeholder = "{{$.inputs.parameters['pipelinechannel--img']}}";
+    assertEquals(placeholder, spec.at("/deploymentSpec/executors/exec-add/container/image").asString());
+    JsonNode inputs = Kfp2PipelineTest.task(spec, "root", "add").path("inputs").path("parameters");
+    assertEquals("{\"componentInputParameter\":\"img\"}", inputs.path("pipelinechannel--img").toString());
+    assertEquals(placeholder, inputs.at("/base_image/runtimeValue/constant").asString());
+    assertTrue(spec.at("/components/comp-for-loop-1/inputDefinitions/parameters").has("pipelinechannel--img"), spec.toString());
+    JsonNode inLoop = Kfp2PipelineTest.task(spec, "comp-for-loop-1", "add-2").path("inputs").path("parameters");
+    assertEquals("{\"componentInputParameter\":\"pipelinechannel--img\"}", inLoop.path("pipelinechannel--img").toString());
+    assertEquals(placeholder, inLoop.at("/base_image/runtimeValue/constant").asString());
+    assertEquals("constant-value", spec.at("/deploymentSpec/executors/exec-greet/container/image").asString());
+    assertEquals(List.of("name"), List.copyOf(Kfp2PipelineTest.task(spec, "root", "greet").path("inputs").path("parameters")
+        .propertyNames()), "a constant image takes no input");
+
+    Compilation bad = compile("@Pipeline public static void p() {", "  LibOps.add(1, 2).containerImage(\"my image\");", "}");
+    assertThat(bad).hadErrorContaining("containerImage(\"my image\"): an image reference is not empty and has no spaces")
+        .inFile(p(bad)).onLineContaining("containerImage(");
+  }
+
+  @Test
+  void anImageFromTheRunInAPipelineWrittenForArgoIsAnErrorAndAConstantIsTheTemplates() {
+    Compilation c = compile("@Pipeline public static void p(String img) {", "  LibOps.add(1, 2).containerImage(img);", "}");
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] containerImage(img) takes its value when the task runs")
+        .inFile(p(c)).onLineContaining("containerImage(img)");
+    Kfp2PipelineTest.Compiled both = Kfp2PipelineTest.compile("@Pipeline public static void p() {",
+        "  LibOps.add(1, 2).containerImage(\"registry.example.com/team/adder:2\");", "  LibOps.add(3, 4);", "}");
+    JsonNode templates = dev.kfp4j.yaml.Yaml.read(both.argo()).path("spec").path("templates");
+    List<String> images = new java.util.ArrayList<>();
+    templates.forEach(t -> {
+      if (t.has("container")) {
+        images.add(t.path("name").asString() + " " + t.at("/container/image").asString());
+      }
+    });
+    assertEquals(2, images.size(), images.toString());
+    assertTrue(images.stream().anyMatch(i -> i.endsWith(" registry.example.com/team/adder:2")), images.toString());
+    assertTrue(images.stream().anyMatch(i -> !i.endsWith(" registry.example.com/team/adder:2")), "the other task keeps its image: " + images);
+  }
+
   private static Compilation compile(String... body) {
     JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;",
         "import java.util.*;"), body);

@@ -322,6 +322,14 @@ public abstract class Task<T extends Task<T>> {
     return set(new TaskSetting.ImagePullPolicy(policy));
   }
 
+  /**
+   * The image the task's container runs instead of its component's (KFP 2's {@code set_container_image}): a constant, or, in a
+   * pipeline written for KFP 2 only, a pipeline parameter or a task's output.
+   */
+  public final T containerImage(String image) {
+    return set(new TaskSetting.ContainerImage(Argument.Constant.of(image)));
+  }
+
   /** A label on the task's pod. */
   public final T podLabel(String key, String value) {
     return set(new TaskSetting.PodLabel(key, value));

@@ -40,6 +40,14 @@ final class GivenSettings {
       } else if (s instanceof TaskSetting.PvcMountFrom m) {
         String claim = values.value(m.claim(), scope, where + " mountPvc");
         settings.add(new TaskSetting.PvcMount(claim, m.mountPath()));
+      } else if (s instanceof TaskSetting.ContainerImage i && !Nodes.fromRun(s).isEmpty()) {
+        String image = values.value(i.image(), scope, where + " containerImage");
+        try {
+          settings.add(new TaskSetting.ContainerImage(dev.kfp4j.model.Argument.Constant.of(image)));
+        } catch (IllegalArgumentException e) {
+          throw new WorkflowException(where + ": its image comes from " + Nodes.describeFromRun(i.image()) + ", which is '" + image
+              + "', not an image reference");
+        }
       } else if (Nodes.fromRun(s).isEmpty()) {
         settings.add(s);
       } else if (s instanceof PodSetting.EnvFrom || s instanceof PodSetting.VolumeFrom) {

@@ -134,7 +134,7 @@ final class TaskSteps {
     }
     Map<String, Path> inputMounts = new LinkedHashMap<>();
     inputFiles.forEach((n, p) -> inputMounts.put(containerInputs.get(n), p));
-    return new Step(id, task.name(), component.name(), dir, container.image(), command,
+    return new Step(id, task.name(), component.name(), dir, image(task, container.image()), command,
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
         set.retry(), set.timeoutSeconds(), set.caching(), set.cacheKey(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
         artifactTypes,
@@ -225,6 +225,16 @@ final class TaskSteps {
     RetryPolicy retry = RetryPolicy.of(task.settings(), where);
     LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
     return new Settings(mounts, limits, retry, timeout, caching, cacheKey, mode);
+  }
+
+  /** The image {@code task} runs: its {@code containerImage} ({@link GivenSettings} made one from the run a constant), else its component's. */
+  private static String image(Task task, String component) {
+    for (TaskSetting s : task.settings()) {
+      if (s instanceof TaskSetting.ContainerImage i && i.image() instanceof dev.kfp4j.model.Argument.Constant c) {
+        return c.text();
+      }
+    }
+    return component;
   }
 
   /** {@code values} with the workspace's placeholder in each replaced by {@code path}. */

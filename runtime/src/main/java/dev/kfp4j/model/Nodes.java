@@ -83,7 +83,7 @@ public final class Nodes {
 
   /**
    * The values a step's settings take when it runs (a resource or accelerator from a pipeline parameter or task output, a claim,
-   * secret, config map or image pull secret a parameter names, tolerations, a node selector or node affinity as JSON), in order.
+   * secret, config map or image pull secret a parameter names, an image, tolerations, a node selector or node affinity as JSON), in order.
    */
   public static List<Argument> settingArguments(Step step) {
     List<Argument> out = new ArrayList<>();
@@ -101,6 +101,7 @@ public final class Nodes {
         : s instanceof PodSetting.EnvFrom e ? e.object()
         : s instanceof PodSetting.VolumeFrom v ? v.object()
         : s instanceof PodSetting.ImagePullSecretFrom i ? i.secret()
+        : s instanceof TaskSetting.ContainerImage c ? c.image()
         : s instanceof PodSetting.NodeSelectorFrom n ? n.json()
         : s instanceof PodSetting.NodeAffinityFrom n ? n.json() : null;
     if (s instanceof TaskSetting.AcceleratorFrom af) {

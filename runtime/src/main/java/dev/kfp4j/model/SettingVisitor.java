@@ -36,6 +36,8 @@ public interface SettingVisitor<R> {
 
   R imagePullPolicy(TaskSetting.ImagePullPolicy s);
 
+  R containerImage(TaskSetting.ContainerImage s);
+
   R podLabel(TaskSetting.PodLabel s);
 
   R podAnnotation(TaskSetting.PodAnnotation s);

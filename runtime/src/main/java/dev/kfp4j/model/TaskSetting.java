@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public sealed interface TaskSetting permits TaskSetting.DisplayName, TaskSetting.Resource, TaskSetting.Accelerator, TaskSetting.ResourceFrom,
     TaskSetting.AcceleratorFrom, TaskSetting.Env, TaskSetting.SecretEnv, TaskSetting.ConfigMapEnv, TaskSetting.NodeSelector, TaskSetting.Toleration,
-    TaskSetting.ImagePullPolicy, TaskSetting.PodLabel,
+    TaskSetting.ImagePullPolicy, TaskSetting.ContainerImage, TaskSetting.PodLabel,
     TaskSetting.PodAnnotation, TaskSetting.PvcMount, TaskSetting.TolerationFrom, TaskSetting.PvcMountFrom, TaskSetting.VolumeMount,
     TaskSetting.SecretVolume, TaskSetting.ConfigMapVolume, TaskSetting.FieldPathEnv, TaskSetting.EmptyDirMount, TaskSetting.NodeAffinity,
     TaskSetting.EphemeralVolume, PodSetting, RunSetting {
@@ -237,6 +237,29 @@ public sealed interface TaskSetting permits TaskSetting.DisplayName, TaskSetting
     @Override
     public <R> R accept(SettingVisitor<R> v) {
       return v.imagePullPolicy(this);
+    }
+  }
+
+  /**
+   * The image the step's container runs instead of its component's, a constant or a pipeline parameter or task output that
+   * gives it when the step runs (KFP 2's {@code set_container_image(image)}; from the run KFP 2 only).
+   */
+  record ContainerImage(Argument image) implements TaskSetting {
+    public ContainerImage {
+      Objects.requireNonNull(image, "image");
+      if (image instanceof Argument.Constant c) {
+        if (c.text().isBlank() || c.text().chars().anyMatch(Character::isWhitespace)) {
+          throw new IllegalArgumentException("containerImage(\"" + c.text() + "\"): an image reference is not empty and has no "
+              + "spaces, such as \"python:3.11\" or \"registry.example.com/team/trainer:1.2\"");
+        }
+      } else {
+        SettingChecks.checkFromRun("containerImage", image);
+      }
+    }
+
+    @Override
+    public <R> R accept(SettingVisitor<R> v) {
+      return v.containerImage(this);
     }
   }
 

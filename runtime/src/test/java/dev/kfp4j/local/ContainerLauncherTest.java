@@ -107,6 +107,26 @@ class ContainerLauncherTest {
     assertEquals("hello", Files.readString(dir.resolve("runs/volumes").resolve(claim).resolve("file.txt")), "on the claim's folder");
   }
 
+  /** KFP 2's {@code set_container_image(img)}: the task runs the image the run gives, not its component's, which is nowhere. */
+  @Test
+  void aTaskRunsTheImageItsSettingGivesInsteadOfItsComponents() throws IOException {
+    dev.kfp4j.spec.ComponentSpec shellOut = new dev.kfp4j.spec.ComponentSpec("say", null, null, null, List.of(),
+        List.of(new dev.kfp4j.spec.OutputSpec("out", dev.kfp4j.spec.TypeSpec.named("String"), null)),
+        new dev.kfp4j.spec.ContainerSpec("nowhere.invalid/none:1", List.of(new dev.kfp4j.spec.Placeholder.Literal("sh")), List.of(
+            new dev.kfp4j.spec.Placeholder.Literal("-c"), new dev.kfp4j.spec.Placeholder.Literal("printf hello > \"$0\""),
+            new dev.kfp4j.spec.Placeholder.OutputPath("out")), null, null), null);
+    dev.kfp4j.model.Pipeline p = new dev.kfp4j.model.Pipeline("imaged", null,
+        List.of(new dev.kfp4j.model.Parameter("img", dev.kfp4j.model.ParameterType.STRING, null, null)),
+        List.of(new dev.kfp4j.model.Task("say", shellOut, Map.of(), List.of(),
+            List.of(new dev.kfp4j.model.TaskSetting.ContainerImage(new dev.kfp4j.model.Argument.PipelineParameter("img"))))),
+        null, dev.kfp4j.model.PipelineSettings.DEFAULTS, null);
+    RunResult r = runner().run(Workflow.parse(dev.kfp4j.format.kfp2.Kfp2Writer.write(p), "imaged.yaml"), Map.of("img", "alpine"));
+    assertTrue(r.succeeded(), r.tasks().toString());
+    assertEquals("hello", r.output("say", "out"));
+    JsonNode record = Yaml.json().readTree(Files.readString(r.runDir().resolve("run.json")));
+    assertEquals(shell, record.at("/tasks/say/image").asString());
+  }
+
   @Test
   void theContainerHasTheTasksEnvironmentAndLimitsAndNothingOfTheRunners() throws IOException {
     Workflow wf = workflow("env", "", "      - {name: env, template: env}\n",

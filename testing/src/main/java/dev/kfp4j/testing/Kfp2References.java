@@ -106,19 +106,19 @@ final class Kfp2References {
   }
 
   /**
-   * The inputs a task is given for its executor's resources alone, as KFP's SDK writes {@code set_cpu_limit(cpu)}: each
-   * input a resource's placeholder reads ({@code pipelinechannel--cpu}), which must be given, and the copy of the
-   * placeholder under the setting's own name ({@code cpu_limit}). KFP's launcher resolves them, undeclared by the component.
+   * The task's inputs its component does not declare that a setting or an f-string of another input reads: each input a
+   * placeholder of its executor's resources or image reads ({@code pipelinechannel--cpu}), which must be given, and the copy of
+   * the placeholder under the setting's own name ({@code cpu_limit}, {@code base_image}), as KFP's SDK writes {@code
+   * set_cpu_limit(cpu)} and {@code set_container_image(img)}; KFP's driver resolves them, undeclared by the component.
    */
-  /** The task's inputs its component does not declare that a setting or an f-string of another input reads. */
   private Set<String> settingInputs(JsonNode task, JsonNode comp, String at) {
     Set<String> out = new HashSet<>();
-    JsonNode resources = executors.path(comp.path("executorLabel").asString("")).path("container").path("resources");
-    Matcher m = SETTING_INPUT.matcher(resources.toString());
+    JsonNode container = executors.path(comp.path("executorLabel").asString("")).path("container");
+    Matcher m = SETTING_INPUT.matcher(container.path("resources").toString() + container.path("image").asString(""));
     while (m.find()) {
       out.add(m.group(1));
       if (!task.path("inputs").path("parameters").has(m.group(1))) {
-        errors.add(at + ": its executor's resources read input '" + m.group(1) + "', which the task is not given");
+        errors.add(at + ": its executor's resources or image read input '" + m.group(1) + "', which the task is not given");
       }
     }
     // KFP's f-strings of pipeline channels: an argument's text reads an input of the task's own, also in a list or struct
@@ -133,7 +133,8 @@ final class Kfp2References {
         }
       }
     }
-    for (String field : List.of("cpu_request", "cpu_limit", "memory_request", "memory_limit", "accelerator_type", "accelerator_count")) {
+    for (String field : List.of("cpu_request", "cpu_limit", "memory_request", "memory_limit", "accelerator_type", "accelerator_count",
+        "base_image")) {
       Matcher copy = SETTING_INPUT.matcher(task.path("inputs").path("parameters").path(field).path("runtimeValue").path("constant")
           .asString(""));
       if (copy.matches() && out.contains(copy.group(1))) {

@@ -175,6 +175,43 @@ class SettingsFromRunTest {
         + "constants, or write this pipeline in the KFP 2 format only", e.getMessage());
   }
 
+  /** KFP 2's {@code set_container_image(img)} on a task in a condition: the image a parameter gives. */
+  static Pipeline imaged() {
+    Task echo = new Task("echo", ECHO, Map.of("text", Argument.Constant.of("ran")), List.of(), List.of(
+        new TaskSetting.ContainerImage(new Argument.PipelineParameter("img"))));
+    Condition when = new Condition("condition-1", new Predicate.Comparison(new Argument.PipelineParameter("img"), Predicate.Operator.NE,
+        Argument.Constant.of("")), List.of(echo));
+    return new Pipeline("imaged", null, List.of(new Parameter("img", ParameterType.STRING, "alpine:3.21", null)), List.of(when), null,
+        PipelineSettings.DEFAULTS, null);
+  }
+
+  @Test
+  void anImageFromAParameterIsReadBackLocallyCheckedAndRefusedForArgo() {
+    String yaml = writtenAgain(imaged(), "imaged.yaml");
+    JsonNode spec = Yaml.read(yaml);
+    assertEquals("{{$.inputs.parameters['pipelinechannel--img']}}", spec.at("/deploymentSpec/executors/exec-echo/container/image").asString());
+    JsonNode echo = spec.at("/components/comp-condition-1/dag/tasks/echo/inputs/parameters");
+    assertEquals("{\"componentInputParameter\":\"pipelinechannel--img\"}", echo.path("pipelinechannel--img").toString());
+    assertEquals("{{$.inputs.parameters['pipelinechannel--img']}}", echo.at("/base_image/runtimeValue/constant").asString());
+    Task read = (Task) Kfp2Reader.read(yaml, "imaged.yaml").node("echo").orElseThrow();
+    assertEquals(List.of(new TaskSetting.ContainerImage(new Argument.PipelineParameter("img"))), read.settings());
+    assertEquals(Map.of("text", Argument.Constant.of("ran")), read.arguments(), "base_image and the channel are no arguments");
+
+    Workflow wf = Workflow.parse(yaml, "imaged.yaml");
+    RunResult r = runner().run(wf, Map.of());
+    assertTrue(r.succeeded(), r.tasks().toString());
+    assertEquals("ran", r.output("condition-1/echo", "out"));
+    RunResult bad = runner().run(wf, Map.of("img", "my image"));
+    assertFalse(bad.succeeded());
+    assertTrue(bad.task("condition-1/echo").orElseThrow().message().contains(
+        "task 'echo': its image comes from pipeline parameter 'img', which is 'my image', not an image reference"), bad.tasks().toString());
+
+    FormatException e = assertThrows(FormatException.class, () -> ArgoWriter.write(imaged()));
+    assertEquals("pipeline 'imaged', task 'echo': its image is given by pipeline parameter 'img' when it runs (KFP 2's "
+        + "set_container_image(image)), which kfp4j writes for KFP 2 only: give the image as a constant, or write this pipeline in "
+        + "the KFP 2 format only", e.getMessage());
+  }
+
   @Test
   void aClaimNamedByAPipelineParameterReadsAndWritesBackAsKfpWroteIt() {
     String yaml = sdk("pvc_mount");

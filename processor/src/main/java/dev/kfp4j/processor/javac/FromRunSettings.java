@@ -21,7 +21,7 @@ final class FromRunSettings {
       Map.entry("gpuLimit", Set.of(0, 1)), Map.entry("mountPvc", Set.of(0)), Map.entry("envFromSecret", Set.of(1)),
       Map.entry("envFromConfigMap", Set.of(1)), Map.entry("mountSecret", Set.of(0)), Map.entry("mountConfigMap", Set.of(0)),
       Map.entry("imagePullSecret", Set.of(0)), Map.entry("nodeSelectorJson", Set.of(0)), Map.entry("nodeAffinityJson", Set.of(0)),
-      Map.entry("tolerationJson", Set.of(0)));
+      Map.entry("tolerationJson", Set.of(0)), Map.entry("containerImage", Set.of(0)));
 
   /** The methods whose run's value an Argo workflow takes too: a secret's or config map's name, an input of the template. */
   private static final Set<String> IN_ARGO = Set.of("envFromSecret", "envFromConfigMap", "mountSecret", "mountConfigMap");
@@ -57,6 +57,7 @@ final class FromRunSettings {
       case "nodeSelectorJson" -> new PodSetting.NodeSelectorFrom(first);
       case "nodeAffinityJson" -> new PodSetting.NodeAffinityFrom(first);
       case "tolerationJson" -> new TaskSetting.TolerationFrom(first);
+      case "containerImage" -> new TaskSetting.ContainerImage(first);
       default -> new TaskSetting.ResourceFrom(TaskSetting.Resource.Kind.valueOf(method.replaceAll("([A-Z])", "_$1")
           .toUpperCase(Locale.ROOT)), first);
     };

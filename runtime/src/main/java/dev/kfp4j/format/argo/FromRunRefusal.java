@@ -37,6 +37,10 @@ final class FromRunRefusal {
       return "its node affinity comes from " + from + " as JSON when it runs (kfp-kubernetes' add_node_affinity_json), " + KFP2
           + "give node affinity terms of constant requirements" + ONLY;
     }
+    if (s instanceof TaskSetting.ContainerImage) {
+      return "its image is given by " + from + " when it runs (KFP 2's set_container_image(image)), " + KFP2
+          + "give the image as a constant" + ONLY;
+    }
     return "its resources or accelerators come from " + from + " when it runs (KFP 2's set_cpu_limit(cpu)); a KFP v1 template's "
         + "resources are Kubernetes quantities, constants: set them as constants" + ONLY;
   }

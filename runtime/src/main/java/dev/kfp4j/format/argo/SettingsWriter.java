@@ -251,6 +251,15 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   }
 
   @Override
+  public Void containerImage(TaskSetting.ContainerImage s) {
+    if (!(s.image() instanceof dev.kfp4j.model.Argument.Constant c)) {
+      throw new IllegalStateException("refused by ArgoWriter: " + s); // KFP 2 only
+    }
+    container.put("image", c.text());
+    return null;
+  }
+
+  @Override
   public Void podLabel(TaskSetting.PodLabel s) {
     labels.put(s.key(), s.value());
     return null;

@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** KFP's SDK's name of the task input holding an image's placeholder ({@code pipeline_spec_builder}'s {@code base_image}). */
+  static final String BASE_IMAGE = "base_image";
   /** The CPU quantities KFP 2 also writes as a number: {@code 2}, {@code 0.5}, {@code 500m}. */
   private static final Pattern CPU = Pattern.compile("([0-9]*[.])?[0-9]+m?");
   private static final Pattern MEMORY = Pattern.compile("([0-9]*[.])?[0-9]+(E|Ei|P|Pi|T|Ti|G|Gi|M|Mi|K|Ki)?");
@@ -128,6 +130,13 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
     TaskInputs.constant(task, field, NODES.stringNode(placeholder));
     task.withObject("inputs").withObject("parameters").set(input, parameter.apply(a));
     return placeholder;
+  }
+
+  /** The executor's image, as KFP's SDK writes {@code set_container_image(image)}: the constant, or a placeholder ({@link #fromRun}). */
+  @Override
+  public Void containerImage(TaskSetting.ContainerImage s) {
+    container.put("image", s.image() instanceof Argument.Constant c ? c.text() : fromRun(BASE_IMAGE, s.image()));
+    return null;
   }
 
   @Override

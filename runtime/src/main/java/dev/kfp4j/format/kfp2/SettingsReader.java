@@ -92,6 +92,10 @@ final class SettingsReader {
         out.add(accelerator(name, r.getValue(), fromRun));
       }
     }
+    java.util.regex.Matcher image = INPUT.matcher(container.path("image").asString(""));
+    if (image.matches()) { // set_container_image(p): the component's image is the placeholder, the task's the value
+      out.add(new TaskSetting.ContainerImage(fromRun.argument(Kfp2Settings.BASE_IMAGE, image.group(1))));
+    }
     for (JsonNode e : container.path("env")) {
       out.add(new TaskSetting.Env(e.path("name").asString(""), e.path("value").asString("")));
     }
