@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,6 +25,7 @@ final class ArtifactReader {
   static final String CLASSIFICATION_METRICS = "system.ClassificationMetrics";
   /** Beside a KFP v1 artifact: its metadata, as kfp4j's entrypoints write it. */
   private static final String METADATA_SUFFIX = ".metadata.json";
+  private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z]");
 
   /** The details of a step's outputs. */
   record Details(Map<String, OutputArtifact> artifacts, Map<String, Double> metrics, List<JsonNode> visualizations) {}
@@ -105,13 +107,7 @@ final class ArtifactReader {
    * separators, as {@code mlpipelineMetrics}), else empty.
    */
   static String kfpV1Kind(String output) {
-    StringBuilder letters = new StringBuilder(output.length());
-    for (char c : output.toLowerCase(Locale.ROOT).toCharArray()) {
-      if (c >= 'a' && c <= 'z') {
-        letters.append(c);
-      }
-    }
-    String plain = letters.toString();
+    String plain = NOT_A_LETTER.matcher(output.toLowerCase(Locale.ROOT)).replaceAll("");
     return plain.equals("mlpipelinemetrics") ? "metrics" : plain.equals("mlpipelineuimetadata") ? "ui-metadata" : "";
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.regex.Pattern;
 
 /**
  * The one way the runner turns names into paths. Every file or folder it writes, moves or
@@ -15,6 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * reach outside the run's folders.
  */
 final class RunPaths {
+  private static final Pattern OTHER_THAN_FOLDER_CHARACTERS = Pattern.compile("[^A-Za-z0-9._()-]+");
+
   private RunPaths() {}
 
   /** {@code folder/names[0]/names[1]/...}, each name one segment, the result inside {@code folder}. */
@@ -42,27 +45,7 @@ final class RunPaths {
 
   /** The folder name of a task: its id, with each run of other characters than {@code A-Za-z0-9._()-} as {@code _}. */
   static String taskFolder(String taskId) {
-    StringBuilder out = null;
-    boolean inRun = false;
-    for (int i = 0; i < taskId.length(); i++) {
-      char c = taskId.charAt(i);
-      boolean kept = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '('
-          || c == ')' || c == '-';
-      if (kept) {
-        if (out != null) {
-          out.append(c);
-        }
-      } else {
-        if (out == null) {
-          out = new StringBuilder(taskId.length()).append(taskId, 0, i);
-        }
-        if (!inRun) {
-          out.append('_');
-        }
-      }
-      inRun = !kept;
-    }
-    return out == null ? taskId : out.toString();
+    return OTHER_THAN_FOLDER_CHARACTERS.matcher(taskId).replaceAll("_");
   }
 
   /**

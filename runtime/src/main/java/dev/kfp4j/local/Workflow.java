@@ -242,12 +242,10 @@ public final class Workflow {
     Map<String, String> out = new LinkedHashMap<>();
     List<String> declared = new ArrayList<>();
     parameters.forEach(p -> declared.add(p.name()));
-    for (String key : given.keySet()) {
-      if (!declared.contains(key)) {
-        String near = dev.kfp4j.spec.Names.nearest(key, declared);
-        throw new WorkflowException("pipeline '" + name + "' has no parameter '" + key + "'"
-            + (near == null ? "; its" : "; did you mean '" + near + "'? Its") + " parameters are " + declared);
-      }
+    try {
+      RunArguments.checkKnown(name, declared, given.keySet());
+    } catch (IllegalArgumentException e) {
+      throw new WorkflowException(e.getMessage());
     }
     List<String> missing = new ArrayList<>();
     for (Parameter p : parameters) {
@@ -261,8 +259,10 @@ public final class Workflow {
       check(p, value);
       out.put(p.name(), value);
     }
-    if (!missing.isEmpty()) {
-      throw new WorkflowException("pipeline '" + name + "' needs a value for " + missing + " (they have no default); pass name=value");
+    try {
+      RunArguments.checkNoneMissing(name, missing);
+    } catch (IllegalArgumentException e) {
+      throw new WorkflowException(e.getMessage());
     }
     return out;
   }

@@ -4,6 +4,7 @@ import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.spec.Names;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,7 @@ public final class RunArguments {
   public static Map<String, String> check(Pipeline pipeline, Map<String, String> given) {
     List<String> declared = new ArrayList<>();
     pipeline.parameters().forEach(p -> declared.add(p.name()));
-    for (String key : given.keySet()) {
-      if (!declared.contains(key)) {
-        String near = Names.nearest(key, declared);
-        throw new IllegalArgumentException("pipeline '" + pipeline.name() + "' has no parameter '" + key + "'"
-            + (near == null ? "; its" : "; did you mean '" + near + "'? Its") + " parameters are " + declared);
-      }
-    }
+    checkKnown(pipeline.name(), declared, given.keySet());
     Map<String, String> out = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     for (Parameter p : pipeline.parameters()) {
@@ -48,11 +43,37 @@ public final class RunArguments {
         missing.add(p.name());
       }
     }
+    checkNoneMissing(pipeline.name(), missing);
+    return out;
+  }
+
+  /**
+   * Refuses a name in {@code given} that is none of {@code declared}, pipeline {@code pipeline}'s
+   * parameters, naming the nearest: the one rule for a run here (the local runner) and on a cluster.
+   *
+   * @throws IllegalArgumentException naming the argument, the nearest parameter and all of them
+   */
+  public static void checkKnown(String pipeline, List<String> declared, Collection<String> given) {
+    for (String key : given) {
+      if (!declared.contains(key)) {
+        String near = Names.nearest(key, declared);
+        throw new IllegalArgumentException("pipeline '" + pipeline + "' has no parameter '" + key + "'"
+            + (near == null ? "; its" : "; did you mean '" + near + "'? Its") + " parameters are " + declared);
+      }
+    }
+  }
+
+  /**
+   * Refuses a run that gives no value for {@code missing}, parameters of pipeline {@code pipeline}
+   * with no default that may not be left out: the one rule for a run here and on a cluster.
+   *
+   * @throws IllegalArgumentException naming them, and saying how to give them
+   */
+  public static void checkNoneMissing(String pipeline, List<String> missing) {
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("pipeline '" + pipeline.name() + "' needs a value for " + missing
+      throw new IllegalArgumentException("pipeline '" + pipeline + "' needs a value for " + missing
           + " (they have no default); pass name=value");
     }
-    return out;
   }
 
   private static void checkType(Parameter p, String value) {
