@@ -12,11 +12,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -25,6 +29,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -148,7 +154,13 @@ final class Routes extends Handler.Abstract {
     }
     JsonNode body;
     try {
-      body = Yaml.json().readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+      String text = Content.Source.asString(request, StandardCharsets.UTF_8);
+      body = Yaml.json().readTree(text);
+      String twice = keyGivenTwice(text);
+      if (twice != null) {
+        return Reply.text(400, "the run gives key '" + twice.substring(twice.lastIndexOf('/') + 1) + "' twice (at " + twice
+            + "); give each key once");
+      }
     } catch (JacksonException e) {
       return Reply.text(400, "the body is not JSON: " + e.getOriginalMessage());
     }
@@ -167,6 +179,26 @@ final class Routes extends Handler.Abstract {
       return Reply.text(400, e.getMessage());
     }
     return Reply.json(Yaml.json().createObjectNode().put("started", name));
+  }
+
+  /**
+   * The JSON pointer of the first key {@code json} gives twice in one object, else null: Jackson's
+   * tree keeps the last value, which a run must not take in silence.
+   */
+  static String keyGivenTwice(String json) {
+    try (JsonParser p = Yaml.json().createParser(json)) {
+      Deque<Set<String>> objects = new ArrayDeque<>();
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.START_OBJECT) {
+          objects.push(new HashSet<>());
+        } else if (t == JsonToken.END_OBJECT) {
+          objects.pop();
+        } else if (t == JsonToken.PROPERTY_NAME && !objects.peek().add(p.currentName())) {
+          return p.streamReadContext().pathAsPointer().toString();
+        }
+      }
+    }
+    return null;
   }
 
   private Reply graph(Path runDir, String pipeline) {

@@ -155,6 +155,18 @@ class UiServerTest {
     assertEquals(405, request("DELETE /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").status);
   }
 
+  /** A key given twice in a run's JSON is refused, not read as its last value, and the message names it. */
+  @Test
+  void aRunGivingAKeyTwiceIsRefused() throws IOException {
+    Response argument = post("application/json", null,
+        "{\"pipeline\": \"add-example\", \"arguments\": {\"value1\": \"5\", \"value2\": \"2\", \"value1\": \"1\"}}");
+    assertEquals(400, argument.status, argument.body);
+    assertEquals("the run gives key 'value1' twice (at /arguments/value1); give each key once", argument.body.strip());
+    Response pipeline = post("application/json", null, "{\"pipeline\": \"nope\", \"pipeline\": \"add-example\"}");
+    assertEquals(400, pipeline.status, pipeline.body);
+    assertEquals("the run gives key 'pipeline' twice (at /pipeline); give each key once", pipeline.body.strip());
+  }
+
   /** The form offers the pipelines of either format, and starts one compiled for KFP 2 only from its spec. */
   @Test
   void offersAndStartsThePipelinesOfEitherFormat() throws Exception {
