@@ -120,7 +120,7 @@ class ExamplePicturesTest {
   @Test
   void loopsShowTheirItemsAndParallelism() throws IOException {
     SvgPicture items = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("withitem-basic.yaml"), "w")));
-    assertEquals("for each item in [{\"a\":\"1\",\"b\":\"2\"}, {\"a\":\"10\",\"b\":\"20\"}]",
+    assertEquals("for each item in [{\"a\":1,\"b\":2}, {\"a\":10,\"b\":20}]",
         items.groups().values().iterator().next().texts().get(0));
     SvgPicture output = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("withparam-output.yaml"), "w")));
     assertEquals("for each item in range.Output, 2 at a time", output.groups().values().iterator().next().texts().get(0));

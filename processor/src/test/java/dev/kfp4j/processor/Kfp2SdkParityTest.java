@@ -50,11 +50,11 @@ class Kfp2SdkParityTest {
     // a condition on a field compares that field, typed as the items have it
     assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-1", "condition-2").at("/triggerPolicy/condition").asString())
         .isEqualTo("int(inputs.parameter_values['pipelinechannel--loop-item-param-0-subvar-a']) > 0");
-    // Argo's withItems are texts, as before
+    // Argo's withItems are JSON, as KFP v1 writes them, but true and false KFP's text, as conditions compare them
     JsonNode argo = Yaml.read(c.argo());
     JsonNode withItems = argo.at("/spec/templates/0/dag/tasks/0/withItems");
-    assertThat(withItems.toString()).isEqualTo("[{\"a\":\"1\",\"b\":\"2\",\"x\":\"0.5\",\"on\":\"True\",\"big\":\"12345678901\","
-        + "\"f\":\"0.1\"},{\"a\":\"-3\",\"b\":\"x\",\"x\":\"2\",\"on\":\"False\",\"big\":\"0\",\"f\":\"1.0\"}]");
+    assertThat(withItems.toString()).isEqualTo("[{\"a\":1,\"b\":\"2\",\"x\":0.5,\"on\":\"True\",\"big\":12345678901,"
+        + "\"f\":0.1},{\"a\":-3,\"b\":\"x\",\"x\":2,\"on\":\"False\",\"big\":0,\"f\":1.0}]");
   }
 
   /**

@@ -181,7 +181,7 @@ class RandomRoundTripTest {
 
   /**
    * The model as a format reads it back: the records a loop runs over as compact JSON, and in
-   * Argo, which gives {@code withItems} fields as text (as KFP v1 does), with text fields; in Argo
+   * Argo, which gives a {@code withItems} field that is true or false as KFP's text, with such fields as text; in Argo
    * too, a chain of branches as a condition per branch (each with the earlier ones negated) and a
    * constant argument that is the input's default left out, and no pipeline outputs (KFP v1 has
    * none).
@@ -317,7 +317,11 @@ class RandomRoundTripTest {
   private static String record(String json, boolean argo) {
     tools.jackson.databind.node.ObjectNode o = (tools.jackson.databind.node.ObjectNode) Yaml.readJson(json);
     if (argo) {
-      o.properties().forEach(e -> e.setValue(Yaml.json().getNodeFactory().textNode(e.getValue().asString())));
+      o.properties().forEach(e -> {
+        if (e.getValue().isBoolean()) {
+          e.setValue(Yaml.json().getNodeFactory().textNode(e.getValue().asBoolean() ? "True" : "False"));
+        }
+      });
     }
     return Yaml.jsonText(o);
   }

@@ -196,7 +196,7 @@ public enum Message {
   NOT_A_LOOP_FIELD("UnsupportedArgument",
       "'%s' would call '%s' in Java, but a loop item exists only when the pipeline runs: pass the item itself, or a component of a record item such as item.a()"),
   LOOP_ITEM_NOT_CONSTANT("UnsupportedArgument",
-      "loop items are constants (literals, static final constants, enum constants) or records built from them; '%s' is not"),
+      "loop items are constants (literals, static final constants, enum constants), or records, List.of or Map.of built from them; '%s' is not"),
   LOOP_ITEM_NOT_CANONICAL("UnsupportedArgument",
       "a loop item is built with %s's canonical constructor, whose arguments are its fields in order; this call is another constructor: write new %s(%s)"),
   LOOP_FIELD_NOT_CONSTANT("UnsupportedArgument", "loop items are built from constants only; '%s' is not a constant"),

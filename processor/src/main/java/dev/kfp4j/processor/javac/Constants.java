@@ -27,6 +27,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -152,10 +153,66 @@ final class Constants {
 
   /**
    * A record built from constants ({@link #buildsRecord}), such as a loop item {@code new Item(1,
-   * "a")}: a JSON object of its components' values ({@link #json}), in component order; null
+   * "a")}: a JSON object of its components' values ({@link #itemJson}), in component order; null
    * after an error when a component is not a constant.
    */
   Argument.Constant record(TreePath path) {
+    JsonNode fields = recordJson(path);
+    return fields == null ? null : new Argument.Constant(Yaml.jsonText(fields), ParameterType.STRUCT);
+  }
+
+  /** Whether {@code path} is {@code List.of}, {@code Arrays.asList} or {@code Map.of}: a list or map a loop item holds. */
+  boolean buildsCollection(TreePath path) {
+    return path.getLeaf() instanceof MethodInvocationTree && trees.getElement(path) instanceof ExecutableElement m
+        && (Syntax.is(m, "java.util.List", "of", "java.util.Arrays", "asList") || Syntax.declaredIn(m, "java.util.Map")
+            && m.getSimpleName().contentEquals("of"));
+  }
+
+  /**
+   * A constant loop item's value as JSON, as KFP writes a loop's items ({@code [{"a": 1, "xs": [1, 2]}]}): a constant
+   * ({@link #json(Object)}), {@code List.of}/{@code Arrays.asList} of such values (an array), {@code Map.of} of such
+   * values (an object, its keys as text, in the order written) or a record built from them; null after an error on the
+   * part that is none.
+   */
+  JsonNode itemJson(ExpressionTree tree, TreePath path) {
+    TreePath p = Syntax.unwrap(path);
+    if (buildsRecord(p)) {
+      return recordJson(p);
+    }
+    if (buildsCollection(p)) {
+      MethodInvocationTree mi = (MethodInvocationTree) p.getLeaf();
+      List<JsonNode> parts = new ArrayList<>();
+      for (ExpressionTree a : mi.getArguments()) {
+        JsonNode v = itemJson(a, new TreePath(p, a));
+        if (v == null) {
+          return null;
+        }
+        parts.add(v);
+      }
+      if (!Syntax.declaredIn((ExecutableElement) trees.getElement(p), "java.util.Map")) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        parts.forEach(list::add);
+        return list;
+      }
+      ObjectNode map = JsonNodeFactory.instance.objectNode();
+      for (int i = 0; i + 1 < parts.size(); i += 2) {
+        JsonNode key = parts.get(i);
+        map.set(key.isString() ? key.asString() : key.toString(), parts.get(i + 1));
+      }
+      return map;
+    }
+    Object v = value(tree, path);
+    if (v == null) {
+      if (!body.erroneous(p)) {
+        body.error(tree, Message.LOOP_FIELD_NOT_CONSTANT, tree);
+      }
+      return null;
+    }
+    return json(v);
+  }
+
+  /** {@link #record}'s fields as a JSON object; null after an error. */
+  private JsonNode recordJson(TreePath path) {
     NewClassTree nc = (NewClassTree) path.getLeaf();
     TypeElement record = (TypeElement) trees.getElement(path).getEnclosingElement();
     List<? extends RecordComponentElement> components = record.getRecordComponents();
@@ -170,17 +227,16 @@ final class Constants {
           String.join(", ", components.stream().map(c -> c.getSimpleName().toString()).toList()));
       return null;
     }
-    ObjectNode fields = Yaml.json().createObjectNode();
+    ObjectNode fields = JsonNodeFactory.instance.objectNode();
     for (int i = 0; i < nc.getArguments().size() && i < components.size(); i++) {
       ExpressionTree a = nc.getArguments().get(i);
-      Object v = value(a, new TreePath(path, a));
+      JsonNode v = itemJson(a, new TreePath(path, a));
       if (v == null) {
-        body.error(a, Message.LOOP_FIELD_NOT_CONSTANT, a);
         return null;
       }
-      fields.set(components.get(i).getSimpleName().toString(), json(v));
+      fields.set(components.get(i).getSimpleName().toString(), v);
     }
-    return new Argument.Constant(Yaml.json().writeValueAsString(fields), ParameterType.STRUCT);
+    return fields;
   }
 
   /**

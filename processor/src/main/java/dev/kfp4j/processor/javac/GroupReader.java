@@ -271,11 +271,16 @@ final class GroupReader {
     return new Loop.Constants(List.of());
   }
 
-  /** A constant loop item: a value, or a record built from constants (an object with fields); null after an error. */
+  /**
+   * A constant loop item: a value, or a record, list or map built from constants (JSON, as KFP writes a list of dicts);
+   * null after an error.
+   */
   private Argument.Constant item(ExpressionTree item, TreePath path) {
     TreePath p = Syntax.unwrap(path);
-    if (body.constants.buildsRecord(p)) {
-      return body.constants.record(p);
+    if (body.constants.buildsRecord(p) || body.constants.buildsCollection(p)) {
+      tools.jackson.databind.JsonNode json = body.constants.itemJson(item, path);
+      return json == null ? null : new Argument.Constant(dev.kfp4j.yaml.Yaml.jsonText(json),
+          json.isArray() ? ParameterType.LIST : ParameterType.STRUCT);
     }
     Object v = body.constants.value(item, path);
     if (v == null) {

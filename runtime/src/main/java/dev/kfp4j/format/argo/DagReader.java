@@ -387,6 +387,8 @@ final class DagReader {
     for (JsonNode item : items) {
       if (item.isObject()) {
         values.add(new Argument.Constant(Yaml.jsonText(item), ParameterType.STRUCT));
+      } else if (item.isArray()) {
+        values.add(new Argument.Constant(Yaml.jsonText(item), ParameterType.LIST));
       } else if (item.isNumber()) {
         values.add(new Argument.Constant(item.asString(), item.isIntegralNumber() ? ParameterType.INTEGER : ParameterType.FLOAT));
       } else {

@@ -1,6 +1,5 @@
 package dev.kfp4j.format.argo;
 
-import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Branches;
 import dev.kfp4j.model.Condition;
@@ -213,30 +212,25 @@ final class DagWriter {
     return reorder(t);
   }
 
-  /** A constant loop item as Argo's {@code withItems} takes it: its text, or a record's fields as texts. */
+  /**
+   * A constant loop item as Argo's {@code withItems} takes it: a value as its text; a record, map or list as its JSON,
+   * as KFP v1 writes a list of dicts ({@code - {a: 1, xs: [1, 2]}}), so that Argo gives {@code {{item.a}}} as {@code 1},
+   * {@code {{item.xs}}} and {@code {{item}}} as JSON; but a field that is true or false as KFP's text, {@code True} or
+   * {@code False}, which a condition on it compares.
+   */
   private static JsonNode withItem(Argument.Constant item) {
-    if (item.type() != dev.kfp4j.model.ParameterType.STRUCT) {
+    if (item.type() != dev.kfp4j.model.ParameterType.LIST && item.type() != dev.kfp4j.model.ParameterType.STRUCT) {
       return NODES.stringNode(item.text());
     }
-    ObjectNode fields = NODES.objectNode();
-    Yaml.readJson(item.text()).properties().forEach(f -> fields.put(f.getKey(), text(f.getValue())));
-    return fields;
-  }
-
-  private static String text(JsonNode value) {
-    if (value.isString()) {
-      return value.asString();
+    JsonNode json = Yaml.readJson(item.text());
+    if (json instanceof ObjectNode fields) {
+      fields.properties().forEach(f -> {
+        if (f.getValue().isBoolean()) {
+          f.setValue(NODES.stringNode(f.getValue().asBoolean() ? "True" : "False"));
+        }
+      });
     }
-    if (value.isBoolean()) {
-      return value.asBoolean() ? "True" : "False";
-    }
-    if (value.isIntegralNumber()) {
-      return value.bigIntegerValue().toString();
-    }
-    if (value.isNumber()) {
-      return KfpValues.formatFloat(value.asDouble());
-    }
-    return dev.kfp4j.yaml.Yaml.pyJson(value);
+    return json;
   }
 
   /** Fixed key order for DAG tasks: name, template, when, dependencies, arguments, loops. */

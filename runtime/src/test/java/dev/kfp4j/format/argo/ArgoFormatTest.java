@@ -328,7 +328,7 @@ class ArgoFormatTest {
         new Argument.Constant("{\"a\": 1, \"b\": \"x\"}", ParameterType.STRUCT), new Argument.Constant("{\"a\": 2, \"b\": \"z\"}", ParameterType.STRUCT))),
         2, List.of(echo("echo", new Argument.LoopItem("for-loop-1", "b"))));
     String yaml = ArgoWriter.write(pipeline(List.of(loop)));
-    assertTrue(yaml.contains("withItems: [{a: '1', b: x}, {a: '2', b: z}]"), yaml);
+    assertTrue(yaml.contains("withItems: [{a: 1, b: x}, {a: 2, b: z}]"), yaml);
     Pipeline read = ArgoReader.read(yaml, "p.yaml");
     Loop back = (Loop) read.nodes().get(0);
     assertEquals(2, back.parallelism());

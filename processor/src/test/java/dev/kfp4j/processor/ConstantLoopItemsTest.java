@@ -1,0 +1,93 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.yaml.Yaml;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Constant loop items that hold lists or maps: {@code Dsl.forEach(List.of(Map.of(...)), ...)} (KFP's {@code
+ * dsl.ParallelFor([{'A_a': '1', 'B_b': '2'}, ...])} of {@code pipeline_with_loops.py}) and records with a list field,
+ * written as JSON in KFP 2's {@code raw} and Argo's {@code withItems}, as KFP writes a list of dicts. They were {@code
+ * [kfp4j:UnsupportedArgument]} ("loop items are constants (literals, ...) or records built from them").
+ */
+class ConstantLoopItemsTest {
+  @TempDir Path dir;
+
+  private static final String[] BODY = {
+      "public record Group(List<Integer> xs, String name) {}",
+      "@Pipeline public static void p() {",
+      "  Dsl.forEach(List.of(new Group(List.of(1, 2), \"a\"), new Group(List.of(10), \"b\")), g -> {",
+      "    LibOps.count(g.xs());",
+      "    Dsl.forEach(g.xs(), x -> LibOps.add(x, 1));",
+      "  });",
+      "  Dsl.forEach(List.of(Map.of(\"a\", 1, \"b\", 2), Map.of(\"c\", 3)), m -> LibOps.keys(m));",
+      "  Dsl.forEach(List.of(List.of(1, 2, 3), List.of(4)), xs -> LibOps.count(xs));",
+      "}"};
+
+  @Test
+  void kfp2WritesThemAsJsonInRaw() {
+    JsonNode spec = Kfp2PipelineTest.compile(BODY).spec();
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-1").at("/parameterIterator/items/raw").asString())
+        .isEqualTo("[{\"name\": \"a\", \"xs\": [1, 2]}, {\"name\": \"b\", \"xs\": [10]}]");
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-3").at("/parameterIterator/items/raw").asString())
+        .isEqualTo("[{\"a\": 1, \"b\": 2}, {\"c\": 3}]");
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-4").at("/parameterIterator/items/raw").asString())
+        .isEqualTo("[[1, 2, 3], [4]]");
+  }
+
+  @Test
+  void argoWritesThemAsJsonInWithItems() {
+    JsonNode argo = Yaml.read(Kfp2PipelineTest.compile(BODY).argo());
+    List<JsonNode> items = new java.util.ArrayList<>();
+    argo.at("/spec/templates").forEach(t -> t.at("/dag/tasks").forEach(task -> {
+      if (task.has("withItems")) {
+        items.add(task.get("withItems"));
+      }
+    }));
+    assertThat(items).containsExactly(Yaml.read("[{xs: [1, 2], name: a}, {xs: [10], name: b}]"), Yaml.read("[{a: 1, b: 2}, {c: 3}]"),
+        Yaml.read("[[1, 2, 3], [4]]"));
+  }
+
+  @Test
+  void bothFormatsRunEachItem() throws Exception {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(BODY);
+    Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
+    for (String format : new String[] {c.kfp2(), c.argo()}) {
+      RunResult r;
+      try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        r = LocalRunner.builder().root(dir.resolve("run")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+            .classLoader(loader).progress(false).summary(false).build().run(Workflow.parse(format, "p.yaml"), Map.of());
+      }
+      assertThat(r.failedTask().map(t -> t.name() + ": " + t.message() + " " + t.command() + " " + read(t.log()))).isEmpty();
+      assertThat(outputs(r, "add")).containsExactly("11", "2", "3");
+      assertThat(outputs(r, "count")).containsExactly("1", "1", "2", "3");
+      assertThat(outputs(r, "keys")).containsExactly("1", "2");
+    }
+  }
+
+  private static String read(Path log) {
+    try {
+      return log == null ? "" : java.nio.file.Files.readString(log);
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+
+  /** The outputs of the tasks of {@code component}: task {@code add}, or {@code count} and {@code count-2}. */
+  private static List<String> outputs(RunResult r, String component) {
+    return r.tasks().stream().filter(t -> t.name().equals(component) || t.name().equals(component + "-2")).map(t -> t.outputs().get("Output")).sorted().toList();
+  }
+}
