@@ -78,6 +78,35 @@ class ConstantLoopItemsTest {
     }
   }
 
+  private static final String[] MAP_VALUES = {
+      "@Pipeline public static void p(@Default(\"[{\\\"a\\\": 5}]\") List<Map<String, Integer>> ms) {",
+      "  Dsl.forEach(List.of(Map.of(\"A_a\", 1, \"B_b\", 2), Map.of(\"A_a\", 10, \"B_b\", 20)), item -> {",
+      "    LibOps.add(item.get(\"A_a\"), item.get(\"B_b\"));",
+      "    Dsl.when(Dsl.gt(item.get(\"A_a\"), 5), () -> LibOps.keys(item));",
+      "  });",
+      "  Dsl.forEach(ms, m -> LibOps.add(m.get(\"a\"), 1));",
+      "}"};
+
+  /** A map item's value, {@code item.get("A_a")}, is KFP's {@code item.A_a}: selected in KFP 2, {@code {{item.A_a}}} in Argo. */
+  @Test
+  void aMapItemsValueIsAField() throws Exception {
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(MAP_VALUES);
+    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-1", "add").at("/inputs/parameters/a")).isEqualTo(Yaml.read(
+        "{componentInputParameter: pipelinechannel--loop-item-param-0, parameterExpressionSelector: 'parseJson(string_value)[\"A_a\"]'}"));
+    assertThat(c.argo()).contains("{name: loop-item-A_a, value: '{{item.A_a}}'}");
+    Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
+    for (String format : new String[] {c.kfp2(), c.argo()}) {
+      RunResult r;
+      try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        r = LocalRunner.builder().root(dir.resolve("run")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+            .classLoader(loader).progress(false).summary(false).build().run(Workflow.parse(format, "p.yaml"), Map.of());
+      }
+      assertThat(r.failedTask().map(t -> t.name() + ": " + t.message() + " " + t.command() + " " + read(t.log()))).isEmpty();
+      assertThat(outputs(r, "add")).containsExactly("3", "30", "6");
+      assertThat(outputs(r, "keys")).containsExactly("2");
+    }
+  }
+
   private static String read(Path log) {
     try {
       return log == null ? "" : java.nio.file.Files.readString(log);

@@ -195,6 +195,8 @@ public enum Message {
       "input '%s' of '%s' is an artifact, but the item of '%s' is one value of the list pipeline '%s' returns: kfp4j reads a called pipeline's outputs from its Java signature, where a List<Path> is a list of values; loop over the artifacts in the pipeline whose Dsl.collect collects them"),
   NOT_A_LOOP_FIELD("UnsupportedArgument",
       "'%s' would call '%s' in Java, but a loop item exists only when the pipeline runs: pass the item itself, or a component of a record item such as item.a()"),
+  LOOP_MAP_KEY("UnsupportedArgument",
+      "a map loop item's value is read with a constant key that is a name (letters, digits and _, as KFP's item.A_a), such as %2$s.get(\"a\"); '%1$s' is not one"),
   LOOP_ITEM_NOT_CONSTANT("UnsupportedArgument",
       "loop items are constants (literals, static final constants, enum constants), or records, List.of or Map.of built from them; '%s' is not"),
   LOOP_ITEM_NOT_CANONICAL("UnsupportedArgument",

@@ -68,6 +68,9 @@ public final class Group {
     return new Group("exit-handler-" + number, Kind.EXIT_HANDLER, parent, null, null, 0, null, Map.of(), null);
   }
 
+  /** The key of {@link #itemType}'s field types under which a map item's values have their type: no Java name. */
+  public static final String MAP_VALUES = "*";
+
   static Group loop(int number, Group parent, Loop.Items items, int parallelism, ParameterType itemType,
       Map<String, ParameterType> fieldTypes, dev.kfp4j.processor.base.Position itemsAt) {
     return new Group("for-loop-" + number, Kind.LOOP, parent, null, items, parallelism, itemType, Map.copyOf(fieldTypes), itemsAt);
@@ -97,7 +100,7 @@ public final class Group {
    * code sees it; null when it is not a parameter type.
    */
   public ParameterType itemType(String field) {
-    return field == null ? itemType : fieldTypes.get(field);
+    return field == null ? itemType : fieldTypes.containsKey(field) ? fieldTypes.get(field) : fieldTypes.get(MAP_VALUES);
   }
 
   /** Whether {@code this} is a loop or inside one. */

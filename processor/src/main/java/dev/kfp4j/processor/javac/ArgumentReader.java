@@ -31,6 +31,9 @@ import javax.lang.model.element.VariableElement;
  * item) and the comparisons of {@code Dsl.when}.
  */
 final class ArgumentReader {
+  /** A map loop item's key read as a field: a name, as KFP's {@code item.A_a} and an Argo parameter name take it. */
+  private static final java.util.regex.Pattern MAP_ITEM_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private final Body body;
 
   ArgumentReader(Body body) {
@@ -150,6 +153,16 @@ final class ArgumentReader {
     }
     if (item != null && body.failedVariables.contains(item) && recordAccessor(method) && !body.loopVariables.containsKey(item)) {
       return null;
+    }
+    if (item != null && body.loopVariables.containsKey(item) && mi.getArguments().size() == 1 && Syntax.declaredIn(method, "java.util.Map")
+        && method.getSimpleName().contentEquals("get")) { // a map item's value, KFP's item.A_a
+      ExpressionTree keyTree = mi.getArguments().get(0);
+      Object key = body.constants.value(keyTree, new TreePath(path, keyTree));
+      if (!(key instanceof String k) || !MAP_ITEM_KEY.matcher(k).matches()) {
+        body.error(keyTree, Message.LOOP_MAP_KEY, Syntax.firstLine(keyTree), Syntax.firstLine(receiver));
+        return null;
+      }
+      return new Argument.LoopItem(body.loopVariables.get(item).name(), k);
     }
     if (item != null && body.loopVariables.containsKey(item) && mi.getArguments().isEmpty()) {
       if (!recordAccessor(method)) {

@@ -292,11 +292,18 @@ final class GroupReader {
     return Constants.constant(v);
   }
 
-  /** The parameter type of a loop item of Java type {@code type}, and of its fields when it is a record. */
+  /** The parameter type of a loop item of Java type {@code type}, and of its fields when it is a record or a map. */
   private ParameterType itemTypes(TypeMirror type, Map<String, ParameterType> fieldTypes) {
     if (type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.RECORD) {
       for (RecordComponentElement c : ((TypeElement) d.asElement()).getRecordComponents()) {
         fieldTypes.put(c.getSimpleName().toString(), parameterType(c.asType()));
+      }
+    }
+    if (type instanceof DeclaredType d && ((TypeElement) d.asElement()).getQualifiedName().contentEquals("java.util.Map")
+        && d.getTypeArguments().size() == 2) { // item.get("a"): a value of the map's value type
+      ParameterType values = parameterType(d.getTypeArguments().get(1));
+      if (values != null) {
+        fieldTypes.put(Group.MAP_VALUES, values);
       }
     }
     return parameterType(type);
