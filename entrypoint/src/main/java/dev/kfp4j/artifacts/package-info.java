@@ -26,7 +26,9 @@
  * dev.kfp4j.artifacts.MlpipelineUiMetadata} write the two files KFP v1's UI reads, {@code
  * mlpipeline-metrics} and {@code mlpipeline-ui-metadata}, taken as {@code @Out} parameters too;
  * and {@link dev.kfp4j.artifacts.PipelineTaskFinalStatus}, the pipeline's final status, which an
- * exit task takes as KFP's {@code dsl.PipelineTaskFinalStatus}: it lives here, in the lean
- * entrypoint artifact, because the component's image needs it and the entrypoint makes it.
+ * exit task takes as KFP's {@code dsl.PipelineTaskFinalStatus}, and {@link
+ * dev.kfp4j.artifacts.TaskConfig}, a task's configuration, KFP 2's {@code dsl.TaskConfig}: they live
+ * here, in the lean entrypoint artifact, because the component's image needs them and the
+ * entrypoint makes them.
  */
 package dev.kfp4j.artifacts;

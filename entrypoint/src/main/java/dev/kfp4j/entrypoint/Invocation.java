@@ -173,6 +173,25 @@ final class Invocation {
     }
   }
 
+  /**
+   * The task's configuration ({@code dsl.TaskConfig}): in KFP 2 the struct KFP's driver gives
+   * ({@code {"resources": {...}, "env": [...], ...}}); on the command line that struct as JSON text
+   * (as the local runner gives it); none given, an empty one, as KFP's executor makes.
+   */
+  dev.kfp4j.artifacts.TaskConfig taskConfig(String input) {
+    Object json = given(input);
+    try {
+      if (json != null) {
+        return dev.kfp4j.artifacts.TaskConfig.of(json);
+      }
+      String text = text(input);
+      return text == null || text.isBlank() ? dev.kfp4j.artifacts.TaskConfig.empty()
+          : dev.kfp4j.artifacts.TaskConfig.of(JsonText.parse(text.strip()));
+    } catch (IllegalArgumentException e) {
+      throw invalid(input, e);
+    }
+  }
+
   static PipelineTaskFinalStatus finalStatus(Object json) {
     if (!(json instanceof Map<?, ?> status) || !(status.get("state") instanceof String state)) {
       throw new IllegalArgumentException("expected KFP's PipelineTaskFinalStatus, {\"state\": \"SUCCEEDED\", ...}, not "

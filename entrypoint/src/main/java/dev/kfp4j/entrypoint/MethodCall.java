@@ -178,6 +178,9 @@ final class MethodCall implements Entrypoint.Handler {
     if (cls == PipelineTaskFinalStatus.class) {
       return in.finalStatus(name);
     }
+    if (cls == dev.kfp4j.artifacts.TaskConfig.class) {
+      return in.taskConfig(name);
+    }
     return in.json(name, type);
   }
 

@@ -12,6 +12,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.InputSpec;
+import dev.kfp4j.spec.TaskConfigs;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.testing.Kfp2Schemas;
 import dev.kfp4j.testing.Shared;
@@ -39,7 +40,8 @@ class Kfp2FormatTest {
   static final Set<String> ARGO_ONLY = Set.of("resourceop-basic.yaml", "task-settings.yaml");
   /** The pipelines only KFP 2 can run: collected loop outputs (values, or artifacts), a loop over artifacts, a branch's output (dsl.OneOf), an importer, a workspace, Python components taking KFP 2's executor input, a task run after a failure. */
   static final Set<String> KFP2_ONLY = Set.of("control-flow.yaml", "fan-in-models.yaml", "if-else-one-of.yaml", "import-data.yaml",
-      "java-and-python-v2.yaml", "pipeline-parallelfor-artifacts.yaml", "shared-workspace.yaml", "ignore-upstream-failure.yaml");
+      "java-and-python-v2.yaml", "pipeline-parallelfor-artifacts.yaml", "shared-workspace.yaml", "ignore-upstream-failure.yaml",
+      "train-job.yaml");
 
   static Stream<Path> files(String folder) throws IOException, URISyntaxException {
     Path dir = Path.of(Kfp2FormatTest.class.getClassLoader().getResource(folder).toURI());
@@ -124,7 +126,7 @@ class Kfp2FormatTest {
         assertEquals(in.defaultValue(), back.defaultValue(), name + " " + in.name());
       }
       // KFP's compiler makes an input of the pipeline's final status optional
-      boolean status = dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type());
+      boolean status = dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type()) || TaskConfigs.isTaskConfig(in);
       assertEquals(in.optional() || in.defaultValue() != null || status, back.optional(), name + " " + in.name());
     }
     assertEquals(spec.outputs().stream().map(OutputSpec::name).sorted().toList(),
@@ -132,9 +134,11 @@ class Kfp2FormatTest {
     for (OutputSpec out : spec.outputs()) {
       assertEquals(spec.outputIsArtifact(out.name()), loaded.outputIsArtifact(out.name()), name + " " + out.name());
     }
-    // the pipeline it is: root inputs are the component's, its outputs come from its one task
+    assertEquals(spec.annotations().get(TaskConfigs.ANNOTATION), loaded.annotations().get(TaskConfigs.ANNOTATION), name);
+    // the pipeline it is: root inputs are the component's (but a TaskConfig, which KFP's driver gives the task), its
+    // outputs come from its one task
     Pipeline pipeline = Kfp2Reader.read(yaml, name);
-    assertEquals(spec.inputs().stream().map(InputSpec::name).sorted().toList(),
+    assertEquals(spec.inputs().stream().filter(in -> !TaskConfigs.isTaskConfig(in)).map(InputSpec::name).sorted().toList(),
         pipeline.parameters().stream().map(Parameter::name).sorted().toList());
     assertEquals(spec.outputs().size(), pipeline.outputs().size());
     assertEquals(yaml, Kfp2Writer.write(pipeline), name + " read back and written again");

@@ -50,7 +50,7 @@ class ReadmeTest {
     String readme = readme();
     Set<String> missing = new TreeSet<>();
     for (Class<?> a : List.of(Component.class, Default.class, ImportComponents.class, InputPath.class, Out.class,
-        OutputPath.class, Pipeline.class, Op.class, Op.Output.class)) {
+        OutputPath.class, Pipeline.class, Op.class, Op.Output.class, dev.kfp4j.annotations.TaskConfigPassthrough.class)) {
       String name = a.getEnclosingClass() == null ? a.getSimpleName() : a.getEnclosingClass().getSimpleName() + "." + a.getSimpleName();
       if (!readme.contains("@" + name) && !readme.contains("@" + a.getName())) {
         missing.add("@" + name);

@@ -72,7 +72,7 @@ final class ArgumentValues {
 
   /** The type of input {@code in}'s value, as its JSON in the executor input: KFP's struct for the final status. */
   static dev.kfp4j.model.ParameterType type(dev.kfp4j.spec.InputSpec in) {
-    return finalStatus(in) ? dev.kfp4j.model.ParameterType.STRUCT
+    return finalStatus(in) || dev.kfp4j.spec.TaskConfigs.isTaskConfig(in) ? dev.kfp4j.model.ParameterType.STRUCT
         : in.type() == null ? null : dev.kfp4j.model.ParameterType.ofV1Name(in.type().name());
   }
 

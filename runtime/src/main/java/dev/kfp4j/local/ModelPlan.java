@@ -385,9 +385,15 @@ final class ModelPlan implements Plan {
     Map<String, Path> files = new LinkedHashMap<>();
     Map<String, Map<String, Object>> metadata = new LinkedHashMap<>();
     boolean afterFailure = RunSetting.afterFailure(task) && task != pipeline.exitTask();
+    Task run = GivenSettings.of(task, values, scope, where);
+    List<dev.kfp4j.spec.TaskConfigs.Passthrough> passthroughs = dev.kfp4j.spec.TaskConfigs.of(task.component());
     for (InputSpec in : task.component().inputs()) {
       String n = in.name();
       Argument a = task.arguments().get(n);
+      if (dev.kfp4j.spec.TaskConfigs.isTaskConfig(in) && a == null) { // KFP 2's dsl.TaskConfig, as KFP's driver fills it
+        given.put(n, TaskConfigValues.json(run, passthroughs));
+        continue;
+      }
       if (afterFailure && a instanceof Argument.TaskOutput o && scope.result(o.task()) == null) {
         a = null; // a task run after a failure: what a failed task did not give takes the input's default, as on KFP
       }
@@ -442,7 +448,7 @@ final class ModelPlan implements Plan {
     if (!channels.isEmpty()) { // KFP's f-strings of pipeline channels, filled in as KFP's driver does
       given.replaceAll((n, text) -> dev.kfp4j.model.Channels.fill(text, channels));
     }
-    return steps.step(GivenSettings.of(task, values, scope, where), given, files, metadata, id, dir);
+    return steps.step(TaskConfigValues.onTask(run, passthroughs), given, files, metadata, id, dir);
   }
 
   /** What a task run after a failure waits for, as KFP names its status: the one task, or an exit handler's group (its exit task). */

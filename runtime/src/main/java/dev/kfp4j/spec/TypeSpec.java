@@ -13,6 +13,12 @@ public record TypeSpec(Object value) {
    * in KFP 2, which gives it as a struct ({@code {"state": "SUCCEEDED", ...}}).
    */
   public static final TypeSpec TASK_FINAL_STATUS = new TypeSpec("PipelineTaskFinalStatus");
+  /**
+   * The type of a component's input that takes its task's configuration, as KFP's SDK names it
+   * ({@code dsl.TaskConfig}): a {@code TASK_CONFIG} parameter in KFP 2, which no task gives: KFP's
+   * driver fills it ({@link TaskConfigs}).
+   */
+  public static final TypeSpec TASK_CONFIG = new TypeSpec("TaskConfig");
 
   public TypeSpec {
     Objects.requireNonNull(value, "value");

@@ -25,6 +25,18 @@ public enum Message {
       "parameter '%s' takes the pipeline's final status, which parameter '%s' takes already: a pipeline run as the exit task takes it once; remove one"),
   FINAL_STATUS_OPTIONAL("FinalStatusType",
       "parameter '%s' takes the pipeline's final status, which the exit task always gets: remove %s"),
+  TASK_CONFIG_TWICE("TaskConfig",
+      "parameter '%s' takes the task's configuration (TaskConfig), which parameter '%s' takes already: KFP gives a component one; remove one"),
+  TASK_CONFIG_MARKED("TaskConfig",
+      "parameter '%s' takes the task's configuration (TaskConfig), which KFP's driver always gives a component (empty when no field is passed through): take it as 'TaskConfig %s', without %s"),
+  TASK_CONFIG_NOT_A_VALUE("TaskConfig",
+      "'%s' is of type %s, the task's configuration, which no output or pipeline value carries: only a parameter of a @Component method takes it, filled by KFP's driver from its task's settings"),
+  PASSTHROUGH_TWICE("TaskConfig",
+      "@TaskConfigPassthrough lists field %s twice on '%s'; list each field once, in one @TaskConfigPassthrough (applyToTask = true for those set on the task's own pod too)"),
+  PASSTHROUGH_EMPTY("TaskConfig",
+      "@TaskConfigPassthrough on '%s' lists no field; list the task's settings the component receives, such as @TaskConfigPassthrough({RESOURCES, ENV}), or remove it"),
+  PASSTHROUGH_NOT_LISTED("TaskConfig",
+      "%s sets the task's %s, which component '%s' does not pass through (its @TaskConfigPassthrough lists %s): KFP's compiler refuses it (\"cannot handle resource type '%s'\"); add %s to its @TaskConfigPassthrough, or remove this setting"),
   OUTPUT_PATH_TYPE(
       "@OutputPath parameter '%s' has type '%s'; it must be java.nio.file.Path or String (the path to write to)"),
   INPUT_PATH_TYPE(
@@ -321,6 +333,8 @@ public enum Message {
       "ignoreUpstreamFailure() runs the task when a task it waits for failed (KFP 2's ignore_upstream_failure()), which KFP v1's Argo workflow cannot say of one task: Argo runs a task after a failed one only with continueOn on the failed task, for every task after it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_CACHE_KEY("NotInArgo",
       "cacheKey(...) gives the task a cache key of its own (KFP 2's set_caching_options(cache_key=...)), which KFP v1's cache does not take; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+  ARGO_TASK_CONFIG("NotInArgo",
+      "component '%s' %s (KFP 2's dsl.TaskConfig and task_config_passthroughs), which only KFP 2's driver gives: KFP v1 (Argo) has no task configuration; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_IMPORTER("NotInArgo",
       "Dsl.importer(...) imports an artifact, which only KFP 2 can: KFP v1's Argo workflow has no importer; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   // Importers

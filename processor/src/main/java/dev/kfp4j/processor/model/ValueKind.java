@@ -17,6 +17,11 @@ public enum ValueKind {
    * TASK_FINAL_STATUS}).
    */
   FINAL_STATUS("PipelineTaskFinalStatus", "finalStatus"),
+  /**
+   * The task's configuration ({@code dev.kfp4j.artifacts.TaskConfig}, KFP 2's {@code dsl.TaskConfig}), which KFP's driver
+   * gives the component: an optional input of type {@code TaskConfig} (KFP 2: {@code TASK_CONFIG}) that no op takes.
+   */
+  TASK_CONFIG("TaskConfig", "taskConfig"),
   /** A file passed by path ({@code @InputPath}/{@code @OutputPath}). */
   FILE(null, null);
 

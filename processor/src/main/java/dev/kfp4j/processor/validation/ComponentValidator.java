@@ -57,6 +57,7 @@ public final class ComponentValidator {
   private final DefaultValues defaults;
   private final ArtifactParameters artifacts;
   private final ReturnOutputs returns;
+  private final Passthroughs passthroughs;
   private final String defaultImage;
   private final boolean kfp2;
   private final Map<String, ExecutableElement> names = new HashMap<>();
@@ -71,6 +72,7 @@ public final class ComponentValidator {
     this.defaults = new DefaultValues(reporter);
     this.artifacts = new ArtifactParameters(reporter, mapper);
     this.returns = new ReturnOutputs(elements, reporter, mapper);
+    this.passthroughs = new Passthroughs(reporter);
     this.defaultImage = defaultImage;
   }
 
@@ -116,6 +118,7 @@ public final class ComponentValidator {
     List<InputModel> inputs = new ArrayList<>();
     List<OutputModel> outputs = new ArrayList<>();
     Map<String, String> usedNames = new LinkedHashMap<>();
+    String taskConfig = null;
     for (VariableElement p : method.getParameters()) {
       InputModel input = input(p, doc);
       if (input == null) {
@@ -131,6 +134,13 @@ public final class ComponentValidator {
       String refused = input.isOutput() ? null : Names.whyKfpSdkRefusesInput(input.name());
       if (refused != null) {
         reporter.error(p, Message.UNLOADABLE_INPUT, input.javaName(), refused);
+      }
+      if (input.kind() == ValueKind.TASK_CONFIG) {
+        String first = taskConfig == null ? null : taskConfig;
+        if (first != null) {
+          reporter.error(p, Message.TASK_CONFIG_TWICE, input.javaName(), first);
+        }
+        taskConfig = first != null ? first : input.javaName();
       }
       inputs.add(input);
     }
@@ -153,7 +163,8 @@ public final class ComponentValidator {
             out.source() == OutputModel.Source.RECORD_COMPONENT ? "record component" : "parameter");
       }
     }
-    Map<String, String> annotations = methods.keyValues(method, annotation, "annotations");
+    Map<String, String> annotations = dev.kfp4j.spec.TaskConfigs.annotated(
+        methods.keyValues(method, annotation, "annotations"), passthroughs.of(method));
     Map<String, String> labels = methods.keyValues(method, annotation, "labels");
     if (reporter.errorCount() > errorsBefore) {
       return null;
@@ -233,6 +244,10 @@ public final class ComponentValidator {
       reporter.error(p, dflt, Message.DEFAULT_ON_OPTIONAL, javaName);
       return null;
     }
+    if (inPath != null && mapper.isType(valueType, TypeMapper.TASK_CONFIG)) {
+      reporter.error(p, inPath, Message.TASK_CONFIG_MARKED, javaName, javaName, "@InputPath");
+      return null;
+    }
     if (inPath != null) {
       boolean isPath = mapper.isType(valueType, "java.nio.file.Path");
       boolean isString = mapper.isType(valueType, "java.lang.String");
@@ -247,6 +262,15 @@ public final class ComponentValidator {
       return new InputModel(
           javaName, pathName(javaName), Role.INPUT_PATH, ValueKind.FILE, TypeName.get(type), TypeName.get(valueType),
           optionalWrapper, isString, emptyToNull(stringValue(inPath, "value")), optionalWrapper, null, description);
+    }
+    if (mapper.isType(valueType, TypeMapper.TASK_CONFIG)) {
+      if (optionalWrapper || dflt != null) {
+        reporter.error(p, dflt, Message.TASK_CONFIG_MARKED, javaName, javaName, dflt != null ? "@Default" : "Optional");
+        return null;
+      }
+      // KFP's dsl.TaskConfig: an optional TASK_CONFIG input no task gives (the ops leave it out), filled by KFP's driver
+      return new InputModel(javaName, javaName, Role.VALUE, ValueKind.TASK_CONFIG, TypeName.get(type), TypeName.get(type),
+          false, false, ValueKind.TASK_CONFIG.kfpType(), true, null, description);
     }
     if (mapper.isType(valueType, TypeMapper.FINAL_STATUS)) {
       if (optionalWrapper || dflt != null) {

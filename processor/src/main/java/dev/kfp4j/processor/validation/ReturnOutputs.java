@@ -86,6 +86,10 @@ final class ReturnOutputs {
 
   /** Reports a returned final status: the pipeline's final status is an input of the exit task only. */
   private boolean finalStatusReturned(ExecutableElement method, String what, TypeMirror type) {
+    if (mapper.isType(type, TypeMapper.TASK_CONFIG)) { // a record, but KFP's driver's input, no output
+      reporter.error(method, Message.TASK_CONFIG_NOT_A_VALUE, what, type);
+      return true;
+    }
     if (!mapper.isType(type, TypeMapper.FINAL_STATUS)) {
       return false;
     }

@@ -29,6 +29,8 @@ public final class TypeMapper {
 
   /** The type of the pipeline's final status, which the exit task takes. */
   public static final String FINAL_STATUS = ARTIFACTS + ".PipelineTaskFinalStatus";
+  /** The type of a task's configuration (KFP 2's {@code dsl.TaskConfig}), which KFP's driver gives a component. */
+  public static final String TASK_CONFIG = ARTIFACTS + ".TaskConfig";
 
   /** The output of KFP v1's scalar metrics, as the KFP SDK names it: {@code mlpipeline_metrics}. */
   public static final String MLPIPELINE_METRICS = dev.kfp4j.spec.Names.MLPIPELINE_METRICS;
@@ -111,6 +113,8 @@ public final class TypeMapper {
       case FINAL_STATUS:
         // a component parameter only: ComponentValidator takes it before asking the kind of a value
         throw new Unsupported(dev.kfp4j.processor.base.Message.FINAL_STATUS_NOT_A_VALUE, type.toString());
+      case TASK_CONFIG:
+        throw new Unsupported(dev.kfp4j.processor.base.Message.TASK_CONFIG_NOT_A_VALUE, type.toString());
       default:
         break;
     }

@@ -49,8 +49,10 @@ public final class ImportedOpsWriter {
     w.beginMethod("private ", null, ops.simpleName(), List.of(), List.of()).endBlock();
     for (Op o : written) {
       List<InputSpec> ordered = new ArrayList<>();
-      o.c().spec().inputs().stream().filter(i -> !optional(i)).forEach(ordered::add);
-      o.c().spec().inputs().stream().filter(ImportedOpsWriter::optional).forEach(ordered::add);
+      // a TaskConfig input (KFP 2's dsl.TaskConfig) is no input of the op: KFP's driver fills it
+      List<InputSpec> given = o.c().spec().inputs().stream().filter(i -> !dev.kfp4j.spec.TaskConfigs.isTaskConfig(i)).toList();
+      given.stream().filter(i -> !optional(i)).forEach(ordered::add);
+      given.stream().filter(ImportedOpsWriter::optional).forEach(ordered::add);
       boolean anyOptional = ordered.stream().anyMatch(ImportedOpsWriter::optional);
       op(w, o, ordered, false);
       if (anyOptional) {

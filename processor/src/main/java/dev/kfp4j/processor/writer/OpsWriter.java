@@ -44,7 +44,7 @@ public final class OpsWriter {
       List<InputModel> inputs = new ArrayList<>();
       boolean anyOptional = false;
       for (InputModel in : c.inputs()) {
-        if (!in.isOutput()) {
+        if (!in.isOutput() && in.kind() != dev.kfp4j.processor.model.ValueKind.TASK_CONFIG) { // KFP's driver gives a TaskConfig
           inputs.add(in);
           anyOptional |= in.optional();
         }
@@ -79,7 +79,8 @@ public final class OpsWriter {
       }
     }
     w.emit("\n").javadoc(withNote(onlyParams(doc, params), note));
-    w.annotation(OP, opMembers(c.name(), null, inputNames, inputs.stream().map(InputModel::name).toList()));
+    w.annotation(OP, opMembers(c.name(), null, inputNames,
+        c.inputs().stream().filter(in -> !in.isOutput()).map(InputModel::name).toList()));
     w.beginMethod("public static ", c.taskType(), c.methodName(), types, names);
     returnNewTask(w, c.sharedTask() ? c.taskType() : c.taskClass(), c.sharedTask() ? c.name() : null, inputNames, names);
     w.endBlock();
@@ -205,7 +206,7 @@ public final class OpsWriter {
     StringBuilder sb = new StringBuilder("(");
     boolean first = true;
     for (InputModel in : c.inputs()) {
-      if (in.isOutput()) {
+      if (in.isOutput() || in.kind() == dev.kfp4j.processor.model.ValueKind.TASK_CONFIG) {
         continue;
       }
       sb.append(first ? "" : ", ").append(erasure(opType(in)));

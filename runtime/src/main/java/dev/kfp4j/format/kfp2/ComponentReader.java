@@ -7,6 +7,7 @@ import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.spec.TaskConfigs;
 import dev.kfp4j.spec.TypeSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ final class ComponentReader {
         inputs.add(new InputSpec(p.getKey(), TypeSpec.TASK_FINAL_STATUS, description(def), null, def.path("isOptional").asBoolean(false)));
         continue;
       }
+      if (def.path("parameterType").asString("").equals(Kfp2Types.TASK_CONFIG)) { // dsl.TaskConfig, which KFP's driver fills
+        inputs.add(new InputSpec(p.getKey(), TypeSpec.TASK_CONFIG, description(def), null, true));
+        continue;
+      }
       ParameterType type = ParameterType.ofV2Name(def.path("parameterType").asString(""));
       if (type == null) {
         throw new FormatException(where + ": input '" + p.getKey() + "' has parameterType '" + def.path("parameterType").asString("") + "'");
@@ -74,7 +79,22 @@ final class ComponentReader {
     Map<String, Placeholder> env = new LinkedHashMap<>();
     ContainerSpec container = new ContainerSpec(c.path("image").asString(""), items(c.path("command"), where), items(c.path("args"), where),
         env, null);
-    return new ComponentSpec(name, null, null, null, inputs, outputs, container, null);
+    return new ComponentSpec(name, null, passthroughs(component, where), null, inputs, outputs, container, null);
+  }
+
+  /** The component's {@code taskConfigPassthroughs} as the model keeps them ({@link TaskConfigs#ANNOTATION}); null for none. */
+  static Map<String, String> passthroughs(JsonNode component, String where) {
+    List<TaskConfigs.Passthrough> list = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (JsonNode p : component.path("taskConfigPassthroughs")) {
+      String field = p.path("field").asString("");
+      if (!TaskConfigs.FIELDS.contains(field) || !seen.add(field)) {
+        throw new FormatException(where + ": taskConfigPassthroughs has " + (seen.contains(field) && TaskConfigs.FIELDS.contains(field)
+            ? "field '" + field + "' twice" : "field '" + field + "', none of " + TaskConfigs.FIELDS));
+      }
+      list.add(new TaskConfigs.Passthrough(field, p.path("applyToTask").asBoolean(false)));
+    }
+    return list.isEmpty() ? null : Map.of(TaskConfigs.ANNOTATION, TaskConfigs.text(list));
   }
 
   private static String description(JsonNode def) {

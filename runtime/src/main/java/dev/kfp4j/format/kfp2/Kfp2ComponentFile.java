@@ -6,6 +6,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
+import dev.kfp4j.spec.TaskConfigs;
 import dev.kfp4j.spec.TypeSpec;
 import dev.kfp4j.yaml.BlockYaml;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ final class Kfp2ComponentFile {
   private final String where;
   private final List<InputSpec> artifactInputs = new ArrayList<>();
   private final List<InputSpec> parameterInputs = new ArrayList<>();
+  /** The parameter inputs the root takes: all but the task's configuration, which KFP's driver gives the task. */
+  private final List<InputSpec> rootParameters = new ArrayList<>();
   private final List<OutputSpec> artifactOutputs = new ArrayList<>();
   private final List<OutputSpec> parameterOutputs = new ArrayList<>();
   private final StringBuilder out = new StringBuilder(4096);
@@ -50,6 +53,9 @@ final class Kfp2ComponentFile {
     }
     for (InputSpec in : inputs.values()) {
       (artifacts.contains(in.name()) ? artifactInputs : parameterInputs).add(in);
+      if (!artifacts.contains(in.name()) && !TaskConfigs.isTaskConfig(in)) {
+        rootParameters.add(in);
+      }
     }
     Map<String, OutputSpec> outputs = new TreeMap<>();
     for (OutputSpec o : component.outputs()) {
@@ -87,6 +93,7 @@ final class Kfp2ComponentFile {
     text(4, "executorLabel", "exec-" + task);
     inputDefinitions(4, false);
     outputDefinitions(4);
+    passthroughs(4);
     open(0, "deploymentSpec");
     open(2, "executors");
     name(4, "exec-" + task);
@@ -110,6 +117,7 @@ final class Kfp2ComponentFile {
    * TASK_FINAL_STATUS} parameter in both, as KFP's compiler writes a component taking one.
    */
   private void inputDefinitions(int indent, boolean root) {
+    List<InputSpec> parameterInputs = root ? rootParameters : this.parameterInputs;
     if (artifactInputs.isEmpty() && parameterInputs.isEmpty()) {
       return;
     }
@@ -132,6 +140,7 @@ final class Kfp2ComponentFile {
       open(indent + 2, "parameters");
       for (InputSpec in : parameterInputs) {
         boolean status = TypeSpec.TASK_FINAL_STATUS.equals(in.type());
+        boolean config = TaskConfigs.isTaskConfig(in);
         ParameterType type = Kfp2Types.parameterType(in);
         name(indent + 4, in.name());
         if (in.defaultValue() != null && !status) {
@@ -140,11 +149,28 @@ final class Kfp2ComponentFile {
           BlockYaml.appendSortedValue(Kfp2Components.value(in.defaultValue(), type, what), indent + 6, out);
         }
         description(indent + 6, in.description());
-        if (status || in.optional() || in.defaultValue() != null) {
+        if (status || config || in.optional() || in.defaultValue() != null) {
           flag(indent + 6, "isOptional");
         }
-        text(indent + 6, "parameterType", status ? Kfp2Types.TASK_FINAL_STATUS : type.v2Name());
+        text(indent + 6, "parameterType", status ? Kfp2Types.TASK_FINAL_STATUS : config ? Kfp2Types.TASK_CONFIG : type.v2Name());
       }
+    }
+  }
+
+  /** The component's {@code taskConfigPassthroughs}, as KFP's compiler writes them ({@code applyToTask} only when true). */
+  private void passthroughs(int indent) {
+    List<TaskConfigs.Passthrough> passthroughs = TaskConfigs.of(component);
+    if (passthroughs.isEmpty()) {
+      return;
+    }
+    open(indent, "taskConfigPassthroughs");
+    for (TaskConfigs.Passthrough p : passthroughs) {
+      dash(indent);
+      if (p.applyToTask()) {
+        out.append("applyToTask: true\n");
+        pad(indent + 2);
+      }
+      out.append("field: ").append(p.field()).append('\n');
     }
   }
 
@@ -222,7 +248,7 @@ final class Kfp2ComponentFile {
     flag(t + 2, "enableCache");
     open(t, "componentRef");
     text(t + 2, "name", "comp-" + task);
-    if (!artifactInputs.isEmpty() || !parameterInputs.isEmpty()) {
+    if (!artifactInputs.isEmpty() || !rootParameters.isEmpty()) {
       open(t, "inputs");
       if (!artifactInputs.isEmpty()) {
         open(t + 2, "artifacts");
@@ -231,9 +257,9 @@ final class Kfp2ComponentFile {
           text(t + 6, "componentInputArtifact", in.name());
         }
       }
-      if (!parameterInputs.isEmpty()) {
+      if (!rootParameters.isEmpty()) {
         open(t + 2, "parameters");
-        for (InputSpec in : parameterInputs) {
+        for (InputSpec in : rootParameters) {
           name(t + 4, in.name());
           text(t + 6, "componentInputParameter", in.name());
         }

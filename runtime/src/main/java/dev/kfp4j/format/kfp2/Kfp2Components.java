@@ -9,6 +9,7 @@ import dev.kfp4j.spec.JavaEntrypoint;
 import dev.kfp4j.spec.Names;
 import dev.kfp4j.spec.OutputSpec;
 import dev.kfp4j.spec.Placeholder;
+import dev.kfp4j.spec.TaskConfigs;
 import dev.kfp4j.spec.TypeSpec;
 import dev.kfp4j.yaml.Yaml;
 import java.util.HashMap;
@@ -133,8 +134,9 @@ final class Kfp2Components {
         def = comp.withObject("inputDefinitions").withObject("parameters").putObject(in.name());
         ParameterType type = Kfp2Types.parameterType(in);
         boolean status = TypeSpec.TASK_FINAL_STATUS.equals(in.type());
-        def.put("parameterType", status ? Kfp2Types.TASK_FINAL_STATUS : type.v2Name());
-        if (status) {
+        boolean config = TaskConfigs.isTaskConfig(in); // dsl.TaskConfig: KFP's driver fills it
+        def.put("parameterType", status ? Kfp2Types.TASK_FINAL_STATUS : config ? Kfp2Types.TASK_CONFIG : type.v2Name());
+        if (status || config) {
           def.put("isOptional", true); // as KFP's SDK writes it
         } else if (in.defaultValue() != null) {
           def.set("defaultValue", value(in.defaultValue(), type, where + ": default of input '" + in.name() + "'"));
@@ -147,6 +149,7 @@ final class Kfp2Components {
         def.put("description", in.description());
       }
     }
+    passthroughs(comp, spec);
     for (OutputSpec out : spec.outputs()) {
       ObjectNode def;
       if (Kfp2Types.outputIsArtifact(spec, out.name())) {
@@ -161,6 +164,16 @@ final class Kfp2Components {
       }
     }
     return comp;
+  }
+
+  /** The component's {@code taskConfigPassthroughs}, as KFP's compiler writes them ({@code applyToTask} only when true). */
+  static void passthroughs(ObjectNode comp, ComponentSpec spec) {
+    for (TaskConfigs.Passthrough p : TaskConfigs.of(spec)) {
+      ObjectNode item = comp.withArray("taskConfigPassthroughs").addObject().put("field", p.field());
+      if (p.applyToTask()) {
+        item.put("applyToTask", true);
+      }
+    }
   }
 
   static void artifactType(ObjectNode def, String schemaTitle) {

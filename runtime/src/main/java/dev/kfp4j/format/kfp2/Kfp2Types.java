@@ -28,6 +28,8 @@ final class Kfp2Types {
   static final String TASK_FINAL_STATUS = "TASK_FINAL_STATUS";
   /** What KFP's header comment shows for a {@code TASK_FINAL_STATUS} input: the Python type's name. */
   static final String FINAL_STATUS_PYTHON_NAME = "PipelineTaskFinalStatus";
+  /** The parameter type of a component's input that takes its task's configuration ({@link dev.kfp4j.spec.TypeSpec#TASK_CONFIG}). */
+  static final String TASK_CONFIG = "TASK_CONFIG";
   private static final Map<String, String> TITLES = Map.of(
       "artifact", "system.Artifact",
       "dataset", "system.Dataset",

@@ -72,6 +72,9 @@ public final class Kfp2Writer {
     List<Parameter> parameters = new ArrayList<>();
     Map<String, Argument> arguments = new LinkedHashMap<>();
     for (InputSpec in : component.inputs()) {
+      if (dev.kfp4j.spec.TaskConfigs.isTaskConfig(in)) {
+        continue; // no input of the pipeline: KFP's driver fills it
+      }
       if (Kfp2Types.inputIsArtifact(component, in.name())) {
         parameters.add(Parameter.artifact(in.name(), Kfp2Types.schemaTitle(in.type()), in.description(), in.optional()));
       } else {

@@ -21,7 +21,8 @@ public final class GraphChecks {
       new VolumeClaimCheck(),
       new CycleCheck(),
       new Kfp2Check(),
-      new ArgoCheck());
+      new ArgoCheck(),
+      new TaskConfigCheck());
 
   private GraphChecks() {}
 
