@@ -114,7 +114,7 @@ public final class ArgoWriter {
 
   /**
    * What only KFP 2 has: a pipeline as exit task, a loop's collected outputs, importers, a workspace, a display name, a pipeline
-   * root, settings from parameters,
+   * root, settings from parameters, components taking a task's configuration,
    * tasks run after a failure, and artifacts as pipeline inputs. (A
    * pipeline's outputs have no place in KFP v1: they are left out.)
    */
@@ -161,6 +161,11 @@ public final class ArgoWriter {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' takes inputs of its own for KFP 2's f-strings ("
             + String.join(", ", dev.kfp4j.model.Channels.of(t).keySet()) + "), which KFP v1 has no form for: write this pipeline in "
             + "the KFP 2 format only");
+      }
+      if (s instanceof dev.kfp4j.model.Task t && dev.kfp4j.spec.TaskConfigs.uses(t.component())) {
+        throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': component '" + t.component().name()
+            + "' takes its task's configuration or passes its settings through (KFP 2's dsl.TaskConfig, task_config_passthroughs), "
+            + "which only KFP 2's driver gives: write this pipeline in the KFP 2 format only");
       }
       if (s.settings().stream().anyMatch(x -> x instanceof dev.kfp4j.model.RunSetting.CacheKey)) {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' has a cache key of its own (KFP 2's "
