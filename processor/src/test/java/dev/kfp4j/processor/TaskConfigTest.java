@@ -127,6 +127,7 @@ class TaskConfigTest {
         "  @Component public static void twice(TaskConfig a,",
         "      TaskConfig b) {}",
         "  @Component public static void optional(Optional<TaskConfig> config) {}",
+        "  @Component public static void nullable(@org.jspecify.annotations.Nullable TaskConfig config) {}",
         "  @Component @TaskConfigPassthrough(ENV) @TaskConfigPassthrough(value = {RESOURCES, ENV}, applyToTask = true)",
         "  public static void listedTwice(TaskConfig config) {}",
         "  @Component @TaskConfigPassthrough({})",
@@ -141,6 +142,7 @@ class TaskConfigTest {
     assertThat(c).hadErrorContaining("[kfp4j:TaskConfig] parameter 'config' takes the task's configuration (TaskConfig), which KFP's "
         + "driver always gives a component (empty when no field is passed through): take it as 'TaskConfig config', without Optional")
         .inFile(bad).onLineContaining("optional(");
+    assertThat(c).hadErrorContaining("take it as 'TaskConfig config', without @Nullable").inFile(bad).onLineContaining("nullable(");
     assertThat(c).hadErrorContaining("[kfp4j:TaskConfig] @TaskConfigPassthrough lists field ENV twice on 'listedTwice'; list each "
         + "field once").inFile(bad).onLineContaining("listedTwice(TaskConfig"); // javac points at no annotation it repeated
     assertThat(c).hadErrorContaining("[kfp4j:TaskConfig] @TaskConfigPassthrough lists field ENV twice on 'inOne'")
@@ -149,7 +151,7 @@ class TaskConfigTest {
         .inFile(bad).onLineContaining("@TaskConfigPassthrough({})");
     assertThat(c).hadErrorContaining("[kfp4j:TaskConfig] 'returned' is of type dev.kfp4j.artifacts.TaskConfig, the task's configuration")
         .inFile(bad).onLineContaining("returned()");
-    assertThat(c).hadErrorCount(6);
+    assertThat(c).hadErrorCount(7);
   }
 
   @Test

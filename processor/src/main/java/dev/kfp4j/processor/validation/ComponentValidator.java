@@ -201,7 +201,8 @@ public final class ComponentValidator {
       return artifacts.output(p, out, inPath != null ? inPath : outPath, dflt, description);
     }
     if (Nullable.marks(p) && dflt == null && outPath == null && mapper.optionalArgument(type) == null
-        && mapper.artifactListItem(type) == null && !mapper.isType(type, TypeMapper.FINAL_STATUS)) {
+        && mapper.artifactListItem(type) == null && !mapper.isType(type, TypeMapper.FINAL_STATUS)
+        && !mapper.isType(type, TypeMapper.TASK_CONFIG)) {
       // as a pipeline parameter's @Nullable means "may be left out"; a component's optional input is Optional<T>
       String boxed = type.getKind().isPrimitive() ? ((ClassName) TypeName.get(type).box()).simpleName() : simpleType(type);
       reporter.error(p, Message.NULLABLE_COMPONENT_PARAMETER, javaName, javaName, boxed, javaName);
@@ -264,8 +265,9 @@ public final class ComponentValidator {
           optionalWrapper, isString, emptyToNull(stringValue(inPath, "value")), optionalWrapper, null, description);
     }
     if (mapper.isType(valueType, TypeMapper.TASK_CONFIG)) {
-      if (optionalWrapper || dflt != null) {
-        reporter.error(p, dflt, Message.TASK_CONFIG_MARKED, javaName, javaName, dflt != null ? "@Default" : "Optional");
+      if (optionalWrapper || dflt != null || Nullable.marks(p)) {
+        reporter.error(p, dflt, Message.TASK_CONFIG_MARKED, javaName, javaName,
+            dflt != null ? "@Default" : optionalWrapper ? "Optional" : "@Nullable");
         return null;
       }
       // KFP's dsl.TaskConfig: an optional TASK_CONFIG input no task gives (the ops leave it out), filled by KFP's driver
