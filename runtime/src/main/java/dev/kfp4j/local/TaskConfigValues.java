@@ -29,10 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class TaskConfigValues {
   private TaskConfigValues() {}
 
-  /** The configuration's JSON text for {@code task} (its settings given their values), the fields listed only. */
+  /** The configuration's JSON text for {@code task} (its settings given their values), the fields listed only, and {@code resources} always. */
   static String json(Task task, List<TaskConfigs.Passthrough> passthroughs) {
     Set<String> listed = passthroughs.stream().map(TaskConfigs.Passthrough::field).collect(Collectors.toSet());
     ObjectNode config = Yaml.object();
+    config.putObject("resources"); // as KFP's driver gives it, whose resources are a struct, {} when it passes none through
     for (TaskSetting s : task.settings()) {
       String field = field(s);
       if (field == null || !listed.contains(field)) {
