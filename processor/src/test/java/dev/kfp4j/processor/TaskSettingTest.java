@@ -54,6 +54,8 @@ class TaskSettingTest {
         Arguments.of("timeout(60)", new RunSetting.Timeout(60)),
         Arguments.of("caching(false)", new RunSetting.Caching(false)),
         Arguments.of("imagePullPolicy(\"IfNotPresent\")", new TaskSetting.ImagePullPolicy("IfNotPresent")),
+        Arguments.of("containerImage(\"registry.example.com/team/adder:2\")",
+            new TaskSetting.ContainerImage(dev.kfp4j.model.Argument.Constant.of("registry.example.com/team/adder:2"))),
         Arguments.of("podLabel(\"team\", \"ml\")", new TaskSetting.PodLabel("team", "ml")),
         Arguments.of("podAnnotation(\"owner\", \"ada\")", new TaskSetting.PodAnnotation("owner", "ada")),
         Arguments.of("mountPvc(\"shared\", \"/data\")", new TaskSetting.PvcMount("shared", "/data")),
