@@ -3,13 +3,17 @@ package dev.kfp4j.processor;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.CalledPipeline;
+import dev.kfp4j.model.Flattening;
+import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Task;
 import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.PipelineBuilder;
 import dev.kfp4j.processor.graph.PipelineCall;
-import dev.kfp4j.processor.graph.PipelineInliner;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.processor.validation.graph.CalledOutputTypeCheck;
@@ -26,12 +30,15 @@ import javax.annotation.processing.Filer;
  * pipeline compiled in this run when its body is read (whatever order javac analyses their classes
  * in), one from the class path from its files in {@code META-INF} ({@link #fromClassPath}). A
  * pipeline that holds itself through others is an error on the call that closes the circle; one
- * whose called pipeline could not be read (its errors said why) is not written.
+ * whose called pipeline could not be read (its errors said why) is not written. Each call is a
+ * {@link CalledPipeline} of the pipeline it calls, as KFP 2's spec writes it; the formats and checks
+ * without nested pipelines take it flat ({@link Flattening#flat}). A call run as the exit task is
+ * the pipeline's {@link dev.kfp4j.model.ExitPipeline}, flat in both.
  */
 final class NestedPipelines {
-  /** Writes a pipeline whose calls are put in; true when it was written. */
+  /** Writes a pipeline: {@code flat} with its calls put in, {@code nested} with each a {@link CalledPipeline}; true when written. */
   interface Writer {
-    boolean write(PipelineModel pipeline, PipelineBuilder graph, Pipeline model);
+    boolean write(PipelineModel pipeline, PipelineBuilder graph, Pipeline flat, Pipeline nested);
   }
 
   private record Waiting(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {}
@@ -39,7 +46,7 @@ final class NestedPipelines {
   private final Filer filer;
   private final Reporter reporter;
   private final Writer writer;
-  /** The pipelines written (their calls put in) or read from the class path, by method. */
+  /** The pipelines written (their calls {@link CalledPipeline}s) or read from the class path, by method. */
   private final Map<String, Pipeline> done = new HashMap<>();
   /** Pipelines waiting for a pipeline they call, by method. */
   private final Map<String, Waiting> waiting = new LinkedHashMap<>();
@@ -73,15 +80,22 @@ final class NestedPipelines {
       }
     }
     Pipeline whole = model;
+    Pipeline nested = model;
     if (!graph.pipelineCalls().isEmpty()) {
       Map<String, Pipeline> calls = new HashMap<>();
       graph.pipelineCalls().forEach(t -> calls.put(t.name(), done.get(t.pipelineCall().source())));
-      if (!CalledOutputTypeCheck.check(graph, calls, reporter)) {
-        return;
-      }
+      Map<String, Pipeline> flatCalls = new HashMap<>();
       try {
-        whole = PipelineInliner.inline(model, calls);
-      } catch (PipelineInliner.Failure e) {
+        calls.forEach((k, v) -> flatCalls.put(k, Flattening.flat(v)));
+        if (!CalledOutputTypeCheck.check(graph, flatCalls, reporter)) {
+          return;
+        }
+        String exit = model.exitTask() != null && calls.containsKey(model.exitTask().name()) ? model.exitTask().name() : null;
+        Map<String, Pipeline> exitCall = exit == null ? Map.of() : Map.of(exit, calls.get(exit));
+        Pipeline withCalls = nest(model, calls);
+        whole = Flattening.inline(withCalls, exitCall, true);
+        nested = Flattening.inline(withCalls, exitCall, false);
+      } catch (Flattening.Failure e) {
         TaskBuilder t = graph.pipelineCalls().stream().filter(c -> c.name().equals(e.call())).findFirst().orElseThrow();
         reporter.error(t.position(), Message.NESTED_PIPELINE, t.pipelineCall().pipelineName(), e.getMessage());
         return;
@@ -91,8 +105,8 @@ final class NestedPipelines {
         return;
       }
     }
-    if (writer.write(pipeline, graph, whole)) {
-      done.put(pipeline.source(), whole);
+    if (writer.write(pipeline, graph, whole, nested)) {
+      done.put(pipeline.source(), nested);
       for (Waiting w : new ArrayList<>(waiting.values())) {
         if (waiting.get(w.pipeline().source()) == w
             && w.graph().pipelineCalls().stream().allMatch(c -> done.containsKey(c.pipelineCall().source()))) {
@@ -101,6 +115,33 @@ final class NestedPipelines {
         }
       }
     }
+  }
+
+  /**
+   * {@code model} with the stand-in task of each call in {@code calls} (by the call's name) but the
+   * exit task a {@link CalledPipeline} of the pipeline it calls, given the stand-in's arguments: by
+   * name, or by position when the call's names are not the pipeline's (a class file compiled without
+   * {@code -parameters}: {@code arg0}, {@code arg1}).
+   */
+  private static Pipeline nest(Pipeline model, Map<String, Pipeline> calls) {
+    return model.withNodes(Nodes.replaceTasks(model.nodes(), t -> calls.containsKey(t.name()) ? call(t, calls.get(t.name())) : t,
+        false));
+  }
+
+  private static CalledPipeline call(Task standIn, Pipeline callee) {
+    // not the final status a pipeline run as the exit task takes: its tasks read it as the run's (Dsl.runStatus())
+    List<dev.kfp4j.spec.InputSpec> inputs = standIn.component().inputs().stream()
+        .filter(i -> !dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(i.type())).toList();
+    boolean byName = inputs.stream().allMatch(i -> callee.parameter(i.name()).isPresent());
+    Map<String, Argument> given = new LinkedHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Argument value = standIn.arguments().get(inputs.get(i).name());
+      String parameter = byName ? inputs.get(i).name() : i < callee.parameters().size() ? callee.parameters().get(i).name() : null;
+      if (value != null && parameter != null) {
+        given.put(parameter, value);
+      }
+    }
+    return new CalledPipeline(standIn.name(), callee, given, standIn.after(), List.of());
   }
 
   /** The names of the pipelines from {@code from} to {@code to} through waiting calls ({@code from} first), or null. */

@@ -105,8 +105,11 @@ final class PipelineStep implements PipelineBodies.Sink {
     nested.offer(pipeline, graph, graph.build());
   }
 
-  /** Writes {@code model}, the pipeline read into {@code graph} with the pipelines it calls put in; true when written. */
-  private boolean write(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {
+  /**
+   * Writes {@code model}, the pipeline read into {@code graph} with the pipelines it calls put in
+   * (KFP 2's spec: {@code nested}, each call a DAG of its own); true when written.
+   */
+  private boolean write(PipelineModel pipeline, PipelineBuilder graph, Pipeline model, Pipeline nested) {
     if (pipeline.takesStatus()) { // runs only as another pipeline's exit task, put in there: no file of its own
       String digest = Sha256.hexOf(model.toString()); // what its callers put in, for the check of stale callers
       written.put(pipeline.source(), digest);
@@ -117,7 +120,7 @@ final class PipelineStep implements PipelineBodies.Sink {
       return true;
     }
     String argo = pipeline.writes(Format.ARGO) ? format(pipeline, graph, model, ArgoWriter::write, Message.ARGO_NOT_WRITTEN) : "";
-    String kfp2 = pipeline.writes(Format.KFP2) ? format(pipeline, graph, model, Kfp2Writer::write, Message.KFP2_NOT_WRITTEN) : "";
+    String kfp2 = pipeline.writes(Format.KFP2) ? format(pipeline, graph, nested, Kfp2Writer::write, Message.KFP2_NOT_WRITTEN) : "";
     if (argo == null || kfp2 == null) {
       return false;
     }

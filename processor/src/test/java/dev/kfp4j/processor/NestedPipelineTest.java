@@ -17,6 +17,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Predicate;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.testing.ArgoSchemas;
+import dev.kfp4j.yaml.Yaml;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,8 +100,33 @@ class NestedPipelineTest {
     ArgoSchemas.assertValid(argo, "outer.yaml");
     String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml");
     Compile.validKfp2(kfp2, "outer.yaml");
-    assertThat(Kfp2Reader.read(kfp2, "outer.yaml").allNodes().stream().map(Node::name).toList())
-        .containsExactlyElementsIn(outer.allNodes().stream().map(Node::name).toList());
+    // KFP 2's spec has one task a call, running the called pipeline's DAG, as KFP's compiler writes a pipeline used as a component
+    JsonNode spec = Yaml.readAll(kfp2).get(0);
+    assertThat(names(spec.at("/root/dag/tasks"))).containsExactly("add", "add-3", "condition-1", "inner", "inner-2", "inner-3",
+        "sums");
+    assertThat(names(spec.at("/components/comp-inner/dag/tasks"))).containsExactly("add", "add-2", "condition-1");
+    assertThat(names(spec.at("/components/comp-inner/inputDefinitions/parameters"))).containsExactly("a", "b");
+    assertThat(spec.at("/components/comp-inner/dag/tasks/add/inputs/parameters/a/componentInputParameter").asString()).isEqualTo("a");
+    assertThat(spec.at("/components/comp-inner/dag/outputs/parameters/Output/valueFromParameter/producerSubtask").asString())
+        .isEqualTo("add-2");
+    assertThat(spec.at("/root/dag/tasks/inner-2/componentRef/name").asString()).isEqualTo("comp-inner-2");
+    assertThat(spec.at("/root/dag/tasks/inner-2/inputs/parameters/a/taskOutputParameter/producerTask").asString()).isEqualTo("inner");
+    assertThat(spec.at("/root/dag/tasks/inner-2/inputs/parameters/b/runtimeValue/constant").asInt()).isEqualTo(20);
+    assertThat(names(spec.at("/root/dag/tasks/inner-2/dependentTasks"))).containsExactly("inner");
+    // read back, the calls' tasks are put in, named after the call where their names are taken in the pipeline
+    assertThat(Kfp2Reader.read(kfp2, "outer.yaml").allNodes().stream().map(Node::name).toList()).containsAtLeast("inner-add",
+        "inner-2-add", "inner-3-add", "sums-add", "greet");
+  }
+
+  /** The keys of an object, the texts of an array. */
+  private static List<String> names(JsonNode n) {
+    List<String> out = new ArrayList<>();
+    if (n.isArray()) {
+      n.forEach(x -> out.add(x.asString()));
+    } else {
+      out.addAll(n.propertyNames());
+    }
+    return out;
   }
 
   @Test
@@ -236,13 +263,17 @@ class NestedPipelineTest {
     assertThat(c).succeededWithoutWarnings();
     String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml");
     Compile.validKfp2(kfp2, "outer.yaml");
+    JsonNode root = Yaml.readAll(kfp2).get(0).at("/root/dag/tasks");
+    assertThat(names(root)).containsExactly("add", "inner", "sums");
+    assertThat(root.at("/sums/inputs/parameters/n/taskOutputParameter/producerTask").asString()).isEqualTo("inner");
+    assertThat(root.at("/add/inputs/parameters/a/taskOutputParameter/producerTask").asString()).isEqualTo("inner");
+    assertThat(root.at("/add/inputs/parameters/b/taskOutputParameter/outputParameterKey").asString()).isEqualTo("total");
+    // by position: the class file has no parameter names
+    assertThat(root.at("/inner/inputs/parameters/a/componentInputParameter").asString()).isEqualTo("n");
+    assertThat(root.at("/inner/inputs/parameters/b/runtimeValue/constant").asInt()).isEqualTo(5);
     Pipeline p = Kfp2Reader.read(kfp2, "outer.yaml");
-    assertThat(((Task) p.node("sums-add").orElseThrow()).arguments().get("b")).isEqualTo(new Argument.TaskOutput("inner-add-2", "Output"));
-    assertThat(((Task) p.node("add").orElseThrow()).arguments()).containsExactly("a", new Argument.TaskOutput("inner-add-2", "Output"),
+    assertThat(((Task) p.node("add").orElseThrow()).arguments()).containsExactly("a", new Argument.TaskOutput("add-2", "Output"),
         "b", new Argument.TaskOutput("sums-add-2", "Output"));
-
-    assertThat(((Task) p.node("inner-add").orElseThrow()).arguments()).containsExactly("a", new Argument.PipelineParameter("n"),
-        "b", new Argument.Constant("5", dev.kfp4j.model.ParameterType.INTEGER)); // by position: the class file has no parameter names
 
     // for Argo, from its Argo workflow, with its outputs from its KFP 2 spec
     Compilation both = Compile.compileAgainst(classes, OUTER);

@@ -150,27 +150,39 @@ public final class Nodes {
   }
 
   static List<Node> mapTasks(List<Node> nodes, UnaryOperator<Task> f) {
+    return replaceTasks(nodes, f::apply, true);
+  }
+
+  /**
+   * {@code nodes} with each task replaced by {@code f} of it (a step of any kind), at any depth;
+   * inside the pipelines called too when {@code intoCalls}.
+   */
+  public static List<Node> replaceTasks(List<Node> nodes, java.util.function.Function<Task, Step> f, boolean intoCalls) {
     List<Node> out = new ArrayList<>();
     for (Node n : nodes) {
-      out.add(mapTasks(n, f));
+      out.add(replace(n, f, intoCalls));
     }
     return out;
   }
 
-  private static Node mapTasks(Node n, UnaryOperator<Task> f) {
+  private static Node replace(Node n, java.util.function.Function<Task, Step> f, boolean intoCalls) {
     if (n instanceof Task t) {
       return f.apply(t);
     }
+    if (n instanceof CalledPipeline c && intoCalls) {
+      Pipeline p = c.pipeline();
+      return new CalledPipeline(c.name(), p.withNodes(replaceTasks(p.nodes(), f, true)), c.arguments(), c.after(), c.settings());
+    }
     if (n instanceof Condition c) {
-      return c.withBody(mapTasks(c.body(), f));
+      return c.withBody(replaceTasks(c.body(), f, intoCalls));
     }
     if (n instanceof Loop l) {
-      return new Loop(l.name(), l.items(), l.parallelism(), mapTasks(l.body(), f));
+      return new Loop(l.name(), l.items(), l.parallelism(), replaceTasks(l.body(), f, intoCalls));
     }
     if (n instanceof Branches b) {
       List<Condition> branches = new ArrayList<>();
       for (Condition c : b.branches()) {
-        branches.add((Condition) mapTasks(c, f));
+        branches.add((Condition) replace(c, f, intoCalls));
       }
       return new Branches(b.name(), branches);
     }

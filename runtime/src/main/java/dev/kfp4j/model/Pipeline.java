@@ -167,7 +167,20 @@ public record Pipeline(
     if (n instanceof ImporterStep) {
       return output.equals(ImporterStep.OUTPUT);
     }
+    if (n instanceof CalledPipeline c) {
+      return c.pipeline().outputIsArtifact(output);
+    }
     return n instanceof Task t && t.component().outputIsArtifact(output);
+  }
+
+  /** Whether this pipeline's output {@code output} is an artifact (a file), not a value. */
+  public boolean outputIsArtifact(String output) {
+    Argument a = outputs.get(output);
+    if (a instanceof Argument.OneOf o) {
+      a = o.outputs().get(0);
+    }
+    return a instanceof Argument.TaskOutput o ? isArtifactOutput(o.task(), o.output())
+        : a instanceof Argument.Collected c && isArtifactOutput(c.task(), c.output());
   }
 
   /** This pipeline with every task (the exit task too) replaced by {@code f} of it. */
@@ -176,6 +189,12 @@ public record Pipeline(
         settings, source, outputs,
         exitPipeline == null ? null : new ExitPipeline(exitPipeline.name(), exitPipeline.status(),
             Nodes.mapTasks(exitPipeline.nodes(), f)), exitHandlerName,
+        outputDescriptions);
+  }
+
+  /** This pipeline with other nodes, everything else kept. */
+  public Pipeline withNodes(List<Node> nodes) {
+    return new Pipeline(name, description, parameters, nodes, exitTask, settings, source, outputs, exitPipeline, exitHandlerName,
         outputDescriptions);
   }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * input name, waits for the steps named in {@link #after()} besides those whose outputs it reads,
  * and carries its settings in the order they were set.
  */
-public sealed interface Step extends Node permits Task, VolumeStep, ResourceStep, ImporterStep {
+public sealed interface Step extends Node permits Task, VolumeStep, ResourceStep, ImporterStep, CalledPipeline {
   Map<String, Argument> arguments();
 
   /** Steps this one waits for without reading their outputs, by name. */

@@ -28,7 +28,7 @@ public final class TaskBuilder extends StepBuilder {
   /**
    * The {@code @Pipeline} method this stand-in task calls, or null for a task running a container:
    * its component is the called pipeline's interface, and its place in the model takes the called
-   * pipeline's tasks once that pipeline is read ({@code PipelineInliner}).
+   * pipeline's tasks once that pipeline is read ({@code NestedPipelines}, {@code Flattening}).
    */
   public PipelineCall pipelineCall() {
     return pipelineCall;

@@ -1,5 +1,8 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.CalledPipeline;
+
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.ImporterStep;
@@ -52,8 +55,21 @@ final class ArgumentTypes {
     if (a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof ImporterStep) {
       return o.output().equals(ImporterStep.OUTPUT);
     }
+    if (a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof CalledPipeline c) {
+      return c.pipeline().outputIsArtifact(o.output());
+    }
     return a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof Task t
         && Kfp2Types.outputIsArtifact(t.component(), o.output());
+  }
+
+  /** The types of the values of the pipeline {@code call} calls, and its output {@code output} there. */
+  private static Map.Entry<ArgumentTypes, Argument> inside(CalledPipeline call, String output) {
+    Pipeline inner = call.pipeline();
+    Argument a = inner.outputs().get(output);
+    if (a == null) {
+      throw new FormatException("call '" + call.name() + "' of pipeline '" + inner.name() + "': it gives no output '" + output + "'");
+    }
+    return Map.entry(new ArgumentTypes(inner, new Levels(inner)), a);
   }
 
   /**
@@ -88,6 +104,10 @@ final class ArgumentTypes {
       return pipeline.parameter(p.name()).map(Parameter::artifactType).orElseThrow();
     }
     Argument.TaskOutput o = (Argument.TaskOutput) a;
+    if (levels.step(o.task()) instanceof CalledPipeline call) {
+      Map.Entry<ArgumentTypes, Argument> in = inside(call, o.output());
+      return in.getKey().schemaTitle(in.getValue());
+    }
     if (levels.step(o.task()) instanceof ImporterStep importer) {
       return importer.artifactType();
     }
@@ -107,6 +127,10 @@ final class ArgumentTypes {
       Step s = levels.step(o.task());
       if (s instanceof Task t) {
         return t.component().output(o.output()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
+      }
+      if (s instanceof CalledPipeline call) {
+        Map.Entry<ArgumentTypes, Argument> in = inside(call, o.output());
+        return in.getKey().type(in.getValue());
       }
       return ParameterType.STRING;
     }
@@ -200,6 +224,12 @@ final class ArgumentTypes {
         for (Map.Entry<String, Argument> e : t.arguments().entrySet()) {
           if (e.getValue().equals(item)) {
             return t.component().input(e.getKey()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
+          }
+        }
+      } else if (s instanceof CalledPipeline c) { // the type of the called pipeline's parameter given it
+        for (Map.Entry<String, Argument> e : c.arguments().entrySet()) {
+          if (e.getValue().equals(item)) {
+            return c.pipeline().parameter(e.getKey()).map(Parameter::type).filter(t -> t != null).orElse(ParameterType.STRING);
           }
         }
       }

@@ -61,7 +61,15 @@ final class DagReader {
   /** The pipeline run as the exit task found at the root, if any. */
   dev.kfp4j.model.ExitPipeline exitPipeline;
 
-  DagReader(String source, JsonNode spec, JsonNode platform) {
+  /** Whether a task running another pipeline is read as a call of it ({@link Kfp2Reader#readNested}), not as its tasks. */
+  private final boolean keepCalls;
+  private final JsonNode spec;
+  private final JsonNode platform;
+
+  DagReader(String source, JsonNode spec, JsonNode platform, boolean keepCalls) {
+    this.keepCalls = keepCalls;
+    this.spec = spec;
+    this.platform = platform;
     this.source = source;
     this.components = spec.path("components");
     this.executors = spec.path("deploymentSpec").path("executors");
@@ -105,6 +113,9 @@ final class DagReader {
     if ((isLoop(producerTask) || collectsInNoLoop(producer, producerTask, comp)) && from.has("producerSubtask")) {
       return collects.read(scope, dag, producer, comp, key, false);
     }
+    if (keptCall(producer, producerTask, comp)) {
+      return new Argument.TaskOutput(scope.name(dag, producer), key);
+    }
     if (plainGroup(producer, producerTask, comp) && from.has("producerSubtask")) {
       return output(inner(scope, dag, producer, producerTask, comp), comp.get("dag"), from.get("producerSubtask").asString(""),
           from.path("outputParameterKey").asString(""));
@@ -134,6 +145,9 @@ final class DagReader {
         && selectors.get(0).has("producerSubtask")) {
       return collects.read(scope, dag, producer, comp, key, true);
     }
+    if (keptCall(producer, producerTask, comp)) {
+      return new Argument.TaskOutput(scope.name(dag, producer), key);
+    }
     if (plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
       return artifactOutput(inner(scope, dag, producer, producerTask, comp), comp.get("dag"),
           selectors.get(0).get("producerSubtask").asString(""), selectors.get(0).path("outputArtifactKey").asString(""));
@@ -144,6 +158,11 @@ final class DagReader {
   /** The scope of the DAG that task {@code name} of {@code dag} runs: its own when it runs another pipeline, else {@code scope}. */
   static TaskScope inner(TaskScope scope, JsonNode dag, String name, JsonNode task, JsonNode comp) {
     return TaskScope.runsPipeline(name, task, comp) ? scope.nested(dag, name) : scope;
+  }
+
+  /** Whether task {@code name} runs another pipeline, read as a call of it. */
+  private boolean keptCall(String name, JsonNode task, JsonNode comp) {
+    return keepCalls && TaskScope.runsPipeline(name, task, comp) && !task.path("triggerPolicy").has("strategy");
   }
 
   /** Whether task {@code name} runs a plain nested DAG, such as the exit handler's: no loop, condition or chain of branches. */
@@ -262,6 +281,10 @@ final class DagReader {
         return null;
       }
       return predicate == null ? d : around(d, predicate);
+    }
+    if (keptCall(specName, task, comp) && !(root && specName.equals(exitName))) {
+      d.make = CallReader.read(spec, platform, name, task, compName, arguments(scope, task, inputs, comp, at, dag), source + ": " + at);
+      return d;
     }
     d.group = true;
     Map<String, Argument> groupInputs = arguments(scope, task, inputs, comp, at, dag);

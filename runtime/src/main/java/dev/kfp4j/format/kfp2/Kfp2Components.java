@@ -82,9 +82,82 @@ final class Kfp2Components {
     return "comp-" + base;
   }
 
-  /** Adds the component of a group DAG. */
-  void group(String name, ObjectNode spec) {
-    components.set("comp-" + name, spec);
+  /** Adds the component of a group DAG: {@code comp-<name>}, made unique where a called pipeline's component has the name; its name. */
+  String group(String name, ObjectNode spec) {
+    String comp = uniqueIn("comp-" + name, components.propertyNames());
+    components.set(comp, spec);
+    return comp;
+  }
+
+  /**
+   * Adds the components and executors of {@code docs}, the spec of a pipeline called in this one
+   * (and its platform spec, if any), and the DAG component of its root, as KFP's compiler merges a
+   * pipeline used as a component ({@code merge_deployment_spec_and_component_spec}): an executor
+   * whose label is taken is renamed {@code <label>-2} (then {@code -3}...), a component whose name is
+   * taken, or given to another of the called pipeline's, likewise, and what refers to them follows;
+   * the root's component is {@code comp-<call>}, made unique. Nothing is shared with this
+   * pipeline's own components, even where they are alike, as KFP's compiler writes it. Its name.
+   */
+  String pipeline(String call, List<JsonNode> docs) {
+    JsonNode sub = docs.get(0);
+    JsonNode subKubernetes = docs.size() > 1 ? docs.get(1).path("platforms").path("kubernetes").path("deploymentSpec")
+        .path("executors") : NODES.objectNode();
+    Map<String, String> labels = new HashMap<>();
+    sub.path("deploymentSpec").path("executors").properties().forEach(e -> {
+      String label = uniqueIn(e.getKey(), executors.propertyNames());
+      labels.put(e.getKey(), label);
+      executors.set(label, e.getValue());
+      if (subKubernetes.has(e.getKey())) {
+        kubernetes.set(label, subKubernetes.get(e.getKey()));
+      }
+      taken(label.substring("exec-".length()));
+    });
+    Map<String, String> renamed = new LinkedHashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>(components.propertyNames());
+    sub.path("components").propertyNames().forEach(name -> {
+      String unique = uniqueIn(name, seen);
+      renamed.put(name, unique);
+      seen.add(name);
+      seen.add(unique);
+    });
+    sub.path("components").properties().forEach(e -> {
+      ObjectNode comp = (ObjectNode) e.getValue();
+      if (comp.has("executorLabel")) {
+        comp.put("executorLabel", labels.get(comp.path("executorLabel").asString()));
+      }
+      renameRefs(comp, renamed);
+      components.set(renamed.get(e.getKey()), comp);
+      taken(renamed.get(e.getKey()).substring("comp-".length()));
+    });
+    ObjectNode root = ((ObjectNode) sub.path("root")).deepCopy();
+    renameRefs(root, renamed);
+    String name = uniqueIn("comp-" + sanitize(call), components.propertyNames());
+    components.set(name, root);
+    return name;
+  }
+
+  /** Points the tasks of {@code comp}'s DAG at the components' new names. */
+  private static void renameRefs(ObjectNode comp, Map<String, String> renamed) {
+    comp.path("dag").path("tasks").forEach(task -> {
+      String ref = task.path("componentRef").path("name").asString(null);
+      if (ref != null && renamed.containsKey(ref)) {
+        ((ObjectNode) task.path("componentRef")).put("name", renamed.get(ref));
+      }
+    });
+  }
+
+  /** {@code name}, or the first of {@code name-2}, {@code name-3}... not in {@code taken}, as KFP's {@code make_name_unique_by_adding_index}. */
+  private static String uniqueIn(String name, java.util.Collection<String> taken) {
+    String unique = name;
+    for (int i = 2; taken.contains(unique); i++) {
+      unique = name + "-" + i;
+    }
+    return unique;
+  }
+
+  /** Keeps this pipeline's own components from the name {@code base} a called pipeline's took. */
+  private void taken(String base) {
+    names.putIfAbsent(base, 1);
   }
 
   /** The component of an executor KFP's backend runs itself, such as {@code createpvc} ({@code image: argostub/createpvc}). */

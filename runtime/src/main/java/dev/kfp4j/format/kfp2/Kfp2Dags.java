@@ -47,6 +47,7 @@ final class Kfp2Dags {
   private final Kfp2OneOfs oneOfs;
   private final Kfp2Collects collects;
   private final Kfp2Volumes volumes;
+  private final Kfp2Calls calls;
 
   Kfp2Dags(Pipeline pipeline, Levels levels, Kfp2Components components) {
     this.pipeline = pipeline;
@@ -58,6 +59,7 @@ final class Kfp2Dags {
     this.oneOfs = new Kfp2OneOfs(pipeline, levels, types);
     this.collects = new Kfp2Collects(pipeline, levels, types);
     this.volumes = new Kfp2Volumes(pipeline, levels, inputs, components);
+    this.calls = new Kfp2Calls(pipeline, inputs, components);
   }
 
   /** The root component: the pipeline's inputs, its DAG and its outputs. */
@@ -214,8 +216,10 @@ final class Kfp2Dags {
         }
       } else {
         Level child = (Level) m;
-        components.group(child.name, groupComponent(child));
-        tasks.set(child.name, groupTask(child, level));
+        String name = components.group(child.name, groupComponent(child));
+        ObjectNode task = groupTask(child, level);
+        task.putObject("componentRef").put("name", name);
+        tasks.set(child.name, task);
       }
     }
     ObjectNode dag = NODES.objectNode();
@@ -269,7 +273,7 @@ final class Kfp2Dags {
 
   private ObjectNode groupTask(Level group, Level parent) {
     ObjectNode t = NODES.objectNode();
-    t.putObject("componentRef").put("name", "comp-" + group.name);
+    t.putObject("componentRef").put("name", "comp-" + group.name); // made unique when the component is added
     // the exit handler's own name is its display name; its task and component keep KFP's exit-handler-1, as KFP's compiler writes
     boolean named = group == levels.exitHandler && pipeline.exitHandlerName() != null;
     String display = group.node instanceof Condition c ? c.displayName() : null; // one of several exit handlers' own name
@@ -372,6 +376,8 @@ final class Kfp2Dags {
       importers.task(t, importer, level, deps, where);
     } else if (s instanceof VolumeStep v) {
       volumes.create(t, v, level, deps);
+    } else if (s instanceof dev.kfp4j.model.CalledPipeline call) {
+      calls.task(t, call, level, deps);
     } else {
       Task task = (Task) s;
       ComponentSpec spec = task.component();

@@ -94,15 +94,58 @@ public final class Kfp2Reader {
    */
   public record Read(Pipeline pipeline, Set<String> groupsAroundSteps) {}
 
+  /**
+   * {@code yaml} read with the pipelines it runs as components kept as such, each task running one
+   * a {@link dev.kfp4j.model.CalledPipeline} of the pipeline its DAG component is (its tasks named
+   * as in there), as KFP's compiler writes a pipeline used as a component: written again ({@link
+   * Kfp2Writer#write}), it gives such a spec. Kept only where the model holds the same run: where
+   * putting the calls in ({@link dev.kfp4j.model.Flattening#flatAsRead}) gives the pipeline {@link
+   * #read(String, String)} reads; else that pipeline, flat.
+   */
+  public static Pipeline readNested(String yaml, String source) {
+    List<JsonNode> docs = documents(Documents.read(yaml, source));
+    Pipeline flat = read(docs, yaml, source);
+    if (!docs.get(0).path("components").valueStream().anyMatch(c -> c.has("dag"))) {
+      return flat;
+    }
+    try {
+      Pipeline nested = read(docs.get(0), docs.size() > 1 ? docs.get(1) : null, yaml, source, true, true).pipeline();
+      if (!dev.kfp4j.model.Flattening.flatAsRead(nested).equals(flat)) {
+        return flat;
+      }
+      Kfp2Writer.documents(nested); // it can be written: what it reads is there
+      return nested;
+    } catch (RuntimeException e) { // a call the model cannot keep (one putting it in refuses, or not read as KFP's tasks are)
+      return flat;
+    }
+  }
+
+  /**
+   * The pipeline the DAG component {@code comp} of {@code spec} is, run by a task of another pipeline of it: named {@code
+   * name}, its parameters the component's inputs, its nodes the DAG's, its outputs the DAG's, its calls kept.
+   */
+  static Pipeline readCalled(JsonNode spec, JsonNode platform, JsonNode comp, String name, String source) {
+    tools.jackson.databind.node.ObjectNode sub = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    sub.set("components", spec.path("components"));
+    sub.set("deploymentSpec", spec.path("deploymentSpec"));
+    sub.putObject("pipelineInfo").put("name", name);
+    sub.set("root", comp);
+    return read(sub, platform, "", source, true, false).pipeline();
+  }
+
   /** {@link #read(List, String, String)}, saying which of the groups read were made around one task. */
   public static Read readForRun(List<JsonNode> documents, String yaml, String source) {
     List<JsonNode> docs = documents(documents);
     if (!isPipelineSpec(docs)) {
       throw new FormatException(source + ": not a KFP 2 pipeline spec (it needs pipelineInfo and root)");
     }
-    JsonNode spec = docs.get(0);
-    JsonNode platform = docs.size() > 1 ? docs.get(1) : null;
-    SpecChecks.check(spec, platform, source);
+    return read(docs.get(0), docs.size() > 1 ? docs.get(1) : null, yaml, source, false, true);
+  }
+
+  private static Read read(JsonNode spec, JsonNode platform, String yaml, String source, boolean keepCalls, boolean check) {
+    if (check) {
+      SpecChecks.check(spec, platform, source);
+    }
     String name = spec.path("pipelineInfo").path("name").asString("");
     String description = spec.path("pipelineInfo").hasNonNull("description") ? spec.path("pipelineInfo").get("description").asString() : null;
     List<Parameter> parameters = new ArrayList<>();
@@ -120,7 +163,7 @@ public final class Kfp2Reader {
           description(def), def.path("isOptional").asBoolean(false)));
       inputs.put(a.getKey(), new Argument.PipelineParameter(a.getKey()));
     }
-    DagReader dags = new DagReader(source, spec, platform);
+    DagReader dags = new DagReader(source, spec, platform, keepCalls);
     JsonNode rootDag = spec.path("root").path("dag");
     List<Node> nodes = dags.root(rootDag, inputs);
     Map<String, Argument> outputs = new LinkedHashMap<>();

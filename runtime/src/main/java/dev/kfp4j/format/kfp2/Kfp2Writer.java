@@ -103,6 +103,14 @@ public final class Kfp2Writer {
 
   /** {@link #documents}, each map's keys in the order they were put. */
   private static List<JsonNode> unsortedDocuments(Pipeline written) {
+    return unsortedDocuments(written, true);
+  }
+
+  /**
+   * {@link #documents}, each map's keys in the order they were put; the platform spec's {@code
+   * pipelineConfig} only when {@code whole} (not for a pipeline called in another: the caller's is the run's).
+   */
+  static List<JsonNode> unsortedDocuments(Pipeline written, boolean whole) {
     try {
       dev.kfp4j.model.VolumeStep.checkClaims(written, false); // claims named after the run are named at random in KFP 2
     } catch (IllegalArgumentException e) {
@@ -135,7 +143,7 @@ public final class Kfp2Writer {
     if (!components.kubernetes.isEmpty()) {
       kubernetes.putObject("deploymentSpec").set("executors", components.kubernetes);
     }
-    ObjectNode config = pipelineConfig(pipeline);
+    ObjectNode config = whole ? pipelineConfig(pipeline) : NODES.objectNode();
     if (!config.isEmpty()) {
       kubernetes.set("pipelineConfig", config);
     }

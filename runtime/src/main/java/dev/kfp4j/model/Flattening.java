@@ -1,21 +1,5 @@
-package dev.kfp4j.processor.graph;
+package dev.kfp4j.model;
 
-import dev.kfp4j.model.Argument;
-import dev.kfp4j.model.Branches;
-import dev.kfp4j.model.Condition;
-import dev.kfp4j.model.ExitPipeline;
-import dev.kfp4j.model.ImporterStep;
-import dev.kfp4j.model.Loop;
-import dev.kfp4j.model.Node;
-import dev.kfp4j.model.Parameter;
-import dev.kfp4j.model.ParameterType;
-import dev.kfp4j.model.Pipeline;
-import dev.kfp4j.model.Predicate;
-import dev.kfp4j.model.ResourceStep;
-import dev.kfp4j.model.Task;
-import dev.kfp4j.model.TaskNames;
-import dev.kfp4j.model.TaskSetting;
-import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +13,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Puts called pipelines into the pipeline that calls them: each stand-in task of a call ({@link
- * TaskBuilder#pipelineCall}) becomes the called pipeline's nodes, in the group the call is in. The
+ * Puts called pipelines into the pipeline that calls them ({@link #flat}): each {@link
+ * CalledPipeline} (or, given to {@link #inline}, each stand-in task of a call) becomes the called
+ * pipeline's nodes, in the group the call is in; the call's own settings (display name, caching) are
+ * its DAG's in KFP 2, and left out. The
  * called pipeline's parameters take the call's arguments (one left out: its default; without one,
  * left out of the tasks that take it), its tasks are named {@code <call>-<task>} (the call being
  * the stand-in's name: the called pipeline's, made unique, {@code inner}, {@code inner-2}), its
@@ -38,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * of the tasks they come from. The call run as the exit task becomes the {@link ExitPipeline}, its
  * steps keeping their own names where no other step has them, as KFP 2's reader names them.
  */
-public final class PipelineInliner {
+public final class Flattening {
   /** Why the call {@code call} (a stand-in task's name) cannot be put into the pipeline. */
   public static final class Failure extends RuntimeException {
     private final String call;
@@ -56,49 +42,88 @@ public final class PipelineInliner {
   private static final Pattern GROUP = Pattern.compile("(?:condition|condition-branches|for-loop)-(\\d+)");
 
   private final Map<String, Pipeline> calls;
+  /** Whether {@link CalledPipeline}s are put in too, not only the stand-ins of {@link #calls}. */
+  private final boolean flatten;
+  /**
+   * Whether a called pipeline's nodes keep their names where free in the pipeline, else {@code <call>-<name>}, its groups
+   * too, as kfp4j reads KFP 2's specs ({@link #flatAsRead}); else its steps are named {@code <call>-<step>}, its groups
+   * numbered after the caller's, as the processor puts a called {@code @Pipeline} in.
+   */
+  private final boolean byName;
   private final TaskNames names = new TaskNames();
   private final Map<String, Map<String, Argument>> callOutputs = new HashMap<>();
   private final Map<String, Set<String>> rootSteps = new HashMap<>();
   private final Map<String, List<String>> callSteps = new HashMap<>();
   private final Map<String, List<Node>> inlined = new HashMap<>();
-  private final Map<String, Task> standIns = new LinkedHashMap<>();
+  private final Map<String, Step> standIns = new LinkedHashMap<>();
   private int groupNumber;
   /** The call run as the exit task (KFP 2's pipeline as exit task), or null. */
   private String exitCall;
 
-  private PipelineInliner(Map<String, Pipeline> calls) {
+  private Flattening(Map<String, Pipeline> calls, boolean flatten, boolean byName) {
     this.calls = calls;
+    this.flatten = flatten;
+    this.byName = byName;
+  }
+
+  /**
+   * {@code pipeline} with each {@link CalledPipeline} in it (at any depth: the called pipelines
+   * flat first) replaced by the called pipeline's nodes, as kfp4j runs and draws it, and as formats
+   * without nested pipelines (Argo) write it; the pipeline itself when it calls none.
+   *
+   * @throws Failure naming the call that cannot be put in, and why
+   */
+  public static Pipeline flat(Pipeline pipeline) {
+    boolean calls = pipeline.allNodes().stream().anyMatch(n -> n instanceof CalledPipeline);
+    return calls ? new Flattening(Map.of(), true, false).run(pipeline) : pipeline;
+  }
+
+  /**
+   * {@link #flat}, the called pipelines' nodes keeping their names where no other node of the pipeline has them, else named
+   * {@code <call>-<name>} (groups too), as kfp4j reads a KFP 2 spec with nested pipelines flat.
+   */
+  public static Pipeline flatAsRead(Pipeline pipeline) {
+    boolean calls = pipeline.allNodes().stream().anyMatch(n -> n instanceof CalledPipeline);
+    return calls ? new Flattening(Map.of(), true, true).run(pipeline) : pipeline;
   }
 
   /**
    * {@code outer} with the stand-in task of each call in {@code calls} (by its name: the pipeline it
-   * calls, read whole) replaced by that pipeline's nodes.
+   * calls, read whole) replaced by that pipeline's nodes; its {@link CalledPipeline}s too when {@code
+   * flatten}, else kept, reading what the calls put in give.
    *
    * @throws Failure naming the call that cannot be put in, and why
    */
-  public static Pipeline inline(Pipeline outer, Map<String, Pipeline> calls) {
-    return new PipelineInliner(calls).run(outer);
+  public static Pipeline inline(Pipeline outer, Map<String, Pipeline> calls, boolean flatten) {
+    return new Flattening(calls, flatten, false).run(outer);
   }
 
   private Pipeline run(Pipeline outer) {
     for (Node n : outer.allNodes()) {
       names.unique(n.name());
       Matcher m = GROUP.matcher(n.name());
-      if (!(n instanceof dev.kfp4j.model.Step) && m.matches()) {
+      if (!(n instanceof Step) && m.matches()) {
         groupNumber = Math.max(groupNumber, Integer.parseInt(m.group(1)));
       }
     }
     for (Node n : outer.allNodes()) {
-      if (n instanceof Task t && calls.containsKey(t.name())) {
-        standIns.put(t.name(), t);
+      if (n instanceof Task t && calls.containsKey(t.name()) || n instanceof CalledPipeline && flatten) {
+        standIns.put(n.name(), (Step) n);
       }
     }
     exitCall = outer.exitTask() != null && standIns.containsKey(outer.exitTask().name()) ? outer.exitTask().name() : null;
+    if (outer.exitPipeline() != null && flatten) {
+      outer.exitPipeline().nodes().forEach(n -> {
+        if (n instanceof CalledPipeline) {
+          throw new Failure(n.name(), "it is called in the exit pipeline '" + outer.exitPipeline().name() + "', which holds no call");
+        }
+      });
+    }
     standIns.keySet().forEach(this::put);
     Map<String, Argument> outputs = new LinkedHashMap<>();
     outer.outputs().forEach((k, v) -> outputs.put(k, outer(v)));
-    ExitPipeline exitPipeline = exitCall == null ? null : new ExitPipeline(exitCall, statusParameter(standIns.get(exitCall)),
-        inlined.get(exitCall));
+    ExitPipeline exitPipeline = exitCall == null ? outer.exitPipeline()
+        : new ExitPipeline(exitCall, statusParameter((Task) standIns.get(exitCall)), inlined.get(exitCall));
     Task exit = outer.exitTask() == null || exitCall != null ? null : (Task) outerNodes(List.of(outer.exitTask())).get(0);
     return new Pipeline(outer.name(), outer.description(), outer.parameters(), outerNodes(outer.nodes()), exit, outer.settings(),
         outer.source(), outputs, exitPipeline, outer.exitTask() == null ? null : outer.exitHandlerName())
@@ -117,8 +142,10 @@ public final class PipelineInliner {
   private List<Node> outerNodes(List<Node> nodes) {
     List<Node> out = new ArrayList<>();
     for (Node n : nodes) {
-      if (inlined.containsKey(n.name()) && n instanceof Task) {
+      if (inlined.containsKey(n.name()) && (n instanceof Task || n instanceof CalledPipeline)) {
         out.addAll(inlined.get(n.name()));
+      } else if (n instanceof CalledPipeline c) {
+        out.add(new CalledPipeline(c.name(), c.pipeline(), outerArgs(c.arguments()), outerAfter(c.after()), c.settings()));
       } else if (n instanceof Task t) {
         out.add(new Task(t.name(), t.component(), outerArgs(t.arguments()), outerAfter(t.after()), t.settings()));
       } else if (n instanceof VolumeStep v) {
@@ -147,7 +174,7 @@ public final class PipelineInliner {
   /** Puts call {@code name} in, once: after the calls whose outputs it is given, whose outputs must be known first. */
   private void put(String name) {
     if (!inlined.containsKey(name)) {
-      inlined.put(name, new Call(standIns.get(name), calls.get(name)).nodes());
+      inlined.put(name, new Call(standIns.get(name)).nodes());
     }
   }
 
@@ -179,17 +206,17 @@ public final class PipelineInliner {
 
   /** What an argument of the calling pipeline reads once the calls it reads from are put in. */
   private Argument outer(Argument a) {
-    if (a instanceof Argument.TaskOutput o && calls.containsKey(o.task())) {
+    if (a instanceof Argument.TaskOutput o && standIns.containsKey(o.task())) {
       return callOutput(o.task(), o.output());
     }
-    if (a instanceof Argument.Collected c && calls.containsKey(c.task())) {
+    if (a instanceof Argument.Collected c && standIns.containsKey(c.task())) {
       Argument.TaskOutput o = rootOutput(c.task(), c.output(), "Dsl.collect");
       return new Argument.Collected(c.loop(), o.task(), o.output());
     }
     if (a instanceof Argument.OneOf o) {
       List<Argument.TaskOutput> outs = new ArrayList<>();
       for (Argument.TaskOutput x : o.outputs()) {
-        outs.add(calls.containsKey(x.task()) ? rootOutput(x.task(), x.output(), "Dsl.oneOf") : x);
+        outs.add(standIns.containsKey(x.task()) ? rootOutput(x.task(), x.output(), "Dsl.oneOf") : x);
       }
       return new Argument.OneOf(o.branches(), outs);
     }
@@ -216,22 +243,35 @@ public final class PipelineInliner {
 
   /** One call: the called pipeline's nodes, renamed, its parameters given the call's arguments. */
   private final class Call {
-    private final Task call;
+    private final Step call;
     private final Pipeline callee;
     private final Map<String, Argument> given = new HashMap<>();
     private final Map<String, String> renamed = new HashMap<>();
+    /** What the steps of the called pipeline's top level wait for besides their own: what the call waits for. */
+    private final List<String> callAfter;
 
-    Call(Task call, Pipeline callee) {
+    Call(Step call) {
       this.call = call;
-      this.callee = callee;
+      this.callAfter = outerAfter(call.after());
+      if (call instanceof CalledPipeline c) {
+        try {
+          this.callee = byName ? flatAsRead(c.pipeline()) : flat(c.pipeline());
+        } catch (Failure e) {
+          throw new Failure(c.name(), "its call '" + e.call() + "' cannot be put in: " + e.getMessage());
+        }
+        c.arguments().forEach((parameter, value) -> given.put(parameter, outer(value)));
+        return;
+      }
+      Task stand = (Task) call;
+      this.callee = flat(calls.get(stand.name()));
       // by name; by position when the call's names are not the pipeline's (a class file compiled without -parameters: arg0, arg1)
       // not the final status a pipeline run as the exit task takes: its tasks read it as the run's (Dsl.runStatus())
-      List<dev.kfp4j.spec.InputSpec> inputs = call.component().inputs().stream()
+      List<dev.kfp4j.spec.InputSpec> inputs = stand.component().inputs().stream()
           .filter(i -> !dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(i.type())).toList();
-      boolean byName = inputs.stream().allMatch(i -> callee.parameter(i.name()).isPresent());
+      boolean namesMatch = inputs.stream().allMatch(i -> callee.parameter(i.name()).isPresent());
       for (int i = 0; i < inputs.size(); i++) {
-        Argument value = call.arguments().get(inputs.get(i).name());
-        String parameter = byName ? inputs.get(i).name() : i < callee.parameters().size() ? callee.parameters().get(i).name() : null;
+        Argument value = stand.arguments().get(inputs.get(i).name());
+        String parameter = namesMatch ? inputs.get(i).name() : i < callee.parameters().size() ? callee.parameters().get(i).name() : null;
         if (value != null && parameter != null) {
           given.put(parameter, outer(value));
         }
@@ -245,17 +285,19 @@ public final class PipelineInliner {
       }
       List<String> steps = new ArrayList<>();
       for (Node n : callee.allNodes()) {
-        // the exit pipeline's steps keep their names where free, as the KFP 2 reader names them (its TaskScope)
-        boolean own = call.name().equals(exitCall) && !names.given(n.name());
-        String name = n instanceof dev.kfp4j.model.Step ? names.unique(own ? n.name() : call.name() + "-" + n.name()) : group(n);
+        // the exit pipeline's steps keep their names where free, as the KFP 2 reader names them (its TaskScope); as do all
+        // nodes of a call kept by name (a KFP 2 spec's, read)
+        boolean own = (call.name().equals(exitCall) || byName) && !names.given(n.name());
+        String name = byName ? names.unique(own ? n.name() : call.name() + "-" + n.name())
+            : n instanceof Step ? names.unique(own ? n.name() : call.name() + "-" + n.name()) : group(n);
         renamed.put(n.name(), name);
-        if (n instanceof dev.kfp4j.model.Step) {
+        if (n instanceof Step) {
           steps.add(name);
         }
       }
       callSteps.put(call.name(), steps);
       Set<String> root = new HashSet<>();
-      callee.nodes().stream().filter(n -> n instanceof dev.kfp4j.model.Step).forEach(n -> root.add(renamed.get(n.name())));
+      callee.nodes().stream().filter(n -> n instanceof Step).forEach(n -> root.add(renamed.get(n.name())));
       rootSteps.put(call.name(), root);
       Map<String, Argument> outputs = new HashMap<>();
       callee.outputs().forEach((k, v) -> outputs.put(k, required(v, "output '" + k + "'")));
@@ -273,7 +315,7 @@ public final class PipelineInliner {
       for (Node n : nodes) {
         String name = renamed.get(n.name());
         if (n instanceof Task t) {
-          out.add(new Task(name, t.component(), args(t.arguments()), after(t.after()), settings(t.settings())));
+          out.add(new Task(name, t.component(), args(t.arguments()), after(t.after()), shown(t, name, settings(t.settings()))));
         } else if (n instanceof VolumeStep v) {
           out.add(new VolumeStep(name, v.resourceName(), required(v.size(), "the size of " + v.name()), v.accessMode(),
               v.storageClass(), after(v.after()), settings(v.settings()),
@@ -348,9 +390,27 @@ public final class PipelineInliner {
       return renamed.getOrDefault(name, name);
     }
 
+    /** A step's {@code after} renamed, what the call waits for first, as the KFP 2 reader gives a called pipeline's steps. */
     private List<String> after(List<String> after) {
-      List<String> out = new ArrayList<>();
-      after.forEach(a -> out.add(rename(a)));
+      List<String> out = new ArrayList<>(callAfter);
+      after.forEach(a -> {
+        if (!out.contains(rename(a))) {
+          out.add(rename(a));
+        }
+      });
+      return out;
+    }
+
+    /**
+     * A task's settings, shown under its own name where it is renamed when kept by name, as kfp4j reads a KFP 2 spec's task
+     * (its {@code taskInfo.name}).
+     */
+    private List<TaskSetting> shown(Task t, String name, List<TaskSetting> settings) {
+      if (!byName || name.equals(t.name()) || settings.stream().anyMatch(s -> s instanceof TaskSetting.DisplayName)) {
+        return settings;
+      }
+      List<TaskSetting> out = new ArrayList<>(settings);
+      out.add(0, new TaskSetting.DisplayName(t.name()));
       return out;
     }
 

@@ -1,0 +1,63 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Levels.Level;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.CalledPipeline;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The task of a pipeline called in another, as KFP 2's compiler writes a pipeline used as a
+ * component: one task (named as the call, cached as a task unless its settings say not) running a DAG component whose inputs
+ * are the called pipeline's parameters, whose DAG is its own (its tasks reading {@code
+ * componentInputParameter: <parameter>}) and whose outputs are its outputs; its components and
+ * executors merged into the caller's, renamed where their names are taken ({@link
+ * Kfp2Components#pipeline}). The called pipeline runs with the caller's settings.
+ */
+final class Kfp2Calls {
+  private final Pipeline pipeline;
+  private final TaskInputs inputs;
+  private final Kfp2Components components;
+
+  Kfp2Calls(Pipeline pipeline, TaskInputs inputs, Kfp2Components components) {
+    this.pipeline = pipeline;
+    this.inputs = inputs;
+    this.components = components;
+  }
+
+  /** Fills {@code t}, the task of {@code call} in {@code level}'s DAG, adding what it waits for to {@code deps}. */
+  void task(ObjectNode t, CalledPipeline call, Level level, Set<String> deps) {
+    String where = "pipeline '" + pipeline.name() + "', call '" + call.name() + "' of pipeline '" + call.pipeline().name() + "'";
+    t.putObject("cachingOptions").put("enableCache", true);
+    for (dev.kfp4j.model.TaskSetting s : call.settings()) {
+      if (s instanceof dev.kfp4j.model.TaskSetting.DisplayName shown) {
+        t.putObject("taskInfo").put("name", shown.name());
+      } else if (s instanceof dev.kfp4j.model.RunSetting.Caching caching && !caching.enabled()) {
+        ((ObjectNode) t.get("cachingOptions")).remove("enableCache");
+      }
+    }
+    Pipeline inner = call.pipeline();
+    for (Parameter p : inner.parameters()) {
+      Argument a = call.arguments().get(p.name());
+      if (a == null) {
+        continue;
+      }
+      if (a instanceof Argument.Constant c) {
+        if (p.isArtifact()) {
+          throw new FormatException(where + ": parameter '" + p.name() + "' is an artifact, which takes no constant in KFP 2; "
+              + "pass an output of a task that writes the file");
+        }
+        ParameterType type = p.type() == null ? ParameterType.STRING : p.type();
+        TaskInputs.constant(t, p.name(), Kfp2Components.value(c.text(), type, where + ", parameter '" + p.name() + "'"));
+      } else {
+        inputs.input(t, p.name(), a, level, deps, p.isArtifact());
+      }
+    }
+    t.putObject("componentRef").put("name", components.pipeline(call.name(),
+        Kfp2Writer.unsortedDocuments(inner.withSettings(pipeline.settings()), false)));
+  }
+}
