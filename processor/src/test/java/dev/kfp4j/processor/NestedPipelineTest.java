@@ -248,6 +248,40 @@ class NestedPipelineTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /**
+   * In KFP 2's spec, a call's DAG gives the called pipeline's outputs, artifacts as artifacts (a record's components each an
+   * output), and what reads them reads the call's task: {@code taskOutputArtifact} / {@code taskOutputParameter} of it.
+   */
+  @Test
+  void aCallsArtifactsAndRecordComponentsAreOutputsOfItsDagInKfp2() {
+    JavaFileObject steps = Compile.testClass("Steps", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;"),
+        "@Component public static void fit(@Out Model model) {}",
+        "@Component public static int any(Artifact data) { return 0; }");
+    JavaFileObject calls = Compile.testClass("Calls", List.of("import dev.kfp4j.annotations.*;", "import java.nio.file.Path;"),
+        "public record Fitted(Path model, int n) {}",
+        "@Pipeline(name = \"fit-rec\") public static Fitted fitRec() { var f = StepsOps.fit(); return new Fitted(f.model(), StepsOps.any(f.model()).output()); }",
+        "@Pipeline(name = \"outer\", formats = Format.KFP2) public static int outer() {",
+        "  var r = fitRec();",
+        "  return StepsOps.any(r.model()).output();",
+        "}");
+    Compilation c = Compile.compile(new ArrayList<>(), steps, calls);
+    assertThat(c).succeededWithoutWarnings();
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml");
+    Compile.validKfp2(kfp2, "outer.yaml");
+    JsonNode spec = Yaml.readAll(kfp2).get(0);
+    JsonNode dag = spec.at("/components/comp-fit-rec");
+    assertThat(dag.at("/outputDefinitions/artifacts/model/artifactType/schemaTitle").asString()).isEqualTo("system.Model");
+    assertThat(dag.at("/outputDefinitions/parameters/n/parameterType").asString()).isEqualTo("NUMBER_INTEGER");
+    assertThat(dag.at("/dag/outputs/artifacts/model/artifactSelectors/0/producerSubtask").asString()).isEqualTo("fit");
+    assertThat(dag.at("/dag/outputs/parameters/n/valueFromParameter/producerSubtask").asString()).isEqualTo("any");
+    JsonNode any = spec.at("/root/dag/tasks/any");
+    assertThat(any.at("/inputs/artifacts/data/taskOutputArtifact/producerTask").asString()).isEqualTo("fit-rec");
+    assertThat(any.at("/inputs/artifacts/data/taskOutputArtifact/outputArtifactKey").asString()).isEqualTo("model");
+    assertThat(names(any.at("/dependentTasks"))).containsExactly("fit-rec");
+    // the called pipeline's components are merged in, the caller's own any renamed after them
+    assertThat(names(spec.at("/components"))).containsExactly("comp-any", "comp-any-2", "comp-fit", "comp-fit-rec");
+  }
+
   @Test
   void aPipelineOnTheClassPathIsReadFromItsFileThere() {
     Compilation lib = Compile.compile(PipelineModelTest.LIB, INNER);

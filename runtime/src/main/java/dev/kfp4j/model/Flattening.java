@@ -112,17 +112,11 @@ public final class Flattening {
       }
     }
     exitCall = outer.exitTask() != null && standIns.containsKey(outer.exitTask().name()) ? outer.exitTask().name() : null;
-    if (outer.exitPipeline() != null && flatten) {
-      outer.exitPipeline().nodes().forEach(n -> {
-        if (n instanceof CalledPipeline) {
-          throw new Failure(n.name(), "it is called in the exit pipeline '" + outer.exitPipeline().name() + "', which holds no call");
-        }
-      });
-    }
     standIns.keySet().forEach(this::put);
     Map<String, Argument> outputs = new LinkedHashMap<>();
     outer.outputs().forEach((k, v) -> outputs.put(k, outer(v)));
-    ExitPipeline exitPipeline = exitCall == null ? outer.exitPipeline()
+    ExitPipeline exitPipeline = exitCall == null ? outer.exitPipeline() == null ? null
+        : new ExitPipeline(outer.exitPipeline().name(), outer.exitPipeline().status(), outerNodes(outer.exitPipeline().nodes()))
         : new ExitPipeline(exitCall, statusParameter((Task) standIns.get(exitCall)), inlined.get(exitCall));
     Task exit = outer.exitTask() == null || exitCall != null ? null : (Task) outerNodes(List.of(outer.exitTask())).get(0);
     return new Pipeline(outer.name(), outer.description(), outer.parameters(), outerNodes(outer.nodes()), exit, outer.settings(),

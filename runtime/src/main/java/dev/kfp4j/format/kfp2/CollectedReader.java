@@ -40,7 +40,7 @@ final class CollectedReader {
       if (task.isMissingNode() || sub.isMissingNode()) {
         throw new FormatException(where + " selects '" + subtask + "', which is no task of its DAG");
       }
-      if (!sub.has("dag")) {
+      if (!sub.has("dag") || dags.keptCall(subtask, task, sub)) { // a task, or a call of a pipeline read as one
         dags.notConditional(at, subtask, where.substring(source.length() + 2));
         return new Argument.Collected(scope.name(dag, loop), inner.name(at, subtask), selected[1]);
       }

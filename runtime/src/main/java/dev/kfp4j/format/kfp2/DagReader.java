@@ -161,7 +161,7 @@ final class DagReader {
   }
 
   /** Whether task {@code name} runs another pipeline, read as a call of it. */
-  private boolean keptCall(String name, JsonNode task, JsonNode comp) {
+  boolean keptCall(String name, JsonNode task, JsonNode comp) {
     return keepCalls && TaskScope.runsPipeline(name, task, comp) && !task.path("triggerPolicy").has("strategy");
   }
 
