@@ -59,9 +59,9 @@ public final class PipelineGraph {
         + "nor a KFP 2 pipeline spec (pipelineInfo and root)");
   }
 
-  /** What the pictures show, before layout. */
+  /** What the pictures show, before layout: a called pipeline's tasks put in, as a run shows them. */
   public static Diagram diagram(Pipeline pipeline) {
-    return DiagramBuilder.of(pipeline);
+    return DiagramBuilder.of(dev.kfp4j.model.Flattening.flat(pipeline));
   }
 
   /** The picture in {@code format}. */

@@ -62,7 +62,13 @@ public final class ArgoWriter {
     return of(pipeline, arguments).workflow;
   }
 
-  private static ArgoWriter of(Pipeline p, Map<String, String> arguments) {
+  private static ArgoWriter of(Pipeline called, Map<String, String> arguments) {
+    Pipeline p;
+    try {
+      p = dev.kfp4j.model.Flattening.flat(called); // Argo has no nested pipelines: a called pipeline's tasks are put in
+    } catch (dev.kfp4j.model.Flattening.Failure e) {
+      throw new FormatException("pipeline '" + called.name() + "': call '" + e.call() + "' cannot be put in: " + e.getMessage(), e);
+    }
     refuseKfp2Only(p);
     try {
       VolumeStep.checkClaims(p, true);
