@@ -110,7 +110,15 @@ public final class Kfp2Writer {
    * {@link #documents}, each map's keys in the order they were put; the platform spec's {@code
    * pipelineConfig} only when {@code whole} (not for a pipeline called in another: the caller's is the run's).
    */
-  static List<JsonNode> unsortedDocuments(Pipeline written, boolean whole) {
+  static List<JsonNode> unsortedDocuments(Pipeline nested, boolean whole) {
+    Pipeline written = nested;
+    try {
+      if (nested.settings().runVolume() != null) { // one volume for the run, mounted in every task: the called pipelines' put in
+        written = dev.kfp4j.model.Flattening.flat(nested);
+      }
+    } catch (dev.kfp4j.model.Flattening.Failure e) {
+      throw new FormatException("pipeline '" + nested.name() + "': call '" + e.call() + "' cannot be put in: " + e.getMessage(), e);
+    }
     try {
       dev.kfp4j.model.VolumeStep.checkClaims(written, false); // claims named after the run are named at random in KFP 2
     } catch (IllegalArgumentException e) {
