@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * the stand-in's name: the called pipeline's, made unique, {@code inner}, {@code inner-2}), its
  * groups numbered after the calling pipeline's, and what reads the call's outputs reads the outputs
  * of the tasks they come from. The call run as the exit task becomes the {@link ExitPipeline}, its
- * steps keeping their own names where no other step has them, as KFP 2's reader names them.
+ * steps keeping their own names where no other step has them, as KFP 2's reader names them. (The
+ * processor's rule; {@link #flatAsRead} names them as the KFP 2 reader does.)
  */
 public final class Flattening {
   /** Why the call {@code call} (a stand-in task's name) cannot be put into the pipeline. */
@@ -120,7 +121,7 @@ public final class Flattening {
         : new ExitPipeline(exitCall, statusParameter((Task) standIns.get(exitCall)), inlined.get(exitCall));
     Task exit = outer.exitTask() == null || exitCall != null ? null : (Task) outerNodes(List.of(outer.exitTask())).get(0);
     return new Pipeline(outer.name(), outer.description(), outer.parameters(), outerNodes(outer.nodes()), exit, outer.settings(),
-        outer.source(), outputs, exitPipeline, outer.exitTask() == null ? null : outer.exitHandlerName())
+        outer.source(), outputs, exitPipeline, outer.exitTask() == null && outer.exitPipeline() == null ? null : outer.exitHandlerName())
         .withOutputDescriptions(outer.outputDescriptions());
   }
 
@@ -181,6 +182,9 @@ public final class Flattening {
   private List<String> outerAfter(List<String> after) {
     List<String> out = new ArrayList<>();
     for (String a : after) {
+      if (standIns.containsKey(a)) {
+        put(a); // a call waited for: its steps, once it is put in
+      }
       out.addAll(callSteps.getOrDefault(a, List.of(a)));
     }
     return out;
