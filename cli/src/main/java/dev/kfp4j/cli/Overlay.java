@@ -111,7 +111,7 @@ final class Overlay {
    */
   static void checkImages(Pipeline pipeline) {
     Set<String> missing = new TreeSet<>();
-    for (var step : pipeline.steps()) {
+    for (var step : dev.kfp4j.model.Flattening.flat(pipeline).steps()) { // the tasks of called pipelines too
       if (step instanceof Task t && ContainerSpec.NO_IMAGE.equals(t.component().container().image())) {
         missing.add(t.component().name() != null ? t.component().name() : t.name());
       }

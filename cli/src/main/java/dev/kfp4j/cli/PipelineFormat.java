@@ -48,7 +48,8 @@ enum PipelineFormat {
    */
   Pipeline read(String yaml, String source) {
     try {
-      return this == ARGO ? ArgoReader.readToWrite(yaml, source) : Kfp2Reader.read(yaml, source);
+      // KFP 2: its called pipelines kept, so that the file written again has each as KFP's nested DAG
+      return this == ARGO ? ArgoReader.readToWrite(yaml, source) : Kfp2Reader.readNested(yaml, source);
     } catch (FormatException e) {
       if (other().recognizes(yaml)) {
         throw new ConfigException(source + " is " + other().what() + ", not " + what() + " " + Cluster.whyFormat(this));

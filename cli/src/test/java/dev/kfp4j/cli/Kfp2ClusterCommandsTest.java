@@ -91,6 +91,24 @@ class Kfp2ClusterCommandsTest {
     assertTrue(kfp.versions().isEmpty() && kfp.runs().isEmpty(), "nothing went to v1beta1");
   }
 
+  /** A pipeline calling another goes up as KFP writes it, the call a nested DAG, the config's image on the called pipeline's steps too. */
+  @Test
+  void aCalledPipelineIsUploadedAsANestedDagWithTheConfigAppliedInside() {
+    Cli r = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "greet-twice");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode version = kfp.v2().versions().get(0);
+    String spec = kfp.v2().pipelineSpec(version.path("pipeline_version_id").asString());
+    assertEquals(List.of(), Kfp2Schemas.errors(spec), "a PipelineSpec, parsed strictly");
+    JsonNode s = Yaml.readAll(spec).get(0);
+    assertEquals("comp-greet", s.at("/root/dag/tasks/greet/componentRef/name").asString(), spec);
+    assertTrue(s.at("/components/comp-greet/dag/tasks").size() > 0, "the called pipeline's DAG: " + spec);
+    JsonNode executors = s.at("/deploymentSpec/executors");
+    assertTrue(executors.size() > 0, spec);
+    for (JsonNode e : executors) {
+      assertEquals("registry.example.com/calc:2.0", e.at("/container/image").asString(), "the config's image on every Java step");
+    }
+  }
+
   @Test
   void scheduleMakesARecurringRunWithATypedRuntimeConfigAndTheListsShowIt() throws Exception {
     assertEquals(0, kfp4j("upload-pipeline", "--version-name", "v1").code());
