@@ -387,32 +387,13 @@ final class DagReader {
     List<TaskSetting> settings;
     try {
       settings = SettingsReader.read(name, task, executor.path("container"), kubernetes.path(label),
-          (field, claim) -> volumeOf(scope, claim, inputs, at + ", kubernetes setting " + field, dag), (field, input) -> fromRun(arguments, comp, field, input, at));
+          (field, claim) -> volumeOf(scope, claim, inputs, at + ", kubernetes setting " + field, dag),
+          (field, input) -> SettingsReader.taskInput(source, arguments, comp, field, input, at));
     } catch (IllegalArgumentException e) { // a setting the model refuses, or does not hold
       throw new FormatException(source + ": " + e.getMessage(), e);
     }
     d.make = (after, body) -> new Task(name, spec, arguments, after, settings);
     return d;
-  }
-
-  /**
-   * The argument behind a setting KFP takes from a parameter ({@code set_cpu_limit(cpu)}): the task's input {@code input}
-   * ({@code pipelinechannel--cpu}), which the component does not declare; it is no argument of the task, nor is the copy KFP's SDK
-   * gives the task under the setting's name ({@code cpu_limit}, a constant of the placeholder).
-   */
-  private Argument fromRun(Map<String, Argument> arguments, JsonNode comp, String field, String input, String at) {
-    JsonNode declared = comp.path("inputDefinitions").path("parameters");
-    Argument a = arguments.get(input);
-    if (a == null || declared.has(input)) {
-      throw new FormatException(source + ": " + at + ": its " + field + " reads input '" + input + "', which is "
-          + (a == null ? "not given to the task" : "an input of its component") + "; KFP gives a setting from a parameter as an input "
-          + "of the task alone");
-    }
-    arguments.remove(input);
-    if (!declared.has(field) && arguments.get(field) instanceof Argument.Constant c && c.text().equals(Placeholders.inputValue(input))) {
-      arguments.remove(field);
-    }
-    return a;
   }
 
   private BiFunction<List<String>, List<Node>, Node> volume(String name, JsonNode task, Map<String, Argument> inputs, String at,

@@ -1,5 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.Argument;
@@ -267,4 +268,24 @@ final class SettingsReader {
     return Argument.Constant.of(p.path("runtimeValue").path("constant").asString(entry.path(kind + "Name").asString("")));
   }
 
+
+  /**
+   * The argument behind a setting KFP takes from a parameter ({@code set_cpu_limit(cpu)}): the task's input {@code input}
+   * ({@code pipelinechannel--cpu}), which the component does not declare; it is no argument of the task, nor is the copy KFP's SDK
+   * gives the task under the setting's name ({@code cpu_limit}, a constant of the placeholder).
+   */
+  static Argument taskInput(String source, Map<String, Argument> arguments, JsonNode comp, String field, String input, String at) {
+    JsonNode declared = comp.path("inputDefinitions").path("parameters");
+    Argument a = arguments.get(input);
+    if (a == null || declared.has(input)) {
+      throw new FormatException(source + ": " + at + ": its " + field + " reads input '" + input + "', which is "
+          + (a == null ? "not given to the task" : "an input of its component") + "; KFP gives a setting from a parameter as an input "
+          + "of the task alone");
+    }
+    arguments.remove(input);
+    if (!declared.has(field) && arguments.get(field) instanceof Argument.Constant c && c.text().equals(Placeholders.inputValue(input))) {
+      arguments.remove(field);
+    }
+    return a;
+  }
 }
