@@ -26,6 +26,21 @@ public final class KubernetesAffinity {
     write(term, "matchFields", s.matchFields());
   }
 
+  /**
+   * Adds {@code s} to {@code affinity}'s {@code nodeAffinity}: a term of its required {@code nodeSelectorTerms}, or, with a
+   * weight, a preferred term ({@code weight}, {@code preference}).
+   */
+  public static void writeNodeAffinity(ObjectNode affinity, TaskSetting.NodeAffinity s) {
+    ObjectNode node = affinity.withObject("nodeAffinity");
+    if (s.weight() == null) {
+      writeTerm(node.withObject("requiredDuringSchedulingIgnoredDuringExecution").withArray("nodeSelectorTerms").addObject(), s);
+    } else {
+      ObjectNode preferred = node.withArray("preferredDuringSchedulingIgnoredDuringExecution").addObject();
+      preferred.put("weight", s.weight());
+      writeTerm(preferred.putObject("preference"), s);
+    }
+  }
+
   private static void write(ObjectNode term, String field, List<Requirement> requirements) {
     for (Requirement r : requirements) {
       ObjectNode o = term.withArray(field).addObject().put("key", r.key()).put("operator", r.operator());

@@ -1,6 +1,7 @@
 package dev.kfp4j.local;
 
 import dev.kfp4j.format.KubernetesAffinity;
+import dev.kfp4j.format.KubernetesContainer;
 import dev.kfp4j.format.KubernetesPodAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.Argument;
@@ -40,7 +41,7 @@ final class TaskConfigValues {
         continue;
       }
       switch (field) {
-        case "RESOURCES" -> resources(config.withObject("resources"), s);
+        case "RESOURCES" -> KubernetesContainer.resource(config.withObject("resources"), s);
         case "ENV" -> env(config.withArray("env"), s);
         case "KUBERNETES_AFFINITY" -> affinity(config.withObject("affinity"), s);
         case "KUBERNETES_TOLERATIONS" -> KubernetesToleration.write(config.withArray("tolerations"), (TaskSetting.Toleration) s);
@@ -86,42 +87,17 @@ final class TaskConfigValues {
     return TaskConfigs.field(s);
   }
 
-  private static void resources(ObjectNode resources, TaskSetting s) {
-    if (s instanceof TaskSetting.Resource r) {
-      resources.withObject(r.kind().name().endsWith("LIMIT") ? "limits" : "requests")
-          .put(r.kind().name().startsWith("CPU") ? "cpu" : "memory", r.quantity());
-    } else if (s instanceof TaskSetting.Accelerator a) {
-      resources.withObject("limits").put(a.resource(), String.valueOf(a.count()));
-    }
-  }
-
   private static void env(ArrayNode env, TaskSetting s) {
-    if (s instanceof TaskSetting.Env e) {
-      env.addObject().put("name", e.name()).put("value", e.value());
-    } else if (s instanceof TaskSetting.SecretEnv e) {
-      env.addObject().put("name", e.name()).putObject("valueFrom").putObject("secretKeyRef").put("name", e.secret()).put("key", e.key());
-    } else if (s instanceof TaskSetting.ConfigMapEnv e) {
-      env.addObject().put("name", e.name()).putObject("valueFrom").putObject("configMapKeyRef").put("name", e.configMap())
-          .put("key", e.key());
-    } else if (s instanceof TaskSetting.FieldPathEnv e) {
-      env.addObject().put("name", e.name()).putObject("valueFrom").putObject("fieldRef").put("fieldPath", e.fieldPath());
-    } else if (s instanceof PodSetting.EnvFrom e && e.object() instanceof Argument.Constant c) { // one that may be missing
-      env.addObject().put("name", e.name()).putObject("valueFrom")
-          .putObject(e.source() == PodSetting.Source.SECRET ? "secretKeyRef" : "configMapKeyRef")
-          .put("name", c.text()).put("key", e.key()).put("optional", true);
+    if (s instanceof PodSetting.EnvFrom e && e.object() instanceof Argument.Constant c) { // one that may be missing
+      KubernetesContainer.envFrom(env, e, c.text());
+    } else {
+      KubernetesContainer.env(env, s);
     }
   }
 
   private static void affinity(ObjectNode affinity, TaskSetting s) {
     if (s instanceof TaskSetting.NodeAffinity n) {
-      ObjectNode node = affinity.withObject("nodeAffinity");
-      if (n.weight() == null) {
-        KubernetesAffinity.writeTerm(node.withObject("requiredDuringSchedulingIgnoredDuringExecution")
-            .withArray("nodeSelectorTerms").addObject(), n);
-      } else {
-        ObjectNode preferred = node.withArray("preferredDuringSchedulingIgnoredDuringExecution").addObject().put("weight", n.weight());
-        KubernetesAffinity.writeTerm(preferred.putObject("preference"), n);
-      }
+      KubernetesAffinity.writeNodeAffinity(affinity, n);
     } else if (s instanceof PodSetting.PodAffinity p) {
       KubernetesPodAffinity.writeArgo(affinity, p);
     }

@@ -1,6 +1,7 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.KubernetesAffinity;
+import dev.kfp4j.format.KubernetesContainer;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.RunSetting;
@@ -44,13 +45,13 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
 
   @Override
   public Void resource(TaskSetting.Resource s) {
-    container.withObject("resources").withObject(s.kind().isLimit() ? "limits" : "requests").put(s.kind().resource(), s.quantity());
+    KubernetesContainer.resource(container.withObject("resources"), s);
     return null;
   }
 
   @Override
   public Void accelerator(TaskSetting.Accelerator s) {
-    container.withObject("resources").withObject("limits").put(s.resource(), Integer.toString(s.count()));
+    KubernetesContainer.resource(container.withObject("resources"), s);
     return null;
   }
 
@@ -80,14 +81,7 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
    */
   @Override
   public Void envFrom(PodSetting.EnvFrom s) {
-    boolean secret = s.source() == PodSetting.Source.SECRET;
-    ObjectNode ref = container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom")
-        .putObject(secret ? "secretKeyRef" : "configMapKeyRef");
-    ref.put("name", name(s.object()));
-    ref.put("key", s.key());
-    if (s.optional()) {
-      ref.put("optional", true);
-    }
+    KubernetesContainer.envFrom(container.withArray("env"), s, name(s.object()));
     return null;
   }
 
@@ -157,23 +151,19 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
 
   @Override
   public Void env(TaskSetting.Env s) {
-    container.withArray("env").addObject().put("name", s.name()).put("value", s.value());
+    KubernetesContainer.env(container.withArray("env"), s);
     return null;
   }
 
   @Override
   public Void secretEnv(TaskSetting.SecretEnv s) {
-    ObjectNode ref = container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom").putObject("secretKeyRef");
-    ref.put("name", s.secret());
-    ref.put("key", s.key());
+    KubernetesContainer.env(container.withArray("env"), s);
     return null;
   }
 
   @Override
   public Void configMapEnv(TaskSetting.ConfigMapEnv s) {
-    ObjectNode ref = container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom").putObject("configMapKeyRef");
-    ref.put("name", s.configMap());
-    ref.put("key", s.key());
+    KubernetesContainer.env(container.withArray("env"), s);
     return null;
   }
 
@@ -302,8 +292,7 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
 
   @Override
   public Void fieldPathEnv(TaskSetting.FieldPathEnv s) {
-    container.withArray("env").addObject().put("name", s.name()).putObject("valueFrom").putObject("fieldRef")
-        .put("fieldPath", s.fieldPath());
+    KubernetesContainer.env(container.withArray("env"), s);
     return null;
   }
 
@@ -337,15 +326,7 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   /** A term of {@code affinity.nodeAffinity}: required ({@code nodeSelectorTerms}), or preferred with its weight. */
   @Override
   public Void nodeAffinity(TaskSetting.NodeAffinity s) {
-    ObjectNode node = template.withObject("affinity").withObject("nodeAffinity");
-    if (s.weight() == null) {
-      KubernetesAffinity.writeTerm(node.withObject("requiredDuringSchedulingIgnoredDuringExecution").withArray("nodeSelectorTerms")
-          .addObject(), s);
-    } else {
-      ObjectNode preferred = node.withArray("preferredDuringSchedulingIgnoredDuringExecution").addObject();
-      preferred.put("weight", s.weight());
-      KubernetesAffinity.writeTerm(preferred.putObject("preference"), s);
-    }
+    KubernetesAffinity.writeNodeAffinity(template.withObject("affinity"), s);
     return null;
   }
 
