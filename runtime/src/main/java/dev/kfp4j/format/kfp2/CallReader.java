@@ -5,9 +5,7 @@ import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.CalledPipeline;
 import dev.kfp4j.model.Node;
 import dev.kfp4j.model.Pipeline;
-import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -29,14 +27,7 @@ final class CallReader {
     }
     Pipeline called = Kfp2Reader.readCalled(spec, platform, spec.path("components").path(compName),
         compName.startsWith("comp-") ? compName.substring(5) : compName, where);
-    List<TaskSetting> settings = new ArrayList<>();
-    String shown = task.path("taskInfo").path("name").asString(name);
-    if (!shown.equals(name)) {
-      settings.add(new TaskSetting.DisplayName(shown));
-    }
-    if (task.has("cachingOptions") && !task.path("cachingOptions").path("enableCache").asBoolean(false)) {
-      settings.add(new RunSetting.Caching(false));
-    }
+    List<TaskSetting> settings = SettingsReader.displayNameAndCaching(name, task);
     return (after, body) -> new CalledPipeline(name, called, given, after, settings);
   }
 }

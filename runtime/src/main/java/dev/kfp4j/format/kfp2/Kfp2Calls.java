@@ -7,6 +7,7 @@ import dev.kfp4j.model.CalledPipeline;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.yaml.Yaml;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,13 +34,9 @@ final class Kfp2Calls {
   void task(ObjectNode t, CalledPipeline call, Level level, Set<String> deps) {
     String where = "pipeline '" + pipeline.name() + "', call '" + call.name() + "' of pipeline '" + call.pipeline().name() + "'";
     t.putObject("cachingOptions").put("enableCache", true);
-    for (dev.kfp4j.model.TaskSetting s : call.settings()) {
-      if (s instanceof dev.kfp4j.model.TaskSetting.DisplayName shown) {
-        t.putObject("taskInfo").put("name", shown.name());
-      } else if (s instanceof dev.kfp4j.model.RunSetting.Caching caching && !caching.enabled()) {
-        ((ObjectNode) t.get("cachingOptions")).remove("enableCache");
-      }
-    }
+    // its display name and caching, the only settings a call takes, written as a task's
+    Kfp2Settings settings = new Kfp2Settings(where, t, Yaml.object(), Yaml.object(), a -> inputs.parameter(a, level, deps));
+    call.settings().forEach(s -> s.accept(settings));
     Pipeline inner = call.pipeline();
     for (Parameter p : inner.parameters()) {
       Argument a = call.arguments().get(p.name());

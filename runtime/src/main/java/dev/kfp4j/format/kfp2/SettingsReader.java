@@ -47,14 +47,11 @@ final class SettingsReader {
   }
 
   /**
-   * The settings of task {@code name}: from the task, its executor's container and its Kubernetes
-   * config; {@code claim} gives the argument behind a Kubernetes setting's input spec (a claim name: a volume step's output,
-   * or a pipeline parameter; a toleration's JSON), {@code fromRun}
-   * the argument behind a resource KFP takes from a parameter.
+   * The display name of task {@code name} ({@code taskInfo.name} when it is not the name) and its caching when off
+   * ({@code cachingOptions} without {@code enableCache}), as {@link Kfp2Settings} writes them: the settings a task and a
+   * pipeline called in another both take.
    */
-  static List<TaskSetting> read(String name, JsonNode task, JsonNode container, JsonNode k8s, BiFunction<String, JsonNode, Argument> claim,
-      FromRun fromRun) {
-    KubernetesFields.check(name, k8s);
+  static List<TaskSetting> displayNameAndCaching(String name, JsonNode task) {
     List<TaskSetting> out = new ArrayList<>();
     String shown = task.path("taskInfo").path("name").asString(name);
     if (!shown.equals(name)) {
@@ -63,6 +60,19 @@ final class SettingsReader {
     if (task.has("cachingOptions") && !task.path("cachingOptions").path("enableCache").asBoolean(false)) {
       out.add(new RunSetting.Caching(false));
     }
+    return out;
+  }
+
+  /**
+   * The settings of task {@code name}: from the task, its executor's container and its Kubernetes
+   * config; {@code claim} gives the argument behind a Kubernetes setting's input spec (a claim name: a volume step's output,
+   * or a pipeline parameter; a toleration's JSON), {@code fromRun}
+   * the argument behind a resource KFP takes from a parameter.
+   */
+  static List<TaskSetting> read(String name, JsonNode task, JsonNode container, JsonNode k8s, BiFunction<String, JsonNode, Argument> claim,
+      FromRun fromRun) {
+    KubernetesFields.check(name, k8s);
+    List<TaskSetting> out = displayNameAndCaching(name, task);
     if (!task.path("cachingOptions").path("cacheKey").asString("").isEmpty()) {
       out.add(new RunSetting.CacheKey(task.get("cachingOptions").get("cacheKey").asString()));
     }
