@@ -134,7 +134,7 @@ final class TaskSteps {
     }
     Map<String, Path> inputMounts = new LinkedHashMap<>();
     inputFiles.forEach((n, p) -> inputMounts.put(containerInputs.get(n), p));
-    return new Step(id, task.name(), component.name(), dir, image(task, container.image()), command,
+    return new Step(id, task.name(), component.name(), dir, set.image() != null ? set.image() : container.image(), command,
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
         set.retry(), set.timeoutSeconds(), set.caching(), set.cacheKey(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
         artifactTypes,
@@ -188,7 +188,7 @@ final class TaskSteps {
 
   /** A task's settings besides its command (its variables added to {@code env}), and so how its Java component runs. */
   private record Settings(Map<String, Path> mounts, Map<String, String> limits, RetryPolicy retry, long timeoutSeconds,
-      boolean caching, String cacheKey, LocalRunner.JavaMode mode) {}
+      boolean caching, String cacheKey, LocalRunner.JavaMode mode, String image) {}
 
   /**
    * The settings of {@code task}: a claim is a folder of the run's volumes, shared by the tasks that mount it; an
@@ -201,6 +201,7 @@ final class TaskSteps {
     boolean caching = true;
     String cacheKey = null;
     String chosenMode = "";
+    String image = null; // its containerImage's, made a constant by GivenSettings when the run gives it; else its component's
     for (TaskSetting s : task.settings()) {
       if (s instanceof TaskSetting.Env e) {
         env.put(e.name(), e.value());
@@ -220,21 +221,13 @@ final class TaskSteps {
         mounts.put(m.mountPath(), RunPaths.inside(dir, "emptydir", m.volume()));
       } else if (s instanceof TaskSetting.EphemeralVolume v) {
         mounts.put(v.mountPath(), RunPaths.inside(dir, "ephemeral", v.volume()));
+      } else if (s instanceof TaskSetting.ContainerImage i && i.image() instanceof dev.kfp4j.model.Argument.Constant c) {
+        image = c.text();
       }
     }
     RetryPolicy retry = RetryPolicy.of(task.settings(), where);
     LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
-    return new Settings(mounts, limits, retry, timeout, caching, cacheKey, mode);
-  }
-
-  /** The image {@code task} runs: its {@code containerImage} ({@link GivenSettings} made one from the run a constant), else its component's. */
-  private static String image(Task task, String component) {
-    for (TaskSetting s : task.settings()) {
-      if (s instanceof TaskSetting.ContainerImage i && i.image() instanceof dev.kfp4j.model.Argument.Constant c) {
-        return c.text();
-      }
-    }
-    return component;
+    return new Settings(mounts, limits, retry, timeout, caching, cacheKey, mode, image);
   }
 
   /** {@code values} with the workspace's placeholder in each replaced by {@code path}. */
