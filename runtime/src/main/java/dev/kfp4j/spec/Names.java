@@ -260,10 +260,8 @@ public final class Names {
       }
       String base = n.replaceAll("[^-_0-9A-Za-z]+", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
       base = base.isEmpty() ? "param" : base;
-      String unique = base;
-      for (int i = 2; !taken.add(unique); i++) {
-        unique = base + "-" + i;
-      }
+      String unique = uniqueIn(base, taken);
+      taken.add(unique);
       out.put(n, unique);
     }
     return out;
@@ -373,5 +371,17 @@ public final class Names {
       prev = cur;
     }
     return prev[b.length()];
+  }
+
+  /**
+   * {@code name}, or the first of {@code name-2}, {@code name-3}... that is not in {@code taken}, as KFP's SDK makes a name
+   * unique ({@code make_name_unique_by_adding_index}).
+   */
+  public static String uniqueIn(String name, java.util.Collection<String> taken) {
+    String unique = name;
+    for (int i = 2; taken.contains(unique); i++) {
+      unique = name + "-" + i;
+    }
+    return unique;
   }
 }

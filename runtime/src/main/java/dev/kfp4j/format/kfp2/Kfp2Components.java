@@ -84,7 +84,7 @@ final class Kfp2Components {
 
   /** Adds the component of a group DAG: {@code comp-<name>}, made unique where a called pipeline's component has the name; its name. */
   String group(String name, ObjectNode spec) {
-    String comp = uniqueIn("comp-" + name, components.propertyNames());
+    String comp = Names.uniqueIn("comp-" + name, components.propertyNames());
     components.set(comp, spec);
     return comp;
   }
@@ -104,7 +104,7 @@ final class Kfp2Components {
         .path("executors") : NODES.objectNode();
     Map<String, String> labels = new HashMap<>();
     sub.path("deploymentSpec").path("executors").properties().forEach(e -> {
-      String label = uniqueIn(e.getKey(), executors.propertyNames());
+      String label = Names.uniqueIn(e.getKey(), executors.propertyNames());
       labels.put(e.getKey(), label);
       executors.set(label, e.getValue());
       if (subKubernetes.has(e.getKey())) {
@@ -115,7 +115,7 @@ final class Kfp2Components {
     Map<String, String> renamed = new LinkedHashMap<>();
     java.util.Set<String> seen = new java.util.HashSet<>(components.propertyNames());
     sub.path("components").propertyNames().forEach(name -> {
-      String unique = uniqueIn(name, seen);
+      String unique = Names.uniqueIn(name, seen);
       renamed.put(name, unique);
       seen.add(name);
       seen.add(unique);
@@ -131,7 +131,7 @@ final class Kfp2Components {
     });
     ObjectNode root = ((ObjectNode) sub.path("root")).deepCopy();
     renameRefs(root, renamed);
-    String name = uniqueIn("comp-" + sanitize(call), components.propertyNames());
+    String name = Names.uniqueIn("comp-" + sanitize(call), components.propertyNames());
     components.set(name, root);
     return name;
   }
@@ -144,15 +144,6 @@ final class Kfp2Components {
         ((ObjectNode) task.path("componentRef")).put("name", renamed.get(ref));
       }
     });
-  }
-
-  /** {@code name}, or the first of {@code name-2}, {@code name-3}... not in {@code taken}, as KFP's {@code make_name_unique_by_adding_index}. */
-  private static String uniqueIn(String name, java.util.Collection<String> taken) {
-    String unique = name;
-    for (int i = 2; taken.contains(unique); i++) {
-      unique = name + "-" + i;
-    }
-    return unique;
   }
 
   /** Keeps this pipeline's own components from the name {@code base} a called pipeline's took. */
