@@ -363,6 +363,11 @@ class PipelineErrorTest {
             "envFromField(\"POD\", \"metadata.nam\"): 'metadata.nam' is not a field of the pod Kubernetes gives an env variable; write "
                 + "one of [metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, "
                 + "status.hostIPs, status.podIP, status.podIPs], metadata.labels['key'] or metadata.annotations['key']"),
+        Arguments.of("kfp4j:BadSetting", "containerImage(\"ghcr.io/MyOrg/app:1\")",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2).containerImage(\"ghcr.io/MyOrg/app:1\");", "}"},
+            "containerImage(\"ghcr.io/MyOrg/app:1\"): it is not a container image reference: the repository 'MyOrg/app' has "
+                + "upper-case letters, which image names may not (write 'myorg/app'); write for example "
+                + "\"registry.example.com/team/trainer:2\""),
         Arguments.of("kfp4j:BadSetting", "path);",
             new String[] {"@Pipeline public static void p(String path) {", "  LibOps.add(1, 2).envFromField(\"POD\", path);", "}"},
             "the argument of envFromField(...) must be a constant (a literal or a static final field), not 'path'"),
@@ -431,7 +436,12 @@ class PipelineErrorTest {
             new String[] {"@Pipeline public static void p(int n) {", "  var t = Lib.add(n, 1);", "}"}),
         Arguments.of("[kfp4j:TypeMismatch]", "Dsl.gt(t.output(), \"five\")",
             new String[] {"@Pipeline public static void p() {", "  var t = LibOps.add(1, 2);",
-                "  Dsl.when(Dsl.gt(t.output(), \"five\"), () -> LibOps.greet(\"x\"));", "}"}));
+                "  Dsl.when(Dsl.gt(t.output(), \"five\"), () -> LibOps.greet(\"x\"));", "}"}),
+        // was two errors on the method, NotInArgo and NotInKfp2, from both writers, printing the setting's record
+        Arguments.of("[kfp4j:BadSetting] securityContext(true): task 'add' has a security context already; set it once, with every "
+            + "field it needs, such as securityContext(1000, 100, true)", ".securityContext(true);",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2).securityContext(1000)", "      .securityContext(true);",
+                "}"}));
   }
 
   @ParameterizedTest(name = "{0} on {1}")

@@ -92,12 +92,40 @@ final class SettingReader {
       if (made.isEmpty()) {
         body.error(call, Message.NOT_A_SETTING, name);
       }
+      String why = whyRejected(step, made);
+      if (why != null) {
+        body.error(call, Message.SETTING_REJECTED, name + "(" + String.join(", ", call.getArguments().stream().map(Object::toString)
+            .toList()) + "): " + why);
+        return;
+      }
       made.forEach(s -> step.setting(new SettingCall(s, name, body.at(call))));
     } catch (IllegalArgumentException e) {
       body.error(call, Message.SETTING_REJECTED, e.getMessage());
     } catch (NoSuchMethodException e) {
       body.error(call, Message.UNKNOWN_SETTING, name);
     }
+  }
+
+  /**
+   * Why the step cannot take the settings a call made, beyond what their records check: a constant image that is no image
+   * reference (a pod would fail with {@code InvalidImageName}, as {@code @Component(image)} is checked), a second security
+   * context (both formats hold one a container); null when it can.
+   */
+  private static String whyRejected(StepBuilder step, List<TaskSetting> made) {
+    for (TaskSetting s : made) {
+      if (s instanceof TaskSetting.ContainerImage c && c.image() instanceof Argument.Constant k) {
+        String why = dev.kfp4j.processor.base.ImageReference.whyInvalid(k.text());
+        if (why != null) {
+          return "it is not a container image reference: " + why + "; write for example \"registry.example.com/team/trainer:2\"";
+        }
+      }
+      if (s instanceof dev.kfp4j.model.PodSetting.SecurityContext && step.settings().stream()
+          .anyMatch(c -> c.setting() instanceof dev.kfp4j.model.PodSetting.SecurityContext)) {
+        return "task '" + step.name() + "' has a security context already; set it once, with every field it needs, such as "
+            + "securityContext(1000, 100, true)";
+      }
+    }
+    return null;
   }
 
   /**
