@@ -64,9 +64,9 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:OutputPathOptional", "@Default(\"x\") @OutputPath",
             new String[] {"@Component public static void f(", "    @Default(\"x\") @OutputPath Path out) {}"},
             "@OutputPath parameter 'out' cannot be optional"),
-        Arguments.of("kfp4j:DuplicateComponent", "public static int two",
+        Arguments.of("kfp4j:DuplicateComponent", "name = \"same\") public static int two",
             new String[] {"@Component(name = \"same\") public static int one(int a) { return a; }",
-                "@Component(name = \"same\") public static int two(int a) { return a; }"},
+                "@Component(description = \"the second\",", "    name = \"same\") public static int two(int a) { return a; }"},
             "component name 'same' is already used by test.C.one(int)"),
         Arguments.of("kfp4j:InvalidName", "name = \"Bad_Name\"",
             new String[] {"@Component(name = \"Bad_Name\") public static int f(int a) { return a; }"},
@@ -148,7 +148,7 @@ class ComponentErrorTest {
             new String[] {"@Component(labels = \"team=ml ops\") public static int f(int a) { return a; }"},
             "entry 'team=ml ops': 'ml ops' is not a Kubernetes label value"),
         Arguments.of("kfp4j:BadKeyValue", "labels = \"team\"",
-            new String[] {"@Component(labels = \"team\") public static int f(int a) { return a; }"},
+            new String[] {"@Component(name = \"f\",", "    labels = \"team\") public static int f(int a) { return a; }"},
             "@Component(labels = ...) entry 'team' is not of the form \"key=value\""));
   }
 

@@ -97,8 +97,9 @@ class PipelineErrorTest {
             new String[] {"@Pipeline public void p() {}"}, "@Pipeline method 'p' must be static"),
         Arguments.of("kfp4j:InvalidName", "name = \"My Pipeline\"",
             new String[] {"@Pipeline(name = \"My Pipeline\") public static void p() {}"}, "pipeline name 'My Pipeline' is not valid"),
-        Arguments.of("kfp4j:DuplicatePipeline", "public static void q(",
-            new String[] {"@Pipeline(name = \"same\") public static void p() {}", "@Pipeline(name = \"same\") public static void q() {}"},
+        Arguments.of("kfp4j:DuplicatePipeline", "name = \"same\") public static void q(",
+            new String[] {"@Pipeline(name = \"same\") public static void p() {}", "@Pipeline(description = \"the second\",",
+                "    name = \"same\") public static void q() {}"},
             "pipeline name 'same' is already used by test.P.p()"),
         Arguments.of("kfp4j:UnsupportedStatement", "if (n > 1)",
             new String[] {"@Pipeline public static void p(int n) {", "  if (n > 1) { LibOps.add(n, 1); }", "}"},
@@ -411,8 +412,9 @@ class PipelineErrorTest {
             new String[] {"@Pipeline public static void p() {", "  Dsl.resource(\"create\", \"a: [\");", "}"},
             "Dsl.resource: the manifest is not a Kubernetes resource: "),
         Arguments.of("kfp4j:BadSetting", "podGc = \"Sometimes\"",
-            new String[] {"@Pipeline(podGc = \"Sometimes\") public static void p() {}"},
-            "podGc 'Sometimes' must be one of [OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, OnWorkflowSuccess]"));
+            new String[] {"@Pipeline(name = \"p\",", "    podGc = \"Sometimes\")", "public static void p() {}"},
+            "@Pipeline(podGc = \"Sometimes\"): it must be one of [OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, "
+                + "OnWorkflowSuccess], or left out for Argo's default"));
   }
 
   /** Each mistake is one error: none after javac's own, none for what follows from another. */

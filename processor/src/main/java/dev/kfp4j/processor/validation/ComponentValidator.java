@@ -97,7 +97,7 @@ public final class ComponentValidator {
     methods.checkName(method, annotation, "component", name);
     ExecutableElement previous = names.putIfAbsent(name, method);
     if (previous != null && previous != method) {
-      reporter.error(method, annotation, Message.DUPLICATE_COMPONENT, name, describe(previous));
+      reporter.error(method, annotation, "name", Message.DUPLICATE_COMPONENT, name, describe(previous));
     }
     String description = stringValue(annotation, "description");
     if (description.isEmpty()) {

@@ -98,7 +98,7 @@ public final class MethodChecks {
         }
         map.put(k, v);
       } else {
-        reporter.error(element, a, Message.BAD_KEY_VALUE, a.getAnnotationType().asElement().getSimpleName(), key, s);
+        reporter.error(element, a, key, Message.BAD_KEY_VALUE, a.getAnnotationType().asElement().getSimpleName(), key, s);
       }
     }
     return map;

@@ -72,7 +72,7 @@ public final class PipelineValidator {
     methods.checkName(method, annotation, "pipeline", name);
     ExecutableElement previous = names.putIfAbsent(name, method);
     if (previous != null && previous != method) {
-      reporter.error(method, annotation, Message.DUPLICATE_PIPELINE, name, ComponentValidator.describe(previous));
+      reporter.error(method, annotation, "name", Message.DUPLICATE_PIPELINE, name, ComponentValidator.describe(previous));
     }
     Javadoc doc = Javadoc.parse(elements.getDocComment(method));
     String description = stringValue(annotation, "description");
@@ -210,6 +210,12 @@ public final class PipelineValidator {
     checkNotNegative(method, a, "ttlSecondsAfterFailure", ttlFailure, -1, "-1 (as ttlSecondsAfterFinished)");
     checkNotNegative(method, a, "activeDeadlineSeconds", deadline, 0, "0 (none)");
     checkNotNegative(method, a, "parallelism", parallelism, 0, "0 (no limit)");
+    String podGc = stringValue(a, "podGc");
+    if (!podGc.isEmpty() && !PipelineSettings.POD_GC.contains(podGc)) {
+      reporter.error(method, a, "podGc", Message.SETTING_REJECTED, "@Pipeline(podGc = \"" + podGc + "\"): it must be one of "
+          + PipelineSettings.POD_GC.stream().sorted().toList() + ", or left out for Argo's default");
+      return null;
+    }
     try {
       return new PipelineSettings(
           serviceAccount == null ? PipelineSettings.PIPELINE_RUNNER : serviceAccount.toString(),
