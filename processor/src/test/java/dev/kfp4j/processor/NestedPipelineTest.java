@@ -355,6 +355,13 @@ class NestedPipelineTest {
                 "@Pipeline public static void p() { Dsl.when(Dsl.eq(P.r(1), 3), () -> LibOps.add(1, 2)); }"},
             "'P.r(1)' passes the call of @Pipeline method 'r' as a value, but it returns a record; assign it first, var r = P.r(1);, "
                 + "and pass r.<component>()"),
+        // a component read straight off the call was "cannot be passed to a task: pass a pipeline parameter, a constant ..."
+        Arguments.of("kfp4j:UnsupportedStatement", "LibOps.add(P.r(1).a(), 1)",
+            new String[] {"public record R(int a, int b) {}",
+                "@Pipeline public static R r(int n) { return new R(LibOps.add(n, 1).output(), LibOps.add(n, 2).output()); }",
+                "@Pipeline public static void p() { LibOps.add(P.r(1).a(), 1); }"},
+            "'P.r(1)' passes the call of @Pipeline method 'r' as a value, but it returns a record; assign it first, var r = P.r(1);, "
+                + "and pass r.a()"),
         Arguments.of("kfp4j:UnsupportedStatement", "x -> P.o(x)",
             new String[] {"@Pipeline(formats = Format.KFP2) public static String o(int n) {",
                 "  var said = Dsl.oneOf(Dsl.gt(n, 1), () -> LibOps.greet(\"a\").output()).otherwise(() -> LibOps.greet(\"b\").output());",

@@ -146,6 +146,12 @@ final class ArgumentReader {
       return resourceOutput(tree, receiver, receiverPath, body.constants.value(nameTree, new TreePath(path, nameTree)), group);
     }
     Element item = body.trees.getElement(receiverPath);
+    if (Syntax.unwrap(receiver) instanceof MethodInvocationTree && item instanceof ExecutableElement called
+        && PipelineCallReader.isPipeline(called) && recordAccessor(method)) { // sums(n).total(): the record read off the call
+      body.error(tree, Message.PIPELINE_CALL_VALUE, Syntax.firstLine(receiver), called.getSimpleName(), "returns a record; assign it "
+          + "first, var r = " + Syntax.firstLine(receiver) + ";, and pass r." + method.getSimpleName() + "()");
+      return null;
+    }
     if (item != null && body.callVariables.containsKey(item) && mi.getArguments().isEmpty() && recordAccessor(method)) {
       TaskBuilder call = body.callVariables.get(item);
       body.graph.use(new Use(call, method.getSimpleName().toString(), group, body.at(tree)));
