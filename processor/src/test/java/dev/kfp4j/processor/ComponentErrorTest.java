@@ -36,7 +36,8 @@ class ComponentErrorTest {
             "must be public"),
         Arguments.of("kfp4j:NotInClass", "public static int add",
             new String[] {"public class Inner { @Component public static int add(int a) { return a; } }"},
-            "must be declared in a top-level or static nested class"),
+            "@Component method 'add' must be declared in a top-level or static nested class, not in member class Inner, an inner "
+                + "class: make it static, 'public static class Inner'"),
         Arguments.of("kfp4j:NotPublic", "public static int hid",
             new String[] {"private static class Hidden {", "  @Component public static int hid(int a) { return a; }", "}"},
             "@Component method 'hid' is in private class 'Hidden', which the generated ops and entrypoint cannot call; remove 'private' from class 'Hidden'"),

@@ -44,7 +44,10 @@ public final class MethodChecks {
                   || (t.getNestingKind() == NestingKind.MEMBER && t.getModifiers().contains(Modifier.STATIC))
                   || (t.getNestingKind() == NestingKind.MEMBER && t.getKind() != ElementKind.CLASS));
       if (!ok) {
-        reporter.error(method, Message.NOT_IN_CLASS, annotationName, methodName, t.getNestingKind().toString().toLowerCase() + " class " + t.getSimpleName());
+        String where = t.getNestingKind().toString().toLowerCase() + " class " + t.getSimpleName();
+        reporter.error(method, Message.NOT_IN_CLASS, annotationName, methodName, t.getNestingKind() == NestingKind.MEMBER
+            ? where + ", an inner class: make it static, 'public static class " + t.getSimpleName() + "'"
+            : where + ": move the method to a top-level class, or a static nested one");
       }
     }
   }
