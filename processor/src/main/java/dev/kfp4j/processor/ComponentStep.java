@@ -156,14 +156,16 @@ final class ComponentStep {
     }
     List<ImportedOpsWriter.Imported> imported = new ArrayList<>();
     java.util.Set<String> named = new java.util.HashSet<>();
-    for (String resource : Annotations.strings(a, "value")) {
+    List<String> resources = Annotations.strings(a, "value");
+    for (int i = 0; i < resources.size(); i++) {
+      String resource = resources.get(i);
       if (!named.add(resource)) {
-        reporter.error(owner, a, Message.COMPONENT_FILE_TWICE, resource);
+        reporter.error(owner, a, "value", i, Message.COMPONENT_FILE_TWICE, resource);
         continue;
       }
       String text = SpecSource.read(env.getFiler(), resource);
       if (text == null) {
-        reporter.error(owner, a, Message.COMPONENT_FILE_NOT_FOUND, resource,
+        reporter.error(owner, a, "value", i, Message.COMPONENT_FILE_NOT_FOUND, resource,
             resource.startsWith("/") ? "; a classpath resource is named without a leading '/': write '" + resource.replaceFirst("^/+", "") + "'" : "");
         continue;
       }
@@ -174,7 +176,7 @@ final class ComponentStep {
         specs.register(resource, spec, text);
         checkPipelinesUsing(resource, spec.name() == null ? resource : spec.name(), owner, a);
       } catch (SpecException | FormatException ex) {
-        reporter.error(owner, a, Message.BAD_COMPONENT_FILE, ex.getMessage());
+        reporter.error(owner, a, "value", i, Message.BAD_COMPONENT_FILE, ex.getMessage());
       }
     }
     if (!imported.isEmpty()) {

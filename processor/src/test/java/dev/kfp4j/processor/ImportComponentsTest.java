@@ -64,6 +64,16 @@ class ImportComponentsTest {
         "@ImportComponents({" + list + "})", "public final class Imports {}");
   }
 
+  /** {@link #imports}, each file on a line of its own, as a user lists several. */
+  static JavaFileObject importsOnLines(String... files) {
+    List<String> lines = new java.util.ArrayList<>(List.of("package test;", "import dev.kfp4j.annotations.*;", "@ImportComponents({"));
+    for (int i = 0; i < files.length; i++) {
+      lines.add("    \"" + files[i] + "\"" + (i < files.length - 1 ? "," : ""));
+    }
+    lines.addAll(List.of("})", "public final class Imports {}"));
+    return Compile.source("test.Imports", lines.toArray(String[]::new));
+  }
+
   @Test
   void opsFromTheSdksOwnFiles() {
     Compilation c = compileWithReferenceFiles(imports("add.component.yaml", "all_types.component.yaml"));
@@ -129,35 +139,46 @@ class ImportComponentsTest {
         .inFile(source).onLineContaining("@ImportComponents");
   }
 
+  /** Each error is on the file's own entry (it was on the annotation's first line, whichever file it was about). */
   @Test
   void aFileWithALeadingSlashOrNamedTwiceIsAnErrorSayingWhatToWrite() {
-    JavaFileObject source = imports("/" + ADD, HASH, HASH);
+    JavaFileObject source = Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;", "@ImportComponents({",
+        "    \"/" + ADD + "\",", "    \"" + HASH + "\",", "    \"" + HASH + "\" // again", "})", "public final class Imports {}");
     Compilation c = compile(source);
     assertThat(c).hadErrorContaining("[kfp4j:ComponentFileNotFound] @ImportComponents names '/" + ADD + "', which is neither in the"
         + " class output nor on the classpath; put it under src/main/resources or in a jar on the compile classpath; a classpath"
-        + " resource is named without a leading '/': write '" + ADD + "'").inFile(source).onLineContaining("@ImportComponents");
+        + " resource is named without a leading '/': write '" + ADD + "'").inFile(source).onLineContaining("\"/" + ADD);
     assertThat(c).hadErrorContaining("[kfp4j:DuplicateComponent] @ImportComponents names '" + HASH + "' twice, which would make two"
-        + " ops of one component; name each file once").inFile(source).onLineContaining("@ImportComponents");
+        + " ops of one component; name each file once").inFile(source).onLineContaining("// again");
+  }
+
+  /** A single file, written without braces, has its error on it too. */
+  @Test
+  void aMissingFileWrittenAloneIsAnErrorOnIt() {
+    JavaFileObject source = Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;", "@ImportComponents(",
+        "    \"nope.component.yaml\")", "public final class Imports {}");
+    assertThat(compile(source)).hadErrorContaining("[kfp4j:ComponentFileNotFound] @ImportComponents names 'nope.component.yaml'")
+        .inFile(source).onLineContaining("\"nope.component.yaml\")");
   }
 
   @Test
   void aBrokenFileIsAnErrorNamingTheFileLineAndField() {
-    JavaFileObject source = imports("broken/workflow.yaml", "broken/typo.component.yaml", "broken/range.component.yaml");
+    JavaFileObject source = importsOnLines("broken/workflow.yaml", "broken/typo.component.yaml", "broken/range.component.yaml");
     Compilation c = compile(source);
     // a workflow, not a component: the mapping that lacks 'implementation' starts at line 1
     assertThat(c).hadErrorContaining(
             "[kfp4j:BadComponentFile] @ImportComponents file broken/workflow.yaml:1:1: implementation: missing")
-        .inFile(source).onLineContaining("@ImportComponents");
+        .inFile(source).onLineContaining("broken/workflow.yaml");
     assertThat(c).hadErrorContaining(
             "[kfp4j:BadComponentFile] @ImportComponents file broken/typo.component.yaml:10:7: implementation.container.args[0]: "
                 + "unknown placeholder 'inputValu'; did you mean 'inputValue'?")
-        .inFile(source).onLineContaining("@ImportComponents");
+        .inFile(source).onLineContaining("broken/typo.component.yaml");
     // what the KFP SDK refuses to load, kfp4j refuses to import
     assertThat(c).hadErrorContaining(
             "[kfp4j:BadComponentFile] @ImportComponents file broken/range.component.yaml:4:10: inputs[0].name: the KFP SDK names "
                 + "input 'from' 'from' in Python, a Python keyword, and refuses to load the component ('from' is not a valid "
                 + "parameter name); rename the input")
-        .inFile(source).onLineContaining("@ImportComponents");
+        .inFile(source).onLineContaining("broken/range.component.yaml");
   }
 
   @Test

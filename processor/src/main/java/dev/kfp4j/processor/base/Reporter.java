@@ -49,6 +49,27 @@ public final class Reporter {
     }
   }
 
+  /**
+   * An error on entry {@code index} of array attribute {@code attribute} ({@code @ImportComponents({"a.yaml", "b.yaml"})}: on
+   * {@code "b.yaml"} for 1); on the attribute when it has no such entry.
+   */
+  public void error(Element element, AnnotationMirror annotation, String attribute, int index, Message message, Object... args) {
+    AnnotationValue entry = null;
+    for (var e : annotation == null ? java.util.Map.<javax.lang.model.element.ExecutableElement, AnnotationValue>of().entrySet()
+        : annotation.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(attribute) && e.getValue().getValue() instanceof java.util.List<?> list
+          && index < list.size() && list.get(index) instanceof AnnotationValue v) {
+        entry = v;
+      }
+    }
+    if (entry == null) {
+      error(element, annotation, attribute, message, args);
+    } else {
+      errors++;
+      messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation, entry);
+    }
+  }
+
   public void error(Position position, Message message, Object... args) {
     errors++;
     position.print(Diagnostic.Kind.ERROR, message.format(args));
