@@ -256,7 +256,8 @@ class PipelineErrorTest {
             "'t' is a task, not a value; pass one of its outputs, e.g. t.output()"),
         Arguments.of("kfp4j:UnsupportedArgument", "LibOps.count(List.of(n, 2))",
             new String[] {"@Pipeline public static void p(int n) {", "  LibOps.count(List.of(n, 2));", "}"},
-            "List.of/Map.of arguments to a task are constants only; 'n' is not"),
+            "List.of/Map.of and records given to a task are built from constants only (literals, static final constants, enum "
+                + "constants, and List.of/Map.of/records of these); 'n' is not one: pass a pipeline parameter or a task output whole instead"),
         Arguments.of("kfp4j:UnsupportedArgument", "Dsl.exitHandler(LibOps.add(LibOps.add(1, 2).output(), 1)",
             new String[] {"@Pipeline public static void p() {",
                 "  Dsl.exitHandler(LibOps.add(LibOps.add(1, 2).output(), 1), () -> LibOps.greet(\"x\"));", "}"},

@@ -135,6 +135,27 @@ class PipelineModelTest {
     assertThat(task(models.get(0), "inc").arguments()).containsExactly("a", new Argument.Constant("5", ParameterType.INTEGER));
   }
 
+  /**
+   * A record built from constants, and List.of/Map.of holding lists, maps or records, pass as JSON constants, as a loop's
+   * constant items do: {@code new Point(1, 2.0)} was "cannot be passed to a task", and {@code Map.of("z", List.of(9))}
+   * "List.of/Map.of arguments to a task are constants only; 'List.of(9)' is not".
+   */
+  @Test
+  void recordsAndNestedListsAndMapsOfConstantsPassAsJsonConstants() {
+    JavaFileObject lib = Compile.source("test.Geo", "package test;", "import dev.kfp4j.annotations.*;", "import java.util.*;",
+        "public class Geo {", "  public record Point(int x, double y) {}",
+        "  @Component public static String place(Point p, Map<String, List<Integer>> m, List<Point> ps) { return \"\"; }", "}");
+    List<Pipeline> models = new ArrayList<>();
+    assertThat(Compile.compile(models, lib, Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import java.util.*;"),
+        "@Pipeline public static void p() {",
+        "  GeoOps.place(new Geo.Point(1, 2.0), Map.of(\"z\", List.of(9), \"a\", List.of()), List.of(new Geo.Point(3, 0.5)));",
+        "}"))).succeeded();
+    assertThat(task(models.get(0), "place").arguments()).containsExactly(
+        "p", new Argument.Constant("{\"x\": 1, \"y\": 2.0}", ParameterType.STRUCT),
+        "m", new Argument.Constant("{\"a\": [], \"z\": [9]}", ParameterType.STRUCT),
+        "ps", new Argument.Constant("[{\"x\": 3, \"y\": 0.5}]", ParameterType.LIST)).inOrder();
+  }
+
   @Test
   void aConditionIsAGroupWithItsComparison() {
     Pipeline p = model(

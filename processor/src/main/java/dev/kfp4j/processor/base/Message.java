@@ -163,7 +163,9 @@ public enum Message {
       "after(...) waits for a loop through its variable: write var loop = Dsl.forEach(...); before the task, then t.after(loop)"),
   LOOP_AFTER_INSIDE("Cycle",
       "task inside loop '%s' waits for that loop (%s), which ends only after the task: a cycle; call after(%s) on a task written after the loop, outside its lambda"),
-  COLLECTION_NOT_CONSTANT("UnsupportedArgument", "List.of/Map.of arguments to a task are constants only; '%s' is not"),
+  COLLECTION_NOT_CONSTANT("UnsupportedArgument",
+      "List.of/Map.of and records given to a task are built from constants only (literals, static final constants, enum constants, "
+          + "and List.of/Map.of/records of these); '%s' is not one: pass a pipeline parameter or a task output whole instead"),
   EXIT_TASK_IS_GRAPH("UnsupportedArgument",
       "the exit task is one container task; '%s' is a graph component: call it inside the exit handler's lambda, or make the exit task one of its components"),
   EXIT_TASK_NOT_A_TASK("UnsupportedArgument",

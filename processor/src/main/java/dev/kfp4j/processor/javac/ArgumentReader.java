@@ -51,6 +51,9 @@ final class ArgumentReader {
     if (constant != null) {
       return Constants.constant(constant);
     }
+    if (body.constants.buildsRecord(path)) { // new Point(1, 2.0): a record of constants, as a loop's constant items
+      return body.constants.record(path);
+    }
     if (e instanceof IdentifierTree) {
       return variable(tree, e, body.trees.getElement(path));
     }

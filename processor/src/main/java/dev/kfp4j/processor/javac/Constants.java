@@ -15,7 +15,6 @@ import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.processor.base.Message;
-import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,9 +122,21 @@ final class Constants {
   Argument.Constant collection(MethodInvocationTree mi, TreePath path, ExecutableElement method) {
     List<Object> values = new ArrayList<>();
     for (ExpressionTree item : mi.getArguments()) {
-      Object v = value(item, new TreePath(path, item));
+      TreePath itemPath = new TreePath(path, item);
+      TreePath p = Syntax.unwrap(itemPath);
+      if (buildsRecord(p) || buildsCollection(p)) { // Map.of("xs", List.of(1, 2)), List.of(new Point(1, 2))
+        JsonNode json = json(item, itemPath, Message.COLLECTION_NOT_CONSTANT);
+        if (json == null) {
+          return null;
+        }
+        values.add(javaValue(json));
+        continue;
+      }
+      Object v = value(item, itemPath);
       if (v == null) {
-        body.error(item, Message.COLLECTION_NOT_CONSTANT, item);
+        if (!body.erroneous(p)) {
+          body.error(item, Message.COLLECTION_NOT_CONSTANT, item);
+        }
         return null;
       }
       values.add(v);
@@ -157,8 +168,29 @@ final class Constants {
    * after an error when a component is not a constant.
    */
   Argument.Constant record(TreePath path) {
-    JsonNode fields = recordJson(path);
-    return fields == null ? null : new Argument.Constant(Yaml.jsonText(fields), ParameterType.STRUCT);
+    JsonNode fields = recordJson(path, Message.COLLECTION_NOT_CONSTANT);
+    return fields == null ? null : new Argument.Constant(KfpValues.format(javaValue(fields)), ParameterType.STRUCT);
+  }
+
+  /** {@code json} as the Java value it stands for (maps, lists, numbers, booleans, text), for {@link KfpValues#format}. */
+  private static Object javaValue(JsonNode json) {
+    if (json.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      json.properties().forEach(e -> map.put(e.getKey(), javaValue(e.getValue())));
+      return map;
+    }
+    if (json.isArray()) {
+      List<Object> list = new ArrayList<>();
+      json.forEach(e -> list.add(javaValue(e)));
+      return list;
+    }
+    if (json.isIntegralNumber()) {
+      return json.longValue();
+    }
+    if (json.isNumber()) {
+      return json.doubleValue();
+    }
+    return json.isBoolean() ? (Object) json.booleanValue() : json.asString();
   }
 
   /** Whether {@code path} is {@code List.of}, {@code Arrays.asList} or {@code Map.of}: a list or map a loop item holds. */
@@ -175,15 +207,20 @@ final class Constants {
    * part that is none.
    */
   JsonNode itemJson(ExpressionTree tree, TreePath path) {
+    return json(tree, path, Message.LOOP_FIELD_NOT_CONSTANT);
+  }
+
+  /** {@link #itemJson}, with {@code notConstant} on a part that is no constant. */
+  private JsonNode json(ExpressionTree tree, TreePath path, Message notConstant) {
     TreePath p = Syntax.unwrap(path);
     if (buildsRecord(p)) {
-      return recordJson(p);
+      return recordJson(p, notConstant);
     }
     if (buildsCollection(p)) {
       MethodInvocationTree mi = (MethodInvocationTree) p.getLeaf();
       List<JsonNode> parts = new ArrayList<>();
       for (ExpressionTree a : mi.getArguments()) {
-        JsonNode v = itemJson(a, new TreePath(p, a));
+        JsonNode v = json(a, new TreePath(p, a), notConstant);
         if (v == null) {
           return null;
         }
@@ -204,7 +241,7 @@ final class Constants {
     Object v = value(tree, path);
     if (v == null) {
       if (!body.erroneous(p)) {
-        body.error(tree, Message.LOOP_FIELD_NOT_CONSTANT, tree);
+        body.error(tree, notConstant, tree);
       }
       return null;
     }
@@ -212,7 +249,7 @@ final class Constants {
   }
 
   /** {@link #record}'s fields as a JSON object; null after an error. */
-  private JsonNode recordJson(TreePath path) {
+  private JsonNode recordJson(TreePath path, Message notConstant) {
     NewClassTree nc = (NewClassTree) path.getLeaf();
     TypeElement record = (TypeElement) trees.getElement(path).getEnclosingElement();
     List<? extends RecordComponentElement> components = record.getRecordComponents();
@@ -230,7 +267,7 @@ final class Constants {
     ObjectNode fields = JsonNodeFactory.instance.objectNode();
     for (int i = 0; i < nc.getArguments().size() && i < components.size(); i++) {
       ExpressionTree a = nc.getArguments().get(i);
-      JsonNode v = itemJson(a, new TreePath(path, a));
+      JsonNode v = json(a, new TreePath(path, a), notConstant);
       if (v == null) {
         return null;
       }
