@@ -53,8 +53,31 @@ public final class Javadoc {
     if (currentTag != null) {
       returns = store(currentTag, currentName, current, params, returns);
     }
-    String text = clean(main.toString());
+    String mainText = main.toString();
+    int at = mainText.indexOf("{@return");
+    int end = at >= 0 && at + 8 < mainText.length() && space(mainText.charAt(at + 8)) ? closingBrace(mainText, at) : -1;
+    if (end > 0) { // Java 16's inline {@return the sum}: the returned value's description, and "Returns the sum." in the text
+      String value = mainText.substring(at + 8, end).strip();
+      if (returns == null && !clean(value).isEmpty()) {
+        returns = clean(value);
+      }
+      mainText = mainText.substring(0, at) + "Returns " + value + "." + mainText.substring(end + 1);
+    }
+    String text = clean(mainText);
     return new Javadoc(text.isEmpty() ? null : text, params, returns);
+  }
+
+  /** Where the inline tag opening at {@code open} closes, counting the braces of tags inside it; -1 when it does not. */
+  private static int closingBrace(String s, int open) {
+    int depth = 0;
+    for (int i = open; i < s.length(); i++) {
+      if (s.charAt(i) == '{') {
+        depth++;
+      } else if (s.charAt(i) == '}' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String store(String tag, String name, StringBuilder body, Map<String, String> params, String returns) {

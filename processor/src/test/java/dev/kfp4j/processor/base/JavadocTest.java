@@ -48,4 +48,14 @@ class JavadocTest {
     assertEquals("a < b", doc.param("b"));
     assertEquals("the sum", doc.returns());
   }
+
+  /** Java 16's inline form, {@code /** {@return the sum} *}{@code /}, as javadoc reads it: it was kept in the text as written. */
+  @Test
+  void anInlineReturnDescribesTheOutputAndReadsAsJavadocWritesIt() {
+    Javadoc doc = Javadoc.parse(" {@return the sum of {@code a} and b}\n More.\n @param a the first");
+    assertEquals("Returns the sum of a and b.\nMore.", doc.text());
+    assertEquals("the sum of a and b", doc.returns());
+    assertEquals("the first", doc.param("a"));
+    assertEquals("the block tag", Javadoc.parse(" {@return the sum}\n @return the block tag").returns());
+  }
 }
