@@ -112,11 +112,11 @@ class ComponentErrorTest {
             "@InputPath parameter 'data' cannot have a @Default; make it Optional<Path>"),
         Arguments.of("kfp4j:UnloadableInput", "int from",
             new String[] {"@Component public static int f(int from) { return from; }"},
-            "parameter 'from': the KFP SDK names input 'from' 'from' in Python, a Python keyword, and refuses to load the component "
+            "parameter 'from': input 'from' is a Python keyword, and the KFP SDK refuses to load the component "
                 + "('from' is not a valid parameter name); rename the input"),
         Arguments.of("kfp4j:UnloadableInput", "Path inPath",
             new String[] {"@Component public static int f(@InputPath Path inPath) { return 0; }"},
-            "parameter 'inPath': the KFP SDK names input 'in' 'in' in Python, a Python keyword"),
+            "parameter 'inPath': input 'in' is a Python keyword, and the KFP SDK refuses to load the component"),
         Arguments.of("kfp4j:DuplicateInput", "@InputPath Path dataPath",
             new String[] {"@Component public static int f(String data,", "    @InputPath Path dataPath) { return 0; }"},
             "input name 'data' of parameter 'dataPath' is already used by 'data'; rename one of the parameters"),

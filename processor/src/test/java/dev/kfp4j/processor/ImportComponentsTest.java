@@ -175,8 +175,8 @@ class ImportComponentsTest {
         .inFile(source).onLineContaining("broken/typo.component.yaml");
     // what the KFP SDK refuses to load, kfp4j refuses to import
     assertThat(c).hadErrorContaining(
-            "[kfp4j:BadComponentFile] @ImportComponents file broken/range.component.yaml:4:10: inputs[0].name: the KFP SDK names "
-                + "input 'from' 'from' in Python, a Python keyword, and refuses to load the component ('from' is not a valid "
+            "[kfp4j:BadComponentFile] @ImportComponents file broken/range.component.yaml:4:10: inputs[0].name: input 'from' "
+                + "is a Python keyword, and the KFP SDK refuses to load the component ('from' is not a valid "
                 + "parameter name); rename the input")
         .inFile(source).onLineContaining("broken/range.component.yaml");
   }

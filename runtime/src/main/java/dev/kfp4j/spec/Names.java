@@ -334,8 +334,9 @@ public final class Names {
           + "the component ('' is not a valid parameter name); rename the input";
     }
     if (PYTHON_KEYWORDS.contains(python)) {
-      return "the KFP SDK names input '" + input + "' '" + python + "' in Python, a Python keyword, and refuses to load the "
-          + "component ('" + python + "' is not a valid parameter name); rename the input";
+      String named = python.equals(input) ? "input '" + input + "' is" : "the KFP SDK names input '" + input + "' '" + python + "' in Python,";
+      return named + " a Python keyword, and the KFP SDK refuses to load the component ('" + python
+          + "' is not a valid parameter name); rename the input";
     }
     return null;
   }

@@ -131,7 +131,7 @@ class ComponentYamlTest {
 
   @Test
   void anInputThatTheKfpSdkCannotMakeAPythonParameterIsRefusedAsTheSdkRefusesIt() {
-    assertEquals("range.yaml:3:10: inputs[0].name: the KFP SDK names input 'from' 'from' in Python, a Python keyword, and refuses "
+    assertEquals("range.yaml:3:10: inputs[0].name: input 'from' is a Python keyword, and the KFP SDK refuses "
         + "to load the component ('from' is not a valid parameter name); rename the input",
         assertThrows(SpecException.class, () -> ComponentYaml.parse(RANGE, "range.yaml")).getMessage());
     // the SDK lower-cases and joins words with '_' first: 'From' and 'for each' are 'from' and 'for_each'

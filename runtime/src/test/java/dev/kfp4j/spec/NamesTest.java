@@ -34,8 +34,10 @@ class NamesTest {
     assertEquals("x", Names.pythonName("__x__"));
     assertEquals("größe", Names.pythonName("Größe"));
     assertEquals(null, Names.whyKfpSdkRefusesInput("from value"));
-    assertEquals("the KFP SDK names input 'from_' 'from' in Python, a Python keyword, and refuses to load the component "
+    assertEquals("the KFP SDK names input 'from_' 'from' in Python, a Python keyword, and the KFP SDK refuses to load the component "
         + "('from' is not a valid parameter name); rename the input", Names.whyKfpSdkRefusesInput("from_"));
+    assertEquals("input 'class' is a Python keyword, and the KFP SDK refuses to load the component ('class' is not a valid "
+        + "parameter name); rename the input", Names.whyKfpSdkRefusesInput("class"));
     assertEquals(null, Names.whyKfpSdkRefusesInput("None"), "'none' is not a keyword");
     assertEquals(null, Names.whyKfpSdkRefusesInput("match"), "a soft keyword is a valid parameter name");
   }
