@@ -135,8 +135,8 @@ final class SettingChecks {
           + ", not '" + operator + "'");
     }
     if (!TaskSetting.Toleration.EFFECTS.contains(effect)) {
-      throw new IllegalArgumentException("toleration: the effect must be one of " + sorted(TaskSetting.Toleration.EFFECTS)
-          + ", not '" + effect + "'");
+      throw new IllegalArgumentException("toleration: the effect must be \"\" (every effect), \"NoExecute\", \"NoSchedule\" or "
+          + "\"PreferNoSchedule\", not '" + effect + "'");
     }
   }
 
