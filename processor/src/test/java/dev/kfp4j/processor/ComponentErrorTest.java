@@ -50,6 +50,14 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:UnsupportedParameterType", "Thread t",
             new String[] {"@Component public static int f(Thread t) { return 0; }"},
             "parameter 't' has type 'java.lang.Thread', which a component input cannot carry; use int, long"),
+        Arguments.of("kfp4j:UnsupportedParameterType", "Path data",
+            new String[] {"@Component public static int f(Path data) { return 0; }"},
+            "parameter 'data' is a Path, which is a file only with @InputPath or @OutputPath: write @InputPath Path data for a file "
+                + "the task reads, or @OutputPath Path data for one it writes"),
+        Arguments.of("kfp4j:UnsupportedParameterType", "Optional<Path> data",
+            new String[] {"@Component public static int f(Optional<Path> data) { return 0; }"},
+            "parameter 'data' is an Optional<Path>, which is a file only with @InputPath or @OutputPath: write @InputPath "
+                + "Optional<Path> data for a file the task reads"),
         Arguments.of("kfp4j:UnsupportedReturnType", "Runnable f",
             new String[] {"@Component public static Runnable f(int a) { return null; }"},
             "'f' returns 'java.lang.Runnable', which a component output cannot carry"),

@@ -13,6 +13,8 @@ public enum Message {
   GENERIC_METHOD("@Component method '%s' must not declare type parameters; use concrete types"),
   UNSUPPORTED_PARAMETER_TYPE(
       "parameter '%s' has type '%s', which a component input cannot carry; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a record or bean (as JSON), Optional<...> of these, a Path with @InputPath/@OutputPath, or one artifact (Dataset, Model, ..., @Out for an output)"),
+  PATH_UNMARKED("UnsupportedParameterType",
+      "parameter '%s' is %s, which is a file only with @InputPath or @OutputPath: write @InputPath %s %s for a file the task reads, or @OutputPath Path %s for one it writes"),
   UNSUPPORTED_RETURN_TYPE(
       "'%s' returns '%s', which a component output cannot carry; return void, int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a bean (as JSON), or a record (one output per component)"),
   FINAL_STATUS_NOT_A_VALUE("FinalStatusType",

@@ -282,6 +282,11 @@ public final class ComponentValidator {
       return new InputModel(javaName, javaName, Role.VALUE, ValueKind.FINAL_STATUS, TypeName.get(type), TypeName.get(type),
           false, false, ValueKind.FINAL_STATUS.kfpType(), false, null, description);
     }
+    if (mapper.isType(valueType, "java.nio.file.Path")) { // a file needs its direction: read or written
+      String written = optionalWrapper ? "Optional<Path>" : "Path";
+      reporter.error(p, Message.PATH_UNMARKED, javaName, (optionalWrapper ? "an " : "a ") + written, written, javaName, javaName);
+      return null;
+    }
     ValueKind kind = mapper.kind(valueType, reporter, p, javaName, Message.UNSUPPORTED_PARAMETER_TYPE, javaName, type);
     if (kind == null) {
       return null;
