@@ -130,7 +130,14 @@ class VolumeClaimTest {
                 "  Dsl.forEach(xs, x -> {", "    var v = Dsl.volume(\"shared\", \"1Gi\").uniqueName(false);",
                 "    LibOps.add(x, 1).mountVolume(v, \"/d\");", "  });", "}"},
             "Dsl.volume in a loop: each iteration would make claim 'shared' (uniqueName(false)) again; make the volume before the "
-                + "loop and mount it in the loop's tasks, or let the name be unique to each iteration"),
+                + "loop and mount it in the loop's tasks, or drop uniqueName(false): KFP 2 names each iteration's claim at random"),
+        Arguments.of("kfp4j:BadSetting", "var v = Dsl.volume(\"shared\", \"1Gi\").uniqueName(false);",
+            new String[] {"@Pipeline public static void p(List<Integer> xs) {",
+                "  Dsl.forEach(xs, x -> {", "    var v = Dsl.volume(\"shared\", \"1Gi\").uniqueName(false);",
+                "    LibOps.add(x, 1).mountVolume(v, \"/d\");", "  });", "}"},
+            "Dsl.volume in a loop: each iteration would make claim 'shared' (uniqueName(false)) again; make the volume before the "
+                + "loop and mount it in the loop's tasks, or drop uniqueName(false) and write this pipeline for KFP 2 only, which "
+                + "names each iteration's claim at random: @Pipeline(formats = Format.KFP2)"),
         Arguments.of("kfp4j:BadSetting", "uniqueName(unique)",
             new String[] {"@Pipeline public static void p(boolean unique) {", "  Dsl.volume(\"data\", \"1Gi\").uniqueName(unique);", "}"},
             "the argument of uniqueName(...) must be a constant (a literal or a static final field), not 'unique'"),

@@ -279,7 +279,7 @@ public enum Message {
   VOLUME_CLAIM_TWICE("BadSetting",
       "Dsl.volume: this volume makes claim '%s', which volume '%s' makes already, and a run makes a claim once; give this volume a resource name of its own, or mount volume '%s'"),
   VOLUME_FIXED_IN_LOOP("BadSetting",
-      "Dsl.volume in a loop: each iteration would make claim '%s' (uniqueName(false)) again; make the volume before the loop and mount it in the loop's tasks, or let the name be unique to each iteration"),
+      "Dsl.volume in a loop: each iteration would make claim '%s' (uniqueName(false)) again; make the volume before the loop and mount it in the loop's tasks, or %s"),
   RESOURCE_ACTION("BadSetting", "Dsl.resource: the action must be a constant, one of %s"),
   RESOURCE_MANIFEST_NOT_CONSTANT("BadSetting", "Dsl.resource: the manifest must be a String constant (a static final text block)"),
   RESOURCE_MANIFEST("BadSetting", "Dsl.resource: the manifest is not a Kubernetes resource: it needs 'apiVersion' and 'kind'"),

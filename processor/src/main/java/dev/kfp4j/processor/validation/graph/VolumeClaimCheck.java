@@ -26,7 +26,10 @@ final class VolumeClaimCheck implements GraphCheck {
       }
       if (step.group().inLoop()) {
         if (v.fixedName()) {
-          reporter.error(v.position(), Message.VOLUME_FIXED_IN_LOOP, v.claim());
+          reporter.error(v.position(), Message.VOLUME_FIXED_IN_LOOP, v.claim(), argo
+              ? "drop uniqueName(false) and write this pipeline for KFP 2 only, which names each iteration's claim at random: "
+                  + "@Pipeline(formats = Format.KFP2)"
+              : "drop uniqueName(false): KFP 2 names each iteration's claim at random");
         } else {
           reporter.error(v.position(), Message.ARGO_VOLUME_IN_LOOP, v.resourceName());
         }
