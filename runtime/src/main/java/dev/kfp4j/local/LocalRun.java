@@ -112,12 +112,17 @@ public final class LocalRun {
     RunResult result;
     try {
       Path file = Path.of(workflowArg);
-      Workflow workflow = Files.isRegularFile(file)
-          ? Workflow.read(file)
-          : Workflow.resource(Thread.currentThread().getContextClassLoader(), workflowArg);
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      if (!Files.isRegularFile(file) && loader.getResource(workflowArg) == null) {
+        throw new WorkflowException("no pipeline file '" + workflowArg + "' here (" + Path.of("").toAbsolutePath()
+            + "), nor a resource of that name on the classpath; name a compiled pipeline's file, such as"
+            + " target/classes/META-INF/kfp4j/pipelines/<name>.yaml");
+      }
+      Workflow workflow = Files.isRegularFile(file) ? Workflow.read(file) : Workflow.resource(loader, workflowArg);
       LocalRunner runner = builder.build();
       result = resume != null ? runner.resume(workflow, resume, arguments) : runner.run(workflow, arguments);
-    } catch (WorkflowException e) {
+    } catch (WorkflowException e) { // its arguments, or the pipeline they name: a usage error, as kfp4j run's
+      System.err.println(USAGE);
       System.err.println("LocalRun: error: " + e.getMessage());
       return 2;
     }

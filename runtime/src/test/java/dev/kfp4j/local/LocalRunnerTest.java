@@ -293,7 +293,9 @@ class LocalRunnerTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     String out = Files.readString(dir.resolve("out.log"));
     assertEquals(2, p.exitValue(), out);
-    assertTrue(out.startsWith("LocalRun: error: cannot create the run folder ") && out.lines().count() == 1, "one line, no stack trace: " + out);
+    assertTrue(out.startsWith("usage: LocalRun ") && out.lines().count() == 2
+        && out.lines().skip(1).findFirst().orElseThrow().startsWith("LocalRun: error: cannot create the run folder "),
+        "the usage and one line, no stack trace: " + out);
     assertEquals("a file", Files.readString(file));
   }
 
@@ -343,6 +345,33 @@ class LocalRunnerTest {
     String out = Files.readString(dir.resolve("out.log"));
     assertEquals(2, p.exitValue(), out);
     assertTrue(out.startsWith("usage: LocalRun ") && out.endsWith("\nLocalRun: error: --parallelism takes a whole number, found 'four'\n"), out);
+  }
+
+  /** A pipeline file that is not there said only "no workflow ... on the classpath", with no usage line. */
+  @Test
+  void aPipelineThatIsNeitherFileNorResourceIsAUsageErrorSayingWhereItLooked() throws Exception {
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), "nope.yaml", "n=1");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.startsWith("usage: LocalRun ") && out.contains("\nLocalRun: error: no pipeline file 'nope.yaml' here (")
+        && out.endsWith("), nor a resource of that name on the classpath; name a compiled pipeline's file, such as"
+            + " target/classes/META-INF/kfp4j/pipelines/<name>.yaml\n"), out);
+  }
+
+  /** An argument the pipeline has no parameter for was refused without the usage line other argument errors print. */
+  @Test
+  void anArgumentThePipelineDoesNotTakeIsAUsageError() throws Exception {
+    Path file = Files.writeString(dir.resolve("typed.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: typed-}\nspec:\n  entrypoint: main\n  arguments:\n    parameters:\n    - {name: n}\n"
+        + "  templates:\n  - name: main\n    dag:\n      tasks:\n" + task("a", "double", "{{workflow.parameters.n}}")
+        + sh("double", DOUBLE));
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "m=1", "--root", dir.resolve("runs").toString());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.startsWith("usage: LocalRun ") && out.contains("\nLocalRun: error: ") && out.contains("'m'"), out);
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
   }
 
   @Test
