@@ -39,7 +39,7 @@ public final class ArgoClient {
   private String version;
 
   private ArgoClient(Builder b, URI server, String namespace) {
-    this.http = b.http(server, b.auth, "--argo-server or " + SERVER_ENV);
+    this.http = b.http(server, b.auth, "--argo-server, 'argo_server' in the config file, or " + SERVER_ENV);
     this.namespace = namespace;
     this.pollInterval = b.pollInterval();
   }

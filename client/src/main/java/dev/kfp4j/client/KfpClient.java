@@ -50,7 +50,7 @@ public final class KfpClient {
   private final Duration pollInterval;
 
   private KfpClient(Builder b, URI host) {
-    this.http = b.http(host, b.auth, "--host or " + ENDPOINT_ENV);
+    this.http = b.http(host, b.auth, "--host, 'host' in the config file, or " + ENDPOINT_ENV);
     this.v2 = b.apiVersion == ApiVersion.V2BETA1;
     this.answers = new KfpAnswers(v2);
     this.api = b.apiVersion.path();

@@ -58,7 +58,7 @@ class ErrorsTest {
     KfpException e = assertThrows(KfpException.class, kfp::healthy);
     assertEquals(0, e.status());
     assertTrue(e.getMessage().contains("cannot reach http://127.0.0.1:" + port), e.getMessage());
-    assertTrue(e.getMessage().contains("check the host (--host or KF_PIPELINES_ENDPOINT)"), e.getMessage());
+    assertTrue(e.getMessage().contains("check the host (--host, 'host' in the config file, or KF_PIPELINES_ENDPOINT)"), e.getMessage());
     assertOneLine(e.getMessage());
   }
 
@@ -129,7 +129,7 @@ class ErrorsTest {
       assertEquals(302, e.status());
       assertTrue(e.getMessage().contains("answered 302 redirecting to " + server.url() + "/dex/auth;"), e.getMessage());
       assertTrue(e.getMessage().contains("if that is a login page, check the credentials"), e.getMessage());
-      assertTrue(e.getMessage().contains("else give that address as the host (--host or KF_PIPELINES_ENDPOINT)"), e.getMessage());
+      assertTrue(e.getMessage().contains("else give that address as the host (--host, 'host' in the config file, or KF_PIPELINES_ENDPOINT)"), e.getMessage());
       assertFalse(e.getMessage().contains("<a href"), e.getMessage());
       assertFalse(e.getMessage().contains("state="), e.getMessage());
       assertOneLine(e.getMessage());
