@@ -198,7 +198,12 @@ final class Http {
     }
     if (status / 100 != 2) {
       // redacted before the message is cut to length (a secret cut in two would no longer match), and as a whole
-      throw failure(status, what + " answered " + status + reason(text) + hint(status), null);
+      String hint = hint(status);
+      if (status == 404 && !isJson(text)) { // KFP and Argo answer an unknown id with a JSON error; a 404 page is another server
+        hint = "; " + shownBase + " has no such API: is it the API server (" + hostHint + ")? In Kubeflow, KFP's is the"
+            + " address of its UI with /pipeline after it";
+      }
+      throw failure(status, what + " answered " + status + reason(text) + hint, null);
     }
     if (text.isBlank()) {
       return NullNode.getInstance();
@@ -243,6 +248,14 @@ final class Http {
       message = message.substring(0, 300) + "...";
     }
     return message.isEmpty() ? "" : ": " + message;
+  }
+
+  private static boolean isJson(String text) {
+    try {
+      return Yaml.json().readTree(text).isObject();
+    } catch (JacksonException e) {
+      return false;
+    }
   }
 
   private static String hint(int status) {

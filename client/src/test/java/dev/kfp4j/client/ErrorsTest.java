@@ -74,6 +74,23 @@ class ErrorsTest {
     }
   }
 
+  private static final String NGINX_404 = "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n"
+      + "<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+  /** A host without KFP's path (Kubeflow's address, not .../pipeline) answered "GET /apis/... answered 404" and nothing more. */
+  @Test
+  void aNotFoundPageOfAnotherServerAsksWhetherTheHostIsTheApiServer() {
+    try (Loopback server = Loopback.start(r -> new Loopback.Answer(404, "text/html", NGINX_404))) {
+      KfpException e = assertThrows(KfpException.class, () -> server.client(Auth.none()).listExperiments(null));
+      assertEquals(404, e.status());
+      assertTrue(e.getMessage().startsWith("GET /apis/v1beta1/experiments answered 404"), e.getMessage());
+      assertTrue(e.getMessage().endsWith("; " + server.url() + " has no such API: is it the API server (--host, 'host' in"
+          + " the config file, or KF_PIPELINES_ENDPOINT)? In Kubeflow, KFP's is the address of its UI with /pipeline after it"),
+          e.getMessage());
+      assertOneLine(e.getMessage());
+    }
+  }
+
   @Test
   void aServerErrorDuringAWaitIsAFailureNotAWaitThatRanOut() {
     try (Loopback server = Loopback.start(r -> Loopback.Answer.json(503, "{\"message\":\"upstream down\"}"))) {
