@@ -268,8 +268,8 @@ public record Config(
     void known(JsonNode node, String prefix, Set<String> fields) {
       for (String f : node.propertyNames()) {
         if (!fields.contains(f)) {
-          throw new ConfigException(file + ": unknown setting '" + prefix + f + "'; " + (prefix.isEmpty() ? "the" : prefix + " has")
-              + " settings " + new TreeSet<>(fields));
+          throw new ConfigException(file + ": unknown setting '" + prefix + f + "'; " + (prefix.isEmpty() ? "the settings are "
+              : prefix.substring(0, prefix.length() - 1) + "'s settings are ") + new TreeSet<>(fields));
         }
       }
     }
