@@ -44,6 +44,25 @@ class MlflowStepsTest {
     return Files.readString(idFile);
   }
 
+  /** A tracking server that is not there printed MLflow's wrapped exception ("MlflowClientException: ...HttpHostConnectException"), not what to do. */
+  @Test
+  void anUnreachableServerSaysWhichAndWhereItIsSet() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    } // closed: nothing listens there now
+    int code = run(Map.of("MLFLOW_TRACKING_TOKEN", "tok-31415"), "mlflow-start-run", "--tracking-uri",
+        "http://user:pw@127.0.0.1:" + port, "--experiment", "churn", "--pipeline", "train", "--kubeflow-run-id", "k1",
+        "--run-id-file", dir.resolve("run-id").toString());
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(1, code, message);
+    assertTrue(message.startsWith("mlflow: cannot reach the tracking server http://127.0.0.1:" + port + " ("), message);
+    assertTrue(message.strip().endsWith("); check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up"
+        + " and reachable from where the step runs"), message);
+    assertTrue(!message.contains("pw@") && !message.contains("tok-31415") && message.strip().lines().count() == 1, message);
+    assertTrue(Files.notExists(dir.resolve("run-id")), "no run id written");
+  }
+
   @Test
   void startRunMakesOneTaggedRunWithTheArgumentsAsParameters() throws Exception {
     String id = startRun("kfp-run-1");
