@@ -131,7 +131,9 @@ final class Commands {
         }
         if (containers) {
           dev.kfp4j.local.Containers c = engine.containers();
-          for (Map.Entry<String, String> m : mapImage.entrySet()) {
+          Map<String, String> images = new java.util.LinkedHashMap<>(javaImages(workflow));
+          images.putAll(mapImage); // a --map-image of the same name wins
+          for (Map.Entry<String, String> m : images.entrySet()) {
             c = c.withImage(m.getKey(), m.getValue());
           }
           b.containers(c);
@@ -153,6 +155,15 @@ final class Commands {
         UiLink.runPage(result.runDir().getParent().getParent(), result.pipeline(), result.runId())
             .ifPresent(page -> err().println("run page: " + page));
         return result.succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
+      }
+    }
+
+    /** The project's Java steps in run_config.image of the config file when it sets one, as on the cluster. */
+    private Map<String, String> javaImages(Workflow workflow) {
+      try {
+        return Overlay.javaImages(workflow.pipeline(), config.config().run());
+      } catch (WorkflowException e) {
+        throw new ConfigException(e.getMessage());
       }
     }
 

@@ -124,6 +124,25 @@ final class Overlay {
     }
   }
 
+  /**
+   * For a run here in containers: each image the project's Java steps were compiled with, mapped to
+   * {@code run_config.image} when the config sets it, as the cluster runs them in it and {@code kfp4j
+   * image} builds it; empty when it does not.
+   */
+  static Map<String, String> javaImages(Pipeline pipeline, Config.RunConfig run) {
+    Map<String, String> images = new java.util.LinkedHashMap<>();
+    if (run.image() == null || run.image().isBlank()) {
+      return images;
+    }
+    for (var step : dev.kfp4j.model.Flattening.flat(pipeline).steps()) { // the tasks of called pipelines too
+      if (step instanceof Task t && JavaEntrypoint.of(t.component().container()).isPresent()
+          && !t.component().container().image().equals(run.image())) {
+        images.put(t.component().container().image(), run.image());
+      }
+    }
+    return images;
+  }
+
   /** {@code yaml} as written from an overlaid pipeline, with a comment saying so after kfp4j's header line. */
   static String note(String yaml) {
     String note = "# With run_config of the kfp4j config file applied.\n";

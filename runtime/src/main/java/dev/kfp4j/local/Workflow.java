@@ -151,7 +151,7 @@ public final class Workflow {
   }
 
   /** The pipeline as the model holds it: a KFP 2 spec's, or an Argo workflow's as its format reads it. */
-  synchronized dev.kfp4j.model.Pipeline pipeline() {
+  public synchronized dev.kfp4j.model.Pipeline pipeline() {
     if (model == null) {
       ArgoReader.Read read = argo(() -> ArgoReader.readForRun(root, null, source));
       model = read.pipeline();
