@@ -104,7 +104,7 @@ final class Options {
       Config c = config();
       KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()))
           .redactor(redactor()).apiVersion(apiVersion());
-      String ca = caCert != null ? caCert.toString() : c.auth().caCert();
+      String ca = caCertificate(c);
       if (ca != null) {
         b.caCertificate(Path.of(ca));
       }
@@ -113,6 +113,17 @@ final class Options {
       } catch (KfpException e) {
         throw new ConfigException(e.getMessage()); // no host, or not a URL: nothing was sent
       }
+    }
+
+    /** The CA certificate file to trust, from --ca-cert or the config; one that is not there is a usage error naming where it was given. */
+    String caCertificate(Config c) {
+      String ca = caCert != null ? caCert.toString() : c.auth().caCert();
+      if (ca != null && !(Files.isRegularFile(Path.of(ca)) && Files.isReadable(Path.of(ca)))) {
+        throw new ConfigException("no CA certificate file " + ca + " to read (" + (caCert != null ? "--ca-cert" : "auth.ca_cert")
+            + "); name a PEM file of the certificates of the CA that signed the server's" + (Files.isDirectory(Path.of(ca))
+            ? " (it is a folder)" : ""));
+      }
+      return ca;
     }
 
     Auth auth(Config c) {
@@ -183,7 +194,7 @@ final class Options {
       Config c = config();
       ArgoClient.Builder b = ArgoClient.builder().server(first(argoServer, c.argoServer())).namespace(first(namespace, c.namespace()))
           .redactor(redactor());
-      String ca = caCert != null ? caCert.toString() : c.auth().caCert();
+      String ca = caCertificate(c);
       if (ca != null) {
         b.caCertificate(Path.of(ca));
       }

@@ -167,6 +167,21 @@ class CommandsTest {
     }
   }
 
+  /** A CA certificate that is not there said only "/path: no such file", naming neither the option nor what the file is. */
+  @Test
+  void aCaCertificateThatIsNotThereIsAUsageErrorNamingTheOption() {
+    Path missing = dir.resolve("no-ca.pem");
+    Cli r = Cli.run("list-pipelines", "--host", "https://127.0.0.1:9", "--ca-cert", missing.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().startsWith("kfp4j: error: no CA certificate file " + missing + " to read (--ca-cert); name a PEM file of the "
+        + "certificates of the CA that signed the server's\n"), r.toString());
+    assertTrue(r.err().contains("kfp4j list-pipelines ["), "the usage line: " + r);
+    Cli config = Cli.run("run-once", "--argo", "--argo-server", "https://127.0.0.1:9", "-p", CLASSES + "/META-INF/kfp4j/pipelines/add-example.yaml",
+        "--config", write("kfp4j.yaml", "auth:\n  ca_cert: " + missing + "\n").toString());
+    assertEquals(2, config.code(), config.toString());
+    assertTrue(config.err().startsWith("kfp4j: error: no CA certificate file " + missing + " to read (auth.ca_cert)"), config.toString());
+  }
+
   /** A token file that is not there, or a folder, is a usage error before anything is sent (it was exit 3, "cannot authenticate"). */
   @Test
   void aTokenFileThatCannotBeReadIsAUsageError() {
