@@ -40,8 +40,11 @@ final class Goals {
     @Parameter(property = "kfp4j.arg")
     String arg;
 
-    /** Where run folders go (default {@code .kfp4j/runs}). */
-    @Parameter(property = "kfp4j.root")
+    /**
+     * Where run folders go (default the project's {@code .kfp4j/runs}, where {@code kfp4j:ui} looks, whatever folder Maven
+     * was started in).
+     */
+    @Parameter(property = "kfp4j.root", defaultValue = "${project.basedir}/.kfp4j/runs")
     File root;
 
     /** Run every task, reusing no earlier outputs. */

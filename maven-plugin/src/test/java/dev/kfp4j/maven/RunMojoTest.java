@@ -33,6 +33,17 @@ class RunMojoTest {
     }
   }
 
+  /**
+   * {@code mvn -f project/pom.xml kfp4j:run} (or {@code -pl module} from a parent) wrote its runs to {@code .kfp4j/runs} of the
+   * folder Maven was started in, not the project's, where {@code kfp4j:ui -Dkfp4j.local} then showed none of them.
+   */
+  @Test
+  void runsGoToTheProjectsRunsFolderWhereTheUiLooks() throws Exception {
+    Map<String, PluginDescriptor> goals = PluginDescriptor.goals();
+    assertEquals("${project.basedir}/.kfp4j/runs", goals.get("run").defaults().get("root"));
+    assertEquals(goals.get("ui").defaults().get("root"), goals.get("run").defaults().get("root"));
+  }
+
   private Recorded run(String format) throws Exception {
     Goals.RunMojo mojo = new Goals.RunMojo();
     mojo.classes = GoalsTest.CLASSES;
