@@ -80,7 +80,8 @@ final class ContainerLauncher implements Launcher, Closeable {
     if (image.isEmpty() || image.equals(ContainerSpec.NO_IMAGE)) {
       note(launch, "kfp4j: task '" + c.task() + "' names no image" + (image.isEmpty() ? "" : " (" + image + ")")
           + ", so it cannot run in a container: compile with -Akfp4j.image=IMAGE (or @Component(image = ...)), "
-          + "or name one for it with --map-image " + (image.isEmpty() ? "''" : image) + "=IMAGE\n");
+          + "or name one for it with --map-image " + (image.isEmpty() ? "''" : image) + "=IMAGE (or, for kfp4j's Java steps, "
+          + "with run_config.image of the config file)\n");
       return CANNOT_START;
     }
     if (c.command().isEmpty()) {

@@ -197,7 +197,8 @@ class ContainerLauncherTest {
     TaskResult t = r.task("t").get();
     assertEquals(State.Failed, t.state());
     assertTrue(Files.readString(t.log()).contains("names no image (kfp4j.invalid/no-image), so it cannot run in a container: compile"
-        + " with -Akfp4j.image=IMAGE (or @Component(image = ...)), or name one for it with --map-image kfp4j.invalid/no-image=IMAGE"),
+        + " with -Akfp4j.image=IMAGE (or @Component(image = ...)), or name one for it with --map-image kfp4j.invalid/no-image=IMAGE (or, for kfp4j's Java steps, with "
+        + "run_config.image of the config file)"),
         Files.readString(t.log()));
   }
 
