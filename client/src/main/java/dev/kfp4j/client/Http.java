@@ -303,11 +303,12 @@ final class Http {
       if (done.test(answer)) {
         return answer;
       }
-      if (java.time.Instant.now().plus(interval).isAfter(deadline)) {
+      Duration left = Duration.between(java.time.Instant.now(), deadline);
+      if (left.isNegative() || left.isZero()) {
         throw KfpException.stillGoing(stillGoing.apply(answer));
       }
-      try {
-        Thread.sleep(interval.toMillis());
+      try { // the last look is at the deadline, not an interval before it: --timeout 3 waits 3 s, not none
+        Thread.sleep(Math.max(1, Math.min(interval.toMillis(), left.toMillis())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new KfpException("interrupted while waiting", e);
