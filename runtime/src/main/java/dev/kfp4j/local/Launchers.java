@@ -3,9 +3,12 @@ package dev.kfp4j.local;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 
 /**
  * Picks how a command runs. A kfp4j Java entrypoint ({@code java -cp <path> <Main> ...}) runs in
@@ -66,7 +69,42 @@ final class Launchers implements Launcher, Closeable {
     process.addAll(command.subList(3, command.size()));
     int exit = subprocess.launch(with(launch, process));
     start.ended(options, exit);
+    if (exit != 0 && !onClasspath(javaMain)) { // java said only "Could not find or load main class"
+      launch.log().note("kfp4j: " + javaMain + " is on none of the runner's classpath entries: run where the project's classes "
+          + "are (kfp4j run in the project's folder after 'mvn compile', or with --classes and --classpath; the kfp4j:run goal)\n");
+    }
     return exit;
+  }
+
+  /** Whether a folder or jar of the runner's classpath has {@code main}'s class file. */
+  private boolean onClasspath(String main) {
+    String file = main.replace('.', '/') + ".class";
+    for (String entry : classpath.split(Pattern.quote(File.pathSeparator))) {
+      List<Path> paths = new ArrayList<>();
+      if (entry.endsWith("*")) { // a folder of jars
+        try (var jars = Files.list(Path.of(entry.substring(0, entry.length() - 1)))) {
+          jars.filter(j -> j.toString().endsWith(".jar")).forEach(paths::add);
+        } catch (IOException | RuntimeException e) {
+          continue;
+        }
+      } else if (!entry.isEmpty()) {
+        paths.add(Path.of(entry));
+      }
+      for (Path p : paths) {
+        if (Files.isDirectory(p) ? Files.isRegularFile(p.resolve(file)) : inJar(p, file)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean inJar(Path jar, String file) {
+    try (JarFile j = new JarFile(jar.toFile())) {
+      return j.getEntry(file) != null;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static Launch with(Launch l, List<String> command) {

@@ -374,6 +374,21 @@ class LocalRunnerTest {
     assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
   }
 
+  /** A Java task whose main class the runner cannot find failed with java's "Could not find or load main class" alone. */
+  @Test
+  void aJavaTaskWhoseClassIsNotOnTheClasspathSaysWhereToRunIt() throws Exception {
+    Workflow wf = workflow("missing-class", "", "      - {name: a, template: java}\n", "  - name: java\n    container:\n"
+        + "      image: alpine\n      command: [java, -cp, /app/classes, org.acme.NotCompiledEntrypoint, add]\n");
+    RunResult r = runner(false).run(wf, Map.of());
+    TaskResult a = r.task("a").orElseThrow();
+    assertEquals(State.Failed, a.state());
+    String log = Files.readString(a.log());
+    assertTrue(log.contains("org.acme.NotCompiledEntrypoint"), log);
+    assertTrue(log.endsWith("kfp4j: org.acme.NotCompiledEntrypoint is on none of the runner's classpath entries: run where the project's "
+        + "classes are (kfp4j run in the project's folder after 'mvn compile', or with --classes and --classpath; the kfp4j:run goal)\n"),
+        log);
+  }
+
   @Test
   void aCycleIsNamedBeforeAnythingRuns() {
     Workflow wf = workflow("cycle", "", task("a", "double", "1", "c") + task("b", "double", "1", "a") + task("c", "double", "1", "b")
