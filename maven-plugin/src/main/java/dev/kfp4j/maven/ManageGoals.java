@@ -63,7 +63,7 @@ final class ManageGoals {
     }
 
     /** The run's id. */
-    @Parameter(property = "kfp4j.runId")
+    @Parameter(property = "kfp4j.runId", required = true)
     String runId;
 
     @Override
@@ -95,7 +95,7 @@ final class ManageGoals {
     }
 
     /** The recurring run's id. */
-    @Parameter(property = "kfp4j.recurringRunId")
+    @Parameter(property = "kfp4j.recurringRunId", required = true)
     String recurringRunId;
 
     @Override
@@ -136,11 +136,11 @@ final class ManageGoals {
     }
 
     /** The pipeline's name or id. */
-    @Parameter(property = "kfp4j.pipeline")
+    @Parameter(property = "kfp4j.pipeline", required = true)
     String pipeline;
 
     /** The version's id. */
-    @Parameter(property = "kfp4j.versionId")
+    @Parameter(property = "kfp4j.versionId", required = true)
     String versionId;
 
     @Override
@@ -164,7 +164,7 @@ final class ManageGoals {
     }
 
     /** The experiment's name or id. */
-    @Parameter(property = "kfp4j.experiment")
+    @Parameter(property = "kfp4j.experiment", required = true)
     String experiment;
 
     @Override

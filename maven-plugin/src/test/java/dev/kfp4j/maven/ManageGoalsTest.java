@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.testing.server.FakeKfpServer;
 import java.io.File;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,20 @@ class ManageGoalsTest {
     mojo.output = "json";
     mojo.config = new File("no-such-kfp4j.yaml");
     return mojo;
+  }
+
+  /**
+   * 'mvn kfp4j:run-get' without -Dkfp4j.runId ran 'kfp4j runs get' and failed with the command's "Missing required parameter:
+   * 'RUN_ID'" and its usage; a required parameter is refused by Maven before the goal runs, naming -Dkfp4j.runId.
+   */
+  @Test
+  void theIdsAGoalActsOnAreRequiredSoMavenNamesTheirProperties() throws Exception {
+    Map<String, PluginDescriptor> goals = PluginDescriptor.goals();
+    Map<String, java.util.Set<String>> required = Map.of("run-get", java.util.Set.of("runId"), "run-terminate", java.util.Set.of("runId"),
+        "recurring-run-enable", java.util.Set.of("recurringRunId"), "recurring-run-disable", java.util.Set.of("recurringRunId"),
+        "recurring-run-delete", java.util.Set.of("recurringRunId"), "pipeline-version-delete", java.util.Set.of("pipeline", "versionId"),
+        "experiment-archive", java.util.Set.of("experiment"));
+    required.forEach((goal, names) -> assertTrue(goals.get(goal).required().containsAll(names), goal + ": " + goals.get(goal).required()));
   }
 
   @Test
