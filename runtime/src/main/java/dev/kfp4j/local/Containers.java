@@ -94,7 +94,9 @@ public final class Containers {
     if (engine != null) {
       program = find(engine);
       if (program == null) {
-        throw new WorkflowException("the container engine '" + engine + "' is not on the PATH; install it or name another with --engine");
+        throw new WorkflowException(engine.contains(File.separator)
+            ? "the container engine '" + engine + "' is not an executable file; name docker, podman or the path of one with --engine"
+            : "the container engine '" + engine + "' is not on the PATH; install it or name another with --engine");
       }
     } else {
       String named = System.getenv(ENGINE_ENV);

@@ -1,6 +1,7 @@
 package dev.kfp4j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,5 +17,14 @@ class ContainersTest {
     assertEquals(List.of(), Containers.runOptions(List.of("podman"), "127.0.0.1.example.com/a:1"));
     assertEquals(List.of(), Containers.runOptions(List.of("podman"), "python:3.12-slim"));
     assertEquals(List.of(), Containers.runOptions(List.of("/usr/bin/docker"), "127.0.0.1:5000/a/b:1"), "docker takes loopback as insecure itself");
+  }
+
+  /** '--engine /opt/podman' that is not there said it "is not on the PATH", which a path is not looked up on. */
+  @Test
+  void anEnginePathThatIsNotThereIsNamedAsAFile() {
+    assertEquals("the container engine '/nonexistent/podman' is not an executable file; name docker, podman or the path of one with --engine",
+        assertThrows(WorkflowException.class, () -> Containers.engine("/nonexistent/podman").command()).getMessage());
+    assertEquals("the container engine 'no-such-engine-here' is not on the PATH; install it or name another with --engine",
+        assertThrows(WorkflowException.class, () -> Containers.engine("no-such-engine-here").command()).getMessage());
   }
 }
