@@ -239,7 +239,7 @@ final class Http {
       // KFP's upload endpoints answer {error_message, error_details}; the rest {error, code, message}; Argo {code, message}
       message = json.path("message").asString(json.path("error").asString(json.path("error_message").asString("")));
     } catch (JacksonException e) {
-      message = body.length() < 200 ? body : "";
+      message = body.length() < 200 && !body.stripLeading().startsWith("<") ? body : ""; // a short text, not a web page's markup
     }
     // redacted as the server wrote it (unescaped from JSON), and again once on one line, before it is cut to length:
     // a secret cut in two would no longer match

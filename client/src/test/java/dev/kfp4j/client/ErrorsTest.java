@@ -83,7 +83,7 @@ class ErrorsTest {
     try (Loopback server = Loopback.start(r -> new Loopback.Answer(404, "text/html", NGINX_404))) {
       KfpException e = assertThrows(KfpException.class, () -> server.client(Auth.none()).listExperiments(null));
       assertEquals(404, e.status());
-      assertTrue(e.getMessage().startsWith("GET /apis/v1beta1/experiments answered 404"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("GET /apis/v1beta1/experiments answered 404; "), "no markup: " + e.getMessage());
       assertTrue(e.getMessage().endsWith("; " + server.url() + " has no such API: is it the API server (--host, 'host' in"
           + " the config file, or KF_PIPELINES_ENDPOINT)? In Kubeflow, KFP's is the address of its UI with /pipeline after it"),
           e.getMessage());
