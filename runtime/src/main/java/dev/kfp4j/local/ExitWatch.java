@@ -61,6 +61,31 @@ final class ExitWatch {
     return false;
   }
 
+  /**
+   * Whether the JVM is ending (Ctrl-C, a kill, an exit): its shutdown hooks stop the run's task processes, so a task that
+   * ended now was stopped, and did not fail. The JDK refuses a new hook once its shutdown has begun, whichever hook runs first.
+   */
+  static boolean jvmEnding() {
+    Thread probe = new Thread(() -> { });
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException ending) {
+      return true;
+    }
+  }
+
+  /**
+   * Waits for the JVM to end, without returning: a task stopped by the JVM's end records and prints nothing, so the run folder
+   * shows it as interrupted, as the runner's own note says, and {@code --resume} runs it again.
+   */
+  static void awaitEnd() {
+    while (true) {
+      java.util.concurrent.locks.LockSupport.park();
+    }
+  }
+
   /** The shutdown hook: a task's thread, or a thread of a run, waiting in {@code Runtime.exit} is a component's call. */
   private static void exiting() {
     for (Thread t : Thread.getAllStackTraces().keySet()) {

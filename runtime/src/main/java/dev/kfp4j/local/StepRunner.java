@@ -90,6 +90,9 @@ final class StepRunner {
             : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : "exit code " + exit;
         if (message != null) {
           discard(step, log);
+          if (ExitWatch.jvmEnding()) { // stopped with the runner, not failed: nothing recorded, nothing said
+            ExitWatch.awaitEnd();
+          }
         }
       } catch (RuntimeException e) { // its executor output is not JSON, say: the task fails, and leaves no output
         discard(step, log);

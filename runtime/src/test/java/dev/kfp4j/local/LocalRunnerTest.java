@@ -219,6 +219,11 @@ class LocalRunnerTest {
     String out = Files.readString(dir.resolve("stopped.log"));
     assertTrue(out.contains("kfp4j: the run " + runDir.getFileName() + " was stopped before it ended; complete it with --resume " + runDir
         + "\n"), out);
+    // the task was stopped with it, not failed: nothing says it failed, nor does the run's record (the old runner said
+    // "task 'w' failed: exit code 137" in most runs, as its record did when it was saved before the JVM ended)
+    assertFalse(out.contains("failed"), out);
+    String state = Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("tasks").path("w").path("state").asString();
+    assertNotEquals("Failed", state, Files.readString(runDir.resolve("run.json")));
   }
 
   /** The one run folder in {@code runs}, or {@code runs} while there is none. */
