@@ -21,10 +21,14 @@ class ContainerImageTest {
   private static final String COMPILED = "ghcr.io/kfp4j/kfp4j-examples:";
   @TempDir Path dir;
 
-  /** An engine that answers {@code version} and {@code image inspect}, logs each command and runs no container. */
+  /**
+   * An engine that answers {@code version} and {@code image inspect}, logs each command and runs no container; it passes over
+   * the global arguments before the command (those of {@code KFP4J_ENGINE_ARGS}, such as {@code --runtime runc}, when set).
+   */
   private Path engine() throws Exception {
     Path script = dir.resolve("engine.sh");
-    Files.writeString(script, "#!/bin/sh\necho \"$*\" >> '" + dir.resolve("engine.log") + "'\ncase \"$1\" in\n"
+    Files.writeString(script, "#!/bin/sh\nwhile [ $# -gt 0 ] && [ \"$1\" != run ] && [ \"$1\" != image ] && [ \"$1\" != version ]; do "
+        + "shift; done\necho \"$*\" >> '" + dir.resolve("engine.log") + "'\ncase \"$1\" in\n"
         + "  image) echo sha256:0123456789abcdef ;;\n  run) echo 'no containers here' >&2; exit 9 ;;\nesac\nexit 0\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script;
