@@ -62,6 +62,9 @@ abstract class Kfp4jMojo extends AbstractMojo {
    */
   static final List<String> NEWS = List.of(RUN_FOLDER, "run page: ", "jib: ", "recorded in ");
 
+  /** How the command starts its error line, which it says as it ends. */
+  private static final String ERROR = "kfp4j: error: ";
+
   /** An image built without a class-data archive ({@code image} with no container engine): it works, its steps start slower. */
   static final String NO_ARCHIVE = "no class-data archive: ";
 
@@ -78,33 +81,49 @@ abstract class Kfp4jMojo extends AbstractMojo {
       args.add("--config");
       args.add(config.getPath());
     }
-    List<String> errors = new ArrayList<>();
+    MavenTerms terms = new MavenTerms(command());
+    List<String> said = new ArrayList<>(); // the command's own lines, 'kfp4j: ...': the first is the build's failure, if it fails
+    List<String> errors = new ArrayList<>(); // the other lines on standard error, logged as they come
+    boolean[] usage = {false};
     int code;
-    try (PrintWriter out = new PrintWriter(new Lines(getLog()::info), true);
+    try (PrintWriter out = new PrintWriter(new Lines(line -> getLog().info(speaksOnOut() ? terms.say(line) : line)), true);
          PrintWriter err = new PrintWriter(new Lines(line -> {
            if (NEWS.stream().anyMatch(line::startsWith)) {
              getLog().info(line); // where the run or the image went: news, not an error
-             return;
+           } else if (line.startsWith(NO_ARCHIVE)) {
+             getLog().warn(terms.say(line));
+           } else if (line.startsWith("kfp4j: ")) {
+             said.add(terms.say(line));
+             if (!line.startsWith(ERROR)) {
+               getLog().error(said.get(said.size() - 1)); // news of the command as it goes ('kfp4j: the run failed: ...')
+             }
+           } else if (!said.isEmpty() && line.startsWith("kfp4j " + command() + " ") || usage[0] && line.startsWith(" ")) {
+             usage[0] = true; // the command's usage, after a usage error: its options are not the goal's
+           } else if (!line.matches("See 'kfp4j .* --help'\\.|Did you mean: .*|Possible solutions: .*")) {
+             usage[0] = false;
+             errors.add(terms.say(line));
+             getLog().error(errors.get(errors.size() - 1));
            }
-           if (line.startsWith(NO_ARCHIVE)) {
-             getLog().warn(line);
-             return;
-           }
-           errors.add(line);
-           getLog().error(line);
          }), true)) {
       code = Kfp4j.execute(args.toArray(String[]::new), out, err);
     }
-    if (code != Kfp4j.OK) {
-      // the command's own error line, not a progress line before it (such as Jib's 'jib: ...' of the image goal)
-      String said = errors.stream().filter(l -> l.startsWith("kfp4j: ")).findFirst().orElse(errors.isEmpty() ? "" : errors.get(0));
-      String first = said.isEmpty() ? "" : ": " + said.replaceFirst("^kfp4j: (error: )?", "");
-      String message = "kfp4j " + command() + " failed (exit code " + code + ")" + first;
-      if (code == Kfp4j.USAGE) {
-        throw new MojoExecutionException(message); // a configuration mistake
-      }
-      throw new MojoFailureException(message);
+    String goal = "kfp4j:" + MavenTerms.goal(command());
+    // the command's error lines, said as it ends, but the one the build's failure says
+    said.stream().skip(code == Kfp4j.OK ? 0 : 1).filter(l -> l.startsWith(ERROR)).forEach(getLog()::error);
+    if (code == Kfp4j.OK) {
+      return;
     }
+    String first = !said.isEmpty() ? said.get(0).replaceFirst("^kfp4j: (error: )?", "") : errors.isEmpty() ? null : errors.get(0);
+    String message = goal + " failed" + (first == null ? " (exit code " + code + ")" : ": " + first);
+    if (code == Kfp4j.USAGE) {
+      throw new MojoExecutionException(message); // a configuration mistake
+    }
+    throw new MojoFailureException(message);
+  }
+
+  /** Whether what the goal's command prints on standard output is its own words, which name its commands and options. */
+  boolean speaksOnOut() {
+    return false;
   }
 
   static void option(List<String> args, String name, Object value) {

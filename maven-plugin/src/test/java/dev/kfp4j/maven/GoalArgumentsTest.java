@@ -28,7 +28,7 @@ class GoalArgumentsTest {
     List<String> refused = new ArrayList<>();
     for (Map.Entry<String, PluginDescriptor> goal : PluginDescriptor.goals().entrySet()) {
       for (boolean switchesOn : List.of(false, true)) {
-        Kfp4jMojo mojo = configure(goal.getValue(), switchesOn);
+        Kfp4jMojo mojo = configured(goal.getValue(), switchesOn, dir);
         List<String> line = new ArrayList<>(List.of(mojo.command().split(" ")));
         line.addAll(mojo.arguments());
         String error = Kfp4j.parseError(line.toArray(String[]::new));
@@ -42,12 +42,12 @@ class GoalArgumentsTest {
   }
 
   /** The goal as Maven configures it in a project in {@code dir}. */
-  private Kfp4jMojo configure(PluginDescriptor goal, boolean switchesOn) throws Exception {
+  static Kfp4jMojo configured(PluginDescriptor goal, boolean switchesOn, Path dir) throws Exception {
     Kfp4jMojo mojo = (Kfp4jMojo) goal.configure(Map.of());
     for (Map.Entry<String, String> d : goal.defaults().entrySet()) {
       Class<?> type = PluginDescriptor.type(mojo, d.getKey());
       if (d.getValue().contains("${") && (type == String.class || type == File.class)) {
-        PluginDescriptor.set(mojo, d.getKey(), project(d.getValue()));
+        PluginDescriptor.set(mojo, d.getKey(), project(d.getValue(), dir));
       }
     }
     for (String name : goal.fieldOfProperty().values()) {
@@ -68,7 +68,7 @@ class GoalArgumentsTest {
   }
 
   /** A default value with Maven's project expressions filled in, for a project in {@code dir}. */
-  private String project(String value) {
+  private static String project(String value, Path dir) {
     return value.replace("${project.basedir}", dir.toString())
         .replace("${project.build.outputDirectory}", GoalsTest.CLASSES.getPath())
         .replace("${project.build.directory}", dir.resolve("target").toString())

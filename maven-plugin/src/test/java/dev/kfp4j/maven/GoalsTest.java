@@ -58,7 +58,7 @@ class GoalsTest {
     Goals.RunOnceMojo mojo = configure(new Goals.RunOnceMojo());
     mojo.waitForCompletion = true;
     MojoFailureException failed = assertThrows(MojoFailureException.class, mojo::execute);
-    assertTrue(failed.getMessage().startsWith("kfp4j run-once failed (exit code 1)"), failed.getMessage());
+    assertTrue(failed.getMessage().startsWith("kfp4j:run-once failed"), failed.getMessage());
 
     Goals.RunOnceMojo typo = configure(new Goals.RunOnceMojo());
     typo.arguments = Map.of("valu2", "10");

@@ -56,6 +56,6 @@ class GraphMojoTest {
     GraphMojo mojo = mojo(dir.toFile());
     mojo.pipeline = "no-such-pipeline";
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-    assertTrue(e.getMessage().startsWith("kfp4j graph failed (exit code 2): no pipeline 'no-such-pipeline'"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("kfp4j:graph failed: no pipeline 'no-such-pipeline'"), e.getMessage());
   }
 }

@@ -67,7 +67,7 @@ class ImageGoalErrorsTest {
       }
     });
     MojoFailureException e = assertThrows(MojoFailureException.class, goal::execute);
-    assertTrue(e.getMessage().startsWith("kfp4j image failed (exit code 3): cannot push " + registry + "/kfp4j/app:1 to " + registry
+    assertTrue(e.getMessage().startsWith("kfp4j:image failed: cannot push " + registry + "/kfp4j/app:1 to " + registry
         + ": "), e.getMessage());
     assertTrue(e.getMessage().contains("check the network, that the registry runs"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());

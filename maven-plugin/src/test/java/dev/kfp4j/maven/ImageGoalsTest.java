@@ -155,7 +155,7 @@ class ImageGoalsTest {
     goal.classpath = withoutEntrypoint.stream().map(Path::toString).toList();
     goal.to = "daemon";
     MojoExecutionException refused = assertThrows(MojoExecutionException.class, goal::execute);
-    assertTrue(refused.getMessage().startsWith("kfp4j image failed (exit code 2): the image would have no kfp4j-entrypoint"),
+    assertTrue(refused.getMessage().startsWith("kfp4j:image failed: the image would have no kfp4j-entrypoint"),
         refused.getMessage());
     dev.kfp4j.image.ProjectImage.builder().classes(lean).dependencies(withoutEntrypoint).base("docker://" + base)
         .engine(engine.command()).image(image).to(dev.kfp4j.image.ProjectImage.Target.DAEMON, null).classDataArchive(false).build();

@@ -99,7 +99,7 @@ class ManageGoalsTest {
   @Test
   void aGoalWithoutItsIdIsAConfigurationErrorAndAnUnknownIdFailsTheBuild() {
     MojoExecutionException missing = assertThrows(MojoExecutionException.class, configure(new ManageGoals.RunGetMojo())::execute);
-    assertTrue(missing.getMessage().startsWith("kfp4j runs get failed (exit code 2)"), missing.getMessage());
+    assertTrue(missing.getMessage().startsWith("kfp4j:run-get failed: "), missing.getMessage());
     ManageGoals.RecurringRunDisableMojo unknown = configure(new ManageGoals.RecurringRunDisableMojo());
     unknown.recurringRunId = "recurring-run-404";
     MojoFailureException failed = assertThrows(MojoFailureException.class, unknown::execute);

@@ -83,7 +83,7 @@ class UiMojoTest {
     Goals.UiMojo mojo = mojo();
     mojo.bind = "0.0.0.0";
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-    assertTrue(e.getMessage().startsWith("kfp4j ui failed (exit code 2): the local UI serves on a loopback address only"),
+    assertTrue(e.getMessage().startsWith("kfp4j:ui failed: the local UI serves on a loopback address only"),
         e.getMessage());
     assertEquals(false, Files.exists(dir.resolve("runs").resolve(UiLink.FILE)));
   }
