@@ -101,8 +101,8 @@ abstract class Kfp4jMojo extends AbstractMojo {
              usage[0] = true; // the command's usage, after a usage error: its options are not the goal's
            } else if (!line.matches("See 'kfp4j .* --help'\\.|Did you mean: .*|Possible solutions: .*")) {
              usage[0] = false;
-             errors.add(terms.say(line));
-             getLog().error(errors.get(errors.size() - 1));
+             errors.add(line); // a task's, or an engine's: not in the command's terms
+             getLog().error(line);
            }
          }), true)) {
       code = Kfp4j.execute(args.toArray(String[]::new), out, err);

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * passes on from the command goes through {@link #say}; the command's own output is unchanged.
  *
  * <p>An option's property is its name in camel case ({@code --no-cache} is {@code -Dkfp4j.noCache}), but for those in
- * {@link #PROPERTIES}; the options no goal has a property for ({@link #NO_PROPERTY}) stay as they are. The plugin's tests check
- * that every option a goal passes to the command is named by one of the goal's properties.
+ * {@link #PROPERTIES}; an option that is no goal's property ({@link #NO_PROPERTY}, or no option of the command) stays as it
+ * is. The plugin's tests check that every option a goal passes to the command is named by one of the goal's properties.
  */
 final class MavenTerms {
   /** The goal of each command whose goal is not named as the command; a command with no goal stays as it is. */
@@ -36,8 +36,14 @@ final class MavenTerms {
   static final Map<String, String> PROPERTIES = Map.of("--cron-expression", "cron", "--map-image", "mapImages", "--engine-arg",
       "engineArgs", "--no-wait", "wait", "validate --image", "checkImage");
 
-  /** The options no goal has a property for: the project's class path and name, the pom's headers, the command's own. */
-  static final Set<String> NO_PROPERTY = Set.of("--classpath", "--name", "--header", "--help", "--verbose", "--version");
+  /** The options a goal passes that no property gives: the project's class path and name, the pom's headers. */
+  static final Set<String> NO_PROPERTY = Set.of("--classpath", "--name", "--header");
+
+  /**
+   * The goals' properties, from this plugin's descriptor: an option is named by one only when it is one, so that what is not
+   * the command's ('--executor_input' in a task's error) stays as it is.
+   */
+  static final Set<String> KNOWN = known();
 
   /** The properties of each command's arguments that are not options, in order ({@code kfp4j init <host>}). */
   static final Map<String, List<String>> POSITIONAL = Map.of("init", List.of("host"), "runs get", List.of("runId"), "runs terminate",
@@ -76,7 +82,7 @@ final class MavenTerms {
     if (own != null) {
       return own;
     }
-    if (NO_PROPERTY.contains(option) || !option.startsWith("--")) {
+    if (!option.startsWith("--")) {
       return null;
     }
     String named = PROPERTIES.get(option);
@@ -93,7 +99,30 @@ final class MavenTerms {
         up = false;
       }
     }
-    return camel.toString();
+    return KNOWN.contains(camel.toString()) ? camel.toString() : null;
+  }
+
+  private static Set<String> known() {
+    try {
+      var descriptors = MavenTerms.class.getClassLoader().getResources("META-INF/maven/plugin.xml");
+      while (descriptors.hasMoreElements()) {
+        String xml;
+        try (var in = descriptors.nextElement().openStream()) {
+          xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (xml.contains("<goalPrefix>kfp4j</goalPrefix>")) {
+          Set<String> known = new java.util.HashSet<>();
+          Matcher m = Pattern.compile("\\$\\{kfp4j\\.(\\w+)}").matcher(xml);
+          while (m.find()) {
+            known.add(m.group(1));
+          }
+          return Set.copyOf(known);
+        }
+      }
+      return Set.of();
+    } catch (java.io.IOException e) {
+      return Set.of(); // the command's words, then: still said
+    }
   }
 
   /** {@code line}, as the command said it, in this goal's terms. */

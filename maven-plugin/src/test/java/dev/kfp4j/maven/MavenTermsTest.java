@@ -76,6 +76,8 @@ class MavenTermsTest {
     assertEquals("not there; or build it into the engine with 'mvn kfp4j:image -Dkfp4j.to=daemon'",
         run.say("not there; or build it into the engine with 'kfp4j image --to daemon'"));
     assertEquals("-Dkfp4j.classes names x, which is not there", run.say("--classes names x, which is not there"));
+    assertEquals("task 'w' failed: error: unrecognized arguments: --input-path x",
+        run.say("task 'w' failed: error: unrecognized arguments: --input-path x"), "no option of the command: a task's own");
 
     MavenTerms upload = new MavenTerms("upload-pipeline");
     assertEquals("-Dkfp4j.pinImage: no image was built for c (no f); build and push it first with 'mvn kfp4j:image'",
