@@ -61,7 +61,10 @@ class LocalRunKfp2Test {
       "withparam-output|",
       "exit-handler|",
       "default-value|b=5",
-      "count-calls|"})
+      "count-calls|",
+      "pipeline-with-loop-parameter|",
+      "tutorial-data-passing|message=hello",
+      "dir-pipeline|subdir=docs"})
   void aKfp2SpecGivesWhatItsKfpV1FormGives(String pipeline, String args) {
     Map<String, String> arguments = new TreeMap<>();
     if (args != null) {
