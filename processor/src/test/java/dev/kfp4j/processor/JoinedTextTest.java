@@ -95,4 +95,44 @@ class JoinedTextTest {
     assertThat(r.output("greet-2", "Output")).isEqualTo("Hello Ada, again.");
     assertThat(r.output("for-loop-1(1)/greet-3", "Output")).isEqualTo("2 and Ada, 5!");
   }
+
+  /**
+   * Written for Argo too, a joined text is the text with each value's Argo reference, as KFP v1's compiler wrote an f-string of
+   * pipeline parameters ({@code _op_to_template._process_obj}); it was a {@code NotInArgo} error. The workflow is valid, reads
+   * back to the same model, and runs to the same texts.
+   */
+  @Test
+  void writtenForArgoAJoinedTextHoldsEachValuesReference() throws Exception {
+    String[] body = BODY.clone();
+    body[0] = body[0].replace("@Pipeline(formats = Format.KFP2)", "@Pipeline");
+    Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(body);
+    String argo = c.argo();
+    dev.kfp4j.testing.ArgoSchemas.assertValid(argo, "p.yaml");
+    assertThat(dev.kfp4j.format.argo.ArgoRules.errors(Yaml.readAll(argo).get(0))).isEmpty();
+    JsonNode dag = Yaml.readAll(argo).get(0).at("/spec/templates");
+    java.util.List<String> values = new java.util.ArrayList<>();
+    dag.forEach(t -> t.path("dag").path("tasks").forEach(task -> task.path("arguments").path("parameters")
+        .forEach(a -> values.add(task.path("name").asString() + ": " + a.path("name").asString() + "=" + a.path("value").asString()))));
+    assertThat(values).containsAtLeast("greet: name=Hello {{workflow.parameters.name}}",
+        "greet-2: name={{tasks.greet.outputs.parameters.Output}}, again.",
+        "greet-3: name={{inputs.parameters.loop-item}} and {{workflow.parameters.name}}, {{inputs.parameters.add-Output}}!");
+    assertThat(values.stream().filter(v -> v.contains("pipelinechannel")).toList()).isEmpty();
+    dev.kfp4j.model.Pipeline read = dev.kfp4j.format.argo.ArgoReader.read(argo, "p.yaml");
+    assertThat(dev.kfp4j.format.argo.ArgoWriter.write(read)).isEqualTo(argo);
+    assertThat(((dev.kfp4j.model.Task) read.node("greet-2").orElseThrow()).arguments()).isEqualTo(Map.of(
+        "name", dev.kfp4j.model.Argument.Constant.of("{{$.inputs.parameters['pipelinechannel--greet-Output']}}, again."),
+        "pipelinechannel--greet-Output", new dev.kfp4j.model.Argument.TaskOutput("greet", "Output")));
+
+    Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
+    RunResult r;
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      r = LocalRunner.builder().root(dir.resolve("run")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+          .classLoader(loader).progress(false).summary(false).build()
+          .run(Workflow.parse(argo, "p.yaml"), Map.of("name", "Ada"));
+    }
+    assertThat(r.failedTask().map(TaskResult::message)).isEmpty();
+    assertThat(r.output("greet", "Output")).isEqualTo("Hello Ada");
+    assertThat(r.output("greet-2", "Output")).isEqualTo("Hello Ada, again.");
+    assertThat(r.output("for-loop-1(1)/greet-3", "Output")).isEqualTo("2 and Ada, 5!");
+  }
 }

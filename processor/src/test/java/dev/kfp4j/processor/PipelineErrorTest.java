@@ -113,11 +113,6 @@ class PipelineErrorTest {
         Arguments.of("kfp4j:UnsupportedArgument", "Math.max(n, 2)",
             new String[] {"@Pipeline public static void p(int n) {", "  LibOps.add(Math.max(n, 2), 1);", "}"},
             "'Math.max(n, 2)' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), or a loop item"),
-        Arguments.of("kfp4j:NotInArgo", "LibOps.greet(\"n = \" + n)",
-            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.greet(\"n = \" + n);", "}"},
-            "a text joining (+) task outputs, pipeline parameters or loop items is KFP 2's f-string (an input of the task's own per "
-                + "value), which KFP v1's Argo workflow has no form for; write this pipeline for KFP 2 only: "
-                + "@Pipeline(formats = Format.KFP2), or join the text in a component"),
         Arguments.of("kfp4j:UnsupportedArgument", "\"file \" + t.data()",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {", "  var t = LibOps.train();",
                 "  LibOps.greet(\"file \" + t.data());", "}"},

@@ -1,10 +1,9 @@
 package dev.kfp4j.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoWriter;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
@@ -62,14 +61,33 @@ class ChannelFormatTest {
     Pipeline p = Kfp2Reader.read(spec("pipeline_with_params_containing_format.yaml"), "p.yaml");
     assertEquals(Map.of("text", Argument.Constant.of("Hello {{$.inputs.parameters['pipelinechannel--name']}}"),
         "pipelinechannel--name", new Argument.PipelineParameter("name")), ((Task) p.node("print-op").orElseThrow()).arguments());
-    FormatException e = assertThrows(FormatException.class, () -> ArgoWriter.write(p));
-    assertTrue(e.getMessage().endsWith("takes inputs of its own for KFP 2's f-strings (pipelinechannel--name), which KFP v1 has no "
-        + "form for: write this pipeline in the KFP 2 format only"), e.getMessage());
   }
 
-  /** KFP's spec, its Python components made shell ones that print what they are given: each f-string filled in. */
+  /**
+   * Written as an Argo workflow, the f-string is the text with the parameter's Argo reference, as KFP v1's compiler wrote it
+   * ({@code _op_to_template._process_obj}), and reads back as the channel; it was a {@code FormatException} ("KFP v1 has no form
+   * for").
+   */
   @Test
-  void locallyEachFStringIsFilledInAsKfpsDriverDoes() {
+  void anArgoWorkflowHoldsTheFStringWithEachReference() {
+    Pipeline p = Kfp2Reader.read(withShellComponents(), "p.yaml");
+    String argo = ArgoWriter.write(p);
+    assertTrue(argo.contains("{name: text, value: 'Hello {{workflow.parameters.name}}'}"), argo);
+    assertFalse(argo.contains("pipelinechannel"), argo);
+    Pipeline read = dev.kfp4j.format.argo.ArgoReader.read(argo, "p.yaml");
+    assertEquals(((Task) p.node("print-op").orElseThrow()).arguments(), ((Task) read.node("print-op").orElseThrow()).arguments());
+    assertEquals(argo, ArgoWriter.write(read));
+    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build()
+        .run(Workflow.parse(argo, "p.yaml"), Map.of("name", "Ada"));
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("Hello Ada, again.", r.output("print-op-2", "Output"));
+    List<String> loop = r.tasks().stream().filter(t -> t.name().equals("print-op2")).map(t -> t.outputs().get("Output")).sorted().toList();
+    assertEquals(List.of("1 and Ada.", "2 and Ada."), loop);
+  }
+
+  /** KFP's spec, its Python components made shell ones that print what they are given. */
+  private static String withShellComponents() {
     JsonNode spec = Yaml.readAll(spec("pipeline_with_params_containing_format.yaml")).get(0).deepCopy();
     ObjectNode executors = (ObjectNode) spec.at("/deploymentSpec/executors");
     for (String label : List.of("exec-print-op", "exec-print-op-2")) {
@@ -79,9 +97,15 @@ class ChannelFormatTest {
     executors.set("exec-print-op2", Yaml.read("{container: {image: 'alpine:3', command: [sh, -c, 'mkdir -p \"$(dirname \"$2\")\" && "
         + "printf %s%s \"$0\" \"$1\" > \"$2\"', \"{{$.inputs.parameters['text1']}}\", \"{{$.inputs.parameters['text2']}}\", "
         + "\"{{$.outputs.parameters['Output'].output_file}}\"]}}"));
+    return Yaml.write(spec, null);
+  }
+
+  /** KFP's spec, its Python components made shell ones that print what they are given: each f-string filled in. */
+  @Test
+  void locallyEachFStringIsFilledInAsKfpsDriverDoes() {
     RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
         .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build()
-        .run(Workflow.parse(Yaml.write(spec, null), "p.yaml"), Map.of("name", "Ada"));
+        .run(Workflow.parse(withShellComponents(), "p.yaml"), Map.of("name", "Ada"));
     assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
     assertEquals("Hello Ada", r.output("print-op", "Output"));
     assertEquals("Hello Ada, again.", r.output("print-op-2", "Output"));

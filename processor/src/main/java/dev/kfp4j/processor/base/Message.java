@@ -308,8 +308,6 @@ public enum Message {
       "Dsl.forEach loops over the artifacts of '%s' collected from '%s' (KFP 2's dsl.ParallelFor over a list of artifacts), which only KFP 2 can: KFP v1's Argo workflow loops over values only; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_ONE_OF("NotInArgo",
       "Dsl.oneOf(...) gives the output of whichever branch ran (KFP 2's dsl.OneOf), which only KFP 2 can: KFP v1's Argo workflow has no form for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
-  ARGO_JOINED_TEXT("NotInArgo",
-      "a text joining (+) task outputs, pipeline parameters or loop items is KFP 2's f-string (an input of the task's own per value), which KFP v1's Argo workflow has no form for; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2), or join the text in a component"),
   ARGO_RUN_VALUE("NotInArgo",
       "%s is a value KFP 2's backend gives a task, which KFP v1's Argo workflow has no variable for; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_PIPELINE_INFO("NotInArgo",

@@ -163,11 +163,6 @@ public final class ArgoWriter {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' is an importer (dsl.importer), which KFP v1 "
             + "has no form for; write this pipeline in the KFP 2 format only");
       }
-      if (s instanceof dev.kfp4j.model.Task t && !dev.kfp4j.model.Channels.of(t).isEmpty()) {
-        throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "' takes inputs of its own for KFP 2's f-strings ("
-            + String.join(", ", dev.kfp4j.model.Channels.of(t).keySet()) + "), which KFP v1 has no form for: write this pipeline in "
-            + "the KFP 2 format only");
-      }
       if (s instanceof dev.kfp4j.model.Task t && dev.kfp4j.spec.TaskConfigs.uses(t.component())) {
         throw new FormatException("pipeline '" + p.name() + "', task '" + s.name() + "': component '" + t.component().name()
             + "' takes its task's configuration or passes its settings through (KFP 2's dsl.TaskConfig, task_config_passthroughs), "

@@ -2,6 +2,7 @@ package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Channels;
 import dev.kfp4j.model.Condition;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Node;
@@ -133,7 +134,7 @@ final class DagReader {
       }
       return task;
     }
-    Draft d = step(name, name, t, Map.of(), Map.of(), false, scope, List.of(), name);
+    Draft d = step(name, name, t, Map.of(), Map.of(), false, scope, List.of(), name, Map.of());
     return (Task) d.build();
   }
 
@@ -206,8 +207,11 @@ final class DagReader {
     String loop = groups.loop();
     Map<String, Argument> parameters = new LinkedHashMap<>();
     Map<String, Argument> artifacts = new LinkedHashMap<>();
+    Map<String, Argument> channels = new LinkedHashMap<>();
     for (JsonNode p : task.path("arguments").path("parameters")) {
-      parameters.put(p.path("name").asString(""), value(p.path("value").asString(""), scope, loop, siblings, where));
+      String text = p.path("value").asString("");
+      parameters.put(p.path("name").asString(""), template.has("container") ? joined(text, scope, loop, siblings, where, channels)
+          : value(text, scope, loop, siblings, where));
     }
     for (JsonNode a : task.path("arguments").path("artifacts")) {
       String input = a.path("name").asString("");
@@ -225,7 +229,7 @@ final class DagReader {
       boolean artifactsFirst = task.path("arguments").propertyNames().iterator().hasNext()
           && task.path("arguments").propertyNames().iterator().next().equals("artifacts");
       Draft step = step(name, task.path("template").asString(""), template, parameters, artifacts, artifactsFirst, scope,
-          dependencies, where);
+          dependencies, where, channels);
       if (groups.condition() == null && loop == null) {
         return step;
       }
@@ -263,7 +267,8 @@ final class DagReader {
   }
 
   private Draft step(String name, String templateName, JsonNode template, Map<String, Argument> parameters,
-      Map<String, Argument> artifacts, boolean artifactsFirst, Scope scope, List<String> dependencies, String where) {
+      Map<String, Argument> artifacts, boolean artifactsFirst, Scope scope, List<String> dependencies, String where,
+      Map<String, Argument> channels) {
     Draft d = new Draft(name, dependencies);
     if (template.has("resource")) {
       d.make = resource(name, template, parameters, where);
@@ -302,6 +307,7 @@ final class DagReader {
         arguments.put(in.name(), a);
       }
     }
+    arguments.putAll(channels);
     // the workflow's variables the template's text names, given as the inputs made for them
     component.globals().forEach((input, variable) -> arguments.put(input, value("{{" + variable + "}}", scope, null, Map.of(),
         "template '" + templateName + "'")));
@@ -434,6 +440,36 @@ final class DagReader {
       }
     }
     return true;
+  }
+
+  /**
+   * The argument a container task's argument text gives: as {@link #value}, or, for a text with references among other text (KFP
+   * v1's compiler's f-string, {@code {{item}} and {{tasks.n.outputs.parameters.Output}} > 5!}), the text with KFP 2's placeholder
+   * of a channel in the place of each reference, the channels added to {@code channels} as KFP 2's compiler names them.
+   */
+  private Argument joined(String text, Scope scope, String loop, Map<String, JsonNode> siblings, String where,
+      Map<String, Argument> channels) {
+    Matcher m = REFERENCE.matcher(text);
+    if (!m.find() || m.start() == 0 && m.end() == text.length()) {
+      return value(text, scope, loop, siblings, where);
+    }
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    do {
+      Argument a = value(m.group(), scope, loop, siblings, where);
+      String name = a instanceof Argument.PipelineParameter p ? p.name()
+          : a instanceof Argument.TaskOutput o ? o.task() + "-" + o.output()
+          : a instanceof Argument.LoopItem i ? Channels.loopItemParam(i.loop()) + (i.field() == null ? "" : "-subvar-" + i.field())
+          : null;
+      if (name == null) {
+        throw new FormatException(source + ": " + where + ": '" + text + "' joins '" + m.group()
+            + "' into a text; kfp4j's model joins parameters, task outputs and loop items (KFP's f-strings)");
+      }
+      channels.put(Channels.PREFIX + name, a);
+      out.append(text, from, m.start()).append("{{$.inputs.parameters['").append(Channels.PREFIX).append(name).append("']}}");
+      from = m.end();
+    } while (m.find());
+    return Argument.Constant.of(out.append(text.substring(from)).toString());
   }
 
   /** The argument a task argument's text names: a whole reference, or a constant. */

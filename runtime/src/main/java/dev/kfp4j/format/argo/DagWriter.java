@@ -389,11 +389,19 @@ final class DagWriter {
     t.put("name", s.name());
     t.put("template", template);
     ObjectNode arguments = NODES.objectNode();
+    // KFP's f-strings: the text with each channel's Argo reference in the place of its placeholder, as KFP v1's compiler wrote them
+    Map<String, String> channels = new LinkedHashMap<>();
+    if (s instanceof Task task) {
+      dev.kfp4j.model.Channels.of(task).forEach((channel, a) -> channels.put(channel, value(a, group)));
+    }
     for (Map.Entry<String, Argument> e : s.arguments().entrySet()) {
       String input = e.getKey();
       Argument a = e.getValue();
-      if (isDefault(s, input)) {
-        continue; // written with the defaults below, where the reader, which leaves it out, writes it again
+      if (isDefault(s, input) || channels.containsKey(input)) {
+        continue; // written with the defaults below, where the reader, which leaves it out, writes it again; a channel, in its text
+      }
+      if (!channels.isEmpty() && a instanceof Argument.Constant c) {
+        a = new Argument.Constant(dev.kfp4j.model.Channels.fill(c.text(), channels), c.type());
       }
       if (s instanceof Task task && task.component().inputIsFile(input)) {
         ObjectNode art = arguments.withArray("artifacts").addObject().put("name", argoInput(s, input));

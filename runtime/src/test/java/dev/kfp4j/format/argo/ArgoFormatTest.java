@@ -423,8 +423,13 @@ class ArgoFormatTest {
             dag: {tasks: [{name: a, template: a, arguments: {parameters: [{name: v, value: 'pre-{{workflow.parameters.x}}'}]}}]}
           - {name: a, inputs: {parameters: [{name: v}]}, container: {image: alpine, command: [echo, '{{inputs.parameters.v}}']}}
         """;
-    FormatException e = assertThrows(FormatException.class, () -> ArgoReader.read(mixed, "m.yaml"));
-    assertTrue(e.getMessage().startsWith("m.yaml: task 'a' of template 'main': 'pre-{{workflow.parameters.x}}' mixes text and references"), e.getMessage());
+    // a text with references among other text is KFP v1's f-string: read as KFP 2's channels (it was an error)
+    assertEquals(Map.of("v", Argument.Constant.of("pre-{{$.inputs.parameters['pipelinechannel--x']}}"), "pipelinechannel--x",
+        new Argument.PipelineParameter("x")), ((Task) ArgoReader.read(mixed, "m.yaml").node("a").orElseThrow()).arguments());
+    String runValue = mixed.replace("pre-{{workflow.parameters.x}}", "pre-{{workflow.name}}");
+    FormatException e = assertThrows(FormatException.class, () -> ArgoReader.read(runValue, "m.yaml"));
+    assertEquals("m.yaml: task 'a' of template 'main': 'pre-{{workflow.name}}' joins '{{workflow.name}}' into a text; kfp4j's model "
+        + "joins parameters, task outputs and loop items (KFP's f-strings)", e.getMessage());
     assertEquals("x.yaml: not an Argo Workflow (kind: Workflow)",
         assertThrows(FormatException.class, () -> ArgoReader.read("kind: Pod\n", "x.yaml")).getMessage());
     String unknown = mixed.replace("pre-{{workflow.parameters.x}}", "{{workflow.parameters.y}}");

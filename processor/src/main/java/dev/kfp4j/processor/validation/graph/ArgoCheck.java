@@ -38,14 +38,8 @@ final class ArgoCheck implements GraphCheck {
         reporter.error(call.position(), Message.ARGO_ONE_OF);
       }
     }
-    java.util.Set<Position> joined = new java.util.HashSet<>();
     for (StepBuilder step : graph.steps()) {
       for (Map.Entry<String, Argument> e : step.arguments().values().entrySet()) {
-        if (step instanceof TaskBuilder task && task.component().input(e.getKey()).isEmpty()
-            && InputCheck.isChannel(e.getKey(), step.arguments()) && joined.add(step.arguments().position(e.getKey()))) {
-          Position at = step.arguments().position(e.getKey());
-          reporter.error(at == null ? step.position() : at, Message.ARGO_JOINED_TEXT);
-        }
         if (e.getValue() instanceof Argument.Collected) {
           Position at = step.arguments().position(e.getKey());
           reporter.error(at == null ? step.position() : at, Message.ARGO_COLLECTED);
