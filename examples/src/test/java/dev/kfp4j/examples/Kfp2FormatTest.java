@@ -124,7 +124,12 @@ class Kfp2FormatTest {
       assertEquals(spec.inputIsArtifact(in.name()), loaded.inputIsArtifact(in.name()), name + " " + in.name());
       if (!spec.inputIsArtifact(in.name())) {
         assertEquals(type(in.type()), type(back.type()), name + " " + in.name());
-        assertEquals(in.defaultValue(), back.defaultValue(), name + " " + in.name());
+        if (type(in.type()) == ParameterType.FLOAT && in.defaultValue() != null && back.defaultValue() != null) {
+          // KFP v1's text of a float default is Python's str() of it as given ('60'), KFP 2's a number (60.0)
+          assertEquals(Double.parseDouble(in.defaultValue()), Double.parseDouble(back.defaultValue()), name + " " + in.name());
+        } else {
+          assertEquals(in.defaultValue(), back.defaultValue(), name + " " + in.name());
+        }
       }
       // KFP's compiler makes an input of the pipeline's final status optional
       boolean status = dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type()) || TaskConfigs.isTaskConfig(in);

@@ -185,4 +185,12 @@ class SamplePortsTest {
     assertEquals(TaskResult.State.Succeeded, state(fourth, "do-work-op"));
     assertTrue(fourth.output("do-work-op", "Output").compareTo(third.output("do-work-op", "Output")) > 0, "worked again, later");
   }
+
+  /** The KFP 2 spec's header shows a float's default as KFP's does, Python's {@code 60.0} for {@code seconds: float = 60}. */
+  @Test
+  void theHeaderShowsAFloatsDefaultAsKfpDoes() {
+    String spec = dev.kfp4j.examples.kfp2.CachingPipelinePipeline.kfp2Yaml();
+    assertTrue(spec.contains("\n#    seconds: float [Default: 60.0]\n"), spec);
+    assertTrue(spec.contains("defaultValue: 60.0"), spec);
+  }
 }

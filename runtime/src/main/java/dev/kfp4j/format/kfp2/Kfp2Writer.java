@@ -264,6 +264,7 @@ public final class Kfp2Writer {
   private static String pythonDefault(String text, ParameterType type) {
     return switch (type) {
       case INTEGER -> text + ".0";
+      case FLOAT -> text.matches("-?\\d+") ? text + ".0" : text; // Python's repr of the float, as KFP's header: 60 is 60.0
       case STRING -> "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
       default -> text;
     };
