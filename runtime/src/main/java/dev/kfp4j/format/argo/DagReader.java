@@ -202,7 +202,7 @@ final class DagReader {
       }
     }
     JsonNode template = template(task.path("template").asString(""), where);
-    List<String> dependencies = dependencies(task, where);
+    List<String> dependencies = ArgumentTexts.dependencies(task, where);
     TaskGroups.Names groups = this.groups.of(task);
     String loop = groups.loop();
     Map<String, Argument> parameters = new LinkedHashMap<>();
@@ -245,7 +245,7 @@ final class DagReader {
       d = group(groups.condition(), dependencies, content, (after, body) -> new Condition(groups.condition(), predicate, body));
     }
     if (loop != null) {
-      Loop.Items items = task.has("withItems") ? constants(task.get("withItems")) : over(task.get("withParam").asString(""), scope, siblings, where);
+      Loop.Items items = task.has("withItems") ? ArgumentTexts.constants(task.get("withItems")) : over(task.get("withParam").asString(""), scope, siblings, where);
       // a DAG template's parallelism limits its loop; a step's own parallelism is not the loop's
       int parallelism = template.has("dag") ? template.path("parallelism").asInt(0) : 0;
       d = group(loop, dependencies, d == null ? content : List.of(d), (after, body) -> new Loop(loop, items, parallelism, body));
@@ -373,37 +373,6 @@ final class DagReader {
     return a;
   }
 
-  private static List<String> dependencies(JsonNode task, String where) {
-    List<String> out = new ArrayList<>();
-    task.path("dependencies").forEach(d -> out.add(d.asString("")));
-    if (task.hasNonNull("depends")) {
-      for (String part : task.get("depends").asString("").split("&&")) {
-        String dep = part.strip().replaceAll("\\.(Succeeded|Completed|Daemoned)$", "");
-        if (!dep.matches("[-a-zA-Z0-9_]+")) {
-          throw new FormatException(where + ": depends '" + task.get("depends").asString() + "' is more than tasks joined by &&; kfp4j reads those");
-        }
-        out.add(dep);
-      }
-    }
-    return out;
-  }
-
-  private static Loop.Items constants(JsonNode items) {
-    List<Argument.Constant> values = new ArrayList<>();
-    for (JsonNode item : items) {
-      if (item.isObject()) {
-        values.add(new Argument.Constant(Yaml.jsonText(item), ParameterType.STRUCT));
-      } else if (item.isArray()) {
-        values.add(new Argument.Constant(Yaml.jsonText(item), ParameterType.LIST));
-      } else if (item.isNumber()) {
-        values.add(new Argument.Constant(item.asString(), item.isIntegralNumber() ? ParameterType.INTEGER : ParameterType.FLOAT));
-      } else {
-        values.add(constant(item.asString("")));
-      }
-    }
-    return new Loop.Constants(values);
-  }
-
   private Loop.Items over(String value, Scope scope, Map<String, JsonNode> siblings, String where) {
     Argument source = value(value, scope, null, siblings, where);
     if (source instanceof Argument.Constant c) {
@@ -411,35 +380,9 @@ final class DagReader {
       if (!list.isArray()) {
         throw new FormatException(this.source + ": " + where + ": withParam '" + value + "' is not a JSON list");
       }
-      return constants(list);
+      return ArgumentTexts.constants(list);
     }
     return new Loop.Over(source);
-  }
-
-  /** A constant read from text: a number where it is one, else text. */
-  private static Argument.Constant constant(String text) {
-    if (digits(text, text.startsWith("-") ? 1 : 0)) {
-      return new Argument.Constant(text, ParameterType.INTEGER);
-    }
-    try {
-      Double.parseDouble(text);
-      return new Argument.Constant(text, ParameterType.FLOAT);
-    } catch (NumberFormatException e) {
-      return Argument.Constant.of(text);
-    }
-  }
-
-  /** Whether {@code text} has a digit from {@code from} on, and only ASCII digits (a regular expression's {@code \\d+} there). */
-  static boolean digits(String text, int from) {
-    if (from >= text.length()) {
-      return false;
-    }
-    for (int i = from; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -476,7 +419,7 @@ final class DagReader {
   private Argument value(String text, Scope scope, String loop, Map<String, JsonNode> siblings, String where) {
     Matcher m = REFERENCE.matcher(text);
     if (!m.find()) {
-      return constant(text);
+      return ArgumentTexts.constant(text);
     }
     if (m.start() != 0 || m.end() != text.length()) {
       throw new FormatException(source + ": " + where + ": '" + text

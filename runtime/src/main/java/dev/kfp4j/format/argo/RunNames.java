@@ -53,7 +53,7 @@ final class RunNames {
 
   /** Whether {@code input} of a template is such an input. */
   static boolean isInput(String input) {
-    return input.startsWith(PREFIX) && DagReader.digits(input, PREFIX.length());
+    return input.startsWith(PREFIX) && ArgumentTexts.digits(input, PREFIX.length());
   }
 
   /**

@@ -30,7 +30,7 @@ class DigitsTest {
     int integers = 0;
     for (String t : texts) {
       boolean integer = t.matches("-?\\d+");
-      assertEquals(integer, DagReader.digits(t, t.startsWith("-") ? 1 : 0), t);
+      assertEquals(integer, ArgumentTexts.digits(t, t.startsWith("-") ? 1 : 0), t);
       assertEquals(t.matches("k8s-name-\\d+"), RunNames.isInput(t), t);
       integers += integer ? 1 : 0;
     }

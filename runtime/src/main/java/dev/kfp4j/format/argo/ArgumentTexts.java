@@ -1,0 +1,74 @@
+package dev.kfp4j.format.argo;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** What an Argo workflow's texts hold that needs no scope to read: constants typed as numbers or text, loop items, a task's waits. */
+final class ArgumentTexts {
+  private ArgumentTexts() {}
+
+  /** The tasks an Argo DAG task waits for: its {@code dependencies}, or a {@code depends} of tasks joined by {@code &&}. */
+  static List<String> dependencies(JsonNode task, String where) {
+    List<String> out = new ArrayList<>();
+    task.path("dependencies").forEach(d -> out.add(d.asString("")));
+    if (task.hasNonNull("depends")) {
+      for (String part : task.get("depends").asString("").split("&&")) {
+        String dep = part.strip().replaceAll("\\.(Succeeded|Completed|Daemoned)$", "");
+        if (!dep.matches("[-a-zA-Z0-9_]+")) {
+          throw new FormatException(where + ": depends '" + task.get("depends").asString() + "' is more than tasks joined by &&; kfp4j reads those");
+        }
+        out.add(dep);
+      }
+    }
+    return out;
+  }
+
+  /** A loop's constant items ({@code withItems}, or a constant {@code withParam}'s JSON list), typed as KFP v1 writes them. */
+  static Loop.Items constants(JsonNode items) {
+    List<Argument.Constant> values = new ArrayList<>();
+    for (JsonNode item : items) {
+      if (item.isObject()) {
+        values.add(new Argument.Constant(Yaml.jsonText(item), ParameterType.STRUCT));
+      } else if (item.isArray()) {
+        values.add(new Argument.Constant(Yaml.jsonText(item), ParameterType.LIST));
+      } else if (item.isNumber()) {
+        values.add(new Argument.Constant(item.asString(), item.isIntegralNumber() ? ParameterType.INTEGER : ParameterType.FLOAT));
+      } else {
+        values.add(constant(item.asString("")));
+      }
+    }
+    return new Loop.Constants(values);
+  }
+
+  /** A constant read from text: a number where it is one, else text. */
+  static Argument.Constant constant(String text) {
+    if (digits(text, text.startsWith("-") ? 1 : 0)) {
+      return new Argument.Constant(text, ParameterType.INTEGER);
+    }
+    try {
+      Double.parseDouble(text);
+      return new Argument.Constant(text, ParameterType.FLOAT);
+    } catch (NumberFormatException e) {
+      return Argument.Constant.of(text);
+    }
+  }
+
+  /** Whether {@code text} has a digit from {@code from} on, and only ASCII digits (a regular expression's {@code \\d+} there). */
+  static boolean digits(String text, int from) {
+    if (from >= text.length()) {
+      return false;
+    }
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
