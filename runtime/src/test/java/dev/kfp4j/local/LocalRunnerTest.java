@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local runner on workflows of shell steps: DAG order, data, and every fault. */
@@ -205,25 +206,37 @@ class LocalRunnerTest {
 
   @Test
   void aRunnerStoppedMidRunSaysHowToCompleteTheRun() throws Exception {
-    String waits = "  - name: waits\n    container:\n      image: a\n      command: [sh, -c, 'echo $$ > " + dir.resolve("waits.pid")
-        + "; while true; do sleep 0.1; done']\n";
+    // four tasks at once, each of whose threads could say it failed as the JVM ends
+    String waits = "  - name: waits\n    inputs: {parameters: [{name: n}]}\n    container:\n      image: a\n      command: [sh, -c, 'echo $$ > "
+        + dir.resolve("waits-") + "{{inputs.parameters.n}}.pid; while true; do sleep 0.1; done']\n";
+    StringBuilder tasks = new StringBuilder();
+    for (int n = 1; n <= 4; n++) {
+      tasks.append("      - {name: w").append(n).append(", template: waits, arguments: {parameters: [{name: n, value: '").append(n)
+          .append("'}]}}\n");
+    }
     Path file = Files.writeString(dir.resolve("stopped.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
         + "metadata: {generateName: stopped-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
-        + "      - {name: w, template: waits}\n" + waits);
-    Process p = Child.localRun(dir.resolve("stopped.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString());
-    long waiting = Child.number(dir.resolve("waits.pid"), 60);
+        + tasks + waits);
+    Process p = Child.localRun(dir.resolve("stopped.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(),
+        "--parallelism", "4");
+    List<Long> waiting = new java.util.ArrayList<>();
+    for (int n = 1; n <= 4; n++) {
+      waiting.add(Child.number(dir.resolve("waits-" + n + ".pid"), 60));
+    }
     Path runDir = onlyRun(dir.resolve("runs").resolve("stopped"));
     p.destroy(); // SIGTERM, as a kill or the end of a CI job sends
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    assertTrue(Child.await(20, () -> !Child.alive(waiting)), "its task ended with it");
+    assertTrue(Child.await(20, () -> waiting.stream().noneMatch(Child::alive)), "its tasks ended with it");
     String out = Files.readString(dir.resolve("stopped.log"));
     assertTrue(out.contains("kfp4j: the run " + runDir.getFileName() + " was stopped before it ended; complete it with --resume " + runDir
         + "\n"), out);
-    // the task was stopped with it, not failed: nothing says it failed, nor does the run's record (the old runner said
-    // "task 'w' failed: exit code 137" in most runs, as its record did when it was saved before the JVM ended)
+    // the tasks were stopped with it, not failed: nothing says one failed, nor does the run's record (the old runner said
+    // "task 'w1' failed: exit code 137" as the JVM ended, when a task's thread got there first, and recorded it so)
     assertFalse(out.contains("failed"), out);
-    String state = Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("tasks").path("w").path("state").asString();
-    assertNotEquals("Failed", state, Files.readString(runDir.resolve("run.json")));
+    JsonNode recorded = Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("tasks");
+    for (int n = 1; n <= 4; n++) {
+      assertNotEquals("Failed", recorded.path("w" + n).path("state").asString(), recorded.toString());
+    }
   }
 
   /** The one run folder in {@code runs}, or {@code runs} while there is none. */
