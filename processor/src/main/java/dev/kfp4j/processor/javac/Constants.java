@@ -15,6 +15,7 @@ import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +130,7 @@ final class Constants {
         if (json == null) {
           return null;
         }
-        values.add(javaValue(json));
+        values.add(Yaml.toPlain(json));
         continue;
       }
       Object v = value(item, itemPath);
@@ -169,28 +170,7 @@ final class Constants {
    */
   Argument.Constant record(TreePath path) {
     JsonNode fields = recordJson(path, Message.COLLECTION_NOT_CONSTANT);
-    return fields == null ? null : new Argument.Constant(KfpValues.format(javaValue(fields)), ParameterType.STRUCT);
-  }
-
-  /** {@code json} as the Java value it stands for (maps, lists, numbers, booleans, text), for {@link KfpValues#format}. */
-  private static Object javaValue(JsonNode json) {
-    if (json.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      json.properties().forEach(e -> map.put(e.getKey(), javaValue(e.getValue())));
-      return map;
-    }
-    if (json.isArray()) {
-      List<Object> list = new ArrayList<>();
-      json.forEach(e -> list.add(javaValue(e)));
-      return list;
-    }
-    if (json.isIntegralNumber()) {
-      return json.longValue();
-    }
-    if (json.isNumber()) {
-      return json.doubleValue();
-    }
-    return json.isBoolean() ? (Object) json.booleanValue() : json.asString();
+    return fields == null ? null : new Argument.Constant(KfpValues.format(Yaml.toPlain(fields)), ParameterType.STRUCT);
   }
 
   /** Whether {@code path} is {@code List.of}, {@code Arrays.asList} or {@code Map.of}: a list or map a loop item holds. */
