@@ -198,12 +198,14 @@ final class Http {
     }
     if (status / 100 != 2) {
       // redacted before the message is cut to length (a secret cut in two would no longer match), and as a whole
+      JsonNode answer = json(text);
       String hint = hint(status);
-      if (status == 404 && !isJson(text)) { // KFP and Argo answer an unknown id with a JSON error; a 404 page is another server
+      // KFP and Argo answer an unknown id with a JSON error; a 404 page is another server
+      if (status == 404 && (answer == null || !answer.isObject())) {
         hint = "; " + shownBase + " has no such API: is it the API server (" + hostHint + ")? In Kubeflow, KFP's is the"
             + " address of its UI with /pipeline after it";
       }
-      throw failure(status, what + " answered " + status + reason(text) + hint, null);
+      throw failure(status, what + " answered " + status + reason(text, answer) + hint, null);
     }
     if (text.isBlank()) {
       return NullNode.getInstance();
@@ -231,14 +233,16 @@ final class Http {
     }
   }
 
-  /** The server's own message, from KFP's or Argo's error body ({@code error}/{@code message}), on one line. */
-  private String reason(String body) {
-    String message = "";
-    try {
-      JsonNode json = Yaml.json().readTree(body);
+  /**
+   * The server's own message, from KFP's or Argo's error body ({@code error}/{@code message}; {@code json} is the body read,
+   * null when it is no JSON), on one line.
+   */
+  private String reason(String body, JsonNode json) {
+    String message;
+    if (json != null) {
       // KFP's upload endpoints answer {error_message, error_details}; the rest {error, code, message}; Argo {code, message}
       message = json.path("message").asString(json.path("error").asString(json.path("error_message").asString("")));
-    } catch (JacksonException e) {
+    } else {
       message = body.length() < 200 && !body.stripLeading().startsWith("<") ? body : ""; // a short text, not a web page's markup
     }
     // redacted as the server wrote it (unescaped from JSON), and again once on one line, before it is cut to length:
@@ -250,11 +254,12 @@ final class Http {
     return message.isEmpty() ? "" : ": " + message;
   }
 
-  private static boolean isJson(String text) {
+  /** {@code text} read as JSON, or null when it is none. */
+  private static JsonNode json(String text) {
     try {
-      return Yaml.json().readTree(text).isObject();
+      return Yaml.json().readTree(text);
     } catch (JacksonException e) {
-      return false;
+      return null;
     }
   }
 
