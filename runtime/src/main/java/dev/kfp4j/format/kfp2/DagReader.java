@@ -110,13 +110,13 @@ final class DagReader {
     if (!oneOf.isEmpty()) {
       return OneOfReader.read(components, source, scope, dag, producer, comp, oneOf, false);
     }
-    if ((isLoop(producerTask) || collectsInNoLoop(producer, producerTask, comp)) && from.has("producerSubtask")) {
+    if ((TaskKinds.isLoop(producerTask) || TaskKinds.collectsInNoLoop(producer, producerTask, comp)) && from.has("producerSubtask")) {
       return collects.read(scope, dag, producer, comp, key, false);
     }
     if (keptCall(producer, producerTask, comp)) {
       return new Argument.TaskOutput(scope.name(dag, producer), key);
     }
-    if (plainGroup(producer, producerTask, comp) && from.has("producerSubtask")) {
+    if (TaskKinds.plainGroup(producer, producerTask, comp) && from.has("producerSubtask")) {
       return output(inner(scope, dag, producer, producerTask, comp), comp.get("dag"), from.get("producerSubtask").asString(""),
           from.path("outputParameterKey").asString(""));
     }
@@ -141,14 +141,14 @@ final class DagReader {
     if (selectors.size() > 1) {
       return OneOfReader.read(components, source, scope, dag, producer, comp, selectors, true);
     }
-    if ((isLoop(producerTask) || collectsInNoLoop(producer, producerTask, comp)) && selectors.size() == 1
+    if ((TaskKinds.isLoop(producerTask) || TaskKinds.collectsInNoLoop(producer, producerTask, comp)) && selectors.size() == 1
         && selectors.get(0).has("producerSubtask")) {
       return collects.read(scope, dag, producer, comp, key, true);
     }
     if (keptCall(producer, producerTask, comp)) {
       return new Argument.TaskOutput(scope.name(dag, producer), key);
     }
-    if (plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
+    if (TaskKinds.plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
       return artifactOutput(inner(scope, dag, producer, producerTask, comp), comp.get("dag"),
           selectors.get(0).get("producerSubtask").asString(""), selectors.get(0).path("outputArtifactKey").asString(""));
     }
@@ -157,32 +157,12 @@ final class DagReader {
 
   /** The scope of the DAG that task {@code name} of {@code dag} runs: its own when it runs another pipeline, else {@code scope}. */
   static TaskScope inner(TaskScope scope, JsonNode dag, String name, JsonNode task, JsonNode comp) {
-    return TaskScope.runsPipeline(name, task, comp) ? scope.nested(dag, name) : scope;
+    return TaskKinds.runsPipeline(name, task, comp) ? scope.nested(dag, name) : scope;
   }
 
   /** Whether task {@code name} runs another pipeline, read as a call of it. */
   boolean keptCall(String name, JsonNode task, JsonNode comp) {
-    return keepCalls && TaskScope.runsPipeline(name, task, comp) && !task.path("triggerPolicy").has("strategy");
-  }
-
-  /** Whether task {@code name} runs a plain nested DAG, such as the exit handler's: no loop, condition or chain of branches. */
-  static boolean plainGroup(String name, JsonNode task, JsonNode comp) {
-    return comp.has("dag") && !isLoop(task) && !task.path("triggerPolicy").has("condition")
-        && !name.startsWith("condition-branches");
-  }
-
-  /**
-   * Whether task {@code name} is a condition's DAG (not a chain of branches') whose output is read: KFP's compiler writes one
-   * only for {@code dsl.Collected} of a task in the condition outside any loop (it refuses to return a plain output from a
-   * condition), read as the outputs of that task collected from the condition, which the writers refuse, saying so.
-   */
-  private static boolean collectsInNoLoop(String name, JsonNode task, JsonNode comp) {
-    return comp.has("dag") && !isLoop(task) && task.path("triggerPolicy").has("condition") && !name.startsWith("condition-branches");
-  }
-
-  /** Whether {@code task} is a loop's: over values ({@code parameterIterator}) or over a list of artifacts ({@code artifactIterator}). */
-  static boolean isLoop(JsonNode task) {
-    return task.has("parameterIterator") || task.has("artifactIterator");
+    return keepCalls && TaskKinds.runsPipeline(name, task, comp) && !task.path("triggerPolicy").has("strategy");
   }
 
   private List<Draft> dag(TaskScope scope, JsonNode dag, Map<String, Argument> inputs, String where, boolean root) {
@@ -239,7 +219,7 @@ final class DagReader {
       JsonNode executor = executors.path(label);
       String image = executor.path("container").path("image").asString("");
       String condition = task.path("triggerPolicy").path("condition").asString("");
-      if (isLoop(task)) {
+      if (TaskKinds.isLoop(task)) {
         throw new FormatException(source + ": " + at + " runs a container with a " + (task.has("artifactIterator")
             ? "artifactIterator" : "parameterIterator") + "; kfp4j reads a loop as a task running a DAG component, as KFP's "
             + "compiler writes dsl.ParallelFor");

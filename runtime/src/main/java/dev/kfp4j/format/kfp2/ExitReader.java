@@ -24,7 +24,7 @@ final class ExitReader {
       throw new FormatException(source + ": " + at + " is the exit task and a " + (task.has("parameterIterator") ? "loop" : "condition")
           + ", which kfp4j's model does not hold; the exit task runs whatever happened: put the condition or loop inside it");
     }
-    if (!TaskScope.runsPipeline(specName, task, comp)) {
+    if (!TaskKinds.runsPipeline(specName, task, comp)) {
       throw new FormatException(source + ": " + at + " runs when the rest has ended, whatever happened, and runs a DAG that is no "
           + "pipeline called as a component; kfp4j reads an exit task that runs a container or a pipeline");
     }

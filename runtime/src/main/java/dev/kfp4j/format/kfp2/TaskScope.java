@@ -55,15 +55,6 @@ final class TaskScope {
         t -> new TaskScope(components, used, name(dag, t), components.path(componentOf(dag, t)).path("dag")));
   }
 
-  /**
-   * Whether task {@code name} ({@code task} in the spec) runs another pipeline: a plain DAG
-   * component (no loop, condition or chain of branches) that is not the exit handler's.
-   */
-  static boolean runsPipeline(String name, JsonNode task, JsonNode comp) {
-    return comp.has("dag") && !DagReader.isLoop(task) && !task.path("triggerPolicy").has("condition")
-        && !name.startsWith("condition-branches") && !name.startsWith("exit-handler-");
-  }
-
   private String componentOf(JsonNode dag, String task) {
     return dag.path("tasks").path(task).path("componentRef").path("name").asString("");
   }
@@ -80,7 +71,7 @@ final class TaskScope {
     }
     for (String task : dag.path("tasks").propertyNames()) {
       JsonNode comp = components.path(componentOf(dag, task));
-      if (comp.has("dag") && !runsPipeline(task, dag.path("tasks").path(task), comp)) {
+      if (comp.has("dag") && !TaskKinds.runsPipeline(task, dag.path("tasks").path(task), comp)) {
         reserve(comp.get("dag"));
       }
     }

@@ -24,7 +24,7 @@ final class TriggerPolicies {
       if (afterAll(task) && deps.size() == 1 && !executors.path(label).path("container").path("image").asString("").startsWith("argostub/")) {
         JsonNode group = dag.path("tasks").path(deps.get(0).asString(""));
         JsonNode comp = components.path(group.path("componentRef").path("name").asString(""));
-        if (DagReader.plainGroup(deps.get(0).asString(""), group, comp)) {
+        if (TaskKinds.plainGroup(deps.get(0).asString(""), group, comp)) {
           found.add(t.getKey());
         }
       }
