@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,61 +44,17 @@ final class TaskCache {
   }
 
   /**
-   * The code of the Java tasks run here, as part of their keys: each classpath entry's path, and
-   * each of its files' path, size and modification time (read once a run), so a task whose
-   * classes were rebuilt runs again, as a container's image id does for a task in a container.
+   * The code of the Java tasks run here, as part of their keys: each classpath entry's path, and the content of each of its
+   * files (read once a run, {@link ClasspathSums}), so a task whose classes changed runs again, as a container's image id does
+   * for a task in a container, and one whose classes were rebuilt the same is reused.
    */
   String classes() {
     String c = classes;
     if (c == null) {
-      StringBuilder s = new StringBuilder();
-      for (String entry : classpath) {
-        Path p = Path.of(entry);
-        s.append(entry).append('\n');
-        if (Files.isDirectory(p)) {
-          files(p).forEach((f, attributes) -> FileStamp.append(s.append(p.relativize(f)), attributes));
-        } else {
-          FileStamp.append(s, p);
-        }
-      }
-      c = Sha256.hexOf(s.toString());
+      c = ClasspathSums.of(classpath, dir);
       classes = c;
     }
     return c;
-  }
-
-  /**
-   * The files in the classpath folder {@code dir} with their attributes, as the walk reads them,
-   * sorted, but for hidden folders ({@code .kfp4j} with its runs and this cache, {@code .git}),
-   * which hold no classes, and change as runs go when a project's folder itself is on the classpath.
-   */
-  private static Map<Path, BasicFileAttributes> files(Path dir) {
-    Map<Path, BasicFileAttributes> files = new TreeMap<>();
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-          return !d.equals(dir) && d.getFileName().toString().startsWith(".")
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-          if (a.isRegularFile()) {
-            files.put(f, a);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path f, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      // what could be listed is the stamp
-    }
-    return files;
   }
 
   /** The key of a task: its image, its command line and the content of its input files. */

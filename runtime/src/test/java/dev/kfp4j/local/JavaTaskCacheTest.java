@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Java task's cache entry is for the code it ran: a component rebuilt on the runner's classpath
- * (edited, then {@code mvn compile}) runs again, as a rebuilt image does in a container.
+ * (edited, then {@code mvn compile}) runs again, as a rebuilt image does in a container; one rebuilt
+ * the same ({@code mvn clean compile}) is reused.
  */
 class JavaTaskCacheTest {
   @TempDir Path dir;
@@ -54,6 +55,48 @@ class JavaTaskCacheTest {
     RunResult rebuilt = runner(classes).run(wf, Map.of());
     assertEquals(State.Succeeded, rebuilt.task("j").get().state(), console.toString());
     assertEquals("two, rebuilt", rebuilt.output("j", "out"));
+  }
+
+  @Test
+  void aJavaTaskWhoseClassesWereRebuiltTheSameIsReused() throws Exception {
+    Path classes = dir.resolve("classes");
+    Workflow wf = javaTask("clean");
+    compile(classes, "one");
+    assertEquals("one", runner(classes).run(wf, Map.of()).output("j", "out"), console.toString());
+
+    RunPaths.deleteTree(dir, classes);
+    compile(classes, "one");
+    later(classes.resolve("Version.class"));
+    assertEquals(State.Cached, runner(classes).run(wf, Map.of()).task("j").get().state(),
+        "the same classes, written again later: the earlier outputs");
+  }
+
+  @Test
+  void aClassChangedToTheSameSizeRunsAgain() throws Exception {
+    Path classes = dir.resolve("classes");
+    Workflow wf = javaTask("same-size");
+    compile(classes, "one");
+    long size = Files.size(classes.resolve("Version.class"));
+    assertEquals("one", runner(classes).run(wf, Map.of()).output("j", "out"), console.toString());
+
+    compile(classes, "two");
+    assertEquals(size, Files.size(classes.resolve("Version.class")), "the class is as long as before");
+    later(classes.resolve("Version.class"));
+    RunResult changed = runner(classes).run(wf, Map.of());
+    assertEquals(State.Succeeded, changed.task("j").get().state(), console.toString());
+    assertEquals("two", changed.output("j", "out"));
+  }
+
+  /** A pipeline of one Java task {@code j} that runs {@code Version}, writing its output {@code out}. */
+  private static Workflow javaTask(String name) throws Exception {
+    return workflow(name, "", "      - {name: j, template: java}\n", "  - name: java\n"
+        + "    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n    container:\n      image: a\n"
+        + "      command: [java, -cp, /app/classes, Version, /tmp/o]\n");
+  }
+
+  /** Sets {@code file}'s modification time a minute on, as a build a minute later leaves it. */
+  private static void later(Path file) throws Exception {
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 60_000));
   }
 
   @Test
