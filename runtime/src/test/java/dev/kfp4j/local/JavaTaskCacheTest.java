@@ -2,6 +2,7 @@ package dev.kfp4j.local;
 
 import static dev.kfp4j.local.LocalRunnerTest.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.local.TaskResult.State;
 import java.io.ByteArrayOutputStream;
@@ -85,6 +86,20 @@ class JavaTaskCacheTest {
     RunResult changed = runner(classes).run(wf, Map.of());
     assertEquals(State.Succeeded, changed.task("j").get().state(), console.toString());
     assertEquals("two", changed.output("j", "out"));
+  }
+
+  @Test
+  void aDamagedSumsFileIsOnlySlower() throws Exception {
+    Path classes = dir.resolve("classes");
+    Workflow wf = javaTask("damaged-sums");
+    compile(classes, "one");
+    assertEquals("one", runner(classes).run(wf, Map.of()).output("j", "out"), console.toString());
+    Path sums = dir.resolve("runs/.cache").resolve(ClasspathSums.FILE);
+    assertTrue(Files.readString(sums).contains("Version.class"), "each file's digest is kept");
+
+    Files.writeString(sums, "not\ta sums\tfile\n\t\t\t\n");
+    assertEquals(State.Cached, runner(classes).run(wf, Map.of()).task("j").get().state(), console.toString());
+    assertTrue(Files.readString(sums).contains("Version.class"), "written again whole");
   }
 
   /** A pipeline of one Java task {@code j} that runs {@code Version}, writing its output {@code out}. */
