@@ -17,10 +17,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The content of the files on a classpath, as one digest: what the local runner's Java tasks run, part of their cache keys.
- * A rebuild that writes the same classes ({@code mvn clean compile}) gives the same digest, a changed class another. Each
+ * What the local runner's Java tasks run, as one digest, part of their cache keys: the content of each file of the
+ * classpath's folders, so classes built again the same ({@code mvn clean compile}) give the same digest and a changed class
+ * another; and each archive's size and modification time (a jar built again differs anyway, by its entries' times). Each
  * file is hashed once: {@code classpath.sums} in the cache's folder keeps every file's digest with the size and
- * modification time it had, and a later run hashes only the files whose size or time changed since.
+ * modification time it had, and a later run hashes only the files whose size or time changed since. Hashed here, not by
+ * the JDK's {@code MessageDigest}, whose first use starts the security providers ({@link Sha256}).
  */
 final class ClasspathSums {
   static final String FILE = "classpath.sums";
@@ -37,7 +39,7 @@ final class ClasspathSums {
     this.known = read(cache.resolve(FILE));
   }
 
-  /** The digest of {@code classpath}'s entries and their files, with {@code cache} the folder that keeps their sums. */
+  /** The digest of {@code classpath}: its entries, their folders' files, with {@code cache} the folder that keeps their sums. */
   static String of(List<String> classpath, Path cache) {
     ClasspathSums sums = new ClasspathSums(cache);
     StringBuilder s = new StringBuilder();
@@ -47,8 +49,7 @@ final class ClasspathSums {
       if (Files.isDirectory(p)) {
         files(p).forEach((f, attributes) -> s.append(p.relativize(f)).append(' ').append(sums.sum(f, attributes)).append('\n'));
       } else {
-        BasicFileAttributes a = attributes(p);
-        s.append(' ').append(a == null ? "-" : sums.sum(p, a)).append('\n');
+        FileStamp.append(s, p);
       }
     }
     sums.save();
@@ -60,7 +61,7 @@ final class ClasspathSums {
     long modified = a.lastModifiedTime().toMillis();
     Sum sum = known.get(key);
     if (sum == null || sum.size() != a.size() || sum.modified() != modified) {
-      String sha = hash(file, a.size());
+      String sha = hash(file);
       if (sha == null) {
         return "-";
       }
@@ -70,8 +71,8 @@ final class ClasspathSums {
     return sum.sha();
   }
 
-  private static String hash(Path file, long size) {
-    Sha256 sha = Sha256.of(size);
+  private static String hash(Path file) {
+    Sha256 sha = new Sha256();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[65536];
       for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -128,14 +129,6 @@ final class ClasspathSums {
       }
     }
     return sums;
-  }
-
-  private static BasicFileAttributes attributes(Path file) {
-    try {
-      return Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   /**
