@@ -39,7 +39,7 @@ public final class ArgoClient {
   private String version;
 
   private ArgoClient(Builder b, URI server, String namespace) {
-    this.http = b.http(server, b.auth, "--argo-server, 'argo_server' in the config file, or " + SERVER_ENV);
+    this.http = b.http(server, b.auth, b.option("--argo-server") + ", 'argo_server' in the config file, or " + SERVER_ENV);
     this.namespace = namespace;
     this.pollInterval = b.pollInterval();
   }
@@ -77,7 +77,7 @@ public final class ArgoClient {
     public ArgoClient build() {
       String s = server != null && !server.isBlank() ? server : System.getenv(SERVER_ENV);
       if (s == null || s.isBlank()) {
-        throw new KfpException(0, "no Argo Server: pass --argo-server or set " + SERVER_ENV
+        throw new KfpException(0, "no Argo Server: pass " + option("--argo-server") + " or set " + SERVER_ENV
             + ", such as https://localhost:2746 after 'kubectl -n argo port-forward svc/argo-server 2746:2746'");
       }
       if (auth == null) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The settings every client of a server is built with, whatever the server: how requests go (CA
@@ -18,6 +19,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Redactor redactor = new Redactor();
   private Duration timeout = Duration.ofSeconds(60);
   private Duration pollInterval = Duration.ofSeconds(5);
+  private UnaryOperator<String> options = UnaryOperator.identity();
 
   ClientBuilder() {}
 
@@ -50,6 +52,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   Duration pollInterval() {
     return pollInterval;
+  }
+
+  /**
+   * How the errors name the {@code kfp4j} command's option that gives the server, from its name ({@code --host}, {@code
+   * --argo-server}): as it is by default; a Maven goal names its property.
+   */
+  public B options(UnaryOperator<String> options) {
+    this.options = Objects.requireNonNull(options, "options");
+    return self();
+  }
+
+  /** How the errors name the option {@code name} ({@link #options}). */
+  String option(String name) {
+    return options.apply(name);
   }
 
   /** The requests to {@code server} with these settings; {@code serverOption} says how to name another server in errors. */

@@ -50,7 +50,7 @@ public final class KfpClient {
   private final Duration pollInterval;
 
   private KfpClient(Builder b, URI host) {
-    this.http = b.http(host, b.auth, "--host, 'host' in the config file, or " + ENDPOINT_ENV);
+    this.http = b.http(host, b.auth, b.option("--host") + ", 'host' in the config file, or " + ENDPOINT_ENV);
     this.v2 = b.apiVersion == ApiVersion.V2BETA1;
     this.answers = new KfpAnswers(v2);
     this.api = b.apiVersion.path();
@@ -118,7 +118,7 @@ public final class KfpClient {
     public KfpClient build() {
       String h = host != null && !host.isBlank() ? host : System.getenv(ENDPOINT_ENV);
       if (h == null || h.isBlank()) {
-        throw new KfpException(0, "no KFP host: pass --host (or 'host' in the config file) or set " + ENDPOINT_ENV
+        throw new KfpException(0, "no KFP host: pass " + option("--host") + " (or 'host' in the config file) or set " + ENDPOINT_ENV
             + ", such as http://localhost:8080 after 'kubectl port-forward -n kubeflow svc/ml-pipeline-ui 8080:80'");
       }
       if (uiHost == null && System.getenv(UI_ENDPOINT_ENV) != null && !System.getenv(UI_ENDPOINT_ENV).isBlank()) {

@@ -81,6 +81,11 @@ public record JavaComponents(Path classes, List<Component> components) {
    * components were compiled with, and one that says how to name it when there is none or several.
    */
   public String projectImage(String requested) {
+    return projectImage(requested, "--image");
+  }
+
+  /** {@link #projectImage(String)}, its errors naming the option that names the image as {@code imageOption}. */
+  public String projectImage(String requested, String imageOption) {
     Set<String> named = images();
     if (requested != null && !requested.isBlank()) {
       if (!named.isEmpty() && !named.contains(requested)) {
@@ -95,12 +100,12 @@ public record JavaComponents(Path classes, List<Component> components) {
     }
     if (named.isEmpty()) {
       throw new IllegalArgumentException(components.isEmpty()
-          ? "no Java component in " + classes.resolve(FOLDER) + "; run 'mvn compile', or name the image to build with --image"
-          : "the components in " + classes + " name no image (compiled without -Akfp4j.image); name the image to build with --image, "
+          ? "no Java component in " + classes.resolve(FOLDER) + "; run 'mvn compile', or name the image to build with " + imageOption
+          : "the components in " + classes + " name no image (compiled without -Akfp4j.image); name the image to build with " + imageOption + ", "
               + "and the same in run_config.image of the config file for the cluster");
     }
     throw new IllegalArgumentException("the components in " + classes + " name several images, " + quoted(named)
-        + "; name the one to build with --image");
+        + "; name the one to build with " + imageOption);
   }
 
   private static String quoted(Set<String> images) {

@@ -55,6 +55,8 @@ public final class LocalRunner {
   private final ClassLoader classLoader;
   private final List<String> classpath;
   private final Containers containers;
+  /** How errors name the command's options ({@link Builder#options}). */
+  private final java.util.function.UnaryOperator<String> options;
   private List<String> engine;
 
   /**
@@ -76,6 +78,7 @@ public final class LocalRunner {
     this.classLoader = b.classLoader;
     this.classpath = absolute(b.classpath != null ? b.classpath : defaultClasspath(b.classLoader));
     this.containers = b.containers;
+    this.options = b.options;
   }
 
   public static Builder builder() {
@@ -95,7 +98,7 @@ public final class LocalRunner {
       Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.jsonText(workflow.runCopy()));
     } catch (IOException e) {
       throw new WorkflowException("cannot create the run folder " + runDir + ": " + whyNot(e)
-          + "; give a root (--root) that is a folder you can write, or can create");
+          + "; give a root (" + options.apply("--root") + ") that is a folder you can write, or can create");
     }
     try (RunLock lock = RunLock.acquire(runDir)) {
       RunRecord record = new RunRecord(runDir, workflow.name(), runId, parameters);
@@ -285,8 +288,18 @@ public final class LocalRunner {
         Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : LocalRunner.class.getClassLoader();
     private List<String> classpath;
     private Containers containers;
+    private java.util.function.UnaryOperator<String> options = java.util.function.UnaryOperator.identity();
 
     private Builder() {}
+
+    /**
+     * How errors name the {@code kfp4j} command's options, from their names ({@code --root}): as they are by default; a Maven
+     * goal names its properties.
+     */
+    public Builder options(java.util.function.UnaryOperator<String> options) {
+      this.options = java.util.Objects.requireNonNull(options, "options");
+      return this;
+    }
 
     /** Where run folders and the cache go; default {@code .kfp4j/runs}. */
     public Builder root(Path root) {

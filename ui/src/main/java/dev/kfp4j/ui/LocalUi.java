@@ -40,6 +40,8 @@ public final class LocalUi implements AutoCloseable {
   private final int port;
   private final Path classes;
   private final Supplier<LocalRunner> runner;
+  /** How errors name the command's options ({@link Builder#options}). */
+  private final java.util.function.UnaryOperator<String> options;
   private Server server;
   private URI url;
 
@@ -49,6 +51,7 @@ public final class LocalUi implements AutoCloseable {
     this.port = b.port;
     this.classes = b.classes;
     this.runner = b.runner != null ? b.runner : () -> LocalRunner.builder().root(root).build();
+    this.options = b.options;
   }
 
   public static Builder builder() {
@@ -72,7 +75,7 @@ public final class LocalUi implements AutoCloseable {
     } catch (IOException e) {
       close();
       throw new IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage()
-          + (port != 0 ? "; choose another port with --port" : ""), e);
+          + (port != 0 ? "; choose another port with " + options.apply("--port") : ""), e);
     } catch (Exception e) {
       close();
       throw new IOException("cannot start the UI: " + e, e);
@@ -149,8 +152,18 @@ public final class LocalUi implements AutoCloseable {
     private int port = DEFAULT_PORT;
     private Path classes;
     private Supplier<LocalRunner> runner;
+    private java.util.function.UnaryOperator<String> options = java.util.function.UnaryOperator.identity();
 
     private Builder() {}
+
+    /**
+     * How errors name the {@code kfp4j} command's options, from their names ({@code --port}): as they are by default; a Maven
+     * goal names its properties.
+     */
+    public Builder options(java.util.function.UnaryOperator<String> options) {
+      this.options = java.util.Objects.requireNonNull(options, "options");
+      return this;
+    }
 
     /** The runs folder (default {@code .kfp4j/runs}). */
     public Builder root(Path root) {
