@@ -30,16 +30,22 @@ final class BuiltImage {
    * @throws ConfigException when {@code requested} differs, or no image can be told, saying how to line them up
    */
   static String name(Config.RunConfig run, Path classes, String requested) {
+    return name(run, classes, requested, Terms.COMMAND_LINE);
+  }
+
+  /** {@link #name(Config.RunConfig, Path, String)}, its errors naming options in {@code terms}. */
+  static String name(Config.RunConfig run, Path classes, String requested, Terms terms) {
     String configured = run.image();
     if (configured != null && !configured.isBlank()) {
       if (requested != null && !requested.isBlank() && !requested.equals(configured)) {
         throw new ConfigException("the image to build is '" + requested + "', but run_config.image of the config file is '"
-            + configured + "', which the cluster runs the Java steps in: drop --image, or set run_config.image to it");
+            + configured + "', which the cluster runs the Java steps in: drop " + terms.option("--image") + ", or set "
+            + "run_config.image to it");
       }
       return configured;
     }
     try {
-      return JavaComponents.read(classes).projectImage(requested);
+      return JavaComponents.read(classes).projectImage(requested, terms.option("--image"));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
@@ -72,38 +78,45 @@ final class BuiltImage {
    * @throws ConfigException when there is no such record, saying what to run
    */
   static Config.RunConfig pinned(Config.RunConfig run, Path classes) {
+    return pinned(run, classes, Terms.COMMAND_LINE);
+  }
+
+  /** {@link #pinned(Config.RunConfig, Path)}, its errors naming options and commands in {@code terms}. */
+  static Config.RunConfig pinned(Config.RunConfig run, Path classes, Terms terms) {
     Path f = file(classes);
+    String pin = terms.option("--pin-image");
     if (!Files.isRegularFile(f)) {
-      throw new ConfigException("--pin-image: no image was built for " + classes + " (no " + f + "); build and push it first with"
-          + " 'kfp4j image' (or mvn kfp4j:image)");
+      throw new ConfigException(pin + ": no image was built for " + classes + " (no " + f + "); build and push it first with '"
+          + terms.command("image") + "'" + terms.orGoal("image"));
     }
     JsonNode n;
     try {
       n = Yaml.json().readTree(Files.readString(f));
     } catch (IOException | JacksonException e) {
-      throw new ConfigException("--pin-image: cannot read " + f + ": " + e.getMessage() + "; build the image again with 'kfp4j image'");
+      throw new ConfigException(pin + ": cannot read " + f + ": " + e.getMessage() + "; build the image again with '"
+          + terms.command("image") + "'");
     }
     String image = n.path("image").asString("");
     String pinned = n.path("pinned").asString("");
     if (!"registry".equals(n.path("target").asString("")) || !pinned.contains("@sha256:")) {
-      throw new ConfigException("--pin-image: " + image + " was not pushed to a registry (" + f + " says " + n.path("target").asString("")
-          + "), so it has no digest a cluster can pull; build it with 'kfp4j image --to registry'");
+      throw new ConfigException(pin + ": " + image + " was not pushed to a registry (" + f + " says " + n.path("target").asString("")
+          + "), so it has no digest a cluster can pull; build it with '" + terms.command("image", "--to", "registry") + "'");
     }
-    String expected = name(run, classes, null, image);
+    String expected = name(run, classes, null, image, terms);
     if (!expected.equals(image)) {
-      throw new ConfigException("--pin-image: the image last built, '" + image + "', is not the one the Java steps run in, '" + expected
-          + "'; build that one with 'kfp4j image'");
+      throw new ConfigException(pin + ": the image last built, '" + image + "', is not the one the Java steps run in, '" + expected
+          + "'; build that one with '" + terms.command("image") + "'");
     }
     return new Config.RunConfig(pinned, run.imagePullPolicy(), run.experimentName(), run.runName(), run.description(),
         run.waitForCompletion(), run.timeoutSeconds(), run.ttlSeconds(), run.volume(), run.resources());
   }
 
   /** {@link #name}, where components compiled without an image take {@code built}: the pinned image fills them in. */
-  private static String name(Config.RunConfig run, Path classes, String requested, String built) {
+  private static String name(Config.RunConfig run, Path classes, String requested, String built, Terms terms) {
     JavaComponents components = JavaComponents.read(classes);
     if ((run.image() == null || run.image().isBlank()) && components.images().isEmpty()) {
       return built;
     }
-    return name(run, classes, requested);
+    return name(run, classes, requested, terms);
   }
 }

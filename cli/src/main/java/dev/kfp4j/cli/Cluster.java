@@ -42,7 +42,7 @@ final class Cluster {
     PipelineFormat format = server.format();
     Options.PipelineChoice.Located located = choice.locate(format);
     Config config = server.config();
-    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source()), config.mlflow());
+    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source(), server.terms()), config.mlflow());
     return new Cluster(format, compiled, config, pin.run(config.run(), choice.classes));
   }
 
@@ -97,12 +97,12 @@ final class Cluster {
   }
 
   /** Why a pipeline in the other form will not do, and what to do instead. */
-  static String whyFormat(PipelineFormat wanted) {
+  static String whyFormat(PipelineFormat wanted, Terms terms) {
     return wanted == PipelineFormat.KFP2
         ? "(api_version v2beta1 uploads KFP 2 pipeline specs): compile it for KFP 2 too (the processor option kfp4j.formats), "
-            + "or set api_version: v1beta1 (--api-version v1beta1) to upload the Argo workflow"
-        : "(KFP's v1beta1 API and an Argo Server take Argo workflows): for KFP 2, set api_version: v2beta1 (--api-version v2beta1); "
-            + "else compile it for KFP v1 too (the processor option kfp4j.formats)";
+            + "or set api_version: v1beta1 (" + terms.option("--api-version", "v1beta1") + ") to upload the Argo workflow"
+        : "(KFP's v1beta1 API and an Argo Server take Argo workflows): for KFP 2, set api_version: v2beta1 ("
+            + terms.option("--api-version", "v2beta1") + "); else compile it for KFP v1 too (the processor option kfp4j.formats)";
   }
 
   // ------------------------------------------------------------------------------------------ KFP

@@ -47,6 +47,11 @@ final class Commands {
     PrintWriter err() {
       return spec.commandLine().getErr();
     }
+
+    /** How this execution's messages name options and commands ({@link Kfp4j#terms}). */
+    Terms terms() {
+      return Kfp4j.terms(spec);
+    }
   }
 
   // ------------------------------------------------------------------------------------------ run
@@ -100,8 +105,8 @@ final class Commands {
     public Integer call() throws IOException {
       String chosen = format == null ? null : format.name();
       PipelineFormat form = format != null ? (format == Format.kfp2 ? PipelineFormat.KFP2 : PipelineFormat.ARGO) : pipeline.formatOf();
-      Options.PipelineChoice.Located located = Tracking.apply(pipeline.locate(form != null ? form : PipelineFormat.ARGO, RunLocal::whyFormat),
-          config.config().mlflow());
+      Options.PipelineChoice.Located located = Tracking.apply(pipeline.locate(form != null ? form : PipelineFormat.ARGO, this::whyFormat),
+          config.config().mlflow(), terms());
       Workflow workflow;
       try {
         workflow = Workflow.parse(located.yaml(), located.source());
@@ -110,17 +115,18 @@ final class Commands {
       }
       if (chosen != null && !workflow.format().equals(chosen)) {
         throw new ConfigException(located.source() + " is " + (chosen.equals("kfp2") ? "an Argo Workflow, not a KFP 2 pipeline spec"
-            : "a KFP 2 pipeline spec, not an Argo Workflow") + "; leave out --format or pass --format " + workflow.format());
+            : "a KFP 2 pipeline spec, not an Argo Workflow") + "; leave out " + terms().option("--format") + " or pass "
+            + terms().option("--format", workflow.format()));
       }
-      ProjectClasspath project = ProjectClasspath.of(classpath, pipeline.classes);
+      ProjectClasspath project = ProjectClasspath.of(classpath, pipeline.classes, terms());
       try (URLClassLoader loader = project.loader()) {
         String cp = project.classpath();
         if (config.config().mlflow() != null && !containers && !loads(loader, dev.kfp4j.tracking.MlflowTracking.STEPS_CLASS)) {
           throw new ConfigException("the config's mlflow section tracks the run with kfp4j-mlflow's steps, which are not on the "
               + "project's classpath: add the dependency dev.kfp4j:kfp4j-mlflow (then 'mvn dependency:copy-dependencies', or pass "
-              + "--classpath), or leave out the mlflow section");
+              + terms().option("--classpath") + "), or leave out the mlflow section");
         }
-        LocalRunner.Builder b = LocalRunner.builder().classLoader(loader).classpath(cp).caching(!noCache)
+        LocalRunner.Builder b = LocalRunner.builder().classLoader(loader).classpath(cp).caching(!noCache).options(terms()::option)
             .console(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8))
             .javaMode(subprocess ? LocalRunner.JavaMode.SUBPROCESS : LocalRunner.JavaMode.IN_PROCESS).logs(logs);
         if (root != null) {
@@ -138,7 +144,8 @@ final class Commands {
           }
           b.containers(c);
         } else if (engine.given() || !mapImage.isEmpty()) {
-          throw new ConfigException("--engine, --engine-arg and --map-image are for --containers");
+          throw new ConfigException(terms().option("--engine") + ", " + terms().option("--engine-arg") + " and "
+              + terms().option("--map-image") + " are for " + terms().option("--containers"));
         }
         RunResult result;
         try {
@@ -177,8 +184,9 @@ final class Commands {
     }
 
     /** What to do when the pipeline named is compiled in the other form only than {@code wanted}: this command runs either. */
-    private static String whyFormat(PipelineFormat wanted) {
-      return "(kfp4j run takes either form: leave out --format, or pass --format " + (wanted == PipelineFormat.KFP2 ? "argo" : "kfp2") + ")";
+    private String whyFormat(PipelineFormat wanted) {
+      return "(" + terms().command("run") + " takes either form: leave out " + terms().option("--format") + ", or pass "
+          + terms().option("--format", wanted == PipelineFormat.KFP2 ? "argo" : "kfp2") + ")";
     }
   }
 
@@ -211,8 +219,9 @@ final class Commands {
         return files;
       }
       Config.RunConfig run = configFile.config().run();
-      String checked = image.isEmpty() ? BuiltImage.name(run, classes, null) : image;
-      return ImageCommand.check(engine.command("validate without --image"), checked, ImageCommand.components(run, classes, checked), out(), err());
+      String checked = image.isEmpty() ? BuiltImage.name(run, classes, null, terms()) : image;
+      return ImageCommand.check(engine.command("validate without " + terms().option("--image")), checked,
+          ImageCommand.components(run, classes, checked), out(), err());
     }
 
     private int validateFiles() throws IOException {
@@ -321,18 +330,18 @@ final class Commands {
         for (String w : WORKFLOWS) {
           Path target = project.resolve(".github/workflows").resolve(w);
           if (Files.exists(target) && !force) {
-            throw new ConfigException(target + " exists; edit it, or pass --force to overwrite it");
+            throw new ConfigException(target + " exists; edit it, or pass " + terms().option("--force") + " to overwrite it");
           }
           workflows.add(target);
         }
       }
       boolean keepConfig = githubActions && Files.exists(file) && !force;
       if (Files.exists(file) && !force && !keepConfig) {
-        throw new ConfigException(file + " exists; edit it, or pass --force to overwrite it");
+        throw new ConfigException(file + " exists; edit it, or pass " + terms().option("--force") + " to overwrite it");
       }
       if (githubActions && !projectName.matches("[A-Za-z0-9 ._+-]+")) {
         throw new ConfigException("the project's name '" + projectName + "' goes into the workflows' shell commands: give "
-            + "--name of letters, digits, spaces and . _ + -");
+            + terms().option("--name") + " of letters, digits, spaces and . _ + -");
       }
       String image = projectName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
       if (!keepConfig) {
@@ -341,7 +350,8 @@ final class Commands {
         Files.createDirectories(project);
         Files.writeString(file, sample);
         Config.load(file, n -> null); // what it wrote reads back
-        out().println("Configuration written to " + file + ". Edit the image and experiment, then 'kfp4j upload-pipeline'.");
+        out().println("Configuration written to " + file + ". Edit the image and experiment, then '" + terms().command("upload-pipeline")
+            + "'.");
       }
       for (Path w : workflows) {
         Files.createDirectories(w.getParent());
@@ -390,16 +400,18 @@ final class Commands {
     public Integer call() throws IOException {
       picocli.CommandLine.ParseResult given = spec.commandLine().getParseResult();
       if (local.local && given.hasMatchedOption("--run")) {
-        throw new ConfigException("--run is a run's page in the KFP UI; the local UI shows the runs in --root: leave out --run, "
-            + "or --local for the KFP UI");
+        throw new ConfigException(terms().option("--run") + " is a run's page in the KFP UI; the local UI shows the runs in "
+            + terms().option("--root") + ": leave out " + terms().option("--run") + ", or " + terms().option("--local")
+            + " for the KFP UI");
       }
       for (String option : List.of("--root", "--port", "--bind", "--classes", "--classpath")) {
         if (!local.local && given.hasMatchedOption(option)) {
-          throw new ConfigException(option + " is for the local UI: add --local (without it, 'ui' prints the KFP UI's address)");
+          throw new ConfigException(terms().option(option) + " is for the local UI: add " + terms().option("--local")
+              + " (without it, 'ui' prints the KFP UI's address)");
         }
       }
       if (local.local) {
-        return local.serve(out(), err(), open);
+        return local.serve(out(), err(), open, terms());
       }
       KfpClient kfp = server.kfp();
       URI link = run != null ? kfp.runUrl(run) : kfp.uiUrl();

@@ -85,12 +85,21 @@ public record Config(
     return load(file, System::getenv);
   }
 
+  /** Reads a config file, substituting environment variables; an error names the command that writes one in {@code terms}. */
+  static Config load(Path file, Terms terms) {
+    return load(file, System::getenv, terms);
+  }
+
   static Config load(Path file, Function<String, String> env) {
+    return load(file, env, Terms.COMMAND_LINE);
+  }
+
+  static Config load(Path file, Function<String, String> env, Terms terms) {
     String text;
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read: " + e.getMessage() + "; 'kfp4j init <host>' writes one");
+      throw new ConfigException(file + ": cannot read: " + e.getMessage() + "; '" + terms.command("init", "<host>") + "' writes one");
     }
     Substitution substitution = Substitution.of(file, text);
     JsonNode root;

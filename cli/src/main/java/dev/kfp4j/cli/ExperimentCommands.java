@@ -32,7 +32,7 @@ final class ExperimentCommands extends CommandGroup {
 
     @Override
     Experiment find(KfpClient kfp) {
-      return Rows.experiment(kfp, experiment);
+      return Rows.experiment(kfp, experiment, terms());
     }
 
     @Override

@@ -92,8 +92,8 @@ final class GraphCommand extends Commands.Base {
         throw new ConfigException("no compiled pipeline in " + CompiledPipelines.folders(classes) + "; run 'mvn compile' or name a pipeline file");
       }
       if (names.size() > 1 && !toFolder) {
-        String into = output == null ? "with -o DIR"
-            : "into a folder: -o " + output + (Files.exists(output) ? " is a file" : " is not there; make it first");
+        String into = output == null ? "with " + terms().option("-o", "DIR")
+            : "into a folder: " + terms().option("-o", output.toString()) + (Files.exists(output) ? " is a file" : " is not there; make it first");
         throw new ConfigException("choose a pipeline: " + names + ", or draw them all " + into);
       }
       List<Source> all = new ArrayList<>();

@@ -66,11 +66,12 @@ final class ImageCommand extends Commands.Base {
   @Override
   public Integer call() throws IOException {
     if (check && to == To.tar) {
-      throw new ConfigException("--check runs the image, so it needs --to daemon or registry, not a tar");
+      throw new ConfigException(terms().option("--check") + " runs the image, so it needs " + terms().option("--to", "daemon")
+          + " or registry, not a tar");
     }
-    String name = BuiltImage.name(configFile.config().run(), classes, image);
+    String name = BuiltImage.name(configFile.config().run(), classes, image, terms());
     List<Path> dependencies = dependencies();
-    requireEntrypoint(classes, dependencies, classpath != null);
+    requireEntrypoint(classes, dependencies, classpath != null, terms());
     ProjectImage.Builder b = ProjectImage.builder().classes(classes).dependencies(dependencies).base(base).image(name)
         .log(line -> err().println("jib: " + line));
     if (insecure) {
@@ -78,10 +79,11 @@ final class ImageCommand extends Commands.Base {
     }
     b.classDataArchive(!noClassData);
     if (to == To.daemon || base.startsWith("docker://") || check) {
-      b.engine(engine.command(NEEDS_ENGINE));
+      b.engine(engine.command(needsEngine()));
     } else if (!noClassData) {
       try {
-        b.engine(engine.command("build it without one with --no-class-data-archive")); // runs the image's java to make the archive
+        // runs the image's java to make the archive
+        b.engine(engine.command("build it without one with " + terms().option("--no-class-data-archive")));
       } catch (ConfigException none) {
         b.classDataArchive(false);
         err().println("no class-data archive: " + none.getMessage());
@@ -99,12 +101,12 @@ final class ImageCommand extends Commands.Base {
     out().println("image   " + built.image());
     out().println("digest  " + built.digest());
     out().println("id      " + built.imageId());
-    out().println(to == To.registry ? "pushed  " + built.pinned() : to == To.daemon ? "loaded into " + engine.command(NEEDS_ENGINE).get(0)
+    out().println(to == To.registry ? "pushed  " + built.pinned() : to == To.daemon ? "loaded into " + engine.command(needsEngine()).get(0)
         : "written " + file);
     out().flush();
     err().println("recorded in " + record);
     if (check) {
-      return check(engine.command(NEEDS_ENGINE), built.pinned(), components(configFile.config().run(), classes, built.image()), out(), err());
+      return check(engine.command(needsEngine()), built.pinned(), components(configFile.config().run(), classes, built.image()), out(), err());
     }
     return Kfp4j.OK;
   }
@@ -114,7 +116,7 @@ final class ImageCommand extends Commands.Base {
     if (classpath != null) {
       for (String e : classpath.split(File.pathSeparator)) {
         if (!e.isBlank() && !Path.of(e).toAbsolutePath().normalize().equals(classes.toAbsolutePath().normalize())) {
-          ProjectClasspath.checkThere(e); // it was left out of the image without a word
+          ProjectClasspath.checkThere(e, terms()); // it was left out of the image without a word
           deps.add(Path.of(e));
         }
       }
@@ -134,7 +136,7 @@ final class ImageCommand extends Commands.Base {
    * dependencies lack kfp4j-entrypoint, which every generated entrypoint runs on (as when {@code
    * target/dependency/} was never written), saying where the dependencies come from.
    */
-  static void requireEntrypoint(Path classes, List<Path> dependencies, boolean classpathGiven) throws IOException {
+  static void requireEntrypoint(Path classes, List<Path> dependencies, boolean classpathGiven, Terms terms) throws IOException {
     try {
       if (JavaComponents.read(classes).components().isEmpty()) {
         return;
@@ -150,13 +152,16 @@ final class ImageCommand extends Commands.Base {
       }
     }
     throw new ConfigException("the image would have no kfp4j-entrypoint, which the Java components' entrypoints run on, so none "
-        + "of them could start: " + (classpathGiven ? "no jar of --classpath has it; add dev.kfp4j:kfp4j-entrypoint to the project's "
-        + "runtime dependencies (not provided)" : "no jar in target/dependency/ has it; write the runtime dependencies there with "
-        + "'mvn dependency:copy-dependencies -DincludeScope=runtime', or name them with --classpath"));
+        + "of them could start: " + (classpathGiven ? "no jar of " + terms.option("--classpath") + " has it; add "
+        + "dev.kfp4j:kfp4j-entrypoint to the project's runtime dependencies (not provided)" : "no jar in target/dependency/ has it; "
+        + "write the runtime dependencies there with 'mvn dependency:copy-dependencies -DincludeScope=runtime', or name them with "
+        + terms.option("--classpath")));
   }
 
   /** What {@code --to daemon}, {@code --check} and a {@code docker://} base, which need an engine, can do without one. */
-  private static final String NEEDS_ENGINE = "build without --to daemon, --check and a docker:// base";
+  private String needsEngine() {
+    return "build without " + terms().option("--to", "daemon") + ", " + terms().option("--check") + " and a docker:// base";
+  }
 
   private static final String ENTRYPOINT_CLASS = "dev/kfp4j/entrypoint/Entrypoint.class";
 
@@ -175,19 +180,20 @@ final class ImageCommand extends Commands.Base {
    * The one line of an error of a registry or the engine, for {@code image}, {@code image --check}
    * and {@code validate --image}: what failed, then which of their settings to check.
    */
-  static String whatToDo(EngineOrRegistryException e) {
+  static String whatToDo(EngineOrRegistryException e, Terms terms) {
     String todo = switch (e.where()) {
-      case BASE -> "check the network and the base image's name, or name one you can reach with --base (docker://NAME for an "
-          + "image the local engine has, tar://FILE for a saved one)";
+      case BASE -> "check the network and the base image's name, or name one you can reach with " + terms.option("--base")
+          + " (docker://NAME for an image the local engine has, tar://FILE for a saved one)";
       case PUSH -> "check the network, that the registry runs, and the image's name (run_config.image of the config, else the "
-          + "components' -Akfp4j.image), or build with --to daemon or --to tar";
-      case REGISTRY -> "check the network, that the registry runs, the image's name and --base";
-      case ENGINE -> "check that " + e.name() + " runs here, or name another engine with --engine (and --engine-arg)";
+          + "components' -Akfp4j.image), or build with " + terms.option("--to", "daemon") + " or " + terms.option("--to", "tar");
+      case REGISTRY -> "check the network, that the registry runs, the image's name and " + terms.option("--base");
+      case ENGINE -> "check that " + e.name() + " runs here, or name another engine with " + terms.option("--engine") + " (and "
+          + terms.option("--engine-arg") + ")";
       case START -> "check the image's name and that " + e.name() + " can pull it (the network, the registry's credentials), "
-          + "or build it into the engine with 'kfp4j image --to daemon'";
+          + "or build it into the engine with '" + terms.command("image", "--to", "daemon") + "'";
     };
     if (e.insecure()) {
-      todo = "pass --insecure if " + e.name() + " serves plain HTTP or a certificate not trusted here; else " + todo;
+      todo = "pass " + terms.option("--insecure") + " if " + e.name() + " serves plain HTTP or a certificate not trusted here; else " + todo;
     } else if (e.unauthorized()) {
       todo = "log in to the registry with 'docker login' or 'podman login' (kfp4j reads their credentials); else " + todo;
     }

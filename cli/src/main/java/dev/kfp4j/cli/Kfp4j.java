@@ -58,6 +58,31 @@ public final class Kfp4j implements Runnable {
   /** The credentials of this execution, hidden in every error it prints (the commands add them as they read them). */
   final Redactor redactor = new Redactor();
 
+  /**
+   * How this execution's messages name the command's options and commands: a Maven goal's, or null for the command line's
+   * ({@link Terms#COMMAND_LINE}, asked for only when a message is said: {@code --version} loads no more than it needs).
+   */
+  private final Terms terms;
+
+  Kfp4j() {
+    this(null);
+  }
+
+  private Kfp4j(Terms terms) {
+    this.terms = terms;
+  }
+
+  /** How this execution's messages name the command's options and commands. */
+  Terms terms() {
+    return terms != null ? terms : Terms.COMMAND_LINE;
+  }
+
+  /** The terms of the execution {@code spec} is a command of (for a mixin, of the command it is mixed in). */
+  static Terms terms(CommandLine.Model.CommandSpec spec) {
+    Object root = spec == null ? null : spec.root().userObject();
+    return root instanceof Kfp4j k ? k.terms() : Terms.COMMAND_LINE;
+  }
+
   /** Whether {@code -v} was given: then an error that is not a usage or server error also prints its stack trace. */
   private boolean verbose;
 
@@ -92,9 +117,20 @@ public final class Kfp4j implements Runnable {
     System.exit(code);
   }
 
-  /** Runs the command line with the given streams and returns the exit code; the Maven plugin calls this too. */
+  /** Runs the command line with the given streams and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    Kfp4j root = new Kfp4j();
+    return execute(new Kfp4j(), args, out, err);
+  }
+
+  /**
+   * Runs the command line with the given streams, its messages naming options and commands in {@code terms}, and returns
+   * the exit code; the Maven plugin's goals call this with their own terms.
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, Terms terms) {
+    return execute(new Kfp4j(java.util.Objects.requireNonNull(terms, "terms")), args, out, err);
+  }
+
+  private static int execute(Kfp4j root, String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = commandLine(root, args);
     cli.setOut(out);
     cli.setErr(err);
@@ -103,7 +139,9 @@ public final class Kfp4j implements Runnable {
       String message = root.redactor.redact(e.getMessage());
       if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
         stderr.println("kfp4j: error: " + message);
-        stderr.println(commandLine.getHelp().synopsis(0).stripTrailing());
+        if (root.terms().usage()) {
+          stderr.println(commandLine.getHelp().synopsis(0).stripTrailing());
+        }
         return USAGE;
       }
       if (e instanceof KfpException k && k.stillGoing()) {
@@ -116,7 +154,7 @@ public final class Kfp4j implements Runnable {
       }
       root.trace(e, stderr);
       if (e instanceof EngineOrRegistryException r) {
-        stderr.println("kfp4j: error: " + root.redactor.redact(ImageCommand.whatToDo(r)));
+        stderr.println("kfp4j: error: " + root.redactor.redact(ImageCommand.whatToDo(r, root.terms())));
         return SERVER;
       }
       java.nio.file.FileSystemException file = fileError(e);
@@ -131,10 +169,12 @@ public final class Kfp4j implements Runnable {
     });
     cli.setParameterExceptionHandler((e, a) -> {
       CommandLine c = e.getCommandLine();
-      c.getErr().println("kfp4j: error: " + credentialsIn(a).redact(said(e)));
-      c.getErr().println(c.getHelp().synopsis(0).stripTrailing());
-      CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
-      c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      c.getErr().println("kfp4j: error: " + credentialsIn(a).redact(said(e, root.terms())));
+      if (root.terms().usage()) {
+        c.getErr().println(c.getHelp().synopsis(0).stripTrailing());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
+        c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      }
       return USAGE;
     });
     cli.setExecutionStrategy(parsed -> {
@@ -155,7 +195,8 @@ public final class Kfp4j implements Runnable {
       picocli.CommandLine.Model.OptionSpec o = r.matchedOption("--classes");
       Path classes = o == null ? null : o.getValue();
       if (classes != null && !Files.isDirectory(classes)) {
-        throw new picocli.CommandLine.ParameterException(r.commandSpec().commandLine(), "--classes names " + classes + ", which is "
+        throw new picocli.CommandLine.ParameterException(r.commandSpec().commandLine(), terms(r.commandSpec()).option("--classes")
+            + " names " + classes + ", which is "
             + (Files.exists(classes) ? "a file, not a folder" : "not there") + "; name the folder 'mvn compile' writes the classes "
             + "to (target/classes), after 'mvn compile'");
       }
@@ -166,9 +207,9 @@ public final class Kfp4j implements Runnable {
    * picocli's message for a bad command line, with its own slip mended: a map option's value
    * without {@code =} is "Value for option option '--arg' (NAME=VALUE) should be in KEY=VALUE format
    * but was rows", which says it as {@code Value for option '--arg' (NAME=VALUE) should be NAME=VALUE
-   * but was 'rows'}.
+   * but was 'rows'}. The option picocli names in quotes, the one the error is of, is named in {@code terms}.
    */
-  static String said(CommandLine.ParameterException e) {
+  static String said(CommandLine.ParameterException e, Terms terms) {
     String m = e.getMessage();
     if (e instanceof CommandLine.UnmatchedArgumentException u) {
       return valuesHidden(m, u.getUnmatched());
@@ -176,8 +217,12 @@ public final class Kfp4j implements Runnable {
     java.util.regex.Matcher kv = java.util.regex.Pattern
         .compile("Value for option option '([^']*)' \\(([^)]*)\\) should be in KEY=VALUE format but was (.*)", java.util.regex.Pattern.DOTALL)
         .matcher(m == null ? "" : m);
-    return kv.matches() ? "Value for option '" + kv.group(1) + "' (" + kv.group(2) + ") should be " + kv.group(2) + " but was '"
+    String said = kv.matches() ? "Value for option '" + kv.group(1) + "' (" + kv.group(2) + ") should be " + kv.group(2) + " but was '"
         + kv.group(3) + "'" : m;
+    if (said != null && e.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+      said = said.replace("'" + o.longestName() + "'", "'" + terms.option(o.longestName()) + "'");
+    }
+    return said;
   }
 
   /**
@@ -260,6 +305,19 @@ public final class Kfp4j implements Runnable {
     } catch (CommandLine.ParameterException e) {
       return e.getMessage();
     }
+  }
+
+  /**
+   * picocli's model of the command {@code command} ({@code run}, or {@code pipelines list}): its options by their names, for
+   * the Maven plugin's goals to name them ({@link Terms}).
+   */
+  public static CommandLine.Model.CommandSpec spec(String command) {
+    String[] words = command.split(" ");
+    CommandLine c = commandLine(new Kfp4j(), words);
+    for (String w : words) {
+      c = c.getSubcommands().get(w);
+    }
+    return c.getCommandSpec();
   }
 
   private static CommandLine commandLine(Kfp4j root, String[] args) {

@@ -29,7 +29,7 @@ final class ListCommands {
       }
       return kfp.findExperiment(experiment).map(Experiment::id).orElseThrow(() -> new KfpException(0,
           "no experiment '" + experiment + "' on " + kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace())
-              + "; 'kfp4j run-once --experiment " + experiment + "' creates it"));
+              + "; '" + terms().command("run-once", "--experiment", experiment) + "' creates it"));
     }
   }
 }

@@ -39,19 +39,19 @@ final class LocalUiCommand {
   String classpath;
 
   /** Serves until interrupted; the UI's address on {@code out}. */
-  int serve(PrintWriter out, PrintWriter err, boolean open) throws IOException {
+  int serve(PrintWriter out, PrintWriter err, boolean open, Terms terms) throws IOException {
     if (System.getProperty(JETTY_LOG) == null) {
       System.setProperty(JETTY_LOG, "warn"); // Jetty's start and stop lines, under slf4j-simple
     }
     LocalUi.Builder b;
     try {
-      b = LocalUi.builder().root(root).host(bind).port(port).pipelines(classes);
+      b = LocalUi.builder().root(root).host(bind).port(port).pipelines(classes).options(terms::option);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
-    ProjectClasspath project = ProjectClasspath.of(classpath, classes);
+    ProjectClasspath project = ProjectClasspath.of(classpath, classes, terms);
     boolean interrupted = false;
-    try (URLClassLoader loader = project.loader(); LocalUi ui = start(b, loader, project)) {
+    try (URLClassLoader loader = project.loader(); LocalUi ui = start(b, loader, project, terms)) {
       Thread hook = new Thread(ui::close, "kfp4j-ui-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("kfp4j UI: " + ui.url() + " (runs in " + root.toAbsolutePath().normalize() + "; Ctrl-C stops it)");
@@ -81,9 +81,10 @@ final class LocalUiCommand {
    * The UI, started; a port it cannot have (another program serves on it, or it is privileged) is
    * a usage error (exit 2) that says to choose another, not an unexpected error.
    */
-  private LocalUi start(LocalUi.Builder b, URLClassLoader loader, ProjectClasspath project) throws IOException {
+  private LocalUi start(LocalUi.Builder b, URLClassLoader loader, ProjectClasspath project, Terms terms) throws IOException {
     try {
-      return b.runner(() -> LocalRunner.builder().root(root).classLoader(loader).classpath(project.classpath()).build()).build().start();
+      return b.runner(() -> LocalRunner.builder().root(root).classLoader(loader).classpath(project.classpath()).options(terms::option)
+          .build()).build().start();
     } catch (IOException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException) {

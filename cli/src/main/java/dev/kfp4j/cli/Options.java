@@ -27,6 +27,9 @@ final class Options {
 
   /** {@code --config}: the project's {@code kfp4j.yaml}, read when present. */
   static class ConfigFile {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--config", paramLabel = "FILE",
         description = "The config file (default: ./kfp4j.yaml when it exists); see 'kfp4j init'.")
     Path file;
@@ -37,18 +40,21 @@ final class Options {
       if (config == null) {
         Path f = file != null ? file : Path.of(Config.FILE);
         if (file != null && !Files.isRegularFile(file)) {
-          throw new ConfigException("no config file " + file + "; 'kfp4j init <host>' writes one");
+          throw new ConfigException("no config file " + file + "; '" + terms().command("init", "<host>") + "' writes one");
         }
-        config = Files.isRegularFile(f) ? Config.load(f) : Config.empty();
+        config = Files.isRegularFile(f) ? Config.load(f, terms()) : Config.empty();
       }
       return config;
+    }
+
+    /** How this execution's messages name options and commands ({@link Kfp4j#terms}). */
+    Terms terms() {
+      return Kfp4j.terms(mixee);
     }
   }
 
   /** Where the server is and how to authenticate; options win over the config file, which wins over the environment. */
   static class Server extends ConfigFile {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
     @Option(names = "--host", paramLabel = "URL", description = "The KFP API endpoint (else 'host' in the config, else KF_PIPELINES_ENDPOINT).")
     String host;
 
@@ -85,7 +91,7 @@ final class Options {
     KfpClient.ApiVersion apiVersion() {
       String v = first(apiVersion, config().apiVersion());
       if (v != null && !v.equals("v1beta1") && !v.equals("v2beta1")) {
-        throw new ConfigException("--api-version is '" + v + "'; use v2beta1 (KFP 2 pipelines) or v1beta1 (KFP v1 pipelines)");
+        throw new ConfigException(terms().option("--api-version") + " is '" + v + "'; use v2beta1 (KFP 2 pipelines) or v1beta1 (KFP v1 pipelines)");
       }
       return "v2beta1".equals(v) ? KfpClient.ApiVersion.V2BETA1 : KfpClient.ApiVersion.V1BETA1;
     }
@@ -103,7 +109,7 @@ final class Options {
     KfpClient kfp() {
       Config c = config();
       KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()))
-          .redactor(redactor()).apiVersion(apiVersion());
+          .redactor(redactor()).apiVersion(apiVersion()).options(terms()::option);
       String ca = caCertificate(c);
       if (ca != null) {
         b.caCertificate(Path.of(ca));
@@ -119,7 +125,7 @@ final class Options {
     String caCertificate(Config c) {
       String ca = caCert != null ? caCert.toString() : c.auth().caCert();
       if (ca != null && !(Files.isRegularFile(Path.of(ca)) && Files.isReadable(Path.of(ca)))) {
-        throw new ConfigException("no CA certificate file " + ca + " to read (" + (caCert != null ? "--ca-cert" : "auth.ca_cert")
+        throw new ConfigException("no CA certificate file " + ca + " to read (" + (caCert != null ? terms().option("--ca-cert") : "auth.ca_cert")
             + "); name a PEM file of the certificates of the CA that signed the server's" + (Files.isDirectory(Path.of(ca))
             ? " (it is a folder)" : ""));
       }
@@ -149,7 +155,7 @@ final class Options {
         throw new ConfigException("choose one way to authenticate, not " + String.join(" and ", chosen));
       }
       if (tokenPath != null && !(Files.isRegularFile(Path.of(tokenPath)) && Files.isReadable(Path.of(tokenPath)))) {
-        throw new ConfigException("no token file " + tokenPath + " to read (" + (tokenFile != null ? "--token-file" : "auth.token_file")
+        throw new ConfigException("no token file " + tokenPath + " to read (" + (tokenFile != null ? terms().option("--token-file") : "auth.token_file")
             + ")" + (Files.isDirectory(Path.of(tokenPath)) ? ": it is a folder" : ""));
       }
       Auth a = token != null ? Auth.bearer(token) : tokenPath != null ? Auth.tokenFile(Path.of(tokenPath))
@@ -193,7 +199,7 @@ final class Options {
     ArgoClient argoClient() {
       Config c = config();
       ArgoClient.Builder b = ArgoClient.builder().server(first(argoServer, c.argoServer())).namespace(first(namespace, c.namespace()))
-          .redactor(redactor());
+          .redactor(redactor()).options(terms()::option);
       String ca = caCertificate(c);
       if (ca != null) {
         b.caCertificate(Path.of(ca));
@@ -212,6 +218,9 @@ final class Options {
 
   /** Which compiled pipeline: a file, or a name among those {@code mvn compile} wrote. */
   static class PipelineChoice {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME|FILE",
         description = "A compiled pipeline: its name (as in @Pipeline) among those in --classes, or a pipeline file "
             + "(an Argo workflow, or a KFP 2 pipeline spec). Optional when the project has one pipeline.")
@@ -239,8 +248,8 @@ final class Options {
       if (pipeline == null) {
         if (all.size() != 1) {
           throw new ConfigException(all.isEmpty()
-              ? "no compiled pipeline in " + CompiledPipelines.folders(classes) + "; run 'mvn compile' or pass --pipeline FILE"
-              : "choose a pipeline with --pipeline: " + all.keySet());
+              ? "no compiled pipeline in " + CompiledPipelines.folders(classes) + "; run 'mvn compile' or pass " + pipelineFile()
+              : "choose a pipeline with " + terms().option("--pipeline") + ": " + all.keySet());
         }
         pipeline = all.firstKey();
       }
@@ -279,8 +288,8 @@ final class Options {
               + " holds " + others + ", each " + format.other().what() + " " + why.apply(format));
         }
         throw new ConfigException(names.isEmpty()
-            ? "no compiled pipeline in " + dir + "; run 'mvn compile' or pass --pipeline FILE"
-            : "choose a pipeline with --pipeline: " + names);
+            ? "no compiled pipeline in " + dir + "; run 'mvn compile' or pass " + pipelineFile()
+            : "choose a pipeline with " + terms().option("--pipeline") + ": " + names);
       }
       if (names.contains(pipeline)) {
         return read(dir.resolve(pipeline + ".yaml"));
@@ -306,7 +315,16 @@ final class Options {
 
     /** {@link #locate(PipelineFormat, java.util.function.Function)} for a cluster, which takes one form. */
     Located locate(PipelineFormat format) {
-      return locate(format, Cluster::whyFormat);
+      return locate(format, wanted -> Cluster.whyFormat(wanted, terms()));
+    }
+
+    /** How this execution's messages name options and commands ({@link Kfp4j#terms}). */
+    Terms terms() {
+      return Kfp4j.terms(mixee);
+    }
+
+    private String pipelineFile() {
+      return terms().option("--pipeline", "FILE");
     }
 
     private static Located read(Path file) {
@@ -365,7 +383,7 @@ final class Options {
         }
         if (map.containsKey(name)) {
           throw new picocli.CommandLine.ParameterException(command.commandLine(), "pipeline argument '" + name
-              + "' is given twice (-a/--arg); give each parameter once");
+              + "' is given twice (" + Kfp4j.terms(command).option("-a/--arg") + "); give each parameter once");
         }
         map.put(name, given.substring(eq + 1));
         arg.setValue(map);
@@ -375,13 +393,16 @@ final class Options {
 
   /** {@code --pin-image}: the Java steps name the image {@code kfp4j image} last pushed by its digest. */
   static class Pin {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--pin-image", description = "Name the image 'kfp4j image' last pushed by its digest (image@sha256:...) on the "
         + "Java steps, so the run uses exactly what was built.")
     boolean pin;
 
     /** {@code run}, pinned when asked. */
     Config.RunConfig run(Config.RunConfig run, Path classes) {
-      return pin ? BuiltImage.pinned(run, classes) : run;
+      return pin ? BuiltImage.pinned(run, classes, Kfp4j.terms(mixee)) : run;
     }
   }
 

@@ -28,7 +28,7 @@ final class PipelineCommands extends CommandGroup {
 
     @Override
     Pipeline find(KfpClient kfp) {
-      return Rows.pipeline(kfp, pipeline);
+      return Rows.pipeline(kfp, pipeline, terms());
     }
 
     @Override
@@ -62,7 +62,7 @@ final class PipelineCommands extends CommandGroup {
 
     @Override
     PipelineVersion get(KfpClient kfp, String id) {
-      return kfp.getPipelineVersion(Rows.pipeline(kfp, pipeline).id(), id);
+      return kfp.getPipelineVersion(Rows.pipeline(kfp, pipeline, terms()).id(), id);
     }
   }
 
@@ -114,7 +114,7 @@ final class PipelineCommands extends CommandGroup {
     @Override
     public Integer call() {
       KfpClient kfp = server.kfp();
-      String id = Rows.pipeline(kfp, pipeline).id();
+      String id = Rows.pipeline(kfp, pipeline, terms()).id();
       return list(limit, o -> kfp.listPipelineVersions(id, o), Rows.VERSION);
     }
   }

@@ -46,13 +46,13 @@ enum PipelineFormat {
    *
    * @throws ConfigException saying what the file is when it is the other form, else why it does not read
    */
-  Pipeline read(String yaml, String source) {
+  Pipeline read(String yaml, String source, Terms terms) {
     try {
       // KFP 2: its called pipelines kept, so that the file written again has each as KFP's nested DAG
       return this == ARGO ? ArgoReader.readToWrite(yaml, source) : Kfp2Reader.readNested(yaml, source);
     } catch (FormatException e) {
       if (other().recognizes(yaml)) {
-        throw new ConfigException(source + " is " + other().what() + ", not " + what() + " " + Cluster.whyFormat(this));
+        throw new ConfigException(source + " is " + other().what() + ", not " + what() + " " + Cluster.whyFormat(this, terms));
       }
       throw new ConfigException(e.getMessage());
     }

@@ -19,14 +19,14 @@ import java.util.stream.Stream;
  * command line that is not there ({@link Kfp4j#checkClassesGiven}).
  */
 record ProjectClasspath(URLClassLoader loader, String classpath) {
-  static ProjectClasspath of(String classpath, Path classes) throws IOException {
+  static ProjectClasspath of(String classpath, Path classes, Terms terms) throws IOException {
     List<Path> entries = new ArrayList<>();
     if (classpath != null) {
       for (String e : classpath.split(File.pathSeparator)) {
         Path entry = Path.of(e);
         boolean classesFolder = entry.toAbsolutePath().normalize().equals(classes.toAbsolutePath().normalize());
         if (!e.isBlank() && !classesFolder) {
-          checkThere(e);
+          checkThere(e, terms);
         }
         entries.add(entry);
       }
@@ -49,15 +49,15 @@ record ProjectClasspath(URLClassLoader loader, String classpath) {
   }
 
   /** Refuses {@code entry}, an entry of {@code --classpath}, when it is not there ({@code lib/*}: the jars of lib, when lib is not). */
-  static void checkThere(String entry) {
+  static void checkThere(String entry, Terms terms) {
     Path there = entry.endsWith("*") ? Path.of(entry).toAbsolutePath().getParent() : Path.of(entry);
     if (!Files.exists(there)) {
-      throw notThere(entry);
+      throw notThere(entry, terms);
     }
   }
 
-  private static ConfigException notThere(String entry) {
-    return new ConfigException("--classpath names " + entry + ", which is not there; name the project's class folders and jars "
+  private static ConfigException notThere(String entry, Terms terms) {
+    return new ConfigException(terms.option("--classpath") + " names " + entry + ", which is not there; name the project's class folders and jars "
         + "(as 'mvn dependency:build-classpath' prints them, with target/classes)");
   }
 }

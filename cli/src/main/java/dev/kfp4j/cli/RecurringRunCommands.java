@@ -49,7 +49,7 @@ final class RecurringRunCommands extends CommandGroup {
     @Override
     public Integer call() {
       KfpClient kfp = server.kfp();
-      String experimentId = experiment == null ? null : Rows.experiment(kfp, experiment).id();
+      String experimentId = experiment == null ? null : Rows.experiment(kfp, experiment, terms()).id();
       return list(limit, o -> kfp.listRecurringRuns(experimentId, o), Rows.RECURRING_RUN);
     }
   }

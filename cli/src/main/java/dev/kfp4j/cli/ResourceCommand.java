@@ -26,7 +26,7 @@ abstract class ResourceCommand<R> extends Commands.Base {
 
   /** Prints up to {@code limit} of what {@code read} lists, newest first, as a table of {@code columns} or as JSON. */
   Integer list(int limit, Function<ListOptions, Page<R>> read, List<String> columns) {
-    printer().table(Rows.list(limit, read, this::fields), columns);
+    printer().table(Rows.list(limit, read, this::fields, terms()), columns);
     return Kfp4j.OK;
   }
 

@@ -55,9 +55,10 @@ final class Rows {
   }
 
   /** Up to {@code limit} items, newest first, read page by page. */
-  static <T> List<Map<String, Object>> list(int limit, Function<ListOptions, Page<T>> read, Function<T, Map<String, Object>> row) {
+  static <T> List<Map<String, Object>> list(int limit, Function<ListOptions, Page<T>> read, Function<T, Map<String, Object>> row,
+      Terms terms) {
     if (limit < 1) {
-      throw new ConfigException("--limit is " + limit + "; give 1 or more");
+      throw new ConfigException(terms.option("--limit") + " is " + limit + "; give 1 or more");
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     ListOptions next = ListOptions.newestFirst(Math.min(limit, 100));
@@ -76,18 +77,19 @@ final class Rows {
   }
 
   /** The experiment of this name in the namespace, else of this id. */
-  static Experiment experiment(KfpClient kfp, String nameOrId) {
+  static Experiment experiment(KfpClient kfp, String nameOrId, Terms terms) {
     return byNameOrId("experiment", nameOrId, kfp.findExperiment(nameOrId), kfp::getExperiment,
-        kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace()));
+        kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace()), terms);
   }
 
   /** The pipeline of this name, else of this id. */
-  static Pipeline pipeline(KfpClient kfp, String nameOrId) {
-    return byNameOrId("pipeline", nameOrId, kfp.findPipeline(nameOrId), kfp::getPipeline, kfp.host().toString());
+  static Pipeline pipeline(KfpClient kfp, String nameOrId, Terms terms) {
+    return byNameOrId("pipeline", nameOrId, kfp.findPipeline(nameOrId), kfp::getPipeline, kfp.host().toString(), terms);
   }
 
   /** What {@code byName} found, else the {@code kind} of id {@code nameOrId}; neither: a 404 that says how to list them. */
-  private static <T> T byNameOrId(String kind, String nameOrId, Optional<T> byName, Function<String, T> byId, String where) {
+  private static <T> T byNameOrId(String kind, String nameOrId, Optional<T> byName, Function<String, T> byId, String where,
+      Terms terms) {
     return byName.orElseGet(() -> {
       try {
         return byId.apply(nameOrId);
@@ -95,8 +97,8 @@ final class Rows {
         if (e.status() != 404) {
           throw e;
         }
-        throw new KfpException(404, "no " + kind + " named '" + nameOrId + "' or of that id on " + where + "; 'kfp4j " + kind
-            + "s list' lists them");
+        throw new KfpException(404, "no " + kind + " named '" + nameOrId + "' or of that id on " + where + "; '"
+            + terms.command(kind + "s list") + "' lists them");
       }
     });
   }

@@ -71,7 +71,7 @@ final class RunCommands extends CommandGroup {
 
     @Override
     String experimentId(KfpClient kfp) {
-      return experiment == null ? null : Rows.experiment(kfp, experiment).id();
+      return experiment == null ? null : Rows.experiment(kfp, experiment, terms()).id();
     }
   }
 

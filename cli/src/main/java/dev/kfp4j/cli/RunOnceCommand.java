@@ -40,7 +40,7 @@ final class RunOnceCommand extends Commands.Base {
   @Override
   public Integer call() {
     if (timeout != null && timeout < 1) {
-      throw new ConfigException("--timeout is " + timeout + "; give 1 or more seconds");
+      throw new ConfigException(terms().option("--timeout") + " is " + timeout + "; give 1 or more seconds");
     }
     Cluster c = Cluster.of(server, pipeline, pin);
     Map<String, String> args = c.arguments(arguments.arguments);

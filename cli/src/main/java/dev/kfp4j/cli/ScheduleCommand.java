@@ -54,12 +54,13 @@ final class ScheduleCommand extends Commands.Base {
   @Override
   public Integer call() {
     if ((cron == null) == (every == null)) {
-      throw new ConfigException("give a schedule: --cron-expression '0 0 4 * * *' or --every 1h (one of them)");
+      throw new ConfigException("give a schedule: " + terms().option("--cron-expression", "'0 0 4 * * *'") + " or "
+          + terms().option("--every", "1h") + " (one of them)");
     }
     if (maxConcurrency < 1 || maxConcurrency > 10) { // KFP's API takes [1-10]
-      throw new ConfigException("--max-concurrency is " + maxConcurrency + "; give 1 to 10 (how many of its runs go at once)");
+      throw new ConfigException(terms().option("--max-concurrency") + " is " + maxConcurrency + "; give 1 to 10 (how many of its runs go at once)");
     }
-    Schedule schedule = cron != null ? Schedule.cron(cron) : Schedule.every(duration(every));
+    Schedule schedule = cron != null ? Schedule.cron(cron) : Schedule.every(duration(every, terms()));
     Cluster c = Cluster.of(server, pipeline, pin);
     Map<String, String> args = c.arguments(arguments.arguments);
     Config config = server.config();
@@ -82,9 +83,9 @@ final class ScheduleCommand extends Commands.Base {
       version = u.version();
     } else {
       pl = kfp.findPipeline(c.name()).orElseThrow(() -> new KfpException(0, "no pipeline '" + c.name()
-          + "' on " + kfp.host() + "; upload it first: kfp4j upload-pipeline, or add --upload"));
+          + "' on " + kfp.host() + "; upload it first: " + terms().command("upload-pipeline") + ", or add " + terms().option("--upload")));
       version = kfp.latestVersion(pl.id()).orElseThrow(() -> new KfpException(0, "pipeline '" + c.name()
-          + "' has no version on the server; upload one: kfp4j upload-pipeline"));
+          + "' has no version on the server; upload one: " + terms().command("upload-pipeline")));
     }
     Experiment exp = Cluster.experiment(kfp, experiment, config);
     String runName = name != null ? name : c.name() + " " + schedule;
@@ -97,7 +98,7 @@ final class ScheduleCommand extends Commands.Base {
     return Kfp4j.OK;
   }
 
-  static Duration duration(String text) {
+  static Duration duration(String text, Terms terms) {
     String t = text.strip();
     try {
       if (t.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
@@ -116,6 +117,6 @@ final class ScheduleCommand extends Commands.Base {
     } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
       // reported below
     }
-    throw new ConfigException("--every '" + text + "' is not a duration; write 30s, 15m, 1h, 1d or an ISO-8601 duration like PT90M");
+    throw new ConfigException(terms.option("--every", "'" + text + "'") + " is not a duration; write 30s, 15m, 1h, 1d or an ISO-8601 duration like PT90M");
   }
 }
