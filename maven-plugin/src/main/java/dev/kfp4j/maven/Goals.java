@@ -459,12 +459,6 @@ final class Goals {
     @Parameter(property = "kfp4j.withGithubActions", defaultValue = "false")
     boolean withGithubActions;
 
-    /** {@code kfp4j init} says what it wrote and the next step: a goal, here. */
-    @Override
-    boolean speaksOnOut() {
-      return true;
-    }
-
     @Override
     List<String> arguments() {
       List<String> args = new ArrayList<>();

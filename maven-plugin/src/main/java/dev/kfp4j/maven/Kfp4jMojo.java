@@ -81,33 +81,29 @@ abstract class Kfp4jMojo extends AbstractMojo {
       args.add("--config");
       args.add(config.getPath());
     }
-    MavenTerms terms = new MavenTerms(command());
     List<String> said = new ArrayList<>(); // the command's own lines, 'kfp4j: ...': the first is the build's failure, if it fails
     List<String> errors = new ArrayList<>(); // the other lines on standard error, logged as they come
-    boolean[] usage = {false};
     int code;
-    try (PrintWriter out = new PrintWriter(new Lines(line -> getLog().info(speaksOnOut() ? terms.say(line) : line)), true);
+    try (PrintWriter out = new PrintWriter(new Lines(getLog()::info), true);
          PrintWriter err = new PrintWriter(new Lines(line -> {
            if (NEWS.stream().anyMatch(line::startsWith)) {
              getLog().info(line); // where the run or the image went: news, not an error
            } else if (line.startsWith(NO_ARCHIVE)) {
-             getLog().warn(terms.say(line));
+             getLog().warn(line);
            } else if (line.startsWith("kfp4j: ")) {
-             said.add(terms.say(line));
+             said.add(line);
              if (!line.startsWith(ERROR)) {
-               getLog().error(said.get(said.size() - 1)); // news of the command as it goes ('kfp4j: the run failed: ...')
+               getLog().error(line); // news of the command as it goes ('kfp4j: the run failed: ...')
              }
-           } else if (!said.isEmpty() && line.startsWith("kfp4j " + command() + " ") || usage[0] && line.startsWith(" ")) {
-             usage[0] = true; // the command's usage, after a usage error: its options are not the goal's
-           } else if (!line.matches("See 'kfp4j .* --help'\\.|Did you mean: .*|Possible solutions: .*")) {
-             usage[0] = false;
-             errors.add(line); // a task's, or an engine's: not in the command's terms
+           } else {
+             errors.add(line); // a task's, or an engine's
              getLog().error(line);
            }
          }), true)) {
-      code = Kfp4j.execute(args.toArray(String[]::new), out, err);
+      // the command's messages name this goal's properties and goals ({@link GoalTerms}), and say no usage of the command
+      code = Kfp4j.execute(args.toArray(String[]::new), out, err, new GoalTerms(command()));
     }
-    String goal = "kfp4j:" + MavenTerms.goal(command());
+    String goal = "kfp4j:" + GoalTerms.goal(command());
     // the command's error lines, said as it ends, but the one the build's failure says
     said.stream().skip(code == Kfp4j.OK ? 0 : 1).filter(l -> l.startsWith(ERROR)).forEach(getLog()::error);
     if (code == Kfp4j.OK) {
@@ -119,11 +115,6 @@ abstract class Kfp4jMojo extends AbstractMojo {
       throw new MojoExecutionException(message); // a configuration mistake
     }
     throw new MojoFailureException(message);
-  }
-
-  /** Whether what the goal's command prints on standard output is its own words, which name its commands and options. */
-  boolean speaksOnOut() {
-    return false;
   }
 
   static void option(List<String> args, String name, Object value) {
