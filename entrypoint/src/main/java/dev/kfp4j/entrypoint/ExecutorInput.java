@@ -25,6 +25,13 @@ final class ExecutorInput {
    * component's: left alone.
    */
   static final String LAUNCHER_LOGS = "executor-logs";
+  /**
+   * The prefix of the inputs KFP's compiler gives a task beyond its component's, for the pipeline channels of an f-string
+   * argument ({@code pipelinechannel--name}) or of a resource setting: KFP's driver puts every input of the task in the
+   * executor input ({@code resolveInputs}), and KFP's Python executor passes on only its function's. Not the component's:
+   * left alone.
+   */
+  static final String CHANNEL = "pipelinechannel--";
 
   /** One artifact of the executor input ({@code RuntimeArtifact}); {@code path} null when its URI has no local path. */
   record RuntimeArtifact(String name, String uri, String schemaTitle, Map<String, Object> metadata, String path) {}
@@ -64,6 +71,9 @@ final class ExecutorInput {
     for (Map.Entry<String, Object> e : object(inputs.get("parameterValues"), "inputs.parameterValues").entrySet()) {
       String name = e.getKey();
       Object value = e.getValue();
+      if (name.startsWith(CHANNEL) && signature.flag(name) == null) {
+        continue;
+      }
       String where = "inputs.parameterValues['" + name + "']";
       Signature.Flag flag = known(signature, name, where, "input");
       if (flag.kind() != Signature.Kind.VALUE) {
@@ -77,6 +87,9 @@ final class ExecutorInput {
     for (Map.Entry<String, Object> e : object(inputs.get("artifacts"), "inputs.artifacts").entrySet()) {
       String name = e.getKey();
       Object value = e.getValue();
+      if (name.startsWith(CHANNEL) && signature.flag(name) == null) {
+        continue;
+      }
       String where = "inputs.artifacts['" + name + "']";
       Signature.Flag flag = known(signature, name, where, "input");
       if (flag.kind() == Signature.Kind.INPUT_ARTIFACTS) {

@@ -186,6 +186,20 @@ class ExecutorProtocolTest {
         + "epochs"), r.err());
   }
 
+  /**
+   * KFP's driver puts every input of the task in the executor input, also those KFP's compiler gives the task beyond its
+   * component's for an f-string argument or a resource setting from a channel ({@code pipelinechannel--name}): the
+   * component runs without them, as KFP's Python executor does; found running a spec with {@code kfp.local}.
+   */
+  @Test
+  void theTasksOwnChannelInputsAreLeftAlone() throws IOException {
+    Run r = run(train, executorInput("{\"epochs\": 5, \"pipelinechannel--name\": \"Ada\", "
+        + "\"pipelinechannel--generate-resource-request-memory\": \"500Mi\"}"));
+    assertEquals(0, r.code(), r.err());
+    assertEquals(5, seen.get(1));
+    assertEquals("0.25", Files.readString(outputs.resolve("Output")));
+  }
+
   @Test
   void anArtifactGivenAsAParameterIsExitTwo() throws IOException {
     Run r = run(train, executorInput("{\"epochs\": 5, \"data\": \"x\"}"));
