@@ -25,13 +25,6 @@ final class ExecutorInput {
    * component's: left alone.
    */
   static final String LAUNCHER_LOGS = "executor-logs";
-  /**
-   * The prefix of the inputs KFP's compiler gives a task beyond its component's, for the pipeline channels of an f-string
-   * argument ({@code pipelinechannel--name}) or of a resource setting: KFP's driver puts every input of the task in the
-   * executor input ({@code resolveInputs}), and KFP's Python executor passes on only its function's. Not the component's:
-   * left alone.
-   */
-  static final String CHANNEL = "pipelinechannel--";
 
   /** One artifact of the executor input ({@code RuntimeArtifact}); {@code path} null when its URI has no local path. */
   record RuntimeArtifact(String name, String uri, String schemaTitle, Map<String, Object> metadata, String path) {}
@@ -71,11 +64,11 @@ final class ExecutorInput {
     for (Map.Entry<String, Object> e : object(inputs.get("parameterValues"), "inputs.parameterValues").entrySet()) {
       String name = e.getKey();
       Object value = e.getValue();
-      if (name.startsWith(CHANNEL) && signature.flag(name) == null) {
+      Signature.Flag flag = componentInput(signature, name);
+      if (flag == null) {
         continue;
       }
       String where = "inputs.parameterValues['" + name + "']";
-      Signature.Flag flag = known(signature, name, where, "input");
       if (flag.kind() != Signature.Kind.VALUE) {
         throw new UsageException(where + ": '" + name + "' is a file or artifact input of component '"
             + signature.component() + "'; it comes in inputs.artifacts");
@@ -87,11 +80,11 @@ final class ExecutorInput {
     for (Map.Entry<String, Object> e : object(inputs.get("artifacts"), "inputs.artifacts").entrySet()) {
       String name = e.getKey();
       Object value = e.getValue();
-      if (name.startsWith(CHANNEL) && signature.flag(name) == null) {
+      Signature.Flag flag = componentInput(signature, name);
+      if (flag == null) {
         continue;
       }
       String where = "inputs.artifacts['" + name + "']";
-      Signature.Flag flag = known(signature, name, where, "input");
       if (flag.kind() == Signature.Kind.INPUT_ARTIFACTS) {
         in.inputArtifactLists.put(name, artifacts(value, where));
         continue;
@@ -177,19 +170,15 @@ final class ExecutorInput {
     return in;
   }
 
-  private static Signature.Flag known(Signature signature, String name, String where, String what) {
+  /**
+   * The component's input {@code name}, or null for an input of the task's own: KFP's driver puts every input of the task
+   * in the executor input ({@code resolveInputs}), also those KFP's compiler gives a task beyond its component's, for the
+   * pipeline channels of an f-string argument ({@code pipelinechannel--name}) or of a resource setting ({@code cpu_limit}),
+   * and KFP's Python executor passes on only its function's parameters. So are they left alone here.
+   */
+  private static Signature.Flag componentInput(Signature signature, String name) {
     Signature.Flag flag = signature.flag(name);
-    if (flag == null || flag.kind().isOutput()) {
-      StringBuilder names = new StringBuilder();
-      for (Signature.Flag f : signature.flags()) {
-        if (!f.kind().isOutput()) {
-          names.append(names.length() == 0 ? "" : ", ").append(f.name());
-        }
-      }
-      throw new UsageException(where + ": component '" + signature.component() + "' has no " + what + " '" + name + "'; "
-          + (names.length() == 0 ? "it has none" : "its inputs are " + names));
-    }
-    return flag;
+    return flag == null || flag.kind().isOutput() ? null : flag;
   }
 
   private static String outputNames(Signature signature) {

@@ -178,23 +178,17 @@ class ExecutorProtocolTest {
     assertNothingWritten();
   }
 
-  @Test
-  void anInputTheComponentDoesNotHaveIsExitTwo() throws IOException {
-    Run r = run(train, executorInput("{\"epochs\": 5, \"epoch\": 5}"));
-    assertEquals(2, r.code());
-    assertTrue(r.err().contains("inputs.parameterValues['epoch']: component 'train' has no input 'epoch'; its inputs are data, "
-        + "epochs"), r.err());
-  }
-
   /**
    * KFP's driver puts every input of the task in the executor input, also those KFP's compiler gives the task beyond its
-   * component's for an f-string argument or a resource setting from a channel ({@code pipelinechannel--name}): the
-   * component runs without them, as KFP's Python executor does; found running a spec with {@code kfp.local}.
+   * component's for an f-string argument or a resource setting from a channel ({@code pipelinechannel--name}, {@code
+   * cpu_limit}): the component runs without them, as KFP's Python executor does; found running specs with {@code
+   * kfp.local}, which passes them as KFP's driver does.
    */
   @Test
-  void theTasksOwnChannelInputsAreLeftAlone() throws IOException {
-    Run r = run(train, executorInput("{\"epochs\": 5, \"pipelinechannel--name\": \"Ada\", "
-        + "\"pipelinechannel--generate-resource-request-memory\": \"500Mi\"}"));
+  void theTasksOwnInputsAreLeftAlone() throws IOException {
+    Run r = run(train, executorInput("{\"epochs\": 5, \"pipelinechannel--name\": \"Ada\", \"cpu_limit\": \"{{$.inputs."
+        + "parameters['pipelinechannel--generate-resource-request-cpu']}}\", \"pipelinechannel--generate-resource-request-cpu\": "
+        + "\"1\", \"model\": \"an output's name\"}"));
     assertEquals(0, r.code(), r.err());
     assertEquals(5, seen.get(1));
     assertEquals("0.25", Files.readString(outputs.resolve("Output")));
