@@ -1,0 +1,146 @@
+package dev.kfp4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.yaml.Yaml;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The examples' KFP 2 pipelines run by KFP's own local orchestrator ({@code kfp.local}, its Docker runner: each Java
+ * task in the examples' image, through KFP's executor input) give each task the value outputs kfp4j's local runner gives
+ * it, each Java task in a JVM of its own as in a container ({@code --subprocess}); a task named by its key in its DAG,
+ * with the values of each iteration of a loop.
+ * By hand, as {@link KfpSdkTest}: {@code -Dkfp4j.kfpPython=python3}, a Python that imports KFP's SDK, and an engine
+ * that answers Docker's API ({@code DOCKER_HOST}; podman's {@code podman system service}) holding the examples' image
+ * ({@code kfp4j image --to daemon} in {@code examples/}) and the images the pipelines' other components name; skipped
+ * without them. Each pipeline takes a minute or so there: a container a task.
+ */
+@EnabledIfSystemProperty(named = "kfp4j.kfpPython", matches = ".+")
+class KfpLocalRunTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      add-example                       | {}
+      add-example-v2                    | {"value_1": 3, "value_2": 4}
+      condition-loop-artifact           | {}
+      control-flow                      | {}
+      count-calls                       | {}
+      default-value                     | {"b": 5}
+      dir-pipeline                      | {}
+      evaluation                        | {}
+      exit-handler                      | {}
+      exit-status                       | {}
+      fan-in-models                     | {}
+      greet                             | {"greeting": "Hello", "name": "Ada"}
+      if-else-one-of                    | {}
+      ignore-upstream-failure           | {}
+      inner-pipeline                    | {"msg": "hi"}
+      loop-with-after-dependency-set    | {}
+      optional-title                    | {"title": "Dr."}
+      pipeline-with-loop-parameter      | {}
+      runtime-resource-request-pipeline | {}
+      training                          | {}
+      tutorial-data-passing             | {}
+      volume                            | {}
+      withitem-basic                    | {}
+      withparam-global                  | {}
+      withparam-output                  | {}
+      """)
+  void kfpLocalGivesEachTaskTheOutputsKfp4jGives(String pipeline, String arguments) throws Exception {
+    Assumptions.assumeTrue(System.getenv("DOCKER_HOST") != null, "needs DOCKER_HOST, an engine answering Docker's API");
+    Path spec = KfpSdkTest.compiled().resolve("pipelines").resolve(pipeline + ".yaml");
+    Path outputs = dir.resolve("kfp-local-outputs.json");
+    KfpSdkTest.python(List.of(System.getProperty("kfp4j.kfpPython"), KfpSdkTest.script("run_locally.py"),
+        KfpSdkTest.loadable(spec, dir.resolve(pipeline + ".yaml")).toString(), dir.resolve("kfp-local").toString(), arguments,
+        outputs.toString()), 1800);
+
+    Map<String, Map<String, List<String>>> kfp = new TreeMap<>();
+    for (JsonNode put : Yaml.readJson(Files.readString(outputs))) {
+      String task = put.get(0).asString();
+      if (!GROUP.matcher(task).matches()) {
+        add(kfp, task, put.get(1).asString(), canon(Yaml.toPlain(put.get(2))));
+      }
+    }
+    Map<String, Map<String, List<String>>> ours = new TreeMap<>();
+    for (TaskResult t : kfp4j(spec, arguments).tasks()) {
+      if (t.state().ok()) {
+        String leaf = t.name().substring(t.name().lastIndexOf('/') + 1).replaceFirst("\\(\\d+\\)$", "");
+        t.outputs().forEach((k, v) -> add(ours, leaf, k, canon(v)));
+      }
+    }
+    assertEquals(kfp, ours);
+  }
+
+  /**
+   * Group tasks (loops and their iterations, conditions, exit handlers), whose outputs kfp.local keeps as it gathers them
+   * for the DAG after.
+   */
+  private static final java.util.regex.Pattern GROUP =
+      java.util.regex.Pattern.compile("(for-loop|condition|condition-branches|exit-handler)-\\d+(-iteration-\\d+)?");
+
+  /** Adds {@code value} to the values of {@code output} of {@code task}, in order, for loops' iterations that end in any order. */
+  private static void add(Map<String, Map<String, List<String>>> to, String task, String output, Object value) {
+    List<String> values = to.computeIfAbsent(task, k -> new TreeMap<>()).computeIfAbsent(output, k -> new java.util.ArrayList<>());
+    values.add(String.valueOf(value));
+    java.util.Collections.sort(values);
+  }
+
+  private RunResult kfp4j(Path spec, String arguments) {
+    Map<String, String> args = new TreeMap<>();
+    Yaml.readJson(arguments).properties().forEach(e -> args.put(e.getKey(), e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()));
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    RunResult r = LocalRunner.builder().root(dir.resolve("kfp4j")).caching(false).javaMode(LocalRunner.JavaMode.SUBPROCESS)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).build().run(Workflow.read(spec), args);
+    assertTrue(r.succeeded(), console.toString(StandardCharsets.UTF_8));
+    return r;
+  }
+
+  /**
+   * A value in a form both sides share: kfp4j's outputs are texts (as KFP v1 passes them), KFP 2's executor output typed
+   * values; a text that reads as JSON other than a string is that value, a number is compared by value.
+   */
+  private static Object canon(Object v) {
+    if ("True".equals(v) || "False".equals(v)) { // a Boolean's text, as KFP v1 passes it
+      return Boolean.valueOf((String) v);
+    }
+    if (v instanceof String s) {
+      try {
+        JsonNode n = Yaml.readJson(s);
+        return n.isString() ? s : canon(Yaml.toPlain(n));
+      } catch (RuntimeException e) {
+        return s;
+      }
+    }
+    if (v instanceof Number n) {
+      return new java.math.BigDecimal(n.toString()).stripTrailingZeros();
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(KfpLocalRunTest::canon).toList();
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new TreeMap<>();
+      m.forEach((k, x) -> out.put(k, canon(x)));
+      return out;
+    }
+    return v;
+  }
+}
