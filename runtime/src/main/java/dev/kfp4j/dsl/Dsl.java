@@ -285,6 +285,27 @@ public final class Dsl {
   }
 
   /**
+   * The value a task wrote to its file output of a parameter type, given to a value input, as KFP
+   * passes {@code producer.outputs['text']} of an {@code OutputPath(str)} to {@code consumer(text:
+   * str)}: {@code EchoOps.echo(Dsl.value(download.text()))} for {@code @OutputPath("String") Path
+   * textPath}. The value is the file's content read as the output's type ({@code String} as is,
+   * {@code Integer}, {@code Float}, {@code Boolean} parsed, {@code JsonArray} and {@code
+   * JsonObject} as JSON), as KFP 2's launcher reads an output parameter's file and KFP v1's Argo
+   * workflow reads an output parameter's {@code valueFrom.path}. The type {@code T} is the input's:
+   * the processor checks at compile time that the output's KFP type is the input's
+   * ({@code [kfp4j:TypeMismatch]} on the argument). Give the file itself, {@code download.text()},
+   * to a file input ({@code @InputPath}). It exists only while the pipeline runs: called from plain
+   * Java it fails.
+   *
+   * @param fileOutput a task's {@code @OutputPath} output, {@code t.text()}
+   * @param <T> the type of the input given the value
+   */
+  public static <T> T value(java.nio.file.Path fileOutput) {
+    throw new IllegalStateException("Dsl.value(" + fileOutput + ") is what a task writes to a file, which exists only while the "
+        + "pipeline runs; pass it to a task in a @Pipeline method");
+  }
+
+  /**
    * Runs {@code exitTask} when the pipeline ends, whatever the outcome of the tasks in {@code
    * body}. Must be the outermost statement of the pipeline; its arguments may be constants,
    * pipeline parameters and values of the run, {@link #runStatus()} among them (only here). In a pipeline

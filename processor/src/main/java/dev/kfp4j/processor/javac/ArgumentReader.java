@@ -134,6 +134,9 @@ final class ArgumentReader {
       body.error(tree, Message.COLLECT_NOT_ASSIGNED);
       return null;
     }
+    if (Syntax.isValueOfFile(method)) {
+      return valueOfFile(tree, mi, path, group);
+    }
     Argument.RunValue run = Syntax.runValue(method, mi);
     if (run != null) {
       return run;
@@ -184,6 +187,25 @@ final class ArgumentReader {
       return new Argument.LoopItem(body.loopVariables.get(item).name(), method.getSimpleName().toString());
     }
     return notAnArgument(tree, path);
+  }
+
+  /**
+   * {@code Dsl.value(t.text())}: the file output {@code t.text()}, which the input it is given to (a value input) reads as a
+   * value, as KFP reads an {@code OutputPath(str)} given to {@code text: str}; null after an error. A task output given to a
+   * value input is that already: the call only says so in Java, where the accessor is a {@code Path}.
+   */
+  private Argument valueOfFile(ExpressionTree tree, MethodInvocationTree mi, TreePath path, Group group) {
+    ExpressionTree file = mi.getArguments().get(0);
+    Argument a = read(file, new TreePath(path, file), group);
+    if (a == null) {
+      return null;
+    }
+    if (a instanceof Argument.TaskOutput o && body.graph.step(o.task()) instanceof TaskBuilder producer
+        && producer.component().outputIsFile(o.output())) {
+      return a;
+    }
+    body.error(tree, Message.VALUE_NOT_OF_FILE, Syntax.firstLine(file));
+    return null;
   }
 
   /**

@@ -115,6 +115,11 @@ final class Syntax {
     return isDsl(method) && method.getSimpleName().contentEquals("collect");
   }
 
+  /** {@code Dsl.value(t.text())}: what a task wrote to a file output, read as a value. */
+  static boolean isValueOfFile(ExecutableElement method) {
+    return isDsl(method) && method.getSimpleName().contentEquals("value") && method.getParameters().size() == 1;
+  }
+
   /** {@code Dsl.runId()}, {@code Dsl.runName()}, {@code Dsl.runStatus()} and the others of the kind: a value of the run; else null. */
   static Argument.RunValue runValue(ExecutableElement method, MethodInvocationTree call) {
     if (!isDsl(method) || !call.getArguments().isEmpty()) {

@@ -111,6 +111,12 @@ final class TaskReader {
       if (Syntax.isNullLiteral(a)) {
         continue; // an optional input left out
       }
+      if (isValueOfFile(a, new TreePath(path, a)) && specOf.inputIsFile(input)) {
+        ExpressionTree file = ((MethodInvocationTree) Syntax.unwrap(a)).getArguments().get(0);
+        body.error(a, Message.VALUE_TO_FILE, input, specOf.name(), Syntax.firstLine(file), Syntax.firstLine(file));
+        arguments.unread(input);
+        continue;
+      }
       if (!graph && body.texts.isJoined(a, new TreePath(path, a))) { // KFP's f-string: "n = " + t.output()
         TextReader.Text text = body.texts.read(a, new TreePath(path, a), group);
         if (text.text() == null) {
@@ -133,6 +139,12 @@ final class TaskReader {
       return call;
     }
     return task;
+  }
+
+  /** Whether {@code a} is {@code Dsl.value(...)}. */
+  private boolean isValueOfFile(ExpressionTree a, TreePath path) {
+    return Syntax.unwrap(a) instanceof MethodInvocationTree && body.trees.getElement(Syntax.unwrap(path)) instanceof ExecutableElement m
+        && Syntax.isValueOfFile(m);
   }
 
   /**

@@ -113,7 +113,9 @@ final class ArgumentTypeCheck implements GraphCheck {
   }
 
   static boolean compatible(String out, String in) {
-    return in.equals("String") || in.equals("Artifact") || out.equals("Artifact");
+    dev.kfp4j.model.ParameterType value = dev.kfp4j.model.ParameterType.ofV1Name(out);
+    return in.equals("String") || in.equals("Artifact") || out.equals("Artifact")
+        || value != null && value == dev.kfp4j.model.ParameterType.ofV1Name(in); // a file's Dict is a JsonObject input's
   }
 
   /** A type's name; a KFP 2 schema title ({@code system.Dataset}) as KFP v1's name ({@code Dataset}). */

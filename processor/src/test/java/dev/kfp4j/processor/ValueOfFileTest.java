@@ -1,0 +1,192 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.yaml.Yaml;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A file output of a parameter type ({@code @OutputPath("String") Path textPath}, KFP's {@code OutputPath(str)}) given to a
+ * value input with {@code Dsl.value(t.text())}, as a KFP user gives {@code producer.outputs['text']} to {@code text: str}
+ * (KFP's {@code parallel_join.py} and data-passing tutorial): in KFP 2 the output parameter read with {@code
+ * taskOutputParameter}, in Argo the output parameter KFP 1.8's compiler writes ({@code valueFrom.path}) read with {@code
+ * {{tasks.write.outputs.parameters.text}}}; locally the file's content read as KFP's launcher reads it.
+ */
+class ValueOfFileTest {
+  @TempDir Path dir;
+
+  static final JavaFileObject FILES = Compile.source("test.Steps",
+      "package test;",
+      "import dev.kfp4j.annotations.*;",
+      "import java.io.IOException;",
+      "import java.nio.file.Path;",
+      "import java.util.*;",
+      "public class Steps {",
+      "  @Component public static void write(String message, @OutputPath(\"String\") Path textPath, @OutputPath(\"Integer\") Path countPath,",
+      "      @OutputPath(\"Float\") Path ratioPath, @OutputPath(\"Boolean\") Path okPath, @OutputPath(\"JsonArray\") Path itemsPath,",
+      "      @OutputPath(\"JsonObject\") Path sizesPath, @OutputPath(\"Dataset\") Path dataPath) throws IOException {",
+      "    java.nio.file.Files.writeString(textPath, message + \"\\n  with its spaces \");",
+      "    java.nio.file.Files.writeString(countPath, \" 42\\n\");",
+      "    java.nio.file.Files.writeString(ratioPath, \"0.25\");",
+      "    java.nio.file.Files.writeString(okPath, \"True\");",
+      "    java.nio.file.Files.writeString(itemsPath, \"[\\\"a\\\", \\\"b\\\"]\");",
+      "    java.nio.file.Files.writeString(sizesPath, \"{\\\"A\\\": 1, \\\"B\\\": 2}\");",
+      "    java.nio.file.Files.writeString(dataPath, message);",
+      "  }",
+      "  @Component public static String echo(String text) { return \"[\" + text + \"]\"; }",
+      "  @Component public static String numbers(int count, long big, Integer boxed, Long boxedBig, double ratio, boolean ok) {",
+      "    return count + \" \" + big + \" \" + boxed + \" \" + boxedBig + \" \" + ratio + \" \" + ok;",
+      "  }",
+      "  @Component public static String json(List<String> items, Map<String, Integer> sizes) { return items + \" \" + new TreeMap<>(sizes); }",
+      "  @Component public static String read(@InputPath(\"String\") Path textPath) throws IOException {",
+      "    return java.nio.file.Files.readString(textPath);",
+      "  }",
+      "}");
+
+  private static final String[] BODY = {
+      "@Pipeline public static void p(@Default(\"Ada\") String name) {",
+      "  var w = StepsOps.write(name);",
+      "  StepsOps.echo(Dsl.value(w.text()));",
+      "  StepsOps.numbers(Dsl.value(w.count()), Dsl.value(w.count()), Dsl.value(w.count()), Dsl.value(w.count()),",
+      "      Dsl.value(w.ratio()), Dsl.value(w.ok()));",
+      "  StepsOps.json(Dsl.value(w.items()), Dsl.value(w.sizes()));",
+      "}"};
+
+  private static final String TEXT = "Ada\n  with its spaces ";
+
+  static Kfp2PipelineTest.Compiled compile(String... body) {
+    List<Pipeline> models = new ArrayList<>();
+    JavaFileObject source = Compile.testClass("P",
+        List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;", "import java.util.*;"), body);
+    Compilation c = Compile.compileWithOptions(models, List.of(), FILES, source);
+    assertThat(c).succeeded();
+    return new Kfp2PipelineTest.Compiled(c, models.get(0));
+  }
+
+  @Test
+  void theValueIsTheTaskOutputTheInputReads() {
+    Kfp2PipelineTest.Compiled c = compile(BODY);
+    assertThat(PipelineModelTest.task(c.model(), "echo").arguments()).isEqualTo(Map.of("text", new Argument.TaskOutput("write", "text")));
+  }
+
+  /** KFP 2: the component's output parameter (STRING, NUMBER_INTEGER...), read by the consumer with taskOutputParameter. */
+  @Test
+  void inKfp2TheInputReadsTheOutputParameter() {
+    JsonNode spec = compile(BODY).spec();
+    assertThat(Kfp2PipelineTest.task(spec, "root", "echo").get("inputs")).isEqualTo(Yaml.read(
+        "{parameters: {text: {taskOutputParameter: {producerTask: write, outputParameterKey: text}}}}"));
+    assertThat(Kfp2PipelineTest.task(spec, "root", "numbers").at("/inputs/parameters/count")).isEqualTo(Yaml.read(
+        "{taskOutputParameter: {producerTask: write, outputParameterKey: count}}"));
+    assertThat(spec.at("/components/comp-write/outputDefinitions/parameters")).isEqualTo(Yaml.read(
+        "{count: {parameterType: NUMBER_INTEGER}, items: {parameterType: LIST}, ok: {parameterType: BOOLEAN},"
+            + " ratio: {parameterType: NUMBER_DOUBLE}, sizes: {parameterType: STRUCT}, text: {parameterType: STRING}}"));
+  }
+
+  /**
+   * Argo, as KFP 1.8's compiler writes it: the producer's template declares the output parameter read from the file
+   * ({@code valueFrom.path}, beside the artifact a file input takes), and the consumer's argument refers to it.
+   */
+  @Test
+  void inArgoTheInputReadsAnOutputParameterOfTheFile() {
+    String argo = compile(BODY).argo();
+    dev.kfp4j.testing.ArgoSchemas.assertValid(argo, "p.yaml");
+    JsonNode workflow = Yaml.readAll(argo).get(0);
+    assertThat(dev.kfp4j.format.argo.ArgoRules.errors(workflow)).isEmpty();
+    JsonNode write = template(workflow, "write");
+    List<String> parameters = new ArrayList<>();
+    write.at("/outputs/parameters").forEach(p -> parameters.add(p.get("name").asString() + " <- " + p.at("/valueFrom/path").asString()));
+    assertThat(parameters).containsExactly("text <- /tmp/outputs/text/data", "count <- /tmp/outputs/count/data",
+        "ratio <- /tmp/outputs/ratio/data", "ok <- /tmp/outputs/ok/data", "items <- /tmp/outputs/items/data",
+        "sizes <- /tmp/outputs/sizes/data").inOrder();
+    assertThat(write.at("/outputs/artifacts/0/name").asString()).isEqualTo("text"); // the file too, as KFP 1.8 writes both
+    assertThat(arguments(workflow, "echo")).containsExactly("text={{tasks.write.outputs.parameters.text}}");
+    assertThat(arguments(workflow, "numbers")).contains("count={{tasks.write.outputs.parameters.count}}");
+  }
+
+  private static JsonNode template(JsonNode workflow, String name) {
+    for (JsonNode t : workflow.at("/spec/templates")) {
+      if (t.get("name").asString().equals(name)) {
+        return t;
+      }
+    }
+    throw new AssertionError("no template " + name);
+  }
+
+  private static List<String> arguments(JsonNode workflow, String task) {
+    List<String> out = new ArrayList<>();
+    workflow.at("/spec/templates").forEach(t -> t.path("dag").path("tasks").forEach(d -> {
+      if (d.get("name").asString().equals(task)) {
+        d.at("/arguments/parameters").forEach(a -> out.add(a.get("name").asString() + "=" + a.get("value").asString()));
+      }
+    }));
+    return out;
+  }
+
+  /** Run from either file, the input gets the file's content as KFP's launcher reads it: a text as it is, a number parsed. */
+  @Test
+  void locallyTheInputGetsTheFilesValueInEitherFormat() throws Exception {
+    Kfp2PipelineTest.Compiled c = compile(BODY);
+    for (String yaml : List.of(c.kfp2(), c.argo())) {
+      RunResult r = run(c, yaml);
+      assertThat(r.output("echo", "Output")).isEqualTo("[" + TEXT + "]");
+      assertThat(r.output("numbers", "Output")).isEqualTo("42 42 42 42 0.25 true");
+      assertThat(r.output("json", "Output")).isEqualTo("[a, b] {A=1, B=2}");
+    }
+  }
+
+  /** Written and read back, the workflow and the spec are the same files. */
+  @Test
+  void bothFormatsReadBackToTheSameFiles() {
+    Kfp2PipelineTest.Compiled c = compile(BODY);
+    Pipeline argo = dev.kfp4j.format.argo.ArgoReader.read(c.argo(), "p.yaml");
+    assertThat(dev.kfp4j.format.argo.ArgoWriter.write(argo)).isEqualTo(c.argo());
+    assertThat(((dev.kfp4j.model.Task) argo.node("echo").orElseThrow()).arguments())
+        .isEqualTo(Map.of("text", new Argument.TaskOutput("write", "text")));
+    Pipeline kfp2 = dev.kfp4j.format.kfp2.Kfp2Reader.read(c.kfp2(), "p.yaml");
+    assertThat(((dev.kfp4j.model.Task) kfp2.node("echo").orElseThrow()).arguments())
+        .isEqualTo(Map.of("text", new Argument.TaskOutput("write", "text")));
+  }
+
+  private RunResult run(Kfp2PipelineTest.Compiled c, String yaml) throws Exception {
+    Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      RunResult r = LocalRunner.builder().root(dir.resolve("run")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+          .classLoader(loader).progress(false).summary(false).build().run(Workflow.parse(yaml, "p.yaml"), Map.of());
+      assertThat(r.failedTask().map(TaskResult::message)).isEmpty();
+      return r;
+    }
+  }
+
+  @Test
+  void aValueOfAnotherTypeIsATypeMismatchOnTheArgument() {
+    Compilation c = Compile.compile(FILES, Compile.testClass("P",
+        List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "@Pipeline public static void p() {",
+        "  var w = StepsOps.write(\"x\");",
+        "  StepsOps.numbers(Dsl.value(w.count()), 1, 2, 3L,",
+        "      Dsl.value(w.text()), true);",
+        "}"));
+    assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch] output 'text' of task 'write' has type String but input 'ratio' of "
+        + "'numbers' takes Float; pass an output of type Float").inFile(c.sourceFiles().get(1)).onLineContaining("Dsl.value(w.text()), true");
+    assertThat(c).hadErrorCount(1);
+  }
+}
