@@ -58,7 +58,7 @@ final class Execution {
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache"), classpath) : null;
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
         new Semaphore(runner.parallelism()),
-        runner.logs() ? runner.console() : null);
+        runner.logs() ? runner.console() : null, workflow.format().equals("kfp2"));
     Prestarts prestarts = containers == null && ProcessGroups.supported()
         ? launchers.prestarts(runner.parallelism(), runner.logs(), pool) : null;
     Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts);

@@ -31,10 +31,14 @@ final class StepRunner {
   private final Progress progress;
   private final Semaphore slots;
   private final PrintStream echo;
+  private final boolean valuesAsWritten;
 
-  /** {@code previous}, {@code cache} (caching off) and {@code echo} (task output not shown) may be null. */
+  /**
+   * {@code previous}, {@code cache} (caching off) and {@code echo} (task output not shown) may be null; {@code valuesAsWritten}
+   * for a KFP 2 run, whose launcher takes an output value's file as it is (Argo's executor drops one trailing newline).
+   */
   StepRunner(PreviousRun previous, RunRecord record, TaskCache cache, Launcher launcher, Results results, Progress progress,
-      Semaphore slots, PrintStream echo) {
+      Semaphore slots, PrintStream echo, boolean valuesAsWritten) {
     this.previous = previous;
     this.record = record;
     this.cache = cache;
@@ -43,6 +47,7 @@ final class StepRunner {
     this.progress = progress;
     this.slots = slots;
     this.echo = echo;
+    this.valuesAsWritten = valuesAsWritten;
   }
 
   TaskResult run(Step step) {
@@ -226,8 +231,12 @@ final class StepRunner {
     return null;
   }
 
-  /** The step's output values; like Argo's executor, one trailing newline is dropped. */
-  private static Map<String, String> values(Step step) throws OutputException {
+  /**
+   * The step's output values: as written in a KFP 2 run, as KFP 2's launcher reads an output parameter's file (a {@code
+   * STRING} is the file's text; {@code metadata.TextToPbValue}); in an Argo run one trailing newline dropped, as Argo's
+   * executor reads a {@code valueFrom.path}.
+   */
+  private Map<String, String> values(Step step) throws OutputException {
     Map<String, String> values = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : step.parameterFiles().entrySet()) {
       Path p = e.getValue();
@@ -236,7 +245,7 @@ final class StepRunner {
       }
       try {
         String s = Files.readString(p);
-        values.put(e.getKey(), s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
+        values.put(e.getKey(), !valuesAsWritten && s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
       } catch (CharacterCodingException bad) {
         throw new OutputException("its output '" + e.getKey() + "' at " + p + " is not UTF-8 text");
       } catch (IOException bad) {

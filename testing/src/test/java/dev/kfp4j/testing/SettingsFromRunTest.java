@@ -251,7 +251,7 @@ class SettingsFromRunTest {
     assertEquals(List.of(mount), ((Task) Kfp2Reader.read(yaml, "pvc.yaml").node("consumer").orElseThrow()).settings());
     RunResult r = runner().run(Workflow.parse(yaml, "pvc.yaml"), Map.of("pvc_name", "shared"));
     assertTrue(r.succeeded(), r.tasks().toString());
-    assertEquals("42", r.output("consumer", "out"));
+    assertEquals("42\n", r.output("consumer", "out"), "echo's line, as KFP 2's launcher reads a STRING output's file");
     assertEquals("21\n", java.nio.file.Files.readString(dir.resolve("runs/volumes/shared/n")), "the claim the run names");
     FormatException e = assertThrows(FormatException.class, () -> ArgoWriter.write(p));
     assertEquals("pipeline 'pvc', task 'producer': the claim it mounts is named by pipeline parameter 'pvc_name' when it runs "
