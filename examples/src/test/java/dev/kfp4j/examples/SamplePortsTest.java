@@ -98,6 +98,25 @@ class SamplePortsTest {
     }
   }
 
+  /**
+   * {@code parallel-pipeline}: two downloads run, each writing its text to its {@code OutputPath(str)} file, and the echo task
+   * gets both texts as values ({@code Dsl.value(download1Task.output())}): in KFP 2 the file's text as it is, as KFP's launcher
+   * reads a {@code STRING} output; in Argo less one trailing newline, as Argo's executor reads a {@code valueFrom.path}.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"pipelines/", "kfp2/pipelines/"})
+  void parallelJoinGivesBothDownloadedTextsToTheEcho(String folder) throws IOException {
+    Path texts = Files.createDirectories(dir.resolve("texts"));
+    String url1 = Files.writeString(texts.resolve("shakespeare1.txt"), "To be, or not to be\n").toUri().toString();
+    String url2 = Files.writeString(texts.resolve("shakespeare2.txt"), "that is the question").toUri().toString();
+    RunResult r = succeeded(folder + "parallel-pipeline.yaml", Map.of("url1", url1, "url2", url2));
+    boolean kfp2 = folder.startsWith("kfp2");
+    assertEquals(kfp2 ? "To be, or not to be\n" : "To be, or not to be", r.output("gcs-download-op", "output"));
+    assertEquals("that is the question", r.output("gcs-download-op-2", "output"));
+    assertTrue(log(r, "echo2-op").contains("Text 1: To be, or not to be" + (kfp2 ? "\n\n" : "\n") + "Text 2: that is the question\n"),
+        console::toString);
+  }
+
   /** {@code pipeline-with-loop-parameter}: one iteration per item of the task's list, each given the item's fields. */
   @ParameterizedTest
   @ValueSource(strings = {"pipelines/", "kfp2/pipelines/"})

@@ -8,6 +8,7 @@ import dev.kfp4j.annotations.OutputPath;
 import dev.kfp4j.annotations.Pipeline;
 import dev.kfp4j.artifacts.Dataset;
 import dev.kfp4j.artifacts.Model;
+import dev.kfp4j.dsl.Dsl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +22,28 @@ import java.util.Map;
 public final class DataPassing {
   private DataPassing() {}
 
-  /** What preprocess gives. */
-  public record Preprocessed(String outputParameter, boolean outputBoolParameter,
-      Map<String, Integer> outputDictParameter, List<String> outputListParameter) {}
-
   /**
    * Dummy preprocessing step.
    *
    * @param message the text written
    * @param outputDatasetOne the first dataset
    * @param outputDatasetTwoPath the second
+   * @param outputParameterPath the text, a value ({@code OutputPath(str)})
+   * @param outputBoolParameterPath a boolean ({@code OutputPath(bool)})
+   * @param outputDictParameterPath a map ({@code OutputPath(Dict[str, int])})
+   * @param outputListParameterPath a list ({@code OutputPath(List[str])})
    */
   @Component
-  public static Preprocessed preprocess(String message, @Out Dataset outputDatasetOne,
-      @OutputPath("Dataset") Path outputDatasetTwoPath) throws IOException {
+  public static void preprocess(String message, @Out Dataset outputDatasetOne,
+      @OutputPath("Dataset") Path outputDatasetTwoPath, @OutputPath("String") Path outputParameterPath,
+      @OutputPath("Boolean") Path outputBoolParameterPath, @OutputPath("JsonObject") Path outputDictParameterPath,
+      @OutputPath("JsonArray") Path outputListParameterPath) throws IOException {
     Files.writeString(outputDatasetOne.path(), message);
     Files.writeString(outputDatasetTwoPath, message);
-    return new Preprocessed(message, true, Map.of("A", 1, "B", 2), List.of("a", "b", "c"));
+    Files.writeString(outputParameterPath, message);
+    Files.writeString(outputBoolParameterPath, "True"); // Python's str(True)
+    Files.writeString(outputDictParameterPath, "{\"A\": 1, \"B\": 2}");
+    Files.writeString(outputListParameterPath, "[\"a\", \"b\", \"c\"]");
   }
 
   /**
@@ -77,7 +83,7 @@ public final class DataPassing {
   public static void dataPassingPipeline(@Default("message") String message) {
     var preprocessTask = DataPassingOps.preprocess(message);
     DataPassingOps.trainStep(preprocessTask.outputDatasetOne(), preprocessTask.outputDatasetTwo(),
-        preprocessTask.outputParameter(), preprocessTask.outputBoolParameter(),
-        preprocessTask.outputDictParameter(), preprocessTask.outputListParameter());
+        Dsl.value(preprocessTask.outputParameter()), Dsl.value(preprocessTask.outputBoolParameter()),
+        Dsl.value(preprocessTask.outputDictParameter()), Dsl.value(preprocessTask.outputListParameter()));
   }
 }
