@@ -155,6 +155,33 @@ class ValueOfFileTest {
     }
   }
 
+  /**
+   * As any value output, the value is compared in a condition, joined into a text (KFP's f-string) and returned as the pipeline's
+   * output (KFP 2's; KFP v1 has none), in KFP 2 as the output parameter, in Argo as the output parameter of the file.
+   */
+  @Test
+  void theValueIsComparedJoinedAndReturnedAsAnyValueOutput() throws Exception {
+    Kfp2PipelineTest.Compiled c = compile(
+        "@Pipeline public static String p() {",
+        "  var w = StepsOps.write(\"Ada\");",
+        "  Dsl.when(Dsl.eq(Dsl.value(w.count()), 42), () -> StepsOps.echo(\"ratio \" + Dsl.value(w.ratio())));",
+        "  return Dsl.value(w.text());",
+        "}");
+    JsonNode spec = c.spec();
+    assertThat(Kfp2PipelineTest.task(spec, "root", "condition-1").at("/triggerPolicy/condition").asString())
+        .isEqualTo("int(inputs.parameter_values['pipelinechannel--write-count']) == 42");
+    assertThat(Kfp2PipelineTest.task(spec, "comp-condition-1", "echo").at("/inputs/parameters/text/runtimeValue/constant").asString())
+        .isEqualTo("ratio {{$.inputs.parameters['pipelinechannel--write-ratio']}}");
+    assertThat(spec.at("/root/dag/outputs/parameters/Output")).isEqualTo(Yaml.read(
+        "{valueFromParameter: {producerSubtask: write, outputParameterKey: text}}"));
+    String argo = c.argo();
+    assertThat(argo).contains("when: '{{=asFloat(tasks[''write''].outputs.parameters[''count'']) == 42}}'");
+    assertThat(argo).contains("value: 'ratio {{inputs.parameters.write-ratio}}'");
+    for (String yaml : List.of(c.kfp2(), argo)) {
+      assertThat(run(c, yaml).output("condition-1/echo", "Output")).isEqualTo("[ratio 0.25]");
+    }
+  }
+
   /** Written and read back, the workflow and the spec are the same files. */
   @Test
   void bothFormatsReadBackToTheSameFiles() {
@@ -203,6 +230,7 @@ class ValueOfFileTest {
         "@Pipeline(name = \"a\", formats = Format.ARGO) public static void a() {",
         "  var w = StepsOps.write(\"x\");",
         "  StepsOps.read(Dsl.value(w.text()));",
+        "  String s = Dsl.value(w.text());",
         "}",
         "@Pipeline(name = \"b\", formats = Format.KFP2) public static void b() {",
         "  var data = Dsl.importer(\"gs://b/d\", Dataset.class);",
@@ -217,7 +245,9 @@ class ValueOfFileTest {
         + "into a value; give it a task's @OutputPath output").inFile(source).onLineContaining("Dsl.value(data.artifact())");
     assertThat(c).hadErrorContaining("[kfp4j:NotInKfp2] input 'text' of 'echo' takes a value, but output 'data' of 'write' is a file "
         + "(an artifact in KFP 2)").inFile(source).onLineContaining("Dsl.value(w.data())");
-    assertThat(c).hadErrorCount(3);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedStatement] 's' would hold Dsl.value(w.text()), a task output that exists "
+        + "only when the pipeline runs; pass Dsl.value(w.text()) itself to the ops that take it").inFile(source).onLineContaining("String s");
+    assertThat(c).hadErrorCount(4);
   }
 
   /** In a pipeline written for Argo alone, any file output is read into a value, as KFP v1 reads it. */

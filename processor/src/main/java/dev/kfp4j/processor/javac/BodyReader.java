@@ -392,7 +392,7 @@ final class BodyReader {
   /** Whether {@code path} reads a task's output ({@code t.output()}, {@code t.model()}), a value only the running pipeline has. */
   private boolean readsOutput(TreePath path) {
     return body.trees.getElement(Syntax.unwrap(path)) instanceof ExecutableElement m
-        && dev.kfp4j.processor.base.Annotations.annotation(m, Syntax.OP_OUTPUT) != null;
+        && (dev.kfp4j.processor.base.Annotations.annotation(m, Syntax.OP_OUTPUT) != null || Syntax.isValueOfFile(m));
   }
 
   private static boolean isTask(Element variable) {
