@@ -293,9 +293,10 @@ public final class Dsl {
    * JsonObject} as JSON), as KFP 2's launcher reads an output parameter's file and KFP v1's Argo
    * workflow reads an output parameter's {@code valueFrom.path}. The type {@code T} is the input's:
    * the processor checks at compile time that the output's KFP type is the input's
-   * ({@code [kfp4j:TypeMismatch]} on the argument). Give the file itself, {@code download.text()},
-   * to a file input ({@code @InputPath}). It exists only while the pipeline runs: called from plain
-   * Java it fails.
+   * ({@code [kfp4j:TypeMismatch]} on the argument). It goes wherever a value output goes: a
+   * condition, a text joined with {@code +}, the pipeline's return. Give the file itself, {@code
+   * download.text()}, to a file input ({@code @InputPath}). It exists only while the pipeline runs:
+   * called from plain Java it fails.
    *
    * @param fileOutput a task's {@code @OutputPath} output, {@code t.text()}
    * @param <T> the type of the input given the value
