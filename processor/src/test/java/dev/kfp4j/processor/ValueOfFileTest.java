@@ -182,6 +182,24 @@ class ValueOfFileTest {
     }
   }
 
+  /** Given to a called pipeline's input, the value reaches the task inside it, in either format. */
+  @Test
+  void aCalledPipelineTakesTheValue() throws Exception {
+    Kfp2PipelineTest.Compiled c = compile(
+        "@Pipeline public static void p() {",
+        "  var w = StepsOps.write(\"Ada\");",
+        "  inner(Dsl.value(w.ok()));",
+        "}",
+        "@Pipeline public static void inner(boolean ok) {",
+        "  StepsOps.numbers(1, 2, 3, 4L, 0.5, ok);",
+        "}");
+    for (String yaml : List.of(c.kfp2(), c.argo())) {
+      // the called pipeline's task, under the id each format gives it
+      assertThat(run(c, yaml).tasks().stream().map(TaskResult::outputs).filter(o -> o.containsKey("Output")).map(o -> o.get("Output"))
+          .toList()).containsExactly("1 2 3 4 0.5 true");
+    }
+  }
+
   /** Written and read back, the workflow and the spec are the same files. */
   @Test
   void bothFormatsReadBackToTheSameFiles() {
