@@ -200,6 +200,41 @@ class ValueOfFileTest {
     }
   }
 
+  /**
+   * A file that does not read as its type fails its task in a KFP 2 run, as KFP 2's launcher fails it ("failed to read output
+   * parameter"); an Argo run passes the text on, and the task given it fails (here the Java entrypoint, parsing its argument).
+   */
+  @Test
+  void aFileThatIsNotOfItsTypeFailsItsTaskInKfp2() throws Exception {
+    JavaFileObject bad = Compile.source("test.Bad", "package test;", "import dev.kfp4j.annotations.*;", "import java.nio.file.Path;",
+        "public class Bad {",
+        "  @Component public static void count(@OutputPath(\"Integer\") Path nPath) throws Exception {",
+        "    java.nio.file.Files.writeString(nPath, \"forty-two\");",
+        "  }",
+        "  @Component public static long twice(long n) { return 2 * n; }",
+        "}");
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = Compile.compileWithOptions(models, List.of(), bad, Compile.testClass("P",
+        List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "@Pipeline public static void p() {", "  BadOps.twice(Dsl.value(BadOps.count().n()));", "}"));
+    assertThat(c).succeeded();
+    Kfp2PipelineTest.Compiled compiled = new Kfp2PipelineTest.Compiled(c, models.get(0));
+    TaskResult kfp2 = runFailing(compiled, compiled.kfp2());
+    assertThat(kfp2.id()).isEqualTo("count");
+    assertThat(kfp2.message()).matches("its output 'n' at .* is not an integer, which KFP 2's launcher does not read as a "
+        + "NUMBER_INTEGER: \"forty-two\"");
+    assertThat(runFailing(compiled, compiled.argo()).id()).isEqualTo("twice");
+  }
+
+  private TaskResult runFailing(Kfp2PipelineTest.Compiled c, String yaml) throws Exception {
+    Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      return LocalRunner.builder().root(dir.resolve("run")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+          .classLoader(loader).progress(false).summary(false).build().run(Workflow.parse(yaml, "p.yaml"), Map.of()).failedTask()
+          .orElseThrow();
+    }
+  }
+
   /** Written and read back, the workflow and the spec are the same files. */
   @Test
   void bothFormatsReadBackToTheSameFiles() {

@@ -31,6 +31,8 @@ import java.util.Map;
  * @param artifactTypes the schema title of each output artifact the pipeline types ({@code system.Model})
  * @param executorOutput where a component run with KFP 2's executor protocol writes its executor
  *     output (artifact metadata, values), or null for a command that takes plain arguments
+ * @param parameterTypes the type of each output value its component declares, by output name (those of no parameter type
+ *     left out): what a KFP 2 run checks a value's file against, as KFP 2's launcher reads it
  */
 record Step(
     TaskId id,
@@ -53,7 +55,8 @@ record Step(
     Mounts mounts,
     Map<String, String> limits,
     Map<String, String> artifactTypes,
-    Path executorOutput) implements Plan.Work {
+    Path executorOutput,
+    Map<String, dev.kfp4j.model.ParameterType> parameterTypes) implements Plan.Work {
 
   Step {
     command = List.copyOf(command);
@@ -61,6 +64,7 @@ record Step(
     volumes = List.copyOf(volumes);
     limits = Map.copyOf(limits);
     artifactTypes = artifactTypes == null ? Map.of() : Map.copyOf(artifactTypes);
+    parameterTypes = parameterTypes == null ? Map.of() : Map.copyOf(parameterTypes);
   }
 
   /**

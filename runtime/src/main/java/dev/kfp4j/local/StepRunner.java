@@ -245,6 +245,12 @@ final class StepRunner {
       }
       try {
         String s = Files.readString(p);
+        dev.kfp4j.model.ParameterType type = step.parameterTypes().get(e.getKey());
+        String problem = valuesAsWritten && type != null ? LauncherValues.problem(s, type) : null;
+        if (problem != null) {
+          throw new OutputException("its output '" + e.getKey() + "' at " + p + " is " + problem + ", which KFP 2's launcher "
+              + "does not read as a " + type.v2Name() + ": " + dev.kfp4j.yaml.Yaml.pyJson(dev.kfp4j.yaml.Yaml.nodes().stringNode(s.length() > 200 ? s.substring(0, 200) + "..." : s)));
+        }
         values.put(e.getKey(), !valuesAsWritten && s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
       } catch (CharacterCodingException bad) {
         throw new OutputException("its output '" + e.getKey() + "' at " + p + " is not UTF-8 text");

@@ -72,6 +72,7 @@ final class TaskSteps {
     Map<String, Path> parameterFiles = new LinkedHashMap<>();
     Map<String, Path> artifactFiles = new LinkedHashMap<>();
     Map<String, String> artifactTypes = new LinkedHashMap<>();
+    Map<String, dev.kfp4j.model.ParameterType> parameterTypes = new LinkedHashMap<>();
     Map<String, String> localOutputs = new LinkedHashMap<>();
     for (OutputSpec o : component.outputs()) {
       String shown = outputNames.apply(component, o.name());
@@ -84,6 +85,11 @@ final class TaskSteps {
       }
       if (!artifact) {
         parameterFiles.put(shown, file);
+        dev.kfp4j.model.ParameterType type = o.type() == null ? null : dev.kfp4j.model.ParameterType.ofV1Name(o.type().name());
+        type = type != null || o.type() == null ? type : dev.kfp4j.model.ParameterType.ofV2Name(o.type().name());
+        if (type != null) {
+          parameterTypes.put(shown, type);
+        }
       }
     }
     Path executorOutput = RunPaths.inside(dir, "outputs", "executor_output.json");
@@ -138,7 +144,7 @@ final class TaskSteps {
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
         set.retry(), set.timeoutSeconds(), set.caching(), set.cacheKey(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
         artifactTypes,
-        protocol ? executorOutput : null);
+        protocol ? executorOutput : null, parameterTypes);
   }
 
   /**
