@@ -248,8 +248,9 @@ final class StepRunner {
         dev.kfp4j.model.ParameterType type = step.parameterTypes().get(e.getKey());
         String problem = valuesAsWritten && type != null ? LauncherValues.problem(s, type) : null;
         if (problem != null) {
+          String shown = dev.kfp4j.yaml.Yaml.pyJson(dev.kfp4j.yaml.Yaml.nodes().stringNode(s.length() > 200 ? s.substring(0, 200) + "..." : s));
           throw new OutputException("its output '" + e.getKey() + "' at " + p + " is " + problem + ", which KFP 2's launcher "
-              + "does not read as a " + type.v2Name() + ": " + dev.kfp4j.yaml.Yaml.pyJson(dev.kfp4j.yaml.Yaml.nodes().stringNode(s.length() > 200 ? s.substring(0, 200) + "..." : s)));
+              + "does not read as a " + type.v2Name() + ": " + shown);
         }
         values.put(e.getKey(), !valuesAsWritten && s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
       } catch (CharacterCodingException bad) {
