@@ -107,6 +107,81 @@ class ConstantLoopItemsTest {
     }
   }
 
+  private static final String[] FIELDS = {
+      "static final List<Integer> TRIALS = List.of(1, 2, 3);",
+      "static final Map<String, Integer> WEIGHTS = Map.of(\"a\", 1);",
+      "static final class Cfg { static final List<List<Integer>> GROUPS = List.of(List.of(1, 2), List.of(3)); }",
+      "@Pipeline public static void p() {",
+      "  Dsl.forEach(TRIALS, 2, t -> LibOps.add(t, 1));",
+      "  Dsl.forEach(Cfg.GROUPS, xs -> LibOps.count(xs));",
+      "  LibOps.count(TRIALS);",
+      "  LibOps.keys(WEIGHTS);",
+      "}"};
+
+  /** Another class compiled with the pipeline, holding a constant list of lists, as a Python module's {@code GROUPS = [[1, 2], [3]]}: javac has analysed and lowered it before the pipeline's class, or not yet. */
+  private static final javax.tools.JavaFileObject ITEMS = Compile.source("test.Items", "package test;", "import java.util.List;",
+      "public final class Items {", "  public static final List<List<Integer>> GROUPS = List.of(List.of(1, 2), List.of(3));", "}");
+
+  /**
+   * A {@code static final} field holding {@code List.of}/{@code Map.of} of constants, as the error for a local
+   * variable says to write ({@code pipeline_with_parallelfor_pipeline_param.py}'s {@code static_items = ['x', 'y']}),
+   * is read as the same constant written in the call: a loop's items and a task's argument. It was
+   * {@code [kfp4j:UnsupportedArgument] 'TRIALS' cannot be passed to a task: pass ... a constant (literal or static final
+   * field)}.
+   */
+  @Test
+  void aStaticFinalFieldOfConstantsIsTheConstantWrittenInPlace() {
+    com.google.testing.compile.Compilation c = compileP(FIELDS);
+    com.google.testing.compile.CompilationSubject.assertThat(c).succeeded();
+    JsonNode spec = Yaml.read(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml"));
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-1").at("/parameterIterator/items/raw").asString()).isEqualTo("[1, 2, 3]");
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-2").at("/parameterIterator/items/raw").asString()).isEqualTo("[[1, 2], [3]]");
+    assertThat(Kfp2PipelineTest.task(spec, "root", "keys").at("/inputs/parameters/m/runtimeValue/constant")).isEqualTo(Yaml.read("{a: 1}"));
+    // both formats' files are those of the same pipeline with the values written in the calls
+    com.google.testing.compile.Compilation inPlace = compileP(
+        "@Pipeline public static void p() {",
+        "  Dsl.forEach(List.of(1, 2, 3), 2, t -> LibOps.add(t, 1));",
+        "  Dsl.forEach(List.of(List.of(1, 2), List.of(3)), xs -> LibOps.count(xs));",
+        "  LibOps.count(List.of(1, 2, 3));",
+        "  LibOps.keys(Map.of(\"a\", 1));",
+        "}");
+    for (String file : List.of("META-INF/kfp4j/kfp2/pipelines/p.yaml", "META-INF/kfp4j/pipelines/p.yaml")) {
+      assertThat(Compile.resource(c, file)).isEqualTo(Compile.resource(inPlace, file));
+    }
+  }
+
+  private static com.google.testing.compile.Compilation compileP(String... body) {
+    return Compile.compile(PipelineModelTest.LIB, Compile.testClass("P",
+        List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;", "import java.util.*;"), body));
+  }
+
+  /**
+   * A static final field whose value kfp4j cannot read (no constant, or another class's list) is an error on its use
+   * saying which fields it reads, where it said that any static final field is one.
+   */
+  @Test
+  void aStaticFinalFieldThatIsNoConstantIsAnErrorOnItsUse() {
+    javax.tools.JavaFileObject source = Compile.testClass("P",
+        java.util.List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;", "import java.util.*;"),
+        "static final List<Integer> SIZES = new ArrayList<>(List.of(1));",
+        "@Pipeline public static void p() {",
+        "  Dsl.forEach(SIZES, n -> LibOps.add(n, 1));",
+        "  LibOps.count(SIZES);",
+        "  Dsl.forEach(Items.GROUPS, xs -> LibOps.count(xs));",
+        "}");
+    com.google.testing.compile.Compilation c = Compile.compile(PipelineModelTest.LIB, ITEMS, source);
+    com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining(
+        "[kfp4j:UnsupportedArgument] static final field 'SIZES' is no constant kfp4j can read at compile time").inFile(source)
+        .onLineContaining("Dsl.forEach(SIZES");
+    com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining(
+        "[kfp4j:UnsupportedArgument] static final field 'SIZES' is no constant kfp4j can read at compile time").inFile(source)
+        .onLineContaining("LibOps.count(SIZES)");
+    com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining(
+        "static final field 'GROUPS' is no constant kfp4j can read at compile time: a field given to a task or looped over is a "
+            + "compile-time constant (String or primitive) of any class, or List.of, Map.of or a record built from constants in the "
+            + "pipeline's own class").inFile(source).onLineContaining("Items.GROUPS");
+  }
+
   private static String read(Path log) {
     try {
       return log == null ? "" : java.nio.file.Files.readString(log);

@@ -154,6 +154,8 @@ public enum Message {
   // Pipelines: arguments, conditions and loops
   NOT_AN_ARGUMENT("UnsupportedArgument",
       "'%s' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), or a loop item"),
+  FIELD_NOT_CONSTANT("UnsupportedArgument",
+      "static final field '%s' is no constant kfp4j can read at compile time: a field given to a task or looped over is a compile-time constant (String or primitive) of any class, or List.of, Map.of or a record built from constants in the pipeline's own class; declare it there, or write the value in the call"),
   TEXT_PART("UnsupportedArgument",
       "'%s' cannot be part of a text given to a task: join (+) constants, pipeline parameters, value outputs of tasks such as t.output() and loop items"),
   TEXT_PART_FILE("UnsupportedArgument",

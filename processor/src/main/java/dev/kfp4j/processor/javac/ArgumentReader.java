@@ -5,7 +5,9 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
+import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Predicate;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
@@ -18,6 +20,7 @@ import dev.kfp4j.processor.graph.TaskHandle;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.graph.Use;
 import dev.kfp4j.processor.model.ValueKind;
+import dev.kfp4j.yaml.Yaml;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -25,6 +28,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads what a task input receives (a constant, a pipeline parameter, a task output or a loop
@@ -50,6 +54,10 @@ final class ArgumentReader {
     Object constant = body.constants.value(tree, path);
     if (constant != null) {
       return Constants.constant(constant);
+    }
+    JsonNode field = body.constants.fieldValue(path); // static final List<String> ITEMS = List.of("x", "y")
+    if (field != null) {
+      return new Argument.Constant(KfpValues.format(Yaml.toPlain(field)), field.isArray() ? ParameterType.LIST : ParameterType.STRUCT);
     }
     if (body.constants.buildsRecord(path)) { // new Point(1, 2.0): a record of constants, as a loop's constant items
       return body.constants.record(path);
@@ -87,7 +95,9 @@ final class ArgumentReader {
   }
 
   private Argument notAnArgument(ExpressionTree tree, TreePath path) {
-    if (!body.isComponentCall(tree, path)) {
+    if (path != null && body.trees.getElement(path) instanceof VariableElement v && Constants.isStaticFinalField(v)) {
+      body.error(tree, Message.FIELD_NOT_CONSTANT, v.getSimpleName()); // Config.ITEMS
+    } else if (!body.isComponentCall(tree, path)) {
       body.error(tree, Message.NOT_AN_ARGUMENT, Syntax.firstLine(tree));
     }
     return null;
@@ -114,6 +124,10 @@ final class ArgumentReader {
     }
     if (body.loops.containsKey(element)) {
       body.error(tree, Message.LOOP_NOT_A_VALUE, e, e);
+      return null;
+    }
+    if (element instanceof VariableElement v && Constants.isStaticFinalField(v)) { // ITEMS, of a jar's class
+      body.error(tree, Message.FIELD_NOT_CONSTANT, v.getSimpleName());
       return null;
     }
     return body.failedVariables.contains(element) ? null : notAnArgument(tree, null);

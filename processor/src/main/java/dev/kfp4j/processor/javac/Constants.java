@@ -9,6 +9,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.kfp4j.entrypoint.KfpValues;
@@ -23,6 +24,7 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -72,6 +74,41 @@ final class Constants {
       }
     }
     return null;
+  }
+
+  /**
+   * The value of a {@code static final} field that is no compile-time constant but is built from constants in the
+   * pipeline's own class (or one nested in it: the classes javac analyses with the pipeline's body), {@code static final
+   * List<String> ITEMS = List.of("x", "y");}, a {@code Map.of} or a record: its JSON, as {@link #itemJson} reads it written in place; null for anything else, or when a part of
+   * the initializer is none (nothing reported: the caller reports on the use, {@link Message#FIELD_NOT_CONSTANT}).
+   */
+  JsonNode fieldValue(TreePath path) {
+    path = Syntax.unwrap(path);
+    if (!(path.getLeaf() instanceof IdentifierTree || path.getLeaf() instanceof MemberSelectTree)
+        || !(trees.getElement(path) instanceof VariableElement v) || !isStaticFinalField(v) || v.getConstantValue() != null) {
+      return null;
+    }
+    if (!outermost(v).equals(outermost(body.graph.pipeline().element()))) {
+      return null; // javac has lowered another class's tree already, or not attributed it yet
+    }
+    TreePath field = trees.getPath(v);
+    if (field == null || !(field.getLeaf() instanceof VariableTree vt) || vt.getInitializer() == null) {
+      return null; // compiled earlier (a jar): only its compile-time constant value is known
+    }
+    TreePath init = Syntax.unwrap(new TreePath(field, vt.getInitializer()));
+    return buildsRecord(init) || buildsCollection(init) ? json((ExpressionTree) init.getLeaf(), init, null) : null;
+  }
+
+  private static Element outermost(Element e) {
+    while (e.getEnclosingElement() != null && e.getEnclosingElement().getKind() != ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    return e;
+  }
+
+  /** Whether {@code v} is a {@code static final} field (an enum constant is one too, but read as its name). */
+  static boolean isStaticFinalField(VariableElement v) {
+    return v.getKind() == ElementKind.FIELD && v.getModifiers().contains(Modifier.STATIC) && v.getModifiers().contains(Modifier.FINAL);
   }
 
   private static Number negate(Number n) {
@@ -190,7 +227,7 @@ final class Constants {
     return json(tree, path, Message.LOOP_FIELD_NOT_CONSTANT);
   }
 
-  /** {@link #itemJson}, with {@code notConstant} on a part that is no constant. */
+  /** {@link #itemJson}, with {@code notConstant} on a part that is no constant (null: nothing reported). */
   private JsonNode json(ExpressionTree tree, TreePath path, Message notConstant) {
     TreePath p = Syntax.unwrap(path);
     if (buildsRecord(p)) {
@@ -220,7 +257,7 @@ final class Constants {
     }
     Object v = value(tree, path);
     if (v == null) {
-      if (!body.erroneous(p)) {
+      if (notConstant != null && !body.erroneous(p)) {
         body.error(tree, notConstant, tree);
       }
       return null;
@@ -240,6 +277,9 @@ final class Constants {
           && parameters.get(i).getSimpleName().equals(components.get(i).getSimpleName());
     }
     if (!canonical) {
+      if (notConstant == null) {
+        return null;
+      }
       body.error(nc, Message.LOOP_ITEM_NOT_CANONICAL, record.getSimpleName(), record.getSimpleName(),
           String.join(", ", components.stream().map(c -> c.getSimpleName().toString()).toList()));
       return null;

@@ -247,7 +247,14 @@ final class GroupReader {
       }
       return new Loop.Constants(values);
     }
-    if (!(e instanceof IdentifierTree || e instanceof MethodInvocationTree)) {
+    tools.jackson.databind.JsonNode field = body.constants.fieldValue(path); // static final List<String> ITEMS = List.of(...)
+    if (field != null && field.isArray()) {
+      List<Argument.Constant> values = new ArrayList<>();
+      field.forEach(v -> values.add(v.isArray() || v.isObject() ? new Argument.Constant(dev.kfp4j.yaml.Yaml.jsonText(v),
+          v.isArray() ? ParameterType.LIST : ParameterType.STRUCT) : Constants.constant(dev.kfp4j.yaml.Yaml.toPlain(v))));
+      return new Loop.Constants(values);
+    }
+    if (!(e instanceof IdentifierTree || e instanceof MethodInvocationTree || e instanceof MemberSelectTree)) {
       // an expression (a ? xs : ys, a + b): not an argument to a task, but the loop's items
       body.error(tree, Message.NOT_LOOP_ITEMS);
       return new Loop.Constants(List.of());
