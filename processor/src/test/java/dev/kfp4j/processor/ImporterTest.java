@@ -126,6 +126,81 @@ class ImporterTest {
     Compile.validKfp2(yaml, "pipeline-with-importer.yaml");
   }
 
+  /** pipeline_with_dynamic_importer_metadata.py in Java, its artifact's URI {@code %s}. */
+  static final String DYNAMIC_METADATA = String.join("\n",
+      "static final String DEFAULT_ARTIFACT_URI = \"%s\";",
+      "static final String DEFAULT_IMAGE_URI = \"us-docker.pkg.dev/vertex-ai/prediction/tf2-gpu.2-5:latest\";",
+      "@Pipeline(name = \"pipeline-with-importer\", formats = Format.KFP2)",
+      "public static void p(@Default(\"default-name\") String name, @Default(\"1\") int int_input,",
+      "    @Default(DEFAULT_ARTIFACT_URI) String pipeline_input_artifact_uri, @Default(DEFAULT_IMAGE_URI) String pipeline_input_image_uri) {",
+      "  Dsl.importer(pipeline_input_artifact_uri, Dataset.class).reimport(false)",
+      "      .metadata(Map.of(\"name\", List.of(name, \"alias-name\"), \"containerSpec\", Map.of(\"imageUri\", pipeline_input_image_uri)));",
+      "  var makeNameOp = LibOps.echo(\"a-different-name\");",
+      "  Dsl.importer(DEFAULT_ARTIFACT_URI, Dataset.class).reimport(false)",
+      "      .metadata(Map.of(\"name\", \"prefix-\" + makeNameOp.output(),",
+      "          \"list-of-data\", List.of(makeNameOp.output(), name, int_input),",
+      "          makeNameOp.output(), makeNameOp.output(),",
+      "          name, DEFAULT_IMAGE_URI,",
+      "          \"containerSpec\", Map.of(\"imageUri\", DEFAULT_IMAGE_URI)));",
+      "}");
+
+  /**
+   * Metadata naming values of the run (KFP's {@code pipeline_with_dynamic_importer_metadata.py}: a parameter, a task's
+   * output as a value, a key and in an f-string, lists and maps of them) is written as KFP's compiler writes it: each
+   * value an input of the importer, {@code metadata}, {@code metadata-2}, ..., and its placeholder in the executor's
+   * metadata. It was {@code [kfp4j:BadSetting] metadata(...) of Dsl.importer takes Map.of(...) of constants}.
+   */
+  @Test
+  void metadataNamingValuesOfTheRunIsWrittenAsKfpsCompilerWritesIt() {
+    Compilation c = compile(new ArrayList<>(), pipeline(String.format(DYNAMIC_METADATA, "gs://ml-pipeline-playground/shakespeare1.txt")));
+    assertThat(c).succeeded();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/pipeline-with-importer.yaml");
+    JsonNode spec = Yaml.read(yaml);
+    // KFP's test_data/sdk_compiled_pipelines/valid/pipeline_with_dynamic_importer_metadata.yaml (KFP 2.14's compiler)
+    String p = "{{$.inputs.parameters['metadata%s']}}";
+    assertThat(spec.at("/deploymentSpec/executors/exec-importer/importer/metadata")).isEqualTo(Yaml.read(
+        "{containerSpec: {imageUri: \"" + String.format(p, "-2") + "\"}, name: [\"" + String.format(p, "") + "\", alias-name]}"));
+    assertThat(spec.at("/deploymentSpec/executors/exec-importer-2/importer/metadata")).isEqualTo(Yaml.read("{containerSpec: {imageUri: "
+        + "'us-docker.pkg.dev/vertex-ai/prediction/tf2-gpu.2-5:latest'}, list-of-data: [\"" + String.format(p, "") + "\", \""
+        + String.format(p, "-2") + "\", \"" + String.format(p, "-3") + "\"], name: \"prefix-" + String.format(p, "") + "\", \""
+        + String.format(p, "") + "\": \"" + String.format(p, "") + "\", \"" + String.format(p, "-2")
+        + "\": 'us-docker.pkg.dev/vertex-ai/prediction/tf2-gpu.2-5:latest'}"));
+    assertThat(spec.at("/root/dag/tasks/importer/inputs/parameters")).isEqualTo(Yaml.read("{metadata: {componentInputParameter: name}, "
+        + "metadata-2: {componentInputParameter: pipeline_input_image_uri}, uri: {componentInputParameter: pipeline_input_artifact_uri}}"));
+    assertThat(spec.at("/root/dag/tasks/importer-2/inputs/parameters")).isEqualTo(Yaml.read("{metadata: {taskOutputParameter: "
+        + "{outputParameterKey: Output, producerTask: echo}}, metadata-2: {componentInputParameter: name}, metadata-3: "
+        + "{componentInputParameter: int_input}, uri: {runtimeValue: {constant: 'gs://ml-pipeline-playground/shakespeare1.txt'}}}"));
+    assertThat(spec.at("/root/dag/tasks/importer-2/dependentTasks").toString()).isEqualTo("[\"echo\"]");
+    assertThat(spec.at("/components/comp-importer-2/inputDefinitions/parameters")).isEqualTo(Yaml.read("{metadata: {parameterType: STRING}, "
+        + "metadata-2: {parameterType: STRING}, metadata-3: {parameterType: NUMBER_INTEGER}, uri: {parameterType: STRING}}"));
+    Compile.validKfp2(yaml, "pipeline-with-importer.yaml");
+  }
+
+  /**
+   * Run here, the importers' artifacts carry the metadata with the run's values in the placeholders' places (as text, a
+   * placeholder being text: {@code int_input} is {@code '7'}, as the local runner reads KFP's own spec of this pipeline).
+   */
+  @Test
+  void metadataNamingValuesOfTheRunHoldsThemWhenRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path data = java.nio.file.Files.writeString(dir.resolve("data.txt"), "to be");
+    Compilation c = compile(new ArrayList<>(), pipeline(String.format(DYNAMIC_METADATA, data.toString())));
+    assertThat(c).succeeded();
+    Path classes = Compile.writeOutput(c, dir.resolve("classes"));
+    dev.kfp4j.local.RunResult r;
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      r = dev.kfp4j.local.LocalRunner.builder().root(dir.resolve("run")).caching(false)
+          .console(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).classLoader(loader).progress(false).summary(false).build()
+          .run(dev.kfp4j.local.Workflow.parse(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/pipeline-with-importer.yaml"), "p.yaml"),
+              java.util.Map.of("name", "ada", "int_input", "7", "pipeline_input_artifact_uri", data.toString()));
+    }
+    assertThat(r.failedTask().map(t -> t.name() + ": " + t.message())).isEmpty();
+    assertThat(Yaml.json().<JsonNode>valueToTree(r.task("importer").orElseThrow().outputArtifacts().get("artifact").metadata())).isEqualTo(Yaml.read(
+        "{containerSpec: {imageUri: 'us-docker.pkg.dev/vertex-ai/prediction/tf2-gpu.2-5:latest'}, name: [ada, alias-name]}"));
+    assertThat(Yaml.json().<JsonNode>valueToTree(r.task("importer-2").orElseThrow().outputArtifacts().get("artifact").metadata())).isEqualTo(Yaml.read(
+        "{containerSpec: {imageUri: 'us-docker.pkg.dev/vertex-ai/prediction/tf2-gpu.2-5:latest'}, list-of-data: [a-different-name, ada, '7'], "
+            + "name: prefix-a-different-name, a-different-name: a-different-name, ada: 'us-docker.pkg.dev/vertex-ai/prediction/tf2-gpu.2-5:latest'}"));
+  }
+
   /** KFP's {@code importer(..., download_to_workspace=True)} in a pipeline with a workspace: the executor's {@code downloadToWorkspace}. */
   @Test
   void anImportIntoTheWorkspaceIsKfpsDownloadToWorkspace() {
@@ -182,15 +257,17 @@ class ImporterTest {
                 "@Pipeline(formats = Format.KFP2) public static void p() {",
                 "  LibOps.any(Dsl.importer(\"gs://b/x\", Mine.class).artifact());", "}"},
             "the type must be a class literal of one of kfp4j's artifact types"),
-        Arguments.of("kfp4j:BadSetting", "Map.of(\"rows\", rows)",
-            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(int rows) {",
-                "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .metadata(Map.of(\"rows\", rows)).artifact());", "}"},
-            "metadata(...) of Dsl.importer takes Map.of(...) of constants (literals, static final constants), as KFP's "
-                + "importer(metadata={...}) is written into the pipeline; 'rows' is not one: write metadata(Map.of(\"key\", \"value\"))"),
+        Arguments.of("kfp4j:BadSetting", "first.artifact()))",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {",
+                "  var first = Dsl.importer(\"gs://b/x\", Dataset.class);",
+                "  LibOps.train(Dsl.importer(\"gs://b/y\", Dataset.class)", "      .metadata(Map.of(\"from\", first.artifact())).artifact());", "}"},
+            "metadata(...) of Dsl.importer takes Map.of(...) whose keys and values are constants, pipeline parameters, value outputs of "
+                + "tasks such as t.output(), loop items, texts joined from these with +, or List.of/Map.of of these, as KFP's "
+                + "importer(metadata={...}); 'first.artifact()' is none of them: write metadata(Map.of(\"key\", value))"),
         Arguments.of("kfp4j:BadSetting", ".metadata(meta)",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(Map<String, Integer> meta) {",
                 "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .metadata(meta).artifact());", "}"},
-            "'meta' is not one"),
+            "'meta' is none of them"),
         Arguments.of("kfp4j:BadSetting", ".reimport(again)",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(boolean again) {",
                 "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class)", "      .reimport(again).artifact());", "}"},

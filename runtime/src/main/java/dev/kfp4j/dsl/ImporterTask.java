@@ -44,8 +44,9 @@ public final class ImporterTask extends Task<ImporterTask> {
   }
 
   /**
-   * The artifact's metadata, as KFP's {@code metadata={...}}: a {@code Map.of(...)} of constants
-   * (literals, {@code static final} constants), which the consumers read in {@code metadata()}.
+   * The artifact's metadata, as KFP's {@code metadata={...}}: a {@code Map.of(...)} whose keys and values are constants,
+   * pipeline parameters, value outputs of tasks, loop items, texts joined from these with {@code +}, or {@code List.of}/{@code
+   * Map.of} of these, which the consumers read in {@code metadata()}.
    */
   public ImporterTask metadata(Map<String, ?> metadata) {
     return this;

@@ -350,7 +350,7 @@ public enum Message {
       "Dsl.importer(uri, type): the type must be a class literal of one of kfp4j's artifact types, %s, not '%s'; KFP imports an artifact of a schema title it knows (system.Dataset, ...)"),
   IMPORTER_URI("UnsupportedArgument", "Dsl.importer(uri, type): the URI is empty; give the artifact's URI, such as \"gs://bucket/data.csv\", or a pipeline parameter"),
   IMPORTER_METADATA("BadSetting",
-      "metadata(...) of Dsl.importer takes Map.of(...) of constants (literals, static final constants), as KFP's importer(metadata={...}) is written into the pipeline; '%s' is not one: write metadata(Map.of(\"key\", \"value\"))"),
+      "metadata(...) of Dsl.importer takes Map.of(...) whose keys and values are constants, pipeline parameters, value outputs of tasks such as t.output(), loop items, texts joined from these with +, or List.of/Map.of of these, as KFP's importer(metadata={...}); '%s' is none of them: write metadata(Map.of(\"key\", value))"),
   IMPORTER_SETTING("BadSetting",
       "%s(...) does not apply to an importer, which runs no container of its own; it takes after, displayName, caching, retries, retryBackoff, reimport, downloadToWorkspace and metadata"),
   // Partial compilation

@@ -11,6 +11,8 @@ import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.ImporterBuilder;
 import dev.kfp4j.processor.validation.TypeMapper;
+import dev.kfp4j.processor.graph.TaskBuilder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Reads {@code Dsl.importer(uri, Type.class)} (the URI a constant or a value of the pipeline, the
  * type a class literal of one of kfp4j's artifact types) and its own settings, {@code
- * reimport(boolean)}, {@code downloadToWorkspace(boolean)} and {@code metadata(Map.of(...))}, constants all.
+ * reimport(boolean)}, {@code downloadToWorkspace(boolean)} (constants) and {@code metadata(Map.of(...))} (constants and
+ * values of the run).
  */
 final class ImporterCalls {
   private final Body body;
@@ -86,7 +89,7 @@ final class ImporterCalls {
       return true;
     }
     if (name.equals("metadata")) {
-      String metadata = metadata(arg, argPath);
+      String metadata = metadata(importer, arg, argPath);
       if (metadata != null) {
         importer.metadata(metadata);
       }
@@ -95,8 +98,15 @@ final class ImporterCalls {
     return false;
   }
 
-  /** {@code Map.of(...)} of constants as a JSON object's text; null after an error on the first part that is not a constant. */
-  private String metadata(ExpressionTree tree, TreePath path) {
+  /**
+   * {@code Map.of(...)} as a JSON object's text, as KFP's compiler writes {@code importer(metadata={...})}: its keys and
+   * values constants, {@code List.of}/{@code Map.of} of these at any depth, or values of the run (a pipeline parameter,
+   * a task's value output, a loop item, or a text joined from these with {@code +}, KFP's f-string); each value of the run
+   * is an input of the importer, {@code metadata}, {@code metadata-2}, ... in the order written (one input per value),
+   * written in the metadata as its placeholder {@code {{$.inputs.parameters['metadata']}}}. Null after an error, on the
+   * first part that is none of these.
+   */
+  private String metadata(ImporterBuilder importer, ExpressionTree tree, TreePath path) {
     path = Syntax.unwrap(path);
     ExpressionTree e = Syntax.unwrap(tree);
     if (body.erroneous(path)) {
@@ -107,20 +117,75 @@ final class ImporterCalls {
       body.error(tree, Message.IMPORTER_METADATA, Syntax.firstLine(tree));
       return null;
     }
-    List<? extends ExpressionTree> items = mi.getArguments();
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < items.size(); i += 2) {
-      Object key = body.constants.value(items.get(i), new TreePath(path, items.get(i)));
-      Object value = body.constants.value(items.get(i + 1), new TreePath(path, items.get(i + 1)));
-      ExpressionTree bad = key == null ? items.get(i) : value == null ? items.get(i + 1) : null;
-      if (bad != null) {
-        if (!body.erroneous(new TreePath(path, bad))) {
-          body.error(bad, Message.IMPORTER_METADATA, Syntax.firstLine(bad));
+    Map<Argument, String> inputs = new LinkedHashMap<>();
+    Object map = metadataValue(importer, mi, path, inputs);
+    if (map == null) {
+      return null;
+    }
+    inputs.forEach((argument, input) -> importer.arguments().put(input, argument, body.at(tree)));
+    return KfpValues.format(map);
+  }
+
+  /** A part of the metadata as a plain value (a map, a list, a constant or a placeholder's text); null after an error. */
+  private Object metadataValue(ImporterBuilder importer, ExpressionTree tree, TreePath path, Map<Argument, String> inputs) {
+    path = Syntax.unwrap(path);
+    ExpressionTree e = Syntax.unwrap(tree);
+    if (body.erroneous(path)) {
+      return null;
+    }
+    Object constant = body.constants.value(e, path);
+    if (constant != null) {
+      return constant instanceof Character c ? c.toString() : constant;
+    }
+    if (e instanceof MethodInvocationTree mi && body.trees.getElement(path) instanceof ExecutableElement m
+        && (Syntax.is(m, "java.util.List", "of", "java.util.Arrays", "asList") || Syntax.is(m, "java.util.Map", "of", "java.util.Map", "of"))) {
+      List<Object> parts = new ArrayList<>();
+      for (ExpressionTree part : mi.getArguments()) {
+        Object v = metadataValue(importer, part, new TreePath(path, part), inputs);
+        if (v == null) {
+          return null;
         }
+        parts.add(v);
+      }
+      if (!Syntax.declaredIn(m, "java.util.Map")) {
+        return parts;
+      }
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (int i = 0; i + 1 < parts.size(); i += 2) {
+        map.put(parts.get(i).toString(), parts.get(i + 1));
+      }
+      return map;
+    }
+    if (body.texts.isJoined(e, path)) { // "prefix-" + t.output(), KFP's f'prefix-{t.output}'
+      TextReader.Text text = body.texts.read(e, path, importer.group());
+      if (text.text() == null) {
         return null;
       }
-      map.put(key.toString(), value instanceof Character c ? c.toString() : value);
+      String joined = text.text().text();
+      for (Map.Entry<String, Argument> channel : text.channels().entrySet()) {
+        joined = joined.replace(placeholder(channel.getKey()), placeholder(input(channel.getValue(), inputs)));
+      }
+      return joined;
     }
-    return KfpValues.format(map);
+    Argument a = body.arguments.read(e, path, importer.group());
+    if (a == null) {
+      return null;
+    }
+    boolean value = a instanceof Argument.PipelineParameter || a instanceof Argument.LoopItem
+        || a instanceof Argument.TaskOutput o && body.graph.step(o.task()) instanceof TaskBuilder t && !t.component().outputIsArtifact(o.output());
+    if (!value) {
+      body.error(tree, Message.IMPORTER_METADATA, Syntax.firstLine(tree));
+      return null;
+    }
+    return placeholder(input(a, inputs));
+  }
+
+  /** The importer's input that {@code a} is given to: {@code metadata}, then {@code metadata-2}, ..., one per value. */
+  private static String input(Argument a, Map<Argument, String> inputs) {
+    return inputs.computeIfAbsent(a, k -> inputs.isEmpty() ? "metadata" : "metadata-" + (inputs.size() + 1));
+  }
+
+  private static String placeholder(String input) {
+    return "{{$.inputs.parameters['" + input + "']}}";
   }
 }
