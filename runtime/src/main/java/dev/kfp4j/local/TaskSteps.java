@@ -231,9 +231,38 @@ final class TaskSteps {
         image = c.text();
       }
     }
+    env.putAll(podMetadataEnv(task));
     RetryPolicy retry = RetryPolicy.of(task.settings(), where);
     LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
     return new Settings(mounts, limits, retry, timeout, caching, cacheKey, mode, image);
+  }
+
+  /** An env variable's field of the pod that is one of its labels or annotations, {@code metadata.labels['key']}. */
+  private static final java.util.regex.Pattern POD_METADATA = java.util.regex.Pattern.compile("metadata\\.(labels|annotations)\\['([^']+)'\\]");
+
+  /**
+   * The env variables {@code task} reads from its pod's labels and annotations ({@code envFromField("L",
+   * "metadata.labels['team']")}, kfp-kubernetes' {@code use_field_path_as_env}): those the task sets itself
+   * ({@code podLabel}, {@code podAnnotation}), and, as Kubernetes gives a key the pod has not, empty for the others.
+   */
+  static Map<String, String> podMetadataEnv(Task task) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    Map<String, String> annotations = new LinkedHashMap<>();
+    for (TaskSetting s : task.settings()) {
+      if (s instanceof TaskSetting.PodLabel l) {
+        labels.put(l.key(), l.value());
+      } else if (s instanceof TaskSetting.PodAnnotation a) {
+        annotations.put(a.key(), a.value());
+      }
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    for (TaskSetting s : task.settings()) {
+      java.util.regex.Matcher m = s instanceof TaskSetting.FieldPathEnv f ? POD_METADATA.matcher(f.fieldPath()) : null;
+      if (m != null && m.matches()) {
+        env.put(((TaskSetting.FieldPathEnv) s).name(), (m.group(1).equals("labels") ? labels : annotations).getOrDefault(m.group(2), ""));
+      }
+    }
+    return env;
   }
 
   /** {@code values} with the workspace's placeholder in each replaced by {@code path}. */
