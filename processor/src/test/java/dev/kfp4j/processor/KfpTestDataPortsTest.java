@@ -1,0 +1,144 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.yaml.Yaml;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * KFP's own test pipelines ({@code test_data/sdk_compiled_pipelines/valid}) ported to Java as a KFP 2 Python user would
+ * write them (each {@code src/test/resources/kfp-ports/*.java}, its Javadoc naming the Python file): each compiles to a
+ * spec of the structure KFP's compiler wrote for the Python ({@link SpecShape}: the same tasks, inputs, dependencies,
+ * triggers, iterators, settings, definitions and types; {@code kfp-ports/kfp/} holds KFP's files), and runs here.
+ */
+class KfpTestDataPortsTest {
+  @TempDir Path dir;
+
+  private static Compilation compile(String port) {
+    Compilation c = Compile.compile(JavaFileObjects.forResource(Objects.requireNonNull(
+        KfpTestDataPortsTest.class.getClassLoader().getResource("kfp-ports/" + port + ".java"), port)));
+    assertThat(c).succeeded();
+    return c;
+  }
+
+  private static String kfp(String file) {
+    return Yaml.resource(KfpTestDataPortsTest.class, "kfp-ports/kfp/" + file);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource({
+      "IfElifElseComplex, if_elif_else_complex.yaml, lucky-number-pipeline",
+      "CrossLoopAfterTopology, cross_loop_after_topology.yaml, my-pipeline",
+      "LoopConsumeUpstream, loop_consume_upstream.yaml, loop-consume-upstream",
+      "ParallelForPipelineParam, pipeline_with_parallelfor_pipeline_param.yaml, pipeline-parallelfor-pipeline-param",
+      "NestedPipelineOptInputs, nested_pipeline_opt_inputs_parent_level_compiled.yaml, nested-pipeline-opt-inputs-parent-level",
+      "NestedPipelineOptInputs, nested_pipeline_opt_inputs_nil_compiled.yaml, nested-pipeline-opt-inputs-nil",
+      "PipelineWithOutputs, pipeline_with_outputs.yaml, pipeline-in-pipeline",
+      "PipelineWithPodMetadata, pipeline_with_pod_metadata.yaml, pipeline-with-pod-metadata",
+      "SmallPorts, nested_parallel_for_secret.yaml, pipeline-4-nested-parallel-for-secret",
+      "SmallPorts, pipeline_with_retry.yaml, test-pipeline",
+      "SmallPorts, local_execution_pipeline_with_oneof.yaml, pipeline-with-oneof",
+      "SmallPorts, pipeline_with_input_status_state.yaml, status-state-pipeline",
+      "MultipleArtifactsNamedtuple, multiple_artifacts_namedtuple.yaml, multiple-artifacts-namedtuple-pipeline",
+      "MixedParameters, mixed_parameters.yaml, mixed-parameters-pipeline",
+      "DynamicImporterMetadata, pipeline_with_dynamic_importer_metadata.yaml, pipeline-with-importer"})
+  void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
+    String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
+    assertThat(SpecShape.of(ours)).isEqualTo(SpecShape.of(kfp(kfpFile)));
+    Compile.validKfp2(ours, pipeline + ".yaml");
+  }
+
+  private RunResult run(String port, String pipeline, Map<String, String> arguments) throws IOException {
+    Compilation c = compile(port);
+    Path classes = Compile.writeOutput(c, dir.resolve("classes"));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      return LocalRunner.builder().root(dir.resolve("run")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+          .classLoader(loader).progress(false).summary(false).build()
+          .run(Workflow.parse(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml"), pipeline + ".yaml"), arguments);
+    }
+  }
+
+  private static String log(RunResult r, String task) throws IOException {
+    return Files.readString(r.task(task).orElseThrow(() -> new AssertionError("no task " + task + " in " + r.tasks())).log()).strip();
+  }
+
+  /** Each trial draws a number over 5000 (the port's, to be sure which branch runs): the Elif branch's OneOf, and the Collected numbers. */
+  @Test
+  void ifElifElseComplexTakesTheElifBranchOfEachTrialAndCollectsTheNumbers() throws IOException {
+    RunResult r = run("IfElifElseComplex", "lucky-number-pipeline", Map.of("trials", "[1, 2]"));
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    for (int i = 0; i < 2; i++) {
+      String n = r.output("for-loop-1/int-0-to-9999".replace("for-loop-1", "for-loop-1(" + i + ")"), "Output");
+      String expected = Integer.parseInt(n) % 2 == 0 ? "Got a high even number!" : "Got a high odd number!";
+      assertThat(r.output("for-loop-1(" + i + ")/condition-branches-4/condition-9/print-and-return-7", "Output")).isEqualTo(expected);
+    }
+    assertThat(log(r, "print-ints")).isEqualTo("[" + r.output("for-loop-1(0)/int-0-to-9999", "Output") + ", "
+        + r.output("for-loop-1(1)/int-0-to-9999", "Output") + "]");
+  }
+
+  @Test
+  void theParentsArgumentsReachTheCalledPipelinesTasksAndLeftOutOnesStayUnset() throws IOException {
+    RunResult r = run("NestedPipelineOptInputs", "nested-pipeline-opt-inputs-parent-level", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(r.tasks()).hasSize(6);
+    RunResult nil = run("NestedPipelineOptInputs", "nested-pipeline-opt-inputs-nil", Map.of());
+    assertThat(nil.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(nil.tasks()).hasSize(3);
+    RunResult other = run("NestedPipelineOptInputs", "nested-pipeline-opt-inputs-parent-level", Map.of("inputInt", "5"));
+    assertThat(other.failedTask().map(TaskResultName::of)).hasValue("component-nil-int-default");
+  }
+
+  @Test
+  void eachTaskReadsItsOwnPodLabelsAndAnnotationsAsKfpsTestExpects() throws IOException {
+    RunResult r = run("PipelineWithPodMetadata", "pipeline-with-pod-metadata", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(r.tasks()).hasSize(5);
+  }
+
+  @Test
+  void artifactsAndValuesComeBackThroughCalledPipelines() throws IOException {
+    RunResult artifacts = run("MultipleArtifactsNamedtuple", "multiple-artifacts-namedtuple-pipeline", Map.of());
+    assertThat(log(artifacts, "crust-comp")).isEqualTo("ds1: foo, ds2: bar");
+    RunResult values = run("MixedParameters", "mixed-parameters-pipeline", Map.of());
+    assertThat(log(values, "crust-comp")).isEqualTo("sum : 3");
+    RunResult outputs = run("PipelineWithOutputs", "pipeline-in-pipeline", Map.of());
+    assertThat(outputs.output("inner-pipeline-print-op1", "Output")).isEqualTo("world");
+  }
+
+  @Test
+  void theLoopsRunAfterWhatTheyWaitForAndGiveEachItem() throws IOException {
+    RunResult r = run("ParallelForPipelineParam", "pipeline-parallelfor-pipeline-param", Map.of("prefix", "p", "loop_parameter", "[\"a\", \"b\"]"));
+    assertThat(r.output("for-loop-2(1)/print-with-prefix-2", "Output")).isEqualTo("dynamic-prefix: b");
+    assertThat(r.output("for-loop-3(1)/for-loop-4(0)/print-with-prefix-3", "Output")).isEqualTo("p: a");
+    RunResult upstream = run("LoopConsumeUpstream", "loop-consume-upstream", Map.of());
+    assertThat(upstream.output("for-loop-1(2)/read-file", "Output")).isEqualTo("component3");
+    RunResult oneOf = run("SmallPorts", "pipeline-with-oneof", Map.of("pick_a", "false"));
+    assertThat(oneOf.output("tag-selected", "Output")).isEqualTo("selected:B");
+    RunResult status = run("SmallPorts", "status-state-pipeline", Map.of());
+    assertThat(status.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+  }
+
+  private static final class TaskResultName {
+    static String of(dev.kfp4j.local.TaskResult t) {
+      return t.name();
+    }
+  }
+}
