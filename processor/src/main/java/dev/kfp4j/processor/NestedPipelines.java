@@ -87,7 +87,7 @@ final class NestedPipelines {
       Map<String, Pipeline> flatCalls = new HashMap<>();
       try {
         calls.forEach((k, v) -> flatCalls.put(k, Flattening.flat(v)));
-        if (!CalledOutputTypeCheck.check(graph, flatCalls, reporter)) {
+        if (!CalledOutputTypeCheck.check(graph, flatCalls, reporter) || !workspaceFor(model, graph, flatCalls)) {
           return;
         }
         String exit = model.exitTask() != null && calls.containsKey(model.exitTask().name()) ? model.exitTask().name() : null;
@@ -115,6 +115,44 @@ final class NestedPipelines {
         }
       }
     }
+  }
+
+  /**
+   * Whether the pipelines {@code model} calls ({@code flatCalls}, by call) find the run's workspace they use (an importer
+   * that downloads into it, a text naming it): the caller's, as KFP's compiler takes a nested pipeline's use of it for the
+   * root's ({@code critical/pipeline_with_importer_workspace.py}); a called pipeline's own {@code workspaceSize} is not in
+   * the caller's spec. Else an error on the call, and false.
+   */
+  private boolean workspaceFor(Pipeline model, PipelineBuilder graph, Map<String, Pipeline> flatCalls) {
+    if (model.settings() == null || model.settings().workspace() != null) {
+      return true;
+    }
+    boolean ok = true;
+    for (TaskBuilder t : graph.pipelineCalls()) {
+      String use = workspaceUse(flatCalls.get(t.name()));
+      if (use != null) {
+        reporter.error(t.position(), Message.CALLED_WORKSPACE_NOT_SET, t.pipelineCall().pipelineName(), use);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  /** How {@code p} uses the run's workspace ({@code importer 'importer' downloads into it}), or null when it does not. */
+  private static String workspaceUse(Pipeline p) {
+    if (p == null) {
+      return null;
+    }
+    List<String> uses = new ArrayList<>();
+    dev.kfp4j.model.Nodes.walk(p.nodes(), n -> {
+      if (n instanceof dev.kfp4j.model.ImporterStep i && i.downloadToWorkspace()) {
+        uses.add("its importer '" + i.name() + "' downloads into it (downloadToWorkspace(true))");
+      } else if (n instanceof dev.kfp4j.model.Step step && step.arguments().values().stream()
+          .anyMatch(a -> a instanceof Argument.Constant c && c.text().contains(dev.kfp4j.model.Workspace.PLACEHOLDER))) {
+        uses.add("its task '" + step.name() + "' names it (Dsl.WORKSPACE_PATH)");
+      }
+    });
+    return uses.isEmpty() ? null : uses.get(0);
   }
 
   /**

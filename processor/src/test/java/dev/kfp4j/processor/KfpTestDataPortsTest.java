@@ -59,7 +59,8 @@ class KfpTestDataPortsTest {
       "SmallPorts, pipeline_with_input_status_state.yaml, status-state-pipeline",
       "MultipleArtifactsNamedtuple, multiple_artifacts_namedtuple.yaml, multiple-artifacts-namedtuple-pipeline",
       "MixedParameters, mixed_parameters.yaml, mixed-parameters-pipeline",
-      "DynamicImporterMetadata, pipeline_with_dynamic_importer_metadata.yaml, pipeline-with-importer"})
+      "DynamicImporterMetadata, pipeline_with_dynamic_importer_metadata.yaml, pipeline-with-importer",
+      "ImporterWorkspace, pipeline_with_importer_workspace.yaml, pipeline-with-importer-workspace"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     assertThat(SpecShape.of(ours)).isEqualTo(SpecShape.of(kfp(kfpFile)));
@@ -121,6 +122,9 @@ class KfpTestDataPortsTest {
     assertThat(log(values, "crust-comp")).isEqualTo("sum : 3");
     RunResult outputs = run("PipelineWithOutputs", "pipeline-in-pipeline", Map.of());
     assertThat(outputs.output("inner-pipeline-print-op1", "Output")).isEqualTo("world");
+    RunResult imported = run("ImporterWorkspace", "pipeline-with-importer-workspace", Map.of());
+    assertThat(imported.output("read-dir", "Output")).isEqualTo("part-000.txt,part-001.txt");
+    assertThat(imported.output("train", "scalar")).isEqualTo("123");
   }
 
   @Test
@@ -134,6 +138,24 @@ class KfpTestDataPortsTest {
     assertThat(oneOf.output("tag-selected", "Output")).isEqualTo("selected:B");
     RunResult status = run("SmallPorts", "status-state-pipeline", Map.of());
     assertThat(status.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+  }
+
+  /**
+   * A pipeline calling one that downloads into the run's workspace, without a workspace of its own, is an error on the
+   * call: it compiled, into a spec whose importers download into a workspace the run has not (KFP's compiler refuses it:
+   * "dsl.importer(download_to_workspace=True) requires PipelineConfig(workspace=...) on the pipeline").
+   */
+  @Test
+  void aCallerWithoutTheWorkspaceItsCalledPipelineUsesIsAnErrorOnTheCall() throws IOException {
+    String source = new String(Objects.requireNonNull(getClass().getClassLoader().getResourceAsStream("kfp-ports/ImporterWorkspace.java"))
+        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        .replace(", workspaceSize = \"1Gi\", workspaceStorageClass = \"standard\", workspaceAccessModes = \"ReadWriteOnce\")", ")");
+    javax.tools.JavaFileObject file = JavaFileObjects.forSourceString("ports.ImporterWorkspace", source);
+    Compilation c = Compile.compile(file);
+    assertThat(c).hadErrorContaining("[kfp4j:MissingWorkspace] pipeline 'import-stage' uses the run's workspace: its importer 'importer' "
+        + "downloads into it (downloadToWorkspace(true)); a called pipeline uses its caller's workspace, as KFP's, and this pipeline has "
+        + "none: add @Pipeline(workspaceSize = \"10Gi\") here").inFile(file).onLineContaining("var stage = importStage(");
+    assertThat(c).hadErrorCount(1);
   }
 
   private static final class TaskResultName {
