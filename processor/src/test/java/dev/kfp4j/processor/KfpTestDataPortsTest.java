@@ -60,7 +60,8 @@ class KfpTestDataPortsTest {
       "MultipleArtifactsNamedtuple, multiple_artifacts_namedtuple.yaml, multiple-artifacts-namedtuple-pipeline",
       "MixedParameters, mixed_parameters.yaml, mixed-parameters-pipeline",
       "DynamicImporterMetadata, pipeline_with_dynamic_importer_metadata.yaml, pipeline-with-importer",
-      "ImporterWorkspace, pipeline_with_importer_workspace.yaml, pipeline-with-importer-workspace"})
+      "ImporterWorkspace, pipeline_with_importer_workspace.yaml, pipeline-with-importer-workspace",
+      "MissingKubernetesOptionalInputs, missing_kubernetes_optional_inputs.yaml, missing-kubernetes-optional-inputs-pipeline"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     assertThat(SpecShape.of(ours)).isEqualTo(SpecShape.of(kfp(kfpFile)));
@@ -139,6 +140,8 @@ class KfpTestDataPortsTest {
     assertThat(oneOf.output("tag-selected", "Output")).isEqualTo("selected:B");
     RunResult status = run("SmallPorts", "status-state-pipeline", Map.of());
     assertThat(status.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    RunResult leftOut = run("MissingKubernetesOptionalInputs", "missing-kubernetes-optional-inputs-pipeline", Map.of());
+    assertThat(leftOut.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
   }
 
   /**
