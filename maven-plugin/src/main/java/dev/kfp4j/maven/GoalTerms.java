@@ -114,7 +114,7 @@ final class GoalTerms implements Terms {
   }
 
   /** {@code no-cache} as {@code noCache}. */
-  private static String camel(String words) {
+  static String camel(String words) {
     StringBuilder camel = new StringBuilder();
     boolean up = false;
     for (char c : words.toCharArray()) {

@@ -23,7 +23,7 @@ class ReadmeGoalsTest {
     Set<String> options = new TreeSet<>();
     Matcher m = Pattern.compile("(?<![\\w-])--([a-z][a-z-]*)").matcher(readme);
     while (m.find()) {
-      options.add(camel(m.group(1)));
+      options.add(GoalTerms.camel(m.group(1)));
     }
     Set<String> missing = new TreeSet<>();
     PluginDescriptor.goals().forEach((goal, d) -> d.fieldOfProperty().keySet().stream()
@@ -32,20 +32,5 @@ class ReadmeGoalsTest {
         .filter(p -> !options.contains(p.substring("kfp4j.".length())))
         .forEach(p -> missing.add("kfp4j:" + goal + " " + p)));
     assertEquals(Set.of(), missing, "goal properties the README names neither as such nor as a command option");
-  }
-
-  /** {@code no-cache} as {@code noCache}. */
-  static String camel(String option) {
-    StringBuilder b = new StringBuilder();
-    boolean up = false;
-    for (char c : option.toCharArray()) {
-      if (c == '-') {
-        up = true;
-      } else {
-        b.append(up ? Character.toUpperCase(c) : c);
-        up = false;
-      }
-    }
-    return b.toString();
   }
 }
