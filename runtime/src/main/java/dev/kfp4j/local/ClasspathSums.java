@@ -2,7 +2,6 @@ package dev.kfp4j.local;
 
 import dev.kfp4j.spec.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -73,11 +72,8 @@ final class ClasspathSums {
 
   private static String hash(Path file) {
     Sha256 sha = new Sha256();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[65536];
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        sha.update(buffer, 0, n);
-      }
+    try {
+      TaskCache.digest(sha, file);
     } catch (IOException e) {
       return null;
     }

@@ -265,7 +265,8 @@ final class TaskCache {
     }
   }
 
-  private static void digest(Sha256 d, Path f) throws IOException {
+  /** Adds {@code f}'s content to {@code d}. */
+  static void digest(Sha256 d, Path f) throws IOException {
     try (InputStream in = Files.newInputStream(f)) {
       byte[] buffer = new byte[65536];
       for (int n; (n = in.read(buffer)) >= 0; ) {
