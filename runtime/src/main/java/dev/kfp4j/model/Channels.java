@@ -18,6 +18,11 @@ public final class Channels {
 
   private Channels() {}
 
+  /** KFP 2's placeholder of {@code input}'s value, {@code {{$.inputs.parameters['input']}}}, which KFP's driver fills in. */
+  public static String placeholder(String input) {
+    return "{{$.inputs.parameters['" + input + "']}}";
+  }
+
   /**
    * The name KFP's compiler gives the item of a loop over constant items, {@code loop}: {@code loop-item-param-N}, numbered just
    * before the loop's group ({@code for-loop-3} has {@code loop-item-param-2}).

@@ -6,6 +6,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Channels;
 import dev.kfp4j.model.ImporterStep;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.Group;
@@ -163,7 +164,7 @@ final class ImporterCalls {
       }
       String joined = text.text().text();
       for (Map.Entry<String, Argument> channel : text.channels().entrySet()) {
-        joined = joined.replace(placeholder(channel.getKey()), placeholder(input(channel.getValue(), inputs)));
+        joined = joined.replace(Channels.placeholder(channel.getKey()), Channels.placeholder(input(channel.getValue(), inputs)));
       }
       return joined;
     }
@@ -177,15 +178,11 @@ final class ImporterCalls {
       body.error(tree, Message.IMPORTER_METADATA, Syntax.firstLine(tree));
       return null;
     }
-    return placeholder(input(a, inputs));
+    return Channels.placeholder(input(a, inputs));
   }
 
   /** The importer's input that {@code a} is given to: {@code metadata}, then {@code metadata-2}, ..., one per value. */
   private static String input(Argument a, Map<Argument, String> inputs) {
     return inputs.computeIfAbsent(a, k -> inputs.isEmpty() ? "metadata" : "metadata-" + (inputs.size() + 1));
-  }
-
-  private static String placeholder(String input) {
-    return "{{$.inputs.parameters['" + input + "']}}";
   }
 }

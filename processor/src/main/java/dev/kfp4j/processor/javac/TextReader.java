@@ -66,7 +66,7 @@ final class TextReader {
         continue;
       }
       channels.put(Channels.PREFIX + name, a);
-      text.append("{{$.inputs.parameters['").append(Channels.PREFIX).append(name).append("']}}");
+      text.append(Channels.placeholder(Channels.PREFIX + name));
     }
     return failed ? new Text(null, null) : new Text(Argument.Constant.of(text.toString()), channels);
   }

@@ -409,7 +409,7 @@ final class DagReader {
             + "' into a text; kfp4j's model joins parameters, task outputs and loop items (KFP's f-strings)");
       }
       channels.put(Channels.PREFIX + name, a);
-      out.append(text, from, m.start()).append("{{$.inputs.parameters['").append(Channels.PREFIX).append(name).append("']}}");
+      out.append(text, from, m.start()).append(Channels.placeholder(Channels.PREFIX + name));
       from = m.end();
     } while (m.find());
     return Argument.Constant.of(out.append(text.substring(from)).toString());

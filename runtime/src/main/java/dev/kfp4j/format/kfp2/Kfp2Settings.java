@@ -4,6 +4,7 @@ import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Channels;
 import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
@@ -126,7 +127,7 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   private String fromRun(String field, Argument a) {
     String input = Kfp2Dags.PREFIX + (a instanceof Argument.TaskOutput o ? o.task() + "-" + o.output()
         : ((Argument.PipelineParameter) a).name());
-    String placeholder = Placeholders.inputValue(input);
+    String placeholder = Channels.placeholder(input);
     TaskInputs.constant(task, field, NODES.stringNode(placeholder));
     task.withObject("inputs").withObject("parameters").set(input, parameter.apply(a));
     return placeholder;

@@ -2,6 +2,7 @@ package dev.kfp4j.format.kfp2;
 
 import dev.kfp4j.yaml.Yaml;
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Channels;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.Placeholder;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class Placeholders {
       return l.value();
     }
     if (p instanceof Placeholder.InputValue v) {
-      return inputValue(v.input());
+      return Channels.placeholder(v.input());
     }
     if (p instanceof Placeholder.InputPath ip) {
       return "{{$.inputs.artifacts['" + ip.input() + "'].path}}";
@@ -72,10 +73,6 @@ final class Placeholders {
       return s.toString();
     }
     return Yaml.pyJsonInOrder(node(spec, p, where)); // as KFP's compiler writes it: InputName, Then, Else
-  }
-
-  static String inputValue(String input) {
-    return "{{$.inputs.parameters['" + input + "']}}";
   }
 
   private static ObjectNode node(ComponentSpec spec, Placeholder p, String where) {

@@ -4,6 +4,7 @@ import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.KubernetesAffinity;
 import dev.kfp4j.format.KubernetesToleration;
 import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Channels;
 import dev.kfp4j.model.PodSetting;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
@@ -293,7 +294,7 @@ final class SettingsReader {
           + "of the task alone");
     }
     arguments.remove(input);
-    if (!declared.has(field) && arguments.get(field) instanceof Argument.Constant c && c.text().equals(Placeholders.inputValue(input))) {
+    if (!declared.has(field) && arguments.get(field) instanceof Argument.Constant c && c.text().equals(Channels.placeholder(input))) {
       arguments.remove(field);
     }
     return a;
