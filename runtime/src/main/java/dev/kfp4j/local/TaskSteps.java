@@ -85,8 +85,8 @@ final class TaskSteps {
       }
       if (!artifact) {
         parameterFiles.put(shown, file);
+        // a spec's types carry KFP v1's names, also when read from a KFP 2 file (ComponentReader)
         dev.kfp4j.model.ParameterType type = o.type() == null ? null : dev.kfp4j.model.ParameterType.ofV1Name(o.type().name());
-        type = type != null || o.type() == null ? type : dev.kfp4j.model.ParameterType.ofV2Name(o.type().name());
         if (type != null) {
           parameterTypes.put(shown, type);
         }
