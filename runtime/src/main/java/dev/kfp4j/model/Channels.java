@@ -48,6 +48,55 @@ public final class Channels {
     return out;
   }
 
+  /** The task input KFP's SDK gives the placeholder of an image the run gives ({@code pipeline_spec_builder}'s {@code base_image}). */
+  public static final String BASE_IMAGE = "base_image";
+  /** The task input KFP's SDK gives the placeholder of an accelerator's type the run gives ({@code set_accelerator_type(t)}). */
+  public static final String ACCELERATOR_TYPE = "accelerator_type";
+  /** The task input KFP's SDK gives the placeholder of an accelerator count the run gives ({@code set_accelerator_limit(n)}). */
+  public static final String ACCELERATOR_COUNT = "accelerator_count";
+
+  /** KFP's SDK's name of a resource setting, under which a task takes its placeholder when the run gives it: {@code cpu_limit}. */
+  public static String settingField(TaskSetting.Resource.Kind kind) {
+    return kind.resource() + (kind.isLimit() ? "_limit" : "_request");
+  }
+
+  /**
+   * The task input that takes the value of a setting the run gives ({@code set_cpu_limit(cpu)}), as KFP's compiler names it:
+   * {@code pipelinechannel--cpu} for a pipeline parameter, {@code pipelinechannel--<task>-<output>} for a task's output.
+   */
+  public static String settingChannel(Argument a) {
+    return PREFIX + (a instanceof Argument.TaskOutput o ? o.task() + "-" + o.output() : ((Argument.PipelineParameter) a).name());
+  }
+
+  /**
+   * Every input KFP's compiler gives {@code task} beyond its component's, by name, each of which KFP's driver passes its executor
+   * (a KFP 2 spec's task inputs): the channels its f-strings read ({@link #of}), and for each setting whose value the run gives
+   * ({@code set_cpu_limit(cpu)}, {@code set_accelerator_type(t)}, {@code set_container_image(img)}) the setting's field
+   * ({@code cpu_limit}, {@code accelerator_type}, {@link #BASE_IMAGE}), the constant placeholder of its channel, and that channel
+   * ({@link #settingChannel}).
+   */
+  public static Map<String, Argument> ownInputs(Task task) {
+    Map<String, Argument> out = of(task);
+    for (TaskSetting s : task.settings()) {
+      if (s instanceof TaskSetting.ResourceFrom r) {
+        setting(out, settingField(r.kind()), r.quantity());
+      } else if (s instanceof TaskSetting.AcceleratorFrom a) {
+        setting(out, ACCELERATOR_TYPE, a.type());
+        setting(out, ACCELERATOR_COUNT, a.count());
+      } else if (s instanceof TaskSetting.ContainerImage i) {
+        setting(out, BASE_IMAGE, i.image());
+      }
+    }
+    return out;
+  }
+
+  private static void setting(Map<String, Argument> out, String field, Argument value) {
+    if (!(value instanceof Argument.Constant)) {
+      out.put(field, Argument.Constant.of(placeholder(settingChannel(value))));
+      out.put(settingChannel(value), value);
+    }
+  }
+
   /**
    * {@code text} with each input's placeholder ({@code {{$.inputs.parameters['name']}}}) replaced by its value in {@code values},
    * as KFP's driver fills in a channel's; the placeholder of an input {@code values} does not hold is kept.

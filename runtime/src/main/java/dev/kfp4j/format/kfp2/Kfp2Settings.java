@@ -23,8 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** KFP's SDK's name of the task input holding an image's placeholder ({@code pipeline_spec_builder}'s {@code base_image}). */
-  static final String BASE_IMAGE = "base_image";
   /** The CPU quantities KFP 2 also writes as a number: {@code 2}, {@code 0.5}, {@code 500m}. */
   private static final Pattern CPU = Pattern.compile("([0-9]*[.])?[0-9]+m?");
   private static final Pattern MEMORY = Pattern.compile("([0-9]*[.])?[0-9]+(E|Ei|P|Pi|T|Ti|G|Gi|M|Mi|K|Ki)?");
@@ -96,15 +94,15 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   @Override
   public Void resourceFrom(TaskSetting.ResourceFrom s) {
     String suffix = (s.kind().resource().equals("cpu") ? "Cpu" : "Memory") + (s.kind().isLimit() ? "Limit" : "Request");
-    container.withObject("resources").put("resource" + suffix, fromRun(sdkField(s.kind()), s.quantity()));
+    container.withObject("resources").put("resource" + suffix, fromRun(Channels.settingField(s.kind()), s.quantity()));
     return null;
   }
 
   @Override
   public Void acceleratorFrom(TaskSetting.AcceleratorFrom s) {
     ObjectNode a = container.withObject("resources").putObject("accelerator");
-    a.put("resourceType", s.type() instanceof Argument.Constant c ? c.text() : fromRun("accelerator_type", s.type()));
-    a.put("resourceCount", s.count() instanceof Argument.Constant c ? c.text() : fromRun("accelerator_count", s.count()));
+    a.put("resourceType", s.type() instanceof Argument.Constant c ? c.text() : fromRun(Channels.ACCELERATOR_TYPE, s.type()));
+    a.put("resourceCount", s.count() instanceof Argument.Constant c ? c.text() : fromRun(Channels.ACCELERATOR_COUNT, s.count()));
     if (s.type() instanceof Argument.Constant c) {
       a.put("type", c.text());
     }
@@ -114,19 +112,13 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
     return null;
   }
 
-  /** KFP's SDK's name of a resource setting, under which it also gives the task its placeholder: {@code cpu_limit}. */
-  static String sdkField(TaskSetting.Resource.Kind kind) {
-    return kind.resource() + (kind.isLimit() ? "_limit" : "_request");
-  }
-
   /**
    * The placeholder of a setting's value given at run time, as KFP's SDK writes {@code set_cpu_limit(cpu)}: the task takes the
    * value as input {@code pipelinechannel--cpu} ({@code pipelinechannel--<task>-<output>} for a task's output), and the
-   * placeholder as a constant under the setting's own name {@code field}.
+   * placeholder as a constant under the setting's own name {@code field} ({@link Channels#ownInputs}).
    */
   private String fromRun(String field, Argument a) {
-    String input = Kfp2Dags.PREFIX + (a instanceof Argument.TaskOutput o ? o.task() + "-" + o.output()
-        : ((Argument.PipelineParameter) a).name());
+    String input = Channels.settingChannel(a);
     String placeholder = Channels.placeholder(input);
     TaskInputs.constant(task, field, NODES.stringNode(placeholder));
     task.withObject("inputs").withObject("parameters").set(input, parameter.apply(a));
@@ -136,7 +128,7 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
   /** The executor's image, as KFP's SDK writes {@code set_container_image(image)}: the constant, or a placeholder ({@link #fromRun}). */
   @Override
   public Void containerImage(TaskSetting.ContainerImage s) {
-    container.put("image", s.image() instanceof Argument.Constant c ? c.text() : fromRun(BASE_IMAGE, s.image()));
+    container.put("image", s.image() instanceof Argument.Constant c ? c.text() : fromRun(Channels.BASE_IMAGE, s.image()));
     return null;
   }
 

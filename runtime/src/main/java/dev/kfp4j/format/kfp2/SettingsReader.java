@@ -98,7 +98,7 @@ final class SettingsReader {
         default -> null;
       };
       if (kind != null) {
-        Argument a = value(name, "resources." + r.getKey(), Kfp2Settings.sdkField(kind), r.getValue(), fromRun);
+        Argument a = value(name, "resources." + r.getKey(), Channels.settingField(kind), r.getValue(), fromRun);
         out.add(a instanceof Argument.Constant c ? new TaskSetting.Resource(kind, c.text()) : new TaskSetting.ResourceFrom(kind, a));
       } else if (r.getKey().equals("accelerator")) {
         out.add(accelerator(name, r.getValue(), fromRun));
@@ -106,7 +106,7 @@ final class SettingsReader {
     }
     java.util.regex.Matcher image = INPUT.matcher(container.path("image").asString(""));
     if (image.matches()) { // set_container_image(p): the component's image is the placeholder, the task's the value
-      out.add(new TaskSetting.ContainerImage(fromRun.argument(Kfp2Settings.BASE_IMAGE, image.group(1))));
+      out.add(new TaskSetting.ContainerImage(fromRun.argument(Channels.BASE_IMAGE, image.group(1))));
     }
     for (JsonNode e : container.path("env")) {
       out.add(new TaskSetting.Env(e.path("name").asString(""), e.path("value").asString("")));
@@ -244,9 +244,9 @@ final class SettingsReader {
     JsonNode type = a.has("resourceType") ? a.get("resourceType") : a.path("type");
     JsonNode count = a.has("resourceCount") ? a.get("resourceCount") : a.path("count");
     Argument t = type.isMissingNode() ? Argument.Constant.of(TaskSetting.Accelerator.NVIDIA_GPU)
-        : value(name, "resources.accelerator.resourceType", "accelerator_type", type, fromRun);
+        : value(name, "resources.accelerator.resourceType", Channels.ACCELERATOR_TYPE, type, fromRun);
     Argument c = count.isMissingNode() ? Argument.Constant.of("1")
-        : value(name, "resources.accelerator.resourceCount", "accelerator_count", count, fromRun);
+        : value(name, "resources.accelerator.resourceCount", Channels.ACCELERATOR_COUNT, count, fromRun);
     if (t instanceof Argument.Constant ct && c instanceof Argument.Constant cc) {
       return new TaskSetting.Accelerator(Integer.parseInt(cc.text()), ct.text());
     }
