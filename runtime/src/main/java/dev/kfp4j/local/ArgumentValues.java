@@ -76,6 +76,14 @@ final class ArgumentValues {
         : in.type() == null ? null : dev.kfp4j.model.ParameterType.ofV1Name(in.type().name());
   }
 
+  /** The type of output {@code o}'s value, by its KFP v1 or KFP 2 type name; null when it has none, or one of neither. */
+  static dev.kfp4j.model.ParameterType type(dev.kfp4j.spec.OutputSpec o) {
+    if (o.type() == null) {
+      return null;
+    }
+    return dev.kfp4j.model.ParameterType.ofV1Name(o.type().name()); // KFP v1's names, also when read from a KFP 2 file (ComponentReader)
+  }
+
   private static boolean finalStatus(dev.kfp4j.spec.InputSpec in) {
     return dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type());
   }

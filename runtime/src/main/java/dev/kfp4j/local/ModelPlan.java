@@ -48,6 +48,7 @@ final class ModelPlan implements Plan {
   private final Pipeline pipeline;
   private final Map<String, String> parameters;
   private final ArgumentValues values;
+  private final OwnInputs ownInputs;
   private final TaskSteps steps;
   private final Path runDir;
   /** Each node's name to the nodes holding it, outermost first, itself last. */
@@ -81,6 +82,7 @@ final class ModelPlan implements Plan {
     });
     this.values = new ArgumentValues(parameters, run, (task, output) -> components.containsKey(task)
         ? steps.outputName(components.get(task), output) : output, artifactLoops);
+    this.ownInputs = new OwnInputs(pipeline, components, kfp2);
     this.steps = steps;
     this.runDir = runDir;
     index(pipeline.nodes(), List.of());
@@ -443,12 +445,11 @@ final class ModelPlan implements Plan {
         given.put(n, text);
       }
     }
-    Map<String, String> channels = new LinkedHashMap<>();
-    dev.kfp4j.model.Channels.of(task).forEach((n, a) -> channels.put(n, values.value(a, scope, where + " input '" + n + "'")));
-    if (!channels.isEmpty()) { // KFP's f-strings of pipeline channels, filled in as KFP's driver does
-      given.replaceAll((n, text) -> dev.kfp4j.model.Channels.fill(text, channels));
+    OwnInputs.Given own = ownInputs.of(task, values, scope, where);
+    if (!own.channels().isEmpty()) { // KFP's f-strings of pipeline channels, filled in as KFP's launcher does
+      given.replaceAll((n, text) -> dev.kfp4j.model.Channels.fill(text, own.channels()));
     }
-    return steps.step(TaskConfigValues.onTask(run, passthroughs), given, files, metadata, id, dir);
+    return steps.step(TaskConfigValues.onTask(run, passthroughs), given, files, metadata, own.executorInput(), id, dir);
   }
 
   /** What a task run after a failure waits for, as KFP names its status: the one task, or an exit handler's group (its exit task). */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -64,8 +65,13 @@ final class TaskSteps {
   /** Where a task's files are, as the command sees them: here ({@code local}: URIs are {@code file:} URIs), or in a container. */
   private record Paths(Map<String, String> inputs, Map<String, String> outputs, String executorOutput, boolean local) {}
 
+  /**
+   * The step of {@code task}: {@code values} the text of each of its component's inputs given a value, {@code inputFiles} and
+   * {@code inputMetadata} its input artifacts, {@code own} the JSON of the inputs of its own ({@link OwnInputs}), which its
+   * executor input holds too.
+   */
   Step step(Task task, Map<String, String> values, Map<String, Path> inputFiles, Map<String, Map<String, Object>> inputMetadata,
-      TaskId id, Path dir) {
+      Map<String, JsonNode> own, TaskId id, Path dir) {
     ComponentSpec component = task.component();
     ContainerSpec container = component.container();
     String where = "component '" + component.name() + "' of task '" + task.name() + "'";
@@ -85,8 +91,7 @@ final class TaskSteps {
       }
       if (!artifact) {
         parameterFiles.put(shown, file);
-        // a spec's types carry KFP v1's names, also when read from a KFP 2 file (ComponentReader)
-        dev.kfp4j.model.ParameterType type = o.type() == null ? null : dev.kfp4j.model.ParameterType.ofV1Name(o.type().name());
+        dev.kfp4j.model.ParameterType type = ArgumentValues.type(o);
         if (type != null) {
           parameterTypes.put(shown, type);
         }
@@ -115,15 +120,16 @@ final class TaskSteps {
     // KFP's driver gives the workspace's path where it mounts it; kfp.local, the folder here, or that path in a container
     Map<String, String> containerValues = inWorkspace ? withWorkspace(values, Workspace.MOUNT_PATH) : values;
     Map<String, String> localValues = inWorkspace ? withWorkspace(values, workspace.toString()) : values;
-    List<String> command = resolve(line, component, containerValues, inputMetadata, inContainer, where);
-    List<String> localCommand = resolve(line, component, localValues, inputMetadata, local, where);
+    Inputs here = new Inputs(component, localValues, inputMetadata, own);
+    List<String> command = resolve(line, new Inputs(component, containerValues, inputMetadata, own), inContainer, where);
+    List<String> localCommand = resolve(line, here, local, where);
     if (command.isEmpty()) {
       throw new WorkflowException(where + " has no command: the local runner ignores images, so it needs one");
     }
 
     Map<String, String> env = new LinkedHashMap<>();
     for (Map.Entry<String, Placeholder> e : container.env().entrySet()) {
-      env.put(e.getKey(), one(e.getValue(), component, localValues, inputMetadata, local, where));
+      env.put(e.getKey(), one(e.getValue(), here, local, where));
     }
     Settings set = settings(task, env, dir, where);
     Map<String, Path> mounts = set.mounts();
@@ -287,33 +293,38 @@ final class TaskSteps {
     return false;
   }
 
-  private static List<String> resolve(List<Placeholder> items, ComponentSpec component, Map<String, String> values,
-      Map<String, Map<String, Object>> metadata, Paths paths, String where) {
+  /**
+   * What a task's placeholders are resolved from: its component, the values of its inputs (as text), its input artifacts'
+   * metadata, and the JSON of the inputs of its own that the executor input holds beside the component's ({@link OwnInputs}).
+   */
+  private record Inputs(ComponentSpec component, Map<String, String> values, Map<String, Map<String, Object>> metadata,
+      Map<String, JsonNode> own) {}
+
+  private static List<String> resolve(List<Placeholder> items, Inputs given, Paths paths, String where) {
     List<String> out = new ArrayList<>();
     for (Placeholder p : items) {
       if (p instanceof Placeholder.If i) {
         boolean present;
         if (i.cond() instanceof Placeholder.IsPresent ip) {
-          present = values.containsKey(ip.input()) || paths.inputs().containsKey(ip.input());
+          present = given.values().containsKey(ip.input()) || paths.inputs().containsKey(ip.input());
         } else {
-          String cond = one(i.cond(), component, values, metadata, paths, where);
+          String cond = one(i.cond(), given, paths, where);
           present = cond.equalsIgnoreCase("true");
         }
-        out.addAll(resolve(present ? i.then() : i.otherwise(), component, values, metadata, paths, where));
+        out.addAll(resolve(present ? i.then() : i.otherwise(), given, paths, where));
       } else {
-        out.add(one(p, component, values, metadata, paths, where));
+        out.add(one(p, given, paths, where));
       }
     }
     return out;
   }
 
-  private static String one(Placeholder p, ComponentSpec component, Map<String, String> values,
-      Map<String, Map<String, Object>> metadata, Paths paths, String where) {
+  private static String one(Placeholder p, Inputs given, Paths paths, String where) {
     if (p instanceof Placeholder.Literal l) {
       return l.value();
     }
     if (p instanceof Placeholder.InputValue v) {
-      String value = values.get(v.input());
+      String value = given.values().get(v.input());
       if (value == null) {
         throw new WorkflowException(where + ": its command reads input '" + v.input() + "', which has no value");
       }
@@ -341,7 +352,7 @@ final class TaskSteps {
       if (!paths.inputs().containsKey(m.input())) {
         throw new WorkflowException(where + ": its command reads the metadata of input '" + m.input() + "', which has no artifact");
       }
-      return Yaml.jsonText(Yaml.toTree(metadata.getOrDefault(m.input(), Map.of())));
+      return Yaml.jsonText(Yaml.toTree(given.metadata().getOrDefault(m.input(), Map.of())));
     }
     if (p instanceof Placeholder.OutputMetadata m) {
       if (!paths.outputs().containsKey(m.output())) {
@@ -351,29 +362,35 @@ final class TaskSteps {
     }
     if (p instanceof Placeholder.Concat c) {
       StringBuilder s = new StringBuilder();
-      for (String part : resolve(c.items(), component, values, metadata, paths, where)) {
+      for (String part : resolve(c.items(), given, paths, where)) {
         s.append(part);
       }
       return s.toString();
     }
     if (p instanceof Placeholder.ExecutorInput) {
-      return executorInput(component, values, metadata, paths);
+      return executorInput(given, paths);
     }
     // as the artifacts the executor input lists: KFP's launcher (backend/src/v2) leaves this placeholder as it is
     if (p instanceof Placeholder.InputArtifacts a) {
-      InputSpec in = component.input(a.input()).orElse(null);
+      InputSpec in = given.component().input(a.input()).orElse(null);
       if (in == null || !in.isArtifactList()) {
         throw new WorkflowException(where + ": its command reads the list of artifacts of input '" + a.input()
             + "', which takes no list of artifacts");
       }
-      return Yaml.jsonText(artifactList(in, metadata, paths));
+      return Yaml.jsonText(artifactList(in, given.metadata(), paths));
     }
     throw new WorkflowException(where + ": the local runner does not resolve the placeholder " + p);
   }
 
-  /** The executor input of KFP 2 ({@code ml_pipelines.ExecutorInput} as JSON), as KFP's launcher gives it. */
-  private static String executorInput(ComponentSpec component, Map<String, String> values, Map<String, Map<String, Object>> metadata,
-      Paths paths) {
+  /**
+   * The executor input of KFP 2 ({@code ml_pipelines.ExecutorInput} as JSON), as KFP's driver and launcher give it: the values of
+   * the component's inputs (a default for one not given, as the launcher adds it), then those of the task's own inputs, which KFP's
+   * driver passes too ({@code resolveInputs} loops over every input of the task).
+   */
+  private static String executorInput(Inputs given, Paths paths) {
+    ComponentSpec component = given.component();
+    Map<String, String> values = given.values();
+    Map<String, Map<String, Object>> metadata = given.metadata();
     ObjectNode root = Yaml.object();
     ObjectNode inputs = root.putObject("inputs");
     ObjectNode parameterValues = inputs.putObject("parameterValues");
@@ -389,6 +406,11 @@ final class TaskSteps {
             paths.local(), metadata.getOrDefault(n, Map.of())));
       }
     }
+    given.own().forEach((n, v) -> {
+      if (!parameterValues.has(n)) { // a component's input of a setting's name (cpu_limit) has the value the spec gives it
+        parameterValues.set(n, v);
+      }
+    });
     ObjectNode outputs = root.putObject("outputs");
     ObjectNode outParameters = outputs.putObject("parameters");
     ObjectNode outArtifacts = outputs.putObject("artifacts");
