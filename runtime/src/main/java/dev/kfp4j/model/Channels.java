@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A task's inputs of its own, which its component does not declare: KFP's compiler gives a task each pipeline channel an
  * f-string in one of its arguments names ({@code print_op(text=f'Hello {name}')}) as an input {@code pipelinechannel--name},
- * and the argument the text {@code Hello {{$.inputs.parameters['pipelinechannel--name']}}}, which KFP's driver fills in.
+ * and the argument the text {@code Hello {{$.inputs.parameters['pipelinechannel--name']}}}, which KFP's launcher fills in; KFP's
+ * driver passes the executor every input of the task, these too ({@link #ownInputs}, which also has a setting's).
  */
 public final class Channels {
   /** The prefix of a channel input's name. */
@@ -18,7 +19,7 @@ public final class Channels {
 
   private Channels() {}
 
-  /** KFP 2's placeholder of {@code input}'s value, {@code {{$.inputs.parameters['input']}}}, which KFP's driver fills in. */
+  /** KFP 2's placeholder of {@code input}'s value, {@code {{$.inputs.parameters['input']}}}, which KFP's launcher fills in. */
   public static String placeholder(String input) {
     return "{{$.inputs.parameters['" + input + "']}}";
   }
@@ -99,7 +100,7 @@ public final class Channels {
 
   /**
    * {@code text} with each input's placeholder ({@code {{$.inputs.parameters['name']}}}) replaced by its value in {@code values},
-   * as KFP's driver fills in a channel's; the placeholder of an input {@code values} does not hold is kept.
+   * as KFP's launcher fills in a channel's; the placeholder of an input {@code values} does not hold is kept.
    */
   public static String fill(String text, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(text);
