@@ -76,7 +76,7 @@ final class ArgumentValues {
         : in.type() == null ? null : dev.kfp4j.model.ParameterType.ofV1Name(in.type().name());
   }
 
-  /** The type of output {@code o}'s value, by its KFP v1 or KFP 2 type name; null when it has none, or one of neither. */
+  /** The type of output {@code o}'s value, by its KFP v1 type name; null when it has none, or one of another kind. */
   static dev.kfp4j.model.ParameterType type(dev.kfp4j.spec.OutputSpec o) {
     if (o.type() == null) {
       return null;
