@@ -87,11 +87,11 @@ class KfpPortsTest {
   void withItemsLoopsOverObjectsWithFields() {
     JsonNode wf = Yaml.read(yaml("withitem-basic.yaml"));
     JsonNode root = template(wf, "withitem-basic");
-    assertEquals(List.of("for-loop-1", "add-3"), taskNames(root));
-    JsonNode loop = task(root, "for-loop-1");
+    assertEquals(List.of("for-loop-2", "add-3"), taskNames(root)); // after its item's number, as KFP v1 numbers them
+    JsonNode loop = task(root, "for-loop-2");
     assertEquals("[{\"a\":1,\"b\":2},{\"a\":10,\"b\":20}]", loop.get("withItems").toString()); // as KFP v1 writes them
     assertEquals("{{item.a}}", loop.at("/arguments/parameters/0/value").asString());
-    JsonNode body = template(wf, "for-loop-1");
+    JsonNode body = template(wf, "for-loop-2");
     assertEquals(List.of("add", "add-2"), taskNames(body));
     assertEquals("{{inputs.parameters.loop-item-a}}", task(body, "add").at("/arguments/parameters/0/value").asString());
     assertEquals("{{workflow.parameters.myPipeParam}}", task(body, "add").at("/arguments/parameters/1/value").asString());

@@ -67,8 +67,8 @@ class LocalRunExamplesTest {
   @Test
   void loopsRunOncePerItem() {
     RunResult items = run("withitem-basic", Map.of("myPipeParam", "10"));
-    assertEquals(List.of("11", "20"), List.of(items.output("for-loop-1(0)/add", "Output"), items.output("for-loop-1(1)/add", "Output")));
-    assertEquals(List.of("2", "20"), List.of(items.output("for-loop-1(0)/add-2", "Output"), items.output("for-loop-1(1)/add-2", "Output")));
+    assertEquals(List.of("11", "20"), List.of(items.output("for-loop-2(0)/add", "Output"), items.output("for-loop-2(1)/add", "Output")));
+    assertEquals(List.of("2", "20"), List.of(items.output("for-loop-2(0)/add-2", "Output"), items.output("for-loop-2(1)/add-2", "Output")));
     assertEquals("10", items.output("add-3", "Output"));
 
     RunResult output = run("withparam-output", Map.of());

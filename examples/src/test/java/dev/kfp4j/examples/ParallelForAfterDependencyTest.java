@@ -34,8 +34,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code ParallelForAfterDependency}, the Java port of KFP's {@code parallel_for_after_dependency.py}, compiled by the
  * real processor: {@code print-op-2} and {@code print-op-3} wait for the loop's group as KFP's compiler wrote it for the
- * Python ({@code dependentTasks: [for-loop-2]}; kfp4j numbers its first loop 1), Argo's workflow has them depend on the
- * loop's DAG task, and run on this machine from either file they start once every iteration has ended.
+ * Python ({@code dependentTasks: [for-loop-2]}: the loop over constants numbered after its item, {@code loop-item-param-1},
+ * as KFP numbers them), Argo's workflow has them depend on the loop's DAG task, and run on this machine from either file they
+ * start once every iteration has ended.
  */
 class ParallelForAfterDependencyTest {
   private static final String NAME = "loop-with-after-dependency-set.yaml";
@@ -55,27 +56,28 @@ class ParallelForAfterDependencyTest {
     assertEquals(kfp.at("/pipelineInfo/name"), ours.at("/pipelineInfo/name"));
     JsonNode kfpTasks = kfp.at("/root/dag/tasks");
     JsonNode ourTasks = ours.at("/root/dag/tasks");
-    // the same tasks, but that KFP numbers its first loop 2 (its loop item is 1) and kfp4j 1
+    // the same tasks, the loop named as KFP names it: for-loop-2, after its item loop-item-param-1
     assertEquals(List.of("for-loop-2", "print-op-2", "print-op-3"), List.copyOf(kfpTasks.propertyNames()));
-    assertEquals(List.of("for-loop-1", "print-op-2", "print-op-3"), List.copyOf(ourTasks.propertyNames()), yaml);
+    assertEquals(List.copyOf(kfpTasks.propertyNames()), List.copyOf(ourTasks.propertyNames()), yaml);
     for (String t : List.of("print-op-2", "print-op-3")) {
       assertEquals("[\"for-loop-2\"]", kfpTasks.at("/" + t + "/dependentTasks").toString());
-      assertEquals("[\"for-loop-1\"]", ourTasks.at("/" + t + "/dependentTasks").toString(), yaml);
-      for (String part : List.of("inputs", "cachingOptions", "taskInfo")) {
+      for (String part : List.of("dependentTasks", "inputs", "cachingOptions", "taskInfo")) {
         assertEquals(kfpTasks.at("/" + t + "/" + part), ourTasks.at("/" + t + "/" + part), t + " " + part + " in\n" + yaml);
       }
     }
-    assertEquals(kfpTasks.at("/for-loop-2/parameterIterator/items"), ourTasks.at("/for-loop-1/parameterIterator/items"));
+    assertEquals("pipelinechannel--loop-item-param-1", kfpTasks.at("/for-loop-2/parameterIterator/itemInput").asString());
+    assertEquals(kfpTasks.at("/for-loop-2/parameterIterator"), ourTasks.at("/for-loop-2/parameterIterator"), yaml);
+    assertEquals(kfpTasks.at("/for-loop-2/taskInfo"), ourTasks.at("/for-loop-2/taskInfo"), yaml);
+    assertEquals(kfp.at("/components/comp-for-loop-2/inputDefinitions"), ours.at("/components/comp-for-loop-2/inputDefinitions"), yaml);
     assertEquals(kfp.at("/components/comp-for-loop-2/dag/tasks/print-op/inputs"),
-        ours.at("/components/comp-for-loop-1/dag/tasks/print-op/inputs"), yaml);
+        ours.at("/components/comp-for-loop-2/dag/tasks/print-op/inputs"), yaml);
     // read into kfp4j's model, both are the same loop and the same two tasks waiting for every step of it
-    assertEquals(shape(Kfp2Reader.read(Yaml.resource(getClass(), KFP), KFP), "for-loop-2"),
-        shape(Kfp2Reader.read(yaml, KFP2), "for-loop-1"));
+    assertEquals(shape(Kfp2Reader.read(Yaml.resource(getClass(), KFP), KFP)), shape(Kfp2Reader.read(yaml, KFP2)));
   }
 
-  /** Each node's name and, for a task, its arguments and what it waits for; for a loop, its items and body; loop named LOOP. */
-  private static List<String> shape(Pipeline p, String loop) {
-    return shape(p.nodes()).stream().map(s -> s.replace(loop, "LOOP")).toList();
+  /** Each node's name and, for a task, its arguments and what it waits for; for a loop, its items and body. */
+  private static List<String> shape(Pipeline p) {
+    return shape(p.nodes());
   }
 
   private static List<String> shape(List<Node> nodes) {
@@ -88,10 +90,10 @@ class ParallelForAfterDependencyTest {
     String yaml = Yaml.resource(getClass(), ARGO);
     ArgoSchemas.assertValid(yaml, ARGO);
     JsonNode root = KfpPortsTest.template(Yaml.read(yaml), "loop-with-after-dependency-set");
-    assertEquals(List.of("for-loop-1", "print-op-2", "print-op-3"), KfpPortsTest.taskNames(root));
-    assertEquals("[\"for-loop-1\"]", KfpPortsTest.task(root, "print-op-2").get("dependencies").toString(), yaml);
-    assertEquals("[\"for-loop-1\"]", KfpPortsTest.task(root, "print-op-3").get("dependencies").toString(), yaml);
-    assertTrue(KfpPortsTest.task(root, "for-loop-1").get("dependencies") == null, yaml);
+    assertEquals(List.of("for-loop-2", "print-op-2", "print-op-3"), KfpPortsTest.taskNames(root));
+    assertEquals("[\"for-loop-2\"]", KfpPortsTest.task(root, "print-op-2").get("dependencies").toString(), yaml);
+    assertEquals("[\"for-loop-2\"]", KfpPortsTest.task(root, "print-op-3").get("dependencies").toString(), yaml);
+    assertTrue(KfpPortsTest.task(root, "for-loop-2").get("dependencies") == null, yaml);
   }
 
   /** Run here from either file, bar and baz start only after every iteration's foo ended (run.json's times). */
@@ -106,10 +108,10 @@ class ParallelForAfterDependencyTest {
     JsonNode tasks = Yaml.json().readTree(Files.readString(r.runDir().resolve("run.json"))).get("tasks");
     List<Instant> iterationsEnded = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      JsonNode foo = tasks.get("for-loop-1(" + i + ")/print-op");
+      JsonNode foo = tasks.get("for-loop-2(" + i + ")/print-op");
       assertEquals("Succeeded", foo.get("state").asString(), tasks::toString);
       iterationsEnded.add(Instant.parse(foo.get("finishedAt").asString()));
-      assertEquals("foo", Files.readString(r.task("for-loop-1(" + i + ")/print-op").orElseThrow().log()).strip());
+      assertEquals("foo", Files.readString(r.task("for-loop-2(" + i + ")/print-op").orElseThrow().log()).strip());
     }
     Instant lastEnded = iterationsEnded.stream().max(Instant::compareTo).orElseThrow();
     for (String t : List.of("print-op-2", "print-op-3")) {

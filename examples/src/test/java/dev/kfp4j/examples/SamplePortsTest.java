@@ -68,12 +68,12 @@ class SamplePortsTest {
     assertTrue(log(r, "print-op").contains("Exit handler has worked!"));
     String flip = r.output("flip-coin-op", "Output");
     int matching = flip.equals("heads") ? 0 : 1;
-    assertEquals(TaskResult.State.Skipped, state(r, "for-loop-2(" + (1 - matching) + ")/condition-3"));
-    String in = "for-loop-2(" + matching + ")/condition-3/";
+    assertEquals(TaskResult.State.Skipped, state(r, "for-loop-3(" + (1 - matching) + ")/condition-4"));
+    String in = "for-loop-3(" + matching + ")/condition-4/";
     int n = Integer.parseInt(r.output(in + "get-random-int-op", "Output"));
     assertTrue(n >= 0 && n <= 9, "random number " + n);
-    String ran = n > 5 ? in + "condition-4/print-op-2" : in + "condition-5/print-op-3";
-    String skipped = n > 5 ? in + "condition-5" : in + "condition-4";
+    String ran = n > 5 ? in + "condition-5/print-op-2" : in + "condition-6/print-op-3";
+    String skipped = n > 5 ? in + "condition-6" : in + "condition-5";
     assertEquals(TaskResult.State.Succeeded, state(r, ran), console::toString);
     assertTrue(log(r, ran).contains(flip + " and " + n + (n > 5 ? " > 5!" : " <= 5!")), () -> ran + " printed something else");
     assertEquals(TaskResult.State.Skipped, state(r, skipped));

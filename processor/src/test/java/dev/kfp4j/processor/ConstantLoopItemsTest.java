@@ -40,11 +40,11 @@ class ConstantLoopItemsTest {
   @Test
   void kfp2WritesThemAsJsonInRaw() {
     JsonNode spec = Kfp2PipelineTest.compile(BODY).spec();
-    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-1").at("/parameterIterator/items/raw").asString())
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-2").at("/parameterIterator/items/raw").asString())
         .isEqualTo("[{\"name\": \"a\", \"xs\": [1, 2]}, {\"name\": \"b\", \"xs\": [10]}]");
-    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-3").at("/parameterIterator/items/raw").asString())
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-5").at("/parameterIterator/items/raw").asString())
         .isEqualTo("[{\"a\": 1, \"b\": 2}, {\"c\": 3}]");
-    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-4").at("/parameterIterator/items/raw").asString())
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-7").at("/parameterIterator/items/raw").asString())
         .isEqualTo("[[1, 2, 3], [4]]");
   }
 
@@ -91,8 +91,8 @@ class ConstantLoopItemsTest {
   @Test
   void aMapItemsValueIsAField() throws Exception {
     Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(MAP_VALUES);
-    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-1", "add").at("/inputs/parameters/a")).isEqualTo(Yaml.read(
-        "{componentInputParameter: pipelinechannel--loop-item-param-0, parameterExpressionSelector: 'parseJson(string_value)[\"A_a\"]'}"));
+    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-2", "add").at("/inputs/parameters/a")).isEqualTo(Yaml.read(
+        "{componentInputParameter: pipelinechannel--loop-item-param-1, parameterExpressionSelector: 'parseJson(string_value)[\"A_a\"]'}"));
     assertThat(c.argo()).contains("{name: loop-item-A_a, value: '{{item.A_a}}'}");
     Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
     for (String format : new String[] {c.kfp2(), c.argo()}) {
@@ -134,8 +134,8 @@ class ConstantLoopItemsTest {
     com.google.testing.compile.Compilation c = compileP(FIELDS);
     com.google.testing.compile.CompilationSubject.assertThat(c).succeeded();
     JsonNode spec = Yaml.read(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml"));
-    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-1").at("/parameterIterator/items/raw").asString()).isEqualTo("[1, 2, 3]");
-    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-2").at("/parameterIterator/items/raw").asString()).isEqualTo("[[1, 2], [3]]");
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-2").at("/parameterIterator/items/raw").asString()).isEqualTo("[1, 2, 3]");
+    assertThat(Kfp2PipelineTest.task(spec, "root", "for-loop-4").at("/parameterIterator/items/raw").asString()).isEqualTo("[[1, 2], [3]]");
     assertThat(Kfp2PipelineTest.task(spec, "root", "keys").at("/inputs/parameters/m/runtimeValue/constant")).isEqualTo(Yaml.read("{a: 1}"));
     // both formats' files are those of the same pipeline with the values written in the calls
     com.google.testing.compile.Compilation inPlace = compileP(

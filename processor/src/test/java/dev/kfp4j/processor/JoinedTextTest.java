@@ -46,12 +46,12 @@ class JoinedTextTest {
         "{parameters: {pipelinechannel--greet-Output: {taskOutputParameter: {producerTask: greet, outputParameterKey: Output}},"
             + " name: {runtimeValue: {constant: \"{{$.inputs.parameters['pipelinechannel--greet-Output']}}, again.\"}}}}"));
     assertThat(again.get("dependentTasks")).isEqualTo(Yaml.read("[greet]"));
-    JsonNode inLoop = Kfp2PipelineTest.task(spec, "comp-for-loop-1", "greet-3");
+    JsonNode inLoop = Kfp2PipelineTest.task(spec, "comp-for-loop-2", "greet-3");
     assertThat(inLoop.at("/inputs/parameters/name/runtimeValue/constant").asString()).isEqualTo(
-        "{{$.inputs.parameters['pipelinechannel--loop-item-param-0']}} and {{$.inputs.parameters['pipelinechannel--name']}}, "
+        "{{$.inputs.parameters['pipelinechannel--loop-item-param-1']}} and {{$.inputs.parameters['pipelinechannel--name']}}, "
             + "{{$.inputs.parameters['pipelinechannel--add-Output']}}!");
-    assertThat(inLoop.at("/inputs/parameters/pipelinechannel--loop-item-param-0/componentInputParameter").asString())
-        .isEqualTo("pipelinechannel--loop-item-param-0");
+    assertThat(inLoop.at("/inputs/parameters/pipelinechannel--loop-item-param-1/componentInputParameter").asString())
+        .isEqualTo("pipelinechannel--loop-item-param-1");
     assertThat(inLoop.at("/inputs/parameters/pipelinechannel--add-Output/componentInputParameter").asString())
         .isEqualTo("pipelinechannel--add-Output");
   }
@@ -64,10 +64,10 @@ class JoinedTextTest {
         "  String newValue = \" and \" + name + \".\";",
         "  Dsl.forEach(List.of(\"1\", \"2\"), item -> LibOps.greet(newValue));",
         "}");
-    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-1", "greet").get("inputs")).isEqualTo(Yaml.read(
+    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-2", "greet").get("inputs")).isEqualTo(Yaml.read(
         "{parameters: {pipelinechannel--name: {componentInputParameter: pipelinechannel--name},"
             + " name: {runtimeValue: {constant: \" and {{$.inputs.parameters['pipelinechannel--name']}}.\"}}}}"));
-    assertThat(run(c, Map.of("name", "Ada")).output("for-loop-1(0)/greet", "Output")).isEqualTo(" and Ada.");
+    assertThat(run(c, Map.of("name", "Ada")).output("for-loop-2(0)/greet", "Output")).isEqualTo(" and Ada.");
   }
 
   private RunResult run(Kfp2PipelineTest.Compiled c, Map<String, String> arguments) throws Exception {
@@ -93,7 +93,7 @@ class JoinedTextTest {
     assertThat(r.failedTask().map(TaskResult::message)).isEmpty();
     assertThat(r.output("greet", "Output")).isEqualTo("Hello Ada");
     assertThat(r.output("greet-2", "Output")).isEqualTo("Hello Ada, again.");
-    assertThat(r.output("for-loop-1(1)/greet-3", "Output")).isEqualTo("2 and Ada, 5!");
+    assertThat(r.output("for-loop-2(1)/greet-3", "Output")).isEqualTo("2 and Ada, 5!");
   }
 
   /**
@@ -133,6 +133,6 @@ class JoinedTextTest {
     assertThat(r.failedTask().map(TaskResult::message)).isEmpty();
     assertThat(r.output("greet", "Output")).isEqualTo("Hello Ada");
     assertThat(r.output("greet-2", "Output")).isEqualTo("Hello Ada, again.");
-    assertThat(r.output("for-loop-1(1)/greet-3", "Output")).isEqualTo("2 and Ada, 5!");
+    assertThat(r.output("for-loop-2(1)/greet-3", "Output")).isEqualTo("2 and Ada, 5!");
   }
 }

@@ -40,16 +40,16 @@ class Kfp2SdkParityTest {
         "    Dsl.when(Dsl.gt(item.a(), 0), () -> LibOps.greet(\"positive\"));",
         "  });",
         "}");
-    JsonNode loop = Kfp2PipelineTest.task(c.spec(), "root", "for-loop-1");
+    JsonNode loop = Kfp2PipelineTest.task(c.spec(), "root", "for-loop-2");
     assertThat(loop.at("/parameterIterator/items/raw").asString()).isEqualTo(
         "[{\"a\": 1, \"b\": \"2\", \"big\": 12345678901, \"f\": 0.1, \"on\": true, \"x\": 0.5},"
             + " {\"a\": -3, \"b\": \"x\", \"big\": 0, \"f\": 1.0, \"on\": false, \"x\": 2}]");
-    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-1", "add").at("/inputs/parameters/a").toString())
-        .isEqualTo("{\"componentInputParameter\":\"pipelinechannel--loop-item-param-0\","
+    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-2", "add").at("/inputs/parameters/a").toString())
+        .isEqualTo("{\"componentInputParameter\":\"pipelinechannel--loop-item-param-1\","
             + "\"parameterExpressionSelector\":\"parseJson(string_value)[\\\"a\\\"]\"}");
     // a condition on a field compares that field, typed as the items have it
-    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-1", "condition-2").at("/triggerPolicy/condition").asString())
-        .isEqualTo("int(inputs.parameter_values['pipelinechannel--loop-item-param-0-subvar-a']) > 0");
+    assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-2", "condition-3").at("/triggerPolicy/condition").asString())
+        .isEqualTo("int(inputs.parameter_values['pipelinechannel--loop-item-param-1-subvar-a']) > 0");
     // Argo's withItems are JSON, as KFP v1 writes them, but true and false KFP's text, as conditions compare them
     JsonNode argo = Yaml.read(c.argo());
     JsonNode withItems = argo.at("/spec/templates/0/dag/tasks/0/withItems");

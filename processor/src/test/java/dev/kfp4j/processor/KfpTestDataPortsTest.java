@@ -133,7 +133,8 @@ class KfpTestDataPortsTest {
   void theLoopsRunAfterWhatTheyWaitForAndGiveEachItem() throws IOException {
     RunResult r = run("ParallelForPipelineParam", "pipeline-parallelfor-pipeline-param", Map.of("prefix", "p", "loop_parameter", "[\"a\", \"b\"]"));
     assertThat(r.output("for-loop-2(1)/print-with-prefix-2", "Output")).isEqualTo("dynamic-prefix: b");
-    assertThat(r.output("for-loop-3(1)/for-loop-4(0)/print-with-prefix-3", "Output")).isEqualTo("p: a");
+    // the outer loop, over constants (static_items), is numbered after its item, loop-item-param-3, as in KFP's file
+    assertThat(r.output("for-loop-4(1)/for-loop-5(0)/print-with-prefix-3", "Output")).isEqualTo("p: a");
     RunResult upstream = run("LoopConsumeUpstream", "loop-consume-upstream", Map.of());
     assertThat(upstream.output("for-loop-1(2)/read-file", "Output")).isEqualTo("component3");
     RunResult oneOf = run("SmallPorts", "pipeline-with-oneof", Map.of("pick_a", "false"));

@@ -47,14 +47,14 @@ class LoopAfterTest {
     String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
     JsonNode spec = Yaml.readAll(yaml).get(0);
     for (String t : List.of("greet-2", "greet-3")) {
-      assertThat(spec.at("/root/dag/tasks/" + t + "/dependentTasks").toString()).isEqualTo("[\"for-loop-1\"]");
+      assertThat(spec.at("/root/dag/tasks/" + t + "/dependentTasks").toString()).isEqualTo("[\"for-loop-2\"]");
     }
-    assertThat(spec.at("/root/dag/tasks/for-loop-1/dependentTasks").isMissingNode()).isTrue();
+    assertThat(spec.at("/root/dag/tasks/for-loop-2/dependentTasks").isMissingNode()).isTrue();
     String argo = Compile.resource(c, Kfp2PipelineTest.P);
     JsonNode root = template(Yaml.read(argo), "p");
-    assertThat(task(root, "greet-2").get("dependencies").toString()).isEqualTo("[\"for-loop-1\"]");
-    assertThat(task(root, "greet-3").get("dependencies").toString()).isEqualTo("[\"for-loop-1\"]");
-    assertThat(task(root, "for-loop-1").has("dependencies")).isFalse();
+    assertThat(task(root, "greet-2").get("dependencies").toString()).isEqualTo("[\"for-loop-2\"]");
+    assertThat(task(root, "greet-3").get("dependencies").toString()).isEqualTo("[\"for-loop-2\"]");
+    assertThat(task(root, "for-loop-2").has("dependencies")).isFalse();
     if (Compile.sharedPresent()) {
       Compile.validKfp2(yaml, "p.yaml");
       ArgoSchemas.assertValid(argo, "p.yaml");
@@ -76,9 +76,9 @@ class LoopAfterTest {
     assertThat(c).succeeded();
     assertThat(((Task) models.get(0).node("greet").orElseThrow()).after()).containsExactly("add", "add-2", "add-3").inOrder();
     JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
-    assertThat(spec.at("/root/dag/tasks/greet/dependentTasks").toString()).isEqualTo("[\"add\",\"for-loop-1\"]");
+    assertThat(spec.at("/root/dag/tasks/greet/dependentTasks").toString()).isEqualTo("[\"add\",\"for-loop-2\"]");
     JsonNode root = template(Yaml.read(Compile.resource(c, Kfp2PipelineTest.P)), "p");
-    assertThat(task(root, "greet").get("dependencies").toString()).isEqualTo("[\"add\",\"for-loop-1\"]");
+    assertThat(task(root, "greet").get("dependencies").toString()).isEqualTo("[\"add\",\"for-loop-2\"]");
   }
 
   @Test
@@ -92,7 +92,7 @@ class LoopAfterTest {
         "}");
     assertThat(c).succeeded();
     JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
-    assertThat(spec.at("/components/comp-for-loop-1/dag/tasks/add-2/dependentTasks").toString()).isEqualTo("[\"for-loop-2\"]");
+    assertThat(spec.at("/components/comp-for-loop-2/dag/tasks/add-2/dependentTasks").toString()).isEqualTo("[\"for-loop-4\"]");
   }
 
   @Test
@@ -104,9 +104,9 @@ class LoopAfterTest {
         "}");
     assertThat(c).succeeded();
     JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
-    assertThat(spec.at("/root/dag/tasks/condition-2/dependentTasks").toString()).isEqualTo("[\"for-loop-1\"]");
+    assertThat(spec.at("/root/dag/tasks/condition-3/dependentTasks").toString()).isEqualTo("[\"for-loop-2\"]");
     JsonNode root = template(Yaml.read(Compile.resource(c, Kfp2PipelineTest.P)), "p");
-    assertThat(task(root, "condition-2").get("dependencies").toString()).isEqualTo("[\"for-loop-1\"]");
+    assertThat(task(root, "condition-3").get("dependencies").toString()).isEqualTo("[\"for-loop-2\"]");
   }
 
   @Test
@@ -122,7 +122,7 @@ class LoopAfterTest {
     Pipeline p = models.stream().filter(m -> m.name().equals("p")).findFirst().orElseThrow();
     assertThat(((Task) p.node("greet").orElseThrow()).after()).containsExactly("inner-add", "inner-add-2").inOrder();
     JsonNode spec = Yaml.readAll(Compile.resource(c, Kfp2PipelineTest.P2)).get(0);
-    assertThat(spec.at("/root/dag/tasks/greet/dependentTasks").toString()).isEqualTo("[\"for-loop-1\"]");
+    assertThat(spec.at("/root/dag/tasks/greet/dependentTasks").toString()).isEqualTo("[\"for-loop-2\"]");
   }
 
   @Test
@@ -173,7 +173,7 @@ class LoopAfterTest {
         "@Pipeline public static void p() {",
         "  Dsl.Loop loop = Dsl.forEach(List.of(1, 2, 3), i -> LibOps.greet(\"foo\").after(loop));",
         "}");
-    assertThat(c).hadErrorContaining("[kfp4j:Cycle] task inside loop 'for-loop-1' waits for that loop (loop), which ends only after "
+    assertThat(c).hadErrorContaining("[kfp4j:Cycle] task inside loop 'for-loop-2' waits for that loop (loop), which ends only after "
         + "the task: a cycle; call after(loop) on a task written after the loop, outside its lambda")
         .inFile(source).onLineContaining(".after(loop)");
     assertThat(c).hadErrorContaining("variable loop might not have been initialized").inFile(source).onLineContaining(".after(loop)");

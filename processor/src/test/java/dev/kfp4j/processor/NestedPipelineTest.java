@@ -77,8 +77,8 @@ class NestedPipelineTest {
     assertThat(outer.allNodes().stream().map(Node::name).toList()).containsExactly(
         "add", "inner-add", "condition-2", "inner-greet", "inner-add-2",
         "inner-2-add", "condition-3", "inner-2-greet", "inner-2-add-2",
-        "sums-greet", "for-loop-4", "sums-add", "sums-add-2",
-        "condition-1", "add-2", "add-3", "inner-3-add", "condition-5", "inner-3-greet", "inner-3-add-2").inOrder();
+        "sums-greet", "for-loop-5", "sums-add", "sums-add-2",
+        "condition-1", "add-2", "add-3", "inner-3-add", "condition-6", "inner-3-greet", "inner-3-add-2").inOrder();
     assertThat(((Task) outer.node("inner-add").orElseThrow()).arguments()).containsExactly(
         "a", new Argument.TaskOutput("add", "Output"), "b", new Argument.Constant("5", dev.kfp4j.model.ParameterType.INTEGER));
     // the second call takes the first's output, which is its last task's
@@ -86,7 +86,7 @@ class NestedPipelineTest {
     Condition big = (Condition) outer.node("condition-3").orElseThrow();
     assertThat(big.predicate()).isEqualTo(new Predicate.Comparison(new Argument.TaskOutput("inner-2-add", "Output"), Predicate.Operator.GT,
         new Argument.Constant("20", dev.kfp4j.model.ParameterType.INTEGER)));
-    assertThat(((Loop) outer.node("for-loop-4").orElseThrow()).body().stream().map(Node::name).toList()).containsExactly("sums-add");
+    assertThat(((Loop) outer.node("for-loop-5").orElseThrow()).body().stream().map(Node::name).toList()).containsExactly("sums-add");
     assertThat(((Task) outer.node("sums-add").orElseThrow()).arguments().get("b")).isEqualTo(new Argument.TaskOutput("inner-2-add-2", "Output"));
     Condition said = (Condition) outer.node("condition-1").orElseThrow();
     assertThat(said.predicate()).isEqualTo(new Predicate.Comparison(new Argument.TaskOutput("sums-greet", "Output"), Predicate.Operator.EQ,
@@ -175,16 +175,16 @@ class NestedPipelineTest {
     assertThat(c).succeededWithoutWarnings();
     Pipeline p = models.stream().filter(m -> m.name().equals("outer")).findFirst().orElseThrow();
     Loop first = (Loop) p.nodes().get(0);
-    assertThat(first.body().stream().map(Node::name).toList()).containsExactly("inner-add", "condition-7", "inner-add-2").inOrder();
-    assertThat(((Task) p.node("inner-add").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.LoopItem("for-loop-1", null));
+    assertThat(first.body().stream().map(Node::name).toList()).containsExactly("inner-add", "condition-8", "inner-add-2").inOrder();
+    assertThat(((Task) p.node("inner-add").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.LoopItem("for-loop-2", null));
     assertThat(((Task) p.node("count").orElseThrow()).arguments().get("xs"))
-        .isEqualTo(new Argument.Collected("for-loop-2", "inner-2-add-2", "Output"));
+        .isEqualTo(new Argument.Collected("for-loop-3", "inner-2-add-2", "Output"));
     assertThat(p.outputs()).containsExactly("total", new Argument.TaskOutput("sums-2-add-2", "Output"),
         "said", new Argument.TaskOutput("sums-2-greet", "Output"));
-    assertThat(((Task) p.node("add").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.OneOf("condition-branches-4",
+    assertThat(((Task) p.node("add").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.OneOf("condition-branches-5",
         List.of(new Argument.TaskOutput("inner-3-add-2", "Output"), new Argument.TaskOutput("inner-4-add-2", "Output"))));
-    assertThat(((Condition) p.node("condition-3").orElseThrow()).body().stream().map(Node::name).toList())
-        .containsExactly("sums-greet", "for-loop-9", "sums-add-2").inOrder();
+    assertThat(((Condition) p.node("condition-4").orElseThrow()).body().stream().map(Node::name).toList())
+        .containsExactly("sums-greet", "for-loop-11", "sums-add-2").inOrder();
     Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml"), "outer.yaml");
   }
 

@@ -190,20 +190,20 @@ class PipelineModelTest {
         "  });",
         "}");
     Loop numbers = (Loop) p.nodes().get(0);
-    assertThat(numbers.name()).isEqualTo("for-loop-1");
+    assertThat(numbers.name()).isEqualTo("for-loop-2"); // after its item's number, loop-item-param-1, as KFP numbers them
     assertThat(numbers.parallelism()).isEqualTo(0);
     assertThat(numbers.items()).isEqualTo(new Loop.Constants(List.of(
         new Argument.Constant("1", ParameterType.INTEGER), new Argument.Constant("2", ParameterType.INTEGER),
         new Argument.Constant("3", ParameterType.INTEGER))));
-    assertThat(((Task) numbers.body().get(0)).arguments().get("a")).isEqualTo(new Argument.LoopItem("for-loop-1", null));
+    assertThat(((Task) numbers.body().get(0)).arguments().get("a")).isEqualTo(new Argument.LoopItem("for-loop-2", null));
     Loop records = (Loop) p.nodes().get(1);
-    assertThat(records.name()).isEqualTo("for-loop-2");
+    assertThat(records.name()).isEqualTo("for-loop-4");
     assertThat(records.parallelism()).isEqualTo(2);
     assertThat(records.items()).isEqualTo(new Loop.Constants(List.of(
         new Argument.Constant("{\"a\":1,\"b\":\"x\"}", ParameterType.STRUCT),
         new Argument.Constant("{\"a\":20,\"b\":\"y\"}", ParameterType.STRUCT))));
-    assertThat(task(p, "add-2").arguments().get("a")).isEqualTo(new Argument.LoopItem("for-loop-2", "a"));
-    assertThat(task(p, "greet").arguments().get("name")).isEqualTo(new Argument.LoopItem("for-loop-2", "b"));
+    assertThat(task(p, "add-2").arguments().get("a")).isEqualTo(new Argument.LoopItem("for-loop-4", "a"));
+    assertThat(task(p, "greet").arguments().get("name")).isEqualTo(new Argument.LoopItem("for-loop-4", "b"));
   }
 
   @Test

@@ -61,8 +61,8 @@ class SettingFromRunTest {
     JsonNode inputs = Kfp2PipelineTest.task(spec, "root", "add").path("inputs").path("parameters");
     assertEquals("{\"componentInputParameter\":\"img\"}", inputs.path("pipelinechannel--img").toString());
     assertEquals(placeholder, inputs.at("/base_image/runtimeValue/constant").asString());
-    assertTrue(spec.at("/components/comp-for-loop-1/inputDefinitions/parameters").has("pipelinechannel--img"), spec.toString());
-    JsonNode inLoop = Kfp2PipelineTest.task(spec, "comp-for-loop-1", "add-2").path("inputs").path("parameters");
+    assertTrue(spec.at("/components/comp-for-loop-2/inputDefinitions/parameters").has("pipelinechannel--img"), spec.toString());
+    JsonNode inLoop = Kfp2PipelineTest.task(spec, "comp-for-loop-2", "add-2").path("inputs").path("parameters");
     assertEquals("{\"componentInputParameter\":\"pipelinechannel--img\"}", inLoop.path("pipelinechannel--img").toString());
     assertEquals(placeholder, inLoop.at("/base_image/runtimeValue/constant").asString());
     assertEquals("constant-value", spec.at("/deploymentSpec/executors/exec-greet/container/image").asString());

@@ -77,7 +77,7 @@ class VolumeClaimTest {
     String kfp2 = Compile.resource(c, KFP2);
     Compile.validKfp2(kfp2, "p.yaml");
     JsonNode delete = Yaml.readAll(kfp2).get(0).at("/root/dag/tasks/my-pvc-delete");
-    assertEquals("[\"my-pvc\",\"for-loop-1\",\"add-2\"]", delete.path("dependentTasks").toString(), kfp2);
+    assertEquals("[\"my-pvc\",\"for-loop-2\",\"add-2\"]", delete.path("dependentTasks").toString(), kfp2);
     assertEquals("ALL_UPSTREAM_TASKS_COMPLETED", delete.at("/triggerPolicy/strategy").asString(), kfp2);
     assertEquals(kfp2, dev.kfp4j.format.kfp2.Kfp2Writer.write(Kfp2Reader.read(kfp2, "p.yaml")),
         "read back, written the same");

@@ -25,8 +25,9 @@ public final class Channels {
   }
 
   /**
-   * The name KFP's compiler gives the item of a loop over constant items, {@code loop}: {@code loop-item-param-N}, numbered just
-   * before the loop's group ({@code for-loop-3} has {@code loop-item-param-2}).
+   * The name KFP's compilers give the item of a loop over constant items, {@code loop}: {@code loop-item-param-N}, the number
+   * the item takes just before the loop's group ({@code for-loop-3} has {@code loop-item-param-2}: a loop over constants takes
+   * two numbers, as the processor numbers them).
    */
   public static String loopItemParam(String loop) {
     String digits = loop.replaceAll("^.*?(\\d*)$", "$1");

@@ -303,8 +303,12 @@ public final class Flattening {
       return nodes(callee.nodes());
     }
 
+    /** A new number for group {@code n}: two for a loop over constants, its item's and its own, as the processor numbers it. */
     private String group(Node n) {
       String kind = n instanceof Loop ? "for-loop-" : n instanceof Branches ? "condition-branches-" : "condition-";
+      if (n instanceof Loop l && l.items() instanceof Loop.Constants) {
+        groupNumber++; // its item's, loop-item-param-N (Channels.loopItemParam)
+      }
       return kind + (++groupNumber);
     }
 

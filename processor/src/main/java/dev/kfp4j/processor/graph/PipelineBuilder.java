@@ -48,7 +48,10 @@ public final class PipelineBuilder {
   private String exitHandlerName;
   private Position exitHandlerAt;
   private boolean incomplete;
-  /** The last group number given, as KFP's compiler counts its groups: one counter for conditions, chains, loops and exit handlers. */
+  /**
+   * The last group number given, as KFP's compiler counts its groups: one counter for conditions, chains, loops, the items of
+   * loops over constants and exit handlers.
+   */
   private int numbered;
   private Position method;
 
@@ -101,9 +104,16 @@ public final class PipelineBuilder {
     return add(branches, Group.condition(++numbered, branches, null));
   }
 
-  /** A new group of {@code parent} run once per item, with the Java types of the item and its fields. */
+  /**
+   * A new group of {@code parent} run once per item, with the Java types of the item and its fields. A loop over constant
+   * items takes two numbers, its item's ({@code loop-item-param-1}) and then its own ({@code for-loop-2}), as KFP's
+   * compilers (v1's and 2's) number a {@code dsl.ParallelFor([1, 2, 3])}; a loop over a parameter or an output takes one.
+   */
   public Group loop(Group parent, Loop.Items items, int parallelism, ParameterType itemType, Map<String, ParameterType> fieldTypes,
       Position itemsAt) {
+    if (items instanceof Loop.Constants) {
+      numbered++; // the item's number: Channels.loopItemParam names it from the loop's
+    }
     return add(parent, Group.loop(++numbered, parent, items, parallelism, itemType, fieldTypes, itemsAt));
   }
 
