@@ -114,13 +114,12 @@ class Kfp2SdkFilesTest {
    * What the issue calls the structure: per DAG, each task's component kind, dependencies,
    * condition, iterator and inputs (by kind), and the inputs and types of every component; each
    * executor's settings (resources, env) and its Kubernetes platform settings; the executors'
-   * commands and images and the names of components are left out, as they may differ. Groups are
-   * compared by kind and order: kfp4j numbers them as KFP v1 does ({@code for-loop-2}, its item
-   * {@code loop-item-param-1}), KFP 2 counts each loop's item too ({@code for-loop-3}, {@code
-   * loop-item-param-2}).
+   * commands and images and the names of components are left out, as they may differ. Groups keep
+   * their names: kfp4j numbers them as KFP 2 does, a loop over constants after its item ({@code
+   * condition-1}, {@code loop-item-param-2}, {@code for-loop-3}).
    */
   static Map<String, Object> structure(String yaml) {
-    List<JsonNode> docs = Yaml.readAll(groupsNumberedInOrder(yaml));
+    List<JsonNode> docs = Yaml.readAll(yaml);
     JsonNode spec = docs.get(0);
     Map<String, Object> out = new TreeMap<>();
     JsonNode platform = docs.size() > 1 ? docs.get(1).path("platforms").path("kubernetes") : Yaml.json().createObjectNode();
@@ -128,22 +127,6 @@ class Kfp2SdkFilesTest {
     out.put("platform pipeline config", platform.path("pipelineConfig").toString());
     dag("root", spec.path("root"), spec, platform.path("deploymentSpec").path("executors"), out);
     return out;
-  }
-
-  private static final Pattern GROUP = Pattern.compile("\\b(condition-branches|condition|for-loop|exit-handler|loop-item-param)-(\\d+)\\b");
-
-  /** {@code yaml} with its groups and loop items renumbered in the order they first appear: {@code for-loop-3} → {@code for-loop-#1}. */
-  static String groupsNumberedInOrder(String yaml) {
-    Map<String, String> names = new java.util.HashMap<>();
-    Map<String, Integer> counts = new java.util.HashMap<>();
-    Matcher m = GROUP.matcher(yaml);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String name = names.computeIfAbsent(m.group(), k -> m.group(1) + "-#" + counts.merge(m.group(1), 1, Integer::sum));
-      m.appendReplacement(out, Matcher.quoteReplacement(name));
-    }
-    m.appendTail(out);
-    return out.toString();
   }
 
   private static void dag(String path, JsonNode component, JsonNode spec, JsonNode platform, Map<String, Object> out) {

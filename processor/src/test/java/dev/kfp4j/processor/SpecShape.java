@@ -14,21 +14,24 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * for the Python: the pipeline's info, its root's inputs and outputs, and each DAG's tasks, each with its settings,
  * inputs, dependencies, trigger, iterator, its component's input and output definitions, and, for a DAG component, its
  * tasks in turn (else its executor but for its command, arguments and image, and the task's platform settings). It leaves
- * out what may differ where the README says so: the numbers of conditions and loops (KFP numbers a loop after its item,
- * kfp4j in order), which component a task runs by name (kfp4j shares one component between the tasks of one component,
- * KFP writes one per task), and a number's form ({@code 1.0} and {@code 1} are the same protobuf value). It leaves out the
+ * out what may differ where the README says so: which component a task runs by name (kfp4j shares one component between
+ * the tasks of one component, KFP writes one per task), and a number's form ({@code 1.0} and {@code 1} are the same protobuf value). It leaves out the
  * caching options of a task running a DAG (a called pipeline), which KFP's backend does not read (its driver caches
  * container tasks only) and which kfp4j writes as it writes every task's ({@code enableCache: true}), where a Python
- * {@code set_caching_options(False)} on the call writes {@code {}}. A DAG's tasks are sorted by their text, so that the
- * numbering does not order them.
+ * {@code set_caching_options(False)} on the call writes {@code {}}. Groups keep their names ({@code for-loop-2},
+ * {@code loop-item-param-1}, {@code condition-3}), but for {@link #conditionsNumberedN}. A DAG's tasks are sorted by their
+ * text.
  */
 final class SpecShape {
-  private static final Pattern GROUP = Pattern.compile("(condition-branches|condition|for-loop|loop-item-param|exit-handler)-[0-9]+");
+  private static final Pattern CONDITION = Pattern.compile("(condition-branches|condition)-[0-9]+");
 
   private final JsonNode spec;
   private final JsonNode platform;
+  /** Whether conditions and chains of branches are numbered N. */
+  private final boolean conditionsN;
 
-  private SpecShape(String yaml) {
+  private SpecShape(String yaml, boolean conditionsN) {
+    this.conditionsN = conditionsN;
     List<JsonNode> docs = Yaml.readAll(yaml);
     spec = docs.get(0);
     platform = docs.size() > 1 ? docs.get(1).at("/platforms/kubernetes/deploymentSpec/executors") : JsonNodeFactory.instance.objectNode();
@@ -36,12 +39,24 @@ final class SpecShape {
 
   /** The structure of the spec {@code yaml}, one line each. */
   static String of(String yaml) {
-    SpecShape s = new SpecShape(yaml);
+    return new SpecShape(yaml, false).lines();
+  }
+
+  /**
+   * {@link #of}, conditions and chains of branches numbered N: kfp4j numbers the first branch of a chain before its body,
+   * KFP's compiler after it ({@code dsl.If}'s number goes to the chain when the {@code dsl.Elif} after it is read), so that
+   * the first branch and the groups in it have other numbers than KFP's (the README's "Control flow").
+   */
+  static String conditionsNumberedN(String yaml) {
+    return new SpecShape(yaml, true).lines();
+  }
+
+  private String lines() {
     List<String> lines = new ArrayList<>();
-    lines.add("pipelineInfo " + s.spec.get("pipelineInfo")); // its description too: the Javadoc, as KFP takes the docstring
-    lines.add("root inputs " + norm(s.spec.at("/root/inputDefinitions")));
-    lines.add("root outputs " + norm(s.spec.at("/root/outputDefinitions")));
-    lines.add(s.dag(s.spec.at("/root/dag"), ""));
+    lines.add("pipelineInfo " + spec.get("pipelineInfo")); // its description too: the Javadoc, as KFP takes the docstring
+    lines.add("root inputs " + norm(spec.at("/root/inputDefinitions")));
+    lines.add("root outputs " + norm(spec.at("/root/outputDefinitions")));
+    lines.add(dag(spec.at("/root/dag"), ""));
     return String.join("\n", lines);
   }
 
@@ -57,7 +72,7 @@ final class SpecShape {
 
   private String task(String name, JsonNode task, String indent) {
     JsonNode component = spec.at("/components/" + task.at("/componentRef/name").asString());
-    StringBuilder b = new StringBuilder(indent).append("task ").append(GROUP.matcher(name).replaceAll("$1-N"));
+    StringBuilder b = new StringBuilder(indent).append("task ").append(numbered(name));
     Map<String, JsonNode> fields = new TreeMap<>();
     task.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
     fields.remove("componentRef");
@@ -82,9 +97,14 @@ final class SpecShape {
     return b.toString();
   }
 
-  /** {@code node} as JSON text, keys sorted, numbers as doubles, descriptions (Javadoc, docstrings) left out, conditions and loops numbered N. */
-  private static String norm(JsonNode node) {
-    return GROUP.matcher(plain(node).toString()).replaceAll("$1-N");
+  /** {@code node} as JSON text, keys sorted, numbers as doubles, descriptions (Javadoc, docstrings) left out. */
+  private String norm(JsonNode node) {
+    return numbered(plain(node).toString());
+  }
+
+  /** {@code text}, its conditions numbered N when {@link #conditionsN}. */
+  private String numbered(String text) {
+    return conditionsN ? CONDITION.matcher(text).replaceAll("$1-N") : text;
   }
 
   private static JsonNode plain(JsonNode node) {
