@@ -93,7 +93,7 @@ final class TextReader {
     return type != null && type.toString().equals("java.lang.String");
   }
 
-  /** The name KFP's compiler gives the channel of {@code a} ({@code name}, {@code task-Output}, {@code loop-item-param-0}); null after an error. */
+  /** The name KFP's compiler gives the channel of {@code a} ({@code name}, {@code task-Output}, {@code loop-item-param-1}); null after an error. */
   private String channel(ExpressionTree part, Argument a, Group group) {
     if (a instanceof Argument.PipelineParameter p) {
       return p.name();

@@ -302,7 +302,7 @@ final class Levels {
 
   /**
    * The channel of a field of a loop's item that a condition compares, as KFP names it ({@code
-   * loop-item-param-0-subvar-a}): the condition's task selects the field from the whole item, so
+   * loop-item-param-1-subvar-a}): the condition's task selects the field from the whole item, so
    * that its condition reads the field's value.
    */
   String subvar(Argument.LoopItem item) {
