@@ -54,6 +54,8 @@ class KfpTestDataPortsTest {
       "PipelineWithOutputs, pipeline_with_outputs.yaml, pipeline-in-pipeline",
       "PipelineWithPodMetadata, pipeline_with_pod_metadata.yaml, pipeline-with-pod-metadata",
       "SmallPorts, nested_parallel_for_secret.yaml, pipeline-4-nested-parallel-for-secret",
+      "Loops, pipeline_with_loops.yaml, pipeline-with-loops",
+      "Loops, pipeline_with_nested_loops.yaml, pipeline-with-nested-loops",
       "SmallPorts, pipeline_with_retry.yaml, test-pipeline",
       "SmallPorts, local_execution_pipeline_with_oneof.yaml, pipeline-with-oneof",
       "SmallPorts, pipeline_with_input_status_state.yaml, status-state-pipeline",
@@ -158,6 +160,19 @@ class KfpTestDataPortsTest {
     assertThat(status.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
     RunResult leftOut = run("MissingKubernetesOptionalInputs", "missing-kubernetes-optional-inputs-pipeline", Map.of());
     assertThat(leftOut.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+  }
+
+  /** The loops over constants run each item under KFP's names: for-loop-4 (its item loop-item-param-3), for-loop-6 inside it. */
+  @Test
+  void theLoopsOverConstantsRunEachItemUnderKfpsNames() throws IOException {
+    RunResult nested = run("Loops", "pipeline-with-nested-loops", Map.of());
+    assertThat(nested.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(nested.tasks()).hasSize(2 * 2 + 2 + 2 * 3);
+    assertThat(log(nested, "for-loop-4(1)/for-loop-6(2)/print-op-3")).isEqualTo("msg: 2, msg2: 300");
+    assertThat(log(nested, "for-loop-1(1)/for-loop-2(0)/print-op")).isEqualTo("msg: 11, msg2: null");
+    RunResult loops = run("Loops", "pipeline-with-loops", Map.of());
+    assertThat(loops.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(log(loops, "for-loop-4(1)/print-text-5")).isEqualTo("20");
   }
 
   /**
