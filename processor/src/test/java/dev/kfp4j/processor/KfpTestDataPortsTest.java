@@ -63,7 +63,10 @@ class KfpTestDataPortsTest {
       "MixedParameters, mixed_parameters.yaml, mixed-parameters-pipeline",
       "DynamicImporterMetadata, pipeline_with_dynamic_importer_metadata.yaml, pipeline-with-importer",
       "ImporterWorkspace, pipeline_with_importer_workspace.yaml, pipeline-with-importer-workspace",
-      "MissingKubernetesOptionalInputs, missing_kubernetes_optional_inputs.yaml, missing-kubernetes-optional-inputs-pipeline"})
+      "MissingKubernetesOptionalInputs, missing_kubernetes_optional_inputs.yaml, missing-kubernetes-optional-inputs-pipeline",
+      "PipelineWithMetadataFields, pipeline_with_metadata_fields.yaml, dataset-concatenator",
+      "PythonicArtifactsWithMultipleReturns, pythonic_artifacts_with_multiple_returns.yaml, split-datasets-and-return-first",
+      "ComponentsWithOptionalArtifacts, components_with_optional_artifacts.yaml, optional-artifact-pipeline"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     if (port.equals("IfElifElseComplex")) { // kfp4j numbers a chain's first branch before its body, KFP after it
@@ -144,6 +147,26 @@ class KfpTestDataPortsTest {
     assertThat(imported.output("read-dir", "Output")).isEqualTo("part-000.txt,part-001.txt");
     // the text returned, its newline kept, as KFP's launcher takes an executor output's values (it lost it here)
     assertThat(imported.output("train", "message")).isEqualTo("My model trained using data: Hello from producer file\n");
+  }
+
+  /** The called pipeline's task reads the artifact its caller's task wrote, and the caller gets back what it split off. */
+  @Test
+  void aCalledPipelineTakingAnArtifactReadsTheOneItsCallerGives() throws IOException {
+    RunResult r = run("PythonicArtifactsWithMultipleReturns", "split-datasets-and-return-first", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    dev.kfp4j.local.TaskResult splitter = r.task("dataset-splitter").orElseThrow(() -> new AssertionError(r.tasks()));
+    assertThat(Files.readString(splitter.artifacts().get("dataset1"))).isEqualTo("Hello,");
+    assertThat(Files.readString(splitter.artifacts().get("dataset2"))).isEqualTo(" world");
+    assertThat(splitter.outputArtifacts().get("dataset1").metadata()).containsKey("original_data");
+  }
+
+  /** KFP's kfp.local refuses a pipeline input artifact too ("Input artifacts are not supported"), as a cluster run cannot be given one. */
+  @Test
+  void aPipelineTakingAnArtifactIsRefusedALocalRunSayingWhy() {
+    dev.kfp4j.local.WorkflowException e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.local.WorkflowException.class,
+        () -> run("PipelineWithMetadataFields", "dataset-concatenator", Map.of("string", "a")));
+    assertThat(e).hasMessageThat().contains("the pipeline takes artifact 'in_dataset' (system.Dataset), which the local runner "
+        + "cannot be given; pass it from a task instead");
   }
 
   @Test

@@ -82,12 +82,48 @@ class PipelineErrorTest {
             new String[] {"@Pipeline public static void p(Thread t) {}"}, "pipeline parameter 't' has type 'java.lang.Thread'"),
         Arguments.of("kfp4j:PipelineParameterType", "Dataset inDataset",
             new String[] {"@Pipeline public static void p(String s, dev.kfp4j.artifacts.Dataset inDataset) {}"},
-            "pipeline parameter 'inDataset' has type 'dev.kfp4j.artifacts.Dataset': a pipeline takes values, not artifacts (KFP's "
-                + "Input[Dataset] pipeline input); take the artifact's URI, String inDatasetUri, and bring the artifact into the run "
-                + "with var data = Dsl.importer(inDatasetUri, Dataset.class), giving data.artifact() to the tasks"),
+            "pipeline parameter 'inDataset' has type 'dev.kfp4j.artifacts.Dataset'; a pipeline takes an artifact (KFP's "
+                + "Input[Dataset]) as a file, the way its ops take one and its tasks give one: write @InputPath(\"Dataset\") Path inDataset"),
+        Arguments.of("kfp4j:PipelineParameterType", "Optional<dev.kfp4j.artifacts.Model> m",
+            new String[] {"@Pipeline public static void p(Optional<dev.kfp4j.artifacts.Model> m) {}"},
+            "(KFP's Optional[Input[Model]] = None) as a file, the way its ops take one and its tasks give one: write @Nullable "
+                + "@InputPath(\"Model\") Path m"),
         Arguments.of("kfp4j:PipelineParameterType", "Path data",
             new String[] {"@Pipeline public static void p(java.nio.file.Path data) {}"},
-            "pipeline parameter 'data' has type 'java.nio.file.Path': a pipeline takes values, not artifacts"),
+            "pipeline parameter 'data' is a Path, which a pipeline takes only as an input artifact (KFP's in_dataset: "
+                + "Input[Dataset]): write @InputPath(\"Dataset\") Path data, or @InputPath Path data for an artifact of any type"),
+        Arguments.of("kfp4j:PipelineParameterType", "@InputPath(\"Dataset\") String data",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(@InputPath(\"Dataset\") String data) {}"},
+            "@InputPath pipeline parameter 'data' has type 'java.lang.String'; a pipeline takes an artifact as a java.nio.file.Path, "
+                + "as its tasks give one: write @InputPath(\"Dataset\") Path data (a value parameter has no @InputPath)"),
+        Arguments.of("kfp4j:PipelineParameterType", "@OutputPath",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(", "    @OutputPath java.nio.file.Path out) {}"},
+            "pipeline parameter 'out' is @OutputPath, but a pipeline writes no file of its own: its outputs are what it returns"),
+        Arguments.of("kfp4j:PipelineParameterType", "@Default(\"gs://b/d\")",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(", "    @InputPath(\"Dataset\")",
+                "    @Default(\"gs://b/d\") java.nio.file.Path data) {}"},
+            "pipeline parameter 'data' is an artifact (KFP's Input[Dataset]), which has no @Default; for one that a run or a "
+                + "caller may leave out write @Nullable @InputPath(\"Dataset\") Path data (KFP's Optional[Input[Dataset]] = None)"),
+        Arguments.of("kfp4j:PipelineParameterType", "@InputPath(\"CSV\")",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(", "    @InputPath(\"CSV\") java.nio.file.Path table) {}"},
+            "@InputPath(\"CSV\") of pipeline parameter 'table' is no artifact type that a KFP 2 pipeline's input can have; write one "
+                + "of Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML, Markdown, a schema title such as system.Dataset, "
+                + "or @InputPath Path table for an artifact of any type"),
+        Arguments.of("kfp4j:NotInArgo", "java.nio.file.Path model",
+            new String[] {"@Pipeline public static void p(", "    @InputPath(\"Model\") java.nio.file.Path model) {",
+                "  LibOps.fit(model);", "}"},
+            "pipeline parameter 'model' is an artifact (KFP's Input[Model]), which a KFP v1 pipeline cannot take: an Argo "
+                + "workflow's parameters are values; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+        Arguments.of("kfp4j:TypeMismatch", "LibOps.fit(data)",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(@InputPath(\"Dataset\") java.nio.file.Path data) {",
+                "  LibOps.fit(data);", "}"},
+            "pipeline parameter 'data' is an artifact of type Dataset but input 'model' of 'fit' takes Model; pass an artifact "
+                + "of type Model, or take one: @InputPath(\"Model\") Path data"),
+        Arguments.of("kfp4j:OptionalParameter", "LibOps.fit(model)",
+            new String[] {"@interface Nullable {}", "@Pipeline(formats = Format.KFP2) public static void p(",
+                "    @Nullable @InputPath(\"Model\") java.nio.file.Path model) {", "  LibOps.fit(model);", "}"},
+            "pipeline parameter 'model' is an artifact that may be left out (@Nullable), and input 'model' of 'fit' needs one; "
+                + "pass it to an optional artifact input (Optional<Model>, or Optional<Path> with @InputPath), or drop @Nullable"),
         Arguments.of("kfp4j:NotInKfp2", "@Default(\"-inf\") double floor",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(@Default(\"0.5\") double rate,",
                 "    @Default(\"-inf\") double floor) {}"},

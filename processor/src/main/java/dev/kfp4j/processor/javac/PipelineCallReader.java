@@ -11,6 +11,8 @@ import dev.kfp4j.processor.graph.PipelineCall;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.processor.validation.ComponentValidator;
+import dev.kfp4j.processor.validation.Nullable;
+import dev.kfp4j.processor.validation.PipelineArtifactParameters;
 import dev.kfp4j.processor.validation.TypeMapper;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ContainerSpec;
@@ -123,6 +125,16 @@ final class PipelineCallReader {
     for (VariableElement p : method.getParameters()) {
       if (body.types.isType(p.asType(), TypeMapper.FINAL_STATUS)) {
         inputs.add(new InputSpec(p.getSimpleName().toString(), TypeSpec.TASK_FINAL_STATUS, null, null, true, Map.of()));
+        continue;
+      }
+      AnnotationMirror inPath = Annotations.annotation(p, "dev.kfp4j.annotations.InputPath");
+      if (inPath != null && body.types.isType(p.asType(), "java.nio.file.Path")) {
+        // an artifact it takes (KFP's Input[Dataset]): given one, as a task's artifact input; left out only when @Nullable
+        String title = PipelineArtifactParameters.schemaTitle(Annotations.stringValue(inPath, "value"));
+        if (title == null) {
+          return null;
+        }
+        inputs.add(new InputSpec(p.getSimpleName().toString(), TypeSpec.named(title), null, null, Nullable.marks(p), Map.of()));
         continue;
       }
       TypeSpec type = type(p.asType());

@@ -55,19 +55,35 @@ public record PipelineModel(
   /**
    * A pipeline parameter: its Java type for the pipeline class, its default in KFP's text form (or
    * null), whether a run may leave it out without one ({@code @Nullable}, KFP's {@code
-   * Optional[str] = None}), and its description (the method's Javadoc {@code @param}, or null).
+   * Optional[str] = None}), its description (the method's Javadoc {@code @param}, or null), and,
+   * for an artifact the pipeline takes ({@code @InputPath("Dataset") Path}, KFP's {@code Input[Dataset]}),
+   * its schema title ({@code system.Dataset}; else null).
    */
   public record Parameter(String name, ValueKind kind, TypeName javaType, String defaultText, boolean mayBeLeftOut,
-      String description) {
-    /** A parameter without a description. */
+      String description, String artifactType) {
+    /** A value parameter. */
+    public Parameter(String name, ValueKind kind, TypeName javaType, String defaultText, boolean mayBeLeftOut, String description) {
+      this(name, kind, javaType, defaultText, mayBeLeftOut, description, null);
+    }
+
+    /** A value parameter without a description. */
     public Parameter(String name, ValueKind kind, TypeName javaType, String defaultText, boolean mayBeLeftOut) {
-      this(name, kind, javaType, defaultText, mayBeLeftOut, null);
+      this(name, kind, javaType, defaultText, mayBeLeftOut, null, null);
+    }
+
+    /** Whether it is an artifact ({@code @InputPath Path}), which tasks and called pipelines are given, never a run. */
+    public boolean isArtifact() {
+      return artifactType != null;
     }
 
     /** The parameter as the pipeline model has it. */
     public dev.kfp4j.model.Parameter toModel() {
-      return new dev.kfp4j.model.Parameter(name, ParameterType.ofV1Name(kind.kfpType()), defaultText,
-          description == null || description.isEmpty() ? null : description, null, mayBeLeftOut || defaultText != null);
+      String text = description == null || description.isEmpty() ? null : description;
+      if (isArtifact()) {
+        return dev.kfp4j.model.Parameter.artifact(name, artifactType, text, mayBeLeftOut);
+      }
+      return new dev.kfp4j.model.Parameter(name, ParameterType.ofV1Name(kind.kfpType()), defaultText, text, null,
+          mayBeLeftOut || defaultText != null);
     }
   }
 

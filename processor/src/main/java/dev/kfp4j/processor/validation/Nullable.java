@@ -10,10 +10,10 @@ import javax.lang.model.element.VariableElement;
  * type ({@code org.jspecify.annotations.Nullable}, a type-use annotation), as Dagger reads it, so a
  * project keeps the one it has.
  */
-final class Nullable {
+public final class Nullable {
   private Nullable() {}
 
-  static boolean marks(VariableElement p) {
+  public static boolean marks(VariableElement p) {
     return any(p.getAnnotationMirrors()) || any(p.asType().getAnnotationMirrors());
   }
 

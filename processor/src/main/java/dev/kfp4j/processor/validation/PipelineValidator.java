@@ -45,6 +45,7 @@ public final class PipelineValidator {
   private final MethodChecks methods;
   private final DefaultValues defaults;
   private final TypeMapper mapper;
+  private final PipelineArtifactParameters artifacts;
   private final Set<Format> formats;
   private final Map<String, ExecutableElement> names = new HashMap<>();
 
@@ -55,6 +56,7 @@ public final class PipelineValidator {
     this.reporter = reporter;
     this.methods = new MethodChecks(reporter);
     this.defaults = new DefaultValues(reporter);
+    this.artifacts = new PipelineArtifactParameters(reporter, mapper);
     this.formats = formats;
   }
 
@@ -100,6 +102,12 @@ public final class PipelineValidator {
       if (parameter != null && parameter.defaultText() != null && written.contains(Format.KFP2)
           && !defaults.kfp2Number(p, annotation(p, ComponentValidator.DEFAULT), parameter.name(), parameter.defaultText(),
               parameter.kind(), "write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)")) {
+        continue;
+      }
+      if (parameter != null && parameter.isArtifact() && argo) {
+        String type = parameter.artifactType().startsWith("system.") ? parameter.artifactType().substring(7) : parameter.artifactType();
+        reporter.error(p, Message.ARGO_ARTIFACT_PARAMETER, parameter.name(),
+            parameter.mayBeLeftOut() ? "Optional[Input[" + type + "]] = None" : "Input[" + type + "]");
         continue;
       }
       if (parameter != null) {
@@ -307,16 +315,12 @@ public final class PipelineValidator {
       }
       return new PipelineModel.Parameter(name, ValueKind.FINAL_STATUS, TypeName.get(type), null, false, description);
     }
+    if (artifacts.concerns(p)) { // KFP's in_dataset: Input[Dataset], @InputPath("Dataset") Path inDataset
+      return artifacts.read(p, description);
+    }
     TypeMirror optional = mapper.optionalArgument(type);
     if (optional != null) {
       reporter.error(p, Message.OPTIONAL_PIPELINE_PARAMETER, name, type, shortName(TypeName.get(optional)), name);
-      return null;
-    }
-    if (mapper.isArtifact(type) || type.toString().equals("java.nio.file.Path")) {
-      // KFP's pipeline input artifact, def p(in_dataset: Input[Dataset]): a run gives values only here; its URI is one
-      String artifact = mapper.isArtifact(type) ? ((javax.lang.model.type.DeclaredType) type).asElement().getSimpleName().toString()
-          : "Dataset";
-      reporter.error(p, Message.PIPELINE_PARAMETER_ARTIFACT, name, type, name, name, artifact);
       return null;
     }
     ValueKind kind = mapper.kind(type, reporter, p, name, Message.PIPELINE_PARAMETER_TYPE, name, type);

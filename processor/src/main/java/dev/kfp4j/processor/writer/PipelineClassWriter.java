@@ -49,13 +49,15 @@ public final class PipelineClassWriter {
       constant(w, "The classpath resource holding KFP 2's pipeline spec (with its Kubernetes platform document, if any).\n",
           "KFP2_RESOURCE", p.kfp2ResourcePath(), false);
     }
-    w.emit("\n").javadoc("The pipeline's parameter names, in order.\n");
+    w.emit("\n").javadoc("The pipeline's parameter names, in order: the values a run gives (not the artifacts it takes).\n");
     w.emit("public static final ").type(STRINGS).emit(" PARAMETERS = ").type(LIST).emit(".of(");
     List<TypeName> types = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (PipelineModel.Parameter param : p.parameters()) {
-      if (param.kind() == dev.kfp4j.processor.model.ValueKind.FINAL_STATUS) {
-        continue; // given Dsl.runStatus() by the pipeline it is the exit task of, never a run's argument
+      if (param.kind() == dev.kfp4j.processor.model.ValueKind.FINAL_STATUS || param.isArtifact()) {
+        // given Dsl.runStatus() by the pipeline it is the exit task of; an artifact (@InputPath Path), by a pipeline
+        // calling it: never a run's argument
+        continue;
       }
       w.emit(names.isEmpty() ? "" : ", ").literal(param.name());
       types.add(param.defaultText() != null ? param.javaType().box() : param.javaType());

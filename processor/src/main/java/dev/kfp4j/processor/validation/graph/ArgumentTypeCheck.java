@@ -35,6 +35,15 @@ final class ArgumentTypeCheck implements GraphCheck {
         files = files != null ? files : artifactItemOf(graph, e.getValue()); // one of them: of the same type
         Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0)
             : files != null ? new Argument.TaskOutput(files.task(), files.output()) : e.getValue();
+        if (a instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
+            && graph.pipeline().parameter(p.name()).isArtifact()) { // @InputPath("Dataset") Path: KFP's Input[Dataset]
+          String outType = type(dev.kfp4j.spec.TypeSpec.named(graph.pipeline().parameter(p.name()).artifactType()));
+          String inType = type(task.component().input(e.getKey()).map(InputSpec::type).orElse(null));
+          if (inType != null && !outType.equals(inType) && !compatible(outType, inType)) {
+            reporter.error(task.arguments().position(e.getKey()), Message.PARAMETER_TYPE_MISMATCH, p.name(), outType,
+                e.getKey(), task.component().name(), inType, inType, inType, p.name());
+          }
+        }
         if (a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder
             || graph.step(o.task()) instanceof ImporterBuilder)) {
           String outType = graph.step(o.task()) instanceof ImporterBuilder importer

@@ -99,7 +99,9 @@ final class Kfp2Check implements GraphCheck {
       Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0) : e.getValue(); // all of one kind
       Argument.Collected list = ArgumentTypeCheck.artifactItemOf(graph, a);
       a = list != null ? new Argument.TaskOutput(list.task(), list.output()) : a; // an artifact of the list a loop iterates over
-      boolean file = a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
+      boolean artifactParameter = a instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
+          && graph.pipeline().parameter(p.name()).isArtifact(); // @InputPath("Dataset") Path, KFP's Input[Dataset]
+      boolean file = artifactParameter || a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
           && producer.component().outputIsArtifact(o.output()) || graph.step(o.task()) instanceof ImporterBuilder);
       Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
       TaskBuilder called = calledPipelineItems(graph, a);
@@ -108,6 +110,8 @@ final class Kfp2Check implements GraphCheck {
             called.pipelineCall().pipelineName());
       } else if (spec.inputIsArtifact(input) && !file) {
         reporter.error(at, Message.KFP2_VALUE_TO_FILE, input, spec.name(), describe(a));
+      } else if (!spec.inputIsArtifact(input) && artifactParameter) {
+        reporter.error(at, Message.KFP2_ARTIFACT_PARAMETER_TO_VALUE, input, spec.name(), ((Argument.PipelineParameter) a).name());
       } else if (!spec.inputIsArtifact(input) && file) {
         Argument.TaskOutput o = (Argument.TaskOutput) a;
         reporter.error(at, Message.KFP2_FILE_TO_VALUE, input, spec.name(), o.output(), o.task());

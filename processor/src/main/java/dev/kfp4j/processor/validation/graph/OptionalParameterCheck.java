@@ -59,7 +59,13 @@ final class OptionalParameterCheck implements GraphCheck {
       String name = leftOut(graph, e.getValue());
       Optional<InputSpec> in = component.input(e.getKey());
       if (name != null && in.isPresent() && !in.get().optional() && in.get().defaultValue() == null) {
-        reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_PARAMETER_INPUT, name, e.getKey(), component.name());
+        PipelineModel.Parameter parameter = graph.pipeline().parameter(name);
+        if (parameter.isArtifact()) { // @Nullable @InputPath("Model") Path: KFP's Optional[Input[Model]] = None
+          String type = parameter.artifactType().startsWith("system.") ? parameter.artifactType().substring(7) : parameter.artifactType();
+          reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_ARTIFACT_INPUT, name, e.getKey(), component.name(), type);
+        } else {
+          reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_PARAMETER_INPUT, name, e.getKey(), component.name());
+        }
       }
       if (name != null && in.isEmpty() && InputCheck.isChannel(e.getKey(), arguments)) { // in a joined text: "Hello " + title
         reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_PARAMETER_USE, "A text given to '" + component.name() + "'", name);
