@@ -114,6 +114,11 @@ class PipelineErrorTest {
                 "  LibOps.fit(model);", "}"},
             "pipeline parameter 'model' is an artifact (KFP's Input[Model]), which a KFP v1 pipeline cannot take: an Argo "
                 + "workflow's parameters are values; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
+        Arguments.of("kfp4j:UnsupportedStatement", "return data;",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static java.nio.file.Path p(",
+                "    @InputPath(\"Model\") java.nio.file.Path data) {", "  return data;", "}"},
+            "a pipeline returns its tasks' outputs, and 'data' is the artifact it takes: KFP 2's pipeline outputs name the task "
+                + "that gives each (artifactSelectors' producerSubtask), never the pipeline's own input"),
         Arguments.of("kfp4j:TypeMismatch", "LibOps.fit(data)",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(@InputPath(\"Dataset\") java.nio.file.Path data) {",
                 "  LibOps.fit(data);", "}"},

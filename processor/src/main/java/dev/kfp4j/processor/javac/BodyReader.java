@@ -247,6 +247,10 @@ final class BodyReader {
     if (a == null || a instanceof Argument.TaskOutput || a instanceof Argument.Collected || a instanceof Argument.OneOf) {
       return a;
     }
+    if (a instanceof Argument.PipelineParameter p && body.graph.pipeline().parameter(p.name()).isArtifact()) {
+      body.error(e, Message.RETURN_ARTIFACT_PARAMETER, p.name()); // KFP 2's DAG outputs select a task's output only
+      return null;
+    }
     body.error(e, Message.RETURN_NOT_OUTPUT, Syntax.firstLine(e));
     return null;
   }

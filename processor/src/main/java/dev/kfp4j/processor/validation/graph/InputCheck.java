@@ -33,7 +33,15 @@ final class InputCheck implements GraphCheck {
         continue;
       }
       GraphCall call = task.graphCall();
-      if (call == null) {
+      if (call == null && task.pipelineCall() != null) {
+        // a called pipeline's inputs are optional but for the artifacts it takes without @Nullable (KFP's Input[Dataset])
+        for (InputSpec in : required(task.component())) {
+          if (!task.arguments().gives(in.name())) {
+            reporter.error(task.position(), Message.MISSING_PIPELINE_ARTIFACT, task.pipelineCall().pipelineName(), in.name(),
+                in.name());
+          }
+        }
+      } else if (call == null) {
         inputs(task.name(), task.component(), task.arguments(), task.position(), reporter);
       } else if (!missing.contains(call)) {
         for (InputSpec in : required(task.component())) {

@@ -1,0 +1,150 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.local.LocalRunner;
+import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
+import dev.kfp4j.local.Workflow;
+import dev.kfp4j.testing.ArgoSchemas;
+import dev.kfp4j.yaml.Yaml;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A {@code @Pipeline} taking an artifact, {@code @InputPath("Dataset") Path data} (KFP's {@code data: Input[Dataset]}):
+ * written for KFP 2 only, called by pipelines that give it a task's artifact, in both formats (in Argo its tasks are put
+ * into the caller's and read the caller's task's artifact), and run locally through its callers.
+ */
+class PipelineArtifactParameterTest {
+  @TempDir Path dir;
+
+  static final List<String> HEADER = List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;",
+      "import java.io.IOException;", "import java.nio.file.*;");
+
+  static final JavaFileObject STEPS = Compile.testClass("Steps", HEADER,
+      "@Component public static void make(String text, @Out Dataset data) throws IOException {",
+      "  Files.writeString(data.path(), text);",
+      "}",
+      "@Component public static void upper(Dataset data, @Out Dataset upper) throws IOException {",
+      "  Files.writeString(upper.path(), Files.readString(data.path()).toUpperCase());",
+      "}",
+      "@Component public static String read(@InputPath(\"Dataset\") Path data) throws IOException {",
+      "  return Files.readString(data);",
+      "}",
+      "@Component public static void makeModel(@Out Model model) {}");
+
+  /** The called pipeline: its artifact given to a task, returned, and passed on to another called pipeline. */
+  static final JavaFileObject INNER = Compile.testClass("Inner", HEADER,
+      "public record Both(String original, Path upper) {}",
+      "@Pipeline(name = \"shout\", formats = Format.KFP2)",
+      "public static Both shout(@InputPath(\"Dataset\") Path data, String unused) {",
+      "  var copy = StepsOps.upper(data);",
+      "  return new Both(StepsOps.read(data).output(), copy.upper());",
+      "}",
+      "@Pipeline(name = \"shout-twice\", formats = Format.KFP2)",
+      "public static Path shoutTwice(@InputPath(\"Dataset\") Path data) {",
+      "  var once = shout(data, \"x\");",
+      "  var twice = shout(once.upper(), \"y\");",
+      "  return twice.upper();",
+      "}");
+
+  static final JavaFileObject OUTER = Compile.testClass("Outer", HEADER,
+      "@Pipeline(name = \"outer\")",
+      "public static String outer(String text) {",
+      "  var made = StepsOps.make(text);",
+      "  return StepsOps.read(Inner.shoutTwice(made.data())).output();",
+      "}");
+
+  private RunResult run(Compilation c, String resource, Map<String, String> arguments) throws Exception {
+    Path classes = Compile.writeOutput(c, dir.resolve("classes"));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      return LocalRunner.builder().root(dir.resolve("run-" + resource.hashCode())).caching(false)
+          .console(new PrintStream(OutputStream.nullOutputStream())).classLoader(loader).progress(false).summary(false).build()
+          .run(Workflow.parse(Compile.resource(c, resource), resource), arguments);
+    }
+  }
+
+  @Test
+  void aCallerInBothFormatsGivesTheCalledPipelineItsTasksArtifactAndRunsFromEither() throws Exception {
+    Compilation c = Compile.compile(STEPS, INNER, OUTER);
+    assertThat(c).succeededWithoutWarnings();
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml");
+    Compile.validKfp2(kfp2, "outer.yaml");
+    JsonNode spec = Yaml.readAll(kfp2).get(0);
+    assertThat(spec.at("/root/dag/tasks/shout-twice/inputs/artifacts/data/taskOutputArtifact").toString())
+        .isEqualTo("{\"outputArtifactKey\":\"data\",\"producerTask\":\"make\"}");
+    assertThat(spec.at("/components/comp-shout-twice/inputDefinitions/artifacts/data/artifactType/schemaTitle").asString())
+        .isEqualTo("system.Dataset");
+    assertThat(spec.at("/components/comp-shout-twice/dag/tasks/shout/inputs/artifacts/data/componentInputArtifact").asString())
+        .isEqualTo("data");
+    String argo = Compile.resource(c, "META-INF/kfp4j/pipelines/outer.yaml");
+    ArgoSchemas.assertValid(argo, "outer.yaml");
+    for (String resource : List.of("META-INF/kfp4j/kfp2/pipelines/outer.yaml", "META-INF/kfp4j/pipelines/outer.yaml")) {
+      RunResult r = run(c, resource, Map.of("text", "quiet"));
+      assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+      assertThat(r.output("read", "Output")).isEqualTo("QUIET"); // made, shouted twice by the called pipelines, read
+    }
+  }
+
+  @Test
+  void thePipelineTakingAnArtifactIsWrittenForKfp2AloneAndItsClassOffersNoRun() {
+    Compilation c = Compile.compile(STEPS, INNER);
+    assertThat(c).succeededWithoutWarnings();
+    String inner = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/shout.yaml");
+    Compile.validKfp2(inner, "shout.yaml");
+    JsonNode spec = Yaml.readAll(inner).get(0);
+    assertThat(spec.at("/root/inputDefinitions/artifacts/data/artifactType/schemaTitle").asString()).isEqualTo("system.Dataset");
+    assertThat(spec.at("/root/dag/tasks/upper/inputs/artifacts/data/componentInputArtifact").asString()).isEqualTo("data");
+    assertThat(spec.at("/root/dag/outputs/artifacts/upper/artifactSelectors/0/producerSubtask").asString()).isEqualTo("upper");
+    assertThat(c.generatedFiles().stream().anyMatch(f -> f.getName().endsWith("pipelines/shout.yaml")
+        && !f.getName().contains("kfp2"))).isFalse();
+    String cls = Compile.source(c, "test.ShoutPipeline");
+    assertThat(cls).contains("PARAMETERS = List.of(\"unused\");");
+    assertThat(cls).contains("public static Map<String, String> arguments(String unused)");
+    assertThat(cls).doesNotContain("runLocally");
+  }
+
+  @Test
+  void aCalledPipelinesModelInputGivenADatasetIsATypeMismatchOnTheArgument() {
+    JavaFileObject outer = Compile.testClass("Outer", HEADER,
+        "@Pipeline(name = \"outer\") public static void outer() {",
+        "  Inner.shout(StepsOps.makeModel().model(), \"x\");",
+        "}");
+    JavaFileObject inner = Compile.testClass("Inner", HEADER,
+        "@Pipeline(name = \"shout\", formats = Format.KFP2)",
+        "public static Path shout(@InputPath(\"Dataset\") Path data, String unused) {",
+        "  return StepsOps.upper(data).upper();",
+        "}");
+    Compilation c = Compile.compile(STEPS, inner, outer);
+    assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch] output 'model' of task 'make-model' has type Model but input 'data' of "
+        + "'shout' takes Dataset").inFile(outer).onLineContaining("StepsOps.makeModel().model()");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aRequiredArtifactLeftOutOfACallIsAnErrorOnTheCall() {
+    JavaFileObject outer = Compile.testClass("Outer", HEADER,
+        "@Pipeline(name = \"outer\") public static void outer() {",
+        "  Inner.shoutTwice(null);",
+        "}");
+    Compilation c = Compile.compile(STEPS, INNER, outer);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[kfp4j:MissingArgument] the call of pipeline 'shout-twice' gives no artifact for its "
+        + "parameter 'data', which it needs (KFP's Input[...], not Optional); give it a task's artifact output, or mark the "
+        + "parameter @Nullable").inFile(outer).onLineContaining("Inner.shoutTwice(null)");
+    assertThat(c).hadErrorCount(1);
+  }
+}
