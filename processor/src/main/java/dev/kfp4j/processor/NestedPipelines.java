@@ -215,6 +215,12 @@ final class NestedPipelines {
       Pipeline read = kfp2Text == null ? null : Kfp2Reader.read(kfp2Text, kfp2);
       if (pipeline.writes(Format.ARGO)) {
         String argoText = SpecSource.read(filer, argo);
+        if (argoText == null && read != null && read.parameters().stream().anyMatch(dev.kfp4j.model.Parameter::isArtifact)) {
+          reporter.error(call.position(), Message.NESTED_PIPELINE, name, "it takes an artifact, so it is compiled for KFP 2 only,"
+              + " and a pipeline written for Argo puts its tasks in only when compiled with it; compile its class with this one, or"
+              + " write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)");
+          return false;
+        }
         if (argoText == null || (outputs && read == null)) {
           reporter.error(call.position(), Message.NESTED_PIPELINE, name, "it is not compiled with this pipeline, and " + argo
               + (outputs ? " and " + kfp2 + " (its outputs)" : "") + " are not both on the class path; compile its class with this one,"

@@ -147,4 +147,31 @@ class PipelineArtifactParameterTest {
         + "parameter @Nullable").inFile(outer).onLineContaining("Inner.shoutTwice(null)");
     assertThat(c).hadErrorCount(1);
   }
+
+  /**
+   * From a jar, the called pipeline is read from its KFP 2 spec (it has no Argo workflow): a KFP 2 caller takes it, one
+   * written for Argo too is told why it cannot put its tasks in (the workflow's command lines are not in the KFP 2 spec).
+   */
+  @Test
+  void aPipelineTakingAnArtifactFromTheClassPathIsCalledFromKfp2AndRefusedFromArgoSayingWhy() {
+    Compilation lib = Compile.compile(STEPS, INNER);
+    assertThat(lib).succeeded();
+    Path classes = Compile.writeOutput(lib, dir.resolve("lib"));
+    JavaFileObject kfp2Outer = Compile.testClass("Outer", HEADER,
+        "@Pipeline(name = \"outer\", formats = Format.KFP2) public static String outer(String text) {",
+        "  return StepsOps.read(Inner.shoutTwice(StepsOps.make(text).data())).output();",
+        "}");
+    Compilation c = Compile.compileAgainst(classes, kfp2Outer);
+    assertThat(c).succeededWithoutWarnings();
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml");
+    Compile.validKfp2(kfp2, "outer.yaml");
+    assertThat(Yaml.readAll(kfp2).get(0).at("/root/dag/tasks/shout-twice/inputs/artifacts/data/taskOutputArtifact/producerTask")
+        .asString()).isEqualTo("make");
+
+    Compilation both = Compile.compileAgainst(classes, OUTER);
+    assertThat(both).hadErrorContaining("[kfp4j:UnsupportedStatement] pipeline 'shout-twice' cannot be put into this pipeline: "
+        + "it takes an artifact, so it is compiled for KFP 2 only, and a pipeline written for Argo puts its tasks in only when "
+        + "compiled with it").inFile(OUTER).onLineContaining("Inner.shoutTwice(made.data())");
+    assertThat(both).hadErrorCount(1);
+  }
 }
