@@ -11,6 +11,12 @@ import java.lang.annotation.Target;
  * file input: the method receives the path of a local file holding the data, as KFP's
  * {@code InputPath} does. A trailing {@code Path} or {@code File} is dropped from the input name
  * ({@code dataPath} is the input {@code data}), as the KFP SDK drops {@code _path}/{@code _file}.
+ *
+ * <p>On a {@link Pipeline} method's {@code Path} parameter, an artifact the pipeline takes, as KFP's {@code in_dataset:
+ * Input[Dataset]}: {@code @InputPath("Dataset") Path inDataset}, given to its tasks' artifact inputs as a task's artifact
+ * output is, and given a task's artifact by a pipeline calling it (a run is given values only, so such a pipeline is
+ * written for KFP 2 only). Its name is the parameter's as written. {@code @Nullable} makes it one a call may leave out
+ * ({@code Optional[Input[Dataset]] = None}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
