@@ -88,6 +88,38 @@ class KfpTestDataPortsTest {
     return out;
   }
 
+  /**
+   * KFP's {@code artifacts_complex.py}: the called pipeline taking two lists of artifacts ({@code Input[List[Dataset]]}) is
+   * the DAG KFP's compiler wrote (compared as a root of its own: the port's root collects its lists otherwise, see its
+   * Javadoc), and the caller gives it the artifacts its loops collect.
+   */
+  @Test
+  void aCalledPipelineTakingListsOfArtifactsIsTheDagKfpWrote() {
+    String ours = Compile.resource(compile("ArtifactsComplex"), "META-INF/kfp4j/kfp2/pipelines/math-pipeline.yaml");
+    Compile.validKfp2(ours, "math-pipeline.yaml");
+    assertThat(SpecShape.of(asRoot(ours, "comp-add-two-lists-of-datasets")))
+        .isEqualTo(SpecShape.of(asRoot(kfp("artifacts_complex.yaml"), "comp-add-two-lists-of-datasets")));
+    tools.jackson.databind.JsonNode call = Yaml.readAll(ours).get(0).at("/root/dag/tasks/add-two-lists-of-datasets/inputs/artifacts");
+    assertThat(call.at("/in_datasets1/taskOutputArtifact/producerTask").asString()).isEqualTo("for-loop-1");
+    assertThat(call.at("/in_datasets2/taskOutputArtifact/producerTask").asString()).isEqualTo("for-loop-2");
+  }
+
+  /** {@code yaml}'s spec with its component {@code component} (a DAG) as its root, so that SpecShape compares that DAG. */
+  private static String asRoot(String yaml, String component) {
+    tools.jackson.databind.node.ObjectNode spec = (tools.jackson.databind.node.ObjectNode) Yaml.readAll(yaml).get(0);
+    spec.set("root", spec.at("/components/" + component));
+    return Yaml.jsonText(spec); // JSON is YAML
+  }
+
+  @Test
+  void theListsOfArtifactsReachTheCalledPipelinesTasks() throws IOException {
+    RunResult r = run("ArtifactsComplex", "math-pipeline", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    // 2 + 4 + 6 = 12 and 4 + 6 = 10: 22
+    dev.kfp4j.local.TaskResult sum = r.task("add-two-ints").orElseThrow(() -> new AssertionError(r.tasks()));
+    assertThat(Files.readString(sum.artifacts().get("out_dataset"))).isEqualTo("22");
+  }
+
   private RunResult run(String port, String pipeline, Map<String, String> arguments) throws IOException {
     Compilation c = compile(port);
     Path classes = Compile.writeOutput(c, dir.resolve("classes"));

@@ -174,4 +174,50 @@ class PipelineArtifactParameterTest {
         + "compiled with it").inFile(OUTER).onLineContaining("Inner.shoutTwice(made.data())");
     assertThat(both).hadErrorCount(1);
   }
+
+  /**
+   * KFP's {@code Input[List[Dataset]]}: {@code @InputPath("Dataset") List<Path>}, given the artifacts a loop collects, looped
+   * over one artifact an iteration, given to a list input and passed on to another called pipeline, whose root input is then
+   * a list too ({@code isArtifactList}).
+   */
+  @Test
+  void aListOfArtifactsIsLoopedOverAndPassedOn() throws Exception {
+    JavaFileObject lists = Compile.testClass("Lists", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;",
+            "import dev.kfp4j.dsl.Dsl;", "import java.io.IOException;", "import java.nio.file.*;", "import java.util.List;"),
+        "@Component public static String join(List<Dataset> parts) throws IOException {",
+        "  StringBuilder b = new StringBuilder();",
+        "  for (Dataset d : parts) { b.append(Files.readString(d.path())); }",
+        "  return b.toString();",
+        "}",
+        "@Pipeline(name = \"each\", formats = Format.KFP2)",
+        "public static String each(@InputPath(\"Dataset\") List<Path> parts) {",
+        "  Dsl.forEach(parts, part -> StepsOps.read(part));",
+        "  return ListsOps.join(parts).output();",
+        "}",
+        "@Pipeline(name = \"pass-on\", formats = Format.KFP2)",
+        "public static String passOn(@InputPath(\"Dataset\") List<Path> parts) {",
+        "  return each(parts);",
+        "}",
+        "@Pipeline(name = \"outer\", formats = Format.KFP2)",
+        "public static String outer() {",
+        "  var made = Dsl.collect(List.of(\"a\", \"b\"), t -> StepsOps.make(t).data());",
+        "  return passOn(made);",
+        "}");
+    Compilation c = Compile.compile(STEPS, lists);
+    assertThat(c).succeededWithoutWarnings();
+    for (String name : List.of("each", "pass-on", "outer")) {
+      Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml"), name + ".yaml");
+    }
+    JsonNode passOn = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/pass-on.yaml")).get(0);
+    assertThat(passOn.at("/root/inputDefinitions/artifacts/parts/isArtifactList").asBoolean()).isTrue();
+    JsonNode each = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/each.yaml")).get(0);
+    assertThat(each.at("/root/inputDefinitions/artifacts/parts/isArtifactList").asBoolean()).isTrue();
+    assertThat(each.at("/root/dag/tasks/for-loop-1/artifactIterator/items/inputArtifact").asString())
+        .isEqualTo("pipelinechannel--parts");
+    RunResult r = run(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(r.output("join", "Output")).isEqualTo("ab");
+    assertThat(r.tasks().stream().filter(t -> t.name().equals("read")).map(t -> t.outputs().get("Output")).sorted().toList())
+        .containsExactly("a", "b");
+  }
 }

@@ -109,6 +109,18 @@ class PipelineErrorTest {
             "@InputPath(\"CSV\") of pipeline parameter 'table' is no artifact type that a KFP 2 pipeline's input can have; write one "
                 + "of Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML, Markdown, a schema title such as system.Dataset, "
                 + "or @InputPath Path table for an artifact of any type"),
+        Arguments.of("kfp4j:PipelineParameterType", "List<dev.kfp4j.artifacts.Dataset> parts",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<dev.kfp4j.artifacts.Dataset> parts) {}"},
+            "(KFP's Input[List[Dataset]]) as a file, the way its ops take one and its tasks give one: write "
+                + "@InputPath(\"Dataset\") List<Path> parts"),
+        Arguments.of("kfp4j:PipelineParameterType", "List<java.nio.file.Path> parts",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<java.nio.file.Path> parts) {}"},
+            "write @InputPath(\"Dataset\") List<Path> parts"),
+        Arguments.of("kfp4j:PipelineParameterType", "@InputPath(\"Model\") List",
+            new String[] {"@interface Nullable {}", "@Pipeline(formats = Format.KFP2) public static void p(",
+                "    @Nullable @InputPath(\"Model\") List<java.nio.file.Path> models) {}"},
+            "pipeline parameter 'models' is a list of artifacts, which is never optional (no @Nullable): a loop over no items "
+                + "gives an empty list; write @InputPath(\"Model\") List<Path> models"),
         Arguments.of("kfp4j:NotInArgo", "java.nio.file.Path model",
             new String[] {"@Pipeline public static void p(", "    @InputPath(\"Model\") java.nio.file.Path model) {",
                 "  LibOps.fit(model);", "}"},

@@ -106,6 +106,8 @@ public enum Message {
       "pipeline parameter '%s' is @OutputPath, but a pipeline writes no file of its own: its outputs are what it returns, such as return t.data(); of a task writing it"),
   PIPELINE_ARTIFACT_DEFAULT("PipelineParameterType",
       "pipeline parameter '%s' is an artifact (KFP's %s), which has no @Default; for one that a run or a caller may leave out write %s (KFP's %s)"),
+  PIPELINE_ARTIFACT_LIST_OPTIONAL("PipelineParameterType",
+      "pipeline parameter '%s' is a list of artifacts, which is never optional (no %s): a loop over no items gives an empty list; write %s"),
   PIPELINE_ARTIFACT_TYPE("PipelineParameterType",
       "@InputPath(\"%s\") of pipeline parameter '%s' is no artifact type that a KFP 2 pipeline's input can have; write one of %s, a schema title such as system.Dataset, or @InputPath Path %s for an artifact of any type"),
   OPTIONAL_PIPELINE_PARAMETER("PipelineParameterType",
@@ -251,6 +253,8 @@ public enum Message {
       "the lambda of Dsl.collect returns what it collects: an output of a task made in the loop's own body, such as item -> CalcOps.square(item).output(); '%s' is not"),
   ARTIFACT_LIST_ARGUMENT("TypeMismatch",
       "input '%s' of '%s' takes a list of artifacts, not %s; give it the artifacts a loop collects: var xs = Dsl.collect(items, item -> SomeOps.make(item).data())"),
+  ARTIFACT_LIST_PARAMETER_TO_ONE("TypeMismatch",
+      "input '%s' of '%s' takes one artifact or value, and pipeline parameter '%s' is a list of artifacts; give it to an input taking a list (List<Dataset>), or loop over it: Dsl.forEach(%s, item -> ...)"),
   COLLECTED_ARTIFACTS_TO_ONE("TypeMismatch",
       "input '%s' of '%s' takes one %s, not the list of artifacts of '%s' collected from '%s'; take a List<...> of artifacts in the component, or pass one artifact"),
   // Pipelines: tasks and their outputs

@@ -128,6 +128,14 @@ final class PipelineCallReader {
         continue;
       }
       AnnotationMirror inPath = Annotations.annotation(p, "dev.kfp4j.annotations.InputPath");
+      if (inPath != null && body.types.isType(p.asType(), "java.util.List")) { // @InputPath("Dataset") List<Path>: Input[List[Dataset]]
+        String title = PipelineArtifactParameters.schemaTitle(Annotations.stringValue(inPath, "value"));
+        if (title == null) {
+          return null;
+        }
+        inputs.add(InputSpec.artifactList(p.getSimpleName().toString(), TypeSpec.named(title), null, false));
+        continue;
+      }
       if (inPath != null && body.types.isType(p.asType(), "java.nio.file.Path")) {
         // an artifact it takes (KFP's Input[Dataset]): given one, as a task's artifact input; left out only when @Nullable
         String title = PipelineArtifactParameters.schemaTitle(Annotations.stringValue(inPath, "value"));

@@ -76,6 +76,12 @@ public record PipelineModel(
       return artifactType != null;
     }
 
+    /** Whether it is a list of artifacts ({@code @InputPath("Dataset") List<Path>}, KFP's {@code Input[List[Dataset]]}). */
+    public boolean isArtifactList() {
+      return isArtifact() && javaType instanceof com.palantir.javapoet.ParameterizedTypeName list
+          && list.rawType().canonicalName().equals("java.util.List");
+    }
+
     /** The parameter as the pipeline model has it. */
     public dev.kfp4j.model.Parameter toModel() {
       String text = description == null || description.isEmpty() ? null : description;

@@ -18,7 +18,8 @@ import javax.lang.model.type.TypeMirror;
  * Checks a {@code @Pipeline} parameter that is an artifact, KFP's {@code in_dataset: Input[Dataset]}: in Java
  * {@code @InputPath("Dataset") Path inDataset}, as an op takes an input artifact and a task gives one; {@code @Nullable}
  * for KFP's {@code Optional[Input[Dataset]] = None}. Every other way of writing one (an artifact class, a bare {@code
- * Path}, {@code @OutputPath}, a {@code @Default}) is an error on the parameter saying what to write.
+ * Path}, {@code @OutputPath}, a {@code @Default}) is an error on the parameter saying what to write. A list of artifacts,
+ * KFP's {@code Input[List[Dataset]]}, is {@code @InputPath("Dataset") List<Path>}, what {@code Dsl.collect} gives.
  */
 public final class PipelineArtifactParameters {
   private static final String PATH = "java.nio.file.Path";
@@ -37,7 +38,13 @@ public final class PipelineArtifactParameters {
     TypeMirror inner = mapper.optionalArgument(type);
     TypeMirror value = inner != null ? inner : type;
     return annotation(p, ComponentValidator.INPUT_PATH) != null || annotation(p, ComponentValidator.OUTPUT_PATH) != null
-        || mapper.isArtifact(value) || mapper.isType(value, PATH) || mapper.artifactListItem(value) != null;
+        || mapper.isArtifact(value) || mapper.isType(value, PATH) || mapper.artifactListItem(value) != null || pathList(value);
+  }
+
+  /** Whether {@code type} is {@code List<Path>}, what {@code Dsl.collect} gives over an artifact output. */
+  private boolean pathList(TypeMirror type) {
+    return mapper.isType(type, "java.util.List") && ((DeclaredType) type).getTypeArguments().size() == 1
+        && mapper.isType(((DeclaredType) type).getTypeArguments().get(0), PATH);
   }
 
   /** The artifact parameter {@code p} is; null after reporting what to write instead. */
@@ -53,10 +60,18 @@ public final class PipelineArtifactParameters {
       return null;
     }
     String typeName = inPath == null ? "Dataset" : stringValue(inPath, "value").isEmpty() ? "" : stringValue(inPath, "value");
-    if (mapper.isArtifact(inner != null ? inner : type) || mapper.artifactListItem(type) != null) {
-      TypeMirror artifact = inner != null ? inner : mapper.artifactListItem(type) != null ? mapper.artifactListItem(type) : type;
-      String simple = ((DeclaredType) artifact).asElement().getSimpleName().toString();
+    if (mapper.artifactListItem(type) != null) { // List<Dataset>: KFP's Input[List[Dataset]]
+      String simple = ((DeclaredType) mapper.artifactListItem(type)).asElement().getSimpleName().toString();
+      reporter.error(p, Message.PIPELINE_PARAMETER_ARTIFACT, name, type, "Input[List[" + simple + "]]", list(simple, name));
+      return null;
+    }
+    if (mapper.isArtifact(inner != null ? inner : type)) {
+      String simple = ((DeclaredType) (inner != null ? inner : type)).asElement().getSimpleName().toString();
       reporter.error(p, Message.PIPELINE_PARAMETER_ARTIFACT, name, type, kfp(simple, inner != null), write(simple, inner != null, name));
+      return null;
+    }
+    if (pathList(type) && inPath == null) {
+      reporter.error(p, Message.PIPELINE_PARAMETER_ARTIFACT, name, type, "Input[List[Dataset]]", list("Dataset", name));
       return null;
     }
     if (inner != null) { // Optional<Path>
@@ -67,7 +82,12 @@ public final class PipelineArtifactParameters {
       reporter.error(p, Message.PIPELINE_PATH_UNMARKED, name, write("Dataset", Nullable.marks(p), name), name);
       return null;
     }
-    if (!mapper.isType(type, PATH)) {
+    if (pathList(type) && (Nullable.marks(p) || dflt != null)) { // as a component's: a loop over no items gives an empty list
+      reporter.error(p, dflt != null ? dflt : inPath, Message.PIPELINE_ARTIFACT_LIST_OPTIONAL, name, dflt != null ? "@Default" : "@Nullable",
+          list(typeName, name));
+      return null;
+    }
+    if (!mapper.isType(type, PATH) && !pathList(type)) {
       reporter.error(p, inPath, Message.PIPELINE_INPUT_PATH_TYPE, name, type, write(typeName, Nullable.marks(p), name));
       return null;
     }
@@ -103,6 +123,11 @@ public final class PipelineArtifactParameters {
   private static String kfp(String type, boolean optional) {
     String t = "Input[" + (type.isEmpty() ? "Artifact" : type) + "]";
     return optional ? "Optional[" + t + "] = None" : t;
+  }
+
+  /** The Java to write for a list of artifacts: {@code @InputPath("Dataset") List<Path> data}. */
+  private static String list(String type, String name) {
+    return "@InputPath" + (type.isEmpty() ? "" : "(\"" + type + "\")") + " List<Path> " + name;
   }
 
   /** The Java to write: {@code @InputPath("Dataset") Path data}, {@code @Nullable} first when it may be left out. */

@@ -129,8 +129,8 @@ final class Kfp2Types {
   /**
    * The artifact parameters of {@code pipeline} that a task takes as an input taking a list of artifacts ({@link
    * InputSpec#isArtifactList}), as a component taking one compiled alone passes its root's input on, or that a loop
-   * iterates over ({@code artifactIterator}): KFP 2 marks such a root input {@code isArtifactList}, which kfp4j's
-   * parameters do not, and reads it back as such.
+   * iterates over ({@code artifactIterator}), or that a called pipeline takes as such a list: KFP 2 marks such a root
+   * input {@code isArtifactList}, which kfp4j's parameters do not, and reads it back as such.
    */
   static Set<String> artifactListParameters(Pipeline pipeline) {
     Set<String> out = new TreeSet<>();
@@ -147,6 +147,14 @@ final class Kfp2Types {
       if (n instanceof dev.kfp4j.model.Loop loop && pipeline.overArtifacts(loop)
           && ((dev.kfp4j.model.Loop.Over) loop.items()).source() instanceof Argument.PipelineParameter p) {
         out.add(p.name());
+      }
+      if (n instanceof dev.kfp4j.model.CalledPipeline call) { // given to a called pipeline's list: a list here too
+        Set<String> lists = artifactListParameters(call.pipeline());
+        call.arguments().forEach((parameter, a) -> {
+          if (a instanceof Argument.PipelineParameter p && lists.contains(parameter)) {
+            out.add(p.name());
+          }
+        });
       }
     }
     return out;

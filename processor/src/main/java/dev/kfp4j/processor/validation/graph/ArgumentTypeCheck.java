@@ -7,6 +7,7 @@ import dev.kfp4j.processor.graph.ImporterBuilder;
 import dev.kfp4j.processor.graph.PipelineBuilder;
 import dev.kfp4j.processor.graph.StepBuilder;
 import dev.kfp4j.processor.graph.TaskBuilder;
+import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import java.util.Map;
@@ -33,8 +34,9 @@ final class ArgumentTypeCheck implements GraphCheck {
         // one of a chain's outputs: all of the first's type (OneOfReader checks it)
         Argument.Collected files = collectedArtifacts(graph, e.getValue());
         files = files != null ? files : artifactItemOf(graph, e.getValue()); // one of them: of the same type
+        Argument.PipelineParameter listed = listParameterOf(graph, e.getValue()); // an item of @InputPath List<Path>: one artifact
         Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0)
-            : files != null ? new Argument.TaskOutput(files.task(), files.output()) : e.getValue();
+            : files != null ? new Argument.TaskOutput(files.task(), files.output()) : listed != null ? listed : e.getValue();
         if (a instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
             && graph.pipeline().parameter(p.name()).isArtifact()) { // @InputPath("Dataset") Path: KFP's Input[Dataset]
           String outType = type(dev.kfp4j.spec.TypeSpec.named(graph.pipeline().parameter(p.name()).artifactType()));
@@ -70,6 +72,15 @@ final class ArgumentTypeCheck implements GraphCheck {
     }
     Argument.Collected collected = collectedArtifacts(graph, a);
     dev.kfp4j.processor.base.Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
+    PipelineModel.Parameter parameter = a instanceof Argument.PipelineParameter p ? graph.pipeline().parameter(p.name()) : null;
+    boolean listParameter = parameter != null && parameter.isArtifactList(); // @InputPath("Dataset") List<Path>
+    if (in.isArtifactList() && listParameter) {
+      return true;
+    }
+    if (listParameter) {
+      reporter.error(at, Message.ARTIFACT_LIST_PARAMETER_TO_ONE, input, task.component().name(), parameter.name(), parameter.name());
+      return false;
+    }
     if (in.isArtifactList() && collected == null) {
       reporter.error(at, Message.ARTIFACT_LIST_ARGUMENT, input, task.component().name(), describe(a));
       return false;
@@ -101,6 +112,20 @@ final class ArgumentTypeCheck implements GraphCheck {
     if (a instanceof Argument.LoopItem item && item.field() == null && graph.group(item.loop()) != null
         && graph.group(item.loop()).items() instanceof dev.kfp4j.model.Loop.Over over) {
       return collectedArtifacts(graph, over.source());
+    }
+    return null;
+  }
+
+  /**
+   * The pipeline parameter that the loop whose item {@code a} is iterates over, when it is a list of artifacts ({@code
+   * @InputPath("Dataset") List<Path>}) and {@code a} such an item, one artifact of its type; else null.
+   */
+  static Argument.PipelineParameter listParameterOf(PipelineBuilder graph, Argument a) {
+    if (a instanceof Argument.LoopItem item && item.field() == null && graph.group(item.loop()) != null
+        && graph.group(item.loop()).items() instanceof dev.kfp4j.model.Loop.Over over
+        && over.source() instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
+        && graph.pipeline().parameter(p.name()).isArtifactList()) {
+      return p;
     }
     return null;
   }

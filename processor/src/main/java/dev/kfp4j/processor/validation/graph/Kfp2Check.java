@@ -93,12 +93,16 @@ final class Kfp2Check implements GraphCheck {
       if (spec.input(input).isEmpty()) {
         continue; // InputCheck's
       }
-      if (ArgumentTypeCheck.collectedArtifacts(graph, e.getValue()) != null || spec.input(input).get().isArtifactList()) {
+      if (ArgumentTypeCheck.collectedArtifacts(graph, e.getValue()) != null || spec.input(input).get().isArtifactList()
+          || e.getValue() instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
+          && graph.pipeline().parameter(p.name()).isArtifactList()) {
         continue; // lists of artifacts: ArgumentTypeCheck's
       }
       Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0) : e.getValue(); // all of one kind
       Argument.Collected list = ArgumentTypeCheck.artifactItemOf(graph, a);
       a = list != null ? new Argument.TaskOutput(list.task(), list.output()) : a; // an artifact of the list a loop iterates over
+      Argument.PipelineParameter listed = ArgumentTypeCheck.listParameterOf(graph, a); // of @InputPath List<Path>
+      a = listed != null ? listed : a;
       boolean artifactParameter = a instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
           && graph.pipeline().parameter(p.name()).isArtifact(); // @InputPath("Dataset") Path, KFP's Input[Dataset]
       boolean file = artifactParameter || a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer

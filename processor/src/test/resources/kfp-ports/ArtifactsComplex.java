@@ -1,0 +1,64 @@
+package ports;
+
+import dev.kfp4j.annotations.Component;
+import dev.kfp4j.annotations.Default;
+import dev.kfp4j.annotations.Format;
+import dev.kfp4j.annotations.InputPath;
+import dev.kfp4j.annotations.Out;
+import dev.kfp4j.annotations.Pipeline;
+import dev.kfp4j.artifacts.Dataset;
+import dev.kfp4j.dsl.Dsl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * KFP's artifacts_complex.py: a called pipeline taking two lists of artifacts ({@code Input[List[Dataset]]}), given the
+ * artifacts loops collect ({@code dsl.Collected}). KFP's root collects its second list from a loop nested in the first's,
+ * under a condition ({@code y >= threshold}), which Java's {@code Dsl.collect} does not write (no collection through nested
+ * loops, none under a condition): here each list is collected by a loop of its own, the second over the items the
+ * condition keeps. The called pipeline is KFP's, compared with KFP's DAG of it.
+ */
+public final class ArtifactsComplex {
+  private ArtifactsComplex() {}
+
+  @Component(name = "double")
+  public static void doubleIt(int num, @Out Dataset out_dataset) throws IOException {
+    Files.writeString(out_dataset.path(), String.valueOf(2 * num));
+  }
+
+  @Component
+  public static void add(List<Dataset> in_datasets, @Out Dataset out_dataset) throws IOException {
+    int sum = 0;
+    for (Dataset d : in_datasets) {
+      sum += Integer.parseInt(Files.readString(d.path()).strip());
+    }
+    Files.writeString(out_dataset.path(), String.valueOf(sum));
+  }
+
+  @Component
+  public static void addTwoInts(Dataset in_dataset1, Dataset in_dataset2, @Out Dataset out_dataset) throws IOException {
+    int a = Integer.parseInt(Files.readString(in_dataset1.path()).strip());
+    int b = Integer.parseInt(Files.readString(in_dataset2.path()).strip());
+    Files.writeString(out_dataset.path(), String.valueOf(a + b));
+  }
+
+  @Pipeline(formats = Format.KFP2)
+  public static Path addTwoListsOfDatasets(@InputPath("Dataset") List<Path> in_datasets1,
+      @InputPath("Dataset") List<Path> in_datasets2) {
+    var sum1Task = ArtifactsComplexOps.add(in_datasets1);
+    var sum2Task = ArtifactsComplexOps.add(in_datasets2);
+    return ArtifactsComplexOps.addTwoInts(sum1Task.out_dataset(), sum2Task.out_dataset()).out_dataset();
+  }
+
+  public record Outputs(Path sum, List<Path> datasets) {}
+
+  @Pipeline(formats = Format.KFP2)
+  public static Outputs mathPipeline(@Default("2") int threshold) {
+    var doubles1 = Dsl.collect(List.of(1, 2, 3), x -> ArtifactsComplexOps.doubleIt(x).out_dataset());
+    var doubles2 = Dsl.collect(List.of(2, 3), y -> ArtifactsComplexOps.doubleIt(y).out_dataset());
+    Path sum = addTwoListsOfDatasets(doubles1, doubles2);
+    return new Outputs(sum, doubles1);
+  }
+}
