@@ -220,4 +220,25 @@ class PipelineArtifactParameterTest {
     assertThat(r.tasks().stream().filter(t -> t.name().equals("read")).map(t -> t.outputs().get("Output")).sorted().toList())
         .containsExactly("a", "b");
   }
+
+  /**
+   * {@code @InputPath Path} is any artifact ({@code system.Artifact}), which KFP 2 gives to an input of any type; a schema
+   * title is kept as written ({@code google.VertexModel}).
+   */
+  @Test
+  void anUntypedArtifactGoesToAnyInputAndASchemaTitleIsKept() {
+    JavaFileObject p = Compile.testClass("P", HEADER,
+        "@Pipeline(name = \"p\", formats = Format.KFP2)",
+        "public static String p(@InputPath Path anything, @InputPath(\"google.VertexModel\") Path vertex) {",
+        "  return StepsOps.read(anything).output();",
+        "}");
+    Compilation c = Compile.compile(STEPS, p);
+    assertThat(c).succeededWithoutWarnings();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml");
+    Compile.validKfp2(yaml, "p.yaml");
+    JsonNode inputs = Yaml.readAll(yaml).get(0).at("/root/inputDefinitions/artifacts");
+    assertThat(inputs.at("/anything/artifactType/schemaTitle").asString()).isEqualTo("system.Artifact");
+    assertThat(inputs.at("/vertex/artifactType/schemaTitle").asString()).isEqualTo("google.VertexModel");
+    assertThat(yaml).contains("#    vertex: google.VertexModel\n"); // the header's Inputs, as KFP's compiler writes them
+  }
 }

@@ -131,6 +131,10 @@ class PipelineErrorTest {
                 "    @InputPath(\"Model\") java.nio.file.Path data) {", "  return data;", "}"},
             "a pipeline returns its tasks' outputs, and 'data' is the artifact it takes: KFP 2's pipeline outputs name the task "
                 + "that gives each (artifactSelectors' producerSubtask), never the pipeline's own input"),
+        Arguments.of("kfp4j:NotInArgo", "List<java.nio.file.Path> parts",
+            new String[] {"@Pipeline(formats = {Format.ARGO, Format.KFP2}) public static void p(",
+                "    @InputPath(\"Dataset\") List<java.nio.file.Path> parts) {}"},
+            "pipeline parameter 'parts' is an artifact (KFP's Input[List[Dataset]]), which a KFP v1 pipeline cannot take"),
         Arguments.of("kfp4j:TypeMismatch", "LibOps.fit(data)",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(@InputPath(\"Dataset\") java.nio.file.Path data) {",
                 "  LibOps.fit(data);", "}"},

@@ -82,6 +82,16 @@ public record PipelineModel(
           && list.rawType().canonicalName().equals("java.util.List");
     }
 
+    /**
+     * An artifact parameter as KFP's Python writes it, for messages: {@code Input[Dataset]}, {@code
+     * Optional[Input[Dataset]] = None}, {@code Input[List[Dataset]]} ({@code google.VertexModel} as it is).
+     */
+    public String kfpInput() {
+      String type = artifactType.startsWith("system.") ? artifactType.substring("system.".length()) : artifactType;
+      String input = "Input[" + (isArtifactList() ? "List[" + type + "]" : type) + "]";
+      return mayBeLeftOut ? "Optional[" + input + "] = None" : input;
+    }
+
     /** The parameter as the pipeline model has it. */
     public dev.kfp4j.model.Parameter toModel() {
       String text = description == null || description.isEmpty() ? null : description;

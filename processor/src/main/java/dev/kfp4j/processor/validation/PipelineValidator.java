@@ -105,9 +105,7 @@ public final class PipelineValidator {
         continue;
       }
       if (parameter != null && parameter.isArtifact() && argo) {
-        String type = parameter.artifactType().startsWith("system.") ? parameter.artifactType().substring(7) : parameter.artifactType();
-        reporter.error(p, Message.ARGO_ARTIFACT_PARAMETER, parameter.name(),
-            parameter.mayBeLeftOut() ? "Optional[Input[" + type + "]] = None" : "Input[" + type + "]");
+        reporter.error(p, Message.ARGO_ARTIFACT_PARAMETER, parameter.name(), parameter.kfpInput());
         continue;
       }
       if (parameter != null) {

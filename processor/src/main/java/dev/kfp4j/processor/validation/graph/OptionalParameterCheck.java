@@ -61,7 +61,7 @@ final class OptionalParameterCheck implements GraphCheck {
       if (name != null && in.isPresent() && !in.get().optional() && in.get().defaultValue() == null) {
         PipelineModel.Parameter parameter = graph.pipeline().parameter(name);
         if (parameter.isArtifact()) { // @Nullable @InputPath("Model") Path: KFP's Optional[Input[Model]] = None
-          String type = parameter.artifactType().startsWith("system.") ? parameter.artifactType().substring(7) : parameter.artifactType();
+          String type = ArgumentTypeCheck.type(dev.kfp4j.spec.TypeSpec.named(parameter.artifactType()));
           reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_ARTIFACT_INPUT, name, e.getKey(), component.name(), type);
         } else {
           reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_PARAMETER_INPUT, name, e.getKey(), component.name());
