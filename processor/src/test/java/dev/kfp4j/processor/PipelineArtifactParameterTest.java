@@ -241,4 +241,38 @@ class PipelineArtifactParameterTest {
     assertThat(inputs.at("/vertex/artifactType/schemaTitle").asString()).isEqualTo("google.VertexModel");
     assertThat(yaml).contains("#    vertex: google.VertexModel\n"); // the header's Inputs, as KFP's compiler writes them
   }
+
+  /**
+   * A {@code @Nullable} artifact (KFP's {@code Optional[Input[Dataset]] = None}) that a call leaves out gives the optional
+   * input it feeds nothing, in both formats of a caller written for both.
+   */
+  @Test
+  void anOptionalArtifactLeftOutByTheCallGivesItsInputNothingInBothFormats() throws Exception {
+    JavaFileObject p = Compile.testClass("Opt", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;",
+            "import java.nio.file.*;", "import java.util.Optional;"),
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS) public @interface Nullable {}",
+        "@Component public static String show(Optional<Dataset> data) throws java.io.IOException {",
+        "  return data.isPresent() ? Files.readString(data.get().path()) : \"none\";",
+        "}",
+        "@Pipeline(name = \"inner\", formats = Format.KFP2)",
+        "public static String inner(@Nullable @InputPath(\"Dataset\") Path data) {",
+        "  return OptOps.show(data).output();",
+        "}",
+        "@Pipeline(name = \"outer\")",
+        "public static void outer() {",
+        "  inner(StepsOps.make(\"given\").data());",
+        "  inner(null);",
+        "}");
+    Compilation c = Compile.compile(STEPS, p);
+    assertThat(c).succeededWithoutWarnings();
+    JsonNode inner = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/inner.yaml")).get(0);
+    assertThat(inner.at("/root/inputDefinitions/artifacts/data/isOptional").asBoolean()).isTrue();
+    ArgoSchemas.assertValid(Compile.resource(c, "META-INF/kfp4j/pipelines/outer.yaml"), "outer.yaml");
+    for (String resource : List.of("META-INF/kfp4j/kfp2/pipelines/outer.yaml", "META-INF/kfp4j/pipelines/outer.yaml")) {
+      RunResult r = run(c, resource, Map.of());
+      assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+      assertThat(r.tasks().stream().filter(t -> t.name().endsWith("show")).map(t -> t.outputs().get("Output")).sorted().toList())
+          .containsExactly("given", "none");
+    }
+  }
 }
