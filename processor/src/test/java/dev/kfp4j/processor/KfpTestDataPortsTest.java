@@ -100,8 +100,8 @@ class KfpTestDataPortsTest {
     assertThat(SpecShape.of(asRoot(ours, "comp-add-two-lists-of-datasets")))
         .isEqualTo(SpecShape.of(asRoot(kfp("artifacts_complex.yaml"), "comp-add-two-lists-of-datasets")));
     tools.jackson.databind.JsonNode call = Yaml.readAll(ours).get(0).at("/root/dag/tasks/add-two-lists-of-datasets/inputs/artifacts");
-    assertThat(call.at("/in_datasets1/taskOutputArtifact/producerTask").asString()).isEqualTo("for-loop-1");
-    assertThat(call.at("/in_datasets2/taskOutputArtifact/producerTask").asString()).isEqualTo("for-loop-2");
+    assertThat(call.at("/in_datasets1/taskOutputArtifact/producerTask").asString()).isEqualTo("for-loop-2"); // item 1, loop 2, as KFP numbers them
+    assertThat(call.at("/in_datasets2/taskOutputArtifact/producerTask").asString()).isEqualTo("for-loop-4");
   }
 
   /** {@code yaml}'s spec with its component {@code component} (a DAG) as its root, so that SpecShape compares that DAG. */
