@@ -32,7 +32,7 @@ public final class AddExamplePipeline {
   public static final String KFP2_RESOURCE = "META-INF/kfp4j/kfp2/pipelines/add-example.yaml";
 
   /**
-   * The pipeline's parameter names, in order.
+   * The pipeline's parameter names, in order: the values a run gives (not the artifacts it takes).
    */
   public static final List<String> PARAMETERS = List.of("value1", "value2");
 
