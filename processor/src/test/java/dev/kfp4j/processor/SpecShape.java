@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -19,19 +18,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * caching options of a task running a DAG (a called pipeline), which KFP's backend does not read (its driver caches
  * container tasks only) and which kfp4j writes as it writes every task's ({@code enableCache: true}), where a Python
  * {@code set_caching_options(False)} on the call writes {@code {}}. Groups keep their names ({@code for-loop-2},
- * {@code loop-item-param-1}, {@code condition-3}), but for {@link #conditionsNumberedN}. A DAG's tasks are sorted by their
+ * {@code loop-item-param-1}, {@code condition-3}), as KFP numbers them. A DAG's tasks are sorted by their
  * text.
  */
 final class SpecShape {
-  private static final Pattern CONDITION = Pattern.compile("(condition-branches|condition)-[0-9]+");
-
   private final JsonNode spec;
   private final JsonNode platform;
-  /** Whether conditions and chains of branches are numbered N. */
-  private final boolean conditionsN;
-
-  private SpecShape(String yaml, boolean conditionsN) {
-    this.conditionsN = conditionsN;
+  private SpecShape(String yaml) {
     List<JsonNode> docs = Yaml.readAll(yaml);
     spec = docs.get(0);
     platform = docs.size() > 1 ? docs.get(1).at("/platforms/kubernetes/deploymentSpec/executors") : JsonNodeFactory.instance.objectNode();
@@ -39,16 +32,7 @@ final class SpecShape {
 
   /** The structure of the spec {@code yaml}, one line each. */
   static String of(String yaml) {
-    return new SpecShape(yaml, false).lines();
-  }
-
-  /**
-   * {@link #of}, conditions and chains of branches numbered N: kfp4j numbers the first branch of a chain before its body,
-   * KFP's compiler after it ({@code dsl.If}'s number goes to the chain when the {@code dsl.Elif} after it is read), so that
-   * the first branch and the groups in it have other numbers than KFP's (the README's "Control flow").
-   */
-  static String conditionsNumberedN(String yaml) {
-    return new SpecShape(yaml, true).lines();
+    return new SpecShape(yaml).lines();
   }
 
   private String lines() {
@@ -72,7 +56,7 @@ final class SpecShape {
 
   private String task(String name, JsonNode task, String indent) {
     JsonNode component = spec.at("/components/" + task.at("/componentRef/name").asString());
-    StringBuilder b = new StringBuilder(indent).append("task ").append(numbered(name));
+    StringBuilder b = new StringBuilder(indent).append("task ").append(name);
     Map<String, JsonNode> fields = new TreeMap<>();
     task.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
     fields.remove("componentRef");
@@ -99,12 +83,7 @@ final class SpecShape {
 
   /** {@code node} as JSON text, keys sorted, numbers as doubles, descriptions (Javadoc, docstrings) left out. */
   private String norm(JsonNode node) {
-    return numbered(plain(node).toString());
-  }
-
-  /** {@code text}, its conditions numbered N when {@link #conditionsN}. */
-  private String numbered(String text) {
-    return conditionsN ? CONDITION.matcher(text).replaceAll("$1-N") : text;
+    return plain(node).toString();
   }
 
   private static JsonNode plain(JsonNode node) {

@@ -282,12 +282,16 @@ public final class Flattening {
             + " call its tasks here, in this pipeline's exit handler");
       }
       List<String> steps = new ArrayList<>();
+      Map<String, String> numbered = new HashMap<>();
+      if (!byName) {
+        numberingOrder(callee.nodes()).forEach(g -> numbered.put(g.name(), group(g)));
+      }
       for (Node n : callee.allNodes()) {
         // the exit pipeline's steps keep their names where free, as the KFP 2 reader names them (its TaskScope); as do all
         // nodes of a call kept by name (a KFP 2 spec's, read)
         boolean own = (call.name().equals(exitCall) || byName) && !names.given(n.name());
         String name = byName ? names.unique(own ? n.name() : call.name() + "-" + n.name())
-            : n instanceof Step ? names.unique(own ? n.name() : call.name() + "-" + n.name()) : group(n);
+            : n instanceof Step ? names.unique(own ? n.name() : call.name() + "-" + n.name()) : numbered.get(n.name());
         renamed.put(n.name(), name);
         if (n instanceof Step) {
           steps.add(name);
@@ -301,6 +305,36 @@ public final class Flattening {
       callee.outputs().forEach((k, v) -> outputs.put(k, required(v, "output '" + k + "'")));
       callOutputs.put(call.name(), outputs);
       return nodes(callee.nodes());
+    }
+
+    /**
+     * The groups of {@code nodes} in the order the processor numbers them: each before its body, but the first branch of a
+     * chain after its body, as KFP 2's compiler numbers a {@code dsl.If} followed by a {@code dsl.Elif} or {@code dsl.Else}.
+     */
+    private static List<Node> numberingOrder(List<Node> nodes) {
+      List<Node> out = new ArrayList<>();
+      for (Node n : nodes) {
+        if (n instanceof Branches b) {
+          out.add(b);
+          for (int i = 0; i < b.branches().size(); i++) {
+            Condition c = b.branches().get(i);
+            if (i == 0) {
+              out.addAll(numberingOrder(c.body()));
+              out.add(c);
+            } else {
+              out.add(c);
+              out.addAll(numberingOrder(c.body()));
+            }
+          }
+        } else if (n instanceof Condition c) {
+          out.add(c);
+          out.addAll(numberingOrder(c.body()));
+        } else if (n instanceof Loop l) {
+          out.add(l);
+          out.addAll(numberingOrder(l.body()));
+        }
+      }
+      return out;
     }
 
     /** A new number for group {@code n}: two for a loop over constants, its item's and its own, as the processor numbers it. */

@@ -52,6 +52,29 @@ class CalledPipelineTest {
     assertEquals(ArgoWriter.write(flat), ArgoWriter.write(OUTER)); // Argo has no nested pipelines
   }
 
+  /**
+   * A called pipeline's groups are numbered after the caller's as the processor numbers them: a chain's first branch after
+   * the groups in it, as KFP 2's compiler numbers a {@code dsl.If} when the {@code dsl.Else} after it is read.
+   */
+  @Test
+  void flatTheCalledPipelinesChainIsNumberedAsKfpNumbersOne() {
+    Predicate said = new Predicate.Comparison(new Argument.TaskOutput("echo", "out"), Predicate.Operator.EQ, Argument.Constant.of("hi"));
+    Task echo = new Task("echo", ECHO, Map.of("msg", Argument.Constant.of("hi")));
+    // Dsl.when(said, () -> Dsl.when(said, () -> echo(...))).otherwise(() -> echo(...)), written as the processor names it
+    Pipeline inner = new Pipeline("inner", null, List.of(),
+        List.of(echo, new Branches("condition-branches-1", List.of(
+            new Condition("condition-3", said, List.of(new Condition("condition-2", said, List.of(
+                new Task("echo-2", ECHO, Map.of("msg", Argument.Constant.of("a"))))))),
+            new Condition("condition-4", null, List.of(new Task("echo-3", ECHO, Map.of("msg", Argument.Constant.of("b")))))))),
+        null, PipelineSettings.DEFAULTS, null);
+    Pipeline outer = new Pipeline("outer", null, List.of(),
+        List.of(echo, new Condition("condition-1", said, List.of(new Task("echo-2", ECHO, Map.of("msg", Argument.Constant.of("c"))))),
+            new CalledPipeline("inner", inner, Map.of())),
+        null, PipelineSettings.DEFAULTS, null);
+    assertEquals(List.of("echo", "condition-1", "echo-2", "inner-echo", "condition-branches-2", "condition-4", "condition-3",
+        "inner-echo-2", "condition-5", "inner-echo-3"), Flattening.flat(outer).allNodes().stream().map(Node::name).toList());
+  }
+
   @Test
   void kfp2WritesOneTaskRunningTheCalledPipelinesDagAndReadsItBack() {
     String yaml = Kfp2Writer.write(OUTER);

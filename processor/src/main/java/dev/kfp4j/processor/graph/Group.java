@@ -24,7 +24,8 @@ public final class Group {
     EXIT_HANDLER
   }
 
-  private final String name;
+  /** Null for the first branch of a chain until it is numbered ({@link #number}). */
+  private String name;
   private final Kind kind;
   private final Group parent;
   final List<Object> members = new ArrayList<>();
@@ -56,6 +57,19 @@ public final class Group {
 
   static Group condition(int number, Group parent, Predicate predicate) {
     return new Group("condition-" + number, Kind.CONDITION, parent, predicate, null, 0, null, Map.of(), null);
+  }
+
+  /** The first branch of a chain, numbered ({@link #number}) when the second branch is added, after the groups in its body. */
+  static Group firstBranch(Group chain, Predicate predicate) {
+    return new Group(null, Kind.CONDITION, chain, predicate, null, 0, null, Map.of(), null);
+  }
+
+  /** Gives the first branch of a chain its number. */
+  void number(int number) {
+    if (name != null) {
+      throw new IllegalStateException("group '" + name + "' is numbered");
+    }
+    name = "condition-" + number;
   }
 
   /** A chain of branches; its members are conditions, the last one's predicate null for an else branch. */

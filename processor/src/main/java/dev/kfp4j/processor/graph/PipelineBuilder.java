@@ -88,6 +88,9 @@ public final class PipelineBuilder {
       comparisons.add(condition);
       predicate = condition.comparison();
     }
+    if (parent.kind() == Group.Kind.BRANCHES) {
+      return branch(parent, predicate);
+    }
     return add(parent, Group.condition(++numbered, parent, predicate));
   }
 
@@ -101,7 +104,27 @@ public final class PipelineBuilder {
 
   /** The last branch of chain {@code branches}: it runs when no other did. */
   public Group otherwise(Group branches) {
-    return add(branches, Group.condition(++numbered, branches, null));
+    return branch(branches, null);
+  }
+
+  /**
+   * A new branch of chain {@code branches}, numbered as KFP 2's compiler numbers its {@code dsl.If}/{@code Elif}/{@code
+   * Else}: the first branch when the second is added, after the groups of its body (KFP numbers the {@code dsl.If} when
+   * the {@code dsl.Elif} after it is read, and the chain takes the {@code dsl.If}'s number), the others before theirs.
+   * {@code Dsl.when(a, ...{Dsl.when(b, ...)}).otherwise(...)}: {@code condition-branches-1}, its first branch {@code
+   * condition-3} holding {@code condition-2}, and {@code condition-4}.
+   */
+  private Group branch(Group branches, Predicate predicate) {
+    if (branches.members.isEmpty()) {
+      Group first = Group.firstBranch(branches, predicate);
+      branches.members.add(first);
+      return first;
+    }
+    if (branches.members.size() == 1 && branches.members.get(0) instanceof Group first && first.name() == null) {
+      first.number(++numbered);
+      groups.put(first.name(), first);
+    }
+    return add(branches, Group.condition(++numbered, branches, predicate));
   }
 
   /**
