@@ -46,6 +46,7 @@ class KfpTestDataPortsTest {
   @ParameterizedTest(name = "{1}")
   @CsvSource({
       "IfElifElseComplex, if_elif_else_complex.yaml, lucky-number-pipeline",
+      "IfElifElseWithOneofParameters, if_elif_else_with_oneof_parameters.yaml, outer-pipeline",
       "CrossLoopAfterTopology, cross_loop_after_topology.yaml, my-pipeline",
       "LoopConsumeUpstream, loop_consume_upstream.yaml, loop-consume-upstream",
       "ParallelForPipelineParam, pipeline_with_parallelfor_pipeline_param.yaml, pipeline-parallelfor-pipeline-param",
@@ -133,6 +134,14 @@ class KfpTestDataPortsTest {
     }
     assertThat(log(r, "print-ints")).isEqualTo("[" + r.output("for-loop-1(0)/int-0-to-9999", "Output") + ", "
         + r.output("for-loop-1(1)/int-0-to-9999", "Output") + "]");
+  }
+
+  /** The die draws (the port's): the called pipeline gives its Else branch's value, written to a file, to the caller's task. */
+  @Test
+  void ifElifElseWithOneofParametersGivesTheElseBranchsFileValueToTheCaller() throws IOException {
+    RunResult r = run("IfElifElseWithOneofParameters", "outer-pipeline", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(r.output("print-and-return", "Output")).isEqualTo("Draw!");
   }
 
   @Test
