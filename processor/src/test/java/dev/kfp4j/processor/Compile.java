@@ -173,6 +173,7 @@ final class Compile {
     }
     assertThat(c).generatedSourceFile(qualifiedName)
         .hasSourceEquivalentTo(JavaFileObjects.forSourceString(qualifiedName, read(golden)));
+    assertThat(actual).isEqualTo(read(golden)); // the text too: its Javadoc and header comment are what users read
   }
 
   private static void check(String actual, Path golden) {
