@@ -67,7 +67,8 @@ class KfpTestDataPortsTest {
       "MissingKubernetesOptionalInputs, missing_kubernetes_optional_inputs.yaml, missing-kubernetes-optional-inputs-pipeline",
       "PipelineWithMetadataFields, pipeline_with_metadata_fields.yaml, dataset-concatenator",
       "PythonicArtifactsWithMultipleReturns, pythonic_artifacts_with_multiple_returns.yaml, split-datasets-and-return-first",
-      "ComponentsWithOptionalArtifacts, components_with_optional_artifacts.yaml, optional-artifact-pipeline"})
+      "ComponentsWithOptionalArtifacts, components_with_optional_artifacts.yaml, optional-artifact-pipeline",
+      "ParallelForListArtifacts, pipeline_with_parallelfor_list_artifacts_GH-12033.yaml, pipeline-parallelfor-artifacts"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     // the groups' names too: a loop over constants is for-loop-2 with loop-item-param-1, and a chain's first branch is

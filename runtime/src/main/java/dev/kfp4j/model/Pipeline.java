@@ -158,7 +158,22 @@ public record Pipeline(
     if (over.source() instanceof Argument.PipelineParameter p) {
       return parameter(p.name()).map(Parameter::isArtifact).orElse(false);
     }
-    return over.source() instanceof Argument.Collected c && isArtifactOutput(c.task(), c.output());
+    return over.source() instanceof Argument.Collected c && isArtifactOutput(c.task(), c.output())
+        || over.source() instanceof Argument.TaskOutput o && node(o.task()).orElse(null) instanceof CalledPipeline call
+        && call.pipeline().outputIsArtifactList(o.output()); // KFP's dsl.ParallelFor(inner().output)
+  }
+
+  /**
+   * Whether this pipeline's output {@code output} is a list of artifacts ({@code isArtifactList}, KFP's {@code
+   * List[Dataset]} return): the artifacts a loop collects, or the list a pipeline it calls returns.
+   */
+  public boolean outputIsArtifactList(String output) {
+    Argument a = outputs.get(output);
+    if (a instanceof Argument.Collected c) {
+      return isArtifactOutput(c.task(), c.output());
+    }
+    return a instanceof Argument.TaskOutput o && node(o.task()).orElse(null) instanceof CalledPipeline call
+        && call.pipeline().outputIsArtifactList(o.output());
   }
 
   /** Whether output {@code output} of step {@code step} is an artifact (a file), not a value. */

@@ -197,7 +197,7 @@ final class BodyReader {
           ExpressionTree arg = nc.getArguments().get(i);
           Argument a = output(arg, new TreePath(ePath, arg));
           if (a != null) {
-            body.graph.output(parameters.get(i).getSimpleName().toString(), a);
+            output(parameters.get(i).getSimpleName().toString(), a, arg, path);
           }
         }
         return;
@@ -210,19 +210,38 @@ final class BodyReader {
       }
       Argument a = Syntax.isOneOf(m) ? oneOfs.read(mi, ePath, m, body.graph.root()) : groups.collect(mi, ePath, body.graph.root());
       if (a != null) {
-        body.graph.output("Output", a);
+        output("Output", a, e, path);
       }
       return;
     }
     TaskBuilder call = recordCall(value, ePath);
     if (call != null) {
-      call.component().outputs().forEach(o -> body.graph.output(o.name(), new Argument.TaskOutput(call.name(), o.name())));
+      call.component().outputs().forEach(o -> output(o.name(), new Argument.TaskOutput(call.name(), o.name()), e, path));
       return;
     }
     Argument a = output(e, new TreePath(path, e));
     if (a != null) {
-      body.graph.output("Output", a);
+      output("Output", a, e, path);
     }
+  }
+
+  /**
+   * Output {@code name} of the pipeline is {@code a}, returned by {@code e} in the return statement at {@code path}: a
+   * {@code List<Path>} output is a list of artifacts (KFP's {@code List[Artifact]}), which its callers loop over or pass
+   * on as one, so it is the artifacts a loop collects, or the list a called pipeline returns; anything else is an error.
+   */
+  private void output(String name, Argument a, ExpressionTree e, TreePath path) {
+    TreePath m = path;
+    while (m != null && !(m.getLeaf() instanceof com.sun.source.tree.MethodTree)) {
+      m = m.getParentPath();
+    }
+    if (m != null && body.trees.getElement(m) instanceof ExecutableElement method
+        && body.pipelineCalls.artifactLists(method).contains(name)
+        && !dev.kfp4j.processor.validation.graph.ArtifactLists.returnable(body.graph, a)) {
+      body.error(e, Message.RETURN_PATHS_NOT_ARTIFACTS, Syntax.firstLine(e), name);
+      return;
+    }
+    body.graph.output(name, a);
   }
 
   /**

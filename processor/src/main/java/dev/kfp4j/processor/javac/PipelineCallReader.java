@@ -92,7 +92,7 @@ final class PipelineCallReader {
       return null;
     }
     boolean here = body.trees.getPath(method) != null;
-    TaskBuilder task = body.graph.pipelineCall(new PipelineCall(source, name, here), iface, group, body.at(mi));
+    TaskBuilder task = body.graph.pipelineCall(new PipelineCall(source, name, here, artifactLists(method)), iface, group, body.at(mi));
     List<? extends ExpressionTree> args = mi.getArguments();
     for (int i = 0; i < args.size(); i++) {
       String input = method.getParameters().get(i).getSimpleName().toString();
@@ -117,6 +117,31 @@ final class PipelineCallReader {
       }
     }
     return task;
+  }
+
+  /**
+   * The outputs of {@code method} that are lists of artifacts: a {@code List<Path>} it returns (or a record component of
+   * one), which its body returns as the artifacts a {@code Dsl.collect} collects (checked there), KFP's {@code List[Artifact]}.
+   */
+  java.util.Set<String> artifactLists(ExecutableElement method) {
+    java.util.Set<String> lists = new java.util.HashSet<>();
+    TypeMirror ret = method.getReturnType();
+    if (body.types.isRecord(ret)) {
+      for (RecordComponentElement c : ((TypeElement) ((DeclaredType) ret).asElement()).getRecordComponents()) {
+        if (isPathList(c.asType())) {
+          lists.add(c.getSimpleName().toString());
+        }
+      }
+    } else if (isPathList(ret)) {
+      lists.add("Output");
+    }
+    return lists;
+  }
+
+  /** Whether {@code type} is {@code List<Path>}, which a pipeline returns as a list of artifacts. */
+  boolean isPathList(TypeMirror type) {
+    return body.types.isType(type, "java.util.List") && type instanceof DeclaredType d && d.getTypeArguments().size() == 1
+        && body.types.isType(d.getTypeArguments().get(0), "java.nio.file.Path");
   }
 
   /** The called pipeline as a component: its parameters (each optional: one left out takes its default) and outputs. */

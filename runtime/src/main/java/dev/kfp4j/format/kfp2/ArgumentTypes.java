@@ -80,6 +80,9 @@ final class ArgumentTypes {
     if (a instanceof Argument.Collected) {
       return isArtifact(a);
     }
+    if (a instanceof Argument.TaskOutput o && levels.step(o.task()) instanceof CalledPipeline c) {
+      return c.pipeline().outputIsArtifactList(o.output()); // the list a called pipeline returns
+    }
     return a instanceof Argument.PipelineParameter p && Kfp2Types.artifactListParameters(pipeline).contains(p.name());
   }
 

@@ -152,7 +152,7 @@ final class Kfp2Dags {
           .put("producerSubtask", producer).put("outputArtifactKey", key);
       ObjectNode definition = comp.withObject("outputDefinitions").withObject("artifacts").putObject(name);
       Kfp2Components.artifactType(definition, types.schemaTitle(a));
-      if (a instanceof Argument.Collected) {
+      if (types.isArtifactList(a)) {
         definition.put("isArtifactList", true);
       }
     } else {

@@ -40,6 +40,12 @@ final class ArgoCheck implements GraphCheck {
     }
     for (StepBuilder step : graph.steps()) {
       for (Map.Entry<String, Argument> e : step.arguments().values().entrySet()) {
+        Argument.TaskOutput called = ArtifactLists.called(graph, e.getValue());
+        if (called != null) { // the List<Path> a called pipeline returns: KFP 2's isArtifactList output
+          Position at = step.arguments().position(e.getKey());
+          reporter.error(at == null ? step.position() : at, Message.ARGO_CALLED_ARTIFACT_LIST, called.output(),
+              ((TaskBuilder) graph.step(called.task())).pipelineCall().pipelineName());
+        }
         if (e.getValue() instanceof Argument.Collected) {
           Position at = step.arguments().position(e.getKey());
           reporter.error(at == null ? step.position() : at, Message.ARGO_COLLECTED);

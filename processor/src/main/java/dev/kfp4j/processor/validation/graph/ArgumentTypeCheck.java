@@ -31,6 +31,9 @@ final class ArgumentTypeCheck implements GraphCheck {
         if (!lists(graph, task, e.getKey(), e.getValue(), reporter)) {
           continue;
         }
+        if (ArtifactLists.called(graph, e.getValue()) != null || ArtifactLists.calledItemOf(graph, e.getValue()) != null) {
+          continue; // the artifacts a called pipeline returns: of the type its loop collects, which its signature does not say
+        }
         // one of a chain's outputs: all of the first's type (OneOfReader checks it)
         Argument.Collected files = collectedArtifacts(graph, e.getValue());
         files = files != null ? files : artifactItemOf(graph, e.getValue()); // one of them: of the same type
@@ -76,6 +79,16 @@ final class ArgumentTypeCheck implements GraphCheck {
     boolean listParameter = parameter != null && parameter.isArtifactList(); // @InputPath("Dataset") List<Path>
     if (in.isArtifactList() && listParameter) {
       return true;
+    }
+    Argument.TaskOutput called = ArtifactLists.called(graph, a); // the List<Path> a called pipeline returns
+    if (called != null && in.isArtifactList()) {
+      return true;
+    }
+    if (called != null) {
+      String takes = task.component().inputIsArtifact(input) ? "artifact" : "value";
+      reporter.error(at, Message.CALLED_ARTIFACT_LIST_TO_ONE, input, task.component().name(), takes,
+          ((TaskBuilder) graph.step(called.task())).pipelineCall().pipelineName());
+      return false;
     }
     if (listParameter) {
       reporter.error(at, Message.ARTIFACT_LIST_PARAMETER_TO_ONE, input, task.component().name(), parameter.name(), parameter.name());

@@ -42,7 +42,7 @@ final class ComparisonTypeCheck implements GraphCheck {
 
   /** Whether {@code a}, written {@code written}, is an artifact (a loop's item, or in KFP 2 an output): an error, reported. */
   private static boolean artifactItem(PipelineBuilder graph, Argument a, String written, ComparisonCall call, Reporter reporter) {
-    if (ArgumentTypeCheck.artifactItemOf(graph, a) != null) {
+    if (ArgumentTypeCheck.artifactItemOf(graph, a) != null || ArtifactLists.calledItemOf(graph, a) != null) {
       reporter.error(call.position(), Message.ARTIFACT_ITEM_COMPARED, written, ((Argument.LoopItem) a).loop());
       return true;
     }

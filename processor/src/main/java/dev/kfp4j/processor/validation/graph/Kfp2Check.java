@@ -94,6 +94,7 @@ final class Kfp2Check implements GraphCheck {
         continue; // InputCheck's
       }
       if (ArgumentTypeCheck.collectedArtifacts(graph, e.getValue()) != null || spec.input(input).get().isArtifactList()
+          || ArtifactLists.called(graph, e.getValue()) != null
           || e.getValue() instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
           && graph.pipeline().parameter(p.name()).isArtifactList()) {
         continue; // lists of artifacts: ArgumentTypeCheck's
@@ -103,9 +104,11 @@ final class Kfp2Check implements GraphCheck {
       a = list != null ? new Argument.TaskOutput(list.task(), list.output()) : a; // an artifact of the list a loop iterates over
       Argument.PipelineParameter listed = ArgumentTypeCheck.listParameterOf(graph, a); // of @InputPath List<Path>
       a = listed != null ? listed : a;
+      Argument.TaskOutput calledList = ArtifactLists.calledItemOf(graph, a); // of the List<Path> a called pipeline returns
+      a = calledList != null ? calledList : a;
       boolean artifactParameter = a instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
           && graph.pipeline().parameter(p.name()).isArtifact(); // @InputPath("Dataset") Path, KFP's Input[Dataset]
-      boolean file = artifactParameter || a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
+      boolean file = artifactParameter || calledList != null || a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
           && producer.component().outputIsArtifact(o.output()) || graph.step(o.task()) instanceof ImporterBuilder);
       Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
       TaskBuilder called = calledPipelineItems(graph, a);

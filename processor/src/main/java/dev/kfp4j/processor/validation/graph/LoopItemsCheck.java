@@ -19,7 +19,15 @@ final class LoopItemsCheck implements GraphCheck {
   @Override
   public void check(PipelineBuilder graph, Reporter reporter) {
     for (Group g : graph.groups()) {
-      if (g.kind() != Group.Kind.LOOP || !(g.items() instanceof Loop.Over over) || !(over.source() instanceof Argument.Collected c)) {
+      if (g.kind() != Group.Kind.LOOP || !(g.items() instanceof Loop.Over over)) {
+        continue;
+      }
+      Argument.TaskOutput called = ArtifactLists.called(graph, over.source()); // Dsl.forEach(inner(), ...): KFP's ParallelFor(inner().output)
+      if (called != null && graph.pipeline().writes(Format.ARGO)) {
+        reporter.error(g.itemsPosition(), Message.ARGO_CALLED_ARTIFACT_LIST, called.output(),
+            ((dev.kfp4j.processor.graph.TaskBuilder) graph.step(called.task())).pipelineCall().pipelineName());
+      }
+      if (!(over.source() instanceof Argument.Collected c)) {
         continue;
       }
       if (ArgumentTypeCheck.collectedArtifacts(graph, c) == null) {
