@@ -82,24 +82,73 @@ class ArtifactLoopTest {
     assertThat(Kfp2Writer.write(back)).isEqualTo(yaml);
   }
 
+  /** A called pipeline's list of values ({@code List<Integer>}) is looped over as values. */
+  @Test
+  void aLoopOverTheValuesACalledPipelineReturnsGivesNoArtifact() {
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static List<Integer> ns(List<Integer> ns) {",
+        "  return Dsl.collect(ns, n -> test.StepsOps.n(n).output());",
+        "}",
+        "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
+        "  Dsl.forEach(ns(ns), n -> test.StepsOps.train(n));",
+        "}");
+    Compilation c = Compile.compile(ArtifactListTest.STEPS, EVAL, p);
+    assertThat(c).succeeded(); // values to a value input
+  }
+
   /**
-   * KFP's own sample loops over the artifacts a called pipeline returns; kfp4j reads a called pipeline's outputs from its Java
-   * signature, where a {@code List<Path>} may as well be a list of values: the loop over it is an error saying so.
+   * A pipeline returning {@code List<Path>} returns the artifacts a loop collects (KFP's {@code List[Artifact]} output), which
+   * its callers loop over; a list of values declared so is an error on the return saying what to write.
    */
   @Test
-  void aLoopOverTheListACalledPipelineReturnsGivesValues() {
+  void aReturnedListOfPathsIsTheArtifactsALoopCollects() {
+    JavaFileObject p = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;",
+            "import java.nio.file.Path;", "import java.util.*;"),
+        "@Component public static List<Path> paths() { return List.of(); }",
+        "@Pipeline(formats = Format.KFP2) public static List<Path> p() {",
+        "  return POps.paths().output();",
+        "}");
+    Compilation c = Compile.compile(p);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedStatement] 'POps.paths().output()' is no list of artifacts, but output "
+        + "'Output' is a List<Path>, which a pipeline returns as one (KFP's List[Artifact] output, which its callers loop over): "
+        + "return the artifacts a loop collects, Dsl.collect(items, item -> SomeOps.make(item).data()), or declare the output a "
+        + "list of values such as List<String>").inFile(p).onLineContaining("return POps.paths().output();");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /** The list a called pipeline returns goes to a list input, not to one artifact's; a loop gives its items one by one. */
+  @Test
+  void theListACalledPipelineReturnsGoesToAListInputOnly() {
     JavaFileObject p = pipeline(
         "@Pipeline(formats = Format.KFP2) public static List<java.nio.file.Path> train(List<Integer> ns) {",
-        "  var models = Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
-        "  return models;",
+        "  return Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
         "}",
         "@Pipeline(formats = Format.KFP2) public static void p(List<Integer> ns) {",
         "  var models = train(ns);",
-        "  Dsl.forEach(models, model -> test.EvalOps.evaluate(model));",
+        "  test.StepsOps.pick(models);",
+        "  test.StepsOps.names(models);",
         "}");
     Compilation c = Compile.compile(ArtifactListTest.STEPS, EVAL, p);
-    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] input 'model' of 'evaluate' is an artifact, but the item of "
-        + "'for-loop-1' is one value of the list pipeline 'train' returns").inFile(p).onLineContaining("evaluate(model)");
+    assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch] input 'names' of 'names' takes one value, not the list of artifacts "
+        + "pipeline 'train' returns; take a List<...> of artifacts in the component, or loop over the list, "
+        + "Dsl.forEach(list, item -> ...), and pass the item").inFile(p).onLineContaining("names(models)");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /** KFP v1's Argo workflow has no list of artifacts: a caller written for it that loops over one is an error saying what to write. */
+  @Test
+  void aLoopOverTheListACalledPipelineReturnsIsNotInArgo() {
+    JavaFileObject p = pipeline(
+        "@Pipeline(formats = Format.KFP2) public static List<java.nio.file.Path> train(List<Integer> ns) {",
+        "  return Dsl.collect(ns, n -> test.StepsOps.train(n).model());",
+        "}",
+        "@Pipeline public static void p(List<Integer> ns) {",
+        "  Dsl.forEach(train(ns), model -> test.EvalOps.evaluate(model));",
+        "}");
+    Compilation c = Compile.compile(ArtifactListTest.STEPS, EVAL, p);
+    assertThat(c).hadErrorContaining("[kfp4j:NotInArgo] output 'Output' of pipeline 'train' is a list of artifacts (KFP 2's "
+        + "List[Artifact] output), which only KFP 2 can pass on or loop over: KFP v1's Argo workflow has no form for it; write "
+        + "this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)").inFile(p).onLineContaining("Dsl.forEach(train(ns)");
     assertThat(c).hadErrorCount(1);
   }
 

@@ -214,6 +214,18 @@ class KfpTestDataPortsTest {
     assertThat(leftOut.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
   }
 
+  /** Each loop over the artifacts a called pipeline returns runs once per artifact, in the order of the texts that made them. */
+  @Test
+  void theLoopsOverTheArtifactsACalledPipelineReturnsGetOneEach() throws IOException {
+    RunResult r = run("ParallelForListArtifacts", "pipeline-parallelfor-artifacts", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(r.tasks()).hasSize(4 * 4); // each call's loop makes 4, each loop over what it returns prints 4
+    for (String[] loop : new String[][] {{"for-loop-1", "print-artifact-name"}, {"for-loop-2", "print-artifact-name-2"}}) {
+      assertThat(java.util.stream.IntStream.range(0, 4).mapToObj(i -> r.output(loop[0] + "(" + i + ")/" + loop[1], "Output")).toList())
+          .containsExactly("Hello (5)", ", (1)", "  (1)", "world! (6)").inOrder();
+    }
+  }
+
   /** The loops over constants run each item under KFP's names: for-loop-4 (its item loop-item-param-3), for-loop-6 inside it. */
   @Test
   void theLoopsOverConstantsRunEachItemUnderKfpsNames() throws IOException {

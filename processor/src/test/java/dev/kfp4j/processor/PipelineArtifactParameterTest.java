@@ -222,6 +222,68 @@ class PipelineArtifactParameterTest {
   }
 
   /**
+   * A pipeline returning {@code List<Path>} (KFP's {@code List[Dataset]} output: {@code isArtifactList}, selected from its
+   * loop), alone or as a record component: its caller gives the list to a {@code List<Dataset>} input and to another
+   * pipeline's {@code @InputPath("Dataset") List<Path>}, and loops over it ({@code artifactIterator} over the call's output),
+   * and the run gives each the artifacts the called pipeline's loop made, in its items' order.
+   */
+  @Test
+  void aReturnedListOfArtifactsIsLoopedOverAndPassedOnByTheCaller() throws Exception {
+    JavaFileObject lists = Compile.testClass("Made", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;",
+            "import dev.kfp4j.dsl.Dsl;", "import java.io.IOException;", "import java.nio.file.*;", "import java.util.List;"),
+        "@Component public static String join(List<Dataset> parts) throws IOException {",
+        "  StringBuilder b = new StringBuilder();",
+        "  for (Dataset d : parts) { b.append(Files.readString(d.path())); }",
+        "  return b.toString();",
+        "}",
+        "public record Both(List<Path> parts, String first) {}",
+        "@Pipeline(name = \"make-all\", formats = Format.KFP2)",
+        "public static List<Path> makeAll(List<String> texts) {",
+        "  return Dsl.collect(texts, t -> StepsOps.make(t).data());",
+        "}",
+        "@Pipeline(name = \"make-both\", formats = Format.KFP2)",
+        "public static Both makeBoth(List<String> texts) {",
+        "  var parts = Dsl.collect(texts, t -> StepsOps.make(t).data());",
+        "  return new Both(parts, MadeOps.join(parts).output());",
+        "}",
+        "@Pipeline(name = \"count\", formats = Format.KFP2)",
+        "public static String count(@InputPath(\"Dataset\") List<Path> parts) {",
+        "  return MadeOps.join(parts).output();",
+        "}",
+        "@Pipeline(name = \"outer\", formats = Format.KFP2)",
+        "public static String outer() {",
+        "  var made = makeAll(List.of(\"a\", \"b\"));",
+        "  Dsl.forEach(made, part -> StepsOps.read(part));",
+        "  var uppers = Dsl.collect(made, part -> StepsOps.upper(part).upper());",
+        "  var both = makeBoth(List.of(\"x\", \"y\", \"z\"));",
+        "  MadeOps.join(uppers);",
+        "  return count(both.parts());",
+        "}");
+    Compilation c = Compile.compile(STEPS, lists);
+    assertThat(c).succeededWithoutWarnings();
+    for (String name : List.of("make-all", "make-both", "count", "outer")) {
+      Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml"), name + ".yaml");
+    }
+    JsonNode outer = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml")).get(0);
+    assertThat(outer.at("/components/comp-make-all/outputDefinitions/artifacts/Output/isArtifactList").asBoolean()).isTrue();
+    assertThat(outer.at("/components/comp-make-all/dag/outputs/artifacts/Output/artifactSelectors/0/producerSubtask").asString())
+        .isEqualTo("for-loop-1");
+    assertThat(outer.at("/components/comp-make-both/outputDefinitions/artifacts/parts/isArtifactList").asBoolean()).isTrue();
+    assertThat(outer.at("/root/dag/tasks/for-loop-1/inputs/artifacts/pipelinechannel--make-all-Output/taskOutputArtifact")
+        .toString()).isEqualTo("{\"outputArtifactKey\":\"Output\",\"producerTask\":\"make-all\"}");
+    assertThat(outer.at("/root/dag/tasks/for-loop-1/artifactIterator/items/inputArtifact").asString())
+        .isEqualTo("pipelinechannel--make-all-Output");
+    assertThat(outer.at("/root/dag/tasks/count/inputs/artifacts/parts/taskOutputArtifact").toString())
+        .isEqualTo("{\"outputArtifactKey\":\"parts\",\"producerTask\":\"make-both\"}");
+    RunResult r = run(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(r.tasks().stream().filter(t -> t.name().equals("read")).map(t -> t.outputs().get("Output")).sorted().toList())
+        .containsExactly("a", "b");
+    assertThat(r.tasks().stream().filter(t -> t.name().endsWith("join")).map(t -> t.outputs().get("Output")).sorted().toList())
+        .containsExactly("AB", "xyz", "xyz");
+  }
+
+  /**
    * {@code @InputPath Path} is any artifact ({@code system.Artifact}), which KFP 2 gives to an input of any type; a schema
    * title is kept as written ({@code google.VertexModel}).
    */
