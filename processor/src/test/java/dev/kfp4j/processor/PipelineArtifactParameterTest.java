@@ -283,6 +283,42 @@ class PipelineArtifactParameterTest {
         .containsExactly("AB", "xyz", "xyz");
   }
 
+  /** A pipeline returning {@code List<Path>} compiled earlier (read from the class path) is looped over the same way. */
+  @Test
+  void aReturnedListOfArtifactsFromTheClassPathIsLoopedOver() throws Exception {
+    JavaFileObject made = Compile.testClass("Made", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;",
+            "import java.nio.file.*;", "import java.util.List;"),
+        "@Pipeline(name = \"make-all\", formats = Format.KFP2)",
+        "public static List<Path> makeAll(List<String> texts) {",
+        "  return Dsl.collect(texts, t -> StepsOps.make(t).data());",
+        "}");
+    Compilation lib = Compile.compile(STEPS, made);
+    assertThat(lib).succeeded();
+    Path classes = Compile.writeOutput(lib, dir.resolve("lib"));
+    JavaFileObject outer = Compile.testClass("Outer", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;",
+            "import java.util.List;"),
+        "@Pipeline(name = \"outer\", formats = Format.KFP2) public static void outer() {",
+        "  Dsl.forEach(Made.makeAll(List.of(\"a\", \"b\", \"c\")), part -> StepsOps.read(part));",
+        "}");
+    Compilation c = Compile.compileAgainst(classes, outer);
+    assertThat(c).succeededWithoutWarnings();
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml");
+    Compile.validKfp2(kfp2, "outer.yaml");
+    assertThat(Yaml.readAll(kfp2).get(0).at("/root/dag/tasks/for-loop-1/artifactIterator/items/inputArtifact").asString())
+        .isEqualTo("pipelinechannel--make-all-Output");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      Path outClasses = Compile.writeOutput(c, dir.resolve("classes"));
+      try (URLClassLoader both = new URLClassLoader(new URL[] {outClasses.toUri().toURL()}, loader)) {
+        RunResult r = LocalRunner.builder().root(dir.resolve("run-lib")).caching(false)
+            .console(new PrintStream(OutputStream.nullOutputStream())).classLoader(both).progress(false).summary(false).build()
+            .run(Workflow.parse(kfp2, "outer.yaml"), Map.of());
+        assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+        assertThat(r.tasks().stream().filter(t -> t.name().equals("read")).map(t -> t.outputs().get("Output")).toList())
+            .containsExactly("a", "b", "c");
+      }
+    }
+  }
+
   /**
    * {@code @InputPath Path} is any artifact ({@code system.Artifact}), which KFP 2 gives to an input of any type; a schema
    * title is kept as written ({@code google.VertexModel}).

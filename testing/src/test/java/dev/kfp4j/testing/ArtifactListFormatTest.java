@@ -109,6 +109,49 @@ class ArtifactListFormatTest {
   }
 
   /**
+   * Read with its calls kept ({@code readNested}), the same spec's loops iterate over what each call returns (KFP's {@code
+   * dsl.ParallelFor(make_artifacts().output)}), and it is written again as KFP wrote it: the calls' DAGs output their loop's
+   * artifacts ({@code isArtifactList}), the loops' {@code artifactIterator} take the call's {@code taskOutputArtifact}.
+   */
+  @Test
+  void aLoopOverTheArtifactsANestedPipelineReturnsKeepsTheCall() {
+    String file = "pipeline_with_parallelfor_list_artifacts_GH-12033.yaml";
+    String yaml = Yaml.resource(ArtifactListFormatTest.class, "artifactlists/" + file);
+    Pipeline p = Kfp2Reader.readNested(yaml, file);
+    Loop artifacts = (Loop) p.node("for-loop-1").orElseThrow();
+    assertEquals(new Loop.Over(new Argument.TaskOutput("make-artifacts", "Output")), artifacts.items());
+    assertTrue(p.overArtifacts(artifacts));
+    assertTrue(p.node("make-datasets").orElseThrow() instanceof dev.kfp4j.model.CalledPipeline);
+    String again = Kfp2Writer.write(p);
+    assertEquals(List.of(), Kfp2Schemas.errors(again), again);
+    JsonNode kfp = Yaml.readAll(yaml).get(0);
+    JsonNode ours = Yaml.readAll(again).get(0);
+    // as KFP wrote it but for the names of components (KFP names the caller's loops' first, kfp4j the called pipelines')
+    assertEquals(inlined(kfp, kfp.path("root")), inlined(ours, ours.path("root")));
+  }
+
+  /** {@code node} of {@code spec} with each component it refers to put in its place, by content, not name. */
+  private static JsonNode inlined(JsonNode spec, JsonNode node) {
+    if (node.isObject()) {
+      tools.jackson.databind.node.ObjectNode out = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      for (var e : node.properties()) {
+        if (e.getKey().equals("componentRef")) {
+          out.set("component", inlined(spec, spec.path("components").path(e.getValue().path("name").asString())));
+        } else if (!e.getKey().equals("executorLabel")) {
+          out.set(e.getKey(), inlined(spec, e.getValue()));
+        }
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      tools.jackson.databind.node.ArrayNode out = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      node.forEach(n -> out.add(inlined(spec, n)));
+      return out;
+    }
+    return node;
+  }
+
+  /**
    * {@code dsl.ParallelFor} over a pipeline's {@code Input[List[Artifact]]}: the spec KFP's compiler writes for it
    * ({@code _update_task_spec_for_loop_group} with a {@code LoopArtifactArgument}), made by hand from KFP's spec above,
    * reads as a loop over the parameter and is written again as it is.
