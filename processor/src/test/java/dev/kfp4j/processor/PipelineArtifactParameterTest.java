@@ -224,7 +224,8 @@ class PipelineArtifactParameterTest {
   /**
    * A pipeline returning {@code List<Path>} (KFP's {@code List[Dataset]} output: {@code isArtifactList}, selected from its
    * loop), alone or as a record component: its caller gives the list to a {@code List<Dataset>} input and to another
-   * pipeline's {@code @InputPath("Dataset") List<Path>}, and loops over it ({@code artifactIterator} over the call's output),
+   * pipeline's {@code @InputPath("Dataset") List<Path>}, and loops over it ({@code artifactIterator} over the call's output; the
+   * list passed on by a pipeline returning the one it calls returns),
    * and the run gives each the artifacts the called pipeline's loop made, in its items' order.
    */
   @Test
@@ -241,6 +242,10 @@ class PipelineArtifactParameterTest {
         "public static List<Path> makeAll(List<String> texts) {",
         "  return Dsl.collect(texts, t -> StepsOps.make(t).data());",
         "}",
+        "@Pipeline(name = \"pass-all\", formats = Format.KFP2)",
+        "public static List<Path> passAll(List<String> texts) {",
+        "  return makeAll(texts);",
+        "}",
         "@Pipeline(name = \"make-both\", formats = Format.KFP2)",
         "public static Both makeBoth(List<String> texts) {",
         "  var parts = Dsl.collect(texts, t -> StepsOps.make(t).data());",
@@ -252,7 +257,7 @@ class PipelineArtifactParameterTest {
         "}",
         "@Pipeline(name = \"outer\", formats = Format.KFP2)",
         "public static String outer() {",
-        "  var made = makeAll(List.of(\"a\", \"b\"));",
+        "  var made = passAll(List.of(\"a\", \"b\"));",
         "  Dsl.forEach(made, part -> StepsOps.read(part));",
         "  var uppers = Dsl.collect(made, part -> StepsOps.upper(part).upper());",
         "  var both = makeBoth(List.of(\"x\", \"y\", \"z\"));",
@@ -261,18 +266,21 @@ class PipelineArtifactParameterTest {
         "}");
     Compilation c = Compile.compile(STEPS, lists);
     assertThat(c).succeededWithoutWarnings();
-    for (String name : List.of("make-all", "make-both", "count", "outer")) {
+    for (String name : List.of("make-all", "pass-all", "make-both", "count", "outer")) {
       Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml"), name + ".yaml");
     }
     JsonNode outer = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml")).get(0);
     assertThat(outer.at("/components/comp-make-all/outputDefinitions/artifacts/Output/isArtifactList").asBoolean()).isTrue();
+    assertThat(outer.at("/components/comp-pass-all/outputDefinitions/artifacts/Output/isArtifactList").asBoolean()).isTrue();
+    assertThat(outer.at("/components/comp-pass-all/dag/outputs/artifacts/Output/artifactSelectors/0/producerSubtask").asString())
+        .isEqualTo("make-all");
     assertThat(outer.at("/components/comp-make-all/dag/outputs/artifacts/Output/artifactSelectors/0/producerSubtask").asString())
         .isEqualTo("for-loop-1");
     assertThat(outer.at("/components/comp-make-both/outputDefinitions/artifacts/parts/isArtifactList").asBoolean()).isTrue();
-    assertThat(outer.at("/root/dag/tasks/for-loop-1/inputs/artifacts/pipelinechannel--make-all-Output/taskOutputArtifact")
-        .toString()).isEqualTo("{\"outputArtifactKey\":\"Output\",\"producerTask\":\"make-all\"}");
+    assertThat(outer.at("/root/dag/tasks/for-loop-1/inputs/artifacts/pipelinechannel--pass-all-Output/taskOutputArtifact")
+        .toString()).isEqualTo("{\"outputArtifactKey\":\"Output\",\"producerTask\":\"pass-all\"}");
     assertThat(outer.at("/root/dag/tasks/for-loop-1/artifactIterator/items/inputArtifact").asString())
-        .isEqualTo("pipelinechannel--make-all-Output");
+        .isEqualTo("pipelinechannel--pass-all-Output");
     assertThat(outer.at("/root/dag/tasks/count/inputs/artifacts/parts/taskOutputArtifact").toString())
         .isEqualTo("{\"outputArtifactKey\":\"parts\",\"producerTask\":\"make-both\"}");
     RunResult r = run(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml", Map.of());
