@@ -125,23 +125,26 @@ final class PipelineCallReader {
    */
   java.util.Set<String> artifactLists(ExecutableElement method) {
     java.util.Set<String> lists = new java.util.HashSet<>();
-    TypeMirror ret = method.getReturnType();
-    if (body.types.isRecord(ret)) {
-      for (RecordComponentElement c : ((TypeElement) ((DeclaredType) ret).asElement()).getRecordComponents()) {
-        if (isPathList(c.asType())) {
-          lists.add(c.getSimpleName().toString());
-        }
+    returned(method).forEach((output, type) -> {
+      if (body.types.isPathList(type)) {
+        lists.add(output);
       }
-    } else if (isPathList(ret)) {
-      lists.add("Output");
-    }
+    });
     return lists;
   }
 
-  /** Whether {@code type} is {@code List<Path>}, which a pipeline returns as a list of artifacts. */
-  boolean isPathList(TypeMirror type) {
-    return body.types.isType(type, "java.util.List") && type instanceof DeclaredType d && d.getTypeArguments().size() == 1
-        && body.types.isType(d.getTypeArguments().get(0), "java.nio.file.Path");
+  /** What {@code method} returns, by output name: each component of a record it returns, else {@code Output}; none for void. */
+  private Map<String, TypeMirror> returned(ExecutableElement method) {
+    Map<String, TypeMirror> out = new java.util.LinkedHashMap<>();
+    TypeMirror ret = method.getReturnType();
+    if (body.types.isRecord(ret)) {
+      for (RecordComponentElement c : ((TypeElement) ((DeclaredType) ret).asElement()).getRecordComponents()) {
+        out.put(c.getSimpleName().toString(), c.asType());
+      }
+    } else if (ret.getKind() != TypeKind.VOID) {
+      out.put("Output", ret);
+    }
+    return out;
   }
 
   /** The called pipeline as a component: its parameters (each optional: one left out takes its default) and outputs. */
@@ -153,21 +156,16 @@ final class PipelineCallReader {
         continue;
       }
       AnnotationMirror inPath = Annotations.annotation(p, "dev.kfp4j.annotations.InputPath");
-      if (inPath != null && body.types.isType(p.asType(), "java.util.List")) { // @InputPath("Dataset") List<Path>: Input[List[Dataset]]
-        String title = PipelineArtifactParameters.schemaTitle(Annotations.stringValue(inPath, "value"));
-        if (title == null) {
-          return null;
-        }
-        inputs.add(InputSpec.artifactList(p.getSimpleName().toString(), TypeSpec.named(title), null, false));
-        continue;
-      }
-      if (inPath != null && body.types.isType(p.asType(), "java.nio.file.Path")) {
+      boolean list = inPath != null && body.types.isType(p.asType(), "java.util.List"); // KFP's Input[List[Dataset]]
+      if (list || inPath != null && body.types.isType(p.asType(), "java.nio.file.Path")) {
         // an artifact it takes (KFP's Input[Dataset]): given one, as a task's artifact input; left out only when @Nullable
         String title = PipelineArtifactParameters.schemaTitle(Annotations.stringValue(inPath, "value"));
         if (title == null) {
           return null;
         }
-        inputs.add(new InputSpec(p.getSimpleName().toString(), TypeSpec.named(title), null, null, Nullable.marks(p), Map.of()));
+        String input = p.getSimpleName().toString();
+        inputs.add(list ? InputSpec.artifactList(input, TypeSpec.named(title), null, false)
+            : new InputSpec(input, TypeSpec.named(title), null, null, Nullable.marks(p), Map.of()));
         continue;
       }
       TypeSpec type = type(p.asType());
@@ -178,15 +176,8 @@ final class PipelineCallReader {
     }
     List<OutputSpec> outputs = new ArrayList<>();
     List<Placeholder> args = new ArrayList<>();
-    TypeMirror ret = method.getReturnType();
-    if (ret.getKind() != TypeKind.VOID) {
-      if (body.types.isRecord(ret)) {
-        for (RecordComponentElement c : ((TypeElement) ((DeclaredType) ret).asElement()).getRecordComponents()) {
-          if (!output(c.getSimpleName().toString(), c.asType(), outputs, args)) {
-            return null;
-          }
-        }
-      } else if (!output("Output", ret, outputs, args)) {
+    for (Map.Entry<String, TypeMirror> o : returned(method).entrySet()) {
+      if (!output(o.getKey(), o.getValue(), outputs, args)) {
         return null;
       }
     }

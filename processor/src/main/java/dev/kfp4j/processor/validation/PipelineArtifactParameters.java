@@ -38,13 +38,7 @@ public final class PipelineArtifactParameters {
     TypeMirror inner = mapper.optionalArgument(type);
     TypeMirror value = inner != null ? inner : type;
     return annotation(p, ComponentValidator.INPUT_PATH) != null || annotation(p, ComponentValidator.OUTPUT_PATH) != null
-        || mapper.isArtifact(value) || mapper.isType(value, PATH) || mapper.artifactListItem(value) != null || pathList(value);
-  }
-
-  /** Whether {@code type} is {@code List<Path>}, what {@code Dsl.collect} gives over an artifact output. */
-  private boolean pathList(TypeMirror type) {
-    return mapper.isType(type, "java.util.List") && ((DeclaredType) type).getTypeArguments().size() == 1
-        && mapper.isType(((DeclaredType) type).getTypeArguments().get(0), PATH);
+        || mapper.isArtifact(value) || mapper.isType(value, PATH) || mapper.artifactListItem(value) != null || mapper.isPathList(value);
   }
 
   /** The artifact parameter {@code p} is; null after reporting what to write instead. */
@@ -70,7 +64,7 @@ public final class PipelineArtifactParameters {
       reporter.error(p, Message.PIPELINE_PARAMETER_ARTIFACT, name, type, kfp(simple, inner != null), write(simple, inner != null, name));
       return null;
     }
-    if (pathList(type) && inPath == null) {
+    if (mapper.isPathList(type) && inPath == null) {
       reporter.error(p, Message.PIPELINE_PARAMETER_ARTIFACT, name, type, "Input[List[Dataset]]", list("Dataset", name));
       return null;
     }
@@ -82,12 +76,12 @@ public final class PipelineArtifactParameters {
       reporter.error(p, Message.PIPELINE_PATH_UNMARKED, name, write("Dataset", Nullable.marks(p), name), name);
       return null;
     }
-    if (pathList(type) && (Nullable.marks(p) || dflt != null)) { // as a component's: a loop over no items gives an empty list
+    if (mapper.isPathList(type) && (Nullable.marks(p) || dflt != null)) { // as a component's: a loop over no items gives an empty list
       reporter.error(p, dflt != null ? dflt : inPath, Message.PIPELINE_ARTIFACT_LIST_OPTIONAL, name, dflt != null ? "@Default" : "@Nullable",
           list(typeName, name));
       return null;
     }
-    if (!mapper.isType(type, PATH) && !pathList(type)) {
+    if (!mapper.isType(type, PATH) && !mapper.isPathList(type)) {
       reporter.error(p, inPath, Message.PIPELINE_INPUT_PATH_TYPE, name, type, write(typeName, Nullable.marks(p), name));
       return null;
     }

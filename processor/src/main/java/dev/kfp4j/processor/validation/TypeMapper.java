@@ -216,7 +216,6 @@ public final class TypeMapper {
     return e instanceof TypeElement t && t.getQualifiedName().contentEquals(qualifiedName);
   }
 
-  /** The T of an {@code Optional<T>}, or null. */
   /** The artifact type {@code T} of a {@code java.util.List<T>} of artifacts ({@code List<Model>}), else null. */
   public TypeMirror artifactListItem(TypeMirror type) {
     if (isType(type, "java.util.List")) {
@@ -226,6 +225,16 @@ public final class TypeMapper {
     return null;
   }
 
+  /**
+   * Whether {@code type} is {@code List<Path>}, a pipeline's list of artifacts: what {@code Dsl.collect} gives over an
+   * artifact output, taken as {@code @InputPath("Dataset") List<Path>} or returned.
+   */
+  public boolean isPathList(TypeMirror type) {
+    return isType(type, "java.util.List") && ((DeclaredType) type).getTypeArguments().size() == 1
+        && isType(((DeclaredType) type).getTypeArguments().get(0), "java.nio.file.Path");
+  }
+
+  /** The T of an {@code Optional<T>}, or null. */
   public TypeMirror optionalArgument(TypeMirror type) {
     if (isType(type, "java.util.Optional")) {
       List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
