@@ -40,13 +40,13 @@ final class ArgumentTypeCheck implements GraphCheck {
         Argument.PipelineParameter listed = listParameterOf(graph, e.getValue()); // an item of @InputPath List<Path>: one artifact
         Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0)
             : files != null ? new Argument.TaskOutput(files.task(), files.output()) : listed != null ? listed : e.getValue();
-        if (a instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
-            && graph.pipeline().parameter(p.name()).isArtifact()) { // @InputPath("Dataset") Path: KFP's Input[Dataset]
-          String outType = type(dev.kfp4j.spec.TypeSpec.named(graph.pipeline().parameter(p.name()).artifactType()));
+        PipelineModel.Parameter artifact = artifactParameter(graph, a); // @InputPath("Dataset") Path: KFP's Input[Dataset]
+        if (artifact != null) {
+          String outType = type(dev.kfp4j.spec.TypeSpec.named(artifact.artifactType()));
           String inType = type(task.component().input(e.getKey()).map(InputSpec::type).orElse(null));
           if (inType != null && !outType.equals(inType) && !compatible(outType, inType)) {
-            reporter.error(task.arguments().position(e.getKey()), Message.PARAMETER_TYPE_MISMATCH, p.name(), outType,
-                e.getKey(), task.component().name(), inType, inType, inType, p.name());
+            reporter.error(task.arguments().position(e.getKey()), Message.PARAMETER_TYPE_MISMATCH, artifact.name(), outType,
+                e.getKey(), task.component().name(), inType, inType, inType, artifact.name());
           }
         }
         if (a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder
@@ -75,7 +75,7 @@ final class ArgumentTypeCheck implements GraphCheck {
     }
     Argument.Collected collected = collectedArtifacts(graph, a);
     dev.kfp4j.processor.base.Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
-    PipelineModel.Parameter parameter = a instanceof Argument.PipelineParameter p ? graph.pipeline().parameter(p.name()) : null;
+    PipelineModel.Parameter parameter = artifactParameter(graph, a);
     boolean listParameter = parameter != null && parameter.isArtifactList(); // @InputPath("Dataset") List<Path>
     if (in.isArtifactList() && listParameter) {
       return true;
@@ -136,11 +136,25 @@ final class ArgumentTypeCheck implements GraphCheck {
   static Argument.PipelineParameter listParameterOf(PipelineBuilder graph, Argument a) {
     if (a instanceof Argument.LoopItem item && item.field() == null && graph.group(item.loop()) != null
         && graph.group(item.loop()).items() instanceof dev.kfp4j.model.Loop.Over over
-        && over.source() instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
-        && graph.pipeline().parameter(p.name()).isArtifactList()) {
-      return p;
+        && isArtifactListParameter(graph, over.source())) {
+      return (Argument.PipelineParameter) over.source();
     }
     return null;
+  }
+
+  /**
+   * The pipeline's parameter {@code a} is when it is an artifact ({@code @InputPath("Dataset") Path}, KFP's {@code
+   * Input[Dataset]}, or a list of them, {@code @InputPath("Dataset") List<Path>}); else null.
+   */
+  static PipelineModel.Parameter artifactParameter(PipelineBuilder graph, Argument a) {
+    PipelineModel.Parameter p = a instanceof Argument.PipelineParameter given ? graph.pipeline().parameter(given.name()) : null;
+    return p != null && p.isArtifact() ? p : null;
+  }
+
+  /** Whether {@code a} is a pipeline parameter that is a list of artifacts, {@code @InputPath("Dataset") List<Path>}. */
+  static boolean isArtifactListParameter(PipelineBuilder graph, Argument a) {
+    PipelineModel.Parameter p = artifactParameter(graph, a);
+    return p != null && p.isArtifactList();
   }
 
   private static String describe(Argument a) {

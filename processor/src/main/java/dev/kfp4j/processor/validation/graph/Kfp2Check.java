@@ -95,8 +95,7 @@ final class Kfp2Check implements GraphCheck {
       }
       if (ArgumentTypeCheck.collectedArtifacts(graph, e.getValue()) != null || spec.input(input).get().isArtifactList()
           || ArtifactLists.called(graph, e.getValue()) != null
-          || e.getValue() instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
-          && graph.pipeline().parameter(p.name()).isArtifactList()) {
+          || ArgumentTypeCheck.isArtifactListParameter(graph, e.getValue())) {
         continue; // lists of artifacts: ArgumentTypeCheck's
       }
       Argument a = e.getValue() instanceof Argument.OneOf one ? one.outputs().get(0) : e.getValue(); // all of one kind
@@ -106,8 +105,7 @@ final class Kfp2Check implements GraphCheck {
       a = listed != null ? listed : a;
       Argument.TaskOutput calledList = ArtifactLists.calledItemOf(graph, a); // of the List<Path> a called pipeline returns
       a = calledList != null ? calledList : a;
-      boolean artifactParameter = a instanceof Argument.PipelineParameter p && graph.pipeline().parameter(p.name()) != null
-          && graph.pipeline().parameter(p.name()).isArtifact(); // @InputPath("Dataset") Path, KFP's Input[Dataset]
+      boolean artifactParameter = ArgumentTypeCheck.artifactParameter(graph, a) != null; // @InputPath("Dataset") Path, KFP's Input[Dataset]
       boolean file = artifactParameter || calledList != null || a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
           && producer.component().outputIsArtifact(o.output()) || graph.step(o.task()) instanceof ImporterBuilder);
       Position at = task.arguments().position(input) == null ? task.position() : task.arguments().position(input);
