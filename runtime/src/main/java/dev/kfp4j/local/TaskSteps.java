@@ -263,9 +263,11 @@ final class TaskSteps {
     }
     Map<String, String> env = new LinkedHashMap<>();
     for (TaskSetting s : task.settings()) {
-      java.util.regex.Matcher m = s instanceof TaskSetting.FieldPathEnv f ? POD_METADATA.matcher(f.fieldPath()) : null;
-      if (m != null && m.matches()) {
-        env.put(((TaskSetting.FieldPathEnv) s).name(), (m.group(1).equals("labels") ? labels : annotations).getOrDefault(m.group(2), ""));
+      if (s instanceof TaskSetting.FieldPathEnv f) {
+        java.util.regex.Matcher m = POD_METADATA.matcher(f.fieldPath());
+        if (m.matches()) {
+          env.put(f.name(), (m.group(1).equals("labels") ? labels : annotations).getOrDefault(m.group(2), ""));
+        }
       }
     }
     return env;
