@@ -93,7 +93,7 @@ class KfpPortsTest {
     assertEquals("{{item.a}}", loop.at("/arguments/parameters/0/value").asString());
     JsonNode body = template(wf, "for-loop-2");
     assertEquals(List.of("add", "add-2"), taskNames(body));
-    assertEquals("{{inputs.parameters.loop-item-a}}", task(body, "add").at("/arguments/parameters/0/value").asString());
+    assertEquals("{{inputs.parameters.loop-item-param-1-subvar-a}}", task(body, "add").at("/arguments/parameters/0/value").asString());
     assertEquals("{{workflow.parameters.myPipeParam}}", task(body, "add").at("/arguments/parameters/1/value").asString());
   }
 

@@ -93,7 +93,7 @@ class ConstantLoopItemsTest {
     Kfp2PipelineTest.Compiled c = Kfp2PipelineTest.compile(MAP_VALUES);
     assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-2", "add").at("/inputs/parameters/a")).isEqualTo(Yaml.read(
         "{componentInputParameter: pipelinechannel--loop-item-param-1, parameterExpressionSelector: 'parseJson(string_value)[\"A_a\"]'}"));
-    assertThat(c.argo()).contains("{name: loop-item-A_a, value: '{{item.A_a}}'}");
+    assertThat(c.argo()).contains("{name: loop-item-param-1-subvar-A_a, value: '{{item.A_a}}'}");
     Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
     for (String format : new String[] {c.kfp2(), c.argo()}) {
       RunResult r;

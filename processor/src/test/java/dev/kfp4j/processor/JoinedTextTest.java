@@ -115,7 +115,7 @@ class JoinedTextTest {
         .forEach(a -> values.add(task.path("name").asString() + ": " + a.path("name").asString() + "=" + a.path("value").asString()))));
     assertThat(values).containsAtLeast("greet: name=Hello {{workflow.parameters.name}}",
         "greet-2: name={{tasks.greet.outputs.parameters.Output}}, again.",
-        "greet-3: name={{inputs.parameters.loop-item}} and {{workflow.parameters.name}}, {{inputs.parameters.add-Output}}!");
+        "greet-3: name={{inputs.parameters.loop-item-param-1}} and {{workflow.parameters.name}}, {{inputs.parameters.add-Output}}!");
     assertThat(values.stream().filter(v -> v.contains("pipelinechannel")).toList()).isEmpty();
     dev.kfp4j.model.Pipeline read = dev.kfp4j.format.argo.ArgoReader.read(argo, "p.yaml");
     assertThat(dev.kfp4j.format.argo.ArgoWriter.write(read)).isEqualTo(argo);

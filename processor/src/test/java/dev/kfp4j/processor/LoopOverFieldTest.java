@@ -48,8 +48,10 @@ class LoopOverFieldTest {
   @Test
   void argoLoopsOverTheItemsFieldAsKfpV1Does() {
     String argo = Kfp2PipelineTest.compile(BODY).argo();
-    assertThat(argo).contains("withParam: '{{inputs.parameters.loop-item-xs}}'");
-    assertThat(argo).contains("{name: loop-item-xs, value: '{{item.xs}}'}");
+    // as KFP 1.8's compiler names them: the field selected from the outer item, and the inner loop's item after it
+    assertThat(argo).contains("withParam: '{{inputs.parameters.groups-loop-item-subvar-xs}}'");
+    assertThat(argo).contains("{name: groups-loop-item-subvar-xs, value: '{{item.xs}}'}");
+    assertThat(argo).contains("{name: groups-loop-item-subvar-xs-loop-item, value: '{{item}}'}");
   }
 
   @Test

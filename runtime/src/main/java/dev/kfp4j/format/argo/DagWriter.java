@@ -37,6 +37,7 @@ final class DagWriter {
   private final Pipeline pipeline;
   private final Templates templates;
   private final Scopes scopes;
+  private final ItemNames itemNames;
   /** Per group (by identity; the root is {@code null}), the values passed in from outside, by input name. */
   private final Map<Node, Map<String, Argument>> groupInputs = new IdentityHashMap<>();
   private final Map<Node, Set<String>> groupArtifactInputs = new IdentityHashMap<>();
@@ -52,6 +53,7 @@ final class DagWriter {
     this.pipeline = pipeline;
     this.templates = templates;
     this.scopes = new Scopes(pipeline);
+    this.itemNames = new ItemNames(scopes, this::argoOutput);
     passing();
   }
 
@@ -324,17 +326,17 @@ final class DagWriter {
   }
 
   /**
-   * The name of {@code group}'s input that passes {@code a} in: {@code <task>-<output>} or {@code
-   * loop-item[-<field>]}, with {@code -<loop>} added when another input of the group has that
-   * name (the items of two nested loops, both read inside the inner one).
+   * The name of {@code group}'s input that passes {@code a} in: {@code <task>-<output>}, or a loop item's as KFP 1.8's
+   * compiler names it ({@link ItemNames}: {@code loop-item-param-1}, {@code loop-item-param-1-subvar-a}, {@code
+   * xs-loop-item}), with {@code -<loop>} added when another input of the group has that name (the items of two nested
+   * loops over one list, both read inside the inner one, which KFP 1.8 would give one name).
    */
   private String key(Argument a, Node group) {
     String key;
     if (a instanceof Argument.TaskOutput o) {
       key = o.task() + "-" + argoOutput(o);
     } else {
-      Argument.LoopItem item = (Argument.LoopItem) a;
-      key = "loop-item" + (item.field() == null ? "" : "-" + item.field());
+      key = itemNames.of((Argument.LoopItem) a);
     }
     Map<String, Argument> taken = groupInputs.getOrDefault(group, Map.of());
     if (taken.containsKey(key) && !taken.get(key).equals(a) && a instanceof Argument.LoopItem item) {

@@ -2,6 +2,7 @@ package dev.kfp4j.format.argo;
 
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Branches;
+import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Node;
 import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
@@ -23,6 +24,7 @@ final class Scopes {
   private final Map<String, Step> steps = new HashMap<>();
   private final Map<String, Node> groupOfStep = new HashMap<>();
   private final Map<Node, Node> parentOfGroup = new IdentityHashMap<>();
+  private final Map<String, Loop> loops = new HashMap<>();
 
   Scopes(Pipeline pipeline) {
     this.pipeline = pipeline;
@@ -41,6 +43,9 @@ final class Scopes {
       } else if (n instanceof Branches b) {
         index(List.copyOf(b.branches()), group);
       } else {
+        if (n instanceof Loop l) {
+          loops.put(l.name(), l);
+        }
         parentOfGroup.put(n, group);
         index(Nodes.body(n), n);
       }
@@ -49,6 +54,11 @@ final class Scopes {
 
   Step step(String name) {
     return steps.get(name);
+  }
+
+  /** The loop named {@code name}, or null. */
+  Loop loop(String name) {
+    return loops.get(name);
   }
 
   /** The group whose DAG holds step {@code name}; {@code null} for the root. */

@@ -117,7 +117,8 @@ class ArgoFormatTest {
   /**
    * Inside two nested loops over records, the outer loop's field {@code b} and the inner one's are
    * two inputs of the inner loop's template; they shared the name {@code loop-item-b}, so the
-   * outer item read the inner one's (found by RandomRoundTripTest).
+   * outer item read the inner one's (found by RandomRoundTripTest). Named as KFP 1.8 names them now,
+   * {@code loop-item-param-0-subvar-b} and {@code loop-item-param-1-subvar-b}, they differ.
    */
   @Test
   void theSameFieldOfTwoNestedLoopsIsTwoInputs() {
