@@ -41,18 +41,18 @@ final class Compile {
   }
 
   static Compilation compile(JavaFileObject... sources) {
-    return Compiler.javac()
+    return argoChecked(Compiler.javac()
         .withProcessors(new Kfp4jProcessor())
         .withOptions("-Akfp4j.image=" + IMAGE, "-proc:full")
-        .compile(sources);
+        .compile(sources));
   }
 
   /** Compiles {@code sources}, adding each pipeline model the processor writes to {@code models}. */
   static Compilation compile(java.util.List<dev.kfp4j.model.Pipeline> models, JavaFileObject... sources) {
-    return Compiler.javac()
+    return argoChecked(Compiler.javac()
         .withProcessors(new Kfp4jProcessor(models::add))
         .withOptions("-Akfp4j.image=" + IMAGE, "-proc:full")
-        .compile(sources);
+        .compile(sources));
   }
 
   /** Compiles {@code sources} with processor options {@code options} (such as {@code -Akfp4j.formats=argo}) besides the image. */
@@ -60,7 +60,34 @@ final class Compile {
       JavaFileObject... sources) {
     java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("-Akfp4j.image=" + IMAGE, "-proc:full"));
     all.addAll(options);
-    return Compiler.javac().withProcessors(new Kfp4jProcessor(models::add)).withOptions(all).compile(sources);
+    return argoChecked(Compiler.javac().withProcessors(new Kfp4jProcessor(models::add)).withOptions(all).compile(sources));
+  }
+
+  /**
+   * {@code c}, once every Argo workflow it wrote passes Argo's submission rules ({@link dev.kfp4j.format.argo.ArgoRules}):
+   * whatever a test compiles, the workflow it gets is one Argo takes.
+   */
+  static Compilation argoChecked(Compilation c) {
+    if (c.status() != Compilation.Status.SUCCESS) {
+      return c;
+    }
+    for (JavaFileObject f : c.generatedFiles()) {
+      String path = f.toUri().getPath();
+      if (path.contains("/META-INF/kfp4j/pipelines/") && path.endsWith(".yaml")) {
+        try (InputStream in = f.openInputStream()) {
+          java.util.List<String> errors = dev.kfp4j.format.argo.ArgoRules.errors(dev.kfp4j.yaml.Yaml.read(new String(in.readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8)));
+          if (!errors.isEmpty()) {
+            throw new AssertionError(path + " breaks Argo's submission rules: " + errors);
+          }
+        } catch (java.io.FileNotFoundException e) {
+          // looked for (the Filer's getResource), never written
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return c;
   }
 
   /** Whether {@code ../shared} (KFP's .proto files) is there, so KFP 2 files can be validated. */
@@ -87,11 +114,11 @@ final class Compile {
       classpath.add(new java.io.File(entry));
     }
     classpath.add(0, classes.toFile());
-    return Compiler.javac()
+    return argoChecked(Compiler.javac()
         .withProcessors(new Kfp4jProcessor())
         .withOptions("-Akfp4j.image=" + IMAGE, "-proc:full")
         .withClasspath(classpath)
-        .compile(sources);
+        .compile(sources));
   }
 
   /**
@@ -126,7 +153,7 @@ final class Compile {
   }
 
   static Compilation compileWithoutImage(JavaFileObject... sources) {
-    return Compiler.javac().withProcessors(new Kfp4jProcessor()).compile(sources);
+    return argoChecked(Compiler.javac().withProcessors(new Kfp4jProcessor()).compile(sources));
   }
 
   static String resource(Compilation c, String path) {

@@ -48,17 +48,29 @@ class ConstantLoopItemsTest {
         .isEqualTo("[[1, 2, 3], [4]]");
   }
 
+  /**
+   * Items whose fields alone are passed are Argo's {@code withItems}, as KFP v1 writes a list of dicts; items passed whole
+   * ({@code {{item}}}) are a constant {@code withParam}, its JSON list: Argo's submission rules give a {@code withItems}
+   * of maps only {@code {{item.<key>}}} and of lists only {@code {{item.[i]}}}, and refused the workflow kfp4j wrote
+   * with {@code withItems} there ("failed to resolve {{item}}"), where a {@code withParam}'s items may be passed whole.
+   */
   @Test
-  void argoWritesThemAsJsonInWithItems() {
+  void argoWritesThemAsJsonInWithItemsOrWithParamWhenPassedWhole() {
     JsonNode argo = Yaml.read(Kfp2PipelineTest.compile(BODY).argo());
+    assertThat(dev.kfp4j.format.argo.ArgoRules.errors(argo)).isEmpty();
     List<JsonNode> items = new java.util.ArrayList<>();
+    List<String> params = new java.util.ArrayList<>();
     argo.at("/spec/templates").forEach(t -> t.at("/dag/tasks").forEach(task -> {
       if (task.has("withItems")) {
         items.add(task.get("withItems"));
       }
+      if (task.has("withParam")) {
+        params.add(task.get("withParam").asString());
+      }
     }));
-    assertThat(items).containsExactly(Yaml.read("[{xs: [1, 2], name: a}, {xs: [10], name: b}]"), Yaml.read("[{a: 1, b: 2}, {c: 3}]"),
-        Yaml.read("[[1, 2, 3], [4]]"));
+    assertThat(items).containsExactly(Yaml.read("[{xs: [1, 2], name: a}, {xs: [10], name: b}]"));
+    assertThat(params).containsExactly("{{inputs.parameters.loop-item-param-1-subvar-xs}}", "[{\"a\": 1, \"b\": 2}, {\"c\": 3}]",
+        "[[1, 2, 3], [4]]");
   }
 
   @Test
@@ -94,6 +106,7 @@ class ConstantLoopItemsTest {
     assertThat(Kfp2PipelineTest.task(c.spec(), "comp-for-loop-2", "add").at("/inputs/parameters/a")).isEqualTo(Yaml.read(
         "{componentInputParameter: pipelinechannel--loop-item-param-1, parameterExpressionSelector: 'parseJson(string_value)[\"A_a\"]'}"));
     assertThat(c.argo()).contains("{name: loop-item-param-1-subvar-A_a, value: '{{item.A_a}}'}");
+    assertThat(dev.kfp4j.format.argo.ArgoRules.errors(Yaml.read(c.argo()))).isEmpty(); // the item goes whole into the condition
     Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
     for (String format : new String[] {c.kfp2(), c.argo()}) {
       RunResult r;

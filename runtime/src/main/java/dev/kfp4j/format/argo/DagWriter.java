@@ -205,9 +205,16 @@ final class DagWriter {
       if (l.items() instanceof Loop.Over over) {
         t.put("withParam", value(over.source(), parent));
       } else {
-        ArrayNode items = t.putArray("withItems");
+        ArrayNode items = NODES.arrayNode();
         for (Argument.Constant item : ((Loop.Constants) l.items()).values()) {
           items.add(withItem(item));
+        }
+        boolean whole = arguments.path("parameters").valueStream().anyMatch(p -> p.path("value").asString("").equals(Argo.item(null)));
+        boolean containers = items.valueStream().anyMatch(JsonNode::isContainer);
+        if (whole && containers) { // Argo's rules give a withItems of maps or lists no {{item}}; a withParam's, whole
+          t.put("withParam", Yaml.pyJsonInOrder(items));
+        } else {
+          t.set("withItems", items);
         }
       }
     }
