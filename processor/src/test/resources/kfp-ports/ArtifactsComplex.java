@@ -15,10 +15,9 @@ import java.util.List;
 
 /**
  * KFP's artifacts_complex.py: a called pipeline taking two lists of artifacts ({@code Input[List[Dataset]]}), given the
- * artifacts loops collect ({@code dsl.Collected}). KFP's root collects its second list from a loop nested in the first's,
- * under a condition ({@code y >= threshold}), which Java's {@code Dsl.collect} does not write (no collection through nested
- * loops, none under a condition): here each list is collected by a loop of its own, the second over the items the
- * condition keeps. The called pipeline is KFP's, compared with KFP's DAG of it.
+ * artifacts loops collect ({@code dsl.Collected}): the first list of a task in the outer loop, the second of a task in a
+ * loop nested in it, under a condition ({@code y >= threshold}), each a {@code Dsl.collected()} list declared before the
+ * loops; the first is returned too.
  */
 public final class ArtifactsComplex {
   private ArtifactsComplex() {}
@@ -56,8 +55,14 @@ public final class ArtifactsComplex {
 
   @Pipeline(formats = Format.KFP2)
   public static Outputs mathPipeline(@Default("2") int threshold) {
-    var doubles1 = Dsl.collect(List.of(1, 2, 3), x -> ArtifactsComplexOps.doubleIt(x).out_dataset());
-    var doubles2 = Dsl.collect(List.of(2, 3), y -> ArtifactsComplexOps.doubleIt(y).out_dataset());
+    List<Path> doubles1 = Dsl.collected();
+    List<Path> doubles2 = Dsl.collected();
+    Dsl.forEach(List.of(1, 2, 3), x -> {
+      var doubleTask1 = ArtifactsComplexOps.doubleIt(x);
+      doubles1.add(doubleTask1.out_dataset());
+      Dsl.forEach(List.of(1, 2, 3), y ->
+          Dsl.when(Dsl.ge(y, threshold), () -> doubles2.add(ArtifactsComplexOps.doubleIt(y).out_dataset())));
+    });
     Path sum = addTwoListsOfDatasets(doubles1, doubles2);
     return new Outputs(sum, doubles1);
   }

@@ -16,6 +16,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,8 @@ class KfpTestDataPortsTest {
       "PipelineWithMetadataFields, pipeline_with_metadata_fields.yaml, dataset-concatenator",
       "PythonicArtifactsWithMultipleReturns, pythonic_artifacts_with_multiple_returns.yaml, split-datasets-and-return-first",
       "ComponentsWithOptionalArtifacts, components_with_optional_artifacts.yaml, optional-artifact-pipeline",
-      "ParallelForListArtifacts, pipeline_with_parallelfor_list_artifacts_GH-12033.yaml, pipeline-parallelfor-artifacts"})
+      "ParallelForListArtifacts, pipeline_with_parallelfor_list_artifacts_GH-12033.yaml, pipeline-parallelfor-artifacts",
+      "NestedWithParameters, nested_with_parameters.yaml, math-pipeline"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     // the groups' names too: a loop over constants is for-loop-2 with loop-item-param-1, and a chain's first branch is
@@ -78,19 +80,22 @@ class KfpTestDataPortsTest {
   }
 
   /**
-   * KFP's {@code artifacts_complex.py}: the called pipeline taking two lists of artifacts ({@code Input[List[Dataset]]}) is
-   * the DAG KFP's compiler wrote (compared as a root of its own: the port's root collects its lists otherwise, see its
-   * Javadoc), and the caller gives it the artifacts its loops collect.
+   * KFP's {@code artifacts_complex.py}: the root collects ({@code Dsl.collected()}, KFP's {@code dsl.Collected}) the artifacts of a
+   * task of its loop and of a task under a condition in a loop nested in it, and gives both lists to a called pipeline taking
+   * lists of artifacts ({@code Input[List[Dataset]]}): the whole spec has the structure KFP's compiler wrote, its groups'
+   * names too, and the DAG outputs carrying the lists through the nested loop and condition are KFP's.
    */
   @Test
   void aCalledPipelineTakingListsOfArtifactsIsTheDagKfpWrote() {
     String ours = Compile.resource(compile("ArtifactsComplex"), "META-INF/kfp4j/kfp2/pipelines/math-pipeline.yaml");
     Compile.validKfp2(ours, "math-pipeline.yaml");
-    assertThat(SpecShape.of(asRoot(ours, "comp-add-two-lists-of-datasets")))
-        .isEqualTo(SpecShape.of(asRoot(kfp("artifacts_complex.yaml"), "comp-add-two-lists-of-datasets")));
-    tools.jackson.databind.JsonNode call = Yaml.readAll(ours).get(0).at("/root/dag/tasks/add-two-lists-of-datasets/inputs/artifacts");
-    assertThat(call.at("/in_datasets1/taskOutputArtifact/producerTask").asString()).isEqualTo("for-loop-2"); // item 1, loop 2, as KFP numbers them
-    assertThat(call.at("/in_datasets2/taskOutputArtifact/producerTask").asString()).isEqualTo("for-loop-4");
+    assertThat(SpecShape.of(ours)).isEqualTo(SpecShape.of(kfp("artifacts_complex.yaml")));
+    tools.jackson.databind.JsonNode spec = Yaml.readAll(ours).get(0);
+    tools.jackson.databind.JsonNode sdk = Yaml.readAll(kfp("artifacts_complex.yaml")).get(0);
+    for (String at : List.of("/components/comp-for-loop-2/dag/outputs", "/components/comp-for-loop-2/outputDefinitions",
+        "/components/comp-for-loop-4/dag/outputs", "/components/comp-condition-5/dag/outputs", "/root/dag/outputs")) {
+      assertThat(spec.at(at)).isEqualTo(sdk.at(at));
+    }
   }
 
   /** {@code yaml}'s spec with its component {@code component} (a DAG) as its root, so that SpecShape compares that DAG. */
@@ -100,13 +105,33 @@ class KfpTestDataPortsTest {
     return Yaml.jsonText(spec); // JSON is YAML
   }
 
+  /**
+   * The first list holds 2, 4, 6 (one a loop's item), the second what the nested loop gave where its condition held, the outer
+   * items first: 4, 6 three times (y = 1 is under the threshold 2), so 12 + 30 = 42; with threshold 3, 6 three times: 30.
+   */
   @Test
   void theListsOfArtifactsReachTheCalledPipelinesTasks() throws IOException {
     RunResult r = run("ArtifactsComplex", "math-pipeline", Map.of());
     assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
-    // 2 + 4 + 6 = 12 and 4 + 6 = 10: 22
     dev.kfp4j.local.TaskResult sum = r.task("add-two-ints").orElseThrow(() -> new AssertionError(r.tasks()));
-    assertThat(Files.readString(sum.artifacts().get("out_dataset"))).isEqualTo("22");
+    assertThat(Files.readString(sum.artifacts().get("out_dataset"))).isEqualTo("42");
+    assertThat(Files.readString(r.task("add").orElseThrow().artifacts().get("out_dataset"))).isEqualTo("12");
+    assertThat(Files.readString(r.task("add-2").orElseThrow().artifacts().get("out_dataset"))).isEqualTo("30");
+    assertThat(r.tasks().stream().map(t -> t.id()).filter(id -> id.endsWith("/double-2")).sorted().toList()).containsExactly(
+        "for-loop-2(0)/for-loop-4(1)/condition-5/double-2", "for-loop-2(0)/for-loop-4(2)/condition-5/double-2",
+        "for-loop-2(1)/for-loop-4(1)/condition-5/double-2", "for-loop-2(1)/for-loop-4(2)/condition-5/double-2",
+        "for-loop-2(2)/for-loop-4(1)/condition-5/double-2", "for-loop-2(2)/for-loop-4(2)/condition-5/double-2");
+    RunResult three = run("ArtifactsComplex", "math-pipeline", Map.of("threshold", "3"));
+    assertThat(Files.readString(three.task("add-2").orElseThrow().artifacts().get("out_dataset"))).isEqualTo("18");
+  }
+
+  /** The values of the nested loop's task, 2x + 2y, reach the task after both loops as one flat list, x's order first. */
+  @Test
+  void theValuesOfTheNestedLoopReachTheTaskAfterBothLoops() throws IOException {
+    RunResult r = run("NestedWithParameters", "math-pipeline", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(r.output("add", "Output")).isEqualTo("72"); // 2x + 2y over the 9 pairs: 3 * (2 + 4 + 6) twice
+    assertThat(r.output("for-loop-2(1)/for-loop-4(2)/add-two-nums", "Output")).isEqualTo("10");
   }
 
   private RunResult run(String port, String pipeline, Map<String, String> arguments) throws IOException {

@@ -23,6 +23,10 @@ import java.util.function.Supplier;
  * CoinOps.print("every item added").after(loop);
  * var squares = Dsl.collect(List.of(1, 2, 3), item -> CalcOps.square(item).output());
  * CalcOps.sum(squares);
+ * List<Integer> bigSquares = Dsl.collected();
+ * Dsl.forEach(List.of(1, 2), a -> Dsl.forEach(List.of(3, 4), b ->
+ *     Dsl.when(Dsl.gt(b, 3), () -> bigSquares.add(CalcOps.square(b).output()))));
+ * CalcOps.sum(bigSquares);
  * Dsl.exitHandler(CoinOps.print("done"), () -> { ... });
  * }</pre>
  */
@@ -182,6 +186,23 @@ public final class Dsl {
   /** As {@link #collect(List, Function)}, running at most {@code parallelism} items at once. */
   public static <T, V> List<V> collect(List<T> items, int parallelism, Function<T, V> body) {
     return collect(items, body);
+  }
+
+  /**
+   * A list that loops fill, as KFP 2's {@code dsl.Collected} of a task in a nested loop or under a
+   * condition inside a loop: declare it before the loops, {@code List<Path> doubled =
+   * Dsl.collected();}, add one task output to it once, inside one or more loops ({@code
+   * doubled.add(Ops.double_(y).outDataset())}, in {@code Dsl.when} too), and read it after the
+   * outermost of those loops, where it holds every output the task gave, flat, the outer loop's
+   * items' order first, none from an iteration whose condition was false. It goes wherever a list
+   * {@link #collect(List, Function)} gives goes. The loops it is added in are those inside the
+   * lambda where it is declared, so a list declared inside an outer loop's lambda collects over
+   * the inner loops only, one list per outer item. Only KFP 2 collects: the pipeline needs
+   * {@code @Pipeline(formats = Format.KFP2)}. Called from plain Java it is an empty list that the
+   * lambdas fill as they run (each of them, as {@link #when} runs its lambda).
+   */
+  public static <V> List<V> collected() {
+    return new ArrayList<>();
   }
 
   /**

@@ -99,6 +99,11 @@ public final class Group {
     return kind;
   }
 
+  /** The group this one is in; null for the root. */
+  public Group parent() {
+    return parent;
+  }
+
   /** What a loop iterates over; null for another group. */
   public Loop.Items items() {
     return items;

@@ -63,7 +63,8 @@ final class ArgumentReader {
       return body.constants.record(path);
     }
     if (e instanceof IdentifierTree) {
-      return variable(tree, e, body.trees.getElement(path));
+      Element element = body.trees.getElement(path);
+      return body.collectedLists.isList(element) ? body.collectedLists.read(tree, element, group) : variable(tree, e, element);
     }
     if (e instanceof MethodInvocationTree mi && body.trees.getElement(path) instanceof ExecutableElement method
         && PipelineCallReader.isPipeline(method)) {
@@ -148,6 +149,10 @@ final class ArgumentReader {
       body.error(tree, Message.COLLECT_NOT_ASSIGNED);
       return null;
     }
+    if (Syntax.isCollected(method)) {
+      body.error(tree, Message.COLLECTED_NOT_ASSIGNED);
+      return null;
+    }
     if (Syntax.isValueOfFile(method)) {
       return valueOfFile(tree, mi, path, group);
     }
@@ -166,6 +171,10 @@ final class ArgumentReader {
       return resourceOutput(tree, receiver, receiverPath, body.constants.value(nameTree, new TreePath(path, nameTree)), group);
     }
     Element item = body.trees.getElement(receiverPath);
+    if (body.collectedLists.isList(item)) { // xs.get(0) of a list Dsl.collected() gave
+      body.collectedLists.method(mi, receiver, method.getSimpleName().toString());
+      return null;
+    }
     if (Syntax.unwrap(receiver) instanceof MethodInvocationTree && item instanceof ExecutableElement called
         && PipelineCallReader.isPipeline(called) && recordAccessor(method)) { // sums(n).total(): the record read off the call
       body.error(tree, Message.PIPELINE_CALL_VALUE, Syntax.firstLine(receiver), called.getSimpleName(), "returns a record; assign it "

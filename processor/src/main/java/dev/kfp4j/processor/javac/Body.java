@@ -63,6 +63,7 @@ final class Body {
   final StepReader steps;
   final ImporterCalls importers;
   final PipelineCallReader pipelineCalls;
+  final CollectedLists collectedLists;
 
   Body(Trees trees, CompilationUnitTree unit, Reporter reporter, PipelineBuilder graph, Function<String, ComponentSpec> specs,
       TypeMapper types) {
@@ -80,6 +81,7 @@ final class Body {
     this.steps = new StepReader(this);
     this.importers = new ImporterCalls(this);
     this.pipelineCalls = new PipelineCallReader(this);
+    this.collectedLists = new CollectedLists(this);
   }
 
   Position at(Tree tree) {

@@ -87,6 +87,7 @@ final class BodyReader {
         statement(s, path, body.graph.root());
       }
     }
+    body.collectedLists.finish();
   }
 
   /**
@@ -310,6 +311,10 @@ final class BodyReader {
         }
         return;
       }
+      if (init != null && body.collectedLists.isCollected(init, new TreePath(path, init))) {
+        body.collectedLists.declare(variable, v, group); // List<Path> xs = Dsl.collected(): loops fill it, xs.add(t.out())
+        return;
+      }
       if (init != null && Syntax.unwrap(init) instanceof MethodInvocationTree mi
           && body.trees.getElement(Syntax.unwrap(new TreePath(path, init))) instanceof ExecutableElement m && Syntax.isCollect(m)) {
         Argument collected = groups.collect(mi, Syntax.unwrap(new TreePath(path, init)), group);
@@ -399,6 +404,9 @@ final class BodyReader {
       }
     }
     if (e instanceof MethodInvocationTree mi) {
+      if (body.collectedLists.statement(mi, path, group)) {
+        return; // xs.add(t.out()) of a list Dsl.collected() gave
+      }
       if (body.trees.getElement(path) instanceof ExecutableElement method
           && ((Syntax.isDsl(method) && !Syntax.isDslStep(method)) || Syntax.isDslWhen(method) || Syntax.isOneOf(method))) {
         groups.read(mi, path, method, group);

@@ -67,6 +67,9 @@ final class GroupReader {
       case "collect":
         body.error(mi, Message.COLLECT_NOT_ASSIGNED);
         return;
+      case "collected":
+        body.error(mi, Message.COLLECTED_NOT_ASSIGNED);
+        return;
       case "exitHandler":
         body.error(mi, Message.EXIT_HANDLER_NESTED);
         return;

@@ -115,6 +115,11 @@ final class Syntax {
     return isDsl(method) && method.getSimpleName().contentEquals("collect");
   }
 
+  /** {@code Dsl.collected()}: a list that loops fill, KFP 2's {@code dsl.Collected} through nested loops. */
+  static boolean isCollected(ExecutableElement method) {
+    return isDsl(method) && method.getSimpleName().contentEquals("collected");
+  }
+
   /** {@code Dsl.value(t.text())}: what a task wrote to a file output, read as a value. */
   static boolean isValueOfFile(ExecutableElement method) {
     return isDsl(method) && method.getSimpleName().contentEquals("value") && method.getParameters().size() == 1;
