@@ -33,16 +33,16 @@ class GridSearchTest {
     RunResult r = runner.run(wf, Map.of());
     assertTrue(r.succeeded(), () -> r.failedTask() + "\n" + console);
     // kept: (0.3, 4) 80, (0.1, 2) 80, (0.1, 4) 100, in the grid's order; ranked best first, ties in that order
-    assertEquals("rate=0.1 depth=4: 100, rate=0.3 depth=4: 80, rate=0.1 depth=2: 80", r.output("rank", "Output"), console::toString);
-    assertEquals("80", r.output("for-loop-1(0)/best", "Output"));
-    assertEquals("100", r.output("for-loop-1(1)/best", "Output"));
-    List<String> keeps = r.tasks().stream().filter(t -> t.name().endsWith("keep")).map(TaskResult::id).sorted().toList();
-    assertEquals(List.of("for-loop-1(0)/for-loop-2(1)/condition-3/keep", "for-loop-1(1)/for-loop-2(0)/condition-3/keep",
-        "for-loop-1(1)/for-loop-2(1)/condition-3/keep"), keeps);
+    assertEquals("rate=0.1 depth=4: 100, rate=0.3 depth=4: 80, rate=0.1 depth=2: 80", r.output("rank-models", "Output"), console::toString);
+    assertEquals("80", r.output("for-loop-1(0)/best-score", "Output"));
+    assertEquals("100", r.output("for-loop-1(1)/best-score", "Output"));
+    List<String> keeps = r.tasks().stream().filter(t -> t.name().endsWith("keep-model")).map(TaskResult::id).sorted().toList();
+    assertEquals(List.of("for-loop-1(0)/for-loop-2(1)/condition-3/keep-model", "for-loop-1(1)/for-loop-2(0)/condition-3/keep-model",
+        "for-loop-1(1)/for-loop-2(1)/condition-3/keep-model"), keeps);
 
     RunResult strict = runner.run(wf, Map.of("threshold", "90", "depths", "[4, 8]"));
     assertTrue(strict.succeeded(), () -> strict.failedTask() + "\n" + console);
-    assertEquals("rate=0.1 depth=4: 100", strict.output("rank", "Output"));
-    assertEquals("80", strict.output("for-loop-1(0)/best", "Output"));
+    assertEquals("rate=0.1 depth=4: 100", strict.output("rank-models", "Output"));
+    assertEquals("80", strict.output("for-loop-1(0)/best-score", "Output"));
   }
 }

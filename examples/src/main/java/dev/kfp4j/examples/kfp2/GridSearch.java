@@ -30,7 +30,7 @@ public final class GridSearch {
    * @return the model's score, at most 100
    */
   @Component
-  public static int train(double rate, int depth, @Out Model model) throws IOException {
+  public static int trainCandidate(double rate, int depth, @Out Model model) throws IOException {
     int score = (int) Math.round(100 - 100 * Math.abs(rate - 0.1) - 10 * Math.abs(depth - 4));
     Files.writeString(model.path(), "rate=" + rate + " depth=" + depth);
     model.metadata().put("score", score);
@@ -44,7 +44,7 @@ public final class GridSearch {
    * @param kept the copy kept
    */
   @Component
-  public static void keep(Model model, @Out Model kept) throws IOException {
+  public static void keepModel(Model model, @Out Model kept) throws IOException {
     Files.copy(model.path(), kept.path(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     kept.metadata().putAll(model.metadata());
   }
@@ -56,7 +56,7 @@ public final class GridSearch {
    * @return their files' texts, best first, or "none"
    */
   @Component
-  public static String rank(List<Model> models) throws IOException {
+  public static String rankModels(List<Model> models) throws IOException {
     List<String> ranked = new java.util.ArrayList<>();
     List<Model> sorted = new java.util.ArrayList<>(models);
     sorted.sort(java.util.Comparator.comparingInt((Model m) -> ((Number) m.metadata().get("score")).intValue()).reversed());
@@ -74,7 +74,7 @@ public final class GridSearch {
    * @return the highest
    */
   @Component
-  public static int best(List<Integer> scores) {
+  public static int bestScore(List<Integer> scores) {
     return scores.stream().mapToInt(Integer::intValue).max().orElseThrow();
   }
 
@@ -93,12 +93,12 @@ public final class GridSearch {
     Dsl.forEach(rates, rate -> {
       List<Integer> scores = Dsl.collected();              // one list per rate: filled in the inner loop only
       Dsl.forEach(depths, depth -> {
-        var trained = GridSearchOps.train(rate, depth);
+        var trained = GridSearchOps.trainCandidate(rate, depth);
         scores.add(trained.output());
-        Dsl.when(Dsl.ge(trained.output(), threshold), () -> kept.add(GridSearchOps.keep(trained.model()).kept()));
+        Dsl.when(Dsl.ge(trained.output(), threshold), () -> kept.add(GridSearchOps.keepModel(trained.model()).kept()));
       });
-      GridSearchOps.best(scores);
+      GridSearchOps.bestScore(scores);
     });
-    return GridSearchOps.rank(kept).output();
+    return GridSearchOps.rankModels(kept).output();
   }
 }
