@@ -98,6 +98,41 @@ class KfpTestDataPortsTest {
     }
   }
 
+  /**
+   * KFP's {@code collected_artifacts.py}: the called pipeline collecting, in its outer loop's body and through both loops,
+   * what a task beside a pipeline called in its inner loop makes, and what that pipeline returns, is the DAG KFP's compiler
+   * wrote (its parameter {@code char}, a Java keyword, is {@code chr}), and the caller gives the list it returns to a task.
+   */
+  @Test
+  void collectedArtifactsCollectsInTheOuterLoopAndThroughBothLoopsAsKfpWroteIt() {
+    Compilation c = compile("CollectedArtifacts");
+    String ours = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/collected-artifact-pipeline.yaml");
+    Compile.validKfp2(ours, "collected-artifact-pipeline.yaml");
+    String sdk = kfp("collected_artifacts.yaml").replaceAll("(?m)^(\\s+)char:$", "$1chr:").replace("componentInputParameter: char\n",
+        "componentInputParameter: chr\n");
+    assertThat(SpecShape.of(asRoot(ours, "comp-collecting-artifacts"))).isEqualTo(SpecShape.of(asRoot(sdk, "comp-collecting-artifacts")));
+    tools.jackson.databind.JsonNode spec = Yaml.readAll(ours).get(0);
+    tools.jackson.databind.JsonNode kfp = Yaml.readAll(sdk).get(0);
+    for (String at : List.of("/components/comp-for-loop-1/dag/outputs", "/components/comp-for-loop-2/dag/outputs",
+        "/components/comp-collecting-artifacts/dag/outputs", "/root/dag/tasks/read-models/inputs")) {
+      assertThat(spec.at(at)).isEqualTo(kfp.at(at));
+    }
+  }
+
+  /** Each id's models and datasets reach its iteration's tasks; all the models, the ids' order first, the root's task. */
+  @Test
+  void collectedArtifactsGivesEachIterationItsListsAndTheRootAllTheModels() throws IOException {
+    RunResult r = run("CollectedArtifacts", "collected-artifact-pipeline", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(r.output("read-models", "Output")).isEqualTo("x-s1,y-s1,z-s1,x-s2,y-s2,z-s2,x-s3,y-s3,z-s3");
+    assertThat(r.tasks().stream().filter(t -> t.id().endsWith("read-models") && !t.id().equals("read-models"))
+        .map(t -> t.id() + " " + t.outputs().get("Output")).sorted().toList()).containsExactly(
+            "for-loop-1(0)/collecting-artifacts-read-models x-s1,y-s1,z-s1", "for-loop-1(1)/collecting-artifacts-read-models x-s2,y-s2,z-s2",
+            "for-loop-1(2)/collecting-artifacts-read-models x-s3,y-s3,z-s3").inOrder();
+    assertThat(r.tasks().stream().filter(t -> t.id().endsWith("read-datasets")).map(t -> t.outputs().get("Output")).toList())
+        .containsExactly("x,y,z", "x,y,z", "x,y,z");
+  }
+
   /** {@code yaml}'s spec with its component {@code component} (a DAG) as its root, so that SpecShape compares that DAG. */
   private static String asRoot(String yaml, String component) {
     tools.jackson.databind.node.ObjectNode spec = (tools.jackson.databind.node.ObjectNode) Yaml.readAll(yaml).get(0);

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * the tasks of one component, KFP writes one per task), and a number's form ({@code 1.0} and {@code 1} are the same protobuf value). It leaves out the
  * caching options of a task running a DAG (a called pipeline), which KFP's backend does not read (its driver caches
  * container tasks only) and which kfp4j writes as it writes every task's ({@code enableCache: true}), where a Python
- * {@code set_caching_options(False)} on the call writes {@code {}}. Groups keep their names ({@code for-loop-2},
+ * {@code set_caching_options(False)} on the call writes {@code {}}; and the order of a task's {@code dependentTasks}, a set
+ * to KFP's driver, which KFP's compiler sorts and kfp4j writes in the order its steps read them. Groups keep their names ({@code for-loop-2},
  * {@code loop-item-param-1}, {@code condition-3}), as KFP numbers them. A DAG's tasks are sorted by their
  * text.
  */
@@ -62,6 +63,14 @@ final class SpecShape {
     fields.remove("componentRef");
     if (component.has("dag")) {
       fields.remove("cachingOptions");
+    }
+    if (fields.get("dependentTasks") instanceof tools.jackson.databind.node.ArrayNode deps) { // as a set: KFP sorts them
+      List<String> sorted = new ArrayList<>();
+      deps.forEach(d -> sorted.add(d.asString()));
+      sorted.sort(null);
+      tools.jackson.databind.node.ArrayNode set = JsonNodeFactory.instance.arrayNode();
+      sorted.forEach(set::add);
+      fields.put("dependentTasks", set);
     }
     fields.forEach((k, v) -> b.append('\n').append(indent).append("  ").append(k).append(' ').append(norm(v)));
     b.append('\n').append(indent).append("  component inputs ").append(norm(component.path("inputDefinitions")));
