@@ -42,6 +42,8 @@ class CollectedListTest {
       "  @Component public static String pair(int x, int y) { return x + \"/\" + y; }",
       "  @Component public static String join(List<String> values) { return String.join(\",\", values); }",
       "  @Component public static String one(String value) { return value; }",
+      "  @Component public static void make(int x, int y, @Out dev.kfp4j.artifacts.Dataset data) {}",
+      "  @Component public static String read(dev.kfp4j.artifacts.Dataset data) { return \"\"; }",
       "}");
 
   static JavaFileObject pipeline(String... body) {
@@ -98,6 +100,23 @@ class CollectedListTest {
     Pipeline back = Kfp2Reader.read(kfp2, "p.yaml");
     assertThat(((Task) back.node("join-2").orElseThrow()).arguments()).containsExactly("values", all);
     assertThat(Kfp2Writer.write(back)).isEqualTo(kfp2);
+  }
+
+  /** A list of artifacts filled in nested loops is looped over after them, one artifact an item (KFP 2's artifactIterator). */
+  @Test
+  void aListOfArtifactsFilledInNestedLoopsIsLoopedOverAfterThem() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = Compile.compile(models, STEPS, kfp2(
+        "  List<java.nio.file.Path> made = Dsl.collected();",
+        "  Dsl.forEach(List.of(1, 2), x -> Dsl.forEach(List.of(3, 4), y -> made.add(test.StepsOps.make(x, y).data())));",
+        "  Dsl.forEach(made, data -> test.StepsOps.read(data));"));
+    assertThat(c).succeeded();
+    dev.kfp4j.model.Loop over = (dev.kfp4j.model.Loop) models.get(0).nodes().get(1);
+    assertThat(over.items()).isEqualTo(new dev.kfp4j.model.Loop.Over(new Argument.Collected("for-loop-2", "make", "data")));
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml");
+    Compile.validKfp2(kfp2, "p.yaml");
+    assertThat(dev.kfp4j.yaml.Yaml.readAll(kfp2).get(0).at("/root/dag/tasks/for-loop-5/artifactIterator/items/inputArtifact").asString())
+        .isEqualTo("pipelinechannel--for-loop-2-pipelinechannel--make-data");
   }
 
   /** Locally: one flat list, the outer items first, none where the condition was false; the inner list, per outer item. */
