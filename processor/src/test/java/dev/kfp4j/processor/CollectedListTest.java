@@ -253,6 +253,11 @@ class CollectedListTest {
             "      .otherwise(() -> test.StepsOps.one(\"no\")));",
             "  test.StepsOps.join(xs);"),
         "[kfp4j:UnsupportedStatement] 'xs' is added to in a branch of chain 'condition-branches-3'", "xs.add(");
+    error(kfp2("  List<String> xs = Dsl.collected();",
+            "  Dsl.forEach(List.of(1, 2), x -> Dsl.when(Dsl.ge(x, threshold), () ->",
+            "      Dsl.forEach(List.of(3, 4), y -> xs.add(test.StepsOps.pair(x, y).output()))).otherwise(() -> test.StepsOps.one(\"no\")));",
+            "  test.StepsOps.join(xs);"),
+        "[kfp4j:UnsupportedStatement] 'xs' is added to in a branch of chain 'condition-branches-3'", "xs.add(");
   }
 
   @Test

@@ -117,12 +117,14 @@ final class CollectedLists {
   /** The add of {@code output} to {@code list} in {@code site}: what the list collects, from the outermost loop under its declaration. */
   private void added(Declared list, Argument.TaskOutput output, MethodInvocationTree add, String name, Group site) {
     Group outermost = null;
-    Group branch = null;
+    Group branch = null; // a chain of branches between the add and the outermost loop
+    Group chain = null;
     for (Group g = site; g != null && g != list.scope; g = g.parent()) {
-      if (g.kind() == Group.Kind.LOOP) {
+      if (g.kind() == Group.Kind.BRANCHES && chain == null) {
+        chain = g;
+      } else if (g.kind() == Group.Kind.LOOP) {
         outermost = g;
-      } else if (g.kind() == Group.Kind.BRANCHES && outermost == null) {
-        branch = g;
+        branch = chain;
       }
     }
     list.failed = true;
