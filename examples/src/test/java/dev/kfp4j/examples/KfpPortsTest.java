@@ -157,7 +157,10 @@ class KfpPortsTest {
     assertEquals("{{inputs.parameters.size}}", manifest.at("/spec/resources/requests/storage").asString());
     assertEquals("{.metadata.name}", pvc.at("/outputs/parameters/1/valueFrom/jsonPath").asString());
     JsonNode root = template(wf, "volumeop-basic");
-    assertEquals("[\"my-pvc\"]", task(root, "echo").get("dependencies").toString());
+    assertEquals("my-pvc", task(root, "echo").get("depends").asString(), "its DAG waits through depends, as the deletion must");
+    assertEquals("my-pvc && (echo.Succeeded || echo.Failed || echo.Errored || echo.Skipped || echo.Omitted)",
+        task(root, "my-pvc-delete").get("depends").asString(), "the claim deleted after the task mounting it, whatever happened to it");
+    assertEquals("echo my-pvc-delete", root.at("/dag/target").asString(), "a failed echo fails the run");
     assertEquals("{{tasks.my-pvc.outputs.parameters.name}}", task(root, "echo").at("/arguments/parameters/1/value").asString());
     JsonNode echo = template(wf, "echo");
     assertEquals("{{inputs.parameters.my-pvc-name}}", echo.at("/volumes/0/persistentVolumeClaim/claimName").asString());

@@ -56,10 +56,7 @@ final class ModelPlan implements Plan {
   private final Map<List<?>, Graph> graphs = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
   /** The names of the groups that run as the one task they hold ({@link Folded}). */
   private final Set<String> stepGroups;
-  /**
-   * Whether kfp4j's own deletions ({@link VolumeStep.Deletion#afterMounts}) run: in KFP 2, where {@code deletepvc} does it; an Argo
-   * workflow deletes only the claims it has a delete template for (read as the deletions the model names), never Dsl.volume's.
-   */
+  /** Whether the pipeline was read from a KFP 2 spec. */
   private final boolean kfp2;
 
   /** {@code stepGroups}: the groups the pipeline's format made around one task, which run and show as that task. */
@@ -329,9 +326,9 @@ final class ModelPlan implements Plan {
     return task((Task) source, scope, id);
   }
 
-  /** Whether the run deletes the claim of {@code v}. */
-  private boolean deleted(VolumeStep v) {
-    return v.deletion() != null && (kfp2 || !v.deletion().afterMounts());
+  /** Whether the run deletes the claim of {@code v}: when the model names its deletion, in either format. */
+  private static boolean deleted(VolumeStep v) {
+    return v.deletion() != null;
   }
 
   /** An importer's step: the file or folder at its URI, copied into its folder, with its metadata's values. */

@@ -342,12 +342,15 @@ class SettingsOutputTest {
   void aVolumeMountCompilesToTheClaimOfTheVolumeStepInBothFormats() {
     Pipeline plain = withVolume();
     Pipeline mounted = withVolume(new TaskSetting.VolumeMount("data", "/mnt/data"));
-    String dag = "/spec/templates/0/dag/tasks/1"; // echo's task; templates/1 is the volume step's
-    String echo = "/spec/templates/2";
+    String dag = "/spec/templates/0/dag/tasks/2"; // echo's task, after the volume step's and its deletion's
+    String echo = "/spec/templates/3"; // templates/1 is the volume step's, 2 its deletion's
     assertEquals(List.of(
+            "/spec/templates/0/dag/target = \"echo data-delete\"", // without the mount: data echo data-delete
+            "/spec/templates/0/dag/tasks/1/depends = \"data && (echo.Succeeded || echo.Failed || echo.Errored || echo.Skipped "
+                + "|| echo.Omitted)\"", // the claim deleted after the mount, whatever happened to it
             dag + "/arguments/parameters/1/name = \"data-name\"",
             dag + "/arguments/parameters/1/value = \"{{tasks.data.outputs.parameters.name}}\"",
-            dag + "/dependencies/0 = \"data\"",
+            dag + "/depends = \"data\"", // in a DAG whose deletion waits through depends, not dependencies
             echo + "/container/volumeMounts/0/mountPath = \"/mnt/data\"",
             echo + "/container/volumeMounts/0/name = \"data\"",
             echo + "/inputs/parameters/1/name = \"data-name\"",

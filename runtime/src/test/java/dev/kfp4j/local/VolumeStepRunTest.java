@@ -116,16 +116,30 @@ class VolumeStepRunTest {
       assertEquals("hello", r.output("read", "out"), "the second task read what the first wrote on the claim");
       assertEquals(claim, r.output("read", "claim"));
       assertFalse(Files.exists(Path.of("/mnt/f")), "the path is the container's, not this machine's");
-      if (format == Format.ARGO) { // the workflow deletes no claim
-        assertEquals("hello", Files.readString(dir.resolve("runs/volumes").resolve(claim).resolve("f")), "the claim's folder");
-        assertFalse(r.task("data-delete").isPresent(), "Argo deletes no claim");
-      } else { // KFP 2's deletepvc deleted it after the tasks mounting it
-        assertEquals(State.Succeeded, r.task("data-delete").orElseThrow().state());
-        assertFalse(Files.exists(dir.resolve("runs/volumes").resolve(claim)), "deletepvc deleted the claim's folder");
-        assertTrue(Files.isDirectory(dir.resolve("runs/volumes")), "and nothing more");
-        assertTrue(Files.readString(r.task("data-delete").orElseThrow().log()).contains("claim " + claim + " deleted"));
-      }
+      // KFP 2's deletepvc, the Argo workflow's resource delete, after the tasks mounting it
+      assertEquals(State.Succeeded, r.task("data-delete").orElseThrow().state(), format.name());
+      assertFalse(Files.exists(dir.resolve("runs/volumes").resolve(claim)), "the deletion deleted the claim's folder");
+      assertTrue(Files.isDirectory(dir.resolve("runs/volumes")), "and nothing more");
+      assertTrue(Files.readString(r.task("data-delete").orElseThrow().log()).contains("claim " + claim + " deleted"));
     }
+  }
+
+  /**
+   * kfp4j's own deletion runs whatever happened to the tasks mounting the claim, in both formats (the Argo workflow's waits for their
+   * failure too through {@code depends}), and the run is failed all the same.
+   */
+  @ParameterizedTest
+  @EnumSource(Format.class)
+  void theDeletionRunsAfterAFailedMountAndTheRunFails(Format format) throws Exception {
+    ComponentSpec fails = sh("write", "exit 3", List.of("file"), List.of());
+    Workflow failing = Workflow.parse(format.write.apply(pipeline(true, VolumeStep.Deletion.afterMounts("data"), fails)),
+        "shared-volume.yaml");
+    RunResult r = runner(LocalRunner.JavaMode.IN_PROCESS).run(failing, Map.of());
+    assertFalse(r.succeeded());
+    assertEquals(State.Failed, r.task("write").orElseThrow().state());
+    assertEquals(State.Omitted, r.task("read").orElseThrow().state());
+    assertEquals(State.Succeeded, r.task("data-delete").orElseThrow().state(), "deleted after a failure too");
+    assertFalse(Files.exists(dir.resolve("runs/volumes/shared-volume-" + r.runId() + "-data")));
   }
 
   /**

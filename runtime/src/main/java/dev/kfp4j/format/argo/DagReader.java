@@ -45,6 +45,8 @@ final class DagReader {
   /** Each template's component, read once, so tasks of one template share it. */
   private final Map<String, ComponentReader.Component> specs = new HashMap<>();
   private final TaskGroups groups;
+  /** The tasks read that wait for others whatever happened to them ({@link AfterAll}). */
+  private final Set<String> afterAll = new java.util.HashSet<>();
 
   /** What a template's body sees: its input parameters and artifacts as arguments. */
   record Scope(Map<String, Argument> parameters, Map<String, Argument> artifacts) {}
@@ -85,18 +87,19 @@ final class DagReader {
       }
     }
 
-    Node build() {
+    /** The node, {@code afterAll} the tasks that wait for others whatever happened to them ({@link AfterAll}). */
+    Node build(Set<String> afterAll) {
       List<Node> body = new ArrayList<>();
       for (Draft c : children) {
         if (c.make == null) {
           for (Draft g : c.children) {
-            body.add(g.build()); // a plain nested DAG: its nodes are the parent's
+            body.add(g.build(afterAll)); // a plain nested DAG: its nodes are the parent's
           }
         } else {
-          body.add(c.build());
+          body.add(c.build(afterAll));
         }
       }
-      return make.apply(after, VolumeManifests.withDeletions(body));
+      return make.apply(after, VolumeManifests.withDeletions(body, afterAll));
     }
   }
 
@@ -117,9 +120,9 @@ final class DagReader {
     List<Draft> drafts = dag(template(name, "spec"), scope);
     List<Node> out = new ArrayList<>();
     for (Draft d : flatten(drafts)) {
-      out.add(d.build());
+      out.add(d.build(afterAll));
     }
-    return VolumeManifests.withDeletions(out);
+    return VolumeManifests.withDeletions(out, afterAll);
   }
 
   /** The exit task: a container template run alone, or a DAG of one such task. */
@@ -135,7 +138,7 @@ final class DagReader {
       return task;
     }
     Draft d = step(name, name, t, Map.of(), Map.of(), false, scope, List.of(), name, Map.of());
-    return (Task) d.build();
+    return (Task) d.build(afterAll);
   }
 
   private static List<Draft> flatten(List<Draft> drafts) {
@@ -167,6 +170,7 @@ final class DagReader {
     for (JsonNode t : template.path("dag").path("tasks")) {
       tasks.put(t.path("name").asString(""), t);
     }
+    AfterAll.checkTarget(template, tasks, at);
     // by task name: a step under a condition or loop of its own is a group of another name
     Map<String, Draft> drafts = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> t : tasks.entrySet()) {
@@ -203,6 +207,9 @@ final class DagReader {
     }
     JsonNode template = template(task.path("template").asString(""), where);
     List<String> dependencies = ArgumentTexts.dependencies(task, where);
+    if (ArgumentTexts.afterAll(task)) {
+      afterAll.add(name); // a claim's deletion, or refused with its DAG's nodes (VolumeManifests.withDeletions)
+    }
     TaskGroups.Names groups = this.groups.of(task);
     String loop = groups.loop();
     Map<String, Argument> parameters = new LinkedHashMap<>();

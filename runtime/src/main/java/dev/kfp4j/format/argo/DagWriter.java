@@ -122,6 +122,7 @@ final class DagWriter {
 
   private ObjectNode dag(Node group, List<Node> members, String name) {
     ArrayNode tasks = NODES.arrayNode();
+    List<String> afterAll = new ArrayList<>(); // deletions run whatever happened to the steps they wait for
     for (Node member : members) {
       if (member instanceof Step s) {
         ObjectNode t = step(s, group);
@@ -129,6 +130,9 @@ final class DagWriter {
         tasks.add(reorder(t));
         if (s instanceof dev.kfp4j.model.VolumeStep v && VolumeManifests.deletionWritten(v)) {
           tasks.add(reorder(deletion(v, group)));
+          if (v.deletion().whateverHappened()) {
+            afterAll.add(v.deletion().name());
+          }
         }
       } else if (member instanceof Branches b) {
         for (int i = 0; i < b.branches().size(); i++) {
@@ -151,7 +155,12 @@ final class DagWriter {
       }
       dropEmpty(in);
     }
-    template.putObject("dag").set("tasks", tasks);
+    ObjectNode dag = template.putObject("dag");
+    if (!afterAll.isEmpty()) {
+      dag.put("target", AfterAll.target(tasks, afterAll));
+      tasks = AfterAll.dependsInstead(tasks, flow);
+    }
+    dag.set("tasks", tasks);
     return template;
   }
 
@@ -242,10 +251,10 @@ final class DagWriter {
     return json;
   }
 
-  /** Fixed key order for DAG tasks: name, template, when, dependencies, arguments, loops. */
+  /** Fixed key order for DAG tasks: name, template, when, dependencies or depends, arguments, loops. */
   private ObjectNode reorder(ObjectNode t) {
     ObjectNode out = NODES.objectNode();
-    for (String key : List.of("name", "template", "when", "dependencies", "arguments", "withItems", "withParam")) {
+    for (String key : List.of("name", "template", "when", "dependencies", "depends", "arguments", "withItems", "withParam")) {
       if (t.has(key)) {
         out.set(key, t.get(key));
       }
@@ -373,20 +382,28 @@ final class DagWriter {
 
   // ------------------------------------------------------------------ steps
 
-  /** The task deleting {@code v}'s claim, in {@code group}'s DAG: after the steps its deletion names (their members there). */
+  /**
+   * The task deleting {@code v}'s claim, in {@code group}'s DAG: after the volume step and the steps its deletion names, or every step
+   * that mounts the claim ({@link dev.kfp4j.model.VolumeStep.Deletion#afterMounts}), their members there; whatever happened to those
+   * when the deletion says so ({@link AfterAll}), after the volume step's success all the same (no claim, nothing to delete).
+   */
   private ObjectNode deletion(dev.kfp4j.model.VolumeStep v, Node group) {
     ObjectNode t = NODES.objectNode();
     t.put("name", v.deletion().name());
     t.put("template", templates.deletion(v));
     Set<String> deps = new LinkedHashSet<>();
-    for (String step : v.deletion().after()) {
-      Node member = scopes.memberContaining(step, group);
-      if (member != null) {
-        deps.add(member.name());
-      }
+    if (v.deletion().afterMounts()) {
+      deps.add(v.name());
+      pipeline.steps().stream().filter(s -> VolumeManifests.mounts(s, v.name())).forEach(s -> addDependency(deps, s.name(), null, group));
+    } else {
+      v.deletion().after().forEach(step -> addDependency(deps, step, null, group));
     }
     deps.add(v.name()); // whose output names the claim
-    deps.forEach(t.withArray("dependencies")::add);
+    if (v.deletion().whateverHappened()) {
+      t.put("depends", String.join(" && ", deps.stream().map(d -> d.equals(v.name()) ? d : AfterAll.done(d)).toList()));
+    } else {
+      deps.forEach(t.withArray("dependencies")::add);
+    }
     t.putObject("arguments").putArray("parameters").addObject().put("name", VolumeManifests.CLAIM_INPUT)
         .put("value", value(new Argument.TaskOutput(v.name(), "name"), group));
     return t;

@@ -12,10 +12,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The PersistentVolumeClaim a volume step makes, as the manifest of an Argo {@code resource} template: named after the run
  * ({@code '{{workflow.name}}-my-pvc'}) unless its name is fixed, its size from the template's input {@code size}; and the
- * volume step read back from such a template. A claim's deletion the model names ({@link VolumeStep.Deletion}, after the steps it names
- * when they succeeded, as kfp-kubernetes' {@code DeletePVC} in a KFP SDK spec) is a {@code resource} template with {@code action:
- * delete} of the claim its input {@code pvc-name} names, given the volume step's {@code name} output, as KFP v1's {@code
- * VolumeOp.delete()} was; read back as that volume step's deletion.
+ * volume step read back from such a template. A claim's deletion ({@link VolumeStep.Deletion}) is a {@code resource} template with
+ * {@code action: delete} of the claim its input {@code pvc-name} names, given the volume step's {@code name} output, as KFP v1's {@code
+ * VolumeOp.delete()} was; read back as that volume step's deletion. One run whatever happened to the steps it waits for ({@code
+ * Dsl.volume}'s after its mounts, kfp-kubernetes' {@code DeletePVC} with {@code ALL_UPSTREAM_TASKS_COMPLETED}) waits for them through
+ * Argo's {@code depends} ({@link AfterAll}). A volume template with no deletion is a claim the workflow keeps.
  */
 final class VolumeManifests {
   private static final String RUN_PREFIX = VolumeStep.ARGO_RUN + "-";
@@ -25,9 +26,9 @@ final class VolumeManifests {
 
   private VolumeManifests() {}
 
-  /** Whether {@code v}'s deletion is written to an Argo workflow: one the model names, after the steps it names succeeded. */
+  /** Whether {@code v}'s claim is deleted by the workflow: when the model names a deletion. */
   static boolean deletionWritten(VolumeStep v) {
-    return v.deletion() != null && !v.deletion().afterMounts() && !v.deletion().whateverHappened();
+    return v.deletion() != null;
   }
 
   /** The manifest of a claim's deletion: the claim its input {@link #CLAIM_INPUT} names. */
@@ -37,9 +38,12 @@ final class VolumeManifests {
 
   /**
    * {@code nodes} (one DAG's) with each resource step deleting the claim of a volume step among them ({@link #deletionManifest}, given
-   * its {@code name} output) read as that step's deletion, after the steps the resource step waits for.
+   * its {@code name} output) read as that step's deletion, after the steps the resource step waits for: when they succeeded, or, its
+   * name in {@code afterAll} (the tasks whose {@code depends} waits for tasks whatever happened to them, {@link AfterAll}), when they
+   * are done; after the volume step and every step that mounts the claim (their groups among {@code nodes}), and named as {@link
+   * VolumeStep.Deletion#afterMounts} names it, kfp4j's own. A task of {@code afterAll} that deletes no such claim is refused.
    */
-  static List<dev.kfp4j.model.Node> withDeletions(List<dev.kfp4j.model.Node> nodes) {
+  static List<dev.kfp4j.model.Node> withDeletions(List<dev.kfp4j.model.Node> nodes, Set<String> afterAll) {
     Map<String, dev.kfp4j.model.ResourceStep> deletions = new java.util.HashMap<>();
     Set<String> volumes = new java.util.HashSet<>();
     nodes.forEach(n -> {
@@ -55,6 +59,14 @@ final class VolumeManifests {
         deletions.putIfAbsent(o.task(), r);
       }
     }
+    for (dev.kfp4j.model.Node n : nodes) {
+      if (afterAll.contains(n.name()) && !(n instanceof dev.kfp4j.model.ResourceStep r && deletions.containsValue(r))) {
+        throw new dev.kfp4j.format.FormatException("task '" + n.name() + "' runs whatever happened to the tasks it waits for (its "
+            + "depends takes their .Failed, .Errored, .Skipped and .Omitted too), which kfp4j reads only for the deletion of a claim a "
+            + "volume step of its DAG makes ({{inputs.parameters." + CLAIM_INPUT + "}} given the volume step's name output); wait "
+            + "for the tasks' success (depends: 'a && b'), or write that task as KFP 2's ignore_upstream_failure() in a KFP 2 spec");
+      }
+    }
     if (deletions.isEmpty()) {
       return nodes;
     }
@@ -64,13 +76,37 @@ final class VolumeManifests {
       dev.kfp4j.model.ResourceStep r = n instanceof VolumeStep v ? deletions.get(v.name()) : null;
       if (r != null) {
         VolumeStep v = (VolumeStep) n;
+        boolean whatever = afterAll.contains(r.name());
+        boolean own = whatever && r.name().equals(VolumeStep.Deletion.afterMounts(v.name()).name())
+            && Set.copyOf(r.after()).equals(afterMounts(v.name(), nodes));
         out.add(new VolumeStep(v.name(), v.resourceName(), v.size(), v.accessMode(), v.storageClass(), v.after(), v.settings(),
-            new VolumeStep.Deletion(r.name(), r.after(), false, r.settings()), v.uniqueName()));
+            new VolumeStep.Deletion(r.name(), own ? null : r.after(), whatever, r.settings()), v.uniqueName()));
       } else if (!(n instanceof dev.kfp4j.model.ResourceStep rs && read.contains(rs))) {
         out.add(n);
       }
     }
     return out;
+  }
+
+  /**
+   * The steps the deletion of volume step {@code volume}'s claim after its mounts waits for, as the workflow names them, read: the volume
+   * step, and every step of each node of {@code nodes} (the volume step's DAG) that holds a step mounting the claim.
+   */
+  private static Set<String> afterMounts(String volume, List<dev.kfp4j.model.Node> nodes) {
+    Set<String> out = new java.util.HashSet<>(Set.of(volume));
+    for (dev.kfp4j.model.Node n : nodes) {
+      List<dev.kfp4j.model.Step> steps = dev.kfp4j.model.Nodes.steps(n);
+      if (steps.stream().anyMatch(s -> mounts(s, volume))) {
+        steps.forEach(s -> out.add(s.name()));
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code step} mounts the claim of volume step {@code volume}: by the volume, or by the claim's name it gives. */
+  static boolean mounts(dev.kfp4j.model.Step step, String volume) {
+    return step.settings().stream().anyMatch(setting -> setting instanceof TaskSetting.VolumeMount m && m.volume().equals(volume)
+        || setting instanceof TaskSetting.PvcMountFrom f && f.claim().equals(new Argument.TaskOutput(volume, "name")));
   }
 
   /** The manifest of {@code v}; the names in it are checked Kubernetes names ({@link VolumeStep}), so the text needs no quoting of its own. */
@@ -113,7 +149,7 @@ final class VolumeManifests {
     try {
       v = new VolumeStep(name, resourceName, arguments.get("size"),
           pvc.path("spec").path("accessModes").path(0).asString("ReadWriteOnce"), pvc.path("spec").path("storageClassName").asString(""),
-          List.of(), settings, VolumeStep.Deletion.afterMounts(name), unique); // in KFP 2, deleted as Dsl.volume's
+          List.of(), settings, null, unique); // kept, unless a deletion of its claim is read with it (withDeletions)
     } catch (IllegalArgumentException e) { // a name or mode kfp4j's volume step does not hold: a resource step
       return null;
     }
