@@ -60,6 +60,8 @@ final class DagReader {
   String exitHandlerName;
   /** The pipeline run as the exit task found at the root, if any. */
   dev.kfp4j.model.ExitPipeline exitPipeline;
+  /** The loops read from an {@code artifactIterator}, by name, with where each is ({@link ArtifactLoops#check}). */
+  final Map<String, String> artifactLoops = new java.util.LinkedHashMap<>();
 
   /** Whether a task running another pipeline is read as a call of it ({@link Kfp2Reader#readNested}), not as its tasks. */
   private final boolean keepCalls;
@@ -299,6 +301,7 @@ final class DagReader {
       JsonNode it = task.get("artifactIterator");
       String list = it.path("items").path("inputArtifact").asString("");
       Argument over = ArtifactLoops.items(lookup(groupInputs, list, at), comp, list, source + ": " + at);
+      artifactLoops.put(name, source + ": " + at);
       groupInputs.put(it.path("itemInput").asString(""), new Argument.LoopItem(name, null));
       int parallelism = task.path("iteratorPolicy").path("parallelismLimit").asInt(0);
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));

@@ -187,9 +187,10 @@ public final class Kfp2Reader {
       for (String kind : List.of("parameters", "artifacts")) {
         spec.path("root").path("outputDefinitions").path(kind).properties().forEach(o -> described.put(o.getKey(), description(o.getValue())));
       }
-      return new Read(new Pipeline(name, description, parameters, nodes, dags.exitTask, settings, headerSource(yaml), outputs,
-          dags.exitPipeline, dags.exitHandlerName).withOutputDescriptions(described),
-          Set.copyOf(dags.aroundSteps));
+      Pipeline pipeline = new Pipeline(name, description, parameters, nodes, dags.exitTask, settings, headerSource(yaml), outputs,
+          dags.exitPipeline, dags.exitHandlerName).withOutputDescriptions(described);
+      ArtifactLoops.check(pipeline, spec.path("root"), dags.artifactLoops);
+      return new Read(pipeline, Set.copyOf(dags.aroundSteps));
     } catch (IllegalArgumentException e) {
       throw new FormatException(source + ": " + e.getMessage(), e);
     }
