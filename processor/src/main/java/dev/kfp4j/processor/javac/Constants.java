@@ -227,42 +227,85 @@ final class Constants {
     return json(tree, path, Message.LOOP_FIELD_NOT_CONSTANT);
   }
 
+  /**
+   * What {@link #nested} makes of the parts it walks: a part that is no {@code List.of}/{@code Arrays.asList}/{@code Map.of}
+   * (a leaf), and a list or a map of the parts made.
+   */
+  interface Shape<T> {
+    /** Whether to make nothing (null) of the part at {@code path} (unwrapped), before looking at it. */
+    default boolean stop(TreePath path) {
+      return false;
+    }
+
+    /** A part that is no list or map ({@code tree} at {@code path}, both as written); null after an error. */
+    T leaf(ExpressionTree tree, TreePath path);
+
+    /** A {@code List.of} or {@code Arrays.asList} of the parts made. */
+    T list(List<T> parts);
+
+    /** A {@code Map.of} of the parts made: its keys and values, one after the other. */
+    T map(List<T> parts);
+  }
+
+  /**
+   * {@code tree} at {@code path}: {@code List.of}/{@code Arrays.asList}/{@code Map.of} of such values at any depth, or a leaf, made
+   * by {@code shape}; null when a part is null (after an error on it).
+   */
+  <T> T nested(ExpressionTree tree, TreePath path, Shape<T> shape) {
+    TreePath p = Syntax.unwrap(path);
+    if (shape.stop(p)) {
+      return null;
+    }
+    if (!buildsCollection(p)) {
+      return shape.leaf(tree, path);
+    }
+    List<T> parts = new ArrayList<>();
+    for (ExpressionTree a : ((MethodInvocationTree) p.getLeaf()).getArguments()) {
+      T v = nested(a, new TreePath(p, a), shape);
+      if (v == null) {
+        return null;
+      }
+      parts.add(v);
+    }
+    return Syntax.declaredIn((ExecutableElement) trees.getElement(p), "java.util.Map") ? shape.map(parts) : shape.list(parts);
+  }
+
   /** {@link #itemJson}, with {@code notConstant} on a part that is no constant (null: nothing reported). */
   private JsonNode json(ExpressionTree tree, TreePath path, Message notConstant) {
-    TreePath p = Syntax.unwrap(path);
-    if (buildsRecord(p)) {
-      return recordJson(p, notConstant);
-    }
-    if (buildsCollection(p)) {
-      MethodInvocationTree mi = (MethodInvocationTree) p.getLeaf();
-      List<JsonNode> parts = new ArrayList<>();
-      for (ExpressionTree a : mi.getArguments()) {
-        JsonNode v = json(a, new TreePath(p, a), notConstant);
+    return nested(tree, path, new Shape<JsonNode>() {
+      @Override
+      public JsonNode leaf(ExpressionTree leaf, TreePath at) {
+        TreePath p = Syntax.unwrap(at);
+        if (buildsRecord(p)) {
+          return recordJson(p, notConstant);
+        }
+        Object v = value(leaf, at);
         if (v == null) {
+          if (notConstant != null && !body.erroneous(p)) {
+            body.error(leaf, notConstant, leaf);
+          }
           return null;
         }
-        parts.add(v);
+        return json(v);
       }
-      if (!Syntax.declaredIn((ExecutableElement) trees.getElement(p), "java.util.Map")) {
+
+      @Override
+      public JsonNode list(List<JsonNode> parts) {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
         parts.forEach(list::add);
         return list;
       }
-      ObjectNode map = JsonNodeFactory.instance.objectNode();
-      for (int i = 0; i + 1 < parts.size(); i += 2) {
-        JsonNode key = parts.get(i);
-        map.set(key.isString() ? key.asString() : key.toString(), parts.get(i + 1));
+
+      @Override
+      public JsonNode map(List<JsonNode> parts) {
+        ObjectNode map = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i + 1 < parts.size(); i += 2) {
+          JsonNode key = parts.get(i);
+          map.set(key.isString() ? key.asString() : key.toString(), parts.get(i + 1));
+        }
+        return map;
       }
-      return map;
-    }
-    Object v = value(tree, path);
-    if (v == null) {
-      if (notConstant != null && !body.erroneous(p)) {
-        body.error(tree, notConstant, tree);
-      }
-      return null;
-    }
-    return json(v);
+    });
   }
 
   /** {@link #record}'s fields as a JSON object; null after an error. */

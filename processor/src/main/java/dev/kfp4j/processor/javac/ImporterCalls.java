@@ -13,7 +13,6 @@ import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.ImporterBuilder;
 import dev.kfp4j.processor.validation.TypeMapper;
 import dev.kfp4j.processor.graph.TaskBuilder;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,35 +126,45 @@ final class ImporterCalls {
     return KfpValues.format(map);
   }
 
-  /** A part of the metadata as a plain value (a map, a list, a constant or a placeholder's text); null after an error. */
+  /**
+   * A part of the metadata as a plain value (a map, a list, a constant or a placeholder's text), walked as {@link
+   * Constants#nested} walks constants; null after an error.
+   */
   private Object metadataValue(ImporterBuilder importer, ExpressionTree tree, TreePath path, Map<Argument, String> inputs) {
+    return body.constants.nested(tree, path, new Constants.Shape<Object>() {
+      @Override
+      public boolean stop(TreePath at) {
+        return body.erroneous(at);
+      }
+
+      @Override
+      public Object leaf(ExpressionTree leaf, TreePath at) {
+        return metadataLeaf(importer, leaf, at, inputs);
+      }
+
+      @Override
+      public Object list(List<Object> parts) {
+        return parts;
+      }
+
+      @Override
+      public Object map(List<Object> parts) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < parts.size(); i += 2) {
+          map.put(parts.get(i).toString(), parts.get(i + 1));
+        }
+        return map;
+      }
+    });
+  }
+
+  /** A part of the metadata that is no list or map: a constant, or a value of the run as its placeholder's text; null after an error. */
+  private Object metadataLeaf(ImporterBuilder importer, ExpressionTree tree, TreePath path, Map<Argument, String> inputs) {
     path = Syntax.unwrap(path);
     ExpressionTree e = Syntax.unwrap(tree);
-    if (body.erroneous(path)) {
-      return null;
-    }
     Object constant = body.constants.value(e, path);
     if (constant != null) {
       return constant instanceof Character c ? c.toString() : constant;
-    }
-    if (e instanceof MethodInvocationTree mi && body.trees.getElement(path) instanceof ExecutableElement m
-        && (Syntax.is(m, "java.util.List", "of", "java.util.Arrays", "asList") || Syntax.is(m, "java.util.Map", "of", "java.util.Map", "of"))) {
-      List<Object> parts = new ArrayList<>();
-      for (ExpressionTree part : mi.getArguments()) {
-        Object v = metadataValue(importer, part, new TreePath(path, part), inputs);
-        if (v == null) {
-          return null;
-        }
-        parts.add(v);
-      }
-      if (!Syntax.declaredIn(m, "java.util.Map")) {
-        return parts;
-      }
-      Map<String, Object> map = new LinkedHashMap<>();
-      for (int i = 0; i + 1 < parts.size(); i += 2) {
-        map.put(parts.get(i).toString(), parts.get(i + 1));
-      }
-      return map;
     }
     if (body.texts.isJoined(e, path)) { // "prefix-" + t.output(), KFP's f'prefix-{t.output}'
       TextReader.Text text = body.texts.read(e, path, importer.group());
