@@ -74,7 +74,7 @@ final class ArgumentReader {
         && body.trees.getElement(path) instanceof ExecutableElement method) {
       return call(tree, mi, path, select, method, group);
     }
-    return notAnArgument(tree, path);
+    return notAnArgument(tree, body.trees.getElement(path), path);
   }
 
   /**
@@ -95,9 +95,14 @@ final class ArgumentReader {
     return (Argument.TaskOutput) a;
   }
 
-  private Argument notAnArgument(ExpressionTree tree, TreePath path) {
-    if (path != null && body.trees.getElement(path) instanceof VariableElement v && Constants.isStaticFinalField(v)) {
-      body.error(tree, Message.FIELD_NOT_CONSTANT, v.getSimpleName()); // Config.ITEMS
+  /**
+   * Reports {@code tree} (at {@code path}, or null), which passes nothing a task takes: a {@code static final} field ({@code element})
+   * that is no constant kfp4j reads, or anything else that is not a component's call (which {@link Body#isComponentCall} reports);
+   * null.
+   */
+  private Argument notAnArgument(ExpressionTree tree, Element element, TreePath path) {
+    if (element instanceof VariableElement v && Constants.isStaticFinalField(v)) {
+      body.error(tree, Message.FIELD_NOT_CONSTANT, v.getSimpleName()); // ITEMS, Config.ITEMS, of a jar's class too
     } else if (!body.isComponentCall(tree, path)) {
       body.error(tree, Message.NOT_AN_ARGUMENT, Syntax.firstLine(tree));
     }
@@ -127,11 +132,7 @@ final class ArgumentReader {
       body.error(tree, Message.LOOP_NOT_A_VALUE, e, e);
       return null;
     }
-    if (element instanceof VariableElement v && Constants.isStaticFinalField(v)) { // ITEMS, of a jar's class
-      body.error(tree, Message.FIELD_NOT_CONSTANT, v.getSimpleName());
-      return null;
-    }
-    return body.failedVariables.contains(element) ? null : notAnArgument(tree, null);
+    return body.failedVariables.contains(element) ? null : notAnArgument(tree, element, null); // a local's mistake is reported once
   }
 
   private boolean isPipelineParameter(VariableElement v) {
@@ -209,7 +210,7 @@ final class ArgumentReader {
       }
       return new Argument.LoopItem(body.loopVariables.get(item).name(), method.getSimpleName().toString());
     }
-    return notAnArgument(tree, path);
+    return notAnArgument(tree, body.trees.getElement(path), path);
   }
 
   /**
