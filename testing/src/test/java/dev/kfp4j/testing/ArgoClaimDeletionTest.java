@@ -154,7 +154,8 @@ class ArgoClaimDeletionTest {
     assertEquals("b", Yaml.read(ArgoWriter.write(pipeline())).at("/spec/templates/0/dag/tasks/3/name").asString());
     String failed = edited("tasks/3/depends", "data && (a.Succeeded || a.Failed || a.Errored || a.Skipped || a.Omitted)");
     FormatException e = assertThrows(FormatException.class, () -> ArgoReader.read(failed, "v.yaml"));
-    assertTrue(e.getMessage().contains("task 'b' runs whatever happened to the tasks it waits for"), e.getMessage());
+    assertTrue(e.getMessage().contains("task 'b' of template 'shared-volume' runs no resource template whatever happened to the "
+        + "tasks it waits for"), e.getMessage());
     String partly = edited("tasks/3/depends", "data && (a.Succeeded || a.Failed)");
     e = assertThrows(FormatException.class, () -> ArgoReader.read(partly, "v.yaml"));
     assertTrue(e.getMessage().contains("is more than tasks joined by &&"), e.getMessage());

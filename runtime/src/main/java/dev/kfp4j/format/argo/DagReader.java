@@ -208,6 +208,11 @@ final class DagReader {
     JsonNode template = template(task.path("template").asString(""), where);
     List<String> dependencies = ArgumentTexts.dependencies(task, where);
     if (ArgumentTexts.afterAll(task)) {
+      if (!template.has("resource") || task.has("when") || task.has("withItems") || task.has("withParam")) {
+        throw new FormatException(source + ": " + where + " runs " + (template.has("resource") ? "under a when or a loop" : "no "
+            + "resource template") + " whatever happened to the tasks it waits for (its depends takes their .Failed, .Errored, "
+            + ".Skipped and .Omitted too), which kfp4j reads only for the deletion of a claim a volume step of its DAG makes");
+      }
       afterAll.add(name); // a claim's deletion, or refused with its DAG's nodes (VolumeManifests.withDeletions)
     }
     TaskGroups.Names groups = this.groups.of(task);
