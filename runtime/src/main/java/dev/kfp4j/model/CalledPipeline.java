@@ -10,7 +10,10 @@ import java.util.Objects;
  * outputs, its names its own), the arguments the call gives it by parameter name (one left out: its
  * default, or left out of the tasks that take it), and the steps the call waits for besides those
  * it reads from, and its own settings: a display name and caching ({@code set_caching_options}), the
- * only ones KFP takes on a pipeline used as a component. What reads an output of the call reads
+ * only ones KFP takes on a pipeline used as a component, and {@link RunSetting.IgnoreUpstreamFailure} for a pipeline run as
+ * the exit task of one of several exit handlers (KFP 2's {@code triggerPolicy.strategy: ALL_UPSTREAM_TASKS_COMPLETED},
+ * waiting for its handler's group), which may give a parameter of it the handler's final status ({@link
+ * Argument.RunValue.Kind#STATUS}, KFP 2's {@code taskFinalStatus}). What reads an output of the call reads
  * {@code TaskOutput(call, output)}.
  *
  * <p>KFP 2's spec writes it as KFP's compiler does: one task running a DAG component. Every other
@@ -26,9 +29,18 @@ public record CalledPipeline(String name, Pipeline pipeline, Map<String, Argumen
     after = List.copyOf(after);
     settings = List.copyOf(settings);
     for (TaskSetting s : settings) {
-      if (!(s instanceof TaskSetting.DisplayName) && !(s instanceof RunSetting.Caching)) {
+      if (!(s instanceof TaskSetting.DisplayName) && !(s instanceof RunSetting.Caching)
+          && !(s instanceof RunSetting.IgnoreUpstreamFailure)) {
         throw new IllegalArgumentException("call '" + name + "' of pipeline '" + pipeline.name() + "' has setting " + s
-            + "; a pipeline called in another takes a display name and caching only: set the others on its tasks");
+            + "; a pipeline called in another takes a display name, caching and ignoreUpstreamFailure (the exit task of one of"
+            + " several exit handlers) only: set the others on its tasks");
+      }
+    }
+    boolean afterFailure = settings.stream().anyMatch(s -> s instanceof RunSetting.IgnoreUpstreamFailure);
+    for (Map.Entry<String, Argument> a : arguments.entrySet()) {
+      if (a.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS && !afterFailure) {
+        throw new IllegalArgumentException("call '" + name + "' gives pipeline '" + pipeline.name() + "' the final status (parameter '"
+            + a.getKey() + "'), which only a call run whatever happened (ignoreUpstreamFailure: an exit handler's exit task) gets");
       }
     }
     for (String given : arguments.keySet()) {

@@ -247,10 +247,15 @@ public final class Flattening {
     private final Map<String, String> renamed = new HashMap<>();
     /** What the steps of the called pipeline's top level wait for besides their own: what the call waits for. */
     private final List<String> callAfter;
+    /** Whether the call runs whatever happened: the exit task of one of several exit handlers ({@link HandlerExitCalls}). */
+    private final boolean whateverHappened;
+    /** Whether the step being put in, of a call run whatever happened, waits for nothing in the called pipeline. */
+    private boolean first;
 
     Call(Step call) {
       this.call = call;
       this.callAfter = outerAfter(call.after());
+      this.whateverHappened = HandlerExitCalls.whateverHappened(call, exitCall);
       if (call instanceof CalledPipeline c) {
         try {
           this.callee = byName ? flatAsRead(c.pipeline()) : flat(c.pipeline());
@@ -284,7 +289,7 @@ public final class Flattening {
       List<String> steps = new ArrayList<>();
       Map<String, String> numbered = new HashMap<>();
       if (!byName) {
-        numberingOrder(callee.nodes()).forEach(g -> numbered.put(g.name(), group(g)));
+        Nodes.numberingOrder(callee.nodes()).forEach(g -> numbered.put(g.name(), group(g)));
       }
       for (Node n : callee.allNodes()) {
         // the exit pipeline's steps keep their names where free, as the KFP 2 reader names them (its TaskScope); as do all
@@ -307,36 +312,6 @@ public final class Flattening {
       return nodes(callee.nodes());
     }
 
-    /**
-     * The groups of {@code nodes} in the order the processor numbers them: each before its body, but the first branch of a
-     * chain after its body, as KFP 2's compiler numbers a {@code dsl.If} followed by a {@code dsl.Elif} or {@code dsl.Else}.
-     */
-    private static List<Node> numberingOrder(List<Node> nodes) {
-      List<Node> out = new ArrayList<>();
-      for (Node n : nodes) {
-        if (n instanceof Branches b) {
-          out.add(b);
-          for (int i = 0; i < b.branches().size(); i++) {
-            Condition c = b.branches().get(i);
-            if (i == 0) {
-              out.addAll(numberingOrder(c.body()));
-              out.add(c);
-            } else {
-              out.add(c);
-              out.addAll(numberingOrder(c.body()));
-            }
-          }
-        } else if (n instanceof Condition c) {
-          out.add(c);
-          out.addAll(numberingOrder(c.body()));
-        } else if (n instanceof Loop l) {
-          out.add(l);
-          out.addAll(numberingOrder(l.body()));
-        }
-      }
-      return out;
-    }
-
     /** A new number for group {@code n}: two for a loop over constants, its item's and its own, as the processor numbers it. */
     private String group(Node n) {
       String kind = n instanceof Loop ? "for-loop-" : n instanceof Branches ? "condition-branches-" : "condition-";
@@ -350,18 +325,25 @@ public final class Flattening {
       List<Node> out = new ArrayList<>();
       for (Node n : nodes) {
         String name = renamed.get(n.name());
+        if (n instanceof Step s && whateverHappened) {
+          first = HandlerExitCalls.first(s);
+        }
         if (n instanceof Task t) {
-          out.add(new Task(name, t.component(), args(t.arguments()), after(t.after()), shown(t, name, settings(t.settings()))));
+          Map<String, Argument> args = args(t.arguments());
+          if (whateverHappened) {
+            HandlerExitCalls.checkStatus(call.name(), t, args);
+          }
+          out.add(new Task(name, t.component(), args, after(t.after()), shown(t, name, settings(t, t.settings()))));
         } else if (n instanceof VolumeStep v) {
           out.add(new VolumeStep(name, v.resourceName(), required(v.size(), "the size of " + v.name()), v.accessMode(),
-              v.storageClass(), after(v.after()), settings(v.settings()),
+              v.storageClass(), after(v.after()), settings(v, v.settings()),
               v.deletion() == null ? null : VolumeStep.Deletion.afterMounts(name), v.uniqueName())); // a Java pipeline's, after its mounts
         } else if (n instanceof ResourceStep r) {
           out.add(new ResourceStep(name, r.action(), r.manifest(), args(r.arguments()), r.successCondition(), r.failureCondition(),
-              r.outputs(), after(r.after()), settings(r.settings())));
+              r.outputs(), after(r.after()), settings(r, r.settings())));
         } else if (n instanceof ImporterStep i) {
           out.add(new ImporterStep(name, args(i.arguments()), i.artifactType(), i.reimport(), i.metadata(), i.downloadToWorkspace(),
-              after(i.after()), settings(i.settings())));
+              after(i.after()), settings(i, i.settings())));
         } else if (n instanceof Condition c) {
           out.add(new Condition(name, c.predicate() == null ? null : predicate(c.predicate()), nodes(c.body()), c.displayName()));
         } else if (n instanceof Branches b) {
@@ -428,7 +410,7 @@ public final class Flattening {
 
     /** A step's {@code after} renamed, what the call waits for first, as the KFP 2 reader gives a called pipeline's steps. */
     private List<String> after(List<String> after) {
-      List<String> out = new ArrayList<>(callAfter);
+      List<String> out = new ArrayList<>(whateverHappened && !first ? List.of() : callAfter);
       after.forEach(a -> {
         if (!out.contains(rename(a))) {
           out.add(rename(a));
@@ -450,12 +432,12 @@ public final class Flattening {
       return out;
     }
 
-    private List<TaskSetting> settings(List<TaskSetting> settings) {
+    private List<TaskSetting> settings(Step step, List<TaskSetting> settings) {
       List<TaskSetting> out = new ArrayList<>();
       for (TaskSetting s : settings) {
         out.add(s instanceof TaskSetting.VolumeMount m ? new TaskSetting.VolumeMount(rename(m.volume()), m.mountPath()) : s);
       }
-      return out;
+      return whateverHappened && first ? HandlerExitCalls.runWhateverHappened(call.name(), step, out) : out;
     }
 
     private Predicate predicate(Predicate p) {

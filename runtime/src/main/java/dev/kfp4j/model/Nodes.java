@@ -188,4 +188,34 @@ public final class Nodes {
     }
     return n;
   }
+
+  /**
+   * The groups of {@code nodes} in the order the processor numbers them: each before its body, but the first branch of a
+   * chain after its body, as KFP 2's compiler numbers a {@code dsl.If} followed by a {@code dsl.Elif} or {@code dsl.Else}.
+   */
+  static List<Node> numberingOrder(List<Node> nodes) {
+    List<Node> out = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n instanceof Branches b) {
+        out.add(b);
+        for (int i = 0; i < b.branches().size(); i++) {
+          Condition c = b.branches().get(i);
+          if (i == 0) {
+            out.addAll(numberingOrder(c.body()));
+            out.add(c);
+          } else {
+            out.add(c);
+            out.addAll(numberingOrder(c.body()));
+          }
+        }
+      } else if (n instanceof Condition c) {
+        out.add(c);
+        out.addAll(numberingOrder(c.body()));
+      } else if (n instanceof Loop l) {
+        out.add(l);
+        out.addAll(numberingOrder(l.body()));
+      }
+    }
+    return out;
+  }
 }

@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a task running another pipeline's DAG as a call of it ({@link Kfp2Reader#readNested}): a
  * {@link CalledPipeline} of the pipeline the task's DAG component is, given the task's inputs, with
- * its display name ({@code taskInfo.name}) and caching ({@code set_caching_options}) as its settings.
+ * its display name ({@code taskInfo.name}) and caching ({@code set_caching_options}) as its settings, and, for the exit
+ * task of one of several exit handlers ({@code ALL_UPSTREAM_TASKS_COMPLETED}), ignoreUpstreamFailure; an input given {@code
+ * taskFinalStatus} is given {@link Argument.RunValue.Kind#STATUS}.
  */
 final class CallReader {
   private CallReader() {}
@@ -27,7 +29,10 @@ final class CallReader {
     }
     Pipeline called = Kfp2Reader.readCalled(spec, platform, spec.path("components").path(compName),
         compName.startsWith("comp-") ? compName.substring(5) : compName, where);
-    List<TaskSetting> settings = SettingsReader.displayNameAndCaching(name, task);
+    List<TaskSetting> settings = new java.util.ArrayList<>(SettingsReader.displayNameAndCaching(name, task));
+    if (TriggerPolicies.afterAll(task)) { // the exit task of one of several exit handlers: run whatever happened
+      settings.add(new dev.kfp4j.model.RunSetting.IgnoreUpstreamFailure());
+    }
     return (after, body) -> new CalledPipeline(name, called, given, after, settings);
   }
 }

@@ -162,9 +162,24 @@ final class DagReader {
     return TaskKinds.runsPipeline(name, task, comp) ? scope.nested(dag, name) : scope;
   }
 
-  /** Whether task {@code name} runs another pipeline, read as a call of it. */
+  /**
+   * Whether task {@code name} runs another pipeline, read as a call of it: when calls are kept, or when it is the exit task of
+   * one of several exit handlers, which a flat read puts in as a call ({@link Kfp2Reader}).
+   */
   boolean keptCall(String name, JsonNode task, JsonNode comp) {
-    return keepCalls && TaskKinds.runsPipeline(name, task, comp) && !task.path("triggerPolicy").has("strategy");
+    return TaskKinds.runsPipeline(name, task, comp)
+        && (keepCalls && !task.path("triggerPolicy").has("strategy") || handlerExitCall(name, task));
+  }
+
+  /**
+   * Whether task {@code name}, running a pipeline whatever happened ({@code ALL_UPSTREAM_TASKS_COMPLETED}), is the exit task of
+   * one of several exit handlers: waiting for one group {@code exit-handler-N} (KFP's compiler's name), but not the one exit
+   * handler's exit pipeline ({@link ExitReader}); read as a call run after a failure.
+   */
+  private boolean handlerExitCall(String name, JsonNode task) {
+    return TriggerPolicies.afterAll(task) && !task.path("triggerPolicy").has("condition") && !task.has("parameterIterator")
+        && task.path("dependentTasks").size() == 1 && task.path("dependentTasks").path(0).asString("").startsWith("exit-handler-")
+        && !name.equals(exitName);
   }
 
   private List<Draft> dag(TaskScope scope, JsonNode dag, Map<String, Argument> inputs, String where, boolean root) {

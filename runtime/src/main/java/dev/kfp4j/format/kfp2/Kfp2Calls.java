@@ -17,7 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  * are the called pipeline's parameters, whose DAG is its own (its tasks reading {@code
  * componentInputParameter: <parameter>}) and whose outputs are its outputs; its components and
  * executors merged into the caller's, renamed where their names are taken ({@link
- * Kfp2Components#pipeline}). The called pipeline runs with the caller's settings.
+ * Kfp2Components#pipeline}). The called pipeline runs with the caller's settings. A call run whatever happened (the exit
+ * task of one of several exit handlers, {@link dev.kfp4j.model.RunSetting.IgnoreUpstreamFailure}) has KFP 2's {@code
+ * triggerPolicy.strategy: ALL_UPSTREAM_TASKS_COMPLETED}, and gives each parameter given {@link Argument.RunValue.Kind#STATUS}
+ * the {@code taskFinalStatus} of the one group it waits for, as KFP's compiler writes {@code build_task_spec_for_exit_task}.
  */
 final class Kfp2Calls {
   private final Pipeline pipeline;
@@ -38,12 +41,15 @@ final class Kfp2Calls {
     Kfp2Settings settings = new Kfp2Settings(where, t, Yaml.object(), Yaml.object(), a -> inputs.parameter(a, level, deps));
     call.settings().forEach(s -> s.accept(settings));
     Pipeline inner = call.pipeline();
+    java.util.List<String> statuses = new java.util.ArrayList<>();
     for (Parameter p : inner.parameters()) {
       Argument a = call.arguments().get(p.name());
       if (a == null) {
         continue;
       }
-      if (a instanceof Argument.Constant c) {
+      if (a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
+        statuses.add(p.name());
+      } else if (a instanceof Argument.Constant c) {
         if (p.isArtifact()) {
           throw new FormatException(where + ": parameter '" + p.name() + "' is an artifact, which takes no constant in KFP 2; "
               + "pass an output of a task that writes the file");
@@ -53,6 +59,14 @@ final class Kfp2Calls {
       } else {
         inputs.input(t, p.name(), a, level, deps, p.isArtifact());
       }
+    }
+    for (String status : statuses) { // the exit task of one of several exit handlers: its handler's group's status
+      if (deps.size() != 1) {
+        throw new FormatException(where + ": parameter '" + status + "' takes the final status, which KFP 2 gives a pipeline "
+            + "run after one task or group whatever happened (an exit handler's exit task); it waits for " + deps.size() + " " + deps);
+      }
+      t.withObject("inputs").withObject("parameters").putObject(status).putObject("taskFinalStatus")
+          .put("producerTask", deps.iterator().next());
     }
     t.putObject("componentRef").put("name", components.pipeline(call.name(),
         Kfp2Writer.unsortedDocuments(inner.withSettings(pipeline.settings()), false)));

@@ -100,7 +100,8 @@ public final class Kfp2Reader {
    * as in there), as KFP's compiler writes a pipeline used as a component: written again ({@link
    * Kfp2Writer#write}), it gives such a spec. Kept only where the model holds the same run: where
    * putting the calls in ({@link dev.kfp4j.model.Flattening#flatAsRead}) gives the pipeline {@link
-   * #read(String, String)} reads; else that pipeline, flat.
+   * #read(String, String)} reads; else that pipeline, flat. (Read flat, the pipeline run as the exit task of one of several
+   * exit handlers is put in as {@link dev.kfp4j.model.Flattening} puts in such a call.)
    */
   public static Pipeline readNested(String yaml, String source) {
     List<JsonNode> docs = documents(Documents.read(yaml, source));
@@ -187,12 +188,17 @@ public final class Kfp2Reader {
       for (String kind : List.of("parameters", "artifacts")) {
         spec.path("root").path("outputDefinitions").path(kind).properties().forEach(o -> described.put(o.getKey(), description(o.getValue())));
       }
-      Pipeline pipeline = new Pipeline(name, description, parameters, nodes, dags.exitTask, settings, headerSource(yaml), outputs,
+      Pipeline read = new Pipeline(name, description, parameters, nodes, dags.exitTask, settings, headerSource(yaml), outputs,
           dags.exitPipeline, dags.exitHandlerName).withOutputDescriptions(described);
-      ArtifactLoops.check(pipeline, spec.path("root"), dags.artifactLoops);
-      return new Read(pipeline, Set.copyOf(dags.aroundSteps));
+      ArtifactLoops.check(read, spec.path("root"), dags.artifactLoops);
+      if (!keepCalls && read.allNodes().stream().anyMatch(n -> n instanceof dev.kfp4j.model.CalledPipeline)) {
+        read = dev.kfp4j.model.Flattening.flatAsRead(read); // the exit pipelines of several exit handlers, read as calls
+      }
+      return new Read(read, Set.copyOf(dags.aroundSteps));
     } catch (IllegalArgumentException e) {
       throw new FormatException(source + ": " + e.getMessage(), e);
+    } catch (dev.kfp4j.model.Flattening.Failure e) {
+      throw new FormatException(source + ": task '" + e.call() + "' cannot be run here: " + e.getMessage(), e);
     }
   }
 
