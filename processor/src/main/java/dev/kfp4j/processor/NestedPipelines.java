@@ -167,6 +167,14 @@ final class NestedPipelines {
   }
 
   private static CalledPipeline call(Task standIn, Pipeline callee) {
+    if (dev.kfp4j.model.RunSetting.afterFailure(standIn)) { // the exit task of one of several exit handlers
+      return HandlerExitCall.of(standIn, callee, given(standIn, callee));
+    }
+    return new CalledPipeline(standIn.name(), callee, given(standIn, callee), standIn.after(), List.of());
+  }
+
+  /** The arguments the stand-in {@code standIn} gives the pipeline {@code callee} by its parameters' names. */
+  private static Map<String, Argument> given(Task standIn, Pipeline callee) {
     // not the final status a pipeline run as the exit task takes: its tasks read it as the run's (Dsl.runStatus())
     List<dev.kfp4j.spec.InputSpec> inputs = standIn.component().inputs().stream()
         .filter(i -> !dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(i.type())).toList();
@@ -179,7 +187,7 @@ final class NestedPipelines {
         given.put(parameter, value);
       }
     }
-    return new CalledPipeline(standIn.name(), callee, given, standIn.after(), List.of());
+    return given;
   }
 
   /** The names of the pipelines from {@code from} to {@code to} through waiting calls ({@code from} first), or null. */

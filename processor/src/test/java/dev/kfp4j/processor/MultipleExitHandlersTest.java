@@ -198,17 +198,17 @@ class MultipleExitHandlersTest {
     assertThat(tasks.at("/notify/dependentTasks").toString()).isEqualTo("[\"exit-handler-2\"]");
   }
 
+  /** A pipeline as one of their exit tasks, written as a method reference: an error saying to write the call (HandlerExitPipelinesTest). */
   @Test
-  void aPipelineAsTheExitTaskOfOneOfThemIsAnErrorOnIt() {
+  void aPipelineAsTheExitTaskOfOneOfThemWrittenAsAReferenceIsAnErrorOnIt() {
     Compilation c = compile(new ArrayList<>(),
         "@Pipeline(name = \"clean\", formats = Format.KFP2) public static void clean() { LibOps.greet(\"clean\"); }",
         "@Pipeline(formats = Format.KFP2) public static void p(String who) {",
-        "  Dsl.exitHandler(() -> clean(), () -> LibOps.greet(who));",
+        "  Dsl.exitHandler(P::clean, () -> LibOps.greet(who));",
         "  Dsl.exitHandler(LibOps.greet(\"second\"), () -> LibOps.greet(who));",
         "}");
-    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedStatement] the exit task of one of several exit handlers (or of one beside "
-        + "other statements) is a pipeline")
-        .inFile(source).onLineContaining("() -> clean()");
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] a pipeline run as the exit task is one call of a @Pipeline method")
+        .inFile(source).onLineContaining("P::clean");
     assertThat(c).hadErrorCount(1);
   }
 

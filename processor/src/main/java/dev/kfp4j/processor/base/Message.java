@@ -165,8 +165,6 @@ public enum Message {
       "a pipeline returns its tasks' outputs, and '%s' is the artifact it takes: KFP 2's pipeline outputs name the task that gives each (artifactSelectors' producerSubtask), never the pipeline's own input; return the output of a task that reads it, such as return t.data();"),
   EXIT_HANDLER_NOT_ALONE_IN_ARGO("NotInArgo",
       "another Dsl.exitHandler(...) after the first: KFP v1's Argo workflow has one exit handler (onExit), as KFP v1's compiler allowed one; several exit handlers, one after another, are KFP 2's: write this pipeline for KFP 2 only, @Pipeline(formats = Format.KFP2), or put every task into the one exit handler's lambda"),
-  EXIT_HANDLERS_PIPELINE("UnsupportedStatement",
-      "the exit task of one of several exit handlers (or of one beside other statements) is a pipeline (KFP 2's pipeline as exit task), which kfp4j runs for a pipeline's one exit handler, the body's only statement: make it a component's task, Dsl.exitHandler(XOps.notify(...), () -> { ... }), or write one exit handler holding every task"),
   EXIT_HANDLER_NESTED("ExitHandlerNotOutermost",
       "Dsl.exitHandler(...) must be the outermost statement of the pipeline body, not inside a condition or loop"),
   // Pipelines: arguments, conditions and loops

@@ -151,7 +151,7 @@ final class BodyReader {
    * makes ({@code () -> Cleanup.cleanup(Dsl.runStatus())}, or a block of that one statement), read as
    * a call of it in the root; null, with an error on the lambda, when it is anything else.
    */
-  private TaskHandle exitPipeline(LambdaExpressionTree lambda, TreePath path) {
+  TaskHandle exitPipeline(LambdaExpressionTree lambda, TreePath path) {
     Tree b = lambda.getBody();
     TreePath bPath = new TreePath(path, b);
     if (b instanceof BlockTree block && block.getStatements().size() == 1 && block.getStatements().get(0) instanceof ExpressionStatementTree es) {

@@ -17,7 +17,10 @@ import dev.kfp4j.processor.graph.TaskHandle;
  * task is a task of the root, its body is read into a group of the root, {@code exit-handler-N} (named as {@code
  * Dsl.exitHandler(t, "notify", ...)} says), and the exit task runs after the group's steps, whatever happened to them, as
  * KFP's compiler writes it (KFP 2's {@code dependentTasks: [exit-handler-N]}, {@code triggerPolicy.strategy:
- * ALL_UPSTREAM_TASKS_COMPLETED}); given {@code Dsl.runStatus()}, it gets the group's final status.
+ * ALL_UPSTREAM_TASKS_COMPLETED}); given {@code Dsl.runStatus()}, it gets the group's final status. The exit task may be a
+ * pipeline's call, {@code Dsl.exitHandler(() -> Cleanup.cleanup(Dsl.runStatus()), () -> { ... })}, as KFP 2's compiler writes
+ * any handler's exit task: the call keeps its own DAG ({@code NestedPipelines}), run after the group whatever happened, its
+ * parameter taking the status given the group's.
  */
 final class ExitHandlers {
   private final Body body;
@@ -32,15 +35,14 @@ final class ExitHandlers {
   void read(MethodInvocationTree call, TreePath path, Position at, boolean afterFailure) {
     ExpressionTree exitCall = call.getArguments().get(0);
     TaskBuilder exit = null;
-    if (exitCall instanceof LambdaExpressionTree || exitCall instanceof MemberReferenceTree) {
-      body.error(exitCall, Message.EXIT_HANDLERS_PIPELINE);
+    if (exitCall instanceof MemberReferenceTree) { // Clean::clean: write the call, as for any pipeline called here
+      body.error(exitCall, Message.EXIT_PIPELINE_NOT_A_CALL, Syntax.firstLine(exitCall));
     } else {
-      TaskHandle read = body.tasks.read(exitCall, new TreePath(path, exitCall), body.graph.root());
-      if (read instanceof TaskBuilder task && task.pipelineCall() != null) {
-        body.error(exitCall, Message.EXIT_HANDLERS_PIPELINE);
-      } else if (read instanceof TaskBuilder task && task.graphCall() == null) {
+      TaskHandle read = exitCall instanceof LambdaExpressionTree lambda ? reader.exitPipeline(lambda, new TreePath(path, lambda))
+          : body.tasks.read(exitCall, new TreePath(path, exitCall), body.graph.root());
+      if (read instanceof TaskBuilder task && task.graphCall() == null) { // a component's task, or a pipeline's call (KFP 2's)
         exit = task;
-      } else {
+      } else if (!(exitCall instanceof LambdaExpressionTree)) { // a lambda that is no pipeline's call: exitPipeline said why
         reader.refuseAsExitTask(exitCall, read);
       }
     }

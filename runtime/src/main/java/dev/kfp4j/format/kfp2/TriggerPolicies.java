@@ -32,14 +32,14 @@ final class TriggerPolicies {
     if (found.size() != 1) {
       return null;
     }
-    // the pipeline's one exit handler holds every other task; one beside other tasks is read as one of several
+    // the pipeline's one exit handler holds every other task; one beside other tasks is read as one of several (its exit
+    // task a container's, or a pipeline's: a call run whatever happened)
     JsonNode exit = dag.path("tasks").path(found.get(0));
     String group = exit.path("dependentTasks").path(0).asString("");
-    boolean runsPipeline = components.path(exit.path("componentRef").path("name").asString("")).has("dag");
     for (Map.Entry<String, JsonNode> t : dag.path("tasks").properties()) {
       String label = components.path(t.getValue().path("componentRef").path("name").asString("")).path("executorLabel").asString("");
       boolean volume = executors.path(label).path("container").path("image").asString("").startsWith("argostub/");
-      if (!runsPipeline && !volume && !t.getKey().equals(found.get(0)) && !t.getKey().equals(group) && group.startsWith("exit-handler-")) {
+      if (!volume && !t.getKey().equals(found.get(0)) && !t.getKey().equals(group) && group.startsWith("exit-handler-")) {
         return null;
       }
     }
