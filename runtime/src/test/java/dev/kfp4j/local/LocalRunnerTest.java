@@ -416,6 +416,24 @@ class LocalRunnerTest {
     assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
   }
 
+  /** Argo's enhanced {@code depends} (a claim's deletion waits so) is checked as {@code dependencies} is: unknown tasks and cycles. */
+  @Test
+  void aCycleOrUnknownTaskThroughDependsIsNamedBeforeAnythingRuns() {
+    Workflow cycle = workflow("cycle", "", dependsTask("a", "c") + dependsTask("b", "a") + dependsTask("c", "b.Succeeded"),
+        sh("double", DOUBLE));
+    assertEquals("cycle.yaml: tasks of template 'main' depend on each other in a cycle: a -> c -> b -> a",
+        assertThrows(WorkflowException.class, () -> runner(false).run(cycle, Map.of())).getMessage());
+    Workflow unknown = workflow("unknown", "", dependsTask("a", "") + dependsTask("b", "a && nope"), sh("double", DOUBLE));
+    assertEquals("unknown.yaml: task 'b' of template 'main' depends on an unknown task 'nope'",
+        assertThrows(WorkflowException.class, () -> runner(false).run(unknown, Map.of())).getMessage());
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
+  }
+
+  private static String dependsTask(String name, String depends) {
+    return "      - name: " + name + "\n        template: double\n" + (depends.isEmpty() ? "" : "        depends: '" + depends + "'\n")
+        + "        arguments: {parameters: [{name: x, value: '1'}]}\n";
+  }
+
   @Test
   void argumentsAreCheckedAgainstTheirKfpTypes() {
     String y = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  generateName: typed-\n  annotations:\n"

@@ -58,9 +58,9 @@ public final class WorkflowChecks {
         if (!templates.containsKey(ref)) {
           throw new FormatException(source + ": task '" + name + "' of template '" + tn + "' names an unknown template '" + ref + "'");
         }
-        for (JsonNode dep : task.path("dependencies")) {
-          if (!tasks.contains(dep.asString())) {
-            throw new FormatException(source + ": task '" + name + "' of template '" + tn + "' depends on an unknown task '" + dep.asString() + "'");
+        for (String dep : ArgumentTexts.dependencies(task, source + ": task '" + name + "' of template '" + tn + "'")) {
+          if (!tasks.contains(dep)) {
+            throw new FormatException(source + ": task '" + name + "' of template '" + tn + "' depends on an unknown task '" + dep + "'");
           }
         }
       }
@@ -106,9 +106,8 @@ public final class WorkflowChecks {
   private void checkNoCycle(JsonNode template) {
     Map<String, List<String>> deps = new LinkedHashMap<>();
     for (JsonNode task : template.path("dag").path("tasks")) {
-      List<String> d = new ArrayList<>();
-      task.path("dependencies").forEach(x -> d.add(x.asString()));
-      deps.put(task.path("name").asString(), d);
+      String name = task.path("name").asString();
+      deps.put(name, ArgumentTexts.dependencies(task, source + ": task '" + name + "' of template '" + template.path("name").asString() + "'"));
     }
     List<String> path = Cycles.find(deps);
     if (path != null) {
