@@ -218,7 +218,7 @@ final class DagWriter {
         for (Argument.Constant item : ((Loop.Constants) l.items()).values()) {
           items.add(withItem(item));
         }
-        boolean whole = arguments.path("parameters").valueStream().anyMatch(p -> p.path("value").asString("").equals(Argo.item(null)));
+        boolean whole = inputs.values().stream().anyMatch(a -> a instanceof Argument.LoopItem i && i.loop().equals(l.name()) && i.field() == null);
         boolean containers = items.valueStream().anyMatch(JsonNode::isContainer);
         if (whole && containers) { // Argo's rules give a withItems of maps or lists no {{item}}; a withParam's, whole
           t.put("withParam", Yaml.pyJsonInOrder(items));
