@@ -3,7 +3,6 @@ package dev.kfp4j.format.argo;
 import dev.kfp4j.format.Cycles;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.spec.Names;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,19 +51,21 @@ public final class WorkflowChecks {
       String tn = t.path("name").asString();
       Set<String> tasks = new HashSet<>();
       t.path("dag").path("tasks").forEach(task -> tasks.add(task.path("name").asString()));
+      Map<String, List<String>> deps = new LinkedHashMap<>();
       for (JsonNode task : t.path("dag").path("tasks")) {
         String name = task.path("name").asString();
         String ref = task.path("template").asString("");
         if (!templates.containsKey(ref)) {
           throw new FormatException(source + ": task '" + name + "' of template '" + tn + "' names an unknown template '" + ref + "'");
         }
-        for (String dep : ArgumentTexts.dependencies(task, source + ": task '" + name + "' of template '" + tn + "'")) {
+        deps.put(name, ArgumentTexts.dependencies(task, source + ": task '" + name + "' of template '" + tn + "'"));
+        for (String dep : deps.get(name)) {
           if (!tasks.contains(dep)) {
             throw new FormatException(source + ": task '" + name + "' of template '" + tn + "' depends on an unknown task '" + dep + "'");
           }
         }
       }
-      checkNoCycle(t);
+      checkNoCycle(tn, deps);
     }
   }
 
@@ -102,17 +103,11 @@ public final class WorkflowChecks {
     }
   }
 
-  /** No task of a DAG template depends on itself, through others or directly. */
-  private void checkNoCycle(JsonNode template) {
-    Map<String, List<String>> deps = new LinkedHashMap<>();
-    for (JsonNode task : template.path("dag").path("tasks")) {
-      String name = task.path("name").asString();
-      deps.put(name, ArgumentTexts.dependencies(task, source + ": task '" + name + "' of template '" + template.path("name").asString() + "'"));
-    }
+  /** No task of DAG template {@code template} depends on itself, through others or directly: {@code deps}, each task's. */
+  private void checkNoCycle(String template, Map<String, List<String>> deps) {
     List<String> path = Cycles.find(deps);
     if (path != null) {
-      throw new FormatException(source + ": tasks of template '" + template.path("name").asString()
-          + "' depend on each other in a cycle: " + String.join(" -> ", path));
+      throw new FormatException(source + ": tasks of template '" + template + "' depend on each other in a cycle: " + String.join(" -> ", path));
     }
   }
 }
