@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -111,49 +113,10 @@ public final class Kfp2Schemas {
 
   private static Map<String, Descriptor> compile() {
     Path protos = Shared.root("KFP 2's .proto files").resolve("schemas/kfp-ir");
+    Path work = null;
     try {
-      Path work = Files.createTempDirectory("kfp4j-protoc");
-      Path protoc = work.resolve("protoc");
-      try (InputStream in = Kfp2Schemas.class.getResourceAsStream("protoc.exe")) {
-        if (in == null) {
-          throw new IllegalStateException("protoc is not on the classpath next to " + Kfp2Schemas.class.getName()
-              + "; the kfp4j-testing build copies it from Maven Central");
-        }
-        Files.copy(in, protoc, StandardCopyOption.REPLACE_EXISTING);
-      }
-      protoc.toFile().setExecutable(true);
-      // the well-known types (struct.proto, duration.proto) come with protobuf-java
-      Path include = work.resolve("include");
-      for (String wkt : List.of("struct", "duration", "any", "descriptor")) {
-        Path target = include.resolve("google/protobuf/" + wkt + ".proto");
-        Files.createDirectories(target.getParent());
-        try (InputStream in = Message.class.getResourceAsStream("/google/protobuf/" + wkt + ".proto")) {
-          Files.copy(in, target);
-        }
-      }
-      Path set = work.resolve("kfp.desc");
-      Process p = new ProcessBuilder(protoc.toString(), "--include_imports", "--descriptor_set_out=" + set,
-          "-I" + protos, "-I" + include, "pipeline_spec.proto", "kubernetes_executor_config.proto")
-          .redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes());
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException("protoc failed on " + protos + ":\n" + output);
-      }
-      FileDescriptorSet descriptors = FileDescriptorSet.parseFrom(Files.readAllBytes(set));
-      Map<String, FileDescriptor> files = new HashMap<>();
-      Map<String, Descriptor> out = new HashMap<>();
-      for (FileDescriptorProto f : descriptors.getFileList()) {
-        List<FileDescriptor> deps = new ArrayList<>();
-        for (String d : f.getDependencyList()) {
-          deps.add(files.get(d));
-        }
-        FileDescriptor fd = FileDescriptor.buildFrom(f, deps.toArray(FileDescriptor[]::new));
-        files.put(f.getName(), fd);
-        for (Descriptor m : fd.getMessageTypes()) {
-          index(m, out);
-        }
-      }
-      return out;
+      work = Files.createTempDirectory("kfp4j-protoc");
+      return index(FileDescriptorSet.parseFrom(descriptors(protos, work)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -161,6 +124,68 @@ public final class Kfp2Schemas {
       throw new IllegalStateException(e);
     } catch (DescriptorValidationException e) {
       throw new IllegalStateException(e);
+    } finally {
+      if (work != null) {
+        deleteTree(work);
+      }
+    }
+  }
+
+  /** The descriptor set of KFP's {@code .proto} files in {@code protos}, compiled by protoc in {@code work}. */
+  private static byte[] descriptors(Path protos, Path work) throws IOException, InterruptedException {
+    Path protoc = work.resolve("protoc");
+    try (InputStream in = Kfp2Schemas.class.getResourceAsStream("protoc.exe")) {
+      if (in == null) {
+        throw new IllegalStateException("protoc is not on the classpath next to " + Kfp2Schemas.class.getName()
+            + "; the kfp4j-testing build copies it from Maven Central");
+      }
+      Files.copy(in, protoc, StandardCopyOption.REPLACE_EXISTING);
+    }
+    protoc.toFile().setExecutable(true);
+    // the well-known types (struct.proto, duration.proto) come with protobuf-java
+    Path include = work.resolve("include");
+    for (String wkt : List.of("struct", "duration", "any", "descriptor")) {
+      Path target = include.resolve("google/protobuf/" + wkt + ".proto");
+      Files.createDirectories(target.getParent());
+      try (InputStream in = Message.class.getResourceAsStream("/google/protobuf/" + wkt + ".proto")) {
+        Files.copy(in, target);
+      }
+    }
+    Path set = work.resolve("kfp.desc");
+    Process p = new ProcessBuilder(protoc.toString(), "--include_imports", "--descriptor_set_out=" + set,
+        "-I" + protos, "-I" + include, "pipeline_spec.proto", "kubernetes_executor_config.proto")
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("protoc failed on " + protos + ":\n" + output);
+    }
+    return Files.readAllBytes(set);
+  }
+
+  /** Every message type of {@code descriptors}, nested ones too, by full name. */
+  private static Map<String, Descriptor> index(FileDescriptorSet descriptors) throws DescriptorValidationException {
+    Map<String, FileDescriptor> files = new HashMap<>();
+    Map<String, Descriptor> out = new HashMap<>();
+    for (FileDescriptorProto f : descriptors.getFileList()) {
+      List<FileDescriptor> deps = new ArrayList<>();
+      for (String d : f.getDependencyList()) {
+        deps.add(files.get(d));
+      }
+      FileDescriptor fd = FileDescriptor.buildFrom(f, deps.toArray(FileDescriptor[]::new));
+      files.put(f.getName(), fd);
+      for (Descriptor m : fd.getMessageTypes()) {
+        index(m, out);
+      }
+    }
+    return out;
+  }
+
+  /** Deletes {@code dir}, made here with only files and folders in it; what cannot be deleted is left. */
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a scratch folder under the temporary folder: what is left there does no harm
     }
   }
 
