@@ -32,8 +32,14 @@ public final class Tracked {
       loss *= 1 - rate;
       Mlflow.logMetric("loss", loss, e);
     }
-    Path report = Files.writeString(Files.createTempDirectory("train").resolve("report.txt"), "final loss " + loss);
-    Mlflow.logArtifact(report, "reports");
+    Path folder = Files.createTempDirectory("train");
+    Path report = Files.writeString(folder.resolve("report.txt"), "final loss " + loss);
+    try {
+      Mlflow.logArtifact(report, "reports"); // uploaded before it returns
+    } finally {
+      Files.delete(report);
+      Files.delete(folder);
+    }
     Files.writeString(mlpipeline_metrics_path, "{\"metrics\": [{\"name\": \"final-loss\", \"numberValue\": " + loss + "}]}");
     return loss;
   }
