@@ -64,9 +64,15 @@ function fail(e) { main(el('p', {class: 'error'}, String(e.message || e))); }
 async function showRuns() {
   const table = el('table', {id: 'runs'});
   const compare = el('p', {id: 'compare-links'});
-  main(el('h1', {}, 'Runs'), compare, table);
+  const empty = el('p', {class: 'muted', hidden: ''}, 'No runs yet in this runs folder.');
+  main(el('h1', {}, 'Runs'), compare, table, empty);
+  let shown = null;
   async function refresh() {
     const runs = await getJson('/api/runs');
+    // redrawn only when something changed, or a run goes on (its duration): a row stays as the user reads or clicks it
+    const seen = JSON.stringify(runs);
+    if (seen === shown && !runs.some(r => r.state === 'Running')) return;
+    shown = seen;
     const pipelines = [...new Set(runs.map(r => r.pipeline))].sort();
     compare.replaceChildren('Compare metrics: ',
         ...pipelines.flatMap((p, i) => [i ? ' · ' : '', el('a', {href: '#/compare/' + seg(p)}, p)]));
@@ -79,7 +85,7 @@ async function showRuns() {
             el('td', {}, when(r.startedAt)),
             el('td', {class: 'num'}, took(r)),
             el('td', {}, args(r.arguments)))));
-    if (!runs.length) table.after(el('p', {class: 'muted'}, 'No runs yet in this runs folder.'));
+    empty.hidden = runs.length > 0;
   }
   await refresh();
   every(2000, () => refresh().catch(fail));

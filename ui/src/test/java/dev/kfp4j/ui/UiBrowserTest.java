@@ -219,6 +219,28 @@ class UiBrowserTest {
     }
   }
 
+  /** The list refreshes every 2 s; rows of runs that ended are left as they are, so what the user reads or clicks stays. */
+  @Test
+  void rowsOfEndedRunsStayAcrossRefreshes() throws InterruptedException {
+    open("#/");
+    WebElement row = waitFor(By.cssSelector("tr[data-run='" + add.runId() + "']"));
+    Thread.sleep(4500); // two refreshes
+    assertTrue(row.getText().contains("add-example"), "the same row, not a redrawn one: " + row.getText());
+  }
+
+  @Test
+  void anEmptyRunsFolderSaysSoOnce() throws IOException, InterruptedException {
+    Path empty = Files.createDirectories(TestRuns.fresh("ui-browser-empty").resolve("runs"));
+    try (LocalUi other = LocalUi.builder().root(empty).port(0).build().start()) {
+      browser.get(other.url() + "#/");
+      waitFor(By.id("runs"));
+      Thread.sleep(4500); // two refreshes
+      List<WebElement> notes = browser.findElements(By.xpath("//p[contains(., 'No runs yet')]"));
+      assertEquals(1, notes.size(), "one note, not one a refresh");
+      assertTrue(notes.get(0).isDisplayed());
+    }
+  }
+
   /** A runner killed while multiply ran left run.json saying Running: the run, and multiply, show Interrupted, not Running. */
   @Test
   void aRunWhoseRunnerWasKilledShowsInterrupted() throws IOException {
@@ -287,8 +309,8 @@ class UiBrowserTest {
     browser.findElement(By.cssSelector("#create button")).click();
     waitUntil(d -> d.findElements(By.cssSelector("#runs tr")).stream()
         .anyMatch(r -> r.getText().contains("optional-title") && r.getText().contains("name=Ada") && r.getText().contains("Succeeded")));
-    assertFalse(browser.findElements(By.cssSelector("#runs tr")).stream()
-        .anyMatch(r -> r.getText().startsWith("optional-title") && r.getText().contains("title=")), "title is left out");
+    waitUntil(d -> d.findElements(By.cssSelector("#runs tr")).stream().noneMatch(r -> r.getText().startsWith("optional-title")
+        && r.getText().contains("title=")));
   }
 
   // ------------------------------------------------------------------ helpers
