@@ -1,0 +1,119 @@
+package dev.kfp4j.format.kfp2;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.yaml.BlockYaml;
+import dev.kfp4j.yaml.Yaml;
+import java.util.List;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A KFP 2 pipeline spec as the Kubernetes resources KFP keeps pipelines in when it stores them in
+ * Kubernetes ({@code pipelines.kubeflow.org/v2beta1}): a {@code PipelineVersion} holding the spec
+ * (and its platform document), after a {@code Pipeline} when asked. Written as KFP's compiler writes
+ * them with {@code kubernetes_manifest_format=True}: the same defaults, documents and keys, sorted;
+ * for {@code kubectl apply} or a GitOps tool. Names are checked as Kubernetes and KFP's webhook check
+ * them, so a file written here is not refused for its names.
+ */
+public final class KubernetesManifests {
+  static final String API_VERSION = "pipelines.kubeflow.org/v2beta1";
+  /** A Kubernetes object's name: a DNS-1123 subdomain. */
+  private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  /** A namespace: a DNS-1123 label. */
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  /** What KFP's API server takes as the spec's pipeline name ({@code common.ValidatePipelineName}). */
+  private static final Pattern PIPELINE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,127}");
+
+  private KubernetesManifests() {}
+
+  /**
+   * Names of the resources, each null for KFP's default, as KFP's {@code KubernetesManifestOptions}
+   * takes them.
+   *
+   * @param pipeline the {@code Pipeline}'s name, which the version names (default: the spec's
+   *     {@code pipelineInfo.name})
+   * @param displayName the {@code Pipeline}'s display name (default: {@code pipeline})
+   * @param version the {@code PipelineVersion}'s name (default: {@code pipeline})
+   * @param versionDisplayName its display name (default: {@code version}, as KFP's compiler has it)
+   * @param namespace the namespace of both (default: none, the one {@code kubectl} applies to)
+   * @param includePipeline whether to write the {@code Pipeline} too, before its version; a
+   *     pipeline's first version needs it, and KFP refuses a version of a pipeline that is not there
+   */
+  public record Names(String pipeline, String displayName, String version, String versionDisplayName, String namespace,
+      boolean includePipeline) {
+    /** KFP's defaults throughout, without the {@code Pipeline}. */
+    public static Names defaults() {
+      return new Names(null, null, null, null, null, false);
+    }
+  }
+
+  /**
+   * The resources of the KFP 2 pipeline spec {@code specYaml} (one document, or two with its
+   * platform document), as YAML; a header of {@code header} lines (null for none) as {@code #}
+   * comments.
+   *
+   * @throws FormatException when {@code specYaml} is no KFP 2 pipeline spec, or a name is one
+   *     Kubernetes or KFP refuses, saying which and why
+   */
+  public static String write(String specYaml, Names names, String header) {
+    List<JsonNode> docs = Yaml.readAll(specYaml);
+    if (docs.isEmpty() || docs.size() > 2 || !docs.get(0).path("pipelineInfo").path("name").isString() || !docs.get(0).has("root")) {
+      throw new FormatException("not a KFP 2 pipeline spec: expected a document with pipelineInfo.name and root, and at most its platform document");
+    }
+    JsonNode spec = docs.get(0);
+    String specName = spec.path("pipelineInfo").path("name").asString();
+    check(PIPELINE_NAME, 128, specName, "the pipeline spec's name (pipelineInfo.name)", "KFP's API server",
+        "lowercase letters, digits and '-', starting with a letter or digit");
+    String pipeline = or(names.pipeline(), specName);
+    String version = or(names.version(), pipeline);
+    check(SUBDOMAIN, 253, pipeline, "the pipeline's name", "Kubernetes", "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");
+    check(SUBDOMAIN, 253, version, "the version's name", "Kubernetes", "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");
+    if (names.namespace() != null) {
+      check(LABEL, 63, names.namespace(), "the namespace", "Kubernetes", "lowercase letters, digits and '-', starting and ending with a letter or digit");
+    }
+    String displayName = or(names.displayName(), pipeline);
+    String description = spec.path("pipelineInfo").path("description").asString(null);
+    StringBuilder out = new StringBuilder();
+    if (names.includePipeline()) {
+      ObjectNode p = resource("Pipeline", pipeline, names.namespace());
+      ObjectNode s = p.putObject("spec").put("displayName", displayName);
+      if (description != null && !description.isEmpty()) {
+        s.put("description", description);
+      }
+      out.append(BlockYaml.writeSorted(p, header)).append("---\n");
+    }
+    ObjectNode v = resource("PipelineVersion", version, names.namespace());
+    ObjectNode s = v.putObject("spec")
+        .put("displayName", or(names.versionDisplayName(), version))
+        .put("pipelineName", pipeline);
+    s.set("pipelineSpec", spec);
+    if (docs.size() == 2 && !docs.get(1).isEmpty()) {
+      s.set("platformSpec", docs.get(1));
+    }
+    if (description != null && !description.isEmpty()) {
+      s.put("description", description);
+    }
+    out.append(BlockYaml.writeSorted(v, names.includePipeline() ? null : header));
+    return out.toString();
+  }
+
+  private static ObjectNode resource(String kind, String name, String namespace) {
+    ObjectNode r = Yaml.object().put("apiVersion", API_VERSION).put("kind", kind);
+    ObjectNode metadata = r.putObject("metadata").put("name", name);
+    if (namespace != null) {
+      metadata.put("namespace", namespace);
+    }
+    return r;
+  }
+
+  private static void check(Pattern pattern, int max, String value, String what, String who, String rule) {
+    if (value.length() > max || !pattern.matcher(value).matches()) {
+      throw new FormatException(what + " '" + value + "' is not a name " + who + " takes: at most " + max + " characters, " + rule);
+    }
+  }
+
+  private static String or(String given, String otherwise) {
+    return given != null && !given.isEmpty() ? given : otherwise;
+  }
+}
