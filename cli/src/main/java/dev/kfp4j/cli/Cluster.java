@@ -39,10 +39,14 @@ final class Cluster {
 
   /** The pipeline {@code choice} names, in the form {@code server} takes, its image pinned as {@code pin} says. */
   static Cluster of(Options.Server server, Options.PipelineChoice choice, Options.Pin pin) {
-    PipelineFormat format = server.format();
+    return of(server, server.format(), choice, pin);
+  }
+
+  /** The pipeline {@code choice} names, in {@code format}, with the config file's settings, its image pinned as {@code pin} says. */
+  static Cluster of(Options.ConfigFile file, PipelineFormat format, Options.PipelineChoice choice, Options.Pin pin) {
     Options.PipelineChoice.Located located = choice.locate(format);
-    Config config = server.config();
-    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source(), server.terms()), config.mlflow());
+    Config config = file.config();
+    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source(), file.terms()), config.mlflow());
     return new Cluster(format, compiled, config, pin.run(config.run(), choice.classes));
   }
 

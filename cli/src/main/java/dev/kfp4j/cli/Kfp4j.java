@@ -47,7 +47,7 @@ public final class Kfp4j implements Runnable {
    * every command it is given, by reflection, which took a fresh JVM a quarter of a second of the
    * third of a second {@code kfp4j --version} took.
    */
-  static final List<Class<?>> COMMANDS = List.of(Commands.RunLocal.class, Commands.Validate.class, UploadCommand.class,
+  static final List<Class<?>> COMMANDS = List.of(Commands.RunLocal.class, Commands.Validate.class, UploadCommand.class, ManifestCommand.class,
       RunOnceCommand.class, ScheduleCommand.class, ListCommands.ListPipelines.class, ListCommands.ListRuns.class,
       Commands.Init.class, Commands.Ui.class, GraphCommand.class, ExperimentCommands.class, PipelineCommands.class,
       RunCommands.class, RecurringRunCommands.class, ImageCommand.class);

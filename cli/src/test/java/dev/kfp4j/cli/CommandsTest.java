@@ -94,7 +94,7 @@ class CommandsTest {
   void helpListsEveryCommandAndAMisspelledOneGetsSuggestions() {
     Cli help = Cli.run("--help");
     assertEquals(0, help.code(), help.toString());
-    for (String command : new String[] {"run", "validate", "upload-pipeline", "run-once", "schedule", "list-pipelines", "list-runs",
+    for (String command : new String[] {"run", "validate", "upload-pipeline", "manifest", "run-once", "schedule", "list-pipelines", "list-runs",
         "init", "ui", "graph", "experiments", "pipelines", "runs", "recurring-runs", "image"}) {
       assertTrue(help.out().contains("\n  " + command + " "), command + " listed: " + help);
     }
@@ -147,7 +147,7 @@ class CommandsTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"run", "validate", "upload-pipeline", "run-once", "schedule", "list-pipelines", "list-runs", "init", "ui"}) {
+    for (String command : new String[] {"run", "validate", "upload-pipeline", "manifest", "run-once", "schedule", "list-pipelines", "list-runs", "init", "ui"}) {
       Cli r = Cli.run(command, "--help");
       assertEquals(0, r.code(), r.toString());
       assertTrue(r.out().startsWith("Usage: kfp4j " + command), r.toString());

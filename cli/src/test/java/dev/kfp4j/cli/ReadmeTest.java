@@ -58,7 +58,7 @@ class ReadmeTest {
       assertTrue(table.matches("(?s).*\\| `" + m.group(1) + "[ `].*|.*, `" + m.group(1) + "` \\|.*"),
           "the README's command table lists " + m.group(1));
     }
-    assertEquals(15, commands, help.out());
+    assertEquals(16, commands, help.out());
   }
 
   /** {@code name} in the README as a word of its own: {@code --no-cache}, not in {@code --no-cache-dir}. */
