@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.format.kfp2.KubernetesManifests;
 import dev.kfp4j.yaml.Yaml;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -59,6 +61,38 @@ class KfpSdkTest {
         differ.add(e.getValue() + "\n  kfp4j: " + ours + "\n  KFP:   " + again);
       }
     }
+    assertEquals(List.of(), differ, said);
+  }
+
+  /**
+   * {@code kfp4j manifest}'s resources of each example pipeline are those KFP's compiler writes with {@code
+   * kubernetes_manifest_format=True} for the same spec and names: the same documents, in the same order, with the same
+   * values.
+   */
+  @Test
+  void everyPipelinesKubernetesManifestsAreThoseKfpWrites() throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(compiled().resolve("pipelines"))) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path out = Files.createDirectories(dir.resolve("out"));
+    List<String> command = new ArrayList<>(List.of(System.getProperty("kfp4j.kfpPython"), script("manifests.py"), out.toString()));
+    for (Path f : files) {
+      command.add(loadable(f, in.resolve(f.getFileName())).toString());
+    }
+    String said = python(command, 600);
+    List<String> differ = new ArrayList<>();
+    for (Path f : files) {
+      String spec = Files.readString(in.resolve(f.getFileName()));
+      String name = Yaml.readAll(spec).get(0).at("/pipelineInfo/name").asString();
+      String ours = KubernetesManifests.write(spec, new KubernetesManifests.Names(null, null, name + "-v2", null, "team-a", true), null);
+      Object kfp = comparable(Yaml.readAll(Files.readString(out.resolve(f.getFileName()))));
+      if (!comparable(Yaml.readAll(ours)).equals(kfp)) {
+        differ.add(f + "\n  kfp4j: " + comparable(Yaml.readAll(ours)) + "\n  KFP:   " + kfp);
+      }
+    }
+    assertTrue(files.size() > 40, "the examples' KFP 2 pipelines: " + files.size());
     assertEquals(List.of(), differ, said);
   }
 
@@ -115,13 +149,15 @@ class KfpSdkTest {
    * renamed {@code <name>-pipeline} in the copy.
    */
   static Path loadable(Path spec, Path to) throws Exception {
-    List<JsonNode> docs = Yaml.readAll(Files.readString(spec));
+    String yaml = Files.readString(spec);
+    List<JsonNode> docs = Yaml.readAll(yaml);
     ObjectNode info = (ObjectNode) docs.get(0).get("pipelineInfo");
     if (info != null && docs.get(0).path("components").has("comp-" + info.get("name").asString())) {
       info.put("name", info.get("name").asString() + "-pipeline");
-      StringBuilder text = new StringBuilder();
-      for (JsonNode d : docs) {
-        text.append(text.isEmpty() ? "" : "---\n").append(Yaml.write(d, ""));
+      // the header comment kept: KFP's loader reads the description from it
+      StringBuilder text = new StringBuilder(yaml.lines().takeWhile(l -> l.startsWith("#")).map(l -> l + "\n").collect(Collectors.joining()));
+      for (int i = 0; i < docs.size(); i++) {
+        text.append(i == 0 ? "" : "---\n").append(Yaml.write(docs.get(i), ""));
       }
       return Files.writeString(to, text);
     }
