@@ -99,7 +99,8 @@ final class ContainerLauncher implements Launcher, Closeable {
     }
     String name = command.get(command.indexOf("--name") + 1);
     reaper.watch(name);
-    int exit = processes.launch(new Launch(command, launch.env(), launch.dir(), launch.log(), launch.attempt(), launch.timeoutSeconds(),
+    // the engine's client keeps the runner's temporary folder: the container has a /tmp of its own, which goes with it
+    int exit = processes.launch(new Launch(command, launch.env(), launch.dir(), null, launch.log(), launch.attempt(), launch.timeoutSeconds(),
         false, launch.started(), c));
     if (exit == TIMED_OUT || Thread.currentThread().isInterrupted()) {
       reaper.remove(name); // the engine's client was stopped; its container may still run

@@ -31,6 +31,7 @@ interface Launcher {
    * @param command the command line
    * @param env environment variables it sets, besides this process's own
    * @param dir its working folder
+   * @param tmp its temporary folder, made for this attempt ({@link TaskTemp}), or null: none of its own (the runner's)
    * @param log where its output goes
    * @param attempt 1 for the first, which starts the log afresh; later ones append
    * @param timeoutSeconds when it is stopped (0: never)
@@ -38,7 +39,7 @@ interface Launcher {
    * @param started told of each process started for it
    * @param container the same command as the container runs it, for a launcher that runs containers
    */
-  record Launch(List<String> command, Map<String, String> env, Path dir, TaskLog log, int attempt, long timeoutSeconds,
+  record Launch(List<String> command, Map<String, String> env, Path dir, Path tmp, TaskLog log, int attempt, long timeoutSeconds,
       boolean inProcess, Consumer<ProcessHandle> started, Container container) {}
 
   /**

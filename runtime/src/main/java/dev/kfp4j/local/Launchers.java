@@ -61,9 +61,10 @@ final class Launchers implements Launcher, Closeable {
       return subprocess.await(ahead, launch);
     }
     JavaStart.Options options = start.options();
-    List<String> process = new ArrayList<>(command.size() + options.jvm().size());
+    List<String> process = new ArrayList<>(command.size() + options.jvm().size() + 1);
     process.add(java);
     process.addAll(options.jvm());
+    process.addAll(TaskTemp.jvm(launch.env(), launch.tmp()));
     process.add(command.get(1));
     process.add(classpath);
     process.addAll(command.subList(3, command.size()));
@@ -108,7 +109,7 @@ final class Launchers implements Launcher, Closeable {
   }
 
   private static Launch with(Launch l, List<String> command) {
-    return new Launch(command, l.env(), l.dir(), l.log(), l.attempt(), l.timeoutSeconds(), l.inProcess(), l.started(), l.container());
+    return new Launch(command, l.env(), l.dir(), l.tmp(), l.log(), l.attempt(), l.timeoutSeconds(), l.inProcess(), l.started(), l.container());
   }
 
   /** The main class of a {@code java -cp <path> <Main> ...} command, or null. */

@@ -151,11 +151,12 @@ final class Prestarts implements Closeable {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(options.jvm());
+    command.addAll(TaskTemp.jvm(a.foreseen.env(), a.foreseen.tmp()));
     command.add("-cp");
     command.add(classpath);
     command.add(Prestart.class.getName());
     command.add(a.foreseen.javaMain());
-    ProcessBuilder pb = subprocess.builder(command, a.foreseen.env(), dir);
+    ProcessBuilder pb = subprocess.builder(command, a.foreseen.env(), dir, a.foreseen.tmp());
     if (!echo) {
       pb.redirectOutput(dir.resolve(PENDING).toFile());
     }
@@ -212,6 +213,7 @@ final class Prestarts implements Closeable {
       return null;
     }
     try {
+      Files.createDirectories(launch.tmp()); // foreseen: the task's, which its attempt starts without
       if (!echo) {
         Files.move(a.foreseen.dir().resolve(PENDING), launch.log().file(), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);

@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  * as many at once as the run's slots; its outputs read and stored in the cache. A failed
  * attempt's outputs are deleted as it ends (its log is kept), so a failed task leaves no
  * half-written output: nor does a task retried, whose outputs are those of the attempt that
- * succeeded. (A container's launcher moves its outputs into place only when it exits 0.)
+ * succeeded. (A container's launcher moves its outputs into place only when it exits 0.) An
+ * attempt run here as a process has a temporary folder of its own in the task's folder ({@link
+ * TaskTemp}), gone before it starts and deleted as it ends, however it ends.
  */
 final class StepRunner {
   private final PreviousRun previous;
@@ -85,7 +87,8 @@ final class StepRunner {
       progress.running(slot, step.id().label());
       try {
         prepare(step);
-        exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), log, attempt, step.timeoutSeconds(),
+        Path tmp = launcher.containers() ? null : TaskTemp.of(step.dir()); // a container has its own /tmp
+        exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), tmp, log, attempt, step.timeoutSeconds(),
             step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> record.process(id, p),
             new Launcher.Container(id, step.image(), step.command(), step.mounts(), step.limits())));
         if (exit == 0 && step.executorOutput() != null) {
@@ -103,6 +106,7 @@ final class StepRunner {
         discard(step, log);
         throw e;
       } finally {
+        sweep(step, log);
         progress.stopped(slot);
         slots.release();
       }
@@ -186,11 +190,15 @@ final class StepRunner {
     }
   }
 
-  /** A clean start: the task's folder, no outputs from an earlier attempt (or a killed one's leftovers), its volumes' folders. */
+  /**
+   * A clean start: the task's folder, no outputs or temporary files from an earlier attempt (or a
+   * killed one's leftovers), its volumes' folders.
+   */
   private static void prepare(Step step) {
     try {
       Files.createDirectories(step.dir());
       RunPaths.deleteTree(step.dir(), step.dir().resolve("outputs"));
+      TaskTemp.delete(step.dir());
       for (Path p : step.parameterFiles().values()) {
         Files.createDirectories(p.getParent());
       }
@@ -202,6 +210,15 @@ final class StepRunner {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the task's folder " + step.dir(), e);
+    }
+  }
+
+  /** Deletes the attempt's temporary folder as it ends, however it ended: nothing it left there stays. */
+  private static void sweep(Step step, TaskLog log) {
+    try {
+      TaskTemp.delete(step.dir());
+    } catch (IOException e) {
+      log.note("kfp4j: cannot delete its temporary folder: " + e + "\n");
     }
   }
 

@@ -19,7 +19,10 @@ final class SubprocessLauncher implements Launcher {
   static final String ARGO_TOKEN = "ARGO_TOKEN";
   /** Environment variables holding kfp4j's own credentials, removed from every task's environment. */
   static final List<String> CREDENTIALS = List.of(KFP4J_TOKEN, ARGO_TOKEN);
-  /** Whether this JVM's environment holds one of {@link #CREDENTIALS}; if not, a task without variables of its own inherits it as it is. */
+  /**
+   * Whether this JVM's environment holds one of {@link #CREDENTIALS}; if not, a process without variables or a temporary
+   * folder of its own inherits it as it is.
+   */
   private static final boolean HOLDS_CREDENTIALS = CREDENTIALS.stream().anyMatch(name -> System.getenv(name) != null);
 
   private final ProcessGroups groups;
@@ -31,7 +34,7 @@ final class SubprocessLauncher implements Launcher {
   @Override
   public int launch(Launch launch) {
     TaskLog log = launch.log();
-    ProcessBuilder pb = builder(launch.command(), launch.env(), launch.dir());
+    ProcessBuilder pb = builder(launch.command(), launch.env(), launch.dir(), launch.tmp());
     if (!log.echoes()) {
       pb.redirectOutput(launch.attempt() == 1 ? ProcessBuilder.Redirect.to(log.file().toFile())
           : ProcessBuilder.Redirect.appendTo(log.file().toFile()));
@@ -39,6 +42,9 @@ final class SubprocessLauncher implements Launcher {
     Process p;
     try {
       Files.createDirectories(log.file().getParent());
+      if (launch.tmp() != null) {
+        Files.createDirectories(launch.tmp());
+      }
       p = groups.start(pb);
     } catch (IOException e) {
       log.note("kfp4j: cannot start " + launch.command().get(0) + ": " + e.getMessage() + "\n");
@@ -49,13 +55,18 @@ final class SubprocessLauncher implements Launcher {
 
   /**
    * A process for {@code command} in {@code dir}, as a process group of its own, its errors to its
-   * output: this JVM's environment without its credentials, with {@code env} set.
+   * output: this JVM's environment without its credentials, with {@value TaskTemp#TMPDIR} the
+   * temporary folder {@code tmp} (unless null), with {@code env} set (a {@value TaskTemp#TMPDIR} of
+   * its own wins, as in a pod and in {@code kfp.local}'s subprocess runner).
    */
-  ProcessBuilder builder(List<String> command, Map<String, String> env, java.nio.file.Path dir) {
+  ProcessBuilder builder(List<String> command, Map<String, String> env, java.nio.file.Path dir, java.nio.file.Path tmp) {
     ProcessBuilder pb = new ProcessBuilder(groups.command(command)).directory(dir.toFile()).redirectErrorStream(true);
-    if (HOLDS_CREDENTIALS || !env.isEmpty()) {
+    if (HOLDS_CREDENTIALS || !env.isEmpty() || tmp != null) {
       Map<String, String> environment = pb.environment(); // a copy of this JVM's environment, made for each process
       environment.keySet().removeAll(CREDENTIALS);
+      if (tmp != null) {
+        environment.put(TaskTemp.TMPDIR, tmp.toString());
+      }
       environment.putAll(env);
     }
     return pb;

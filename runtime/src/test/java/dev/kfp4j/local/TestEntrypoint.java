@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * {@code sleep SECONDS PIDFILE} (writes its pid, then sleeps), {@code jvm FILE} (its JVM's main class and
  * arguments, {@code sun.java.command}), {@code ahead FILE} (waits, at most a minute, for a JVM its runner started
  * ahead for another task, and writes its pid, or {@code none}), {@code exit CODE} (calls {@code System.exit}), {@code exit-thread CODE} (from a thread it starts), {@code throw MESSAGE} (throws it from 30 calls deep),
- * {@code half TEXT FILE} (writes TEXT, then throws: an output half-written).
+ * {@code half TEXT FILE} (writes TEXT, then throws: an output half-written), {@code temp FILE} (makes a temporary file
+ * ({@code Files.createTempFile}) and writes its path, then a line of its JVM's {@code sun.java.command}).
  */
 public final class TestEntrypoint {
   private TestEntrypoint() {}
@@ -28,6 +29,8 @@ public final class TestEntrypoint {
           Thread.sleep(Long.parseLong(args[1]) * 1000);
         }
         case "jvm" -> write(args[1], System.getProperty("sun.java.command"));
+        case "temp" -> write(args[1], Files.writeString(Files.createTempFile("kfp4j-test-", ".txt"), "temporary") + "\n"
+            + System.getProperty("sun.java.command"));
         case "ahead" -> write(args[1], ahead());
         case "exit" -> System.exit(Integer.parseInt(args[1]));
         case "exit-thread" -> {
