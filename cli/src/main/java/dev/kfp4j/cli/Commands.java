@@ -1,7 +1,10 @@
 package dev.kfp4j.cli;
 
 import dev.kfp4j.client.KfpClient;
+import dev.kfp4j.format.Documents;
+import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoRules;
+import dev.kfp4j.format.kfp2.KubernetesManifests;
 import dev.kfp4j.local.LocalRun;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
@@ -196,7 +199,8 @@ final class Commands {
       + "with every template and parameter in place, that Argo would take the workflows (names, references, dependencies), "
       + "and which the local runner can run.")
   static final class Validate extends Base {
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Workflow, KFP 2 pipeline spec or component YAML files "
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Workflow, KFP 2 pipeline spec, KFP Kubernetes manifest "
+        + "('kfp4j manifest') or component YAML files "
         + "(default: every compiled pipeline and component in --classes, both formats).")
     List<Path> files = new ArrayList<>();
 
@@ -269,26 +273,45 @@ final class Commands {
       }
       try {
         boolean argo = text.contains("kind: Workflow");
-        List<tools.jackson.databind.JsonNode> documents = dev.kfp4j.format.Documents.readOrNull(text);
+        List<tools.jackson.databind.JsonNode> documents = Documents.readOrNull(text);
+        if (KubernetesManifests.isManifest(documents)) {
+          // KFP's Kubernetes manifests (kfp4j manifest): each version's spec checked as a spec file is
+          List<String> notes = new ArrayList<>();
+          for (Map.Entry<String, String> v : KubernetesManifests.specs(documents, f.toString()).entrySet()) {
+            Checked c = pipeline(v.getValue(), Documents.readOrNull(v.getValue()), false, f + ", PipelineVersion '" + v.getKey() + "'");
+            if (c.error() != null) {
+              return c;
+            }
+            if (c.note() != null) {
+              notes.add(c.note());
+            }
+          }
+          return new Checked(null, notes.isEmpty() ? null : String.join("; ", notes));
+        }
         if (!argo && !dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(documents)) {
           ComponentYaml.parse(text, f.toString());
           return new Checked(null, null);
         }
-        // read once: a workflow that parses holds one document, the one Argo's rules check
-        Workflow w = documents == null ? Workflow.parse(text, f.toString()) : Workflow.parse(documents, text, f.toString());
-        w.check();
-        List<String> refused = argo ? ArgoRules.errors(documents.get(0)) : List.of();
-        if (!refused.isEmpty()) {
-          return new Checked("Argo would refuse it: " + String.join("; ", refused), null);
-        }
-        try {
-          w.checkRunnable();
-          return new Checked(null, null);
-        } catch (WorkflowException e) {
-          return new Checked(null, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
-        }
-      } catch (WorkflowException | SpecException e) {
+        return pipeline(text, documents, argo, f.toString());
+      } catch (WorkflowException | SpecException | FormatException e) {
         return new Checked(e.getMessage(), null);
+      }
+    }
+
+    /** A workflow's or pipeline spec's error, or null; and why the local runner cannot run it, or null. */
+    private static Checked pipeline(String text, List<tools.jackson.databind.JsonNode> documents, boolean argo, String source) {
+      // read once: a workflow that parses holds one document, the one Argo's rules check
+      Workflow w = documents == null ? Workflow.parse(text, source) : Workflow.parse(documents, text, source);
+      w.check();
+      List<String> refused = argo ? ArgoRules.errors(documents.get(0)) : List.of();
+      if (!refused.isEmpty()) {
+        return new Checked("Argo would refuse it: " + String.join("; ", refused), null);
+      }
+      try {
+        w.checkRunnable();
+        return new Checked(null, null);
+      } catch (WorkflowException e) {
+        return new Checked(null, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
       }
     }
   }

@@ -83,6 +83,27 @@ class ManifestCommandTest {
   }
 
   @Test
+  void validateChecksEachVersionsSpecAndTheNames() throws Exception {
+    Path file = dir.resolve("m.yaml");
+    assertEquals(0, kfp4j("-p", "add-example", "--include-pipeline", "-o", file.toString()).code());
+    Cli ok = Cli.run("validate", file.toString());
+    assertEquals(0, ok.code(), ok.toString());
+    assertEquals("ok      " + file + "\n", ok.out());
+
+    String yaml = Files.readString(file);
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), yaml.replace("name: comp-multiply", "name: comp-divide"));
+    Cli refused = Cli.run("validate", broken.toString());
+    assertEquals(2, refused.code(), refused.toString());
+    assertTrue(refused.out().startsWith("INVALID " + broken + ": " + broken + ", PipelineVersion 'add-example'"), refused.toString());
+    assertTrue(refused.out().contains("comp-divide"), refused.toString());
+
+    Path badName = Files.writeString(dir.resolve("bad-name.yaml"), yaml.replace("  name: add-example\n", "  name: Add_Example\n"));
+    Cli named = Cli.run("validate", badName.toString());
+    assertEquals(2, named.code(), named.toString());
+    assertTrue(named.out().contains("Pipeline 'Add_Example': its name 'Add_Example' is not a name Kubernetes takes"), named.toString());
+  }
+
+  @Test
   void aNameKubernetesRefusesIsAUsageErrorAndNothingIsWritten() {
     Path file = dir.resolve("m.yaml");
     Cli r = kfp4j("-p", "add-example", "--version-name", "Release_2", "-o", file.toString());

@@ -20,8 +20,10 @@ public final class KubernetesManifests {
   static final String API_VERSION = "pipelines.kubeflow.org/v2beta1";
   /** A Kubernetes object's name: a DNS-1123 subdomain. */
   private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final String SUBDOMAIN_RULE = "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
   /** A namespace: a DNS-1123 label. */
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final String LABEL_RULE = "lowercase letters, digits and '-', starting and ending with a letter or digit";
   /** What KFP's API server takes as the spec's pipeline name ({@code common.ValidatePipelineName}). */
   private static final Pattern PIPELINE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,127}");
 
@@ -67,10 +69,10 @@ public final class KubernetesManifests {
         "lowercase letters, digits and '-', starting with a letter or digit");
     String pipeline = or(names.pipeline(), specName);
     String version = or(names.version(), pipeline);
-    check(SUBDOMAIN, 253, pipeline, "the pipeline's name", "Kubernetes", "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");
-    check(SUBDOMAIN, 253, version, "the version's name", "Kubernetes", "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");
+    check(SUBDOMAIN, 253, pipeline, "the pipeline's name", "Kubernetes", SUBDOMAIN_RULE);
+    check(SUBDOMAIN, 253, version, "the version's name", "Kubernetes", SUBDOMAIN_RULE);
     if (names.namespace() != null) {
-      check(LABEL, 63, names.namespace(), "the namespace", "Kubernetes", "lowercase letters, digits and '-', starting and ending with a letter or digit");
+      check(LABEL, 63, names.namespace(), "the namespace", "Kubernetes", LABEL_RULE);
     }
     String displayName = or(names.displayName(), pipeline);
     String description = spec.path("pipelineInfo").path("description").asString(null);
@@ -96,6 +98,51 @@ public final class KubernetesManifests {
     }
     out.append(BlockYaml.writeSorted(v, names.includePipeline() ? null : header));
     return out.toString();
+  }
+
+  /** Whether {@code docs} are resources of KFP's Kubernetes pipeline store: the first's {@code apiVersion} is {@value #API_VERSION}. */
+  public static boolean isManifest(List<JsonNode> docs) {
+    return docs != null && !docs.isEmpty() && API_VERSION.equals(docs.get(0).path("apiVersion").asString(""));
+  }
+
+  /**
+   * The KFP 2 pipeline spec each {@code PipelineVersion} of {@code docs} holds, as YAML (its
+   * platform document after it), by the version's name; {@code Pipeline}s hold none.
+   *
+   * @throws FormatException naming {@code source} and the resource, for another kind or API
+   *     version, a name Kubernetes or KFP refuses, or a version without {@code pipelineName} or
+   *     {@code pipelineSpec}
+   */
+  public static java.util.Map<String, String> specs(List<JsonNode> docs, String source) {
+    java.util.Map<String, String> specs = new java.util.LinkedHashMap<>();
+    for (JsonNode r : docs) {
+      String kind = r.path("kind").asString("");
+      String name = r.path("metadata").path("name").asString("");
+      String where = source + ": " + (kind.isEmpty() ? "a resource" : kind) + " '" + name + "'";
+      if (!API_VERSION.equals(r.path("apiVersion").asString("")) || !(kind.equals("Pipeline") || kind.equals("PipelineVersion"))) {
+        throw new FormatException(where + " is no Pipeline or PipelineVersion of " + API_VERSION);
+      }
+      try {
+        check(SUBDOMAIN, 253, name, "its name", "Kubernetes", SUBDOMAIN_RULE);
+        if (r.path("metadata").has("namespace")) {
+          check(LABEL, 63, r.path("metadata").path("namespace").asString(""), "its namespace", "Kubernetes", LABEL_RULE);
+        }
+      } catch (FormatException e) {
+        throw new FormatException(where + ": " + e.getMessage());
+      }
+      if (kind.equals("PipelineVersion")) {
+        JsonNode spec = r.path("spec");
+        if (spec.path("pipelineName").asString("").isEmpty() || !spec.path("pipelineSpec").isObject()) {
+          throw new FormatException(where + " needs spec.pipelineName, the pipeline it is a version of, and spec.pipelineSpec");
+        }
+        String text = Yaml.write(spec.get("pipelineSpec"), null);
+        if (spec.path("platformSpec").isObject()) {
+          text += "---\n" + Yaml.write(spec.get("platformSpec"), null);
+        }
+        specs.put(name, text);
+      }
+    }
+    return specs;
   }
 
   private static ObjectNode resource(String kind, String name, String namespace) {
