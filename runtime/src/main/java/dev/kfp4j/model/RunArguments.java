@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A run's arguments checked against a pipeline's parameters, as a cluster would check them but
@@ -95,21 +96,33 @@ public final class RunArguments {
         case INTEGER -> KfpValues.parseLong(value);
         case FLOAT -> KfpValues.parseDouble(value);
         case BOOLEAN -> KfpValues.parseBoolean(value);
-        case LIST -> {
-          if (!Yaml.readJson(value).isArray()) {
-            throw new IllegalArgumentException("not a JSON array: '" + value + "'");
-          }
-        }
-        case STRUCT -> {
-          if (!Yaml.readJson(value).isObject()) {
-            throw new IllegalArgumentException("not a JSON object: '" + value + "'");
-          }
-        }
+        case LIST -> checkJson(value, true);
+        case STRUCT -> checkJson(value, false);
         default -> { }
       }
-    } catch (IllegalArgumentException | JacksonException e) {
-      String message = e instanceof JacksonException je ? Yaml.why(je) : e.getMessage();
-      throw new IllegalArgumentException("parameter '" + name + "' is " + type.v1Name() + ": " + message);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("parameter '" + name + "' is " + type.v1Name() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Refuses {@code value} unless it is a JSON array ({@code array}) or object, saying how to write one: a list
+   * written as a shell or a Java user would, {@code a,b}, is no JSON, and Jackson's message alone
+   * ("Unrecognized token 'a'") does not say that JSON was wanted.
+   */
+  private static void checkJson(String value, boolean array) {
+    String kind = array ? "a JSON array" : "a JSON object";
+    String example = array ? "[1, 2] or [\"a\", \"b\"]" : "{\"a\": 1}";
+    String problem;
+    try {
+      JsonNode node = Yaml.readJson(value);
+      if (array ? node.isArray() : node.isObject()) {
+        return;
+      }
+      problem = "not " + kind + ": '" + value + "'";
+    } catch (JacksonException e) {
+      problem = "'" + value + "' is not JSON (" + Yaml.why(e) + ")";
+    }
+    throw new IllegalArgumentException(problem + "; write " + kind + ", such as " + example);
   }
 }

@@ -443,7 +443,7 @@ class LocalRunnerTest {
     Workflow wf = Workflow.parse(y, "typed.yaml");
     assertEquals("parameter 'n' is Integer: invalid int value: 'ten'",
         assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of("n", "ten"))).getMessage());
-    assertEquals("parameter 'l' is JsonArray: not a JSON array: '{}'",
+    assertEquals("parameter 'l' is JsonArray: not a JSON array: '{}'; write a JSON array, such as [1, 2] or [\"a\", \"b\"]",
         assertThrows(WorkflowException.class, () -> runner(false).run(wf, Map.of("n", "1", "l", "{}"))).getMessage());
   }
 

@@ -52,11 +52,25 @@ class RunArgumentsTest {
     assertEquals("parameter 'epochs' is Integer: invalid int value: '1.5'", error(Map.of("rate", "1", "epochs", "1.5")));
     assertEquals("parameter 'rate' is Float: invalid float value: 'fast'", error(Map.of("rate", "fast")));
     assertTrue(error(Map.of("rate", "1", "shuffle", "maybe")).startsWith("parameter 'shuffle' is Boolean: invalid boolean value: 'maybe'"));
-    assertEquals("parameter 'layers' is JsonArray: not a JSON array: '{}'", error(Map.of("rate", "1", "layers", "{}")));
-    assertEquals("parameter 'options' is JsonObject: not a JSON object: '[1]'", error(Map.of("rate", "1", "options", "[1]")));
-    assertTrue(error(Map.of("rate", "1", "options", "{a")).startsWith("parameter 'options' is JsonObject: "));
+    assertEquals("parameter 'layers' is JsonArray: not a JSON array: '{}'; write a JSON array, such as [1, 2] or [\"a\", \"b\"]",
+        error(Map.of("rate", "1", "layers", "{}")));
+    assertEquals("parameter 'options' is JsonObject: not a JSON object: '[1]'; write a JSON object, such as {\"a\": 1}",
+        error(Map.of("rate", "1", "options", "[1]")));
+    assertTrue(error(Map.of("rate", "1", "options", "{a")).startsWith("parameter 'options' is JsonObject: '{a' is not JSON ("));
     // Jackson's message without the hidden source's location it would print, "(start marker at [Source: REDACTED ...])"
-    assertEquals("parameter 'layers' is JsonArray: Unexpected end-of-input: expected close marker for Array",
-        error(Map.of("rate", "1", "layers", "[1, 2")));
+    assertEquals("parameter 'layers' is JsonArray: '[1, 2' is not JSON (Unexpected end-of-input: expected close marker for Array); "
+        + "write a JSON array, such as [1, 2] or [\"a\", \"b\"]", error(Map.of("rate", "1", "layers", "[1, 2")));
+  }
+
+  @Test
+  void aListWrittenAsTextSaysThatJsonIsWanted() {
+    // '-a layers=64,32' as a shell or Java user writes a list: Jackson alone says "Unrecognized token", not that JSON was wanted
+    String message = error(Map.of("rate", "1", "layers", "64,32"));
+    assertTrue(message.startsWith("parameter 'layers' is JsonArray: '64,32' is not JSON ("), message);
+    assertTrue(message.endsWith("); write a JSON array, such as [1, 2] or [\"a\", \"b\"]"), message);
+    String words = error(Map.of("rate", "1", "layers", "a,b"));
+    assertTrue(words.startsWith("parameter 'layers' is JsonArray: 'a,b' is not JSON (Unrecognized token 'a'"), words);
+    assertTrue(words.endsWith("; write a JSON array, such as [1, 2] or [\"a\", \"b\"]"), words);
+    assertTrue(error(Map.of("rate", "1", "options", "a=1")).endsWith("; write a JSON object, such as {\"a\": 1}"));
   }
 }
