@@ -130,7 +130,8 @@ public final class Kfp4j implements Runnable {
     return execute(new Kfp4j(java.util.Objects.requireNonNull(terms, "terms")), args, out, err);
   }
 
-  private static int execute(Kfp4j root, String[] args, PrintWriter out, PrintWriter err) {
+  private static int execute(Kfp4j root, String[] given, PrintWriter out, PrintWriter err) {
+    String[] args = helpAsOption(given);
     CommandLine cli = commandLine(root, args);
     cli.setOut(out);
     cli.setErr(err);
@@ -182,6 +183,30 @@ public final class Kfp4j implements Runnable {
       return new CommandLine.RunLast().execute(parsed);
     });
     return cli.execute(args);
+  }
+
+  /**
+   * {@code args} with a leading {@code help [COMMAND...]} (after {@code -v}) said as {@code [COMMAND...] --help}, as
+   * {@code git help}, {@code kubectl help} and {@code argo help} take it: {@code kfp4j help} was an unknown command whose
+   * suggestions ("Did you mean: kfp4j schedule or kfp4j pipelines ...?") named none that helps. A word after {@code help}
+   * that is no command stays an unknown command, with picocli's suggestions (with {@code --help} beside it, picocli would
+   * print the root's help and exit 0).
+   */
+  static String[] helpAsOption(String[] args) {
+    int i = 0;
+    while (i < args.length && (args[i].equals("-v") || args[i].equals("--verbose"))) {
+      i++;
+    }
+    if (i == args.length || !args[i].equals("help")) {
+      return args;
+    }
+    List<String> out = new ArrayList<>(Arrays.asList(args).subList(0, i));
+    out.addAll(Arrays.asList(args).subList(i + 1, args.length));
+    String command = i + 1 < args.length ? args[i + 1] : null;
+    if (command == null || COMMANDS.stream().anyMatch(c -> c.getAnnotation(Command.class).name().equals(command))) {
+      out.add("--help");
+    }
+    return out.toArray(String[]::new);
   }
 
   /**

@@ -91,6 +91,26 @@ class CommandsTest {
   }
 
   @Test
+  void helpAsACommandIsTheHelpOption() {
+    // as git, kubectl and argo take it; it was an unknown command, "Did you mean: kfp4j schedule or kfp4j pipelines ...?"
+    Cli help = Cli.run("help");
+    assertEquals(0, help.code(), help.toString());
+    assertEquals(Cli.run("--help").out(), help.out());
+    Cli run = Cli.run("help", "run");
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().startsWith("Usage: kfp4j run [-hvV]"), run.toString());
+    assertEquals(Cli.run("run", "--help").out(), run.out());
+    Cli get = Cli.run("-v", "help", "runs", "get");
+    assertEquals(0, get.code(), get.toString());
+    assertEquals(Cli.run("runs", "get", "--help").out(), get.out());
+    Cli unknown = Cli.run("help", "valdate");
+    assertEquals(2, unknown.code(), unknown.toString());
+    assertTrue(unknown.err().contains("Did you mean: kfp4j validate"), unknown.toString());
+    Cli argument = Cli.run("validate", "help");
+    assertEquals(2, argument.code(), "a later 'help' is an argument as any other: " + argument);
+  }
+
+  @Test
   void helpListsEveryCommandAndAMisspelledOneGetsSuggestions() {
     Cli help = Cli.run("--help");
     assertEquals(0, help.code(), help.toString());
