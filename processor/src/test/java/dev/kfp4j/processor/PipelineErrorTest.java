@@ -169,7 +169,17 @@ class PipelineErrorTest {
             "is neither an op nor a task setting"),
         Arguments.of("kfp4j:UnsupportedArgument", "Math.max(n, 2)",
             new String[] {"@Pipeline public static void p(int n) {", "  LibOps.add(Math.max(n, 2), 1);", "}"},
-            "'Math.max(n, 2)' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), or a loop item"),
+            "'Math.max(n, 2)' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), a loop item, or a text joined (+) from these"),
+        // what a newcomer computes in the body, as in plain Java: said to be computed in a component, as the pipeline runs
+        Arguments.of("kfp4j:UnsupportedArgument", "n * 2",
+            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.add(n * 2, 1);", "}"},
+            "'n * 2' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output "
+                + "such as t.output(), a loop item, or a text joined (+) from these; a value computed from them (n * 2, "
+                + "t.output().size()) exists only as the pipeline runs: compute it in a @Component and pass its task's output"),
+        Arguments.of("kfp4j:UnsupportedArgument", "t.output().toUpperCase()",
+            new String[] {"@Pipeline public static void p() {", "  var t = LibOps.greet(\"a\");", "  LibOps.greet(t.output().toUpperCase());", "}"},
+            "'t.output().toUpperCase()' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), "
+                + "a task output such as t.output(), a loop item, or a text joined (+) from these; a value computed from them"),
         Arguments.of("kfp4j:UnsupportedArgument", "\"file \" + t.data()",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {", "  var t = LibOps.train();",
                 "  LibOps.greet(\"file \" + t.data());", "}"},

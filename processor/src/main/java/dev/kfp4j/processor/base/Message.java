@@ -169,7 +169,7 @@ public enum Message {
       "Dsl.exitHandler(...) must be the outermost statement of the pipeline body, not inside a condition or loop"),
   // Pipelines: arguments, conditions and loops
   NOT_AN_ARGUMENT("UnsupportedArgument",
-      "'%s' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), or a loop item"),
+      "'%s' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), a loop item, or a text joined (+) from these; a value computed from them (n * 2, t.output().size()) exists only as the pipeline runs: compute it in a @Component and pass its task's output"),
   FIELD_NOT_CONSTANT("UnsupportedArgument",
       "static final field '%s' is no constant kfp4j can read at compile time: a field given to a task or looped over is a compile-time constant (String or primitive) of any class, or List.of, Map.of or a record built from constants in the pipeline's own class; declare it there, or write the value in the call"),
   TEXT_PART("UnsupportedArgument",
