@@ -1,7 +1,9 @@
 package dev.kfp4j.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,5 +35,19 @@ class ReadmeGoalsTest {
         .filter(p -> !options.contains(p.substring("kfp4j.".length())))
         .forEach(p -> missing.add("kfp4j:" + goal + " " + p)));
     assertEquals(Set.of(), missing, "goal properties the README names neither as such nor as a command option");
+  }
+
+  /**
+   * The README's build setup names the Maven version this plugin requires, as its descriptor says it (maven-plugin-plugin takes
+   * it from the Maven API it is built against): an older {@code mvn}, such as the 3.8.7 Debian and Ubuntu install, refuses the
+   * plugin, and a user following the README with it was told nothing of it before.
+   */
+  @Test
+  void theReadmeNamesTheMavenVersionThePluginRequires() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File("target/classes/META-INF/maven/plugin.xml"));
+    String required = doc.getDocumentElement().getElementsByTagName("requiredMavenVersion").item(0).getTextContent().trim();
+    assertTrue(readme.contains("The plugin needs Maven " + required + " or newer"), "README names Maven " + required);
+    assertTrue(readme.contains("requires Maven version " + required + "`"), "README quotes Maven's refusal for " + required);
   }
 }
