@@ -8,6 +8,7 @@ import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.CalledPipeline;
@@ -41,7 +42,10 @@ import tools.jackson.databind.JsonNode;
 class HandlerExitPipelinesTest {
   private static final List<String> HEADER = List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;",
       "import dev.kfp4j.artifacts.PipelineTaskFinalStatus;", "import test.*;");
-  /** Components run in the JVM: one says what it is given, one fails, one gives the state of the status it is given. */
+  /**
+   * Components run in the JVM: one says what it is given, one fails, one gives the state of the status it is given, one its
+   * state and the task it names.
+   */
   static final JavaFileObject STEPS = Compile.source("test.Ends",
       "package test;",
       "import dev.kfp4j.annotations.*;",
@@ -50,6 +54,9 @@ class HandlerExitPipelinesTest {
       "  @Component public static String say(String what) { return what; }",
       "  @Component public static String fail(String what) { throw new IllegalStateException(what); }",
       "  @Component public static String state(PipelineTaskFinalStatus status) { return status.state(); }",
+      "  @Component public static String describe(PipelineTaskFinalStatus status) {",
+      "    return status.state() + \" \" + status.pipelineTaskName();",
+      "  }",
       "}");
   /** A pipeline taking the status: says it is told, after giving the status's state. */
   private static final String NOTIFY_END = String.join("\n",
@@ -171,22 +178,118 @@ class HandlerExitPipelinesTest {
     assertThat(succeeded.output("announce-say", "Output")).isEqualTo("second done");
   }
 
-  /** The status read by a task of the exit pipeline waiting for another of it: kfp4j cannot give it its handler's status. */
-  @Test
-  void theStatusReadAfterAnotherTaskOfTheExitPipelineIsAnErrorOnTheCall() {
-    Compilation c = compile(new ArrayList<>(),
-        "@Pipeline(name = \"late\", formats = Format.KFP2)",
-        "public static void late(PipelineTaskFinalStatus status) {",
-        "  var first = EndsOps.say(\"first\");",
-        "  EndsOps.state(status).after(first);",
-        "}",
+  /**
+   * A pipeline whose task reads the status after another of its tasks, or inside a condition: as KFP 2 gives every task of
+   * its DAG the status the DAG took ({@code componentInputParameter}), whatever it waits for.
+   */
+  private static final String LATE = String.join("\n",
+      "@Pipeline(name = \"late\", formats = Format.KFP2)",
+      "public static void late(String channel, PipelineTaskFinalStatus status) {",
+      "  var said = EndsOps.say(channel);",
+      "  EndsOps.describe(status).after(said);",
+      "}");
+
+  /** Two handlers, each with {@code late} as exit task, around {@code first} and {@code second}. */
+  private Compilation lateTwice(List<Pipeline> models, String first, String second) {
+    return compile(models, LATE,
         "@Pipeline(formats = Format.KFP2) public static void p(String who) {",
-        "  Dsl.exitHandler(() -> late(Dsl.runStatus()), () -> EndsOps.say(who));",
-        "  EndsOps.say(\"beside\");",
+        "  Dsl.exitHandler(() -> late(\"#first\", Dsl.runStatus()), () -> EndsOps." + first + "(who));",
+        "  Dsl.exitHandler(() -> late(\"#second\", Dsl.runStatus()), () -> EndsOps." + second + "(\"two\"));",
         "}");
-    assertThat(c).hadErrorContaining("task 'state' reads the handler's status but waits for [say]").inFile(source)
-        .onLineContaining("() -> late(");
-    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void theStatusReadAfterAnotherTaskOfTheExitPipelineIsWrittenAsKfpsCompilerWritesIt() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = lateTwice(models, "say", "say");
+    assertThat(c).succeeded();
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    JsonNode spec = Yaml.readAll(yaml).get(0);
+    assertThat(spec.at("/root/dag/tasks/late/inputs/parameters/status/taskFinalStatus/producerTask").asString()).isEqualTo("exit-handler-1");
+    assertThat(spec.at("/root/dag/tasks/late-2/inputs/parameters/status/taskFinalStatus/producerTask").asString())
+        .isEqualTo("exit-handler-2");
+    JsonNode dag = spec.at("/components/comp-late/dag/tasks");
+    assertThat(dag.at("/describe/inputs/parameters/status/componentInputParameter").asString()).isEqualTo("status");
+    assertThat(dag.at("/describe/dependentTasks").toString()).isEqualTo("[\"say\"]");
+    assertThat(spec.at("/components/comp-late/inputDefinitions/parameters/status/parameterType").asString())
+        .isEqualTo("TASK_FINAL_STATUS");
+    // flat: the later task waits for the first one only, run as any task, given the status
+    Task described = (Task) model(models, "p").node("late-describe").orElseThrow();
+    assertThat(described.after()).containsExactly("late-say");
+    assertThat(RunSetting.afterFailure(described)).isFalse();
+    assertThat(described.arguments().get("status")).isEqualTo(new Argument.RunValue(Argument.RunValue.Kind.STATUS));
+    assertThat(Kfp2Writer.write(Kfp2Reader.readNested(yaml, "p.yaml"))).isEqualTo(yaml);
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(yaml, "p.yaml");
+    }
+  }
+
+  /**
+   * Locally, the task reading the status after another of the exit pipeline gets its own handler's status, as KFP's
+   * driver gives it: {@code FAILED} after the handler whose task failed, {@code SUCCEEDED} after the other, each naming its
+   * handler's group ({@code pipelineTaskName: exit-handler-N}); whichever handler fails. (The spec is run as read: the
+   * called pipelines' tasks keep their names where free, {@code describe}, else {@code late-2-describe}.)
+   */
+  @Test
+  void locallyTheStatusReadAfterAnotherTaskIsItsOwnHandlers() throws IOException {
+    RunResult firstFailed = run(lateTwice(new ArrayList<>(), "fail", "say"), "first-failed");
+    assertThat(firstFailed.output("late-say", "Output")).isEqualTo("#first");
+    assertThat(firstFailed.output("describe", "Output")).isEqualTo("FAILED exit-handler-1");
+    assertThat(firstFailed.output("late-2-say", "Output")).isEqualTo("#second");
+    assertThat(firstFailed.output("late-2-describe", "Output")).isEqualTo("SUCCEEDED exit-handler-2");
+    assertThat(firstFailed.failedTask().map(t -> t.name())).hasValue("fail");
+    RunResult secondFailed = run(lateTwice(new ArrayList<>(), "say", "fail"), "second-failed");
+    assertThat(secondFailed.output("describe", "Output")).isEqualTo("SUCCEEDED exit-handler-1");
+    assertThat(secondFailed.output("late-2-describe", "Output")).isEqualTo("FAILED exit-handler-2");
+  }
+
+  /** A pipeline reading the status inside a condition too, as KFP's {@code pipeline_as_exit_task.py}'s reads the state. */
+  private static final String ON_FAILURE = String.join("\n",
+      "@Pipeline(name = \"on-failure\", formats = Format.KFP2)",
+      "public static void onFailure(PipelineTaskFinalStatus status) {",
+      "  var state = EndsOps.state(status);",
+      "  Dsl.when(Dsl.eq(state.output(), \"FAILED\"), () -> EndsOps.describe(status));",
+      "}");
+
+  private Compilation onFailureTwice(List<Pipeline> models, String first, String second) {
+    return compile(models, ON_FAILURE,
+        "@Pipeline(formats = Format.KFP2) public static void p(String who) {",
+        "  Dsl.exitHandler(() -> onFailure(Dsl.runStatus()), () -> EndsOps." + first + "(who));",
+        "  Dsl.exitHandler(() -> onFailure(Dsl.runStatus()), () -> EndsOps." + second + "(\"two\"));",
+        "}");
+  }
+
+  /**
+   * The status read inside a condition of the exit pipeline: KFP's compiler passes the DAG's input down to the condition's
+   * DAG ({@code pipelinechannel--status}, a {@code STRUCT} as it types a {@code PipelineTaskFinalStatus} channel), and so
+   * does kfp4j; locally the task there gets its own handler's status.
+   */
+  @Test
+  void theStatusReadInsideAConditionOfTheExitPipelineIsPassedDown() throws IOException {
+    Compilation c = onFailureTwice(new ArrayList<>(), "say", "say");
+    assertThat(c).succeeded();
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    JsonNode spec = Yaml.readAll(yaml).get(0);
+    JsonNode condition = spec.at("/components/comp-on-failure/dag/tasks/condition-1");
+    assertThat(condition.at("/inputs/parameters/pipelinechannel--status/componentInputParameter").asString()).isEqualTo("status");
+    String group = condition.at("/componentRef/name").asString();
+    assertThat(spec.at("/components/" + group + "/inputDefinitions/parameters/pipelinechannel--status/parameterType").asString())
+        .isEqualTo("STRUCT");
+    assertThat(spec.at("/components/" + group + "/dag/tasks/describe/inputs/parameters/status/componentInputParameter").asString())
+        .isEqualTo("pipelinechannel--status");
+    assertThat(Kfp2Writer.write(Kfp2Reader.readNested(yaml, "p.yaml"))).isEqualTo(yaml);
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(yaml, "p.yaml");
+    }
+    // run as read: the first call's nodes keep their names, the second's are named after it
+    RunResult firstFailed = run(onFailureTwice(new ArrayList<>(), "fail", "say"), "condition-first-failed");
+    assertThat(firstFailed.output("condition-1/describe", "Output")).isEqualTo("FAILED exit-handler-1");
+    assertThat(firstFailed.output("on-failure-2-state", "Output")).isEqualTo("SUCCEEDED");
+    assertThat(firstFailed.task("on-failure-2-condition-1").map(t -> t.state())).hasValue(TaskResult.State.Skipped);
+    RunResult secondFailed = run(onFailureTwice(new ArrayList<>(), "say", "fail"), "condition-second-failed");
+    assertThat(secondFailed.output("on-failure-2-condition-1/on-failure-2-describe", "Output")).isEqualTo("FAILED exit-handler-2");
+    assertThat(secondFailed.output("state", "Output")).isEqualTo("SUCCEEDED");
+    assertThat(secondFailed.task("condition-1").map(t -> t.state())).hasValue(TaskResult.State.Skipped);
   }
 
   private RunResult run(Compilation c, String name) throws IOException {

@@ -48,6 +48,7 @@ final class ModelPlan implements Plan {
   private final Pipeline pipeline;
   private final Map<String, String> parameters;
   private final ArgumentValues values;
+  private final GivenStatuses statuses;
   private final OwnInputs ownInputs;
   private final TaskSteps steps;
   private final Path runDir;
@@ -79,6 +80,7 @@ final class ModelPlan implements Plan {
     });
     this.values = new ArgumentValues(parameters, run, (task, output) -> components.containsKey(task)
         ? steps.outputName(components.get(task), output) : output, artifactLoops);
+    this.statuses = new GivenStatuses(pipeline, values);
     this.ownInputs = new OwnInputs(pipeline, components, kfp2);
     this.steps = steps;
     this.runDir = runDir;
@@ -396,8 +398,10 @@ final class ModelPlan implements Plan {
       if (afterFailure && a instanceof Argument.TaskOutput o && scope.result(o.task()) == null) {
         a = null; // a task run after a failure: what a failed task did not give takes the input's default, as on KFP
       }
-      if (afterFailure && a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS) {
-        given.put(n, values.finalStatus(scope.upstreamFailed.contains(task.name()), upstreamName(pipeline, task)));
+      String status = a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS
+          && task != pipeline.exitTask() ? statuses.of(task, afterFailure, scope) : null;
+      if (status != null) {
+        given.put(n, status);
         continue;
       }
       boolean artifact = task.component().inputIsArtifact(n);
@@ -447,18 +451,6 @@ final class ModelPlan implements Plan {
       given.replaceAll((n, text) -> dev.kfp4j.model.Channels.fill(text, own.channels()));
     }
     return steps.step(TaskConfigValues.onTask(run, passthroughs), given, files, metadata, own.executorInput(), id, dir);
-  }
-
-  /** What a task run after a failure waits for, as KFP names its status: the one task, or an exit handler's group (its exit task). */
-  private static String upstreamName(Pipeline pipeline, Task task) {
-    Set<String> up = Nodes.upstream(task);
-    for (dev.kfp4j.model.Node n : pipeline.nodes()) {
-      if (n instanceof Condition c && c.predicate() == null && !up.isEmpty()
-          && Nodes.steps(c).stream().anyMatch(s -> s.name().equals(up.iterator().next()))) {
-        return c.name();
-      }
-    }
-    return up.isEmpty() ? "" : up.iterator().next();
   }
 
   private static void write(Path p, String text) {

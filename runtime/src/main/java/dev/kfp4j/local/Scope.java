@@ -61,6 +61,16 @@ final class Scope {
     results.put(name, result);
   }
 
+  /** Whether task {@code name}, here or in an enclosing scope, ran after a failure of a task it waits for. */
+  boolean ranAfterFailure(String name) {
+    for (Scope s = this; s != null; s = s.parent) {
+      if (s.upstreamFailed.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The result of task {@code name} here or in an enclosing scope, or null. */
   TaskResult result(String name) {
     for (Scope s = this; s != null; s = s.parent) {

@@ -329,11 +329,7 @@ public final class Flattening {
           first = HandlerExitCalls.first(s);
         }
         if (n instanceof Task t) {
-          Map<String, Argument> args = args(t.arguments());
-          if (whateverHappened) {
-            HandlerExitCalls.checkStatus(call.name(), t, args);
-          }
-          out.add(new Task(name, t.component(), args, after(t.after()), shown(t, name, settings(t, t.settings()))));
+          out.add(new Task(name, t.component(), args(t.arguments()), after(t.after()), shown(t, name, settings(t, t.settings()))));
         } else if (n instanceof VolumeStep v) {
           out.add(new VolumeStep(name, v.resourceName(), required(v.size(), "the size of " + v.name()), v.accessMode(),
               v.storageClass(), after(v.after()), settings(v, v.settings()),

@@ -8,7 +8,8 @@ import java.util.List;
  * happened, {@link RunSetting.IgnoreUpstreamFailure}, waiting for its handler's group), as KFP 2 runs its DAG: each step of
  * it that waits for nothing in it waits for the group's steps, whatever happened to them; the others wait for those, as
  * within the pipeline. A step given the status ({@link Argument.RunValue.Kind#STATUS}) gets its handler's group's status,
- * which kfp4j gives a step run after a failure ({@code ModelPlan}): so it must be one waiting for nothing in the pipeline.
+ * as KFP 2 gives every task of the pipeline's DAG the status the DAG took, whatever it waits for: a first step as a step run
+ * after a failure, a later one the status of the first steps it waits for (the local runner's {@code GivenStatuses}).
  */
 final class HandlerExitCalls {
   private HandlerExitCalls() {}
@@ -35,15 +36,5 @@ final class HandlerExitCalls {
       out.add(new RunSetting.IgnoreUpstreamFailure());
     }
     return out;
-  }
-
-  /** Checks that task {@code t} of the call {@code call}, given {@code args} as put in, reads the status only when it is a first step. */
-  static void checkStatus(String call, Task t, java.util.Map<String, Argument> args) {
-    boolean status = args.values().stream().anyMatch(a -> a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS);
-    if (status && !first(t)) {
-      throw new Flattening.Failure(call, "it is the exit task of one of several exit handlers, whose task '" + t.name()
-          + "' reads the handler's status but waits for " + Nodes.upstream(t) + " in it; kfp4j gives the status of its handler's "
-          + "group to a task of it waiting for nothing in it: read the status there and pass what the others need");
-    }
   }
 }

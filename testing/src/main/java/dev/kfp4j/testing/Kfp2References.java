@@ -243,8 +243,10 @@ final class Kfp2References {
     if (parameter) {
       String from = source.path("parameterType").asString("");
       String to = def.path("parameterType").asString("");
-      // KFP's compiler passes a pipeline's PipelineTaskFinalStatus parameter on to a task's dict input (pipeline_as_exit_task.py)
-      boolean statusAsDict = from.equals("TASK_FINAL_STATUS") && to.equals("STRUCT");
+      // KFP's compiler passes a pipeline's PipelineTaskFinalStatus parameter on to a task's dict input (pipeline_as_exit_task.py),
+      // and into its groups as a STRUCT (get_parameter_type), which KFP's driver gives a TASK_FINAL_STATUS input (resolve.go)
+      boolean statusAsDict = from.equals("TASK_FINAL_STATUS") && to.equals("STRUCT")
+          || from.equals("STRUCT") && to.equals("TASK_FINAL_STATUS");
       if (!from.equals(to) && !in.has("parameterExpressionSelector") && !(from.equals("NUMBER_INTEGER") && to.equals("NUMBER_DOUBLE"))
           && !statusAsDict) {
         errors.add(at + ": a " + from + " value feeds a " + to + " input");

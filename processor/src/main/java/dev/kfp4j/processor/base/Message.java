@@ -203,7 +203,7 @@ public enum Message {
   EXIT_PIPELINE_STATUS("UnsupportedArgument",
       "parameter '%s' of pipeline '%s' takes the pipeline's final status: give it Dsl.runStatus()"),
   EXIT_PIPELINE_STATUS_IN_GROUP("UnsupportedArgument",
-      "task '%s' is inside '%s' and takes the pipeline's final status, which KFP 2 gives only to the tasks of the top level of a pipeline run as the exit task: give it to a task there and compare that task's output"),
+      "pipeline '%s' is the exit task of this pipeline's one exit handler, and its task '%s' inside '%s' takes the pipeline's final status, which kfp4j gives only to the tasks of the top level of a pipeline run so (flat in the exit handler, where KFP 2 passes its DAG's input down): give it to a task there and compare that task's output, or write the exit handler beside another statement (KFP 2: an exit pipeline of one of several handlers keeps its own DAG, every task of which may read the status)"),
   EXIT_TASK_READS_OUTPUT("UnsupportedArgument",
       "the exit task runs when the pipeline ends and cannot read task outputs; pass constants, pipeline parameters, "
       + "or the pipeline's final status (Dsl.runStatus())"),

@@ -153,7 +153,9 @@ public final class Kfp2Reader {
     Map<String, Argument> inputs = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> p : spec.path("root").path("inputDefinitions").path("parameters").properties()) {
       JsonNode def = p.getValue();
-      ParameterType type = ParameterType.ofV2Name(def.path("parameterType").asString(""));
+      String v2Type = def.path("parameterType").asString("");
+      // the status a pipeline run as an exit task takes is KFP's struct, as KFP's compiler types it in its groups' inputs
+      ParameterType type = v2Type.equals(Kfp2Types.TASK_FINAL_STATUS) ? ParameterType.STRUCT : ParameterType.ofV2Name(v2Type);
       String dflt = def.has("defaultValue") ? Values.text(def.get("defaultValue"), type) : null;
       parameters.add(new Parameter(p.getKey(), type, dflt, description(def), null, def.path("isOptional").asBoolean(false)));
       inputs.put(p.getKey(), new Argument.PipelineParameter(p.getKey()));

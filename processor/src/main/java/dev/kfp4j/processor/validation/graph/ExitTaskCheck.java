@@ -12,8 +12,9 @@ import java.util.Map;
  * The exit task runs when the pipeline ends, whatever ran: it reads no task output; and it alone
  * gets the pipeline's final status ({@code Dsl.runStatus()}), as KFP's compiler allows, but for a
  * task run after a failure, which gets the status of the one task it waits for, and the tasks of
- * the top level of a pipeline run as the exit task (one taking the status, KFP's {@code
- * exit_op(status: PipelineTaskFinalStatus)}), and the exit task of one of several exit handlers, which gets the status of
+ * a pipeline run as the exit task (one taking the status, KFP's {@code exit_op(status: PipelineTaskFinalStatus)}), in its
+ * groups too, as KFP's compiler passes its DAG's input down (run as a pipeline's one exit handler, the top level's only:
+ * {@code NestedPipelines}), and the exit task of one of several exit handlers, which gets the status of
  * its handler's group.
  */
 final class ExitTaskCheck implements GraphCheck {
@@ -27,10 +28,8 @@ final class ExitTaskCheck implements GraphCheck {
           if (e.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
             if (graph.handlerExitTask(task)) { // one of several exit handlers: it gets its handler's group's status
               continue;
-            } else if (graph.pipeline().takesStatus() && !afterFailure) { // a pipeline run as the exit task: its top level's tasks get it
-              if (task.group() != graph.root()) {
-                reporter.error(task.arguments().position(e.getKey()), Message.EXIT_PIPELINE_STATUS_IN_GROUP, task.name(), task.group().name());
-              }
+            } else if (graph.pipeline().takesStatus() && !afterFailure) { // a pipeline run as the exit task: its tasks get it
+              continue; // in a group too, as the exit task of one of several handlers (the one handler's: NestedPipelines says no)
             } else if (!afterFailure) {
               reporter.error(task.arguments().position(e.getKey()), Message.RUN_STATUS_NOT_EXIT_TASK, task.name());
             } else if (task.upstream().size() != 1) {
