@@ -38,12 +38,12 @@ import tools.jackson.databind.JsonNode;
 class Kfp2FormatTest {
   /** The pipelines KFP 2 has no form for, written for KFP v1 only: a Kubernetes resource step, and @Pipeline(podGc). */
   static final Set<String> ARGO_ONLY = Set.of("resourceop-basic.yaml", "task-settings.yaml");
-  /** The pipelines only KFP 2 can run: collected loop outputs (values, or artifacts), a loop over artifacts, a branch's output (dsl.OneOf), an importer, an artifact taken as a parameter, a workspace, Python components taking KFP 2's executor input, a task run after a failure, an exit handler beside other tasks, resources given by a task's outputs. */
+  /** The pipelines only KFP 2 can run: collected loop outputs (values, or artifacts), a loop over artifacts, a branch's output (dsl.OneOf), an importer, an artifact taken as a parameter, a workspace, Python components taking KFP 2's executor input, a task run after a failure, an exit handler beside other tasks, several exit handlers, resources given by a task's outputs. */
   static final Set<String> KFP2_ONLY = Set.of("control-flow.yaml", "fan-in-models.yaml", "grid-search.yaml", "if-else-one-of.yaml", "import-data.yaml",
       "train-on-dataset.yaml",
       "java-and-python-v2.yaml", "pipeline-parallelfor-artifacts.yaml", "shared-workspace.yaml", "ignore-upstream-failure.yaml",
       "train-job.yaml", "tutorial-control-flows.yaml", "runtime-resource-request-pipeline.yaml",
-      "runtime-resource-request-gpu-pipeline.yaml");
+      "runtime-resource-request-gpu-pipeline.yaml", "notify-on-exit.yaml");
 
   static Stream<Path> files(String folder) throws IOException, URISyntaxException {
     Path dir = Path.of(Kfp2FormatTest.class.getClassLoader().getResource(folder).toURI());
