@@ -292,6 +292,41 @@ class HandlerExitPipelinesTest {
     assertThat(secondFailed.task("condition-1").map(t -> t.state())).hasValue(TaskResult.State.Skipped);
   }
 
+  /**
+   * The status read inside a loop of the exit pipeline, by a task waiting for another of it: each iteration gets its own
+   * handler's status, the loop's DAG taking it as KFP's compiler passes it down.
+   */
+  @Test
+  void theStatusReadInsideALoopOfTheExitPipelineIsItsOwnHandlers() throws IOException {
+    String each = String.join("\n",
+        "@Pipeline(name = \"each\", formats = Format.KFP2)",
+        "public static void each(PipelineTaskFinalStatus status) {",
+        "  var said = EndsOps.say(\"x\");",
+        "  Dsl.forEach(java.util.List.of(\"a\", \"b\"), item -> EndsOps.describe(status).after(said));",
+        "}");
+    Compilation c = compile(new ArrayList<>(), each,
+        "@Pipeline(formats = Format.KFP2) public static void p(String who) {",
+        "  Dsl.exitHandler(() -> each(Dsl.runStatus()), () -> EndsOps.say(who));",
+        "  Dsl.exitHandler(() -> each(Dsl.runStatus()), () -> EndsOps.fail(\"two\"));",
+        "}");
+    assertThat(c).succeeded();
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    JsonNode spec = Yaml.readAll(yaml).get(0);
+    String loop = spec.at("/components/comp-each/dag/tasks/for-loop-2/componentRef/name").asString();
+    assertThat(spec.at("/components/comp-each/dag/tasks/for-loop-2/inputs/parameters/pipelinechannel--status/componentInputParameter")
+        .asString()).isEqualTo("status");
+    assertThat(spec.at("/components/" + loop + "/dag/tasks/describe/inputs/parameters/status/componentInputParameter").asString())
+        .isEqualTo("pipelinechannel--status");
+    assertThat(Kfp2Writer.write(Kfp2Reader.readNested(yaml, "p.yaml"))).isEqualTo(yaml);
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(yaml, "p.yaml");
+    }
+    RunResult r = run(c, "loop");
+    assertThat(r.tasks().stream().filter(t -> t.name().endsWith("describe")).map(t -> t.name() + " " + t.outputs().get("Output"))
+        .toList()).containsExactly("describe SUCCEEDED exit-handler-1", "describe SUCCEEDED exit-handler-1",
+            "each-2-describe FAILED exit-handler-2", "each-2-describe FAILED exit-handler-2");
+  }
+
   private RunResult run(Compilation c, String name) throws IOException {
     assertThat(c).succeeded();
     Path classes = Compile.writeOutput(c, dir.resolve("classes-" + name));

@@ -25,20 +25,24 @@ import java.util.Set;
 final class GivenStatuses {
   private final Pipeline pipeline;
   private final ArgumentValues values;
+  /** Whether the run is KFP 2's, where a pipeline run as the exit task of one of several handlers exists. */
+  private final boolean kfp2;
   /** The steps of the pipeline's body by name, made when first needed. */
   private Map<String, Step> steps;
 
-  GivenStatuses(Pipeline pipeline, ArgumentValues values) {
+  GivenStatuses(Pipeline pipeline, ArgumentValues values, boolean kfp2) {
     this.pipeline = pipeline;
     this.values = values;
+    this.kfp2 = kfp2;
   }
 
   /**
    * The status (KFP's struct as JSON) task {@code task} of the body gets in {@code scope}, {@code afterFailure} when it runs
-   * after a failure; null when it waits for no task run after a failure (it gets the run's status then).
+   * after a failure; null when it does not and waits for no task run after a failure, or the run is Argo's (it gets the run's
+   * status then).
    */
   String of(Task task, boolean afterFailure, Scope scope) {
-    Step from = afterFailure ? task : nearestAfterFailure(task);
+    Step from = afterFailure ? task : kfp2 ? nearestAfterFailure(task) : null;
     return from == null ? null : values.finalStatus(scope.ranAfterFailure(from.name()), upstreamName(from));
   }
 

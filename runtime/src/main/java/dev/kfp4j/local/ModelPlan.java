@@ -80,7 +80,7 @@ final class ModelPlan implements Plan {
     });
     this.values = new ArgumentValues(parameters, run, (task, output) -> components.containsKey(task)
         ? steps.outputName(components.get(task), output) : output, artifactLoops);
-    this.statuses = new GivenStatuses(pipeline, values);
+    this.statuses = new GivenStatuses(pipeline, values, kfp2);
     this.ownInputs = new OwnInputs(pipeline, components, kfp2);
     this.steps = steps;
     this.runDir = runDir;
