@@ -1,6 +1,7 @@
 package dev.kfp4j.cli;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.KubernetesManifests;
 import dev.kfp4j.graph.PipelineGraph;
 import dev.kfp4j.local.CompiledPipelines;
 import dev.kfp4j.model.Pipeline;
@@ -124,9 +125,11 @@ final class GraphCommand extends Commands.Base {
 
   private static Source file(Path f) {
     try {
-      return new Source(baseName(f.getFileName().toString()), Files.readString(f), f.toString());
+      return new Source(baseName(f.getFileName().toString()), KubernetesManifests.specIn(Files.readString(f), f.toString()), f.toString());
     } catch (IOException e) {
       throw new ConfigException("cannot read " + f + ": " + e.getMessage());
+    } catch (FormatException e) {
+      throw new ConfigException(e.getMessage());
     }
   }
 

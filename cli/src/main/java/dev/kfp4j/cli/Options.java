@@ -5,6 +5,8 @@ import dev.kfp4j.client.Auth;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.KubernetesManifests;
 import dev.kfp4j.local.CompiledPipelines;
 import java.io.IOException;
 import java.io.InputStream;
@@ -329,7 +331,9 @@ final class Options {
 
     private static Located read(Path file) {
       try {
-        return new Located(Files.readString(file), file.toString());
+        return new Located(KubernetesManifests.specIn(Files.readString(file), file.toString()), file.toString());
+      } catch (FormatException e) {
+        throw new ConfigException(e.getMessage());
       } catch (java.nio.charset.CharacterCodingException e) {
         throw new ConfigException(file + ": not UTF-8 text");
       } catch (IOException e) {

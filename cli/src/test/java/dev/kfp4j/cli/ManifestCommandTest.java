@@ -104,6 +104,26 @@ class ManifestCommandTest {
   }
 
   @Test
+  void aManifestRunsHereAndIsDrawnAsTheSpecItHolds() throws Exception {
+    Path file = dir.resolve("m.yaml");
+    assertEquals(0, kfp4j("-p", "add-example", "--include-pipeline", "-o", file.toString()).code());
+    Cli run = Cli.run("run", "-p", file.toString(), "--classes", CommandsTest.CLASSES, "--root", dir.resolve("runs").toString());
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("multiply = -7"), run.toString());
+    Cli fromManifest = Cli.run("graph", file.toString(), "--format", "mermaid");
+    assertEquals(0, fromManifest.code(), fromManifest.toString());
+    assertEquals(Cli.run("graph", "--classes", CommandsTest.CLASSES, "add-example", "--format", "mermaid").out(), fromManifest.out());
+
+    Path two = Files.writeString(dir.resolve("two.yaml"), Files.readString(file) + "---\n"
+        + Files.readString(file).substring(Files.readString(file).indexOf("apiVersion: pipelines.kubeflow.org/v2beta1\nkind: PipelineVersion"))
+            .replace("  name: add-example\n", "  name: add-example-v2\n"));
+    Cli several = Cli.run("run", "-p", two.toString());
+    assertEquals(2, several.code(), several.toString());
+    assertTrue(several.err().contains("KFP's Kubernetes manifests of 2 PipelineVersions [add-example, add-example-v2]; name a file of one "
+        + "version, or the spec file"), several.toString());
+  }
+
+  @Test
   void aNameKubernetesRefusesIsAUsageErrorAndNothingIsWritten() {
     Path file = dir.resolve("m.yaml");
     Cli r = kfp4j("-p", "add-example", "--version-name", "Release_2", "-o", file.toString());

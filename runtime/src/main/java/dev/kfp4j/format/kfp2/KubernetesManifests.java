@@ -145,6 +145,34 @@ public final class KubernetesManifests {
     return specs;
   }
 
+  /**
+   * {@code text} as it is, or, when it holds KFP's Kubernetes manifests, the spec of its one {@code
+   * PipelineVersion}: what {@code kfp4j run} and {@code kfp4j graph} read from such a file.
+   *
+   * @throws FormatException naming {@code source} when the manifests hold no version or several, or
+   *     {@link #specs} refuses them
+   */
+  public static String specIn(String text, String source) {
+    if (!text.contains(API_VERSION)) {
+      return text; // read once, by the file's own reader
+    }
+    List<JsonNode> docs;
+    try {
+      docs = Yaml.readAll(text);
+    } catch (RuntimeException e) {
+      return text; // not YAML: the file's reader says so
+    }
+    if (!isManifest(docs)) {
+      return text;
+    }
+    java.util.Map<String, String> specs = specs(docs, source);
+    if (specs.size() != 1) {
+      throw new FormatException(source + ": KFP's Kubernetes manifests of " + (specs.isEmpty() ? "no PipelineVersion"
+          : specs.size() + " PipelineVersions " + specs.keySet()) + "; name a file of one version, or the spec file");
+    }
+    return specs.values().iterator().next();
+  }
+
   private static ObjectNode resource(String kind, String name, String namespace) {
     ObjectNode r = Yaml.object().put("apiVersion", API_VERSION).put("kind", kind);
     ObjectNode metadata = r.putObject("metadata").put("name", name);
