@@ -1,6 +1,7 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.SourceLine;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.Pipeline;
@@ -45,7 +46,7 @@ public final class ArgoWriter {
 
   /** The header comment of a workflow written from {@code pipeline}, or null. */
   static String header(Pipeline pipeline) {
-    return pipeline.source() == null ? null : Argo.HEADER_PREFIX + pipeline.source() + Argo.HEADER_SUFFIX;
+    return pipeline.source() == null ? null : SourceLine.of(pipeline.source());
   }
 
   /** The workflow as a JSON tree, as Argo's API takes it. */

@@ -1,5 +1,6 @@
 package dev.kfp4j.format.kfp2;
 
+import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.yaml.BlockYaml;
 import dev.kfp4j.yaml.Yaml;
@@ -75,12 +76,12 @@ public final class KubernetesManifests {
       check(LABEL, 63, names.namespace(), "the namespace", "Kubernetes", LABEL_RULE);
     }
     String displayName = or(names.displayName(), pipeline);
-    String description = spec.path("pipelineInfo").path("description").asString(null);
+    String description = or(spec.path("pipelineInfo").path("description").asString(null), null); // none when empty
     StringBuilder out = new StringBuilder();
     if (names.includePipeline()) {
       ObjectNode p = resource("Pipeline", pipeline, names.namespace());
       ObjectNode s = p.putObject("spec").put("displayName", displayName);
-      if (description != null && !description.isEmpty()) {
+      if (description != null) {
         s.put("description", description);
       }
       out.append(BlockYaml.writeSorted(p, header)).append("---\n");
@@ -93,7 +94,7 @@ public final class KubernetesManifests {
     if (docs.size() == 2 && !docs.get(1).isEmpty()) {
       s.set("platformSpec", docs.get(1));
     }
-    if (description != null && !description.isEmpty()) {
+    if (description != null) {
       s.put("description", description);
     }
     out.append(BlockYaml.writeSorted(v, names.includePipeline() ? null : header));
@@ -156,14 +157,9 @@ public final class KubernetesManifests {
     if (!text.contains(API_VERSION)) {
       return text; // read once, by the file's own reader
     }
-    List<JsonNode> docs;
-    try {
-      docs = Yaml.readAll(text);
-    } catch (RuntimeException e) {
-      return text; // not YAML: the file's reader says so
-    }
+    List<JsonNode> docs = Documents.readOrNull(text);
     if (!isManifest(docs)) {
-      return text;
+      return text; // not YAML, or another file: its reader says what it is
     }
     java.util.Map<String, String> specs = specs(docs, source);
     if (specs.size() != 1) {
