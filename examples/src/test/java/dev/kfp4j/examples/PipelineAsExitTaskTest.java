@@ -124,6 +124,31 @@ class PipelineAsExitTaskTest {
     }
   }
 
+  /**
+   * {@code reportEnd}, run as the exit task, reads the status at its top level, in a condition and in a loop: the spec passes
+   * its DAG's input down as KFP's compiler wrote {@code status_in_groups.py} (the testing module's {@code
+   * ExitPipelineFormatTest} compares them whole), and run here each of its four reports tells of the failure.
+   */
+  @ParameterizedTest
+  @EnumSource(value = LocalRunner.JavaMode.class, names = {"IN_PROCESS", "SUBPROCESS"})
+  void everyTaskOfTheExitPipelineGetsTheStatusInItsGroupsToo(LocalRunner.JavaMode mode) {
+    String name = "META-INF/kfp4j/kfp2/pipelines/status-in-groups.yaml";
+    JsonNode spec = Yaml.readAll(Yaml.resource(getClass(), name)).get(0);
+    for (String group : List.of("condition-1", "for-loop-3")) {
+      assertEquals("status", spec.at("/components/comp-report-end/dag/tasks/" + group
+          + "/inputs/parameters/pipelinechannel--status/componentInputParameter").asString(), group);
+    }
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    RunResult r = LocalRunner.builder().root(dir).caching(false).javaMode(mode)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build()
+        .run(Workflow.resource(getClass().getClassLoader(), name), Map.of());
+    assertFalse(r.succeeded(), console::toString);
+    List<String> reports = r.tasks().stream().filter(t -> t.name().startsWith("report-on") && t.outputs().containsKey("Output"))
+        .map(t -> t.outputs().get("Output")).sorted().toList();
+    assertEquals(List.of("chat: FAILED", "log: FAILED", "mail: FAILED", "pager: FAILED"), reports,
+        () -> r.tasks().stream().map(TaskResult::id).toList() + "\n" + console);
+  }
+
   @ParameterizedTest
   @EnumSource(value = LocalRunner.JavaMode.class, names = {"IN_PROCESS", "SUBPROCESS"})
   void theExitPipelineWithoutTheStatusRunsAfterTheFailure(LocalRunner.JavaMode mode) throws IOException {

@@ -6,7 +6,6 @@ import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.CalledPipeline;
 import dev.kfp4j.model.Flattening;
-import dev.kfp4j.model.Node;
 import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
@@ -92,9 +91,6 @@ final class NestedPipelines {
           return;
         }
         String exit = model.exitTask() != null && calls.containsKey(model.exitTask().name()) ? model.exitTask().name() : null;
-        if (exit != null && !statusAtTopLevel(graph, exit, calls.get(exit))) {
-          return;
-        }
         Map<String, Pipeline> exitCall = exit == null ? Map.of() : Map.of(exit, calls.get(exit));
         Pipeline withCalls = nest(model, calls);
         whole = Flattening.inline(withCalls, exitCall, true);
@@ -157,42 +153,6 @@ final class NestedPipelines {
       }
     });
     return uses.isEmpty() ? null : uses.get(0);
-  }
-
-  /**
-   * Whether pipeline {@code callee}, called by {@code exit} as the exit task of the pipeline's one exit handler (the model's
-   * {@code ExitPipeline}, flat in the handler), gives the status ({@code Dsl.runStatus()}) to the tasks of its top level only,
-   * which kfp4j runs so; else an error on the call naming the first task in a group taking it, and false. (The exit pipeline
-   * of one of several handlers keeps its own DAG, as KFP's compiler writes it, any task of which may take it.)
-   */
-  private boolean statusAtTopLevel(PipelineBuilder graph, String exit, Pipeline callee) {
-    for (Node group : callee.nodes()) {
-      StatusRead found = group instanceof dev.kfp4j.model.Step ? null : statusInGroup(group);
-      if (found != null) {
-        TaskBuilder t = graph.pipelineCalls().stream().filter(c -> c.name().equals(exit)).findFirst().orElseThrow();
-        reporter.error(t.position(), Message.EXIT_PIPELINE_STATUS_IN_GROUP, t.pipelineCall().pipelineName(), found.task(), found.group());
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A task taking the status ({@code Dsl.runStatus()}), and the innermost group holding it. */
-  private record StatusRead(String task, String group) {}
-
-  /** The first task inside group {@code group} taking the status; null when none. */
-  private static StatusRead statusInGroup(Node group) {
-    for (Node n : Nodes.body(group)) {
-      if (n instanceof Task t && t.arguments().values().stream()
-          .anyMatch(a -> a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS)) {
-        return new StatusRead(t.name(), group.name());
-      }
-      StatusRead inner = n instanceof dev.kfp4j.model.Step ? null : statusInGroup(n);
-      if (inner != null) {
-        return inner;
-      }
-    }
-    return null;
   }
 
   /**

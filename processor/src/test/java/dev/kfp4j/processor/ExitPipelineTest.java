@@ -223,25 +223,47 @@ class ExitPipelineTest {
   }
 
   /**
-   * The status given to a task in a group of the pipeline run as the exit task of the pipeline's one exit handler: kfp4j runs
-   * that pipeline flat in the handler and gives it to the tasks of its top level only, so it is an error on the call (the
-   * pipeline alone compiles: run as the exit task of one of several handlers, any task of it may take it).
+   * The status given to tasks in groups of the pipeline run as the exit task of the pipeline's one exit handler, a condition
+   * and a loop in it: each is given the status, and KFP 2's spec passes the DAG's input down as KFP's compiler does, each
+   * group taking it as {@code pipelinechannel--status}, a {@code STRUCT} (KFP SDK 2.15.2's {@code status_in_groups.py},
+   * {@code ExitPipelineFormatTest}).
    */
   @Test
-  void theStatusGivenToATaskInAGroupOfThePipelinesOneExitPipelineIsAnErrorOnTheCall() {
-    Compilation c = compile(new ArrayList<>(),
+  void theStatusReachesTheTasksInGroupsOfThePipelinesOneExitPipeline() {
+    List<Pipeline> models = new ArrayList<>();
+    Compilation c = compile(models,
         "@Pipeline(name = \"notify-end\", formats = Format.KFP2)",
         "public static void notifyEnd(String channel, PipelineTaskFinalStatus status) {",
-        "  Dsl.when(Dsl.eq(channel, \"#c\"), () -> NotifyOps.notify(channel,",
-        "      status));",
+        "  Dsl.when(Dsl.eq(channel, \"#c\"), () -> NotifyOps.notify(channel, status));",
+        "  Dsl.forEach(java.util.List.of(\"#a\", \"#b\"), ch -> NotifyOps.notify(ch, status));",
         "}",
         "@Pipeline(formats = Format.KFP2) public static void p(String who) {",
         "  Dsl.exitHandler(() -> notifyEnd(who, Dsl.runStatus()), () -> LibOps.greet(who));",
         "}");
-    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] pipeline 'notify-end' is the exit task of this pipeline's one "
-        + "exit handler, and its task 'notify' inside 'condition-1' takes the pipeline's final status, which kfp4j gives only to "
-        + "the tasks of the top level").inFile(source).onLineContaining("() -> notifyEnd(who");
-    assertThat(c).hadErrorCount(1);
+    assertThat(c).succeeded();
+    Pipeline p = models.stream().filter(m -> m.name().equals("p")).findFirst().orElseThrow();
+    List<String> given = new ArrayList<>();
+    dev.kfp4j.model.Nodes.walk(p.exitPipeline().nodes(), n -> {
+      if (n instanceof Task t && new Argument.RunValue(Argument.RunValue.Kind.STATUS).equals(t.arguments().get("status"))) {
+        given.add(t.name());
+      }
+    });
+    assertThat(given).containsExactly("notify", "notify-2");
+    String yaml = Compile.resource(c, Kfp2PipelineTest.P2);
+    JsonNode spec = Yaml.readAll(yaml).get(0);
+    for (String group : List.of("condition-1", "for-loop-3")) {
+      assertThat(spec.at("/components/comp-notify-end/dag/tasks/" + group + "/inputs/parameters/pipelinechannel--status").toString())
+          .isEqualTo("{\"componentInputParameter\":\"status\"}");
+      assertThat(spec.at("/components/comp-" + group + "/inputDefinitions/parameters/pipelinechannel--status/parameterType")
+          .asString()).isEqualTo("STRUCT");
+    }
+    assertThat(spec.at("/components/comp-condition-1/dag/tasks/notify/inputs/parameters/status/componentInputParameter").asString())
+        .isEqualTo("pipelinechannel--status");
+    assertThat(spec.at("/components/comp-for-loop-3/dag/tasks/notify-2/inputs/parameters/status/componentInputParameter")
+        .asString()).isEqualTo("pipelinechannel--status");
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(yaml, "p.yaml");
+    }
   }
 
   @Test

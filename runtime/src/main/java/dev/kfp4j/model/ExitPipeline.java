@@ -8,7 +8,7 @@ import java.util.Objects;
  * exit_task} is a pipeline called as a component): its nodes run when the rest of the pipeline has
  * ended, whatever its outcome, as one DAG named {@code name}. {@code status} is the name of its
  * parameter taking the pipeline's status (KFP's {@code exit_op(status: PipelineTaskFinalStatus)}),
- * which a task of its top level may read ({@link Argument.RunValue.Kind#STATUS}); null when it takes
+ * which any task of it may read ({@link Argument.RunValue.Kind#STATUS}), in its groups too; null when it takes
  * none, and then no task of it reads the status (KFP's compiler gives such a pipeline no status
  * input). As other pipelines called in a pipeline, it is flattened: its nodes read the values its
  * caller gives it directly, and its node names are unique in the whole pipeline.

@@ -57,6 +57,37 @@ class ExitPipelineFormatTest {
   }
 
   /**
+   * KFP SDK 2.15.2's spec of {@code status_in_groups.py} (beside it): the exit pipeline's tasks read the status at its top
+   * level, under a condition and in a loop, each group taking it as {@code pipelinechannel--status} (a {@code STRUCT}) from the
+   * pipeline's {@code TASK_FINAL_STATUS} input. Read with every such task given the status, and written back as KFP wrote it.
+   */
+  @Test
+  void theStatusReachesTheExitPipelinesGroups() {
+    String yaml = Yaml.resource(ExitPipelineFormatTest.class, "exitpipeline/status_in_groups.yaml");
+    Pipeline p = Kfp2Reader.read(yaml, "status_in_groups.yaml");
+    List<String> given = new java.util.ArrayList<>();
+    dev.kfp4j.model.Nodes.walk(p.exitPipeline().nodes(), n -> {
+      if (n instanceof Task t && new Argument.RunValue(Argument.RunValue.Kind.STATUS).equals(t.arguments().get("status"))) {
+        given.add(t.name());
+      }
+    });
+    assertEquals(List.of("report", "report-2", "report-3"), given.stream().sorted().toList());
+    String again = Kfp2Writer.write(p);
+    assertEquals(List.of(), Kfp2Schemas.errors(again), again);
+    assertEquals(again, Kfp2Writer.write(Kfp2Reader.read(again, "again.yaml")));
+    JsonNode sdk = Yaml.read(yaml);
+    JsonNode ours = Yaml.read(again);
+    // kfp4j puts the exit pipeline's other parameters in (page: pipelinechannel--page, as a group's channel): the rest as KFP's
+    for (String at : List.of("/components/comp-condition-1", "/components/comp-for-loop-3", "/components/comp-exit-handler-1",
+        "/components/comp-notify/dag/tasks/report", "/components/comp-notify/dag/tasks/for-loop-3",
+        "/components/comp-notify/dag/tasks/condition-1/inputs/parameters/pipelinechannel--status",
+        "/components/comp-notify/inputDefinitions/parameters/status", "/root/dag/tasks/notify/inputs/parameters/status",
+        "/root/dag/tasks/notify/triggerPolicy", "/root/dag/tasks/notify/dependentTasks")) {
+      assertEquals(sdk.at(at), ours.at(at), at + " in\n" + again);
+    }
+  }
+
+  /**
    * KFP's spec as KFP's compiler writes {@code exit_op(final_status: PipelineTaskFinalStatus)}: the DAG's input, the task's
    * {@code taskFinalStatus} and what reads it named as the parameter. Read and written back under that name, not {@code status}.
    */

@@ -6,12 +6,14 @@ import dev.kfp4j.annotations.Format;
 import dev.kfp4j.annotations.Pipeline;
 import dev.kfp4j.artifacts.PipelineTaskFinalStatus;
 import dev.kfp4j.dsl.Dsl;
+import java.util.List;
 
 /**
  * A pipeline run as the exit task, as KFP's {@code pipeline_as_exit_task.py}: {@code
  * conditionalNotification} takes the pipeline's final status and tells of a failure; the exit
  * handler, named {@code my-pipeline}, runs it once the rest has ended, whatever happened; and
- * {@code announceEnd}, a pipeline run as the exit task that takes no status. KFP 2 only.
+ * {@code announceEnd}, a pipeline run as the exit task that takes no status; {@code reportEnd}, one whose tasks read the
+ * status in a condition and a loop too. KFP 2 only.
  */
 public final class PipelineAsExitTask {
   private PipelineAsExitTask() {}
@@ -70,6 +72,45 @@ public final class PipelineAsExitTask {
       PipelineAsExitTaskOps.printOp(message);
       PipelineAsExitTaskOps.failOp("Task failed.");
     });
+  }
+
+  /**
+   * Reports the pipeline's final status on a channel.
+   *
+   * @param status the pipeline's final status
+   * @param channel where to report it
+   * @return the report, {@code channel: STATE}
+   */
+  @Component
+  public static String reportOn(PipelineTaskFinalStatus status, String channel) {
+    String line = channel + ": " + status.state();
+    System.out.println(line);
+    return line;
+  }
+
+  /**
+   * Reports the pipeline's final status on the log, on the pager when {@code page}, and on mail and chat: every task of a
+   * pipeline run as the exit task may read the status, in its conditions and loops too (KFP passes its DAG's input down).
+   *
+   * @param status the pipeline's final status, given {@code Dsl.runStatus()}
+   * @param page whether to page someone too
+   */
+  @Pipeline(name = "report-end", formats = Format.KFP2)
+  public static void reportEnd(PipelineTaskFinalStatus status, @Default("true") boolean page) {
+    PipelineAsExitTaskOps.reportOn(status, "log");
+    Dsl.when(Dsl.eq(page, true), () -> PipelineAsExitTaskOps.reportOn(status, "pager"));
+    Dsl.forEach(List.of("mail", "chat"), channel -> PipelineAsExitTaskOps.reportOn(status, channel));
+  }
+
+  /**
+   * Fails; then {@code reportEnd} reports it everywhere.
+   *
+   * @param message what the failing task prints
+   * @param page whether to page someone too
+   */
+  @Pipeline(name = "status-in-groups", formats = Format.KFP2)
+  public static void statusInGroups(@Default("Task failed.") String message, @Default("true") boolean page) {
+    Dsl.exitHandler(() -> reportEnd(Dsl.runStatus(), page), () -> PipelineAsExitTaskOps.failOp(message));
   }
 
   /** Says the run has ended: a pipeline run as the exit task that takes no status (KFP's {@code exit_op()} without one). */

@@ -202,8 +202,6 @@ public enum Message {
       "'%s' calls pipeline '%s', which takes the pipeline's final status (parameter '%s') and so runs only as the exit task: call it in the first lambda of Dsl.exitHandler(() -> ..., () -> { ... })"),
   EXIT_PIPELINE_STATUS("UnsupportedArgument",
       "parameter '%s' of pipeline '%s' takes the pipeline's final status: give it Dsl.runStatus()"),
-  EXIT_PIPELINE_STATUS_IN_GROUP("UnsupportedArgument",
-      "pipeline '%s' is the exit task of this pipeline's one exit handler, and its task '%s' inside '%s' takes the pipeline's final status, which kfp4j gives only to the tasks of the top level of a pipeline run so (flat in the exit handler, where KFP 2 passes its DAG's input down): give it to a task there and compare that task's output, or write the exit handler beside another statement (KFP 2: an exit pipeline of one of several handlers keeps its own DAG, every task of which may read the status)"),
   EXIT_TASK_READS_OUTPUT("UnsupportedArgument",
       "the exit task runs when the pipeline ends and cannot read task outputs; pass constants, pipeline parameters, "
       + "or the pipeline's final status (Dsl.runStatus())"),

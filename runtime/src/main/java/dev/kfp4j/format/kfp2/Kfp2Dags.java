@@ -266,8 +266,9 @@ final class Kfp2Dags {
       if (types.isArtifactList(a)) {
         definition.put("isArtifactList", true);
       }
-    } else {
-      comp.withObject("inputDefinitions").withObject("parameters").putObject(name).put("parameterType", types.type(a).v2Name());
+    } else { // the status passed down an exit pipeline's groups: KFP's struct, as KFP's compiler types the channel
+      comp.withObject("inputDefinitions").withObject("parameters").putObject(name)
+          .put("parameterType", (Levels.isStatus(a) ? ParameterType.STRUCT : types.type(a)).v2Name());
     }
   }
 
@@ -442,22 +443,24 @@ final class Kfp2Dags {
 
   /**
    * The status given to input {@code in} of the exit task, as KFP 2 gives it: a {@code TASK_FINAL_STATUS} parameter whose
-   * value is the final status of the exit handler's group; or of a task run after a failure, that of the one task it waits for
+   * value is the final status of the exit handler's group; to a task of the exit pipeline, at any depth, the input of its DAG
+   * that takes it ({@link Levels#statusInput}); or to a task run after a failure, that of the one task it waits for
    * ({@code deps}), as KFP's compiler allows it.
    */
   private void finalStatus(ObjectNode t, Step s, InputSpec in, String where, Set<String> deps) {
-    if (levels.exitPipeline != null && levels.levelOf(s.name()) == levels.exitPipeline) {
+    String fromExitPipeline = levels.statusInput(levels.levelOf(s.name()));
+    if (fromExitPipeline != null) {
       if (!dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(in.type()) && !"JsonObject".equals(in.type() == null ? null : in.type().name())) {
         throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status; in KFP 2 that is a "
             + "PipelineTaskFinalStatus (a struct), so type the input " + dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS + " or a dict");
       }
-      t.withObject("inputs").withObject("parameters").putObject(in.name()).put("componentInputParameter", exitStatus(levels.exitPipeline));
+      t.withObject("inputs").withObject("parameters").putObject(in.name()).put("componentInputParameter", fromExitPipeline);
       return;
     }
     boolean afterFailure = RunSetting.afterFailure(s);
     if (s != pipeline.exitTask() && !(afterFailure && deps.size() == 1)) {
       throw new FormatException(where + ": input '" + in.name() + "' takes the pipeline's status, which KFP 2 gives the exit "
-          + "task only (the status of the rest, when it has ended), or a task of the top level of the exit pipeline, or a task "
+          + "task only (the status of the rest, when it has ended), or a task of the exit pipeline, or a task "
           + "run after a failure (ignoreUpstreamFailure()) the status of the one task it waits for"
           + (afterFailure ? "; it waits for " + deps.size() : ""));
     }

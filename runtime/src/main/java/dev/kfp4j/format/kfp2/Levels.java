@@ -271,6 +271,9 @@ final class Levels {
     if (a instanceof Argument.PipelineParameter p) {
       return p.name();
     }
+    if (isStatus(a)) { // the status the exit pipeline takes, passed down into its groups (none elsewhere)
+      return level != exitPipeline && statusInput(level) != null ? pipeline.exitPipeline().status() : null;
+    }
     if (a instanceof Argument.TaskOutput o) {
       Level producer = levelOfStep.get(o.task());
       if (producer == null) {
@@ -298,6 +301,23 @@ final class Levels {
       return level.within(chain.parent) && level != chain.parent ? o.branches() + "-" + oneOfKey(o) : null;
     }
     return null;
+  }
+
+  /**
+   * Where a task or a group's task in {@code level} reads the pipeline's final status the exit pipeline takes, as KFP's
+   * compiler passes it down: the exit pipeline's own input ({@code status}, as its parameter is named) at its top level, the
+   * channel of a group inside it ({@code pipelinechannel--status}, a {@code STRUCT}) below; null outside the exit pipeline,
+   * or when it takes no status.
+   */
+  String statusInput(Level level) {
+    if (exitPipeline == null || pipeline.exitPipeline().status() == null || !level.within(exitPipeline)) {
+      return null;
+    }
+    return level == exitPipeline ? pipeline.exitPipeline().status() : Channels.PREFIX + pipeline.exitPipeline().status();
+  }
+
+  static boolean isStatus(Argument a) {
+    return a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS;
   }
 
   /**

@@ -13,9 +13,8 @@ import java.util.Map;
  * gets the pipeline's final status ({@code Dsl.runStatus()}), as KFP's compiler allows, but for a
  * task run after a failure, which gets the status of the one task it waits for, and the tasks of
  * a pipeline run as the exit task (one taking the status, KFP's {@code exit_op(status: PipelineTaskFinalStatus)}), in its
- * groups too, as KFP's compiler passes its DAG's input down (run as a pipeline's one exit handler, the top level's only:
- * {@code NestedPipelines}), and the exit task of one of several exit handlers, which gets the status of
- * its handler's group.
+ * groups too, as KFP's compiler passes its DAG's input down, and the exit task of one of several exit handlers, which gets
+ * the status of its handler's group.
  */
 final class ExitTaskCheck implements GraphCheck {
   @Override
@@ -29,7 +28,7 @@ final class ExitTaskCheck implements GraphCheck {
             if (graph.handlerExitTask(task)) { // one of several exit handlers: it gets its handler's group's status
               continue;
             } else if (graph.pipeline().takesStatus() && !afterFailure) { // a pipeline run as the exit task: its tasks get it
-              continue; // in a group too, as the exit task of one of several handlers (the one handler's: NestedPipelines says no)
+              continue; // in a group too
             } else if (!afterFailure) {
               reporter.error(task.arguments().position(e.getKey()), Message.RUN_STATUS_NOT_EXIT_TASK, task.name());
             } else if (task.upstream().size() != 1) {
