@@ -143,6 +143,16 @@ final class Invocation {
     }
   }
 
+  /** An input of one of the {@link TextTypes}, read from its text ({@code 2024-01-31} for a {@code LocalDate}). */
+  Object text(String input, Class<?> type) {
+    Object json = given(input);
+    try {
+      return TextTypes.parse(json != null ? String.valueOf(json) : required(input), type);
+    } catch (IllegalArgumentException e) {
+      throw invalid(input, e);
+    }
+  }
+
   /** A JSON input converted to its parameter's type, such as a record or {@code List<Integer>}. */
   Object json(String input, Type type) {
     Object json = given(input);

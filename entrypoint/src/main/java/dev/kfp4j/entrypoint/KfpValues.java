@@ -208,6 +208,9 @@ public final class KfpValues {
     if (value instanceof Enum<?> e) {
       return e.name();
     }
+    if (TextTypes.isText(value.getClass())) {
+      return value.toString();
+    }
     return PyJson.dumps(JsonTree.toJson(value));
   }
 

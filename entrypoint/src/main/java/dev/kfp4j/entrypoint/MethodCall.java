@@ -175,6 +175,9 @@ final class MethodCall implements Entrypoint.Handler {
     if (cls.isEnum()) {
       return in.enumValue(name, (Class) cls);
     }
+    if (TextTypes.isText(cls)) {
+      return in.text(name, cls);
+    }
     if (cls == PipelineTaskFinalStatus.class) {
       return in.finalStatus(name);
     }

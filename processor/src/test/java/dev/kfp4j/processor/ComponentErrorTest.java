@@ -92,6 +92,13 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:BadDefault", "@Default(\"1e40\")",
             new String[] {"@Component public static int f(", "    @Default(\"1e40\") float x) { return 0; }"},
             "float value out of range for a Java float: '1e40' (use double)"),
+        Arguments.of("kfp4j:BadDefault", "@Default(\"31/01/2024\")",
+            new String[] {"@Component public static int f(", "    @Default(\"31/01/2024\") java.time.LocalDate day) { return 0; }"},
+            "@Default(\"31/01/2024\") of 'day' does not parse as a LocalDate: Text '31/01/2024' could not be parsed at index 0; "
+                + "write for example @Default(\"2024-01-31\")"),
+        Arguments.of("kfp4j:BadDefault", "@Default(\"15m\")",
+            new String[] {"@Component public static int f(", "    @Default(\"15m\") java.time.Duration every) { return 0; }"},
+            "does not parse as a Duration: Text cannot be parsed to a Duration; write for example @Default(\"PT15M\")"),
         Arguments.of("kfp4j:BadDefault", "@Default(\"maybe\")",
             new String[] {"@Component public static int f(", "    @Default(\"maybe\") boolean b) { return 0; }"},
             "does not parse as a boolean"),

@@ -12,11 +12,11 @@ public enum Message {
       "@%s method '%s' is in private class '%s', which the generated ops and entrypoint cannot call; remove 'private' from class '%s'"),
   GENERIC_METHOD("@Component method '%s' must not declare type parameters; use concrete types"),
   UNSUPPORTED_PARAMETER_TYPE(
-      "parameter '%s' has type '%s', which a component input cannot carry; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a record or bean (as JSON), Optional<...> of these, a Path with @InputPath/@OutputPath, or one artifact (Dataset, Model, ..., @Out for an output)"),
+      "parameter '%s' has type '%s', which a component input cannot carry; use int, long, float, double, boolean, their boxes, String, an enum, a java.time date, time or amount, UUID or URI (as text), List<...>, Map<String, ...>, a record or bean (as JSON), Optional<...> of these, a Path with @InputPath/@OutputPath, or one artifact (Dataset, Model, ..., @Out for an output)"),
   PATH_UNMARKED("UnsupportedParameterType",
       "parameter '%s' is %s, which is a file only with @InputPath or @OutputPath: write @InputPath %s %s for a file the task reads, or @OutputPath Path %s for one it writes"),
   UNSUPPORTED_RETURN_TYPE(
-      "'%s' returns '%s', which a component output cannot carry; return void, int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...>, a bean (as JSON), or a record (one output per component)"),
+      "'%s' returns '%s', which a component output cannot carry; return void, int, long, float, double, boolean, their boxes, String, an enum, a java.time date, time or amount, UUID or URI (as text), List<...>, Map<String, ...>, a bean (as JSON), or a record (one output per component)"),
   FINAL_STATUS_NOT_A_VALUE("FinalStatusType",
       "'%s' is of type %s, the pipeline's final status, which no pipeline output or value carries: only a parameter of the exit task's @Component method, or of a @Pipeline method run as the exit task, takes it, given Dsl.runStatus() in Dsl.exitHandler(...)"),
   FINAL_STATUS_RETURNED("FinalStatusType",
@@ -48,6 +48,7 @@ public enum Message {
   DUPLICATE_COMPONENT("component name '%s' is already used by %s; set @Component(name = \"...\") to a unique name"),
   INVALID_NAME("%s name '%s' is not valid: %s; try '%s'"),
   BAD_IMAGE("@Component(image = \"%s\") is not a container image reference: %s; write for example \"registry.example.com/team/app:1.0\""),
+  BAD_TEXT_CONSTANT("BadConstant", "'%s' does not parse: %s; write for example %s"),
   BAD_DEFAULT("@Default(\"%s\") of '%s' does not parse as %s: %s; write for example @Default(\"%s\")"),
   DEFAULT_ON_PATH("@InputPath parameter '%s' cannot have a @Default; make it Optional<Path> for an optional file"),
   BAD_KEY_VALUE("@%s(%s = ...) entry '%s' is not of the form \"key=value\""),
@@ -93,9 +94,9 @@ public enum Message {
   BAD_OPTION("processor option -A%s=%s: %s"),
   // Pipelines: the signature
   PIPELINE_RETURN_TYPE(
-      "@Pipeline method '%s' returns '%s'; a pipeline returns void, one task output (int, long, double, boolean, String, an enum, List<...>, Map<String, ...>, a Path for a file or artifact), or a record of several, which are its outputs"),
+      "@Pipeline method '%s' returns '%s'; a pipeline returns void, one task output (int, long, double, boolean, String, an enum, a java.time value, UUID or URI, List<...>, Map<String, ...>, a Path for a file or artifact), or a record of several, which are its outputs"),
   PIPELINE_PARAMETER_TYPE(
-      "pipeline parameter '%s' has type '%s'; use int, long, float, double, boolean, their boxes, String, an enum, List<...>, Map<String, ...> or a record"),
+      "pipeline parameter '%s' has type '%s'; use int, long, float, double, boolean, their boxes, String, an enum, a java.time date, time or amount, UUID or URI (as text), List<...>, Map<String, ...> or a record"),
   PIPELINE_PARAMETER_ARTIFACT("PipelineParameterType",
       "pipeline parameter '%s' has type '%s'; a pipeline takes an artifact (KFP's %s) as a file, the way its ops take one and its tasks give one: write %s"),
   PIPELINE_PATH_UNMARKED("PipelineParameterType",

@@ -64,6 +64,9 @@ final class Constants {
       return left != null && right != null && (left instanceof String || right instanceof String)
           ? String.valueOf(left) + right : null;
     }
+    if (e instanceof MethodInvocationTree mi) {
+      return text(mi, path);
+    }
     if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
       Element el = trees.getElement(path);
       if (el instanceof VariableElement v) {
@@ -74,6 +77,35 @@ final class Constants {
       }
     }
     return null;
+  }
+
+  /**
+   * The text of a value of one of the JDK's types passed as text ({@code dev.kfp4j.entrypoint.TextTypes}) made from a constant
+   * by its own factory, {@code LocalDate.parse("2024-01-31")}, {@code Duration.parse("PT15M")}, {@code
+   * UUID.fromString("...")}, {@code URI.create("s3://b/x")}: the text, checked as the task will read it (an error on the call
+   * when it does not parse); null for any other call.
+   */
+  private Object text(MethodInvocationTree mi, TreePath path) {
+    if (!(trees.getElement(path) instanceof ExecutableElement m) || !m.getModifiers().contains(Modifier.STATIC)
+        || mi.getArguments().size() != 1 || !(m.getEnclosingElement() instanceof TypeElement owner)) {
+      return null;
+    }
+    Class<?> type = dev.kfp4j.entrypoint.TextTypes.named(owner.getQualifiedName().toString());
+    String name = m.getSimpleName().toString();
+    if (type == null || !(name.equals("parse") || name.equals("fromString") || name.equals("create"))) {
+      return null;
+    }
+    ExpressionTree arg = mi.getArguments().get(0);
+    if (!(value(arg, new TreePath(path, arg)) instanceof String text)) {
+      return null;
+    }
+    try {
+      dev.kfp4j.entrypoint.TextTypes.parse(text, type);
+    } catch (IllegalArgumentException bad) {
+      body.error(mi, Message.BAD_TEXT_CONSTANT, mi, bad.getCause() != null ? bad.getCause().getMessage() : bad.getMessage(),
+          owner.getSimpleName() + "." + name + "(\"" + dev.kfp4j.entrypoint.TextTypes.example(type) + "\")");
+    }
+    return text;
   }
 
   /**

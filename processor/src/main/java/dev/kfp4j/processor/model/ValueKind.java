@@ -9,6 +9,8 @@ public enum ValueKind {
   BOOLEAN("Boolean", "booleanValue"),
   STRING("String", "string"),
   ENUM("String", "enumValue"),
+  /** One of the JDK's value types read from and written as text ({@code dev.kfp4j.entrypoint.TextTypes}: {@code LocalDate}, ...). */
+  TEXT("String", "text"),
   JSON_ARRAY("JsonArray", "json"),
   JSON_OBJECT("JsonObject", "json"),
   /**

@@ -65,6 +65,11 @@ public final class DefaultValues {
           }
           return text;
         }
+        case TEXT: {
+          Class<?> textType = dev.kfp4j.entrypoint.TextTypes.named(type.toString());
+          dev.kfp4j.entrypoint.TextTypes.parse(text, textType);
+          return text;
+        }
         case JSON_ARRAY:
         case JSON_OBJECT: {
           var node = Yaml.readJson(text);
@@ -79,6 +84,12 @@ public final class DefaultValues {
       }
     } catch (RuntimeException ex) {
       String why = ex instanceof tools.jackson.core.JacksonException j ? Yaml.why(j) : ex.getMessage();
+      Class<?> textType = kind == ValueKind.TEXT ? dev.kfp4j.entrypoint.TextTypes.named(type.toString()) : null;
+      if (textType != null) { // what the type's own parse said
+        reporter.error(e, a, Message.BAD_DEFAULT, text, name, "a " + textType.getSimpleName(),
+            ex.getCause() != null ? ex.getCause().getMessage() : why, dev.kfp4j.entrypoint.TextTypes.example(textType));
+        return null;
+      }
       reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), why, example(kind));
       return null;
     }

@@ -121,6 +121,9 @@ public final class TypeMapper {
     if (element.getKind() == ElementKind.ENUM) {
       return ValueKind.ENUM;
     }
+    if (dev.kfp4j.entrypoint.TextTypes.named(name) != null) {
+      return ValueKind.TEXT;
+    }
     if (isSubtypeOfErased(type, "java.util.List")) {
       if (declared.getTypeArguments().isEmpty()) {
         throw new Unsupported(dev.kfp4j.processor.base.Message.RAW_TYPE, type.toString());

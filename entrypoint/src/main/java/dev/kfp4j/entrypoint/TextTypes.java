@@ -1,0 +1,84 @@
+package dev.kfp4j.entrypoint;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The JDK's value types a component takes and returns as their text, a KFP {@code String}: {@code java.time}'s dates,
+ * times and amounts, {@code UUID} and {@code URI}. Each is read with its own {@code parse} (ISO 8601 for {@code
+ * java.time}: {@code 2024-01-31}, {@code 2024-01-31T04:00:00Z}, {@code PT15M}) and written with {@code toString()},
+ * which that reads back.
+ */
+public final class TextTypes {
+  private record Kind(Function<String, Object> parse, String example) {}
+
+  private static final Map<Class<?>, Kind> KINDS = new LinkedHashMap<>();
+
+  static {
+    KINDS.put(LocalDate.class, new Kind(LocalDate::parse, "2024-01-31"));
+    KINDS.put(LocalTime.class, new Kind(LocalTime::parse, "04:30"));
+    KINDS.put(LocalDateTime.class, new Kind(LocalDateTime::parse, "2024-01-31T04:30"));
+    KINDS.put(OffsetDateTime.class, new Kind(OffsetDateTime::parse, "2024-01-31T04:30:00+01:00"));
+    KINDS.put(ZonedDateTime.class, new Kind(ZonedDateTime::parse, "2024-01-31T04:30:00+01:00[Europe/Paris]"));
+    KINDS.put(Instant.class, new Kind(Instant::parse, "2024-01-31T04:30:00Z"));
+    KINDS.put(Duration.class, new Kind(Duration::parse, "PT15M"));
+    KINDS.put(Period.class, new Kind(Period::parse, "P1M"));
+    KINDS.put(Year.class, new Kind(Year::parse, "2024"));
+    KINDS.put(YearMonth.class, new Kind(YearMonth::parse, "2024-01"));
+    KINDS.put(UUID.class, new Kind(UUID::fromString, "123e4567-e89b-12d3-a456-426614174000"));
+    KINDS.put(URI.class, new Kind(URI::create, "s3://bucket/data"));
+  }
+
+  private TextTypes() {}
+
+  /** Whether {@code type} is one of these types. */
+  public static boolean isText(Class<?> type) {
+    return KINDS.containsKey(type);
+  }
+
+  /** The type of that qualified name ({@code java.time.LocalDate}), or null when it is none of these. */
+  public static Class<?> named(String qualifiedName) {
+    for (Class<?> c : KINDS.keySet()) {
+      if (c.getName().equals(qualifiedName)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** A text {@code type} reads: {@code 2024-01-31} for a {@code LocalDate}. */
+  public static String example(Class<?> type) {
+    return KINDS.get(type).example();
+  }
+
+  /**
+   * {@code text} read as {@code type}.
+   *
+   * @throws IllegalArgumentException saying what is wanted, with an example, when it is no such value
+   */
+  public static Object parse(String text, Class<?> type) {
+    Kind kind = KINDS.get(type);
+    if (kind == null) {
+      throw new IllegalArgumentException(type.getName() + " is not read from its text");
+    }
+    try {
+      return kind.parse().apply(text.strip());
+    } catch (RuntimeException e) { // DateTimeParseException, IllegalArgumentException
+      throw new IllegalArgumentException("invalid " + type.getSimpleName() + " value: '" + text + "' (expected for example '"
+          + kind.example() + "')", e);
+    }
+  }
+}
