@@ -3,9 +3,12 @@ package dev.kfp4j.examples;
 import dev.kfp4j.annotations.Component;
 import dev.kfp4j.annotations.Default;
 import dev.kfp4j.annotations.Pipeline;
+import dev.kfp4j.dsl.Dsl;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 
 /**
  * Dates and amounts of time as component parameters and outputs: {@code java.time}'s types (and {@code UUID}, {@code URI})
@@ -37,6 +40,29 @@ public final class Reporting {
   @Component
   public static String reportTitle(LocalDate first, LocalDate last, Duration dueIn) {
     return "Report " + first + " to " + last + ", due " + last.atStartOfDay().plus(dueIn);
+  }
+
+  /**
+   * The day, in UTC, of an instant.
+   *
+   * @param at the instant
+   * @return its day in UTC
+   */
+  @Component
+  public static LocalDate dayOf(Instant at) {
+    return at.atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /**
+   * The title of the report on the day the run was created (in UTC), due at noon: {@code Dsl.runCreateTime()} given to an
+   * {@code Instant} input.
+   *
+   * @return the report's title
+   */
+  @Pipeline(name = "daily-report")
+  public static String dailyReport() {
+    var day = ReportingOps.dayOf(Dsl.runCreateTime());
+    return ReportingOps.reportTitle(day.output(), day.output(), Duration.parse("PT12H")).output();
   }
 
   /**

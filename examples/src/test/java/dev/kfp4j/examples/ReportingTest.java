@@ -49,6 +49,18 @@ class ReportingTest {
     assertEquals("Report 2024-02-25 to 2024-03-02, due 2024-03-03T12:00", leap.output("report-title", "Output"));
   }
 
+  /** {@code Dsl.runCreateTime()}, the run's creation time as KFP gives it (RFC 3339, UTC), read by the task as an Instant. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"META-INF/kfp4j/pipelines/daily-report.yaml, SUBPROCESS", "META-INF/kfp4j/kfp2/pipelines/daily-report.yaml, IN_PROCESS"})
+  void theRunsCreationTimeIsAnInstant(String spec, LocalRunner.JavaMode mode) {
+    LocalDate before = LocalDate.now(java.time.ZoneOffset.UTC);
+    RunResult r = run(spec, mode, Map.of());
+    LocalDate after = LocalDate.now(java.time.ZoneOffset.UTC);
+    String day = r.output("day-of", "Output");
+    assertTrue(day.equals(before.toString()) || day.equals(after.toString()), day);
+    assertEquals("Report " + day + " to " + day + ", due " + day + "T12:00", r.output("report-title", "Output"));
+  }
+
   @Test
   void theyAreKfpStringsWithTheirTextAsConstantsAndDefaults() {
     JsonNode kfp2 = Yaml.readAll(Yaml.resource(getClass(), "META-INF/kfp4j/kfp2/pipelines/weekly-report.yaml")).get(0);

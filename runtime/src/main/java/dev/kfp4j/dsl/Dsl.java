@@ -267,6 +267,22 @@ public final class Dsl {
   }
 
   /**
+   * {@link #runCreateTimeUtc()} for a task's {@code java.time.Instant} input: the same text, which the task reads as an
+   * {@code Instant}. It exists only while the pipeline runs: called from plain Java it fails.
+   */
+  public static java.time.Instant runCreateTime() {
+    throw runOnly("runCreateTime()", "the time the run was created");
+  }
+
+  /**
+   * {@link #runScheduleTimeUtc()} for a task's {@code java.time.Instant} input: the same text, which the task reads as an
+   * {@code Instant}. KFP 2 only. It exists only while the pipeline runs: called from plain Java it fails.
+   */
+  public static java.time.Instant runScheduleTime() {
+    throw runOnly("runScheduleTime()", "the time the run was scheduled");
+  }
+
+  /**
    * The name of the task given it, passed to a task's input as KFP's {@code
    * dsl.PIPELINE_TASK_NAME_PLACEHOLDER}: KFP 2's {@code {{$.pipeline_task_name}}}, the task's name
    * locally ({@code train}, the same for each item of a loop). KFP 2 only. It exists only while

@@ -135,8 +135,8 @@ final class Syntax {
       case "runName" -> new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME);
       case "runStatus" -> new Argument.RunValue(Argument.RunValue.Kind.STATUS);
       case "runResourceName" -> new Argument.RunValue(Argument.RunValue.Kind.RESOURCE_NAME);
-      case "runCreateTimeUtc" -> new Argument.RunValue(Argument.RunValue.Kind.CREATE_TIME);
-      case "runScheduleTimeUtc" -> new Argument.RunValue(Argument.RunValue.Kind.SCHEDULE_TIME);
+      case "runCreateTimeUtc", "runCreateTime" -> new Argument.RunValue(Argument.RunValue.Kind.CREATE_TIME);
+      case "runScheduleTimeUtc", "runScheduleTime" -> new Argument.RunValue(Argument.RunValue.Kind.SCHEDULE_TIME);
       case "taskName" -> new Argument.RunValue(Argument.RunValue.Kind.TASK_NAME);
       case "taskId" -> new Argument.RunValue(Argument.RunValue.Kind.TASK_ID);
       default -> null;
