@@ -26,7 +26,9 @@ class TextTypeTest {
       "@Component public static Instant due(LocalDate day, Duration after, UUID id, URI where) {",
       "  return day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(after);",
       "}",
-      "@Component public static String show(Instant at, @Default(\"2024-01\") YearMonth month) { return at + \" \" + month; }");
+      "@Component public static String show(Instant at, @Default(\"2024-01\") YearMonth month, java.util.Optional<LocalDate> since) {",
+      "  return at + \" \" + month + since;",
+      "}");
 
   private JavaFileObject source;
 
@@ -56,6 +58,8 @@ class TextTypeTest {
     assertThat(spec.at("/root/inputDefinitions/parameters/day/parameterType").asString()).isEqualTo("STRING");
     assertThat(spec.at("/components/comp-due/outputDefinitions/parameters/Output/parameterType").asString()).isEqualTo("STRING");
     assertThat(spec.at("/components/comp-show/inputDefinitions/parameters/month/defaultValue").asString()).isEqualTo("2024-01");
+    assertThat(spec.at("/components/comp-show/inputDefinitions/parameters/since").toString())
+        .isEqualTo("{\"isOptional\":true,\"parameterType\":\"STRING\"}");
     JsonNode v1 = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/components/due.yaml")).get(0);
     for (JsonNode in : v1.get("inputs")) {
       assertThat(in.get("type").asString()).isEqualTo("String");

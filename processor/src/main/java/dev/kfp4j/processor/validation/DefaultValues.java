@@ -66,8 +66,7 @@ public final class DefaultValues {
           return text;
         }
         case TEXT: {
-          Class<?> textType = dev.kfp4j.entrypoint.TextTypes.named(type.toString());
-          dev.kfp4j.entrypoint.TextTypes.parse(text, textType);
+          dev.kfp4j.entrypoint.TextTypes.parse(text, textType(type));
           return text;
         }
         case JSON_ARRAY:
@@ -84,7 +83,7 @@ public final class DefaultValues {
       }
     } catch (RuntimeException ex) {
       String why = ex instanceof tools.jackson.core.JacksonException j ? Yaml.why(j) : ex.getMessage();
-      Class<?> textType = kind == ValueKind.TEXT ? dev.kfp4j.entrypoint.TextTypes.named(type.toString()) : null;
+      Class<?> textType = kind == ValueKind.TEXT ? textType(type) : null;
       if (textType != null) { // what the type's own parse said
         reporter.error(e, a, Message.BAD_DEFAULT, text, name, "a " + textType.getSimpleName(),
             ex.getCause() != null ? ex.getCause().getMessage() : why, dev.kfp4j.entrypoint.TextTypes.example(textType));
@@ -136,6 +135,11 @@ public final class DefaultValues {
         throw new IllegalArgumentException("its element " + e + " is not of type " + name.substring("java.lang.".length()));
       }
     }
+  }
+
+  /** The JDK class of a {@link ValueKind#TEXT} type, by its element's name (a type's text would show its annotations). */
+  private static Class<?> textType(TypeMirror type) {
+    return dev.kfp4j.entrypoint.TextTypes.named(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString());
   }
 
   private static String describe(ValueKind kind) {
