@@ -3,6 +3,7 @@ package dev.kfp4j.processor;
 import com.google.auto.service.AutoService;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.CachingDefault;
 import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.ImageReference;
 import dev.kfp4j.processor.base.Message;
@@ -72,7 +73,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_IMAGE, OPTION_FORMATS);
+    return Set.of(OPTION_IMAGE, OPTION_FORMATS, CachingDefault.OPTION);
   }
 
   @Override
@@ -90,6 +91,12 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     String badImage = image == null || image.isEmpty() ? null : ImageReference.whyInvalid(image);
     if (badImage != null) {
       reporter.error(reporter.nowhere(), Message.BAD_OPTION, OPTION_IMAGE, image, "not a container image reference: " + badImage);
+    }
+    try {
+      CachingDefault.cachingByDefault(env.getOptions());
+    } catch (IllegalArgumentException e) {
+      reporter.error(reporter.nowhere(), Message.BAD_OPTION, CachingDefault.OPTION, env.getOptions().get(CachingDefault.OPTION),
+          e.getMessage());
     }
     ComponentValidator validator = new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, image,
         formats.contains(Format.KFP2));

@@ -54,6 +54,7 @@ public final class PipelineBuilder {
    */
   private int numbered;
   private Position method;
+  private boolean cachingByDefault = true;
 
   public PipelineBuilder(PipelineModel pipeline) {
     this.pipeline = pipeline;
@@ -61,6 +62,14 @@ public final class PipelineBuilder {
 
   public PipelineModel pipeline() {
     return pipeline;
+  }
+
+  /**
+   * Whether a task without a {@code caching(...)} call of its own caches (the default) or has the cache off, as the
+   * processor option {@code kfp4j.disableExecutionCachingByDefault} says.
+   */
+  public void cachingByDefault(boolean on) {
+    this.cachingByDefault = on;
   }
 
   /** Sets where the pipeline's method is written. */
@@ -337,11 +346,25 @@ public final class PipelineBuilder {
 
   /** The pipeline read. */
   public Pipeline build() {
+    if (!cachingByDefault) {
+      steps.forEach(PipelineBuilder::cacheOffUnlessSet);
+    }
     Map<String, String> described = new LinkedHashMap<>(pipeline.outputDescriptions());
     described.keySet().retainAll(outputs.keySet());
     return new Pipeline(pipeline.name(), pipeline.description(), pipeline.modelParameters(), nodes(root),
         exitTask == null ? null : exitTask.build(), pipeline.settings(), pipeline.source(), outputs, null,
         exitTask == null ? null : exitHandlerName).withOutputDescriptions(described);
+  }
+
+  /**
+   * Turns the cache off on a task or importer that does not set it, as KFP's compiler gives every task it makes the
+   * default then; a call of another pipeline is left as it is (its own tasks take the default where it is compiled).
+   */
+  private static void cacheOffUnlessSet(StepBuilder step) {
+    boolean cached = step instanceof ImporterBuilder || step instanceof TaskBuilder t && t.pipelineCall() == null;
+    if (cached && step.settings().stream().noneMatch(s -> s.setting() instanceof RunSetting.Caching)) {
+      step.setting(new SettingCall(new RunSetting.Caching(false), "caching", step.position()));
+    }
   }
 
   private static List<Node> nodes(Group group) {

@@ -5,6 +5,7 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.kfp4j.processor.base.CachingDefault;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.PipelineBuilder;
@@ -167,6 +168,7 @@ public final class PipelineBodies {
       }
       pipeline = pipeline.withElement(method);
       PipelineBuilder graph = new PipelineBuilder(pipeline);
+      graph.cachingByDefault(cachingByDefault());
       graph.at(new TreePosition(trees, path.getCompilationUnit(), path.getLeaf())); // kept: javac forgets the trees of a class written
       int errors = reporter.errorCount();
       new BodyReader(new Body(trees, path.getCompilationUnit(), reporter, graph, specs, types)).read(path);
@@ -176,6 +178,15 @@ public final class PipelineBodies {
       sink.read(pipeline, graph);
     } catch (Throwable t) {
       internalError(method != null ? method : pipeline.element(), t);
+    }
+  }
+
+  /** Whether tasks cache unless told otherwise: {@link CachingDefault}'s option (a bad value, reported once, as left out). */
+  private boolean cachingByDefault() {
+    try {
+      return CachingDefault.cachingByDefault(env.getOptions());
+    } catch (IllegalArgumentException e) {
+      return true;
     }
   }
 
