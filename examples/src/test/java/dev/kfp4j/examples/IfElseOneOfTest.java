@@ -3,6 +3,7 @@ package dev.kfp4j.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.local.LocalRun;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
 import dev.kfp4j.local.TaskResult;
@@ -37,5 +38,21 @@ class IfElseOneOfTest {
     assertEquals(said, r.output("print-and-return-3", "Output"), console::toString);
     String skipped = other.equals("heads") ? "condition-branches-1/condition-2" : "condition-branches-1/condition-3";
     assertEquals(TaskResult.State.Skipped, r.task(skipped).orElseThrow().state());
+    // the pipeline returns the dsl.OneOf: kfp.local's pipeline_task.output, printed after the tasks by kfp4j run
+    assertEquals(Map.of("Output", said), r.outputs());
+    assertEquals(said, r.output("Output"));
+    java.util.List<String> printed = LocalRun.results(r);
+    assertEquals("pipeline output Output = " + said, printed.get(printed.size() - 1));
+  }
+
+  @org.junit.jupiter.api.Test
+  void anArgoWorkflowHasNoPipelineOutputs() {
+    Workflow wf = Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/pipelines/add-example.yaml");
+    RunResult r = LocalRunner.builder().root(dir).caching(false).console(new PrintStream(java.io.OutputStream.nullOutputStream()))
+        .build().run(wf, Map.of());
+    assertTrue(r.succeeded());
+    assertEquals(Map.of(), r.outputs());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> r.output("Output"));
+    assertTrue(e.getMessage().startsWith("pipeline 'add-example' gave no output 'Output' in run "), e.getMessage());
   }
 }

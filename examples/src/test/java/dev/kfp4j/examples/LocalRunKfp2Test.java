@@ -75,6 +75,14 @@ class LocalRunKfp2Test {
     assertEquals(outcome(run("argo", pipeline, arguments)), outcome(run("kfp2", pipeline, arguments)));
   }
 
+  /** A pipeline returning a record has one output per component, as kfp.local's pipeline_task.outputs['total']. */
+  @Test
+  void aPipelineReturningARecordGivesEachOfItsOutputs() {
+    RunResult r = run("kfp2", "control-flow", Map.of("numbers", "[1, 2, 3]"));
+    assertEquals(Map.of("total", "14", "size", "medium"), r.outputs());
+    assertEquals("14", r.output("total"));
+  }
+
   @Test
   void aParameterTheRunLeavesOutGivesTheOptionalInputNothing() {
     assertEquals("Hello, Dr. Ada!", run("kfp2", "optional-title", Map.of("title", "Dr.")).output("greet", "Output"));

@@ -16,6 +16,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,6 +168,25 @@ class KfpTestDataPortsTest {
     assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
     assertThat(r.output("add", "Output")).isEqualTo("72"); // 2x + 2y over the 9 pairs: 3 * (2 + 4 + 6) twice
     assertThat(r.output("for-loop-2(1)/for-loop-4(2)/add-two-nums", "Output")).isEqualTo("10");
+  }
+
+  /**
+   * A local run gives the pipeline's outputs, as kfp.local gives a pipeline task's {@code .output}: an artifact a called
+   * pipeline returned, as its file; a list of artifacts collected through nested loops, as a JSON list of their files in
+   * the order of the items.
+   */
+  @Test
+  void aLocalRunGivesThePipelinesOutputs() throws IOException {
+    RunResult called = run("PipelineWithOutputs", "pipeline-in-pipeline", Map.of());
+    assertThat(called.outputs().keySet()).containsExactly("Output");
+    assertThat(Files.readString(Path.of(called.output("Output")))).isEqualTo("world\n");
+    RunResult collected = run("CollectedArtifacts", "collecting-artifacts", Map.of("model_ids", "s1,s2", "model_chars", "x,y"));
+    assertThat(collected.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    List<String> models = new ArrayList<>();
+    for (tools.jackson.databind.JsonNode file : Yaml.readJson(collected.output("Output"))) {
+      models.add(Files.readString(Path.of(file.asString())));
+    }
+    assertThat(models).containsExactly("x-s1", "y-s1", "x-s2", "y-s2").inOrder();
   }
 
   private RunResult run(String port, String pipeline, Map<String, String> arguments) throws IOException {

@@ -63,6 +63,7 @@ final class Execution {
         ? launchers.prestarts(runner.parallelism(), runner.logs(), pool) : null;
     Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts);
     boolean ok = false;
+    Map<String, String> outputs = Map.of();
     // Ctrl-C or a kill ends the JVM, not the run: it says how to complete it (not when a component's System.exit did it: ExitWatch)
     Thread stopped = new Thread(null, () -> {
       if (!ExitWatch.componentExits()) {
@@ -71,7 +72,9 @@ final class Execution {
     }, "kfp4j-stopped", 0, false);
     Runtime.getRuntime().addShutdownHook(stopped);
     try {
-      ok = scheduler.run(plan.main(), plan.mainScope(), TaskId.MAIN);
+      Scope main = plan.mainScope();
+      ok = scheduler.run(plan.main(), main, TaskId.MAIN);
+      outputs = plan.outputs(main);
       status = ok ? "Succeeded" : "Failed";
       Plan.Graph exit = plan.exitHandler();
       if (exit != null) {
@@ -101,7 +104,7 @@ final class Execution {
         // the JVM is ending: the hook says so
       }
     }
-    RunResult result = new RunResult(workflow.name(), runId, ok, runDir, results.inOrder());
+    RunResult result = new RunResult(workflow.name(), runId, ok, runDir, results.inOrder(), outputs);
     Console.summary(runner.console(), result, runner.showProgress() || runner.summary());
     return result;
   }

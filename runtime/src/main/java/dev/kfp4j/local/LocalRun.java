@@ -138,7 +138,8 @@ public final class LocalRun {
 
   /**
    * {@code task = value} for a task's single {@code Output}, else {@code task.output = value};
-   * a task in a loop shown with its item, as {@code for-loop-1(0:10)/add}.
+   * a task in a loop shown with its item, as {@code for-loop-1(0:10)/add}. Then each of the pipeline's outputs, {@code
+   * pipeline output NAME = value} (a task's label has no space, so the two never read alike).
    */
   public static List<String> results(RunResult result) {
     List<String> lines = new ArrayList<>();
@@ -152,6 +153,7 @@ public final class LocalRun {
         t.outputs().forEach((k, v) -> lines.add(t.label() + "." + k + " = " + v));
       }
     }
+    result.outputs().forEach((k, v) -> lines.add("pipeline output " + k + " = " + v));
     return lines;
   }
 

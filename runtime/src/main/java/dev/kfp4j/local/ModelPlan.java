@@ -122,6 +122,34 @@ final class ModelPlan implements Plan {
   }
 
   @Override
+  public Map<String, String> outputs(Scope scope) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    pipeline.outputs().forEach((name, a) -> {
+      try {
+        out.put(name, output(a, scope, "pipeline output '" + name + "'"));
+      } catch (WorkflowException notGiven) {
+        // its task failed or did not run: the output is left out, as KFP leaves it unset
+      }
+    });
+    return out;
+  }
+
+  /** A pipeline output's text: a value's, an artifact's file, a list of artifacts' files as a JSON list. */
+  private String output(Argument a, Scope scope, String where) {
+    if (a instanceof Argument.Collected c) {
+      List<OutputArtifact> files = values.files(c, scope);
+      if (!files.isEmpty()) {
+        tools.jackson.databind.node.ArrayNode paths = dev.kfp4j.yaml.Yaml.array();
+        files.forEach(f -> paths.add(f.path().toString()));
+        return dev.kfp4j.yaml.Yaml.pyJson(paths);
+      }
+      return values.value(a, scope, where);
+    }
+    OutputArtifact file = values.file(a, scope);
+    return file != null ? file.path().toString() : values.value(a, scope, where);
+  }
+
+  @Override
   public Graph exitHandler() {
     if (pipeline.exitPipeline() != null) { // its nodes, run as the exit task's graph
       return graph("exit-handler", pipeline.exitPipeline().nodes());

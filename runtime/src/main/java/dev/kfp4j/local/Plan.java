@@ -1,6 +1,7 @@
 package dev.kfp4j.local;
 
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,6 +16,15 @@ interface Plan {
 
   /** What the main graph sees: the pipeline's arguments. */
   Scope mainScope();
+
+  /**
+   * The pipeline's outputs once the main graph ran in {@code scope} (KFP 2's pipeline outputs), by name, in the order the
+   * pipeline declares them: a value as its text, an artifact as its file, a list of artifacts as a JSON list of their files.
+   * An output whose task gave nothing (it failed, or did not run) is left out; none for a pipeline without outputs.
+   */
+  default Map<String, String> outputs(Scope scope) {
+    return Map.of();
+  }
 
   /** The exit handler's graph, run whatever happened, or null. */
   Graph exitHandler();
