@@ -160,6 +160,10 @@ final class Options {
         throw new ConfigException("no token file " + tokenPath + " to read (" + (tokenFile != null ? terms().option("--token-file") : "auth.token_file")
             + ")" + (Files.isDirectory(Path.of(tokenPath)) ? ": it is a folder" : ""));
       }
+      if (chosen.isEmpty()) { // as KFP's client in a pod: the service-account token KF_PIPELINES_SA_TOKEN_PATH names
+        Path inCluster = ServiceAccountToken.find(System::getenv, ServiceAccountToken.DEFAULT);
+        tokenPath = inCluster == null ? null : inCluster.toString();
+      }
       Auth a = token != null ? Auth.bearer(token) : tokenPath != null ? Auth.tokenFile(Path.of(tokenPath))
           : cookie != null ? Auth.cookies(cookie) : iap != null ? Auth.iap(iap) : Auth.none();
       if (allHeaders.isEmpty()) {
