@@ -103,6 +103,34 @@ class CachingDefaultTest {
     assertThat(argoStaleness(plain)).containsExactly("make", "", "make-2", "", "make-3", "P0D");
   }
 
+  /** The exit task, an importer and a task inside the exit handler take the default too, as every task KFP's compiler makes. */
+  @Test
+  void theExitTaskAndImportersTakeItToo() {
+    JavaFileObject source = Compile.testClass("Q", HEADER,
+        "@Component public static String size(dev.kfp4j.artifacts.Dataset d) { return d.uri(); }",
+        "@Pipeline(formats = Format.KFP2) public static void q() {",
+        "  dev.kfp4j.dsl.Dsl.exitHandler(StepsOps.make(\"bye\"), () -> {",
+        "    var data = dev.kfp4j.dsl.Dsl.importer(\"gs://bucket/data.csv\", dev.kfp4j.artifacts.Dataset.class);",
+        "    QOps.size(data.artifact());",
+        "  });",
+        "}");
+    Compilation c = Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.disableExecutionCachingByDefault=true"),
+        IgnoreUpstreamFailureTest.STEPS, source);
+    assertThat(c).succeeded();
+    JsonNode spec = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/q.yaml")).get(0);
+    Map<String, String> caching = new TreeMap<>();
+    List<JsonNode> dags = new ArrayList<>(List.of(spec.at("/root/dag/tasks")));
+    spec.path("components").forEach(comp -> dags.add(comp.at("/dag/tasks")));
+    for (JsonNode tasks : dags) {
+      for (String name : tasks.propertyNames()) {
+        if (tasks.get(name).has("componentRef") && !tasks.get(name).path("componentRef").path("name").asString().startsWith("comp-exit-handler")) {
+          caching.put(name, tasks.get(name).path("cachingOptions").toString());
+        }
+      }
+    }
+    assertThat(caching).containsExactly("importer", "{}", "make", "{}", "size", "{}");
+  }
+
   @Test
   void anotherValueIsAnErrorSayingWhatTheOptionTakes() {
     Compilation c = compile(new ArrayList<>(), "-Akfp4j.disableExecutionCachingByDefault=sometimes");
