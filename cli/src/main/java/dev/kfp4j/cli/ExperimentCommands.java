@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kfp4j experiments create|list|get|archive|delete}, as {@code kfp experiment ...} of KFP's CLI. */
-@Command(name = "experiments", description = "Creates, lists, shows, archives and deletes experiments.",
+/** {@code kfp4j experiments create|list|get|archive|unarchive|delete}, as {@code kfp experiment ...} of KFP's CLI. */
+@Command(name = "experiments", description = "Creates, lists, shows, archives, restores and deletes experiments.",
     subcommands = {ExperimentCommands.Create.class, ExperimentCommands.ListAll.class, ExperimentCommands.Get.class,
-        ExperimentCommands.Archive.class, ExperimentCommands.Delete.class})
+        ExperimentCommands.Archive.class, ExperimentCommands.Unarchive.class, ExperimentCommands.Delete.class})
 final class ExperimentCommands extends CommandGroup {
   /** A command on experiments. */
   abstract static class Each extends ResourceCommand<Experiment> {
@@ -84,6 +84,14 @@ final class ExperimentCommands extends CommandGroup {
     @Override
     public Integer call() {
       return then(KfpClient::archiveExperiment);
+    }
+  }
+
+  @Command(name = "unarchive", description = "Restores an archived experiment (its runs stay archived, as KFP keeps them).")
+  static final class Unarchive extends One {
+    @Override
+    public Integer call() {
+      return then(KfpClient::unarchiveExperiment);
     }
   }
 

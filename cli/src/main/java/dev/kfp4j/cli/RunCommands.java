@@ -15,12 +15,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code kfp4j runs list|get|terminate|retry|archive|delete}, as {@code kfp run ...} of KFP's CLI
+ * {@code kfp4j runs list|get|terminate|retry|archive|unarchive|delete}, as {@code kfp run ...} of KFP's CLI
  * ({@code kfp4j run} runs a pipeline locally, so the group is plural, as are the others).
  */
-@Command(name = "runs", description = "Lists, shows, stops, retries, archives and deletes runs on the server.",
+@Command(name = "runs", description = "Lists, shows, stops, retries, archives, restores and deletes runs on the server.",
     subcommands = {RunCommands.ListAll.class, RunCommands.Get.class, RunCommands.Terminate.class, RunCommands.Retry.class,
-        RunCommands.Archive.class, RunCommands.Delete.class})
+        RunCommands.Archive.class, RunCommands.Unarchive.class, RunCommands.Delete.class})
 final class RunCommands extends CommandGroup {
   /** A command on one run. */
   abstract static class One extends ResourceCommand.One<Run> {
@@ -133,6 +133,14 @@ final class RunCommands extends CommandGroup {
     @Override
     public Integer call() {
       return then(KfpClient::archiveRun);
+    }
+  }
+
+  @Command(name = "unarchive", description = "Restores an archived run.")
+  static final class Unarchive extends One {
+    @Override
+    public Integer call() {
+      return then(KfpClient::unarchiveRun);
     }
   }
 

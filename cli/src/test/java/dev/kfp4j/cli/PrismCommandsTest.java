@@ -37,12 +37,12 @@ class PrismCommandsTest {
       }
       for (String[] command : new String[][] {{"list-pipelines"}, {"list-runs"}, {"list-runs", "-o", "json"},
           {"experiments", "create", "Nightly", "--description", "every night"}, {"experiments", "list"}, {"experiments", "get", "Calc"},
-          {"experiments", "archive", "Calc"}, {"experiments", "delete", "Calc"},
+          {"experiments", "archive", "Calc"}, {"experiments", "unarchive", "Calc"}, {"experiments", "delete", "Calc"},
           {"pipelines", "list"}, {"pipelines", "get", "add-example"}, {"pipelines", "list-versions", "add-example"},
           {"pipelines", "get-version", "add-example", "v-1"}, {"pipelines", "delete-version", "add-example", "v-1"},
           {"pipelines", "delete", "add-example"},
           {"runs", "list", "-e", "Calc"}, {"runs", "get", "r-1", "-o", "json"}, {"runs", "terminate", "r-1"}, {"runs", "retry", "r-1"},
-          {"runs", "archive", "r-1"}, {"runs", "delete", "r-1"},
+          {"runs", "archive", "r-1"}, {"runs", "unarchive", "r-1"}, {"runs", "delete", "r-1"},
           {"recurring-runs", "list"}, {"recurring-runs", "get", "j-1"}, {"recurring-runs", "enable", "j-1"},
           {"recurring-runs", "disable", "j-1"}, {"recurring-runs", "delete", "j-1"}}) {
         String[] args = new String[command.length + 2];

@@ -78,6 +78,8 @@ class RunManagementTest {
     assertEquals("AVAILABLE", old.path("state").asString());
     assertEquals("ARCHIVED", json("experiments", "archive", "old").path("state").asString());
     assertEquals("ARCHIVED", experiment(v2, "old").path("storage_state").asString().replace("STORAGESTATE_", ""));
+    assertEquals("AVAILABLE", json("experiments", "unarchive", "old").path("state").asString(), "kfp experiment unarchive");
+    assertEquals("AVAILABLE", experiment(v2, "old").path("storage_state").asString().replace("STORAGESTATE_", ""));
     assertEquals("experiment", json("experiments", "delete", old.path("id").asString()).path("deleted").asString());
     assertEquals(1, v2 ? kfp.v2().experiments().size() : kfp.experiments().size());
 
@@ -112,6 +114,8 @@ class RunManagementTest {
     assertEquals("RUNNING", json("runs", "retry", runId).path("state").asString());
     json("runs", "archive", runId);
     assertEquals(v2 ? "ARCHIVED" : "STORAGESTATE_ARCHIVED", (v2 ? kfp.v2().runs() : kfp.runs()).get(0).path("storage_state").asString());
+    json("runs", "unarchive", runId); // kfp run unarchive
+    assertEquals(v2 ? "AVAILABLE" : "STORAGESTATE_AVAILABLE", (v2 ? kfp.v2().runs() : kfp.runs()).get(0).path("storage_state").asString());
     assertEquals("run", json("runs", "delete", runId).path("deleted").asString());
     assertTrue((v2 ? kfp.v2().runs() : kfp.runs()).isEmpty());
 
@@ -148,7 +152,7 @@ class RunManagementTest {
     configure("v2beta1");
     Cli group = Cli.run("runs");
     assertEquals(2, group.code(), group.toString());
-    assertTrue(group.err().contains("choose a command: list, get, terminate, retry, archive, delete"), group.toString());
+    assertTrue(group.err().contains("choose a command: list, get, terminate, retry, archive, unarchive, delete"), group.toString());
     Cli noId = kfp4j("recurring-runs", "disable");
     assertEquals(2, noId.code(), noId.toString());
     assertTrue(noId.err().contains("Missing required parameter: 'ID'"), noId.toString());

@@ -372,6 +372,11 @@ public final class KfpClient {
     http.post(api + "/runs/" + id + ":archive", Http.query(), null);
   }
 
+  /** Restores an archived run, as KFP's {@code unarchive_run}. */
+  public void unarchiveRun(String id) {
+    http.post(api + "/runs/" + id + ":unarchive", Http.query(), null);
+  }
+
   public void deleteRun(String id) {
     http.delete(api + "/runs/" + id, Http.query());
   }

@@ -138,6 +138,7 @@ class KfpApiContractTest {
     kfp.terminateRun("r1");
     kfp.retryRun("r1");
     kfp.archiveRun("r1");
+    kfp.unarchiveRun("r1");
     kfp.deleteRun("r1");
   }
 

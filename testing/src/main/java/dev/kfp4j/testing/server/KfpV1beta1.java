@@ -70,6 +70,7 @@ final class KfpV1beta1 {
       case "POST runs/{id}/terminate": store.find(runs, id, "Run").put("status", "Failed").put("error", "terminated"); return FakeServer.object();
       case "POST runs/{id}/retry": store.find(runs, id, "Run").put("status", "Running"); runGets.put(id, 0); return FakeServer.object();
       case "POST runs/{id}:archive": store.find(runs, id, "Run").put("storage_state", "STORAGESTATE_ARCHIVED"); return FakeServer.object();
+      case "POST runs/{id}:unarchive": store.find(runs, id, "Run").put("storage_state", "STORAGESTATE_AVAILABLE"); return FakeServer.object();
       case "DELETE runs/{id}": store.find(runs, id, "Run"); runs.remove(id); return FakeServer.object();
       case "POST jobs": return createJob(FakeServer.json(body));
       case "GET jobs": return store.list("jobs", filtered(jobs.values(), query), query);

@@ -136,6 +136,7 @@ public final class KfpV2beta1 {
       case "POST runs/{id}:terminate": store.find(runs, id, "Run").put("state", "CANCELED"); return FakeServer.object();
       case "POST runs/{id}:retry": store.find(runs, id, "Run").put("state", "RUNNING"); runGets.put(id, 0); return FakeServer.object();
       case "POST runs/{id}:archive": store.find(runs, id, "Run").put("storage_state", "ARCHIVED"); return FakeServer.object();
+      case "POST runs/{id}:unarchive": store.find(runs, id, "Run").put("storage_state", "AVAILABLE"); return FakeServer.object();
       case "DELETE runs/{id}": store.find(runs, id, "Run"); runs.remove(id); return FakeServer.object();
       case "POST recurringruns": return createRecurringRun(FakeServer.json(body));
       case "GET recurringruns": return store.list("recurringRuns", filtered(recurringRuns, query), query);
