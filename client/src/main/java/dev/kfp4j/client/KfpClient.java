@@ -31,6 +31,10 @@ public final class KfpClient {
   public static final String ENDPOINT_ENV = "KF_PIPELINES_ENDPOINT";
   /** The UI's address for links, when it differs from the API host. */
   public static final String UI_ENDPOINT_ENV = "KF_PIPELINES_UI_ENDPOINT";
+  /** Set in every pod (Kubernetes' own service's address): given no host there, the client takes {@link #IN_CLUSTER_HOST}. */
+  static final String IN_CLUSTER_ENV = "KUBERNETES_SERVICE_HOST";
+  /** KFP's API service as a pod in the cluster reaches it, where KFP's own client goes given no host in a pod. */
+  public static final String IN_CLUSTER_HOST = "http://ml-pipeline.kubeflow.svc.cluster.local:8888";
 
   /** The REST API generation. */
   public enum ApiVersion {
@@ -87,7 +91,10 @@ public final class KfpClient {
 
     private Builder() {}
 
-    /** The API endpoint, such as {@code https://kubeflow.example.com/pipeline}; else {@code KF_PIPELINES_ENDPOINT}. */
+    /**
+     * The API endpoint, such as {@code https://kubeflow.example.com/pipeline}; else {@code KF_PIPELINES_ENDPOINT}, else, in a
+     * pod, {@link #IN_CLUSTER_HOST}.
+     */
     public Builder host(String host) {
       this.host = host;
       return this;
@@ -116,7 +123,15 @@ public final class KfpClient {
     }
 
     public KfpClient build() {
-      String h = host != null && !host.isBlank() ? host : System.getenv(ENDPOINT_ENV);
+      return build(System::getenv);
+    }
+
+    /** {@link #build()} with the environment {@code env} gives. */
+    KfpClient build(java.util.function.Function<String, String> env) {
+      String h = host != null && !host.isBlank() ? host : env.apply(ENDPOINT_ENV);
+      if ((h == null || h.isBlank()) && env.apply(IN_CLUSTER_ENV) != null) { // in a pod, as KFP's client: its service's DNS name
+        h = IN_CLUSTER_HOST;
+      }
       if (h == null || h.isBlank()) {
         throw new KfpException(0, "no KFP host: pass " + option("--host") + " (or 'host' in the config file) or set " + ENDPOINT_ENV
             + ", such as http://localhost:8080 after 'kubectl port-forward -n kubeflow svc/ml-pipeline-ui 8080:80'");

@@ -21,12 +21,20 @@ class ErrorsTest {
 
   @Test
   void noHostSaysHowToGiveOne() {
-    String env = System.getenv(KfpClient.ENDPOINT_ENV);
-    assumeTrue(env == null || env.isBlank(), KfpClient.ENDPOINT_ENV + " is set in this JVM");
-    KfpException e = assertThrows(KfpException.class, () -> KfpClient.builder().build());
+    KfpException e = assertThrows(KfpException.class, () -> KfpClient.builder().build(java.util.Map.<String, String>of()::get));
     assertTrue(e.getMessage().contains("--host"), e.getMessage());
     assertTrue(e.getMessage().contains("set KF_PIPELINES_ENDPOINT"), e.getMessage());
     assertOneLine(e.getMessage());
+  }
+
+  /** In a pod (Kubernetes sets KUBERNETES_SERVICE_HOST in each), given no host, the client goes where KFP's own client does. */
+  @Test
+  void inAPodWithoutAHostItTakesKfpsServiceInTheCluster() {
+    java.util.Map<String, String> pod = java.util.Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1");
+    assertEquals("http://ml-pipeline.kubeflow.svc.cluster.local:8888", KfpClient.builder().build(pod::get).host().toString());
+    assertEquals("http://127.0.0.1:9", KfpClient.builder().host("127.0.0.1:9").build(pod::get).host().toString(), "a host given wins");
+    java.util.Map<String, String> endpoint = java.util.Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", KfpClient.ENDPOINT_ENV, "kfp.example:80");
+    assertEquals("http://kfp.example:80", KfpClient.builder().build(endpoint::get).host().toString(), "and KF_PIPELINES_ENDPOINT");
   }
 
   @Test
