@@ -93,7 +93,7 @@ public final class KfpClient {
 
     /**
      * The API endpoint, such as {@code https://kubeflow.example.com/pipeline}; else {@code KF_PIPELINES_ENDPOINT}, else, in a
-     * pod, {@link #IN_CLUSTER_HOST}.
+     * pod, {@link KfpClient#IN_CLUSTER_HOST}.
      */
     public Builder host(String host) {
       this.host = host;
