@@ -412,7 +412,7 @@ final class ModelPlan implements Plan {
     Path dir = RunPaths.inside(runDir, RunPaths.taskFolder(id.id()));
     Map<String, String> given = new LinkedHashMap<>();
     Map<String, Path> files = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> metadata = new LinkedHashMap<>();
+    Map<String, OutputArtifact> artifacts = new LinkedHashMap<>();
     boolean afterFailure = RunSetting.afterFailure(task) && task != pipeline.exitTask();
     Task run = GivenSettings.of(task, values, scope, where);
     List<dev.kfp4j.spec.TaskConfigs.Passthrough> passthroughs = dev.kfp4j.spec.TaskConfigs.of(task.component());
@@ -442,7 +442,7 @@ final class ModelPlan implements Plan {
         List<OutputArtifact> list = values.files(c, scope);
         for (int i = 0; i < list.size(); i++) {
           files.put(TaskSteps.listItem(n, i), list.get(i).path());
-          metadata.put(TaskSteps.listItem(n, i), list.get(i).metadata());
+          artifacts.put(TaskSteps.listItem(n, i), list.get(i));
         }
         continue;
       }
@@ -450,7 +450,7 @@ final class ModelPlan implements Plan {
         OutputArtifact file = values.file(a, scope);
         if (file != null) {
           files.put(n, file.path());
-          metadata.put(n, file.metadata());
+          artifacts.put(n, file);
           continue;
         }
       }
@@ -478,7 +478,7 @@ final class ModelPlan implements Plan {
     if (!own.channels().isEmpty()) { // KFP's f-strings of pipeline channels, filled in as KFP's launcher does
       given.replaceAll((n, text) -> dev.kfp4j.model.Channels.fill(text, own.channels()));
     }
-    return steps.step(TaskConfigValues.onTask(run, passthroughs), given, files, metadata, own.executorInput(), id, dir);
+    return steps.step(TaskConfigValues.onTask(run, passthroughs), given, files, artifacts, own.executorInput(), id, dir);
   }
 
   private static void write(Path p, String text) {

@@ -37,19 +37,22 @@ final class TaskSteps {
   private final LocalRunner.JavaMode javaMode;
   private final BiFunction<ComponentSpec, String, String> outputNames;
   private final BiPredicate<ComponentSpec, String> filesKept;
+  private final boolean launcherText;
 
   /**
    * {@code outputNames} gives the name under which the run shows a component's output (its
    * format's name for it); {@code filesKept} whether the run keeps an output as a file too when it
-   * passes as a value (an Argo workflow passes every file output as an artifact).
+   * passes as a value (an Argo workflow passes every file output as an artifact); {@code launcherText} whether a command line
+   * gets a value as KFP 2's launcher gives it ({@link LauncherText}: a run of a KFP 2 spec), else in KFP's text form (Argo).
    */
   TaskSteps(Path volumes, Path workspace, LocalRunner.JavaMode javaMode, BiFunction<ComponentSpec, String, String> outputNames,
-      BiPredicate<ComponentSpec, String> filesKept) {
+      BiPredicate<ComponentSpec, String> filesKept, boolean launcherText) {
     this.volumes = volumes;
     this.workspace = workspace;
     this.javaMode = javaMode;
     this.outputNames = outputNames;
     this.filesKept = filesKept;
+    this.launcherText = launcherText;
   }
 
   /** How kfp4j's Java steps run unless a task says otherwise. */
@@ -67,10 +70,11 @@ final class TaskSteps {
 
   /**
    * The step of {@code task}: {@code values} the text of each of its component's inputs given a value, {@code inputFiles} and
-   * {@code inputMetadata} its input artifacts, {@code own} the JSON of the inputs of its own ({@link OwnInputs}), which its
+   * {@code inputArtifacts} its input artifacts as their producers gave them (their type and metadata; none for a value given to
+   * an artifact input), {@code own} the JSON of the inputs of its own ({@link OwnInputs}), which its
    * executor input holds too.
    */
-  Step step(Task task, Map<String, String> values, Map<String, Path> inputFiles, Map<String, Map<String, Object>> inputMetadata,
+  Step step(Task task, Map<String, String> values, Map<String, Path> inputFiles, Map<String, OutputArtifact> inputArtifacts,
       Map<String, JsonNode> own, TaskId id, Path dir) {
     ComponentSpec component = task.component();
     ContainerSpec container = component.container();
@@ -120,8 +124,8 @@ final class TaskSteps {
     // KFP's driver gives the workspace's path where it mounts it; kfp.local, the folder here, or that path in a container
     Map<String, String> containerValues = inWorkspace ? withWorkspace(values, Workspace.MOUNT_PATH) : values;
     Map<String, String> localValues = inWorkspace ? withWorkspace(values, workspace.toString()) : values;
-    Inputs here = new Inputs(component, localValues, inputMetadata, own);
-    List<String> command = resolve(line, new Inputs(component, containerValues, inputMetadata, own), inContainer, where);
+    Inputs here = new Inputs(component, localValues, inputArtifacts, own, launcherText);
+    List<String> command = resolve(line, new Inputs(component, containerValues, inputArtifacts, own, launcherText), inContainer, where);
     List<String> localCommand = resolve(line, here, local, where);
     if (command.isEmpty()) {
       throw new WorkflowException(where + " has no command: the local runner ignores images, so it needs one");
@@ -297,10 +301,23 @@ final class TaskSteps {
 
   /**
    * What a task's placeholders are resolved from: its component, the values of its inputs (as text), its input artifacts'
-   * metadata, and the JSON of the inputs of its own that the executor input holds beside the component's ({@link OwnInputs}).
+   * metadata, and the JSON of the inputs of its own that the executor input holds beside the component's ({@link OwnInputs});
+   * {@code launcherText}: a value is given as KFP 2's launcher gives it ({@link LauncherText}), else in KFP's text form.
    */
-  private record Inputs(ComponentSpec component, Map<String, String> values, Map<String, Map<String, Object>> metadata,
-      Map<String, JsonNode> own) {}
+  private record Inputs(ComponentSpec component, Map<String, String> values, Map<String, OutputArtifact> artifacts,
+      Map<String, JsonNode> own, boolean launcherText) {
+    /** The metadata of input artifact {@code key} (an input's name, or {@link #listItem}), as its producer logged it. */
+    Map<String, Object> metadata(String key) {
+      OutputArtifact a = artifacts.get(key);
+      return a == null ? Map.of() : a.metadata();
+    }
+
+    /** The schema title of input artifact {@code key}: its producer's type, as KFP's driver gives it; else {@code in}'s. */
+    String schemaTitle(String key, InputSpec in) {
+      OutputArtifact a = artifacts.get(key);
+      return a != null ? a.type() : TaskSteps.schemaTitle(in.type());
+    }
+  }
 
   private static List<String> resolve(List<Placeholder> items, Inputs given, Paths paths, String where) {
     List<String> out = new ArrayList<>();
@@ -330,7 +347,8 @@ final class TaskSteps {
       if (value == null) {
         throw new WorkflowException(where + ": its command reads input '" + v.input() + "', which has no value");
       }
-      return value;
+      InputSpec in = given.component().input(v.input()).orElse(null);
+      return given.launcherText() && in != null ? LauncherText.of(value, ArgumentValues.type(in)) : value;
     }
     // an artifact's URI is its path here, as in KFP's own local runner ("for local, path is the uri")
     if (p instanceof Placeholder.InputPath || p instanceof Placeholder.InputUri) {
@@ -354,7 +372,7 @@ final class TaskSteps {
       if (!paths.inputs().containsKey(m.input())) {
         throw new WorkflowException(where + ": its command reads the metadata of input '" + m.input() + "', which has no artifact");
       }
-      return Yaml.jsonText(Yaml.toTree(given.metadata().getOrDefault(m.input(), Map.of())));
+      return Yaml.jsonText(Yaml.toTree(given.metadata(m.input())));
     }
     if (p instanceof Placeholder.OutputMetadata m) {
       if (!paths.outputs().containsKey(m.output())) {
@@ -379,7 +397,7 @@ final class TaskSteps {
         throw new WorkflowException(where + ": its command reads the list of artifacts of input '" + a.input()
             + "', which takes no list of artifacts");
       }
-      return Yaml.jsonText(artifactList(in, given.metadata(), paths));
+      return Yaml.jsonText(artifactList(in, given, paths));
     }
     throw new WorkflowException(where + ": the local runner does not resolve the placeholder " + p);
   }
@@ -392,7 +410,6 @@ final class TaskSteps {
   private static String executorInput(Inputs given, Paths paths) {
     ComponentSpec component = given.component();
     Map<String, String> values = given.values();
-    Map<String, Map<String, Object>> metadata = given.metadata();
     ObjectNode root = Yaml.object();
     ObjectNode inputs = root.putObject("inputs");
     ObjectNode parameterValues = inputs.putObject("parameterValues");
@@ -402,10 +419,10 @@ final class TaskSteps {
       if (values.containsKey(n)) {
         parameterValues.set(n, ArgumentValues.json(values.get(n), ArgumentValues.type(in)));
       } else if (in.isArtifactList()) {
-        inArtifacts.putObject(n).set("artifacts", artifactList(in, metadata, paths));
+        inArtifacts.putObject(n).set("artifacts", artifactList(in, given, paths));
       } else if (paths.inputs().containsKey(n)) {
-        inArtifacts.putObject(n).putArray("artifacts").add(artifact(n, schemaTitle(in.type()), paths.inputs().get(n),
-            paths.local(), metadata.getOrDefault(n, Map.of())));
+        inArtifacts.putObject(n).putArray("artifacts").add(artifact(n, given.schemaTitle(n, in), paths.inputs().get(n),
+            paths.local(), given.metadata(n)));
       }
     }
     given.own().forEach((n, v) -> {
@@ -437,12 +454,11 @@ final class TaskSteps {
   }
 
   /** The artifacts of an input that takes a list of them, in order, as the executor input lists them (none: empty). */
-  private static tools.jackson.databind.node.ArrayNode artifactList(InputSpec in, Map<String, Map<String, Object>> metadata,
-      Paths paths) {
+  private static tools.jackson.databind.node.ArrayNode artifactList(InputSpec in, Inputs given, Paths paths) {
     tools.jackson.databind.node.ArrayNode list = Yaml.array();
     for (int i = 0; paths.inputs().containsKey(listItem(in.name(), i)); i++) {
       String item = listItem(in.name(), i);
-      list.add(artifact(in.name(), schemaTitle(in.type()), paths.inputs().get(item), paths.local(), metadata.getOrDefault(item, Map.of())));
+      list.add(artifact(in.name(), given.schemaTitle(item, in), paths.inputs().get(item), paths.local(), given.metadata(item)));
     }
     return list;
   }
