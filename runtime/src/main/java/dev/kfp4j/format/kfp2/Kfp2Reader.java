@@ -222,8 +222,10 @@ public final class Kfp2Reader {
     JsonNode spec = docs.get(0);
     JsonNode tasks = spec.path("root").path("dag").path("tasks");
     if (tasks.size() != 1) {
-      throw new FormatException(source + ": a KFP 2 component file runs one component; this one runs " + tasks.size()
-          + " tasks (a pipeline: load it as one)");
+      // KFP's load_component_from_file takes a pipeline file as a component too; kfp4j's ops stand for one component each
+      throw new FormatException(source + ": a KFP 2 pipeline of " + tasks.size() + " tasks, not a component file (whose root "
+          + "runs one component): kfp4j takes no pipeline file as a task of another pipeline. Call a @Pipeline method in the "
+          + "pipeline instead (a pipeline in a pipeline), or run this file as it is: kfp4j run -p FILE, kfp4j upload-pipeline");
     }
     JsonNode task = tasks.properties().iterator().next().getValue();
     String compName = task.path("componentRef").path("name").asString("");
