@@ -91,10 +91,7 @@ public final class KfpClient {
 
     private Builder() {}
 
-    /**
-     * The API endpoint, such as {@code https://kubeflow.example.com/pipeline}; else {@code KF_PIPELINES_ENDPOINT}, else, in a
-     * pod, {@link KfpClient#IN_CLUSTER_HOST}.
-     */
+    /** The API endpoint, {@code https://kubeflow.example.com/pipeline}; else {@code KF_PIPELINES_ENDPOINT}, else in a pod KFP's. */
     public Builder host(String host) {
       this.host = host;
       return this;
@@ -126,8 +123,7 @@ public final class KfpClient {
       return build(System::getenv);
     }
 
-    /** {@link #build()} with the environment {@code env} gives. */
-    KfpClient build(java.util.function.Function<String, String> env) {
+    KfpClient build(java.util.function.Function<String, String> env) { // the environment env gives
       String h = host != null && !host.isBlank() ? host : env.apply(ENDPOINT_ENV);
       if ((h == null || h.isBlank()) && env.apply(IN_CLUSTER_ENV) != null) { // in a pod, as KFP's client: its service's DNS name
         h = IN_CLUSTER_HOST;
