@@ -66,10 +66,19 @@ final class ManifestCommand extends Commands.Base {
       return Kfp4j.OK;
     }
     Path file = output.toAbsolutePath();
+    if (Files.isDirectory(file)) { // moved over, a folder would be an error after the partial file was written
+      throw new ConfigException("-o " + output + " is a folder; name the file to write, such as "
+          + output.resolve(c.compiled().name() + ".yaml"));
+    }
     Files.createDirectories(file.getParent());
     Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    Files.writeString(partial, yaml);
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.writeString(partial, yaml);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(partial); // written whole or not at all: no half-written file left beside it either
+      throw e;
+    }
     out().println("Wrote " + output);
     return Kfp4j.OK;
   }
