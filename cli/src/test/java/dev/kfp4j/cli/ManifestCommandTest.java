@@ -124,6 +124,22 @@ class ManifestCommandTest {
   }
 
   @Test
+  void emptyDocumentsAreSkippedAsKubectlSkipsThem() throws Exception {
+    Path file = dir.resolve("m.yaml");
+    assertEquals(0, kfp4j("-p", "add-example", "--include-pipeline", "-o", file.toString()).code());
+    String yaml = Files.readString(file);
+    // resources concatenated with '---' after each, and a document of comments only, as kubectl and kustomize take them
+    Path padded = Files.writeString(dir.resolve("padded.yaml"), "---\n" + yaml.replace("---\n", "---\n# the version\n---\n") + "---\n");
+    Cli valid = Cli.run("validate", padded.toString());
+    assertEquals(0, valid.code(), valid.toString());
+    assertEquals("ok      " + padded + "\n", valid.out());
+    Cli run = Cli.run("run", "-p", padded.toString(), "--classes", CommandsTest.CLASSES, "--root", dir.resolve("runs").toString());
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("multiply = -7"), run.toString());
+    assertEquals(0, Cli.run("graph", padded.toString(), "--format", "mermaid").code());
+  }
+
+  @Test
   void aNameKubernetesRefusesIsAUsageErrorAndNothingIsWritten() {
     Path file = dir.resolve("m.yaml");
     Cli r = kfp4j("-p", "add-example", "--version-name", "Release_2", "-o", file.toString());

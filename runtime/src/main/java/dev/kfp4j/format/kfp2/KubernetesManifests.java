@@ -106,9 +106,15 @@ public final class KubernetesManifests {
     return docs != null && !docs.isEmpty() && API_VERSION.equals(docs.get(0).path("apiVersion").asString(""));
   }
 
+  /** Whether {@code doc} is an empty document ({@code ---} with nothing after it, or only comments), which kubectl skips. */
+  private static boolean empty(JsonNode doc) {
+    return doc == null || doc.isNull() || doc.isMissingNode() || (doc.isObject() && doc.isEmpty());
+  }
+
   /**
    * The KFP 2 pipeline spec each {@code PipelineVersion} of {@code docs} holds, as YAML (its
-   * platform document after it), by the version's name; {@code Pipeline}s hold none.
+   * platform document after it), by the version's name; {@code Pipeline}s hold none, and empty
+   * documents are skipped, as kubectl skips them.
    *
    * @throws FormatException naming {@code source} and the resource, for another kind or API
    *     version, a name Kubernetes or KFP refuses, or a version without {@code pipelineName} or
@@ -117,6 +123,9 @@ public final class KubernetesManifests {
   public static java.util.Map<String, String> specs(List<JsonNode> docs, String source) {
     java.util.Map<String, String> specs = new java.util.LinkedHashMap<>();
     for (JsonNode r : docs) {
+      if (empty(r)) {
+        continue; // as kubectl skips it: a file ending in '---', or resources concatenated with one between
+      }
       String kind = r.path("kind").asString("");
       String name = r.path("metadata").path("name").asString("");
       String where = source + ": " + (kind.isEmpty() ? "a resource" : kind) + " '" + name + "'";
