@@ -140,6 +140,21 @@ class ManifestCommandTest {
   }
 
   @Test
+  void aResourceOfAnotherKindBeforeThePipelineIsNamed() throws Exception {
+    Path file = dir.resolve("m.yaml");
+    assertEquals(0, kfp4j("-p", "add-example", "-o", file.toString()).code());
+    Path mixed = Files.writeString(dir.resolve("mixed.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---\n"
+        + Files.readString(file));
+    String named = mixed + ": ConfigMap 'settings' is no Pipeline or PipelineVersion of pipelines.kubeflow.org/v2beta1";
+    Cli valid = Cli.run("validate", mixed.toString());
+    assertEquals(2, valid.code(), valid.toString());
+    assertEquals("INVALID " + mixed + ": " + named + "\n", valid.out());
+    Cli run = Cli.run("run", "-p", mixed.toString(), "--classes", CommandsTest.CLASSES);
+    assertEquals(2, run.code(), run.toString());
+    assertTrue(run.err().startsWith("kfp4j: error: " + named + "\n"), run.toString());
+  }
+
+  @Test
   void aNameKubernetesRefusesIsAUsageErrorAndNothingIsWritten() {
     Path file = dir.resolve("m.yaml");
     Cli r = kfp4j("-p", "add-example", "--version-name", "Release_2", "-o", file.toString());

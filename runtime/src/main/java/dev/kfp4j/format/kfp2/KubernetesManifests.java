@@ -101,9 +101,13 @@ public final class KubernetesManifests {
     return out.toString();
   }
 
-  /** Whether {@code docs} are resources of KFP's Kubernetes pipeline store: the first's {@code apiVersion} is {@value #API_VERSION}. */
+  /**
+   * Whether {@code docs} are resources of KFP's Kubernetes pipeline store: one's {@code apiVersion}
+   * is {@value #API_VERSION}, so that {@link #specs} names a resource of another kind among them
+   * (another reader would say only that the file holds several documents).
+   */
   public static boolean isManifest(List<JsonNode> docs) {
-    return docs != null && !docs.isEmpty() && API_VERSION.equals(docs.get(0).path("apiVersion").asString(""));
+    return docs != null && docs.stream().anyMatch(d -> d != null && API_VERSION.equals(d.path("apiVersion").asString("")));
   }
 
   /** Whether {@code doc} is an empty document ({@code ---} with nothing after it, or only comments), which kubectl skips. */
