@@ -67,8 +67,8 @@ final class ManifestCommand extends Commands.Base {
     }
     Path file = output.toAbsolutePath();
     if (Files.isDirectory(file)) { // moved over, a folder would be an error after the partial file was written
-      throw new ConfigException("-o " + output + " is a folder; name the file to write, such as "
-          + output.resolve(c.compiled().name() + ".yaml"));
+      throw new ConfigException(terms().option("--output", output.toString()) + ": a folder; name the file to write, such as "
+          + terms().option("--output", output.resolve(c.compiled().name() + ".yaml").toString()));
     }
     Files.createDirectories(file.getParent());
     Path partial = file.resolveSibling(file.getFileName() + ".partial");

@@ -168,7 +168,7 @@ class ManifestCommandTest {
     Path folder = Files.createDirectories(dir.resolve("deploy"));
     Cli r = kfp4j("-p", "add-example", "-o", folder.toString());
     assertEquals(2, r.code(), r.toString());
-    assertEquals("kfp4j: error: -o " + folder + " is a folder; name the file to write, such as " + folder.resolve("add-example.yaml")
+    assertEquals("kfp4j: error: --output " + folder + ": a folder; name the file to write, such as --output " + folder.resolve("add-example.yaml")
         + "\n", r.err().lines().findFirst().orElse("") + "\n", r.toString());
     try (var left = Files.list(dir)) {
       assertEquals(List.of("deploy", "kfp4j.yaml"), left.map(p -> p.getFileName().toString()).sorted().toList(), "no deploy.partial");

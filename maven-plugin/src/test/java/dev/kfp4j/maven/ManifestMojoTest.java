@@ -40,6 +40,16 @@ class ManifestMojoTest {
   }
 
   @Test
+  void anOutputThatIsAFolderFailsTheBuildNamingTheProperty() throws Exception {
+    ManifestMojo mojo = configured();
+    mojo.output = Files.createDirectories(dir.resolve("deploy")).toFile();
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+    assertTrue(e.getMessage().contains("-Dkfp4j.output=" + mojo.output + ": a folder; name the file to write, such as -Dkfp4j.output="
+        + mojo.output.toPath().resolve("add-example.yaml")), e.getMessage());
+    assertEquals(List.of(), Files.list(dir).filter(p -> p.toString().endsWith(".partial")).toList());
+  }
+
+  @Test
   void aNameKubernetesRefusesFailsTheBuildInTheGoalsTerms() throws Exception {
     ManifestMojo mojo = configured();
     mojo.versionName = "V2";
