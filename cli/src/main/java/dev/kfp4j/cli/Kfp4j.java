@@ -200,9 +200,10 @@ public final class Kfp4j implements Runnable {
     if (i == args.length || !args[i].equals("help")) {
       return args;
     }
+    int rest = i + 1 < args.length && args[i + 1].equals("help") ? i + 2 : i + 1; // 'help help': the help, as 'git help help'
     List<String> out = new ArrayList<>(Arrays.asList(args).subList(0, i));
-    out.addAll(Arrays.asList(args).subList(i + 1, args.length));
-    String command = i + 1 < args.length ? args[i + 1] : null;
+    out.addAll(Arrays.asList(args).subList(rest, args.length));
+    String command = rest < args.length ? args[rest] : null;
     if (command == null || COMMANDS.stream().anyMatch(c -> c.getAnnotation(Command.class).name().equals(command))) {
       out.add("--help");
     }

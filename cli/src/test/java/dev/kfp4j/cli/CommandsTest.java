@@ -106,6 +106,9 @@ class CommandsTest {
     Cli unknown = Cli.run("help", "valdate");
     assertEquals(2, unknown.code(), unknown.toString());
     assertTrue(unknown.err().contains("Did you mean: kfp4j validate"), unknown.toString());
+    Cli helpHelp = Cli.run("help", "help"); // as 'git help help': was "Unmatched argument 'help'. Did you mean: kfp4j schedule ...?"
+    assertEquals(0, helpHelp.code(), helpHelp.toString());
+    assertEquals(Cli.run("--help").out(), helpHelp.out());
     Cli argument = Cli.run("validate", "help");
     assertEquals(2, argument.code(), "a later 'help' is an argument as any other: " + argument);
   }
