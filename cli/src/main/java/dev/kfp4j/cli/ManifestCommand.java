@@ -49,9 +49,13 @@ final class ManifestCommand extends Commands.Base {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
   Path output;
 
+  /** Why a pipeline compiled for Argo only will not do: whatever the server's API, the manifests hold a KFP 2 spec. */
+  private static final String WHY_KFP2 = "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): compile it for KFP 2 too "
+      + "(the processor option kfp4j.formats)";
+
   @Override
   public Integer call() throws IOException {
-    Cluster c = Cluster.of(config, PipelineFormat.KFP2, pipeline, pin);
+    Cluster c = Cluster.of(config, PipelineFormat.KFP2, pipeline, pin, wanted -> WHY_KFP2);
     String ns = Options.first(namespace, config.config().namespace());
     String yaml;
     try {

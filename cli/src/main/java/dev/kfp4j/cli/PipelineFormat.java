@@ -47,12 +47,22 @@ enum PipelineFormat {
    * @throws ConfigException saying what the file is when it is the other form, else why it does not read
    */
   Pipeline read(String yaml, String source, Terms terms) {
+    return read(yaml, source, Cluster.whyFormat(this, terms));
+  }
+
+  /**
+   * The pipeline in {@code yaml}, read once.
+   *
+   * @param why why the other form will not do, and what to do instead
+   * @throws ConfigException saying what the file is when it is the other form, else why it does not read
+   */
+  Pipeline read(String yaml, String source, String why) {
     try {
       // KFP 2: its called pipelines kept, so that the file written again has each as KFP's nested DAG
       return this == ARGO ? ArgoReader.readToWrite(yaml, source) : Kfp2Reader.readNested(yaml, source);
     } catch (FormatException e) {
       if (other().recognizes(yaml)) {
-        throw new ConfigException(source + " is " + other().what() + ", not " + what() + " " + Cluster.whyFormat(this, terms));
+        throw new ConfigException(source + " is " + other().what() + ", not " + what() + " " + why);
       }
       throw new ConfigException(e.getMessage());
     }

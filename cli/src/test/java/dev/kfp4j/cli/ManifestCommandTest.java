@@ -176,9 +176,17 @@ class ManifestCommandTest {
   }
 
   @Test
-  void aPipelineCompiledForArgoOnlyIsAnErrorSayingSo() {
+  void aPipelineCompiledForArgoOnlyIsAnErrorSayingSo() throws Exception {
     Cli r = kfp4j("-p", "task-settings");
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("is compiled as"), r.toString());
+    // manifest takes no --api-version, and the manifests hold a KFP 2 spec whatever the server: no "set api_version: v1beta1"
+    String why = "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): compile it for KFP 2 too (the processor option kfp4j.formats)\n";
+    assertTrue(r.err().contains("not as a KFP 2 pipeline spec " + why), r.toString());
+    Path workflow = Path.of(CommandsTest.CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml");
+    Cli file = kfp4j("-p", workflow.toString());
+    assertEquals(2, file.code(), file.toString());
+    assertTrue(file.err().startsWith("kfp4j: error: " + workflow + " is a KFP v1 pipeline (an Argo Workflow), not a KFP 2 pipeline spec "
+        + why), file.toString());
   }
 }
