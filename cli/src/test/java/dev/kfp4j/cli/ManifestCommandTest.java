@@ -155,6 +155,29 @@ class ManifestCommandTest {
   }
 
   @Test
+  void aVersionHoldingNoKfp2SpecIsNamedWithWhatItLacks() throws Exception {
+    Path file = Files.writeString(dir.resolve("v.yaml"), """
+        apiVersion: pipelines.kubeflow.org/v2beta1
+        kind: PipelineVersion
+        metadata:
+          name: v1
+        spec:
+          pipelineName: p
+          pipelineSpec:
+            steps: []
+        """);
+    // it said "not an Argo Workflow (kind: Workflow)" (validate, run) or "neither an Argo Workflow nor a KFP 2 pipeline spec" (graph)
+    String named = file + ": PipelineVersion 'v1': its spec.pipelineSpec is no KFP 2 pipeline spec (pipelineInfo and root)";
+    Cli valid = Cli.run("validate", file.toString());
+    assertEquals(2, valid.code(), valid.toString());
+    assertEquals("INVALID " + file + ": " + named + "\n", valid.out());
+    for (Cli r : List.of(Cli.run("run", "-p", file.toString()), Cli.run("graph", file.toString()))) {
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: " + named + "\n"), r.toString());
+    }
+  }
+
+  @Test
   void aNameKubernetesRefusesIsAUsageErrorAndNothingIsWritten() {
     Path file = dir.resolve("m.yaml");
     Cli r = kfp4j("-p", "add-example", "--version-name", "Release_2", "-o", file.toString());

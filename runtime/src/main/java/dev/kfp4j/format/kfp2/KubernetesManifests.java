@@ -122,7 +122,7 @@ public final class KubernetesManifests {
    *
    * @throws FormatException naming {@code source} and the resource, for another kind or API
    *     version, a name Kubernetes or KFP refuses, or a version without {@code pipelineName} or
-   *     {@code pipelineSpec}
+   *     {@code pipelineSpec}, or whose {@code pipelineSpec} is no KFP 2 pipeline spec
    */
   public static java.util.Map<String, String> specs(List<JsonNode> docs, String source) {
     java.util.Map<String, String> specs = new java.util.LinkedHashMap<>();
@@ -148,6 +148,9 @@ public final class KubernetesManifests {
         JsonNode spec = r.path("spec");
         if (spec.path("pipelineName").asString("").isEmpty() || !spec.path("pipelineSpec").isObject()) {
           throw new FormatException(where + " needs spec.pipelineName, the pipeline it is a version of, and spec.pipelineSpec");
+        }
+        if (!Kfp2Reader.isPipelineSpec(spec.get("pipelineSpec"))) { // as KFP's webhook reads it: a KFP 2 spec, never a workflow
+          throw new FormatException(where + ": its spec.pipelineSpec is no KFP 2 pipeline spec (pipelineInfo and root)");
         }
         String text = Yaml.write(spec.get("pipelineSpec"), null);
         if (spec.path("platformSpec").isObject()) {
