@@ -178,6 +178,22 @@ class ManifestCommandTest {
   }
 
   @Test
+  void aVersionThereTwiceIsRefusedWhereKubectlWouldApplyTheSecondOverTheFirst() throws Exception {
+    Path file = dir.resolve("m.yaml");
+    assertEquals(0, kfp4j("-p", "add-example", "--include-pipeline", "-o", file.toString()).code());
+    String yaml = Files.readString(file);
+    String version = yaml.substring(yaml.indexOf("apiVersion: pipelines.kubeflow.org/v2beta1\nkind: PipelineVersion"));
+    // a new spec appended under the same version name: validate said ok and checked only the second
+    Path twice = Files.writeString(dir.resolve("twice.yaml"), yaml + "---\n" + version.replace("name: comp-multiply", "name: comp-divide"));
+    Cli valid = Cli.run("validate", twice.toString());
+    assertEquals(2, valid.code(), valid.toString());
+    assertTrue(valid.out().startsWith("INVALID " + twice + ": " + twice + ": PipelineVersion 'add-example' is there twice in namespace 'team-a'; kubectl "
+        + "would apply the second over the first"), valid.toString());
+    Cli run = Cli.run("run", "-p", twice.toString(), "--classes", CommandsTest.CLASSES);
+    assertEquals(2, run.code(), "it ran the second: " + run);
+  }
+
+  @Test
   void aNameKubernetesRefusesIsAUsageErrorAndNothingIsWritten() {
     Path file = dir.resolve("m.yaml");
     Cli r = kfp4j("-p", "add-example", "--version-name", "Release_2", "-o", file.toString());

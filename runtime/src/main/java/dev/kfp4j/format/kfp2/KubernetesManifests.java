@@ -122,10 +122,12 @@ public final class KubernetesManifests {
    *
    * @throws FormatException naming {@code source} and the resource, for another kind or API
    *     version, a name Kubernetes or KFP refuses, or a version without {@code pipelineName} or
-   *     {@code pipelineSpec}, or whose {@code pipelineSpec} is no KFP 2 pipeline spec
+   *     {@code pipelineSpec}, or whose {@code pipelineSpec} is no KFP 2 pipeline spec, or a
+   *     resource there twice (its kind, namespace and name)
    */
   public static java.util.Map<String, String> specs(List<JsonNode> docs, String source) {
     java.util.Map<String, String> specs = new java.util.LinkedHashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (JsonNode r : docs) {
       if (empty(r)) {
         continue; // as kubectl skips it: a file ending in '---', or resources concatenated with one between
@@ -144,6 +146,12 @@ public final class KubernetesManifests {
       } catch (FormatException e) {
         throw new FormatException(where + ": " + e.getMessage());
       }
+      String namespace = r.path("metadata").path("namespace").asString("");
+      if (!seen.add(kind + "/" + namespace + "/" + name)) { // kubectl would apply the second over the first
+        throw new FormatException(where + " is there twice" + (namespace.isEmpty() ? "" : " in namespace '" + namespace + "'")
+            + "; kubectl would apply the second over the first, and KFP's webhook refuses a version whose spec changes: "
+            + "give each a name of its own");
+      }
       if (kind.equals("PipelineVersion")) {
         JsonNode spec = r.path("spec");
         if (spec.path("pipelineName").asString("").isEmpty() || !spec.path("pipelineSpec").isObject()) {
@@ -156,7 +164,7 @@ public final class KubernetesManifests {
         if (spec.path("platformSpec").isObject()) {
           text += "---\n" + Yaml.write(spec.get("platformSpec"), null);
         }
-        specs.put(name, text);
+        specs.put(specs.containsKey(name) ? namespace + "/" + name : name, text); // the same name in two namespaces: both kept
       }
     }
     return specs;
