@@ -37,6 +37,11 @@ final class Cluster {
     this.run = run;
   }
 
+  /** The form the pipeline is sent in: a KFP 2 pipeline spec, or an Argo workflow. */
+  PipelineFormat format() {
+    return format;
+  }
+
   /** The pipeline {@code choice} names, in the form {@code server} takes, its image pinned as {@code pin} says. */
   static Cluster of(Options.Server server, Options.PipelineChoice choice, Options.Pin pin) {
     return of(server, server.format(), choice, pin, wanted -> whyFormat(wanted, server.terms()));

@@ -414,6 +414,25 @@ final class Options {
     }
   }
 
+  /** {@code --pipeline-root URI}: where a run keeps its artifacts, over the pipeline's own root (KFP 2 only). */
+  static class PipelineRoot {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--pipeline-root", paramLabel = "URI", description = "Where the run keeps its artifacts (s3://bucket/root, "
+        + "gs://...), instead of the pipeline's own root: KFP 2 pipelines (api_version v2beta1) only.")
+    String root;
+
+    /** The root given, or null; a usage error for a run of a KFP v1 pipeline, an Argo workflow ({@code argo}: on Argo itself). */
+    String of(PipelineFormat format, boolean argo) {
+      if (root != null && (argo || format == PipelineFormat.ARGO)) {
+        throw new ConfigException(Kfp4j.terms(mixee).option("--pipeline-root") + " is KFP 2's: a KFP v1 pipeline, an Argo workflow, "
+            + "keeps its artifacts in the cluster's artifact repository; run a KFP 2 pipeline (api_version: v2beta1)");
+      }
+      return root;
+    }
+  }
+
   /** {@code -o table|json}. */
   static class Output {
     enum Format { table, json }

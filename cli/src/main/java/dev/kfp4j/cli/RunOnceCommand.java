@@ -24,6 +24,7 @@ final class RunOnceCommand extends Commands.Base {
   @Mixin Options.Pin pin;
   @Mixin Options.Arguments arguments;
   @Mixin Options.Output output;
+  @Mixin Options.PipelineRoot pipelineRoot;
 
   @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "The experiment (else 'experiment_name' in the config, else 'Default').")
   String experiment;
@@ -43,6 +44,7 @@ final class RunOnceCommand extends Commands.Base {
       throw new ConfigException(terms().option("--timeout") + " is " + timeout + "; give 1 or more seconds");
     }
     Cluster c = Cluster.of(server, pipeline, pin);
+    String root = pipelineRoot.of(c.format(), server.argo);
     Map<String, String> args = c.arguments(arguments.arguments);
     Config config = server.config();
     String run = Options.first(runName, Options.first(config.run().runName(), c.name()));
@@ -59,7 +61,7 @@ final class RunOnceCommand extends Commands.Base {
     Run created;
     try {
       created = kfp.createRun(RunRequest.ofVersion(run, exp.id(), u.pipeline().id(), u.version().id(), args)
-          .withDescription(config.run().description()).withParameterTypes(c.compiled().parameters()));
+          .withDescription(config.run().description()).withParameterTypes(c.compiled().parameters()).withPipelineRoot(root));
     } catch (KfpException e) {
       throw new KfpException(0, "uploaded pipeline '" + u.pipeline().name() + "' version '" + u.version().name()
           + "' (id " + u.version().id() + "), but the run was not created: " + e.getMessage());

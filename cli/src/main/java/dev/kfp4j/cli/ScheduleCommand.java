@@ -25,6 +25,7 @@ final class ScheduleCommand extends Commands.Base {
   @Mixin Options.Pin pin;
   @Mixin Options.Arguments arguments;
   @Mixin Options.Output output;
+  @Mixin Options.PipelineRoot pipelineRoot;
 
   @Option(names = {"-c", "--cron-expression"}, paramLabel = "CRON",
       description = "KFP's 6-field cron, seconds first: '0 0 4 * * *' is daily at 04:00.")
@@ -62,6 +63,7 @@ final class ScheduleCommand extends Commands.Base {
     }
     Schedule schedule = cron != null ? Schedule.cron(cron) : Schedule.every(duration(every, terms()));
     Cluster c = Cluster.of(server, pipeline, pin);
+    String root = pipelineRoot.of(c.format(), server.argo);
     Map<String, String> args = c.arguments(arguments.arguments);
     Config config = server.config();
     Printer printer = new Printer(out(), output.json());
@@ -91,7 +93,7 @@ final class ScheduleCommand extends Commands.Base {
     String runName = name != null ? name : c.name() + " " + schedule;
     RecurringRun r = kfp.createRecurringRun(RecurringRunRequest.of(runName, exp.id(), pl.id(), version.id(), schedule, args)
         .withMaxConcurrency(maxConcurrency).withNoCatchup(noCatchup).withEnabled(!disabled)
-        .withDescription(config.run().description()).withParameterTypes(c.compiled().parameters()));
+        .withDescription(config.run().description()).withParameterTypes(c.compiled().parameters()).withPipelineRoot(root));
     printer.record(row("recurring_run", r.name(), "recurring_run_id", r.id(), "schedule", schedule.toString(),
         "enabled", r.enabled(), "pipeline", pl.name(), "version", version.name(), "version_id", version.id(),
         "experiment", exp.name(), "experiment_id", exp.id(), "url", kfp.recurringRunUrl(r.id())));

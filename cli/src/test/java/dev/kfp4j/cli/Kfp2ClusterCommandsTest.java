@@ -129,6 +129,28 @@ class Kfp2ClusterCommandsTest {
     assertTrue(runs.out().contains("nightly calc"), runs.toString());
   }
 
+  /**
+   * KFP's {@code create_run_from_pipeline_*(pipeline_root=...)}: the run's root over the pipeline's, in the runtime config of a
+   * run and of a recurring run; with KFP v1's API, whose pipelines keep artifacts in the artifact repository, a usage error.
+   */
+  @Test
+  void aPipelineRootGoesInTheRuntimeConfig() throws Exception {
+    Cli once = kfp4j("run-once", "--no-wait", "--pipeline-root", "s3://team-bucket/runs");
+    assertEquals(0, once.code(), once.toString());
+    assertEquals("s3://team-bucket/runs", kfp.v2().runs().get(0).at("/runtime_config/pipeline_root").asString());
+    Cli schedule = kfp4j("schedule", "--every", "1h", "--pipeline-root", "gs://team-bucket/nightly");
+    assertEquals(0, schedule.code(), schedule.toString());
+    assertEquals("gs://team-bucket/nightly", kfp.v2().recurringRuns().get(0).at("/runtime_config/pipeline_root").asString());
+    int sent = kfp.requests().size();
+    Cli v1 = kfp4j("run-once", "--no-wait", "--api-version", "v1beta1", "--pipeline-root", "s3://team-bucket/runs");
+    assertEquals(2, v1.code(), v1.toString());
+    assertTrue(v1.err().contains("--pipeline-root is KFP 2's"), v1.toString());
+    assertEquals(sent, kfp.requests().size(), "nothing sent");
+    Cli none = kfp4j("run-once", "--no-wait");
+    assertEquals(0, none.code(), none.toString());
+    assertTrue(kfp.v2().runs().get(1).at("/runtime_config/pipeline_root").isMissingNode(), "none given: the pipeline's own");
+  }
+
   @Test
   void aValueOfTheWrongTypeIsAUsageErrorAndTheFakeRefusesWhatKfp2Refuses() throws Exception {
     Cli bad = kfp4j("run-once", "-a", "value1=five");

@@ -326,9 +326,10 @@ public final class KfpClient {
       body.put("display_name", request.name()).put("description", request.description())
           .put("experiment_id", request.experimentId()).put("service_account", request.serviceAccount());
       KfpRequests.source(body, request.pipelineId(), request.versionId(), request.workflowYaml());
-      body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes()));
+      body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes(), request.pipelineRoot()));
       return answers.run(http.post(api + "/runs", Http.query(), body));
     }
+    KfpRequests.noPipelineRoot(request.pipelineRoot());
     body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
     ObjectNode spec = body.putObject("pipeline_spec");
     if (request.workflowYaml() != null) {
@@ -401,9 +402,10 @@ public final class KfpClient {
           .put("experiment_id", request.experimentId()) // its namespace is the experiment's
           .put("service_account", request.serviceAccount());
       KfpRequests.source(body, request.pipelineId(), request.versionId(), null);
-      body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes()));
+      body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes(), request.pipelineRoot()));
       body.put("mode", request.enabled() ? "ENABLE" : "DISABLE");
     } else {
+      KfpRequests.noPipelineRoot(request.pipelineRoot());
       body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
       body.putObject("pipeline_spec").set("parameters", KfpRequests.parameters(request.arguments()));
       body.set("resource_references", KfpRequests.references(request.experimentId(), request.versionId()));

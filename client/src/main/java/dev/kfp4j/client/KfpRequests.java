@@ -57,8 +57,11 @@ final class KfpRequests {
    *
    * @throws IllegalArgumentException for a value that is not of its type; nothing is sent
    */
-  static ObjectNode runtimeConfig(Map<String, String> arguments, Map<String, ParameterType> types) {
+  static ObjectNode runtimeConfig(Map<String, String> arguments, Map<String, ParameterType> types, String pipelineRoot) {
     ObjectNode config = object();
+    if (pipelineRoot != null) { // the run's, over the pipeline's defaultPipelineRoot
+      config.put("pipeline_root", pipelineRoot);
+    }
     ObjectNode params = config.putObject("parameters");
     arguments.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       try {
@@ -68,6 +71,19 @@ final class KfpRequests {
       }
     });
     return config;
+  }
+
+  /**
+   * Refuses a pipeline root for a v1beta1 run: KFP v1's pipelines, Argo workflows, keep their artifacts in the cluster's
+   * artifact repository, and KFP's v1 API takes a root for KFP 2 pipelines only.
+   *
+   * @throws IllegalArgumentException when {@code pipelineRoot} is set; nothing is sent
+   */
+  static void noPipelineRoot(String pipelineRoot) {
+    if (pipelineRoot != null) {
+      throw new IllegalArgumentException("a pipeline root (" + pipelineRoot + ") is KFP 2's: KFP v1 pipelines, Argo workflows, keep "
+          + "their artifacts in the cluster's artifact repository; run a KFP 2 pipeline through the v2beta1 API (api_version: v2beta1)");
+    }
   }
 
   /**

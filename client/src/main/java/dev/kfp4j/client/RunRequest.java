@@ -24,9 +24,13 @@ import java.util.Objects;
  * @param workflowYaml a compiled pipeline to run as is (an Argo workflow, or a KFP 2 pipeline spec
  *     for v2beta1), or null with a version
  * @param parameterTypes the type of each argument by name, as v2beta1 sends it
+ * @param pipelineRoot where the run keeps its artifacts ({@code s3://bucket/root}), in the place of the pipeline's own, as
+ *     KFP's {@code create_run_from_pipeline_*(pipeline_root=...)}: v2beta1's {@code runtime_config.pipeline_root}; null for
+ *     the pipeline's
  */
 public record RunRequest(String name, String description, String experimentId, String pipelineId, String versionId,
-    String workflowYaml, Map<String, String> arguments, Map<String, ParameterType> parameterTypes, String serviceAccount) {
+    String workflowYaml, Map<String, String> arguments, Map<String, ParameterType> parameterTypes, String serviceAccount,
+    String pipelineRoot) {
   public RunRequest {
     Objects.requireNonNull(name, "name");
     if ((versionId == null) == (workflowYaml == null)) {
@@ -34,35 +38,42 @@ public record RunRequest(String name, String description, String experimentId, S
     }
     arguments = arguments == null ? Map.of() : Map.copyOf(arguments);
     parameterTypes = parameterTypes == null ? Map.of() : Map.copyOf(parameterTypes);
+    pipelineRoot = pipelineRoot == null || pipelineRoot.isBlank() ? null : pipelineRoot;
   }
 
   /** A run of an uploaded pipeline version. */
   public static RunRequest ofVersion(String name, String experimentId, String pipelineId, String versionId,
       Map<String, String> arguments) {
     return new RunRequest(name, null, experimentId, pipelineId, Objects.requireNonNull(versionId, "versionId"), null, arguments,
-        null, null);
+        null, null, null);
   }
 
   /** A run of a compiled pipeline, not uploaded as a pipeline. */
   public static RunRequest ofWorkflow(String name, String experimentId, String workflowYaml, Map<String, String> arguments) {
     return new RunRequest(name, null, experimentId, null, null, Objects.requireNonNull(workflowYaml, "workflowYaml"), arguments,
-        null, null);
+        null, null, null);
   }
 
   public RunRequest withDescription(String description) {
     return new RunRequest(name, description, experimentId, pipelineId, versionId, workflowYaml, arguments, parameterTypes,
-        serviceAccount);
+        serviceAccount, pipelineRoot);
   }
 
   public RunRequest withServiceAccount(String serviceAccount) {
     return new RunRequest(name, description, experimentId, pipelineId, versionId, workflowYaml, arguments, parameterTypes,
-        serviceAccount);
+        serviceAccount, pipelineRoot);
   }
 
   /** The pipeline's parameters, whose types v2beta1 sends the arguments as (such as {@code pipeline.parameters()} of the model). */
   public RunRequest withParameterTypes(List<Parameter> parameters) {
     return new RunRequest(name, description, experimentId, pipelineId, versionId, workflowYaml, arguments, typesOf(parameters),
-        serviceAccount);
+        serviceAccount, pipelineRoot);
+  }
+
+  /** Where the run keeps its artifacts, in the place of the pipeline's own root (v2beta1 only); null or blank: the pipeline's. */
+  public RunRequest withPipelineRoot(String pipelineRoot) {
+    return new RunRequest(name, description, experimentId, pipelineId, versionId, workflowYaml, arguments, parameterTypes,
+        serviceAccount, pipelineRoot);
   }
 
   static Map<String, ParameterType> typesOf(List<Parameter> parameters) {

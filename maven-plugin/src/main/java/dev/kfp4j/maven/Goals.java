@@ -285,11 +285,16 @@ final class Goals {
     @Parameter(property = "kfp4j.runName")
     String runName;
 
+    /** Where the runs keep their artifacts, instead of the pipeline's own root (KFP 2 only). */
+    @Parameter(property = "kfp4j.pipelineRoot")
+    String pipelineRoot;
+
     @Override
     List<String> pipelineArguments() {
       List<String> args = super.pipelineArguments();
       option(args, "--experiment", experiment);
       option(args, "--run-name", runName);
+      option(args, "--pipeline-root", pipelineRoot);
       flag(args, "--argo", argo);
       option(args, "--argo-server", argoServer);
       return args;
