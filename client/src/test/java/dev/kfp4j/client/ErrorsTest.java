@@ -27,6 +27,15 @@ class ErrorsTest {
     assertOneLine(e.getMessage());
   }
 
+  /** A pipeline root is KFP 2's: with v1beta1 (the default) it is refused before anything is sent (port 9 answers nothing). */
+  @Test
+  void aPipelineRootWithV1beta1IsRefusedBeforeAnythingIsSent() {
+    KfpClient v1 = KfpClient.builder().host("127.0.0.1:9").build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> v1.createRun(
+        RunRequest.ofWorkflow("r", null, "kind: Workflow", java.util.Map.of()).withPipelineRoot("s3://bucket/root")));
+    assertTrue(e.getMessage().startsWith("a pipeline root (s3://bucket/root) is KFP 2's"), e.getMessage());
+  }
+
   /** In a pod (Kubernetes sets KUBERNETES_SERVICE_HOST in each), given no host, the client goes where KFP's own client does. */
   @Test
   void inAPodWithoutAHostItTakesKfpsServiceInTheCluster() {
