@@ -11,7 +11,7 @@ import java.time.Period;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,33 +25,38 @@ import java.util.function.Function;
 public final class TextTypes {
   private record Kind(Function<String, Object> parse, String example) {}
 
-  private static final Map<Class<?>, Kind> KINDS = new LinkedHashMap<>();
+  /** The types, in the order the README lists them; loaded, not initialised, where only their names are asked. */
+  private static final List<Class<?>> TYPES = List.of(LocalDate.class, LocalTime.class, LocalDateTime.class,
+      OffsetDateTime.class, ZonedDateTime.class, Instant.class, Duration.class, Period.class, Year.class, YearMonth.class,
+      UUID.class, URI.class);
 
-  static {
-    KINDS.put(LocalDate.class, new Kind(LocalDate::parse, "2024-01-31"));
-    KINDS.put(LocalTime.class, new Kind(LocalTime::parse, "04:30"));
-    KINDS.put(LocalDateTime.class, new Kind(LocalDateTime::parse, "2024-01-31T04:30"));
-    KINDS.put(OffsetDateTime.class, new Kind(OffsetDateTime::parse, "2024-01-31T04:30:00+01:00"));
-    KINDS.put(ZonedDateTime.class, new Kind(ZonedDateTime::parse, "2024-01-31T04:30:00+01:00[Europe/Paris]"));
-    KINDS.put(Instant.class, new Kind(Instant::parse, "2024-01-31T04:30:00Z"));
-    KINDS.put(Duration.class, new Kind(Duration::parse, "PT15M"));
-    KINDS.put(Period.class, new Kind(Period::parse, "P1M"));
-    KINDS.put(Year.class, new Kind(Year::parse, "2024"));
-    KINDS.put(YearMonth.class, new Kind(YearMonth::parse, "2024-01"));
-    KINDS.put(UUID.class, new Kind(UUID::fromString, "123e4567-e89b-12d3-a456-426614174000"));
-    KINDS.put(URI.class, new Kind(URI::create, "s3://bucket/data"));
+  /** How each type reads, made when first needed (a javac run asking only whether a type is one of them makes none). */
+  private static final class Kinds {
+    static final Map<Class<?>, Kind> KINDS = Map.ofEntries(
+        Map.entry(LocalDate.class, new Kind(LocalDate::parse, "2024-01-31")),
+        Map.entry(LocalTime.class, new Kind(LocalTime::parse, "04:30")),
+        Map.entry(LocalDateTime.class, new Kind(LocalDateTime::parse, "2024-01-31T04:30")),
+        Map.entry(OffsetDateTime.class, new Kind(OffsetDateTime::parse, "2024-01-31T04:30:00+01:00")),
+        Map.entry(ZonedDateTime.class, new Kind(ZonedDateTime::parse, "2024-01-31T04:30:00+01:00[Europe/Paris]")),
+        Map.entry(Instant.class, new Kind(Instant::parse, "2024-01-31T04:30:00Z")),
+        Map.entry(Duration.class, new Kind(Duration::parse, "PT15M")),
+        Map.entry(Period.class, new Kind(Period::parse, "P1M")),
+        Map.entry(Year.class, new Kind(Year::parse, "2024")),
+        Map.entry(YearMonth.class, new Kind(YearMonth::parse, "2024-01")),
+        Map.entry(UUID.class, new Kind(UUID::fromString, "123e4567-e89b-12d3-a456-426614174000")),
+        Map.entry(URI.class, new Kind(URI::create, "s3://bucket/data")));
   }
 
   private TextTypes() {}
 
   /** Whether {@code type} is one of these types. */
   public static boolean isText(Class<?> type) {
-    return KINDS.containsKey(type);
+    return TYPES.contains(type);
   }
 
   /** The type of that qualified name ({@code java.time.LocalDate}), or null when it is none of these. */
   public static Class<?> named(String qualifiedName) {
-    for (Class<?> c : KINDS.keySet()) {
+    for (Class<?> c : TYPES) {
       if (c.getName().equals(qualifiedName)) {
         return c;
       }
@@ -61,7 +66,7 @@ public final class TextTypes {
 
   /** A text {@code type} reads: {@code 2024-01-31} for a {@code LocalDate}. */
   public static String example(Class<?> type) {
-    return KINDS.get(type).example();
+    return Kinds.KINDS.get(type).example();
   }
 
   /**
@@ -70,9 +75,9 @@ public final class TextTypes {
    * @throws IllegalArgumentException saying what is wanted, with an example, when it is no such value
    */
   public static Object parse(String text, Class<?> type) {
-    Kind kind = KINDS.get(type);
+    Kind kind = type == null ? null : Kinds.KINDS.get(type);
     if (kind == null) {
-      throw new IllegalArgumentException(type.getName() + " is not read from its text");
+      throw new IllegalArgumentException(type + " is not read from its text");
     }
     try {
       return kind.parse().apply(text.strip());
