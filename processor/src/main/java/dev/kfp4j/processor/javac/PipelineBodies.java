@@ -47,6 +47,8 @@ public final class PipelineBodies {
   private final Function<String, ComponentSpec> specs;
   private final TypeMapper types;
   private final Sink sink;
+  /** Whether tasks cache unless told otherwise, as {@link CachingDefault}'s option says (read once a compile). */
+  private final boolean cachingByDefault;
   /** Pipelines waiting for their top-level class to be analysed, by its name. */
   private final Map<String, List<PipelineModel>> pending = new LinkedHashMap<>();
   private Trees trees;
@@ -59,6 +61,7 @@ public final class PipelineBodies {
     this.specs = specs;
     this.types = new TypeMapper(env.getTypeUtils(), env.getElementUtils());
     this.sink = sink;
+    this.cachingByDefault = cachingByDefault(env);
   }
 
   /** Queues {@code pipeline}'s body; false, with one error for the build, where javac's Tree API is missing. */
@@ -168,7 +171,7 @@ public final class PipelineBodies {
       }
       pipeline = pipeline.withElement(method);
       PipelineBuilder graph = new PipelineBuilder(pipeline);
-      graph.cachingByDefault(cachingByDefault());
+      graph.cachingByDefault(cachingByDefault);
       graph.at(new TreePosition(trees, path.getCompilationUnit(), path.getLeaf())); // kept: javac forgets the trees of a class written
       int errors = reporter.errorCount();
       new BodyReader(new Body(trees, path.getCompilationUnit(), reporter, graph, specs, types)).read(path);
@@ -181,8 +184,8 @@ public final class PipelineBodies {
     }
   }
 
-  /** Whether tasks cache unless told otherwise: {@link CachingDefault}'s option (a bad value, reported once, as left out). */
-  private boolean cachingByDefault() {
+  /** Whether tasks cache unless told otherwise: {@link CachingDefault}'s option (a bad value, which the processor reports, as left out). */
+  private static boolean cachingByDefault(ProcessingEnvironment env) {
     try {
       return CachingDefault.cachingByDefault(env.getOptions());
     } catch (IllegalArgumentException e) {
