@@ -86,4 +86,17 @@ public final class TextTypes {
           + kind.example() + "')", e);
     }
   }
+
+  /**
+   * What {@code type}'s own parse says of {@code text} ({@code Text '15m' cannot be parsed to a Duration}), or null when it
+   * reads: how the processor checks a default or constant as the task will read it.
+   */
+  public static String problem(String text, Class<?> type) {
+    try {
+      parse(text, type);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    }
+  }
 }

@@ -99,10 +99,9 @@ final class Constants {
     if (!(value(arg, new TreePath(path, arg)) instanceof String text)) {
       return null;
     }
-    try {
-      dev.kfp4j.entrypoint.TextTypes.parse(text, type);
-    } catch (IllegalArgumentException bad) {
-      body.error(mi, Message.BAD_TEXT_CONSTANT, mi, bad.getCause() != null ? bad.getCause().getMessage() : bad.getMessage(),
+    String problem = dev.kfp4j.entrypoint.TextTypes.problem(text, type);
+    if (problem != null) {
+      body.error(mi, Message.BAD_TEXT_CONSTANT, mi, problem,
           owner.getSimpleName() + "." + name + "(\"" + dev.kfp4j.entrypoint.TextTypes.example(type) + "\")");
     }
     return text;

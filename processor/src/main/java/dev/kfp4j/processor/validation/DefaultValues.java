@@ -65,8 +65,14 @@ public final class DefaultValues {
           }
           return text;
         }
-        case TEXT: {
-          dev.kfp4j.entrypoint.TextTypes.parse(text, textType(type));
+        case TEXT: { // reported with what the type's own parse said
+          Class<?> textType = textType(type);
+          String problem = dev.kfp4j.entrypoint.TextTypes.problem(text, textType);
+          if (problem != null) {
+            reporter.error(e, a, Message.BAD_DEFAULT, text, name, "a " + textType.getSimpleName(), problem,
+                dev.kfp4j.entrypoint.TextTypes.example(textType));
+            return null;
+          }
           return text;
         }
         case JSON_ARRAY:
@@ -83,12 +89,6 @@ public final class DefaultValues {
       }
     } catch (RuntimeException ex) {
       String why = ex instanceof tools.jackson.core.JacksonException j ? Yaml.why(j) : ex.getMessage();
-      Class<?> textType = kind == ValueKind.TEXT ? textType(type) : null;
-      if (textType != null) { // what the type's own parse said
-        reporter.error(e, a, Message.BAD_DEFAULT, text, name, "a " + textType.getSimpleName(),
-            ex.getCause() != null ? ex.getCause().getMessage() : why, dev.kfp4j.entrypoint.TextTypes.example(textType));
-        return null;
-      }
       reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), why, example(kind));
       return null;
     }
