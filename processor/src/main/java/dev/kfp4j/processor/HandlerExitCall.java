@@ -46,7 +46,7 @@ final class HandlerExitCall {
   /** Task {@code t} reading parameter {@code status} where it read the run's status. */
   private static Task readsParameter(Task t, String status) {
     Map<String, Argument> args = new LinkedHashMap<>();
-    t.arguments().forEach((k, v) -> args.put(k, v instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS
+    t.arguments().forEach((k, v) -> args.put(k, Argument.RunValue.isStatus(v)
         ? new Argument.PipelineParameter(status) : v));
     return new Task(t.name(), t.component(), args, t.after(), t.settings());
   }

@@ -61,7 +61,7 @@ final class ArgumentValues {
    * task takes it) given the run's status gets KFP's struct ({@link #finalStatus}); in Argo it gets {@code {{workflow.status}}}'s text, as on a cluster.
    */
   String input(Argument a, dev.kfp4j.spec.InputSpec in, Scope scope, String where, String task, String taskId) {
-    if (a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS && takesStatusStruct(in) && run.kfp2()) {
+    if (Argument.RunValue.isStatus(a) && takesStatusStruct(in) && run.kfp2()) {
       return finalStatus();
     }
     if (a instanceof Argument.RunValue v) {

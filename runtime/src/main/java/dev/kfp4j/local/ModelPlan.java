@@ -426,7 +426,7 @@ final class ModelPlan implements Plan {
       if (afterFailure && a instanceof Argument.TaskOutput o && scope.result(o.task()) == null) {
         a = null; // a task run after a failure: what a failed task did not give takes the input's default, as on KFP
       }
-      String status = a instanceof Argument.RunValue v && v.kind() == Argument.RunValue.Kind.STATUS
+      String status = Argument.RunValue.isStatus(a)
           && task != pipeline.exitTask() ? statuses.of(task, afterFailure, scope) : null;
       if (status != null) {
         given.put(n, status);

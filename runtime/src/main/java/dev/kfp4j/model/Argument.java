@@ -116,5 +116,10 @@ public sealed interface Argument {
     public RunValue {
       Objects.requireNonNull(kind, "kind");
     }
+
+    /** Whether {@code a} is the pipeline's final status ({@code Dsl.runStatus()}, KFP's {@code PipelineTaskFinalStatus}). */
+    public static boolean isStatus(Argument a) {
+      return a instanceof RunValue r && r.kind() == Kind.STATUS;
+    }
   }
 }

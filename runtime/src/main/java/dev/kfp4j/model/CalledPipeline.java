@@ -38,7 +38,7 @@ public record CalledPipeline(String name, Pipeline pipeline, Map<String, Argumen
     }
     boolean afterFailure = settings.stream().anyMatch(s -> s instanceof RunSetting.IgnoreUpstreamFailure);
     for (Map.Entry<String, Argument> a : arguments.entrySet()) {
-      if (a.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS && !afterFailure) {
+      if (Argument.RunValue.isStatus(a.getValue()) && !afterFailure) {
         throw new IllegalArgumentException("call '" + name + "' gives pipeline '" + pipeline.name() + "' the final status (parameter '"
             + a.getKey() + "'), which only a call run whatever happened (ignoreUpstreamFailure: an exit handler's exit task) gets");
       }

@@ -25,15 +25,11 @@ public record ExitPipeline(String name, String status, List<Node> nodes) {
     }
     if (status == null) {
       Nodes.walk(nodes, n -> {
-        if (n instanceof Step s && s.arguments().values().stream().anyMatch(ExitPipeline::isStatus)) {
+        if (n instanceof Step s && s.arguments().values().stream().anyMatch(Argument.RunValue::isStatus)) {
           throw new IllegalArgumentException("exit pipeline '" + name + "' takes no status parameter, but its step '" + n.name()
               + "' reads the pipeline's status; name the parameter that takes it");
         }
       });
     }
-  }
-
-  private static boolean isStatus(Argument a) {
-    return a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS;
   }
 }

@@ -159,7 +159,7 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
     List<InputSpec> inputs = new ArrayList<>();
     List<Placeholder> args = new ArrayList<>();
     for (Map.Entry<String, Argument> f : flags.entrySet()) {
-      boolean status = f.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS;
+      boolean status = Argument.RunValue.isStatus(f.getValue());
       inputs.add(new InputSpec(f.getKey(), status ? TypeSpec.TASK_FINAL_STATUS : STRING, null, null, false, null));
       args.add(new Placeholder.Literal("--" + f.getKey()));
       args.add(new Placeholder.InputValue(f.getKey()));
@@ -269,7 +269,7 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
         throw new IllegalArgumentException("task '" + task.name() + "': component '" + c.name() + "' has an input named '"
             + in.getKey() + "', which MLflow tracking passes the run through; rename that input");
       }
-      boolean status = in.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS;
+      boolean status = Argument.RunValue.isStatus(in.getValue());
       specs.add(new InputSpec(in.getKey(), status ? TypeSpec.TASK_FINAL_STATUS : STRING, null, null, status, null));
     }
     ContainerSpec container;

@@ -99,7 +99,7 @@ final class PipelineCallReader {
       ExpressionTree a = args.get(i);
       if (input.equals(status)) { // the exit pipeline's status: the run's, which its tasks read as Dsl.runStatus()
         Argument value = Syntax.isNullLiteral(a) ? null : body.arguments.read(a, new TreePath(path, a), group);
-        if (value instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
+        if (Argument.RunValue.isStatus(value)) {
           task.arguments().put(input, value, body.at(a));
         } else if (value != null || Syntax.isNullLiteral(a)) {
           body.error(a, Message.EXIT_PIPELINE_STATUS, input, name);

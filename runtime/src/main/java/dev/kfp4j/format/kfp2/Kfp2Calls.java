@@ -47,7 +47,7 @@ final class Kfp2Calls {
       if (a == null) {
         continue;
       }
-      if (a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
+      if (Argument.RunValue.isStatus(a)) {
         statuses.add(p.name());
       } else if (a instanceof Argument.Constant c) {
         if (p.isArtifact()) {

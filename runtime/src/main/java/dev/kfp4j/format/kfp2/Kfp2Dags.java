@@ -268,7 +268,7 @@ final class Kfp2Dags {
       }
     } else { // the status passed down an exit pipeline's groups: KFP's struct, as KFP's compiler types the channel
       comp.withObject("inputDefinitions").withObject("parameters").putObject(name)
-          .put("parameterType", (Levels.isStatus(a) ? ParameterType.STRUCT : types.type(a)).v2Name());
+          .put("parameterType", (Argument.RunValue.isStatus(a) ? ParameterType.STRUCT : types.type(a)).v2Name());
     }
   }
 
@@ -408,7 +408,7 @@ final class Kfp2Dags {
         }
         if (a instanceof Argument.Constant c) {
           TaskInputs.constant(t, in.name(), Kfp2Components.value(c.text(), Kfp2Types.parameterType(in), where + ", input '" + in.name() + "'"));
-        } else if (a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
+        } else if (Argument.RunValue.isStatus(a)) {
           statuses.add(in);
         } else {
           inputs.input(t, in.name(), a, level, deps, artifact);

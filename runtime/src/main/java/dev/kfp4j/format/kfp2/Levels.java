@@ -271,7 +271,7 @@ final class Levels {
     if (a instanceof Argument.PipelineParameter p) {
       return p.name();
     }
-    if (isStatus(a)) { // the status the exit pipeline takes, passed down into its groups (none elsewhere)
+    if (Argument.RunValue.isStatus(a)) { // the status the exit pipeline takes, passed down into its groups (none elsewhere)
       return level != exitPipeline && statusInput(level) != null ? pipeline.exitPipeline().status() : null;
     }
     if (a instanceof Argument.TaskOutput o) {
@@ -314,10 +314,6 @@ final class Levels {
       return null;
     }
     return level == exitPipeline ? pipeline.exitPipeline().status() : Channels.PREFIX + pipeline.exitPipeline().status();
-  }
-
-  static boolean isStatus(Argument a) {
-    return a instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS;
   }
 
   /**

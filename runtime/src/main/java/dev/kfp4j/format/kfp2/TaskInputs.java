@@ -50,7 +50,7 @@ final class TaskInputs {
     ObjectNode p = NODES.objectNode();
     if (a instanceof Argument.Constant c) {
       p.putObject("runtimeValue").put("constant", c.text());
-    } else if (Levels.isStatus(a) && levels.statusInput(level) != null) {
+    } else if (Argument.RunValue.isStatus(a) && levels.statusInput(level) != null) {
       p.put("componentInputParameter", levels.statusInput(level));
     } else if (a instanceof Argument.RunValue r) {
       String placeholder = Values.runPlaceholder(r.kind());

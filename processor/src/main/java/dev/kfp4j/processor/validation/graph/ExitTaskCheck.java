@@ -24,7 +24,7 @@ final class ExitTaskCheck implements GraphCheck {
       if (step != exit && step instanceof TaskBuilder task) {
         boolean afterFailure = UpstreamFailureCheck.setting(task) != null;
         for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
-          if (e.getValue() instanceof Argument.RunValue r && r.kind() == Argument.RunValue.Kind.STATUS) {
+          if (Argument.RunValue.isStatus(e.getValue())) {
             if (graph.handlerExitTask(task)) { // one of several exit handlers: it gets its handler's group's status
               continue;
             } else if (graph.pipeline().takesStatus() && !afterFailure) { // a pipeline run as the exit task: its tasks get it
