@@ -60,6 +60,9 @@ class ExamplesInContainersTest {
 
   @AfterAll
   static void stop() throws IOException {
+    if (built != null) {
+      engine.remove(built.pinned());
+    }
     if (registry != null) {
       registry.close();
     }

@@ -68,6 +68,12 @@ class ImageGoalsTest {
 
   @AfterAll
   static void stop() throws IOException {
+    if (engine != null && image != null) {
+      if (pinned != null) {
+        engine.remove(pinned);
+      }
+      engine.remove(image); // the one a test loads into the engine
+    }
     if (registry != null) {
       registry.close();
     }

@@ -184,7 +184,7 @@ class ContainerLauncherTest {
         assertEquals(State.Succeeded, t.state(), Files.readString(t.log()));
         assertTrue(Files.readString(t.log()).contains("pulled"), Files.readString(t.log()));
       } finally {
-        engine.run("rmi", pushed);
+        engine.remove(pushed);
       }
     }
   }

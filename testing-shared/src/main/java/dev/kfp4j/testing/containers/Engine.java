@@ -133,6 +133,15 @@ public final class Engine {
     }
   }
 
+  /**
+   * Removes {@code image} (a name, or a name pinned to its digest) from the engine if it has it, so
+   * that what a test built, loaded or pulled does not stay in the engine's storage after the test. An
+   * image the engine also has under another name keeps that name.
+   */
+  public void remove(String image) throws IOException {
+    run("rmi", image);
+  }
+
   /** Whether the engine has {@code image}. */
   public boolean has(String image) throws IOException {
     return run("image", "inspect", image).exit() == 0;
