@@ -1,9 +1,11 @@
 """Runs a KFP 2 pipeline spec with KFP's local orchestrator (kfp.local) and its Docker runner.
 
-Usage: python run_locally.py SPEC PIPELINE_ROOT ARGUMENTS_JSON OUTPUTS_JSON
+Usage: python run_locally.py SPEC PIPELINE_ROOT ARGUMENTS_JSON OUTPUTS_JSON [ends|fails]
 Writes OUTPUTS_JSON: each value output of a task, as kfp.local's orchestrator keeps it for the tasks after it, in the order
 given: [[task, output, value], ...], a task named by its key in its DAG (each iteration of a loop adds its own). kfp.local's
-own folders are named after components, which tasks of one component share.
+own folders are named after components, which tasks of one component share. With "fails", a pipeline one of whose tasks
+fails on purpose: kfp.local ends it without raising (raise_on_error=False), and the outputs of the tasks that ran are
+written all the same.
 
 podman's Docker API (4.3) answers 500, not 404, for a container it has just removed itself, which the docker package
 does not take for NotFound: here a container is not removed by the engine when it ends but by this script once its
@@ -37,6 +39,7 @@ from kfp import components, local  # noqa: E402 (after the patch)
 from kfp.local import io  # noqa: E402
 
 spec, root, arguments, outputs = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), sys.argv[4]
+fails = len(sys.argv) > 5 and sys.argv[5] == 'fails'
 kept = []
 _put = io.IOStore.put_task_output
 
@@ -50,7 +53,7 @@ def _put_kept(self, task_name, key, value):
 
 
 io.IOStore.put_task_output = _put_kept
-local.init(runner=local.DockerRunner(), pipeline_root=root, raise_on_error=True)
+local.init(runner=local.DockerRunner(), pipeline_root=root, raise_on_error=not fails)
 components.load_component_from_file(spec)(**arguments)
 with open(outputs, 'w') as f:
     json.dump(kept, f)

@@ -1,7 +1,6 @@
 package dev.kfp4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.kfp2.KubernetesManifests;
@@ -189,12 +188,17 @@ class KfpSdkTest {
 
   /** Runs {@code command}, a Python script, and returns what it printed; it must end well within {@code seconds}. */
   static String python(List<String> command, int seconds) throws Exception {
+    return python(command, seconds, false);
+  }
+
+  /** {@link #python(List, int)}, where a task that failed is what {@code failing} says is expected. */
+  static String python(List<String> command, int seconds, boolean failing) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), "ended in " + seconds + " s");
     String said = new String(out, StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), said);
-    assertFalse(said.contains("FAILED"), said);
+    assertTrue(failing || !said.contains("FAILED"), said);
     return said;
   }
 }
