@@ -29,6 +29,8 @@ final class Cluster {
   private final Config.RunConfig run;
   private dev.kfp4j.model.Pipeline overlaid;
   private String yaml;
+  /** Every task's caching in the file uploaded, over the compiled tasks' own; null: as compiled. */
+  private Boolean caching;
 
   private Cluster(PipelineFormat format, dev.kfp4j.model.Pipeline compiled, Config config, Config.RunConfig run) {
     this.format = format;
@@ -83,10 +85,22 @@ final class Cluster {
     return overlaid;
   }
 
-  /** The file to upload: {@link #overlaid()} written in its form. */
+  /** This pipeline uploaded with every task's caching {@code caching} (null: as compiled), as KFP's {@code enable_caching}. */
+  Cluster withCaching(Boolean caching) {
+    this.caching = caching;
+    this.yaml = null;
+    return this;
+  }
+
+  /** The file to upload: {@link #overlaid()} written in its form, every task's caching set when asked ({@link #withCaching}). */
   String yaml() {
     if (yaml == null) {
-      yaml = Overlay.note(format.write(overlaid()));
+      String written = format.write(overlaid());
+      if (caching != null) { // on the file, as KFP's client sets it in the package it sends
+        written = format == PipelineFormat.KFP2 ? dev.kfp4j.format.kfp2.RunCaching.override(written, caching)
+            : dev.kfp4j.format.argo.RunCaching.override(written, caching);
+      }
+      yaml = Overlay.note(written);
     }
     return yaml;
   }

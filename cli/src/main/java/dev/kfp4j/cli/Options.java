@@ -433,6 +433,41 @@ final class Options {
     }
   }
 
+  /**
+   * {@code --cache} / {@code --no-cache}: every task's caching for the run over the compiled tasks' own, as KFP's {@code
+   * create_run_from_pipeline_*(enable_caching=True|False)} sets it in the package it sends: here in the file uploaded with the
+   * run.
+   */
+  static class RunCaching {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--cache", negatable = true, description = "Turn caching on (--cache) or off (--no-cache) for every task "
+        + "of the uploaded pipeline, over each task's own caching(...) (KFP's enable_caching); default: as compiled.")
+    Boolean cache;
+
+    /**
+     * The caching given, or null; a usage error on an Argo Server ({@code argo}), which caches nothing kfp4j writes, and without
+     * {@code uploaded}: the version run was uploaded before, and its file is not sent.
+     */
+    Boolean of(boolean argo, boolean uploaded) {
+      if (cache == null) {
+        return null;
+      }
+      Terms terms = Kfp4j.terms(mixee);
+      String given = terms.option(cache ? "--cache" : "--no-cache");
+      if (argo) {
+        throw new ConfigException(given + " is KFP's: an Argo Server runs every task, caching none (KFP's cache keeps outputs); "
+            + "run on KFP");
+      }
+      if (!uploaded) {
+        throw new ConfigException(given + " sets caching in the pipeline file uploaded with the run, and the latest version, "
+            + "uploaded before, is not sent again; add " + terms.option("--upload") + " to upload the pipeline with it");
+      }
+      return cache;
+    }
+  }
+
   /** {@code -o table|json}. */
   static class Output {
     enum Format { table, json }

@@ -25,6 +25,7 @@ final class RunOnceCommand extends Commands.Base {
   @Mixin Options.Arguments arguments;
   @Mixin Options.Output output;
   @Mixin Options.PipelineRoot pipelineRoot;
+  @Mixin Options.RunCaching caching;
 
   @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "The experiment (else 'experiment_name' in the config, else 'Default').")
   String experiment;
@@ -45,6 +46,7 @@ final class RunOnceCommand extends Commands.Base {
     }
     Cluster c = Cluster.of(server, pipeline, pin);
     String root = pipelineRoot.of(c.format(), server.argo);
+    c.withCaching(caching.of(server.argo, true)); // a new version goes up with the run
     Map<String, String> args = c.arguments(arguments.arguments);
     Config config = server.config();
     String run = Options.first(runName, Options.first(config.run().runName(), c.name()));

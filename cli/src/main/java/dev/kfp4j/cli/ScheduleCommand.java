@@ -26,6 +26,7 @@ final class ScheduleCommand extends Commands.Base {
   @Mixin Options.Arguments arguments;
   @Mixin Options.Output output;
   @Mixin Options.PipelineRoot pipelineRoot;
+  @Mixin Options.RunCaching caching;
 
   @Option(names = {"-c", "--cron-expression"}, paramLabel = "CRON",
       description = "KFP's 6-field cron, seconds first: '0 0 4 * * *' is daily at 04:00.")
@@ -64,6 +65,7 @@ final class ScheduleCommand extends Commands.Base {
     Schedule schedule = cron != null ? Schedule.cron(cron) : Schedule.every(duration(every, terms()));
     Cluster c = Cluster.of(server, pipeline, pin);
     String root = pipelineRoot.of(c.format(), server.argo);
+    c.withCaching(caching.of(server.argo, upload));
     Map<String, String> args = c.arguments(arguments.arguments);
     Config config = server.config();
     Printer printer = new Printer(out(), output.json());

@@ -205,6 +205,35 @@ class ClusterCommandsTest {
     assertEquals(3, kfp.versions().size(), "--upload made a version first");
   }
 
+  /**
+   * A KFP v1 run's caching set as KFP v1's cache reads it, in the workflow uploaded with the run: {@code max_cache_staleness: P0D}
+   * on every pod's template, as kfp4j writes {@code caching(false)}, or none; on an Argo Server, which caches nothing, a usage error.
+   */
+  @Test
+  void noCacheOrCacheSetsEveryPodsMaxCacheStalenessInTheWorkflowUploaded() {
+    Cli off = kfp4j("run-once", "--no-cache");
+    assertEquals(0, off.code(), off.toString());
+    Cli on = Cli.run("run-once", "--cache", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "caching-pipeline3");
+    assertEquals(0, on.code(), on.toString());
+    Cli compiled = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "caching-pipeline3");
+    assertEquals(0, compiled.code(), compiled.toString());
+    List<String> staleness = new ArrayList<>();
+    for (int v = 0; v < 3; v++) {
+      JsonNode w = Yaml.read(kfp.template(kfp.versions().get(v).path("id").asString()));
+      for (JsonNode t : w.at("/spec/templates")) {
+        if (t.has("container")) {
+          staleness.add(v + " " + t.path("name").asString() + " "
+              + t.at("/metadata/annotations").path("pipelines.kubeflow.org/max_cache_staleness").asString("none"));
+        }
+      }
+    }
+    assertEquals(List.of("0 add P0D", "0 subtract P0D", "0 multiply P0D", "1 do-work-op none", "2 do-work-op P0D"), staleness,
+        "add-example off for the run; caching-pipeline3 on for the run, compiled off");
+    Cli argo = kfp4j("run-once", "--argo", "--argo-server", "http://127.0.0.1:1", "--no-cache");
+    assertEquals(2, argo.code(), argo.toString());
+    assertTrue(argo.err().contains("--no-cache is KFP's: an Argo Server runs every task, caching none"), argo.toString());
+  }
+
   @Test
   void listsAsATableAndAsJson() {
     assertEquals(0, kfp4j("run-once").code());

@@ -151,6 +151,63 @@ class Kfp2ClusterCommandsTest {
     assertTrue(kfp.v2().runs().get(1).at("/runtime_config/pipeline_root").isMissingNode(), "none given: the pipeline's own");
   }
 
+  /** Each task of each DAG of an uploaded spec, by DAG and task name, with its cachingOptions. */
+  private List<String> cachingOfVersion(int index) {
+    String spec = kfp.v2().pipelineSpec(kfp.v2().versions().get(index).path("pipeline_version_id").asString());
+    assertEquals(List.of(), Kfp2Schemas.errors(spec), "a PipelineSpec, parsed strictly");
+    JsonNode s = Yaml.readAll(spec).get(0);
+    List<String> out = new ArrayList<>();
+    s.at("/root/dag/tasks").properties().forEach(t -> out.add("root/" + t.getKey() + " " + t.getValue().path("cachingOptions")));
+    s.path("components").properties().forEach(c -> c.getValue().at("/dag/tasks").properties()
+        .forEach(t -> out.add(c.getKey() + "/" + t.getKey() + " " + t.getValue().path("cachingOptions"))));
+    return out;
+  }
+
+  /**
+   * KFP's {@code create_run_from_pipeline_package(enable_caching=...)}: every task's caching set in the spec uploaded with the
+   * run, tasks inside conditions too; a recurring run of a version uploaded before has no file to set it in: a usage error.
+   */
+  @Test
+  void cacheOrNoCacheSetsEveryTasksCachingInTheSpecUploadedWithTheRun() throws Exception {
+    Cli compiled = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p",
+        "nested-conditions-pipeline");
+    assertEquals(0, compiled.code(), compiled.toString());
+    List<String> asCompiled = cachingOfVersion(0);
+    assertTrue(asCompiled.stream().anyMatch(t -> t.startsWith("comp-condition") && t.endsWith("{\"enableCache\":true}")),
+        "tasks inside conditions, cached as compiled: " + asCompiled);
+
+    Cli off = Cli.run("run-once", "--no-wait", "--no-cache", "--config", config.toString(), "--classes", CommandsTest.CLASSES,
+        "-p", "nested-conditions-pipeline");
+    assertEquals(0, off.code(), off.toString());
+    List<String> none = cachingOfVersion(1);
+    assertEquals(asCompiled.size(), none.size(), none.toString());
+    assertTrue(none.stream().allMatch(t -> t.endsWith(" {}")), "off as KFP's protobuf JSON writes enable_cache=False: " + none);
+    assertEquals(kfp.v2().versions().get(1).path("pipeline_version_id").asString(),
+        kfp.v2().runs().get(0).at("/pipeline_version_reference/pipeline_version_id").asString(), "the run is of that version");
+
+    Cli on = Cli.run("run-once", "--no-wait", "--cache", "--config", config.toString(), "--classes", CommandsTest.CLASSES,
+        "-p", "caching-pipeline3");
+    assertEquals(0, on.code(), on.toString());
+    List<String> all = cachingOfVersion(2);
+    assertEquals(List.of("root/do-work-op {\"enableCache\":true}"), all, "compiled with caching(false), on for this run");
+
+    int sent = kfp.requests().size();
+    Cli notUploaded = kfp4j("schedule", "--every", "1h", "--no-cache");
+    assertEquals(2, notUploaded.code(), notUploaded.toString());
+    assertTrue(notUploaded.err().contains("--no-cache sets caching in the pipeline file uploaded with the run, and the latest "
+        + "version, uploaded before, is not sent again; add --upload"), notUploaded.toString());
+    assertEquals(sent, kfp.requests().size(), "nothing sent");
+    Cli scheduled = kfp4j("schedule", "--every", "1h", "--no-cache", "--upload");
+    assertEquals(0, scheduled.code(), scheduled.toString());
+    assertTrue(cachingOfVersion(3).stream().allMatch(t -> t.endsWith(" {}")), cachingOfVersion(3).toString());
+    assertEquals(kfp.v2().versions().get(3).path("pipeline_version_id").asString(),
+        kfp.v2().recurringRuns().get(0).at("/pipeline_version_reference/pipeline_version_id").asString());
+
+    Cli none2 = kfp4j("run-once", "--no-wait");
+    assertEquals(0, none2.code(), none2.toString());
+    assertTrue(cachingOfVersion(4).stream().allMatch(t -> t.endsWith(" {\"enableCache\":true}")), "none given: as compiled");
+  }
+
   @Test
   void aValueOfTheWrongTypeIsAUsageErrorAndTheFakeRefusesWhatKfp2Refuses() throws Exception {
     Cli bad = kfp4j("run-once", "-a", "value1=five");

@@ -325,7 +325,7 @@ public final class KfpClient {
     if (v2) {
       body.put("display_name", request.name()).put("description", request.description())
           .put("experiment_id", request.experimentId()).put("service_account", request.serviceAccount());
-      KfpRequests.source(body, request.pipelineId(), request.versionId(), request.workflowYaml());
+      KfpRequests.source(body, request.pipelineId(), request.versionId(), request.workflowYaml(), request.caching());
       body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes(), request.pipelineRoot()));
       return answers.run(http.post(api + "/runs", Http.query(), body));
     }
@@ -333,7 +333,8 @@ public final class KfpClient {
     body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
     ObjectNode spec = body.putObject("pipeline_spec");
     if (request.workflowYaml() != null) {
-      spec.put("workflow_manifest", request.workflowYaml());
+      spec.put("workflow_manifest", request.caching() == null ? request.workflowYaml()
+          : KfpRequests.argoCaching(request.workflowYaml(), request.caching()));
     }
     spec.set("parameters", KfpRequests.parameters(request.arguments()));
     body.set("resource_references", KfpRequests.references(request.experimentId(), request.versionId()));
@@ -401,7 +402,7 @@ public final class KfpClient {
       body.put("display_name", request.name()).put("description", request.description())
           .put("experiment_id", request.experimentId()) // its namespace is the experiment's
           .put("service_account", request.serviceAccount());
-      KfpRequests.source(body, request.pipelineId(), request.versionId(), null);
+      KfpRequests.source(body, request.pipelineId(), request.versionId(), null, null);
       body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes(), request.pipelineRoot()));
       body.put("mode", request.enabled() ? "ENABLE" : "DISABLE");
     } else {

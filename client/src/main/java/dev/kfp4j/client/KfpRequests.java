@@ -74,6 +74,20 @@ final class KfpRequests {
   }
 
   /**
+   * {@code workflowYaml}, a KFP v1 pipeline, with every pod's caching set to {@code caching}.
+   *
+   * @throws IllegalArgumentException when it is not an Argo workflow; nothing is sent
+   */
+  static String argoCaching(String workflowYaml, boolean caching) {
+    try {
+      return dev.kfp4j.format.argo.RunCaching.override(workflowYaml, caching);
+    } catch (dev.kfp4j.format.FormatException e) {
+      throw new IllegalArgumentException("a run's caching is set in the workflow sent, and it is " + e.getMessage()
+          + " (v1beta1 runs KFP v1 pipelines)", e);
+    }
+  }
+
+  /**
    * Refuses a pipeline root for a v1beta1 run: KFP v1's pipelines, Argo workflows, keep their artifacts in the cluster's
    * artifact repository, and KFP's v1 API takes a root for KFP 2 pipelines only.
    *
@@ -90,9 +104,16 @@ final class KfpRequests {
    * A version to run, or a compiled pipeline inline: its spec, or (with a platform document) both
    * under {@code pipeline_spec} and {@code platform_spec}, as KFP's SDK sends them.
    */
-  static void source(ObjectNode body, String pipelineId, String versionId, String workflowYaml) {
+  static void source(ObjectNode body, String pipelineId, String versionId, String workflowYaml, Boolean caching) {
     if (workflowYaml != null) {
       List<JsonNode> docs = Yaml.readAll(workflowYaml);
+      if (caching != null) {
+        if (!Kfp2Reader.isPipelineSpec(docs)) {
+          throw new IllegalArgumentException("a run's caching is set in a KFP 2 pipeline spec, and the workflow sent is none "
+              + "(v2beta1 runs KFP 2 pipelines)");
+        }
+        dev.kfp4j.format.kfp2.RunCaching.override(docs.get(0), caching);
+      }
       body.set("pipeline_spec", docs.isEmpty() ? object() : Kfp2Reader.oneObject(docs.get(0), docs.size() > 1 ? docs.get(1) : null));
     } else {
       body.putObject("pipeline_version_reference").put("pipeline_id", pipelineId).put("pipeline_version_id", versionId);

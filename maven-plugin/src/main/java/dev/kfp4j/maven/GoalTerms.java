@@ -35,7 +35,7 @@ final class GoalTerms implements Terms {
 
   /** The options whose property is not their long name in camel case, by option (a goal's own first: {@code goal --option}). */
   static final Map<String, String> PROPERTIES = Map.of("--cron-expression", "cron", "--map-image", "mapImages", "--engine-arg",
-      "engineArgs", "--no-wait", "wait", "validate --image", "checkImage");
+      "engineArgs", "--no-wait", "wait", "validate --image", "checkImage", "run-once --no-cache", "cache", "schedule --no-cache", "cache");
 
   /** The properties of each goal, from this plugin's descriptor. */
   private static final Map<String, Set<String>> DECLARED = declared();
@@ -68,7 +68,8 @@ final class GoalTerms implements Terms {
     if (property == null) {
       return COMMAND_LINE.option(name, value);
     }
-    return "-Dkfp4j." + property + (option.equals("--no-wait") ? "=false" : value == null ? "" : "=" + value);
+    boolean negated = option.startsWith("--no-") && property.equals(camel(option.substring(5))); // --no-wait: kfp4j.wait=false
+    return "-Dkfp4j." + property + (negated ? "=false" : value == null ? "" : "=" + value);
   }
 
   @Override

@@ -289,12 +289,19 @@ final class Goals {
     @Parameter(property = "kfp4j.pipelineRoot")
     String pipelineRoot;
 
+    /** Every task's caching in the pipeline uploaded with the run: true on, false off (KFP's enable_caching); default as compiled. */
+    @Parameter(property = "kfp4j.cache")
+    Boolean cache;
+
     @Override
     List<String> pipelineArguments() {
       List<String> args = super.pipelineArguments();
       option(args, "--experiment", experiment);
       option(args, "--run-name", runName);
       option(args, "--pipeline-root", pipelineRoot);
+      if (cache != null) {
+        args.add(cache ? "--cache" : "--no-cache");
+      }
       flag(args, "--argo", argo);
       option(args, "--argo-server", argoServer);
       return args;

@@ -146,6 +146,9 @@ class GoalTermsTest {
     assertEquals("--classpath", image.option("--classpath"), "the project's class path is no property");
     assertEquals("-Dkfp4j.engineArgs", image.option("--engine-arg"));
     assertEquals("-Dkfp4j.wait=false", new GoalTerms("run-once").option("--no-wait"));
+    assertEquals("-Dkfp4j.cache=false", new GoalTerms("run-once").option("--no-cache"), "a run's caching: kfp4j.cache");
+    assertEquals("-Dkfp4j.cache", schedule.option("--cache"));
+    assertEquals("-Dkfp4j.noCache", new GoalTerms("run").option("--no-cache"), "the local run's --no-cache as it was");
     assertEquals("-Dkfp4j.runId=r1", image.command("runs get", "r1").replace("mvn kfp4j:run-get ", ""), "a parameter's property");
   }
 

@@ -247,6 +247,22 @@ public final class Yaml {
     return out;
   }
 
+  /**
+   * The comment lines {@code text} starts with, each with its line end, as they are: what a file's
+   * header is when its tree is written again ({@code ""} for none).
+   */
+  public static String leadingComments(String text) {
+    int at = 0;
+    while (text.startsWith("#", at)) {
+      int end = text.indexOf('\n', at);
+      if (end < 0) {
+        return text + "\n";
+      }
+      at = end + 1;
+    }
+    return text.substring(0, at);
+  }
+
   /** Refuses text over {@link #MAX_DOCUMENT_CODE_POINTS} before parsing. */
   private static void checkLength(String text) {
     if (text.length() > MAX_DOCUMENT_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_DOCUMENT_CODE_POINTS) {

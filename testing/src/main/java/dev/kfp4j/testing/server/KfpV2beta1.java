@@ -267,7 +267,10 @@ public final class KfpV2beta1 {
 
   // ------------------------------------------------------------------ runs
 
-  /** The version a run or recurring run starts, checked as KFP 2 checks it: its reference, experiment and runtime config. */
+  /**
+   * The version a run or recurring run starts, checked as KFP 2 checks it: its reference, experiment and runtime config; for a
+   * pipeline sent inline, {@code ""}, the spec checked as an upload is.
+   */
   private String checkedVersion(JsonNode body, String what) {
     String experiment = body.path("experiment_id").asString("");
     if (!experiment.isEmpty()) {
@@ -275,9 +278,19 @@ public final class KfpV2beta1 {
     }
     JsonNode ref = body.path("pipeline_version_reference");
     String versionId = ref.path("pipeline_version_id").asString("");
+    if (versionId.isEmpty() && body.path("pipeline_spec").isObject()) { // a pipeline sent inline, checked as an upload is
+      JsonNode inline = body.get("pipeline_spec");
+      JsonNode spec = inline.has("pipeline_spec") ? inline.get("pipeline_spec") : inline;
+      checkedSpec(Yaml.jsonText(spec) + (inline.has("platform_spec") ? "\n---\n" + Yaml.jsonText(inline.get("platform_spec")) : ""));
+      String problem = runtimeConfigProblem(spec.at("/root/inputDefinitions/parameters"), body.get("runtime_config"));
+      if (problem != null) {
+        throw store.answer(400, "Invalid input error: Failed to create a " + what + ": invalid pipeline job inputs: " + problem);
+      }
+      return "";
+    }
     if (versionId.isEmpty()) {
-      throw store.answer(400, "Invalid input error: Failed to create a " + what + ": this fake runs uploaded pipeline versions; "
-          + "give pipeline_version_reference");
+      throw store.answer(400, "Invalid input error: Failed to create a " + what + ": give pipeline_version_reference or "
+          + "pipeline_spec");
     }
     version(ref.path("pipeline_id").asString(""), versionId);
     String problem = runtimeConfigProblem(inputs.get(versionId), body.get("runtime_config"));
