@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The examples' KFP 2 pipeline specs, compiled by the real processor, run on this machine with
@@ -81,6 +82,39 @@ class LocalRunKfp2Test {
     RunResult r = run("kfp2", "control-flow", Map.of("numbers", "[1, 2, 3]"));
     assertEquals(Map.of("total", "14", "size", "medium"), r.outputs());
     assertEquals("14", r.output("total"));
+  }
+
+  /**
+   * run.json has the pipeline's outputs once the run ended, by name, after the tasks; a run.json of an older kfp4j, without
+   * them, still resumes, and the resumed run's record has them.
+   */
+  @Test
+  void runJsonHasThePipelinesOutputsAndARecordWithoutThemStillResumes() throws Exception {
+    RunResult r = run("kfp2", "control-flow", Map.of("numbers", "[1, 2, 3]"));
+    Path file = r.runDir().resolve("run.json");
+    String text = Files.readString(file);
+    JsonNode record = Yaml.readJson(text);
+    assertEquals("{\"size\":\"medium\",\"total\":\"14\"}", record.path("outputs").toString(), "by name: " + text);
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    record.propertyNames().forEach(keys::add);
+    assertEquals(java.util.List.of("pipeline", "runId", "state", "startedAt", "arguments", "tasks", "finishedAt", "outputs"), keys);
+
+    ObjectNode older = (ObjectNode) record;
+    older.remove("outputs");
+    Files.writeString(file, Yaml.prettyJsonText(older));
+    Workflow wf = Workflow.resource(getClass().getClassLoader(), "META-INF/kfp4j/kfp2/pipelines/control-flow.yaml");
+    RunResult resumed = LocalRunner.builder().root(dir.resolve("kfp2")).caching(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build().resume(wf, r.runDir());
+    assertTrue(resumed.succeeded(), console::toString);
+    assertEquals(Map.of("total", "14", "size", "medium"), resumed.outputs());
+    assertEquals("{\"size\":\"medium\",\"total\":\"14\"}", Yaml.readJson(Files.readString(file)).path("outputs").toString());
+  }
+
+  /** A pipeline without outputs, such as every Argo workflow, has none in run.json: an empty object, where a tool looks. */
+  @Test
+  void runJsonOfAPipelineWithoutOutputsHasAnEmptyObject() throws Exception {
+    RunResult r = run("argo", "add-example", Map.of());
+    assertEquals("{}", Yaml.readJson(Files.readString(r.runDir().resolve("run.json"))).path("outputs").toString());
   }
 
   @Test

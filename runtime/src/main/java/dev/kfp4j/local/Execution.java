@@ -96,7 +96,7 @@ final class Execution {
       } catch (IOException e) {
         // the run's class loader is gone with the run
       }
-      record.done(ok);
+      record.done(ok, outputs);
       progress.finish();
       try {
         Runtime.getRuntime().removeShutdownHook(stopped);

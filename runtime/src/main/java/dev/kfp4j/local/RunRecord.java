@@ -18,7 +18,7 @@ import tools.jackson.databind.util.RawValue;
 
 /**
  * What a run did, as it goes. {@code run.json}, for people and tools: the run's state, arguments
- * and every task's state, attempts, times and outputs, rewritten atomically (a temp file moved
+ * and every task's state, attempts, times and outputs, and once it ended the pipeline's outputs, rewritten atomically (a temp file moved
  * into place) within {@link #FLUSH_MILLIS} of a change, or, once it is so large that writing it
  * takes longer than a twentieth of that, within twenty times its last writing's time: rewriting
  * it whole then costs at most about 5% of one core, however many tasks the run has, so a run's
@@ -207,9 +207,15 @@ final class RunRecord {
     return runDir;
   }
 
-  synchronized void done(boolean succeeded) {
+  /**
+   * The run ended: its state, and the pipeline's own outputs ({@link RunResult#outputs()}: KFP 2's pipeline outputs) by name in
+   * name order, {@code {}} for none, so that every finished run's record has them in the same place.
+   */
+  synchronized void done(boolean succeeded, Map<String, String> outputs) {
     root.put("state", succeeded ? "Succeeded" : "Failed");
     root.put("finishedAt", Timestamps.now());
+    ObjectNode given = root.putObject("outputs");
+    new java.util.TreeMap<>(outputs).forEach(given::put);
     flusher.shutdownNow();
     save();
   }

@@ -31,7 +31,7 @@ class RunRecordTest {
     assertNull(loaded.finished("b"));
     assertEquals(Map.of("n", "1"), loaded.arguments());
     assertEquals("run-1", loaded.runId());
-    record.done(true); // stops its flusher before the folder is deleted
+    record.done(true, Map.of()); // stops its flusher before the folder is deleted
   }
 
   @Test
@@ -42,13 +42,14 @@ class RunRecordTest {
         Map.of("model", dir.resolve("a/outputs/model/data")), 5, null, null, java.util.List.of("java", "-cp", "x", "Main")));
     record.running("b", "b", 1);
     record.container("b", "image:1", null);
-    record.done(false);
+    record.done(false, Map.of("total", "4", "size", "small"));
     String text = Files.readString(dir.resolve("run.json"));
     tools.jackson.databind.JsonNode tree = dev.kfp4j.yaml.Yaml.json().readTree(text);
     assertEquals(dev.kfp4j.yaml.Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), text);
     assertEquals("4\n2 \"x\"", tree.at("/tasks/a/outputs/out").asString());
     assertEquals("a/outputs/model/data", tree.at("/tasks/a/artifacts/model/path").asString());
     assertEquals("image:1", tree.at("/tasks/b/image").asString());
+    assertEquals("{\"size\":\"small\",\"total\":\"4\"}", tree.path("outputs").toString(), "the pipeline's outputs, by name");
     try (java.util.stream.Stream<Path> files = Files.list(dir)) {
       assertEquals(java.util.List.of("journal.jsonl", "run.json"), files.map(f -> f.getFileName().toString()).sorted().toList(),
           "no file of its writing is left");
@@ -59,11 +60,11 @@ class RunRecordTest {
   void eachRewriteShowsATaskAsItIsThen() throws Exception {
     RunRecord record = new RunRecord(dir, "p", "run-1", Map.of());
     record.running("a", "a", 1);
-    record.done(true);
+    record.done(true, Map.of());
     assertEquals("Running", dev.kfp4j.yaml.Yaml.json().readTree(dir.resolve("run.json").toFile()).at("/tasks/a/state").asString());
     record.running("a", "a", 2);
     record.finished(succeeded("a", Map.of("out", "42")));
-    record.done(true);
+    record.done(true, Map.of());
     tools.jackson.databind.JsonNode a = dev.kfp4j.yaml.Yaml.json().readTree(dir.resolve("run.json").toFile()).at("/tasks/a");
     assertEquals("Succeeded", a.path("state").asString());
     assertEquals("42", a.at("/outputs/out").asString());
@@ -77,6 +78,6 @@ class RunRecordTest {
     PreviousRun loaded = PreviousRun.load(dir);
     assertNotNull(loaded.finished("a"));
     assertNull(loaded.finished("b"));
-    record.done(true);
+    record.done(true, Map.of());
   }
 }

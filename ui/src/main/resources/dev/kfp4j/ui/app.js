@@ -143,7 +143,10 @@ async function showRun(pipeline, runId) {
         el('tr', {}, el('th', {}, 'State'), el('td', {}, state(run.state))),
         el('tr', {}, el('th', {}, 'Started'), el('td', {}, when(run.startedAt))),
         el('tr', {}, el('th', {}, 'Duration'), el('td', {}, took(run))),
-        el('tr', {}, el('th', {}, 'Arguments'), el('td', {}, args(run.arguments)))));
+        el('tr', {}, el('th', {}, 'Arguments'), el('td', {}, args(run.arguments))),
+        // the pipeline's own outputs, once it ended (a run.json of an older kfp4j has none: no row)
+        ...(run.outputs && Object.keys(run.outputs).length
+            ? [el('tr', {}, el('th', {}, 'Outputs'), el('td', {}, keyValues('pipeline-outputs', run.outputs)))] : [])));
   }
 
   function renderTasks() {

@@ -63,6 +63,13 @@ final class TestRuns {
     return copy;
   }
 
+  /** A copy of {@code run} under {@code runId} as an older kfp4j wrote it: its run.json without the pipeline's outputs. */
+  static Path withoutOutputs(RunResult run, String runId) throws IOException {
+    Path copy = copy(run, runId);
+    editRecord(copy, record -> record.remove("outputs"));
+    return copy;
+  }
+
   private static void editRecord(Path runDir, java.util.function.Consumer<ObjectNode> edit) throws IOException {
     Path file = runDir.resolve("run.json");
     ObjectNode record = (ObjectNode) Yaml.json().readTree(Files.readString(file));

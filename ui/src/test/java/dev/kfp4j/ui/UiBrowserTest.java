@@ -49,6 +49,7 @@ class UiBrowserTest {
   private RunResult trainedLong;
   private RunResult evaluated;
   private RunResult trainedShort;
+  private RunResult flow;
 
   @BeforeAll
   void start() throws IOException {
@@ -67,7 +68,9 @@ class UiBrowserTest {
     trainedShort = TestRuns.run(root, TestRuns.example("training"), Map.of("rows", "20", "epochs", "3"));
     evaluated = TestRuns.run(root, TestRuns.example("evaluation"), Map.of("threshold", "0.5"));
     report = TestRuns.run(root, TestRuns.workflow("dev/kfp4j/ui/ui-report.yaml"), Map.of("title", "Quarterly <i>report</i>"));
-    assertTrue(add.succeeded() && trainedLong.succeeded() && evaluated.succeeded() && report.succeeded() && !failed.succeeded());
+    flow = TestRuns.run(root, TestRuns.workflow("META-INF/kfp4j/kfp2/pipelines/control-flow.yaml"), Map.of("numbers", "[1, 2, 3]"));
+    assertTrue(add.succeeded() && trainedLong.succeeded() && evaluated.succeeded() && report.succeeded() && flow.succeeded()
+        && !failed.succeeded());
 
     ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example", "optional-title")).build()
         .start();
@@ -110,6 +113,23 @@ class UiBrowserTest {
     WebElement outputs = selectTask("multiply").findElement(By.cssSelector("table.outputs"));
     assertTrue(outputs.getText().contains("-7"), outputs.getText());
     shot("add-example-run");
+  }
+
+  /** A run's page shows the pipeline's own outputs under its arguments; a run without (an Argo workflow's, an older run.json's) no row. */
+  @Test
+  void aRunsPageShowsThePipelinesOutputs() throws IOException {
+    openRun(flow);
+    WebElement outputs = waitFor(By.cssSelector("#run-head table.pipeline-outputs"));
+    assertEquals(List.of("size medium", "total 14"), outputs.findElements(By.tagName("tr")).stream().map(WebElement::getText).toList());
+    shot("pipeline-outputs");
+    openRun(add);
+    waitFor(By.cssSelector("#run-head [data-state]"));
+    assertEquals(List.of(), browser.findElements(By.cssSelector("#run-head table.pipeline-outputs")), "an Argo workflow gives none");
+    assertFalse(browser.findElement(By.id("run-head")).getText().contains("Outputs"));
+    RunResult older = new RunResult(flow.pipeline(), "older-run", true, TestRuns.withoutOutputs(flow, "older-run"), flow.tasks());
+    openRun(older);
+    waitUntil(d -> d.findElement(By.cssSelector("#run-head [data-state]")).getText().equals("Succeeded"));
+    assertEquals(List.of(), browser.findElements(By.cssSelector("#run-head table.pipeline-outputs")), "a run.json without outputs");
   }
 
   @Test
