@@ -10,6 +10,7 @@ import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.javac.Sources;
 import dev.kfp4j.processor.validation.ComponentValidator;
+import dev.kfp4j.processor.validation.ParameterOverrides;
 import dev.kfp4j.processor.validation.PipelineValidator;
 import dev.kfp4j.processor.validation.TypeMapper;
 import java.io.PrintWriter;
@@ -50,6 +51,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   private Reporter reporter;
   private ComponentStep components;
   private PipelineStep pipelines;
+  private ParameterOverrides overrides;
   /** A {@code @Pipeline} method waiting for a type of its signature: its class and name. */
   private record DeferredPipeline(String owner, String method) {}
 
@@ -73,7 +75,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_IMAGE, OPTION_FORMATS, CachingDefault.OPTION);
+    return Set.of(OPTION_IMAGE, OPTION_FORMATS, CachingDefault.OPTION, ParameterOverrides.OPTION);
   }
 
   @Override
@@ -104,7 +106,8 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     Sources sources = new Sources(env);
     PipelineIndex index = new PipelineIndex(env.getFiler());
     components = new ComponentStep(env, reporter, validator, specs, sources, index, formats.contains(Format.KFP2));
-    pipelines = new PipelineStep(env, reporter, new PipelineValidator(env.getElementUtils(), mapper, reporter, formats),
+    overrides = ParameterOverrides.of(env.getOptions().get(ParameterOverrides.OPTION), reporter);
+    pipelines = new PipelineStep(env, reporter, new PipelineValidator(env.getElementUtils(), mapper, reporter, formats, overrides),
         specs, sources, index, models);
   }
 
@@ -203,6 +206,9 @@ public final class Kfp4jProcessor extends AbstractProcessor {
 
   /** In the last round: what still waits for a type, reported (javac reports the type too). */
   private void reportUnresolved() {
+    if (deferredPipelines.isEmpty()) { // else a pipeline the option names may be one not read for want of a type
+      overrides.reportUnknownPipelines();
+    }
     for (String name : deferredOwners) {
       TypeElement owner = processingEnv.getElementUtils().getTypeElement(name);
       if (owner != null) {

@@ -95,6 +95,42 @@ public final class DefaultValues {
   }
 
   /**
+   * Why {@code text} (KFP's text form: booleans {@code True}/{@code False}) is no value of {@code kind} (of Java type
+   * {@code type}), or null when it is one: what {@link #check} reports of a {@code @Default}, for a default given elsewhere
+   * (the processor option {@code kfp4j.pipelineParameters}).
+   */
+  static String problem(String text, ValueKind kind, TypeMirror type) {
+    try {
+      switch (kind) {
+        case INT -> KfpValues.parseInt(text);
+        case LONG -> KfpValues.parseLong(text);
+        case FLOAT -> KfpValues.parseFloat(text);
+        case DOUBLE -> KfpValues.parseDouble(text);
+        case BOOLEAN -> KfpValues.parseBoolean(text);
+        case ENUM -> {
+          List<String> constants = ((TypeElement) ((DeclaredType) type).asElement()).getEnclosedElements().stream()
+              .filter(x -> x.getKind() == ElementKind.ENUM_CONSTANT).map(x -> x.getSimpleName().toString()).toList();
+          return constants.contains(text) ? null : "it is none of " + constants;
+        }
+        case TEXT -> {
+          return dev.kfp4j.entrypoint.TextTypes.problem(text, textType(type));
+        }
+        case JSON_ARRAY, JSON_OBJECT -> {
+          var node = Yaml.readJson(text);
+          if (kind == ValueKind.JSON_ARRAY ? !node.isArray() : !node.isObject()) {
+            return "it is not a JSON " + (kind == ValueKind.JSON_ARRAY ? "array" : "object");
+          }
+          checkElements(node, type);
+        }
+        default -> { }
+      }
+      return null;
+    } catch (RuntimeException ex) {
+      return ex instanceof tools.jackson.core.JacksonException j ? Yaml.why(j) : ex.getMessage();
+    }
+  }
+
+  /**
    * Whether a checked float default is one KFP 2's files can hold (a JSON number: no {@code nan},
    * {@code inf}, {@code 1e400}), as the KFP 2 writer takes a float's value ({@link
    * Kfp2Writer#runtimeValue}); false after reporting an error on its {@code @Default}, which says

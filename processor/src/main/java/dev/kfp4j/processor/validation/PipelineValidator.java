@@ -49,8 +49,15 @@ public final class PipelineValidator {
   private final Set<Format> formats;
   private final Map<String, ExecutableElement> names = new HashMap<>();
 
-  /** {@code formats}: what a pipeline is written in unless its {@code @Pipeline(formats)} says. */
-  public PipelineValidator(Elements elements, TypeMapper mapper, Reporter reporter, Set<Format> formats) {
+  private final ParameterOverrides overrides;
+
+  /**
+   * {@code formats}: what a pipeline is written in unless its {@code @Pipeline(formats)} says; {@code overrides}: the
+   * defaults the processor option {@value ParameterOverrides#OPTION} gives pipelines' parameters.
+   */
+  public PipelineValidator(Elements elements, TypeMapper mapper, Reporter reporter, Set<Format> formats,
+      ParameterOverrides overrides) {
+    this.overrides = overrides;
     this.elements = elements;
     this.mapper = mapper;
     this.reporter = reporter;
@@ -133,6 +140,11 @@ public final class PipelineValidator {
       settings = settings.withInfo(stringValue(annotation, "displayName"), stringValue(annotation, "pipelineRoot"));
     }
     if (reporter.errorCount() > before) {
+      overrides.seen(name);
+      return null;
+    }
+    parameters = overrides.apply(method, annotation, name, parameters, written.contains(Format.KFP2));
+    if (parameters == null) {
       return null;
     }
     return new PipelineModel(method, ClassName.get((TypeElement) method.getEnclosingElement()), methodName, name, description,

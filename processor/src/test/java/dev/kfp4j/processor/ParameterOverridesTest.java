@@ -1,0 +1,125 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The processor option {@code kfp4j.pipelineParameters}, KFP's {@code Compiler().compile(..., pipeline_parameters={...})} and
+ * {@code kfp dsl compile --pipeline-parameters}: other defaults for a pipeline's parameters, by pipeline name, in both files.
+ */
+class ParameterOverridesTest {
+  private static final List<String> HEADER = List.of("import dev.kfp4j.annotations.*;", "import test.*;", "import java.util.List;");
+  private static final JavaFileObject SOURCE = Compile.testClass("P", HEADER,
+      "public enum Mode { FAST, SLOW }",
+      "@Pipeline public static void p(",
+      "    @Default(\"1\") int n,",
+      "    double rate,",
+      "    @Default(\"False\") boolean loud,",
+      "    String greeting,",
+      "    @Default(\"[1, 2]\") List<Integer> items,",
+      "    @Default(\"FAST\") Mode mode) {",
+      "  StepsOps.make(greeting);",
+      "}",
+      "@Pipeline public static void q(@Default(\"1\") int k) {",
+      "  StepsOps.make(\"q\");",
+      "}");
+
+  private static Compilation compile(String option) {
+    return Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.pipelineParameters=" + option),
+        IgnoreUpstreamFailureTest.STEPS, SOURCE);
+  }
+
+  /** Each root parameter of a KFP 2 spec: its defaultValue (or none) and whether it is optional. */
+  private static Map<String, String> kfp2Defaults(Compilation c, String resource) {
+    Map<String, String> out = new TreeMap<>();
+    Yaml.readAll(Compile.resource(c, resource)).get(0).at("/root/inputDefinitions/parameters").properties()
+        .forEach(e -> out.put(e.getKey(), e.getValue().path("defaultValue") + " optional=" + e.getValue().path("isOptional").asBoolean()));
+    return out;
+  }
+
+  /** Each parameter of an Argo workflow's arguments: its value, or none. */
+  private static Map<String, String> argoDefaults(Compilation c, String resource) {
+    Map<String, String> out = new TreeMap<>();
+    Yaml.read(Compile.resource(c, resource)).at("/spec/arguments/parameters")
+        .forEach(p -> out.put(p.path("name").asString(), p.path("value").asString("(none)")));
+    return out;
+  }
+
+  @Test
+  void theOptionsDefaultsGoInBothFilesOfTheNamedPipelineOnly() {
+    String option = "{\"p\": {\"n\": 5, \"rate\": 0.25, \"loud\": true, \"greeting\": \"hi there\", \"items\": [3, 4], "
+        + "\"mode\": \"SLOW\"}}";
+    Compilation c = compile(option);
+    assertThat(c).succeeded();
+    assertThat(kfp2Defaults(c, Kfp2PipelineTest.P2)).containsExactly("n", "5 optional=true", "rate", "0.25 optional=true",
+        "loud", "true optional=true", "greeting", "\"hi there\" optional=true", "items", "[3,4] optional=true",
+        "mode", "\"SLOW\" optional=true");
+    assertThat(argoDefaults(c, Kfp2PipelineTest.P)).containsExactly("n", "5", "rate", "0.25", "loud", "True",
+        "greeting", "hi there", "items", "[3,4]", "mode", "SLOW");
+    Compilation plain = compile("{}");
+    assertThat(plain).succeeded();
+    assertThat(kfp2Defaults(plain, Kfp2PipelineTest.P2)).containsExactly("n", "1 optional=true", "rate", " optional=false",
+        "loud", "false optional=true", "greeting", " optional=false", "items", "[1,2] optional=true", "mode", "\"FAST\" optional=true");
+    assertThat(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/q.yaml"))
+        .isEqualTo(Compile.resource(plain, "META-INF/kfp4j/kfp2/pipelines/q.yaml"));
+    assertThat(Compile.resource(c, "META-INF/kfp4j/pipelines/q.yaml")).isEqualTo(Compile.resource(plain, "META-INF/kfp4j/pipelines/q.yaml"));
+    assertThat(Compile.source(c, "test.PPipeline")).contains("Double rate"); // a run may leave it to the option's default
+    assertThat(Compile.source(plain, "test.PPipeline")).contains("double rate");
+    Compilation again = compile(option);
+    for (String file : List.of(Kfp2PipelineTest.P, Kfp2PipelineTest.P2)) {
+      assertThat(Compile.resource(again, file)).isEqualTo(Compile.resource(c, file)); // deterministic
+    }
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(Compile.resource(c, Kfp2PipelineTest.P2), "p.yaml");
+    }
+  }
+
+  @Test
+  void aValueNotOfTheParametersTypeIsAnErrorOnTheParameterSayingWhatToWrite() {
+    Compilation c = compile("{\"p\": {\"n\": \"five\", \"rate\": 2, \"loud\": 1, \"items\": [\"a\"], \"mode\": \"MEDIUM\"}}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadOption] processor option -Akfp4j.pipelineParameters=")
+        .inFile(SOURCE).onLineContaining("int n");
+    assertThat(c).hadErrorContaining("'n' of pipeline 'p' is an Integer, and \"five\" is none: it is not a JSON integer; "
+        + "write a JSON integer, such as 10");
+    assertThat(c).hadErrorContaining("'loud' of pipeline 'p' is a Boolean, and 1 is none: it is not true or false; write true or false")
+        .inFile(SOURCE).onLineContaining("boolean loud");
+    assertThat(c).hadErrorContaining("'items' of pipeline 'p' is a JsonArray, and [\"a\"] is none: its element \"a\" is not of type Integer")
+        .inFile(SOURCE).onLineContaining("List<Integer> items");
+    assertThat(c).hadErrorContaining("'mode' of pipeline 'p' is a String, and \"MEDIUM\" is none: it is none of [FAST, SLOW]")
+        .inFile(SOURCE).onLineContaining("Mode mode");
+    assertThat(c).hadErrorCount(4); // rate: 2 is a float
+  }
+
+  @Test
+  void anUnknownParameterOrPipelineIsAnError() {
+    Compilation parameter = compile("{\"p\": {\"m\": 1}}");
+    assertThat(parameter).hadErrorContaining("pipeline 'p' has no parameter 'm'; its parameters are [n, rate, loud, greeting, items, mode]")
+        .inFile(SOURCE).onLineContaining("@Pipeline public static void p(");
+    Compilation pipeline = compile("{\"nope\": {\"n\": 1}}");
+    assertThat(pipeline).hadErrorContaining("[kfp4j:BadOption] processor option -Akfp4j.pipelineParameters={\"nope\": {\"n\": 1}}: "
+        + "no @Pipeline of this compilation is named 'nope'; its pipelines are [p, q]");
+    JavaFileObject artifact = Compile.testClass("A", HEADER,
+        "@Pipeline(formats = Format.KFP2) public static void a(",
+        "    @InputPath(\"Dataset\") java.nio.file.Path data) {",
+        "  StepsOps.make(\"a\");",
+        "}");
+    Compilation noDefault = Compile.compileWithOptions(new ArrayList<>(),
+        List.of("-Akfp4j.pipelineParameters={\"a\": {\"data\": \"gs://b/d.csv\"}}"), IgnoreUpstreamFailureTest.STEPS, artifact);
+    assertThat(noDefault).hadErrorContaining("'data' of pipeline 'a' is an artifact, which takes no default (as in KFP); leave it out")
+        .inFile(artifact).onLineContaining("Path data");
+    Compilation notJson = compile("p=5");
+    assertThat(notJson).hadErrorContaining("-Akfp4j.pipelineParameters=p=5: not JSON");
+    assertThat(notJson).hadErrorContaining("write a JSON object of each pipeline's parameters by its name, such as "
+        + "{\"add-example\": {\"value1\": 10}}");
+  }
+}
