@@ -52,6 +52,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   private ComponentStep components;
   private PipelineStep pipelines;
   private ParameterOverrides overrides;
+  private PipelineIndex index;
   /** A {@code @Pipeline} method waiting for a type of its signature: its class and name. */
   private record DeferredPipeline(String owner, String method) {}
 
@@ -104,7 +105,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
         formats.contains(Format.KFP2));
     SpecSource specs = new SpecSource(env.getFiler());
     Sources sources = new Sources(env);
-    PipelineIndex index = new PipelineIndex(env.getFiler());
+    index = new PipelineIndex(env.getFiler());
     components = new ComponentStep(env, reporter, validator, specs, sources, index, formats.contains(Format.KFP2));
     overrides = ParameterOverrides.of(env.getOptions().get(ParameterOverrides.OPTION), reporter);
     pipelines = new PipelineStep(env, reporter, new PipelineValidator(env.getElementUtils(), mapper, reporter, formats, overrides),
@@ -207,7 +208,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   /** In the last round: what still waits for a type, reported (javac reports the type too). */
   private void reportUnresolved() {
     if (deferredPipelines.isEmpty()) { // else a pipeline the option names may be one not read for want of a type
-      overrides.reportUnknownPipelines();
+      overrides.reportUnknownPipelines(index.earlierNames());
     }
     for (String name : deferredOwners) {
       TypeElement owner = processingEnv.getElementUtils().getTypeElement(name);

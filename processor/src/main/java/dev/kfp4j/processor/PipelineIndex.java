@@ -78,6 +78,11 @@ final class PipelineIndex {
         n.path("class").asString(), components);
   }
 
+  /** The names of the pipelines an earlier compilation wrote into this class output (none in a first, whole one). */
+  java.util.Set<String> earlierNames() {
+    return earlier().keySet();
+  }
+
   /** Whether an earlier compilation generated {@code pipelineClass} from the method {@code method}. */
   boolean generatedEarlier(String pipelineClass, String method) {
     return earlier().values().stream().anyMatch(e -> e.pipelineClass().equals(pipelineClass) && e.method().equals(method));

@@ -109,6 +109,11 @@ final class Compile {
    * #writeOutput}) on the classpath: a partial compilation, as an IDE or an incremental build does.
    */
   static Compilation compileAgainst(Path classes, JavaFileObject... sources) {
+    return compileAgainst(classes, java.util.List.of(), sources);
+  }
+
+  /** {@link #compileAgainst(Path, JavaFileObject...)} with processor options {@code options} besides the image. */
+  static Compilation compileAgainst(Path classes, java.util.List<String> options, JavaFileObject... sources) {
     java.util.List<java.io.File> classpath = new java.util.ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
       classpath.add(new java.io.File(entry));
@@ -116,7 +121,8 @@ final class Compile {
     classpath.add(0, classes.toFile());
     return argoChecked(Compiler.javac()
         .withProcessors(new Kfp4jProcessor())
-        .withOptions("-Akfp4j.image=" + IMAGE, "-proc:full")
+        .withOptions(java.util.stream.Stream.concat(java.util.stream.Stream.of("-Akfp4j.image=" + IMAGE, "-proc:full"),
+            options.stream()).toList())
         .withClasspath(classpath)
         .compile(sources));
   }

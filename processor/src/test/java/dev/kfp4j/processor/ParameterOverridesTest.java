@@ -100,6 +100,21 @@ class ParameterOverridesTest {
     assertThat(c).hadErrorCount(4); // rate: 2 is a float
   }
 
+  /**
+   * A compilation of some files (an IDE's, an incremental build's) keeps the whole build's option: a pipeline an earlier
+   * compilation wrote into the class output is no unknown one.
+   */
+  @Test
+  void aPartialCompilationKnowsThePipelinesCompiledEarlier(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Compilation whole = compile("{\"p\": {\"n\": 5}}");
+    assertThat(whole).succeeded();
+    java.nio.file.Path classes = Compile.writeOutput(whole, dir.resolve("classes"));
+    JavaFileObject other = Compile.testClass("Other", HEADER, "@Component public static int twice(int x) { return 2 * x; }");
+    assertThat(Compile.compileAgainst(classes, List.of("-Akfp4j.pipelineParameters={\"p\": {\"n\": 5}}"), other)).succeeded();
+    assertThat(Compile.compileAgainst(classes, List.of("-Akfp4j.pipelineParameters={\"r\": {\"n\": 5}}"), other))
+        .hadErrorContaining("no @Pipeline of this compilation is named 'r'; its pipelines are [p, q]");
+  }
+
   @Test
   void anUnknownParameterOrPipelineIsAnError() {
     Compilation parameter = compile("{\"p\": {\"m\": 1}}");

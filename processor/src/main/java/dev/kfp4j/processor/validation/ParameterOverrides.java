@@ -188,12 +188,21 @@ public final class ParameterOverrides {
     };
   }
 
-  /** In the last round: an error for each pipeline the option names that this compilation has not. */
-  public void reportUnknownPipelines() {
+  /**
+   * In the last round: an error for each pipeline the option names that is none of this compilation's nor of {@code earlier}
+   * (those an earlier compilation wrote into the class output: an IDE's or an incremental build's compilation of some files
+   * keeps the option of the whole build).
+   */
+  public void reportUnknownPipelines(Set<String> earlier) {
+    if (byPipeline.keySet().stream().allMatch(compiled::contains)) {
+      return;
+    }
+    Set<String> known = new TreeSet<>(compiled);
+    known.addAll(earlier);
     for (String pipeline : byPipeline.keySet()) {
-      if (!compiled.contains(pipeline)) {
+      if (!known.contains(pipeline)) {
         reporter.error(reporter.nowhere(), Message.BAD_OPTION, OPTION, option, "no @Pipeline of this compilation is named '"
-            + pipeline + "'; its pipelines are " + compiled);
+            + pipeline + "'; its pipelines are " + known);
       }
     }
   }
