@@ -140,6 +140,42 @@ class ManifestCommandTest {
   }
 
   @Test
+  void theItemsOfAListAreReadAsDocumentsOfTheirOwnNestedListsToo() throws Exception {
+    Path file = dir.resolve("m.yaml");
+    assertEquals(0, kfp4j("-p", "add-example", "--include-pipeline", "-o", file.toString()).code());
+    List<JsonNode> docs = Yaml.readAll(Files.readString(file));
+    // as kubectl get pipelines,pipelineversions -o yaml writes them: the version in a List of its own, nested
+    tools.jackson.databind.node.ObjectNode inner = Yaml.object().put("apiVersion", "v1").put("kind", "List");
+    inner.putArray("items").add(docs.get(1));
+    tools.jackson.databind.node.ObjectNode list = Yaml.object().put("apiVersion", "v1").put("kind", "List");
+    list.putArray("items").add(docs.get(0)).add(inner);
+    list.putObject("metadata").put("resourceVersion", "");
+    Path listed = Files.writeString(dir.resolve("list.yaml"), Yaml.write(list, null));
+    Cli valid = Cli.run("validate", listed.toString());
+    assertEquals(0, valid.code(), valid.toString());
+    assertEquals("ok      " + listed + "\n", valid.out());
+    Cli run = Cli.run("run", "-p", listed.toString(), "--classes", CommandsTest.CLASSES, "--root", dir.resolve("runs").toString());
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("multiply = -7"), run.toString());
+    Cli graph = Cli.run("graph", listed.toString(), "--format", "mermaid");
+    assertEquals(0, graph.code(), graph.toString());
+    assertEquals(Cli.run("graph", file.toString(), "--format", "mermaid").out(), graph.out());
+
+    // another kind among the items: named by its index, nested ones by their path
+    inner.withArray("items").insertObject(0).put("apiVersion", "v1").put("kind", "ConfigMap").putObject("metadata").put("name", "settings");
+    Path mixed = Files.writeString(dir.resolve("mixed.yaml"), Yaml.write(list, null));
+    Cli refused = Cli.run("validate", mixed.toString());
+    assertEquals(2, refused.code(), refused.toString());
+    assertEquals("INVALID " + mixed + ": " + mixed + ", items[1].items[0]: ConfigMap 'settings' is no Pipeline or PipelineVersion of "
+        + "pipelines.kubeflow.org/v2beta1\n", refused.out());
+    // a List as one document of several: the document named too
+    Path second = Files.writeString(dir.resolve("second.yaml"), Yaml.write(docs.get(0), null) + "---\n" + Yaml.write(inner, null));
+    Cli run2 = Cli.run("run", "-p", second.toString(), "--classes", CommandsTest.CLASSES);
+    assertEquals(2, run2.code(), run2.toString());
+    assertTrue(run2.err().startsWith("kfp4j: error: " + second + ", document 2, items[0]: ConfigMap 'settings' is no Pipeline"), run2.toString());
+  }
+
+  @Test
   void aResourceOfAnotherKindBeforeThePipelineIsNamed() throws Exception {
     Path file = dir.resolve("m.yaml");
     assertEquals(0, kfp4j("-p", "add-example", "-o", file.toString()).code());

@@ -107,7 +107,41 @@ public final class KubernetesManifests {
    * (another reader would say only that the file holds several documents).
    */
   public static boolean isManifest(List<JsonNode> docs) {
-    return docs != null && docs.stream().anyMatch(d -> d != null && API_VERSION.equals(d.path("apiVersion").asString("")));
+    return docs != null && resources(docs).stream().anyMatch(r -> API_VERSION.equals(r.node().path("apiVersion").asString("")));
+  }
+
+  /** A resource of a file, and where it is in a {@code List}: empty for a document of its own, else as {@code items[2]}. */
+  private record Resource(JsonNode node, String at) {}
+
+  /**
+   * The resources of {@code docs}, with the items of each {@code List} (as {@code kubectl get -o yaml}
+   * writes several, {@code apiVersion: v1, kind: List, items: [...]}) in its place, nested ones too,
+   * as kubectl reads them; empty documents and items skipped, as kubectl skips them.
+   */
+  private static List<Resource> resources(List<JsonNode> docs) {
+    List<Resource> out = new java.util.ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      flatten(docs.get(i), docs.size() > 1 ? "document " + (i + 1) + ", " : "", "", out);
+    }
+    return out;
+  }
+
+  private static void flatten(JsonNode r, String document, String at, List<Resource> out) {
+    if (empty(r)) {
+      return; // as kubectl skips it: a file ending in '---', or resources concatenated with one between
+    }
+    if (isList(r)) {
+      for (int i = 0; i < r.get("items").size(); i++) {
+        flatten(r.get("items").get(i), document, at + (at.isEmpty() ? "" : ".") + "items[" + i + "]", out);
+      }
+      return;
+    }
+    out.add(new Resource(r, at.isEmpty() ? "" : document + at));
+  }
+
+  /** Whether {@code r} is a Kubernetes {@code List} (kind {@code List}, or a resource's list such as {@code PipelineList}) of items. */
+  private static boolean isList(JsonNode r) {
+    return r.path("kind").asString("").endsWith("List") && r.path("items").isArray();
   }
 
   /** Whether {@code doc} is an empty document ({@code ---} with nothing after it, or only comments), which kubectl skips. */
@@ -117,8 +151,9 @@ public final class KubernetesManifests {
 
   /**
    * The KFP 2 pipeline spec each {@code PipelineVersion} of {@code docs} holds, as YAML (its
-   * platform document after it), by the version's name; {@code Pipeline}s hold none, and empty
-   * documents are skipped, as kubectl skips them.
+   * platform document after it), by the version's name; {@code Pipeline}s hold none, the items of a
+   * {@code List} are read as documents of their own (a resource there named by its index, such as
+   * {@code items[2]}), and empty documents are skipped, as kubectl reads them.
    *
    * @throws FormatException naming {@code source} and the resource, for another kind or API
    *     version, a name Kubernetes or KFP refuses, or a version without {@code pipelineName} or
@@ -128,13 +163,12 @@ public final class KubernetesManifests {
   public static java.util.Map<String, String> specs(List<JsonNode> docs, String source) {
     java.util.Map<String, String> specs = new java.util.LinkedHashMap<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (JsonNode r : docs) {
-      if (empty(r)) {
-        continue; // as kubectl skips it: a file ending in '---', or resources concatenated with one between
-      }
+    for (Resource resource : resources(docs)) {
+      JsonNode r = resource.node();
       String kind = r.path("kind").asString("");
       String name = r.path("metadata").path("name").asString("");
-      String where = source + ": " + (kind.isEmpty() ? "a resource" : kind) + " '" + name + "'";
+      String where = source + (resource.at().isEmpty() ? "" : ", " + resource.at()) + ": " + (kind.isEmpty() ? "a resource" : kind) + " '"
+          + name + "'";
       if (!API_VERSION.equals(r.path("apiVersion").asString("")) || !(kind.equals("Pipeline") || kind.equals("PipelineVersion"))) {
         throw new FormatException(where + " is no Pipeline or PipelineVersion of " + API_VERSION);
       }
