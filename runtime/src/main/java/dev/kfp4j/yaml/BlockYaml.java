@@ -34,21 +34,13 @@ public final class BlockYaml {
     return write(node, header, true);
   }
 
-  /** Appends {@code header}'s lines as {@code # } comments, as {@link #write} starts (none for null or empty). */
+  /** Appends {@code header}'s lines ({@link CommentLines}) as {@code # } comments, as {@link #write} starts (none for null or empty). */
   public static void appendComment(String header, StringBuilder out) {
     if (header == null || header.isEmpty()) {
       return;
     }
-    int start = 0;
-    while (start <= header.length()) {
-      int end = header.indexOf('\n', start);
-      end = end < 0 ? header.length() : end;
-      out.append('#');
-      if (end > start) {
-        out.append(' ').append(header, start, end);
-      }
-      out.append('\n');
-      start = end + 1;
+    for (String line : CommentLines.of(header)) { // every break a YAML parser sees starts a comment line
+      out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
     }
   }
 

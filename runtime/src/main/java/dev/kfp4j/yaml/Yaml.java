@@ -407,7 +407,7 @@ public final class Yaml {
   static String withMapper(JsonNode node, String header) {
     StringBuilder out = new StringBuilder();
     if (header != null && !header.isEmpty()) {
-      for (String line : header.split("\n", -1)) {
+      for (String line : CommentLines.of(header)) {
         out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
       }
     }

@@ -232,7 +232,7 @@ public final class Kfp2Writer {
     StringBuilder h = new StringBuilder();
     h.append("PIPELINE DEFINITION\nName: ").append(p.name());
     if (p.description() != null && !p.description().isEmpty()) {
-      h.append("\nDescription: ").append(p.description().replace("\n", "\n             "));
+      h.append("\nDescription: ").append(String.join("\n             ", dev.kfp4j.yaml.CommentLines.of(p.description())));
     }
     java.util.TreeMap<String, String> inputs = new java.util.TreeMap<>();
     java.util.Set<String> finalStatus = Kfp2Types.finalStatusParameters(p);
