@@ -1,12 +1,15 @@
 package dev.kfp4j.local;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +20,8 @@ import java.util.regex.Pattern;
  */
 final class RunPaths {
   private static final Pattern OTHER_THAN_FOLDER_CHARACTERS = Pattern.compile("[^A-Za-z0-9._()-]+");
+  private static final Set<PosixFilePermission> OWNER_ALL =
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
   private RunPaths() {}
 
@@ -50,7 +55,10 @@ final class RunPaths {
 
   /**
    * Deletes {@code target} and everything in it, if it is inside {@code folder} once links are
-   * followed; links in it are deleted, never followed.
+   * followed; links in it are deleted, never followed. A folder in it that its owner may not list or
+   * change (a task's {@code chmod a-w}, a tool's read-only cache) is given its owner's read, write and
+   * search permission first, as {@code rm -rf} cannot do, so that a user other than root can empty
+   * it: only folders inside {@code target}, never what a link there points to.
    */
   static void deleteTree(Path folder, Path target) throws IOException {
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -61,21 +69,38 @@ final class RunPaths {
     if (!realParent.startsWith(realFolder) || !target.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
       throw new IOException("refusing to delete " + target + ": it is not inside " + folder);
     }
-    Files.walkFileTree(realParent.resolve(target.getFileName()), new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    delete(realParent.resolve(target.getFileName()));
+  }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
+  /** Deletes {@code p}: a folder (not a link to one) with what is in it, once its owner may list and change it. */
+  private static void delete(Path p) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (a.isDirectory()) {
+      ownerMayChange(p);
+      try (DirectoryStream<Path> in = Files.newDirectoryStream(p)) {
+        for (Path child : in) {
+          delete(child);
         }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
       }
-    });
+    }
+    Files.delete(p);
+  }
+
+  /**
+   * Adds its owner's read, write and search permission to folder {@code dir} where one is missing
+   * (POSIX file systems). {@code dir} is a folder, no link, as {@link #delete} has just read it: it
+   * is changed by its name (Java's no-follow change opens it first, which a folder without read
+   * permission refuses).
+   */
+  private static void ownerMayChange(Path dir) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (view == null) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+    if (!permissions.containsAll(OWNER_ALL)) {
+      permissions.addAll(OWNER_ALL);
+      Files.setPosixFilePermissions(dir, permissions); // fails, as the deletion would, where this user is not the owner
+    }
   }
 }
