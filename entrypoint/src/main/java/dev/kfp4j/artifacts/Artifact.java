@@ -9,7 +9,7 @@ import java.util.Objects;
  * An artifact: data a component reads or writes as a file or a folder, with a name, a URI and
  * metadata, as KFP 2's {@code dsl.Artifact} ({@code system.Artifact}). Use it for data that fits
  * none of the more specific kinds ({@link Dataset}, {@link Model}, {@link Metrics}, {@link
- * ClassificationMetrics}, {@link HTML}, {@link Markdown}).
+ * ClassificationMetrics}, {@link SlicedClassificationMetrics}, {@link HTML}, {@link Markdown}).
  *
  * <p>As a parameter of a {@code @Component} method it is an input: read {@link #path()}. Annotated
  * {@code @Out} it is an output: write {@link #path()} (its parent folders exist) and put what

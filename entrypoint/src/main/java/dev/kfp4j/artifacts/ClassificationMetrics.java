@@ -60,6 +60,84 @@ public final class ClassificationMetrics extends Artifact {
   }
 
   /**
+   * Sets the confusion matrix's categories, every cell 0, as KFP's {@code
+   * set_confusion_matrix_categories}, replacing a matrix logged before; then {@link
+   * #logConfusionMatrixRow} and {@link #logConfusionMatrixCell} fill it.
+   */
+  public void setConfusionMatrixCategories(List<String> categories) {
+    logConfusionMatrix(categories, new int[categories.size()][categories.size()]);
+  }
+
+  /**
+   * Logs the row of category {@code category} of the confusion matrix, as KFP's {@code
+   * log_confusion_matrix_row}.
+   *
+   * @throws IllegalArgumentException when no categories were set, {@code category} is none of them,
+   *     or the row has not one value per category
+   */
+  public void logConfusionMatrixRow(String category, int... row) {
+    List<String> categories = categories();
+    int[][] matrix = matrix(categories.size());
+    if (row.length != categories.size()) {
+      throw new IllegalArgumentException("the row of '" + category + "' has " + row.length + " values for " + categories.size()
+          + " categories " + categories + "; give one value per category");
+    }
+    matrix[index(categories, category)] = row.clone();
+    logConfusionMatrix(categories, matrix);
+  }
+
+  /**
+   * Logs one cell of the confusion matrix, as KFP's {@code log_confusion_matrix_cell}: how many
+   * items of category {@code actual} were classified as {@code predicted}.
+   *
+   * @throws IllegalArgumentException when no categories were set, or a category is none of them
+   */
+  public void logConfusionMatrixCell(String actual, String predicted, int value) {
+    List<String> categories = categories();
+    int[][] matrix = matrix(categories.size());
+    matrix[index(categories, actual)][index(categories, predicted)] = value;
+    logConfusionMatrix(categories, matrix);
+  }
+
+  /** The categories of the confusion matrix logged so far. */
+  private List<String> categories() {
+    List<String> categories = new ArrayList<>();
+    if (metadata().get("confusionMatrix") instanceof Map<?, ?> confusion && confusion.get("annotationSpecs") instanceof List<?> specs) {
+      for (Object spec : specs) {
+        categories.add(spec instanceof Map<?, ?> m ? String.valueOf(m.get("displayName")) : String.valueOf(spec));
+      }
+    }
+    if (categories.isEmpty()) {
+      throw new IllegalArgumentException("the confusion matrix has no categories yet; set them first with "
+          + "setConfusionMatrixCategories, or log the whole matrix with logConfusionMatrix");
+    }
+    return categories;
+  }
+
+  /** The confusion matrix logged so far, {@code size} by {@code size}. */
+  private int[][] matrix(int size) {
+    int[][] matrix = new int[size][size];
+    if (metadata().get("confusionMatrix") instanceof Map<?, ?> confusion && confusion.get("rows") instanceof List<?> rows) {
+      for (int i = 0; i < Math.min(size, rows.size()); i++) {
+        if (rows.get(i) instanceof Map<?, ?> r && r.get("row") instanceof List<?> values) {
+          for (int j = 0; j < Math.min(size, values.size()); j++) {
+            matrix[i][j] = values.get(j) instanceof Number n ? n.intValue() : 0;
+          }
+        }
+      }
+    }
+    return matrix;
+  }
+
+  private static int index(List<String> categories, String category) {
+    int i = categories.indexOf(category);
+    if (i < 0) {
+      throw new IllegalArgumentException("'" + category + "' is no category of the confusion matrix; expected one of " + categories);
+    }
+    return i;
+  }
+
+  /**
    * Logs the points of an ROC curve, as KFP's {@code log_roc_curve}: point {@code i} is {@code
    * (fpr[i], tpr[i])} at {@code thresholds[i]}; added to the points logged before.
    *

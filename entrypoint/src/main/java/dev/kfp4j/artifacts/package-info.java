@@ -2,7 +2,7 @@
  * The artifact types of KFP 2, for {@code @Component} methods: {@link dev.kfp4j.artifacts.Artifact}
  * and its kinds {@link dev.kfp4j.artifacts.Dataset}, {@link dev.kfp4j.artifacts.Model},
  * {@link dev.kfp4j.artifacts.Metrics}, {@link dev.kfp4j.artifacts.ClassificationMetrics},
- * {@link dev.kfp4j.artifacts.HTML} and {@link dev.kfp4j.artifacts.Markdown}, KFP's {@code
+ * {@link dev.kfp4j.artifacts.SlicedClassificationMetrics}, {@link dev.kfp4j.artifacts.HTML} and {@link dev.kfp4j.artifacts.Markdown}, KFP's {@code
  * system.*} schema titles.
  *
  * <p>A parameter of one of these types is an input artifact; one annotated {@code @Out} is an

@@ -7,6 +7,7 @@ import dev.kfp4j.artifacts.HTML;
 import dev.kfp4j.artifacts.Markdown;
 import dev.kfp4j.artifacts.Metrics;
 import dev.kfp4j.artifacts.Model;
+import dev.kfp4j.artifacts.SlicedClassificationMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ final class Artifacts {
       a = new Metrics(name, uri, path, metadata);
     } else if (made == ClassificationMetrics.class) {
       a = new ClassificationMetrics(name, uri, path, metadata);
+    } else if (made == SlicedClassificationMetrics.class) {
+      a = new SlicedClassificationMetrics(name, uri, path, metadata);
     } else if (made == HTML.class) {
       a = new HTML(name, uri, path, metadata);
     } else if (made == Markdown.class) {
@@ -71,6 +74,8 @@ final class Artifacts {
         return Metrics.class;
       case "system.ClassificationMetrics":
         return ClassificationMetrics.class;
+      case "system.SlicedClassificationMetrics":
+        return SlicedClassificationMetrics.class;
       case "system.HTML":
         return HTML.class;
       case "system.Markdown":

@@ -22,7 +22,7 @@ class ArtifactErrorTest {
         Arguments.of("kfp4j:OutNotArtifact", "@Out Path model",
             new String[] {"@Component public static void f(", "    @Out Path model) {}"},
             "@Out parameter 'model' has type 'java.nio.file.Path'; @Out marks an output artifact: use Artifact, Dataset, "
-                + "Model, Metrics, ClassificationMetrics, HTML or Markdown, or KFP v1's MlpipelineMetrics or MlpipelineUiMetadata "
+                + "Model, Metrics, ClassificationMetrics, SlicedClassificationMetrics, HTML or Markdown, or KFP v1's MlpipelineMetrics or MlpipelineUiMetadata "
                 + "(for a plain file to write, @OutputPath Path)"),
         Arguments.of("kfp4j:OutNotArtifact", "@Out int n",
             new String[] {"@Component public static void f(", "    @Out int n) {}"},
@@ -60,7 +60,7 @@ class ArtifactErrorTest {
             new String[] {"public static final class Tokenizer extends Artifact { Tokenizer() { super(Path.of(\"t\")); } }",
                 "@Component public static void f(", "    Tokenizer tokenizer) {}"},
             "'tokenizer' has type 'test.C.Tokenizer', an artifact type kfp4j does not pass; use Artifact, Dataset, Model, "
-                + "Metrics, ClassificationMetrics, HTML or Markdown"),
+                + "Metrics, ClassificationMetrics, SlicedClassificationMetrics, HTML or Markdown"),
         Arguments.of("kfp4j:UnsupportedParameterType", "Map<String, Dataset> data",
             new String[] {"@Component public static void f(", "    Map<String, Dataset> data) {}"},
             "parameter 'data' has type 'java.util.Map<java.lang.String,dev.kfp4j.artifacts.Dataset>', which a component input cannot carry"),

@@ -251,7 +251,7 @@ class ImporterTest {
                 "@Pipeline(formats = Format.KFP2) public static void p() {",
                 "  LibOps.train(Dsl.importer(\"gs://b/x\", TYPE).artifact());", "}"},
             "Dsl.importer(uri, type): the type must be a class literal of one of kfp4j's artifact types, Artifact.class, Dataset.class, "
-                + "Model.class, Metrics.class, ClassificationMetrics.class, HTML.class, Markdown.class, not 'TYPE'"),
+                + "Model.class, Metrics.class, ClassificationMetrics.class, SlicedClassificationMetrics.class, HTML.class, Markdown.class, not 'TYPE'"),
         Arguments.of("kfp4j:ImporterType", "Mine.class",
             new String[] {"public static class Mine extends Artifact { Mine() { super(java.nio.file.Path.of(\"x\")); } }",
                 "@Pipeline(formats = Format.KFP2) public static void p() {",

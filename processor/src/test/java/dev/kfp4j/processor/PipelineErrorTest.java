@@ -107,7 +107,7 @@ class PipelineErrorTest {
         Arguments.of("kfp4j:PipelineParameterType", "@InputPath(\"CSV\")",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(", "    @InputPath(\"CSV\") java.nio.file.Path table) {}"},
             "@InputPath(\"CSV\") of pipeline parameter 'table' is no artifact type that a KFP 2 pipeline's input can have; write one "
-                + "of Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML, Markdown, a schema title such as system.Dataset, "
+                + "of Artifact, Dataset, Model, Metrics, ClassificationMetrics, SlicedClassificationMetrics, HTML, Markdown, a schema title such as system.Dataset, "
                 + "or @InputPath Path table for an artifact of any type"),
         Arguments.of("kfp4j:PipelineParameterType", "List<dev.kfp4j.artifacts.Dataset> parts",
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p(List<dev.kfp4j.artifacts.Dataset> parts) {}"},

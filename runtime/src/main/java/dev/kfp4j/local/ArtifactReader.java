@@ -23,6 +23,7 @@ final class ArtifactReader {
   /** KFP 2's schema titles of metrics artifacts. */
   static final String METRICS = "system.Metrics";
   static final String CLASSIFICATION_METRICS = "system.ClassificationMetrics";
+  static final String SLICED_CLASSIFICATION_METRICS = "system.SlicedClassificationMetrics";
   /** Beside a KFP v1 artifact: its metadata, as kfp4j's entrypoints write it. */
   private static final String METADATA_SUFFIX = ".metadata.json";
   private static final Pattern NOT_A_LETTER = Pattern.compile("[^a-z]");
@@ -70,9 +71,10 @@ final class ArtifactReader {
             metrics.put(m.getKey(), m.getValue().asDouble());
           }
         });
-      } else if (type.equals(CLASSIFICATION_METRICS) && metadata != null && metadata.isObject()) {
+      } else if ((type.equals(CLASSIFICATION_METRICS) || type.equals(SLICED_CLASSIFICATION_METRICS)) && metadata != null
+          && metadata.isObject()) {
         ObjectNode v = Yaml.object();
-        v.put("type", CLASSIFICATION_METRICS);
+        v.put("type", type);
         v.put("name", name);
         v.setAll((ObjectNode) metadata);
         visualizations.add(v);

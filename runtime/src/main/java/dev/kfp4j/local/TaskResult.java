@@ -28,7 +28,8 @@ import java.util.Map;
  * @param visualizations what KFP's UI would draw for it, in KFP's own JSON shapes: each entry of its
  *     KFP v1 {@code mlpipeline-ui-metadata} outputs, and each KFP 2 {@code
  *     system.ClassificationMetrics} artifact as {@code {"type": "system.ClassificationMetrics",
- *     "name": OUTPUT, ...its metadata}}
+ *     "name": OUTPUT, ...its metadata}}, and each {@code system.SlicedClassificationMetrics} artifact
+ *     alike ({@code evaluationSlices})
  */
 public record TaskResult(
     String id,

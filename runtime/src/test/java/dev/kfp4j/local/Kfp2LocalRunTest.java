@@ -419,4 +419,35 @@ class Kfp2LocalRunTest {
         "on this machine the artifact's absolute path, as kfp.local gives it: KFP's Python Artifact.path is a URI without a scheme");
     assertEquals("system.ClassificationMetrics", input.at("/outputs/artifacts/cm/artifacts/0/type/schemaTitle").asString());
   }
+
+  @Test
+  void aSlicedClassificationMetricsArtifactIsAVisualizationInKfpsShape() throws Exception {
+    // what KFP's launcher gets from a component that logs a slice's confusion matrix
+    String output = "{\"artifacts\": {\"sm\": {\"artifacts\": [{\"name\": \"sm\", \"metadata\": {\"evaluationSlices\": [{\"slice\": "
+        + "\"north\", \"sliceClassificationMetrics\": {\"confusionMatrix\": {\"annotationSpecs\": [{\"displayName\": \"a\"}], "
+        + "\"rows\": [{\"row\": [3]}]}}}]}}]}}}";
+    ComponentSpec sm = new ComponentSpec("sm", null, null, null, List.of(),
+        List.of(new OutputSpec("sm", TypeSpec.named("system.SlicedClassificationMetrics"), null)),
+        new ContainerSpec("python:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
+            new Placeholder.Literal("f=$(printf %s \"$0\" | sed -n 's/.*\"outputFile\": *\"\\([^\"]*\\)\".*/\\1/p'); "
+                + "mkdir -p \"$(dirname \"$f\")\"; printf %s \"$1\" > \"$f\""),
+            new Placeholder.ExecutorInput(), new Placeholder.Literal(output)), null, null), null);
+    Pipeline p = new Pipeline("sliced", null, List.of(), List.of(new Task("sm", sm, Map.of())), null, PipelineSettings.DEFAULTS, null);
+    String yaml = Kfp2Writer.write(p);
+    assertTrue(yaml.contains("schemaTitle: system.SlicedClassificationMetrics"), yaml);
+    Task read = (Task) dev.kfp4j.format.kfp2.Kfp2Reader.read(yaml, "sliced.yaml").steps().get(0);
+    assertEquals("system.SlicedClassificationMetrics", read.component().outputs().get(0).type().name(), "read back from the KFP 2 file");
+    RunResult r = runner(false).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    TaskResult t = r.task("sm").orElseThrow();
+    JsonNode v = t.visualizations().get(0);
+    assertEquals("system.SlicedClassificationMetrics", v.path("type").asString());
+    assertEquals("sm", v.path("name").asString());
+    assertEquals("north", v.at("/evaluationSlices/0/slice").asString());
+    assertEquals(3, v.at("/evaluationSlices/0/sliceClassificationMetrics/confusionMatrix/rows/0/row/0").asInt());
+    assertEquals("north", t.outputArtifacts().get("sm").metadata().get("evaluationSlices") instanceof List<?> l
+        && l.get(0) instanceof Map<?, ?> m ? m.get("slice") : null);
+    JsonNode task = Yaml.json().readTree(r.runDir().resolve("run.json").toFile()).at("/tasks/sm");
+    assertEquals("system.SlicedClassificationMetrics", task.at("/visualizations/0/type").asString(), "kept in the run record");
+  }
 }

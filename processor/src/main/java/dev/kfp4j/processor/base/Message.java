@@ -65,7 +65,7 @@ public enum Message {
   MAP_KEY("'%s' is a Map with key type '%s'; JSON objects have String keys: use Map<String, ...>"),
   // Artifacts
   OUT_NOT_ARTIFACT(
-      "@Out parameter '%s' has type '%s'; @Out marks an output artifact: use Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML or Markdown, or KFP v1's MlpipelineMetrics or MlpipelineUiMetadata (for a plain file to write, @OutputPath Path)"),
+      "@Out parameter '%s' has type '%s'; @Out marks an output artifact: use Artifact, Dataset, Model, Metrics, ClassificationMetrics, SlicedClassificationMetrics, HTML or Markdown, or KFP v1's MlpipelineMetrics or MlpipelineUiMetadata (for a plain file to write, @OutputPath Path)"),
   OUT_WITH_PATH("parameter '%s' has @Out and @%s; an output artifact takes @Out alone: write '@Out %s %s'"),
   OUT_OPTIONAL("@Out parameter '%s' cannot be optional: a component writes every output artifact; remove %s"),
   ARTIFACT_WITH_PATH(
@@ -80,7 +80,7 @@ public enum Message {
   ARTIFACT_RETURNED(
       "'%s' returns an artifact (%s); returned values are parameters: take '@Out %s %s' as a parameter, write its path() and metadata()"),
   UNKNOWN_ARTIFACT_TYPE(
-      "'%s' has type '%s', an artifact type kfp4j does not pass; use Artifact, Dataset, Model, Metrics, ClassificationMetrics, HTML or Markdown, and tell yours apart by metadata"),
+      "'%s' has type '%s', an artifact type kfp4j does not pass; use Artifact, Dataset, Model, Metrics, ClassificationMetrics, SlicedClassificationMetrics, HTML or Markdown, and tell yours apart by metadata"),
   RESERVED_NAME("%s name '%s' is reserved: KFP 2 passes its executor input as --%s; rename the parameter"),
   GENERATED_CLASS_CLASH(
       "the class '%s' that kfp4j generates for '%s' is %s; rename this class (generated names are the class's nested names joined by '_', then Ops or Entrypoint)"),

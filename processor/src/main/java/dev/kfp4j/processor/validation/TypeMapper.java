@@ -25,7 +25,7 @@ public final class TypeMapper {
   public static final String ARTIFACTS = "dev.kfp4j.artifacts";
   /** The artifact types kfp4j passes, by simple name, which is also their KFP v1 type name. */
   public static final List<String> ARTIFACT_TYPES =
-      List.of("Artifact", "Dataset", "Model", "Metrics", "ClassificationMetrics", "HTML", "Markdown");
+      List.of("Artifact", "Dataset", "Model", "Metrics", "ClassificationMetrics", "SlicedClassificationMetrics", "HTML", "Markdown");
 
   /** The type of the pipeline's final status, which the exit task takes. */
   public static final String FINAL_STATUS = ARTIFACTS + ".PipelineTaskFinalStatus";
