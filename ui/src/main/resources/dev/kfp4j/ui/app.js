@@ -319,10 +319,21 @@ function csvRows(text) {
   return String(text || '').split(/\r?\n/).filter(l => l.length).map(l => l.split(','));
 }
 
-// KFP v1's mlpipeline-ui-metadata outputs, and KFP 2's ClassificationMetrics metadata.
+// KFP v1's mlpipeline-ui-metadata outputs, and KFP 2's ClassificationMetrics and SlicedClassificationMetrics metadata
+// (the artifact's metadata, its type and name beside it).
 function visualization(v) {
   const box = el('div', {class: 'artifact-box', 'data-visualization': v.type || 'classification'});
   const type = v.type || (v.confusionMatrix ? 'confusion_matrix' : v.confidenceMetrics ? 'roc' : '');
+  if (type === 'system.ClassificationMetrics' || type === 'system.SlicedClassificationMetrics') {
+    box.append(el('div', {}, el('b', {}, v.name + ' (' + type.substring('system.'.length) + ')')));
+    if (type === 'system.ClassificationMetrics') classification(box, v);
+    else for (const s of v.evaluationSlices || []) {
+      const slice = el('div', {'data-slice': s.slice}, el('div', {}, 'slice ' + s.slice));
+      classification(slice, s.sliceClassificationMetrics || {});
+      box.append(slice);
+    }
+    return box;
+  }
   box.append(el('div', {}, el('b', {}, type.replace('_', ' '))));
   if (v.storage && v.storage !== 'inline' && type !== 'markdown' && type !== 'web-app') {
     box.append(el('p', {class: 'muted'}, 'stored at ' + v.source));
@@ -335,6 +346,13 @@ function visualization(v) {
   else if (type === 'roc') box.append(roc(v));
   else box.append(el('pre', {class: 'plain'}, JSON.stringify(v, null, 2)));
   return box;
+}
+
+// A KFP 2 classification's confusion matrix and ROC curve, those it has.
+function classification(box, m) {
+  if (m.confusionMatrix) box.append(confusion(m));
+  if (m.confidenceMetrics) box.append(roc(m));
+  if (!m.confusionMatrix && !m.confidenceMetrics) box.append(el('p', {class: 'muted'}, 'nothing logged'));
 }
 
 function confusion(v) {

@@ -98,6 +98,43 @@ final class TestRuns {
     return dir;
   }
 
+  /**
+   * A KFP 2 pipeline of two container tasks that give what a component logging classification metrics gives KFP's launcher
+   * (its executor output): {@code classify}, a {@code ClassificationMetrics} {@code cm} (a confusion matrix of cat and dog,
+   * 8 2 / 1 9, and a ROC curve of three points); {@code slice}, a {@code SlicedClassificationMetrics} {@code bySlice} (slice
+   * north a matrix, 4 1 / 0 5; slice south a ROC curve of two points). The metadata is what kfp4j's own artifact classes
+   * write when logged so.
+   */
+  static Workflow classification() {
+    var cm = new dev.kfp4j.artifacts.ClassificationMetrics(Path.of("cm"));
+    cm.logConfusionMatrix(java.util.List.of("cat", "dog"), new int[][] {{8, 2}, {1, 9}});
+    cm.logRoc(new double[] {0.1, 0.2, 0.6}, new double[] {0.5, 0.9, 1.0}, new double[] {0.9, 0.5, 0.1});
+    var sliced = new dev.kfp4j.artifacts.SlicedClassificationMetrics(Path.of("bySlice"));
+    sliced.logConfusionMatrix("north", java.util.List.of("cat", "dog"), new int[][] {{4, 1}, {0, 5}});
+    sliced.logRoc("south", new double[] {0.0, 0.3}, new double[] {0.4, 1.0}, new double[] {0.8, 0.2});
+    var pipeline = new dev.kfp4j.model.Pipeline("classification", null, java.util.List.of(), java.util.List.of(
+        metricsTask("classify", "cm", "system.ClassificationMetrics", cm.metadata()),
+        metricsTask("slice", "bySlice", "system.SlicedClassificationMetrics", sliced.metadata())), null,
+        dev.kfp4j.model.PipelineSettings.DEFAULTS, null);
+    return Workflow.parse(dev.kfp4j.format.kfp2.Kfp2Writer.write(pipeline), "classification.yaml");
+  }
+
+  /** A task whose container writes the executor output giving its artifact {@code output} of {@code type} {@code metadata}. */
+  private static dev.kfp4j.model.Task metricsTask(String name, String output, String type, Map<String, Object> metadata) {
+    ObjectNode executorOutput = Yaml.object();
+    ObjectNode artifact = executorOutput.putObject("artifacts").putObject(output).putArray("artifacts").addObject().put("name", output);
+    artifact.set("metadata", Yaml.json().valueToTree(metadata));
+    var component = new dev.kfp4j.spec.ComponentSpec(name, null, null, null, java.util.List.of(), java.util.List.of(
+        new dev.kfp4j.spec.OutputSpec(output, dev.kfp4j.spec.TypeSpec.named(type), null)),
+        new dev.kfp4j.spec.ContainerSpec("python:3", java.util.List.of(new dev.kfp4j.spec.Placeholder.Literal("sh")), java.util.List.of(
+            new dev.kfp4j.spec.Placeholder.Literal("-c"),
+            new dev.kfp4j.spec.Placeholder.Literal("f=$(printf %s \"$0\" | sed -n 's/.*\"outputFile\": *\"\\([^\"]*\\)\".*/\\1/p'); "
+                + "mkdir -p \"$(dirname \"$f\")\"; printf %s \"$1\" > \"$f\""),
+            new dev.kfp4j.spec.Placeholder.ExecutorInput(), new dev.kfp4j.spec.Placeholder.Literal(executorOutput.toString())), null, null),
+        null);
+    return new dev.kfp4j.model.Task(name, component, Map.of());
+  }
+
   /** A classes folder holding the named example pipelines, in the formats they were compiled in, as {@code mvn compile} leaves them. */
   static Path classes(Path dir, String... pipelines) throws IOException {
     for (String p : pipelines) {

@@ -50,6 +50,7 @@ class UiBrowserTest {
   private RunResult evaluated;
   private RunResult trainedShort;
   private RunResult flow;
+  private RunResult classified;
 
   @BeforeAll
   void start() throws IOException {
@@ -69,7 +70,9 @@ class UiBrowserTest {
     evaluated = TestRuns.run(root, TestRuns.example("evaluation"), Map.of("threshold", "0.5"));
     report = TestRuns.run(root, TestRuns.workflow("dev/kfp4j/ui/ui-report.yaml"), Map.of("title", "Quarterly <i>report</i>"));
     flow = TestRuns.run(root, TestRuns.workflow("META-INF/kfp4j/kfp2/pipelines/control-flow.yaml"), Map.of("numbers", "[1, 2, 3]"));
+    classified = TestRuns.run(root, TestRuns.classification(), Map.of());
     assertTrue(add.succeeded() && trainedLong.succeeded() && evaluated.succeeded() && report.succeeded() && flow.succeeded()
+        && classified.succeeded()
         && !failed.succeeded());
 
     ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example", "optional-title")).build()
@@ -179,6 +182,34 @@ class UiBrowserTest {
     assertEquals("Evaluation", browser.findElement(By.tagName("h1")).getText());
     browser.switchTo().defaultContent();
     shot("metrics-and-visualizations");
+  }
+
+  /**
+   * KFP 2's classification metrics, as kfp4j's ClassificationMetrics and SlicedClassificationMetrics write them: the
+   * confusion matrix as a table, the ROC curve drawn, a sliced one's per slice.
+   */
+  @Test
+  void aKfp2ClassificationMetricsArtifactIsDrawnAsItsMatrixAndCurveAndASlicedOnePerSlice() throws IOException {
+    openRun(classified);
+    WebElement task = selectTask("classify");
+    WebElement cm = waitFor(By.cssSelector("[data-visualization='system.ClassificationMetrics']"));
+    assertTrue(cm.getText().startsWith("cm (ClassificationMetrics)"), cm.getText());
+    assertEquals(List.of("actual \\ predicted cat dog", "cat 8 2", "dog 1 9"),
+        cm.findElements(By.cssSelector("table tr")).stream().map(WebElement::getText).toList());
+    assertEquals("0.1,0.5 0.2,0.09999999999999998 0.6,0", cm.findElement(By.cssSelector("svg.roc polyline")).getAttribute("points"));
+    assertTrue(task.findElements(By.cssSelector("[data-visualization] pre")).isEmpty(), "no metadata shown as JSON");
+
+    selectTask("slice");
+    WebElement sliced = waitFor(By.cssSelector("[data-visualization='system.SlicedClassificationMetrics']"));
+    assertTrue(sliced.getText().startsWith("bySlice (SlicedClassificationMetrics)"), sliced.getText());
+    WebElement north = sliced.findElement(By.cssSelector("[data-slice='north']"));
+    assertEquals(List.of("actual \\ predicted cat dog", "cat 4 1", "dog 0 5"),
+        north.findElements(By.cssSelector("table tr")).stream().map(WebElement::getText).toList());
+    assertTrue(north.findElements(By.cssSelector("svg.roc")).isEmpty(), "north logged no curve");
+    WebElement south = sliced.findElement(By.cssSelector("[data-slice='south']"));
+    assertTrue(south.findElements(By.tagName("table")).isEmpty(), "south logged no matrix");
+    assertEquals(2, south.findElement(By.cssSelector("svg.roc polyline")).getAttribute("points").split(" ").length);
+    shot("classification-metrics");
   }
 
   @Test
