@@ -221,18 +221,16 @@ public final class Kfp2Reader {
     }
     JsonNode spec = docs.get(0);
     JsonNode tasks = spec.path("root").path("dag").path("tasks");
-    if (tasks.size() != 1) {
-      // KFP's load_component_from_file takes a pipeline file as a component too; kfp4j's ops stand for one component each
-      throw new FormatException(source + ": a KFP 2 pipeline of " + tasks.size() + " tasks, not a component file (whose root "
-          + "runs one component): kfp4j takes no pipeline file as a task of another pipeline. Call a @Pipeline method in the "
-          + "pipeline instead (a pipeline in a pipeline), or run this file as it is: kfp4j run -p FILE, kfp4j upload-pipeline");
+    if (Kfp2PipelineFile.is(docs)) {
+      // KFP's load_component_from_file takes a pipeline file as a component too: a pipeline in a pipeline, not one component
+      throw new FormatException(source + ": a KFP 2 pipeline of " + tasks.size() + " task" + (tasks.size() == 1 ? "" : "s")
+          + ", not a component file (whose root runs one component): it runs as a pipeline in a pipeline. Import it with "
+          + "@ImportComponents and call its op in a @Pipeline method (Kfp2PipelineFile reads it), or run this file as it is: "
+          + "kfp4j run -p FILE, kfp4j upload-pipeline");
     }
     JsonNode task = tasks.properties().iterator().next().getValue();
     String compName = task.path("componentRef").path("name").asString("");
     JsonNode comp = spec.path("components").path(compName);
-    if (!comp.has("executorLabel")) {
-      throw new FormatException(source + ": component '" + compName + "' is a graph of tasks; kfp4j imports container components");
-    }
     JsonNode executor = spec.path("deploymentSpec").path("executors").path(comp.get("executorLabel").asString(""));
     dev.kfp4j.spec.ComponentSpec read =
         ComponentReader.read(spec.path("pipelineInfo").path("name").asString(compName), comp, executor, source);

@@ -1,7 +1,9 @@
 package dev.kfp4j.format.kfp2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
@@ -16,31 +18,74 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A KFP 2 pipeline file where a component file is expected (KFP's {@code load_component_from_file} takes one as a component,
- * the Kubeflow docs' "Load and Share Components"): the error says what it is and what kfp4j does with it instead, where it
- * said to "load it as one" without saying how.
+ * the Kubeflow docs' "Load and Share Components"): {@link Kfp2PipelineFile} reads it as a pipeline to call in another, its
+ * interface the root's inputs and outputs; read as one component ({@link Kfp2Reader#readComponent}, {@code ComponentOp}) it is
+ * an error that says what to do with it instead.
  */
 class Kfp2PipelineFileAsComponentTest {
   private static final ComponentSpec ECHO = ComponentYaml.parse("""
       name: echo
       inputs: [{name: text, type: String}]
-      implementation: {container: {image: alpine, command: [echo, {inputValue: text}]}}
+      outputs: [{name: said, type: String}]
+      implementation: {container: {image: alpine, command: [sh, -c, 'echo "$0" > "$1"', {inputValue: text}, {outputPath: said}]}}
       """, "echo.yaml");
 
+  private static Pipeline twoEchoes() {
+    return new Pipeline("two-echoes", "Echoes twice.", List.of(new dev.kfp4j.model.Parameter("text", dev.kfp4j.model.ParameterType.STRING,
+        "hi", null)), List.of(new Task("echo", ECHO, Map.of("text", new Argument.PipelineParameter("text"))),
+        new Task("echo-2", ECHO, Map.of("text", new Argument.TaskOutput("echo", "said")))), null, PipelineSettings.DEFAULTS, null,
+        Map.of("said", new Argument.TaskOutput("echo-2", "said")));
+  }
+
   @Test
-  void aPipelineOfSeveralTasksIsNoComponentAndTheErrorSaysWhatToDoInstead() {
-    Pipeline p = new Pipeline("two-echoes", null, List.of(), List.of(new Task("echo", ECHO, Map.of("text", Argument.Constant.of("a"))),
-        new Task("echo-2", ECHO, Map.of("text", Argument.Constant.of("b")))), null, PipelineSettings.DEFAULTS, null, Map.of());
-    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.readComponent(Kfp2Writer.write(p), "two.yaml"));
-    assertEquals("two.yaml: a KFP 2 pipeline of 2 tasks, not a component file (whose root runs one component): kfp4j takes no "
-        + "pipeline file as a task of another pipeline. Call a @Pipeline method in the pipeline instead (a pipeline in a "
-        + "pipeline), or run this file as it is: kfp4j run -p FILE, kfp4j upload-pipeline", e.getMessage());
+  void aPipelineOfSeveralTasksIsAPipelineToCallWithTheRootsInputsAndOutputs() {
+    String yaml = Kfp2Writer.write(twoEchoes());
+    List<tools.jackson.databind.JsonNode> docs = dev.kfp4j.format.Documents.read(yaml, "two.yaml");
+    assertTrue(Kfp2PipelineFile.is(docs));
+    ComponentSpec iface = Kfp2PipelineFile.iface(docs, yaml, "two.yaml");
+    assertEquals("two-echoes", iface.name());
+    assertEquals("Echoes twice.", iface.description());
+    assertEquals(List.of("text"), iface.inputs().stream().map(dev.kfp4j.spec.InputSpec::name).toList());
+    assertEquals("hi", iface.inputs().get(0).defaultValue());
+    assertEquals(List.of("said"), iface.outputs().stream().map(dev.kfp4j.spec.OutputSpec::name).toList());
+    assertEquals(dev.kfp4j.spec.ContainerSpec.NO_IMAGE, iface.container().image());
+    Pipeline called = Kfp2PipelineFile.pipeline(yaml, "two.yaml");
+    assertEquals(List.of("echo", "echo-2"), called.nodes().stream().map(dev.kfp4j.model.Node::name).toList());
+    assertEquals(new Argument.TaskOutput("echo-2", "said"), called.outputs().get("said"));
+  }
+
+  @Test
+  void readAsOneComponentItIsAnErrorThatSaysWhatToDoInstead() {
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2Reader.readComponent(Kfp2Writer.write(twoEchoes()), "two.yaml"));
+    assertEquals("two.yaml: a KFP 2 pipeline of 2 tasks, not a component file (whose root runs one component): it runs as a "
+        + "pipeline in a pipeline. Import it with @ImportComponents and call its op in a @Pipeline method (Kfp2PipelineFile reads "
+        + "it), or run this file as it is: kfp4j run -p FILE, kfp4j upload-pipeline", e.getMessage());
+    dev.kfp4j.spec.SpecException op = assertThrows(dev.kfp4j.spec.SpecException.class,
+        () -> dev.kfp4j.dsl.ComponentOp.fromText(Kfp2Writer.write(twoEchoes())));
+    assertEquals("component text: a KFP 2 pipeline file, not a component: ComponentOp runs one component alone. Run the pipeline "
+        + "with the local runner (LocalRunner.run(Workflow.parse(yaml, name), arguments), kfp4j run -p FILE), or import it with "
+        + "@ImportComponents and call its op in a @Pipeline method (a pipeline in a pipeline)", op.getMessage());
+  }
+
+  @Test
+  void aPipelineWithAnExitHandlerCannotBeCalledAndTheErrorSaysSo() {
+    Pipeline p = twoEchoes();
+    Pipeline withExit = new Pipeline(p.name(), null, p.parameters(), List.of(p.nodes().get(0)),
+        new Task("cleanup", ECHO, Map.of("text", Argument.Constant.of("bye"))), PipelineSettings.DEFAULTS, null, Map.of());
+    String yaml = Kfp2Writer.write(withExit);
+    assertTrue(Kfp2PipelineFile.is(dev.kfp4j.format.Documents.read(yaml, "exit.yaml")));
+    FormatException e = assertThrows(FormatException.class, () -> Kfp2PipelineFile.pipeline(yaml, "exit.yaml"));
+    assertTrue(e.getMessage().startsWith("exit.yaml: a KFP 2 pipeline with an exit handler, which kfp4j runs only as a pipeline "
+        + "of its own"), e.getMessage());
   }
 
   @Test
   void aPipelineOfOneTaskIsItsComponent() {
     Pipeline p = new Pipeline("one-echo", null, List.of(), List.of(new Task("echo", ECHO, Map.of("text", Argument.Constant.of("a")))),
         null, PipelineSettings.DEFAULTS, null, Map.of());
-    ComponentSpec read = Kfp2Reader.readComponent(Kfp2Writer.write(p), "one.yaml");
+    String yaml = Kfp2Writer.write(p);
+    ComponentSpec read = Kfp2Reader.readComponent(yaml, "one.yaml");
     assertEquals(List.of("text"), read.inputs().stream().map(dev.kfp4j.spec.InputSpec::name).toList());
+    assertFalse(Kfp2PipelineFile.is(dev.kfp4j.format.Documents.read(yaml, "one.yaml")));
   }
 }
