@@ -3,6 +3,7 @@ package dev.kfp4j.processor;
 import com.palantir.javapoet.ClassName;
 import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2PipelineFile;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.processor.base.Annotations;
@@ -38,8 +39,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Compiles the {@code @Component} methods of a class into one ops class, one entrypoint class and
  * one component YAML per method (and, when the build writes KFP 2, one reusable KFP 2 component
- * file per method), and the files {@code @ImportComponents} names (KFP v1 component specs or KFP 2
- * component files) into ops. A class
+ * file per method), and the files {@code @ImportComponents} names (KFP v1 component specs, KFP 2
+ * component files, or KFP 2 pipeline files, whose ops run the pipeline) into ops. A class
  * whose component signatures use a type not generated yet waits for a later round.
  */
 final class ComponentStep {
@@ -172,7 +173,7 @@ final class ComponentStep {
       try {
         List<JsonNode> docs = Documents.readOrNull(text);
         ComponentSpec spec = SpecSource.parse(docs, text, resource, true);
-        imported.add(new ImportedOpsWriter.Imported(spec, resource, Kfp2Reader.isPipelineSpec(docs)));
+        imported.add(new ImportedOpsWriter.Imported(spec, resource, Kfp2Reader.isPipelineSpec(docs), Kfp2PipelineFile.is(docs)));
         specs.register(resource, spec, text);
         checkPipelinesUsing(resource, spec.name() == null ? resource : spec.name(), owner, a);
       } catch (SpecException | FormatException ex) {

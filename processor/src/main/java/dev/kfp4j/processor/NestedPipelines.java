@@ -28,7 +28,8 @@ import javax.annotation.processing.Filer;
 /**
  * Pipelines that call other pipelines, put together once the pipelines they call are read: a
  * pipeline compiled in this run when its body is read (whatever order javac analyses their classes
- * in), one from the class path from its files in {@code META-INF} ({@link #fromClassPath}). A
+ * in), one from the class path from its files in {@code META-INF} ({@link #fromClassPath}), a KFP 2 pipeline file an
+ * {@code @ImportComponents} op runs from that file ({@link #fromFile}). A
  * pipeline that holds itself through others is an error on the call that closes the circle; one
  * whose called pipeline could not be read (its errors said why) is not written. Each call is a
  * {@link CalledPipeline} of the pipeline it calls, as KFP 2's spec writes it; the formats and checks
@@ -51,18 +52,23 @@ final class NestedPipelines {
   /** Pipelines waiting for a pipeline they call, by method. */
   private final Map<String, Waiting> waiting = new LinkedHashMap<>();
 
-  NestedPipelines(Filer filer, Reporter reporter, Writer writer) {
+  /** The pipeline a KFP 2 pipeline file is, by resource ({@link SpecSource#pipelineFile}). */
+  private final java.util.function.Function<String, Pipeline> pipelineFiles;
+
+  NestedPipelines(Filer filer, Reporter reporter, Writer writer, java.util.function.Function<String, Pipeline> pipelineFiles) {
     this.filer = filer;
     this.reporter = reporter;
     this.writer = writer;
+    this.pipelineFiles = pipelineFiles;
   }
 
   /** {@code model}, read from {@code pipeline}'s body into {@code graph}: written now, or once the pipelines it calls are. */
   void offer(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {
     for (TaskBuilder t : graph.pipelineCalls()) {
       PipelineCall call = t.pipelineCall();
-      if (!call.compiledHere() && !done.containsKey(call.source()) && !fromClassPath(pipeline, t)) {
-        return;
+      if (call.file() != null ? !fromFile(pipeline, t) : !call.compiledHere() && !done.containsKey(call.source())
+          && !fromClassPath(pipeline, t)) {
+        return; // a pipeline file is checked for each pipeline calling it: one written for Argo takes only what Argo runs
       }
       if (call.compiledHere() && !done.containsKey(call.source())) {
         List<String> circle = circle(call.source(), pipeline.source());
@@ -205,6 +211,33 @@ final class NestedPipelines {
       }
     }
     return null;
+  }
+
+  /**
+   * Reads the KFP 2 pipeline file the op {@code call} calls runs ({@link dev.kfp4j.format.kfp2.Kfp2PipelineFile}), its calls
+   * kept, as KFP's compiler nests a loaded pipeline. For a {@code pipeline} written for Argo too, each of its tasks must be
+   * one KFP v1 runs (no executor input, no artifact URI): else a {@code NotInArgo} error on the call, and false.
+   */
+  private boolean fromFile(PipelineModel pipeline, TaskBuilder call) {
+    String file = call.pipelineCall().file();
+    Pipeline read;
+    try {
+      read = pipelineFiles.apply(file);
+    } catch (FormatException | SpecException | IllegalArgumentException e) {
+      reporter.error(call.position(), Message.NESTED_PIPELINE, call.pipelineCall().pipelineName(), e.getMessage());
+      return false;
+    }
+    if (pipeline.writes(Format.ARGO)) {
+      for (dev.kfp4j.model.Node n : Flattening.flat(read).allNodes()) {
+        String why = n instanceof Task t ? dev.kfp4j.processor.validation.graph.ArgoCheck.notInArgo(t.component()) : null;
+        if (why != null) {
+          reporter.error(call.position(), Message.PIPELINE_FILE_NOT_IN_ARGO, call.name(), file, n.name(), why);
+          return false;
+        }
+      }
+    }
+    done.put(call.pipelineCall().source(), read);
+    return true;
   }
 
   /**

@@ -66,8 +66,17 @@ final class PipelineStep implements PipelineBodies.Sink {
     this.sources = sources;
     this.index = index;
     this.models = models;
-    this.bodies = new PipelineBodies(env, reporter, specs::spec, this);
-    this.nested = new NestedPipelines(env.getFiler(), reporter, this::write);
+    this.bodies = new PipelineBodies(env, reporter, specs::spec, this::isPipelineFile, this);
+    this.nested = new NestedPipelines(env.getFiler(), reporter, this::write, specs::pipelineFile);
+  }
+
+  /** Whether the file at {@code resource} is a KFP 2 pipeline file; false when it cannot be read so (its import said why). */
+  private boolean isPipelineFile(String resource) {
+    try {
+      return specs.pipelineFile(resource) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Checks a {@code @Pipeline} method, writes its class, and queues its body to be read. */

@@ -2,7 +2,9 @@ package dev.kfp4j.processor;
 
 import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.kfp2.Kfp2PipelineFile;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.Sha256;
@@ -41,6 +43,8 @@ final class SpecSource {
   private final Filer filer;
   private final Map<String, Loaded> specs = new HashMap<>();
   private final Map<ComponentSpec, String> resources = new IdentityHashMap<>();
+  /** {@link #pipelineFile} by resource; null values for component files. */
+  private final Map<String, Pipeline> pipelineFiles = new HashMap<>();
 
   SpecSource(Filer filer) {
     this.filer = filer;
@@ -70,8 +74,8 @@ final class SpecSource {
 
   /**
    * A component file's spec: a KFP 2 component file (a pipeline spec running one component, as
-   * KFP 2's compiler writes a component compiled alone) or a KFP v1 component spec, told apart by
-   * content; {@code compilable}: a v1 spec must be one the processor can compile (checked as
+   * KFP 2's compiler writes a component compiled alone), a KFP 2 pipeline file (its interface, {@link
+   * Kfp2PipelineFile#iface}) or a KFP v1 component spec, told apart by content; {@code compilable}: a v1 spec must be one the processor can compile (checked as
    * {@link ComponentYaml#parseCompilable} does).
    *
    * @throws SpecException or {@link FormatException} naming the file and what is wrong
@@ -82,6 +86,9 @@ final class SpecSource {
 
   /** {@link #parse(String, String, boolean)} of {@code text}, whose documents are {@code docs} (null: not YAML). */
   static ComponentSpec parse(List<JsonNode> docs, String text, String resource, boolean compilable) {
+    if (Kfp2PipelineFile.is(docs)) { // a pipeline used as a component: its interface; a call runs its tasks
+      return Kfp2PipelineFile.iface(docs, text, resource);
+    }
     if (Kfp2Reader.isPipelineSpec(docs)) {
       return Kfp2Reader.readComponent(docs, text, resource);
     }
@@ -89,6 +96,20 @@ final class SpecSource {
       return ComponentYaml.parse(docs.get(0), text, resource, compilable);
     }
     return compilable ? ComponentYaml.parseCompilable(text, resource) : ComponentYaml.parse(text, resource); // its error
+  }
+
+  /**
+   * The pipeline the file at {@code resource} is, when it is a KFP 2 pipeline file used as a component ({@link
+   * Kfp2PipelineFile}): a call of its op runs it as a pipeline in a pipeline. Null for a component file, or none.
+   *
+   * @throws FormatException when the file cannot be read so (its import reports it first)
+   */
+  Pipeline pipelineFile(String resource) {
+    if (!pipelineFiles.containsKey(resource)) {
+      String text = read(filer, resource);
+      pipelineFiles.put(resource, text == null ? null : Kfp2PipelineFile.pipelineOrNull(text, resource));
+    }
+    return pipelineFiles.get(resource);
   }
 
   /** The resource {@code spec} was read from, or null for a spec inside another (a graph's task). */

@@ -37,6 +37,8 @@ final class Body {
   final Reporter reporter;
   final PipelineBuilder graph;
   final Function<String, ComponentSpec> specs;
+  /** Whether the file at a resource path is a KFP 2 pipeline file: its op's call is a pipeline in a pipeline. */
+  final java.util.function.Predicate<String> pipelineFiles;
   final TypeMapper types;
   /** What each task variable ({@code var t = ...}) stands for now. */
   final Map<Element, TaskHandle> taskVariables = new HashMap<>();
@@ -66,12 +68,13 @@ final class Body {
   final CollectedLists collectedLists;
 
   Body(Trees trees, CompilationUnitTree unit, Reporter reporter, PipelineBuilder graph, Function<String, ComponentSpec> specs,
-      TypeMapper types) {
+      java.util.function.Predicate<String> pipelineFiles, TypeMapper types) {
     this.trees = trees;
     this.unit = unit;
     this.reporter = reporter;
     this.graph = graph;
     this.specs = specs;
+    this.pipelineFiles = pipelineFiles;
     this.types = types;
     this.constants = new Constants(this);
     this.arguments = new ArgumentReader(this);

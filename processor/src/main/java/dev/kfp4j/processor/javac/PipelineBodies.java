@@ -45,6 +45,7 @@ public final class PipelineBodies {
   private final ProcessingEnvironment env;
   private final Reporter reporter;
   private final Function<String, ComponentSpec> specs;
+  private final java.util.function.Predicate<String> pipelineFiles;
   private final TypeMapper types;
   private final Sink sink;
   /** Whether tasks cache unless told otherwise, as {@link CachingDefault}'s option says (read once a compile). */
@@ -55,10 +56,16 @@ public final class PipelineBodies {
   private boolean listening;
   private boolean unavailable;
 
-  public PipelineBodies(ProcessingEnvironment env, Reporter reporter, Function<String, ComponentSpec> specs, Sink sink) {
+  /**
+   * {@code specs}: the component spec at a resource path (null: none); {@code pipelineFiles}: whether the file at a resource
+   * path is a KFP 2 pipeline file, whose op's call runs it as a pipeline in a pipeline.
+   */
+  public PipelineBodies(ProcessingEnvironment env, Reporter reporter, Function<String, ComponentSpec> specs,
+      java.util.function.Predicate<String> pipelineFiles, Sink sink) {
     this.env = env;
     this.reporter = reporter;
     this.specs = specs;
+    this.pipelineFiles = pipelineFiles;
     this.types = new TypeMapper(env.getTypeUtils(), env.getElementUtils());
     this.sink = sink;
     this.cachingByDefault = cachingByDefault(env);
@@ -174,7 +181,7 @@ public final class PipelineBodies {
       graph.cachingByDefault(cachingByDefault);
       graph.at(new TreePosition(trees, path.getCompilationUnit(), path.getLeaf())); // kept: javac forgets the trees of a class written
       int errors = reporter.errorCount();
-      new BodyReader(new Body(trees, path.getCompilationUnit(), reporter, graph, specs, types)).read(path);
+      new BodyReader(new Body(trees, path.getCompilationUnit(), reporter, graph, specs, pipelineFiles, types)).read(path);
       if (reporter.errorCount() > errors) {
         graph.markIncomplete();
       }

@@ -45,6 +45,10 @@ final class SettingReader {
       body.error(call, Message.GRAPH_CALL_SETTING, name, task.name());
       return;
     }
+    if (task instanceof dev.kfp4j.processor.graph.TaskBuilder t && t.pipelineCall() != null) {
+      body.error(call, Message.PIPELINE_CALL_SETTING, name, task.name(), t.pipelineCall().file());
+      return;
+    }
     StepBuilder step = (StepBuilder) task;
     if (name.equals("mountVolume")) {
       mountVolume(step, call, path);

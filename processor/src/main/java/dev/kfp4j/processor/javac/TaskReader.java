@@ -13,6 +13,7 @@ import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.Arguments;
 import dev.kfp4j.processor.graph.GraphCall;
+import dev.kfp4j.processor.graph.PipelineCall;
 import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.SettingCall;
 import dev.kfp4j.processor.graph.TaskBuilder;
@@ -31,7 +32,7 @@ import javax.lang.model.element.ExecutableElement;
 
 /**
  * Reads task expressions: a task variable, an op call (a graph component's expanded into its
- * tasks), {@code Dsl.volume}/{@code Dsl.resource}, and settings chained on any of them ({@code
+ * tasks, a KFP 2 pipeline file's a stand-in for the pipeline it runs, as a called {@code @Pipeline}'s), {@code Dsl.volume}/{@code Dsl.resource}, and settings chained on any of them ({@code
  * Ops.op(a).cpuLimit("1")}, {@code t.after(u)}).
  */
 final class TaskReader {
@@ -96,8 +97,12 @@ final class TaskReader {
       return null;
     }
     boolean graph = specOf.graph() != null;
+    // a KFP 2 pipeline file's op: a stand-in task that its pipeline takes the place of, as a called @Pipeline's
+    boolean pipeline = !graph && body.pipelineFiles.test(resource);
     GraphCall call = graph ? body.graph.graphCall(component, specOf, group, body.at(mi)) : null;
-    TaskBuilder task = graph ? null : body.graph.task(component, specOf, group, body.at(mi));
+    TaskBuilder task = graph ? null : pipeline
+        ? body.graph.pipelineCall(PipelineCall.ofFile(resource, component, java.util.Set.of()), specOf, group, body.at(mi))
+        : body.graph.task(component, specOf, group, body.at(mi));
     Arguments arguments = graph ? call.arguments() : task.arguments();
     @SuppressWarnings("unchecked")
     List<? extends AnnotationValue> inputs = (List<? extends AnnotationValue>) Annotations.value(op, "inputs");
@@ -117,7 +122,7 @@ final class TaskReader {
         arguments.unread(input);
         continue;
       }
-      if (!graph && body.texts.isJoined(a, new TreePath(path, a))) { // KFP's f-string: "n = " + t.output()
+      if (!graph && !pipeline && body.texts.isJoined(a, new TreePath(path, a))) { // KFP's f-string: "n = " + t.output()
         TextReader.Text text = body.texts.read(a, new TreePath(path, a), group);
         if (text.text() == null) {
           arguments.unread(input);

@@ -22,10 +22,16 @@ import javax.lang.model.SourceVersion;
  */
 public final class ImportedOpsWriter {
   /**
-   * One imported spec, where it was read from, and whether from a KFP 2 component file (whose
-   * artifacts are files and whose other inputs and outputs are values, as KFP 2 passes them).
+   * One imported spec, where it was read from, whether from a KFP 2 component file (whose
+   * artifacts are files and whose other inputs and outputs are values, as KFP 2 passes them), and
+   * whether it is a KFP 2 pipeline file's interface (a call runs the pipeline's tasks).
    */
-  public record Imported(ComponentSpec spec, String resource, boolean kfp2) {}
+  public record Imported(ComponentSpec spec, String resource, boolean kfp2, boolean pipeline) {
+    /** A component file's spec. */
+    public Imported(ComponentSpec spec, String resource, boolean kfp2) {
+      this(spec, resource, kfp2, false);
+    }
+  }
 
   private ImportedOpsWriter() {}
 
@@ -80,6 +86,10 @@ public final class ImportedOpsWriter {
       doc.append("\n<p>A graph component: a call runs its tasks ")
           .append(String.join(", ", c.spec().graph().sortedTaskIds().stream().map(id -> "{@code " + doc(id, id) + "}").toList()))
           .append(", inlined into the pipeline as KFP v1 compiles them.\n");
+    }
+    if (c.pipeline()) {
+      doc.append("\n<p>A KFP 2 pipeline: a call runs its tasks where it is, a pipeline in a pipeline (KFP's graph component);"
+          + " of the task settings only {@code after(...)} applies to it.\n");
     }
     if (ordered.stream().anyMatch(in -> in.description() != null || optional(in))) {
       doc.append("\n");

@@ -23,7 +23,7 @@ import java.util.Map;
  * ({@code {{$.inputs.artifacts['x'].uri}}}, {@code {inputUri: x}}) or metadata ({@code
  * {{$.inputs.artifacts['x'].metadata}}}, from a KFP 2 spec).
  */
-final class ArgoCheck implements GraphCheck {
+public final class ArgoCheck implements GraphCheck {
   @Override
   public void check(PipelineBuilder graph, Reporter reporter) {
     if (!graph.pipeline().writes(Format.ARGO) || graph.pipeline().takesStatus()) {
@@ -103,6 +103,22 @@ final class ArgoCheck implements GraphCheck {
       case TASK_ID -> "Dsl.taskId()";
       default -> "Dsl.runScheduleTimeUtc()";
     };
+  }
+
+  /**
+   * What in {@code spec} KFP v1 (Argo) cannot run, as a clause ({@code runs KFP 2's executor protocol ({{$}})}), or null:
+   * the checks of a task called in a body, for a task of a KFP 2 pipeline file that a call runs.
+   */
+  public static String notInArgo(ComponentSpec spec) {
+    if (takesExecutorInput(spec)) {
+      return "runs KFP 2's executor protocol ({{$}}) (component '" + spec.name() + "')";
+    }
+    if (spec.container() == null) {
+      return null;
+    }
+    Placeholder uri = firstUri(spec.container().command());
+    uri = uri != null ? uri : firstUri(spec.container().args());
+    return uri == null ? null : "uses an artifact's URI or metadata, which only KFP 2 gives (component '" + spec.name() + "')";
   }
 
   /** Whether the component reads KFP 2's executor input and is not a kfp4j Java entrypoint. */
