@@ -75,8 +75,9 @@ final class SpecSource {
   /**
    * A component file's spec: a KFP 2 component file (a pipeline spec running one component, as
    * KFP 2's compiler writes a component compiled alone), a KFP 2 pipeline file (its interface, {@link
-   * Kfp2PipelineFile#iface}) or a KFP v1 component spec, told apart by content; {@code compilable}: a v1 spec must be one the processor can compile (checked as
-   * {@link ComponentYaml#parseCompilable} does).
+   * Kfp2PipelineFile#iface}) or a KFP v1 component spec, told apart by content; {@code
+   * compilable}: a v1 spec must be one the processor can compile (checked as {@link
+   * ComponentYaml#parseCompilable} does).
    *
    * @throws SpecException or {@link FormatException} naming the file and what is wrong
    */
