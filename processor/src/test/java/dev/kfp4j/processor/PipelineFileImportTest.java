@@ -184,6 +184,35 @@ class PipelineFileImportTest {
         .filter(f -> f.getName().endsWith("P.java")).findFirst().orElseThrow()).onLineContaining("ImportsOps.pipelineInPipelineComplex");
   }
 
+  /** after(call) waits for the whole pipeline: in KFP 2 for the call's task, in Argo for each of its tasks. */
+  @Test
+  void aCallWaitedForWaitsForAllItsTasks() {
+    Compilation c = compile(pipeline("@Pipeline(name = \"waits\") public static void p() {",
+        "  var first = ImportsOps.sumAndProduct(1);",
+        "  ImportsOps.sumAndProduct(2).after(first);"), SUM_AND_PRODUCT);
+    assertThat(c).succeededWithoutWarnings();
+    JsonNode kfp2 = kfp2(c, "waits");
+    assertThat(kfp2.at("/root/dag/tasks/sum-and-product-2/dependentTasks/0").asString()).isEqualTo("sum-and-product");
+    JsonNode argo = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/pipelines/waits.yaml")).get(0);
+    JsonNode dag = null;
+    for (JsonNode t : argo.at("/spec/templates")) {
+      if (t.has("dag")) {
+        dag = t.get("dag");
+      }
+    }
+    assertThat(dag).isNotNull();
+    JsonNode waiting = null;
+    for (JsonNode task : dag.get("tasks")) {
+      if (task.get("name").asString().equals("sum-and-product-2-add-container")) {
+        waiting = task;
+      }
+    }
+    assertThat(waiting).isNotNull();
+    assertThat(waiting.get("dependencies").toString()).contains("sum-and-product-add-container");
+    assertThat(waiting.get("dependencies").toString()).contains("sum-and-product-multiply-container");
+    assertThat(waiting.get("dependencies").toString()).contains("sum-and-product-report-container");
+  }
+
   /** A pipeline file kfp4j cannot call (one with an exit handler) is an error on its entry in the annotation, saying what to do. */
   @Test
   void aPipelineFileWithAnExitHandlerIsAnErrorOnTheImport() {
