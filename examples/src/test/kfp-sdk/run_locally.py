@@ -9,7 +9,8 @@ written all the same.
 
 podman's Docker API (4.3) answers 500, not 404, for a container it has just removed itself, which the docker package
 does not take for NotFound: here a container is not removed by the engine when it ends but by this script once its
-exit code is read. KFP's code runs unchanged.
+exit code is read. The docker package's image list skips an image removed while it lists them. KFP's code runs
+unchanged.
 """
 import json
 import sys
@@ -34,6 +35,32 @@ def _run_kept(self, *args, **kwargs):
 
 
 containers.ContainerCollection.run = _run_kept
+
+import docker.errors as errors  # noqa: E402
+import docker.models.images as images  # noqa: E402
+
+
+def _list_present(self, name=None, all=False, filters=None):
+    # the images listed that are still there when each is looked at: one another process removes in between (the
+    # tests of a build beside this one) made the docker package's list, which kfp.local calls before each task, fail
+    # (podman's own list can fail so too: it is asked again)
+    for attempt in range(5):
+        try:
+            summaries = self.client.api.images(name=name, all=all, filters=filters)
+            break
+        except errors.APIError:
+            if attempt == 4:
+                raise
+    found = []
+    for summary in summaries:
+        try:
+            found.append(self.get(summary['Id']))
+        except errors.ImageNotFound:
+            pass
+    return found
+
+
+images.ImageCollection.list = _list_present
 
 from kfp import components, local  # noqa: E402 (after the patch)
 from kfp.local import io  # noqa: E402
