@@ -65,42 +65,15 @@ public final class ComponentOp {
   /**
    * Loads a component spec file. Errors name the file, the line and the field ({@link SpecException}); a KFP 2 pipeline
    * file, which KFP's {@code load_component_from_file} also loads, is no component to run alone: the error says so and
-   * what to do with it instead ({@link #notAPipelineFile}).
+   * what to do with it instead.
    */
   public static ComponentOp load(Path file) {
-    try {
-      return new ComponentOp(ComponentYaml.read(file), file.toString());
-    } catch (SpecException e) {
-      String text;
-      try {
-        text = Files.readString(file);
-      } catch (IOException | RuntimeException unreadable) {
-        throw e;
-      }
-      throw notAPipelineFile(e, text, file.toString());
-    }
-  }
-
-  /**
-   * {@code e}, the error of reading {@code text} as a component spec, or, when {@code text} is a KFP 2 pipeline file of
-   * several tasks ({@link dev.kfp4j.format.kfp2.Kfp2PipelineFile}), an error that says what it is: ComponentOp runs one
-   * component, and a pipeline file runs as a pipeline (the local runner) or as a task of another ({@code @ImportComponents}).
-   */
-  private static SpecException notAPipelineFile(SpecException e, String text, String source) {
-    if (!dev.kfp4j.format.kfp2.Kfp2PipelineFile.is(dev.kfp4j.format.Documents.readOrNull(text))) {
-      return e;
-    }
-    SpecException pipeline = new SpecException(source + ": a KFP 2 pipeline file, not a component: ComponentOp runs one "
-        + "component alone. Run the pipeline with the local runner (LocalRunner.run(Workflow.parse(yaml, name), arguments), "
-        + "kfp4j run -p FILE), or import it with @ImportComponents and call its op in a @Pipeline method (a pipeline in a "
-        + "pipeline)");
-    pipeline.initCause(e);
-    return pipeline;
+    return parsed(ComponentYaml.text(file), file.toString());
   }
 
   /** Loads a component spec from an {@code http(s)}, {@code file} or {@code jar} URL. */
   public static ComponentOp fromUrl(URI url) {
-    return new ComponentOp(ComponentYaml.read(url), url.toString());
+    return parsed(ComponentYaml.text(url), url.toString());
   }
 
   /** Loads a component spec from the context class loader, such as {@code components/add.yaml}. */
@@ -111,25 +84,32 @@ public final class ComponentOp {
 
   /** Loads a component spec from a classpath resource of {@code loader}. */
   public static ComponentOp fromResource(ClassLoader loader, String resource) {
-    try {
-      return new ComponentOp(ComponentYaml.readResource(loader, resource), resource);
-    } catch (SpecException e) {
-      String text;
-      try (java.io.InputStream in = loader.getResourceAsStream(resource)) {
-        text = in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException unreadable) {
-        throw e;
-      }
-      throw text == null ? e : notAPipelineFile(e, text, resource);
-    }
+    return parsed(ComponentYaml.text(loader, resource), resource);
   }
 
   /** Loads a component spec from YAML text; errors call it {@code component text}. */
   public static ComponentOp fromText(String yaml) {
+    return parsed(yaml, "component text");
+  }
+
+  /**
+   * The component {@code text} is, {@code source} naming it in errors; when it is a KFP 2 pipeline file of several tasks
+   * ({@link dev.kfp4j.format.kfp2.Kfp2PipelineFile}), an error that says what it is: ComponentOp runs one component, and
+   * a pipeline file runs as a pipeline (the local runner) or as a task of another ({@code @ImportComponents}).
+   */
+  private static ComponentOp parsed(String text, String source) {
     try {
-      return new ComponentOp(ComponentYaml.parse(yaml, "component text"), "component text");
+      return new ComponentOp(ComponentYaml.parse(text, source), source);
     } catch (SpecException e) {
-      throw notAPipelineFile(e, yaml, "component text");
+      if (!dev.kfp4j.format.kfp2.Kfp2PipelineFile.is(dev.kfp4j.format.Documents.readOrNull(text))) {
+        throw e;
+      }
+      SpecException pipeline = new SpecException(source + ": a KFP 2 pipeline file, not a component: ComponentOp runs one "
+          + "component alone. Run the pipeline with the local runner (LocalRunner.run(Workflow.parse(yaml, name), arguments), "
+          + "kfp4j run -p FILE), or import it with @ImportComponents and call its op in a @Pipeline method (a pipeline in a "
+          + "pipeline)");
+      pipeline.initCause(e);
+      throw pipeline;
     }
   }
 

@@ -82,6 +82,21 @@ public final class ComponentYaml {
     return parse(SpecSources.readResource(loader, resource), resource);
   }
 
+  /** The text {@link #read(Path)} parses; a failure to read it is a {@link SpecException} naming the file. */
+  public static String text(Path file) {
+    return SpecSources.read(file);
+  }
+
+  /** The text {@link #read(java.net.URI)} parses, fetched as it fetches it. */
+  public static String text(java.net.URI uri) {
+    return SpecSources.read(uri, DOWNLOAD_TIMEOUT);
+  }
+
+  /** The text {@link #readResource} parses. */
+  public static String text(ClassLoader loader, String resource) {
+    return SpecSources.readResource(loader, resource);
+  }
+
   /**
    * Writes a component spec as YAML with {@code header} as a leading comment (may be null): the
    * text {@link Yaml#write} gives for {@link #toNode}'s tree, written straight from the spec where

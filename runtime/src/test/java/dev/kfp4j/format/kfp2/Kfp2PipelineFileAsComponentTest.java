@@ -67,6 +67,21 @@ class Kfp2PipelineFileAsComponentTest {
         + "@ImportComponents and call its op in a @Pipeline method (a pipeline in a pipeline)", op.getMessage());
   }
 
+  /** Each way ComponentOp loads a file says so: a file, a URL, a resource. */
+  @Test
+  void loadedAsAComponentFromAFileAURLOrAResourceItIsTheSameError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("two.yaml"), Kfp2Writer.write(twoEchoes()));
+    String says = ": a KFP 2 pipeline file, not a component: ComponentOp runs one component alone.";
+    ClassLoader resources = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null);
+    for (java.util.function.Supplier<dev.kfp4j.dsl.ComponentOp> load : List.<java.util.function.Supplier<dev.kfp4j.dsl.ComponentOp>>of(
+        () -> dev.kfp4j.dsl.ComponentOp.load(file), () -> dev.kfp4j.dsl.ComponentOp.fromUrl(file.toUri()),
+        () -> dev.kfp4j.dsl.ComponentOp.fromResource(resources, "two.yaml"))) {
+      dev.kfp4j.spec.SpecException e = assertThrows(dev.kfp4j.spec.SpecException.class, load::get);
+      assertTrue(e.getMessage().contains(says), e.getMessage());
+    }
+  }
+
   @Test
   void aPipelineWithAnExitHandlerCannotBeCalledAndTheErrorSaysSo() {
     Pipeline p = twoEchoes();
