@@ -333,8 +333,7 @@ public final class KfpClient {
     body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
     ObjectNode spec = body.putObject("pipeline_spec");
     if (request.workflowYaml() != null) {
-      spec.put("workflow_manifest", request.caching() == null ? request.workflowYaml()
-          : KfpRequests.argoCaching(request.workflowYaml(), request.caching()));
+      spec.put("workflow_manifest", KfpRequests.argoCaching(request.workflowYaml(), request.caching()));
     }
     spec.set("parameters", KfpRequests.parameters(request.arguments()));
     body.set("resource_references", KfpRequests.references(request.experimentId(), request.versionId()));

@@ -74,11 +74,14 @@ final class KfpRequests {
   }
 
   /**
-   * {@code workflowYaml}, a KFP v1 pipeline, with every pod's caching set to {@code caching}.
+   * {@code workflowYaml}, a KFP v1 pipeline, with every pod's caching set to {@code caching}; as it is for null.
    *
    * @throws IllegalArgumentException when it is not an Argo workflow; nothing is sent
    */
-  static String argoCaching(String workflowYaml, boolean caching) {
+  static String argoCaching(String workflowYaml, Boolean caching) {
+    if (caching == null) {
+      return workflowYaml;
+    }
     try {
       return dev.kfp4j.format.argo.RunCaching.override(workflowYaml, caching);
     } catch (dev.kfp4j.format.FormatException e) {
