@@ -10,7 +10,6 @@ import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.processor.validation.graph.ConstantSizeCheck;
 import dev.kfp4j.yaml.Yaml;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -36,68 +35,36 @@ public final class DefaultValues {
       reporter.error(e, a, Message.DEFAULT_TOO_LONG, name, bytes);
       return null;
     }
-    try {
-      switch (kind) {
-        case INT:
-          KfpValues.parseInt(text);
-          return text;
-        case LONG:
-          KfpValues.parseLong(text);
-          return text;
-        case FLOAT:
-          KfpValues.parseFloat(text);
-          return text;
-        case DOUBLE:
-          KfpValues.parseDouble(text);
-          return text;
-        case BOOLEAN:
-          return KfpValues.parseBoolean(text) ? "True" : "False";
-        case ENUM: {
-          TypeElement enumType = (TypeElement) ((DeclaredType) type).asElement();
-          List<String> constants = enumType.getEnclosedElements().stream()
-              .filter(x -> x.getKind() == ElementKind.ENUM_CONSTANT)
-              .map(x -> x.getSimpleName().toString())
-              .collect(Collectors.toList());
-          if (!constants.contains(text)) {
-            reporter.error(e, a, Message.BAD_DEFAULT, text, name, "enum " + enumType.getSimpleName(),
-                "it is none of " + constants, constants.isEmpty() ? "" : constants.get(0));
-            return null;
-          }
-          return text;
-        }
-        case TEXT: { // reported with what the type's own parse said
-          Class<?> textType = textType(type);
-          String problem = dev.kfp4j.entrypoint.TextTypes.problem(text, textType);
-          if (problem != null) {
-            reporter.error(e, a, Message.BAD_DEFAULT, text, name, "a " + textType.getSimpleName(), problem,
-                dev.kfp4j.entrypoint.TextTypes.example(textType));
-            return null;
-          }
-          return text;
-        }
-        case JSON_ARRAY:
-        case JSON_OBJECT: {
-          var node = Yaml.readJson(text);
-          if (kind == ValueKind.JSON_ARRAY ? !node.isArray() : !node.isObject()) {
-            throw new IllegalArgumentException("it is not a JSON " + (kind == ValueKind.JSON_ARRAY ? "array" : "object"));
-          }
-          checkElements(node, type);
-          return text;
-        }
-        default:
-          return text;
-      }
-    } catch (RuntimeException ex) {
-      String why = ex instanceof tools.jackson.core.JacksonException j ? Yaml.why(j) : ex.getMessage();
-      reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), why, example(kind));
-      return null;
+    String problem = problem(text, kind, type);
+    if (problem == null) {
+      return kind == ValueKind.BOOLEAN ? (KfpValues.parseBoolean(text) ? "True" : "False") : text;
     }
+    switch (kind) {
+      case ENUM -> {
+        List<String> constants = enumConstants(type);
+        reporter.error(e, a, Message.BAD_DEFAULT, text, name, "enum " + ((DeclaredType) type).asElement().getSimpleName(), problem,
+            constants.isEmpty() ? "" : constants.get(0));
+      }
+      case TEXT -> { // with what the type's own parse said
+        Class<?> textType = textType(type);
+        reporter.error(e, a, Message.BAD_DEFAULT, text, name, "a " + textType.getSimpleName(), problem,
+            dev.kfp4j.entrypoint.TextTypes.example(textType));
+      }
+      default -> reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), problem, example(kind));
+    }
+    return null;
+  }
+
+  /** The names of enum {@code type}'s constants, in order. */
+  private static List<String> enumConstants(TypeMirror type) {
+    return ((TypeElement) ((DeclaredType) type).asElement()).getEnclosedElements().stream()
+        .filter(x -> x.getKind() == ElementKind.ENUM_CONSTANT).map(x -> x.getSimpleName().toString()).toList();
   }
 
   /**
    * Why {@code text} (KFP's text form: booleans {@code True}/{@code False}) is no value of {@code kind} (of Java type
    * {@code type}), or null when it is one: what {@link #check} reports of a {@code @Default}, for a default given elsewhere
-   * (the processor option {@code kfp4j.pipelineParameters}).
+   * (the processor option {@code kfp4j.pipelineParameters}), and what {@link #check} reports.
    */
   static String problem(String text, ValueKind kind, TypeMirror type) {
     try {
@@ -108,8 +75,7 @@ public final class DefaultValues {
         case DOUBLE -> KfpValues.parseDouble(text);
         case BOOLEAN -> KfpValues.parseBoolean(text);
         case ENUM -> {
-          List<String> constants = ((TypeElement) ((DeclaredType) type).asElement()).getEnclosedElements().stream()
-              .filter(x -> x.getKind() == ElementKind.ENUM_CONSTANT).map(x -> x.getSimpleName().toString()).toList();
+          List<String> constants = enumConstants(type);
           return constants.contains(text) ? null : "it is none of " + constants;
         }
         case TEXT -> {
@@ -125,8 +91,8 @@ public final class DefaultValues {
         default -> { }
       }
       return null;
-    } catch (RuntimeException ex) {
-      return ex instanceof tools.jackson.core.JacksonException j ? Yaml.why(j) : ex.getMessage();
+    } catch (RuntimeException ex) { // never null: a refusal without a message is still one
+      return String.valueOf(ex instanceof tools.jackson.core.JacksonException j ? Yaml.why(j) : ex.getMessage());
     }
   }
 
