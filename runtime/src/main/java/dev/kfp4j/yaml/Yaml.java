@@ -406,11 +406,7 @@ public final class Yaml {
   /** {@link #write}'s text, always through Jackson's YAML generator. */
   static String withMapper(JsonNode node, String header) {
     StringBuilder out = new StringBuilder();
-    if (header != null && !header.isEmpty()) {
-      for (String line : CommentLines.of(header)) {
-        out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
-      }
-    }
+    BlockYaml.appendComment(header, out);
     try {
       out.append(Mapper.MAPPER.writeValueAsString(node));
     } catch (JacksonException e) {
