@@ -231,6 +231,10 @@ public final class Kfp2Reader {
     JsonNode task = tasks.properties().iterator().next().getValue();
     String compName = task.path("componentRef").path("name").asString("");
     JsonNode comp = spec.path("components").path(compName);
+    if (!comp.has("executorLabel")) { // a DAG is a pipeline file (above): here a component the file lacks, or one of nothing
+      throw new FormatException(source + ": the root's task runs component '" + compName + "', which the file does not "
+          + "define with an executorLabel: not a component file");
+    }
     JsonNode executor = spec.path("deploymentSpec").path("executors").path(comp.get("executorLabel").asString(""));
     dev.kfp4j.spec.ComponentSpec read =
         ComponentReader.read(spec.path("pipelineInfo").path("name").asString(compName), comp, executor, source);

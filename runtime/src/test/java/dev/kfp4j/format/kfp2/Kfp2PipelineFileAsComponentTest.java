@@ -67,6 +67,21 @@ class Kfp2PipelineFileAsComponentTest {
         + "@ImportComponents and call its op in a @Pipeline method (a pipeline in a pipeline)", op.getMessage());
   }
 
+  /** A file whose root's one task names a component it does not define is an error naming it, not a crash. */
+  @Test
+  void aComponentTheFileLacksIsAnErrorNamingIt() {
+    String yaml = Kfp2Writer.write(twoEchoes());
+    tools.jackson.databind.node.ObjectNode spec = (tools.jackson.databind.node.ObjectNode) dev.kfp4j.yaml.Yaml.read(yaml);
+    tools.jackson.databind.node.ObjectNode tasks = (tools.jackson.databind.node.ObjectNode) spec.path("root").path("dag").path("tasks");
+    String first = tasks.propertyNames().iterator().next();
+    tasks.retain(first);
+    ((tools.jackson.databind.node.ObjectNode) tasks.get(first).get("componentRef")).put("name", "comp-missing");
+    FormatException e = assertThrows(FormatException.class,
+        () -> Kfp2Reader.readComponent(dev.kfp4j.yaml.Yaml.write(spec, null), "one.yaml"));
+    assertEquals("one.yaml: the root's task runs component 'comp-missing', which the file does not define with an "
+        + "executorLabel: not a component file", e.getMessage());
+  }
+
   /** Each way ComponentOp loads a file says so: a file, a URL, a resource. */
   @Test
   void loadedAsAComponentFromAFileAURLOrAResourceItIsTheSameError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
