@@ -103,6 +103,20 @@ public final class DefaultValues {
    * {@code otherwise} as the other way out. KFP v1 takes them, as Python's {@code float()} does.
    */
   boolean kfp2Number(Element e, AnnotationMirror a, String name, String text, ValueKind kind, String otherwise) {
+    if (kfp2Holds(name, text, kind)) {
+      return true;
+    }
+    reporter.error(e, a, Message.KFP2_DEFAULT_NOT_FINITE, text, name, otherwise);
+    return false;
+  }
+
+  /**
+   * Whether KFP 2's files can hold {@code text}, a checked default of {@code name} of {@code kind}: any but a float, and a
+   * float the KFP 2 writer takes ({@link Kfp2Writer#runtimeValue}: a JSON number, no {@code nan}, {@code inf} or
+   * {@code 1e400}). What {@link #kfp2Number} checks of a {@code @Default}, and {@link ParameterOverrides} of a default the
+   * processor option gives.
+   */
+  static boolean kfp2Holds(String name, String text, ValueKind kind) {
     if (kind != ValueKind.FLOAT && kind != ValueKind.DOUBLE) {
       return true;
     }
@@ -110,7 +124,6 @@ public final class DefaultValues {
       Kfp2Writer.runtimeValue(name, text, ParameterType.FLOAT);
       return true;
     } catch (FormatException notJson) {
-      reporter.error(e, a, Message.KFP2_DEFAULT_NOT_FINITE, text, name, otherwise);
       return false;
     }
   }

@@ -1,8 +1,5 @@
 package dev.kfp4j.processor.validation;
 
-import dev.kfp4j.format.FormatException;
-import dev.kfp4j.format.kfp2.Kfp2Writer;
-import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.model.PipelineModel;
@@ -121,12 +118,8 @@ public final class ParameterOverrides {
       if (why == null) {
         why = DefaultValues.problem(text, p.kind(), element.asType());
       }
-      if (why == null && kfp2 && (p.kind() == ValueKind.FLOAT || p.kind() == ValueKind.DOUBLE)) {
-        try {
-          Kfp2Writer.runtimeValue(p.name(), text, ParameterType.FLOAT);
-        } catch (FormatException notJson) {
-          why = "KFP 2 takes no such float";
-        }
+      if (why == null && kfp2 && !DefaultValues.kfp2Holds(p.name(), text, p.kind())) {
+        why = "KFP 2 takes no such float";
       }
       if (why != null) {
         reporter.error(element, Message.BAD_OPTION, OPTION, option, "'" + p.name() + "' of pipeline '" + pipeline + "' is "
