@@ -96,11 +96,9 @@ public final class ParameterOverrides {
     boolean ok = true;
     for (Map.Entry<String, JsonNode> g : given.entrySet()) {
       PipelineModel.Parameter p = byName.get(g.getKey());
-      List<String> values = parameters.stream().filter(x -> !x.isArtifact() && x.kind() != ValueKind.FINAL_STATUS)
-          .map(PipelineModel.Parameter::name).toList();
       if (p == null || p.kind() == ValueKind.FINAL_STATUS) {
         reporter.error(method, annotation, Message.BAD_OPTION, OPTION, option, "pipeline '" + pipeline + "' has no parameter '"
-            + g.getKey() + "'; its parameters are " + values);
+            + g.getKey() + "'; its parameters are " + valueNames(parameters));
         ok = false;
         continue;
       }
@@ -139,6 +137,12 @@ public final class ParameterOverrides {
           : new PipelineModel.Parameter(p.name(), p.kind(), p.javaType(), text, false, p.description(), p.artifactType()));
     }
     return out;
+  }
+
+  /** The names of {@code parameters} that take a value (no artifact, no final status), for an error naming them. */
+  private static List<String> valueNames(List<PipelineModel.Parameter> parameters) {
+    return parameters.stream().filter(x -> !x.isArtifact() && x.kind() != ValueKind.FINAL_STATUS)
+        .map(PipelineModel.Parameter::name).toList();
   }
 
   /** Why {@code value} is not the JSON a parameter of {@code kind} takes, or null. */
