@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.kfp4j.testing.ArgoSchemas;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,90 @@ class ParameterOverridesTest {
     if (Compile.sharedPresent()) {
       Compile.validKfp2(Compile.resource(c, Kfp2PipelineTest.P2), "p.yaml");
     }
+    ArgoSchemas.assertValid(Compile.resource(c, Kfp2PipelineTest.P), "p.yaml");
+  }
+
+  private static final JavaFileObject TIMES = Compile.testClass("T", List.of("import dev.kfp4j.annotations.*;", "import test.*;",
+          "import java.time.*;"),
+      "@Pipeline public static void t(@Default(\"2024-01-31\") LocalDate day, @Default(\"PT1H\") Duration every, Instant at) {",
+      "  StepsOps.make(\"t\");",
+      "}");
+
+  private static Compilation compileTimes(String option) {
+    return Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.pipelineParameters=" + option),
+        IgnoreUpstreamFailureTest.STEPS, TIMES);
+  }
+
+  /** A java.time parameter (KFP type String) takes its text, as its {@code @Default} does, checked by the type's own parse. */
+  @Test
+  void aJavaTimeParameterTakesItsTextCheckedAsItsDefaultIs() {
+    Compilation c = compileTimes("{\"t\": {\"day\": \"2025-06-30\", \"at\": \"2025-06-30T12:00:00Z\"}}");
+    assertThat(c).succeeded();
+    assertThat(kfp2Defaults(c, "META-INF/kfp4j/kfp2/pipelines/t.yaml")).containsExactly("day", "\"2025-06-30\" optional=true",
+        "every", "\"PT1H\" optional=true", "at", "\"2025-06-30T12:00:00Z\" optional=true");
+    String argo = Compile.resource(c, "META-INF/kfp4j/pipelines/t.yaml");
+    assertThat(argoDefaults(c, "META-INF/kfp4j/pipelines/t.yaml")).containsExactly("day", "2025-06-30", "every", "PT1H",
+        "at", "2025-06-30T12:00:00Z");
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/t.yaml"), "t.yaml");
+    }
+    ArgoSchemas.assertValid(argo, "t.yaml");
+  }
+
+  @Test
+  void aJavaTimeValueThatDoesNotParseIsAnErrorNamingThePipelineAndParameter() {
+    Compilation c = compileTimes("{\"t\": {\"day\": \"31/01/2025\", \"every\": 15}}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadOption] processor option -Akfp4j.pipelineParameters=")
+        .inFile(TIMES).onLineContaining("LocalDate day");
+    assertThat(c).hadErrorContaining("'day' of pipeline 't' is a String, and \"31/01/2025\" is none: Text '31/01/2025' could not "
+        + "be parsed at index 0");
+    assertThat(c).hadErrorContaining("'every' of pipeline 't' is a String, and 15 is none: it is not a JSON string")
+        .inFile(TIMES).onLineContaining("LocalDate day"); // the method's one line holds every parameter
+    assertThat(c).hadErrorCount(2);
+  }
+
+  /**
+   * A pipeline calling another: the option's value for the outer pipeline's parameter reaches its files. One for the called
+   * pipeline's replaces that parameter's {@code @Default} wherever the called pipeline is written: its own files, and its
+   * components in the outer pipeline's KFP 2 file; the calls' arguments (Java gives each parameter one) are unchanged, so a
+   * run of the outer pipeline is too.
+   */
+  @Test
+  void anOverrideActsOnTheNamedPipelinesOwnFilesOnlyWhenOneCallsAnother() {
+    Compilation plain = Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.pipelineParameters={}"),
+        PipelineModelTest.LIB, NestedPipelineTest.OUTER, NestedPipelineTest.INNER);
+    assertThat(plain).succeeded();
+    Compilation outer = Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.pipelineParameters={\"outer\": {\"n\": 7}}"),
+        PipelineModelTest.LIB, NestedPipelineTest.OUTER, NestedPipelineTest.INNER);
+    assertThat(outer).succeeded();
+    assertThat(kfp2Defaults(outer, "META-INF/kfp4j/kfp2/pipelines/outer.yaml")).containsExactly("n", "7 optional=true");
+    assertThat(argoDefaults(outer, "META-INF/kfp4j/pipelines/outer.yaml")).containsExactly("n", "7");
+    assertThat(kfp2Defaults(plain, "META-INF/kfp4j/kfp2/pipelines/outer.yaml")).containsExactly("n", " optional=false");
+    for (String file : List.of("kfp2/pipelines/inner.yaml", "pipelines/inner.yaml", "kfp2/pipelines/sums.yaml")) {
+      assertThat(Compile.resource(outer, "META-INF/kfp4j/" + file)).isEqualTo(Compile.resource(plain, "META-INF/kfp4j/" + file));
+    }
+    ArgoSchemas.assertValid(Compile.resource(outer, "META-INF/kfp4j/pipelines/outer.yaml"), "outer.yaml");
+
+    Compilation inner = Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.pipelineParameters={\"inner\": {\"b\": 3}}"),
+        PipelineModelTest.LIB, NestedPipelineTest.OUTER, NestedPipelineTest.INNER);
+    assertThat(inner).succeeded();
+    assertThat(kfp2Defaults(inner, "META-INF/kfp4j/kfp2/pipelines/inner.yaml")).containsExactly("a", " optional=false",
+        "b", "3 optional=true");
+    assertThat(argoDefaults(inner, "META-INF/kfp4j/pipelines/inner.yaml")).containsExactly("a", "(none)", "b", "3");
+    assertThat(Compile.resource(inner, "META-INF/kfp4j/pipelines/outer.yaml"))
+        .isEqualTo(Compile.resource(plain, "META-INF/kfp4j/pipelines/outer.yaml"));
+    JsonNode expected = Yaml.readAll(Compile.resource(plain, "META-INF/kfp4j/kfp2/pipelines/outer.yaml")).get(0);
+    List<String> called = new ArrayList<>();
+    expected.get("components").properties().forEach(e -> {
+      JsonNode b = e.getValue().at("/inputDefinitions/parameters/b");
+      if (e.getKey().startsWith("comp-inner") && b.has("defaultValue")) {
+        called.add(e.getKey());
+        ((tools.jackson.databind.node.ObjectNode) b).put("defaultValue", 3);
+      }
+    });
+    assertThat(called).containsExactly("comp-inner", "comp-inner-2", "comp-inner-3");
+    assertThat(Yaml.readAll(Compile.resource(inner, "META-INF/kfp4j/kfp2/pipelines/outer.yaml")).get(0)).isEqualTo(expected);
+    ArgoSchemas.assertValid(Compile.resource(inner, "META-INF/kfp4j/pipelines/inner.yaml"), "inner.yaml");
   }
 
   @Test
