@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +34,6 @@ import tools.jackson.databind.JsonNode;
  * those a DAG's task does not give as KFP's driver fills them in ({@link GroupInputs}).
  */
 final class DagReader {
-  private static final Pattern SELECTOR = Pattern.compile("parseJson\\(string_value\\)\\[\"([^\"]+)\"]");
-
   private final String source;
   private final JsonNode components;
   private final JsonNode executors;
@@ -47,7 +43,7 @@ final class DagReader {
   private final Set<String> taken = new HashSet<>();
   /** The names the model's nodes have been given ({@link TaskScope}). */
   private final Set<String> used = new HashSet<>();
-  private final CollectedReader collects;
+  private final InputReader inputReader;
   /** The root pipeline's task names, set by {@link #root}. */
   private TaskScope rootScope;
   /** The groups made around one task that runs a container ({@code condition-<task>}), which a run shows as that task. */
@@ -75,7 +71,7 @@ final class DagReader {
     this.source = source;
     this.components = spec.path("components");
     this.executors = spec.path("deploymentSpec").path("executors");
-    this.collects = new CollectedReader(components, source, this);
+    this.inputReader = new InputReader(source, components, this);
     this.kubernetes = platform == null ? Yaml.object()
         : platform.path("platforms").path("kubernetes").path("deploymentSpec").path("executors");
     taken.addAll(spec.path("root").path("dag").path("tasks").propertyNames());
@@ -94,67 +90,21 @@ final class DagReader {
   }
 
   /**
-   * What a DAG's output parameter {@code key} of its task {@code producer} stands for: that task's
-   * output, or, when {@code producer} is a loop whose DAG outputs a task's value (of its body, or
-   * through the loops, conditions and pipelines in it), those values collected ({@code
-   * dsl.Collected}, {@link CollectedReader}), or, when it is a plain nested DAG (the exit handler's) whose
-   * DAG outputs a value of its own task, what that value stands for in there.
+   * What a DAG's output parameter {@code key} of its task {@code producer} stands for, in the root pipeline's names: see {@link
+   * InputReader#output}.
    */
   Argument output(JsonNode dag, String producer, String key) {
-    return output(rootScope, dag, producer, key);
+    return inputReader.output(rootScope, dag, producer, key);
   }
 
-  private Argument output(TaskScope scope, JsonNode dag, String producer, String key) {
-    JsonNode producerTask = dag.path("tasks").path(producer);
-    JsonNode comp = components.path(producerTask.path("componentRef").path("name").asString(""));
-    JsonNode from = comp.path("dag").path("outputs").path("parameters").path(key).path("valueFromParameter");
-    JsonNode oneOf = comp.path("dag").path("outputs").path("parameters").path(key).path("valueFromOneof").path("parameterSelectors");
-    if (!oneOf.isEmpty()) {
-      return OneOfReader.read(components, source, scope, dag, producer, comp, oneOf, false);
-    }
-    if ((TaskKinds.isLoop(producerTask) || TaskKinds.collectsInNoLoop(producer, producerTask, comp)) && from.has("producerSubtask")) {
-      return collects.read(scope, dag, producer, comp, key, false);
-    }
-    if (keptCall(producer, producerTask, comp)) {
-      return new Argument.TaskOutput(scope.name(dag, producer), key);
-    }
-    if (TaskKinds.plainGroup(producer, producerTask, comp) && from.has("producerSubtask")) {
-      return output(inner(scope, dag, producer, producerTask, comp), comp.get("dag"), from.get("producerSubtask").asString(""),
-          from.path("outputParameterKey").asString(""));
-    }
-    return new Argument.TaskOutput(scope.name(dag, producer), key);
-  }
-
-  /**
-   * What a DAG's output artifact {@code key} of its task {@code producer} stands for: that task's
-   * output, or, when {@code producer} is a loop whose DAG selects an artifact of a task (of its
-   * body, or through the groups in it), those artifacts collected (a list of artifacts, {@code
-   * isArtifactList}), or, from a plain nested DAG
-   * (the exit handler's), the output of its task it selects.
-   */
+  /** What a DAG's output artifact {@code key} of its task {@code producer} stands for: see {@link InputReader#artifactOutput}. */
   Argument artifactOutput(JsonNode dag, String producer, String key) {
-    return artifactOutput(rootScope, dag, producer, key);
+    return inputReader.artifactOutput(rootScope, dag, producer, key);
   }
 
-  private Argument artifactOutput(TaskScope scope, JsonNode dag, String producer, String key) {
-    JsonNode producerTask = dag.path("tasks").path(producer);
-    JsonNode comp = components.path(producerTask.path("componentRef").path("name").asString(""));
-    JsonNode selectors = comp.path("dag").path("outputs").path("artifacts").path(key).path("artifactSelectors");
-    if (selectors.size() > 1) {
-      return OneOfReader.read(components, source, scope, dag, producer, comp, selectors, true);
-    }
-    if ((TaskKinds.isLoop(producerTask) || TaskKinds.collectsInNoLoop(producer, producerTask, comp)) && selectors.size() == 1
-        && selectors.get(0).has("producerSubtask")) {
-      return collects.read(scope, dag, producer, comp, key, true);
-    }
-    if (keptCall(producer, producerTask, comp)) {
-      return new Argument.TaskOutput(scope.name(dag, producer), key);
-    }
-    if (TaskKinds.plainGroup(producer, producerTask, comp) && selectors.size() == 1 && selectors.get(0).has("producerSubtask")) {
-      return artifactOutput(inner(scope, dag, producer, producerTask, comp), comp.get("dag"),
-          selectors.get(0).get("producerSubtask").asString(""), selectors.get(0).path("outputArtifactKey").asString(""));
-    }
-    return new Argument.TaskOutput(scope.name(dag, producer), key);
+  /** Refuses a read of an output of a task under a condition of its own: see {@link InputReader#notConditional}. */
+  void notConditional(JsonNode dag, String producer, String where) {
+    inputReader.notConditional(dag, producer, where);
   }
 
   /** The scope of the DAG that task {@code name} of {@code dag} runs: its own when it runs another pipeline, else {@code scope}. */
@@ -262,11 +212,11 @@ final class DagReader {
               : TriggerPolicies.afterAll(task) ? "after a failure (ignore_upstream_failure)" : "under a triggerPolicy.condition of its own")
               + ", which kfp4j's model does not hold; put it in a group task");
         }
-        Map<String, Argument> arguments = arguments(scope, task, inputs, comp, at, dag);
+        Map<String, Argument> arguments = inputReader.arguments(scope, task, inputs, comp, at, dag);
         d.make = ImporterReader.read(name, task, comp, executor.get("importer"), kubernetes.path(label), arguments, source + ": " + at);
         return d;
       }
-      Map<String, Argument> arguments = arguments(scope, task, inputs, comp, at, dag);
+      Map<String, Argument> arguments = inputReader.arguments(scope, task, inputs, comp, at, dag);
       Predicate predicate = condition.isEmpty() ? null : CelParser.taskCondition(condition, arguments, comp, source + ": " + at);
       taskDraft(scope, d, compName, comp, executor, label, task, arguments, inputs, at, dag);
       if (!exit && TriggerPolicies.afterAll(task)) {
@@ -280,11 +230,11 @@ final class DagReader {
       return predicate == null ? d : around(d, predicate);
     }
     if (keptCall(specName, task, comp) && !(root && specName.equals(exitName))) {
-      d.make = CallReader.read(spec, platform, name, task, compName, arguments(scope, task, inputs, comp, at, dag), source + ": " + at);
+      d.make = CallReader.read(spec, platform, name, task, compName, inputReader.arguments(scope, task, inputs, comp, at, dag), source + ": " + at);
       return d;
     }
     d.group = true;
-    Map<String, Argument> groupInputs = arguments(scope, task, inputs, comp, at, dag);
+    Map<String, Argument> groupInputs = inputReader.arguments(scope, task, inputs, comp, at, dag);
     GroupInputs.notGiven(groupInputs, comp);
     if (TriggerPolicies.afterAll(task) && !(root && specName.equals(exitName))) {
       throw new FormatException(source + ": " + at + " runs a DAG (a pipeline) even when a task it waits for failed "
@@ -302,7 +252,7 @@ final class DagReader {
       if (it.path("items").has("raw")) {
         items = Values.loopItems(it.path("items").path("raw").asString("[]"), source + ": " + at);
       } else {
-        Argument over = lookup(groupInputs, it.path("items").path("inputParameter").asString(""), at);
+        Argument over = inputReader.lookup(groupInputs, it.path("items").path("inputParameter").asString(""), at);
         // a constant list given to the DAG: a nested pipeline's default, or its caller's constant
         items = over instanceof Argument.Constant c ? Values.loopItems(c.text(), source + ": " + at) : new Loop.Over(over);
       }
@@ -315,7 +265,7 @@ final class DagReader {
     } else if (task.has("artifactIterator")) {
       JsonNode it = task.get("artifactIterator");
       String list = it.path("items").path("inputArtifact").asString("");
-      Argument over = ArtifactLoops.items(lookup(groupInputs, list, at), comp, list, source + ": " + at);
+      Argument over = ArtifactLoops.items(inputReader.lookup(groupInputs, list, at), comp, list, source + ": " + at);
       artifactLoops.put(name, source + ": " + at);
       groupInputs.put(it.path("itemInput").asString(""), new Argument.LoopItem(name, null));
       int parallelism = task.path("iteratorPolicy").path("parallelismLimit").asInt(0);
@@ -323,7 +273,7 @@ final class DagReader {
       d.make = (after, body) -> new Loop(name, new Loop.Over(over), parallelism, body);
     } else if (task.path("triggerPolicy").has("condition")) {
       Predicate p = CelParser.parse(task.get("triggerPolicy").get("condition").asString(""), source + ": " + at,
-          input -> lookup(groupInputs, input, at));
+          input -> inputReader.lookup(groupInputs, input, at));
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       d.make = (after, body) -> new Condition(name, p, body);
     } else if (specName.startsWith("condition-branches")) { // KFP's name; the model's may be <caller>-condition-branches-1
@@ -362,21 +312,6 @@ final class DagReader {
     return d;
   }
 
-  /**
-   * Refuses a read of an output of {@code producer}, a task of {@code dag}, when it runs under a condition of its own
-   * ({@code where} names the reader): the output is there only when the condition holds, and kfp4j's model, as its
-   * Argo reader, reads such a task's outputs only inside its condition.
-   */
-  void notConditional(JsonNode dag, String producer, String where) {
-    JsonNode task = dag.path("tasks").path(producer);
-    if (!task.path("triggerPolicy").path("condition").asString("").isEmpty()
-        && components.path(task.path("componentRef").path("name").asString("")).has("executorLabel")) {
-      throw new FormatException(source + ": " + where + " reads an output of task '" + producer + "', which runs only when its "
-          + "triggerPolicy.condition holds; kfp4j's model reads such a task's outputs only inside its condition: put the task "
-          + "in a condition group (dsl.If) and the reader with it");
-    }
-  }
-
   private Draft taskDraft(TaskScope scope, Draft d, String compName, JsonNode comp, JsonNode executor, String label, JsonNode task,
       Map<String, Argument> arguments, Map<String, Argument> inputs, String at, JsonNode dag) {
     String name = d.name;
@@ -385,7 +320,7 @@ final class DagReader {
     List<TaskSetting> settings;
     try {
       settings = SettingsReader.read(name, task, executor.path("container"), kubernetes.path(label),
-          (field, claim) -> volumeOf(scope, claim, inputs, at + ", kubernetes setting " + field, dag),
+          (field, claim) -> inputReader.volumeOf(scope, claim, inputs, at + ", kubernetes setting " + field, dag),
           (field, input) -> SettingsReader.taskInput(source, arguments, comp, field, input, at));
     } catch (IllegalArgumentException e) { // a setting the model refuses, or does not hold
       throw new FormatException(source + ": " + e.getMessage(), e);
@@ -398,103 +333,10 @@ final class DagReader {
       Draft draft) {
     JsonNode in = task.path("inputs").path("parameters");
     VolumeTasks.Claim claim = VolumeTasks.claim(in, source + ": " + at);
-    Argument size = argument(rootScope, in.path("size"), inputs, ParameterType.STRING, at + ", input 'size'", null);
+    Argument size = inputReader.argument(rootScope, in.path("size"), inputs, ParameterType.STRING, at + ", input 'size'", null);
     List<TaskSetting> settings = VolumeTasks.settings(task);
     return (after, body) -> new VolumeStep(name, claim.resourceName(), size, claim.accessMode(), claim.storageClass(), after, settings,
         VolumeTasks.deletion(draft), claim.uniqueName());
   }
 
-  /** What a Kubernetes setting takes when the task runs: the claim a volume mount names (a volume step's), a toleration's JSON. */
-  private Argument volumeOf(TaskScope scope, JsonNode claim, Map<String, Argument> inputs, String at, JsonNode dag) {
-    String producer = claim.path("taskOutputParameter").path("producerTask").asString("");
-    if (claim.has("taskOutputParameter") && (producer.isEmpty() || !dag.path("tasks").has(producer))) {
-      throw new FormatException(source + ": " + at + ": its taskOutputParameter names producerTask '" + producer
-          + "', which is no task of its DAG");
-    }
-    Argument a = argument(scope, claim, inputs, null, at, dag);
-    if (a instanceof Argument.TaskOutput || a instanceof Argument.PipelineParameter) {
-      return a;
-    }
-    throw new FormatException(source + ": " + at + ": a Kubernetes setting (a claim's name, a toleration) comes from " + a
-        + ", not from a volume step, a task output or a pipeline parameter");
-  }
-
-  /** A task's inputs as arguments, by input name. */
-  private Map<String, Argument> arguments(TaskScope scope, JsonNode task, Map<String, Argument> inputs, JsonNode comp, String at,
-      JsonNode dag) {
-    Map<String, Argument> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> p : task.path("inputs").path("parameters").properties()) {
-      ParameterType type = ParameterType.ofV2Name(comp.path("inputDefinitions").path("parameters").path(p.getKey()).path("parameterType").asString(""));
-      String where = at + ", input '" + p.getKey() + "'";
-      GroupInputs.put(out, p.getKey(), argument(scope, p.getValue(), inputs, type, where, dag), comp, "parameters", source + ": " + where);
-    }
-    for (Map.Entry<String, JsonNode> a : task.path("inputs").path("artifacts").properties()) {
-      JsonNode spec = a.getValue();
-      String where = at + ", input '" + a.getKey() + "'";
-      if (spec.has("taskOutputArtifact")) {
-        if (dag != null) {
-          notConditional(dag, spec.get("taskOutputArtifact").path("producerTask").asString(""), where);
-        }
-        String producer = spec.get("taskOutputArtifact").path("producerTask").asString("");
-        String key = spec.get("taskOutputArtifact").path("outputArtifactKey").asString("");
-        out.put(a.getKey(), dag == null ? new Argument.TaskOutput(producer, key) : artifactOutput(scope, dag, producer, key));
-      } else if (spec.has("componentInputArtifact")) {
-        GroupInputs.put(out, a.getKey(), given(inputs, spec.get("componentInputArtifact").asString(""), where), comp, "artifacts",
-            source + ": " + where);
-      } else {
-        throw new FormatException(source + ": " + where + ": kfp4j reads artifacts from task outputs and DAG inputs");
-      }
-    }
-    return out;
-  }
-
-  /** An input's argument; {@code dag} is the DAG the task is in, where a loop's collected outputs are read (or null). */
-  private Argument argument(TaskScope scope, JsonNode spec, Map<String, Argument> inputs, ParameterType type, String where,
-      JsonNode dag) {
-    if (spec.has("componentInputParameter")) {
-      Argument a = given(inputs, spec.get("componentInputParameter").asString(""), where);
-      Matcher m = SELECTOR.matcher(spec.path("parameterExpressionSelector").asString(""));
-      if (m.matches() && a instanceof Argument.LoopItem item) {
-        return new Argument.LoopItem(item.loop(), m.group(1));
-      }
-      return a;
-    }
-    if (spec.has("taskOutputParameter")) {
-      JsonNode o = spec.get("taskOutputParameter");
-      String producer = o.path("producerTask").asString("");
-      String key = o.path("outputParameterKey").asString("");
-      if (dag != null) {
-        notConditional(dag, producer, where);
-      }
-      return dag == null ? new Argument.TaskOutput(producer, key) : output(scope, dag, producer, key);
-    }
-    if (spec.has("taskFinalStatus")) {
-      return new Argument.RunValue(Argument.RunValue.Kind.STATUS); // the exit handler's status, as Kfp2Dags writes it
-    }
-    if (spec.has("runtimeValue")) {
-      Argument.RunValue run = Values.runValue(spec.get("runtimeValue").path("constant").asString(""));
-      return run != null ? run : Values.constant(spec.get("runtimeValue").path("constant"), type);
-    }
-    throw new FormatException(source + ": " + where + ": kfp4j reads inputs from DAG inputs, task outputs and constants");
-  }
-
-  /** The argument behind input {@code name} of the enclosing DAG, which must have a value. */
-  private Argument lookup(Map<String, Argument> inputs, String name, String where) {
-    Argument a = given(inputs, name, where);
-    if (GroupInputs.isAbsent(a)) {
-      throw new FormatException(source + ": " + where + ": '" + name + "' has no value: it comes from " + GroupInputs.ABSENT_WHAT
-          + "; kfp4j's model leaves such an input out of a task that takes it as optional, but has nothing to give a loop, a "
-          + "condition or a volume: have the caller pass it, or give it a default");
-    }
-    return a;
-  }
-
-  /** The argument behind input {@code name} of the enclosing DAG, or {@link GroupInputs#isAbsent absent} when it has none. */
-  private Argument given(Map<String, Argument> inputs, String name, String where) {
-    Argument a = inputs.get(name);
-    if (a == null) {
-      throw new FormatException(source + ": " + where + ": '" + name + "' is no input of the enclosing DAG; it has " + inputs.keySet());
-    }
-    return a;
-  }
 }
