@@ -86,7 +86,7 @@ public final class ArgoClient {
             : Auth.bearer(token.strip().startsWith("Bearer ") ? token.strip().substring(7) : token.strip());
       }
       String ns = namespace != null ? namespace : System.getenv(NAMESPACE_ENV);
-      String url = KfpClient.Builder.withScheme(s, "https://");
+      String url = KfpHosts.withScheme(s, "https://");
       return new ArgoClient(this, URI.create(url), ns == null || ns.isBlank() ? "argo" : ns);
     }
   }

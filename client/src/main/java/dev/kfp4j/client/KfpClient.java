@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A client for the Kubeflow Pipelines REST API: experiments, pipelines and their versions, runs and
@@ -59,22 +58,8 @@ public final class KfpClient {
     this.answers = new KfpAnswers(v2);
     this.api = b.apiVersion.path();
     this.namespace = b.namespace;
-    this.ui = withoutUserInfo(b.uiHost != null ? b.uiHost : http.base());
+    this.ui = KfpHosts.withoutUserInfo(b.uiHost != null ? b.uiHost : http.base());
     this.pollInterval = b.pollInterval();
-  }
-
-  /**
-   * {@code uri} without the user name and password it may carry ({@code http://user:pw@host}): the
-   * UI's links are printed for people to open, and a credential is never printed.
-   */
-  private static URI withoutUserInfo(URI uri) {
-    String info = uri.getRawUserInfo();
-    if (info == null) {
-      return uri;
-    }
-    String text = uri.toString();
-    int at = text.indexOf(info + "@");
-    return URI.create(text.substring(0, at) + text.substring(at + info.length() + 1));
   }
 
   public static Builder builder() {
@@ -124,48 +109,9 @@ public final class KfpClient {
     }
 
     KfpClient build(java.util.function.Function<String, String> env) { // the environment env gives
-      String h = host != null && !host.isBlank() ? host : env.apply(ENDPOINT_ENV);
-      if ((h == null || h.isBlank()) && env.apply(IN_CLUSTER_ENV) != null) { // in a pod, as KFP's client: its service's DNS name
-        h = IN_CLUSTER_HOST;
-      }
-      if (h == null || h.isBlank()) {
-        throw new KfpException(0, "no KFP host: pass " + option("--host") + " (or 'host' in the config file) or set " + ENDPOINT_ENV
-            + ", such as http://localhost:8080 after 'kubectl port-forward -n kubeflow svc/ml-pipeline-ui 8080:80'");
-      }
-      if (uiHost == null && System.getenv(UI_ENDPOINT_ENV) != null && !System.getenv(UI_ENDPOINT_ENV).isBlank()) {
-        uiHost = URI.create(withScheme(System.getenv(UI_ENDPOINT_ENV)));
-      }
-      URI uri;
-      try {
-        uri = URI.create(withScheme(h.strip()));
-      } catch (IllegalArgumentException e) {
-        throw new KfpException(0, "host '" + h + "' is not a URL; write it as http(s)://host[:port][/path]");
-      }
-      if (uri.getHost() == null) {
-        throw new KfpException(0, "host '" + h + "' names no host; write it as http(s)://host[:port][/path]");
-      }
-      return new KfpClient(this, uri);
-    }
-
-    /**
-     * {@code h} with {@code http://} before it when it has no scheme; another scheme than http(s)
-     * is refused (it once became {@code http://ftp://host}, a request, credentials and all, to a
-     * host named {@code ftp}).
-     */
-    private static String withScheme(String h) {
-      return withScheme(h, "http://");
-    }
-
-    /** {@code h} with {@code scheme} before it when it has none; refused when it has another than http(s). */
-    static String withScheme(String h, String scheme) {
-      int at = h.indexOf("://");
-      if (h.regionMatches(true, 0, "http://", 0, 7) || h.regionMatches(true, 0, "https://", 0, 8)) {
-        return h.substring(0, at).toLowerCase(java.util.Locale.ROOT) + h.substring(at);
-      }
-      if (at > 0) {
-        throw new KfpException(0, "host '" + h + "' is not an http(s) address; write it as http(s)://host[:port][/path]");
-      }
-      return scheme + h;
+      String h = KfpHosts.api(host, env, option("--host"));
+      uiHost = KfpHosts.ui(uiHost);
+      return new KfpClient(this, KfpHosts.uri(h));
     }
   }
 
@@ -187,16 +133,7 @@ public final class KfpClient {
   // ---------------------------------------------------------------- experiments
 
   public Experiment createExperiment(String name, String description) {
-    ObjectNode body = KfpRequests.object();
-    if (v2) {
-      body.put("display_name", name).put("description", description).put("namespace", namespace);
-    } else {
-      body.put("name", name).put("description", description);
-      if (namespace != null) {
-        body.set("resource_references", KfpRequests.array(KfpRequests.reference("NAMESPACE", namespace, "OWNER")));
-      }
-    }
-    return answers.experiment(http.post(api + "/experiments", Http.query(), body));
+    return answers.experiment(http.post(api + "/experiments", Http.query(), KfpRequests.experiment(name, description, namespace, v2)));
   }
 
   /** The experiment of this name in the client's namespace, if there is one. */
@@ -321,23 +258,8 @@ public final class KfpClient {
   // ---------------------------------------------------------------- runs
 
   public Run createRun(RunRequest request) {
-    ObjectNode body = KfpRequests.object();
-    if (v2) {
-      body.put("display_name", request.name()).put("description", request.description())
-          .put("experiment_id", request.experimentId()).put("service_account", request.serviceAccount());
-      KfpRequests.source(body, request.pipelineId(), request.versionId(), request.workflowYaml(), request.caching());
-      body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes(), request.pipelineRoot()));
-      return answers.run(http.post(api + "/runs", Http.query(), body));
-    }
-    KfpRequests.noPipelineRoot(request.pipelineRoot());
-    body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
-    ObjectNode spec = body.putObject("pipeline_spec");
-    if (request.workflowYaml() != null) {
-      spec.put("workflow_manifest", KfpRequests.argoCaching(request.workflowYaml(), request.caching()));
-    }
-    spec.set("parameters", KfpRequests.parameters(request.arguments()));
-    body.set("resource_references", KfpRequests.references(request.experimentId(), request.versionId()));
-    return answers.run(http.post(api + "/runs", Http.query(), body).path("run"));
+    JsonNode answer = http.post(api + "/runs", Http.query(), KfpRequests.run(request, v2));
+    return answers.run(v2 ? answer : answer.path("run"));
   }
 
   public Run getRun(String id) {
@@ -396,24 +318,7 @@ public final class KfpClient {
   // ---------------------------------------------------------------- recurring runs
 
   public RecurringRun createRecurringRun(RecurringRunRequest request) {
-    ObjectNode body = KfpRequests.object();
-    if (v2) {
-      body.put("display_name", request.name()).put("description", request.description())
-          .put("experiment_id", request.experimentId()) // its namespace is the experiment's
-          .put("service_account", request.serviceAccount());
-      KfpRequests.source(body, request.pipelineId(), request.versionId(), null, null);
-      body.set("runtime_config", KfpRequests.runtimeConfig(request.arguments(), request.parameterTypes(), request.pipelineRoot()));
-      body.put("mode", request.enabled() ? "ENABLE" : "DISABLE");
-    } else {
-      KfpRequests.noPipelineRoot(request.pipelineRoot());
-      body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
-      body.putObject("pipeline_spec").set("parameters", KfpRequests.parameters(request.arguments()));
-      body.set("resource_references", KfpRequests.references(request.experimentId(), request.versionId()));
-      body.put("enabled", request.enabled());
-    }
-    body.set("trigger", KfpRequests.trigger(request.schedule()));
-    body.put("max_concurrency", Integer.toString(request.maxConcurrency())).put("no_catchup", request.noCatchup());
-    return answers.recurringRun(http.post(api + (v2 ? "/recurringruns" : "/jobs"), Http.query(), body));
+    return answers.recurringRun(http.post(api + (v2 ? "/recurringruns" : "/jobs"), Http.query(), KfpRequests.recurringRun(request, v2)));
   }
 
   public RecurringRun getRecurringRun(String id) {
@@ -479,22 +384,10 @@ public final class KfpClient {
   }
 
   private void scope(Http.Query q) {
-    if (namespace != null) {
-      if (v2) {
-        q.add("namespace", namespace);
-      } else {
-        q.add("resource_reference_key.type", "NAMESPACE").add("resource_reference_key.id", namespace);
-      }
-    }
+    KfpRequests.scope(q, namespace, null, v2);
   }
 
   private void scope(Http.Query q, String experimentId) {
-    if (experimentId == null) {
-      scope(q);
-    } else if (v2) {
-      q.add("experiment_id", experimentId);
-    } else {
-      q.add("resource_reference_key.type", "EXPERIMENT").add("resource_reference_key.id", experimentId);
-    }
+    KfpRequests.scope(q, namespace, experimentId, v2);
   }
 }

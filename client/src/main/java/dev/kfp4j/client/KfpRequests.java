@@ -156,4 +156,81 @@ final class KfpRequests {
     filter.putArray("predicates").add(predicate);
     return filter.toString();
   }
+
+  /** The body creating experiment {@code name} in {@code namespace} (null: the server's). */
+  static ObjectNode experiment(String name, String description, String namespace, boolean v2) {
+    ObjectNode body = object();
+    if (v2) {
+      body.put("display_name", name).put("description", description).put("namespace", namespace);
+    } else {
+      body.put("name", name).put("description", description);
+      if (namespace != null) {
+        body.set("resource_references", array(reference("NAMESPACE", namespace, "OWNER")));
+      }
+    }
+    return body;
+  }
+
+  /** The body creating the run {@code request} asks for. */
+  static ObjectNode run(RunRequest request, boolean v2) {
+    ObjectNode body = object();
+    if (v2) {
+      body.put("display_name", request.name()).put("description", request.description())
+          .put("experiment_id", request.experimentId()).put("service_account", request.serviceAccount());
+      source(body, request.pipelineId(), request.versionId(), request.workflowYaml(), request.caching());
+      body.set("runtime_config", runtimeConfig(request.arguments(), request.parameterTypes(), request.pipelineRoot()));
+      return body;
+    }
+    noPipelineRoot(request.pipelineRoot());
+    body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
+    ObjectNode spec = body.putObject("pipeline_spec");
+    if (request.workflowYaml() != null) {
+      spec.put("workflow_manifest", argoCaching(request.workflowYaml(), request.caching()));
+    }
+    spec.set("parameters", parameters(request.arguments()));
+    body.set("resource_references", references(request.experimentId(), request.versionId()));
+    return body;
+  }
+
+  /** The body creating the recurring run {@code request} asks for. */
+  static ObjectNode recurringRun(RecurringRunRequest request, boolean v2) {
+    ObjectNode body = object();
+    if (v2) {
+      body.put("display_name", request.name()).put("description", request.description())
+          .put("experiment_id", request.experimentId()) // its namespace is the experiment's
+          .put("service_account", request.serviceAccount());
+      source(body, request.pipelineId(), request.versionId(), null, null);
+      body.set("runtime_config", runtimeConfig(request.arguments(), request.parameterTypes(), request.pipelineRoot()));
+      body.put("mode", request.enabled() ? "ENABLE" : "DISABLE");
+    } else {
+      noPipelineRoot(request.pipelineRoot());
+      body.put("name", request.name()).put("description", request.description()).put("service_account", request.serviceAccount());
+      body.putObject("pipeline_spec").set("parameters", parameters(request.arguments()));
+      body.set("resource_references", references(request.experimentId(), request.versionId()));
+      body.put("enabled", request.enabled());
+    }
+    body.set("trigger", trigger(request.schedule()));
+    body.put("max_concurrency", Integer.toString(request.maxConcurrency())).put("no_catchup", request.noCatchup());
+    return body;
+  }
+
+  /**
+   * Scopes a listing query {@code q} to experiment {@code experimentId}, or when it is null to {@code namespace} (null: the
+   * server's).
+   */
+  static void scope(Http.Query q, String namespace, String experimentId, boolean v2) {
+    if (experimentId != null) {
+      if (v2) {
+        q.add("experiment_id", experimentId);
+      } else {
+        q.add("resource_reference_key.type", "EXPERIMENT").add("resource_reference_key.id", experimentId);
+      }
+    } else if (namespace != null) {
+      if (v2) {
+        q.add("namespace", namespace);
+      } else {
+        q.add("resource_reference_key.type", "NAMESPACE").add("resource_reference_key.id", namespace);
+      }
+    }
+  }
 }

@@ -1,0 +1,90 @@
+package dev.kfp4j.client;
+
+import java.net.URI;
+import java.util.function.Function;
+
+/**
+ * Where a {@link KfpClient}'s requests go and its links point: the host given, else {@value KfpClient#ENDPOINT_ENV}, else in
+ * a pod KFP's own service ({@value KfpClient#IN_CLUSTER_HOST}); the UI's address given, else {@value
+ * KfpClient#UI_ENDPOINT_ENV}, else the host, without the credentials a URL may carry.
+ */
+final class KfpHosts {
+  private KfpHosts() {}
+
+  /**
+   * The API endpoint's text: {@code host}, else the one {@code env} gives; {@code option} names the option that sets it, for
+   * the error when there is none.
+   *
+   * @throws KfpException when there is no host
+   */
+  static String api(String host, Function<String, String> env, String option) {
+    String h = host != null && !host.isBlank() ? host : env.apply(KfpClient.ENDPOINT_ENV);
+    if ((h == null || h.isBlank()) && env.apply(KfpClient.IN_CLUSTER_ENV) != null) { // in a pod, as KFP's client: its service's DNS name
+      h = KfpClient.IN_CLUSTER_HOST;
+    }
+    if (h == null || h.isBlank()) {
+      throw new KfpException(0, "no KFP host: pass " + option + " (or 'host' in the config file) or set " + KfpClient.ENDPOINT_ENV
+          + ", such as http://localhost:8080 after 'kubectl port-forward -n kubeflow svc/ml-pipeline-ui 8080:80'");
+    }
+    return h;
+  }
+
+  /**
+   * Host {@code h} as a URL, {@code http://} before it when it has no scheme.
+   *
+   * @throws KfpException when it is no http(s) URL naming a host
+   */
+  static URI uri(String h) {
+    URI uri;
+    try {
+      uri = URI.create(withScheme(h.strip()));
+    } catch (IllegalArgumentException e) {
+      throw new KfpException(0, "host '" + h + "' is not a URL; write it as http(s)://host[:port][/path]");
+    }
+    if (uri.getHost() == null) {
+      throw new KfpException(0, "host '" + h + "' names no host; write it as http(s)://host[:port][/path]");
+    }
+    return uri;
+  }
+
+  /** The UI's address for links: {@code uiHost}, else {@value KfpClient#UI_ENDPOINT_ENV}'s, else null (the host's). */
+  static URI ui(URI uiHost) {
+    String env = System.getenv(KfpClient.UI_ENDPOINT_ENV);
+    return uiHost == null && env != null && !env.isBlank() ? URI.create(withScheme(env)) : uiHost;
+  }
+
+  /**
+   * {@code h} with {@code http://} before it when it has no scheme; another scheme than http(s)
+   * is refused (it once became {@code http://ftp://host}, a request, credentials and all, to a
+   * host named {@code ftp}).
+   */
+  private static String withScheme(String h) {
+    return withScheme(h, "http://");
+  }
+
+  /** {@code h} with {@code scheme} before it when it has none; refused when it has another than http(s). */
+  static String withScheme(String h, String scheme) {
+    int at = h.indexOf("://");
+    if (h.regionMatches(true, 0, "http://", 0, 7) || h.regionMatches(true, 0, "https://", 0, 8)) {
+      return h.substring(0, at).toLowerCase(java.util.Locale.ROOT) + h.substring(at);
+    }
+    if (at > 0) {
+      throw new KfpException(0, "host '" + h + "' is not an http(s) address; write it as http(s)://host[:port][/path]");
+    }
+    return scheme + h;
+  }
+
+  /**
+   * {@code uri} without the user name and password it may carry ({@code http://user:pw@host}): the
+   * UI's links are printed for people to open, and a credential is never printed.
+   */
+  static URI withoutUserInfo(URI uri) {
+    String info = uri.getRawUserInfo();
+    if (info == null) {
+      return uri;
+    }
+    String text = uri.toString();
+    int at = text.indexOf(info + "@");
+    return URI.create(text.substring(0, at) + text.substring(at + info.length() + 1));
+  }
+}
