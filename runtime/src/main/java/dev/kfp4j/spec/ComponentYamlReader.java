@@ -21,15 +21,21 @@ final class ComponentYamlReader {
     private final String source;
     /** The text read, to find an offending field's line; null when reading a tree. */
     private final String text;
-    private final Map<String, InputSpec> inputs = new LinkedHashMap<>();
-    private final Map<String, OutputSpec> outputs = new LinkedHashMap<>();
+    /** The inputs and outputs declared, by name, as read so far: what a graph's references may name. */
+    final Map<String, InputSpec> inputs = new LinkedHashMap<>();
+    final Map<String, OutputSpec> outputs = new LinkedHashMap<>();
     /** Whether to refuse what kfp4j cannot compile into workflow tasks ({@link ComponentYaml#parseCompilable}). */
-    private final boolean compilable;
+    final boolean compilable;
 
     Reader(String source, String text, boolean compilable) {
       this.source = source;
       this.text = text;
       this.compilable = compilable;
+    }
+
+    /** A reader of a component spec inside this one's (a graph task's inline spec), from the same source. */
+    Reader child() {
+      return new Reader(source, text, compilable);
     }
 
     SpecException error(FieldPath field, String message) {
@@ -107,7 +113,7 @@ final class ComponentYamlReader {
       if (c != null) {
         container = container(c, implementation.key("container"));
       } else if (impl.has("graph")) {
-        graph = graph(impl.get("graph"), implementation.key("graph"));
+        graph = new GraphYamlReader(this).graph(impl.get("graph"), implementation.key("graph"));
       } else {
         throw error(implementation, "expected 'container' or 'graph', found " + impl.propertyNames());
       }
@@ -125,7 +131,7 @@ final class ComponentYamlReader {
       }
     }
 
-    private Map<String, Object> annotations(JsonNode n, FieldPath field) {
+    Map<String, Object> annotations(JsonNode n, FieldPath field) {
       if (n == null || n.isNull()) {
         return null;
       }
@@ -159,151 +165,7 @@ final class ComponentYamlReader {
       return new ContainerSpec(image, command, args, env, fileOutputs);
     }
 
-    /** {@code implementation.graph}, checked as KFP checks it: known inputs, tasks and outputs, no cycle. */
-    GraphSpec graph(JsonNode g, FieldPath at) {
-      requireObject(g, at);
-      JsonNode ts = g.get("tasks");
-      if (ts == null || ts.isNull()) {
-        throw error(at, "missing 'tasks'; a graph is {tasks: {<task id>: {componentRef: {...}, arguments: {...}}}, outputValues: {...}}");
-      }
-      requireObject(ts, at.key("tasks"));
-      Map<String, GraphSpec.Task> tasks = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> e : ts.properties()) {
-        tasks.put(e.getKey(), task(e.getValue(), at.key("tasks").key(e.getKey())));
-      }
-      for (Map.Entry<String, GraphSpec.Task> e : tasks.entrySet()) {
-        FieldPath args = at.key("tasks").key(e.getKey()).key("arguments");
-        ComponentSpec child = e.getValue().componentRef().spec();
-        for (Map.Entry<String, GraphSpec.Argument> a : e.getValue().arguments().entrySet()) {
-          if (child != null && child.input(a.getKey()).isEmpty()) {
-            List<String> names = child.inputs().stream().map(InputSpec::name).toList();
-            throw error(args.key(a.getKey()), "component '" + child.name() + "' has no input '" + a.getKey() + "'"
-                + choices(a.getKey(), new java.util.LinkedHashSet<>(names), "inputs"));
-          }
-          reference(a.getValue(), tasks, args.key(a.getKey()));
-        }
-      }
-      Map<String, GraphSpec.Argument> outputValues = new LinkedHashMap<>();
-      JsonNode ov = g.get("outputValues");
-      if (ov != null && !ov.isNull()) {
-        requireObject(ov, at.key("outputValues"));
-        for (Map.Entry<String, JsonNode> e : ov.properties()) {
-          FieldPath field = at.key("outputValues").key(e.getKey());
-          if (!outputs.containsKey(e.getKey())) {
-            throw error(field, "no output '" + e.getKey() + "'" + choices(e.getKey(), outputs.keySet(), "outputs"));
-          }
-          GraphSpec.Argument value = argument(e.getValue(), field);
-          reference(value, tasks, field);
-          outputValues.put(e.getKey(), value);
-        }
-      }
-      List<String> sorted = GraphSpec.sort(tasks);
-      if (sorted.size() < tasks.size()) {
-        // walk up from a task that cannot be ordered until a task repeats: that is the cycle
-        String id = tasks.keySet().stream().filter(t -> !sorted.contains(t)).findFirst().orElseThrow();
-        List<String> path = new ArrayList<>();
-        while (!path.contains(id)) {
-          path.add(id);
-          id = tasks.get(id).upstream().stream().filter(t -> !sorted.contains(t)).findFirst().orElseThrow();
-        }
-        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
-        cycle.add(id);
-        java.util.Collections.reverse(cycle);
-        throw error(at.key("tasks").key(id), "tasks take each other's outputs in a cycle: " + String.join(" -> ", cycle));
-      }
-      return new GraphSpec(tasks, outputValues);
-    }
-
-    GraphSpec.Task task(JsonNode t, FieldPath at) {
-      requireObject(t, at);
-      JsonNode r = t.get("componentRef");
-      FieldPath refAt = at.key("componentRef");
-      if (r == null || r.isNull()) {
-        throw error(at, "missing 'componentRef'; write componentRef: {spec: {...}} (or url, name, digest)");
-      }
-      requireObject(r, refAt);
-      ComponentSpec spec = null;
-      JsonNode inline = r.get("spec");
-      if (inline != null && !inline.isNull()) {
-        spec = new Reader(source, text, compilable).spec(inline, refAt.key("spec"));
-      }
-      GraphSpec.ComponentRef ref = new GraphSpec.ComponentRef(
-          text(r, "name", refAt), text(r, "digest", refAt), text(r, "tag", refAt), text(r, "url", refAt), spec);
-      if (spec == null && ref.name() == null && ref.digest() == null && ref.tag() == null && ref.url() == null) {
-        throw error(refAt, "names no component; give one of spec, url, name, digest, tag");
-      }
-      Map<String, GraphSpec.Argument> arguments = new LinkedHashMap<>();
-      JsonNode as = t.get("arguments");
-      if (as != null && !as.isNull()) {
-        requireObject(as, at.key("arguments"));
-        for (Map.Entry<String, JsonNode> e : as.properties()) {
-          arguments.put(e.getKey(), argument(e.getValue(), at.key("arguments").key(e.getKey())));
-        }
-      }
-      GraphSpec.Task task = new GraphSpec.Task(ref, arguments, raw(t.get("isEnabled")), raw(t.get("executionOptions")),
-          annotations(t.get("annotations"), at.key("annotations")));
-      if (compilable) {
-        compilable(task, at);
-      }
-      return task;
-    }
-
-    /** What kfp4j compiles of a graph task ({@link GraphSpec#uncompilable}), refused at its field. */
-    private void compilable(GraphSpec.Task task, FieldPath at) {
-      String[] problem = GraphSpec.uncompilable(task);
-      if (problem != null) {
-        FieldPath field = at;
-        for (String key : problem[0].split("\\.")) {
-          field = field.key(key);
-        }
-        throw error(field, problem[1]);
-      }
-    }
-
-    GraphSpec.Argument argument(JsonNode n, FieldPath at) {
-      if (n == null || n.isNull()) {
-        throw error(at, "an empty argument; expected a constant, {graphInput: {inputName: ...}} or {taskOutput: {taskId: ..., outputName: ...}}");
-      }
-      if (n.isValueNode()) {
-        return new GraphSpec.Argument.Constant(n.asString());
-      }
-      if (n.isObject() && n.size() == 1 && n.has("graphInput")) {
-        FieldPath ref = at.key("graphInput");
-        JsonNode g = n.get("graphInput");
-        requireObject(g, ref);
-        return new GraphSpec.Argument.GraphInput(required(g, "inputName", ref), type(g.get("type")));
-      }
-      if (n.isObject() && n.size() == 1 && n.has("taskOutput")) {
-        FieldPath ref = at.key("taskOutput");
-        JsonNode o = n.get("taskOutput");
-        requireObject(o, ref);
-        return new GraphSpec.Argument.TaskOutput(required(o, "taskId", ref), required(o, "outputName", ref), type(o.get("type")));
-      }
-      throw error(at, "expected a constant, {graphInput: {inputName: ...}} or {taskOutput: {taskId: ..., outputName: ...}}, found "
-          + describe(n));
-    }
-
-    /** A graph input must be declared; a task output must name a task of the graph, and an output of its inline spec. */
-    void reference(GraphSpec.Argument a, Map<String, GraphSpec.Task> tasks, FieldPath at) {
-      if (a instanceof GraphSpec.Argument.GraphInput g && !inputs.containsKey(g.inputName())) {
-        throw error(at.key("graphInput").key("inputName"),
-            "no input '" + g.inputName() + "'" + choices(g.inputName(), inputs.keySet(), "inputs"));
-      }
-      if (a instanceof GraphSpec.Argument.TaskOutput o) {
-        GraphSpec.Task task = tasks.get(o.taskId());
-        if (task == null) {
-          throw error(at.key("taskOutput").key("taskId"), "no task '" + o.taskId() + "'" + choices(o.taskId(), tasks.keySet(), "tasks"));
-        }
-        ComponentSpec spec = task.componentRef().spec();
-        if (spec != null && spec.output(o.outputName()).isEmpty()) {
-          List<String> names = spec.outputs().stream().map(OutputSpec::name).toList();
-          throw error(at.key("taskOutput").key("outputName"), "task '" + o.taskId() + "' has no output '" + o.outputName() + "'"
-              + choices(o.outputName(), new java.util.LinkedHashSet<>(names), "outputs"));
-        }
-      }
-    }
-
-    private static Object raw(JsonNode n) {
+    static Object raw(JsonNode n) {
       return n == null || n.isNull() ? null : Yaml.mapper().convertValue(n, Object.class);
     }
 
@@ -391,7 +253,7 @@ final class ComponentYamlReader {
       return name;
     }
 
-    private static String choices(String name, java.util.Set<String> declared, String what) {
+    static String choices(String name, java.util.Set<String> declared, String what) {
       if (declared.isEmpty()) {
         return "; the component declares no " + what;
       }
@@ -483,7 +345,7 @@ final class ComponentYamlReader {
       }
     }
 
-    private static String describe(JsonNode n) {
+    static String describe(JsonNode n) {
       if (n == null || n.isNull()) {
         return "nothing";
       }
