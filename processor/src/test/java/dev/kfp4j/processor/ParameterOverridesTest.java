@@ -186,6 +186,20 @@ class ParameterOverridesTest {
   }
 
   /**
+   * A JSON number too big for a double is a float KFP v1 takes (as Python's {@code float()}: infinity) but no KFP 2 file can
+   * hold: an error saying why, in the words of a {@code @Default}'s (NotInKfp2).
+   */
+  @Test
+  void aFloatKfp2CannotHoldIsAnErrorSayingWhy() {
+    String huge = "1" + "0".repeat(400);
+    Compilation c = compile("{\"p\": {\"rate\": " + huge + "}}");
+    assertThat(c).hadErrorContaining("'rate' of pipeline 'p' is a Float, and " + huge + " is none: it is no number KFP 2 can "
+        + "hold: its files keep numbers as JSON, which has no nan or infinity; write a JSON number, such as 0.5")
+        .inFile(SOURCE).onLineContaining("double rate");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /**
    * A compilation of some files (an IDE's, an incremental build's) keeps the whole build's option: a pipeline an earlier
    * compilation wrote into the class output is no unknown one.
    */

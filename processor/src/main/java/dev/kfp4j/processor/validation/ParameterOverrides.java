@@ -117,7 +117,7 @@ public final class ParameterOverrides {
         why = DefaultValues.problem(text, p.kind(), element.asType());
       }
       if (why == null && kfp2 && !DefaultValues.kfp2Holds(p.name(), text, p.kind())) {
-        why = "KFP 2 takes no such float";
+        why = "it is no number KFP 2 can hold: its files keep numbers as JSON, which has no nan or infinity";
       }
       if (why != null) {
         reporter.error(element, Message.BAD_OPTION, OPTION, option, "'" + p.name() + "' of pipeline '" + pipeline + "' is "
