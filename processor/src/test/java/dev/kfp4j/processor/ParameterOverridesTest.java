@@ -120,8 +120,9 @@ class ParameterOverridesTest {
         .inFile(TIMES).onLineContaining("LocalDate day");
     assertThat(c).hadErrorContaining("'day' of pipeline 't' is a String, and \"31/01/2025\" is none: Text '31/01/2025' could not "
         + "be parsed at index 0");
-    assertThat(c).hadErrorContaining("'every' of pipeline 't' is a String, and 15 is none: it is not a JSON string")
-        .inFile(TIMES).onLineContaining("LocalDate day"); // the method's one line holds every parameter
+    assertThat(c).hadErrorContaining("could not be parsed at index 0; write a JSON string, such as \"2024-01-31\"");
+    assertThat(c).hadErrorContaining("'every' of pipeline 't' is a String, and 15 is none: it is not a JSON string; write a JSON "
+        + "string, such as \"PT15M\"").inFile(TIMES).onLineContaining("LocalDate day"); // the method's one line holds every parameter
     assertThat(c).hadErrorCount(2);
   }
 
@@ -180,8 +181,8 @@ class ParameterOverridesTest {
         .inFile(SOURCE).onLineContaining("boolean loud");
     assertThat(c).hadErrorContaining("'items' of pipeline 'p' is a JsonArray, and [\"a\"] is none: its element \"a\" is not of type Integer")
         .inFile(SOURCE).onLineContaining("List<Integer> items");
-    assertThat(c).hadErrorContaining("'mode' of pipeline 'p' is a String, and \"MEDIUM\" is none: it is none of [FAST, SLOW]")
-        .inFile(SOURCE).onLineContaining("Mode mode");
+    assertThat(c).hadErrorContaining("'mode' of pipeline 'p' is a String, and \"MEDIUM\" is none: it is none of [FAST, SLOW]; "
+        + "write a JSON string, such as \"FAST\"").inFile(SOURCE).onLineContaining("Mode mode");
     assertThat(c).hadErrorCount(4); // rate: 2 is a float
   }
 
@@ -197,6 +198,23 @@ class ParameterOverridesTest {
         + "hold: its files keep numbers as JSON, which has no nan or infinity; write a JSON number, such as 0.5")
         .inFile(SOURCE).onLineContaining("double rate");
     assertThat(c).hadErrorCount(1);
+  }
+
+  /**
+   * A float written with an exponent is read as given, not as the double Jackson would make: {@code 1e400} is the float KFP 2
+   * cannot hold (not an "Infinity" text no float parses), and {@code 2.50e-3} goes into the files as a number equal to it.
+   */
+  @Test
+  void aFloatIsReadAsGivenNotAsADouble() {
+    Compilation huge = compile("{\"p\": {\"rate\": 1e400}}");
+    assertThat(huge).hadErrorContaining("'rate' of pipeline 'p' is a Float, and 1E+400 is none: it is no number KFP 2 can hold")
+        .inFile(SOURCE).onLineContaining("double rate");
+    assertThat(huge).hadErrorCount(1);
+    Compilation small = compile("{\"p\": {\"rate\": 2.50e-3}}");
+    assertThat(small).succeeded();
+    JsonNode rate = Yaml.readAll(Compile.resource(small, "META-INF/kfp4j/kfp2/pipelines/p.yaml")).get(0)
+        .at("/root/inputDefinitions/parameters/rate/defaultValue");
+    assertThat(rate.doubleValue()).isEqualTo(0.0025);
   }
 
   /**

@@ -40,16 +40,10 @@ public final class DefaultValues {
       return kind == ValueKind.BOOLEAN ? (KfpValues.parseBoolean(text) ? "True" : "False") : text;
     }
     switch (kind) {
-      case ENUM -> {
-        List<String> constants = enumConstants(type);
-        reporter.error(e, a, Message.BAD_DEFAULT, text, name, "enum " + ((DeclaredType) type).asElement().getSimpleName(), problem,
-            constants.isEmpty() ? "" : constants.get(0));
-      }
-      case TEXT -> { // with what the type's own parse said
-        Class<?> textType = textType(type);
-        reporter.error(e, a, Message.BAD_DEFAULT, text, name, "a " + textType.getSimpleName(), problem,
-            dev.kfp4j.entrypoint.TextTypes.example(textType));
-      }
+      case ENUM -> reporter.error(e, a, Message.BAD_DEFAULT, text, name, "enum " + ((DeclaredType) type).asElement().getSimpleName(),
+          problem, example(kind, type));
+      case TEXT -> reporter.error(e, a, Message.BAD_DEFAULT, text, name, "a " + textType(type).getSimpleName(), problem,
+          example(kind, type)); // with what the type's own parse said
       default -> reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), problem, example(kind));
     }
     return null;
@@ -150,6 +144,15 @@ public final class DefaultValues {
         throw new IllegalArgumentException("its element " + e + " is not of type " + name.substring("java.lang.".length()));
       }
     }
+  }
+
+  /** A value to show of enum or {@link ValueKind#TEXT} {@code type}: its first constant, the text type's example. */
+  static String example(ValueKind kind, TypeMirror type) {
+    if (kind == ValueKind.TEXT) {
+      return dev.kfp4j.entrypoint.TextTypes.example(textType(type));
+    }
+    List<String> constants = enumConstants(type);
+    return constants.isEmpty() ? "" : constants.get(0);
   }
 
   /** The JDK class of a {@link ValueKind#TEXT} type, by its element's name (a type's text would show its annotations). */

@@ -14,7 +14,9 @@ import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The processor option {@value #OPTION}, KFP's {@code Compiler().compile(..., pipeline_parameters={...})} and {@code kfp dsl
@@ -49,7 +51,9 @@ public final class ParameterOverrides {
     }
     String why;
     try {
-      JsonNode root = Yaml.readJson(option);
+      // floats as BigDecimals, so each is checked and written as given: 1e400 is no infinity
+      JsonMapper exact = Yaml.json().rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+      JsonNode root = exact.readTree(option);
       why = root != null && root.isObject() ? null : "not a JSON object";
       if (why == null) {
         for (Map.Entry<String, JsonNode> p : root.properties()) {
@@ -121,7 +125,7 @@ public final class ParameterOverrides {
       }
       if (why != null) {
         reporter.error(element, Message.BAD_OPTION, OPTION, option, "'" + p.name() + "' of pipeline '" + pipeline + "' is "
-            + kfpType(p.kind()) + ", and " + g.getValue() + " is none: " + why + "; write " + example(p.kind()));
+            + kfpType(p.kind()) + ", and " + g.getValue() + " is none: " + why + "; write " + example(p.kind(), element));
         ok = false;
         continue;
       }
@@ -174,13 +178,15 @@ public final class ParameterOverrides {
     return "a" + (kind.kfpType().startsWith("I") ? "n " : " ") + kind.kfpType();
   }
 
-  private static String example(ValueKind kind) {
+  /** What to write for parameter {@code element} of {@code kind}: an enum's first constant, a {@code java.time} type's example. */
+  private static String example(ValueKind kind, VariableElement element) {
     return json(kind) + switch (kind) {
       case INT, LONG -> ", such as 10";
       case FLOAT, DOUBLE -> ", such as 0.5";
       case BOOLEAN -> "";
       case JSON_ARRAY -> ", such as [1, 2]";
       case JSON_OBJECT -> ", such as {\"a\": 1}";
+      case ENUM, TEXT -> ", such as \"" + DefaultValues.example(kind, element.asType()) + "\"";
       default -> ", such as \"text\"";
     };
   }
