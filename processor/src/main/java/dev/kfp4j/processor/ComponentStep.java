@@ -173,7 +173,8 @@ final class ComponentStep {
       try {
         List<JsonNode> docs = Documents.readOrNull(text);
         ComponentSpec spec = SpecSource.parse(docs, text, resource, true);
-        imported.add(new ImportedOpsWriter.Imported(spec, resource, Kfp2Reader.isPipelineSpec(docs), Kfp2PipelineFile.is(docs)));
+        imported.add(new ImportedOpsWriter.Imported(spec, resource, Kfp2Reader.isPipelineSpec(docs), Kfp2PipelineFile.is(docs),
+            Kfp2PipelineFile.artifactLists(docs)));
         specs.register(resource, spec, text);
         checkPipelinesUsing(resource, spec.name() == null ? resource : spec.name(), owner, a);
       } catch (SpecException | FormatException ex) {

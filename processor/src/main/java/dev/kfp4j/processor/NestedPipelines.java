@@ -176,7 +176,10 @@ final class NestedPipelines {
     if (dev.kfp4j.model.RunSetting.afterFailure(standIn)) { // the exit task of one of several exit handlers
       return HandlerExitCall.of(standIn, callee, given(standIn, callee));
     }
-    return new CalledPipeline(standIn.name(), callee, given(standIn, callee), standIn.after(), List.of());
+    // a pipeline file's call may carry a display name and caching (a called @Pipeline's returns a value, which takes none)
+    List<dev.kfp4j.model.TaskSetting> settings = standIn.settings().stream().filter(s -> s instanceof dev.kfp4j.model.TaskSetting.DisplayName
+        || s instanceof dev.kfp4j.model.RunSetting.Caching || s instanceof dev.kfp4j.model.RunSetting.CacheKey).toList();
+    return new CalledPipeline(standIn.name(), callee, given(standIn, callee), standIn.after(), settings);
   }
 
   /** The arguments the stand-in {@code standIn} gives the pipeline {@code callee} by its parameters' names. */

@@ -66,16 +66,19 @@ final class PipelineStep implements PipelineBodies.Sink {
     this.sources = sources;
     this.index = index;
     this.models = models;
-    this.bodies = new PipelineBodies(env, reporter, specs::spec, this::isPipelineFile, this);
+    this.bodies = new PipelineBodies(env, reporter, specs::spec, this::pipelineFileLists, this);
     this.nested = new NestedPipelines(env.getFiler(), reporter, this::write, specs::pipelineFile);
   }
 
-  /** Whether the file at {@code resource} is a KFP 2 pipeline file; false when it cannot be read so (its import said why). */
-  private boolean isPipelineFile(String resource) {
+  /**
+   * The outputs of the KFP 2 pipeline file at {@code resource} that are lists of artifacts; null when it is no pipeline file,
+   * or cannot be read as one (its import said why).
+   */
+  private java.util.Set<String> pipelineFileLists(String resource) {
     try {
-      return specs.pipelineFile(resource) != null;
+      return specs.pipelineFile(resource) == null ? null : specs.artifactLists(resource);
     } catch (RuntimeException e) {
-      return false;
+      return null;
     }
   }
 
@@ -183,6 +186,13 @@ final class PipelineStep implements PipelineBodies.Sink {
       }
     }
     for (TaskBuilder call : graph.pipelineCalls()) {
+      String file = call.pipelineCall().file();
+      if (file != null) { // a KFP 2 pipeline file it runs: checked as a component file it embeds is
+        if (specs.digest(file) != null) {
+          out.put(file, specs.digest(file));
+        }
+        continue;
+      }
       String digest = written.get(call.pipelineCall().source());
       if (digest != null) {
         out.put(calledKey(call.pipelineCall().pipelineName()), digest); // what it puts in of a pipeline compiled with it

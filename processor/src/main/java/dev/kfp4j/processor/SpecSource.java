@@ -113,6 +113,14 @@ final class SpecSource {
     return pipelineFiles.get(resource);
   }
 
+  /**
+   * The outputs of the KFP 2 pipeline file at {@code resource} ({@link #pipelineFile}) that are lists of artifacts, KFP's
+   * {@code dsl.Collected} of a loop's artifacts given as the pipeline's output ({@link Kfp2PipelineFile#artifactLists}).
+   */
+  java.util.Set<String> artifactLists(String resource) {
+    return Kfp2PipelineFile.artifactLists(Documents.readOrNull(read(filer, resource)));
+  }
+
   /** The resource {@code spec} was read from, or null for a spec inside another (a graph's task). */
   String resource(ComponentSpec spec) {
     return resources.get(spec);

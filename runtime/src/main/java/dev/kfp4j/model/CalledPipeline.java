@@ -9,7 +9,7 @@ import java.util.Objects;
  * pipeline, the called {@code pipeline} (its parameters, its nodes reading those parameters, its
  * outputs, its names its own), the arguments the call gives it by parameter name (one left out: its
  * default, or left out of the tasks that take it), and the steps the call waits for besides those
- * it reads from, and its own settings: a display name and caching ({@code set_caching_options}), the
+ * it reads from, and its own settings: a display name and caching ({@code set_caching_options}, a cache key too), the
  * only ones KFP takes on a pipeline used as a component, and {@link RunSetting.IgnoreUpstreamFailure} for a pipeline run as
  * the exit task of one of several exit handlers (KFP 2's {@code triggerPolicy.strategy: ALL_UPSTREAM_TASKS_COMPLETED},
  * waiting for its handler's group), which may give a parameter of it the handler's final status ({@link
@@ -29,10 +29,10 @@ public record CalledPipeline(String name, Pipeline pipeline, Map<String, Argumen
     after = List.copyOf(after);
     settings = List.copyOf(settings);
     for (TaskSetting s : settings) {
-      if (!(s instanceof TaskSetting.DisplayName) && !(s instanceof RunSetting.Caching)
+      if (!(s instanceof TaskSetting.DisplayName) && !(s instanceof RunSetting.Caching) && !(s instanceof RunSetting.CacheKey)
           && !(s instanceof RunSetting.IgnoreUpstreamFailure)) {
         throw new IllegalArgumentException("call '" + name + "' of pipeline '" + pipeline.name() + "' has setting " + s
-            + "; a pipeline called in another takes a display name, caching and ignoreUpstreamFailure (the exit task of one of"
+            + "; a pipeline called in another takes a display name, caching, a cache key and ignoreUpstreamFailure (the exit task of one of"
             + " several exit handlers) only: set the others on its tasks");
       }
     }

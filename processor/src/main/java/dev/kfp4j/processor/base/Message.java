@@ -320,7 +320,7 @@ public enum Message {
   GRAPH_CALL_SETTING("BadSetting",
       "%s(...) sets one container task; '%s' is a graph component, whose tasks take the settings its spec gives them (executionOptions); only after(...) applies to it"),
   PIPELINE_CALL_SETTING("BadSetting",
-      "%s(...) sets one container task; '%s' runs the KFP 2 pipeline %s, whose tasks take the settings its file gives them; only after(...) applies to it (set the others in the pipeline the file is compiled from)"),
+      "%s(...) sets one container task; '%s' runs the KFP 2 pipeline %s, whose tasks take the settings its file gives them; only after(...), displayName(...), caching(...) and cacheKey(...) apply to the call, as KFP takes them on a loaded pipeline's task (set the others in the pipeline the file is compiled from)"),
   PIPELINE_FILE_NOT_IN_ARGO("NotInArgo",
       "'%s' runs the KFP 2 pipeline %s, whose task '%s' %s, which KFP v1 (Argo) cannot run; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   RESOURCE_STEP_SETTING("BadSetting",

@@ -37,8 +37,11 @@ final class Body {
   final Reporter reporter;
   final PipelineBuilder graph;
   final Function<String, ComponentSpec> specs;
-  /** Whether the file at a resource path is a KFP 2 pipeline file: its op's call is a pipeline in a pipeline. */
-  final java.util.function.Predicate<String> pipelineFiles;
+  /**
+   * The outputs of the KFP 2 pipeline file at a resource path that are lists of artifacts (KFP's {@code dsl.Collected}), null
+   * when the file is no pipeline file: a pipeline file's op's call is a pipeline in a pipeline.
+   */
+  final Function<String, java.util.Set<String>> pipelineFiles;
   final TypeMapper types;
   /** What each task variable ({@code var t = ...}) stands for now. */
   final Map<Element, TaskHandle> taskVariables = new HashMap<>();
@@ -68,7 +71,7 @@ final class Body {
   final CollectedLists collectedLists;
 
   Body(Trees trees, CompilationUnitTree unit, Reporter reporter, PipelineBuilder graph, Function<String, ComponentSpec> specs,
-      java.util.function.Predicate<String> pipelineFiles, TypeMapper types) {
+      Function<String, java.util.Set<String>> pipelineFiles, TypeMapper types) {
     this.trees = trees;
     this.unit = unit;
     this.reporter = reporter;

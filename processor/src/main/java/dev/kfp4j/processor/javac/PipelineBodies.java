@@ -45,7 +45,7 @@ public final class PipelineBodies {
   private final ProcessingEnvironment env;
   private final Reporter reporter;
   private final Function<String, ComponentSpec> specs;
-  private final java.util.function.Predicate<String> pipelineFiles;
+  private final Function<String, java.util.Set<String>> pipelineFiles;
   private final TypeMapper types;
   private final Sink sink;
   /** Whether tasks cache unless told otherwise, as {@link CachingDefault}'s option says (read once a compile). */
@@ -57,11 +57,12 @@ public final class PipelineBodies {
   private boolean unavailable;
 
   /**
-   * {@code specs}: the component spec at a resource path (null: none); {@code pipelineFiles}: whether the file at a resource
-   * path is a KFP 2 pipeline file, whose op's call runs it as a pipeline in a pipeline.
+   * {@code specs}: the component spec at a resource path (null: none); {@code pipelineFiles}: the outputs of the KFP 2 pipeline
+   * file at a resource path that are lists of artifacts, null when it is no pipeline file (a pipeline file's op's call runs it
+   * as a pipeline in a pipeline).
    */
   public PipelineBodies(ProcessingEnvironment env, Reporter reporter, Function<String, ComponentSpec> specs,
-      java.util.function.Predicate<String> pipelineFiles, Sink sink) {
+      Function<String, java.util.Set<String>> pipelineFiles, Sink sink) {
     this.env = env;
     this.reporter = reporter;
     this.specs = specs;

@@ -29,6 +29,11 @@ import javax.lang.model.element.ExecutableElement;
 final class SettingReader {
   private final Body body;
   private final DslSettings dsl = new DslSettings();
+  /**
+   * The settings a call of a KFP 2 pipeline file's op takes besides {@code after}: those KFP takes on the task of a loaded
+   * pipeline ({@code set_display_name}, {@code set_caching_options}), written on the call's task in KFP 2.
+   */
+  private static final java.util.Set<String> CALL_SETTINGS = java.util.Set.of("displayName", "caching", "cacheKey");
 
   SettingReader(Body body) {
     this.body = body;
@@ -45,7 +50,7 @@ final class SettingReader {
       body.error(call, Message.GRAPH_CALL_SETTING, name, task.name());
       return;
     }
-    if (task instanceof dev.kfp4j.processor.graph.TaskBuilder t && t.pipelineCall() != null) {
+    if (task instanceof dev.kfp4j.processor.graph.TaskBuilder t && t.pipelineCall() != null && !CALL_SETTINGS.contains(name)) {
       body.error(call, Message.PIPELINE_CALL_SETTING, name, task.name(), t.pipelineCall().file());
       return;
     }

@@ -98,10 +98,11 @@ final class TaskReader {
     }
     boolean graph = specOf.graph() != null;
     // a KFP 2 pipeline file's op: a stand-in task that its pipeline takes the place of, as a called @Pipeline's
-    boolean pipeline = !graph && body.pipelineFiles.test(resource);
+    java.util.Set<String> lists = graph ? null : body.pipelineFiles.apply(resource); // its outputs that are lists of artifacts
+    boolean pipeline = lists != null;
     GraphCall call = graph ? body.graph.graphCall(component, specOf, group, body.at(mi)) : null;
     TaskBuilder task = graph ? null : pipeline
-        ? body.graph.pipelineCall(PipelineCall.ofFile(resource, component, java.util.Set.of()), specOf, group, body.at(mi))
+        ? body.graph.pipelineCall(PipelineCall.ofFile(resource, component, lists), specOf, group, body.at(mi))
         : body.graph.task(component, specOf, group, body.at(mi));
     Arguments arguments = graph ? call.arguments() : task.arguments();
     @SuppressWarnings("unchecked")

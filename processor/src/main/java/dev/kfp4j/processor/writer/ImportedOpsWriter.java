@@ -26,12 +26,19 @@ public final class ImportedOpsWriter {
    * artifacts are files and whose other inputs and outputs are values, as KFP 2 passes them), and
    * whether it is a KFP 2 pipeline file's interface (a call runs the pipeline's tasks).
    */
-  public record Imported(ComponentSpec spec, String resource, boolean kfp2, boolean pipeline) {
+  public record Imported(ComponentSpec spec, String resource, boolean kfp2, boolean pipeline, Set<String> artifactLists) {
+    public Imported {
+      artifactLists = Set.copyOf(artifactLists);
+    }
+
     /** A component file's spec. */
     public Imported(ComponentSpec spec, String resource, boolean kfp2) {
-      this(spec, resource, kfp2, false);
+      this(spec, resource, kfp2, false, Set.of());
     }
   }
+
+  /** {@code List<Path>}: a list of artifacts, KFP's {@code List[Dataset]}. */
+  private static final TypeName PATH_LIST = ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(Path.class));
 
   private ImportedOpsWriter() {}
 
@@ -89,7 +96,8 @@ public final class ImportedOpsWriter {
     }
     if (c.pipeline()) {
       doc.append("\n<p>A KFP 2 pipeline: a call runs its tasks where it is, a pipeline in a pipeline (KFP's graph component);"
-          + " of the task settings only {@code after(...)} applies to it.\n");
+          + " of the task settings {@code after(...)}, {@code displayName(...)}, {@code caching(...)} and {@code cacheKey(...)}"
+          + " apply to it, as KFP takes them on a loaded pipeline's task.\n");
     }
     if (ordered.stream().anyMatch(in -> in.description() != null || optional(in))) {
       doc.append("\n");
@@ -157,12 +165,15 @@ public final class ImportedOpsWriter {
     boolean file = c.kfp2() ? c.spec().inputIsArtifact(in.name()) : c.spec().inputIsFile(in.name());
     TypeName t = file ? ClassName.get(Path.class) : valueType(in.type() == null ? null : in.type().name());
     if (in.isArtifactList()) {
-      t = com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get(java.util.List.class), ClassName.get(Path.class));
+      t = PATH_LIST;
     }
     return optional(in) ? t.box() : t;
   }
 
   static TypeName outputType(Imported c, OutputSpec out) {
+    if (c.artifactLists().contains(out.name())) { // a pipeline file's dsl.Collected of artifacts: KFP's List[Dataset]
+      return PATH_LIST;
+    }
     boolean file = c.kfp2() ? c.spec().outputIsArtifact(out.name()) : c.spec().outputIsFile(out.name());
     return file ? ClassName.get(Path.class) : valueType(out.type() == null ? null : out.type().name());
   }

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a task running another pipeline's DAG as a call of it ({@link Kfp2Reader#readNested}): a
  * {@link CalledPipeline} of the pipeline the task's DAG component is, given the task's inputs, with
- * its display name ({@code taskInfo.name}) and caching ({@code set_caching_options}) as its settings, and, for the exit
+ * its display name ({@code taskInfo.name}) and caching ({@code set_caching_options}, its cache key too) as its settings, and, for the exit
  * task of one of several exit handlers ({@code ALL_UPSTREAM_TASKS_COMPLETED}), ignoreUpstreamFailure; an input given {@code
  * taskFinalStatus} is given {@link Argument.RunValue.Kind#STATUS}.
  */

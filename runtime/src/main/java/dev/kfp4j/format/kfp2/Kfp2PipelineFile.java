@@ -63,6 +63,22 @@ public final class Kfp2PipelineFile {
   }
 
   /**
+   * The root's outputs that are lists of artifacts ({@code isArtifactList}: KFP's {@code dsl.Collected} of a loop's artifacts
+   * returned as {@code List[Dataset]}), by name; none when {@code docs} are no KFP 2 pipeline file ({@link #is}).
+   */
+  public static java.util.Set<String> artifactLists(List<JsonNode> docs) {
+    java.util.Set<String> lists = new java.util.TreeSet<>();
+    if (is(docs)) {
+      docs.get(0).path("root").path("outputDefinitions").path("artifacts").properties().forEach(a -> {
+        if (a.getValue().path("isArtifactList").asBoolean(false)) {
+          lists.add(a.getKey());
+        }
+      });
+    }
+    return lists;
+  }
+
+  /**
    * The pipeline the file is, its own calls kept ({@link Kfp2Reader#readNested}), as a pipeline calling it holds it.
    *
    * @throws FormatException when the file is not a pipeline spec kfp4j reads, or is one no other pipeline can call: one with

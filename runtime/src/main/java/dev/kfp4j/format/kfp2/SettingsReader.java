@@ -49,8 +49,8 @@ final class SettingsReader {
 
   /**
    * The display name of task {@code name} ({@code taskInfo.name} when it is not the name) and its caching when off
-   * ({@code cachingOptions} without {@code enableCache}), as {@link Kfp2Settings} writes them: the settings a task and a
-   * pipeline called in another both take.
+   * ({@code cachingOptions} without {@code enableCache}) and its cache key ({@code cachingOptions.cacheKey}), as {@link
+   * Kfp2Settings} writes them: the settings a task and a pipeline called in another both take.
    */
   static List<TaskSetting> displayNameAndCaching(String name, JsonNode task) {
     List<TaskSetting> out = new ArrayList<>();
@@ -60,6 +60,9 @@ final class SettingsReader {
     }
     if (task.has("cachingOptions") && !task.path("cachingOptions").path("enableCache").asBoolean(false)) {
       out.add(new RunSetting.Caching(false));
+    }
+    if (!task.path("cachingOptions").path("cacheKey").asString("").isEmpty()) {
+      out.add(new RunSetting.CacheKey(task.get("cachingOptions").get("cacheKey").asString()));
     }
     return out;
   }
@@ -74,9 +77,6 @@ final class SettingsReader {
       FromRun fromRun) {
     KubernetesFields.check(name, k8s);
     List<TaskSetting> out = displayNameAndCaching(name, task);
-    if (!task.path("cachingOptions").path("cacheKey").asString("").isEmpty()) {
-      out.add(new RunSetting.CacheKey(task.get("cachingOptions").get("cacheKey").asString()));
-    }
     JsonNode retry = task.path("retryPolicy");
     if (retry.isObject()) {
       if (retry.has("maxRetryCount")) { // else a backoff alone, written without retries
