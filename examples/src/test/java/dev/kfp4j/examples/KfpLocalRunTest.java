@@ -72,6 +72,7 @@ class KfpLocalRunTest {
       runtime-resource-request-gpu-pipeline       | {}                                   | ends
       runtime-resource-request-pipeline           | {}                                   | ends
       status-in-groups                            | {}                                   | fails
+      text-stats-twice                            | {}                                   | ends
       training                                    | {}                                   | ends
       tutorial-data-passing                       | {}                                   | ends
       volume                                      | {}                                   | ends

@@ -118,6 +118,21 @@ class ExamplesInContainersTest {
     assertEquals(built.pinned(), record.at("/tasks/add/image").asString());
   }
 
+  /** The KFP 2 pipeline file the examples import: its busybox tasks in the shell image, where the calls are, beside Java tasks. */
+  @Test
+  void theImportedPipelineFileRunsEachOfItsTasksInItsImage() throws IOException {
+    String shell = BaseImages.shell(engine);
+    RunResult r = runner(containers().withImage("busybox:1.36", shell)).run(pipeline("text-stats-twice"), Map.of());
+    assertTrue(r.succeeded(), r.tasks().toString());
+    RunResult here = runner(null).run(pipeline("text-stats-twice"), Map.of());
+    assertEquals(LocalRun.results(here), LocalRun.results(r));
+    assertEquals("7", r.output("add", "Output"));
+    JsonNode record = Yaml.json().readTree(Files.readString(r.runDir().resolve("run.json")));
+    assertEquals(shell, record.at("/tasks/text-stats-count-words/image").asString());
+    assertEquals(shell, record.at("/tasks/text-stats-2-sha256/image").asString());
+    assertEquals(built.pinned(), record.at("/tasks/read-text/image").asString());
+  }
+
   @Test
   void aStepStartsFromTheClassDataArchiveTheImageCarries() throws IOException {
     Engine.Result r = engine.run("run", "--rm", "--entrypoint", "java", built.pinned(), "-Xlog:class+load=info", "-cp",

@@ -25,12 +25,13 @@ class PipelineGoldenTest {
   static final List<String> PIPELINES = List.of(
       "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
       "task-settings", "volume", "default-value", "exit-handler", "volumeop-basic", "resourceop-basic", "count-calls",
-      "mixed-java-python");
+      "mixed-java-python", "text-stats-twice");
   /** The pipelines written in KFP 2's format: all but two of the ports of KFP v1's, and those of KFP 2's. */
   static final List<String> KFP2_PIPELINES = List.of(
       "add-example", "pipeline-flip-coin", "withitem-basic", "withparam-output", "withparam-global",
       "volume", "default-value", "exit-handler", "volumeop-basic", "count-calls", "training",
-      "add-example-v2", "condition-loop-artifact", "container-if-loop", "kubernetes-settings", "control-flow", "java-and-python-v2");
+      "add-example-v2", "condition-loop-artifact", "container-if-loop", "kubernetes-settings", "control-flow", "java-and-python-v2",
+      "text-stats-twice");
 
   /** The examples' sources, with their own component files (v1's and KFP 2's, which they import) on the classpath. */
   static Compilation compileExamples() {
