@@ -3,12 +3,8 @@ package dev.kfp4j.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
-import dev.kfp4j.local.Workflow;
 import dev.kfp4j.yaml.Yaml;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -31,11 +27,7 @@ class ImportedPipelineFileTest {
   @TempDir Path dir;
 
   private RunResult run(String resource, Map<String, String> arguments) {
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    RunResult r = LocalRunner.builder().root(dir).caching(false).console(new PrintStream(console, true, StandardCharsets.UTF_8))
-        .build().run(Workflow.resource(getClass().getClassLoader(), resource), arguments);
-    assertTrue(r.succeeded(), () -> r.failedTask() + "\n" + console);
-    return r;
+    return TrainOnDatasetTest.run(dir, resource, arguments);
   }
 
   private static String sha256(String text) throws Exception {

@@ -32,10 +32,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrainOnDatasetTest {
   @TempDir Path dir;
 
-  private RunResult run(String resource, Map<String, String> arguments) {
+  /** Runs the examples' compiled pipeline at {@code resource} in {@code root}, uncached; it must succeed. */
+  static RunResult run(Path root, String resource, Map<String, String> arguments) {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    RunResult r = LocalRunner.builder().root(dir).caching(false).console(new PrintStream(console, true, StandardCharsets.UTF_8))
-        .build().run(Workflow.resource(getClass().getClassLoader(), resource), arguments);
+    RunResult r = LocalRunner.builder().root(root).caching(false).console(new PrintStream(console, true, StandardCharsets.UTF_8))
+        .build().run(Workflow.resource(TrainOnDatasetTest.class.getClassLoader(), resource), arguments);
     assertTrue(r.succeeded(), () -> r.failedTask() + "\n" + console);
     return r;
   }
@@ -43,7 +44,7 @@ class TrainOnDatasetTest {
   @ParameterizedTest
   @ValueSource(strings = {"META-INF/kfp4j/pipelines/", "META-INF/kfp4j/kfp2/pipelines/"})
   void theCalledPipelineFiltersAndTrainsOnTheDatasetItsCallerMade(String folder) throws Exception {
-    RunResult r = run(folder + "make-and-train.yaml", Map.of("rows", "40"));
+    RunResult r = run(dir, folder + "make-and-train.yaml", Map.of("rows", "40"));
     String prefix = folder.contains("kfp2") ? "" : "train-on-dataset-"; // Argo has the called pipeline's tasks flat
     assertEquals("20", r.output(prefix + "filter-points", "Output"), "the points with x >= 0.5 of 40 in [0, 1)");
     Path kept = r.task(prefix + "filter-points").orElseThrow().artifacts().get("kept");

@@ -39,13 +39,19 @@ class PipelineFileCallTest {
   static final String COLLECT = "kfppipelines/collect_reports.yaml";
 
   private static JsonNode kfp2(Compilation c, String name) {
-    String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml");
-    Compile.validKfp2(yaml, name + ".yaml");
-    return Yaml.readAll(yaml).get(0);
+    return PipelineFileImportTest.kfp2(c, name);
+  }
+
+  /** The Argo workflow of pipeline {@code name} that {@code c}, which succeeded, wrote, checked against Argo's schemas. */
+  private static String argo(Compilation c, String name) {
+    assertThat(c).succeededWithoutWarnings();
+    String argo = Compile.resource(c, "META-INF/kfp4j/pipelines/" + name + ".yaml");
+    ArgoSchemas.assertValid(argo, name + ".yaml");
+    return argo;
   }
 
   private static JsonNode kfpFile(String file) {
-    return Yaml.readAll(Yaml.resource(PipelineFileCallTest.class, file)).get(0);
+    return PipelineFileImportTest.kfpFile(file);
   }
 
   private static RunResult run(Path root, String yaml, String name) {
@@ -94,9 +100,7 @@ class PipelineFileCallTest {
     JavaFileObject p = PipelineFileImportTest.pipeline("@Pipeline(name = \"flat\") public static void p() {",
         "  ImportsOps.echoMessage(\"x\").displayName(\"Shown\").caching(false);");
     Compilation c = PipelineFileImportTest.compile(p, ECHO);
-    assertThat(c).succeededWithoutWarnings();
-    String argo = Compile.resource(c, "META-INF/kfp4j/pipelines/flat.yaml");
-    ArgoSchemas.assertValid(argo, "flat.yaml");
+    String argo = argo(c, "flat");
     assertThat(argo).contains("name: echo-message-echo-2");
     assertThat(argo).doesNotContain("Shown");
     assertThat(argo).doesNotContain("max_cache_staleness");
@@ -170,11 +174,7 @@ class PipelineFileCallTest {
   void inTheArgoWorkflowTheListIsNotInArgoWhereItIsRead() {
     JavaFileObject flat = PipelineFileImportTest.pipeline("@Pipeline(name = \"reports\") public static void p() {",
         "  ImportsOps.collectReports();");
-    Compilation c = PipelineFileImportTest.compile(flat, COLLECT);
-    assertThat(c).succeededWithoutWarnings();
-    String argo = Compile.resource(c, "META-INF/kfp4j/pipelines/reports.yaml");
-    ArgoSchemas.assertValid(argo, "reports.yaml");
-    assertThat(argo).contains("name: collect-reports-write-report");
+    assertThat(argo(PipelineFileImportTest.compile(flat, COLLECT), "reports")).contains("name: collect-reports-write-report");
     JavaFileObject loop = PipelineFileImportTest.pipeline("@Pipeline(name = \"show-reports\") public static void p() {",
         "  var reports = ImportsOps.collectReports();",
         "  Dsl.forEach(reports.output(), r -> ImportsOps.hashFile(r));");

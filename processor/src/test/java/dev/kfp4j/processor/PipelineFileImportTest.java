@@ -48,13 +48,15 @@ class PipelineFileImportTest {
     return ImportComponentsTest.compile(ImportComponentsTest.imports(files), pipeline);
   }
 
-  private static JsonNode kfp2(Compilation c, String name) {
+  /** The KFP 2 spec of pipeline {@code name} that {@code c} wrote, checked against KFP's .proto. */
+  static JsonNode kfp2(Compilation c, String name) {
     String yaml = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml");
     Compile.validKfp2(yaml, name + ".yaml");
     return Yaml.readAll(yaml).get(0);
   }
 
-  private static JsonNode kfpFile(String file) {
+  /** The first document of the test resource {@code file}. */
+  static JsonNode kfpFile(String file) {
     return Yaml.readAll(Yaml.resource(PipelineFileImportTest.class, file)).get(0);
   }
 
