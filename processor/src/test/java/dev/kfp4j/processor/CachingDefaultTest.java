@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.kfp4j.testing.ArgoSchemas;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.Task;
@@ -101,6 +102,33 @@ class CachingDefaultTest {
     assertThat(plain).succeeded();
     assertThat(modelCaching(models)).containsExactly("make", null, "make-2", true, "make-3", false);
     assertThat(argoStaleness(plain)).containsExactly("make", "", "make-2", "", "make-3", "P0D");
+  }
+
+  /**
+   * A call of another pipeline takes the default too, as KFP's compiler gives the task of a pipeline called in a pipeline
+   * ({@code cachingOptions: {}} with the default off, as KFP SDK 2.15.2 writes for {@code inner(x=n)}); the called pipeline's
+   * own tasks take it where it is compiled, with the same option.
+   */
+  @Test
+  void aCallOfAnotherPipelineTakesItToo() {
+    Compilation c = Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.disableExecutionCachingByDefault"),
+        PipelineModelTest.LIB, NestedPipelineTest.OUTER, NestedPipelineTest.INNER);
+    assertThat(c).succeeded();
+    JsonNode spec = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml")).get(0);
+    Map<String, String> caching = new TreeMap<>();
+    spec.at("/root/dag/tasks").properties().forEach(t -> caching.put(t.getKey(), t.getValue().path("cachingOptions").toString()));
+    assertThat(caching).containsEntry("inner", "{}");
+    assertThat(caching).containsEntry("sums", "{}");
+    assertThat(caching.values()).doesNotContain("{\"enableCache\":true}");
+    Map<String, String> inner = new TreeMap<>();
+    spec.at("/components/comp-inner/dag/tasks").properties()
+        .forEach(t -> inner.put(t.getKey(), t.getValue().path("cachingOptions").toString()));
+    assertThat(inner).containsEntry("add", "{}");
+    assertThat(inner.values()).doesNotContain("{\"enableCache\":true}");
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml"), "outer.yaml");
+    }
+    ArgoSchemas.assertValid(Compile.resource(c, "META-INF/kfp4j/pipelines/outer.yaml"), "outer.yaml");
   }
 
   /** The exit task, an importer and a task inside the exit handler take the default too, as every task KFP's compiler makes. */

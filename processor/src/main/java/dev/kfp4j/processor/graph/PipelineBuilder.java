@@ -358,11 +358,11 @@ public final class PipelineBuilder {
 
   /**
    * Turns the cache off on a task or importer that does not set it, as KFP's compiler gives every task it makes the
-   * default then; a call of another pipeline is left as it is (its own tasks take the default where it is compiled).
+   * default then: a call of another pipeline too (KFP 2 writes it on the call's DAG task), whose own tasks take the default
+   * where that pipeline is compiled.
    */
   private static void cacheOffUnlessSet(StepBuilder step) {
-    boolean cached = step instanceof ImporterBuilder || step instanceof TaskBuilder t && t.pipelineCall() == null;
-    if (cached && step.settings().stream().noneMatch(s -> s.setting() instanceof RunSetting.Caching)) {
+    if ((step instanceof ImporterBuilder || step instanceof TaskBuilder) && step.settings().stream().noneMatch(s -> s.setting() instanceof RunSetting.Caching)) {
       step.setting(new SettingCall(new RunSetting.Caching(false), "caching", step.position()));
     }
   }
