@@ -181,6 +181,22 @@ class ImportComponentsTest {
         .inFile(source).onLineContaining("broken/range.component.yaml");
   }
 
+  /**
+   * Text of a component file copied into the ops' Javadoc stays comment text: a Windows folder ({@code C:&#92;users}) was a
+   * Unicode escape to javac, "illegal unicode escape" on the generated file (other backslashes stay as they are); a
+   * {@code *}{@code /} would end the comment.
+   */
+  @Test
+  void descriptionsWithBackslashesAndCommentEndsCompile() {
+    Compilation c = compile(imports("testcomponents/windows_paths.component.yaml"));
+    assertThat(c).succeededWithoutWarnings();
+    String ops = Compile.source(c, "test.ImportsOps");
+    assertThat(ops).contains(" * Copies C:&#92;users\\me\\data.csv to the output; a comment ends with *&#47; in Java.");
+    assertThat(ops).contains(" * @param source a file under C:&#92;users, not *&#47; (optional: null leaves it out)");
+    assertThat(ops).contains(" * Output {@code copy}: written to D:&#92;upload\\copy.csv.");
+    assertThat(ops).contains("public static CopyFromDriveCTask copyFromDriveC(String source) {");
+  }
+
   @Test
   void aClassCannotBothDeclareAndImportComponents() {
     JavaFileObject source = Compile.source("test.Both", "package test;", "import dev.kfp4j.annotations.*;",

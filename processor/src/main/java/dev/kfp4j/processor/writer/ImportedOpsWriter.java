@@ -234,6 +234,6 @@ public final class ImportedOpsWriter {
     if (text == null || text.isBlank()) {
       return fallback;
     }
-    return text.strip().replace("*/", "*&#47;");
+    return text.strip(); // JavaWriter keeps comment text from ending the comment
   }
 }

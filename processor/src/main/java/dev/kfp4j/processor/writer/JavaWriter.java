@@ -92,7 +92,30 @@ public final class JavaWriter {
       return;
     }
     startLine();
-    body.append(text, from, to);
+    if (javadoc) {
+      commentText(text, from, to);
+    } else {
+      body.append(text, from, to);
+    }
+  }
+
+  /**
+   * Text inside a comment, written so that javac reads it as the text it is: a {@code *}{@code /} would end the
+   * comment and a backslash before {@code u} is a Unicode escape to javac wherever it stands, an illegal one in a
+   * description naming a Windows folder {@code C:&#92;users} (HTML entities instead, which Javadoc shows as the characters).
+   */
+  private void commentText(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < to && text.charAt(i + 1) == 'u') {
+        body.append("&#92;");
+      } else if (c == '*' && i + 1 < to && text.charAt(i + 1) == '/') {
+        body.append("*&#47;");
+        i++;
+      } else {
+        body.append(c);
+      }
+    }
   }
 
   private void startLine() {
