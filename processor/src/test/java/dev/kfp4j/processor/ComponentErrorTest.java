@@ -141,6 +141,10 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:OutputNameClash", "public static R f",
             new String[] {"public record R(int after) {}", "@Component public static R f(int a) { return null; }"},
             "output 'after' of component 'f' clashes with the task method 'after()'; rename the record component"),
+        // Object's protected finalize() too: Path finalize() in the task class would not compile
+        Arguments.of("kfp4j:OutputNameClash", "public static void f",
+            new String[] {"@Component public static void f(@OutputPath Path finalizePath) {}"},
+            "output 'finalize' of component 'f' clashes with the task method 'finalize()'; rename the parameter"),
         Arguments.of("kfp4j:RawType", "List l",
             new String[] {"@SuppressWarnings(\"rawtypes\") @Component public static int f(List l) { return 0; }"},
             "parameter 'l' has raw type 'java.util.List'; give its type arguments"),

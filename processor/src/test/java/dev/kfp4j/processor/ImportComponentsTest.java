@@ -197,6 +197,31 @@ class ImportComponentsTest {
     assertThat(ops).contains("public static CopyFromDriveCTask copyFromDriveC(String source) {");
   }
 
+  /**
+   * An output named as a method every task has ({@code upstream()}, {@code hashCode()}, {@code finalize()}) gets an accessor
+   * with a number, as names that clash otherwise do, and a pipeline reads it: the file's names cannot be renamed, and the
+   * accessor of that name made javac fail on the generated class ("cannot override upstream() in dev.kfp4j.dsl.Task").
+   */
+  @Test
+  void outputsNamedAsTaskMethodsGetAccessorsOfTheirOwn() {
+    JavaFileObject pipeline = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "@Component public static void show(String text, long n) {}",
+        "@Pipeline(name = \"task-methods\", formats = Format.ARGO) public static void p() {",
+        "  var t = ImportsOps.taskMethodOutputs();",
+        "  POps.show(Dsl.value(t.upstream3()), Dsl.value(t.hashCode2()));",
+        "}");
+    Compilation c = compile(imports("testcomponents/task_method_outputs.component.yaml"), pipeline);
+    assertThat(c).succeededWithoutWarnings();
+    String ops = Compile.source(c, "test.ImportsOps");
+    assertThat(ops).contains("@Op.Output(\"upstream\")\n    public Path upstream3() {");
+    assertThat(ops).contains("@Op.Output(\"hash_code\")\n    public Path hashCode2() {");
+    assertThat(ops).contains("@Op.Output(\"finalize\")\n    public Path finalize2() {");
+    assertThat(ops).contains("@Op.Output(\"upstream2\")\n    public Path upstream2() {");
+    String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/task-methods.yaml");
+    assertThat(yaml).contains("{name: text, value: '{{tasks.task-method-outputs.outputs.parameters.upstream}}'}, "
+        + "{name: 'n', value: '{{tasks.task-method-outputs.outputs.parameters.hash_code}}'}");
+  }
+
   @Test
   void aClassCannotBothDeclareAndImportComponents() {
     JavaFileObject source = Compile.source("test.Both", "package test;", "import dev.kfp4j.annotations.*;",

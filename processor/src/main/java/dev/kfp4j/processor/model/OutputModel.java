@@ -1,6 +1,9 @@
 package dev.kfp4j.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One output of a component: the returned value ({@code Output}), a component of a returned
@@ -24,6 +27,14 @@ public record OutputModel(
     TypeName javaType,
     String kfpType,
     String description) {
+
+  /**
+   * The names an output accessor may not take: the methods of {@code dev.kfp4j.dsl.Task} and of {@code Object} (its
+   * protected {@code clone} and {@code finalize} too), which an accessor of that name would override or clash with.
+   */
+  public static final Set<String> TASK_METHODS = Stream.concat(
+          Stream.of(dev.kfp4j.dsl.Task.class.getMethods()), Stream.of(Object.class.getDeclaredMethods()))
+      .map(java.lang.reflect.Method::getName).collect(Collectors.toUnmodifiableSet());
 
   /** Where the entrypoint takes the output from. */
   public enum Source {

@@ -17,14 +17,11 @@ import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.spec.Names;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -45,10 +42,6 @@ public final class ComponentValidator {
   static final String OUT = "dev.kfp4j.annotations.Out";
   /** The flag of KFP 2's executor input, which no input may take. */
   static final String EXECUTOR_INPUT = "executor_input";
-
-  /** Methods of {@code dev.kfp4j.dsl.Task} (and {@code Object}) that output accessors must not hide. */
-  private static final Set<String> TASK_METHODS =
-      Arrays.stream(dev.kfp4j.dsl.Task.class.getMethods()).map(java.lang.reflect.Method::getName).collect(Collectors.toUnmodifiableSet());
 
   private final Elements elements;
   private final Reporter reporter;
@@ -157,7 +150,7 @@ public final class ComponentValidator {
     outputs.forEach(o -> outputNames.put(o.name(), "parameter " + o.name()));
     outputs.addAll(returns.of(method, doc, outputNames));
     for (OutputModel out : outputs) {
-      if (TASK_METHODS.contains(out.accessor())) {
+      if (OutputModel.TASK_METHODS.contains(out.accessor())) {
         reporter.error(
             method, Message.OUTPUT_NAME_CLASH, out.name(), name, out.accessor(),
             out.source() == OutputModel.Source.RECORD_COMPONENT ? "record component" : "parameter");

@@ -9,6 +9,7 @@ import dev.kfp4j.spec.InputSpec;
 import dev.kfp4j.spec.OutputSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -145,10 +146,19 @@ public final class ImportedOpsWriter {
   private static void task(JavaWriter w, Imported c, ClassName nested, String task) {
     ComponentSpec spec = c.spec();
     OpsWriter.beginTask(w, nested, "A task of component {@code " + spec.name() + "}.\n", task);
-    Set<String> names = new HashSet<>(Set.of("after", "component", "arguments", "settings", "output"));
+    // Output is output(), as on the ops of @Component methods (an overload of Task's output(task, name)); an output named as
+    // a method every task has (upstream, hashCode...), which the file's author could not know of, gets a number, after the
+    // names of the others, so that its own name's accessor stays the other outputs'
+    Set<String> names = new HashSet<>(dev.kfp4j.processor.model.OutputModel.TASK_METHODS);
+    names.add("output");
+    Map<OutputSpec, String> accessors = new HashMap<>();
     for (OutputSpec out : spec.outputs()) {
-      // output Output is output(), as on the ops of @Component methods (an overload of Task's output(task, name))
-      String accessor = out.name().equals("Output") ? "output" : unique(javaName(out.name(), true), names);
+      if (!names.contains(javaName(out.name(), true)) && !out.name().equals("Output")) {
+        accessors.put(out, unique(javaName(out.name(), true), names));
+      }
+    }
+    for (OutputSpec out : spec.outputs()) {
+      String accessor = out.name().equals("Output") ? "output" : accessors.computeIfAbsent(out, o -> unique(javaName(o.name(), true), names));
       String doc = "Output {@code " + out.name() + "}" + (out.description() == null ? "" : ": " + doc(out.description(), "")) + ".\n";
       OpsWriter.accessor(w, doc, out.name(), outputType(c, out), accessor, task);
     }
