@@ -222,6 +222,25 @@ class ImportComponentsTest {
         + "{name: 'n', value: '{{tasks.task-method-outputs.outputs.parameters.hash_code}}'}");
   }
 
+  /**
+   * A component named as a method of {@code Object} whose inputs are all optional ({@code Notify}) has an op with a number:
+   * its overload without them, a static {@code notify()}, made javac fail on the generated class ("notify() in
+   * ImportsOps cannot override notify() in java.lang.Object").
+   */
+  @Test
+  void aComponentNamedAsAnObjectMethodGetsAnOpOfItsOwn() {
+    JavaFileObject pipeline = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "@Pipeline(name = \"notify-team\", formats = Format.ARGO) public static void p() {",
+        "  ImportsOps.notify2();",
+        "  ImportsOps.notify2(\"all done\");",
+        "}");
+    Compilation c = compile(imports("testcomponents/notify.component.yaml"), pipeline);
+    assertThat(c).succeededWithoutWarnings();
+    String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/notify-team.yaml");
+    assertThat(yaml).contains("- {name: notify, template: notify, arguments: {parameters: [{name: message, value: done}]}}");
+    assertThat(yaml).contains("- {name: notify-2, template: notify, arguments: {parameters: [{name: message, value: 'all done'}]}}");
+  }
+
   @Test
   void aClassCannotBothDeclareAndImportComponents() {
     JavaFileObject source = Compile.source("test.Both", "package test;", "import dev.kfp4j.annotations.*;",

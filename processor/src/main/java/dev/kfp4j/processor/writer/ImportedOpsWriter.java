@@ -46,7 +46,11 @@ public final class ImportedOpsWriter {
   public static JavaSource write(ClassName owner, List<Imported> components) {
     ClassName ops = ClassName.get(owner.packageName(), String.join("_", owner.simpleNames()) + "Ops");
     List<Op> written = new ArrayList<>();
+    // a component named as a method of Object ("To string", "Notify") gets a number: a static toString() would not compile
     Set<String> methods = new HashSet<>();
+    for (java.lang.reflect.Method m : Object.class.getDeclaredMethods()) {
+      methods.add(m.getName());
+    }
     Set<String> nested = new HashSet<>();
     for (Imported c : components) {
       String method = unique(javaName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name(), false), methods);
