@@ -107,9 +107,14 @@ final class Commands {
     @Override
     public Integer call() throws IOException {
       String chosen = format == null ? null : format.name();
-      PipelineFormat form = format != null ? (format == Format.kfp2 ? PipelineFormat.KFP2 : PipelineFormat.ARGO) : pipeline.formatOf();
-      Options.PipelineChoice.Located located = Tracking.apply(pipeline.locate(form != null ? form : PipelineFormat.ARGO, this::whyFormat),
-          config.config().mlflow(), terms());
+      Options.PipelineChoice.Located located;
+      if (resume != null && pipeline.pipeline == null) {
+        located = ranIn(resume);
+      } else {
+        PipelineFormat form = format != null ? (format == Format.kfp2 ? PipelineFormat.KFP2 : PipelineFormat.ARGO) : pipeline.formatOf();
+        located = Tracking.apply(pipeline.locate(form != null ? form : PipelineFormat.ARGO, this::whyFormat),
+            config.config().mlflow(), terms());
+      }
       Workflow workflow;
       try {
         workflow = Workflow.parse(located.yaml(), located.source());
@@ -166,6 +171,23 @@ final class Commands {
             .ifPresent(page -> err().println("run page: " + page));
         return result.succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
       }
+    }
+
+    /**
+     * The pipeline a run folder's run ran, as its folder keeps it ({@link LocalRunner#WORKFLOW_FILE}, with the config's
+     * tracking already in it): what {@code --resume} completes when no {@code --pipeline} is given, as the message of a
+     * stopped run says to do, in a project of several pipelines or for a run of a pipeline file too.
+     */
+    private Options.PipelineChoice.Located ranIn(Path runDir) throws IOException {
+      Path file = runDir.resolve(LocalRunner.WORKFLOW_FILE);
+      if (!Files.isRegularFile(runDir.resolve("run.json"))) {
+        throw new ConfigException(runDir + " is not a run folder: it has no run.json");
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(runDir + " keeps no " + LocalRunner.WORKFLOW_FILE + " of the pipeline it ran; pass the pipeline with "
+            + terms().option("--pipeline"));
+      }
+      return new Options.PipelineChoice.Located(Files.readString(file), file.toString());
     }
 
     /** The project's Java steps in run_config.image of the config file when it sets one, as on the cluster. */

@@ -445,6 +445,56 @@ class CommandsTest {
     assertTrue(unknown.err().contains("are [add-example, ") && unknown.err().contains(", control-flow, "), unknown.toString());
   }
 
+  /**
+   * {@code run --resume RUN_DIR}, as a stopped run's message says to complete it, runs the pipeline the run folder keeps:
+   * in a project of several pipelines, of a run of a pipeline file, it said "choose a pipeline with --pipeline".
+   */
+  @Test
+  void resumeWithoutAPipelineCompletesThePipelineTheRunRan() throws java.io.IOException {
+    Path ready = dir.resolve("ready");
+    String workflow = write("two-steps.yaml", String.join("\n",
+        "apiVersion: argoproj.io/v1alpha1",
+        "kind: Workflow",
+        "metadata: {generateName: two-steps-}",
+        "spec:",
+        "  entrypoint: main",
+        "  arguments: {parameters: [{name: msg, value: hi}]}",
+        "  templates:",
+        "  - name: main",
+        "    dag:",
+        "      tasks:",
+        "      - {name: first, template: echo, arguments: {parameters: [{name: text, value: '{{workflow.parameters.msg}}'}]}}",
+        "      - {name: second, template: when-ready, dependencies: [first],",
+        "         arguments: {parameters: [{name: text, value: '{{tasks.first.outputs.parameters.out}}'}]}}",
+        "  - name: echo",
+        "    inputs: {parameters: [{name: text}]}",
+        "    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/outputs/out/data}}]}",
+        "    container: {image: alpine, command: [sh, -c, 'echo \"$0\" > /tmp/outputs/out/data', '{{inputs.parameters.text}}']}",
+        "  - name: when-ready",
+        "    inputs: {parameters: [{name: text}]}",
+        "    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/outputs/out/data}}]}",
+        "    container: {image: alpine, command: [sh, -c, 'test -f \"$1\" && echo \"got $0\" > /tmp/outputs/out/data', '{{inputs.parameters.text}}', '"
+            + ready + "']}",
+        "")).toString();
+    Path root = dir.resolve("runs");
+    Cli failed = Cli.run("run", "-p", workflow, "-a", "msg=yo", "--root", root.toString(), "--classes", CLASSES);
+    assertEquals(1, failed.code(), failed.toString());
+    Path runDir;
+    try (java.util.stream.Stream<Path> runs = Files.list(root.resolve("two-steps"))) {
+      runDir = runs.findFirst().orElseThrow();
+    }
+    Files.writeString(ready, "");
+
+    Cli resumed = Cli.run("run", "--resume", runDir.toString(), "--classes", CLASSES);
+    assertEquals(0, resumed.code(), resumed.toString());
+    assertTrue(resumed.out().contains("first.out = yo\nsecond.out = got yo\n"), resumed.toString());
+    assertTrue(resumed.err().contains("run folder: " + runDir), resumed.toString());
+
+    Cli notARun = Cli.run("run", "--resume", dir.toString(), "--classes", CLASSES);
+    assertEquals(2, notARun.code(), notARun.toString());
+    assertTrue(notARun.err().startsWith("kfp4j: error: " + dir + " is not a run folder: it has no run.json"), notARun.toString());
+  }
+
   private Path write(String name, String text) {
     try {
       Path f = dir.resolve(name);
