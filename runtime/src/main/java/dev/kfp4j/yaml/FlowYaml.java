@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * Writes a small tree on one line in YAML flow style, as the KFP SDK writes small maps:
  * {@code {name: add, template: add, arguments: {parameters: [{name: a, value: '1'}]}}}. Plain
  * scalars where YAML reads them back as the same string, single quotes otherwise, double quotes
- * (JSON escapes) for text with line breaks or control characters.
+ * (JSON escapes) for text with line breaks, control characters or others YAML takes only escaped.
  */
 public final class FlowYaml {
 
@@ -54,7 +54,17 @@ public final class FlowYaml {
     } else if (!control(s)) {
       BlockYaml.singleQuoted(s, out);
     } else {
-      out.append(Yaml.json().writeValueAsString(s));
+      // JSON's escapes (\n, \t, \u0001...), and \\u for what JSON leaves as it is but YAML takes only escaped (DEL, C1
+      // controls, line separators, the byte order mark), as BlockYaml writes them
+      String json = Yaml.json().writeValueAsString(s);
+      for (int i = 0; i < json.length(); i++) {
+        char c = json.charAt(i);
+        if (BlockYaml.special(c)) {
+          out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
     }
   }
 
@@ -79,10 +89,10 @@ public final class FlowYaml {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
-  /** Whether {@code s} has a control character, which only double quotes (with escapes) take. */
+  /** Whether {@code s} has a control character (or another {@link BlockYaml#special} one), which only double quotes (with escapes) take. */
   private static boolean control(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < 0x20 || s.charAt(i) == 0x7f) {
+      if (BlockYaml.special(s.charAt(i))) {
         return true;
       }
     }

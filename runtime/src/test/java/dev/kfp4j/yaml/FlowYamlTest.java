@@ -30,6 +30,28 @@ class FlowYamlTest {
     assertEquals(values.size() + 1, yaml.split("\n").length, "one line per task");
   }
 
+  /**
+   * A character YAML takes only escaped (DEL, the C1 controls, NEL and the line and paragraph separators, which YAML 1.1
+   * readers such as Argo's break lines at, the byte order mark) is escaped in flow style too, as in block style. A task's
+   * argument holding one was written as it is, and the workflow did not read back ("special characters are not allowed").
+   */
+  @Test
+  void charactersYamlTakesOnlyEscapedAreEscaped() {
+    for (String v : List.of("del\u007fx", "c1\u0080x", "nel\u0085x", "ls\u2028x", "ps\u2029x", "bom\ufeffx", "line\nand\u007f")) {
+      ObjectNode t = Yaml.json().createObjectNode().put("name", "a").put("value", v);
+      String flow = FlowYaml.write(t);
+      for (char c : flow.toCharArray()) {
+        assertEquals(false, BlockYaml.special(c), "raw U+" + Integer.toHexString(c) + " in " + flow);
+      }
+      ObjectNode root = Yaml.json().createObjectNode();
+      root.putArray("tasks").add(t);
+      String yaml = Yaml.write(root, null, flowSet(root.get("tasks")));
+      assertEquals(root, Yaml.read(yaml), yaml);
+    }
+    assertEquals("{name: a, value: \"line\\nbreak\"}", FlowYaml.write(Yaml.json().createObjectNode().put("name", "a").put("value", "line\nbreak")),
+        "JSON's escapes as before");
+  }
+
   @Test
   void looksLikeKfpsFlowStyle() {
     ObjectNode t = Yaml.json().valueToTree(Map.of("name", "add"));
