@@ -32,6 +32,8 @@ class FormatErrorTest {
       "  @Component public static void train(@OutputPath(\"CSV\") Path dataPath) {}",
       "  @Component public static void read(@InputPath(\"Text\") String textPath) {}",
       "  @Component public static void makeData(@Out dev.kfp4j.artifacts.Dataset data) {}",
+      "  @Component public static long twice(long x) { return 2 * x; }",
+      "  @Component public static double half(double x) { return x / 2; }",
       "}");
   static final JavaFileObject IMPORTS = Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;",
       "@ImportComponents({\"testcomponents/if_value.component.yaml\", \"testcomponents/echo.kfp2.yaml\",",
@@ -139,6 +141,14 @@ class FormatErrorTest {
         Arguments.of("kfp4j:UnsupportedStatement", "((Dsl.When) null)",
             new String[] {"@Pipeline public static void p() {", "  ((Dsl.When) null).otherwise(() -> LibOps.add(1, 1));", "}"},
             "a chain of branches starts with Dsl.when(...) and goes on in the same statement"),
+        // KFP 2 keeps numbers as doubles: 2^53 + 1 would reach the task as 2^53, silently
+        Arguments.of("kfp4j:NotInKfp2", "LibOps.twice(9007199254740993L)",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.twice(9007199254740993L);", "}"},
+            "task 'twice', input 'x': '9007199254740993' is not a NUMBER_INTEGER: KFP 2 keeps numbers as doubles, and "
+                + "9007199254740993 would reach the task as 9007199254740992; pass it as a String and parse it in the component"),
+        Arguments.of("kfp4j:NotInKfp2", "LibOps.half(Double.NaN)",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.half(Double.NaN);", "}"},
+            "task 'half', input 'x': 'nan' is not a NUMBER_DOUBLE: KFP 2 keeps numbers as JSON, which has no 'nan'"),
         Arguments.of("kfp4j:UnsupportedStatement", "return n;",
             new String[] {"@Pipeline public static int p(int n) {", "  LibOps.add(n, 1);", "  return n;", "}"},
             "a pipeline returns its outputs: a task output (return t.output();), a list Dsl.collect made, a value Dsl.oneOf gave, or a record of these"));
@@ -160,6 +170,17 @@ class FormatErrorTest {
     assertThat(c).hadErrorCount(1);
   }
 
+  /**
+   * A {@code @Default} KFP 2 cannot hold exactly is refused too: by the writer, on the pipeline method (a check of its own on the
+   * parameter belongs with the other checks of defaults); it was written, and reached the task as 9007199254740992.
+   */
+  @Test
+  void aDefaultKfp2CannotHoldExactlyIsRefused() {
+    Compilation c = compile(pipeline("@Pipeline public static void p(", "    @Default(\"9007199254740993\") long n) {", "  LibOps.twice(n);", "}"));
+    assertThat(c).hadErrorContaining("[kfp4j:NotInKfp2] parameter 'n': '9007199254740993' is not a NUMBER_INTEGER: KFP 2 keeps numbers as "
+        + "doubles, and 9007199254740993 would reach the task as 9007199254740992");
+  }
+
   @Test
   void whatOneFormatCannotExpressCompilesForTheOther() {
     assertThat(compile(pipeline("@Pipeline(formats = Format.ARGO) public static void p() {", "  Dsl.resource(\"create\", JOB);",
@@ -169,6 +190,11 @@ class FormatErrorTest {
         .succeeded();
     assertThat(compile(pipeline("@Pipeline(formats = Format.ARGO) public static void p() {", "  var v = Dsl.volume(\"data\", \"1Gi\");",
         "  LibOps.greet(v.size());", "}"))).succeeded();
+    assertThat(compile(pipeline("@Pipeline(formats = Format.ARGO) public static void p() {", "  LibOps.twice(9007199254740993L);",
+        "}"))).succeeded();
+    // a double holds these exactly
+    assertThat(compile(pipeline("@Pipeline public static void p() {", "  LibOps.twice(9007199254740992L);",
+        "  LibOps.twice(-9007199254740992L);", "  LibOps.twice(1152921504606846976L);", "}"))).succeeded();
   }
 
   @Test

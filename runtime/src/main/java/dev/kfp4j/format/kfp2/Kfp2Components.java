@@ -248,7 +248,7 @@ final class Kfp2Components {
   static JsonNode value(String text, ParameterType type, String where) {
     try {
       return switch (type) {
-        case INTEGER -> NODES.numberNode(KfpValues.parseLong(text));
+        case INTEGER -> NODES.numberNode(exact(KfpValues.parseLong(text)));
         case FLOAT -> {
           double d = KfpValues.parseDouble(text);
           if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -258,11 +258,39 @@ final class Kfp2Components {
         }
         case BOOLEAN -> NODES.booleanNode(KfpValues.parseBoolean(text));
         case STRING -> NODES.stringNode(text);
-        case LIST, STRUCT -> Yaml.readJson(text);
+        case LIST, STRUCT -> exactIntegers(Yaml.readJson(text));
       };
     } catch (RuntimeException e) {
       throw new FormatException(where + ": '" + text + "' is not a " + type.v2Name() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code v}, when a double holds it exactly: KFP 2 keeps every number as a protobuf double (a {@code Value}'s
+   * {@code number_value}), so 9007199254740993 (2^53 + 1) would reach the task as 9007199254740992, and no error would say so.
+   */
+  private static long exact(long v) {
+    if (new java.math.BigDecimal((double) v).compareTo(java.math.BigDecimal.valueOf(v)) != 0) {
+      throw new IllegalArgumentException("KFP 2 keeps numbers as doubles, and " + v + " would reach the task as "
+          + new java.math.BigDecimal((double) v).toBigInteger() + "; pass it as a String and parse it in the component");
+    }
+    return v;
+  }
+
+  /** {@code json}, each whole number in it checked as {@link #exact} checks one. */
+  private static JsonNode exactIntegers(JsonNode json) {
+    if (json != null && json.isIntegralNumber()) {
+      if (!json.canConvertToLong()) {
+        throw new IllegalArgumentException("KFP 2 keeps numbers as doubles, and " + json + " is beyond what one holds exactly; "
+            + "pass it as a String and parse it in the component");
+      }
+      exact(json.longValue());
+    } else if (json != null && json.isContainer()) {
+      for (JsonNode item : json.values()) {
+        exactIntegers(item);
+      }
+    }
+    return json;
   }
 
   /** An executor's container before settings: its image, command line (placeholders converted) and environment. */

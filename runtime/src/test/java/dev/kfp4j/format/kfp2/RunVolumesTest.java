@@ -101,6 +101,17 @@ class RunVolumesTest {
     assertEquals("\"7\"", Kfp2Writer.runtimeValue("a", "7", null).toString(), "an untyped parameter takes text");
     assertTrue(assertThrows(FormatException.class, () -> Kfp2Writer.runtimeValue("rate", "nan", ParameterType.FLOAT))
         .getMessage().startsWith("argument 'rate': 'nan' is not a NUMBER_DOUBLE"));
+    // a Value's numbers are doubles: what one holds exactly goes, 2^53 + 1 (which would become 2^53) is refused, in a list too
+    assertEquals("9007199254740992", Kfp2Writer.runtimeValue("a", "9007199254740992", ParameterType.INTEGER).toString());
+    assertEquals("1152921504606846976", Kfp2Writer.runtimeValue("a", "1152921504606846976", ParameterType.INTEGER).toString());
+    assertEquals("argument 'id': '9007199254740993' is not a NUMBER_INTEGER: KFP 2 keeps numbers as doubles, and 9007199254740993 "
+        + "would reach the task as 9007199254740992; pass it as a String and parse it in the component",
+        assertThrows(FormatException.class, () -> Kfp2Writer.runtimeValue("id", "9007199254740993", ParameterType.INTEGER)).getMessage());
+    assertTrue(assertThrows(FormatException.class, () -> Kfp2Writer.runtimeValue("ids", "[1, -9007199254740993]", ParameterType.LIST))
+        .getMessage().contains("-9007199254740993 would reach the task as -9007199254740992"));
+    assertTrue(assertThrows(FormatException.class, () -> Kfp2Writer.runtimeValue("m", "{\"k\": 123456789012345678901234}", ParameterType.STRUCT))
+        .getMessage().contains("123456789012345678901234 is beyond what one holds exactly"));
+    assertEquals("[1.5,\"9007199254740993\"]", Kfp2Writer.runtimeValue("a", "[1.5, \"9007199254740993\"]", ParameterType.LIST).toString());
   }
 
   private static List<String> names(JsonNode tasks) {

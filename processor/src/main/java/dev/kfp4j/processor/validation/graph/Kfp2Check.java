@@ -120,7 +120,24 @@ final class Kfp2Check implements GraphCheck {
       } else if (!spec.inputIsArtifact(input) && file) {
         Argument.TaskOutput o = (Argument.TaskOutput) a;
         reporter.error(at, Message.KFP2_FILE_TO_VALUE, input, spec.name(), o.output(), o.task());
+      } else if (a instanceof Argument.Constant c) {
+        constant(c, spec, input, at, reporter);
       }
+    }
+  }
+
+  /**
+   * A constant given to a value input is a value KFP 2 holds: a protobuf {@code Value}, whose numbers are doubles, has no
+   * nan and no whole number a double does not hold exactly (9007199254740993, 2^53 + 1, would reach the task as 2^53). Said on
+   * the argument; the writer refused them too, on the pipeline method, and took the big number.
+   */
+  private static void constant(Argument.Constant c, ComponentSpec spec, String input, Position at, Reporter reporter) {
+    dev.kfp4j.spec.TypeSpec type = spec.input(input).get().type();
+    dev.kfp4j.model.ParameterType kind = type == null ? null : dev.kfp4j.model.ParameterType.ofV1Name(type.name());
+    try {
+      dev.kfp4j.format.kfp2.Kfp2Writer.runtimeValue(input, c.text(), kind);
+    } catch (dev.kfp4j.format.FormatException e) {
+      reporter.error(at, Message.KFP2_NOT_WRITTEN, "task '" + spec.name() + "', input " + e.getMessage().substring("argument ".length()));
     }
   }
 
