@@ -72,7 +72,6 @@ class KfpLocalRunTest {
       runtime-resource-request-gpu-pipeline       | {}                                   | ends
       runtime-resource-request-pipeline           | {}                                   | ends
       status-in-groups                            | {}                                   | fails
-      text-stats-twice                            | {}                                   | ends
       training                                    | {}                                   | ends
       tutorial-data-passing                       | {}                                   | ends
       volume                                      | {}                                   | ends
