@@ -171,14 +171,24 @@ class FormatErrorTest {
   }
 
   /**
-   * A {@code @Default} KFP 2 cannot hold exactly is refused too: by the writer, on the pipeline method (a check of its own on the
-   * parameter belongs with the other checks of defaults); it was written, and reached the task as 9007199254740992.
+   * A {@code @Default} KFP 2 cannot hold exactly is refused on the parameter, alone or in a list, as a float it cannot hold
+   * is; it was written, and reached the task as 9007199254740992.
    */
   @Test
   void aDefaultKfp2CannotHoldExactlyIsRefused() {
-    Compilation c = compile(pipeline("@Pipeline public static void p(", "    @Default(\"9007199254740993\") long n) {", "  LibOps.twice(n);", "}"));
-    assertThat(c).hadErrorContaining("[kfp4j:NotInKfp2] parameter 'n': '9007199254740993' is not a NUMBER_INTEGER: KFP 2 keeps numbers as "
-        + "doubles, and 9007199254740993 would reach the task as 9007199254740992");
+    JavaFileObject one = pipeline("@Pipeline public static void p(", "    @Default(\"9007199254740993\") long n) {", "  LibOps.twice(n);", "}");
+    Compilation c = compile(one);
+    assertThat(c).hadErrorContaining("[kfp4j:NotInKfp2] @Default(\"9007199254740993\") of 'n' is no value KFP 2 can hold: KFP 2 "
+        + "keeps numbers as doubles, and 9007199254740993 would reach the task as 9007199254740992; pass it as a String and parse "
+        + "it in the component; or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)")
+        .inFile(one).onLineContaining("long n");
+    assertThat(c).hadErrorCount(1);
+    JavaFileObject inList = pipeline("@Pipeline public static void p(", "    @Default(\"[1, 9007199254740993]\") List<Long> ns) {",
+        "  LibOps.greet(\"x\");", "}");
+    Compilation list = compile(inList);
+    assertThat(list).hadErrorContaining("@Default(\"[1, 9007199254740993]\") of 'ns' is no value KFP 2 can hold: KFP 2 keeps "
+        + "numbers as doubles").inFile(inList).onLineContaining("List<Long> ns");
+    assertThat(list).hadErrorCount(1);
   }
 
   @Test

@@ -200,6 +200,17 @@ class ParameterOverridesTest {
     assertThat(c).hadErrorCount(1);
   }
 
+  /** A whole number a double does not hold exactly is refused for KFP 2, saying why, as such a {@code @Default} is. */
+  @Test
+  void aWholeNumberKfp2CannotHoldExactlyIsAnError() {
+    JavaFileObject source = Compile.testClass("L", HEADER, "@Pipeline public static void l(long big) {", "  StepsOps.make(\"l\");", "}");
+    Compilation c = Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.pipelineParameters={\"l\": {\"big\": "
+        + "9007199254740993}}"), IgnoreUpstreamFailureTest.STEPS, source);
+    assertThat(c).hadErrorContaining("'big' of pipeline 'l' is an Integer, and 9007199254740993 is none: KFP 2 keeps numbers as "
+        + "doubles, and 9007199254740993 would reach the task as 9007199254740992").inFile(source).onLineContaining("long big");
+    assertThat(c).hadErrorCount(1);
+  }
+
   /**
    * A float written with an exponent is read as given, not as the double Jackson would make: {@code 1e400} is the float KFP 2
    * cannot hold (not an "Infinity" text no float parses), and {@code 2.50e-3} goes into the files as a number equal to it.

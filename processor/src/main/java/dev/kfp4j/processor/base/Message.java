@@ -355,6 +355,7 @@ public enum Message {
   KFP2_NOT_WRITTEN("NotInKfp2", "%s"),
   KFP2_DEFAULT_NOT_FINITE("NotInKfp2",
       "@Default(\"%s\") of '%s' is no number KFP 2 can hold: its files keep numbers as JSON, which has no nan or infinity; write a finite number, or %s"),
+  KFP2_DEFAULT_NOT_EXACT("NotInKfp2", "@Default(\"%s\") of '%s' is no value KFP 2 can hold: %s; or %s"),
   ARGO_COLLECTED("NotInArgo",
       "Dsl.collect(...) collects a loop's outputs, which only KFP 2 can: KFP v1's Argo workflow has no form for it; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_COLLECTED_LIST("NotInArgo",

@@ -93,32 +93,45 @@ public final class DefaultValues {
   /**
    * Whether a checked float default is one KFP 2's files can hold (a JSON number: no {@code nan},
    * {@code inf}, {@code 1e400}), as the KFP 2 writer takes a float's value ({@link
-   * Kfp2Writer#runtimeValue}); false after reporting an error on its {@code @Default}, which says
-   * {@code otherwise} as the other way out. KFP v1 takes them, as Python's {@code float()} does.
+   * Kfp2Writer#runtimeValue}), and no whole number a double does not hold exactly; false after reporting an error on its
+   * {@code @Default}, which says {@code otherwise} as the other way out. KFP v1 takes them, as Python's {@code float()} does.
    */
   boolean kfp2Number(Element e, AnnotationMirror a, String name, String text, ValueKind kind, String otherwise) {
-    if (kfp2Holds(name, text, kind)) {
+    String problem = kfp2Problem(name, text, kind);
+    if (problem == null) {
       return true;
     }
-    reporter.error(e, a, Message.KFP2_DEFAULT_NOT_FINITE, text, name, otherwise);
+    if (kind == ValueKind.FLOAT || kind == ValueKind.DOUBLE) {
+      reporter.error(e, a, Message.KFP2_DEFAULT_NOT_FINITE, text, name, otherwise);
+    } else {
+      reporter.error(e, a, Message.KFP2_DEFAULT_NOT_EXACT, text, name, problem, otherwise);
+    }
     return false;
   }
 
   /**
-   * Whether KFP 2's files can hold {@code text}, a checked default of {@code name} of {@code kind}: any but a float, and a
-   * float the KFP 2 writer takes ({@link Kfp2Writer#runtimeValue}: a JSON number, no {@code nan}, {@code inf} or
-   * {@code 1e400}). What {@link #kfp2Number} checks of a {@code @Default}, and {@link ParameterOverrides} of a default the
-   * processor option gives.
+   * Why KFP 2's files cannot hold {@code text}, a checked default of {@code name} of {@code kind}, or null when they can: as
+   * the KFP 2 writer takes a value ({@link Kfp2Writer#runtimeValue}), a float must be a JSON number (no {@code nan},
+   * {@code inf} or {@code 1e400}), and a whole number, alone or in a list or object, one a double holds exactly (KFP 2 keeps
+   * numbers as doubles). What {@link #kfp2Number} checks of a {@code @Default}, and {@link ParameterOverrides} of a
+   * default the processor option gives.
    */
-  static boolean kfp2Holds(String name, String text, ValueKind kind) {
-    if (kind != ValueKind.FLOAT && kind != ValueKind.DOUBLE) {
-      return true;
+  static String kfp2Problem(String name, String text, ValueKind kind) {
+    ParameterType type = switch (kind) {
+      case FLOAT, DOUBLE -> ParameterType.FLOAT;
+      case INT, LONG -> ParameterType.INTEGER;
+      case JSON_ARRAY -> ParameterType.LIST;
+      case JSON_OBJECT -> ParameterType.STRUCT;
+      default -> null;
+    };
+    if (type == null) {
+      return null;
     }
     try {
-      Kfp2Writer.runtimeValue(name, text, ParameterType.FLOAT);
-      return true;
-    } catch (FormatException notJson) {
-      return false;
+      Kfp2Writer.runtimeValue(name, text, type);
+      return null;
+    } catch (FormatException e) {
+      return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
     }
   }
 
