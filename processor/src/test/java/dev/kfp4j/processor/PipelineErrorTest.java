@@ -176,6 +176,14 @@ class PipelineErrorTest {
             "'n * 2' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output "
                 + "such as t.output(), a loop item, or a text joined (+) from these; a value computed from them (n * 2, "
                 + "t.output().size()) exists only as the pipeline runs: compute it in a @Component and pass its task's output"),
+        // a constant expression with a pipeline parameter in it, or an integer division by zero, is none Java folds
+        Arguments.of("kfp4j:UnsupportedArgument", "n * (60 * 1000)",
+            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.add(n * (60 * 1000), 1);", "}"},
+            "'n * (60 * 1000)' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), "
+                + "a task output such as t.output(), a loop item, or a text joined (+) from these; a value computed from them"),
+        Arguments.of("kfp4j:UnsupportedArgument", "1 / 0",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.add(1 / 0, 1);", "}"},
+            "'1 / 0' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field)"),
         Arguments.of("kfp4j:UnsupportedArgument", "t.output().toUpperCase()",
             new String[] {"@Pipeline public static void p() {", "  var t = LibOps.greet(\"a\");", "  LibOps.greet(t.output().toUpperCase());", "}"},
             "'t.output().toUpperCase()' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), "

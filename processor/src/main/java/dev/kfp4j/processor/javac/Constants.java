@@ -1,13 +1,16 @@
 package dev.kfp4j.processor.javac;
 
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -28,14 +31,15 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Constant folding: the value of a literal, a negated literal, a constant field, an enum
- * constant or text joined with {@code +} of these ({@code Dsl.WORKSPACE_PATH + "/data"}), and the KFP constant it passes as ({@code 3}, {@code True}, JSON for {@code
+ * Constants: the value of a literal, a constant field, an enum constant or a constant expression of these as Java folds it
+ * ({@code 60 * 1000}, {@code Dsl.WORKSPACE_PATH + "/data"}), and the KFP constant it passes as ({@code 3}, {@code True}, JSON for {@code
  * List.of}/{@code Map.of} of constants and for records built from constants).
  */
 final class Constants {
@@ -47,22 +51,51 @@ final class Constants {
     this.trees = body.trees;
   }
 
-  /** The value of {@code tree}, or null when it is not a constant. */
+  /**
+   * The value of {@code tree} (at {@code path}, or inside parentheses and casts there), or null when it is not a constant: a
+   * literal, a constant field, an enum constant (its name), a JDK value type's factory of a constant ({@link #text}), or
+   * a constant expression of these as Java folds it ({@link ConstantFolding}: {@code 60 * 1000}, {@code (long) 5}, {@code
+   * MAX - 1}, {@code "x" + 1.0}).
+   */
   Object value(ExpressionTree tree, TreePath path) {
-    path = Syntax.unwrap(path);
-    ExpressionTree e = Syntax.unwrap(tree);
+    TreePath at = path;
+    while (at != null && at.getLeaf() != tree) { // the caller's path may be inside the casts written around tree
+      at = at.getParentPath();
+    }
+    return fold(at == null ? path : at);
+  }
+
+  private Object fold(TreePath path) {
+    Tree e = path.getLeaf();
+    if (e instanceof ParenthesizedTree p) {
+      return fold(new TreePath(path, p.getExpression()));
+    }
+    if (e instanceof TypeCastTree c) { // (long) 5, (int) 2.5; a cast to another reference type passes the value as it is
+      Object v = fold(new TreePath(path, c.getExpression()));
+      TypeMirror type = trees.getTypeMirror(path);
+      return v == null || type == null || !type.getKind().isPrimitive() ? v : ConstantFolding.convert(v, type);
+    }
     if (e instanceof LiteralTree lit) {
       return lit.getValue();
     }
-    if (e instanceof UnaryTree u && (u.getKind() == Tree.Kind.UNARY_MINUS || u.getKind() == Tree.Kind.UNARY_PLUS)) {
-      Object v = value(u.getExpression(), new TreePath(path, u.getExpression()));
-      return v instanceof Number n && u.getKind() == Tree.Kind.UNARY_MINUS ? negate(n) : v;
+    if (e instanceof UnaryTree u) {
+      Object v = fold(new TreePath(path, u.getExpression()));
+      TypeMirror type = trees.getTypeMirror(path);
+      return v == null || type == null ? null : ConstantFolding.unary(u.getKind(), v, type);
     }
-    if (e instanceof BinaryTree b && b.getKind() == Tree.Kind.PLUS) { // "a" + CONSTANT, as Java folds it
-      Object left = value(b.getLeftOperand(), new TreePath(path, b.getLeftOperand()));
-      Object right = value(b.getRightOperand(), new TreePath(path, b.getRightOperand()));
-      return left != null && right != null && (left instanceof String || right instanceof String)
-          ? String.valueOf(left) + right : null;
+    if (e instanceof BinaryTree b) { // 60 * 1000, Dsl.WORKSPACE_PATH + "/data", as Java folds them
+      Object left = fold(new TreePath(path, b.getLeftOperand()));
+      Object right = left == null ? null : fold(new TreePath(path, b.getRightOperand()));
+      TypeMirror type = trees.getTypeMirror(path);
+      return right == null || type == null ? null : ConstantFolding.binary(b.getKind(), left, right, type);
+    }
+    if (e instanceof ConditionalExpressionTree c) {
+      Object condition = fold(new TreePath(path, c.getCondition()));
+      Object yes = fold(new TreePath(path, c.getTrueExpression()));
+      Object no = fold(new TreePath(path, c.getFalseExpression()));
+      TypeMirror type = trees.getTypeMirror(path);
+      return condition instanceof Boolean pick && yes != null && no != null && type != null
+          ? ConstantFolding.convert(pick ? yes : no, type) : null;
     }
     if (e instanceof MethodInvocationTree mi) {
       return text(mi, path);
@@ -140,19 +173,6 @@ final class Constants {
   /** Whether {@code v} is a {@code static final} field (an enum constant is one too, but read as its name). */
   static boolean isStaticFinalField(VariableElement v) {
     return v.getKind() == ElementKind.FIELD && v.getModifiers().contains(Modifier.STATIC) && v.getModifiers().contains(Modifier.FINAL);
-  }
-
-  private static Number negate(Number n) {
-    if (n instanceof Integer i) {
-      return -i;
-    }
-    if (n instanceof Long l) {
-      return -l;
-    }
-    if (n instanceof Float f) {
-      return -f;
-    }
-    return -n.doubleValue();
   }
 
   /** {@code value} as a KFP constant: its text and the type of the Java value. */

@@ -1,0 +1,132 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.yaml.Yaml;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A task argument that is a constant expression Java folds at compile time (JLS 15.29), {@code 60 * 1000}, {@code 1L << 60},
+ * {@code (long) 5}, {@code MAX - 1}: passed as the value Java computes, of the expression's type, in both files.
+ */
+class ConstantExpressionTest {
+  private static final String ARGO = "META-INF/kfp4j/pipelines/p.yaml";
+  private static final String KFP2 = "META-INF/kfp4j/kfp2/pipelines/p.yaml";
+
+  private static Compilation compile(String... body) {
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"), body);
+    Compilation c = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(c).succeeded();
+    return c;
+  }
+
+  /** The value Argo's workflow passes to input {@code input} of task {@code task}, as text. */
+  private static String argo(Compilation c, String task, String input) {
+    for (JsonNode template : Yaml.readAll(Compile.resource(c, ARGO)).get(0).at("/spec/templates")) {
+      for (JsonNode t : template.at("/dag/tasks")) {
+        if (t.get("name").asString().equals(task)) {
+          for (JsonNode p : t.at("/arguments/parameters")) {
+            if (p.get("name").asString().equals(input)) {
+              return p.get("value").asString();
+            }
+          }
+        }
+      }
+    }
+    throw new AssertionError("no argument " + input + " of " + task);
+  }
+
+  /** The constant KFP 2's spec gives input {@code input} of task {@code task} of its root. */
+  private static JsonNode kfp2(Compilation c, String task, String input) {
+    JsonNode v = Yaml.readAll(Compile.resource(c, KFP2)).get(0)
+        .at("/root/dag/tasks/" + task + "/inputs/parameters/" + input + "/runtimeValue/constant");
+    assertThat(v.isMissingNode()).isFalse();
+    return v;
+  }
+
+  @Test
+  void theValueJavaComputesIsPassedInBothFiles() {
+    Compilation c = compile(
+        "static final int MAX = 10;",
+        "@Pipeline(name = \"p\") public static void p() {",
+        "  LibOps.add(60 * 1000, MAX - 1);",
+        "  LibOps.big(1L << 60);",
+        "  LibOps.big((long) 5);",
+        "  LibOps.scale(1.0 / 4);",
+        "  LibOps.add(~0, 'a' + 1);",
+        "  LibOps.flag(!true);",
+        "  LibOps.add(Integer.MAX_VALUE + 1, 1 / 2);",
+        "  LibOps.add((int) 2.9, 7 % 3 > 0 ? (MAX) : 20);",
+        "  LibOps.flag(MAX >= 10 && (5 & 3) == 1 ^ false);",
+        "  LibOps.greet(\"x\" + 1.0 + 'c' + (char) 98 + (1 + 2) + 0.5f);",
+        "  LibOps.big(-1L >>> 60);",
+        "  LibOps.add(Integer.MIN_VALUE / -1, (byte) 300);",
+        "  LibOps.scale(0.1f + 0.2f);",
+        "  LibOps.big(Long.MAX_VALUE * 3 % 1000);",
+        "  LibOps.flag(0.0 / 0 != 0.0 / 0 && -0.0 == 0.0 && 16777217 == 16777216f && 'b' > 97);",
+        "}");
+    assertThat(argo(c, "add", "a")).isEqualTo("60000");
+    assertThat(kfp2(c, "add", "a").asLong()).isEqualTo(60000);
+    assertThat(argo(c, "add", "b")).isEqualTo("9");
+    assertThat(kfp2(c, "add", "b").asLong()).isEqualTo(9);
+    assertThat(argo(c, "big", "n")).isEqualTo("1152921504606846976");
+    assertThat(kfp2(c, "big", "n").asLong()).isEqualTo(1L << 60);
+    assertThat(argo(c, "big-2", "n")).isEqualTo("5");
+    assertThat(kfp2(c, "big-2", "n").asLong()).isEqualTo(5);
+    assertThat(argo(c, "scale", "x")).isEqualTo("0.25");
+    assertThat(kfp2(c, "scale", "x").asDouble()).isEqualTo(0.25);
+    assertThat(argo(c, "add-2", "a")).isEqualTo("-1");
+    assertThat(kfp2(c, "add-2", "a").asLong()).isEqualTo(-1);
+    assertThat(argo(c, "add-2", "b")).isEqualTo("98"); // char promoted to int
+    assertThat(kfp2(c, "add-2", "b").asLong()).isEqualTo(98);
+    assertThat(argo(c, "flag", "on")).isEqualTo("False");
+    assertThat(kfp2(c, "flag", "on").isBoolean()).isTrue();
+    assertThat(kfp2(c, "flag", "on").asBoolean()).isFalse();
+    assertThat(argo(c, "add-3", "a")).isEqualTo("-2147483648"); // int arithmetic overflows as int
+    assertThat(kfp2(c, "add-3", "a").asLong()).isEqualTo(Integer.MIN_VALUE);
+    assertThat(argo(c, "add-3", "b")).isEqualTo("0");
+    assertThat(argo(c, "add-4", "a")).isEqualTo("2");
+    assertThat(argo(c, "add-4", "b")).isEqualTo("10");
+    assertThat(kfp2(c, "add-4", "b").asLong()).isEqualTo(10);
+    assertThat(kfp2(c, "flag-2", "on").asBoolean()).isTrue();
+    assertThat(argo(c, "greet", "name")).isEqualTo("x1.0cb30.5");
+    assertThat(kfp2(c, "greet", "name").asString()).isEqualTo("x1.0cb30.5");
+    assertThat(argo(c, "big-3", "n")).isEqualTo("15");
+    assertThat(argo(c, "add-5", "a")).isEqualTo(String.valueOf(Integer.MIN_VALUE / -1)); // overflows as Java's int division
+    assertThat(argo(c, "add-5", "b")).isEqualTo(String.valueOf((byte) 300));
+    assertThat(argo(c, "scale-2", "x")).isEqualTo(Float.toString(0.1f + 0.2f)); // float arithmetic, not double
+    assertThat(argo(c, "big-4", "n")).isEqualTo(String.valueOf(Long.MAX_VALUE * 3 % 1000));
+    assertThat(argo(c, "flag-3", "on")).isEqualTo("True"); // NaN, -0.0, an int promoted to float, a char to int: as Java compares
+  }
+
+  @Test
+  void aFoldedNanIsArgosNanAndNoKfp2Number() {
+    Compilation argo = compile("@Pipeline(name = \"p\", formats = Format.ARGO) public static void p() {",
+        "  LibOps.scale(0.0 / 0);", "}");
+    assertThat(argo(argo, "scale", "x")).isEqualTo("nan");
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "@Pipeline(name = \"p\", formats = Format.KFP2) public static void p() {", "  LibOps.scale(0.0 / 0);", "}");
+    Compilation kfp2 = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(kfp2).hadErrorContaining("[kfp4j:NotInKfp2] task 'scale', input 'x': 'nan' is not a NUMBER_DOUBLE")
+        .inFile(source).onLineContaining("0.0 / 0");
+    assertThat(kfp2).hadErrorCount(1);
+  }
+
+  @Test
+  void aConditionComparesWithAConstantExpression() {
+    Compilation c = compile(
+        "static final int MAX = 10;",
+        "@Pipeline(name = \"p\") public static void p(int n) {",
+        "  var t = LibOps.add(n, 1);",
+        "  Dsl.when(Dsl.gt(t.output(), MAX * 100), () -> LibOps.greet(\"big\"));",
+        "}");
+    String spec = Compile.resource(c, KFP2);
+    assertThat(spec).contains("> 1000");
+    assertThat(Compile.resource(c, ARGO)).contains("> 1000");
+  }
+}
