@@ -129,4 +129,19 @@ class ConstantExpressionTest {
     assertThat(spec).contains("> 1000");
     assertThat(Compile.resource(c, ARGO)).contains("> 1000");
   }
+
+  /** A loop's parallelism Java widens to its int, a cast {@code (short) 2} or a {@code static final byte}, is that int. */
+  @Test
+  void aLoopsParallelismTakesWhatJavaWidensToAnInt() {
+    Compilation c = compile(
+        "static final byte THREE = 3;",
+        "@Pipeline(name = \"p\") public static void p() {",
+        "  Dsl.forEach(java.util.List.of(1, 2), (short) 2, i -> LibOps.add(i, 1));",
+        "  Dsl.forEach(java.util.List.of(3, 4), THREE, i -> LibOps.add(i, 2));",
+        "}");
+    java.util.Map<String, Integer> limits = new java.util.TreeMap<>();
+    Yaml.readAll(Compile.resource(c, KFP2)).get(0).at("/root/dag/tasks").properties()
+        .forEach(t -> limits.put(t.getKey(), t.getValue().at("/iteratorPolicy/parallelismLimit").asInt()));
+    assertThat(limits.values()).containsExactly(2, 3).inOrder();
+  }
 }

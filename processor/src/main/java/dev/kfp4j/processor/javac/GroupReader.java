@@ -204,7 +204,10 @@ final class GroupReader {
     int parallelism = 0;
     if (args.size() == 3) {
       Object p = body.constants.value(args.get(1), new TreePath(path, args.get(1)));
-      if (!(p instanceof Integer i) || i < 1) {
+      // an int, or what Java widens to one: (short) 3, a static final byte, 'a'
+      Integer i = p instanceof Integer || p instanceof Short || p instanceof Byte ? Integer.valueOf(((Number) p).intValue())
+          : p instanceof Character c ? Integer.valueOf(c) : null;
+      if (i == null || i < 1) {
         body.error(args.get(1), Message.LOOP_PARALLELISM, args.get(1));
       } else {
         parallelism = i;
