@@ -45,6 +45,8 @@ final class SpecSource {
   private final Map<ComponentSpec, String> resources = new IdentityHashMap<>();
   /** {@link #pipelineFile} by resource; null values for component files. */
   private final Map<String, Pipeline> pipelineFiles = new HashMap<>();
+  /** {@link #artifactLists} by resource, read once: each call of the file's op asks. */
+  private final Map<String, java.util.Set<String>> artifactLists = new HashMap<>();
 
   SpecSource(Filer filer) {
     this.filer = filer;
@@ -118,7 +120,7 @@ final class SpecSource {
    * {@code dsl.Collected} of a loop's artifacts given as the pipeline's output ({@link Kfp2PipelineFile#artifactLists}).
    */
   java.util.Set<String> artifactLists(String resource) {
-    return Kfp2PipelineFile.artifactLists(Documents.readOrNull(read(filer, resource)));
+    return artifactLists.computeIfAbsent(resource, r -> Kfp2PipelineFile.artifactLists(Documents.readOrNull(read(filer, r))));
   }
 
   /** The resource {@code spec} was read from, or null for a spec inside another (a graph's task). */
