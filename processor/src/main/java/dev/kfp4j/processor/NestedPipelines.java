@@ -176,9 +176,9 @@ final class NestedPipelines {
     if (dev.kfp4j.model.RunSetting.afterFailure(standIn)) { // the exit task of one of several exit handlers
       return HandlerExitCall.of(standIn, callee, given(standIn, callee));
     }
-    // a pipeline file's call may carry a display name and caching (a called @Pipeline's returns a value, which takes none)
-    List<dev.kfp4j.model.TaskSetting> settings = standIn.settings().stream().filter(s -> s instanceof dev.kfp4j.model.TaskSetting.DisplayName
-        || s instanceof dev.kfp4j.model.RunSetting.Caching || s instanceof dev.kfp4j.model.RunSetting.CacheKey).toList();
+    // the settings a call takes (a pipeline file's display name, caching and cache key; a called @Pipeline's caching off by
+    // kfp4j.disableExecutionCachingByDefault); its others stay on the stand-in
+    List<dev.kfp4j.model.TaskSetting> settings = standIn.settings().stream().filter(CalledPipeline::takes).toList();
     return new CalledPipeline(standIn.name(), callee, given(standIn, callee), standIn.after(), settings);
   }
 

@@ -29,8 +29,7 @@ public record CalledPipeline(String name, Pipeline pipeline, Map<String, Argumen
     after = List.copyOf(after);
     settings = List.copyOf(settings);
     for (TaskSetting s : settings) {
-      if (!(s instanceof TaskSetting.DisplayName) && !(s instanceof RunSetting.Caching) && !(s instanceof RunSetting.CacheKey)
-          && !(s instanceof RunSetting.IgnoreUpstreamFailure)) {
+      if (!takes(s)) {
         throw new IllegalArgumentException("call '" + name + "' of pipeline '" + pipeline.name() + "' has setting " + s
             + "; a pipeline called in another takes a display name, caching, a cache key and ignoreUpstreamFailure (the exit task of one of"
             + " several exit handlers) only: set the others on its tasks");
@@ -49,6 +48,16 @@ public record CalledPipeline(String name, Pipeline pipeline, Map<String, Argumen
             + "', which is none of its parameters");
       }
     }
+  }
+
+  /**
+   * Whether a pipeline called in another takes setting {@code s}: a display name, caching and a cache key (the settings KFP
+   * takes on a pipeline used as a component), and {@link RunSetting.IgnoreUpstreamFailure} for the exit task of one of
+   * several exit handlers.
+   */
+  public static boolean takes(TaskSetting s) {
+    return s instanceof TaskSetting.DisplayName || s instanceof RunSetting.Caching || s instanceof RunSetting.CacheKey
+        || s instanceof RunSetting.IgnoreUpstreamFailure;
   }
 
   /** A call that waits for nothing but what it reads, with no settings of its own. */
