@@ -19,6 +19,9 @@ import javax.lang.model.type.TypeMirror;
 
 /** Checks the text of a {@code @Default} on a component or pipeline parameter against its kind. */
 public final class DefaultValues {
+  /** Why KFP 2's files cannot hold a float default, as {@link Message#KFP2_DEFAULT_NOT_FINITE} says of a {@code @Default}. */
+  static final String NOT_FINITE = "it is no number KFP 2 can hold: its files keep numbers as JSON, which has no nan or infinity";
+
   private final Reporter reporter;
 
   public DefaultValues(Reporter reporter) {
@@ -114,7 +117,7 @@ public final class DefaultValues {
    * the KFP 2 writer takes a value ({@link Kfp2Writer#runtimeValue}), a float must be a JSON number (no {@code nan},
    * {@code inf} or {@code 1e400}), and a whole number, alone or in a list or object, one a double holds exactly (KFP 2 keeps
    * numbers as doubles). What {@link #kfp2Number} checks of a {@code @Default}, and {@link ParameterOverrides} of a
-   * default the processor option gives.
+   * default the processor option gives; for a float, {@link #NOT_FINITE}.
    */
   static String kfp2Problem(String name, String text, ValueKind kind) {
     ParameterType type = switch (kind) {
@@ -131,7 +134,8 @@ public final class DefaultValues {
       Kfp2Writer.runtimeValue(name, text, type);
       return null;
     } catch (FormatException e) {
-      return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+      return type == ParameterType.FLOAT ? NOT_FINITE
+          : e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
     }
   }
 

@@ -120,10 +120,8 @@ public final class ParameterOverrides {
       if (why == null) {
         why = DefaultValues.problem(text, p.kind(), element.asType());
       }
-      String notInKfp2 = why == null && kfp2 ? DefaultValues.kfp2Problem(p.name(), text, p.kind()) : null;
-      if (notInKfp2 != null) {
-        why = p.kind() == ValueKind.FLOAT || p.kind() == ValueKind.DOUBLE
-            ? "it is no number KFP 2 can hold: its files keep numbers as JSON, which has no nan or infinity" : notInKfp2;
+      if (why == null && kfp2) {
+        why = DefaultValues.kfp2Problem(p.name(), text, p.kind());
       }
       if (why != null) {
         reporter.error(element, Message.BAD_OPTION, OPTION, option, "'" + p.name() + "' of pipeline '" + pipeline + "' is "
