@@ -29,12 +29,19 @@ public record OutputModel(
     String description) {
 
   /**
-   * The names an output accessor may not take: the methods of {@code dev.kfp4j.dsl.Task} and of {@code Object} (its
-   * protected {@code clone} and {@code finalize} too), which an accessor of that name would override or clash with.
+   * The methods of {@code Object}, its protected {@code clone} and {@code finalize} too, which no generated method may take
+   * the name of (a static {@code notify()} in an ops class, an accessor {@code hashCode()}).
+   */
+  public static final Set<String> OBJECT_METHODS =
+      Stream.of(Object.class.getDeclaredMethods()).map(java.lang.reflect.Method::getName).collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * The names an output accessor may not take: the methods of {@code dev.kfp4j.dsl.Task} and {@link #OBJECT_METHODS}, which
+   * an accessor of that name would override or clash with.
    */
   public static final Set<String> TASK_METHODS = Stream.concat(
-          Stream.of(dev.kfp4j.dsl.Task.class.getMethods()), Stream.of(Object.class.getDeclaredMethods()))
-      .map(java.lang.reflect.Method::getName).collect(Collectors.toUnmodifiableSet());
+          Stream.of(dev.kfp4j.dsl.Task.class.getMethods()).map(java.lang.reflect.Method::getName), OBJECT_METHODS.stream())
+      .collect(Collectors.toUnmodifiableSet());
 
   /** Where the entrypoint takes the output from. */
   public enum Source {

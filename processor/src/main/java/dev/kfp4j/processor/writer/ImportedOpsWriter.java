@@ -47,10 +47,7 @@ public final class ImportedOpsWriter {
     ClassName ops = ClassName.get(owner.packageName(), String.join("_", owner.simpleNames()) + "Ops");
     List<Op> written = new ArrayList<>();
     // a component named as a method of Object ("To string", "Notify") gets a number: a static toString() would not compile
-    Set<String> methods = new HashSet<>();
-    for (java.lang.reflect.Method m : Object.class.getDeclaredMethods()) {
-      methods.add(m.getName());
-    }
+    Set<String> methods = new HashSet<>(dev.kfp4j.processor.model.OutputModel.OBJECT_METHODS);
     Set<String> nested = new HashSet<>();
     for (Imported c : components) {
       String method = unique(javaName(c.spec().name() == null ? baseName(c.resource()) : c.spec().name(), false), methods);
