@@ -4,9 +4,11 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.kfp4j.testing.ArgoSchemas;
 import dev.kfp4j.yaml.Yaml;
 import java.util.List;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +24,12 @@ class ConstantExpressionTest {
     JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"), body);
     Compilation c = Compile.compile(PipelineModelTest.LIB, source);
     assertThat(c).succeeded();
+    if (c.generatedFile(StandardLocation.CLASS_OUTPUT, ARGO).isPresent()) {
+      ArgoSchemas.assertValid(Compile.resource(c, ARGO), "p.yaml");
+    }
+    if (c.generatedFile(StandardLocation.CLASS_OUTPUT, KFP2).isPresent() && Compile.sharedPresent()) {
+      Compile.validKfp2(Compile.resource(c, KFP2), "p.yaml");
+    }
     return c;
   }
 

@@ -220,6 +220,7 @@ class ImportComponentsTest {
     String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/task-methods.yaml");
     assertThat(yaml).contains("{name: text, value: '{{tasks.task-method-outputs.outputs.parameters.upstream}}'}, "
         + "{name: 'n', value: '{{tasks.task-method-outputs.outputs.parameters.hash_code}}'}");
+    ArgoSchemas.assertValid(yaml, "task-methods.yaml");
   }
 
   /**
@@ -239,6 +240,7 @@ class ImportComponentsTest {
     String yaml = Compile.resource(c, "META-INF/kfp4j/pipelines/notify-team.yaml");
     assertThat(yaml).contains("- {name: notify, template: notify, arguments: {parameters: [{name: message, value: done}]}}");
     assertThat(yaml).contains("- {name: notify-2, template: notify, arguments: {parameters: [{name: message, value: 'all done'}]}}");
+    ArgoSchemas.assertValid(yaml, "notify-team.yaml");
   }
 
   @Test
