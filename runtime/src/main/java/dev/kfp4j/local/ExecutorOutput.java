@@ -11,8 +11,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The executor output of a component run with KFP 2's executor protocol, read as KFP's launcher
- * reads it: a value it gives there and not in its output file is its value; an artifact it lists
- * but wrote no file for (metrics are metadata only) is an empty file, as the launcher uploads it.
+ * reads it: a value it gives there and not in its output file is its value; an artifact it says it
+ * wrote elsewhere ({@code customPath}, as KFP's Python executor writes {@code custom_path} for an
+ * artifact given {@code set_path}) is copied from there, as the launcher uploads it from there
+ * ({@code retrieveArtifactPath}); an artifact it lists but wrote no file for (metrics are metadata
+ * only) is an empty file, as the launcher uploads it.
  */
 final class ExecutorOutput {
   /** The name the executor output has in a cache entry (no output can be named so). */
@@ -20,8 +23,11 @@ final class ExecutorOutput {
 
   private ExecutorOutput() {}
 
-  /** Completes {@code step}'s outputs from its executor output, when it wrote one. */
-  static void complete(Step step) {
+  /**
+   * Completes {@code step}'s outputs from its executor output, when it wrote one; {@code containers}: it ran in a
+   * container, whose paths are here only where a volume or an output is mounted.
+   */
+  static void complete(Step step, boolean containers) {
     Path file = step.executorOutput();
     if (!Files.isRegularFile(file)) {
       return;
@@ -41,6 +47,11 @@ final class ExecutorOutput {
         }
       }
       for (Map.Entry<String, Path> e : step.artifactFiles().entrySet()) {
+        JsonNode artifact = out.path("artifacts").path(e.getKey()).path("artifacts").path(0);
+        String custom = artifact.path("customPath").asString(artifact.path("custom_path").asString(""));
+        if (!custom.isEmpty()) {
+          fromCustomPath(step, e.getKey(), custom, e.getValue(), containers);
+        }
         if (out.path("artifacts").has(e.getKey()) && !Files.exists(e.getValue())) {
           Files.createDirectories(e.getValue().getParent());
           Files.createFile(e.getValue());
@@ -49,5 +60,37 @@ final class ExecutorOutput {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot complete the outputs from " + file, e);
     }
+  }
+
+  /**
+   * Puts what the task wrote at {@code custom} in place of its output artifact {@code name}, as KFP's launcher uploads an
+   * artifact from its custom path instead of its URI's path: whatever the task wrote at that path is replaced. A custom path
+   * the task did not write leaves the artifact as it is (the launcher warns and uploads nothing); one inside a container that
+   * no mount brings here fails the task, as what it holds is gone.
+   */
+  private static void fromCustomPath(Step step, String name, String custom, Path artifact, boolean containers) throws IOException {
+    Path source;
+    if (containers) {
+      Map<String, Path> mounts = new java.util.LinkedHashMap<>(step.mounts().volumes());
+      mounts.putAll(step.mounts().outputs());
+      String here = ContainerPaths.mapMounts(java.util.List.of(custom), mounts).get(0);
+      if (here.equals(custom)) {
+        throw new WorkflowException("its executor output puts output artifact '" + name + "' at customPath " + custom
+            + ", a path inside its container that no volume brings to this machine; write the artifact to its path, "
+            + "or to a path under a mounted volume");
+      }
+      source = Path.of(here);
+    } else {
+      source = Path.of(custom);
+    }
+    if (!source.isAbsolute()) {
+      throw new WorkflowException("its executor output puts output artifact '" + name + "' at customPath '" + custom
+          + "', which is not an absolute path");
+    }
+    if (!Files.exists(source) || source.toAbsolutePath().normalize().equals(artifact.toAbsolutePath().normalize())) {
+      return;
+    }
+    RunPaths.deleteTree(step.dir(), artifact);
+    ImportArtifact.copy(source, artifact);
   }
 }

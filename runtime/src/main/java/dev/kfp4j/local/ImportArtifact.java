@@ -58,7 +58,8 @@ public final class ImportArtifact {
     return 0;
   }
 
-  private static void copy(Path source, Path output) throws IOException {
+  /** Copies the file or folder {@code source} (a folder with everything in it) to {@code output}, its parent folders made. */
+  static void copy(Path source, Path output) throws IOException {
     Files.createDirectories(output.toAbsolutePath().getParent());
     if (!Files.isDirectory(source)) {
       Files.copy(source, output, StandardCopyOption.REPLACE_EXISTING);

@@ -92,7 +92,7 @@ final class StepRunner {
             step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> record.process(id, p),
             new Launcher.Container(id, step.image(), step.command(), step.mounts(), step.limits())));
         if (exit == 0 && step.executorOutput() != null) {
-          ExecutorOutput.complete(step);
+          ExecutorOutput.complete(step, launcher.containers());
         }
         message = exit == 0 ? missingOutput(step)
             : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : "exit code " + exit;
