@@ -16,7 +16,8 @@ import java.util.Objects;
  * describes it in {@link #metadata()}; KFP 2 records the metadata with the artifact and shows it in
  * its UI. The path of an output is a staging place beside the artifact's own: the entrypoint moves
  * what the method wrote into place once the method returned, so a failed method leaves nothing
- * half-written.
+ * half-written. Where a library insists on writing to a place of its own, {@link
+ * #setCustomPath(Path)} makes that place the artifact's, as KFP's Python {@code set_path} does.
  */
 public class Artifact {
   /** The version of the {@code system.*} schemas, as KFP writes it. */
@@ -26,6 +27,7 @@ public class Artifact {
   private final String uri;
   private final Path path;
   private final Map<String, Object> metadata;
+  private Path customPath;
 
   /**
    * An artifact as the entrypoint makes it.
@@ -68,7 +70,8 @@ public class Artifact {
   }
 
   /**
-   * The local file or folder to read (an input) or write (an output). KFP 2 mounts {@code gs://},
+   * The local file or folder to read (an input) or write (an output): its {@linkplain
+   * #setCustomPath(Path) custom path} when it has one. KFP 2 mounts {@code gs://},
    * {@code s3://}, {@code minio://} and {@code oci://} URIs at {@code /gcs/}, {@code /s3/}, {@code
    * /minio/} and {@code /oci/}.
    *
@@ -76,11 +79,35 @@ public class Artifact {
    *     scheme, such as {@code https:}); read it from {@link #uri()} then
    */
   public final Path path() {
+    if (customPath != null) {
+      return customPath;
+    }
     if (path == null) {
       throw new IllegalStateException(schemaTitle() + " '" + name + "' at " + uri
           + " has no local path: KFP 2 mounts gs://, s3://, minio:// and oci:// URIs only; read it from uri()");
     }
     return path;
+  }
+
+  /**
+   * Makes {@code path} (made absolute) the place of this output artifact, as KFP's Python {@code
+   * artifact.set_path(path)} does: {@link #path()} returns it from now on, the method writes the
+   * file or folder there itself (the entrypoint makes no folder there, and moves nothing), and
+   * once the method returned the entrypoint reports it in KFP 2's executor output ({@code
+   * custom_path}), from where KFP's launcher uploads the artifact to its URI. In KFP v1 the
+   * entrypoint copies what is there to the artifact's output file, which Argo collects. Written
+   * at {@link #path()} before too, the output fails the task: the method wrote two places for one
+   * artifact. On an input it only changes what {@link #path()} returns, as in KFP's Python SDK.
+   *
+   * @param path the local file or folder the method writes the artifact to; null to go back to the artifact's own place
+   */
+  public final void setCustomPath(Path path) {
+    customPath = path == null ? null : path.toAbsolutePath().normalize();
+  }
+
+  /** The path {@link #setCustomPath(Path)} gave, absolute; null when it has none. */
+  public final Path customPath() {
+    return customPath;
   }
 
   /**

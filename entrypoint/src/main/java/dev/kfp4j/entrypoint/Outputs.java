@@ -96,6 +96,19 @@ final class Outputs {
         if (!written && artifact == null) {
           throw new IllegalStateException("component '" + signature.component() + "' wrote nothing to its output '" + output + "'");
         }
+        Path custom = artifact == null ? null : artifact.customPath();
+        if (custom != null) {
+          if (written) {
+            throw new IllegalStateException("component '" + signature.component() + "' wrote its output artifact '" + output
+                + "' at its own path and gave it the custom path " + custom + " as well; write it at one place, path() once "
+                + "setCustomPath was called");
+          }
+          // KFP 2: the launcher uploads it from there (the executor output says where); KFP v1: Argo collects the output file
+          if (executor == null && Files.exists(custom)) {
+            copy(custom, s[1]);
+            written = true;
+          }
+        }
         if (executor == null && artifact != null) {
           if (!written) {
             Files.createFile(s[1]); // an artifact may be metadata only (Metrics); Argo needs a file to collect
@@ -168,7 +181,10 @@ final class Outputs {
     return new Path[] {temp, absolute};
   }
 
-  /** The executor output KFP's launcher reads: each output artifact's name, URI and metadata, and the values. */
+  /**
+   * The executor output KFP's launcher reads: each output artifact's name, URI and metadata (and its custom path, when the
+   * method gave one), and the values.
+   */
   private String executorOutput() {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> list = new LinkedHashMap<>();
@@ -178,6 +194,9 @@ final class Outputs {
       runtime.put("name", e.getValue().name());
       runtime.put("uri", e.getValue().uri());
       runtime.put("metadata", artifact != null ? Artifacts.metadataJson(e.getKey(), artifact, true) : e.getValue().metadata());
+      if (artifact != null && artifact.customPath() != null) {
+        runtime.put("custom_path", artifact.customPath().toString()); // as KFP's Python executor names it
+      }
       list.put(e.getKey(), Map.of("artifacts", List.of(runtime)));
     }
     if (!list.isEmpty()) {
@@ -187,6 +206,20 @@ final class Outputs {
       out.put("parameterValues", jsons);
     }
     return PyJson.dumps(out);
+  }
+
+  /** Copies the file or folder {@code from} (what a folder holds too) to {@code to}, which does not exist yet. */
+  private static void copy(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      Files.copy(from, to);
+      return;
+    }
+    Files.createDirectory(to);
+    try (java.nio.file.DirectoryStream<Path> children = Files.newDirectoryStream(from)) {
+      for (Path child : children) {
+        copy(child, to.resolve(child.getFileName().toString()));
+      }
+    }
   }
 
   /** Refuses NaN and infinite numbers in a value KFP 2 keeps as protobuf JSON, which has neither. */
