@@ -98,6 +98,11 @@ final class Outputs {
         }
         Path custom = artifact == null ? null : artifact.customPath();
         if (custom != null) {
+          if (custom.startsWith(s[0])) {
+            throw new IllegalStateException("component '" + signature.component() + "' gave its output artifact '" + output
+                + "' the custom path " + custom + ", inside the staging folder of its own path, which is removed once the "
+                + "method returned; give a place outside " + s[0]);
+          }
           if (written) {
             throw new IllegalStateException("component '" + signature.component() + "' wrote its output artifact '" + output
                 + "' at its own path and gave it the custom path " + custom + " as well; write it at one place, path() once "

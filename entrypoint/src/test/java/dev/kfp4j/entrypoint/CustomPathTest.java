@@ -101,6 +101,19 @@ class CustomPathTest {
   }
 
   @Test
+  void aCustomPathBesideTheStagingPathIsRefusedAsItWouldBeRemoved() throws IOException {
+    Path outputs = dir.resolve("outputs");
+    Run r = Run.of(in -> {
+      Model model = in.outputArtifact("model", Model.class);
+      model.setCustomPath(model.path().resolveSibling("saved.bin")); // the staging folder's, not the artifact's folder
+      Files.writeString(model.path(), "weights");
+    }, SAVE, "save", "--executor_input", executorInput(outputs));
+    assertEquals(Entrypoint.FAILED, r.code());
+    assertTrue(r.err().contains("inside the staging folder of its own path, which is removed once the method returned"), r.err());
+    assertEquals(List.of(), files(outputs), "no executor output: the task fails rather than report a path that is gone");
+  }
+
+  @Test
   void aMethodThatThrowsLeavesNoExecutorOutput() throws IOException {
     Path outputs = dir.resolve("outputs");
     Run r = Run.of(save(dir.resolve("lib/model.bin"), false, false, true), SAVE, "save", "--executor_input",
