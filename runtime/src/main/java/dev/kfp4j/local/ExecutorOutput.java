@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
  * The executor output of a component run with KFP 2's executor protocol, read as KFP's launcher
  * reads it: a value it gives there and not in its output file is its value; an artifact it says it
  * wrote elsewhere ({@code customPath}, as KFP's Python executor writes {@code custom_path} for an
- * artifact given {@code set_path}) is copied from there, as the launcher uploads it from there
- * ({@code retrieveArtifactPath}); an artifact it lists but wrote no file for (metrics are metadata
+ * artifact given {@code set_path}), or at another URI (its {@code artifact.path = ...}), is copied from there, as the
+ * launcher uploads it from there ({@code retrieveArtifactPath}); an artifact it lists but wrote no file for (metrics are metadata
  * only) is an empty file, as the launcher uploads it.
  */
 final class ExecutorOutput {
@@ -49,8 +49,11 @@ final class ExecutorOutput {
       for (Map.Entry<String, Path> e : step.artifactFiles().entrySet()) {
         JsonNode artifact = out.path("artifacts").path(e.getKey()).path("artifacts").path(0);
         String custom = artifact.path("customPath").asString(artifact.path("custom_path").asString(""));
+        String moved = localPath(artifact.path("uri").asString(""));
         if (!custom.isEmpty()) {
-          fromCustomPath(step, e.getKey(), custom, e.getValue(), containers);
+          fromPlace(step, e.getKey(), "customPath", custom, e.getValue(), containers);
+        } else if (moved != null) { // an artifact.path = ... of KFP's Python SDK gives it another URI
+          fromPlace(step, e.getKey(), "uri", moved, e.getValue(), containers);
         }
         if (out.path("artifacts").has(e.getKey()) && !Files.exists(e.getValue())) {
           Files.createDirectories(e.getValue().getParent());
@@ -63,28 +66,30 @@ final class ExecutorOutput {
   }
 
   /**
-   * Puts what the task wrote at {@code custom} in place of its output artifact {@code name}, as KFP's launcher uploads an
-   * artifact from its custom path instead of its URI's path: whatever the task wrote at that path is replaced. A custom path
-   * the task did not write leaves the artifact as it is (the launcher warns and uploads nothing); one inside a container that
-   * no mount brings here fails the task, as what it holds is gone.
+   * Puts what the task wrote at {@code place} in place of its output artifact {@code name}, as KFP's launcher uploads an
+   * artifact from its custom path ({@code field} {@code customPath}), or from the local path of the URI the executor output
+   * gives it ({@code uri}), when that is not the artifact's own path: whatever the task wrote at its own path is replaced.
+   * A place the task did not write leaves the artifact as it is (the launcher warns and uploads nothing); one inside a
+   * container that no mount brings here fails the task, as what it holds is gone.
    */
-  private static void fromCustomPath(Step step, String name, String custom, Path artifact, boolean containers) throws IOException {
+  private static void fromPlace(Step step, String name, String field, String place, Path artifact, boolean containers)
+      throws IOException {
     Path source;
     if (containers) {
       Map<String, Path> mounts = new java.util.LinkedHashMap<>(step.mounts().volumes());
       mounts.putAll(step.mounts().outputs());
-      String here = ContainerPaths.mapMounts(java.util.List.of(custom), mounts).get(0);
-      if (here.equals(custom)) {
-        throw new WorkflowException("its executor output puts output artifact '" + name + "' at customPath " + custom
+      String here = ContainerPaths.mapMounts(java.util.List.of(place), mounts).get(0);
+      if (here.equals(place)) {
+        throw new WorkflowException("its executor output puts output artifact '" + name + "' at " + field + " " + place
             + ", a path inside its container that no volume brings to this machine; write the artifact to its path, "
             + "or to a path under a mounted volume");
       }
       source = Path.of(here);
     } else {
-      source = Path.of(custom);
+      source = Path.of(place);
     }
     if (!source.isAbsolute()) {
-      throw new WorkflowException("its executor output puts output artifact '" + name + "' at customPath '" + custom
+      throw new WorkflowException("its executor output puts output artifact '" + name + "' at " + field + " '" + place
           + "', which is not an absolute path");
     }
     if (!Files.exists(source) || source.toAbsolutePath().normalize().equals(artifact.toAbsolutePath().normalize())) {
@@ -92,5 +97,24 @@ final class ExecutorOutput {
     }
     RunPaths.deleteTree(step.dir(), artifact);
     ImportArtifact.copy(source, artifact);
+  }
+
+  /**
+   * The local path of an artifact's URI on this machine, where the runner gives URIs as absolute paths (as kfp.local does):
+   * the URI itself when it is one, a {@code file:} URI's path; null for an empty URI or any other (a {@code gs://} URI is
+   * stored nowhere here).
+   */
+  private static String localPath(String uri) {
+    if (uri.startsWith("/")) {
+      return uri;
+    }
+    if (uri.startsWith("file:")) {
+      try {
+        return Path.of(java.net.URI.create(uri)).toString();
+      } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        return null;
+      }
+    }
+    return null;
   }
 }

@@ -91,6 +91,24 @@ class Kfp2CustomPathRunTest {
   }
 
   @Test
+  void anArtifactGivenAnotherUriIsTakenFromThatUrisPath() throws Exception {
+    // KFP's Python `model.path = '/elsewhere/model.bin'` sets the URI, which the launcher merges and uploads from
+    Path elsewhere = dir.resolve("moved/model.bin");
+    String output = "{\"artifacts\": {\"model\": {\"artifacts\": [{\"name\": \"model\", \"uri\": \"" + elsewhere
+        + "\", \"metadata\": {}}]}}}";
+    ComponentSpec producer = new ComponentSpec("produce", null, null, null, List.of(),
+        List.of(new OutputSpec("model", TypeSpec.named("system.Model"), null)),
+        new ContainerSpec("python:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
+            new Placeholder.Literal("f=$(printf %s \"$0\" | sed -n 's/.*\"outputFile\": *\"\\([^\"]*\\)\".*/\\1/p'); "
+                + "mkdir -p \"$(dirname \"$f\")\" \"$(dirname \"$2\")\"; printf moved > \"$2\"; printf %s \"$1\" > \"$f\""),
+            new Placeholder.ExecutorInput(), new Placeholder.Literal(output), new Placeholder.Literal(elsewhere.toString())),
+            null, null), null);
+    RunResult r = run(producer);
+    assertTrue(r.succeeded(), console::toString);
+    assertEquals("moved", r.output("consume", "text"), "what the task wrote where its URI now points");
+  }
+
+  @Test
   void aCustomPathThatIsAFolderIsCopiedWithWhatItHolds() throws Exception {
     Path folder = dir.resolve("saved");
     Files.createDirectories(folder.resolve("sub"));
