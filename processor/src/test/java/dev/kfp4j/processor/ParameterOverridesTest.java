@@ -118,10 +118,10 @@ class ParameterOverridesTest {
     Compilation c = compileTimes("{\"t\": {\"day\": \"31/01/2025\", \"every\": 15}}");
     assertThat(c).hadErrorContaining("[kfp4j:BadOption] processor option -Akfp4j.pipelineParameters=")
         .inFile(TIMES).onLineContaining("LocalDate day");
-    assertThat(c).hadErrorContaining("'day' of pipeline 't' is a String, and \"31/01/2025\" is none: Text '31/01/2025' could not "
+    assertThat(c).hadErrorContaining("'day' of pipeline 't' is a LocalDate, and \"31/01/2025\" is none: Text '31/01/2025' could not "
         + "be parsed at index 0");
     assertThat(c).hadErrorContaining("could not be parsed at index 0; write a JSON string, such as \"2024-01-31\"");
-    assertThat(c).hadErrorContaining("'every' of pipeline 't' is a String, and 15 is none: it is not a JSON string; write a JSON "
+    assertThat(c).hadErrorContaining("'every' of pipeline 't' is a Duration, and 15 is none: it is not a JSON string; write a JSON "
         + "string, such as \"PT15M\"").inFile(TIMES).onLineContaining("LocalDate day"); // the method's one line holds every parameter
     assertThat(c).hadErrorCount(2);
   }
@@ -181,7 +181,7 @@ class ParameterOverridesTest {
         .inFile(SOURCE).onLineContaining("boolean loud");
     assertThat(c).hadErrorContaining("'items' of pipeline 'p' is a JsonArray, and [\"a\"] is none: its element \"a\" is not of type Integer")
         .inFile(SOURCE).onLineContaining("List<Integer> items");
-    assertThat(c).hadErrorContaining("'mode' of pipeline 'p' is a String, and \"MEDIUM\" is none: it is none of [FAST, SLOW]; "
+    assertThat(c).hadErrorContaining("'mode' of pipeline 'p' is enum Mode, and \"MEDIUM\" is none: it is none of [FAST, SLOW]; "
         + "write a JSON string, such as \"FAST\"").inFile(SOURCE).onLineContaining("Mode mode");
     assertThat(c).hadErrorCount(4); // rate: 2 is a float
   }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -125,7 +126,7 @@ public final class ParameterOverrides {
       }
       if (why != null) {
         reporter.error(element, Message.BAD_OPTION, OPTION, option, "'" + p.name() + "' of pipeline '" + pipeline + "' is "
-            + kfpType(p.kind()) + ", and " + g.getValue() + " is none: " + why + "; write " + example(p.kind(), element));
+            + typeOf(p.kind(), element) + ", and " + g.getValue() + " is none: " + why + "; write " + example(p.kind(), element));
         ok = false;
         continue;
       }
@@ -174,7 +175,15 @@ public final class ParameterOverrides {
     };
   }
 
-  private static String kfpType(ValueKind kind) {
+  /**
+   * What parameter {@code element} of {@code kind} is, for an error: its Java type where KFP's, a String, would not say
+   * why a JSON string is refused ({@code enum Mode}, {@code a LocalDate}), else its KFP type ({@code an Integer}).
+   */
+  private static String typeOf(ValueKind kind, VariableElement element) {
+    if (kind == ValueKind.ENUM || kind == ValueKind.TEXT) {
+      String name = ((DeclaredType) element.asType()).asElement().getSimpleName().toString();
+      return (kind == ValueKind.ENUM ? "enum " : "a ") + name;
+    }
     return "a" + (kind.kfpType().startsWith("I") ? "n " : " ") + kind.kfpType();
   }
 
