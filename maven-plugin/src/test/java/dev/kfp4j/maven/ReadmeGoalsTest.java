@@ -37,6 +37,19 @@ class ReadmeGoalsTest {
     assertEquals(Set.of(), missing, "goal properties the README names neither as such nor as a command option");
   }
 
+  /** Every goal is named in the README as it is run, {@code kfp4j:<goal>}, so that a user finds each one there. */
+  @Test
+  void everyGoalIsNamed() throws Exception {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    Set<String> missing = new TreeSet<>();
+    for (String goal : PluginDescriptor.goals().keySet()) {
+      if (!Pattern.compile("kfp4j:" + Pattern.quote(goal) + "(?![\\w-])").matcher(readme).find()) {
+        missing.add("kfp4j:" + goal);
+      }
+    }
+    assertEquals(Set.of(), missing, "goals the README does not name");
+  }
+
   /**
    * The README's build setup names the Maven version this plugin requires, as its descriptor says it (maven-plugin-plugin takes
    * it from the Maven API it is built against): an older {@code mvn}, such as the 3.8.7 Debian and Ubuntu install, refuses the

@@ -21,7 +21,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README names every error tag the processor reports, every annotation and each of its attributes. */
+/**
+ * The README names every error tag the processor reports, every annotation and each of its attributes, and every processor
+ * option in its table of them.
+ */
 class ReadmeTest {
   private static String readme() throws Exception {
     return Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
@@ -62,5 +65,18 @@ class ReadmeTest {
       }
     }
     assertEquals(Set.of(), missing, "annotations and attributes the README does not name");
+  }
+
+  /** Each option the processor takes has its row in the README's table of processor options ({@code | `kfp4j.image` |}). */
+  @Test
+  void everyProcessorOptionIsDocumented() throws Exception {
+    String readme = readme();
+    Set<String> missing = new TreeSet<>();
+    for (String option : new Kfp4jProcessor().getSupportedOptions()) {
+      if (!readme.contains("\n| `" + option + "` | ")) {
+        missing.add(option);
+      }
+    }
+    assertEquals(Set.of(), missing, "processor options without a row in the README's table");
   }
 }
