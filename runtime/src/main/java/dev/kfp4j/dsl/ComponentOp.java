@@ -101,7 +101,16 @@ public final class ComponentOp {
     try {
       return new ComponentOp(ComponentYaml.parse(text, source), source);
     } catch (SpecException e) {
-      if (!dev.kfp4j.format.kfp2.Kfp2PipelineFile.is(dev.kfp4j.format.Documents.readOrNull(text))) {
+      List<tools.jackson.databind.JsonNode> docs = dev.kfp4j.format.Documents.readOrNull(text);
+      if (!dev.kfp4j.format.kfp2.Kfp2PipelineFile.is(docs)) {
+        if (dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(docs)) { // KFP 2's component file, which its parse took for a v1 spec
+          SpecException kfp2 = new SpecException(source + ": a KFP 2 component file: ComponentOp loads KFP v1 component specs "
+              + "(name, inputs, outputs, implementation). Run this file with the local runner (kfp4j run -p FILE, "
+              + "LocalRunner.run(Workflow.parse(yaml, name), arguments)), or import it with @ImportComponents and call its op "
+              + "in a @Pipeline method");
+          kfp2.initCause(e);
+          throw kfp2;
+        }
         throw e;
       }
       SpecException pipeline = new SpecException(source + ": a KFP 2 pipeline file, not a component: ComponentOp runs one "

@@ -67,6 +67,22 @@ class Kfp2PipelineFileAsComponentTest {
         + "@ImportComponents and call its op in a @Pipeline method (a pipeline in a pipeline)", op.getMessage());
   }
 
+  /**
+   * A KFP 2 component file (one component compiled alone, as KFP 2 writes every component) given to ComponentOp, which loads
+   * KFP v1 specs: an error saying what it is and how to run it, where it said only that the v1 spec's 'implementation' was
+   * missing. The local runner runs the same file.
+   */
+  @Test
+  void aKfp2ComponentFileLoadedAsAComponentIsAnErrorThatSaysHowToRunIt() {
+    String yaml = Kfp2Writer.writeComponent(ECHO, null);
+    dev.kfp4j.spec.SpecException op = assertThrows(dev.kfp4j.spec.SpecException.class,
+        () -> dev.kfp4j.dsl.ComponentOp.fromText(yaml));
+    assertEquals("component text: a KFP 2 component file: ComponentOp loads KFP v1 component specs (name, inputs, outputs, "
+        + "implementation). Run this file with the local runner (kfp4j run -p FILE, LocalRunner.run(Workflow.parse(yaml, name), "
+        + "arguments)), or import it with @ImportComponents and call its op in a @Pipeline method", op.getMessage());
+    assertEquals("echo", dev.kfp4j.local.Workflow.parse(yaml, "echo.yaml").name());
+  }
+
   /** A file whose root's one task names a component it does not define is an error naming it, not a crash. */
   @Test
   void aComponentTheFileLacksIsAnErrorNamingIt() {
