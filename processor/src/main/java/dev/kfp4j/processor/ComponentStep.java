@@ -131,7 +131,7 @@ final class ComponentStep {
       if (kfp2) {
         writeKfp2(m, spec);
       }
-      checkPipelinesUsing(m.resourcePath(), m.name(), m.element(), null);
+      checkPipelinesUsing(m.resourcePath(), m.name(), m.element(), null, Message.STALE_PIPELINE);
     }
   }
 
@@ -176,7 +176,8 @@ final class ComponentStep {
         imported.add(new ImportedOpsWriter.Imported(spec, resource, Kfp2Reader.isPipelineSpec(docs), Kfp2PipelineFile.is(docs),
             Kfp2PipelineFile.artifactLists(docs)));
         specs.register(resource, spec, text);
-        checkPipelinesUsing(resource, spec.name() == null ? resource : spec.name(), owner, a);
+        checkPipelinesUsing(resource, spec.name() == null ? resource : spec.name(), owner, a,
+            Kfp2PipelineFile.is(docs) ? Message.STALE_PIPELINE_FILE : Message.STALE_PIPELINE);
       } catch (SpecException | FormatException ex) {
         reporter.error(owner, a, "value", i, Message.BAD_COMPONENT_FILE, ex.getMessage());
       }
@@ -207,14 +208,15 @@ final class ComponentStep {
   /**
    * Reports the pipelines compiled earlier that embed another version of the spec at {@code
    * resource} and are not compiled now: their workflow would run the component with its old
-   * command line.
+   * command line (a pipeline file's, its old tasks), said by {@code stale} ({@link
+   * Message#STALE_PIPELINE}, or {@link Message#STALE_PIPELINE_FILE} for a KFP 2 pipeline file).
    */
-  private void checkPipelinesUsing(String resource, String component, Element element, AnnotationMirror annotation) {
+  private void checkPipelinesUsing(String resource, String component, Element element, AnnotationMirror annotation, Message stale) {
     if (!sources.available()) {
       return;
     }
     for (PipelineIndex.Entry e : index.staleUsers(resource, () -> specs.digest(resource), sources::compiledNow)) {
-      reporter.error(element, annotation, Message.STALE_PIPELINE, component, e.name(), e.file(), e.file());
+      reporter.error(element, annotation, stale, component, e.name(), e.file(), e.file());
     }
   }
 }

@@ -242,8 +242,8 @@ class PipelineFileCallTest {
     Files.writeString(classes.resolve(file), text.replace("defaultValue: 10.0", "defaultValue: 20.0"));
     assertThat(Files.readString(classes.resolve(file))).isNotEqualTo(text);
     Compilation alone = Compile.compileAgainst(classes, imports);
-    assertThat(alone).hadErrorContaining("[kfp4j:StalePipeline] component 'sum-and-product' changed, but pipeline 'caller' in "
-            + "test/Caller.java embeds its earlier spec and is not compiled now; compile test/Caller.java together with this file")
+    assertThat(alone).hadErrorContaining("[kfp4j:StalePipeline] pipeline file 'sum-and-product' changed, but pipeline 'caller' in "
+            + "test/Caller.java calls it, holds its earlier tasks and is not compiled now; compile test/Caller.java together with this file")
         .inFile(imports).onLineContaining("@ImportComponents"); // where a changed component file's is
     assertThat(alone).hadErrorCount(1);
     assertThat(Compile.compileAgainst(classes, imports, caller)).succeeded();

@@ -412,6 +412,8 @@ public enum Message {
   // Partial compilation
   STALE_PIPELINE(
       "component '%s' changed, but pipeline '%s' in %s embeds its earlier spec and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)"),
+  STALE_PIPELINE_FILE("StalePipeline",
+      "pipeline file '%s' changed, but pipeline '%s' in %s calls it, holds its earlier tasks and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)"),
   STALE_CALLER("StalePipeline",
       "pipeline '%s' changed, but pipeline '%s' in %s calls it, holds its earlier tasks and is not compiled now; compile %s together with this file (an IDE's rebuild, or mvn clean compile)");
 
