@@ -209,7 +209,17 @@ public final class Kfp2Writer {
    * @throws FormatException naming {@code name} when the text is not of the type
    */
   public static JsonNode runtimeValue(String name, String text, ParameterType type) {
-    return Kfp2Components.value(text, type == null ? ParameterType.STRING : type, "argument '" + name + "'");
+    return value(text, type, "argument '" + name + "'");
+  }
+
+  /**
+   * {@link #runtimeValue}, its error naming the value as {@code where} says ({@code task 'add', input 'a'}) instead of as a
+   * run's argument.
+   *
+   * @throws FormatException beginning with {@code where} when the text is not of the type
+   */
+  public static JsonNode value(String text, ParameterType type, String where) {
+    return Kfp2Components.value(text, type == null ? ParameterType.STRING : type, where);
   }
 
   /**

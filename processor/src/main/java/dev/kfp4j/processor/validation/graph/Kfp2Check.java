@@ -135,9 +135,9 @@ final class Kfp2Check implements GraphCheck {
     dev.kfp4j.spec.TypeSpec type = spec.input(input).get().type();
     dev.kfp4j.model.ParameterType kind = type == null ? null : dev.kfp4j.model.ParameterType.ofV1Name(type.name());
     try {
-      dev.kfp4j.format.kfp2.Kfp2Writer.runtimeValue(input, c.text(), kind);
+      dev.kfp4j.format.kfp2.Kfp2Writer.value(c.text(), kind, "task '" + spec.name() + "', input '" + input + "'");
     } catch (dev.kfp4j.format.FormatException e) {
-      reporter.error(at, Message.KFP2_NOT_WRITTEN, "task '" + spec.name() + "', input " + e.getMessage().substring("argument ".length()));
+      reporter.error(at, Message.KFP2_NOT_WRITTEN, e.getMessage());
     }
   }
 
