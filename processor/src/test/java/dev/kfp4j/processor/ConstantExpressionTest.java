@@ -125,6 +125,31 @@ class ConstantExpressionTest {
     assertThat(kfp2).hadErrorCount(1);
   }
 
+  /**
+   * A {@code char} constant given to a number input is the number Java passes, widened as a call widens it: the character's
+   * text reached an int input as "a" (a task failing to parse it in Argo, a NotInKfp2 error saying 'a' is no integer).
+   */
+  @Test
+  void aCharGivenToANumberInputIsTheNumberJavaPasses() {
+    Compilation c = compile(
+        "@Pipeline(name = \"p\") public static void p() {",
+        "  LibOps.add('a', (short) 2);",
+        "  LibOps.add(true ? 'a' : 0, ((char) -1));",
+        "  LibOps.big('z');",
+        "  LibOps.scale('a');",
+        "  LibOps.greet(\"x\" + 'a');",
+        "}");
+    assertThat(argo(c, "add", "a")).isEqualTo("97");
+    assertThat(kfp2(c, "add", "a").asLong()).isEqualTo(97);
+    assertThat(argo(c, "add-2", "a")).isEqualTo("97");
+    assertThat(argo(c, "add-2", "b")).isEqualTo("65535");
+    assertThat(kfp2(c, "add-2", "b").asLong()).isEqualTo(65535);
+    assertThat(argo(c, "big", "n")).isEqualTo("122");
+    assertThat(kfp2(c, "big", "n").asLong()).isEqualTo(122);
+    assertThat(kfp2(c, "scale", "x").asDouble()).isEqualTo(97.0);
+    assertThat(argo(c, "greet", "name")).isEqualTo("xa"); // a char joined to a text stays a character
+  }
+
   @Test
   void aConditionComparesWithAConstantExpression() {
     Compilation c = compile(

@@ -46,6 +46,7 @@ final class ArgumentReader {
 
   /** The argument {@code tree} passes, read in {@code group}; null after an error (or javac's). */
   Argument read(ExpressionTree tree, TreePath path, Group group) {
+    TreePath written = path;
     path = Syntax.unwrap(path);
     ExpressionTree e = Syntax.unwrap(tree);
     if (body.erroneous(path)) {
@@ -53,7 +54,7 @@ final class ArgumentReader {
     }
     Object constant = body.constants.value(tree, path);
     if (constant != null) {
-      return Constants.constant(constant);
+      return Constants.constant(widened(constant, written));
     }
     JsonNode field = body.constants.fieldValue(path); // static final List<String> ITEMS = List.of("x", "y")
     if (field != null) {
@@ -75,6 +76,35 @@ final class ArgumentReader {
       return call(tree, mi, path, select, method, group);
     }
     return notAnArgument(tree, body.trees.getElement(path), path);
+  }
+
+  /**
+   * A {@code char} constant ({@code 'a'}, {@code (char) 98}, {@code c ? 'a' : 0}) given to a parameter of a number type is
+   * the number Java passes, widened as a method invocation widens it (JLS 5.3): {@code LibOps.add('a', 1)} gives 97, where
+   * the character's text would reach an int input as "a". Any other constant, or one given to another parameter, is as it is.
+   */
+  private Object widened(Object constant, TreePath argument) {
+    if (!(constant instanceof Character)) {
+      return constant;
+    }
+    TreePath at = argument;
+    while (at.getParentPath() != null && (at.getParentPath().getLeaf() instanceof com.sun.source.tree.ParenthesizedTree)) {
+      at = at.getParentPath();
+    }
+    if (!(at.getParentPath() != null && at.getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && body.trees.getElement(at.getParentPath()) instanceof ExecutableElement method && !method.getParameters().isEmpty())) {
+      return constant;
+    }
+    int i = call.getArguments().indexOf(at.getLeaf());
+    if (i < 0) {
+      return constant;
+    }
+    javax.lang.model.type.TypeMirror type = method.getParameters().get(Math.min(i, method.getParameters().size() - 1)).asType();
+    if (method.isVarArgs() && i >= method.getParameters().size() - 1 && type instanceof javax.lang.model.type.ArrayType array) {
+      type = array.getComponentType(); // one of the variable arity's items (a char is no array)
+    }
+    javax.lang.model.type.TypeKind kind = type.getKind(); // a char widens to a primitive only: no box of a number takes it
+    return !kind.isPrimitive() || kind == javax.lang.model.type.TypeKind.CHAR ? constant : ConstantFolding.convert(constant, kind);
   }
 
   /**

@@ -164,7 +164,7 @@ final class ConstantFolding {
   }
 
   /** The primitive conversion of a constant {@code v} to {@code kind} (JLS 5.1.2, 5.1.3); null when it is none. */
-  private static Object convert(Object v, TypeKind kind) {
+  static Object convert(Object v, TypeKind kind) {
     if (v instanceof Boolean) {
       return kind == TypeKind.BOOLEAN ? v : null;
     }
