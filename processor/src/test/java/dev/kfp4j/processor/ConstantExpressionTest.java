@@ -150,6 +150,27 @@ class ConstantExpressionTest {
     assertThat(argo(c, "greet", "name")).isEqualTo("xa"); // a char joined to a text stays a character
   }
 
+  /**
+   * {@code ==} and {@code !=} of two text constants fold as javac folds them (constant strings are interned, JLS 3.10.5):
+   * written in the call they were an UnsupportedArgument error, though the same expression in a static final field passed.
+   */
+  @Test
+  void aComparisonOfTwoTextConstantsIsFoldedAsJavacFoldsIt() {
+    Compilation c = compile(
+        "static final String A = \"a\";",
+        "static final boolean SAME = A == \"a\";",
+        "@Pipeline(name = \"p\") public static void p() {",
+        "  LibOps.flag(\"a\" == \"a\");",
+        "  LibOps.flag(A + 1 != \"a1\");",
+        "  LibOps.flag(SAME);",
+        "}");
+    assertThat(argo(c, "flag", "on")).isEqualTo("True");
+    assertThat(kfp2(c, "flag", "on").asBoolean()).isTrue();
+    assertThat(argo(c, "flag-2", "on")).isEqualTo("False");
+    assertThat(kfp2(c, "flag-2", "on").asBoolean()).isFalse();
+    assertThat(argo(c, "flag-3", "on")).isEqualTo("True");
+  }
+
   @Test
   void aConditionComparesWithAConstantExpression() {
     Compilation c = compile(

@@ -42,6 +42,8 @@ final class ConstantFolding {
     return switch (op) {
       case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL -> compare(op, l, r);
       case EQUAL_TO, NOT_EQUAL_TO -> l instanceof Boolean a && r instanceof Boolean b ? (Object) (a == b == (op == Tree.Kind.EQUAL_TO))
+          // texts: constant strings are interned (JLS 3.10.5), so == compares their texts, as javac folds "a" == "a"
+          : l instanceof String a && r instanceof String b ? (Object) (a.equals(b) == (op == Tree.Kind.EQUAL_TO))
           : compare(op, l, r);
       case CONDITIONAL_AND, CONDITIONAL_OR, AND, OR, XOR -> l instanceof Boolean a && r instanceof Boolean b ? logical(op, a, b)
           : arithmetic(op, l, r, type.getKind());
