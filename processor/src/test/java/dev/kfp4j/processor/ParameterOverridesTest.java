@@ -113,6 +113,21 @@ class ParameterOverridesTest {
     ArgoSchemas.assertValid(argo, "t.yaml");
   }
 
+  /**
+   * A parameter, or a pipeline, named twice in the option is an error, not the last value taken with nothing said (the
+   * JSON reader kept the last of two keys, so {@code {"q": {"k": 1, "k": 2}}} gave k 2).
+   */
+  @Test
+  void aNameGivenTwiceIsAnError() {
+    for (String option : List.of("{\"q\": {\"k\": 1, \"k\": 2}}", "{\"q\": {\"k\": 1}, \"q\": {\"k\": 2}}")) {
+      Compilation c = compile(option);
+      assertThat(c).hadErrorContaining("[kfp4j:BadOption] processor option -Akfp4j.pipelineParameters=" + option
+          + ": not JSON: Duplicate Object property \"");
+      assertThat(c).hadErrorContaining("; write a JSON object of each pipeline's parameters by its name");
+      assertThat(c).hadErrorCount(1);
+    }
+  }
+
   @Test
   void aJavaTimeValueThatDoesNotParseIsAnErrorNamingThePipelineAndParameter() {
     Compilation c = compileTimes("{\"t\": {\"day\": \"31/01/2025\", \"every\": 15}}");

@@ -53,7 +53,9 @@ public final class ParameterOverrides {
     String why;
     try {
       // floats as BigDecimals, so each is checked and written as given: 1e400 is no infinity
-      JsonMapper exact = Yaml.json().rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+      // a name given twice is an error, as KFP's json.loads would take the last value with nothing said
+      JsonMapper exact = Yaml.json().rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
       JsonNode root = exact.readTree(option);
       why = root != null && root.isObject() ? null : "not a JSON object";
       if (why == null) {
