@@ -171,6 +171,27 @@ class ConstantExpressionTest {
     assertThat(argo(c, "flag-3", "on")).isEqualTo("True");
   }
 
+  /**
+   * An integer division by a constant zero is no constant (Java throws as it runs): an error on the division saying so, where
+   * it was the general 'a value computed from them exists only as the pipeline runs'.
+   */
+  @Test
+  void anIntegerDivisionByZeroIsAnErrorOnTheDivision() {
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "static final int MAX = 10;",
+        "@Pipeline(name = \"p\") public static void p() {",
+        "  LibOps.add(1 / 0, 1);",
+        "  LibOps.big(2 + MAX % (MAX - MAX));",
+        "  LibOps.scale(1.0 / 0 > 1 ? 1 : 2);",
+        "}");
+    Compilation c = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] '1 / 0' divides an integer by zero, which has no value: Java "
+        + "folds no constant of it (JLS 15.29) and throws ArithmeticException when it runs; write the value meant")
+        .inFile(source).onLineContaining("1 / 0");
+    assertThat(c).hadErrorContaining("'MAX % (MAX - MAX)' divides an integer by zero").inFile(source).onLineContaining("MAX % ");
+    assertThat(c).hadErrorCount(2); // a floating division by zero is infinity, a constant
+  }
+
   @Test
   void aConditionComparesWithAConstantExpression() {
     Compilation c = compile(

@@ -171,6 +171,8 @@ public enum Message {
   // Pipelines: arguments, conditions and loops
   NOT_AN_ARGUMENT("UnsupportedArgument",
       "'%s' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), a loop item, or a text joined (+) from these; a value computed from them (n * 2, t.output().size()) exists only as the pipeline runs: compute it in a @Component and pass its task's output"),
+  DIVISION_BY_ZERO("UnsupportedArgument",
+      "'%s' divides an integer by zero, which has no value: Java folds no constant of it (JLS 15.29) and throws ArithmeticException when it runs; write the value meant"),
   FIELD_NOT_CONSTANT("UnsupportedArgument",
       "static final field '%s' is no constant kfp4j can read at compile time: a field given to a task or looped over is a compile-time constant (String or primitive) of any class, or List.of, Map.of or a record built from constants in the pipeline's own class; declare it there, or write the value in the call"),
   TEXT_PART("UnsupportedArgument",

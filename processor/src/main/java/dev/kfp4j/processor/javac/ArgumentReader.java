@@ -131,8 +131,11 @@ final class ArgumentReader {
    * null.
    */
   private Argument notAnArgument(ExpressionTree tree, Element element, TreePath path) {
+    ExpressionTree byZero = path == null ? null : body.constants.divisionByZero(path);
     if (element instanceof VariableElement v && Constants.isStaticFinalField(v)) {
       body.error(tree, Message.FIELD_NOT_CONSTANT, v.getSimpleName()); // ITEMS, Config.ITEMS, of a jar's class too
+    } else if (byZero != null) {
+      body.error(byZero, Message.DIVISION_BY_ZERO, byZero); // 1 / 0, MAX % (MAX - MAX)
     } else if (!body.isComponentCall(tree, path)) {
       body.error(tree, Message.NOT_AN_ARGUMENT, Syntax.firstLine(tree));
     }

@@ -113,6 +113,43 @@ final class Constants {
   }
 
   /**
+   * The integer division or remainder by a constant zero in the operators at {@code path} ({@code 1 / 0}, {@code MAX % (MAX -
+   * MAX)}), both of its operands constants: what keeps Java from folding an expression of constants (JLS 15.29); null when none.
+   */
+  ExpressionTree divisionByZero(TreePath path) {
+    Tree e = path.getLeaf();
+    List<? extends ExpressionTree> parts;
+    if (e instanceof BinaryTree b) {
+      TypeMirror type = trees.getTypeMirror(path);
+      if ((b.getKind() == Tree.Kind.DIVIDE || b.getKind() == Tree.Kind.REMAINDER) && type != null
+          && (type.getKind() == javax.lang.model.type.TypeKind.INT || type.getKind() == javax.lang.model.type.TypeKind.LONG)
+          && fold(new TreePath(path, b.getLeftOperand())) != null
+          && ConstantFolding.convert(fold(new TreePath(path, b.getRightOperand())), javax.lang.model.type.TypeKind.LONG) instanceof Long zero
+          && zero == 0) {
+        return b;
+      }
+      parts = List.of(b.getLeftOperand(), b.getRightOperand());
+    } else if (e instanceof ParenthesizedTree p) {
+      parts = List.of(p.getExpression());
+    } else if (e instanceof TypeCastTree c) {
+      parts = List.of(c.getExpression());
+    } else if (e instanceof UnaryTree u) {
+      parts = List.of(u.getExpression());
+    } else if (e instanceof ConditionalExpressionTree c) {
+      parts = List.of(c.getCondition(), c.getTrueExpression(), c.getFalseExpression());
+    } else {
+      return null;
+    }
+    for (ExpressionTree part : parts) {
+      ExpressionTree found = divisionByZero(new TreePath(path, part));
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /**
    * The text of a value of one of the JDK's types passed as text ({@code dev.kfp4j.entrypoint.TextTypes}) made from a constant
    * by its own factory, {@code LocalDate.parse("2024-01-31")}, {@code Duration.parse("PT15M")}, {@code
    * UUID.fromString("...")}, {@code URI.create("s3://b/x")}: the text, checked as the task will read it (an error on the call
