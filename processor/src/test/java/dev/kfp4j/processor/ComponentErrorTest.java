@@ -108,6 +108,13 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:BadDefault", "@Default(\"[1, \\\"a\\\"]\")",
             new String[] {"@Component public static int f(", "    @Default(\"[1, \\\"a\\\"]\") List<Integer> l) { return 0; }"},
             "does not parse as a JSON array: its element \"a\" is not of type Integer"),
+        Arguments.of("kfp4j:BadDefault", "@Default(\"[\\\"x\\\"]\")",
+            new String[] {"@Component public static int f(", "    @Default(\"[\\\"x\\\"]\") List<java.time.LocalDate> days) { return 0; }"},
+            "@Default(\"[\"x\"]\") of 'days' does not parse as a JSON array: its element \"x\" is no LocalDate: Text 'x' could not be "
+                + "parsed at index 0; write for example @Default(\"[\\\"2024-01-31\\\"]\")"),
+        Arguments.of("kfp4j:BadDefault", "@Default(\"[5]\")",
+            new String[] {"@Component public static int f(", "    @Default(\"[5]\") List<java.util.UUID> ids) { return 0; }"},
+            "does not parse as a JSON array: its element 5 is no UUID: it is not a JSON string"),
         Arguments.of("kfp4j:BadDefault", "@Default(\"[1, 2\")",
             new String[] {"@Component public static int f(", "    @Default(\"[1, 2\") List<Integer> l) { return 0; }"},
             "@Default(\"[1, 2\") of 'l' does not parse as a JSON array: Unexpected end-of-input: expected close marker for Array; "

@@ -47,7 +47,7 @@ public final class DefaultValues {
           problem, example(kind, type));
       case TEXT -> reporter.error(e, a, Message.BAD_DEFAULT, text, name, "a " + textType(type).getSimpleName(), problem,
           example(kind, type)); // with what the type's own parse said
-      default -> reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), problem, example(kind));
+      default -> reporter.error(e, a, Message.BAD_DEFAULT, text, name, describe(kind), problem, defaultExample(kind, type));
     }
     return null;
   }
@@ -160,7 +160,54 @@ public final class DefaultValues {
       if (!ok) {
         throw new IllegalArgumentException("its element " + e + " is not of type " + name.substring("java.lang.".length()));
       }
+      String problem = e.isNull() ? null : elementProblem(e, element);
+      if (problem != null) {
+        throw new IllegalArgumentException("its element " + e + " is " + problem);
+      }
     }
+  }
+
+  /**
+   * Why {@code e} is no value of {@code element}, a list's element or a map's value type that is passed as text (a {@code
+   * java.time} type, {@code UUID}, {@code URI}: its own parse) or an enum (one of its constants), or null; null for any other.
+   */
+  private static String elementProblem(tools.jackson.databind.JsonNode e, TypeMirror element) {
+    Class<?> text = elementText(element);
+    boolean isEnum = element instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM;
+    if (text == null && !isEnum) {
+      return null;
+    }
+    String simple = text != null ? text.getSimpleName() : "enum " + ((DeclaredType) element).asElement().getSimpleName();
+    if (!e.isString()) {
+      return "no " + simple + ": it is not a JSON string";
+    }
+    String why = text != null ? dev.kfp4j.entrypoint.TextTypes.problem(e.asString(), text)
+        : enumConstants(element).contains(e.asString()) ? null : "it is none of " + enumConstants(element);
+    return why == null ? null : "no " + simple + ": " + why;
+  }
+
+  /** The JDK class of {@code element}, a list's element or a map's value type, when it is passed as text; null otherwise. */
+  private static Class<?> elementText(TypeMirror element) {
+    return element instanceof DeclaredType d && d.asElement() instanceof TypeElement t
+        ? dev.kfp4j.entrypoint.TextTypes.named(t.getQualifiedName().toString()) : null;
+  }
+
+  /**
+   * What to write in a {@code @Default} of a JSON {@code kind} (its quotes escaped as Java source writes them): {@code [1, 2]},
+   * {@code {"a": 1}}, or with the example of
+   * {@code type}'s element when that is passed as text or is an enum ({@code ["2024-01-31"]}, {@code {"a": "FAST"}}).
+   */
+  private static String defaultExample(ValueKind kind, TypeMirror type) {
+    TypeMirror element = type instanceof DeclaredType d && !d.getTypeArguments().isEmpty()
+        ? d.getTypeArguments().get(d.getTypeArguments().size() - 1) : null;
+    Class<?> text = element == null ? null : elementText(element);
+    String item = text != null ? dev.kfp4j.entrypoint.TextTypes.example(text)
+        : element instanceof DeclaredType e && e.asElement().getKind() == ElementKind.ENUM ? example(ValueKind.ENUM, element) : null;
+    if (item == null || (kind != ValueKind.JSON_ARRAY && kind != ValueKind.JSON_OBJECT)) {
+      return example(kind);
+    }
+    String q = "\\\""; // as Java source writes it in the annotation
+    return kind == ValueKind.JSON_ARRAY ? "[" + q + item + q + "]" : "{" + q + "a" + q + ": " + q + item + q + "}";
   }
 
   /** A value to show of enum or {@link ValueKind#TEXT} {@code type}: its first constant, the text type's example. */
