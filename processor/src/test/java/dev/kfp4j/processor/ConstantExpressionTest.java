@@ -192,6 +192,34 @@ class ConstantExpressionTest {
     assertThat(c).hadErrorCount(2); // a floating division by zero is infinity, a constant
   }
 
+  /**
+   * An enum constant joined to a text is its name when the enum has no toString() of its own, as Java joins it; one whose
+   * enum (or whose own body) declares toString() is an error on it: Java joins what that method gives, and kfp4j passed the
+   * name ("xA" where Java gives "xa!").
+   */
+  @Test
+  void anEnumConstantJoinedToATextIsItsNameUnlessTheEnumWritesItsOwn() {
+    Compilation c = compile(
+        "@Pipeline(name = \"p\") public static void p() {",
+        "  LibOps.greet(\"x\" + Lib.Mode.FAST);",
+        "}");
+    assertThat(argo(c, "greet", "name")).isEqualTo("xFAST");
+    JavaFileObject source = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;"),
+        "public enum Loud { A; @Override public String toString() { return \"a!\"; } }",
+        "public enum Some { B { @Override public String toString() { return \"b!\"; } }, C }",
+        "@Pipeline(name = \"p\") public static void p(String who) {",
+        "  LibOps.greet(\"x\" + Loud.A);",
+        "  LibOps.greet(who + Some.B + Some.C);",
+        "}");
+    Compilation bad = Compile.compile(PipelineModelTest.LIB, source);
+    assertThat(bad).hadErrorContaining("[kfp4j:UnsupportedArgument] 'Loud.A' joined to a text is what enum Loud's own toString() "
+        + "gives, which runs only in Java: kfp4j passes an enum constant as its name; write the text meant, or pass Loud.A to an "
+        + "input of the enum's type").inFile(source).onLineContaining("Loud.A);");
+    assertThat(bad).hadErrorContaining("'Some.B' joined to a text is what enum Some's own toString() gives")
+        .inFile(source).onLineContaining("Some.B");
+    assertThat(bad).hadErrorCount(2); // Some.C has no toString() of its own
+  }
+
   @Test
   void aConditionComparesWithAConstantExpression() {
     Compilation c = compile(

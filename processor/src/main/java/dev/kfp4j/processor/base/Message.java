@@ -171,6 +171,8 @@ public enum Message {
   // Pipelines: arguments, conditions and loops
   NOT_AN_ARGUMENT("UnsupportedArgument",
       "'%s' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), a task output such as t.output(), a loop item, or a text joined (+) from these; a value computed from them (n * 2, t.output().size()) exists only as the pipeline runs: compute it in a @Component and pass its task's output"),
+  ENUM_JOINED("UnsupportedArgument",
+      "'%s' joined to a text is what enum %s's own toString() gives, which runs only in Java: kfp4j passes an enum constant as its name; write the text meant, or pass %s to an input of the enum's type"),
   DIVISION_BY_ZERO("UnsupportedArgument",
       "'%s' divides an integer by zero, which has no value: Java folds no constant of it (JLS 15.29) and throws ArithmeticException when it runs; write the value meant"),
   FIELD_NOT_CONSTANT("UnsupportedArgument",

@@ -84,6 +84,10 @@ final class Constants {
       return v == null || type == null ? null : ConstantFolding.unary(u.getKind(), v, type);
     }
     if (e instanceof BinaryTree b) { // 60 * 1000, Dsl.WORKSPACE_PATH + "/data", as Java folds them
+      if (b.getKind() == Tree.Kind.PLUS
+          && (ownText(new TreePath(path, b.getLeftOperand())) != null || ownText(new TreePath(path, b.getRightOperand())) != null)) {
+        return null; // "x" + E.A joins E.A's toString(), which kfp4j does not know
+      }
       Object left = fold(new TreePath(path, b.getLeftOperand()));
       Object right = left == null ? null : fold(new TreePath(path, b.getRightOperand()));
       TypeMirror type = trees.getTypeMirror(path);
@@ -110,6 +114,28 @@ final class Constants {
       }
     }
     return null;
+  }
+
+  /**
+   * The enum whose constant {@code path} is (inside parentheses) when that enum declares a {@code toString()} of its own: joined
+   * to a text ({@code "x" + E.A}) Java writes what that method gives, not the constant's name, which is what kfp4j passes of
+   * an enum constant (or the constant's own body declares one, seen in a source compiled now); null for any other expression,
+   * or an enum without one.
+   */
+  TypeElement ownText(TreePath path) {
+    path = Syntax.unwrap(path);
+    if (!(path.getLeaf() instanceof IdentifierTree || path.getLeaf() instanceof MemberSelectTree)
+        || !(trees.getElement(path) instanceof VariableElement v) || v.getKind() != ElementKind.ENUM_CONSTANT
+        || !(v.getEnclosingElement() instanceof TypeElement type)) {
+      return null;
+    }
+    boolean declares = type.getEnclosedElements().stream().anyMatch(m -> m instanceof ExecutableElement x
+        && x.getSimpleName().contentEquals("toString") && x.getParameters().isEmpty());
+    // or the constant's own body does, A { public String toString() { ... } } (seen in a source of this compilation)
+    boolean own = trees.getTree(v) instanceof VariableTree vt && vt.getInitializer() instanceof NewClassTree nc
+        && nc.getClassBody() != null && nc.getClassBody().getMembers().stream().anyMatch(m -> m instanceof com.sun.source.tree.MethodTree x
+            && x.getName().contentEquals("toString") && x.getParameters().isEmpty());
+    return declares || own ? type : null;
   }
 
   /**

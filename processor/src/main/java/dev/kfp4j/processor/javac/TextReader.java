@@ -54,6 +54,12 @@ final class TextReader {
     boolean failed = false;
     for (int i = 0; i < parts.size(); i++) {
       ExpressionTree part = parts.get(i);
+      javax.lang.model.element.TypeElement ownText = body.constants.ownText(paths.get(i));
+      if (ownText != null) {
+        body.error(part, Message.ENUM_JOINED, part, ownText.getSimpleName(), part);
+        failed = true;
+        continue;
+      }
       Object constant = body.constants.value(part, paths.get(i));
       if (constant != null) {
         text.append(constant);
