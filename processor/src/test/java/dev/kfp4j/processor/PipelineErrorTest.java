@@ -183,7 +183,8 @@ class PipelineErrorTest {
                 + "a task output such as t.output(), a loop item, or a text joined (+) from these; a value computed from them"),
         Arguments.of("kfp4j:UnsupportedArgument", "1 / 0",
             new String[] {"@Pipeline public static void p() {", "  LibOps.add(1 / 0, 1);", "}"},
-            "'1 / 0' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field)"),
+            "'1 / 0' divides an integer by zero, which has no value: Java folds no constant of it (JLS 15.29) and throws "
+                + "ArithmeticException when it runs; write the value meant"),
         Arguments.of("kfp4j:UnsupportedArgument", "t.output().toUpperCase()",
             new String[] {"@Pipeline public static void p() {", "  var t = LibOps.greet(\"a\");", "  LibOps.greet(t.output().toUpperCase());", "}"},
             "'t.output().toUpperCase()' cannot be passed to a task: pass a pipeline parameter, a constant (literal or static final field), "
