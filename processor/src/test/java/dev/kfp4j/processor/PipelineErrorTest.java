@@ -131,6 +131,20 @@ class PipelineErrorTest {
                 "    @InputPath(\"Model\") java.nio.file.Path data) {", "  return data;", "}"},
             "a pipeline returns its tasks' outputs, and 'data' is the artifact it takes: KFP 2's pipeline outputs name the task "
                 + "that gives each (artifactSelectors' producerSubtask), never the pipeline's own input"),
+        // a body written empty: Argo refuses a DAG template without tasks ('must have at least one task') when submitted
+        Arguments.of("kfp4j:NotInArgo", "public static void p()",
+            new String[] {"@Pipeline public static void p() {", "}"},
+            "pipeline 'p' makes no task: its Argo workflow would hold a DAG template without tasks, which Argo refuses ('must "
+                + "have at least one task'); give it a task, remove it, or write this pipeline for KFP 2 only"),
+        Arguments.of("kfp4j:NotInArgo", "Dsl.when",
+            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.add(n, 1);", "  Dsl.when(Dsl.gt(n, 1), () -> {});", "}"},
+            "makes no task: its Argo workflow would hold a DAG template without tasks"),
+        Arguments.of("kfp4j:NotInArgo", "Dsl.forEach",
+            new String[] {"@Pipeline public static void p(int n) {", "  LibOps.add(n, 1);", "  Dsl.forEach(List.of(1, 2), i -> {", "  });", "}"},
+            "makes no task: its Argo workflow would hold a DAG template without tasks"),
+        Arguments.of("kfp4j:NotInArgo", "Dsl.exitHandler",
+            new String[] {"@Pipeline public static void p() {", "  Dsl.exitHandler(LibOps.greet(\"bye\"), () -> {});", "}"},
+            "makes no task: its Argo workflow would hold a DAG template without tasks"),
         Arguments.of("kfp4j:NotInArgo", "List<java.nio.file.Path> parts",
             new String[] {"@Pipeline(formats = {Format.ARGO, Format.KFP2}) public static void p(",
                 "    @InputPath(\"Dataset\") List<java.nio.file.Path> parts) {}"},
@@ -519,6 +533,18 @@ class PipelineErrorTest {
             + "field it needs, such as securityContext(1000, 100, true)", ".securityContext(true);",
             new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2).securityContext(1000)", "      .securityContext(true);",
                 "}"}));
+  }
+
+  /** A body written empty is no error in a pipeline written for KFP 2 only, whose spec takes an empty DAG, as KFP's compiler writes. */
+  @Test
+  void anEmptyBodyIsNoErrorInKfp2() {
+    JavaFileObject source = pipeline("@Pipeline(formats = Format.KFP2) public static void p(int n) {", "  LibOps.add(n, 1);",
+        "  Dsl.when(Dsl.gt(n, 1), () -> {});", "  Dsl.forEach(List.of(1, 2), i -> {});", "}");
+    Compilation c = compile(source);
+    assertThat(c).succeeded();
+    if (Compile.sharedPresent()) {
+      Compile.validKfp2(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/p.yaml"), "p.yaml");
+    }
   }
 
   @ParameterizedTest(name = "{0} on {1}")

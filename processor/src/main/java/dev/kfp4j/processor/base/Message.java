@@ -389,6 +389,8 @@ public enum Message {
   ARGO_ARTIFACT_METADATA("NotInArgo",
       "component '%s' uses the metadata of %s ({{$.%s.artifacts['%s'].metadata}}), which only KFP 2 gives: KFP v1 (Argo) passes artifacts as files, without metadata; write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_NOT_WRITTEN("NotInArgo", "%s"),
+  ARGO_EMPTY_BODY("NotInArgo",
+      "%s makes no task: its Argo workflow would hold a DAG template without tasks, which Argo refuses ('must have at least one task'); give it a task, remove it, or write this pipeline for KFP 2 only: @Pipeline(formats = Format.KFP2)"),
   ARGO_VOLUME_IN_LOOP("NotInArgo",
       "Dsl.volume in a loop: the Argo workflow names a claim after the run ('{{workflow.name}}-%s'), so each iteration would make the same claim; make the volume before the loop and mount it in the loop's tasks, or write this pipeline for KFP 2 only (which names each claim at random): @Pipeline(formats = Format.KFP2)"),
   ARGO_EXIT_PIPELINE("NotInArgo",

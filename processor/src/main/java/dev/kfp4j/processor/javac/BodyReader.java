@@ -58,6 +58,9 @@ final class BodyReader {
     // the body's only statement: KFP v1 runs onExit after every task
     long count = statements.stream().filter(s -> isDslCall(s, "exitHandler")).count();
     boolean argo = body.graph.pipeline().writes(Format.ARGO);
+    if (statements.isEmpty()) {
+      emptyInArgo(methodPath.getLeaf(), "pipeline '" + body.graph.pipeline().name() + "'");
+    }
     boolean several = count > 1 || count == 1 && !argo && statements.size() > 1;
     int handlers = 0;
     for (StatementTree s : statements) {
@@ -275,6 +278,17 @@ final class BodyReader {
     return null;
   }
 
+  /**
+   * An error on {@code tree}, a body written empty ({@code what}: the pipeline, or a lambda of {@code Dsl.when}, {@code
+   * Dsl.forEach} or {@code Dsl.exitHandler}), when the pipeline is written as an Argo workflow: its DAG template would have no
+   * task, which Argo refuses when the workflow is submitted ('must have at least one task'). KFP 2 takes an empty DAG.
+   */
+  private void emptyInArgo(Tree tree, String what) {
+    if (body.graph.pipeline().writes(Format.ARGO) && !body.graph.pipeline().takesStatus()) {
+      body.error(tree, Message.ARGO_EMPTY_BODY, what);
+    }
+  }
+
   /** A lambda's body: a block of statements or a single expression. */
   void block(ExpressionTree lambda, TreePath path, Group group) {
     if (!(lambda instanceof LambdaExpressionTree l)) {
@@ -283,6 +297,9 @@ final class BodyReader {
     }
     Tree lambdaBody = l.getBody();
     TreePath bodyPath = new TreePath(path, lambdaBody);
+    if (lambdaBody instanceof BlockTree b && b.getStatements().isEmpty()) {
+      emptyInArgo(l, "'" + Syntax.firstLine(l) + "'");
+    }
     if (lambdaBody instanceof BlockTree b) {
       for (StatementTree s : b.getStatements()) {
         statement(s, new TreePath(bodyPath, s), group);
