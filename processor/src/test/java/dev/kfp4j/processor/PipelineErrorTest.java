@@ -145,6 +145,15 @@ class PipelineErrorTest {
         Arguments.of("kfp4j:NotInArgo", "Dsl.exitHandler",
             new String[] {"@Pipeline public static void p() {", "  Dsl.exitHandler(LibOps.greet(\"bye\"), () -> {});", "}"},
             "makes no task: its Argo workflow would hold a DAG template without tasks"),
+        // a char item reached an int input as its character: "a" in Argo's withItems, a STRING into NUMBER_INTEGER in KFP 2
+        Arguments.of("kfp4j:UnsupportedArgument", "List.of('a'",
+            new String[] {"@Pipeline public static void p() {", "  Dsl.forEach(List.of('a', 'b'), c -> LibOps.add(c, 1));", "}"},
+            "loop item ''a'' is a char, which KFP has no type for: items pass as JSON, where a char is its character, and would "
+                + "reach a number input as text where Java passes its number; write it as a String (\"a\") or as the number (97)"),
+        Arguments.of("kfp4j:UnsupportedArgument", "new Item('x')",
+            new String[] {"record Item(char c) {}", "@Pipeline public static void p() {",
+                "  Dsl.forEach(List.of(new Item('x')), i -> LibOps.add(i.c(), 1));", "}"},
+            "loop item ''x'' is a char, which KFP has no type for"),
         Arguments.of("kfp4j:NotInArgo", "List<java.nio.file.Path> parts",
             new String[] {"@Pipeline(formats = {Format.ARGO, Format.KFP2}) public static void p(",
                 "    @InputPath(\"Dataset\") List<java.nio.file.Path> parts) {}"},

@@ -400,6 +400,10 @@ final class Constants {
           }
           return null;
         }
+        if (v instanceof Character c && notConstant == Message.LOOP_FIELD_NOT_CONSTANT) { // List.of('a', 'b'), new Item('a')
+          body.error(leaf, Message.LOOP_CHAR_ITEM, leaf, c, (int) c);
+          return null;
+        }
         return json(v);
       }
 

@@ -302,6 +302,10 @@ final class GroupReader {
       }
       return null;
     }
+    if (v instanceof Character c) { // List.of('a', 'b'): no KFP type; its item given to an int input would be "a"
+      body.error(item, Message.LOOP_CHAR_ITEM, item, c, (int) c);
+      return null;
+    }
     return Constants.constant(v);
   }
 
