@@ -14,7 +14,8 @@ import java.util.Set;
  * <p>Texts are plain; double-quoted when they hold a {@code ,}, {@code [}, {@code ]}, {@code {},
  * {@code }}, {@code ": "}, {@code " #"} or a final {@code :}, are plain decimals ({@code 7},
  * {@code -3}, {@code 1.0}), YAML's words for booleans and null in lower, capitalised or upper case
- * ({@code true}, {@code True}, {@code TRUE}; {@code tRue} is plain), or empty; single-quoted when
+ * ({@code true}, {@code True}, {@code TRUE}; {@code tRue} is plain), {@linkplain #otherInYaml11
+ * something else to YAML 1.1} ({@code 2024-01-31}, {@code 0x1F}), or empty; single-quoted when
  * they start with {@code ---}; a literal block ({@code |-}, or {@code |} with one final line
  * break) when they have several lines.
  */
@@ -52,7 +53,7 @@ public final class JacksonText {
     if (!ascii(s)) {
       return false;
     }
-    if (s.isEmpty() || reserved(s) || decimal(s) || quotable(s)) {
+    if (s.isEmpty() || reserved(s) || decimal(s) || quotable(s) || otherInYaml11(s)) {
       out.append('"');
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
@@ -70,6 +71,19 @@ public final class JacksonText {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Whether {@code s} written bare reads as something other than text in YAML 1.1, as PyYAML (KFP's
+   * v1 SDK loading a component or a workflow) and go-yaml v2 (Argo's and KFP's servers, through
+   * {@code sigs.k8s.io/yaml}) read it, where Jackson's own rules leave it bare: a date or a time
+   * ({@code 2024-01-31}), a number in base 60 ({@code 1:20}), with underscores ({@code 1_000}) or
+   * in hex, octal or binary ({@code 0x1F}, {@code 0o17}, {@code 0b101}), and {@code =} and {@code
+   * <<}, which PyYAML refuses. The {@link Yaml} mapper's generator quotes these too ({@link
+   * Yaml11Quoting}).
+   */
+  static boolean otherInYaml11(String s) {
+    return !s.isEmpty() && (BlockYaml.numberLike(s) || s.equals("=") || s.equals("<<"));
   }
 
   /**

@@ -38,6 +38,7 @@ public final class Yaml {
             .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .disable(YAMLWriteFeature.SPLIT_LINES)
+            .stringQuotingChecker(new Yaml11Quoting())
             .loadSettings(
                 LoadSettings.builder()
                     .setMaxAliasesForCollections(50)
