@@ -19,6 +19,7 @@ import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -221,17 +222,16 @@ final class ArgumentTypes {
    * {@code item > 9} compares numbers on KFP 2's backend, as it does locally, not text.
    */
   private static ParameterType usedAs(Loop loop, String field) {
-    Argument.LoopItem item = new Argument.LoopItem(loop.name(), field);
     for (Step s : Nodes.steps(loop)) {
       if (s instanceof Task t) {
         for (Map.Entry<String, Argument> e : t.arguments().entrySet()) {
-          if (e.getValue().equals(item)) {
+          if (isItem(e.getValue(), loop, field)) {
             return t.component().input(e.getKey()).map(Kfp2Types::parameterType).orElse(ParameterType.STRING);
           }
         }
       } else if (s instanceof CalledPipeline c) { // the type of the called pipeline's parameter given it
         for (Map.Entry<String, Argument> e : c.arguments().entrySet()) {
-          if (e.getValue().equals(item)) {
+          if (isItem(e.getValue(), loop, field)) {
             return c.pipeline().parameter(e.getKey()).map(Parameter::type).filter(t -> t != null).orElse(ParameterType.STRING);
           }
         }
@@ -241,14 +241,24 @@ final class ArgumentTypes {
     Nodes.walk(loop.body(), n -> {
       if (n instanceof Condition c && c.predicate() != null) {
         for (Predicate.Comparison k : Nodes.comparisons(c.predicate())) {
-          if (k.left().equals(item) && k.right() instanceof Argument.Constant constant) {
+          if (isItem(k.left(), loop, field) && k.right() instanceof Argument.Constant constant) {
             compared.add(constant.type());
-          } else if (k.right().equals(item) && k.left() instanceof Argument.Constant constant) {
+          } else if (isItem(k.right(), loop, field) && k.left() instanceof Argument.Constant constant) {
             compared.add(constant.type());
           }
         }
       }
     });
     return compared.isEmpty() ? ParameterType.STRING : compared.get(0);
+  }
+
+  /**
+   * Whether {@code a} is the item of {@code loop} (its {@code field}, or the whole item when null). Compared by its parts, not
+   * with a record's {@code equals} (the argument's own, whatever its kind): the first call of one starts {@code
+   * java.lang.runtime.ObjectMethods}, 15 ms of a cold javac, which the processor's path otherwise does without (as {@code
+   * ComponentSpec.equals} does).
+   */
+  private static boolean isItem(Argument a, Loop loop, String field) {
+    return a instanceof Argument.LoopItem i && i.loop().equals(loop.name()) && Objects.equals(i.field(), field);
   }
 }
