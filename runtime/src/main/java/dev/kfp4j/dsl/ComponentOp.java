@@ -94,31 +94,30 @@ public final class ComponentOp {
 
   /**
    * The component {@code text} is, {@code source} naming it in errors; when it is a KFP 2 pipeline file of several tasks
-   * ({@link dev.kfp4j.format.kfp2.Kfp2PipelineFile}), an error that says what it is: ComponentOp runs one component, and
-   * a pipeline file runs as a pipeline (the local runner) or as a task of another ({@code @ImportComponents}).
+   * ({@link dev.kfp4j.format.kfp2.Kfp2PipelineFile}) or a KFP 2 component file, an error that says what it is: ComponentOp
+   * runs one KFP v1 component, and a KFP 2 file runs as a pipeline (the local runner) or as a task of another ({@code
+   * @ImportComponents}).
    */
   private static ComponentOp parsed(String text, String source) {
     try {
       return new ComponentOp(ComponentYaml.parse(text, source), source);
     } catch (SpecException e) {
       List<tools.jackson.databind.JsonNode> docs = dev.kfp4j.format.Documents.readOrNull(text);
-      if (!dev.kfp4j.format.kfp2.Kfp2PipelineFile.is(docs)) {
-        if (dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(docs)) { // KFP 2's component file, which its parse took for a v1 spec
-          SpecException kfp2 = new SpecException(source + ": a KFP 2 component file: ComponentOp loads KFP v1 component specs "
-              + "(name, inputs, outputs, implementation). Run this file with the local runner (kfp4j run -p FILE, "
-              + "LocalRunner.run(Workflow.parse(yaml, name), arguments)), or import it with @ImportComponents and call its op "
-              + "in a @Pipeline method");
-          kfp2.initCause(e);
-          throw kfp2;
-        }
+      String what = dev.kfp4j.format.kfp2.Kfp2PipelineFile.is(docs)
+          ? "a KFP 2 pipeline file, not a component: ComponentOp runs one component alone. Run the pipeline with the local "
+              + "runner (LocalRunner.run(Workflow.parse(yaml, name), arguments), kfp4j run -p FILE), or import it with "
+              + "@ImportComponents and call its op in a @Pipeline method (a pipeline in a pipeline)"
+          : dev.kfp4j.format.kfp2.Kfp2Reader.isPipelineSpec(docs) // KFP 2's component file, which its parse took for a v1 spec
+              ? "a KFP 2 component file: ComponentOp loads KFP v1 component specs (name, inputs, outputs, implementation). "
+                  + "Run this file with the local runner (kfp4j run -p FILE, LocalRunner.run(Workflow.parse(yaml, name), "
+                  + "arguments)), or import it with @ImportComponents and call its op in a @Pipeline method"
+              : null;
+      if (what == null) {
         throw e;
       }
-      SpecException pipeline = new SpecException(source + ": a KFP 2 pipeline file, not a component: ComponentOp runs one "
-          + "component alone. Run the pipeline with the local runner (LocalRunner.run(Workflow.parse(yaml, name), arguments), "
-          + "kfp4j run -p FILE), or import it with @ImportComponents and call its op in a @Pipeline method (a pipeline in a "
-          + "pipeline)");
-      pipeline.initCause(e);
-      throw pipeline;
+      SpecException kfp2 = new SpecException(source + ": " + what);
+      kfp2.initCause(e);
+      throw kfp2;
     }
   }
 
