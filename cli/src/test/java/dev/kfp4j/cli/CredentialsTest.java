@@ -117,6 +117,22 @@ class CredentialsTest {
     assertTrue(positional.err().contains("'extra'"), positional.toString());
   }
 
+  /** A host or Argo Server written wrong is a usage error that names it without its password (it printed it whole). */
+  @Test
+  void aHostWrittenWrongIsAUsageErrorWithoutItsPassword() {
+    for (List<String> args : List.of(List.of("list-runs", "--host", "http://u:Wm8@h x"), List.of("list-pipelines", "--host", "ftp://u:Wm8@h"),
+        List.of("list-runs", "--host", "http://u:Wm8@"), List.of("run-once", "--argo", "--argo-server", "https://u:Wm8@h x"),
+        List.of("run-once", "--argo", "--argo-server", "https://u:Wm8@"))) {
+      List<String> all = new java.util.ArrayList<>(args);
+      all.addAll(List.of("--classes", CommandsTest.CLASSES, "-p", "add-example"));
+      Cli r = Cli.run((args.get(0).startsWith("list") ? args : all).toArray(String[]::new));
+      assertEquals(Kfp4j.USAGE, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: host '" + args.get(args.size() - 1).replace("u:Wm8", "***") + "' "), r.toString());
+      assertTrue(r.err().contains("kfp4j " + args.get(0) + " ["), "the usage line: " + r);
+      assertFalse(r.err().contains("Wm8") || r.out().contains("Wm8"), "the password printed: " + r);
+    }
+  }
+
   @Test
   void credentialsFromTheConfigFileTheOptionsAndATokenFileArePrintedNowhere() throws IOException {
     Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "auth:\n  token: Wm7\n");

@@ -86,8 +86,7 @@ public final class ArgoClient {
             : Auth.bearer(token.strip().startsWith("Bearer ") ? token.strip().substring(7) : token.strip());
       }
       String ns = namespace != null ? namespace : System.getenv(NAMESPACE_ENV);
-      String url = KfpHosts.withScheme(s, "https://");
-      return new ArgoClient(this, URI.create(url), ns == null || ns.isBlank() ? "argo" : ns);
+      return new ArgoClient(this, KfpHosts.uri(s, "https://"), ns == null || ns.isBlank() ? "argo" : ns);
     }
   }
 

@@ -35,16 +35,42 @@ final class KfpHosts {
    * @throws KfpException when it is no http(s) URL naming a host
    */
   static URI uri(String h) {
+    return uri(h, "http://");
+  }
+
+  /**
+   * Host {@code h} as a URL, {@code scheme} before it when it has none; an error shows it without the user name and
+   * password it may carry.
+   *
+   * @throws KfpException when it is no http(s) URL naming a host
+   */
+  static URI uri(String h, String scheme) {
     URI uri;
     try {
-      uri = URI.create(withScheme(h.strip()));
+      uri = URI.create(withScheme(h.strip(), scheme));
     } catch (IllegalArgumentException e) {
-      throw new KfpException(0, "host '" + h + "' is not a URL; write it as http(s)://host[:port][/path]");
+      throw new KfpException(0, "host '" + shown(h) + "' is not a URL; write it as http(s)://host[:port][/path]");
     }
     if (uri.getHost() == null) {
-      throw new KfpException(0, "host '" + h + "' names no host; write it as http(s)://host[:port][/path]");
+      throw new KfpException(0, "host '" + shown(h) + "' names no host; write it as http(s)://host[:port][/path]");
     }
     return uri;
+  }
+
+  /**
+   * Host text {@code h} as an error shows it: what stands before an {@code @} in its authority (a user name and password,
+   * {@code http://user:pw@host}) as {@value Redactor#MASK}; found in the text, as the host may be no URL at all.
+   */
+  static String shown(String h) {
+    int scheme = h.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int end = h.length();
+    for (char c : new char[] {'/', '?', '#'}) {
+      int i = h.indexOf(c, start);
+      end = i < 0 ? end : Math.min(end, i);
+    }
+    int at = h.lastIndexOf('@', end - 1);
+    return at < start ? h : h.substring(0, start) + Redactor.MASK + h.substring(at);
   }
 
   /** The UI's address for links: {@code uiHost}, else {@value KfpClient#UI_ENDPOINT_ENV}'s, else null (the host's). */
@@ -69,7 +95,7 @@ final class KfpHosts {
       return h.substring(0, at).toLowerCase(java.util.Locale.ROOT) + h.substring(at);
     }
     if (at > 0) {
-      throw new KfpException(0, "host '" + h + "' is not an http(s) address; write it as http(s)://host[:port][/path]");
+      throw new KfpException(0, "host '" + shown(h) + "' is not an http(s) address; write it as http(s)://host[:port][/path]");
     }
     return scheme + h;
   }

@@ -56,6 +56,26 @@ class ErrorsTest {
         assertThrows(KfpException.class, () -> ArgoClient.builder().server("ftp://127.0.0.1:9").build()).getMessage(), "nor for Argo");
   }
 
+  /**
+   * A host written wrong is refused without the password it may carry: the KFP host's errors printed it whole
+   * ({@code host 'http://u:pw@h x' is not a URL}), and an Argo Server's were the JDK's own, the whole URL in them
+   * ({@code Illegal character in authority at index 8: https://u:pw@h x}, {@code unsupported URI https://u:pw@/api/...}).
+   */
+  @Test
+  void aHostWrittenWrongIsRefusedWithoutItsPassword() {
+    java.util.Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put("http://u:Wm1@h x", "host 'http://***@h x' is not a URL; write it as http(s)://host[:port][/path]");
+    refusals.put("ftp://u:Wm1@h", "host 'ftp://***@h' is not an http(s) address; write it as http(s)://host[:port][/path]");
+    refusals.put("https://u:Wm1@", "host 'https://***@' names no host; write it as http(s)://host[:port][/path]");
+    refusals.put("u:Wm1@/p", "host '***@/p' names no host; write it as http(s)://host[:port][/path]");
+    for (var r : refusals.entrySet()) {
+      assertEquals(r.getValue(), assertThrows(KfpException.class, () -> KfpClient.builder().host(r.getKey()).build()).getMessage());
+      assertEquals(r.getValue(), assertThrows(KfpException.class, () -> ArgoClient.builder().server(r.getKey()).build()).getMessage(),
+          "and for Argo");
+    }
+    ArgoClient.builder().server("u:Wm1@127.0.0.1:9").build(); // one written right is taken, password and all
+  }
+
   @Test
   void noArgoServerSaysHowToGiveOne() {
     String env = System.getenv(ArgoClient.SERVER_ENV);
