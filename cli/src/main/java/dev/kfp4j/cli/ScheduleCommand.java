@@ -118,8 +118,8 @@ final class ScheduleCommand extends Commands.Base {
           default -> Duration.ofDays(n);
         };
       }
-    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
-      // reported below
+    } catch (java.time.format.DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      // reported below (a number of more digits than a long is one too)
     }
     throw new ConfigException(terms.option("--every", "'" + text + "'") + " is not a duration; write 30s, 15m, 1h, 1d or an ISO-8601 duration like PT90M");
   }

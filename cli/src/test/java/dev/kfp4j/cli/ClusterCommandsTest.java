@@ -203,6 +203,28 @@ class ClusterCommandsTest {
     assertEquals("7200", second.at("/trigger/periodic_schedule/interval_second").asString());
     assertFalse(second.path("enabled").asBoolean());
     assertEquals(3, kfp.versions().size(), "--upload made a version first");
+
+    // longer than Duration.toNanos reaches (292 years): the interval went as seconds, it was "unexpected ArithmeticException" (exit 5)
+    for (String longest : List.of("99999999999999h", "P9999999999D")) {
+      Cli centuries = kfp4j("schedule", "--every", longest);
+      assertEquals(0, centuries.code(), centuries.toString());
+    }
+    assertEquals(String.valueOf(99_999_999_999_999L * 3600),
+        kfp.jobs().get(2).at("/trigger/periodic_schedule/interval_second").asString());
+    assertEquals(String.valueOf(9_999_999_999L * 86_400), kfp.jobs().get(3).at("/trigger/periodic_schedule/interval_second").asString());
+  }
+
+  /** A number too long for a long was "For input string: ..." (Java's words); it is not a duration, as other bad text is. */
+  @Test
+  void anEveryOfTooManyDigitsIsNotADuration() {
+    for (String every : List.of("9999999999999999999999s", "999999999999999999d", "1y", "-5m")) {
+      Cli r = kfp4j("schedule", "--every", every);
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: --every '" + every + "' is not a duration; write 30s, 15m, 1h, 1d or an ISO-8601"),
+          r.toString());
+      assertTrue(r.err().contains("kfp4j schedule ["), "the usage line: " + r);
+    }
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
   }
 
   /**

@@ -63,7 +63,7 @@ public sealed interface Schedule {
   /** A fixed-interval schedule. */
   record Interval(Duration every, Instant start, Instant end) implements Schedule {
     public Interval {
-      if (every == null || every.toSeconds() < 1 || every.toNanos() % 1_000_000_000L != 0) {
+      if (every == null || every.getSeconds() < 1 || every.getNano() != 0) {
         throw new IllegalArgumentException("interval " + every + " must be a whole number of seconds, at least 1");
       }
     }

@@ -119,6 +119,15 @@ class ScheduleTest {
     }
   }
 
+  /** An interval too long for {@link Duration#toNanos()} (over 292 years) was an ArithmeticException: it is a whole number of seconds. */
+  @Test
+  void anIntervalOfCenturiesIsTakenInWholeSeconds() {
+    assertEquals(9_999_999_999L * 86_400, Schedule.every(Duration.ofDays(9_999_999_999L)).every().toSeconds());
+    String m = assertThrows(IllegalArgumentException.class, () -> Schedule.every(Duration.ofDays(9_999_999_999L).plusMillis(1)))
+        .getMessage();
+    assertContains(m, "whole number of seconds, at least 1");
+  }
+
   @Test
   void intervalsThatDivideTheClockHaveACronForm() {
     assertEquals("0 */15 * * * *", Schedule.every(java.time.Duration.ofMinutes(15)).asCron().expression());
