@@ -218,6 +218,14 @@ final class Http {
     }
   }
 
+  /**
+   * The failure of a successful answer ({@code what}: its method and path) that holds not what was asked for ({@code
+   * expected}, such as "a run"): as for a body that is not JSON, the host may be another server.
+   */
+  KfpException unexpected(String what, String expected) {
+    return failure(0, what + " answered without " + expected + "; is " + shownBase + " the API server (" + hostHint + ")?", null);
+  }
+
   /** A failure whose message holds no credential the requests carried, whatever its length. */
   private KfpException failure(int status, String message, Throwable cause) {
     return new KfpException(status, redactor.redact(message), cause);

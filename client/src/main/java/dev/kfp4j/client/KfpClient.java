@@ -258,13 +258,24 @@ public final class KfpClient {
   // ---------------------------------------------------------------- runs
 
   public Run createRun(RunRequest request) {
-    JsonNode answer = http.post(api + "/runs", Http.query(), KfpRequests.run(request, v2));
-    return answers.run(v2 ? answer : answer.path("run"));
+    return run("POST " + api + "/runs", http.post(api + "/runs", Http.query(), KfpRequests.run(request, v2)));
   }
 
   public Run getRun(String id) {
-    JsonNode answer = http.get(api + "/runs/" + id, Http.query());
-    return answers.run(v2 ? answer : answer.path("run"));
+    return run("GET " + api + "/runs/" + id, http.get(api + "/runs/" + id, Http.query()));
+  }
+
+  /**
+   * The run a successful answer holds; one without a run id ({@code {}}, an empty body, another server's JSON) is a
+   * {@link KfpException}: read as a run it was one PENDING, of id null, that {@code kfp4j runs get} printed and a wait
+   * polled until its timeout.
+   */
+  private Run run(String what, JsonNode answer) {
+    Run run = answers.run(v2 ? answer : answer.path("run"));
+    if (run.id() == null) {
+      throw http.unexpected(what, "a run (no " + (v2 ? "run_id" : "run.id") + ")");
+    }
+    return run;
   }
 
   /**

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,23 @@ class ErrorsTest {
           () -> server.client(Auth.none()).waitForRun("r1", java.time.Duration.ofSeconds(30)));
       assertEquals(503, e.status());
       assertFalse(e.stillGoing());
+    }
+  }
+
+  /** A run answered without its id (an empty body, {@code {}}, another server's JSON) was a PENDING run of id null. */
+  @Test
+  void aRunAnsweredWithoutItsIdIsAFailureNotAPendingRun() {
+    for (String body : List.of("", "{}", "{\"runs\": 5}", "{\"run\": {\"status\": \"Running\"}}")) {
+      try (Loopback server = Loopback.start(r -> Loopback.Answer.json(200, body))) {
+        KfpException get = assertThrows(KfpException.class, () -> server.client(Auth.none()).getRun("r1"), body);
+        assertTrue(get.getMessage().startsWith("GET /apis/v1beta1/runs/r1 answered without a run (no run.id); is " + server.url()
+            + " the API server ("), get.getMessage());
+        assertThrows(KfpException.class, () -> server.client(Auth.none()).waitForRun("r1", Duration.ofMinutes(5)), body);
+        KfpClient v2 = KfpClient.builder().host(server.url()).apiVersion(KfpClient.ApiVersion.V2BETA1).build();
+        KfpException created = assertThrows(KfpException.class,
+            () -> v2.createRun(RunRequest.ofVersion("r", "e", "p", "v", java.util.Map.of())), body);
+        assertTrue(created.getMessage().startsWith("POST /apis/v2beta1/runs answered without a run (no run_id); is "), created.getMessage());
+      }
     }
   }
 
