@@ -23,13 +23,54 @@ def sh(cmd, cwd=None, capture=True):
     return r.stdout
 
 
+def checkout_modules():
+    """artifactId -> folder of each module of this checkout (kfp4j-runtime -> ROOT/runtime)."""
+    modules = {}
+    for name in re.findall(r"<module>([^<]+)</module>", (ROOT / "pom.xml").read_text()):
+        pom = re.sub(r"<parent>.*?</parent>", "", (ROOT / name / "pom.xml").read_text(), flags=re.S)
+        modules[re.search(r"<artifactId>([^<]+)</artifactId>", pom).group(1)] = ROOT / name
+    return modules
+
+
+def checked_jar(folder, jar):
+    """`jar`, the module at `folder` packaged, if it holds what the checkout has: no file of its sources or
+    compiled classes is newer (a build that compiles and does not package leaves the jar behind)."""
+    if not jar.is_file():
+        raise SystemExit(f"{jar} is not built: run without --no-build, or "
+                         f"./mvnw -q -pl {folder.name} -am package -DskipTests")
+    built = jar.stat().st_mtime
+    for tree in (folder / "src" / "main", folder / "target" / "classes"):
+        newer = next((f for f in tree.rglob("*") if f.is_file() and f.stat().st_mtime > built), None)
+        if newer:
+            raise SystemExit(f"{jar} is older than {newer}: run without --no-build, or "
+                             f"./mvnw -q -pl {folder.name} -am package -DskipTests")
+    return jar
+
+
 def classpath(module):
+    """The runtime class path of `module` as this checkout builds it: its jar and the jars of the kfp4j modules it
+    depends on from each module's target/ (checked_jar), third-party jars from the local Maven repository.
+    dependency:build-classpath alone names the kfp4j jars of the local repository, which hold what was last
+    installed, not the checkout; -am reads the dependencies of the checkout's own poms."""
     out = WORK / f"{module}.classpath"
-    # includeScope (not mdep.includeScope): the test jars stay off, as off a user's processor path
-    sh([str(ROOT / "mvnw"), "-q", "-B", "-pl", module, "dependency:build-classpath",
+    # includeScope (not mdep.includeScope): the test jars stay off, as off a user's processor path.
+    # With -am every module of the reactor writes `out` in turn, `module` last (the others are what it depends on)
+    sh([str(ROOT / "mvnw"), "-q", "-B", "-pl", module, "-am", "dependency:build-classpath",
         f"-Dmdep.outputFile={out}", "-DincludeScope=runtime"], cwd=ROOT)
-    jar = next((ROOT / module / "target").glob(f"kfp4j-{module}-*.jar"))
-    return str(jar) + os.pathsep + out.read_text().strip()
+    modules = checkout_modules()
+
+    def checkout(entry):
+        p = Path(entry)  # the local repository's .../dev/kfp4j/<artifactId>/<version>/<artifactId>-<version>.jar
+        if len(p.parts) < 5 or p.parts[-5:-3] != ("dev", "kfp4j"):
+            return entry
+        artifact, version = p.parts[-3], p.parts[-2]
+        if artifact not in modules:
+            raise SystemExit(f"{entry}: no module of this checkout is {artifact}")
+        return str(checked_jar(modules[artifact], modules[artifact] / "target" / f"{artifact}-{version}.jar"))
+
+    folder = ROOT / module
+    jar = checked_jar(folder, next((folder / "target").glob(f"kfp4j-{module}-*.jar"), folder / "target" / f"kfp4j-{module}.jar"))
+    return os.pathsep.join([str(jar)] + [checkout(e) for e in out.read_text().strip().split(os.pathsep) if e])
 
 
 def timed(cmd, runs, cwd=None, before=None):

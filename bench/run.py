@@ -46,7 +46,8 @@ from running import bench_cli, bench_entrypoint, bench_runner, bench_subprocess_
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer runs and sizes")
-    ap.add_argument("--no-build", action="store_true", help="use what is already built")
+    ap.add_argument("--no-build", action="store_true", help="use what is already built: every kfp4j jar as the "
+                    "checkout's target/ folders hold it (an error if one is older than its module's sources or classes)")
     ap.add_argument("--runs", type=int, default=None, help="runs per measurement (default 5, quick 2)")
     ap.add_argument("--only", default="1,1w,1b,2,2b,3,3s,4,4k", help="the sections to run, comma-separated (default all)")
     ap.add_argument("--cli-before", metavar="JAR", help="section 4k also measures an earlier kfp4j-cli-*-all.jar")
@@ -65,7 +66,9 @@ def main():
     only = set(args.only.split(","))
     common.WORK.mkdir(parents=True, exist_ok=True)
     if not args.no_build:
-        sh([str(ROOT / "mvnw"), "-q", "-B", "install", "-DskipTests", "-Dinvoker.skip=true"], cwd=ROOT)
+        # package, not install: the sections take every kfp4j jar from the checkout (common.classpath), so the local
+        # Maven repository is left as it is
+        sh([str(ROOT / "mvnw"), "-q", "-B", "package", "-DskipTests", "-Dinvoker.skip=true"], cwd=ROOT)
     runtime_cp = classpath("runtime")
     processor_cp = classpath("processor")
     annotations = next((ROOT / "annotations" / "target").glob("kfp4j-annotations-*.jar"))
