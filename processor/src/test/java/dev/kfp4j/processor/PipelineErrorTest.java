@@ -518,6 +518,10 @@ class PipelineErrorTest {
   /** Each mistake is one error: none after javac's own, none for what follows from another. */
   static Stream<Arguments> mistakes() {
     return Stream.of(
+        // a record item of a char written in the call: no InternalError after it (its component has no KFP type)
+        Arguments.of("[kfp4j:UnsupportedArgument] loop item ''x'' is a char, which KFP has no type for", "new Item('x')",
+            new String[] {"record Item(char c) {}", "@Pipeline public static void p() {",
+                "  Dsl.forEach(List.of(new Item('x')), i -> LibOps.add(i.c(), 1));", "}"}),
         Arguments.of("cannot find symbol", "LibOps.nope(1);",
             new String[] {"@Pipeline public static void p() {", "  LibOps.nope(1);", "}"}),
         Arguments.of("cannot find symbol", "var t = LibOps.nope(1);",

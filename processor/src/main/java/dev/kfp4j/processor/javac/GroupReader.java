@@ -313,7 +313,10 @@ final class GroupReader {
   private ParameterType itemTypes(TypeMirror type, Map<String, ParameterType> fieldTypes) {
     if (type instanceof DeclaredType d && d.asElement().getKind() == ElementKind.RECORD) {
       for (RecordComponentElement c : ((TypeElement) d.asElement()).getRecordComponents()) {
-        fieldTypes.put(c.getSimpleName().toString(), parameterType(c.asType()));
+        ParameterType t = parameterType(c.asType());
+        if (t != null) { // a component of no KFP type (a char): Group.itemType gives null for it, as for one not put
+          fieldTypes.put(c.getSimpleName().toString(), t);
+        }
       }
     }
     if (type instanceof DeclaredType d && ((TypeElement) d.asElement()).getQualifiedName().contentEquals("java.util.Map")
