@@ -518,6 +518,13 @@ class PipelineErrorTest {
   /** Each mistake is one error: none after javac's own, none for what follows from another. */
   static Stream<Arguments> mistakes() {
     return Stream.of(
+        // chars in a static final field a loop takes as its items, as written in the call (misuses): one error, on the use
+        Arguments.of("[kfp4j:UnsupportedArgument] loop item ''a'' is a char, which KFP has no type for", "Dsl.forEach(ITEMS",
+            new String[] {"static final List<Character> ITEMS = List.of('a', 'b');", "@Pipeline public static void p() {",
+                "  Dsl.forEach(ITEMS, c -> LibOps.add(c, 1));", "}"}),
+        Arguments.of("[kfp4j:UnsupportedArgument] loop item ''x'' is a char, which KFP has no type for", "Dsl.forEach(ITEMS",
+            new String[] {"record Item(char c) {}", "static final List<Item> ITEMS = List.of(new Item('x'));",
+                "@Pipeline public static void p() {", "  Dsl.forEach(ITEMS, i -> LibOps.add(i.c(), 1));", "}"}),
         // a record item of a char written in the call: no InternalError after it (its component has no KFP type)
         Arguments.of("[kfp4j:UnsupportedArgument] loop item ''x'' is a char, which KFP has no type for", "new Item('x')",
             new String[] {"record Item(char c) {}", "@Pipeline public static void p() {",

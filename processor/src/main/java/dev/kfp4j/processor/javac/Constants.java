@@ -210,6 +210,15 @@ final class Constants {
    * the initializer is none (nothing reported: the caller reports on the use, {@link Message#FIELD_NOT_CONSTANT}).
    */
   JsonNode fieldValue(TreePath path) {
+    TreePath init = initializer(path);
+    return init == null ? null : json((ExpressionTree) init.getLeaf(), init, null);
+  }
+
+  /**
+   * The initializer of the {@code static final} field {@code path} names when {@link #fieldValue} reads it: a record,
+   * list or map built in the pipeline's own class (unwrapped); null for any other.
+   */
+  TreePath initializer(TreePath path) {
     path = Syntax.unwrap(path);
     if (!(path.getLeaf() instanceof IdentifierTree || path.getLeaf() instanceof MemberSelectTree)
         || !(trees.getElement(path) instanceof VariableElement v) || !isStaticFinalField(v) || v.getConstantValue() != null) {
@@ -223,7 +232,7 @@ final class Constants {
       return null; // compiled earlier (a jar): only its compile-time constant value is known
     }
     TreePath init = Syntax.unwrap(new TreePath(field, vt.getInitializer()));
-    return buildsRecord(init) || buildsCollection(init) ? json((ExpressionTree) init.getLeaf(), init, null) : null;
+    return buildsRecord(init) || buildsCollection(init) ? init : null;
   }
 
   private static Element outermost(Element e) {

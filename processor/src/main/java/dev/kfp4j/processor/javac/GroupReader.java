@@ -6,8 +6,10 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Loop;
@@ -255,6 +257,9 @@ final class GroupReader {
     }
     tools.jackson.databind.JsonNode field = body.constants.fieldValue(path); // static final List<String> ITEMS = List.of(...)
     if (field != null && field.isArray()) {
+      if (charInItems(path, tree)) { // static final List<Character> ITEMS = List.of('a', 'b')
+        return new Loop.Constants(List.of());
+      }
       List<Argument.Constant> values = new ArrayList<>();
       field.forEach(v -> values.add(v.isArray() || v.isObject() ? new Argument.Constant(dev.kfp4j.yaml.Yaml.jsonText(v),
           v.isArray() ? ParameterType.LIST : ParameterType.STRUCT) : Constants.constant(dev.kfp4j.yaml.Yaml.toPlain(v))));
@@ -307,6 +312,41 @@ final class GroupReader {
       return null;
     }
     return Constants.constant(v);
+  }
+
+  /**
+   * Whether the value of the {@code static final} field {@code path} names ({@link Constants#fieldValue}) holds a char,
+   * {@code static final List<Character> ITEMS = List.of('a', 'b')} or {@code List.of(new Item('a'))}, reported as {@link
+   * Message#LOOP_CHAR_ITEM} on {@code use}, where the loop takes the field as its items: a char item would pass as its
+   * character, as one written in the call would ({@link #item}).
+   */
+  private boolean charInItems(TreePath path, Tree use) {
+    TreePath init = body.constants.initializer(path);
+    Map.Entry<ExpressionTree, Character> c = init == null ? null : charIn(init);
+    if (c != null) {
+      body.error(use, Message.LOOP_CHAR_ITEM, c.getKey(), c.getValue(), (int) c.getValue());
+    }
+    return c != null;
+  }
+
+  /** The first char (as written, with its value) in the record, list or map built from constants at {@code path}, or null. */
+  private Map.Entry<ExpressionTree, Character> charIn(TreePath path) {
+    TreePath p = Syntax.unwrap(path);
+    if (body.constants.buildsRecord(p) || body.constants.buildsCollection(p)) {
+      Tree leaf = p.getLeaf();
+      for (ExpressionTree a : leaf instanceof NewClassTree nc ? nc.getArguments() : ((MethodInvocationTree) leaf).getArguments()) {
+        Map.Entry<ExpressionTree, Character> c = charIn(new TreePath(p, a));
+        if (c != null) {
+          return c;
+        }
+      }
+      return null;
+    }
+    if (p.getLeaf() instanceof MethodInvocationTree) {
+      return null; // LocalDate.parse("..."): text, checked (and any error reported) once, when fieldValue read it
+    }
+    ExpressionTree tree = (ExpressionTree) path.getLeaf();
+    return body.constants.value(tree, path) instanceof Character c ? Map.entry(tree, c) : null;
   }
 
   /** The parameter type of a loop item of Java type {@code type}, and of its fields when it is a record or a map. */
