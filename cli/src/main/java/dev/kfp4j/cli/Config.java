@@ -36,9 +36,23 @@ public record Config(
     RunConfig run,
     Mlflow mlflow) {
 
-  /** How requests authenticate; every field optional. */
+  /**
+   * How requests authenticate; every field optional.
+   *
+   * @param shown how an error shows {@code token_file} and {@code ca_cert} when the environment gave them, as the file
+   *     writes them ({@code '${CA}' (from the environment)}); a path the file holds is shown as it is
+   */
   public record Auth(String token, String tokenFile, String cookies, Map<String, String> headers, String iapClientId,
-      String caCert) {}
+      String caCert, Map<String, String> shown) {
+    public Auth {
+      shown = Map.copyOf(shown);
+    }
+
+    /** How an error shows {@code value}, the path of the setting {@code setting} ({@code ca_cert}, {@code token_file}). */
+    public String shown(String setting, String value) {
+      return shown.getOrDefault(setting, value);
+    }
+  }
 
   /** How runs are made. */
   public record RunConfig(String image, String imagePullPolicy, String experimentName, String runName,
@@ -76,7 +90,7 @@ public record Config(
 
   /** No file: every setting from options and the environment. */
   public static Config empty() {
-    return new Config(null, null, null, null, null, new Auth(null, null, null, Map.of(), null, null),
+    return new Config(null, null, null, null, null, new Auth(null, null, null, Map.of(), null, null, Map.of()),
         new RunConfig(null, null, null, null, null, false, 0, 0, null, Map.of()), null);
   }
 
@@ -121,8 +135,14 @@ public record Config(
     r.known(a, "auth.", AUTH);
     Map<String, String> headers = new LinkedHashMap<>();
     r.object(a, "headers").properties().forEach(e -> headers.put(e.getKey(), r.scalar(e.getValue(), "auth.headers." + e.getKey())));
+    Map<String, String> shown = new LinkedHashMap<>();
+    for (String path : List.of("token_file", "ca_cert")) {
+      if (a.get(path) != null && substitution.fromEnvironment(a.get(path))) {
+        shown.put(path, substitution.shown(a.get(path)));
+      }
+    }
     Auth auth = new Auth(r.text(a, "token", "auth."), r.text(a, "token_file", "auth."), r.text(a, "cookies", "auth."),
-        headers, r.text(a, "iap_client_id", "auth."), r.text(a, "ca_cert", "auth."));
+        headers, r.text(a, "iap_client_id", "auth."), r.text(a, "ca_cert", "auth."), shown);
     JsonNode run = r.object(root, "run_config");
     r.known(run, "run_config.", RUN);
     JsonNode v = r.object(run, "volume");

@@ -127,7 +127,8 @@ final class Options {
     String caCertificate(Config c) {
       String ca = caCert != null ? caCert.toString() : c.auth().caCert();
       if (ca != null && !(Files.isRegularFile(Path.of(ca)) && Files.isReadable(Path.of(ca)))) {
-        throw new ConfigException("no CA certificate file " + ca + " to read (" + (caCert != null ? terms().option("--ca-cert") : "auth.ca_cert")
+        throw new ConfigException("no CA certificate file " + (caCert != null ? ca : c.auth().shown("ca_cert", ca)) + " to read ("
+            + (caCert != null ? terms().option("--ca-cert") : "auth.ca_cert")
             + "); name a PEM file of the certificates of the CA that signed the server's" + (Files.isDirectory(Path.of(ca))
             ? " (it is a folder)" : ""));
       }
@@ -157,7 +158,8 @@ final class Options {
         throw new ConfigException("choose one way to authenticate, not " + String.join(" and ", chosen));
       }
       if (tokenPath != null && !(Files.isRegularFile(Path.of(tokenPath)) && Files.isReadable(Path.of(tokenPath)))) {
-        throw new ConfigException("no token file " + tokenPath + " to read (" + (tokenFile != null ? terms().option("--token-file") : "auth.token_file")
+        throw new ConfigException("no token file " + (tokenFile != null ? tokenPath : c.auth().shown("token_file", tokenPath))
+            + " to read (" + (tokenFile != null ? terms().option("--token-file") : "auth.token_file")
             + ")" + (Files.isDirectory(Path.of(tokenPath)) ? ": it is a folder" : ""));
       }
       if (chosen.isEmpty()) { // as KFP's client in a pod: the service-account token KF_PIPELINES_SA_TOKEN_PATH names

@@ -101,6 +101,11 @@ final class Substitution {
     return root;
   }
 
+  /** Whether {@code value} came from the environment, which may hold a secret an error must not show. */
+  boolean fromEnvironment(JsonNode value) {
+    return substituted.containsKey(value);
+  }
+
   /**
    * How an error shows a value: as it is when the file holds it, as the file writes it ({@code
    * '${TTL}'}) when it came from the environment, which may hold a secret.

@@ -143,6 +143,24 @@ class ConfigTest {
     assertTrue(yaml.startsWith(dir.resolve("kfp4j.yaml") + ":2:9: not valid YAML: while parsing a flow sequence"), yaml);
   }
 
+  /**
+   * A CA certificate or token file the environment names, not there, is an error showing the reference, not the path: it
+   * printed the variable's value, which the README says an error never shows.
+   */
+  @Test
+  void aPathFromTheEnvironmentThatIsNotThereIsShownAsTheFileWritesIt() throws IOException {
+    String secret = dir.resolve("s3cret-path").toString();
+    Config c = load("auth:\n  ca_cert: ${CA}\n  token_file: ${TOKEN_FILE}\n", Map.of("CA", secret, "TOKEN_FILE", secret));
+    Options.Server server = new Options.Server();
+    String ca = assertThrows(ConfigException.class, () -> server.caCertificate(c)).getMessage();
+    assertTrue(ca.startsWith("no CA certificate file '${CA}' (from the environment) to read (auth.ca_cert)"), ca);
+    String token = assertThrows(ConfigException.class, () -> server.auth(c)).getMessage();
+    assertTrue(token.startsWith("no token file '${TOKEN_FILE}' (from the environment) to read (auth.token_file)"), token);
+    Config written = load("auth:\n  ca_cert: " + secret + "\n", Map.of());
+    String plain = assertThrows(ConfigException.class, () -> server.caCertificate(written)).getMessage();
+    assertTrue(plain.startsWith("no CA certificate file " + secret + " to read (auth.ca_cert)"), "a path the file holds: " + plain);
+  }
+
   @Test
   void anUnsetVariableInACommentIsNoError() throws IOException {
     Config c = load("# token: ${NOT_SET}\nhost: ${H:-https://kfp}\n", Map.of());
