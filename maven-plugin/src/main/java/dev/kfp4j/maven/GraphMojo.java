@@ -38,7 +38,8 @@ public final class GraphMojo extends Kfp4jMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (!skip && output != null && !isFile(output) && !output.isDirectory() && !output.mkdirs()) {
-      throw new MojoExecutionException("kfp4j graph: cannot make the folder " + output);
+      throw new MojoExecutionException("kfp4j:graph failed: cannot make the folder " + output + " (-Dkfp4j.output"
+          + (output.exists() ? ", a file there" : "") + "); name a folder that can be made, or a file ending in .svg or .mmd");
     }
     super.execute();
   }

@@ -51,6 +51,17 @@ class GraphMojoTest {
     assertTrue(Files.readString(dir.resolve("add.mmd")).startsWith("---\ntitle: \"add-example\"\n---\nflowchart TD\n"));
   }
 
+  /** An output folder that cannot be made failed as 'kfp4j graph: cannot make the folder X', not as the goal, saying nothing to do. */
+  @Test
+  void anOutputFolderThatCannotBeMadeIsAConfigurationErrorOfTheGoal() throws Exception {
+    Path file = Files.writeString(dir.resolve("taken"), "a file");
+    File output = file.resolve("graphs").toFile();
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo(output)::execute);
+    assertEquals("kfp4j:graph failed: cannot make the folder " + output + " (-Dkfp4j.output); name a folder that can be made, or a "
+        + "file ending in .svg or .mmd", e.getMessage());
+    assertEquals("a file", Files.readString(file));
+  }
+
   @Test
   void anUnknownPipelineIsAConfigurationError() {
     GraphMojo mojo = mojo(dir.toFile());
