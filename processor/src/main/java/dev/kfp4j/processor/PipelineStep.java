@@ -82,10 +82,17 @@ final class PipelineStep implements PipelineBodies.Sink {
     }
   }
 
-  /** Checks a {@code @Pipeline} method, writes its class, and queues its body to be read. */
+  /**
+   * Checks a {@code @Pipeline} method, writes its class, and queues its body to be read. A method whose signature has
+   * errors gets no class: it is queued to be checked again once javac has analysed its class, where its errors are
+   * reported, then its body's own (reported now, they would stop javac before it analyses any class).
+   */
   void collect(ExecutableElement method) throws IOException {
-    PipelineModel pipeline = validator.validate(method);
+    PipelineModel pipeline = reporter.silently(() -> validator.validate(method));
     if (pipeline == null) {
+      if (!bodies.queueCheck(method, validator::check)) {
+        validator.validate(method);
+      }
       return;
     }
     String generated = pipeline.pipelineClass().canonicalName();
@@ -106,6 +113,11 @@ final class PipelineStep implements PipelineBodies.Sink {
       return;
     }
     bodies.queue(pipeline);
+  }
+
+  @Override
+  public void checked(PipelineModel pipeline, PipelineBuilder graph) {
+    GraphChecks.check(graph, reporter);
   }
 
   @Override

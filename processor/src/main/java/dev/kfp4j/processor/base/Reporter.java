@@ -13,6 +13,8 @@ import javax.tools.Diagnostic;
 public final class Reporter {
   private final Messager messager;
   private int errors;
+  /** Whether errors are only counted, not printed: see {@link #silently}. */
+  private boolean silent;
 
   public Reporter(Messager messager) {
     this.messager = messager;
@@ -27,7 +29,9 @@ public final class Reporter {
       error(element, message, args);
     } else {
       errors++;
-      messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
+      if (!silent) {
+        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
+      }
     }
   }
 
@@ -45,7 +49,9 @@ public final class Reporter {
       error(element, annotation, message, args);
     } else {
       errors++;
-      messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation, value);
+      if (!silent) {
+        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation, value);
+      }
     }
   }
 
@@ -66,13 +72,33 @@ public final class Reporter {
       error(element, annotation, attribute, message, args);
     } else {
       errors++;
-      messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation, entry);
+      if (!silent) {
+        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation, entry);
+      }
     }
   }
 
   public void error(Position position, Message message, Object... args) {
     errors++;
-    position.print(Diagnostic.Kind.ERROR, message.format(args));
+    if (!silent) {
+      position.print(Diagnostic.Kind.ERROR, message.format(args));
+    }
+  }
+
+  /**
+   * What {@code work} gives, with the errors it meets neither printed nor left counted: whether it finds any is for its
+   * result to say (a check run once ahead of time, to be run again where its errors are reported).
+   */
+  public <T> T silently(java.util.function.Supplier<T> work) {
+    int before = errors;
+    boolean was = silent;
+    silent = true;
+    try {
+      return work.get();
+    } finally {
+      silent = was;
+      errors = before;
+    }
   }
 
   /** The position of {@code element}. */

@@ -49,7 +49,7 @@ final class ArgumentReader {
     TreePath written = path;
     path = Syntax.unwrap(path);
     ExpressionTree e = Syntax.unwrap(tree);
-    if (body.erroneous(path)) {
+    if (body.erroneous(path) || body.usesFailedParameter(path)) {
       return null;
     }
     Object constant = body.constants.value(tree, path);

@@ -47,6 +47,8 @@ final class Body {
   final Map<Element, TaskHandle> taskVariables = new HashMap<>();
   /** Task variables whose task could not be read (an error said why): their uses say nothing more. */
   final Set<Element> failedVariables = new HashSet<>();
+  /** The pipeline's parameters that have errors in its signature: what uses them is no mistake of its own. */
+  final Set<Element> failedParameters = new HashSet<>();
   /** What each variable made by {@code Dsl.collect} ({@code var xs = Dsl.collect(...)}) stands for. */
   final Map<Element, dev.kfp4j.model.Argument> valueVariables = new HashMap<>();
   /** The call each variable given a pipeline's record ({@code var r = Inner.inner(...)}) stands for: {@code r.total()} is its output. */
@@ -109,6 +111,28 @@ final class Body {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the expression at {@code path} uses a parameter with an error in the pipeline's signature ({@link
+   * #failedParameters}): reported there, so the body stays silent about it, and is marked incomplete.
+   */
+  boolean usesFailedParameter(TreePath path) {
+    if (failedParameters.isEmpty()) {
+      return false;
+    }
+    boolean[] uses = {false};
+    new com.sun.source.util.TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(com.sun.source.tree.IdentifierTree tree, Void unused) {
+        uses[0] |= failedParameters.contains(trees.getElement(getCurrentPath()));
+        return null;
+      }
+    }.scan(path, null);
+    if (uses[0]) {
+      graph.markIncomplete();
+    }
+    return uses[0];
   }
 
   /**

@@ -233,6 +233,9 @@ final class GroupReader {
     if (itemsFailed) {
       body.failedVariables.add(item); // its fields are not reported again
     }
+    if (body.usesFailedParameter(new TreePath(path, args.get(0)))) {
+      body.failedParameters.add(item); // items of a parameter with an error: what uses them is no mistake of its own either
+    }
     return loop;
   }
 

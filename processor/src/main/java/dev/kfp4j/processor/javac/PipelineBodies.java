@@ -11,6 +11,7 @@ import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.PipelineBuilder;
 import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.processor.validation.ComponentValidator;
+import dev.kfp4j.processor.validation.PipelineValidator;
 import dev.kfp4j.processor.validation.TypeMapper;
 import dev.kfp4j.spec.ComponentSpec;
 import java.io.PrintWriter;
@@ -40,7 +41,20 @@ public final class PipelineBodies {
 
     /** Every body queued so far has been read. */
     void idle();
+
+    /**
+     * The body of {@code pipeline}, whose signature has errors, read into {@code graph} for its own mistakes (reported);
+     * nothing is written for it.
+     */
+    void checked(PipelineModel pipeline, PipelineBuilder graph);
   }
+
+  /**
+   * A {@code @Pipeline} method whose signature has errors, checked again once its class is analysed, where its errors are
+   * reported with its body's: the enclosing class's name, the method as {@link ComponentValidator#describe} names it, and
+   * the check, which reports the signature's errors.
+   */
+  private record Recheck(String owner, String source, Function<ExecutableElement, PipelineValidator.Checked> check) {}
 
   private final ProcessingEnvironment env;
   private final Reporter reporter;
@@ -52,6 +66,8 @@ public final class PipelineBodies {
   private final boolean cachingByDefault;
   /** Pipelines waiting for their top-level class to be analysed, by its name. */
   private final Map<String, List<PipelineModel>> pending = new LinkedHashMap<>();
+  /** Pipelines with errors in their signatures waiting for their top-level class to be analysed, by its name. */
+  private final Map<String, List<Recheck>> rechecks = new LinkedHashMap<>();
   private Trees trees;
   private boolean listening;
   private boolean unavailable;
@@ -81,6 +97,20 @@ public final class PipelineBodies {
     return true;
   }
 
+  /**
+   * Queues {@code method}, whose signature has errors, to be checked by {@code check} once its class is analysed, which
+   * reports them, then its body's own mistakes: an error in the round would stop javac before it analyses any class, and
+   * every other pipeline's body would go unread. False where javac's Tree API is missing (then nothing is queued).
+   */
+  public boolean queueCheck(ExecutableElement method, Function<ExecutableElement, PipelineValidator.Checked> check) {
+    if (!listen(method)) {
+      return false;
+    }
+    rechecks.computeIfAbsent(outermost(method), k -> new ArrayList<>()).add(new Recheck(
+        ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(), ComponentValidator.describe(method), check));
+    return true;
+  }
+
   private static String outermost(Element e) {
     Element top = e.getEnclosingElement();
     while (top.getEnclosingElement() instanceof TypeElement t) {
@@ -102,6 +132,8 @@ public final class PipelineBodies {
         public void finished(TaskEvent event) {
           if (event.getKind() == TaskEvent.Kind.ANALYZE && event.getTypeElement() != null) {
             analysed(event.getTypeElement());
+          } else if (event.getKind() == TaskEvent.Kind.COMPILATION) {
+            unanalysed();
           }
         }
       });
@@ -148,6 +180,10 @@ public final class PipelineBodies {
   }
 
   private void analysed(TypeElement type) {
+    for (Recheck r : rechecks.getOrDefault(type.getQualifiedName().toString(), List.of())) {
+      recheckSafely(r, true);
+    }
+    rechecks.remove(type.getQualifiedName().toString());
     List<PipelineModel> pipelines = pending.remove(type.getQualifiedName().toString());
     if (pipelines == null) {
       return;
@@ -170,26 +206,70 @@ public final class PipelineBodies {
     reporter.error(element, Message.INTERNAL_ERROR, trace);
   }
 
-  private void readSafely(PipelineModel pipeline) {
-    ExecutableElement method = current(pipeline);
+  /** At the end of the compilation: the signatures of pipelines whose classes javac did not analyse (it stopped at an error). */
+  private void unanalysed() {
+    for (List<Recheck> left : rechecks.values()) {
+      left.forEach(r -> recheckSafely(r, false));
+    }
+    rechecks.clear();
+  }
+
+  /** Checks {@code r}'s signature again, reporting its errors, then (when {@code readBody}) its body's. */
+  private void recheckSafely(Recheck r, boolean readBody) {
+    ExecutableElement method = current(r.owner(), r.source());
+    if (method == null) {
+      return;
+    }
     try {
-      TreePath path = method == null ? null : trees.getPath(method);
-      if (path == null) {
+      PipelineValidator.Checked checked = r.check().apply(method);
+      if (checked.model() != null || checked.partial() == null || !readBody) { // checked.model(): no error after all
         return;
       }
-      pipeline = pipeline.withElement(method);
-      PipelineBuilder graph = new PipelineBuilder(pipeline);
-      graph.cachingByDefault(cachingByDefault);
-      graph.at(new TreePosition(trees, path.getCompilationUnit(), path.getLeaf())); // kept: javac forgets the trees of a class written
-      int errors = reporter.errorCount();
-      new BodyReader(new Body(trees, path.getCompilationUnit(), reporter, graph, specs, pipelineFiles, types)).read(path);
-      if (reporter.errorCount() > errors) {
+      PipelineModel pipeline = checked.partial().withElement(method);
+      PipelineBuilder graph = read(pipeline, method, checked.failedParameters());
+      if (graph != null) {
         graph.markIncomplete();
+        sink.checked(pipeline, graph);
       }
-      sink.read(pipeline, graph);
+    } catch (Throwable t) {
+      internalError(method, t);
+    }
+  }
+
+  private void readSafely(PipelineModel pipeline) {
+    ExecutableElement method = current(pipeline.owner().canonicalName(), pipeline.source());
+    try {
+      pipeline = method == null ? pipeline : pipeline.withElement(method);
+      PipelineBuilder graph = method == null ? null : read(pipeline, method, java.util.Set.of());
+      if (graph != null) {
+        sink.read(pipeline, graph);
+      }
     } catch (Throwable t) {
       internalError(method != null ? method : pipeline.element(), t);
     }
+  }
+
+  /**
+   * {@code pipeline}'s body ({@code method}'s), read into a graph, errors reported (the graph then incomplete); uses of
+   * the parameters named {@code failedParameters} are no errors. Null when javac has no tree of it.
+   */
+  private PipelineBuilder read(PipelineModel pipeline, ExecutableElement method, java.util.Set<String> failedParameters) {
+    TreePath path = trees.getPath(method);
+    if (path == null) {
+      return null;
+    }
+    PipelineBuilder graph = new PipelineBuilder(pipeline);
+    graph.cachingByDefault(cachingByDefault);
+    graph.at(new TreePosition(trees, path.getCompilationUnit(), path.getLeaf())); // kept: javac forgets the trees of a class written
+    int errors = reporter.errorCount();
+    Body body = new Body(trees, path.getCompilationUnit(), reporter, graph, specs, pipelineFiles, types);
+    method.getParameters().stream().filter(p -> failedParameters.contains(p.getSimpleName().toString()))
+        .forEach(body.failedParameters::add);
+    new BodyReader(body).read(path);
+    if (reporter.errorCount() > errors) {
+      graph.markIncomplete();
+    }
+    return graph;
   }
 
   /** Whether tasks cache unless told otherwise: {@link CachingDefault}'s option (a bad value, which the processor reports, as left out). */
@@ -202,13 +282,13 @@ public final class PipelineBodies {
   }
 
   /** The method's symbol now: symbols seen in a round may be replaced by the time its class is analysed. */
-  private ExecutableElement current(PipelineModel pipeline) {
-    TypeElement owner = env.getElementUtils().getTypeElement(pipeline.owner().canonicalName());
+  private ExecutableElement current(String ownerName, String source) {
+    TypeElement owner = env.getElementUtils().getTypeElement(ownerName);
     if (owner == null) {
       return null;
     }
     for (Element e : owner.getEnclosedElements()) {
-      if (e instanceof ExecutableElement m && ComponentValidator.describe(m).equals(pipeline.source())) {
+      if (e instanceof ExecutableElement m && ComponentValidator.describe(m).equals(source)) {
         return m;
       }
     }

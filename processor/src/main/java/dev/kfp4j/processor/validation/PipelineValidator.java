@@ -67,20 +67,33 @@ public final class PipelineValidator {
     this.formats = formats;
   }
 
+  /**
+   * What checking a {@code @Pipeline} method's signature gave: its {@code model}, null when it has errors; else,
+   * {@code partial}, the pipeline as far as it was read, whose body can still be read for its own mistakes (null when
+   * it cannot: a return type it has not), with {@code failedParameters}, the names of the parameters with errors,
+   * whose uses are no mistakes of their own.
+   */
+  public record Checked(PipelineModel model, PipelineModel partial, Set<String> failedParameters) {}
+
   /** The model of {@code method}, or null when it has errors (all of them reported). */
   public PipelineModel validate(ExecutableElement method) {
+    return check(method).model();
+  }
+
+  /** Checks {@code method}, reporting each error: its model, or what its body can still be read with. */
+  public Checked check(ExecutableElement method) {
     int before = reporter.errorCount();
     AnnotationMirror annotation = annotation(method, PIPELINE);
     methods.checkModifiers(method, "Pipeline", annotation);
     String methodName = method.getSimpleName().toString();
-    checkReturnType(method, methodName);
+    boolean returnsOutputs = checkReturnType(method, methodName);
     String name = stringValue(annotation, "name");
     if (name.isEmpty()) {
       name = Names.kebab(methodName);
     }
     methods.checkName(method, annotation, "pipeline", name);
     ExecutableElement previous = names.putIfAbsent(name, method);
-    if (previous != null && previous != method) {
+    if (previous != null && !ComponentValidator.describe(previous).equals(ComponentValidator.describe(method))) {
       reporter.error(method, annotation, "name", Message.DUPLICATE_PIPELINE, name, ComponentValidator.describe(previous));
     }
     Javadoc doc = Javadoc.parse(elements.getDocComment(method));
@@ -90,6 +103,7 @@ public final class PipelineValidator {
     }
     Set<Format> written = formats(annotation);
     List<PipelineModel.Parameter> parameters = new ArrayList<>();
+    Set<String> failed = new java.util.TreeSet<>();
     String status = null;
     // a pipeline taking the final status runs only as the exit task of a KFP 2 pipeline: no workflow's parameters of its own
     boolean argo = written.contains(Format.ARGO)
@@ -99,9 +113,13 @@ public final class PipelineValidator {
         checkArgoName(p);
       }
       PipelineModel.Parameter parameter = parameter(p, doc.param(p.getSimpleName().toString()));
+      if (parameter == null) {
+        failed.add(p.getSimpleName().toString());
+      }
       if (parameter != null && parameter.kind() == ValueKind.FINAL_STATUS) {
         if (status != null) {
           reporter.error(p, Message.FINAL_STATUS_TWICE, parameter.name(), status);
+          failed.add(parameter.name());
           continue;
         }
         status = parameter.name();
@@ -109,10 +127,12 @@ public final class PipelineValidator {
       if (parameter != null && parameter.defaultText() != null && written.contains(Format.KFP2)
           && !defaults.kfp2Number(p, annotation(p, ComponentValidator.DEFAULT), parameter.name(), parameter.defaultText(),
               parameter.kind(), "write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)")) {
+        failed.add(parameter.name());
         continue;
       }
       if (parameter != null && parameter.isArtifact() && argo) {
         reporter.error(p, Message.ARGO_ARTIFACT_PARAMETER, parameter.name(), parameter.kfpInput());
+        failed.add(parameter.name());
         continue;
       }
       if (parameter != null) {
@@ -139,16 +159,20 @@ public final class PipelineValidator {
     if (settings != null) {
       settings = settings.withInfo(stringValue(annotation, "displayName"), stringValue(annotation, "pipelineRoot"));
     }
+    ClassName owner = ClassName.get((TypeElement) method.getEnclosingElement());
+    PipelineModel partial = !returnsOutputs ? null : new PipelineModel(method, owner, methodName, name, description, parameters,
+        settings == null ? PipelineSettings.DEFAULTS : settings, ComponentValidator.describe(method), written,
+        outputDescriptions(method, doc));
     if (reporter.errorCount() > before) {
       overrides.seen(name);
-      return null;
+      return new Checked(null, partial, Set.copyOf(failed));
     }
-    parameters = overrides.apply(method, annotation, name, parameters, written.contains(Format.KFP2));
-    if (parameters == null) {
-      return null;
+    List<PipelineModel.Parameter> given = overrides.apply(method, annotation, name, parameters, written.contains(Format.KFP2));
+    if (given == null) {
+      return new Checked(null, partial, Set.of());
     }
-    return new PipelineModel(method, ClassName.get((TypeElement) method.getEnclosingElement()), methodName, name, description,
-        parameters, settings, ComponentValidator.describe(method), written, outputDescriptions(method, doc));
+    return new Checked(new PipelineModel(method, owner, methodName, name, description, given, settings,
+        ComponentValidator.describe(method), written, outputDescriptions(method, doc)), null, Set.of());
   }
 
   /** The formats {@code @Pipeline(formats)} names, or the build's. */
@@ -184,11 +208,11 @@ public final class PipelineValidator {
     return out;
   }
 
-  /** A pipeline returns nothing, one output (a value or a file), or a record of outputs. */
-  private void checkReturnType(ExecutableElement method, String methodName) {
+  /** A pipeline returns nothing, one output (a value or a file), or a record of outputs; false after an error. */
+  private boolean checkReturnType(ExecutableElement method, String methodName) {
     TypeMirror ret = method.getReturnType();
     if (ret.getKind() == TypeKind.VOID) {
-      return;
+      return true;
     }
     List<TypeMirror> outputs = new ArrayList<>();
     if (mapper.isRecord(ret)) {
@@ -205,9 +229,10 @@ public final class PipelineValidator {
       }
       if (!ok) {
         reporter.error(method, Message.PIPELINE_RETURN_TYPE, methodName, ret);
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   private PipelineSettings settings(ExecutableElement method, AnnotationMirror a) {

@@ -1,0 +1,155 @@
+package dev.kfp4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A mistake in a pipeline's signature or {@code @Pipeline} annotation hides no other mistake: the body's, another
+ * pipeline's, javac's own. Each is its one error on its own line; what only follows from it (a use of a parameter with
+ * an error) is none, and nothing is written for the pipeline.
+ */
+class IndependentErrorsTest {
+  static final String SECURITY_CONTEXT_TWICE = "  LibOps.add(1, 2).securityContext(1000).securityContext(true);";
+  static final String BAD_SETTING = "[kfp4j:BadSetting] securityContext(true): task 'add";
+  static final String COMPUTED_ARGUMENT = "  LibOps.greet(String.valueOf(7));";
+  static final String BAD_DEFAULT = "[kfp4j:BadDefault] @Default(\"ten\") of 'n' does not parse as an int: invalid int value: 'ten'";
+
+  static JavaFileObject testClass(String name, String... body) {
+    return Compile.testClass(name, List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;", "import java.util.*;"), body);
+  }
+
+  static Compilation compile(JavaFileObject... sources) {
+    PipelineErrorTest.compile(testClass("Warm", "@Pipeline public static void warm() { LibOps.add(1, 2); }")); // compiles the ops
+    return Compile.compileAgainst(PipelineErrorTest.lib, sources);
+  }
+
+  @Test
+  void aBadDefaultHidesNoneOfTheBodysMistakes() {
+    JavaFileObject source = testClass("P",
+        "@Pipeline public static void p(@Default(\"ten\") int n) {",
+        "  LibOps.add(n, 1);",
+        COMPUTED_ARGUMENT,
+        SECURITY_CONTEXT_TWICE,
+        "}");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining(BAD_DEFAULT).inFile(source).onLineContaining("@Default(\"ten\") int n");
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'String.valueOf(7)' cannot be passed to a task").inFile(source)
+        .onLineContaining("String.valueOf(7)");
+    assertThat(c).hadErrorContaining(BAD_SETTING).inFile(source).onLineContaining(".securityContext(true)");
+    assertThat(c).hadErrorCount(3); // LibOps.add(n, 1) uses n, whose mistake is its default: no error of its own
+  }
+
+  @Test
+  void aParameterWithAnErrorIsOneErrorWhereverItIsUsed() {
+    JavaFileObject source = testClass("P",
+        "@Pipeline public static void p(Thread t, @Default(\"ten\") int n, @Default(\"[1,\") List<String> names) {",
+        "  LibOps.add(n, 1);",
+        "  Dsl.when(Dsl.eq(n, 1), () -> LibOps.add(n, 2));",
+        "  LibOps.greet(t.getName() + \"!\");",
+        "  LibOps.greet(\"n is \" + n);",
+        "  Dsl.forEach(names, name -> LibOps.greet(name.trim()));",
+        SECURITY_CONTEXT_TWICE,
+        "}");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineParameterType] pipeline parameter 't' has type 'java.lang.Thread'")
+        .inFile(source).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining(BAD_DEFAULT).inFile(source).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining("[kfp4j:BadDefault] @Default(\"[1,\") of 'names'").inFile(source).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining(BAD_SETTING).inFile(source).onLineContaining(".securityContext(true)");
+    assertThat(c).hadErrorCount(4);
+  }
+
+  @Test
+  void aBadAttributeOfPipelineHidesNoneOfTheBodysMistakes() {
+    JavaFileObject source = testClass("P",
+        "@Pipeline(name = \"Bad_Name\",",
+        "    ttlSecondsAfterFinished = -5,",
+        "    podGc = \"Never\")",
+        "public static void p() {",
+        SECURITY_CONTEXT_TWICE,
+        "}");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:InvalidName] pipeline name 'Bad_Name' is not valid").inFile(source)
+        .onLineContaining("name = \"Bad_Name\"");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] @Pipeline(ttlSecondsAfterFinished = -5)").inFile(source)
+        .onLineContaining("ttlSecondsAfterFinished = -5");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] @Pipeline(podGc = \"Never\")").inFile(source).onLineContaining("podGc");
+    assertThat(c).hadErrorContaining(BAD_SETTING).inFile(source).onLineContaining(".securityContext(true)");
+    assertThat(c).hadErrorCount(4);
+  }
+
+  @Test
+  void aPipelinesSignatureErrorHidesNoOtherPipelinesMistakesInItsClassOrAnother() {
+    JavaFileObject first = testClass("A",
+        "@Pipeline public static void a(@Default(\"ten\") int n) { LibOps.add(n, 1); }",
+        "@Pipeline public static void sameClass() {",
+        SECURITY_CONTEXT_TWICE,
+        "}");
+    JavaFileObject second = testClass("B",
+        "@Pipeline public static void otherClass() {",
+        COMPUTED_ARGUMENT,
+        "}");
+    Compilation c = compile(first, second);
+    assertThat(c).hadErrorContaining(BAD_DEFAULT).inFile(first).onLineContaining("@Default(\"ten\") int n");
+    assertThat(c).hadErrorContaining(BAD_SETTING).inFile(first).onLineContaining(".securityContext(true)");
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'String.valueOf(7)'").inFile(second).onLineContaining("String.valueOf(7)");
+    assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
+  void aPipelinesSignatureErrorHidesNoneOfJavacsOwn() {
+    JavaFileObject pipeline = testClass("A", "@Pipeline public static void a(@Default(\"ten\") int n) { LibOps.add(n, 1); }");
+    JavaFileObject other = testClass("B", "static int x() { return \"text\"; }");
+    Compilation c = compile(pipeline, other);
+    assertThat(c).hadErrorContaining(BAD_DEFAULT).inFile(pipeline).onLineContaining("@Default(\"ten\") int n");
+    assertThat(c).hadErrorContaining("incompatible types").inFile(other).onLineContaining("return \"text\"");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  /** A component's error stops javac before it analyses any class (its ops are not generated): the pipeline's signature is still checked. */
+  @Test
+  void aPipelinesSignatureErrorIsReportedWhenAComponentsErrorStopsJavac() {
+    JavaFileObject component = testClass("C", "@Component public static int one(Thread t) { return 1; }");
+    JavaFileObject pipeline = testClass("A", "@Pipeline public static void a(@Default(\"ten\") int n) {", SECURITY_CONTEXT_TWICE, "}");
+    Compilation c = compile(component, pipeline);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedParameterType] parameter 't'").inFile(component).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining(BAD_DEFAULT).inFile(pipeline).onLineContaining("@Default(\"ten\") int n");
+    assertThat(c).hadErrorCount(2); // the body is not read: javac did not analyse it
+  }
+
+  @Test
+  void nothingIsWrittenForAPipelineWithAnErrorAndTheOthersAreWritten() {
+    List<dev.kfp4j.model.Pipeline> models = new ArrayList<>();
+    JavaFileObject source = testClass("P",
+        "@Pipeline public static void bad(@Default(\"ten\") int n) { LibOps.add(n, 1); }",
+        "@Pipeline public static void good(int n) { LibOps.add(n, 1); }");
+    Compilation c = Compile.compile(models, PipelineErrorTest.OPS, source);
+    assertThat(c).hadErrorContaining(BAD_DEFAULT).inFile(source).onLineContaining("@Default(\"ten\") int n");
+    assertThat(c).hadErrorCount(1);
+    assertEquals(List.of("good"), models.stream().map(dev.kfp4j.model.Pipeline::name).toList());
+  }
+
+  /** A pipeline calling one with an error is not written (what it would put in is unknown), and no error of its own. */
+  @Test
+  void aCallOfAPipelineWithAnErrorIsNoErrorOfItsOwn() {
+    List<dev.kfp4j.model.Pipeline> models = new ArrayList<>();
+    JavaFileObject source = testClass("P",
+        "@Pipeline public static void inner(@Default(\"ten\") int n) { LibOps.add(n, 1); }",
+        "@Pipeline public static void outer(int m) {",
+        "  inner(m);",
+        COMPUTED_ARGUMENT,
+        "}",
+        "@Pipeline public static void alone() { LibOps.add(1, 1); }");
+    Compilation c = Compile.compile(models, PipelineErrorTest.OPS, source);
+    assertThat(c).hadErrorContaining(BAD_DEFAULT).inFile(source).onLineContaining("@Default(\"ten\") int n");
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'String.valueOf(7)'").inFile(source).onLineContaining("String.valueOf(7)");
+    assertThat(c).hadErrorCount(2);
+    assertEquals(List.of("alone"), models.stream().map(dev.kfp4j.model.Pipeline::name).toList());
+  }
+}
