@@ -189,6 +189,20 @@ class ContainerLauncherTest {
     }
   }
 
+  /** Images pulled from a registry on loopback stayed in the engine's storage after each test run, under a port never used again. */
+  @Test
+  void whatIsPulledFromARegistryOnLoopbackLeavesTheEngineWithIt() throws IOException {
+    String pulled;
+    try (LoopbackRegistry registry = LoopbackRegistry.start()) {
+      pulled = registry.host() + "/kfp4j/shell:left";
+      engine.pushToLoopback(shell, pulled);
+      engine.pullFromLoopback(pulled);
+      assertTrue(engine.has(pulled));
+    }
+    assertTrue(!engine.has(pulled), "removed with its registry");
+    assertTrue(engine.has(shell), "the image it was pushed from stays");
+  }
+
   @Test
   void aTaskWithNoImageFailsSayingHowToNameOne() throws IOException {
     Workflow wf = workflow("noimage", "", "      - {name: t, template: t}\n", template("t", "true", "").replace("image: alpine",

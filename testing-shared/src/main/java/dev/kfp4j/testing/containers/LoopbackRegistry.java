@@ -80,13 +80,55 @@ public final class LoopbackRegistry implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes the engine's images named after this registry: a tagged name as that name (the image stays under any other), an
+   * image with no tag by its id when every name it has is this registry's.
+   */
+  private void forgetImages() throws IOException {
+    Engine engine;
+    try {
+      engine = Engine.require();
+    } catch (NoEngine none) {
+      return; // nothing can have been pulled
+    }
+    java.util.Map<String, List<String>> names = new java.util.LinkedHashMap<>(); // image id -> its repository:tag names
+    Engine.Result images = engine.run("images", "--no-trunc", "--format", "{{.ID}} {{.Repository}}:{{.Tag}}");
+    if (images.exit() != 0) {
+      return; // the engine lists nothing: nothing to remove
+    }
+    for (String line : images.output().split("\n")) {
+      String[] f = line.strip().split(" ", 2);
+      if (f.length == 2) {
+        names.computeIfAbsent(f[0], k -> new java.util.ArrayList<>()).add(f[1]);
+      }
+    }
+    for (java.util.Map.Entry<String, List<String>> e : names.entrySet()) {
+      List<String> ours = e.getValue().stream().filter(n -> n.startsWith(host + "/")).toList();
+      if (!ours.isEmpty() && ours.size() == e.getValue().size() && ours.stream().anyMatch(n -> n.endsWith(":<none>"))) {
+        engine.run("rmi", "--force", e.getKey());
+      } else {
+        for (String n : ours) {
+          if (!n.endsWith(":<none>")) {
+            engine.remove(n);
+          }
+        }
+      }
+    }
+  }
+
   /** {@code 127.0.0.1:<port>}, the registry part of an image reference. */
   public String host() {
     return host;
   }
 
+  /**
+   * Stops the registry and deletes its folder, and removes from the engine, when there is one, every image named after
+   * this registry ({@code 127.0.0.1:<port>/...}) that a test pulled or ran from it and left there: its port is never
+   * used again, so each run of the tests would otherwise leave such images in the engine's storage for good.
+   */
   @Override
   public void close() throws IOException {
+    forgetImages();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
