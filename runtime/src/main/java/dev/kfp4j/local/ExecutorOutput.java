@@ -1,5 +1,6 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.entrypoint.LocalPaths;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ final class ExecutorOutput {
       for (Map.Entry<String, Path> e : step.artifactFiles().entrySet()) {
         JsonNode artifact = out.path("artifacts").path(e.getKey()).path("artifacts").path(0);
         String custom = artifact.path("customPath").asString(artifact.path("custom_path").asString(""));
-        String moved = localPath(artifact.path("uri").asString(""));
+        String moved = placeHere(artifact.path("uri").asString(""));
         if (!custom.isEmpty()) {
           fromPlace(step, e.getKey(), "customPath", custom, e.getValue(), containers);
         } else if (moved != null) { // an artifact.path = ... of KFP's Python SDK gives it another URI
@@ -100,21 +101,13 @@ final class ExecutorOutput {
   }
 
   /**
-   * The local path of an artifact's URI on this machine, where the runner gives URIs as absolute paths (as kfp.local does):
-   * the URI itself when it is one, a {@code file:} URI's path; null for an empty URI or any other (a {@code gs://} URI is
-   * stored nowhere here).
+   * The place on this machine of an artifact's URI, where the runner gives URIs as absolute paths (as kfp.local does): a path
+   * ({@code /...}) or a {@code file:} URI, read as the entrypoint reads it ({@link LocalPaths}); null for an empty URI or any
+   * other: a {@code gs://}, {@code s3://} or {@code minio://} URI is a mount of KFP's launcher in a cluster's pod, stored
+   * nowhere here, and a relative path is no place the runner gave. A {@code file:} URI with a host, or of a relative path,
+   * has no path either.
    */
-  private static String localPath(String uri) {
-    if (uri.startsWith("/")) {
-      return uri;
-    }
-    if (uri.startsWith("file:")) {
-      try {
-        return Path.of(java.net.URI.create(uri)).toString();
-      } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-        return null;
-      }
-    }
-    return null;
+  static String placeHere(String uri) {
+    return uri.startsWith("/") || uri.startsWith("file:") ? LocalPaths.of(uri, null, Map.of()) : null;
   }
 }

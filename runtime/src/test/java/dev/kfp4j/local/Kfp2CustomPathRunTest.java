@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An output artifact that a KFP 2 component wrote elsewhere and reported at that place in its executor output
@@ -90,22 +92,54 @@ class Kfp2CustomPathRunTest {
     assertEquals("weights", r.output("consume", "text"), "the launcher uploads from the custom path only");
   }
 
+  /**
+   * A component writing {@code own} at its artifact's path and {@code moved} at {@code elsewhere}, whose executor output gives
+   * the artifact the URI {@code uri}, as KFP's Python {@code model.path = ...} does.
+   */
+  private static ComponentSpec movedBy(String uri, Path elsewhere) {
+    String output = "{\"artifacts\": {\"model\": {\"artifacts\": [{\"name\": \"model\", \"uri\": \"" + uri
+        + "\", \"metadata\": {}}]}}}";
+    return new ComponentSpec("produce", null, null, null, List.of(),
+        List.of(new OutputSpec("model", TypeSpec.named("system.Model"), null)),
+        new ContainerSpec("python:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
+            new Placeholder.Literal("f=$(printf %s \"$0\" | sed -n 's/.*\"outputFile\": *\"\\([^\"]*\\)\".*/\\1/p'); "
+                + "mkdir -p \"$(dirname \"$f\")\" \"$(dirname \"$2\")\" \"$(dirname \"$3\")\"; printf moved > \"$2\"; "
+                + "printf own > \"$3\"; printf %s \"$1\" > \"$f\""),
+            new Placeholder.ExecutorInput(), new Placeholder.Literal(output), new Placeholder.Literal(elsewhere.toString()),
+            new Placeholder.OutputPath("model")), null, null), null);
+  }
+
   @Test
   void anArtifactGivenAnotherUriIsTakenFromThatUrisPath() throws Exception {
     // KFP's Python `model.path = '/elsewhere/model.bin'` sets the URI, which the launcher merges and uploads from
     Path elsewhere = dir.resolve("moved/model.bin");
-    String output = "{\"artifacts\": {\"model\": {\"artifacts\": [{\"name\": \"model\", \"uri\": \"" + elsewhere
-        + "\", \"metadata\": {}}]}}}";
-    ComponentSpec producer = new ComponentSpec("produce", null, null, null, List.of(),
-        List.of(new OutputSpec("model", TypeSpec.named("system.Model"), null)),
-        new ContainerSpec("python:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
-            new Placeholder.Literal("f=$(printf %s \"$0\" | sed -n 's/.*\"outputFile\": *\"\\([^\"]*\\)\".*/\\1/p'); "
-                + "mkdir -p \"$(dirname \"$f\")\" \"$(dirname \"$2\")\"; printf moved > \"$2\"; printf %s \"$1\" > \"$f\""),
-            new Placeholder.ExecutorInput(), new Placeholder.Literal(output), new Placeholder.Literal(elsewhere.toString())),
-            null, null), null);
-    RunResult r = run(producer);
+    RunResult r = run(movedBy(elsewhere.toString(), elsewhere));
     assertTrue(r.succeeded(), console::toString);
     assertEquals("moved", r.output("consume", "text"), "what the task wrote where its URI now points");
+  }
+
+  @Test
+  void aFileUriIsReadAsTheEntrypointReadsItPercentEncodingDecoded() throws Exception {
+    Path elsewhere = dir.resolve("moved here/model #1.bin");
+    String uri = elsewhere.toUri().toString();
+    assertTrue(uri.startsWith("file:///") && uri.contains("moved%20here/model%20%231.bin"), uri);
+    RunResult r = run(movedBy(uri, elsewhere));
+    assertTrue(r.succeeded(), console::toString);
+    assertEquals("moved", r.output("consume", "text"), "taken from the file the URI names");
+  }
+
+  /**
+   * A URI that is no place on this machine leaves the artifact as the task wrote it at its own path: a bucket's (KFP's
+   * launcher would upload from its mount, {@code /gcs/...} in the pod, which is not here), a relative path and a {@code file:}
+   * URI with a host (no place the runner gives), a {@code file:} URI of a relative path.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"gs://bucket/model.bin", "s3://bucket/model.bin", "minio://mlpipeline/model.bin", "moved/model.bin",
+      "file://host/moved/model.bin", "file:moved/model.bin"})
+  void aUriThatIsNoPlaceHereLeavesTheArtifactAsTheTaskWroteIt(String uri) throws Exception {
+    RunResult r = run(movedBy(uri, dir.resolve("moved/model.bin")));
+    assertTrue(r.succeeded(), console::toString);
+    assertEquals("own", r.output("consume", "text"));
   }
 
   @Test
