@@ -110,7 +110,7 @@ final class Outputs {
           }
           // KFP 2: the launcher uploads it from there (the executor output says where); KFP v1: Argo collects the output file
           if (executor == null && Files.exists(custom)) {
-            copy(custom, s[1]);
+            FileTrees.copy(custom, s[1]); // into the staging folder: discarded with it if anything fails
             written = true;
           }
         }
@@ -211,20 +211,6 @@ final class Outputs {
       out.put("parameterValues", jsons);
     }
     return PyJson.dumps(out);
-  }
-
-  /** Copies the file or folder {@code from} (what a folder holds too) to {@code to}, which does not exist yet. */
-  private static void copy(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from)) {
-      Files.copy(from, to);
-      return;
-    }
-    Files.createDirectory(to);
-    try (java.nio.file.DirectoryStream<Path> children = Files.newDirectoryStream(from)) {
-      for (Path child : children) {
-        copy(child, to.resolve(child.getFileName().toString()));
-      }
-    }
   }
 
   /** Refuses NaN and infinite numbers in a value KFP 2 keeps as protobuf JSON, which has neither. */

@@ -1,5 +1,6 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.entrypoint.FileTrees;
 import dev.kfp4j.entrypoint.LocalPaths;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
@@ -97,7 +98,7 @@ final class ExecutorOutput {
       return;
     }
     RunPaths.deleteTree(step.dir(), artifact);
-    ImportArtifact.copy(source, artifact);
+    FileTrees.copy(source, artifact);
   }
 
   /**

@@ -1,18 +1,18 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.entrypoint.FileTrees;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What an importer runs locally: copies the file or folder it imports (a folder with everything
- * in it) to the task's output, so that the task's consumers read a copy and the source is never
- * written to, and writes the executor output that gives the artifact its metadata. Run by the
+ * in it, links followed: {@link FileTrees#copy}) to the task's output, which must not exist yet,
+ * so that the task's consumers read a copy and the source is never written to, and writes the
+ * executor output that gives the artifact its metadata. Run by the
  * local runner in its JVM ({@link #run}) or as {@code java dev.kfp4j.local.ImportArtifact SOURCE
  * OUTPUT EXECUTOR_OUTPUT METADATA_JSON}.
  */
@@ -44,7 +44,7 @@ public final class ImportArtifact {
       return 1;
     }
     try {
-      copy(source, output);
+      FileTrees.copy(source, output);
       ObjectNode executorOutput = Yaml.object();
       executorOutput.withObject("artifacts").withObject(dev.kfp4j.model.ImporterStep.OUTPUT).withArray("artifacts").addObject()
           .set("metadata", Yaml.readJson(args[3]));
@@ -56,24 +56,5 @@ public final class ImportArtifact {
     }
     out.println("imported " + source + (Files.isDirectory(source) ? " (a folder)" : ""));
     return 0;
-  }
-
-  /** Copies the file or folder {@code source} (a folder with everything in it) to {@code output}, its parent folders made. */
-  static void copy(Path source, Path output) throws IOException {
-    Files.createDirectories(output.toAbsolutePath().getParent());
-    if (!Files.isDirectory(source)) {
-      Files.copy(source, output, StandardCopyOption.REPLACE_EXISTING);
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path p : walk.sorted().toList()) {
-        Path to = output.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

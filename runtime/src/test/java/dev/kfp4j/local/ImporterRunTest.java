@@ -91,6 +91,41 @@ class ImporterRunTest {
   }
 
   @Test
+  void aLinkToAFolderAndALinkInItAreCopiedAsWhatTheyPointTo() throws Exception {
+    Path shards = Files.createDirectories(dir.resolve("store/shards"));
+    Files.writeString(shards.resolve("part-0.csv"), "a\n");
+    Path data = Files.createDirectories(dir.resolve("store/v2"));
+    Files.writeString(data.resolve("top.txt"), "b\n");
+    Files.createSymbolicLink(data.resolve("shards"), shards);
+    Path current = Files.createSymbolicLink(dir.resolve("current"), data); // as a dataset's "current version" often is
+    RunResult r = run(null, current.toString());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    Path copy = r.task("importer").orElseThrow().outputArtifacts().get(ImporterStep.OUTPUT).path();
+    assertEquals("b\n", Files.readString(copy.resolve("top.txt")), "the folder the link points to, not an empty folder");
+    assertEquals("a\n", Files.readString(copy.resolve("shards/part-0.csv")));
+    assertFalse(Files.isSymbolicLink(copy.resolve("shards")), "a copy, which no task can write the source through");
+  }
+
+  @Test
+  void anImportNeverReplacesNorMergesIntoWhatIsAtItsOutput() throws Exception {
+    Path source = Files.createDirectories(dir.resolve("source"));
+    Files.writeString(source.resolve("new.csv"), "new\n");
+    Path output = Files.createDirectories(dir.resolve("outputs/artifact/data"));
+    Files.writeString(output.resolve("old.csv"), "old\n");
+    Path executorOutput = dir.resolve("outputs/executor_output.json");
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = ImportArtifact.run(new String[] {source.toString(), output.toString(), executorOutput.toString(), "{}"},
+        new PrintStream(OutputStream.nullOutputStream(), true), new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(1, code);
+    assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("kfp4j: cannot import " + source + ": " + output),
+        err::toString);
+    try (java.util.stream.Stream<Path> files = Files.list(output)) {
+      assertEquals(List.of(output.resolve("old.csv")), files.toList(), "what was there is left as it was, nothing added");
+    }
+    assertFalse(Files.exists(executorOutput));
+  }
+
+  @Test
   void inARunInContainersItCopiesHereAsItHasNoImage() throws Exception {
     Path source = Files.writeString(dir.resolve("data.csv"), "x,y\n");
     ImporterStep importer = new ImporterStep("importer", Map.of(ImporterStep.URI, Argument.Constant.of(source.toString())),

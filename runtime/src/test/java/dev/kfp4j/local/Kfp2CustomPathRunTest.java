@@ -1,6 +1,7 @@
 package dev.kfp4j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.kfp2.Kfp2Writer;
@@ -147,8 +148,29 @@ class Kfp2CustomPathRunTest {
     Path folder = dir.resolve("saved");
     Files.createDirectories(folder.resolve("sub"));
     Files.writeString(folder.resolve("sub/part"), "p1");
+    Path artifact = artifactSavedAt(folder);
+    assertEquals("p1", Files.readString(artifact.resolve("sub/part")));
+    assertEquals("p1", Files.readString(folder.resolve("sub/part")), "the source is left as it is");
+  }
+
+  @Test
+  void aCustomPathThatIsALinkToAFolderIsCopiedWithWhatTheFolderHolds() throws Exception {
+    Path folder = dir.resolve("store/v1");
+    Files.createDirectories(folder.resolve("sub"));
+    Files.writeString(folder.resolve("sub/part"), "p1");
+    Path shared = Files.createDirectories(dir.resolve("store/shared"));
+    Files.writeString(shared.resolve("vocab"), "v");
+    Files.createSymbolicLink(folder.resolve("shared"), shared);
+    Path artifact = artifactSavedAt(Files.createSymbolicLink(dir.resolve("latest"), folder)); // as a library keeps "latest"
+    assertFalse(Files.isSymbolicLink(artifact), "a copy, not a link to the task's place");
+    assertEquals("p1", Files.readString(artifact.resolve("sub/part")), "not an empty folder");
+    assertEquals("v", Files.readString(artifact.resolve("shared/vocab")), "a link inside it is copied as what it points to");
+  }
+
+  /** The artifact of a task whose executor output says it saved its artifact {@code model} at {@code place}. */
+  private Path artifactSavedAt(Path place) {
     String output = "{\"artifacts\": {\"model\": {\"artifacts\": [{\"name\": \"model\", \"metadata\": {}, \"custom_path\": \""
-        + folder + "\"}]}}}";
+        + place + "\"}]}}}";
     ComponentSpec producer = new ComponentSpec("produce", null, null, null, List.of(),
         List.of(new OutputSpec("model", TypeSpec.named("system.Model"), null)),
         new ContainerSpec("python:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
@@ -159,8 +181,6 @@ class Kfp2CustomPathRunTest {
         PipelineSettings.DEFAULTS, null);
     RunResult r = runner().run(Workflow.parse(Kfp2Writer.write(p), "custom-folder.yaml"), Map.of());
     assertTrue(r.succeeded(), console::toString);
-    Path artifact = r.task("produce").orElseThrow().artifacts().get("model");
-    assertEquals("p1", Files.readString(artifact.resolve("sub/part")));
-    assertEquals("p1", Files.readString(folder.resolve("sub/part")), "the source is left as it is");
+    return r.task("produce").orElseThrow().artifacts().get("model");
   }
 }
