@@ -84,8 +84,9 @@ final class PipelineStep implements PipelineBodies.Sink {
 
   /**
    * Checks a {@code @Pipeline} method, writes its class, and queues its body to be read. A method whose signature has
-   * errors gets no class: it is queued to be checked again once javac has analysed its class, where its errors are
-   * reported, then its body's own (reported now, they would stop javac before it analyses any class).
+   * errors, or whose class would be named as a type that is there already, gets no class: it is queued to be checked
+   * again once javac has analysed its class, where its errors are reported, then its body's own (reported now, they
+   * would stop javac before it analyses any class).
    */
   void collect(ExecutableElement method) throws IOException {
     PipelineModel pipeline = reporter.silently(() -> validator.validate(method));
@@ -108,11 +109,24 @@ final class PipelineStep implements PipelineBodies.Sink {
       }
     }
     if (taken != null) {
-      reporter.error(method, Annotations.annotation(method, PipelineValidator.PIPELINE), Message.PIPELINE_CLASS_CLASH,
-          pipeline.methodName(), generated, taken);
+      String clash = taken;
+      if (!bodies.queueCheck(method, m -> clash(m, pipeline, generated, clash))) {
+        clash(method, pipeline, generated, clash);
+      }
       return;
     }
     bodies.queue(pipeline);
+  }
+
+  /**
+   * Reports that the class generated for {@code pipeline} ({@code method}) would be named {@code generated}, which is
+   * {@code taken}: nothing is written for it, and its body is still read for its own mistakes. Checked again once javac has
+   * analysed its class, as a signature's error is: reported in the round, it would stop javac before it analyses any class.
+   */
+  private PipelineValidator.Checked clash(ExecutableElement method, PipelineModel pipeline, String generated, String taken) {
+    reporter.error(method, Annotations.annotation(method, PipelineValidator.PIPELINE), Message.PIPELINE_CLASS_CLASH,
+        pipeline.methodName(), generated, taken);
+    return new PipelineValidator.Checked(null, pipeline, java.util.Set.of());
   }
 
   @Override

@@ -10,14 +10,18 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * A mistake in a pipeline's signature or {@code @Pipeline} annotation hides no other mistake: the body's, another
- * pipeline's, javac's own. Each is its one error on its own line; what only follows from it (a use of a parameter with
- * an error) is none, and nothing is written for the pipeline.
+ * A mistake in a pipeline's signature or {@code @Pipeline} annotation, or a clash of its generated class with a type,
+ * hides no other mistake: the body's, another pipeline's, javac's own. Each is its one error on its own line; what only
+ * follows from it (a use of a parameter with an error) is none, and nothing is written for the pipeline.
  */
 class IndependentErrorsTest {
   static final String SECURITY_CONTEXT_TWICE = "  LibOps.add(1, 2).securityContext(1000).securityContext(true);";
   static final String BAD_SETTING = "[kfp4j:BadSetting] securityContext(true): task 'add";
   static final String COMPUTED_ARGUMENT = "  LibOps.greet(String.valueOf(7));";
+  static final String CLASH = "[kfp4j:PipelineClassClash] the class kfp4j generates for pipeline method 'p' would be named"
+      + " 'test.PPipeline', which is already a type; rename the method or the class";
+  /** A class of the user's named as the class kfp4j generates for a pipeline method {@code p} of {@code test.P}. */
+  static final JavaFileObject P_PIPELINE = Compile.source("test.PPipeline", "package test;", "public class PPipeline {}");
   static final String BAD_DEFAULT = "[kfp4j:BadDefault] @Default(\"ten\") of 'n' does not parse as an int: invalid int value: 'ten'";
 
   static JavaFileObject testClass(String name, String... body) {
@@ -151,5 +155,69 @@ class IndependentErrorsTest {
     assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'String.valueOf(7)'").inFile(source).onLineContaining("String.valueOf(7)");
     assertThat(c).hadErrorCount(2);
     assertEquals(List.of("alone"), models.stream().map(dev.kfp4j.model.Pipeline::name).toList());
+  }
+
+  @Test
+  void aPipelineClassClashHidesNoneOfTheBodysMistakes() {
+    JavaFileObject source = testClass("P",
+        "@Pipeline public static void p(int n) {",
+        "  LibOps.add(n, 1);",
+        COMPUTED_ARGUMENT,
+        SECURITY_CONTEXT_TWICE,
+        "}");
+    Compilation c = compile(source, P_PIPELINE);
+    assertThat(c).hadErrorContaining(CLASH).inFile(source).onLineContaining("public static void p(int n)");
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'String.valueOf(7)' cannot be passed to a task").inFile(source)
+        .onLineContaining("String.valueOf(7)");
+    assertThat(c).hadErrorContaining(BAD_SETTING).inFile(source).onLineContaining(".securityContext(true)");
+    assertThat(c).hadErrorCount(3);
+  }
+
+  /** The pipelines beside one whose class clashes are read and written; javac's own errors are reported; it gets nothing. */
+  @Test
+  void aPipelineClassClashHidesNoOtherPipelinesMistakesNorJavacsAndTheOthersAreWritten() {
+    List<dev.kfp4j.model.Pipeline> models = new ArrayList<>();
+    JavaFileObject source = testClass("P",
+        "@Pipeline public static void p() { LibOps.add(1, 2); }",
+        "@Pipeline public static void good(int n) { LibOps.add(n, 1); }",
+        "@Pipeline public static void bad() {",
+        COMPUTED_ARGUMENT,
+        "}");
+    JavaFileObject other = testClass("B", "static int x() { return \"text\"; }");
+    Compilation c = Compile.compile(models, PipelineErrorTest.OPS, source, P_PIPELINE, other);
+    assertThat(c).hadErrorContaining(CLASH).inFile(source).onLineContaining("public static void p()");
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'String.valueOf(7)'").inFile(source).onLineContaining("String.valueOf(7)");
+    assertThat(c).hadErrorContaining("incompatible types").inFile(other).onLineContaining("return \"text\"");
+    assertThat(c).hadErrorCount(3);
+    assertEquals(List.of("good"), models.stream().map(dev.kfp4j.model.Pipeline::name).toList());
+  }
+
+  /** Overloads whose classes would share a name: the first is written, the other is one error, beside its body's. */
+  @Test
+  void aClashWithAnotherPipelinesClassHidesNoneOfTheBodysMistakes() {
+    List<dev.kfp4j.model.Pipeline> models = new ArrayList<>();
+    JavaFileObject source = testClass("P",
+        "@Pipeline(name = \"train\") public static void train() { LibOps.add(1, 2); }",
+        "@Pipeline(name = \"train-2\") public static void train(int epochs) {",
+        SECURITY_CONTEXT_TWICE,
+        "}");
+    Compilation c = Compile.compile(models, PipelineErrorTest.OPS, source);
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineClassClash] the class kfp4j generates for pipeline method 'train' would be named"
+        + " 'test.TrainPipeline', which is what kfp4j generates for pipeline method 'test.P.train()' too").inFile(source)
+        .onLineContaining("int epochs");
+    assertThat(c).hadErrorContaining(BAD_SETTING).inFile(source).onLineContaining(".securityContext(true)");
+    assertThat(c).hadErrorCount(2);
+    assertEquals(List.of("train"), models.stream().map(dev.kfp4j.model.Pipeline::name).toList());
+  }
+
+  /** A component's error stops javac before it analyses any class: the clash is still reported, once, at the end. */
+  @Test
+  void aPipelineClassClashIsReportedWhenAComponentsErrorStopsJavac() {
+    JavaFileObject component = testClass("C", "@Component public static int one(Thread t) { return 1; }");
+    JavaFileObject pipeline = testClass("P", "@Pipeline public static void p() {", SECURITY_CONTEXT_TWICE, "}");
+    Compilation c = compile(component, pipeline, P_PIPELINE);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedParameterType] parameter 't'").inFile(component).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining(CLASH).inFile(pipeline).onLineContaining("public static void p()");
+    assertThat(c).hadErrorCount(2); // the body is not read: javac did not analyse it
   }
 }

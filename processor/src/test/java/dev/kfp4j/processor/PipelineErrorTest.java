@@ -634,11 +634,11 @@ class PipelineErrorTest {
   @Test
   void pipelineMethodsWhoseClassesWouldShareANameAreErrorsNotCrashes() {
     JavaFileObject a = Compile.source("test.A", "package test;", "import dev.kfp4j.annotations.*;",
-        "public class A { @Pipeline(name = \"a-train\") public static void train() {} }");
+        "public class A { @Pipeline(name = \"a-train\") public static void train() { LibOps.add(1, 2); } }");
     JavaFileObject b = Compile.source("test.B", "package test;", "import dev.kfp4j.annotations.*;",
         "public class B {",
-        "  @Pipeline(name = \"b-train\") public static void train() {}",
-        "  @Pipeline(name = \"b-train-2\") public static void train(int epochs) {}",
+        "  @Pipeline(name = \"b-train\") public static void train() { LibOps.add(1, 2); }",
+        "  @Pipeline(name = \"b-train-2\") public static void train(int epochs) { LibOps.add(epochs, 2); }",
         "}");
     Compilation c = Compile.compile(OPS, a, b);
     assertThat(c).hadErrorContaining("[kfp4j:PipelineClassClash] the class kfp4j generates for pipeline method 'train' would be named"
