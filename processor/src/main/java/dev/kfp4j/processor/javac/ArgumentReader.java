@@ -58,10 +58,11 @@ final class ArgumentReader {
     }
     JsonNode field = body.constants.fieldValue(path); // static final List<String> ITEMS = List.of("x", "y")
     if (field != null) {
-      return new Argument.Constant(KfpValues.format(Yaml.toPlain(field)), field.isArray() ? ParameterType.LIST : ParameterType.STRUCT);
+      return withoutChars(new Argument.Constant(KfpValues.format(Yaml.toPlain(field)), field.isArray() ? ParameterType.LIST
+          : ParameterType.STRUCT), tree, body.constants.initializer(path), written);
     }
     if (body.constants.buildsRecord(path)) { // new Point(1, 2.0): a record of constants, as a loop's constant items
-      return body.constants.record(path);
+      return withoutChars(body.constants.record(path), tree, path, written);
     }
     if (e instanceof IdentifierTree) {
       Element element = body.trees.getElement(path);
@@ -87,24 +88,47 @@ final class ArgumentReader {
     if (!(constant instanceof Character)) {
       return constant;
     }
+    javax.lang.model.type.TypeMirror type = parameterType(argument); // a char widens to a primitive only: no box of a number takes it
+    return !CharValues.isNumber(type) ? constant : ConstantFolding.convert(constant, type.getKind());
+  }
+
+  /**
+   * The type of the parameter the argument at {@code argument} (inside parentheses and casts there) is given to, as a
+   * method invocation takes it (one of a variable arity's items); null when it is no argument of a call.
+   */
+  private javax.lang.model.type.TypeMirror parameterType(TreePath argument) {
     TreePath at = argument;
-    while (at.getParentPath() != null && (at.getParentPath().getLeaf() instanceof com.sun.source.tree.ParenthesizedTree)) {
+    while (at.getParentPath() != null && (at.getParentPath().getLeaf() instanceof com.sun.source.tree.ParenthesizedTree
+        || at.getParentPath().getLeaf() instanceof com.sun.source.tree.TypeCastTree)) {
       at = at.getParentPath();
     }
     if (!(at.getParentPath() != null && at.getParentPath().getLeaf() instanceof MethodInvocationTree call
         && body.trees.getElement(at.getParentPath()) instanceof ExecutableElement method && !method.getParameters().isEmpty())) {
-      return constant;
+      return null;
     }
     int i = call.getArguments().indexOf(at.getLeaf());
     if (i < 0) {
-      return constant;
+      return null;
     }
     javax.lang.model.type.TypeMirror type = method.getParameters().get(Math.min(i, method.getParameters().size() - 1)).asType();
     if (method.isVarArgs() && i >= method.getParameters().size() - 1 && type instanceof javax.lang.model.type.ArrayType array) {
       type = array.getComponentType(); // one of the variable arity's items (a char is no array)
     }
-    javax.lang.model.type.TypeKind kind = type.getKind(); // a char widens to a primitive only: no box of a number takes it
-    return !kind.isPrimitive() || kind == javax.lang.model.type.TypeKind.CHAR ? constant : ConstantFolding.convert(constant, kind);
+    return type;
+  }
+
+  /**
+   * {@code constant}, the record, list or map built from constants at {@code value} that {@code tree} (at {@code argument})
+   * passes; null after an error on {@code tree} when it holds a char the task would not read as one ({@link CharValues}):
+   * KFP has no char type, and Java passes the char itself. Null too after an error building it.
+   */
+  private Argument.Constant withoutChars(Argument.Constant constant, ExpressionTree tree, TreePath value, TreePath argument) {
+    CharValues.Found c = constant == null ? null : body.chars.first(value, parameterType(argument));
+    if (c == null) {
+      return constant;
+    }
+    body.error(tree, Message.CHAR_ARGUMENT, Syntax.firstLine(tree), c.tree(), c.value(), c.value(), (int) c.value());
+    return null;
   }
 
   /**
@@ -177,7 +201,7 @@ final class ArgumentReader {
   private Argument call(ExpressionTree tree, MethodInvocationTree mi, TreePath path, MemberSelectTree select, ExecutableElement method,
       Group group) {
     if (Constants.isCollection(method)) {
-      return body.constants.collection(mi, path, method);
+      return withoutChars(body.constants.collection(mi, path, method), tree, path, path);
     }
     if (Syntax.isCollect(method)) {
       body.error(tree, Message.COLLECT_NOT_ASSIGNED);

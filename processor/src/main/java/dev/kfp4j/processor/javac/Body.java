@@ -63,6 +63,7 @@ final class Body {
   final Map<Element, Group> loops = new HashMap<>();
 
   final Constants constants;
+  final CharValues chars;
   final ArgumentReader arguments;
   final TextReader texts;
   final TaskReader tasks;
@@ -82,6 +83,7 @@ final class Body {
     this.pipelineFiles = pipelineFiles;
     this.types = types;
     this.constants = new Constants(this);
+    this.chars = new CharValues(this);
     this.arguments = new ArgumentReader(this);
     this.texts = new TextReader(this);
     this.tasks = new TaskReader(this);

@@ -435,7 +435,10 @@ final class Constants {
     });
   }
 
-  /** {@link #record}'s fields as a JSON object; null after an error. */
+  /**
+   * {@link #record}'s fields as a JSON object, a char given to a component of a number type as the number Java widens it
+   * to; null after an error.
+   */
   private JsonNode recordJson(TreePath path, Message notConstant) {
     NewClassTree nc = (NewClassTree) path.getLeaf();
     TypeElement record = (TypeElement) trees.getElement(path).getEnclosingElement();
@@ -457,7 +460,10 @@ final class Constants {
     ObjectNode fields = JsonNodeFactory.instance.objectNode();
     for (int i = 0; i < nc.getArguments().size() && i < components.size(); i++) {
       ExpressionTree a = nc.getArguments().get(i);
-      JsonNode v = json(a, new TreePath(path, a), notConstant);
+      TypeMirror type = parameters.get(i).asType(); // new Item('a') of record Item(int n): Java widens the char to 97
+      Object widened = CharValues.isNumber(type) && value(a, new TreePath(path, a)) instanceof Character c
+          ? ConstantFolding.convert(c, type.getKind()) : null;
+      JsonNode v = widened != null ? json(widened) : json(a, new TreePath(path, a), notConstant);
       if (v == null) {
         return null;
       }

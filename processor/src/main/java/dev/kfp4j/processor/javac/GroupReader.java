@@ -6,7 +6,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -319,37 +318,18 @@ final class GroupReader {
 
   /**
    * Whether the value of the {@code static final} field {@code path} names ({@link Constants#fieldValue}) holds a char,
-   * {@code static final List<Character> ITEMS = List.of('a', 'b')} or {@code List.of(new Item('a'))}, reported as {@link
-   * Message#LOOP_CHAR_ITEM} on {@code use}, where the loop takes the field as its items: a char item would pass as its
-   * character, as one written in the call would ({@link #item}).
+   * {@code static final List<Character> ITEMS = List.of('a', 'b')} or {@code List.of(new Item('a'))} of a record {@code
+   * Item(char c)} (not of {@code Item(int n)}, whose {@code n} is 97), reported as {@link Message#LOOP_CHAR_ITEM} on {@code
+   * use}, where the loop takes the field as its items: a char item would pass as its character, as one written in the call
+   * would ({@link #item}).
    */
   private boolean charInItems(TreePath path, Tree use) {
     TreePath init = body.constants.initializer(path);
-    Map.Entry<ExpressionTree, Character> c = init == null ? null : charIn(init);
+    CharValues.Found c = init == null ? null : body.chars.first(init, null); // a record's number component takes its number
     if (c != null) {
-      body.error(use, Message.LOOP_CHAR_ITEM, c.getKey(), c.getValue(), (int) c.getValue());
+      body.error(use, Message.LOOP_CHAR_ITEM, c.tree(), c.value(), (int) c.value());
     }
     return c != null;
-  }
-
-  /** The first char (as written, with its value) in the record, list or map built from constants at {@code path}, or null. */
-  private Map.Entry<ExpressionTree, Character> charIn(TreePath path) {
-    TreePath p = Syntax.unwrap(path);
-    if (body.constants.buildsRecord(p) || body.constants.buildsCollection(p)) {
-      Tree leaf = p.getLeaf();
-      for (ExpressionTree a : leaf instanceof NewClassTree nc ? nc.getArguments() : ((MethodInvocationTree) leaf).getArguments()) {
-        Map.Entry<ExpressionTree, Character> c = charIn(new TreePath(p, a));
-        if (c != null) {
-          return c;
-        }
-      }
-      return null;
-    }
-    if (p.getLeaf() instanceof MethodInvocationTree) {
-      return null; // LocalDate.parse("..."): text, checked (and any error reported) once, when fieldValue read it
-    }
-    ExpressionTree tree = (ExpressionTree) path.getLeaf();
-    return body.constants.value(tree, path) instanceof Character c ? Map.entry(tree, c) : null;
   }
 
   /** The parameter type of a loop item of Java type {@code type}, and of its fields when it is a record or a map. */
