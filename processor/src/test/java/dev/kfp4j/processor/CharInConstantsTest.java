@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * List<Character> CS = List.of('a', 'b')}): KFP has no char type and the constant passes as JSON. Where Java widens the char
  * (a record's component of a number type) it passes the number; where the task reads a char back ({@code List<Character>},
  * a record's {@code char}) its character; anywhere else the task would read the text where Java passes a char: an error
- * on the argument.
+ * on the argument. A float given to a record's double component is widened alike, to the double Java passes.
  */
 class CharInConstantsTest {
   private static final String ARGO = "META-INF/kfp4j/pipelines/p.yaml";
@@ -99,6 +99,17 @@ class CharInConstantsTest {
     assertThat(kfp2(c, "items", "items")).isEqualTo("[{\"n\":99},{\"n\":1}]");
     assertThat(argo(c, "point", "p")).isEqualTo("{\"x\": 100.0, \"y\": 101}");
     assertThat(kfp2(c, "point", "p")).isEqualTo("{\"x\":100.0,\"y\":101}");
+  }
+
+  /** A float given to a record's double component is the double Java widens it to, as one given to a double input is. */
+  @Test
+  void aFloatGivenToARecordsDoubleComponentIsTheDoubleJavaPasses() {
+    Compilation c = compile(
+        "@Pipeline(name = \"p\") public static void p() {",
+        "  LibOps.point(new Point(0.1f, 2));",
+        "}");
+    assertThat(argo(c, "point", "p")).isEqualTo("{\"x\": 0.10000000149011612, \"y\": 2}");
+    assertThat(kfp2(c, "point", "p")).isEqualTo("{\"x\":0.10000000149011612,\"y\":2}");
   }
 
   /** Loop items alike: a record item's number component built with a char is that number, no error (it was one). */

@@ -107,7 +107,8 @@ class ConstantExpressionTest {
     assertThat(argo(c, "big-3", "n")).isEqualTo("15");
     assertThat(argo(c, "add-5", "a")).isEqualTo(String.valueOf(Integer.MIN_VALUE / -1)); // overflows as Java's int division
     assertThat(argo(c, "add-5", "b")).isEqualTo(String.valueOf((byte) 300));
-    assertThat(argo(c, "scale-2", "x")).isEqualTo(Float.toString(0.1f + 0.2f)); // float arithmetic, not double
+    // float arithmetic, not double (0.30000000000000004), the float widened to the double the input takes, as Java passes it
+    assertThat(argo(c, "scale-2", "x")).isEqualTo(String.valueOf((double) (0.1f + 0.2f)));
     assertThat(argo(c, "big-4", "n")).isEqualTo(String.valueOf(Long.MAX_VALUE * 3 % 1000));
     assertThat(argo(c, "flag-3", "on")).isEqualTo("True"); // NaN, -0.0, an int promoted to float, a char to int: as Java compares
   }
@@ -148,6 +149,26 @@ class ConstantExpressionTest {
     assertThat(kfp2(c, "big", "n").asLong()).isEqualTo(122);
     assertThat(kfp2(c, "scale", "x").asDouble()).isEqualTo(97.0);
     assertThat(argo(c, "greet", "name")).isEqualTo("xa"); // a char joined to a text stays a character
+  }
+
+  /**
+   * A {@code float} constant given to a {@code double} input is the double Java passes, of the float's binary value: its
+   * own text, 0.1, reached the task as the double 0.1 where Java passes 0.10000000149011612. Given to a float input it is
+   * its own text, which the task reads back as that float.
+   */
+  @Test
+  void aFloatGivenToADoubleInputIsTheDoubleJavaPasses() {
+    Compilation c = compile(
+        "static final float F = 0.1f;",
+        "@Pipeline(name = \"p\") public static void p() {",
+        "  LibOps.scale(0.1f);",
+        "  LibOps.scale(F);",
+        "  LibOps.scale(16777217);",
+        "}");
+    assertThat(argo(c, "scale", "x")).isEqualTo("0.10000000149011612");
+    assertThat(kfp2(c, "scale", "x").asDouble()).isEqualTo((double) 0.1f);
+    assertThat(argo(c, "scale-2", "x")).isEqualTo("0.10000000149011612");
+    assertThat(argo(c, "scale-3", "x")).isEqualTo("16777217"); // an int given to a double is the same number
   }
 
   /**

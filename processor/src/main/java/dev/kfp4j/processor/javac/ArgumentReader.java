@@ -80,16 +80,18 @@ final class ArgumentReader {
   }
 
   /**
-   * A {@code char} constant ({@code 'a'}, {@code (char) 98}, {@code c ? 'a' : 0}) given to a parameter of a number type is
-   * the number Java passes, widened as a method invocation widens it (JLS 5.3): {@code LibOps.add('a', 1)} gives 97, where
-   * the character's text would reach an int input as "a". Any other constant, or one given to another parameter, is as it is.
+   * A constant as Java passes it to the parameter it is given to ({@link ConstantFolding#widened}): a {@code char} ({@code
+   * 'a'}, {@code (char) 98}, {@code c ? 'a' : 0}) given to a number is that number, widened as a method invocation widens it
+   * (JLS 5.3), {@code LibOps.add('a', 1)} gives 97, where the character's text would reach an int input as "a"; a {@code
+   * float} given to a {@code double} is the double Java passes, {@code 0.1f} is 0.10000000149011612, where its text 0.1 would
+   * reach the task as the double 0.1. Any other constant, or one given to another parameter, is as it is.
    */
   private Object widened(Object constant, TreePath argument) {
-    if (!(constant instanceof Character)) {
+    if (!(constant instanceof Character || constant instanceof Float)) {
       return constant;
     }
-    javax.lang.model.type.TypeMirror type = parameterType(argument); // a char widens to a primitive only: no box of a number takes it
-    return !CharValues.isNumber(type) ? constant : ConstantFolding.convert(constant, type.getKind());
+    Object widened = ConstantFolding.widened(constant, parameterType(argument));
+    return widened == null ? constant : widened;
   }
 
   /**

@@ -165,6 +165,19 @@ final class ConstantFolding {
         : v instanceof Integer || v instanceof Short || v instanceof Byte || v instanceof Character ? TypeKind.INT : null;
   }
 
+  /**
+   * What Java passes of the constant {@code v} given to a parameter (or a record's component) of type {@code type} where it
+   * differs from what {@code v} passes as of its own type: a char given to a number type is its number ({@code 'a'} is 97,
+   * where its text would be "a"), a float given to a double the double of the same binary value ({@code 0.1f} is
+   * 0.10000000149011612, where its own text is 0.1). Null for any other: an int given to a double is the same number.
+   */
+  static Object widened(Object v, TypeMirror type) {
+    if (type == null || !type.getKind().isPrimitive() || type.getKind() == TypeKind.BOOLEAN || type.getKind() == TypeKind.CHAR) {
+      return null;
+    }
+    return v instanceof Character || v instanceof Float && type.getKind() == TypeKind.DOUBLE ? convert(v, type.getKind()) : null;
+  }
+
   /** The primitive conversion of a constant {@code v} to {@code kind} (JLS 5.1.2, 5.1.3); null when it is none. */
   static Object convert(Object v, TypeKind kind) {
     if (v instanceof Boolean) {

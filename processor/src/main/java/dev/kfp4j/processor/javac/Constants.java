@@ -437,7 +437,7 @@ final class Constants {
 
   /**
    * {@link #record}'s fields as a JSON object, a char given to a component of a number type as the number Java widens it
-   * to; null after an error.
+   * to, a float given to a double as that double ({@link ConstantFolding#widened}); null after an error.
    */
   private JsonNode recordJson(TreePath path, Message notConstant) {
     NewClassTree nc = (NewClassTree) path.getLeaf();
@@ -461,8 +461,7 @@ final class Constants {
     for (int i = 0; i < nc.getArguments().size() && i < components.size(); i++) {
       ExpressionTree a = nc.getArguments().get(i);
       TypeMirror type = parameters.get(i).asType(); // new Item('a') of record Item(int n): Java widens the char to 97
-      Object widened = CharValues.isNumber(type) && value(a, new TreePath(path, a)) instanceof Character c
-          ? ConstantFolding.convert(c, type.getKind()) : null;
+      Object widened = CharValues.isNumber(type) ? ConstantFolding.widened(value(a, new TreePath(path, a)), type) : null;
       JsonNode v = widened != null ? json(widened) : json(a, new TreePath(path, a), notConstant);
       if (v == null) {
         return null;
