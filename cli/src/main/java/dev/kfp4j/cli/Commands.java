@@ -1,6 +1,7 @@
 package dev.kfp4j.cli;
 
 import dev.kfp4j.client.KfpClient;
+import dev.kfp4j.client.ShownUrl;
 import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoRules;
@@ -366,7 +367,7 @@ final class Commands {
     @Override
     public Integer call() throws IOException {
       if (!host.startsWith("http://") && !host.startsWith("https://")) {
-        throw new ConfigException("host '" + host + "' needs its scheme: http://... or https://...");
+        throw new ConfigException("host '" + ShownUrl.of(host) + "' needs its scheme: http://... or https://...");
       }
       Path project = file.toAbsolutePath().getParent();
       String projectName = name != null ? name : Path.of("").toAbsolutePath().getFileName().toString();

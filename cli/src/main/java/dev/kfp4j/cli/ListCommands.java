@@ -3,6 +3,7 @@ package dev.kfp4j.cli;
 import dev.kfp4j.client.Experiment;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
+import dev.kfp4j.client.ShownUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,7 @@ final class ListCommands {
         return null;
       }
       return kfp.findExperiment(experiment).map(Experiment::id).orElseThrow(() -> new KfpException(0,
-          "no experiment '" + experiment + "' on " + kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace())
+          "no experiment '" + experiment + "' on " + ShownUrl.of(kfp.host()) + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace())
               + "; '" + terms().command("run-once", "--experiment", experiment) + "' creates it"));
     }
   }

@@ -11,6 +11,7 @@ import dev.kfp4j.client.Pipeline;
 import dev.kfp4j.client.PipelineVersion;
 import dev.kfp4j.client.RecurringRun;
 import dev.kfp4j.client.Run;
+import dev.kfp4j.client.ShownUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +80,12 @@ final class Rows {
   /** The experiment of this name in the namespace, else of this id. */
   static Experiment experiment(KfpClient kfp, String nameOrId, Terms terms) {
     return byNameOrId("experiment", nameOrId, kfp.findExperiment(nameOrId), kfp::getExperiment,
-        kfp.host() + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace()), terms);
+        ShownUrl.of(kfp.host()) + (kfp.namespace() == null ? "" : " in namespace " + kfp.namespace()), terms);
   }
 
   /** The pipeline of this name, else of this id. */
   static Pipeline pipeline(KfpClient kfp, String nameOrId, Terms terms) {
-    return byNameOrId("pipeline", nameOrId, kfp.findPipeline(nameOrId), kfp::getPipeline, kfp.host().toString(), terms);
+    return byNameOrId("pipeline", nameOrId, kfp.findPipeline(nameOrId), kfp::getPipeline, ShownUrl.of(kfp.host()), terms);
   }
 
   /** What {@code byName} found, else the {@code kind} of id {@code nameOrId}; neither: a 404 that says how to list them. */

@@ -10,6 +10,7 @@ import dev.kfp4j.client.PipelineVersion;
 import dev.kfp4j.client.RecurringRun;
 import dev.kfp4j.client.RecurringRunRequest;
 import dev.kfp4j.client.Schedule;
+import dev.kfp4j.client.ShownUrl;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -87,7 +88,7 @@ final class ScheduleCommand extends Commands.Base {
       version = u.version();
     } else {
       pl = kfp.findPipeline(c.name()).orElseThrow(() -> new KfpException(0, "no pipeline '" + c.name()
-          + "' on " + kfp.host() + "; upload it first: " + terms().command("upload-pipeline") + ", or add " + terms().option("--upload")));
+          + "' on " + ShownUrl.of(kfp.host()) + "; upload it first: " + terms().command("upload-pipeline") + ", or add " + terms().option("--upload")));
       version = kfp.latestVersion(pl.id()).orElseThrow(() -> new KfpException(0, "pipeline '" + c.name()
           + "' has no version on the server; upload one: " + terms().command("upload-pipeline")));
     }

@@ -133,6 +133,50 @@ class CredentialsTest {
     }
   }
 
+  /**
+   * A host is named without the credentials its address may carry: the value of each query parameter ({@code
+   * ?token=...}), which kfp4j cannot tell from a credential, was printed in "cannot reach" and in the links; a password
+   * before the host in "no experiment 'x' on http://u:pw@..." and "no pipeline 'x' on ...", and by 'init'.
+   */
+  @Test
+  void aHostsQueryValuesAndPasswordArePrintedNowhere() throws IOException {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    String down = "http://127.0.0.1:" + closed;
+    Cli unreachable = Cli.run("list-runs", "--host", down + "/?token=Qx7Zq9tok");
+    assertEquals(Kfp4j.SERVER, unreachable.code(), unreachable.toString());
+    assertTrue(unreachable.err().startsWith("kfp4j: error: cannot reach " + down + "/?token=*** ("), unreachable.toString());
+    Cli argo = Cli.run("run-once", "--argo", "--argo-server", down + "?access_token=Qx7Zq9tok", "--classes", CommandsTest.CLASSES,
+        "-p", "add-example");
+    assertEquals(Kfp4j.SERVER, argo.code(), argo.toString());
+    assertTrue(argo.err().contains("cannot reach " + down + "?access_token=*** ("), argo.toString());
+    Cli link = Cli.run("ui", "--run", "r1", "--host", "http://127.0.0.1:9/pipeline?token=Qx7Zq9tok");
+    assertEquals("http://127.0.0.1:9/pipeline/?token=***#/runs/details/r1\n", link.out(), link.toString());
+    Cli init = Cli.run("init", "u:Qx7Zq9tok@kfp.example.com", "--config", dir.resolve("kfp4j.yaml").toString());
+    assertEquals(Kfp4j.USAGE, init.code(), init.toString());
+    assertTrue(init.err().startsWith("kfp4j: error: host '***@kfp.example.com' needs its scheme"), init.toString());
+    List<Cli> all = new java.util.ArrayList<>(List.of(unreachable, argo, link, init));
+    try (dev.kfp4j.testing.server.FakeKfpServer kfp = dev.kfp4j.testing.server.FakeKfpServer.start()) {
+      String host = kfp.uri().toString().replace("://", "://u:Qx7Zq9tok@");
+      String shown = kfp.uri().toString().replace("://", "://***@");
+      Cli runs = Cli.run("list-runs", "--host", host, "--experiment", "Nope");
+      assertTrue(runs.err().contains("no experiment 'Nope' on " + shown), runs.toString());
+      Cli experiment = Cli.run("experiments", "get", "Nope", "--host", host);
+      assertTrue(experiment.err().contains("no experiment named 'Nope' or of that id on " + shown), experiment.toString());
+      Cli pipeline = Cli.run("pipelines", "get", "nope", "--host", host);
+      assertTrue(pipeline.err().contains("no pipeline named 'nope' or of that id on " + shown), pipeline.toString());
+      Cli schedule = Cli.run("schedule", "--host", host, "--cron-expression", "0 0 4 * * *", "--classes", CommandsTest.CLASSES,
+          "-p", "add-example");
+      assertTrue(schedule.err().contains("no pipeline 'add-example' on " + shown + "; upload it first"), schedule.toString());
+      all.addAll(List.of(runs, experiment, pipeline, schedule));
+    }
+    for (Cli r : all) {
+      assertFalse(r.out().contains("Qx7Zq9tok") || r.err().contains("Qx7Zq9tok"), "printed: " + r);
+    }
+  }
+
   @Test
   void credentialsFromTheConfigFileTheOptionsAndATokenFileArePrintedNowhere() throws IOException {
     Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "auth:\n  token: Wm7\n");

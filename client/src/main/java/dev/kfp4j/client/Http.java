@@ -45,7 +45,7 @@ final class Http {
   private static final String CREDENTIALS = "check the credentials (token, token file, cookies, header or IAP client id)";
 
   private final URI base;
-  /** The base as errors show it: without user information, which may hold a password. */
+  /** The base as errors show it: without the credentials a URL may carry ({@link ShownUrl}). */
   private final String shownBase;
   private final HttpClient client;
   private final Auth auth;
@@ -56,8 +56,7 @@ final class Http {
   Http(URI base, Auth auth, Path caCertificate, Duration timeout, String hostHint, Redactor redactor) {
     String b = base.toString();
     this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
-    this.shownBase = this.base.getRawUserInfo() == null ? this.base.toString()
-        : this.base.toString().replace(this.base.getRawUserInfo() + "@", Redactor.MASK + "@");
+    this.shownBase = ShownUrl.of(this.base);
     this.auth = auth;
     this.redactor = redactor;
     this.timeout = timeout;
@@ -231,11 +230,11 @@ final class Http {
     return new KfpException(status, redactor.redact(message), cause);
   }
 
-  /** Where a redirect points, without its query (a login page's state); the caller redacts it. */
+  /** Where a redirect points, without its query (a login page's state) nor a password in it; the caller redacts it. */
   private static String location(URI uri, HttpResponse<?> response) {
     String to = response.headers().firstValue("Location").orElse("").split("[?#]", 2)[0];
     try {
-      return to.isEmpty() ? "nowhere" : uri.resolve(to).toString();
+      return to.isEmpty() ? "nowhere" : ShownUrl.of(uri.resolve(to));
     } catch (IllegalArgumentException e) {
       return to;
     }

@@ -49,7 +49,10 @@ public final class KfpClient {
   private final KfpAnswers answers;
   private final String api;
   private final String namespace;
-  private final URI ui;
+  /** The UI's address for links, without its query and the credentials it may carry. */
+  private final String ui;
+  /** The query of the UI's address as shown ({@link ShownUrl}: each value masked), {@code ""} when it has none. */
+  private final String uiQuery;
   private final Duration pollInterval;
 
   private KfpClient(Builder b, URI host) {
@@ -58,7 +61,11 @@ public final class KfpClient {
     this.answers = new KfpAnswers(v2);
     this.api = b.apiVersion.path();
     this.namespace = b.namespace;
-    this.ui = KfpHosts.withoutUserInfo(b.uiHost != null ? b.uiHost : http.base());
+    String shown = ShownUrl.of(KfpHosts.withoutUserInfo(b.uiHost != null ? b.uiHost : http.base())).split("#", 2)[0];
+    int query = shown.indexOf('?');
+    String address = query < 0 ? shown : shown.substring(0, query);
+    this.ui = address.endsWith("/") ? address.substring(0, address.length() - 1) : address; // the link adds it
+    this.uiQuery = query < 0 ? "" : shown.substring(query);
     this.pollInterval = b.pollInterval();
   }
 
@@ -358,24 +365,32 @@ public final class KfpClient {
 
   /** The KFP UI's front page: the pipelines. */
   public URI uiUrl() {
-    return URI.create(ui + "/#/pipelines");
+    return link("/pipelines");
   }
 
   /** The run's page in the KFP UI. */
   public URI runUrl(String runId) {
-    return URI.create(ui + "/#/runs/details/" + runId);
+    return link("/runs/details/" + runId);
   }
 
   public URI pipelineUrl(String pipelineId) {
-    return URI.create(ui + "/#/pipelines/details/" + pipelineId);
+    return link("/pipelines/details/" + pipelineId);
   }
 
   public URI experimentUrl(String experimentId) {
-    return URI.create(ui + "/#/experiments/details/" + experimentId);
+    return link("/experiments/details/" + experimentId);
   }
 
   public URI recurringRunUrl(String id) {
-    return URI.create(ui + "/#/recurringrun/details/" + id);
+    return link("/recurringrun/details/" + id);
+  }
+
+  /**
+   * The UI's page {@code page} (the UI routes by the fragment): printed for people to open, so without the user name and
+   * password the address may carry, and its query's values masked ({@link ShownUrl}), the query before the fragment.
+   */
+  private URI link(String page) {
+    return URI.create(ui + "/" + uiQuery + "#" + page);
   }
 
   // ---------------------------------------------------------------- requests

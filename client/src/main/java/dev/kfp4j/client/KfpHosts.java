@@ -57,20 +57,9 @@ final class KfpHosts {
     return uri;
   }
 
-  /**
-   * Host text {@code h} as an error shows it: what stands before an {@code @} in its authority (a user name and password,
-   * {@code http://user:pw@host}) as {@value Redactor#MASK}; found in the text, as the host may be no URL at all.
-   */
+  /** Host text {@code h} as an error shows it: without the credentials it may carry ({@link ShownUrl}). */
   static String shown(String h) {
-    int scheme = h.indexOf("://");
-    int start = scheme < 0 ? 0 : scheme + 3;
-    int end = h.length();
-    for (char c : new char[] {'/', '?', '#'}) {
-      int i = h.indexOf(c, start);
-      end = i < 0 ? end : Math.min(end, i);
-    }
-    int at = h.lastIndexOf('@', end - 1);
-    return at < start ? h : h.substring(0, start) + Redactor.MASK + h.substring(at);
+    return ShownUrl.of(h);
   }
 
   /** The UI's address for links: {@code uiHost}, else {@value KfpClient#UI_ENDPOINT_ENV}'s, else null (the host's). */

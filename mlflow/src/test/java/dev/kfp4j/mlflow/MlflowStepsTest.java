@@ -129,6 +129,9 @@ class MlflowStepsTest {
   @Test
   void aServerIsShownWithoutTheCredentialsItsUriMayHold() {
     assertEquals("https://mlflow.example.com:5000/x", Servers.of("https://bob:s3cret@mlflow.example.com:5000/x", k -> null).toString());
+    // a password holding '@', and the query's values (its names kept), as the kfp4j command shows a URL
+    assertEquals("https://mlflow.example.com/x?token=***&a=&***#f",
+        Servers.of("https://bob:s3@cret@mlflow.example.com/x?token=Qx7Zq9&a=&Qx7Zq8#f", k -> null).toString());
   }
 
   @Test
