@@ -255,8 +255,19 @@ public record Config(
     }
     TokenStreamLocation at = e.getLocation();
     String where = at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() + ":" + at.getColumnNr() : "";
+    if (problem != null && UNKNOWN_ALIAS.matcher(problem).lookingAt()) {
+      return where + ": not valid YAML: a value starting with '*' is an alias (*name) of an anchor (&name), and no anchor before "
+          + "it has its name; a value that starts with '*', such as a token, is written quoted: '*...'";
+    }
     return where + ": not valid YAML: " + substitution.original(String.valueOf(problem));
   }
+
+  /**
+   * The parser's error for an alias of no anchor ({@code dev.kfp4j.yaml}'s alias-resolving parser words it {@code alias *NAME
+   * refers to no anchor &NAME ...}): NAME is what follows a {@code *}, most likely a value meant, a token or password
+   * starting with one, which an error never shows.
+   */
+  private static final java.util.regex.Pattern UNKNOWN_ALIAS = java.util.regex.Pattern.compile("alias \\*\\S* refers to no anchor ");
 
   /**
    * The task settings of a {@code run_config.resources} entry: {@code cpu} a request, {@code memory}

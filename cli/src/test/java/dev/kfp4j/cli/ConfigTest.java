@@ -1,6 +1,7 @@
 package dev.kfp4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,8 +173,23 @@ class ConfigTest {
   void aliasesAreTheAnchoredValue() throws IOException {
     Config c = load("host: &h https://kfp.example.com\nargo_server: *h\n", Map.of());
     assertEquals("https://kfp.example.com", c.argoServer());
-    String error = assertThrows(ConfigException.class, () -> load("auth: {token: *ALIAS}\n", Map.of())).getMessage();
-    assertTrue(error.contains(":1:15: not valid YAML: alias *ALIAS refers to no anchor &ALIAS before it"), error);
+  }
+
+  /**
+   * A value written {@code *...} is a YAML alias, and one of no anchor an error that does not show it, as it is most likely
+   * a token or password starting with '*': the error said "alias *Qx7... refers to no anchor &Qx7...". It says to quote it.
+   */
+  @Test
+  void anAliasOfNoAnchorIsAnErrorThatDoesNotShowIt() {
+    for (String yaml : List.of("auth: {token: *Qx7Zq9tok}\n", "auth:\n  cookies: *Qx7Zq9tok\n", "auth:\n  headers:\n    X-Key: *Qx7Zq9tok\n",
+        "host: *Qx7Zq9tok\n")) {
+      String error = assertThrows(ConfigException.class, () -> load(yaml, Map.of())).getMessage();
+      assertFalse(error.contains("Qx7Zq9tok"), error);
+      assertTrue(error.contains(": not valid YAML: a value starting with '*' is an alias (*name) of an anchor (&name), and no anchor "
+          + "before it has its name; a value that starts with '*', such as a token, is written quoted: '*...'"), error);
+    }
+    String error = assertThrows(ConfigException.class, () -> load("auth: {token: *Qx7Zq9tok}\n", Map.of())).getMessage();
+    assertTrue(error.startsWith(dir.resolve("kfp4j.yaml") + ":1:15: not valid YAML: "), "where it is: " + error);
   }
 
   @Test
