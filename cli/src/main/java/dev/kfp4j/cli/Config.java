@@ -1,5 +1,7 @@
 package dev.kfp4j.cli;
 
+import dev.kfp4j.client.Redactor;
+import dev.kfp4j.client.ShownUrl;
 import dev.kfp4j.model.RunVolume;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.model.VolumeStep;
@@ -52,6 +54,26 @@ public record Config(
     public String shown(String setting, String value) {
       return shown.getOrDefault(setting, value);
     }
+
+    /** The settings without the credentials: the token, the cookies and the headers' values shown as {@value Redactor#MASK}. */
+    @Override
+    public String toString() {
+      Map<String, String> names = new LinkedHashMap<>();
+      headers.keySet().forEach(k -> names.put(k, Redactor.MASK));
+      return "Auth[token=" + masked(token) + ", tokenFile=" + shown("token_file", tokenFile) + ", cookies=" + masked(cookies)
+          + ", headers=" + names + ", iapClientId=" + iapClientId + ", caCert=" + shown("ca_cert", caCert) + "]";
+    }
+
+    private static String masked(String secret) {
+      return secret == null ? null : Redactor.MASK;
+    }
+  }
+
+  /** The settings without the credentials they may hold: the auth's ({@link Auth#toString()}), and the URLs' ({@link ShownUrl}). */
+  @Override
+  public String toString() {
+    return "Config[file=" + file + ", host=" + ShownUrl.of(host) + ", namespace=" + namespace + ", apiVersion=" + apiVersion
+        + ", argoServer=" + ShownUrl.of(argoServer) + ", auth=" + auth + ", run=" + run + ", mlflow=" + mlflow + "]";
   }
 
   /** How runs are made. */
@@ -74,6 +96,13 @@ public record Config(
   public record Mlflow(String trackingUri, String experimentName, String credentialsSecret, List<String> credentialsKeys) {
     public Mlflow(String trackingUri, String experimentName) {
       this(trackingUri, experimentName, null, List.of());
+    }
+
+    /** The settings, the tracking server's URL without the credentials it may carry ({@link ShownUrl}). */
+    @Override
+    public String toString() {
+      return "Mlflow[trackingUri=" + ShownUrl.of(trackingUri) + ", experimentName=" + experimentName + ", credentialsSecret="
+          + credentialsSecret + ", credentialsKeys=" + credentialsKeys + "]";
     }
   }
 

@@ -192,6 +192,28 @@ class ConfigTest {
     assertTrue(error.startsWith(dir.resolve("kfp4j.yaml") + ":1:15: not valid YAML: "), "where it is: " + error);
   }
 
+  /** A config's text ({@code toString()}, as a log or a debugger shows it) holds none of the credentials it was given. */
+  @Test
+  void aConfigsTextHoldsNoCredential() throws IOException {
+    Config c = load("""
+        host: https://u:Qx7Zq1@kfp.example.com/pipeline?token=Qx7Zq2
+        argo_server: https://argo.example.com?access_token=Qx7Zq3
+        auth:
+          token: Qx7Zq4
+          cookies: authservice_session=Qx7Zq5
+          headers: {X-Key: Qx7Zq6}
+        mlflow:
+          tracking_uri: https://u:Qx7Zq7@mlflow.example.com/?t=Qx7Zq8
+        """, Map.of());
+    assertEquals("Qx7Zq4", c.auth().token(), "read as written");
+    String text = c.toString();
+    assertFalse(text.contains("Qx7Zq"), text);
+    assertTrue(text.contains("host=https://***@kfp.example.com/pipeline?token=***"), text);
+    assertTrue(text.contains("argoServer=https://argo.example.com?access_token=***"), text);
+    assertTrue(text.contains("auth=Auth[token=***, tokenFile=null, cookies=***, headers={X-Key=***}, "), text);
+    assertTrue(text.contains("Mlflow[trackingUri=https://***@mlflow.example.com/?t=***, "), text);
+  }
+
   @Test
   void accessModesAreAList() {
     assertTrue(error("run_config: {volume: {size: 1Gi, access_modes: ReadWriteMany}}\n")
