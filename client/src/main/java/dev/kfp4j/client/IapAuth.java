@@ -67,8 +67,13 @@ final class IapAuth implements Auth {
     JsonNode json;
     try {
       json = Yaml.json().readTree(Files.readString(keyFile));
-    } catch (IOException | JacksonException e) {
+    } catch (IOException e) {
       throw new KfpException(keyFile + ": not a readable service-account key (JSON): " + e.getMessage(), e);
+    } catch (JacksonException e) { // where, not what: the parser's message quotes the text it could not read, a key's
+      var at = e.getLocation();
+      throw new KfpException(0, keyFile + ": not a readable service-account key (JSON): not valid JSON"
+          + (at != null && at.getLineNr() > 0 ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "")
+          + "; download the key again (IAM, Service accounts, Keys)");
     }
     if (!"service_account".equals(json.path("type").asString(""))) {
       throw new KfpException(0, keyFile + ": IAP needs a service-account key (\"type\": \"service_account\"); "

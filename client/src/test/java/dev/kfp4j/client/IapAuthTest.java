@@ -282,6 +282,19 @@ class IapAuthTest {
     }
   }
 
+  /**
+   * A service-account key file that is no JSON is refused without its text: Jackson's message quoted the token it could not
+   * read, such as a private key pasted unquoted.
+   */
+  @Test
+  void aKeyFileThatIsNotJsonIsRefusedWithoutItsText() throws Exception {
+    Path key = dir.resolve("key.json");
+    Files.writeString(key, "{\"type\": \"service_account\", \"private_key\": MIIEvQx7Zq9tokAAA}");
+    KfpException e = assertThrows(KfpException.class, () -> Auth.iap("client", key));
+    assertTrue(e.getMessage().startsWith(key + ": not a readable service-account key (JSON)"), e.getMessage());
+    assertFalse(e.getMessage().contains("Qx7Zq9tok"), e.getMessage());
+  }
+
   private static String authorization(Auth auth) {
     var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1/"));
     auth.apply(request);
