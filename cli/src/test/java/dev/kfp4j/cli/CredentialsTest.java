@@ -136,7 +136,8 @@ class CredentialsTest {
   /**
    * A host is named without the credentials its address may carry: the value of each query parameter ({@code
    * ?token=...}), which kfp4j cannot tell from a credential, was printed in "cannot reach" and in the links; a password
-   * before the host in "no experiment 'x' on http://u:pw@..." and "no pipeline 'x' on ...", and by 'init'.
+   * before the host in "no experiment 'x' on http://u:pw@..." and "no pipeline 'x' on ...", by 'init', and in the
+   * JDK's error for an id a URL cannot hold ({@code runs get 'a b'}).
    */
   @Test
   void aHostsQueryValuesAndPasswordArePrintedNowhere() throws IOException {
@@ -157,7 +158,10 @@ class CredentialsTest {
     Cli init = Cli.run("init", "u:Qx7Zq9tok@kfp.example.com", "--config", dir.resolve("kfp4j.yaml").toString());
     assertEquals(Kfp4j.USAGE, init.code(), init.toString());
     assertTrue(init.err().startsWith("kfp4j: error: host '***@kfp.example.com' needs its scheme"), init.toString());
-    List<Cli> all = new java.util.ArrayList<>(List.of(unreachable, argo, link, init));
+    Cli id = Cli.run("runs", "get", "a b", "--host", "http://u:Qx7Zq9tok@127.0.0.1:9");
+    assertEquals(Kfp4j.USAGE, id.code(), id.toString());
+    assertTrue(id.err().startsWith("kfp4j: error: GET /apis/v1beta1/runs/a b cannot be sent: Illegal character in path;"), id.toString());
+    List<Cli> all = new java.util.ArrayList<>(List.of(unreachable, argo, link, init, id));
     try (dev.kfp4j.testing.server.FakeKfpServer kfp = dev.kfp4j.testing.server.FakeKfpServer.start()) {
       String host = kfp.uri().toString().replace("://", "://u:Qx7Zq9tok@");
       String shown = kfp.uri().toString().replace("://", "://***@");

@@ -146,7 +146,7 @@ final class Http {
   }
 
   private JsonNode send(String method, String pathAndQuery, Object body, String contentType) {
-    URI uri = URI.create(base + pathAndQuery);
+    URI uri = uri(method, pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
     HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
         : body instanceof byte[] ? HttpRequest.BodyPublishers.ofByteArray((byte[]) body)
@@ -214,6 +214,21 @@ final class Http {
     } catch (JacksonException e) {
       throw failure(status, what + " answered " + status + " with a body that is not JSON; is "
           + shownBase + " the API server (" + hostHint + ")?", null);
+    }
+  }
+
+  /**
+   * The URL of a request: the base and {@code pathAndQuery}. One that is none (an id given with a space or a stray {@code %},
+   * {@code kfp4j runs get 'a b'}) is an {@link IllegalArgumentException} naming the request's path, not the URL: the JDK's
+   * message holds the whole URL, the password before the host and the query's values with it.
+   */
+  private URI uri(String method, String pathAndQuery) {
+    try {
+      return URI.create(base + pathAndQuery);
+    } catch (IllegalArgumentException e) {
+      String reason = e.getCause() instanceof java.net.URISyntaxException u ? u.getReason() : "not a URL";
+      throw new IllegalArgumentException(method + " " + pathAndQuery.split("\\?", 2)[0] + " cannot be sent: " + reason
+          + "; an id or name given holds a character a URL cannot hold (a space, a %, ...)");
     }
   }
 

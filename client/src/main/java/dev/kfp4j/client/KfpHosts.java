@@ -62,10 +62,24 @@ final class KfpHosts {
     return ShownUrl.of(h);
   }
 
-  /** The UI's address for links: {@code uiHost}, else {@value KfpClient#UI_ENDPOINT_ENV}'s, else null (the host's). */
-  static URI ui(URI uiHost) {
-    String env = System.getenv(KfpClient.UI_ENDPOINT_ENV);
-    return uiHost == null && env != null && !env.isBlank() ? URI.create(withScheme(env)) : uiHost;
+  /**
+   * The UI's address for links: {@code uiHost}, else {@value KfpClient#UI_ENDPOINT_ENV}'s in {@code env}, else null (the
+   * host's).
+   *
+   * @throws KfpException when the variable's value is no URL, shown without the credentials it may carry (the JDK's error
+   *     showed it whole)
+   */
+  static URI ui(URI uiHost, Function<String, String> env) {
+    String given = env.apply(KfpClient.UI_ENDPOINT_ENV);
+    if (uiHost != null || given == null || given.isBlank()) {
+      return uiHost;
+    }
+    try {
+      return URI.create(withScheme(given));
+    } catch (IllegalArgumentException e) {
+      throw new KfpException(0, KfpClient.UI_ENDPOINT_ENV + " '" + shown(given) + "' is not a URL; write it as "
+          + "http(s)://host[:port][/path]");
+    }
   }
 
   /**

@@ -96,4 +96,30 @@ class ShownUrlTest {
     KfpClient ui = KfpClient.builder().host("http://127.0.0.1:9").uiHost(java.net.URI.create("https://ui.example/?s=" + SECRET)).build();
     assertEquals("https://ui.example/?s=***#/experiments/details/e1", ui.experimentUrl("e1").toString());
   }
+
+  /**
+   * An id a URL cannot hold ({@code kfp4j runs get 'a b'}) is refused naming the request's path: the JDK's message, passed on,
+   * held the whole URL, the host's password and its query's values.
+   */
+  @Test
+  void anIdAUrlCannotHoldIsRefusedWithoutTheHostsCredentials() {
+    KfpClient kfp = KfpClient.builder().host("http://u:" + SECRET + "@127.0.0.1:9").build();
+    String run = assertThrows(IllegalArgumentException.class, () -> kfp.getRun("a b")).getMessage();
+    assertEquals("GET /apis/v1beta1/runs/a b cannot be sent: Illegal character in path; an id or name given holds a character a URL "
+        + "cannot hold (a space, a %, ...)", run);
+    ArgoClient argo = ArgoClient.builder().server("http://127.0.0.1:9/?access_token=" + SECRET).auth(Auth.none()).build();
+    String workflow = assertThrows(IllegalArgumentException.class, () -> argo.get("a%zz")).getMessage();
+    assertTrue(workflow.startsWith("GET /api/v1/workflows/argo/a%zz cannot be sent: "), workflow);
+    for (String message : new String[] {run, workflow}) {
+      assertFalse(message.contains(SECRET), message);
+    }
+  }
+
+  /** The UI's address from the environment, no URL, was the JDK's error, the whole address in it. */
+  @Test
+  void aUiAddressFromTheEnvironmentThatIsNoUrlIsRefusedWithoutItsCredentials() {
+    Map<String, String> env = Map.of(KfpClient.UI_ENDPOINT_ENV, "https://u:" + SECRET + "@ui x/?s=" + SECRET);
+    String message = assertThrows(KfpException.class, () -> KfpClient.builder().host("http://127.0.0.1:9").build(env::get)).getMessage();
+    assertEquals(KfpClient.UI_ENDPOINT_ENV + " 'https://***@ui x/?s=***' is not a URL; write it as http(s)://host[:port][/path]", message);
+  }
 }
