@@ -133,10 +133,11 @@ public final class LocalRunner {
       Map<String, String> parameters = workflow.arguments(previous.arguments());
       for (Map.Entry<String, String> a : arguments.entrySet()) {
         if (!a.getValue().equals(parameters.get(a.getKey()))) {
+          // the values unsaid, as every error about arguments: they may be credentials (its run.json holds them)
           throw new WorkflowException(runDir + " was started with " + (parameters.containsKey(a.getKey())
-              ? a.getKey() + "=" + parameters.get(a.getKey()) : "no parameter '" + a.getKey() + "'")
-              + ", and a resumed run keeps the arguments it started with: leave out " + a.getKey() + "=" + a.getValue()
-              + ", or start a new run");
+              ? "another value of '" + a.getKey() + "'" : "no parameter '" + a.getKey() + "'")
+              + ", and a resumed run keeps the arguments it started with: leave out the argument '" + a.getKey()
+              + "', or start a new run");
         }
       }
       // What the earlier runner left: processes that outlived it, and run.json's temp files.
