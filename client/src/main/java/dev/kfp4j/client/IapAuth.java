@@ -108,10 +108,16 @@ final class IapAuth implements Auth {
     HttpRequest post = HttpRequest.newBuilder(account.tokenUri())
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(30)).build();
-    JsonNode answer = Yaml.json().readTree(send(post, "the token endpoint " + account.tokenUri()));
+    JsonNode answer;
+    try {
+      answer = Yaml.json().readTree(send(post, "the token endpoint " + ShownUrl.of(account.tokenUri())));
+    } catch (JacksonException e) { // not passed on: the parser's message quotes the body, which may be a token
+      throw new KfpException(0, "IAP: the token endpoint " + ShownUrl.of(account.tokenUri()) + " answered with a body that is not "
+          + "JSON; check token_uri in the service-account key (Google's is https://oauth2.googleapis.com/token)");
+    }
     String idToken = answer.path("id_token").asString("");
     if (idToken.isEmpty()) {
-      throw new KfpException(0, "the token endpoint " + account.tokenUri() + " gave no id_token for " + account.email());
+      throw new KfpException(0, "the token endpoint " + ShownUrl.of(account.tokenUri()) + " gave no id_token for " + account.email());
     }
     return idToken;
   }

@@ -295,6 +295,29 @@ class IapAuthTest {
     assertFalse(e.getMessage().contains("Qx7Zq9tok"), e.getMessage());
   }
 
+  /** The token endpoint a key file names is shown as every URL is: its query's values were printed as written. */
+  @Test
+  void theTokenEndpointIsNamedWithoutItsQuerysValues() throws Exception {
+    try (Loopback tokens = Loopback.start(r -> Loopback.Answer.json(400, "{\"error\":\"invalid_grant\"}")); Loopback kfp = Loopback.ok()) {
+      Path key = writeServiceAccountKey(dir, keys, tokens.url() + "/token?key=Qx7Zq9tok");
+      KfpException e = assertThrows(KfpException.class, () -> kfp.client(Auth.iap(CLIENT_ID, key)).healthy());
+      assertTrue(e.getMessage().contains("the token endpoint " + tokens.url() + "/token?key=*** answered 400"), e.getMessage());
+      assertFalse(e.getMessage().contains("Qx7Zq9tok"), e.getMessage());
+    }
+  }
+
+  /** A token endpoint answering 200 with no JSON (a raw token) was Jackson's error, the body quoted in it. */
+  @Test
+  void aTokenEndpointAnsweringNoJsonIsAnErrorWithoutItsBody() throws Exception {
+    try (Loopback tokens = Loopback.start(r -> new Loopback.Answer(200, "text/plain", "eyJhbGciQx7Zq9tok")); Loopback kfp = Loopback.ok()) {
+      Path key = writeServiceAccountKey(dir, keys, tokens.url() + "/token");
+      KfpException e = assertThrows(KfpException.class, () -> kfp.client(Auth.iap(CLIENT_ID, key)).healthy());
+      assertTrue(e.getMessage().contains("the token endpoint " + tokens.url() + "/token answered with a body that is not JSON"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("Qx7Zq9tok"), e.getMessage());
+    }
+  }
+
   private static String authorization(Auth auth) {
     var request = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1/"));
     auth.apply(request);
