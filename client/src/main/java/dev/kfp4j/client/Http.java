@@ -158,6 +158,9 @@ final class Http {
     String what = method + " " + uri.getRawPath();
     try {
       auth.apply(request);
+    } catch (IllegalArgumentException e) { // the JDK's message quotes the header's value: "invalid header value: "Bearer ...""
+      throw failure(0, "cannot authenticate " + what + ": a credential holds what a header cannot hold (a line break or another "
+          + "control character); write it on one line and " + CREDENTIALS, null);
     } catch (RuntimeException e) {
       throw e instanceof KfpException ? e : failure(0, "cannot authenticate " + what + ": " + e.getMessage(), e);
     }

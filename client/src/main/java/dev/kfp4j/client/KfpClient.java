@@ -122,7 +122,10 @@ public final class KfpClient {
     }
   }
 
-  /** The API endpoint requests go to. */
+  /**
+   * The API endpoint requests go to, as given: with the user name, password and query it may carry; a message shows it
+   * through {@link ShownUrl#of(URI)}.
+   */
   public URI host() {
     return http.base();
   }

@@ -101,4 +101,25 @@ class RedactionTest {
     }
     assertEquals("tokens *** and ***; ***", redactor.redact("tokens first and second; Bearer second"));
   }
+
+  /**
+   * A credential holding a line break (a token file of two lines, a header's value pasted with one) is refused without it:
+   * the JDK's error, passed on, quoted the header's value ("invalid header value: "Bearer ...""), which no redactor knew yet,
+   * as the request was never built.
+   */
+  @Test
+  void aCredentialAHeaderCannotHoldIsRefusedWithoutIt() throws IOException {
+    Path tokenFile = Files.writeString(dir.resolve("two-lines"), "Qx7Zq9\nQx7Zq8\n");
+    try (Loopback server = Loopback.ok()) {
+      for (Auth auth : List.of(Auth.tokenFile(tokenFile), Auth.bearer("Qx7Zq9\r\nQx7Zq8"), Auth.header("X-Key", "Qx7Zq9\nQx7Zq8"),
+          Auth.cookies("session=Qx7Zq9\nQx7Zq8"))) {
+        KfpException e = assertThrows(KfpException.class, () -> server.client(auth).healthy());
+        assertEquals("cannot authenticate GET /apis/v1beta1/healthz: a credential holds what a header cannot hold (a line break or "
+            + "another control character); write it on one line and check the credentials (token, token file, cookies, header or "
+            + "IAP client id)", e.getMessage(), auth.toString());
+        assertFalse(e.getMessage().contains("Qx7Zq"), e.getMessage());
+      }
+      assertTrue(server.requests.isEmpty(), "nothing sent");
+    }
+  }
 }
