@@ -158,7 +158,10 @@ final class Http {
     String what = method + " " + uri.getRawPath();
     try {
       auth.apply(request);
-    } catch (IllegalArgumentException e) { // the JDK's message quotes the header's value: "invalid header value: "Bearer ...""
+    } catch (IllegalArgumentException e) {
+      if (!String.valueOf(e.getMessage()).startsWith("invalid header value")) { // a header's name: "restricted header name: "Host""
+        throw failure(0, "cannot authenticate " + what + ": " + e.getMessage(), e);
+      } // the JDK's message quotes the header's value: "invalid header value: "Bearer ...""
       throw failure(0, "cannot authenticate " + what + ": a credential holds what a header cannot hold (a line break or another "
           + "control character); write it on one line and " + CREDENTIALS, null);
     } catch (RuntimeException e) {
@@ -254,7 +257,7 @@ final class Http {
     try {
       return to.isEmpty() ? "nowhere" : ShownUrl.of(uri.resolve(to));
     } catch (IllegalArgumentException e) {
-      return to;
+      return ShownUrl.of(to);
     }
   }
 

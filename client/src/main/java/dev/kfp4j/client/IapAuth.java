@@ -81,14 +81,32 @@ final class IapAuth implements Auth {
     }
     String pem = json.path("private_key").asString("")
         .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+    URI tokenUri = tokenUri(keyFile, json.path("token_uri").asString("https://oauth2.googleapis.com/token"));
     try {
       PrivateKey key = KeyFactory.getInstance("RSA")
           .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-      return new ServiceAccount(json.path("client_email").asString(""), json.path("private_key_id").asString(""), key,
-          URI.create(json.path("token_uri").asString("https://oauth2.googleapis.com/token")));
+      return new ServiceAccount(json.path("client_email").asString(""), json.path("private_key_id").asString(""), key, tokenUri);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new KfpException(0, keyFile + ": private_key is not a PKCS#8 RSA key in PEM form");
     }
+  }
+
+  /**
+   * A key file's {@code token_uri}, an http(s) URL with a host; else an error naming it as every URL is shown ({@link
+   * ShownUrl}), where the JDK's message would quote it whole (or the key be called no RSA key).
+   */
+  private static URI tokenUri(Path keyFile, String text) {
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (java.net.URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+      throw new KfpException(0, keyFile + ": token_uri '" + ShownUrl.of(text) + "' is not an http(s) URL with a host; Google's is "
+          + "https://oauth2.googleapis.com/token");
+    }
+    return uri;
   }
 
   @Override

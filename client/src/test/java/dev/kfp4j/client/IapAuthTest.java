@@ -306,6 +306,18 @@ class IapAuthTest {
     }
   }
 
+  /** A token_uri that is no http(s) URL is named as such (it was "private_key is not a PKCS#8 RSA key"), its query masked. */
+  @Test
+  void aTokenUriThatIsNoHttpUrlIsNamed() throws Exception {
+    for (String uri : List.of("oauth2.googleapis.com/token?key=Qx7Zq9tok", "ftp://h/token?key=Qx7Zq9tok", "https://h x/t?key=Qx7Zq9tok")) {
+      Path key = writeServiceAccountKey(dir, keys, uri);
+      KfpException e = assertThrows(KfpException.class, () -> Auth.iap(CLIENT_ID, key));
+      assertTrue(e.getMessage().startsWith(key + ": token_uri '") && e.getMessage().contains("' is not an http(s) URL with a host"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("Qx7Zq9tok"), e.getMessage());
+    }
+  }
+
   /** A token endpoint answering 200 with no JSON (a raw token) was Jackson's error, the body quoted in it. */
   @Test
   void aTokenEndpointAnsweringNoJsonIsAnErrorWithoutItsBody() throws Exception {

@@ -122,4 +122,18 @@ class RedactionTest {
       assertTrue(server.requests.isEmpty(), "nothing sent");
     }
   }
+
+  /** A header the JDK refuses by its name is that error, not a credential written on two lines: the name is no secret. */
+  @Test
+  void aHeaderRefusedByItsNameIsNamed() throws IOException {
+    try (Loopback server = Loopback.ok()) {
+      for (Auth auth : List.of(Auth.header("Host", "Qx7Zq9"), Auth.header("X Key", "Qx7Zq9"))) {
+        KfpException e = assertThrows(KfpException.class, () -> server.client(auth).healthy());
+        assertTrue(e.getMessage().startsWith("cannot authenticate GET /apis/v1beta1/healthz: ") && e.getMessage().contains("header name"),
+            e.getMessage());
+        assertFalse(e.getMessage().contains("Qx7Zq"), e.getMessage());
+      }
+      assertTrue(server.requests.isEmpty(), "nothing sent");
+    }
+  }
 }
