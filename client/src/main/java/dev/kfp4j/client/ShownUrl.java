@@ -1,5 +1,6 @@
 package dev.kfp4j.client;
 
+import dev.kfp4j.entrypoint.UrlTexts;
 import java.net.URI;
 
 /**
@@ -9,8 +10,7 @@ import java.net.URI;
  * ?token=***}; a parameter without {@code =} as {@code ***}): kfp4j cannot tell which parameter holds a credential, and
  * the names are what tell a user which URL was taken. The scheme, host, port, path and fragment are shown as written.
  *
- * <p>The text need not be a URL (a host written wrong is shown too): its parts are found by their delimiters, as
- * RFC 3986 reads them, without parsing it.
+ * <p>The text need not be a URL (a host written wrong is shown too); {@link UrlTexts#shown} says how its parts are found.
  */
 public final class ShownUrl {
   private ShownUrl() {}
@@ -22,37 +22,6 @@ public final class ShownUrl {
 
   /** {@code text}, a URL or what was written as one, as it is shown; null stays null. */
   public static String of(String text) {
-    if (text == null) {
-      return null;
-    }
-    int scheme = text.indexOf("://");
-    int start = scheme < 0 ? 0 : scheme + 3;
-    int end = text.length();
-    for (char c : new char[] {'/', '?', '#'}) {
-      int i = text.indexOf(c, start);
-      end = i < 0 ? end : Math.min(end, i);
-    }
-    int at = text.lastIndexOf('@', end - 1);
-    String shown = at < start ? text : text.substring(0, start) + Redactor.MASK + text.substring(at);
-    return withQueryMasked(shown);
-  }
-
-  /** {@code text} with the value of every parameter of its query (from its first {@code ?} to its fragment) masked. */
-  private static String withQueryMasked(String text) {
-    int hash = text.indexOf('#');
-    int query = text.indexOf('?');
-    if (query < 0 || (hash >= 0 && hash < query)) {
-      return text;
-    }
-    int end = hash < 0 ? text.length() : hash;
-    StringBuilder out = new StringBuilder(text.substring(0, query + 1));
-    String[] parts = text.substring(query + 1, end).split("&", -1);
-    for (int i = 0; i < parts.length; i++) {
-      String p = parts[i];
-      int eq = p.indexOf('=');
-      String value = eq < 0 ? p : p.substring(eq + 1);
-      out.append(i == 0 ? "" : "&").append(p, 0, eq + 1).append(value.isEmpty() ? "" : Redactor.MASK);
-    }
-    return out.append(text.substring(end)).toString();
+    return UrlTexts.shown(text);
   }
 }

@@ -29,6 +29,11 @@ class ShownUrlTest {
     shown.put("https://kfp.example/pipeline#/runs?token=x", "https://kfp.example/pipeline#/runs?token=x");
     shown.put("https://kfp.example/pipeline", "https://kfp.example/pipeline");
     shown.put("http://127.0.0.1:8080", "http://127.0.0.1:8080");
+    shown.put("http://admin:pa#" + SECRET + "@kfp.example/p", "http://***@kfp.example/p"); // a password not percent-encoded
+    shown.put("http://admin:pa/" + SECRET + "@kfp.example", "http://***@kfp.example");
+    shown.put("http://admin:pa?" + SECRET + "@kfp.example?t=1", "http://***@kfp.example?t=***");
+    shown.put("http://admin:123#" + SECRET + "@kfp.example", "http://***@kfp.example");
+    shown.put("https://kfp.example/users/a@b?x=1", "https://kfp.example/users/a@b?x=***");
     for (var s : shown.entrySet()) {
       assertEquals(s.getValue(), ShownUrl.of(s.getKey()));
     }

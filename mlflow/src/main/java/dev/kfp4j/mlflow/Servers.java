@@ -1,5 +1,6 @@
 package dev.kfp4j.mlflow;
 
+import dev.kfp4j.entrypoint.UrlTexts;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Function;
@@ -40,27 +41,12 @@ record Servers(String uri, String token, String username, String password) {
   }
 
   /**
-   * The server's URL as a message shows it: never the credentials, nor a {@code user:password@} in it, and the value of each
-   * query parameter as {@code ***} ({@code ?token=***}), as the kfp4j command shows a URL (its client's {@code ShownUrl},
-   * which the step's image does not hold).
+   * The server's URL as a message shows it: never the credentials, a {@code user:password@} in it as {@code ***@}, and the
+   * value of each query parameter as {@code ***} ({@code ?token=***}), as the kfp4j command shows a URL ({@link UrlTexts}).
    */
   @Override
   public String toString() {
-    String shown = uri.replaceFirst("//[^/?#]*@", "//");
-    int query = shown.indexOf('?');
-    if (query < 0) {
-      return shown;
-    }
-    int hash = shown.indexOf('#', query);
-    int end = hash < 0 ? shown.length() : hash;
-    StringBuilder out = new StringBuilder(shown.substring(0, query + 1));
-    String[] parts = shown.substring(query + 1, end).split("&", -1);
-    for (int i = 0; i < parts.length; i++) {
-      int eq = parts[i].indexOf('=');
-      String value = eq < 0 ? parts[i] : parts[i].substring(eq + 1);
-      out.append(i == 0 ? "" : "&").append(parts[i], 0, eq + 1).append(value.isEmpty() ? "" : "***");
-    }
-    return out.append(shown.substring(end)).toString();
+    return UrlTexts.shown(uri);
   }
 
   private static String blankToNull(String s) {

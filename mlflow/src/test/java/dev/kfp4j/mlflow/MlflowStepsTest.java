@@ -56,7 +56,7 @@ class MlflowStepsTest {
         "--run-id-file", dir.resolve("run-id").toString());
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(1, code, message);
-    assertTrue(message.startsWith("mlflow: cannot reach the tracking server http://127.0.0.1:" + port + " ("), message);
+    assertTrue(message.startsWith("mlflow: cannot reach the tracking server http://***@127.0.0.1:" + port + " ("), message);
     assertTrue(message.strip().endsWith("); check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up"
         + " and reachable from where the step runs"), message);
     assertTrue(!message.contains("pw@") && !message.contains("tok-31415") && message.strip().lines().count() == 1, message);
@@ -128,9 +128,9 @@ class MlflowStepsTest {
 
   @Test
   void aServerIsShownWithoutTheCredentialsItsUriMayHold() {
-    assertEquals("https://mlflow.example.com:5000/x", Servers.of("https://bob:s3cret@mlflow.example.com:5000/x", k -> null).toString());
+    assertEquals("https://***@mlflow.example.com:5000/x", Servers.of("https://bob:s3cret@mlflow.example.com:5000/x", k -> null).toString());
     // a password holding '@', and the query's values (its names kept), as the kfp4j command shows a URL
-    assertEquals("https://mlflow.example.com/x?token=***&a=&***#f",
+    assertEquals("https://***@mlflow.example.com/x?token=***&a=&***#f",
         Servers.of("https://bob:s3@cret@mlflow.example.com/x?token=Qx7Zq9&a=&Qx7Zq8#f", k -> null).toString());
   }
 
