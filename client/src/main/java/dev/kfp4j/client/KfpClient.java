@@ -365,13 +365,15 @@ public final class KfpClient {
   }
 
   // ---------------------------------------------------------------- UI links
+  // Links are for people to read: without the user name and password, and each query value as *** (ShownUrl), so a UI
+  // address that needs a query to log in is given without it.
 
-  /** The KFP UI's front page: the pipelines. */
+  /** The KFP UI's front page: the pipelines, as {@link ShownUrl} shows a URL (query values masked). */
   public URI uiUrl() {
     return link("/pipelines");
   }
 
-  /** The run's page in the KFP UI. */
+  /** The run's page in the KFP UI, as {@link ShownUrl} shows a URL (query values masked). */
   public URI runUrl(String runId) {
     return link("/runs/details/" + runId);
   }
