@@ -134,10 +134,48 @@ class CredentialsTest {
   }
 
   /**
-   * A host is named without the credentials its address may carry: the value of each query parameter ({@code
-   * ?token=...}), which kfp4j cannot tell from a credential, was printed in "cannot reach" and in the links; a password
-   * before the host in "no experiment 'x' on http://u:pw@..." and "no pipeline 'x' on ...", by 'init', and in the
-   * JDK's error for an id a URL cannot hold ({@code runs get 'a b'}).
+   * A host or Argo Server with a query ({@code ?token=...}), from an option or the config, is a usage error before anything is
+   * sent, the host shown with the query's values masked: the API's paths were added after the query (the request went to the
+   * host's root), and "cannot reach" printed the query's values.
+   */
+  @Test
+  void aHostWithAQueryIsRefusedBeforeAnythingIsSent() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    HttpServer counting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    counting.createContext("/", exchange -> {
+      try (exchange) {
+        requests.incrementAndGet();
+        exchange.sendResponseHeaders(200, -1);
+      }
+    });
+    counting.start();
+    try {
+      String at = "http://127.0.0.1:" + counting.getAddress().getPort();
+      Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "host: " + at + "/pipeline?token=Qx7Zq9tok\n");
+      Cli kfp = Cli.run("list-runs", "--host", at + "/?token=Qx7Zq9tok");
+      Cli fromConfig = Cli.run("list-runs", "--config", config.toString());
+      Cli argo = Cli.run("run-once", "--argo", "--argo-server", at + "?access_token=Qx7Zq9tok", "--classes", CommandsTest.CLASSES,
+          "-p", "add-example");
+      assertTrue(kfp.err().startsWith("kfp4j: error: host '" + at + "/?token=***' has a query, which kfp4j cannot send: the API's "
+          + "paths are added to the host; write it as http(s)://host[:port][/path] and give a credential with --token-file, --header "
+          + "or --cookies (or the config's auth)\n"), kfp.toString());
+      assertTrue(fromConfig.err().startsWith("kfp4j: error: host '" + at + "/pipeline?token=***' has a query, "), fromConfig.toString());
+      assertTrue(argo.err().startsWith("kfp4j: error: host '" + at + "?access_token=***' has a query, "), argo.toString());
+      for (Cli r : List.of(kfp, fromConfig, argo)) {
+        assertEquals(Kfp4j.USAGE, r.code(), r.toString());
+        assertFalse(r.out().contains("Qx7Zq9tok") || r.err().contains("Qx7Zq9tok"), "printed: " + r);
+      }
+      assertEquals(0, requests.get(), "requests sent");
+    } finally {
+      counting.stop(0);
+    }
+  }
+
+  /**
+   * A host is named without the credentials its address may carry: a password before the host in "cannot reach", in the
+   * links, in "no experiment 'x' on http://u:pw@..." and "no pipeline 'x' on ...", by 'init', and in the JDK's error for an
+   * id a URL cannot hold ({@code runs get 'a b'}); the value of each query parameter ({@code ?token=...}) was printed in
+   * "cannot reach" and the links before a host with a query was refused ({@link #aHostWithAQueryIsRefusedBeforeAnythingIsSent}).
    */
   @Test
   void aHostsQueryValuesAndPasswordArePrintedNowhere() throws IOException {
@@ -145,16 +183,16 @@ class CredentialsTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closed = socket.getLocalPort();
     }
-    String down = "http://127.0.0.1:" + closed;
-    Cli unreachable = Cli.run("list-runs", "--host", down + "/?token=Qx7Zq9tok");
+    String down = "http://u:Qx7Zq9tok@127.0.0.1:" + closed;
+    String downShown = "http://***@127.0.0.1:" + closed;
+    Cli unreachable = Cli.run("list-runs", "--host", down + "/");
     assertEquals(Kfp4j.SERVER, unreachable.code(), unreachable.toString());
-    assertTrue(unreachable.err().startsWith("kfp4j: error: cannot reach " + down + "/?token=*** ("), unreachable.toString());
-    Cli argo = Cli.run("run-once", "--argo", "--argo-server", down + "?access_token=Qx7Zq9tok", "--classes", CommandsTest.CLASSES,
-        "-p", "add-example");
+    assertTrue(unreachable.err().startsWith("kfp4j: error: cannot reach " + downShown + " ("), unreachable.toString());
+    Cli argo = Cli.run("run-once", "--argo", "--argo-server", down, "--classes", CommandsTest.CLASSES, "-p", "add-example");
     assertEquals(Kfp4j.SERVER, argo.code(), argo.toString());
-    assertTrue(argo.err().contains("cannot reach " + down + "?access_token=*** ("), argo.toString());
-    Cli link = Cli.run("ui", "--run", "r1", "--host", "http://127.0.0.1:9/pipeline?token=Qx7Zq9tok");
-    assertEquals("http://127.0.0.1:9/pipeline/?token=***#/runs/details/r1\n", link.out(), link.toString());
+    assertTrue(argo.err().contains("cannot reach " + downShown + " ("), argo.toString());
+    Cli link = Cli.run("ui", "--run", "r1", "--host", "http://u:Qx7Zq9tok@127.0.0.1:9/pipeline");
+    assertEquals("http://127.0.0.1:9/pipeline/#/runs/details/r1\n", link.out(), link.toString());
     Cli init = Cli.run("init", "u:Qx7Zq9tok@kfp.example.com", "--config", dir.resolve("kfp4j.yaml").toString());
     assertEquals(Kfp4j.USAGE, init.code(), init.toString());
     assertTrue(init.err().startsWith("kfp4j: error: host '***@kfp.example.com' needs its scheme"), init.toString());

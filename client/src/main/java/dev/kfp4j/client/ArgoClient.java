@@ -86,7 +86,7 @@ public final class ArgoClient {
             : Auth.bearer(token.strip().startsWith("Bearer ") ? token.strip().substring(7) : token.strip());
       }
       String ns = namespace != null ? namespace : System.getenv(NAMESPACE_ENV);
-      return new ArgoClient(this, KfpHosts.uri(s, "https://"), ns == null || ns.isBlank() ? "argo" : ns);
+      return new ArgoClient(this, KfpHosts.uri(s, "https://", this::option), ns == null || ns.isBlank() ? "argo" : ns);
     }
   }
 

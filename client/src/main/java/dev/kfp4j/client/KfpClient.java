@@ -118,7 +118,7 @@ public final class KfpClient {
     KfpClient build(java.util.function.Function<String, String> env) { // the environment env gives
       String h = KfpHosts.api(host, env, option("--host"));
       uiHost = KfpHosts.ui(uiHost, env);
-      return new KfpClient(this, KfpHosts.uri(h));
+      return new KfpClient(this, KfpHosts.uri(h, "http://", this::option));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.kfp4j.client;
 
 import java.net.URI;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Where a {@link KfpClient}'s requests go and its links point: the host given, else {@value KfpClient#ENDPOINT_ENV}, else in
@@ -9,6 +10,9 @@ import java.util.function.Function;
  * KfpClient#UI_ENDPOINT_ENV}, else the host, without the credentials a URL may carry.
  */
 final class KfpHosts {
+  /** What the errors of a host written wrong say to write. */
+  private static final String WRITE_IT = "write it as http(s)://host[:port][/path]";
+
   private KfpHosts() {}
 
   /**
@@ -30,29 +34,31 @@ final class KfpHosts {
   }
 
   /**
-   * Host {@code h} as a URL, {@code http://} before it when it has no scheme.
+   * Host {@code h} as a URL, {@code scheme} before it when it has none; an error shows it as {@link ShownUrl} does (without
+   * the user name and password it may carry, its query's values masked) and names the credential options through {@code
+   * option}.
    *
-   * @throws KfpException when it is no http(s) URL naming a host
-   */
-  static URI uri(String h) {
-    return uri(h, "http://");
-  }
-
-  /**
-   * Host {@code h} as a URL, {@code scheme} before it when it has none; an error shows it without the user name and
-   * password it may carry.
+   * <p>A host with a query or a fragment ({@code https://kfp.example/?token=...}) is refused: the API's paths are added to
+   * the host, after it, so the request went to the host's root with the path inside the query's last value (KFP's own
+   * client cannot use such a host either).
    *
-   * @throws KfpException when it is no http(s) URL naming a host
+   * @throws KfpException when it is no http(s) URL naming a host, or has a query or a fragment
    */
-  static URI uri(String h, String scheme) {
+  static URI uri(String h, String scheme, UnaryOperator<String> option) {
     URI uri;
     try {
       uri = URI.create(withScheme(h.strip(), scheme));
     } catch (IllegalArgumentException e) {
-      throw new KfpException(0, "host '" + shown(h) + "' is not a URL; write it as http(s)://host[:port][/path]");
+      throw new KfpException(0, "host '" + shown(h) + "' is not a URL; " + WRITE_IT);
     }
     if (uri.getHost() == null) {
-      throw new KfpException(0, "host '" + shown(h) + "' names no host; write it as http(s)://host[:port][/path]");
+      throw new KfpException(0, "host '" + shown(h) + "' names no host; " + WRITE_IT);
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new KfpException(0, "host '" + shown(h) + "' has " + (uri.getRawQuery() != null ? "a query" : "a fragment")
+          + ", which kfp4j cannot send: the API's paths are added to the host; " + WRITE_IT + " and give a credential with "
+          + option.apply("--token-file") + ", " + option.apply("--header") + " or " + option.apply("--cookies")
+          + " (or the config's auth)");
     }
     return uri;
   }

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,21 +38,36 @@ class ShownUrlTest {
     }
   }
 
-  /** "cannot reach" showed the host whole, the query and all. */
+  /**
+   * A host or Argo Server with a query ({@code ?token=...}) or a fragment is refused before anything is sent, shown with the
+   * query's values masked: the API's paths were added after the query, so every request went to the host's root (the API's
+   * path inside the token's value), and "cannot reach" named the host whole.
+   */
   @Test
-  void anUnreachableHostIsNamedWithoutItsQuerysValues() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    } // closed: nothing listens there now
-    String host = "http://127.0.0.1:" + port + "/?token=" + SECRET;
-    KfpException kfp = assertThrows(KfpException.class, () -> KfpClient.builder().host(host).build().healthy());
-    assertTrue(kfp.getMessage().startsWith("cannot reach http://127.0.0.1:" + port + "/?token=*** ("), kfp.getMessage());
-    KfpException argo = assertThrows(KfpException.class,
-        () -> ArgoClient.builder().server("http://127.0.0.1:" + port + "?access_token=" + SECRET).auth(Auth.none()).build().get("w"));
-    assertTrue(argo.getMessage().startsWith("cannot reach http://127.0.0.1:" + port + "?access_token=*** ("), argo.getMessage());
-    for (KfpException e : new KfpException[] {kfp, argo}) {
-      assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+  void aHostWithAQueryOrAFragmentIsRefusedBeforeAnythingIsSent() {
+    try (Loopback server = Loopback.ok()) {
+      String kfp = assertThrows(KfpException.class,
+          () -> KfpClient.builder().host(server.url() + "/?token=" + SECRET).build().healthy()).getMessage();
+      assertEquals("host '" + server.url() + "/?token=***' has a query, which kfp4j cannot send: the API's paths are added to the "
+          + "host; write it as http(s)://host[:port][/path] and give a credential with --token-file, --header or --cookies (or the "
+          + "config's auth)", kfp);
+      String argo = assertThrows(KfpException.class, () -> ArgoClient.builder().server(server.url() + "?access_token=" + SECRET)
+          .auth(Auth.none()).build().get("w")).getMessage();
+      assertTrue(argo.startsWith("host '" + server.url() + "?access_token=***' has a query, which kfp4j cannot send: "), argo);
+      Map<String, String> env = Map.of(KfpClient.ENDPOINT_ENV, server.url() + "/pipeline?token=" + SECRET);
+      String fromEnv = assertThrows(KfpException.class, () -> KfpClient.builder().build(env::get).healthy()).getMessage();
+      assertTrue(fromEnv.startsWith("host '" + server.url() + "/pipeline?token=***' has a query, "), fromEnv);
+      String fragment = assertThrows(KfpException.class,
+          () -> KfpClient.builder().host(server.url() + "/pipeline#/runs").build().healthy()).getMessage();
+      assertTrue(fragment.startsWith("host '" + server.url() + "/pipeline#/runs' has a fragment, which kfp4j cannot send: "), fragment);
+      String named = assertThrows(KfpException.class, () -> ArgoClient.builder().server(server.url() + "?t=" + SECRET)
+          .options(o -> "-Dkfp4j." + o.substring(2)).build()).getMessage();
+      assertTrue(named.endsWith("give a credential with -Dkfp4j.token-file, -Dkfp4j.header or -Dkfp4j.cookies (or the config's auth)"),
+          "the options named as the caller names them: " + named);
+      for (String message : new String[] {kfp, argo, fromEnv, fragment, named}) {
+        assertFalse(message.contains(SECRET), message);
+      }
+      assertEquals(List.of(), server.requests, "nothing was sent");
     }
   }
 
@@ -65,15 +79,15 @@ class ShownUrlTest {
     assertEquals("host 'ftp://h/?access_token=***' is not an http(s) address; write it as http(s)://host[:port][/path]", argo);
   }
 
-  /** The server's answers that ask whether the host is the API server named it, the query and all. */
+  /** The server's answers that ask whether the host is the API server named it, the password and all. */
   @Test
   void aServerThatIsNotTheApiIsNamedWithoutItsQuerysValues() {
     try (Loopback html = Loopback.start(r -> new Loopback.Answer(404, "text/html", "<html>no</html>"));
          Loopback text = Loopback.start(r -> new Loopback.Answer(200, "text/plain", "hello"))) {
       for (Loopback server : new Loopback[] {html, text}) {
-        KfpClient kfp = KfpClient.builder().host(server.url() + "/?token=" + SECRET).build();
+        KfpClient kfp = KfpClient.builder().host(server.url().replace("://", "://u:" + SECRET + "@")).build();
         String message = assertThrows(KfpException.class, kfp::healthy).getMessage();
-        assertTrue(message.contains(server.url() + "/?token=*** "), message);
+        assertTrue(message.contains(server.url().replace("://", "://***@") + " "), message);
         assertFalse(message.contains(SECRET), message);
       }
     }
@@ -90,10 +104,14 @@ class ShownUrlTest {
     }
   }
 
-  /** The UI's links are printed: without the password (as before) and with the query's values masked, before the page. */
+  /**
+   * The UI's links are printed: without the password (as before) and with the query's values masked, before the page; the
+   * UI's address may have a query (a host may not: {@link #aHostWithAQueryOrAFragmentIsRefusedBeforeAnythingIsSent}).
+   */
   @Test
   void linksShowTheQuerysNamesNotItsValues() {
-    KfpClient kfp = KfpClient.builder().host("https://u:" + SECRET + "@kfp.example/pipeline?token=" + SECRET).build();
+    KfpClient kfp = KfpClient.builder().host("http://127.0.0.1:9")
+        .uiHost(java.net.URI.create("https://u:" + SECRET + "@kfp.example/pipeline?token=" + SECRET)).build();
     assertEquals("https://kfp.example/pipeline/?token=***#/runs/details/r1", kfp.runUrl("r1").toString());
     assertEquals("https://kfp.example/pipeline/?token=***#/pipelines", kfp.uiUrl().toString());
     KfpClient plain = KfpClient.builder().host("https://kfp.example/pipeline").build();
@@ -112,7 +130,7 @@ class ShownUrlTest {
     String run = assertThrows(IllegalArgumentException.class, () -> kfp.getRun("a b")).getMessage();
     assertEquals("GET /apis/v1beta1/runs/a b cannot be sent: Illegal character in path; an id or name given holds a character a URL "
         + "cannot hold (a space, a %, ...)", run);
-    ArgoClient argo = ArgoClient.builder().server("http://127.0.0.1:9/?access_token=" + SECRET).auth(Auth.none()).build();
+    ArgoClient argo = ArgoClient.builder().server("http://u:" + SECRET + "@127.0.0.1:9/").auth(Auth.none()).build();
     String workflow = assertThrows(IllegalArgumentException.class, () -> argo.get("a%zz")).getMessage();
     assertTrue(workflow.startsWith("GET /api/v1/workflows/argo/a%zz cannot be sent: "), workflow);
     for (String message : new String[] {run, workflow}) {
