@@ -56,7 +56,10 @@ public final class ArgoClient {
 
     private Builder() {}
 
-    /** The Argo Server, such as {@code https://localhost:2746}; else {@code ARGO_SERVER}. */
+    /**
+     * The Argo Server, such as {@code https://localhost:2746}; else {@code ARGO_SERVER}. {@link #build()} refuses one with a
+     * query or a fragment: the API's paths are added after it; give a credential with {@link #auth}.
+     */
     public Builder server(String server) {
       this.server = server;
       return this;

@@ -83,7 +83,11 @@ public final class KfpClient {
 
     private Builder() {}
 
-    /** The API endpoint, {@code https://kubeflow.example.com/pipeline}; else {@code KF_PIPELINES_ENDPOINT}, else in a pod KFP's. */
+    /**
+     * The API endpoint, {@code https://kubeflow.example.com/pipeline}; else {@code KF_PIPELINES_ENDPOINT}, else in a pod KFP's.
+     * {@link #build()} refuses one with a query or a fragment: the API's paths are added after it; give a credential with
+     * {@link #auth}.
+     */
     public Builder host(String host) {
       this.host = host;
       return this;
