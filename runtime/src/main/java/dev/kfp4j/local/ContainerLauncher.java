@@ -100,8 +100,13 @@ final class ContainerLauncher implements Launcher, Closeable {
     String name = command.get(command.indexOf("--name") + 1);
     reaper.watch(name);
     // the engine's client keeps the runner's temporary folder: the container has a /tmp of its own, which goes with it
-    int exit = processes.launch(new Launch(command, launch.env(), launch.dir(), null, launch.log(), launch.attempt(), launch.timeoutSeconds(),
+    // what the engine says may quote a credential of its arguments (--url ssh://user:pw@host/...): shown without it
+    TaskLog log = EngineTexts.holdsCredentials(engine) ? launch.log().masking(text -> EngineTexts.masked(text, engine)) : launch.log();
+    int exit = processes.launch(new Launch(command, launch.env(), launch.dir(), null, log, launch.attempt(), launch.timeoutSeconds(),
         false, launch.started(), c));
+    if (log != launch.log()) {
+      log.maskFile();
+    }
     if (exit == TIMED_OUT || Thread.currentThread().isInterrupted()) {
       reaper.remove(name); // the engine's client was stopped; its container may still run
     } else {

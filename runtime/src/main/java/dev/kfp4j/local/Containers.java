@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  *
  * Without a named engine it is {@value #ENGINE_ENV} when set, else {@code docker} or {@code podman},
  * whichever on the {@code PATH} answers {@code version} first (a {@code docker} client with no
- * daemon does not). Global arguments also come from {@value #ENGINE_ARGS_ENV}, split at spaces.
+ * daemon does not). Global arguments also come from {@value #ENGINE_ARGS_ENV}, split at spaces. kfp4j shows an argument
+ * that holds a URL ({@code --url ssh://user:pw@host/...}) without its credentials, in what the engine says too ({@link
+ * EngineTexts}).
  */
 public final class Containers {
   /** Names the engine: {@code docker}, {@code podman} or a path. */
@@ -183,9 +185,10 @@ public final class Containers {
     return null;
   }
 
+  /** The engine and its arguments as shown to people: an argument holding a URL without its credentials ({@link EngineTexts}). */
   @Override
   public String toString() {
-    return (engine == null ? "docker or podman" : engine) + (engineArgs.isEmpty() ? "" : " " + String.join(" ", engineArgs))
+    return (engine == null ? "docker or podman" : engine) + (engineArgs.isEmpty() ? "" : " " + EngineTexts.shown(engineArgs))
         + (images.isEmpty() ? "" : ", images " + images);
   }
 }

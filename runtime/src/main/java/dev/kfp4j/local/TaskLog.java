@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.UnaryOperator;
 
 /**
  * A task's {@code log.txt}: what it prints, and the runner's notes on it. With an echo, each line
@@ -17,12 +18,41 @@ final class TaskLog {
   private final Path file;
   private final String label;
   private final PrintStream echo;
+  private final UnaryOperator<String> mask;
 
   /** {@code echo} is the console to show lines on, or null. */
   TaskLog(Path file, String label, PrintStream echo) {
+    this(file, label, echo, UnaryOperator.identity());
+  }
+
+  private TaskLog(Path file, String label, PrintStream echo, UnaryOperator<String> mask) {
     this.file = file;
     this.label = label;
     this.echo = echo;
+    this.mask = mask;
+  }
+
+  /**
+   * This log, each line echoed as {@code mask} shows it: what a container engine prints without the credentials of its
+   * arguments. The file is written as the process writes it; {@link #maskFile} masks it after.
+   */
+  TaskLog masking(UnaryOperator<String> mask) {
+    return new TaskLog(file, label, echo, mask);
+  }
+
+  /** Rewrites the file as {@code mask} shows it, when that differs (what a process wrote straight to it). */
+  void maskFile() {
+    try {
+      if (Files.isRegularFile(file)) {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        String shown = mask.apply(text);
+        if (!shown.equals(text)) {
+          Files.writeString(file, shown, StandardCharsets.UTF_8);
+        }
+      }
+    } catch (IOException e) {
+      // the file is left as written; nothing of it was shown
+    }
   }
 
   Path file() {
@@ -45,7 +75,7 @@ final class TaskLog {
     OutputStream out = attempt == 1
         ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)
         : Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    return echo == null ? out : new Tee(out, new Lines(echo, label));
+    return echo == null ? out : new Tee(out, new Lines(echo, label, mask));
   }
 
   /** Adds the runner's own {@code text} to the log (and the echo). */
@@ -100,11 +130,13 @@ final class TaskLog {
     private static final int MAX_LINE = 8192;
     private final PrintStream console;
     private final String prefix;
+    private final UnaryOperator<String> mask;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    Lines(PrintStream console, String label) {
+    Lines(PrintStream console, String label, UnaryOperator<String> mask) {
       this.console = console;
       this.prefix = label + " | ";
+      this.mask = mask;
     }
 
     @Override
@@ -127,7 +159,7 @@ final class TaskLog {
     }
 
     private void show() {
-      String text = line.toString(StandardCharsets.UTF_8);
+      String text = mask.apply(line.toString(StandardCharsets.UTF_8));
       line.reset();
       synchronized (console) {
         console.println(prefix + text);
