@@ -1,5 +1,6 @@
 package dev.kfp4j.image;
 
+import dev.kfp4j.local.EngineTexts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ final class Engines {
 
   /**
    * Runs {@code engine args...}; what it printed, or an {@link EngineOrRegistryException} with the
-   * line that says why when it fails (or cannot be started).
+   * line that says why when it fails (or cannot be started), without the credentials of {@code engine}'s arguments
+   * ({@link EngineTexts}).
    */
   static String run(List<String> engine, String... args) throws IOException {
     List<String> command = new ArrayList<>(engine);
@@ -23,7 +25,7 @@ final class Engines {
     try {
       if (!p.waitFor(30, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, engine.get(0), String.join(" ", command)
+        throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, engine.get(0), EngineTexts.shown(command)
             + " did not end in 30 minutes", null);
       }
     } catch (InterruptedException e) {
@@ -33,7 +35,7 @@ final class Engines {
     }
     if (p.exitValue() != 0) {
       throw new EngineOrRegistryException(EngineOrRegistryException.Where.ENGINE, engine.get(0), engine.get(0) + " " + args[0]
-          + " failed (exit code " + p.exitValue() + "): " + EngineOrRegistryException.engineError(out), null);
+          + " failed (exit code " + p.exitValue() + "): " + EngineTexts.masked(EngineOrRegistryException.engineError(out), engine), null);
     }
     return out;
   }

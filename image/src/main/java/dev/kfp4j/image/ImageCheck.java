@@ -1,6 +1,7 @@
 package dev.kfp4j.image;
 
 import dev.kfp4j.local.Containers;
+import dev.kfp4j.local.EngineTexts;
 import dev.kfp4j.spec.ContainerSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,8 @@ public final class ImageCheck {
         byEntrypoint.computeIfAbsent(c.entrypointClass(), k -> new ArrayList<>()).add(c.name());
       }
       Process p = Engines.start(command);
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      // what the engine said, without the credentials of its arguments (--url ssh://user:pw@host/...) if it quotes them
+      String out = EngineTexts.masked(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8), engine);
       if (!p.waitFor(10, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new IOException("the check of " + image + " did not end in 10 minutes");
