@@ -3,6 +3,7 @@ package dev.kfp4j.cli;
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
 import dev.kfp4j.image.EngineOrRegistryException;
+import dev.kfp4j.local.EngineTexts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -170,7 +171,8 @@ public final class Kfp4j implements Runnable {
     });
     cli.setParameterExceptionHandler((e, a) -> {
       CommandLine c = e.getCommandLine();
-      c.getErr().println("kfp4j: error: " + credentialsIn(a).redact(said(e, root.terms())));
+      // an argument holding a URL (an engine's --url ssh://user:pw@host/..., a host) that picocli quotes: without its credentials
+      c.getErr().println("kfp4j: error: " + EngineTexts.masked(credentialsIn(a).redact(said(e, root.terms())), List.of(a)));
       if (root.terms().usage()) {
         c.getErr().println(c.getHelp().synopsis(0).stripTrailing());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
