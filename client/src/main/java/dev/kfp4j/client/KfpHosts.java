@@ -83,8 +83,7 @@ final class KfpHosts {
     try {
       return URI.create(withScheme(given));
     } catch (IllegalArgumentException e) {
-      throw new KfpException(0, KfpClient.UI_ENDPOINT_ENV + " '" + shown(given) + "' is not a URL; write it as "
-          + "http(s)://host[:port][/path]");
+      throw new KfpException(0, KfpClient.UI_ENDPOINT_ENV + " '" + shown(given) + "' is not a URL; " + WRITE_IT);
     }
   }
 
@@ -104,7 +103,7 @@ final class KfpHosts {
       return h.substring(0, at).toLowerCase(java.util.Locale.ROOT) + h.substring(at);
     }
     if (at > 0) {
-      throw new KfpException(0, "host '" + shown(h) + "' is not an http(s) address; write it as http(s)://host[:port][/path]");
+      throw new KfpException(0, "host '" + shown(h) + "' is not an http(s) address; " + WRITE_IT);
     }
     return scheme + h;
   }
