@@ -151,6 +151,7 @@ public record Config(
     } catch (JacksonException e) {
       throw new ConfigException(file + notYaml(e, substitution));
     }
+    AnchorsAndTags.check(file, substitution.text(), substitution);
     if (root == null || root.isNull() || root.isMissingNode()) {
       return empty();
     }
@@ -287,6 +288,10 @@ public record Config(
     if (problem != null && UNKNOWN_ALIAS.matcher(problem).lookingAt()) {
       return where + ": not valid YAML: a value starting with '*' is an alias (*name) of an anchor (&name), and no anchor before "
           + "it has its name; a value that starts with '*', such as a token, is written quoted: '*...'";
+    }
+    if (e.getCause() instanceof MarkedYamlEngineException m && m.getContext() != null
+        && m.getContext().matches("while scanning (a tag|an anchor)")) { // &Qx7] or !Qx7] in a flow collection: never shown
+      return where + ": not valid YAML: " + AnchorsAndTags.quoteIt(m.getContext().endsWith("tag") ? '!' : '&');
     }
     return where + ": not valid YAML: " + substitution.original(String.valueOf(problem));
   }

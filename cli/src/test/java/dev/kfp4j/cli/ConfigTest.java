@@ -192,6 +192,39 @@ class ConfigTest {
     assertTrue(error.startsWith(dir.resolve("kfp4j.yaml") + ":1:15: not valid YAML: "), "where it is: " + error);
   }
 
+  /**
+   * A value written unquoted after '&' or '!' is a YAML anchor or tag, not text: 'token: &Qx7...' was no token (an anchor of
+   * an empty value), 'password: !Qx7...' the same, 'token: &Qx7... cd' the token 'cd', all without a word. The command stops
+   * with a usage error naming the setting, its line and column, saying to quote the value, and not showing it.
+   */
+  @Test
+  void aValueStartingWithAnAnchorOrATagIsAnErrorThatDoesNotShowIt() throws IOException {
+    Path config = dir.resolve("kfp4j.yaml");
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("host: https://kfp.example.com\nauth:\n  token: &Qx7Zq9tok\n", ":3:10: auth.token's value starts with '&', "
+        + "which YAML reads as an anchor (&name), not as text; kfp4j.yaml takes an anchor only where an alias (*name) refers to "
+        + "it: a value that starts with '&', such as a token, is written quoted: '&...'");
+    expected.put("auth: {cookies: &Qx7Zq9tok c}\n", ":1:17: auth.cookies's value starts with '&', ");
+    expected.put("auth:\n  headers:\n    X-Key: !Qx7Zq9tok\n", ":3:12: auth.headers.X-Key's value starts with '!', which YAML "
+        + "reads as a tag (!name), not as text; kfp4j.yaml takes no tag: a value that starts with '!', such as a password, is "
+        + "written quoted: '!...'");
+    expected.put("run_config:\n  volume:\n    size: 1Gi\n    access_modes:\n      - !Qx7Zq9tok\n",
+        ":5:9: run_config.volume.access_modes's value starts with '!', ");
+    expected.put("run_config:\n  volume: {size: 1Gi, access_modes: [!Qx7Zq9tok]}\n", ":2:38: not valid YAML: a value starting "
+        + "with '!' is a tag (!name); a value that starts with '!', such as a password, is written quoted: '!...'");
+    expected.put("host: !!str https://kfp.example.com\n", ":1:7: host's value starts with '!', ");
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      Files.writeString(config, e.getKey());
+      Cli r = Cli.run("list-runs", "--config", config.toString());
+      assertEquals(Kfp4j.USAGE, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: " + config + e.getValue()), r.toString());
+      assertFalse(r.out().contains("Qx7Zq9tok") || r.err().contains("Qx7Zq9tok"), "printed: " + r);
+    }
+    Config quoted = load("auth:\n  token: '&Qx7Zq9tok'\n  cookies: \"!Qx7Zq9tok\"\n", Map.of());
+    assertEquals("&Qx7Zq9tok", quoted.auth().token());
+    assertEquals("!Qx7Zq9tok", quoted.auth().cookies());
+  }
+
   /** A config's text ({@code toString()}, as a log or a debugger shows it) holds none of the credentials it was given. */
   @Test
   void aConfigsTextHoldsNoCredential() throws IOException {
