@@ -41,6 +41,7 @@ final class ContainerLauncher implements Launcher, Closeable {
   private static final Pattern QUANTITY = Pattern.compile("([0-9.]+(?:[eE][-+]?[0-9]+)?)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
 
   private final List<String> engine;
+  private final EngineTexts.Masking masking;
   private final Containers containers;
   private final String runId;
   private final SubprocessLauncher processes;
@@ -51,6 +52,7 @@ final class ContainerLauncher implements Launcher, Closeable {
   /** Runs containers with {@code engine} (its program and global arguments) for run {@code runId}. */
   ContainerLauncher(List<String> engine, Containers containers, String runId, SubprocessLauncher processes, RunRecord record) {
     this.engine = List.copyOf(engine);
+    this.masking = EngineTexts.masking(engine);
     this.containers = containers;
     this.runId = runId;
     this.processes = processes;
@@ -101,7 +103,7 @@ final class ContainerLauncher implements Launcher, Closeable {
     reaper.watch(name);
     // the engine's client keeps the runner's temporary folder: the container has a /tmp of its own, which goes with it
     // what the engine says may quote a credential of its arguments (--url ssh://user:pw@host/...): shown without it
-    TaskLog log = EngineTexts.holdsCredentials(engine) ? launch.log().masking(text -> EngineTexts.masked(text, engine)) : launch.log();
+    TaskLog log = masking.masksAny() ? launch.log().masking(masking) : launch.log();
     int exit = processes.launch(new Launch(command, launch.env(), launch.dir(), null, log, launch.attempt(), launch.timeoutSeconds(),
         false, launch.started(), c));
     if (log != launch.log()) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,44 +42,75 @@ public final class EngineTexts {
   }
 
   /**
-   * {@code text}, what the engine of {@code command} printed, without the credentials of its arguments: each argument that
-   * is {@link #shown} other than as written, its URL (after {@code --url=}), and the user name, password and query values
-   * that are masked in it, replaced wherever they stand in {@code text}. Null stays null.
+   * {@code text}, what the engine of {@code command} printed, without the credentials of its arguments, as {@link #masking}
+   * masks it. Null stays null. To mask many texts of one engine (a task's log, line by line), make its {@link Masking} once.
    */
   public static String masked(String text, List<String> command) {
-    if (text == null) {
-      return null;
-    }
-    Map<String, String> replacements = new LinkedHashMap<>();
-    List<String> pieces = new ArrayList<>();
-    for (String argument : command) {
-      String shown = shown(argument);
-      if (argument.equals(shown)) {
-        continue;
-      }
-      replacements.put(argument, shown);
-      Matcher scheme = SCHEME.matcher(argument);
-      if (scheme.find() && scheme.start() > 0) {
-        String url = argument.substring(scheme.start());
-        replacements.put(url, UrlTexts.shown(url));
-      }
-      Matcher piece = PIECE.matcher(argument);
-      while (piece.find()) {
-        if (!shown.contains(piece.group())) { // a part the URL's shown form masks: a user name, password or query value
-          pieces.add(piece.group());
+    return masking(command).apply(text);
+  }
+
+  /**
+   * The masking of what the engine of {@code command} prints: each argument that is {@link #shown} other than as written, its
+   * URL (after {@code --url=}), and the user name, password and query values that are masked in it, replaced wherever they
+   * stand in a text. Worked out once, for every text it masks.
+   */
+  public static Masking masking(List<String> command) {
+    return new Masking(command);
+  }
+
+  /** What {@link #masking} makes: the replacements of one engine's arguments, applied to each text given. */
+  public static final class Masking implements UnaryOperator<String> {
+    private final List<Map.Entry<String, String>> replacements; // the longest first: an argument before the URL in it
+    private final List<Pattern> pieces; // the longest first, each standing alone
+
+    private Masking(List<String> command) {
+      Map<String, String> replace = new LinkedHashMap<>();
+      List<String> found = new ArrayList<>();
+      for (String argument : command) {
+        String shown = shown(argument);
+        if (argument.equals(shown)) {
+          continue;
+        }
+        replace.put(argument, shown);
+        Matcher scheme = SCHEME.matcher(argument);
+        if (scheme.find() && scheme.start() > 0) {
+          String url = argument.substring(scheme.start());
+          replace.put(url, UrlTexts.shown(url));
+        }
+        Matcher piece = PIECE.matcher(argument);
+        while (piece.find()) {
+          if (!shown.contains(piece.group())) { // a part the URL's shown form masks: a user name, password or query value
+            found.add(piece.group());
+          }
         }
       }
+      List<Map.Entry<String, String>> r = new ArrayList<>(replace.entrySet());
+      r.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+      this.replacements = List.copyOf(r);
+      found.sort(Comparator.comparingInt(String::length).reversed());
+      this.pieces = found.stream().map(p -> Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(p) + "(?![A-Za-z0-9])")).toList();
     }
-    String out = text;
-    List<String> raw = new ArrayList<>(replacements.keySet());
-    raw.sort(Comparator.comparingInt(String::length).reversed()); // an argument before the URL in it
-    for (String r : raw) {
-      out = out.replace(r, replacements.get(r));
+
+    /** Whether it masks anything: whether an argument of the engine holds a credential, or may ({@link #holdsCredentials}). */
+    public boolean masksAny() {
+      return !replacements.isEmpty();
     }
-    pieces.sort(Comparator.comparingInt(String::length).reversed());
-    for (String p : pieces) {
-      out = out.replaceAll("(?<![A-Za-z0-9])" + Pattern.quote(p) + "(?![A-Za-z0-9])", Matcher.quoteReplacement(UrlTexts.MASK));
+
+    /** {@code text} without the credentials of the engine's arguments; null stays null. */
+    @Override
+    public String apply(String text) {
+      if (text == null) {
+        return null;
+      }
+      String out = text;
+      for (Map.Entry<String, String> r : replacements) {
+        out = out.replace(r.getKey(), r.getValue());
+      }
+      String mask = Matcher.quoteReplacement(UrlTexts.MASK);
+      for (Pattern p : pieces) {
+        out = p.matcher(out).replaceAll(mask);
+      }
+      return out;
     }
-    return out;
   }
 }

@@ -81,5 +81,10 @@ class EngineCredentialsTest {
     assertEquals("url --url=tcp://h:8080/p?token=***; tcp://h:8080/p?token=***; token ***.",
         EngineTexts.masked("url --url=tcp://h:8080/p?token=" + TOKEN + "; tcp://h:8080/p?token=" + TOKEN + "; token " + TOKEN + ".",
             command));
+    EngineTexts.Masking masking = EngineTexts.masking(command); // made once, for each line of a task's log
+    assertTrue(masking.masksAny());
+    assertEquals("Error: token *** refused", masking.apply("Error: token " + TOKEN + " refused"));
+    assertEquals("again: tcp://h:8080/p?token=***", masking.apply("again: tcp://h:8080/p?token=" + TOKEN));
+    assertFalse(EngineTexts.masking(List.of("podman", "--runtime", "runc")).masksAny());
   }
 }
