@@ -172,7 +172,7 @@ final class ConstantFolding {
    * 0.10000000149011612, where its own text is 0.1). Null for any other: an int given to a double is the same number.
    */
   static Object widened(Object v, TypeMirror type) {
-    if (type == null || !type.getKind().isPrimitive() || type.getKind() == TypeKind.BOOLEAN || type.getKind() == TypeKind.CHAR) {
+    if (!CharValues.isNumber(type)) {
       return null;
     }
     return v instanceof Character || v instanceof Float && type.getKind() == TypeKind.DOUBLE ? convert(v, type.getKind()) : null;
