@@ -49,23 +49,18 @@ final class KfpHosts {
     try {
       uri = URI.create(withScheme(h.strip(), scheme));
     } catch (IllegalArgumentException e) {
-      throw new KfpException(0, "host '" + shown(h) + "' is not a URL; " + WRITE_IT);
+      throw new KfpException(0, "host '" + ShownUrl.of(h) + "' is not a URL; " + WRITE_IT);
     }
     if (uri.getHost() == null) {
-      throw new KfpException(0, "host '" + shown(h) + "' names no host; " + WRITE_IT);
+      throw new KfpException(0, "host '" + ShownUrl.of(h) + "' names no host; " + WRITE_IT);
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new KfpException(0, "host '" + shown(h) + "' has " + (uri.getRawQuery() != null ? "a query" : "a fragment")
+      throw new KfpException(0, "host '" + ShownUrl.of(h) + "' has " + (uri.getRawQuery() != null ? "a query" : "a fragment")
           + ", which kfp4j cannot send: the API's paths are added to the host; " + WRITE_IT + " and give a credential with "
           + option.apply("--token-file") + ", " + option.apply("--header") + " or " + option.apply("--cookies")
           + " (or the config's auth)");
     }
     return uri;
-  }
-
-  /** Host text {@code h} as an error shows it: without the credentials it may carry ({@link ShownUrl}). */
-  static String shown(String h) {
-    return ShownUrl.of(h);
   }
 
   /**
@@ -83,7 +78,7 @@ final class KfpHosts {
     try {
       return URI.create(withScheme(given));
     } catch (IllegalArgumentException e) {
-      throw new KfpException(0, KfpClient.UI_ENDPOINT_ENV + " '" + shown(given) + "' is not a URL; " + WRITE_IT);
+      throw new KfpException(0, KfpClient.UI_ENDPOINT_ENV + " '" + ShownUrl.of(given) + "' is not a URL; " + WRITE_IT);
     }
   }
 
@@ -103,7 +98,7 @@ final class KfpHosts {
       return h.substring(0, at).toLowerCase(java.util.Locale.ROOT) + h.substring(at);
     }
     if (at > 0) {
-      throw new KfpException(0, "host '" + shown(h) + "' is not an http(s) address; " + WRITE_IT);
+      throw new KfpException(0, "host '" + ShownUrl.of(h) + "' is not an http(s) address; " + WRITE_IT);
     }
     return scheme + h;
   }
