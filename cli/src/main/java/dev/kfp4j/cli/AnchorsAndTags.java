@@ -83,7 +83,7 @@ final class AnchorsAndTags {
       if (e instanceof CollectionStartEvent) {
         open.push(new Open(setting, e instanceof MappingStartEvent));
       } else if (isKey) {
-        parent.key = ((ScalarEvent) e).getValue();
+        parent.key = e instanceof ScalarEvent s ? s.getValue() : "*" + n.getAnchor().map(Anchor::getValue).orElse(""); // *k: a key
         parent.atKey = false;
       } else {
         continued(open);
@@ -101,7 +101,7 @@ final class AnchorsAndTags {
 
   private static ConfigException error(Path file, Optional<Mark> at, String setting, char sign, String what, String rule) {
     String where = at.map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("");
-    String subject = setting.startsWith("a key") ? setting : setting + "'s value";
+    String subject = setting.isEmpty() ? "the file's one value" : setting.startsWith("a key") ? setting : setting + "'s value";
     return new ConfigException(file + where + ": " + subject + " starts with '" + sign + "', which YAML reads as " + what
         + ", not as text; " + rule + ": " + written(sign));
   }

@@ -223,6 +223,8 @@ class ConfigTest {
     Config quoted = load("auth:\n  token: '&Qx7Zq9tok'\n  cookies: \"!Qx7Zq9tok\"\n", Map.of());
     assertEquals("&Qx7Zq9tok", quoted.auth().token());
     assertEquals("!Qx7Zq9tok", quoted.auth().cookies());
+    Config aliasedKey = load("namespace: &h host\n*h : https://kfp.example.com\n", Map.of()); // an anchor an alias uses
+    assertEquals("https://kfp.example.com", aliasedKey.host());
   }
 
   /** A config's text ({@code toString()}, as a log or a debugger shows it) holds none of the credentials it was given. */
