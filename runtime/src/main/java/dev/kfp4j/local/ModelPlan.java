@@ -52,6 +52,7 @@ final class ModelPlan implements Plan {
   private final OwnInputs ownInputs;
   private final TaskSteps steps;
   private final Path runDir;
+  private final TaskFolders folders;
   /** Each node's name to the nodes holding it, outermost first, itself last. */
   private final Map<String, List<Object>> ancestry = new HashMap<>();
   private final Map<List<?>, Graph> graphs = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
@@ -84,6 +85,7 @@ final class ModelPlan implements Plan {
     this.ownInputs = new OwnInputs(pipeline, components, kfp2);
     this.steps = steps;
     this.runDir = runDir;
+    this.folders = new TaskFolders(runDir);
     index(pipeline.nodes(), List.of());
     if (pipeline.exitTask() != null) {
       ancestry.put(pipeline.exitTask().name(), List.of(pipeline.exitTask()));
@@ -341,7 +343,7 @@ final class ModelPlan implements Plan {
       String where = "volume '" + volume.name() + "'";
       String claim = ClaimSteps.claim(volume, id, values.value(new Argument.RunValue(Argument.RunValue.Kind.RUN_NAME), scope, where));
       return ClaimSteps.step(volume, claim, steps.claimFolder(claim, where), values.value(volume.size(), scope, where + " size"), id,
-          RunPaths.inside(runDir, RunPaths.taskFolder(id.id())), steps.javaMode(), deleted(volume));
+          folders.of(id.id()), steps.javaMode(), deleted(volume));
     }
     if (source instanceof ClaimDeletion d) {
       VolumeStep volume = d.volume();
@@ -350,8 +352,8 @@ final class ModelPlan implements Plan {
       int last = id.id().lastIndexOf('/');
       String volumeId = last < 0 ? volume.name() : id.id().substring(0, last + 1) + volume.name(); // its sibling
       Path folder = steps.claimFolder(claim, where);
-      return ClaimSteps.deletion(volume, claim, folder, folder.getParent(), RunPaths.inside(runDir, RunPaths.taskFolder(volumeId)), id,
-          RunPaths.inside(runDir, RunPaths.taskFolder(id.id())), steps.javaMode());
+      return ClaimSteps.deletion(volume, claim, folder, folder.getParent(), folders.of(volumeId), id,
+          folders.of(id.id()), steps.javaMode());
     }
     return task((Task) source, scope, id);
   }
@@ -366,7 +368,7 @@ final class ModelPlan implements Plan {
     String where = "importer '" + importer.name() + "'";
     Map<String, String> given = new LinkedHashMap<>();
     importer.arguments().forEach((input, a) -> given.put(input, values.value(a, scope, where + " input '" + input + "'")));
-    return ImportSteps.step(importer, given.remove(ImporterStep.URI), given, id, RunPaths.inside(runDir, RunPaths.taskFolder(id.id())),
+    return ImportSteps.step(importer, given.remove(ImporterStep.URI), given, id, folders.of(id.id()),
         steps.javaMode());
   }
 
@@ -385,7 +387,7 @@ final class ModelPlan implements Plan {
     Object source = node.source();
     Task task = source instanceof Folded f && !(f.groups().get(0) instanceof dev.kfp4j.model.Loop) ? f.task()
         : source instanceof Task t ? t : null;
-    return task == null ? null : steps.prelaunch(task, RunPaths.inside(runDir, RunPaths.taskFolder(id.id())));
+    return task == null ? null : steps.prelaunch(task, folders.of(id.id()));
   }
 
   /** What a folded task sees: its loop's item, when it is in one. */
@@ -409,7 +411,7 @@ final class ModelPlan implements Plan {
   /** A task's step: its inputs given as the component takes them (values, or files), defaults filled in. */
   private Step task(Task task, Scope scope, TaskId id) {
     String where = "task '" + task.name() + "'";
-    Path dir = RunPaths.inside(runDir, RunPaths.taskFolder(id.id()));
+    Path dir = folders.of(id.id());
     Map<String, String> given = new LinkedHashMap<>();
     Map<String, Path> files = new LinkedHashMap<>();
     Map<String, OutputArtifact> artifacts = new LinkedHashMap<>();
