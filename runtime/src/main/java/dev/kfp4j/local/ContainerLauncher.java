@@ -120,7 +120,9 @@ final class ContainerLauncher implements Launcher, Closeable {
       }
       RunPaths.deleteTree(launch.dir(), staging);
     } catch (IOException | UncheckedIOException e) {
-      note(launch, "kfp4j: cannot move the container's outputs into place: " + e + "\n");
+      // a plain IOException is one of collect's own, which says it all; another names its kind (NoSuchFileException: /x)
+      note(launch, "kfp4j: cannot move the container's outputs into place: " + (e.getClass() == IOException.class ? e.getMessage() : e)
+          + "\n");
       return 1;
     }
     String id = imageId(image);
@@ -180,6 +182,7 @@ final class ContainerLauncher implements Launcher, Closeable {
       if (!Files.exists(written, LinkOption.NOFOLLOW_LINKS)) {
         continue; // the runner says which output is missing
       }
+      refuseLinks(path, written);
       Files.createDirectories(o.getValue().getParent());
       if (volume != null) {
         if (Files.isDirectory(written)) {
@@ -189,6 +192,23 @@ final class ContainerLauncher implements Launcher, Closeable {
       } else {
         Files.move(written, o.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
+    }
+  }
+
+  /**
+   * Refuses output {@code path} of a container, at {@code written} here, when it is a link or a folder holding one: a link
+   * names a path of the container, which followed here (by the runner, the next task's mount, the cache, the UI) is this
+   * machine's path, so a container could read or write any file its user can, outside the run's folder.
+   */
+  private static void refuseLinks(String path, Path written) throws IOException {
+    Path link;
+    try (java.util.stream.Stream<Path> all = Files.walk(written)) { // links not followed
+      link = all.filter(Files::isSymbolicLink).findFirst().orElse(null);
+    }
+    if (link != null) {
+      throw new IOException("output " + path + (link.equals(written) ? " is a link" : " holds a link, "
+          + written.relativize(link).toString().replace('\\', '/') + ",") + " to " + Files.readSymbolicLink(link)
+          + ", which kfp4j does not bring out of a container: here it would lead to this machine's files; write the file itself");
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.kfp4j.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +47,51 @@ final class ContainerPaths {
       }
     }
     return note.length() == 0 ? null : note.toString();
+  }
+
+  /**
+   * The place here of the container's path {@code path}, through the deepest of {@code mounts} (container path to its file or
+   * folder here) that holds it; null when none does. {@code what} names the path in the error that refuses one the container
+   * could not mean: a path with a {@code ..} segment, or one that meets a link, on its way from the mount or inside it. A link
+   * a container made names a path of its own, which followed here is this machine's: any file its user can read or write.
+   */
+  static Path hereOf(String path, Map<String, Path> mounts, String what) {
+    String mount = null;
+    for (String m : mounts.keySet()) {
+      if (under(path, withoutSlash(m)) && (mount == null || withoutSlash(m).length() > withoutSlash(mount).length())) {
+        mount = m;
+      }
+    }
+    if (mount == null) {
+      return null;
+    }
+    Path here = mounts.get(mount);
+    for (String segment : path.substring(withoutSlash(mount).length()).split("/")) {
+      if (segment.equals("..")) {
+        throw new WorkflowException(what + " " + path + " has a '..': give the path as it is");
+      }
+      if (!segment.isEmpty() && !segment.equals(".")) {
+        here = here.resolve(segment);
+        if (Files.isSymbolicLink(here)) {
+          throw linkError(what, path);
+        }
+      }
+    }
+    if (Files.isDirectory(here, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (java.util.stream.Stream<Path> all = Files.walk(here)) { // links not followed
+        if (all.anyMatch(Files::isSymbolicLink)) {
+          throw linkError(what, path);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return here;
+  }
+
+  private static WorkflowException linkError(String what, String path) {
+    return new WorkflowException(what + " " + path + " is, or holds, a link, which kfp4j does not follow out of a container: "
+        + "here it would lead to this machine's files; write the file itself");
   }
 
   /** {@code mount} without a trailing slash. */

@@ -80,13 +80,13 @@ final class ExecutorOutput {
     if (containers) {
       Map<String, Path> mounts = new java.util.LinkedHashMap<>(step.mounts().volumes());
       mounts.putAll(step.mounts().outputs());
-      String here = ContainerPaths.mapMounts(java.util.List.of(place), mounts).get(0);
-      if (here.equals(place)) {
+      Path here = ContainerPaths.hereOf(place, mounts, "its executor output puts output artifact '" + name + "' at " + field);
+      if (here == null) {
         throw new WorkflowException("its executor output puts output artifact '" + name + "' at " + field + " " + place
             + ", a path inside its container that no volume brings to this machine; write the artifact to its path, "
             + "or to a path under a mounted volume");
       }
-      source = Path.of(here);
+      source = here;
     } else {
       source = Path.of(place);
     }
