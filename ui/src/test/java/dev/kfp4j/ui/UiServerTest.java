@@ -95,6 +95,45 @@ class UiServerTest {
     assertFalse(r.body.contains("not for the UI"));
   }
 
+  /** Other ways of writing a path out of a run's folder: each encoding of '..', '/' and '\\', NUL, an absolute path. */
+  @Test
+  void noSpellingOfAPathLeadsOutOfARunFolder() throws IOException {
+    String run0 = "add-example/" + run.runId();
+    for (String path : List.of("/api/file/" + run0 + "/.%2e/.%2e/secret.txt", "/api/file/" + run0 + "/%2e./%2e./secret.txt",
+        "/api/file/" + run0 + "/%2E%2E/%2E%2E/secret.txt", "/api/file/" + run0 + "/..%5c..%5csecret.txt",
+        "/api/file/" + run0 + "/add%2f..%2f..%2f..%2fsecret.txt", "/api/file/" + run0 + "/" + dir.resolve("secret.txt"),
+        "/api/file/" + run0 + "//" + dir.resolve("secret.txt"), "/api/file/" + run0 + "/%00/../../secret.txt",
+        "/api/file/" + run0 + "/add/log.txt/../../../secret.txt", "/api/file/add-example/%2e%2e/secret.txt",
+        "/api/view/" + run0 + "/..%2f..%2fsecret.txt", "/api/view/" + run0 + "/%2e%2e/%2e%2e/secret.txt",
+        "/api/log/" + run0 + "/..%2f..%2f..", "/api/run/add-example/..%2f..", "/api/graph/%2e%2e/" + run.runId())) {
+      Response r = get(path, "127.0.0.1");
+      assertTrue(r.status == 400 || r.status == 404, path + " gave " + r.status + ": " + r.body);
+      assertFalse(r.body.contains("not for the UI"), path);
+    }
+  }
+
+  /** Markdown from a component or a metric is rendered with its raw HTML as text and no link that runs script. */
+  @Test
+  void markdownRunsNoScript() {
+    String html = FileView.markdown("[click](javascript:alert(1)) [data](vbscript:x) <img src=x onerror=alert(1)>\n\n<script>alert(2)</script>");
+    assertFalse(html.contains("javascript:") || html.contains("vbscript:") || html.contains("<img") || html.contains("<script"), html);
+    assertTrue(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"), html);
+  }
+
+  /** A run's HTML file is served as a page of no origin (sandboxed), never sniffed; a download is an attachment. */
+  @Test
+  void aRunsHtmlFileIsServedSandboxedAndADownloadAsAnAttachment() throws IOException {
+    Files.writeString(run.runDir().resolve("add/report.html"), "<script>fetch('/api/runs')</script>");
+    String file = "/api/file/add-example/" + run.runId() + "/add/report.html";
+    Response page = get(file, "127.0.0.1");
+    assertEquals(200, page.status);
+    assertTrue(page.head.contains("Content-Security-Policy: sandbox allow-scripts; frame-ancestors 'self'"), page.head);
+    assertTrue(page.head.contains("X-Content-Type-Options: nosniff"), page.head);
+    Response download = get(file + "?download", "127.0.0.1");
+    assertTrue(download.head.contains("Content-Type: application/octet-stream"), download.head);
+    assertTrue(download.head.contains("Content-Disposition: attachment; filename=\"report.html\""), download.head);
+  }
+
   /**
    * A link in the runs folder, as a run's folder or a pipeline's, to a folder elsewhere holding a
    * run.json is no run: nothing of that folder is served (it was: its files, its record). A run's
@@ -139,6 +178,10 @@ class UiServerTest {
     // a page of another site, through a name of its own bound to 127.0.0.1, is refused
     assertEquals(403, get("/api/runs", "attacker.example:8765").status);
     assertEquals(403, get("/api/runs", "10.0.0.1").status);
+    for (String rebound : List.of("127.0.0.1.nip.io:8765", "localhost.attacker.example", "localhost.", "[::1].example", "")) {
+      int status = get("/api/runs", rebound).status;
+      assertTrue(status == 403 || status == 400, rebound + " gave " + status);
+    }
     assertEquals(200, get("/api/runs", "[::1]:8765").status);
   }
 
