@@ -177,8 +177,13 @@ final class ContainerLauncher implements Launcher, Closeable {
     for (Map.Entry<String, Path> o : c.mounts().outputs().entrySet()) {
       String path = o.getKey();
       Map.Entry<String, Path> volume = volumeOf(path, c.mounts());
-      Path written = volume != null ? volume.getValue().resolve(relative(volume.getKey(), path))
-          : staged.get(parent(path)).resolve(path.substring(path.lastIndexOf('/') + 1));
+      Path written;
+      try { // on a volume the container could make a folder on the way a link: each is checked
+        written = volume != null ? ContainerPaths.hereOf(path, Map.of(volume.getKey(), volume.getValue()), "output")
+            : staged.get(parent(path)).resolve(path.substring(path.lastIndexOf('/') + 1));
+      } catch (WorkflowException e) {
+        throw new IOException(e.getMessage(), e);
+      }
       if (!Files.exists(written, LinkOption.NOFOLLOW_LINKS)) {
         continue; // the runner says which output is missing
       }
@@ -221,10 +226,6 @@ final class ContainerLauncher implements Launcher, Closeable {
       }
     }
     return null;
-  }
-
-  private static String relative(String mount, String path) {
-    return path.substring(mount.length() + 1);
   }
 
   private static String parent(String path) {

@@ -90,7 +90,7 @@ final class ContainerPaths {
   }
 
   private static WorkflowException linkError(String what, String path) {
-    return new WorkflowException(what + " " + path + " is, or holds, a link, which kfp4j does not follow out of a container: "
+    return new WorkflowException(what + " " + path + " meets a link, which kfp4j does not follow out of a container: "
         + "here it would lead to this machine's files; write the file itself");
   }
 

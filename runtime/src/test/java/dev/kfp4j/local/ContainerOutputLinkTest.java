@@ -80,9 +80,13 @@ class ContainerOutputLinkTest {
   }
 
   private RunResult run(String spec, Path engine) {
+    return run(Workflow.parse(spec, "links.yaml"), engine);
+  }
+
+  private RunResult run(Workflow workflow, Path engine) {
     return LocalRunner.builder().root(dir.resolve("runs")).caching(false).containers(Containers.engine(engine.toString()).withEngineArgs(java.util.List.of())) // none from KFP4J_ENGINE_ARGS
         .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).progress(false).summary(false).build()
-        .run(Workflow.parse(spec, "links.yaml"), Map.of());
+        .run(workflow, Map.of());
   }
 
   /** Every link under the runs folder. */
@@ -138,5 +142,26 @@ class ContainerOutputLinkTest {
     }
     assertEquals("its executor output puts output artifact 'model' at customPath " + place + " has a '..': give the path as it is",
         r.task("echo").orElseThrow().message());
+  }
+
+  /**
+   * An output on a volume (a claim's folder here, which the container writes) is read through no link the container made on
+   * its way: a claim mounted at {@code /tmp} holds the task's outputs ({@code /tmp/outputs/out/data}), and the container makes
+   * {@code outputs} a link to a folder of this machine.
+   */
+  @Test
+  void anOutputOnAVolumeIsReadThroughNoLink() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home/out"));
+    Files.writeString(home.resolve("data"), "not for the container");
+    String template = "  - name: t\n    volumes: [{name: data, persistentVolumeClaim: {claimName: shared}}]\n"
+        + "    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo x > /tmp/o']\n      volumeMounts: [{name: data, mountPath: /tmp}]\n";
+    RunResult r = run(LocalRunnerTest.workflow("volume", "", "      - {name: t, template: t}\n", template),
+        engine(Map.of("/tmp", "ln -s '" + home.getParent() + "' \"$here/outputs\"")));
+    assertFalse(r.succeeded());
+    assertFalse(r.tasks().toString().contains("not for the container"), r.tasks().toString());
+    String log = Files.readString(r.task("t").orElseThrow().log());
+    assertTrue(log.contains("kfp4j: cannot move the container's outputs into place: output /tmp/outputs/out/data meets a link, "
+        + "which kfp4j does not follow out of a container"), log);
   }
 }
