@@ -73,14 +73,15 @@ final class ContainerPaths {
       if (!segment.isEmpty() && !segment.equals(".")) {
         here = here.resolve(segment);
         if (Files.isSymbolicLink(here)) {
-          throw linkError(what, path);
+          throw linkError(what, path, here);
         }
       }
     }
     if (Files.isDirectory(here, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       try (java.util.stream.Stream<Path> all = Files.walk(here)) { // links not followed
-        if (all.anyMatch(Files::isSymbolicLink)) {
-          throw linkError(what, path);
+        Path link = all.filter(Files::isSymbolicLink).findFirst().orElse(null);
+        if (link != null) {
+          throw linkError(what, path, link);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -89,9 +90,16 @@ final class ContainerPaths {
     return here;
   }
 
-  private static WorkflowException linkError(String what, String path) {
-    return new WorkflowException(what + " " + path + " meets a link, which kfp4j does not follow out of a container: "
-        + "here it would lead to this machine's files; write the file itself");
+  /** The error of a path that meets {@code link} here, naming the link's own name and what it points to. */
+  private static WorkflowException linkError(String what, String path, Path link) {
+    String to;
+    try {
+      to = Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      to = "?";
+    }
+    return new WorkflowException(what + " " + path + " meets a link (" + link.getFileName() + " -> " + to + "), which kfp4j "
+        + "does not follow out of a container: here it would lead to this machine's files; write the file itself");
   }
 
   /** {@code mount} without a trailing slash. */
