@@ -125,8 +125,11 @@ class VolumeStepRunTest {
   }
 
   /**
-   * kfp4j's own deletion runs whatever happened to the tasks mounting the claim, in both formats (the Argo workflow's waits for their
-   * failure too through {@code depends}), and the run is failed all the same.
+   * kfp4j's own deletion runs whatever happened to the tasks mounting the claim in the Argo workflow (which waits for their failure
+   * too through {@code depends}), and the run is failed all the same. In KFP 2 it runs so after one task mounting the claim
+   * ({@link #aKfp2DeletionAfterOneMountRunsAfterItFailed}); after several, once they succeeded, as KFP's backend can run it: a
+   * task of {@code ALL_UPSTREAM_TASKS_COMPLETED} there is an exit hook of each task it waits for, which would delete the claim
+   * when the first of them ends.
    */
   @ParameterizedTest
   @EnumSource(Format.class)
@@ -138,25 +141,39 @@ class VolumeStepRunTest {
     assertFalse(r.succeeded());
     assertEquals(State.Failed, r.task("write").orElseThrow().state());
     assertEquals(State.Omitted, r.task("read").orElseThrow().state());
-    assertEquals(State.Succeeded, r.task("data-delete").orElseThrow().state(), "deleted after a failure too");
-    assertFalse(Files.exists(dir.resolve("runs/volumes/shared-volume-" + r.runId() + "-data")));
+    Path claim = dir.resolve("runs/volumes/shared-volume-" + r.runId() + "-data");
+    if (format == Format.ARGO) {
+      assertEquals(State.Succeeded, r.task("data-delete").orElseThrow().state(), "deleted after a failure too");
+      assertFalse(Files.exists(claim));
+    } else {
+      assertEquals(State.Omitted, r.task("data-delete").orElseThrow().state(), "two tasks mount it: deleted once they succeeded");
+      assertTrue(Files.isDirectory(claim), "kept after the failure");
+    }
   }
 
-  /**
-   * KFP 2's deletepvc deletes the claim's folder whatever happened to the tasks mounting it (kfp4j's own volumes), and only the
-   * folder this run's volume step made: a claim of a fixed name whose folder was there before the run is kept, with what is in it.
-   */
+  /** In KFP 2, kfp4j's own deletion after the one task mounting the claim runs whatever happened to it: KFP's exit hook of it. */
   @org.junit.jupiter.api.Test
-  void aKfp2DeletionDeletesOnlyTheFolderItsVolumeStepMade() throws Exception {
+  void aKfp2DeletionAfterOneMountRunsAfterItFailed() throws Exception {
     ComponentSpec fails = sh("write", "exit 3", List.of("file"), List.of());
-    Workflow failing = Workflow.parse(Kfp2Writer.write(pipeline(true, VolumeStep.Deletion.afterMounts("data"), fails)),
-        "shared-volume.yaml");
-    RunResult r = runner(LocalRunner.JavaMode.IN_PROCESS).run(failing, Map.of());
+    Pipeline one = new Pipeline("one-mount", null, List.of(), List.of(
+        new VolumeStep("data", "data", Argument.Constant.of("1Gi"), "ReadWriteOnce", "", List.of(), List.of(),
+            VolumeStep.Deletion.afterMounts("data"), true),
+        new Task("write", fails, Map.of("file", Argument.Constant.of("/mnt/f")), List.of(),
+            List.of(new TaskSetting.VolumeMount("data", "/mnt")))),
+        null, PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(LocalRunner.JavaMode.IN_PROCESS).run(Workflow.parse(Kfp2Writer.write(one), "one-mount.yaml"), Map.of());
     assertFalse(r.succeeded());
     assertEquals(State.Failed, r.task("write").orElseThrow().state());
     assertEquals(State.Succeeded, r.task("data-delete").orElseThrow().state(), "deleted after a failure too");
-    assertFalse(Files.exists(dir.resolve("runs/volumes/shared-volume-" + r.runId() + "-data")));
+    assertFalse(Files.exists(dir.resolve("runs/volumes/one-mount-" + r.runId() + "-data")));
+  }
 
+  /**
+   * KFP 2's deletepvc deletes only the folder this run's volume step made: a claim of a fixed name whose folder was there before
+   * the run is kept, with what is in it.
+   */
+  @org.junit.jupiter.api.Test
+  void aKfp2DeletionDeletesOnlyTheFolderItsVolumeStepMade() throws Exception {
     Path kept = Files.createDirectories(dir.resolve("runs/volumes/data"));
     Files.writeString(kept.resolve("mine"), "a person's file");
     RunResult fixed = runner(LocalRunner.JavaMode.SUBPROCESS).run(Workflow.parse(Kfp2Writer.write(pipeline(false)), "v.yaml"), Map.of());

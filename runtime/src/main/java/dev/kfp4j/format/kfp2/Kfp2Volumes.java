@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a volume step as kfp-kubernetes writes {@code CreatePVC} (a task running {@code createpvc}, given {@code pvc_name_suffix},
  * or {@code pvc_name} for a fixed name) and its deletion, if it has
  * one, as {@code DeletePVC} (a task running {@code deletepvc}, given the claim's name): after the steps the model names, or, for
- * kfp4j's own volumes, after every step that mounts the claim (as the volume's, or by the name it gives), whatever happened to them.
+ * kfp4j's own volumes, after every step that mounts the claim (as the volume's, or by the name it gives): whatever happened to
+ * it when one task or group mounts it, else once they all succeeded, as KFP's backend runs them ({@link #oneHook}).
  */
 final class Kfp2Volumes {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -56,31 +57,48 @@ final class Kfp2Volumes {
     t.putObject("componentRef").put("name", components.builtIn("deletepvc", BuiltIns.deletePvc()));
     t.putObject("taskInfo").put("name", deletion.name());
     Set<String> deps = new LinkedHashSet<>();
+    boolean whateverHappened = deletion.whateverHappened();
     if (deletion.afterMounts()) {
       inputs.input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, deps, false);
+      Set<Object> mounts = new LinkedHashSet<>();
       for (Step s : pipeline.steps()) {
         for (TaskSetting setting : s.settings()) {
           if (setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name())
               || setting instanceof TaskSetting.PvcMountFrom f && f.claim().equals(new Argument.TaskOutput(v.name(), "name"))) {
-            addMember(deps, s.name(), level); // mountVolume(v, ...), or mountPvc(v.name(), ...): a mount of the claim all the same
+            addMember(deps, s.name(), level, mounts); // mountVolume(v, ...), or mountPvc(v.name(), ...): a mount of the claim all the same
           }
         }
       }
+      whateverHappened = oneHook(mounts);
     } else { // in the order the model keeps, which is KFP's
-      deletion.after().forEach(step -> addMember(deps, step, level));
+      deletion.after().forEach(step -> addMember(deps, step, level, new LinkedHashSet<>()));
       inputs.input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, deps, false);
     }
     TaskInputs.putDependencies(t, deps);
-    if (deletion.whateverHappened()) {
+    if (whateverHappened) {
       t.putObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
     }
     return t;
   }
 
-  private void addMember(Set<String> deps, String step, Level level) {
+  /**
+   * Whether kfp4j's own deletion, waiting for the members {@code mounts} of its DAG that mount the claim, may run whatever
+   * happened to them on KFP's backend. Its compiler makes a task of {@code ALL_UPSTREAM_TASKS_COMPLETED} no task of the DAG but an
+   * Argo exit hook of each task it depends on ({@code DAG} in {@code backend/src/v2/compiler/argocompiler/dag.go}; none on a
+   * {@code createpvc} task, which runs no executor, nor on a loop, whose {@code iteratorTask} drops it): so it runs once after each
+   * of several mounts, the first deleting the claim while the others still use it, and never after a loop. It does what kfp4j
+   * means only after one task or group that is not a loop; else it is written as kfp-kubernetes' {@code DeletePVC(...).after(...)}
+   * is, run once they all succeeded (a failure keeps the claim).
+   */
+  private static boolean oneHook(Set<Object> mounts) {
+    return mounts.size() == 1 && !(mounts.iterator().next() instanceof Level l && l.node instanceof dev.kfp4j.model.Loop);
+  }
+
+  private void addMember(Set<String> deps, String step, Level level, Set<Object> members) {
     Object member = levels.memberContaining(step, level);
     if (member != null) {
       deps.add(member instanceof Step st ? st.name() : ((Level) member).name);
+      members.add(member);
     }
   }
 

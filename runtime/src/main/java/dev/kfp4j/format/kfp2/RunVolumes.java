@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A run's volume in KFP 2, as kfp-kubernetes makes one: a {@code CreatePVC} step at the root,
  * before everything else ({@link #step}), mounted in every task ({@link #mounted}); {@link
- * Kfp2Dags} deletes it when the last task that mounts it is done, whatever happened to it.
+ * Kfp2Dags} deletes it once every task that mounts it succeeded ({@code Kfp2Volumes#oneHook}: KFP's backend runs a task
+ * after several whatever happened once after each).
  */
 final class RunVolumes {
   private RunVolumes() {}
