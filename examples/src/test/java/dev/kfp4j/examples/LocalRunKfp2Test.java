@@ -134,7 +134,7 @@ class LocalRunKfp2Test {
     assertEquals(!fail, r.succeeded(), console::toString);
     assertEquals(fail ? TaskResult.State.Failed : TaskResult.State.Succeeded, r.task("attempt").orElseThrow().state());
     assertEquals(fail ? "cleaned up after: nothing" : "cleaned up after: data, worked on", r.output("clean-up", "Output"), console::toString);
-    assertEquals(fail ? "attempt failed" : "attempt succeeded", r.output("report-status", "Output"), console::toString);
+    assertEquals(fail ? "attempt-2 failed" : "attempt-2 succeeded", r.output("report-status", "Output"), console::toString);
   }
 
   @Test

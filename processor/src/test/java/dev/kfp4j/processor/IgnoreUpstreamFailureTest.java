@@ -46,7 +46,8 @@ class IgnoreUpstreamFailureTest {
         "@Pipeline(formats = Format.KFP2) public static void p() {",
         "  var made = StepsOps.make(\"x\");",
         "  StepsOps.clean(made.output()).ignoreUpstreamFailure();",
-        "  NotifyOps.notify(\"#c\", Dsl.runStatus()).after(made).ignoreUpstreamFailure();",
+        "  var again = StepsOps.make(\"y\");",
+        "  NotifyOps.notify(\"#c\", Dsl.runStatus()).after(again).ignoreUpstreamFailure();",
         "}");
     assertThat(c).succeeded();
     Task clean = (Task) models.get(0).node("clean").orElseThrow();
@@ -55,7 +56,7 @@ class IgnoreUpstreamFailureTest {
     JsonNode tasks = Yaml.readAll(yaml).get(0).at("/root/dag/tasks");
     assertThat(tasks.at("/clean/triggerPolicy").toString()).isEqualTo("{\"strategy\":\"ALL_UPSTREAM_TASKS_COMPLETED\"}");
     assertThat(tasks.at("/notify/triggerPolicy").toString()).isEqualTo("{\"strategy\":\"ALL_UPSTREAM_TASKS_COMPLETED\"}");
-    assertThat(tasks.at("/notify/inputs/parameters/status").toString()).isEqualTo("{\"taskFinalStatus\":{\"producerTask\":\"make\"}}");
+    assertThat(tasks.at("/notify/inputs/parameters/status").toString()).isEqualTo("{\"taskFinalStatus\":{\"producerTask\":\"make-2\"}}");
     assertThat(tasks.at("/make/triggerPolicy").isMissingNode()).isTrue();
     if (Compile.sharedPresent()) {
       Compile.validKfp2(yaml, "p.yaml");
@@ -89,7 +90,85 @@ class IgnoreUpstreamFailureTest {
     assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] Dsl.runStatus() given to 'notify', which runs after a failure "
         + "(ignoreUpstreamFailure()), is the status of the one task it waits for; it waits for 2 (make, make-2)")
         .inFile(source).onLineContaining("Dsl.runStatus())");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] 'notify' runs after a failure (ignoreUpstreamFailure()) and waits for 2 "
+        + "tasks of its group (make, make-2)").inFile(source).onLineContaining(".ignoreUpstreamFailure()");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  /**
+   * KFP's backend runs a task of {@code ALL_UPSTREAM_TASKS_COMPLETED} as an Argo exit hook of each task it waits for ({@code DAG}
+   * in {@code backend/src/v2/compiler/argocompiler/dag.go}), one hook a task, none on a loop: what it would run otherwise than
+   * kfp4j's local runner is an error on the call.
+   */
+  @Test
+  void waitingForSeveralTasksIsAnErrorOnTheCall() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  var a = StepsOps.make(\"a\");",
+        "  var b = StepsOps.make(\"b\");",
+        "  StepsOps.clean(a.output()).after(b)",
+        "      .ignoreUpstreamFailure();",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] 'clean' runs after a failure (ignoreUpstreamFailure()) and waits for 2 "
+        + "tasks of its group (make-2, make); KFP's backend runs such a task as an exit hook of each of them "
+        + "(backend/src/v2/compiler/argocompiler/dag.go), once after each, as soon as that one ends, not once after all")
+        .inFile(source).onLineContaining(".ignoreUpstreamFailure()");
     assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void waitingForTasksOfAGroupCountsTheGroupOnce() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void p(java.util.List<String> xs) {",
+        "  var made = Dsl.forEach(xs, x -> StepsOps.make(x));",
+        "  var first = StepsOps.make(\"a\");",
+        "  Dsl.when(Dsl.eq(first.output(), \"a\"), () -> {",
+        "    var inner = StepsOps.make(\"b\");",
+        "    var other = StepsOps.make(\"c\");",
+        "    StepsOps.clean(\"x\").after(inner, other)",
+        "        .ignoreUpstreamFailure();",
+        "  });",
+        "  StepsOps.clean(\"y\").after(StepsOps.make(\"d\"))",
+        "      .ignoreUpstreamFailure();",
+        "  NotifyOps.notify(\"#c\", Dsl.runStatus()).after(made).ignoreUpstreamFailure();",
+        "}");
+    assertThat(c).hadErrorContaining("'clean' runs after a failure (ignoreUpstreamFailure()) and waits for 2 tasks of its group "
+        + "(make-3, make-4)").inFile(source).onLineContaining("        .ignoreUpstreamFailure();");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] 'notify' runs after a failure (ignoreUpstreamFailure()) of loop "
+        + "'for-loop-1', whose task KFP's backend gives no exit hook").inFile(source).onLineContaining("after(made)");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void waitingForNoTaskOfItsGroupIsAnErrorOnTheCall() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  var made = StepsOps.make(\"x\");",
+        "  Dsl.when(Dsl.eq(made.output(), \"x\"), () -> StepsOps.clean(made.output())",
+        "      .ignoreUpstreamFailure());",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] 'clean' runs after a failure (ignoreUpstreamFailure()) but waits for no "
+        + "task of its group; KFP's backend runs such a task only as an exit hook of the tasks it waits for")
+        .inFile(source).onLineContaining(".ignoreUpstreamFailure()");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aTaskWaitingForItOrTwoAfterOneTaskAreErrorsOnTheCall() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  var made = StepsOps.make(\"x\");",
+        "  var cleaned = StepsOps.clean(made.output())",
+        "      .ignoreUpstreamFailure();",
+        "  StepsOps.make(cleaned.output());",
+        "  NotifyOps.notify(\"#c\", Dsl.runStatus()).after(made).ignoreUpstreamFailure();",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] 'clean' runs after a failure (ignoreUpstreamFailure()), and 'make-2' "
+        + "waits for it; KFP's backend runs such a task as an exit hook, not as a task of its DAG")
+        .inFile(source).onLineContaining("      .ignoreUpstreamFailure();");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] 'clean' and 'notify' both run after a failure of 'make' "
+        + "(ignoreUpstreamFailure()); KFP's backend gives a task one exit hook").inFile(source).onLineContaining("after(made)");
+    assertThat(c).hadErrorCount(2);
   }
 
   @Test

@@ -11,7 +11,8 @@ import dev.kfp4j.dsl.Dsl;
  * A task that runs after another even when that one failed, as KFP 2's {@code ignore_upstream_failure()} in KFP's {@code
  * pipeline_with_task_using_ignore_upstream_failure.py}: {@code ignoreUpstreamFailure()} on the clean-up task. What the
  * failed task did not give, the clean-up task's input takes from its {@code @Default}; a task given {@code
- * Dsl.runStatus()} gets the status of the one task it waits for. KFP 2 only.
+ * Dsl.runStatus()} gets the status of the one task it waits for. Each waits for one task, and no two for the same: KFP's backend
+ * runs such a task as an exit hook of the task it waits for, one a task. KFP 2 only.
  */
 public final class CleanUp {
   private CleanUp() {}
@@ -55,7 +56,7 @@ public final class CleanUp {
   }
 
   /**
-   * Works, then cleans up and reports, whatever happened.
+   * Works, then cleans up, whatever happened; works again, and reports how that went.
    *
    * @param message what to work on
    * @param fail whether the work fails
@@ -64,6 +65,7 @@ public final class CleanUp {
   public static void ignoreUpstreamFailure(@Default("data") String message, @Default("false") boolean fail) {
     var attempt = CleanUpOps.attempt(message, fail);
     CleanUpOps.cleanUp(attempt.output()).ignoreUpstreamFailure();
-    CleanUpOps.reportStatus(Dsl.runStatus()).after(attempt).ignoreUpstreamFailure();
+    var second = CleanUpOps.attempt(message, fail); // one task run after a failure a task: KFP's backend hooks one on each
+    CleanUpOps.reportStatus(Dsl.runStatus()).after(second).ignoreUpstreamFailure();
   }
 }

@@ -17,6 +17,7 @@ public final class GraphChecks {
       new WorkspaceCheck(),
       new ExitTaskCheck(),
       new UpstreamFailureCheck(),
+      new UpstreamFailureHooksCheck(),
       new ResourceStepSettingsCheck(),
       new VolumeClaimCheck(),
       new CycleCheck(),
