@@ -292,11 +292,33 @@ class ImporterTest {
             new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {",
                 "  LibOps.train(Dsl.importer(\"\", Dataset.class).artifact());", "}"},
             "Dsl.importer(uri, type): the URI is empty"),
+        // KFP's backend reads the URI only from an input of the importer's DAG (importer_launcher.go, ImportSpecToMLMDArtifact)
+        Arguments.of("kfp4j:UnsupportedArgument", "named.output()",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {", "  var named = LibOps.echo(\"gs://b/x\");",
+                "  LibOps.train(Dsl.importer(", "      named.output(), Dataset.class).artifact());", "}"},
+            "Dsl.importer(uri, type): the URI is the output 'Output' of 'echo', a task of its own group; KFP's backend reads an "
+                + "importer's URI only from an input of its DAG"),
+        Arguments.of("kfp4j:UnsupportedArgument", "named.output()",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static void p() {",
+                "  var first = LibOps.echo(\"a\");", "  Dsl.when(Dsl.eq(first.output(), \"a\"), () -> {",
+                "    var named = LibOps.echo(\"gs://b/x\");",
+                "    LibOps.train(Dsl.importer(", "        named.output(), Dataset.class).artifact());", "  });", "}"},
+            "the URI is the output 'Output' of 'echo-2', a task of its own group"),
         Arguments.of("kfp4j:NotInArgo", "Dsl.importer(\"gs://b/x\"",
             new String[] {"@Pipeline public static void p() {", "  LibOps.train(Dsl.importer(\"gs://b/x\", Dataset.class).artifact());",
                 "}"},
             "Dsl.importer(...) imports an artifact, which only KFP 2 can: KFP v1's Argo workflow has no importer; write this pipeline "
                 + "for KFP 2 only: @Pipeline(formats = Format.KFP2)"));
+  }
+
+  /** A task's output from outside the importer's condition comes in as an input of the condition's DAG, which KFP's backend reads. */
+  @org.junit.jupiter.api.Test
+  void aTaskOutputFromOutsideItsGroupIsAUri() {
+    JavaFileObject source = pipeline("@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  var named = LibOps.echo(\"gs://b/x\");",
+        "  Dsl.when(Dsl.eq(named.output(), \"gs://b/x\"), () -> LibOps.train(Dsl.importer(named.output(), Dataset.class).artifact()));",
+        "}");
+    assertThat(compile(null, source)).succeededWithoutWarnings();
   }
 
   @ParameterizedTest(name = "{0} on {1}")

@@ -424,6 +424,8 @@ public enum Message {
   // Importers
   IMPORTER_TYPE("ImporterType",
       "Dsl.importer(uri, type): the type must be a class literal of one of kfp4j's artifact types, %s, not '%s'; KFP imports an artifact of a schema title it knows (system.Dataset, ...)"),
+  IMPORTER_URI_NOT_AN_INPUT("UnsupportedArgument",
+      "Dsl.importer(uri, type): the URI is %s; KFP's backend reads an importer's URI only from an input of its DAG, as it is (ImportSpecToMLMDArtifact in backend/src/v2/component/importer_launcher.go takes the task input's componentInputParameter), so the run would fail: give a constant, a pipeline parameter or a loop's item, or pass this value to a @Pipeline method called here that takes the URI as a parameter and imports it, as KFP's pipeline_with_importer_workspace.py does"),
   IMPORTER_URI("UnsupportedArgument", "Dsl.importer(uri, type): the URI is empty; give the artifact's URI, such as \"gs://bucket/data.csv\", or a pipeline parameter"),
   IMPORTER_METADATA("BadSetting",
       "metadata(...) of Dsl.importer takes Map.of(...) whose keys and values are constants, pipeline parameters, value outputs of tasks such as t.output(), loop items, texts joined from these with +, or List.of/Map.of of these, as KFP's importer(metadata={...}); '%s' is none of them: write metadata(Map.of(\"key\", value))"),

@@ -18,6 +18,7 @@ public final class GraphChecks {
       new ExitTaskCheck(),
       new UpstreamFailureCheck(),
       new UpstreamFailureHooksCheck(),
+      new ImporterUriCheck(),
       new ResourceStepSettingsCheck(),
       new VolumeClaimCheck(),
       new CycleCheck(),
