@@ -211,8 +211,9 @@ final class Kfp2Dags {
     for (Object m : level.members) {
       if (m instanceof Step s) {
         tasks.set(s.name(), step(s, level));
-        if (s instanceof VolumeStep v && v.deletion() != null) {
-          tasks.set(v.deletion().name(), volumes.delete(v, level));
+        ObjectNode deletion = s instanceof VolumeStep v && v.deletion() != null ? volumes.delete(v, level) : null;
+        if (deletion != null) {
+          tasks.set(((VolumeStep) s).deletion().name(), deletion);
         }
       } else {
         Level child = (Level) m;

@@ -49,7 +49,11 @@ final class Kfp2Volumes {
     TaskInputs.constant(t, "storage_class_name", NODES.stringNode(v.storageClass()));
   }
 
-  /** The task deleting the claim of {@code v} ({@link VolumeStep#deletion}, not null), in {@code level}'s DAG. */
+  /**
+   * The task deleting the claim of {@code v} ({@link VolumeStep#deletion}, not null), in {@code level}'s DAG; null for kfp4j's own
+   * deletion of a claim that a task KFP's backend runs as an exit hook mounts ({@link #hook}): a task waiting for it would name a
+   * task its DAG does not hold, which Argo refuses, so the claim is kept.
+   */
   ObjectNode delete(VolumeStep v, Level level) {
     VolumeStep.Deletion deletion = v.deletion();
     ObjectNode t = NODES.objectNode();
@@ -68,6 +72,9 @@ final class Kfp2Volumes {
             addMember(deps, s.name(), level, mounts); // mountVolume(v, ...), or mountPvc(v.name(), ...): a mount of the claim all the same
           }
         }
+      }
+      if (mounts.stream().anyMatch(this::hook)) {
+        return null; // KFP's backend runs that task as an exit hook, after which nothing can wait: the claim is kept
       }
       whateverHappened = oneHook(mounts);
     } else { // in the order the model keeps, which is KFP's
@@ -92,6 +99,14 @@ final class Kfp2Volumes {
    */
   private static boolean oneHook(Set<Object> mounts) {
     return mounts.size() == 1 && !(mounts.iterator().next() instanceof Level l && l.node instanceof dev.kfp4j.model.Loop);
+  }
+
+  /**
+   * Whether member {@code m} of a DAG runs as an Argo exit hook on KFP's backend, not as a task of the DAG ({@code DAG} in {@code
+   * backend/src/v2/compiler/argocompiler/dag.go}): the exit task, a pipeline run as the exit task, a task run after a failure.
+   */
+  private boolean hook(Object m) {
+    return m instanceof Step s ? s == pipeline.exitTask() || RunSetting.afterFailure(s) : m == levels.exitPipeline;
   }
 
   private void addMember(Set<String> deps, String step, Level level, Set<Object> members) {

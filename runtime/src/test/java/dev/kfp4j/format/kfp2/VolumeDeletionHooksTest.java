@@ -2,6 +2,7 @@ package dev.kfp4j.format.kfp2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.TestComponents;
 import dev.kfp4j.model.Argument;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * {@code createpvc} gets none, running no executor, and a loop none, {@code iteratorTask} dropping it). So the deletion runs
  * whatever happened only after one task or group mounting the claim; after two it would run once after each, deleting the claim
  * when the first ends while the second still uses it, and after a loop never: there it waits for them to succeed, as
- * kfp-kubernetes' {@code DeletePVC(...).after(...)} is written.
+ * kfp-kubernetes' {@code DeletePVC(...).after(...)} is written. After a task that is itself such a hook nothing can wait: the claim
+ * is kept.
  */
 class VolumeDeletionHooksTest {
   private static final List<TaskSetting> MOUNT = List.of(new TaskSetting.VolumeMount("data", "/mnt"));
@@ -55,6 +57,16 @@ class VolumeDeletionHooksTest {
     JsonNode delete = delete(mounting("write"), mounting("read"));
     assertEquals("[\"data\",\"write\",\"read\"]", delete.path("dependentTasks").toString());
     assertFalse(delete.has("triggerPolicy"), "KFP's backend would run it after each of them: " + delete);
+  }
+
+  /** A task run after a failure is an exit hook on KFP's backend, which no task can wait for: the claim it mounts is kept. */
+  @Test
+  void aClaimATaskRunAfterAFailureMountsIsKept() {
+    List<TaskSetting> settings = new ArrayList<>(MOUNT);
+    settings.add(new dev.kfp4j.model.RunSetting.IgnoreUpstreamFailure());
+    Task clean = new Task("clean", TestComponents.ECHO, Map.of("msg", Argument.Constant.of("clean")), List.of("write"), settings);
+    JsonNode delete = delete(mounting("write"), clean);
+    assertTrue(delete.isMissingNode(), "no deletepvc: " + delete);
   }
 
   @Test
