@@ -64,9 +64,15 @@ final class Execution {
     Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts);
     boolean ok = false;
     Map<String, String> outputs = Map.of();
-    // Ctrl-C or a kill ends the JVM, not the run: it says how to complete it (not when a component's System.exit did it: ExitWatch)
+    // Ctrl-C or a kill ends the JVM, not the run: its record says so, and it says how to complete it (not when a component's
+    // System.exit did it: ExitWatch)
     Thread stopped = new Thread(null, () -> {
       if (!ExitWatch.componentExits()) {
+        try {
+          record.interrupted();
+        } catch (java.io.UncheckedIOException e) {
+          // run.json stays as last written: the local UI shows the run interrupted once its lock is free
+        }
         System.err.println("kfp4j: the run " + runId + " was stopped before it ended; complete it with --resume " + runDir);
       }
     }, "kfp4j-stopped", 0, false);

@@ -34,6 +34,8 @@ final class RunRecord {
   private static final long FLUSH_RATIO = 20;
   /** How deep a task's part of run.json is: inside the record and its tasks. */
   private static final int TASK_NESTING = 2;
+  /** The state of a run whose runner was stopped before it ended, and of its tasks that were running then. */
+  static final String INTERRUPTED = "Interrupted";
 
   private final Path file;
   private final Path runDir;
@@ -45,6 +47,8 @@ final class RunRecord {
   private final Map<String, String> written = new HashMap<>();
   private boolean dirty;
   private long lastSaveNanos;
+  /** Whether the runner is being stopped ({@link #interrupted}): a task that starts now is interrupted at once. */
+  private boolean interrupted;
 
   /** The record of a new run in {@code runDir}. */
   RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments) {
@@ -107,7 +111,7 @@ final class RunRecord {
   synchronized void running(String id, String name, int attempt) {
     ObjectNode t = changing(id);
     t.put("name", name);
-    t.put("state", "Running");
+    t.put("state", interrupted ? INTERRUPTED : "Running");
     t.put("attempts", attempt);
     if (!t.has("startedAt")) {
       t.put("startedAt", Timestamps.now());
@@ -217,6 +221,25 @@ final class RunRecord {
     ObjectNode given = root.putObject("outputs");
     new java.util.TreeMap<>(outputs).forEach(given::put);
     flusher.shutdownNow();
+    save();
+  }
+
+  /**
+   * The runner is being stopped before the run ended (Ctrl-C, a kill that lets the JVM end): the run, and each task running
+   * now, is written {@value #INTERRUPTED}, as the local UI shows a run whose runner was killed, not Running for ever; the
+   * journal is left as it is, so {@code --resume} runs those tasks again. A task that ends after this is recorded as it ends.
+   */
+  synchronized void interrupted() {
+    if (root.has("finishedAt")) {
+      return; // it ended first
+    }
+    interrupted = true;
+    root.put("state", INTERRUPTED);
+    for (Map.Entry<String, JsonNode> t : tasks.properties()) {
+      if (t.getValue().path("state").asString("").equals("Running")) {
+        changing(t.getKey()).put("state", INTERRUPTED);
+      }
+    }
     save();
   }
 

@@ -205,6 +205,41 @@ class LocalRunnerTest {
   }
 
   @Test
+  void aRunnerStoppedMidRunRecordsTheRunInterruptedAndTheResumeRunsWhatWasRunning() throws Exception {
+    Path count = dir.resolve("first-ran");
+    Path gate = dir.resolve("gate");
+    String first = "  - name: first\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "; echo 42 > /tmp/o']\n";
+    String second = "  - name: second\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo $$ > " + dir.resolve("two.pid") + "; printf half > /tmp/o; while [ ! -f "
+        + gate + " ]; do sleep 0.1; done; echo got {{inputs.parameters.x}} > /tmp/o']\n";
+    Path file = Files.writeString(dir.resolve("interrupted.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: interrupted-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + task("one", "first", "1") + task("two", "second", "{{tasks.one.outputs.parameters.out}}", "one") + first + second);
+    Process p = Child.localRun(dir.resolve("interrupted.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(),
+        "--no-cache");
+    long two = Child.number(dir.resolve("two.pid"), 60);
+    Path runDir = onlyRun(dir.resolve("runs").resolve("interrupted"));
+    p.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM ends through its shutdown hooks
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertTrue(Child.await(20, () -> !Child.alive(two)), "'two' ended with its runner");
+    // what a script reading run.json sees: the run did not end, and 'two' did not finish (the old record said Running, for ever)
+    JsonNode recorded = Yaml.json().readTree(runDir.resolve("run.json").toFile());
+    assertEquals("Interrupted", recorded.path("state").asString(), recorded.toString());
+    assertFalse(recorded.has("finishedAt"), recorded.toString());
+    assertEquals("Succeeded", recorded.at("/tasks/one/state").asString(), recorded.toString());
+    assertEquals("Interrupted", recorded.at("/tasks/two/state").asString(), recorded.toString());
+    assertFalse(Files.exists(runDir.resolve("two/outputs/out/data")), "no half-written output of 'two' is left");
+
+    Files.writeString(gate, "open");
+    RunResult r = runner(false).resume(Workflow.read(file), runDir);
+    assertTrue(r.succeeded());
+    assertEquals(1, Files.readAllLines(count).size(), "'one' did not run again");
+    assertEquals("got 42", r.output("two", "out"));
+    assertEquals("Succeeded", Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("state").asString());
+  }
+
+  @Test
   void aRunnerStoppedMidRunSaysHowToCompleteTheRun() throws Exception {
     // four tasks at once, each of whose threads could say it failed as the JVM ends
     String waits = "  - name: waits\n    inputs: {parameters: [{name: n}]}\n    container:\n      image: a\n      command: [sh, -c, 'echo $$ > "
