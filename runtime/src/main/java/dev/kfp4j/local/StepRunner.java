@@ -25,6 +25,10 @@ import tools.jackson.databind.JsonNode;
  * TaskTemp}), gone before it starts and deleted as it ends, however it ends.
  */
 final class StepRunner {
+  /** Signal names by number (Linux), for an exit code that says its process was killed by one. */
+  private static final Map<Integer, String> SIGNALS = Map.of(1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT", 8, "SIGFPE",
+      9, "SIGKILL", 11, "SIGSEGV", 13, "SIGPIPE", 14, "SIGALRM", 15, "SIGTERM");
+
   private final PreviousRun previous;
   private final RunRecord record;
   private final TaskCache cache;
@@ -95,7 +99,7 @@ final class StepRunner {
           ExecutorOutput.complete(step, launcher.containers());
         }
         message = exit == 0 ? missingOutput(step)
-            : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : "exit code " + exit;
+            : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : exitCode(exit);
         if (message != null) {
           discard(step, log);
           if (ExitWatch.jvmEnding()) { // stopped with the runner, not failed: nothing recorded, nothing said
@@ -232,6 +236,19 @@ final class StepRunner {
     } catch (IOException e) {
       log.note("kfp4j: cannot delete the outputs of its failed attempt: " + e + "\n");
     }
+  }
+
+  /**
+   * {@code exit code N}, and for 128 + a signal's number, as Java, a shell and a container engine give a process a signal
+   * killed, which signal: {@code exit code 137 (killed by SIGKILL, signal 9: out of memory, or kill -9)}, SIGKILL being
+   * what the kernel's out-of-memory killer sends.
+   */
+  static String exitCode(int exit) {
+    String signal = SIGNALS.get(exit - 128);
+    if (signal == null) {
+      return "exit code " + exit;
+    }
+    return "exit code " + exit + " (killed by " + signal + ", signal " + (exit - 128) + (exit - 128 == 9 ? ": out of memory, or kill -9)" : ")");
   }
 
   private static String missingOutput(Step step) {

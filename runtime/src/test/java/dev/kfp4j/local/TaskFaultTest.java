@@ -160,6 +160,21 @@ class TaskFaultTest {
   }
 
   @Test
+  void aTaskKilledByASignalSaysWhichAsTheOutOfMemoryKillerKillsIt() throws Exception {
+    String t = "  - name: t\n    container:\n      image: a\n      command: [sh, -c, 'echo started; kill -9 $$']\n"
+        + "  - name: s\n    container:\n      image: a\n      command: [sh, -c, 'kill -SEGV $$']\n";
+    RunResult r = runner(false).run(workflow("killed", "", "      - {name: oom, template: t}\n      - {name: segv, template: s}\n", t),
+        Map.of());
+    assertFalse(r.succeeded());
+    TaskResult oom = r.task("oom").orElseThrow();
+    assertEquals(137, oom.exitCode());
+    // was "exit code 137", which says nothing to one who does not know the shell's 128 + signal
+    assertEquals("exit code 137 (killed by SIGKILL, signal 9: out of memory, or kill -9)", oom.message());
+    assertEquals("exit code 139 (killed by SIGSEGV, signal 11)", r.task("segv").orElseThrow().message());
+    assertTrue(console.toString(StandardCharsets.UTF_8).contains("failed: exit code 137 (killed by SIGKILL"), console.toString());
+  }
+
+  @Test
   void anOutputThatIsAFolderFailsItsTask() throws Exception {
     String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
         + "    container:\n      image: a\n      command: [sh, -c, 'mkdir -p /tmp/o/inside']\n";
