@@ -48,6 +48,9 @@ final class JavaStart {
   private static final String ARCHIVE = ".jsa";
   /** The suffix of the mark left where the JVM refused the archive it wrote. */
   static final String REFUSED = ".refused";
+  /** How a class list's name starts, then its runner's process id ({@link #sweep}); a partial archive's: {@value #PARTIAL}, the list's. */
+  private static final String LIST = "loading-";
+  private static final String PARTIAL = "writing-";
   /** Keeps the JVM's messages about its archive out of a task's log. */
   private static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
 
@@ -93,7 +96,8 @@ final class JavaStart {
     }
     try {
       Files.createDirectories(archive.getParent());
-      Path list = Files.createTempFile(archive.getParent(), "loading-", ".classlist");
+      sweep(archive.getParent());
+      Path list = Files.createTempFile(archive.getParent(), LIST + ProcessHandle.current().pid() + "-", ".classlist");
       return new Options(List.of("-XX:DumpLoadedClassList=" + list), list);
     } catch (IOException e) {
       writing.set(false);
@@ -151,7 +155,7 @@ final class JavaStart {
     if (options.written() == null) {
       return;
     }
-    Path partial = archive.resolveSibling("writing-" + options.written().getFileName() + ".jsa");
+    Path partial = archive.resolveSibling(PARTIAL + options.written().getFileName() + ".jsa");
     try {
       if (exitCode == 0 && Files.size(options.written()) > 0) {
         addAhead(options.written());
@@ -174,6 +178,25 @@ final class JavaStart {
         // a leftover in the cache folder, never read
       }
       writing.set(false);
+    }
+  }
+
+  /**
+   * Deletes the class lists and partial archives in {@code dir} of runners that are gone: a runner stopped while its first
+   * Java task listed its classes, or while the JVM wrote their archive (a {@code java -Xshare:dump} outlives it and ends
+   * its file), left them, never read again. Those of a runner still running are its own.
+   */
+  private static void sweep(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        String list = name.startsWith(PARTIAL) ? name.substring(PARTIAL.length()) : name;
+        if (list.startsWith(LIST) && !TaskCache.ownerAlive(list)) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      // left for the next run that lists classes
     }
   }
 

@@ -252,8 +252,8 @@ final class TaskCache {
     }
   }
 
-  /** Whether the process whose id is in a leftover's name ({@code .entry-PID-...}) still runs. */
-  private static boolean ownerAlive(String name) {
+  /** Whether the process whose id is in a leftover's name ({@code .entry-PID-...}, {@code loading-PID-...}) still runs. */
+  static boolean ownerAlive(String name) {
     String[] parts = name.split("-");
     if (parts.length < 3) {
       return false; // an older kfp4j's name, without a process id

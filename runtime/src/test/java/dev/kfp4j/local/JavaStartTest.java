@@ -99,6 +99,36 @@ class JavaStartTest {
   }
 
   @Test
+  void theClassListOfARunnerStoppedMidTaskIsDeletedByTheNextRunThatListsClasses() throws Exception {
+    Path root = dir.resolve("runs");
+    Path cache = root.resolve(".cache").resolve("java");
+    Path pid = dir.resolve("task.pid");
+    // a runner in a JVM of its own whose classpath the JVM can archive: the jars first
+    List<String> jars = new ArrayList<>(List.of(entrypointJar().toString()));
+    List<String> folders = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      (Files.isDirectory(Path.of(entry)) ? folders : jars).add(entry);
+    }
+    jars.addAll(folders);
+    Path file = Files.writeString(dir.resolve("sleeps.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: sleeps-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: a, template: t}\n  - name: t\n    container:\n      image: a\n"
+        + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, sleep, '60', " + pid + "]\n");
+    Process p = Child.start(List.of(Child.java(), "-cp", String.join(File.pathSeparator, jars), "dev.kfp4j.local.LocalRun",
+        file.toString(), "--root", root.toString(), "--subprocess", "--no-cache"), dir.resolve("stopped.log"), Map.of(), null);
+    long task = Child.number(pid, 60);
+    assertTrue(files(cache).stream().anyMatch(f -> f.getFileName().toString().startsWith("loading-")), "its task lists its classes");
+    p.destroy(); // Ctrl-C, or a kill: the task is stopped mid-listing
+    assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertTrue(Child.await(20, () -> !Child.alive(task)));
+
+    run(root, entrypointJar().toString()); // another classpath: its first task lists its classes, and the archive is written
+    List<Path> left = files(cache);
+    assertEquals(1, left.size(), "only the archive; the stopped runner's class list was left for ever: " + left);
+    assertTrue(left.get(0).getFileName().toString().endsWith(".jsa"), left.toString());
+  }
+
+  @Test
   void theCacheKeepsTheArchivesUsedLastAndNothingElseIsDeleted() throws Exception {
     Path cache = Files.createDirectories(dir.resolve("cache"));
     for (int i = 0; i < 6; i++) {
