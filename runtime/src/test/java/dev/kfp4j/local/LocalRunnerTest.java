@@ -172,19 +172,26 @@ class LocalRunnerTest {
     assertEquals(2, Files.readAllLines(count).size());
   }
 
+  /**
+   * Workflow {@code name}'s file: task 'one' counts its runs in {@code first-ran} and gives 42; 'two', after it, writes its
+   * pid to {@code two.pid} and half its output, then waits for the file {@code gate} before it gives {@code got 42}.
+   */
+  private Path resumable(String name) throws java.io.IOException {
+    String first = "  - name: first\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + dir.resolve("first-ran") + "; echo 42 > /tmp/o']\n";
+    String second = "  - name: second\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'echo $$ > " + dir.resolve("two.pid") + "; printf half > /tmp/o; while [ ! -f "
+        + dir.resolve("gate") + " ]; do sleep 0.1; done; echo got {{inputs.parameters.x}} > /tmp/o']\n";
+    return Files.writeString(dir.resolve(name + ".yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: " + name
+        + "-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n" + task("one", "first", "1")
+        + task("two", "second", "{{tasks.one.outputs.parameters.out}}", "one") + first + second);
+  }
+
   @Test
   void aKilledRunResumesWithoutRerunningFinishedTasks() throws Exception {
     Path count = dir.resolve("first-ran");
     Path gate = dir.resolve("gate");
-    String first = "  - name: first\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
-        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "; echo 42 > /tmp/o']\n";
-    String second = "  - name: second\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
-        + "    container:\n      image: a\n      command: [sh, -c, 'echo $$ > " + dir.resolve("two.pid") + "; while [ ! -f " + gate
-        + " ]; do sleep 0.1; done; echo got {{inputs.parameters.x}} > /tmp/o']\n";
-    String y = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: resumable-}\nspec:\n  entrypoint: main\n  templates:\n"
-        + "  - name: main\n    dag:\n      tasks:\n" + task("one", "first", "1") + task("two", "second", "{{tasks.one.outputs.parameters.out}}", "one")
-        + first + second;
-    Path file = Files.writeString(dir.resolve("resumable.yaml"), y);
+    Path file = resumable("resumable");
     // A real crash: the run goes on in another JVM, which is killed (kill -9) while 'two' waits.
     Process p = Child.localRun(dir.resolve("killed.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache");
     // 'two' runs once 'one' finished and was journaled.
@@ -208,14 +215,7 @@ class LocalRunnerTest {
   void aRunnerStoppedMidRunRecordsTheRunInterruptedAndTheResumeRunsWhatWasRunning() throws Exception {
     Path count = dir.resolve("first-ran");
     Path gate = dir.resolve("gate");
-    String first = "  - name: first\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
-        + "    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count + "; echo 42 > /tmp/o']\n";
-    String second = "  - name: second\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
-        + "    container:\n      image: a\n      command: [sh, -c, 'echo $$ > " + dir.resolve("two.pid") + "; printf half > /tmp/o; while [ ! -f "
-        + gate + " ]; do sleep 0.1; done; echo got {{inputs.parameters.x}} > /tmp/o']\n";
-    Path file = Files.writeString(dir.resolve("interrupted.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
-        + "metadata: {generateName: interrupted-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
-        + task("one", "first", "1") + task("two", "second", "{{tasks.one.outputs.parameters.out}}", "one") + first + second);
+    Path file = resumable("interrupted");
     Process p = Child.localRun(dir.resolve("interrupted.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(),
         "--no-cache");
     long two = Child.number(dir.resolve("two.pid"), 60);
