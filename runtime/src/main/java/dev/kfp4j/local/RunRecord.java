@@ -97,7 +97,11 @@ final class RunRecord {
     long wait;
     synchronized (this) {
       if (dirty) {
-        save();
+        try {
+          save();
+        } catch (UncheckedIOException e) {
+          // not written now (the disk is full, say): still dirty, tried again at the next flush, as done() tries at the end
+        }
       }
       wait = Math.max(TimeUnit.MILLISECONDS.toNanos(FLUSH_MILLIS), FLUSH_RATIO * lastSaveNanos);
     }

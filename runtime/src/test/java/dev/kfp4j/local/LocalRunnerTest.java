@@ -240,6 +240,31 @@ class LocalRunnerTest {
   }
 
   @Test
+  void runJsonGoesOnBeingWrittenOnceItCanBeAgain() throws Exception {
+    // 'a' makes run.json unwritable for a while, as a full disk does (its temp file a folder), then writable again
+    String breaks = "  - name: breaks\n    container:\n      image: a\n"
+        + "      command: [sh, -c, 'mkdir ../.run-writing.json; sleep 3; rmdir ../.run-writing.json']\n";
+    String waits = "  - name: waits\n    container:\n      image: a\n      command: [sh, -c, 'echo $$ > " + dir.resolve("b.pid")
+        + "; while [ ! -f " + dir.resolve("gate") + " ]; do sleep 0.1; done']\n";
+    Workflow wf = workflow("unwritable", "", "      - {name: a, template: breaks}\n      - {name: b, template: waits, dependencies: [a]}\n",
+        breaks, waits);
+    CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> runner(false).run(wf, Map.of()));
+    Child.number(dir.resolve("b.pid"), 60);
+    Path runDir = onlyRun(dir.resolve("runs").resolve("unwritable"));
+    // the old record stopped rewriting run.json at the first write that failed: 'b' never showed, until the run ended
+    boolean shown = Child.await(30, () -> {
+      try {
+        return "Running".equals(Yaml.json().readTree(runDir.resolve("run.json").toFile()).at("/tasks/b/state").asString(""));
+      } catch (RuntimeException e) {
+        return false;
+      }
+    });
+    Files.writeString(dir.resolve("gate"), "open");
+    assertTrue(run.get(60, TimeUnit.SECONDS).succeeded());
+    assertTrue(shown, "run.json shows 'b' running while it runs");
+  }
+
+  @Test
   void aRunnerStoppedMidRunSaysHowToCompleteTheRun() throws Exception {
     // four tasks at once, each of whose threads could say it failed as the JVM ends
     String waits = "  - name: waits\n    inputs: {parameters: [{name: n}]}\n    container:\n      image: a\n      command: [sh, -c, 'echo $$ > "
