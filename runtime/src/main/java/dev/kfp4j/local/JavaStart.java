@@ -48,7 +48,10 @@ final class JavaStart {
   private static final String ARCHIVE = ".jsa";
   /** The suffix of the mark left where the JVM refused the archive it wrote. */
   static final String REFUSED = ".refused";
-  /** How a class list's name starts, then its runner's process id ({@link #sweep}); a partial archive's: {@value #PARTIAL}, the list's. */
+  /**
+   * How a class list's name starts, then its runner's process id ({@link #sweep}); a partial archive's name is {@value
+   * #PARTIAL} and its list's.
+   */
   private static final String LIST = "loading-";
   private static final String PARTIAL = "writing-";
   /** Keeps the JVM's messages about its archive out of a task's log. */

