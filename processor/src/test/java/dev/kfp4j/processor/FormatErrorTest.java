@@ -80,7 +80,22 @@ class FormatErrorTest {
                 + "read into a value"),
         Arguments.of("kfp4j:NotInKfp2", "retries(3, \"OnError\")",
             new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2)", "      .retries(3, \"OnError\");", "}"},
-            "retries(3, \"OnError\"): KFP 2 retries a task that failed and has no retry policies; write retries(3)"),
+            "retries(3, \"OnError\"): KFP 2 retries a task that failed (Argo's OnFailure) and has no other retry policy: the policy "
+                + "is KFP v1's (Argo's) alone; write retries(3)"),
+        // KFP's backend gives Argo no policy: Always (retry errors too) was dropped from the KFP 2 file
+        Arguments.of("kfp4j:NotInKfp2", "retries(2, \"Always\")",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2)", "      .retries(2, \"Always\");", "}"},
+            "retries(2, \"Always\"): KFP 2 retries a task that failed (Argo's OnFailure) and has no other retry policy: the policy "
+                + "is KFP v1's (Argo's) alone; write retries(2), or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+        // KFP's backend gives Argo a backoff's whole seconds: 500ms waited 0 s on KFP, 500 ms locally
+        Arguments.of("kfp4j:NotInKfp2", "retryBackoff(\"500ms\"",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2).retries(2)", "      .retryBackoff(\"500ms\", 2, \"1m\");", "}"},
+            "retryBackoff(\"500ms\", 2, \"1m\"): KFP 2 waits whole seconds between retries (KFP's backend gives Argo the whole "
+                + "seconds of '500ms' alone: 0s); write a whole number of seconds, such as \"1s\", or write this pipeline for KFP v1 "
+                + "only: @Pipeline(formats = Format.ARGO)"),
+        Arguments.of("kfp4j:NotInKfp2", "retryBackoff(\"5s\"",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.add(1, 2).retries(2)", "      .retryBackoff(\"5s\", 2, \"90.5s\");", "}"},
+            "the whole seconds of '90.5s' alone: 90s); write a whole number of seconds, such as \"91s\""),
         Arguments.of("kfp4j:NotInKfp2", "podGc = \"OnPodSuccess\"",
             new String[] {"@Pipeline(name = \"p\",", "    podGc = \"OnPodSuccess\")", "public static void p() { LibOps.add(1, 2); }"},
             "@Pipeline(podGc = ...) has no KFP 2 equivalent; KFP 2 deletes a run's pods after ttlSecondsAfterFinished: set that instead"),
@@ -202,6 +217,11 @@ class FormatErrorTest {
         "  LibOps.greet(v.size());", "}"))).succeeded();
     assertThat(compile(pipeline("@Pipeline(formats = Format.ARGO) public static void p() {", "  LibOps.twice(9007199254740993L);",
         "}"))).succeeded();
+    assertThat(compile(pipeline("@Pipeline(formats = Format.ARGO) public static void p() {",
+        "  LibOps.add(1, 2).retries(2, \"Always\").retryBackoff(\"500ms\", 2, \"1.5s\");", "}"))).succeeded();
+    // whole seconds, however written, and Argo's own default policy, which KFP's backend leaves to Argo
+    assertThat(compile(pipeline("@Pipeline public static void p() {",
+        "  LibOps.add(1, 2).retries(2, \"OnFailure\").retryBackoff(\"2000ms\", 2, \"1.5m\");", "}"))).succeeded();
     // a double holds these exactly
     assertThat(compile(pipeline("@Pipeline public static void p() {", "  LibOps.twice(9007199254740992L);",
         "  LibOps.twice(-9007199254740992L);", "  LibOps.twice(1152921504606846976L);", "}"))).succeeded();

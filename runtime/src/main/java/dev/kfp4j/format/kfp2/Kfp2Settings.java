@@ -168,9 +168,9 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
 
   @Override
   public Void retry(RunSetting.Retry s) {
-    if (s.policy() != null && !s.policy().equals("Always") && !s.policy().equals("OnFailure")) {
-      throw new FormatException(where + ": retries(" + s.limit() + ", \"" + s.policy() + "\"): KFP 2 retries a task that failed and has no "
-          + "retry policies; write retries(" + s.limit() + ")");
+    if (s.policy() != null && !s.policy().equals("OnFailure")) {
+      throw new FormatException(where + ": retries(" + s.limit() + ", \"" + s.policy() + "\"): KFP 2 retries a task that failed (Argo's "
+          + "OnFailure) and has no other retry policy; write retries(" + s.limit() + ")");
     }
     ObjectNode r = retryPolicy();
     r.put("maxRetryCount", s.limit());
@@ -200,13 +200,19 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
 
   /**
    * A duration as protobuf's {@code Duration} writes it in JSON: seconds, with up to nine decimals
-   * ({@code 10s}, {@code 0.010s} for {@code 10ms}).
+   * ({@code 10s}, {@code 0.01s} for {@code 10ms}).
    */
   static String protobufDuration(String duration) {
-    java.math.BigDecimal nanos = java.math.BigDecimal.ZERO;
+    java.math.BigDecimal seconds = seconds(duration).stripTrailingZeros();
+    return (seconds.scale() < 0 ? seconds.setScale(0) : seconds).toPlainString() + "s";
+  }
+
+  /** The seconds of a duration ({@code 10}, {@code 1m30s}, {@code 500ms}), to the nanosecond, rounded up. */
+  static java.math.BigDecimal seconds(String duration) {
     if (duration.matches("\\d+")) {
-      return Long.parseLong(duration) + "s";
+      return new java.math.BigDecimal(duration);
     }
+    java.math.BigDecimal nanos = java.math.BigDecimal.ZERO;
     var m = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)").matcher(duration);
     while (m.find()) {
       long unit = switch (m.group(2)) {
@@ -219,8 +225,7 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
       };
       nanos = nanos.add(new java.math.BigDecimal(m.group(1)).multiply(java.math.BigDecimal.valueOf(unit)));
     }
-    java.math.BigDecimal seconds = nanos.setScale(0, java.math.RoundingMode.CEILING).movePointLeft(9).stripTrailingZeros();
-    return (seconds.scale() < 0 ? seconds.setScale(0) : seconds).toPlainString() + "s";
+    return nanos.setScale(0, java.math.RoundingMode.CEILING).movePointLeft(9);
   }
 
   @Override

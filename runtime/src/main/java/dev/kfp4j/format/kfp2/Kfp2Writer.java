@@ -223,6 +223,14 @@ public final class Kfp2Writer {
   }
 
   /**
+   * The seconds of a retry backoff's {@code duration} ({@code 500ms}: 0.5, {@code 1m30s}: 90), as written in a KFP 2 file.
+   * KFP's backend gives Argo their whole seconds alone ({@code Duration.Seconds}), so {@code 500ms} waits 0 s on KFP.
+   */
+  public static java.math.BigDecimal backoffSeconds(String duration) {
+    return Kfp2Settings.seconds(duration);
+  }
+
+  /**
    * The summary KFP writes (name, description, inputs and outputs, by name, as the spec lists them:
    * parameters by Python type, artifacts by schema title), then kfp4j's line naming the source. KFP's
    * SDK reads a file's description from the summary's third line ({@code

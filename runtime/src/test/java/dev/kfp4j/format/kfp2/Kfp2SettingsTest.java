@@ -153,4 +153,17 @@ class Kfp2SettingsTest {
         + "{\"runtimeValue\":{\"constant\":{\"disk\":\"ssd\"}}} is not in kfp4j's model"), e.getMessage());
     assertTrue(e.getMessage().endsWith("constant ones as node selector labels (nodeSelector.labels))"), e.getMessage());
   }
+
+  /**
+   * KFP's backend gives Argo no retry policy, so Argo retries a task that failed ({@code OnFailure}): a model's
+   * {@code Always} (errors too) was dropped from the file written; it is refused, {@code OnFailure} written as KFP's retries.
+   */
+  @Test
+  void aRetryPolicyOtherThanKfpsOwnIsRefusedNotDropped() {
+    String message = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class,
+        () -> Kfp2Writer.write(pipeline(new RunSetting.Retry(2, "Always")))).getMessage();
+    assertTrue(message.contains("retries(2, \"Always\"): KFP 2 retries a task that failed (Argo's OnFailure) and has no other retry "
+        + "policy; write retries(2)"), message);
+    assertEquals(Kfp2Writer.write(pipeline(new RunSetting.Retry(2, null))), Kfp2Writer.write(pipeline(new RunSetting.Retry(2, "OnFailure"))));
+  }
 }

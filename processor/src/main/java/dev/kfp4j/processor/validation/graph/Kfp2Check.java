@@ -1,5 +1,6 @@
 package dev.kfp4j.processor.validation.graph;
 
+import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.RunSetting;
@@ -21,6 +22,7 @@ import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.processor.validation.PipelineValidator;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.Placeholder;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,8 @@ import javax.lang.model.element.AnnotationMirror;
 /**
  * When a pipeline is written in KFP 2's format, it uses only what KFP 2 can express: no
  * Kubernetes resource step, files passed only as artifacts (a file input takes a task's file
- * output, a value input no file), retries without a policy other than KFP's, command lines in KFP
- * 2's placeholders, no run setting KFP 2 has no place for ({@code podGc}, {@code parallelism},
+ * output, a value input no file), retries without a policy other than KFP's ({@code OnFailure}) and backoffs of whole
+ * seconds, command lines in KFP 2's placeholders, no run setting KFP 2 has no place for ({@code podGc}, {@code parallelism},
  * {@code serviceAccount}), and of a volume only its name (KFP 2's {@code createpvc} gives no size).
  * Each is an error where it is written, naming the alternative.
  */
@@ -53,16 +55,34 @@ final class Kfp2Check implements GraphCheck {
         continue;
       }
       for (SettingCall call : step.settings()) {
-        if (call.setting() instanceof RunSetting.Retry r && r.policy() != null && !r.policy().equals("Always")
-            && !r.policy().equals("OnFailure")) {
-          reporter.error(call.position(), Message.KFP2_RETRY_POLICY, r.limit(), r.policy(), r.limit());
-        }
+        retry(call, reporter);
       }
       if (step instanceof TaskBuilder task) {
         arguments(graph, task, reporter);
         String placeholder = unsupported(task.component());
         if (placeholder != null) {
           reporter.error(task.position(), Message.KFP2_COMPONENT, task.component().name(), placeholder);
+        }
+      }
+    }
+  }
+
+  /**
+   * KFP 2 retries a task that failed: KFP's backend gives Argo no retry policy (Argo's default, {@code OnFailure}), and
+   * of a backoff only its whole seconds ({@code Duration.Seconds}), so {@code "500ms"} would wait 0 s on KFP.
+   */
+  private static void retry(SettingCall call, Reporter reporter) {
+    if (call.setting() instanceof RunSetting.Retry r && r.policy() != null && !r.policy().equals("OnFailure")) {
+      reporter.error(call.position(), Message.KFP2_RETRY_POLICY, r.limit(), r.policy(), r.limit());
+    }
+    if (call.setting() instanceof RunSetting.RetryBackoff b) {
+      for (String duration : List.of(b.duration(), b.maxDuration())) {
+        BigDecimal seconds = duration.isEmpty() ? BigDecimal.ZERO : Kfp2Writer.backoffSeconds(duration);
+        if (seconds.signum() > 0 && seconds.stripTrailingZeros().scale() > 0) {
+          long whole = seconds.longValue(); // what KFP's backend keeps
+          reporter.error(call.position(), Message.KFP2_BACKOFF_SECONDS, b.duration(), b.factor(), b.maxDuration(), duration, whole,
+              whole + 1);
+          return;
         }
       }
     }
