@@ -274,7 +274,13 @@ final class ArgumentValues {
       return false;
     }
     dev.kfp4j.model.Predicate.Comparison c = (dev.kfp4j.model.Predicate.Comparison) p;
-    return compare(operand(c.left(), scope, where), c.operator(), operand(c.right(), scope, where));
+    String left = operand(c.left(), scope, where);
+    String right = operand(c.right(), scope, where);
+    return switch (c.compared()) {
+      case AS_VALUES -> compare(left, c.operator(), right);
+      case AS_TEXT -> Comparing.holds(Comparing.text(left, right), c.operator());
+      case AS_NUMBERS -> Comparing.holds(Double.compare(Comparing.number(left, where), Comparing.number(right, where)), c.operator());
+    };
   }
 
   /** {@code p} with its operands' values, as people read it: {@code 'tails' == 'heads'}. */
@@ -323,14 +329,7 @@ final class ArgumentValues {
     } else {
       c = left.compareTo(right);
     }
-    switch (op) {
-      case EQ: return c == 0;
-      case NE: return c != 0;
-      case LT: return c < 0;
-      case LE: return c <= 0;
-      case GT: return c > 0;
-      default: return c >= 0;
-    }
+    return Comparing.holds(c, op);
   }
 
   private static Double number(String s) {

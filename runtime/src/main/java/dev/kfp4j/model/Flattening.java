@@ -192,7 +192,7 @@ public final class Flattening {
 
   private Predicate outerPredicate(Predicate p) {
     if (p instanceof Predicate.Comparison c) {
-      return new Predicate.Comparison(outer(c.left()), c.operator(), outer(c.right()));
+      return c.of(outer(c.left()), outer(c.right()));
     }
     if (p instanceof Predicate.Not n) {
       return new Predicate.Not(outerPredicate(n.predicate()));
@@ -438,7 +438,7 @@ public final class Flattening {
 
     private Predicate predicate(Predicate p) {
       if (p instanceof Predicate.Comparison c) {
-        return new Predicate.Comparison(required(c.left(), "a condition"), c.operator(), required(c.right(), "a condition"));
+        return c.of(required(c.left(), "a condition"), required(c.right(), "a condition"));
       }
       if (p instanceof Predicate.Not n) {
         return new Predicate.Not(predicate(n.predicate()));

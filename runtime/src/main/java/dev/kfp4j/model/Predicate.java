@@ -40,12 +40,51 @@ public sealed interface Predicate {
     }
   }
 
-  /** {@code left operator right}; compared as numbers when both sides are numbers, else as text. */
-  record Comparison(Argument left, Operator operator, Argument right) implements Predicate {
+  /**
+   * How a file's condition language compares the two values of a {@link Comparison}, where the file
+   * says: Argo's expression tags compare as numbers only what they read with {@code asFloat} (or
+   * {@code asInt}) and as text what they do not, a quoted operand of Argo's older {@code when} is
+   * text.
+   */
+  enum Compared {
+    /** As the values read: as numbers when both are numbers, true/false when both are, else as text. */
+    AS_VALUES,
+    /** As numbers; a value that is not one is an error. */
+    AS_NUMBERS,
+    /** As text, exactly. */
+    AS_TEXT
+  }
+
+  /**
+   * {@code left operator right}, compared as {@code compared} says ({@link Compared#AS_VALUES} unless
+   * a format read it otherwise). Two comparisons differing in {@code compared} alone are equal: it
+   * is how the file read compares them, not which values the condition compares.
+   */
+  record Comparison(Argument left, Operator operator, Argument right, Compared compared) implements Predicate {
     public Comparison {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(operator, "operator");
       Objects.requireNonNull(right, "right");
+      Objects.requireNonNull(compared, "compared");
+    }
+
+    public Comparison(Argument left, Operator operator, Argument right) {
+      this(left, operator, right, Compared.AS_VALUES);
+    }
+
+    /** This comparison of other operands, compared as this one. */
+    public Comparison of(Argument newLeft, Argument newRight) {
+      return new Comparison(newLeft, operator, newRight, compared);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Comparison c && left.equals(c.left) && operator == c.operator && right.equals(c.right);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(left, operator, right);
     }
   }
 

@@ -22,6 +22,10 @@ final class WhenParser extends PredicateParser {
   private final Function<String, Argument> operand;
   /** Whether {@link #text} is the inside of an expression tag. */
   private final boolean expr;
+  /** Whether an operand of the comparison being read is a number to Argo ({@code asFloat(...)}, {@code 5}). */
+  private boolean numbers;
+  /** Whether an operand of the comparison being read is quoted. */
+  private boolean quoted;
 
   private WhenParser(String text, String where, Function<String, Argument> operand, boolean expr) {
     super(text);
@@ -54,7 +58,16 @@ final class WhenParser extends PredicateParser {
     return comparison();
   }
 
+  /**
+   * A comparison, compared as Argo compares it: in an expression tag as numbers where an operand is
+   * read with {@code asFloat}/{@code asInt} or is a number, else as text (expr compares two strings
+   * as strings, {@code '1.0' == '1'} is false); in the older form as text where an operand is quoted
+   * (govaluate's string literal), else as the values read (Argo's {@code shouldExecute} turns a bare
+   * word into a string, and govaluate reads a bare number as a number).
+   */
   private Predicate comparison() {
+    numbers = false;
+    quoted = false;
     String left = operandText();
     skipSpaces();
     Predicate.Operator op = operator();
@@ -62,7 +75,9 @@ final class WhenParser extends PredicateParser {
       throw error("expected a comparison (==, !=, <, <=, >, >=) after '" + left + "'");
     }
     String right = operandText();
-    return new Predicate.Comparison(operand.apply(left), op, operand.apply(right));
+    Predicate.Compared compared = expr ? (numbers ? Predicate.Compared.AS_NUMBERS : Predicate.Compared.AS_TEXT)
+        : quoted ? Predicate.Compared.AS_TEXT : Predicate.Compared.AS_VALUES;
+    return new Predicate.Comparison(operand.apply(left), op, operand.apply(right), compared);
   }
 
   private String operandText() {
@@ -71,6 +86,7 @@ final class WhenParser extends PredicateParser {
       return exprOperand();
     }
     if (peek('"') || peek('\'')) {
+      quoted = true;
       char quote = text.charAt(pos);
       int end = text.indexOf(quote, pos + 1);
       if (end < 0) {
@@ -114,6 +130,7 @@ final class WhenParser extends PredicateParser {
     for (String function : List.of("asFloat(", "asInt(")) {
       if (text.startsWith(function, pos)) {
         pos += function.length();
+        numbers = true;
         String inner = exprOperand();
         if (!consume(")")) {
           throw error("expected ')' after " + function + inner);
@@ -159,7 +176,11 @@ final class WhenParser extends PredicateParser {
       throw error("expected a value");
     }
     String r = reference.toString();
-    return Character.isLetter(r.charAt(0)) ? "{{" + r + "}}" : r;
+    if (!Character.isLetter(r.charAt(0))) {
+      numbers = true; // a number literal
+      return r;
+    }
+    return "{{" + r + "}}";
   }
 
   @Override

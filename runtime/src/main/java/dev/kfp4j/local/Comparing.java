@@ -1,0 +1,52 @@
+package dev.kfp4j.local;
+
+import dev.kfp4j.model.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * How Argo's expression tags compare two values ({@link Predicate.Compared#AS_TEXT}, {@link
+ * Predicate.Compared#AS_NUMBERS}): strings as Go compares them, byte by byte of their UTF-8 (so by
+ * code point), and numbers as {@code asFloat} reads them, Go's {@code strconv.ParseFloat}, which
+ * fails on anything but a number's text (no spaces around it).
+ */
+final class Comparing {
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+
+  private Comparing() {}
+
+  /** Whether {@code op} holds of two values that compare as {@code c} (negative, zero or positive). */
+  static boolean holds(int c, Predicate.Operator op) {
+    return switch (op) {
+      case EQ -> c == 0;
+      case NE -> c != 0;
+      case LT -> c < 0;
+      case LE -> c <= 0;
+      case GT -> c > 0;
+      case GE -> c >= 0;
+    };
+  }
+
+  /** {@code a} against {@code b} by code point, as Go orders strings. */
+  static int text(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
+
+  /** {@code value} as {@code asFloat} reads it; not a number, the condition fails, as Argo's does, saying so. */
+  static double number(String value, String where) {
+    if (!DECIMAL.matcher(value).matches()) {
+      throw new WorkflowException(where + ": '" + value + "' is not a number, which the condition compares as one (asFloat)");
+    }
+    return Double.parseDouble(value);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.kfp4j.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.TaskResult.State;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code when} compares as Argo compares it: an expression tag compares text as text ({@code '1.0'
+ * == '1'} is false, {@code '10' > '9'} too) and numbers only where it reads them with {@code
+ * asFloat}; the older form compares quoted operands as text (govaluate's strings).
+ */
+class ArgoWhenComparisonTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  private RunResult run(String value, String... whens) {
+    String version = "  - name: version\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container: {image: a, command: [sh, -c, 'echo " + value + " > /tmp/o']}\n";
+    StringBuilder tasks = new StringBuilder("      - {name: v, template: version}\n");
+    for (int i = 0; i < whens.length; i++) {
+      tasks.append("      - {name: t").append(i).append(", template: double, dependencies: [v], when: \"")
+          .append(whens[i].replace("\"", "\\\"")).append("\", arguments: {parameters: [{name: x, value: '1'}]}}\n");
+    }
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
+    return runner.run(LocalRunnerTest.workflow("when", "", tasks.toString(), version,
+        LocalRunnerTest.sh("double", LocalRunnerTest.DOUBLE)), Map.of());
+  }
+
+  private static State state(RunResult r, int task) {
+    return r.task("t" + task).orElseThrow().state();
+  }
+
+  @Test
+  void anExpressionTagComparesTextAsTextAndNumbersReadWithAsFloatAsNumbers() {
+    RunResult r = run("10.0", "{{=tasks['v'].outputs.parameters['out'] == '10'}}", "{{=tasks['v'].outputs.parameters['out'] > '9'}}",
+        "{{=asFloat(tasks['v'].outputs.parameters['out']) == 10}}", "{{=asFloat(tasks['v'].outputs.parameters['out']) > 9}}",
+        "{{=tasks['v'].outputs.parameters['out'] == '10.0'}}");
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(State.Skipped, state(r, 0), "'10.0' == '10' is false in expr");
+    assertEquals(State.Skipped, state(r, 1), "'10.0' > '9' is false in expr: strings compare by character");
+    assertEquals(State.Succeeded, state(r, 2));
+    assertEquals(State.Succeeded, state(r, 3));
+    assertEquals(State.Succeeded, state(r, 4));
+  }
+
+  @Test
+  void theOlderFormComparesQuotedOperandsAsTextAndBareNumbersAsNumbers() {
+    RunResult r = run("10.0", "\"{{tasks.v.outputs.parameters.out}}\" == \"10\"", "{{tasks.v.outputs.parameters.out}} == 10",
+        "{{tasks.v.outputs.parameters.out}} > 9");
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(State.Skipped, state(r, 0));
+    assertEquals(State.Succeeded, state(r, 1));
+    assertEquals(State.Succeeded, state(r, 2));
+  }
+
+  @Test
+  void aValueAsFloatCannotReadFailsTheRunNamingIt() {
+    RunResult r = run("ten", "{{=asFloat(tasks['v'].outputs.parameters['out']) > 9}}");
+    assertFalse(r.succeeded());
+    assertTrue(console.toString().contains("'ten' is not a number, which the condition compares as one (asFloat)"), console.toString());
+  }
+}
