@@ -161,6 +161,9 @@ final class ArgumentValues {
       if (v.isMissingNode()) {
         throw new WorkflowException(where + ": the item " + item + " of loop '" + li.loop() + "' has no field '" + li.field() + "'");
       }
+      if (!run.kfp2()) { // Argo's controller gives items its own way
+        return li.field() == null ? ArgoItemTexts.whole(v) : ArgoItemTexts.field(v);
+      }
       return text(v);
     }
     Argument.Collected c = (Argument.Collected) a;

@@ -1,0 +1,88 @@
+package dev.kfp4j.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A loop item's text as Argo's controller gives it ({@code processItem} in {@code
+ * workflow/controller/operator.go}, {@code Item.String} in {@code pkg/apis/workflow/v1alpha1/item.go}):
+ * {@code {{item}}} of a text item is the text; of a number or true/false its JSON; of a map Go's
+ * {@code json.Marshal} of it (no spaces, keys sorted, {@code <}, {@code >}, {@code &} escaped); of a
+ * list the same in its order. {@code {{item.key}}} is the field's JSON without spaces, a text field
+ * without its quotes but with its escapes ({@code a"b} is {@code a\"b}, a line break {@code \n}).
+ */
+final class ArgoItemTexts {
+  private ArgoItemTexts() {}
+
+  /** {@code {{item}}}. */
+  static String whole(JsonNode item) {
+    if (item.isString()) {
+      return item.asString();
+    }
+    StringBuilder out = new StringBuilder();
+    write(item, true, true, out);
+    return out.toString();
+  }
+
+  /** {@code {{item.key}}}, of a field's value. */
+  static String field(JsonNode value) {
+    StringBuilder out = new StringBuilder();
+    write(value, false, false, out);
+    String s = out.toString();
+    return value.isString() ? s.substring(1, s.length() - 1) : s;
+  }
+
+  /** {@code v} as Go's compact JSON; {@code sortKeys}: an object's own keys sorted; {@code html}: {@code <>&} escaped. */
+  private static void write(JsonNode v, boolean sortKeys, boolean html, StringBuilder out) {
+    if (v.isString()) {
+      string(v.asString(), html, out);
+    } else if (v.isObject()) {
+      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(v.properties());
+      if (sortKeys) {
+        fields.sort((a, b) -> Comparing.text(a.getKey(), b.getKey()));
+      }
+      out.append('{');
+      for (int i = 0; i < fields.size(); i++) {
+        out.append(i == 0 ? "" : ",");
+        string(fields.get(i).getKey(), html, out);
+        out.append(':');
+        write(fields.get(i).getValue(), false, html, out);
+      }
+      out.append('}');
+    } else if (v.isArray()) {
+      out.append('[');
+      for (int i = 0; i < v.size(); i++) {
+        out.append(i == 0 ? "" : ",");
+        write(v.get(i), false, html, out);
+      }
+      out.append(']');
+    } else {
+      out.append(v.toString()); // numbers, true, false, null as JSON
+    }
+  }
+
+  /** A JSON string as Go's encoder escapes it. */
+  private static void string(String s, boolean html, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029' || (html && (c == '<' || c == '>' || c == '&'))) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}
