@@ -8,14 +8,15 @@ import java.util.regex.Pattern;
 
 /**
  * How often a failed task runs again, and how long it waits first: {@code backoffMillis} before
- * the second attempt, times {@code factor} for each later one, at most {@code maxBackoffMillis}
- * (0: no maximum).
+ * the second attempt, times {@code factor} for each later one; {@code maxDurationMillis} (0: none)
+ * after the first attempt started, no attempt starts, as Argo's {@code backoff.maxDuration} (which
+ * KFP 2's {@code backoffMaxDuration} becomes) limits a task's retries.
  */
-record RetryPolicy(int limit, long backoffMillis, int factor, long maxBackoffMillis) {
+record RetryPolicy(int limit, long backoffMillis, int factor, long maxDurationMillis) {
   static final RetryPolicy NONE = new RetryPolicy(0, 0, 1, 0);
 
   RetryPolicy {
-    if (limit < 0 || backoffMillis < 0 || factor < 1 || maxBackoffMillis < 0) {
+    if (limit < 0 || backoffMillis < 0 || factor < 1 || maxDurationMillis < 0) {
       throw new WorkflowException("a retry limit, backoff and maximum cannot be negative, and the factor is at least 1");
     }
   }
@@ -76,6 +77,23 @@ record RetryPolicy(int limit, long backoffMillis, int factor, long maxBackoffMil
     for (int i = 1; i < attempt && wait < Long.MAX_VALUE / factor; i++) {
       wait *= factor;
     }
-    return maxBackoffMillis > 0 ? Math.min(wait, maxBackoffMillis) : wait;
+    return wait;
+  }
+
+  /**
+   * Why a task whose {@code attempt}th attempt failed {@code elapsedMillis} after its first started
+   * does not run again though its limit allows, or null: as Argo's controller ({@code
+   * processNodeRetries}), the maximum duration is over, or waiting the backoff would end after it.
+   */
+  String stop(int attempt, long elapsedMillis) {
+    if (maxDurationMillis == 0) {
+      return null;
+    }
+    if (elapsedMillis > maxDurationMillis) {
+      return "the retries' maximum duration (" + maxDurationMillis + " ms) is over";
+    }
+    return elapsedMillis + delayAfter(attempt) > maxDurationMillis
+        ? "waiting " + delayAfter(attempt) + " ms to retry would end after the retries' maximum duration (" + maxDurationMillis + " ms)"
+        : null;
   }
 }

@@ -117,6 +117,11 @@ final class StepRunner {
       if (message == null || !step.retry().retries(attempt)) {
         break;
       }
+      String stop = step.retry().stop(attempt, (System.nanoTime() - start) / 1_000_000);
+      if (stop != null) {
+        log.note("kfp4j: attempt " + attempt + " failed (" + message + "); not retrying: " + stop + "\n");
+        break;
+      }
       log.note("kfp4j: attempt " + attempt + " failed (" + message + "); retrying\n");
       sleep(step.retry().delayAfter(attempt));
     }
