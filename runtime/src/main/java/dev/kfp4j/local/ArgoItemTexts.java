@@ -3,6 +3,7 @@ package dev.kfp4j.local;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.kfp4j.yaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,26 +64,10 @@ final class ArgoItemTexts {
     }
   }
 
-  /** A JSON string as Go's encoder escapes it. */
+  /** A JSON string as Go's encoder escapes it: as JSON's own escapes, with U+2028, U+2029 and, {@code html}, {@code <>&} escaped. */
   private static void string(String s, boolean html, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029' || (html && (c == '<' || c == '>' || c == '&'))) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    String json = Yaml.nodes().stringNode(s).toString()
+        .replace(String.valueOf((char) 0x2028), "\\u2028").replace(String.valueOf((char) 0x2029), "\\u2029");
+    out.append(html ? json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") : json);
   }
 }
