@@ -279,7 +279,10 @@ public abstract class Task<T extends Task<T>> {
     return set(new RunSetting.Retry(limit, null));
   }
 
-  /** Retries with an Argo retry policy: {@code Always}, {@code OnFailure}, {@code OnError}, {@code OnTransientError}. */
+  /**
+   * Retries with an Argo retry policy: {@code Always}, {@code OnFailure}, {@code OnError}, {@code OnTransientError}; the
+   * last two retry only a pod that could not run (an error), not a task that ran and failed.
+   */
   public final T retries(int limit, String policy) {
     return set(new RunSetting.Retry(limit, policy));
   }

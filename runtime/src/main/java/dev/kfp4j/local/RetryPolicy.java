@@ -29,7 +29,9 @@ record RetryPolicy(int limit, long backoffMillis, int factor, long maxDurationMi
     String maxBackoff = "";
     for (TaskSetting s : settings) {
       if (s instanceof RunSetting.Retry r) {
-        retries = r.limit();
+        // Argo's OnError and OnTransientError retry a pod that could not run, never a task that ran and failed
+        // (processNodeRetries); every failure here is one of those
+        retries = "OnError".equals(r.policy()) || "OnTransientError".equals(r.policy()) ? 0 : r.limit();
       } else if (s instanceof RunSetting.RetryBackoff b) {
         backoff = b.duration();
         factor = b.factor();
