@@ -107,6 +107,9 @@ class ConstantLoopItemsTest {
         "{componentInputParameter: pipelinechannel--loop-item-param-1, parameterExpressionSelector: 'parseJson(string_value)[\"A_a\"]'}"));
     assertThat(c.argo()).contains("{name: loop-item-param-1-subvar-A_a, value: '{{item.A_a}}'}");
     assertThat(dev.kfp4j.format.argo.ArgoRules.errors(Yaml.read(c.argo()))).isEmpty(); // the item goes whole into the condition
+    // the items' A_a are numbers: Argo compares them as numbers (as text, '10' > '5' would be false on the cluster)
+    assertThat(c.argo()).contains("asFloat(");
+    assertThat(c.argo()).contains(") > 5}}");
     Path classes = Compile.writeOutput(c.compilation(), dir.resolve("classes"));
     for (String format : new String[] {c.kfp2(), c.argo()}) {
       RunResult r;

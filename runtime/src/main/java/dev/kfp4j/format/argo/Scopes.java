@@ -98,11 +98,28 @@ final class Scopes {
     if (a instanceof Argument.PipelineParameter p) {
       return pipeline.parameter(p.name()).map(q -> q.type() != null && q.type().isNumber()).orElse(false);
     }
+    if (a instanceof Argument.LoopItem li && loops.get(li.loop()) != null) {
+      Loop.Items items = loops.get(li.loop()).items();
+      if (items instanceof Loop.Constants k) { // a number when every item (or its field) is one
+        return !k.values().isEmpty() && k.values().stream().allMatch(v -> li.field() == null
+            ? v.type() != null && v.type().isNumber() : numberField(v.text(), li.field()));
+      }
+      return li.field() == null && items instanceof Loop.Over o && o.itemType() != null && o.itemType().isNumber();
+    }
     if (a instanceof Argument.TaskOutput o && steps.get(o.task()) instanceof Task t) {
       OutputSpec out = t.component().output(o.output()).orElse(null);
       String type = out == null || out.type() == null ? null : out.type().name();
       return "Integer".equals(type) || "Float".equals(type);
     }
     return false;
+  }
+
+  /** Whether field {@code field} of the JSON object {@code json} is a number. */
+  private static boolean numberField(String json, String field) {
+    try {
+      return dev.kfp4j.yaml.Yaml.readJson(json).path(field).isNumber();
+    } catch (RuntimeException notJson) {
+      return false;
+    }
   }
 }
