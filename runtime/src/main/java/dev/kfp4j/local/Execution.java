@@ -64,6 +64,7 @@ final class Execution {
     Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts);
     boolean ok = false;
     Map<String, String> outputs = Map.of();
+    java.io.UncheckedIOException unwritten = null;
     // Ctrl-C or a kill ends the JVM, not the run: its record says so, and it says how to complete it (not when a component's
     // System.exit did it: ExitWatch)
     Thread stopped = new Thread(null, () -> {
@@ -102,7 +103,11 @@ final class Execution {
       } catch (IOException e) {
         // the run's class loader is gone with the run
       }
-      record.done(ok, outputs);
+      try {
+        record.done(ok, outputs);
+      } catch (java.io.UncheckedIOException e) {
+        unwritten = e; // said once the summary is printed: what ran is worth showing
+      }
       progress.finish();
       try {
         Runtime.getRuntime().removeShutdownHook(stopped);
@@ -112,6 +117,9 @@ final class Execution {
     }
     RunResult result = new RunResult(workflow.name(), runId, ok, runDir, results.inOrder(), outputs);
     Console.summary(runner.console(), result, runner.showProgress() || runner.summary());
+    if (unwritten != null) {
+      throw unwritten;
+    }
     return result;
   }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * Prints each output on standard output, and the run's folder on standard error. Exit codes: 0
  * the run succeeded, 1 it failed, 2 bad arguments, a workflow it cannot run, or a run folder it
- * cannot resume.
+ * cannot resume, 5 the run's record could not be written ({@code run.json}: a full disk, say), as {@code kfp4j run}.
  */
 public final class LocalRun {
   private static final String USAGE =
@@ -125,6 +125,10 @@ public final class LocalRun {
       System.err.println(USAGE);
       System.err.println("LocalRun: error: " + e.getMessage());
       return 2;
+    } catch (java.io.UncheckedIOException e) { // the run's record could not be written at its end (a full disk): after the summary
+      System.out.flush();
+      System.err.println("LocalRun: error: " + e.getMessage());
+      return 5;
     }
     for (String line : results(result)) {
       System.out.println(line);

@@ -257,7 +257,13 @@ final class RunRecord {
       dirty = false;
       lastSaveNanos = System.nanoTime() - start;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      // a write's own error (a full disk) names no file: said as run.json's, with the system's reason
+      java.nio.file.FileSystemException f = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs
+          : new java.nio.file.FileSystemException(file.toString(), null, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+      if (f != e) {
+        f.initCause(e);
+      }
+      throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.reason(f), f);
     }
   }
 

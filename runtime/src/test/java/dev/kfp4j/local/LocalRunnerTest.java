@@ -265,6 +265,30 @@ class LocalRunnerTest {
     assertTrue(shown, "run.json shows 'b' running while it runs");
   }
 
+  /**
+   * The disk filled before the run's end: run.json's last writing failed, and LocalRun printed a stack trace without the
+   * system's reason, and no summary. Now one line with the reason, after the summary, exit 5 (as kfp4j run's file errors).
+   */
+  @Test
+  void aRunWhoseRecordCannotBeWrittenAtItsEndSaysWhyInOneLine() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "a device that is always full");
+    // the task makes run.json's temp file a link to /dev/full: every later writing of run.json finds no space left
+    Path file = Files.writeString(dir.resolve("full.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: full-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: fills, template: fills}\n  - name: fills\n    container:\n      image: a\n"
+        + "      command: [sh, -c, 'ln -s /dev/full ../.run-writing.json']\n");
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache",
+        "--summary");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(5, p.exitValue(), out);
+    Path runDir = onlyRun(dir.resolve("runs").resolve("full"));
+    assertTrue(out.endsWith("\nLocalRun: error: cannot write " + runDir.resolve("run.json") + ": No space left on device\n"), out);
+    assertFalse(out.contains("\tat "), "no stack trace: " + out);
+    assertTrue(out.contains("\nrun full " + runDir.getFileName() + ": Succeeded\n"), "the summary is printed: " + out);
+    Files.delete(runDir.resolve(".run-writing.json")); // the link, not /dev/full
+  }
+
   @Test
   void aRunnerStoppedMidRunSaysHowToCompleteTheRun() throws Exception {
     // four tasks at once, each of whose threads could say it failed as the JVM ends
