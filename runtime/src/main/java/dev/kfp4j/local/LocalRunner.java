@@ -58,6 +58,10 @@ public final class LocalRunner {
   /** How errors name the command's options ({@link Builder#options}). */
   private final java.util.function.UnaryOperator<String> options;
   private List<String> engine;
+  /** The id of each new run ({@link #newRunId}; a test's own). */
+  private final java.util.function.Supplier<String> runIds;
+  /** How many ids a new run tries before it gives up: each one another run's folder holds. */
+  private static final int MAX_RUN_ID_TRIES = 100;
 
   /**
    * The copy of the workflow in each run folder, the pipeline the run ran as JSON, which {@code
@@ -79,6 +83,7 @@ public final class LocalRunner {
     this.classpath = absolute(b.classpath != null ? b.classpath : defaultClasspath(b.classLoader));
     this.containers = b.containers;
     this.options = b.options;
+    this.runIds = b.runIds;
   }
 
   public static Builder builder() {
@@ -90,10 +95,23 @@ public final class LocalRunner {
     workflow.checkRunnable();
     Map<String, String> parameters = workflow.arguments(arguments);
     engine(); // no engine: said before anything runs
-    String runId = newRunId();
+    String runId = runIds.get();
     Path runDir = RunPaths.inside(root, workflow.name(), runId);
     try {
-      Files.createDirectories(runDir);
+      Files.createDirectories(runDir.getParent());
+      // made here, or another id: a folder of the same id (another run's, made at the same millisecond) is never shared
+      for (int tries = 1; ; tries++) {
+        try {
+          Files.createDirectory(runDir);
+          break;
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          if (tries == MAX_RUN_ID_TRIES) {
+            throw taken;
+          }
+          runId = runIds.get();
+          runDir = RunPaths.inside(root, workflow.name(), runId);
+        }
+      }
       // the pipeline the run ran, for the local UI's picture of it
       Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.jsonText(workflow.runCopy()));
     } catch (IOException e) {
@@ -217,7 +235,7 @@ public final class LocalRunner {
     return List.copyOf(out);
   }
 
-  /** Sortable and unique: time, then random, so runs started at once never share a folder. */
+  /** Sortable, and rarely the same twice: time, then random; {@link #run} makes its folder or takes another. */
   private static String newRunId() {
     return Timestamps.local(System.currentTimeMillis()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
   }
@@ -290,8 +308,15 @@ public final class LocalRunner {
     private List<String> classpath;
     private Containers containers;
     private java.util.function.UnaryOperator<String> options = java.util.function.UnaryOperator.identity();
+    private java.util.function.Supplier<String> runIds = LocalRunner::newRunId;
 
     private Builder() {}
+
+    /** Where new runs' ids come from: tests' own, to give an id a folder already has. */
+    Builder runIds(java.util.function.Supplier<String> runIds) {
+      this.runIds = runIds;
+      return this;
+    }
 
     /**
      * How errors name the {@code kfp4j} command's options, from their names ({@code --root}): as they are by default; a Maven

@@ -333,6 +333,27 @@ class LocalRunnerTest {
     }
   }
 
+  /**
+   * Two runs of the same id (the same millisecond, the same 16 random bits) shared a folder: the second's workflow.json
+   * overwrote the first's before the lock refused it. A folder of the id the runner picked is now never entered: another id.
+   */
+  @Test
+  void aRunNeverEntersAFolderOfItsIdThatIsThereAlready() throws Exception {
+    Path theirs = Files.createDirectories(dir.resolve("runs").resolve("taken").resolve("same"));
+    Files.writeString(theirs.resolve(LocalRunner.WORKFLOW_FILE), "theirs");
+    java.util.Iterator<String> ids = List.of("same", "other").iterator();
+    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).progress(false).summary(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).runIds(ids::next).build()
+        .run(workflow("taken", "", task("a", "double", "1"), sh("double", DOUBLE)), Map.of());
+    assertTrue(r.succeeded());
+    assertEquals("other", r.runId());
+    assertEquals(dir.resolve("runs").resolve("taken").resolve("other").toAbsolutePath(), r.runDir());
+    assertEquals("theirs", Files.readString(theirs.resolve(LocalRunner.WORKFLOW_FILE)));
+    try (var in = Files.list(theirs)) {
+      assertEquals(List.of(theirs.resolve(LocalRunner.WORKFLOW_FILE)), in.toList(), "nothing of the new run in it");
+    }
+  }
+
   @Test
   void twoRunsAtOnceDoNotShareFiles() throws Exception {
     Workflow wf = workflow("twice", "    - {name: n}\n", task("a", "double", "{{workflow.parameters.n}}"), sh("double", DOUBLE));
