@@ -3,10 +3,10 @@ package dev.kfp4j.cli;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.SourceLine;
 import dev.kfp4j.format.kfp2.KubernetesManifests;
+import dev.kfp4j.local.WholeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,19 +70,12 @@ final class ManifestCommand extends Commands.Base {
       return Kfp4j.OK;
     }
     Path file = output.toAbsolutePath();
-    if (Files.isDirectory(file)) { // moved over, a folder would be an error after the partial file was written
+    if (Files.isDirectory(file)) { // moved over, a folder would be an error after the staged file was written
       throw new ConfigException(terms().option("--output", output.toString()) + ": a folder; name the file to write, such as "
           + terms().option("--output", output.resolve(c.compiled().name() + ".yaml").toString()));
     }
     Files.createDirectories(file.getParent());
-    Path partial = file.resolveSibling(file.getFileName() + ".partial");
-    try {
-      Files.writeString(partial, yaml);
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      Files.deleteIfExists(partial); // written whole or not at all: no half-written file left beside it either
-      throw e;
-    }
+    WholeFiles.write(file, yaml); // written whole or not at all, staged under a new name that replaces or follows nothing
     out().println("Wrote " + output);
     return Kfp4j.OK;
   }

@@ -239,6 +239,24 @@ class ManifestCommandTest {
   }
 
   @Test
+  void writingTheOutputNeitherReplacesNorFollowsAFileBesideIt() throws Exception {
+    Path deploy = Files.createDirectories(dir.resolve("deploy"));
+    Path mine = Files.writeString(deploy.resolve("a.yaml.partial"), "the user's own");
+    Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "kept");
+    Files.createSymbolicLink(deploy.resolve("b.yaml.partial"), elsewhere);
+    assertEquals(0, kfp4j("-p", "add-example", "-o", deploy.resolve("a.yaml").toString()).code());
+    assertEquals(0, kfp4j("-p", "add-example", "-o", deploy.resolve("b.yaml").toString()).code());
+    assertEquals("the user's own", Files.readString(mine));
+    assertEquals("kept", Files.readString(elsewhere));
+    assertTrue(Files.isSymbolicLink(deploy.resolve("b.yaml.partial")));
+    assertEquals(Files.readString(deploy.resolve("a.yaml")), Files.readString(deploy.resolve("b.yaml")));
+    try (var left = Files.list(deploy)) {
+      assertEquals(List.of("a.yaml", "a.yaml.partial", "b.yaml", "b.yaml.partial"),
+          left.map(p -> p.getFileName().toString()).sorted().toList(), "nothing staged is left");
+    }
+  }
+
+  @Test
   void anOutputThatIsAFolderIsAUsageErrorAndLeavesNoPartialFile() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("deploy"));
     Cli r = kfp4j("-p", "add-example", "-o", folder.toString());

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -184,7 +185,7 @@ public final class LocalRunner {
     try (Stream<Path> files = Files.list(runDir)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
-        if (name.startsWith(".run") && name.endsWith(".json") && Files.isRegularFile(f)) {
+        if (WholeFiles.isStaged(name, Path.of("run.json")) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
           Files.deleteIfExists(f);
         }
       }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -250,10 +249,7 @@ final class RunRecord {
   private void save() {
     long start = System.nanoTime();
     try {
-      // one name: saves are synchronized, a run folder has one runner (RunLock), and a resume sweeps a leftover
-      Path temp = file.resolveSibling(".run-writing.json");
-      Files.writeString(temp, text());
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      WholeFiles.write(file, text()); // a killed runner's staged file is swept by a resume
       dirty = false;
       lastSaveNanos = System.nanoTime() - start;
     } catch (IOException e) {

@@ -132,11 +132,11 @@ class DamagedRunTest {
     String[] lines = Files.readString(journal).split("\n");
     Files.writeString(journal, lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n");
     Path staged = Files.writeString(runDir.resolve("b/outputs/out/.data.kfp4j-123-1.partial"), "half");
-    Files.writeString(runDir.resolve(".run4242.json"), "{");
+    Files.writeString(runDir.resolve(".run.json.4242-1f.partial"), "{");
     RunResult r = runner().resume(workflow, runDir);
     assertTrue(r.succeeded());
     assertFalse(Files.exists(staged));
-    assertFalse(Files.exists(runDir.resolve(".run4242.json")));
+    assertFalse(Files.exists(runDir.resolve(".run.json.4242-1f.partial")));
     try (Stream<Path> all = Files.walk(runDir)) {
       assertEquals(0, all.filter(p -> p.getFileName().toString().endsWith(".partial")).count());
     }

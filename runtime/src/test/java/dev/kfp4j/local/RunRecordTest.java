@@ -35,6 +35,21 @@ class RunRecordTest {
   }
 
   @Test
+  void savingRunJsonNeitherFollowsNorReplacesAnyFileBesideIt() throws Exception {
+    Path elsewhere = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("keep.txt"), "mine");
+    Path run = Files.createDirectories(dir.resolve("run"));
+    Files.createSymbolicLink(run.resolve(".run-writing.json"), elsewhere); // the name an earlier runner staged run.json under
+    RunRecord record = new RunRecord(run, "p", "run-1", Map.of());
+    record.done(true, Map.of());
+    assertEquals("mine", Files.readString(elsewhere), "the file the link points to is untouched");
+    assertEquals("run-1", PreviousRun.load(run).runId());
+    try (java.util.stream.Stream<Path> files = Files.list(run)) {
+      assertEquals(java.util.List.of(".run-writing.json", "journal.jsonl", "run.json"),
+          files.map(f -> f.getFileName().toString()).sorted().toList(), "nothing staged is left");
+    }
+  }
+
+  @Test
   void runJsonIsTheRecordAsJacksonPrettyPrintsIt() throws Exception {
     RunRecord record = new RunRecord(dir, "p", "run-1", Map.of("n", "1"));
     record.running("a", "a", 1);
