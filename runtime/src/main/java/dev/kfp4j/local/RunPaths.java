@@ -48,6 +48,22 @@ final class RunPaths {
     return name;
   }
 
+  /**
+   * {@code folder/relative}, for a {@code relative} path of {@code /}-separated plain segments ({@link #segment}: no
+   * {@code ..}, not absolute), where nothing below {@code folder} on the way to it, itself included, is a link: so what
+   * is read or written there stays inside {@code folder}.
+   */
+  static Path beneath(Path folder, String relative) {
+    Path p = folder;
+    for (String name : relative.split("/", -1)) {
+      p = p.resolve(segment(name));
+      if (Files.isSymbolicLink(p)) {
+        throw new WorkflowException("'" + relative + "' meets a link at " + p + ", which kfp4j does not follow");
+      }
+    }
+    return p;
+  }
+
   /** The folder name of a task: its id, with each run of other characters than {@code A-Za-z0-9._()-} as {@code _}. */
   static String taskFolder(String taskId) {
     return OTHER_THAN_FOLDER_CHARACTERS.matcher(taskId).replaceAll("_");

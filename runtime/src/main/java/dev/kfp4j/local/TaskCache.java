@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * same: {@code <root>/.cache/<key>/} holds the output files under {@code parameters/} and
  * {@code artifacts/} and a {@code manifest.json} with each file's size and checksum. An entry is
  * written aside and moved into place whole; one that is damaged (a file changed, cut short or
- * gone, the manifest unreadable) is a miss: it is removed, and the task runs again.
+ * gone, the manifest unreadable, or naming a file outside the entry or the task's output folder, by
+ * {@code ..} or through a link) is a miss: it is removed, and the task runs again.
  */
 final class TaskCache {
   private static final String MANIFEST = "manifest.json";
@@ -123,7 +124,7 @@ final class TaskCache {
           Files.createDirectories(e.getValue());
           for (String f : files.propertyNames()) {
             if (f.startsWith(name + "/") && f.length() > name.length() + 1) {
-              copyChecked(files, entry, f, e.getValue().resolve(f.substring(name.length() + 1)));
+              copyChecked(files, entry, f, RunPaths.beneath(e.getValue(), f.substring(name.length() + 1)));
               any = true;
             }
           }
@@ -190,10 +191,7 @@ final class TaskCache {
     if (!expected.isObject()) {
       throw new IOException("the manifest has no " + name);
     }
-    Path from = entry.resolve(name).normalize();
-    if (!from.startsWith(entry)) {
-      throw new IOException(name + " is outside the entry");
-    }
+    Path from = RunPaths.beneath(entry, name); // a name with .., or a link on the way: a damaged entry
     Files.createDirectories(to.getParent());
     CRC32C crc = new CRC32C();
     long size = copy(from, to, crc);
