@@ -182,6 +182,9 @@ public final class Names {
     return !name.isEmpty();
   }
 
+  /** A KFP pipeline's name ({@code pipelineInfo.name}), as KFP's compiler and API server take it ({@code validate_pipeline_name}). */
+  public static final java.util.regex.Pattern KFP_PIPELINE_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,127}");
+
   /**
    * Whether {@code name} is a Kubernetes object name, an RFC 1123 subdomain: at most 253 characters,
    * labels of lower-case letters, digits and '-' apart by '.', each starting and ending with a

@@ -76,6 +76,18 @@ class RunFolderSafetyTest {
   }
 
   @Test
+  void aKfp2PipelineNameCannotPutItsRunsInTheCacheOrElsewhere() throws Exception {
+    for (String name : new String[] {".cache", "..", "../escape", "a/b", "Upper", ""}) {
+      Workflow wf = Workflow.parse(NestedPipelineNamesTest.SPEC.replace("name: nested-names", "name: '" + name + "'"), "p.yaml");
+      WorkflowException e = assertThrows(WorkflowException.class, () -> runner().run(wf, Map.of()), name);
+      assertEquals("p.yaml: the pipeline's name '" + name + "' (pipelineInfo.name) is not a KFP pipeline name: lower case letters, "
+          + "digits and '-', starting with a letter or digit, at most 128 characters, as KFP's compiler requires", e.getMessage());
+    }
+    assertEquals(List.of(), outsideTheRoot());
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing ran, nothing was written");
+  }
+
+  @Test
   void anArtifactNameCannotReachOutside() {
     String consumer = "  - name: c\n    inputs: {artifacts: [{name: in, path: /tmp/in}]}\n    container: {image: a, command: [cat, /tmp/in]}\n";
     String tasks = "      - name: c\n        template: c\n        arguments: {artifacts: [{name: '../../x', raw: {data: hi}}]}\n";

@@ -26,7 +26,6 @@ public final class KubernetesManifests {
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final String LABEL_RULE = "lowercase letters, digits and '-', starting and ending with a letter or digit";
   /** What KFP's API server takes as the spec's pipeline name ({@code common.ValidatePipelineName}). */
-  private static final Pattern PIPELINE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,127}");
 
   private KubernetesManifests() {}
 
@@ -66,7 +65,7 @@ public final class KubernetesManifests {
     }
     JsonNode spec = docs.get(0);
     String specName = spec.path("pipelineInfo").path("name").asString();
-    check(PIPELINE_NAME, 128, specName, "the pipeline spec's name (pipelineInfo.name)", "KFP's API server",
+    check(dev.kfp4j.spec.Names.KFP_PIPELINE_NAME, 128, specName, "the pipeline spec's name (pipelineInfo.name)", "KFP's API server",
         "lowercase letters, digits and '-', starting with a letter or digit");
     String pipeline = or(names.pipeline(), specName);
     String version = or(names.version(), pipeline);
