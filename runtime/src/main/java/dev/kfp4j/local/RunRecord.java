@@ -253,13 +253,12 @@ final class RunRecord {
       dirty = false;
       lastSaveNanos = System.nanoTime() - start;
     } catch (IOException e) {
-      // a write's own error (a full disk) names no file: said as run.json's, with the system's reason
-      java.nio.file.FileSystemException f = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs
-          : new java.nio.file.FileSystemException(file.toString(), null, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
-      if (f != e) {
-        f.initCause(e);
-      }
-      throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.reason(f), f);
+      // a write's own error (a full disk) names no file, the move's the staged one: said as run.json's, with the system's reason
+      String reason = e instanceof java.nio.file.FileSystemException fs ? FileErrors.reason(fs)
+          : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      java.nio.file.FileSystemException f = new java.nio.file.FileSystemException(file.toString(), null, reason);
+      f.initCause(e);
+      throw new UncheckedIOException("cannot write " + file + ": " + reason, f);
     }
   }
 

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The local runner on workflows of shell steps: DAG order, data, and every fault. */
 class LocalRunnerTest {
+  /** A task's command making its run's run.json a folder that is not empty, which no writing of run.json can replace. */
+  static final String RUN_JSON_A_FOLDER = "until mkdir ../run.json 2>/dev/null; do rm -f ../run.json; done; touch ../run.json/x";
+
   @TempDir Path dir;
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -242,9 +245,9 @@ class LocalRunnerTest {
 
   @Test
   void runJsonGoesOnBeingWrittenOnceItCanBeAgain() throws Exception {
-    // 'a' makes run.json unwritable for a while, as a full disk does (its temp file a folder), then writable again
+    // 'a' makes run.json unwritable for a while, as a full disk does (run.json a folder that is not empty), then writable again
     String breaks = "  - name: breaks\n    container:\n      image: a\n"
-        + "      command: [sh, -c, 'mkdir ../.run-writing.json; sleep 3; rmdir ../.run-writing.json']\n";
+        + "      command: [sh, -c, '" + RUN_JSON_A_FOLDER + "; sleep 3; rm -r ../run.json']\n";
     String waits = "  - name: waits\n    container:\n      image: a\n      command: [sh, -c, 'echo $$ > " + dir.resolve("b.pid")
         + "; while [ ! -f " + dir.resolve("gate") + " ]; do sleep 0.1; done']\n";
     Workflow wf = workflow("unwritable", "", "      - {name: a, template: breaks}\n      - {name: b, template: waits, dependencies: [a]}\n",
@@ -271,22 +274,20 @@ class LocalRunnerTest {
    */
   @Test
   void aRunWhoseRecordCannotBeWrittenAtItsEndSaysWhyInOneLine() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "a device that is always full");
-    // the task makes run.json's temp file a link to /dev/full: every later writing of run.json finds no space left
+    // the task makes run.json a folder that is not empty: every later writing of run.json fails, as on a full disk
     Path file = Files.writeString(dir.resolve("full.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
         + "metadata: {generateName: full-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
         + "      - {name: fills, template: fills}\n  - name: fills\n    container:\n      image: a\n"
-        + "      command: [sh, -c, 'ln -s /dev/full ../.run-writing.json']\n");
+        + "      command: [sh, -c, '" + RUN_JSON_A_FOLDER + "']\n");
     Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache",
         "--summary");
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     String out = Files.readString(dir.resolve("out.log"));
     assertEquals(5, p.exitValue(), out);
     Path runDir = onlyRun(dir.resolve("runs").resolve("full"));
-    assertTrue(out.endsWith("\nLocalRun: error: cannot write " + runDir.resolve("run.json") + ": No space left on device\n"), out);
+    assertTrue(out.endsWith("\nLocalRun: error: cannot write " + runDir.resolve("run.json") + ": Is a directory\n"), out);
     assertFalse(out.contains("\tat "), "no stack trace: " + out);
     assertTrue(out.contains("\nrun full " + runDir.getFileName() + ": Succeeded\n"), "the summary is printed: " + out);
-    Files.delete(runDir.resolve(".run-writing.json")); // the link, not /dev/full
   }
 
   @Test
