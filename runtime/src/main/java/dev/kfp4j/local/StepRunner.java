@@ -100,6 +100,10 @@ final class StepRunner {
         }
         message = exit == 0 ? missingOutput(step)
             : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : exitCode(exit);
+        String lost = log.takeUnwritten(); // what it printed, lost
+        if (lost != null) {
+          message = message == null ? lost : message + "; " + lost;
+        }
         if (message != null) {
           discard(step, log);
           if (ExitWatch.jvmEnding()) { // stopped with the runner, not failed: nothing recorded, nothing said

@@ -103,22 +103,54 @@ final class SubprocessLauncher implements Launcher {
     }
   }
 
+  private static OutputStream opened(TaskLog log, int attempt) {
+    try {
+      return log.open(attempt);
+    } catch (IOException e) {
+      log.unwritable(e);
+      return null;
+    }
+  }
+
+  private static void closed(OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // already said: the log could not be written
+    }
+  }
+
   /** The process groups the processes of this launcher run in. */
   ProcessGroups groups() {
     return groups;
   }
 
-  /** Copies the process's output to the log (and its echo) as it comes. */
+  /**
+   * Copies the process's output to the log (and its echo) as it comes. A log that cannot be written is said ({@link
+   * TaskLog#unwritable}) and the rest of the output read and dropped, so the process runs on to its end.
+   */
   private static Thread pump(InputStream from, TaskLog log, int attempt) {
     Thread t = new Thread(() -> {
-      try (InputStream in = from; OutputStream out = log.open(attempt)) {
+      try (InputStream in = from) {
+        OutputStream out = opened(log, attempt);
         byte[] buffer = new byte[8192];
         for (int n; (n = in.read(buffer)) >= 0; ) {
-          out.write(buffer, 0, n);
-          out.flush();
+          try {
+            if (out != null) {
+              out.write(buffer, 0, n);
+              out.flush();
+            }
+          } catch (IOException e) {
+            log.unwritable(e);
+            closed(out);
+            out = null;
+          }
+        }
+        if (out != null) {
+          out.close();
         }
       } catch (IOException e) {
-        // the process is gone; what came is in the log
+        // the process is gone; what came is in the log (a log that failed to close: as written)
       }
     }, "kfp4j-task-output");
     t.setDaemon(true);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,17 +20,20 @@ final class TaskLog {
   private final String label;
   private final PrintStream echo;
   private final UnaryOperator<String> mask;
+  /** Why the task's output could not be written to the log, once it could not; shared by its {@link #masking} forms. */
+  private final AtomicReference<String> unwritten;
 
   /** {@code echo} is the console to show lines on, or null. */
   TaskLog(Path file, String label, PrintStream echo) {
-    this(file, label, echo, UnaryOperator.identity());
+    this(file, label, echo, UnaryOperator.identity(), new AtomicReference<>());
   }
 
-  private TaskLog(Path file, String label, PrintStream echo, UnaryOperator<String> mask) {
+  private TaskLog(Path file, String label, PrintStream echo, UnaryOperator<String> mask, AtomicReference<String> unwritten) {
     this.file = file;
     this.label = label;
     this.echo = echo;
     this.mask = mask;
+    this.unwritten = unwritten;
   }
 
   /**
@@ -37,7 +41,7 @@ final class TaskLog {
    * arguments. The file is written as the process writes it; {@link #maskFile} masks it after.
    */
   TaskLog masking(UnaryOperator<String> mask) {
-    return new TaskLog(file, label, echo, mask);
+    return new TaskLog(file, label, echo, mask, unwritten);
   }
 
   /** Rewrites the file as {@code mask} shows it, when that differs (what a process wrote straight to it). */
@@ -76,6 +80,21 @@ final class TaskLog {
         ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)
         : Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     return echo == null ? out : new Tee(out, new Lines(echo, label, mask));
+  }
+
+  /**
+   * The task's output could not be written to the log ({@code e}: a full disk, the file a folder): the task fails saying so
+   * ({@link #takeUnwritten()}), where its process, its output pipe closed, would have died of SIGPIPE without a word.
+   */
+  void unwritable(IOException e) {
+    unwritten.compareAndSet(null, "its output could not be written to " + file + ": "
+        + (e instanceof java.nio.file.FileSystemException f ? FileErrors.reason(f) : e.getMessage() != null ? e.getMessage()
+            : e.getClass().getSimpleName()));
+  }
+
+  /** Why the task's output could not be written to the log since this was last asked, or null. */
+  String takeUnwritten() {
+    return unwritten.getAndSet(null);
   }
 
   /** Adds the runner's own {@code text} to the log (and the echo). */

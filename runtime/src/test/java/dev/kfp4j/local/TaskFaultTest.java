@@ -174,6 +174,25 @@ class TaskFaultTest {
     assertTrue(console.toString(StandardCharsets.UTF_8).contains("failed: exit code 137 (killed by SIGKILL"), console.toString());
   }
 
+  /**
+   * With {@code --logs}, a task whose log.txt could not be written (here a folder in its place, for its second attempt) died
+   * of SIGPIPE as it printed, exit 141, nothing said of its log: it runs to its end, and fails saying why its log is lost.
+   */
+  @Test
+  void aTaskWhoseLogCannotBeWrittenRunsToItsEndAndFailsSayingSo() throws Exception {
+    Path count = dir.resolve("attempts");
+    String t = "  - name: t\n    retryStrategy: {limit: 1}\n    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count
+        + "; if [ $(wc -l < " + count + ") -eq 1 ]; then rm -f log.txt; mkdir log.txt; exit 1; fi; echo printed; echo done > "
+        + dir.resolve("ended") + "']\n";
+    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).logs(true)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(true).build()
+        .run(workflow("unlogged", "", "      - {name: t, template: t}\n", t), Map.of());
+    assertFalse(r.succeeded());
+    String message = r.task("t").orElseThrow().message();
+    assertTrue(message.matches("its output could not be written to .*/t/log\\.txt: Is a directory"), message);
+    assertTrue(Files.exists(dir.resolve("ended")), "the task ran to its end");
+  }
+
   @Test
   void anOutputThatIsAFolderFailsItsTask() throws Exception {
     String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
