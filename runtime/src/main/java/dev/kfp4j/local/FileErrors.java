@@ -35,4 +35,12 @@ public final class FileErrors {
         : e instanceof AccessDeniedException ? "permission denied"
         : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
   }
+
+  /**
+   * {@link #reason(FileSystemException)} of any I/O error: a write's own (a full disk, {@code No space left on device}) names no
+   * file and is no {@link FileSystemException}, its message is what the system said.
+   */
+  public static String reason(java.io.IOException e) {
+    return e instanceof FileSystemException f ? reason(f) : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
 }

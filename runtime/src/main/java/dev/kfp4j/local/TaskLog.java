@@ -88,8 +88,7 @@ final class TaskLog {
    */
   void unwritable(IOException e) {
     unwritten.compareAndSet(null, "its output could not be written to " + file + ": "
-        + (e instanceof java.nio.file.FileSystemException f ? FileErrors.reason(f) : e.getMessage() != null ? e.getMessage()
-            : e.getClass().getSimpleName()));
+        + FileErrors.reason(e));
   }
 
   /** Why the task's output could not be written to the log since this was last asked, or null. */
