@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -39,8 +38,6 @@ import java.util.stream.Stream;
  * too ({@link Prestarts}), which would otherwise open the jars to load them.
  */
 final class JavaStart {
-  /** The longest an archive's writing may take: past it, there is none (the tasks start without). */
-  private static final long DUMP_SECONDS = 300;
   /** How many archives and marks the cache folder keeps: those used last. */
   static final int KEPT = 4;
   /** The length of an archive's name before its suffix: hexadecimal digits of the classpath's key. */
@@ -152,18 +149,19 @@ final class JavaStart {
    * After the task started with {@code options} ended with {@code exitCode}: when it listed its
    * classes and ended well, writes their archive (a few seconds, once per classpath), kept only
    * when the JVM wrote it whole and then maps it for this classpath; when it does not, the mark
-   * that it refused it.
+   * that it refused it. Those JVMs run in {@code groups}, and are stopped with the runner ({@link ArchiveWriting}).
    */
-  void ended(Options options, int exitCode) {
+  void ended(Options options, int exitCode, ProcessGroups groups) {
     if (options.written() == null) {
       return;
     }
     Path partial = archive.resolveSibling(PARTIAL + options.written().getFileName() + ".jsa");
+    ArchiveWriting w = new ArchiveWriting(groups, partial, options.written());
     try {
-      if (exitCode == 0 && Files.size(options.written()) > 0) {
+      if (exitCode == 0 && Files.size(options.written()) > 0 && w.watched()) {
         addAhead(options.written());
-        if (dump(options.written(), partial)) {
-          if (maps(partial)) {
+        if (dump(w, options.written(), partial)) {
+          if (maps(w, partial)) {
             Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
           } else {
             Files.write(refused, new byte[0]);
@@ -174,20 +172,15 @@ final class JavaStart {
     } catch (IOException e) {
       // no archive: the next task tries again
     } finally {
-      try {
-        Files.deleteIfExists(partial);
-        Files.deleteIfExists(options.written());
-      } catch (IOException e) {
-        // a leftover in the cache folder, never read
-      }
+      w.close();
       writing.set(false);
     }
   }
 
   /**
    * Deletes the class lists and partial archives in {@code dir} of runners that are gone: a runner stopped while its first
-   * Java task listed its classes, or while the JVM wrote their archive (a {@code java -Xshare:dump} outlives it and ends
-   * its file), left them, never read again. Those of a runner still running are its own.
+   * Java task listed its classes, or killed ({@code kill -9}) while the JVM wrote their archive, left them, never read
+   * again. Those of a runner still running are its own.
    */
   private static void sweep(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
@@ -259,31 +252,14 @@ final class JavaStart {
   }
 
   /** {@code java -Xshare:dump} of the classes listed in {@code list}, to {@code to}: whether it wrote it. */
-  private boolean dump(Path list, Path to) throws IOException {
-    return succeeds(javaCommand, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + to, "-cp", classpath)
-        && Files.isRegularFile(to);
+  private boolean dump(ArchiveWriting w, Path list, Path to) throws IOException {
+    return w.succeeds(javaCommand, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + to, "-cp",
+        classpath) && Files.isRegularFile(to);
   }
 
   /** Whether a JVM on this classpath maps {@code archive} ({@code -Xshare:on} fails when it does not). */
-  private boolean maps(Path archive) throws IOException {
-    return succeeds(javaCommand, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, QUIET, "-cp", classpath,
-        "-version");
-  }
-
-  /** Whether {@code command} ends with exit code 0 within {@value #DUMP_SECONDS} seconds, its output discarded. */
-  private static boolean succeeds(String... command) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    try {
-      if (!p.waitFor(DUMP_SECONDS, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor();
-        return false;
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      return false;
-    }
-    return p.exitValue() == 0;
+  private boolean maps(ArchiveWriting w, Path archive) throws IOException {
+    return w.succeeds(javaCommand, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, QUIET, "-cp", classpath, "-version");
   }
 
   /** JVM options of one task and the class list it writes (null when it writes none). */

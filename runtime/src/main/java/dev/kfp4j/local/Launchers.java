@@ -69,7 +69,7 @@ final class Launchers implements Launcher, Closeable {
     process.add(classpath);
     process.addAll(command.subList(3, command.size()));
     int exit = subprocess.launch(with(launch, process));
-    start.ended(options, exit);
+    start.ended(options, exit, subprocess.groups());
     if (exit != 0 && !onClasspath(javaMain)) { // java said only "Could not find or load main class"
       launch.log().note("kfp4j: " + javaMain + " is on none of the runner's classpath entries: run where the project's classes "
           + "are (kfp4j run in the project's folder after 'mvn compile', or with --classes and --classpath; the kfp4j:run goal)\n");

@@ -103,19 +103,11 @@ class JavaStartTest {
     Path root = dir.resolve("runs");
     Path cache = root.resolve(".cache").resolve("java");
     Path pid = dir.resolve("task.pid");
-    // a runner in a JVM of its own whose classpath the JVM can archive: the jars first
-    List<String> jars = new ArrayList<>(List.of(entrypointJar().toString()));
-    List<String> folders = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      (Files.isDirectory(Path.of(entry)) ? folders : jars).add(entry);
-    }
-    jars.addAll(folders);
     Path file = Files.writeString(dir.resolve("sleeps.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
         + "metadata: {generateName: sleeps-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
         + "      - {name: a, template: t}\n  - name: t\n    container:\n      image: a\n"
         + "      command: [java, -cp, /app/classes, dev.kfp4j.local.TestEntrypoint, sleep, '60', " + pid + "]\n");
-    Process p = Child.start(List.of(Child.java(), "-cp", String.join(File.pathSeparator, jars), "dev.kfp4j.local.LocalRun",
-        file.toString(), "--root", root.toString(), "--subprocess", "--no-cache"), dir.resolve("stopped.log"), Map.of(), null);
+    Process p = archivingRunner(file, root);
     long task = Child.number(pid, 60);
     assertTrue(files(cache).stream().anyMatch(f -> f.getFileName().toString().startsWith("loading-")), "its task lists its classes");
     p.destroy(); // Ctrl-C, or a kill: the task is stopped mid-listing
@@ -126,6 +118,45 @@ class JavaStartTest {
     List<Path> left = files(cache);
     assertEquals(1, left.size(), "only the archive; the stopped runner's class list was left for ever: " + left);
     assertTrue(left.get(0).getFileName().toString().endsWith(".jsa"), left.toString());
+  }
+
+  /**
+   * A runner in a JVM of its own, running {@code file} in {@code root} with Java tasks as subprocesses, whose classpath the
+   * JVM can archive: the jars first.
+   */
+  private Process archivingRunner(Path file, Path root) throws Exception {
+    List<String> jars = new ArrayList<>(List.of(entrypointJar().toString()));
+    List<String> folders = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      (Files.isDirectory(Path.of(entry)) ? folders : jars).add(entry);
+    }
+    jars.addAll(folders);
+    return Child.start(List.of(Child.java(), "-cp", String.join(File.pathSeparator, jars), "dev.kfp4j.local.LocalRun",
+        file.toString(), "--root", root.toString(), "--subprocess", "--no-cache"), dir.resolve("stopped.log"), Map.of(), null);
+  }
+
+  @Test
+  void aRunnerStoppedWhileTheJvmWritesTheArchiveStopsItAndLeavesNoneOfItsFiles() throws Exception {
+    Path root = dir.resolve("runs");
+    Path cache = root.resolve(".cache").resolve("java");
+    Path file = Files.writeString(dir.resolve("one.yaml"), CHAIN.replace("      - {name: b, template: t, dependencies: [a]}\n", ""));
+    Process p = archivingRunner(file, root);
+    ProcessHandle[] dump = new ProcessHandle[1];
+    try {
+      assertTrue(Child.await(120, () -> {
+        dump[0] = p.descendants().filter(d -> d.info().arguments().map(a -> List.of(a).contains("-Xshare:dump")).orElse(false))
+            .findFirst().orElse(null);
+        return dump[0] != null;
+      }), "the task ended well and the JVM writes its classes' archive: " + Child.read(dir.resolve("stopped.log")));
+      p.destroy(); // Ctrl-C, or a kill: the runner stops while the archive is written
+      assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+      assertFalse(Child.alive(dump[0].pid()), "the JVM writing the archive outlived its runner");
+      assertEquals(List.of(), files(cache), "the stopped runner's class list and partial archive are left in the cache");
+    } finally {
+      if (dump[0] != null) {
+        Child.kill(dump[0].pid());
+      }
+    }
   }
 
   @Test
@@ -208,7 +239,9 @@ class JavaStartTest {
     JavaStart start = JavaStart.of(cache, classpath, jdk);
     JavaStart.Options listing = start.options();
     assertNotNull(listing.written(), listing.toString());
-    start.ended(listing, task(jdk, listing.jvm(), String.join(File.pathSeparator, classpath)));
+    try (ProcessGroups groups = new ProcessGroups()) {
+      start.ended(listing, task(jdk, listing.jvm(), String.join(File.pathSeparator, classpath)), groups);
+    }
     return files(cache);
   }
 
