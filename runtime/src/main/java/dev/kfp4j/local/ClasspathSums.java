@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the local runner's Java tasks run, as one digest, part of their cache keys: the content of each file of the
@@ -91,7 +90,7 @@ final class ClasspathSums {
     Path temp = null;
     try {
       Files.createDirectories(cache);
-      temp = RunPaths.inside(cache, ".entry-" + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+      temp = RunPaths.inside(cache, Owners.leftover(".entry"));
       Files.writeString(temp, s, StandardCharsets.UTF_8);
       Files.move(temp, RunPaths.inside(cache, FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -97,7 +97,7 @@ final class JavaStart {
     try {
       Files.createDirectories(archive.getParent());
       sweep(archive.getParent());
-      Path list = Files.createTempFile(archive.getParent(), LIST + ProcessHandle.current().pid() + "-", ".classlist");
+      Path list = Files.createTempFile(archive.getParent(), LIST + Owners.current() + "-", ".classlist");
       return new Options(List.of("-XX:DumpLoadedClassList=" + list), list);
     } catch (IOException e) {
       writing.set(false);
@@ -187,7 +187,7 @@ final class JavaStart {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
         String list = name.startsWith(PARTIAL) ? name.substring(PARTIAL.length()) : name;
-        if (list.startsWith(LIST) && !TaskCache.ownerAlive(list)) {
+        if (list.startsWith(LIST) && !Owners.alive(list)) {
           Files.deleteIfExists(f);
         }
       }

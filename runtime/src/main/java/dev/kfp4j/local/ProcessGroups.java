@@ -182,13 +182,13 @@ final class ProcessGroups implements Closeable {
   }
 
   /**
-   * Stops a task process that an earlier runner started ({@code pid}, started at
-   * {@code startMillis}) and that outlived it, with its group, and waits until it is gone. A
-   * process that now has that pid but started at another time is not touched, nor is a group
-   * whose first process is gone (its number may be another's by now).
+   * Stops a task process that an earlier runner started ({@code pid}, started at {@code startMillis}) and that outlived it,
+   * with its group, and waits until it is gone. A process that now has that pid but started at another time ({@link
+   * Owners#startedAt}), or whose start is unknown, is not touched, nor is a group whose first process is gone (its number
+   * may be another's by now).
    */
   static void stopLeftover(long pid, long startMillis) {
-    Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(h -> h.isAlive() && startMillis(h) == startMillis);
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(h -> h.isAlive() && Owners.startedAt(h, startMillis));
     if (handle.isEmpty()) {
       return;
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import tools.jackson.databind.JsonNode;
@@ -144,7 +143,7 @@ final class TaskCache {
   void store(String key, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles) throws IOException {
     sweep();
     Files.createDirectories(dir);
-    Path temp = RunPaths.inside(dir, ".entry-" + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    Path temp = RunPaths.inside(dir, Owners.leftover(".entry"));
     try {
       Files.createDirectories(temp); // a task with no output files has an entry too: its manifest alone
       ObjectNode files = Yaml.object();
@@ -216,7 +215,7 @@ final class TaskCache {
 
   /** Moves a damaged entry aside, so a new one can take its place, and deletes it. */
   private void discard(Path entry) {
-    Path trash = dir.resolve(".trash-" + ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    Path trash = dir.resolve(Owners.leftover(".trash"));
     try {
       Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
       RunPaths.deleteTree(dir, trash);
@@ -241,25 +240,12 @@ final class TaskCache {
     try (Stream<Path> list = Files.list(dir)) {
       for (Path p : list.toList()) {
         String name = p.getFileName().toString();
-        if ((name.startsWith(".entry") || name.startsWith(".trash-")) && !ownerAlive(name)) {
+        if ((name.startsWith(".entry") || name.startsWith(".trash-")) && !Owners.alive(name)) {
           RunPaths.deleteTree(dir, p);
         }
       }
     } catch (IOException e) {
       // left for the next sweep
-    }
-  }
-
-  /** Whether the process whose id is in a leftover's name ({@code .entry-PID-...}, {@code loading-PID-...}) still runs. */
-  static boolean ownerAlive(String name) {
-    String[] parts = name.split("-");
-    if (parts.length < 3) {
-      return false; // an older kfp4j's name, without a process id
-    }
-    try {
-      return ProcessHandle.of(Long.parseLong(parts[1])).map(ProcessHandle::isAlive).orElse(false);
-    } catch (NumberFormatException e) {
-      return false;
     }
   }
 

@@ -158,4 +158,21 @@ class DamagedRunTest {
     assertTrue(Files.exists(live), "a live runner's entry is left alone");
     assertTrue(Files.exists(beside), "nothing outside the cache is touched");
   }
+
+  @Test
+  void aCacheCleansWhatADeadRunnerLeftEvenWhenItsProcessIdIsAnothersNow() throws Exception {
+    // After a reboot, or in a container whose runner has the same id at every start, a dead runner's id is a live process's.
+    ProcessHandle self = ProcessHandle.current();
+    long start = self.info().startInstant().orElseThrow().toEpochMilli();
+    Path cache = Files.createDirectories(dir.resolve("runs/.cache"));
+    Path earlier = Files.createDirectories(cache.resolve(".entry-" + self.pid() + "-" + (start - 3_600_000) + "-1a2b"));
+    Path trash = Files.createDirectories(cache.resolve(".trash-" + self.pid() + "-" + (start - 3_600_000) + "-3c4d"));
+    Path live = Files.createDirectories(cache.resolve(".entry-" + self.pid() + "-" + start + "-ffff"));
+    LocalRunner caching = LocalRunner.builder().root(dir.resolve("runs")).caching(true)
+        .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
+    assertTrue(caching.run(workflow, Map.of()).succeeded());
+    assertFalse(Files.exists(earlier), "the entry of a runner that had this process's id an hour before it started is removed");
+    assertFalse(Files.exists(trash), "and so is what it was deleting");
+    assertTrue(Files.exists(live), "this runner's own entry is left alone");
+  }
 }

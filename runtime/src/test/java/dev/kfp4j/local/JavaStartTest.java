@@ -160,6 +160,23 @@ class JavaStartTest {
   }
 
   @Test
+  void theClassListOfADeadRunnerIsDeletedEvenWhenItsProcessIdIsAnothersNow() throws Exception {
+    ProcessHandle self = ProcessHandle.current();
+    long start = self.info().startInstant().orElseThrow().toEpochMilli();
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    String earlier = "loading-" + self.pid() + "-" + (start - 3_600_000) + "-123.classlist";
+    Files.writeString(cache.resolve(earlier), "java/lang/Object\n");
+    Files.writeString(cache.resolve("writing-" + earlier + ".jsa"), "half");
+    String own = "loading-" + self.pid() + "-" + start + "-456.classlist";
+    Files.writeString(cache.resolve(own), "java/lang/Object\n");
+    JavaStart.Options listing = JavaStart.of(cache, List.of(entrypointJar().toString())).options();
+    assertNotNull(listing.written(), "the first task lists its classes");
+    Files.delete(listing.written());
+    assertEquals(List.of(cache.resolve(own)), files(cache),
+        "the class list and partial archive of a runner that had this process's id an hour before it started are deleted");
+  }
+
+  @Test
   void theCacheKeepsTheArchivesUsedLastAndNothingElseIsDeleted() throws Exception {
     Path cache = Files.createDirectories(dir.resolve("cache"));
     for (int i = 0; i < 6; i++) {
