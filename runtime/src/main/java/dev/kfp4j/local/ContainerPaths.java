@@ -65,18 +65,12 @@ final class ContainerPaths {
     if (mount == null) {
       return null;
     }
-    Path here = mounts.get(mount);
-    for (String segment : path.substring(withoutSlash(mount).length()).split("/")) {
+    Path here = RunPaths.withoutLinks(mounts.get(mount), path.substring(withoutSlash(mount).length()), segment -> {
       if (segment.equals("..")) {
         throw new WorkflowException(what + " " + path + " has a '..': give the path as it is");
       }
-      if (!segment.isEmpty() && !segment.equals(".")) {
-        here = here.resolve(segment);
-        if (Files.isSymbolicLink(here)) {
-          throw linkError(what, path, here);
-        }
-      }
-    }
+      return segment.isEmpty() || segment.equals(".") ? null : segment;
+    }, link -> linkError(what, path, link));
     if (Files.isDirectory(here, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       try (java.util.stream.Stream<Path> all = Files.walk(here)) { // links not followed
         Path link = all.filter(Files::isSymbolicLink).findFirst().orElse(null);

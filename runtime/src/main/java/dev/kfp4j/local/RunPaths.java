@@ -10,6 +10,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -54,11 +56,24 @@ final class RunPaths {
    * is read or written there stays inside {@code folder}.
    */
   static Path beneath(Path folder, String relative) {
+    return withoutLinks(folder, relative, RunPaths::segment,
+        link -> new WorkflowException("'" + relative + "' meets a link at " + link + ", which kfp4j does not follow"));
+  }
+
+  /**
+   * {@code folder/relative} one {@code /}-separated name at a time, where nothing on the way is a link: the one rule of
+   * {@link #beneath} and of a container's path here ({@link ContainerPaths#hereOf}). {@code name} gives what each name
+   * resolves to (null: nothing, as {@code .}), or refuses it; {@code linkError} is the error of the first link met.
+   */
+  static Path withoutLinks(Path folder, String relative, UnaryOperator<String> name, Function<Path, WorkflowException> linkError) {
     Path p = folder;
-    for (String name : relative.split("/", -1)) {
-      p = p.resolve(segment(name));
-      if (Files.isSymbolicLink(p)) {
-        throw new WorkflowException("'" + relative + "' meets a link at " + p + ", which kfp4j does not follow");
+    for (String n : relative.split("/", -1)) {
+      String segment = name.apply(n);
+      if (segment != null) {
+        p = p.resolve(segment);
+        if (Files.isSymbolicLink(p)) {
+          throw linkError.apply(p);
+        }
       }
     }
     return p;
