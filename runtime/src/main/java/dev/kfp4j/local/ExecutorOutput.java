@@ -76,23 +76,22 @@ final class ExecutorOutput {
    */
   private static void fromPlace(Step step, String name, String field, String place, Path artifact, boolean containers)
       throws IOException {
+    String puts = "its executor output puts output artifact '" + name + "' at " + field;
     Path source;
     if (containers) {
       Map<String, Path> mounts = new java.util.LinkedHashMap<>(step.mounts().volumes());
       mounts.putAll(step.mounts().outputs());
-      Path here = ContainerPaths.hereOf(place, mounts, "its executor output puts output artifact '" + name + "' at " + field);
+      Path here = ContainerPaths.hereOf(place, mounts, puts);
       if (here == null) {
-        throw new WorkflowException("its executor output puts output artifact '" + name + "' at " + field + " " + place
-            + ", a path inside its container that no volume brings to this machine; write the artifact to its path, "
-            + "or to a path under a mounted volume");
+        throw new WorkflowException(puts + " " + place + ", a path inside its container that no volume brings to this machine; "
+            + "write the artifact to its path, or to a path under a mounted volume");
       }
       source = here;
     } else {
       source = Path.of(place);
     }
     if (!source.isAbsolute()) {
-      throw new WorkflowException("its executor output puts output artifact '" + name + "' at " + field + " '" + place
-          + "', which is not an absolute path");
+      throw new WorkflowException(puts + " '" + place + "', which is not an absolute path");
     }
     if (!Files.exists(source) || source.toAbsolutePath().normalize().equals(artifact.toAbsolutePath().normalize())) {
       return;
