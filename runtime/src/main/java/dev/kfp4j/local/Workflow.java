@@ -227,12 +227,11 @@ public final class Workflow {
    */
   public void checkRunnable() {
     check();
-    if (root == null && !dev.kfp4j.spec.Names.KFP_PIPELINE_NAME.matcher(name).matches()) { // it names the folder of its runs
-      throw new WorkflowException(source + ": the pipeline's name '" + name + "' (pipelineInfo.name) is not a KFP pipeline name: "
-          + "lower case letters, digits and '-', starting with a letter or digit, at most 128 characters, as KFP's compiler requires");
-    }
     if (root != null) {
       PipelineChecks.check(pipeline(), source);
+    } else if (!dev.kfp4j.spec.Names.KFP_PIPELINE_NAME.matcher(name).matches()) { // it names the folder of its runs
+      throw new WorkflowException(source + ": the pipeline's name '" + name + "' (pipelineInfo.name) is not a KFP pipeline name: "
+          + "lower case letters, digits and '-', starting with a letter or digit, at most 128 characters, as KFP's compiler requires");
     }
     PipelineChecks.checkRunnable(pipeline(), source);
   }
