@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * Where the local UI ({@code kfp4j ui --local}) serves the runs of a runs folder, so that a run
  * that ends can print the link to its page: the UI writes {@code <root>/ui.url} (its address,
- * then its process id) while it serves, and removes it when it stops. A file left by a UI that
- * was killed names a process that is gone, and is ignored.
+ * then its process id and start time) while it serves, and removes it when it stops. A file left by a UI that
+ * was killed names a process that is gone, even where its id is another process's now, and is ignored.
  */
 public final class UiLink {
   /** The file in the runs folder. */
@@ -26,7 +26,7 @@ public final class UiLink {
     Path file = root.resolve(FILE);
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      if (lines.size() < 2 || ProcessHandle.of(Long.parseLong(lines.get(1).trim())).map(ProcessHandle::isAlive).orElse(false) == false) {
+      if (lines.size() < 2 || !serving(Long.parseLong(lines.get(1).trim()), lines.size() < 3 ? 0 : Long.parseLong(lines.get(2).trim()))) {
         return Optional.empty();
       }
       URI ui = URI.create(lines.get(0).trim());
@@ -34,6 +34,15 @@ public final class UiLink {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether the UI that wrote the file, process {@code pid} started at {@code startMillis} (0: a file of an older kfp4j, which
+   * did not say), still runs: a process of that id alone may be another's since (after a reboot, in a container).
+   */
+  private static boolean serving(long pid, long startMillis) {
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> startMillis == 0 || Owners.startedAt(p, startMillis))
+        .isPresent();
   }
 
   /** The page of a run on the UI at {@code ui}. */
@@ -45,7 +54,7 @@ public final class UiLink {
   public static void write(Path root, URI ui) throws IOException {
     Files.createDirectories(root);
     Path temp = Files.createTempFile(root, ".ui", ".url");
-    Files.writeString(temp, ui + "\n" + ProcessHandle.current().pid() + "\n");
+    Files.writeString(temp, ui + "\n" + ProcessHandle.current().pid() + "\n" + ProcessGroups.startMillis(ProcessHandle.current()) + "\n");
     Files.move(temp, root.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -368,8 +368,8 @@ class UiServerTest {
 
   @Test
   void writesItsAddressForRunsToLinkTo() throws IOException {
-    assertEquals(List.of(ui.url().toString(), Long.toString(ProcessHandle.current().pid())),
-        Files.readAllLines(root.resolve(UiLink.FILE)));
+    assertEquals(List.of(ui.url().toString(), Long.toString(ProcessHandle.current().pid()),
+        Long.toString(ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli())), Files.readAllLines(root.resolve(UiLink.FILE)));
     assertEquals(ui.url().resolve("/#/run/add-example/" + run.runId()),
         UiLink.runPage(root, "add-example", run.runId()).orElseThrow());
     Files.writeString(dir.resolve(UiLink.FILE), "http://127.0.0.1:1/\n" + Long.MAX_VALUE + "\n");
