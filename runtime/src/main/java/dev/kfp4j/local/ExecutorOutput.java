@@ -4,7 +4,6 @@ import dev.kfp4j.entrypoint.FileTrees;
 import dev.kfp4j.entrypoint.LocalPaths;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -62,8 +61,8 @@ final class ExecutorOutput {
           Files.createFile(e.getValue());
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot complete the outputs from " + file, e);
+    } catch (IOException e) { // said now: the task's outputs, a file in the way among them, are deleted as it fails
+      throw new WorkflowException("cannot complete the outputs from " + file + ": " + FileErrors.why(e));
     }
   }
 

@@ -43,4 +43,16 @@ public final class FileErrors {
   public static String reason(java.io.IOException e) {
     return e instanceof FileSystemException f ? reason(f) : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
+
+  /**
+   * An I/O error in a few words: the file in its way ({@code /a/b is a file, not a folder}), else the file it names and its
+   * {@link #reason(java.io.IOException) reason}, else its reason alone.
+   */
+  public static String why(java.io.IOException e) {
+    if (e instanceof FileSystemException f && f.getFile() != null) {
+      String inTheWay = fileInTheWay(f);
+      return inTheWay != null ? inTheWay : f.getFile() + ": " + reason(f);
+    }
+    return reason(e);
+  }
 }

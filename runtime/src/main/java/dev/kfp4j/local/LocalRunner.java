@@ -116,7 +116,7 @@ public final class LocalRunner {
       // the pipeline the run ran, for the local UI's picture of it
       Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.jsonText(workflow.runCopy()));
     } catch (IOException e) {
-      throw new WorkflowException("cannot create the run folder " + runDir + ": " + whyNot(e)
+      throw new WorkflowException("cannot create the run folder " + runDir + ": " + FileErrors.why(e)
           + "; give a root (" + options.apply("--root") + ") that is a folder you can write, or can create");
     }
     try (RunLock lock = RunLock.acquire(runDir)) {
@@ -169,15 +169,6 @@ public final class LocalRunner {
       RunRecord record = RunRecord.resumed(dir, previous, parameters);
       return new Execution(this, workflow, parameters, dir, previous.runId(), record, previous).run();
     }
-  }
-
-  /** Why a folder could not be made, in a few words: {@code /a/b is a file, not a folder} ({@link FileErrors}). */
-  static String whyNot(IOException e) {
-    if (!(e instanceof java.nio.file.FileSystemException f) || f.getFile() == null) {
-      return String.valueOf(e.getMessage());
-    }
-    String inTheWay = FileErrors.fileInTheWay(f);
-    return inTheWay != null ? inTheWay : f.getFile() + ": " + FileErrors.reason(f);
   }
 
   /** Deletes the temp files of run.json that a killed runner left in {@code runDir}. */

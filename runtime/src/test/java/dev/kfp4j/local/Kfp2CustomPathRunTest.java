@@ -93,6 +93,27 @@ class Kfp2CustomPathRunTest {
     assertEquals("weights", r.output("consume", "text"), "the launcher uploads from the custom path only");
   }
 
+  @Test
+  void aCustomPathThatCannotBeCopiedToTheArtifactFailsTheTaskSayingWhy() throws Exception {
+    Path custom = dir.resolve("elsewhere/model.bin");
+    String output = "{\"artifacts\": {\"model\": {\"artifacts\": [{\"name\": \"model\", \"uri\": \"\", \"customPath\": \""
+        + custom + "\"}]}}}";
+    // the component leaves a file where its artifact's folder was: the artifact cannot be written there
+    ComponentSpec producer = new ComponentSpec("produce", null, null, null, List.of(),
+        List.of(new OutputSpec("model", TypeSpec.named("system.Model"), null)),
+        new ContainerSpec("python:3", List.of(new Placeholder.Literal("sh")), List.of(new Placeholder.Literal("-c"),
+            new Placeholder.Literal("f=$(printf %s \"$0\" | sed -n 's/.*\"outputFile\": *\"\\([^\"]*\\)\".*/\\1/p'); "
+                + "mkdir -p \"$(dirname \"$f\")\" \"$(dirname \"$2\")\"; printf weights > \"$2\"; d=$(dirname \"$3\"); "
+                + "rm -rf \"$d\"; printf x > \"$d\"; printf %s \"$1\" > \"$f\""),
+            new Placeholder.ExecutorInput(), new Placeholder.Literal(output), new Placeholder.Literal(custom.toString()),
+            new Placeholder.OutputPath("model")), null, null), null);
+    RunResult r = run(producer);
+    assertFalse(r.succeeded());
+    TaskResult t = r.task("produce").orElseThrow();
+    assertTrue(t.message().contains("cannot complete the outputs from ") && t.message().endsWith(" is a file, not a folder"),
+        t.message());
+  }
+
   /**
    * A component writing {@code own} at its artifact's path and {@code moved} at {@code elsewhere}, whose executor output gives
    * the artifact the URI {@code uri}, as KFP's Python {@code model.path = ...} does.
