@@ -1,6 +1,5 @@
 package dev.kfp4j.local;
 
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -11,12 +10,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * ever.
  */
 final class Owners {
+  /** How far apart two JVMs may see one process's start. */
+  private static final long SAME_START_MILLIS = 1000;
+
   private Owners() {}
 
-  /** This process, as file names carry it: its id, {@code -}, its start in milliseconds since the epoch (0 when unknown). */
+  /** This process, as file names carry it: its id, {@code -}, its {@link #currentStart}. */
   static String current() {
-    ProcessHandle self = ProcessHandle.current();
-    return self.pid() + "-" + Math.max(0, ProcessGroups.startMillis(self));
+    return ProcessHandle.current().pid() + "-" + currentStart();
+  }
+
+  /** When this process started, in milliseconds since the epoch; 0 when unknown. */
+  static long currentStart() {
+    return Math.max(0, ProcessGroups.startMillis(ProcessHandle.current()));
   }
 
   /**
@@ -29,15 +35,15 @@ final class Owners {
       return false; // an older kfp4j's name, without a process id
     }
     try {
-      Optional<ProcessHandle> owner = ProcessHandle.of(Long.parseLong(parts[1])).filter(ProcessHandle::isAlive);
-      if (parts.length == 3 || owner.isEmpty()) {
-        return owner.isPresent();
-      }
-      long start = Long.parseLong(parts[2]);
-      return start == 0 || startedAt(owner.get(), start);
+      return alive(Long.parseLong(parts[1]), parts.length == 3 ? 0 : Long.parseLong(parts[2]));
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /** Whether process {@code pid}, started at {@code startMillis} ({@link #startedAt}; 0: not known, its id alone), still runs. */
+  static boolean alive(long pid, long startMillis) {
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> startMillis == 0 || startedAt(p, startMillis)).isPresent();
   }
 
   /** {@code prefix-PID-START-RANDOM}: the name of a leftover of this process, which {@link #alive} reads back. */
@@ -54,7 +60,4 @@ final class Owners {
     long start = ProcessGroups.startMillis(p);
     return start > 0 && startMillis > 0 && Math.abs(start - startMillis) <= SAME_START_MILLIS;
   }
-
-  /** How far apart two JVMs may see one process's start. */
-  private static final long SAME_START_MILLIS = 1000;
 }

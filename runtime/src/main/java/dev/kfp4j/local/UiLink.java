@@ -26,7 +26,8 @@ public final class UiLink {
     Path file = root.resolve(FILE);
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      if (lines.size() < 2 || !serving(Long.parseLong(lines.get(1).trim()), lines.size() < 3 ? 0 : Long.parseLong(lines.get(2).trim()))) {
+      // its process id and start time (a file of an older kfp4j has no start: its id alone), as another process may have the id since
+      if (lines.size() < 2 || !Owners.alive(Long.parseLong(lines.get(1).trim()), lines.size() < 3 ? 0 : Long.parseLong(lines.get(2).trim()))) {
         return Optional.empty();
       }
       URI ui = URI.create(lines.get(0).trim());
@@ -34,15 +35,6 @@ public final class UiLink {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * Whether the UI that wrote the file, process {@code pid} started at {@code startMillis} (0: a file of an older kfp4j, which
-   * did not say), still runs: a process of that id alone may be another's since (after a reboot, in a container).
-   */
-  private static boolean serving(long pid, long startMillis) {
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> startMillis == 0 || Owners.startedAt(p, startMillis))
-        .isPresent();
   }
 
   /** The page of a run on the UI at {@code ui}. */
@@ -54,7 +46,7 @@ public final class UiLink {
   public static void write(Path root, URI ui) throws IOException {
     Files.createDirectories(root);
     Path temp = Files.createTempFile(root, ".ui", ".url");
-    Files.writeString(temp, ui + "\n" + ProcessHandle.current().pid() + "\n" + ProcessGroups.startMillis(ProcessHandle.current()) + "\n");
+    Files.writeString(temp, ui + "\n" + ProcessHandle.current().pid() + "\n" + Owners.currentStart() + "\n");
     Files.move(temp, root.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
