@@ -291,7 +291,7 @@ public abstract class Task<T extends Task<T>> {
    * Waits between retries: {@code duration} such as {@code "10s"}, multiplied by {@code factor} each time; {@code
    * maxDuration} after the first attempt started no retry starts, nor one whose wait would end after it (Argo's {@code
    * backoff.maxDuration}, which KFP 2's {@code backoffMaxDuration} becomes on the cluster): a limit on the retrying, not
-   * on each wait.
+   * on each wait; a retry still running when it ends is stopped there.
    */
   public final T retryBackoff(String duration, int factor, String maxDuration) {
     return set(new RunSetting.RetryBackoff(duration, factor, maxDuration));

@@ -68,6 +68,11 @@ record RetryPolicy(int limit, long backoffMillis, int factor, long maxDurationMi
     return (long) millis;
   }
 
+  /** Whether a retry of the task can run out of time ({@link #timeoutSeconds}). */
+  boolean limited() {
+    return limit > 0 && maxDurationMillis > 0;
+  }
+
   /** Whether a task that failed its {@code attempt}th time runs again. */
   boolean retries(int attempt) {
     return attempt <= limit;
@@ -80,6 +85,20 @@ record RetryPolicy(int limit, long backoffMillis, int factor, long maxDurationMi
       wait *= factor;
     }
     return wait;
+  }
+
+  /**
+   * The seconds attempt {@code attempt} may run, begun {@code elapsedMillis} after the first started, given the task's own
+   * {@code timeoutSeconds} (0: none): a retry stops where the maximum duration ends, as Argo's controller gives a retry's pod
+   * the deadline the first attempt's start and {@code maxDuration} make ({@code processNodeRetries} sets its {@code
+   * executionDeadline}); the first attempt has only its own timeout. 0: no limit.
+   */
+  long timeoutSeconds(int attempt, long elapsedMillis, long timeoutSeconds) {
+    if (attempt == 1 || maxDurationMillis == 0) {
+      return timeoutSeconds;
+    }
+    long left = Math.max(1, (maxDurationMillis - elapsedMillis + 999) / 1000);
+    return timeoutSeconds == 0 ? left : Math.min(left, timeoutSeconds);
   }
 
   /**

@@ -92,14 +92,15 @@ final class StepRunner {
       try {
         prepare(step);
         Path tmp = launcher.containers() ? null : TaskTemp.of(step.dir()); // a container has its own /tmp
-        exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), tmp, log, attempt, step.timeoutSeconds(),
+        long timeout = step.retry().timeoutSeconds(attempt, (System.nanoTime() - start) / 1_000_000, step.timeoutSeconds());
+        exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), tmp, log, attempt, timeout,
             step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> record.process(id, p),
             new Launcher.Container(id, step.image(), step.command(), step.mounts(), step.limits())));
         if (exit == 0 && step.executorOutput() != null) {
           ExecutorOutput.complete(step, launcher.containers());
         }
         message = exit == 0 ? missingOutput(step)
-            : exit == Launcher.TIMED_OUT ? "timed out after " + step.timeoutSeconds() + " s" : exitCode(exit);
+            : exit == Launcher.TIMED_OUT ? timedOut(step, timeout) : exitCode(exit);
         String lost = log.takeUnwritten(); // what it printed, lost
         if (lost != null) {
           message = message == null ? lost : message + "; " + lost;
@@ -258,6 +259,12 @@ final class StepRunner {
       return "exit code " + exit;
     }
     return "exit code " + exit + " (killed by " + signal + ", signal " + (exit - 128) + (exit - 128 == 9 ? ": out of memory, or kill -9)" : ")");
+  }
+
+  /** Why an attempt stopped after {@code timeout} seconds: the task's own timeout, or the end of its retries' maximum duration. */
+  private static String timedOut(Step step, long timeout) {
+    return timeout == step.timeoutSeconds() ? "timed out after " + timeout + " s"
+        : "stopped after " + timeout + " s: the retries' maximum duration (" + step.retry().maxDurationMillis() + " ms) is over";
   }
 
   private static String missingOutput(Step step) {

@@ -243,7 +243,8 @@ final class TaskSteps {
     }
     env.putAll(podMetadataEnv(task));
     RetryPolicy retry = RetryPolicy.of(task.settings(), where);
-    LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, timeout, !env.isEmpty());
+    // a retry stops where the retries' maximum duration ends: a subprocess, to be stopped
+    LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, retry.limited() ? Math.max(1, timeout) : timeout, !env.isEmpty());
     return new Settings(mounts, limits, retry, timeout, caching, cacheKey, mode, image);
   }
 

@@ -37,6 +37,23 @@ class RetryMaxDurationTest {
   }
 
   @Test
+  void aRetryStillRunningWhenTheMaximumDurationEndsIsStopped() throws Exception {
+    // the first attempt fails at once, the second would run for a minute: Argo's retry pod has the deadline the first
+    // attempt's start and maxDuration make, and is stopped there
+    String slow = "  - name: slow\n    inputs: {parameters: [{name: x}]}\n"
+        + "    retryStrategy: {limit: '3', backoff: {duration: '0', factor: '1', maxDuration: 2s}}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'if [ -e \"$0\" ]; then sleep 60; exit 0; fi; touch \"$0\"; exit 1', '" + dir.resolve("tried") + "']\n";
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false).progress(false).summary(false)
+        .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build();
+    RunResult r = runner.run(LocalRunnerTest.workflow("slow", "", LocalRunnerTest.task("s", "slow", "1"), slow), Map.of());
+    assertFalse(r.succeeded());
+    assertEquals(2, r.task("s").get().attempts());
+    String log = Files.readString(r.task("s").get().log());
+    assertTrue(log.contains("attempt 2 failed (stopped after "), log);
+    assertTrue(log.contains(" s: the retries' maximum duration (2000 ms) is over); not retrying: "), log);
+  }
+
+  @Test
   void theMaximumDurationCountsFromTheFirstAttempt() {
     RetryPolicy p = new RetryPolicy(5, 1000, 2, 10_000);
     assertEquals(4000, p.delayAfter(3), "no cap on a wait");
