@@ -3,6 +3,8 @@ package dev.kfp4j.local;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.yaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +18,29 @@ import tools.jackson.databind.JsonNode;
  */
 final class ArgoItemTexts {
   private ArgoItemTexts() {}
+
+  /**
+   * A constant item ({@code withItems}, a constant {@code withParam}) as Argo gives it: a value as its text, which the
+   * reader took as Argo has it (a text item as written, {@code '1.50'}; a number as Argo's server wrote the YAML
+   * number); a list or map as its JSON.
+   */
+  static JsonNode constant(Argument.Constant c) {
+    return c.type() == ParameterType.LIST || c.type() == ParameterType.STRUCT
+        ? ArgumentValues.json(c.text(), c.type()) : Yaml.nodes().stringNode(c.text());
+  }
+
+  /**
+   * Items of a loop over JSON list {@code text}, each number item as its text there, which Argo keeps ({@code Item} holds
+   * its raw JSON: {@code 1.50} and {@code 1e-05} stay so); a number in a list or map item is as Jackson writes it.
+   */
+  static void keepNumberTexts(List<JsonNode> items, String text) {
+    List<String> numbers = Yaml.listNumberTexts(text);
+    for (int i = 0; i < items.size(); i++) {
+      if (numbers.get(i) != null) {
+        items.set(i, Yaml.nodes().stringNode(numbers.get(i)));
+      }
+    }
+  }
 
   /** {@code {{item}}}. */
   static String whole(JsonNode item) {

@@ -255,7 +255,7 @@ final class ModelPlan implements Plan {
     }
     if (loop.items() instanceof dev.kfp4j.model.Loop.Constants constants) {
       for (Argument.Constant c : constants.values()) {
-        items.add(ArgumentValues.json(c.text(), c.type()));
+        items.add(kfp2 ? ArgumentValues.json(c.text(), c.type()) : ArgoItemTexts.constant(c));
       }
     } else {
       Argument source = ((dev.kfp4j.model.Loop.Over) loop.items()).source();
@@ -266,6 +266,9 @@ final class ModelPlan implements Plan {
         throw new WorkflowException(where + ": its items are not a JSON list: " + text);
       }
       list.forEach(items::add);
+      if (!kfp2) {
+        ArgoItemTexts.keepNumberTexts(items, text);
+      }
     }
     return new Plan.Loop(items, loop.parallelism());
   }

@@ -156,6 +156,23 @@ public final class Yaml {
   }
 
   /**
+   * The text of each element of JSON list {@code text} that is a number, as written ({@code 1.50}, {@code 1e-05}), null
+   * for one that is not; the tree loses that text ({@code 1.5}, {@code 1.0E-5}). {@code text} is a list {@link
+   * #readJson} read.
+   */
+  public static java.util.List<String> listNumberTexts(String text) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (tools.jackson.core.JsonParser p = json().createParser(text)) {
+      p.nextToken();
+      for (tools.jackson.core.JsonToken t = p.nextToken(); t != null && t != tools.jackson.core.JsonToken.END_ARRAY; t = p.nextToken()) {
+        out.add(t.isNumeric() ? p.getText() : null);
+        p.skipChildren();
+      }
+    }
+    return out;
+  }
+
+  /**
    * What is wrong with text {@link #readJson} refused, for a user who sees the text beside it:
    * Jackson's own message without the location of a source it keeps hidden ({@code (start marker
    * at [Source: REDACTED ...])}).

@@ -37,6 +37,33 @@ class ArgoItemTextTest {
     assertEquals("{\"z\":1,\"a\":[1,2]}", output(r, "m"), out);
   }
 
+  /**
+   * A number item is the text Argo keeps: of a {@code withItems} number, as Argo's server writes the YAML number as JSON
+   * (go-yaml's float64, {@code encoding/json}'s text); of a {@code withParam} list, as the list writes it; a quoted item
+   * is its text, however much it looks like a number.
+   */
+  @Test
+  void aNumberItemIsTheTextArgoKeeps() {
+    String echo = LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1");
+    String tasks = "      - {name: yaml, template: echo, withItems: [1e3, 1.50, 2.0, 1e21, 1e-7, '1.50', '1e3', 3], "
+        + "arguments: {parameters: [{name: x, value: '{{item}}'}]}}\n"
+        + "      - {name: json, template: echo, withParam: '[1.50, 1e-05, 1E3, 2, -0]', arguments: {parameters: [{name: x, value: '{{item}}'}]}}\n"
+        + "      - {name: list, template: echo, arguments: {parameters: [{name: x, value: '[1.50, 1e+16]'}]}}\n"
+        + "      - {name: out, template: echo, dependencies: [list], withParam: '{{tasks.list.outputs.parameters.out}}', "
+        + "arguments: {parameters: [{name: x, value: '{{item}}'}]}}\n";
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
+    RunResult r = runner.run(LocalRunnerTest.workflow("numbers", "", tasks, echo), Map.of());
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(java.util.List.of("1000", "1.5", "2", "1e+21", "1e-7", "1.50", "1e3", "3"), outputs(r, "yaml", 8));
+    assertEquals(java.util.List.of("1.50", "1e-05", "1E3", "2", "-0"), outputs(r, "json", 5));
+    assertEquals(java.util.List.of("1.50", "1e+16"), outputs(r, "out", 2));
+  }
+
+  private static java.util.List<String> outputs(RunResult r, String task, int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> r.output(task + "(" + i + ")", "out")).toList();
+  }
+
   private static String output(RunResult r, String task) {
     return r.tasks().stream().filter(t -> t.id().startsWith(task))
         .findFirst().orElseThrow(() -> new AssertionError(task + " in " + r.tasks().stream().map(TaskResult::id).toList())).outputs().get("out");

@@ -44,18 +44,36 @@ final class ArgumentTexts {
     return false;
   }
 
-  /** A loop's constant items ({@code withItems}, or a constant {@code withParam}'s JSON list), typed as KFP v1 writes them. */
+  /**
+   * A loop's constant items ({@code withItems}), typed as KFP v1 writes them; a number as Argo's server writes the YAML
+   * number ({@link GoNumbers}), whose text the item keeps: {@code 1e3} is {@code 1000}.
+   */
   static Loop.Items constants(JsonNode items) {
     List<Argument.Constant> values = new ArrayList<>();
     for (JsonNode item : items) {
       if (item.isObject()) {
-        values.add(new Argument.Constant(Yaml.jsonText(item), ParameterType.STRUCT));
+        values.add(new Argument.Constant(Yaml.jsonText(GoNumbers.withGoNumbers(item)), ParameterType.STRUCT));
       } else if (item.isArray()) {
-        values.add(new Argument.Constant(Yaml.jsonText(item), ParameterType.LIST));
+        values.add(new Argument.Constant(Yaml.jsonText(GoNumbers.withGoNumbers(item)), ParameterType.LIST));
       } else if (item.isNumber()) {
-        values.add(new Argument.Constant(item.asString(), item.isIntegralNumber() ? ParameterType.INTEGER : ParameterType.FLOAT));
+        values.add(new Argument.Constant(GoNumbers.text(item), item.isIntegralNumber() ? ParameterType.INTEGER : ParameterType.FLOAT));
       } else {
         values.add(constant(item.asString("")));
+      }
+    }
+    return new Loop.Constants(values);
+  }
+
+  /**
+   * The items of a constant {@code withParam}, JSON list {@code text} read as {@code list}: a number item as written,
+   * which Argo keeps ({@code Item} holds its raw JSON: {@code 1.50} stays {@code 1.50}).
+   */
+  static Loop.Items jsonConstants(String text, JsonNode list) {
+    List<Argument.Constant> values = new ArrayList<>(((Loop.Constants) constants(list)).values());
+    List<String> numbers = Yaml.listNumberTexts(text);
+    for (int i = 0; i < values.size(); i++) {
+      if (numbers.get(i) != null) {
+        values.set(i, new Argument.Constant(numbers.get(i), values.get(i).type()));
       }
     }
     return new Loop.Constants(values);

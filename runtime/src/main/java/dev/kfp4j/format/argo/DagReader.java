@@ -392,7 +392,7 @@ final class DagReader {
       if (!list.isArray()) {
         throw new FormatException(this.source + ": " + where + ": withParam '" + value + "' is not a JSON list");
       }
-      return ArgumentTexts.constants(list);
+      return ArgumentTexts.jsonConstants(c.text(), list);
     }
     return new Loop.Over(source);
   }
