@@ -52,7 +52,18 @@ public sealed interface Predicate {
     /** As numbers; a value that is not one is an error. */
     AS_NUMBERS,
     /** As text, exactly. */
-    AS_TEXT
+    AS_TEXT,
+    /**
+     * As Argo's older {@code when} (govaluate) reads values pasted into it bare: a number, true/false, a word as text;
+     * compared only with a value of the same kind.
+     */
+    PASTED_BARE,
+    /** As Argo's older {@code when} reads values pasted into quotes: as text, with its escapes. */
+    PASTED_QUOTED,
+    /** The left operand pasted into quotes, the right bare ({@link #PASTED_QUOTED}, {@link #PASTED_BARE}). */
+    PASTED_QUOTED_LEFT,
+    /** The left operand pasted bare, the right into quotes. */
+    PASTED_QUOTED_RIGHT
   }
 
   /**

@@ -63,6 +63,42 @@ class ArgoWhenComparisonTest {
     assertEquals(State.Succeeded, state(r, 2));
   }
 
+  /**
+   * govaluate reads {@code true} and {@code false} in lower case as true/false and any other word, {@code True} too, as
+   * text, and a value equals only a value of its kind: {@code True == true} is false, {@code true == "true"} too, {@code
+   * 5 == "5"} too.
+   */
+  @Test
+  void theOlderFormReadsOnlyLowerCaseTrueAsTrueAndComparesOnlyValuesOfOneKind() {
+    String x = "{{tasks.v.outputs.parameters.out}}";
+    RunResult r = run("True", x + " == true", x + " == True", x + " == \"True\"", "\"" + x + "\" == \"true\"");
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(State.Skipped, state(r, 0), "the word True is text, not true");
+    assertEquals(State.Succeeded, state(r, 1));
+    assertEquals(State.Succeeded, state(r, 2), "a word and a quoted text are both text");
+    assertEquals(State.Skipped, state(r, 3));
+    r = run("TRUE", x + " == True", x + " != true");
+    assertEquals(State.Skipped, state(r, 0), "TRUE and True are two texts");
+    assertEquals(State.Succeeded, state(r, 1));
+    r = run("true", x + " == true", x + " == \"true\"");
+    assertEquals(State.Succeeded, state(r, 0));
+    assertEquals(State.Skipped, state(r, 1), "true is no text");
+    r = run("5", x + " == \"5\"", x + " == 5.0");
+    assertEquals(State.Skipped, state(r, 0), "a number is no text");
+    assertEquals(State.Succeeded, state(r, 1));
+  }
+
+  @Test
+  void theOlderFormFailsWhereGovaluateCannotCompare() {
+    String x = "{{tasks.v.outputs.parameters.out}}";
+    RunResult r = run("True", x + " > 1");
+    assertFalse(r.succeeded(), "a text ordered against a number");
+    assertTrue(console.toString().contains("Argo's when cannot order text 'True' and number 1.0 with >"), console.toString());
+    r = run("two words", x + " == heads");
+    assertFalse(r.succeeded());
+    assertTrue(console.toString().contains("Argo's when reads 'two words', pasted in bare, as more than one value"), console.toString());
+  }
+
   @Test
   void aValueAsFloatCannotReadFailsTheRunNamingIt() {
     RunResult r = run("ten", "{{=asFloat(tasks['v'].outputs.parameters['out']) > 9}}");

@@ -24,7 +24,7 @@ final class WhenParser extends PredicateParser {
   private final boolean expr;
   /** Whether an operand of the comparison being read is a number to Argo ({@code asFloat(...)}, {@code 5}). */
   private boolean numbers;
-  /** Whether an operand of the comparison being read is quoted. */
+  /** Whether the operand just read is quoted. */
   private boolean quoted;
 
   private WhenParser(String text, String where, Function<String, Argument> operand, boolean expr) {
@@ -61,22 +61,24 @@ final class WhenParser extends PredicateParser {
   /**
    * A comparison, compared as Argo compares it: in an expression tag as numbers where an operand is
    * read with {@code asFloat}/{@code asInt} or is a number, else as text (expr compares two strings
-   * as strings, {@code '1.0' == '1'} is false); in the older form as text where an operand is quoted
-   * (govaluate's string literal), else as the values read (Argo's {@code shouldExecute} turns a bare
-   * word into a string, and govaluate reads a bare number as a number).
+   * as strings, {@code '1.0' == '1'} is false); in the older form as govaluate reads the values Argo
+   * pastes in, each quoted or bare ({@link Predicate.Compared#PASTED_BARE} and the others).
    */
   private Predicate comparison() {
     numbers = false;
     quoted = false;
     String left = operandText();
+    boolean leftQuoted = quoted;
     skipSpaces();
     Predicate.Operator op = operator();
     if (op == null) {
       throw error("expected a comparison (==, !=, <, <=, >, >=) after '" + left + "'");
     }
+    quoted = false;
     String right = operandText();
     Predicate.Compared compared = expr ? (numbers ? Predicate.Compared.AS_NUMBERS : Predicate.Compared.AS_TEXT)
-        : quoted ? Predicate.Compared.AS_TEXT : Predicate.Compared.AS_VALUES;
+        : leftQuoted ? (quoted ? Predicate.Compared.PASTED_QUOTED : Predicate.Compared.PASTED_QUOTED_LEFT)
+        : quoted ? Predicate.Compared.PASTED_QUOTED_RIGHT : Predicate.Compared.PASTED_BARE;
     return new Predicate.Comparison(operand.apply(left), op, operand.apply(right), compared);
   }
 
