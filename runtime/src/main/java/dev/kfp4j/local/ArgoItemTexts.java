@@ -30,16 +30,23 @@ final class ArgoItemTexts {
   }
 
   /**
-   * Items of a loop over JSON list {@code text}, each number item as its text there, which Argo keeps ({@code Item} holds
-   * its raw JSON: {@code 1.50} and {@code 1e-05} stay so); a number in a list or map item is as Jackson writes it.
+   * The items of an Argo loop over {@code text} ({@code withParam}), as Argo's controller reads them ({@code expandTask}:
+   * {@code json.Unmarshal} into its items, so {@code null} is none): each number item as its text there, which Argo keeps
+   * ({@code Item} holds its raw JSON: {@code 1.50} and {@code 1e-05} stay so); a number in a list or map item is as
+   * Jackson writes it.
    */
-  static void keepNumberTexts(List<JsonNode> items, String text) {
+  static List<JsonNode> list(String text, String where) {
+    if (text.strip().equals("null")) {
+      return List.of();
+    }
+    List<JsonNode> items = ArgumentValues.list(text, where);
     List<String> numbers = Yaml.listNumberTexts(text);
     for (int i = 0; i < items.size(); i++) {
       if (numbers.get(i) != null) {
         items.set(i, Yaml.nodes().stringNode(numbers.get(i)));
       }
     }
+    return items;
   }
 
   /** {@code {{item}}}. */

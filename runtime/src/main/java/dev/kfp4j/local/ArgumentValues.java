@@ -357,6 +357,17 @@ final class ArgumentValues {
     return v.isString() ? v.asString() : v.isValueNode() ? v.asString() : Yaml.pyJson(v);
   }
 
+  /** The items of a loop over {@code text}, a JSON list; {@code where} names the loop in the error when it is not one. */
+  static List<JsonNode> list(String text, String where) {
+    JsonNode list = parse(text);
+    if (list == null || !list.isArray()) {
+      throw new WorkflowException(where + ": its items are not a JSON list: " + text);
+    }
+    List<JsonNode> items = new ArrayList<>();
+    list.forEach(items::add);
+    return items;
+  }
+
   /** {@code text} as JSON, or null when it is not JSON. */
   static JsonNode parse(String text) {
     try {

@@ -261,16 +261,10 @@ final class ModelPlan implements Plan {
       Argument source = ((dev.kfp4j.model.Loop.Over) loop.items()).source();
       String where = node.source() instanceof Folded ? "task '" + node.name() + "'" : "loop '" + loop.name() + "'";
       String text = values.value(source, scope, where);
-      JsonNode list = ArgumentValues.parse(text);
-      if (list == null || !list.isArray()) {
-        throw new WorkflowException(where + ": its items are not a JSON list: " + text);
-      }
-      list.forEach(items::add);
-      if (!kfp2) {
-        ArgoItemTexts.keepNumberTexts(items, text);
-      }
+      items.addAll(kfp2 ? ArgumentValues.list(text, where) : ArgoItemTexts.list(text, where));
     }
-    return new Plan.Loop(items, loop.parallelism());
+    // Argo skips a task whose withParam has no items (executeDAGTask: "Skipped, empty params")
+    return new Plan.Loop(items, loop.parallelism(), null, !kfp2);
   }
 
   /**

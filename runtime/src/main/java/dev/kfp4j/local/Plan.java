@@ -61,7 +61,11 @@ interface Plan {
    * A task run once per item, at most {@code parallelism} at once (0: no limit); {@code shown}, when not null, how each
    * item shows in the run's labels (an artifact's file, not the JSON the run keeps of it), else the item itself.
    */
-  record Loop(List<JsonNode> items, int parallelism, List<String> shown) {
+  record Loop(List<JsonNode> items, int parallelism, List<String> shown, boolean skippedEmpty) {
+    Loop(List<JsonNode> items, int parallelism, List<String> shown) {
+      this(items, parallelism, shown, false);
+    }
+
     Loop(List<JsonNode> items, int parallelism) {
       this(items, parallelism, null);
     }

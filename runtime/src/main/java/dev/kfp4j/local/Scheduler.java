@@ -121,6 +121,9 @@ final class Scheduler {
     if (loop == null) {
       return runOnce(node, scope, id, null);
     }
+    if (loop.items().isEmpty() && loop.skippedEmpty()) {
+      return results.notRun(id, node, State.Skipped, "its list of items is empty").state();
+    }
     Semaphore slots = new Semaphore(loop.parallelism() > 0 ? loop.parallelism() : Integer.MAX_VALUE);
     List<CompletableFuture<State>> all = new ArrayList<>();
     for (int i = 0; i < loop.items().size(); i++) {

@@ -1,0 +1,41 @@
+package dev.kfp4j.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.local.TaskResult.State;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An Argo loop over a list with no items is a skipped task, as Argo's controller has it ({@code executeDAGTask}:
+ * "Skipped, empty params"; {@code expandTask} reads {@code null} as no items), and the tasks after it run.
+ */
+class EmptyLoopTest {
+  @TempDir Path dir;
+
+  @Test
+  void aLoopOverNoItemsIsSkippedAndTheTasksAfterItRun() {
+    for (String list : new String[] {"[]", "null"}) {
+      String tasks = LocalRunnerTest.task("a", "echo", list)
+          + "      - {name: b, template: echo, dependencies: [a], withParam: '{{tasks.a.outputs.parameters.out}}', "
+          + "arguments: {parameters: [{name: x, value: '{{item}}'}]}}\n"
+          + LocalRunnerTest.task("c", "echo", "after", "b");
+      ByteArrayOutputStream console = new ByteArrayOutputStream();
+      RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).progress(false).summary(false)
+          .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build()
+          .run(LocalRunnerTest.workflow("empty", "", tasks, LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1")),
+              Map.of());
+      assertTrue(r.succeeded(), list + ": " + console);
+      TaskResult b = r.task("b").orElseThrow(() -> new AssertionError(list + ": no task b in " + r.tasks()));
+      assertEquals(State.Skipped, b.state(), list);
+      assertEquals("its list of items is empty", b.message());
+      assertEquals("after", r.output("c", "out"), list);
+    }
+  }
+}
