@@ -54,8 +54,8 @@ final class Govaluate {
       if (c == '\\' && i + 1 < value.length()) {
         out.append(value.charAt(++i));
       } else if (c == '"' || c == '\'' || c == '\\') {
-        throw new WorkflowException(where + ": the value '" + value + "' has a quote or a backslash at its end, which ends or "
-            + "breaks the quoted text Argo's when pastes it into");
+        throw new WorkflowException(where + ": the value '" + value + "' has a quote, or a backslash at its end, which ends "
+            + "the quoted text Argo's when pastes it into: on Argo the condition would read otherwise, or not at all");
       } else {
         out.append(c);
       }

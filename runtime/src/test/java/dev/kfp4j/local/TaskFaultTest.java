@@ -213,9 +213,14 @@ class TaskFaultTest {
         + "      - name: unbalanced\n        template: double\n        when: '\"{{workflow.parameters.w}}\" != \"magic\"'\n"
         + "        arguments: {parameters: [{name: x, value: '2'}]}\n";
     Workflow wf = workflow("when", "    - {name: v}\n    - {name: w}\n", tasks, sh("double", LocalRunnerTest.DOUBLE));
+    // Argo pastes the value into the older form's text, where its quote ends the quoted text: the condition then reads
+    // otherwise ("x" == "x" || "a" == "magic") or not at all ("a"b" != "magic"); the runner never reads a value as the
+    // condition's text, and fails the task, saying why
     RunResult r = runner(false).run(wf, Map.of("v", "x\" == \"x\" || \"a", "w", "a\"b"));
-    assertEquals(State.Skipped, r.task("guarded").get().state(), "the value is compared whole, never read as the condition's text");
-    assertEquals(State.Succeeded, r.task("unbalanced").get().state(), "a quote in a value is just a character");
+    assertEquals(State.Failed, r.task("guarded").get().state(), "the value is never read as the condition's text");
+    assertTrue(r.task("guarded").get().message().contains("the value 'x\" == \"x\" || \"a' has a quote, or a backslash at its end, "
+        + "which ends the quoted text Argo's when pastes it into"), r.task("guarded").get().message());
+    assertEquals(State.Failed, r.task("unbalanced").get().state());
     assertEquals(State.Succeeded, runner(false).run(wf, Map.of("v", "magic", "w", "b")).task("guarded").get().state());
 
     String tag = "      - name: tagged\n        template: double\n        when: \"{{=workflow.parameters['v'] == 'magic'}}\"\n"
