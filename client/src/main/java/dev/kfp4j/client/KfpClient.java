@@ -225,9 +225,32 @@ public final class KfpClient {
     return list("pipelines", options, answers::pipeline);
   }
 
-  /** Deletes a pipeline with all its versions. */
+  /**
+   * Deletes a pipeline with all its versions. v1beta1 takes no {@code cascade}, and KFP 2 refuses there a pipeline that has a
+   * version ({@code ResourceManager.DeletePipeline}: "it has existing pipeline versions"), which every uploaded one has: its
+   * versions are deleted first, one by one, as KFP 1.8's v1beta1 did itself.
+   */
   public void deletePipeline(String id) {
+    if (!v2) {
+      for (String version : versionIds(id)) {
+        deletePipelineVersion(id, version);
+      }
+    }
     http.delete(api + "/pipelines/" + id, v2 ? Http.query().add("cascade", true) : Http.query());
+  }
+
+  /** The ids of all the pipeline's versions, read page by page before any is deleted (deleting moves the pages). */
+  private List<String> versionIds(String pipelineId) {
+    List<String> ids = new java.util.ArrayList<>();
+    java.util.Set<String> tokens = new java.util.HashSet<>();
+    ListOptions options = new ListOptions(200, null, null); // KFP's largest page
+    Page<PipelineVersion> page;
+    do {
+      page = listPipelineVersions(pipelineId, options);
+      page.items().forEach(v -> ids.add(v.id()));
+      options = options.next(page);
+    } while (page.hasNext() && !page.items().isEmpty() && tokens.add(page.nextPageToken()));
+    return ids;
   }
 
   public Page<PipelineVersion> listPipelineVersions(String pipelineId, ListOptions options) {

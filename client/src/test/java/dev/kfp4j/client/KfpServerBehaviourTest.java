@@ -1,0 +1,84 @@
+package dev.kfp4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.client.KfpClient.ApiVersion;
+import dev.kfp4j.client.Loopback.Answer;
+import dev.kfp4j.yaml.Yaml;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The client against loopback servers that answer as KFP's apiserver (backend/src/apiserver) does where a mock of its
+ * OpenAPI file cannot tell: what its Go code does with what it is sent.
+ */
+class KfpServerBehaviourTest {
+  /** The query as Go's {@code r.URL.Query()} reads it: each name and value decoded once. */
+  static Map<String, String> query(Loopback.Request r) {
+    Map<String, String> q = new LinkedHashMap<>();
+    String raw = r.uri().getRawQuery();
+    for (String part : raw == null ? new String[0] : raw.split("&")) {
+      int eq = part.indexOf('=');
+      q.put(URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8),
+          eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return q;
+  }
+
+  /** KFP's error body through grpc-gateway: a google.rpc.Status, field names as in the proto. */
+  static Answer status(int http, int code, String message) {
+    tools.jackson.databind.node.ObjectNode body = Yaml.json().createObjectNode().put("code", code).put("message", message);
+    body.putArray("details");
+    return Answer.json(http, body.toString());
+  }
+
+  @Test
+  void v1beta1DeletesAPipelineWithItsVersionsAsKfp2AllowsIt() {
+    // KFP 2's DeletePipelineV1 calls ResourceManager.DeletePipeline(id, cascade=false), which refuses a pipeline that
+    // still has a version; its versions are listed (resource_key) and deleted one by one (pipeline_versions/{id}).
+    List<String> versions = new java.util.concurrent.CopyOnWriteArrayList<>(List.of("v1", "v2", "v3"));
+    try (Loopback kfp = Loopback.start(r -> {
+      String path = r.uri().getPath();
+      Map<String, String> q = query(r);
+      if (r.method().equals("GET") && path.equals("/apis/v1beta1/pipeline_versions")) {
+        if (!"PIPELINE".equals(q.get("resource_key.type")) || !"p1".equals(q.get("resource_key.id"))) {
+          return status(400, 3, "Invalid input error: ResourceKey must be set in the input");
+        }
+        int size = Integer.parseInt(q.getOrDefault("page_size", "20"));
+        int from = Integer.parseInt(q.getOrDefault("page_token", "0"));
+        StringBuilder page = new StringBuilder("{\"versions\":[");
+        for (int i = from; i < Math.min(from + size, versions.size()); i++) {
+          page.append(i > from ? "," : "").append("{\"id\":\"").append(versions.get(i)).append("\",\"name\":\"").append(versions.get(i))
+              .append("\",\"resource_references\":[{\"key\":{\"type\":\"PIPELINE\",\"id\":\"p1\"},\"relationship\":\"OWNER\"}]}");
+        }
+        page.append("],\"total_size\":").append(versions.size());
+        if (from + size < versions.size()) {
+          page.append(",\"next_page_token\":\"").append(from + size).append('"');
+        }
+        return Answer.json(200, page.append('}').toString());
+      }
+      if (r.method().equals("DELETE") && path.startsWith("/apis/v1beta1/pipeline_versions/")) {
+        return versions.remove(path.substring(path.lastIndexOf('/') + 1)) ? Answer.json(200, "{}") : status(404, 5, "not found");
+      }
+      if (r.method().equals("DELETE") && path.equals("/apis/v1beta1/pipelines/p1")) {
+        return versions.isEmpty() ? Answer.json(200, "{}") : status(400, 3, "Failed to delete pipeline (v1beta1) p1. Check error "
+            + "stack: Failed to delete pipeline with id p1 as it has existing pipeline versions (e.g. " + versions.get(0)
+            + "). Set cascade=true to delete all versions");
+      }
+      return status(404, 5, "Not Found");
+    })) {
+      kfp.client(Auth.none()).deletePipeline("p1");
+      assertEquals(List.of(), versions, "every version is gone");
+      assertEquals("DELETE /apis/v1beta1/pipelines/p1", kfp.last().method() + " " + kfp.last().uri().getPath());
+    }
+  }
+}
