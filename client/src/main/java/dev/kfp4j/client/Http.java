@@ -79,7 +79,7 @@ final class Http {
 
     Query add(String name, Object value) {
       if (value != null && !value.toString().isEmpty()) {
-        parts.add(enc(name) + "=" + enc(value.toString()));
+        parts.add(escape(name) + "=" + escape(value.toString()));
       }
       return this;
     }
@@ -88,10 +88,11 @@ final class Http {
     public String toString() {
       return parts.isEmpty() ? "" : "?" + String.join("&", parts);
     }
+  }
 
-    private static String enc(String s) {
-      return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
+  /** {@code s} as a query's name or value holds it: URL-escaped, a space as {@code %20}. */
+  static String escape(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   static Query query() {

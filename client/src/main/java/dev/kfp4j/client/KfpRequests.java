@@ -148,13 +148,18 @@ final class KfpRequests {
     return q.add("page_token", o.pageToken()).add("page_size", o.pageSize() > 0 ? o.pageSize() : null).add("sort_by", o.sortBy());
   }
 
-  /** The filter of a list request for the records named {@code name}. */
+  /**
+   * The {@code filter} of a list request for the records named {@code name}: its JSON URL-escaped, and escaped once more as
+   * the query is sent. KFP unescapes the value it is given again ({@code parseAPIFilter}'s {@code url.QueryUnescape}, in
+   * backend/src/apiserver/server/list_request_util.go, since KFP 0.1.10), so a {@code +} sent once escaped would be read as
+   * a space and a {@code %} refused.
+   */
   static String nameFilter(String name, boolean v2) {
     ObjectNode predicate = object().put("key", v2 ? "display_name" : "name").put(v2 ? "operation" : "op", "EQUALS")
         .put("string_value", name);
     ObjectNode filter = object();
     filter.putArray("predicates").add(predicate);
-    return filter.toString();
+    return Http.escape(filter.toString());
   }
 
   /** The body creating experiment {@code name} in {@code namespace} (null: the server's). */

@@ -81,4 +81,45 @@ class KfpServerBehaviourTest {
       assertEquals("DELETE /apis/v1beta1/pipelines/p1", kfp.last().method() + " " + kfp.last().uri().getPath());
     }
   }
+
+  /**
+   * A list of experiments as KFP answers it: the filter unescaped once more than the query ({@code parseAPIFilter}'s {@code
+   * url.QueryUnescape}; a bad escape is a 400), its EQUALS predicate on the name; creating one of a name taken is a 409.
+   */
+  private static Answer experiments(Loopback.Request r, boolean v2, Map<String, String> byId) {
+    String name = v2 ? "display_name" : "name";
+    if (r.method().equals("POST")) {
+      String wanted = Yaml.json().readTree(r.body()).path(name).asString();
+      return byId.containsValue(wanted) ? status(409, 6, "Already exist error: Failed to create a new experiment: duplicate name")
+          : Answer.json(200, "{\"" + (v2 ? "experiment_id" : "id") + "\":\"new\",\"" + name + "\":\"" + wanted + "\"}");
+    }
+    String filter;
+    try {
+      filter = URLDecoder.decode(query(r).getOrDefault("filter", ""), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return status(400, 3, "Invalid input error: failed to parse valid filter from the query: invalid URL escape");
+    }
+    JsonNode predicate = Yaml.json().readTree(filter).at("/predicates/0");
+    StringBuilder list = new StringBuilder("{\"experiments\":[");
+    byId.forEach((id, n) -> {
+      if (n.equals(predicate.path("string_value").asString()) && predicate.path("key").asString().equals(name)) {
+        list.append("{\"").append(v2 ? "experiment_id" : "id").append("\":\"").append(id).append("\",\"").append(name)
+            .append("\":").append(Yaml.json().getNodeFactory().stringNode(n)).append('}');
+      }
+    });
+    return Answer.json(200, list.append("]}").toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(ApiVersion.class)
+  void anExperimentWhoseNameHoldsAPlusOrAPercentSignIsFoundByName(ApiVersion v) {
+    Map<String, String> byId = Map.of("e1", "c++ nightly", "e2", "at 100%");
+    boolean v2 = v == ApiVersion.V2BETA1;
+    try (Loopback kfp = Loopback.start(r -> experiments(r, v2, byId))) {
+      KfpClient client = KfpClient.builder().host(kfp.url()).apiVersion(v).build();
+      assertEquals("e1", client.getOrCreateExperiment("c++ nightly", null).id(), "a '+' is not read as a space");
+      assertEquals("e2", client.getOrCreateExperiment("at 100%", null).id(), "a '%' is not a bad escape");
+      assertTrue(kfp.requests.stream().allMatch(r -> r.method().equals("GET")), "nothing created");
+    }
+  }
 }

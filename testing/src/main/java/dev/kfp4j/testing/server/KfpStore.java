@@ -53,13 +53,18 @@ final class KfpStore {
   }
 
   /**
-   * A page of {@code all} as KFP lists: its name filter ({@code EQUALS} on a field), {@code
+   * A page of {@code all} as KFP lists: its name filter ({@code EQUALS} on a field; the JSON escaped once more than the query), {@code
    * created_at desc} order, {@code page_size} and {@code page_token}.
    */
   ObjectNode list(String field, Collection<ObjectNode> all, Map<String, String> query) {
     List<ObjectNode> items = new ArrayList<>(all);
     String filter = query.getOrDefault("filter", "");
     if (!filter.isEmpty()) {
+      try { // unescaped once more than the query, as KFP's parseAPIFilter does (url.QueryUnescape)
+        filter = java.net.URLDecoder.decode(filter, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw answer(400, "Invalid input error: failed to parse valid filter from " + filter + ": invalid URL escape");
+      }
       for (JsonNode p : Yaml.json().readTree(filter).path("predicates")) {
         String value = p.has("string_value") ? p.get("string_value").asString() : p.path("stringValue").asString();
         String op = p.path("op").asString(p.path("operation").asString(""));
