@@ -65,7 +65,7 @@ public final class ArgoClient {
       return this;
     }
 
-    /** Credentials; else {@code ARGO_TOKEN} as a bearer token, else none. */
+    /** Credentials; else {@code ARGO_TOKEN} ({@code Bearer ...}, {@code Basic ...}, or a bare token sent as a bearer token), else none. */
     public Builder auth(Auth auth) {
       this.auth = auth;
       return this;
@@ -78,19 +78,37 @@ public final class ArgoClient {
     }
 
     public ArgoClient build() {
-      String s = server != null && !server.isBlank() ? server : System.getenv(SERVER_ENV);
+      return build(System::getenv);
+    }
+
+    ArgoClient build(java.util.function.Function<String, String> env) { // the environment env gives
+      String s = server != null && !server.isBlank() ? server : env.apply(SERVER_ENV);
       if (s == null || s.isBlank()) {
         throw new KfpException(0, "no Argo Server: pass " + option("--argo-server") + " or set " + SERVER_ENV
             + ", such as https://localhost:2746 after 'kubectl -n argo port-forward svc/argo-server 2746:2746'");
       }
       if (auth == null) {
-        String token = System.getenv(TOKEN_ENV);
-        auth = token == null || token.isBlank() ? Auth.none()
-            : Auth.bearer(token.strip().startsWith("Bearer ") ? token.strip().substring(7) : token.strip());
+        auth = tokenAuth(env.apply(TOKEN_ENV));
       }
-      String ns = namespace != null ? namespace : System.getenv(NAMESPACE_ENV);
+      String ns = namespace != null ? namespace : env.apply(NAMESPACE_ENV);
       return new ArgoClient(this, KfpHosts.uri(s, "https://", this::option), ns == null || ns.isBlank() ? "argo" : ns);
     }
+  }
+
+  /**
+   * The credential {@code ARGO_TOKEN} holds: the {@code Authorization} header as the argo CLI sends it, {@code Bearer ...}
+   * or {@code Basic ...} (the two the Argo Server's client mode takes, {@code Modes.GetMode} in server/auth/mode.go); a
+   * token without either goes as a bearer token.
+   */
+  static Auth tokenAuth(String token) {
+    if (token == null || token.isBlank()) {
+      return Auth.none();
+    }
+    String t = token.strip();
+    if (t.startsWith("Basic ")) {
+      return Auth.header("Authorization", t);
+    }
+    return Auth.bearer(t.startsWith("Bearer ") ? t.substring(7) : t);
   }
 
   public String namespace() {

@@ -153,4 +153,26 @@ class ArgoClientTest {
         () -> ArgoClient.withArguments(PIPELINE, Map.of("value_1", "10", "value_2", "ten")));
     assertEquals("parameter 'value_2' is Integer: invalid int value: 'ten'", type.getMessage());
   }
+
+  @ParameterizedTest
+  @CsvSource({"Basic dXNlcjpwYXNz, Basic dXNlcjpwYXNz", "Bearer abc, Bearer abc", "abc, Bearer abc"})
+  void argoTokenIsSentAsTheArgoCliSendsIt(String argoToken, String header) {
+    // The Argo Server's client mode takes 'Bearer ...' and 'Basic ...' (Modes.GetMode, server/auth/mode.go) and hands the
+    // header to Kubernetes; anything else is 401 "token not valid" (gatekeeper.getClients, server/auth/gatekeeper.go).
+    try (Loopback argo = Loopback.start(r -> {
+      String auth = String.valueOf(r.header("Authorization"));
+      if (!auth.startsWith("Bearer ") && !auth.startsWith("Basic ")) {
+        return Loopback.Answer.json(401, "{\"code\":16,\"message\":\"token not valid. see https://argo-workflows.readthedocs.io/en/latest/faq/\"}");
+      }
+      if (!auth.equals(header)) { // what Kubernetes makes of a credential it does not know
+        return Loopback.Answer.json(401, "{\"code\":16,\"message\":\"Unauthorized\"}");
+      }
+      return Loopback.Answer.json(200, "{\"metadata\":{\"name\":\"w1\",\"namespace\":\"argo\"},\"status\":{\"phase\":\"Succeeded\"}}");
+    })) {
+      Map<String, String> env = Map.of(ArgoClient.TOKEN_ENV, argoToken);
+      ArgoClient client = ArgoClient.builder().server(argo.url()).build(env::get);
+      assertEquals(RunState.SUCCEEDED, client.get("w1").state());
+      assertEquals(header, argo.last().header("Authorization"));
+    }
+  }
 }
