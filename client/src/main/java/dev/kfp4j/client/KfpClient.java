@@ -34,6 +34,8 @@ public final class KfpClient {
   static final String IN_CLUSTER_ENV = "KUBERNETES_SERVICE_HOST";
   /** KFP's API service as a pod in the cluster reaches it, where KFP's own client goes given no host in a pod. */
   public static final String IN_CLUSTER_HOST = "http://ml-pipeline.kubeflow.svc.cluster.local:8888";
+  /** The largest pipeline file KFP takes: 32 MiB ({@code MaxFileLength} in backend/src/apiserver/common/const.go). */
+  public static final int MAX_FILE_LENGTH = 32 << 20;
 
   /** The REST API generation. */
   public enum ApiVersion {
@@ -185,6 +187,8 @@ public final class KfpClient {
   /**
    * Uploads a compiled workflow as a new pipeline; its first version becomes the default, whose id
    * the returned pipeline carries.
+   *
+   * @throws IllegalArgumentException for a file over {@link #MAX_FILE_LENGTH}, which KFP refuses; nothing is sent
    */
   public Pipeline uploadPipeline(String name, String description, String workflowYaml) {
     Http.Query q = Http.query().add("name", name).add(v2 ? "display_name" : "description", v2 ? name : description);
@@ -193,7 +197,7 @@ public final class KfpClient {
     }
     q.add("namespace", namespace);
     Pipeline p = answers.pipeline(http.upload(api + "/pipelines/upload", q, "uploadfile", name + ".yaml",
-        workflowYaml.getBytes(StandardCharsets.UTF_8)));
+        pipelineFile("pipeline " + name, workflowYaml)));
     if (p.defaultVersionId() == null) {
       String version = latestVersion(p.id()).map(PipelineVersion::id).orElse(null);
       p = new Pipeline(p.id(), p.name(), p.description(), p.createdAt(), version);
@@ -201,7 +205,11 @@ public final class KfpClient {
     return p;
   }
 
-  /** Uploads a compiled workflow as a new version of an existing pipeline; version names are unique per pipeline. */
+  /**
+   * Uploads a compiled workflow as a new version of an existing pipeline; version names are unique per pipeline.
+   *
+   * @throws IllegalArgumentException for a file over {@link #MAX_FILE_LENGTH}, which KFP refuses; nothing is sent
+   */
   public PipelineVersion uploadPipelineVersion(String pipelineId, String versionName, String description, String workflowYaml) {
     Http.Query q = Http.query().add("name", versionName);
     if (v2) {
@@ -209,7 +217,22 @@ public final class KfpClient {
     }
     q.add("pipelineid", pipelineId).add("description", description);
     return answers.version(http.upload(api + "/pipelines/upload_version", q, "uploadfile", versionName + ".yaml",
-        workflowYaml.getBytes(StandardCharsets.UTF_8)), pipelineId);
+        pipelineFile("pipeline version " + versionName, workflowYaml)), pipelineId);
+  }
+
+  /**
+   * The file an upload sends. KFP refuses one over 32 MiB ({@code common.MaxFileLength}, {@code loadFile} in
+   * backend/src/apiserver/server/util.go) with only "Failed to read a pipeline spec file" ({@code uploadPipeline}).
+   *
+   * @throws IllegalArgumentException for a larger one, saying what to do; nothing is sent
+   */
+  static byte[] pipelineFile(String what, String workflowYaml) {
+    byte[] file = workflowYaml.getBytes(StandardCharsets.UTF_8);
+    if (file.length > MAX_FILE_LENGTH) {
+      throw new IllegalArgumentException(what + " is " + file.length + " bytes compiled, over the " + MAX_FILE_LENGTH
+          + " (32 MiB) KFP takes for a pipeline file: move what it embeds (notebooks, code, data) into the image or an object store");
+    }
+    return file;
   }
 
   /** The pipeline of this name, if there is one. */

@@ -1,6 +1,7 @@
 package dev.kfp4j.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.client.KfpClient.ApiVersion;
@@ -120,6 +121,28 @@ class KfpServerBehaviourTest {
       assertEquals("e1", client.getOrCreateExperiment("c++ nightly", null).id(), "a '+' is not read as a space");
       assertEquals("e2", client.getOrCreateExperiment("at 100%", null).id(), "a '%' is not a bad escape");
       assertTrue(kfp.requests.stream().allMatch(r -> r.method().equals("GET")), "nothing created");
+    }
+  }
+
+  @Test
+  void aPipelineFileOver32MiBIsRefusedBeforeItIsSentSayingWhy() {
+    // uploadPipeline (pipeline_upload_server.go) reads the 'uploadfile' part with loadFile's 32 MiB limit (server/util.go)
+    // and answers only 'Failed to read a pipeline spec file'.
+    try (Loopback kfp = Loopback.start(r -> {
+      String body = r.body();
+      int start = body.indexOf("\r\n\r\n") + 4;
+      int end = body.lastIndexOf("\r\n--");
+      return end - start > KfpClient.MAX_FILE_LENGTH
+          ? Answer.json(400, "{\"error_message\":\"Failed to read a pipeline spec file\",\"error_details\":\"Failed to read a pipeline spec file\"}")
+          : Answer.json(200, "{\"id\":\"p1\",\"name\":\"big\",\"default_version\":{\"id\":\"v1\"}}");
+    })) {
+      String big = "# " + "x".repeat(KfpClient.MAX_FILE_LENGTH) + "\n";
+      KfpClient client = kfp.client(Auth.none());
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.uploadPipeline("big", null, big));
+      assertTrue(e.getMessage().startsWith("pipeline big is 33554435 bytes compiled, over the 33554432 (32 MiB) KFP takes"), e.getMessage());
+      e = assertThrows(IllegalArgumentException.class, () -> client.uploadPipelineVersion("p1", "v2", null, big));
+      assertTrue(e.getMessage().startsWith("pipeline version v2 is 33554435 bytes"), e.getMessage());
+      assertEquals(List.of(), kfp.requests, "nothing is sent");
     }
   }
 }
