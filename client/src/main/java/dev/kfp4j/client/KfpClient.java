@@ -328,12 +328,16 @@ public final class KfpClient {
   /**
    * The run a successful answer holds; one without a run id ({@code {}}, an empty body, another server's JSON) is a
    * {@link KfpException}: read as a run it was one PENDING, of id null, that {@code kfp4j runs get} printed and a wait
-   * polled until its timeout.
+   * polled until its timeout. A v1beta1 run that failed has its workflow's message as its error.
    */
   private Run run(String what, JsonNode answer) {
     Run run = answers.run(v2 ? answer : answer.path("run"));
     if (run.id() == null) {
       throw http.unexpected(what, "a run (no " + (v2 ? "run_id" : "run.id") + ")");
+    }
+    if (!v2 && run.error() == null && run.state().finished() && !run.state().succeeded()) { // why, as its workflow says
+      return new Run(run.id(), run.name(), run.state(), run.createdAt(), run.finishedAt(), run.experimentId(),
+          run.pipelineVersionId(), RunTasks.workflowMessage(answer));
     }
     return run;
   }

@@ -34,18 +34,30 @@ final class RunTasks {
 
   /** The pods of the v1beta1 run's workflow ({@code pipeline_runtime.workflow_manifest}), none when it has no workflow. */
   static List<RunTask> ofWorkflowManifest(JsonNode run) {
-    String manifest = run.at("/pipeline_runtime/workflow_manifest").asString("");
-    JsonNode workflow;
-    try {
-      workflow = manifest.isBlank() ? KfpRequests.object() : Yaml.json().readTree(manifest);
-    } catch (JacksonException e) {
-      workflow = KfpRequests.object(); // not a workflow: no tasks to show
-    }
     List<RunTask> tasks = new ArrayList<>();
-    for (WorkflowStatus.Pod pod : WorkflowStatus.pods(workflow)) {
+    for (WorkflowStatus.Pod pod : WorkflowStatus.pods(workflow(run))) {
       tasks.add(new RunTask(pod.name(), pod.phase(), pod.id(), KfpAnswers.time(pod.startedAt()), KfpAnswers.time(pod.finishedAt()),
           pod.outputs()));
     }
     return tasks;
+  }
+
+  /**
+   * Why the v1beta1 run's workflow ended as it did ({@code status.message}: "child 'add-x' failed", a pod's error), null when
+   * it says nothing: v1beta1's {@code run.error} holds only KFP's own failures to read the run ({@code toApiRunV1}).
+   */
+  static String workflowMessage(JsonNode run) {
+    String message = WorkflowStatus.run(workflow(run)).message();
+    return message == null || message.isBlank() ? null : message;
+  }
+
+  /** The Argo workflow a v1beta1 run's answer holds ({@code pipeline_runtime.workflow_manifest}); an empty one when none. */
+  private static JsonNode workflow(JsonNode run) {
+    String manifest = run.at("/pipeline_runtime/workflow_manifest").asString("");
+    try {
+      return manifest.isBlank() ? KfpRequests.object() : Yaml.json().readTree(manifest);
+    } catch (JacksonException e) {
+      return KfpRequests.object(); // not a workflow: nothing to show
+    }
   }
 }

@@ -145,4 +145,29 @@ class KfpServerBehaviourTest {
       assertEquals(List.of(), kfp.requests, "nothing is sent");
     }
   }
+
+  @Test
+  void aFailedV1beta1RunSaysWhyAsItsWorkflowDoes() {
+    // toApiRunDetailV1 (api_converter.go): run.status is the state's v1 name, run.error only KFP's own failure to read the
+    // run; why the run failed is in the Argo workflow it returns as pipeline_runtime.workflow_manifest (JSON in a string).
+    String workflow = "{\"metadata\":{\"name\":\"add-x7k2p\"},\"status\":{\"phase\":\"Failed\",\"message\":\"child 'add-x7k2p-3344' failed\"}}";
+    RunDetailV1 detail = new RunDetailV1(workflow);
+    try (Loopback kfp = Loopback.start(r -> Answer.json(200, detail.body()))) {
+      Run run = kfp.client(Auth.none()).waitForRun("r1", java.time.Duration.ofSeconds(5));
+      assertEquals(RunState.FAILED, run.state());
+      assertEquals("child 'add-x7k2p-3344' failed", run.error());
+    }
+  }
+
+  /** A v1beta1 RunDetail as toApiRunDetailV1 writes it, of a failed run whose workflow is {@code workflow}. */
+  private record RunDetailV1(String workflow) {
+    String body() {
+      tools.jackson.databind.node.ObjectNode detail = Yaml.json().createObjectNode();
+      detail.putObject("run").put("id", "r1").put("name", "add").put("status", "Failed").put("created_at", "2026-12-07T01:00:00Z")
+          .put("finished_at", "2026-12-07T01:02:00Z").put("storage_state", "STORAGESTATE_AVAILABLE")
+          .putObject("pipeline_spec").put("workflow_manifest", "{}");
+      detail.putObject("pipeline_runtime").put("workflow_manifest", workflow);
+      return detail.toString();
+    }
+  }
 }
