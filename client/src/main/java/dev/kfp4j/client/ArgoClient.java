@@ -30,6 +30,8 @@ public final class ArgoClient {
   public static final String SERVER_ENV = "ARGO_SERVER";
   /** The token when no auth is given, as the argo CLI reads it ({@code Bearer ...}). */
   public static final String TOKEN_ENV = "ARGO_TOKEN";
+  /** {@code false}: a server given without a scheme ({@code localhost:2746}) speaks plain HTTP, as for the argo CLI. */
+  public static final String SECURE_ENV = "ARGO_SECURE";
   /** The namespace when none is given. */
   public static final String NAMESPACE_ENV = "ARGO_NAMESPACE";
 
@@ -57,7 +59,8 @@ public final class ArgoClient {
     private Builder() {}
 
     /**
-     * The Argo Server, such as {@code https://localhost:2746}; else {@code ARGO_SERVER}. {@link #build()} refuses one with a
+     * The Argo Server, such as {@code https://localhost:2746}; else {@code ARGO_SERVER}. One without a scheme is {@code https}, or
+     * {@code http} when {@code ARGO_SECURE} is {@code false}. {@link #build()} refuses one with a
      * query or a fragment: the API's paths are added after it; give a credential with {@link #auth}.
      */
     public Builder server(String server) {
@@ -91,7 +94,9 @@ public final class ArgoClient {
         auth = tokenAuth(env.apply(TOKEN_ENV));
       }
       String ns = namespace != null ? namespace : env.apply(NAMESPACE_ENV);
-      return new ArgoClient(this, KfpHosts.uri(s, "https://", this::option), ns == null || ns.isBlank() ? "argo" : ns);
+      // as the argo CLI: TLS unless ARGO_SECURE=false (its --secure flag, cmd/argo/commands/client/conn.go)
+      String scheme = "false".equals(env.apply(SECURE_ENV)) ? "http://" : "https://";
+      return new ArgoClient(this, KfpHosts.uri(s, scheme, this::option), ns == null || ns.isBlank() ? "argo" : ns);
     }
   }
 

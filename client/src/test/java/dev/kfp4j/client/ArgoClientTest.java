@@ -175,4 +175,14 @@ class ArgoClientTest {
       assertEquals(header, argo.last().header("Authorization"));
     }
   }
+
+  @Test
+  void aServerWithoutSchemeSpeaksPlainHttpWhenArgoSecureIsFalse() {
+    // `argo server --secure=false` serves plain HTTP; the argo CLI then reads ARGO_SECURE=false (cmd/argo/commands/client/conn.go)
+    try (Loopback argo = Loopback.start(r -> Loopback.Answer.json(200,
+        "{\"metadata\":{\"name\":\"w1\",\"namespace\":\"argo\"},\"status\":{\"phase\":\"Running\"}}"))) {
+      Map<String, String> env = Map.of(ArgoClient.SERVER_ENV, argo.url().substring("http://".length()), ArgoClient.SECURE_ENV, "false");
+      assertEquals(RunState.RUNNING, ArgoClient.builder().build(env::get).get("w1").state());
+    }
+  }
 }
