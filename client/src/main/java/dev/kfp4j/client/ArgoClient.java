@@ -32,6 +32,8 @@ public final class ArgoClient {
   public static final String TOKEN_ENV = "ARGO_TOKEN";
   /** {@code false}: a server given without a scheme ({@code localhost:2746}) speaks plain HTTP, as for the argo CLI. */
   public static final String SECURE_ENV = "ARGO_SECURE";
+  /** The path the Argo Server is served under ({@code /argo/}), for a server given without one, as for the argo CLI. */
+  public static final String BASE_HREF_ENV = "ARGO_BASE_HREF";
   /** The namespace when none is given. */
   public static final String NAMESPACE_ENV = "ARGO_NAMESPACE";
 
@@ -96,8 +98,22 @@ public final class ArgoClient {
       String ns = namespace != null ? namespace : env.apply(NAMESPACE_ENV);
       // as the argo CLI: TLS unless ARGO_SECURE=false (its --secure flag, cmd/argo/commands/client/conn.go)
       String scheme = "false".equals(env.apply(SECURE_ENV)) ? "http://" : "https://";
-      return new ArgoClient(this, KfpHosts.uri(s, scheme, this::option), ns == null || ns.isBlank() ? "argo" : ns);
+      return new ArgoClient(this, withBaseHref(KfpHosts.uri(s, scheme, this::option), env.apply(BASE_HREF_ENV)),
+          ns == null || ns.isBlank() ? "argo" : ns);
     }
+  }
+
+  /**
+   * The server at {@code baseHref} ({@code ARGO_BASE_HREF}, {@code /argo/} behind an ingress) when it is given without a path,
+   * as the argo CLI adds it ({@code ArgoServerOpts.GetURL}, pkg/apiclient/argo-server-opts.go); a path given wins.
+   */
+  static URI withBaseHref(URI server, String baseHref) {
+    String path = server.getRawPath();
+    if (baseHref == null || baseHref.isBlank() || !(path == null || path.isEmpty() || path.equals("/"))) {
+      return server;
+    }
+    String href = baseHref.strip().replaceAll("^/+|/+$", "");
+    return href.isEmpty() ? server : URI.create(server.toString().replaceFirst("/$", "") + "/" + href);
   }
 
   /**

@@ -185,4 +185,18 @@ class ArgoClientTest {
       assertEquals(RunState.RUNNING, ArgoClient.builder().build(env::get).get("w1").state());
     }
   }
+
+  @Test
+  void argoBaseHrefIsThePathOfAServerGivenWithoutOne() {
+    // The argo CLI's URL is the server and ARGO_BASE_HREF after it (ArgoServerOpts.GetURL, pkg/apiclient/argo-server-opts.go);
+    // this loopback Argo Server is behind an ingress at /argo/ and knows no other path.
+    try (Loopback argo = Loopback.start(r -> r.uri().getPath().equals("/argo/api/v1/workflows/argo/w1")
+        ? Loopback.Answer.json(200, "{\"metadata\":{\"name\":\"w1\",\"namespace\":\"argo\"},\"status\":{\"phase\":\"Failed\"}}")
+        : new Loopback.Answer(404, "text/plain", "404 page not found"))) {
+      Map<String, String> env = Map.of(ArgoClient.BASE_HREF_ENV, "/argo/");
+      assertEquals(RunState.FAILED, ArgoClient.builder().server(argo.url()).build(env::get).get("w1").state());
+      assertEquals(RunState.FAILED, ArgoClient.builder().server(argo.url() + "/argo").build(Map.of(ArgoClient.BASE_HREF_ENV, "/other/")::get)
+          .get("w1").state(), "a path given wins");
+    }
+  }
 }
