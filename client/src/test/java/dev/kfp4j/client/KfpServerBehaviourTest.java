@@ -9,10 +9,10 @@ import dev.kfp4j.client.Loopback.Answer;
 import dev.kfp4j.yaml.Yaml;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,7 +46,7 @@ class KfpServerBehaviourTest {
   void v1beta1DeletesAPipelineWithItsVersionsAsKfp2AllowsIt() {
     // KFP 2's DeletePipelineV1 calls ResourceManager.DeletePipeline(id, cascade=false), which refuses a pipeline that
     // still has a version; its versions are listed (resource_key) and deleted one by one (pipeline_versions/{id}).
-    List<String> versions = new java.util.concurrent.CopyOnWriteArrayList<>(List.of("v1", "v2", "v3"));
+    List<String> versions = new CopyOnWriteArrayList<>(List.of("v1", "v2", "v3"));
     try (Loopback kfp = Loopback.start(r -> {
       String path = r.uri().getPath();
       Map<String, String> q = query(r);
