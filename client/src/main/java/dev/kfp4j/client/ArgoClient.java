@@ -43,7 +43,9 @@ public final class ArgoClient {
   private String version;
 
   private ArgoClient(Builder b, URI server, String namespace) {
-    this.http = b.http(server, b.auth, b.option("--argo-server") + ", 'argo_server' in the config file, or " + SERVER_ENV);
+    this.http = b.http(server, b.auth, b.option("--argo-server") + ", 'argo_server' in the config file, or " + SERVER_ENV,
+        "The Argo Server's is where 'argo server' listens (port 2746 unless set), behind an ingress with its path ("
+            + BASE_HREF_ENV + ")");
     this.namespace = namespace;
     this.pollInterval = b.pollInterval();
   }

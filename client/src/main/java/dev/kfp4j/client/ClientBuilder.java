@@ -68,9 +68,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return options.apply(name);
   }
 
-  /** The requests to {@code server} with these settings; {@code serverOption} says how to name another server in errors. */
-  Http http(URI server, Auth auth, String serverOption) {
-    return new Http(server, auth, caCertificate, timeout, serverOption, redactor);
+  /**
+   * The requests to {@code server} with these settings; {@code serverOption} says how to name another server in errors,
+   * {@code apiWhere} where the API is found when a server has none.
+   */
+  Http http(URI server, Auth auth, String serverOption, String apiWhere) {
+    return new Http(server, auth, caCertificate, timeout, serverOption, apiWhere, redactor);
   }
 
   @SuppressWarnings("unchecked")

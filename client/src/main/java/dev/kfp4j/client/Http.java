@@ -52,8 +52,10 @@ final class Http {
   private final Redactor redactor;
   private final Duration timeout;
   private final String hostHint;
+  /** Where the API is when the server answers that it has none ({@code "In Kubeflow, KFP's is ..."}). */
+  private final String apiWhere;
 
-  Http(URI base, Auth auth, Path caCertificate, Duration timeout, String hostHint, Redactor redactor) {
+  Http(URI base, Auth auth, Path caCertificate, Duration timeout, String hostHint, String apiWhere, Redactor redactor) {
     String b = base.toString();
     this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
     this.shownBase = ShownUrl.of(this.base);
@@ -61,6 +63,7 @@ final class Http {
     this.redactor = redactor;
     this.timeout = timeout;
     this.hostHint = hostHint;
+    this.apiWhere = apiWhere;
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
         .followRedirects(HttpClient.Redirect.NEVER);
     if (caCertificate != null) {
@@ -208,8 +211,7 @@ final class Http {
       String hint = hint(status);
       // KFP and Argo answer an unknown id with a JSON error; a 404 page is another server
       if (status == 404 && (answer == null || !answer.isObject())) {
-        hint = "; " + shownBase + " has no such API: is it the API server (" + hostHint + ")? In Kubeflow, KFP's is the"
-            + " address of its UI with /pipeline after it";
+        hint = "; " + shownBase + " has no such API: is it the API server (" + hostHint + ")? " + apiWhere;
       }
       throw failure(status, what + " answered " + status + reason(text, answer) + hint, null);
     }

@@ -79,11 +79,23 @@ final class KfpAnswers {
   }
 
   Run run(JsonNode n) {
-    String error = v2 ? text(n.path("error"), "message") : text(n, "error");
+    String error = error(n);
     String experiment = v2 ? text(n, "experiment_id") : referenced(n, "EXPERIMENT");
     String version = v2 ? text(n.path("pipeline_version_reference"), "pipeline_version_id") : referenced(n, "PIPELINE_VERSION");
-    return new Run(id(n, "run_id"), name(n), RunState.parse(text(n, v2 ? "state" : "status")), time(n, "created_at"),
-        time(n, "finished_at"), experiment, version, error);
+    return new Run(id(n, "run_id"), name(n), unread(n) ? RunState.UNKNOWN : RunState.parse(text(n, v2 ? "state" : "status")),
+        time(n, "created_at"), time(n, "finished_at"), experiment, version, error);
+  }
+
+  /**
+   * Whether run {@code n} is one KFP could not read back from its database: an error and no state ({@code toApiRun} and
+   * {@code toApiRunV1} in api_converter.go), not a run waiting to start.
+   */
+  boolean unread(JsonNode n) {
+    return text(n, v2 ? "state" : "status") == null && error(n) != null;
+  }
+
+  private String error(JsonNode n) {
+    return v2 ? text(n.path("error"), "message") : text(n, "error");
   }
 
   RecurringRun recurringRun(JsonNode n) {

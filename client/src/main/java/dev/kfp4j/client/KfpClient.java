@@ -58,7 +58,8 @@ public final class KfpClient {
   private final Duration pollInterval;
 
   private KfpClient(Builder b, URI host) {
-    this.http = b.http(host, b.auth, b.option("--host") + ", 'host' in the config file, or " + ENDPOINT_ENV);
+    this.http = b.http(host, b.auth, b.option("--host") + ", 'host' in the config file, or " + ENDPOINT_ENV,
+        "In Kubeflow, KFP's is the address of its UI with /pipeline after it");
     this.v2 = b.apiVersion == ApiVersion.V2BETA1;
     this.answers = new KfpAnswers(v2);
     this.api = b.apiVersion.path();
@@ -328,12 +329,18 @@ public final class KfpClient {
   /**
    * The run a successful answer holds; one without a run id ({@code {}}, an empty body, another server's JSON) is a
    * {@link KfpException}: read as a run it was one PENDING, of id null, that {@code kfp4j runs get} printed and a wait
-   * polled until its timeout. A v1beta1 run that failed has its workflow's message as its error.
+   * polled until its timeout. So is one KFP could not read back (an error and no state, {@code toApiRun} in
+   * api_converter.go): a wait polled it as PENDING until its timeout. A v1beta1 run that failed has its workflow's
+   * message as its error.
    */
   private Run run(String what, JsonNode answer) {
-    Run run = answers.run(v2 ? answer : answer.path("run"));
+    JsonNode n = v2 ? answer : answer.path("run");
+    Run run = answers.run(n);
     if (run.id() == null) {
       throw http.unexpected(what, "a run (no " + (v2 ? "run_id" : "run.id") + ")");
+    }
+    if (answers.unread(n)) {
+      throw new KfpException(0, "KFP cannot show run " + run.id() + ": " + run.error());
     }
     if (!v2 && run.error() == null && run.state().finished() && !run.state().succeeded()) { // why, as its workflow says
       return new Run(run.id(), run.name(), run.state(), run.createdAt(), run.finishedAt(), run.experimentId(),

@@ -187,6 +187,19 @@ class ArgoClientTest {
   }
 
   @Test
+  void aServerWithoutTheApiSaysWhereTheArgoServersIsNotKfps() {
+    // Go's http.NotFound, as a server or an ingress path that is not the Argo Server's answers; the hint named KFP's UI
+    try (Loopback argo = Loopback.start(r -> new Loopback.Answer(404, "text/plain", "404 page not found"))) {
+      KfpException e = assertThrows(KfpException.class, () -> ArgoClient.builder().server(argo.url()).build(Map.<String, String>of()::get)
+          .get("w1"));
+      assertTrue(e.getMessage().endsWith(" has no such API: is it the API server (--argo-server, 'argo_server' in the config"
+          + " file, or ARGO_SERVER)? The Argo Server's is where 'argo server' listens (port 2746 unless set), behind an ingress"
+          + " with its path (ARGO_BASE_HREF)"), e.getMessage());
+      assertFalse(e.getMessage().contains("Kubeflow"), e.getMessage());
+    }
+  }
+
+  @Test
   void argoBaseHrefIsThePathOfAServerGivenWithoutOne() {
     // The argo CLI's URL is the server and ARGO_BASE_HREF after it (ArgoServerOpts.GetURL, pkg/apiclient/argo-server-opts.go);
     // this loopback Argo Server is behind an ingress at /argo/ and knows no other path.

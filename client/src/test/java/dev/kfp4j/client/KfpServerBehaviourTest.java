@@ -159,6 +159,26 @@ class KfpServerBehaviourTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(ApiVersion.class)
+  void aRunKfpCannotReadBackEndsAWaitAtOnceSayingWhy(ApiVersion v) {
+    // toApiRun / toApiRunV1 (api_converter.go): a run whose stored runtime config or parameters KFP cannot convert is
+    // answered as its id (and v2beta1: its experiment) and an error, no state; a wait used to poll it as PENDING.
+    String why = "Failed to convert internal run representation to its API counterpart: Failed to parse runtime config";
+    String body = v == ApiVersion.V2BETA1
+        ? "{\"run_id\":\"r1\",\"experiment_id\":\"e1\",\"error\":{\"code\":13,\"message\":\"" + why + "\",\"details\":[]}}"
+        : "{\"run\":{\"id\":\"r1\",\"error\":\"" + why + "\"}}";
+    try (Loopback kfp = Loopback.start(r -> Answer.json(200, body))) {
+      KfpClient client = KfpClient.builder().host(kfp.url()).apiVersion(v).build();
+      KfpException e = assertThrows(KfpException.class, () -> client.waitForRun("r1", java.time.Duration.ofSeconds(3)));
+      assertEquals("KFP cannot show run r1: " + why, e.getMessage());
+      assertTrue(!e.stillGoing() && kfp.requests.size() == 1, "one look, no wait: " + kfp.requests.size());
+      JsonNode answer = Yaml.json().readTree(body);
+      Run listed = new KfpAnswers(v == ApiVersion.V2BETA1).run(v == ApiVersion.V2BETA1 ? answer : answer.path("run"));
+      assertEquals(RunState.UNKNOWN, listed.state(), "in a list, such a run is UNKNOWN, not PENDING");
+    }
+  }
+
   /** A v1beta1 RunDetail as toApiRunDetailV1 writes it, of a failed run whose workflow is {@code workflow}. */
   private record RunDetailV1(String workflow) {
     String body() {
