@@ -56,29 +56,36 @@ final class Kfp2Volumes {
    */
   ObjectNode delete(VolumeStep v, Level level) {
     VolumeStep.Deletion deletion = v.deletion();
-    ObjectNode t = NODES.objectNode();
-    caching(t, deletion.settings());
-    t.putObject("componentRef").put("name", components.builtIn("deletepvc", BuiltIns.deletePvc()));
-    t.putObject("taskInfo").put("name", deletion.name());
     Set<String> deps = new LinkedHashSet<>();
-    boolean whateverHappened = deletion.whateverHappened();
+    Set<Object> mounts = new LinkedHashSet<>();
     if (deletion.afterMounts()) {
-      inputs.input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, deps, false);
-      Set<Object> mounts = new LinkedHashSet<>();
       for (Step s : pipeline.steps()) {
-        for (TaskSetting setting : s.settings()) {
-          if (setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name())
-              || setting instanceof TaskSetting.PvcMountFrom f && f.claim().equals(new Argument.TaskOutput(v.name(), "name"))) {
-            addMember(deps, s.name(), level, mounts); // mountVolume(v, ...), or mountPvc(v.name(), ...): a mount of the claim all the same
-          }
+        if (mounts(s, v)) {
+          addMember(deps, s.name(), level, mounts); // mountVolume(v, ...), or mountPvc(v.name(), ...): a mount of the claim all the same
+        }
+        if (levels.memberContaining(s.name(), level) == null && hookOutside(s) && (mounts(s, v) || mountsByName(s, v))) {
+          return null; // the exit task mounting a claim made in the exit handler's body runs after the body, its deletion too
         }
       }
       if (mounts.stream().anyMatch(this::hook)) {
         return null; // KFP's backend runs that task as an exit hook, after which nothing can wait: the claim is kept
       }
+    }
+    ObjectNode t = NODES.objectNode();
+    caching(t, deletion.settings());
+    t.putObject("componentRef").put("name", components.builtIn("deletepvc", BuiltIns.deletePvc()));
+    t.putObject("taskInfo").put("name", deletion.name());
+    boolean whateverHappened = deletion.whateverHappened();
+    if (deletion.afterMounts()) {
+      Set<String> after = new LinkedHashSet<>();
+      inputs.input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, after, false);
+      after.addAll(deps);
+      deps = after;
       whateverHappened = oneHook(mounts);
     } else { // in the order the model keeps, which is KFP's
-      deletion.after().forEach(step -> addMember(deps, step, level, new LinkedHashSet<>()));
+      for (String step : deletion.after()) {
+        addMember(deps, step, level, new LinkedHashSet<>());
+      }
       inputs.input(t, "pvc_name", new Argument.TaskOutput(v.name(), "name"), level, deps, false);
     }
     TaskInputs.putDependencies(t, deps);
@@ -86,6 +93,18 @@ final class Kfp2Volumes {
       t.putObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
     }
     return t;
+  }
+
+  /** Whether step {@code s} mounts the claim of {@code v}: {@code mountVolume(v, ...)}, or {@code mountPvc(v.name(), ...)}. */
+  private static boolean mounts(Step s, VolumeStep v) {
+    return s.settings().stream().anyMatch(setting -> setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name())
+        || setting instanceof TaskSetting.PvcMountFrom f && f.claim().equals(new Argument.TaskOutput(v.name(), "name")));
+  }
+
+  /** Whether step {@code s} mounts the claim of {@code v}, one of a fixed name ({@code uniqueName(false)}), by that name. */
+  private static boolean mountsByName(Step s, VolumeStep v) {
+    return !v.uniqueName() && s.settings().stream().anyMatch(setting -> setting instanceof TaskSetting.PvcMount m
+        && m.claim().equals(v.resourceName()));
   }
 
   /**
@@ -107,6 +126,15 @@ final class Kfp2Volumes {
    */
   private boolean hook(Object m) {
     return m instanceof Step s ? s == pipeline.exitTask() || RunSetting.afterFailure(s) : m == levels.exitPipeline;
+  }
+
+  /**
+   * Whether step {@code s}, outside the DAG of the volume step, runs as an Argo exit hook on KFP's backend: the exit task, or a
+   * task of the pipeline run as the exit task, which run after the exit handler's group, hooks and all ({@code DAG} in {@code
+   * backend/src/v2/compiler/argocompiler/dag.go}), so after a deletion in that group.
+   */
+  private boolean hookOutside(Step s) {
+    return s == pipeline.exitTask() || levels.exitPipeline != null && levels.levelOf(s.name()).within(levels.exitPipeline);
   }
 
   private void addMember(Set<String> deps, String step, Level level, Set<Object> members) {
