@@ -287,6 +287,7 @@ final class ArgumentValues {
       case PASTED_QUOTED -> Govaluate.holds(Govaluate.quoted(left, where), c.operator(), Govaluate.quoted(right, where), where);
       case PASTED_QUOTED_LEFT -> Govaluate.holds(Govaluate.quoted(left, where), c.operator(), Govaluate.bare(right, where), where);
       case PASTED_QUOTED_RIGHT -> Govaluate.holds(Govaluate.bare(left, where), c.operator(), Govaluate.quoted(right, where), where);
+      case AS_CEL -> CelComparing.holds(c, left, right, where);
     };
   }
 

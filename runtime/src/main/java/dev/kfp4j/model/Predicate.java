@@ -63,20 +63,47 @@ public sealed interface Predicate {
     /** The left operand pasted into quotes, the right bare ({@link #PASTED_QUOTED}, {@link #PASTED_BARE}). */
     PASTED_QUOTED_LEFT,
     /** The left operand pasted bare, the right into quotes. */
-    PASTED_QUOTED_RIGHT
+    PASTED_QUOTED_RIGHT,
+    /** As KFP 2's CEL reads them: each value of its type, cast as the condition says ({@link Comparison#cel}). */
+    AS_CEL
+  }
+
+  /**
+   * How KFP 2's CEL reads one operand of a comparison: {@code value}, the type of the value KFP's driver gives (the type of the
+   * input read, or of the literal; null where the file does not say), and {@code casts}, the CEL casts around it
+   * ({@code int(...)}, {@code double(...)}, {@code string(...)}), innermost first.
+   */
+  record CelOperand(ParameterType value, List<ParameterType> casts) {
+    public CelOperand {
+      casts = List.copyOf(casts);
+    }
+
+    /** Whether CEL knows its type before it runs: a literal (its value type given), or a cast. */
+    public boolean typed(Argument operand) {
+      return !casts.isEmpty() || operand instanceof Argument.Constant;
+    }
   }
 
   /**
    * {@code left operator right}, compared as {@code compared} says ({@link Compared#AS_VALUES} unless
-   * a format read it otherwise). Two comparisons differing in {@code compared} alone are equal: it
+   * a format read it otherwise; {@link Compared#AS_CEL} with {@code cel}, how CEL reads each operand, else null). Two
+   * comparisons differing in {@code compared} (and {@code cel}) alone are equal: it
    * is how the file read compares them, not which values the condition compares.
    */
-  record Comparison(Argument left, Operator operator, Argument right, Compared compared) implements Predicate {
+  record Comparison(Argument left, Operator operator, Argument right, Compared compared, List<CelOperand> cel) implements Predicate {
     public Comparison {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(operator, "operator");
       Objects.requireNonNull(right, "right");
       Objects.requireNonNull(compared, "compared");
+      if ((compared == Compared.AS_CEL) != (cel != null && cel.size() == 2)) {
+        throw new IllegalArgumentException("a comparison as CEL reads it gives how it reads each of its two operands, another none");
+      }
+      cel = cel == null ? null : List.copyOf(cel);
+    }
+
+    public Comparison(Argument left, Operator operator, Argument right, Compared compared) {
+      this(left, operator, right, compared, null);
     }
 
     public Comparison(Argument left, Operator operator, Argument right) {
@@ -85,7 +112,7 @@ public sealed interface Predicate {
 
     /** This comparison of other operands, compared as this one. */
     public Comparison of(Argument newLeft, Argument newRight) {
-      return new Comparison(newLeft, operator, newRight, compared);
+      return new Comparison(newLeft, operator, newRight, compared, cel);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Predicate;
 import java.util.List;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the CEL of a KFP 2 {@code triggerPolicy.condition} as KFP's compiler writes it:
@@ -17,17 +18,30 @@ import java.util.function.Function;
 final class CelParser extends PredicateParser {
   private final String where;
   private final Function<String, Argument> input;
+  private final Function<String, ParameterType> type;
 
-  private CelParser(String text, String where, Function<String, Argument> input) {
+  private CelParser(String text, String where, Function<String, Argument> input, Function<String, ParameterType> type) {
     super(text);
     this.where = where;
     this.input = input;
+    this.type = type;
   }
 
-  /** The predicate; {@code input} gives the argument behind each task input the condition reads. */
-  static Predicate parse(String text, String where, Function<String, Argument> input) {
-    return new CelParser(text, where, input).whole();
+  /**
+   * The predicate; {@code input} gives the argument behind each task input the condition reads, {@code comp} the component
+   * declaring the inputs, whose types say how KFP's driver gives their values to CEL ({@code backend/src/v2/expression}).
+   */
+  static Predicate parse(String text, String where, Function<String, Argument> input, JsonNode comp) {
+    return new CelParser(text, where, input, declared(comp)).whole();
   }
+
+  /** The declared type of each input of {@code comp}; null for one it does not declare (the condition's alone). */
+  private static Function<String, ParameterType> declared(JsonNode comp) {
+    return name -> ParameterType.ofV2Name(comp.at("/inputDefinitions/parameters").path(name).path("parameterType").asString(""));
+  }
+
+  /** An operand and how CEL reads it. */
+  private record Operand(Argument argument, Predicate.CelOperand cel) {}
 
   @Override
   protected Predicate term() {
@@ -44,23 +58,32 @@ final class CelParser extends PredicateParser {
       expect(")");
       return inner;
     }
-    Argument left = operand();
+    Operand left = operand();
     skipSpaces();
     Predicate.Operator op = operator();
     if (op == null) {
       throw error("expected a comparison");
     }
-    return new Predicate.Comparison(left, op, operand());
+    Operand right = operand();
+    return new Predicate.Comparison(left.argument(), op, right.argument(), Predicate.Compared.AS_CEL,
+        List.of(left.cel(), right.cel()));
   }
 
-  private Argument operand() {
+  private Operand operand() {
     skipSpaces();
-    for (String cast : List.of("int(", "double(", "string(")) {
+    for (ParameterType to : List.of(ParameterType.INTEGER, ParameterType.FLOAT, ParameterType.STRING)) {
+      String cast = switch (to) {
+        case INTEGER -> "int(";
+        case FLOAT -> "double(";
+        default -> "string(";
+      };
       if (text.startsWith(cast, pos)) {
         pos += cast.length();
-        Argument inner = operand();
+        Operand inner = operand();
         expect(")");
-        return inner;
+        List<ParameterType> casts = new java.util.ArrayList<>(inner.cel().casts());
+        casts.add(to);
+        return new Operand(inner.argument(), new Predicate.CelOperand(inner.cel().value(), casts));
       }
     }
     String reference = "inputs.parameter_values['";
@@ -71,8 +94,14 @@ final class CelParser extends PredicateParser {
       }
       String name = text.substring(pos + reference.length(), end);
       pos = end + 2;
-      return input.apply(name);
+      return new Operand(input.apply(name), new Predicate.CelOperand(type.apply(name), List.of()));
     }
+    Argument literal = literal();
+    return new Operand(literal, new Predicate.CelOperand(((Argument.Constant) literal).type(), List.of()));
+  }
+
+  /** A CEL literal: a quoted string, true or false, an integer or a double. */
+  private Argument literal() {
     if (text.startsWith("'", pos) || text.startsWith("\"", pos)) {
       char quote = text.charAt(pos++);
       StringBuilder s = new StringBuilder();
@@ -130,7 +159,7 @@ final class CelParser extends PredicateParser {
   static Predicate taskCondition(String condition, java.util.Map<String, Argument> arguments, tools.jackson.databind.JsonNode comp,
       String where) {
     java.util.Set<String> read = new java.util.HashSet<>();
-    Predicate p = parse(condition, where, input -> {
+    Predicate p = new CelParser(condition, where, input -> {
       Argument a = arguments.get(input);
       if (a == null) {
         throw new FormatException(where + ": its condition reads input '" + input + "', which the task is not given; "
@@ -138,7 +167,7 @@ final class CelParser extends PredicateParser {
       }
       read.add(input);
       return a;
-    });
+    }, declared(comp)).whole();
     tools.jackson.databind.JsonNode declared = comp.path("inputDefinitions");
     read.removeIf(input -> declared.path("parameters").has(input) || declared.path("artifacts").has(input));
     arguments.keySet().removeAll(read);

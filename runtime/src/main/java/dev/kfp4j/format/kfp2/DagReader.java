@@ -273,7 +273,7 @@ final class DagReader {
       d.make = (after, body) -> new Loop(name, new Loop.Over(over), parallelism, body);
     } else if (task.path("triggerPolicy").has("condition")) {
       Predicate p = CelParser.parse(task.get("triggerPolicy").get("condition").asString(""), source + ": " + at,
-          input -> inputReader.lookup(groupInputs, input, at));
+          input -> inputReader.lookup(groupInputs, input, at), comp);
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       d.make = (after, body) -> new Condition(name, p, body);
     } else if (specName.startsWith("condition-branches")) { // KFP's name; the model's may be <caller>-condition-branches-1

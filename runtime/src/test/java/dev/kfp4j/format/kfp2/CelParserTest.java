@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** KFP 2's CEL conditions as the reader takes them: the structure of &&, || and !(...), its operands, and where it fails. */
 class CelParserTest {
   private static Predicate parse(String cel) {
-    return CelParser.parse(cel, "task 'a'", Argument.PipelineParameter::new);
+    return CelParser.parse(cel, "task 'a'", Argument.PipelineParameter::new, tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
   }
 
   private static Argument input(String name) {
