@@ -255,6 +255,21 @@ final class ArgumentValues {
     return out;
   }
 
+  /** A pipeline output's text: a value's, an artifact's file, a list of artifacts' files as a JSON list. */
+  String pipelineOutput(Argument a, Scope scope, String where) {
+    if (a instanceof Argument.Collected c) {
+      List<OutputArtifact> files = files(c, scope);
+      if (!files.isEmpty()) {
+        tools.jackson.databind.node.ArrayNode paths = dev.kfp4j.yaml.Yaml.array();
+        files.forEach(f -> paths.add(f.path().toString()));
+        return dev.kfp4j.yaml.Yaml.pyJson(paths);
+      }
+      return value(a, scope, where);
+    }
+    OutputArtifact file = file(a, scope);
+    return file != null ? file.path().toString() : value(a, scope, where);
+  }
+
   /** Whether {@code p} holds: each comparison of two values, as numbers when both are, true/false when both are, else text. */
   boolean holds(dev.kfp4j.model.Predicate p, Scope scope, String where) {
     if (p instanceof dev.kfp4j.model.Predicate.Not n) {

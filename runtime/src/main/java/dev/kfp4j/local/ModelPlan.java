@@ -128,27 +128,12 @@ final class ModelPlan implements Plan {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     pipeline.outputs().forEach((name, a) -> {
       try {
-        out.put(name, output(a, scope, "pipeline output '" + name + "'"));
+        out.put(name, values.pipelineOutput(a, scope, "pipeline output '" + name + "'"));
       } catch (WorkflowException notGiven) {
         // its task failed or did not run: the output is left out, as KFP leaves it unset
       }
     });
     return out;
-  }
-
-  /** A pipeline output's text: a value's, an artifact's file, a list of artifacts' files as a JSON list. */
-  private String output(Argument a, Scope scope, String where) {
-    if (a instanceof Argument.Collected c) {
-      List<OutputArtifact> files = values.files(c, scope);
-      if (!files.isEmpty()) {
-        tools.jackson.databind.node.ArrayNode paths = dev.kfp4j.yaml.Yaml.array();
-        files.forEach(f -> paths.add(f.path().toString()));
-        return dev.kfp4j.yaml.Yaml.pyJson(paths);
-      }
-      return values.value(a, scope, where);
-    }
-    OutputArtifact file = values.file(a, scope);
-    return file != null ? file.path().toString() : values.value(a, scope, where);
   }
 
   @Override
@@ -367,6 +352,18 @@ final class ModelPlan implements Plan {
     importer.arguments().forEach((input, a) -> given.put(input, values.value(a, scope, where + " input '" + input + "'")));
     return ImportSteps.step(importer, given.remove(ImporterStep.URI), given, id, folders.of(id.id()),
         steps.javaMode());
+  }
+
+  @Override
+  public boolean runsAsExitHook(Node node) {
+    return kfp2 && runsAfterFailure(node);
+  }
+
+  @Override
+  public boolean hooks(Node dep) { // none on a loop (iteratorTask) nor on a createpvc (no executor): dag.go, container.go
+    Object s = dep.source();
+    return !(s instanceof VolumeStep || s instanceof dev.kfp4j.model.Loop
+        || s instanceof Folded f && f.groups().get(0) instanceof dev.kfp4j.model.Loop);
   }
 
   @Override

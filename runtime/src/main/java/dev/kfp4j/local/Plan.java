@@ -51,6 +51,21 @@ interface Plan {
     return false;
   }
 
+  /**
+   * Whether {@code node}, run whatever happened to the tasks it waits for ({@link #runsAfterFailure}), runs as KFP's backend runs
+   * a KFP 2 task of {@code ALL_UPSTREAM_TASKS_COMPLETED}: as an Argo exit hook of each of them ({@code DAG} in {@code
+   * backend/src/v2/compiler/argocompiler/dag.go}), which Argo fires only for a task that ran, succeeded or failed (a skipped or
+   * omitted node is not {@code Completed()}), and only where {@link #hooks} says the compiler puts it.
+   */
+  default boolean runsAsExitHook(Node node) {
+    return false;
+  }
+
+  /** Whether KFP's compiler puts the exit hook of a task run whatever happened ({@link #runsAsExitHook}) on {@code dep}. */
+  default boolean hooks(Node dep) {
+    return true;
+  }
+
   /** Tasks that run in dependency order. */
   record Graph(String name, List<Node> nodes) {}
 

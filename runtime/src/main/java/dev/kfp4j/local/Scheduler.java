@@ -89,6 +89,11 @@ final class Scheduler {
         if (upstreamFailed && !plan.runsAfterFailure(node)) {
           return results.notRun(id, node, State.Omitted, "a task it depends on failed").state();
         }
+        if (plan.runsAsExitHook(node) && !hookFires(node, nodes, deps)) {
+          return results.notRun(id, node, State.Skipped, "KFP runs it as an exit hook of the tasks it waits for, and none of them "
+              + "ran (each was skipped by its condition or not run after a failure, or is a loop or makes a claim, which get no hook)")
+              .state();
+        }
         if (upstreamFailed) {
           scope.upstreamFailed.add(node.name());
         }
@@ -104,6 +109,17 @@ final class Scheduler {
     }, pool);
     futures.put(name, f);
     return f;
+  }
+
+  /** Whether one of the tasks {@code node} waits for, whose states {@code deps} give, ran and fires its exit hook. */
+  private boolean hookFires(Plan.Node node, Map<String, Plan.Node> nodes, List<CompletableFuture<State>> deps) {
+    for (int i = 0; i < deps.size(); i++) {
+      State s = outcome(deps.get(i));
+      if ((s.ok() || s == State.Failed) && plan.hooks(nodes.get(node.dependencies().get(i)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code work}'s state, or Failed with a result saying why when it throws. */
