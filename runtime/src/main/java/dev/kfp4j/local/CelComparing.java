@@ -150,22 +150,17 @@ final class CelComparing {
 
   /** {@code d} as Go's {@code %g} writes it: its shortest digits, with an exponent when that is below -4 or 6 and more. */
   static String goG(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
+    String plain = LauncherText.number(d); // Go's 'f' with the shortest digits; NaN, infinities and zeros as %g writes them too
+    if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
+      return plain;
     }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "+Inf" : "-Inf";
-    }
-    if (d == 0) {
-      return 1 / d < 0 ? "-0" : "0";
-    }
-    BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    BigDecimal b = new BigDecimal(plain).stripTrailingZeros();
     int exponent = b.precision() - b.scale() - 1;
-    if (exponent < -4 || exponent >= 6) {
-      String digits = b.unscaledValue().abs().toString();
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    if (exponent >= -4 && exponent < 6) {
+      return plain;
     }
-    return b.toPlainString();
+    String digits = b.unscaledValue().abs().toString();
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 }
