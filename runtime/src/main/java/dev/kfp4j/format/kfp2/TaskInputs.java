@@ -76,7 +76,13 @@ final class TaskInputs {
         p.put("parameterExpressionSelector", "parseJson(string_value)[\"" + item.field() + "\"]");
       }
     } else {
-      p.put("componentInputParameter", PREFIX + levels.channel(a, level));
+      String channel = levels.channel(a, level);
+      if (channel == null) { // a value made inside a group, read outside it: the exit task reading its handler's body
+        throw new FormatException("pipeline '" + pipeline.name() + "': " + a + " is read in '" + level.name + "', outside the "
+            + "group that makes it; KFP 2 passes a value into a group, not out of one (the exit task reads nothing its "
+            + "handler's body makes): make it before the group");
+      }
+      p.put("componentInputParameter", PREFIX + channel);
     }
     return p;
   }

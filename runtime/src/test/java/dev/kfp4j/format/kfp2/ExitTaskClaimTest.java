@@ -72,4 +72,21 @@ class ExitTaskClaimTest {
     assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
     assertEquals(true, r.tasks().stream().anyMatch(t -> t.name().equals("read") && t.state().ok()), "the exit task read the note");
   }
+
+  /**
+   * The exit task mounting the claim of a volume made in the body by the volume's output (its name, random per run) would
+   * read a value made inside the exit handler's group from outside it, which KFP 2 cannot pass: refused, where the file
+   * was written with a dangling {@code componentInputParameter: pipelinechannel--null} before.
+   */
+  @Test
+  void anExitTaskReadingTheNameOfAClaimMadeInTheBodyIsRefused() {
+    Pipeline p = pipeline();
+    Task read = p.exitTask();
+    Task mounting = new Task(read.name(), read.component(), read.arguments(), List.of(),
+        List.of(new TaskSetting.VolumeMount("shared-data", "/mnt/shared")));
+    Pipeline byVolume = new Pipeline(p.name(), null, List.of(), p.nodes(), mounting, PipelineSettings.DEFAULTS, null);
+    dev.kfp4j.format.FormatException e = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class,
+        () -> Kfp2Writer.write(byVolume));
+    assertTrue(e.getMessage().contains("is read in 'root', outside the group that makes it"), e.getMessage());
+  }
 }
