@@ -1,11 +1,11 @@
 package dev.kfp4j.local;
 
 import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.format.GoFloats;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Predicate;
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * How KFP's driver compares two values in a KFP 2 {@code triggerPolicy.condition} ({@link Predicate.Compared#AS_CEL}): CEL
@@ -106,7 +106,7 @@ final class CelComparing {
         }
         break;
       case STRING:
-        return v instanceof Double d ? goG(d) : String.valueOf(v);
+        return v instanceof Double d ? GoFloats.g(d) : String.valueOf(v);
       default:
         break;
     }
@@ -137,7 +137,7 @@ final class CelComparing {
   }
 
   private static String shown(Object v) {
-    return v instanceof String s ? "'" + s + "'" : v instanceof Double d ? goG(d) : String.valueOf(v);
+    return v instanceof String s ? "'" + s + "'" : v instanceof Double d ? GoFloats.g(d) : String.valueOf(v);
   }
 
   private static Double number(String text) {
@@ -146,21 +146,5 @@ final class CelComparing {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  /** {@code d} as Go's {@code %g} writes it: its shortest digits, with an exponent when that is below -4 or 6 and more. */
-  static String goG(double d) {
-    String plain = LauncherText.number(d); // Go's 'f' with the shortest digits; NaN, infinities and zeros as %g writes them too
-    if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
-      return plain;
-    }
-    BigDecimal b = new BigDecimal(plain).stripTrailingZeros();
-    int exponent = b.precision() - b.scale() - 1;
-    if (exponent >= -4 && exponent < 6) {
-      return plain;
-    }
-    String digits = b.unscaledValue().abs().toString();
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 }

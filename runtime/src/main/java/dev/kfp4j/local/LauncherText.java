@@ -1,8 +1,8 @@
 package dev.kfp4j.local;
 
 import dev.kfp4j.entrypoint.KfpValues;
+import dev.kfp4j.format.GoFloats;
 import dev.kfp4j.model.ParameterType;
-import java.math.BigDecimal;
 
 /**
  * A value on a command line as KFP 2's launcher puts it there: its {@code {{$.inputs.parameters['x']}}} placeholders take
@@ -23,26 +23,11 @@ final class LauncherText {
     try {
       return switch (type) {
         case BOOLEAN -> Boolean.toString(KfpValues.parseBoolean(text));
-        case INTEGER, FLOAT -> number(KfpValues.parseDouble(text));
+        case INTEGER, FLOAT -> GoFloats.f(KfpValues.parseDouble(text));
         default -> text;
       };
     } catch (IllegalArgumentException e) {
       return text;
     }
-  }
-
-  /** Go's {@code strconv.FormatFloat(d, 'f', -1, 64)}: the shortest digits that read back as {@code d}, without an exponent. */
-  static String number(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "+Inf" : "-Inf";
-    }
-    if (d == 0) {
-      return 1 / d < 0 ? "-0" : "0";
-    }
-    // Python's repr has the shortest digits that read back, as Go's -1 precision does; only the notation differs
-    return new BigDecimal(KfpValues.formatFloat(d)).stripTrailingZeros().toPlainString();
   }
 }

@@ -78,7 +78,7 @@ class CelConditionRunTest {
   @Test
   void aDoubleIsWrittenAsGosPercentG() {
     assertEquals(List.of("1", "0.5", "123456", "1e+06", "1.234567e+06", "0.0001", "1e-05", "-2.5e-07", "0"),
-        java.util.stream.DoubleStream.of(1.0, 0.5, 123456.0, 1e6, 1234567.0, 1e-4, 1e-5, -2.5e-7, 0.0).mapToObj(CelComparing::goG)
+        java.util.stream.DoubleStream.of(1.0, 0.5, 123456.0, 1e6, 1234567.0, 1e-4, 1e-5, -2.5e-7, 0.0).mapToObj(dev.kfp4j.format.GoFloats::g)
             .toList());
   }
 

@@ -3,6 +3,7 @@ package dev.kfp4j.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kfp4j.format.GoFloats;
 import dev.kfp4j.format.argo.ArgoWriter;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Argument;
@@ -80,12 +81,12 @@ class Kfp2LauncherInputsTest {
 
   @Test
   void launcherNumbersAreGosFormatFloat() {
-    assertEquals("0.1", LauncherText.number(0.1));
-    assertEquals("0.30000000000000004", LauncherText.number(0.1 + 0.2));
-    assertEquals("-1.5", LauncherText.number(-1.5));
-    assertEquals("-0", LauncherText.number(-0.0));
-    assertEquals("+Inf", LauncherText.number(Double.POSITIVE_INFINITY));
-    assertEquals("NaN", LauncherText.number(Double.NaN));
+    assertEquals("0.1", GoFloats.f(0.1));
+    assertEquals("0.30000000000000004", GoFloats.f(0.1 + 0.2));
+    assertEquals("-1.5", GoFloats.f(-1.5));
+    assertEquals("-0", GoFloats.f(-0.0));
+    assertEquals("+Inf", GoFloats.f(Double.POSITIVE_INFINITY));
+    assertEquals("NaN", GoFloats.f(Double.NaN));
     assertEquals("True", LauncherText.of("True", ParameterType.STRING));
     assertEquals("[1, 2]", LauncherText.of("[1, 2]", ParameterType.LIST));
   }

@@ -1,6 +1,6 @@
 package dev.kfp4j.format.argo;
 
-import java.math.BigDecimal;
+import dev.kfp4j.format.GoFloats;
 import java.math.BigInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,7 +29,7 @@ final class GoNumbers {
         return i.toString();
       }
     }
-    return json(number.doubleValue());
+    return GoFloats.json(number.doubleValue());
   }
 
   /** {@code value} with each number in it as {@link #text} gives it: a copy, its numbers raw JSON of that text. */
@@ -49,24 +49,5 @@ final class GoNumbers {
       return out;
     }
     return value;
-  }
-
-  /** A {@code float64} as Go's {@code encoding/json} writes it ({@code floatEncoder}). */
-  static String json(double d) {
-    if (d == 0) {
-      return 1 / d < 0 ? "-0" : "0";
-    }
-    BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-    double abs = Math.abs(d);
-    if (abs >= 1e-6 && abs < 1e21) {
-      return shortest.toPlainString();
-    }
-    String digits = shortest.unscaledValue().abs().toString();
-    int exponent = digits.length() - 1 - shortest.scale();
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    // strconv's 'e' gives the exponent two digits at least; encoding/json then writes e-07 as e-7
-    String exp = exponent < 0 && exponent > -10 ? "-" + -exponent
-        : (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
-    return (d < 0 ? "-" : "") + mantissa + "e" + exp;
   }
 }
