@@ -29,7 +29,7 @@ final class Govaluate {
       if (v.matches("0x[0-9a-fA-F]+") && v.length() <= 18) {
         return (double) Long.parseUnsignedLong(v.substring(2), 16);
       }
-      if (v.matches("[0-9.]+") && v.matches("[0-9]+\\.?[0-9]*|\\.[0-9]+")) {
+      if (v.matches("[0-9]+\\.?[0-9]*|\\.[0-9]+")) {
         return Double.parseDouble(v);
       }
       throw notOne(value, where);
