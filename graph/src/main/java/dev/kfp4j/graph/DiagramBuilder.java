@@ -129,7 +129,14 @@ final class DiagramBuilder {
       branches.add(new Group(branch, c.name(), GroupKind.CONDITION, label, inside(branch, c.body())));
       around.pop();
     }
-    return new Group(id, b.name(), GroupKind.BRANCHES, "if / elif / else", branches);
+    return new Group(id, b.name(), GroupKind.BRANCHES, chain(b), branches);
+  }
+
+  /** What a chain of branches is: {@code if / else}, {@code if / elif}, {@code if / elif / else}. */
+  private static String chain(Branches b) {
+    boolean otherwise = b.branches().get(b.branches().size() - 1).predicate() == null;
+    int elifs = b.branches().size() - 1 - (otherwise ? 1 : 0);
+    return "if" + (elifs > 0 ? " / elif" : "") + (otherwise ? " / else" : "");
   }
 
   /** The shapes of {@code body}, inside the group {@code id}. */
@@ -167,8 +174,13 @@ final class DiagramBuilder {
     String to = ids.get(n.name());
     if (n instanceof Step s) {
       s.arguments().forEach((input, a) -> {
-        if (a instanceof Argument.TaskOutput o && ids.containsKey(o.task())) {
-          add(ids.get(o.task()), to, isFile(o, s, input) ? EdgeKind.FILE : EdgeKind.VALUE, o.output() + " → " + input);
+        // a loop's collected outputs come from the task inside the loop, a branch output from each branch's task
+        if (a instanceof Argument.TaskOutput o) {
+          flow(o.task(), o.output(), s, input, o.output() + " → " + input);
+        } else if (a instanceof Argument.Collected c) {
+          flow(c.task(), c.output(), s, input, c.output() + " collected → " + input);
+        } else if (a instanceof Argument.OneOf one) {
+          one.outputs().forEach(o -> flow(o.task(), o.output(), s, input, o.output() + " → " + input));
         }
       });
       for (TaskSetting setting : s.settings()) {
@@ -201,10 +213,17 @@ final class DiagramBuilder {
     }
   }
 
+  /** The edge of {@code task}'s {@code output} into {@code consumer}'s {@code input}, when {@code task} is drawn. */
+  private void flow(String task, String output, Step consumer, String input, String line) {
+    if (ids.containsKey(task)) {
+      add(ids.get(task), ids.get(consumer.name()), isFile(task, output, consumer, input) ? EdgeKind.FILE : EdgeKind.VALUE, line);
+    }
+  }
+
   /** Whether a file or artifact flows: the producer writes one, or the consumer reads one. */
-  private boolean isFile(Argument.TaskOutput o, Step consumer, String input) {
-    return steps.get(o.task()) instanceof Task producer && producer.component().outputIsArtifact(o.output())
-        || steps.get(o.task()) instanceof ImporterStep
+  private boolean isFile(String task, String output, Step consumer, String input) {
+    return steps.get(task) instanceof Task producer && producer.component().outputIsArtifact(output)
+        || steps.get(task) instanceof ImporterStep
         || consumer instanceof Task t && t.component().inputIsArtifact(input);
   }
 

@@ -47,4 +47,16 @@ class BranchesTest {
     assertTrue(pic.groups().get("condition-3").rect().x() < pic.groups().get("condition-4").rect().x());
     PictureChecks.mermaid(p, PipelineGraph.mermaid(p));
   }
+
+  @Test
+  void theChainSaysWhichBranchesItHas() {
+    Condition high = new Condition("condition-2", compare("Output", Operator.GT, "4"), List.of(LayoutTest.task("high", Map.of())));
+    Condition middle = new Condition("condition-3", compare("Output", Operator.GT, "2"), List.of(LayoutTest.task("middle", Map.of())));
+    Condition low = new Condition("condition-4", null, List.of(LayoutTest.task("low", Map.of())));
+    for (var chain : Map.of("if / else", List.of(high, low), "if / elif", List.of(high, middle)).entrySet()) {
+      Pipeline p = new Pipeline("dice", null, List.of(),
+          List.of(LayoutTest.task("roll", Map.of()), new Branches("branches-1", chain.getValue())), null, null, null);
+      assertEquals(List.of(chain.getKey()), PictureChecks.svg(p, PipelineGraph.svg(p)).groups().get("branches-1").texts());
+    }
+  }
 }

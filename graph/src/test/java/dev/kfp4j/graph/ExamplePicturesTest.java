@@ -100,6 +100,9 @@ class ExamplePicturesTest {
         p.exitPipeline(), p.exitHandlerName(), p.outputDescriptions()), kept,
         "the same pipeline, but for the source its file's header names");
     assertEquals(PipelineGraph.svg(p), PipelineGraph.svg(kept), file);
+    // the forms only KFP 2 has, a loop's collected outputs and a branch output, are drawn as flows too
+    PictureChecks.svg(p, PipelineGraph.svg(p));
+    PictureChecks.mermaid(p, PipelineGraph.mermaid(p));
     if (file.equals("volume.yaml")) {
       SvgPicture volume = SvgPicture.parse(PipelineGraph.svg(kept));
       assertTrue(volume.boxes().get("echo").texts().contains("mounts my-pvc at /mnt"), volume.boxes().get("echo").texts().toString());

@@ -32,6 +32,10 @@ record Expected(Pipeline pipeline, List<Flow> flows, List<Flow> after, Map<Strin
       s.arguments().forEach((input, a) -> {
         if (a instanceof Argument.TaskOutput o) {
           flows.add(new Flow(o.task(), s.name(), o.output() + " → " + input));
+        } else if (a instanceof Argument.Collected c) { // from the task in the loop
+          flows.add(new Flow(c.task(), s.name(), c.output() + " collected → " + input));
+        } else if (a instanceof Argument.OneOf one) { // from each branch's task
+          one.outputs().forEach(o -> flows.add(new Flow(o.task(), s.name(), o.output() + " → " + input)));
         }
       });
       for (TaskSetting setting : s.settings()) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 record MermaidPicture(String title, Map<String, List<String>> nodes, Map<String, List<String>> subgraphs,
     Map<String, String> subgraphLabels, List<Edge> edges) {
   private static final Pattern SUBGRAPH = Pattern.compile("subgraph (g\\d+) \\[\"(.*)\"\\]");
-  private static final Pattern NODE = Pattern.compile("(n\\d+)(\\[\\(|\\[/|\\(\\[|\\[)\"(.*)\"(\\)\\]|/\\]|\\]\\)|\\])");
+  private static final Pattern NODE = Pattern.compile("(n\\d+)(\\[\\(|\\[/|\\[\\\\|\\(\\[|\\[)\"(.*)\"(\\)\\]|/\\]|\\]\\)|\\])");
   private static final Pattern EDGE = Pattern.compile("([ng]\\d+) (-->|==>|-\\.->)(?:\\|\"(.*)\"\\|)? ([ng]\\d+)");
   private static final Pattern ENTITY = Pattern.compile("#(\\d+);");
 
