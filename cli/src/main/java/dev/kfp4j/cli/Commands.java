@@ -270,7 +270,7 @@ final class Commands {
       for (Path f : all) {
         Checked c = check(f);
         if (c.error() == null) {
-          out().println("ok      " + f + (c.note() == null ? "" : " (cluster only: " + c.note() + ")"));
+          out().println("ok      " + f + (c.note() == null ? "" : " (" + c.note() + ")"));
         } else {
           bad++;
           out().println("INVALID " + f + ": " + c.error());
@@ -284,7 +284,7 @@ final class Commands {
       return Kfp4j.OK;
     }
 
-    /** A file's error, or null; and why the local runner cannot run a valid workflow, or null. */
+    /** A file's error, or null; and where a valid workflow runs, when not everywhere ({@code cluster only: why}), or null. */
     record Checked(String error, String note) {}
 
     static Checked check(Path f) {
@@ -321,7 +321,7 @@ final class Commands {
       }
     }
 
-    /** A workflow's or pipeline spec's error, or null; and why the local runner cannot run it, or null. */
+    /** A workflow's or pipeline spec's error, or null; and where it runs, when not everywhere, or null. */
     private static Checked pipeline(String text, List<tools.jackson.databind.JsonNode> documents, boolean argo, String source) {
       // read once: a workflow that parses holds one document, the one Argo's rules check
       Workflow w = documents == null ? Workflow.parse(text, source) : Workflow.parse(documents, text, source);
@@ -330,11 +330,17 @@ final class Commands {
       if (!refused.isEmpty()) {
         return new Checked("Argo would refuse it: " + String.join("; ", refused), null);
       }
+      for (dev.kfp4j.model.Parameter p : w.pipeline().parameters()) {
+        if (p.isArtifact()) { // KFP's run form takes values too: a KFP 2 component file, or a pipeline another calls
+          return new Checked(null, "a task of other pipelines only: it takes artifact '" + p.name() + "' (" + p.artifactType()
+              + "), which no run can be given; import it as a component, or call it from a pipeline");
+        }
+      }
       try {
         w.checkRunnable();
         return new Checked(null, null);
       } catch (WorkflowException e) {
-        return new Checked(null, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        return new Checked(null, "cluster only: " + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
       }
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,21 @@ class ValidateKfp2Test {
     Cli run = Cli.run("run", "-p", f.toString(), "--root", dir.resolve("runs").toString(), "--classes", CLASSES);
     assertEquals(2, run.code(), run.toString());
     assertTrue(run.err().contains("task 'add' passes 'zzz'"), run.toString());
+  }
+
+  /**
+   * A KFP 2 component file taking an artifact, and a pipeline taking one, run only as tasks of other pipelines: no run,
+   * local or on KFP, can be given an artifact, so validate does not call them "cluster only".
+   */
+  @Test
+  void aSpecTakingAnArtifactIsForOtherPipelinesOnly() {
+    for (String f : List.of("components/train.yaml", "pipelines/train-on-dataset.yaml")) {
+      Path file = Path.of(CLASSES, "META-INF/kfp4j/kfp2", f);
+      Cli validate = Cli.run("validate", file.toString());
+      assertEquals(0, validate.code(), validate.toString());
+      assertEquals("ok      " + file + " (a task of other pipelines only: it takes artifact 'data' (system.Dataset), which no run "
+          + "can be given; import it as a component, or call it from a pipeline)\n", validate.out());
+    }
   }
 
   @Test
