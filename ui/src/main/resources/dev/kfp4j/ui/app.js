@@ -49,6 +49,25 @@ function took(r) { return r.state === 'Interrupted' ? '' : duration(r.startedAt,
 
 function when(t) { return t ? new Date(t).toLocaleString() : ''; }
 function state(s) { return el('span', {class: 'state state-' + s, 'data-state': s}, s); }
+/**
+ * A run's tasks as run.json lists them (as they started; a cached task as it ended), but a loop's iterations of one task
+ * in the order of their items, where the first of them stands: 'for-loop-1(2)/train' after 'for-loop-1(0)/train'.
+ */
+function inOrder(tasks) {
+  const indices = id => [...id.matchAll(/\((\d+)\)/g)].map(m => Number(m[1]));
+  const byTask = new Map();
+  for (const entry of Object.entries(tasks || {})) {
+    const task = entry[0].replace(/\(\d+\)/g, '()');
+    byTask.set(task, [...(byTask.get(task) || []), entry]);
+  }
+  const items = (a, b) => {
+    const x = indices(a[0]), y = indices(b[0]);
+    const i = x.findIndex((v, k) => v !== y[k]);
+    return i < 0 ? x.length - y.length : x[i] - y[i];
+  };
+  return [...byTask.values()].flatMap(iterations => iterations.sort(items));
+}
+
 function args(a) { return Object.entries(a || {}).map(([k, v]) => k + '=' + v).join(', '); }
 
 function main(...children) {
@@ -151,7 +170,7 @@ async function showRun(pipeline, runId) {
 
   function renderTasks() {
     tasks.replaceChildren(el('tr', {}, ['Task', 'State', 'Attempts', 'Cache', 'Duration'].map(h => el('th', {}, h))),
-        ...Object.entries(run.tasks).map(([id, t]) => el('tr', {'data-task': id},
+        ...inOrder(run.tasks).map(([id, t]) => el('tr', {'data-task': id},
             el('td', {}, el('a', {href: '', onclick: () => select(id)}, t.label || id)),
             el('td', {}, state(t.state)),
             el('td', {class: 'num'}, t.attempts),

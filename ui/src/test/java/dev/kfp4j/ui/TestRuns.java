@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +69,28 @@ final class TestRuns {
   static Path withoutOutputs(RunResult run, String runId) throws IOException {
     Path copy = copy(run, runId);
     editRecord(copy, record -> record.remove("outputs"));
+    return copy;
+  }
+
+  /**
+   * A copy of {@code run} under {@code runId} whose run.json lists a loop's iterations last item first, where the first of
+   * them stood, as cached tasks may end; the other tasks where they were.
+   */
+  static Path withIterationsLastFirst(RunResult run, String runId) throws IOException {
+    Path copy = copy(run, runId);
+    editRecord(copy, record -> {
+      List<Map.Entry<String, JsonNode>> tasks = new ArrayList<>(record.path("tasks").properties());
+      List<Map.Entry<String, JsonNode>> iterations = tasks.stream().filter(t -> t.getKey().contains("(")).sorted(
+          Map.Entry.<String, JsonNode>comparingByKey().reversed()).toList();
+      ObjectNode reordered = record.putObject("tasks");
+      for (Map.Entry<String, JsonNode> t : tasks) {
+        if (!t.getKey().contains("(")) {
+          reordered.set(t.getKey(), t.getValue());
+        } else if (t.getKey().equals(tasks.stream().filter(x -> x.getKey().contains("(")).findFirst().orElseThrow().getKey())) {
+          iterations.forEach(i -> reordered.set(i.getKey(), i.getValue()));
+        }
+      }
+    });
     return copy;
   }
 

@@ -135,6 +135,26 @@ class UiBrowserTest {
     assertEquals(List.of(), browser.findElements(By.cssSelector("#run-head table.pipeline-outputs")), "a run.json without outputs");
   }
 
+  /** A loop's iterations are listed in the order of their items, however run.json lists them (cached tasks as they ended). */
+  @Test
+  void aLoopsIterationsAreListedInTheOrderOfTheirItems() throws IOException {
+    RunResult reversed = new RunResult(flow.pipeline(), "reversed-run", true, TestRuns.withIterationsLastFirst(flow, "reversed-run"),
+        flow.tasks());
+    openRun(reversed);
+    waitFor(By.cssSelector("tr[data-task]"));
+    List<String> listed = browser.findElements(By.cssSelector("tr[data-task]")).stream().map(r -> r.getAttribute("data-task")).toList();
+    List<String> iterations = listed.stream().filter(id -> id.contains("(")).toList();
+    assertEquals(3, iterations.size(), listed.toString());
+    assertEquals(iterations.stream().sorted().toList(), iterations, "items 0, 1, 2: " + listed);
+    List<String> others = listed.stream().filter(id -> !id.contains("(")).toList();
+    List<String> asWritten = new java.util.ArrayList<>();
+    dev.kfp4j.yaml.Yaml.json().readTree(Files.readString(reversed.runDir().resolve("run.json"))).path("tasks").properties()
+        .forEach(t -> asWritten.add(t.getKey()));
+    assertEquals(asWritten.stream().filter(id -> !id.contains("(")).toList(), others, "the rest as run.json lists them");
+    List<String> written = asWritten.stream().filter(id -> id.contains("(")).toList();
+    assertEquals(written.stream().sorted(java.util.Comparator.reverseOrder()).toList(), written, "run.json lists them last first");
+  }
+
   @Test
   void failedRunShowsTheFailedTaskAndItsError() throws IOException {
     openRun(failed);
