@@ -135,6 +135,21 @@ class UiBrowserTest {
     assertEquals(List.of(), browser.findElements(By.cssSelector("#run-head table.pipeline-outputs")), "a run.json without outputs");
   }
 
+  /** A branch skipped whole is grey, with the steps inside it, the branch that ran not. */
+  @Test
+  void aSkippedBranchAndItsStepsAreGrey() throws IOException {
+    openRun(flow);
+    waitUntil(d -> "Succeeded".equals(box("echo-2").getAttribute("data-state")));
+    for (String skipped : List.of("echo", "echo-3")) {
+      waitUntil(d -> "Skipped".equals(box(skipped).getAttribute("data-state")));
+    }
+    for (String group : List.of("condition-3", "condition-5")) {
+      assertEquals("Skipped", browser.findElement(By.cssSelector("#graph g.group[data-name='" + group + "']")).getAttribute("data-state"));
+    }
+    assertEquals(null, browser.findElement(By.cssSelector("#graph g.group[data-name='condition-4']")).getAttribute("data-state"));
+    shot("skipped-branches");
+  }
+
   /** A loop's iterations are listed in the order of their items, however run.json lists them (cached tasks as they ended). */
   @Test
   void aLoopsIterationsAreListedInTheOrderOfTheirItems() throws IOException {
