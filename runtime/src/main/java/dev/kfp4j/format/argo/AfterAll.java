@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,33 +24,11 @@ final class AfterAll {
   /** The results of a task that has run or will not run, as Argo names them. */
   static final List<String> RESULTS = List.of("Succeeded", "Failed", "Errored", "Skipped", "Omitted");
 
-  private static final Pattern DONE = Pattern.compile("\\(\\s*([-a-zA-Z0-9_]+)\\.([A-Za-z]+)((?:\\s*\\|\\|\\s*[-a-zA-Z0-9_]+\\.[A-Za-z]+)*)\\s*\\)");
-
   private AfterAll() {}
 
   /** The {@code depends} term that waits for {@code task} whatever happened to it. */
   static String done(String task) {
     return "(" + String.join(" || ", RESULTS.stream().map(r -> task + "." + r).toList()) + ")";
-  }
-
-  /** The task {@code term} (of a {@code depends} joined by {@code &&}) waits for whatever happened to it ({@link #done}); null if it does not. */
-  static String doneTask(String term) {
-    Matcher m = DONE.matcher(term.strip());
-    if (!m.matches()) {
-      return null;
-    }
-    String task = m.group(1);
-    Set<String> results = new LinkedHashSet<>(List.of(m.group(2)));
-    for (String part : m.group(3).split("\\|\\|")) {
-      if (!part.isBlank()) {
-        String[] taskResult = part.strip().split("\\.");
-        if (!taskResult[0].equals(task)) {
-          return null;
-        }
-        results.add(taskResult[1]);
-      }
-    }
-    return results.equals(Set.copyOf(RESULTS)) ? task : null;
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.kfp4j.format.argo;
 
-import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.ParameterType;
@@ -13,35 +12,14 @@ import tools.jackson.databind.JsonNode;
 final class ArgumentTexts {
   private ArgumentTexts() {}
 
-  /**
-   * The tasks an Argo DAG task waits for: its {@code dependencies}, or a {@code depends} of tasks joined by {@code &&}, each waited for
-   * as {@code dependencies} waits or whatever happened to it ({@link AfterAll#done}).
-   */
+  /** The tasks an Argo DAG task waits for: its {@code dependencies}, or those its {@code depends} names ({@link Depends}). */
   static List<String> dependencies(JsonNode task, String where) {
     List<String> out = new ArrayList<>();
     task.path("dependencies").forEach(d -> out.add(d.asString("")));
     if (task.hasNonNull("depends")) {
-      for (String part : task.get("depends").asString("").split("&&")) {
-        String done = AfterAll.doneTask(part);
-        String dep = done != null ? done : part.strip().replaceAll("\\.(Succeeded|Completed|Daemoned)$", "");
-        if (!dep.matches("[-a-zA-Z0-9_]+")) {
-          throw new FormatException(where + ": depends '" + task.get("depends").asString() + "' is more than tasks joined by &&, each "
-              + "waited for whatever happened to it or not; kfp4j reads those");
-        }
-        out.add(dep);
-      }
+      out.addAll(Depends.tasks(task.get("depends").asString(""), where));
     }
     return out;
-  }
-
-  /** Whether Argo DAG task {@code task} waits for a task whatever happened to it ({@link AfterAll#done} in its {@code depends}). */
-  static boolean afterAll(JsonNode task) {
-    for (String part : task.path("depends").asString("").split("&&")) {
-      if (AfterAll.doneTask(part) != null) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

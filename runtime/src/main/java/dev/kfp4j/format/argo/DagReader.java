@@ -206,8 +206,9 @@ final class DagReader {
       }
     }
     JsonNode template = template(task.path("template").asString(""), where);
-    List<String> dependencies = ArgumentTexts.dependencies(task, where);
-    if (ArgumentTexts.afterAll(task)) {
+    List<String> dependencies = ArgumentTexts.dependencies(task, source + ": " + where);
+    if (task.hasNonNull("depends")
+        && Depends.waits(task.get("depends").asString(""), siblings, source + ": " + where).containsValue(Depends.Wait.ANY)) {
       if (!template.has("resource") || task.has("when") || task.has("withItems") || task.has("withParam")) {
         throw new FormatException(source + ": " + where + " runs " + (template.has("resource") ? "under a when or a loop" : "no "
             + "resource template") + " whatever happened to the tasks it waits for (its depends takes their .Failed, .Errored, "
