@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * workflow/controller/operator.go}, {@code Item.String} in {@code pkg/apis/workflow/v1alpha1/item.go}):
  * {@code {{item}}} of a text item is the text; of a number or true/false its JSON; of a map Go's
  * {@code json.Marshal} of it (no spaces, keys sorted, {@code <}, {@code >}, {@code &} escaped); of a
- * list the same in its order. {@code {{item.key}}} is the field's JSON without spaces, a text field
+ * list the same in its order; a number in either as the item's text has it ({@code Item} keeps its raw JSON, which
+ * {@code json.Marshal} compacts). {@code {{item.key}}} is the field's JSON without spaces, a text field
  * without its quotes but with its escapes ({@code a"b} is {@code a\"b}, a line break {@code \n}).
  */
 final class ArgoItemTexts {
@@ -26,25 +27,32 @@ final class ArgoItemTexts {
    */
   static JsonNode constant(Argument.Constant c) {
     return c.type() == ParameterType.LIST || c.type() == ParameterType.STRUCT
-        ? ArgumentValues.json(c.text(), c.type()) : Yaml.nodes().stringNode(c.text());
+        ? Yaml.readJsonKeepingNumbers(c.text()) : Yaml.nodes().stringNode(c.text());
   }
 
   /**
    * The items of an Argo loop over {@code text} ({@code withParam}), as Argo's controller reads them ({@code expandTask}:
-   * {@code json.Unmarshal} into its items, so {@code null} is none): each number item as its text there, which Argo keeps
-   * ({@code Item} holds its raw JSON: {@code 1.50} and {@code 1e-05} stay so); a number in a list or map item is as
-   * Jackson writes it.
+   * {@code json.Unmarshal} into its items, so {@code null} is none; each {@code Item} holds its raw JSON): every number, an
+   * item or inside one, as its text there, which Argo keeps ({@code 1.50} and {@code 1e-05} stay so in {@code {{item}}} and
+   * {@code {{item.x}}}).
    */
   static List<JsonNode> list(String text, String where) {
     if (text.strip().equals("null")) {
       return List.of();
     }
-    List<JsonNode> items = ArgumentValues.list(text, where);
-    List<String> numbers = Yaml.listNumberTexts(text);
-    for (int i = 0; i < items.size(); i++) {
-      if (numbers.get(i) != null) {
-        items.set(i, Yaml.nodes().stringNode(numbers.get(i)));
-      }
+    JsonNode list;
+    try {
+      list = Yaml.readJsonKeepingNumbers(text);
+    } catch (RuntimeException e) {
+      list = null;
+    }
+    if (list == null || !list.isArray()) {
+      throw new WorkflowException(where + ": its items are not a JSON list: " + text);
+    }
+    List<JsonNode> items = new ArrayList<>();
+    for (JsonNode item : list) {
+      String number = Yaml.numberText(item);
+      items.add(number != null ? Yaml.nodes().stringNode(number) : item);
     }
     return items;
   }
@@ -92,7 +100,8 @@ final class ArgoItemTexts {
       }
       out.append(']');
     } else {
-      out.append(v.toString()); // numbers, true, false, null as JSON
+      String number = Yaml.numberText(v);
+      out.append(number != null ? number : v.toString()); // numbers (as the item's text has them), true, false, null as JSON
     }
   }
 

@@ -54,7 +54,8 @@ record TaskId(String id, String label, String order) {
       List<String> pairs = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : item.properties()) {
         JsonNode v = e.getValue();
-        pairs.add(e.getKey() + ":" + (v.isValueNode() ? v.asString() : v.toString()));
+        // a number as the item's text has it (Argo's %v of its raw JSON)
+        pairs.add(e.getKey() + ":" + (v.isValueNode() && dev.kfp4j.yaml.Yaml.numberText(v) == null ? v.asString() : v.toString()));
       }
       pairs.sort(null);
       text = String.join(",", pairs);

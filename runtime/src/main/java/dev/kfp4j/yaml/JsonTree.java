@@ -21,15 +21,28 @@ final class JsonTree {
   private static final int MAX_NUMBER_LENGTH = 64;
 
   private final String text;
+  /** Whether each number is kept as its text ({@link #readKeepingNumbers}). */
+  private final boolean numberTexts;
   private int at;
 
-  private JsonTree(String text) {
+  private JsonTree(String text, boolean numberTexts) {
     this.text = text;
+    this.numberTexts = numberTexts;
   }
 
   /** {@code text}'s tree, as {@code Yaml.json().readTree(text)}. */
   static JsonNode read(String text) {
-    JsonNode tree = new JsonTree(text).document();
+    JsonNode tree = new JsonTree(text, false).document();
+    return tree != null ? tree : Yaml.json().readTree(text);
+  }
+
+  /**
+   * {@code text}'s tree with each number as its text there ({@code 1.50}, {@code 1e-05}: a raw value, written as it is), as Go's
+   * {@code json.RawMessage} keeps it; where this reader gives way to the mapper (a key given twice, a deep or long text), the
+   * mapper's tree.
+   */
+  static JsonNode readKeepingNumbers(String text) {
+    JsonNode tree = new JsonTree(text, true).document();
     return tree != null ? tree : Yaml.json().readTree(text);
   }
 
@@ -228,6 +241,9 @@ final class JsonTree {
       return null;
     }
     String n = text.substring(start, at);
+    if (numberTexts) {
+      return NODES.rawValueNode(new tools.jackson.databind.util.RawValue(n));
+    }
     if (floating) {
       double d = Double.parseDouble(n);
       return Double.isInfinite(d) ? null : NODES.numberNode(d);

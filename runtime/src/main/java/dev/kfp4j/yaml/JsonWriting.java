@@ -34,7 +34,7 @@ final class JsonWriting {
   private JsonWriting() {}
 
   /** The text of a node holding a {@link RawValue} of text, which the mapper writes as it is; else null. */
-  private static String raw(JsonNode node) {
+  static String raw(JsonNode node) {
     return node instanceof POJONode p && p.getPojo() instanceof RawValue r && r.rawValue() instanceof String text ? text : null;
   }
 

@@ -156,20 +156,16 @@ public final class Yaml {
   }
 
   /**
-   * The text of each element of JSON list {@code text} that is a number, as written ({@code 1.50}, {@code 1e-05}), null
-   * for one that is not; the tree loses that text ({@code 1.5}, {@code 1.0E-5}). {@code text} is a list {@link
-   * #readJson} read.
+   * Parses JSON text as {@link #readJson} does, each number kept as its text there ({@code 1.50}, {@code 1e-05}), which the
+   * tree loses ({@code 1.5}, {@code 1.0E-5}): a raw value {@link #jsonText} writes as it is ({@link #numberText}).
    */
-  public static java.util.List<String> listNumberTexts(String text) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    try (tools.jackson.core.JsonParser p = json().createParser(text)) {
-      p.nextToken();
-      for (tools.jackson.core.JsonToken t = p.nextToken(); t != null && t != tools.jackson.core.JsonToken.END_ARRAY; t = p.nextToken()) {
-        out.add(t.isNumeric() ? p.getText() : null);
-        p.skipChildren();
-      }
-    }
-    return out;
+  public static JsonNode readJsonKeepingNumbers(String text) {
+    return JsonTree.readKeepingNumbers(text);
+  }
+
+  /** The text of a number {@link #readJsonKeepingNumbers} kept, or null when {@code node} is not one. */
+  public static String numberText(JsonNode node) {
+    return JsonWriting.raw(node);
   }
 
   /**

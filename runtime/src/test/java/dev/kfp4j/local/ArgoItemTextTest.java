@@ -60,6 +60,39 @@ class ArgoItemTextTest {
     assertEquals(java.util.List.of("1.50", "1e+16"), outputs(r, "out", 2));
   }
 
+  /**
+   * A number inside a map or list item is its text there too ({@code Item} keeps its raw JSON; {@code {{item.x}}} is {@code
+   * fmt.Sprintf("%v")} of the field's {@code Item}, {@code {{item}}} {@code json.Marshal} of the map of them): of a constant
+   * {@code withParam} and of one a task wrote alike.
+   */
+  @Test
+  void aNumberInsideAMapOrListItemIsItsText() {
+    String echo = LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1");
+    String all = "[{\"x\": 1.50, \"y\": 1e-05, \"m\": {\"b\": 2.0, \"a\": 1E3}}, [1.50, [2.0]]]";
+    String maps = "[{\"x\": 1.50, \"y\": 1e-05}]";
+    StringBuilder tasks = new StringBuilder()
+        .append("      - {name: all, template: echo, arguments: {parameters: [{name: x, value: '" + all + "'}]}}\n")
+        .append("      - {name: maps, template: echo, arguments: {parameters: [{name: x, value: '" + maps + "'}]}}\n");
+    for (String from : new String[] {"const", "out"}) {
+      for (String ref : new String[] {"item", "item.x", "item.y"}) {
+        String list = ref.equals("item") ? "all" : "maps";
+        String over = from.equals("const") ? (ref.equals("item") ? all : maps) : "{{tasks." + list + ".outputs.parameters.out}}";
+        tasks.append("      - {name: " + from + "-" + ref.replace('.', '-') + ", template: echo, dependencies: [" + list + "], withParam: '"
+            + over + "', arguments: {parameters: [{name: x, value: '{{" + ref + "}}'}]}}\n");
+      }
+    }
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
+    RunResult r = runner.run(LocalRunnerTest.workflow("inner", "", tasks.toString(), echo), Map.of());
+    assertTrue(r.succeeded(), console.toString());
+    for (String from : new String[] {"const", "out"}) {
+      assertEquals(java.util.List.of("{\"m\":{\"b\":2.0,\"a\":1E3},\"x\":1.50,\"y\":1e-05}", "[1.50,[2.0]]"), outputs(r, from + "-item", 2),
+          from);
+      assertEquals("1.50", r.output(from + "-item-x(0)", "out"), from);
+      assertEquals("1e-05", r.output(from + "-item-y(0)", "out"), from);
+    }
+  }
+
   private static java.util.List<String> outputs(RunResult r, String task, int n) {
     return java.util.stream.IntStream.range(0, n).mapToObj(i -> r.output(task + "(" + i + ")", "out")).toList();
   }

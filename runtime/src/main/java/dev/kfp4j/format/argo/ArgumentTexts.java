@@ -43,15 +43,16 @@ final class ArgumentTexts {
   }
 
   /**
-   * The items of a constant {@code withParam}, JSON list {@code text} read as {@code list}: a number item as written,
-   * which Argo keeps ({@code Item} holds its raw JSON: {@code 1.50} stays {@code 1.50}).
+   * The items of a constant {@code withParam}, JSON list {@code text} read as {@code list}: each number, an item or inside
+   * one, as written, which Argo keeps ({@code Item} holds its raw JSON: {@code 1.50} stays {@code 1.50}).
    */
   static Loop.Items jsonConstants(String text, JsonNode list) {
     List<Argument.Constant> values = new ArrayList<>(((Loop.Constants) constants(list)).values());
-    List<String> numbers = Yaml.listNumberTexts(text);
+    JsonNode raw = Yaml.readJsonKeepingNumbers(text);
     for (int i = 0; i < values.size(); i++) {
-      if (numbers.get(i) != null) {
-        values.set(i, new Argument.Constant(numbers.get(i), values.get(i).type()));
+      JsonNode item = raw.get(i);
+      if (item.isContainer() || Yaml.numberText(item) != null) {
+        values.set(i, new Argument.Constant(Yaml.jsonText(item), values.get(i).type()));
       }
     }
     return new Loop.Constants(values);
