@@ -57,6 +57,32 @@ final class ArgoItemTexts {
     return items;
   }
 
+  /**
+   * The items of an Argo loop over {@code text} ({@link #list}), or null when the task is skipped: where {@code text} is no
+   * JSON list, Argo's {@code expandTask} tests the task's own {@code when} ({@code own}, or null) as written, its item not
+   * given, and skips the task when that is false ("Skipped, empty params"); it fails the task when the {@code when} is true,
+   * cannot be read without the item, or there is none.
+   */
+  static List<JsonNode> items(String text, String where, dev.kfp4j.model.Condition own, ArgumentValues values, Scope scope) {
+    try {
+      return list(text, where);
+    } catch (WorkflowException notList) {
+      if (own == null || own.predicate() == null) {
+        throw notList;
+      }
+      boolean holds;
+      try {
+        holds = values.holds(own.predicate(), scope, "condition '" + own.name() + "'");
+      } catch (WorkflowException withItem) {
+        throw notList;
+      }
+      if (holds) {
+        throw notList;
+      }
+      return null;
+    }
+  }
+
   /** {@code {{item}}}. */
   static String whole(JsonNode item) {
     if (item.isString()) {

@@ -60,11 +60,18 @@ final class ModelPlan implements Plan {
   private final Set<String> stepGroups;
   /** Whether the pipeline was read from a KFP 2 spec. */
   private final boolean kfp2;
+  /** The conditions that are an Argo loop task's own {@code when} ({@link ArgoItemTexts#items}). */
+  private final Set<String> loopWhens;
 
-  /** {@code stepGroups}: the groups the pipeline's format made around one task, which run and show as that task. */
-  ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir, Set<String> stepGroups) {
+  /**
+   * {@code stepGroups}: the groups the pipeline's format made around one task, which run and show as that task; {@code
+   * loopWhens}: the conditions that are an Argo loop task's own {@code when}.
+   */
+  ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir, Set<String> stepGroups,
+      Set<String> loopWhens) {
     this.pipeline = pipeline;
     this.stepGroups = stepGroups;
+    this.loopWhens = loopWhens;
     this.kfp2 = run.kfp2();
     this.parameters = parameters;
     Map<String, dev.kfp4j.spec.ComponentSpec> components = new HashMap<>();
@@ -246,7 +253,12 @@ final class ModelPlan implements Plan {
       Argument source = ((dev.kfp4j.model.Loop.Over) loop.items()).source();
       String where = node.source() instanceof Folded ? "task '" + node.name() + "'" : "loop '" + loop.name() + "'";
       String text = values.value(source, scope, where);
-      items.addAll(kfp2 ? ArgumentValues.list(text, where) : ArgoItemTexts.list(text, where));
+      Condition own = loop.body().size() == 1 && loop.body().get(0) instanceof Condition c && loopWhens.contains(c.name()) ? c : null;
+      List<JsonNode> read = kfp2 ? ArgumentValues.list(text, where) : ArgoItemTexts.items(text, where, own, values, scope);
+      if (read == null) { // Argo's expandTask
+        return Plan.Loop.skipped("its items are not a JSON list, and its when, which Argo then tests without them, is false");
+      }
+      items.addAll(read);
     }
     // Argo skips a task whose withParam has no items (executeDAGTask: "Skipped, empty params")
     return new Plan.Loop(items, loop.parallelism(), null, !kfp2);

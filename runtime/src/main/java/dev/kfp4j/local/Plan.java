@@ -74,11 +74,21 @@ interface Plan {
 
   /**
    * A task run once per item, at most {@code parallelism} at once (0: no limit); {@code shown}, when not null, how each
-   * item shows in the run's labels (an artifact's file, not the JSON the run keeps of it), else the item itself.
+   * item shows in the run's labels (an artifact's file, not the JSON the run keeps of it), else the item itself; {@code
+   * skippedEmpty}: no items skip the task, {@code skipped} saying why (null: the list is empty).
    */
-  record Loop(List<JsonNode> items, int parallelism, List<String> shown, boolean skippedEmpty) {
+  record Loop(List<JsonNode> items, int parallelism, List<String> shown, boolean skippedEmpty, String skipped) {
+    Loop(List<JsonNode> items, int parallelism, List<String> shown, boolean skippedEmpty) {
+      this(items, parallelism, shown, skippedEmpty, null);
+    }
+
     Loop(List<JsonNode> items, int parallelism, List<String> shown) {
       this(items, parallelism, shown, false);
+    }
+
+    /** A loop that runs nothing, its task skipped because {@code why}. */
+    static Loop skipped(String why) {
+      return new Loop(List.of(), 0, null, true, why);
     }
 
     Loop(List<JsonNode> items, int parallelism) {

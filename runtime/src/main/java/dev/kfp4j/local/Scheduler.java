@@ -138,7 +138,7 @@ final class Scheduler {
       return runOnce(node, scope, id, null);
     }
     if (loop.items().isEmpty() && loop.skippedEmpty()) {
-      return results.notRun(id, node, State.Skipped, "its list of items is empty").state();
+      return results.notRun(id, node, State.Skipped, loop.skipped() != null ? loop.skipped() : "its list of items is empty").state();
     }
     Semaphore slots = new Semaphore(loop.parallelism() > 0 ? loop.parallelism() : Integer.MAX_VALUE);
     List<CompletableFuture<State>> all = new ArrayList<>();

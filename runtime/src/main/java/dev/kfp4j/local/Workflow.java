@@ -51,6 +51,8 @@ public final class Workflow {
   private dev.kfp4j.model.Pipeline model;
   /** The groups the format made around one step, which a run shows as that step. */
   private Set<String> stepGroups = Set.of();
+  /** The conditions that are an Argo loop task's own {@code when} ({@link ArgoReader.Read}). */
+  private Set<String> loopWhens = Set.of();
 
   /** A KFP 2 pipeline, read into the model from {@code source}, whose documents {@code documents} are. */
   private Workflow(Kfp2Reader.Read read, List<JsonNode> documents, String source) {
@@ -150,12 +152,19 @@ public final class Workflow {
     return stepGroups;
   }
 
+  /** The conditions that are an Argo loop task's own {@code when} ({@link ArgoReader.Read}); none in a KFP 2 spec. */
+  synchronized Set<String> loopWhens() {
+    pipeline();
+    return loopWhens;
+  }
+
   /** The pipeline as the model holds it: a KFP 2 spec's, or an Argo workflow's as its format reads it. */
   public synchronized dev.kfp4j.model.Pipeline pipeline() {
     if (model == null) {
       ArgoReader.Read read = argo(() -> ArgoReader.readForRun(root, null, source));
       model = read.pipeline();
       stepGroups = read.groupsAroundSteps();
+      loopWhens = read.loopWhens();
     }
     return model;
   }

@@ -38,4 +38,39 @@ class EmptyLoopTest {
       assertEquals("after", r.output("c", "out"), list);
     }
   }
+
+  /**
+   * A withParam that is no JSON list: Argo's expandTask tests the task's own when as written, without the items, and skips the
+   * task where it is false; fails it where it is true or reads the item (which it cannot without the list), or where there is
+   * no when.
+   */
+  @Test
+  void aListThatIsNoListSkipsATaskWhoseWhenIsFalseAndFailsOthers() {
+    String[][] cases = {
+        {"'1 == 2'", "Skipped"}, {"'1 == 1'", "Failed"}, {"'{{item}} == 2'", "Failed"}, {null, "Failed"}};
+    for (String[] c : cases) {
+      for (String list : new String[] {"{\"a\": 1}", "abc"}) {
+        String tasks = LocalRunnerTest.task("a", "echo", list)
+            + "      - {name: b, template: echo, dependencies: [a], withParam: '{{tasks.a.outputs.parameters.out}}', "
+            + (c[0] == null ? "" : "when: " + c[0] + ", ") + "arguments: {parameters: [{name: x, value: '{{item}}'}]}}\n"
+            + LocalRunnerTest.task("c", "echo", "after", "b");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).progress(false).summary(false)
+            .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build()
+            .run(LocalRunnerTest.workflow("nolist", "", tasks, LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1")),
+                Map.of());
+        String what = c[0] + " over " + list + ": " + console;
+        TaskResult b = r.task("b").orElseThrow(() -> new AssertionError(what + ": no task b in " + r.tasks()));
+        assertEquals(State.valueOf(c[1]), b.state(), what);
+        if (c[1].equals("Skipped")) {
+          assertTrue(r.succeeded(), what);
+          assertEquals("its items are not a JSON list, and its when, which Argo then tests without them, is false", b.message());
+          assertEquals("after", r.output("c", "out"), what);
+        } else {
+          assertTrue(b.message().contains("its items are not a JSON list: " + list), what + "\n" + b.message());
+          assertEquals(State.Omitted, r.task("c").orElseThrow().state(), what);
+        }
+      }
+    }
+  }
 }

@@ -90,9 +90,10 @@ public final class ArgoReader {
   /**
    * A workflow's model, and the names of the groups made around one step (a DAG task with {@code
    * when}, {@code withItems} or {@code withParam} that runs a container template): a run shows such
-   * a group as its step, once per item, as Argo does.
+   * a group as its step, once per item, as Argo does; and {@code loopWhens}, the conditions that are the {@code when} of a
+   * task with {@code withParam}, which a run tests before the items where they are no JSON list, as Argo does.
    */
-  public record Read(Pipeline pipeline, Set<String> groupsAroundSteps) {}
+  public record Read(Pipeline pipeline, Set<String> groupsAroundSteps, Set<String> loopWhens) {}
 
   /** Reads a parsed workflow and says which of its groups were made around one step. */
   public static Read readForRun(JsonNode root, String pipelineSource, String source) {
@@ -128,7 +129,7 @@ public final class ArgoReader {
     Task exit = onExit.isEmpty() ? null : dags.exitTask(onExit, new DagReader.Scope(Map.of(), Map.of()));
     try {
       return new Read(new Pipeline(name, description, parameters, nodes, exit, settings(spec, templates.values()), pipelineSource),
-          dags.groupsAroundSteps());
+          dags.groupsAroundSteps(), dags.loopWhens());
     } catch (IllegalArgumentException e) {
       throw new FormatException(source + ": " + e.getMessage(), e);
     }

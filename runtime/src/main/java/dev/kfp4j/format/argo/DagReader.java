@@ -47,6 +47,8 @@ final class DagReader {
   private final TaskGroups groups;
   /** The tasks read that wait for others whatever happened to them ({@link AfterAll}). */
   private final Set<String> afterAll = new java.util.HashSet<>();
+  /** The conditions read that are a loop task's own {@code when} ({@link #loopWhens}). */
+  private final Set<String> loopWhens = new java.util.TreeSet<>();
 
   /** What a template's body sees: its input parameters and artifacts as arguments. */
   record Scope(Map<String, Argument> parameters, Map<String, Argument> artifacts) {}
@@ -113,6 +115,15 @@ final class DagReader {
   /** The groups read so far that are made around a step ({@link TaskGroups}). */
   Set<String> groupsAroundSteps() {
     return groups.aroundSteps();
+  }
+
+  /**
+   * The conditions read that are the {@code when} of a task with {@code withParam} (the only node of its loop), which
+   * Argo's {@code expandTask} tests before the items when the {@code withParam} is no JSON list: the task is skipped where
+   * it is false without them.
+   */
+  Set<String> loopWhens() {
+    return Set.copyOf(loopWhens);
   }
 
   /** The nodes of DAG template {@code name} in {@code scope}. */
@@ -256,6 +267,9 @@ final class DagReader {
       Predicate predicate = WhenParser.parse(task.get("when").asString(""), source + ": " + where,
           text -> value(text, scope, loop, siblings, where));
       d = group(groups.condition(), dependencies, content, (after, body) -> new Condition(groups.condition(), predicate, body));
+      if (task.has("withParam")) {
+        loopWhens.add(groups.condition());
+      }
     }
     if (loop != null) {
       Loop.Items items = task.has("withItems") ? ArgumentTexts.constants(task.get("withItems")) : over(task.get("withParam").asString(""), scope, siblings, where);
