@@ -294,7 +294,8 @@ final class StepRunner {
         throw new OutputException("its output '" + e.getKey() + "' at " + p + " is not a file");
       }
       try {
-        String s = Files.readString(p);
+        // Argo passes bytes that are not UTF-8 on, each as U+FFFD (GoUtf8); KFP 2's launcher fails on them (a STRING's proto)
+        String s = valuesAsWritten ? Files.readString(p) : GoUtf8.text(Files.readAllBytes(p));
         dev.kfp4j.model.ParameterType type = step.parameterTypes().get(e.getKey());
         String problem = valuesAsWritten && type != null ? LauncherValues.problem(s, type) : null;
         if (problem != null) {
