@@ -62,7 +62,9 @@ final class WhenParser extends PredicateParser {
    * A comparison, compared as Argo compares it: in an expression tag as numbers where an operand is
    * read with {@code asFloat}/{@code asInt} or is a number, else as text (expr compares two strings
    * as strings, {@code '1.0' == '1'} is false); in the older form as govaluate reads the values Argo
-   * pastes in, each quoted or bare ({@link Predicate.Compared#PASTED_BARE} and the others).
+   * pastes in, each quoted or bare ({@link Predicate.Compared#PASTED_BARE} and the others). An expression tag comparing a
+   * number with text is refused: Argo's variables are text, and expr finds a text never equal to a number
+   * ({@code runtime.Equal}) and cannot order the two, which the model does not hold.
    */
   private Predicate comparison() {
     numbers = false;
@@ -75,7 +77,15 @@ final class WhenParser extends PredicateParser {
       throw error("expected a comparison (==, !=, <, <=, >, >=) after '" + left + "'");
     }
     quoted = false;
+    boolean leftNumber = numbers;
+    numbers = false;
     String right = operandText();
+    if (expr && leftNumber != numbers) {
+      throw error("it compares " + (leftNumber ? "a number with text" : "text with a number") + " ('" + left + "' " + op.symbol()
+          + " '" + right + "'), which Argo's expr finds never equal and cannot order (its variables are text): read the text "
+          + "as a number with asFloat(...), or write the number as text ('5')");
+    }
+    numbers |= leftNumber;
     Predicate.Compared compared = expr ? (numbers ? Predicate.Compared.AS_NUMBERS : Predicate.Compared.AS_TEXT)
         : leftQuoted ? (quoted ? Predicate.Compared.PASTED_QUOTED : Predicate.Compared.PASTED_QUOTED_LEFT)
         : quoted ? Predicate.Compared.PASTED_QUOTED_RIGHT : Predicate.Compared.PASTED_BARE;

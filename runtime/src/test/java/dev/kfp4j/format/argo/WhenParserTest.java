@@ -50,6 +50,17 @@ class WhenParserTest {
     assertEquals(compare("{{inputs.parameters.n}}", Operator.GT, "3"), parse("{{=asFloat(inputs.parameters['n']) > 3}}"));
   }
 
+  /** expr's {@code ==} of a text and a number is false, never a comparison of numbers (runtime.Equal); read so before. */
+  @Test
+  void anExpressionTagComparingTextWithANumberIsRefused() {
+    assertEquals("task 'a': when 'inputs.parameters['n'] == 5': it compares text with a number ('{{inputs.parameters.n}}' == "
+        + "'5'), which Argo's expr finds never equal and cannot order (its variables are text): read the text as a number with "
+        + "asFloat(...), or write the number as text ('5'); kfp4j reads comparisons joined by &&, || and !",
+        error("{{=inputs.parameters['n'] == 5}}"));
+    assertEquals(Predicate.Compared.AS_NUMBERS, ((Predicate.Comparison) parse("{{=asFloat(inputs.parameters['n']) > 3}}")).compared());
+    assertEquals(Predicate.Compared.AS_TEXT, ((Predicate.Comparison) parse("{{=inputs.parameters['n'] > '3'}}")).compared());
+  }
+
   @Test
   void errorsQuoteTheConditionAndSayWhatIsWrong() {
     String tail = "; kfp4j reads comparisons joined by &&, || and !";
