@@ -75,8 +75,10 @@ class ArgoDependsTest {
   void dependsThatDecideAsTheModelRun() {
     Workflow wf = workflow("dep", "", task("a", "", "") + task("b", "a.Succeeded", "        when: '1 == 2'\n")
         + task("c", "(b.Succeeded || b.Skipped || b.Daemoned) && (a.Succeeded)", "") + task("d", "!(b.Failed || b.Errored "
-        + "|| b.Omitted) && c", ""), sh("double", DOUBLE));
+        + "|| b.Omitted) && c", "") + task("e", "", "        withItems: [1, 2]\n") + task("f", "e.Succeeded", ""),
+        sh("double", DOUBLE));
     RunResult r = run(wf);
+    assertEquals(State.Succeeded, r.task("f").orElseThrow().state(), "a loop over items it has is never skipped");
     assertEquals(State.Skipped, r.task("b").orElseThrow().state());
     assertEquals(State.Succeeded, r.task("c").orElseThrow().state());
     assertEquals(State.Succeeded, r.task("d").orElseThrow().state());

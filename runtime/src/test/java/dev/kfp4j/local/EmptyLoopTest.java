@@ -19,6 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 class EmptyLoopTest {
   @TempDir Path dir;
 
+  /** Runs workflow {@code name} of {@code tasks}, each running an echo of its input, its console in {@code console}. */
+  private RunResult run(String name, String tasks, ByteArrayOutputStream console) {
+    return LocalRunner.builder().root(dir.resolve("runs")).caching(false).progress(false).summary(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build()
+        .run(LocalRunnerTest.workflow(name, "", tasks, LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1")),
+            Map.of());
+  }
+
   @Test
   void aLoopOverNoItemsIsSkippedAndTheTasksAfterItRun() {
     for (String list : new String[] {"[]", "null"}) {
@@ -27,10 +35,7 @@ class EmptyLoopTest {
           + "arguments: {parameters: [{name: x, value: '{{item}}'}]}}\n"
           + LocalRunnerTest.task("c", "echo", "after", "b");
       ByteArrayOutputStream console = new ByteArrayOutputStream();
-      RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).progress(false).summary(false)
-          .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build()
-          .run(LocalRunnerTest.workflow("empty", "", tasks, LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1")),
-              Map.of());
+      RunResult r = run("empty", tasks, console);
       assertTrue(r.succeeded(), list + ": " + console);
       TaskResult b = r.task("b").orElseThrow(() -> new AssertionError(list + ": no task b in " + r.tasks()));
       assertEquals(State.Skipped, b.state(), list);
@@ -55,10 +60,7 @@ class EmptyLoopTest {
             + (c[0] == null ? "" : "when: " + c[0] + ", ") + "arguments: {parameters: [{name: x, value: '{{item}}'}]}}\n"
             + LocalRunnerTest.task("c", "echo", "after", "b");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).progress(false).summary(false)
-            .console(new PrintStream(console, true, StandardCharsets.UTF_8)).build()
-            .run(LocalRunnerTest.workflow("nolist", "", tasks, LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1")),
-                Map.of());
+        RunResult r = run("nolist", tasks, console);
         String what = c[0] + " over " + list + ": " + console;
         TaskResult b = r.task("b").orElseThrow(() -> new AssertionError(what + ": no task b in " + r.tasks()));
         assertEquals(State.valueOf(c[1]), b.state(), what);

@@ -154,12 +154,13 @@ final class Depends {
   }
 
   /**
-   * The outcomes task {@code task} can have locally: Skipped when its {@code when} is false or its list of items empty (a nested DAG
-   * is never Skipped: {@code assessDAGPhase}), the items' flags for a loop (a TaskGroup), never Daemoned (no daemon runs).
+   * The outcomes task {@code task} can have locally: Skipped when its {@code when} is false or its list of items empty (a
+   * {@code withParam}, or a {@code withItems} of none; a nested DAG is never Skipped: {@code assessDAGPhase}), the items' flags
+   * for a loop (a TaskGroup), never Daemoned (no daemon runs).
    */
   private static List<Outcome> outcomes(JsonNode task) {
     boolean loop = task != null && (task.has("withItems") || task.has("withParam") || task.has("withSequence"));
-    boolean skips = task != null && (loop || task.has("when"));
+    boolean skips = task != null && (task.has("when") || loop && task.path("withItems").isEmpty());
     List<Outcome> out = new ArrayList<>();
     for (String phase : List.of("Succeeded", "Failed", "Errored", "Skipped", "Omitted")) {
       if (phase.equals("Skipped") && !skips) {
