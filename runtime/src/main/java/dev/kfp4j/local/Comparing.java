@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * fails on anything but a number's text (no spaces around it).
  */
 final class Comparing {
+  private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
   private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
   private Comparing() {}
@@ -40,6 +41,25 @@ final class Comparing {
       j += Character.charCount(y);
     }
     return Boolean.compare(i < a.length(), j < b.length());
+  }
+
+  /**
+   * Comparison {@code c} of values {@code left} and {@code right} read with {@code asInt} (expr's {@code int()}, Go's {@code
+   * strconv.Atoi}: a sign, then ASCII digits, within 64 bits), a constant as the number it writes; not an integer, the
+   * condition fails, as Argo's does, saying so. Negative, zero or positive as the first is less, equal or more.
+   */
+  static int integers(Predicate.Comparison c, String left, String right, String where) {
+    return integer(c.left(), left, where).compareTo(integer(c.right(), right, where));
+  }
+
+  private static java.math.BigDecimal integer(dev.kfp4j.model.Argument operand, String value, String where) {
+    if (operand instanceof dev.kfp4j.model.Argument.Constant) {
+      return new java.math.BigDecimal(number(value, where));
+    }
+    if (!INTEGER.matcher(value).matches() || new java.math.BigInteger(value).bitLength() > 63) {
+      throw new WorkflowException(where + ": '" + value + "' is not an integer, which the condition reads as one (asInt)");
+    }
+    return new java.math.BigDecimal(value);
   }
 
   /** {@code value} as {@code asFloat} reads it; not a number, the condition fails, as Argo's does, saying so. */

@@ -51,6 +51,11 @@ public sealed interface Predicate {
     AS_VALUES,
     /** As numbers; a value that is not one is an error. */
     AS_NUMBERS,
+    /**
+     * As numbers, each value that is no constant read as an integer (Argo's {@code asInt}, Go's {@code strconv.Atoi}); a value
+     * that is not one's text ({@code 2.0}, {@code 1e3}) is an error.
+     */
+    AS_INTEGERS,
     /** As text, exactly. */
     AS_TEXT,
     /**

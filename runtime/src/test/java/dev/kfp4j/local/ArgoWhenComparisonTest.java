@@ -105,4 +105,21 @@ class ArgoWhenComparisonTest {
     assertFalse(r.succeeded());
     assertTrue(console.toString().contains("'ten' is not a number, which the condition compares as one (asFloat)"), console.toString());
   }
+
+  /**
+   * asInt is expr's int(), Go's strconv.Atoi on a text: "10.0" is no integer and fails the condition, where it was read as
+   * asFloat reads it; "10" compares with a number as one.
+   */
+  @Test
+  void aValueAsIntCannotReadFailsTheRunNamingIt() {
+    RunResult r = run("10.0", "{{=asInt(tasks['v'].outputs.parameters['out']) == 10}}");
+    assertFalse(r.succeeded());
+    assertTrue(console.toString().contains("'10.0' is not an integer, which the condition reads as one (asInt)"), console.toString());
+    r = run("10", "{{=asInt(tasks['v'].outputs.parameters['out']) == 10}}", "{{=asInt(tasks['v'].outputs.parameters['out']) < 10.5}}",
+        "{{=asInt(tasks['v'].outputs.parameters['out']) > 10}}");
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(State.Succeeded, state(r, 0));
+    assertEquals(State.Succeeded, state(r, 1));
+    assertEquals(State.Skipped, state(r, 2));
+  }
 }

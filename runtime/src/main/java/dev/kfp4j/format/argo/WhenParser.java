@@ -26,6 +26,9 @@ final class WhenParser extends PredicateParser {
   private boolean numbers;
   /** Whether the operand just read is quoted. */
   private boolean quoted;
+  /** Which of asInt and asFloat the comparison being read uses. */
+  private boolean asInt;
+  private boolean asFloat;
 
   private WhenParser(String text, String where, Function<String, Argument> operand, boolean expr) {
     super(text);
@@ -69,6 +72,8 @@ final class WhenParser extends PredicateParser {
   private Predicate comparison() {
     numbers = false;
     quoted = false;
+    asInt = false;
+    asFloat = false;
     String left = operandText();
     boolean leftQuoted = quoted;
     skipSpaces();
@@ -86,7 +91,8 @@ final class WhenParser extends PredicateParser {
           + "as a number with asFloat(...), or write the number as text ('5')");
     }
     numbers |= leftNumber;
-    Predicate.Compared compared = expr ? (numbers ? Predicate.Compared.AS_NUMBERS : Predicate.Compared.AS_TEXT)
+    Predicate.Compared compared = expr ? (!numbers ? Predicate.Compared.AS_TEXT
+        : asInt && !asFloat ? Predicate.Compared.AS_INTEGERS : Predicate.Compared.AS_NUMBERS)
         : leftQuoted ? (quoted ? Predicate.Compared.PASTED_QUOTED : Predicate.Compared.PASTED_QUOTED_LEFT)
         : quoted ? Predicate.Compared.PASTED_QUOTED_RIGHT : Predicate.Compared.PASTED_BARE;
     return new Predicate.Comparison(operand.apply(left), op, operand.apply(right), compared);
@@ -143,6 +149,8 @@ final class WhenParser extends PredicateParser {
       if (text.startsWith(function, pos)) {
         pos += function.length();
         numbers = true;
+        asInt |= function.equals("asInt(");
+        asFloat |= function.equals("asFloat(");
         String inner = exprOperand();
         if (!consume(")")) {
           throw error("expected ')' after " + function + inner);
