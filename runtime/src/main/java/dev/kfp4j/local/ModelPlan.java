@@ -63,10 +63,7 @@ final class ModelPlan implements Plan {
   /** The conditions that are an Argo loop task's own {@code when} ({@link ArgoItemTexts#items}). */
   private final Set<String> loopWhens;
 
-  /**
-   * {@code stepGroups}: the groups the pipeline's format made around one task, which run and show as that task; {@code
-   * loopWhens}: the conditions that are an Argo loop task's own {@code when}.
-   */
+  /** {@code stepGroups}: the groups made around one task, run as that task; {@code loopWhens}: Argo loop tasks' own whens. */
   ModelPlan(Pipeline pipeline, Map<String, String> parameters, RunValues run, TaskSteps steps, Path runDir, Set<String> stepGroups,
       Set<String> loopWhens) {
     this.pipeline = pipeline;
