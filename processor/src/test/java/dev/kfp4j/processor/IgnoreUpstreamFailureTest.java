@@ -153,6 +153,28 @@ class IgnoreUpstreamFailureTest {
     assertThat(c).hadErrorCount(1);
   }
 
+  /**
+   * An importer's task and a volume's {@code createpvc} get no exit hook from KFP's compiler ({@code importerTask} in {@code
+   * importer.go} takes no exit template; a {@code createpvc} runs its driver alone, {@code task} in {@code dag.go}), so a task run
+   * after a failure of one of them alone never runs on KFP. The importer's was written before, and run locally.
+   */
+  @Test
+  void waitingForAnImporterOrAVolumeAloneIsAnErrorOnTheCall() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  var data = Dsl.importer(\"gs://b/d\", dev.kfp4j.artifacts.Dataset.class);",
+        "  StepsOps.clean(\"x\").after(data)",
+        "      .ignoreUpstreamFailure();",
+        "  var v = Dsl.volume(\"data\", \"1Gi\");",
+        "  StepsOps.clean(\"y\").mountVolume(v, \"/d\").ignoreUpstreamFailure();",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] 'clean' runs after a failure (ignoreUpstreamFailure()) of importer "
+        + "'importer', which KFP's backend gives no exit hook").inFile(source).onLineContaining("      .ignoreUpstreamFailure();");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] 'clean-2' runs after a failure (ignoreUpstreamFailure()) of volume "
+        + "'data', which KFP's backend gives no exit hook").inFile(source).onLineContaining("mountVolume(v");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void aTaskWaitingForItOrTwoAfterOneTaskAreErrorsOnTheCall() {
     Compilation c = compile(new ArrayList<>(),

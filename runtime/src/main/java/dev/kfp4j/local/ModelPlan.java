@@ -369,9 +369,9 @@ final class ModelPlan implements Plan {
   }
 
   @Override
-  public boolean hooks(Node dep) { // none on a loop (iteratorTask) nor on a createpvc (no executor): dag.go, container.go
+  public boolean hooks(Node dep) { // none on a loop (iteratorTask), a createpvc (no executor) or an importer: dag.go, container.go, importer.go
     Object s = dep.source();
-    return !(s instanceof VolumeStep || s instanceof dev.kfp4j.model.Loop
+    return !(s instanceof VolumeStep || s instanceof ImporterStep || s instanceof dev.kfp4j.model.Loop
         || s instanceof Folded f && f.groups().get(0) instanceof dev.kfp4j.model.Loop);
   }
 

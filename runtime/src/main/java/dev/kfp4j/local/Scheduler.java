@@ -91,8 +91,8 @@ final class Scheduler {
         }
         if (plan.runsAsExitHook(node) && !hookFires(node, nodes, deps)) {
           return results.notRun(id, node, State.Skipped, "KFP runs it as an exit hook of the tasks it waits for, and none of them "
-              + "ran (each was skipped by its condition or not run after a failure, or is a loop or makes a claim, which get no hook)")
-              .state();
+              + "ran (each was skipped by its condition or not run after a failure, or is a loop, an importer or makes a claim, "
+              + "which get no hook)").state();
         }
         if (upstreamFailed) {
           scope.upstreamFailed.add(node.name());

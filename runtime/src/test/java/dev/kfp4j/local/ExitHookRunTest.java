@@ -70,4 +70,26 @@ class ExitHookRunTest {
   void itDoesNotRunAfterATaskNotRunAfterAFailure() {
     assertEquals(TaskResult.State.Skipped, clean(true, "9"));
   }
+
+  /**
+   * A task run after a failure of an importer alone: KFP's backend gives an importer no exit hook ({@code importerTask} in {@code
+   * backend/src/v2/compiler/argocompiler/importer.go} takes no exit template, unlike a container's or a DAG's task), so on KFP
+   * the task never runs. Before, the local run ran it once the importer had copied its file.
+   */
+  @Test
+  void itDoesNotRunAfterAnImporterWhichGetsNoHook() throws Exception {
+    Path source = java.nio.file.Files.writeString(dir.resolve("data.csv"), "x,y\n");
+    dev.kfp4j.model.ImporterStep importer = new dev.kfp4j.model.ImporterStep("importer",
+        Map.of(dev.kfp4j.model.ImporterStep.URI, Argument.Constant.of(source.toString())), "system.Dataset", false, null, false,
+        List.of(), List.of());
+    Task clean = new Task("clean", TestComponents.ECHO, Map.of("msg", Argument.Constant.of("clean")), List.of("importer"),
+        List.of(new RunSetting.IgnoreUpstreamFailure()));
+    String yaml = Kfp2Writer.write(new Pipeline("hooks", null, List.of(), List.of(importer, clean), null,
+        PipelineSettings.DEFAULTS, null));
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(OutputStream.nullOutputStream(), true)).build();
+    RunResult r = runner.run(Workflow.parse(yaml, "hooks.yaml"), Map.of());
+    assertEquals(TaskResult.State.Succeeded, r.task("importer").map(TaskResult::state).orElse(null));
+    assertEquals(TaskResult.State.Skipped, r.task("clean").map(TaskResult::state).orElse(null));
+  }
 }

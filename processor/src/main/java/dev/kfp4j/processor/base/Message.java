@@ -222,6 +222,8 @@ public enum Message {
       "the exit task runs once the rest has ended, whatever happened: ignoreUpstreamFailure() adds nothing to it; remove it"),
   UPSTREAM_FAILURE_NO_UPSTREAM("BadSetting",
       "'%s' runs after a failure (ignoreUpstreamFailure()) but waits for no task of its group; KFP's backend runs such a task only as an exit hook of the tasks it waits for (backend/src/v2/compiler/argocompiler/dag.go), so it would never run: make it wait for one task of its group (.after(t)), or remove ignoreUpstreamFailure()"),
+  UPSTREAM_FAILURE_NO_HOOK("BadSetting",
+      "'%s' runs after a failure (ignoreUpstreamFailure()) of %s, which KFP's backend gives no exit hook (backend/src/v2/compiler/argocompiler: an importer's task and a volume's createpvc have no executor step to hook), so it would never run: make it wait for a task of its group (.after(t)), or remove ignoreUpstreamFailure()"),
   UPSTREAM_FAILURE_SEVERAL("BadSetting",
       "'%s' runs after a failure (ignoreUpstreamFailure()) and waits for %s of its group (%s); KFP's backend runs such a task as an exit hook of each of them (backend/src/v2/compiler/argocompiler/dag.go), once after each, as soon as that one ends, not once after all: make it wait for one (.after(t)), or make it the exit task of a Dsl.exitHandler around them"),
   UPSTREAM_FAILURE_LOOP("BadSetting",

@@ -4,6 +4,7 @@ import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.Group;
+import dev.kfp4j.processor.graph.ImporterBuilder;
 import dev.kfp4j.processor.graph.PipelineBuilder;
 import dev.kfp4j.processor.graph.SettingCall;
 import dev.kfp4j.processor.graph.StepBuilder;
@@ -20,9 +21,10 @@ import java.util.Set;
  * A task run after a failure ({@code ignoreUpstreamFailure()}, {@code triggerPolicy.strategy: ALL_UPSTREAM_TASKS_COMPLETED}) is
  * one that KFP's backend can run as kfp4j means it. Its compiler ({@code DAG} in {@code
  * backend/src/v2/compiler/argocompiler/dag.go}) makes such a task no task of its DAG but an Argo exit hook of each task in its
- * {@code dependentTasks} ({@code taskToExitTemplate[dep]}, one hook a task), none on a loop's task ({@code iteratorTask}) or on a
- * volume's {@code createpvc} (which runs no executor). So the task waits for exactly one task or group of its own group, not a
- * loop; no other task waits for it; and no two such tasks wait for the same one.
+ * {@code dependentTasks} ({@code taskToExitTemplate[dep]}, one hook a task), none on a loop's task ({@code iteratorTask}), on a
+ * volume's {@code createpvc} (which runs no executor) or on an importer ({@code importerTask} in {@code importer.go} takes no
+ * exit template). So the task waits for exactly one task or group of its own group, not a loop; no other task waits for it; and
+ * no two such tasks wait for the same one.
  */
 final class UpstreamFailureHooksCheck implements GraphCheck {
   @Override
@@ -42,7 +44,10 @@ final class UpstreamFailureHooksCheck implements GraphCheck {
         }
       }
       List<Object> members = members(graph, step);
-      if (members.isEmpty()) {
+      List<String> unhooked = unhooked(graph, step);
+      if (members.isEmpty() && !unhooked.isEmpty()) {
+        reporter.error(call.position(), Message.UPSTREAM_FAILURE_NO_HOOK, step.name(), String.join(", ", unhooked));
+      } else if (members.isEmpty()) {
         reporter.error(call.position(), Message.UPSTREAM_FAILURE_NO_UPSTREAM, step.name());
       } else if (members.size() > 1) {
         List<String> names = new ArrayList<>();
@@ -62,15 +67,15 @@ final class UpstreamFailureHooksCheck implements GraphCheck {
 
   /**
    * The members of {@code step}'s group that it waits for, as its task's {@code dependentTasks} name them: a step of the group,
-   * or the group in it holding the step waited for; a volume's step aside (no hook), and steps outside the group, which the
-   * group's own task waits for.
+   * or the group in it holding the step waited for; a volume's step and an importer of the group aside (no hook, {@link
+   * #unhooked}), and steps outside the group, which the group's own task waits for.
    */
   private static List<Object> members(PipelineBuilder graph, StepBuilder step) {
     Set<Object> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     List<Object> ordered = new ArrayList<>();
     for (String name : new LinkedHashSet<>(step.upstream())) {
       StepBuilder up = graph.step(name);
-      if (up == null || up instanceof VolumeBuilder) {
+      if (up == null || up.group() == step.group() && hookless(up)) {
         continue;
       }
       Object member = up.group() == step.group() ? up : null;
@@ -84,6 +89,23 @@ final class UpstreamFailureHooksCheck implements GraphCheck {
       }
     }
     return ordered;
+  }
+
+  /** The steps of {@code step}'s own group it waits for that KFP's backend gives no exit hook, as people name them. */
+  private static List<String> unhooked(PipelineBuilder graph, StepBuilder step) {
+    List<String> out = new ArrayList<>();
+    for (String name : new LinkedHashSet<>(step.upstream())) {
+      StepBuilder up = graph.step(name);
+      if (up != null && up.group() == step.group() && hookless(up)) {
+        out.add((up instanceof ImporterBuilder ? "importer '" : "volume '") + up.name() + "'");
+      }
+    }
+    return out;
+  }
+
+  /** Whether KFP's compiler puts no exit hook on {@code step}'s task: a volume's {@code createpvc}, an importer. */
+  private static boolean hookless(StepBuilder step) {
+    return step instanceof VolumeBuilder || step instanceof ImporterBuilder;
   }
 
   private static String name(Object member) {
