@@ -85,6 +85,24 @@ class VolumeClaimTest {
         "read back, written the same");
   }
 
+  /**
+   * A claim of a fixed name ({@code uniqueName(false)}) mounted by that name, {@code mountPvc("shared-data", "/data")}, is a
+   * mount of it too: its deletion waits for the task. Before, the deletepvc waited for the createpvc alone, so on KFP (and in
+   * a local run) it could delete the claim before or while the task used it.
+   */
+  @Test
+  void aFixedClaimIsDeletedAfterTasksMountingItByThatName() {
+    Compilation c = compile(pipeline("@Pipeline(formats = Format.KFP2) public static void p() {",
+        "  var v = Dsl.volume(\"shared-data\", \"1Gi\").uniqueName(false);",
+        "  var write = LibOps.add(1, 2).mountPvc(\"shared-data\", \"/data\").after(v);",
+        "  LibOps.add(3, 4).mountPvc(\"shared-data\", \"/data\").after(write);", "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String kfp2 = Compile.resource(c, KFP2);
+    Compile.validKfp2(kfp2, "p.yaml");
+    JsonNode delete = Yaml.readAll(kfp2).get(0).at("/root/dag/tasks/shared-data-delete");
+    assertEquals("[\"shared-data\",\"add\",\"add-2\"]", delete.path("dependentTasks").toString(), kfp2);
+  }
+
   /** KFP 2 names each claim named after the run at random ({@code uuid + suffix}): two alike, or one in a loop, are two claims. */
   @Test
   void inKfp2AloneClaimsNamedAfterTheRunMayShareAResourceName() {

@@ -88,7 +88,8 @@ final class ClaimSteps {
 
   /**
    * The steps (or the groups holding them) the deletion of {@code v}'s claim waits for, by name, among {@code pipeline}'s nodes:
-   * those it names, or, deleted after the steps that mount the claim, every step that does, and the volume step itself.
+   * those it names, or, deleted after the steps that mount the claim ({@link VolumeStep#mountedBy}), every step that does, and
+   * the volume step itself.
    */
   static List<String> deletionAfter(dev.kfp4j.model.Pipeline pipeline, VolumeStep v) {
     VolumeStep.Deletion d = v.deletion();
@@ -97,10 +98,8 @@ final class ClaimSteps {
     }
     List<String> after = new java.util.ArrayList<>(List.of(v.name()));
     for (dev.kfp4j.model.Step s : pipeline.steps()) {
-      for (TaskSetting setting : s.settings()) {
-        if (setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name()) && !after.contains(s.name())) {
-          after.add(s.name());
-        }
+      if (v.mountedBy(s) && !after.contains(s.name())) {
+        after.add(s.name());
       }
     }
     return after;

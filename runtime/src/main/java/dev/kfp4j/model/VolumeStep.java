@@ -75,6 +75,16 @@ public record VolumeStep(
   }
 
   /**
+   * Whether step {@code s} mounts this step's claim: as the volume ({@code mountVolume(v, ...)}), by the name it gives ({@code
+   * mountPvc(v.name(), ...)}), or, for a claim of a fixed name, by that name ({@code mountPvc("shared-data", ...)}).
+   */
+  public boolean mountedBy(Step s) {
+    return s.settings().stream().anyMatch(setting -> setting instanceof TaskSetting.VolumeMount m && m.volume().equals(name)
+        || setting instanceof TaskSetting.PvcMountFrom f && f.claim().equals(new Argument.TaskOutput(name, "name"))
+        || !uniqueName && setting instanceof TaskSetting.PvcMount m && m.claim().equals(resourceName));
+  }
+
+  /**
    * Refuses a pipeline whose volume steps would make one claim twice in a run: two named alike, or one in a loop (whose every
    * iteration makes it). A claim with a fixed name is that name; one named after the run is {@code <run>-<resourceName>} when
    * {@code runNamed} (Argo's {@code {{workflow.name}}-data}), and counts for nothing otherwise (KFP 2 names it at random).

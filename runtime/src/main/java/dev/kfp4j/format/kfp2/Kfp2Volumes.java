@@ -60,12 +60,13 @@ final class Kfp2Volumes {
     Set<Object> mounts = new LinkedHashSet<>();
     if (deletion.afterMounts()) {
       for (Step s : pipeline.steps()) {
-        if (mounts(s, v)) {
-          addMember(deps, s.name(), level, mounts); // mountVolume(v, ...), or mountPvc(v.name(), ...): a mount of the claim all the same
+        if (!v.mountedBy(s)) { // mountVolume(v, ...), mountPvc(v.name(), ...), or by its fixed name: a mount of the claim all the same
+          continue;
         }
-        if (levels.memberContaining(s.name(), level) == null && hookOutside(s) && (mounts(s, v) || mountsByName(s, v))) {
+        if (levels.memberContaining(s.name(), level) == null && hookOutside(s)) {
           return null; // the exit task mounting a claim made in the exit handler's body runs after the body, its deletion too
         }
+        addMember(deps, s.name(), level, mounts);
       }
       if (mounts.stream().anyMatch(this::hook)) {
         return null; // KFP's backend runs that task as an exit hook, after which nothing can wait: the claim is kept
@@ -93,18 +94,6 @@ final class Kfp2Volumes {
       t.putObject("triggerPolicy").put("strategy", "ALL_UPSTREAM_TASKS_COMPLETED");
     }
     return t;
-  }
-
-  /** Whether step {@code s} mounts the claim of {@code v}: {@code mountVolume(v, ...)}, or {@code mountPvc(v.name(), ...)}. */
-  private static boolean mounts(Step s, VolumeStep v) {
-    return s.settings().stream().anyMatch(setting -> setting instanceof TaskSetting.VolumeMount m && m.volume().equals(v.name())
-        || setting instanceof TaskSetting.PvcMountFrom f && f.claim().equals(new Argument.TaskOutput(v.name(), "name")));
-  }
-
-  /** Whether step {@code s} mounts the claim of {@code v}, one of a fixed name ({@code uniqueName(false)}), by that name. */
-  private static boolean mountsByName(Step s, VolumeStep v) {
-    return !v.uniqueName() && s.settings().stream().anyMatch(setting -> setting instanceof TaskSetting.PvcMount m
-        && m.claim().equals(v.resourceName()));
   }
 
   /**
