@@ -157,6 +157,33 @@ class OptionalParameterTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /**
+   * KFP 2 passes a value left out only to a task of the root DAG: a group or a called pipeline is a DAG whose driver fails on it
+   * ({@code resolveInputs} in {@code backend/src/v2/driver/resolve.go}: {@code ErrResolvedParameterNull} for an input not
+   * declared optional, else the input is skipped and the tasks inside find no {@code pipelinechannel--tag}). Before, each was
+   * written, and a local run passed the task nothing and ran it.
+   */
+  @Test
+  void passedIntoAGroupOrACalledPipelineInKfp2ItIsAnErrorOnTheArgument() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void q(@Nullable String tag) { TagOps.label(\"q\", tag); }",
+        "@Pipeline(formats = Format.KFP2) public static void p(@Nullable String tag, List<Integer> xs) {",
+        "  TagOps.label(\"root\", tag);",
+        "  Dsl.when(Dsl.eq(TagOps.count(1).output(), 1), () -> TagOps.label(\"a\",",
+        "      tag));",
+        "  Dsl.forEach(xs, x -> TagOps.withDefault(",
+        "      tag));",
+        "  q(",
+        "      tag);",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] pipeline parameter 'tag' may be left out (@Nullable, no @Default), "
+        + "and 'label-2' passes it into group 'condition-1', a DAG of its own in KFP 2, whose driver fails the run on an input "
+        + "left out").inFile(source).onLine(11);
+    assertThat(c).hadErrorContaining("and 'with-default' passes it into group 'for-loop-2'").inFile(source).onLine(13);
+    assertThat(c).hadErrorContaining("and 'q' passes it into called pipeline 'q'").inFile(source).onLine(15);
+    assertThat(c).hadErrorCount(3);
+  }
+
   @Test
   void aNullablePrimitiveOrAnOptionalIsAnErrorSayingWhatToWrite() {
     Compilation c = compile(new ArrayList<>(),

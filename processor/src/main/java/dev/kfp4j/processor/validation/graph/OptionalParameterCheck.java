@@ -33,6 +33,7 @@ final class OptionalParameterCheck implements GraphCheck {
       if (step instanceof TaskBuilder task) {
         if (task.graphCall() == null) {
           inputs(graph, task.component(), task.arguments(), task.position(), reporter);
+          intoDag(graph, task, reporter);
         }
         continue;
       }
@@ -69,6 +70,30 @@ final class OptionalParameterCheck implements GraphCheck {
       }
       if (name != null && in.isEmpty() && InputCheck.isChannel(e.getKey(), arguments)) { // in a joined text: "Hello " + title
         reporter.error(at(arguments, e.getKey(), at), Message.OPTIONAL_PARAMETER_USE, "A text given to '" + component.name() + "'", name);
+      }
+    }
+  }
+
+  /**
+   * In KFP 2, a value left out reaches only the tasks of the root DAG, where the driver passes the task none (an optional
+   * input). A group (condition, loop, exit handler) or a called pipeline is a DAG of its own: its driver refuses a null input
+   * it does not declare optional ({@code ErrResolvedParameterNull}), and one it skips is missing for the tasks in it ({@code
+   * parent DAG does not have input parameter}), so the run fails where kfp4j's local run passes the task nothing.
+   */
+  private static void intoDag(PipelineBuilder graph, TaskBuilder task, Reporter reporter) {
+    if (!graph.pipeline().writes(dev.kfp4j.processor.base.Format.KFP2)) {
+      return;
+    }
+    String dag = task.pipelineCall() != null ? "called pipeline '" + task.pipelineCall().pipelineName() + "'"
+        : task.group().kind() != dev.kfp4j.processor.graph.Group.Kind.ROOT ? "group '" + task.group().name() + "'" : null;
+    if (dag == null) {
+      return;
+    }
+    for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
+      String name = leftOut(graph, e.getValue());
+      if (name != null && !graph.pipeline().parameter(name).isArtifact()) {
+        reporter.error(at(task.arguments(), e.getKey(), task.position()), Message.OPTIONAL_PARAMETER_IN_DAG, name,
+            "'" + task.name() + "'", dag);
       }
     }
   }
