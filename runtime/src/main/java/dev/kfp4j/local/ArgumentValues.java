@@ -270,14 +270,26 @@ final class ArgumentValues {
     return file != null ? file.path().toString() : value(a, scope, where);
   }
 
-  /** Whether {@code p} holds: each comparison of two values, as numbers when both are, true/false when both are, else text. */
+  /**
+   * Whether {@code p} holds: each comparison of two values, as numbers when both are, true/false when both are, else text. Every
+   * operand needs a value, those a {@code ||} or {@code &&} would not reach too: KFP's driver resolves each input of the
+   * condition's task before it tests the condition, and fails on one left out ({@code resolveInputs} in {@code
+   * backend/src/v2/driver/resolve.go}).
+   */
   boolean holds(dev.kfp4j.model.Predicate p, Scope scope, String where) {
+    List<Argument> operands = new ArrayList<>();
+    dev.kfp4j.model.Nodes.operands(p, operands);
+    operands.forEach(a -> operand(a, scope, where));
+    return tested(p, scope, where);
+  }
+
+  private boolean tested(dev.kfp4j.model.Predicate p, Scope scope, String where) {
     if (p instanceof dev.kfp4j.model.Predicate.Not n) {
-      return !holds(n.predicate(), scope, where);
+      return !tested(n.predicate(), scope, where);
     }
     if (p instanceof dev.kfp4j.model.Predicate.All all) {
       for (dev.kfp4j.model.Predicate q : all.predicates()) {
-        if (!holds(q, scope, where)) {
+        if (!tested(q, scope, where)) {
           return false;
         }
       }
@@ -285,7 +297,7 @@ final class ArgumentValues {
     }
     if (p instanceof dev.kfp4j.model.Predicate.Any any) {
       for (dev.kfp4j.model.Predicate q : any.predicates()) {
-        if (holds(q, scope, where)) {
+        if (tested(q, scope, where)) {
           return true;
         }
       }

@@ -95,4 +95,29 @@ class CelConditionRunTest {
     assertTrue(!r.succeeded() && r.failedTask().orElseThrow().message().contains("which KFP's CEL does not compile"),
         () -> String.valueOf(r.failedTask()));
   }
+
+  /**
+   * An operand left out (a pipeline parameter a run may omit, {@code isOptional} without default) fails the run, whichever side
+   * of a {@code ||} it is on: KFP's driver resolves each input of the condition's task before it tests the condition, and
+   * refuses a null one ({@code resolveInputs} in {@code backend/src/v2/driver/resolve.go}, {@code ErrResolvedParameterNull}).
+   * Before, the local run stopped at the first side that held and ran the branch.
+   */
+  @Test
+  void anOperandLeftOutFailsTheRunThoughAnotherSideHolds() {
+    Predicate either = new Predicate.Any(List.of(
+        new Predicate.Comparison(new Argument.PipelineParameter("n"), Predicate.Operator.EQ,
+            new Argument.Constant("1", ParameterType.INTEGER)),
+        new Predicate.Comparison(new Argument.PipelineParameter("t"), Predicate.Operator.EQ, Argument.Constant.of("a"))));
+    Condition c = new Condition("condition-1", either, List.of(new Task("in-either", TestComponents.ECHO,
+        Map.of("msg", Argument.Constant.of("either")))));
+    List<Parameter> parameters = List.of(new Parameter("n", ParameterType.INTEGER, "0", null),
+        new Parameter("t", ParameterType.STRING, null, null, null, true));
+    String yaml = Kfp2Writer.write(new Pipeline("cel", null, parameters, List.of(c), null, PipelineSettings.DEFAULTS, null));
+    RunResult r = run(yaml, Map.of("n", "1"));
+    assertTrue(!r.succeeded() && r.failedTask().orElseThrow().message().contains("PipelineParameter[name=t] has no value"),
+        () -> yaml + r.failedTask());
+    RunResult given = run(yaml, Map.of("n", "1", "t", "b"));
+    assertTrue(given.succeeded() && given.tasks().stream().anyMatch(t -> t.name().equals("in-either") && t.state().ok()),
+        () -> String.valueOf(given.failedTask()));
+  }
 }
