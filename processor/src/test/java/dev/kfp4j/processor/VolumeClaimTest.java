@@ -103,6 +103,26 @@ class VolumeClaimTest {
     assertEquals("[\"shared-data\",\"add\",\"add-2\"]", delete.path("dependentTasks").toString(), kfp2);
   }
 
+  /**
+   * The same in an Argo workflow: the claim's deletion depends on the tasks mounting the fixed name (before, on the volume step
+   * alone, so Argo could delete the claim while they used it), and the workflow reads back as the pipeline it was written from.
+   */
+  @Test
+  void inArgoTooAFixedClaimIsDeletedAfterTasksMountingItByThatName() {
+    Compilation c = compile(pipeline("@Pipeline(formats = Format.ARGO) public static void p() {",
+        "  var v = Dsl.volume(\"shared-data\", \"1Gi\").uniqueName(false);",
+        "  var write = LibOps.add(1, 2).mountPvc(\"shared-data\", \"/data\").after(v);",
+        "  LibOps.add(3, 4).mountPvc(\"shared-data\", \"/data\").after(write);", "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String argo = Compile.resource(c, ARGO);
+    ArgoSchemas.assertValid(argo, ARGO);
+    JsonNode delete = Yaml.read(argo).at("/spec/templates").valueStream().flatMap(t -> t.at("/dag/tasks").valueStream())
+        .filter(t -> t.path("name").asString().equals("shared-data-delete")).findFirst().orElseThrow();
+    assertEquals("shared-data && (add.Succeeded || add.Failed || add.Errored || add.Skipped || add.Omitted) && (add-2.Succeeded || "
+        + "add-2.Failed || add-2.Errored || add-2.Skipped || add-2.Omitted)", delete.path("depends").asString(), argo);
+    assertEquals(argo, dev.kfp4j.format.argo.ArgoWriter.write(ArgoReader.read(argo, "p.yaml")), "read back, written the same");
+  }
+
   /** KFP 2 names each claim named after the run at random ({@code uuid + suffix}): two alike, or one in a loop, are two claims. */
   @Test
   void inKfp2AloneClaimsNamedAfterTheRunMayShareAResourceName() {

@@ -394,7 +394,7 @@ final class DagWriter {
     Set<String> deps = new LinkedHashSet<>();
     if (v.deletion().afterMounts()) {
       deps.add(v.name());
-      pipeline.steps().stream().filter(s -> VolumeManifests.mounts(s, v.name())).forEach(s -> addDependency(deps, s.name(), null, group));
+      pipeline.steps().stream().filter(v::mountedBy).forEach(s -> addDependency(deps, s.name(), null, group));
     } else {
       v.deletion().after().forEach(step -> addDependency(deps, step, null, group));
     }

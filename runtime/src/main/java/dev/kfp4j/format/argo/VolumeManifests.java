@@ -78,7 +78,7 @@ final class VolumeManifests {
         VolumeStep v = (VolumeStep) n;
         boolean whatever = afterAll.contains(r.name());
         boolean own = whatever && r.name().equals(VolumeStep.Deletion.afterMounts(v.name()).name())
-            && Set.copyOf(r.after()).equals(afterMounts(v.name(), nodes));
+            && Set.copyOf(r.after()).equals(afterMounts(v, nodes));
         out.add(new VolumeStep(v.name(), v.resourceName(), v.size(), v.accessMode(), v.storageClass(), v.after(), v.settings(),
             new VolumeStep.Deletion(r.name(), own ? null : r.after(), whatever, r.settings()), v.uniqueName()));
       } else if (!(n instanceof dev.kfp4j.model.ResourceStep rs && read.contains(rs))) {
@@ -90,23 +90,18 @@ final class VolumeManifests {
 
   /**
    * The steps the deletion of volume step {@code volume}'s claim after its mounts waits for, as the workflow names them, read: the volume
-   * step, and every step of each node of {@code nodes} (the volume step's DAG) that holds a step mounting the claim.
+   * step, and every step of each node of {@code nodes} (the volume step's DAG) that holds a step mounting the claim ({@link
+   * VolumeStep#mountedBy}: by the volume, by the claim's name it gives, or by a fixed claim's own name).
    */
-  private static Set<String> afterMounts(String volume, List<dev.kfp4j.model.Node> nodes) {
-    Set<String> out = new java.util.HashSet<>(Set.of(volume));
+  private static Set<String> afterMounts(VolumeStep volume, List<dev.kfp4j.model.Node> nodes) {
+    Set<String> out = new java.util.HashSet<>(Set.of(volume.name()));
     for (dev.kfp4j.model.Node n : nodes) {
       List<dev.kfp4j.model.Step> steps = dev.kfp4j.model.Nodes.steps(n);
-      if (steps.stream().anyMatch(s -> mounts(s, volume))) {
+      if (steps.stream().anyMatch(volume::mountedBy)) {
         steps.forEach(s -> out.add(s.name()));
       }
     }
     return out;
-  }
-
-  /** Whether {@code step} mounts the claim of volume step {@code volume}: by the volume, or by the claim's name it gives. */
-  static boolean mounts(dev.kfp4j.model.Step step, String volume) {
-    return step.settings().stream().anyMatch(setting -> setting instanceof TaskSetting.VolumeMount m && m.volume().equals(volume)
-        || setting instanceof TaskSetting.PvcMountFrom f && f.claim().equals(new Argument.TaskOutput(volume, "name")));
   }
 
   /** The manifest of {@code v}; the names in it are checked Kubernetes names ({@link VolumeStep}), so the text needs no quoting of its own. */
