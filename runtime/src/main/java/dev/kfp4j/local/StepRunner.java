@@ -206,7 +206,8 @@ final class StepRunner {
 
   /**
    * A clean start: the task's folder, no outputs or temporary files from an earlier attempt (or a
-   * killed one's leftovers), its volumes' folders.
+   * killed one's leftovers), its volumes' folders. One that cannot be made fails the task, saying
+   * which file and why ({@link FileErrors#why}).
    */
   private static void prepare(Step step) {
     try {
@@ -222,8 +223,8 @@ final class StepRunner {
       for (Path v : step.volumes()) {
         Files.createDirectories(v);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the task's folder " + step.dir(), e);
+    } catch (IOException e) { // said as the task's failure: which file, and what was wrong with it
+      throw new WorkflowException("cannot prepare its folder: " + FileErrors.why(e));
     }
   }
 
