@@ -5,7 +5,6 @@ import dev.kfp4j.format.GoFloats;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Predicate;
-import java.math.BigDecimal;
 
 /**
  * How KFP's driver compares two values in a KFP 2 {@code triggerPolicy.condition} ({@link Predicate.Compared#AS_CEL}): CEL
@@ -13,8 +12,9 @@ import java.math.BigDecimal;
  * gives is a {@code google.protobuf.Value}: a number (a double, an integer parameter too), a string or a bool, as its input's
  * type says; a literal is of its own type; then CEL's casts apply ({@code int()} truncates a double, {@code string()} writes a
  * double as Go's {@code %g}, a bool as {@code true}/{@code false}). Numbers compare as numbers, strings by code point, bools
- * (false before true); two values of different kinds are not equal, and do not order (an error, as cel-go's "no such
- * overload"); two operands whose types CEL knows before it runs (a literal, a cast) must be of one type, or cel-go refuses to
+ * (false before true), an int and a double as two doubles (cel-go's {@code compareDoubleInt}), NaN equal to nothing and
+ * ordered with nothing (an error); two values of different kinds are not equal, and do not order (an error, as cel-go's
+ * "no such overload"); two operands whose types CEL knows before it runs (a literal, a cast) must be of one type, or cel-go refuses to
  * compile the condition (no cross-type numeric comparisons in KFP's CEL environment).
  */
 final class CelComparing {
@@ -32,7 +32,11 @@ final class CelComparing {
     }
     boolean equality = c.operator() == Predicate.Operator.EQ || c.operator() == Predicate.Operator.NE;
     if (a instanceof Double x && x.isNaN() || b instanceof Double y && y.isNaN()) {
-      return c.operator() == Predicate.Operator.NE; // NaN equals nothing, orders with nothing
+      if (!equality) { // cel-go's Double.Compare and Int.Compare: an error, which fails the driver's evaluation
+        throw new WorkflowException(where + ": its condition orders " + shown(a) + " and " + shown(b) + " (" + shown(a) + " "
+            + c.operator().symbol() + " " + shown(b) + "), which CEL cannot (NaN values cannot be ordered)");
+      }
+      return c.operator() == Predicate.Operator.NE; // NaN equals nothing
     }
     Integer order = compare(a, b);
     if (order == null) {
@@ -120,8 +124,14 @@ final class CelComparing {
   /** Negative, zero or positive; null for values of different kinds, which CEL neither equates nor orders. */
   private static Integer compare(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
-      return x instanceof Long i && y instanceof Long j ? Long.compare(i, j) : new BigDecimal(x.toString()).compareTo(new BigDecimal(
-          y.toString()));
+      if (x instanceof Long i && y instanceof Long j) {
+        return Long.compare(i, j);
+      }
+      // an int against a double as cel-go's compareDoubleInt: the int as a double (so infinities order past every int),
+      // compared with < and > (so -0.0 equals 0); never NaN here
+      double d = x.doubleValue();
+      double e = y.doubleValue();
+      return d < e ? -1 : d > e ? 1 : 0;
     }
     if (a instanceof String x && b instanceof String y) {
       return Comparing.text(x, y);
