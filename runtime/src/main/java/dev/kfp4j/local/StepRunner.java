@@ -82,6 +82,7 @@ final class StepRunner {
     int attempt = 0;
     int exit;
     String message;
+    long millis; // since the first attempt started, as the last one ended: what stops a retry, and the task's time
     while (true) {
       attempt++;
       record.running(id, step.name(), attempt);
@@ -92,7 +93,7 @@ final class StepRunner {
       try {
         prepare(step);
         Path tmp = launcher.containers() ? null : TaskTemp.of(step.dir()); // a container has its own /tmp
-        long timeout = step.retry().timeoutSeconds(attempt, (System.nanoTime() - start) / 1_000_000, step.timeoutSeconds());
+        long timeout = step.retry().timeoutSeconds(attempt, millisSince(start), step.timeoutSeconds());
         exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), tmp, log, attempt, timeout,
             step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> record.process(id, p),
             new Launcher.Container(id, step.image(), step.command(), step.mounts(), step.limits())));
@@ -119,10 +120,11 @@ final class StepRunner {
         progress.stopped(slot);
         slots.release();
       }
+      millis = millisSince(start);
       if (message == null || !step.retry().retries(attempt)) {
         break;
       }
-      String stop = step.retry().stop(attempt, (System.nanoTime() - start) / 1_000_000);
+      String stop = step.retry().stop(attempt, millis);
       if (stop != null) {
         log.note("kfp4j: attempt " + attempt + " failed (" + message + "); not retrying: " + stop + "\n");
         break;
@@ -130,7 +132,6 @@ final class StepRunner {
       log.note("kfp4j: attempt " + attempt + " failed (" + message + "); retrying\n");
       sleep(step.retry().delayAfter(attempt));
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
     String unmapped = message == null || launcher.containers() ? null
         : ContainerPaths.unmappedMountNote(step.command(), step.mounts().volumes());
     if (unmapped != null) {
@@ -327,6 +328,10 @@ final class StepRunner {
         done.path("attempts").asInt(), done.path("exitCode").asInt(0), outputs, artifacts, done.path("millis").asLong(),
         "completed before the run was resumed", step.log(), command, step.id().label(), details.artifacts(), details.metrics(),
         details.visualizations());
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private static void sleep(long millis) {

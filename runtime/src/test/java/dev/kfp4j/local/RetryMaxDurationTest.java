@@ -62,4 +62,23 @@ class RetryMaxDurationTest {
     assertEquals("the retries' maximum duration (10000 ms) is over", p.stop(2, 10_001));
     assertNull(new RetryPolicy(5, 1000, 2, 0).stop(9, 1_000_000), "no maximum");
   }
+
+  /**
+   * A retried task's time runs from its first attempt's start to its last attempt's end, the wait between them included, in
+   * its result and in run.json: here two attempts of a task that sleeps 0.2 s, 0.5 s apart, at least 0.9 s.
+   */
+  @Test
+  void aRetriedTasksTimeCountsEveryAttemptAndTheWaitBetween() throws Exception {
+    String failing = "  - name: failing\n    inputs: {parameters: [{name: x}]}\n"
+        + "    retryStrategy: {limit: '1', backoff: {duration: 500ms, factor: '1', maxDuration: 1m}}\n"
+        + "    container:\n      image: a\n      command: [sh, -c, 'sleep 0.2; exit 1']\n";
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false).progress(false).summary(false)
+        .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).build();
+    RunResult r = runner.run(LocalRunnerTest.workflow("timed", "", LocalRunnerTest.task("f", "failing", "1"), failing), Map.of());
+    TaskResult f = r.task("f").orElseThrow();
+    assertEquals(2, f.attempts());
+    assertTrue(f.millis() >= 900, "from the first start to the last end: " + f.millis());
+    assertEquals(f.millis(), dev.kfp4j.yaml.Yaml.json().readTree(r.runDir().resolve("run.json").toFile()).path("tasks").path("f")
+        .path("millis").asLong());
+  }
 }
