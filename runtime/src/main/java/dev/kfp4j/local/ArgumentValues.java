@@ -311,10 +311,7 @@ final class ArgumentValues {
       case AS_TEXT -> Comparing.holds(Comparing.text(left, right), c.operator());
       case AS_NUMBERS -> Comparing.holds(Double.compare(Comparing.number(left, where), Comparing.number(right, where)), c.operator());
       case AS_INTEGERS -> Comparing.holds(Comparing.integers(c, left, right, where), c.operator());
-      case PASTED_BARE -> Govaluate.holds(Govaluate.bare(left, where), c.operator(), Govaluate.bare(right, where), where);
-      case PASTED_QUOTED -> Govaluate.holds(Govaluate.quoted(left, where), c.operator(), Govaluate.quoted(right, where), where);
-      case PASTED_QUOTED_LEFT -> Govaluate.holds(Govaluate.quoted(left, where), c.operator(), Govaluate.bare(right, where), where);
-      case PASTED_QUOTED_RIGHT -> Govaluate.holds(Govaluate.bare(left, where), c.operator(), Govaluate.quoted(right, where), where);
+      case PASTED_BARE, PASTED_QUOTED, PASTED_QUOTED_LEFT, PASTED_QUOTED_RIGHT -> Govaluate.holds(c, left, right, where);
       case AS_CEL -> CelComparing.holds(c, left, right, where);
     };
   }

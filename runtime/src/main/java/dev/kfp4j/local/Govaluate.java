@@ -63,6 +63,18 @@ final class Govaluate {
     return out.toString();
   }
 
+  /**
+   * Whether {@code c}, a comparison of Argo's older {@code when} ({@link Predicate.Compared#pasted}), holds of {@code left}
+   * and {@code right}, each pasted into quotes or bare as {@code c} says.
+   */
+  static boolean holds(Predicate.Comparison c, String left, String right, String where) {
+    return holds(pasted(left, c.compared().quoted(true), where), c.operator(), pasted(right, c.compared().quoted(false), where), where);
+  }
+
+  private static Object pasted(String value, boolean quoted, String where) {
+    return quoted ? quoted(value, where) : bare(value, where);
+  }
+
   /** Whether {@code left op right} holds as govaluate compares. */
   static boolean holds(Object left, Predicate.Operator op, Object right, String where) {
     if (op == Predicate.Operator.EQ || op == Predicate.Operator.NE) {

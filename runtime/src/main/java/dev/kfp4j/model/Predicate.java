@@ -62,15 +62,37 @@ public sealed interface Predicate {
      * As Argo's older {@code when} (govaluate) reads values pasted into it bare: a number, true/false, a word as text;
      * compared only with a value of the same kind.
      */
-    PASTED_BARE,
+    PASTED_BARE(false, false),
     /** As Argo's older {@code when} reads values pasted into quotes: as text, with its escapes. */
-    PASTED_QUOTED,
+    PASTED_QUOTED(true, true),
     /** The left operand pasted into quotes, the right bare ({@link #PASTED_QUOTED}, {@link #PASTED_BARE}). */
-    PASTED_QUOTED_LEFT,
+    PASTED_QUOTED_LEFT(true, false),
     /** The left operand pasted bare, the right into quotes. */
-    PASTED_QUOTED_RIGHT,
+    PASTED_QUOTED_RIGHT(false, true),
     /** As KFP 2's CEL reads them: each value of its type, cast as the condition says ({@link Comparison#cel}). */
-    AS_CEL
+    AS_CEL;
+
+    private final boolean leftQuoted;
+    private final boolean rightQuoted;
+
+    Compared() {
+      this(false, false);
+    }
+
+    Compared(boolean leftQuoted, boolean rightQuoted) {
+      this.leftQuoted = leftQuoted;
+      this.rightQuoted = rightQuoted;
+    }
+
+    /** Argo's older {@code when} comparing values pasted in, the left and the right each into quotes or bare. */
+    public static Compared pasted(boolean leftQuoted, boolean rightQuoted) {
+      return leftQuoted ? (rightQuoted ? PASTED_QUOTED : PASTED_QUOTED_LEFT) : rightQuoted ? PASTED_QUOTED_RIGHT : PASTED_BARE;
+    }
+
+    /** Whether the {@code left} operand (else the right) is pasted into quotes, in Argo's older {@code when}; false for the others. */
+    public boolean quoted(boolean left) {
+      return left ? leftQuoted : rightQuoted;
+    }
   }
 
   /**

@@ -65,7 +65,7 @@ final class WhenParser extends PredicateParser {
    * A comparison, compared as Argo compares it: in an expression tag as numbers where an operand is
    * read with {@code asFloat}/{@code asInt} or is a number, else as text (expr compares two strings
    * as strings, {@code '1.0' == '1'} is false); in the older form as govaluate reads the values Argo
-   * pastes in, each quoted or bare ({@link Predicate.Compared#PASTED_BARE} and the others). An expression tag comparing a
+   * pastes in, each quoted or bare ({@link Predicate.Compared#pasted}). An expression tag comparing a
    * number with text is refused: Argo's variables are text, and expr finds a text never equal to a number
    * ({@code runtime.Equal}) and cannot order the two, which the model does not hold.
    */
@@ -93,8 +93,7 @@ final class WhenParser extends PredicateParser {
     numbers |= leftNumber;
     Predicate.Compared compared = expr ? (!numbers ? Predicate.Compared.AS_TEXT
         : asInt && !asFloat ? Predicate.Compared.AS_INTEGERS : Predicate.Compared.AS_NUMBERS)
-        : leftQuoted ? (quoted ? Predicate.Compared.PASTED_QUOTED : Predicate.Compared.PASTED_QUOTED_LEFT)
-        : quoted ? Predicate.Compared.PASTED_QUOTED_RIGHT : Predicate.Compared.PASTED_BARE;
+        : Predicate.Compared.pasted(leftQuoted, quoted);
     return new Predicate.Comparison(operand.apply(left), op, operand.apply(right), compared);
   }
 
