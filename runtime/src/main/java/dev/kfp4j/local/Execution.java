@@ -59,9 +59,9 @@ final class Execution {
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache"), classpath) : null;
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
         new Semaphore(runner.parallelism()),
-        runner.logs() ? runner.console() : null, workflow.format().equals("kfp2"));
+        runner.logs() ? runner.console() : null, runner.logBounds(), workflow.format().equals("kfp2"));
     Prestarts prestarts = containers == null && ProcessGroups.supported()
-        ? launchers.prestarts(runner.parallelism(), runner.logs(), pool) : null;
+        ? launchers.prestarts(runner.parallelism(), pool) : null;
     Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts);
     boolean ok = false;
     Map<String, String> outputs = Map.of();

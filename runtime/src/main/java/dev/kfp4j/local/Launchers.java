@@ -34,11 +34,11 @@ final class Launchers implements Launcher, Closeable {
   }
 
   /**
-   * Java tasks may be started ahead ({@link Prestarts}), at most {@code most} waiting at once; the
-   * task's log echoes with {@code echo}; processes are started on {@code starter}.
+   * Java tasks may be started ahead ({@link Prestarts}), at most {@code most} waiting at once;
+   * processes are started on {@code starter}.
    */
-  Prestarts prestarts(int most, boolean echo, java.util.concurrent.Executor starter) {
-    prestarts = new Prestarts(subprocess, start, java, classpath, most, echo, starter);
+  Prestarts prestarts(int most, java.util.concurrent.Executor starter) {
+    prestarts = new Prestarts(subprocess, start, java, classpath, most, starter);
     return prestarts;
   }
 

@@ -53,6 +53,7 @@ public final class LocalRunner {
   private final boolean progress;
   private final boolean summary;
   private final boolean logs;
+  private final LogBounds logBounds;
   private final ClassLoader classLoader;
   private final List<String> classpath;
   private final Containers containers;
@@ -80,6 +81,7 @@ public final class LocalRunner {
     this.progress = b.progress;
     this.summary = b.summary;
     this.logs = b.logs;
+    this.logBounds = b.logBounds;
     this.classLoader = b.classLoader;
     this.classpath = absolute(b.classpath != null ? b.classpath : defaultClasspath(b.classLoader));
     this.containers = b.containers;
@@ -264,6 +266,10 @@ public final class LocalRunner {
     return logs;
   }
 
+  LogBounds logBounds() {
+    return logBounds;
+  }
+
   ClassLoader classLoader() {
     return classLoader;
   }
@@ -295,6 +301,7 @@ public final class LocalRunner {
     private boolean progress = System.console() != null;
     private boolean summary = System.console() != null;
     private boolean logs;
+    private LogBounds logBounds = LogBounds.DEFAULT;
     private ClassLoader classLoader =
         Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : LocalRunner.class.getClassLoader();
     private List<String> classpath;
@@ -303,6 +310,12 @@ public final class LocalRunner {
     private java.util.function.Supplier<String> runIds = LocalRunner::newRunId;
 
     private Builder() {}
+
+    /** What of a task's output its log.txt keeps: tests' own, smaller. */
+    Builder logBounds(LogBounds logBounds) {
+      this.logBounds = logBounds;
+      return this;
+    }
 
     /** Where new runs' ids come from: tests' own, to give an id a folder already has. */
     Builder runIds(java.util.function.Supplier<String> runIds) {

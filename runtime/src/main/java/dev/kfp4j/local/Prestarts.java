@@ -13,7 +13,6 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,11 +27,10 @@ import java.util.concurrent.TimeUnit;
  * ready to run has its JVM started already. A JVM started for task {@code id} runs {@link Prestart}
  * on the runner's classpath, from the class-data archive, in the task's folder, with the task's
  * environment: it loads the task's main class and waits for its arguments on standard input;
- * until then its output goes to a hidden file beside the task's log ({@value #PENDING}), renamed
- * to the log when the task runs (a pipe instead when the log echoes, copied from then). The task
+ * until then its output waits in its pipe, copied to the task's log from when the task runs. The task
  * takes it ({@link #take}) when its launch is the one foreseen, for its first attempt, its timeout
  * counted from then; else, and when the task does not run (skipped, cached, its upstream failed,
- * the run ended), it is stopped and its file removed, with the task's folder when it was made for
+ * the run ended), it is stopped, and the task's folder removed when it was made for
  * it and is empty ({@link #discard}). At most {@code most} wait for a task that has not started.
  * Only where task processes run as process groups ({@link ProcessGroups#supported}): they die
  * with the runner; and only on a classpath that holds {@link Prestart} (kfp4j's entrypoint module).
@@ -51,14 +49,12 @@ final class Prestarts implements Closeable {
   private static final int INLINE = 16 * 1024;
 
   /** Where a waiting JVM's output goes, in the task's folder. */
-  static final String PENDING = ".log.txt.prestart";
 
   private final SubprocessLauncher subprocess;
   private final JavaStart start;
   private final String java;
   private final String classpath;
   private final int most;
-  private final boolean echo;
   private final Executor starter;
   private final Map<String, Ahead> ahead = new HashMap<>();
   /** What waits for a task to launch its process, by the task's id ({@link #whenLaunched}). */
@@ -67,17 +63,15 @@ final class Prestarts implements Closeable {
   private Boolean onClasspath;
 
   /**
-   * {@code java} and {@code classpath}: how Java tasks start; {@code echo}: whether task logs echo;
-   * {@code starter}: where processes are started, off the caller's thread.
+   * {@code java} and {@code classpath}: how Java tasks start; {@code starter}: where processes are
+   * started, off the caller's thread.
    */
-  Prestarts(SubprocessLauncher subprocess, JavaStart start, String java, String classpath, int most, boolean echo,
-      Executor starter) {
+  Prestarts(SubprocessLauncher subprocess, JavaStart start, String java, String classpath, int most, Executor starter) {
     this.subprocess = subprocess;
     this.start = start;
     this.java = java;
     this.classpath = classpath;
     this.most = most;
-    this.echo = echo;
     this.starter = starter;
   }
 
@@ -157,9 +151,6 @@ final class Prestarts implements Closeable {
     command.add(Prestart.class.getName());
     command.add(a.foreseen.javaMain());
     ProcessBuilder pb = subprocess.builder(command, a.foreseen.env(), dir, a.foreseen.tmp());
-    if (!echo) {
-      pb.redirectOutput(dir.resolve(PENDING).toFile());
-    }
     return subprocess.groups().start(pb);
   }
 
@@ -214,10 +205,6 @@ final class Prestarts implements Closeable {
     }
     try {
       Files.createDirectories(launch.tmp()); // foreseen: the task's, which its attempt starts without
-      if (!echo) {
-        Files.move(a.foreseen.dir().resolve(PENDING), launch.log().file(), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      }
       ByteArrayOutputStream framed = new ByteArrayOutputStream();
       Prestart.write(arguments, framed);
       if (framed.size() <= INLINE) {
@@ -285,7 +272,6 @@ final class Prestarts implements Closeable {
       }
     }
     try {
-      Files.deleteIfExists(a.foreseen.dir().resolve(PENDING));
       if (tidy && a.madeDir) {
         Files.deleteIfExists(a.foreseen.dir());
       }

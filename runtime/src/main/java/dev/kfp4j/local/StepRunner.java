@@ -37,14 +37,16 @@ final class StepRunner {
   private final Progress progress;
   private final Semaphore slots;
   private final PrintStream echo;
+  private final LogBounds logBounds;
   private final boolean valuesAsWritten;
 
   /**
-   * {@code previous}, {@code cache} (caching off) and {@code echo} (task output not shown) may be null; {@code valuesAsWritten}
-   * for a KFP 2 run, whose launcher takes an output value's file as it is (Argo's executor drops one trailing newline).
+   * {@code previous}, {@code cache} (caching off) and {@code echo} (task output not shown) may be null; {@code logBounds}:
+   * what of a task's output its log.txt keeps; {@code valuesAsWritten} for a KFP 2 run, whose launcher takes an output
+   * value's file as it is (Argo's executor drops one trailing newline).
    */
   StepRunner(PreviousRun previous, RunRecord record, TaskCache cache, Launcher launcher, Results results, Progress progress,
-      Semaphore slots, PrintStream echo, boolean valuesAsWritten) {
+      Semaphore slots, PrintStream echo, LogBounds logBounds, boolean valuesAsWritten) {
     this.previous = previous;
     this.record = record;
     this.cache = cache;
@@ -53,6 +55,7 @@ final class StepRunner {
     this.progress = progress;
     this.slots = slots;
     this.echo = echo;
+    this.logBounds = logBounds;
     this.valuesAsWritten = valuesAsWritten;
   }
 
@@ -64,7 +67,7 @@ final class StepRunner {
       results.add(step.id(), r, true);
       return r;
     }
-    TaskLog log = new TaskLog(step.log(), step.id().label(), echo);
+    TaskLog log = new TaskLog(step.log(), step.id().label(), echo, logBounds);
     String key = cacheKey(step, log);
     if (key != null) {
       prepare(step);

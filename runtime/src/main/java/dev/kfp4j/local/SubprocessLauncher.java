@@ -35,10 +35,6 @@ final class SubprocessLauncher implements Launcher {
   public int launch(Launch launch) {
     TaskLog log = launch.log();
     ProcessBuilder pb = builder(launch.command(), launch.env(), launch.dir(), launch.tmp());
-    if (!log.echoes()) {
-      pb.redirectOutput(launch.attempt() == 1 ? ProcessBuilder.Redirect.to(log.file().toFile())
-          : ProcessBuilder.Redirect.appendTo(log.file().toFile()));
-    }
     Process p;
     try {
       Files.createDirectories(log.file().getParent());
@@ -74,11 +70,12 @@ final class SubprocessLauncher implements Launcher {
 
   /**
    * Runs {@code p}, started by {@link #builder} and watched ({@link ProcessGroups#started}), as
-   * {@code launch} to its end: its output copied to the log when the log echoes, the launch's
-   * timeout counted from now; its exit code, or {@link #TIMED_OUT}.
+   * {@code launch} to its end: its output copied to the log (never straight to the file, which
+   * keeps what its {@link LogBounds} allow), the launch's timeout counted from now; its exit
+   * code, or {@link #TIMED_OUT}.
    */
   int await(Process p, Launch launch) {
-    Thread pump = launch.log().echoes() ? pump(p.getInputStream(), launch.log(), launch.attempt()) : null;
+    Thread pump = pump(p.getInputStream(), launch.log(), launch.attempt());
     try {
       launch.started().accept(p.toHandle());
       if (launch.timeoutSeconds() > 0 && !p.waitFor(launch.timeoutSeconds(), TimeUnit.SECONDS)) {
@@ -93,12 +90,10 @@ final class SubprocessLauncher implements Launcher {
       return 1;
     } finally {
       groups.ended(p);
-      if (pump != null) {
-        try {
-          pump.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+      try {
+        pump.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

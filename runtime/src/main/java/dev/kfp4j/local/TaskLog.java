@@ -19,19 +19,22 @@ final class TaskLog {
   private final Path file;
   private final String label;
   private final PrintStream echo;
+  private final LogBounds bounds;
   private final UnaryOperator<String> mask;
   /** Why the task's output could not be written to the log, once it could not; shared by its {@link #masking} forms. */
   private final AtomicReference<String> unwritten;
 
-  /** {@code echo} is the console to show lines on, or null. */
-  TaskLog(Path file, String label, PrintStream echo) {
-    this(file, label, echo, UnaryOperator.identity(), new AtomicReference<>());
+  /** {@code echo} is the console to show lines on, or null; the file keeps what {@code bounds} allow. */
+  TaskLog(Path file, String label, PrintStream echo, LogBounds bounds) {
+    this(file, label, echo, bounds, UnaryOperator.identity(), new AtomicReference<>());
   }
 
-  private TaskLog(Path file, String label, PrintStream echo, UnaryOperator<String> mask, AtomicReference<String> unwritten) {
+  private TaskLog(Path file, String label, PrintStream echo, LogBounds bounds, UnaryOperator<String> mask,
+      AtomicReference<String> unwritten) {
     this.file = file;
     this.label = label;
     this.echo = echo;
+    this.bounds = bounds;
     this.mask = mask;
     this.unwritten = unwritten;
   }
@@ -41,7 +44,7 @@ final class TaskLog {
    * arguments. The file is written as the process writes it; {@link #maskFile} masks it after.
    */
   TaskLog masking(UnaryOperator<String> mask) {
-    return new TaskLog(file, label, echo, mask, unwritten);
+    return new TaskLog(file, label, echo, bounds, mask, unwritten);
   }
 
   /** Rewrites the file as {@code mask} shows it, when that differs (what a process wrote straight to it). */
@@ -68,17 +71,23 @@ final class TaskLog {
     return label;
   }
 
-  /** Whether lines are shown on the console too; if not, a process may write to {@link #file()} itself. */
-  boolean echoes() {
-    return echo != null;
+  /**
+   * Where attempt {@code attempt} writes: the file, afresh for the first attempt, within its {@link LogBounds bounds}, and
+   * the echo, whole.
+   */
+  OutputStream open(int attempt) throws IOException {
+    return open(attempt, true);
   }
 
-  /** Where attempt {@code attempt} writes: the file, afresh for the first attempt, and the echo. */
-  OutputStream open(int attempt) throws IOException {
+  /** {@link #open(int)}, the file bounded or not ({@link #note}: the runner's own few lines). */
+  private OutputStream open(int attempt, boolean bounded) throws IOException {
     Files.createDirectories(file.getParent());
     OutputStream out = attempt == 1
         ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)
         : Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    if (bounded) {
+      out = bounds.bound(out, attempt == 1 ? 0 : Files.size(file));
+    }
     return echo == null ? out : new Tee(out, new Lines(echo, label, mask));
   }
 
@@ -96,9 +105,9 @@ final class TaskLog {
     return unwritten.getAndSet(null);
   }
 
-  /** Adds the runner's own {@code text} to the log (and the echo). */
+  /** Adds the runner's own {@code text} to the log (and the echo), whole, past its bounds. */
   void note(String text) {
-    try (OutputStream out = open(2)) {
+    try (OutputStream out = open(2, false)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // the note is lost; the task's result still says what happened

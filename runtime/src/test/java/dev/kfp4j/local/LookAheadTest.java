@@ -62,7 +62,7 @@ class LookAheadTest {
   void aTasksJvmStartsAheadWhenTheTaskBeforeItLaunchesNotWhenItStarts() throws Exception {
     List<String> classpath = List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
     Prestarts prestarts = new Prestarts(new SubprocessLauncher(new ProcessGroups()), JavaStart.of(dir.resolve("cache"), classpath),
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"), 4, false,
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"), 4,
         Runnable::run); // started here, at once: what is started is there when the call returns
     Plan.Node a = new Plan.Node("a", "t", List.of(), null);
     Plan.Node b = new Plan.Node("b", "t", List.of("a"), null);
@@ -75,7 +75,7 @@ class LookAheadTest {
       assertEquals(List.of(), PrestartRunTest.waiting());
 
       prestarts.launching(ids.get("a").id());
-      assertTrue(dir.resolve("b").resolve(Prestarts.PENDING).toFile().isFile(), "a launched its process: b's JVM starts ahead");
+      assertTrue(dir.resolve("b").toFile().isDirectory(), "a launched its process: b's JVM starts ahead, in b's folder");
       List<ProcessHandle> waiting = PrestartRunTest.waiting(1);
       assertEquals(1, waiting.size(), "b's JVM runs");
 

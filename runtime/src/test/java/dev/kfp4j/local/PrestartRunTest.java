@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,12 +65,6 @@ class PrestartRunTest {
     return seen;
   }
 
-  private static List<Path> pendingFiles(Path runDir) throws IOException {
-    try (Stream<Path> files = Files.walk(runDir)) {
-      return files.filter(p -> p.getFileName().toString().equals(Prestarts.PENDING)).toList();
-    }
-  }
-
   @Test
   void aChainRunsFromJvmsStartedAheadWithTheSameOutputsAndLogs() throws Exception {
     for (boolean logs : List.of(false, true)) {
@@ -91,7 +84,6 @@ class PrestartRunTest {
       assertEquals("writing thr ee\n", Files.readString(r.task("c").get().log()));
       assertEquals(longer, r.output("d", "out"));
       assertEquals("writing " + longer + "\n", Files.readString(r.task("d").get().log()));
-      assertEquals(List.of(), pendingFiles(r.runDir()));
       assertEquals(List.of(), waiting());
     }
     assertTrue(console.toString().contains("writing thr ee"), "with --logs, the task's output is shown: " + console);
@@ -109,7 +101,6 @@ class PrestartRunTest {
     assertTrue(pid.matches("\\d+"), "a saw b's JVM started ahead: " + pid);
     assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false), "b's JVM was stopped");
     assertFalse(Files.exists(r.runDir().resolve("b")), "b left no folder");
-    assertEquals(List.of(), pendingFiles(r.runDir()));
     assertEquals(List.of(), waiting());
   }
 
@@ -134,7 +125,6 @@ class PrestartRunTest {
     RunResult again = caching.run(cached, Map.of());
     assertEquals(TaskResult.State.Cached, again.task("b").get().state());
     assertEquals("two", again.output("b", "out"));
-    assertEquals(List.of(), pendingFiles(again.runDir()));
     assertFalse(Files.exists(again.runDir().resolve("b").resolve("log.txt")), "b did not run");
     assertEquals(List.of(), waiting());
   }

@@ -39,6 +39,11 @@ public final class TestEntrypoint {
           quits.join(); // never returns: the JVM ends
         }
         case "throw" -> deep(args[1], 30);
+        case "print" -> {
+          for (int i = 1; i <= Integer.parseInt(args[1]); i++) {
+            System.out.println("line " + i);
+          }
+        }
         case "half" -> {
           write(args[2], args[1]);
           throw new IllegalStateException("failed after writing " + args[1]);
