@@ -180,17 +180,20 @@ class TaskFaultTest {
    */
   @Test
   void aTaskWhoseLogCannotBeWrittenRunsToItsEndAndFailsSayingSo() throws Exception {
-    Path count = dir.resolve("attempts");
-    String t = "  - name: t\n    retryStrategy: {limit: 1}\n    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count
-        + "; if [ $(wc -l < " + count + ") -eq 1 ]; then rm -f log.txt; mkdir log.txt; exit 1; fi; echo printed; echo done > "
-        + dir.resolve("ended") + "']\n";
-    RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).logs(true)
-        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(true).build()
-        .run(workflow("unlogged", "", "      - {name: t, template: t}\n", t), Map.of());
-    assertFalse(r.succeeded());
-    String message = r.task("t").orElseThrow().message();
-    assertTrue(message.matches("its output could not be written to .*/t/log\\.txt: Is a directory"), message);
-    assertTrue(Files.exists(dir.resolve("ended")), "the task ran to its end");
+    for (boolean logs : List.of(true, false)) { // without --logs, it failed to start: "cannot start sh"
+      Path count = dir.resolve("attempts" + logs);
+      Path ended = dir.resolve("ended" + logs);
+      String t = "  - name: t\n    retryStrategy: {limit: 1}\n    container:\n      image: a\n      command: [sh, -c, 'echo x >> " + count
+          + "; if [ $(wc -l < " + count + ") -eq 1 ]; then rm -f log.txt; mkdir log.txt; exit 1; fi; echo printed; echo done > "
+          + ended + "']\n";
+      RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).logs(logs)
+          .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(true).build()
+          .run(workflow("unlogged", "", "      - {name: t, template: t}\n", t), Map.of());
+      assertFalse(r.succeeded());
+      String message = r.task("t").orElseThrow().message();
+      assertTrue(message.matches("its output could not be written to .*/t/log\\.txt: Is a directory"), logs + ": " + message);
+      assertTrue(Files.exists(ended), "the task ran to its end");
+    }
   }
 
   @Test
