@@ -89,7 +89,7 @@ final class ModelPlan implements Plan {
     this.ownInputs = new OwnInputs(pipeline, components, kfp2);
     this.steps = steps;
     this.runDir = runDir;
-    this.folders = new TaskFolders(runDir);
+    this.folders = new TaskFolders(runDir, pipeline.settings().workspace() != null);
     index(pipeline.nodes(), List.of());
     if (pipeline.exitTask() != null) {
       ancestry.put(pipeline.exitTask().name(), List.of(pipeline.exitTask()));

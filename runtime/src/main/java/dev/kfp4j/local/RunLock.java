@@ -18,7 +18,7 @@ import java.util.Set;
  * not shown as running.
  */
 public final class RunLock implements Closeable {
-  private static final String FILE = ".lock";
+  static final String FILE = ".lock";
   /**
    * The run folders whose lock this JVM holds, by real path. A channel on a lock file this JVM
    * holds is never opened to probe it: on POSIX systems closing it would drop the runner's lock.

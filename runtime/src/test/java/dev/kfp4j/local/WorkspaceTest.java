@@ -104,4 +104,23 @@ class WorkspaceTest {
     assertTrue(e.getMessage().contains("has a workspace (KFP 2's PipelineConfig.workspace), which KFP v1 has no form for"),
         e.getMessage());
   }
+
+  /**
+   * A task named {@code workspace} would have the run's folder of that name, the pipeline's workspace, for its own: its
+   * start cleared the workspace's {@code outputs} and {@code tmp} folders, what earlier tasks wrote there. It is refused,
+   * saying why, and the workspace keeps what was written to it.
+   */
+  @Test
+  void aTaskNamedWorkspaceIsRefusedAndTheWorkspaceKeepsItsFiles() throws Exception {
+    Task write = new Task("write", shell("write", "mkdir -p \"$(dirname \"$0\")\" && printf kept > \"$0\" && printf %s \"$0\" > \"$1\""),
+        Map.of("path", new Argument.Constant(Workspace.PLACEHOLDER + "/outputs/kept.txt", ParameterType.STRING)));
+    Task named = new Task("workspace", shell("read", "cat \"$0\" > \"$1\""), Map.of("path", new Argument.TaskOutput("write", "out")));
+    RunResult r = run(new Pipeline("with-workspace", null, List.of(), List.of(write, named), null,
+        PipelineSettings.DEFAULTS.withWorkspace(new Workspace("1Gi", "{}")), null));
+    assertEquals("kept", Files.readString(r.runDir().resolve("workspace/outputs/kept.txt")), "the workspace keeps its files");
+    TaskResult failed = r.failedTask().orElseThrow();
+    assertEquals("workspace", failed.name());
+    assertEquals("task 'workspace' would have the folder workspace of the run, which is the pipeline's workspace: name the "
+        + "task otherwise", failed.message());
+  }
 }
