@@ -107,6 +107,9 @@ final class Commands {
 
     @Override
     public Integer call() throws IOException {
+      if (parallelism != null && parallelism < 1) { // said before anything is read, naming the option
+        throw new ConfigException(terms().option("--parallelism") + " must be at least 1, not " + parallelism);
+      }
       String chosen = format == null ? null : format.name();
       Options.PipelineChoice.Located located;
       if (resume != null && pipeline.pipeline == null) {

@@ -1,0 +1,29 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input to {@code kfp4j run} is a usage error (exit 2) that names the option, before anything runs. */
+class RunCommandTest {
+  @TempDir Path dir;
+
+  /** It said "kfp4j: error: parallelism must be at least 1", naming no option, after reading the pipeline. */
+  @Test
+  void aParallelismBelowOneIsExitCode2NamingTheOption() throws Exception {
+    Path file = Files.writeString(dir.resolve("one.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: one-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: t, template: t}\n  - name: t\n    container:\n      image: a\n      command: [sh, -c, 'true']\n");
+    for (String n : new String[] {"0", "-3"}) {
+      Cli r = Cli.run("run", "-p", file.toString(), "--root", dir.resolve("runs").toString(), "--parallelism", n);
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: --parallelism must be at least 1, not " + n + "\nkfp4j run "), r.toString());
+      assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
+    }
+  }
+}
