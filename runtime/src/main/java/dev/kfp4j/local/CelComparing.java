@@ -129,9 +129,7 @@ final class CelComparing {
       }
       // an int against a double as cel-go's compareDoubleInt: the int as a double (so infinities order past every int),
       // compared with < and > (so -0.0 equals 0); never NaN here
-      double d = x.doubleValue();
-      double e = y.doubleValue();
-      return d < e ? -1 : d > e ? 1 : 0;
+      return Comparing.numbers(x.doubleValue(), y.doubleValue());
     }
     if (a instanceof String x && b instanceof String y) {
       return Comparing.text(x, y);

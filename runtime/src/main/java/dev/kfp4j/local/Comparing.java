@@ -27,6 +27,14 @@ final class Comparing {
     };
   }
 
+  /**
+   * {@code a} against {@code b} as Go compares two float64s, with {@code <} and {@code >}: -0 equals 0 (Java's {@link
+   * Double#compare} orders it below); neither may be NaN.
+   */
+  static int numbers(double a, double b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
   /** {@code a} against {@code b} by code point, as Go orders strings. */
   static int text(String a, String b) {
     int i = 0;

@@ -83,7 +83,7 @@ final class Govaluate {
     }
     int c;
     if (left instanceof Double l && right instanceof Double r) {
-      c = Double.compare(l, r);
+      c = Comparing.numbers(l, r);
     } else if (left instanceof String l && right instanceof String r) {
       c = Comparing.text(l, r);
     } else {

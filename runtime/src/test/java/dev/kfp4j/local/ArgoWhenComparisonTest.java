@@ -122,4 +122,20 @@ class ArgoWhenComparisonTest {
     assertEquals(State.Succeeded, state(r, 1));
     assertEquals(State.Skipped, state(r, 2));
   }
+
+  /**
+   * Numbers compare as Go compares two float64s, in an expression tag ({@code asFloat}) and in the older form (govaluate):
+   * -0 equals 0, and is not below it. Before, they compared as Java's Double.compare, which orders -0.0 below 0.0.
+   */
+  @Test
+  void minusZeroIsZeroAsGoComparesNumbers() {
+    String x = "{{tasks.v.outputs.parameters.out}}";
+    RunResult r = run("-0", "{{=asFloat(tasks['v'].outputs.parameters['out']) == 0}}",
+        "{{=asFloat(tasks['v'].outputs.parameters['out']) >= 0}}", x + " >= 0", x + " < 0");
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(State.Succeeded, state(r, 0));
+    assertEquals(State.Succeeded, state(r, 1));
+    assertEquals(State.Succeeded, state(r, 2));
+    assertEquals(State.Skipped, state(r, 3));
+  }
 }
