@@ -26,4 +26,19 @@ class RunCommandTest {
       assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
     }
   }
+
+  /**
+   * A run whose journal cannot be written (here a folder in its place, as a full disk fails a write) said "kfp4j could not run
+   * it: java.io.UncheckedIOException: cannot write …/journal.jsonl", the system's reason lost; now with it.
+   */
+  @Test
+  void aRunWhoseJournalCannotBeWrittenSaysWhy() throws Exception {
+    Path file = Files.writeString(dir.resolve("full.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: full-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: fills, template: fills}\n  - name: fills\n    container:\n      image: a\n"
+        + "      command: [sh, -c, 'rm -f ../journal.jsonl; mkdir ../journal.jsonl; touch ../journal.jsonl/x']\n");
+    Cli r = Cli.run("run", "-p", file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache");
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().matches("(?s).*cannot write \\S*/journal\\.jsonl: Is a directory\n.*"), r.toString());
+  }
 }

@@ -43,7 +43,7 @@ final class Journal {
     try {
       Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.reason(e), e); // the system's reason: a full disk
     }
   }
 
@@ -87,7 +87,7 @@ final class Journal {
         ch.truncate(keep);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.reason(e), e); // the system's reason: a full disk
     }
   }
 
