@@ -148,7 +148,7 @@ final class ContainerLauncher implements Launcher, Closeable {
       try {
         Files.createDirectories(s.getValue());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot make " + s.getValue(), e);
+        throw new UncheckedIOException("cannot make " + s.getValue() + ": " + FileErrors.why(e), e); // a file in the way, a full disk
       }
       cmd.addAll(List.of("--volume", volume(s.getValue(), s.getKey(), false)));
     }
