@@ -34,6 +34,11 @@ public final class ArgoClient {
   public static final String SECURE_ENV = "ARGO_SECURE";
   /** The path the Argo Server is served under ({@code /argo/}), for a server given without one, as for the argo CLI. */
   public static final String BASE_HREF_ENV = "ARGO_BASE_HREF";
+  /**
+   * {@code true}: the Argo Server's https certificate is not checked (self-signed, or for another name), as for the argo
+   * CLI, which takes this value only ({@code --insecure-skip-verify}, cmd/argo/commands/client/conn.go).
+   */
+  public static final String INSECURE_SKIP_VERIFY_ENV = "ARGO_INSECURE_SKIP_VERIFY";
   /** The namespace when none is given. */
   public static final String NAMESPACE_ENV = "ARGO_NAMESPACE";
 
@@ -45,7 +50,7 @@ public final class ArgoClient {
   private ArgoClient(Builder b, URI server, String namespace) {
     this.http = b.http(server, b.auth, b.option("--argo-server") + ", 'argo_server' in the config file, or " + SERVER_ENV,
         "The Argo Server's is where 'argo server' listens (port 2746 unless set), behind an ingress with its path ("
-            + BASE_HREF_ENV + ")");
+            + BASE_HREF_ENV + ")", "set " + INSECURE_SKIP_VERIFY_ENV + "=true");
     this.namespace = namespace;
     this.pollInterval = b.pollInterval();
   }
@@ -98,6 +103,9 @@ public final class ArgoClient {
         auth = tokenAuth(env.apply(TOKEN_ENV));
       }
       String ns = namespace != null ? namespace : env.apply(NAMESPACE_ENV);
+      if ("true".equals(env.apply(INSECURE_SKIP_VERIFY_ENV))) { // "true" only, as the argo CLI reads it
+        insecureSkipVerify(true);
+      }
       // as the argo CLI: TLS unless ARGO_SECURE=false (its --secure flag, cmd/argo/commands/client/conn.go)
       String scheme = "false".equals(env.apply(SECURE_ENV)) ? "http://" : "https://";
       return new ArgoClient(this, withBaseHref(KfpHosts.uri(s, scheme, this::option), env.apply(BASE_HREF_ENV)),

@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The settings every client of a server is built with, whatever the server: how requests go (CA
- * certificate, timeout), how long a wait asks between looks, and where the credentials sent are
+ * certificate or none checked, timeout), how long a wait asks between looks, and where the credentials sent are
  * collected to be hidden. {@link KfpClient.Builder} and {@link ArgoClient.Builder} add the server's
  * own.
  *
@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Path caCertificate;
+  private boolean insecureSkipVerify;
   private Redactor redactor = new Redactor();
   private Duration timeout = Duration.ofSeconds(60);
   private Duration pollInterval = Duration.ofSeconds(5);
@@ -35,6 +36,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** A PEM file of CA certificates to trust for https, for servers with a private CA. */
   public B caCertificate(Path caCertificate) {
     this.caCertificate = caCertificate;
+    return self();
+  }
+
+  /**
+   * Whether to check the server's https certificate not at all (default false): any certificate, self-signed or for
+   * another name, is taken, as the argo CLI's {@code --insecure-skip-verify}. For a test cluster only: whoever can
+   * intercept the connection reads the credentials sent. This client's alone; a {@link #caCertificate} is then not needed.
+   */
+  public B insecureSkipVerify(boolean insecureSkipVerify) {
+    this.insecureSkipVerify = insecureSkipVerify;
     return self();
   }
 
@@ -70,10 +81,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * The requests to {@code server} with these settings; {@code serverOption} says how to name another server in errors,
-   * {@code apiWhere} where the API is found when a server has none.
+   * {@code apiWhere} where the API is found when a server has none, {@code skipHow} how to skip checking its certificate
+   * (for the advice of a failed handshake; null when there is no such setting).
    */
-  Http http(URI server, Auth auth, String serverOption, String apiWhere) {
-    return new Http(server, auth, caCertificate, timeout, serverOption, apiWhere, redactor);
+  Http http(URI server, Auth auth, String serverOption, String apiWhere, String skipHow) {
+    return new Http(server, auth, new Tls(caCertificate, insecureSkipVerify, skipHow), timeout, serverOption, apiWhere, redactor);
   }
 
   @SuppressWarnings("unchecked")

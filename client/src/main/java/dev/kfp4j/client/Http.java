@@ -13,20 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -54,8 +45,11 @@ final class Http {
   private final String hostHint;
   /** Where the API is when the server answers that it has none ({@code "In Kubeflow, KFP's is ..."}). */
   private final String apiWhere;
+  /** What to do when the server's certificate is not trusted. */
+  private final String tlsAdvice;
 
-  Http(URI base, Auth auth, Path caCertificate, Duration timeout, String hostHint, String apiWhere, Redactor redactor) {
+  /** Requests to {@code base}; {@code tls} null trusts the JDK's CAs. */
+  Http(URI base, Auth auth, Tls tls, Duration timeout, String hostHint, String apiWhere, Redactor redactor) {
     String b = base.toString();
     this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
     this.shownBase = ShownUrl.of(this.base);
@@ -66,8 +60,9 @@ final class Http {
     this.apiWhere = apiWhere;
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
         .followRedirects(HttpClient.Redirect.NEVER);
-    if (caCertificate != null) {
-      builder.sslContext(trusting(caCertificate));
+    this.tlsAdvice = tls == null ? new Tls(null, false, null).advice() : tls.advice();
+    if (tls != null && tls.context() != null) {
+      builder.sslContext(tls.context());
     }
     this.client = builder.build();
   }
@@ -189,8 +184,8 @@ final class Http {
       throw failure(0, "cannot reach " + shownBase + " (" + e.getClass().getSimpleName()
           + "); check the host (" + hostHint + ") and that the server is up and reachable from here", e);
     } catch (SSLException e) {
-      throw failure(0, "TLS with " + shownBase + " failed: " + e.getMessage() + "; if the server's certificate is "
-          + "signed by a private CA, pass that CA's certificate (PEM) as the CA certificate; check the host (" + hostHint + ")", e);
+      throw failure(0, "TLS with " + shownBase + " failed: " + e.getMessage() + "; " + tlsAdvice + "; check the host ("
+          + hostHint + ")", e);
     } catch (HttpTimeoutException e) {
       throw failure(0, what + " got no answer from " + shownBase + " within " + timeout.toSeconds() + " s; try again or raise the timeout", e);
     } catch (IOException e) {
@@ -302,29 +297,6 @@ final class Http {
       return "; the server or a proxy in front of it is not ready, try again";
     }
     return "";
-  }
-
-  private static SSLContext trusting(Path pem) {
-    try (InputStream in = Files.newInputStream(pem)) {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        store.setCertificateEntry("ca-" + i++, c);
-      }
-      if (i == 0) {
-        throw new KfpException(0, pem + ": no PEM certificate in it");
-      }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, tmf.getTrustManagers(), null);
-      return ssl;
-    } catch (NoSuchFileException e) {
-      throw new KfpException(pem + ": no such file", e);
-    } catch (IOException | GeneralSecurityException e) {
-      throw new KfpException(pem + ": not a readable CA certificate (PEM): " + e.getMessage(), e);
-    }
   }
 
   /**

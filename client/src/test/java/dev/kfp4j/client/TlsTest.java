@@ -59,7 +59,7 @@ class TlsTest {
     server.start();
   }
 
-  private static void keytool(String... args) throws Exception {
+  static void keytool(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(args));
