@@ -139,7 +139,7 @@ public final class ArgoClient {
     if (t.startsWith("Basic ")) {
       return Auth.header("Authorization", t);
     }
-    return Auth.bearer(t.startsWith("Bearer ") ? t.substring(7) : t);
+    return Auth.bearer(t);
   }
 
   public String namespace() {

@@ -23,9 +23,17 @@ public interface Auth {
     return new Header("none", null, null);
   }
 
-  /** {@code Authorization: Bearer <token>}. */
+  /**
+   * {@code Authorization: Bearer <token>}. A token given with its scheme, {@code Bearer <token>} (as {@code ARGO_TOKEN}
+   * holds one, and as a header is copied; the scheme in any case), goes the same, not as {@code Bearer Bearer <token>}: a
+   * bearer token holds no space. White space around it is left out.
+   */
   static Auth bearer(String token) {
-    return new Header("bearer", "Authorization", "Bearer " + Objects.requireNonNull(token, "token"));
+    String t = Objects.requireNonNull(token, "token").strip();
+    if (t.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      t = t.substring(7).strip();
+    }
+    return new Header("bearer", "Authorization", "Bearer " + t);
   }
 
   /**

@@ -31,6 +31,17 @@ class AuthTest {
     }
   }
 
+  /** KFP4J_TOKEN or auth.token copied with its scheme, as ARGO_TOKEN holds it: sent once, not "Bearer Bearer ...". */
+  @Test
+  void aTokenGivenWithItsSchemeIsSentWithItOnce() {
+    try (Loopback server = Loopback.ok()) {
+      for (String given : List.of("Bearer " + SECRET, "bearer " + SECRET, "  Bearer  " + SECRET + "\n", SECRET + "\n")) {
+        server.client(Auth.bearer(given)).healthy();
+        assertEquals("Bearer " + SECRET, server.last().header("Authorization"), given);
+      }
+    }
+  }
+
   @Test
   void cookiesSendACookieHeader() {
     try (Loopback server = Loopback.ok()) {
