@@ -14,7 +14,6 @@ import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.spec.SpecException;
-import java.awt.Desktop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -473,11 +472,7 @@ final class Commands {
       out().println(link);
       out().flush();
       if (open) {
-        if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-          err().println("kfp4j: no desktop browser here; open the address above yourself");
-          return Kfp4j.OK;
-        }
-        Desktop.getDesktop().browse(link);
+        Browser.open(link, err());
       }
       return Kfp4j.OK;
     }

@@ -2,7 +2,6 @@ package dev.kfp4j.cli;
 
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.ui.LocalUi;
-import java.awt.Desktop;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -56,8 +55,8 @@ final class LocalUiCommand {
       Runtime.getRuntime().addShutdownHook(hook);
       out.println("kfp4j UI: " + ui.url() + " (runs in " + root.toAbsolutePath().normalize() + "; Ctrl-C stops it)");
       out.flush();
-      if (open && Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-        Desktop.getDesktop().browse(ui.url());
+      if (open) { // one that cannot be opened is said, and the UI goes on serving
+        Browser.open(ui.url(), err);
       }
       try {
         ui.join();
