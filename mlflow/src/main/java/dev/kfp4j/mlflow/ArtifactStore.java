@@ -70,9 +70,12 @@ final class ArtifactStore {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while uploading " + file);
+      } catch (IOException e) { // a refused connection's message is null
+        throw new IOException("cannot upload artifact " + relative + ": " + Failures.of(e, server), e);
       }
       if (response.statusCode() / 100 != 2) {
-        throw new IOException("MLflow refused artifact " + relative + ": HTTP " + response.statusCode() + " " + response.body());
+        throw new IOException("cannot upload artifact " + relative + ": "
+            + Failures.refused(server, response.statusCode(), response.body()));
       }
     } else if (artifactUri.startsWith("file:") || artifactUri.startsWith("/")) {
       Path root = artifactUri.startsWith("file:") ? Path.of(URI.create(artifactUri)) : Path.of(artifactUri);

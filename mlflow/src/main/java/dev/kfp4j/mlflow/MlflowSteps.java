@@ -105,23 +105,15 @@ public final class MlflowSteps {
     } catch (Usage u) {
       return usage(err, u.getMessage());
     } catch (RuntimeException | IOException e) {
-      err.println("mlflow: " + unreachable(e, flags, env).orElse(e.toString()));
+      err.println("mlflow: " + Failures.of(e, knownServer(flags, env)));
       return FAILED;
     }
   }
 
-  /** What to do when {@code e} is a tracking server that could not be reached, as MLflow's client wraps it. */
-  private static java.util.Optional<String> unreachable(Throwable e, Map<String, List<String>> flags, Function<String, String> env) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
-          || t instanceof java.net.NoRouteToHostException || t instanceof java.net.http.HttpConnectTimeoutException) {
-        String uri = flags.containsKey("tracking-uri") ? flags.get("tracking-uri").get(0) : env.apply(Mlflow.TRACKING_URI_ENV);
-        return java.util.Optional.of("cannot reach the tracking server " + Servers.of(String.valueOf(uri), k -> null) + " ("
-            + t.getClass().getSimpleName() + ": " + t.getMessage() + "); check mlflow.tracking_uri in kfp4j.yaml (else "
-            + Mlflow.TRACKING_URI_ENV + ") and that the server is up and reachable from where the step runs");
-      }
-    }
-    return java.util.Optional.empty();
+  /** {@link #server}, or null when none is given. */
+  private static Servers knownServer(Map<String, List<String>> flags, Function<String, String> env) {
+    String uri = flags.containsKey("tracking-uri") ? flags.get("tracking-uri").get(0) : env.apply(Mlflow.TRACKING_URI_ENV);
+    return uri == null || uri.isBlank() ? null : Servers.of(uri, env);
   }
 
   /** The server: {@code --tracking-uri} when given, else {@code MLFLOW_TRACKING_URI}, with the environment's credentials. */

@@ -84,11 +84,12 @@ public final class MlflowTask {
     String runId = start(mlflow, env, err);
     int code = call(entrypoint, rest.toArray(String[]::new));
     if (runId != null && mlflow.containsKey(STATUS)) {
-      try (MlflowClient client = Servers.of(env.apply(Mlflow.TRACKING_URI_ENV), env).client()) {
+      Servers server = Servers.of(env.apply(Mlflow.TRACKING_URI_ENV), env);
+      try (MlflowClient client = server.client()) {
         err.println("mlflow: run " + runId + " " + MlflowSteps.end(client, runId, mlflow.get(STATUS)) + " (the pipeline's status: "
             + mlflow.get(STATUS) + ")");
       } catch (RuntimeException e) {
-        err.println("mlflow: could not end run " + runId + ": " + e);
+        err.println("mlflow: could not end run " + runId + ": " + Failures.of(e, server));
         return code == MlflowSteps.OK ? MlflowSteps.FAILED : code;
       }
     }
@@ -124,7 +125,7 @@ public final class MlflowTask {
         Optional<String> found = MlflowSteps.find(client, mlflow.get(EXPERIMENT), mlflow.get(KUBEFLOW_RUN_ID));
         runId = found.orElse(null);
       } catch (RuntimeException e) {
-        err.println("mlflow: cannot look up the run of " + mlflow.get(KUBEFLOW_RUN_ID) + " on " + server + ": " + e.getMessage());
+        err.println("mlflow: cannot look up the run of " + mlflow.get(KUBEFLOW_RUN_ID) + ": " + Failures.of(e, server));
       }
       if (runId == null) {
         err.println("mlflow: no MLflow run is tagged " + MlflowSteps.RUN_ID_TAG + " = " + mlflow.get(KUBEFLOW_RUN_ID)

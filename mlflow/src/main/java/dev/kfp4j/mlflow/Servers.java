@@ -40,6 +40,17 @@ record Servers(String uri, String token, String username, String password) {
     return null;
   }
 
+  /** {@code text} with the credentials this server is sent ({@link #authorization()} and its parts) as {@code ***}. */
+  String redact(String text) {
+    String a = authorization();
+    for (String secret : new String[] {a, a == null ? null : a.substring(a.indexOf(' ') + 1), token, password}) {
+      if (secret != null && !secret.isBlank() && text != null) {
+        text = text.replace(secret, "***");
+      }
+    }
+    return text;
+  }
+
   /**
    * The server's URL as a message shows it: never the credentials, a {@code user:password@} in it as {@code ***@}, and the
    * value of each query parameter as {@code ***} ({@code ?token=***}), as the kfp4j command shows a URL ({@link UrlTexts}).

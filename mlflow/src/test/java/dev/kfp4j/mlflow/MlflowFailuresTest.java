@@ -1,0 +1,118 @@
+package dev.kfp4j.mlflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.kfp4j.testing.server.FakeMlflowServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tracking server that refuses: the step or the upload says the server, the status, the server's own message and what
+ * to check, on one line, and never the credentials sent, even where the server echoes them. MLflow's Java client says
+ * "MlflowHttpException: statusCode=401 reasonPhrase=[Unauthorized] bodyMessage=[...]", the body as it came.
+ */
+class MlflowFailuresTest {
+  private final FakeMlflowServer server = FakeMlflowServer.start();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  @TempDir Path dir;
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private int startRun(Map<String, String> env) {
+    return MlflowSteps.run(new String[] {"mlflow-start-run", "--tracking-uri", server.uri().toString(), "--experiment", "churn",
+        "--pipeline", "train", "--kubeflow-run-id", "k1", "--run-id-file", dir.resolve("run-id").toString()}, env::get,
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aRefusedStepSaysTheStatusTheServersMessageAndWhatToCheck() {
+    server.requireBearer("s3cret-t0ken");
+    assertEquals(MlflowSteps.FAILED, startRun(Map.of("MLFLOW_TRACKING_TOKEN", "wr0ng-t0ken")));
+    assertEquals("mlflow: the tracking server " + server.uri() + " answered 401: UNAUTHENTICATED: Unauthenticated: no valid "
+        + "credential; check MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, where the step runs\n",
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A server that answers every request with {@code answer}: a status and a body. */
+  private static HttpServer answering(String[] answer) throws IOException {
+    HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    proxy.createContext("/", x -> {
+      byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
+      x.getResponseHeaders().set("Content-Type", answer[1].startsWith("{") ? "application/json" : "text/html");
+      x.sendResponseHeaders(Integer.parseInt(answer[0]), body.length);
+      x.getResponseBody().write(body);
+      x.close();
+    });
+    proxy.start();
+    return proxy;
+  }
+
+  @Test
+  void credentialsTheServerEchoesAreNotShown() throws Exception {
+    String basic = Base64.getEncoder().encodeToString("alice:pa55-w0rd".getBytes(StandardCharsets.UTF_8));
+    HttpServer proxy = answering(new String[] {"403", "{\"error_code\": \"PERMISSION_DENIED\", \"message\": \"no access for 'Basic "
+        + basic + "' (alice:pa55-w0rd)\"}"});
+    try {
+      String uri = "http://127.0.0.1:" + proxy.getAddress().getPort();
+      int code = MlflowSteps.run(new String[] {"mlflow-start-run", "--experiment", "churn", "--pipeline", "train", "--kubeflow-run-id",
+          "k1", "--run-id-file", dir.resolve("run-id").toString()}, Map.of("MLFLOW_TRACKING_URI", uri, "MLFLOW_TRACKING_USERNAME", "alice",
+          "MLFLOW_TRACKING_PASSWORD", "pa55-w0rd")::get, new PrintStream(new ByteArrayOutputStream()),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertEquals(MlflowSteps.FAILED, code);
+      assertEquals("mlflow: the tracking server " + uri + " answered 403: PERMISSION_DENIED: no access for '***' (alice:***); "
+          + "check MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, where the step runs\n",
+          err.toString(StandardCharsets.UTF_8));
+    } finally {
+      proxy.stop(0);
+    }
+  }
+
+  @Test
+  void aRefusedUploadSaysTheServersMessageNotItsPage() throws Exception {
+    String[] answer = new String[2];
+    HttpServer proxy = answering(answer);
+    try {
+      String uri = "http://127.0.0.1:" + proxy.getAddress().getPort();
+      ArtifactStore store = new ArtifactStore(new Servers(uri, "s3cret-t0ken", null, null), "mlflow-artifacts:/1/r1/artifacts");
+      Path report = Files.writeString(dir.resolve("report.txt"), "ok");
+      answer[0] = "502";
+      answer[1] = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>" + "<p>nginx</p>\n".repeat(100) + "</body></html>";
+      IOException page = assertThrows(IOException.class, () -> store.upload(report, null));
+      assertEquals("cannot upload artifact report.txt: the tracking server " + uri + " answered 502; the server or a proxy in front "
+          + "of it is not ready, try again", page.getMessage());
+      answer[0] = "403";
+      answer[1] = "{\"error_code\": \"PERMISSION_DENIED\", \"message\": \"Permission denied for\\nBearer s3cret-t0ken\"}";
+      IOException denied = assertThrows(IOException.class, () -> store.upload(report, "model"));
+      assertEquals("cannot upload artifact model/report.txt: the tracking server " + uri + " answered 403: PERMISSION_DENIED: "
+          + "Permission denied for ***; check MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD,"
+          + " where the step runs", denied.getMessage());
+    } finally {
+      proxy.stop(0);
+    }
+    int port = proxy.getAddress().getPort(); // stopped: nothing listens there now
+    ArtifactStore gone = new ArtifactStore(new Servers("http://127.0.0.1:" + port, "s3cret-t0ken", null, null),
+        "mlflow-artifacts:/1/r1/artifacts");
+    IOException unreachable = assertThrows(IOException.class, () -> gone.upload(dir.resolve("report.txt"), null));
+    assertFalse(unreachable.getMessage().contains("t0ken"), unreachable.getMessage());
+    assertEquals("cannot upload artifact report.txt: cannot reach the tracking server http://127.0.0.1:" + port + " (ConnectException: "
+        + "null); check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up and reachable from"
+        + " where the step runs", unreachable.getMessage());
+  }
+}
