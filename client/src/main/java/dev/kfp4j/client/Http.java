@@ -181,8 +181,8 @@ final class Http {
         text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     } catch (HttpConnectTimeoutException | ConnectException e) {
-      throw failure(0, "cannot reach " + shownBase + " (" + e.getClass().getSimpleName()
-          + "); check the host (" + hostHint + ") and that the server is up and reachable from here", e);
+      throw failure(0, "cannot reach " + shownBase + " (" + unreachable(e) + "); check the host (" + hostHint
+          + ") and that the server is up and reachable from here", e);
     } catch (SSLException e) {
       throw failure(0, "TLS with " + shownBase + " failed: " + e.getMessage() + "; " + tlsAdvice + "; check the host ("
           + hostHint + ")", e);
@@ -219,6 +219,23 @@ final class Http {
       throw failure(status, what + " answered " + status + " with a body that is not JSON; is "
           + shownBase + " the API server (" + hostHint + ")?", null);
     }
+  }
+
+  /**
+   * Why a connection could not be made, as the JDK's client says it only in its causes (a {@link ConnectException} without
+   * a message): a host name that does not resolve, no answer in time, or nothing accepting it at the host's port.
+   */
+  private String unreachable(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return "the name " + base.getHost() + " does not resolve";
+      }
+    }
+    if (e instanceof HttpConnectTimeoutException) {
+      return "no connection within 15 s";
+    }
+    int port = base.getPort() >= 0 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
+    return "nothing accepted the connection at " + base.getHost() + ":" + port;
   }
 
   /**

@@ -95,9 +95,20 @@ class ErrorsTest {
     KfpClient kfp = KfpClient.builder().host("http://127.0.0.1:" + port).build();
     KfpException e = assertThrows(KfpException.class, kfp::healthy);
     assertEquals(0, e.status());
-    assertTrue(e.getMessage().contains("cannot reach http://127.0.0.1:" + port), e.getMessage());
+    assertTrue(e.getMessage().startsWith("cannot reach http://127.0.0.1:" + port + " (nothing accepted the connection at 127.0.0.1:"
+        + port + "); "), e.getMessage());
     assertTrue(e.getMessage().contains("check the host (--host, 'host' in the config file, or KF_PIPELINES_ENDPOINT)"), e.getMessage());
     assertOneLine(e.getMessage());
+  }
+
+  /** The JDK's client says a bare "ConnectException" for a name that does not resolve as for a closed port. */
+  @Test
+  void aHostWhoseNameDoesNotResolveSaysSo() {
+    KfpClient kfp = KfpClient.builder().host("https://kfp4j-no-such-host.invalid/pipeline").build(); // .invalid never resolves
+    KfpException e = assertThrows(KfpException.class, kfp::healthy);
+    assertEquals("cannot reach https://kfp4j-no-such-host.invalid/pipeline (the name kfp4j-no-such-host.invalid does not resolve); "
+        + "check the host (--host, 'host' in the config file, or KF_PIPELINES_ENDPOINT) and that the server is up and reachable "
+        + "from here", e.getMessage());
   }
 
   @Test

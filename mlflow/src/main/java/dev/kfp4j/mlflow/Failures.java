@@ -26,8 +26,8 @@ final class Failures {
       // as MLflow's client wraps them: MlflowClientException, HttpHostConnectException (a ConnectException), ...
       if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
           || t instanceof java.net.NoRouteToHostException || t instanceof java.net.http.HttpConnectTimeoutException) {
-        return server.redact("cannot reach the tracking server " + server + " (" + t.getClass().getSimpleName() + ": "
-            + t.getMessage() + "); check mlflow.tracking_uri in kfp4j.yaml (else " + Mlflow.TRACKING_URI_ENV
+        return server.redact("cannot reach the tracking server " + server + " (" + t.getClass().getSimpleName()
+            + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "); check mlflow.tracking_uri in kfp4j.yaml (else " + Mlflow.TRACKING_URI_ENV
             + ") and that the server is up and reachable from where the step runs");
       }
     }

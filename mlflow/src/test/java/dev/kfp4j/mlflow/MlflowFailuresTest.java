@@ -111,8 +111,8 @@ class MlflowFailuresTest {
         "mlflow-artifacts:/1/r1/artifacts");
     IOException unreachable = assertThrows(IOException.class, () -> gone.upload(dir.resolve("report.txt"), null));
     assertFalse(unreachable.getMessage().contains("t0ken"), unreachable.getMessage());
-    assertEquals("cannot upload artifact report.txt: cannot reach the tracking server http://127.0.0.1:" + port + " (ConnectException: "
-        + "null); check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up and reachable from"
+    assertEquals("cannot upload artifact report.txt: cannot reach the tracking server http://127.0.0.1:" + port + " (ConnectException); "
+        + "check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up and reachable from"
         + " where the step runs", unreachable.getMessage());
   }
 }
