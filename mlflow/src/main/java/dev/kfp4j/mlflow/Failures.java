@@ -1,5 +1,6 @@
 package dev.kfp4j.mlflow;
 
+import org.mlflow.tracking.MlflowClientException;
 import org.mlflow.tracking.MlflowHttpException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,34 @@ final class Failures {
     }
     String said = oneLine(e.toString());
     return server == null ? said : server.redact(said);
+  }
+
+  /**
+   * {@code e}, thrown by MLflow's client calling {@code server}, as a component calling {@link Mlflow} gets it: a refusal
+   * still a {@link MlflowHttpException} with its status, its message {@link #refused}'s, its body without credentials; a
+   * server not reached still a {@link MlflowClientException}, its message {@link #of}'s; anything else as it is.
+   */
+  static RuntimeException shown(RuntimeException e, Servers server) {
+    if (e instanceof MlflowHttpException h) {
+      return new Refused(h, server);
+    }
+    return e instanceof MlflowClientException ? new MlflowClientException(of(e, server), e) : e;
+  }
+
+  /** A server's refusal, its message one line ({@link #refused}) rather than the body as it came. */
+  private static final class Refused extends MlflowHttpException {
+    private static final long serialVersionUID = 1L;
+    private final String message;
+
+    Refused(MlflowHttpException e, Servers server) {
+      super(e.getStatusCode(), e.getReasonPhrase(), server.redact(e.getBodyMessage()));
+      this.message = refused(server, e.getStatusCode(), e.getBodyMessage());
+    }
+
+    @Override
+    public String getMessage() {
+      return message;
+    }
   }
 
   /** The server's answer {@code status} with {@code body}: the status, the server's message and what to check. */

@@ -8,7 +8,8 @@ import org.mlflow.tracking.MlflowClient;
 /**
  * One MLflow run on a tracking server, through MLflow's Java client: what {@link Mlflow}'s calls
  * log to. Parameters are logged once (MLflow refuses to change one), metrics any number of times,
- * artifacts as files under the run's artifact folder.
+ * artifacts as files under the run's artifact folder. A server that refuses a call throws MLflow's {@code
+ * MlflowHttpException}, whose message says the server, the status and the server's message, never a credential.
  *
  * <pre>{@code
  * try (MlflowRun run = new MlflowRun("http://mlflow:5000", runId)) {
@@ -38,7 +39,7 @@ public final class MlflowRun implements AutoCloseable {
   }
 
   public void logParam(String key, String value) {
-    client.logParam(runId, key, value);
+    call(() -> client.logParam(runId, key, value));
   }
 
   public void logMetric(String key, double value) {
@@ -50,17 +51,30 @@ public final class MlflowRun implements AutoCloseable {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("metric '" + key + "' is " + value + "; MLflow keeps finite numbers only");
     }
-    client.logMetric(runId, key, value, System.currentTimeMillis(), step);
+    call(() -> client.logMetric(runId, key, value, System.currentTimeMillis(), step));
   }
 
   public void setTag(String key, String value) {
-    client.setTag(runId, key, value);
+    call(() -> client.setTag(runId, key, value));
   }
 
   /** Uploads a file, or a folder's files, under the run's artifacts at {@code artifactPath} (null: at the top). */
   public void logArtifact(Path file, String artifactPath) throws IOException {
-    String artifactUri = client.getRun(runId).getInfo().getArtifactUri();
-    new ArtifactStore(server, artifactUri).upload(file, artifactPath);
+    String[] artifactUri = new String[1];
+    call(() -> artifactUri[0] = client.getRun(runId).getInfo().getArtifactUri());
+    new ArtifactStore(server, artifactUri[0]).upload(file, artifactPath);
+  }
+
+  /**
+   * Calls the server; a refusal is thrown as {@link Failures#shown} makes it (the server, the status and its message, no
+   * credential it echoes), not as MLflow's client says it ({@code statusCode=401 reasonPhrase=[...] bodyMessage=[...]}).
+   */
+  private void call(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      throw Failures.shown(e, server);
+    }
   }
 
   @Override

@@ -84,6 +84,26 @@ class MlflowFailuresTest {
     }
   }
 
+  /** A component's own call ({@code Mlflow.logMetric}) that the server refuses: MLflow's exception, its message one clear line. */
+  @Test
+  void aRefusedCallFromAComponentSaysTheStatusAndMessageWithoutTheToken() throws Exception {
+    HttpServer proxy = answering(new String[] {"403", "{\"error_code\": \"PERMISSION_DENIED\", \"message\": \"Bearer s3cret-t0ken may not "
+        + "write run r1\"}"});
+    String uri = "http://127.0.0.1:" + proxy.getAddress().getPort();
+    try (MlflowRun run = new MlflowRun(new Servers(uri, "s3cret-t0ken", null, null), "r1")) {
+      org.mlflow.tracking.MlflowHttpException e = assertThrows(org.mlflow.tracking.MlflowHttpException.class,
+          () -> run.logMetric("auc", 0.9));
+      assertEquals(403, e.getStatusCode());
+      assertEquals("the tracking server " + uri + " answered 403: PERMISSION_DENIED: *** may not write run r1; check "
+          + "MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, where the step runs", e.getMessage());
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      assertFalse(trace.toString().contains("t0ken") || e.getBodyMessage().contains("t0ken"), trace.toString());
+    } finally {
+      proxy.stop(0);
+    }
+  }
+
   @Test
   void aRefusedUploadSaysTheServersMessageNotItsPage() throws Exception {
     String[] answer = new String[2];
