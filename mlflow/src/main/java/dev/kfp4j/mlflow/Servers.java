@@ -13,6 +13,18 @@ import org.mlflow.tracking.creds.BasicMlflowHostCreds;
  * MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD} (basic auth), else none.
  */
 record Servers(String uri, String token, String username, String password) {
+  /**
+   * The level of MLflow's own request logger under slf4j-simple, when none is set: MLflow's Java client (2.17) resends
+   * every refused request (any status but 429) and logs each time, at warn, "Request returned with status code 403 (Rate
+   * limit exceeded). Retrying ... Response body: ..." with the server's body as it came, a credential it echoes included;
+   * the steps say the refusal once ({@link Failures}). Set before MLflow's client makes its logger.
+   */
+  static final String CALLER_LOG = "org.slf4j.simpleLogger.log.org.mlflow.tracking.MlflowHttpCaller";
+
+  static {
+    System.getProperties().putIfAbsent(CALLER_LOG, "error");
+  }
+
   static Servers of(String uri, Function<String, String> env) {
     return new Servers(uri, blankToNull(env.apply("MLFLOW_TRACKING_TOKEN")), blankToNull(env.apply("MLFLOW_TRACKING_USERNAME")),
         blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")));

@@ -64,6 +64,23 @@ class MlflowFailuresTest {
     return proxy;
   }
 
+  /** MLflow's client logged each resend of a refused request as "(Rate limit exceeded)", with the body as it came. */
+  @Test
+  void mlflowsClientDoesNotLogTheRefusedBodyAsARateLimit() throws Exception {
+    HttpServer proxy = answering(new String[] {"403", "{\"error_code\": \"PERMISSION_DENIED\", \"message\": \"no access for Bearer "
+        + "s3cret-t0ken\"}"});
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    try (MlflowRun run = new MlflowRun(new Servers("http://127.0.0.1:" + proxy.getAddress().getPort(), "s3cret-t0ken", null, null), "r1")) {
+      System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+      assertThrows(org.mlflow.tracking.MlflowHttpException.class, () -> run.setTag("a", "b"));
+    } finally {
+      System.setErr(stderr);
+      proxy.stop(0);
+    }
+    assertEquals("", logged.toString(StandardCharsets.UTF_8));
+  }
+
   @Test
   void credentialsTheServerEchoesAreNotShown() throws Exception {
     String basic = Base64.getEncoder().encodeToString("alice:pa55-w0rd".getBytes(StandardCharsets.UTF_8));
