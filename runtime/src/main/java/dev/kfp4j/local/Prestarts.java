@@ -48,8 +48,6 @@ final class Prestarts implements Closeable {
   /** The most bytes of framed arguments written to a JVM's standard input at once: well within what a pipe holds. */
   private static final int INLINE = 16 * 1024;
 
-  /** Where a waiting JVM's output goes, in the task's folder. */
-
   private final SubprocessLauncher subprocess;
   private final JavaStart start;
   private final String java;
