@@ -158,7 +158,8 @@ class ArgoClaimDeletionTest {
         + "tasks it waits for"), e.getMessage());
     String partly = edited("tasks/3/depends", "data && (a.Succeeded || a.Failed)");
     e = assertThrows(FormatException.class, () -> ArgoReader.read(partly, "v.yaml"));
-    assertTrue(e.getMessage().contains("is more than tasks joined by &&"), e.getMessage());
+    assertTrue(e.getMessage().contains("depends 'data && (a.Succeeded || a.Failed)': it runs it when 'a' Failed, where kfp4j's "
+        + "model runs a task after each task it waits for either when that succeeded or was skipped"), e.getMessage());
     String unrun = edited("target", "b data-delete");
     e = assertThrows(FormatException.class, () -> ArgoReader.read(unrun, "v.yaml"));
     assertTrue(e.getMessage().contains("the DAG's target 'b data-delete' leaves task 'c' unrun"), e.getMessage());
