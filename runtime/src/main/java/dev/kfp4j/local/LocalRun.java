@@ -49,7 +49,7 @@ public final class LocalRun {
         String a = args[i];
         switch (a) {
           case "--root" -> builder.root(Path.of(value(args, ++i, a)));
-          case "--parallelism" -> builder.parallelism(number(value(args, ++i, a), a));
+          case "--parallelism" -> builder.parallelism(atLeastOne(number(value(args, ++i, a), a), a));
           case "--no-cache" -> builder.caching(false);
           case "--subprocess" -> builder.javaMode(LocalRunner.JavaMode.SUBPROCESS);
           case "--resume" -> resume = Path.of(value(args, ++i, a));
@@ -167,6 +167,13 @@ public final class LocalRun {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(option + " takes a whole number, found '" + text + "'");
     }
+  }
+
+  private static int atLeastOne(int n, String option) {
+    if (n < 1) {
+      throw new IllegalArgumentException(option + " must be at least 1, not " + n);
+    }
+    return n;
   }
 
   private static String value(String[] args, int i, String option) {

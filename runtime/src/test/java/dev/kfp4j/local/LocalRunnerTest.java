@@ -473,6 +473,16 @@ class LocalRunnerTest {
     assertTrue(out.startsWith("usage: LocalRun ") && out.endsWith("\nLocalRun: error: --parallelism takes a whole number, found 'four'\n"), out);
   }
 
+  /** --parallelism 0 said "parallelism must be at least 1", naming no option, as 'kfp4j run' did before 08ad5447. */
+  @Test
+  void aParallelismBelowOneIsAUsageErrorNamingTheOption() throws Exception {
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), "any.yaml", "--parallelism", "0");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.startsWith("usage: LocalRun ") && out.endsWith("\nLocalRun: error: --parallelism must be at least 1, not 0\n"), out);
+  }
+
   /** A pipeline file that is not there said only "no workflow ... on the classpath", with no usage line. */
   @Test
   void aPipelineThatIsNeitherFileNorResourceIsAUsageErrorSayingWhereItLooked() throws Exception {
