@@ -70,11 +70,18 @@ final class Comparing {
     return new java.math.BigDecimal(value);
   }
 
-  /** {@code value} as {@code asFloat} reads it; not a number, the condition fails, as Argo's does, saying so. */
+  /**
+   * {@code value} as {@code asFloat} reads it; not a number, or past a float64's range ({@code 1e400}, which Go's {@code
+   * strconv.ParseFloat} refuses with {@code ErrRange}), the condition fails, as Argo's does, saying so.
+   */
   static double number(String value, String where) {
     if (!DECIMAL.matcher(value).matches()) {
       throw new WorkflowException(where + ": '" + value + "' is not a number, which the condition compares as one (asFloat)");
     }
-    return Double.parseDouble(value);
+    double d = Double.parseDouble(value);
+    if (Double.isInfinite(d)) {
+      throw new WorkflowException(where + ": '" + value + "' is past a float64's range, which Argo cannot read as a number (asFloat)");
+    }
+    return d;
   }
 }

@@ -106,6 +106,18 @@ class ArgoWhenComparisonTest {
     assertTrue(console.toString().contains("'ten' is not a number, which the condition compares as one (asFloat)"), console.toString());
   }
 
+  /** A number past a float64's range, which Go's strconv.ParseFloat refuses (ErrRange): Argo fails the condition; it held before. */
+  @Test
+  void aValuePastAFloatsRangeFailsTheRunNamingIt() {
+    RunResult r = run("1e400", "{{=asFloat(tasks['v'].outputs.parameters['out']) > 9}}");
+    assertFalse(r.succeeded());
+    assertTrue(console.toString().contains("'1e400' is past a float64's range, which Argo cannot read as a number (asFloat)"),
+        console.toString());
+    r = run("1", "{{=asInt(tasks['v'].outputs.parameters['out']) < 1e999}}");
+    assertFalse(r.succeeded(), "the constant too, where asInt's comparison threw NumberFormatException");
+    assertTrue(console.toString().contains("'1e999' is past a float64's range"), console.toString());
+  }
+
   /**
    * asInt is expr's int(), Go's strconv.Atoi on a text: "10.0" is no integer and fails the condition, where it was read as
    * asFloat reads it; "10" compares with a number as one.
