@@ -36,7 +36,10 @@ class RunCommandTest {
     Path file = Files.writeString(dir.resolve("full.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
         + "metadata: {generateName: full-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
         + "      - {name: fills, template: fills}\n  - name: fills\n    container:\n      image: a\n"
-        + "      command: [sh, -c, 'rm -f ../journal.jsonl; mkdir ../journal.jsonl; touch ../journal.jsonl/x']\n");
+        // the folder made until it is there: the runner writes the journal as the task starts, and wrote between the rm and the
+        // mkdir, it made the file again, the task failed, and the journal was written (seen once in CI)
+        + "      command: [sh, -c, 'until [ -d ../journal.jsonl ]; do rm -f ../journal.jsonl; mkdir ../journal.jsonl 2> /dev/null; done; "
+        + "touch ../journal.jsonl/x']\n");
     Cli r = Cli.run("run", "-p", file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache");
     assertEquals(1, r.code(), r.toString());
     assertTrue(r.err().matches("(?s).*cannot write \\S*/journal\\.jsonl: Is a directory\n.*"), r.toString());
