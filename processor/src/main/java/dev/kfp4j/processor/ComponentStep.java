@@ -147,6 +147,21 @@ final class ComponentStep {
     Output.resource(env.getFiler(), kfp2ResourcePath(m.name()), text, m.element());
   }
 
+  /** What a missing file's error adds: the leading '/' to drop, or the folder javac cannot read from a jar. */
+  private static String notFound(String resource) {
+    if (resource.startsWith("/")) {
+      return "; a classpath resource is named without a leading '/': write '" + resource.replaceFirst("^/+", "") + "'";
+    }
+    String[] folders = resource.split("/");
+    for (int i = 0; i < folders.length - 1; i++) {
+      if (!javax.lang.model.SourceVersion.isIdentifier(folders[i])) { // javac lists a jar by package, leaving other folders out
+        return "; javac reads a file from a jar only under folders named as Java packages, and '" + folders[i] + "' is not one:"
+            + " in a jar, put it under such folders (src/main/resources takes any)";
+      }
+    }
+    return "";
+  }
+
   /** Reads the component files {@code @ImportComponents} on {@code owner} names and writes their typed ops. */
   void importComponents(TypeElement owner) throws IOException {
     AnnotationMirror a = Annotations.annotation(owner, IMPORT);
@@ -166,8 +181,7 @@ final class ComponentStep {
       }
       String text = SpecSource.read(env.getFiler(), resource);
       if (text == null) {
-        reporter.error(owner, a, "value", i, Message.COMPONENT_FILE_NOT_FOUND, resource,
-            resource.startsWith("/") ? "; a classpath resource is named without a leading '/': write '" + resource.replaceFirst("^/+", "") + "'" : "");
+        reporter.error(owner, a, "value", i, Message.COMPONENT_FILE_NOT_FOUND, resource, notFound(resource));
         continue;
       }
       try {

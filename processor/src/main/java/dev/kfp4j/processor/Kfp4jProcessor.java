@@ -103,7 +103,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
     }
     ComponentValidator validator = new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, image,
         formats.contains(Format.KFP2));
-    SpecSource specs = new SpecSource(env.getFiler());
+    SpecSource specs = new SpecSource(env.getFiler(), env.getElementUtils());
     Sources sources = new Sources(env);
     index = new PipelineIndex(env.getFiler());
     components = new ComponentStep(env, reporter, validator, specs, sources, index, formats.contains(Format.KFP2));

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.annotation.processing.Filer;
 
 /**
  * Pipelines that call other pipelines, put together once the pipelines they call are read: a
@@ -44,7 +43,8 @@ final class NestedPipelines {
 
   private record Waiting(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {}
 
-  private final Filer filer;
+  /** The text of a resource of this build or the class path, null when it is nowhere ({@link SpecSource#read}). */
+  private final java.util.function.Function<String, String> resources;
   private final Reporter reporter;
   private final Writer writer;
   /** The pipelines written (their calls {@link CalledPipeline}s) or read from the class path, by method. */
@@ -55,8 +55,9 @@ final class NestedPipelines {
   /** The pipeline a KFP 2 pipeline file is, by resource ({@link SpecSource#pipelineFile}). */
   private final java.util.function.Function<String, Pipeline> pipelineFiles;
 
-  NestedPipelines(Filer filer, Reporter reporter, Writer writer, java.util.function.Function<String, Pipeline> pipelineFiles) {
-    this.filer = filer;
+  NestedPipelines(java.util.function.Function<String, String> resources, Reporter reporter, Writer writer,
+      java.util.function.Function<String, Pipeline> pipelineFiles) {
+    this.resources = resources;
     this.reporter = reporter;
     this.writer = writer;
     this.pipelineFiles = pipelineFiles;
@@ -251,14 +252,14 @@ final class NestedPipelines {
    */
   private boolean fromClassPath(PipelineModel pipeline, TaskBuilder call) {
     String name = call.pipelineCall().pipelineName();
-    String kfp2 = "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml";
-    String argo = "META-INF/kfp4j/pipelines/" + name + ".yaml";
+    String kfp2 = PipelineModel.kfp2ResourcePath(name);
+    String argo = PipelineModel.resourcePath(name);
     boolean outputs = !call.component().outputs().isEmpty();
     try {
-      String kfp2Text = SpecSource.read(filer, kfp2);
+      String kfp2Text = resources.apply(kfp2);
       Pipeline read = kfp2Text == null ? null : Kfp2Reader.read(kfp2Text, kfp2);
       if (pipeline.writes(Format.ARGO)) {
-        String argoText = SpecSource.read(filer, argo);
+        String argoText = resources.apply(argo);
         if (argoText == null && read != null && read.parameters().stream().anyMatch(dev.kfp4j.model.Parameter::isArtifact)) {
           reporter.error(call.position(), Message.NESTED_PIPELINE, name, "it takes an artifact, so it is compiled for KFP 2 only,"
               + " and a pipeline written for Argo puts its tasks in only when compiled with it; compile its class with this one, or"

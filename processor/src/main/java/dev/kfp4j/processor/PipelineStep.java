@@ -66,8 +66,8 @@ final class PipelineStep implements PipelineBodies.Sink {
     this.sources = sources;
     this.index = index;
     this.models = models;
-    this.bodies = new PipelineBodies(env, reporter, specs::spec, this::pipelineFileLists, this);
-    this.nested = new NestedPipelines(env.getFiler(), reporter, this::write, specs::pipelineFile);
+    this.bodies = new PipelineBodies(env, reporter, specs::spec, this::pipelineFileLists, specs::namedBy, this);
+    this.nested = new NestedPipelines(specs::read, reporter, this::write, specs::pipelineFile);
   }
 
   /**
@@ -250,7 +250,7 @@ final class PipelineStep implements PipelineBodies.Sink {
 
   /** The key of a called pipeline in the index's entry of a pipeline that calls it, beside its component specs. */
   private static String calledKey(String pipelineName) {
-    return "META-INF/kfp4j/pipelines/" + pipelineName + ".yaml";
+    return PipelineModel.resourcePath(pipelineName);
   }
 
   private void put(Map<String, String> out, ComponentSpec spec) {

@@ -41,6 +41,9 @@ final class SpecSource {
   }
 
   private final Filer filer;
+  private final javax.lang.model.util.Elements elements;
+  /** The class from the class path that names each resource ({@link #namedBy}). */
+  private final Map<String, javax.lang.model.element.TypeElement> namers = new HashMap<>();
   private final Map<String, Loaded> specs = new HashMap<>();
   private final Map<ComponentSpec, String> resources = new IdentityHashMap<>();
   /** {@link #pipelineFile} by resource; null values for component files. */
@@ -48,8 +51,28 @@ final class SpecSource {
   /** {@link #artifactLists} by resource, read once: each call of the file's op asks. */
   private final Map<String, java.util.Set<String>> artifactLists = new HashMap<>();
 
-  SpecSource(Filer filer) {
+  SpecSource(Filer filer, javax.lang.model.util.Elements elements) {
     this.filer = filer;
+    this.elements = elements;
+  }
+
+  /**
+   * Notes that {@code owner}, a class from the class path (an op's class, a called pipeline's), names {@code resource}: when
+   * javac cannot read the resource, {@link #read} reads it from {@code owner}'s jar. The first class to name it is kept.
+   */
+  void namedBy(String resource, javax.lang.model.element.TypeElement owner) {
+    namers.putIfAbsent(resource, owner);
+  }
+
+  /**
+   * The text of {@code resource} from the class output, else the class path, else the jar of the class that {@linkplain
+   * #namedBy names} it; null when it is nowhere. javac reads from a jar only files whose folders are packages, so a
+   * {@code META-INF/kfp4j/...} file in a jar is found only through the class beside it.
+   */
+  String read(String resource) {
+    String text = read(filer, resource);
+    javax.lang.model.element.TypeElement owner = namers.get(resource);
+    return text != null || owner == null ? text : JarResources.besideClass(filer, elements, owner, resource);
   }
 
   /** A spec compiled or imported in this build, whose file at {@code resource} reads {@code text}. */
@@ -62,7 +85,7 @@ final class SpecSource {
   ComponentSpec spec(String resource) {
     Loaded loaded = specs.get(resource);
     if (loaded == null) {
-      String text = read(filer, resource);
+      String text = read(resource);
       if (text == null) {
         return null;
       }
@@ -109,7 +132,7 @@ final class SpecSource {
    */
   Pipeline pipelineFile(String resource) {
     if (!pipelineFiles.containsKey(resource)) {
-      String text = read(filer, resource);
+      String text = read(resource);
       pipelineFiles.put(resource, text == null ? null : Kfp2PipelineFile.pipelineOrNull(text, resource));
     }
     return pipelineFiles.get(resource);
@@ -120,7 +143,7 @@ final class SpecSource {
    * {@code dsl.Collected} of a loop's artifacts given as the pipeline's output ({@link Kfp2PipelineFile#artifactLists}).
    */
   java.util.Set<String> artifactLists(String resource) {
-    return artifactLists.computeIfAbsent(resource, r -> Kfp2PipelineFile.artifactLists(Documents.readOrNull(read(filer, r))));
+    return artifactLists.computeIfAbsent(resource, r -> Kfp2PipelineFile.artifactLists(Documents.readOrNull(read(r))));
   }
 
   /** The resource {@code spec} was read from, or null for a spec inside another (a graph's task). */

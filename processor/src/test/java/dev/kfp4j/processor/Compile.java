@@ -128,6 +128,31 @@ final class Compile {
   }
 
   /**
+   * Writes what {@code c} wrote to its class output (classes and resources) into the jar {@code jar}, as {@code mvn
+   * install} packs a project a later one depends on; returns {@code jar}.
+   */
+  static Path writeJar(Compilation c, Path jar) {
+    Path classes = writeOutput(c, jar.resolveSibling(jar.getFileName() + ".classes"));
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        java.util.stream.Stream<Path> files = Files.walk(classes)) {
+      for (Path p : files.sorted().toList()) {
+        String name = classes.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+        if (name.isEmpty()) {
+          continue;
+        }
+        out.putNextEntry(new java.util.jar.JarEntry(Files.isDirectory(p) ? name + "/" : name));
+        if (!Files.isDirectory(p)) {
+          out.write(Files.readAllBytes(p));
+        }
+        out.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return jar;
+  }
+
+  /**
    * Writes what {@code c} wrote to its class output (classes and resources) into {@code dir}, which
    * it empties first; returns {@code dir}.
    */

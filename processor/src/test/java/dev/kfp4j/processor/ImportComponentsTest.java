@@ -152,6 +152,15 @@ class ImportComponentsTest {
         + " ops of one component; name each file once").inFile(source).onLineContaining("// again");
   }
 
+  /** javac reads from a jar no file under a folder that is not a package's: the error says so, as nothing else would. */
+  @Test
+  void aMissingFileUnderAFolderNoPackageIsNamedSaysJavacReadsNoneFromAJar() {
+    JavaFileObject source = imports("my-components/add.component.yaml");
+    assertThat(compile(source)).hadErrorContaining("put it under src/main/resources or in a jar on the compile classpath; javac"
+        + " reads a file from a jar only under folders named as Java packages, and 'my-components' is not one: in a jar, put it"
+        + " under such folders (src/main/resources takes any)").inFile(source).onLineContaining("@ImportComponents");
+  }
+
   /** A single file, written without braces, has its error on it too. */
   @Test
   void aMissingFileWrittenAloneIsAnErrorOnIt() {

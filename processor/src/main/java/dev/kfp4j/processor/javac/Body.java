@@ -42,6 +42,11 @@ final class Body {
    * when the file is no pipeline file: a pipeline file's op's call is a pipeline in a pipeline.
    */
   final Function<String, java.util.Set<String>> pipelineFiles;
+  /**
+   * Notes the class from the class path that names a file (an op's class, a called pipeline's): its jar holds the file, where
+   * javac cannot read it ({@code SpecSource}).
+   */
+  final java.util.function.BiConsumer<String, javax.lang.model.element.TypeElement> namedBy;
   final TypeMapper types;
   /** What each task variable ({@code var t = ...}) stands for now. */
   final Map<Element, TaskHandle> taskVariables = new HashMap<>();
@@ -74,13 +79,15 @@ final class Body {
   final CollectedLists collectedLists;
 
   Body(Trees trees, CompilationUnitTree unit, Reporter reporter, PipelineBuilder graph, Function<String, ComponentSpec> specs,
-      Function<String, java.util.Set<String>> pipelineFiles, TypeMapper types) {
+      Function<String, java.util.Set<String>> pipelineFiles,
+      java.util.function.BiConsumer<String, javax.lang.model.element.TypeElement> namedBy, TypeMapper types) {
     this.trees = trees;
     this.unit = unit;
     this.reporter = reporter;
     this.graph = graph;
     this.specs = specs;
     this.pipelineFiles = pipelineFiles;
+    this.namedBy = namedBy;
     this.types = types;
     this.constants = new Constants(this);
     this.chars = new CharValues(this);

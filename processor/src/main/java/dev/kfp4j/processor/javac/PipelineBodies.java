@@ -60,6 +60,7 @@ public final class PipelineBodies {
   private final Reporter reporter;
   private final Function<String, ComponentSpec> specs;
   private final Function<String, java.util.Set<String>> pipelineFiles;
+  private final java.util.function.BiConsumer<String, javax.lang.model.element.TypeElement> namedBy;
   private final TypeMapper types;
   private final Sink sink;
   /** Whether tasks cache unless told otherwise, as {@link CachingDefault}'s option says (read once a compile). */
@@ -75,14 +76,17 @@ public final class PipelineBodies {
   /**
    * {@code specs}: the component spec at a resource path (null: none); {@code pipelineFiles}: the outputs of the KFP 2 pipeline
    * file at a resource path that are lists of artifacts, null when it is no pipeline file (a pipeline file's op's call runs it
-   * as a pipeline in a pipeline).
+   * as a pipeline in a pipeline); {@code namedBy} notes the class from the class path that names a file (an op's class, a called
+   * pipeline's), whose jar holds it.
    */
   public PipelineBodies(ProcessingEnvironment env, Reporter reporter, Function<String, ComponentSpec> specs,
-      Function<String, java.util.Set<String>> pipelineFiles, Sink sink) {
+      Function<String, java.util.Set<String>> pipelineFiles,
+      java.util.function.BiConsumer<String, javax.lang.model.element.TypeElement> namedBy, Sink sink) {
     this.env = env;
     this.reporter = reporter;
     this.specs = specs;
     this.pipelineFiles = pipelineFiles;
+    this.namedBy = namedBy;
     this.types = new TypeMapper(env.getTypeUtils(), env.getElementUtils());
     this.sink = sink;
     this.cachingByDefault = cachingByDefault(env);
@@ -262,7 +266,7 @@ public final class PipelineBodies {
     graph.cachingByDefault(cachingByDefault);
     graph.at(new TreePosition(trees, path.getCompilationUnit(), path.getLeaf())); // kept: javac forgets the trees of a class written
     int errors = reporter.errorCount();
-    Body body = new Body(trees, path.getCompilationUnit(), reporter, graph, specs, pipelineFiles, types);
+    Body body = new Body(trees, path.getCompilationUnit(), reporter, graph, specs, pipelineFiles, namedBy, types);
     method.getParameters().stream().filter(p -> failedParameters.contains(p.getSimpleName().toString()))
         .forEach(body.failedParameters::add);
     new BodyReader(body).read(path);

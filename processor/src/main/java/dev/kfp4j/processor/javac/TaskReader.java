@@ -91,6 +91,7 @@ final class TaskReader {
     String component = (String) Annotations.value(op, "value");
     String spec = Annotations.stringValue(op, "spec");
     String resource = spec.isEmpty() ? "META-INF/kfp4j/components/" + component + ".yaml" : spec;
+    body.namedBy.accept(resource, (javax.lang.model.element.TypeElement) method.getEnclosingElement());
     ComponentSpec specOf = body.specs.apply(resource);
     if (specOf == null) {
       body.error(mi, Message.NO_COMPONENT_SPEC, resource, method.getSimpleName());

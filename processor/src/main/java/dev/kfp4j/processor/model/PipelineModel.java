@@ -110,11 +110,21 @@ public record PipelineModel(
 
   /** The Argo Workflow's resource. */
   public String resourcePath() {
+    return resourcePath(name);
+  }
+
+  /** The resource of the Argo Workflow of the pipeline named {@code name}. */
+  public static String resourcePath(String name) {
     return "META-INF/kfp4j/pipelines/" + name + ".yaml";
   }
 
   /** The KFP 2 pipeline spec's resource. */
   public String kfp2ResourcePath() {
+    return kfp2ResourcePath(name);
+  }
+
+  /** The resource of the KFP 2 pipeline spec of the pipeline named {@code name}. */
+  public static String kfp2ResourcePath(String name) {
     return "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml";
   }
 
