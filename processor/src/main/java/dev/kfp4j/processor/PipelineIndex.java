@@ -3,6 +3,8 @@ package dev.kfp4j.processor;
 import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,10 +48,30 @@ final class PipelineIndex {
   /** The pipelines an earlier compilation wrote into this class output (empty for none), by name. */
   private Map<String, Entry> earlier() {
     if (earlier == null) {
-      String text = SpecSource.read(filer, RESOURCE);
+      String text = read(filer);
       earlier = entries(text == null ? null : parse(text));
     }
     return earlier;
+  }
+
+  /**
+   * The index of this class output, null for none. A folder's is read there alone: the class path may hold another
+   * project's classes folder (a Maven reactor's module, an IDE's), whose index is no earlier compilation of this one. Only
+   * where the class output is no folder (a compiler kept in memory, as compile-testing's) is an earlier output given on the
+   * class path, and read there.
+   */
+  private static String read(Filer filer) {
+    try {
+      FileObject out = filer.getResource(StandardLocation.CLASS_OUTPUT, "", RESOURCE);
+      if ("file".equals(out.toUri().getScheme())) {
+        try (InputStream in = out.openInputStream()) {
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return null; // none written yet
+    }
+    return SpecSource.read(filer, RESOURCE);
   }
 
   /** The entries of an index's tree (none for null or a tree that is not an object), by name. */

@@ -31,12 +31,15 @@ final class SpecSource {
   /** A spec and its file's text, whose digest is taken when first asked for (most never are). */
   private static final class Loaded {
     final ComponentSpec spec;
+    /** Whether it is compiled or imported in this build ({@link #register}). */
+    final boolean ours;
     String text;
     String digest;
 
-    Loaded(ComponentSpec spec, String text) {
+    Loaded(ComponentSpec spec, String text, boolean ours) {
       this.spec = spec;
       this.text = text;
+      this.ours = ours;
     }
   }
 
@@ -57,27 +60,35 @@ final class SpecSource {
   }
 
   /**
-   * Notes that {@code owner}, a class from the class path (an op's class, a called pipeline's), names {@code resource}: when
-   * javac cannot read the resource, {@link #read} reads it from {@code owner}'s jar. The first class to name it is kept.
+   * Notes that {@code owner}, a class from the class path (an op's class, a called pipeline's), names {@code resource}: {@link
+   * #read} reads it from where {@code owner} is ({@link ClassRootResources}; the first class to name it is kept). Returns
+   * why it cannot be, or null: a file this build writes has its name, and would take its place.
    */
-  void namedBy(String resource, javax.lang.model.element.TypeElement owner) {
+  String namedBy(String resource, javax.lang.model.element.TypeElement owner) {
     namers.putIfAbsent(resource, owner);
+    Loaded ours = specs.get(resource);
+    if (ours == null || !ours.ours) {
+      return null;
+    }
+    String theirs = ClassRootResources.besideClass(filer, elements, owner, resource);
+    return theirs == null || Sha256.hexOf(theirs).equals(digest(resource)) ? null
+        : "a component of this build, whose file " + resource + " would take the place of the one " + owner.getQualifiedName()
+            + " reads from the class path";
   }
 
   /**
-   * The text of {@code resource} from the class output, else the class path, else the jar of the class that {@linkplain
-   * #namedBy names} it; null when it is nowhere. javac reads from a jar only files whose folders are packages, so a
-   * {@code META-INF/kfp4j/...} file in a jar is found only through the class beside it.
+   * The text of {@code resource}: from where the class that {@linkplain #namedBy names} it is, else the class output, else
+   * the class path; null when it is nowhere.
    */
   String read(String resource) {
-    String text = read(filer, resource);
     javax.lang.model.element.TypeElement owner = namers.get(resource);
-    return text != null || owner == null ? text : JarResources.besideClass(filer, elements, owner, resource);
+    String text = owner == null ? null : ClassRootResources.besideClass(filer, elements, owner, resource);
+    return text != null ? text : read(filer, resource);
   }
 
   /** A spec compiled or imported in this build, whose file at {@code resource} reads {@code text}. */
   void register(String resource, ComponentSpec spec, String text) {
-    specs.put(resource, new Loaded(spec, text));
+    specs.put(resource, new Loaded(spec, text, true));
     resources.put(spec, resource);
   }
 
@@ -90,7 +101,7 @@ final class SpecSource {
         return null;
       }
       ComponentSpec spec = parse(text, resource, false);
-      loaded = new Loaded(spec, text);
+      loaded = new Loaded(spec, text, false);
       specs.put(resource, loaded);
       resources.put(spec, resource);
     }

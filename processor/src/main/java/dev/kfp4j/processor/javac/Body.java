@@ -43,10 +43,10 @@ final class Body {
    */
   final Function<String, java.util.Set<String>> pipelineFiles;
   /**
-   * Notes the class from the class path that names a file (an op's class, a called pipeline's): its jar holds the file, where
-   * javac cannot read it ({@code SpecSource}).
+   * Notes the class from the class path that names a file (an op's class, a called pipeline's), whose jar or classes folder
+   * holds the file ({@code SpecSource#namedBy}); returns why the file cannot be read from there, or null.
    */
-  final java.util.function.BiConsumer<String, javax.lang.model.element.TypeElement> namedBy;
+  final java.util.function.BiFunction<String, javax.lang.model.element.TypeElement, String> namedBy;
   final TypeMapper types;
   /** What each task variable ({@code var t = ...}) stands for now. */
   final Map<Element, TaskHandle> taskVariables = new HashMap<>();
@@ -80,7 +80,7 @@ final class Body {
 
   Body(Trees trees, CompilationUnitTree unit, Reporter reporter, PipelineBuilder graph, Function<String, ComponentSpec> specs,
       Function<String, java.util.Set<String>> pipelineFiles,
-      java.util.function.BiConsumer<String, javax.lang.model.element.TypeElement> namedBy, TypeMapper types) {
+      java.util.function.BiFunction<String, javax.lang.model.element.TypeElement, String> namedBy, TypeMapper types) {
     this.trees = trees;
     this.unit = unit;
     this.reporter = reporter;

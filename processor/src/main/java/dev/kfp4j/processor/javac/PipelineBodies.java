@@ -60,7 +60,7 @@ public final class PipelineBodies {
   private final Reporter reporter;
   private final Function<String, ComponentSpec> specs;
   private final Function<String, java.util.Set<String>> pipelineFiles;
-  private final java.util.function.BiConsumer<String, javax.lang.model.element.TypeElement> namedBy;
+  private final java.util.function.BiFunction<String, javax.lang.model.element.TypeElement, String> namedBy;
   private final TypeMapper types;
   private final Sink sink;
   /** Whether tasks cache unless told otherwise, as {@link CachingDefault}'s option says (read once a compile). */
@@ -77,11 +77,11 @@ public final class PipelineBodies {
    * {@code specs}: the component spec at a resource path (null: none); {@code pipelineFiles}: the outputs of the KFP 2 pipeline
    * file at a resource path that are lists of artifacts, null when it is no pipeline file (a pipeline file's op's call runs it
    * as a pipeline in a pipeline); {@code namedBy} notes the class from the class path that names a file (an op's class, a called
-   * pipeline's), whose jar holds it.
+   * pipeline's), whose jar or classes folder holds it, and returns why it cannot be read from there (null: it can).
    */
   public PipelineBodies(ProcessingEnvironment env, Reporter reporter, Function<String, ComponentSpec> specs,
       Function<String, java.util.Set<String>> pipelineFiles,
-      java.util.function.BiConsumer<String, javax.lang.model.element.TypeElement> namedBy, Sink sink) {
+      java.util.function.BiFunction<String, javax.lang.model.element.TypeElement, String> namedBy, Sink sink) {
     this.env = env;
     this.reporter = reporter;
     this.specs = specs;

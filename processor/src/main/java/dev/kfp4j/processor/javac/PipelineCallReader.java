@@ -92,10 +92,10 @@ final class PipelineCallReader {
       return null;
     }
     boolean here = body.trees.getPath(method) != null;
-    if (!here) { // read from its files, in the jar of its class
+    if (!here) { // read from its files, beside its class
       var owner = (javax.lang.model.element.TypeElement) method.getEnclosingElement();
-      body.namedBy.accept(dev.kfp4j.processor.model.PipelineModel.kfp2ResourcePath(name), owner);
-      body.namedBy.accept(dev.kfp4j.processor.model.PipelineModel.resourcePath(name), owner);
+      body.namedBy.apply(dev.kfp4j.processor.model.PipelineModel.kfp2ResourcePath(name), owner);
+      body.namedBy.apply(dev.kfp4j.processor.model.PipelineModel.resourcePath(name), owner);
     }
     TaskBuilder task = body.graph.pipelineCall(new PipelineCall(source, name, here, artifactLists(method)), iface, group, body.at(mi));
     List<? extends ExpressionTree> args = mi.getArguments();

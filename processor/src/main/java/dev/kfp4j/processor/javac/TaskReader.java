@@ -91,7 +91,12 @@ final class TaskReader {
     String component = (String) Annotations.value(op, "value");
     String spec = Annotations.stringValue(op, "spec");
     String resource = spec.isEmpty() ? "META-INF/kfp4j/components/" + component + ".yaml" : spec;
-    body.namedBy.accept(resource, (javax.lang.model.element.TypeElement) method.getEnclosingElement());
+    var opClass = (javax.lang.model.element.TypeElement) method.getEnclosingElement();
+    String clash = body.trees.getPath(opClass) == null ? body.namedBy.apply(resource, opClass) : null; // from the class path
+    if (clash != null) {
+      body.error(mi, Message.DUPLICATE_COMPONENT, component, clash);
+      return null;
+    }
     ComponentSpec specOf = body.specs.apply(resource);
     if (specOf == null) {
       body.error(mi, Message.NO_COMPONENT_SPEC, resource, method.getSimpleName());

@@ -1,0 +1,68 @@
+package dev.kfp4j.processor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.StandardLocation;
+
+/**
+ * Files beside a class from the class path: in the jar, or under the classes folder, it comes from. javac's file manager
+ * lists a jar by package, leaving out every folder whose name is not a Java identifier, so {@code Filer.getResource} never
+ * finds {@code META-INF/kfp4j/...} in a jar; and where two entries of the class path hold a file of one name, it finds the
+ * first. The file a class names is read from where that class is.
+ */
+final class ClassRootResources {
+  private ClassRootResources() {}
+
+  /**
+   * The text of {@code resource} in the jar or classes folder that holds {@code owner}'s class file; null when it has none,
+   * or the class file is elsewhere (in memory, in the JDK).
+   */
+  static String besideClass(Filer filer, Elements elements, TypeElement owner, String resource) {
+    String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
+    String binary = elements.getBinaryName(owner).toString();
+    String classFile = (pkg.isEmpty() ? binary : binary.substring(pkg.length() + 1)) + ".class";
+    URI uri;
+    try {
+      uri = filer.getResource(StandardLocation.CLASS_PATH, pkg, classFile).toUri(); // jar:file:/.../lib.jar!/org/acme/A.class
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    try {
+      if ("file".equalsIgnoreCase(uri.getScheme())) { // .../target/classes/org/acme/A.class
+        Path root = Path.of(uri).getParent();
+        for (int i = 0; !pkg.isEmpty() && i < pkg.split("\\.").length; i++) {
+          root = root.getParent();
+        }
+        Path file = root.resolve(resource);
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+      }
+      String part = uri.getRawSchemeSpecificPart();
+      int bang = part.indexOf("!/");
+      return "jar".equalsIgnoreCase(uri.getScheme()) && bang >= 0 ? inJar(Path.of(URI.create(part.substring(0, bang))), resource)
+          : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String inJar(Path jarFile, String resource) throws IOException {
+    try (ZipFile jar = new ZipFile(jarFile.toFile())) {
+      ZipEntry entry = jar.getEntry(resource);
+      if (entry == null || entry.isDirectory()) {
+        return null;
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kfp4j.format.argo.ArgoReader;
+import dev.kfp4j.format.kfp2.Kfp2Reader;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.Task;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaCompiler.CompilationTask;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Components and pipelines of another module of the project, on the class path as Maven gives them: its jar (installed),
+ * or its classes folder (a reactor build, an IDE). Their ops and pipelines are called as this module's are. javac reads no
+ * {@code META-INF} file from a jar (it lists a jar by package), so the processor reads their files from the jar of the class
+ * that names them; and the other module's record of what it compiled is not taken for this module's.
+ */
+class OtherModuleTest {
+  @TempDir Path dir;
+
+  private Path libJar() {
+    Compilation lib = Compile.compile(PipelineModelTest.LIB, NestedPipelineTest.INNER);
+    assertThat(lib).succeeded();
+    return Compile.writeJar(lib, dir.resolve("lib-1.0.jar"));
+  }
+
+  /**
+   * The other module's classes folder on the class path, as a Maven reactor and an IDE give it: its pipelines index is
+   * not this module's, so this module's own component named as one of its pipelines' ({@code add}) is no changed
+   * component of those pipelines (a {@code StalePipeline} error before), and this module's index lists its own pipelines.
+   */
+  @Test
+  void theOtherModulesClassesFolderIsNotAnEarlierCompilationOfThisOne() throws Exception {
+    Compilation lib = Compile.compile(PipelineModelTest.LIB, NestedPipelineTest.INNER);
+    assertThat(lib).succeeded();
+    Path libClasses = Compile.writeOutput(lib, dir.resolve("lib/target/classes"));
+    assertThat(Files.readString(libClasses.resolve(PipelineIndex.RESOURCE))).contains("\"inner\"");
+    JavaFileObject mine = Compile.source("app.Mine", "package app;", "import dev.kfp4j.annotations.*;", "public class Mine {",
+        "  @Component public static int add(int a, int b) { return a * b; }",
+        "  @Pipeline(name = \"mine\") public static int mine(int n) { return MineOps.add(n, 2).output(); }",
+        "}");
+    Path out = Files.createDirectories(dir.resolve("app/target/classes"));
+    assertThat(javac(out, libClasses, mine)).isEmpty();
+    String index = Files.readString(out.resolve(PipelineIndex.RESOURCE));
+    assertThat(index).contains("\"mine\"");
+    assertThat(index).doesNotContain("\"inner\"");
+    assertThat(javac(out, libClasses, mine)).isEmpty(); // compiled again, as a build does, over its own output
+  }
+
+  /**
+   * This module's component named as one of the other module's: its file has the name of theirs, and a call of their op
+   * would have taken this one's spec. The call is an error saying so; this module's own op is called as before.
+   */
+  @Test
+  void aComponentNamedAsAnotherModulesOneIsAnErrorOnTheCallOfTheirs() throws Exception {
+    JavaFileObject mine = Compile.source("app.Mine", "package app;", "import dev.kfp4j.annotations.*;", "public class Mine {",
+        "  @Component public static int add(int a, int b) { return a * b; }",
+        "  @Pipeline(name = \"mine\") public static int mine(int n) {",
+        "    return test.LibOps.add(MineOps.add(n, 2).output(), 1).output(); // theirs",
+        "  }",
+        "}");
+    Compilation c = Compile.compileAgainst(libJar(), mine);
+    assertThat(c).hadErrorContaining("[kfp4j:DuplicateComponent] component name 'add' is already used by a component of this"
+        + " build, whose file META-INF/kfp4j/components/add.yaml would take the place of the one test.LibOps reads from the class"
+        + " path; set @Component(name = \"...\") to a unique name").inFile(mine).onLineContaining("// theirs");
+    assertThat(c).hadErrorCount(1);
+
+    Compilation lib = Compile.compile(PipelineModelTest.LIB);
+    Path out = Files.createDirectories(dir.resolve("app/target/classes"));
+    assertThat(javac(out, Compile.writeOutput(lib, dir.resolve("lib/target/classes")), mine)).containsExactly(
+        "[kfp4j:DuplicateComponent] component name 'add' is already used by a component of this build, whose file"
+        + " META-INF/kfp4j/components/add.yaml would take the place of the one test.LibOps reads from the class path; set"
+        + " @Component(name = \"...\") to a unique name");
+  }
+
+  /** Compiles {@code sources} with javac into the folder {@code out} as Maven does (not in memory); javac's errors. */
+  private static List<String> javac(Path out, Path libClasses, JavaFileObject... sources) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      List<Path> classpath = new ArrayList<>(List.of(libClasses));
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        classpath.add(Path.of(entry));
+      }
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(out.resolveSibling("generated"))));
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+      CompilationTask task = javac.getTask(null, files, diagnostics, List.of("-Akfp4j.image=" + Compile.IMAGE, "-proc:full"), null,
+          List.of(sources));
+      task.setProcessors(List.of(new Kfp4jProcessor()));
+      task.call();
+    }
+    return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        .map(d -> d.getMessage(Locale.ROOT)).toList();
+  }
+
+  @Test
+  void anOpFromAJarIsCalledInBothFormats() {
+    JavaFileObject user = Compile.testClass("User", NestedPipelineTest.HEADER,
+        "@Pipeline(name = \"user\") public static int user(int n) {",
+        "  return LibOps.add(LibOps.add(n, 1).output(), 2).output();",
+        "}");
+    Compilation c = Compile.compileAgainst(libJar(), user);
+    assertThat(c).succeededWithoutWarnings();
+    Pipeline argo = ArgoReader.read(Compile.resource(c, "META-INF/kfp4j/pipelines/user.yaml"), "user.yaml");
+    assertThat(((Task) argo.node("add").orElseThrow()).arguments().get("a")).isEqualTo(new Argument.TaskOutput("add-2", "Output"));
+    assertThat(((Task) argo.node("add").orElseThrow()).component().name()).isEqualTo("add");
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/user.yaml");
+    Compile.validKfp2(kfp2, "user.yaml");
+    assertThat(Kfp2Reader.read(kfp2, "user.yaml").outputs()).containsKey("Output");
+  }
+
+  @Test
+  void aPipelineFromAJarIsCalledInBothFormats() {
+    JavaFileObject outer = Compile.testClass("Outer", NestedPipelineTest.HEADER,
+        "@Pipeline(name = \"outer\") public static int outer(int n) {",
+        "  int once = Inner.inner(n, 5);",
+        "  var s = Inner.sums(once);",
+        "  return LibOps.add(once, s.total()).output();",
+        "}");
+    Compilation c = Compile.compileAgainst(libJar(), outer);
+    assertThat(c).succeededWithoutWarnings();
+    Pipeline fromArgo = ArgoReader.read(Compile.resource(c, "META-INF/kfp4j/pipelines/outer.yaml"), "outer.yaml");
+    assertThat(((Task) fromArgo.node("sums-add").orElseThrow()).arguments().get("b"))
+        .isEqualTo(new Argument.TaskOutput("inner-add-2", "Output"));
+    String kfp2 = Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml");
+    Compile.validKfp2(kfp2, "outer.yaml");
+    assertThat(((Task) Kfp2Reader.read(kfp2, "outer.yaml").node("add").orElseThrow()).arguments().get("b"))
+        .isEqualTo(new Argument.TaskOutput("sums-add-2", "Output"));
+  }
+}
