@@ -72,7 +72,9 @@ final class Launchers implements Launcher, Closeable {
     start.ended(options, exit, subprocess.groups());
     if (exit != 0 && !onClasspath(javaMain)) { // java said only "Could not find or load main class"
       launch.log().note("kfp4j: " + javaMain + " is on none of the runner's classpath entries: run where the project's classes "
-          + "are (kfp4j run in the project's folder after 'mvn compile', or with --classes and --classpath; the kfp4j:run goal)\n");
+          + "and dependencies are (kfp4j run in the project's folder after 'mvn compile', a dependency's classes in the jars of "
+          + "target/dependency/ that 'mvn dependency:copy-dependencies -DincludeScope=runtime' writes, or with --classes and "
+          + "--classpath; the kfp4j:run goal)\n");
     }
     return exit;
   }

@@ -521,8 +521,9 @@ class LocalRunnerTest {
     String log = Files.readString(a.log());
     assertTrue(log.contains("org.acme.NotCompiledEntrypoint"), log);
     assertTrue(log.endsWith("kfp4j: org.acme.NotCompiledEntrypoint is on none of the runner's classpath entries: run where the project's "
-        + "classes are (kfp4j run in the project's folder after 'mvn compile', or with --classes and --classpath; the kfp4j:run goal)\n"),
-        log);
+        + "classes and dependencies are (kfp4j run in the project's folder after 'mvn compile', a dependency's classes in the jars of "
+        + "target/dependency/ that 'mvn dependency:copy-dependencies -DincludeScope=runtime' writes, or with --classes and "
+        + "--classpath; the kfp4j:run goal)\n"), log);
   }
 
   @Test
