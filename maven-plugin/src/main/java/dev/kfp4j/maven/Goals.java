@@ -28,6 +28,11 @@ final class Goals {
     @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
     File classes;
 
+    @Override
+    boolean readsClasses() {
+      return true;
+    }
+
     /** The project's runtime classpath, where its components load from. */
     @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true)
     List<String> classpath;
@@ -127,6 +132,11 @@ final class Goals {
     @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
     File classes;
 
+    @Override
+    boolean readsClasses() {
+      return true;
+    }
+
     /** The project's runtime class path: its dependencies go to /app/libs. */
     @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true)
     List<String> classpath;
@@ -191,6 +201,11 @@ final class Goals {
     @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
     File classes;
 
+    @Override
+    boolean readsClasses() {
+      return true;
+    }
+
     /** {@code true}: check the project's image too; an image reference: check that one. */
     @Parameter(property = "kfp4j.checkImage")
     String checkImage;
@@ -219,6 +234,11 @@ final class Goals {
 
     @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
     File classes;
+
+    @Override
+    boolean readsClasses() {
+      return true;
+    }
 
     /** Pipeline arguments by parameter name. */
     @Parameter

@@ -27,6 +27,11 @@ public final class GraphMojo extends Kfp4jMojo {
   @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
   File classes;
 
+  @Override
+  boolean readsClasses() {
+    return true;
+  }
+
   /** {@code svg} or {@code mermaid}. */
   @Parameter(property = "kfp4j.format", defaultValue = "svg")
   String format;

@@ -27,6 +27,10 @@ abstract class Kfp4jMojo extends AbstractMojo {
   @Parameter(property = "kfp4j.skip", defaultValue = "false")
   boolean skip;
 
+  /** The project's packaging: {@code pom} for a parent of modules, which compiles no classes. */
+  @Parameter(defaultValue = "${project.packaging}", readonly = true)
+  String packaging;
+
   /** The container engine of goals that run or build images: docker, podman or a path (default: KFP4J_ENGINE, else either). */
   @Parameter(property = "kfp4j.engine")
   String engine;
@@ -42,6 +46,11 @@ abstract class Kfp4jMojo extends AbstractMojo {
   Kfp4jMojo(String command, boolean usesConfig) {
     this.command = command;
     this.usesConfig = usesConfig;
+  }
+
+  /** Whether the goal reads the project's compiled classes ({@code kfp4j.classes}), which a {@code pom} project has none of. */
+  boolean readsClasses() {
+    return false;
   }
 
   /** The goal's {@code kfp4j} command line, without the command name. */
@@ -72,6 +81,11 @@ abstract class Kfp4jMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("kfp4j: skipped");
+      return;
+    }
+    if ("pom".equals(packaging) && readsClasses()) { // a multi-module project's parent: the goal runs in each module
+      getLog().info("kfp4j: skipped: a project of packaging pom compiles no pipelines (kfp4j:" + GoalTerms.goal(command())
+          + " runs in each module that does)");
       return;
     }
     List<String> args = new ArrayList<>();

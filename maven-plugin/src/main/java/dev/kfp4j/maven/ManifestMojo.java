@@ -25,6 +25,11 @@ public final class ManifestMojo extends Kfp4jMojo {
   @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
   File classes;
 
+  @Override
+  boolean readsClasses() {
+    return true;
+  }
+
   /** The Pipeline resource's name, which the version names (default: the pipeline's name). */
   @Parameter(property = "kfp4j.name")
   String name;

@@ -60,6 +60,26 @@ class RunMojoTest {
     return log;
   }
 
+  /**
+   * {@code mvn compile kfp4j:run} at the root of a project of modules: the root, of packaging {@code pom}, compiles nothing,
+   * and failed the build ('-Dkfp4j.classes names .../target/classes, which is not there') after its modules had run.
+   */
+  @Test
+  void aParentOfModulesIsSkippedSayingWhy() throws Exception {
+    Goals.RunMojo mojo = new Goals.RunMojo();
+    mojo.classes = dir.resolve("target/classes").toFile();
+    mojo.classpath = List.of();
+    mojo.root = dir.toFile();
+    mojo.config = new File("no-such-kfp4j.yaml");
+    mojo.packaging = "pom";
+    Recorded log = new Recorded();
+    mojo.setLog(log);
+    mojo.execute();
+    assertEquals(List.of("kfp4j: skipped: a project of packaging pom compiles no pipelines (kfp4j:run runs in each module that"
+        + " does)"), log.info);
+    assertEquals(List.of(), log.errors);
+  }
+
   @Test
   void aRunWhileTheLocalUiServesItsRootNamesItsPageAsNewsNotAsAnError() throws Exception {
     // what a serving 'kfp4j ui --local' leaves in the runs folder: its address, then a live process id
