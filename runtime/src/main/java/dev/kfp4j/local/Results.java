@@ -4,6 +4,7 @@ import dev.kfp4j.local.TaskResult.State;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +29,26 @@ final class Results {
     this.runDir = runDir;
   }
 
-  /** Keeps and records {@code r}; {@code restored}: it finished in an earlier attempt at this run. */
+  /**
+   * Records and keeps {@code r}; {@code restored}: it finished in an earlier attempt at this run. A success ({@link
+   * State#ok()}) whose journal line cannot be written is not kept: the {@link UncheckedIOException} saying why is
+   * thrown, for its {@link StepRunner} to fail the task. Any other result is kept all the same: the journal only tells a
+   * resume which tasks finished well, and one that did not runs again either way.
+   */
   void add(TaskId id, TaskResult r, boolean restored) {
-    synchronized (entries) {
-      entries.add(new Entry(id.order(), r));
-    }
     if (restored) {
       record.restored(r);
     } else {
-      record.finished(r);
+      try {
+        record.finished(r);
+      } catch (UncheckedIOException e) {
+        if (r.state().ok()) {
+          throw e;
+        }
+      }
+    }
+    synchronized (entries) {
+      entries.add(new Entry(id.order(), r));
     }
     if (r.state() != State.Skipped && r.state() != State.Omitted) {
       progress.done(r);

@@ -73,9 +73,7 @@ final class StepRunner {
       prepare(step);
       if (cache.restore(key, cachedValues(step), step.artifactFiles())) {
         try {
-          TaskResult r = result(step, State.Cached, 0, 0, values(step), 0, "reused cached outputs", null);
-          results.add(step.id(), r, false);
-          return r;
+          return recorded(step, log, result(step, State.Cached, 0, 0, values(step), 0, "reused cached outputs", null));
         } catch (OutputException unreadable) {
           // a miss: run it
         }
@@ -149,22 +147,44 @@ final class StepRunner {
         discard(step, log);
       }
     }
-    TaskResult r;
-    if (message == null) {
-      r = result(step, State.Succeeded, attempt, exit, values, millis, null, log.file());
-      if (key != null) {
-        try {
-          cache.store(key, cachedValues(step), step.artifactFiles());
-        } catch (IOException | RuntimeException e) {
-          log.note("kfp4j: its outputs were not cached: " + e + "\n");
-        }
-      }
-    } else {
-      r = new TaskResult(id, step.name(), step.template(), State.Failed, attempt, exit == Launcher.TIMED_OUT ? -1 : exit, Map.of(),
-          Map.of(), millis, message, log.file(), shownCommand(step), step.id().label());
+    if (message != null) {
+      TaskResult r = failure(step, attempt, exit == Launcher.TIMED_OUT ? -1 : exit, millis, message, log);
+      results.add(step.id(), r, false);
+      return r;
     }
-    results.add(step.id(), r, false);
+    TaskResult r = recorded(step, log, result(step, State.Succeeded, attempt, exit, values, millis, null, log.file()));
+    if (key != null && r.state().ok()) { // cached once its run has it: never outputs a run failed for want of its record
+      try {
+        cache.store(key, cachedValues(step), step.artifactFiles());
+      } catch (IOException | RuntimeException e) {
+        log.note("kfp4j: its outputs were not cached: " + e + "\n");
+      }
+    }
     return r;
+  }
+
+  /**
+   * {@code r}, the task's success, recorded ({@link Results#add}): its journal line written first. A success that cannot be
+   * recorded (a full disk) fails the task instead, its outputs deleted, and is not cached: no run shows outputs as its own, nor
+   * reuses them from the cache, that its record lacks; the message ends with the file and the system's reason.
+   */
+  private TaskResult recorded(Step step, TaskLog log, TaskResult r) {
+    try {
+      results.add(step.id(), r, false);
+      return r;
+    } catch (UncheckedIOException e) {
+      discard(step, log);
+      String message = "its outputs were deleted, as its result could not be recorded: " + e.getMessage();
+      log.note("kfp4j: " + message + "\n");
+      TaskResult failed = failure(step, r.attempts(), r.exitCode(), r.millis(), message, log);
+      results.add(step.id(), failed, false);
+      return failed;
+    }
+  }
+
+  private TaskResult failure(Step step, int attempts, int exit, long millis, String message, TaskLog log) {
+    return new TaskResult(step.id().id(), step.name(), step.template(), State.Failed, attempts, exit, Map.of(), Map.of(), millis,
+        message, log.file(), shownCommand(step), step.id().label());
   }
 
   private TaskResult result(Step step, State state, int attempts, int exit, Map<String, String> values, long millis, String message,

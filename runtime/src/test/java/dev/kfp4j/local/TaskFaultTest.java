@@ -198,6 +198,37 @@ class TaskFaultTest {
     }
   }
 
+  /**
+   * The journal could not be written as a task that succeeded ended (here a folder in its place): the task was shown twice,
+   * Succeeded and Failed ("kfp4j could not run it: java.io.UncheckedIOException: ..." with a stack trace), its output kept in
+   * its folder and stored in the cache, so that the next run took it from there as Cached, from a run that had failed. Now the
+   * task fails once, saying why with the system's reason, its outputs deleted and not cached: the next run runs it again.
+   */
+  @Test
+  void aSuccessThatCannotBeRecordedFailsItsTaskAndIsNotCached() throws Exception {
+    Path once = dir.resolve("once");
+    // the first run only: once the runner journaled the task's process, the journal a folder until it is one (the runner
+    // may write it between the rm and the mkdir)
+    String t = "  - name: t\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n    container:\n      image: a\n"
+        + "      command: [sh, -c, 'echo hi > /tmp/o; if [ ! -e " + once + " ]; then touch " + once + "; until grep -q process "
+        + "../journal.jsonl; do sleep 0.1; done; until [ -d ../journal.jsonl ]; do rm -f ../journal.jsonl; "
+        + "mkdir ../journal.jsonl 2> /dev/null; done; fi']\n";
+    Workflow wf = workflow("unrecorded", "", "      - {name: t, template: t}\n", t);
+    RunResult first = runner(true).run(wf, Map.of());
+    assertFalse(first.succeeded());
+    assertEquals(1, first.tasks().size(), "shown once: " + first.tasks());
+    TaskResult failed = first.task("t").orElseThrow();
+    assertEquals(State.Failed, failed.state());
+    assertTrue(failed.message().matches("its outputs were deleted, as its result could not be recorded: cannot write "
+        + ".*/journal\\.jsonl: Is a directory"), failed.message());
+    assertFalse(Files.exists(first.runDir().resolve("t/outputs")), "no output left in its folder");
+    assertEquals("Failed", Yaml.json().readTree(first.runDir().resolve("run.json").toFile()).path("tasks").path("t").path("state")
+        .asString());
+    RunResult second = runner(true).run(wf, Map.of());
+    assertEquals(State.Succeeded, second.task("t").orElseThrow().state(), "run again, not taken from the cache");
+    assertEquals("hi", second.output("t", "out"));
+  }
+
   @Test
   void anOutputThatIsAFolderFailsItsTask() throws Exception {
     String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
