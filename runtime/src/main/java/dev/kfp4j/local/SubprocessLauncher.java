@@ -1,8 +1,6 @@
 package dev.kfp4j.local;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +70,11 @@ final class SubprocessLauncher implements Launcher {
    * Runs {@code p}, started by {@link #builder} and watched ({@link ProcessGroups#started}), as
    * {@code launch} to its end: its output copied to the log (never straight to the file, which
    * keeps what its {@link LogBounds} allow), the launch's timeout counted from now; its exit
-   * code, or {@link #TIMED_OUT}.
+   * code, or {@link #TIMED_OUT}. It ends when {@code p} ends, whatever {@code p} left running that holds its output
+   * ({@link OutputPump}).
    */
   int await(Process p, Launch launch) {
-    Thread pump = pump(p.getInputStream(), launch.log(), launch.attempt());
+    OutputPump pump = OutputPump.start(p.getInputStream(), launch.log(), launch.attempt());
     try {
       launch.started().accept(p.toHandle());
       if (launch.timeoutSeconds() > 0 && !p.waitFor(launch.timeoutSeconds(), TimeUnit.SECONDS)) {
@@ -90,66 +89,12 @@ final class SubprocessLauncher implements Launcher {
       return 1;
     } finally {
       groups.ended(p);
-      try {
-        pump.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static OutputStream opened(TaskLog log, int attempt) {
-    try {
-      return log.open(attempt);
-    } catch (IOException e) {
-      log.unwritable(e);
-      return null;
-    }
-  }
-
-  private static void closed(OutputStream out) {
-    try {
-      out.close();
-    } catch (IOException e) {
-      // already said: the log could not be written
+      pump.finish();
     }
   }
 
   /** The process groups the processes of this launcher run in. */
   ProcessGroups groups() {
     return groups;
-  }
-
-  /**
-   * Copies the process's output to the log (and its echo) as it comes. A log that cannot be written is said ({@link
-   * TaskLog#unwritable}) and the rest of the output read and dropped, so the process runs on to its end.
-   */
-  private static Thread pump(InputStream from, TaskLog log, int attempt) {
-    Thread t = new Thread(() -> {
-      try (InputStream in = from) {
-        OutputStream out = opened(log, attempt);
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-          try {
-            if (out != null) {
-              out.write(buffer, 0, n);
-              out.flush();
-            }
-          } catch (IOException e) {
-            log.unwritable(e);
-            closed(out);
-            out = null;
-          }
-        }
-        if (out != null) {
-          out.close();
-        }
-      } catch (IOException e) {
-        // the process is gone; what came is in the log (a log that failed to close: as written)
-      }
-    }, "kfp4j-task-output");
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 }

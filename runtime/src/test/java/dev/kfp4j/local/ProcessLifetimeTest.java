@@ -175,6 +175,39 @@ class ProcessLifetimeTest {
     }
   }
 
+  /**
+   * A task that left a process running out of its group's reach ({@code setsid}), holding its output: the task's end waited 10
+   * s for that output to end, then went on with the process's output still copied to its log. Now each task ends with its own
+   * process, its log with what it printed and a note: four such tasks one after the other ended after 40 s, now in a few.
+   */
+  @Test
+  void aTaskEndsWithItsProcessThoughAProcessItLeftHoldsItsOutput() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroups.supported(), "setsid: Linux only");
+    Path pids = dir.resolve("held.pids");
+    // the task's own process sleeps a little after it printed, so that the runner waits for more output as it ends
+    String t = shell("held", "setsid sleep 60 & echo $! >> " + pids + "; echo printed; sleep 1");
+    String tasks = "      - {name: a, template: held}\n      - {name: b, template: held, dependencies: [a]}\n"
+        + "      - {name: c, template: held, dependencies: [b]}\n      - {name: d, template: held, dependencies: [c]}\n";
+    long start = System.nanoTime();
+    RunResult r = runner().run(Workflow.parse(Files.readString(workflowFile("held", tasks, t)), "h"), Map.of());
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    long[] held = Files.readAllLines(pids).stream().mapToLong(Long::parseLong).toArray();
+    try {
+      assertTrue(r.succeeded(), console.toString());
+      assertEquals(4, held.length);
+      for (long pid : held) {
+        assertTrue(Child.alive(pid), "the process it left runs on, holding its output");
+      }
+      assertTrue(seconds < 30, "the run ended with its tasks' processes, well before those they left: " + seconds + " s");
+      for (String task : List.of("a", "b", "c", "d")) {
+        assertEquals("printed\nkfp4j: the task ended while a process it left running still held its output (stdout, stderr); what "
+            + "that process prints from now on is not in this log\n", Files.readString(r.task(task).orElseThrow().log()));
+      }
+    } finally {
+      Child.kill(held);
+    }
+  }
+
   @Test
   void tasksDoNotGetTheRunnersCredentials() throws Exception {
     Path shOut = dir.resolve("sh.out");
