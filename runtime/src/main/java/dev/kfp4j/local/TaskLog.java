@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,18 +77,24 @@ final class TaskLog {
    * the echo, whole.
    */
   OutputStream open(int attempt) throws IOException {
-    return open(attempt, true);
+    Files.createDirectories(file.getParent());
+    // read too: its part past the head is cut back in place; at its end: an earlier attempt's log goes on
+    FileChannel channel = attempt == 1
+        ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+            StandardOpenOption.READ)
+        : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    OutputStream out;
+    try {
+      out = bounds.bound(channel.position(channel.size()));
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    return echoed(out);
   }
 
-  /** {@link #open(int)}, the file bounded or not ({@link #note}: the runner's own few lines). */
-  private OutputStream open(int attempt, boolean bounded) throws IOException {
-    Files.createDirectories(file.getParent());
-    OutputStream out = attempt == 1
-        ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)
-        : Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    if (bounded) {
-      out = bounds.bound(out, attempt == 1 ? 0 : Files.size(file));
-    }
+  /** {@code out}, and the echo when there is one. */
+  private OutputStream echoed(OutputStream out) {
     return echo == null ? out : new Tee(out, new Lines(echo, label, mask));
   }
 
@@ -107,8 +114,11 @@ final class TaskLog {
 
   /** Adds the runner's own {@code text} to the log (and the echo), whole, past its bounds. */
   void note(String text) {
-    try (OutputStream out = open(2, false)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
+    try {
+      Files.createDirectories(file.getParent());
+      try (OutputStream out = echoed(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
     } catch (IOException e) {
       // the note is lost; the task's result still says what happened
     }
