@@ -5,6 +5,9 @@ assert log.contains('[INFO] prep-clean = 15') : 'the reactor build ran app with 
 assert log.contains('[INFO] pipeline output Output = 375') : 'the build with jars ran app from its KFP 2 spec'
 assert log.count('[INFO] summarize = 375') == 2
 assert log.contains('kfp4j: skipped: a project of packaging pom compiles no pipelines')
+assert log.contains("kfp4j: skipped: this module compiled no pipeline 'report' (kfp4j:run runs in the modules of the build that did)")
+assert log.count('[INFO] clean = 7') == 1 : "lib's pipeline ran in the first build alone"
+
 def app = new File(basedir, 'app/target/classes/META-INF/kfp4j')
 def index = new File(app, 'pipelines.index').text
 assert index.contains('"report"') && !index.contains('"prep"') : index

@@ -29,8 +29,16 @@ final class Goals {
     File classes;
 
     @Override
-    boolean readsClasses() {
-      return true;
+
+    File classOutput() {
+
+      return classes;
+
+    }
+
+    @Override
+    String pipelineName() {
+      return pipeline;
     }
 
     /** The project's runtime classpath, where its components load from. */
@@ -133,8 +141,11 @@ final class Goals {
     File classes;
 
     @Override
-    boolean readsClasses() {
-      return true;
+
+    File classOutput() {
+
+      return classes;
+
     }
 
     /** The project's runtime class path: its dependencies go to /app/libs. */
@@ -202,8 +213,11 @@ final class Goals {
     File classes;
 
     @Override
-    boolean readsClasses() {
-      return true;
+
+    File classOutput() {
+
+      return classes;
+
     }
 
     /** {@code true}: check the project's image too; an image reference: check that one. */
@@ -236,8 +250,16 @@ final class Goals {
     File classes;
 
     @Override
-    boolean readsClasses() {
-      return true;
+
+    File classOutput() {
+
+      return classes;
+
+    }
+
+    @Override
+    String pipelineName() {
+      return pipeline;
     }
 
     /** Pipeline arguments by parameter name. */

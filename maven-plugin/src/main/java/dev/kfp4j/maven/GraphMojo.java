@@ -28,8 +28,16 @@ public final class GraphMojo extends Kfp4jMojo {
   File classes;
 
   @Override
-  boolean readsClasses() {
-    return true;
+
+  File classOutput() {
+
+    return classes;
+
+  }
+
+  @Override
+  String pipelineName() {
+    return pipeline;
   }
 
   /** {@code svg} or {@code mermaid}. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -31,6 +32,10 @@ abstract class Kfp4jMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.packaging}", readonly = true)
   String packaging;
 
+  /** The build, whose modules a goal naming a pipeline runs in ({@link ReactorPipelines}). */
+  @Parameter(defaultValue = "${session}", readonly = true)
+  MavenSession session;
+
   /** The container engine of goals that run or build images: docker, podman or a path (default: KFP4J_ENGINE, else either). */
   @Parameter(property = "kfp4j.engine")
   String engine;
@@ -48,9 +53,14 @@ abstract class Kfp4jMojo extends AbstractMojo {
     this.usesConfig = usesConfig;
   }
 
-  /** Whether the goal reads the project's compiled classes ({@code kfp4j.classes}), which a {@code pom} project has none of. */
-  boolean readsClasses() {
-    return false;
+  /** The class output the goal reads its pipelines from ({@code kfp4j.classes}); null for a goal that reads none. */
+  File classOutput() {
+    return null;
+  }
+
+  /** The pipeline the goal is given ({@code kfp4j.pipeline}: a name or a file); null for none, or a goal that takes none. */
+  String pipelineName() {
+    return null;
   }
 
   /** The goal's {@code kfp4j} command line, without the command name. */
@@ -83,9 +93,14 @@ abstract class Kfp4jMojo extends AbstractMojo {
       getLog().info("kfp4j: skipped");
       return;
     }
-    if ("pom".equals(packaging) && readsClasses()) { // a multi-module project's parent: the goal runs in each module
-      getLog().info("kfp4j: skipped: a project of packaging pom compiles no pipelines (kfp4j:" + GoalTerms.goal(command())
-          + " runs in each module that does)");
+    String goal = "kfp4j:" + GoalTerms.goal(command());
+    if ("pom".equals(packaging) && classOutput() != null) { // a multi-module project's parent: the goal runs in each module
+      getLog().info("kfp4j: skipped: a project of packaging pom compiles no pipelines (" + goal + " runs in each module that does)");
+      return;
+    }
+    String elsewhere = session == null || pipelineName() == null ? null : ReactorPipelines.skip(session, goal, pipelineName(), classOutput());
+    if (elsewhere != null) {
+      getLog().info(elsewhere);
       return;
     }
     List<String> args = new ArrayList<>();
@@ -117,7 +132,6 @@ abstract class Kfp4jMojo extends AbstractMojo {
       // the command's messages name this goal's properties and goals ({@link GoalTerms}), and say no usage of the command
       code = Kfp4j.execute(args.toArray(String[]::new), out, err, new GoalTerms(command()));
     }
-    String goal = "kfp4j:" + GoalTerms.goal(command());
     // the command's error lines, said as it ends, but the one the build's failure says
     said.stream().skip(code == Kfp4j.OK ? 0 : 1).filter(l -> l.startsWith(ERROR)).forEach(getLog()::error);
     if (code == Kfp4j.OK) {

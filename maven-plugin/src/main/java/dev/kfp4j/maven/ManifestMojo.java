@@ -26,8 +26,16 @@ public final class ManifestMojo extends Kfp4jMojo {
   File classes;
 
   @Override
-  boolean readsClasses() {
-    return true;
+
+  File classOutput() {
+
+    return classes;
+
+  }
+
+  @Override
+  String pipelineName() {
+    return pipeline;
   }
 
   /** The Pipeline resource's name, which the version names (default: the pipeline's name). */
