@@ -20,6 +20,11 @@ import java.util.stream.Stream;
  * since 2.0: {@code PUT /api/2.0/mlflow-artifacts/artifacts/<path>}), or a folder this process can
  * write ({@code file:} or a plain path). MLflow's Java client uploads only through MLflow's Python
  * command line, which a component image lacks.
+ *
+ * <p>An upload's files go through one HTTP/1.1 client (MLflow's server speaks it; a request that offers HTTP/2 leaves
+ * its connection unused after it), so over one connection. Reaching the server may take the server's timeout ({@link
+ * Servers#timeout()}); each file's request that and a second more for each MiB of the file, so that a server that takes a
+ * connection and never answers fails the upload instead of holding the task forever.
  */
 final class ArtifactStore {
   private final Servers server;
@@ -46,13 +51,15 @@ final class ArtifactStore {
       files.add(source);
     }
     String prefix = artifactPath == null || artifactPath.isBlank() ? "" : artifactPath.replaceAll("^/+|/+$", "") + "/";
+    HttpClient http = artifactUri.startsWith("mlflow-artifacts:")
+        ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(server.timeout()).build() : null;
     for (Path f : files) {
       String relative = prefix + base.relativize(f).toString().replace('\\', '/');
-      put(f, relative);
+      put(http, f, relative);
     }
   }
 
-  private void put(Path file, String relative) throws IOException {
+  private void put(HttpClient http, Path file, String relative) throws IOException {
     if (artifactUri.startsWith("mlflow-artifacts:")) {
       String root = URI.create(artifactUri).getPath().replaceAll("^/+|/+$", "");
       StringBuilder path = new StringBuilder();
@@ -60,13 +67,14 @@ final class ArtifactStore {
         path.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
       }
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trackingUri + "/api/2.0/mlflow-artifacts/artifacts" + path))
-          .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(file));
+          .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(file))
+          .timeout(server.timeout().plusSeconds(Files.size(file) >> 20));
       if (server.authorization() != null) {
         request.header("Authorization", server.authorization());
       }
       HttpResponse<String> response;
       try {
-        response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while uploading " + file);

@@ -31,6 +31,11 @@ final class Failures {
             + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "); check mlflow.tracking_uri in kfp4j.yaml (else " + Mlflow.TRACKING_URI_ENV
             + ") and that the server is up and reachable from where the step runs");
       }
+      if (t instanceof java.net.http.HttpTimeoutException) { // reached (a connect timeout is one too, and is the case above)
+        return server.redact("the tracking server " + server + " took the request but did not answer within "
+            + server.timeout().toSeconds() + " s (" + Servers.TIMEOUT_ENV + ", and a second more for each MiB uploaded);"
+            + " check that it is an MLflow tracking server that is up and not overloaded, or raise " + Servers.TIMEOUT_ENV);
+      }
     }
     String said = oneLine(e.toString());
     return server == null ? said : server.redact(said);

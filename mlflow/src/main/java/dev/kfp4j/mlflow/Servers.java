@@ -2,6 +2,7 @@ package dev.kfp4j.mlflow;
 
 import dev.kfp4j.entrypoint.UrlTexts;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Function;
 import org.mlflow.tracking.MlflowClient;
@@ -10,9 +11,16 @@ import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 /**
  * How to reach a tracking server, with the credentials MLflow's own clients read from the
  * environment: {@code MLFLOW_TRACKING_TOKEN} (a bearer token), else {@code
- * MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD} (basic auth), else none.
+ * MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD} (basic auth), else none; and how long a request of our
+ * own (an artifact upload) waits for the server, {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds as MLflow's Python client
+ * reads it, else its default, 120.
  */
-record Servers(String uri, String token, String username, String password) {
+record Servers(String uri, String token, String username, String password, Duration timeout) {
+  /** How long a request waits for the server, in seconds, as MLflow's Python client reads it. */
+  static final String TIMEOUT_ENV = "MLFLOW_HTTP_REQUEST_TIMEOUT";
+  /** MLflow's default {@link #TIMEOUT_ENV}. */
+  static final Duration TIMEOUT = Duration.ofSeconds(120);
+
   /**
    * The level of MLflow's own request logger under slf4j-simple, when none is set: MLflow's Java client (2.17) resends
    * every refused request (any status but 429) and logs each time, at warn, "Request returned with status code 403 (Rate
@@ -25,9 +33,29 @@ record Servers(String uri, String token, String username, String password) {
     System.getProperties().putIfAbsent(CALLER_LOG, "error");
   }
 
+  Servers(String uri, String token, String username, String password) {
+    this(uri, token, username, password, TIMEOUT);
+  }
+
+  /**
+   * The server at {@code uri} with {@code env}'s credentials and timeout.
+   *
+   * @throws IllegalArgumentException when {@link #TIMEOUT_ENV} is not a whole number of seconds above 0
+   */
   static Servers of(String uri, Function<String, String> env) {
     return new Servers(uri, blankToNull(env.apply("MLFLOW_TRACKING_TOKEN")), blankToNull(env.apply("MLFLOW_TRACKING_USERNAME")),
-        blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")));
+        blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")), timeout(blankToNull(env.apply(TIMEOUT_ENV))));
+  }
+
+  private static Duration timeout(String seconds) {
+    if (seconds == null) {
+      return TIMEOUT;
+    }
+    if (seconds.strip().matches("0*[1-9][0-9]{0,8}")) {
+      return Duration.ofSeconds(Long.parseLong(seconds.strip()));
+    }
+    throw new IllegalArgumentException(TIMEOUT_ENV + " is '" + seconds + "'; give a whole number of seconds above 0, such as "
+        + TIMEOUT.toSeconds() + " (MLflow's default)");
   }
 
   MlflowClient client() {

@@ -152,4 +152,75 @@ class MlflowFailuresTest {
         + "check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up and reachable from"
         + " where the step runs", unreachable.getMessage());
   }
+
+  /**
+   * A server that takes the connection and never answers: the upload failed on no timeout and waited forever, the task
+   * with it; now it fails after {@code MLFLOW_HTTP_REQUEST_TIMEOUT} (here 1 s) saying so on one line. The bound of a minute
+   * only ends the test on the old code.
+   */
+  @Test
+  void anUploadToAServerThatNeverAnswersFailsSayingSo() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(silent.accept()); // read nothing, write nothing
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String uri = "http://127.0.0.1:" + silent.getLocalPort();
+      Servers server = Servers.of(uri, Map.of("MLFLOW_TRACKING_TOKEN", "s3cret-t0ken", "MLFLOW_HTTP_REQUEST_TIMEOUT", "1")::get);
+      ArtifactStore store = new ArtifactStore(server, "mlflow-artifacts:/1/r1/artifacts");
+      Path report = Files.writeString(dir.resolve("report.txt"), "ok");
+      IOException e = assertThrows(IOException.class, () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofMinutes(1), () -> store.upload(report, null)));
+      assertEquals("cannot upload artifact report.txt: the tracking server " + uri + " took the request but did not answer within"
+          + " 1 s (MLFLOW_HTTP_REQUEST_TIMEOUT, and a second more for each MiB uploaded); check that it is an MLflow tracking"
+          + " server that is up and not overloaded, or raise MLFLOW_HTTP_REQUEST_TIMEOUT", e.getMessage());
+      assertFalse(held.isEmpty(), "the upload reached the server");
+      for (java.net.Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void aTimeoutThatIsNotAWholeNumberOfSecondsIsRefusedSayingWhatToGive() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Servers.of("http://127.0.0.1:1", Map.of("MLFLOW_HTTP_REQUEST_TIMEOUT", "2m")::get));
+    assertEquals("MLFLOW_HTTP_REQUEST_TIMEOUT is '2m'; give a whole number of seconds above 0, such as 120 (MLflow's default)",
+        e.getMessage());
+  }
+
+  /** A folder's files go through one client, so over one connection: the upload made a client, and a connection, per file. */
+  @Test
+  void aFoldersFilesGoOverOneConnection() throws Exception {
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    proxy.createContext("/", x -> {
+      x.getRequestBody().readAllBytes();
+      seen.add(x.getRequestURI().getPath() + " from " + x.getRemoteAddress().getPort());
+      x.sendResponseHeaders(200, -1);
+      x.close();
+    });
+    proxy.start();
+    try {
+      Path folder = Files.createDirectories(dir.resolve("reports"));
+      for (String name : new String[] {"a.txt", "b.txt", "c.txt"}) {
+        Files.writeString(folder.resolve(name), name);
+      }
+      new ArtifactStore(new Servers("http://127.0.0.1:" + proxy.getAddress().getPort(), null, null, null),
+          "mlflow-artifacts:/1/r1/artifacts").upload(folder, null);
+    } finally {
+      proxy.stop(0);
+    }
+    assertEquals(3, seen.size(), seen.toString());
+    assertEquals(1, seen.stream().map(s -> s.substring(s.lastIndexOf(' '))).distinct().count(), seen.toString());
+    assertEquals("/api/2.0/mlflow-artifacts/artifacts/1/r1/artifacts/reports/a.txt", seen.get(0).split(" ")[0]);
+  }
 }
