@@ -83,6 +83,11 @@ final class Options {
     @Option(names = "--ca-cert", paramLabel = "FILE", description = "A PEM file of CA certificates to trust.")
     Path caCert;
 
+    @Option(names = {"-k", "--insecure-skip-verify"}, description = "Do not check the server's https certificate (KFP's "
+        + "verify_ssl=False, the argo CLI's -k): for a test cluster only, whoever can intercept the connection reads the "
+        + "credentials sent.")
+    boolean insecureSkipVerify;
+
     /** Where this execution's credentials go, to be hidden in every error it prints. */
     Redactor redactor() {
       Object root = mixee == null ? null : mixee.root().userObject();
@@ -111,7 +116,7 @@ final class Options {
     KfpClient kfp() {
       Config c = config();
       KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()))
-          .redactor(redactor()).apiVersion(apiVersion()).options(terms()::option);
+          .redactor(redactor()).apiVersion(apiVersion()).options(terms()::option).insecureSkipVerify(insecureSkipVerify);
       String ca = caCertificate(c);
       if (ca != null) {
         b.caCertificate(Path.of(ca));
@@ -207,7 +212,7 @@ final class Options {
     ArgoClient argoClient() {
       Config c = config();
       ArgoClient.Builder b = ArgoClient.builder().server(first(argoServer, c.argoServer())).namespace(first(namespace, c.namespace()))
-          .redactor(redactor()).options(terms()::option);
+          .redactor(redactor()).options(terms()::option).insecureSkipVerify(insecureSkipVerify);
       String ca = caCertificate(c);
       if (ca != null) {
         b.caCertificate(Path.of(ca));

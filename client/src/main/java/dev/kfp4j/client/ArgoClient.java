@@ -50,7 +50,7 @@ public final class ArgoClient {
   private ArgoClient(Builder b, URI server, String namespace) {
     this.http = b.http(server, b.auth, b.option("--argo-server") + ", 'argo_server' in the config file, or " + SERVER_ENV,
         "The Argo Server's is where 'argo server' listens (port 2746 unless set), behind an ingress with its path ("
-            + BASE_HREF_ENV + ")", "set " + INSECURE_SKIP_VERIFY_ENV + "=true");
+            + BASE_HREF_ENV + ")", "pass " + b.option(ClientBuilder.SKIP_VERIFY) + " or set " + INSECURE_SKIP_VERIFY_ENV + "=true");
     this.namespace = namespace;
     this.pollInterval = b.pollInterval();
   }

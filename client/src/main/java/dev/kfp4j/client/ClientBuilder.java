@@ -15,6 +15,9 @@ import java.util.function.UnaryOperator;
  * @param <B> the concrete builder, so settings chain
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+  /** The {@code kfp4j} command's option that skips checking the certificate, as errors name it ({@link #options}). */
+  static final String SKIP_VERIFY = "-k/--insecure-skip-verify";
+
   private Path caCertificate;
   private boolean insecureSkipVerify;
   private Redactor redactor = new Redactor();
@@ -41,7 +44,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * Whether to check the server's https certificate not at all (default false): any certificate, self-signed or for
-   * another name, is taken, as the argo CLI's {@code --insecure-skip-verify}. For a test cluster only: whoever can
+   * another name, is taken, as the argo CLI's {@code --insecure-skip-verify} and KFP's {@code Client(verify_ssl=False)}; the
+   * {@code kfp4j} command's {@code -k/--insecure-skip-verify}. For a test cluster only: whoever can
    * intercept the connection reads the credentials sent. This client's alone; a {@link #caCertificate} is then not needed.
    */
   public B insecureSkipVerify(boolean insecureSkipVerify) {

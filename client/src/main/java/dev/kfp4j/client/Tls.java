@@ -20,7 +20,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Which servers' certificates a client trusts over https: the JDK's CAs, or a private CA's certificate (PEM), or, when told
- * to skip the check ({@code ARGO_INSECURE_SKIP_VERIFY=true}), any certificate for any name, as Go's {@code
+ * to skip the check ({@code -k}, {@code ARGO_INSECURE_SKIP_VERIFY=true}), any certificate for any name, as Go's {@code
  * InsecureSkipVerify} the argo CLI sets. The skip is this client's alone: nothing JVM-wide is changed.
  */
 final class Tls {
@@ -28,7 +28,7 @@ final class Tls {
   private final String advice;
 
   /**
-   * @param skipHow how to skip the check for this server ({@code "set ARGO_INSECURE_SKIP_VERIFY=true"}), for the advice
+   * @param skipHow how to skip the check for this server ({@code "pass -k/--insecure-skip-verify"}), for the advice
    *     of a failed handshake; null when it cannot be skipped
    */
   Tls(Path caCertificate, boolean skipVerify, String skipHow) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ARGO_INSECURE_SKIP_VERIFY=true}, as the argo CLI reads it (its {@code -k}, cmd/argo/commands/client/conn.go): an
  * Argo Server whose certificate is self-signed and for another name is reached; its value is {@code true} only; and the
- * skip is that client's alone.
+ * skip is that client's alone. KFP's client takes it too ({@code insecureSkipVerify}, KFP's {@code verify_ssl=False}).
  */
 class InsecureSkipVerifyTest {
   private static final String TOKEN = "s3cr3t-argo-t0ken";
@@ -88,8 +88,8 @@ class InsecureSkipVerifyTest {
     for (String value : java.util.Arrays.asList(null, "1", "TRUE", "yes", "false")) {
       KfpException e = assertThrows(KfpException.class, () -> argo(value).get("w1"), String.valueOf(value));
       assertTrue(e.getMessage().startsWith("TLS with https://127.0.0.1:" + server.getAddress().getPort() + " failed: "), e.getMessage());
-      assertTrue(e.getMessage().contains("pass that CA's certificate (PEM) as the CA certificate, or set ARGO_INSECURE_SKIP_VERIFY=true"
-          + " to not check it"), e.getMessage());
+      assertTrue(e.getMessage().contains("pass that CA's certificate (PEM) as the CA certificate, or pass -k/--insecure-skip-verify or"
+          + " set ARGO_INSECURE_SKIP_VERIFY=true to not check it"), e.getMessage());
       assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
     }
   }
@@ -102,6 +102,18 @@ class InsecureSkipVerifyTest {
     KfpException e = assertThrows(KfpException.class, kfp::healthy);
     assertTrue(e.getMessage().startsWith("TLS with "), e.getMessage());
     assertFalse(e.getMessage().contains("ARGO_INSECURE_SKIP_VERIFY"), "KFP's server has no such setting: " + e.getMessage());
+    assertTrue(e.getMessage().contains(", or pass -k/--insecure-skip-verify to not check it"), e.getMessage());
+  }
+
+  /** KFP's client takes it too, as KFP's Python {@code Client(verify_ssl=False)}: it said only to pass the CA certificate. */
+  @Test
+  void kfpsClientTakesItAsKfpsVerifySslFalse() {
+    KfpClient kfp = KfpClient.builder().host("https://127.0.0.1:" + server.getAddress().getPort()).auth(Auth.bearer(TOKEN))
+        .insecureSkipVerify(true).build();
+    kfp.healthy();
+    Loopback.Request last = requests.get(requests.size() - 1);
+    assertEquals("/apis/v1beta1/healthz", last.uri().getPath());
+    assertEquals("Bearer " + TOKEN, last.header("Authorization"));
   }
 
   @Test

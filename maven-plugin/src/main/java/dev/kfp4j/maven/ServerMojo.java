@@ -41,6 +41,10 @@ abstract class ServerMojo extends Kfp4jMojo {
   @Parameter(property = "kfp4j.caCert")
   File caCert;
 
+  /** Whether to not check the server's https certificate at all (a test cluster only): {@code -k/--insecure-skip-verify}. */
+  @Parameter(property = "kfp4j.insecureSkipVerify", defaultValue = "false")
+  boolean insecureSkipVerify;
+
   /** {@code table} or {@code json}, for the goals that print what the server answered (not {@code ui}). */
   @Parameter(property = "kfp4j.output", defaultValue = "table")
   String output;
@@ -67,6 +71,7 @@ abstract class ServerMojo extends Kfp4jMojo {
     headers.forEach((k, v) -> option(args, "--header", k + "=" + v));
     option(args, "--iap-client-id", iapClientId);
     option(args, "--ca-cert", caCert);
+    flag(args, "--insecure-skip-verify", insecureSkipVerify);
     if (printsAnswers()) {
       option(args, "--output", output);
     }

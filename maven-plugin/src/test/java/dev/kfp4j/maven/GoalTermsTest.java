@@ -150,6 +150,8 @@ class GoalTermsTest {
     assertEquals("-Dkfp4j.cache", schedule.option("--cache"));
     assertEquals("-Dkfp4j.noCache", new GoalTerms("run").option("--no-cache"), "the local run's --no-cache as it was");
     assertEquals("-Dkfp4j.runId=r1", image.command("runs get", "r1").replace("mvn kfp4j:run-get ", ""), "a parameter's property");
+    assertEquals("-Dkfp4j.insecureSkipVerify", new GoalTerms("run-once").option("-k/--insecure-skip-verify"),
+        "a failed TLS handshake's advice: the goals take it too");
   }
 
   /** The command line's own terms: the command's text as it always was. */

@@ -1,0 +1,136 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code -k/--insecure-skip-verify}, as the argo CLI spells it and as KFP's Python {@code Client(verify_ssl=False)}: a KFP
+ * API or Argo Server on loopback whose certificate is self-signed and for another name is reached with it, and without it
+ * the error says to pass it. Before, only {@code ARGO_INSECURE_SKIP_VERIFY=true} skipped the check, for Argo only, and
+ * {@code -k} was an unknown option.
+ */
+class InsecureSkipVerifyCommandTest {
+  private static final String TOKEN = "Zt8kq-s3cr3t";
+
+  @TempDir
+  static Path dir;
+
+  private static HttpsServer server;
+  private static final List<String> requests = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path keystore = dir.resolve("server.p12");
+    // self-signed, and for a name that is not the address reached: both checks would refuse it
+    keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=cluster.invalid", "-ext", "san=dns:cluster.invalid", "-keystore", keystore.toString(),
+        "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(store, "changeit".toCharArray());
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(kmf.getKeyManagers(), null, null);
+    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(ssl));
+    server.createContext("/", x -> {
+      x.getRequestBody().readAllBytes();
+      requests.add(x.getRequestMethod() + " " + x.getRequestURI().getPath() + " " + x.getRequestHeaders().getFirst("Authorization"));
+      // what either server answers, enough for a list of pipelines and a submitted workflow
+      byte[] body = (x.getRequestURI().getPath().startsWith("/apis/") ? "{\"pipelines\": [], \"total_size\": 0}"
+          : "{\"metadata\": {\"name\": \"add-example-x1\", \"namespace\": \"argo\"}, \"status\": {}}")
+          .getBytes(StandardCharsets.UTF_8);
+      x.getResponseHeaders().set("Content-Type", "application/json");
+      x.sendResponseHeaders(200, body.length);
+      x.getResponseBody().write(body);
+      x.close();
+    });
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  private static String address() {
+    return "https://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @Test
+  void kfpIsReachedWithItAndWithoutItTheErrorSaysToPassIt() {
+    int before = requests.size();
+    Cli refused = Cli.run("list-pipelines", "--host", address());
+    assertEquals(Kfp4j.SERVER, refused.code(), refused.toString());
+    assertTrue(refused.err().startsWith("kfp4j: error: TLS with " + address() + " failed: "), refused.toString());
+    assertTrue(refused.err().contains(", or pass -k/--insecure-skip-verify to not check it"), refused.toString());
+    assertEquals(before, requests.size(), "a request went through the refused handshake");
+
+    for (String flag : new String[] {"-k", "--insecure-skip-verify"}) {
+      Cli listed = Cli.run("list-pipelines", "--host", address(), flag);
+      assertEquals(0, listed.code(), listed.toString());
+      assertTrue(requests.get(requests.size() - 1).startsWith("GET /apis/v1beta1/pipelines "), requests.toString());
+    }
+  }
+
+  @Test
+  void theArgoServerIsReachedWithItAndWithoutItTheErrorSaysToPassIt() {
+    String[] runOnce = {"run-once", "--argo", "--argo-server", address(), "--classes", CommandsTest.CLASSES, "-p", "add-example"};
+    Cli refused = Cli.run(runOnce);
+    assertEquals(Kfp4j.SERVER, refused.code(), refused.toString());
+    assertTrue(refused.err().contains(", or pass -k/--insecure-skip-verify or set ARGO_INSECURE_SKIP_VERIFY=true to not check it"),
+        refused.toString());
+
+    List<String> args = new ArrayList<>(List.of(runOnce));
+    args.add("-k");
+    Cli submitted = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, submitted.code(), submitted.toString());
+    assertTrue(submitted.out().contains("add-example-x1"), submitted.toString());
+    assertEquals("POST /api/v1/workflows/argo null", requests.get(requests.size() - 1));
+  }
+
+  /** The flag changes what is trusted, not what is sent: no credential is printed, the token still goes. */
+  @Test
+  void theTokenStillGoesAndIsNotPrinted() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), TOKEN);
+    Cli listed = Cli.run("list-pipelines", "--host", address(), "-k", "--token-file", token.toString(), "-v");
+    assertEquals(0, listed.code(), listed.toString());
+    assertEquals("Bearer " + TOKEN, requests.get(requests.size() - 1).substring(requests.get(requests.size() - 1).indexOf("Bearer")));
+    assertFalse(listed.out().contains(TOKEN) || listed.err().contains(TOKEN), listed.toString());
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
+    assertEquals(0, p.exitValue(), "keytool " + String.join(" ", args) + ":\n" + output);
+  }
+}
