@@ -20,8 +20,9 @@ import java.util.Map;
  * with their labels, and boxes with their names and lines. Plain SVG 1.1 with a small style sheet:
  * no script, no external reference, every name and label escaped, in ASCII, coordinates to a
  * tenth of a pixel in absolute terms, so the same diagram always gives the same bytes. Each shape is a {@code
- * <g>} with its kind as a class and its pipeline name in {@code data-name}; each edge names its
- * ends in {@code data-from} and {@code data-to}.
+ * <g>} with its kind as a class and its pipeline name in {@code data-name}; a box inside groups lists their ids in {@code
+ * data-group}, the outermost first ({@code data-group="g0 g1"}, so {@code [data-group~=g1]} finds every box in {@code g1}),
+ * which a reader of the picture needs no geometry for; each edge names its ends in {@code data-from} and {@code data-to}.
  */
 final class SvgWriter {
   static final String FONT = "Helvetica, Arial, sans-serif";
@@ -47,6 +48,8 @@ final class SvgWriter {
 
   private final StringBuilder out = new StringBuilder();
   private final Map<String, String> names = new HashMap<>();
+  /** The ids of the groups each box is inside, by the box's id, outermost first; none for a box in no group. */
+  private final Map<String, String> groupsOf = new HashMap<>();
   private final double top;
 
   private SvgWriter(double top) {
@@ -68,6 +71,7 @@ final class SvgWriter {
     for (Shape s : all) {
       names.put(s.id(), s.name());
     }
+    enclose(d.shapes(), "");
     // back to front: groups, edges, the labels of edges and groups, boxes
     for (Shape s : all) {
       if (s instanceof Group g) {
@@ -91,6 +95,17 @@ final class SvgWriter {
       }
     }
     out.append("</svg>\n");
+  }
+
+  /** Notes the groups {@code around} (ids, outermost first) of each box of {@code shapes}, and of their groups' boxes. */
+  private void enclose(List<Shape> shapes, String around) {
+    for (Shape s : shapes) {
+      if (s instanceof Group g) {
+        enclose(g.children(), around.isEmpty() ? g.id() : around + " " + g.id());
+      } else if (!around.isEmpty()) {
+        groupsOf.put(s.id(), around);
+      }
+    }
   }
 
   /** The root element, the style sheet, the arrow heads, a white background and the pipeline's name. */
@@ -125,7 +140,7 @@ final class SvgWriter {
 
   private void group(Group g, Rect r) {
     String kind = g.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    open("group " + kind, g.id(), g.name());
+    open("group " + kind, g.id(), g.name(), null);
     rect(r, 8);
     out.append("</g>\n");
   }
@@ -138,7 +153,7 @@ final class SvgWriter {
   }
 
   private void box(Box b, Rect r) {
-    open("box " + b.kind().name().toLowerCase(Locale.ROOT), b.id(), b.name());
+    open("box " + b.kind().name().toLowerCase(Locale.ROOT), b.id(), b.name(), groupsOf.get(b.id()));
     out.append("<title>").append(Xml.escape(b.name()));
     for (String line : b.lines()) {
       out.append("&#10;").append(Xml.escape(line));
@@ -184,9 +199,13 @@ final class SvgWriter {
     out.append("</g>\n");
   }
 
-  private void open(String classes, String id, String name) {
-    out.append("<g class=\"").append(classes).append("\" id=\"").append(id).append("\" data-name=\"").append(Xml.escape(name))
-        .append("\">");
+  /** A shape's element: its classes, id and name, and the ids of the groups it is inside ({@code groups}, null for none). */
+  private void open(String classes, String id, String name, String groups) {
+    out.append("<g class=\"").append(classes).append("\" id=\"").append(id).append("\" data-name=\"").append(Xml.escape(name));
+    if (groups != null) {
+      out.append("\" data-group=\"").append(groups);
+    }
+    out.append("\">");
   }
 
   private void rect(Rect r, int radius) {

@@ -183,4 +183,41 @@ class ExamplePicturesTest {
       assertEquals(PipelineGraph.mermaid(p), PipelineGraph.mermaid(p), file);
     }
   }
+
+  /**
+   * Each box inside groups lists their ids in {@code data-group}, outermost first, and no other: the groups drawn around it.
+   * The local UI greys the boxes of a skipped group by it; it worked that out from the rectangles before.
+   */
+  @Test
+  void eachBoxNamesTheGroupsDrawnAroundIt() throws IOException {
+    SvgPicture flip = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("pipeline-flip-coin.yaml"), "flip")));
+    String outer = flip.groups().get("condition-1").id();
+    String inner = flip.groups().get("condition-2").id();
+    assertEquals(outer + " " + inner, groupsOf(flip).get(flip.boxes().get("echo").id()), groupsOf(flip).toString());
+    int inGroups = 0;
+    for (String file : examples().toList()) {
+      SvgPicture pic = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo(file), file)));
+      java.util.Map<String, String> listed = groupsOf(pic);
+      for (SvgPicture.Shape box : pic.boxes().values()) {
+        List<String> around = pic.groups().values().stream().filter(g -> g.rect().contains(box.rect()))
+            .sorted(java.util.Comparator.comparingDouble(g -> -g.rect().width() * g.rect().height())).map(SvgPicture.Shape::id).toList();
+        assertEquals(around.isEmpty() ? null : String.join(" ", around), listed.get(box.id()), file + ": " + box.name());
+        inGroups += around.isEmpty() ? 0 : 1;
+      }
+    }
+    assertTrue(inGroups > 10, "boxes in groups: " + inGroups);
+  }
+
+  /** Each box's {@code data-group}, by the box's id; none for a box in no group. */
+  private static java.util.Map<String, String> groupsOf(SvgPicture pic) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    org.w3c.dom.NodeList gs = pic.document().getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+    for (int i = 0; i < gs.getLength(); i++) {
+      org.w3c.dom.Element g = (org.w3c.dom.Element) gs.item(i);
+      if (g.getAttribute("class").startsWith("box ") && g.hasAttribute("data-group")) {
+        out.put(g.getAttribute("id"), g.getAttribute("data-group"));
+      }
+    }
+    return out;
+  }
 }

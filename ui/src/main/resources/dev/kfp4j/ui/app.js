@@ -147,16 +147,14 @@ async function showRun(pipeline, runId) {
       b.setAttribute('data-state', s);
       b.classList.toggle('selected', !!selected && run.tasks[selected] && run.tasks[selected].name === b.getAttribute('data-name'));
     });
-    // a condition or loop skipped whole (run.json's entry for the group): it, and the steps drawn inside it, grey
-    const area = g => ['x', 'y', 'width', 'height'].map(a => Number(g.querySelector('rect').getAttribute(a)));
+    // a condition or loop skipped whole (run.json's entry for the group): it, and the steps in it (their data-group lists
+    // the ids of the groups they are in), grey
     graph.querySelectorAll('g.group[data-name]').forEach(g => {
       const skipped = (byName[g.getAttribute('data-name')] || []).find(x => x === 'Skipped' || x === 'Omitted');
       if (!skipped) return g.removeAttribute('data-state');
       g.setAttribute('data-state', skipped);
-      const [x, y, w, h] = area(g);
-      graph.querySelectorAll('g.box[data-state=Pending]').forEach(b => {
-        const [bx, by, bw, bh] = area(b);
-        if (bx >= x && by >= y && bx + bw <= x + w && by + bh <= y + h) b.setAttribute('data-state', skipped);
+      graph.querySelectorAll('g.box[data-state=Pending][data-group]').forEach(b => {
+        if (b.getAttribute('data-group').split(' ').includes(g.id)) b.setAttribute('data-state', skipped);
       });
     });
   }
