@@ -107,7 +107,7 @@ class CommandsTest {
     Cli r = Cli.run("run-once", "--bogus");
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("Unknown option: '--bogus'"), r.toString());
-    assertTrue(r.err().contains("kfp4j run-once [-hvV]"), "the usage line: " + r);
+    assertTrue(r.err().contains("kfp4j run-once [-hkvV]"), "the usage line: " + r);
     assertEquals(2, Cli.run("no-such-command").code());
   }
 
