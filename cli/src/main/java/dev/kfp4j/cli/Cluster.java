@@ -45,7 +45,7 @@ final class Cluster {
   }
 
   /** The pipeline {@code choice} names, in the form {@code server} takes, its image pinned as {@code pin} says. */
-  static Cluster of(Options.Server server, Options.PipelineChoice choice, Options.Pin pin) {
+  static Cluster of(Options.Server server, PipelineChoice choice, Options.Pin pin) {
     return of(server, server.format(), choice, pin, wanted -> whyFormat(wanted, server.terms()));
   }
 
@@ -53,9 +53,9 @@ final class Cluster {
    * The pipeline {@code choice} names, in {@code format}, with the config file's settings, its image pinned as {@code pin}
    * says; {@code why} says why a pipeline in the other form will not do, and what to do instead.
    */
-  static Cluster of(Options.ConfigFile file, PipelineFormat format, Options.PipelineChoice choice, Options.Pin pin,
+  static Cluster of(Options.ConfigFile file, PipelineFormat format, PipelineChoice choice, Options.Pin pin,
       java.util.function.Function<PipelineFormat, String> why) {
-    Options.PipelineChoice.Located located = choice.locate(format, why);
+    PipelineChoice.Located located = choice.locate(format, why);
     Config config = file.config();
     dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source(), why.apply(format)), config.mlflow());
     return new Cluster(format, compiled, config, pin.run(config.run(), choice.classes));

@@ -61,7 +61,7 @@ final class Commands {
 
   @Command(name = "run", description = "Runs a compiled pipeline on this machine with the local runner and prints its outputs.")
   static final class RunLocal extends Base {
-    @Mixin Options.PipelineChoice pipeline;
+    @Mixin PipelineChoice pipeline;
     @Mixin Options.Arguments arguments;
     @Mixin Options.ConfigFile config;
 
@@ -110,7 +110,7 @@ final class Commands {
         throw new ConfigException(terms().option("--parallelism") + " must be at least 1, not " + parallelism);
       }
       String chosen = format == null ? null : format.name();
-      Options.PipelineChoice.Located located;
+      PipelineChoice.Located located;
       if (resume != null && pipeline.pipeline == null) {
         located = ranIn(resume);
       } else {
@@ -181,7 +181,7 @@ final class Commands {
      * tracking already in it): what {@code --resume} completes when no {@code --pipeline} is given, as the message of a
      * stopped run says to do, in a project of several pipelines or for a run of a pipeline file too.
      */
-    private Options.PipelineChoice.Located ranIn(Path runDir) throws IOException {
+    private PipelineChoice.Located ranIn(Path runDir) throws IOException {
       Path file = runDir.resolve(LocalRunner.WORKFLOW_FILE);
       if (!Files.isRegularFile(runDir.resolve("run.json"))) {
         throw new ConfigException(runDir + " is not a run folder: it has no run.json");
@@ -190,7 +190,7 @@ final class Commands {
         throw new ConfigException(runDir + " keeps no " + LocalRunner.WORKFLOW_FILE + " of the pipeline it ran; pass the pipeline with "
             + terms().option("--pipeline"));
       }
-      return new Options.PipelineChoice.Located(Files.readString(file), file.toString());
+      return new PipelineChoice.Located(Files.readString(file), file.toString());
     }
 
     /** The project's Java steps in run_config.image of the config file when it sets one, as on the cluster. */

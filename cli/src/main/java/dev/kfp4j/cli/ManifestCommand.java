@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     + "kubernetes_manifest_format.")
 final class ManifestCommand extends Commands.Base {
   @Mixin Options.ConfigFile config;
-  @Mixin Options.PipelineChoice pipeline;
+  @Mixin PipelineChoice pipeline;
   @Mixin Options.Pin pin;
 
   @Option(names = "--name", paramLabel = "NAME", description = "The Pipeline resource's name, which the version names "

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     + "in the experiment; with --wait, waits for the run and exits with its result.")
 final class RunOnceCommand extends Commands.Base {
   @Mixin Options.ArgoServer server;
-  @Mixin Options.PipelineChoice pipeline;
+  @Mixin PipelineChoice pipeline;
   @Mixin Options.Pin pin;
   @Mixin Options.Arguments arguments;
   @Mixin Options.Output output;

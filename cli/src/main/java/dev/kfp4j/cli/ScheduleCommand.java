@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     + "(uploading it first with --upload); on Argo, a CronWorkflow of the compiled pipeline.")
 final class ScheduleCommand extends Commands.Base {
   @Mixin Options.ArgoServer server;
-  @Mixin Options.PipelineChoice pipeline;
+  @Mixin PipelineChoice pipeline;
   @Mixin Options.Pin pin;
   @Mixin Options.Arguments arguments;
   @Mixin Options.Output output;

@@ -13,7 +13,7 @@ final class Tracking {
   private Tracking() {}
 
   /** {@code located} tracked in MLflow as {@code mlflow} says, to run locally; as is when it is null. */
-  static Options.PipelineChoice.Located apply(Options.PipelineChoice.Located located, Config.Mlflow mlflow, Terms terms) {
+  static PipelineChoice.Located apply(PipelineChoice.Located located, Config.Mlflow mlflow, Terms terms) {
     if (mlflow == null) {
       return located;
     }
@@ -26,7 +26,7 @@ final class Tracking {
     }
     try {
       String yaml = format.write(apply(format.read(located.yaml(), located.source(), terms), mlflow));
-      return new Options.PipelineChoice.Located(yaml, located.source());
+      return new PipelineChoice.Located(yaml, located.source());
     } catch (FormatException e) {
       throw new ConfigException("MLflow tracking (the config's mlflow section): " + e.getMessage());
     }

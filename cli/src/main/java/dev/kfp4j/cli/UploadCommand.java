@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
     + "api_version v2beta1, else the Argo workflow): a new pipeline the first time, then a new version of it.")
 final class UploadCommand extends Commands.Base {
   @Mixin Options.Server server;
-  @Mixin Options.PipelineChoice pipeline;
+  @Mixin PipelineChoice pipeline;
   @Mixin Options.Pin pin;
   @Mixin Options.Output output;
 
