@@ -137,6 +137,12 @@ final class Options {
       Map<String, String> allHeaders = new LinkedHashMap<>(c.auth().headers());
       allHeaders.putAll(headers);
       String token = first(System.getenv("KFP4J_TOKEN"), c.auth().token());
+      if (token != null && token.strip().replaceFirst("(?i)^Bearer\\s+", "").matches(".*\\s.*")) { // its parts are not shown
+        throw new ConfigException((System.getenv("KFP4J_TOKEN") != null ? "KFP4J_TOKEN" : "auth.token") + " is not a bearer token "
+            + "(it holds a space): kfp4j sends it as 'Authorization: Bearer <token>', as KFP's client sends a token; for another "
+            + "scheme, such as a proxy's Basic auth, send the header itself: " + terms().option("--header", "'Authorization=Basic ...'")
+            + " or the config's auth.headers");
+      }
       String tokenPath = tokenFile != null ? tokenFile.toString() : c.auth().tokenFile();
       String cookie = first(cookies, c.auth().cookies());
       String iap = first(iapClientId, first(c.auth().iapClientId(), System.getenv("IAP_CLIENT_ID")));

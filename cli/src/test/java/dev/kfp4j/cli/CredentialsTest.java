@@ -230,4 +230,25 @@ class CredentialsTest {
       assertHidden(Cli.run(command, "--host", host(), "--header", "X-Key=Wm3"), "Wm3");
     }
   }
+
+  /**
+   * A token is a bearer token, as KFP's client's {@code existing_token}: one written with another scheme ({@code Basic ...},
+   * a proxy's credentials) went as {@code Authorization: Bearer Basic ...}, which no server takes; now a usage error before
+   * anything is sent (exit 2), saying to send the header itself, and showing no part of it.
+   */
+  @Test
+  void aTokenWithAnotherSchemeIsRefusedSayingToSendTheHeader() throws IOException {
+    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:Wq2pa55".getBytes(StandardCharsets.UTF_8));
+    Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "auth:\n  token: " + basic + "\n");
+    Cli refused = Cli.run("list-runs", "--host", host(), "--config", config.toString());
+    assertEquals(Kfp4j.USAGE, refused.code(), refused.toString());
+    assertTrue(refused.err().startsWith("kfp4j: error: auth.token is not a bearer token (it holds a space): kfp4j sends it as "
+        + "'Authorization: Bearer <token>', as KFP's client sends a token; for another scheme, such as a proxy's Basic auth, send "
+        + "the header itself: --header 'Authorization=Basic ...' or the config's auth.headers\n"), refused.toString());
+    assertFalse(refused.err().contains(basic.substring(6)) || refused.out().contains(basic.substring(6)), refused.toString());
+    // the header itself goes (the server echoes it, hidden), and a token written with its scheme Bearer as it did
+    assertHidden(Cli.run("list-runs", "--host", host(), "--header", "Authorization=" + basic), basic.substring(6));
+    Path bearer = Files.writeString(dir.resolve("bearer.yaml"), "auth:\n  token: Bearer Wm8\n");
+    assertHidden(Cli.run("list-runs", "--host", host(), "--config", bearer.toString()), "Wm8"); // with its scheme, as it was
+  }
 }
