@@ -51,8 +51,14 @@ final class ArtifactStore {
       files.add(source);
     }
     String prefix = artifactPath == null || artifactPath.isBlank() ? "" : artifactPath.replaceAll("^/+|/+$", "") + "/";
-    HttpClient http = artifactUri.startsWith("mlflow-artifacts:")
-        ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(server.timeout()).build() : null;
+    HttpClient http = null;
+    if (artifactUri.startsWith("mlflow-artifacts:")) {
+      try {
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(server.timeout()).build();
+      } catch (IllegalArgumentException badTimeout) {
+        throw new IOException("cannot upload " + source + ": " + badTimeout.getMessage(), badTimeout);
+      }
+    }
     for (Path f : files) {
       String relative = prefix + base.relativize(f).toString().replace('\\', '/');
       put(http, f, relative);

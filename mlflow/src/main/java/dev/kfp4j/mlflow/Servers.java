@@ -13,9 +13,10 @@ import org.mlflow.tracking.creds.BasicMlflowHostCreds;
  * environment: {@code MLFLOW_TRACKING_TOKEN} (a bearer token), else {@code
  * MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD} (basic auth), else none; and how long a request of our
  * own (an artifact upload) waits for the server, {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds as MLflow's Python client
- * reads it, else its default, 120.
+ * reads it, else its default, 120 ({@code timeoutSetting}, the variable's value, read when a request is made, as MLflow's
+ * Python client reads it: a value written wrong fails those requests, not the others).
  */
-record Servers(String uri, String token, String username, String password, Duration timeout) {
+record Servers(String uri, String token, String username, String password, String timeoutSetting) {
   /** How long a request waits for the server, in seconds, as MLflow's Python client reads it. */
   static final String TIMEOUT_ENV = "MLFLOW_HTTP_REQUEST_TIMEOUT";
   /** MLflow's default {@link #TIMEOUT_ENV}. */
@@ -34,28 +35,29 @@ record Servers(String uri, String token, String username, String password, Durat
   }
 
   Servers(String uri, String token, String username, String password) {
-    this(uri, token, username, password, TIMEOUT);
+    this(uri, token, username, password, null);
+  }
+
+  /** The server at {@code uri} with {@code env}'s credentials and timeout. */
+  static Servers of(String uri, Function<String, String> env) {
+    return new Servers(uri, blankToNull(env.apply("MLFLOW_TRACKING_TOKEN")), blankToNull(env.apply("MLFLOW_TRACKING_USERNAME")),
+        blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")), blankToNull(env.apply(TIMEOUT_ENV)));
   }
 
   /**
-   * The server at {@code uri} with {@code env}'s credentials and timeout.
+   * How long a request of our own waits for the server.
    *
    * @throws IllegalArgumentException when {@link #TIMEOUT_ENV} is not a whole number of seconds above 0
    */
-  static Servers of(String uri, Function<String, String> env) {
-    return new Servers(uri, blankToNull(env.apply("MLFLOW_TRACKING_TOKEN")), blankToNull(env.apply("MLFLOW_TRACKING_USERNAME")),
-        blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")), timeout(blankToNull(env.apply(TIMEOUT_ENV))));
-  }
-
-  private static Duration timeout(String seconds) {
-    if (seconds == null) {
+  Duration timeout() {
+    if (timeoutSetting == null) {
       return TIMEOUT;
     }
-    if (seconds.strip().matches("0*[1-9][0-9]{0,8}")) {
-      return Duration.ofSeconds(Long.parseLong(seconds.strip()));
+    if (timeoutSetting.strip().matches("0*[1-9][0-9]{0,8}")) {
+      return Duration.ofSeconds(Long.parseLong(timeoutSetting.strip()));
     }
-    throw new IllegalArgumentException(TIMEOUT_ENV + " is '" + seconds + "'; give a whole number of seconds above 0, such as "
-        + TIMEOUT.toSeconds() + " (MLflow's default)");
+    throw new IllegalArgumentException(TIMEOUT_ENV + " is '" + timeoutSetting + "'; give a whole number of seconds above 0, "
+        + "such as " + TIMEOUT.toSeconds() + " (MLflow's default)");
   }
 
   MlflowClient client() {

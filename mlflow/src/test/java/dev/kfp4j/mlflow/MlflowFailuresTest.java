@@ -189,12 +189,15 @@ class MlflowFailuresTest {
     }
   }
 
+  /** A timeout written wrong fails the upload saying what to give, as MLflow's Python client fails its requests. */
   @Test
-  void aTimeoutThatIsNotAWholeNumberOfSecondsIsRefusedSayingWhatToGive() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Servers.of("http://127.0.0.1:1", Map.of("MLFLOW_HTTP_REQUEST_TIMEOUT", "2m")::get));
-    assertEquals("MLFLOW_HTTP_REQUEST_TIMEOUT is '2m'; give a whole number of seconds above 0, such as 120 (MLflow's default)",
-        e.getMessage());
+  void aTimeoutThatIsNotAWholeNumberOfSecondsFailsTheUploadSayingWhatToGive() throws IOException {
+    Servers server = Servers.of("http://127.0.0.1:1", Map.of("MLFLOW_HTTP_REQUEST_TIMEOUT", "2m")::get);
+    Path report = Files.writeString(dir.resolve("report.txt"), "ok");
+    IOException e = assertThrows(IOException.class,
+        () -> new ArtifactStore(server, "mlflow-artifacts:/1/r1/artifacts").upload(report, null));
+    assertEquals("cannot upload " + report + ": MLFLOW_HTTP_REQUEST_TIMEOUT is '2m'; give a whole number of seconds above 0, "
+        + "such as 120 (MLflow's default)", e.getMessage());
   }
 
   /** A folder's files go through one client, so over one connection: the upload made a client, and a connection, per file. */
