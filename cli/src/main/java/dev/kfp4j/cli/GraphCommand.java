@@ -90,7 +90,8 @@ final class GraphCommand extends Commands.Base {
     List<String> names = List.copyOf(compiled.keySet());
     if (pipeline == null) {
       if (names.isEmpty()) {
-        throw new ConfigException("no compiled pipeline in " + CompiledPipelines.folders(classes) + "; run 'mvn compile' or name a pipeline file");
+        throw new ConfigException("no compiled pipeline in " + CompiledPipelines.folders(classes) + ModuleHint.of(classes, terms())
+            + "; run 'mvn compile' or name a pipeline file");
       }
       if (names.size() > 1 && !toFolder) {
         String into = output == null ? "with " + terms().option("-o", "DIR")
@@ -120,7 +121,8 @@ final class GraphCommand extends Commands.Base {
       }
     }
     throw new ConfigException("no pipeline '" + pipeline + "': not a file, nor a resource on the classpath, and "
-        + (names.isEmpty() ? "no compiled pipeline in " + CompiledPipelines.folders(classes) : "the compiled pipelines in " + CompiledPipelines.folders(classes) + " are " + names));
+        + (names.isEmpty() ? "no compiled pipeline in " + CompiledPipelines.folders(classes) + ModuleHint.of(classes, terms())
+            : "the compiled pipelines in " + CompiledPipelines.folders(classes) + " are " + names));
   }
 
   private static Source file(Path f) {

@@ -47,7 +47,8 @@ final class PipelineChoice {
     if (pipeline == null) {
       if (all.size() != 1) {
         throw new ConfigException(all.isEmpty()
-            ? "no compiled pipeline in " + CompiledPipelines.folders(classes) + "; run 'mvn compile' or pass " + pipelineFile()
+            ? "no compiled pipeline in " + CompiledPipelines.folders(classes) + ModuleHint.of(classes, terms())
+                + "; run 'mvn compile' or pass " + pipelineFile()
             : "choose a pipeline with " + terms().option("--pipeline") + ": " + all.keySet());
       }
       pipeline = all.firstKey();
@@ -87,7 +88,7 @@ final class PipelineChoice {
             + " holds " + others + ", each " + format.other().what() + " " + why.apply(format));
       }
       throw new ConfigException(names.isEmpty()
-          ? "no compiled pipeline in " + dir + "; run 'mvn compile' or pass " + pipelineFile()
+          ? "no compiled pipeline in " + dir + ModuleHint.of(classes, terms()) + "; run 'mvn compile' or pass " + pipelineFile()
           : "choose a pipeline with " + terms().option("--pipeline") + ": " + names);
     }
     if (names.contains(pipeline)) {
@@ -109,7 +110,8 @@ final class PipelineChoice {
     }
     java.util.Set<String> all = compiled().keySet();
     throw new ConfigException("no pipeline '" + pipeline + "': not a file, and " + (all.isEmpty()
-        ? "no compiled pipeline in " + classes + " (run 'mvn compile')" : "the pipelines compiled in " + classes + " are " + all));
+        ? "no compiled pipeline in " + classes + " (run 'mvn compile')" + ModuleHint.of(classes, terms())
+        : "the pipelines compiled in " + classes + " are " + all));
   }
 
   /** {@link #locate(PipelineFormat, java.util.function.Function)} for a cluster, which takes one form. */

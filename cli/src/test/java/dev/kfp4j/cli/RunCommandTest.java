@@ -31,6 +31,31 @@ class RunCommandTest {
    * A run whose journal cannot be written (here a folder in its place, as a full disk fails a write) said "kfp4j could not run
    * it: java.io.UncheckedIOException: cannot write …/journal.jsonl", the system's reason lost; now with it.
    */
+  /**
+   * {@code kfp4j run -p report} at the root of a project of modules, whose own target/classes holds no pipeline: it said
+   * only to run 'mvn compile', which the user had; it now names the modules that compiled pipelines, and how to run one.
+   */
+  @Test
+  void aRunAtTheRootOfAProjectOfModulesNamesTheModulesPipelines() throws Exception {
+    Path root = dir.resolve("project");
+    Files.createDirectories(root.resolve("target/classes"));
+    Files.writeString(root.resolve("pom.xml"), "<project/>");
+    for (String[] module : new String[][] {{"app", "META-INF/kfp4j/pipelines", "report"}, {"lib", "META-INF/kfp4j/kfp2/pipelines",
+        "prep"}, {"docs", "site", "index"}}) {
+      Path folder = Files.createDirectories(root.resolve(module[0]).resolve("target/classes").resolve(module[1]));
+      Files.writeString(folder.resolve(module[2] + ".yaml"), "{}");
+    }
+    String hint = "the modules here compiled pipelines: app/ (report), lib/ (prep): run in a module's folder (cd app), or name its"
+        + " classes (--classes app/target/classes)";
+    Cli named = Cli.run("run", "-p", "report", "--classes", root.resolve("target/classes").toString());
+    assertEquals(2, named.code(), named.toString());
+    assertTrue(named.err().contains("no compiled pipeline in " + root.resolve("target/classes") + " (run 'mvn compile'); " + hint),
+        named.toString());
+    Cli unnamed = Cli.run("graph", "--classes", root.resolve("target/classes").toString());
+    assertEquals(2, unnamed.code(), unnamed.toString());
+    assertTrue(unnamed.err().contains(hint), unnamed.toString());
+  }
+
   @Test
   void aRunWhoseJournalCannotBeWrittenSaysWhy() throws Exception {
     Path file = Files.writeString(dir.resolve("full.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
