@@ -36,10 +36,10 @@ final class Console {
               .map(e -> e.getKey() + "=" + number(e.getValue())).collect(Collectors.joining(" ")));
         }
       }
-      out.printf("run %s %s: %s%n", r.pipeline(), r.runId(), r.succeeded() ? "Succeeded" : "Failed");
+      out.printf("run %s %s: %s%n", r.pipeline(), r.runId(), r.state());
     }
     r.failedTask().ifPresent(t -> {
-      out.printf("task '%s' failed: %s%n", t.label(), t.message());
+      out.printf("task '%s' %s: %s%n", t.label(), t.state() == TaskResult.State.Error ? "errored" : "failed", t.message());
       if (t.log() != null) {
         for (String line : tail(t.log(), 20)) {
           out.println("  | " + line);

@@ -21,7 +21,7 @@ final class Execution {
   private final RunRecord record;
   private final PreviousRun previous;
   private final Map<String, String> parameters;
-  /** The run's status its tasks may read: Running, then the main graph's outcome while the exit handler runs. */
+  /** The run's status its tasks may read: Running, then the main graph's phase (Succeeded, Failed, Error) while the exit handler runs. */
   private volatile String status = "Running";
 
   Execution(LocalRunner runner, Workflow workflow, Map<String, String> parameters, Path runDir, String runId, RunRecord record,
@@ -62,8 +62,9 @@ final class Execution {
         runner.logs() ? runner.console() : null, runner.logBounds(), workflow.format().equals("kfp2"));
     Prestarts prestarts = containers == null && ProcessGroups.supported()
         ? launchers.prestarts(runner.parallelism(), pool) : null;
-    Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts);
-    boolean ok = false;
+    Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts,
+        workflow.format().equals("kfp2") ? TaskResult.State.Failed : TaskResult.State.Error);
+    TaskResult.State phase = TaskResult.State.Failed;
     Map<String, String> outputs = Map.of();
     java.io.UncheckedIOException unwritten = null;
     // Ctrl-C or a kill ends the JVM, not the run: its record says so, and it says how to complete it (not when a component's
@@ -81,13 +82,14 @@ final class Execution {
     Runtime.getRuntime().addShutdownHook(stopped);
     try {
       Scope main = plan.mainScope();
-      ok = scheduler.run(plan.main(), main, TaskId.MAIN);
+      phase = scheduler.run(plan.main(), main, TaskId.MAIN);
       outputs = plan.outputs(main);
-      status = ok ? "Succeeded" : "Failed";
+      status = phase.name();
       Plan.Graph exit = plan.exitHandler();
       if (exit != null) {
-        // The exit handler runs whatever happened, as Argo's onExit.
-        ok &= scheduler.run(exit, new Scope(Map.of(), Map.of()), TaskId.EXIT);
+        // The exit handler runs whatever happened, as Argo's onExit; failing, it fails a run that succeeded (operator.go)
+        TaskResult.State exited = scheduler.run(exit, new Scope(Map.of(), Map.of()), TaskId.EXIT);
+        phase = phase.ok() ? exited : phase;
       }
     } finally {
       if (containers != null) {
@@ -105,7 +107,7 @@ final class Execution {
         // the run's class loader is gone with the run
       }
       try {
-        record.done(ok, outputs);
+        record.done(phase, outputs);
       } catch (java.io.UncheckedIOException e) {
         unwritten = e; // said once the summary is printed: what ran is worth showing
       }
@@ -116,7 +118,7 @@ final class Execution {
         // the JVM is ending: the hook says so
       }
     }
-    RunResult result = new RunResult(workflow.name(), runId, ok, runDir, results.inOrder(), outputs);
+    RunResult result = new RunResult(workflow.name(), runId, phase, runDir, results.inOrder(), outputs);
     Console.summary(runner.console(), result, runner.showProgress() || runner.summary());
     if (unwritten != null) {
       throw unwritten;

@@ -69,7 +69,7 @@ final class Progress {
   }
 
   void done(TaskResult r) {
-    if (r.state() == State.Failed) {
+    if (r.state().failed()) {
       failed.incrementAndGet();
     } else {
       done.incrementAndGet();

@@ -63,10 +63,10 @@ final class Results {
   }
 
   /**
-   * A task that could not run or be followed because of {@code error}: failed, with the error's
-   * message; anything but a {@link WorkflowException} also leaves its stack trace in the task's log.
+   * A task that could not run or be followed because of {@code error}: in {@code state} ({@link State#Failed} or {@link
+   * State#Error}), with the error's message; anything but a {@link WorkflowException} also leaves its stack trace in the task's log.
    */
-  TaskResult failed(TaskId id, Plan.Node node, Throwable error) {
+  TaskResult failed(TaskId id, Plan.Node node, Throwable error, State state) {
     String message = error instanceof WorkflowException ? error.getMessage() : "kfp4j could not run it: " + error;
     Path log = null;
     if (!(error instanceof WorkflowException)) {
@@ -80,7 +80,7 @@ final class Results {
         log = null; // the message says what happened
       }
     }
-    TaskResult r = new TaskResult(id.id(), node.name(), node.template(), State.Failed, 0, -1, Map.of(), Map.of(), 0, message, log,
+    TaskResult r = new TaskResult(id.id(), node.name(), node.template(), state, 0, -1, Map.of(), Map.of(), 0, message, log,
         null, id.label());
     add(id, r, false);
     return r;

@@ -215,11 +215,11 @@ final class RunRecord {
   }
 
   /**
-   * The run ended: its state, and the pipeline's own outputs ({@link RunResult#outputs()}: KFP 2's pipeline outputs) by name in
-   * name order, {@code {}} for none, so that every finished run's record has them in the same place.
+   * The run ended: its state ({@link RunResult#state()}), and the pipeline's own outputs ({@link RunResult#outputs()}: KFP 2's
+   * pipeline outputs) by name in name order, {@code {}} for none, so that every finished run's record has them in the same place.
    */
-  synchronized void done(boolean succeeded, Map<String, String> outputs) {
-    root.put("state", succeeded ? "Succeeded" : "Failed");
+  synchronized void done(TaskResult.State state, Map<String, String> outputs) {
+    root.put("state", state.name());
     root.put("finishedAt", Timestamps.now());
     ObjectNode given = root.putObject("outputs");
     new java.util.TreeMap<>(outputs).forEach(given::put);

@@ -6,20 +6,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outcome of a local run: its state, folder, every task, and the pipeline's outputs ({@code outputs}: KFP 2's
+ * The outcome of a local run: its state ({@link TaskResult.State#Succeeded}, {@link TaskResult.State#Failed}, or {@link
+ * TaskResult.State#Error} as Argo's workflow phase says where a task of an Argo workflow could not proceed), folder, every
+ * task, and the pipeline's outputs ({@code outputs}: KFP 2's
  * pipeline outputs by name, what KFP's {@code kfp.local} gives as a pipeline task's {@code .output} and {@code
  * .outputs[...]}: a value as its text, an artifact as its file, a list of artifacts as a JSON list of their files; an
  * output whose task gave nothing is left out; none for a pipeline without outputs, such as every Argo workflow).
  */
-public record RunResult(String pipeline, String runId, boolean succeeded, Path runDir, List<TaskResult> tasks,
+public record RunResult(String pipeline, String runId, TaskResult.State state, Path runDir, List<TaskResult> tasks,
     Map<String, String> outputs) {
   public RunResult {
     outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
   }
 
+  /** A run that succeeded or failed. */
+  public RunResult(String pipeline, String runId, boolean succeeded, Path runDir, List<TaskResult> tasks, Map<String, String> outputs) {
+    this(pipeline, runId, succeeded ? TaskResult.State.Succeeded : TaskResult.State.Failed, runDir, tasks, outputs);
+  }
+
   /** A run without pipeline outputs. */
   public RunResult(String pipeline, String runId, boolean succeeded, Path runDir, List<TaskResult> tasks) {
     this(pipeline, runId, succeeded, runDir, tasks, Map.of());
+  }
+
+  /** Whether the run succeeded. */
+  public boolean succeeded() {
+    return state == TaskResult.State.Succeeded;
   }
 
   /**
@@ -50,8 +62,8 @@ public record RunResult(String pipeline, String runId, boolean succeeded, Path r
     return v;
   }
 
-  /** The first task that failed, if any. */
+  /** The first task that failed or ended in error, if any. */
   public Optional<TaskResult> failedTask() {
-    return tasks.stream().filter(t -> t.state() == TaskResult.State.Failed).findFirst();
+    return tasks.stream().filter(t -> t.state().failed()).findFirst();
   }
 }

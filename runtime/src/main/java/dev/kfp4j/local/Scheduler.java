@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * Runs the graphs of a {@link Plan}: each task once the tasks it depends on finished well, in
  * parallel; a task whose dependency failed is omitted, unless it runs after failures; loops run once per item, conditions are
  * checked first, nested graphs run as tasks. Whatever goes wrong inside one task (an exception in
- * the runner too) fails that task with a message and never escapes.
+ * the runner too) fails that task with a message and never escapes; where the plan cannot say how the task runs (its loop, its
+ * condition, its work), the task ends in the plan's fault state: {@link State#Error} for an Argo workflow, as Argo's controller
+ * marks a DAG task it cannot proceed with ({@code executeDAGTask} in {@code workflow/controller/dag.go}).
  */
 final class Scheduler {
   private final Plan plan;
@@ -24,18 +26,40 @@ final class Scheduler {
   private final Results results;
   private final ExecutorService pool;
   private final Prestarts prestarts;
+  /** The state of a task the plan cannot say how to run: {@link State#Error} (Argo) or {@link State#Failed} (KFP 2's driver). */
+  private final State fault;
 
-  /** {@code prestarts}: where Java tasks' JVMs start ahead ({@link LookAhead}), or null. */
-  Scheduler(Plan plan, StepRunner steps, Results results, ExecutorService pool, Prestarts prestarts) {
+  /** {@code prestarts}: where Java tasks' JVMs start ahead ({@link LookAhead}), or null; {@code fault}: as {@link #fault}. */
+  Scheduler(Plan plan, StepRunner steps, Results results, ExecutorService pool, Prestarts prestarts, State fault) {
     this.plan = plan;
     this.steps = steps;
     this.results = results;
     this.pool = pool;
     this.prestarts = prestarts;
+    this.fault = fault;
   }
 
-  /** Runs {@code graph}'s tasks under {@code parent}; true when none failed. */
-  boolean run(Plan.Graph graph, Scope scope, TaskId parent) {
+  /** Thrown where the plan cannot say how a task runs: the task ends in the {@link #fault} state. */
+  private static final class NotPlanned extends RuntimeException {
+    NotPlanned(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  /** {@code part} of the plan for a task; what it throws as {@link NotPlanned}. */
+  private static <T> T planned(Supplier<T> part) {
+    try {
+      return part.get();
+    } catch (RuntimeException e) {
+      throw new NotPlanned(e);
+    }
+  }
+
+  /**
+   * Runs {@code graph}'s tasks under {@code parent}; its phase: {@link State#Succeeded} when none failed, else as {@link
+   * GraphPhase} assesses it, {@link State#Failed} or {@link State#Error}.
+   */
+  State run(Plan.Graph graph, Scope scope, TaskId parent) {
     Map<String, Plan.Node> nodes = new LinkedHashMap<>();
     Map<String, Integer> index = new HashMap<>();
     for (Plan.Node n : graph.nodes()) {
@@ -49,12 +73,9 @@ final class Scheduler {
     for (String name : nodes.keySet()) {
       future(name, nodes, ids, futures, scope, ahead, new ArrayList<>());
     }
-    boolean ok = true;
-    for (CompletableFuture<State> f : futures.values()) {
-      State s = outcome(f);
-      ok &= s != State.Failed && s != State.Omitted;
-    }
-    return ok;
+    Map<String, State> states = new HashMap<>();
+    futures.forEach((name, f) -> states.put(name, outcome(f)));
+    return GraphPhase.of(graph, states);
   }
 
   /** A task's state; Failed if even its failure could not be recorded (the run record cannot be written). */
@@ -84,7 +105,7 @@ final class Scheduler {
         boolean upstreamFailed = false;
         for (CompletableFuture<State> d : deps) {
           State s = outcome(d);
-          upstreamFailed |= s == State.Failed || s == State.Omitted;
+          upstreamFailed |= s.failed() || s == State.Omitted;
         }
         if (upstreamFailed && !plan.runsAfterFailure(node)) {
           return results.notRun(id, node, State.Omitted, "a task it depends on failed").state();
@@ -115,25 +136,27 @@ final class Scheduler {
   private boolean hookFires(Plan.Node node, Map<String, Plan.Node> nodes, List<CompletableFuture<State>> deps) {
     for (int i = 0; i < deps.size(); i++) {
       State s = outcome(deps.get(i));
-      if ((s.ok() || s == State.Failed) && plan.hooks(nodes.get(node.dependencies().get(i)))) {
+      if ((s.ok() || s.failed()) && plan.hooks(nodes.get(node.dependencies().get(i)))) {
         return true;
       }
     }
     return false;
   }
 
-  /** {@code work}'s state, or Failed with a result saying why when it throws. */
+  /** {@code work}'s state, or Failed (the {@link #fault} state where the plan failed) with a result saying why when it throws. */
   private State guarded(TaskId id, Plan.Node node, Supplier<State> work) {
     try {
       return work.get();
+    } catch (NotPlanned e) {
+      return results.failed(id, node, e.getCause(), fault).state();
     } catch (Throwable e) { // NOPMD: one task's fault, whatever it is, stays that task's
-      return results.failed(id, node, e).state();
+      return results.failed(id, node, e, State.Failed).state();
     }
   }
 
   /** A task: once, or once per item of its loop. */
   private State runNode(Plan.Node node, Scope scope, TaskId id) {
-    Plan.Loop loop = plan.loop(node, scope);
+    Plan.Loop loop = planned(() -> plan.loop(node, scope));
     if (loop == null) {
       return runOnce(node, scope, id, null);
     }
@@ -154,24 +177,25 @@ final class Scheduler {
         }
       }, pool));
     }
-    boolean ok = true;
+    // as Argo's TaskGroup: the phase of its last item that failed or ended in error, else Succeeded
+    State phase = State.Succeeded;
     for (CompletableFuture<State> f : all) {
       State s = outcome(f);
-      ok &= s.ok() || s == State.Skipped;
+      phase = s.failed() ? s : phase;
     }
-    return ok ? State.Succeeded : State.Failed;
+    return phase;
   }
 
   /** A task (or one iteration): its condition, then its nested graph or its step. */
   private State runOnce(Plan.Node node, Scope scope, TaskId id, JsonNode item) {
-    String skip = plan.skipReason(node, scope, item);
+    String skip = planned(() -> plan.skipReason(node, scope, item));
     if (skip != null) {
       return results.notRun(id, node, State.Skipped, skip).state();
     }
-    Plan.Work work = plan.work(node, scope, item, id);
+    Plan.Work work = planned(() -> plan.work(node, scope, item, id));
     if (work instanceof Plan.SubGraph sub) {
       // a nested graph's own outputs are not used by KFP v1 pipelines
-      return run(sub.graph(), sub.scope(), id) ? State.Succeeded : State.Failed;
+      return run(sub.graph(), sub.scope(), id);
     }
     TaskResult r = steps.run((Step) work);
     if (r.state().ok()) {

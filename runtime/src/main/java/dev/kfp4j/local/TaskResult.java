@@ -74,6 +74,12 @@ public record TaskResult(
     Succeeded,
     Cached,
     Failed,
+    /**
+     * Not run, or not to its end, in an Argo workflow: the runner could not proceed with it, where Argo's controller marks
+     * the node {@code Error} (its {@code when} cannot be evaluated, a value it reads cannot be resolved, its {@code
+     * withParam} is not a JSON list); or a loop or a DAG that ended so ({@link Scheduler}).
+     */
+    Error,
     /** Not run: its {@code when} condition was false. */
     Skipped,
     /** Not run: a task it depends on failed. */
@@ -81,6 +87,11 @@ public record TaskResult(
 
     public boolean ok() {
       return this == Succeeded || this == Cached;
+    }
+
+    /** Whether it failed or ended in error (Argo's {@code FailedOrError}). */
+    public boolean failed() {
+      return this == Failed || this == Error;
     }
   }
 }

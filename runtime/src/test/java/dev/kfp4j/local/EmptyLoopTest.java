@@ -46,13 +46,13 @@ class EmptyLoopTest {
 
   /**
    * A withParam that is no JSON list: Argo's expandTask tests the task's own when as written, without the items, and skips the
-   * task where it is false; fails it where it is true or reads the item (which it cannot without the list), or where there is
-   * no when.
+   * task where it is false; ends it in Error where it is true or reads the item (which it cannot without the list), or where
+   * there is no when.
    */
   @Test
-  void aListThatIsNoListSkipsATaskWhoseWhenIsFalseAndFailsOthers() {
+  void aListThatIsNoListSkipsATaskWhoseWhenIsFalseAndErrsOthers() {
     String[][] cases = {
-        {"'1 == 2'", "Skipped"}, {"'1 == 1'", "Failed"}, {"'{{item}} == 2'", "Failed"}, {null, "Failed"}};
+        {"'1 == 2'", "Skipped"}, {"'1 == 1'", "Error"}, {"'{{item}} == 2'", "Error"}, {null, "Error"}};
     for (String[] c : cases) {
       for (String list : new String[] {"{\"a\": 1}", "abc"}) {
         String tasks = LocalRunnerTest.task("a", "echo", list)

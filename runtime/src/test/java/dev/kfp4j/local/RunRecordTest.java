@@ -31,7 +31,7 @@ class RunRecordTest {
     assertNull(loaded.finished("b"));
     assertEquals(Map.of("n", "1"), loaded.arguments());
     assertEquals("run-1", loaded.runId());
-    record.done(true, Map.of()); // stops its flusher before the folder is deleted
+    record.done(TaskResult.State.Succeeded, Map.of()); // stops its flusher before the folder is deleted
   }
 
   @Test
@@ -40,7 +40,7 @@ class RunRecordTest {
     Path run = Files.createDirectories(dir.resolve("run"));
     Files.createSymbolicLink(run.resolve(".run-writing.json"), elsewhere); // the name an earlier runner staged run.json under
     RunRecord record = new RunRecord(run, "p", "run-1", Map.of());
-    record.done(true, Map.of());
+    record.done(TaskResult.State.Succeeded, Map.of());
     assertEquals("mine", Files.readString(elsewhere), "the file the link points to is untouched");
     assertEquals("run-1", PreviousRun.load(run).runId());
     try (java.util.stream.Stream<Path> files = Files.list(run)) {
@@ -57,7 +57,7 @@ class RunRecordTest {
         Map.of("model", dir.resolve("a/outputs/model/data")), 5, null, null, java.util.List.of("java", "-cp", "x", "Main")));
     record.running("b", "b", 1);
     record.container("b", "image:1", null);
-    record.done(false, Map.of("total", "4", "size", "small"));
+    record.done(TaskResult.State.Failed, Map.of("total", "4", "size", "small"));
     String text = Files.readString(dir.resolve("run.json"));
     tools.jackson.databind.JsonNode tree = dev.kfp4j.yaml.Yaml.json().readTree(text);
     assertEquals(dev.kfp4j.yaml.Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree), text);
@@ -75,11 +75,11 @@ class RunRecordTest {
   void eachRewriteShowsATaskAsItIsThen() throws Exception {
     RunRecord record = new RunRecord(dir, "p", "run-1", Map.of());
     record.running("a", "a", 1);
-    record.done(true, Map.of());
+    record.done(TaskResult.State.Succeeded, Map.of());
     assertEquals("Running", dev.kfp4j.yaml.Yaml.json().readTree(dir.resolve("run.json").toFile()).at("/tasks/a/state").asString());
     record.running("a", "a", 2);
     record.finished(succeeded("a", Map.of("out", "42")));
-    record.done(true, Map.of());
+    record.done(TaskResult.State.Succeeded, Map.of());
     tools.jackson.databind.JsonNode a = dev.kfp4j.yaml.Yaml.json().readTree(dir.resolve("run.json").toFile()).at("/tasks/a");
     assertEquals("Succeeded", a.path("state").asString());
     assertEquals("42", a.at("/outputs/out").asString());
@@ -93,6 +93,6 @@ class RunRecordTest {
     PreviousRun loaded = PreviousRun.load(dir);
     assertNotNull(loaded.finished("a"));
     assertNull(loaded.finished("b"));
-    record.done(true, Map.of());
+    record.done(TaskResult.State.Succeeded, Map.of());
   }
 }

@@ -251,12 +251,12 @@ class TaskFaultTest {
     Workflow wf = workflow("when", "    - {name: v}\n    - {name: w}\n", tasks, sh("double", LocalRunnerTest.DOUBLE));
     // Argo pastes the value into the older form's text, where its quote ends the quoted text: the condition then reads
     // otherwise ("x" == "x" || "a" == "magic") or not at all ("a"b" != "magic"); the runner never reads a value as the
-    // condition's text, and fails the task, saying why
+    // condition's text, and ends the task in Error (as Argo ends a task whose when it cannot evaluate), saying why
     RunResult r = runner(false).run(wf, Map.of("v", "x\" == \"x\" || \"a", "w", "a\"b"));
-    assertEquals(State.Failed, r.task("guarded").get().state(), "the value is never read as the condition's text");
+    assertEquals(State.Error, r.task("guarded").get().state(), "the value is never read as the condition's text");
     assertTrue(r.task("guarded").get().message().contains("the value 'x\" == \"x\" || \"a' has a quote, or a backslash at its end, "
         + "which ends the quoted text Argo's when pastes it into"), r.task("guarded").get().message());
-    assertEquals(State.Failed, r.task("unbalanced").get().state());
+    assertEquals(State.Error, r.task("unbalanced").get().state());
     assertEquals(State.Succeeded, runner(false).run(wf, Map.of("v", "magic", "w", "b")).task("guarded").get().state());
 
     String tag = "      - name: tagged\n        template: double\n        when: \"{{=workflow.parameters['v'] == 'magic'}}\"\n"
@@ -270,7 +270,7 @@ class TaskFaultTest {
   }
 
   @Test
-  void aReferenceThatResolvesToNothingFailsItsTaskAndTheRunGoesOn() throws Exception {
+  void aReferenceThatResolvesToNothingErrsItsTaskAndTheRunGoesOn() throws Exception {
     String tasks = task("a", "double", "1") + task("b", "double", "{{tasks.a.outputs.parameters.nope}}", "a")
         + "      - name: c\n        template: double\n        dependencies: [a]\n        withParam: '{{tasks.a.outputs.parameters.out}}'\n"
         + "        arguments: {parameters: [{name: x, value: '{{item}}'}]}\n" + task("d", "double", "3");
@@ -278,8 +278,10 @@ class TaskFaultTest {
     assertFalse(r.succeeded());
     assertEquals("task 'b' input 'x': task 'a' has no output 'nope'; it has [out]", r.task("b").get().message());
     assertEquals("task 'c': its items are not a JSON list: 2", r.task("c").get().message());
+    assertEquals(State.Error, r.task("b").get().state(), "as Argo ends a task whose references it cannot resolve");
+    assertEquals(State.Error, r.task("c").get().state());
     assertEquals("6", r.output("d", "out"));
-    assertEquals("Failed", state(r));
+    assertEquals("Error", state(r));
     assertEquals(List.of("a", "b", "c", "d"), r.tasks().stream().map(TaskResult::id).toList());
   }
 }

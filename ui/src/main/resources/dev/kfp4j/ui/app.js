@@ -234,7 +234,7 @@ async function showRun(pipeline, runId) {
     if (selected && run.tasks[selected]) {
       if (!log) renderTask(); else renderInfo();
     } else if (!selected) {
-      const failed = Object.keys(run.tasks).find(id => run.tasks[id].state === 'Failed');
+      const failed = Object.keys(run.tasks).find(id => ['Failed', 'Error'].includes(run.tasks[id].state));
       if (failed) select(failed); else renderTask();
     }
   }
