@@ -309,8 +309,7 @@ final class ArgumentValues {
     return switch (c.compared()) {
       case AS_VALUES -> compare(left, c.operator(), right);
       case AS_TEXT -> Comparing.holds(Comparing.text(left, right), c.operator());
-      case AS_NUMBERS -> Comparing.holds(Comparing.numbers(Comparing.number(left, where), Comparing.number(right, where)), c.operator());
-      case AS_INTEGERS -> Comparing.holds(Comparing.integers(c, left, right, where), c.operator());
+      case AS_NUMBERS, AS_INTEGERS, AS_NUMBERS_INTEGER_LEFT, AS_NUMBERS_INTEGER_RIGHT -> Comparing.holds(c, left, right, where);
       case PASTED_BARE, PASTED_QUOTED, PASTED_QUOTED_LEFT, PASTED_QUOTED_RIGHT -> Govaluate.holds(c, left, right, where);
       case AS_CEL -> CelComparing.holds(c, left, right, where);
     };

@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * How Argo's expression tags compare two values ({@link Predicate.Compared#AS_TEXT}, {@link
- * Predicate.Compared#AS_NUMBERS}): strings as Go compares them, byte by byte of their UTF-8 (so by
- * code point), and numbers as {@code asFloat} reads them, Go's {@code strconv.ParseFloat}, which
- * fails on anything but a number's text (no spaces around it).
+ * Predicate.Compared#AS_NUMBERS} and its kin): strings as Go compares them, byte by byte of their UTF-8 (so by
+ * code point), and numbers as {@code asInt} and {@code asFloat} read them ({@link #holds(Predicate.Comparison, String, String,
+ * String)}), which fail on anything but a number's text (no spaces around it).
  */
 final class Comparing {
   private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
@@ -52,22 +52,34 @@ final class Comparing {
   }
 
   /**
-   * Comparison {@code c} of values {@code left} and {@code right} read with {@code asInt} (expr's {@code int()}, Go's {@code
-   * strconv.Atoi}: a sign, then ASCII digits, within 64 bits), a constant as the number it writes; not an integer, the
-   * condition fails, as Argo's does, saying so. Negative, zero or positive as the first is less, equal or more.
+   * Whether comparison {@code c} of Argo's expression tags holds of values {@code left} and {@code right} compared as numbers,
+   * as expr compares them: each value read as an int ({@link Predicate.Compared#integer}: {@code asInt}, Go's {@code
+   * strconv.Atoi}: a sign, then ASCII digits, within 64 bits) or a float ({@code asFloat}, {@link #number}); two ints compare as
+   * integers, else both as float64s, where NaN equals nothing. A value that cannot be read fails the condition, as Argo's does,
+   * saying so.
    */
-  static int integers(Predicate.Comparison c, String left, String right, String where) {
-    return integer(c.left(), left, where).compareTo(integer(c.right(), right, where));
+  static boolean holds(Predicate.Comparison c, String left, String right, String where) {
+    Number l = read(left, c.compared().integer(true), where);
+    Number r = read(right, c.compared().integer(false), where);
+    if (l instanceof Long a && r instanceof Long b) {
+      return holds(Long.compare(a, b), c.operator());
+    }
+    double a = l.doubleValue();
+    double b = r.doubleValue();
+    if (Double.isNaN(a) || Double.isNaN(b)) {
+      return c.operator() == Predicate.Operator.NE;
+    }
+    return holds(numbers(a, b), c.operator());
   }
 
-  private static java.math.BigDecimal integer(dev.kfp4j.model.Argument operand, String value, String where) {
-    if (operand instanceof dev.kfp4j.model.Argument.Constant) {
-      return new java.math.BigDecimal(number(value, where));
+  private static Number read(String value, boolean integer, String where) {
+    if (!integer) {
+      return number(value, where);
     }
     if (!INTEGER.matcher(value).matches() || new java.math.BigInteger(value).bitLength() > 63) {
       throw new WorkflowException(where + ": '" + value + "' is not an integer, which the condition reads as one (asInt)");
     }
-    return new java.math.BigDecimal(value);
+    return Long.valueOf(value);
   }
 
   /**

@@ -49,13 +49,20 @@ public sealed interface Predicate {
   enum Compared {
     /** As the values read: as numbers when both are numbers, true/false when both are, else as text. */
     AS_VALUES,
-    /** As numbers; a value that is not one is an error. */
+    /** As numbers (Argo's {@code asFloat}, Go's {@code strconv.ParseFloat}); a value that is not one is an error. */
     AS_NUMBERS,
     /**
-     * As numbers, each value that is no constant read as an integer (Argo's {@code asInt}, Go's {@code strconv.Atoi}); a value
+     * As integers, each value read as one (Argo's {@code asInt}, Go's {@code strconv.Atoi}, or an integer literal); a value
      * that is not one's text ({@code 2.0}, {@code 1e3}) is an error.
      */
     AS_INTEGERS,
+    /**
+     * As numbers, the left value read as an integer ({@link #AS_INTEGERS}), the right as {@link #AS_NUMBERS} reads it (Argo's
+     * {@code asInt(x) > asFloat(y)}): both are compared as floats, as expr compares an int with a float.
+     */
+    AS_NUMBERS_INTEGER_LEFT,
+    /** As numbers, the right value read as an integer, the left not ({@link #AS_NUMBERS_INTEGER_LEFT}). */
+    AS_NUMBERS_INTEGER_RIGHT,
     /** As text, exactly. */
     AS_TEXT,
     /**
@@ -92,6 +99,11 @@ public sealed interface Predicate {
     /** Whether the {@code left} operand (else the right) is pasted into quotes, in Argo's older {@code when}; false for the others. */
     public boolean quoted(boolean left) {
       return left ? leftQuoted : rightQuoted;
+    }
+
+    /** Whether the {@code left} operand (else the right), compared as numbers, is read as an integer ({@link #AS_INTEGERS}). */
+    public boolean integer(boolean left) {
+      return this == AS_INTEGERS || this == (left ? AS_NUMBERS_INTEGER_LEFT : AS_NUMBERS_INTEGER_RIGHT);
     }
   }
 

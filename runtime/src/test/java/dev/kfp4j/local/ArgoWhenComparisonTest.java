@@ -150,4 +150,26 @@ class ArgoWhenComparisonTest {
     assertEquals(State.Succeeded, state(r, 2));
     assertEquals(State.Skipped, state(r, 3));
   }
+
+  /**
+   * expr compares asInt's int with asFloat's float as floats, each side read by its own function: an asInt value that is no
+   * integer fails the condition (Argo's task ends in Error) even beside asFloat, where both sides were read as asFloat reads
+   * them and 2.5 compared as 2.5.
+   */
+  @Test
+  void anAsIntBesideAnAsFloatIsReadAsAnIntegerAndComparedAsAFloat() {
+    String i = "asInt(tasks['v'].outputs.parameters['out'])";
+    String f = "asFloat(tasks['v'].outputs.parameters['out'])";
+    RunResult r = run("2.5", "{{=" + i + " < " + f + "}}", "{{=" + f + " >= " + i + "}}");
+    assertEquals(State.Error, state(r, 0), console.toString());
+    assertEquals(State.Error, state(r, 1));
+    assertTrue(console.toString().contains("'2.5' is not an integer, which the condition reads as one (asInt)"), console.toString());
+    r = run("9007199254740993", "{{=" + i + " == " + f + "}}", "{{=" + i + " == asFloat('9007199254740992')}}",
+        "{{=" + i + " == 9007199254740992}}", "{{=" + i + " == 9007199254740992.0}}");
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(State.Succeeded, state(r, 0), "the int as a float64 is 2^53, as is the float");
+    assertEquals(State.Succeeded, state(r, 1));
+    assertEquals(State.Skipped, state(r, 2), "two ints compare as integers");
+    assertEquals(State.Succeeded, state(r, 3), "an int beside a float literal compares as a float64, both 2^53");
+  }
 }

@@ -26,9 +26,8 @@ final class WhenParser extends PredicateParser {
   private boolean numbers;
   /** Whether the operand just read is quoted. */
   private boolean quoted;
-  /** Which of asInt and asFloat the comparison being read uses. */
-  private boolean asInt;
-  private boolean asFloat;
+  /** The outermost of asInt and asFloat around the operand just read, or null. */
+  private String cast;
 
   private WhenParser(String text, String where, Function<String, Argument> operand, boolean expr) {
     super(text);
@@ -63,7 +62,8 @@ final class WhenParser extends PredicateParser {
 
   /**
    * A comparison, compared as Argo compares it: in an expression tag as numbers where an operand is
-   * read with {@code asFloat}/{@code asInt} or is a number, else as text (expr compares two strings
+   * read with {@code asFloat}/{@code asInt} or is a number (each read as its own function says, a literal as the other
+   * operand is read), else as text (expr compares two strings
    * as strings, {@code '1.0' == '1'} is false); in the older form as govaluate reads the values Argo
    * pastes in, each quoted or bare ({@link Predicate.Compared#pasted}). An expression tag comparing a
    * number with text is refused: Argo's variables are text, and expr finds a text never equal to a number
@@ -72,10 +72,10 @@ final class WhenParser extends PredicateParser {
   private Predicate comparison() {
     numbers = false;
     quoted = false;
-    asInt = false;
-    asFloat = false;
+    cast = null;
     String left = operandText();
     boolean leftQuoted = quoted;
+    String leftCast = cast;
     skipSpaces();
     Predicate.Operator op = operator();
     if (op == null) {
@@ -84,7 +84,13 @@ final class WhenParser extends PredicateParser {
     quoted = false;
     boolean leftNumber = numbers;
     numbers = false;
+    cast = null;
     String right = operandText();
+    // each read as its function says, a literal as expr reads it: an int only beside an int (beside a float, as the float)
+    boolean l = integer(leftCast, left);
+    boolean r = integer(cast, right);
+    boolean leftInt = l && (leftCast != null || r);
+    boolean rightInt = r && (cast != null || l);
     if (expr && leftNumber != numbers) {
       throw error("it compares " + (leftNumber ? "a number with text" : "text with a number") + " ('" + left + "' " + op.symbol()
           + " '" + right + "'), which Argo's expr finds never equal and cannot order (its variables are text): read the text "
@@ -92,9 +98,15 @@ final class WhenParser extends PredicateParser {
     }
     numbers |= leftNumber;
     Predicate.Compared compared = expr ? (!numbers ? Predicate.Compared.AS_TEXT
-        : asInt && !asFloat ? Predicate.Compared.AS_INTEGERS : Predicate.Compared.AS_NUMBERS)
+        : leftInt && rightInt ? Predicate.Compared.AS_INTEGERS : leftInt ? Predicate.Compared.AS_NUMBERS_INTEGER_LEFT
+        : rightInt ? Predicate.Compared.AS_NUMBERS_INTEGER_RIGHT : Predicate.Compared.AS_NUMBERS)
         : Predicate.Compared.pasted(leftQuoted, quoted);
     return new Predicate.Comparison(operand.apply(left), op, operand.apply(right), compared);
+  }
+
+  /** Whether an operand of an expression tag compared as a number is an int to expr: read with asInt, or an integer literal. */
+  private static boolean integer(String cast, String operand) {
+    return cast != null ? cast.equals("asInt(") : ArgumentTexts.digits(operand, operand.startsWith("-") ? 1 : 0);
   }
 
   private String operandText() {
@@ -148,8 +160,7 @@ final class WhenParser extends PredicateParser {
       if (text.startsWith(function, pos)) {
         pos += function.length();
         numbers = true;
-        asInt |= function.equals("asInt(");
-        asFloat |= function.equals("asFloat(");
+        cast = cast == null ? function : cast;
         String inner = exprOperand();
         if (!consume(")")) {
           throw error("expected ')' after " + function + inner);
