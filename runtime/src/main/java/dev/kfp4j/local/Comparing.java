@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  */
 final class Comparing {
   private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
   private Comparing() {}
 
@@ -83,15 +82,17 @@ final class Comparing {
   }
 
   /**
-   * {@code value} as {@code asFloat} reads it; not a number, or past a float64's range ({@code 1e400}, which Go's {@code
-   * strconv.ParseFloat} refuses with {@code ErrRange}), the condition fails, as Argo's does, saying so.
+   * {@code value} as {@code asFloat} reads it, Go's {@code strconv.ParseFloat}: a decimal or hexadecimal ({@code 0x1.8p3})
+   * number, underscores between digits allowed, or {@code inf}, {@code infinity} (signed) or {@code nan} in any case; not a
+   * number, or past a float64's range ({@code 1e400}, which Go refuses with {@code ErrRange}), the condition fails, as Argo's
+   * does, saying so.
    */
   static double number(String value, String where) {
-    if (!DECIMAL.matcher(value).matches()) {
+    Double d = GoFloats.parse(value);
+    if (d == null) {
       throw new WorkflowException(where + ": '" + value + "' is not a number, which the condition compares as one (asFloat)");
     }
-    double d = Double.parseDouble(value);
-    if (Double.isInfinite(d)) {
+    if (d.isInfinite() && !GoFloats.infinity(value)) {
       throw new WorkflowException(where + ": '" + value + "' is past a float64's range, which Argo cannot read as a number (asFloat)");
     }
     return d;

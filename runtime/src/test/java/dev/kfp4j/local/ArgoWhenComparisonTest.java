@@ -172,4 +172,31 @@ class ArgoWhenComparisonTest {
     assertEquals(State.Skipped, state(r, 2), "two ints compare as integers");
     assertEquals(State.Succeeded, state(r, 3), "an int beside a float literal compares as a float64, both 2^53");
   }
+
+  /**
+   * asFloat reads what Go's strconv.ParseFloat reads: infinities, NaN (equal to nothing, unordered), hexadecimal numbers with
+   * their binary exponent, underscores between digits; they failed the condition as no numbers. A hexadecimal number without
+   * its exponent is none to Go either.
+   */
+  @Test
+  void asFloatReadsInfinitiesNanAndHexadecimalNumbersAsGoDoes() {
+    String f = "asFloat(tasks['v'].outputs.parameters['out'])";
+    RunResult r = run("-Infinity", "{{=" + f + " < -1e308}}", "{{=" + f + " == asFloat('-inf')}}");
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(State.Succeeded, state(r, 0));
+    assertEquals(State.Succeeded, state(r, 1));
+    r = run("NaN", "{{=" + f + " == " + f + "}}", "{{=" + f + " != " + f + "}}", "{{=" + f + " < 1}}", "{{=" + f + " >= 1}}");
+    assertTrue(r.succeeded(), console.toString());
+    assertEquals(State.Skipped, state(r, 0), "NaN equals nothing");
+    assertEquals(State.Succeeded, state(r, 1));
+    assertEquals(State.Skipped, state(r, 2), "NaN is not ordered");
+    assertEquals(State.Skipped, state(r, 3));
+    r = run("0x1.8p1", "{{=" + f + " == 3}}");
+    assertEquals(State.Succeeded, state(r, 0), console.toString());
+    r = run("1_000.5", "{{=" + f + " == 1000.5}}");
+    assertEquals(State.Succeeded, state(r, 0), console.toString());
+    r = run("0x10", "{{=" + f + " == 16}}");
+    assertEquals(State.Error, state(r, 0));
+    assertTrue(console.toString().contains("'0x10' is not a number, which the condition compares as one (asFloat)"), console.toString());
+  }
 }
