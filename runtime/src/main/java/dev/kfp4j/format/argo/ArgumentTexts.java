@@ -14,11 +14,14 @@ final class ArgumentTexts {
 
   /** The tasks an Argo DAG task waits for: its {@code dependencies}, or those its {@code depends} names ({@link Depends}). */
   static List<String> dependencies(JsonNode task, String where) {
+    return dependencies(task, task.hasNonNull("depends") ? Depends.tasks(task.get("depends").asString(""), where) : List.of());
+  }
+
+  /** The tasks an Argo DAG task waits for: its {@code dependencies}, then {@code depends}, the tasks its {@code depends} names. */
+  static List<String> dependencies(JsonNode task, java.util.Collection<String> depends) {
     List<String> out = new ArrayList<>();
     task.path("dependencies").forEach(d -> out.add(d.asString("")));
-    if (task.hasNonNull("depends")) {
-      out.addAll(Depends.tasks(task.get("depends").asString(""), where));
-    }
+    out.addAll(depends);
     return out;
   }
 
@@ -29,33 +32,36 @@ final class ArgumentTexts {
   static Loop.Items constants(JsonNode items) {
     List<Argument.Constant> values = new ArrayList<>();
     for (JsonNode item : items) {
-      if (item.isObject()) {
-        values.add(new Argument.Constant(Yaml.jsonText(GoNumbers.withGoNumbers(item)), ParameterType.STRUCT));
-      } else if (item.isArray()) {
-        values.add(new Argument.Constant(Yaml.jsonText(GoNumbers.withGoNumbers(item)), ParameterType.LIST));
-      } else if (item.isNumber()) {
-        values.add(new Argument.Constant(GoNumbers.text(item), item.isIntegralNumber() ? ParameterType.INTEGER : ParameterType.FLOAT));
-      } else {
-        values.add(constant(item.asString("")));
-      }
+      values.add(item.isContainer() ? new Argument.Constant(Yaml.jsonText(GoNumbers.withGoNumbers(item)), containerType(item))
+          : item(item));
     }
     return new Loop.Constants(values);
   }
 
   /**
-   * The items of a constant {@code withParam}, JSON list {@code text} read as {@code list}: each number, an item or inside
-   * one, as written, which Argo keeps ({@code Item} holds its raw JSON: {@code 1.50} stays {@code 1.50}).
+   * The items of a constant {@code withParam}, a JSON list read with its numbers kept as written ({@link
+   * Yaml#readJsonKeepingNumbers}): each number, an item or inside one, as written, which Argo keeps ({@code Item} holds its raw
+   * JSON: {@code 1.50} stays {@code 1.50}).
    */
-  static Loop.Items jsonConstants(String text, JsonNode list) {
-    List<Argument.Constant> values = new ArrayList<>(((Loop.Constants) constants(list)).values());
-    JsonNode raw = Yaml.readJsonKeepingNumbers(text);
-    for (int i = 0; i < values.size(); i++) {
-      JsonNode item = raw.get(i);
-      if (item.isContainer() || Yaml.numberText(item) != null) {
-        values.set(i, new Argument.Constant(Yaml.jsonText(item), values.get(i).type()));
-      }
+  static Loop.Items jsonConstants(JsonNode list) {
+    List<Argument.Constant> values = new ArrayList<>();
+    for (JsonNode item : list) {
+      String number = Yaml.numberText(item);
+      values.add(number != null ? new Argument.Constant(number, digits(number, number.startsWith("-") ? 1 : 0)
+          ? ParameterType.INTEGER : ParameterType.FLOAT)
+          : item.isContainer() ? new Argument.Constant(Yaml.jsonText(item), containerType(item)) : item(item));
     }
     return new Loop.Constants(values);
+  }
+
+  private static ParameterType containerType(JsonNode item) {
+    return item.isObject() ? ParameterType.STRUCT : ParameterType.LIST;
+  }
+
+  /** A scalar item: a number as Argo's server writes the YAML number ({@link GoNumbers}), else as {@link #constant} reads it. */
+  private static Argument.Constant item(JsonNode item) {
+    return item.isNumber() ? new Argument.Constant(GoNumbers.text(item), item.isIntegralNumber() ? ParameterType.INTEGER
+        : ParameterType.FLOAT) : constant(item.asString(""));
   }
 
   /** A constant read from text: a number where it is one, else text. */

@@ -217,9 +217,10 @@ final class DagReader {
       }
     }
     JsonNode template = template(task.path("template").asString(""), where);
-    List<String> dependencies = ArgumentTexts.dependencies(task, source + ": " + where);
-    if (task.hasNonNull("depends")
-        && Depends.waits(task.get("depends").asString(""), siblings, source + ": " + where).containsValue(Depends.Wait.ANY)) {
+    Map<String, Depends.Wait> waits = task.hasNonNull("depends")
+        ? Depends.waits(task.get("depends").asString(""), siblings, source + ": " + where) : Map.of();
+    List<String> dependencies = ArgumentTexts.dependencies(task, waits.keySet());
+    if (waits.containsValue(Depends.Wait.ANY)) {
       if (!template.has("resource") || task.has("when") || task.has("withItems") || task.has("withParam")) {
         throw new FormatException(source + ": " + where + " runs " + (template.has("resource") ? "under a when or a loop" : "no "
             + "resource template") + " whatever happened to the tasks it waits for (its depends takes their .Failed, .Errored, "
@@ -403,11 +404,11 @@ final class DagReader {
   private Loop.Items over(String value, Scope scope, Map<String, JsonNode> siblings, String where) {
     Argument source = value(value, scope, null, siblings, where);
     if (source instanceof Argument.Constant c) {
-      JsonNode list = Yaml.readJson(c.text());
+      JsonNode list = Yaml.readJsonKeepingNumbers(c.text());
       if (!list.isArray()) {
         throw new FormatException(this.source + ": " + where + ": withParam '" + value + "' is not a JSON list");
       }
-      return ArgumentTexts.jsonConstants(c.text(), list);
+      return ArgumentTexts.jsonConstants(list);
     }
     return new Loop.Over(source);
   }
