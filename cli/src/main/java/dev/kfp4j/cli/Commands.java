@@ -9,6 +9,7 @@ import dev.kfp4j.format.kfp2.KubernetesManifests;
 import dev.kfp4j.local.LocalRun;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
 import dev.kfp4j.local.UiLink;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.local.WorkflowException;
@@ -167,7 +168,8 @@ final class Commands {
         LocalRun.results(result).forEach(out()::println);
         out().flush();
         if (!result.succeeded()) {
-          err().println("kfp4j: the run failed: " + result.failedTask().map(t -> t.label() + ": " + t.message()).orElse(""));
+          err().println("kfp4j: the run " + (result.state() == TaskResult.State.Error ? "ended in Error" : "failed") + ": "
+              + result.failedTask().map(t -> t.label() + ": " + t.message()).orElse(""));
         }
         err().println("run folder: " + result.runDir());
         UiLink.runPage(result.runDir().getParent().getParent(), result.pipeline(), result.runId())

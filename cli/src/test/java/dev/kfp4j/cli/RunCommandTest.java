@@ -69,4 +69,20 @@ class RunCommandTest {
     assertEquals(1, r.code(), r.toString());
     assertTrue(r.err().matches("(?s).*cannot write \\S*/journal\\.jsonl: Is a directory\n.*"), r.toString());
   }
+
+  /**
+   * A task of an Argo workflow whose when Argo cannot evaluate ends in Error, and the run with it (ArgoErrorPhaseTest): the
+   * command said "the run failed" as for a task that failed; now it says the run ended in Error, and fails (exit 1) as then.
+   */
+  @Test
+  void aRunInErrorSaysSo() throws Exception {
+    Path file = Files.writeString(dir.resolve("err.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: err-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: t, template: t, when: \"{{=asFloat('x') > 1}}\"}\n  - name: t\n    container:\n      image: a\n"
+        + "      command: [sh, -c, 'true']\n");
+    Cli r = Cli.run("run", "-p", file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache");
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.err().contains("kfp4j: the run ended in Error: t: "), r.toString());
+    assertTrue(r.err().contains("'x' is not a number, which the condition compares as one (asFloat)"), r.toString());
+  }
 }

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * ({@code <pipeline>-<run id>}, also its resource name, as an Argo workflow's name is on a
  * cluster), the time it started ({@code createdAt}, RFC 3339 in UTC, also its schedule time: a
  * local run has no schedule) and its status as Argo spells it: {@code Running}, then, while the
- * exit handler runs, {@code Succeeded} or {@code Failed}; and whether the run's format is KFP 2's,
+ * exit handler runs, {@code Succeeded}, {@code Failed} or {@code Error} (an Argo workflow's); and whether the run's format is KFP 2's,
  * which gives an exit task's {@code PipelineTaskFinalStatus} input KFP's struct (Argo gives it
  * {@code {{workflow.status}}}, the text). A task's own name and id are {@link #value(Argument.RunValue.Kind,
  * String, String)}'s.
