@@ -243,6 +243,12 @@ public final class Workflow {
           + "lower case letters, digits and '-', starting with a letter or digit, at most 128 characters, as KFP's compiler requires");
     }
     PipelineChecks.checkRunnable(pipeline(), source);
+    if (root == null) {
+      reading(source, () -> {
+        dev.kfp4j.format.kfp2.Kfp2RunChecks.runnable(documents.get(0), source);
+        return null;
+      });
+    }
   }
 
   /**
