@@ -266,12 +266,14 @@ public final class Workflow {
       throw new WorkflowException(e.getMessage());
     }
     List<String> missing = new ArrayList<>();
+    Set<String> leftOut = new java.util.HashSet<>();
     for (Parameter p : parameters) {
       String value = given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue();
       if (value == null) {
         if (!p.optional()) {
           missing.add(p.name());
         }
+        leftOut.add(p.name());
         continue;
       }
       check(p, value);
@@ -281,6 +283,12 @@ public final class Workflow {
       RunArguments.checkNoneMissing(name, missing);
     } catch (IllegalArgumentException e) {
       throw new WorkflowException(e.getMessage());
+    }
+    if (root == null && !leftOut.isEmpty()) { // KFP 2: a value left out that KFP's driver fails on
+      reading(source, () -> {
+        dev.kfp4j.format.kfp2.Kfp2RunChecks.leftOut(documents.get(0), leftOut, source);
+        return null;
+      });
     }
     return out;
   }
