@@ -120,6 +120,32 @@ class GraphComponentTest {
     throw new AssertionError("no template " + name);
   }
 
+  /**
+   * A graph's call puts its tasks in the caller's group, given what the call gives: a value a run may leave out reaches a task
+   * that needs one whatever default the graph's input has, and in a group (a DAG of its own in KFP 2, whose driver fails on a
+   * value left out: {@code resolveInputs} in {@code backend/src/v2/driver/resolve.go}) it fails every task given it. Before,
+   * the tasks of a graph were not checked: each was written, and the run failed on KFP, or a local run passed them nothing.
+   */
+  @Test
+  void aParameterLeftOutGivenToAGraphIsAnErrorOnTheArgumentWhereKfpWouldFail() {
+    JavaFileObject p = Compile.testClass("P", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.dsl.Dsl;"),
+        "public @interface Nullable {}",
+        "@Pipeline(name = \"graph-kfp2\", formats = Format.KFP2) public static void p(@Nullable Long b, long n) {",
+        "  ImportsOps.sumAndDouble(3L,",
+        "      b);",
+        "  Dsl.when(Dsl.eq(n, 1), () -> ImportsOps.sumAndDouble(2L,",
+        "      b));",
+        "}");
+    Compilation c = compile(p);
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] Input 'b' of graph component 'sum-and-double', which its task "
+        + "'add-with-expr' takes as required input 'y', needs a value, and pipeline parameter 'b' may be left out (@Nullable, "
+        + "no @Default); give the parameter a @Default").inFile(p).onLine(8);
+    assertThat(c).hadErrorContaining("which its task 'add-with-expr-2' takes as required input 'y'").inFile(p).onLine(10);
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] pipeline parameter 'b' may be left out (@Nullable, no @Default), "
+        + "and graph component 'sum-and-double' passes it into group 'condition-1', a DAG of its own in KFP 2").inFile(p).onLine(10);
+    assertThat(c).hadErrorCount(3);
+  }
+
   @Test
   void aLibraryGraphThatRefersToComponentsByUrlIsAnErrorAtTheLine() {
     JavaFileObject imports = ImportComponentsTest.imports("components/XGBoost/Train_regression_and_calculate_metrics/from_CSV/component.yaml");

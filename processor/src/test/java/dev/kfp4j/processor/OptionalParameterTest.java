@@ -88,7 +88,7 @@ class OptionalParameterTest {
   @Test
   void onAComponentParameterItIsAnErrorOnTheParameterSayingToWriteOptional() {
     source = Compile.testClass("C", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;",
-            "import java.util.Optional;", "import test.*;"),
+            "import java.util.Optional;"),
         "@Component public static String greet(String name,",
         "    @Nullable String title) { return name; }",
         "@Component public static int count(@other.Nullable int n) { return 0; }",
@@ -182,6 +182,36 @@ class OptionalParameterTest {
     assertThat(c).hadErrorContaining("and 'with-default' passes it into group 'for-loop-2'").inFile(source).onLine(13);
     assertThat(c).hadErrorContaining("and 'q' passes it into called pipeline 'q'").inFile(source).onLine(15);
     assertThat(c).hadErrorCount(3);
+  }
+
+  /**
+   * An artifact left out is missing for a DAG it is passed into: the group's or called pipeline's driver finds no such input
+   * artifact ({@code resolveInputArtifact} in {@code backend/src/v2/driver/resolve.go}: "parent DAG does not have input
+   * artifact") and fails the run. Before, only a value parameter was an error there; an artifact was written, and a local run
+   * passed the task inside nothing and ran it.
+   */
+  @Test
+  void anArtifactLeftOutPassedIntoAGroupOrACalledPipelineIsAnErrorOnTheArgument() {
+    JavaFileObject p = Compile.testClass("Opt", List.of("import dev.kfp4j.annotations.*;", "import dev.kfp4j.artifacts.*;",
+            "import dev.kfp4j.dsl.Dsl;", "import java.nio.file.*;", "import java.util.Optional;"),
+        "@Component public static String show(Optional<Dataset> data) { return data.isPresent() ? \"some\" : \"none\"; }",
+        "@Pipeline(formats = Format.KFP2) public static String inner(@Nullable @InputPath(\"Dataset\") Path data) {",
+        "  return OptOps.show(data).output();",
+        "}",
+        "@Pipeline(formats = Format.KFP2) public static void outer(@Nullable @InputPath(\"Dataset\") Path data, long n) {",
+        "  OptOps.show(data);",
+        "  Dsl.when(Dsl.eq(n, 1), () -> OptOps.show(",
+        "      data));",
+        "  inner(",
+        "      data);",
+        "}");
+    Compilation c = Compile.compile(new ArrayList<>(), NULLABLE, p);
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] pipeline parameter 'data' is an artifact that may be left out "
+        + "(@Nullable), and 'show-2' passes it into group 'condition-1', a DAG of its own in KFP 2, whose driver fails the run "
+        + "when a caller leaves it out (resolveInputArtifact in backend/src/v2/driver/resolve.go: the parent DAG does not have "
+        + "the input artifact); drop @Nullable, so that every caller gives one").inFile(p).onLine(15);
+    assertThat(c).hadErrorContaining("and 'inner' passes it into called pipeline 'inner'").inFile(p).onLine(17);
+    assertThat(c).hadErrorCount(2);
   }
 
   @Test

@@ -119,6 +119,8 @@ public enum Message {
       "pipeline parameter '%s' may be left out (@Nullable, no @Default), and input '%s' of '%s' needs a value; pass it to an optional input (Optional<...>, or one with a @Default), or give the parameter a @Default"),
   OPTIONAL_PARAMETER_IN_DAG("OptionalParameter",
       "pipeline parameter '%s' may be left out (@Nullable, no @Default), and %s passes it into %s, a DAG of its own in KFP 2, whose driver fails the run on an input left out (resolveInputs in backend/src/v2/driver/resolve.go: a null input of a DAG is refused, or skipped and then missing for the tasks in it); give the parameter a @Default, or pass it to a task of the pipeline's own body, outside groups"),
+  OPTIONAL_ARTIFACT_IN_DAG("OptionalParameter",
+      "pipeline parameter '%s' is an artifact that may be left out (@Nullable), and %s passes it into %s, a DAG of its own in KFP 2, whose driver fails the run when a caller leaves it out (resolveInputArtifact in backend/src/v2/driver/resolve.go: the parent DAG does not have the input artifact); drop @Nullable, so that every caller gives one"),
   OPTIONAL_ARTIFACT_INPUT("OptionalParameter",
       "pipeline parameter '%s' is an artifact that may be left out (@Nullable), and input '%s' of '%s' needs one; pass it to an optional artifact input (Optional<%s>, or Optional<Path> with @InputPath), or drop @Nullable"),
   OPTIONAL_PARAMETER_USE("OptionalParameter",

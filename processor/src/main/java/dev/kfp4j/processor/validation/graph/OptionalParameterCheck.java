@@ -28,6 +28,7 @@ final class OptionalParameterCheck implements GraphCheck {
   public void check(PipelineBuilder graph, Reporter reporter) {
     for (GraphCall call : graph.graphCalls()) {
       inputs(graph, call.component(), call.arguments(), call.position(), reporter);
+      graphTasks(graph, call, reporter);
     }
     for (StepBuilder step : graph.steps()) {
       if (step instanceof TaskBuilder task) {
@@ -91,9 +92,54 @@ final class OptionalParameterCheck implements GraphCheck {
     }
     for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
       String name = leftOut(graph, e.getValue());
-      if (name != null && !graph.pipeline().parameter(name).isArtifact()) {
-        reporter.error(at(task.arguments(), e.getKey(), task.position()), Message.OPTIONAL_PARAMETER_IN_DAG, name,
-            "'" + task.name() + "'", dag);
+      if (name != null) {
+        intoDag(graph, name, "'" + task.name() + "'", dag, at(task.arguments(), e.getKey(), task.position()), reporter);
+      }
+    }
+  }
+
+  /**
+   * {@code who} passes pipeline parameter {@code name}, which a run may leave out, into {@code dag}. An artifact left out is as
+   * missing for a DAG given it: its driver finds no such input artifact ({@code resolveInputArtifact} in {@code
+   * backend/src/v2/driver/resolve.go}: "parent DAG does not have input artifact") and fails the run.
+   */
+  private static void intoDag(PipelineBuilder graph, String name, String who, String dag, Position at, Reporter reporter) {
+    reporter.error(at, graph.pipeline().parameter(name).isArtifact() ? Message.OPTIONAL_ARTIFACT_IN_DAG
+        : Message.OPTIONAL_PARAMETER_IN_DAG, name, who, dag);
+  }
+
+  /**
+   * A graph component's call puts the graph's tasks in the caller's group, each given what the call gives the graph's inputs
+   * ({@code GraphSpec#expand}). A value left out reaches those tasks as it is: a task taking it as a required input fails,
+   * whatever default the graph's own input has; and in a group (a DAG of its own in KFP 2) every task given it fails ({@link
+   * #intoDag(PipelineBuilder, TaskBuilder, Reporter)}). Each is an error on the call's argument.
+   */
+  private static void graphTasks(PipelineBuilder graph, GraphCall call, Reporter reporter) {
+    boolean inDag = graph.pipeline().writes(dev.kfp4j.processor.base.Format.KFP2)
+        && call.group().kind() != dev.kfp4j.processor.graph.Group.Kind.ROOT;
+    for (Map.Entry<String, Argument> e : call.arguments().values().entrySet()) {
+      String name = leftOut(graph, e.getValue());
+      Optional<InputSpec> own = call.component().input(e.getKey());
+      if (name == null || own.isEmpty() || !own.get().optional() && own.get().defaultValue() == null) {
+        continue; // none left out, or the graph's own input needs a value ({@link #inputs})
+      }
+      Position at = at(call.arguments(), e.getKey(), call.position());
+      boolean given = false;
+      for (TaskBuilder task : call.steps()) {
+        for (Map.Entry<String, Argument> a : task.arguments().values().entrySet()) {
+          Optional<InputSpec> in = task.component().input(a.getKey());
+          if (!e.getValue().equals(a.getValue()) || in.isEmpty()) {
+            continue;
+          }
+          given = true;
+          if (!in.get().optional() && in.get().defaultValue() == null) {
+            reporter.error(at, Message.OPTIONAL_PARAMETER_USE, "Input '" + e.getKey() + "' of graph component '" + call.name()
+                + "', which its task '" + task.name() + "' takes as required input '" + a.getKey() + "',", name);
+          }
+        }
+      }
+      if (given && inDag) {
+        intoDag(graph, name, "graph component '" + call.name() + "'", "group '" + call.group().name() + "'", at, reporter);
       }
     }
   }
