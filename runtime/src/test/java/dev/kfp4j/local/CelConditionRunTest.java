@@ -100,7 +100,8 @@ class CelConditionRunTest {
    * An operand left out (a pipeline parameter a run may omit, {@code isOptional} without default) fails the run, whichever side
    * of a {@code ||} it is on: KFP's driver resolves each input of the condition's task before it tests the condition, and
    * refuses a null one ({@code resolveInputs} in {@code backend/src/v2/driver/resolve.go}, {@code ErrResolvedParameterNull}).
-   * Before, the local run stopped at the first side that held and ran the branch.
+   * Before, the local run stopped at the first side that held and ran the branch. The run is refused before anything runs, as
+   * any run that gives a group a value left out.
    */
   @Test
   void anOperandLeftOutFailsTheRunThoughAnotherSideHolds() {
@@ -113,9 +114,10 @@ class CelConditionRunTest {
     List<Parameter> parameters = List.of(new Parameter("n", ParameterType.INTEGER, "0", null),
         new Parameter("t", ParameterType.STRING, null, null, null, true));
     String yaml = Kfp2Writer.write(new Pipeline("cel", null, parameters, List.of(c), null, PipelineSettings.DEFAULTS, null));
-    RunResult r = run(yaml, Map.of("n", "1"));
-    assertTrue(!r.succeeded() && r.failedTask().orElseThrow().message().contains("PipelineParameter[name=t] has no value"),
-        () -> yaml + r.failedTask());
+    // refused before anything runs: the condition's DAG is given the null (LeftOutIntoDagTest)
+    WorkflowException e = org.junit.jupiter.api.Assertions.assertThrows(WorkflowException.class, () -> run(yaml, Map.of("n", "1")));
+    assertTrue(e.getMessage().contains("pipeline input 't' is left out (optional, no default), and root task 'condition-1' "
+        + "passes it into its DAG"), e::getMessage);
     RunResult given = run(yaml, Map.of("n", "1", "t", "b"));
     assertTrue(given.succeeded() && given.tasks().stream().anyMatch(t -> t.name().equals("in-either") && t.state().ok()),
         () -> String.valueOf(given.failedTask()));
