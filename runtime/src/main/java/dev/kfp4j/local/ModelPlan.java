@@ -60,6 +60,7 @@ final class ModelPlan implements Plan {
   private final Set<String> stepGroups;
   /** Whether the pipeline was read from a KFP 2 spec. */
   private final boolean kfp2;
+  private final DriverInputTypes driverTypes; // what KFP's driver makes of a value given to an input (KFP 2)
   /** The conditions that are an Argo loop task's own {@code when} ({@link ArgoItemTexts#items}). */
   private final Set<String> loopWhens;
 
@@ -70,6 +71,7 @@ final class ModelPlan implements Plan {
     this.stepGroups = stepGroups;
     this.loopWhens = loopWhens;
     this.kfp2 = run.kfp2();
+    this.driverTypes = new DriverInputTypes(pipeline);
     this.parameters = parameters;
     Map<String, dev.kfp4j.spec.ComponentSpec> components = new HashMap<>();
     pipeline.steps().forEach(s -> {
@@ -461,6 +463,7 @@ final class ModelPlan implements Plan {
       }
       if (a != null) {
         text = values.input(a, in, scope, where + " input '" + n + "'", task.name(), id.id());
+        text = kfp2 && text != null ? driverTypes.given(a, in, text, where) : text;
       }
       if (text == null) {
         text = in.defaultValue();
