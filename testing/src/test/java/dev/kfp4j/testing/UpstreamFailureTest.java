@@ -56,10 +56,10 @@ class UpstreamFailureTest {
   void aTaskRunAfterAFailureIsReadAsOneNotAsTheExitTask() {
     Pipeline p = Kfp2Reader.read(spec("ignore_upstream_failure.yaml"), "ignore_upstream_failure.yaml");
     assertNull(p.exitTask());
-    assertEquals(List.of("fail-op", "print-op", "status-op"), p.allNodes().stream().map(Node::name).toList());
+    assertEquals(List.of("fail-op", "fail-op-2", "print-op", "status-op"), p.allNodes().stream().map(Node::name).toList());
     assertEquals(true, afterFailure(p, "print-op"));
     assertEquals(true, afterFailure(p, "status-op"));
-    assertEquals(List.of("fail-op"), ((Task) p.node("status-op").orElseThrow()).after());
+    assertEquals(List.of("fail-op-2"), ((Task) p.node("status-op").orElseThrow()).after());
   }
 
   @Test
@@ -92,10 +92,11 @@ class UpstreamFailureTest {
     RunResult r = run(spec("ignore_upstream_failure.yaml"), "ignore_upstream_failure.yaml");
     assertFalse(r.succeeded());
     assertEquals(TaskResult.State.Failed, r.task("fail-op").orElseThrow().state());
+    assertEquals(TaskResult.State.Failed, r.task("fail-op-2").orElseThrow().state());
     assertEquals("default", r.output("print-op", "text"));
     JsonNode status = Yaml.read(r.output("status-op", "text"));
     assertEquals("FAILED", status.path("state").asString());
-    assertEquals("fail-op", status.path("pipelineTaskName").asString());
+    assertEquals("fail-op-2", status.path("pipelineTaskName").asString());
   }
 
   @Test
