@@ -25,8 +25,8 @@ class UiMojoTest {
   Path dir;
 
   /** The goal as Maven configures it for {@code -Dkfp4j.local -Dkfp4j.port=0}: with the descriptor's defaults. */
-  private Goals.UiMojo mojo() throws Exception {
-    Goals.UiMojo mojo = (Goals.UiMojo) PluginDescriptor.goals().get("ui").configure(Map.of("kfp4j.local", "true", "kfp4j.port", "0"));
+  private UiMojo mojo() throws Exception {
+    UiMojo mojo = (UiMojo) PluginDescriptor.goals().get("ui").configure(Map.of("kfp4j.local", "true", "kfp4j.port", "0"));
     mojo.root = dir.resolve("runs").toFile();
     mojo.classes = GoalsTest.CLASSES;
     return mojo;
@@ -34,7 +34,7 @@ class UiMojoTest {
 
   @Test
   void servesTheProjectsPipelinesUntilStopped() throws Exception {
-    Goals.UiMojo mojo = mojo();
+    UiMojo mojo = mojo();
     CompletableFuture<Void> served = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
@@ -64,7 +64,7 @@ class UiMojoTest {
    */
   @Test
   void aProjectNotCompiledNamesNoClassesFolder() throws Exception {
-    Goals.UiMojo mojo = mojo();
+    UiMojo mojo = mojo();
     mojo.classes = dir.resolve("target/classes").toFile();
     mojo.classpath = List.of(mojo.classes.getPath(), GoalsTest.CLASSES.getPath());
     assertEquals(List.of("--local", "--root", mojo.root.getPath(), "--port", "0", "--bind", "127.0.0.1", "--classpath",
@@ -80,7 +80,7 @@ class UiMojoTest {
 
   @Test
   void anAddressThatIsNotLoopbackIsAConfigurationError() throws Exception {
-    Goals.UiMojo mojo = mojo();
+    UiMojo mojo = mojo();
     mojo.bind = "0.0.0.0";
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
     assertTrue(e.getMessage().startsWith("kfp4j:ui failed: the local UI serves on a loopback address only"),
