@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * {@code json.Marshal} of it (no spaces, keys sorted, {@code <}, {@code >}, {@code &} escaped); of a
  * list the same in its order; a number in either as the item's text has it ({@code Item} keeps its raw JSON, which
  * {@code json.Marshal} compacts). {@code {{item.key}}} is the field's JSON without spaces, a text field
- * without its quotes but with its escapes ({@code a"b} is {@code a\"b}, a line break {@code \n}).
+ * without its quotes but with its escapes ({@code a"b} is {@code a\"b}, a line break {@code \n}); a text of a map or list item
+ * its item's text wrote with escapes JSON does not need ({@code "a\/b"}) as written there, as {@code Item} keeps it.
  */
 final class ArgoItemTexts {
   private ArgoItemTexts() {}
@@ -93,18 +94,24 @@ final class ArgoItemTexts {
     return out.toString();
   }
 
-  /** {@code {{item.key}}}, of a field's value. */
+  /**
+   * {@code {{item.key}}}, of a field's value: {@code Item.String}, Go's compact JSON of the field's raw text, a text without its
+   * quotes, then {@code jsonutil.Fix}, which turns Go's escapes of {@code <}, {@code >}, {@code &} back into the characters,
+   * ones the item's text wrote so too.
+   */
   static String field(JsonNode value) {
     StringBuilder out = new StringBuilder();
-    write(value, false, false, out);
+    write(value, false, true, out);
     String s = out.toString();
-    return value.isString() ? s.substring(1, s.length() - 1) : s;
+    s = value.isString() ? s.substring(1, s.length() - 1) : s;
+    return s.replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&");
   }
 
   /** {@code v} as Go's compact JSON; {@code sortKeys}: an object's own keys sorted; {@code html}: {@code <>&} escaped. */
   private static void write(JsonNode v, boolean sortKeys, boolean html, StringBuilder out) {
     if (v.isString()) {
-      string(v.asString(), html, out);
+      String written = Yaml.stringText(v); // Item keeps its raw JSON, escapes as written: "caf\\u00e9", "a\\/b"
+      string(v.asString(), written, html, out);
     } else if (v.isObject()) {
       List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(v.properties());
       if (sortKeys) {
@@ -113,7 +120,7 @@ final class ArgoItemTexts {
       out.append('{');
       for (int i = 0; i < fields.size(); i++) {
         out.append(i == 0 ? "" : ",");
-        string(fields.get(i).getKey(), html, out);
+        string(fields.get(i).getKey(), null, html, out);
         out.append(':');
         write(fields.get(i).getValue(), false, html, out);
       }
@@ -131,9 +138,12 @@ final class ArgoItemTexts {
     }
   }
 
-  /** A JSON string as Go's encoder escapes it: as JSON's own escapes, with U+2028, U+2029 and, {@code html}, {@code <>&} escaped. */
-  private static void string(String s, boolean html, StringBuilder out) {
-    String json = Yaml.nodes().stringNode(s).toString()
+  /**
+   * A JSON string as Go's encoder escapes it: as JSON's own escapes, or as {@code written} where that is not null (Go's {@code
+   * compact} of a raw text), with U+2028, U+2029 and, {@code html}, {@code <>&} escaped.
+   */
+  private static void string(String s, String written, boolean html, StringBuilder out) {
+    String json = (written != null ? written : Yaml.nodes().stringNode(s).toString())
         .replace(String.valueOf((char) 0x2028), "\\u2028").replace(String.valueOf((char) 0x2029), "\\u2029");
     out.append(html ? json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") : json);
   }

@@ -37,8 +37,9 @@ final class JsonTree {
   }
 
   /**
-   * {@code text}'s tree with each number as its text there ({@code 1.50}, {@code 1e-05}: a raw value, written as it is), as Go's
-   * {@code json.RawMessage} keeps it; where this reader gives way to the mapper (a key given twice, a deep or long text), the
+   * {@code text}'s tree with each number as its text there ({@code 1.50}, {@code 1e-05}: a raw value, written as it is), and
+   * each text written with escapes with its text there too ({@code "a\/b"}: {@link WrittenString}), as Go's {@code
+   * json.RawMessage} keeps them; where this reader gives way to the mapper (a key given twice, a deep or long text), the
    * mapper's tree.
    */
   static JsonNode readKeepingNumbers(String text) {
@@ -74,8 +75,14 @@ final class JsonTree {
       case '[':
         return array(depth);
       case '"': {
+        int from = at;
         String s = string();
-        return s == null ? null : NODES.stringNode(s);
+        if (s == null) {
+          return null;
+        }
+        // a text written with escapes kept as written, where numbers are ({@link #readKeepingNumbers})
+        int escape = text.indexOf('\\', from);
+        return numberTexts && escape >= 0 && escape < at ? new WrittenString(s, text.substring(from, at)) : NODES.stringNode(s);
       }
       case 't':
         return word("true") ? NODES.booleanNode(true) : null;

@@ -24,7 +24,8 @@ import tools.jackson.databind.util.RawValue;
  *       deeper; an array's items on one line, {@code [ 1, 2 ]}; {@code { }} and {@code [ ]} when empty.
  * </ul>
  *
- * <p>A raw value of text ({@link RawValue}) is written as it is, as the mapper writes it. A node only the
+ * <p>A raw value of text ({@link RawValue}) is written as it is, as the mapper writes it; a text kept as written ({@link
+ * WrittenString}) as written. A node only the
  * mapper can write (binary, another Java object) goes to the mapper.
  */
 final class JsonWriting {
@@ -86,7 +87,13 @@ final class JsonWriting {
               open.push(new Open(node.values().iterator(), false, level));
             }
           }
-          case STRING -> string(node.stringValue(), out);
+          case STRING -> {
+            if (node instanceof WrittenString w) {
+              out.append(w.json);
+            } else {
+              string(node.stringValue(), out);
+            }
+          }
           case BOOLEAN -> out.append(node.booleanValue());
           case NUMBER -> number(node, out);
           case POJO -> {

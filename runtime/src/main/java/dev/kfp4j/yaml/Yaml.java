@@ -157,7 +157,8 @@ public final class Yaml {
 
   /**
    * Parses JSON text as {@link #readJson} does, each number kept as its text there ({@code 1.50}, {@code 1e-05}), which the
-   * tree loses ({@code 1.5}, {@code 1.0E-5}): a raw value {@link #jsonText} writes as it is ({@link #numberText}).
+   * tree loses ({@code 1.5}, {@code 1.0E-5}): a raw value {@link #jsonText} writes as it is ({@link #numberText}); a text
+   * written with escapes likewise ({@link #stringText}).
    */
   public static JsonNode readJsonKeepingNumbers(String text) {
     return JsonTree.readKeepingNumbers(text);
@@ -166,6 +167,14 @@ public final class Yaml {
   /** The text of a number {@link #readJsonKeepingNumbers} kept, or null when {@code node} is not one. */
   public static String numberText(JsonNode node) {
     return JsonWriting.raw(node);
+  }
+
+  /**
+   * The JSON text, quotes included, of a text {@link #readJsonKeepingNumbers} kept as written with its escapes ({@code
+   * "a\/b"}), or null when {@code node} is not one.
+   */
+  public static String stringText(JsonNode node) {
+    return node instanceof WrittenString w ? w.json : null;
   }
 
   /**

@@ -93,6 +93,44 @@ class ArgoItemTextTest {
     }
   }
 
+  /**
+   * A text inside a map or list item of a {@code withParam} written with an escape JSON allows but does not need (a letter as its
+   * code, {@code \/}) reaches the task with the escape as written, as Argo's {@code Item} keeps its raw JSON ({@code
+   * GetMapVal} of raw {@code Item}s, {@code Item.String} of a field, {@code json.Marshal} of the map or list): of a constant
+   * {@code withParam} and of one a task wrote alike. A text item is unescaped ({@code GetStrVal}), and so is a {@code withItems}
+   * text, which YAML reads.
+   */
+  @Test
+  void aTextInsideAMapOrListItemKeepsItsEscapesAsWritten() {
+    String echo = LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1");
+    String all = "[{\"p\": \"a\\/b\", \"name\": \"caf\\u00e9\", \"lt\": \"\\u003c\"}, [\"caf\\u00e9\", \"x\\/y\"], \"caf\\u00e9\"]";
+    String maps = "[{\"p\": \"a\\/b\", \"name\": \"caf\\u00e9\", \"lt\": \"\\u003c\"}]";
+    StringBuilder tasks = new StringBuilder()
+        .append("      - {name: all, template: echo, arguments: {parameters: [{name: x, value: '" + all + "'}]}}\n")
+        .append("      - {name: maps, template: echo, arguments: {parameters: [{name: x, value: '" + maps + "'}]}}\n")
+        .append("      - {name: yaml, template: echo, withItems: [{name: \"caf\\u00e9\"}], arguments: {parameters: [{name: x, value: '{{item.name}}'}]}}\n");
+    for (String from : new String[] {"const", "out"}) {
+      for (String ref : new String[] {"item", "item.name", "item.p", "item.lt"}) {
+        String list = ref.equals("item") ? "all" : "maps";
+        String over = from.equals("const") ? (ref.equals("item") ? all : maps) : "{{tasks." + list + ".outputs.parameters.out}}";
+        tasks.append("      - {name: " + from + "-" + ref.replace('.', '-') + ", template: echo, dependencies: [" + list + "], withParam: '"
+            + over + "', arguments: {parameters: [{name: x, value: '{{" + ref + "}}'}]}}\n");
+      }
+    }
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
+    RunResult r = runner.run(LocalRunnerTest.workflow("escapes", "", tasks.toString(), echo), Map.of());
+    assertTrue(r.succeeded(), console.toString());
+    for (String from : new String[] {"const", "out"}) {
+      assertEquals(java.util.List.of("{\"lt\":\"\\u003c\",\"name\":\"caf\\u00e9\",\"p\":\"a\\/b\"}", "[\"caf\\u00e9\",\"x\\/y\"]",
+          "caf\u00e9"), outputs(r, from + "-item", 3), from);
+      assertEquals("caf\\u00e9", r.output(from + "-item-name(0)", "out"), from);
+      assertEquals("a\\/b", r.output(from + "-item-p(0)", "out"), from);
+      assertEquals("<", r.output(from + "-item-lt(0)", "out"), from);
+    }
+    assertEquals("caf\u00e9", r.output("yaml(0)", "out"));
+  }
+
   private static java.util.List<String> outputs(RunResult r, String task, int n) {
     return java.util.stream.IntStream.range(0, n).mapToObj(i -> r.output(task + "(" + i + ")", "out")).toList();
   }

@@ -30,6 +30,22 @@ class JsonTreeTest {
     }
   }
 
+  /**
+   * Read keeping numbers, a text written with escapes keeps its text as written too, as Go's {@code json.RawMessage} does: its
+   * value is the text, {@link Yaml#jsonText} writes it as written; a text without escapes is a plain text node.
+   */
+  @Test
+  void keepingNumbersAnEscapedTextIsWrittenAsWritten() {
+    String text = "[\"caf\\u00e9\", {\"p\": \"a\\/b\"}, \"plain/\u00e9\", 1.50]";
+    JsonNode tree = Yaml.readJsonKeepingNumbers(text);
+    assertEquals("caf\u00e9", tree.get(0).asString());
+    assertEquals("a/b", tree.get(1).get("p").asString());
+    assertEquals("\"caf\\u00e9\"", Yaml.stringText(tree.get(0)));
+    assertEquals(null, Yaml.stringText(tree.get(2)));
+    assertEquals(null, Yaml.stringText(Yaml.readJson("[\"a\\/b\"]").get(0)));
+    assertEquals("[\"caf\\u00e9\",{\"p\":\"a\\/b\"},\"plain/\u00e9\",1.50]", Yaml.jsonText(tree));
+  }
+
   @Test
   void noDocumentGivesWhatTheMapperGives() {
     for (String text : List.of("", "  ")) {
