@@ -70,20 +70,10 @@ class ArgoItemTextTest {
     String echo = LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1");
     String all = "[{\"x\": 1.50, \"y\": 1e-05, \"m\": {\"b\": 2.0, \"a\": 1E3}}, [1.50, [2.0]]]";
     String maps = "[{\"x\": 1.50, \"y\": 1e-05}]";
-    StringBuilder tasks = new StringBuilder()
-        .append("      - {name: all, template: echo, arguments: {parameters: [{name: x, value: '" + all + "'}]}}\n")
-        .append("      - {name: maps, template: echo, arguments: {parameters: [{name: x, value: '" + maps + "'}]}}\n");
-    for (String from : new String[] {"const", "out"}) {
-      for (String ref : new String[] {"item", "item.x", "item.y"}) {
-        String list = ref.equals("item") ? "all" : "maps";
-        String over = from.equals("const") ? (ref.equals("item") ? all : maps) : "{{tasks." + list + ".outputs.parameters.out}}";
-        tasks.append("      - {name: " + from + "-" + ref.replace('.', '-') + ", template: echo, dependencies: [" + list + "], withParam: '"
-            + over + "', arguments: {parameters: [{name: x, value: '{{" + ref + "}}'}]}}\n");
-      }
-    }
+    String tasks = loops(all, maps, "item", "item.x", "item.y");
     LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
         .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
-    RunResult r = runner.run(LocalRunnerTest.workflow("inner", "", tasks.toString(), echo), Map.of());
+    RunResult r = runner.run(LocalRunnerTest.workflow("inner", "", tasks, echo), Map.of());
     assertTrue(r.succeeded(), console.toString());
     for (String from : new String[] {"const", "out"}) {
       assertEquals(java.util.List.of("{\"m\":{\"b\":2.0,\"a\":1E3},\"x\":1.50,\"y\":1e-05}", "[1.50,[2.0]]"), outputs(r, from + "-item", 2),
@@ -105,21 +95,11 @@ class ArgoItemTextTest {
     String echo = LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1");
     String all = "[{\"p\": \"a\\/b\", \"name\": \"caf\\u00e9\", \"lt\": \"\\u003c\"}, [\"caf\\u00e9\", \"x\\/y\"], \"caf\\u00e9\"]";
     String maps = "[{\"p\": \"a\\/b\", \"name\": \"caf\\u00e9\", \"lt\": \"\\u003c\"}]";
-    StringBuilder tasks = new StringBuilder()
-        .append("      - {name: all, template: echo, arguments: {parameters: [{name: x, value: '" + all + "'}]}}\n")
-        .append("      - {name: maps, template: echo, arguments: {parameters: [{name: x, value: '" + maps + "'}]}}\n")
-        .append("      - {name: yaml, template: echo, withItems: [{name: \"caf\\u00e9\"}], arguments: {parameters: [{name: x, value: '{{item.name}}'}]}}\n");
-    for (String from : new String[] {"const", "out"}) {
-      for (String ref : new String[] {"item", "item.name", "item.p", "item.lt"}) {
-        String list = ref.equals("item") ? "all" : "maps";
-        String over = from.equals("const") ? (ref.equals("item") ? all : maps) : "{{tasks." + list + ".outputs.parameters.out}}";
-        tasks.append("      - {name: " + from + "-" + ref.replace('.', '-') + ", template: echo, dependencies: [" + list + "], withParam: '"
-            + over + "', arguments: {parameters: [{name: x, value: '{{" + ref + "}}'}]}}\n");
-      }
-    }
+    String tasks = loops(all, maps, "item", "item.name", "item.p", "item.lt")
+        + "      - {name: yaml, template: echo, withItems: [{name: \"caf\\u00e9\"}], arguments: {parameters: [{name: x, value: '{{item.name}}'}]}}\n";
     LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
         .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
-    RunResult r = runner.run(LocalRunnerTest.workflow("escapes", "", tasks.toString(), echo), Map.of());
+    RunResult r = runner.run(LocalRunnerTest.workflow("escapes", "", tasks, echo), Map.of());
     assertTrue(r.succeeded(), console.toString());
     for (String from : new String[] {"const", "out"}) {
       assertEquals(java.util.List.of("{\"lt\":\"\\u003c\",\"name\":\"caf\\u00e9\",\"p\":\"a\\/b\"}", "[\"caf\\u00e9\",\"x\\/y\"]",
@@ -129,6 +109,26 @@ class ArgoItemTextTest {
       assertEquals("<", r.output(from + "-item-lt(0)", "out"), from);
     }
     assertEquals("caf\u00e9", r.output("yaml(0)", "out"));
+  }
+
+  /**
+   * Tasks {@code all} and {@code maps} giving those lists, and for each of {@code refs} ({@code item}: over {@code all}, a field:
+   * over {@code maps}) a task {@code const-<ref>} looping over the list as a constant {@code withParam} and a task {@code
+   * out-<ref>} over the task's output, each giving {@code {{<ref>}}}.
+   */
+  private static String loops(String all, String maps, String... refs) {
+    StringBuilder tasks = new StringBuilder()
+        .append("      - {name: all, template: echo, arguments: {parameters: [{name: x, value: '" + all + "'}]}}\n")
+        .append("      - {name: maps, template: echo, arguments: {parameters: [{name: x, value: '" + maps + "'}]}}\n");
+    for (String from : new String[] {"const", "out"}) {
+      for (String ref : refs) {
+        String list = ref.equals("item") ? "all" : "maps";
+        String over = from.equals("const") ? (ref.equals("item") ? all : maps) : "{{tasks." + list + ".outputs.parameters.out}}";
+        tasks.append("      - {name: " + from + "-" + ref.replace('.', '-') + ", template: echo, dependencies: [" + list + "], withParam: '"
+            + over + "', arguments: {parameters: [{name: x, value: '{{" + ref + "}}'}]}}\n");
+      }
+    }
+    return tasks.toString();
   }
 
   private static java.util.List<String> outputs(RunResult r, String task, int n) {
