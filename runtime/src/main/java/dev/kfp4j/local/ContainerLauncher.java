@@ -104,8 +104,14 @@ final class ContainerLauncher implements Launcher, Closeable {
     // the engine's client keeps the runner's temporary folder: the container has a /tmp of its own, which goes with it
     // what the engine says may quote a credential of its arguments (--url ssh://user:pw@host/...): shown without it
     TaskLog log = masking.masksAny() ? launch.log().masking(masking) : launch.log();
-    int exit = processes.launch(new Launch(command, launch.env(), launch.dir(), null, log, launch.attempt(), launch.timeoutSeconds(),
-        false, launch.started(), c));
+    int exit;
+    try {
+      exit = processes.launch(new Launch(command, launch.env(), launch.dir(), null, log, launch.attempt(), launch.timeoutSeconds(),
+          false, launch.started(), c));
+    } catch (RuntimeException e) { // its client was stopped as it started (Launch#started): its container may run
+      reaper.remove(name);
+      throw e;
+    }
     if (log != launch.log()) {
       log.maskFile();
     }

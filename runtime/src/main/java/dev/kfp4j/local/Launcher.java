@@ -36,7 +36,7 @@ interface Launcher {
    * @param attempt 1 for the first, which starts the log afresh; later ones append
    * @param timeoutSeconds when it is stopped (0: never)
    * @param inProcess whether a kfp4j Java entrypoint may run in this JVM
-   * @param started told of each process started for it
+   * @param started told of each process started for it; should it throw, the process is stopped and the launch throws that
    * @param container the same command as the container runs it, for a launcher that runs containers
    */
   record Launch(List<String> command, Map<String, String> env, Path dir, Path tmp, TaskLog log, int attempt, long timeoutSeconds,

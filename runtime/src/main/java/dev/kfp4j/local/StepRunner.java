@@ -83,6 +83,7 @@ final class StepRunner {
     int attempt = 0;
     int exit;
     String message;
+    boolean unrecorded = false; // its start could not be journaled: stopped, and not retried
     long millis; // since the first attempt started, as the last one ended: what stops a retry, and the task's time
     while (true) {
       attempt++;
@@ -96,7 +97,7 @@ final class StepRunner {
         Path tmp = launcher.containers() ? null : TaskTemp.of(step.dir()); // a container has its own /tmp
         long timeout = step.retry().timeoutSeconds(attempt, millisSince(start), step.timeoutSeconds());
         exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), tmp, log, attempt, timeout,
-            step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> record.process(id, p),
+            step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> journaled(id, p),
             new Launcher.Container(id, step.image(), step.command(), step.mounts(), step.limits())));
         if (exit == 0 && step.executorOutput() != null) {
           ExecutorOutput.complete(step, launcher.containers());
@@ -113,6 +114,12 @@ final class StepRunner {
             ExitWatch.awaitEnd();
           }
         }
+      } catch (StartNotRecorded e) { // its launcher stopped it: a process the journal lacks is one a resume cannot stop
+        exit = -1;
+        message = "it was stopped as it started, as its start could not be recorded: " + e.getMessage();
+        unrecorded = true;
+        discard(step, log);
+        log.note("kfp4j: " + message + "\n");
       } catch (RuntimeException e) { // its executor output is not JSON, say: the task fails, and leaves no output
         discard(step, log);
         throw e;
@@ -122,7 +129,7 @@ final class StepRunner {
         slots.release();
       }
       millis = millisSince(start);
-      if (message == null || !step.retry().retries(attempt)) {
+      if (message == null || unrecorded || !step.retry().retries(attempt)) {
         break;
       }
       String stop = step.retry().stop(attempt, millis);
@@ -179,6 +186,18 @@ final class StepRunner {
       TaskResult failed = failure(step, r.attempts(), r.exitCode(), r.millis(), message, log);
       results.add(step.id(), failed, false);
       return failed;
+    }
+  }
+
+  /**
+   * Journals process {@code p} of task {@code id} as it starts ({@link RunRecord#process}); one that cannot be (a full disk) is a
+   * {@link StartNotRecorded} with the file and the system's reason, for its launcher to stop the process.
+   */
+  private void journaled(String id, ProcessHandle p) {
+    try {
+      record.process(id, p);
+    } catch (UncheckedIOException e) {
+      throw new StartNotRecorded(e.getMessage());
     }
   }
 
@@ -362,6 +381,15 @@ final class StepRunner {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A task process whose start could not be journaled: its launcher stops it ({@link Launcher.Launch#started}). */
+  private static final class StartNotRecorded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StartNotRecorded(String message) {
+      super(message, null, false, false);
     }
   }
 

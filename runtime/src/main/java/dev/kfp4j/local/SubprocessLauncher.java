@@ -76,7 +76,13 @@ final class SubprocessLauncher implements Launcher {
   int await(Process p, Launch launch) {
     OutputPump pump = OutputPump.start(p.getInputStream(), launch.log(), launch.attempt());
     try {
-      launch.started().accept(p.toHandle());
+      try {
+        launch.started().accept(p.toHandle());
+      } catch (RuntimeException e) { // told, it could not note it (its start cannot be journaled): it does not run unnoted
+        groups.stop(p);
+        p.waitFor(10, TimeUnit.SECONDS);
+        throw e;
+      }
       if (launch.timeoutSeconds() > 0 && !p.waitFor(launch.timeoutSeconds(), TimeUnit.SECONDS)) {
         groups.stop(p);
         p.waitFor(10, TimeUnit.SECONDS);

@@ -229,6 +229,35 @@ class TaskFaultTest {
     assertEquals("hi", second.output("t", "out"));
   }
 
+  /**
+   * The journal could not be written as a task's process started (here a folder in its place, as its first attempt left it):
+   * the task failed with "kfp4j could not run it: java.io.UncheckedIOException: cannot write .../journal.jsonl: ..." and a
+   * stack trace in its log. Now one line with the file and the system's reason, no stack trace, no output left, no retry.
+   */
+  @Test
+  void aStartThatCannotBeRecordedFailsItsTaskInOneLine() throws Exception {
+    Path once = dir.resolve("once");
+    // the first attempt: once the runner journaled its process, the journal a folder until it is one (the runner may write it
+    // between the rm and the mkdir), then it fails; the second's start cannot be journaled
+    String t = "  - name: t\n    retryStrategy: {limit: '2'}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
+        + "    container:\n      image: a\n"
+        + "      command: [sh, -c, 'echo hi > /tmp/o; if [ ! -e " + once + " ]; then touch " + once + "; until grep -q process "
+        + "../journal.jsonl; do sleep 0.1; done; until [ -d ../journal.jsonl ]; do rm -f ../journal.jsonl; "
+        + "mkdir ../journal.jsonl 2> /dev/null; done; exit 1; fi; sleep 60']\n";
+    RunResult r = runner(false).run(workflow("unstarted", "", "      - {name: t, template: t}\n", t), Map.of());
+    assertFalse(r.succeeded());
+    TaskResult failed = r.task("t").orElseThrow();
+    assertEquals(State.Failed, failed.state());
+    assertTrue(failed.message().matches("it was stopped as it started, as its start could not be recorded: cannot write "
+        + ".*/journal\\.jsonl: Is a directory"), failed.message());
+    assertEquals(2, failed.attempts(), "not retried again: " + failed);
+    String log = Files.readString(failed.log());
+    assertTrue(log.endsWith("kfp4j: " + failed.message() + "\n"), log);
+    assertFalse(log.contains("Exception") || log.contains("\tat "), "no stack trace: " + log);
+    assertFalse(Files.exists(r.runDir().resolve("t/outputs")), "no output left in its folder");
+    assertEquals("Failed", state(r));
+  }
+
   @Test
   void anOutputThatIsAFolderFailsItsTask() throws Exception {
     String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
