@@ -1,0 +1,84 @@
+package dev.kfp4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.kfp4j.yaml.Yaml;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** A run whose record could not be written at its end (exit 5) is completed by {@code kfp4j run --resume RUN_DIR}. */
+class UnwrittenRecordResumeTest {
+  /** How many outputs the first task has: in run.json, each on a line of its own, they make it outgrow the journal. */
+  private static final int WIDE = 1000;
+
+  @TempDir
+  Path dir;
+
+  /**
+   * The disk filled at the run's end: run.json could not be written (exit 5) and keeps its last version, the journal has every
+   * task. Once there is room, 'kfp4j run --resume RUN_DIR' completes the run from the journal, running nothing again, and
+   * writes run.json whole. The full disk: the last task lets the runner's files grow no longer than its journal will be, so
+   * each writing of run.json, which outgrew it, fails in its temp file and leaves run.json as it was (prlimit, util-linux).
+   */
+  @Test
+  void aRunWhoseRecordCouldNotBeWrittenAtItsEndIsCompletedByResume() throws Exception {
+    assumeTrue(Stream.of("/usr/bin/prlimit", "/bin/prlimit").anyMatch(p -> Files.isExecutable(Path.of(p))), "needs prlimit");
+    Path count = dir.resolve("count");
+    StringBuilder outputs = new StringBuilder();
+    StringBuilder writes = new StringBuilder("echo wide >> " + count);
+    for (int i = 0; i < WIDE; i++) {
+      String name = String.format("o%04d", i); // no one's path a prefix of another's
+      outputs.append(i == 0 ? "" : ", ").append("{name: ").append(name).append(", valueFrom: {path: /tmp/").append(name).append(".txt}}");
+      writes.append("; echo v > /tmp/").append(name).append(".txt");
+    }
+    // its parent is the runner's JVM; the journal's size now, and the last task's line, which is shorter than 4096 bytes
+    String fills = "[ \"$(cat /proc/$PPID/comm)\" = java ] || exit 1; echo fills >> " + count
+        + "; prlimit --pid $PPID --fsize=$(( $(wc -c < ../journal.jsonl) + 4096 )):";
+    Path file = Files.writeString(dir.resolve("full.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: full-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: wide, template: wide}\n      - {name: fills, template: fills, dependencies: [wide]}\n"
+        + "  - name: wide\n    outputs: {parameters: [" + outputs + "]}\n    container:\n      image: a\n"
+        + "      command: [sh, -c, '" + writes + "']\n"
+        + "  - name: fills\n    container:\n      image: a\n      command: [sh, -c, '" + fills + "']\n");
+    Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Kfp4j.class.getName(), "run", "--classes", CommandsTest.CLASSES, "-p", file.toString(),
+        "--root", dir.resolve("runs").toString(), "--no-cache")).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(5, p.exitValue(), output);
+    Path runDir;
+    try (Stream<Path> runs = Files.list(dir.resolve("runs/full"))) {
+      runDir = runs.findFirst().orElseThrow();
+    }
+    assertTrue(output.endsWith("kfp4j: error: cannot read or write " + runDir.resolve("run.json") + ": File too large (-v prints "
+        + "where it happened)\n"), output);
+    assertEquals("Running", runJson(runDir).path("state").asString(), "its last version");
+
+    Cli r = Cli.run("run", "--classes", CommandsTest.CLASSES, "--resume", runDir.toString(), "--no-cache");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode record = runJson(runDir);
+    assertEquals("Succeeded", record.path("state").asString(), record.toString());
+    assertTrue(record.has("finishedAt"), record.toString());
+    for (String task : List.of("wide", "fills")) {
+      assertEquals("Succeeded", record.at("/tasks/" + task + "/state").asString(), record.toString());
+    }
+    assertEquals(WIDE, record.at("/tasks/wide/outputs").size(), "its outputs");
+    assertEquals(List.of("wide", "fills"), Files.readAllLines(count), "nothing ran again");
+    try (Stream<Path> files = Files.list(runDir)) {
+      assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".partial")).toList(), "no temp file left");
+    }
+  }
+
+  private static JsonNode runJson(Path runDir) {
+    return Yaml.json().readTree(runDir.resolve("run.json").toFile());
+  }
+}
