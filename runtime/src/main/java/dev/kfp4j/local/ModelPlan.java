@@ -11,7 +11,6 @@ import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.VolumeStep;
 import dev.kfp4j.spec.InputSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -476,7 +475,7 @@ final class ModelPlan implements Plan {
       }
       if (artifact) {
         Path raw = RunPaths.inside(dir, "inputs", n, "data");
-        write(raw, text);
+        write(raw, n, text);
         files.put(n, raw);
       } else {
         given.put(n, text);
@@ -489,12 +488,13 @@ final class ModelPlan implements Plan {
     return steps.step(TaskConfigValues.onTask(run, passthroughs), given, files, artifacts, own.executorInput(), id, dir);
   }
 
-  private static void write(Path p, String text) {
+  /** Writes raw artifact {@code name}'s file {@code p}; one that cannot be (a file in the way, a full disk) fails the task, saying why. */
+  private static void write(Path p, String name, String text) {
     try {
       Files.createDirectories(p.getParent());
       Files.writeString(p, text);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + p, e);
+      throw new WorkflowException("cannot write its input artifact '" + name + "': " + FileErrors.why(e));
     }
   }
 }

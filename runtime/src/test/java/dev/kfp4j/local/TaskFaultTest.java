@@ -258,6 +258,26 @@ class TaskFaultTest {
     assertEquals("Failed", state(r));
   }
 
+  /**
+   * A raw artifact's file could not be written into its task's folder (here a file in the way; a full disk): the task failed
+   * with "kfp4j could not run it: java.io.UncheckedIOException: cannot write .../data", without why, and a stack trace in
+   * its log. Now one line with the file in the way, or the file and the system's reason; the run goes on.
+   */
+  @Test
+  void aRawArtifactThatCannotBeWrittenFailsItsTaskInOneLine() throws Exception {
+    String blocks = "  - name: blocks\n    container: {image: a, command: [sh, -c, 'mkdir -p ../c && touch ../c/inputs']}\n";
+    String consumer = "  - name: c\n    inputs: {artifacts: [{name: in, path: /tmp/in}]}\n    container: {image: a, command: [cat, /tmp/in]}\n";
+    String tasks = "      - {name: blocks, template: blocks}\n"
+        + "      - name: c\n        template: c\n        dependencies: [blocks]\n        arguments: {artifacts: [{name: in, raw: {data: hi}}]}\n";
+    RunResult r = runner(false).run(workflow("raw", "", tasks, blocks, consumer), Map.of());
+    assertEquals(State.Succeeded, r.task("blocks").orElseThrow().state());
+    TaskResult c = r.task("c").orElseThrow();
+    assertEquals(State.Failed, c.state());
+    assertEquals("cannot write its input artifact 'in': " + r.runDir().resolve("c/inputs") + " is a file, not a folder", c.message());
+    assertFalse(console.toString().contains("Exception"), console.toString());
+    assertTrue(c.log() == null || !Files.readString(c.log()).contains("\tat "), "no stack trace in its log");
+  }
+
   @Test
   void anOutputThatIsAFolderFailsItsTask() throws Exception {
     String t = "  - name: t\n    inputs: {parameters: [{name: x}]}\n    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/o}}]}\n"
