@@ -45,6 +45,18 @@ public final class FileErrors {
   }
 
   /**
+   * {@code e}, met writing the runner's file {@code file}, as thrown where no {@link java.io.IOException} may be: {@code cannot
+   * write FILE: REASON}, its cause a {@link FileSystemException} naming the file with the {@link #reason} (a write's own error, a
+   * full disk's, names none), so that the {@code kfp4j} command says it as every local file error.
+   */
+  static java.io.UncheckedIOException unwritten(Path file, java.io.IOException e) {
+    String reason = reason(e);
+    FileSystemException f = new FileSystemException(file.toString(), null, reason);
+    f.initCause(e);
+    return new java.io.UncheckedIOException("cannot write " + file + ": " + reason, f);
+  }
+
+  /**
    * An I/O error in a few words: the file in its way ({@code /a/b is a file, not a folder}), else the file it names and its
    * {@link #reason(java.io.IOException) reason}, else its reason alone.
    */

@@ -2,7 +2,6 @@ package dev.kfp4j.local;
 
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +42,7 @@ final class Journal {
     try {
       Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.reason(e), e); // the system's reason: a full disk
+      throw FileErrors.unwritten(file, e); // the system's reason: a full disk
     }
   }
 
@@ -87,7 +86,7 @@ final class Journal {
         ch.truncate(keep);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.reason(e), e); // the system's reason: a full disk
+      throw FileErrors.unwritten(file, e); // the system's reason: a full disk
     }
   }
 

@@ -254,10 +254,7 @@ final class RunRecord {
       lastSaveNanos = System.nanoTime() - start;
     } catch (IOException e) {
       // a write's own error (a full disk) names no file, the move's the staged one: said as run.json's, with the system's reason
-      String reason = FileErrors.reason(e);
-      java.nio.file.FileSystemException f = new java.nio.file.FileSystemException(file.toString(), null, reason);
-      f.initCause(e);
-      throw new UncheckedIOException("cannot write " + file + ": " + reason, f);
+      throw FileErrors.unwritten(file, e);
     }
   }
 

@@ -15,13 +15,56 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** A run whose record could not be written at its end (exit 5) is completed by {@code kfp4j run --resume RUN_DIR}. */
-class UnwrittenRecordResumeTest {
+/**
+ * {@code kfp4j run} on a full disk, as the runner's JVM meets it when its files may not grow past a size ({@code prlimit
+ * --fsize}, util-linux): a write fails with the system's reason ({@code File too large}), the file it would have replaced kept.
+ */
+class FullDiskRunTest {
   /** How many outputs the first task has: in run.json, each on a line of its own, they make it outgrow the journal. */
   private static final int WIDE = 1000;
 
+  private static final boolean PRLIMIT = Stream.of("/usr/bin/prlimit", "/bin/prlimit").anyMatch(p -> Files.isExecutable(Path.of(p)));
+
   @TempDir
   Path dir;
+
+  /**
+   * The journal's first line could not be written (a full disk as the run started): 'kfp4j run' said "unexpected
+   * UncheckedIOException: cannot write .../journal.jsonl: ...". Now as every local file error: the file and the reason, exit 5.
+   */
+  @Test
+  void aJournalThatCannotBeStartedIsALocalFileError() throws Exception {
+    assumeTrue(PRLIMIT, "needs prlimit");
+    // the journal's first line has the run's arguments, workflow.json (written before it) not: the one outgrows the limit
+    Path file = Files.writeString(dir.resolve("full.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: full-}\nspec:\n  entrypoint: main\n  arguments: {parameters: [{name: x}]}\n  templates:\n"
+        + "  - name: main\n    dag:\n      tasks:\n      - {name: t, template: t}\n"
+        + "  - name: t\n    container: {image: a, command: [echo, hi]}\n");
+    Result r = kfp4j(List.of("prlimit", "--fsize=4096:"), "run", "--classes", CommandsTest.CLASSES, "-p", file.toString(), "--root",
+        dir.resolve("runs").toString(), "--no-cache", "-a", "x=" + "y".repeat(8192));
+    assertEquals(5, r.code(), r.output());
+    Path runDir;
+    try (Stream<Path> runs = Files.list(dir.resolve("runs/full"))) {
+      runDir = runs.findFirst().orElseThrow();
+    }
+    assertEquals("kfp4j: error: cannot read or write " + runDir.resolve("journal.jsonl") + ": File too large (-v prints where it "
+        + "happened)\n", r.output());
+  }
+
+  private record Result(int code, String output) {}
+
+  /** {@code kfp4j ARGS} in a JVM of its own, started by {@code wrapper}; its output and errors together. */
+  private static Result kfp4j(List<String> wrapper, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(wrapper);
+    // no perf data file: the JVM's own, which a low file size limit would not let it make
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData", "-cp",
+        System.getProperty("java.class.path"), Kfp4j.class.getName()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    return new Result(p.exitValue(), output);
+  }
 
   /**
    * The disk filled at the run's end: run.json could not be written (exit 5) and keeps its last version, the journal has every
@@ -31,7 +74,7 @@ class UnwrittenRecordResumeTest {
    */
   @Test
   void aRunWhoseRecordCouldNotBeWrittenAtItsEndIsCompletedByResume() throws Exception {
-    assumeTrue(Stream.of("/usr/bin/prlimit", "/bin/prlimit").anyMatch(p -> Files.isExecutable(Path.of(p))), "needs prlimit");
+    assumeTrue(PRLIMIT, "needs prlimit");
     Path count = dir.resolve("count");
     StringBuilder outputs = new StringBuilder();
     StringBuilder writes = new StringBuilder("echo wide >> " + count);
@@ -49,18 +92,15 @@ class UnwrittenRecordResumeTest {
         + "  - name: wide\n    outputs: {parameters: [" + outputs + "]}\n    container:\n      image: a\n"
         + "      command: [sh, -c, '" + writes + "']\n"
         + "  - name: fills\n    container:\n      image: a\n      command: [sh, -c, '" + fills + "']\n");
-    Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), Kfp4j.class.getName(), "run", "--classes", CommandsTest.CLASSES, "-p", file.toString(),
-        "--root", dir.resolve("runs").toString(), "--no-cache")).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(5, p.exitValue(), output);
+    Result first = kfp4j(List.of(), "run", "--classes", CommandsTest.CLASSES, "-p", file.toString(), "--root",
+        dir.resolve("runs").toString(), "--no-cache");
+    assertEquals(5, first.code(), first.output());
     Path runDir;
     try (Stream<Path> runs = Files.list(dir.resolve("runs/full"))) {
       runDir = runs.findFirst().orElseThrow();
     }
-    assertTrue(output.endsWith("kfp4j: error: cannot read or write " + runDir.resolve("run.json") + ": File too large (-v prints "
-        + "where it happened)\n"), output);
+    assertTrue(first.output().endsWith("kfp4j: error: cannot read or write " + runDir.resolve("run.json") + ": File too large (-v prints "
+        + "where it happened)\n"), first.output());
     assertEquals("Running", runJson(runDir).path("state").asString(), "its last version");
 
     Cli r = Cli.run("run", "--classes", CommandsTest.CLASSES, "--resume", runDir.toString(), "--no-cache");
