@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A failed call to a tracking server as a step or a component says it: one line, with the server (shown without its
  * credentials), the HTTP status and the server's own message ({@code RESOURCE_DOES_NOT_EXIST: Run 'x' not found}, as
  * MLflow's Python client says it), what to check, and never the credentials sent, even where a server or a proxy
- * echoes them. MLflow's Java client says {@code MlflowHttpException: statusCode=401 reasonPhrase=[Unauthorized]
+ * echoes them. MLflow's {@code MlflowHttpException} says {@code statusCode=401 reasonPhrase=[Unauthorized]
  * bodyMessage=[<the body as it came>]}.
  */
 final class Failures {
@@ -24,7 +24,7 @@ final class Failures {
       if (t instanceof MlflowHttpException h) {
         return refused(server, h.getStatusCode(), h.getBodyMessage());
       }
-      // as MLflow's client wraps them: MlflowClientException, HttpHostConnectException (a ConnectException), ...
+      // as TrackingApi and the uploads wrap them: MlflowClientException, IOException
       if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
           || t instanceof java.net.NoRouteToHostException || t instanceof java.net.http.HttpConnectTimeoutException) {
         return server.redact("cannot reach the tracking server " + server + " (" + t.getClass().getSimpleName()
@@ -37,12 +37,13 @@ final class Failures {
             + " check that it is an MLflow tracking server that is up and not overloaded, or raise " + Servers.TIMEOUT_ENV);
       }
     }
-    String said = oneLine(e.toString());
+    // a MlflowClientException of TrackingApi's says what is wrong (MLFLOW_HTTP_REQUEST_TIMEOUT written wrong)
+    String said = oneLine(e instanceof MlflowClientException && e.getMessage() != null ? e.getMessage() : e.toString());
     return server == null ? said : server.redact(said);
   }
 
   /**
-   * {@code e}, thrown by MLflow's client calling {@code server}, as a component calling {@link Mlflow} gets it: a refusal
+   * {@code e}, thrown by {@link TrackingApi} calling {@code server}, as a component calling {@link Mlflow} gets it: a refusal
    * still a {@link MlflowHttpException} with its status, its message {@link #refused}'s, its body without credentials; a
    * server not reached still a {@link MlflowClientException}, its message {@link #of}'s; anything else as it is.
    */

@@ -3,13 +3,14 @@ package dev.kfp4j.mlflow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.mlflow.tracking.MlflowClient;
 
 /**
- * One MLflow run on a tracking server, through MLflow's Java client: what {@link Mlflow}'s calls
+ * One MLflow run on a tracking server, through its REST API ({@link TrackingApi}): what {@link Mlflow}'s calls
  * log to. Parameters are logged once (MLflow refuses to change one), metrics any number of times,
  * artifacts as files under the run's artifact folder. A server that refuses a call throws MLflow's {@code
- * MlflowHttpException}, whose message says the server, the status and the server's message, never a credential.
+ * MlflowHttpException}, whose message says the server, the status and the server's message, never a credential; one not
+ * reached, or not answering within {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds (default 120), MLflow's {@code
+ * MlflowClientException}, saying which, on one line.
  *
  * <pre>{@code
  * try (MlflowRun run = new MlflowRun("http://mlflow:5000", runId)) {
@@ -18,7 +19,7 @@ import org.mlflow.tracking.MlflowClient;
  * }</pre>
  */
 public final class MlflowRun implements AutoCloseable {
-  private final MlflowClient client;
+  private final TrackingApi api;
   private final Servers server;
   private final String runId;
 
@@ -28,7 +29,7 @@ public final class MlflowRun implements AutoCloseable {
   }
 
   MlflowRun(Servers server, String runId) {
-    this.client = server.client();
+    this.api = new TrackingApi(server);
     this.server = server;
     this.runId = Objects.requireNonNull(runId, "runId");
   }
@@ -39,7 +40,7 @@ public final class MlflowRun implements AutoCloseable {
   }
 
   public void logParam(String key, String value) {
-    call(() -> client.logParam(runId, key, value));
+    call(() -> api.logParam(runId, key, value));
   }
 
   public void logMetric(String key, double value) {
@@ -51,23 +52,23 @@ public final class MlflowRun implements AutoCloseable {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("metric '" + key + "' is " + value + "; MLflow keeps finite numbers only");
     }
-    call(() -> client.logMetric(runId, key, value, System.currentTimeMillis(), step));
+    call(() -> api.logMetric(runId, key, value, step));
   }
 
   public void setTag(String key, String value) {
-    call(() -> client.setTag(runId, key, value));
+    call(() -> api.setTag(runId, key, value));
   }
 
   /** Uploads a file, or a folder's files, under the run's artifacts at {@code artifactPath} (null: at the top). */
   public void logArtifact(Path file, String artifactPath) throws IOException {
     String[] artifactUri = new String[1];
-    call(() -> artifactUri[0] = client.getRun(runId).getInfo().getArtifactUri());
+    call(() -> artifactUri[0] = api.artifactUri(runId));
     new ArtifactStore(server, artifactUri[0]).upload(file, artifactPath);
   }
 
   /**
    * Calls the server; a refusal is thrown as {@link Failures#shown} makes it (the server, the status and its message, no
-   * credential it echoes), not as MLflow's client says it ({@code statusCode=401 reasonPhrase=[...] bodyMessage=[...]}).
+   * credential it echoes), not as MLflow's exception says it ({@code statusCode=401 reasonPhrase=[...] bodyMessage=[...]}).
    */
   private void call(Runnable call) {
     try {
@@ -77,8 +78,7 @@ public final class MlflowRun implements AutoCloseable {
     }
   }
 
+  /** Nothing to release: the connection closes when this object is gone (kept so existing try-with-resources compile). */
   @Override
-  public void close() {
-    client.close();
-  }
+  public void close() {}
 }

@@ -11,13 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.mlflow.api.proto.Service.CreateRun;
-import org.mlflow.api.proto.Service.Param;
-import org.mlflow.api.proto.Service.Run;
-import org.mlflow.api.proto.Service.RunStatus;
-import org.mlflow.api.proto.Service.RunTag;
-import org.mlflow.api.proto.Service.ViewType;
-import org.mlflow.tracking.MlflowClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -132,35 +125,31 @@ public final class MlflowSteps {
     String pipeline = one(flags, "pipeline");
     String kfpRunId = one(flags, "kubeflow-run-id");
     Path runIdFile = Path.of(one(flags, "run-id-file"));
-    List<Param> params = new ArrayList<>();
+    List<Map.Entry<String, String>> params = new ArrayList<>();
     for (String p : flags.getOrDefault("param", List.of())) {
       int eq = p.indexOf('=');
       if (eq <= 0) {
         throw new Usage("--param " + p + ": write NAME=VALUE");
       }
-      params.add(Param.newBuilder().setKey(p.substring(0, eq)).setValue(p.substring(eq + 1)).build());
+      params.add(Map.entry(p.substring(0, eq), p.substring(eq + 1)));
     }
-    try (MlflowClient client = server(flags, env).client()) {
-      String experimentId = client.getExperimentByName(experiment).map(e -> e.getExperimentId())
-          .orElseGet(() -> client.createExperiment(experiment));
-      // A retried step (a retry, a resumed local run) finds the run it started before.
-      String runId = findIn(client, experimentId, kfpRunId).orElse(null);
-      if (runId == null) {
-        runId = client.createRun(CreateRun.newBuilder().setExperimentId(experimentId)
-            .setRunName(pipeline + "-" + kfpRunId).setStartTime(System.currentTimeMillis())
-            .addTags(RunTag.newBuilder().setKey(RUN_ID_TAG).setValue(kfpRunId))
-            .addTags(RunTag.newBuilder().setKey(PIPELINE_TAG).setValue(pipeline)).build()).getRunId();
-        if (!params.isEmpty()) {
-          client.logBatch(runId, List.of(), params, List.of());
-        }
+    TrackingApi api = new TrackingApi(server(flags, env));
+    String experimentId = api.experimentId(experiment).orElseGet(() -> api.createExperiment(experiment));
+    // A retried step (a retry, a resumed local run) finds the run it started before.
+    String runId = api.findRun(experimentId, filter(kfpRunId)).orElse(null);
+    if (runId == null) {
+      runId = api.createRun(experimentId, pipeline + "-" + kfpRunId,
+          List.of(Map.entry(RUN_ID_TAG, kfpRunId), Map.entry(PIPELINE_TAG, pipeline)));
+      if (!params.isEmpty()) {
+        api.logParams(runId, params);
       }
-      if (runIdFile.getParent() != null) {
-        Files.createDirectories(runIdFile.getParent());
-      }
-      Files.writeString(runIdFile, runId, StandardCharsets.UTF_8);
-      out.println("MLflow run " + runId + " in experiment '" + experiment + "' (" + experimentId + ") for " + kfpRunId);
-      return OK;
     }
+    if (runIdFile.getParent() != null) {
+      Files.createDirectories(runIdFile.getParent());
+    }
+    Files.writeString(runIdFile, runId, StandardCharsets.UTF_8);
+    out.println("MLflow run " + runId + " in experiment '" + experiment + "' (" + experimentId + ") for " + kfpRunId);
+    return OK;
   }
 
   private static int endRun(Map<String, List<String>> flags, Function<String, String> env, PrintStream out, PrintStream err) {
@@ -168,23 +157,22 @@ public final class MlflowSteps {
     String experiment = one(flags, "experiment");
     String kfpRunId = one(flags, "kubeflow-run-id");
     String status = one(flags, "status");
-    try (MlflowClient client = server(flags, env).client()) {
-      Optional<String> runId = find(client, experiment, kfpRunId);
-      if (runId.isEmpty()) {
-        err.println("mlflow: no MLflow run in experiment '" + experiment + "' is tagged " + RUN_ID_TAG + " = " + kfpRunId
-            + " (the pipeline ended before mlflow-start-run started it); nothing to end");
-        return OK;
-      }
-      RunStatus ended = end(client, runId.get(), status);
-      out.println("MLflow run " + runId.get() + " " + ended + " (the pipeline's status: " + status + ")");
+    TrackingApi api = new TrackingApi(server(flags, env));
+    Optional<String> runId = find(api, experiment, kfpRunId);
+    if (runId.isEmpty()) {
+      err.println("mlflow: no MLflow run in experiment '" + experiment + "' is tagged " + RUN_ID_TAG + " = " + kfpRunId
+          + " (the pipeline ended before mlflow-start-run started it); nothing to end");
       return OK;
     }
+    String ended = end(api, runId.get(), status);
+    out.println("MLflow run " + runId.get() + " " + ended + " (the pipeline's status: " + status + ")");
+    return OK;
   }
 
-  /** Ends {@code runId}: FINISHED when {@code pipelineStatus} says the pipeline succeeded, else FAILED. */
-  static RunStatus end(MlflowClient client, String runId, String pipelineStatus) {
-    RunStatus status = succeeded(pipelineStatus) ? RunStatus.FINISHED : RunStatus.FAILED;
-    client.setTerminated(runId, status, System.currentTimeMillis());
+  /** Ends {@code runId}: FINISHED when {@code pipelineStatus} says the pipeline succeeded, else FAILED; the status set. */
+  static String end(TrackingApi api, String runId, String pipelineStatus) {
+    String status = succeeded(pipelineStatus) ? "FINISHED" : "FAILED";
+    api.end(runId, status);
     return status;
   }
 
@@ -205,15 +193,14 @@ public final class MlflowSteps {
   }
 
   /** The active run of experiment {@code experiment} (by name) tagged with {@code kfpRunId}. */
-  static Optional<String> find(MlflowClient client, String experiment, String kfpRunId) {
-    Optional<String> id = client.getExperimentByName(experiment).map(e -> e.getExperimentId());
-    return id.isEmpty() ? Optional.empty() : findIn(client, id.get(), kfpRunId);
+  static Optional<String> find(TrackingApi api, String experiment, String kfpRunId) {
+    Optional<String> id = api.experimentId(experiment);
+    return id.isEmpty() ? Optional.empty() : api.findRun(id.get(), filter(kfpRunId));
   }
 
-  private static Optional<String> findIn(MlflowClient client, String experimentId, String kfpRunId) {
-    List<Run> runs = client.searchRuns(List.of(experimentId),
-        "tags." + RUN_ID_TAG + " = '" + kfpRunId.replace("'", "\\'") + "'", ViewType.ACTIVE_ONLY, 1).getItems();
-    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0).getInfo().getRunId());
+  /** The search filter of the runs tagged with {@code kfpRunId}. */
+  private static String filter(String kfpRunId) {
+    return "tags." + RUN_ID_TAG + " = '" + kfpRunId.replace("'", "\\'") + "'";
   }
 
   private static int logMetrics(Map<String, List<String>> flags, Function<String, String> env, PrintStream out,

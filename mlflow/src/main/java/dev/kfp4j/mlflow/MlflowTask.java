@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.mlflow.tracking.MlflowClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -85,8 +84,8 @@ public final class MlflowTask {
     int code = call(entrypoint, rest.toArray(String[]::new));
     if (runId != null && mlflow.containsKey(STATUS)) {
       Servers server = Servers.of(env.apply(Mlflow.TRACKING_URI_ENV), env);
-      try (MlflowClient client = server.client()) {
-        err.println("mlflow: run " + runId + " " + MlflowSteps.end(client, runId, mlflow.get(STATUS)) + " (the pipeline's status: "
+      try {
+        err.println("mlflow: run " + runId + " " + MlflowSteps.end(new TrackingApi(server), runId, mlflow.get(STATUS)) + " (the pipeline's status: "
             + mlflow.get(STATUS) + ")");
       } catch (RuntimeException e) {
         err.println("mlflow: could not end run " + runId + ": " + Failures.of(e, server));
@@ -121,8 +120,8 @@ public final class MlflowTask {
     Servers server = Servers.of(uri, env);
     String runId = mlflow.get(RUN_ID);
     if (runId == null && mlflow.containsKey(KUBEFLOW_RUN_ID) && mlflow.containsKey(EXPERIMENT)) {
-      try (MlflowClient client = server.client()) {
-        Optional<String> found = MlflowSteps.find(client, mlflow.get(EXPERIMENT), mlflow.get(KUBEFLOW_RUN_ID));
+      try {
+        Optional<String> found = MlflowSteps.find(new TrackingApi(server), mlflow.get(EXPERIMENT), mlflow.get(KUBEFLOW_RUN_ID));
         runId = found.orElse(null);
       } catch (RuntimeException e) {
         err.println("mlflow: cannot look up the run of " + mlflow.get(KUBEFLOW_RUN_ID) + ": " + Failures.of(e, server));

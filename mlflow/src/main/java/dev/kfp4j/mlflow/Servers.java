@@ -5,34 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Function;
-import org.mlflow.tracking.MlflowClient;
-import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 
 /**
  * How to reach a tracking server, with the credentials MLflow's own clients read from the
  * environment: {@code MLFLOW_TRACKING_TOKEN} (a bearer token), else {@code
- * MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD} (basic auth), else none; and how long a request of our
- * own (an artifact upload) waits for the server, {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds as MLflow's Python client
+ * MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD} (basic auth), else none; and how long a request
+ * ({@link TrackingApi}, an artifact upload) waits for the server, {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds as MLflow's Python client
  * reads it, else its default, 120 ({@code timeoutSetting}, the variable's value, read when a request is made, as MLflow's
- * Python client reads it: a value written wrong fails those requests, not the others).
+ * Python client reads it: a value written wrong fails each request, saying what to give, not the naming of the server).
  */
 record Servers(String uri, String token, String username, String password, String timeoutSetting) {
   /** How long a request waits for the server, in seconds, as MLflow's Python client reads it. */
   static final String TIMEOUT_ENV = "MLFLOW_HTTP_REQUEST_TIMEOUT";
   /** MLflow's default {@link #TIMEOUT_ENV}. */
   static final Duration TIMEOUT = Duration.ofSeconds(120);
-
-  /**
-   * The level of MLflow's own request logger under slf4j-simple, when none is set: MLflow's Java client (2.17) resends
-   * every refused request (any status but 429) and logs each time, at warn, "Request returned with status code 403 (Rate
-   * limit exceeded). Retrying ... Response body: ..." with the server's body as it came, a credential it echoes included;
-   * the steps say the refusal once ({@link Failures}). Set before MLflow's client makes its logger.
-   */
-  static final String CALLER_LOG = "org.slf4j.simpleLogger.log.org.mlflow.tracking.MlflowHttpCaller";
-
-  static {
-    System.getProperties().putIfAbsent(CALLER_LOG, "error");
-  }
 
   Servers(String uri, String token, String username, String password) {
     this(uri, token, username, password, null);
@@ -45,7 +31,7 @@ record Servers(String uri, String token, String username, String password, Strin
   }
 
   /**
-   * How long a request of our own waits for the server.
+   * How long a request waits for the server.
    *
    * @throws IllegalArgumentException when {@link #TIMEOUT_ENV} is not a whole number of seconds above 0
    */
@@ -60,17 +46,7 @@ record Servers(String uri, String token, String username, String password, Strin
         + "such as " + TIMEOUT.toSeconds() + " (MLflow's default)");
   }
 
-  MlflowClient client() {
-    if (token != null) {
-      return new MlflowClient(new BasicMlflowHostCreds(uri, token));
-    }
-    if (username != null) {
-      return new MlflowClient(new BasicMlflowHostCreds(uri, username, password == null ? "" : password));
-    }
-    return new MlflowClient(new BasicMlflowHostCreds(uri));
-  }
-
-  /** The {@code Authorization} header of a request of our own (an artifact upload), or null. */
+  /** The {@code Authorization} header of a request, or null. */
   String authorization() {
     if (token != null) {
       return "Bearer " + token;

@@ -1,0 +1,199 @@
+package dev.kfp4j.mlflow;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mlflow.tracking.MlflowClientException;
+import org.mlflow.tracking.MlflowHttpException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The calls kfp4j makes to a tracking server's REST API ({@code /api/2.0/mlflow/...}, the endpoints and JSON MLflow's
+ * Python client sends), on the JDK's HTTP client, so that every call is bounded: reaching the server and each request
+ * wait at most {@link Servers#timeout()} ({@code MLFLOW_HTTP_REQUEST_TIMEOUT}, default 120 s); a refusal (a 4xx but 408
+ * and 429) is thrown at once, sent once; an answer that says the server is busy or failing ({@link #RETRIED}) is sent again, at most {@link
+ * #RETRIES} more times, after 1, 2, 4 s, as MLflow's Python client retries them (with fewer tries). MLflow's Java client
+ * set no timeout, so a server that took the connection and never answered held the caller forever, and sent every
+ * refused request three times.
+ *
+ * <p>Failures are thrown as MLflow's Java client threw them, so that a component catching them still does: a refusal a
+ * {@link MlflowHttpException} with the status and the body; a server not reached, or not answering in time, a {@link
+ * MlflowClientException} whose cause says which ({@link Failures#of}).
+ */
+final class TrackingApi {
+  /** Statuses sent again, MLflow's Python client's: a request timeout, too many requests, the server or a proxy failing. */
+  static final Set<Integer> RETRIED = Set.of(408, 429, 500, 502, 503, 504);
+  /** How many more times such a request is sent. */
+  static final int RETRIES = 3;
+  private static final JsonMapper JSON = JsonMapper.shared();
+  private final Servers server;
+  private final String base;
+  private final Duration firstWait;
+  private HttpClient http;
+
+  TrackingApi(Servers server) {
+    this(server, Duration.ofSeconds(1));
+  }
+
+  /** {@code firstWait}: the wait before the first resend, doubled before each next. */
+  TrackingApi(Servers server, Duration firstWait) {
+    this.server = server;
+    this.base = server.uri().replaceAll("/+$", "") + "/api/2.0/mlflow/";
+    this.firstWait = firstWait;
+  }
+
+  /** The id of the experiment named {@code name}, or empty when there is none. */
+  Optional<String> experimentId(String name) {
+    try {
+      return Optional.of(get("experiments/get-by-name", "experiment_name", name).path("experiment").path("experiment_id").asString());
+    } catch (MlflowHttpException e) {
+      if (e.getStatusCode() == 404 && e.getBodyMessage() != null && e.getBodyMessage().contains("RESOURCE_DOES_NOT_EXIST")) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  String createExperiment(String name) {
+    return post("experiments/create", object().put("name", name)).path("experiment_id").asString();
+  }
+
+  /** Starts a run in {@code experimentId} now, named {@code name}, with {@code tags}; its id. */
+  String createRun(String experimentId, String name, List<Map.Entry<String, String>> tags) {
+    ObjectNode request = object().put("experiment_id", experimentId).put("run_name", name)
+        .put("start_time", System.currentTimeMillis());
+    request.set("tags", pairs(tags));
+    return post("runs/create", request).path("run").path("info").path("run_id").asString();
+  }
+
+  void logParams(String runId, List<Map.Entry<String, String>> params) {
+    ObjectNode request = object().put("run_id", runId);
+    request.set("params", pairs(params));
+    post("runs/log-batch", request);
+  }
+
+  void logParam(String runId, String key, String value) {
+    post("runs/log-parameter", object().put("run_id", runId).put("key", key).put("value", value));
+  }
+
+  void logMetric(String runId, String key, double value, long step) {
+    post("runs/log-metric", object().put("run_id", runId).put("key", key).put("value", value)
+        .put("timestamp", System.currentTimeMillis()).put("step", step));
+  }
+
+  void setTag(String runId, String key, String value) {
+    post("runs/set-tag", object().put("run_id", runId).put("key", key).put("value", value));
+  }
+
+  /** Ends the run with {@code status} ({@code FINISHED}, {@code FAILED}) now. */
+  void end(String runId, String status) {
+    post("runs/update", object().put("run_id", runId).put("status", status).put("end_time", System.currentTimeMillis()));
+  }
+
+  /** Where the run's artifacts go. */
+  String artifactUri(String runId) {
+    return get("runs/get", "run_id", runId).path("run").path("info").path("artifact_uri").asString();
+  }
+
+  /** The id of the first active run of {@code experimentId} that {@code filter} takes, or empty. */
+  Optional<String> findRun(String experimentId, String filter) {
+    ObjectNode request = object().put("filter", filter).put("run_view_type", "ACTIVE_ONLY").put("max_results", 1);
+    request.putArray("experiment_ids").add(experimentId);
+    JsonNode runs = post("runs/search", request).path("runs");
+    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0).path("info").path("run_id").asString());
+  }
+
+  private JsonNode get(String endpoint, String name, String value) {
+    return send(HttpRequest.newBuilder(URI.create(base + endpoint + "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)))
+        .GET());
+  }
+
+  private JsonNode post(String endpoint, ObjectNode body) {
+    return send(HttpRequest.newBuilder(URI.create(base + endpoint)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+  }
+
+  private JsonNode send(HttpRequest.Builder request) {
+    Duration timeout;
+    try {
+      timeout = server.timeout();
+    } catch (IllegalArgumentException badTimeout) {
+      throw new MlflowClientException(badTimeout.getMessage(), badTimeout);
+    }
+    if (server.authorization() != null) {
+      request.header("Authorization", server.authorization());
+    }
+    HttpRequest built = request.timeout(timeout).build();
+    Duration wait = firstWait;
+    for (int tries = 0; ; tries++) {
+      HttpResponse<String> response;
+      try {
+        response = client(timeout).send(built, HttpResponse.BodyHandlers.ofString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MlflowClientException("interrupted while calling the tracking server " + server, e);
+      } catch (IOException e) {
+        throw new MlflowClientException(Failures.of(e, server), e);
+      }
+      int status = response.statusCode();
+      if (status / 100 == 2) {
+        return json(status, response.body());
+      }
+      if (!RETRIED.contains(status) || tries == RETRIES) {
+        throw new MlflowHttpException(status, "", response.body());
+      }
+      pause(wait);
+      wait = wait.multipliedBy(2);
+    }
+  }
+
+  /** An answer's body, which MLflow's server writes as JSON; a proxy's or another server's page is not. */
+  private JsonNode json(int status, String body) {
+    try {
+      return body.isBlank() ? object() : JSON.readTree(body);
+    } catch (JacksonException e) {
+      throw new MlflowClientException("the tracking server " + server + " answered " + status + " with no MLflow JSON; is it an"
+          + " MLflow tracking server (mlflow.tracking_uri in kfp4j.yaml, else " + Mlflow.TRACKING_URI_ENV + ")?", e);
+    }
+  }
+
+  /** One client, so one connection, for the calls of this object (HTTP/1.1, which MLflow's server speaks). */
+  private synchronized HttpClient client(Duration timeout) {
+    if (http == null) {
+      http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    }
+    return http;
+  }
+
+  private void pause(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MlflowClientException("interrupted while waiting to call the tracking server " + server + " again", e);
+    }
+  }
+
+  private static ArrayNode pairs(List<Map.Entry<String, String>> pairs) {
+    ArrayNode array = JSON.createArrayNode();
+    pairs.forEach(p -> array.addObject().put("key", p.getKey()).put("value", p.getValue()));
+    return array;
+  }
+
+  private static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+}
