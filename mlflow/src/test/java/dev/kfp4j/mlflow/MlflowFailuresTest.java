@@ -160,20 +160,8 @@ class MlflowFailuresTest {
    */
   @Test
   void anUploadToAServerThatNeverAnswersFailsSayingSo() throws Exception {
-    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            held.add(silent.accept()); // read nothing, write nothing
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
-      acceptor.setDaemon(true);
-      acceptor.start();
-      String uri = "http://127.0.0.1:" + silent.getLocalPort();
+    try (SilentServer silent = new SilentServer()) {
+      String uri = silent.uri();
       Servers server = Servers.of(uri, Map.of("MLFLOW_TRACKING_TOKEN", "s3cret-t0ken", "MLFLOW_HTTP_REQUEST_TIMEOUT", "1")::get);
       ArtifactStore store = new ArtifactStore(server, "mlflow-artifacts:/1/r1/artifacts");
       Path report = Files.writeString(dir.resolve("report.txt"), "ok");
@@ -182,10 +170,7 @@ class MlflowFailuresTest {
       assertEquals("cannot upload artifact report.txt: the tracking server " + uri + " took the request but did not answer within"
           + " 1 s (MLFLOW_HTTP_REQUEST_TIMEOUT, and a second more for each MiB uploaded); check that it is an MLflow tracking"
           + " server that is up and not overloaded, or raise MLFLOW_HTTP_REQUEST_TIMEOUT", e.getMessage());
-      assertFalse(held.isEmpty(), "the upload reached the server");
-      for (java.net.Socket s : held) {
-        s.close();
-      }
+      assertFalse(silent.held.isEmpty(), "the upload reached the server");
     }
   }
 

@@ -10,15 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,38 +37,6 @@ class TrackingApiTest {
     server.close();
   }
 
-  /** A server that takes connections and never answers, at {@code uri()}, until closed. */
-  private static final class Silent implements AutoCloseable {
-    final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    final List<Socket> held = new CopyOnWriteArrayList<>();
-
-    Silent() throws IOException {
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            held.add(socket.accept()); // read nothing, write nothing
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    String uri() {
-      return "http://127.0.0.1:" + socket.getLocalPort();
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-      for (Socket s : held) {
-        s.close();
-      }
-    }
-  }
-
   private static String noAnswer(String uri) {
     return "the tracking server " + uri + " took the request but did not answer within 1 s (MLFLOW_HTTP_REQUEST_TIMEOUT, and a second"
         + " more for each MiB uploaded); check that it is an MLflow tracking server that is up and not overloaded, or raise"
@@ -80,7 +45,7 @@ class TrackingApiTest {
 
   @Test
   void aComponentsMetricToAServerThatNeverAnswersFailsSayingSo() throws Exception {
-    try (Silent silent = new Silent()) {
+    try (SilentServer silent = new SilentServer()) {
       MlflowRun run = Mlflow.fromEnvironment(Map.of("MLFLOW_TRACKING_URI", silent.uri(), "MLFLOW_RUN_ID", "r1",
           "MLFLOW_TRACKING_TOKEN", "s3cret-t0ken", "MLFLOW_HTTP_REQUEST_TIMEOUT", "1")::get);
       MlflowClientException e = assertThrows(MlflowClientException.class,
@@ -94,7 +59,7 @@ class TrackingApiTest {
   void aMetricsStepToAServerThatNeverAnswersFailsInOneLine() throws Exception {
     Path metrics = Files.writeString(dir.resolve("metrics.json"), "{\"metrics\": [{\"name\": \"f1\", \"numberValue\": 0.8}]}");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (Silent silent = new Silent()) {
+    try (SilentServer silent = new SilentServer()) {
       int code = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> MlflowSteps.run(new String[] {"mlflow-log-metrics",
           "--metrics", metrics.toString(), "--run-id", "r1"}, Map.of("MLFLOW_TRACKING_URI", silent.uri(),
           "MLFLOW_HTTP_REQUEST_TIMEOUT", "1")::get, new PrintStream(new ByteArrayOutputStream()),
