@@ -261,7 +261,8 @@ class TaskFaultTest {
   /**
    * A raw artifact's file could not be written into its task's folder (here a file in the way; a full disk): the task failed
    * with "kfp4j could not run it: java.io.UncheckedIOException: cannot write .../data", without why, and a stack trace in
-   * its log. Now one line with the file in the way, or the file and the system's reason; the run goes on.
+   * its log. Now one line with the file in the way, or the file and the system's reason; the run goes on. The task ends in
+   * Error, as Argo's node does when its pod's init container cannot load an input artifact ({@code inferFailedReason}).
    */
   @Test
   void aRawArtifactThatCannotBeWrittenFailsItsTaskInOneLine() throws Exception {
@@ -272,7 +273,7 @@ class TaskFaultTest {
     RunResult r = runner(false).run(workflow("raw", "", tasks, blocks, consumer), Map.of());
     assertEquals(State.Succeeded, r.task("blocks").orElseThrow().state());
     TaskResult c = r.task("c").orElseThrow();
-    assertEquals(State.Failed, c.state());
+    assertEquals(State.Error, c.state());
     assertEquals("cannot write its input artifact 'in': " + r.runDir().resolve("c/inputs") + " is a file, not a folder", c.message());
     assertFalse(console.toString().contains("Exception"), console.toString());
     assertTrue(c.log() == null || !Files.readString(c.log()).contains("\tat "), "no stack trace in its log");
