@@ -118,6 +118,47 @@ class FullDiskRunTest {
     }
   }
 
+  /**
+   * A task whose outputs come from the cache, on a full disk: they could not be written into its folder, and that was taken
+   * for a damaged cache entry, which was deleted, so the next run ran the task again. Now the task fails saying which file
+   * and the system's reason, nothing half-written is left in its folder, and the entry is kept: the next run reuses it. The
+   * full disk: a task ahead of it lets the runner's files grow no longer than 64 KiB, its cached artifact having 256 KiB.
+   */
+  @Test
+  void aCachedTaskWhoseOutputsCannotBeWrittenFailsAndKeepsItsEntry() throws Exception {
+    assumeTrue(PRLIMIT, "needs prlimit");
+    Path count = dir.resolve("count");
+    String big = "  - name: big\n    outputs: {artifacts: [{name: data, path: /tmp/data.txt}]}\n    container:\n      image: a\n"
+        + "      command: [sh, -c, 'echo big >> " + count + "; head -c 262144 /dev/zero > /tmp/data.txt']\n";
+    Path alone = Files.writeString(dir.resolve("alone.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: big-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: big, template: big}\n" + big);
+    String root = dir.resolve("runs").toString();
+    Cli first = Cli.run("run", "--classes", CommandsTest.CLASSES, "-p", alone.toString(), "--root", root);
+    assertEquals(0, first.code(), first.toString());
+
+    // its parent is the runner's JVM
+    String fills = "[ \"$(cat /proc/$PPID/comm)\" = java ] || exit 1; prlimit --pid $PPID --fsize=65536:";
+    Path full = Files.writeString(dir.resolve("full.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: full-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: fills, template: fills}\n      - {name: big, template: big, dependencies: [fills]}\n"
+        + "  - name: fills\n    container:\n      image: a\n      command: [sh, -c, '" + fills + "']\n" + big);
+    Result second = kfp4j(List.of(), "run", "--classes", CommandsTest.CLASSES, "-p", full.toString(), "--root", root);
+    Path runDir;
+    try (Stream<Path> runs = Files.list(dir.resolve("runs/full"))) {
+      runDir = runs.findFirst().orElseThrow();
+    }
+    JsonNode record = runJson(runDir);
+    assertEquals("Failed", record.at("/tasks/big/state").asString(), second.output());
+    assertEquals("cannot write its outputs from the cache: " + runDir.resolve("big/outputs/data/data") + ": File too large",
+        record.at("/tasks/big/message").asString(), record.toString());
+    assertTrue(!Files.exists(runDir.resolve("big/outputs")), "no half-written output");
+
+    Cli third = Cli.run("run", "--classes", CommandsTest.CLASSES, "-p", alone.toString(), "--root", root);
+    assertEquals(0, third.code(), third.toString());
+    assertEquals(List.of("big"), Files.readAllLines(count), "the entry was reused, the task not run again");
+  }
+
   private static JsonNode runJson(Path runDir) {
     return Yaml.json().readTree(runDir.resolve("run.json").toFile());
   }

@@ -71,7 +71,7 @@ final class StepRunner {
     String key = cacheKey(step, log);
     if (key != null) {
       prepare(step);
-      if (cache.restore(key, cachedValues(step), step.artifactFiles())) {
+      if (restore(step, key, log)) {
         try {
           return recorded(step, log, result(step, State.Cached, 0, 0, values(step), 0, "reused cached outputs", null));
         } catch (OutputException unreadable) {
@@ -168,6 +168,20 @@ final class StepRunner {
       }
     }
     return r;
+  }
+
+  /**
+   * Whether the task's outputs were taken from cache entry {@code key}. One that cannot be written into the task's folder (a
+   * full disk, a file in the way) fails the task, saying which file and why, its outputs deleted; the entry is kept, for the
+   * failure is the run's.
+   */
+  private boolean restore(Step step, String key, TaskLog log) {
+    try {
+      return cache.restore(key, cachedValues(step), step.artifactFiles());
+    } catch (IOException e) {
+      discard(step, log);
+      throw new WorkflowException("cannot write its outputs from the cache: " + FileErrors.why(e));
+    }
   }
 
   /**

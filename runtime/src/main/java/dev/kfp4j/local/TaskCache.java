@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code artifacts/} and a {@code manifest.json} with each file's size and checksum. An entry is
  * written aside and moved into place whole; one that is damaged (a file changed, cut short or
  * gone, the manifest unreadable, or naming a file outside the entry or the task's output folder, by
- * {@code ..} or through a link) is a miss: it is removed, and the task runs again.
+ * {@code ..} or through a link) is a miss: it is removed, and the task runs again. One that is read whole but cannot be
+ * written into the task's folder (a full disk, a file in the way) is the run's failure, not the entry's: it is kept.
  */
 final class TaskCache {
   private static final String MANIFEST = "manifest.json";
@@ -97,9 +99,11 @@ final class TaskCache {
   /**
    * Copies entry {@code key} to the task's output files, each checked against the manifest.
    * False (a miss) when there is no entry, or it is damaged; the files copied so far are then
-   * left for the task's run to replace.
+   * left for the task's run to replace. An output file that cannot be written (a full disk, a file
+   * in the way) is thrown, naming the file, and the entry kept: a good entry is not lost for the
+   * run's failure.
    */
-  boolean restore(String key, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles) {
+  boolean restore(String key, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles) throws IOException {
     sweep();
     Path entry = RunPaths.inside(dir, key);
     if (!Files.isDirectory(entry)) {
@@ -120,7 +124,7 @@ final class TaskCache {
         } else {
           // a folder: every file listed under it
           boolean any = false;
-          Files.createDirectories(e.getValue());
+          written(e.getValue(), () -> Files.createDirectories(e.getValue()));
           for (String f : files.propertyNames()) {
             if (f.startsWith(name + "/") && f.length() > name.length() + 1) {
               copyChecked(files, entry, f, RunPaths.beneath(e.getValue(), f.substring(name.length() + 1)));
@@ -133,6 +137,8 @@ final class TaskCache {
         }
       }
       return true;
+    } catch (Unwritten runs) {
+      throw runs.getCause();
     } catch (IOException | RuntimeException damaged) {
       discard(entry);
       return false;
@@ -191,26 +197,82 @@ final class TaskCache {
       throw new IOException("the manifest has no " + name);
     }
     Path from = RunPaths.beneath(entry, name); // a name with .., or a link on the way: a damaged entry
-    Files.createDirectories(to.getParent());
     CRC32C crc = new CRC32C();
-    long size = copy(from, to, crc);
+    long size;
+    try (InputStream in = Files.newInputStream(from)) { // the entry's file, before the task's is touched
+      written(to, () -> Files.createDirectories(to.getParent()));
+      size = copy(in, to, crc, true);
+    }
     if (size != expected.path("size").asLong(-1) || !Long.toHexString(crc.getValue()).equals(expected.path("crc32c").asString(""))) {
       throw new IOException(name + " is not what was stored");
     }
   }
 
   private static long copy(Path from, Path to, CRC32C crc) throws IOException {
+    try (InputStream in = Files.newInputStream(from)) {
+      return copy(in, to, crc, false);
+    }
+  }
+
+  /**
+   * Copies {@code in} to {@code to}, replacing it; {@code restoring}: {@code to} is the task's, and a failure to write it
+   * is an {@link Unwritten}, told from a failure to read {@code in}, the entry's.
+   */
+  private static long copy(InputStream in, Path to, CRC32C crc, boolean restoring) throws IOException {
     long size = 0;
-    Files.deleteIfExists(to);
-    try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
+    OutputStream out = restoring ? written(to, () -> {
+      Files.deleteIfExists(to);
+      return Files.newOutputStream(to);
+    }) : Files.newOutputStream(to);
+    try (out) {
       byte[] buffer = new byte[65536];
       for (int n; (n = in.read(buffer)) >= 0; ) {
         crc.update(buffer, 0, n);
-        out.write(buffer, 0, n);
+        if (restoring) {
+          int length = n;
+          written(to, () -> {
+            out.write(buffer, 0, length);
+            return null;
+          });
+        } else {
+          out.write(buffer, 0, n);
+        }
         size += n;
       }
     }
     return size;
+  }
+
+  /** Something done to the task's file {@code to}: what it throws, as an {@link Unwritten}. */
+  private static <T> T written(Path to, Writing<T> writing) throws Unwritten {
+    try {
+      return writing.run();
+    } catch (FileSystemException e) {
+      throw new Unwritten(e);
+    } catch (IOException e) { // a write's own error (a full disk's) names no file: this one's
+      FileSystemException named = new FileSystemException(to.toString(), null, FileErrors.reason(e));
+      named.initCause(e);
+      throw new Unwritten(named);
+    }
+  }
+
+  /** A step of writing a task's file. */
+  private interface Writing<T> {
+    T run() throws IOException;
+  }
+
+  /** A task's output file that could not be written as its entry was restored: the run's failure, not the entry's. */
+  private static final class Unwritten extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Unwritten(FileSystemException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized FileSystemException getCause() {
+      return (FileSystemException) super.getCause();
+    }
   }
 
   /** Moves a damaged entry aside, so a new one can take its place, and deletes it. */
