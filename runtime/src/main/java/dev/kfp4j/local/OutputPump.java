@@ -17,8 +17,11 @@ import java.util.concurrent.TimeUnit;
  * note saying what happened. What comes after is dropped; the pump ends when that process closes its output.
  */
 final class OutputPump {
-  /** How long the pump waits with nothing coming, after the task's process ended, before it takes the output as read. */
-  static final long QUIET_MILLIS = 200;
+  /**
+   * How long the pump waits with nothing coming, after the task's process ended, before it takes the output as read: long
+   * enough that a pump not scheduled for a while on a busy machine, its output still in the pipe, is not cut short.
+   */
+  static final long QUIET_MILLIS = 1000;
   /** The longest the pump copies after the task's process ended, when a process it left goes on printing. */
   static final long DRAIN_MILLIS = 5000;
 
