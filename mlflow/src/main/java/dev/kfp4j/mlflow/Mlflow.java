@@ -19,7 +19,9 @@ import java.util.function.Function;
  * format, and gives every task the server in {@code MLFLOW_TRACKING_URI} (other components get the
  * id in {@code MLFLOW_RUN_ID}, the variables MLflow's own clients read). Where there is no run (a
  * pipeline run without MLflow tracking, a unit test) each call does nothing, so a component runs
- * the same with or without tracking; {@link #active()} tells which.
+ * the same with or without tracking; {@link #active()} tells which. A call the server refuses throws
+ * {@link MlflowHttpException}, a server not reached or not answering {@link MlflowException}, an
+ * artifact not uploaded {@link UncheckedIOException}: all unchecked, each one line, never a credential.
  */
 public final class Mlflow {
   /** The variable holding the run's id, as MLflow's clients name it. */

@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * One MLflow run on a tracking server, through its REST API ({@link TrackingApi}): what {@link Mlflow}'s calls
  * log to. Parameters are logged once (MLflow refuses to change one), metrics any number of times,
- * artifacts as files under the run's artifact folder. A server that refuses a call throws MLflow's {@code
- * MlflowHttpException}, whose message says the server, the status and the server's message, never a credential; one not
- * reached, or not answering within {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds (default 120), MLflow's {@code
- * MlflowClientException}, saying which, on one line.
+ * artifacts as files under the run's artifact folder. A server that refuses a call throws {@link MlflowHttpException},
+ * whose message says the server, the status and the server's message, never a credential; one not reached, or not
+ * answering within {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds (default 120), {@link MlflowException}, saying which, on
+ * one line. Both are unchecked.
  *
  * <pre>{@code
  * try (MlflowRun run = new MlflowRun("http://mlflow:5000", runId)) {
@@ -67,8 +67,7 @@ public final class MlflowRun implements AutoCloseable {
   }
 
   /**
-   * Calls the server; a refusal is thrown as {@link Failures#shown} makes it (the server, the status and its message, no
-   * credential it echoes), not as MLflow's exception says it ({@code statusCode=401 reasonPhrase=[...] bodyMessage=[...]}).
+   * Calls the server; a failure is thrown as {@link Failures#shown} makes it (one line, the server named, no credential).
    */
   private void call(Runnable call) {
     try {

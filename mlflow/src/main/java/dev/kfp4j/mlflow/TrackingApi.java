@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.mlflow.tracking.MlflowClientException;
-import org.mlflow.tracking.MlflowHttpException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * set no timeout, so a server that took the connection and never answered held the caller forever, and sent every
  * refused request three times.
  *
- * <p>Failures are thrown as MLflow's Java client threw them, so that a component catching them still does: a refusal a
- * {@link MlflowHttpException} with the status and the body; a server not reached, or not answering in time, a {@link
- * MlflowClientException} whose cause says which ({@link Failures#of}).
+ * <p>Failures are thrown as kfp4j's own unchecked exceptions: a refusal a {@link MlflowHttpException} with the status,
+ * MLflow's error code and message ({@link Failures#refusal}); a server not reached, or not answering in time, a {@link
+ * MlflowException} whose cause says which ({@link Failures#of}).
  */
 final class TrackingApi {
   /** Statuses sent again, MLflow's Python client's: a request timeout, too many requests, the server or a proxy failing. */
@@ -60,7 +58,7 @@ final class TrackingApi {
     try {
       return Optional.of(get("experiments/get-by-name", "experiment_name", name).path("experiment").path("experiment_id").asString());
     } catch (MlflowHttpException e) {
-      if (e.getStatusCode() == 404 && e.getBodyMessage() != null && e.getBodyMessage().contains("RESOURCE_DOES_NOT_EXIST")) {
+      if (e.getStatusCode() == 404 && e.getErrorCode().equals("RESOURCE_DOES_NOT_EXIST")) {
         return Optional.empty();
       }
       throw e;
@@ -131,7 +129,7 @@ final class TrackingApi {
     try {
       timeout = server.timeout();
     } catch (IllegalArgumentException badTimeout) {
-      throw new MlflowClientException(badTimeout.getMessage(), badTimeout);
+      throw new MlflowException(badTimeout.getMessage(), badTimeout);
     }
     if (server.authorization() != null) {
       request.header("Authorization", server.authorization());
@@ -144,16 +142,16 @@ final class TrackingApi {
         response = client(timeout).send(built, HttpResponse.BodyHandlers.ofString());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new MlflowClientException("interrupted while calling the tracking server " + server, e);
+        throw new MlflowException("interrupted while calling the tracking server " + server, e);
       } catch (IOException e) {
-        throw new MlflowClientException(Failures.of(e, server), e);
+        throw new MlflowException(Failures.of(e, server), e);
       }
       int status = response.statusCode();
       if (status / 100 == 2) {
         return json(status, response.body());
       }
       if (!RETRIED.contains(status) || tries == RETRIES) {
-        throw new MlflowHttpException(status, "", response.body());
+        throw Failures.refusal(server, status, response.body());
       }
       pause(wait);
       wait = wait.multipliedBy(2);
@@ -165,7 +163,7 @@ final class TrackingApi {
     try {
       return body.isBlank() ? object() : JSON.readTree(body);
     } catch (JacksonException e) {
-      throw new MlflowClientException("the tracking server " + server + " answered " + status + " with no MLflow JSON; is it an"
+      throw new MlflowException("the tracking server " + server + " answered " + status + " with no MLflow JSON; is it an"
           + " MLflow tracking server (mlflow.tracking_uri in kfp4j.yaml, else " + Mlflow.TRACKING_URI_ENV + ")?", e);
     }
   }
@@ -183,7 +181,7 @@ final class TrackingApi {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MlflowClientException("interrupted while waiting to call the tracking server " + server + " again", e);
+      throw new MlflowException("interrupted while waiting to call the tracking server " + server + " again", e);
     }
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The tracking steps and {@link Mlflow}'s calls, through MLflow's Java client, against a server that holds them to MLflow's API. */
+/** The tracking steps and {@link Mlflow}'s calls, through kfp4j's REST calls, against a server that holds them to MLflow's API. */
 class MlflowStepsTest {
   private final FakeMlflowServer server = FakeMlflowServer.start();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
