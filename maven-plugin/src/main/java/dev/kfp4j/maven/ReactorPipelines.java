@@ -1,5 +1,6 @@
 package dev.kfp4j.maven;
 
+import dev.kfp4j.local.CompiledPipelines;
 import java.io.File;
 import java.util.Collections;
 import java.util.List;
@@ -51,9 +52,8 @@ final class ReactorPipelines {
         && !pipeline.endsWith(".yml") && !pipeline.endsWith(".json") && !new File(pipeline).isFile();
   }
 
-  /** Whether the class output {@code classes} holds the pipeline named {@code name}, in either format. */
+  /** Whether the class output {@code classes} holds the pipeline named {@code name}, in either format ({@link CompiledPipelines}). */
   static boolean compiled(File classes, String name) {
-    return new File(classes, "META-INF/kfp4j/pipelines/" + name + ".yaml").isFile()
-        || new File(classes, "META-INF/kfp4j/kfp2/pipelines/" + name + ".yaml").isFile();
+    return CompiledPipelines.FOLDERS.stream().anyMatch(folder -> new File(classes, folder + "/" + name + ".yaml").isFile());
   }
 }
