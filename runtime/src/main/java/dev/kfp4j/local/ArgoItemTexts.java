@@ -28,7 +28,7 @@ final class ArgoItemTexts {
    */
   static JsonNode constant(Argument.Constant c) {
     return c.type() == ParameterType.LIST || c.type() == ParameterType.STRUCT
-        ? Yaml.readJsonKeepingNumbers(c.text()) : Yaml.nodes().stringNode(c.text());
+        ? Yaml.readJsonAsRaw(c.text(), 1) : Yaml.nodes().stringNode(c.text());
   }
 
   /**
@@ -43,7 +43,7 @@ final class ArgoItemTexts {
     }
     JsonNode list;
     try {
-      list = Yaml.readJsonKeepingNumbers(text);
+      list = Yaml.readJsonAsRaw(text, 2);
     } catch (RuntimeException e) {
       list = null;
     }
@@ -52,7 +52,7 @@ final class ArgoItemTexts {
     }
     List<JsonNode> items = new ArrayList<>();
     for (JsonNode item : list) {
-      String number = Yaml.numberText(item);
+      String number = Yaml.rawText(item);
       items.add(number != null ? Yaml.nodes().stringNode(number) : item);
     }
     return items;
@@ -115,7 +115,7 @@ final class ArgoItemTexts {
     } else if (v.isObject()) {
       List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(v.properties());
       if (sortKeys) {
-        fields.sort((a, b) -> Comparing.text(a.getKey(), b.getKey()));
+        fields.sort((a, b) -> dev.kfp4j.format.GoOrder.compare(a.getKey(), b.getKey()));
       }
       out.append('{');
       for (int i = 0; i < fields.size(); i++) {
@@ -133,8 +133,8 @@ final class ArgoItemTexts {
       }
       out.append(']');
     } else {
-      String number = Yaml.numberText(v);
-      out.append(number != null ? number : v.toString()); // numbers (as the item's text has them), true, false, null as JSON
+      String raw = Yaml.rawText(v); // a number, or an object or array inside a field or list item, as the item's text has it
+      out.append(raw != null ? goEscaped(raw, html) : v.toString()); // true, false, null as JSON
     }
   }
 
@@ -143,8 +143,12 @@ final class ArgoItemTexts {
    * compact} of a raw text), with U+2028, U+2029 and, {@code html}, {@code <>&} escaped.
    */
   private static void string(String s, String written, boolean html, StringBuilder out) {
-    String json = (written != null ? written : Yaml.nodes().stringNode(s).toString())
-        .replace(String.valueOf((char) 0x2028), "\\u2028").replace(String.valueOf((char) 0x2029), "\\u2029");
-    out.append(html ? json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") : json);
+    out.append(goEscaped(written != null ? written : Yaml.nodes().stringNode(s).toString(), html));
+  }
+
+  /** JSON text as Go's {@code compact} escapes it: U+2028, U+2029 and, {@code html}, {@code <>&}, which only texts hold. */
+  private static String goEscaped(String json, boolean html) {
+    String escaped = json.replace(String.valueOf((char) 0x2028), "\\u2028").replace(String.valueOf((char) 0x2029), "\\u2029");
+    return html ? escaped.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") : escaped;
   }
 }

@@ -308,7 +308,7 @@ final class ArgumentValues {
     String right = operand(c.right(), scope, where);
     return switch (c.compared()) {
       case AS_VALUES -> compare(left, c.operator(), right);
-      case AS_TEXT -> Comparing.holds(Comparing.text(left, right), c.operator());
+      case AS_TEXT -> Comparing.holds(dev.kfp4j.format.GoOrder.compare(left, right), c.operator());
       case AS_NUMBERS, AS_INTEGERS, AS_NUMBERS_INTEGER_LEFT, AS_NUMBERS_INTEGER_RIGHT -> Comparing.holds(c, left, right, where);
       case PASTED_BARE, PASTED_QUOTED, PASTED_QUOTED_LEFT, PASTED_QUOTED_RIGHT -> Govaluate.holds(c, left, right, where);
       case AS_CEL -> CelComparing.holds(c, left, right, where);

@@ -132,7 +132,7 @@ final class CelComparing {
       return Comparing.numbers(x.doubleValue(), y.doubleValue());
     }
     if (a instanceof String x && b instanceof String y) {
-      return Comparing.text(x, y);
+      return dev.kfp4j.format.GoOrder.compare(x, y);
     }
     if (a instanceof Boolean x && b instanceof Boolean y) {
       return Boolean.compare(x, y);

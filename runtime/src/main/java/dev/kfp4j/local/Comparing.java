@@ -34,22 +34,6 @@ final class Comparing {
     return a < b ? -1 : a > b ? 1 : 0;
   }
 
-  /** {@code a} against {@code b} by code point, as Go orders strings. */
-  static int text(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int x = a.codePointAt(i);
-      int y = b.codePointAt(j);
-      if (x != y) {
-        return Integer.compare(x, y);
-      }
-      i += Character.charCount(x);
-      j += Character.charCount(y);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
-  }
-
   /**
    * Whether comparison {@code c} of Argo's expression tags holds of values {@code left} and {@code right} compared as numbers,
    * as expr compares them: each value read as an int ({@link Predicate.Compared#integer}: {@code asInt}, Go's {@code

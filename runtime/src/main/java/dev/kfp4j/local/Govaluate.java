@@ -85,7 +85,7 @@ final class Govaluate {
     if (left instanceof Double l && right instanceof Double r) {
       c = Comparing.numbers(l, r);
     } else if (left instanceof String l && right instanceof String r) {
-      c = Comparing.text(l, r);
+      c = dev.kfp4j.format.GoOrder.compare(l, r);
     } else {
       throw new WorkflowException(where + ": Argo's when cannot order " + shown(left) + " and " + shown(right) + " with " + op.symbol()
           + " (govaluate orders two numbers or two texts)");

@@ -3,6 +3,7 @@ package dev.kfp4j.local;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.kfp4j.yaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,8 +55,11 @@ record TaskId(String id, String label, String order) {
       List<String> pairs = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : item.properties()) {
         JsonNode v = e.getValue();
-        // a number as the item's text has it (Argo's %v of its raw JSON)
-        pairs.add(e.getKey() + ":" + (v.isValueNode() && dev.kfp4j.yaml.Yaml.numberText(v) == null ? v.asString() : v.toString()));
+        // a number, an object or array, a text with escapes as the item's text has it (Argo's %v of its raw JSON)
+        String raw = Yaml.rawText(v);
+        String written = Yaml.stringText(v);
+        pairs.add(e.getKey() + ":" + (raw != null ? raw : written != null ? written.substring(1, written.length() - 1)
+            : v.isValueNode() ? v.asString() : v.toString()));
       }
       pairs.sort(null);
       text = String.join(",", pairs);

@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Reads plain JSON text into the tree the JSON mapper's {@code readTree} gives, node types
@@ -12,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * processor's, more than reading every default and loop item of a build; the texts read there are
  * short lists and objects. What this reader does not accept for sure (no document, text after it,
  * a key given twice, a deep or long text, anything outside strict JSON) goes to the mapper, which
- * gives its tree or its exception.
+ * gives its tree or its exception; read as Go's {@code json.RawMessage} keeps a text ({@link #readAsRaw}), only
+ * what is no strict JSON does.
  */
 final class JsonTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -21,29 +23,34 @@ final class JsonTree {
   private static final int MAX_NUMBER_LENGTH = 64;
 
   private final String text;
-  /** Whether each number is kept as its text ({@link #readKeepingNumbers}). */
-  private final boolean numberTexts;
+  /** Whether numbers, texts written with escapes and deep containers are kept as written ({@link #readAsRaw}). */
+  private final boolean asRaw;
+  /** How deep an object or array is kept as its text ({@link #readAsRaw}), not read into a tree. */
+  private final int written;
   private int at;
 
-  private JsonTree(String text, boolean numberTexts) {
+  private JsonTree(String text, boolean asRaw, int written) {
     this.text = text;
-    this.numberTexts = numberTexts;
+    this.asRaw = asRaw;
+    this.written = written;
   }
 
   /** {@code text}'s tree, as {@code Yaml.json().readTree(text)}. */
   static JsonNode read(String text) {
-    JsonNode tree = new JsonTree(text, false).document();
+    JsonNode tree = new JsonTree(text, false, Integer.MAX_VALUE).document();
     return tree != null ? tree : Yaml.json().readTree(text);
   }
 
   /**
-   * {@code text}'s tree with each number as its text there ({@code 1.50}, {@code 1e-05}: a raw value, written as it is), and
-   * each text written with escapes with its text there too ({@code "a\/b"}: {@link WrittenString}), as Go's {@code
-   * json.RawMessage} keeps them; where this reader gives way to the mapper (a key given twice, a deep or long text), the
-   * mapper's tree.
+   * {@code text}'s tree as Go reads JSON into its {@code json.RawMessage}s ({@code Item}s) {@code written} levels deep: each
+   * number as its text there ({@code 1.50}, {@code 1e-05}: a raw value, written as it is), each text written with escapes
+   * with its text there too ({@code "a\/b"}: {@link WrittenString}), an object or array {@code written} levels in as its
+   * text without the spaces between its tokens (a raw value, as Go's {@code compact} keeps a raw message: keys and texts as
+   * written, a key given twice twice, at any depth), a key given twice above that as its last value (Go's map); where it
+   * is no strict JSON, the mapper's tree or exception.
    */
-  static JsonNode readKeepingNumbers(String text) {
-    JsonNode tree = new JsonTree(text, true).document();
+  static JsonNode readAsRaw(String text, int written) {
+    JsonNode tree = new JsonTree(text, true, written).document();
     return tree != null ? tree : Yaml.json().readTree(text);
   }
 
@@ -69,6 +76,9 @@ final class JsonTree {
       return null;
     }
     char c = text.charAt(at);
+    if ((c == '{' || c == '[') && depth >= written) {
+      return writtenContainer();
+    }
     switch (c) {
       case '{':
         return object(depth);
@@ -80,10 +90,17 @@ final class JsonTree {
         if (s == null) {
           return null;
         }
-        // a text written with escapes kept as written, where numbers are ({@link #readKeepingNumbers})
-        int escape = text.indexOf('\\', from);
-        return numberTexts && escape >= 0 && escape < at ? new WrittenString(s, text.substring(from, at)) : NODES.stringNode(s);
+        // a text written with escapes (each makes the text shorter than it is written) kept as written, where numbers are
+        return asRaw && s.length() != at - from - 2 ? new WrittenString(s, text.substring(from, at)) : NODES.stringNode(s);
       }
+      default:
+        return literal(c);
+    }
+  }
+
+  /** The number, true, false or null at {@code at}, its first character {@code c}; null where there is none. */
+  private JsonNode literal(char c) {
+    switch (c) {
       case 't':
         return word("true") ? NODES.booleanNode(true) : null;
       case 'f':
@@ -115,7 +132,7 @@ final class JsonTree {
         return null;
       }
       String key = string();
-      if (key == null || out.has(key) || skipSpace() == text.length() || text.charAt(at) != ':') {
+      if (key == null || (out.has(key) && !asRaw) || skipSpace() == text.length() || text.charAt(at) != ':') {
         return null;
       }
       at++;
@@ -244,12 +261,12 @@ final class JsonTree {
         return null;
       }
     }
-    if (at - start > MAX_NUMBER_LENGTH) {
-      return null;
-    }
     String n = text.substring(start, at);
-    if (numberTexts) {
-      return NODES.rawValueNode(new tools.jackson.databind.util.RawValue(n));
+    if (asRaw) {
+      return NODES.rawValueNode(new RawValue(n));
+    }
+    if (n.length() > MAX_NUMBER_LENGTH) {
+      return null;
     }
     if (floating) {
       double d = Double.parseDouble(n);
@@ -260,6 +277,72 @@ final class JsonTree {
       return NODES.numberNode(big.intValue());
     }
     return big.bitLength() < 64 ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
+  }
+
+  /**
+   * The object or array at {@code at}, checked as strict JSON, as its text without the spaces between its tokens (a raw
+   * value); null where it is no strict JSON. One loop, its open objects and arrays on a stack: any depth.
+   */
+  private JsonNode writtenContainer() {
+    StringBuilder out = new StringBuilder();
+    StringBuilder closers = new StringBuilder(); // the open objects' and arrays' closing brackets, innermost last
+    boolean value = true; // a value (or a key) comes next, else a comma or a closing bracket
+    boolean key = false;
+    boolean opened = false;
+    while (true) {
+      if (skipSpace() == text.length()) {
+        return null;
+      }
+      char c = text.charAt(at);
+      int from = at;
+      if (value && opened && c == closers.charAt(closers.length() - 1)) {
+        at++;
+      } else if (value) {
+        opened = false;
+        if (c == '{' || c == '[') {
+          at++;
+          out.append(c);
+          closers.append(c == '{' ? '}' : ']');
+          key = c == '{';
+          opened = true;
+          continue;
+        }
+        boolean read = c == '"' ? string() != null : !key && literal(c) != null;
+        if (!read) {
+          return null;
+        }
+        out.append(text, from, at);
+        if (key) {
+          if (skipSpace() == text.length() || text.charAt(at) != ':') {
+            return null;
+          }
+          at++;
+          out.append(':');
+          key = false;
+          continue;
+        }
+        value = false;
+        continue;
+      } else if (c == ',') {
+        at++;
+        out.append(',');
+        value = true;
+        key = closers.charAt(closers.length() - 1) == '}';
+        continue;
+      } else if (c != closers.charAt(closers.length() - 1)) {
+        return null;
+      } else {
+        at++;
+      }
+      // a closing bracket
+      out.append(c);
+      closers.setLength(closers.length() - 1);
+      value = false;
+      opened = false;
+      if (closers.length() == 0) {
+        return NODES.rawValueNode(new RawValue(out.toString()));
+      }
+    }
   }
 
   private int digits() {

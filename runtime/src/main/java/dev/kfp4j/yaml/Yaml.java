@@ -156,21 +156,24 @@ public final class Yaml {
   }
 
   /**
-   * Parses JSON text as {@link #readJson} does, each number kept as its text there ({@code 1.50}, {@code 1e-05}), which the
-   * tree loses ({@code 1.5}, {@code 1.0E-5}): a raw value {@link #jsonText} writes as it is ({@link #numberText}); a text
-   * written with escapes likewise ({@link #stringText}).
+   * Parses JSON text as {@link #readJson} does, but as Go reads it into its {@code json.RawMessage}s {@code rawDepth}
+   * levels deep (Argo's loop items: a list of them 2, one item 1): each number kept as its text there ({@code 1.50},
+   * {@code 1e-05}), which the tree loses ({@code 1.5}, {@code 1.0E-5}), a raw value {@link #jsonText} writes as it is
+   * ({@link #rawText}); a text written with escapes likewise ({@link #stringText}); an object or array {@code rawDepth}
+   * levels in as its text without spaces, a raw value too, whatever its depth, its keys as written and a key given twice
+   * kept twice; a key given twice above that as its last value.
    */
-  public static JsonNode readJsonKeepingNumbers(String text) {
-    return JsonTree.readKeepingNumbers(text);
+  public static JsonNode readJsonAsRaw(String text, int rawDepth) {
+    return JsonTree.readAsRaw(text, rawDepth);
   }
 
-  /** The text of a number {@link #readJsonKeepingNumbers} kept, or null when {@code node} is not one. */
-  public static String numberText(JsonNode node) {
+  /** The text of a number or container {@link #readJsonAsRaw} kept, or null when {@code node} is not one. */
+  public static String rawText(JsonNode node) {
     return JsonWriting.raw(node);
   }
 
   /**
-   * The JSON text, quotes included, of a text {@link #readJsonKeepingNumbers} kept as written with its escapes ({@code
+   * The JSON text, quotes included, of a text {@link #readJsonAsRaw} kept as written with its escapes ({@code
    * "a\/b"}), or null when {@code node} is not one.
    */
   public static String stringText(JsonNode node) {

@@ -112,6 +112,38 @@ class ArgoItemTextTest {
   }
 
   /**
+   * An object or array inside a map item reaches the task as the item's text has it, at any depth, as Argo's {@code Item} keeps
+   * its raw JSON: its keys with their escapes, a key given twice twice, its numbers as written; a key given twice in the item
+   * itself gives its last value ({@code GetMapVal}). The iteration's label shows a field as Argo's node name does ({@code
+   * %v} of the field's {@code Item}), a text with its escapes.
+   */
+  @Test
+  void anObjectInsideAMapItemIsTheItemsTextOfIt() {
+    String echo = LocalRunnerTest.sh("echo", "mkdir -p $(dirname $1); printf %s \"$0\" > $1");
+    String deep = "[".repeat(70) + "1.50" + "]".repeat(70);
+    String list = "[{\"m\": {\"caf\\u00e9\": 1, \"k\": 1, \"k\": [2.0, \"<\"]}, \"d\": 1, \"d\": 2.50, \"deep\": " + deep + "}]";
+    String tasks = loops(list, list, "item", "item.m", "item.d", "item.deep")
+        + "      - {name: label, template: echo, withParam: '[{\"name\": \"caf\\u00e9\"}]', arguments: {parameters: [{name: x, value: '{{item.name}}'}]}}\n"
+        + "      - {name: yaml-m, template: echo, withItems: [{m: {z: 1.50, a: '<', k: [2.0]}}], arguments: {parameters: [{name: x, value: '{{item.m}}'}]}}\n"
+        + "      - {name: yaml-item, template: echo, withItems: [{m: {z: 1.50, a: '<'}}], arguments: {parameters: [{name: x, value: '{{item}}'}]}}\n";
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).summary(false).build();
+    RunResult r = runner.run(LocalRunnerTest.workflow("inside", "", tasks, echo), Map.of());
+    assertTrue(r.succeeded(), console.toString());
+    for (String from : new String[] {"const", "out"}) {
+      assertEquals("{\"d\":2.50,\"deep\":" + deep + ",\"m\":{\"caf\\u00e9\":1,\"k\":1,\"k\":[2.0,\"\\u003c\"]}}",
+          r.output(from + "-item(0)", "out"), from);
+      assertEquals("{\"caf\\u00e9\":1,\"k\":1,\"k\":[2.0,\"<\"]}", r.output(from + "-item-m(0)", "out"), from);
+      assertEquals("2.50", r.output(from + "-item-d(0)", "out"), from);
+      assertEquals(deep, r.output(from + "-item-deep(0)", "out"), from);
+    }
+    // a withItems map as Argo's server writes YAML as JSON (go-yaml, json.Marshal): keys sorted at every depth, numbers as Go's
+    assertEquals("{\"a\":\"<\",\"k\":[2],\"z\":1.5}", r.output("yaml-m(0)", "out"));
+    assertEquals("{\"m\":{\"a\":\"\\u003c\",\"z\":1.5}}", r.output("yaml-item(0)", "out"));
+    assertEquals("label(0:name:caf\\u00e9)", r.tasks().stream().filter(t -> t.id().equals("label(0)")).findFirst().orElseThrow().label());
+  }
+
+  /**
    * Tasks {@code all} and {@code maps} giving those lists, and for each of {@code refs} ({@code item}: over {@code all}, a field:
    * over {@code maps}) a task {@code const-<ref>} looping over the list as a constant {@code withParam} and a task {@code
    * out-<ref>} over the task's output, each giving {@code {{<ref>}}}.

@@ -37,13 +37,39 @@ class JsonTreeTest {
   @Test
   void keepingNumbersAnEscapedTextIsWrittenAsWritten() {
     String text = "[\"caf\\u00e9\", {\"p\": \"a\\/b\"}, \"plain/\u00e9\", 1.50]";
-    JsonNode tree = Yaml.readJsonKeepingNumbers(text);
+    JsonNode tree = Yaml.readJsonAsRaw(text, 2);
     assertEquals("caf\u00e9", tree.get(0).asString());
     assertEquals("a/b", tree.get(1).get("p").asString());
     assertEquals("\"caf\\u00e9\"", Yaml.stringText(tree.get(0)));
     assertEquals(null, Yaml.stringText(tree.get(2)));
     assertEquals(null, Yaml.stringText(Yaml.readJson("[\"a\\/b\"]").get(0)));
     assertEquals("[\"caf\\u00e9\",{\"p\":\"a\\/b\"},\"plain/\u00e9\",1.50]", Yaml.jsonText(tree));
+  }
+
+  /**
+   * Read as Go reads a list of {@code json.RawMessage}s, an object or array inside an item is its text without spaces, at any
+   * depth: its keys as written, a key given twice twice, its numbers as written; a key given twice in the item itself is its
+   * last value, as Go's map of them has it.
+   */
+  @Test
+  void asRawAnObjectOrArrayInsideAnItemIsItsText() {
+    String deep = "[".repeat(100) + "1.50" + "]".repeat(100);
+    String longNumber = "0." + "1".repeat(80);
+    String text = "[{\"m\": {\"caf\\u00e9\" : 1, \"k\": 1, \"k\": [ 2.0, \"<\" ]}, \"d\": 1, \"d\": " + longNumber + "}, [ "
+        + deep + " , {} ], \"x\"]";
+    JsonNode tree = Yaml.readJsonAsRaw(text, 2);
+    assertEquals("{\"caf\\u00e9\":1,\"k\":1,\"k\":[2.0,\"<\"]}", Yaml.rawText(tree.get(0).get("m")));
+    assertEquals(longNumber, Yaml.rawText(tree.get(0).get("d")));
+    assertEquals(deep, Yaml.rawText(tree.get(1).get(0)));
+    assertEquals("{}", Yaml.rawText(tree.get(1).get(1)));
+    assertEquals("x", tree.get(2).asString());
+    JsonNode item = Yaml.readJsonAsRaw(Yaml.jsonText(tree.get(0)), 1);
+    assertEquals(Yaml.rawText(tree.get(0).get("m")), Yaml.rawText(item.get("m")));
+    for (String bad : List.of("[[[1,]]]", "[[{\"a\" 1}]]", "[{\"a\": [1 2]}]", "[[\"open]]", "[[{,}]]", "[[1]] x", "[{\"a\": {}}}]")) {
+      RuntimeException expected = assertThrows(RuntimeException.class, () -> Yaml.json().readTree(bad), bad);
+      RuntimeException e = assertThrows(RuntimeException.class, () -> Yaml.readJsonAsRaw(bad, 2), bad);
+      assertEquals(expected.getMessage(), e.getMessage(), bad);
+    }
   }
 
   @Test

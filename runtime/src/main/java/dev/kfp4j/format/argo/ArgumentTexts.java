@@ -40,13 +40,13 @@ final class ArgumentTexts {
 
   /**
    * The items of a constant {@code withParam}, a JSON list read with its numbers kept as written ({@link
-   * Yaml#readJsonKeepingNumbers}): each number, an item or inside one, as written, which Argo keeps ({@code Item} holds its raw
+   * Yaml#readJsonAsRaw}): each number, an item or inside one, as written, which Argo keeps ({@code Item} holds its raw
    * JSON: {@code 1.50} stays {@code 1.50}).
    */
   static Loop.Items jsonConstants(JsonNode list) {
     List<Argument.Constant> values = new ArrayList<>();
     for (JsonNode item : list) {
-      String number = Yaml.numberText(item);
+      String number = Yaml.rawText(item);
       values.add(number != null ? new Argument.Constant(number, digits(number, number.startsWith("-") ? 1 : 0)
           ? ParameterType.INTEGER : ParameterType.FLOAT)
           : item.isContainer() ? new Argument.Constant(Yaml.jsonText(item), containerType(item)) : item(item));

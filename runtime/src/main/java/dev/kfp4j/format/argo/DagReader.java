@@ -404,7 +404,7 @@ final class DagReader {
   private Loop.Items over(String value, Scope scope, Map<String, JsonNode> siblings, String where) {
     Argument source = value(value, scope, null, siblings, where);
     if (source instanceof Argument.Constant c) {
-      JsonNode list = Yaml.readJsonKeepingNumbers(c.text());
+      JsonNode list = Yaml.readJsonAsRaw(c.text(), 2);
       if (!list.isArray()) {
         throw new FormatException(this.source + ": " + where + ": withParam '" + value + "' is not a JSON list");
       }

@@ -1,6 +1,7 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.GoFloats;
+import dev.kfp4j.format.GoOrder;
 import java.math.BigInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,7 +33,10 @@ final class GoNumbers {
     return GoFloats.json(number.doubleValue());
   }
 
-  /** {@code value} with each number in it as {@link #text} gives it: a copy, its numbers raw JSON of that text. */
+  /**
+   * {@code value} as Argo's server writes a YAML value as JSON (go-yaml's values, Go's {@code json.Marshal}): a copy, each
+   * number in it raw JSON of {@link #text}, each object's keys in Go's order ({@link GoOrder}).
+   */
   static JsonNode withGoNumbers(JsonNode value) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     if (value.isNumber()) {
@@ -40,7 +44,8 @@ final class GoNumbers {
     }
     if (value.isObject()) {
       ObjectNode out = nodes.objectNode();
-      value.properties().forEach(e -> out.set(e.getKey(), withGoNumbers(e.getValue())));
+      value.properties().stream().sorted((a, b) -> GoOrder.compare(a.getKey(), b.getKey()))
+          .forEach(e -> out.set(e.getKey(), withGoNumbers(e.getValue())));
       return out;
     }
     if (value.isArray()) {
