@@ -281,7 +281,8 @@ public abstract class Task<T extends Task<T>> {
 
   /**
    * Retries with an Argo retry policy: {@code Always}, {@code OnFailure}, {@code OnError}, {@code OnTransientError}; the
-   * last two retry only a pod that could not run (an error), not a task that ran and failed.
+   * last two retry only a task that ended in error (a pod that could not run, or whose outputs could not be saved), not
+   * a task that ran and failed.
    */
   public final T retries(int limit, String policy) {
     return set(new RunSetting.Retry(limit, policy));

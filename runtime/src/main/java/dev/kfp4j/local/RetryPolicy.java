@@ -7,13 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How often a failed task runs again, and how long it waits first: {@code backoffMillis} before
- * the second attempt, times {@code factor} for each later one; {@code maxDurationMillis} (0: none)
- * after the first attempt started, no attempt starts, as Argo's {@code backoff.maxDuration} (which
- * KFP 2's {@code backoffMaxDuration} becomes) limits a task's retries.
+ * How often a failed task runs again, and how long it waits first: at most {@code limit} times, a task that failed ({@code
+ * failures}) or ended in error ({@code errors}: Argo's, its outputs not saved), as Argo's retry policy says; {@code
+ * backoffMillis} before the second attempt, times {@code factor} for each later one; {@code maxDurationMillis} (0: none)
+ * after the first attempt started, no attempt starts, as Argo's {@code backoff.maxDuration} (which KFP 2's {@code
+ * backoffMaxDuration} becomes) limits a task's retries.
  */
-record RetryPolicy(int limit, long backoffMillis, int factor, long maxDurationMillis) {
-  static final RetryPolicy NONE = new RetryPolicy(0, 0, 1, 0);
+record RetryPolicy(int limit, boolean failures, boolean errors, long backoffMillis, int factor, long maxDurationMillis) {
+  static final RetryPolicy NONE = new RetryPolicy(0, true, false, 0, 1, 0);
 
   RetryPolicy {
     if (limit < 0 || backoffMillis < 0 || factor < 1 || maxDurationMillis < 0) {
@@ -24,21 +25,25 @@ record RetryPolicy(int limit, long backoffMillis, int factor, long maxDurationMi
   /** The policy a step's {@code retries(...)} and {@code retryBackoff(...)} settings give; {@code where} names the step in errors. */
   static RetryPolicy of(List<TaskSetting> settings, String where) {
     int retries = 0;
+    String policy = null;
     String backoff = "";
     int factor = 1;
     String maxBackoff = "";
     for (TaskSetting s : settings) {
       if (s instanceof RunSetting.Retry r) {
-        // Argo's OnError and OnTransientError retry a pod that could not run, never a task that ran and failed
-        // (processNodeRetries); every failure here is one of those
-        retries = "OnError".equals(r.policy()) || "OnTransientError".equals(r.policy()) ? 0 : r.limit();
+        retries = r.limit();
+        policy = r.policy();
       } else if (s instanceof RunSetting.RetryBackoff b) {
         backoff = b.duration();
         factor = b.factor();
         maxBackoff = b.maxDuration();
       }
     }
-    return new RetryPolicy(retries, millis(backoff, where + " retry backoff"), factor, millis(maxBackoff, where + " retry backoff maximum"));
+    // Argo's processNodeRetries: OnFailure (the default) retries a failure, OnError an error, Always both; OnTransientError
+    // either when its message is a transient one (a lost connection, a pod evicted), which none here is
+    boolean always = "Always".equals(policy);
+    return new RetryPolicy(retries, always || policy == null || "OnFailure".equals(policy), always || "OnError".equals(policy),
+        millis(backoff, where + " retry backoff"), factor, millis(maxBackoff, where + " retry backoff maximum"));
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
@@ -70,12 +75,12 @@ record RetryPolicy(int limit, long backoffMillis, int factor, long maxDurationMi
 
   /** Whether a retry of the task can run out of time ({@link #timeoutSeconds}). */
   boolean limited() {
-    return limit > 0 && maxDurationMillis > 0;
+    return limit > 0 && (failures || errors) && maxDurationMillis > 0;
   }
 
-  /** Whether a task that failed its {@code attempt}th time runs again. */
-  boolean retries(int attempt) {
-    return attempt <= limit;
+  /** Whether a task that failed ({@code error}: ended in error) its {@code attempt}th time runs again. */
+  boolean retries(int attempt, boolean error) {
+    return attempt <= limit && (error ? errors : failures);
   }
 
   /** How long to wait after the {@code attempt}th attempt failed. */

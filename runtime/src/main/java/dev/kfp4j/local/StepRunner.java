@@ -83,6 +83,8 @@ final class StepRunner {
     int attempt = 0;
     int exit;
     String message;
+    Map<String, String> values = null;
+    boolean error = false; // Argo's Error: it exited 0, its outputs could not be saved (its executor's wait container failed)
     boolean unrecorded = false; // its start could not be journaled: stopped, and not retried
     long millis; // since the first attempt started, as the last one ended: what stops a retry, and the task's time
     while (true) {
@@ -104,6 +106,14 @@ final class StepRunner {
         }
         message = exit == 0 ? missingOutput(step)
             : exit == Launcher.TIMED_OUT ? timedOut(step, timeout) : exitCode(exit);
+        if (exit == 0 && message == null) {
+          try {
+            values = values(step);
+          } catch (OutputException e) {
+            message = e.getMessage();
+          }
+        }
+        error = exit == 0 && message != null && !valuesAsWritten; // KFP 2's launcher fails in the task's container
         String lost = log.takeUnwritten(); // what it printed, lost
         if (lost != null) {
           message = message == null ? lost : message + "; " + lost;
@@ -129,7 +139,7 @@ final class StepRunner {
         slots.release();
       }
       millis = millisSince(start);
-      if (message == null || unrecorded || !step.retry().retries(attempt)) {
+      if (message == null || unrecorded || !step.retry().retries(attempt, error)) {
         break;
       }
       String stop = step.retry().stop(attempt, millis);
@@ -145,17 +155,9 @@ final class StepRunner {
     if (unmapped != null) {
       log.note(unmapped);
     }
-    Map<String, String> values = null;
-    if (message == null) {
-      try {
-        values = values(step);
-      } catch (OutputException e) {
-        message = e.getMessage();
-        discard(step, log);
-      }
-    }
     if (message != null) {
-      TaskResult r = failure(step, attempt, exit == Launcher.TIMED_OUT ? -1 : exit, millis, message, log);
+      TaskResult r = failure(step, error ? State.Error : State.Failed, attempt, exit == Launcher.TIMED_OUT ? -1 : exit, millis,
+          message, log);
       results.add(step.id(), r, false);
       return r;
     }
@@ -197,7 +199,7 @@ final class StepRunner {
       discard(step, log);
       String message = "its outputs were deleted, as its result could not be recorded: " + e.getMessage();
       log.note("kfp4j: " + message + "\n");
-      TaskResult failed = failure(step, r.attempts(), r.exitCode(), r.millis(), message, log);
+      TaskResult failed = failure(step, State.Failed, r.attempts(), r.exitCode(), r.millis(), message, log);
       results.add(step.id(), failed, false);
       return failed;
     }
@@ -215,8 +217,8 @@ final class StepRunner {
     }
   }
 
-  private TaskResult failure(Step step, int attempts, int exit, long millis, String message, TaskLog log) {
-    return new TaskResult(step.id().id(), step.name(), step.template(), State.Failed, attempts, exit, Map.of(), Map.of(), millis,
+  private TaskResult failure(Step step, State state, int attempts, int exit, long millis, String message, TaskLog log) {
+    return new TaskResult(step.id().id(), step.name(), step.template(), state, attempts, exit, Map.of(), Map.of(), millis,
         message, log.file(), shownCommand(step), step.id().label());
   }
 

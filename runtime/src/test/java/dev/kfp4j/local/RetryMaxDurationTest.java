@@ -55,12 +55,12 @@ class RetryMaxDurationTest {
 
   @Test
   void theMaximumDurationCountsFromTheFirstAttempt() {
-    RetryPolicy p = new RetryPolicy(5, 1000, 2, 10_000);
+    RetryPolicy p = new RetryPolicy(5, true, false, 1000, 2, 10_000);
     assertEquals(4000, p.delayAfter(3), "no cap on a wait");
     assertNull(p.stop(1, 500));
     assertEquals("waiting 4000 ms to retry would end after the retries' maximum duration (10000 ms)", p.stop(3, 7000));
     assertEquals("the retries' maximum duration (10000 ms) is over", p.stop(2, 10_001));
-    assertNull(new RetryPolicy(5, 1000, 2, 0).stop(9, 1_000_000), "no maximum");
+    assertNull(new RetryPolicy(5, true, false, 1000, 2, 0).stop(9, 1_000_000), "no maximum");
   }
 
   /**
