@@ -12,22 +12,23 @@ import java.util.function.Function;
  * MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD} (basic auth), else none; and how long a request
  * ({@link TrackingApi}, an artifact upload) waits for the server, {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds as MLflow's Python client
  * reads it, else its default, 120 ({@code timeoutSetting}, the variable's value, read when a request is made, as MLflow's
- * Python client reads it: a value written wrong fails each request, saying what to give, not the naming of the server).
+ * Python client reads it: a value written wrong fails each request, saying what to give, not the naming of the server);
+ * and how a request the server answers busy or failing is sent again ({@link Retries}, MLflow's variables too).
  */
-record Servers(String uri, String token, String username, String password, String timeoutSetting) {
+record Servers(String uri, String token, String username, String password, String timeoutSetting, Retries retries) {
   /** How long a request waits for the server, in seconds, as MLflow's Python client reads it. */
   static final String TIMEOUT_ENV = "MLFLOW_HTTP_REQUEST_TIMEOUT";
   /** MLflow's default {@link #TIMEOUT_ENV}. */
   static final Duration TIMEOUT = Duration.ofSeconds(120);
 
   Servers(String uri, String token, String username, String password) {
-    this(uri, token, username, password, null);
+    this(uri, token, username, password, null, Retries.DEFAULT);
   }
 
   /** The server at {@code uri} with {@code env}'s credentials and timeout. */
   static Servers of(String uri, Function<String, String> env) {
     return new Servers(uri, blankToNull(env.apply("MLFLOW_TRACKING_TOKEN")), blankToNull(env.apply("MLFLOW_TRACKING_USERNAME")),
-        blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")), blankToNull(env.apply(TIMEOUT_ENV)));
+        blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")), blankToNull(env.apply(TIMEOUT_ENV)), Retries.of(env));
   }
 
   /**

@@ -7,11 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,35 +24,40 @@ import tools.jackson.databind.node.ObjectNode;
  * The calls kfp4j makes to a tracking server's REST API ({@code /api/2.0/mlflow/...}, the endpoints and JSON MLflow's
  * Python client sends), on the JDK's HTTP client, so that every call is bounded: reaching the server and each request
  * wait at most {@link Servers#timeout()} ({@code MLFLOW_HTTP_REQUEST_TIMEOUT}, default 120 s); a refusal (a 4xx but 408
- * and 429) is thrown at once, sent once; an answer that says the server is busy or failing ({@link #RETRIED}) is sent again, at most {@link
- * #RETRIES} more times, after 1, 2, 4 s, as MLflow's Python client retries them (with fewer tries). MLflow's Java client
- * set no timeout, so a server that took the connection and never answered held the caller forever, and sent every
- * refused request three times.
+ * and 429) is thrown at once, sent once; an answer that says the server is busy or failing ({@link Retries#RETRIED}) is sent
+ * again as MLflow's Python client sends it again, as often and after the waits MLflow's variables say ({@link Retries}),
+ * a {@code Retry-After} taken. MLflow's Java client set no timeout, so a server that took the connection and never
+ * answered held the caller forever, and sent every refused request three times.
  *
  * <p>Failures are thrown as kfp4j's own unchecked exceptions: a refusal a {@link MlflowHttpException} with the status,
  * MLflow's error code and message ({@link Failures#refusal}); a server not reached, or not answering in time, a {@link
  * MlflowException} whose cause says which ({@link Failures#of}).
  */
 final class TrackingApi {
-  /** Statuses sent again, MLflow's Python client's: a request timeout, too many requests, the server or a proxy failing. */
-  static final Set<Integer> RETRIED = Set.of(408, 429, 500, 502, 503, 504);
-  /** How many more times such a request is sent. */
-  static final int RETRIES = 3;
   private static final JsonMapper JSON = JsonMapper.shared();
   private final Servers server;
   private final String base;
-  private final Duration firstWait;
+  private final Pause pause;
+  private final DoubleSupplier random;
+  private final Clock clock;
   private HttpClient http;
 
-  TrackingApi(Servers server) {
-    this(server, Duration.ofSeconds(1));
+  /** How the wait before a resend is made: {@link Thread#sleep}, but in tests, which note the waits asked for. */
+  interface Pause {
+    void pause(Duration wait) throws InterruptedException;
   }
 
-  /** {@code firstWait}: the wait before the first resend, doubled before each next. */
-  TrackingApi(Servers server, Duration firstWait) {
+  TrackingApi(Servers server) {
+    this(server, wait -> Thread.sleep(wait.toMillis()), () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC());
+  }
+
+  /** {@code random}: the jitter's fraction of each backoff, in [0, 1); {@code clock}: now, for a {@code Retry-After} date. */
+  TrackingApi(Servers server, Pause pause, DoubleSupplier random, Clock clock) {
     this.server = server;
     this.base = server.uri().replaceAll("/+$", "") + "/api/2.0/mlflow/";
-    this.firstWait = firstWait;
+    this.pause = pause;
+    this.random = random;
+    this.clock = clock;
   }
 
   /** The id of the experiment named {@code name}, or empty when there is none. */
@@ -126,17 +133,18 @@ final class TrackingApi {
 
   private JsonNode send(HttpRequest.Builder request) {
     Duration timeout;
+    int retries;
     try {
       timeout = server.timeout();
-    } catch (IllegalArgumentException badTimeout) {
-      throw new MlflowException(badTimeout.getMessage(), badTimeout);
+      retries = server.retries().checked().maxRetries();
+    } catch (IllegalArgumentException badSetting) {
+      throw new MlflowException(badSetting.getMessage(), badSetting);
     }
     if (server.authorization() != null) {
       request.header("Authorization", server.authorization());
     }
     HttpRequest built = request.timeout(timeout).build();
-    Duration wait = firstWait;
-    for (int tries = 0; ; tries++) {
+    for (int resent = 0; ; resent++) {
       HttpResponse<String> response;
       try {
         response = client(timeout).send(built, HttpResponse.BodyHandlers.ofString());
@@ -150,11 +158,11 @@ final class TrackingApi {
       if (status / 100 == 2) {
         return json(status, response.body());
       }
-      if (!RETRIED.contains(status) || tries == RETRIES) {
+      if (!Retries.RETRIED.contains(status) || resent == retries) {
         throw Failures.refusal(server, status, response.body());
       }
-      pause(wait);
-      wait = wait.multipliedBy(2);
+      pause(server.retries().wait(resent + 1, status, response.headers().firstValue("Retry-After").orElse(null),
+          clock.instant(), random));
     }
   }
 
@@ -178,7 +186,7 @@ final class TrackingApi {
 
   private void pause(Duration wait) {
     try {
-      Thread.sleep(wait.toMillis());
+      pause.pause(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MlflowException("interrupted while waiting to call the tracking server " + server + " again", e);

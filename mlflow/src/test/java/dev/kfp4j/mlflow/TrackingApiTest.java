@@ -80,13 +80,14 @@ class TrackingApiTest {
   /** A server or proxy not ready (503) is asked again, as MLflow's Python client asks, so the metric is logged once. */
   @Test
   void aBusyServerIsAskedAgain() throws Exception {
-    TrackingApi api = new TrackingApi(new Servers(server.uri().toString(), null, null, null), Duration.ofMillis(10));
+    TrackingApi api = new TrackingApi(new Servers(server.uri().toString(), null, null, null), waits::add, () -> 0.5, CLOCK);
     String experiment = api.createExperiment("churn");
     String id = api.createRun(experiment, "train-k1", List.of(Map.entry(MlflowSteps.RUN_ID_TAG, "k1")));
     server.failNextAt("POST", "/api/2.0/mlflow/runs/log-metric", 503, "upstream not ready");
     api.logMetric(id, "auc", 0.9, 0);
     assertEquals(Map.of("auc", List.of(0.9)), server.runs().get(0).metrics());
     assertEquals(2, server.requests().stream().filter(r -> r.path().endsWith("/log-metric")).count());
+    assertEquals(List.of(Duration.ZERO), waits, "the first resend goes at once, as urllib3's");
   }
 
   /** A loopback server that answers every request with {@code status} and {@code body}, counting them in {@code asked}. */
@@ -104,14 +105,18 @@ class TrackingApiTest {
     return http;
   }
 
-  /** ... a bounded number of times: a server that keeps failing fails the call after three more tries, with its status. */
+  /**
+   * ... as often, and after the waits, MLflow's Python client takes (MLFLOW_HTTP_REQUEST_MAX_RETRIES 7,
+   * MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR 2, MLFLOW_HTTP_REQUEST_BACKOFF_JITTER 1.0, urllib3's 120 s at most): a server that
+   * keeps failing fails the call after seven more tries, with its status. kfp4j sent it three more times, after 1, 2, 4 s.
+   */
   @Test
-  void aServerThatKeepsFailingIsAskedThreeMoreTimes() throws Exception {
+  void aServerThatKeepsFailingIsAskedAsOftenAsMlflowAsksIt() throws Exception {
     AtomicInteger asked = new AtomicInteger();
     com.sun.net.httpserver.HttpServer failing = answering(503, "", asked);
     try {
       String uri = "http://127.0.0.1:" + failing.getAddress().getPort();
-      TrackingApi api = new TrackingApi(new Servers(uri, null, null, null), Duration.ofMillis(10));
+      TrackingApi api = new TrackingApi(new Servers(uri, null, null, null), waits::add, () -> 0.5, CLOCK);
       MlflowHttpException e = assertThrows(MlflowHttpException.class, () -> api.setTag("r1", "stage", "train"));
       assertEquals(503, e.getStatusCode());
       assertEquals("the tracking server " + uri + " answered 503; the server or a proxy in front of it is not ready, try again",
@@ -119,7 +124,101 @@ class TrackingApiTest {
     } finally {
       failing.stop(0);
     }
-    assertEquals(4, asked.get());
+    assertEquals(8, asked.get());
+    assertEquals(List.of(0.0, 4.5, 8.5, 16.5, 32.5, 64.5, 120.0), seconds(waits));
+  }
+
+  /** MLflow's variables, read as MLflow reads them: fewer tries, a smaller factor, no jitter. */
+  @Test
+  void mlflowsVariablesSayHowOftenAndAfterHowLong() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    com.sun.net.httpserver.HttpServer failing = answering(502, "", asked);
+    try {
+      String uri = "http://127.0.0.1:" + failing.getAddress().getPort();
+      Servers servers = Servers.of(uri, Map.of(Retries.MAX_RETRIES_ENV, "3", Retries.BACKOFF_FACTOR_ENV, "1",
+          Retries.BACKOFF_JITTER_ENV, "0")::get);
+      TrackingApi api = new TrackingApi(servers, waits::add, () -> 0.5, CLOCK);
+      assertEquals(502, assertThrows(MlflowHttpException.class, () -> api.setTag("r1", "stage", "train")).getStatusCode());
+      assertEquals(4, asked.get());
+      assertEquals(List.of(0.0, 2.0, 4.0), seconds(waits));
+
+      waits.clear();
+      TrackingApi once = new TrackingApi(Servers.of(uri, Map.of(Retries.MAX_RETRIES_ENV, "0")::get), waits::add, () -> 0.5, CLOCK);
+      assertThrows(MlflowHttpException.class, () -> once.setTag("r1", "stage", "train"));
+      assertEquals(5, asked.get(), "0: sent once");
+      assertEquals(List.of(), waits);
+    } finally {
+      failing.stop(0);
+    }
+  }
+
+  /** A value MLflow would refuse fails the call saying what to give, before anything is sent. */
+  @Test
+  void aVariableWrittenWrongFailsTheCallSayingWhatToGive() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    com.sun.net.httpserver.HttpServer failing = answering(503, "", asked);
+    try {
+      String uri = "http://127.0.0.1:" + failing.getAddress().getPort();
+      Map<String, String> wrong = Map.of(Retries.MAX_RETRIES_ENV, "10", Retries.BACKOFF_FACTOR_ENV, "2.5",
+          Retries.BACKOFF_JITTER_ENV, "a little");
+      List<String> said = new java.util.ArrayList<>();
+      for (Map.Entry<String, String> e : wrong.entrySet()) {
+        TrackingApi api = new TrackingApi(Servers.of(uri, Map.of(e.getKey(), e.getValue())::get), waits::add, () -> 0.5, CLOCK);
+        said.add(assertThrows(MlflowException.class, () -> api.setTag("r1", "stage", "train")).getMessage());
+      }
+      assertEquals(List.of(
+          "MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR is '2.5'; give a whole number from 0 to 119, such as 2 (MLflow's default)",
+          "MLFLOW_HTTP_REQUEST_BACKOFF_JITTER is 'a little'; give a number of seconds from 0 to 120, such as 1.0 (MLflow's default)",
+          "MLFLOW_HTTP_REQUEST_MAX_RETRIES is '10'; give a whole number from 0 to 9, such as 7 (MLflow's default)"),
+          said.stream().sorted().toList());
+    } finally {
+      failing.stop(0);
+    }
+    assertEquals(0, asked.get());
+  }
+
+  /**
+   * A 429 or 503 with {@code Retry-After} waits what it says, in seconds or until an HTTP date, as urllib3 waits, but 120 s at
+   * most (urllib3 waits any time); on another status, or written as neither, the backoff applies.
+   */
+  @Test
+  void retryAfterIsTakenBounded() throws Exception {
+    List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.Queue<String[]> answers = new java.util.concurrent.ConcurrentLinkedQueue<>(List.of(
+        new String[] {"429", "7"}, new String[] {"503", "Mon, 07 Dec 2026 09:00:30 GMT"}, new String[] {"429", "3600"},
+        new String[] {"503", "Monday, 07-Dec-26 08:59:00 GMT"}, new String[] {"500", "5"}, new String[] {"429", "soon"},
+        new String[] {"503", "Mon Dec  7 09:00:09 2026"}));
+    com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    http.createContext("/", x -> {
+      asked.add(x.getRequestURI().getPath());
+      String[] answer = answers.poll();
+      if (answer != null) {
+        x.getResponseHeaders().set("Retry-After", answer[1]);
+      }
+      x.sendResponseHeaders(answer == null ? 200 : Integer.parseInt(answer[0]), -1);
+      x.close();
+    });
+    http.start();
+    try {
+      Servers servers = Servers.of("http://127.0.0.1:" + http.getAddress().getPort(), Map.of(Retries.BACKOFF_JITTER_ENV, "0")::get);
+      new TrackingApi(servers, waits::add, () -> 0.5, CLOCK).setTag("r1", "stage", "train");
+    } finally {
+      http.stop(0);
+    }
+    assertEquals(8, asked.size(), asked.toString());
+    // 7 s; until 09:00:30; 3600 s bounded to 120; a date past: at once; a 500's ignored: the 5th backoff, 2 × 2^4;
+    // not a wait: the 6th backoff, 2 × 2^5; asctime's date
+    assertEquals(List.of(7.0, 30.0, 120.0, 0.0, 32.0, 64.0, 9.0), seconds(waits));
+  }
+
+  private static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T09:00:00Z"),
+      java.time.ZoneOffset.UTC);
+  /** The waits a TrackingApi asked for, in order. */
+  private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private static List<Double> seconds(List<Duration> waits) {
+    return waits.stream().map(w -> w.toMillis() / 1000.0).toList();
   }
 
   /** A server that is not MLflow's (a web page where JSON was expected) is named as such, on one line. */

@@ -1,0 +1,149 @@
+package dev.kfp4j.mlflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+
+/**
+ * How often, and after how long, a call to the tracking server that it answered with a status saying it is busy or failing
+ * ({@link #RETRIED}) is sent again, as MLflow's Python client does it (urllib3's {@code Retry}, which {@code
+ * mlflow/utils/request_utils.py} configures from MLflow's variables): at most {@code MLFLOW_HTTP_REQUEST_MAX_RETRIES} more
+ * times (default 7, at most 9); the first resend at once, the {@code n}th after {@code MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR}
+ * (default 2) × 2<sup>n-1</sup> s and up to {@code MLFLOW_HTTP_REQUEST_BACKOFF_JITTER} (default 1.0) s more at random,
+ * never more than {@link #MAX_WAIT} (urllib3's {@code backoff_max}): 0, 4, 8, 16, 32, 64, 120 s by default. A 429 or 503
+ * with a {@code Retry-After} (seconds, or an HTTP date) waits what it says instead, as urllib3 does, but at most {@link
+ * #MAX_WAIT} too, where urllib3 takes any wait (a server asking for an hour would hold the task for an hour each time).
+ *
+ * <p>The settings are the variables' values as given (null when unset), read when a request is made, as MLflow reads
+ * them: a value written wrong fails each call saying what to give ({@link IllegalArgumentException}).
+ */
+record Retries(String maxRetriesSetting, String backoffFactorSetting, String jitterSetting) {
+  /** Statuses sent again, MLflow's Python client's: a request timeout, too many requests, the server or a proxy failing. */
+  static final Set<Integer> RETRIED = Set.of(408, 429, 500, 502, 503, 504);
+  /** Statuses whose {@code Retry-After} is taken, urllib3's ({@code RETRY_AFTER_STATUS_CODES}, less 413 which is not retried). */
+  static final Set<Integer> RETRY_AFTER = Set.of(429, 503);
+  static final String MAX_RETRIES_ENV = "MLFLOW_HTTP_REQUEST_MAX_RETRIES";
+  static final String BACKOFF_FACTOR_ENV = "MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR";
+  static final String BACKOFF_JITTER_ENV = "MLFLOW_HTTP_REQUEST_BACKOFF_JITTER";
+  /** MLflow's defaults. */
+  static final int MAX_RETRIES = 7;
+  static final int BACKOFF_FACTOR = 2;
+  static final double BACKOFF_JITTER = 1.0;
+  /** The longest wait before a resend: urllib3's {@code backoff_max}, and kfp4j's bound on a {@code Retry-After}. */
+  static final Duration MAX_WAIT = Duration.ofSeconds(120);
+  /** MLflow's defaults, every variable unset. */
+  static final Retries DEFAULT = new Retries(null, null, null);
+
+  /** The settings {@code env} gives. */
+  static Retries of(Function<String, String> env) {
+    return new Retries(blankToNull(env.apply(MAX_RETRIES_ENV)), blankToNull(env.apply(BACKOFF_FACTOR_ENV)),
+        blankToNull(env.apply(BACKOFF_JITTER_ENV)));
+  }
+
+  /**
+   * These settings, each checked: a variable written wrong fails a call before its request is sent.
+   *
+   * @throws IllegalArgumentException saying which variable and what to give
+   */
+  Retries checked() {
+    maxRetries();
+    factor();
+    jitter();
+    return this;
+  }
+
+  /** How many more times a request is sent at most; MLflow refuses 10 or more ({@code _MLFLOW_HTTP_REQUEST_MAX_RETRIES_LIMIT}). */
+  int maxRetries() {
+    return whole(maxRetriesSetting, MAX_RETRIES_ENV, MAX_RETRIES, 9);
+  }
+
+  /**
+   * The wait before resend {@code n} (1 for the first) of an answer with {@code status} and the header {@code retryAfter}
+   * (null when none) given at {@code now}; {@code random} gives the jitter's fraction, in [0, 1).
+   */
+  Duration wait(int n, int status, String retryAfter, Instant now, DoubleSupplier random) {
+    Optional<Duration> asked = RETRY_AFTER.contains(status) ? retryAfter(retryAfter, now) : Optional.empty();
+    if (asked.isPresent()) {
+      return asked.get().compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asked.get();
+    }
+    if (n <= 1) {
+      return Duration.ZERO;
+    }
+    double jitter = jitter();
+    double seconds = factor() * Math.pow(2, n - 1) + (jitter == 0 ? 0 : random.getAsDouble() * jitter);
+    return seconds >= MAX_WAIT.toSeconds() ? MAX_WAIT : Duration.ofNanos(Math.round(seconds * 1e9));
+  }
+
+  /**
+   * The wait a {@code Retry-After} header asks for: a whole number of seconds, or an HTTP date (RFC 9110's, in any of its
+   * three forms) less {@code now}, none when it is past; empty when there is no header or it is neither, as then the
+   * backoff applies.
+   */
+  static Optional<Duration> retryAfter(String header, Instant now) {
+    if (header == null) {
+      return Optional.empty();
+    }
+    String value = header.strip();
+    if (value.matches("[0-9]{1,18}")) {
+      return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+    }
+    for (DateTimeFormatter format : HTTP_DATES) {
+      try {
+        Instant at = ZonedDateTime.parse(value, format).toInstant();
+        return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+      } catch (DateTimeParseException other) {
+        // the next form
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}), RFC 850's and asctime's, the forms RFC 9110 takes. */
+  private static final DateTimeFormatter[] HTTP_DATES = {
+      DateTimeFormatter.RFC_1123_DATE_TIME,
+      DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.US),
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(java.time.ZoneOffset.UTC)};
+
+  /** MLflow refuses 120 or more ({@code _MLFLOW_HTTP_REQUEST_MAX_BACKOFF_FACTOR_LIMIT}). */
+  private int factor() {
+    return whole(backoffFactorSetting, BACKOFF_FACTOR_ENV, BACKOFF_FACTOR, 119);
+  }
+
+  private double jitter() {
+    if (jitterSetting == null) {
+      return BACKOFF_JITTER;
+    }
+    try {
+      double value = Double.parseDouble(jitterSetting.strip());
+      if (value >= 0 && value <= MAX_WAIT.toSeconds()) {
+        return value;
+      }
+    } catch (NumberFormatException wrong) {
+      // said below
+    }
+    throw new IllegalArgumentException(BACKOFF_JITTER_ENV + " is '" + jitterSetting + "'; give a number of seconds from 0 to "
+        + MAX_WAIT.toSeconds() + ", such as " + BACKOFF_JITTER + " (MLflow's default)");
+  }
+
+  private static int whole(String setting, String name, int otherwise, int most) {
+    if (setting == null) {
+      return otherwise;
+    }
+    if (setting.strip().matches("[0-9]{1,9}") && Integer.parseInt(setting.strip()) <= most) {
+      return Integer.parseInt(setting.strip());
+    }
+    throw new IllegalArgumentException(name + " is '" + setting + "'; give a whole number from 0 to " + most + ", such as "
+        + otherwise + " (MLflow's default)");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}
