@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  *
  * <p>An upload's files go through one HTTP/1.1 client (MLflow's server speaks it; a request that offers HTTP/2 leaves
  * its connection unused after it), so over one connection. Reaching the server may take the server's timeout ({@link
- * Servers#timeout()}); each file's request that and a second more for each MiB of the file, so that a server that takes a
- * connection and never answers fails the upload instead of holding the task forever.
+ * Servers#timeout()}); each file's request fails when nothing of it was sent, and nothing of the answer came, for as long
+ * ({@link IdleWatch}), however long the whole file takes: a server that takes a connection and never answers, or stops
+ * reading the file, fails the upload instead of holding the task forever, and a large file on a slow link still goes.
  */
 final class ArtifactStore {
   private final Servers server;
@@ -72,15 +73,15 @@ final class ArtifactStore {
       for (String part : (root + "/" + relative).split("/")) {
         path.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
       }
+      IdleWatch watch = new IdleWatch(server.timeout());
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trackingUri + "/api/2.0/mlflow-artifacts/artifacts" + path))
-          .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofFile(file))
-          .timeout(server.timeout().plusSeconds(Files.size(file) >> 20));
+          .header("Content-Type", "application/octet-stream").PUT(watch.watched(HttpRequest.BodyPublishers.ofFile(file)));
       if (server.authorization() != null) {
         request.header("Authorization", server.authorization());
       }
       HttpResponse<String> response;
       try {
-        response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        response = watch.send(http, request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while uploading " + file);

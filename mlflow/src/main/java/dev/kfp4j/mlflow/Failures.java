@@ -29,10 +29,15 @@ final class Failures {
             + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "); check mlflow.tracking_uri in kfp4j.yaml (else " + Mlflow.TRACKING_URI_ENV
             + ") and that the server is up and reachable from where the step runs");
       }
+      if (t instanceof IdleWatch.Stalled) { // an upload: reached, and its bytes stopped moving
+        return server.redact("the tracking server " + server + " took the upload but nothing more of it was sent, and no answer"
+            + " came, for " + server.timeout().toSeconds() + " s (" + Servers.TIMEOUT_ENV + "); check that it is an MLflow tracking"
+            + " server that is up and not overloaded, or raise " + Servers.TIMEOUT_ENV);
+      }
       if (t instanceof java.net.http.HttpTimeoutException) { // reached (a connect timeout is one too, and is the case above)
         return server.redact("the tracking server " + server + " took the request but did not answer within "
-            + server.timeout().toSeconds() + " s (" + Servers.TIMEOUT_ENV + ", and a second more for each MiB uploaded);"
-            + " check that it is an MLflow tracking server that is up and not overloaded, or raise " + Servers.TIMEOUT_ENV);
+            + server.timeout().toSeconds() + " s (" + Servers.TIMEOUT_ENV + "); check that it is an MLflow tracking server that is"
+            + " up and not overloaded, or raise " + Servers.TIMEOUT_ENV);
       }
     }
     // a MlflowException of TrackingApi's says what is wrong (MLFLOW_HTTP_REQUEST_TIMEOUT written wrong)

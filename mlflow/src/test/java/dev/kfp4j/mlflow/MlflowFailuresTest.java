@@ -3,6 +3,7 @@ package dev.kfp4j.mlflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kfp4j.testing.server.FakeMlflowServer;
@@ -179,10 +180,55 @@ class MlflowFailuresTest {
       Path report = Files.writeString(dir.resolve("report.txt"), "ok");
       IOException e = assertThrows(IOException.class, () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
           java.time.Duration.ofMinutes(1), () -> store.upload(report, null)));
-      assertEquals("cannot upload artifact report.txt: the tracking server " + uri + " took the request but did not answer within"
-          + " 1 s (MLFLOW_HTTP_REQUEST_TIMEOUT, and a second more for each MiB uploaded); check that it is an MLflow tracking"
-          + " server that is up and not overloaded, or raise MLFLOW_HTTP_REQUEST_TIMEOUT", e.getMessage());
+      assertEquals(stalled("report.txt", uri), e.getMessage());
       assertFalse(silent.held.isEmpty(), "the upload reached the server");
+    }
+  }
+
+  /** The JDK's HTTP client's send buffer size ({@code SO_SNDBUF}) of the connections it opens after it is set. */
+  private static final String SEND_BUFFER = "jdk.httpclient.sendBufferSize";
+
+  private static String stalled(String artifact, String uri) {
+    return "cannot upload artifact " + artifact + ": the tracking server " + uri + " took the upload but nothing more of it was"
+        + " sent, and no answer came, for 1 s (MLFLOW_HTTP_REQUEST_TIMEOUT); check that it is an MLflow tracking server that is"
+        + " up and not overloaded, or raise MLFLOW_HTTP_REQUEST_TIMEOUT";
+  }
+
+  /**
+   * {@code MLFLOW_HTTP_REQUEST_TIMEOUT} bounds an upload's inactivity, not its length: a file that a slow link takes
+   * steadily for four times as long is uploaded whole. It bounded the whole request (and a second more for each MiB), so
+   * such a file failed.
+   */
+  @Test
+  void aLargeFileOnASlowLinkIsUploadedAlthoughItTakesLongerThanTheTimeout() throws Exception {
+    Path model = Files.write(dir.resolve("model.bin"), new byte[512 * 1024]);
+    try (SlowServer slow = new SlowServer(8 * 1024, 60, Long.MAX_VALUE)) { // 128 KiB/s: 4 s
+      Servers server = Servers.of(slow.uri(), Map.of("MLFLOW_HTTP_REQUEST_TIMEOUT", "1")::get);
+      long start = System.nanoTime();
+      // the send buffer of a slow link: on loopback the system lets it grow to MiBs (its segments are 64 KiB), which
+      // would take the whole file at once and leave nothing to watch
+      System.setProperty(SEND_BUFFER, "16384");
+      try {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1),
+            () -> new ArtifactStore(server, "mlflow-artifacts:/1/r1/artifacts").upload(model, null));
+      } finally {
+        System.clearProperty(SEND_BUFFER);
+      }
+      assertEquals(Files.size(model), slow.read.get());
+      assertTrue(System.nanoTime() - start > 2_000_000_000L, "the upload lasted longer than the timeout");
+    }
+  }
+
+  /** A server that stops reading the file fails the upload after the timeout of nothing moving, on one line. */
+  @Test
+  void anUploadTheServerStopsReadingFailsInOneLine() throws Exception {
+    Path model = Files.write(dir.resolve("model.bin"), new byte[4 * 1024 * 1024]);
+    try (SlowServer stalling = new SlowServer(64 * 1024, 0, 256 * 1024)) {
+      Servers server = Servers.of(stalling.uri(), Map.of("MLFLOW_HTTP_REQUEST_TIMEOUT", "1", "MLFLOW_TRACKING_TOKEN", "s3cret-t0ken")::get);
+      IOException e = assertThrows(IOException.class, () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofMinutes(1), () -> new ArtifactStore(server, "mlflow-artifacts:/1/r1/artifacts").upload(model, "models")));
+      assertEquals(stalled("models/model.bin", stalling.uri()), e.getMessage());
+      assertTrue(stalling.read.get() >= 256 * 1024, "the server took part of the file: " + stalling.read.get());
     }
   }
 

@@ -36,9 +36,8 @@ class TrackingApiTest {
   }
 
   private static String noAnswer(String uri) {
-    return "the tracking server " + uri + " took the request but did not answer within 1 s (MLFLOW_HTTP_REQUEST_TIMEOUT, and a second"
-        + " more for each MiB uploaded); check that it is an MLflow tracking server that is up and not overloaded, or raise"
-        + " MLFLOW_HTTP_REQUEST_TIMEOUT";
+    return "the tracking server " + uri + " took the request but did not answer within 1 s (MLFLOW_HTTP_REQUEST_TIMEOUT); check"
+        + " that it is an MLflow tracking server that is up and not overloaded, or raise MLFLOW_HTTP_REQUEST_TIMEOUT";
   }
 
   @Test
