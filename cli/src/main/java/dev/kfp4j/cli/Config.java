@@ -41,11 +41,12 @@ public record Config(
   /**
    * How requests authenticate; every field optional.
    *
+   * @param insecureSkipVerify whether to not check the server's https certificate; null when the file does not say
    * @param shown how an error shows {@code token_file} and {@code ca_cert} when the environment gave them, as the file
    *     writes them ({@code '${CA}' (from the environment)}); a path the file holds is shown as it is
    */
   public record Auth(String token, String tokenFile, String cookies, Map<String, String> headers, String iapClientId,
-      String caCert, Map<String, String> shown) {
+      String caCert, Boolean insecureSkipVerify, Map<String, String> shown) {
     public Auth {
       shown = Map.copyOf(shown);
     }
@@ -61,7 +62,8 @@ public record Config(
       Map<String, String> names = new LinkedHashMap<>();
       headers.keySet().forEach(k -> names.put(k, Redactor.MASK));
       return "Auth[token=" + masked(token) + ", tokenFile=" + shown("token_file", tokenFile) + ", cookies=" + masked(cookies)
-          + ", headers=" + names + ", iapClientId=" + iapClientId + ", caCert=" + shown("ca_cert", caCert) + "]";
+          + ", headers=" + names + ", iapClientId=" + iapClientId + ", caCert=" + shown("ca_cert", caCert)
+          + ", insecureSkipVerify=" + insecureSkipVerify + "]";
     }
 
     private static String masked(String secret) {
@@ -111,7 +113,8 @@ public record Config(
 
   private static final Set<String> TOP = Set.of("host", "namespace", "api_version", "argo_server", "auth", "run_config", "mlflow");
   private static final Set<String> MLFLOW = Set.of("tracking_uri", "experiment_name", "credentials_secret", "credentials_keys");
-  private static final Set<String> AUTH = Set.of("token", "token_file", "cookies", "headers", "iap_client_id", "ca_cert");
+  private static final Set<String> AUTH = Set.of("token", "token_file", "cookies", "headers", "iap_client_id", "ca_cert",
+      "insecure_skip_verify");
   private static final Set<String> RUN = Set.of("image", "image_pull_policy", "experiment_name", "run_name", "description",
       "wait_for_completion", "timeout", "ttl", "volume", "resources");
   private static final Set<String> VOLUME = Set.of("storageclass", "size", "access_modes", "mount_path");
@@ -119,7 +122,7 @@ public record Config(
 
   /** No file: every setting from options and the environment. */
   public static Config empty() {
-    return new Config(null, null, null, null, null, new Auth(null, null, null, Map.of(), null, null, Map.of()),
+    return new Config(null, null, null, null, null, new Auth(null, null, null, Map.of(), null, null, null, Map.of()),
         new RunConfig(null, null, null, null, null, false, 0, 0, null, Map.of()), null);
   }
 
@@ -172,7 +175,8 @@ public record Config(
       }
     }
     Auth auth = new Auth(r.text(a, "token", "auth."), r.text(a, "token_file", "auth."), r.text(a, "cookies", "auth."),
-        headers, r.text(a, "iap_client_id", "auth."), r.text(a, "ca_cert", "auth."), shown);
+        headers, r.text(a, "iap_client_id", "auth."), r.text(a, "ca_cert", "auth."),
+        r.given(a, "insecure_skip_verify", "auth."), shown);
     JsonNode run = r.object(root, "run_config");
     r.known(run, "run_config.", RUN);
     JsonNode v = r.object(run, "volume");
@@ -376,6 +380,12 @@ public record Config(
       }
       String s = scalar(n, prefix + field);
       return s == null || s.isBlank() ? null : s;
+    }
+
+    /** {@link #bool}, or null when the setting is not there or empty. */
+    Boolean given(JsonNode parent, String field, String prefix) {
+      JsonNode n = parent.path(field);
+      return n.isMissingNode() || n.isNull() || (n.isString() && n.asString().isBlank()) ? null : bool(parent, field, prefix);
     }
 
     boolean bool(JsonNode parent, String field, String prefix) {

@@ -2,6 +2,7 @@ package dev.kfp4j.cli;
 
 import dev.kfp4j.client.ArgoClient;
 import dev.kfp4j.client.Auth;
+import dev.kfp4j.client.ClientBuilder;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
@@ -76,10 +77,11 @@ final class Options {
     @Option(names = "--ca-cert", paramLabel = "FILE", description = "A PEM file of CA certificates to trust.")
     Path caCert;
 
-    @Option(names = {"-k", "--insecure-skip-verify"}, description = "Do not check the server's https certificate (KFP's "
-        + "verify_ssl=False, the argo CLI's -k): for a test cluster only, whoever can intercept the connection reads the "
-        + "credentials sent.")
-    boolean insecureSkipVerify;
+    @Option(names = {"-k", "--insecure-skip-verify"}, negatable = true, description = "Do not check the server's https "
+        + "certificate (KFP's verify_ssl=False, the argo CLI's -k): for a test cluster only, whoever can intercept the "
+        + "connection reads the credentials sent. Else 'auth.insecure_skip_verify' in the config; --no-insecure-skip-verify "
+        + "checks it whatever the config or ARGO_INSECURE_SKIP_VERIFY say.")
+    Boolean insecureSkipVerify;
 
     /** Where this execution's credentials go, to be hidden in every error it prints. */
     Redactor redactor() {
@@ -109,15 +111,28 @@ final class Options {
     KfpClient kfp() {
       Config c = config();
       KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()))
-          .redactor(redactor()).apiVersion(apiVersion()).options(terms()::option).insecureSkipVerify(insecureSkipVerify);
-      String ca = caCertificate(c);
-      if (ca != null) {
-        b.caCertificate(Path.of(ca));
-      }
+          .redactor(redactor()).apiVersion(apiVersion()).options(terms()::option);
+      tls(b, c);
       try {
         return b.auth(auth(c)).build();
       } catch (KfpException e) {
         throw new ConfigException(e.getMessage()); // no host, or not a URL: nothing was sent
+      }
+    }
+
+    /**
+     * How {@code b}'s client checks the server's certificate: the CA certificate to trust ({@link #caCertificate}), or none
+     * checked, from {@code -k}/{@code --no-insecure-skip-verify}, else the config's {@code auth.insecure_skip_verify}; when
+     * neither says, left to the builder (an Argo Server's {@code ARGO_INSECURE_SKIP_VERIFY}).
+     */
+    void tls(ClientBuilder<?> b, Config c) {
+      Boolean skip = insecureSkipVerify != null ? insecureSkipVerify : c.auth().insecureSkipVerify();
+      if (skip != null) {
+        b.insecureSkipVerify(skip);
+      }
+      String ca = caCertificate(c);
+      if (ca != null) {
+        b.caCertificate(Path.of(ca));
       }
     }
 
@@ -211,11 +226,8 @@ final class Options {
     ArgoClient argoClient() {
       Config c = config();
       ArgoClient.Builder b = ArgoClient.builder().server(first(argoServer, c.argoServer())).namespace(first(namespace, c.namespace()))
-          .redactor(redactor()).options(terms()::option).insecureSkipVerify(insecureSkipVerify);
-      String ca = caCertificate(c);
-      if (ca != null) {
-        b.caCertificate(Path.of(ca));
-      }
+          .redactor(redactor()).options(terms()::option);
+      tls(b, c);
       Auth a = auth(c);
       if (!a.toString().equals("none")) {
         b.auth(a);

@@ -114,6 +114,53 @@ class InsecureSkipVerifyCommandTest {
     assertEquals("POST /api/v1/workflows/argo null", requests.get(requests.size() - 1));
   }
 
+  private static String config(String auth) throws Exception {
+    return Files.writeString(Files.createTempFile(dir, "kfp4j", ".yaml"), "auth:\n" + auth).toString();
+  }
+
+  /**
+   * The config's {@code auth.insecure_skip_verify}, as {@code ca_cert} beside it: the option given wins over it, either way
+   * ({@code --no-insecure-skip-verify} checks the certificate whatever the file says). Before, the file had no such key:
+   * {@code -k} was the only way, and the key an unknown setting.
+   */
+  @Test
+  void theConfigsKeySaysItAndTheOptionGivenWins() throws Exception {
+    String skip = config("  insecure_skip_verify: true\n");
+    Cli listed = Cli.run("list-pipelines", "--host", address(), "--config", skip);
+    assertEquals(0, listed.code(), listed.toString());
+    assertTrue(requests.get(requests.size() - 1).startsWith("GET /apis/v1beta1/pipelines "), requests.toString());
+
+    String[] runOnce = {"run-once", "--argo", "--argo-server", address(), "--classes", CommandsTest.CLASSES, "-p", "add-example",
+        "--config", skip};
+    Cli submitted = Cli.run(runOnce);
+    assertEquals(0, submitted.code(), submitted.toString());
+    assertEquals("POST /api/v1/workflows/argo null", requests.get(requests.size() - 1));
+
+    int before = requests.size();
+    Cli checked = Cli.run("list-pipelines", "--host", address(), "--config", skip, "--no-insecure-skip-verify");
+    assertEquals(Kfp4j.SERVER, checked.code(), checked.toString());
+    assertTrue(checked.err().startsWith("kfp4j: error: TLS with " + address() + " failed: "), checked.toString());
+    List<String> argoChecked = new ArrayList<>(List.of(runOnce));
+    argoChecked.add("--no-insecure-skip-verify");
+    assertEquals(Kfp4j.SERVER, Cli.run(argoChecked.toArray(String[]::new)).code());
+    assertEquals(before, requests.size(), "a request went through a refused handshake");
+
+    for (String unset : new String[] {"  insecure_skip_verify: false\n", "  insecure_skip_verify: ${KFP4J_TEST_UNSET_SKIP:-}\n"}) {
+      String file = config(unset);
+      assertEquals(Kfp4j.SERVER, Cli.run("list-pipelines", "--host", address(), "--config", file).code(), unset);
+      assertEquals(0, Cli.run("list-pipelines", "--host", address(), "--config", file, "-k").code(), unset);
+    }
+  }
+
+  @Test
+  void aKeyThatIsNotTrueOrFalseIsAUsageError() throws Exception {
+    String file = config("  insecure_skip_verify: sometimes\n");
+    Cli refused = Cli.run("list-pipelines", "--host", address(), "--config", file);
+    assertEquals(2, refused.code(), refused.toString());
+    assertEquals("kfp4j: error: " + file + ": auth.insecure_skip_verify is 'sometimes'; write true or false", refused.err().lines()
+        .findFirst().orElse(""), refused.toString());
+  }
+
   /** The flag changes what is trusted, not what is sent: no credential is printed, the token still goes. */
   @Test
   void theTokenStillGoesAndIsNotPrinted() throws Exception {

@@ -103,7 +103,8 @@ public final class ArgoClient {
         auth = tokenAuth(env.apply(TOKEN_ENV));
       }
       String ns = namespace != null ? namespace : env.apply(NAMESPACE_ENV);
-      if ("true".equals(env.apply(INSECURE_SKIP_VERIFY_ENV))) { // "true" only, as the argo CLI reads it
+      // "true" only, as the argo CLI reads it, and only where the builder was not told (its flag wins over the variable)
+      if (!insecureSkipVerifyGiven() && "true".equals(env.apply(INSECURE_SKIP_VERIFY_ENV))) {
         insecureSkipVerify(true);
       }
       // as the argo CLI: TLS unless ARGO_SECURE=false (its --secure flag, cmd/argo/commands/client/conn.go)

@@ -19,7 +19,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   static final String SKIP_VERIFY = "-k/--insecure-skip-verify";
 
   private Path caCertificate;
-  private boolean insecureSkipVerify;
+  private Boolean insecureSkipVerify; // null: not given
   private Redactor redactor = new Redactor();
   private Duration timeout = Duration.ofSeconds(60);
   private Duration pollInterval = Duration.ofSeconds(5);
@@ -47,6 +47,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * another name, is taken, as the argo CLI's {@code --insecure-skip-verify} and KFP's {@code Client(verify_ssl=False)}; the
    * {@code kfp4j} command's {@code -k/--insecure-skip-verify}. For a test cluster only: whoever can
    * intercept the connection reads the credentials sent. This client's alone; a {@link #caCertificate} is then not needed.
+   * Given, false too, it wins over {@code ARGO_INSECURE_SKIP_VERIFY} ({@link ArgoClient.Builder}), as the argo CLI's
+   * flag wins over that variable.
    */
   public B insecureSkipVerify(boolean insecureSkipVerify) {
     this.insecureSkipVerify = insecureSkipVerify;
@@ -78,6 +80,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /** Whether {@link #insecureSkipVerify} was given, true or false. */
+  boolean insecureSkipVerifyGiven() {
+    return insecureSkipVerify != null;
+  }
+
   /** How the errors name the option {@code name} ({@link #options}). */
   String option(String name) {
     return options.apply(name);
@@ -89,7 +96,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * (for the advice of a failed handshake; null when there is no such setting).
    */
   Http http(URI server, Auth auth, String serverOption, String apiWhere, String skipHow) {
-    return new Http(server, auth, new Tls(caCertificate, insecureSkipVerify, skipHow), timeout, serverOption, apiWhere, redactor);
+    return new Http(server, auth, new Tls(caCertificate, Boolean.TRUE.equals(insecureSkipVerify), skipHow), timeout, serverOption, apiWhere, redactor);
   }
 
   @SuppressWarnings("unchecked")

@@ -116,6 +116,17 @@ class InsecureSkipVerifyTest {
     assertEquals("Bearer " + TOKEN, last.header("Authorization"));
   }
 
+  /** Given false, the builder's setting wins over the variable, as the argo CLI's {@code --insecure-skip-verify=false}. */
+  @Test
+  void falseGivenWinsOverTheVariable() {
+    Map<String, String> env = Map.of(ArgoClient.SERVER_ENV, "127.0.0.1:" + server.getAddress().getPort(),
+        ArgoClient.INSECURE_SKIP_VERIFY_ENV, "true");
+    KfpException e = assertThrows(KfpException.class,
+        () -> ArgoClient.builder().insecureSkipVerify(false).auth(Auth.none()).build(env::get).get("w1"));
+    assertTrue(e.getMessage().startsWith("TLS with "), e.getMessage());
+    assertEquals(RunState.SUCCEEDED, ArgoClient.builder().auth(Auth.none()).build(env::get).get("w1").state());
+  }
+
   @Test
   void theJavaBuilderTakesItToo() {
     ArgoClient argo = ArgoClient.builder().server("https://127.0.0.1:" + server.getAddress().getPort()).insecureSkipVerify(true)
