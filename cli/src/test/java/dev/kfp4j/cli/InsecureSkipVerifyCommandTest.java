@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.kfp4j.testing.server.SelfSignedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,27 +28,13 @@ class InsecureSkipVerifyCommandTest {
   @TempDir
   static Path dir;
 
-  private static HttpsServer server;
+  private static SelfSignedServer server;
   private static final List<String> requests = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    Path keystore = dir.resolve("server.p12");
     // self-signed, and for a name that is not the address reached: both checks would refuse it
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=cluster.invalid", "-ext", "san=dns:cluster.invalid", "-keystore", keystore.toString(),
-        "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(store, "changeit".toCharArray());
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(kmf.getKeyManagers(), null, null);
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(ssl));
-    server.createContext("/", x -> {
+    server = SelfSignedServer.start(dir, "server", "cluster.invalid", "dns:cluster.invalid", x -> {
       x.getRequestBody().readAllBytes();
       requests.add(x.getRequestMethod() + " " + x.getRequestURI().getPath() + " " + x.getRequestHeaders().getFirst("Authorization"));
       // what either server answers, enough for a list of pipelines and a submitted workflow
@@ -68,18 +46,17 @@ class InsecureSkipVerifyCommandTest {
       x.getResponseBody().write(body);
       x.close();
     });
-    server.start();
   }
 
   @AfterAll
   static void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 
   private static String address() {
-    return "https://127.0.0.1:" + server.getAddress().getPort();
+    return server.address();
   }
 
   @Test
@@ -169,15 +146,5 @@ class InsecureSkipVerifyCommandTest {
     assertEquals(0, listed.code(), listed.toString());
     assertEquals("Bearer " + TOKEN, requests.get(requests.size() - 1).substring(requests.get(requests.size() - 1).indexOf("Bearer")));
     assertFalse(listed.out().contains(TOKEN) || listed.err().contains(TOKEN), listed.toString());
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
-    assertEquals(0, p.exitValue(), "keytool " + String.join(" ", args) + ":\n" + output);
   }
 }

@@ -5,19 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
+import dev.kfp4j.testing.server.SelfSignedServer;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,40 +26,26 @@ class InsecureSkipVerifyTest {
   @TempDir
   static Path dir;
 
-  private static HttpsServer server;
+  private static SelfSignedServer server;
   private static final List<Loopback.Request> requests = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    Path keystore = dir.resolve("argo.p12");
     // self-signed, and for a name that is not the address reached: both checks would refuse it
-    TlsTest.keytool("-genkeypair", "-alias", "argo", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=argo-server.invalid", "-ext", "san=dns:argo-server.invalid", "-keystore", keystore.toString(),
-        "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(store, "changeit".toCharArray());
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(kmf.getKeyManagers(), null, null);
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(ssl));
-    server.createContext("/", exchange -> Loopback.handle(exchange, r -> Loopback.Answer.json(200,
-        "{\"metadata\":{\"name\":\"w1\",\"namespace\":\"argo\"},\"status\":{\"phase\":\"Succeeded\"}}"), requests));
-    server.start();
+    server = SelfSignedServer.start(dir, "argo", "argo-server.invalid", "dns:argo-server.invalid",
+        exchange -> Loopback.handle(exchange, r -> Loopback.Answer.json(200,
+            "{\"metadata\":{\"name\":\"w1\",\"namespace\":\"argo\"},\"status\":{\"phase\":\"Succeeded\"}}"), requests));
   }
 
   @AfterAll
   static void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 
   private static ArgoClient argo(String skip) {
-    Map<String, String> env = new java.util.HashMap<>(Map.of(ArgoClient.SERVER_ENV, "127.0.0.1:" + server.getAddress().getPort(),
+    Map<String, String> env = new java.util.HashMap<>(Map.of(ArgoClient.SERVER_ENV, "127.0.0.1:" + server.port(),
         ArgoClient.TOKEN_ENV, "Bearer " + TOKEN));
     if (skip != null) {
       env.put(ArgoClient.INSECURE_SKIP_VERIFY_ENV, skip);
@@ -87,7 +65,7 @@ class InsecureSkipVerifyTest {
   void unsetOrAnotherValueChecksTheCertificateAndSaysHowToSkipIt() {
     for (String value : java.util.Arrays.asList(null, "1", "TRUE", "yes", "false")) {
       KfpException e = assertThrows(KfpException.class, () -> argo(value).get("w1"), String.valueOf(value));
-      assertTrue(e.getMessage().startsWith("TLS with https://127.0.0.1:" + server.getAddress().getPort() + " failed: "), e.getMessage());
+      assertTrue(e.getMessage().startsWith("TLS with https://127.0.0.1:" + server.port() + " failed: "), e.getMessage());
       assertTrue(e.getMessage().contains("pass that CA's certificate (PEM) as the CA certificate, or pass -k/--insecure-skip-verify or"
           + " set ARGO_INSECURE_SKIP_VERIFY=true to not check it"), e.getMessage());
       assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
@@ -98,7 +76,7 @@ class InsecureSkipVerifyTest {
   void theSkipIsThatClientsAloneNotTheJvms() {
     argo("true").get("w1");
     assertThrows(KfpException.class, () -> argo(null).get("w1"));
-    KfpClient kfp = KfpClient.builder().host("https://127.0.0.1:" + server.getAddress().getPort()).auth(Auth.none()).build();
+    KfpClient kfp = KfpClient.builder().host("https://127.0.0.1:" + server.port()).auth(Auth.none()).build();
     KfpException e = assertThrows(KfpException.class, kfp::healthy);
     assertTrue(e.getMessage().startsWith("TLS with "), e.getMessage());
     assertFalse(e.getMessage().contains("ARGO_INSECURE_SKIP_VERIFY"), "KFP's server has no such setting: " + e.getMessage());
@@ -108,7 +86,7 @@ class InsecureSkipVerifyTest {
   /** KFP's client takes it too, as KFP's Python {@code Client(verify_ssl=False)}: it said only to pass the CA certificate. */
   @Test
   void kfpsClientTakesItAsKfpsVerifySslFalse() {
-    KfpClient kfp = KfpClient.builder().host("https://127.0.0.1:" + server.getAddress().getPort()).auth(Auth.bearer(TOKEN))
+    KfpClient kfp = KfpClient.builder().host("https://127.0.0.1:" + server.port()).auth(Auth.bearer(TOKEN))
         .insecureSkipVerify(true).build();
     kfp.healthy();
     Loopback.Request last = requests.get(requests.size() - 1);
@@ -119,7 +97,7 @@ class InsecureSkipVerifyTest {
   /** Given false, the builder's setting wins over the variable, as the argo CLI's {@code --insecure-skip-verify=false}. */
   @Test
   void falseGivenWinsOverTheVariable() {
-    Map<String, String> env = Map.of(ArgoClient.SERVER_ENV, "127.0.0.1:" + server.getAddress().getPort(),
+    Map<String, String> env = Map.of(ArgoClient.SERVER_ENV, "127.0.0.1:" + server.port(),
         ArgoClient.INSECURE_SKIP_VERIFY_ENV, "true");
     KfpException e = assertThrows(KfpException.class,
         () -> ArgoClient.builder().insecureSkipVerify(false).auth(Auth.none()).build(env::get).get("w1"));
@@ -129,7 +107,7 @@ class InsecureSkipVerifyTest {
 
   @Test
   void theJavaBuilderTakesItToo() {
-    ArgoClient argo = ArgoClient.builder().server("https://127.0.0.1:" + server.getAddress().getPort()).insecureSkipVerify(true)
+    ArgoClient argo = ArgoClient.builder().server("https://127.0.0.1:" + server.port()).insecureSkipVerify(true)
         .auth(Auth.none()).build(Map.<String, String>of()::get);
     assertEquals(RunState.SUCCEEDED, argo.get("w1").state());
   }
