@@ -3,6 +3,11 @@ package dev.kfp4j.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  * one that left the group ({@code setsid cmd &}), or any where there are no process groups, may hold it for as long as it
  * runs. The task ends with its own process instead: once that ended, what it printed is copied (the pump has waited {@link
  * #QUIET_MILLIS} ms for more with nothing coming, or has copied for {@link #DRAIN_MILLIS} ms), and the log is closed with a
- * note saying what happened. What comes after is dropped; the pump ends when that process closes its output.
+ * note saying what happened, and the pump stops reading: its output is closed, which ends a read waiting on it where the
+ * output is the task's own end of the pipe ({@link #ownEnd}: Linux), so no thread waits on for that process. (That process
+ * then gets {@code SIGPIPE}, or an error, if it prints more, as when a reader of a shell pipe ends.) Elsewhere a read
+ * cannot be cut short: the pump ends when that process closes its output, what comes dropped.
  */
 final class OutputPump {
   /**
@@ -24,8 +32,11 @@ final class OutputPump {
   static final long QUIET_MILLIS = 1000;
   /** The longest the pump copies after the task's process ended, when a process it left goes on printing. */
   static final long DRAIN_MILLIS = 5000;
+  /** The name of a pump's thread. */
+  static final String THREAD = "kfp4j-task-output";
 
   private final TaskLog log;
+  private final InputStream from;
   private final Object lock = new Object();
   private final Thread thread;
   /** Where the output goes; null once it could not be written. */
@@ -39,12 +50,13 @@ final class OutputPump {
 
   private OutputPump(InputStream from, TaskLog log, int attempt) {
     this.log = log;
+    this.from = from;
     try {
       out = log.open(attempt);
     } catch (IOException e) {
       log.unwritable(e); // the output is read and dropped, so that the process runs on to its end
     }
-    thread = new Thread(() -> copy(from), "kfp4j-task-output");
+    thread = new Thread(this::copy, THREAD);
     thread.setDaemon(true);
   }
 
@@ -55,7 +67,7 @@ final class OutputPump {
     return pump;
   }
 
-  private void copy(InputStream from) {
+  private void copy() {
     byte[] buffer = new byte[8192];
     try (InputStream in = from) {
       while (true) {
@@ -69,7 +81,7 @@ final class OutputPump {
         reads++;
       }
     } catch (IOException e) {
-      // the process is gone: what came is in the log
+      // the process is gone, or finish() closed its output: what came is in the log
     } finally {
       reading = false;
       close();
@@ -123,8 +135,8 @@ final class OutputPump {
   /**
    * The task's own process ended (and its group was stopped): returns once its output is in the log and the log closed. That
    * is at the output's end, or, when a process the task left still holds it, once the pump waited {@link #QUIET_MILLIS} ms
-   * with nothing coming (or copied for {@link #DRAIN_MILLIS} ms): the log is then closed with a note, the rest dropped. An
-   * interrupt (the runner stopping) closes it at once.
+   * with nothing coming (or copied for {@link #DRAIN_MILLIS} ms): the log is then closed with a note, the output closed, and
+   * the pump's end awaited where its read ends so ({@link #ownEnd}). An interrupt (the runner stopping) closes both at once.
    */
   void finish() {
     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
@@ -139,11 +151,61 @@ final class OutputPump {
     } catch (InterruptedException e) { // the runner is stopping, and stopped the process
       Thread.currentThread().interrupt();
       close();
+      stopReading();
       return;
     }
     if (close()) {
       log.note("kfp4j: the task ended while a process it left running still held its output (stdout, stderr); what that "
           + "process prints from now on is not in this log\n");
+      stopReading();
+      if (from instanceof OwnEnd) { // the read ended as it was closed: the pump ends now
+        try {
+          thread.join(DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /** Closes the output: a read waiting on its own end of the pipe ({@link #ownEnd}) ends now, the pump with it. */
+  private void stopReading() {
+    try {
+      from.close();
+    } catch (IOException e) {
+      // closed already
+    }
+  }
+
+  /**
+   * A read end of the output of {@code p} (stdout and stderr: one pipe) of its own, opened while {@code p} waits to run its
+   * command ({@link ProcessGroups#GATE}), when its output is a pipe; {@code p}'s own stream closed: the only reader. A read
+   * waiting on it ends when it is closed, which a read of a process's own stream does not (Java's stream of a process is a
+   * file's, a channel's is interruptible). Null where it cannot be opened ({@code /proc} is Linux's): read {@code p}'s.
+   */
+  static InputStream ownEnd(Process p) {
+    Path out = Path.of("/proc", Long.toString(p.pid()), "fd", "1");
+    try {
+      if (!Files.readSymbolicLink(out).toString().startsWith("pipe:")) { // discarded, or sent to a file
+        return null;
+      }
+      InputStream own = new OwnEnd(Channels.newInputStream(FileChannel.open(out, StandardOpenOption.READ)));
+      try {
+        p.getInputStream().close();
+      } catch (IOException e) {
+        own.close(); // two readers would share what it prints: read p's alone
+        return null;
+      }
+      return own;
+    } catch (IOException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  /** A task's output read from its own end of the pipe ({@link #ownEnd}): closing it ends a read waiting on it. */
+  private static final class OwnEnd extends java.io.FilterInputStream {
+    OwnEnd(InputStream channel) {
+      super(channel);
     }
   }
 }

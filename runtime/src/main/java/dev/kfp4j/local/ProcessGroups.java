@@ -3,6 +3,7 @@ package dev.kfp4j.local;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +61,8 @@ final class ProcessGroups implements Closeable {
   static final String GATE = "read -r _ || exit 1; exec \"$@\"";
 
   private final Set<Process> live = ConcurrentHashMap.newKeySet();
+  /** The output of each process started, as {@link OutputPump#ownEnd} opened it, until {@link #output} takes it. */
+  private final Map<Process, InputStream> outputs = new ConcurrentHashMap<>();
   private final Thread hook = new Thread(this::stopAll, "kfp4j-stop-tasks");
   /** Starts share it; {@link #stopAll} takes it alone, so no process starts unwatched while all are stopped. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -103,6 +107,10 @@ final class ProcessGroups implements Closeable {
       if (stopping) {
         stop(p);
       } else if (SETSID != null) {
+        InputStream own = OutputPump.ownEnd(p); // while it waits at its gate: its output is the pipe it was given
+        if (own != null) {
+          outputs.put(p, own);
+        }
         release(p);
       }
       return p;
@@ -121,8 +129,30 @@ final class ProcessGroups implements Closeable {
     }
   }
 
+  /**
+   * The output (stdout and stderr) of {@code p}, started by {@link #start}, to read: a stream that closing stops a read
+   * waiting on it ({@link OutputPump#ownEnd}) where one could be opened, else {@code p}'s own.
+   */
+  InputStream output(Process p) {
+    InputStream own = outputs.remove(p);
+    return own != null ? own : p.getInputStream();
+  }
+
+  /** Closes {@code p}'s output if {@link #output} did not take it: no stream is left open for a process no task ran. */
+  private void dropOutput(Process p) {
+    InputStream own = outputs.remove(p);
+    if (own != null) {
+      try {
+        own.close();
+      } catch (IOException e) {
+        // gone with the process
+      }
+    }
+  }
+
   /** Stops {@code p} and everything it started, now. */
   void stop(Process p) {
+    dropOutput(p);
     if (SETSID != null) {
       tell("- " + p.pid());
     }
@@ -133,6 +163,7 @@ final class ProcessGroups implements Closeable {
   /** {@code p} ended: whatever it left running in its group is stopped too, as a container's end stops it. */
   void ended(Process p) {
     live.remove(p);
+    dropOutput(p);
     if (SETSID != null) {
       tell("- " + p.pid());
     }

@@ -74,7 +74,7 @@ final class SubprocessLauncher implements Launcher {
    * ({@link OutputPump}).
    */
   int await(Process p, Launch launch) {
-    OutputPump pump = OutputPump.start(p.getInputStream(), launch.log(), launch.attempt());
+    OutputPump pump = OutputPump.start(groups.output(p), launch.log(), launch.attempt());
     try {
       try {
         launch.started().accept(p.toHandle());

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,6 +207,38 @@ class ProcessLifetimeTest {
     } finally {
       Child.kill(held);
     }
+  }
+
+  /**
+   * A task cut short by a process it left holding its output: the task ended, but the thread reading its output waited on
+   * until that process closed it (for as long as it ran: a thread for each such task). Now the reading stops as the task
+   * ends, what the task printed kept.
+   */
+  @Test
+  void noReaderOfATasksOutputOutlivesTheTask() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroups.supported(), "setsid: Linux only");
+    Path pids = dir.resolve("held.pids");
+    String t = shell("held", "setsid sleep 60 & echo $! >> " + pids + "; echo printed; sleep 1");
+    Set<Thread> before = readers();
+    RunResult r = runner().run(Workflow.parse(Files.readString(workflowFile("held", "      - {name: a, template: held}\n", t)), "h"), Map.of());
+    Set<Thread> after = readers();
+    long[] held = Files.readAllLines(pids).stream().mapToLong(Long::parseLong).toArray();
+    try {
+      assertTrue(r.succeeded(), console.toString());
+      assertTrue(Child.alive(held[0]), "the process it left runs on");
+      after.removeAll(before);
+      assertEquals(Set.of(), after, "no thread reads the ended task's output");
+      assertEquals("printed\nkfp4j: the task ended while a process it left running still held its output (stdout, stderr); what "
+          + "that process prints from now on is not in this log\n", Files.readString(r.task("a").orElseThrow().log()));
+    } finally {
+      Child.kill(held);
+    }
+  }
+
+  /** The live threads reading a task's output. */
+  private static Set<Thread> readers() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("kfp4j-task-output") && t.isAlive())
+        .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
   }
 
   @Test
