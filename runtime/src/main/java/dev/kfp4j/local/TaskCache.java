@@ -2,6 +2,7 @@ package dev.kfp4j.local;
 
 import dev.kfp4j.spec.Sha256;
 import dev.kfp4j.yaml.Yaml;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -187,7 +188,10 @@ final class TaskCache {
     Path to = entry.resolve(name);
     Files.createDirectories(to.getParent());
     CRC32C crc = new CRC32C();
-    long size = copy(from, to, crc);
+    long size;
+    try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
+      size = copy(in, out, crc);
+    }
     files.putObject(name).put("size", size).put("crc32c", Long.toHexString(crc.getValue()));
   }
 
@@ -201,46 +205,54 @@ final class TaskCache {
     long size;
     try (InputStream in = Files.newInputStream(from)) { // the entry's file, before the task's is touched
       written(to, () -> Files.createDirectories(to.getParent()));
-      size = copy(in, to, crc, true);
+      try (OutputStream out = new TaskFile(to)) {
+        size = copy(in, out, crc);
+      }
     }
     if (size != expected.path("size").asLong(-1) || !Long.toHexString(crc.getValue()).equals(expected.path("crc32c").asString(""))) {
       throw new IOException(name + " is not what was stored");
     }
   }
 
-  private static long copy(Path from, Path to, CRC32C crc) throws IOException {
-    try (InputStream in = Files.newInputStream(from)) {
-      return copy(in, to, crc, false);
+  /** Copies {@code in} to {@code out}; the number of bytes copied. */
+  private static long copy(InputStream in, OutputStream out, CRC32C crc) throws IOException {
+    long size = 0;
+    byte[] buffer = new byte[65536];
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      crc.update(buffer, 0, n);
+      out.write(buffer, 0, n);
+      size += n;
     }
+    return size;
   }
 
   /**
-   * Copies {@code in} to {@code to}, replacing it; {@code restoring}: {@code to} is the task's, and a failure to write it
-   * is an {@link Unwritten}, told from a failure to read {@code in}, the entry's.
+   * The task's file {@code to}, replaced, as an entry is restored into it: a failure to make or write it is an {@link
+   * Unwritten}, the run's, told from a failure to read the entry.
    */
-  private static long copy(InputStream in, Path to, CRC32C crc, boolean restoring) throws IOException {
-    long size = 0;
-    OutputStream out = restoring ? written(to, () -> {
-      Files.deleteIfExists(to);
-      return Files.newOutputStream(to);
-    }) : Files.newOutputStream(to);
-    try (out) {
-      byte[] buffer = new byte[65536];
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        crc.update(buffer, 0, n);
-        if (restoring) {
-          int length = n;
-          written(to, () -> {
-            out.write(buffer, 0, length);
-            return null;
-          });
-        } else {
-          out.write(buffer, 0, n);
-        }
-        size += n;
-      }
+  private static final class TaskFile extends FilterOutputStream {
+    private final Path to;
+
+    TaskFile(Path to) throws Unwritten {
+      super(written(to, () -> {
+        Files.deleteIfExists(to);
+        return Files.newOutputStream(to);
+      }));
+      this.to = to;
     }
-    return size;
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws Unwritten {
+      written(to, () -> {
+        out.write(bytes, offset, length);
+        return null;
+      });
+    }
+
+    @Override
+    public void write(int b) throws Unwritten {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
   }
 
   /** Something done to the task's file {@code to}: what it throws, as an {@link Unwritten}. */

@@ -70,4 +70,47 @@ class TaskCacheRestoreTest {
     assertFalse(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model"))));
     assertFalse(Files.exists(dir.resolve("cache").resolve(key)), "the entry is removed");
   }
+
+  /** An entry's file that cannot be read as it is copied (a folder in its place): the entry's failure, a miss, removed. */
+  @Test
+  void anEntrysFileThatFailsAsItIsReadIsTheEntrys() throws Exception {
+    TaskCache cache = stored();
+    Path stored = dir.resolve("cache").resolve(key).resolve("parameters/out");
+    Files.delete(stored);
+    Files.createDirectory(stored); // opened as a file; each read fails
+    Path outputs = dir.resolve("second/outputs");
+    assertFalse(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model"))));
+    assertFalse(Files.exists(dir.resolve("cache").resolve(key)), "the entry is removed");
+  }
+
+  /**
+   * A task's file that cannot be written as it is copied (its JVM may write files of 32 KB at most, as a full disk would stop
+   * it): the run's failure, naming the file, the entry kept.
+   */
+  @Test
+  void aTasksFileThatFailsAsItIsWrittenIsTheRuns() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroups.supported(), "sh and ulimit: Linux");
+    Path value = Files.write(Files.createDirectories(dir.resolve("first")).resolve("big"), new byte[1 << 20]);
+    new TaskCache(dir.resolve("cache"), List.of()).store(key, Map.of("out", value), Map.of());
+    Path out = dir.resolve("second/outputs/out");
+    Path log = dir.resolve("restore.log");
+    Process p = Child.start(List.of("sh", "-c", "ulimit -f 64 && exec \"$0\" \"$@\"", Child.java(), "-XX:-UsePerfData", "-cp",
+        System.getProperty("java.class.path"), Restore.class.getName(), dir.resolve("cache").toString(), key, out.toString()), log,
+        Map.of(), null);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals("failed: " + out + ": File too large\n", Files.readString(log));
+    assertTrue(Files.isDirectory(dir.resolve("cache").resolve(key)), "the entry is kept");
+  }
+
+  /** Restores entry {@code args[1]} of the cache in {@code args[0]} into value file {@code args[2]}, and says how it went. */
+  static final class Restore {
+    public static void main(String[] args) {
+      try {
+        boolean restored = new TaskCache(Path.of(args[0]), List.of()).restore(args[1], Map.of("out", Path.of(args[2])), Map.of());
+        System.out.println(restored ? "restored" : "a miss");
+      } catch (IOException e) {
+        System.out.println("failed: " + FileErrors.why(e));
+      }
+    }
+  }
 }
