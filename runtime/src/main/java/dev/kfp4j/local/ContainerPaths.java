@@ -53,7 +53,8 @@ final class ContainerPaths {
    * The place here of the container's path {@code path}, through the deepest of {@code mounts} (container path to its file or
    * folder here) that holds it; null when none does. {@code what} names the path in the error that refuses one the container
    * could not mean: a path with a {@code ..} segment, or one that meets a link, on its way from the mount or inside it. A link
-   * a container made names a path of its own, which followed here is this machine's: any file its user can read or write.
+   * a container made names a path of its own, which followed here is this machine's: any file its user can read or write. A
+   * folder that cannot be looked through for links (a folder in it without read permission) is refused too, naming it.
    */
   static Path hereOf(String path, Map<String, Path> mounts, String what) {
     String mount = null;
@@ -78,10 +79,18 @@ final class ContainerPaths {
           throw linkError(what, path, link);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw unreadable(what, path, here, e);
+      } catch (UncheckedIOException e) { // a folder in it that cannot be listed (no read permission)
+        throw unreadable(what, path, here, e.getCause());
       }
     }
     return here;
+  }
+
+  /** The error of a path whose folder {@code here} cannot be looked through, for {@code e}: which file, and why. */
+  private static WorkflowException unreadable(String what, String path, Path here, IOException e) {
+    return new WorkflowException(what + " " + path + " cannot be read: its folder " + here + " cannot be looked through ("
+        + FileErrors.why(e) + ")");
   }
 
   /** The error of a path that meets {@code link} here, naming the link's own name and what it points to. */

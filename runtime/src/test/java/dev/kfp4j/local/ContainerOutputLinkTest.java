@@ -164,4 +164,51 @@ class ContainerOutputLinkTest {
     assertTrue(log.contains("kfp4j: cannot move the container's outputs into place: output /tmp/outputs/out/data meets a link "
         + "(outputs -> " + home.getParent() + "), which kfp4j does not follow out of a container"), log);
   }
+
+  /**
+   * A folder on a volume that cannot be looked through for links (a folder in it without read permission), where the
+   * executor output puts an artifact: the task failed with "kfp4j could not run it: java.io.UncheckedIOException:
+   * java.nio.file.AccessDeniedException: ..." and Java's stack trace in its log. Now its one-line message names the folder
+   * and why, and it leaves no output. The runner runs in a JVM of its own, which as root runs without the capabilities that
+   * let root read any folder ({@code setpriv}), so that permissions hold for it as for any user.
+   */
+  @Test
+  void aFolderThatCannotBeLookedThroughFailsTheTaskSayingWhichAndWhy() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroups.supported(), "sh, chmod and setpriv: Linux");
+    Path spec = Files.writeString(dir.resolve("locked.yaml"), ARTIFACT_SPEC + "---\nplatforms:\n  kubernetes:\n    deploymentSpec:\n"
+        + "      executors:\n        exec-echo:\n          pvcMount:\n          - {mountPath: /data, constant: shared}\n");
+    Path engine = engine(Map.of("/data", "mkdir -p \"$here/made/locked\" && chmod 000 \"$here/made/locked\"",
+        "/tmp/outputs", "printf '%s' '{\"artifacts\": {\"model\": {\"artifacts\": [{\"customPath\": \"/data/made\"}]}}}' "
+            + "> \"$here/executor_output.json\""));
+    java.util.List<String> command = new java.util.ArrayList<>();
+    if (System.getProperty("user.name").equals("root")) { // root reads any folder: not with these capabilities dropped
+      org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Arrays.stream(System.getenv("PATH").split(":"))
+          .anyMatch(d -> Files.isExecutable(Path.of(d, "setpriv"))), "setpriv (util-linux), to run as root without them");
+      command.addAll(java.util.List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"));
+    }
+    command.addAll(java.util.List.of(Child.java(), "-cp", System.getProperty("java.class.path"), "dev.kfp4j.local.LocalRun",
+        spec.toString(), "--root", dir.resolve("runs").toString(), "--no-cache", "--containers", "--engine", engine.toString()));
+    Path log = dir.resolve("runner.log");
+    try {
+      Process p = Child.start(command, log, Map.of(), null);
+      assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(1, p.exitValue(), Child.read(log));
+      Path runDir;
+      try (Stream<Path> runs = Files.list(dir.resolve("runs/links"))) {
+        runDir = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+      }
+      String folder = dir.resolve("runs/volumes/shared/made").toString();
+      assertEquals("its executor output puts output artifact 'model' at customPath /data/made cannot be read: its folder " + folder
+          + " cannot be looked through (" + folder + "/locked: permission denied)",
+          dev.kfp4j.yaml.Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("tasks").path("echo").path("message").asString());
+      try (Stream<Path> all = Files.walk(runDir.resolve("echo"))) {
+        assertEquals(java.util.List.of("echo", "log.txt"), all.map(f -> f.getFileName().toString()).sorted().toList(),
+            "the task's folder keeps its log alone");
+      }
+      String taskLog = Files.readString(runDir.resolve("echo/log.txt"));
+      assertFalse(taskLog.contains("Exception") || taskLog.contains("\tat "), taskLog);
+    } finally {
+      new ProcessBuilder("chmod", "-R", "u+rwx", dir.toString()).start().waitFor(); // for the temporary folder's deletion
+    }
+  }
 }
