@@ -3,6 +3,7 @@ package dev.kfp4j.cli;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.KubernetesManifests;
 import dev.kfp4j.local.CompiledPipelines;
+import dev.kfp4j.local.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ final class PipelineChoice {
     try {
       return CompiledPipelines.in(classes);
     } catch (IOException e) {
-      throw new ConfigException("cannot list the pipelines in " + CompiledPipelines.folders(classes) + ": " + e.getMessage());
+      throw new ConfigException("cannot list the pipelines in " + CompiledPipelines.folders(classes) + ": " + FileErrors.why(e));
     }
   }
 
@@ -100,7 +101,7 @@ final class PipelineChoice {
         return new Located(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
       }
     } catch (IOException e) {
-      throw new ConfigException("cannot read " + resource + ": " + e.getMessage());
+      throw new ConfigException("cannot read " + resource + ": " + FileErrors.why(e));
     }
     Path other = classes.resolve(format.other().folder()).resolve(pipeline + ".yaml");
     if (Files.isRegularFile(other)
@@ -136,7 +137,7 @@ final class PipelineChoice {
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new ConfigException(file + ": not UTF-8 text");
     } catch (IOException e) {
-      throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+      throw new ConfigException("cannot read " + file + ": " + FileErrors.why(file, e));
     }
   }
 
@@ -146,7 +147,7 @@ final class PipelineChoice {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
         files.forEach(f -> names.add(f.getFileName().toString().replaceAll("\\.yaml$", "")));
       } catch (IOException e) {
-        throw new ConfigException("cannot list " + dir + ": " + e.getMessage());
+        throw new ConfigException("cannot list " + dir + ": " + FileErrors.why(dir, e));
       }
     }
     names.sort(null);

@@ -418,7 +418,7 @@ final class ArgumentValues {
     try {
       return Files.readString(p);
     } catch (IOException e) {
-      throw new WorkflowException(where + ": cannot read " + p + ": " + e.getMessage());
+      throw new WorkflowException(where + ": cannot read " + p + ": " + FileErrors.why(p, e));
     }
   }
 }

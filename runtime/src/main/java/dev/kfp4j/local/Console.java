@@ -82,7 +82,7 @@ final class Console {
       }
       return tail;
     } catch (IOException e) {
-      return List.of("(cannot read the log: " + e.getMessage() + ")");
+      return List.of("(cannot read the log: " + FileErrors.why(log, e) + ")");
     }
   }
 

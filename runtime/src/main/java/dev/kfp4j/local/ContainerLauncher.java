@@ -126,9 +126,8 @@ final class ContainerLauncher implements Launcher, Closeable {
       }
       RunPaths.deleteTree(launch.dir(), staging);
     } catch (IOException | UncheckedIOException e) {
-      // a plain IOException is one of collect's own, which says it all; another names its kind (NoSuchFileException: /x)
-      note(launch, "kfp4j: cannot move the container's outputs into place: " + (e.getClass() == IOException.class ? e.getMessage() : e)
-          + "\n");
+      // a plain IOException is one of collect's own, which says it all; another is said in words (no such file or folder)
+      note(launch, "kfp4j: cannot move the container's outputs into place: " + FileErrors.problem(e) + "\n");
       return 1;
     }
     String id = imageId(image);

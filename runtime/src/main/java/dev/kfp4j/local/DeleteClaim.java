@@ -49,7 +49,7 @@ public final class DeleteClaim {
       Files.delete(madeFile); // what this run made is gone: a folder of that name made later is not this run's
       return 0;
     } catch (IOException | RuntimeException e) {
-      err.println("kfp4j: claim '" + claim + "': cannot delete its folder " + folder + ": " + e.getMessage());
+      err.println("kfp4j: claim '" + claim + "': cannot delete its folder " + folder + ": " + FileErrors.problem(e));
       return 1;
     }
   }

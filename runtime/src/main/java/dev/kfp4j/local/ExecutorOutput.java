@@ -36,8 +36,10 @@ final class ExecutorOutput {
     JsonNode out;
     try {
       out = Yaml.readJson(Files.readString(file));
-    } catch (IOException | JacksonException e) {
+    } catch (JacksonException e) {
       throw new WorkflowException("its executor output " + file + " is not JSON: " + e.getMessage());
+    } catch (IOException e) {
+      throw new WorkflowException("cannot read its executor output " + file + ": " + FileErrors.why(file, e));
     }
     try {
       for (Map.Entry<String, Path> e : step.parameterFiles().entrySet()) {

@@ -67,4 +67,24 @@ public final class FileErrors {
     }
     return reason(e);
   }
+
+  /**
+   * {@link #why(java.io.IOException)} of {@code e}, met reading or writing {@code named}, for a message that names that file
+   * already: its reason alone when {@code e} names that file ({@code cannot read /a: permission denied}, not {@code cannot
+   * read /a: /a: permission denied}).
+   */
+  public static String why(Path named, java.io.IOException e) {
+    String why = why(e);
+    String again = named + ": ";
+    return why.startsWith(again) ? why.substring(again.length()) : why;
+  }
+
+  /**
+   * What went wrong, in words: an I/O error, thrown as is or unchecked ({@link java.io.UncheckedIOException}), as {@link
+   * #why(java.io.IOException)} says it; any other, a fault of kfp4j's own, as Java names it, for a report.
+   */
+  public static String problem(Throwable t) {
+    Throwable io = t instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : t;
+    return io instanceof java.io.IOException e ? why(e) : t.toString();
+  }
 }

@@ -33,7 +33,7 @@ final class HereSteps {
     try (PrintStream log = new PrintStream(launch.log().open(launch.attempt()), true, StandardCharsets.UTF_8)) {
       return MAINS.get(Launchers.javaMain(command)).run(command.subList(4, command.size()).toArray(String[]::new), log, log);
     } catch (IOException e) {
-      launch.log().note("kfp4j: cannot write the log: " + e + "\n");
+      launch.log().note("kfp4j: cannot write the log: " + FileErrors.why(e) + "\n");
       return Launcher.CANNOT_START;
     }
   }

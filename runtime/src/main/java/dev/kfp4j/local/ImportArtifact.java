@@ -51,7 +51,7 @@ public final class ImportArtifact {
       Files.createDirectories(Path.of(args[2]).toAbsolutePath().getParent());
       Files.writeString(Path.of(args[2]), Yaml.jsonText(executorOutput));
     } catch (IOException | UncheckedIOException e) {
-      err.println("kfp4j: cannot import " + source + ": " + e.getMessage());
+      err.println("kfp4j: cannot import " + source + ": " + FileErrors.problem(e));
       return 1;
     }
     out.println("imported " + source + (Files.isDirectory(source) ? " (a folder)" : ""));

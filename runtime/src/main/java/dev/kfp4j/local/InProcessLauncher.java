@@ -68,7 +68,7 @@ final class InProcessLauncher implements Launcher, Closeable {
         return 1;
       }
     } catch (IOException e) {
-      launch.log().note("kfp4j: cannot write the log: " + e + "\n");
+      launch.log().note("kfp4j: cannot write the log: " + FileErrors.why(e) + "\n");
       return CANNOT_START;
     }
   }

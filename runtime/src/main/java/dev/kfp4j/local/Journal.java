@@ -53,7 +53,7 @@ final class Journal {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new WorkflowException(runDir + " cannot be resumed: cannot read its " + FILE + " (" + e.getMessage() + ")");
+      throw new WorkflowException(runDir + " cannot be resumed: cannot read its " + FILE + " (" + FileErrors.why(file, e) + ")");
     }
     List<JsonNode> entries = new ArrayList<>();
     int start = 0;

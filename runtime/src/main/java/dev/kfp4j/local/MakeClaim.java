@@ -53,7 +53,7 @@ public final class MakeClaim {
       write(Path.of(args[5]), size);
       write(Path.of(args[6]), Yaml.jsonText(manifest));
     } catch (IOException e) {
-      err.println("kfp4j: volume '" + claim + "': cannot write its outputs: " + e.getMessage());
+      err.println("kfp4j: volume '" + claim + "': cannot write its outputs: " + FileErrors.why(e));
       return 1;
     }
     out.println("claim " + claim + " (" + size + ", " + args[2] + "): a folder of the runs' volumes");

@@ -86,7 +86,7 @@ final class PreviousRun {
     } catch (JacksonException e) {
       problem = "it is not JSON: " + e.getOriginalMessage();
     } catch (IOException e) {
-      problem = "cannot read it: " + e.getMessage();
+      problem = "cannot read it: " + FileErrors.why(file, e);
     }
     throw new WorkflowException(file + " is damaged (" + problem + "); the run cannot be resumed, run the pipeline again");
   }

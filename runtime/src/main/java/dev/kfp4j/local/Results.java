@@ -67,7 +67,7 @@ final class Results {
    * State#Error}), with the error's message; anything but a {@link WorkflowException} also leaves its stack trace in the task's log.
    */
   TaskResult failed(TaskId id, Plan.Node node, Throwable error, State state) {
-    String message = error instanceof WorkflowException ? error.getMessage() : "kfp4j could not run it: " + error;
+    String message = error instanceof WorkflowException ? error.getMessage() : "kfp4j could not run it: " + FileErrors.problem(error);
     Path log = null;
     if (!(error instanceof WorkflowException)) {
       StringWriter trace = new StringWriter();

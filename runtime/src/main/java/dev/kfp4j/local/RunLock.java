@@ -54,7 +54,7 @@ public final class RunLock implements Closeable {
           // held by this JVM
         } catch (IOException e) {
           close(channel);
-          throw new WorkflowException("cannot lock " + file + ": " + e.getMessage());
+          throw new WorkflowException("cannot lock " + file + ": " + FileErrors.why(file, e));
         }
         close(channel);
       }

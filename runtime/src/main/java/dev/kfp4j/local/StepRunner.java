@@ -166,7 +166,7 @@ final class StepRunner {
       try {
         cache.store(key, cachedValues(step), step.artifactFiles());
       } catch (IOException | RuntimeException e) {
-        log.note("kfp4j: its outputs were not cached: " + e + "\n");
+        log.note("kfp4j: its outputs were not cached: " + FileErrors.problem(e) + "\n");
       }
     }
     return r;
@@ -258,7 +258,7 @@ final class StepRunner {
           : Launchers.javaMain(step.command()) != null ? step.image() + "\u0000classes " + cache.classes() : step.image();
       return TaskCache.key(image, step.command(), step.inputFiles());
     } catch (IOException | UncheckedIOException e) {
-      log.note("kfp4j: not cached, its input files cannot be read: " + e + "\n");
+      log.note("kfp4j: not cached, its input files cannot be read: " + FileErrors.problem(e) + "\n");
       return null;
     }
   }
@@ -292,7 +292,7 @@ final class StepRunner {
     try {
       TaskTemp.delete(step.dir());
     } catch (IOException e) {
-      log.note("kfp4j: cannot delete its temporary folder: " + e + "\n");
+      log.note("kfp4j: cannot delete its temporary folder: " + FileErrors.why(e) + "\n");
     }
   }
 
@@ -304,7 +304,7 @@ final class StepRunner {
     try {
       RunPaths.deleteTree(step.dir(), step.dir().resolve("outputs"));
     } catch (IOException e) {
-      log.note("kfp4j: cannot delete the outputs of its failed attempt: " + e + "\n");
+      log.note("kfp4j: cannot delete the outputs of its failed attempt: " + FileErrors.why(e) + "\n");
     }
   }
 
@@ -367,7 +367,7 @@ final class StepRunner {
       } catch (CharacterCodingException bad) {
         throw new OutputException("its output '" + e.getKey() + "' at " + p + " is not UTF-8 text");
       } catch (IOException bad) {
-        throw new OutputException("cannot read its output '" + e.getKey() + "' at " + p + ": " + bad.getMessage());
+        throw new OutputException("cannot read its output '" + e.getKey() + "' at " + p + ": " + FileErrors.why(p, bad));
       }
     }
     return values;

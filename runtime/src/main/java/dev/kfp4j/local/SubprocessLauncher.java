@@ -41,7 +41,7 @@ final class SubprocessLauncher implements Launcher {
       }
       p = groups.start(pb);
     } catch (IOException e) {
-      log.note("kfp4j: cannot start " + launch.command().get(0) + ": " + e.getMessage() + "\n");
+      log.note("kfp4j: cannot start " + launch.command().get(0) + ": " + FileErrors.why(e) + "\n");
       return CANNOT_START;
     }
     return await(p, launch);

@@ -175,7 +175,7 @@ public final class Workflow {
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new WorkflowException(file + ": not UTF-8 text");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read " + file + ": " + FileErrors.why(file, e), e);
     }
   }
 
@@ -187,7 +187,7 @@ public final class Workflow {
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read " + resource + ": " + FileErrors.why(e), e);
     }
   }
 
