@@ -128,6 +128,8 @@ class ProcessLifetimeTest {
     Process runner = Child.localRun(dir.resolve("runner.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(), "--no-cache");
     long orphan = Child.number(pids, 60);
     try {
+      // the first attempt's gate, before its runner dies: else a resume that stops it first finds none, and its attempt sleeps
+      assertTrue(Child.await(30, () -> Files.exists(gate)), "the first attempt started its sleep");
       Path runDir = Files.list(dir.resolve("runs/leftover")).findFirst().orElseThrow();
       assertTrue(Child.await(30, () -> Child.read(runDir.resolve("journal.jsonl")).contains("\"process\"")), "the task's process is journaled");
       // The runner dies, and so does its watcher: the task outlives both.
