@@ -80,11 +80,15 @@ public final class FileErrors {
   }
 
   /**
-   * What went wrong, in words: an I/O error, thrown as is or unchecked ({@link java.io.UncheckedIOException}), as {@link
-   * #why(java.io.IOException)} says it; any other, a fault of kfp4j's own, as Java names it, for a report.
+   * What went wrong, in words: an I/O error as {@link #why(java.io.IOException)} says it, or, thrown unchecked ({@link
+   * java.io.UncheckedIOException}), as its own message says it where kfp4j wrote one ({@code cannot write FILE: REASON}),
+   * else as the error it wraps; any other, a fault of kfp4j's own, as Java names it, for a report.
    */
   public static String problem(Throwable t) {
-    Throwable io = t instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : t;
-    return io instanceof java.io.IOException e ? why(e) : t.toString();
+    if (t instanceof java.io.UncheckedIOException u) {
+      String own = u.getMessage();
+      return own != null && !own.equals(String.valueOf(u.getCause())) ? own : why(u.getCause());
+    }
+    return t instanceof java.io.IOException e ? why(e) : t.toString();
   }
 }

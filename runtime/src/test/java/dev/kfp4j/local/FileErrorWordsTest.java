@@ -62,6 +62,7 @@ class FileErrorWordsTest {
   void anErrorIsSaidOnceInWords() {
     NoSuchFileException gone = new NoSuchFileException("/x");
     assertEquals("/x: no such file or folder", FileErrors.problem(new java.io.UncheckedIOException(gone)));
+    assertEquals("cannot write /x: no such file or folder", FileErrors.problem(FileErrors.unwritten(Path.of("/x"), gone)));
     assertEquals("no such file or folder", FileErrors.why(Path.of("/x"), gone));
     assertEquals("/x: no such file or folder", FileErrors.why(Path.of("/y"), gone));
     assertEquals("java.lang.IllegalStateException: a fault of kfp4j's", FileErrors.problem(new IllegalStateException("a fault of kfp4j's")));
