@@ -63,6 +63,20 @@ abstract class Kfp4jMojo extends AbstractMojo {
     return null;
   }
 
+  /**
+   * Why the goal does not run in this module of a build of several (said, then the goal ends); null when it runs here. A
+   * parent of packaging pom compiles no pipelines; a goal given a pipeline's name runs in the modules that compiled it ({@link
+   * ReactorPipelines}).
+   *
+   * @throws MojoFailureException when the build's modules together cannot run the goal
+   */
+  String elsewhere(String goal) throws MojoFailureException {
+    if ("pom".equals(packaging) && classOutput() != null) { // a multi-module project's parent: the goal runs in each module
+      return "kfp4j: skipped: a project of packaging pom compiles no pipelines (" + goal + " runs in each module that does)";
+    }
+    return session == null || pipelineName() == null ? null : ReactorPipelines.skip(session, goal, pipelineName(), classOutput());
+  }
+
   /** The goal's {@code kfp4j} command line, without the command name. */
   abstract List<String> arguments();
 
@@ -94,11 +108,7 @@ abstract class Kfp4jMojo extends AbstractMojo {
       return;
     }
     String goal = "kfp4j:" + GoalTerms.goal(command());
-    if ("pom".equals(packaging) && classOutput() != null) { // a multi-module project's parent: the goal runs in each module
-      getLog().info("kfp4j: skipped: a project of packaging pom compiles no pipelines (" + goal + " runs in each module that does)");
-      return;
-    }
-    String elsewhere = session == null || pipelineName() == null ? null : ReactorPipelines.skip(session, goal, pipelineName(), classOutput());
+    String elsewhere = elsewhere(goal);
     if (elsewhere != null) {
       getLog().info(elsewhere);
       return;

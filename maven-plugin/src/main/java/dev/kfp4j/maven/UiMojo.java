@@ -3,6 +3,7 @@ package dev.kfp4j.maven;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -11,7 +12,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Prints the KFP UI's address, or a run's page; with {@code -Dkfp4j.local}, serves the local UI
  * as {@code kfp4j ui --local} does, until stopped (Ctrl-C): {@code mvn compile kfp4j:ui
  * -Dkfp4j.local} shows the runs in {@code .kfp4j/runs} on {@code http://127.0.0.1:8765/}, and its
- * "create run" form starts the project's compiled pipelines on the project's classpath.
+ * "create run" form starts the project's compiled pipelines on the project's classpath. At the root of a project of
+ * modules it serves one module's UI, once ({@link ReactorUi}).
  */
 @Mojo(name = "ui", requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class UiMojo extends ServerMojo {
@@ -50,6 +52,31 @@ public final class UiMojo extends ServerMojo {
   @Parameter(property = "kfp4j.open", defaultValue = "false")
   boolean open;
 
+  /**
+   * With {@code local}, in a build of several modules: the module whose local UI the build serves, the one that compiled
+   * this pipeline ({@link ReactorUi}).
+   */
+  @Parameter(property = "kfp4j.pipeline")
+  String pipeline;
+
+  /** The arguments of the module whose local UI this one serves, in a build of several modules ({@link ReactorUi}); else null. */
+  private List<String> served;
+
+  @Override
+  String elsewhere(String goal) throws MojoFailureException {
+    served = null;
+    if (!local || session == null || session.getProjects().size() < 2) {
+      return null; // the UI of KFP, or a build of one project: served here
+    }
+    StringBuilder said = new StringBuilder();
+    served = ReactorUi.serve(session, "pom".equals(packaging), pipeline, classes, root, this::localArguments, said);
+    if (served == null) {
+      return said.toString();
+    }
+    getLog().info(said);
+    return null;
+  }
+
   /** {@code kfp4j ui} prints a link or serves a page: it has no {@code --output}. */
   @Override
   boolean printsAnswers() {
@@ -58,6 +85,11 @@ public final class UiMojo extends ServerMojo {
 
   @Override
   List<String> goalArguments() {
+    return served != null ? served : localArguments();
+  }
+
+  /** This module's {@code kfp4j ui} arguments. */
+  private List<String> localArguments() {
     List<String> args = new ArrayList<>();
     option(args, "--run", run);
     flag(args, "--open", open);
