@@ -27,28 +27,42 @@ final class ClassRootResources {
    * or the class file is elsewhere (in memory, in the JDK).
    */
   static String besideClass(Filer filer, Elements elements, TypeElement owner, String resource) {
+    return read(root(filer, elements, owner), resource);
+  }
+
+  /** The jar or classes folder that holds {@code owner}'s class file; null when it is elsewhere (in memory, in the JDK). */
+  static Path root(Filer filer, Elements elements, TypeElement owner) {
     String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
     String binary = elements.getBinaryName(owner).toString();
     String classFile = (pkg.isEmpty() ? binary : binary.substring(pkg.length() + 1)) + ".class";
-    URI uri;
     try {
-      uri = filer.getResource(StandardLocation.CLASS_PATH, pkg, classFile).toUri(); // jar:file:/.../lib.jar!/org/acme/A.class
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    try {
+      URI uri = filer.getResource(StandardLocation.CLASS_PATH, pkg, classFile).toUri(); // jar:file:/.../lib.jar!/org/acme/A.class
       if ("file".equalsIgnoreCase(uri.getScheme())) { // .../target/classes/org/acme/A.class
         Path root = Path.of(uri).getParent();
         for (int i = 0; !pkg.isEmpty() && i < pkg.split("\\.").length; i++) {
           root = root.getParent();
         }
-        Path file = root.resolve(resource);
-        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        return root;
       }
       String part = uri.getRawSchemeSpecificPart();
       int bang = part.indexOf("!/");
-      return "jar".equalsIgnoreCase(uri.getScheme()) && bang >= 0 ? inJar(Path.of(URI.create(part.substring(0, bang))), resource)
-          : null;
+      return "jar".equalsIgnoreCase(uri.getScheme()) && bang >= 0 ? Path.of(URI.create(part.substring(0, bang))) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The text of {@code resource} in {@code root}, a classes folder or a jar; null when it has none (or root is null). */
+  static String read(Path root, String resource) {
+    try {
+      if (root == null) {
+        return null;
+      }
+      if (Files.isDirectory(root)) {
+        Path file = root.resolve(resource);
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+      }
+      return inJar(root, resource);
     } catch (IOException | RuntimeException e) {
       return null;
     }

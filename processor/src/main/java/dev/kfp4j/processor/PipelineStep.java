@@ -47,6 +47,7 @@ final class PipelineStep implements PipelineBodies.Sink {
   private final PipelineIndex index;
   private final PipelineBodies bodies;
   private final NestedPipelines nested;
+  private final OtherModulePipelines others;
   /** The digest of the files written for each pipeline, by method. */
   private final Map<String, String> written = new java.util.HashMap<>();
   /** The source file of each pipeline read, by method. */
@@ -68,6 +69,7 @@ final class PipelineStep implements PipelineBodies.Sink {
     this.models = models;
     this.bodies = new PipelineBodies(env, reporter, specs::spec, this::pipelineFileLists, specs::namedBy, this);
     this.nested = new NestedPipelines(specs::read, reporter, this::write, specs::pipelineFile);
+    this.others = new OtherModulePipelines(env.getFiler(), env.getElementUtils(), sources, specs::namers);
   }
 
   /**
@@ -137,6 +139,12 @@ final class PipelineStep implements PipelineBodies.Sink {
   @Override
   public void read(PipelineModel pipeline, PipelineBuilder graph) {
     if (!GraphChecks.check(graph, reporter) || graph.incomplete()) {
+      return;
+    }
+    String other = others.holder(pipeline); // after its body is read: the classes it calls are known
+    if (other != null) {
+      reporter.error(pipeline.element(), Annotations.annotation(pipeline.element(), PipelineValidator.PIPELINE), "name",
+          Message.PIPELINE_OF_OTHER_MODULE, pipeline.name(), other, pipeline.name());
       return;
     }
     files.put(pipeline.source(), sources.file(pipeline.element())); // now: javac forgets a class's trees once it is written

@@ -76,6 +76,11 @@ final class SpecSource {
             + " reads from the class path";
   }
 
+  /** The classes from the class path that name the resources read so far ({@link #namedBy}). */
+  java.util.Collection<javax.lang.model.element.TypeElement> namers() {
+    return java.util.List.copyOf(namers.values());
+  }
+
   /**
    * The text of {@code resource}: from where the class that {@linkplain #namedBy names} it is, else the class output, else
    * the class path; null when it is nowhere.

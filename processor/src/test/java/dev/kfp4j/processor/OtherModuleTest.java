@@ -92,12 +92,68 @@ class OtherModuleTest {
         + " @Component(name = \"...\") to a unique name");
   }
 
+  /**
+   * This module's pipeline named as one of the other module's: both write {@code META-INF/kfp4j/pipelines/inner.yaml}, and a
+   * class path holding both (the application's, its image's) gives one for both. It compiled without a word before; it is
+   * an error on the pipeline's name now, naming the other module's class and jar, and what to write instead.
+   */
+  @Test
+  void aPipelineNamedAsACompiledPipelineOfAnotherModulesJarIsAnError() throws Exception {
+    Path jar = libJar();
+    JavaFileObject mine = Compile.source("app.Mine", "package app;", "import dev.kfp4j.annotations.*;", "public class Mine {",
+        "  @Pipeline(name = \"inner\") // mine",
+        "  public static int mine(int n) { return test.LibOps.add(n, 2).output(); }",
+        "}");
+    Compilation c = Compile.compileAgainst(jar, mine);
+    assertThat(c).hadErrorContaining("[kfp4j:DuplicatePipeline] pipeline name 'inner' is already used by a compiled pipeline"
+        + " of another module on the class path (test.Inner, in " + jar + "), whose files have the names this one's would have"
+        + " (META-INF/kfp4j/pipelines/inner.yaml): a class path holding both gives one for both; set @Pipeline(name = \"...\")"
+        + " to a unique name, or rename the method").inFile(mine).onLineContaining("// mine");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /**
+   * The other module's classes folder, as a Maven reactor gives it, holding a pipeline of this one's name: an error, though
+   * this module calls nothing of it. This module's own class output on the class path, as Maven gives it, holding what it
+   * compiled before, is no other module: compiled again over it, its pipeline is no clash.
+   */
+  @Test
+  void aPipelineNamedAsOneOfAnotherModulesClassesFolderIsAnErrorButNotAsOneOfThisModulesOutput() throws Exception {
+    Compilation lib = Compile.compile(PipelineModelTest.LIB, NestedPipelineTest.INNER);
+    assertThat(lib).succeeded();
+    Path libClasses = Compile.writeOutput(lib, dir.resolve("lib/target/classes"));
+    JavaFileObject clash = Compile.source("app.Mine", "package app;", "import dev.kfp4j.annotations.*;", "public class Mine {",
+        "  @Component public static int times(int a, int b) { return a * b; }",
+        "  @Pipeline public static int sums(int n) { return MineOps.times(n, 2).output(); }",
+        "}");
+    Path out = Files.createDirectories(dir.resolve("app/target/classes"));
+    assertThat(javac(out, List.of(out, libClasses), clash)).containsExactly("[kfp4j:DuplicatePipeline] pipeline name 'sums' is"
+        + " already used by a compiled pipeline of another module on the class path (test.Inner, in " + libClasses + "), whose"
+        + " files have the names this one's would have (META-INF/kfp4j/pipelines/sums.yaml): a class path holding both gives"
+        + " one for both; set @Pipeline(name = \"...\") to a unique name, or rename the method");
+    JavaFileObject mine = Compile.source("app.Mine", "package app;", "import dev.kfp4j.annotations.*;", "public class Mine {",
+        "  @Component public static int times(int a, int b) { return a * b; }",
+        "  @Pipeline(name = \"mine\") public static int mine(int n) { return MineOps.times(n, 2).output(); }",
+        "}");
+    assertThat(javac(out, List.of(out, libClasses), mine)).isEmpty();
+    assertThat(out.resolve("META-INF/kfp4j/pipelines/mine.yaml").toFile().isFile()).isTrue();
+    assertThat(javac(out, List.of(out, libClasses), mine)).isEmpty(); // compiled again, its earlier output on the class path
+  }
+
   /** Compiles {@code sources} with javac into the folder {@code out} as Maven does (not in memory); javac's errors. */
   private static List<String> javac(Path out, Path libClasses, JavaFileObject... sources) throws IOException {
+    return javac(out, List.of(libClasses), sources);
+  }
+
+  /**
+   * Compiles {@code sources} with javac into the folder {@code out} as Maven does (not in memory), {@code classes} first on
+   * the class path; javac's errors.
+   */
+  private static List<String> javac(Path out, List<Path> classes, JavaFileObject... sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-      List<Path> classpath = new ArrayList<>(List.of(libClasses));
+      List<Path> classpath = new ArrayList<>(classes);
       for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
         classpath.add(Path.of(entry));
       }

@@ -128,6 +128,8 @@ public enum Message {
   PIPELINE_CLASS_CLASH(
       "the class kfp4j generates for pipeline method '%s' would be named '%s', which is %s; rename the method or the class"),
   DUPLICATE_PIPELINE("pipeline name '%s' is already used by %s; set @Pipeline(name = \"...\") to a unique name"),
+  PIPELINE_OF_OTHER_MODULE("DuplicatePipeline",
+      "pipeline name '%s' is already used by a compiled pipeline of another module on the class path (%s), whose files have the names this one's would have (META-INF/kfp4j/pipelines/%s.yaml): a class path holding both gives one for both; set @Pipeline(name = \"...\") to a unique name, or rename the method"),
   UNRESOLVED_TYPE(
       "%s '%s' was not compiled: its type '%s' is still unknown after the last round of annotation processing; fix that type (see javac's error for it)"),
   TREES_UNAVAILABLE(

@@ -37,6 +37,11 @@ public final class Sources {
     return type != null && trees != null && trees.getPath(type) != null;
   }
 
+  /** The path of {@code e} in the source it is compiled from now; null when it is not (from a class file), or nothing is known. */
+  public TreePath path(Element e) {
+    return trees == null ? null : trees.getPath(e);
+  }
+
   /** The source file of {@code e} relative to its source root, such as {@code com/acme/Flows.java}; null when unknown. */
   public String file(Element e) {
     TreePath path = trees == null ? null : trees.getPath(e);
