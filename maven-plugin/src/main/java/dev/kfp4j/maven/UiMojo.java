@@ -3,17 +3,19 @@ package dev.kfp4j.maven;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Prints the KFP UI's address, or a run's page; with {@code -Dkfp4j.local}, serves the local UI
  * as {@code kfp4j ui --local} does, until stopped (Ctrl-C): {@code mvn compile kfp4j:ui
  * -Dkfp4j.local} shows the runs in {@code .kfp4j/runs} on {@code http://127.0.0.1:8765/}, and its
- * "create run" form starts the project's compiled pipelines on the project's classpath. At the root of a project of
- * modules it serves one module's UI, once ({@link ReactorUi}).
+ * "create run" form starts the project's compiled pipelines on the project's classpath. Needing no project, it runs once
+ * in a build of several modules, at the root, and serves one module's UI ({@link ReactorUi}).
  */
 @Mojo(name = "ui", requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class UiMojo extends ServerMojo {
@@ -53,27 +55,32 @@ public final class UiMojo extends ServerMojo {
   boolean open;
 
   /**
-   * With {@code local}, in a build of several modules: the module whose local UI the build serves, the one that compiled
-   * this pipeline ({@link ReactorUi}).
+   * With {@code local}, at the root of a build of several modules: the module whose local UI the goal serves is the one that
+   * compiled this pipeline ({@link ReactorUi}).
    */
   @Parameter(property = "kfp4j.pipeline")
   String pipeline;
 
-  /** The arguments of the module whose local UI this one serves, in a build of several modules ({@link ReactorUi}); else null. */
-  private List<String> served;
-
+  /** In a build of several modules, with {@code local}: serves the chosen module's UI ({@link ReactorUi}), or none. */
   @Override
   String elsewhere(String goal) throws MojoFailureException {
-    served = null;
-    if (!local || session == null || session.getProjects().size() < 2) {
-      return null; // the UI of KFP, or a build of one project: served here
+    MavenProject top = session == null ? null : session.getCurrentProject();
+    if (!local || top == null || session.getProjects().size() < 2) {
+      return null; // the UI of KFP, or a build of one project: its own
     }
-    StringBuilder said = new StringBuilder();
-    served = ReactorUi.serve(session, "pom".equals(packaging), pipeline, classes, root, this::localArguments, said);
-    if (served == null) {
-      return said.toString();
+    boolean defaultRoot = new File(top.getBasedir(), ".kfp4j/runs").equals(root); // else given: the same for any module
+    Function<MavenProject, File> runsOf = m -> defaultRoot ? new File(m.getBasedir(), ".kfp4j/runs") : root;
+    MavenProject module = ReactorUi.module(session, pipeline, runsOf);
+    if (module == null) {
+      return "kfp4j: skipped: no module of the build has compiled pipelines or runs to show (compile first: mvn compile"
+          + " kfp4j:ui -Dkfp4j.local)";
     }
-    getLog().info(said);
+    getLog().info("kfp4j: the local UI of module " + module.getArtifactId() + " (" + module.getBasedir() + ")");
+    root = runsOf.apply(module);
+    if (ReactorUi.classes(top).equals(classes)) { // not given: the module's
+      classes = ReactorUi.classes(module);
+      classpath = ReactorUi.classpath(session, module);
+    }
     return null;
   }
 
@@ -85,11 +92,6 @@ public final class UiMojo extends ServerMojo {
 
   @Override
   List<String> goalArguments() {
-    return served != null ? served : localArguments();
-  }
-
-  /** This module's {@code kfp4j ui} arguments. */
-  private List<String> localArguments() {
     List<String> args = new ArrayList<>();
     option(args, "--run", run);
     flag(args, "--open", open);

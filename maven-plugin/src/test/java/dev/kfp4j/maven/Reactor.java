@@ -8,6 +8,7 @@ import org.apache.maven.execution.BuildSuccess;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.project.MavenProject;
 
@@ -36,6 +37,9 @@ final class Reactor {
     model.setArtifactId(name);
     model.setVersion("1.0");
     model.setPackaging(packaging);
+    Build build = new Build();
+    build.setOutputDirectory(dir.resolve("target/classes").toString());
+    model.setBuild(build);
     MavenProject p = new MavenProject(model);
     p.setFile(dir.resolve("pom.xml").toFile());
     return p;
@@ -59,6 +63,6 @@ final class Reactor {
 
   /** The module {@code name}'s class output. */
   File classes(String name) {
-    return new File(project(name).getBasedir(), "target/classes");
+    return new File(project(name).getBuild().getOutputDirectory());
   }
 }

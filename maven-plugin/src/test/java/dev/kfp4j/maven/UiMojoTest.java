@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.local.UiLink;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,28 +29,9 @@ class UiMojoTest {
 
   @Test
   void servesTheProjectsPipelinesUntilStopped() throws Exception {
-    UiMojo mojo = mojo();
-    CompletableFuture<Void> served = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        mojo.execute();
-        served.complete(null);
-      } catch (Exception e) {
-        served.completeExceptionally(e);
-      }
-    });
-    t.start();
-    Path link = dir.resolve("runs").resolve(UiLink.FILE);
-    while (!Files.exists(link) && t.isAlive()) {
-      Thread.onSpinWait();
-    }
-    URI url = URI.create(Files.readAllLines(link).get(0));
-    String pipelines = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/api/pipelines")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String pipelines = UiReactorTest.served(mojo(), List.of(dir.resolve("runs"))).pipelines();
     assertTrue(pipelines.contains("{\"name\":\"add-example\",\"parameters\":[{\"name\":\"value1\""), pipelines);
-    t.interrupt();
-    served.get();
-    assertFalse(Files.exists(link));
+    assertFalse(Files.exists(dir.resolve("runs").resolve(UiLink.FILE)));
   }
 
   /**

@@ -2,31 +2,31 @@ package dev.kfp4j.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.local.UiLink;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code mvn kfp4j:ui -Dkfp4j.local} at the root of a project of modules: it served the local UI in the first project of
- * the build, the parent (its runs folder, no pipelines), and blocked there until stopped, so no module had its turn. The
- * build serves one module's UI now, once, in the module whose turn is the last: that of the module that compiled {@code
- * -Dkfp4j.pipeline}, else of the last module of the build's order that has pipelines or runs.
+ * {@code mvn compile kfp4j:ui -Dkfp4j.local} at the root of a project of modules. The goal needs no project: Maven runs it
+ * once, at the root, whose own UI it served, of packaging pom (its runs folder, no pipelines), none of the modules' runs or
+ * pipelines. It serves one module's UI now: that of the module that compiled {@code -Dkfp4j.pipeline}, else of the last
+ * module of the build's order that has pipelines or runs.
  */
 class UiReactorTest {
   @TempDir Path dir;
@@ -37,27 +37,36 @@ class UiReactorTest {
     Path prep = r.classes("lib").toPath().resolve("META-INF/kfp4j/pipelines/prep.yaml");
     Files.createDirectories(prep.getParent());
     Files.copy(GoalsTest.CLASSES.toPath().resolve("META-INF/kfp4j/pipelines/add-example.yaml"), prep);
+    Path app = r.classes("app").toPath().resolve("META-INF/kfp4j/pipelines/add-example.yaml");
+    Files.createDirectories(app.getParent());
+    Files.copy(GoalsTest.CLASSES.toPath().resolve("META-INF/kfp4j/pipelines/add-example.yaml"), app);
     return r;
   }
 
-  /** The goal in the project {@code name} of {@code r}, as Maven configures it for {@code -Dkfp4j.local -Dkfp4j.port=0}. */
-  private UiMojo mojo(Reactor r, String name, String pipeline) throws Exception {
+  /** The goal at the root of {@code r}, as Maven configures it for {@code -Dkfp4j.local -Dkfp4j.port=0}: its defaults the root's. */
+  private UiMojo mojo(Reactor r, String pipeline) throws Exception {
     UiMojo mojo = (UiMojo) PluginDescriptor.goals().get("ui").configure(Map.of("kfp4j.local", "true", "kfp4j.port", "0"));
-    var project = r.project(name);
-    mojo.session = r.session(name);
-    mojo.packaging = project.getPackaging();
-    mojo.root = new File(project.getBasedir(), ".kfp4j/runs");
-    mojo.classes = name.equals("app") ? GoalsTest.CLASSES : r.classes(name);
+    mojo.session = r.session("parent");
+    mojo.packaging = "pom";
+    mojo.root = runs(r, "parent").toFile();
+    mojo.classes = r.classes("parent");
     mojo.classpath = List.of(mojo.classes.getPath());
     mojo.pipeline = pipeline;
     return mojo;
   }
 
+  private Path runs(Reactor r, String name) {
+    return r.project(name).getBasedir().toPath().resolve(".kfp4j/runs");
+  }
+
+  /** What a served UI showed: the runs folder it served, and the pipelines its form lists. */
+  record Served(Path root, String pipelines) {}
+
   /**
-   * Runs {@code mojo}: when it serves the runs in {@code servedRoot}, the pipelines its UI's form lists, and stops it; null
-   * when it ended without serving. (Before, the parent's and lib's goals served their own, and blocked until stopped so.)
+   * Runs {@code mojo}: when it serves the runs in one of {@code roots}, what it served, and stops it; null when it ended
+   * without serving.
    */
-  private static String pipelinesServed(UiMojo mojo, Path servedRoot) throws Exception {
+  static Served served(UiMojo mojo, List<Path> roots) throws Exception {
     CompletableFuture<Void> served = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
@@ -67,12 +76,13 @@ class UiReactorTest {
         served.completeExceptionally(e);
       }
     });
-    Path link = servedRoot.resolve(UiLink.FILE);
     t.start();
-    while (!Files.exists(link) && t.isAlive()) {
+    Path link = null;
+    while (link == null && t.isAlive()) {
+      link = roots.stream().map(r -> r.resolve(UiLink.FILE)).filter(Files::exists).findFirst().orElse(null);
       Thread.onSpinWait();
     }
-    if (!Files.exists(link)) {
+    if (link == null) {
       served.get();
       return null;
     }
@@ -81,55 +91,60 @@ class UiReactorTest {
         HttpResponse.BodyHandlers.ofString()).body();
     t.interrupt();
     served.get();
-    return pipelines;
+    return new Served(link.getParent(), pipelines);
   }
 
-  private Path runs(Reactor r, String name) {
-    return r.project(name).getBasedir().toPath().resolve(".kfp4j/runs");
+  /** What the goal at the root of {@code r} served, watching the runs folder of each project. */
+  private Served served(Reactor r, UiMojo mojo) throws Exception {
+    return served(mojo, r.projects.stream().map(p -> runs(r, p.getArtifactId())).toList());
   }
 
   @Test
-  void withoutAPipelineTheLastModuleWithPipelinesIsServedOnceInTheLastTurn() throws Exception {
+  void withoutAPipelineTheLastModuleWithPipelinesIsServed() throws Exception {
     Reactor r = reactor();
-    Files.createDirectories(runs(r, "parent"));
-    List<Path> roots = new ArrayList<>(List.of(runs(r, "parent"), runs(r, "lib"), runs(r, "app")));
-    assertNull(pipelinesServed(mojo(r, "parent", null), runs(r, "parent")), "the parent, of packaging pom, skips the goal");
-    assertNull(pipelinesServed(mojo(r, "lib", null), runs(r, "lib")), "lib, before app, leaves it its turn");
-    assertNull(pipelinesServed(mojo(r, "app", null), runs(r, "app")), "app, the last with pipelines, leaves docs its turn");
-    assertEquals(List.of(), roots.stream().filter(p -> Files.exists(p.resolve(UiLink.FILE))).toList());
-    // docs, which has nothing to show, has the last turn: app's UI is served there, its runs folder and its pipelines
-    String served = pipelinesServed(mojo(r, "docs", null), runs(r, "app"));
-    assertTrue(served != null && served.contains("{\"name\":\"add-example\""), served);
+    UiMojo ui = mojo(r, null);
+    Served served = served(r, ui);
+    assertEquals(runs(r, "app"), served == null ? null : served.root(), "app's UI, not the root's");
+    assertTrue(served.pipelines().contains("{\"name\":\"add-example\""), served.pipelines());
+    assertEquals(r.classes("app"), ui.classes);
+    assertEquals(List.of(r.classes("app").getPath()), ui.classpath);
+    assertFalse(Files.exists(runs(r, "parent")), "the root's own UI is not served");
+  }
+
+  @Test
+  void aModuleWithRunsHasSomethingToShow() throws Exception {
+    Reactor r = reactor();
+    Files.createDirectories(runs(r, "docs").resolve("report/20261207-000000-000-abcd"));
+    Served served = served(r, mojo(r, null));
+    assertEquals(runs(r, "docs"), served == null ? null : served.root(), "docs, after app, has runs");
   }
 
   @Test
   void aPipelineGivenServesTheModuleThatCompiledIt() throws Exception {
     Reactor r = reactor();
-    assertNull(pipelinesServed(mojo(r, "lib", "prep"), runs(r, "lib")));
-    assertNull(pipelinesServed(mojo(r, "app", "prep"), runs(r, "lib")));
-    assertTrue(pipelinesServed(mojo(r, "docs", "prep"), runs(r, "lib")) != null, "lib's UI served in docs' turn");
-    assertFalse(Files.exists(runs(r, "app").resolve(UiLink.FILE)));
+    Served served = served(r, mojo(r, "prep"));
+    assertEquals(runs(r, "lib"), served == null ? null : served.root(), "lib's UI");
+    assertTrue(served.pipelines().contains("{\"name\":\"prep\""), served.pipelines());
   }
 
   @Test
-  void aPipelineNoModuleCompiledFailsTheLastTurnAndNothingIsServed() throws Exception {
+  void aPipelineNoModuleCompiledFailsAndNothingIsServed() throws Exception {
     Reactor r = reactor();
-    assertNull(pipelinesServed(mojo(r, "lib", "nope"), runs(r, "lib")));
-    assertNull(pipelinesServed(mojo(r, "app", "nope"), runs(r, "app")));
-    MojoFailureException e = assertThrows(MojoFailureException.class, mojo(r, "docs", "nope")::execute);
+    UiMojo ui = mojo(r, "nope");
+    ExecutionException thrown = assertThrows(ExecutionException.class, () -> served(r, ui));
+    MojoFailureException e = assertInstanceOf(MojoFailureException.class, thrown.getCause());
     assertEquals("kfp4j:ui failed: no module of the build compiled a pipeline 'nope' (compile it first: mvn compile kfp4j:ui"
         + " -Dkfp4j.local -Dkfp4j.pipeline=nope)", e.getMessage());
+    assertFalse(Files.exists(runs(r, "parent")));
   }
 
-  /** With nothing to show in any module, no module blocks serving an empty UI. */
+  /** With nothing to show in any module, the goal does not block serving an empty UI. */
   @Test
   void nothingToShowServesNothing() throws Exception {
     Reactor r = new Reactor(dir, "lib", "app");
-    for (String m : List.of("lib", "app")) {
-      UiMojo mojo = mojo(r, m, null);
-      mojo.classes = r.classes(m);
-      assertNull(pipelinesServed(mojo, runs(r, m)), m);
-      assertFalse(Files.exists(runs(r, m)));
+    assertNull(served(r, mojo(r, null)));
+    for (String m : List.of("parent", "lib", "app")) {
+      assertFalse(Files.exists(runs(r, m)), m);
     }
   }
 }
