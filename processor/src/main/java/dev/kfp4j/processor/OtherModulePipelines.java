@@ -1,8 +1,5 @@
 package dev.kfp4j.processor;
 
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ImportTree;
-import com.sun.source.util.TreePath;
 import dev.kfp4j.processor.javac.Sources;
 import dev.kfp4j.processor.model.PipelineModel;
 import java.net.URI;
@@ -82,15 +79,9 @@ final class OtherModulePipelines {
     for (TypeElement type : called.get()) {
       add(roots, type);
     }
-    TreePath path = sources.path(pipeline.element());
-    CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
-    for (ImportTree i : unit == null ? List.<ImportTree>of() : unit.getImports()) {
-      String name = i.getQualifiedIdentifier().toString();
-      if (i.isStatic() || name.endsWith(".*")) {
-        name = name.substring(0, name.lastIndexOf('.')); // the class of a member, or a package
-      }
-      if (!name.startsWith("java.") && !name.startsWith("javax.") && !name.startsWith("dev.kfp4j.")) { // kfp4j's own jars: none
-        add(roots, elements.getTypeElement(name));
+    for (TypeElement type : sources.imported(pipeline.element())) {
+      if (!type.getQualifiedName().toString().startsWith("dev.kfp4j.")) { // kfp4j's own jars hold no pipelines
+        add(roots, type);
       }
     }
     return roots;

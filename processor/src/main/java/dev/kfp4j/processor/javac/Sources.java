@@ -42,6 +42,27 @@ public final class Sources {
     return trees == null ? null : trees.getPath(e);
   }
 
+  /**
+   * The classes the file of {@code e} imports, one by one or by a static import of their members, but those of {@code
+   * java.*} and {@code javax.*}; none when nothing is known.
+   */
+  public java.util.List<TypeElement> imported(Element e) {
+    TreePath path = path(e);
+    java.util.List<TypeElement> out = new java.util.ArrayList<>();
+    for (com.sun.source.tree.ImportTree i : path == null ? java.util.List.<com.sun.source.tree.ImportTree>of()
+        : path.getCompilationUnit().getImports()) {
+      String name = i.getQualifiedIdentifier().toString();
+      if (i.isStatic() || name.endsWith(".*")) {
+        name = name.substring(0, name.lastIndexOf('.')); // the class of a member, or a package (no class)
+      }
+      TypeElement type = name.startsWith("java.") || name.startsWith("javax.") ? null : env.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        out.add(type);
+      }
+    }
+    return out;
+  }
+
   /** The source file of {@code e} relative to its source root, such as {@code com/acme/Flows.java}; null when unknown. */
   public String file(Element e) {
     TreePath path = trees == null ? null : trees.getPath(e);
