@@ -8,11 +8,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The inputs of a DAG component (a nested pipeline, a loop, a condition) that its task does not
- * give, as KFP's driver fills them in when it starts the DAG: an optional input with a default
+ * give, as KFP's driver fills them in when it starts the DAG ({@code resolveInputs} in {@code
+ * backend/src/v2/driver/resolve.go}, its {@code isDagDriver} case): an optional input with a default
  * takes the default; one without a default is null, and a task inside that takes it as an optional
  * input of its own is started without it (its component's default applies), as KFP's driver skips
  * a null value given to an optional input. kfp4j's model has no null argument: such an input is
- * {@link #isAbsent absent} while the DAG is read, and left out of the tasks that take it.
+ * {@link #isAbsent absent} while the DAG is read, and left out of the tasks that take it. An optional
+ * input artifact not given is absent too, but no task inside may read it: {@code resolveInputArtifact}
+ * fails on it whatever the task's input ({@link InputReader}).
  */
 final class GroupInputs {
   /** Says why an absent input has no value, in errors. */
@@ -47,14 +50,14 @@ final class GroupInputs {
   /**
    * Puts {@code argument} as input {@code input} of a task running {@code comp}, unless it is
    * absent: then a DAG component gets it absent in turn, and a container component that takes the
-   * input ({@code kind}: {@code parameters} or {@code artifacts}) as optional goes without it.
+   * input parameter as optional goes without it.
    *
    * @throws FormatException naming {@code where} when such a component's input is not optional
    */
-  static void put(Map<String, Argument> arguments, String input, Argument argument, JsonNode comp, String kind, String where) {
+  static void put(Map<String, Argument> arguments, String input, Argument argument, JsonNode comp, String where) {
     if (argument != ABSENT || comp.has("dag")) {
       arguments.put(input, argument);
-    } else if (!comp.path("inputDefinitions").path(kind).path(input).path("isOptional").asBoolean(false)) {
+    } else if (!comp.path("inputDefinitions").path("parameters").path(input).path("isOptional").asBoolean(false)) {
       throw new FormatException(where + ": it is given no value: it comes from " + ABSENT_WHAT + ", but its component's input "
           + "is not optional (KFP's driver fails such a task): have the caller pass it, or give it a default");
     }
