@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
  * a null value given to an optional input. kfp4j's model has no null argument: such an input is
  * {@link #isAbsent absent} while the DAG is read, and left out of the tasks that take it. An optional
  * input artifact not given is absent too, but no task inside may read it: {@code resolveInputArtifact}
- * fails on it whatever the task's input ({@link InputReader}).
+ * fails on it whatever the task's input ({@link InputReader}). An input with a default but no {@code
+ * isOptional} (as KFP's SDKs before 2.0 wrote them) gets no default from the driver: its type check
+ * ({@code handleParamTypeValidationAndConversion}) makes a {@code STRING} one the empty text ({@code
+ * metadata.PbValueToText} of no value) and fails on any other ("unknown protobuf.Value type").
  */
 final class GroupInputs {
   /** Says why an absent input has no value, in errors. */
@@ -30,14 +33,27 @@ final class GroupInputs {
     return a == ABSENT;
   }
 
-  /** Fills {@code given}, the arguments of a task running DAG component {@code comp}, with what KFP's driver gives the rest. */
-  static void notGiven(Map<String, Argument> given, JsonNode comp) {
+  /**
+   * Fills {@code given}, the arguments of a task running DAG component {@code comp}, with what KFP's driver gives the rest.
+   *
+   * @throws FormatException naming {@code where} when KFP's driver fails the task on an input it does not give
+   */
+  static void notGiven(Map<String, Argument> given, JsonNode comp, String where) {
     for (Map.Entry<String, JsonNode> p : comp.path("inputDefinitions").path("parameters").properties()) {
       JsonNode def = p.getValue();
-      if (!given.containsKey(p.getKey()) && def.path("isOptional").asBoolean(false)) {
-        given.put(p.getKey(), def.has("defaultValue")
-            ? Values.constant(def.get("defaultValue"), ParameterType.ofV2Name(def.path("parameterType").asString("")))
-            : ABSENT);
+      if (given.containsKey(p.getKey()) || !def.has("defaultValue") && !def.path("isOptional").asBoolean(false)) {
+        continue;
+      }
+      ParameterType type = ParameterType.ofV2Name(def.path("parameterType").asString(""));
+      if (def.path("isOptional").asBoolean(false)) {
+        given.put(p.getKey(), def.has("defaultValue") ? Values.constant(def.get("defaultValue"), type) : ABSENT);
+      } else if (type == ParameterType.STRING) {
+        given.put(p.getKey(), Argument.Constant.of("")); // not its default: the text of no value
+      } else {
+        throw new FormatException(where + ": it does not give input '" + p.getKey() + "' of its DAG, which has a defaultValue but "
+            + "no isOptional (as KFP's SDKs before 2.0 wrote them); KFP's driver takes the default of an optional input only, and "
+            + "fails the DAG on this one (resolveInputs in backend/src/v2/driver/resolve.go: \"unknown protobuf.Value type\"): "
+            + "give the input in the task, or mark it isOptional: true (as KFP's SDK 2 compiles it)");
       }
     }
     for (Map.Entry<String, JsonNode> a : comp.path("inputDefinitions").path("artifacts").properties()) {
