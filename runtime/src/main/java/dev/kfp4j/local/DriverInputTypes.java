@@ -13,8 +13,9 @@ import dev.kfp4j.spec.InputSpec;
  * by its declared type): an input of {@code STRING} takes any, a number or a boolean as its text ({@code
  * metadata.PbValueToText}: Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}, {@code FormatBool}); any other input
  * takes only a value of its kind (a number for either number type), and the driver fails the task on another ("input
- * parameter type mismatch"). A value whose producer's type is not known here (a constant, a loop's item, a collected
- * list) is given as it is.
+ * parameter type mismatch"). The producer's type is that of the pipeline input, the task output, the constant (its
+ * JSON kind in the spec), the list a loop collects, the branch outputs of a {@code dsl.OneOf}, the constants a loop is over;
+ * a value whose type is not known here (the item of a loop over a list value, a field of an item) is given as it is.
  */
 final class DriverInputTypes {
   private final Pipeline pipeline;
@@ -37,14 +38,19 @@ final class DriverInputTypes {
     if (to == ParameterType.STRING) {
       return from.isNumber() || from == ParameterType.BOOLEAN ? LauncherText.of(text.strip(), from) : text;
     }
-    if (!kind(from).equals(kind(to))) {
+    if (!from.valueKind().equals(to.valueKind())) {
       throw new WorkflowException(where + ": input parameter '" + in.name() + "' type mismatch: expect " + to.v2Name() + ", got "
-          + kind(from) + " (" + from.v2Name() + "); KFP's driver fails the task (resolveInputs in backend/src/v2/driver/resolve.go)");
+          + from.valueKind() + " (" + from.v2Name() + "); KFP's driver fails the task (resolveInputs in backend/src/v2/driver/resolve.go)");
     }
     return text;
   }
 
-  /** The type of the value {@code a} stands for, when known: a pipeline parameter's, a task output's. */
+  /**
+   * The type of the value {@code a} stands for, when known: a pipeline parameter's, a task output's, a constant's own (a KFP 2
+   * spec's {@code runtimeValue.constant} is a protobuf value of its JSON kind, whatever the input declares), a collected
+   * list's ({@code CollectInputs} gives a list value), one of the outputs of a chain of branches' (the type its branches'
+   * outputs share), the item of a loop over constants of one type.
+   */
   private ParameterType type(Argument a) {
     if (a instanceof Argument.PipelineParameter p) {
       return pipeline.parameter(p.name()).filter(x -> !x.isArtifact()).map(dev.kfp4j.model.Parameter::type).orElse(null);
@@ -53,17 +59,25 @@ final class DriverInputTypes {
       return t.component().outputs().stream().filter(out -> out.name().equals(o.output())).findFirst()
           .map(ArgumentValues::type).orElse(null);
     }
+    if (a instanceof Argument.Constant c) {
+      return c.type();
+    }
+    if (a instanceof Argument.Collected) {
+      return ParameterType.LIST;
+    }
+    if (a instanceof Argument.OneOf o) {
+      return shared(o.outputs().stream().map(this::type).toList());
+    }
+    if (a instanceof Argument.LoopItem item && item.field() == null
+        && pipeline.node(item.loop()).orElse(null) instanceof dev.kfp4j.model.Loop loop
+        && loop.items() instanceof dev.kfp4j.model.Loop.Constants items) {
+      return shared(items.values().stream().map(Argument.Constant::type).toList());
+    }
     return null;
   }
 
-  /** The protobuf {@code Value} kind a value of {@code type} is, as the driver names it. */
-  private static String kind(ParameterType type) {
-    return switch (type) {
-      case INTEGER, FLOAT -> "number";
-      case BOOLEAN -> "bool";
-      case STRING -> "string";
-      case LIST -> "list";
-      case STRUCT -> "struct";
-    };
+  /** The one type all of {@code types} are, else null. */
+  private static ParameterType shared(java.util.List<ParameterType> types) {
+    return types.isEmpty() || types.contains(null) || types.stream().distinct().count() > 1 ? null : types.get(0);
   }
 }

@@ -38,6 +38,21 @@ public enum ParameterType {
   }
 
   /**
+   * The kind of protobuf {@code Value} a KFP 2 value of this type is, as KFP's driver names it in a type mismatch ({@code
+   * handleParamTypeValidationAndConversion} in {@code backend/src/v2/driver/resolve.go}): {@code number} for either number
+   * type, {@code bool}, {@code string}, {@code list}, {@code struct}.
+   */
+  public String valueKind() {
+    return switch (this) {
+      case INTEGER, FLOAT -> "number";
+      case BOOLEAN -> "bool";
+      case STRING -> "string";
+      case LIST -> "list";
+      case STRUCT -> "struct";
+    };
+  }
+
+  /**
    * The parameter type of a KFP v1 type name as the KFP SDK reads it ({@code Integer}, {@code
    * int}, {@code Float}, {@code Boolean}, {@code String}, {@code JsonArray}, {@code List}, {@code
    * JsonObject}, {@code Dict}...), or null for a name that is not a parameter type (an artifact

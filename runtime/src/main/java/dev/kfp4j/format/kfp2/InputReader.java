@@ -176,7 +176,13 @@ final class InputReader {
     }
     if (spec.has("runtimeValue")) {
       Argument.RunValue run = Values.runValue(spec.get("runtimeValue").path("constant").asString(""));
-      return run != null ? run : Values.constant(spec.get("runtimeValue").path("constant"), type);
+      if (run != null) {
+        return run;
+      }
+      // a protobuf value of its JSON kind, which KFP's driver checks against the input's type (local.DriverInputTypes)
+      Argument.Constant own = Values.constant(spec.get("runtimeValue").path("constant"), null);
+      boolean fits = type == null || own.type() == type || own.type().isNumber() && type.isNumber();
+      return fits ? Values.constant(spec.get("runtimeValue").path("constant"), type) : own;
     }
     throw new FormatException(source + ": " + where + ": kfp4j reads inputs from DAG inputs, task outputs and constants");
   }
