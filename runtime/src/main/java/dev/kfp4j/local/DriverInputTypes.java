@@ -46,6 +46,29 @@ final class DriverInputTypes {
   }
 
   /**
+   * What KFP's driver gives input {@code in}, which the task does not give: none to an optional input (the launcher gives the
+   * component its default, {@code addDefaultParams}); none either to an input with a {@code defaultValue} but no {@code
+   * isOptional}, as KFP's SDKs before 2.0 wrote them, though {@code resolveInputs}' comment says it takes the default: its
+   * type check finds no value, makes a {@code STRING} input the text of none ({@code metadata.PbValueToText(nil)}, empty),
+   * and fails the task on any other type.
+   *
+   * @throws WorkflowException naming {@code where} when the driver fails the task
+   */
+  String notGiven(InputSpec in, String where) {
+    ParameterType to = ArgumentValues.type(in);
+    if (in.optional() || in.defaultValue() == null || to == null) {
+      return in.defaultValue();
+    }
+    if (to == ParameterType.STRING) {
+      return "";
+    }
+    throw new WorkflowException(where + ": input parameter '" + in.name() + "' (" + to.v2Name() + ") has a defaultValue but no "
+        + "isOptional (as KFP's SDKs before 2.0 wrote them), and the task gives it none; KFP's driver takes no default for it and "
+        + "fails the task (resolveInputs in backend/src/v2/driver/resolve.go: \"unknown protobuf.Value type\"): give the input "
+        + "in the task, or mark it isOptional: true");
+  }
+
+  /**
    * The type of the value {@code a} stands for, when known: a pipeline parameter's, a task output's, a constant's own (a KFP 2
    * spec's {@code runtimeValue.constant} is a protobuf value of its JSON kind, whatever the input declares), a collected
    * list's ({@code CollectInputs} gives a list value), one of the outputs of a chain of branches' (the type its branches'

@@ -464,8 +464,8 @@ final class ModelPlan implements Plan {
         text = values.input(a, in, scope, where + " input '" + n + "'", task.name(), id.id());
         text = kfp2 && text != null ? driverTypes.given(a, in, text, where) : text;
       }
-      if (text == null) {
-        text = in.defaultValue();
+      if (text == null) { // not given by the task: what KFP's driver gives it (an old SDK's default, not), else the default
+        text = kfp2 && task.arguments().get(n) == null ? driverTypes.notGiven(in, where) : in.defaultValue();
       }
       if (text == null) {
         if (!in.optional()) {

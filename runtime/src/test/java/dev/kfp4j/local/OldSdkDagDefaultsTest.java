@@ -130,4 +130,32 @@ class OldSdkDagDefaultsTest {
         + "task, or mark it isOptional: true (as KFP's SDK 2 compiles it)", e.getMessage());
     assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
   }
+
+  /** SPEC with its task {@code echo-root} giving nothing to its component's input, which has a default of type {@code type}. */
+  private static String componentDefault(String dflt, String type) {
+    String spec = replace(SPEC, "        inputs:\n          parameters:\n            msg:\n              componentInputParameter: x\n", "");
+    return replace(spec, "        msg:\n          parameterType: STRING\n",
+        "        msg:\n          defaultValue: " + dflt + "\n          parameterType: " + type + "\n");
+  }
+
+  /**
+   * A component's input with a default but no {@code isOptional}, which a task leaves out, is no different to KFP's driver: it
+   * gives it no default (the launcher's {@code addDefaultParams} fills in only an input given nothing, and the driver gave it
+   * the empty text), and fails the task on a type other than {@code STRING}. Before, a local run gave it the default.
+   */
+  @Test
+  void aComponentsInputWithADefaultButNoIsOptionalLeftOutIsTheEmptyTextOrFailsTheTask() {
+    RunResult text = run(componentDefault("its default", "STRING"));
+    assertTrue(text.succeeded(), () -> String.valueOf(text.failedTask()));
+    assertEquals("[]", text.output("echo-root", "Output"));
+    RunResult number = run(componentDefault("3.0", "NUMBER_INTEGER"));
+    assertFalse(number.succeeded());
+    assertEquals("task 'echo-root': input parameter 'msg' (NUMBER_INTEGER) has a defaultValue but no isOptional (as KFP's SDKs "
+        + "before 2.0 wrote them), and the task gives it none; KFP's driver takes no default for it and fails the task "
+        + "(resolveInputs in backend/src/v2/driver/resolve.go: \"unknown protobuf.Value type\"): give the input in the task, or "
+        + "mark it isOptional: true", number.failedTask().orElseThrow().message());
+    RunResult optional = run(componentDefault("its default\n          isOptional: true", "STRING"));
+    assertTrue(optional.succeeded(), () -> String.valueOf(optional.failedTask()));
+    assertEquals("[its default]", optional.output("echo-root", "Output"), "an optional input takes its default (addDefaultParams)");
+  }
 }
