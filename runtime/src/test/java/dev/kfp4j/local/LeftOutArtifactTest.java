@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * KFP's driver finds an input artifact of a task only among its DAG's ({@code resolveInputArtifact} in {@code
  * backend/src/v2/driver/resolve.go}, "parent DAG does not have input artifact"), whether or not the task's input is optional
  * ({@code resolveInputs} asks {@code isOptional} of parameters only), so the call given nothing fails on a cluster. Before, a
- * local run started the task inside without the artifact and succeeded; now the file is refused before anything runs, naming
- * the task that reads the artifact.
+ * local run started the task inside without the artifact and succeeded; now a run of the file is refused before anything runs, naming
+ * the task that reads the artifact and the one that leaves it out (a picture still reads it).
  */
 class LeftOutArtifactTest {
   @TempDir Path dir;
@@ -144,9 +144,11 @@ class LeftOutArtifactTest {
   void aCallLeavingItOutIsRefusedBeforeAnythingRunsNamingTheTaskThatReadsIt() {
     WorkflowException e = assertThrows(WorkflowException.class, () -> run(SPEC));
     assertEquals("optional.yaml: component 'comp-inner-pipeline', task 'printer', input 'artifact': it reads artifact 'dataset' "
-        + "of its DAG, which the task running that DAG leaves out (an optional input artifact, not given); KFP's driver fails "
-        + "the task though its input is optional (resolveInputArtifact in backend/src/v2/driver/resolve.go: \"parent DAG does "
-        + "not have input artifact\"): have that task pass an artifact", e.getMessage());
+        + "of its DAG, which task 'inner-pipeline-2' (root) running that DAG leaves out; KFP's driver fails the task though its "
+        + "input is optional (resolveInputArtifact in backend/src/v2/driver/resolve.go: \"parent DAG does not have input "
+        + "artifact\"): have task 'inner-pipeline-2' pass an artifact", e.getMessage());
     assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
+    // read for a picture, not run: the file is as KFP's compiler writes it
+    assertEquals("optional-artifact-pipeline", dev.kfp4j.format.kfp2.Kfp2Reader.read(SPEC, "optional.yaml").name());
   }
 }

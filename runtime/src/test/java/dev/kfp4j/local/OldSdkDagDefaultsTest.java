@@ -129,6 +129,7 @@ class OldSdkDagDefaultsTest {
         + "this one (resolveInputs in backend/src/v2/driver/resolve.go: \"unknown protobuf.Value type\"): give the input in the "
         + "task, or mark it isOptional: true (as KFP's SDK 2 compiles it)", e.getMessage());
     assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
+    assertEquals("old-defaults", dev.kfp4j.format.kfp2.Kfp2Reader.read(spec, "old.yaml").name(), "a picture still reads it");
   }
 
   /** SPEC with its task {@code echo-root} giving nothing to its component's input, which has a default of type {@code type}. */

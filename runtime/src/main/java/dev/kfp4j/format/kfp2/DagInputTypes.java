@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
  * text, which the DAG's tasks then read, so one of them taking it as an input of another type fails. The value's kind is
  * the type its source declares: the enclosing DAG's input (checked so in turn, the root's by KFP's API server), the
  * producer's output, the constant's JSON kind. kfp4j's model puts a called pipeline's tasks where the call is, given the
- * caller's values as they are; a local run of a file doing either is refused before anything runs, naming the task.
+ * caller's values as they are; a local run of a file doing either is refused before anything runs, naming the task. So is one
+ * whose call leaves out an input of the called pipeline's that the check finds no value for: not optional, with a default
+ * (KFP's SDKs before 2.0), of another type than {@code STRING}.
  */
 final class DagInputTypes {
   private DagInputTypes() {}
@@ -56,6 +58,26 @@ final class DagInputTypes {
               + "input of another type; KFP's driver fails that task (resolveInputs in backend/src/v2/driver/resolve.go: \"input "
               + "parameter type mismatch\"): declare the DAG's input of the value's type");
         }
+      }
+      notGiven(task, comp, source + ": " + where + ", task '" + name + "'");
+    }
+  }
+
+  /**
+   * Refuses an input of DAG component {@code comp} that {@code task} does not give, with a {@code defaultValue} but no {@code
+   * isOptional} (as KFP's SDKs before 2.0 wrote them), of another type than {@code STRING}: the driver's type check finds no
+   * value, and takes no default for it ({@link GroupInputs}).
+   */
+  private static void notGiven(JsonNode task, JsonNode comp, String at) {
+    for (Map.Entry<String, JsonNode> d : comp.path("inputDefinitions").path("parameters").properties()) {
+      JsonNode def = d.getValue();
+      ParameterType type = type(comp, d.getKey());
+      if (!task.path("inputs").path("parameters").has(d.getKey()) && def.has("defaultValue") && !def.path("isOptional").asBoolean(false)
+          && type != null && type != ParameterType.STRING) {
+        throw new FormatException(at + ": it does not give input '" + d.getKey() + "' of its DAG, which has a defaultValue but no "
+            + "isOptional (as KFP's SDKs before 2.0 wrote them); KFP's driver takes the default of an optional input only, and "
+            + "fails the DAG on this one (resolveInputs in backend/src/v2/driver/resolve.go: \"unknown protobuf.Value type\"): "
+            + "give the input in the task, or mark it isOptional: true (as KFP's SDK 2 compiles it)");
       }
     }
   }

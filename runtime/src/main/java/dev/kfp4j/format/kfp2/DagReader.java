@@ -235,7 +235,7 @@ final class DagReader {
     }
     d.group = true;
     Map<String, Argument> groupInputs = inputReader.arguments(scope, task, inputs, comp, at, dag);
-    GroupInputs.notGiven(groupInputs, comp, source + ": " + at);
+    GroupInputs.notGiven(groupInputs, comp);
     if (TriggerPolicies.afterAll(task) && !(root && specName.equals(exitName))) {
       throw new FormatException(source + ": " + at + " runs a DAG (a pipeline) even when a task it waits for failed "
           + "(ignore_upstream_failure, or one of several exit handlers); kfp4j's model runs a task after a failure, or one pipeline "

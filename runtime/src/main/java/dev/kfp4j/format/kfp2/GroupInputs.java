@@ -14,11 +14,12 @@ import tools.jackson.databind.JsonNode;
  * input of its own is started without it (its component's default applies), as KFP's driver skips
  * a null value given to an optional input. kfp4j's model has no null argument: such an input is
  * {@link #isAbsent absent} while the DAG is read, and left out of the tasks that take it. An optional
- * input artifact not given is absent too, but no task inside may read it: {@code resolveInputArtifact}
- * fails on it whatever the task's input ({@link InputReader}). An input with a default but no {@code
- * isOptional} (as KFP's SDKs before 2.0 wrote them) gets no default from the driver: its type check
- * ({@code handleParamTypeValidationAndConversion}) makes a {@code STRING} one the empty text ({@code
- * metadata.PbValueToText} of no value) and fails on any other ("unknown protobuf.Value type").
+ * input artifact not given is absent too (though a task inside reading it fails on KFP, {@code
+ * resolveInputArtifact}, which a run refuses: {@link LeftOutArtifacts}). An input with a default but
+ * no {@code isOptional} (as KFP's SDKs before 2.0 wrote them) gets no default from the driver: its
+ * type check ({@code handleParamTypeValidationAndConversion}) makes a {@code STRING} one the empty text
+ * ({@code metadata.PbValueToText} of no value), and fails on any other type ("unknown protobuf.Value
+ * type"), which a run refuses ({@link DagInputTypes}); read for a picture, such an input is its default.
  */
 final class GroupInputs {
   /** Says why an absent input has no value, in errors. */
@@ -33,12 +34,8 @@ final class GroupInputs {
     return a == ABSENT;
   }
 
-  /**
-   * Fills {@code given}, the arguments of a task running DAG component {@code comp}, with what KFP's driver gives the rest.
-   *
-   * @throws FormatException naming {@code where} when KFP's driver fails the task on an input it does not give
-   */
-  static void notGiven(Map<String, Argument> given, JsonNode comp, String where) {
+  /** Fills {@code given}, the arguments of a task running DAG component {@code comp}, with what KFP's driver gives the rest. */
+  static void notGiven(Map<String, Argument> given, JsonNode comp) {
     for (Map.Entry<String, JsonNode> p : comp.path("inputDefinitions").path("parameters").properties()) {
       JsonNode def = p.getValue();
       if (given.containsKey(p.getKey()) || !def.has("defaultValue") && !def.path("isOptional").asBoolean(false)) {
@@ -47,13 +44,8 @@ final class GroupInputs {
       ParameterType type = ParameterType.ofV2Name(def.path("parameterType").asString(""));
       if (def.path("isOptional").asBoolean(false)) {
         given.put(p.getKey(), def.has("defaultValue") ? Values.constant(def.get("defaultValue"), type) : ABSENT);
-      } else if (type == ParameterType.STRING) {
-        given.put(p.getKey(), Argument.Constant.of("")); // not its default: the text of no value
-      } else {
-        throw new FormatException(where + ": it does not give input '" + p.getKey() + "' of its DAG, which has a defaultValue but "
-            + "no isOptional (as KFP's SDKs before 2.0 wrote them); KFP's driver takes the default of an optional input only, and "
-            + "fails the DAG on this one (resolveInputs in backend/src/v2/driver/resolve.go: \"unknown protobuf.Value type\"): "
-            + "give the input in the task, or mark it isOptional: true (as KFP's SDK 2 compiles it)");
+      } else { // an old SDK's: not its default, but the text of no value (the driver fails on another type)
+        given.put(p.getKey(), type == ParameterType.STRING ? Argument.Constant.of("") : Values.constant(def.get("defaultValue"), type));
       }
     }
     for (Map.Entry<String, JsonNode> a : comp.path("inputDefinitions").path("artifacts").properties()) {
@@ -66,14 +58,14 @@ final class GroupInputs {
   /**
    * Puts {@code argument} as input {@code input} of a task running {@code comp}, unless it is
    * absent: then a DAG component gets it absent in turn, and a container component that takes the
-   * input parameter as optional goes without it.
+   * input ({@code kind}: {@code parameters} or {@code artifacts}) as optional goes without it.
    *
    * @throws FormatException naming {@code where} when such a component's input is not optional
    */
-  static void put(Map<String, Argument> arguments, String input, Argument argument, JsonNode comp, String where) {
+  static void put(Map<String, Argument> arguments, String input, Argument argument, JsonNode comp, String kind, String where) {
     if (argument != ABSENT || comp.has("dag")) {
       arguments.put(input, argument);
-    } else if (!comp.path("inputDefinitions").path("parameters").path(input).path("isOptional").asBoolean(false)) {
+    } else if (!comp.path("inputDefinitions").path(kind).path(input).path("isOptional").asBoolean(false)) {
       throw new FormatException(where + ": it is given no value: it comes from " + ABSENT_WHAT + ", but its component's input "
           + "is not optional (KFP's driver fails such a task): have the caller pass it, or give it a default");
     }

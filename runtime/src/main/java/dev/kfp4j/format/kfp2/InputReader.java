@@ -122,7 +122,7 @@ final class InputReader {
     for (Map.Entry<String, JsonNode> p : task.path("inputs").path("parameters").properties()) {
       ParameterType type = ParameterType.ofV2Name(comp.path("inputDefinitions").path("parameters").path(p.getKey()).path("parameterType").asString(""));
       String where = at + ", input '" + p.getKey() + "'";
-      GroupInputs.put(out, p.getKey(), argument(scope, p.getValue(), inputs, type, where, dag), comp, source + ": " + where);
+      GroupInputs.put(out, p.getKey(), argument(scope, p.getValue(), inputs, type, where, dag), comp, "parameters", source + ": " + where);
     }
     for (Map.Entry<String, JsonNode> a : task.path("inputs").path("artifacts").properties()) {
       JsonNode spec = a.getValue();
@@ -134,16 +134,9 @@ final class InputReader {
         String producer = spec.get("taskOutputArtifact").path("producerTask").asString("");
         String key = spec.get("taskOutputArtifact").path("outputArtifactKey").asString("");
         out.put(a.getKey(), dag == null ? new Argument.TaskOutput(producer, key) : artifactOutput(scope, dag, producer, key));
-      } else if (spec.has("componentInputArtifact")) {
-        String from = spec.get("componentInputArtifact").asString("");
-        Argument given = given(inputs, from, where);
-        if (GroupInputs.isAbsent(given)) { // optional or not, the task's input: resolveInputArtifact has no isOptional case
-          throw new FormatException(source + ": " + where + ": it reads artifact '" + from + "' of its DAG, which the task "
-              + "running that DAG leaves out (an optional input artifact, not given); KFP's driver fails the task though its "
-              + "input is optional (resolveInputArtifact in backend/src/v2/driver/resolve.go: \"parent DAG does not have input "
-              + "artifact\"): have that task pass an artifact");
-        }
-        out.put(a.getKey(), given);
+      } else if (spec.has("componentInputArtifact")) { // left out when absent: a run refuses it (LeftOutArtifacts)
+        GroupInputs.put(out, a.getKey(), given(inputs, spec.get("componentInputArtifact").asString(""), where), comp, "artifacts",
+            source + ": " + where);
       } else {
         throw new FormatException(source + ": " + where + ": kfp4j reads artifacts from task outputs and DAG inputs");
       }

@@ -7,9 +7,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a local run of a KFP 2 spec checks before anything runs, beyond what reading it into the model checks: shapes KFP's
- * backend runs otherwise than the model would ({@link UpstreamFailureHooks}, {@link DagInputTypes}), and, once the run's
- * values are known, a value left out that KFP's driver would fail on ({@link LeftOutInputs}). A file that only goes to a
- * cluster is not refused for them.
+ * backend runs otherwise than the model would ({@link UpstreamFailureHooks}, {@link DagInputTypes}, {@link
+ * LeftOutArtifacts}), and, once the run's values are known, a value left out that KFP's driver would fail on ({@link
+ * LeftOutInputs}). A file that only goes to a cluster is not refused for them.
  */
 public final class Kfp2RunChecks {
   private Kfp2RunChecks() {}
@@ -24,6 +24,7 @@ public final class Kfp2RunChecks {
     JsonNode executors = spec.path("deploymentSpec").path("executors");
     UpstreamFailureHooks.check(source, spec.path("root").path("dag"), components, executors, "root");
     DagInputTypes.check(spec, source);
+    LeftOutArtifacts.check(spec, source);
     for (Map.Entry<String, JsonNode> c : components.properties()) {
       if (c.getValue().has("dag")) {
         UpstreamFailureHooks.check(source, c.getValue().get("dag"), components, executors, "component '" + c.getKey() + "'");
