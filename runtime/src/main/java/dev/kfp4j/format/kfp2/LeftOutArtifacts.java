@@ -34,9 +34,11 @@ final class LeftOutArtifacts {
       if (!comp.has("dag")) {
         continue;
       }
-      for (String input : new TreeSet<>(comp.path("inputDefinitions").path("artifacts").propertyNames())) {
-        if (task.path("inputs").path("artifacts").has(input)) {
-          continue;
+      for (Map.Entry<String, JsonNode> def : comp.path("inputDefinitions").path("artifacts").properties()) {
+        String input = def.getKey();
+        if (task.path("inputs").path("artifacts").has(input) || !def.getValue().path("isOptional").asBoolean(false)
+            || input.equals(task.path("artifactIterator").path("itemInput").asString(null))) {
+          continue; // given; else required (the reader refuses it); or a loop's item, which the iteration's driver gives
         }
         JsonNode inner = comp.path("dag").path("tasks");
         for (String reader : new TreeSet<>(inner.propertyNames())) {
