@@ -33,6 +33,10 @@ import java.util.Map;
  *     output (artifact metadata, values), or null for a command that takes plain arguments
  * @param parameterTypes the type of each output value its component declares, by output name (those of no parameter type
  *     left out): what a KFP 2 run checks a value's file against, as KFP 2's launcher reads it
+ * @param parameterDefaults the value of each output value whose file it may leave unwritten or unreadable, by output name (an
+ *     Argo output parameter's {@code valueFrom.default})
+ * @param optionalArtifacts the output artifacts it may leave unwritten, and succeed: they are not among its outputs then (an
+ *     Argo output artifact's {@code optional: true})
  */
 record Step(
     TaskId id,
@@ -56,7 +60,9 @@ record Step(
     Map<String, String> limits,
     Map<String, String> artifactTypes,
     Path executorOutput,
-    Map<String, dev.kfp4j.model.ParameterType> parameterTypes) implements Plan.Work {
+    Map<String, dev.kfp4j.model.ParameterType> parameterTypes,
+    Map<String, String> parameterDefaults,
+    java.util.Set<String> optionalArtifacts) implements Plan.Work {
 
   Step {
     command = List.copyOf(command);
@@ -65,6 +71,8 @@ record Step(
     limits = Map.copyOf(limits);
     artifactTypes = artifactTypes == null ? Map.of() : Map.copyOf(artifactTypes);
     parameterTypes = parameterTypes == null ? Map.of() : Map.copyOf(parameterTypes);
+    parameterDefaults = Map.copyOf(parameterDefaults);
+    optionalArtifacts = java.util.Set.copyOf(optionalArtifacts);
   }
 
   /**
@@ -79,6 +87,13 @@ record Step(
       inputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
       volumes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(volumes));
     }
+  }
+
+  /** This step with {@code files} as its output artifacts' files. */
+  Step withArtifactFiles(Map<String, Path> files) {
+    return new Step(id, name, template, dir, image, command, localCommand, env, parameterFiles, files, inputFiles, volumes, retry,
+        timeoutSeconds, caching, cacheKey, javaMode, mounts, limits, artifactTypes, executorOutput, parameterTypes, parameterDefaults,
+        optionalArtifacts);
   }
 
   Path log() {

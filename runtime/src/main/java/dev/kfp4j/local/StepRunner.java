@@ -73,7 +73,7 @@ final class StepRunner {
       prepare(step);
       if (restore(step, key, log)) {
         try {
-          return recorded(step, log, result(step, State.Cached, 0, 0, values(step), 0, "reused cached outputs", null));
+          return recorded(step, log, result(written(step), State.Cached, 0, 0, values(step), 0, "reused cached outputs", null));
         } catch (OutputException unreadable) {
           // a miss: run it
         }
@@ -161,10 +161,11 @@ final class StepRunner {
       results.add(step.id(), r, false);
       return r;
     }
-    TaskResult r = recorded(step, log, result(step, State.Succeeded, attempt, exit, values, millis, null, log.file()));
+    Step kept = written(step);
+    TaskResult r = recorded(step, log, result(kept, State.Succeeded, attempt, exit, values, millis, null, log.file()));
     if (key != null && r.state().ok()) { // cached once its run has it: never outputs a run failed for want of its record
       try {
-        cache.store(key, cachedValues(step), step.artifactFiles());
+        cache.store(key, cachedValues(step), kept.artifactFiles());
       } catch (IOException | RuntimeException e) {
         log.note("kfp4j: its outputs were not cached: " + FileErrors.problem(e) + "\n");
       }
@@ -179,7 +180,7 @@ final class StepRunner {
    */
   private boolean restore(Step step, String key, TaskLog log) {
     try {
-      return cache.restore(key, cachedValues(step), step.artifactFiles());
+      return cache.restore(key, cachedValues(step), step.artifactFiles(), step.optionalArtifacts());
     } catch (IOException e) {
       discard(step, log);
       throw new WorkflowException("cannot write its outputs from the cache: " + FileErrors.why(e));
@@ -229,6 +230,13 @@ final class StepRunner {
         message, log, shownCommand(step), step.id().label(), d.artifacts(), d.metrics(), d.visualizations());
   }
 
+  /** {@code step} without the optional artifacts it did not write: what its result and its cache entry hold. */
+  private static Step written(Step step) {
+    Map<String, Path> files = new LinkedHashMap<>(step.artifactFiles());
+    return files.entrySet().removeIf(e -> step.optionalArtifacts().contains(e.getKey()) && !Files.exists(e.getValue()))
+        ? step.withArtifactFiles(files) : step;
+  }
+
   /** The files a cache entry keeps besides the artifacts: the values, and the executor output (artifact metadata). */
   private static Map<String, Path> cachedValues(Step step) {
     if (step.executorOutput() == null) {
@@ -256,11 +264,22 @@ final class StepRunner {
       // an importer or a volume step runs here in a run in containers too (it has no image): keyed as it runs
       String image = launcher.containers() && !HereSteps.runsHere(step.command()) ? "container " + launcher.cacheImage(step.image())
           : Launchers.javaMain(step.command()) != null ? step.image() + "\u0000classes " + cache.classes() : step.image();
-      return TaskCache.key(image, step.command(), step.inputFiles());
+      return TaskCache.key(image + missingOutputs(step), step.command(), step.inputFiles());
     } catch (IOException | UncheckedIOException e) {
       log.note("kfp4j: not cached, its input files cannot be read: " + FileErrors.problem(e) + "\n");
       return null;
     }
+  }
+
+  /**
+   * What the cache key takes of the outputs a task may leave unwritten ({@link #missingOutput}), which make what a command's
+   * run gives: nothing for a task with none (its key as before).
+   */
+  private static String missingOutputs(Step step) {
+    StringBuilder key = new StringBuilder();
+    new java.util.TreeMap<>(step.parameterDefaults()).forEach((n, v) -> key.append("\u0000default ").append(n).append('\u0000').append(v));
+    new java.util.TreeSet<>(step.optionalArtifacts()).forEach(n -> key.append("\u0000optional ").append(n));
+    return key.toString();
   }
 
   /**
@@ -327,14 +346,31 @@ final class StepRunner {
         : "stopped after " + timeout + " s: the retries' maximum duration (" + step.retry().maxDurationMillis() + " ms) is over";
   }
 
+  /**
+   * Why the attempt's outputs are not all there, or null. An output value with a default ({@link Step#parameterDefaults})
+   * whose file it did not write, or that cannot be read (a folder), is first given its default as its file: Argo's executor
+   * takes the default where it cannot read the file ({@code SaveParameters}). An optional artifact it did not write is not
+   * missing: Argo's executor skips it ({@code saveArtifact}).
+   */
   private static String missingOutput(Step step) {
+    for (Map.Entry<String, String> d : step.parameterDefaults().entrySet()) {
+      Path p = step.parameterFiles().get(d.getKey());
+      if (p != null && !(Files.isRegularFile(p) && Files.isReadable(p))) {
+        try {
+          RunPaths.deleteTree(step.dir(), p);
+          Files.writeString(p, d.getValue());
+        } catch (IOException e) {
+          return "cannot write the default of its output '" + d.getKey() + "': " + FileErrors.why(e);
+        }
+      }
+    }
     for (Map.Entry<String, Path> e : step.parameterFiles().entrySet()) {
       if (!Files.exists(e.getValue())) {
         return "it wrote no output '" + e.getKey() + "' (expected a file at " + e.getValue() + ")";
       }
     }
     for (Map.Entry<String, Path> e : step.artifactFiles().entrySet()) {
-      if (!Files.exists(e.getValue())) {
+      if (!Files.exists(e.getValue()) && !step.optionalArtifacts().contains(e.getKey())) {
         return "it wrote no output artifact '" + e.getKey() + "' (expected a file at " + e.getValue() + ")";
       }
     }

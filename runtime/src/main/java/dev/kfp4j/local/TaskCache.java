@@ -102,9 +102,10 @@ final class TaskCache {
    * False (a miss) when there is no entry, or it is damaged; the files copied so far are then
    * left for the task's run to replace. An output file that cannot be written (a full disk, a file
    * in the way) is thrown, naming the file, and the entry kept: a good entry is not lost for the
-   * run's failure.
+   * run's failure. An artifact of {@code optional} that the entry lacks (its task did not write it) is left out.
    */
-  boolean restore(String key, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles) throws IOException {
+  boolean restore(String key, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles, java.util.Set<String> optional)
+      throws IOException {
     sweep();
     Path entry = RunPaths.inside(dir, key);
     if (!Files.isDirectory(entry)) {
@@ -120,6 +121,9 @@ final class TaskCache {
       }
       for (Map.Entry<String, Path> e : artifactFiles.entrySet()) {
         String name = "artifacts/" + e.getKey();
+        if (optional.contains(e.getKey()) && files.propertyNames().stream().noneMatch(f -> f.equals(name) || f.startsWith(name + "/"))) {
+          continue;
+        }
         if (files.has(name)) {
           copyChecked(files, entry, name, e.getValue());
         } else {

@@ -37,21 +37,24 @@ final class TaskSteps {
   private final LocalRunner.JavaMode javaMode;
   private final BiFunction<ComponentSpec, String, String> outputNames;
   private final BiPredicate<ComponentSpec, String> filesKept;
+  private final dev.kfp4j.format.argo.MissingOutputs missing;
   private final boolean launcherText;
 
   /**
    * {@code outputNames} gives the name under which the run shows a component's output (its
    * format's name for it); {@code filesKept} whether the run keeps an output as a file too when it
-   * passes as a value (an Argo workflow passes every file output as an artifact); {@code launcherText} whether a command line
+   * passes as a value (an Argo workflow passes every file output as an artifact); {@code missing} what a task may leave
+   * unwritten (an Argo template's output defaults and optional artifacts); {@code launcherText} whether a command line
    * gets a value as KFP 2's launcher gives it ({@link LauncherText}: a run of a KFP 2 spec), else in KFP's text form (Argo).
    */
   TaskSteps(Path volumes, Path workspace, LocalRunner.JavaMode javaMode, BiFunction<ComponentSpec, String, String> outputNames,
-      BiPredicate<ComponentSpec, String> filesKept, boolean launcherText) {
+      BiPredicate<ComponentSpec, String> filesKept, dev.kfp4j.format.argo.MissingOutputs missing, boolean launcherText) {
     this.volumes = volumes;
     this.workspace = workspace;
     this.javaMode = javaMode;
     this.outputNames = outputNames;
     this.filesKept = filesKept;
+    this.missing = missing;
     this.launcherText = launcherText;
   }
 
@@ -84,8 +87,16 @@ final class TaskSteps {
     Map<String, String> artifactTypes = new LinkedHashMap<>();
     Map<String, dev.kfp4j.model.ParameterType> parameterTypes = new LinkedHashMap<>();
     Map<String, String> localOutputs = new LinkedHashMap<>();
+    Map<String, String> defaults = new LinkedHashMap<>();
+    java.util.Set<String> optional = new java.util.HashSet<>();
     for (OutputSpec o : component.outputs()) {
       String shown = outputNames.apply(component, o.name());
+      String dflt = missing.defaultOf(component, o.name());
+      if (dflt != null) {
+        defaults.put(shown, dflt);
+      } else if (missing.optional(component, o.name())) {
+        optional.add(shown);
+      }
       Path file = RunPaths.inside(dir, "outputs", shown, "data");
       localOutputs.put(o.name(), file.toString());
       boolean artifact = component.outputIsArtifact(o.name());
@@ -154,7 +165,7 @@ final class TaskSteps {
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
         set.retry(), set.timeoutSeconds(), set.caching(), set.cacheKey(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
         artifactTypes,
-        protocol ? executorOutput : null, parameterTypes);
+        protocol ? executorOutput : null, parameterTypes, defaults, optional);
   }
 
   /**

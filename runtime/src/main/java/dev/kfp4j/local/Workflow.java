@@ -146,6 +146,11 @@ public final class Workflow {
     return root == null ? (spec, output) -> false : ArgoReader.filesKept(root);
   }
 
+  /** What a task may leave unwritten: in an Argo workflow, its templates' output defaults and optional artifacts. */
+  dev.kfp4j.format.argo.MissingOutputs missingOutputs() {
+    return root == null ? dev.kfp4j.format.argo.MissingOutputs.NONE : dev.kfp4j.format.argo.MissingOutputs.of(root);
+  }
+
   /** The groups the format made around one step, which a run shows as that step ({@link ArgoReader.Read}). */
   synchronized Set<String> stepGroups() {
     pipeline();

@@ -42,7 +42,7 @@ class TaskCacheEntryNamesTest {
   void aNameWithDotDotIsAMissAndWritesNothingOutsideTheOutputFolder() throws Exception {
     TaskCache cache = entryNaming("artifacts/model/../../x");
     Path model = dir.resolve("second/task/model");
-    assertFalse(cache.restore(key, Map.of(), Map.of("model", model)));
+    assertFalse(cache.restore(key, Map.of(), Map.of("model", model), java.util.Set.of()));
     assertFalse(Files.exists(dir.resolve("second/x")), "nothing written outside the task's output folder");
     assertFalse(Files.exists(dir.resolve("cache").resolve(key)), "the entry is removed");
   }
@@ -53,7 +53,7 @@ class TaskCacheEntryNamesTest {
     Path model = Files.createDirectories(dir.resolve("second/model"));
     Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
     Files.createSymbolicLink(model.resolve("sub"), elsewhere);
-    assertFalse(cache.restore(key, Map.of(), Map.of("model", model)));
+    assertFalse(cache.restore(key, Map.of(), Map.of("model", model), java.util.Set.of()));
     try (var in = Files.list(elsewhere)) {
       assertEquals(List.of(), in.toList(), "nothing written through the link");
     }
@@ -63,7 +63,7 @@ class TaskCacheEntryNamesTest {
   void aWellFormedEntryIsRestored() throws Exception {
     TaskCache cache = entryNaming("artifacts/model/sub/x");
     Path model = dir.resolve("second/model");
-    assertTrue(cache.restore(key, Map.of(), Map.of("model", model)));
+    assertTrue(cache.restore(key, Map.of(), Map.of("model", model), java.util.Set.of()));
     assertEquals("w", Files.readString(model.resolve("weights")));
     assertEquals("x", Files.readString(model.resolve("sub/x")));
   }

@@ -41,12 +41,12 @@ class TaskCacheRestoreTest {
     TaskCache cache = stored();
     Path outputs = Files.writeString(Files.createDirectories(dir.resolve("second")).resolve("outputs"), "in the way");
     IOException e = assertThrows(IOException.class,
-        () -> cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model"))));
+        () -> cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model")), java.util.Set.of()));
     assertEquals(outputs + " is a file, not a folder", FileErrors.why(e));
     assertTrue(Files.isDirectory(dir.resolve("cache").resolve(key)), "the entry is kept");
 
     Files.delete(outputs);
-    assertTrue(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model"))));
+    assertTrue(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model")), java.util.Set.of()));
     assertEquals("v", Files.readString(outputs.resolve("out")));
     assertEquals("w", Files.readString(outputs.resolve("model/weights")));
   }
@@ -57,7 +57,7 @@ class TaskCacheRestoreTest {
     TaskCache cache = stored();
     Path model = dir.resolve("second/outputs/model");
     Files.createDirectories(model.resolve("weights/inside"));
-    assertThrows(IOException.class, () -> cache.restore(key, Map.of(), Map.of("model", model)));
+    assertThrows(IOException.class, () -> cache.restore(key, Map.of(), Map.of("model", model), java.util.Set.of()));
     assertTrue(Files.isDirectory(dir.resolve("cache").resolve(key)), "the entry is kept");
   }
 
@@ -67,7 +67,7 @@ class TaskCacheRestoreTest {
     TaskCache cache = stored();
     Files.delete(dir.resolve("cache").resolve(key).resolve("artifacts/model/weights"));
     Path outputs = dir.resolve("second/outputs");
-    assertFalse(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model"))));
+    assertFalse(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model")), java.util.Set.of()));
     assertFalse(Files.exists(dir.resolve("cache").resolve(key)), "the entry is removed");
   }
 

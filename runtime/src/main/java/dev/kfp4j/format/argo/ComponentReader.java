@@ -196,6 +196,10 @@ final class ComponentReader {
       if (!paths.containsKey(path)) {
         outputs.putIfAbsent(name, new OutputSpec(name, TypeSpec.named(types.getOrDefault(name, "Artifact")), null));
         paths.put(path, new Placeholder.OutputPath(name));
+      } else if (paths.get(path) instanceof Placeholder.OutputPath o && MissingOutputs.defaulted(template, o.output())) {
+        throw new FormatException(where + ": output parameter '" + o.output() + "' has a valueFrom.default, and artifact '" + name
+            + "' is saved from its file too; a run here keeps one file for both, so it cannot give the value without the file."
+            + " Save the artifact from a file of its own, or drop the default");
       }
     }
     Text text = new Text(where, paths, parameters, artifacts, inputs);

@@ -15,8 +15,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>a key without which a run on one machine would not do what Argo does ({@code enum}, an
- *       input's {@code valueFrom}, an output that may be missing, a file's mode) is refused when read
- *       ({@link #checkRun}, {@link #checkArgumentsRun});
+ *       input's {@code valueFrom}, a file's mode) is refused when read ({@link #checkRun}, {@link
+ *       #checkArgumentsRun});
+ *   <li>an output parameter's {@code valueFrom.default} and an output artifact's {@code optional}, which
+ *       a run here does as Argo's executor does ({@link MissingOutputs}), are refused where the
+ *       workflow is to be written again ({@link #checkCarried}): the model does not carry them;
  *   <li>an input artifact's own source of its file ({@code s3}, {@code http}, ..., {@code optional})
  *       is refused when read where a task gives no file instead ({@link #checkGiven});
  *   <li>any other key changes nothing on one machine ({@code globalName}, {@code archive}, where an
@@ -31,8 +34,6 @@ import tools.jackson.databind.JsonNode;
  * beside it is dropped, as harmless: Argo uses it only where there is no value.
  */
 final class TemplateIo {
-  private static final String MISSING_FILE = "a run here fails a task that does not write the file. Write the file in every case";
-
   /** The lists of a template's inputs and outputs. */
   private static final List<String> LISTS = List.of("inputs.parameters", "inputs.artifacts", "outputs.parameters", "outputs.artifacts");
 
@@ -71,7 +72,7 @@ final class TemplateIo {
           "recurseMode", "a run here gives the files the mode they have. Set the mode in the template's command (chmod -R)",
           "subPath", "a run here gives the whole artifact. Give the file itself"),
       "outputs.parameters", Map.of(),
-      "outputs.artifacts", Map.of("optional", MISSING_FILE));
+      "outputs.artifacts", Map.of());
 
   /** The keys of an input artifact that give its file where a task gives none: what a run here would not do. */
   private static final Map<String, String> SOURCES = new LinkedHashMap<>();
@@ -105,10 +106,10 @@ final class TemplateIo {
     }
     for (JsonNode p : items(template, "outputs.parameters")) {
       for (String key : p.path("valueFrom").propertyNames()) {
-        if (template.has("container") && !key.equals("path") && p.path("valueFrom").has("path")) {
+        // a default is the value where the file cannot be read (MissingOutputs), as Argo's SaveParameters takes it
+        if (template.has("container") && !key.equals("path") && !key.equals("default") && p.path("valueFrom").has("path")) {
           throw unheld(where + ": outputs.parameters '" + p.path("name").asString("") + "'", "'valueFrom." + key + "'",
-              key.equals("default") ? MISSING_FILE
-                  : "a run here reads an output parameter from its file (valueFrom.path) alone. Write the value to the file");
+              "a run here reads an output parameter from its file (valueFrom.path) alone. Write the value to the file");
         }
       }
     }
