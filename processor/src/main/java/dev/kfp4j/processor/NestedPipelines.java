@@ -272,7 +272,7 @@ final class NestedPipelines {
               + " or put the jar it is compiled into, for both formats, on the class path");
           return false;
         }
-        Pipeline workflow = ArgoReader.read(argoText, argo);
+        Pipeline workflow = ArgoReader.readToWrite(argoText, argo); // written into this one: what it would lose is refused
         read = new Pipeline(workflow.name(), workflow.description(), workflow.parameters(), workflow.nodes(), workflow.exitTask(),
             workflow.settings(), workflow.source(), read == null ? java.util.Map.of() : read.outputs());
       } else if (read == null) {

@@ -203,4 +203,34 @@ class OtherModuleTest {
     assertThat(((Task) Kfp2Reader.read(kfp2, "outer.yaml").node("add").orElseThrow()).arguments().get("b"))
         .isEqualTo(new Argument.TaskOutput("sums-add-2", "Output"));
   }
+
+  /**
+   * A pipeline on the class path whose workflow holds a template of another tool (its kfp4j labels gone) with what a run
+   * does but the model does not carry (an output's valueFrom.default): refused on the call, as the workflow this one writes
+   * would lose it, not dropped.
+   */
+  @Test
+  void aPipelineFromTheClassPathWithWhatTheModelDoesNotCarryIsRefusedNotDropped() throws IOException {
+    Compilation lib = Compile.compile(PipelineModelTest.LIB, NestedPipelineTest.INNER);
+    assertThat(lib).succeeded();
+    Path classes = Compile.writeOutput(lib, dir.resolve("lib-classes"));
+    Path inner = classes.resolve("META-INF/kfp4j/pipelines/inner.yaml");
+    tools.jackson.databind.JsonNode workflow = dev.kfp4j.yaml.Yaml.read(Files.readString(inner));
+    for (tools.jackson.databind.JsonNode t : workflow.path("spec").path("templates")) {
+      if (t.has("container")) {
+        ((tools.jackson.databind.node.ObjectNode) t.path("metadata")).remove("labels");
+        for (tools.jackson.databind.JsonNode p : t.path("outputs").path("parameters")) {
+          ((tools.jackson.databind.node.ObjectNode) p.path("valueFrom")).put("default", "0");
+        }
+      }
+    }
+    Files.writeString(inner, dev.kfp4j.yaml.Yaml.jsonText(workflow));
+    JavaFileObject outer = Compile.testClass("Outer", NestedPipelineTest.HEADER,
+        "@Pipeline(name = \"outer\") public static int outer(int n) {",
+        "  return Inner.inner(n, 5);",
+        "}");
+    Compilation c = Compile.compileAgainst(classes, outer);
+    assertThat(c).hadErrorContaining("uses 'valueFrom.default', which kfp4j's model does not carry: the workflow written again would"
+        + " lose it");
+  }
 }
