@@ -35,7 +35,8 @@ final class GoalTerms implements Terms {
 
   /** The options whose property is not their long name in camel case, by option (a goal's own first: {@code goal --option}). */
   static final Map<String, String> PROPERTIES = Map.of("--cron-expression", "cron", "--map-image", "mapImages", "--engine-arg",
-      "engineArgs", "--no-wait", "wait", "validate --image", "checkImage", "run-once --no-cache", "cache", "schedule --no-cache", "cache");
+      "engineArgs", "--no-wait", "wait", "validate --image", "checkImage", "run-once --no-cache", "cache", "schedule --no-cache", "cache",
+      "--no-insecure-skip-verify", "insecureSkipVerify");
 
   /** The properties of each goal, from this plugin's descriptor. */
   private static final Map<String, Set<String>> DECLARED = declared();

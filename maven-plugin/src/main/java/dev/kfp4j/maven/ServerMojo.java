@@ -41,9 +41,12 @@ abstract class ServerMojo extends Kfp4jMojo {
   @Parameter(property = "kfp4j.caCert")
   File caCert;
 
-  /** Whether to not check the server's https certificate at all (a test cluster only): {@code -k/--insecure-skip-verify}. */
-  @Parameter(property = "kfp4j.insecureSkipVerify", defaultValue = "false")
-  boolean insecureSkipVerify;
+  /**
+   * Whether to check the server's https certificate: true not at all (a test cluster only), {@code -k/--insecure-skip-verify};
+   * false checks it whatever the config file says, {@code --no-insecure-skip-verify}; unset, as the config file says.
+   */
+  @Parameter(property = "kfp4j.insecureSkipVerify")
+  Boolean insecureSkipVerify;
 
   /** {@code table} or {@code json}, for the goals that print what the server answered (not {@code ui}). */
   @Parameter(property = "kfp4j.output", defaultValue = "table")
@@ -71,7 +74,9 @@ abstract class ServerMojo extends Kfp4jMojo {
     headers.forEach((k, v) -> option(args, "--header", k + "=" + v));
     option(args, "--iap-client-id", iapClientId);
     option(args, "--ca-cert", caCert);
-    flag(args, "--insecure-skip-verify", insecureSkipVerify);
+    if (insecureSkipVerify != null) {
+      args.add(insecureSkipVerify ? "--insecure-skip-verify" : "--no-insecure-skip-verify");
+    }
     if (printsAnswers()) {
       option(args, "--output", output);
     }

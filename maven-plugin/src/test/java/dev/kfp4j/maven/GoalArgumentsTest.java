@@ -41,6 +41,31 @@ class GoalArgumentsTest {
     assertEquals(List.of(), refused);
   }
 
+  /**
+   * {@code -Dkfp4j.insecureSkipVerify=false} checks the server's certificate whatever the config file says: the goal passes
+   * {@code --no-insecure-skip-verify}. Before, false passed nothing, and a config file's {@code auth.insecure_skip_verify: true}
+   * won. True passes {@code --insecure-skip-verify}; unset, neither, the config file deciding. Each line is one the command takes.
+   */
+  @Test
+  void insecureSkipVerifyIsTrueFalseOrTheConfigFiles() throws Exception {
+    PluginDescriptor runGet = PluginDescriptor.goals().get("run-get");
+    Map<String, List<String>> passed = new java.util.TreeMap<>();
+    for (String value : new String[] {"true", "false", null}) {
+      Map<String, String> properties = new java.util.HashMap<>(Map.of("kfp4j.runId", "r1"));
+      if (value != null) {
+        properties.put("kfp4j.insecureSkipVerify", value);
+      }
+      Kfp4jMojo mojo = (Kfp4jMojo) runGet.configure(properties);
+      List<String> line = new ArrayList<>(List.of(mojo.command().split(" ")));
+      line.addAll(mojo.arguments());
+      assertEquals(null, Kfp4j.parseError(line.toArray(String[]::new)), String.join(" ", line));
+      passed.put(String.valueOf(value), mojo.arguments().stream().filter(a -> a.contains("insecure")).toList());
+    }
+    assertEquals(Map.of("true", List.of("--insecure-skip-verify"), "false", List.of("--no-insecure-skip-verify"), "null", List.of()),
+        passed);
+    assertEquals("-Dkfp4j.insecureSkipVerify=false", new GoalTerms("runs get").option("--no-insecure-skip-verify"));
+  }
+
   /** The goal as Maven configures it in a project in {@code dir}. */
   static Kfp4jMojo configured(PluginDescriptor goal, boolean switchesOn, Path dir) throws Exception {
     Kfp4jMojo mojo = (Kfp4jMojo) goal.configure(Map.of());
