@@ -9,6 +9,7 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.VolumeStep;
+import dev.kfp4j.spec.FileErrors;
 import dev.kfp4j.spec.InputSpec;
 import java.io.IOException;
 import java.nio.file.Files;

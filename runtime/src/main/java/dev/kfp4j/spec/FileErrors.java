@@ -1,4 +1,4 @@
-package dev.kfp4j.local;
+package dev.kfp4j.spec;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * A local file that could not be read, written or made, in a few words, as the runner (its run
- * folder) and the {@code kfp4j} command (any file it reads or writes) say it.
+ * folder), the {@code kfp4j} command (any file it reads or writes) and the component sources ({@link SpecSources}) say it.
  */
 public final class FileErrors {
   private FileErrors() {}
@@ -49,7 +49,7 @@ public final class FileErrors {
    * write FILE: REASON}, its cause a {@link FileSystemException} naming the file with the {@link #reason} (a write's own error, a
    * full disk's, names none), so that the {@code kfp4j} command says it as every local file error.
    */
-  static java.io.UncheckedIOException unwritten(Path file, java.io.IOException e) {
+  public static java.io.UncheckedIOException unwritten(Path file, java.io.IOException e) {
     String reason = reason(e);
     FileSystemException f = new FileSystemException(file.toString(), null, reason);
     f.initCause(e);

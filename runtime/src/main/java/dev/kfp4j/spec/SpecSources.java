@@ -45,7 +45,7 @@ final class SpecSources {
       }
       return utf8(Files.readAllBytes(file), file.toString());
     } catch (IOException e) {
-      throw new SpecException(file + ": cannot read: " + e.getMessage());
+      throw new SpecException(file + ": cannot read: " + FileErrors.why(file, e));
     }
   }
 
@@ -75,7 +75,7 @@ final class SpecSources {
       }
       return utf8(readLimited(in, resource), resource);
     } catch (IOException e) {
-      throw new SpecException(resource + ": cannot read: " + e.getMessage());
+      throw new SpecException(resource + ": cannot read: " + FileErrors.why(e));
     }
   }
 
@@ -135,7 +135,9 @@ final class SpecSources {
       try (InputStream in = connection.getInputStream()) {
         return utf8(readLimited(in, uri.toString()), uri.toString());
       }
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
+      throw new SpecException(uri + ": cannot read: " + FileErrors.why(e));
+    } catch (IllegalArgumentException e) {
       throw new SpecException(uri + ": cannot read: " + e.getMessage());
     }
   }

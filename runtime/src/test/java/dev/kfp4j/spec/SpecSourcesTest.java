@@ -133,4 +133,39 @@ class SpecSourcesTest {
         assertThrows(SpecException.class, () -> ComponentYaml.read(dir.resolve("none.yaml"))).getMessage());
     assertEquals(dir + ": not a regular file", assertThrows(SpecException.class, () -> ComponentYaml.read(dir)).getMessage());
   }
+
+  /**
+   * A component file that cannot be read (no read permission) says why in words: {@code FILE: cannot read: permission denied}.
+   * Before, it said {@code FILE: cannot read: FILE}, the system's error naming the file alone. Read by a JVM of its own, which
+   * as root runs without the capabilities that let root read any file ({@code setpriv}), so that the permission holds for it.
+   */
+  @Test
+  void aFileThatCannotBeReadSaysWhy() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "file permissions");
+    Path file = Files.writeString(dir.resolve("echo.yaml"), ECHO);
+    Files.setPosixFilePermissions(file, java.util.Set.of());
+    java.util.List<String> command = new java.util.ArrayList<>();
+    if (System.getProperty("user.name").equals("root")) { // root reads any file: not with these capabilities dropped
+      org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Arrays.stream(System.getenv("PATH").split(":"))
+          .anyMatch(d -> Files.isExecutable(Path.of(d, "setpriv"))), "setpriv (util-linux), to run as root without them");
+      command.addAll(java.util.List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"));
+    }
+    command.addAll(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Read.class.getName(), file.toString()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(file + ": cannot read: permission denied\n", said);
+  }
+
+  /** Reads component file {@code args[0]}, and says how it went. */
+  static final class Read {
+    public static void main(String[] args) {
+      try {
+        System.out.println("read " + ComponentYaml.read(Path.of(args[0])).name());
+      } catch (SpecException e) {
+        System.out.println(e.getMessage());
+      }
+    }
+  }
 }
