@@ -66,8 +66,17 @@ final class Results {
   /**
    * A task that could not run or be followed because of {@code error}: in {@code state} ({@link State#Failed} or {@link
    * State#Error}), with the error's message; anything but a {@link WorkflowException} also leaves its stack trace in the task's log.
+   * No attempt at it was made: the error came before it was launched (its plan, say).
    */
   TaskResult failed(TaskId id, Plan.Node node, Throwable error, State state) {
+    return failed(id, node.name(), node.template(), error, state, 0);
+  }
+
+  /**
+   * Task {@code id} (its {@code name} and {@code template}) failed as {@link #failed(TaskId, Plan.Node, Throwable, State)} says,
+   * in its {@code attempts}th attempt, which {@code error} ended (as run.json showed it while it ran).
+   */
+  TaskResult failed(TaskId id, String name, String template, Throwable error, State state, int attempts) {
     String message = error instanceof WorkflowException ? error.getMessage() : "kfp4j could not run it: " + FileErrors.problem(error);
     Path log = null;
     if (!(error instanceof WorkflowException)) {
@@ -81,8 +90,8 @@ final class Results {
         log = null; // the message says what happened
       }
     }
-    TaskResult r = new TaskResult(id.id(), node.name(), node.template(), state, 0, -1, Map.of(), Map.of(), 0, message, log,
-        null, id.label());
+    TaskResult r = new TaskResult(id.id(), name, template, state, attempts, -1, Map.of(), Map.of(), 0, message, log, null,
+        id.label());
     add(id, r, false);
     return r;
   }

@@ -70,7 +70,7 @@ final class StepRunner {
     }
     TaskLog log = new TaskLog(step.log(), step.id().label(), echo, logBounds);
     String key = cacheKey(step, log);
-    if (key != null) {
+    if (key != null) { // one failed here (its folder, its cached outputs not written) made no attempt, as one reused makes none: 0
       prepare(step);
       if (restore(step, key, log)) {
         try {
@@ -87,6 +87,7 @@ final class StepRunner {
     Map<String, String> values = null;
     boolean error = false; // Argo's Error: it exited 0, its outputs could not be saved (its executor's wait container failed)
     boolean unrecorded = false; // its start could not be journaled: stopped, and not retried
+    RuntimeException fault = null; // what stopped the runner running the attempt
     long millis; // since the first attempt started, as the last one ended: what stops a retry, and the task's time
     while (true) {
       attempt++;
@@ -131,13 +132,18 @@ final class StepRunner {
         unrecorded = true;
         discard(step, log);
         log.note("kfp4j: " + message + "\n");
-      } catch (RuntimeException e) { // its executor output is not JSON, say: the task fails, and leaves no output
+      } catch (RuntimeException e) { // its folder cannot be made, its executor output is not JSON, say: it fails, leaving no output
         discard(step, log);
-        throw e;
+        fault = e;
+        exit = -1;
+        message = null; // the fault's, said by its result
       } finally {
         sweep(step, log);
         progress.stopped(slot);
         slots.release();
+      }
+      if (fault != null) { // not retried; failed in the attempt it was in, as run.json showed it running
+        return results.failed(step.id(), step.name(), step.template(), fault, State.Failed, attempt);
       }
       millis = millisSince(start);
       if (message == null || unrecorded || !step.retry().retries(attempt, error)) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param name the task's name in its DAG
  * @param template the template it ran
  * @param state its final state
- * @param attempts how many times it ran (0 when skipped, cached or resumed)
+ * @param attempts how many times it ran, the last one failed by the runner itself included (0 when skipped, cached or resumed, or
+ *     failed before an attempt: its cached outputs not written back, its plan failed)
  * @param exitCode the last attempt's exit code, or -1
  * @param outputs output parameters by name, in their text form
  * @param artifacts output files by name

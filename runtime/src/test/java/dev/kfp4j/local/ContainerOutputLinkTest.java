@@ -199,9 +199,11 @@ class ContainerOutputLinkTest {
         runDir = runs.filter(Files::isDirectory).findFirst().orElseThrow();
       }
       String folder = dir.resolve("runs/volumes/shared/made").toString();
+      tools.jackson.databind.JsonNode echo = dev.kfp4j.yaml.Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("tasks")
+          .path("echo");
       assertEquals("its executor output puts output artifact 'model' at customPath /data/made cannot be read: its folder " + folder
-          + " cannot be looked through (" + folder + "/locked: permission denied)",
-          dev.kfp4j.yaml.Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("tasks").path("echo").path("message").asString());
+          + " cannot be looked through (" + folder + "/locked: permission denied)", echo.path("message").asString());
+      assertEquals(1, echo.path("attempts").asInt(), "it ran once, and failed so (it said 0)");
       try (Stream<Path> all = Files.walk(runDir.resolve("echo"))) {
         assertEquals(java.util.List.of("echo", "log.txt"), all.map(f -> f.getFileName().toString()).sorted().toList(),
             "the task's folder keeps its log alone");

@@ -17,11 +17,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A task whose folder cannot be made fails saying why, the folder and what stood in the way, in its result, in run.json and
  * on the console. Before, it failed with "kfp4j could not run it: java.io.UncheckedIOException: cannot prepare the task's
- * folder ...", the reason (a file in its place, no permission) lost.
+ * folder ...", the reason (a file in its place, no permission) lost. It failed in its first attempt: attempts 1 (it said 0).
  */
 class TaskFolderErrorTest {
   @TempDir Path dir;
@@ -42,8 +43,11 @@ class TaskFolderErrorTest {
     Path folder = r.runDir().resolve("b");
     String why = "cannot prepare its folder: " + folder + " is a file, not a folder";
     assertEquals(why, b.message());
-    assertEquals(why, Yaml.json().readTree(r.runDir().resolve("run.json").toFile()).path("tasks").path("b").path("message")
-        .asString());
+    JsonNode recorded = Yaml.json().readTree(r.runDir().resolve("run.json").toFile()).path("tasks").path("b");
+    assertEquals(why, recorded.path("message").asString());
+    // its first attempt failed so, as run.json said while it ran (before: attempts 0, as if never tried)
+    assertEquals(1, b.attempts());
+    assertEquals(1, recorded.path("attempts").asInt());
     assertTrue(console.toString(StandardCharsets.UTF_8).contains("task 'b' failed: " + why), console.toString(StandardCharsets.UTF_8));
   }
 }
