@@ -15,7 +15,7 @@ final class Goals {
 
   /** Runs a compiled pipeline on this machine with the local runner: {@code mvn compile kfp4j:run -Dkfp4j.pipeline=add-example}. */
   @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-  public static final class RunMojo extends Kfp4jMojo {
+  public static final class RunMojo extends CompiledMojo {
     public RunMojo() {
       super("run", true); // the config's mlflow section tracks local runs too
     }
@@ -23,18 +23,6 @@ final class Goals {
     /** The pipeline's name, or a workflow file; optional when the project has one. */
     @Parameter(property = "kfp4j.pipeline")
     String pipeline;
-
-    /** Where {@code mvn compile} wrote the pipelines. */
-    @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
-    File classes;
-
-    @Override
-
-    File classOutput() {
-
-      return classes;
-
-    }
 
     @Override
     String pipelineName() {

@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * one, {@code -Dkfp4j.format=mermaid} writes Mermaid text ({@code .mmd}).
  */
 @Mojo(name = "graph", threadSafe = true)
-public final class GraphMojo extends Kfp4jMojo {
+public final class GraphMojo extends CompiledMojo {
   public GraphMojo() {
     super("graph", false);
   }
@@ -22,18 +22,6 @@ public final class GraphMojo extends Kfp4jMojo {
   /** One pipeline: its name, or a pipeline file; default: every pipeline in {@code classes}. */
   @Parameter(property = "kfp4j.pipeline")
   String pipeline;
-
-  /** Where {@code mvn compile} wrote the pipelines. */
-  @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
-  File classes;
-
-  @Override
-
-  File classOutput() {
-
-    return classes;
-
-  }
 
   @Override
   String pipelineName() {

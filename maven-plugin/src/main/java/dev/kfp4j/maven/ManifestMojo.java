@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * -Dkfp4j.pipeline=add-example -Dkfp4j.versionName=add-example-v2 -Dkfp4j.output=deploy/add-example.yaml}.
  */
 @Mojo(name = "manifest", threadSafe = true)
-public final class ManifestMojo extends Kfp4jMojo {
+public final class ManifestMojo extends CompiledMojo {
   public ManifestMojo() {
     super("manifest", true);
   }
@@ -20,18 +20,6 @@ public final class ManifestMojo extends Kfp4jMojo {
   /** The pipeline's name, or a KFP 2 pipeline spec file; optional when the project has one. */
   @Parameter(property = "kfp4j.pipeline")
   String pipeline;
-
-  /** Where {@code mvn compile} wrote the pipelines. */
-  @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
-  File classes;
-
-  @Override
-
-  File classOutput() {
-
-    return classes;
-
-  }
 
   @Override
   String pipelineName() {
