@@ -80,7 +80,7 @@ class TaskCacheRestoreTest {
     Files.delete(stored);
     Files.createDirectory(stored); // opened as a file; each read fails
     Path outputs = dir.resolve("second/outputs");
-    assertFalse(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model"))));
+    assertFalse(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model")), java.util.Set.of()));
     assertFalse(Files.exists(dir.resolve("cache").resolve(key)), "the entry is removed");
   }
 
@@ -107,7 +107,7 @@ class TaskCacheRestoreTest {
   static final class Restore {
     public static void main(String[] args) {
       try {
-        boolean restored = new TaskCache(Path.of(args[0]), List.of()).restore(args[1], Map.of("out", Path.of(args[2])), Map.of());
+        boolean restored = new TaskCache(Path.of(args[0]), List.of()).restore(args[1], Map.of("out", Path.of(args[2])), Map.of(), java.util.Set.of());
         System.out.println(restored ? "restored" : "a miss");
       } catch (IOException e) {
         System.out.println("failed: " + FileErrors.why(e));
