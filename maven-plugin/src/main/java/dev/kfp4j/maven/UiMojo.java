@@ -23,6 +23,7 @@ public final class UiMojo extends ServerMojo {
     super("ui");
   }
 
+  /** A run's id: print its page's address instead of the UI's front page. */
   @Parameter(property = "kfp4j.run")
   String run;
 

@@ -30,7 +30,7 @@ class GoalTermsTest {
 
   @Test
   void initsNextStepIsAGoal() throws Exception {
-    Goals.InitMojo init = new Goals.InitMojo();
+    InitMojo init = new InitMojo();
     init.host = "https://kfp.example.com";
     init.project = "demo";
     init.config = dir.resolve("kfp4j.yaml").toFile();
@@ -43,7 +43,7 @@ class GoalTermsTest {
 
   @Test
   void initOverAConfigFileSaysHowToOverwriteItWithAProperty() throws Exception {
-    Goals.InitMojo init = new Goals.InitMojo();
+    InitMojo init = new InitMojo();
     init.host = "https://kfp.example.com";
     init.project = "demo";
     init.config = Files.writeString(dir.resolve("kfp4j.yaml"), "host: x\n").toFile();
@@ -57,7 +57,7 @@ class GoalTermsTest {
   /** A usage error names the goal's properties, once, in the build's failure: not the command's options, nor its usage. */
   @Test
   void aUsageErrorNamesTheGoalsPropertiesAndNotTheCommandsUsage() {
-    Goals.ScheduleMojo schedule = new Goals.ScheduleMojo();
+    ScheduleMojo schedule = new ScheduleMojo();
     schedule.host = "http://127.0.0.1:9";
     schedule.classes = GoalsTest.CLASSES;
     schedule.pipeline = "add-example";

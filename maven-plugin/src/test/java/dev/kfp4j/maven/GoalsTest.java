@@ -30,7 +30,7 @@ class GoalsTest {
     kfp.close();
   }
 
-  private <T extends Goals.PipelineMojo> T configure(T mojo) {
+  private <T extends PipelineMojo> T configure(T mojo) {
     mojo.host = kfp.uri().toString();
     mojo.classes = CLASSES;
     mojo.pipeline = "add-example";
@@ -41,7 +41,7 @@ class GoalsTest {
 
   @Test
   void runOnceUploadsAndRunsAndWaits() throws Exception {
-    Goals.RunOnceMojo mojo = configure(new Goals.RunOnceMojo());
+    RunOnceMojo mojo = configure(new RunOnceMojo());
     mojo.arguments = Map.of("value2", "10");
     mojo.experiment = "maven";
     mojo.waitForCompletion = true;
@@ -55,12 +55,12 @@ class GoalsTest {
   @Test
   void aFailedRunFailsTheBuildAndAMistakeIsAConfigurationError() {
     kfp.runsEndAs("Failed");
-    Goals.RunOnceMojo mojo = configure(new Goals.RunOnceMojo());
+    RunOnceMojo mojo = configure(new RunOnceMojo());
     mojo.waitForCompletion = true;
     MojoFailureException failed = assertThrows(MojoFailureException.class, mojo::execute);
     assertTrue(failed.getMessage().startsWith("kfp4j:run-once failed"), failed.getMessage());
 
-    Goals.RunOnceMojo typo = configure(new Goals.RunOnceMojo());
+    RunOnceMojo typo = configure(new RunOnceMojo());
     typo.arguments = Map.of("valu2", "10");
     MojoExecutionException usage = assertThrows(MojoExecutionException.class, typo::execute);
     assertTrue(usage.getMessage().contains("has no parameter 'valu2'; did you mean 'value2'?"), usage.getMessage());
@@ -68,9 +68,9 @@ class GoalsTest {
 
   @Test
   void scheduleMakesARecurringRunOfTheUploadedPipeline() throws Exception {
-    Goals.UploadPipelineMojo upload = configure(new Goals.UploadPipelineMojo());
+    UploadPipelineMojo upload = configure(new UploadPipelineMojo());
     upload.execute();
-    Goals.ScheduleMojo schedule = configure(new Goals.ScheduleMojo());
+    ScheduleMojo schedule = configure(new ScheduleMojo());
     schedule.cron = "0 0 4 * * *";
     schedule.maxConcurrency = 3;
     schedule.execute();
@@ -87,13 +87,13 @@ class GoalsTest {
   @Test
   void aPipelineFileUploadsFromAProjectNotCompiled() throws Exception {
     File missing = new File("target/no-such-classes");
-    Goals.UploadPipelineMojo upload = configure(new Goals.UploadPipelineMojo());
+    UploadPipelineMojo upload = configure(new UploadPipelineMojo());
     upload.classes = missing;
     upload.pipeline = new File(CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml").getPath();
     upload.execute();
     assertEquals(1, kfp.pipelines().size());
 
-    Goals.UploadPipelineMojo byName = configure(new Goals.UploadPipelineMojo());
+    UploadPipelineMojo byName = configure(new UploadPipelineMojo());
     byName.classes = missing;
     MojoExecutionException usage = assertThrows(MojoExecutionException.class, byName::execute);
     assertTrue(usage.getMessage().contains("mvn compile"), usage.getMessage());

@@ -38,7 +38,7 @@ class ImageGoalErrorsTest {
       port = s.getLocalPort();
     }
     String registry = "127.0.0.1:" + port;
-    Goals.ImageMojo goal = new Goals.ImageMojo();
+    ImageMojo goal = new ImageMojo();
     goal.classes = dir.resolve("target/classes").toFile();
     goal.classpath = List.of(Path.of(dev.kfp4j.entrypoint.Entrypoint.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString()); // what every entrypoint runs on

@@ -56,7 +56,7 @@ class ImageGoalsTest {
     image = registry.host() + "/kfp4j/examples:goal";
     classes = copy(GoalsTest.CLASSES.toPath(), dir.resolve("target/classes"));
     config = Files.writeString(dir.resolve("kfp4j.yaml"), "run_config:\n  image: " + image + "\n").toFile();
-    Goals.ImageMojo goal = imageGoal();
+    ImageMojo goal = imageGoal();
     goal.execute();
     JsonNode record = Yaml.json().readTree(Files.readString(dir.resolve("target/kfp4j-image.json")));
     assertEquals(image, record.path("image").asString());
@@ -79,8 +79,8 @@ class ImageGoalsTest {
     }
   }
 
-  private static Goals.ImageMojo imageGoal() {
-    Goals.ImageMojo goal = engineOf(new Goals.ImageMojo());
+  private static ImageMojo imageGoal() {
+    ImageMojo goal = engineOf(new ImageMojo());
     goal.classes = classes.toFile();
     goal.classpath = dependencies();
     goal.base = "docker://" + base;
@@ -96,7 +96,7 @@ class ImageGoalsTest {
 
   @Test
   void theGoalRefusesToBuildAnImageTheStepsDoNotRunIn() {
-    Goals.ImageMojo goal = imageGoal();
+    ImageMojo goal = imageGoal();
     goal.image = registry.host() + "/kfp4j/other:1";
     MojoExecutionException e = assertThrows(MojoExecutionException.class, goal::execute);
     assertTrue(e.getMessage().contains("the image to build is '" + goal.image + "', but run_config.image of the config file is '"
@@ -105,7 +105,7 @@ class ImageGoalsTest {
 
   @Test
   void theAddExampleRunsInTheBuiltImageWithTheRunGoal() throws Exception {
-    Goals.RunMojo run = engineOf(new Goals.RunMojo());
+    RunMojo run = engineOf(new RunMojo());
     run.pipeline = "add-example";
     run.classes = classes.toFile();
     run.arguments = Map.of("value1", "3", "value2", "4");
@@ -135,7 +135,7 @@ class ImageGoalsTest {
 
   @Test
   void theValidateGoalRunsEveryEntrypointInTheImage() throws Exception {
-    Goals.ValidateMojo validate = engineOf(new Goals.ValidateMojo());
+    ValidateMojo validate = engineOf(new ValidateMojo());
     validate.classes = classes.toFile();
     validate.config = config;
     validate.checkImage = pinned;
@@ -156,7 +156,7 @@ class ImageGoalsTest {
   void anImageWithoutADependencyFailsTheValidateGoalNamingTheMissingClass() throws Exception {
     Path lean = copy(classes, dir.resolve("lean/target/classes"));
     List<Path> withoutEntrypoint = dependencies().stream().filter(d -> !d.replace('\\', '/').contains("entrypoint")).map(Path::of).toList();
-    Goals.ImageMojo goal = imageGoal();
+    ImageMojo goal = imageGoal();
     goal.classes = lean.toFile();
     goal.classpath = withoutEntrypoint.stream().map(Path::toString).toList();
     goal.to = "daemon";
@@ -166,7 +166,7 @@ class ImageGoalsTest {
     dev.kfp4j.image.ProjectImage.builder().classes(lean).dependencies(withoutEntrypoint).base("docker://" + base)
         .engine(engine.command()).image(image).to(dev.kfp4j.image.ProjectImage.Target.DAEMON, null).classDataArchive(false).build();
 
-    Goals.ValidateMojo validate = engineOf(new Goals.ValidateMojo());
+    ValidateMojo validate = engineOf(new ValidateMojo());
     validate.classes = lean.toFile();
     validate.config = config;
     validate.checkImage = "true";
@@ -191,7 +191,7 @@ class ImageGoalsTest {
   @Test
   void anUploadWithPinImageNamesTheBuiltImageByDigest() throws Exception {
     try (FakeKfpServer kfp = FakeKfpServer.start()) {
-      Goals.UploadPipelineMojo upload = new Goals.UploadPipelineMojo();
+      UploadPipelineMojo upload = new UploadPipelineMojo();
       upload.host = kfp.uri().toString();
       upload.classes = classes.toFile();
       upload.pipeline = "add-example";

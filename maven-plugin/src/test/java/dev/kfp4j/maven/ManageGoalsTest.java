@@ -51,7 +51,7 @@ class ManageGoalsTest {
 
   @Test
   void aDeployBuildSwitchesTheOldScheduleOffChecksARunAndCleansUp() throws Exception {
-    Goals.ScheduleMojo schedule = configure(new Goals.ScheduleMojo());
+    ScheduleMojo schedule = configure(new ScheduleMojo());
     schedule.classes = GoalsTest.CLASSES;
     schedule.pipeline = "add-example";
     schedule.upload = true;
@@ -59,38 +59,38 @@ class ManageGoalsTest {
     schedule.execute();
     String id = kfp.v2().recurringRuns().get(0).path("recurring_run_id").asString();
 
-    ManageGoals.RecurringRunDisableMojo disable = configure(new ManageGoals.RecurringRunDisableMojo());
+    RecurringRunDisableMojo disable = configure(new RecurringRunDisableMojo());
     disable.recurringRunId = id;
     disable.execute();
     assertEquals("DISABLED", kfp.v2().recurringRuns().get(0).path("status").asString());
-    ManageGoals.RecurringRunEnableMojo enable = configure(new ManageGoals.RecurringRunEnableMojo());
+    RecurringRunEnableMojo enable = configure(new RecurringRunEnableMojo());
     enable.recurringRunId = id;
     enable.execute();
     assertEquals("ENABLED", kfp.v2().recurringRuns().get(0).path("status").asString());
 
-    Goals.RunOnceMojo once = configure(new Goals.RunOnceMojo());
+    RunOnceMojo once = configure(new RunOnceMojo());
     once.classes = GoalsTest.CLASSES;
     once.pipeline = "add-example";
     once.execute();
-    ManageGoals.RunTerminateMojo terminate = configure(new ManageGoals.RunTerminateMojo());
+    RunTerminateMojo terminate = configure(new RunTerminateMojo());
     terminate.runId = kfp.v2().runs().get(0).path("run_id").asString();
     terminate.execute();
     assertEquals("CANCELED", kfp.v2().runs().get(0).path("state").asString());
-    ManageGoals.RunGetMojo get = configure(new ManageGoals.RunGetMojo());
+    RunGetMojo get = configure(new RunGetMojo());
     get.runId = terminate.runId;
     get.execute();
 
-    ManageGoals.RecurringRunDeleteMojo delete = configure(new ManageGoals.RecurringRunDeleteMojo());
+    RecurringRunDeleteMojo delete = configure(new RecurringRunDeleteMojo());
     delete.recurringRunId = id;
     delete.execute();
     assertTrue(kfp.v2().recurringRuns().isEmpty());
     String version = kfp.v2().versions().get(0).path("pipeline_version_id").asString();
-    ManageGoals.PipelineVersionDeleteMojo deleteVersion = configure(new ManageGoals.PipelineVersionDeleteMojo());
+    PipelineVersionDeleteMojo deleteVersion = configure(new PipelineVersionDeleteMojo());
     deleteVersion.pipeline = "add-example";
     deleteVersion.versionId = version;
     deleteVersion.execute();
     assertEquals(1, kfp.v2().versions().size(), "the run-once version stays");
-    ManageGoals.ExperimentArchiveMojo archive = configure(new ManageGoals.ExperimentArchiveMojo());
+    ExperimentArchiveMojo archive = configure(new ExperimentArchiveMojo());
     archive.experiment = "Default";
     archive.execute();
     assertEquals("ARCHIVED", kfp.v2().experiments().get(0).path("storage_state").asString());
@@ -98,9 +98,9 @@ class ManageGoalsTest {
 
   @Test
   void aGoalWithoutItsIdIsAConfigurationErrorAndAnUnknownIdFailsTheBuild() {
-    MojoExecutionException missing = assertThrows(MojoExecutionException.class, configure(new ManageGoals.RunGetMojo())::execute);
+    MojoExecutionException missing = assertThrows(MojoExecutionException.class, configure(new RunGetMojo())::execute);
     assertTrue(missing.getMessage().startsWith("kfp4j:run-get failed: "), missing.getMessage());
-    ManageGoals.RecurringRunDisableMojo unknown = configure(new ManageGoals.RecurringRunDisableMojo());
+    RecurringRunDisableMojo unknown = configure(new RecurringRunDisableMojo());
     unknown.recurringRunId = "recurring-run-404";
     MojoFailureException failed = assertThrows(MojoFailureException.class, unknown::execute);
     assertTrue(failed.getMessage().contains("recurring-run-404 not found"), failed.getMessage());

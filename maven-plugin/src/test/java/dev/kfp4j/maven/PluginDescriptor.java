@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.plugin.Mojo;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -43,8 +44,7 @@ record PluginDescriptor(String implementation, Map<String, String> fieldOfProper
 
   /** This plugin's goals, by name, in the descriptor's order. */
   static Map<String, PluginDescriptor> goals() throws Exception {
-    File xml = new File("target/classes/META-INF/maven/plugin.xml");
-    var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
+    Document doc = xml();
     Map<String, PluginDescriptor> out = new LinkedHashMap<>();
     NodeList mojos = doc.getElementsByTagName("mojo");
     for (int i = 0; i < mojos.getLength(); i++) {
@@ -80,6 +80,12 @@ record PluginDescriptor(String implementation, Map<String, String> fieldOfProper
       out.put(goal, new PluginDescriptor(implementation, byProperty, defaults, required));
     }
     return out;
+  }
+
+  /** The descriptor maven-plugin-plugin wrote for this build. */
+  static Document xml() throws Exception {
+    File xml = new File("target/classes/META-INF/maven/plugin.xml");
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
   }
 
   /** Sets a mojo's field from text, as Maven converts parameter values. */

@@ -45,7 +45,7 @@ class RunMojoTest {
   }
 
   private Recorded run(String format) throws Exception {
-    Goals.RunMojo mojo = new Goals.RunMojo();
+    RunMojo mojo = new RunMojo();
     mojo.classes = GoalsTest.CLASSES;
     mojo.classpath = List.of();
     mojo.pipeline = "add-example";
@@ -66,7 +66,7 @@ class RunMojoTest {
    */
   @Test
   void aParentOfModulesIsSkippedSayingWhy() throws Exception {
-    Goals.RunMojo mojo = new Goals.RunMojo();
+    RunMojo mojo = new RunMojo();
     mojo.classes = dir.resolve("target/classes").toFile();
     mojo.classpath = List.of();
     mojo.root = dir.toFile();
@@ -96,7 +96,7 @@ class RunMojoTest {
    */
   @Test
   void argumentsOnMavensCommandLineGoOverThePoms() throws Exception {
-    Goals.RunMojo mojo = new Goals.RunMojo();
+    RunMojo mojo = new RunMojo();
     mojo.classes = GoalsTest.CLASSES;
     mojo.classpath = List.of();
     mojo.pipeline = "add-example";
@@ -126,7 +126,7 @@ class RunMojoTest {
    */
   @Test
   void anArgumentGivenTwiceOnMavensCommandLineFailsTheGoal() {
-    Goals.RunMojo mojo = new Goals.RunMojo();
+    RunMojo mojo = new RunMojo();
     mojo.classes = GoalsTest.CLASSES;
     mojo.classpath = List.of();
     mojo.pipeline = "add-example";
