@@ -13,7 +13,7 @@ abstract class CompiledMojo extends Kfp4jMojo {
     super(command, usesConfig);
   }
 
-  /** Where {@code mvn compile} wrote the pipelines. */
+  /** Where {@code mvn compile} wrote the pipelines and components: the class output, with its resources. */
   @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
   File classes;
 

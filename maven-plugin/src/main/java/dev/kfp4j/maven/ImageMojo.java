@@ -14,18 +14,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code kfp4j.image} that names another fails the build.
  */
 @Mojo(name = "image", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public final class ImageMojo extends Kfp4jMojo {
+public final class ImageMojo extends CompiledMojo {
   public ImageMojo() {
     super("image", true);
-  }
-
-  /** The class output: classes, resources, the compiled components. */
-  @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
-  File classes;
-
-  @Override
-  File classOutput() {
-    return classes;
   }
 
   /** The project's runtime class path: its dependencies go to /app/libs. */

@@ -1,6 +1,5 @@
 package dev.kfp4j.maven;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -11,18 +10,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * component's entrypoint in the project's image ({@code kfp4j.checkImage=true}) or the one named.
  */
 @Mojo(name = "validate", threadSafe = true)
-public final class ValidateMojo extends Kfp4jMojo {
+public final class ValidateMojo extends CompiledMojo {
   public ValidateMojo() {
     super("validate", true);
-  }
-
-  /** Where {@code mvn compile} wrote the pipelines and components. */
-  @Parameter(property = "kfp4j.classes", defaultValue = "${project.build.outputDirectory}")
-  File classes;
-
-  @Override
-  File classOutput() {
-    return classes;
   }
 
   /** {@code true}: check the project's image too; an image reference: check that one. */
