@@ -40,17 +40,13 @@ final class LeftOutArtifacts {
             || input.equals(task.path("artifactIterator").path("itemInput").asString(null))) {
           continue; // given; else required (the reader refuses it); or a loop's item, which the iteration's driver gives
         }
-        JsonNode inner = comp.path("dag").path("tasks");
-        for (String reader : new TreeSet<>(inner.propertyNames())) {
-          for (Map.Entry<String, JsonNode> a : inner.get(reader).path("inputs").path("artifacts").properties()) {
-            if (input.equals(a.getValue().path("componentInputArtifact").asString(null))) {
-              throw new FormatException(source + ": component '" + compName + "', task '" + reader + "', input '" + a.getKey()
-                  + "': it reads artifact '" + input + "' of its DAG, which task '" + caller + "' (" + where + ") running that DAG "
-                  + "leaves out; KFP's driver fails the task though its input is optional (resolveInputArtifact in "
-                  + "backend/src/v2/driver/resolve.go: \"parent DAG does not have input artifact\"): have task '" + caller
-                  + "' pass an artifact");
-            }
-          }
+        Map.Entry<String, String> reader = LeftOutInputs.reader(comp.path("dag"), "artifacts", input);
+        if (reader != null) {
+          throw new FormatException(source + ": component '" + compName + "', task '" + reader.getKey() + "', input '"
+              + reader.getValue() + "': it reads artifact '" + input + "' of its DAG, which task '" + caller + "' (" + where
+              + ") running that DAG leaves out; KFP's driver fails the task though its input is optional (resolveInputArtifact in "
+              + "backend/src/v2/driver/resolve.go: \"parent DAG does not have input artifact\"): have task '" + caller
+              + "' pass an artifact");
         }
       }
     }

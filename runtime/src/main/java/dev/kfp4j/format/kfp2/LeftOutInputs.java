@@ -34,7 +34,8 @@ final class LeftOutInputs {
         }
         String input = p.getKey();
         boolean optional = comp.path("inputDefinitions").path("parameters").path(input).path("isOptional").asBoolean(false);
-        String reader = optional ? reader(comp.get("dag"), input) : null;
+        Map.Entry<String, String> read = optional ? reader(comp.get("dag"), "parameters", input) : null;
+        String reader = read == null ? null : read.getKey();
         if (!optional || reader != null) {
           throw new FormatException(source + ": pipeline input '" + parameter + "' is left out (optional, no default), and root "
               + "task '" + name + "' passes it into its DAG as input '" + input + "'; KFP's driver fails such a run (resolveInputs "
@@ -46,14 +47,18 @@ final class LeftOutInputs {
     }
   }
 
-  /** The first task of {@code dag}, by name, that reads its input {@code input}, or null. */
-  private static String reader(JsonNode dag, String input) {
+  /**
+   * The first task of {@code dag}, by name, that reads the DAG's input {@code input} of {@code kind} ({@code parameters}:
+   * by {@code componentInputParameter}, {@code artifacts}: by {@code componentInputArtifact}), with the name of its input
+   * that does; null when none does.
+   */
+  static Map.Entry<String, String> reader(JsonNode dag, String kind, String input) {
+    String ref = kind.equals("artifacts") ? "componentInputArtifact" : "componentInputParameter";
     JsonNode tasks = dag.path("tasks");
     for (String name : new TreeSet<>(tasks.propertyNames())) {
-      JsonNode task = tasks.get(name);
-      for (JsonNode p : task.path("inputs").path("parameters")) {
-        if (input.equals(p.path("componentInputParameter").asString(null))) {
-          return name;
+      for (Map.Entry<String, JsonNode> in : tasks.get(name).path("inputs").path(kind).properties()) {
+        if (input.equals(in.getValue().path(ref).asString(null))) {
+          return Map.entry(name, in.getKey());
         }
       }
     }
