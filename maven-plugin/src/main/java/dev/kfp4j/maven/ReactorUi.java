@@ -73,10 +73,13 @@ final class ReactorUi {
     return out;
   }
 
-  /** Whether the class output {@code classes} holds compiled pipelines, in either format. */
+  /** Whether the class output {@code classes} holds compiled pipelines, in either format (one it cannot list holds none). */
   static boolean hasPipelines(File classes) {
-    return CompiledPipelines.FOLDERS.stream().map(f -> new File(classes, f).list((d, n) -> n.endsWith(".yaml")))
-        .anyMatch(names -> names != null && names.length > 0);
+    try {
+      return !CompiledPipelines.in(classes.toPath()).isEmpty();
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** Whether the runs folder {@code root} holds a run (a folder). */
