@@ -14,8 +14,9 @@ import dev.kfp4j.spec.InputSpec;
  * metadata.PbValueToText}: Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}, {@code FormatBool}); any other input
  * takes only a value of its kind (a number for either number type), and the driver fails the task on another ("input
  * parameter type mismatch"). The producer's type is that of the pipeline input, the task output, the constant (its
- * JSON kind in the spec), the list a loop collects, the branch outputs of a {@code dsl.OneOf}, the constants a loop is over;
- * a value whose type is not known here (the item of a loop over a list value, a field of an item) is given as it is.
+ * JSON kind in the spec), the list a loop collects, the branch outputs of a {@code dsl.OneOf}, the constants a loop is over,
+ * the item of a loop over a list value as the list holds it ({@link LoopItemKinds}); a value whose type is not known here (a
+ * field of a constant item) is given as it is.
  */
 final class DriverInputTypes {
   private final Pipeline pipeline;
@@ -29,9 +30,18 @@ final class DriverInputTypes {
    *
    * @throws WorkflowException naming {@code where} when the driver fails the task on it
    */
-  String given(Argument a, InputSpec in, String text, String where) {
-    ParameterType from = type(a);
+  String given(Argument a, InputSpec in, String text, String where, Scope scope) {
     ParameterType to = ArgumentValues.type(in);
+    LoopItemKinds.Given item = LoopItemKinds.given(pipeline, a, text, scope, where);
+    if (item != null && item.isNull() && to != null) { // KFP's driver: the text of none, or "got null"
+      if (to != ParameterType.STRING) {
+        throw new WorkflowException(where + ": got null for input parameter '" + in.name() + "'; KFP's driver fails the task "
+            + "(resolveInputs in backend/src/v2/driver/resolve.go)");
+      }
+      return "";
+    }
+    ParameterType from = item != null ? item.kind() : type(a);
+    text = item != null ? item.text() : text;
     if (from == null || to == null) {
       return text;
     }

@@ -463,7 +463,7 @@ final class ModelPlan implements Plan {
       }
       if (a != null) {
         text = values.input(a, in, scope, where + " input '" + n + "'", task.name(), id.id());
-        text = kfp2 && text != null ? driverTypes.given(a, in, text, where) : text;
+        text = kfp2 && text != null ? driverTypes.given(a, in, text, where, scope) : text;
       }
       if (text == null) { // not given by the task: what KFP's driver gives it (an old SDK's default, not), else the default
         text = kfp2 && task.arguments().get(n) == null ? driverTypes.notGiven(in, where) : in.defaultValue();

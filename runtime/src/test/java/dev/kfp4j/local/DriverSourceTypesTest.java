@@ -122,4 +122,67 @@ class DriverSourceTypesTest {
         List.of(new Parameter("side", ParameterType.STRING, "a", null)), Map.of());
     failsWith(r, "t", "NUMBER_INTEGER", "string (STRING)");
   }
+
+  /** A loop over pipeline parameter {@code items} (a list), declaring its items {@code itemType}, its body {@code body}. */
+  private static Loop overItems(ParameterType itemType, Task... body) {
+    return new Loop("for-loop-1", new Loop.Over(new Argument.PipelineParameter("items"), itemType), 0, List.of(body));
+  }
+
+  private RunResult runOver(Loop loop, String items, Node... after) {
+    List<Node> nodes = new java.util.ArrayList<>(List.of(loop));
+    nodes.addAll(List.of(after));
+    return run(nodes, List.of(new Parameter("items", ParameterType.LIST, null, null)), Map.of("items", items));
+  }
+
+  @Test
+  void theItemOfALoopOverAListValueIsOfItsJsonKind() {
+    Loop texts = overItems(null, new Task("t", NUMBER, Map.of("n", new Argument.LoopItem("for-loop-1", null))));
+    failsWith(runOver(texts, "[\"a\", \"b\"]"), "t", "NUMBER_INTEGER", "string (STRING)");
+    Loop fields = overItems(null, new Task("t", NUMBER, Map.of("n", new Argument.LoopItem("for-loop-1", "n"))));
+    failsWith(runOver(fields, "[{\"n\": \"x\"}]"), "t", "NUMBER_INTEGER", "string (STRING)");
+    RunResult numbers = runOver(fields, "[{\"n\": 7}, {\"n\": 8.0}]");
+    assertTrue(numbers.succeeded(), () -> String.valueOf(numbers.failedTask()));
+  }
+
+  /** The output of task {@code t} in each iteration, in the order of the items. */
+  private static List<String> outs(RunResult r) {
+    return r.tasks().stream().filter(t -> t.name().equals("t")).map(t -> t.outputs().get("out")).toList();
+  }
+
+  @Test
+  void aNumberItemGivenAsTextIsGosText() {
+    Loop loop = overItems(null, new Task("t", TEXT, Map.of("n", new Argument.LoopItem("for-loop-1", null))));
+    RunResult r = runOver(loop, "[1.0, 2.5, true]");
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals(List.of("1", "2.5", "true"), outs(r), "metadata.PbValueToText of each item");
+  }
+
+  @Test
+  void aLoopDeclaringItsItemsTextGivesTheTaskText() {
+    Loop loop = overItems(ParameterType.STRING, new Task("t", NUMBER, Map.of("n", new Argument.LoopItem("for-loop-1", null))));
+    failsWith(runOver(loop, "[1, 2]"), "t", "NUMBER_INTEGER", "string (STRING)");
+  }
+
+  @Test
+  void anItemOfAnotherKindThanTheLoopDeclaresFailsTheIteration() {
+    Loop loop = overItems(ParameterType.STRUCT, new Task("t", TEXT, Map.of("n", new Argument.LoopItem("for-loop-1", null))));
+    RunResult r = runOver(loop, "[\"a\"]");
+    assertFalse(r.succeeded());
+    assertEquals("task 't': the item \"a\" of loop 'for-loop-1' is a string, and the loop declares its items STRUCT; KFP's driver "
+        + "fails the loop's iteration (resolveInputs in backend/src/v2/driver/resolve.go: \"input parameter type mismatch\")",
+        r.failedTask().orElseThrow().message());
+  }
+
+  @Test
+  void aNullItemIsNoneAsTextAndFailsAnyOtherInput() {
+    Loop text = overItems(null, new Task("t", TEXT, Map.of("n", new Argument.LoopItem("for-loop-1", null))));
+    RunResult r = runOver(text, "[null]");
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals(List.of(""), outs(r));
+    Loop number = overItems(null, new Task("t", NUMBER, Map.of("n", new Argument.LoopItem("for-loop-1", null))));
+    RunResult n = runOver(number, "[null]");
+    assertFalse(n.succeeded());
+    assertEquals("task 't': got null for input parameter 'n'; KFP's driver fails the task (resolveInputs in "
+        + "backend/src/v2/driver/resolve.go)", n.failedTask().orElseThrow().message());
+  }
 }
