@@ -117,4 +117,26 @@ class DagInputTypesTest {
     RunResult number = run("NUMBER_DOUBLE", "NUMBER_INTEGER");
     assertTrue(number.succeeded(), () -> String.valueOf(number.failedTask()));
   }
+
+  @Test
+  void aTaskInsideAPipelineTheCalledOneCallsIsFoundToo() {
+    String calling = String.join("\n", "        mid:", "          componentRef:", "            name: comp-mid", "          inputs:",
+        "            parameters:", "              m:", "                componentInputParameter: s", "          taskInfo:",
+        "            name: mid", "");
+    String mid = String.join("\n", "  comp-mid:", "    dag:", "      tasks:", "        echo:", "          componentRef:",
+        "            name: comp-echo", "          inputs:", "            parameters:", "              msg:",
+        "                componentInputParameter: m", "          taskInfo:", "            name: echo", "    inputDefinitions:",
+        "      parameters:", "        m:", "          parameterType: STRING", "");
+    String echo = SPEC.substring(SPEC.indexOf("        echo:\n"), SPEC.indexOf("            name: echo\n") + 23);
+    String yaml = SPEC.replace("parameterType: INNER", "parameterType: STRING").replace("parameterType: ECHO", "parameterType: NUMBER_INTEGER")
+        .replace(echo, calling).replace("  comp-inner:\n", mid + "  comp-inner:\n");
+    assertTrue(yaml.contains("name: comp-mid\n") && !yaml.contains("componentInputParameter: s\n          taskInfo:\n            name: echo"), yaml);
+    WorkflowException e = assertThrows(WorkflowException.class, () -> LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(OutputStream.nullOutputStream(), true)).build()
+        .run(Workflow.parse(yaml, "dag-types.yaml"), Map.of("x", "12")));
+    assertEquals("dag-types.yaml: root, task 'inner' gives input 's' of its DAG (STRING) a number (NUMBER_INTEGER), which KFP's "
+        + "driver of that DAG makes text, and its task 'echo' inside its task 'mid' takes it as an input of another type; KFP's "
+        + "driver fails that task (resolveInputs in backend/src/v2/driver/resolve.go: \"input parameter type mismatch\"): declare "
+        + "the DAG's input of the value's type", e.getMessage());
+  }
 }

@@ -54,7 +54,7 @@ final class DagInputTypes {
         }
         String reader = reader(comp, p.getKey(), components);
         if (reader != null) {
-          throw new FormatException(at + ", which KFP's driver of that DAG makes text, and its task '" + reader + "' takes it as an "
+          throw new FormatException(at + ", which KFP's driver of that DAG makes text, and its task " + reader + " takes it as an "
               + "input of another type; KFP's driver fails that task (resolveInputs in backend/src/v2/driver/resolve.go: \"input "
               + "parameter type mismatch\"): declare the DAG's input of the value's type");
         }
@@ -108,7 +108,11 @@ final class DagInputTypes {
     return Values.constant(c, null).type();
   }
 
-  /** The first task, by name, of DAG component {@code comp} reading its input {@code input} as a container's input not STRING. */
+  /**
+   * The first task, by name, of DAG component {@code comp} reading its input {@code input} as a container's input not STRING,
+   * or one inside a pipeline it calls giving it to that pipeline's STRING input (as {@code 'task' inside its task 'call'});
+   * null when none does.
+   */
   private static String reader(JsonNode comp, String input, JsonNode components) {
     JsonNode tasks = comp.path("dag").path("tasks");
     for (String name : new TreeSet<>(tasks.propertyNames())) {
@@ -116,9 +120,17 @@ final class DagInputTypes {
       JsonNode inner = components.path(task.path("componentRef").path("name").asString(""));
       for (Map.Entry<String, JsonNode> p : task.path("inputs").path("parameters").properties()) {
         ParameterType type = type(inner, p.getKey());
-        if (inner.has("executorLabel") && input.equals(p.getValue().path("componentInputParameter").asString(null))
-            && !p.getValue().has("parameterExpressionSelector") && type != null && type != ParameterType.STRING) {
-          return name;
+        if (!input.equals(p.getValue().path("componentInputParameter").asString(null)) || p.getValue().has("parameterExpressionSelector")
+            || type == null) {
+          continue;
+        }
+        if (inner.has("executorLabel") && type != ParameterType.STRING) {
+          return "'" + name + "'";
+        }
+        String nested = type == ParameterType.STRING && TaskKinds.runsPipeline(name, task, inner)
+            ? reader(inner, p.getKey(), components) : null;
+        if (nested != null) {
+          return nested + " inside its task '" + name + "'";
         }
       }
     }
