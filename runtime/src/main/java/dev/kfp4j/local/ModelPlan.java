@@ -9,10 +9,6 @@ import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.VolumeStep;
-import dev.kfp4j.spec.FileErrors;
-import dev.kfp4j.spec.InputSpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * read; a {@link dev.kfp4j.model.Loop} once per item, in an iteration scope of its own (its outputs collected from
  * there, in item order); a {@link Condition} when its {@link dev.kfp4j.model.Predicate} holds,
  * evaluated on the values ({@link ArgumentValues}); of {@link Branches}, the first branch
- * whose predicate holds; a {@link Task} as a {@link Step} that {@link TaskSteps} makes.
+ * whose predicate holds; a {@link Task} as a {@link Step} that {@link TaskStepMaker} makes.
  */
 final class ModelPlan implements Plan {
   /** A branch of an if / else-if / else chain, which runs when its effective predicate holds. */
@@ -48,8 +44,6 @@ final class ModelPlan implements Plan {
   private final Pipeline pipeline;
   private final Map<String, String> parameters;
   private final ArgumentValues values;
-  private final GivenStatuses statuses;
-  private final OwnInputs ownInputs;
   private final TaskSteps steps;
   private final Path runDir;
   private final TaskFolders folders;
@@ -60,7 +54,7 @@ final class ModelPlan implements Plan {
   private final Set<String> stepGroups;
   /** Whether the pipeline was read from a KFP 2 spec. */
   private final boolean kfp2;
-  private final DriverInputTypes driverTypes; // what KFP's driver makes of a value given to an input (KFP 2)
+  private final TaskStepMaker tasks;
   /** The conditions that are an Argo loop task's own {@code when} ({@link ArgoItemTexts#items}). */
   private final Set<String> loopWhens;
 
@@ -71,7 +65,6 @@ final class ModelPlan implements Plan {
     this.stepGroups = stepGroups;
     this.loopWhens = loopWhens;
     this.kfp2 = run.kfp2();
-    this.driverTypes = new DriverInputTypes(pipeline);
     this.parameters = parameters;
     Map<String, dev.kfp4j.spec.ComponentSpec> components = new HashMap<>();
     pipeline.steps().forEach(s -> {
@@ -87,11 +80,10 @@ final class ModelPlan implements Plan {
     });
     this.values = new ArgumentValues(parameters, run, (task, output) -> components.containsKey(task)
         ? steps.outputName(components.get(task), output) : output, artifactLoops);
-    this.statuses = new GivenStatuses(pipeline, values, kfp2);
-    this.ownInputs = new OwnInputs(pipeline, components, kfp2);
     this.steps = steps;
     this.runDir = runDir;
     this.folders = new TaskFolders(runDir, pipeline.settings().workspace() != null);
+    this.tasks = new TaskStepMaker(pipeline, values, components, steps, folders, kfp2);
     index(pipeline.nodes(), List.of());
     if (pipeline.exitTask() != null) {
       ancestry.put(pipeline.exitTask().name(), List.of(pipeline.exitTask()));
@@ -310,7 +302,7 @@ final class ModelPlan implements Plan {
   public Work work(Node node, Scope scope, JsonNode item, TaskId id) {
     Object source = node.source();
     if (source instanceof Folded f) {
-      return task(f.task(), inner(f, scope, item), id);
+      return tasks.step(f.task(), inner(f, scope, item), id);
     }
     if (source instanceof dev.kfp4j.model.Loop loop) {
       return new SubGraph(graph(loop.name(), loop.body()), scope.iteration(loop.name(), id.order(), item));
@@ -348,7 +340,7 @@ final class ModelPlan implements Plan {
       return ClaimSteps.deletion(volume, claim, folder, folder.getParent(), folders.of(volumeId), id,
           folders.of(id.id()), steps.javaMode());
     }
-    return task((Task) source, scope, id);
+    return tasks.step((Task) source, scope, id);
   }
 
   /** Whether the run deletes the claim of {@code v}: when the model names its deletion, in either format. */
@@ -411,91 +403,5 @@ final class ModelPlan implements Plan {
       }
       return new Graph(chain.name(), List.copyOf(nodes));
     });
-  }
-
-  /** A task's step: its inputs given as the component takes them (values, or files), defaults filled in. */
-  private Step task(Task task, Scope scope, TaskId id) {
-    String where = "task '" + task.name() + "'";
-    Path dir = folders.of(id.id());
-    Map<String, String> given = new LinkedHashMap<>();
-    Map<String, Path> files = new LinkedHashMap<>();
-    Map<String, OutputArtifact> artifacts = new LinkedHashMap<>();
-    boolean afterFailure = RunSetting.afterFailure(task) && task != pipeline.exitTask();
-    Task run = GivenSettings.of(task, values, scope, where);
-    List<dev.kfp4j.spec.TaskConfigs.Passthrough> passthroughs = dev.kfp4j.spec.TaskConfigs.of(task.component());
-    for (InputSpec in : task.component().inputs()) {
-      String n = in.name();
-      Argument a = task.arguments().get(n);
-      if (dev.kfp4j.spec.TaskConfigs.isTaskConfig(in) && a == null) { // KFP 2's dsl.TaskConfig, as KFP's driver fills it
-        given.put(n, TaskConfigValues.json(run, passthroughs));
-        continue;
-      }
-      if (afterFailure && a instanceof Argument.TaskOutput o && scope.result(o.task()) == null) {
-        a = null; // a task run after a failure: what a failed task did not give takes the input's default, as on KFP
-      }
-      String status = Argument.RunValue.isStatus(a)
-          && task != pipeline.exitTask() ? statuses.of(task, afterFailure, scope) : null;
-      if (status != null) {
-        given.put(n, status);
-        continue;
-      }
-      boolean artifact = task.component().inputIsArtifact(n);
-      String text = null;
-      if (a != null && in.isArtifactList()) {
-        if (!(a instanceof Argument.Collected c)) {
-          throw new WorkflowException(where + " gives input '" + n + "', which takes a list of artifacts, " + a
-              + "; give it the artifacts a loop collects");
-        }
-        List<OutputArtifact> list = values.files(c, scope);
-        for (int i = 0; i < list.size(); i++) {
-          files.put(TaskSteps.listItem(n, i), list.get(i).path());
-          artifacts.put(TaskSteps.listItem(n, i), list.get(i));
-        }
-        continue;
-      }
-      if (a != null && artifact) {
-        OutputArtifact file = values.file(a, scope);
-        if (file != null) {
-          files.put(n, file.path());
-          artifacts.put(n, file);
-          continue;
-        }
-      }
-      if (a != null) {
-        text = values.input(a, in, scope, where + " input '" + n + "'", task.name(), id.id());
-        text = kfp2 && text != null ? driverTypes.given(a, in, text, where, scope) : text;
-      }
-      if (text == null) { // not given by the task: what KFP's driver gives it (an old SDK's default, not), else the default
-        text = kfp2 && task.arguments().get(n) == null ? driverTypes.notGiven(in, where) : in.defaultValue();
-      }
-      if (text == null) {
-        if (!in.optional()) {
-          throw new WorkflowException(where + " gives no value for input '" + n + "' of component '" + task.component().name() + "'");
-        }
-        continue;
-      }
-      if (artifact) {
-        Path raw = RunPaths.inside(dir, "inputs", n, "data");
-        write(raw, n, text);
-        files.put(n, raw);
-      } else {
-        given.put(n, text);
-      }
-    }
-    OwnInputs.Given own = ownInputs.of(task, values, scope, where);
-    if (!own.channels().isEmpty()) { // KFP's f-strings of pipeline channels, filled in as KFP's launcher does
-      given.replaceAll((n, text) -> dev.kfp4j.model.Channels.fill(text, own.channels()));
-    }
-    return steps.step(TaskConfigValues.onTask(run, passthroughs), given, files, artifacts, own.executorInput(), id, dir);
-  }
-
-  /** Writes raw artifact {@code name}'s file {@code p}; one that cannot be (a file in the way, a full disk) fails the task, saying why. */
-  private static void write(Path p, String name, String text) {
-    try {
-      Files.createDirectories(p.getParent());
-      Files.writeString(p, text);
-    } catch (IOException e) {
-      throw new WorkflowException("cannot write its input artifact '" + name + "': " + FileErrors.why(e));
-    }
   }
 }
