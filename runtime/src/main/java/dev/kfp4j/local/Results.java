@@ -1,15 +1,8 @@
 package dev.kfp4j.local;
 
 import dev.kfp4j.local.TaskResult.State;
-import dev.kfp4j.spec.FileErrors;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,33 +58,19 @@ final class Results {
 
   /**
    * A task that could not run or be followed because of {@code error}: in {@code state} ({@link State#Failed} or {@link
-   * State#Error}), with the error's message; anything but a {@link WorkflowException} also leaves its stack trace in the task's log.
-   * No attempt at it was made: the error came before it was launched (its plan, say).
+   * State#Error}), with {@link RunnerFault#message its message}; anything but a {@link WorkflowException} also leaves its stack
+   * trace in the task's log. No attempt at it was made: the error came before it was launched (its plan, say). One the runner
+   * failed in an attempt is {@link StepRunner}'s, with the attempt's time and log.
    */
   TaskResult failed(TaskId id, Plan.Node node, Throwable error, State state) {
-    return failed(id, node.name(), node.template(), error, state, 0);
-  }
-
-  /**
-   * Task {@code id} (its {@code name} and {@code template}) failed as {@link #failed(TaskId, Plan.Node, Throwable, State)} says,
-   * in its {@code attempts}th attempt, which {@code error} ended (as run.json showed it while it ran).
-   */
-  TaskResult failed(TaskId id, String name, String template, Throwable error, State state, int attempts) {
-    String message = error instanceof WorkflowException ? error.getMessage() : "kfp4j could not run it: " + FileErrors.problem(error);
-    Path log = null;
-    if (!(error instanceof WorkflowException)) {
-      StringWriter trace = new StringWriter();
-      error.printStackTrace(new PrintWriter(trace));
-      try {
-        log = RunPaths.inside(runDir, RunPaths.taskFolder(id.id()), "log.txt");
-        Files.createDirectories(log.getParent());
-        Files.writeString(log, "kfp4j: " + trace, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      } catch (IOException | RuntimeException e) {
-        log = null; // the message says what happened
-      }
+    Path log;
+    try {
+      log = RunPaths.inside(runDir, RunPaths.taskFolder(id.id()), "log.txt");
+    } catch (RuntimeException e) {
+      log = null; // the message says what happened
     }
-    TaskResult r = new TaskResult(id.id(), name, template, state, attempts, -1, Map.of(), Map.of(), 0, message, log, null,
-        id.label());
+    TaskResult r = new TaskResult(id.id(), node.name(), node.template(), state, 0, -1, Map.of(), Map.of(), 0,
+        RunnerFault.message(error), log != null && RunnerFault.traced(log, error) ? log : null, null, id.label());
     add(id, r, false);
     return r;
   }

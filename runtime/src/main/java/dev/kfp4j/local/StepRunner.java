@@ -142,8 +142,12 @@ final class StepRunner {
         progress.stopped(slot);
         slots.release();
       }
-      if (fault != null) { // not retried; failed in the attempt it was in, as run.json showed it running
-        return results.failed(step.id(), step.name(), step.template(), fault, State.Failed, attempt);
+      if (fault != null) { // not retried; failed in the attempt it was in, as run.json showed it running, with its time and log
+        boolean traced = RunnerFault.traced(log.file(), fault);
+        TaskResult r = failure(step, State.Failed, attempt, -1, millisSince(start), RunnerFault.message(fault),
+            traced || log.written() ? log.file() : null);
+        results.add(step.id(), r, false);
+        return r;
       }
       millis = millisSince(start);
       if (message == null || unrecorded || !step.retry().retries(attempt, error)) {
@@ -164,7 +168,7 @@ final class StepRunner {
     }
     if (message != null) {
       TaskResult r = failure(step, error ? State.Error : State.Failed, attempt, exit == Launcher.TIMED_OUT ? -1 : exit, millis,
-          message, log);
+          message, log.file());
       results.add(step.id(), r, false);
       return r;
     }
@@ -207,7 +211,7 @@ final class StepRunner {
       discard(step, log);
       String message = "its outputs were deleted, as its result could not be recorded: " + e.getMessage();
       log.note("kfp4j: " + message + "\n");
-      TaskResult failed = failure(step, State.Failed, r.attempts(), r.exitCode(), r.millis(), message, log);
+      TaskResult failed = failure(step, State.Failed, r.attempts(), r.exitCode(), r.millis(), message, log.file());
       results.add(step.id(), failed, false);
       return failed;
     }
@@ -225,9 +229,10 @@ final class StepRunner {
     }
   }
 
-  private TaskResult failure(Step step, State state, int attempts, int exit, long millis, String message, TaskLog log) {
+  /** A failure of {@code step} after {@code millis}, its log at {@code log} (null: none of this run's). */
+  private TaskResult failure(Step step, State state, int attempts, int exit, long millis, String message, Path log) {
     return new TaskResult(step.id().id(), step.name(), step.template(), state, attempts, exit, Map.of(), Map.of(), millis,
-        message, log.file(), shownCommand(step), step.id().label());
+        message, log, shownCommand(step), step.id().label());
   }
 
   private TaskResult result(Step step, State state, int attempts, int exit, Map<String, String> values, long millis, String message,

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -25,20 +26,23 @@ final class TaskLog {
   private final UnaryOperator<String> mask;
   /** Why the task's output could not be written to the log, once it could not; shared by its {@link #masking} forms. */
   private final AtomicReference<String> unwritten;
+  /** Whether the file was opened or noted in since this log was made; shared by its {@link #masking} forms. */
+  private final AtomicBoolean written;
 
   /** {@code echo} is the console to show lines on, or null; the file keeps what {@code bounds} allow. */
   TaskLog(Path file, String label, PrintStream echo, LogBounds bounds) {
-    this(file, label, echo, bounds, UnaryOperator.identity(), new AtomicReference<>());
+    this(file, label, echo, bounds, UnaryOperator.identity(), new AtomicReference<>(), new AtomicBoolean());
   }
 
   private TaskLog(Path file, String label, PrintStream echo, LogBounds bounds, UnaryOperator<String> mask,
-      AtomicReference<String> unwritten) {
+      AtomicReference<String> unwritten, AtomicBoolean written) {
     this.file = file;
     this.label = label;
     this.echo = echo;
     this.bounds = bounds;
     this.mask = mask;
     this.unwritten = unwritten;
+    this.written = written;
   }
 
   /**
@@ -46,7 +50,7 @@ final class TaskLog {
    * arguments. The file is written as the process writes it; {@link #maskFile} masks it after.
    */
   TaskLog masking(UnaryOperator<String> mask) {
-    return new TaskLog(file, label, echo, bounds, mask, unwritten);
+    return new TaskLog(file, label, echo, bounds, mask, unwritten, written);
   }
 
   /** Rewrites the file as {@code mask} shows it, when that differs (what a process wrote straight to it). */
@@ -68,6 +72,14 @@ final class TaskLog {
     return file;
   }
 
+  /**
+   * Whether the file is this task's log of this run: an attempt opened it, or the runner noted something in it. One that is
+   * not may be missing, or an earlier run's (resumed).
+   */
+  boolean written() {
+    return written.get();
+  }
+
   /** The task's label, as the summary shows it. */
   String label() {
     return label;
@@ -84,6 +96,7 @@ final class TaskLog {
         ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
             StandardOpenOption.READ)
         : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    written.set(true);
     OutputStream out;
     try {
       out = bounds.bound(channel.position(channel.size()));
@@ -118,6 +131,7 @@ final class TaskLog {
     try {
       Files.createDirectories(file.getParent());
       try (OutputStream out = echoed(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+        written.set(true);
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import static dev.kfp4j.local.LocalRunnerTest.task;
 import static dev.kfp4j.local.LocalRunnerTest.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.local.TaskResult.State;
@@ -48,6 +49,7 @@ class TaskFolderErrorTest {
     // its first attempt failed so, as run.json said while it ran (before: attempts 0, as if never tried)
     assertEquals(1, b.attempts());
     assertEquals(1, recorded.path("attempts").asInt());
+    assertNull(b.log(), "no log.txt could be made in it: none shown");
     assertTrue(console.toString(StandardCharsets.UTF_8).contains("task 'b' failed: " + why), console.toString(StandardCharsets.UTF_8));
   }
 }
