@@ -9,6 +9,7 @@ import java.net.URLConnection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where component specs are read from: files, URLs ({@code http(s)}, and {@code file} and {@code
@@ -79,6 +81,10 @@ final class SpecSources {
     }
   }
 
+  /**
+   * The file at {@code uri} over http(s); one that cannot be had is a {@link SpecException} saying why in words ({@link
+   * DownloadErrors}): {@code cannot download URI: connection refused}.
+   */
   private static String download(URI uri, Duration timeout) {
     HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(timeout).build();
     HttpRequest request;
@@ -87,36 +93,35 @@ final class SpecSources {
     } catch (IllegalArgumentException e) {
       throw new SpecException(uri + ": not a URL kfp4j can read: " + e.getMessage());
     }
-    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> new LimitedBody());
+    AtomicBoolean answered = new AtomicBoolean(); // its headers came: what is slow is the file
+    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
+      answered.set(true);
+      return new LimitedBody();
+    });
     HttpResponse<byte[]> response;
     try {
       response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw tooSlow(uri, timeout);
+      throw DownloadErrors.failed(uri, DownloadErrors.tooSlow(e, answered.get(), timeout));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof java.net.http.HttpTimeoutException) {
-        throw tooSlow(uri, timeout); // the client's own timer, of the same bound, went off first
+      if (cause instanceof HttpTimeoutException) { // the client's own timer, of the same bound, went off first
+        throw DownloadErrors.failed(uri, DownloadErrors.tooSlow(cause, answered.get(), timeout));
       }
-      throw new SpecException(uri + ": cannot read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+      throw DownloadErrors.failed(uri, DownloadErrors.why(uri, cause, answered.get(), timeout));
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
-      throw new SpecException(uri + ": interrupted");
+      throw DownloadErrors.failed(uri, "interrupted");
     }
     if (response.statusCode() != 200) {
-      throw new SpecException(uri + ": the server answered HTTP " + response.statusCode());
+      throw DownloadErrors.failed(uri, DownloadErrors.answered(response.statusCode()));
     }
     if (response.body().length > MAX_BYTES) {
       throw tooLarge(uri.toString());
     }
     return utf8(response.body(), uri.toString());
-  }
-
-  private static SpecException tooSlow(URI uri, Duration timeout) {
-    return new SpecException(uri + ": the download did not complete within " + seconds(timeout)
-        + "; the server is too slow or stalled");
   }
 
   /** A {@code jar:file:...!/entry} URL; a jar elsewhere would be fetched without any bound. */
@@ -174,10 +179,6 @@ final class SpecSources {
 
   private static SpecException tooLarge(String source) {
     return new SpecException(source + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB; not a component spec");
-  }
-
-  private static String seconds(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** Collects a response body up to {@link #MAX_BYTES} (and one more byte, to tell), then stops reading. */

@@ -263,7 +263,7 @@ class ComponentYamlTest {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
       assertEquals("Echo", ComponentYaml.read(java.net.URI.create(base + "/echo.yaml")).name());
       SpecException missing = assertThrows(SpecException.class, () -> ComponentYaml.read(java.net.URI.create(base + "/missing.yaml")));
-      assertEquals(base + "/missing.yaml: the server answered HTTP 404", missing.getMessage());
+      assertEquals("cannot download " + base + "/missing.yaml: the server answered 404 Not Found", missing.getMessage());
     } finally {
       server.stop(0);
     }
