@@ -74,7 +74,7 @@ public final class ComponentYaml {
 
   /** As {@link #read(java.net.URI)}, with another bound on the whole download. */
   static ComponentSpec read(java.net.URI uri, java.time.Duration timeout) {
-    return parse(SpecSources.read(uri, timeout), uri.toString());
+    return parse(SpecSources.read(uri, timeout), ShownUris.of(uri));
   }
 
   /** Loads a component spec from a classpath resource such as {@code META-INF/kfp4j/components/add.yaml}. */

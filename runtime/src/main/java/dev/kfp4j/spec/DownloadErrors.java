@@ -18,7 +18,8 @@ import javax.net.ssl.SSLException;
 
 /**
  * A component file's download that failed, in words, as {@link FileErrors} says a local file's: the problem, then why
- * ({@code cannot download https://host/x.yaml: connection refused}), never by the name of a Java exception alone.
+ * ({@code cannot download https://host/x.yaml: connection refused}), never by the name of a Java exception alone, the URL
+ * without its credentials ({@link ShownUris}).
  */
 final class DownloadErrors {
   /** The reason phrases of the statuses a server most often answers a download with (RFC 9110). */
@@ -36,7 +37,7 @@ final class DownloadErrors {
 
   /** {@code cannot download URI: WHY}. */
   static SpecException failed(URI uri, String why) {
-    return new SpecException("cannot download " + uri + ": " + why);
+    return new SpecException("cannot download " + ShownUris.of(uri) + ": " + why);
   }
 
   /** A server that answered {@code status}: {@code the server answered 404 Not Found}. */

@@ -66,7 +66,7 @@ final class SpecSources {
       case "jar":
         return fromJar(uri);
       default:
-        throw new SpecException(uri + ": not a URL kfp4j reads; use http(s), file or jar:file");
+        throw new SpecException(ShownUris.of(uri) + ": not a URL kfp4j reads; use http(s), file or jar:file");
     }
   }
 
@@ -91,7 +91,7 @@ final class SpecSources {
     try {
       request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
     } catch (IllegalArgumentException e) {
-      throw new SpecException(uri + ": not a URL kfp4j can read: " + e.getMessage());
+      throw new SpecException(ShownUris.of(uri) + ": not a URL kfp4j can read: " + e.getMessage());
     }
     AtomicBoolean answered = new AtomicBoolean(); // its headers came: what is slow is the file
     CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
@@ -119,9 +119,9 @@ final class SpecSources {
       throw DownloadErrors.failed(uri, DownloadErrors.answered(response.statusCode()));
     }
     if (response.body().length > MAX_BYTES) {
-      throw tooLarge(uri.toString());
+      throw tooLarge(ShownUris.of(uri));
     }
-    return utf8(response.body(), uri.toString());
+    return utf8(response.body(), ShownUris.of(uri));
   }
 
   /** A {@code jar:file:...!/entry} URL; a jar elsewhere would be fetched without any bound. */
