@@ -17,6 +17,7 @@ import dev.kfp4j.processor.graph.PipelineCall;
 import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.processor.validation.graph.CalledOutputTypeCheck;
+import dev.kfp4j.processor.validation.graph.LeftOutArtifactCheck;
 import dev.kfp4j.spec.SpecException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,6 +101,9 @@ final class NestedPipelines {
         String exit = model.exitTask() != null && calls.containsKey(model.exitTask().name()) ? model.exitTask().name() : null;
         Map<String, Pipeline> exitCall = exit == null ? Map.of() : Map.of(exit, calls.get(exit));
         Pipeline withCalls = nest(model, calls);
+        if (!LeftOutArtifactCheck.check(graph, withCalls, reporter)) {
+          return;
+        }
         whole = Flattening.inline(withCalls, exitCall, true);
         nested = Flattening.inline(withCalls, exitCall, false);
       } catch (Flattening.Failure e) {

@@ -379,11 +379,61 @@ class PipelineArtifactParameterTest {
     JavaFileObject p = optional("");
     Compilation c = Compile.compile(STEPS, p);
     assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] this call of pipeline 'inner' leaves out its artifact 'data' "
-        + "(null); KFP 2 runs a called pipeline as a DAG of its own, whose tasks reading an input artifact the DAG was not given "
+        + "(null), which its task 'show' reads; KFP 2 runs a called pipeline as a DAG of its own, whose tasks reading an input artifact the DAG was not given "
         + "fail, though their inputs are optional (resolveInputArtifact in backend/src/v2/driver/resolve.go: \"parent DAG does "
         + "not have input artifact\"); give it an artifact (a task's output, Dsl.importer(...).artifact()), or, to run without "
         + "one, call in this pipeline's body the ops that take it as optional").inFile(p).onLineContaining("inner(null)");
     assertThat(c).hadErrorCount(1);
+  }
+
+  /**
+   * A pipeline written for KFP 2 whose root task reads its own {@code @Nullable} artifact (KFP's {@code
+   * components_with_optional_artifacts.py} has one) is no error: no KFP run gives a root any artifact, {@code @Nullable} or
+   * not (a run's {@code RuntimeConfig} holds parameters only; {@code RootDAG} in {@code backend/src/v2/driver/root_dag.go}
+   * records only their values as the root DAG's inputs), so it runs only as a task of other pipelines, and a call written
+   * for KFP 2 leaving the artifact out is the error ({@link #aCallLeavingOutACalledPipelinesOptionalArtifactIsAnErrorOnTheNull}).
+   */
+  @Test
+  void aPipelineReadingItsOwnOptionalArtifactAtItsRootIsNoError() {
+    Compilation c = Compile.compile(Compile.testClass("Own", List.of("import dev.kfp4j.annotations.*;",
+            "import dev.kfp4j.artifacts.*;", "import java.nio.file.*;", "import java.util.Optional;"),
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS) public @interface Nullable {}",
+        "@Component public static String show(Optional<Dataset> data) { return data.isPresent() ? \"given\" : \"none\"; }",
+        "@Pipeline(name = \"own\", formats = Format.KFP2)",
+        "public static String own(@Nullable @InputPath(\"Dataset\") Path data) {",
+        "  return OwnOps.show(data).output();",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    JsonNode own = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/own.yaml")).get(0);
+    assertThat(own.at("/root/inputDefinitions/artifacts/data/isOptional").asBoolean()).isTrue();
+    assertThat(own.at("/root/dag/tasks/show/inputs/artifacts/data/componentInputArtifact").asString()).isEqualTo("data");
+  }
+
+  /**
+   * A call leaving out a called pipeline's {@code @Nullable} artifact that no task of it reads, in a caller written for KFP 2:
+   * KFP's driver resolves a task's input artifacts only, so the called pipeline's DAG runs without it; the call's task gives
+   * it nothing, and a local run of the KFP 2 spec runs it. Before, the call was an error however the called pipeline used it.
+   */
+  @Test
+  void aCallLeavingOutAnOptionalArtifactTheCalledPipelineDoesNotReadRuns() throws Exception {
+    JavaFileObject p = Compile.testClass("Unread", HEADER,
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS) public @interface Nullable {}",
+        "@Pipeline(name = \"tag\", formats = Format.KFP2)",
+        "public static String tag(@Nullable @InputPath(\"Dataset\") Path data, String text) {",
+        "  return StepsOps.read(StepsOps.make(text).data()).output();",
+        "}",
+        "@Pipeline(name = \"outer\", formats = Format.KFP2)",
+        "public static String outer() {",
+        "  return tag(null, \"hello\");",
+        "}");
+    Compilation c = Compile.compile(STEPS, p);
+    assertThat(c).succeededWithoutWarnings();
+    JsonNode outer = Yaml.readAll(Compile.resource(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml")).get(0);
+    assertThat(outer.at("/root/dag/tasks/tag/inputs/artifacts").isMissingNode()).isTrue();
+    assertThat(outer.at("/components/comp-tag/inputDefinitions/artifacts/data/isOptional").asBoolean()).isTrue();
+    RunResult r = run(c, "META-INF/kfp4j/kfp2/pipelines/outer.yaml", Map.of());
+    assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(r.output("Output")).isEqualTo("hello");
   }
 
   /**

@@ -238,4 +238,38 @@ class PipelineFileImportTest {
     assertThat(c).hadErrorContaining("[kfp4j:BadSetting] cpuLimit(...) sets one container task; 'sum-and-product-3' runs the KFP 2"
         + " pipeline " + SUM_AND_PRODUCT);
   }
+
+  static final String OPTIONAL_ARTIFACTS = "kfppipelines/optional_artifacts.yaml";
+
+  /**
+   * A pipeline file's optional artifacts, {@code dataset} passed into a pipeline of its own whose task reads it, {@code notes}
+   * read by none: KFP's driver of a task reading an input artifact its DAG was not given fails it ({@code
+   * resolveInputArtifact} in {@code backend/src/v2/driver/resolve.go}), so its call leaving {@code dataset} out is an error
+   * where it does (the null, or the op without its optional inputs), naming the task that reads it; {@code notes} may be
+   * left out. Before, any call compiled.
+   */
+  @Test
+  void aCallLeavingOutAnOptionalArtifactTheFileReadsIsAnErrorOneItDoesNotReadIsNot() {
+    JavaFileObject p = pipeline("@Pipeline(name = \"outer\", formats = Format.KFP2) public static void p() {",
+        "  ImportsOps.optionalArtifacts(\"x\", Dsl.importer(\"gs://b/d\", dev.kfp4j.artifacts.Dataset.class).artifact(), null);",
+        "  ImportsOps.optionalArtifacts(\"y\", null, Dsl.importer(\"gs://b/d\", dev.kfp4j.artifacts.Dataset.class).artifact());",
+        "  ImportsOps.optionalArtifacts();");
+    Compilation c = compile(p, OPTIONAL_ARTIFACTS);
+    String reads = "which its task 'inner-pipeline' reads; KFP 2 runs a called pipeline as a DAG of its own";
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] this call of pipeline 'optional-artifacts' leaves out its "
+        + "artifact 'dataset' (null), " + reads).inFile(p).onLineContaining("optionalArtifacts(\"y\", null,");
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] this call of pipeline 'optional-artifacts' leaves out its "
+        + "artifact 'dataset', " + reads).inFile(p).onLineContaining("optionalArtifacts();");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  /** Its calls giving the artifact it reads, and leaving out the one it does not, are written as KFP's compiler nests them. */
+  @Test
+  void aCallLeavingOutAnOptionalArtifactTheFileDoesNotReadIsWritten() {
+    Compilation c = compile(pipeline("@Pipeline(name = \"outer\", formats = Format.KFP2) public static void p() {",
+        "  ImportsOps.optionalArtifacts(\"x\", Dsl.importer(\"gs://b/d\", dev.kfp4j.artifacts.Dataset.class).artifact(), null);"), OPTIONAL_ARTIFACTS);
+    assertThat(c).succeededWithoutWarnings();
+    JsonNode task = kfp2(c, "outer").at("/root/dag/tasks/optional-artifacts");
+    assertThat(task.at("/inputs/artifacts").propertyNames()).containsExactly("dataset");
+  }
 }

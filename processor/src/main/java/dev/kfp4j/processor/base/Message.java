@@ -124,7 +124,7 @@ public enum Message {
   OPTIONAL_ARTIFACT_INPUT("OptionalParameter",
       "pipeline parameter '%s' is an artifact that may be left out (@Nullable), and input '%s' of '%s' needs one; pass it to an optional artifact input (Optional<%s>, or Optional<Path> with @InputPath), or drop @Nullable"),
   OPTIONAL_ARTIFACT_LEFT_OUT("OptionalParameter",
-      "this call of pipeline '%s' leaves out its artifact '%s' (null); KFP 2 runs a called pipeline as a DAG of its own, whose tasks reading an input artifact the DAG was not given fail, though their inputs are optional (resolveInputArtifact in backend/src/v2/driver/resolve.go: \"parent DAG does not have input artifact\"); give it an artifact (a task's output, Dsl.importer(...).artifact()), or, to run without one, call in this pipeline's body the ops that take it as optional"),
+      "this call of pipeline '%s' leaves out its artifact '%s'%s, which its %s reads; KFP 2 runs a called pipeline as a DAG of its own, whose tasks reading an input artifact the DAG was not given fail, though their inputs are optional (resolveInputArtifact in backend/src/v2/driver/resolve.go: \"parent DAG does not have input artifact\"); give it an artifact (a task's output, Dsl.importer(...).artifact()), or, to run without one, call in this pipeline's body the ops that take it as optional"),
   OPTIONAL_PARAMETER_USE("OptionalParameter",
       "%s needs a value, and pipeline parameter '%s' may be left out (@Nullable, no @Default); give the parameter a @Default"),
   PIPELINE_CLASS_CLASH(

@@ -24,6 +24,14 @@ public final class Arguments {
     positions.put(input, at);
   }
 
+  /**
+   * Marks {@code input} as left out where {@code at} is (a {@code null} written for it): not given, but {@link #position}
+   * says where it is left out.
+   */
+  public void leaveOut(String input, Position at) {
+    positions.put(input, at);
+  }
+
   /** Marks {@code input} as given, though its value could not be read. */
   public void unread(String input) {
     unread.add(input);
@@ -37,7 +45,7 @@ public final class Arguments {
     return Collections.unmodifiableSet(unread);
   }
 
-  /** Where the argument of {@code input} is written, or null. */
+  /** Where the argument of {@code input} is written (a {@code null} leaving it out, too), or null. */
   public Position position(String input) {
     return positions.get(input);
   }

@@ -112,10 +112,7 @@ final class PipelineCallReader {
         continue;
       }
       if (Syntax.isNullLiteral(a)) { // left out: the parameter's default, as a run that gives no value
-        boolean optionalArtifact = iface.inputIsArtifact(input) && iface.input(input).map(InputSpec::optional).orElse(false);
-        if (optionalArtifact && body.graph.pipeline().writes(dev.kfp4j.processor.base.Format.KFP2)) {
-          body.error(a, Message.OPTIONAL_ARTIFACT_LEFT_OUT, name, input); // an Argo workflow puts the tasks in: no DAG of its own
-        }
+        task.arguments().leaveOut(input, body.at(a)); // an artifact read inside is checked once the called pipeline is read
         continue;
       }
       Argument value = body.arguments.read(a, new TreePath(path, a), group);

@@ -121,7 +121,8 @@ final class TaskReader {
           : method.getParameters().get(i).getSimpleName().toString();
       ExpressionTree a = args.get(i);
       if (Syntax.isNullLiteral(a)) {
-        continue; // an optional input left out
+        arguments.leaveOut(input, body.at(a)); // an optional input left out
+        continue;
       }
       if (isValueOfFile(a, new TreePath(path, a)) && specOf.inputIsFile(input)) {
         ExpressionTree file = ((MethodInvocationTree) Syntax.unwrap(a)).getArguments().get(0);
