@@ -26,16 +26,25 @@ import java.util.stream.Stream;
  * Servers#timeout()}); each file's request fails when nothing of it was sent, and nothing of the answer came, for as long
  * ({@link IdleWatch}), however long the whole file takes: a server that takes a connection and never answers, or stops
  * reading the file, fails the upload instead of holding the task forever, and a large file on a slow link still goes.
+ * A file's upload that gets no answer, or an answer saying the server is busy or failing, is sent again, the whole file from
+ * its start, as MLflow's Python client sends it again ({@link Resender}, with the same variables as every call).
  */
 final class ArtifactStore {
   private final Servers server;
   private final String trackingUri;
   private final String artifactUri;
+  private final Resender resender;
 
   ArtifactStore(Servers server, String artifactUri) {
+    this(server, artifactUri, Resender.system());
+  }
+
+  /** Waiting and resending as {@code resender} does. */
+  ArtifactStore(Servers server, String artifactUri, Resender resender) {
     this.server = server;
     this.trackingUri = server.uri().replaceAll("/+$", "");
     this.artifactUri = artifactUri;
+    this.resender = resender;
   }
 
   void upload(Path source, String artifactPath) throws IOException {
@@ -55,9 +64,10 @@ final class ArtifactStore {
     HttpClient http = null;
     if (artifactUri.startsWith("mlflow-artifacts:")) {
       try {
+        server.retries().checked();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(server.timeout()).build();
-      } catch (IllegalArgumentException badTimeout) {
-        throw new IOException("cannot upload " + source + ": " + badTimeout.getMessage(), badTimeout);
+      } catch (IllegalArgumentException badSetting) {
+        throw new IOException("cannot upload " + source + ": " + badSetting.getMessage(), badSetting);
       }
     }
     for (Path f : files) {
@@ -73,15 +83,18 @@ final class ArtifactStore {
       for (String part : (root + "/" + relative).split("/")) {
         path.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
       }
-      IdleWatch watch = new IdleWatch(server.timeout());
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(trackingUri + "/api/2.0/mlflow-artifacts/artifacts" + path))
-          .header("Content-Type", "application/octet-stream").PUT(watch.watched(HttpRequest.BodyPublishers.ofFile(file)));
-      if (server.authorization() != null) {
-        request.header("Authorization", server.authorization());
-      }
+      URI uri = URI.create(trackingUri + "/api/2.0/mlflow-artifacts/artifacts" + path);
       HttpResponse<String> response;
       try {
-        response = watch.send(http, request.build(), HttpResponse.BodyHandlers.ofString());
+        response = resender.send(server.retries(), () -> {
+          IdleWatch watch = new IdleWatch(server.timeout()); // each try watched, and its file read, from the start
+          HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/octet-stream")
+              .PUT(watch.watched(HttpRequest.BodyPublishers.ofFile(file)));
+          if (server.authorization() != null) {
+            request.header("Authorization", server.authorization());
+          }
+          return watch.send(http, request.build(), HttpResponse.BodyHandlers.ofString());
+        });
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while uploading " + file);

@@ -16,9 +16,31 @@ final class Failures {
 
   private Failures() {}
 
-  /** What {@code e}, thrown calling {@code server} (null when unknown), says, on one line without credentials. */
+  /**
+   * What {@code e}, thrown calling {@code server} (null when unknown), says, on one line without credentials; after more
+   * than one try ({@link Resender.GaveUp}), how many.
+   */
   static String of(Throwable e, Servers server) {
-    for (Throwable t = e; t != null && server != null; t = t.getCause()) {
+    int tries = 1;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof Resender.GaveUp gaveUp) {
+        tries = gaveUp.tries;
+      }
+    }
+    String said = server == null ? null : known(e, server);
+    if (said == null) {
+      if (e instanceof MlflowException && e.getMessage() != null) { // said already, by TrackingApi (through this method)
+        return server == null ? oneLine(e.getMessage()) : server.redact(oneLine(e.getMessage()));
+      }
+      said = oneLine((e instanceof Resender.GaveUp ? e.getCause() : e).toString());
+      said = server == null ? said : server.redact(said);
+    }
+    return tries > 1 ? said + "; tried " + tries + " times (" + Retries.MAX_RETRIES_ENV + ")" : said;
+  }
+
+  /** What a failure {@code e} of a known kind says, or null. */
+  private static String known(Throwable e, Servers server) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MlflowHttpException h) { // its message is already this one line (refusal)
         return h.getMessage();
       }
@@ -40,9 +62,7 @@ final class Failures {
             + " up and not overloaded, or raise " + Servers.TIMEOUT_ENV);
       }
     }
-    // a MlflowException of TrackingApi's says what is wrong (MLFLOW_HTTP_REQUEST_TIMEOUT written wrong)
-    String said = oneLine(e instanceof MlflowException && e.getMessage() != null ? e.getMessage() : e.toString());
-    return server == null ? said : server.redact(said);
+    return null;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -12,26 +13,31 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
- * How often, and after how long, a call to the tracking server that it answered with a status saying it is busy or failing
- * ({@link #RETRIED}) is sent again, as MLflow's Python client does it (urllib3's {@code Retry}, which {@code
- * mlflow/utils/request_utils.py} configures from MLflow's variables): at most {@code MLFLOW_HTTP_REQUEST_MAX_RETRIES} more
- * times (default 7, at most 9); the first resend at once, the {@code n}th after {@code MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR}
- * (default 2) × 2<sup>n-1</sup> s and up to {@code MLFLOW_HTTP_REQUEST_BACKOFF_JITTER} (default 1.0) s more at random,
- * never more than {@link #MAX_WAIT} (urllib3's {@code backoff_max}): 0, 4, 8, 16, 32, 64, 120 s by default. A 429 or 503
- * with a {@code Retry-After} (seconds, or an HTTP date) waits what it says instead, as urllib3 does, but at most {@link
- * #MAX_WAIT} too, where urllib3 takes any wait (a server asking for an hour would hold the task for an hour each time).
+ * How often, and after how long, a call to the tracking server is sent again, as MLflow's Python client does it (urllib3's
+ * {@code Retry}, which {@code mlflow/utils/request_utils.py} configures from MLflow's variables with {@code total}, {@code
+ * connect}, {@code read} and {@code status} all {@code MLFLOW_HTTP_REQUEST_MAX_RETRIES} and {@code allowed_methods=None}, so
+ * for any method): a call whose connection was refused, timed out or dropped, or that the server answered with a status
+ * saying it is busy or failing ({@link #RETRIED}), or with a {@code Retry-After} on 413, 429 or 503 ({@link #RETRY_AFTER}), is
+ * sent at most {@code MLFLOW_HTTP_REQUEST_MAX_RETRIES} more times (default 7, at most 9); the first resend at once, the
+ * {@code n}th after {@code MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR} (default 2) × 2<sup>n-1</sup> s and up to {@code
+ * MLFLOW_HTTP_REQUEST_BACKOFF_JITTER} (default 1.0) s more at random, never more than {@link #MAX_WAIT} (urllib3's {@code
+ * backoff_max}): 0, 4, 8, 16, 32, 64, 120 s by default. An answer with a {@code Retry-After} (seconds, or an HTTP date) above
+ * 0 waits what it says instead, as urllib3 does, but at most {@link #MAX_WAIT} too, where urllib3 takes up to six hours;
+ * unless {@code MLFLOW_HTTP_RESPECT_RETRY_AFTER_HEADER} is false (default true), as urllib3's {@code
+ * respect_retry_after_header}.
  *
  * <p>The settings are the variables' values as given (null when unset), read when a request is made, as MLflow reads
  * them: a value written wrong fails each call saying what to give ({@link IllegalArgumentException}).
  */
-record Retries(String maxRetriesSetting, String backoffFactorSetting, String jitterSetting) {
+record Retries(String maxRetriesSetting, String backoffFactorSetting, String jitterSetting, String respectRetryAfterSetting) {
   /** Statuses sent again, MLflow's Python client's: a request timeout, too many requests, the server or a proxy failing. */
   static final Set<Integer> RETRIED = Set.of(408, 429, 500, 502, 503, 504);
-  /** Statuses whose {@code Retry-After} is taken, urllib3's ({@code RETRY_AFTER_STATUS_CODES}, less 413 which is not retried). */
-  static final Set<Integer> RETRY_AFTER = Set.of(429, 503);
+  /** Statuses also sent again when they come with a {@code Retry-After} that is respected: urllib3's {@code RETRY_AFTER_STATUS_CODES}. */
+  static final Set<Integer> RETRY_AFTER = Set.of(413, 429, 503);
   static final String MAX_RETRIES_ENV = "MLFLOW_HTTP_REQUEST_MAX_RETRIES";
   static final String BACKOFF_FACTOR_ENV = "MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR";
   static final String BACKOFF_JITTER_ENV = "MLFLOW_HTTP_REQUEST_BACKOFF_JITTER";
+  static final String RESPECT_RETRY_AFTER_ENV = "MLFLOW_HTTP_RESPECT_RETRY_AFTER_HEADER";
   /** MLflow's defaults. */
   static final int MAX_RETRIES = 7;
   static final int BACKOFF_FACTOR = 2;
@@ -39,12 +45,12 @@ record Retries(String maxRetriesSetting, String backoffFactorSetting, String jit
   /** The longest wait before a resend: urllib3's {@code backoff_max}, and kfp4j's bound on a {@code Retry-After}. */
   static final Duration MAX_WAIT = Duration.ofSeconds(120);
   /** MLflow's defaults, every variable unset. */
-  static final Retries DEFAULT = new Retries(null, null, null);
+  static final Retries DEFAULT = new Retries(null, null, null, null);
 
   /** The settings {@code env} gives. */
   static Retries of(Function<String, String> env) {
     return new Retries(blankToNull(env.apply(MAX_RETRIES_ENV)), blankToNull(env.apply(BACKOFF_FACTOR_ENV)),
-        blankToNull(env.apply(BACKOFF_JITTER_ENV)));
+        blankToNull(env.apply(BACKOFF_JITTER_ENV)), blankToNull(env.apply(RESPECT_RETRY_AFTER_ENV)));
   }
 
   /**
@@ -56,6 +62,7 @@ record Retries(String maxRetriesSetting, String backoffFactorSetting, String jit
     maxRetries();
     factor();
     jitter();
+    respectsRetryAfter();
     return this;
   }
 
@@ -65,12 +72,23 @@ record Retries(String maxRetriesSetting, String backoffFactorSetting, String jit
   }
 
   /**
-   * The wait before resend {@code n} (1 for the first) of an answer with {@code status} and the header {@code retryAfter}
-   * (null when none) given at {@code now}; {@code random} gives the jitter's fraction, in [0, 1).
+   * Whether an answer with {@code status} and the header {@code retryAfter} (null when none) is sent again, when tries are
+   * left: a status of {@link #RETRIED}, or of {@link #RETRY_AFTER} with a {@code Retry-After} that is respected, as urllib3's
+   * {@code Retry.is_retry}.
    */
-  Duration wait(int n, int status, String retryAfter, Instant now, DoubleSupplier random) {
-    Optional<Duration> asked = RETRY_AFTER.contains(status) ? retryAfter(retryAfter, now) : Optional.empty();
-    if (asked.isPresent()) {
+  boolean resent(int status, String retryAfter) {
+    return RETRIED.contains(status)
+        || RETRY_AFTER.contains(status) && retryAfter != null && !retryAfter.isEmpty() && respectsRetryAfter();
+  }
+
+  /**
+   * The wait before resend {@code n} (1 for the first) of a call answered with the header {@code retryAfter} (null when none,
+   * or when the call had no answer) given at {@code now}; {@code random} gives the jitter's fraction, in [0, 1). A {@code
+   * Retry-After} that is respected and asks for more than 0 s is taken, as urllib3's {@code Retry.sleep}; else the backoff.
+   */
+  Duration wait(int n, String retryAfter, Instant now, DoubleSupplier random) {
+    Optional<Duration> asked = respectsRetryAfter() ? retryAfter(retryAfter, now) : Optional.empty();
+    if (asked.isPresent() && !asked.get().isZero()) {
       return asked.get().compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asked.get();
     }
     if (n <= 1) {
@@ -81,10 +99,23 @@ record Retries(String maxRetriesSetting, String backoffFactorSetting, String jit
     return seconds >= MAX_WAIT.toSeconds() ? MAX_WAIT : Duration.ofNanos(Math.round(seconds * 1e9));
   }
 
+  /** Whether a {@code Retry-After} is taken: MLflow's boolean variable, {@code true}, {@code false}, {@code 1} or {@code 0} in any case. */
+  boolean respectsRetryAfter() {
+    if (respectRetryAfterSetting == null) {
+      return true;
+    }
+    String value = respectRetryAfterSetting.strip().toLowerCase(Locale.ROOT);
+    if (!List.of("true", "false", "1", "0").contains(value)) {
+      throw new IllegalArgumentException(RESPECT_RETRY_AFTER_ENV + " is '" + respectRetryAfterSetting + "'; give true or false"
+          + " (or 1 or 0), such as true (MLflow's default)");
+    }
+    return value.equals("true") || value.equals("1");
+  }
+
   /**
    * The wait a {@code Retry-After} header asks for: a whole number of seconds, or an HTTP date (RFC 9110's, in any of its
-   * three forms) less {@code now}, none when it is past; empty when there is no header or it is neither, as then the
-   * backoff applies.
+   * three forms) less {@code now}, none when it is past; empty when there is no header or it is neither. urllib3 fails the
+   * call on a header that is neither; kfp4j waits the backoff instead.
    */
   static Optional<Duration> retryAfter(String header, Instant now) {
     if (header == null) {

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * ({@link TrackingApi}, an artifact upload) waits for the server, {@code MLFLOW_HTTP_REQUEST_TIMEOUT} seconds as MLflow's Python client
  * reads it, else its default, 120 ({@code timeoutSetting}, the variable's value, read when a request is made, as MLflow's
  * Python client reads it: a value written wrong fails each request, saying what to give, not the naming of the server);
- * and how a request the server answers busy or failing is sent again ({@link Retries}, MLflow's variables too).
+ * and how a request the server does not answer, or answers busy or failing, is sent again ({@link Retries}, MLflow's
+ * variables too).
  */
 record Servers(String uri, String token, String username, String password, String timeoutSetting, Retries retries) {
   /** How long a request waits for the server, in seconds, as MLflow's Python client reads it. */

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,11 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The calls kfp4j makes to a tracking server's REST API ({@code /api/2.0/mlflow/...}, the endpoints and JSON MLflow's
  * Python client sends), on the JDK's HTTP client, so that every call is bounded: reaching the server and each request
- * wait at most {@link Servers#timeout()} ({@code MLFLOW_HTTP_REQUEST_TIMEOUT}, default 120 s); a refusal (a 4xx but 408
- * and 429) is thrown at once, sent once; an answer that says the server is busy or failing ({@link Retries#RETRIED}) is sent
- * again as MLflow's Python client sends it again, as often and after the waits MLflow's variables say ({@link Retries}),
- * a {@code Retry-After} taken. MLflow's Java client set no timeout, so a server that took the connection and never
- * answered held the caller forever, and sent every refused request three times.
+ * wait at most {@link Servers#timeout()} ({@code MLFLOW_HTTP_REQUEST_TIMEOUT}, default 120 s); a refusal (a 4xx but 408,
+ * 429 and a 413 with a {@code Retry-After}) is thrown at once, sent once; a call not answered, or answered that the server is busy or failing, is sent again
+ * as MLflow's Python client sends it again, as often and after the waits MLflow's variables say ({@link Retries}, {@link
+ * Resender}). MLflow's Java client set no timeout, so a server that took the connection and never answered held the caller
+ * forever, and sent every refused request three times.
  *
  * <p>Failures are thrown as kfp4j's own unchecked exceptions: a refusal a {@link MlflowHttpException} with the status,
  * MLflow's error code and message ({@link Failures#refusal}); a server not reached, or not answering in time, a {@link
@@ -37,27 +36,23 @@ final class TrackingApi {
   private static final JsonMapper JSON = JsonMapper.shared();
   private final Servers server;
   private final String base;
-  private final Pause pause;
-  private final DoubleSupplier random;
-  private final Clock clock;
+  private final Resender resender;
   private HttpClient http;
 
-  /** How the wait before a resend is made: {@link Thread#sleep}, but in tests, which note the waits asked for. */
-  interface Pause {
-    void pause(Duration wait) throws InterruptedException;
+  TrackingApi(Servers server) {
+    this(server, Resender.system());
   }
 
-  TrackingApi(Servers server) {
-    this(server, wait -> Thread.sleep(wait.toMillis()), () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC());
+  /** Waiting and resending as {@code resender} does. */
+  TrackingApi(Servers server, Resender resender) {
+    this.server = server;
+    this.base = server.uri().replaceAll("/+$", "") + "/api/2.0/mlflow/";
+    this.resender = resender;
   }
 
   /** {@code random}: the jitter's fraction of each backoff, in [0, 1); {@code clock}: now, for a {@code Retry-After} date. */
-  TrackingApi(Servers server, Pause pause, DoubleSupplier random, Clock clock) {
-    this.server = server;
-    this.base = server.uri().replaceAll("/+$", "") + "/api/2.0/mlflow/";
-    this.pause = pause;
-    this.random = random;
-    this.clock = clock;
+  TrackingApi(Servers server, Resender.Pause pause, DoubleSupplier random, Clock clock) {
+    this(server, new Resender(pause, random, clock));
   }
 
   /** The id of the experiment named {@code name}, or empty when there is none. */
@@ -133,10 +128,9 @@ final class TrackingApi {
 
   private JsonNode send(HttpRequest.Builder request) {
     Duration timeout;
-    int retries;
     try {
       timeout = server.timeout();
-      retries = server.retries().checked().maxRetries();
+      server.retries().checked();
     } catch (IllegalArgumentException badSetting) {
       throw new MlflowException(badSetting.getMessage(), badSetting);
     }
@@ -144,26 +138,20 @@ final class TrackingApi {
       request.header("Authorization", server.authorization());
     }
     HttpRequest built = request.timeout(timeout).build();
-    for (int resent = 0; ; resent++) {
-      HttpResponse<String> response;
-      try {
-        response = client(timeout).send(built, HttpResponse.BodyHandlers.ofString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new MlflowException("interrupted while calling the tracking server " + server, e);
-      } catch (IOException e) {
-        throw new MlflowException(Failures.of(e, server), e);
-      }
-      int status = response.statusCode();
-      if (status / 100 == 2) {
-        return json(status, response.body());
-      }
-      if (!Retries.RETRIED.contains(status) || resent == retries) {
-        throw Failures.refusal(server, status, response.body());
-      }
-      pause(server.retries().wait(resent + 1, status, response.headers().firstValue("Retry-After").orElse(null),
-          clock.instant(), random));
+    HttpResponse<String> response;
+    try {
+      response = resender.send(server.retries(), () -> client(timeout).send(built, HttpResponse.BodyHandlers.ofString()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MlflowException("interrupted while calling the tracking server " + server, e);
+    } catch (IOException e) {
+      throw new MlflowException(Failures.of(e, server), e);
     }
+    int status = response.statusCode();
+    if (status / 100 != 2) {
+      throw Failures.refusal(server, status, response.body());
+    }
+    return json(status, response.body());
   }
 
   /** An answer's body, which MLflow's server writes as JSON; a proxy's or another server's page is not. */
@@ -182,15 +170,6 @@ final class TrackingApi {
       http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
     return http;
-  }
-
-  private void pause(Duration wait) {
-    try {
-      pause.pause(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MlflowException("interrupted while waiting to call the tracking server " + server + " again", e);
-    }
   }
 
   private static ArrayNode pairs(List<Map.Entry<String, String>> pairs) {

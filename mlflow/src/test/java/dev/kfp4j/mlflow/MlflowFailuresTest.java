@@ -140,7 +140,8 @@ class MlflowFailuresTest {
     HttpServer proxy = answering(answer);
     try {
       String uri = "http://127.0.0.1:" + proxy.getAddress().getPort();
-      ArtifactStore store = new ArtifactStore(new Servers(uri, "s3cret-t0ken", null, null), "mlflow-artifacts:/1/r1/artifacts");
+      ArtifactStore store = new ArtifactStore(Servers.of(uri, Map.of("MLFLOW_TRACKING_TOKEN", "s3cret-t0ken", Retries.MAX_RETRIES_ENV, "0")::get),
+          "mlflow-artifacts:/1/r1/artifacts");
       Path report = Files.writeString(dir.resolve("report.txt"), "ok");
       answer[0] = "502";
       answer[1] = "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>" + "<p>nginx</p>\n".repeat(100) + "</body></html>";
@@ -157,8 +158,8 @@ class MlflowFailuresTest {
       proxy.stop(0);
     }
     int port = proxy.getAddress().getPort(); // stopped: nothing listens there now
-    ArtifactStore gone = new ArtifactStore(new Servers("http://127.0.0.1:" + port, "s3cret-t0ken", null, null),
-        "mlflow-artifacts:/1/r1/artifacts");
+    ArtifactStore gone = new ArtifactStore(Servers.of("http://127.0.0.1:" + port, Map.of("MLFLOW_TRACKING_TOKEN", "s3cret-t0ken",
+        Retries.MAX_RETRIES_ENV, "0")::get), "mlflow-artifacts:/1/r1/artifacts");
     IOException unreachable = assertThrows(IOException.class, () -> gone.upload(dir.resolve("report.txt"), null));
     assertFalse(unreachable.getMessage().contains("t0ken"), unreachable.getMessage());
     assertEquals("cannot upload artifact report.txt: cannot reach the tracking server http://127.0.0.1:" + port + " (ConnectException); "
@@ -175,7 +176,8 @@ class MlflowFailuresTest {
   void anUploadToAServerThatNeverAnswersFailsSayingSo() throws Exception {
     try (SilentServer silent = new SilentServer()) {
       String uri = silent.uri();
-      Servers server = Servers.of(uri, Map.of("MLFLOW_TRACKING_TOKEN", "s3cret-t0ken", "MLFLOW_HTTP_REQUEST_TIMEOUT", "1")::get);
+      Servers server = Servers.of(uri, Map.of("MLFLOW_TRACKING_TOKEN", "s3cret-t0ken", "MLFLOW_HTTP_REQUEST_TIMEOUT", "1",
+          Retries.MAX_RETRIES_ENV, "0")::get);
       ArtifactStore store = new ArtifactStore(server, "mlflow-artifacts:/1/r1/artifacts");
       Path report = Files.writeString(dir.resolve("report.txt"), "ok");
       IOException e = assertThrows(IOException.class, () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
@@ -224,7 +226,8 @@ class MlflowFailuresTest {
   void anUploadTheServerStopsReadingFailsInOneLine() throws Exception {
     Path model = Files.write(dir.resolve("model.bin"), new byte[4 * 1024 * 1024]);
     try (SlowServer stalling = new SlowServer(64 * 1024, 0, 256 * 1024)) {
-      Servers server = Servers.of(stalling.uri(), Map.of("MLFLOW_HTTP_REQUEST_TIMEOUT", "1", "MLFLOW_TRACKING_TOKEN", "s3cret-t0ken")::get);
+      Servers server = Servers.of(stalling.uri(), Map.of("MLFLOW_HTTP_REQUEST_TIMEOUT", "1", "MLFLOW_TRACKING_TOKEN", "s3cret-t0ken",
+          Retries.MAX_RETRIES_ENV, "0")::get);
       IOException e = assertThrows(IOException.class, () -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
           java.time.Duration.ofMinutes(1), () -> new ArtifactStore(server, "mlflow-artifacts:/1/r1/artifacts").upload(model, "models")));
       assertEquals(stalled("models/model.bin", stalling.uri()), e.getMessage());

@@ -51,7 +51,7 @@ class MlflowStepsTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     } // closed: nothing listens there now
-    int code = run(Map.of("MLFLOW_TRACKING_TOKEN", "tok-31415"), "mlflow-start-run", "--tracking-uri",
+    int code = run(Map.of("MLFLOW_TRACKING_TOKEN", "tok-31415", Retries.MAX_RETRIES_ENV, "0"), "mlflow-start-run", "--tracking-uri",
         "http://user:pw@127.0.0.1:" + port, "--experiment", "churn", "--pipeline", "train", "--kubeflow-run-id", "k1",
         "--run-id-file", dir.resolve("run-id").toString());
     String message = err.toString(StandardCharsets.UTF_8);

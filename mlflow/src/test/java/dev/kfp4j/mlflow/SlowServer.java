@@ -73,7 +73,8 @@ final class SlowServer implements AutoCloseable {
     out.flush();
   }
 
-  private static String head(InputStream in) throws IOException {
+  /** A request's head, read up to its empty line, or what came of it before the connection closed. */
+  static String head(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
       int b = in.read();

@@ -44,7 +44,7 @@ class TrackingApiTest {
   void aComponentsMetricToAServerThatNeverAnswersFailsSayingSo() throws Exception {
     try (SilentServer silent = new SilentServer()) {
       MlflowRun run = Mlflow.fromEnvironment(Map.of("MLFLOW_TRACKING_URI", silent.uri(), "MLFLOW_RUN_ID", "r1",
-          "MLFLOW_TRACKING_TOKEN", "s3cret-t0ken", "MLFLOW_HTTP_REQUEST_TIMEOUT", "1")::get);
+          "MLFLOW_TRACKING_TOKEN", "s3cret-t0ken", "MLFLOW_HTTP_REQUEST_TIMEOUT", "1", Retries.MAX_RETRIES_ENV, "0")::get);
       MlflowException e = assertThrows(MlflowException.class,
           () -> assertTimeoutPreemptively(Duration.ofMinutes(1), () -> run.logMetric("auc", 0.9)));
       assertEquals(noAnswer(silent.uri()), e.getMessage());
@@ -59,7 +59,7 @@ class TrackingApiTest {
     try (SilentServer silent = new SilentServer()) {
       int code = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> MlflowSteps.run(new String[] {"mlflow-log-metrics",
           "--metrics", metrics.toString(), "--run-id", "r1"}, Map.of("MLFLOW_TRACKING_URI", silent.uri(),
-          "MLFLOW_HTTP_REQUEST_TIMEOUT", "1")::get, new PrintStream(new ByteArrayOutputStream()),
+          "MLFLOW_HTTP_REQUEST_TIMEOUT", "1", Retries.MAX_RETRIES_ENV, "0")::get, new PrintStream(new ByteArrayOutputStream()),
           new PrintStream(err, true, StandardCharsets.UTF_8)));
       assertEquals(MlflowSteps.FAILED, code);
       assertEquals("mlflow: " + noAnswer(silent.uri()) + "\n", err.toString(StandardCharsets.UTF_8));
@@ -177,8 +177,9 @@ class TrackingApiTest {
   }
 
   /**
-   * A 429 or 503 with {@code Retry-After} waits what it says, in seconds or until an HTTP date, as urllib3 waits, but 120 s at
-   * most (urllib3 waits any time); on another status, or written as neither, the backoff applies.
+   * An answer sent again with a {@code Retry-After} waits what it says, in seconds or until an HTTP date, as urllib3 waits,
+   * whatever the status, but 120 s at most (urllib3 waits up to six hours); when it asks for no wait (a date past) or is
+   * written as neither, the backoff applies.
    */
   @Test
   void retryAfterIsTakenBounded() throws Exception {
@@ -206,9 +207,9 @@ class TrackingApiTest {
       http.stop(0);
     }
     assertEquals(8, asked.size(), asked.toString());
-    // 7 s; until 09:00:30; 3600 s bounded to 120; a date past: at once; a 500's ignored: the 5th backoff, 2 × 2^4;
+    // 7 s; until 09:00:30; 3600 s bounded to 120; a date past: the 4th backoff, 2 × 2^3; a 500's taken too: 5 s;
     // not a wait: the 6th backoff, 2 × 2^5; asctime's date
-    assertEquals(List.of(7.0, 30.0, 120.0, 0.0, 32.0, 64.0, 9.0), seconds(waits));
+    assertEquals(List.of(7.0, 30.0, 120.0, 16.0, 5.0, 64.0, 9.0), seconds(waits));
   }
 
   private static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T09:00:00Z"),
