@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 
 /**
  * Prints the KFP UI's address, or a run's page; with {@code -Dkfp4j.local}, serves the local UI
@@ -51,6 +53,10 @@ public final class UiMojo extends ServerMojo {
   @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true)
   List<String> classpath;
 
+  /** Resolves the dependencies of the module whose UI is served at the root of a build of several modules. */
+  @Component
+  ProjectDependenciesResolver resolver;
+
   /** Open it in the desktop's browser. */
   @Parameter(property = "kfp4j.open", defaultValue = "false")
   boolean open;
@@ -80,7 +86,7 @@ public final class UiMojo extends ServerMojo {
     root = runsOf.apply(module);
     if (ReactorUi.classes(top).equals(classes)) { // not given: the module's
       classes = ReactorUi.classes(module);
-      classpath = ReactorUi.classpath(session, module);
+      classpath = ReactorUi.classpath(session, module, resolver, getLog()::warn);
     }
     return null;
   }

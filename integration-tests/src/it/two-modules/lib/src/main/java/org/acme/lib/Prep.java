@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.util.FastMath;
 
 /** Data preparation shared by the team's pipelines. */
 public final class Prep {
@@ -22,7 +23,7 @@ public final class Prep {
   public static void makeData(int rows, @Out Dataset data) throws IOException {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
-      lines.add(i + "," + (2 * i + 1));
+      lines.add(i + "," + FastMath.addExact(2 * i, 1)); // a third-party library's class, as components use them
     }
     Files.write(data.path(), lines);
     data.metadata().put("rows", rows);
