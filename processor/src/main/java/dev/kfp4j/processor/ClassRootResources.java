@@ -17,7 +17,8 @@ import javax.tools.StandardLocation;
  * Files beside a class from the class path: in the jar, or under the classes folder, it comes from. javac's file manager
  * lists a jar by package, leaving out every folder whose name is not a Java identifier, so {@code Filer.getResource} never
  * finds {@code META-INF/kfp4j/...} in a jar; and where two entries of the class path hold a file of one name, it finds the
- * first. The file a class names is read from where that class is.
+ * first. The file a class names is read from where that class is; a file under a folder no package is named as, through
+ * the processor's class loader.
  */
 final class ClassRootResources {
   private ClassRootResources() {}
@@ -48,6 +49,30 @@ final class ClassRootResources {
       int bang = part.indexOf("!/");
       return "jar".equalsIgnoreCase(uri.getScheme()) && bang >= 0 ? Path.of(URI.create(part.substring(0, bang))) : null;
     } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The text of {@code resource}, a file under a folder no package is named as ({@code components/my-comp/component.yaml}),
+   * from the processor's class loader; null when it has no such folder, or the loader no such file. javac's file manager,
+   * the class path as javac gives it to a processor, reads no such file from a jar, and tells no jar from another; javac loads
+   * the processor from the processor path ({@code annotationProcessorPaths}), else from the class path, whose jars the
+   * loader reads whole.
+   */
+  static String underFolderNoPackage(String resource) {
+    String[] names = resource.split("/");
+    if (java.util.Arrays.stream(names, 0, names.length - 1).allMatch(javax.lang.model.SourceVersion::isIdentifier)) {
+      return null; // the file manager reads it where it is, or it is nowhere
+    }
+    ClassLoader loader = ClassRootResources.class.getClassLoader();
+    java.net.URL url = loader == null ? null : loader.getResource(resource);
+    if (url == null) {
+      return null;
+    }
+    try (InputStream in = url.openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
       return null;
     }
   }

@@ -156,7 +156,8 @@ final class ComponentStep {
     for (int i = 0; i < folders.length - 1; i++) {
       if (!javax.lang.model.SourceVersion.isIdentifier(folders[i])) { // javac lists a jar by package, leaving other folders out
         return "; javac reads a file from a jar only under folders named as Java packages, and '" + folders[i] + "' is not one:"
-            + " in a jar, put it under such folders (src/main/resources takes any)";
+            + " in a jar, put it under such folders (src/main/resources takes any), or put the jar on the processor path"
+            + " too (annotationProcessorPaths), where kfp4j reads it through its class loader";
       }
     }
     return "";
@@ -179,7 +180,7 @@ final class ComponentStep {
         reporter.error(owner, a, "value", i, Message.COMPONENT_FILE_TWICE, resource);
         continue;
       }
-      String text = SpecSource.read(env.getFiler(), resource);
+      String text = SpecSource.readNamed(env.getFiler(), resource);
       if (text == null) {
         reporter.error(owner, a, "value", i, Message.COMPONENT_FILE_NOT_FOUND, resource, notFound(resource));
         continue;

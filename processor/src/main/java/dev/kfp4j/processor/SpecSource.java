@@ -88,7 +88,7 @@ final class SpecSource {
   String read(String resource) {
     javax.lang.model.element.TypeElement owner = namers.get(resource);
     String text = owner == null ? null : ClassRootResources.besideClass(filer, elements, owner, resource);
-    return text != null ? text : read(filer, resource);
+    return text != null ? text : readNamed(filer, resource);
   }
 
   /** A spec compiled or imported in this build, whose file at {@code resource} reads {@code text}. */
@@ -178,6 +178,16 @@ final class SpecSource {
       loaded.text = null;
     }
     return loaded.digest;
+  }
+
+  /**
+   * A file a class names ({@code @ImportComponents}, an op's call of a file it imported): from the class output, else the
+   * classpath, else, under a folder no package is named as, the processor's class loader ({@link
+   * ClassRootResources#underFolderNoPackage}); null when in none.
+   */
+  static String readNamed(Filer filer, String resource) {
+    String text = read(filer, resource);
+    return text != null ? text : ClassRootResources.underFolderNoPackage(resource);
   }
 
   /** A text resource from the class output, else the classpath; null when in neither. */

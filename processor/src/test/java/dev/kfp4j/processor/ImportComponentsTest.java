@@ -158,7 +158,43 @@ class ImportComponentsTest {
     JavaFileObject source = imports("my-components/add.component.yaml");
     assertThat(compile(source)).hadErrorContaining("put it under src/main/resources or in a jar on the compile classpath; javac"
         + " reads a file from a jar only under folders named as Java packages, and 'my-components' is not one: in a jar, put it"
-        + " under such folders (src/main/resources takes any)").inFile(source).onLineContaining("@ImportComponents");
+        + " under such folders (src/main/resources takes any), or put the jar on the processor path too (annotationProcessorPaths),"
+        + " where kfp4j reads it through its class loader").inFile(source).onLineContaining("@ImportComponents");
+  }
+
+  /**
+   * A file in a jar under a folder no package is named as ({@code components/my-comp/}), which javac's file manager does not
+   * read, imports through the processor's class loader: javac loads the processor from the processor path, Maven's
+   * annotationProcessorPaths, which holds the jar too, else from the class path, which holds it. It was a {@code
+   * ComponentFileNotFound} error either way. javac runs here as Maven runs it (forked: in this JVM, the processor would load
+   * from the test's class path, not javac's processor path), from a folder of sources to one of classes.
+   */
+  @Test
+  void aFileInAJarUnderAFolderNoPackageIsNamedImportsFromTheProcessorsClassLoader(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path jar = dir.resolve("components.jar");
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("components/my-comp/component.yaml"));
+      out.write(java.nio.file.Files.readAllBytes(OWN.resolve(ADD)));
+      out.closeEntry();
+    }
+    Path source = dir.resolve("src/test/Imports.java");
+    java.nio.file.Files.createDirectories(source.getParent());
+    java.nio.file.Files.writeString(source, imports("components/my-comp/component.yaml").getCharContent(true));
+    String cp = System.getProperty("java.class.path") + File.pathSeparator + jar;
+    for (List<String> paths : List.of(List.of("-classpath", cp, "-processorpath", cp), List.of("-classpath", cp))) {
+      Path out = java.nio.file.Files.createDirectories(dir.resolve("out" + paths.size()));
+      List<String> args = new ArrayList<>(paths);
+      args.addAll(List.of("-proc:full", "-Akfp4j.image=" + Compile.IMAGE, "-d", out.toString(), "-s", out.toString(),
+          source.toString()));
+      args.add(0, Path.of(System.getProperty("java.home"), "bin", "javac").toString());
+      Process javac = new ProcessBuilder(args).redirectErrorStream(true).start();
+      String said = new String(javac.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(said).doesNotContain("error");
+      assertThat(javac.waitFor()).isEqualTo(0);
+      assertThat(java.nio.file.Files.readString(out.resolve("test/ImportsOps.java")))
+          .contains("from {@code components/my-comp/component.yaml}");
+    }
   }
 
   /** A single file, written without braces, has its error on it too. */
