@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.format.argo.ArgoRules;
+import dev.kfp4j.format.argo.ArgoWriter;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.local.TaskResult.State;
 import dev.kfp4j.yaml.Yaml;
 import java.io.ByteArrayOutputStream;
@@ -18,13 +23,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A step of an Argo workflow that exits 0 without an output's file succeeds where Argo's executor does: an output parameter
  * with {@code valueFrom.default} whose file it did not write, or cannot be read (a folder), takes the default, one trailing
  * newline trimmed ({@code SaveParameters} in {@code workflow/executor/executor.go}); an output artifact with {@code optional:
  * true} it did not write is not saved ({@code saveArtifact}). A task given that missing artifact ends in Error, as Argo's
- * {@code resolveDependencyReferences} (dag.go) cannot resolve it.
+ * {@code resolveDependencyReferences} (dag.go) cannot resolve it. A task's argument artifact with {@code optional: true} is
+ * passed as any other, as Argo passes it where it resolves it, and where it does not, the task errors as on Argo ({@code
+ * ProcessArgs}: its input is not optional). A template kfp4j wrote whose outputs say what kfp4j does not write is refused.
  */
 class ArgoMissingOutputTest {
   @TempDir Path dir;
@@ -105,6 +113,78 @@ class ArgoMissingOutputTest {
     assertEquals(State.Error, r.state());
   }
 
+  /** Task {@code reader}, given output artifact {@code model} of task {@code producer} with {@code optional: true}. */
+  private static String readerOf(String producer) {
+    return "        - {name: reader, template: reader, dependencies: [" + producer + "], arguments: {artifacts: [{name: f, from: "
+        + "'{{tasks." + producer + ".outputs.artifacts.model}}', optional: true}]}}\n";
+  }
+
+  /** Template {@code reader}, whose input artifact {@code f} has {@code keys} (YAML flow text) beside its name and path. */
+  private static String reader(String keys) {
+    return "  - name: reader\n    inputs: {artifacts: [{name: f, path: /tmp/f" + keys + "}]}\n"
+      + "    outputs: {parameters: [{name: text, valueFrom: {path: /tmp/text}}]}\n"
+      + "    container: {image: alpine, command: [sh, -c, 'cat /tmp/f > /tmp/text']}\n";
+  }
+
+  @Test
+  void anOptionalArgumentIsPassedAsArgoPassesItAndErrorsWhereItsFileIsMissing() {
+    for (String keys : new String[] {"", ", optional: true"}) {
+      String always = workflow("        - {name: writer, template: writer}\n" + readerOf("writer"),
+          template("writer", "{artifacts: [{name: model, path: /tmp/w/model}]}", "printf m > /tmp/w/model") + reader(keys));
+      RunResult r = run(always, false);
+      assertEquals(State.Succeeded, r.state(), console.toString(StandardCharsets.UTF_8));
+      assertEquals("m", r.output("reader", "text"), "an output its task always saves: optional changes nothing");
+    }
+    String maybe = workflow("        - {name: optional, template: optional}\n" + readerOf("optional"),
+        template("optional", "{artifacts: [{name: model, path: /tmp/optional/model, optional: true}]}", "true") + reader(""));
+    RunResult r = run(maybe, false);
+    TaskResult reader = r.task("reader").orElseThrow();
+    assertEquals(State.Error, reader.state(), "Argo drops the argument, and its input is not optional: 'inputs.artifacts.f was not supplied'");
+    assertEquals("task 'reader' input 'f': task 'optional' has no output 'model'; it has []", reader.message());
+  }
+
+  @Test
+  void aTemplateKfp4jWroteWhoseOutputsSayWhatKfp4jDoesNotWriteIsRefused() {
+    dev.kfp4j.spec.ComponentSpec quiet = ComponentYaml.parse("""
+        name: quiet
+        outputs:
+        - {name: Output, type: String}
+        implementation:
+          container:
+            image: alpine
+            command: [sh, -c, 'true', {outputPath: Output}]
+        """, "quiet.yaml");
+    dev.kfp4j.spec.ComponentSpec show = ComponentYaml.parse("""
+        name: show
+        inputs:
+        - {name: msg, type: String}
+        outputs:
+        - {name: Output, type: String}
+        implementation:
+          container:
+            image: alpine
+            command: [sh, -c, 'printf %s "$0" > "$1"', {inputValue: msg}, {outputPath: Output}]
+        """, "show.yaml");
+    Pipeline p = new Pipeline("edited", null, java.util.List.of(), java.util.List.of(
+        new Task("quiet", quiet, Map.of(), java.util.List.of(), java.util.List.of()),
+        new Task("show", show, Map.of("msg", new dev.kfp4j.model.Argument.TaskOutput("quiet", "Output")), java.util.List.of(),
+            java.util.List.of())), null, PipelineSettings.DEFAULTS, "T.edited()");
+    ObjectNode wf = ArgoWriter.toNode(p);
+    ObjectNode template = null;
+    for (tools.jackson.databind.JsonNode t : wf.path("spec").path("templates")) {
+      if (t.path("name").asString("").equals("quiet")) {
+        template = (ObjectNode) t;
+      }
+    }
+    ((ObjectNode) template.at("/outputs/parameters/0/valueFrom")).put("default", "fallback");
+    String edited = Yaml.jsonText(wf);
+    String m = assertThrows(FormatException.class, () -> ArgoReader.read(edited, "edited.yaml")).getMessage();
+    assertEquals("edited.yaml: template 'quiet': outputs.parameters 'Output' uses 'valueFrom.default', which kfp4j does not"
+        + " write: the template carries kfp4j's component annotation (pipelines.kubeflow.org/component_spec), which defines its"
+        + " component, so a run would ignore it. Remove it (the component writes each of its outputs), or change the component and"
+        + " compile the pipeline again", m);
+  }
+
   @Test
   void whatARunHereCannotDoAsArgoDoesIsRefusedBeforeTheRun() {
     String optionalArgument = workflow("""
@@ -113,7 +193,11 @@ class ArgoMissingOutputTest {
       """, template("optional", "{artifacts: [{name: model, path: /tmp/optional/model, optional: true}]}", "true")
         + "  - name: reader\n    inputs: {artifacts: [{name: f, path: /tmp/f, optional: true}]}\n    container: {image: alpine, command: [cat, /tmp/f]}\n");
     String m = assertThrows(FormatException.class, () -> ArgoReader.read(optionalArgument, "missing.yaml")).getMessage();
-    assertTrue(m.startsWith("missing.yaml: task 'reader'") && m.contains("passes artifact 'f' with optional: true"), m);
+    assertEquals("missing.yaml: task 'reader' of template 'main' passes artifact 'f' with optional: true, from"
+        + " '{{tasks.optional.outputs.artifacts.model}}', which may be missing (not an output its task always saves), to an input that"
+        + " has a file without it (optional: true, raw or a source of its own): Argo runs the task with that where the argument is"
+        + " missing, a run here gives a task each file it passes. Drop optional from the argument: the task then errors, as on Argo,"
+        + " where the file is missing", m);
     String shared = workflow("        - {name: both, template: both}\n", template("both",
         "{parameters: [{name: p, valueFrom: {path: /tmp/both/p, default: x}}], artifacts: [{name: p-file, path: /tmp/both/p}]}", "true"));
     m = assertThrows(FormatException.class, () -> ArgoReader.read(shared, "missing.yaml")).getMessage();

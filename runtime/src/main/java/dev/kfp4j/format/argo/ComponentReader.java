@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The component a container template runs. A template kfp4j wrote carries its component's spec
- * (the {@code component_spec} annotation, names as in the template): that spec is the component.
+ * (the {@code component_spec} annotation, names as in the template): that spec is the component (an output key it does
+ * not write that a run would act on is refused: {@link MissingOutputs#checkWrittenByKfp4j}).
  * Any other template becomes a component made from the template itself: its input parameters and
  * artifacts are the inputs, its output parameters (typed as the KFP SDK's annotation says, else
  * {@code String}) and artifacts the outputs, and its command line and environment use {@code
@@ -110,6 +111,7 @@ final class ComponentReader {
 
   static Component component(JsonNode template, String where) {
     if (writtenByKfp4j(template)) {
+      MissingOutputs.checkWrittenByKfp4j(template, where);
       String json = template.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC).asString("");
       try {
         ComponentSpec spec = ComponentYaml.fromNode(Yaml.readJson(json), where + ": annotation " + Argo.COMPONENT_SPEC);

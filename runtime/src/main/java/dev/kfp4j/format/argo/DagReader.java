@@ -240,10 +240,7 @@ final class DagReader {
     }
     for (JsonNode a : task.path("arguments").path("artifacts")) {
       String input = a.path("name").asString("");
-      if (a.path("optional").asBoolean(false)) { // resolveDependencyReferences (dag.go) drops it where it cannot resolve it
-        throw new FormatException(source + ": " + where + " passes artifact '" + input + "' with optional: true, which kfp4j's model does not hold: Argo runs the task without"
-            + " the file where its source is missing (an optional output not written), a run here gives a task each file it passes. Drop optional: the task then errors, as on Argo, where the file is missing");
-      }
+      OptionalArguments.check(a, template, siblings, templates, source + ": " + where);
       if (a.hasNonNull("from")) {
         artifacts.put(input, value(a.get("from").asString(), scope, loop, siblings, where));
       } else if (a.has("raw")) {

@@ -61,6 +61,30 @@ public record MissingOutputs(Map<List<String>, String> defaults, Set<List<String
     return new MissingOutputs(defaults, optionals);
   }
 
+  /**
+   * Refuses an output of {@code template}, a template kfp4j wrote, that says what kfp4j does not write and a run would do: a
+   * parameter's {@code valueFrom} key beside {@code path} ({@code default}), an artifact's {@code optional}. Such a template's
+   * component annotation defines its component, so a run would ignore the key, not give the default or let the file be
+   * missing, where Argo would; {@code where} names the template.
+   */
+  static void checkWrittenByKfp4j(JsonNode template, String where) {
+    for (String list : List.of("parameters", "artifacts")) {
+      for (JsonNode o : template.path("outputs").path(list)) {
+        List<String> keys = new java.util.ArrayList<>();
+        o.path("valueFrom").propertyNames().stream().filter(k -> !k.equals("path")).forEach(k -> keys.add("valueFrom." + k));
+        if (o.has("optional")) {
+          keys.add("optional");
+        }
+        if (!keys.isEmpty()) {
+          throw new dev.kfp4j.format.FormatException(where + ": outputs." + list + " '" + o.path("name").asString("") + "' uses '"
+              + keys.get(0) + "', which kfp4j does not write: the template carries kfp4j's component annotation (" + Argo.COMPONENT_SPEC
+              + "), which defines its component, so a run would ignore it. Remove it (the component writes each of its outputs), or"
+              + " change the component and compile the pipeline again");
+        }
+      }
+    }
+  }
+
   /** Whether output parameter {@code output} of container template {@code template} has a {@code valueFrom.default}. */
   static boolean defaulted(JsonNode template, String output) {
     for (JsonNode p : template.path("outputs").path("parameters")) {
