@@ -64,7 +64,7 @@ final class ClaimSteps {
       }
     }
     return new Step(id, v.name(), "volume", dir, "", command, localCommand, Map.of(), outputs, Map.of(), Map.of(), List.of(),
-        retry, timeout, caching, null, mode, Step.Mounts.NONE, Map.of(), Map.of(), null, Map.of(), Map.of(), Set.of());
+        retry, timeout, caching, null, mode, Step.Mounts.NONE, Map.of(), Map.of(), null, Map.of(), Map.of(), Set.of(), "");
   }
 
   /**
@@ -81,7 +81,7 @@ final class ClaimSteps {
         RunPaths.inside(volumeDir, MADE).toString()));
     RetryPolicy retry = RetryPolicy.of(d.settings(), "volume deletion '" + d.name() + "'");
     return new Step(id, d.name(), DELETE_TEMPLATE, dir, "", command, localCommand, Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
-        retry, 0, false, null, mode, Step.Mounts.NONE, Map.of(), Map.of(), null, Map.of(), Map.of(), Set.of());
+        retry, 0, false, null, mode, Step.Mounts.NONE, Map.of(), Map.of(), null, Map.of(), Map.of(), Set.of(), "");
   }
 
   /** What a claim's deletion runs, for people. */

@@ -54,7 +54,7 @@ final class Execution {
     Plan plan = new ModelPlan(workflow.pipeline(), parameters, new RunValues(runId, workflow.name() + "-" + runId, record.createdAt(), () -> status,
         workflow.format().equals("kfp2")),
         new TaskSteps(volumes, workflow.pipeline().settings().workspace() == null ? null : RunPaths.inside(runDir, "workspace"),
-            runner.javaMode(), workflow.outputNames(), workflow.filesKept(), workflow.missingOutputs(),
+            runner.javaMode(), workflow.outputNames(), workflow.filesKept(), workflow.missingOutputs(), workflow.templateOutputs(),
             workflow.format().equals("kfp2")), runDir, workflow.stepGroups(),
         workflow.loopWhens());
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache"), classpath) : null;

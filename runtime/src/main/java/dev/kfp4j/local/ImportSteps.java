@@ -61,7 +61,7 @@ final class ImportSteps {
     RetryPolicy retry = RetryPolicy.of(s.settings(), "importer '" + s.name() + "'");
     return new Step(id, s.name(), "importer", dir, "", command, localCommand, Map.of(), Map.of(), Map.of(ImporterStep.OUTPUT, output),
         Map.of(ImporterStep.URI, source), List.of(), retry, 0, caching, cacheKey, mode, Step.Mounts.NONE, Map.of(),
-        Map.of(ImporterStep.OUTPUT, ArtifactReader.schemaTitle(s.artifactType())), executorOutput, Map.of(), Map.of(), Set.of());
+        Map.of(ImporterStep.OUTPUT, ArtifactReader.schemaTitle(s.artifactType())), executorOutput, Map.of(), Map.of(), Set.of(), "");
   }
 
   /** The local file or folder {@code uri} names; a remote URI, or a path that is not absolute, fails the task saying what to do. */

@@ -276,22 +276,13 @@ final class StepRunner {
       // an importer or a volume step runs here in a run in containers too (it has no image): keyed as it runs
       String image = launcher.containers() && !HereSteps.runsHere(step.command()) ? "container " + launcher.cacheImage(step.image())
           : Launchers.javaMain(step.command()) != null ? step.image() + "\u0000classes " + cache.classes() : step.image();
-      return TaskCache.key(image + missingOutputs(step), step.command(), step.inputFiles());
+      // what defines its outputs besides its command (an Argo template's of another tool): nothing else, its key as before
+      String outputs = step.outputsKey().isEmpty() ? "" : "\u0000outputs " + step.outputsKey();
+      return TaskCache.key(image + outputs, step.command(), step.inputFiles());
     } catch (IOException | UncheckedIOException e) {
       log.note("kfp4j: not cached, its input files cannot be read: " + FileErrors.problem(e) + "\n");
       return null;
     }
-  }
-
-  /**
-   * What the cache key takes of the outputs a task may leave unwritten ({@link #missingOutput}), which make what a command's
-   * run gives: nothing for a task with none (its key as before).
-   */
-  private static String missingOutputs(Step step) {
-    StringBuilder key = new StringBuilder();
-    new java.util.TreeMap<>(step.parameterDefaults()).forEach((n, v) -> key.append("\u0000default ").append(n).append('\u0000').append(v));
-    new java.util.TreeSet<>(step.optionalArtifacts()).forEach(n -> key.append("\u0000optional ").append(n));
-    return key.toString();
   }
 
   /**

@@ -38,23 +38,27 @@ final class TaskSteps {
   private final BiFunction<ComponentSpec, String, String> outputNames;
   private final BiPredicate<ComponentSpec, String> filesKept;
   private final dev.kfp4j.format.argo.MissingOutputs missing;
+  private final dev.kfp4j.format.argo.TemplateOutputs outputs;
   private final boolean launcherText;
 
   /**
    * {@code outputNames} gives the name under which the run shows a component's output (its
    * format's name for it); {@code filesKept} whether the run keeps an output as a file too when it
    * passes as a value (an Argo workflow passes every file output as an artifact); {@code missing} what a task may leave
-   * unwritten (an Argo template's output defaults and optional artifacts); {@code launcherText} whether a command line
+   * unwritten (an Argo template's output defaults and optional artifacts); {@code outputs} what defines a task's outputs
+   * besides its command line (an Argo template's of another tool), for its cache key; {@code launcherText} whether a command line
    * gets a value as KFP 2's launcher gives it ({@link LauncherText}: a run of a KFP 2 spec), else in KFP's text form (Argo).
    */
   TaskSteps(Path volumes, Path workspace, LocalRunner.JavaMode javaMode, BiFunction<ComponentSpec, String, String> outputNames,
-      BiPredicate<ComponentSpec, String> filesKept, dev.kfp4j.format.argo.MissingOutputs missing, boolean launcherText) {
+      BiPredicate<ComponentSpec, String> filesKept, dev.kfp4j.format.argo.MissingOutputs missing,
+      dev.kfp4j.format.argo.TemplateOutputs outputs, boolean launcherText) {
     this.volumes = volumes;
     this.workspace = workspace;
     this.javaMode = javaMode;
     this.outputNames = outputNames;
     this.filesKept = filesKept;
     this.missing = missing;
+    this.outputs = outputs;
     this.launcherText = launcherText;
   }
 
@@ -165,7 +169,7 @@ final class TaskSteps {
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
         set.retry(), set.timeoutSeconds(), set.caching(), set.cacheKey(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
         artifactTypes,
-        protocol ? executorOutput : null, parameterTypes, defaults, optional);
+        protocol ? executorOutput : null, parameterTypes, defaults, optional, outputs.of(component));
   }
 
   /**

@@ -152,6 +152,11 @@ public final class Workflow {
     return root == null ? dev.kfp4j.format.argo.MissingOutputs.NONE : dev.kfp4j.format.argo.MissingOutputs.of(root);
   }
 
+  /** What defines a task's outputs besides its command line: in an Argo workflow, the outputs of its templates of another tool. */
+  dev.kfp4j.format.argo.TemplateOutputs templateOutputs() {
+    return root == null ? dev.kfp4j.format.argo.TemplateOutputs.NONE : dev.kfp4j.format.argo.TemplateOutputs.of(root);
+  }
+
   /** The groups the format made around one step, which a run shows as that step ({@link ArgoReader.Read}). */
   synchronized Set<String> stepGroups() {
     pipeline();
