@@ -176,6 +176,9 @@ class ArgoMissingOutputTest {
         template = (ObjectNode) t;
       }
     }
+    ((ObjectNode) template.at("/outputs/artifacts/0")).put("optional", false);
+    ((ObjectNode) template.at("/outputs/parameters/0/valueFrom")).putNull("default");
+    ArgoReader.read(Yaml.jsonText(wf), "edited.yaml"); // Argo's defaults, which change nothing: taken
     ((ObjectNode) template.at("/outputs/parameters/0/valueFrom")).put("default", "fallback");
     String edited = Yaml.jsonText(wf);
     String m = assertThrows(FormatException.class, () -> ArgoReader.read(edited, "edited.yaml")).getMessage();

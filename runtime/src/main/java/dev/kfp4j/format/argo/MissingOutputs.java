@@ -71,8 +71,9 @@ public record MissingOutputs(Map<List<String>, String> defaults, Set<List<String
     for (String list : List.of("parameters", "artifacts")) {
       for (JsonNode o : template.path("outputs").path(list)) {
         List<String> keys = new java.util.ArrayList<>();
-        o.path("valueFrom").propertyNames().stream().filter(k -> !k.equals("path")).forEach(k -> keys.add("valueFrom." + k));
-        if (o.has("optional")) {
+        o.path("valueFrom").properties().stream().filter(e -> !e.getKey().equals("path") && !e.getValue().isNull())
+            .forEach(e -> keys.add("valueFrom." + e.getKey()));
+        if (o.path("optional").asBoolean(false)) { // optional: false is Argo's default
           keys.add("optional");
         }
         if (!keys.isEmpty()) {
