@@ -37,9 +37,9 @@ import java.util.Map;
  *     Argo output parameter's {@code valueFrom.default})
  * @param optionalArtifacts the output artifacts it may leave unwritten, and succeed: they are not among its outputs then (an
  *     Argo output artifact's {@code optional: true})
- * @param outputsKey what defines its outputs besides its command line, part of its cache key: the outputs of the Argo
- *     template of another tool it runs ({@link dev.kfp4j.format.argo.TemplateOutputs}); empty for one whose component
- *     defines them
+ * @param templateKey what else of its template keys its cache besides its image, command line and input files, as KFP v1's
+ *     cache keys an Argo template: the outputs of another tool's template ({@link dev.kfp4j.format.argo.TemplateOutputs}),
+ *     the environment an Argo task sets; empty where neither
  */
 record Step(
     TaskId id,
@@ -66,7 +66,7 @@ record Step(
     Map<String, dev.kfp4j.model.ParameterType> parameterTypes,
     Map<String, String> parameterDefaults,
     java.util.Set<String> optionalArtifacts,
-    String outputsKey) implements Plan.Work {
+    String templateKey) implements Plan.Work {
 
   Step {
     command = List.copyOf(command);
@@ -77,7 +77,7 @@ record Step(
     parameterTypes = parameterTypes == null ? Map.of() : Map.copyOf(parameterTypes);
     parameterDefaults = Map.copyOf(parameterDefaults);
     optionalArtifacts = java.util.Set.copyOf(optionalArtifacts);
-    outputsKey = outputsKey == null ? "" : outputsKey;
+    templateKey = templateKey == null ? "" : templateKey;
   }
 
   /**
@@ -98,7 +98,7 @@ record Step(
   Step withArtifactFiles(Map<String, Path> files) {
     return new Step(id, name, template, dir, image, command, localCommand, env, parameterFiles, files, inputFiles, volumes, retry,
         timeoutSeconds, caching, cacheKey, javaMode, mounts, limits, artifactTypes, executorOutput, parameterTypes, parameterDefaults,
-        optionalArtifacts, outputsKey);
+        optionalArtifacts, templateKey);
   }
 
   Path log() {

@@ -140,17 +140,21 @@ final class TaskSteps {
     Map<String, String> containerValues = inWorkspace ? withWorkspace(values, Workspace.MOUNT_PATH) : values;
     Map<String, String> localValues = inWorkspace ? withWorkspace(values, workspace.toString()) : values;
     Inputs here = new Inputs(component, localValues, inputArtifacts, own, launcherText);
-    List<String> command = resolve(line, new Inputs(component, containerValues, inputArtifacts, own, launcherText), inContainer, where);
+    Inputs inContainerInputs = new Inputs(component, containerValues, inputArtifacts, own, launcherText);
+    List<String> command = resolve(line, inContainerInputs, inContainer, where);
     List<String> localCommand = resolve(line, here, local, where);
     if (command.isEmpty()) {
       throw new WorkflowException(where + " has no command: the local runner ignores images, so it needs one");
     }
 
     Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> keyedEnv = new java.util.TreeMap<>(); // as the container sees it: for an Argo task's cache key
     for (Map.Entry<String, Placeholder> e : container.env().entrySet()) {
       env.put(e.getKey(), one(e.getValue(), here, local, where));
+      keyedEnv.put(e.getKey(), one(e.getValue(), inContainerInputs, inContainer, where));
     }
     Settings set = settings(task, env, dir, where);
+    env.forEach(keyedEnv::putIfAbsent); // the task's own variables, its pod's fields: no file's path
     Map<String, Path> mounts = set.mounts();
     // mounted as KFP's driver mounts it: for a task given its placeholder, or its path (a file an earlier task put there)
     if (inWorkspace || workspace != null && values.values().stream().anyMatch(v -> v.contains(Workspace.MOUNT_PATH))) {
@@ -169,7 +173,7 @@ final class TaskSteps {
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
         set.retry(), set.timeoutSeconds(), set.caching(), set.cacheKey(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
         artifactTypes,
-        protocol ? executorOutput : null, parameterTypes, defaults, optional, outputs.of(component));
+        protocol ? executorOutput : null, parameterTypes, defaults, optional, templateKey(component, keyedEnv));
   }
 
   /**
@@ -256,41 +260,24 @@ final class TaskSteps {
         image = c.text();
       }
     }
-    env.putAll(podMetadataEnv(task));
+    env.putAll(PodFieldEnv.of(task));
     RetryPolicy retry = RetryPolicy.of(task.settings(), where);
     // a retry stops where the retries' maximum duration ends: a subprocess, to be stopped
     LocalRunner.JavaMode mode = JavaModes.choose(chosenMode, javaMode, retry.limited() ? Math.max(1, timeout) : timeout, !env.isEmpty());
     return new Settings(mounts, limits, retry, timeout, caching, cacheKey, mode, image);
   }
 
-  /** An env variable's field of the pod that is one of its labels or annotations, {@code metadata.labels['key']}. */
-  private static final java.util.regex.Pattern POD_METADATA = java.util.regex.Pattern.compile("metadata\\.(labels|annotations)\\['([^']+)'\\]");
-
   /**
-   * The env variables {@code task} reads from its pod's labels and annotations ({@code envFromField("L",
-   * "metadata.labels['team']")}, kfp-kubernetes' {@code use_field_path_as_env}): those the task sets itself
-   * ({@code podLabel}, {@code podAnnotation}), and, as Kubernetes gives a key the pod has not, empty for the others.
+   * What keys a task's cache besides its image, command line and input files, as KFP v1's cache keys an Argo template ({@code
+   * generateCacheKeyFromTemplate}): the outputs of another tool's template, and in a run of an Argo workflow the environment
+   * it sets ({@code env}, by name); KFP 2's cache key holds no environment ({@code GenerateCacheKey}). Empty where neither.
    */
-  static Map<String, String> podMetadataEnv(Task task) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    Map<String, String> annotations = new LinkedHashMap<>();
-    for (TaskSetting s : task.settings()) {
-      if (s instanceof TaskSetting.PodLabel l) {
-        labels.put(l.key(), l.value());
-      } else if (s instanceof TaskSetting.PodAnnotation a) {
-        annotations.put(a.key(), a.value());
-      }
+  private String templateKey(ComponentSpec component, Map<String, String> env) {
+    StringBuilder key = new StringBuilder(outputs.of(component));
+    if (!launcherText && !env.isEmpty()) {
+      env.forEach((k, v) -> key.append("\u0000env ").append(k).append('=').append(v));
     }
-    Map<String, String> env = new LinkedHashMap<>();
-    for (TaskSetting s : task.settings()) {
-      if (s instanceof TaskSetting.FieldPathEnv f) {
-        java.util.regex.Matcher m = POD_METADATA.matcher(f.fieldPath());
-        if (m.matches()) {
-          env.put(f.name(), (m.group(1).equals("labels") ? labels : annotations).getOrDefault(m.group(2), ""));
-        }
-      }
-    }
-    return env;
+    return key.toString();
   }
 
   /** {@code values} with the workspace's placeholder in each replaced by {@code path}. */
