@@ -267,7 +267,8 @@ final class Commands {
           }
         }
         if (all.isEmpty()) {
-          throw new ConfigException("nothing to validate in " + classes + "; run 'mvn compile' or name files");
+          throw new ConfigException(
+              "nothing to validate in " + classes + ModuleHint.of(classes, terms()) + "; run 'mvn compile' or name files");
         }
       }
       int bad = 0;

@@ -27,16 +27,41 @@ class RunCommandTest {
     }
   }
 
-  /**
-   * A run whose journal cannot be written (here a folder in its place, as a full disk fails a write) said "kfp4j could not run
-   * it: java.io.UncheckedIOException: cannot write …/journal.jsonl", the system's reason lost; now with it.
-   */
+  /** What a command run at the root of {@link #projectOfModules()} adds to its error. */
+  private static final String HINT = "the modules here compiled pipelines: app/ (report), lib/ (prep): run in a module's folder (cd"
+      + " app), or name its classes (--classes app/target/classes)";
+
   /**
    * {@code kfp4j run -p report} at the root of a project of modules, whose own target/classes holds no pipeline: it said
    * only to run 'mvn compile', which the user had; it now names the modules that compiled pipelines, and how to run one.
    */
   @Test
   void aRunAtTheRootOfAProjectOfModulesNamesTheModulesPipelines() throws Exception {
+    Path root = projectOfModules();
+    Cli named = Cli.run("run", "-p", "report", "--classes", root.resolve("target/classes").toString());
+    assertEquals(2, named.code(), named.toString());
+    assertTrue(named.err().contains("no compiled pipeline in " + root.resolve("target/classes") + " (run 'mvn compile'); " + HINT),
+        named.toString());
+    Cli unnamed = Cli.run("graph", "--classes", root.resolve("target/classes").toString());
+    assertEquals(2, unnamed.code(), unnamed.toString());
+    assertTrue(unnamed.err().contains(HINT), unnamed.toString());
+  }
+
+  /**
+   * {@code kfp4j validate} at the root of a project of modules said only "nothing to validate in target/classes; run 'mvn
+   * compile' or name files", which the user had run; it now names the modules that compiled pipelines, as {@code run} does.
+   */
+  @Test
+  void validateAtTheRootOfAProjectOfModulesNamesTheModulesPipelines() throws Exception {
+    Path root = projectOfModules();
+    Cli r = Cli.run("validate", "--classes", root.resolve("target/classes").toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("nothing to validate in " + root.resolve("target/classes") + "; " + HINT), r.toString());
+    assertTrue(r.err().contains("kfp4j validate ["), "the usage line: " + r);
+  }
+
+  /** A root of packaging pom, its own target/classes empty, and modules app and lib that compiled pipelines (docs none). */
+  private Path projectOfModules() throws Exception {
     Path root = dir.resolve("project");
     Files.createDirectories(root.resolve("target/classes"));
     Files.writeString(root.resolve("pom.xml"), "<project/>");
@@ -45,17 +70,13 @@ class RunCommandTest {
       Path folder = Files.createDirectories(root.resolve(module[0]).resolve("target/classes").resolve(module[1]));
       Files.writeString(folder.resolve(module[2] + ".yaml"), "{}");
     }
-    String hint = "the modules here compiled pipelines: app/ (report), lib/ (prep): run in a module's folder (cd app), or name its"
-        + " classes (--classes app/target/classes)";
-    Cli named = Cli.run("run", "-p", "report", "--classes", root.resolve("target/classes").toString());
-    assertEquals(2, named.code(), named.toString());
-    assertTrue(named.err().contains("no compiled pipeline in " + root.resolve("target/classes") + " (run 'mvn compile'); " + hint),
-        named.toString());
-    Cli unnamed = Cli.run("graph", "--classes", root.resolve("target/classes").toString());
-    assertEquals(2, unnamed.code(), unnamed.toString());
-    assertTrue(unnamed.err().contains(hint), unnamed.toString());
+    return root;
   }
 
+  /**
+   * A run whose journal cannot be written (here a folder in its place, as a full disk fails a write) said "kfp4j could not run
+   * it: java.io.UncheckedIOException: cannot write …/journal.jsonl", the system's reason lost; now with it.
+   */
   @Test
   void aRunWhoseJournalCannotBeWrittenSaysWhy() throws Exception {
     Path file = Files.writeString(dir.resolve("full.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
