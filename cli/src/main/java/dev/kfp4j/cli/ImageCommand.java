@@ -69,6 +69,10 @@ final class ImageCommand extends Commands.Base {
       throw new ConfigException(terms().option("--check") + " runs the image, so it needs " + terms().option("--to", "daemon")
           + " or registry, not a tar");
     }
+    String modules = ModuleHint.of(classes, terms()); // the root of a project of modules: its own classes hold none
+    if (!modules.isEmpty() && JavaComponents.read(classes).components().isEmpty()) {
+      throw new ConfigException("no Java component in " + classes.resolve(JavaComponents.FOLDER) + modules);
+    }
     String name = BuiltImage.name(configFile.config().run(), classes, image, terms());
     List<Path> dependencies = dependencies();
     requireEntrypoint(classes, dependencies, classpath != null, terms());

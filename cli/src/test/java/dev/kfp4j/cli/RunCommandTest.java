@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input to {@code kfp4j run} is a usage error (exit 2) that names the option, before anything runs. */
+/**
+ * Bad input to {@code kfp4j run} is a usage error (exit 2) that names the option, before anything runs; a command run at the root
+ * of a project of modules names the modules that compiled pipelines.
+ */
 class RunCommandTest {
   @TempDir Path dir;
 
@@ -58,6 +63,26 @@ class RunCommandTest {
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("nothing to validate in " + root.resolve("target/classes") + "; " + HINT), r.toString());
     assertTrue(r.err().contains("kfp4j validate ["), "the usage line: " + r);
+  }
+
+  /**
+   * {@code kfp4j image} at the root of a project of modules said "no Java component in target/classes/...; run 'mvn compile'",
+   * which the user had run (and with {@code --image}, went on to build an image of no classes); it now names the modules.
+   */
+  @Test
+  void imageAtTheRootOfAProjectOfModulesNamesTheModulesPipelines() throws Exception {
+    Path root = projectOfModules();
+    for (String[] given : new String[][] {{}, {"--image", "localhost/acme/app:1"}}) {
+      List<String> args = new ArrayList<>(List.of("image", "--classes", root.resolve("target/classes").toString(), "--to", "tar",
+          "--tar", dir.resolve("app.tar").toString(), "--no-class-data-archive"));
+      args.addAll(List.of(given));
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("no Java component in " + root.resolve("target/classes/META-INF/kfp4j/components") + "; " + HINT),
+          r.toString());
+      assertTrue(r.err().contains("kfp4j image ["), "the usage line: " + r);
+      assertFalse(Files.exists(dir.resolve("app.tar")), "nothing built");
+    }
   }
 
   /** A root of packaging pom, its own target/classes empty, and modules app and lib that compiled pipelines (docs none). */
