@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -181,10 +182,42 @@ public final class Kfp4j implements Runnable {
       return USAGE;
     });
     cli.setExecutionStrategy(parsed -> {
-      checkClassesGiven(parsed); // a usage error, as picocli's own
+      CommandLine.ParameterException noCommand = helpOfNoCommand(cli, given);
+      if (noCommand != null) {
+        throw noCommand; // a usage error, as picocli's own
+      }
+      checkClassesGiven(parsed);
       return new CommandLine.RunLast().execute(parsed);
     });
     return cli.execute(args);
+  }
+
+  /**
+   * A usage error when {@code help COMMAND...} names, after a command, a word that is none of its commands ({@code help runs
+   * bogus}, {@code help run extra}): with {@code --help} beside it, picocli printed the command's help and exited 0, as if it
+   * were right. Null for any other command line (an unknown first word stays picocli's unknown command, with suggestions).
+   */
+  static CommandLine.ParameterException helpOfNoCommand(CommandLine cli, String[] given) {
+    String[] args = helpAsOption(given);
+    if (args.length == 0 || !args[args.length - 1].equals("--help") || Arrays.asList(given).contains("--help")) {
+      return null;
+    }
+    CommandLine command = cli;
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("-v") || args[i].equals("--verbose")) {
+        continue;
+      }
+      CommandLine sub = command.getSubcommands().get(args[i]);
+      if (sub == null) {
+        Set<String> commands = command.getSubcommands().keySet();
+        String name = command.getCommandSpec().qualifiedName();
+        return new CommandLine.ParameterException(command, "'" + args[i] + "' is no command of '" + name + "'" + (commands.isEmpty()
+            ? ", which has none: 'kfp4j help " + name.substring(name.indexOf(' ') + 1) + "' shows its help"
+            : "; its commands are " + String.join(", ", commands)));
+      }
+      command = sub;
+    }
+    return null;
   }
 
   /**

@@ -134,6 +134,26 @@ class CommandsTest {
     assertEquals(2, argument.code(), "a later 'help' is an argument as any other: " + argument);
   }
 
+  /**
+   * {@code kfp4j help runs bogus} and {@code kfp4j help run extra} printed the help of {@code runs} and {@code run} and exited
+   * 0, the word that is no command dropped; now each is a usage error (exit 2) naming the word and the commands there are.
+   */
+  @Test
+  void helpOfAWordThatIsNoCommandIsAUsageError() {
+    Cli group = Cli.run("help", "runs", "bogus");
+    assertEquals(2, group.code(), group.toString());
+    assertEquals("", group.out(), "no help printed");
+    assertTrue(group.err().startsWith("kfp4j: error: 'bogus' is no command of 'kfp4j runs'; its commands are list, get, terminate, "
+        + "retry, archive, unarchive, delete\nkfp4j runs [-hvV] [COMMAND]\n"), group.toString());
+    Cli leaf = Cli.run("-v", "help", "run", "extra");
+    assertEquals(2, leaf.code(), leaf.toString());
+    assertTrue(leaf.err().startsWith("kfp4j: error: 'extra' is no command of 'kfp4j run', which has none: 'kfp4j help run' shows"
+        + " its help\nkfp4j run [-hvV]"), leaf.toString());
+    Cli deeper = Cli.run("help", "runs", "get", "abc");
+    assertEquals(2, deeper.code(), deeper.toString());
+    assertTrue(deeper.err().contains("'abc' is no command of 'kfp4j runs get'"), deeper.toString());
+  }
+
   @Test
   void helpListsEveryCommandAndAMisspelledOneGetsSuggestions() {
     Cli help = Cli.run("--help");
