@@ -1,5 +1,6 @@
 package dev.kfp4j.client;
 
+import dev.kfp4j.entrypoint.HttpFailures;
 import dev.kfp4j.yaml.Yaml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +35,8 @@ final class Http {
   private static final Logger log = LoggerFactory.getLogger(Http.class);
 
   private static final String CREDENTIALS = "check the credentials (token, token file, cookies, header or IAP client id)";
+  /** How long a connection to the server may take to be made. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
   private final URI base;
   /** The base as errors show it: without the credentials a URL may carry ({@link ShownUrl}). */
@@ -58,7 +61,7 @@ final class Http {
     this.timeout = timeout;
     this.hostHint = hostHint;
     this.apiWhere = apiWhere;
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER);
     this.tlsAdvice = tls == null ? new Tls(null, false, null).advice() : tls.advice();
     if (tls != null && tls.context() != null) {
@@ -173,7 +176,7 @@ final class Http {
       }
     });
     long start = System.nanoTime();
-    HttpResponse<InputStream> response;
+    HttpResponse<InputStream> response = null;
     String text;
     try {
       response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
@@ -181,15 +184,16 @@ final class Http {
         text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     } catch (HttpConnectTimeoutException | ConnectException e) {
-      throw failure(0, "cannot reach " + shownBase + " (" + unreachable(e) + "); check the host (" + hostHint
-          + ") and that the server is up and reachable from here", e);
+      throw failure(0, "cannot reach " + shownBase + ": " + HttpFailures.why(base, e, false, CONNECT_TIMEOUT) + "; check the host ("
+          + hostHint + ") and that the server is up and reachable from here", e);
     } catch (SSLException e) {
       throw failure(0, "TLS with " + shownBase + " failed: " + e.getMessage() + "; " + tlsAdvice + "; check the host ("
           + hostHint + ")", e);
     } catch (HttpTimeoutException e) {
       throw failure(0, what + " got no answer from " + shownBase + " within " + timeout.toSeconds() + " s; try again or raise the timeout", e);
-    } catch (IOException e) {
-      throw failure(0, "cannot reach " + shownBase + ": " + e.getMessage() + "; check the host (" + hostHint + ")", e);
+    } catch (IOException e) { // reached, and the exchange broke: "HTTP/1.1 header parser received no bytes" said in words
+      throw failure(0, what + " to " + shownBase + " failed: " + HttpFailures.why(base, e, response != null, timeout)
+          + "; check the host (" + hostHint + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failure(0, what + " interrupted", e);
@@ -219,23 +223,6 @@ final class Http {
       throw failure(status, what + " answered " + status + " with a body that is not JSON; is "
           + shownBase + " the API server (" + hostHint + ")?", null);
     }
-  }
-
-  /**
-   * Why a connection could not be made, as the JDK's client says it only in its causes (a {@link ConnectException} without
-   * a message): a host name that does not resolve, no answer in time, or nothing accepting it at the host's port.
-   */
-  private String unreachable(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-        return "the name " + base.getHost() + " does not resolve";
-      }
-    }
-    if (e instanceof HttpConnectTimeoutException) {
-      return "no connection within 15 s";
-    }
-    int port = base.getPort() >= 0 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
-    return "nothing accepted the connection at " + base.getHost() + ":" + port;
   }
 
   /**

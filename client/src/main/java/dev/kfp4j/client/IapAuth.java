@@ -1,5 +1,6 @@
 package dev.kfp4j.client;
 
+import dev.kfp4j.entrypoint.HttpFailures;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.net.URI;
@@ -173,7 +174,8 @@ final class IapAuth implements Auth {
       }
       return r.body();
     } catch (IOException e) {
-      throw new KfpException("IAP: cannot reach " + what + ": " + e, e);
+      throw new KfpException("IAP: cannot reach " + what + ": "
+          + HttpFailures.why(request.uri(), e, false, request.timeout().orElse(Duration.ofSeconds(30))), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KfpException("IAP: interrupted", e);

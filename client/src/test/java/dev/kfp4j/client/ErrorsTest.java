@@ -95,8 +95,7 @@ class ErrorsTest {
     KfpClient kfp = KfpClient.builder().host("http://127.0.0.1:" + port).build();
     KfpException e = assertThrows(KfpException.class, kfp::healthy);
     assertEquals(0, e.status());
-    assertTrue(e.getMessage().startsWith("cannot reach http://127.0.0.1:" + port + " (nothing accepted the connection at 127.0.0.1:"
-        + port + "); "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("cannot reach http://127.0.0.1:" + port + ": connection refused; "), e.getMessage());
     assertTrue(e.getMessage().contains("check the host (--host, 'host' in the config file, or KF_PIPELINES_ENDPOINT)"), e.getMessage());
     assertOneLine(e.getMessage());
   }
@@ -106,9 +105,43 @@ class ErrorsTest {
   void aHostWhoseNameDoesNotResolveSaysSo() {
     KfpClient kfp = KfpClient.builder().host("https://kfp4j-no-such-host.invalid/pipeline").build(); // .invalid never resolves
     KfpException e = assertThrows(KfpException.class, kfp::healthy);
-    assertEquals("cannot reach https://kfp4j-no-such-host.invalid/pipeline (the name kfp4j-no-such-host.invalid does not resolve); "
+    assertEquals("cannot reach https://kfp4j-no-such-host.invalid/pipeline: unknown host kfp4j-no-such-host.invalid; "
         + "check the host (--host, 'host' in the config file, or KF_PIPELINES_ENDPOINT) and that the server is up and reachable "
         + "from here", e.getMessage());
+  }
+
+  /**
+   * A server that takes the request and closes the connection without an answer: said what Java's HTTP client threw
+   * ("cannot reach ...: HTTP/1.1 header parser received no bytes"), now in words, the URL without its credentials.
+   */
+  @Test
+  void aServerThatClosesTheConnectionWithoutAnAnswerSaysSo() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread dropping = new Thread(() -> {
+        try {
+          while (true) {
+            try (java.net.Socket s = socket.accept()) {
+              java.io.InputStream in = s.getInputStream();
+              for (int ends = 0; ends < 4; ) { // the request's head, to its empty line
+                int c = in.read();
+                ends = c < 0 ? 4 : (c == '\r' || c == '\n') ? ends + 1 : 0;
+              }
+            }
+          }
+        } catch (java.io.IOException closedNow) {
+          // the test is over
+        }
+      });
+      dropping.setDaemon(true);
+      dropping.start();
+      String host = "http://user:pa55@127.0.0.1:" + socket.getLocalPort();
+      KfpException e = assertThrows(KfpException.class, () -> KfpClient.builder().host(host).build().healthy());
+      assertEquals(0, e.status());
+      assertEquals("GET /apis/v1beta1/healthz to http://***@127.0.0.1:" + socket.getLocalPort() + " failed: the server closed the"
+          + " connection without an answer; check the host (--host, 'host' in the config file, or KF_PIPELINES_ENDPOINT)",
+          e.getMessage());
+      assertOneLine(e.getMessage());
+    }
   }
 
   @Test

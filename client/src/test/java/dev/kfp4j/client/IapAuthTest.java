@@ -251,6 +251,22 @@ class IapAuthTest {
     }
   }
 
+  /** A metadata server not there: said "java.net.ConnectException" alone; now why, in words. */
+  @Test
+  void anUnreachableMetadataServerSaysWhy() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    } // closed: nothing listens there now
+    URI identity = URI.create("http://127.0.0.1:" + port + "/computeMetadata/v1/instance/service-accounts/default/identity");
+    try (Loopback kfp = Loopback.ok()) {
+      KfpClient client = kfp.client(new IapAuth(CLIENT_ID, null, identity, HttpClient.newHttpClient(), new TestClock()));
+      KfpException e = assertThrows(KfpException.class, client::healthy);
+      assertEquals("IAP: cannot reach the GCE metadata server (set GOOGLE_APPLICATION_CREDENTIALS to a service-account key outside"
+          + " GCP): connection refused", e.getMessage());
+    }
+  }
+
   @Test
   void userCredentialsAreRefusedWithTheReason() throws Exception {
     Path key = dir.resolve("application_default_credentials.json");

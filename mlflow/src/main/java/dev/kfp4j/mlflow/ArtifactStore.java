@@ -99,7 +99,7 @@ final class ArtifactStore {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while uploading " + file);
       } catch (IOException e) { // a refused connection's message is null
-        throw new IOException("cannot upload artifact " + relative + ": " + Failures.of(e, server), e);
+        throw new IOException("cannot upload artifact " + relative + ": " + Failures.ofCall(e, server), e);
       }
       if (response.statusCode() / 100 != 2) {
         throw new IOException("cannot upload artifact " + relative + ": "

@@ -1,5 +1,11 @@
 package dev.kfp4j.mlflow;
 
+import dev.kfp4j.entrypoint.HttpFailures;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystemException;
+import java.time.Duration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,12 +27,6 @@ final class Failures {
    * than one try ({@link Resender.GaveUp}), how many.
    */
   static String of(Throwable e, Servers server) {
-    int tries = 1;
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof Resender.GaveUp gaveUp) {
-        tries = gaveUp.tries;
-      }
-    }
     String said = server == null ? null : known(e, server);
     if (said == null) {
       if (e instanceof MlflowException && e.getMessage() != null) { // said already, by TrackingApi (through this method)
@@ -34,6 +34,30 @@ final class Failures {
       }
       said = oneLine((e instanceof Resender.GaveUp ? e.getCause() : e).toString());
       said = server == null ? said : server.redact(said);
+    }
+    return withTries(said, e);
+  }
+
+  /**
+   * What {@code e}, as sending a request to {@code server} threw it (the HTTP client, through {@link Resender}), says: as
+   * {@link #of}, and an exchange that broke in words ({@code the call to the tracking server http://mlflow:5000 failed: the
+   * server closed the connection without an answer}), never the HTTP client's own text.
+   */
+  static String ofCall(IOException e, Servers server) {
+    Throwable last = e instanceof Resender.GaveUp ? e.getCause() : e;
+    if (known(e, server) != null || last instanceof FileNotFoundException || last instanceof FileSystemException) {
+      return of(e, server); // said already, or a file of this machine
+    }
+    return withTries(server.redact("the call to the tracking server " + server + " failed: " + why(last, server)), e);
+  }
+
+  /** {@code said}, and after more than one try ({@link Resender.GaveUp} in {@code e}), how many. */
+  private static String withTries(String said, Throwable e) {
+    int tries = 1;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof Resender.GaveUp gaveUp) {
+        tries = gaveUp.tries;
+      }
     }
     return tries > 1 ? said + "; tried " + tries + " times (" + Retries.MAX_RETRIES_ENV + ")" : said;
   }
@@ -47,9 +71,8 @@ final class Failures {
       // as TrackingApi and the uploads wrap them: MlflowException, IOException
       if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
           || t instanceof java.net.NoRouteToHostException || t instanceof java.net.http.HttpConnectTimeoutException) {
-        return server.redact("cannot reach the tracking server " + server + " (" + t.getClass().getSimpleName()
-            + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "); check mlflow.tracking_uri in kfp4j.yaml (else " + Mlflow.TRACKING_URI_ENV
-            + ") and that the server is up and reachable from where the step runs");
+        return server.redact("cannot reach the tracking server " + server + ": " + why(t, server) + "; check mlflow.tracking_uri in"
+            + " kfp4j.yaml (else " + Mlflow.TRACKING_URI_ENV + ") and that the server is up and reachable from where the step runs");
       }
       if (t instanceof IdleWatch.Stalled) { // an upload: reached, and its bytes stopped moving
         return server.redact("the tracking server " + server + " took the upload but nothing more of it was sent, and no answer"
@@ -63,6 +86,21 @@ final class Failures {
       }
     }
     return null;
+  }
+
+  /** Why {@code error} failed a call to {@code server}, in words ({@link HttpFailures}). */
+  private static String why(Throwable error, Servers server) {
+    Duration timeout;
+    try {
+      timeout = server.timeout();
+    } catch (IllegalArgumentException badSetting) {
+      timeout = Servers.TIMEOUT;
+    }
+    try {
+      return HttpFailures.why(URI.create(server.uri()), error, false, timeout);
+    } catch (IllegalArgumentException notAUri) { // no request was sent to it
+      return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    }
   }
 
   /**

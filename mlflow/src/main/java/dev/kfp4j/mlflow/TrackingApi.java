@@ -145,7 +145,7 @@ final class TrackingApi {
       Thread.currentThread().interrupt();
       throw new MlflowException("interrupted while calling the tracking server " + server, e);
     } catch (IOException e) {
-      throw new MlflowException(Failures.of(e, server), e);
+      throw new MlflowException(Failures.ofCall(e, server), e);
     }
     int status = response.statusCode();
     if (status / 100 != 2) {

@@ -162,7 +162,7 @@ class MlflowFailuresTest {
         Retries.MAX_RETRIES_ENV, "0")::get), "mlflow-artifacts:/1/r1/artifacts");
     IOException unreachable = assertThrows(IOException.class, () -> gone.upload(dir.resolve("report.txt"), null));
     assertFalse(unreachable.getMessage().contains("t0ken"), unreachable.getMessage());
-    assertEquals("cannot upload artifact report.txt: cannot reach the tracking server http://127.0.0.1:" + port + " (ConnectException); "
+    assertEquals("cannot upload artifact report.txt: cannot reach the tracking server http://127.0.0.1:" + port + ": connection refused; "
         + "check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up and reachable from"
         + " where the step runs", unreachable.getMessage());
   }

@@ -56,8 +56,9 @@ class MlflowStepsTest {
         "--run-id-file", dir.resolve("run-id").toString());
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(1, code, message);
-    assertTrue(message.startsWith("mlflow: cannot reach the tracking server http://***@127.0.0.1:" + port + " ("), message);
-    assertTrue(message.strip().endsWith("); check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up"
+    assertTrue(message.startsWith("mlflow: cannot reach the tracking server http://***@127.0.0.1:" + port + ": connection refused; "),
+        message);
+    assertTrue(message.strip().endsWith("; check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up"
         + " and reachable from where the step runs"), message);
     assertTrue(!message.contains("pw@") && !message.contains("tok-31415") && message.strip().lines().count() == 1, message);
     assertTrue(Files.notExists(dir.resolve("run-id")), "no run id written");

@@ -74,7 +74,7 @@ class ResendTest {
   }
 
   private static String unreachable(String uri) {
-    return "cannot reach the tracking server " + uri + " (ConnectException); check mlflow.tracking_uri in kfp4j.yaml (else"
+    return "cannot reach the tracking server " + uri + ": connection refused; check mlflow.tracking_uri in kfp4j.yaml (else"
         + " MLFLOW_TRACKING_URI) and that the server is up and reachable from where the step runs";
   }
 

@@ -1,25 +1,15 @@
 package dev.kfp4j.spec;
 
-import java.io.EOFException;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import dev.kfp4j.entrypoint.HttpFailures;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import javax.net.ssl.SSLException;
 
 /**
  * A component file's download that failed, in words, as {@link FileErrors} says a local file's: the problem, then why
- * ({@code cannot download https://host/x.yaml: connection refused}), never by the name of a Java exception alone, the URL
- * without its credentials ({@link ShownUris}).
+ * ({@code cannot download https://host/x.yaml: connection refused}, the why as {@link HttpFailures} says it), never by the name of a Java
+ * exception alone, the URL without its credentials ({@link ShownUris}).
  */
 final class DownloadErrors {
   /** The reason phrases of the statuses a server most often answers a download with (RFC 9110). */
@@ -51,70 +41,8 @@ final class DownloadErrors {
    * headers), or before the whole file came.
    */
   static String tooSlow(Throwable error, boolean answered, Duration timeout) {
-    String bound = seconds(timeout);
-    if (error instanceof HttpConnectTimeoutException) {
-      return "no connection in " + bound;
-    }
-    return answered ? "the download did not complete in " + bound + "; the server is too slow or stalled" : "no answer in " + bound;
-  }
-
-  /**
-   * Why the exchange with the server of {@code uri} failed with {@code error} (what the HTTP client threw, or what it
-   * wraps), {@code answered}: after the server sent its headers; {@code timeout}: the download's bound.
-   */
-  static String why(URI uri, Throwable error, boolean answered, Duration timeout) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-        return "unknown host " + uri.getHost();
-      }
-      if (t instanceof SSLException) {
-        return "no secure connection (TLS): " + words(t);
-      }
-      if (t instanceof EOFException) {
-        return answered ? "the server closed the connection before the end of the file"
-            : "the server closed the connection without an answer";
-      }
-    }
-    Throwable deepest = error;
-    while (deepest.getCause() != null) {
-      deepest = deepest.getCause();
-    }
-    if (error instanceof ConnectException) { // Java's HTTP client says no more (on Linux: a ClosedChannelException): ask again
-      return deepest.getMessage() != null ? words(deepest) : unreachable(uri, timeout);
-    }
-    return (answered ? "the connection broke during the download: " : "the connection broke: ") + words(deepest);
-  }
-
-  /**
-   * Why the server of {@code uri} cannot be reached, as the system says when asked with a plain connection within {@code
-   * timeout} (at most 5 s): {@code connection refused}, {@code no route to host}.
-   */
-  private static String unreachable(URI uri, Duration timeout) {
-    int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(uri.getHost(), port), (int) Math.min(timeout.toMillis(), 5000));
-      return "cannot connect"; // it can now: what stood in the way is gone
-    } catch (UnknownHostException e) {
-      return "unknown host " + uri.getHost();
-    } catch (SocketTimeoutException e) {
-      return "no connection in " + seconds(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5));
-    } catch (IOException | RuntimeException e) {
-      return e.getMessage() == null ? "cannot connect" : words(e);
-    }
-  }
-
-  /** What {@code t} says, its first letter lower case ({@code Connection refused}: {@code connection refused}). */
-  private static String words(Throwable t) {
-    String message = t.getMessage();
-    if (message == null || message.isBlank()) {
-      return t.getClass().getSimpleName();
-    }
-    return message.length() > 1 && Character.isLowerCase(message.charAt(1))
-        ? message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1) : message;
-  }
-
-  /** {@code 30 s}, {@code 1500 ms}. */
-  private static String seconds(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    return answered && !(error instanceof HttpConnectTimeoutException)
+        ? "the download did not complete in " + HttpFailures.seconds(timeout) + "; the server is too slow or stalled"
+        : HttpFailures.timedOut(error, timeout);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kfp4j.spec;
 
+import dev.kfp4j.entrypoint.HttpFailures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +110,7 @@ final class SpecSources {
       if (cause instanceof HttpTimeoutException) { // the client's own timer, of the same bound, went off first
         throw DownloadErrors.failed(uri, DownloadErrors.tooSlow(cause, answered.get(), timeout));
       }
-      throw DownloadErrors.failed(uri, DownloadErrors.why(uri, cause, answered.get(), timeout));
+      throw DownloadErrors.failed(uri, HttpFailures.why(uri, cause, answered.get(), timeout));
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
