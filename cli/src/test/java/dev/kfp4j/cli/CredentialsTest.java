@@ -187,10 +187,10 @@ class CredentialsTest {
     String downShown = "http://***@127.0.0.1:" + closed;
     Cli unreachable = Cli.run("list-runs", "--host", down + "/");
     assertEquals(Kfp4j.SERVER, unreachable.code(), unreachable.toString());
-    assertTrue(unreachable.err().startsWith("kfp4j: error: cannot reach " + downShown + " ("), unreachable.toString());
+    assertTrue(unreachable.err().startsWith("kfp4j: error: cannot reach " + downShown + ": connection refused; "), unreachable.toString());
     Cli argo = Cli.run("run-once", "--argo", "--argo-server", down, "--classes", CommandsTest.CLASSES, "-p", "add-example");
     assertEquals(Kfp4j.SERVER, argo.code(), argo.toString());
-    assertTrue(argo.err().contains("cannot reach " + downShown + " ("), argo.toString());
+    assertTrue(argo.err().contains("cannot reach " + downShown + ": connection refused; "), argo.toString());
     Cli link = Cli.run("ui", "--run", "r1", "--host", "http://u:Qx7Zq9tok@127.0.0.1:9/pipeline");
     assertEquals("http://127.0.0.1:9/pipeline/#/runs/details/r1\n", link.out(), link.toString());
     Cli init = Cli.run("init", "u:Qx7Zq9tok@kfp.example.com", "--config", dir.resolve("kfp4j.yaml").toString());
