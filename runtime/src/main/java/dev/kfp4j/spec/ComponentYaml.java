@@ -1,5 +1,6 @@
 package dev.kfp4j.spec;
 
+import dev.kfp4j.entrypoint.UrlTexts;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Path;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -74,7 +75,7 @@ public final class ComponentYaml {
 
   /** As {@link #read(java.net.URI)}, with another bound on the whole download. */
   static ComponentSpec read(java.net.URI uri, java.time.Duration timeout) {
-    return parse(SpecSources.read(uri, timeout), ShownUris.of(uri));
+    return parse(SpecSources.read(uri, timeout), UrlTexts.shown(uri.toString()));
   }
 
   /** Loads a component spec from a classpath resource such as {@code META-INF/kfp4j/components/add.yaml}. */

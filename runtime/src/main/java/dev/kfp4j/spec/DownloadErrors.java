@@ -1,6 +1,7 @@
 package dev.kfp4j.spec;
 
 import dev.kfp4j.entrypoint.HttpFailures;
+import dev.kfp4j.entrypoint.UrlTexts;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * A component file's download that failed, in words, as {@link FileErrors} says a local file's: the problem, then why
  * ({@code cannot download https://host/x.yaml: connection refused}, the why as {@link HttpFailures} says it), never by the name of a Java
- * exception alone, the URL without its credentials ({@link ShownUris}).
+ * exception alone, the URL without its credentials ({@link dev.kfp4j.entrypoint.UrlTexts}).
  */
 final class DownloadErrors {
   /** The reason phrases of the statuses a server most often answers a download with (RFC 9110). */
@@ -27,7 +28,7 @@ final class DownloadErrors {
 
   /** {@code cannot download URI: WHY}. */
   static SpecException failed(URI uri, String why) {
-    return new SpecException("cannot download " + ShownUris.of(uri) + ": " + why);
+    return new SpecException("cannot download " + UrlTexts.shown(uri.toString()) + ": " + why);
   }
 
   /** A server that answered {@code status}: {@code the server answered 404 Not Found}. */

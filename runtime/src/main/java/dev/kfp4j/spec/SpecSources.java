@@ -1,6 +1,7 @@
 package dev.kfp4j.spec;
 
 import dev.kfp4j.entrypoint.HttpFailures;
+import dev.kfp4j.entrypoint.UrlTexts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ final class SpecSources {
       case "jar":
         return fromJar(uri);
       default:
-        throw new SpecException(ShownUris.of(uri) + ": not a URL kfp4j reads; use http(s), file or jar:file");
+        throw new SpecException(UrlTexts.shown(uri.toString()) + ": not a URL kfp4j reads; use http(s), file or jar:file");
     }
   }
 
@@ -92,7 +93,7 @@ final class SpecSources {
     try {
       request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
     } catch (IllegalArgumentException e) {
-      throw new SpecException(ShownUris.of(uri) + ": not a URL kfp4j can read: " + e.getMessage());
+      throw new SpecException(UrlTexts.shown(uri.toString()) + ": not a URL kfp4j can read: " + e.getMessage());
     }
     AtomicBoolean answered = new AtomicBoolean(); // its headers came: what is slow is the file
     CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
@@ -120,9 +121,9 @@ final class SpecSources {
       throw DownloadErrors.failed(uri, DownloadErrors.answered(response.statusCode()));
     }
     if (response.body().length > MAX_BYTES) {
-      throw tooLarge(ShownUris.of(uri));
+      throw tooLarge(UrlTexts.shown(uri.toString()));
     }
-    return utf8(response.body(), ShownUris.of(uri));
+    return utf8(response.body(), UrlTexts.shown(uri.toString()));
   }
 
   /** A {@code jar:file:...!/entry} URL; a jar elsewhere would be fetched without any bound. */

@@ -116,7 +116,8 @@ class SpecSourcesTest {
     for (String url : new String[] {"ftp://127.0.0.1/echo.yaml", "gopher://x/y", "mailto:a@b", "relative/echo.yaml",
         "jar:http://127.0.0.1/x.jar!/echo.yaml"}) {
       SpecException e = assertThrows(SpecException.class, () -> ComponentYaml.read(URI.create(url)), url);
-      assertTrue(e.getMessage().startsWith(url + ": "), e.getMessage());
+      String shown = url.equals("mailto:a@b") ? "***@b" : url; // what stands before an @ may be a credential
+      assertTrue(e.getMessage().startsWith(shown + ": "), e.getMessage());
     }
     Path jar = dir.resolve("components.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
