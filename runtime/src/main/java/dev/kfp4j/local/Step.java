@@ -39,7 +39,8 @@ import java.util.Map;
  *     Argo output artifact's {@code optional: true})
  * @param templateKey what else of its template keys its cache besides its image, command line and input files, as KFP v1's
  *     cache keys an Argo template: the outputs of another tool's template ({@link dev.kfp4j.format.argo.TemplateOutputs}),
- *     the environment an Argo task sets; empty where neither
+ *     the environment an Argo task sets, the volumes it mounts ({@link MountKeys}, as KFP 2's key holds its claims too);
+ *     empty where none
  */
 record Step(
     TaskId id,

@@ -173,7 +173,8 @@ final class TaskSteps {
         ContainerPaths.mapMounts(localCommand, mounts), env, parameterFiles, artifactFiles, inputFiles, List.copyOf(mounts.values()),
         set.retry(), set.timeoutSeconds(), set.caching(), set.cacheKey(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
         artifactTypes,
-        protocol ? executorOutput : null, parameterTypes, defaults, optional, templateKey(component, keyedEnv));
+        protocol ? executorOutput : null, parameterTypes, defaults, optional,
+        templateKey(component, keyedEnv) + MountKeys.of(task, launcherText, mounts.containsKey(Workspace.MOUNT_PATH) ? workspace : null));
   }
 
   /**
