@@ -345,13 +345,13 @@ public final class Kfp4j implements Runnable {
   }
 
   /**
-   * A local file that could not be read or written, in a few words ({@link dev.kfp4j.spec.FileErrors}): {@code
+   * A local file that could not be read or written, in a few words ({@link dev.kfp4j.entrypoint.FileErrors}): {@code
    * cannot read or write /a/b: /a is a file, not a folder}.
    */
   static String whyNot(java.nio.file.FileSystemException e) {
-    String inTheWay = dev.kfp4j.spec.FileErrors.fileInTheWay(e);
+    String inTheWay = dev.kfp4j.entrypoint.FileErrors.fileInTheWay(e);
     return "cannot read or write " + e.getFile() + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "") + ": "
-        + (inTheWay != null ? inTheWay : dev.kfp4j.spec.FileErrors.reason(e));
+        + (inTheWay != null ? inTheWay : dev.kfp4j.entrypoint.FileErrors.reason(e));
   }
 
   /**

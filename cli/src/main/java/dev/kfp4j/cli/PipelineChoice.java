@@ -1,9 +1,9 @@
 package dev.kfp4j.cli;
 
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.KubernetesManifests;
 import dev.kfp4j.local.CompiledPipelines;
-import dev.kfp4j.spec.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.kfp4j.mlflow;
 
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.entrypoint.HttpFailures;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class Failures {
       if (e instanceof MlflowException && e.getMessage() != null) { // said already, by TrackingApi (through this method)
         return server == null ? oneLine(e.getMessage()) : server.redact(oneLine(e.getMessage()));
       }
-      said = oneLine((e instanceof Resender.GaveUp ? e.getCause() : e).toString());
+      said = oneLine(words(e instanceof Resender.GaveUp ? e.getCause() : e));
       said = server == null ? said : server.redact(said);
     }
     return withTries(said, e);
@@ -49,6 +50,17 @@ final class Failures {
       return of(e, server); // said already, or a file of this machine
     }
     return withTries(server.redact("the call to the tracking server " + server + " failed: " + why(last, server)), e);
+  }
+
+  /**
+   * What {@code e}, of no known kind, says: a local file's error in words ({@link FileErrors}: {@code /a/metrics.json: no such
+   * file or folder}); kfp4j's own message where it wrote one; else the exception as Java shows it.
+   */
+  private static String words(Throwable e) {
+    if (e instanceof FileSystemException f) {
+      return FileErrors.why(f);
+    }
+    return e.getClass() == IOException.class && e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
   /** {@code said}, and after more than one try ({@link Resender.GaveUp} in {@code e}), how many. */

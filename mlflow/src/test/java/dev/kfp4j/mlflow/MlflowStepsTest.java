@@ -246,4 +246,12 @@ class MlflowStepsTest {
     }
     assertEquals(2, server.refused().size());
   }
+
+  @Test
+  void aMetricsFileThatIsNotThereIsSaidInWords() throws Exception {
+    Path missing = dir.resolve("metrics.json");
+    assertEquals(1, run(Map.of("MLFLOW_TRACKING_URI", server.uri().toString(), "MLFLOW_RUN_ID", "r1"), "mlflow-log-metrics",
+        "--metrics", missing.toString()));
+    assertEquals("mlflow: " + missing + ": no such file or folder", err.toString().strip()); // was java.nio.file.NoSuchFileException: ...
+  }
 }

@@ -1,7 +1,7 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.model.Argument;
-import dev.kfp4j.spec.FileErrors;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;

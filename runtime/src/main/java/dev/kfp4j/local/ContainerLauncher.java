@@ -1,7 +1,7 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.spec.ContainerSpec;
-import dev.kfp4j.spec.FileErrors;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.kfp4j.local;
 
-import dev.kfp4j.spec.FileErrors;
+import dev.kfp4j.entrypoint.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.local.TaskResult.State;
-import dev.kfp4j.spec.FileErrors;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.kfp4j.local;
 
-import dev.kfp4j.spec.FileErrors;
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.spec.Sha256;
 import dev.kfp4j.yaml.Yaml;
 import java.io.FilterOutputStream;

@@ -1,11 +1,11 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.Task;
 import dev.kfp4j.spec.ComponentSpec;
-import dev.kfp4j.spec.FileErrors;
 import dev.kfp4j.spec.InputSpec;
 import java.io.IOException;
 import java.nio.file.Files;

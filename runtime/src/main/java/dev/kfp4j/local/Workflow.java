@@ -1,10 +1,10 @@
 package dev.kfp4j.local;
 
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.format.argo.ArgoReader;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.RunArguments;
-import dev.kfp4j.spec.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.kfp4j.spec;
 
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.entrypoint.HttpFailures;
 import dev.kfp4j.entrypoint.UrlTexts;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package dev.kfp4j.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kfp4j.spec.FileErrors;
+import dev.kfp4j.entrypoint.FileErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.kfp4j.spec;
+package dev.kfp4j.entrypoint;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,8 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * A local file that could not be read, written or made, in a few words, as the runner (its run
- * folder), the {@code kfp4j} command (any file it reads or writes) and the component sources ({@link SpecSources}) say it.
+ * A local file that could not be read, written or made, in a few words, as the runner (its run folder), the {@code kfp4j}
+ * command (any file it reads or writes), the component sources and MLflow's steps (an artifact they upload) say it. JDK only,
+ * in kfp4j-entrypoint, so that each of them can.
  */
 public final class FileErrors {
   private FileErrors() {}
