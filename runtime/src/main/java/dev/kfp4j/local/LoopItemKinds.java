@@ -37,34 +37,20 @@ final class LoopItemKinds {
       return null;
     }
     ParameterType declared = over.itemType();
-    if (declared == ParameterType.STRING && !v.isString()) { // the iteration made the item its text
+    ParameterType kind = ParameterType.ofJson(v); // null for a null
+    if (declared == ParameterType.STRING && kind != ParameterType.STRING) { // the iteration made the item its text
       if (item.field() != null) {
         return null;
       }
-      ParameterType kind = kind(v);
-      return new Given(ParameterType.STRING, v.isNull() ? "" : LauncherText.of(text.strip(), kind), false);
+      return new Given(ParameterType.STRING, kind == null ? "" : LauncherText.of(text.strip(), kind), false);
     }
-    if (declared != null && (v.isNull() || !declared.valueKind().equals(kind(v).valueKind()))) {
+    if (declared != null && (kind == null || !declared.valueKind().equals(kind.valueKind()))) {
       throw new WorkflowException(where + ": the item " + v + " of loop '" + loop.name() + "' is a "
-          + (v.isNull() ? "null" : kind(v).valueKind()) + ", and the loop declares its items " + declared.v2Name()
+          + (kind == null ? "null" : kind.valueKind()) + ", and the loop declares its items " + declared.v2Name()
           + "; KFP's driver fails the loop's iteration (resolveInputs in backend/src/v2/driver/resolve.go: \"input parameter "
           + "type mismatch\")");
     }
     JsonNode value = item.field() == null ? v : v.path(item.field());
-    return value.isNull() ? new Given(null, "", true) : new Given(kind(value), text, false);
-  }
-
-  /** The type of a value of {@code v}'s JSON kind (a number a double, as KFP holds it), or null for a null or none. */
-  private static ParameterType kind(JsonNode v) {
-    if (v.isString()) {
-      return ParameterType.STRING;
-    }
-    if (v.isNumber()) {
-      return ParameterType.FLOAT;
-    }
-    if (v.isBoolean()) {
-      return ParameterType.BOOLEAN;
-    }
-    return v.isArray() ? ParameterType.LIST : v.isObject() ? ParameterType.STRUCT : null;
+    return value.isNull() ? new Given(null, "", true) : new Given(ParameterType.ofJson(value), text, false);
   }
 }

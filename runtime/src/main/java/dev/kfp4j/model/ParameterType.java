@@ -87,6 +87,19 @@ public enum ParameterType {
     }
   }
 
+  /**
+   * The type of a value of {@code v}'s JSON kind: {@code 3} INTEGER, {@code 3.5} FLOAT, a boolean, a string, a list, an
+   * object (STRUCT); null for a null or none.
+   */
+  public static ParameterType ofJson(tools.jackson.databind.JsonNode v) {
+    return v.isIntegralNumber() ? INTEGER
+        : v.isNumber() ? FLOAT
+        : v.isBoolean() ? BOOLEAN
+        : v.isString() ? STRING
+        : v.isArray() ? LIST
+        : v.isObject() ? STRUCT : null;
+  }
+
   /** The parameter type of a KFP 2 {@code parameterType}, or null for an unknown one. */
   public static ParameterType ofV2Name(String name) {
     for (ParameterType t : values()) {

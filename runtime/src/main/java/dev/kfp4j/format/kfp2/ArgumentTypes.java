@@ -160,7 +160,7 @@ final class ArgumentTypes {
     ParameterType type = null;
     if (loop.items() instanceof Loop.Constants c) {
       for (Argument.Constant v : c.values()) {
-        ParameterType t = v.type() == ParameterType.STRUCT ? jsonType(Yaml.readJson(v.text()).path(field)) : null;
+        ParameterType t = v.type() == ParameterType.STRUCT ? ParameterType.ofJson(Yaml.readJson(v.text()).path(field)) : null;
         if (t == null || (type != null && type != t)) {
           return ParameterType.STRING;
         }
@@ -168,25 +168,6 @@ final class ArgumentTypes {
       }
     }
     return type != null ? type : usedAs(loop, field);
-  }
-
-  private static ParameterType jsonType(JsonNode v) {
-    if (v.isIntegralNumber()) {
-      return ParameterType.INTEGER;
-    }
-    if (v.isNumber()) {
-      return ParameterType.FLOAT;
-    }
-    if (v.isBoolean()) {
-      return ParameterType.BOOLEAN;
-    }
-    if (v.isArray()) {
-      return ParameterType.LIST;
-    }
-    if (v.isObject()) {
-      return ParameterType.STRUCT;
-    }
-    return v.isString() ? ParameterType.STRING : null;
   }
 
   /** The type of a loop's items: the constants' type when they agree, else what the body makes of them ({@link #usedAs}). */

@@ -28,12 +28,7 @@ final class Values {
 
   /** A constant as the model holds it: its text and type (the input's, else what the JSON value is). */
   static Argument.Constant constant(JsonNode value, ParameterType type) {
-    ParameterType t = type != null ? type
-        : value.isString() ? ParameterType.STRING
-        : value.isBoolean() ? ParameterType.BOOLEAN
-        : value.isIntegralNumber() ? ParameterType.INTEGER
-        : value.isNumber() ? ParameterType.FLOAT
-        : value.isArray() ? ParameterType.LIST : ParameterType.STRUCT;
+    ParameterType t = type != null ? type : java.util.Objects.requireNonNullElse(ParameterType.ofJson(value), ParameterType.STRUCT);
     return new Argument.Constant(text(value, t), t);
   }
 
