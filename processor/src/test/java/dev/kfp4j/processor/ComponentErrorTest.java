@@ -145,6 +145,15 @@ class ComponentErrorTest {
         Arguments.of("kfp4j:DuplicateInput", "public static int f(@OutputPath Path OutputPath)",
             new String[] {"@Component public static int f(@OutputPath Path OutputPath) { return 0; }"},
             "'f' returns its value as the output 'Output', which parameter Output names too; rename that parameter"),
+        // the file output 'output' and the returned 'Output' are two outputs, but one task accessor output()
+        Arguments.of("kfp4j:DuplicateInput", "@OutputPath Path outputPath",
+            new String[] {"@Component public static int f(int a,", "    @OutputPath Path outputPath) { return 0; }"},
+            "output 'output' of parameter 'outputPath' and the returned value 'Output' would both be the task's output(); "
+                + "rename the parameter"),
+        Arguments.of("kfp4j:DuplicateInput", "@Out dev.kfp4j.artifacts.Model output",
+            new String[] {"@Component public static int f(int a,", "    @Out dev.kfp4j.artifacts.Model output) { return 0; }"},
+            "output 'output' of parameter 'output' and the returned value 'Output' would both be the task's output(); "
+                + "rename the parameter"),
         Arguments.of("kfp4j:OutputNameClash", "public static R f",
             new String[] {"public record R(int after) {}", "@Component public static R f(int a) { return null; }"},
             "output 'after' of component 'f' clashes with the task method 'after()'; rename the record component"),

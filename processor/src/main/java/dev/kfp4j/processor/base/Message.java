@@ -59,6 +59,8 @@ public enum Message {
   DUPLICATE_INPUT("%s name '%s' of parameter '%s' is already used by '%s'; rename one of the parameters"),
   RETURNED_OUTPUT_CLASH("DuplicateInput",
       "'%s' returns its value as the output 'Output', which %s names too; rename that parameter (an @OutputPath parameter is named as it is, less a trailing Path or File)"),
+  RETURNED_ACCESSOR_CLASH("DuplicateInput",
+      "output '%s' of parameter '%s' and the returned value 'Output' would both be the task's output(); rename the parameter"),
   UNLOADABLE_INPUT("parameter '%s': %s"),
   OUTPUT_NAME_CLASH("output '%s' of component '%s' clashes with the task method '%s()'; rename the %s"),
   RAW_TYPE("parameter '%s' has raw type '%s'; give its type arguments, e.g. List<String>"),

@@ -112,6 +112,7 @@ public final class ComponentValidator {
     List<OutputModel> outputs = new ArrayList<>();
     Map<String, String> usedNames = new LinkedHashMap<>();
     String taskConfig = null;
+    Map<String, VariableElement> outputParameters = new LinkedHashMap<>();
     for (VariableElement p : method.getParameters()) {
       InputModel input = input(p, doc);
       if (input == null) {
@@ -135,6 +136,9 @@ public final class ComponentValidator {
         }
         taskConfig = first != null ? first : input.javaName();
       }
+      if (input.isOutput()) {
+        outputParameters.putIfAbsent(input.name(), p);
+      }
       inputs.add(input);
     }
     for (InputModel input : inputs) {
@@ -149,6 +153,12 @@ public final class ComponentValidator {
     Map<String, String> outputNames = new LinkedHashMap<>();
     outputs.forEach(o -> outputNames.put(o.name(), "parameter " + o.name()));
     outputs.addAll(returns.of(method, doc, outputNames));
+    for (OutputModel out : outputs) {
+      VariableElement sameAccessor = outputParameters.get(out.accessor());
+      if (out.source() == OutputModel.Source.RETURN && sameAccessor != null) { // 'output' beside 'Output'
+        reporter.error(sameAccessor, Message.RETURNED_ACCESSOR_CLASH, out.accessor(), sameAccessor.getSimpleName());
+      }
+    }
     for (OutputModel out : outputs) {
       if (OutputModel.TASK_METHODS.contains(out.accessor())) {
         reporter.error(
