@@ -148,12 +148,12 @@ class PipelineErrorTest {
         // a char item reached an int input as its character: "a" in Argo's withItems, a STRING into NUMBER_INTEGER in KFP 2
         Arguments.of("kfp4j:UnsupportedArgument", "List.of('a'",
             new String[] {"@Pipeline public static void p() {", "  Dsl.forEach(List.of('a', 'b'), c -> LibOps.add(c, 1));", "}"},
-            "loop item ''a'' is a char, which KFP has no type for: items pass as JSON, where a char is its character, and would "
+            "loop item 'a' is a char, which KFP has no type for: items pass as JSON, where a char is its character, and would "
                 + "reach a number input as text where Java passes its number; write it as a String (\"a\") or as the number (97)"),
         Arguments.of("kfp4j:UnsupportedArgument", "new Item('x')",
             new String[] {"record Item(char c) {}", "@Pipeline public static void p() {",
                 "  Dsl.forEach(List.of(new Item('x')), i -> LibOps.add(i.c(), 1));", "}"},
-            "loop item ''x'' is a char, which KFP has no type for"),
+            "loop item 'x' is a char, which KFP has no type for"),
         Arguments.of("kfp4j:NotInArgo", "List<java.nio.file.Path> parts",
             new String[] {"@Pipeline(formats = {Format.ARGO, Format.KFP2}) public static void p(",
                 "    @InputPath(\"Dataset\") List<java.nio.file.Path> parts) {}"},
@@ -519,14 +519,14 @@ class PipelineErrorTest {
   static Stream<Arguments> mistakes() {
     return Stream.of(
         // chars in a static final field a loop takes as its items, as written in the call (misuses): one error, on the use
-        Arguments.of("[kfp4j:UnsupportedArgument] loop item ''a'' is a char, which KFP has no type for", "Dsl.forEach(ITEMS",
+        Arguments.of("[kfp4j:UnsupportedArgument] loop item 'a' is a char, which KFP has no type for", "Dsl.forEach(ITEMS",
             new String[] {"static final List<Character> ITEMS = List.of('a', 'b');", "@Pipeline public static void p() {",
                 "  Dsl.forEach(ITEMS, c -> LibOps.add(c, 1));", "}"}),
-        Arguments.of("[kfp4j:UnsupportedArgument] loop item ''x'' is a char, which KFP has no type for", "Dsl.forEach(ITEMS",
+        Arguments.of("[kfp4j:UnsupportedArgument] loop item 'x' is a char, which KFP has no type for", "Dsl.forEach(ITEMS",
             new String[] {"record Item(char c) {}", "static final List<Item> ITEMS = List.of(new Item('x'));",
                 "@Pipeline public static void p() {", "  Dsl.forEach(ITEMS, i -> LibOps.add(i.c(), 1));", "}"}),
         // a record item of a char written in the call: no InternalError after it (its component has no KFP type)
-        Arguments.of("[kfp4j:UnsupportedArgument] loop item ''x'' is a char, which KFP has no type for", "new Item('x')",
+        Arguments.of("[kfp4j:UnsupportedArgument] loop item 'x' is a char, which KFP has no type for", "new Item('x')",
             new String[] {"record Item(char c) {}", "@Pipeline public static void p() {",
                 "  Dsl.forEach(List.of(new Item('x')), i -> LibOps.add(i.c(), 1));", "}"}),
         Arguments.of("cannot find symbol", "LibOps.nope(1);",

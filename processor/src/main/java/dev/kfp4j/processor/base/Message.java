@@ -266,7 +266,7 @@ public enum Message {
       "a loop item is built with %s's canonical constructor, whose arguments are its fields in order; this call is another constructor: write new %s(%s)"),
   LOOP_FIELD_NOT_CONSTANT("UnsupportedArgument", "loop items are built from constants only; '%s' is not a constant"),
   LOOP_CHAR_ITEM("UnsupportedArgument",
-      "loop item '%s' is a char, which KFP has no type for: items pass as JSON, where a char is its character, and would reach a number input as text where Java passes its number; write it as a String (\"%s\") or as the number (%d)"),
+      "loop item %s is a char, which KFP has no type for: items pass as JSON, where a char is its character, and would reach a number input as text where Java passes its number; write it as a String (\"%s\") or as the number (%d)"),
   CHAR_ARGUMENT("UnsupportedArgument",
       "'%s' holds the char %s, which KFP has no type for: it passes as JSON, where a char is its character, and the task would read the text \"%s\" where Java passes a char; write it as a String (\"%s\") or as the number (%d)"),
   LOOP_PARALLELISM("BadSetting", "loop parallelism must be a constant int of at least 1, found '%s'; for no limit (KFP's parallelism=0) leave it out: Dsl.forEach(items, item -> ...)"),
