@@ -97,12 +97,17 @@ final class ComponentStep {
     return null;
   }
 
-  /** Reports each component method of {@code owner} whose signature is still unresolved in the last round. */
+  /**
+   * Reports each component method of {@code owner} whose signature is still unresolved in the last round, and the
+   * misuses of its other components, in the same build (nothing is written: the class does not compile).
+   */
   void reportUnresolved(TypeElement owner) {
     for (ExecutableElement m : components(owner)) {
       TypeMirror t = TypeMapper.unresolved(m);
       if (t != null) {
         reporter.error(m, Message.UNRESOLVED_TYPE, "@Component method", ComponentValidator.describe(m), t);
+      } else {
+        validator.validate(m);
       }
     }
   }

@@ -66,6 +66,19 @@ class DeferralTest {
   }
 
   @Test
+  void aClassWaitingForATypeStillReportsTheMisusesOfItsOtherComponents() {
+    JavaFileObject source = Compile.testClass("Two", List.of("import dev.kfp4j.annotations.*;"),
+        "@Component public static double norm(Point p) { return 0; }",
+        "@Component(name = \"Bad_Name\") public static int bad(int x) { return x; }");
+    Compilation c = Compile.compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:UnresolvedType] @Component method 'test.Two.norm(Point)' was not compiled")
+        .inFile(source).onLineContaining("norm(Point p)");
+    // reported in the same build, not only once Point is fixed
+    assertThat(c).hadErrorContaining("[kfp4j:InvalidName] component name 'Bad_Name' is not valid")
+        .inFile(source).onLineContaining("Bad_Name");
+  }
+
+  @Test
   void aTypeStillUnknownInTheLastRoundIsReported() {
     Compilation c = Compile.compile(SOURCE);
     assertThat(c).hadErrorContaining("[kfp4j:UnresolvedType] @Component method 'test.Geo.norm(Point)' was not compiled: its type "
