@@ -144,7 +144,10 @@ class ComponentErrorTest {
             "input name 'data' of parameter 'dataPath' is already used by 'data'; rename one of the parameters"),
         Arguments.of("kfp4j:DuplicateInput", "public static int f(@OutputPath Path OutputPath)",
             new String[] {"@Component public static int f(@OutputPath Path OutputPath) { return 0; }"},
-            "'f' returns its value as the output 'Output', which parameter Output names too; rename that parameter"),
+            "'f' returns its value as the output 'Output', which parameter OutputPath names too; rename that parameter"),
+        Arguments.of("kfp4j:DuplicateInput", "public static R f",
+            new String[] {"public record R(int total) {}", "@Component public static R f(@OutputPath Path totalPath) { return null; }"},
+            "record component 'total' of 'R' is the output 'total', which parameter totalPath names too; rename one of them"),
         // the file output 'output' and the returned 'Output' are two outputs, but one task accessor output()
         Arguments.of("kfp4j:DuplicateInput", "@OutputPath Path outputPath",
             new String[] {"@Component public static int f(int a,", "    @OutputPath Path outputPath) { return 0; }"},

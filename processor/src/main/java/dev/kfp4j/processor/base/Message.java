@@ -61,6 +61,8 @@ public enum Message {
       "'%s' returns its value as the output 'Output', which %s names too; rename that parameter (an @OutputPath parameter is named as it is, less a trailing Path or File)"),
   RETURNED_ACCESSOR_CLASH("DuplicateInput",
       "output '%s' of parameter '%s' and the returned value 'Output' would both be the task's output(); rename the parameter"),
+  RECORD_OUTPUT_CLASH("DuplicateInput",
+      "record component '%s' of '%s' is the output '%s', which %s names too; rename one of them (an @OutputPath parameter is named as it is, less a trailing Path or File)"),
   UNLOADABLE_INPUT("parameter '%s': %s"),
   OUTPUT_NAME_CLASH("output '%s' of component '%s' clashes with the task method '%s()'; rename the %s"),
   RAW_TYPE("parameter '%s' has raw type '%s'; give its type arguments, e.g. List<String>"),

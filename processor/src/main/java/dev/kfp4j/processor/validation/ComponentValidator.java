@@ -151,7 +151,7 @@ public final class ComponentValidator {
     }
     // Returned outputs share no flag with inputs: only output names must be unique.
     Map<String, String> outputNames = new LinkedHashMap<>();
-    outputs.forEach(o -> outputNames.put(o.name(), "parameter " + o.name()));
+    outputParameters.forEach((n, p) -> outputNames.put(n, "parameter " + p.getSimpleName()));
     outputs.addAll(returns.of(method, doc, outputNames));
     for (OutputModel out : outputs) {
       VariableElement sameAccessor = outputParameters.get(out.accessor());

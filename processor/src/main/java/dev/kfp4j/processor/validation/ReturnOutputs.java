@@ -61,7 +61,7 @@ final class ReturnOutputs {
         }
         String other = usedNames.putIfAbsent(n, n);
         if (other != null) {
-          reporter.error(method, Message.DUPLICATE_INPUT, "output", n, "record component " + n, other);
+          reporter.error(method, Message.RECORD_OUTPUT_CLASH, n, record.getSimpleName(), n, other);
           continue;
         }
         outputs.add(new OutputModel(n, n, OutputModel.Source.RECORD_COMPONENT, n, kind, TypeName.get(t), kind.kfpType(), recordDoc.param(n)));
