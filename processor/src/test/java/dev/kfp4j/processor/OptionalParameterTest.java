@@ -215,6 +215,16 @@ class OptionalParameterTest {
   }
 
   @Test
+  void aTypeUseNullablePrimitiveIsNamedAsTheUserWroteIt() {
+    // JSpecify's @Nullable is a type annotation: the type javac gives is '@other.Nullable int'
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline(formats = Format.KFP2) public static void p(@other.Nullable int n) {",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineParameterType] pipeline parameter 'n' is @Nullable, but the primitive int "
+        + "cannot be left out; write @Nullable Integer n").inFile(source).onLineContaining("@other.Nullable int n");
+  }
+
+  @Test
   void aNullablePrimitiveOrAnOptionalIsAnErrorSayingWhatToWrite() {
     Compilation c = compile(new ArrayList<>(),
         "@Pipeline(formats = Format.KFP2) public static void p(@Nullable int n,",

@@ -364,7 +364,8 @@ public final class PipelineValidator {
     }
     boolean nullable = Nullable.marks(p);
     if (nullable && type.getKind().isPrimitive()) {
-      reporter.error(p, Message.NULLABLE_PRIMITIVE, name, type, shortName(TypeName.get(type).box()), name);
+      String primitive = type.getKind().name().toLowerCase(java.util.Locale.ROOT); // not '@Nullable int' of a type annotation
+      reporter.error(p, Message.NULLABLE_PRIMITIVE, name, primitive, shortName(TypeName.get(type).box()), name);
       return null;
     }
     AnnotationMirror dflt = annotation(p, ComponentValidator.DEFAULT);
