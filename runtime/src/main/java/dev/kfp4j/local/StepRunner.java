@@ -276,8 +276,8 @@ final class StepRunner {
       // an importer or a volume step runs here in a run in containers too (it has no image): keyed as it runs
       String image = launcher.containers() && !HereSteps.runsHere(step.command()) ? "container " + launcher.cacheImage(step.image())
           : Launchers.javaMain(step.command()) != null ? step.image() + "\u0000classes " + cache.classes() : step.image();
-      // what else of its template keys it (another tool's outputs, an Argo task's env): with nothing, its key as before
-      String template = step.templateKey().isEmpty() ? "" : "\u0000outputs " + step.templateKey();
+      // what else of its template keys it (another tool's outputs, an Argo task's env, its volumes): with none, its key as before
+      String template = step.templateKey().isEmpty() ? "" : "\u0000template " + step.templateKey();
       return TaskCache.key(image + template, step.command(), step.inputFiles());
     } catch (IOException | UncheckedIOException e) {
       log.note("kfp4j: not cached, its input files cannot be read: " + FileErrors.problem(e) + "\n");

@@ -174,7 +174,7 @@ final class TaskSteps {
         set.retry(), set.timeoutSeconds(), set.caching(), set.cacheKey(), set.mode(), new Step.Mounts(outputMounts, inputMounts, mounts), set.limits(),
         artifactTypes,
         protocol ? executorOutput : null, parameterTypes, defaults, optional,
-        templateKey(component, keyedEnv) + MountKeys.of(task, launcherText, mounts.containsKey(Workspace.MOUNT_PATH) ? workspace : null));
+        templateKey(task, keyedEnv, mounts.containsKey(Workspace.MOUNT_PATH)));
   }
 
   /**
@@ -270,15 +270,16 @@ final class TaskSteps {
 
   /**
    * What keys a task's cache besides its image, command line and input files, as KFP v1's cache keys an Argo template ({@code
-   * generateCacheKeyFromTemplate}): the outputs of another tool's template, and in a run of an Argo workflow the environment
-   * it sets ({@code env}, by name); KFP 2's cache key holds no environment ({@code GenerateCacheKey}). Empty where neither.
+   * generateCacheKeyFromTemplate}) and KFP 2's driver a task: the outputs of another tool's template; in a run of an Argo
+   * workflow the environment it sets ({@code env}, by name), which KFP 2's key holds none of ({@code GenerateCacheKey}); the
+   * volumes it mounts ({@link MountKeys}), the run's workspace among them where {@code inWorkspace}. Empty where none.
    */
-  private String templateKey(ComponentSpec component, Map<String, String> env) {
-    StringBuilder key = new StringBuilder(outputs.of(component));
+  private String templateKey(Task task, Map<String, String> env, boolean inWorkspace) {
+    StringBuilder key = new StringBuilder(outputs.of(task.component()));
     if (!launcherText && !env.isEmpty()) {
       env.forEach((k, v) -> key.append("\u0000env ").append(k).append('=').append(v));
     }
-    return key.toString();
+    return key.append(MountKeys.of(task, launcherText, inWorkspace ? workspace : null)).toString();
   }
 
   /** {@code values} with the workspace's placeholder in each replaced by {@code path}. */
