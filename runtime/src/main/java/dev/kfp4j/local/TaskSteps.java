@@ -151,10 +151,14 @@ final class TaskSteps {
     Map<String, String> keyedEnv = new java.util.TreeMap<>(); // as the container sees it: for an Argo task's cache key
     for (Map.Entry<String, Placeholder> e : container.env().entrySet()) {
       env.put(e.getKey(), one(e.getValue(), here, local, where));
-      keyedEnv.put(e.getKey(), one(e.getValue(), inContainerInputs, inContainer, where));
+      if (!launcherText) { // a KFP 2 task's key holds no env: not resolved a second time for it
+        keyedEnv.put(e.getKey(), one(e.getValue(), inContainerInputs, inContainer, where));
+      }
     }
     Settings set = settings(task, env, dir, where);
-    env.forEach(keyedEnv::putIfAbsent); // the task's own variables, its pod's fields: no file's path
+    if (!launcherText) {
+      env.forEach(keyedEnv::putIfAbsent); // the task's own variables, its pod's fields: no file's path
+    }
     Map<String, Path> mounts = set.mounts();
     // mounted as KFP's driver mounts it: for a task given its placeholder, or its path (a file an earlier task put there)
     if (inWorkspace || workspace != null && values.values().stream().anyMatch(v -> v.contains(Workspace.MOUNT_PATH))) {
@@ -276,9 +280,7 @@ final class TaskSteps {
    */
   private String templateKey(Task task, Map<String, String> env, boolean inWorkspace) {
     StringBuilder key = new StringBuilder(outputs.of(task.component()));
-    if (!launcherText && !env.isEmpty()) {
-      env.forEach((k, v) -> key.append("\u0000env ").append(k).append('=').append(v));
-    }
+    env.forEach((k, v) -> key.append("\u0000env ").append(k).append('=').append(v)); // none for a KFP 2 task
     return key.append(MountKeys.of(task, launcherText, inWorkspace ? workspace : null)).toString();
   }
 
