@@ -230,7 +230,7 @@ class Kfp2ClusterCommandsTest {
   /** The fake parses an uploaded spec strictly as KFP's messages, from KFP's .proto files in ../shared. */
   @Test
   void theFakeRefusesASpecFieldKfpDoesNotHave() throws Exception {
-    dev.kfp4j.testing.Shared.root("KFP 2's .proto files, which the fake server parses uploaded specs with");
+    dev.kfp4j.testing.Shared.root(dev.kfp4j.testing.Shared.KFP_PROTOS); // which the fake server parses uploaded specs with
     String misspelt = Files.readString(Path.of(CommandsTest.CLASSES, "META-INF/kfp4j/kfp2/pipelines/add-example.yaml"))
         .replace("schemaVersion: 2.1.0", "schemaVersion: 2.1.0\nsdkVersoin: kfp-2.17.0");
     KfpClient client = KfpClient.builder().host(kfp.uri().toString()).apiVersion(KfpClient.ApiVersion.V2BETA1).build();

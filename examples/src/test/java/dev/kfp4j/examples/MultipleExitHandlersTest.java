@@ -53,7 +53,7 @@ class MultipleExitHandlersTest {
   @Test
   void theRootAndTheHandlersGroupsAreWhatKfpsCompilerWrote() {
     String yaml = Yaml.resource(getClass(), OURS);
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     Kfp2Schemas.assertValid(yaml, OURS);
     JsonNode kfp = Yaml.readAll(Yaml.resource(getClass(), KFP)).get(0);
     JsonNode ours = Yaml.readAll(yaml).get(0);

@@ -57,7 +57,7 @@ class NotifyOnExitTest {
     // no Argo workflow (KFP v1's has one exit handler), and no spec of notify-team's own (it runs only as an exit task)
     assertNull(getClass().getClassLoader().getResource("META-INF/kfp4j/pipelines/notify-on-exit.yaml"));
     assertNull(getClass().getClassLoader().getResource("META-INF/kfp4j/kfp2/pipelines/notify-team.yaml"));
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     Kfp2Schemas.assertValid(yaml, FILE);
   }
 

@@ -49,7 +49,7 @@ class ParallelForAfterDependencyTest {
   @Test
   void theTasksAfterTheLoopWaitForItsGroupAsKfpsCompilerWroteIt() {
     String yaml = Yaml.resource(getClass(), KFP2);
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     Kfp2Schemas.assertValid(yaml, KFP2);
     JsonNode kfp = Yaml.readAll(Yaml.resource(getClass(), KFP)).get(0);
     JsonNode ours = Yaml.readAll(yaml).get(0);

@@ -49,7 +49,7 @@ class PipelineAsExitTaskTest {
   @Test
   void theSpecIsWhatKfpsCompilerWroteForThePython() {
     String yaml = Yaml.resource(getClass(), OURS);
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     Kfp2Schemas.assertValid(yaml, OURS);
     JsonNode kfp = Yaml.readAll(Yaml.resource(getClass(), KFP)).get(0);
     JsonNode ours = Yaml.readAll(yaml).get(0);
@@ -93,7 +93,7 @@ class PipelineAsExitTaskTest {
   @Test
   void anExitPipelineWithoutTheStatusIsGivenNoneAsKfpsCompilerGivesIt() {
     String yaml = Yaml.resource(getClass(), OURS_WITHOUT_STATUS);
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     Kfp2Schemas.assertValid(yaml, OURS_WITHOUT_STATUS);
     JsonNode kfp = Yaml.readAll(Yaml.resource(getClass(), KFP_WITHOUT_STATUS)).get(0);
     JsonNode ours = Yaml.readAll(yaml).get(0);
@@ -115,7 +115,7 @@ class PipelineAsExitTaskTest {
     assertEquals("announce-end", read.exitPipeline().name());
     assertNull(read.exitPipeline().status());
     String again = Kfp2Writer.write(read);
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     Kfp2Schemas.assertValid(again, "again.yaml");
     JsonNode kfp = Yaml.readAll(yaml).get(0);
     JsonNode ours = Yaml.readAll(again).get(0);

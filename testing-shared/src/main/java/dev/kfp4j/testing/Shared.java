@@ -2,6 +2,8 @@ package dev.kfp4j.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The reference folder beside the checkout, {@code ../shared}: files other tools wrote (Argo's
@@ -13,6 +15,13 @@ import java.nio.file.Path;
 public final class Shared {
   /** The system property naming the folder; the build sets it to {@code ../shared} beside the checkout. */
   public static final String PROPERTY = "kfp4j.shared";
+
+  /** What a test needs from the folder, as its skip line names it: {@code schemas/argo}. */
+  public static final String ARGO_SCHEMAS = "Argo's Workflow schemas";
+  /** {@code schemas/kfp-api}: KFP's REST API (Swagger) files. */
+  public static final String KFP_API = "KFP's API files";
+  /** {@code schemas/kfp-ir}: KFP 2's pipeline spec and Kubernetes platform {@code .proto} files. */
+  public static final String KFP_PROTOS = "KFP 2's .proto files";
 
   private Shared() {}
 
@@ -29,12 +38,14 @@ public final class Shared {
   }
 
   /**
-   * The folder, for a test that needs {@code what} from it (such as "Argo's Workflow schemas");
-   * when it is missing, the test is skipped from here on ({@link MissingShared}).
+   * The folder, for a test that needs {@code what} from it (such as {@link #ARGO_SCHEMAS}); when it
+   * is missing, the test is skipped from here on ({@link MissingShared}).
    */
-  public static Path root(String what) {
+  public static Path root(String what, String... more) {
     if (!present()) {
-      throw new MissingShared(what, location());
+      List<String> needs = new ArrayList<>(List.of(more));
+      needs.add(0, what);
+      throw new MissingShared(needs, location());
     }
     return location();
   }
@@ -44,9 +55,10 @@ public final class Shared {
     return root(what(relative)).resolve("testdata").resolve(relative);
   }
 
-  /** {@code schemas/<relative>} of the folder: Argo's Workflow schemas and KFP's API files. */
+  /** {@code schemas/<relative>} of the folder: Argo's Workflow schemas, KFP's API files and KFP 2's {@code .proto} files. */
   public static Path schemas(String relative) {
-    return root(relative.startsWith("argo") ? "Argo's Workflow schemas" : "KFP's API files").resolve("schemas").resolve(relative);
+    String what = relative.startsWith("argo") ? ARGO_SCHEMAS : relative.startsWith("kfp-ir") ? KFP_PROTOS : KFP_API;
+    return root(what).resolve("schemas").resolve(relative);
   }
 
   private static String what(String testdata) {

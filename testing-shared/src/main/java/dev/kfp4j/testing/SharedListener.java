@@ -33,7 +33,7 @@ public final class SharedListener implements TestExecutionListener {
         || !(result.getThrowable().orElse(null) instanceof MissingShared missing)) {
       return;
     }
-    needed.add(missing.what());
+    needed.addAll(missing.needs());
     skipped += id.isTest() ? 1 : (int) plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count();
   }
 

@@ -22,11 +22,21 @@ class SharedListenerTest {
   @TempDir Path dir;
   private final String property = System.getProperty(Shared.PROPERTY);
 
-  /** Run by the tests below, not by the build: two tests that need the folder, one that does not. */
+  /** Run by the tests below, not by the build: four tests that need the folder, one that does not. */
   static class Needs {
     @Test
     void schemas() {
       Shared.schemas("argo/v3.3.10/schema.json");
+    }
+
+    @Test
+    void protos() {
+      Shared.schemas("kfp-ir/pipeline_spec.proto");
+    }
+
+    @Test
+    void two() {
+      Shared.root(Shared.KFP_PROTOS, Shared.ARGO_SCHEMAS);
     }
 
     @Test
@@ -70,17 +80,17 @@ class SharedListenerTest {
   void withoutTheFolderItsTestsAreSkippedAndOneLineSaysWhatAndWhere() {
     Path absent = dir.resolve("shared");
     Run r = run(absent);
-    assertEquals(2, r.summary().getTestsAbortedCount(), "skipped, not passed");
+    assertEquals(4, r.summary().getTestsAbortedCount(), "skipped, not passed");
     assertEquals(1, r.summary().getTestsSucceededCount());
     assertEquals(0, r.summary().getTotalFailureCount());
-    assertEquals("kfp4j: 2 tests skipped: they check against Argo's Workflow schemas and the KFP component library, in the "
-        + "reference folder " + absent + ", which is not there; point at it with -Dkfp4j.shared=DIR" + System.lineSeparator(), r.out());
+    assertEquals("kfp4j: 4 tests skipped: they check against Argo's Workflow schemas, KFP 2's .proto files and the KFP component "
+        + "library, in the reference folder " + absent + ", which is not there; point at it with -Dkfp4j.shared=DIR" + System.lineSeparator(), r.out());
   }
 
   @Test
   void withTheFolderTheyRunAndNothingIsSaid() {
     Run r = run(dir);
-    assertEquals(3, r.summary().getTestsSucceededCount());
+    assertEquals(5, r.summary().getTestsSucceededCount());
     assertEquals("", r.out());
   }
 }

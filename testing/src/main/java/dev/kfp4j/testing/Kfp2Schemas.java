@@ -112,7 +112,7 @@ public final class Kfp2Schemas {
   }
 
   private static Map<String, Descriptor> compile() {
-    Path protos = Shared.root("KFP 2's .proto files").resolve("schemas/kfp-ir");
+    Path protos = Shared.root(Shared.KFP_PROTOS).resolve("schemas/kfp-ir");
     Path work = null;
     try {
       work = Files.createTempDirectory("kfp4j-protoc");

@@ -59,7 +59,7 @@ class ArgoClaimDeletionTest {
   }
 
   private static void assertValid(String argo) {
-    Shared.root("Argo's schemas");
+    Shared.root(Shared.ARGO_SCHEMAS);
     assertEquals(List.of(), ArgoSchemas.errors(argo), argo);
     assertEquals(List.of(), ArgoRules.errors(Yaml.read(argo)), argo);
   }

@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ArtifactListFormatTest {
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
   }
 
   /** The spec as written, without what names the SDK that wrote it. */

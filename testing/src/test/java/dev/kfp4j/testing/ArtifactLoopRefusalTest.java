@@ -29,7 +29,7 @@ class ArtifactLoopRefusalTest {
 
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
   }
 
   private static ObjectNode spec(String file) {

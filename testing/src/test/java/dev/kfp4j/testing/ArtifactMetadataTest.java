@@ -52,7 +52,7 @@ class ArtifactMetadataTest {
 
   @Test
   void theSdksSpecReadsAsMetadataPlaceholdersAndWritesBackAsKfpWroteIt() {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     Pipeline p = Kfp2Reader.read(sdkSpec(), "container_with_artifact_output.yaml");
     ComponentSpec c = component(p, "container-with-artifact-output");
     assertEquals(List.of(Placeholder.literal("--model_path"), new Placeholder.OutputUri("model"), Placeholder.literal("--model_metadata"),
@@ -66,7 +66,7 @@ class ArtifactMetadataTest {
 
   @Test
   void anInputsMetadataReadsAsAnArtifactsAndWritesBackAsRead() {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     Pipeline p = Kfp2Reader.read(runnable(), "artifact-metadata.yaml");
     ComponentSpec c = component(p, "show-metadata");
     assertEquals(List.of(new Placeholder.InputMetadata("data"), new Placeholder.OutputMetadata("model")),

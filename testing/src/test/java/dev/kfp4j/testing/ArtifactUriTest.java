@@ -65,7 +65,7 @@ class ArtifactUriTest {
 
   @Test
   void writtenAgainTheSpecIsValidAndReadsBackAsWritten() throws IOException {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     String written = Kfp2Writer.write(Kfp2Reader.read(spec(), "artifact-uris.yaml"));
     Kfp2Schemas.assertValid(written, "artifact-uris.yaml written again");
     // the URIs written back as KFP writes them (in YAML's single quotes)
@@ -135,7 +135,7 @@ class ArtifactUriTest {
 
   @Test
   void aV1ComponentWithUrisRunsInKfp2() throws IOException {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     String written = Kfp2Writer.write(copies());
     Kfp2Schemas.assertValid(written, "copies.yaml");
     assertTrue(written.contains("- '{{$.inputs.artifacts[''source''].uri}}'"), written);

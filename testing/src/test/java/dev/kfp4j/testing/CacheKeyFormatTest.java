@@ -48,7 +48,7 @@ class CacheKeyFormatTest {
     Pipeline p = Kfp2Reader.read(spec("v1"), "p.yaml");
     assertEquals(List.of(new RunSetting.CacheKey("v1")), ((Task) p.node("fail-op").orElseThrow()).settings());
     String yaml = Kfp2Writer.write(p);
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
     assertEquals(List.of(), Kfp2Schemas.errors(yaml), yaml);
     assertEquals(Yaml.read("{cacheKey: v1, enableCache: true}"), Yaml.readAll(yaml).get(0).at("/root/dag/tasks/fail-op/cachingOptions"));
     assertEquals(yaml, Kfp2Writer.write(Kfp2Reader.read(yaml, "again.yaml")));

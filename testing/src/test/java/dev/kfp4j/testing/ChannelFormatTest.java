@@ -45,7 +45,7 @@ class ChannelFormatTest {
   void kfpsSpecsAreWrittenAgainAsKfpWroteThem(String file) {
     String yaml = spec(file);
     String again = Kfp2Writer.write(Kfp2Reader.read(yaml, file));
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     assertEquals(List.of(), Kfp2Schemas.errors(again), again);
     JsonNode kfp = Yaml.readAll(yaml).get(0);
     JsonNode ours = Yaml.readAll(again).get(0);

@@ -48,7 +48,7 @@ class ClaimNamesTest {
     Pipeline read = Kfp2Reader.read(withPvcName("my-pvc"), "v.yaml"); // its Python tasks speak KFP 2's protocol alone: the volume
     Pipeline p = withNodes(read, List.of(read.node("createpvc").orElseThrow()));
     String argo = ArgoWriter.write(p);
-    Shared.root("Argo's schemas");
+    Shared.root(Shared.ARGO_SCHEMAS);
     assertEquals(List.of(), ArgoSchemas.errors(argo), argo);
     JsonNode template = Yaml.read(argo).at("/spec/templates").valueStream().filter(t -> t.path("name").asString().equals("createpvc"))
         .findFirst().orElseThrow();

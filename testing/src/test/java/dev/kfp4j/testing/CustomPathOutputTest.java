@@ -31,7 +31,7 @@ class CustomPathOutputTest {
 
   @Test
   void theCustomPathIsInAnExecutorOutputKfpsLauncherReads() throws IOException {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     Path outputs = dir.resolve("minio/task");
     String input = """
         {"inputs": {}, "outputs": {"artifacts": {"model": {"artifacts": [{"name": "model", "uri": "%s",

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class ExitHandlerNameFormatTest {
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
   }
 
   @ParameterizedTest

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 class ExitPipelineFormatTest {
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
   }
 
   @Test

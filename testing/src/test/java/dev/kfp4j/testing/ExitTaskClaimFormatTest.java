@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ExitTaskClaimFormatTest {
   @Test
   void theFileKeepingTheClaimIsAValidPipelineSpec() {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     ComponentSpec echo = new ComponentSpec("echo", null, null, null, List.of(new InputSpec("msg", TypeSpec.named("String"), null,
         null, false)), List.of(), new ContainerSpec("alpine:3", List.of(new Placeholder.Literal("echo")),
         List.of(new Placeholder.InputValue("msg")), null, null), null);

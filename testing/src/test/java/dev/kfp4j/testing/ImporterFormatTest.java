@@ -50,7 +50,7 @@ class ImporterFormatTest {
 
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
   }
 
   /** pipeline_with_importer.py: a constant URI with metadata; under a condition, a pipeline parameter's, imported again. */

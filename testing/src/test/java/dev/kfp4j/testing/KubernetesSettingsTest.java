@@ -41,7 +41,7 @@ class KubernetesSettingsTest {
 
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
   }
 
   private static String resource(String name) {

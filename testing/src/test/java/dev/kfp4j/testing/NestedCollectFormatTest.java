@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 class NestedCollectFormatTest {
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
   }
 
   private static Pipeline read(String resource) {

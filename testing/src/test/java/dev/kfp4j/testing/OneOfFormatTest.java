@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 class OneOfFormatTest {
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
   }
 
   private static Argument.OneOf oneOf(String chain, String... tasksAndOutputs) {

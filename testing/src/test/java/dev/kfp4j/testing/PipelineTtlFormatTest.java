@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class PipelineTtlFormatTest {
   @BeforeAll
   static void shared() {
-    Shared.root("Argo's Workflow schemas and KFP's API files");
+    Shared.root(Shared.ARGO_SCHEMAS, Shared.KFP_API);
   }
 
   private static Pipeline pipeline() {

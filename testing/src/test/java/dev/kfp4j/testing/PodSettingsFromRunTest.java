@@ -49,7 +49,7 @@ class PodSettingsFromRunTest {
 
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's .proto files and Argo's Workflow schemas");
+    Shared.root(Shared.KFP_PROTOS, Shared.ARGO_SCHEMAS);
   }
 
   private static String sdk(String name) {

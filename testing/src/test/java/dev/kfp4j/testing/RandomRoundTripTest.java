@@ -43,7 +43,7 @@ class RandomRoundTripTest {
 
   @BeforeAll
   static void shared() {
-    Shared.root("Argo's Workflow schemas and KFP's API files");
+    Shared.root(Shared.ARGO_SCHEMAS, Shared.KFP_API);
   }
 
   /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RunPlaceholdersFormatTest {
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
   }
 
   @Test

@@ -48,7 +48,7 @@ class SettingsFromRunTest {
 
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
   }
 
   private static String sdk(String name) {

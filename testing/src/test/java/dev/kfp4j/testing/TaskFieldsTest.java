@@ -28,7 +28,7 @@ class TaskFieldsTest {
 
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
   }
 
   private static JsonNode spec() {

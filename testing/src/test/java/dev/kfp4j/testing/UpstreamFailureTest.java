@@ -66,7 +66,7 @@ class UpstreamFailureTest {
   void kfp2WritesItAsKfpDoesValidAndReadsItBack() {
     Pipeline p = Kfp2Reader.read(spec("ignore_upstream_failure.yaml"), "ignore_upstream_failure.yaml");
     String yaml = Kfp2Writer.write(p);
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
     assertEquals(List.of(), Kfp2Schemas.errors(yaml), yaml);
     JsonNode tasks = Yaml.readAll(yaml).get(0).at("/root/dag/tasks");
     JsonNode original = Yaml.readAll(spec("ignore_upstream_failure.yaml")).get(0).at("/root/dag/tasks");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class WorkspaceFormatTest {
   @BeforeAll
   static void shared() {
-    Shared.root("KFP's API files");
+    Shared.root(Shared.KFP_API);
   }
 
   @Test

@@ -59,7 +59,7 @@ class WrittenBackTest {
     Pipeline read = Kfp2Reader.read(yaml, file);
     String again = Kfp2Writer.write(read);
     assertEquals(read.nodes(), Kfp2Reader.read(again, file).nodes(), file + " written again reads as KFP's: runs the same");
-    Shared.root("KFP's .proto files");
+    Shared.root(Shared.KFP_PROTOS);
     assertEquals(List.of(), Kfp2Schemas.errors(again), again);
     List<JsonNode> kfp = Yaml.readAll(yaml);
     List<JsonNode> ours = Yaml.readAll(again);
@@ -170,7 +170,7 @@ class WrittenBackTest {
     Pipeline p = Kfp2Reader.read(Yaml.jsonText(spec) + "\n---\n" + spec("pipeline_with_volume.yaml").split("\n---\n", 2)[1], "v.yaml");
     VolumeStep.Deletion deletion = ((VolumeStep) p.node("createpvc").orElseThrow()).deletion();
     String argo = dev.kfp4j.format.argo.ArgoWriter.write(p);
-    Shared.root("Argo's schemas");
+    Shared.root(Shared.ARGO_SCHEMAS);
     assertEquals(List.of(), ArgoSchemas.errors(argo), argo);
     assertEquals(List.of(), dev.kfp4j.format.argo.ArgoRules.errors(Yaml.read(argo)), argo);
     JsonNode wf = Yaml.read(argo);

@@ -166,7 +166,7 @@ public final class FakeArgoServer extends FakeServer {
   public void close() {
     super.close();
     if (unchecked) {
-      Shared.root("Argo's Workflow schemas"); // which the requests were not checked against
+      Shared.root(Shared.ARGO_SCHEMAS); // which the requests were not checked against
     }
   }
 

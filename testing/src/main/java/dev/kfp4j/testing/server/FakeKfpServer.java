@@ -79,7 +79,7 @@ public final class FakeKfpServer extends FakeServer {
   public void close() {
     super.close();
     if (v2.unchecked) {
-      Shared.root("KFP 2's .proto files"); // which the uploaded pipeline specs were not parsed against
+      Shared.root(Shared.KFP_PROTOS); // which the uploaded pipeline specs were not parsed against
     }
   }
 
