@@ -75,4 +75,6 @@ public interface SettingVisitor<R> {
   R securityContext(PodSetting.SecurityContext s);
 
   R podAffinity(PodSetting.PodAffinity s);
+
+  R optionalArgument(ArgoSetting.OptionalArgument s);
 }

@@ -21,7 +21,7 @@ public sealed interface TaskSetting permits TaskSetting.DisplayName, TaskSetting
     TaskSetting.ImagePullPolicy, TaskSetting.ContainerImage, TaskSetting.PodLabel,
     TaskSetting.PodAnnotation, TaskSetting.PvcMount, TaskSetting.TolerationFrom, TaskSetting.PvcMountFrom, TaskSetting.VolumeMount,
     TaskSetting.SecretVolume, TaskSetting.ConfigMapVolume, TaskSetting.FieldPathEnv, TaskSetting.EmptyDirMount, TaskSetting.NodeAffinity,
-    TaskSetting.EphemeralVolume, PodSetting, RunSetting {
+    TaskSetting.EphemeralVolume, PodSetting, RunSetting, ArgoSetting {
   /** A Kubernetes resource quantity: {@code 500m}, {@code 2}, {@code 1.5Gi}, {@code 1e3}. */
   Pattern QUANTITY =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");

@@ -70,12 +70,19 @@ public final class ArgoReader {
     JsonNode root = Documents.first(yaml, source);
     if (isWorkflow(root)) {
       TemplateIo.checkArgumentsCarried(root.path("spec"), source);
+      Set<String> dags = new java.util.HashSet<>();
+      root.path("spec").path("templates").forEach(t -> {
+        if (t.has("dag")) {
+          dags.add(t.path("name").asString(""));
+        }
+      });
       for (JsonNode t : root.path("spec").path("templates")) {
         String where = source + ": template '" + t.path("name").asString("") + "'";
         if (t.has("container") && !ComponentReader.writtenByKfp4j(t)) {
           ComponentReader.checkCarried(t, where);
         } else if (!t.has("container")) {
           TemplateIo.checkCarried(t, where);
+          OptionalArguments.checkCarried(t, dags, where);
         }
       }
     }

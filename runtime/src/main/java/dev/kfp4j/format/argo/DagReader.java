@@ -148,7 +148,7 @@ final class DagReader {
       }
       return task;
     }
-    Draft d = step(name, name, t, Map.of(), Map.of(), false, scope, List.of(), name, Map.of());
+    Draft d = step(name, name, t, Map.of(), Map.of(), false, scope, List.of(), name, Map.of(), Set.of());
     return (Task) d.build(afterAll);
   }
 
@@ -255,7 +255,7 @@ final class DagReader {
       boolean artifactsFirst = task.path("arguments").propertyNames().iterator().hasNext()
           && task.path("arguments").propertyNames().iterator().next().equals("artifacts");
       Draft step = step(name, task.path("template").asString(""), template, parameters, artifacts, artifactsFirst, scope,
-          dependencies, where, channels);
+          dependencies, where, channels, ArgoKeys.optionalArguments(task));
       if (groups.condition() == null && loop == null) {
         return step;
       }
@@ -297,7 +297,7 @@ final class DagReader {
 
   private Draft step(String name, String templateName, JsonNode template, Map<String, Argument> parameters,
       Map<String, Argument> artifacts, boolean artifactsFirst, Scope scope, List<String> dependencies, String where,
-      Map<String, Argument> channels) {
+      Map<String, Argument> channels, Set<String> optional) {
     Draft d = new Draft(name, dependencies);
     if (template.has("resource")) {
       d.make = resource(name, template, parameters, where);
@@ -312,6 +312,7 @@ final class DagReader {
     List<TaskSetting> settings = new ArrayList<>(SettingsReader.read(template, writtenEnv(template, spec),
         Set.of(Argo.COMPONENT_SPEC), source + ": template '" + templateName + "'"));
     settings.addAll(component.envSettings());
+    settings.addAll(ArgoKeys.read(template, spec, optional));
     Set<String> volumeInputs = new java.util.HashSet<>();
     for (TaskSetting s : settings) {
       if (s instanceof TaskSetting.VolumeMount m) {
@@ -324,7 +325,7 @@ final class DagReader {
     // the workflow names inputs as Argo takes them ({@code Hash-algorithm}); the component as it says
     TemplateIo.checkGiven(component.sources(), given.keySet(), source + ": template '" + templateName + "'",
         where.equals(name) ? "the workflow, which runs it alone," : where);
-    Map<String, String> inputNames = inverse(ContainerTemplate.argoInputs(spec));
+    Map<String, String> inputNames = ArgoKeys.inverse(ContainerTemplate.argoInputs(spec));
     for (Map.Entry<String, Argument> e : given.entrySet()) {
       if (volumeInputs.contains(e.getKey()) || RunNames.isInput(e.getKey()) && spec.input(e.getKey()).isEmpty()) {
         continue;
@@ -356,17 +357,11 @@ final class DagReader {
       return argoName;
     }
     ComponentSpec spec = component(task.path("template").asString(""), template).spec();
-    return inverse(ContainerTemplate.argoOutputs(spec)).getOrDefault(argoName, argoName);
+    return ArgoKeys.inverse(ContainerTemplate.argoOutputs(spec)).getOrDefault(argoName, argoName);
   }
 
   private ComponentReader.Component component(String name, JsonNode template) {
     return specs.computeIfAbsent(name, n -> ComponentReader.component(template, source + ": template '" + n + "'"));
-  }
-
-  private static Map<String, String> inverse(Map<String, String> names) {
-    Map<String, String> out = new HashMap<>();
-    names.forEach((k, v) -> out.put(v, k));
-    return out;
   }
 
   /** How many env entries of a template kfp4j wrote come from the component itself. */

@@ -436,6 +436,9 @@ final class DagWriter {
         } else {
           art.putObject("raw").put("data", value(a, group));
         }
+        if (ArgoKeys.optional(s, input)) {
+          art.put("optional", true);
+        }
       } else {
         arguments.withArray("parameters").addObject().put("name", argoInput(s, input)).put("value", value(a, group));
       }

@@ -2,6 +2,7 @@ package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,23 @@ final class OptionalArguments {
         + "', which may be missing (not an output its task always saves), to an input that has a file without it (optional: true,"
         + " raw or a source of its own): Argo runs the task with that where the argument is missing, a run here gives a task each"
         + " file it passes. Drop optional from the argument: the task then errors, as on Argo, where the file is missing");
+  }
+
+  /**
+   * Refuses a task of DAG template {@code template} (named by {@code where}) that passes an argument artifact with {@code
+   * optional: true} to a DAG template (one of {@code dags}, by name): the model puts a nested DAG's tasks into the DAG that
+   * runs it, so the workflow written again has no such task to carry it. A container task's is carried ({@link ArgoKeys}).
+   */
+  static void checkCarried(JsonNode template, Set<String> dags, String where) {
+    for (JsonNode task : template.path("dag").path("tasks")) {
+      Set<String> optional = ArgoKeys.optionalArguments(task);
+      if (!optional.isEmpty() && dags.contains(task.path("template").asString(""))) {
+        throw new FormatException(where + ": task '" + task.path("name").asString("") + "' passes artifact '" + optional.iterator().next()
+            + "' with optional: true to DAG template '" + task.path("template").asString("") + "', which kfp4j's model does not carry:"
+            + " it puts a nested DAG's tasks into the DAG that runs it, so the workflow written again would lose it. Drop optional"
+            + " (a missing file then errors the task, as without it), or submit the file with Argo's own tools");
+      }
+    }
   }
 
   /**

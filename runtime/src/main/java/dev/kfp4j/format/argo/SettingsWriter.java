@@ -97,6 +97,12 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
     return null;
   }
 
+  /** Written on the task's argument by {@link DagWriter}, not into the template. */
+  @Override
+  public Void optionalArgument(dev.kfp4j.model.ArgoSetting.OptionalArgument s) {
+    return null;
+  }
+
   /** A constant name, or the template's next input for a name a run's value gives ({@link RunNames}). */
   private String name(dev.kfp4j.model.Argument name) {
     if (name instanceof dev.kfp4j.model.Argument.Constant c) {

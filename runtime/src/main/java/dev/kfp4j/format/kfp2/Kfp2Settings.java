@@ -448,6 +448,17 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
     return null;
   }
 
+  @Override
+  public Void optionalArgument(dev.kfp4j.model.ArgoSetting.OptionalArgument s) {
+    throw argoOnly("its argument '" + s.input() + "' is passed optional (Argo's optional: true on an argument artifact)");
+  }
+
+  /** A setting of an Argo workflow read ({@link dev.kfp4j.model.ArgoSetting}) that KFP 2 has no place for. */
+  private FormatException argoOnly(String what) {
+    return new FormatException(where + ": " + what + ", which a KFP 2 pipeline spec has no place for; write the pipeline for Argo,"
+        + " or remove the key from the workflow");
+  }
+
   /** An entry of {@code list} naming the {@code kind} by {@code name}: a constant as {@link #named}, else a value the task is given. */
   private ObjectNode namedFrom(String list, String kind, Argument name) {
     if (name instanceof Argument.Constant c) {
