@@ -77,4 +77,8 @@ public interface SettingVisitor<R> {
   R podAffinity(PodSetting.PodAffinity s);
 
   R optionalArgument(ArgoSetting.OptionalArgument s);
+
+  R globalName(ArgoSetting.GlobalName s);
+
+  R archive(ArgoSetting.Archive s);
 }

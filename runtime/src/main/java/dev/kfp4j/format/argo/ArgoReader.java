@@ -80,7 +80,9 @@ public final class ArgoReader {
         String where = source + ": template '" + t.path("name").asString("") + "'";
         if (t.has("container") && !ComponentReader.writtenByKfp4j(t)) {
           ComponentReader.checkCarried(t, where);
-        } else if (!t.has("container")) {
+        } else if (t.has("container")) {
+          ArgoKeys.checkCarried(t, where + " (written by kfp4j)");
+        } else {
           TemplateIo.checkCarried(t, where);
           OptionalArguments.checkCarried(t, dags, where);
         }

@@ -103,6 +103,18 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
     return null;
   }
 
+  /** Written on the template's output, which the component's spec names, by {@link ArgoKeys}. */
+  @Override
+  public Void globalName(dev.kfp4j.model.ArgoSetting.GlobalName s) {
+    return null;
+  }
+
+  /** Written on the template's output artifact by {@link ArgoKeys}. */
+  @Override
+  public Void archive(dev.kfp4j.model.ArgoSetting.Archive s) {
+    return null;
+  }
+
   /** A constant name, or the template's next input for a name a run's value gives ({@link RunNames}). */
   private String name(dev.kfp4j.model.Argument name) {
     if (name instanceof dev.kfp4j.model.Argument.Constant c) {

@@ -129,6 +129,7 @@ final class Templates {
     SettingsWriter settings = new SettingsWriter(t, container, annotations, labels);
     settings.apply(others);
     settings.apply(mounts);
+    ArgoKeys.write(t, spec, task.settings());
     if (runVolume != null) {
       // the workflow's claim template: no volume of the template's own, so the reader skips it
       container.withArray("volumeMounts").addObject().put("name", RunVolume.NAME).put("mountPath", runVolume.mountPath());

@@ -453,6 +453,16 @@ final class Kfp2Settings implements dev.kfp4j.model.SettingVisitor<Void> {
     throw argoOnly("its argument '" + s.input() + "' is passed optional (Argo's optional: true on an argument artifact)");
   }
 
+  @Override
+  public Void globalName(dev.kfp4j.model.ArgoSetting.GlobalName s) {
+    throw argoOnly("its output '" + s.output() + "' is exported as '" + s.globalName() + "' (Argo's globalName)");
+  }
+
+  @Override
+  public Void archive(dev.kfp4j.model.ArgoSetting.Archive s) {
+    throw argoOnly("its output '" + s.output() + "' is archived as " + s.strategy() + " (Argo's archive)");
+  }
+
   /** A setting of an Argo workflow read ({@link dev.kfp4j.model.ArgoSetting}) that KFP 2 has no place for. */
   private FormatException argoOnly(String what) {
     return new FormatException(where + ": " + what + ", which a KFP 2 pipeline spec has no place for; write the pipeline for Argo,"
