@@ -101,4 +101,28 @@ class ArgoErrorPhaseTest {
     assertEquals("Error\n", Files.readString(status), "after-e is omitted in e's branch, which ended in error");
     assertEquals(State.Error, erredBranch.state());
   }
+
+  /**
+   * A task waiting for a nested DAG takes the DAG's phase when it does not run, and the DAG's is that of the first of its own
+   * leaf tasks whose branch failed, in its order ({@code assessDAGPhase}, workflow/controller/dag.go: the omitted task is
+   * reached in the BFS from the DAG's node, whose phase is its branch phase, and from the outbound nodes, the DAG's leaves,
+   * {@code z} first, as {@code x} is no leaf). Here {@code x}, no leaf of {@code inner}, failed, and {@code z}, its first leaf,
+   * ended in error: {@code inner} ends in Error, so does {@code after}'s branch and the workflow, though {@code x} comes first.
+   */
+  @Test
+  void aTaskAfterANestedDagThatFailedAndErredEndsItsBranchAsThatDagsFirstLeaf() throws Exception {
+    Path status = dir.resolve("status");
+    String tasks = "      - {name: n, template: inner}\n" + task("after", "double", "1", "n")
+        + "  - name: inner\n    dag:\n      tasks:\n" + task("x", "fail", "1")
+        + "      - {name: z, template: double, when: \"{{=asFloat('x') == 1}}\", arguments: {parameters: [{name: x, value: '1'}]}}\n"
+        + task("y", "double", "1", "x");
+    RunResult r = run(tasks, status);
+    assertEquals(State.Failed, r.task("x").orElseThrow().state(), console.toString());
+    assertEquals(State.Error, r.task("z").orElseThrow().state());
+    assertEquals(State.Omitted, r.task("y").orElseThrow().state());
+    assertEquals(State.Omitted, r.task("after").orElseThrow().state());
+    assertEquals("Error\n", Files.readString(status), "the exit handler's {{workflow.status}}");
+    assertEquals(State.Error, r.state());
+    assertEquals("Error", recorded(r));
+  }
 }

@@ -53,58 +53,6 @@ final class DagReader {
   /** What a template's body sees: its input parameters and artifacts as arguments. */
   record Scope(Map<String, Argument> parameters, Map<String, Argument> artifacts) {}
 
-  /** A node read, with the dependencies its DAG task names, until the DAG's siblings are all known. */
-  private static final class Draft {
-    final String name;
-    final List<String> dependencies;
-    final List<Draft> children = new ArrayList<>();
-    /** For a step: what makes it; for a group: how to make it from its children. */
-    java.util.function.BiFunction<List<String>, List<Node>, Node> make;
-    final List<String> after = new ArrayList<>();
-    boolean group;
-
-    Draft(String name, List<String> dependencies) {
-      this.name = name;
-      this.dependencies = dependencies;
-    }
-
-    /** The step names inside this node (itself for a step). */
-    List<String> stepNames() {
-      List<String> out = new ArrayList<>();
-      if (!group) {
-        out.add(name);
-      }
-      for (Draft c : children) {
-        out.addAll(c.stepNames());
-      }
-      return out;
-    }
-
-    void pushAfter(List<String> names) {
-      if (!group) {
-        after.addAll(0, names);
-      }
-      for (Draft c : children) {
-        c.pushAfter(names);
-      }
-    }
-
-    /** The node, {@code afterAll} the tasks that wait for others whatever happened to them ({@link AfterAll}). */
-    Node build(Set<String> afterAll) {
-      List<Node> body = new ArrayList<>();
-      for (Draft c : children) {
-        if (c.make == null) {
-          for (Draft g : c.children) {
-            body.add(g.build(afterAll)); // a plain nested DAG: its nodes are the parent's
-          }
-        } else {
-          body.add(c.build(afterAll));
-        }
-      }
-      return make.apply(after, VolumeManifests.withDeletions(body, afterAll));
-    }
-  }
-
   DagReader(String source, Map<String, JsonNode> templates, Set<String> workflowParameters) {
     this.source = source;
     this.templates = templates;
@@ -128,9 +76,9 @@ final class DagReader {
 
   /** The nodes of DAG template {@code name} in {@code scope}. */
   List<Node> read(String name, Scope scope) {
-    List<Draft> drafts = dag(template(name, "spec"), scope);
+    List<DagDraft> drafts = dag(template(name, "spec"), scope);
     List<Node> out = new ArrayList<>();
-    for (Draft d : flatten(drafts)) {
+    for (DagDraft d : flatten(drafts)) {
       out.add(d.build(afterAll));
     }
     return VolumeManifests.withDeletions(out, afterAll);
@@ -148,13 +96,13 @@ final class DagReader {
       }
       return task;
     }
-    Draft d = step(name, name, t, Map.of(), Map.of(), false, scope, List.of(), name, Map.of(), Set.of());
+    DagDraft d = step(name, name, t, Map.of(), Map.of(), false, scope, List.of(), name, Map.of(), Set.of());
     return (Task) d.build(afterAll);
   }
 
-  private static List<Draft> flatten(List<Draft> drafts) {
-    List<Draft> out = new ArrayList<>();
-    for (Draft d : drafts) {
+  private static List<DagDraft> flatten(List<DagDraft> drafts) {
+    List<DagDraft> out = new ArrayList<>();
+    for (DagDraft d : drafts) {
       if (d.make == null) {
         out.addAll(flatten(d.children));
       } else {
@@ -172,7 +120,7 @@ final class DagReader {
     return t;
   }
 
-  private List<Draft> dag(JsonNode template, Scope scope) {
+  private List<DagDraft> dag(JsonNode template, Scope scope) {
     String templateName = template.path("name").asString("");
     String at = source + ": template '" + templateName + "'";
     ComponentReader.checkKeys(template, at);
@@ -183,20 +131,20 @@ final class DagReader {
     }
     AfterAll.checkTarget(template, tasks, at);
     // by task name: a step under a condition or loop of its own is a group of another name
-    Map<String, Draft> drafts = new LinkedHashMap<>();
+    Map<String, DagDraft> drafts = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> t : tasks.entrySet()) {
       drafts.put(t.getKey(), task(t.getValue(), templateName, scope, tasks));
     }
     // dependencies on siblings: on every step inside a group sibling; a group's own pass to its steps
-    for (Map.Entry<String, Draft> e : drafts.entrySet()) {
-      Draft d = e.getValue();
+    for (Map.Entry<String, DagDraft> e : drafts.entrySet()) {
+      DagDraft d = e.getValue();
       List<String> steps = new ArrayList<>();
       for (String dep : d.dependencies) {
-        Draft sibling = drafts.get(dep);
+        DagDraft sibling = drafts.get(dep);
         if (sibling == null) {
           throw new FormatException(source + ": task '" + e.getKey() + "' of template '" + templateName + "' depends on an unknown task '" + dep + "'");
         }
-        steps.addAll(sibling.stepNames());
+        steps.addAll(sibling.leafStepNames()); // Argo links a task after a DAG task to its leaves
       }
       if (d.group || d.make == null) {
         d.pushAfter(steps);
@@ -207,7 +155,7 @@ final class DagReader {
     return new ArrayList<>(drafts.values());
   }
 
-  private Draft task(JsonNode task, String dagName, Scope scope, Map<String, JsonNode> siblings) {
+  private DagDraft task(JsonNode task, String dagName, Scope scope, Map<String, JsonNode> siblings) {
     String name = task.path("name").asString("");
     String where = "task '" + name + "' of template '" + dagName + "'";
     for (String key : task.propertyNames()) {
@@ -249,12 +197,12 @@ final class DagReader {
         throw new FormatException(source + ": " + where + " passes artifact '" + input + "' from neither 'from' nor 'raw'; kfp4j reads those");
       }
     }
-    List<Draft> content;
+    List<DagDraft> content;
     if (!template.has("dag")) {
       // the writers list a task's arguments by kind in the order of the first of each: keep that order
       boolean artifactsFirst = task.path("arguments").propertyNames().iterator().hasNext()
           && task.path("arguments").propertyNames().iterator().next().equals("artifacts");
-      Draft step = step(name, task.path("template").asString(""), template, parameters, artifacts, artifactsFirst, scope,
+      DagDraft step = step(name, task.path("template").asString(""), template, parameters, artifacts, artifactsFirst, scope,
           dependencies, where, channels, ArgoKeys.optionalArguments(task));
       if (groups.condition() == null && loop == null) {
         return step;
@@ -263,7 +211,7 @@ final class DagReader {
     } else {
       content = flatten(dag(template, new Scope(TemplateIo.withDefaults(parameters, template), artifacts)));
     }
-    Draft d = null;
+    DagDraft d = null;
     if (groups.condition() != null) {
       // Argo tests a looped task's when once per item: the condition sits inside the loop and may read the item
       Predicate predicate = WhenParser.parse(task.get("when").asString(""), source + ": " + where,
@@ -286,19 +234,19 @@ final class DagReader {
   }
 
   /** A group's draft: {@code make} builds it from its body (null: a plain nested DAG, whose nodes are its parent's). */
-  private static Draft group(String name, List<String> dependencies, List<Draft> children,
+  private static DagDraft group(String name, List<String> dependencies, List<DagDraft> children,
       java.util.function.BiFunction<List<String>, List<Node>, Node> make) {
-    Draft d = new Draft(name, dependencies);
+    DagDraft d = new DagDraft(name, dependencies);
     d.group = true;
     d.children.addAll(children);
     d.make = make;
     return d;
   }
 
-  private Draft step(String name, String templateName, JsonNode template, Map<String, Argument> parameters,
+  private DagDraft step(String name, String templateName, JsonNode template, Map<String, Argument> parameters,
       Map<String, Argument> artifacts, boolean artifactsFirst, Scope scope, List<String> dependencies, String where,
       Map<String, Argument> channels, Set<String> optional) {
-    Draft d = new Draft(name, dependencies);
+    DagDraft d = new DagDraft(name, dependencies);
     if (template.has("resource")) {
       d.make = resource(name, template, parameters, where);
       return d;
