@@ -123,6 +123,7 @@ class FullDiskRunTest {
    * for a damaged cache entry, which was deleted, so the next run ran the task again. Now the task fails saying which file
    * and the system's reason, nothing half-written is left in its folder, and the entry is kept: the next run reuses it. The
    * full disk: a task ahead of it lets the runner's files grow no longer than 64 KiB, its cached artifact having 256 KiB.
+   * Its failure had no log, as a task reused has none; now its log.txt says why, and the summary shows where it is.
    */
   @Test
   void aCachedTaskWhoseOutputsCannotBeWrittenFailsAndKeepsItsEntry() throws Exception {
@@ -150,8 +151,10 @@ class FullDiskRunTest {
     }
     JsonNode record = runJson(runDir);
     assertEquals("Failed", record.at("/tasks/big/state").asString(), second.output());
-    assertEquals("cannot write its outputs from the cache: " + runDir.resolve("big/outputs/data/data") + ": File too large",
-        record.at("/tasks/big/message").asString(), record.toString());
+    String why = "cannot write its outputs from the cache: " + runDir.resolve("big/outputs/data/data") + ": File too large";
+    assertEquals(why, record.at("/tasks/big/message").asString(), record.toString());
+    assertEquals("kfp4j: " + why + "\n", Files.readString(runDir.resolve("big/log.txt")), "a log saying why (was none)");
+    assertTrue(second.output().contains("  log: " + runDir.resolve("big/log.txt") + "\n"), second.output());
     assertTrue(!Files.exists(runDir.resolve("big/outputs")), "no half-written output");
 
     Cli third = Cli.run("run", "--classes", CommandsTest.CLASSES, "-p", alone.toString(), "--root", root);

@@ -68,19 +68,13 @@ final class StepRunner {
       results.add(step.id(), r, true);
       return r;
     }
+    long start = System.nanoTime();
     TaskLog log = new TaskLog(step.log(), step.id().label(), echo, logBounds);
     String key = cacheKey(step, log);
-    if (key != null) { // one failed here (its folder, its cached outputs not written) made no attempt, as one reused makes none: 0
-      prepare(step);
-      if (restore(step, key, log)) {
-        try {
-          return recorded(step, log, result(written(step), State.Cached, 0, 0, values(step), 0, "reused cached outputs", null));
-        } catch (OutputException unreadable) {
-          // a miss: run it
-        }
-      }
+    TaskResult cached = key == null ? null : fromCache(step, key, log, start);
+    if (cached != null) {
+      return cached;
     }
-    long start = System.nanoTime();
     int attempt = 0;
     int exit;
     String message;
@@ -185,17 +179,37 @@ final class StepRunner {
   }
 
   /**
-   * Whether the task's outputs were taken from cache entry {@code key}. One that cannot be written into the task's folder (a
-   * full disk, a file in the way) fails the task, saying which file and why, its outputs deleted; the entry is kept, for the
-   * failure is the run's.
+   * The task's result from cache entry {@code key}, or null when it has none (a miss: it runs). A hit is {@link State#Cached},
+   * its time 0 and no log, as nothing ran. One that cannot be taken fails the task, no attempt made, with the time spent and a
+   * log saying why, its outputs deleted: its folder cannot be made; an output cannot be written into it (a full disk, a file in
+   * the way), which is the run's failure, the entry kept; or the entry is damaged ({@link TaskCache.Damaged}), which is
+   * removed, so the next run runs the task afresh. KFP 2's driver, too, fails a task whose cached execution's outputs it cannot
+   * collect, and does not run it ({@code reuseCachedOutputs} in {@code backend/src/v2/driver/cache.go}).
    */
-  private boolean restore(Step step, String key, TaskLog log) {
+  private TaskResult fromCache(Step step, String key, TaskLog log, long start) {
+    String why;
     try {
-      return cache.restore(key, cachedValues(step), step.artifactFiles(), step.optionalArtifacts());
+      prepare(step);
+      if (!cache.restore(key, cachedValues(step), step.artifactFiles(), step.optionalArtifacts())) {
+        return null;
+      }
+      return recorded(step, log, result(written(step), State.Cached, 0, 0, values(step), 0, "reused cached outputs", null));
+    } catch (WorkflowException e) { // its folder
+      why = e.getMessage();
+    } catch (TaskCache.Damaged e) {
+      why = "cannot reuse its cached outputs: " + e.getMessage();
     } catch (IOException e) {
-      discard(step, log);
-      throw new WorkflowException("cannot write its outputs from the cache: " + FileErrors.why(e));
+      why = "cannot write its outputs from the cache: " + FileErrors.why(e);
+    } catch (OutputException e) { // a value the entry holds that this run cannot read: the entry's, as a damaged one
+      cache.remove(key);
+      why = "cannot reuse its cached outputs: " + e.getMessage() + "; the cache entry was removed, and the next run runs "
+          + "the task afresh";
     }
+    discard(step, log);
+    log.note("kfp4j: " + why + "\n");
+    TaskResult r = failure(step, State.Failed, 0, -1, millisSince(start), why, log.file());
+    results.add(step.id(), r, false);
+    return r;
   }
 
   /**

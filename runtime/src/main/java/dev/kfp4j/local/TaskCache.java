@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code artifacts/} and a {@code manifest.json} with each file's size and checksum. An entry is
  * written aside and moved into place whole; one that is damaged (a file changed, cut short or
  * gone, the manifest unreadable, or naming a file outside the entry or the task's output folder, by
- * {@code ..} or through a link) is a miss: it is removed, and the task runs again. One that is read whole but cannot be
+ * {@code ..} or through a link) is removed, and its task fails ({@link Damaged}), as KFP 2's driver fails a task whose cached
+ * execution's outputs it cannot collect ({@code reuseCachedOutputs}, {@code backend/src/v2/driver/cache.go}) and never runs it
+ * afresh: the next run does. One that is read whole but cannot be
  * written into the task's folder (a full disk, a file in the way) is the run's failure, not the entry's: it is kept.
  */
 final class TaskCache {
@@ -100,9 +102,9 @@ final class TaskCache {
 
   /**
    * Copies entry {@code key} to the task's output files, each checked against the manifest.
-   * False (a miss) when there is no entry, or it is damaged; the files copied so far are then
-   * left for the task's run to replace. An output file that cannot be written (a full disk, a file
-   * in the way) is thrown, naming the file, and the entry kept: a good entry is not lost for the
+   * False (a miss) when there is no entry. A damaged one is removed and thrown as a {@link Damaged} saying what is wrong with
+   * it; the files copied so far are then left for the task's runner to delete. An output file that cannot be written (a full
+   * disk, a file in the way) is thrown, naming the file, and the entry kept: a good entry is not lost for the
    * run's failure. An artifact of {@code optional} that the entry lacks (its task did not write it) is left out.
    */
   boolean restore(String key, Map<String, Path> parameterFiles, Map<String, Path> artifactFiles, java.util.Set<String> optional)
@@ -113,9 +115,9 @@ final class TaskCache {
       return false;
     }
     try {
-      JsonNode files = Yaml.readJson(Files.readString(entry.resolve(MANIFEST))).path("files");
+      JsonNode files = manifest(entry).path("files");
       if (!files.isObject()) {
-        throw new IOException("the manifest lists no files");
+        throw new IOException(entry.resolve(MANIFEST) + " lists no files");
       }
       for (Map.Entry<String, Path> e : parameterFiles.entrySet()) {
         copyChecked(files, entry, "parameters/" + e.getKey(), e.getValue());
@@ -138,7 +140,7 @@ final class TaskCache {
             }
           }
           if (!any && !files.path(name + "/").isObject()) {
-            throw new IOException("no output artifact '" + e.getKey() + "'");
+            throw new IOException(entry.resolve(MANIFEST) + " lists no output artifact '" + e.getKey() + "'");
           }
         }
       }
@@ -147,7 +149,40 @@ final class TaskCache {
       throw runs.getCause();
     } catch (IOException | RuntimeException damaged) {
       discard(entry);
-      return false;
+      throw new Damaged(entry, damaged);
+    }
+  }
+
+  /** Removes entry {@code key}, when there is one: damaged in a way only its task's runner sees (a value it cannot read). */
+  void remove(String key) {
+    Path entry = RunPaths.inside(dir, key);
+    if (Files.isDirectory(entry)) {
+      discard(entry);
+    }
+  }
+
+  /** The manifest of {@code entry}; one that is not JSON is an {@link IOException} saying so. */
+  private static JsonNode manifest(Path entry) throws IOException {
+    Path file = entry.resolve(MANIFEST);
+    String text = Files.readString(file);
+    try {
+      return Yaml.readJson(text);
+    } catch (RuntimeException notJson) {
+      throw new IOException(file + " is not JSON");
+    }
+  }
+
+  /**
+   * A cache entry that cannot be read whole (a file changed, cut short or gone, its manifest unreadable, a name outside it):
+   * removed, its message saying which entry, what is wrong with it, in words, and that the next run runs its task afresh.
+   */
+  static final class Damaged extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Damaged(Path entry, Exception cause) {
+      super("the cache entry " + entry + " is damaged (" + (cause instanceof IOException io ? FileErrors.why(io)
+          : cause instanceof WorkflowException ? cause.getMessage() : FileErrors.problem(cause))
+          + "); it was removed, and the next run runs the task afresh", cause);
     }
   }
 
@@ -203,7 +238,7 @@ final class TaskCache {
   private static void copyChecked(JsonNode files, Path entry, String name, Path to) throws IOException {
     JsonNode expected = files.path(name);
     if (!expected.isObject()) {
-      throw new IOException("the manifest has no " + name);
+      throw new IOException(entry.resolve(MANIFEST) + " lists no " + name);
     }
     Path from = RunPaths.beneath(entry, name); // a name with .., or a link on the way: a damaged entry
     CRC32C crc = new CRC32C();
@@ -213,9 +248,13 @@ final class TaskCache {
       try (OutputStream out = new TaskFile(to)) {
         size = copy(in, out, crc);
       }
+    } catch (Unwritten | FileSystemException e) {
+      throw e;
+    } catch (IOException e) { // a read's own error (a folder in the file's place) names no file: the entry's
+      throw named(from, e);
     }
     if (size != expected.path("size").asLong(-1) || !Long.toHexString(crc.getValue()).equals(expected.path("crc32c").asString(""))) {
-      throw new IOException(name + " is not what was stored");
+      throw new IOException(from + " is not what was stored: changed or cut short");
     }
   }
 
@@ -267,10 +306,15 @@ final class TaskCache {
     } catch (FileSystemException e) {
       throw new Unwritten(e);
     } catch (IOException e) { // a write's own error (a full disk's) names no file: this one's
-      FileSystemException named = new FileSystemException(to.toString(), null, FileErrors.reason(e));
-      named.initCause(e);
-      throw new Unwritten(named);
+      throw new Unwritten(named(to, e));
     }
+  }
+
+  /** {@code e}, met reading or writing {@code file}, naming it, with its reason. */
+  private static FileSystemException named(Path file, IOException e) {
+    FileSystemException named = new FileSystemException(file.toString(), null, FileErrors.reason(e));
+    named.initCause(e);
+    return named;
   }
 
   /** A step of writing a task's file. */

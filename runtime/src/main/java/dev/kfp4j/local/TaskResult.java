@@ -11,7 +11,7 @@ import java.util.Map;
  * @param template the template it ran
  * @param state its final state
  * @param attempts how many times it ran, the last one failed by the runner itself included (0 when skipped, cached or resumed, or
- *     failed before an attempt: its cached outputs not written back, its plan failed)
+ *     failed before an attempt: its cached outputs not reused, its plan failed)
  * @param exitCode the last attempt's exit code, or -1
  * @param outputs output parameters by name, in their text form
  * @param artifacts output files by name

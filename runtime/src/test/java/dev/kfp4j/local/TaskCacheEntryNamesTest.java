@@ -2,6 +2,7 @@ package dev.kfp4j.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.yaml.Yaml;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A cache entry whose manifest names a file outside the entry or the task's output folder is a miss, and nothing is written there. */
+/** A cache entry whose manifest names a file outside the entry or the task's output folder is damaged (its task fails), and nothing is written there. */
 class TaskCacheEntryNamesTest {
   @TempDir Path dir;
 
@@ -39,21 +40,21 @@ class TaskCacheEntryNamesTest {
   }
 
   @Test
-  void aNameWithDotDotIsAMissAndWritesNothingOutsideTheOutputFolder() throws Exception {
+  void aNameWithDotDotIsDamagedAndWritesNothingOutsideTheOutputFolder() throws Exception {
     TaskCache cache = entryNaming("artifacts/model/../../x");
     Path model = dir.resolve("second/task/model");
-    assertFalse(cache.restore(key, Map.of(), Map.of("model", model), java.util.Set.of()));
+    assertThrows(TaskCache.Damaged.class, () -> cache.restore(key, Map.of(), Map.of("model", model), java.util.Set.of()));
     assertFalse(Files.exists(dir.resolve("second/x")), "nothing written outside the task's output folder");
     assertFalse(Files.exists(dir.resolve("cache").resolve(key)), "the entry is removed");
   }
 
   @Test
-  void aLinkInTheOutputFolderIsAMissAndNothingIsWrittenWhereItPoints() throws Exception {
+  void aLinkInTheOutputFolderIsDamagedAndNothingIsWrittenWhereItPoints() throws Exception {
     TaskCache cache = entryNaming("artifacts/model/sub/x");
     Path model = Files.createDirectories(dir.resolve("second/model"));
     Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
     Files.createSymbolicLink(model.resolve("sub"), elsewhere);
-    assertFalse(cache.restore(key, Map.of(), Map.of("model", model), java.util.Set.of()));
+    assertThrows(TaskCache.Damaged.class, () -> cache.restore(key, Map.of(), Map.of("model", model), java.util.Set.of()));
     try (var in = Files.list(elsewhere)) {
       assertEquals(List.of(), in.toList(), "nothing written through the link");
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Restoring a cache entry into a task's folder: a failure to write there (a file in the way) is the run's, not the entry's;
- * only an entry that cannot be read is damaged and removed.
+ * only an entry that cannot be read is damaged, thrown and removed.
  */
 class TaskCacheRestoreTest {
   @TempDir Path dir;
@@ -62,17 +62,21 @@ class TaskCacheRestoreTest {
     assertTrue(Files.isDirectory(dir.resolve("cache").resolve(key)), "the entry is kept");
   }
 
-  /** An entry whose file is gone cannot be read: damaged, a miss, and removed. */
+  /** An entry whose file is gone cannot be read: damaged, thrown saying which file, and removed. */
   @Test
   void anEntryThatCannotBeReadIsRemoved() throws Exception {
     TaskCache cache = stored();
-    Files.delete(dir.resolve("cache").resolve(key).resolve("artifacts/model/weights"));
+    Path entry = dir.resolve("cache").resolve(key);
+    Files.delete(entry.resolve("artifacts/model/weights"));
     Path outputs = dir.resolve("second/outputs");
-    assertFalse(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model")), java.util.Set.of()));
-    assertFalse(Files.exists(dir.resolve("cache").resolve(key)), "the entry is removed");
+    TaskCache.Damaged e = assertThrows(TaskCache.Damaged.class,
+        () -> cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model")), java.util.Set.of()));
+    assertEquals("the cache entry " + entry + " is damaged (" + entry.resolve("artifacts/model/weights") + ": no such file or "
+        + "folder); it was removed, and the next run runs the task afresh", e.getMessage());
+    assertFalse(Files.exists(entry), "the entry is removed");
   }
 
-  /** An entry's file that cannot be read as it is copied (a folder in its place): the entry's failure, a miss, removed. */
+  /** An entry's file that cannot be read as it is copied (a folder in its place): the entry's failure, named, removed. */
   @Test
   void anEntrysFileThatFailsAsItIsReadIsTheEntrys() throws Exception {
     TaskCache cache = stored();
@@ -80,7 +84,9 @@ class TaskCacheRestoreTest {
     Files.delete(stored);
     Files.createDirectory(stored); // opened as a file; each read fails
     Path outputs = dir.resolve("second/outputs");
-    assertFalse(cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model")), java.util.Set.of()));
+    TaskCache.Damaged e = assertThrows(TaskCache.Damaged.class,
+        () -> cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model")), java.util.Set.of()));
+    assertTrue(e.getMessage().contains(" is damaged (" + stored + ": Is a directory)"), e.getMessage());
     assertFalse(Files.exists(dir.resolve("cache").resolve(key)), "the entry is removed");
   }
 
@@ -109,6 +115,8 @@ class TaskCacheRestoreTest {
       try {
         boolean restored = new TaskCache(Path.of(args[0]), List.of()).restore(args[1], Map.of("out", Path.of(args[2])), Map.of(), java.util.Set.of());
         System.out.println(restored ? "restored" : "a miss");
+      } catch (TaskCache.Damaged e) {
+        System.out.println("damaged: " + e.getMessage());
       } catch (IOException e) {
         System.out.println("failed: " + FileErrors.why(e));
       }
