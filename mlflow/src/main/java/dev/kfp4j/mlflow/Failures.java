@@ -86,6 +86,11 @@ final class Failures {
         return server.redact("cannot reach the tracking server " + server + ": " + why(t, server) + "; check mlflow.tracking_uri in"
             + " kfp4j.yaml (else " + Mlflow.TRACKING_URI_ENV + ") and that the server is up and reachable from where the step runs");
       }
+      if (t instanceof Resender.UnreadableRetryAfter u) {
+        return server.redact("the tracking server " + server + " answered " + u.status + " with a Retry-After that is neither a"
+            + " number of seconds nor a date ('" + shown(u.header) + "'), which ends the call, as in MLflow's client; check the"
+            + " server and any proxy before it, or set " + Retries.RESPECT_RETRY_AFTER_ENV + "=false to wait the backoff instead");
+      }
       if (t instanceof IdleWatch.Stalled) { // an upload: reached, and its bytes stopped moving
         return server.redact("the tracking server " + server + " took the upload but nothing more of it was sent, and no answer"
             + " came, for " + server.timeout().toSeconds() + " s (" + Servers.TIMEOUT_ENV + "); check that it is an MLflow tracking"
@@ -98,6 +103,11 @@ final class Failures {
       }
     }
     return null;
+  }
+
+  /** A header's value as a message shows it: its first 100 characters. */
+  private static String shown(String header) {
+    return header.length() > 100 ? header.substring(0, 100) + "..." : header;
   }
 
   /** Why {@code error} failed a call to {@code server}, in words ({@link HttpFailures}). */

@@ -73,14 +73,46 @@ final class Resender {
         if (resent == most) {
           throw resent == 0 ? e : new GaveUp(resent + 1, e);
         }
-        pause.pause(retries.wait(resent + 1, null, clock.instant(), random));
+        pause.pause(waitWithout(retries, resent + 1));
         continue;
       }
       String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
       if (response.statusCode() / 100 == 2 || resent == most || !retries.resent(response.statusCode(), retryAfter)) {
         return response;
       }
-      pause.pause(retries.wait(resent + 1, retryAfter, clock.instant(), random));
+      Duration wait;
+      try {
+        wait = retries.wait(resent + 1, retryAfter, clock.instant(), random);
+      } catch (Retries.Unreadable e) { // as urllib3's InvalidHeader, thrown as it would sleep before the resend
+        UnreadableRetryAfter unreadable = new UnreadableRetryAfter(response.statusCode(), retryAfter);
+        throw resent == 0 ? unreadable : new GaveUp(resent + 1, unreadable);
+      }
+      pause.pause(wait);
+    }
+  }
+
+  /** The wait before resend {@code n} of a call that had no answer: the backoff. */
+  private Duration waitWithout(Retries retries, int n) {
+    try {
+      return retries.wait(n, null, clock.instant(), random);
+    } catch (Retries.Unreadable none) {
+      throw new IllegalStateException("no header was read", none);
+    }
+  }
+
+  /**
+   * An answer to be sent again whose {@code Retry-After}, respected, is neither a number of seconds nor an HTTP date: the
+   * call ends, as MLflow's Python client's does (urllib3's {@code InvalidHeader}); {@link Failures} says it.
+   */
+  static final class UnreadableRetryAfter extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String header;
+
+    UnreadableRetryAfter(int status, String header) {
+      super("Retry-After '" + header + "' is neither a number of seconds nor a date");
+      this.status = status;
+      this.header = header;
     }
   }
 }

@@ -22,9 +22,9 @@ import java.util.function.Function;
  * {@code n}th after {@code MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR} (default 2) × 2<sup>n-1</sup> s and up to {@code
  * MLFLOW_HTTP_REQUEST_BACKOFF_JITTER} (default 1.0) s more at random, never more than {@link #MAX_WAIT} (urllib3's {@code
  * backoff_max}): 0, 4, 8, 16, 32, 64, 120 s by default. An answer with a {@code Retry-After} (seconds, or an HTTP date) above
- * 0 waits what it says instead, as urllib3 does, but at most {@link #MAX_WAIT} too, where urllib3 takes up to six hours;
- * unless {@code MLFLOW_HTTP_RESPECT_RETRY_AFTER_HEADER} is false (default true), as urllib3's {@code
- * respect_retry_after_header}.
+ * 0 waits what it says instead, at most {@link #RETRY_AFTER_MAX}, as urllib3 does; one that is neither ends the call, as
+ * urllib3's {@code InvalidHeader} does ({@link Unreadable}); unless {@code MLFLOW_HTTP_RESPECT_RETRY_AFTER_HEADER} is false
+ * (default true), as urllib3's {@code respect_retry_after_header}.
  *
  * <p>The settings are the variables' values as given (null when unset), read when a request is made, as MLflow reads
  * them: a value written wrong fails each call saying what to give ({@link IllegalArgumentException}).
@@ -42,8 +42,13 @@ record Retries(String maxRetriesSetting, String backoffFactorSetting, String jit
   static final int MAX_RETRIES = 7;
   static final int BACKOFF_FACTOR = 2;
   static final double BACKOFF_JITTER = 1.0;
-  /** The longest wait before a resend: urllib3's {@code backoff_max}, and kfp4j's bound on a {@code Retry-After}. */
+  /** The longest backoff before a resend: urllib3's {@code backoff_max} ({@code DEFAULT_BACKOFF_MAX}). */
   static final Duration MAX_WAIT = Duration.ofSeconds(120);
+  /**
+   * The longest wait a {@code Retry-After} is taken for: urllib3's {@code DEFAULT_RETRY_AFTER_MAX} (since 2.6.3; MLflow sets
+   * no {@code retry_after_max}), six hours.
+   */
+  static final Duration RETRY_AFTER_MAX = Duration.ofHours(6);
   /** MLflow's defaults, every variable unset. */
   static final Retries DEFAULT = new Retries(null, null, null, null);
 
@@ -85,11 +90,13 @@ record Retries(String maxRetriesSetting, String backoffFactorSetting, String jit
    * The wait before resend {@code n} (1 for the first) of a call answered with the header {@code retryAfter} (null when none,
    * or when the call had no answer) given at {@code now}; {@code random} gives the jitter's fraction, in [0, 1). A {@code
    * Retry-After} that is respected and asks for more than 0 s is taken, as urllib3's {@code Retry.sleep}; else the backoff.
+   *
+   * @throws Unreadable a {@code Retry-After} that is respected and is neither seconds nor a date: urllib3 ends the call
    */
-  Duration wait(int n, String retryAfter, Instant now, DoubleSupplier random) {
+  Duration wait(int n, String retryAfter, Instant now, DoubleSupplier random) throws Unreadable {
     Optional<Duration> asked = respectsRetryAfter() ? retryAfter(retryAfter, now) : Optional.empty();
     if (asked.isPresent() && !asked.get().isZero()) {
-      return asked.get().compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asked.get();
+      return asked.get();
     }
     if (n <= 1) {
       return Duration.ZERO;
@@ -113,27 +120,42 @@ record Retries(String maxRetriesSetting, String backoffFactorSetting, String jit
   }
 
   /**
-   * The wait a {@code Retry-After} header asks for: a whole number of seconds, or an HTTP date (RFC 9110's, in any of its
-   * three forms) less {@code now}, none when it is past; empty when there is no header or it is neither. urllib3 fails the
-   * call on a header that is neither; kfp4j waits the backoff instead.
+   * The wait a {@code Retry-After} header asks for, at most {@link #RETRY_AFTER_MAX}, as urllib3's {@code
+   * Retry.parse_retry_after}: a whole number of seconds, or an HTTP date (RFC 9110's, in any of its three forms) less {@code
+   * now}, none when it is past; empty when there is no header.
+   *
+   * @throws Unreadable a header that is neither (empty too), where urllib3 throws {@code InvalidHeader}
    */
-  static Optional<Duration> retryAfter(String header, Instant now) {
+  static Optional<Duration> retryAfter(String header, Instant now) throws Unreadable {
     if (header == null) {
       return Optional.empty();
     }
     String value = header.strip();
-    if (value.matches("[0-9]{1,18}")) {
-      return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+    if (value.matches("[0-9]+")) {
+      return Optional.of(value.length() > 18 ? RETRY_AFTER_MAX : atMost(Duration.ofSeconds(Long.parseLong(value))));
     }
     for (DateTimeFormatter format : HTTP_DATES) {
       try {
         Instant at = ZonedDateTime.parse(value, format).toInstant();
-        return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+        return Optional.of(at.isAfter(now) ? atMost(Duration.between(now, at)) : Duration.ZERO);
       } catch (DateTimeParseException other) {
         // the next form
       }
     }
-    return Optional.empty();
+    throw new Unreadable();
+  }
+
+  private static Duration atMost(Duration asked) {
+    return asked.compareTo(RETRY_AFTER_MAX) > 0 ? RETRY_AFTER_MAX : asked;
+  }
+
+  /** A {@code Retry-After} that is neither a number of seconds nor an HTTP date: {@link Resender} says it, with the answer. */
+  static final class Unreadable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable() {
+      super(null, null, false, false);
+    }
   }
 
   /** IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}), RFC 850's and asctime's, the forms RFC 9110 takes. */

@@ -246,6 +246,44 @@ class ResendTest {
     }
   }
 
+  /**
+   * A {@code Retry-After} that is neither a number of seconds nor a date, on an answer to be sent again, ends the call, as
+   * urllib3's {@code Retry.parse_retry_after} throws {@code InvalidHeader} and MLflow's client fails the call; kfp4j waited
+   * the backoff and sent it again. Not respected (MLFLOW_HTTP_RESPECT_RETRY_AFTER_HEADER=false), it is not read: the
+   * backoff.
+   */
+  @Test
+  void aRetryAfterThatIsNeitherSecondsNorADateEndsTheCall() throws Exception {
+    for (String respect : new String[] {null, "false"}) {
+      for (List<String[]> answers : List.<List<String[]>>of(List.<String[]>of(new String[] {"429", "soon"}),
+          List.<String[]>of(new String[] {"503", "30"}, new String[] {"503", "soon"}))) {
+        waits.clear();
+        AtomicInteger asked = new AtomicInteger();
+        HttpServer http = answering(new ConcurrentLinkedQueue<>(answers), asked);
+        try {
+          String uri = "http://127.0.0.1:" + http.getAddress().getPort();
+          TrackingApi api = noting(Servers.of(uri, (respect == null ? Map.<String, String>of() : Map.of(RESPECT, respect))::get));
+          if (respect != null) {
+            api.setTag("r1", "stage", "train");
+            assertEquals(answers.size() + 1, asked.get());
+            assertEquals(answers.size() == 1 ? List.of(0.0) : List.of(0.0, 4.5), seconds(), "the backoff");
+            continue;
+          }
+          MlflowException e = assertThrows(MlflowException.class, () -> api.setTag("r1", "stage", "train"));
+          int status = answers.size() == 1 ? 429 : 503;
+          assertEquals("the tracking server " + uri + " answered " + status + " with a Retry-After that is neither a number of"
+              + " seconds nor a date ('soon'), which ends the call, as in MLflow's client; check the server and any proxy before"
+              + " it, or set MLFLOW_HTTP_RESPECT_RETRY_AFTER_HEADER=false to wait the backoff instead"
+              + (answers.size() == 1 ? "" : "; tried 2 times (MLFLOW_HTTP_REQUEST_MAX_RETRIES)"), e.getMessage());
+          assertEquals(answers.size(), asked.get(), "not sent again (was: after the backoff)");
+          assertEquals(answers.size() == 1 ? List.of() : List.of(30.0), seconds());
+        } finally {
+          http.stop(0);
+        }
+      }
+    }
+  }
+
   /** A value MLflow refuses for the variable fails the call saying what to give, before anything is sent. */
   @Test
   void aRespectSettingWrittenWrongFailsSayingWhatToGive() {
