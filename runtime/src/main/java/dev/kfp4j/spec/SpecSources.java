@@ -112,7 +112,7 @@ final class SpecSources {
       if (cause instanceof HttpTimeoutException) { // the client's own timer, of the same bound, went off first
         throw DownloadErrors.failed(uri, DownloadErrors.tooSlow(cause, answered.get(), timeout));
       }
-      throw DownloadErrors.failed(uri, HttpFailures.why(uri, cause, answered.get(), timeout));
+      throw DownloadErrors.failed(uri, HttpFailures.why(uri, cause, answered.get(), timeout, client.proxy()));
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
