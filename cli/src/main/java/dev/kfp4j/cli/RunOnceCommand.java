@@ -83,10 +83,8 @@ final class RunOnceCommand extends Commands.Base {
     try {
       done = kfp.waitForRun(created.id(), limit);
     } catch (KfpException e) {
-      if (e.stillGoing()) {
-        printer.record(fields); // what was made, before saying the wait ended
-      }
-      throw e;
+      throw waitEnded(e, printer, fields, "run " + created.id() + " goes on on the server, but waiting for it failed ('"
+          + terms().command("runs get", created.id()) + "' shows it)");
     }
     fields.put("state", done.state());
     fields.put("error", done.error());
@@ -100,11 +98,24 @@ final class RunOnceCommand extends Commands.Base {
     ArgoWorkflow w = argo.submit(c.overlaid(), args);
     Map<String, Object> fields = row("workflow", w.name(), "namespace", w.namespace(), "state", w.state());
     if (wait) {
-      w = argo.waitFor(w.name(), limit);
+      try {
+        w = argo.waitFor(w.name(), limit);
+      } catch (KfpException e) {
+        throw waitEnded(e, printer, fields, "workflow " + w.namespace() + "/" + w.name() + " goes on on the server, but waiting for it failed");
+      }
       fields.put("state", w.state());
       fields.put("message", w.message());
     }
     printer.record(fields);
     return !wait || w.state().succeeded() ? Kfp4j.OK : Kfp4j.RUN_FAILED;
+  }
+
+  /**
+   * A wait that ended before the run did, or failed (the server answered 503 once, the connection dropped): what was made
+   * is printed first, and a failure says that the run goes on, so that it is neither lost nor started again.
+   */
+  private static KfpException waitEnded(KfpException e, Printer printer, Map<String, Object> fields, String goesOn) {
+    printer.record(fields);
+    return e.stillGoing() ? e : new KfpException(e.status(), goesOn + ": " + e.getMessage());
   }
 }

@@ -174,6 +174,39 @@ class ClusterCommandsTest {
     assertTrue(kfp.runs().isEmpty());
   }
 
+  /**
+   * A wait the server breaks off (one 503 while the run goes on) said only "GET /apis/v1beta1/runs/run-8 answered 503: busy;
+   * ... try again", with nothing on standard output: the run and its page were not named, and trying again started another.
+   */
+  @Test
+  void aWaitThatFailsNamesTheRunThatGoesOn() {
+    Cli first = kfp4j("run-once");
+    assertEquals(0, first.code(), first.toString());
+    int made = Integer.parseInt(first.out().replaceAll("(?s).*run_id: run-(\\d+).*", "$1"));
+    String next = "run-" + (made + 2); // the store numbers what it makes: the new version, then the run
+    kfp.failNextAt("GET", "/apis/v1beta1/runs/" + next, 503, "busy");
+    Cli r = kfp4j("run-once", "--wait");
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.out().contains("run_id: " + next + "\n") && r.out().contains("url: " + kfp.uri() + "/#/runs/details/" + next),
+        "what was made is printed: " + r);
+    assertTrue(r.err().contains("kfp4j: error: run " + next + " goes on on the server, but waiting for it failed ('kfp4j runs get "
+        + next + "' shows it): GET /apis/v1beta1/runs/" + next + " answered 503: busy"), r.toString());
+    assertEquals(2, kfp.runs().size(), "one run made by each command");
+
+    try (FakeArgoServer argo = FakeArgoServer.start()) {
+      Cli submitted = kfp4j("run-once", "--argo", "--argo-server", argo.uri().toString(), "-n", "team");
+      assertEquals(0, submitted.code(), submitted.toString());
+      int n = Integer.parseInt(submitted.out().replaceAll("(?s).*workflow: add-example-(\\d+).*", "$1"));
+      String workflow = "add-example-" + (n + 1);
+      argo.failNextAt("GET", "/api/v1/workflows/team/" + workflow, 503, "busy");
+      Cli w = kfp4j("run-once", "--argo", "--argo-server", argo.uri().toString(), "-n", "team", "--wait");
+      assertEquals(3, w.code(), w.toString());
+      assertTrue(w.out().contains("workflow: " + workflow + "\n"), "what was made is printed: " + w);
+      assertTrue(w.err().contains("kfp4j: error: workflow team/" + workflow + " goes on on the server, but waiting for it failed: GET "
+          + "/api/v1/workflows/team/" + workflow + " answered 503"), w.toString());
+    }
+  }
+
   @Test
   void scheduleNeedsAnUploadedPipelineThenMakesARecurringRunOfItsLatestVersion() {
     Cli none = kfp4j("schedule", "--cron-expression", "0 0 4 * * *");
