@@ -180,11 +180,10 @@ final class StepRunner {
 
   /**
    * The task's result from cache entry {@code key}, or null when it has none (a miss: it runs). A hit is {@link State#Cached},
-   * its time 0 and no log, as nothing ran. One that cannot be taken fails the task, no attempt made, with the time spent and a
-   * log saying why, its outputs deleted: its folder cannot be made; an output cannot be written into it (a full disk, a file in
-   * the way), which is the run's failure, the entry kept; or the entry is damaged ({@link TaskCache.Damaged}), which is
-   * removed, so the next run runs the task afresh. KFP 2's driver, too, fails a task whose cached execution's outputs it cannot
-   * collect, and does not run it ({@code reuseCachedOutputs} in {@code backend/src/v2/driver/cache.go}).
+   * its time 0 and no log, as nothing ran. A damaged entry ({@link TaskCache.Damaged}), or one holding a value this run cannot
+   * read, is removed and a miss, the task's log beginning with why it ran. One that cannot be taken fails the task, no attempt
+   * made, with the time spent and a log saying why, its outputs deleted: its folder cannot be made, or an output cannot be
+   * written into it (a full disk, a file in the way), which is the run's failure, the entry kept.
    */
   private TaskResult fromCache(Step step, String key, TaskLog log, long start) {
     String why;
@@ -196,14 +195,16 @@ final class StepRunner {
       return recorded(step, log, result(written(step), State.Cached, 0, 0, values(step), 0, "reused cached outputs", null));
     } catch (WorkflowException e) { // its folder
       why = e.getMessage();
-    } catch (TaskCache.Damaged e) {
-      why = "cannot reuse its cached outputs: " + e.getMessage();
+    } catch (TaskCache.Damaged e) { // the files restored so far are the run's to replace
+      log.lead("kfp4j: " + e.getMessage() + "\n");
+      return null;
     } catch (IOException e) {
       why = "cannot write its outputs from the cache: " + FileErrors.why(e);
     } catch (OutputException e) { // a value the entry holds that this run cannot read: the entry's, as a damaged one
       cache.remove(key);
-      why = "cannot reuse its cached outputs: " + e.getMessage() + "; the cache entry was removed, and the next run runs "
-          + "the task afresh";
+      log.lead("kfp4j: the cache entry's outputs cannot be reused (" + e.getMessage() + "); it was removed, and the task runs "
+          + "afresh\n");
+      return null;
     }
     discard(step, log);
     log.note("kfp4j: " + why + "\n");

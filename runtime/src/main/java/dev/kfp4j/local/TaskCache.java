@@ -27,9 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code artifacts/} and a {@code manifest.json} with each file's size and checksum. An entry is
  * written aside and moved into place whole; one that is damaged (a file changed, cut short or
  * gone, the manifest unreadable, or naming a file outside the entry or the task's output folder, by
- * {@code ..} or through a link) is removed, and its task fails ({@link Damaged}), as KFP 2's driver fails a task whose cached
- * execution's outputs it cannot collect ({@code reuseCachedOutputs}, {@code backend/src/v2/driver/cache.go}) and never runs it
- * afresh: the next run does. One that is read whole but cannot be
+ * {@code ..} or through a link) is removed ({@link Damaged}), and its task runs afresh. One that is read whole but cannot be
  * written into the task's folder (a full disk, a file in the way) is the run's failure, not the entry's: it is kept.
  */
 final class TaskCache {
@@ -174,7 +172,7 @@ final class TaskCache {
 
   /**
    * A cache entry that cannot be read whole (a file changed, cut short or gone, its manifest unreadable, a name outside it):
-   * removed, its message saying which entry, what is wrong with it, in words, and that the next run runs its task afresh.
+   * removed, its message saying which entry, what is wrong with it, in words, and that its task runs afresh.
    */
   static final class Damaged extends IOException {
     private static final long serialVersionUID = 1L;
@@ -182,7 +180,7 @@ final class TaskCache {
     Damaged(Path entry, Exception cause) {
       super("the cache entry " + entry + " is damaged (" + (cause instanceof IOException io ? FileErrors.why(io)
           : cause instanceof WorkflowException ? cause.getMessage() : FileErrors.problem(cause))
-          + "); it was removed, and the next run runs the task afresh", cause);
+          + "); it was removed, and the task runs afresh", cause);
     }
   }
 

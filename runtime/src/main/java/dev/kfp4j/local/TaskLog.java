@@ -28,14 +28,16 @@ final class TaskLog {
   private final AtomicReference<String> unwritten;
   /** Whether the file was opened or noted in since this log was made; shared by its {@link #masking} forms. */
   private final AtomicBoolean written;
+  /** The runner's note that heads the first attempt's log, or null; shared by its {@link #masking} forms. */
+  private final AtomicReference<String> lead;
 
   /** {@code echo} is the console to show lines on, or null; the file keeps what {@code bounds} allow. */
   TaskLog(Path file, String label, PrintStream echo, LogBounds bounds) {
-    this(file, label, echo, bounds, UnaryOperator.identity(), new AtomicReference<>(), new AtomicBoolean());
+    this(file, label, echo, bounds, UnaryOperator.identity(), new AtomicReference<>(), new AtomicBoolean(), new AtomicReference<>());
   }
 
   private TaskLog(Path file, String label, PrintStream echo, LogBounds bounds, UnaryOperator<String> mask,
-      AtomicReference<String> unwritten, AtomicBoolean written) {
+      AtomicReference<String> unwritten, AtomicBoolean written, AtomicReference<String> lead) {
     this.file = file;
     this.label = label;
     this.echo = echo;
@@ -43,6 +45,7 @@ final class TaskLog {
     this.mask = mask;
     this.unwritten = unwritten;
     this.written = written;
+    this.lead = lead;
   }
 
   /**
@@ -50,7 +53,7 @@ final class TaskLog {
    * arguments. The file is written as the process writes it; {@link #maskFile} masks it after.
    */
   TaskLog masking(UnaryOperator<String> mask) {
-    return new TaskLog(file, label, echo, bounds, mask, unwritten, written);
+    return new TaskLog(file, label, echo, bounds, mask, unwritten, written, lead);
   }
 
   /** Rewrites the file as {@code mask} shows it, when that differs (what a process wrote straight to it). */
@@ -85,9 +88,14 @@ final class TaskLog {
     return label;
   }
 
+  /** Has the first attempt's log begin with the runner's own {@code text} (why the task runs at all, say). */
+  void lead(String text) {
+    lead.set(text);
+  }
+
   /**
-   * Where attempt {@code attempt} writes: the file, afresh for the first attempt, within its {@link LogBounds bounds}, and
-   * the echo, whole.
+   * Where attempt {@code attempt} writes: the file, afresh for the first attempt, after its {@link #lead} when there is one,
+   * within its {@link LogBounds bounds}, and the echo, whole.
    */
   OutputStream open(int attempt) throws IOException {
     Files.createDirectories(file.getParent());
@@ -99,12 +107,16 @@ final class TaskLog {
     written.set(true);
     OutputStream out;
     try {
-      out = bounds.bound(channel.position(channel.size()));
+      out = echoed(bounds.bound(channel.position(channel.size())));
+      String first = attempt == 1 ? lead.getAndSet(null) : null;
+      if (first != null) {
+        out.write(first.getBytes(StandardCharsets.UTF_8));
+      }
     } catch (IOException e) {
       channel.close();
       throw e;
     }
-    return echoed(out);
+    return out;
   }
 
   /** {@code out}, and the echo when there is one. */

@@ -72,7 +72,7 @@ class TaskCacheRestoreTest {
     TaskCache.Damaged e = assertThrows(TaskCache.Damaged.class,
         () -> cache.restore(key, Map.of("out", outputs.resolve("out")), Map.of("model", outputs.resolve("model")), java.util.Set.of()));
     assertEquals("the cache entry " + entry + " is damaged (" + entry.resolve("artifacts/model/weights") + ": no such file or "
-        + "folder); it was removed, and the next run runs the task afresh", e.getMessage());
+        + "folder); it was removed, and the task runs afresh", e.getMessage());
     assertFalse(Files.exists(entry), "the entry is removed");
   }
 
