@@ -72,7 +72,27 @@ class ComponentErrorTest {
             "has both @InputPath and @OutputPath"),
         Arguments.of("kfp4j:OutputPathOptional", "@Default(\"x\") @OutputPath",
             new String[] {"@Component public static void f(", "    @Default(\"x\") @OutputPath Path out) {}"},
-            "@OutputPath parameter 'out' cannot be optional"),
+            "@OutputPath parameter 'out' cannot be optional (it has @Default): KFP has no optional output, a task is always given "
+                + "the path to write each output to; write '@OutputPath Path out'"),
+        // Optional<Path> read 'has type java.util.Optional<java.nio.file.Path>; it must be java.nio.file.Path or String'
+        Arguments.of("kfp4j:OutputPathOptional", "Optional<Path> out",
+            new String[] {"@Component public static void f(", "    @OutputPath Optional<Path> out) {}"},
+            "@OutputPath parameter 'out' cannot be optional (it is an Optional): KFP has no optional output, a task is always "
+                + "given the path to write each output to; write '@OutputPath Path out'"),
+        Arguments.of("kfp4j:OutputPathOptional", "Optional<String> log",
+            new String[] {"@Component public static void f(", "    @OutputPath(\"Text\") Optional<String> log) {}"},
+            "@OutputPath parameter 'log' cannot be optional (it is an Optional): KFP has no optional output, a task is always "
+                + "given the path to write each output to; write '@OutputPath String log'"),
+        Arguments.of("kfp4j:OutputPathOptional", "Optional<java.io.File> out",
+            new String[] {"@Component public static void f(", "    @OutputPath Optional<java.io.File> out) {}"},
+            "@OutputPath parameter 'out' cannot be optional (it is an Optional): KFP has no optional output, a task is always "
+                + "given the path to write each output to; write '@OutputPath Path out'"),
+        // @Nullable on an output path was taken without a word, though it leaves no output out
+        Arguments.of("kfp4j:OutputPathOptional", "@Nullable @OutputPath",
+            new String[] {"@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS) public @interface Nullable {}",
+                "@Component public static void f(", "    @Nullable @OutputPath Path out) {}"},
+            "@OutputPath parameter 'out' cannot be optional (it is @Nullable): KFP has no optional output, a task is always "
+                + "given the path to write each output to; write '@OutputPath Path out'"),
         Arguments.of("kfp4j:DuplicateComponent", "name = \"same\") public static int two",
             new String[] {"@Component(name = \"same\") public static int one(int a) { return a; }",
                 "@Component(description = \"the second\",", "    name = \"same\") public static int two(int a) { return a; }"},

@@ -44,7 +44,7 @@ public enum Message {
   INPUT_PATH_TYPE(
       "@InputPath parameter '%s' has type '%s'; it must be java.nio.file.Path, String or Optional<Path>"),
   BOTH_PATHS("parameter '%s' has both @InputPath and @OutputPath; keep one"),
-  OUTPUT_PATH_OPTIONAL("@OutputPath parameter '%s' cannot be optional; remove @Default or Optional"),
+  OUTPUT_PATH_OPTIONAL("@OutputPath parameter '%s' cannot be optional (%s): KFP has no optional output, a task is always given the path to write each output to; write '@OutputPath %s %s'"),
   DUPLICATE_COMPONENT("component name '%s' is already used by %s; set @Component(name = \"...\") to a unique name"),
   INVALID_NAME("%s name '%s' is not valid: %s; try '%s'"),
   BAD_IMAGE("@Component(image = \"%s\") is not a container image reference: %s; write for example \"registry.example.com/team/app:1.0\""),

@@ -227,14 +227,19 @@ public final class ComponentValidator {
       return artifacts.input(p, artifact, inPath != null ? inPath : outPath, dflt, description);
     }
     if (outPath != null) {
+      // KFP has no optional output: its path is always given. Said before the type is, naming the type to write instead
+      boolean optional = mapper.optionalArgument(type) != null;
+      String optionalBy = dflt != null ? "it has @Default" : optional ? "it is an Optional"
+          : Nullable.marks(p) ? "it is @Nullable" : null;
       boolean isPath = mapper.isType(type, "java.nio.file.Path");
-      boolean isString = mapper.isType(type, "java.lang.String");
-      if (!isPath && !isString) {
-        reporter.error(p, outPath, Message.OUTPUT_PATH_TYPE, javaName, type);
+      boolean isString = mapper.isType(optional ? mapper.optionalArgument(type) : type, "java.lang.String");
+      if (optionalBy != null) {
+        reporter.error(p, dflt != null ? dflt : outPath, Message.OUTPUT_PATH_OPTIONAL, javaName, optionalBy,
+            isString ? "String" : "Path", javaName);
         return null;
       }
-      if (dflt != null) {
-        reporter.error(p, dflt, Message.OUTPUT_PATH_OPTIONAL, javaName);
+      if (!isPath && !isString) {
+        reporter.error(p, outPath, Message.OUTPUT_PATH_TYPE, javaName, type);
         return null;
       }
       return new InputModel(
