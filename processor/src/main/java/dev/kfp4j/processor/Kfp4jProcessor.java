@@ -59,6 +59,11 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   /** Classes of components waiting for a type of their signatures, by name; pipeline methods likewise. */
   private final Set<String> deferredOwners = new LinkedHashSet<>();
   private final Set<DeferredPipeline> deferredPipelines = new LinkedHashSet<>();
+  /**
+   * The {@code @Pipeline} methods collected ({@link ComponentValidator#describe}): a deferred method is found again by its
+   * name, with its overloads, which were collected in their own round and must not be again (their class is there now).
+   */
+  private final Set<String> collectedPipelines = new java.util.HashSet<>();
 
   public Kfp4jProcessor() {
     this(pipeline -> {});
@@ -153,7 +158,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
         if (TypeMapper.unresolved(method) != null) {
           deferredPipelines.add(new DeferredPipeline(
               ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(), method.getSimpleName().toString()));
-        } else {
+        } else if (collectedPipelines.add(ComponentValidator.describe(method))) {
           pipelines.collect(method);
         }
       });

@@ -183,6 +183,32 @@ final class Compile {
     return dir;
   }
 
+  /**
+   * Compiles {@code sources} with javac and {@code processors} into the folder {@code out} as Maven does (not in memory, so
+   * what a failed compilation wrote stays to be looked at; generated sources in {@code out}'s sibling {@code generated}),
+   * {@code classes} first on the class path; javac's errors.
+   */
+  static java.util.List<javax.tools.Diagnostic<? extends JavaFileObject>> intoFolder(Path out, java.util.List<Path> classes,
+      java.util.List<javax.annotation.processing.Processor> processors, JavaFileObject... sources) throws IOException {
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    javax.tools.DiagnosticCollector<JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+    try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      java.util.List<Path> classpath = new java.util.ArrayList<>(classes);
+      for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        classpath.add(Path.of(entry));
+      }
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, java.util.List.of(Files.createDirectories(out)));
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT,
+          java.util.List.of(Files.createDirectories(out.resolveSibling("generated"))));
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+      javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+          java.util.List.of("-Akfp4j.image=" + IMAGE, "-proc:full"), null, java.util.List.of(sources));
+      task.setProcessors(processors);
+      task.call();
+    }
+    return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR).toList();
+  }
+
   static Compilation compileWithoutImage(JavaFileObject... sources) {
     return argoChecked(Compiler.javac().withProcessors(new Kfp4jProcessor()).compile(sources));
   }

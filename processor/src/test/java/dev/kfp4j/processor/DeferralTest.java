@@ -8,14 +8,19 @@ import com.google.testing.compile.Compiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A component or pipeline whose signature uses a type another processor generates waits for the
@@ -89,5 +94,29 @@ class DeferralTest {
     assertThat(c).hadErrorContaining("[kfp4j:UnresolvedType] @Pipeline method 'test.Geo.geo(Point)' was not compiled")
         .inFile(SOURCE).onLineContaining("void geo(Point p)");
     assertThat(c).hadErrorContaining("cannot find symbol");
+  }
+
+  /**
+   * A pipeline method waiting for a type is found again by its name, with its overloads: the overload compiled in its own
+   * round was collected again, and told that its own generated class clashed with it ("already a type") while its files were
+   * written, so a failed compilation left the files of a pipeline it reported an error on. Now it is collected once, the
+   * waiting overload is the one error, and nothing is written for it.
+   */
+  @Test
+  void anOverloadOfAPipelineWaitingForATypeIsCollectedOnceAndTheClashWritesNothingOfTheOther(@TempDir Path dir)
+      throws IOException {
+    JavaFileObject source = Compile.testClass("Fit", List.of("import dev.kfp4j.annotations.*;"),
+        "@Component public static int one(int a) { return a; }",
+        "@Pipeline(name = \"fit\") public static void train() { FitOps.one(1); }",
+        "@Pipeline(name = \"fit-at\") public static void train(Point p) { FitOps.one(2); }");
+    Path out = dir.resolve("classes");
+    List<Diagnostic<? extends JavaFileObject>> errors = Compile.intoFolder(out, List.of(),
+        List.of(new Kfp4jProcessor(), new PointGenerator()), source);
+    assertThat(errors.stream().map(e -> e.getLineNumber() + ": " + e.getMessage(Locale.ROOT)).toList()).containsExactly(
+        "6: [kfp4j:PipelineClassClash] the class kfp4j generates for pipeline method 'train' would be named 'test.TrainPipeline', "
+            + "which is what kfp4j generates for pipeline method 'test.Fit.train()' too; rename the method or the class");
+    assertThat(Files.exists(out.resolve("META-INF/kfp4j/kfp2/pipelines/fit.yaml"))).isTrue();
+    assertThat(Files.exists(out.resolve("META-INF/kfp4j/kfp2/pipelines/fit-at.yaml"))).isFalse();
+    assertThat(Files.exists(out.resolve("META-INF/kfp4j/pipelines/fit-at.yaml"))).isFalse();
   }
 }

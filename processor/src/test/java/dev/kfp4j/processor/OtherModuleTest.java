@@ -9,22 +9,12 @@ import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Task;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaCompiler.CompilationTask;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,23 +140,8 @@ class OtherModuleTest {
    * the class path; javac's errors.
    */
   private static List<String> javac(Path out, List<Path> classes, JavaFileObject... sources) throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-      List<Path> classpath = new ArrayList<>(classes);
-      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-        classpath.add(Path.of(entry));
-      }
-      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
-      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(out.resolveSibling("generated"))));
-      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
-      CompilationTask task = javac.getTask(null, files, diagnostics, List.of("-Akfp4j.image=" + Compile.IMAGE, "-proc:full"), null,
-          List.of(sources));
-      task.setProcessors(List.of(new Kfp4jProcessor()));
-      task.call();
-    }
-    return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-        .map(d -> d.getMessage(Locale.ROOT)).toList();
+    return Compile.intoFolder(out, classes, List.of(new Kfp4jProcessor()), sources).stream().map(d -> d.getMessage(Locale.ROOT))
+        .toList();
   }
 
   @Test
