@@ -64,8 +64,15 @@ final class NestedPipelines {
     this.pipelineFiles = pipelineFiles;
   }
 
-  /** {@code model}, read from {@code pipeline}'s body into {@code graph}: written now, or once the pipelines it calls are. */
+  /**
+   * {@code model}, read from {@code pipeline}'s body into {@code graph}: written now, or once the pipelines it calls are.
+   * Null when the graph has mistakes, or could not be read whole (errors said why): its calls are checked all the same, now
+   * or once the pipelines they call are, so that their mistakes come in the same build, and nothing is written.
+   */
   void offer(PipelineModel pipeline, PipelineBuilder graph, Pipeline model) {
+    if (model == null && graph.pipelineCalls().isEmpty()) {
+      return;
+    }
     for (TaskBuilder t : graph.pipelineCalls()) {
       PipelineCall call = t.pipelineCall();
       if (call.file() != null ? !fromFile(pipeline, t) : !call.compiledHere() && !done.containsKey(call.source())
@@ -95,15 +102,15 @@ final class NestedPipelines {
       Map<String, Pipeline> flatCalls = new HashMap<>();
       try {
         calls.forEach((k, v) -> flatCalls.put(k, Flattening.flat(v)));
-        if (!CalledOutputTypeCheck.check(graph, flatCalls, reporter) || !workspaceFor(model, graph, flatCalls)) {
+        boolean sound = CalledOutputTypeCheck.check(graph, flatCalls, reporter); // each check: their mistakes come at once
+        sound &= workspaceFor(graph, flatCalls);
+        sound &= LeftOutArtifactCheck.check(graph, calls, reporter);
+        if (!sound || model == null) {
           return;
         }
         String exit = model.exitTask() != null && calls.containsKey(model.exitTask().name()) ? model.exitTask().name() : null;
         Map<String, Pipeline> exitCall = exit == null ? Map.of() : Map.of(exit, calls.get(exit));
         Pipeline withCalls = nest(model, calls);
-        if (!LeftOutArtifactCheck.check(graph, withCalls, reporter)) {
-          return;
-        }
         whole = Flattening.inline(withCalls, exitCall, true);
         nested = Flattening.inline(withCalls, exitCall, false);
       } catch (Flattening.Failure e) {
@@ -116,7 +123,7 @@ final class NestedPipelines {
         return;
       }
     }
-    if (writer.write(pipeline, graph, whole, nested)) {
+    if (model != null && writer.write(pipeline, graph, whole, nested)) {
       done.put(pipeline.source(), nested);
       for (Waiting w : new ArrayList<>(waiting.values())) {
         if (waiting.get(w.pipeline().source()) == w
@@ -129,13 +136,13 @@ final class NestedPipelines {
   }
 
   /**
-   * Whether the pipelines {@code model} calls ({@code flatCalls}, by call) find the run's workspace they use (an importer
-   * that downloads into it, a text naming it): the caller's, as KFP's compiler takes a nested pipeline's use of it for the
-   * root's ({@code critical/pipeline_with_importer_workspace.py}); a called pipeline's own {@code workspaceSize} is not in
-   * the caller's spec. Else an error on the call, and false.
+   * Whether the pipelines {@code graph}'s pipeline calls ({@code flatCalls}, by call) find the run's workspace they use (an
+   * importer that downloads into it, a text naming it): the caller's, as KFP's compiler takes a nested pipeline's use of it
+   * for the root's ({@code critical/pipeline_with_importer_workspace.py}); a called pipeline's own {@code workspaceSize} is
+   * not in the caller's spec. Else an error on the call, and false.
    */
-  private boolean workspaceFor(Pipeline model, PipelineBuilder graph, Map<String, Pipeline> flatCalls) {
-    if (model.settings() == null || model.settings().workspace() != null) {
+  private boolean workspaceFor(PipelineBuilder graph, Map<String, Pipeline> flatCalls) {
+    if (graph.pipeline().settings() != null && graph.pipeline().settings().workspace() != null) {
       return true;
     }
     boolean ok = true;
@@ -189,18 +196,13 @@ final class NestedPipelines {
 
   /** The arguments the stand-in {@code standIn} gives the pipeline {@code callee} by its parameters' names. */
   private static Map<String, Argument> given(Task standIn, Pipeline callee) {
-    // not the final status a pipeline run as the exit task takes: its tasks read it as the run's (Dsl.runStatus())
-    List<dev.kfp4j.spec.InputSpec> inputs = standIn.component().inputs().stream()
-        .filter(i -> !dev.kfp4j.spec.TypeSpec.TASK_FINAL_STATUS.equals(i.type())).toList();
-    boolean byName = inputs.stream().allMatch(i -> callee.parameter(i.name()).isPresent());
     Map<String, Argument> given = new LinkedHashMap<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      Argument value = standIn.arguments().get(inputs.get(i).name());
-      String parameter = byName ? inputs.get(i).name() : i < callee.parameters().size() ? callee.parameters().get(i).name() : null;
-      if (value != null && parameter != null) {
+    PipelineCall.parameters(standIn.component(), callee).forEach((input, parameter) -> {
+      Argument value = standIn.arguments().get(input);
+      if (value != null) {
         given.put(parameter, value);
       }
-    }
+    });
     return given;
   }
 

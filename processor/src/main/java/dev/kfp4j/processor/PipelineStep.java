@@ -139,6 +139,7 @@ final class PipelineStep implements PipelineBodies.Sink {
   @Override
   public void read(PipelineModel pipeline, PipelineBuilder graph) {
     if (!GraphChecks.check(graph, reporter) || graph.incomplete()) {
+      nested.offer(pipeline, graph, null); // not written, but its calls are checked: their mistakes come in this build too
       return;
     }
     String other = others.holder(pipeline); // after its body is read: the classes it calls are known

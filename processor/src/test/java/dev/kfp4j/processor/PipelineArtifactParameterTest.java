@@ -387,6 +387,40 @@ class PipelineArtifactParameterTest {
   }
 
   /**
+   * A caller with another mistake in its graph (a type mismatch) or in its body (an argument that cannot be read) gets the
+   * call's left-out artifact in the same build, its class analysed before the called pipeline's or after. Before, the check
+   * ran only once the caller's graph had no mistake, so the {@code OptionalParameter} error showed in a second build.
+   */
+  @Test
+  void aLeftOutArtifactIsReportedBesideTheCallersOtherMistakes() {
+    java.util.function.Function<String, JavaFileObject> callers = name -> Compile.testClass(name, HEADER,
+        "@Pipeline public static void mismatched" + name + "() {",
+        "  StepsOps.upper(StepsOps.makeModel().model());",
+        "  Opt.inner(null); // in mismatched",
+        "}",
+        "@Pipeline public static void unread" + name + "() {",
+        "  StepsOps.make(String.valueOf(7));",
+        "  Opt.inner(null); // in unread",
+        "}");
+    JavaFileObject before = callers.apply("Before");
+    JavaFileObject opt = optional(", formats = Format.KFP2");
+    JavaFileObject after = callers.apply("After");
+    Compilation c = Compile.compile(STEPS, before, opt, after);
+    for (JavaFileObject caller : List.of(before, after)) {
+      assertThat(c).hadErrorContaining("[kfp4j:TypeMismatch] output 'model' of task 'make-model' has type Model but input 'data'"
+          + " of 'upper' takes Dataset").inFile(caller).onLineContaining("StepsOps.makeModel().model()");
+      assertThat(c).hadErrorContaining("[kfp4j:UnsupportedArgument] 'String.valueOf(7)'").inFile(caller)
+          .onLineContaining("String.valueOf(7)");
+      for (String pipeline : List.of("mismatched", "unread")) {
+        assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter] this call of pipeline 'inner' leaves out its artifact 'data'"
+            + " (null), which its task 'show' reads").inFile(caller).onLineContaining("inner(null); // in " + pipeline);
+      }
+    }
+    assertThat(c).hadErrorContaining("[kfp4j:OptionalParameter]").inFile(opt).onLineContaining("inner(null)"); // its own outer
+    assertThat(c).hadErrorCount(9);
+  }
+
+  /**
    * A pipeline written for KFP 2 whose root task reads its own {@code @Nullable} artifact (KFP's {@code
    * components_with_optional_artifacts.py} has one) is no error: no KFP run gives a root any artifact, {@code @Nullable} or
    * not (a run's {@code RuntimeConfig} holds parameters only; {@code RootDAG} in {@code backend/src/v2/driver/root_dag.go}

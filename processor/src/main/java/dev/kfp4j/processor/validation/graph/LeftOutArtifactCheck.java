@@ -4,7 +4,6 @@ import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.CalledPipeline;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.model.Node;
-import dev.kfp4j.model.Nodes;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.Step;
@@ -13,7 +12,10 @@ import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Position;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.PipelineBuilder;
+import dev.kfp4j.processor.graph.PipelineCall;
 import dev.kfp4j.processor.graph.TaskBuilder;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A call, in a pipeline written for KFP 2, leaving out an optional artifact of the pipeline it calls ({@code inner(null)}
@@ -30,31 +32,36 @@ public final class LeftOutArtifactCheck {
   private LeftOutArtifactCheck() {}
 
   /**
-   * Checks the calls of {@code nested}, the model of {@code graph}'s pipeline with each call a {@link CalledPipeline} of
-   * the pipeline it calls; true when none leaves out an artifact read inside.
+   * Checks the pipeline calls in {@code graph} but its exit task (put in flat), {@code calls} the pipelines they call (their
+   * own calls {@link CalledPipeline}s) by the name of the call; true when none leaves out an artifact read inside. It reads
+   * the graph only, not a model built of it, so it runs on a graph with other mistakes too, which a model could not be built
+   * of: an input given a value that could not be read counts as given.
    */
-  public static boolean check(PipelineBuilder graph, Pipeline nested, Reporter reporter) {
+  public static boolean check(PipelineBuilder graph, Map<String, Pipeline> calls, Reporter reporter) {
     if (!graph.pipeline().writes(Format.KFP2)) {
       return true;
     }
     int before = reporter.errorCount();
-    Nodes.walk(nested.nodes(), n -> {
-      if (!(n instanceof CalledPipeline call)) {
-        return;
+    for (TaskBuilder standIn : graph.pipelineCalls()) {
+      Pipeline called = calls.get(standIn.name());
+      if (called == null || standIn == graph.exitTask()) {
+        continue;
       }
-      TaskBuilder standIn = graph.pipelineCalls().stream().filter(t -> t.name().equals(call.name())).findFirst().orElse(null);
-      for (Parameter p : call.pipeline().parameters()) {
-        if (!p.isArtifact() || !p.optional() || call.arguments().containsKey(p.name())) {
+      Map<String, String> inputs = new HashMap<>(); // by parameter
+      PipelineCall.parameters(standIn.component(), called).forEach((input, parameter) -> inputs.put(parameter, input));
+      for (Parameter p : called.parameters()) {
+        String input = inputs.get(p.name());
+        if (!p.isArtifact() || !p.optional() || input != null && standIn.arguments().gives(input)) {
           continue;
         }
-        String reader = reader(call.pipeline(), p.name());
-        if (reader != null && standIn != null) {
-          Position at = standIn.arguments().position(p.name()); // the null; none for an op called without it
+        String reader = reader(called, p.name());
+        if (reader != null) {
+          Position at = input == null ? null : standIn.arguments().position(input); // the null; none for an op called without it
           reporter.error(at == null ? standIn.position() : at, Message.OPTIONAL_ARTIFACT_LEFT_OUT,
               standIn.pipelineCall().pipelineName(), p.name(), at == null ? "" : " (null)", reader);
         }
       }
-    });
+    }
     return reporter.errorCount() == before;
   }
 
