@@ -24,7 +24,9 @@ import dev.kfp4j.spec.SpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +49,7 @@ import java.util.Map;
  *
  * <p>Arguments are by input name. A value is passed in its KFP text form ({@code 3}, {@code 0.5},
  * {@code True}, JSON for lists and maps, a {@code String} as is); a file input ({@code inputPath})
- * takes the file's content, as a {@code String} or a {@code Path} to a text file, as KFP passes a
+ * takes the file's content, as a {@code String} or a {@code Path} to a UTF-8 text file, as KFP passes a
  * constant to a file input. Inputs left out take their defaults. The command line, the workflow
  * and the run use the same code as the workflows the processor writes for {@code @ImportComponents}
  * ops, so the component runs with the same command everywhere. In a {@code @Pipeline} method,
@@ -288,10 +290,17 @@ public final class ComponentOp {
 
   private String text(InputSpec in, Object value) {
     if (value instanceof Path p && spec.inputIsFile(in.name())) {
+      String where = "component '" + spec.name() + "', input '" + in.name() + "': ";
       try {
         return Files.readString(p);
+      } catch (NoSuchFileException e) {
+        throw new IllegalArgumentException(where + "no file " + p, e);
+      } catch (CharacterCodingException e) {
+        throw new IllegalArgumentException(where + p + " is not UTF-8 text, and ComponentOp passes a file input's content"
+            + " as text; give a text file, or call the component in a @Pipeline (import it with @ImportComponents),"
+            + " where a task's file output passes as it is", e);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + p + " for input '" + in.name() + "'", e);
+        throw new UncheckedIOException(where + "cannot read " + p + ": " + e, e);
       }
     }
     return value instanceof Path p ? p.toString() : KfpValues.format(value);

@@ -196,4 +196,19 @@ class ComponentOpTest {
         + "The outputs are repeated", broken.getMessage());
     assertTrue(Files.notExists(dir.resolve("runs")));
   }
+
+  /** A file input given as a Path that is missing or not text: "cannot read X" said neither, and the cause was hidden. */
+  @Test
+  void aFileInputsPathThatIsMissingOrNotTextSaysWhich() throws Exception {
+    ComponentOp hash = ComponentOp.load(library("basics/Calculate_hash"));
+    Path missing = dir.resolve("missing.txt");
+    assertEquals("component 'Calculate data hash', input 'Data': no file " + missing,
+        assertThrows(IllegalArgumentException.class, () -> hash.run(runner(), Map.of("Data", missing))).getMessage());
+    Path binary = Files.write(dir.resolve("model.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+    assertEquals("component 'Calculate data hash', input 'Data': " + binary + " is not UTF-8 text, and ComponentOp passes a"
+        + " file input's content as text; give a text file, or call the component in a @Pipeline (import it with"
+        + " @ImportComponents), where a task's file output passes as it is",
+        assertThrows(IllegalArgumentException.class, () -> hash.run(runner(), Map.of("Data", binary))).getMessage());
+    assertTrue(Files.notExists(dir.resolve("runs")));
+  }
 }
