@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a compiled pipeline from the command line and prints each task's outputs:
@@ -34,8 +35,27 @@ public final class LocalRun {
     }
   }
 
+  /** The options that take a value, which may also follow them after '=' ({@code --root=DIR}), as kfp4j run takes them. */
+  private static final Set<String> VALUED = Set.of("--root", "--parallelism", "--resume", "--engine",
+      "--engine-arg", "--map-image");
+
   /** Runs and returns the exit code. */
-  public static int run(String[] args) {
+  public static int run(String[] given) {
+    List<String> split = new ArrayList<>();
+    for (int i = 0; i < given.length; i++) {
+      String a = given[i];
+      int eq = a.indexOf('=');
+      if (eq > 0 && VALUED.contains(a.substring(0, eq))) {
+        split.add(a.substring(0, eq));
+        split.add(a.substring(eq + 1));
+      } else {
+        split.add(a);
+        if (VALUED.contains(a) && i + 1 < given.length) {
+          split.add(given[++i]); // a value as it is, even one such as --root=x (an engine's argument)
+        }
+      }
+    }
+    String[] args = split.toArray(String[]::new);
     LocalRunner.Builder builder = LocalRunner.builder();
     Map<String, String> arguments = new LinkedHashMap<>();
     String workflowArg = null;

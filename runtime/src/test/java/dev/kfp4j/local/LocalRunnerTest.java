@@ -10,6 +10,7 @@ import dev.kfp4j.local.TaskResult.State;
 import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -435,12 +436,17 @@ class LocalRunnerTest {
     assertEquals("6", runner(false).resume(wf, first.runDir(), Map.of("n", "3")).output("a", "out"), "the same ones are fine");
   }
 
-  @Test
-  void localRunResumeWithOtherArgumentsIsAUsageError() throws Exception {
-    Path file = Files.writeString(dir.resolve("resumed.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
-        + "metadata: {generateName: resumed-}\nspec:\n  entrypoint: main\n  arguments:\n    parameters:\n    - {name: n}\n"
+  /** A workflow file {@code <name>.yaml} of one task that doubles its parameter {@code n}. */
+  private Path doubleFile(String name) throws IOException {
+    return Files.writeString(dir.resolve(name + ".yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: " + name + "-}\nspec:\n  entrypoint: main\n  arguments:\n    parameters:\n    - {name: n}\n"
         + "  templates:\n  - name: main\n    dag:\n      tasks:\n" + task("a", "double", "{{workflow.parameters.n}}")
         + sh("double", DOUBLE));
+  }
+
+  @Test
+  void localRunResumeWithOtherArgumentsIsAUsageError() throws Exception {
+    Path file = doubleFile("resumed");
     String root = dir.resolve("runs").toString();
     assertEquals(0, LocalRun.run(new String[] {file.toString(), "n=3", "--root", root, "--no-cache"}));
     Path runDir;
@@ -451,6 +457,24 @@ class LocalRunnerTest {
     assertEquals(2, LocalRun.run(new String[] {file.toString(), "n=5", "--root", root, "--resume", runDir.toString()}),
         "n=5 is not what the run started with, and would not be used");
     assertEquals(record, Files.readString(runDir.resolve("run.json")), "nothing ran");
+  }
+
+  /**
+   * An option's value after '=', as kfp4j run takes it ({@code --engine-arg=--runtime} in the README): LocalRun refused
+   * every such option as "unknown option --root=DIR".
+   */
+  @Test
+  void localRunTakesAnOptionsValueAfterEqualsAsKfp4jRunDoes() throws Exception {
+    Path file = doubleFile("equals");
+    assertEquals(0, LocalRun.run(new String[] {file.toString(), "n=3", "--root=" + dir.resolve("runs"), "--parallelism=2", "--no-cache"}));
+    assertTrue(Files.isDirectory(dir.resolve("runs/equals")), "the run is under --root=DIR");
+    // and a value that holds '=' after an option is that option's value as it is
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), "any.yaml", "--engine-arg=--runtime", "--engine-arg=runc",
+        "--engine-arg", "--root=x");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.endsWith("\nLocalRun: error: --engine, --engine-arg and --map-image are for --containers\n"), out);
   }
 
   /** An argument given twice was run with the last value: a usage error naming it, not its values. */
@@ -498,10 +522,7 @@ class LocalRunnerTest {
   /** An argument the pipeline has no parameter for was refused without the usage line other argument errors print. */
   @Test
   void anArgumentThePipelineDoesNotTakeIsAUsageError() throws Exception {
-    Path file = Files.writeString(dir.resolve("typed.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
-        + "metadata: {generateName: typed-}\nspec:\n  entrypoint: main\n  arguments:\n    parameters:\n    - {name: n}\n"
-        + "  templates:\n  - name: main\n    dag:\n      tasks:\n" + task("a", "double", "{{workflow.parameters.n}}")
-        + sh("double", DOUBLE));
+    Path file = doubleFile("typed");
     Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "m=1", "--root", dir.resolve("runs").toString());
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     String out = Files.readString(dir.resolve("out.log"));
