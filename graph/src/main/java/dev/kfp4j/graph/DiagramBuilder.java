@@ -98,7 +98,8 @@ final class DiagramBuilder {
       String size = v.size() instanceof Argument.Constant c ? c.text() : Describe.argument(v.size());
       String claim = size + ", " + v.accessMode() + (v.storageClass().isEmpty() ? "" : ", " + v.storageClass())
           + (v.uniqueName() ? "" : ", fixed name");
-      return box(v, BoxKind.VOLUME, "volume " + v.resourceName(), claim);
+      return v.deletion() == null ? box(v, BoxKind.VOLUME, "volume " + v.resourceName(), claim)
+          : box(v, BoxKind.VOLUME, "volume " + v.resourceName(), claim, deletion(v));
     }
     if (n instanceof ImporterStep i) {
       String uri = i.uri() instanceof Argument.Constant c ? c.text() : Describe.argument(i.uri());
@@ -145,6 +146,21 @@ final class DiagramBuilder {
     List<Shape> out = shapes(body);
     around.pop();
     return out;
+  }
+
+  /**
+   * When a volume's claim is deleted, a step of the run drawn in the volume's box: after the steps that mount it or those its
+   * {@code DeletePVC} names (the volume step aside), when they end whatever happened to them or when they succeed.
+   */
+  private static String deletion(VolumeStep v) {
+    VolumeStep.Deletion d = v.deletion();
+    if (d.afterMounts()) {
+      return "deleted when its mounts end";
+    }
+    List<String> after = d.after().stream().filter(s -> !s.equals(v.name())).toList();
+    String when = d.whateverHappened() ? "end" : "succeed";
+    return after.isEmpty() ? "deleted once made"
+        : "deleted when " + String.join(", ", after) + " " + when + (after.size() == 1 ? "s" : "");
   }
 
   private Box box(Task t, BoxKind kind) {

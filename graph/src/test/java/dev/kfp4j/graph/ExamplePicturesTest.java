@@ -168,7 +168,8 @@ class ExamplePicturesTest {
   @Test
   void volumesAndResourcesAreStepsOfTheirOwn() throws IOException {
     SvgPicture volume = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("volumeop-basic.yaml"), "v")));
-    assertEquals(List.of("my-pvc", "volume my-pvc", "params.size, ReadWriteMany"), volume.boxes().get("my-pvc").texts());
+    assertEquals(List.of("my-pvc", "volume my-pvc", "params.size, ReadWriteMany", "deleted when its mounts end"),
+        volume.boxes().get("my-pvc").texts());
     assertEquals("file", volume.edges("my-pvc", "echo").get(0).kind());
     SvgPicture resource = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(argo("resourceop-basic.yaml"), "r")));
     assertEquals(List.of("create-job", "create Job"), resource.boxes().get("create-job").texts());

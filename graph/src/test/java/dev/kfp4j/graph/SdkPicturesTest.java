@@ -66,4 +66,13 @@ class SdkPicturesTest {
     assertTrue(labels.contains("if total.Output > 3"), labels.toString());
     assertTrue(labels.contains("for each item in [1, 2, 3]"), labels.toString());
   }
+
+  /** A claim's deletion (kfp-kubernetes' DeletePVC, a step of the run) was drawn nowhere: the picture showed a claim kept. */
+  @Test
+  void aClaimsDeletionIsInItsVolumesBox() throws IOException {
+    Path f = shared("kfp-sdk-2.17.0").resolve("kubernetes_settings.yaml");
+    SvgPicture pic = SvgPicture.parse(PipelineGraph.svg(PipelineGraph.read(Files.readString(f), f.toString())));
+    assertEquals(List.of("createpvc", "volume my-pvc", "1Gi, ReadWriteOnce, standard", "deleted when write succeeds"),
+        pic.boxes().get("createpvc").texts());
+  }
 }
