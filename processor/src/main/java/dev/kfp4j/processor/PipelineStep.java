@@ -138,14 +138,14 @@ final class PipelineStep implements PipelineBodies.Sink {
 
   @Override
   public void read(PipelineModel pipeline, PipelineBuilder graph) {
-    if (!GraphChecks.check(graph, reporter) || graph.incomplete()) {
-      nested.offer(pipeline, graph, null); // not written, but its calls are checked: their mistakes come in this build too
-      return;
-    }
-    String other = others.holder(pipeline); // after its body is read: the classes it calls are known
-    if (other != null) {
+    boolean sound = GraphChecks.check(graph, reporter) && !graph.incomplete();
+    String other = others.holder(pipeline); // after its body is read: the classes it calls are known, mistakes or not
+    if (other != null) { // whatever its graph is: reported beside the graph's mistakes, not in the build after they are fixed
       reporter.error(pipeline.element(), Annotations.annotation(pipeline.element(), PipelineValidator.PIPELINE), "name",
           Message.PIPELINE_OF_OTHER_MODULE, pipeline.name(), other, pipeline.name());
+    }
+    if (!sound || other != null) {
+      nested.offer(pipeline, graph, null); // not written, but its calls are checked: their mistakes come in this build too
       return;
     }
     files.put(pipeline.source(), sources.file(pipeline.element())); // now: javac forgets a class's trees once it is written

@@ -103,6 +103,29 @@ class OtherModuleTest {
   }
 
   /**
+   * A pipeline named as another module's compiled pipeline whose graph has a mistake too (a cycle): both errors come in one
+   * compile. The name's error came only once the graph had none before, in the build after the cycle was fixed, though it
+   * does not depend on the graph.
+   */
+  @Test
+  void aPipelineNamedAsAnotherModulesOneIsReportedBesideItsGraphsMistakes() throws Exception {
+    Path jar = libJar();
+    JavaFileObject mine = Compile.source("app.Mine", "package app;", "import dev.kfp4j.annotations.*;", "public class Mine {",
+        "  @Pipeline(name = \"inner\") // mine",
+        "  public static void mine(int n) {",
+        "    var a = test.LibOps.add(n, 2);",
+        "    a.after(a); // cycle",
+        "  }",
+        "}");
+    Compilation c = Compile.compileAgainst(jar, mine);
+    assertThat(c).hadErrorContaining("[kfp4j:Cycle] tasks depend on each other in a cycle: add -> add").inFile(mine)
+        .onLineContaining("// cycle");
+    assertThat(c).hadErrorContaining("[kfp4j:DuplicatePipeline] pipeline name 'inner' is already used by a compiled pipeline"
+        + " of another module on the class path (test.Inner, in " + jar + ")").inFile(mine).onLineContaining("// mine");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  /**
    * The other module's classes folder, as a Maven reactor gives it, holding a pipeline of this one's name: an error, though
    * this module calls nothing of it. This module's own class output on the class path, as Maven gives it, holding what it
    * compiled before, is no other module: compiled again over it, its pipeline is no clash.
