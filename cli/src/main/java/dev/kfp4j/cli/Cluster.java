@@ -126,10 +126,10 @@ final class Cluster {
   /** Why a pipeline in the other form will not do, and what to do instead. */
   static String whyFormat(PipelineFormat wanted, Terms terms) {
     return wanted == PipelineFormat.KFP2
-        ? "(api_version v2beta1 uploads KFP 2 pipeline specs): compile it for KFP 2 too (the processor option kfp4j.formats), "
-            + "or set api_version: v1beta1 (" + terms.option("--api-version", "v1beta1") + ") to upload the Argo workflow"
+        ? "(api_version v2beta1 uploads KFP 2 pipeline specs): set api_version: v1beta1 (" + terms.option("--api-version", "v1beta1")
+            + ") to upload the Argo workflow; else " + wanted.compileToo()
         : "(KFP's v1beta1 API and an Argo Server take Argo workflows): for KFP 2, set api_version: v2beta1 ("
-            + terms.option("--api-version", "v2beta1") + "); else compile it for KFP v1 too (the processor option kfp4j.formats)";
+            + terms.option("--api-version", "v2beta1") + "); else " + wanted.compileToo();
   }
 
   // ------------------------------------------------------------------------------------------ KFP

@@ -50,8 +50,8 @@ final class ManifestCommand extends Commands.Base {
   Path output;
 
   /** Why a pipeline compiled for Argo only will not do: whatever the server's API, the manifests hold a KFP 2 spec. */
-  private static final String WHY_KFP2 = "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): compile it for KFP 2 too "
-      + "(the processor option kfp4j.formats)";
+  private static final String WHY_KFP2 = "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): "
+      + PipelineFormat.KFP2.compileToo();
 
   @Override
   public Integer call() throws IOException {

@@ -37,6 +37,16 @@ enum PipelineFormat {
     return what;
   }
 
+  /**
+   * What to do to have a pipeline compiled in this form too. Neither its files nor the pipelines index the processor writes
+   * say whether its forms were chosen in code, by its {@code @Pipeline(formats = ...)}, where the processor option changes
+   * nothing, or by the option: both are named, the annotation first.
+   */
+  String compileToo() {
+    return "compile it for " + (this == ARGO ? "KFP v1" : "KFP 2") + " too: add Format." + name() + " to its @Pipeline(formats = ...)"
+        + " where it sets formats, else to the processor option kfp4j.formats";
+  }
+
   PipelineFormat other() {
     return this == ARGO ? KFP2 : ARGO;
   }

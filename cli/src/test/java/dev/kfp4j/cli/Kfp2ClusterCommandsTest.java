@@ -64,6 +64,28 @@ class Kfp2ClusterCommandsTest {
     return Cli.run(all.toArray(String[]::new));
   }
 
+  /**
+   * A pipeline compiled in one form only by its own {@code @Pipeline(formats = ...)} (task-settings: Argo; control-flow: KFP 2)
+   * uploaded where the other form is wanted: the message named only the processor option kfp4j.formats before, which changes
+   * nothing for such a pipeline; it names the annotation's attribute too now, and the option for a pipeline that sets none.
+   */
+  @Test
+  void aPipelineCompiledInTheOtherFormOnlyIsAnErrorNamingItsAnnotationAndTheOption() {
+    Cli kfp2 = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "task-settings");
+    assertEquals(2, kfp2.code(), kfp2.toString());
+    assertTrue(kfp2.err().contains("pipeline 'task-settings' is compiled as a KFP v1 pipeline (an Argo Workflow) only"), kfp2.toString());
+    assertTrue(kfp2.err().contains("set api_version: v1beta1 (--api-version v1beta1) to upload the Argo workflow; else compile it"
+        + " for KFP 2 too: add Format.KFP2 to its @Pipeline(formats = ...) where it sets formats, else to the processor option"
+        + " kfp4j.formats"), kfp2.toString());
+
+    Cli argo = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "control-flow",
+        "--api-version", "v1beta1");
+    assertEquals(2, argo.code(), argo.toString());
+    assertTrue(argo.err().contains("pipeline 'control-flow' is compiled as a KFP 2 pipeline spec only"), argo.toString());
+    assertTrue(argo.err().contains("else compile it for KFP v1 too: add Format.ARGO to its @Pipeline(formats = ...) where it sets"
+        + " formats, else to the processor option kfp4j.formats"), argo.toString());
+  }
+
   @Test
   void runOnceUploadsTheKfp2SpecWithTheConfigAppliedAndSendsTypedArguments() {
     Cli r = kfp4j("run-once", "-a", "value1=5", "--wait", "--timeout", "30");

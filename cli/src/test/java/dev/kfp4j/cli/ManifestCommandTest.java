@@ -268,13 +268,19 @@ class ManifestCommandTest {
     }
   }
 
+  /**
+   * task-settings is compiled for Argo only by its {@code @Pipeline(formats = Format.ARGO)}, where the processor option
+   * changes nothing: the message said only to set the option before; it names the annotation first now (the compiled files
+   * do not say which chose the form).
+   */
   @Test
   void aPipelineCompiledForArgoOnlyIsAnErrorSayingSo() throws Exception {
     Cli r = kfp4j("-p", "task-settings");
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("is compiled as"), r.toString());
     // manifest takes no --api-version, and the manifests hold a KFP 2 spec whatever the server: no "set api_version: v1beta1"
-    String why = "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): compile it for KFP 2 too (the processor option kfp4j.formats)\n";
+    String why = "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): compile it for KFP 2 too: add Format.KFP2 to its"
+        + " @Pipeline(formats = ...) where it sets formats, else to the processor option kfp4j.formats\n";
     assertTrue(r.err().contains("not as a KFP 2 pipeline spec " + why), r.toString());
     Path workflow = Path.of(CommandsTest.CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml");
     Cli file = kfp4j("-p", workflow.toString());
