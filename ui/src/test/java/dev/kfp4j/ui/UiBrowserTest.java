@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -43,6 +44,7 @@ class UiBrowserTest {
   private Path shots;
   private LocalUi ui;
   private WebDriver browser;
+  private Path browserTemp;
   private RunResult add;
   private RunResult failed;
   private RunResult report;
@@ -53,7 +55,7 @@ class UiBrowserTest {
   private RunResult classified;
 
   @BeforeAll
-  void start() throws IOException {
+  void start(@TempDir Path temp) throws IOException {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present) {
       System.out.println("kfp4j: UI browser tests skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
@@ -78,10 +80,17 @@ class UiBrowserTest {
     ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example", "optional-title")).build()
         .start();
 
+    // Chromium puts its profile, crash dumps, caches and the folder of its singleton socket
+    // (org.chromium.Chromium.*) in TMPDIR, and leaves that folder behind: all of it goes in the
+    // JUnit temp folder, which is deleted after the tests.
+    browserTemp = temp;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100",
+        "--user-data-dir=" + temp.resolve("profile"), "--crash-dumps-dir=" + temp.resolve("crashes"),
+        "--disk-cache-dir=" + temp.resolve("cache"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .withEnvironment(Map.of("TMPDIR", temp.toString())).build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -93,6 +102,14 @@ class UiBrowserTest {
     if (ui != null) {
       ui.close();
     }
+  }
+
+  @Test
+  void theBrowserKeepsItsFilesInTheTestsTempFolder() throws IOException {
+    open("#/");
+    waitFor(By.cssSelector("tr[data-run='" + add.runId() + "']"));
+    Path socket = Files.readSymbolicLink(browserTemp.resolve("profile").resolve("SingletonSocket"));
+    assertTrue(socket.startsWith(browserTemp), "chromium's singleton socket is outside " + browserTemp + ": " + socket);
   }
 
   @Test
