@@ -396,11 +396,11 @@ public record Config(
       if (n.isBoolean()) {
         return n.asBoolean();
       }
-      String s = n.asString("").toLowerCase(java.util.Locale.ROOT);
-      if (Set.of("true", "yes", "1").contains(s)) {
+      // YAML 1.2's core schema, as KFP's config: yes, no, on, off, 1 and 0 are not booleans
+      if (n.isString() && Set.of("true", "True", "TRUE").contains(n.asString())) {
         return true;
       }
-      if (Set.of("false", "no", "0", "").contains(s)) {
+      if (n.isString() && Set.of("false", "False", "FALSE", "").contains(n.asString())) {
         return false;
       }
       throw new ConfigException(file + ": " + prefix + field + " is " + substitution.shown(n) + "; write true or false");

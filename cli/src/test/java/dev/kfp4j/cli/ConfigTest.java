@@ -97,6 +97,31 @@ class ConfigTest {
   }
 
   /**
+   * Every boolean setting reads YAML 1.2's core schema, as KFP's config: true or false (True, TRUE,
+   * False, FALSE); yes, no, on, off, 1 and 0 were taken for booleans and are now refused, naming the
+   * setting and saying to write true or false.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"yes", "no", "Yes", "NO", "on", "off", "y", "n", "1", "0", "'yes'", "'1'"})
+  void booleanSettingsTakeTrueOrFalseOnly(String value) throws IOException {
+    String shown = "'" + value.replace("'", "") + "'";
+    assertEquals(dir.resolve("kfp4j.yaml") + ": auth.insecure_skip_verify is " + shown + "; write true or false",
+        error("auth: {insecure_skip_verify: " + value + "}\n"));
+    assertEquals(dir.resolve("kfp4j.yaml") + ": run_config.wait_for_completion is " + shown + "; write true or false",
+        error("run_config: {wait_for_completion: " + value + "}\n"));
+    for (String yes : List.of("true", "True", "TRUE", "'true'", "${YES}")) {
+      Config c = load("auth: {insecure_skip_verify: " + yes + "}\nrun_config: {wait_for_completion: " + yes + "}\n",
+          Map.of("YES", "true"));
+      assertTrue(c.auth().insecureSkipVerify() && c.run().waitForCompletion(), yes);
+    }
+    for (String no : List.of("false", "False", "FALSE", "'false'", "${NO}")) {
+      Config c = load("auth: {insecure_skip_verify: " + no + "}\nrun_config: {wait_for_completion: " + no + "}\n",
+          Map.of("NO", "false"));
+      assertTrue(!c.auth().insecureSkipVerify() && !c.run().waitForCompletion(), no);
+    }
+  }
+
+  /**
    * A value from the environment is the text of the one scalar it is put in, whatever it holds:
    * it was pasted into the text before parsing, so ': ' or a leading quote broke the parse (and the
    * error showed the token), '*a', '!t x', '&a x' and 'v #c' sent another token, and a newline added
