@@ -207,6 +207,25 @@ class ClusterCommandsTest {
     }
   }
 
+  /**
+   * An Argo Server that refuses the token: the advice names the Argo Server's ways in (ARGO_TOKEN, the config's token), not
+   * KFP's (cookies, IAP), and shows no token.
+   */
+  @Test
+  void anArgoServerRefusingTheTokenSaysHowToGiveArgoOne() {
+    try (FakeArgoServer argo = FakeArgoServer.start()) {
+      argo.requireBearer("the-argo-token");
+      Cli r = kfp4j("run-once", "--argo", "--argo-server", argo.uri().toString(), "-n", "team");
+      assertEquals(3, r.code(), r.toString());
+      assertTrue(r.err().contains(" answered 401: Unauthenticated: no valid credential; check the Argo Server's credentials "
+          + "(ARGO_TOKEN, as the argo CLI takes it: 'Bearer <token>', such as 'argo auth token' prints, or 'Basic ...'; or the "
+          + "token in the config file, auth.token) and the namespace"), r.toString());
+      assertFalse(r.err().contains("cookies") || r.err().contains("IAP") || r.err().contains("t0ken-s3cret")
+          || r.out().contains("t0ken-s3cret"), r.toString());
+      assertTrue(argo.workflows().isEmpty(), "nothing submitted");
+    }
+  }
+
   @Test
   void scheduleNeedsAnUploadedPipelineThenMakesARecurringRunOfItsLatestVersion() {
     Cli none = kfp4j("schedule", "--cron-expression", "0 0 4 * * *");

@@ -41,6 +41,12 @@ public final class ArgoClient {
   public static final String INSECURE_SKIP_VERIFY_ENV = "ARGO_INSECURE_SKIP_VERIFY";
   /** The namespace when none is given. */
   public static final String NAMESPACE_ENV = "ARGO_NAMESPACE";
+  /**
+   * What to check when the Argo Server refuses the credentials: its own ways in (a token as the argo CLI sends it, which
+   * {@code argo auth token} prints), not KFP's (cookies, IAP).
+   */
+  static final String CREDENTIALS = "check the Argo Server's credentials (" + TOKEN_ENV + ", as the argo CLI takes it: "
+      + "'Bearer <token>', such as 'argo auth token' prints, or 'Basic ...'; or the token in the config file, auth.token)";
 
   private final Http http;
   private final String namespace;
@@ -50,7 +56,8 @@ public final class ArgoClient {
   private ArgoClient(Builder b, URI server, String namespace) {
     this.http = b.http(server, b.auth, b.option("--argo-server") + ", 'argo_server' in the config file, or " + SERVER_ENV,
         "The Argo Server's is where 'argo server' listens (port 2746 unless set), behind an ingress with its path ("
-            + BASE_HREF_ENV + ")", "pass " + b.option(ClientBuilder.SKIP_VERIFY) + " or set " + INSECURE_SKIP_VERIFY_ENV + "=true");
+            + BASE_HREF_ENV + ")", "pass " + b.option(ClientBuilder.SKIP_VERIFY) + " or set " + INSECURE_SKIP_VERIFY_ENV + "=true",
+        CREDENTIALS);
     this.namespace = namespace;
     this.pollInterval = b.pollInterval();
   }

@@ -93,10 +93,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /**
    * The requests to {@code server} with these settings; {@code serverOption} says how to name another server in errors,
    * {@code apiWhere} where the API is found when a server has none, {@code skipHow} how to skip checking its certificate
-   * (for the advice of a failed handshake; null when there is no such setting).
+   * (for the advice of a failed handshake; null when there is no such setting), {@code credentials} what to check when the
+   * server refuses the credentials (its ways in).
    */
-  Http http(URI server, Auth auth, String serverOption, String apiWhere, String skipHow) {
-    return new Http(server, auth, new Tls(caCertificate, Boolean.TRUE.equals(insecureSkipVerify), skipHow), timeout, serverOption, apiWhere, redactor);
+  Http http(URI server, Auth auth, String serverOption, String apiWhere, String skipHow, String credentials) {
+    return new Http(server, auth, new Tls(caCertificate, Boolean.TRUE.equals(insecureSkipVerify), skipHow), timeout, serverOption,
+        apiWhere, credentials, redactor);
   }
 
   @SuppressWarnings("unchecked")

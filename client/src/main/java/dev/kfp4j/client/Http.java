@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Http {
   private static final Logger log = LoggerFactory.getLogger(Http.class);
 
-  private static final String CREDENTIALS = "check the credentials (token, token file, cookies, header or IAP client id)";
+  /** How to check KFP's credentials, the ways in {@link Auth} has. */
+  static final String KFP_CREDENTIALS = "check the credentials (token, token file, cookies, header or IAP client id)";
   /** How long a connection to the server may take to be made. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -50,9 +51,11 @@ final class Http {
   private final String apiWhere;
   /** What to do when the server's certificate is not trusted. */
   private final String tlsAdvice;
+  /** What to check when the server refuses the credentials: this server's ways in ({@link #KFP_CREDENTIALS}). */
+  private final String credentials;
 
   /** Requests to {@code base}; {@code tls} null trusts the JDK's CAs. */
-  Http(URI base, Auth auth, Tls tls, Duration timeout, String hostHint, String apiWhere, Redactor redactor) {
+  Http(URI base, Auth auth, Tls tls, Duration timeout, String hostHint, String apiWhere, String credentials, Redactor redactor) {
     String b = base.toString();
     this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
     this.shownBase = ShownUrl.of(this.base);
@@ -61,6 +64,7 @@ final class Http {
     this.timeout = timeout;
     this.hostHint = hostHint;
     this.apiWhere = apiWhere;
+    this.credentials = credentials;
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER);
     this.tlsAdvice = tls == null ? new Tls(null, false, null).advice() : tls.advice();
@@ -165,7 +169,7 @@ final class Http {
         throw failure(0, "cannot authenticate " + what + ": " + e.getMessage(), e);
       } // the JDK's message quotes the header's value: "invalid header value: "Bearer ...""
       throw failure(0, "cannot authenticate " + what + ": a credential holds what a header cannot hold (a line break or another "
-          + "control character); write it on one line and " + CREDENTIALS, null);
+          + "control character); write it on one line and " + credentials, null);
     } catch (RuntimeException e) {
       throw e instanceof KfpException ? e : failure(0, "cannot authenticate " + what + ": " + e.getMessage(), e);
     }
@@ -202,7 +206,7 @@ final class Http {
     log.debug("{} -> {} ({} ms)", redactor.redact(what), status, (System.nanoTime() - start) / 1_000_000);
     if (status / 100 == 3) { // not followed: the API server does not redirect, a proxy in front of it may
       throw failure(status, what + " answered " + status + " redirecting to " + location(uri, response)
-          + "; if that is a login page, " + CREDENTIALS + ", else give that address as the host (" + hostHint + ")", null);
+          + "; if that is a login page, " + credentials + ", else give that address as the host (" + hostHint + ")", null);
     }
     if (status / 100 != 2) {
       // redacted before the message is cut to length (a secret cut in two would no longer match), and as a whole
@@ -293,9 +297,9 @@ final class Http {
     }
   }
 
-  private static String hint(int status) {
+  private String hint(int status) {
     if (status == 401 || status == 403) {
-      return "; " + CREDENTIALS + " and the namespace";
+      return "; " + credentials + " and the namespace";
     }
     if (status == 502 || status == 503 || status == 504) {
       return "; the server or a proxy in front of it is not ready, try again";

@@ -59,7 +59,8 @@ public final class KfpClient {
 
   private KfpClient(Builder b, URI host) {
     this.http = b.http(host, b.auth, b.option("--host") + ", 'host' in the config file, or " + ENDPOINT_ENV,
-        "In Kubeflow, KFP's is the address of its UI with /pipeline after it", "pass " + b.option(ClientBuilder.SKIP_VERIFY));
+        "In Kubeflow, KFP's is the address of its UI with /pipeline after it", "pass " + b.option(ClientBuilder.SKIP_VERIFY),
+        Http.KFP_CREDENTIALS);
     this.v2 = b.apiVersion == ApiVersion.V2BETA1;
     this.answers = new KfpAnswers(v2);
     this.api = b.apiVersion.path();

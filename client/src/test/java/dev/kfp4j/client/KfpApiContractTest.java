@@ -163,7 +163,7 @@ class KfpApiContractTest {
   @Test
   void prismRefusesARequestThatDoesNotMatchTheApi() {
     // The negative control: the same mock refuses a misspelt field, a wrong type and a missing credential.
-    Http http = new Http(PRISM.get(ApiVersion.V1BETA1).uri(), Auth.bearer("t"), null, Duration.ofSeconds(30), "test", "", new Redactor());
+    Http http = new Http(PRISM.get(ApiVersion.V1BETA1).uri(), Auth.bearer("t"), null, Duration.ofSeconds(30), "test", "", Http.KFP_CREDENTIALS, new Redactor());
     KfpException misspelt = assertThrows(KfpException.class,
         () -> http.post("/apis/v1beta1/experiments", Http.query(), Yaml.json().createObjectNode().put("nmae", "x")));
     assertEquals(422, misspelt.status(), misspelt.getMessage());
