@@ -1,5 +1,6 @@
 package dev.kfp4j.cli;
 
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.SourceLine;
 import dev.kfp4j.format.kfp2.KubernetesManifests;
@@ -75,7 +76,11 @@ final class ManifestCommand extends Commands.Base {
           + terms().option("--output", output.resolve(c.compiled().name() + ".yaml").toString()));
     }
     Files.createDirectories(file.getParent());
-    WholeFiles.write(file, yaml); // written whole or not at all, staged under a new name that replaces or follows nothing
+    try {
+      WholeFiles.write(file, yaml); // written whole or not at all, staged under a new name that replaces or follows nothing
+    } catch (IOException e) { // named as the user gave it, not as the hidden file it was staged in
+      throw FileErrors.unwritten(output, e);
+    }
     out().println("Wrote " + output);
     return Kfp4j.OK;
   }

@@ -269,6 +269,23 @@ class ManifestCommandTest {
   }
 
   /**
+   * An output that cannot be written (here a name the folder takes, but not the longer hidden one it is staged under): the
+   * error named that staged file; now the file given, with the reason, and nothing is left beside it.
+   */
+  @Test
+  void anOutputThatCannotBeWrittenIsNamedAsGiven() throws Exception {
+    Path deploy = Files.createDirectories(dir.resolve("deploy"));
+    Path file = deploy.resolve("m".repeat(240) + ".yaml");
+    Cli r = kfp4j("-p", "add-example", "-o", file.toString());
+    assertEquals(5, r.code(), r.toString());
+    assertEquals("kfp4j: error: cannot read or write " + file + ": File name too long (-v prints where it happened)",
+        r.err().lines().findFirst().orElse(""), r.toString());
+    try (var left = Files.list(deploy)) {
+      assertEquals(List.of(), left.toList(), "nothing written or staged");
+    }
+  }
+
+  /**
    * task-settings is compiled for Argo only by its {@code @Pipeline(formats = Format.ARGO)}, where the processor option
    * changes nothing: the message said only to set the option before; it names the annotation first now (the compiled files
    * do not say which chose the form).
