@@ -10,9 +10,7 @@ import dev.kfp4j.client.PipelineVersion;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.RunArguments;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -149,7 +147,7 @@ final class Cluster {
 
   /**
    * Uploads {@link #yaml()} as a new pipeline named as the compiled one, or as a new version of it
-   * ({@code versionName}, default the name and the UTC time).
+   * ({@code versionName}, default {@link VersionNames#of}: the name, the UTC time and the file's hash).
    */
   Uploaded upload(KfpClient kfp, String versionName) {
     String file = yaml();
@@ -164,8 +162,7 @@ final class Cluster {
       }
       return new Uploaded(created, v, true);
     }
-    String version = versionName != null ? versionName
-        : name() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String version = versionName != null ? versionName : VersionNames.of(name(), Instant.now(), file);
     return new Uploaded(existing, kfp.uploadPipelineVersion(existing.id(), version, description, file), false);
   }
 }

@@ -18,7 +18,8 @@ final class UploadCommand extends Commands.Base {
   @Option(names = "--argo", hidden = true)
   boolean argo;
 
-  @Option(names = "--version-name", paramLabel = "NAME", description = "The version's name (default: the pipeline name and the UTC time).")
+  @Option(names = "--version-name", paramLabel = "NAME", description = "The version's name (default: the pipeline name, the UTC time to the millisecond "
+      + "and the first 8 hex digits of the uploaded file's SHA-256).")
   String versionName;
 
   @Override

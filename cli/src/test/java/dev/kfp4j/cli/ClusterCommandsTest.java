@@ -168,10 +168,38 @@ class ClusterCommandsTest {
     kfp.failNextAt("POST", "/apis/v1beta1/runs", 500, "database is down");
     Cli r = kfp4j("run-once");
     assertEquals(3, r.code(), r.toString());
-    assertTrue(r.err().matches("(?s).*uploaded pipeline 'add-example' version 'add-example-\\d{8}-\\d{6}' \\(id version-\\d+\\), "
+    assertTrue(r.err().matches("(?s).*uploaded pipeline 'add-example' version 'add-example-\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{8}' \\(id version-\\d+\\), "
         + "but the run was not created: POST /apis/v1beta1/runs answered 500: database is down.*"), r.toString());
     assertEquals(2, kfp.versions().size());
     assertTrue(kfp.runs().isEmpty());
+  }
+
+  /**
+   * Two uploads in one second clashed (KFP refuses a second version of one name in a pipeline): a version was named, by
+   * default, the pipeline and the UTC time to the second. Now the time is to the millisecond and the file's hash follows.
+   */
+  @Test
+  void uploadsInARowAreNewVersionsNamedByTheTimeAndTheFile() throws Exception {
+    Cli first = kfp4j("upload-pipeline");
+    assertEquals(0, first.code(), first.toString());
+    Cli second = kfp4j("upload-pipeline");
+    assertEquals(0, second.code(), second.toString());
+    Files.writeString(config, Files.readString(config).replace("calc:2.0", "calc:2.1"));
+    Cli third = kfp4j("upload-pipeline");
+    assertEquals(0, third.code(), third.toString());
+
+    assertEquals(1, kfp.pipelines().size());
+    assertEquals(3, kfp.versions().size(), "the pipeline's first version, then two more");
+    String form = "add-example-\\d{8}-\\d{6}-\\d{3}-([0-9a-f]{8})";
+    String a = kfp.versions().get(1).path("name").asString();
+    String b = kfp.versions().get(2).path("name").asString();
+    assertTrue(a.matches(form), a);
+    assertTrue(b.matches(form), b);
+    assertTrue(second.out().contains(a), second.toString());
+    assertTrue(third.out().contains(b), third.toString());
+    assertEquals(a.substring(a.length() - 8), VersionNames.of("x", java.time.Instant.EPOCH,
+        kfp.template(kfp.versions().get(1).path("id").asString())).substring(22), "the hash of the file uploaded");
+    assertFalse(a.substring(a.length() - 8).equals(b.substring(b.length() - 8)), "another file, another hash: " + a + ", " + b);
   }
 
   /**

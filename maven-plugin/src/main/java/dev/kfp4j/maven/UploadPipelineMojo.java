@@ -12,7 +12,7 @@ public final class UploadPipelineMojo extends PipelineMojo {
     super("upload-pipeline");
   }
 
-  /** The version's name (default: the pipeline name and the UTC time). */
+  /** The version's name (default: the pipeline name, the UTC time to the millisecond and the uploaded file's hash). */
   @Parameter(property = "kfp4j.versionName")
   String versionName;
 

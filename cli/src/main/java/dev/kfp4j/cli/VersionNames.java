@@ -1,0 +1,35 @@
+package dev.kfp4j.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/**
+ * The name a new pipeline version gets when none is given: the pipeline's name, the UTC time to the
+ * millisecond and the first 8 hex digits of the uploaded file's SHA-256, such as {@code
+ * add-example-20260314-091502-123-3fa9c2d1}. KFP refuses a second version of one name in a pipeline
+ * (its versions' unique index on pipeline id and name), and two uploads can fall in one second: the
+ * two workflows {@code init --with-github-actions} writes both upload on a push to main. The time
+ * keeps the names in upload order when sorted; the hash tells two different files apart whatever
+ * the clock says, and shows which versions hold the same file. Lowercase letters, digits and
+ * {@code -} only, as KFP takes in a pipeline's name.
+ */
+final class VersionNames {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+  private VersionNames() {}
+
+  /** The default name of a version of {@code pipeline} holding {@code file}, uploaded at {@code at}. */
+  static String of(String pipeline, Instant at, String file) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(file.getBytes(StandardCharsets.UTF_8));
+      return pipeline + "-" + TIME.format(at) + "-" + HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}
