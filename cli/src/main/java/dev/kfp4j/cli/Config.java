@@ -264,7 +264,15 @@ public record Config(
           throw new ConfigException(file + ": mlflow: " + e.getMessage());
         }
       }
-      String uri = orElse(r.text(m, "tracking_uri", "mlflow."), env.apply("MLFLOW_TRACKING_URI"));
+      String given = r.text(m, "tracking_uri", "mlflow.");
+      String uri = orElse(given, env.apply("MLFLOW_TRACKING_URI"));
+      try { // written into the steps unless the secret gives the server
+        if (!keys.contains(MlflowTracking.TRACKING_URI_ENV)) {
+          MlflowTracking.checkNoCredentials(uri, given != null ? "mlflow.tracking_uri" : "MLFLOW_TRACKING_URI");
+        }
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(file + ": mlflow: " + e.getMessage());
+      }
       if ((uri == null || uri.isBlank()) && !keys.contains(MlflowTracking.TRACKING_URI_ENV)) {
         throw new ConfigException(file + ": mlflow: no tracking server; set mlflow.tracking_uri, such as "
             + "http://mlflow.kubeflow:5000, or MLFLOW_TRACKING_URI (or keep it in the credentials secret, listing "

@@ -1,6 +1,7 @@
 package dev.kfp4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.argo.ArgoRules;
@@ -180,6 +181,32 @@ class MlflowTrackingTest {
     Files.writeString(config, "mlflow:\n  tracking_uri: http://m\n  credentials_secret: mlflow\n  credentials_keys: [PASSWORD]\n");
     ConfigException key = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> Config.load(config, name -> null));
     assertTrue(key.getMessage().contains("list each once, from [MLFLOW_TRACKING_TOKEN, MLFLOW_TRACKING_USERNAME"), key.getMessage());
+  }
+
+  /**
+   * A tracking URI with a user and password in it went as it was into every tracked step's MLFLOW_TRACKING_URI, in the
+   * pipeline uploaded and the local run folder's workflow.json. Now it is refused, without showing the credential, pointing
+   * at the secret the credentials belong in.
+   */
+  @Test
+  void aTrackingUriWithCredentialsInItIsRefusedWithoutShowingThem() throws Exception {
+    Files.writeString(config, Files.readString(config).replace("http://mlflow.kubeflow:5000", "https://alice:pa55word@mlflow.example.com"));
+    Cli r = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "add-example");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains(": mlflow: mlflow.tracking_uri has credentials in it (before '@')"), r.toString());
+    assertTrue(r.err().contains("give the credentials as MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD (or "
+        + "MLFLOW_TRACKING_TOKEN), on the cluster from a Kubernetes secret (mlflow.credentials_secret and mlflow.credentials_keys)"),
+        r.toString());
+    assertFalse(r.toString().contains("pa55word"), r.toString());
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+
+    Files.writeString(config, "mlflow:\n  experiment_name: calc\n");
+    ConfigException fromEnv = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        () -> Config.load(config, name -> name.equals("MLFLOW_TRACKING_URI") ? "http://tok3n@mlflow:5000" : null));
+    assertTrue(fromEnv.getMessage().startsWith(config + ": mlflow: MLFLOW_TRACKING_URI has credentials in it"), fromEnv.getMessage());
+    assertFalse(fromEnv.getMessage().contains("tok3n"), fromEnv.getMessage());
+    assertEquals("http://mlflow:5000/p@th?q=a@b", Config.load(config, name -> name.equals("MLFLOW_TRACKING_URI")
+        ? "http://mlflow:5000/p@th?q=a@b" : null).mlflow().trackingUri(), "an @ after the host is no credential");
   }
 
   private static JsonNode template(JsonNode wf, String name) {

@@ -72,6 +72,8 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
   public static final String TOKEN_ENV = "MLFLOW_TRACKING_TOKEN";
   public static final String USERNAME_ENV = "MLFLOW_TRACKING_USERNAME";
   public static final String PASSWORD_ENV = "MLFLOW_TRACKING_PASSWORD";
+  /** A URI's user info: what comes before {@code @} in its authority. */
+  private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@");
   private static final String PARAM_PREFIX = "param-";
   private static final TypeSpec STRING = TypeSpec.named("String");
 
@@ -103,6 +105,26 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
     }
     if (trackingUri == null && (credentials == null || !credentials.keys().contains(TRACKING_URI_ENV))) {
       throw new IllegalArgumentException("the MLflow tracking URI is empty; set mlflow.tracking_uri or MLFLOW_TRACKING_URI");
+    }
+    if (credentials == null || !credentials.keys().contains(TRACKING_URI_ENV)) { // else the secret gives it
+      checkNoCredentials(trackingUri, "the MLflow tracking URI");
+    }
+  }
+
+  /**
+   * Refuses a tracking URI with credentials in it ({@code https://user:password@host}): the URI is
+   * written into every tracked step's environment, in the pipeline uploaded and the local run
+   * folder's {@code workflow.json}, for anyone who reads them. The message names {@code what} and
+   * never the URI.
+   *
+   * @throws IllegalArgumentException saying how to give MLflow its credentials instead
+   */
+  public static void checkNoCredentials(String trackingUri, String what) {
+    if (trackingUri != null && USER_INFO.matcher(trackingUri).find()) {
+      throw new IllegalArgumentException(what + " has credentials in it (before '@'), which every tracked step would carry "
+          + "in plain text, in the pipeline uploaded and in the local run folder: name the server alone, and give the "
+          + "credentials as " + USERNAME_ENV + " and " + PASSWORD_ENV + " (or " + TOKEN_ENV + "), on the cluster from a Kubernetes "
+          + "secret (mlflow.credentials_secret and mlflow.credentials_keys), locally in the environment");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.kfp4j.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,16 @@ class MlflowTrackingTest {
     assertTrue(key.getMessage().contains("MLFLOW_TRACKING_TOKEN"), key.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new MlflowTracking(null, null,
         new MlflowTracking.Credentials("c", List.of("MLFLOW_TRACKING_TOKEN"))), "no server anywhere");
+  }
+
+  @Test
+  void aTrackingUriWithCredentialsIsRefusedUnlessTheSecretGivesTheServer() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new MlflowTracking("https://alice:pa55word@mlflow:5000", null));
+    assertTrue(e.getMessage().startsWith("the MLflow tracking URI has credentials in it"), e.getMessage());
+    assertFalse(e.getMessage().contains("pa55word"), e.getMessage());
+    new MlflowTracking("https://alice:pa55word@mlflow:5000", null, new MlflowTracking.Credentials("mlflow-creds",
+        List.of(MlflowTracking.TRACKING_URI_ENV))); // written into no step: the secret's MLFLOW_TRACKING_URI is
   }
 
   @Test
