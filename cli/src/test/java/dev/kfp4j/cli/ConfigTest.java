@@ -264,7 +264,9 @@ class ConfigTest {
           headers: {X-Key: Qx7Zq6}
         mlflow:
           tracking_uri: https://u:Qx7Zq7@mlflow.example.com/?t=Qx7Zq8
-        """, Map.of());
+          credentials_secret: mlflow
+          credentials_keys: [MLFLOW_TRACKING_URI]
+        """, Map.of()); // a tracking_uri with credentials is refused unless the secret gives the server the steps get
     assertEquals("Qx7Zq4", c.auth().token(), "read as written");
     String text = c.toString();
     assertFalse(text.contains("Qx7Zq"), text);
