@@ -102,6 +102,18 @@ class JsonTest {
         + "1e+16, 123456789012345678901234567890]}", KfpValues.format(map));
   }
 
+  /** Python's {@code json.loads(text)} and {@code json.dumps(value, separators=(",", ":"), ensure_ascii=False)}. */
+  @Test
+  void loadsAndDumpsCompactAreThePublicReaderAndARequestBodysWriter() {
+    Object value = PyJson.loads("{\"z\": [1, 2.5, \"\u00e9\\n\", null, NaN, 3000000000], \"a\": {\"b\": true}}");
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("z", Arrays.asList(1, 2.5, "\u00e9\n", null, Double.NaN, 3_000_000_000L));
+    expected.put("a", Map.of("b", true));
+    assertEquals(expected, value, "as json.loads reads it, in the text's order");
+    assertEquals("{\"z\":[1,2.5,\"\u00e9\\n\",null,NaN,3000000000],\"a\":{\"b\":true}}", PyJson.dumpsCompact(value));
+    assertEquals("expected ',' or ']' at character 4", assertThrows(IllegalArgumentException.class, () -> PyJson.loads("[1 2]")).getMessage());
+  }
+
   @Test
   void wholeNumbersAreNeverTruncatedOrWrapped() {
     java.lang.reflect.Type ints = new TypeToken<List<Integer>>() {}.type();

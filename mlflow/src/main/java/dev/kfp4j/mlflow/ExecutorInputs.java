@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * KFP 2's executor input ({@code ml_pipelines.ExecutorInput} as JSON, what {@code {{$}}} gives a
@@ -28,54 +25,48 @@ final class ExecutorInputs {
    * @throws IllegalArgumentException when {@code json} is not an executor input
    */
   static Map<String, List<String>> flags(String json, String paramPrefix) {
-    JsonNode root = parse(json);
+    Map<String, Object> root = parse(json);
     Map<String, List<String>> flags = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> p : root.path("inputs").path("parameterValues").properties()) {
+    for (Map.Entry<String, Object> p : JsonValues.members(JsonValues.path(root, "inputs", "parameterValues")).entrySet()) {
       if (p.getKey().startsWith(paramPrefix)) {
-        add(flags, "param", p.getKey().substring(paramPrefix.length()) + "=" + text(p.getValue()));
-      } else if (!p.getValue().isNull()) {
-        add(flags, p.getKey(), text(p.getValue()));
+        add(flags, "param", p.getKey().substring(paramPrefix.length()) + "=" + JsonValues.text(p.getValue()));
+      } else if (p.getValue() != null) {
+        add(flags, p.getKey(), JsonValues.text(p.getValue()));
       }
     }
-    for (Map.Entry<String, JsonNode> a : root.path("inputs").path("artifacts").properties()) {
-      JsonNode first = a.getValue().path("artifacts").path(0);
-      if (first.path("uri").isString()) {
-        add(flags, a.getKey(), localPath(first));
+    for (Map.Entry<String, Object> a : JsonValues.members(JsonValues.path(root, "inputs", "artifacts")).entrySet()) {
+      Object first = JsonValues.first(JsonValues.path(a.getValue(), "artifacts"));
+      if (JsonValues.path(first, "uri") instanceof String uri) {
+        add(flags, a.getKey(), localPath(uri, first));
       }
     }
-    for (Map.Entry<String, JsonNode> o : root.path("outputs").path("parameters").properties()) {
-      add(flags, o.getKey() + "-file", o.getValue().path("outputFile").asString(""));
+    for (Map.Entry<String, Object> o : JsonValues.members(JsonValues.path(root, "outputs", "parameters")).entrySet()) {
+      add(flags, o.getKey() + "-file", JsonValues.string(JsonValues.path(o.getValue(), "outputFile"), ""));
     }
     return flags;
   }
 
-  static JsonNode parse(String json) {
+  /** The executor input's object, its members in the text's order. */
+  static Map<String, Object> parse(String json) {
+    Object root;
     try {
-      JsonNode root = JsonMapper.shared().readTree(json);
-      if (!root.isObject()) {
-        throw new IllegalArgumentException("the executor input is not a JSON object");
-      }
-      return root;
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("the executor input is not JSON: " + e.getOriginalMessage());
+      root = JsonValues.parse(json);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the executor input is not JSON: " + e.getMessage());
     }
-  }
-
-  /** A parameter value as text: a string as it is, anything else (a number, a struct) as JSON. */
-  static String text(JsonNode value) {
-    return value.isString() ? value.asString() : value.toString();
+    if (!(root instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("the executor input is not a JSON object");
+    }
+    return JsonValues.members(root);
   }
 
   /**
    * Where KFP's launcher puts an artifact in the container, as the entrypoints find it ({@link
    * LocalPaths}); its URI when it has no local path.
    */
-  @SuppressWarnings("unchecked")
-  private static String localPath(JsonNode artifact) {
-    String uri = artifact.get("uri").asString();
-    Map<String, Object> metadata = artifact.path("metadata").isObject()
-        ? JsonMapper.shared().convertValue(artifact.get("metadata"), Map.class) : Map.of();
-    String local = LocalPaths.of(uri, artifact.path("customPath").asString(""), metadata);
+  private static String localPath(String uri, Object artifact) {
+    Map<String, Object> metadata = JsonValues.members(JsonValues.path(artifact, "metadata"));
+    String local = LocalPaths.of(uri, JsonValues.string(JsonValues.path(artifact, "customPath"), ""), metadata);
     return local != null ? local : uri;
   }
 

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystemException;
 import java.time.Duration;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Map;
 
 /**
  * A failed call to a tracking server as a step or a component says it: one line, with the server (shown without its
@@ -19,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * bodyMessage=[<the body as it came>]}.)
  */
 final class Failures {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private Failures() {}
 
   /**
@@ -173,12 +169,12 @@ final class Failures {
       return new Said("", "");
     }
     try {
-      JsonNode json = JSON.readTree(body);
-      if (json.isObject()) {
-        return new Said(server.redact(oneLine(json.path("error_code").asString(""))),
-            server.redact(oneLine(json.path("message").asString(""))));
+      Object json = JsonValues.parse(body);
+      if (json instanceof Map<?, ?>) {
+        return new Said(server.redact(oneLine(JsonValues.string(JsonValues.path(json, "error_code"), ""))),
+            server.redact(oneLine(JsonValues.string(JsonValues.path(json, "message"), ""))));
       }
-    } catch (JacksonException notJson) {
+    } catch (IllegalArgumentException notJson) {
       // a proxy's text or page
     }
     return new Said("", body.length() < 200 && !body.stripLeading().startsWith("<") ? server.redact(oneLine(body)) : "");

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The steps MLflow tracking adds to a pipeline ({@code dev.kfp4j.tracking.MlflowTracking}), run as
@@ -184,8 +181,8 @@ public final class MlflowSteps {
     String s = status.strip();
     if (s.startsWith("{")) {
       try {
-        s = JsonMapper.shared().readTree(s).path("state").asString("");
-      } catch (JacksonException e) {
+        s = JsonValues.string(JsonValues.path(JsonValues.parse(s), "state"), "");
+      } catch (IllegalArgumentException e) {
         return false;
       }
     }
@@ -207,18 +204,21 @@ public final class MlflowSteps {
       PrintStream err) throws IOException {
     known(flags, "tracking-uri", "metrics", "run-id");
     Path file = Path.of(one(flags, "metrics"));
-    JsonNode root;
+    Object root;
     try {
-      root = JsonMapper.shared().readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (JacksonException e) {
-      err.println("mlflow: " + file + " is not JSON: " + e.getOriginalMessage());
+      root = JsonValues.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      err.println("mlflow: " + file + " is not JSON: " + e.getMessage());
       return FAILED;
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
-    for (JsonNode m : root.path("metrics")) {
-      JsonNode value = m.path("numberValue");
-      if (m.path("name").isString() && value.isNumber()) {
-        metrics.put(m.get("name").asString(), value.asDouble());
+    for (Object m : JsonValues.elements(JsonValues.path(root, "metrics"))) {
+      if (JsonValues.path(m, "name") instanceof String name && JsonValues.path(m, "numberValue") instanceof Number value) {
+        if (!Double.isFinite(value.doubleValue())) { // Python's json writes NaN and Infinity; none is logged then
+          err.println("mlflow: " + file + ": metric '" + name + "' is " + value + "; MLflow keeps finite numbers only");
+          return FAILED;
+        }
+        metrics.put(name, value.doubleValue());
       }
     }
     String runId = flags.containsKey("run-id") ? one(flags, "run-id") : env.apply(Mlflow.RUN_ID_ENV);

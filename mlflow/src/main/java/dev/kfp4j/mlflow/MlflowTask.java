@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a kfp4j Java component of a tracked pipeline, so that {@link Mlflow}'s calls in it log to
@@ -97,17 +95,16 @@ public final class MlflowTask {
 
   /** The executor input without the inputs tracking added, which go to {@code ours}. */
   private static String withoutOurs(String json, Map<String, String> ours) {
-    JsonNode root = ExecutorInputs.parse(json);
-    JsonNode values = root.path("inputs").path("parameterValues");
-    if (values instanceof ObjectNode o) {
+    Map<String, Object> root = ExecutorInputs.parse(json);
+    if (JsonValues.path(root, "inputs", "parameterValues") instanceof Map<?, ?> values) {
       for (String name : List.of(RUN_ID, KUBEFLOW_RUN_ID, EXPERIMENT, STATUS)) {
-        JsonNode v = o.remove(name);
-        if (v != null && !v.isNull()) {
-          ours.put(name, ExecutorInputs.text(v));
+        Object v = values.remove(name);
+        if (v != null) {
+          ours.put(name, JsonValues.text(v));
         }
       }
     }
-    return root.toString();
+    return JsonValues.write(root);
   }
 
   /** Points {@link Mlflow} at the run {@code mlflow} names; its id, or null (untracked: a warning). */

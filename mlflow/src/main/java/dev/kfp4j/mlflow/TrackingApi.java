@@ -9,15 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The calls kfp4j makes to a tracking server's REST API ({@code /api/2.0/mlflow/...}, the endpoints and JSON MLflow's
@@ -33,7 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
  * MlflowException} whose cause says which ({@link Failures#of}).
  */
 final class TrackingApi {
-  private static final JsonMapper JSON = JsonMapper.shared();
   private final Servers server;
   private final String base;
   private final Resender resender;
@@ -58,7 +54,7 @@ final class TrackingApi {
   /** The id of the experiment named {@code name}, or empty when there is none. */
   Optional<String> experimentId(String name) {
     try {
-      return Optional.of(get("experiments/get-by-name", "experiment_name", name).path("experiment").path("experiment_id").asString());
+      return Optional.of(string(get("experiments/get-by-name", "experiment_name", name), "experiment", "experiment_id"));
     } catch (MlflowHttpException e) {
       if (e.getStatusCode() == 404 && e.getErrorCode().equals("RESOURCE_DOES_NOT_EXIST")) {
         return Optional.empty();
@@ -68,65 +64,61 @@ final class TrackingApi {
   }
 
   String createExperiment(String name) {
-    return post("experiments/create", object().put("name", name)).path("experiment_id").asString();
+    return string(post("experiments/create", object("name", name)), "experiment_id");
   }
 
   /** Starts a run in {@code experimentId} now, named {@code name}, with {@code tags}; its id. */
   String createRun(String experimentId, String name, List<Map.Entry<String, String>> tags) {
-    ObjectNode request = object().put("experiment_id", experimentId).put("run_name", name)
-        .put("start_time", System.currentTimeMillis());
-    request.set("tags", pairs(tags));
-    return post("runs/create", request).path("run").path("info").path("run_id").asString();
+    Map<String, Object> request = object("experiment_id", experimentId, "run_name", name, "start_time", System.currentTimeMillis(),
+        "tags", pairs(tags));
+    return string(post("runs/create", request), "run", "info", "run_id");
   }
 
   void logParams(String runId, List<Map.Entry<String, String>> params) {
-    ObjectNode request = object().put("run_id", runId);
-    request.set("params", pairs(params));
-    post("runs/log-batch", request);
+    post("runs/log-batch", object("run_id", runId, "params", pairs(params)));
   }
 
   void logParam(String runId, String key, String value) {
-    post("runs/log-parameter", object().put("run_id", runId).put("key", key).put("value", value));
+    post("runs/log-parameter", object("run_id", runId, "key", key, "value", value));
   }
 
   void logMetric(String runId, String key, double value, long step) {
-    post("runs/log-metric", object().put("run_id", runId).put("key", key).put("value", value)
-        .put("timestamp", System.currentTimeMillis()).put("step", step));
+    post("runs/log-metric", object("run_id", runId, "key", key, "value", value, "timestamp", System.currentTimeMillis(), "step", step));
   }
 
   void setTag(String runId, String key, String value) {
-    post("runs/set-tag", object().put("run_id", runId).put("key", key).put("value", value));
+    post("runs/set-tag", object("run_id", runId, "key", key, "value", value));
   }
 
   /** Ends the run with {@code status} ({@code FINISHED}, {@code FAILED}) now. */
   void end(String runId, String status) {
-    post("runs/update", object().put("run_id", runId).put("status", status).put("end_time", System.currentTimeMillis()));
+    post("runs/update", object("run_id", runId, "status", status, "end_time", System.currentTimeMillis()));
   }
 
   /** Where the run's artifacts go. */
   String artifactUri(String runId) {
-    return get("runs/get", "run_id", runId).path("run").path("info").path("artifact_uri").asString();
+    return string(get("runs/get", "run_id", runId), "run", "info", "artifact_uri");
   }
 
   /** The id of the first active run of {@code experimentId} that {@code filter} takes, or empty. */
   Optional<String> findRun(String experimentId, String filter) {
-    ObjectNode request = object().put("filter", filter).put("run_view_type", "ACTIVE_ONLY").put("max_results", 1);
-    request.putArray("experiment_ids").add(experimentId);
-    JsonNode runs = post("runs/search", request).path("runs");
-    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0).path("info").path("run_id").asString());
+    Map<String, Object> request = object("filter", filter, "run_view_type", "ACTIVE_ONLY", "max_results", 1,
+        "experiment_ids", List.of(experimentId));
+    Object first = JsonValues.first(JsonValues.path(post("runs/search", request), "runs"));
+    return first == null ? Optional.empty() : Optional.of(string(first, "info", "run_id"));
   }
 
-  private JsonNode get(String endpoint, String name, String value) {
+  private Object get(String endpoint, String name, String value) {
     return send(HttpRequest.newBuilder(URI.create(base + endpoint + "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)))
         .GET());
   }
 
-  private JsonNode post(String endpoint, ObjectNode body) {
+  private Object post(String endpoint, Map<String, Object> body) {
     return send(HttpRequest.newBuilder(URI.create(base + endpoint)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+        .POST(HttpRequest.BodyPublishers.ofString(JsonValues.write(body), StandardCharsets.UTF_8)));
   }
 
-  private JsonNode send(HttpRequest.Builder request) {
+  private Object send(HttpRequest.Builder request) {
     Duration timeout;
     try {
       timeout = server.timeout();
@@ -155,10 +147,10 @@ final class TrackingApi {
   }
 
   /** An answer's body, which MLflow's server writes as JSON; a proxy's or another server's page is not. */
-  private JsonNode json(int status, String body) {
+  private Object json(int status, String body) {
     try {
-      return body.isBlank() ? object() : JSON.readTree(body);
-    } catch (JacksonException e) {
+      return body.isBlank() ? Map.of() : JsonValues.parse(body);
+    } catch (IllegalArgumentException e) {
       throw new MlflowException("the tracking server " + server + " answered " + status + " with no MLflow JSON; is it an"
           + " MLflow tracking server (mlflow.tracking_uri in kfp4j.yaml, else " + Mlflow.TRACKING_URI_ENV + ")?", e);
     }
@@ -172,13 +164,25 @@ final class TrackingApi {
     return http;
   }
 
-  private static ArrayNode pairs(List<Map.Entry<String, String>> pairs) {
-    ArrayNode array = JSON.createArrayNode();
-    pairs.forEach(p -> array.addObject().put("key", p.getKey()).put("value", p.getValue()));
+  /** The text at {@code names} in an answer, "" when it has none. */
+  private static String string(Object answer, String... names) {
+    return JsonValues.string(JsonValues.path(answer, names), "");
+  }
+
+  private static List<Object> pairs(List<Map.Entry<String, String>> pairs) {
+    List<Object> array = new ArrayList<>();
+    for (Map.Entry<String, String> p : pairs) {
+      array.add(object("key", p.getKey(), "value", p.getValue()));
+    }
     return array;
   }
 
-  private static ObjectNode object() {
-    return JSON.createObjectNode();
+  /** A request body: its members as names and values, in order. */
+  private static Map<String, Object> object(Object... namesAndValues) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return body;
   }
 }

@@ -152,6 +152,18 @@ class MlflowStepsTest {
   }
 
   @Test
+  void aMetricsFileWithANaNLogsNoneOfItsMetrics() throws Exception {
+    String id = startRun("kfp-run-1");
+    Path metrics = Files.writeString(dir.resolve("metrics.json"),
+        "{\"metrics\": [{\"name\": \"f1\", \"numberValue\": 0.8}, {\"name\": \"loss\", \"numberValue\": NaN}]}");
+    assertEquals(1, run(Map.of("MLFLOW_TRACKING_URI", server.uri().toString(), "MLFLOW_RUN_ID", id), "mlflow-log-metrics",
+        "--metrics", metrics.toString()));
+    assertEquals("mlflow: " + metrics + ": metric 'loss' is NaN; MLflow keeps finite numbers only", err.toString().strip(),
+        "Python's json.dumps writes NaN");
+    assertEquals(Map.of(), server.runs().get(0).metrics());
+  }
+
+  @Test
   void inKfp2AMetricsArtifactIsReadWhereTheLauncherPutsIt() throws Exception {
     String id = startRun("kfp-run-1");
     Path metrics = Files.writeString(dir.resolve("metrics.json"), "{\"metrics\": [{\"name\": \"f1\", \"numberValue\": 0.8}]}");
@@ -187,7 +199,7 @@ class MlflowStepsTest {
     Path idFile = dir.resolve("outputs/run-id/data");
     String executorInput = """
         {"inputs": {"parameterValues": {"experiment": "churn", "pipeline": "train", "kubeflow-run-id": "7f0c-uuid",
-          "param-epochs": 20, "param-rate": 0.5}},
+          "param-epochs": 20, "param-rate": 0.5, "param-layers": {"sizes": [64, 32], "name": "caf\u00e9"}}},
          "outputs": {"parameters": {"run-id": {"outputFile": "%s"}}, "outputFile": "%s"}}
         """.formatted(idFile, dir.resolve("outputs/executor_output.json"));
     assertEquals(0, run(Map.of("MLFLOW_TRACKING_URI", server.uri().toString()), "mlflow-start-run", "--executor_input", executorInput),
@@ -195,7 +207,8 @@ class MlflowStepsTest {
     FakeMlflowServer.Run r = server.runs().get(0);
     assertEquals(r.id(), Files.readString(idFile));
     assertEquals("7f0c-uuid", r.tags().get(MlflowSteps.RUN_ID_TAG));
-    assertEquals(Map.of("epochs", "20", "rate", "0.5"), r.params(), "KFP 2's typed values as MLflow's text");
+    assertEquals(Map.of("epochs", "20", "rate", "0.5", "layers", "{\"sizes\":[64,32],\"name\":\"caf\u00e9\"}"), r.params(),
+        "KFP 2's typed values as MLflow's text, a struct as compact JSON");
   }
 
   @Test
