@@ -268,7 +268,7 @@ public record Config(
       String uri = orElse(given, env.apply("MLFLOW_TRACKING_URI"));
       try { // written into the steps unless the secret gives the server
         if (!keys.contains(MlflowTracking.TRACKING_URI_ENV)) {
-          MlflowTracking.checkNoCredentials(uri, given != null ? "mlflow.tracking_uri" : "MLFLOW_TRACKING_URI");
+          MlflowTracking.checkServerUri(uri, given != null ? "mlflow.tracking_uri" : "MLFLOW_TRACKING_URI");
         }
       } catch (IllegalArgumentException e) {
         throw new ConfigException(file + ": mlflow: " + e.getMessage());

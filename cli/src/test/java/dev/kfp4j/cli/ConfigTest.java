@@ -86,6 +86,9 @@ class ConfigTest {
   void mistakesNameTheSettingAndTheFix() {
     assertTrue(error("hots: x\n").contains("unknown setting 'hots'; the settings are [api_version, argo_server, auth, host, mlflow, namespace, run_config]"));
     assertTrue(error("mlflow: {tracking_url: http://mlflow:5000}\n").contains("unknown setting 'mlflow.tracking_url'; mlflow's settings are [credentials_keys, credentials_secret, experiment_name, tracking_uri]"));
+    assertTrue(error("mlflow: {tracking_uri: 'mlflow:5000'}\n").contains("mlflow: mlflow.tracking_uri is 'mlflow:5000', not an http:// or"
+        + " https:// URL: kfp4j's MLflow steps reach a tracking server through MLflow's REST API; name the server, such as"
+        + " http://mlflow.kubeflow:5000"));
     assertTrue(error("run_config: {imgae: x}\n").contains("unknown setting 'run_config.imgae'"));
     assertTrue(error("run_config: {image_pull_policy: Sometimes}\n").contains("use one of [Always, IfNotPresent, Never]"));
     assertTrue(error("run_config: {ttl: a week}\n").contains("run_config.ttl is 'a week'; write a whole number of seconds"));

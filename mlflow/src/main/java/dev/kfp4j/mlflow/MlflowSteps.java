@@ -103,7 +103,11 @@ public final class MlflowSteps {
   /** {@link #server}, or null when none is given. */
   private static Servers knownServer(Map<String, List<String>> flags, Function<String, String> env) {
     String uri = flags.containsKey("tracking-uri") ? flags.get("tracking-uri").get(0) : env.apply(Mlflow.TRACKING_URI_ENV);
-    return uri == null || uri.isBlank() ? null : Servers.of(uri, env);
+    try {
+      return uri == null || uri.isBlank() ? null : Servers.of(uri, env);
+    } catch (MlflowException notAUrl) { // what failed, said as it is
+      return null;
+    }
   }
 
   /** The server: {@code --tracking-uri} when given, else {@code MLFLOW_TRACKING_URI}, with the environment's credentials. */

@@ -26,8 +26,17 @@ record Servers(String uri, String token, String username, String password, Strin
     this(uri, token, username, password, null, Retries.DEFAULT);
   }
 
-  /** The server at {@code uri} with {@code env}'s credentials and timeout. */
+  /**
+   * The server at {@code uri} with {@code env}'s credentials and timeout.
+   *
+   * @throws MlflowException when {@code uri} is no {@code http://} or {@code https://} URL, saying what to give
+   */
   static Servers of(String uri, Function<String, String> env) {
+    if (!uri.matches("(?i)https?://[^/?#\\s]+([/?#]\\S*)?")) {
+      throw new MlflowException("the tracking URI '" + UrlTexts.shown(uri) + "' is not an http:// or https:// URL: kfp4j's MLflow"
+          + " steps reach a tracking server through MLflow's REST API; name the server, such as http://mlflow.kubeflow:5000"
+          + " (mlflow.tracking_uri in kfp4j.yaml, else " + Mlflow.TRACKING_URI_ENV + ")");
+    }
     return new Servers(uri, blankToNull(env.apply("MLFLOW_TRACKING_TOKEN")), blankToNull(env.apply("MLFLOW_TRACKING_USERNAME")),
         blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")), blankToNull(env.apply(TIMEOUT_ENV)), Retries.of(env));
   }

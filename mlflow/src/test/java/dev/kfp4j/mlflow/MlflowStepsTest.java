@@ -135,6 +135,18 @@ class MlflowStepsTest {
         Servers.of("https://bob:s3@cret@mlflow.example.com/x?token=Qx7Zq9&a=&Qx7Zq8#f", k -> null).toString());
   }
 
+  /** A tracking URI without http(s):// printed Java's "java.lang.IllegalArgumentException: URI with undefined scheme". */
+  @Test
+  void aTrackingUriThatIsNoHttpUrlIsSaidInWords() {
+    int code = run(Map.of("MLFLOW_TRACKING_URI", "mlflow.kubeflow:5000?token=Qx7Zq9"), "mlflow-start-run", "--experiment", "churn",
+        "--pipeline", "train", "--kubeflow-run-id", "k", "--run-id-file", dir.resolve("id").toString());
+    assertEquals(MlflowSteps.FAILED, code, err.toString());
+    assertEquals("mlflow: the tracking URI 'mlflow.kubeflow:5000?token=***' is not an http:// or https:// URL: kfp4j's MLflow"
+        + " steps reach a tracking server through MLflow's REST API; name the server, such as http://mlflow.kubeflow:5000"
+        + " (mlflow.tracking_uri in kfp4j.yaml, else MLFLOW_TRACKING_URI)\n", err.toString());
+    assertEquals(List.of(), server.runs());
+  }
+
   @Test
   void withoutTheVariablesNothingIsTracked() {
     assertNull(Mlflow.fromEnvironment(Map.<String, String>of()::get));

@@ -1,5 +1,6 @@
 package dev.kfp4j.tracking;
 
+import dev.kfp4j.entrypoint.UrlTexts;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Branches;
 import dev.kfp4j.model.Condition;
@@ -74,6 +75,8 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
   public static final String PASSWORD_ENV = "MLFLOW_TRACKING_PASSWORD";
   /** A URI's user info: what comes before {@code @} in its authority. */
   private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@");
+  /** An {@code http://} or {@code https://} URL naming a host. */
+  private static final java.util.regex.Pattern HTTP_URL = java.util.regex.Pattern.compile("^(?i)https?://[^/?#\\s]+");
   private static final String PARAM_PREFIX = "param-";
   private static final TypeSpec STRING = TypeSpec.named("String");
 
@@ -107,24 +110,34 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
       throw new IllegalArgumentException("the MLflow tracking URI is empty; set mlflow.tracking_uri or MLFLOW_TRACKING_URI");
     }
     if (credentials == null || !credentials.keys().contains(TRACKING_URI_ENV)) { // else the secret gives it
-      checkNoCredentials(trackingUri, "the MLflow tracking URI");
+      checkServerUri(trackingUri, "the MLflow tracking URI");
     }
   }
 
   /**
-   * Refuses a tracking URI with credentials in it ({@code https://user:password@host}): the URI is
-   * written into every tracked step's environment, in the pipeline uploaded and the local run
-   * folder's {@code workflow.json}, for anyone who reads them. The message names {@code what} and
-   * never the URI.
+   * Refuses a tracking URI that kfp4j's steps cannot use or should not carry: one with credentials in it ({@code
+   * https://user:password@host}), as the URI is written into every tracked step's environment, in the pipeline uploaded and
+   * the local run folder's {@code workflow.json}, for anyone who reads them; and one that is no {@code http://} or {@code
+   * https://} URL (a local folder, a database, {@code databricks}, which MLflow's own client also takes), as the steps reach
+   * the server through MLflow's REST API. The message names {@code what} and never a credential.
    *
-   * @throws IllegalArgumentException saying how to give MLflow its credentials instead
+   * @throws IllegalArgumentException saying what to give instead
    */
-  public static void checkNoCredentials(String trackingUri, String what) {
-    if (trackingUri != null && USER_INFO.matcher(trackingUri).find()) {
+  public static void checkServerUri(String trackingUri, String what) {
+    if (trackingUri == null || trackingUri.isBlank()) {
+      return;
+    }
+    if (USER_INFO.matcher(trackingUri).find()) {
       throw new IllegalArgumentException(what + " has credentials in it (before '@'), which every tracked step would carry "
           + "in plain text, in the pipeline uploaded and in the local run folder: name the server alone, and give the "
           + "credentials as " + USERNAME_ENV + " and " + PASSWORD_ENV + " (or " + TOKEN_ENV + "), on the cluster from a Kubernetes "
           + "secret (mlflow.credentials_secret and mlflow.credentials_keys), locally in the environment");
+    }
+    if (!HTTP_URL.matcher(trackingUri).find()) {
+      throw new IllegalArgumentException(what + " is '" + UrlTexts.shown(trackingUri) + "', not an http:// or https:// URL: "
+          + "kfp4j's MLflow steps reach a tracking server through MLflow's REST API; name the server, such as "
+          + "http://mlflow.kubeflow:5000 (a local folder, a database or databricks, which MLflow's own client also takes, "
+          + "cannot be reached from a step)");
     }
   }
 

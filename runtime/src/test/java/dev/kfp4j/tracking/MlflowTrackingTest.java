@@ -136,6 +136,20 @@ class MlflowTrackingTest {
         List.of(MlflowTracking.TRACKING_URI_ENV))); // written into no step: the secret's MLFLOW_TRACKING_URI is
   }
 
+  /** A tracking URI without http(s):// was taken, and every tracked step failed on it ("URI with undefined scheme"). */
+  @Test
+  void aTrackingUriThatIsNoHttpUrlIsRefusedSayingWhatToGive() {
+    for (String uri : List.of("mlflow.kubeflow:5000", "file:///tmp/mlruns", "sqlite:///mlflow.db", "databricks", "http://")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MlflowTracking(uri, null), uri);
+      assertEquals("the MLflow tracking URI is '" + uri + "', not an http:// or https:// URL: kfp4j's MLflow steps reach a"
+          + " tracking server through MLflow's REST API; name the server, such as http://mlflow.kubeflow:5000 (a local folder, a"
+          + " database or databricks, which MLflow's own client also takes, cannot be reached from a step)", e.getMessage());
+    }
+    new MlflowTracking("HTTPS://mlflow.example.com/prefix?x=1", null);
+    new MlflowTracking("mlflow:5000", null, new MlflowTracking.Credentials("mlflow-creds",
+        List.of(MlflowTracking.TRACKING_URI_ENV))); // written into no step: the secret's MLFLOW_TRACKING_URI is
+  }
+
   @Test
   void aPipelineTrackedTwiceOrAnInputInTheWayIsAnError() {
     Pipeline tracked = TRACKING.apply(pipeline());
