@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The reference folder beside the checkout, {@code ../shared}: files other tools wrote (Argo's
@@ -22,6 +23,14 @@ public final class Shared {
   public static final String KFP_API = "KFP's API files";
   /** {@code schemas/kfp-ir}: KFP 2's pipeline spec and Kubernetes platform {@code .proto} files. */
   public static final String KFP_PROTOS = "KFP 2's .proto files";
+  /** {@code testdata/kfp-components}: KFP's component library. */
+  public static final String KFP_COMPONENTS = "the KFP component library";
+  /** {@code testdata/kfp-sdk-*}: files the KFP SDK wrote. */
+  public static final String KFP_SDK = "files the KFP SDK wrote";
+  /** The rest of {@code testdata}. */
+  public static final String TEST_DATA = "test data";
+  /** Each thing a test may need, as {@link SharedListener}'s line names it: one name each, so that it names each once. */
+  private static final Set<String> NEEDS = Set.of(ARGO_SCHEMAS, KFP_API, KFP_PROTOS, KFP_COMPONENTS, KFP_SDK, TEST_DATA);
 
   private Shared() {}
 
@@ -42,9 +51,14 @@ public final class Shared {
    * is missing, the test is skipped from here on ({@link MissingShared}).
    */
   public static Path root(String what, String... more) {
+    List<String> needs = new ArrayList<>(List.of(more));
+    needs.add(0, what);
+    for (String need : needs) {
+      if (!NEEDS.contains(need)) { // a name of its own would stand beside the same thing's in the line
+        throw new IllegalArgumentException("'" + need + "' is none of " + new java.util.TreeSet<>(NEEDS) + ": name one of Shared's");
+      }
+    }
     if (!present()) {
-      List<String> needs = new ArrayList<>(List.of(more));
-      needs.add(0, what);
       throw new MissingShared(needs, location());
     }
     return location();
@@ -63,8 +77,8 @@ public final class Shared {
 
   private static String what(String testdata) {
     if (testdata.startsWith("kfp-components")) {
-      return "the KFP component library";
+      return KFP_COMPONENTS;
     }
-    return testdata.startsWith("kfp-sdk") ? "files the KFP SDK wrote" : "test data";
+    return testdata.startsWith("kfp-sdk") ? KFP_SDK : TEST_DATA;
   }
 }

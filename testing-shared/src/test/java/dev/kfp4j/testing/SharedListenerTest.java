@@ -1,6 +1,8 @@
 package dev.kfp4j.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.ByteArrayOutputStream;
@@ -85,6 +87,13 @@ class SharedListenerTest {
     assertEquals(0, r.summary().getTotalFailureCount());
     assertEquals("kfp4j: 4 tests skipped: they check against Argo's Workflow schemas, KFP 2's .proto files and the KFP component "
         + "library, in the reference folder " + absent + ", which is not there; point at it with -Dkfp4j.shared=DIR" + System.lineSeparator(), r.out());
+  }
+
+  /** A name of a test's own for what it needs ("Argo's schemas") stood beside Shared's for the same in the line. */
+  @Test
+  void aNeedIsOneOfSharedsNames() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shared.root("Argo's schemas"));
+    assertTrue(e.getMessage().startsWith("'Argo's schemas' is none of [Argo's Workflow schemas, "), e.getMessage());
   }
 
   @Test

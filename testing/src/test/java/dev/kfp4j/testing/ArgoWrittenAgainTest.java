@@ -79,7 +79,7 @@ class ArgoWrittenAgainTest {
     assertEquals(true, argument(written, "nested", "f").path("optional").asBoolean(false), "a nested DAG's task, put into main:\n" + written);
     assertTrue(argument(written, "reader", "f").path("from").asString("").contains("tasks.writer.outputs.artifacts"), written);
     assertEquals(written, ArgoWriter.write(ArgoReader.readToWrite(written, "written.yaml")), "read and written again, the same");
-    Shared.root("Argo's schemas");
+    Shared.root(Shared.ARGO_SCHEMAS);
     assertEquals(List.of(), ArgoSchemas.errors(written), written);
   }
 
@@ -160,7 +160,7 @@ class ArgoWrittenAgainTest {
     assertEquals(written, ArgoWriter.write(ArgoReader.readToWrite(written, "written.yaml")), "read and written again, the same");
     String none = writtenAgain(kfp4jWorkflow(), w -> makeOutput(w, "artifacts", model).putObject("archive").putObject("none"));
     assertTrue(makeOutput(Yaml.read(none), "artifacts", model).path("archive").path("none").isObject(), none);
-    Shared.root("Argo's schemas");
+    Shared.root(Shared.ARGO_SCHEMAS);
     assertEquals(List.of(), ArgoSchemas.errors(written), written);
     FormatException e = assertThrows(FormatException.class, () -> Kfp2Writer.write(ArgoReader.read(written, "written.yaml")));
     assertTrue(e.getMessage().contains("its output 'data' is exported as 'data' (Argo's globalName), which a KFP 2 pipeline spec has"
