@@ -1,12 +1,9 @@
 package dev.kfp4j.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.kfp4j.spec.Sha256;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 /**
  * The name a new pipeline version gets when none is given: the pipeline's name, the UTC time to the
@@ -25,11 +22,6 @@ final class VersionNames {
 
   /** The default name of a version of {@code pipeline} holding {@code file}, uploaded at {@code at}. */
   static String of(String pipeline, Instant at, String file) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(file.getBytes(StandardCharsets.UTF_8));
-      return pipeline + "-" + TIME.format(at) + "-" + HexFormat.of().formatHex(digest, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return pipeline + "-" + TIME.format(at) + "-" + Sha256.hexOf(file).substring(0, 8);
   }
 }
