@@ -1,47 +1,28 @@
 package dev.kfp4j.testing;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
 
 /**
- * Counts the tests skipped for a missing {@code ../shared} ({@link MissingShared}) and prints one
- * line for the whole run when there were any: what they needed, where it was looked for, and how
- * to point at it. Registered with the JUnit Platform through {@code META-INF/services}, so every
- * module whose tests have this jar on the classpath reports so, once.
+ * Counts the tests skipped for a missing {@code ../shared} ({@link MissingShared}), told in one line for the whole
+ * run when there were any: what they needed, where it was looked for, and how to point at it. Registered with the JUnit
+ * Platform through {@code META-INF/services}, so every module whose tests have this jar on the classpath reports so,
+ * once ({@link SkippedTests}).
  */
-public final class SharedListener implements TestExecutionListener {
-  private final Set<String> needed = new TreeSet<>();
-  private TestPlan plan;
-  private int skipped;
+public final class SharedListener extends SkipCounter {
+  public SharedListener() {
+    super(SkippedTests.Want.SHARED);
+  }
 
-  @Override
-  public void testPlanExecutionStarted(TestPlan testPlan) {
-    plan = testPlan;
-    needed.clear();
-    skipped = 0;
+  SharedListener(SkippedTests tally) {
+    super(tally, SkippedTests.Want.SHARED);
   }
 
   @Override
-  public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-    if (result.getStatus() != TestExecutionResult.Status.ABORTED
-        || !(result.getThrowable().orElse(null) instanceof MissingShared missing)) {
-      return;
-    }
-    needed.addAll(missing.needs());
-    skipped += id.isTest() ? 1 : (int) plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count();
-  }
-
-  @Override
-  public void testPlanExecutionFinished(TestPlan testPlan) {
-    if (skipped > 0) {
-      System.out.println(line(skipped, needed));
-    }
+  protected Collection<String> why(Throwable thrown) {
+    return thrown instanceof MissingShared missing ? missing.needs() : null;
   }
 
   /** The one line: {@code kfp4j: 3 tests skipped: they check against ... (-Dkfp4j.shared=DIR)}. */

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,31 +60,27 @@ class SharedListenerTest {
   /** Runs {@link Needs} with the folder at {@code shared}; what the run printed, and its summary. */
   private record Run(String out, TestExecutionSummary summary) {}
 
-  private static Run run(Path shared) {
+  private static Run run(Path shared) throws IOException {
     System.setProperty(Shared.PROPERTY, shared.toString());
-    Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+    Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+        .enableLauncherSessionListenerAutoRegistration(false).build());
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream out = System.out;
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Needs.class)).build(),
-          new SharedListener(), summary);
-    } finally {
-      System.setOut(out);
-    }
-    return new Run(bytes.toString(StandardCharsets.UTF_8), summary.getSummary());
+    SkippedTests tally = new SkippedTests(null, "");
+    tally.opened();
+    launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Needs.class)).build(),
+        new SharedListener(tally), summary);
+    return new Run(String.join("\n", tally.closed()), summary.getSummary());
   }
 
   @Test
-  void withoutTheFolderItsTestsAreSkippedAndOneLineSaysWhatAndWhere() {
+  void withoutTheFolderItsTestsAreSkippedAndOneLineSaysWhatAndWhere() throws IOException {
     Path absent = dir.resolve("shared");
     Run r = run(absent);
     assertEquals(4, r.summary().getTestsAbortedCount(), "skipped, not passed");
     assertEquals(1, r.summary().getTestsSucceededCount());
     assertEquals(0, r.summary().getTotalFailureCount());
     assertEquals("kfp4j: 4 tests skipped: they check against Argo's Workflow schemas, KFP 2's .proto files and the KFP component "
-        + "library, in the reference folder " + absent + ", which is not there; point at it with -Dkfp4j.shared=DIR" + System.lineSeparator(), r.out());
+        + "library, in the reference folder " + absent + ", which is not there; point at it with -Dkfp4j.shared=DIR", r.out());
   }
 
   /** A name of a test's own for what it needs ("Argo's schemas") stood beside Shared's for the same in the line. */
@@ -97,7 +91,7 @@ class SharedListenerTest {
   }
 
   @Test
-  void withTheFolderTheyRunAndNothingIsSaid() {
+  void withTheFolderTheyRunAndNothingIsSaid() throws IOException {
     Run r = run(dir);
     assertEquals(5, r.summary().getTestsSucceededCount());
     assertEquals("", r.out());
