@@ -205,8 +205,33 @@ class MlflowTrackingTest {
         () -> Config.load(config, name -> name.equals("MLFLOW_TRACKING_URI") ? "http://tok3n@mlflow:5000" : null));
     assertTrue(fromEnv.getMessage().startsWith(config + ": mlflow: MLFLOW_TRACKING_URI has credentials in it"), fromEnv.getMessage());
     assertFalse(fromEnv.getMessage().contains("tok3n"), fromEnv.getMessage());
-    assertEquals("http://mlflow:5000/p@th?q=a@b", Config.load(config, name -> name.equals("MLFLOW_TRACKING_URI")
-        ? "http://mlflow:5000/p@th?q=a@b" : null).mlflow().trackingUri(), "an @ after the host is no credential");
+    assertEquals("http://mlflow:5000/p@th", Config.load(config, name -> name.equals("MLFLOW_TRACKING_URI")
+        ? "http://mlflow:5000/p@th" : null).mlflow().trackingUri(), "an @ after the host is no credential");
+  }
+
+  /**
+   * A tracking URI with a query (a token in it) went as it was into every tracked step's MLFLOW_TRACKING_URI, in the
+   * pipeline uploaded and the local run folder's workflow.json, and every step's requests to MLflow went astray. Now it is
+   * refused as one with credentials is, without showing the query's values.
+   */
+  @Test
+  void aTrackingUriWithAQueryIsRefusedWithoutShowingIt() throws Exception {
+    Files.writeString(config, Files.readString(config).replace("http://mlflow.kubeflow:5000", "http://mlflow.kubeflow:5000?token=Qx7abc"));
+    Cli r = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "add-example");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains(": mlflow: mlflow.tracking_uri has a query (after '?'), which every tracked step would carry in"
+        + " plain text, in the pipeline uploaded and in the local run folder, and MLflow's REST API does not take: name the server"
+        + " alone, such as http://mlflow.kubeflow:5000, and give a token as MLFLOW_TRACKING_TOKEN, on the cluster from a"
+        + " Kubernetes secret (mlflow.credentials_secret and mlflow.credentials_keys)"), r.toString());
+    assertFalse(r.toString().contains("Qx7abc"), r.toString());
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+
+    Files.writeString(config, "mlflow:\n  experiment_name: calc\n");
+    ConfigException fromEnv = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        () -> Config.load(config, name -> name.equals("MLFLOW_TRACKING_URI") ? "http://mlflow:5000/#Qx7abc" : null));
+    assertTrue(fromEnv.getMessage().startsWith(config + ": mlflow: MLFLOW_TRACKING_URI has a fragment (after '#')"),
+        fromEnv.getMessage());
+    assertFalse(fromEnv.getMessage().contains("Qx7abc"), fromEnv.getMessage());
   }
 
   private static JsonNode template(JsonNode wf, String name) {

@@ -23,7 +23,13 @@ public final class MlflowRun implements AutoCloseable {
   private final Servers server;
   private final String runId;
 
-  /** The run {@code runId} on {@code trackingUri}, with the credentials of this process's environment ({@code MLFLOW_TRACKING_TOKEN}, ...). */
+  /**
+   * The run {@code runId} on {@code trackingUri}, with the credentials of this process's environment ({@code
+   * MLFLOW_TRACKING_TOKEN}, ...).
+   *
+   * @throws MlflowException when {@code trackingUri} is no {@code http://} or {@code https://} URL of a host, optional port
+   *     and path (credentials, a query or a fragment in it), saying what to give
+   */
   public MlflowRun(String trackingUri, String runId) {
     this(Servers.of(Objects.requireNonNull(trackingUri, "trackingUri"), System::getenv), runId);
   }

@@ -1,5 +1,6 @@
 package dev.kfp4j.mlflow;
 
+import dev.kfp4j.entrypoint.TrackingServerUrls;
 import dev.kfp4j.entrypoint.UrlTexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,16 +30,37 @@ record Servers(String uri, String token, String username, String password, Strin
   /**
    * The server at {@code uri} with {@code env}'s credentials and timeout.
    *
-   * @throws MlflowException when {@code uri} is no {@code http://} or {@code https://} URL, saying what to give
+   * @throws MlflowException when {@code uri} is no tracking server's URL ({@link TrackingServerUrls}, the rule kfp4j's
+   *     command checks {@code mlflow.tracking_uri} by), saying what to give and never the credentials or query it holds
    */
   static Servers of(String uri, Function<String, String> env) {
-    if (!uri.matches("(?i)https?://[^/?#\\s]+([/?#]\\S*)?")) {
-      throw new MlflowException("the tracking URI '" + UrlTexts.shown(uri) + "' is not an http:// or https:// URL: kfp4j's MLflow"
-          + " steps reach a tracking server through MLflow's REST API; name the server, such as http://mlflow.kubeflow:5000"
-          + " (mlflow.tracking_uri in kfp4j.yaml, else " + Mlflow.TRACKING_URI_ENV + ")");
+    TrackingServerUrls.Fault fault = TrackingServerUrls.faultOf(uri);
+    if (fault != null) {
+      throw new MlflowException(refusal(uri, fault));
     }
     return new Servers(uri, blankToNull(env.apply("MLFLOW_TRACKING_TOKEN")), blankToNull(env.apply("MLFLOW_TRACKING_USERNAME")),
         blankToNull(env.apply("MLFLOW_TRACKING_PASSWORD")), blankToNull(env.apply(TIMEOUT_ENV)), Retries.of(env));
+  }
+
+  /** Why the steps cannot take tracking URI {@code uri}, which has {@code fault}, and what to give instead. */
+  private static String refusal(String uri, TrackingServerUrls.Fault fault) {
+    String where = " (mlflow.tracking_uri in kfp4j.yaml, else " + Mlflow.TRACKING_URI_ENV + ")";
+    String secret = "on the cluster from a Kubernetes secret (mlflow.credentials_secret and mlflow.credentials_keys)";
+    return switch (fault) {
+      case USER_INFO -> "the tracking URI" + where + " has credentials in it (before '@'), which kfp4j's MLflow steps do"
+          + " not send: name the server alone, and give the credentials as MLFLOW_TRACKING_USERNAME and"
+          + " MLFLOW_TRACKING_PASSWORD (or MLFLOW_TRACKING_TOKEN), " + secret;
+      case QUERY, FRAGMENT -> "the tracking URI" + where + " has "
+          + (fault == TrackingServerUrls.Fault.QUERY ? "a query (after '?')" : "a fragment (after '#')")
+          + ", which every tracked step would carry in plain text and MLflow's REST API does not take (kfp4j's MLflow"
+          + " steps add /api/2.0/mlflow/... to the server's URL): name the server alone, such as"
+          + " http://mlflow.kubeflow:5000, and give a token as MLFLOW_TRACKING_TOKEN, " + secret;
+      case WHITESPACE -> "the tracking URI" + where + " has whitespace in it (a space, tab or line break, such as a"
+          + " secret's value ending in a newline): name the server alone, such as http://mlflow.kubeflow:5000";
+      case NOT_HTTP_URL -> "the tracking URI '" + UrlTexts.shown(uri) + "' is not an http:// or https:// URL: kfp4j's"
+          + " MLflow steps reach a tracking server through MLflow's REST API; name the server, such as"
+          + " http://mlflow.kubeflow:5000" + where;
+    };
   }
 
   /**

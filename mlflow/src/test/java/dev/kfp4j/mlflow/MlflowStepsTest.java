@@ -1,10 +1,13 @@
 package dev.kfp4j.mlflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.testing.server.FakeMlflowServer;
+import dev.kfp4j.tracking.MlflowTracking;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,6 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The tracking steps and {@link Mlflow}'s calls, through kfp4j's REST calls, against a server that holds them to MLflow's API. */
 class MlflowStepsTest {
@@ -52,15 +57,15 @@ class MlflowStepsTest {
       port = socket.getLocalPort();
     } // closed: nothing listens there now
     int code = run(Map.of("MLFLOW_TRACKING_TOKEN", "tok-31415", Retries.MAX_RETRIES_ENV, "0"), "mlflow-start-run", "--tracking-uri",
-        "http://user:pw@127.0.0.1:" + port, "--experiment", "churn", "--pipeline", "train", "--kubeflow-run-id", "k1",
+        "http://127.0.0.1:" + port, "--experiment", "churn", "--pipeline", "train", "--kubeflow-run-id", "k1",
         "--run-id-file", dir.resolve("run-id").toString());
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(1, code, message);
-    assertTrue(message.startsWith("mlflow: cannot reach the tracking server http://***@127.0.0.1:" + port + ": connection refused; "),
+    assertTrue(message.startsWith("mlflow: cannot reach the tracking server http://127.0.0.1:" + port + ": connection refused; "),
         message);
     assertTrue(message.strip().endsWith("; check mlflow.tracking_uri in kfp4j.yaml (else MLFLOW_TRACKING_URI) and that the server is up"
         + " and reachable from where the step runs"), message);
-    assertTrue(!message.contains("pw@") && !message.contains("tok-31415") && message.strip().lines().count() == 1, message);
+    assertTrue(!message.contains("tok-31415") && message.strip().lines().count() == 1, message);
     assertTrue(Files.notExists(dir.resolve("run-id")), "no run id written");
   }
 
@@ -127,12 +132,72 @@ class MlflowStepsTest {
     assertEquals(List.of(), server.refused());
   }
 
+  /** What {@link Servers#of} refuses (credentials, a query) is still never shown by a server made otherwise. */
   @Test
   void aServerIsShownWithoutTheCredentialsItsUriMayHold() {
-    assertEquals("https://***@mlflow.example.com:5000/x", Servers.of("https://bob:s3cret@mlflow.example.com:5000/x", k -> null).toString());
+    assertEquals("https://***@mlflow.example.com:5000/x", new Servers("https://bob:s3cret@mlflow.example.com:5000/x", null, null, null).toString());
     // a password holding '@', and the query's values (its names kept), as the kfp4j command shows a URL
     assertEquals("https://***@mlflow.example.com/x?token=***&a=&***#f",
-        Servers.of("https://bob:s3@cret@mlflow.example.com/x?token=Qx7Zq9&a=&Qx7Zq8#f", k -> null).toString());
+        new Servers("https://bob:s3@cret@mlflow.example.com/x?token=Qx7Zq9&a=&Qx7Zq8#f", null, null, null).toString());
+  }
+
+  /**
+   * A tracking URI with a query was taken: every request went to the server's / (the query swallowing /api/2.0/mlflow/...,
+   * Java's HTTP client sending no fragment), and the step carried the token in plain text. Now the step refuses it before
+   * any request, without showing the query's values.
+   */
+  @Test
+  void aTrackingUriWithAQueryIsRefusedBeforeAnyRequest() {
+    int code = run(Map.of("MLFLOW_TRACKING_URI", server.uri() + "?token=abc"), "mlflow-start-run", "--experiment", "churn",
+        "--pipeline", "train", "--kubeflow-run-id", "k", "--run-id-file", dir.resolve("id").toString());
+    assertEquals(MlflowSteps.FAILED, code, err.toString());
+    assertEquals("mlflow: the tracking URI (mlflow.tracking_uri in kfp4j.yaml, else MLFLOW_TRACKING_URI) has a query (after"
+        + " '?'), which every tracked step would carry in plain text and MLflow's REST API does not take (kfp4j's MLflow steps"
+        + " add /api/2.0/mlflow/... to the server's URL): name the server alone, such as http://mlflow.kubeflow:5000, and give"
+        + " a token as MLFLOW_TRACKING_TOKEN, on the cluster from a Kubernetes secret (mlflow.credentials_secret and"
+        + " mlflow.credentials_keys)\n", err.toString());
+    assertEquals(List.of(), server.refused(), "nothing sent");
+    assertEquals(List.of(), server.runs());
+    assertTrue(Files.notExists(dir.resolve("id")), "no run id written");
+  }
+
+  /** A user and password in the tracking URI were never sent (Java's HTTP client sends none from it): the step says where they go. */
+  @Test
+  void aTrackingUriWithCredentialsIsRefusedWithoutShowingThem() {
+    MlflowException e = assertThrows(MlflowException.class, () -> Servers.of("http://alice:pa55word@mlflow:5000", k -> null));
+    assertTrue(e.getMessage().startsWith("the tracking URI (mlflow.tracking_uri in kfp4j.yaml, else MLFLOW_TRACKING_URI) has"
+        + " credentials in it (before '@'), which kfp4j's MLflow steps do not send: name the server alone, and give the"
+        + " credentials as MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD"), e.getMessage());
+    assertFalse(e.getMessage().contains("pa55word"), e.getMessage());
+  }
+
+  /**
+   * The kfp4j command (mlflow.tracking_uri, {@code MlflowTracking}) and the steps ({@link Servers#of}) take the same tracking
+   * URIs: the command took {@code http://mlflow:5000 /x}, which every step then refused, and both took a query or fragment.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "http://mlflow:5000|true", "https://mlflow.example.com|true", "HTTPS://MLflow.example.com:8443/prefix/|true",
+      "http://10.0.0.7:5000/mlflow|true", "http://[::1]:5000|true", "http://mlflow:5000/p@th|true",
+      "http://mlflow:5000?token=abc|false", "http://mlflow:5000/?token=abc|false", "http://mlflow:5000?|false",
+      "https://mlflow.example.com/x#abc|false", "\"http://mlflow:5000 /x\"|false", "\"http://mlflow:5000 \"|false",
+      "\" http://mlflow:5000\"|false", "\"http://ml flow:5000\"|false", "http://alice:pa55word@mlflow:5000|false",
+      "http://tok3n@mlflow|false", "mlflow:5000|false", "file:///tmp/mlruns|false", "databricks|false", "http://|false",
+      "http:///x|false", "http://mlflow:port|false", "ftp://mlflow:21|false"})
+  void theCommandAndTheStepsTakeTheSameTrackingUris(String uri, boolean taken) {
+    assertEquals(taken, takes(() -> Servers.of(uri, k -> null)), "the steps: '" + uri + "'");
+    assertEquals(taken, takes(() -> MlflowTracking.checkServerUri(uri, "the MLflow tracking URI")), "the command: '" + uri + "'");
+    assertFalse(takes(() -> Servers.of(uri + "\n", k -> null)), "the steps, a line break after it: '" + uri + "'");
+    assertFalse(takes(() -> MlflowTracking.checkServerUri(uri + "\n", "the MLflow tracking URI")), "the command: '" + uri + "\\n'");
+  }
+
+  private static boolean takes(Runnable check) {
+    try {
+      check.run();
+      return true;
+    } catch (MlflowException | IllegalArgumentException refused) {
+      return false;
+    }
   }
 
   /** A tracking URI without http(s):// printed Java's "java.lang.IllegalArgumentException: URI with undefined scheme". */

@@ -1,5 +1,6 @@
 package dev.kfp4j.tracking;
 
+import dev.kfp4j.entrypoint.TrackingServerUrls;
 import dev.kfp4j.entrypoint.UrlTexts;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Branches;
@@ -73,10 +74,6 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
   public static final String TOKEN_ENV = "MLFLOW_TRACKING_TOKEN";
   public static final String USERNAME_ENV = "MLFLOW_TRACKING_USERNAME";
   public static final String PASSWORD_ENV = "MLFLOW_TRACKING_PASSWORD";
-  /** A URI's user info: what comes before {@code @} in its authority. */
-  private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@");
-  /** An {@code http://} or {@code https://} URL naming a host. */
-  private static final java.util.regex.Pattern HTTP_URL = java.util.regex.Pattern.compile("^(?i)https?://[^/?#\\s]+");
   private static final String PARAM_PREFIX = "param-";
   private static final TypeSpec STRING = TypeSpec.named("String");
 
@@ -115,11 +112,13 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
   }
 
   /**
-   * Refuses a tracking URI that kfp4j's steps cannot use or should not carry: one with credentials in it ({@code
-   * https://user:password@host}), as the URI is written into every tracked step's environment, in the pipeline uploaded and
-   * the local run folder's {@code workflow.json}, for anyone who reads them; and one that is no {@code http://} or {@code
+   * Refuses a tracking URI that kfp4j's steps cannot use or should not carry, by the rule the steps check it by ({@link
+   * TrackingServerUrls}): one with credentials in it ({@code https://user:password@host}) or a query or fragment ({@code
+   * http://mlflow:5000?token=abc}), as the URI is written into every tracked step's environment, in the pipeline uploaded and
+   * the local run folder's {@code workflow.json}, for anyone who reads them (and the steps' requests to MLflow's REST API
+   * would go astray with a query or fragment); one with whitespace in it; and one that is no {@code http://} or {@code
    * https://} URL (a local folder, a database, {@code databricks}, which MLflow's own client also takes), as the steps reach
-   * the server through MLflow's REST API. The message names {@code what} and never a credential.
+   * the server through MLflow's REST API. The message names {@code what} and never a credential, nor the query's values.
    *
    * @throws IllegalArgumentException saying what to give instead
    */
@@ -127,18 +126,26 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
     if (trackingUri == null || trackingUri.isBlank()) {
       return;
     }
-    if (USER_INFO.matcher(trackingUri).find()) {
-      throw new IllegalArgumentException(what + " has credentials in it (before '@'), which every tracked step would carry "
-          + "in plain text, in the pipeline uploaded and in the local run folder: name the server alone, and give the "
-          + "credentials as " + USERNAME_ENV + " and " + PASSWORD_ENV + " (or " + TOKEN_ENV + "), on the cluster from a Kubernetes "
-          + "secret (mlflow.credentials_secret and mlflow.credentials_keys), locally in the environment");
+    TrackingServerUrls.Fault fault = TrackingServerUrls.faultOf(trackingUri);
+    if (fault == null) {
+      return;
     }
-    if (!HTTP_URL.matcher(trackingUri).find()) {
-      throw new IllegalArgumentException(what + " is '" + UrlTexts.shown(trackingUri) + "', not an http:// or https:// URL: "
+    String carried = "which every tracked step would carry in plain text, in the pipeline uploaded and in the local run folder";
+    throw new IllegalArgumentException(switch (fault) {
+      case USER_INFO -> what + " has credentials in it (before '@'), " + carried + ": name the server alone, and give the "
+          + "credentials as " + USERNAME_ENV + " and " + PASSWORD_ENV + " (or " + TOKEN_ENV + "), on the cluster from a Kubernetes "
+          + "secret (mlflow.credentials_secret and mlflow.credentials_keys), locally in the environment";
+      case QUERY, FRAGMENT -> what + (fault == TrackingServerUrls.Fault.QUERY ? " has a query (after '?'), " : " has a fragment "
+          + "(after '#'), ") + carried + ", and MLflow's REST API does not take: name the server alone, such as "
+          + "http://mlflow.kubeflow:5000, and give a token as " + TOKEN_ENV + ", on the cluster from a Kubernetes secret "
+          + "(mlflow.credentials_secret and mlflow.credentials_keys), locally in the environment";
+      case WHITESPACE -> what + " has whitespace in it (a space, tab or line break): name the server alone, such as "
+          + "http://mlflow.kubeflow:5000";
+      case NOT_HTTP_URL -> what + " is '" + UrlTexts.shown(trackingUri) + "', not an http:// or https:// URL: "
           + "kfp4j's MLflow steps reach a tracking server through MLflow's REST API; name the server, such as "
           + "http://mlflow.kubeflow:5000 (a local folder, a database or databricks, which MLflow's own client also takes, "
-          + "cannot be reached from a step)");
-    }
+          + "cannot be reached from a step)";
+    });
   }
 
   public MlflowTracking(String trackingUri, String experiment) {

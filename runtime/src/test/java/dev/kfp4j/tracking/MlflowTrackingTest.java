@@ -23,6 +23,8 @@ import dev.kfp4j.spec.TypeSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The model transformation: the start step first, its run id in every task at any depth, a metrics step after a metrics output. */
 class MlflowTrackingTest {
@@ -145,9 +147,45 @@ class MlflowTrackingTest {
           + " tracking server through MLflow's REST API; name the server, such as http://mlflow.kubeflow:5000 (a local folder, a"
           + " database or databricks, which MLflow's own client also takes, cannot be reached from a step)", e.getMessage());
     }
-    new MlflowTracking("HTTPS://mlflow.example.com/prefix?x=1", null);
+    new MlflowTracking("HTTPS://mlflow.example.com/prefix", null);
     new MlflowTracking("mlflow:5000", null, new MlflowTracking.Credentials("mlflow-creds",
         List.of(MlflowTracking.TRACKING_URI_ENV))); // written into no step: the secret's MLFLOW_TRACKING_URI is
+  }
+
+  /**
+   * A tracking URI with a query ({@code http://mlflow:5000?token=abc}) was taken and written, token and all, into every
+   * tracked step's MLFLOW_TRACKING_URI, in the pipeline uploaded and the local run folder's workflow.json, where every
+   * request to MLflow went astray; one with a space after the host was taken here and refused by the steps. Now both are
+   * refused by the rule the steps check by, without showing the query's values.
+   */
+  @Test
+  void aTrackingUriWithAQueryFragmentOrSpaceIsRefusedWithoutShowingIt() {
+    IllegalArgumentException query = assertThrows(IllegalArgumentException.class,
+        () -> new MlflowTracking("http://mlflow:5000?token=abc", null));
+    assertEquals("the MLflow tracking URI has a query (after '?'), which every tracked step would carry in plain text, in the"
+        + " pipeline uploaded and in the local run folder, and MLflow's REST API does not take: name the server alone, such as"
+        + " http://mlflow.kubeflow:5000, and give a token as MLFLOW_TRACKING_TOKEN, on the cluster from a Kubernetes secret"
+        + " (mlflow.credentials_secret and mlflow.credentials_keys), locally in the environment", query.getMessage());
+    IllegalArgumentException fragment = assertThrows(IllegalArgumentException.class,
+        () -> new MlflowTracking("https://mlflow.example.com/x#abc", null));
+    assertTrue(fragment.getMessage().startsWith("the MLflow tracking URI has a fragment (after '#'), which every tracked step"
+        + " would carry in plain text"), fragment.getMessage());
+    assertFalse(fragment.getMessage().contains("abc"), fragment.getMessage());
+    IllegalArgumentException space = assertThrows(IllegalArgumentException.class,
+        () -> new MlflowTracking("http://mlflow:5000 /x", null));
+    assertEquals("the MLflow tracking URI has whitespace in it (a space, tab or line break): name the server alone, such as"
+        + " http://mlflow.kubeflow:5000", space.getMessage());
+    new MlflowTracking("http://mlflow:5000?token=abc", null, new MlflowTracking.Credentials("mlflow-creds",
+        List.of(MlflowTracking.TRACKING_URI_ENV))); // written into no step: the secret's MLFLOW_TRACKING_URI is
+  }
+
+  /** What a tracking server's URL may be: http:// or https:// in any case, a host, a port and a path; the steps get it as written. */
+  @ParameterizedTest
+  @ValueSource(strings = {"http://mlflow:5000", "HTTPS://mlflow.example.com:8443/prefix/", "http://10.0.0.7:5000/mlflow",
+      "http://[::1]:5000", "https://mlflow.example.com/p@th"})
+  void anHttpUrlWithAPortAndPathIsTaken(String uri) {
+    Task start = (Task) new MlflowTracking(uri, null).apply(pipeline()).node(MlflowTracking.START_RUN).orElseThrow();
+    assertTrue(start.settings().contains(new TaskSetting.Env(MlflowTracking.TRACKING_URI_ENV, uri)), start.settings().toString());
   }
 
   @Test
