@@ -33,7 +33,7 @@ class SkippedTestsTest {
   @Test
   void theJvmThatEndsLastTellsTheSumOfBoth() throws IOException, InterruptedException {
     Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), SkippedTestsTest.class.getName(), dir.toString(), "build-1").start();
+        System.getProperty("java.class.path"), "-D" + Shared.PROPERTY + "=" + Shared.location(), SkippedTestsTest.class.getName(), dir.toString(), "build-1").start();
     BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
     assertEquals("open", out.readLine());
 
