@@ -479,7 +479,7 @@ final class Kfp2Dags {
     for (String secret : p.imagePullSecrets()) {
       ObjectNode s = k8s.withArray("imagePullSecret").addObject();
       s.put("secretName", secret);
-      s.set("secretNameParameter", Kfp2Settings.constant(secret));
+      s.set("secretNameParameter", Kfp2KubernetesSettings.constant(secret));
     }
     p.nodeSelector().forEach((k, v) -> k8s.withObject("nodeSelector").withObject("labels").put(k, v));
   }

@@ -227,7 +227,7 @@ public final class Kfp2Writer {
    * KFP's backend gives Argo their whole seconds alone ({@code Duration.Seconds}), so {@code 500ms} waits 0 s on KFP.
    */
   public static java.math.BigDecimal backoffSeconds(String duration) {
-    return Kfp2Settings.seconds(duration);
+    return Kfp2Quantities.seconds(duration);
   }
 
   /**
