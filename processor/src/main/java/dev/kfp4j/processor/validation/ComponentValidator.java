@@ -203,7 +203,10 @@ public final class ComponentValidator {
     if (out != null) {
       return artifacts.output(p, out, inPath != null ? inPath : outPath, dflt, description);
     }
-    if (Nullable.marks(p) && dflt == null && outPath == null && mapper.optionalArgument(type) == null
+    TypeMirror inner = mapper.optionalArgument(type); // the T of an Optional<T>, else null
+    boolean optionalWrapper = inner != null;
+    TypeMirror valueType = optionalWrapper ? inner : type;
+    if (Nullable.marks(p) && dflt == null && outPath == null && !optionalWrapper
         && mapper.artifactListItem(type) == null && !mapper.isType(type, TypeMapper.FINAL_STATUS)
         && !mapper.isType(type, TypeMapper.TASK_CONFIG)) {
       // as a pipeline parameter's @Nullable means "may be left out"; a component's optional input is Optional<T>
@@ -211,14 +214,12 @@ public final class ComponentValidator {
       reporter.error(p, Message.NULLABLE_COMPONENT_PARAMETER, javaName, javaName, boxed, javaName);
       return null;
     }
-    TypeMirror maybeList = mapper.optionalArgument(type) != null ? mapper.optionalArgument(type) : type;
-    if (mapper.artifactListItem(maybeList) != null) {
-      return artifacts.inputList(p, mapper.artifactListItem(maybeList), inPath != null ? inPath : outPath, dflt, description);
+    if (mapper.artifactListItem(valueType) != null) {
+      return artifacts.inputList(p, mapper.artifactListItem(valueType), inPath != null ? inPath : outPath, dflt, description);
     }
     String artifact;
     try {
-      TypeMirror inner = mapper.optionalArgument(type);
-      artifact = mapper.artifactType(inner != null ? inner : type);
+      artifact = mapper.artifactType(valueType);
     } catch (TypeMapper.Unsupported u) {
       reporter.error(p, u.message, javaName, u.detail);
       return null;
@@ -228,11 +229,10 @@ public final class ComponentValidator {
     }
     if (outPath != null) {
       // KFP has no optional output: its path is always given. Said before the type is, naming the type to write instead
-      boolean optional = mapper.optionalArgument(type) != null;
-      String optionalBy = dflt != null ? "it has @Default" : optional ? "it is an Optional"
+      String optionalBy = dflt != null ? "it has @Default" : optionalWrapper ? "it is an Optional"
           : Nullable.marks(p) ? "it is @Nullable" : null;
       boolean isPath = mapper.isType(type, "java.nio.file.Path");
-      boolean isString = mapper.isType(optional ? mapper.optionalArgument(type) : type, "java.lang.String");
+      boolean isString = mapper.isType(valueType, "java.lang.String");
       if (optionalBy != null) {
         reporter.error(p, dflt != null ? dflt : outPath, Message.OUTPUT_PATH_OPTIONAL, javaName, optionalBy,
             isString ? "String" : "Path", javaName);
@@ -246,9 +246,6 @@ public final class ComponentValidator {
           javaName, pathName(javaName), Role.OUTPUT_PATH, ValueKind.FILE, TypeName.get(type), TypeName.get(type),
           false, isString, emptyToNull(stringValue(outPath, "value")), false, null, description);
     }
-    TypeMirror inner = mapper.optionalArgument(type);
-    boolean optionalWrapper = inner != null;
-    TypeMirror valueType = optionalWrapper ? inner : type;
     if (optionalWrapper && dflt != null) {
       reporter.error(p, dflt, Message.DEFAULT_ON_OPTIONAL, javaName);
       return null;
