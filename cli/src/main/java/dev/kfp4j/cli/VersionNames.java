@@ -13,15 +13,25 @@ import java.time.format.DateTimeFormatter;
  * two workflows {@code init --with-github-actions} writes both upload on a push to main. The time
  * keeps the names in upload order when sorted; the hash tells two different files apart whatever
  * the clock says, and shows which versions hold the same file. Lowercase letters, digits and
- * {@code -} only, as KFP takes in a pipeline's name.
+ * {@code -} only, as KFP takes in a pipeline's name. At most {@link #MAX} characters, as KFP's API
+ * server takes: a pipeline's name may have 128 (a spec compiled elsewhere, given as a file), so a
+ * long one is cut to its first characters, before the time and hash, which stay whole.
  */
 final class VersionNames {
+  /**
+   * The longest version name KFP's API server takes: it refuses a longer one ("PipelineVersion.Name length cannot exceed 127",
+   * backend/src/apiserver/validation/length.go; the column is a varchar(127), model/pipeline_version.go).
+   */
+  static final int MAX = 127;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
   private VersionNames() {}
 
   /** The default name of a version of {@code pipeline} holding {@code file}, uploaded at {@code at}. */
   static String of(String pipeline, Instant at, String file) {
-    return pipeline + "-" + TIME.format(at) + "-" + Sha256.hexOf(file).substring(0, 8);
+    String timeAndHash = "-" + TIME.format(at) + "-" + Sha256.hexOf(file).substring(0, 8);
+    int room = MAX - timeAndHash.length();
+    String name = pipeline.length() <= room ? pipeline : pipeline.substring(0, room).replaceAll("-+$", "");
+    return name + timeAndHash;
   }
 }
