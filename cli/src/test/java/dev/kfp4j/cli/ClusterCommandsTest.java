@@ -162,6 +162,23 @@ class ClusterCommandsTest {
   }
 
   @Test
+  void aHandEditOfATemplateKfp4jWroteThatItWouldNotWriteAgainSendsNothing() throws Exception {
+    // add-example as compiled, its template 'add' given a podSpecPatch by hand: written again, the workflow would lose it
+    Path edited = dir.resolve("edited.yaml");
+    Files.writeString(edited, Files.readString(OverlayTest.ADD).replace("  - name: add\n", "  - name: add\n    podSpecPatch: '{}'\n"));
+    for (String[] command : List.of(new String[] {"upload-pipeline"}, new String[] {"run-once", "--argo", "--argo-server",
+        "http://127.0.0.1:9"})) {
+      List<String> args = new ArrayList<>(List.of(command));
+      args.addAll(List.of("--config", config.toString(), "-p", edited.toString()));
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains(edited + ": template 'add' (written by kfp4j) uses 'podSpecPatch', which kfp4j's model does not"
+          + " carry: the workflow written again would lose it."), r.toString());
+    }
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+  }
+
+  @Test
   void whenTheRunFailsAfterTheUploadTheErrorSaysWhatExists() {
     Cli first = kfp4j("upload-pipeline", "--version-name", "v1");
     assertEquals(0, first.code(), first.toString());

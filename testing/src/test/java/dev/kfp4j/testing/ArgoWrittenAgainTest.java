@@ -11,7 +11,10 @@ import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.PodSetting;
+import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.Task;
+import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.yaml.Yaml;
@@ -99,6 +102,11 @@ class ArgoWrittenAgainTest {
 
   /** A workflow kfp4j wrote: task {@code make} writes output {@code data} (a value) and file {@code model}, which {@code use} reads. */
   private static ObjectNode kfp4jWorkflow() {
+    return ArgoWriter.toNode(kfp4jPipeline(List.of()));
+  }
+
+  /** The pipeline of {@link #kfp4jWorkflow()}, task {@code make} with {@code settings}. */
+  private static Pipeline kfp4jPipeline(List<TaskSetting> settings) {
     ComponentSpec make = spec("""
         name: make
         outputs:
@@ -108,6 +116,7 @@ class ArgoWrittenAgainTest {
           container:
             image: alpine
             command: [sh, -c, 'printf d > "$0" && printf m > "$1"', {outputPath: data}, {outputPath: model}]
+            env: {MODE: fast}
         """);
     ComponentSpec use = spec("""
         name: use
@@ -119,10 +128,20 @@ class ArgoWrittenAgainTest {
             image: alpine
             command: [sh, -c, 'echo "$0" && cat "$1"', {inputValue: data}, {inputPath: model}]
         """);
-    Pipeline p = new Pipeline("edited", null, List.of(), List.of(new Task("make", make, Map.of()),
+    Pipeline p = new Pipeline("edited", null, List.of(), List.of(new Task("make", make, Map.of()).withSettings(settings),
         new Task("use", use, Map.of("data", new Argument.TaskOutput("make", "data"),
         "model", new Argument.TaskOutput("make", "model")))), null, PipelineSettings.DEFAULTS, "T.edited()");
-    return ArgoWriter.toNode(p);
+    return p;
+  }
+
+  /** Template {@code name} of {@code wf}. */
+  private static ObjectNode template(JsonNode wf, String name) {
+    for (JsonNode t : wf.path("spec").path("templates")) {
+      if (t.path("name").asString("").equals(name)) {
+        return (ObjectNode) t;
+      }
+    }
+    throw new AssertionError("no template '" + name + "' in\n" + Yaml.jsonText(wf));
   }
 
   /** The output {@code name} in list {@code list} ({@code parameters}, {@code artifacts}) of template {@code make} of {@code wf}. */
@@ -179,9 +198,109 @@ class ArgoWrittenAgainTest {
     edits.forEach((what, edit) -> {
       ObjectNode wf = kfp4jWorkflow();
       FormatException e = assertThrows(FormatException.class, () -> writtenAgain(wf, edit), what);
-      assertTrue(e.getMessage().startsWith("edited.yaml: template 'make' (written by kfp4j): " + what + ", which kfp4j does not write"),
+      assertTrue(e.getMessage().startsWith("edited.yaml: template 'make' (written by kfp4j): " + what + ", which kfp4j's model does not"
+          + " carry: the workflow written again would lose it"),
           what + " => " + e.getMessage());
       ArgoReader.read(Yaml.jsonText(wf), "edited.yaml"); // a run does without it
     });
+  }
+
+  /** The settings of kfp4j's tasks ({@code Task}'s calls), each written on the template and read back from it. */
+  private static final List<TaskSetting> SETTINGS = List.of(
+      new TaskSetting.DisplayName("Make it"),
+      new TaskSetting.Resource(TaskSetting.Resource.Kind.CPU_LIMIT, "500m"),
+      new TaskSetting.Resource(TaskSetting.Resource.Kind.MEMORY_REQUEST, "1Gi"),
+      new TaskSetting.Accelerator(1, TaskSetting.Accelerator.NVIDIA_GPU),
+      new TaskSetting.Env("LEVEL", "2"),
+      new TaskSetting.SecretEnv("TOKEN", "creds", "token"),
+      new TaskSetting.ConfigMapEnv("ZONE", "settings", "zone"),
+      new TaskSetting.FieldPathEnv("POD", "metadata.name"),
+      new TaskSetting.NodeSelector("pool", "gpu"),
+      new TaskSetting.Toleration("dedicated", "Equal", "ml", "NoSchedule"),
+      new TaskSetting.NodeAffinity(List.of(new TaskSetting.NodeAffinity.Requirement("zone", "In", List.of("a", "b"))), List.of(), 50),
+      new RunSetting.Retry(2, "OnFailure"),
+      new RunSetting.RetryBackoff("10s", 2, "90s"),
+      new RunSetting.Timeout(600),
+      new RunSetting.Caching(false),
+      new TaskSetting.ImagePullPolicy("IfNotPresent"),
+      new TaskSetting.ContainerImage(Argument.Constant.of("alpine:3.20")),
+      new PodSetting.SecurityContext(1000L, null, true),
+      new TaskSetting.PodLabel("team", "ml"),
+      new TaskSetting.PodAnnotation("note", "kept"),
+      new TaskSetting.PvcMount("data", "/data"),
+      new TaskSetting.SecretVolume("creds", "/mnt/creds"),
+      new TaskSetting.ConfigMapVolume("settings", "/etc/app"),
+      new TaskSetting.EmptyDirMount("scratch", "/scratch", "Memory", "1Gi"));
+
+  @Test
+  void aKfp4jWorkflowWithEachSettingIsWrittenAgainAsItWas() {
+    for (List<TaskSetting> settings : List.of(List.<TaskSetting>of(), SETTINGS.subList(0, 8), SETTINGS.subList(8, 16), SETTINGS)) {
+      String yaml = ArgoWriter.write(kfp4jPipeline(settings));
+      assertEquals(yaml, ArgoWriter.write(ArgoReader.readToWrite(yaml, "kfp4j.yaml")), "read and written again, the same: " + settings);
+    }
+  }
+
+  @Test
+  void aHandEditThatKfp4jsSettingsWriteIsKeptWhereTheWorkflowIsWrittenAgain() {
+    String written = writtenAgain(kfp4jWorkflow(), w -> {
+      ObjectNode make = template(w, "make");
+      make.put("activeDeadlineSeconds", 60); // a number, where kfp4j writes '60'; Argo takes both
+      make.putObject("retryStrategy").put("limit", 3);
+      make.putArray("tolerations").addObject().put("key", "dedicated").put("operator", "Exists").put("effect", "NoSchedule");
+      make.putObject("affinity").putObject("nodeAffinity").putObject("requiredDuringSchedulingIgnoredDuringExecution")
+          .putArray("nodeSelectorTerms").addObject().putArray("matchExpressions").addObject().put("key", "zone").put("operator", "Exists");
+      ((ObjectNode) make.get("container")).withArray("env").addObject().put("name", "EXTRA").put("value", "1");
+    });
+    JsonNode make = template(Yaml.read(written), "make");
+    assertEquals("60", make.path("activeDeadlineSeconds").asString(""), written);
+    assertEquals("3", make.at("/retryStrategy/limit").asString(""), written);
+    assertEquals("Exists", make.at("/tolerations/0/operator").asString(""), written);
+    assertEquals("zone", make.at("/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0"
+        + "/matchExpressions/0/key").asString(""), written);
+    assertEquals("EXTRA", make.at("/container/env/1/name").asString(""), written);
+    assertEquals(written, ArgoWriter.write(ArgoReader.readToWrite(written, "written.yaml")), "read and written again, the same");
+  }
+
+  @Test
+  void aHandEditOfAKfp4jTemplateThatKfp4jWouldNotWriteAgainIsRefused() {
+    String lost = ", which kfp4j's model does not carry: the workflow written again would lose it. The template is kfp4j's";
+    Map<String, Consumer<ObjectNode>> edits = new java.util.LinkedHashMap<>();
+    edits.put("make' (written by kfp4j) uses 'podSpecPatch'" + lost, w -> template(w, "make").put("podSpecPatch", "{\"containers\": []}"));
+    edits.put("make' (written by kfp4j) uses 'timeout'" + lost, w -> template(w, "make").put("timeout", "1m"));
+    edits.put("make' (written by kfp4j) uses 'priorityClassName'" + lost, w -> template(w, "make").put("priorityClassName", "high"));
+    edits.put("make' (written by kfp4j) uses 'securityContext'" + lost, w -> template(w, "make").putObject("securityContext")
+        .put("fsGroup", 100));
+    edits.put("make' (written by kfp4j) uses 'sidecars'" + lost, w -> template(w, "make").putArray("sidecars").addObject()
+        .put("name", "s").put("image", "alpine"));
+    edits.put("make' (written by kfp4j) uses 'container.workingDir'" + lost, w -> ((ObjectNode) template(w, "make").get("container"))
+        .put("workingDir", "/w"));
+    edits.put("use' (written by kfp4j): inputs.parameters 'data' uses 'value'" + lost,
+        w -> ((ObjectNode) template(w, "use").at("/inputs/parameters/0")).put("value", "x"));
+    edits.put("make' (written by kfp4j): container.env 'MODE'.value is \"slow\", which kfp4j writes again as \"fast\": the workflow"
+        + " written again would lose the edit. The template is kfp4j's",
+        w -> ((ObjectNode) template(w, "make").at("/container/env/0")).put("value", "slow"));
+    edits.put("make' (written by kfp4j): container.command[0] is \"bash\", which kfp4j writes again as \"sh\"",
+        w -> ((tools.jackson.databind.node.ArrayNode) template(w, "make").at("/container/command")).set(0, "bash"));
+    edits.put("make' (written by kfp4j) uses 'volumes'" + lost, w -> template(w, "make").putArray("volumes").addObject()
+        .put("name", "extra").putObject("emptyDir")); // mounted nowhere
+    edits.forEach((what, edit) -> {
+      ObjectNode wf = kfp4jWorkflow();
+      FormatException e = assertThrows(FormatException.class, () -> writtenAgain(wf, edit), what);
+      assertTrue(e.getMessage().startsWith("edited.yaml: template '" + what), what + " => " + e.getMessage());
+      ArgoReader.read(Yaml.jsonText(wf), "edited.yaml"); // a run does without it
+    });
+    ObjectNode mounted = ArgoWriter.toNode(kfp4jPipeline(List.of(new TaskSetting.PvcMount("data", "/data"))));
+    FormatException extra = assertThrows(FormatException.class, () -> writtenAgain(mounted, w -> template(w, "make").withArray("volumes")
+        .addObject().put("name", "extra").putObject("emptyDir")));
+    assertTrue(extra.getMessage().startsWith("edited.yaml: template 'make' (written by kfp4j): volumes 'extra' is {\"name\":\"extra\","
+        + "\"emptyDir\":{}}, which kfp4j does not write again: the workflow written again would lose the edit"), extra.getMessage());
+    FormatException timeout = assertThrows(FormatException.class,
+        () -> writtenAgain(kfp4jWorkflow(), w -> template(w, "make").put("timeout", "1m")));
+    assertTrue(timeout.getMessage().endsWith("set it in Java instead (the task's timeout(seconds), which writes activeDeadlineSeconds)"
+        + " and compile the pipeline again, or submit the file with Argo's own tools"), timeout.getMessage());
+    FormatException patch = assertThrows(FormatException.class,
+        () -> writtenAgain(kfp4jWorkflow(), w -> template(w, "make").put("podSpecPatch", "{}")));
+    assertTrue(patch.getMessage().endsWith("kfp4j has no setting that writes it. Remove it, or submit the file with Argo's own tools"),
+        patch.getMessage());
   }
 }

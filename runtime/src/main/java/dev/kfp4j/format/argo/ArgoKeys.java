@@ -17,18 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
  * The keys of a task's argument artifacts and of the outputs of a template kfp4j wrote that a run on one machine does
  * without, held as {@link ArgoSetting}s so that a workflow read and written again says the same: an argument's {@code
  * optional} (Argo's {@code resolveDependencyReferences} drops such an argument where it cannot resolve it), an output's
- * {@code globalName} and an output artifact's {@code archive} (how Argo exports and stores it). Any other key that a
- * template kfp4j wrote does not write on its inputs and outputs is refused where the workflow is to be written again
- * ({@link #checkCarried}): its component annotation, not the template, is what is written.
+ * {@code globalName} and an output artifact's {@code archive} (how Argo exports and stores it). Any other key of a
+ * template kfp4j wrote that it does not write again is refused where the workflow is to be written again ({@link
+ * EditedTemplates}): its component annotation and the task's settings, not the template, are what is written.
  */
 final class ArgoKeys {
-  /** The keys kfp4j writes on a template's inputs and outputs, by list, and those it carries ({@link ArgoSetting}). */
-  private static final Map<String, Set<String>> WRITTEN = Map.of(
-      "inputs.parameters", Set.of("name"),
-      "inputs.artifacts", Set.of("name", "path"),
-      "outputs.parameters", Set.of("name", "valueFrom", "globalName"),
-      "outputs.artifacts", Set.of("name", "path", "globalName", "archive"));
-
   private ArgoKeys() {}
 
   /** The names of the argument artifacts task {@code task} passes with {@code optional: true}, as the workflow names them. */
@@ -62,7 +55,7 @@ final class ArgoKeys {
         if (o.hasNonNull("globalName")) {
           out.add(new ArgoSetting.GlobalName(name, list.equals("artifacts"), o.get("globalName").asString()));
         }
-        ArgoSetting.Archive archive = archive(name, o.path("archive")); // another is refused where it is to be written again
+        ArgoSetting.Archive archive = archive(name, o.path("archive")); // another is refused where it is to be written again (EditedTemplates)
         if (archive != null) {
           out.add(archive);
         }
@@ -91,40 +84,6 @@ final class ArgoKeys {
   }
 
   /**
-   * Refuses a key of the inputs or outputs of {@code template}, a container template kfp4j wrote, that kfp4j neither writes
-   * nor carries ({@link #WRITTEN}; Argo's defaults, such as {@code optional: false}, aside): its component annotation is
-   * written again, so the key would be lost. {@code where} names the template.
-   */
-  static void checkCarried(JsonNode template, String where) {
-    for (String side : List.of("inputs", "outputs")) {
-      for (String key : template.path(side).propertyNames()) {
-        if (!key.equals("parameters") && !key.equals("artifacts")) {
-          throw notCarried(where + ": " + side, key);
-        }
-      }
-    }
-    for (Map.Entry<String, Set<String>> list : WRITTEN.entrySet()) {
-      String[] path = list.getKey().split("\\.");
-      for (JsonNode item : template.path(path[0]).path(path[1])) {
-        String what = where + ": " + list.getKey() + " '" + item.path("name").asString("") + "'";
-        item.properties().forEach(e -> {
-          if (!list.getValue().contains(e.getKey()) && !isArgoDefault(e.getValue())) {
-            throw notCarried(what, e.getKey());
-          }
-        });
-        item.path("valueFrom").properties().forEach(e -> {
-          if (!e.getKey().equals("path") && !isArgoDefault(e.getValue())) {
-            throw notCarried(what, "valueFrom." + e.getKey());
-          }
-        });
-        if (item.has("archive") && archive("", item.get("archive")) == null) {
-          throw notCarried(what, "archive");
-        }
-      }
-    }
-  }
-
-  /**
    * Output {@code output}'s {@code archive} ({@code none: {}}, {@code zip: {}}, {@code tar: {}} with or without an integer
    * {@code compressionLevel}), or null where it is none of those.
    */
@@ -142,10 +101,6 @@ final class ArgoKeys {
     return new ArgoSetting.Archive(output, strategy, level.isInt() ? level.asInt() : null);
   }
 
-  private static boolean isArgoDefault(JsonNode value) {
-    return value.isNull() || value.isBoolean() && !value.asBoolean();
-  }
-
   private static ObjectNode output(ObjectNode template, ComponentSpec spec, String output, String list) {
     String name = ContainerTemplate.argoOutput(spec, output);
     for (JsonNode o : template.path("outputs").path(list)) {
@@ -161,11 +116,5 @@ final class ArgoKeys {
     Map<String, String> out = new HashMap<>();
     names.forEach((k, v) -> out.put(v, k));
     return out;
-  }
-
-  private static FormatException notCarried(String what, String key) {
-    return new FormatException(what + " uses '" + key + "', which kfp4j does not write: the template carries kfp4j's component"
-        + " annotation (" + Argo.COMPONENT_SPEC + "), from which it is written again, so the workflow written again would lose it."
-        + " Remove it, or submit the file with Argo's own tools");
   }
 }

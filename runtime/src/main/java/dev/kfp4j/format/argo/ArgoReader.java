@@ -64,7 +64,9 @@ public final class ArgoReader {
    * Reads workflow YAML that is to be written again (submitted, scheduled, tracked): as {@link
    * #read(String, String)}, but what another tool's container template says that the model does
    * not carry ({@code podSpecPatch}, {@code affinity}, an output's {@code globalName}, where an
-   * artifact is stored, a DAG's outputs, ...) is refused, not lost on the way ({@link TemplateIo}).
+   * artifact is stored, a DAG's outputs, ...) is refused, not lost on the way ({@link TemplateIo}), and so is what a
+   * template kfp4j wrote says that it would not write again, such as a {@code podSpecPatch} added by hand ({@link
+   * EditedTemplates}).
    */
   public static Pipeline readToWrite(String yaml, String source) {
     JsonNode root = Documents.first(yaml, source);
@@ -80,15 +82,15 @@ public final class ArgoReader {
         String where = source + ": template '" + t.path("name").asString("") + "'";
         if (t.has("container") && !ComponentReader.writtenByKfp4j(t)) {
           ComponentReader.checkCarried(t, where);
-        } else if (t.has("container")) {
-          ArgoKeys.checkCarried(t, where + " (written by kfp4j)");
-        } else {
+        } else if (!t.has("container")) {
           TemplateIo.checkCarried(t, where);
           OptionalArguments.checkCarried(t, dags, where);
         }
       }
     }
-    return read(root, headerSource(yaml), source);
+    Pipeline pipeline = read(root, headerSource(yaml), source);
+    EditedTemplates.check(root, ArgoWriter.toNode(pipeline), source); // kfp4j's own templates, as written again
+    return pipeline;
   }
 
   /** Reads a parsed workflow; {@code pipelineSource} is what the model's {@code source()} says (may be null). */

@@ -81,8 +81,7 @@ final class ComponentReader {
   static void checkCarried(JsonNode template, String where) {
     for (String key : RUN_ONLY_KEYS) {
       if (template.has(key)) {
-        throw new FormatException(where + " uses '" + key + "', which kfp4j's model does not carry: the workflow written again"
-            + " would lose it. Run it locally, or submit the file with Argo's own tools");
+        throw TemplateIo.notCarried(where, key);
       }
     }
     TemplateIo.checkCarried(template, where);

@@ -261,6 +261,14 @@ final class DagReader {
         Set.of(Argo.COMPONENT_SPEC), source + ": template '" + templateName + "'"));
     settings.addAll(component.envSettings());
     settings.addAll(ArgoKeys.read(template, spec, optional));
+    String image = template.path("container").path("image").asString("");
+    if (ComponentReader.writtenByKfp4j(template) && !image.equals(spec.container().image())) {
+      try {
+        settings.add(new TaskSetting.ContainerImage(Argument.Constant.of(image))); // containerImage(...)'s, in the component's place
+      } catch (IllegalArgumentException e) {
+        throw new FormatException(source + ": template '" + templateName + "': container.image: " + e.getMessage(), e);
+      }
+    }
     Set<String> volumeInputs = new java.util.HashSet<>();
     for (TaskSetting s : settings) {
       if (s instanceof TaskSetting.VolumeMount m) {

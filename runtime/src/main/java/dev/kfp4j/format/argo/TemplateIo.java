@@ -243,8 +243,17 @@ final class TemplateIo {
     return new FormatException(what + " uses " + key + ", which kfp4j's model does not hold: " + why);
   }
 
-  private static FormatException notCarried(String what, String key) {
-    return new FormatException(what + " uses '" + key + "', which kfp4j's model does not carry: the workflow written again would lose it."
-        + " Run it locally, or submit the file with Argo's own tools");
+  /** The refusal of key {@code key} of {@code what}, another tool's template or workflow, which the workflow written again would lose. */
+  static FormatException notCarried(String what, String key) {
+    return notCarried(what, key, "Run it locally, or submit the file with Argo's own tools");
+  }
+
+  /**
+   * The refusal of key {@code key} of {@code what} (a template, or a part of it), which the workflow written again would lose;
+   * {@code instead} says what to do instead.
+   */
+  static FormatException notCarried(String what, String key, String instead) {
+    return new FormatException(what + " uses '" + key + "', which kfp4j's model does not carry: the workflow written again would lose it. "
+        + instead);
   }
 }

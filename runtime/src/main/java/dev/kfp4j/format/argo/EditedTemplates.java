@@ -1,0 +1,195 @@
+package dev.kfp4j.format.argo;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.yaml.Yaml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Refuses a hand edit of a container template kfp4j wrote that the workflow written again would lose. Such a template's
+ * component is its annotation ({@link Argo#COMPONENT_SPEC}) and its settings are what {@link SettingsReader} and {@link
+ * ArgoKeys} read back of the keys kfp4j writes; rather than a second list of those keys, the pipeline read is written
+ * again ({@link ArgoWriter}) and each such template of the file compared with the one written for it: a key or value of the
+ * file that the template written again lacks or says otherwise is refused, naming it. Its name aside, as is the
+ * annotation's layout (compared as JSON), a key of value null and, in inputs and outputs, {@code false} (Argo's defaults),
+ * and a scalar's type ({@code limit: 3} is {@code limit: '3'}, as Argo reads both).
+ */
+final class EditedTemplates {
+  private static final String MOUNTS = "the task's mountPvc(...), mountSecret(...), mountConfigMap(...), mountEmptyDir(...),"
+      + " mountEphemeralVolume(...)";
+
+  /** The task settings that write a key of the template (first key, or first two for the container's), as in the README. */
+  private static final Map<String, String> SETTINGS = Map.ofEntries(
+      Map.entry("container.image", "the component's @Component(image), or the task's containerImage(...)"),
+      Map.entry("container.command", "the component's command line, which its @Component method makes"),
+      Map.entry("container.args", "the component's command line, which its @Component method makes"),
+      Map.entry("container.env", "the task's env(...), envFromSecret(...), envFromConfigMap(...), envFromField(...)"),
+      Map.entry("container.resources", "the task's cpuRequest(...), cpuLimit(...), memoryRequest(...), memoryLimit(...), gpuLimit(...)"),
+      Map.entry("container.imagePullPolicy", "the task's imagePullPolicy(...)"),
+      Map.entry("container.securityContext", "the task's securityContext(...)"),
+      Map.entry("container.volumeMounts", MOUNTS),
+      Map.entry("volumes", MOUNTS),
+      Map.entry("retryStrategy", "the task's retries(...), retryBackoff(...)"),
+      Map.entry("activeDeadlineSeconds", "the task's timeout(seconds), which writes activeDeadlineSeconds"),
+      Map.entry("timeout", "the task's timeout(seconds), which writes activeDeadlineSeconds"),
+      Map.entry("nodeSelector", "the task's nodeSelector(...)"),
+      Map.entry("tolerations", "the task's toleration(...)"),
+      Map.entry("affinity", "the task's nodeAffinity(...), preferredNodeAffinity(...), podAffinity(...), podAntiAffinity(...)"),
+      Map.entry("metadata", "the task's podLabel(...), podAnnotation(...), displayName(...), caching(false)"));
+
+  private EditedTemplates() {}
+
+  /**
+   * Refuses what a container template kfp4j wrote in workflow {@code read} says that {@code again}, the workflow written
+   * again from the pipeline read from it, does not; {@code source} names the file. A template no task runs is not written
+   * again, kfp4j's or not: it is left alone.
+   */
+  static void check(JsonNode read, JsonNode again, String source) {
+    List<JsonNode> written = new ArrayList<>();
+    again.path("spec").path("templates").forEach(t -> {
+      if (t.has("container") && ComponentReader.writtenByKfp4j(t)) {
+        written.add(comparable(t));
+      }
+    });
+    for (JsonNode t : read.path("spec").path("templates")) {
+      if (!t.has("container") || !ComponentReader.writtenByKfp4j(t)) {
+        continue;
+      }
+      JsonNode mine = comparable(t);
+      // the one of its name, else one of its component (hand edits may have made two templates one, and renamed others)
+      JsonNode counterpart = null;
+      for (JsonNode w : written) {
+        if (counterpart == null && w.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC)
+            .equals(mine.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC))) {
+          counterpart = w;
+        }
+      }
+      for (JsonNode w : written) {
+        if (w.path(NAME).equals(t.path("name"))) {
+          counterpart = w;
+        }
+      }
+      if (counterpart == null || written.stream().anyMatch(w -> difference(mine, w, new ArrayList<>()) == null)) {
+        continue;
+      }
+      throw refusal(source + ": template '" + t.path("name").asString("") + "' (written by kfp4j)",
+          difference(mine, counterpart, new ArrayList<>()));
+    }
+  }
+
+  /** Where a template's name is kept aside, so that templates are compared without it. */
+  private static final String NAME = "\u0000name";
+
+  /** {@code template} without its name (kept as {@link #NAME}), its component annotation as JSON. */
+  private static JsonNode comparable(JsonNode template) {
+    ObjectNode t = (ObjectNode) template.deepCopy();
+    t.set(NAME, t.remove("name"));
+    JsonNode spec = t.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC);
+    try {
+      ((ObjectNode) t.get("metadata").get("annotations")).set(Argo.COMPONENT_SPEC, Yaml.readJson(spec.asString()));
+    } catch (JacksonException e) {
+      // left as text: the reader has refused it already
+    }
+    return t;
+  }
+
+  /** Where the file ({@code mine}) and the template written again differ: the path, and both values (missing nodes where absent). */
+  private record Difference(List<String> path, JsonNode mine, JsonNode again) {}
+
+  /** The first difference of {@code mine} from {@code again} under {@code path}, in the file's order; null when they say the same. */
+  private static Difference difference(JsonNode mine, JsonNode again, List<String> path) {
+    if (mine.isObject() && again.isObject()) {
+      for (Map.Entry<String, JsonNode> e : mine.properties()) {
+        if (e.getKey().equals(NAME)) {
+          continue;
+        }
+        JsonNode other = again.path(e.getKey());
+        boolean argoDefault = e.getValue().isNull() || e.getValue().isBoolean() && !e.getValue().asBoolean() && !path.isEmpty()
+            && (path.get(0).equals("inputs") || path.get(0).equals("outputs"));
+        if (!(other.isMissingNode() && argoDefault)) {
+          Difference d = difference(e.getValue(), other, with(path, e.getKey()));
+          if (d != null) {
+            return d;
+          }
+        }
+      }
+      for (String key : again.propertyNames()) {
+        if (!key.equals(NAME) && !mine.has(key)) {
+          return new Difference(with(path, key), mine.path(key), again.get(key));
+        }
+      }
+      return null;
+    }
+    if (mine.isArray() && again.isArray()) {
+      for (int i = 0; i < Math.max(mine.size(), again.size()); i++) {
+        JsonNode item = mine.has(i) ? mine.get(i) : again.get(i);
+        String label = item.path("name").isString() ? " '" + item.get("name").asString() + "'" : "[" + i + "]";
+        Difference d = difference(mine.path(i), again.path(i), with(path, label));
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    boolean same = mine.isValueNode() && again.isValueNode() ? mine.asString().equals(again.asString()) : mine.equals(again);
+    return same ? null : new Difference(path, mine, again);
+  }
+
+  private static List<String> with(List<String> path, String segment) {
+    List<String> out = new ArrayList<>(path);
+    out.add(segment);
+    return out;
+  }
+
+  /**
+   * The refusal of {@code d} in template {@code where}: a key kfp4j does not write again as {@link TemplateIo#notCarried}
+   * words it for another tool's template, a value it writes otherwise with both; each with the setting that writes it.
+   */
+  private static FormatException refusal(String where, Difference d) {
+    List<String> path = d.path();
+    String top = path.get(0);
+    String setting = path.size() > 2 && path.get(2).equals(Argo.COMPONENT_SPEC) ? "the component, its @Component method"
+        : SETTINGS.getOrDefault(top + (path.size() > 1 ? "." + path.get(1) : ""), SETTINGS.get(top));
+    boolean added = d.again().isMissingNode();
+    String instead = "The template is kfp4j's, written again from its component annotation (" + Argo.COMPONENT_SPEC + ") and"
+        + " the task's settings: " + (setting == null ? "kfp4j has no setting that writes it. " + (added ? "Remove it" : "Undo the edit")
+        : "set it in Java instead (" + setting + ") and compile the pipeline again") + ", or submit the file with Argo's own tools";
+    int item = path.size() - 2;
+    while (item >= 0 && !isItem(path.get(item))) {
+      item--;
+    }
+    if (added && !isItem(path.get(path.size() - 1))) {
+      String what = item < 0 ? where : where + ": " + render(path.subList(0, item + 1));
+      return TemplateIo.notCarried(what, render(path.subList(item + 1, path.size())), instead);
+    }
+    return new FormatException(where + ": " + render(path) + " is " + shown(d.mine()) + ", which kfp4j "
+        + (added ? "does not write again" : "writes again as " + shown(d.again()))
+        + ": the workflow written again would lose the edit. " + instead);
+  }
+
+  private static boolean isItem(String segment) {
+    return segment.startsWith(" ") || segment.startsWith("[");
+  }
+
+  /** A path as the message names it: {@code outputs.artifacts 'model'.archive}, {@code tolerations[0]}. */
+  private static String render(List<String> path) {
+    StringBuilder s = new StringBuilder();
+    for (String segment : path) {
+      s.append(isItem(segment) || s.isEmpty() ? "" : ".").append(segment);
+    }
+    return s.toString();
+  }
+
+  /** A value as a message shows it: JSON, cut at 200 characters; "not set" where absent. */
+  private static String shown(JsonNode value) {
+    if (value.isMissingNode()) {
+      return "not set";
+    }
+    String json = value.toString();
+    return json.length() > 200 ? json.substring(0, 200) + "..." : json;
+  }
+}
