@@ -302,5 +302,9 @@ class ArgoWrittenAgainTest {
         () -> writtenAgain(kfp4jWorkflow(), w -> template(w, "make").put("podSpecPatch", "{}")));
     assertTrue(patch.getMessage().endsWith("kfp4j has no setting that writes it. Remove it, or submit the file with Argo's own tools"),
         patch.getMessage());
+    FormatException path = assertThrows(FormatException.class, () -> writtenAgain(kfp4jWorkflow(),
+        w -> ((ObjectNode) template(w, "make").at("/outputs/artifacts/0")).put("path", "/elsewhere")));
+    assertTrue(path.getMessage().endsWith("Undo the edit (where no one edited the file, another version of kfp4j wrote it: compile"
+        + " its pipeline again with this one), or submit the file with Argo's own tools"), path.getMessage());
   }
 }

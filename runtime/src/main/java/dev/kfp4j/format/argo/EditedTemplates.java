@@ -156,7 +156,8 @@ final class EditedTemplates {
         : SETTINGS.getOrDefault(top + (path.size() > 1 ? "." + path.get(1) : ""), SETTINGS.get(top));
     boolean added = d.again().isMissingNode();
     String instead = "The template is kfp4j's, written again from its component annotation (" + Argo.COMPONENT_SPEC + ") and"
-        + " the task's settings: " + (setting == null ? "kfp4j has no setting that writes it. " + (added ? "Remove it" : "Undo the edit")
+        + " the task's settings: " + (setting == null ? "kfp4j has no setting that writes it. " + (added ? "Remove it"
+        : "Undo the edit (where no one edited the file, another version of kfp4j wrote it: compile its pipeline again with this one)")
         : "set it in Java instead (" + setting + ") and compile the pipeline again") + ", or submit the file with Argo's own tools";
     int item = path.size() - 2;
     while (item >= 0 && !isItem(path.get(item))) {
