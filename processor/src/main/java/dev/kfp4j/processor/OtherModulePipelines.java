@@ -1,5 +1,6 @@
 package dev.kfp4j.processor;
 
+import dev.kfp4j.local.PipelinesIndex;
 import dev.kfp4j.processor.javac.Sources;
 import dev.kfp4j.processor.model.PipelineModel;
 import java.net.URI;
@@ -55,7 +56,7 @@ final class OtherModulePipelines {
         continue;
       }
       String index = ClassRootResources.read(root, PipelineIndex.RESOURCE);
-      PipelineIndex.Entry entry = index == null ? null : PipelineIndex.entries(PipelineIndex.parse(index)).get(pipeline.name());
+      PipelineIndex.Entry entry = index == null ? null : PipelineIndex.entries(PipelinesIndex.parse(index)).get(pipeline.name());
       String owner = pipeline.owner().canonicalName();
       if (entry == null || !entry.owner().equals(owner)) { // else compiled from this very class: an earlier output of this module
         return (entry == null ? "" : entry.owner() + ", ") + "in " + root;

@@ -1,5 +1,7 @@
 package dev.kfp4j.processor;
 
+import dev.kfp4j.local.PipelinesIndex;
+import dev.kfp4j.local.PipelinesIndex.FormatsFrom;
 import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
@@ -21,21 +23,23 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the processor compiled into this class output, for the next compilation of part of it (an
  * IDE's, an incremental build's): for each pipeline, the method it was compiled from, its source
- * file, its generated class, and the digest of each component spec it embeds. With it, compiling
+ * file, its generated class, what chose its formats, and the digest of each component spec it embeds. With it, compiling
  * a pipeline's file alone recognises the pipeline class it generated before, and compiling a
  * component's file alone finds the pipelines that still embed its earlier spec. Kept as the
  * resource {@value #RESOURCE}; a partial compilation rewrites only its own pipelines' entries.
  * Written as JSON after a comment line (JSON is YAML too), so that reading it needs no YAML parser:
  * a processor is loaded afresh for each compile of an IDE's or a build daemon's, and starting
  * Jackson's YAML parser cost more there than the rest of a component file's partial compilation.
+ * What chose a pipeline's formats is for the commands ({@link PipelinesIndex}), which say how to compile it in another form.
  */
 final class PipelineIndex {
-  static final String RESOURCE = "META-INF/kfp4j/pipelines.index";
+  static final String RESOURCE = PipelinesIndex.RESOURCE;
   private static final String HEADER = "Written by kfp4j: where each pipeline of this class output was compiled from, and the"
       + " digests of the component specs it embeds, to keep partial compilations in step. Do not edit.";
 
-  /** One pipeline's entry. */
-  record Entry(String name, String method, String owner, String file, String pipelineClass, Map<String, String> components) {}
+  /** One pipeline's entry; {@code formatsFrom} null for an entry of an index written before it said. */
+  record Entry(String name, String method, String owner, String file, String pipelineClass, FormatsFrom formatsFrom,
+      Map<String, String> components) {}
 
   private final Filer filer;
   private Map<String, Entry> earlier;
@@ -49,7 +53,7 @@ final class PipelineIndex {
   private Map<String, Entry> earlier() {
     if (earlier == null) {
       String text = read(filer);
-      earlier = entries(text == null ? null : parse(text));
+      earlier = entries(text == null ? null : PipelinesIndex.parse(text));
     }
     return earlier;
   }
@@ -83,23 +87,11 @@ final class PipelineIndex {
     return out;
   }
 
-  /**
-   * The index's tree: JSON after its comment lines, as {@link #write} writes it, read without a
-   * YAML parser; an index in the block YAML that kfp4j wrote before 2026-12-03, with one.
-   */
-  static JsonNode parse(String text) {
-    int at = 0;
-    while (text.startsWith("#", at) && text.indexOf('\n', at) >= 0) {
-      at = text.indexOf('\n', at) + 1;
-    }
-    return text.startsWith("{", at) ? Yaml.readJson(text.substring(at)) : Yaml.read(text);
-  }
-
   private static Entry entry(String name, JsonNode n) {
     Map<String, String> components = new TreeMap<>();
     n.path("components").properties().forEach(c -> components.put(c.getKey(), c.getValue().asString()));
     return new Entry(name, n.path("method").asString(), n.path("owner").asString(), n.path("file").asString(),
-        n.path("class").asString(), components);
+        n.path("class").asString(), FormatsFrom.of(n.get(PipelinesIndex.FORMATS_FROM)), components);
   }
 
   /** The names of the pipelines an earlier compilation wrote into this class output (none in a first, whole one). */
@@ -115,7 +107,8 @@ final class PipelineIndex {
   /** Records {@code pipeline}, compiled now from {@code file}, embedding these specs (resource → digest). */
   void compiled(PipelineModel pipeline, String file, Map<String, String> components) {
     now.put(pipeline.name(), new Entry(pipeline.name(), pipeline.source(), pipeline.owner().canonicalName(), file,
-        pipeline.pipelineClass().canonicalName(), new TreeMap<>(components)));
+        pipeline.pipelineClass().canonicalName(), pipeline.ownFormats() ? FormatsFrom.ANNOTATION : FormatsFrom.OPTION,
+        new TreeMap<>(components)));
   }
 
   /**
@@ -162,6 +155,9 @@ final class PipelineIndex {
       n.put("owner", e.owner());
       n.put("file", e.file());
       n.put("class", e.pipelineClass());
+      if (e.formatsFrom() != null) { // an earlier compilation's entry that does not say is kept as it was
+        n.put(PipelinesIndex.FORMATS_FROM, e.formatsFrom().text());
+      }
       ObjectNode components = n.putObject("components");
       for (Map.Entry<String, String> c : e.components().entrySet()) {
         components.put(c.getKey(), c.getValue());

@@ -4,16 +4,20 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.kfp4j.local.PipelinesIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Compiling part of a project against the earlier output, as IDEs and incremental builds do,
@@ -155,9 +159,31 @@ class PartialCompilationTest {
         + " of the component specs it embeds, to keep partial compilations in step. Do not edit.\n"
         + "{\n  \"linreg-search\" : {\n    \"method\" : \"test.LinregSearch.linregSearch(double)\",\n"
         + "    \"owner\" : \"test.LinregSearch\",\n    \"file\" : \"test/LinregSearch.java\",\n"
-        + "    \"class\" : \"test.LinregSearchPipeline\",\n    \"components\" : {\n"
+        + "    \"class\" : \"test.LinregSearchPipeline\",\n    \"formatsFrom\" : \"option\",\n    \"components\" : {\n"
         + "      \"META-INF/kfp4j/components/report.yaml\" : \"" + digest(full, "META-INF/kfp4j/components/report.yaml") + "\",\n"
         + "      \"" + COMPONENT_YAML + "\" : \"" + digest(full, COMPONENT_YAML) + "\"\n    }\n  }\n}\n");
+  }
+
+  /**
+   * The index says what chose each pipeline's formats, which the commands name as the one way to compile a pipeline in the
+   * other form too: its {@code @Pipeline(formats = ...)} ("annotation"), where the option changes nothing, whatever the
+   * option says; else the option {@code kfp4j.formats} ("option"), given or not. The compiled files did not say, nor the index.
+   */
+  @Test
+  void theIndexSaysWhatChoseEachPipelinesFormats() {
+    JavaFileObject forms = Compile.source("test.Forms", "package test;", "import dev.kfp4j.annotations.*;", "public class Forms {",
+        "  @Pipeline(name = \"own\", formats = Format.KFP2) public static void own(double x) { StepsOps.scale(x); }",
+        "  @Pipeline(name = \"built\") public static void built(double x) { StepsOps.scale(x); }",
+        "}");
+    for (List<String> options : List.of(List.<String>of(), List.of("-Akfp4j.formats=argo"))) {
+      Compilation c = Compile.compileWithOptions(new ArrayList<>(), options, steps(), forms);
+      assertThat(c).succeeded();
+      JsonNode index = PipelinesIndex.parse(Compile.resource(c, PipelineIndex.RESOURCE));
+      assertThat(index.at("/own/formatsFrom").asString()).isEqualTo("annotation");
+      assertThat(index.at("/built/formatsFrom").asString()).isEqualTo("option");
+      assertThat(PipelinesIndex.formatsFrom(index, "own")).isEqualTo(PipelinesIndex.FormatsFrom.ANNOTATION);
+      assertThat(PipelinesIndex.formatsFrom(index, "built")).isEqualTo(PipelinesIndex.FormatsFrom.OPTION);
+    }
   }
 
   /**

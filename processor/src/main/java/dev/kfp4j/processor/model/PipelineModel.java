@@ -28,6 +28,8 @@ import javax.lang.model.element.ExecutableElement;
  * @param formats the formats it is written in
  * @param outputDescriptions the outputs' descriptions, by name: the Javadoc's {@code @return} of {@code Output}, a
  *     returned record's {@code @param} of each component
+ * @param ownFormats whether its {@code @Pipeline(formats = ...)} chose {@code formats}, over the processor option {@code
+ *     kfp4j.formats} (which chose them when it names none)
  */
 public record PipelineModel(
     ExecutableElement element,
@@ -39,17 +41,18 @@ public record PipelineModel(
     PipelineSettings settings,
     String source,
     Set<Format> formats,
-    Map<String, String> outputDescriptions) {
+    Map<String, String> outputDescriptions,
+    boolean ownFormats) {
 
   public PipelineModel {
     formats = formats.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(formats));
     outputDescriptions = Map.copyOf(outputDescriptions);
   }
 
-  /** A pipeline whose outputs are not described. */
+  /** A pipeline whose outputs are not described, written in the formats of the processor option. */
   public PipelineModel(ExecutableElement element, ClassName owner, String methodName, String name, String description,
       List<Parameter> parameters, PipelineSettings settings, String source, Set<Format> formats) {
-    this(element, owner, methodName, name, description, parameters, settings, source, formats, Map.of());
+    this(element, owner, methodName, name, description, parameters, settings, source, formats, Map.of(), false);
   }
 
   /**
@@ -162,6 +165,7 @@ public record PipelineModel(
 
   /** This pipeline read from {@code element}, a fresher symbol of the same method. */
   public PipelineModel withElement(ExecutableElement element) {
-    return new PipelineModel(element, owner, methodName, name, description, parameters, settings, source, formats, outputDescriptions);
+    return new PipelineModel(element, owner, methodName, name, description, parameters, settings, source, formats, outputDescriptions,
+        ownFormats);
   }
 }

@@ -102,6 +102,7 @@ public final class PipelineValidator {
       description = doc.text();
     }
     Set<Format> written = formats(annotation);
+    boolean ownFormats = !strings(annotation, "formats").isEmpty();
     List<PipelineModel.Parameter> parameters = new ArrayList<>();
     Set<String> failed = new java.util.TreeSet<>();
     String status = null;
@@ -162,7 +163,7 @@ public final class PipelineValidator {
     ClassName owner = ClassName.get((TypeElement) method.getEnclosingElement());
     PipelineModel partial = !returnsOutputs ? null : new PipelineModel(method, owner, methodName, name, description, parameters,
         settings == null ? PipelineSettings.DEFAULTS : settings, ComponentValidator.describe(method), written,
-        outputDescriptions(method, doc));
+        outputDescriptions(method, doc), ownFormats);
     if (reporter.errorCount() > before) {
       overrides.seen(name);
       return new Checked(null, partial, Set.copyOf(failed));
@@ -172,7 +173,7 @@ public final class PipelineValidator {
       return new Checked(null, partial, Set.of());
     }
     return new Checked(new PipelineModel(method, owner, methodName, name, description, given, settings,
-        ComponentValidator.describe(method), written, outputDescriptions(method, doc)), null, Set.of());
+        ComponentValidator.describe(method), written, outputDescriptions(method, doc), ownFormats), null, Set.of());
   }
 
   /** The formats {@code @Pipeline(formats)} names, or the build's. */
