@@ -9,9 +9,11 @@ import dev.kfp4j.client.Pipeline;
 import dev.kfp4j.client.PipelineVersion;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.local.PipelinesIndex.FormatsFrom;
 import dev.kfp4j.model.RunArguments;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A compiled pipeline made ready for a cluster: read once, in the form the cluster takes ({@link
@@ -44,18 +46,21 @@ final class Cluster {
 
   /** The pipeline {@code choice} names, in the form {@code server} takes, its image pinned as {@code pin} says. */
   static Cluster of(Options.Server server, PipelineChoice choice, Options.Pin pin) {
-    return of(server, server.format(), choice, pin, wanted -> whyFormat(wanted, server.terms()));
+    return of(server, server.format(), choice, pin, (wanted, chosen) -> whyFormat(wanted, server.terms(), chosen));
   }
 
   /**
    * The pipeline {@code choice} names, in {@code format}, with the config file's settings, its image pinned as {@code pin}
-   * says; {@code why} says why a pipeline in the other form will not do, and what to do instead.
+   * says; {@code why} says why a pipeline in the other form will not do, and what to do instead, given what chose its
+   * formats ({@link PipelineChoice#locate}).
    */
   static Cluster of(Options.ConfigFile file, PipelineFormat format, PipelineChoice choice, Options.Pin pin,
-      java.util.function.Function<PipelineFormat, String> why) {
+      BiFunction<PipelineFormat, FormatsFrom, String> why) {
     PipelineChoice.Located located = choice.locate(format, why);
     Config config = file.config();
-    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source(), why.apply(format)), config.mlflow());
+    // a file of the other form: a file given, which no index says the formats of
+    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source(), why.apply(format, null)),
+        config.mlflow());
     return new Cluster(format, compiled, config, pin.run(config.run(), choice.classes));
   }
 
@@ -121,13 +126,13 @@ final class Cluster {
     return checked;
   }
 
-  /** Why a pipeline in the other form will not do, and what to do instead. */
-  static String whyFormat(PipelineFormat wanted, Terms terms) {
+  /** Why a pipeline in the other form will not do, and what to do instead ({@code chosen}: what chose its formats, or null). */
+  static String whyFormat(PipelineFormat wanted, Terms terms, FormatsFrom chosen) {
     return wanted == PipelineFormat.KFP2
         ? "(api_version v2beta1 uploads KFP 2 pipeline specs): set api_version: v1beta1 (" + terms.option("--api-version", "v1beta1")
-            + ") to upload the Argo workflow; else " + wanted.compileToo()
+            + ") to upload the Argo workflow; else " + wanted.compileToo(chosen)
         : "(KFP's v1beta1 API and an Argo Server take Argo workflows): for KFP 2, set api_version: v2beta1 ("
-            + terms.option("--api-version", "v2beta1") + "); else " + wanted.compileToo();
+            + terms.option("--api-version", "v2beta1") + "); else " + wanted.compileToo(chosen);
   }
 
   // ------------------------------------------------------------------------------------------ KFP

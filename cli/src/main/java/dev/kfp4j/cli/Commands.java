@@ -116,7 +116,7 @@ final class Commands {
         located = ranIn(resume);
       } else {
         PipelineFormat form = format != null ? (format == Format.kfp2 ? PipelineFormat.KFP2 : PipelineFormat.ARGO) : pipeline.formatOf();
-        located = Tracking.apply(pipeline.locate(form != null ? form : PipelineFormat.ARGO, this::whyFormat),
+        located = Tracking.apply(pipeline.locate(form != null ? form : PipelineFormat.ARGO, (wanted, formatsFrom) -> whyFormat(wanted)),
             config.config().mlflow(), terms());
       }
       Workflow workflow;

@@ -4,6 +4,7 @@ import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.SourceLine;
 import dev.kfp4j.format.kfp2.KubernetesManifests;
+import dev.kfp4j.local.PipelinesIndex.FormatsFrom;
 import dev.kfp4j.local.WholeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,12 +52,13 @@ final class ManifestCommand extends Commands.Base {
   Path output;
 
   /** Why a pipeline compiled for Argo only will not do: whatever the server's API, the manifests hold a KFP 2 spec. */
-  private static final String WHY_KFP2 = "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): "
-      + PipelineFormat.KFP2.compileToo();
+  private static String whyKfp2(FormatsFrom chosen) {
+    return "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): " + PipelineFormat.KFP2.compileToo(chosen);
+  }
 
   @Override
   public Integer call() throws IOException {
-    Cluster c = Cluster.of(config, PipelineFormat.KFP2, pipeline, pin, wanted -> WHY_KFP2);
+    Cluster c = Cluster.of(config, PipelineFormat.KFP2, pipeline, pin, (wanted, chosen) -> whyKfp2(chosen));
     String ns = Options.first(namespace, config.config().namespace());
     String yaml;
     try {

@@ -4,6 +4,7 @@ import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.KubernetesManifests;
 import dev.kfp4j.local.CompiledPipelines;
+import dev.kfp4j.local.PipelinesIndex.FormatsFrom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,9 +72,10 @@ final class PipelineChoice {
   /**
    * The chosen pipeline in {@code format}: the file given, or by name (or the only one) among
    * those {@code mvn compile} wrote in that form to {@code --classes}, or on the classpath; a
-   * pipeline compiled in the other form only is an error saying so, and {@code why} what to do.
+   * pipeline compiled in the other form only is an error saying so, and {@code why} what to do,
+   * given what chose its formats as its pipelines index says ({@link FormatsRead}; null when it does not say).
    */
-  Located locate(PipelineFormat format, java.util.function.Function<PipelineFormat, String> why) {
+  Located locate(PipelineFormat format, BiFunction<PipelineFormat, FormatsFrom, String> why) {
     Path file = pipeline != null ? Path.of(pipeline) : null;
     if (file != null && Files.isRegularFile(file)) {
       return read(file);
@@ -86,7 +89,7 @@ final class PipelineChoice {
       List<String> others = names(classes.resolve(format.other().folder()));
       if (names.isEmpty() && !others.isEmpty()) {
         throw new ConfigException("none of the compiled pipelines is " + format.what() + ": " + classes.resolve(format.other().folder())
-            + " holds " + others + ", each " + format.other().what() + " " + why.apply(format));
+            + " holds " + others + ", each " + format.other().what() + " " + why.apply(format, FormatsRead.of(classes, others)));
       }
       throw new ConfigException(names.isEmpty()
           ? "no compiled pipeline in " + dir + ModuleHint.of(classes, terms()) + "; run 'mvn compile' or pass " + pipelineFile()
@@ -107,7 +110,7 @@ final class PipelineChoice {
     if (Files.isRegularFile(other)
         || Thread.currentThread().getContextClassLoader().getResource(format.other().folder() + "/" + pipeline + ".yaml") != null) {
       throw new ConfigException("pipeline '" + pipeline + "' is compiled as " + format.other().what() + " only (" + other + "), not as "
-          + format.what() + " " + why.apply(format));
+          + format.what() + " " + why.apply(format, FormatsRead.of(classes, List.of(pipeline))));
     }
     java.util.Set<String> all = compiled().keySet();
     throw new ConfigException("no pipeline '" + pipeline + "': not a file, and " + (all.isEmpty()
@@ -115,9 +118,9 @@ final class PipelineChoice {
         : "the pipelines compiled in " + classes + " are " + all));
   }
 
-  /** {@link #locate(PipelineFormat, java.util.function.Function)} for a cluster, which takes one form. */
+  /** {@link #locate(PipelineFormat, BiFunction)} for a cluster, which takes one form. */
   Located locate(PipelineFormat format) {
-    return locate(format, wanted -> Cluster.whyFormat(wanted, terms()));
+    return locate(format, (wanted, chosen) -> Cluster.whyFormat(wanted, terms(), chosen));
   }
 
   /** How this execution's messages name options and commands ({@link Kfp4j#terms}). */

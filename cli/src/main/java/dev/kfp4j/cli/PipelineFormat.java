@@ -6,6 +6,7 @@ import dev.kfp4j.format.argo.ArgoWriter;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.local.CompiledPipelines;
+import dev.kfp4j.local.PipelinesIndex.FormatsFrom;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.yaml.Yaml;
 import java.util.List;
@@ -38,13 +39,22 @@ enum PipelineFormat {
   }
 
   /**
-   * What to do to have a pipeline compiled in this form too. Neither its files nor the pipelines index the processor writes
-   * say whether its forms were chosen in code, by its {@code @Pipeline(formats = ...)}, where the processor option changes
-   * nothing, or by the option: both are named, the annotation first.
+   * What to do to have a pipeline compiled in this form too: the one way that works, as {@code chosen} says what chose its
+   * formats (its pipelines index: {@link FormatsRead}). Its {@code @Pipeline(formats = ...)}, where the processor option
+   * changes nothing; else the option. When that is not known ({@code chosen} null: an index kfp4j wrote before it said, a
+   * pipeline file), both, the annotation first.
    */
-  String compileToo() {
-    return "compile it for " + (this == ARGO ? "KFP v1" : "KFP 2") + " too: add Format." + name() + " to its @Pipeline(formats = ...)"
-        + " where it sets formats, else to the processor option kfp4j.formats";
+  String compileToo(FormatsFrom chosen) {
+    String too = "compile it for " + (this == ARGO ? "KFP v1" : "KFP 2") + " too: ";
+    String annotation = "add Format." + name() + " to its @Pipeline(formats = ...)";
+    if (chosen == FormatsFrom.ANNOTATION) {
+      return too + annotation + ", which chose its formats";
+    }
+    if (chosen == FormatsFrom.OPTION) {
+      return too + "set the processor option kfp4j.formats to argo,kfp2 (its default; in Maven, <arg>-Akfp4j.formats=argo,kfp2</arg>"
+          + " in the maven-compiler-plugin's <compilerArgs>)";
+    }
+    return too + annotation + " where it sets formats, else to the processor option kfp4j.formats";
   }
 
   PipelineFormat other() {
@@ -57,7 +67,7 @@ enum PipelineFormat {
    * @throws ConfigException saying what the file is when it is the other form, else why it does not read
    */
   Pipeline read(String yaml, String source, Terms terms) {
-    return read(yaml, source, Cluster.whyFormat(this, terms));
+    return read(yaml, source, Cluster.whyFormat(this, terms, null));
   }
 
   /**

@@ -1,11 +1,14 @@
 package dev.kfp4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
+import dev.kfp4j.local.CompiledPipelines;
+import dev.kfp4j.local.PipelinesIndex;
 import dev.kfp4j.testing.Kfp2Schemas;
 import dev.kfp4j.testing.server.FakeKfpServer;
 import dev.kfp4j.yaml.Yaml;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The cluster commands with {@code api_version: v2beta1}: they upload the KFP 2 pipeline spec the
@@ -65,25 +69,73 @@ class Kfp2ClusterCommandsTest {
   }
 
   /**
-   * A pipeline compiled in one form only by its own {@code @Pipeline(formats = ...)} (task-settings: Argo; control-flow: KFP 2)
-   * uploaded where the other form is wanted: the message named only the processor option kfp4j.formats before, which changes
-   * nothing for such a pipeline; it names the annotation's attribute too now, and the option for a pipeline that sets none.
+   * A pipeline compiled in one form only uploaded where the other form is wanted: the message named both ways to compile it
+   * in that form too, its {@code @Pipeline(formats = ...)} and the processor option kfp4j.formats, as neither the files nor
+   * the pipelines index said which chose its form; now the index says, and the message names the one that works. The
+   * annotation for task-settings (Argo) and control-flow (KFP 2), where the option changes nothing; the option for a
+   * pipeline that sets no formats; both still where the index was written before it said.
    */
   @Test
-  void aPipelineCompiledInTheOtherFormOnlyIsAnErrorNamingItsAnnotationAndTheOption() {
+  void aPipelineCompiledInTheOtherFormOnlyIsAnErrorNamingWhatChoseItsForm() throws Exception {
     Cli kfp2 = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "task-settings");
     assertEquals(2, kfp2.code(), kfp2.toString());
     assertTrue(kfp2.err().contains("pipeline 'task-settings' is compiled as a KFP v1 pipeline (an Argo Workflow) only"), kfp2.toString());
     assertTrue(kfp2.err().contains("set api_version: v1beta1 (--api-version v1beta1) to upload the Argo workflow; else compile it"
-        + " for KFP 2 too: add Format.KFP2 to its @Pipeline(formats = ...) where it sets formats, else to the processor option"
-        + " kfp4j.formats"), kfp2.toString());
+        + " for KFP 2 too: add Format.KFP2 to its @Pipeline(formats = ...), which chose its formats\n"), kfp2.toString());
 
     Cli argo = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "control-flow",
         "--api-version", "v1beta1");
     assertEquals(2, argo.code(), argo.toString());
     assertTrue(argo.err().contains("pipeline 'control-flow' is compiled as a KFP 2 pipeline spec only"), argo.toString());
-    assertTrue(argo.err().contains("else compile it for KFP v1 too: add Format.ARGO to its @Pipeline(formats = ...) where it sets"
-        + " formats, else to the processor option kfp4j.formats"), argo.toString());
+    assertTrue(argo.err().contains("else compile it for KFP v1 too: add Format.ARGO to its @Pipeline(formats = ...), which chose its"
+        + " formats\n"), argo.toString());
+
+    // found on the classpath (as in a jar; here the examples' classes), not in --classes: its index there says
+    Cli onClasspath = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", Files.createDirectories(dir.resolve("empty")).toString(), "-p",
+        "task-settings");
+    assertEquals(2, onClasspath.code(), onClasspath.toString());
+    assertTrue(onClasspath.err().contains("else compile it for KFP 2 too: add Format.KFP2 to its @Pipeline(formats = ...), which chose"
+        + " its formats\n"), onClasspath.toString());
+
+    Cli option = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", argoOnlyByTheOption(dir, true).toString(),
+        "-p", "nightly");
+    assertEquals(2, option.code(), option.toString());
+    assertTrue(option.err().contains("pipeline 'nightly' is compiled as a KFP v1 pipeline (an Argo Workflow) only"), option.toString());
+    assertTrue(option.err().contains("to upload the Argo workflow; else " + BY_THE_OPTION + "\n"), option.toString());
+    assertFalse(option.err().contains("@Pipeline"), option.toString());
+
+    Cli before = Cli.run("upload-pipeline", "--config", config.toString(), "--classes", argoOnlyByTheOption(dir, false).toString(),
+        "-p", "nightly");
+    assertEquals(2, before.code(), before.toString());
+    assertTrue(before.err().contains("to upload the Argo workflow; else compile it for KFP 2 too: add Format.KFP2 to its"
+        + " @Pipeline(formats = ...) where it sets formats, else to the processor option kfp4j.formats\n"), before.toString());
+  }
+
+  /** How to compile for KFP 2 too a pipeline whose form the processor option chose. */
+  static final String BY_THE_OPTION = "compile it for KFP 2 too: set the processor option kfp4j.formats to argo,kfp2 (its default;"
+      + " in Maven, <arg>-Akfp4j.formats=argo,kfp2</arg> in the maven-compiler-plugin's <compilerArgs>)";
+
+  /**
+   * A class output under {@code dir} holding pipeline 'nightly' compiled for KFP v1 only by the processor option
+   * ({@code -Akfp4j.formats=argo}): the examples' add-example, which sets no formats, its workflow and its entry of the
+   * pipelines index renamed; the entry says what chose its formats when {@code said}, as the processor writes it now, else
+   * not, as kfp4j wrote it before.
+   */
+  static Path argoOnlyByTheOption(Path dir, boolean said) throws Exception {
+    Path classes = dir.resolve(said ? "classes" : "classes-before");
+    Path argo = Files.createDirectories(classes.resolve(CompiledPipelines.ARGO));
+    Files.copy(Path.of(CommandsTest.CLASSES, CompiledPipelines.ARGO, "add-example.yaml"), argo.resolve("nightly.yaml"));
+    JsonNode examples = PipelinesIndex.parse(Files.readString(Path.of(CommandsTest.CLASSES, PipelinesIndex.RESOURCE)));
+    ObjectNode entry = (ObjectNode) examples.get("add-example").deepCopy();
+    assertEquals("option", entry.path(PipelinesIndex.FORMATS_FROM).asString(), entry.toString());
+    if (!said) {
+      entry.remove(PipelinesIndex.FORMATS_FROM);
+    }
+    ObjectNode index = Yaml.object();
+    index.set("nightly", entry);
+    Files.writeString(classes.resolve(PipelinesIndex.RESOURCE), "# Written by kfp4j\n"
+        + Yaml.json().writerWithDefaultPrettyPrinter().writeValueAsString(index) + "\n");
+    return classes;
   }
 
   @Test

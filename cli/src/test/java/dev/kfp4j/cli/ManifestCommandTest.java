@@ -286,9 +286,11 @@ class ManifestCommandTest {
   }
 
   /**
-   * task-settings is compiled for Argo only by its {@code @Pipeline(formats = Format.ARGO)}, where the processor option
-   * changes nothing: the message said only to set the option before; it names the annotation first now (the compiled files
-   * do not say which chose the form).
+   * A pipeline compiled for Argo only: the message named both ways to compile it for KFP 2 too, its {@code @Pipeline(formats
+   * = ...)} and the processor option, as nothing said which chose its form; now the pipelines index says, and the message
+   * names the one that works. task-settings is compiled for Argo only by its {@code @Pipeline(formats = Format.ARGO)}, where
+   * the option changes nothing; the one pipeline of a class output compiled with {@code -Akfp4j.formats=argo} by the option.
+   * A pipeline file given, which no index says the formats of, still names both.
    */
   @Test
   void aPipelineCompiledForArgoOnlyIsAnErrorSayingSo() throws Exception {
@@ -296,13 +298,22 @@ class ManifestCommandTest {
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("is compiled as"), r.toString());
     // manifest takes no --api-version, and the manifests hold a KFP 2 spec whatever the server: no "set api_version: v1beta1"
-    String why = "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): compile it for KFP 2 too: add Format.KFP2 to its"
-        + " @Pipeline(formats = ...) where it sets formats, else to the processor option kfp4j.formats\n";
-    assertTrue(r.err().contains("not as a KFP 2 pipeline spec " + why), r.toString());
+    String why = "(KFP's Kubernetes manifests hold a KFP 2 pipeline spec): ";
+    assertTrue(r.err().contains("not as a KFP 2 pipeline spec " + why + "compile it for KFP 2 too: add Format.KFP2 to its"
+        + " @Pipeline(formats = ...), which chose its formats\n"), r.toString());
+
+    Path classes = Kfp2ClusterCommandsTest.argoOnlyByTheOption(dir, true);
+    Cli option = Cli.run("manifest", "--config", config.toString(), "--classes", classes.toString());
+    assertEquals(2, option.code(), option.toString());
+    assertTrue(option.err().contains("none of the compiled pipelines is a KFP 2 pipeline spec: " + classes.resolve("META-INF/kfp4j/pipelines")
+        + " holds [nightly], each a KFP v1 pipeline (an Argo Workflow) " + why + Kfp2ClusterCommandsTest.BY_THE_OPTION + "\n"),
+        option.toString());
+
     Path workflow = Path.of(CommandsTest.CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml");
     Cli file = kfp4j("-p", workflow.toString());
     assertEquals(2, file.code(), file.toString());
     assertTrue(file.err().startsWith("kfp4j: error: " + workflow + " is a KFP v1 pipeline (an Argo Workflow), not a KFP 2 pipeline spec "
-        + why), file.toString());
+        + why + "compile it for KFP 2 too: add Format.KFP2 to its @Pipeline(formats = ...) where it sets formats, else to the"
+        + " processor option kfp4j.formats\n"), file.toString());
   }
 }
