@@ -28,7 +28,8 @@ import java.util.function.Function;
  * In KFP v1 (Argo) they come first, as {@code --mlflow-run-id ID ...}; in KFP 2 in the executor
  * input's parameters ({@code --executor_input JSON}), where KFP 2 cannot set a variable from a
  * value. The server and its credentials are in the environment ({@code MLFLOW_TRACKING_URI}, ...).
- * The exit code is the component's.
+ * The exit code is the component's; a server {@link MlflowSteps} would refuse ({@link Servers#of}: not an http(s) URL,
+ * credentials or a query in it) is {@link MlflowSteps#FAILED}, said on one line, and the component does not run.
  */
 public final class MlflowTask {
   static final String RUN_ID = "mlflow-run-id";
@@ -78,10 +79,16 @@ public final class MlflowTask {
       }
       rest.addAll(List.of(args).subList(i, args.length));
     }
-    String runId = start(mlflow, env, err);
+    Servers server;
+    try {
+      server = server(env, err);
+    } catch (MlflowException refused) { // as the steps refuse it: the component's calls would not be logged, so it does not run
+      err.println("mlflow: " + Failures.of(refused, null));
+      return MlflowSteps.FAILED;
+    }
+    String runId = server == null ? null : start(server, mlflow, err);
     int code = call(entrypoint, rest.toArray(String[]::new));
     if (runId != null && mlflow.containsKey(STATUS)) {
-      Servers server = Servers.of(env.apply(Mlflow.TRACKING_URI_ENV), env);
       try {
         err.println("mlflow: run " + runId + " " + MlflowSteps.end(new TrackingApi(server), runId, mlflow.get(STATUS)) + " (the pipeline's status: "
             + mlflow.get(STATUS) + ")");
@@ -107,14 +114,22 @@ public final class MlflowTask {
     return JsonValues.write(root);
   }
 
-  /** Points {@link Mlflow} at the run {@code mlflow} names; its id, or null (untracked: a warning). */
-  private static String start(Map<String, String> mlflow, Function<String, String> env, PrintStream err) {
+  /**
+   * The server in {@code MLFLOW_TRACKING_URI}, or null when it is not set (untracked: a warning).
+   *
+   * @throws MlflowException when the steps would refuse it ({@link Servers#of}), saying so without its credentials or query
+   */
+  private static Servers server(Function<String, String> env, PrintStream err) {
     String uri = env.apply(Mlflow.TRACKING_URI_ENV);
     if (uri == null || uri.isBlank()) {
       err.println("mlflow: MLFLOW_TRACKING_URI is not set; the component runs without tracking");
       return null;
     }
-    Servers server = Servers.of(uri, env);
+    return Servers.of(uri, env);
+  }
+
+  /** Points {@link Mlflow} at the run {@code mlflow} names on {@code server}; its id, or null (untracked: a warning). */
+  private static String start(Servers server, Map<String, String> mlflow, PrintStream err) {
     String runId = mlflow.get(RUN_ID);
     if (runId == null && mlflow.containsKey(KUBEFLOW_RUN_ID) && mlflow.containsKey(EXPERIMENT)) {
       try {

@@ -308,6 +308,40 @@ class MlflowStepsTest {
     assertEquals(2, MlflowTask.run(new String[] {"dev.acme.Missing:train"}, env::get, new PrintStream(err, true, StandardCharsets.UTF_8)));
   }
 
+  /**
+   * A tracking URI the steps refuse, from the Kubernetes secret (MLFLOW_TRACKING_URI in mlflow.credentials_keys, which the
+   * command never sees), ended a Java task with MlflowException's stack trace. Now it fails as the start step fails, on one
+   * line without the query's values, and the component, whose calls would not be logged, does not run.
+   */
+  @Test
+  void aJavaTaskWithATrackingUriTheStepsRefuseFailsOnOneLineWithoutRunningItsComponent() {
+    Path metrics = dir.resolve("out/metrics.json");
+    Path output = dir.resolve("out/output");
+    String[] train = {"dev.kfp4j.mlflow.example.TrackedEntrypoint:train", "--mlflow-run-id", "r1", "--epochs", "2", "--rate", "0.5",
+        "--mlpipeline_metrics", metrics.toString(), "----output-paths", output.toString()};
+    Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", "http://mlflow:5000?token=SECRET");
+    assertEquals(MlflowSteps.FAILED, MlflowTask.run(train, env::get, new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString());
+    assertEquals("mlflow: the tracking URI (mlflow.tracking_uri in kfp4j.yaml, else MLFLOW_TRACKING_URI) has a query (after"
+        + " '?'), which every tracked step would carry in plain text and MLflow's REST API does not take (kfp4j's MLflow steps"
+        + " add /api/2.0/mlflow/... to the server's URL): name the server alone, such as http://mlflow.kubeflow:5000, and give"
+        + " a token as MLFLOW_TRACKING_TOKEN, on the cluster from a Kubernetes secret (mlflow.credentials_secret and"
+        + " mlflow.credentials_keys)\n", err.toString(), "the start step's line, no stack trace, no SECRET");
+    assertTrue(Files.notExists(metrics) && Files.notExists(output), "the component did not run");
+    Mlflow.use(null); // untracked, not the run an earlier test of this JVM pointed it at
+    assertEquals(0, MlflowTask.run(train, Map.<String, String>of()::get, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    assertTrue(Files.exists(metrics) && Files.exists(output), "without the variable it runs, untracked, and writes them");
+    // the exit task's path, which ends the run after its component
+    err.reset();
+    String[] exitTask = {"dev.kfp4j.mlflow.example.TrackedEntrypoint:notify", "--mlflow-kubeflow-run-id", "kfp-run-1",
+        "--mlflow-experiment", "churn", "--mlflow-status", "Failed", "--note", "bye"};
+    Map<String, String> notHttp = Map.of("MLFLOW_TRACKING_URI", "mlflow:5000?token=SECRET");
+    assertEquals(MlflowSteps.FAILED, MlflowTask.run(exitTask, notHttp::get, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertTrue(err.toString().startsWith("mlflow: the tracking URI 'mlflow:5000?token=***' is not an http:// or https:// URL"),
+        err.toString());
+    assertEquals(1, err.toString().lines().count(), err.toString());
+    assertFalse(err.toString().contains("SECRET"), err.toString());
+  }
+
   @Test
   void badArgumentsExit2WithTheUsage() {
     assertEquals(2, run(Map.of(), "mlflow-start-run", "--experiment", "x"));
