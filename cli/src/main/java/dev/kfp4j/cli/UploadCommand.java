@@ -19,7 +19,7 @@ final class UploadCommand extends Commands.Base {
   boolean argo;
 
   @Option(names = "--version-name", paramLabel = "NAME", description = "The version's name (default: the pipeline name, the UTC time to the millisecond "
-      + "and the first 8 hex digits of the uploaded file's SHA-256).")
+      + "and the first 8 hex digits of the uploaded file's SHA-256); at most 127 characters (bytes in UTF-8), as KFP takes.")
   String versionName;
 
   @Override
@@ -27,6 +27,9 @@ final class UploadCommand extends Commands.Base {
     if (argo) {
       throw new ConfigException("an Argo Server keeps no pipelines; 'run-once --argo' submits the pipeline, 'schedule --argo' "
           + "makes a CronWorkflow of it");
+    }
+    if (versionName != null) {
+      VersionNames.check(versionName, terms());
     }
     Cluster c = Cluster.of(server, pipeline, pin);
     KfpClient kfp = server.kfp();

@@ -1,6 +1,7 @@
 package dev.kfp4j.cli;
 
 import dev.kfp4j.spec.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +27,28 @@ final class VersionNames {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
   private VersionNames() {}
+
+  /**
+   * Refuses a version name given on the command line ({@code --version-name}, named in {@code terms}) that KFP would not take,
+   * before anything is sent: the API server refuses one over {@link #MAX} bytes, as Go's {@code len} counts them (UTF-8),
+   * once the whole file is sent; an empty one it names after the uploaded file (".yaml").
+   *
+   * @throws ConfigException saying why, the name's length and KFP's limit (a usage error)
+   */
+  static void check(String name, Terms terms) {
+    String option = terms.option("--version-name");
+    if (name.isBlank()) {
+      throw new ConfigException(option + " is " + (name.isEmpty() ? "empty" : "blank") + "; give the version a name, or leave "
+          + option + " out for the default (the pipeline's name, the UTC time and the file's hash)");
+    }
+    int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX) {
+      int characters = name.codePointCount(0, name.length());
+      throw new ConfigException(option + " is " + characters + " characters long"
+          + (bytes == characters ? "; KFP takes at most " + MAX : ", " + bytes + " bytes in UTF-8; KFP takes at most " + MAX + " bytes")
+          + " in a version's name (its API server refuses a longer one): give a shorter name");
+    }
+  }
 
   /** The default name of a version of {@code pipeline} holding {@code file}, uploaded at {@code at}. */
   static String of(String pipeline, Instant at, String file) {

@@ -220,6 +220,37 @@ class ClusterCommandsTest {
   }
 
   /**
+   * A --version-name over the 127 characters KFP takes in a version's name (validation/length.go) was uploaded and then
+   * refused by the server; an empty one made a version named after the file (".yaml"). Now both are usage errors before
+   * anything is sent; 127 characters still go.
+   */
+  @Test
+  void aVersionNameKfpWouldRefuseIsAUsageErrorBeforeAnythingIsSent() {
+    Cli tooLong = kfp4j("upload-pipeline", "--version-name", "v".repeat(128));
+    assertEquals(2, tooLong.code(), tooLong.toString());
+    assertTrue(tooLong.err().contains("kfp4j: error: --version-name is 128 characters long; KFP takes at most 127 in a version's"
+        + " name"), tooLong.toString());
+    assertTrue(tooLong.err().contains("kfp4j upload-pipeline ["), "the usage line: " + tooLong);
+    Cli wide = kfp4j("upload-pipeline", "--version-name", "\u00e9".repeat(64)); // 64 characters, 128 bytes, as Go's len counts
+    assertEquals(2, wide.code(), wide.toString());
+    assertTrue(wide.err().contains("--version-name is 64 characters long, 128 bytes in UTF-8; KFP takes at most 127 bytes"),
+        wide.toString());
+    for (String blank : List.of("", " ")) {
+      Cli r = kfp4j("upload-pipeline", "--version-name", blank);
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("--version-name is " + (blank.isEmpty() ? "empty" : "blank") + "; give the version a name"),
+          r.toString());
+    }
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+
+    assertEquals(0, kfp4j("upload-pipeline").code(), "the pipeline, then a version of it");
+    String longest = "v".repeat(127);
+    Cli fits = kfp4j("upload-pipeline", "--version-name", longest);
+    assertEquals(0, fits.code(), fits.toString());
+    assertEquals(longest, kfp.versions().get(1).path("name").asString());
+  }
+
+  /**
    * A wait the server breaks off (one 503 while the run goes on) said only "GET /apis/v1beta1/runs/run-8 answered 503: busy;
    * ... try again", with nothing on standard output: the run and its page were not named, and trying again started another.
    */
