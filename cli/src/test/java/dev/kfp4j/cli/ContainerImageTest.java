@@ -29,7 +29,7 @@ class ContainerImageTest {
     Path script = dir.resolve("engine.sh");
     Files.writeString(script, "#!/bin/sh\nwhile [ $# -gt 0 ] && [ \"$1\" != run ] && [ \"$1\" != image ] && [ \"$1\" != version ]; do "
         + "shift; done\necho \"$*\" >> '" + dir.resolve("engine.log") + "'\ncase \"$1\" in\n"
-        + "  image) echo sha256:0123456789abcdef ;;\n  run) echo 'no containers here' >&2; exit 9 ;;\nesac\nexit 0\n");
+        + "  image) echo sha256:0123456789abcdef ;;\n  version) echo 'Version: 5.0.0' ;;\n  run) echo 'no containers here' >&2; exit 9 ;;\nesac\nexit 0\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script;
   }

@@ -22,10 +22,14 @@ class EngineCredentialsTest {
   static final String URL = "ssh://kfpuser:" + PASSWORD + "@engine.example/run/podman/podman.sock?token=" + TOKEN;
   @TempDir Path dir;
 
-  /** An engine that fails every command (exit 125) saying it cannot connect, with its arguments, URL and password. */
+  /**
+   * An engine that answers {@code version} (its last argument) and fails every other command (exit 125) saying it cannot
+   * connect, with its arguments, URL and password.
+   */
   private String engine() throws Exception {
     Path script = dir.resolve("engine.sh");
-    Files.writeString(script, "#!/bin/sh\necho \"Error: cannot connect with: $*\" >&2\necho \"Error: dial $2: refused\" >&2\n"
+    Files.writeString(script, "#!/bin/sh\nfor a; do last=$a; done\n[ \"$last\" = version ] && echo 'Version: 5.0.0' && exit 0\n"
+        + "echo \"Error: cannot connect with: $*\" >&2\necho \"Error: dial $2: refused\" >&2\n"
         + "echo \"$2\" | sed 's/^[^:]*:[^:]*:\\([^@]*\\)@.*/Error: ssh: password \\1 not accepted/' >&2\nexit 125\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script.toString();

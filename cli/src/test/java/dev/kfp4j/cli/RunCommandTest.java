@@ -32,6 +32,30 @@ class RunCommandTest {
     }
   }
 
+  /**
+   * {@code run --containers --engine} of a path that is no engine is exit code 2 before anything runs, saying what to name: a
+   * folder was taken (each task then failed "exec: …: Permission denied"), as was an executable that prints no version
+   * ({@code /bin/true}: the add example's tasks errored one by one with none of their outputs).
+   */
+  @Test
+  void anEngineThatIsNoEngineIsExitCode2BeforeAnythingRuns() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("engines"));
+    Path text = Files.writeString(dir.resolve("engine.txt"), "podman\n");
+    Files.setPosixFilePermissions(text, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Path silent = Files.writeString(dir.resolve("silent.sh"), "#!/bin/sh\nexit 0\n");
+    Files.setPosixFilePermissions(silent, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    for (Path engine : List.of(folder, text, silent)) {
+      Cli r = Cli.run("run", "--classes", CommandsTest.CLASSES, "-p", "add-example", "--root", dir.resolve("runs").toString(),
+          "--containers", "--engine", engine.toString(), "--engine-arg", "--runtime");
+      assertEquals(2, r.code(), r.toString());
+      String why = engine.equals(silent) ? " with --runtime prints no version for 'version' (docker and podman print 'Version: ...';"
+          + " it printed nothing), so it cannot run containers; name docker or podman (its daemon or service running), or the path"
+          + " of one, with --engine\n" : " is not an executable file; name docker, podman or the path of one with --engine\n";
+      assertTrue(r.err().startsWith("kfp4j: error: the container engine '" + engine + "'" + why + "kfp4j run "), r.toString());
+      assertFalse(Files.exists(dir.resolve("runs")), "nothing ran: " + r);
+    }
+  }
+
   /** What a command run at the root of {@link #projectOfModules()} adds to its error. */
   private static final String HINT = "the modules here compiled pipelines: app/ (report), lib/ (prep): run in a module's folder (cd"
       + " app), or name its classes (--classes app/target/classes)";

@@ -1,7 +1,6 @@
 package dev.kfp4j.local;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How the local runner runs tasks in containers ({@link LocalRunner.Builder#containers}): the
@@ -24,9 +22,10 @@ import java.util.concurrent.TimeUnit;
  *
  * Without a named engine it is {@value #ENGINE_ENV} when set, else {@code docker} or {@code podman},
  * whichever on the {@code PATH} answers {@code version} first (a {@code docker} client with no
- * daemon does not). Global arguments also come from {@value #ENGINE_ARGS_ENV}, split at spaces. kfp4j shows an argument
- * that holds a URL ({@code --url ssh://user:pw@host/...}) without its credentials, in what the engine says too ({@link
- * EngineTexts}).
+ * daemon does not). The engine, named or found, is asked its {@code version} once, with its global arguments, before it
+ * runs anything ({@link EngineProbe}): one that fails it or prints no version is refused, saying what it printed. Global
+ * arguments also come from {@value #ENGINE_ARGS_ENV}, split at spaces. kfp4j shows an argument that holds a URL ({@code
+ * --url ssh://user:pw@host/...}) without its credentials, in what the engine says too ({@link EngineTexts}).
  */
 public final class Containers {
   /** Names the engine: {@code docker}, {@code podman} or a path. */
@@ -81,7 +80,8 @@ public final class Containers {
   /**
    * The engine's command: its program and global arguments.
    *
-   * @throws WorkflowException when no engine is found, saying what to do
+   * @throws WorkflowException when no engine is found, or the one named does not answer {@code version} as docker and podman
+   *     do, saying what to do
    */
   public List<String> command() {
     return command("run without --containers");
@@ -92,31 +92,43 @@ public final class Containers {
    * orElse}, what the command that needs it can do without one ({@code validate without --image}).
    */
   public List<String> command(String orElse) {
-    String program;
     if (engine != null) {
-      program = find(engine);
+      String program = find(engine);
       if (program == null) {
         throw new WorkflowException(engine.contains(File.separator)
             ? "the container engine '" + engine + "' is not an executable file; name docker, podman or the path of one with --engine"
             : "the container engine '" + engine + "' is not on the PATH; install it or name another with --engine");
       }
-    } else {
-      String named = System.getenv(ENGINE_ENV);
-      List<String> candidates = named != null && !named.isBlank() ? List.of(named.strip()) : List.of("docker", "podman");
-      program = null;
-      for (String c : candidates) {
-        String p = find(c);
-        if (p != null && answers(p)) {
-          program = p;
-          break;
-        }
+      List<String> command = with(program);
+      String why = EngineProbe.why(command);
+      if (why != null) { // else each task would fail, or end with none of its outputs
+        throw new WorkflowException("the container engine '" + engine + "'" + (engineArgs.isEmpty() ? "" : " with "
+            + EngineTexts.shown(engineArgs)) + " " + why + ", so it cannot run containers; name docker or podman (its daemon or"
+            + " service running), or the path of one, with --engine");
       }
-      if (program == null) {
-        throw new WorkflowException(named != null && !named.isBlank()
-            ? ENGINE_ENV + " names '" + named + "', which does not answer 'version'; fix it or name the engine with --engine"
-            : "no container engine here: neither docker nor podman on the PATH answers 'version'; install one, or " + orElse);
+      return command;
+    }
+    String named = System.getenv(ENGINE_ENV);
+    if (named != null && !named.isBlank()) {
+      String program = find(named.strip());
+      String why = program == null ? "is not found" : EngineProbe.why(with(program));
+      if (why != null) {
+        throw new WorkflowException(ENGINE_ENV + " names '" + named + "', which " + why + "; fix it or name the engine with --engine");
+      }
+      return with(program);
+    }
+    for (String c : List.of("docker", "podman")) {
+      String p = find(c);
+      if (p != null && EngineProbe.why(with(p)) == null) {
+        return with(p);
       }
     }
+    throw new WorkflowException("no container engine here: neither docker nor podman on the PATH answers 'version'; install one, or "
+        + orElse);
+  }
+
+  /** {@code program} with the engine's global arguments after it. */
+  private List<String> with(String program) {
     List<String> command = new ArrayList<>();
     command.add(program);
     command.addAll(engineArgs);
@@ -150,27 +162,11 @@ public final class Containers {
     return host.equals("localhost") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
   }
 
-  private static boolean answers(String program) {
-    try {
-      Process p = new ProcessBuilder(program, "version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return false;
-      }
-      return p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   /** {@code program} as a path: itself when it has a {@code /}, else where it is on the {@code PATH}; null if nowhere. */
   static String find(String program) {
     if (program.contains(File.separator)) {
-      return Files.isExecutable(Path.of(program)) ? program : null;
+      Path p = Path.of(program);
+      return Files.isExecutable(p) && !Files.isDirectory(p) ? program : null; // a folder is "executable" too: it can be entered
     }
     String path = System.getenv("PATH");
     if (path == null) {

@@ -55,13 +55,14 @@ class ContainerOutputLinkTest {
 
   /**
    * An engine that acts as the task's container: for each folder it is asked to mount at a container path of {@code
-   * actions}, it runs that shell command with {@code $here} the folder; any other engine command does nothing.
+   * actions}, it runs that shell command with {@code $here} the folder; it answers {@code version}; any other engine command
+   * does nothing.
    */
   private Path engine(Map<String, String> actions) throws Exception {
     StringBuilder cases = new StringBuilder();
     actions.forEach((there, action) -> cases.append("      ").append(there).append(") ").append(action).append(" ;;\n"));
     Path script = dir.resolve("engine.sh");
-    Files.writeString(script, "#!/bin/sh\n[ \"$1\" = run ] || exit 0\n"
+    Files.writeString(script, "#!/bin/sh\n[ \"$1\" = version ] && echo 'Version: 5.0.0'\n[ \"$1\" = run ] || exit 0\n"
         + "while [ $# -gt 0 ]; do\n"
         + "  if [ \"$1\" = --volume ]; then\n"
         + "    here=${2%%:*}; there=${2#*:}\n"

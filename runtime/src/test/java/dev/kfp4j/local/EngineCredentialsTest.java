@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An engine's global argument may carry a credential ({@code --url ssh://user:pw@host/run/podman/podman.sock}, a {@code
  * ?token=}): kfp4j never prints it, neither in the command it shows nor in what the engine says quoting it. The engine here
- * is a script that fails every command and echoes its arguments, its URL and the password in it, as an engine's error may.
+ * is a script that fails every command but {@code version} and echoes its arguments, its URL and the password in it, as an
+ * engine's error may; asked its {@code version} first, before anything runs, it fails that too in {@link
+ * #anEngineThatFailsVersionIsRefusedWithoutTheCredentials}.
  */
 class EngineCredentialsTest {
   static final String PASSWORD = "Zq7-s3cret-Pw";
@@ -27,10 +29,15 @@ class EngineCredentialsTest {
   static final String URL = "ssh://kfpuser:" + PASSWORD + "@engine.example/run/podman/podman.sock?token=" + TOKEN;
   @TempDir Path dir;
 
-  /** An engine that says it cannot connect, quoting its arguments, then its URL and password alone, and fails (exit 125). */
-  static Path failingEngine(Path dir) throws Exception {
+  /**
+   * An engine that answers {@code version} (its last argument) when {@code answers}, and fails every other command saying it
+   * cannot connect, quoting its arguments, then its URL and password alone (exit 125).
+   */
+  static Path failingEngine(Path dir, boolean answers) throws Exception {
     Path script = dir.resolve("engine.sh");
-    Files.writeString(script, "#!/bin/sh\necho \"Error: cannot connect with: $*\" >&2\necho \"Error: dial $2: refused\" >&2\n"
+    String version = "for a; do last=$a; done\n[ \"$last\" = version ] && echo 'Version: 5.0.0' && exit 0\n";
+    Files.writeString(script, "#!/bin/sh\n" + (answers ? version : "")
+        + "echo \"Error: cannot connect with: $*\" >&2\necho \"Error: dial $2: refused\" >&2\n"
         + "echo \"$2\" | sed 's/^[^:]*:[^:]*:\\([^@]*\\)@.*/Error: ssh: password \\1 not accepted/' >&2\nexit 125\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script;
@@ -43,7 +50,7 @@ class EngineCredentialsTest {
   @Test
   void aFailedRunShowsNoCredentialOfTheEnginesArguments() throws Exception {
     for (boolean logs : new boolean[] {false, true}) {
-      Containers containers = Containers.engine(failingEngine(dir).toString()).withEngineArgs(List.of("--url", URL, "--identity", "/k/id"));
+      Containers containers = Containers.engine(failingEngine(dir, true).toString()).withEngineArgs(List.of("--url", URL, "--identity", "/k/id"));
       assertNoSecret("the engine's settings", containers.toString());
       assertTrue(containers.toString().contains("ssh://***@engine.example/run/podman/podman.sock?token=*** --identity /k/id"),
           containers.toString());
@@ -66,6 +73,19 @@ class EngineCredentialsTest {
         }
       }
     }
+  }
+
+  /** The engine's words quoted in the refusal of an engine that fails {@code version} are masked as in a task's log. */
+  @Test
+  void anEngineThatFailsVersionIsRefusedWithoutTheCredentials() throws Exception {
+    Containers containers = Containers.engine(failingEngine(dir, false).toString())
+        .withEngineArgs(List.of("--url", URL, "--identity", "/k/id"));
+    String message = org.junit.jupiter.api.Assertions.assertThrows(WorkflowException.class, containers::command).getMessage();
+    assertTrue(message.contains(" with --url ssh://***@engine.example/run/podman/podman.sock?token=*** --identity /k/id fails"
+        + " 'version' (exit code 125, it printed: Error: cannot connect with: --url ssh://***@engine.example/"), message);
+    assertTrue(message.contains(" | Error: dial ssh://***@engine.example/run/podman/podman.sock?token=***: refused"
+        + " | Error: ssh: password *** not accepted), so it cannot run containers; "), message);
+    assertNoSecret("the refusal", message);
   }
 
   @Test

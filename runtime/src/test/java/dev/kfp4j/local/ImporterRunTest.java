@@ -131,9 +131,11 @@ class ImporterRunTest {
     ImporterStep importer = new ImporterStep("importer", Map.of(ImporterStep.URI, Argument.Constant.of(source.toString())),
         "system.Dataset", false, null, false, List.of(), List.of());
     Pipeline p = new Pipeline("import-only", null, List.of(), List.of(importer), null, PipelineSettings.DEFAULTS, null);
-    // "true" as the engine runs nothing: the importer needs none
+    // an engine that answers its version and runs nothing: the importer needs none
+    Path engine = Files.writeString(dir.resolve("engine.sh"), "#!/bin/sh\necho 'Version: 5.0.0'\n");
+    Files.setPosixFilePermissions(engine, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     RunResult r = LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream(), true))
-        .containers(Containers.engine("true")).build().run(Workflow.parse(Kfp2Writer.write(p), "import-only.yaml"), Map.of());
+        .containers(Containers.engine(engine.toString()).withEngineArgs(List.of())).build().run(Workflow.parse(Kfp2Writer.write(p), "import-only.yaml"), Map.of());
     assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
     assertEquals("x,y\n", Files.readString(r.task("importer").orElseThrow().outputArtifacts().get(ImporterStep.OUTPUT).path()));
   }

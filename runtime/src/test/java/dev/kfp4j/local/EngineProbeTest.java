@@ -1,0 +1,111 @@
+package dev.kfp4j.local;
+
+import static dev.kfp4j.local.LocalRunnerTest.workflow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A named engine that is no working engine ({@code --engine /bin/false}, {@code /bin/true}, a folder) is refused before
+ * anything runs, saying what it printed: it was not asked anything, and each task failed ({@code exit code 1}), or ran
+ * "successfully" with none of its outputs ({@code /bin/true}), or, a folder, was run as a shell script. The engines here are
+ * scripts that note each command they are given.
+ */
+class EngineProbeTest {
+  @TempDir Path dir;
+
+  /** An engine that notes its arguments in {@code calls.log}, then runs {@code body}. */
+  private Path engine(String body) throws Exception {
+    Path script = dir.resolve("engine.sh");
+    Files.writeString(script, "#!/bin/sh\necho \"$*\" >> '" + dir.resolve("calls.log") + "'\n" + body + "\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return script;
+  }
+
+  private List<String> calls() throws Exception {
+    return Files.exists(dir.resolve("calls.log")) ? Files.readAllLines(dir.resolve("calls.log")) : List.of();
+  }
+
+  /** Runs a one-task workflow in containers of {@code engine}; the error it throws before anything runs. */
+  private String refusal(Path engine) {
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(PrintStream.nullOutputStream(), true))
+        .containers(Containers.engine(engine.toString()).withEngineArgs(List.of("--runtime", "runc"))).build();
+    Workflow w = workflow("probe", "", "      - {name: hello, template: hello}\n",
+        ContainerLauncherTest.template("hello", "echo hi > /tmp/out", ""));
+    String message = assertThrows(WorkflowException.class, () -> runner.run(w, Map.of())).getMessage();
+    assertFalse(Files.exists(dir.resolve("runs")), "no run folder, no task: " + message);
+    return message;
+  }
+
+  @Test
+  void anEngineThatFailsVersionIsRefusedBeforeAnyTaskRunsWithWhatItSaid() throws Exception {
+    Path engine = engine("echo 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' >&2\nexit 1");
+    assertEquals("the container engine '" + engine + "' with --runtime runc fails 'version' (exit code 1, it printed: Cannot"
+        + " connect to the Docker daemon at unix:///var/run/docker.sock.), so it cannot run containers; name docker or podman"
+        + " (its daemon or service running), or the path of one, with --engine", refusal(engine));
+    assertEquals(List.of("--runtime runc version"), calls(), "asked once, with its global arguments, and given no task");
+  }
+
+  @Test
+  void anEngineThatAnswersVersionWithoutOneIsRefused() throws Exception {
+    Path engine = engine("exit 0"); // as /bin/true: each task "ran", and errored with none of its outputs
+    assertEquals("the container engine '" + engine + "' with --runtime runc prints no version for 'version' (docker and podman"
+        + " print 'Version: ...'; it printed nothing), so it cannot run containers; name docker or podman (its daemon or service"
+        + " running), or the path of one, with --engine", refusal(engine));
+    Files.delete(dir.resolve("calls.log"));
+    engine = engine("echo 'usage: engine.sh FILE'\necho '  reads FILE'");
+    assertTrue(refusal(engine).contains(" prints no version for 'version' (docker and podman print 'Version: ...'; it printed:"
+        + " usage: engine.sh FILE | reads FILE), "), "its lines on one line");
+    assertEquals(List.of("--runtime runc version"), calls());
+  }
+
+  @Test
+  void anEngineThatIsAFolderIsNotAnExecutableFile() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("engines"));
+    assertEquals("the container engine '" + folder + "' is not an executable file; name docker, podman or the path of one with"
+        + " --engine", refusal(folder));
+    Path text = Files.writeString(dir.resolve("engine.txt"), "podman\n");
+    Files.setPosixFilePermissions(text, PosixFilePermissions.fromString("rw-r--r--"));
+    assertTrue(refusal(text).startsWith("the container engine '" + text + "' is not an executable file; "));
+  }
+
+  /** podman's and docker's answer: a {@code Version:} line, indented under {@code Client:} by docker. */
+  @Test
+  void anEngineThatPrintsItsVersionIsTakenWithItsArguments() throws Exception {
+    Path engine = engine("printf 'Client: Docker Engine - Community\\n Version:           27.1.1\\n'");
+    assertEquals(List.of(engine.toString(), "--runtime", "runc"),
+        Containers.engine(engine.toString()).withEngineArgs(List.of("--runtime", "runc")).command());
+    assertEquals(List.of("--runtime runc version"), calls());
+  }
+
+  /** What LocalRun prints: the usage line and the error, exit code 2, as for an engine that is not there. */
+  @Test
+  void localRunWithAnEngineThatIsNoEngineIsAUsageError() throws Exception {
+    Path file = Files.writeString(dir.resolve("probe.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: probe-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: hello, template: hello}\n" + ContainerLauncherTest.template("hello", "echo hi", ""));
+    Path engine = engine("exit 0");
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(),
+        "--containers", "--engine", engine.toString(), "--engine-arg", "--runtime");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.startsWith("usage: LocalRun "), out);
+    assertTrue(out.endsWith("\nLocalRun: error: the container engine '" + engine + "' with --runtime prints no version for"
+        + " 'version' (docker and podman print 'Version: ...'; it printed nothing), so it cannot run containers; name docker or"
+        + " podman (its daemon or service running), or the path of one, with --engine\n"), out);
+    assertFalse(Files.exists(dir.resolve("runs")), out);
+  }
+}
