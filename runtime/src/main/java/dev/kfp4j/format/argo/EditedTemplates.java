@@ -3,6 +3,7 @@ package dev.kfp4j.format.argo;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -50,9 +51,14 @@ final class EditedTemplates {
    */
   static void check(JsonNode read, JsonNode again, String source) {
     List<JsonNode> written = new ArrayList<>();
+    Map<JsonNode, JsonNode> byName = new HashMap<>();
+    Map<JsonNode, JsonNode> bySpec = new HashMap<>();
     again.path("spec").path("templates").forEach(t -> {
       if (t.has("container") && ComponentReader.writtenByKfp4j(t)) {
-        written.add(comparable(t));
+        JsonNode w = comparable(t);
+        written.add(w);
+        byName.put(w.path(NAME), w);
+        bySpec.putIfAbsent(spec(w), w);
       }
     });
     for (JsonNode t : read.path("spec").path("templates")) {
@@ -61,24 +67,20 @@ final class EditedTemplates {
       }
       JsonNode mine = comparable(t);
       // the one of its name, else one of its component (hand edits may have made two templates one, and renamed others)
-      JsonNode counterpart = null;
-      for (JsonNode w : written) {
-        if (counterpart == null && w.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC)
-            .equals(mine.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC))) {
-          counterpart = w;
-        }
-      }
-      for (JsonNode w : written) {
-        if (w.path(NAME).equals(t.path("name"))) {
-          counterpart = w;
-        }
-      }
-      if (counterpart == null || written.stream().anyMatch(w -> difference(mine, w, new ArrayList<>()) == null)) {
+      JsonNode counterpart = byName.getOrDefault(t.path("name"), bySpec.get(spec(mine)));
+      if (counterpart == null) {
         continue;
       }
-      throw refusal(source + ": template '" + t.path("name").asString("") + "' (written by kfp4j)",
-          difference(mine, counterpart, new ArrayList<>()));
+      Difference d = difference(mine, counterpart, new ArrayList<>());
+      if (d == null || written.stream().anyMatch(w -> difference(mine, w, new ArrayList<>()) == null)) {
+        continue;
+      }
+      throw refusal(source + ": template '" + t.path("name").asString("") + "' (written by kfp4j)", d);
     }
+  }
+
+  private static JsonNode spec(JsonNode comparable) {
+    return comparable.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC);
   }
 
   /** Where a template's name is kept aside, so that templates are compared without it. */
