@@ -9,6 +9,9 @@ import dev.kfp4j.local.CompiledPipelines;
 import dev.kfp4j.local.PipelinesIndex.FormatsFrom;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.yaml.Yaml;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -82,10 +85,37 @@ enum PipelineFormat {
       return this == ARGO ? ArgoReader.readToWrite(yaml, source) : Kfp2Reader.readNested(yaml, source);
     } catch (FormatException e) {
       if (other().recognizes(yaml)) {
-        throw new ConfigException(source + " is " + other().what() + ", not " + what() + " " + why);
+        Path same = counterpart(source);
+        throw new ConfigException(source + " is " + other().what() + ", not " + what() + (same == null ? " " + why
+            : "; the same pipeline compiled as " + what() + " is " + same + ": give that file"));
       }
       throw new ConfigException(e.getMessage());
     }
+  }
+
+  /**
+   * The file of this form that {@code mvn compile} wrote beside {@code source}, a pipeline file of the other form in the
+   * compiled layout ({@code META-INF/kfp4j/pipelines/NAME.yaml} beside {@code META-INF/kfp4j/kfp2/pipelines/NAME.yaml}),
+   * written as {@code source} is (relative or not); null when there is none.
+   */
+  private Path counterpart(String source) {
+    Path given;
+    try {
+      given = Path.of(source).normalize();
+    } catch (InvalidPathException e) {
+      return null;
+    }
+    Path folder = given.getParent();
+    Path theirs = Path.of(other().folder());
+    if (folder == null || !folder.endsWith(theirs) || folder.getNameCount() < theirs.getNameCount()) {
+      return null;
+    }
+    Path root = folder.getNameCount() == theirs.getNameCount() ? Path.of("") : folder.subpath(0, folder.getNameCount() - theirs.getNameCount());
+    if (folder.isAbsolute()) {
+      root = folder.getRoot().resolve(root);
+    }
+    Path mine = root.resolve(folder()).resolve(given.getFileName());
+    return Files.isRegularFile(mine) ? mine : null;
   }
 
   String write(Pipeline pipeline) {

@@ -309,7 +309,14 @@ class ManifestCommandTest {
         + " holds [nightly], each a KFP v1 pipeline (an Argo Workflow) " + why + Kfp2ClusterCommandsTest.BY_THE_OPTION + "\n"),
         option.toString());
 
-    Path workflow = Path.of(CommandsTest.CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml");
+    Path compiled = Path.of(CommandsTest.CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml");
+    Cli beside = kfp4j("-p", compiled.toString());
+    assertEquals(2, beside.code(), beside.toString());
+    assertTrue(beside.err().startsWith("kfp4j: error: " + compiled + " is a KFP v1 pipeline (an Argo Workflow), not a KFP 2 pipeline"
+        + " spec; the same pipeline compiled as a KFP 2 pipeline spec is " + compiled.normalize().getParent().getParent()
+        .resolve("kfp2/pipelines/add-example.yaml") + ": give that file\n"), "the file mvn compile wrote beside it: " + beside);
+
+    Path workflow = Files.copy(compiled, dir.resolve("add-example.yaml")); // nothing beside it says more
     Cli file = kfp4j("-p", workflow.toString());
     assertEquals(2, file.code(), file.toString());
     assertTrue(file.err().startsWith("kfp4j: error: " + workflow + " is a KFP v1 pipeline (an Argo Workflow), not a KFP 2 pipeline spec "
