@@ -22,6 +22,9 @@ final class EngineOptions {
           + "Default: KFP4J_ENGINE_ARGS, split at spaces.")
   List<String> engineArgs;
 
+  /** The engine's command once found: finding it asks the engine its version ({@link Containers#command}), once a command. */
+  private List<String> found;
+
   /** The engine's settings, without images to run in place of others. */
   Containers containers() {
     Containers c = Containers.engine(engine);
@@ -33,11 +36,14 @@ final class EngineOptions {
    * what to do: install one, or {@code orElse} (what the command can do without one).
    */
   List<String> command(String orElse) {
-    try {
-      return new ArrayList<>(containers().command(orElse));
-    } catch (WorkflowException e) {
-      throw new ConfigException(e.getMessage());
+    if (found == null) {
+      try {
+        found = List.copyOf(containers().command(orElse));
+      } catch (WorkflowException e) {
+        throw new ConfigException(e.getMessage());
+      }
     }
+    return new ArrayList<>(found);
   }
 
   /** Whether any engine option was given. */
