@@ -106,15 +106,10 @@ enum PipelineFormat {
       return null;
     }
     Path folder = given.getParent();
-    Path theirs = Path.of(other().folder());
-    if (folder == null || !folder.endsWith(theirs) || folder.getNameCount() < theirs.getNameCount()) {
+    if (folder == null || !folder.endsWith(other().folder())) {
       return null;
     }
-    Path root = folder.getNameCount() == theirs.getNameCount() ? Path.of("") : folder.subpath(0, folder.getNameCount() - theirs.getNameCount());
-    if (folder.isAbsolute()) {
-      root = folder.getRoot().resolve(root);
-    }
-    Path mine = root.resolve(folder()).resolve(given.getFileName());
+    Path mine = folder.resolve(Path.of(other().folder()).relativize(Path.of(folder()))).normalize().resolve(given.getFileName());
     return Files.isRegularFile(mine) ? mine : null;
   }
 
