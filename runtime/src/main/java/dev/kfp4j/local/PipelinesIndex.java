@@ -20,25 +20,19 @@ public final class PipelinesIndex {
   /** What chose the formats a pipeline is written in. */
   public enum FormatsFrom {
     /** Its {@code @Pipeline(formats = ...)}, where the processor option {@code kfp4j.formats} changes nothing. */
-    ANNOTATION("annotation"),
+    ANNOTATION,
     /** The processor option {@code kfp4j.formats} (both formats when it is not given): its {@code @Pipeline} names none. */
-    OPTION("option");
+    OPTION;
 
-    private final String text;
-
-    FormatsFrom(String text) {
-      this.text = text;
-    }
-
-    /** How the index writes it. */
+    /** How the index writes it: its name in lower case. */
     public String text() {
-      return text;
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The value the index writes as {@code text}; null for none (an entry written before there was one) or another. */
     public static FormatsFrom of(JsonNode text) {
       for (FormatsFrom f : values()) {
-        if (text != null && text.isString() && f.text.equals(text.asString())) {
+        if (text != null && text.isString() && f.text().equals(text.asString())) {
           return f;
         }
       }
