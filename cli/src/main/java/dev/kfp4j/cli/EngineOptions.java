@@ -4,7 +4,9 @@ import dev.kfp4j.local.Containers;
 import dev.kfp4j.local.WorkflowException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --engine} and {@code --engine-arg}: the container engine of {@code image}, {@code
@@ -13,6 +15,9 @@ import picocli.CommandLine.Option;
  * answers; its global arguments, else those of {@code KFP4J_ENGINE_ARGS}.
  */
 final class EngineOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(names = "--engine", paramLabel = "docker|podman|PATH",
       description = "The container engine (default: KFP4J_ENGINE, else docker or podman, whichever on the PATH answers).")
   String engine;
@@ -33,12 +38,13 @@ final class EngineOptions {
 
   /**
    * The engine's command, its program and global arguments; no engine is a usage error that says
-   * what to do: install one, or {@code orElse} (what the command can do without one).
+   * what to do: install one, or {@code orElse} (what the command can do without one), naming the
+   * options in the command's terms ({@code --engine}, a goal's {@code -Dkfp4j.engine}).
    */
   List<String> command(String orElse) {
     if (found == null) {
       try {
-        found = List.copyOf(containers().command(orElse));
+        found = List.copyOf(containers().command(orElse, Kfp4j.terms(mixee)::option));
       } catch (WorkflowException e) {
         throw new ConfigException(e.getMessage());
       }

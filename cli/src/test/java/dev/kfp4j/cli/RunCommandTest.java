@@ -56,6 +56,38 @@ class RunCommandTest {
     }
   }
 
+  /**
+   * A {@code KFP4J_ENGINE} that names no engine, in a fresh JVM whose environment has it: {@code run --containers} and {@code
+   * validate --image} are exit code 2 before anything runs, saying to fix it or name the engine with {@code --engine}, the
+   * command's option (a Maven goal names its property: EngineGoalErrorsTest).
+   */
+  @Test
+  void aBadKfp4jEngineVariableIsExitCode2NamingTheEngineOption() throws Exception {
+    String said = "kfp4j: error: KFP4J_ENGINE names '/nonexistent/docker', which is not found; fix it or name the engine with --engine\n";
+    Cli run = withEngineVariable("/nonexistent/docker", "run", "--classes", CommandsTest.CLASSES, "-p", "add-example", "--root",
+        dir.resolve("runs").toString(), "--containers");
+    assertEquals(Kfp4j.USAGE, run.code(), run.toString());
+    assertTrue(run.err().startsWith(said + "kfp4j run "), run.toString());
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing ran: " + run);
+    Cli validate = withEngineVariable("/nonexistent/docker", "validate", "--classes", CommandsTest.CLASSES, "--image",
+        "localhost/kfp4j/app:1");
+    assertEquals(Kfp4j.USAGE, validate.code(), validate.toString());
+    assertTrue(validate.err().startsWith(said + "kfp4j validate "), validate.toString());
+  }
+
+  /** {@code kfp4j args} in a fresh JVM whose {@code KFP4J_ENGINE} is {@code engine}: its exit code and output. */
+  private Cli withEngineVariable(String engine, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Kfp4j.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile());
+    pb.environment().put(dev.kfp4j.local.Containers.ENGINE_ENV, engine);
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+    return new Cli(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+  }
+
   /** What a command run at the root of {@link #projectOfModules()} adds to its error. */
   private static final String HINT = "the modules here compiled pipelines: app/ (report), lib/ (prep): run in a module's folder (cd"
       + " app), or name its classes (--classes app/target/classes)";

@@ -149,6 +149,10 @@ class GoalTermsTest {
     assertEquals("-Dkfp4j.cache=false", new GoalTerms("run-once").option("--no-cache"), "a run's caching: kfp4j.cache");
     assertEquals("-Dkfp4j.cache", schedule.option("--cache"));
     assertEquals("-Dkfp4j.noCache", new GoalTerms("run").option("--no-cache"), "the local run's --no-cache as it was");
+    assertEquals("-Dkfp4j.mapImages=kfp4j.invalid/no-image=IMAGE", new GoalTerms("run").option("--map-image",
+        "kfp4j.invalid/no-image=IMAGE"), "the runner's note on a task with no image");
+    assertEquals("-Dkfp4j.containers", new GoalTerms("run").option("--containers"));
+    assertEquals("-Dkfp4j.engine", new GoalTerms("validate").option("--engine"));
     assertEquals("-Dkfp4j.runId=r1", image.command("runs get", "r1").replace("mvn kfp4j:run-get ", ""), "a parameter's property");
     assertEquals("-Dkfp4j.insecureSkipVerify", new GoalTerms("run-once").option("-k/--insecure-skip-verify"),
         "a failed TLS handshake's advice: the goals take it too");

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,9 +50,15 @@ final class ContainerLauncher implements Launcher, Closeable {
   private final RunRecord record;
   private final ContainerReaper reaper;
   private final Map<String, String> imageIds = new ConcurrentHashMap<>();
+  /** How the notes name the command's options ({@link LocalRunner.Builder#options}). */
+  private final BinaryOperator<String> options;
 
-  /** Runs containers with {@code engine} (its program and global arguments) for run {@code runId}. */
-  ContainerLauncher(List<String> engine, Containers containers, String runId, SubprocessLauncher processes, RunRecord record) {
+  /**
+   * Runs containers with {@code engine} (its program and global arguments) for run {@code runId}; its notes name the
+   * command's options as {@code options} does.
+   */
+  ContainerLauncher(List<String> engine, Containers containers, String runId, SubprocessLauncher processes, RunRecord record,
+      BinaryOperator<String> options) {
     this.engine = List.copyOf(engine);
     this.masking = EngineTexts.masking(engine);
     this.containers = containers;
@@ -59,6 +66,7 @@ final class ContainerLauncher implements Launcher, Closeable {
     this.processes = processes;
     this.record = record;
     this.reaper = new ContainerReaper(engine);
+    this.options = options;
   }
 
   @Override
@@ -83,8 +91,8 @@ final class ContainerLauncher implements Launcher, Closeable {
     if (image.isEmpty() || image.equals(ContainerSpec.NO_IMAGE)) {
       note(launch, "kfp4j: task '" + c.task() + "' names no image" + (image.isEmpty() ? "" : " (" + image + ")")
           + ", so it cannot run in a container: compile with -Akfp4j.image=IMAGE (or @Component(image = ...)), "
-          + "or name one for it with --map-image " + (image.isEmpty() ? "''" : image) + "=IMAGE (or, for kfp4j's Java steps, "
-          + "with run_config.image of the config file)\n");
+          + "or name one for it with " + options.apply("--map-image", (image.isEmpty() ? "''" : image) + "=IMAGE") + " (or, for "
+          + "kfp4j's Java steps, with run_config.image of the config file)\n");
       return CANNOT_START;
     }
     if (c.command().isEmpty()) {

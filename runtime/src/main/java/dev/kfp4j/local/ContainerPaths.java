@@ -32,9 +32,10 @@ final class ContainerPaths {
   /**
    * The runner's note on a failed task run outside containers that mounts a volume whose path its command line names nowhere:
    * there the path is moved to the volume's folder only where it is an argument, so code that opens it itself reached this
-   * machine's path (KFP's volume samples open {@code /data/file.txt}); null when each mount path is an argument.
+   * machine's path (KFP's volume samples open {@code /data/file.txt}); null when each mount path is an argument. {@code
+   * containers} is the option that runs the tasks in containers, as the command's user gives it ({@code --containers}).
    */
-  static String unmappedMountNote(List<String> command, Map<String, Path> volumes) {
+  static String unmappedMountNote(List<String> command, Map<String, Path> volumes, String containers) {
     StringBuilder note = new StringBuilder();
     for (Map.Entry<String, Path> v : volumes.entrySet()) {
       if (v.getKey().equals(dev.kfp4j.model.Workspace.MOUNT_PATH)) {
@@ -44,7 +45,7 @@ final class ContainerPaths {
       if (command.stream().noneMatch(a -> under(a, mount))) {
         note.append("kfp4j: outside containers, ").append(mount).append(" is the folder ").append(v.getValue())
             .append(" only where the command names it as an argument, and this one names it nowhere: if the task's code opens ")
-            .append(mount).append(" itself, run with --containers, which mounts the folder there\n");
+            .append(mount).append(" itself, run with ").append(containers).append(", which mounts the folder there\n");
       }
     }
     return note.length() == 0 ? null : note.toString();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BinaryOperator;
 
 /**
  * How the local runner runs tasks in containers ({@link LocalRunner.Builder#containers}): the
@@ -78,33 +79,37 @@ public final class Containers {
   }
 
   /**
-   * The engine's command: its program and global arguments.
+   * The engine's command: its program and global arguments; the errors name the {@code kfp4j} command's options as it
+   * does ({@code --engine}).
    *
    * @throws WorkflowException when no engine is found, or the one named does not answer {@code version} as docker and podman
    *     do, saying what to do
    */
   public List<String> command() {
-    return command("run without --containers");
+    return command("run without --containers", LocalRunner.COMMAND_OPTIONS);
   }
 
   /**
-   * The engine's command, as {@link #command()}; when no engine is found the error ends with {@code
-   * orElse}, what the command that needs it can do without one ({@code validate without --image}).
+   * The engine's command, as {@link #command()}; when no engine is found the error ends with {@code orElse}, what the
+   * command that needs it can do without one ({@code validate without --image}). {@code options} names the command's
+   * options in the errors as its user gives them ({@link LocalRunner.Builder#options}): {@link LocalRunner#COMMAND_OPTIONS}
+   * say {@code --engine}, a Maven goal {@code -Dkfp4j.engine}.
    */
-  public List<String> command(String orElse) {
+  public List<String> command(String orElse, BinaryOperator<String> options) {
+    String option = options.apply("--engine", null);
     if (engine != null) {
       String program = find(engine);
       if (program == null) {
         throw new WorkflowException(engine.contains(File.separator)
-            ? "the container engine '" + engine + "' is not an executable file; name docker, podman or the path of one with --engine"
-            : "the container engine '" + engine + "' is not on the PATH; install it or name another with --engine");
+            ? "the container engine '" + engine + "' is not an executable file; name docker, podman or the path of one with " + option
+            : "the container engine '" + engine + "' is not on the PATH; install it or name another with " + option);
       }
       List<String> command = with(program);
       String why = EngineProbe.why(command);
       if (why != null) { // else each task would fail, or end with none of its outputs
         throw new WorkflowException("the container engine '" + engine + "'" + (engineArgs.isEmpty() ? "" : " with "
             + EngineTexts.shown(engineArgs)) + " " + why + ", so it cannot run containers; name docker or podman (its daemon or"
-            + " service running), or the path of one, with --engine");
+            + " service running), or the path of one, with " + option);
       }
       return command;
     }
@@ -113,7 +118,7 @@ public final class Containers {
       String program = find(named.strip());
       String why = program == null ? "is not found" : EngineProbe.why(with(program));
       if (why != null) {
-        throw new WorkflowException(ENGINE_ENV + " names '" + named + "', which " + why + "; fix it or name the engine with --engine");
+        throw new WorkflowException(ENGINE_ENV + " names '" + named + "', which " + why + "; fix it or name the engine with " + option);
       }
       return with(program);
     }

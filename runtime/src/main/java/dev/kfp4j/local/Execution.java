@@ -49,7 +49,8 @@ final class Execution {
     Launchers launchers = new Launchers(new InProcessLauncher(classpath, runner.classLoader(), "kfp4j-run-" + runId, pool),
         new SubprocessLauncher(groups), classpath, JavaStart.of(RunPaths.inside(runner.root(), ".cache", "java"), classpath));
     ContainerLauncher containers = runner.containers() == null ? null
-        : new ContainerLauncher(runner.engine(), runner.containers(), runId, new SubprocessLauncher(groups), record);
+        : new ContainerLauncher(runner.engine(), runner.containers(), runId, new SubprocessLauncher(groups), record,
+            runner.options());
     Path volumes = RunPaths.inside(runner.root(), "volumes");
     Plan plan = new ModelPlan(workflow.pipeline(), parameters, new RunValues(runId, workflow.name() + "-" + runId, record.createdAt(), () -> status,
         workflow.format().equals("kfp2")),
@@ -60,7 +61,7 @@ final class Execution {
     TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache"), classpath) : null;
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
         new Semaphore(runner.parallelism()),
-        runner.logs() ? runner.console() : null, runner.logBounds(), workflow.format().equals("kfp2"));
+        runner.logs() ? runner.console() : null, runner.logBounds(), workflow.format().equals("kfp2"), runner.options());
     Prestarts prestarts = containers == null && ProcessGroups.supported()
         ? launchers.prestarts(runner.parallelism(), pool) : null;
     Scheduler scheduler = new Scheduler(plan, steps, results, pool, prestarts,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -58,8 +59,8 @@ public final class LocalRunner {
   private final ClassLoader classLoader;
   private final List<String> classpath;
   private final Containers containers;
-  /** How errors name the command's options ({@link Builder#options}). */
-  private final java.util.function.UnaryOperator<String> options;
+  /** How errors and the tasks' notes name the command's options ({@link Builder#options}). */
+  private final BinaryOperator<String> options;
   private List<String> engine;
   /** The id of each new run ({@link #newRunId}; a test's own). */
   private final java.util.function.Supplier<String> runIds;
@@ -72,6 +73,12 @@ public final class LocalRunner {
    * as KFP's API holds the two ({@code pipeline_spec} and {@code platform_spec} of one object).
    */
   public static final String WORKFLOW_FILE = "workflow.json";
+
+  /**
+   * The {@code kfp4j} command's and {@link LocalRun}'s words for an option, from its name and value (null for the option
+   * alone): {@code --engine}, {@code --map-image NAME=IMAGE}; errors say them unless {@link Builder#options} says others.
+   */
+  public static final BinaryOperator<String> COMMAND_OPTIONS = (name, value) -> value == null ? name : name + " " + value;
 
   private LocalRunner(Builder b) {
     this.root = b.root.toAbsolutePath();
@@ -120,7 +127,7 @@ public final class LocalRunner {
       Files.writeString(runDir.resolve(WORKFLOW_FILE), dev.kfp4j.yaml.Yaml.jsonText(workflow.runCopy()));
     } catch (IOException e) {
       throw new WorkflowException("cannot create the run folder " + runDir + ": " + FileErrors.why(e)
-          + "; give a root (" + options.apply("--root") + ") that is a folder you can write, or can create");
+          + "; give a root (" + options.apply("--root", null) + ") that is a folder you can write, or can create");
     }
     try (RunLock lock = RunLock.acquire(runDir)) {
       RunRecord record = new RunRecord(runDir, workflow.name(), runId, parameters);
@@ -287,9 +294,14 @@ public final class LocalRunner {
   /** The container engine's command, found once; null when tasks run here. */
   synchronized List<String> engine() {
     if (containers != null && engine == null) {
-      engine = containers.command();
+      engine = containers.command("run without " + options.apply("--containers", null), options);
     }
     return engine;
+  }
+
+  /** How errors and the tasks' notes name the command's options ({@link Builder#options}). */
+  BinaryOperator<String> options() {
+    return options;
   }
 
   /** Settings of a runner; every one has a default. */
@@ -307,7 +319,7 @@ public final class LocalRunner {
         Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader() : LocalRunner.class.getClassLoader();
     private List<String> classpath;
     private Containers containers;
-    private java.util.function.UnaryOperator<String> options = java.util.function.UnaryOperator.identity();
+    private BinaryOperator<String> options = COMMAND_OPTIONS;
     private java.util.function.Supplier<String> runIds = LocalRunner::newRunId;
 
     private Builder() {}
@@ -325,10 +337,11 @@ public final class LocalRunner {
     }
 
     /**
-     * How errors name the {@code kfp4j} command's options, from their names ({@code --root}): as they are by default; a Maven
-     * goal names its properties.
+     * How errors, and the notes in tasks' logs, name the {@code kfp4j} command's options, from their names and values, the
+     * value null for an option alone ({@code --root}, {@code --map-image NAME=IMAGE}): as the command does by default ({@link
+     * #COMMAND_OPTIONS}); a Maven goal names its properties ({@code -Dkfp4j.mapImages=NAME=IMAGE}).
      */
-    public Builder options(java.util.function.UnaryOperator<String> options) {
+    public Builder options(BinaryOperator<String> options) {
       this.options = java.util.Objects.requireNonNull(options, "options");
       return this;
     }

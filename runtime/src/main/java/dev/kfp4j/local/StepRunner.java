@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.BinaryOperator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,14 +41,17 @@ final class StepRunner {
   private final PrintStream echo;
   private final LogBounds logBounds;
   private final boolean valuesAsWritten;
+  /** How the notes name the command's options ({@link LocalRunner.Builder#options}). */
+  private final BinaryOperator<String> options;
 
   /**
    * {@code previous}, {@code cache} (caching off) and {@code echo} (task output not shown) may be null; {@code logBounds}:
    * what of a task's output its log.txt keeps; {@code valuesAsWritten} for a KFP 2 run, whose launcher takes an output
-   * value's file as it is (Argo's executor drops one trailing newline).
+   * value's file as it is (Argo's executor drops one trailing newline); {@code options}: how the notes name the command's
+   * options.
    */
   StepRunner(PreviousRun previous, RunRecord record, TaskCache cache, Launcher launcher, Results results, Progress progress,
-      Semaphore slots, PrintStream echo, LogBounds logBounds, boolean valuesAsWritten) {
+      Semaphore slots, PrintStream echo, LogBounds logBounds, boolean valuesAsWritten, BinaryOperator<String> options) {
     this.previous = previous;
     this.record = record;
     this.cache = cache;
@@ -58,6 +62,7 @@ final class StepRunner {
     this.echo = echo;
     this.logBounds = logBounds;
     this.valuesAsWritten = valuesAsWritten;
+    this.options = options;
   }
 
   TaskResult run(Step step) {
@@ -156,7 +161,7 @@ final class StepRunner {
       sleep(step.retry().delayAfter(attempt));
     }
     String unmapped = message == null || launcher.containers() ? null
-        : ContainerPaths.unmappedMountNote(step.command(), step.mounts().volumes());
+        : ContainerPaths.unmappedMountNote(step.command(), step.mounts().volumes(), options.apply("--containers", null));
     if (unmapped != null) {
       log.note(unmapped);
     }

@@ -24,7 +24,7 @@ class ContainerStagingTest {
   void aStagingFolderThatCannotBeMadeSaysWhy() throws Exception {
     Files.writeString(dir.resolve("outputs"), "in the way");
     Path staging = dir.resolve("outputs").resolve(".container");
-    ContainerLauncher launcher = new ContainerLauncher(List.of("podman"), Containers.engine("podman"), "r1", null, null);
+    ContainerLauncher launcher = new ContainerLauncher(List.of("podman"), Containers.engine("podman"), "r1", null, null, LocalRunner.COMMAND_OPTIONS);
     Launcher.Container c = new Launcher.Container("t", "alpine", List.of("sh"),
         new Step.Mounts(Map.of("/out/o", dir.resolve("o")), Map.of(), Map.of()), Map.of());
     Launcher.Launch launch = new Launcher.Launch(List.of("sh"), Map.of(), dir, null,

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +38,17 @@ class EngineProbeTest {
     return Files.exists(dir.resolve("calls.log")) ? Files.readAllLines(dir.resolve("calls.log")) : List.of();
   }
 
+  /** How a Maven goal names the command's options, by and large ({@code --map-image NAME=IMAGE}: {@code -Dkfp4j.map-image=NAME=IMAGE}). */
+  static final BinaryOperator<String> GOAL = (name, value) -> "-Dkfp4j." + name.substring(2) + (value == null ? "" : "=" + value);
+
   /** Runs a one-task workflow in containers of {@code engine}; the error it throws before anything runs. */
   private String refusal(Path engine) {
-    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+    return refusal(engine, LocalRunner.COMMAND_OPTIONS);
+  }
+
+  /** As {@link #refusal(Path)}, the runner's errors naming the command's options as {@code options} does. */
+  private String refusal(Path engine, BinaryOperator<String> options) {
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false).options(options)
         .console(new PrintStream(PrintStream.nullOutputStream(), true))
         .containers(Containers.engine(engine.toString()).withEngineArgs(List.of("--runtime", "runc"))).build();
     Workflow w = workflow("probe", "", "      - {name: hello, template: hello}\n",
@@ -81,6 +90,35 @@ class EngineProbeTest {
     assertTrue(refusal(text).startsWith("the container engine '" + text + "' is not an executable file; "));
   }
 
+  /**
+   * The refusals name the engine's option as the runner's caller names its options ({@link LocalRunner.Builder#options}): a
+   * Maven goal's {@code -Dkfp4j.engine}, which said {@code --engine}, an option no goal takes.
+   */
+  @Test
+  void theRefusalsNameTheEngineAsTheCallerNamesItsOptions() throws Exception {
+    assertTrue(refusal(engine("exit 0"), GOAL).endsWith(" so it cannot run containers; name docker or podman (its daemon or service"
+        + " running), or the path of one, with -Dkfp4j.engine"));
+    Path folder = Files.createDirectories(dir.resolve("engines"));
+    assertEquals("the container engine '" + folder + "' is not an executable file; name docker, podman or the path of one with"
+        + " -Dkfp4j.engine", refusal(folder, GOAL));
+  }
+
+  /** A task with no image, which an engine cannot run: its note names the option that names one as the caller does. */
+  @Test
+  void theNoteOfATaskWithNoImageNamesMapImageAsTheCallerDoes() throws Exception {
+    Path engine = engine("printf 'Version: 5.0.0\\n'");
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false).options(GOAL)
+        .console(new PrintStream(PrintStream.nullOutputStream(), true)).containers(Containers.engine(engine.toString())).build();
+    Workflow w = workflow("noimage", "", "      - {name: t, template: t}\n", ContainerLauncherTest.template("t", "true", "")
+        .replace("image: alpine", "image: " + dev.kfp4j.spec.ContainerSpec.NO_IMAGE));
+    TaskResult t = runner.run(w, Map.of()).task("t").orElseThrow();
+    assertEquals(TaskResult.State.Failed, t.state());
+    String log = Files.readString(t.log());
+    assertTrue(log.contains(", or name one for it with -Dkfp4j.map-image=kfp4j.invalid/no-image=IMAGE (or, for kfp4j's Java steps,"
+        + " with run_config.image of the config file)"), log);
+    assertEquals(List.of("version"), calls(), "asked its version, and given no task");
+  }
+
   /** podman's and docker's answer: a {@code Version:} line, indented under {@code Client:} by docker. */
   @Test
   void anEngineThatPrintsItsVersionIsTakenWithItsArguments() throws Exception {
@@ -93,9 +131,7 @@ class EngineProbeTest {
   /** What LocalRun prints: the usage line and the error, exit code 2, as for an engine that is not there. */
   @Test
   void localRunWithAnEngineThatIsNoEngineIsAUsageError() throws Exception {
-    Path file = Files.writeString(dir.resolve("probe.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
-        + "metadata: {generateName: probe-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
-        + "      - {name: hello, template: hello}\n" + ContainerLauncherTest.template("hello", "echo hi", ""));
+    Path file = probeFile();
     Path engine = engine("exit 0");
     Process p = Child.localRun(dir.resolve("out.log"), Map.of(), file.toString(), "--root", dir.resolve("runs").toString(),
         "--containers", "--engine", engine.toString(), "--engine-arg", "--runtime");
@@ -106,6 +142,27 @@ class EngineProbeTest {
     assertTrue(out.endsWith("\nLocalRun: error: the container engine '" + engine + "' with --runtime prints no version for"
         + " 'version' (docker and podman print 'Version: ...'; it printed nothing), so it cannot run containers; name docker or"
         + " podman (its daemon or service running), or the path of one, with --engine\n"), out);
+    assertFalse(Files.exists(dir.resolve("runs")), out);
+  }
+
+  /** A one-task workflow's file, for LocalRun. */
+  private Path probeFile() throws Exception {
+    return Files.writeString(dir.resolve("probe.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n"
+        + "metadata: {generateName: probe-}\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    dag:\n      tasks:\n"
+        + "      - {name: hello, template: hello}\n" + ContainerLauncherTest.template("hello", "echo hi", ""));
+  }
+
+  /** LocalRun, in its own words, with a {@code KFP4J_ENGINE} that names no engine: exit code 2, saying to fix it or name one. */
+  @Test
+  void localRunWithABadKfp4jEngineVariableIsAUsageErrorNamingItsOption() throws Exception {
+    Path file = probeFile();
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(Containers.ENGINE_ENV, "/nonexistent/docker"), file.toString(),
+        "--root", dir.resolve("runs").toString(), "--containers");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.endsWith("\nLocalRun: error: KFP4J_ENGINE names '/nonexistent/docker', which is not found; fix it or name the"
+        + " engine with --engine\n"), out);
     assertFalse(Files.exists(dir.resolve("runs")), out);
   }
 }

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -251,17 +252,32 @@ class VolumeStepRunTest {
   @ParameterizedTest
   @EnumSource(LocalRunner.JavaMode.class)
   void aTaskOpeningTheMountPathItselfFailsSayingWhy(LocalRunner.JavaMode mode) throws Exception {
+    RunResult r = opener(runner(mode));
+    String log = Files.readString(r.task("opens").orElseThrow().log());
+    assertTrue(log.contains("kfp4j: outside containers, /proc/kfp4j-claim is the folder " + dir.resolve("runs/volumes/opening-"
+        + r.runId() + "-data") + " only where the command names it as an argument, and this one names it nowhere: if the task's "
+        + "code opens /proc/kfp4j-claim itself, run with --containers, which mounts the folder there"), log);
+  }
+
+  /** The note names the option that runs tasks in containers as the runner's caller names its options: a Maven goal's property. */
+  @Test
+  void theNoteOnTheMountPathNamesContainersAsTheCallerDoes() throws Exception {
+    RunResult r = opener(LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(OutputStream.nullOutputStream())).options(EngineProbeTest.GOAL).build());
+    String log = Files.readString(r.task("opens").orElseThrow().log());
+    assertTrue(log.contains(" itself, run with -Dkfp4j.containers, which mounts the folder there"), log);
+  }
+
+  /** A run by {@code runner} of a task that opens the path of its volume's mount itself, which fails: not the folder here. */
+  private RunResult opener(LocalRunner runner) {
     ComponentSpec opens = sh("opens", "printf x > /proc/kfp4j-claim/f", List.of(), List.of());
     Pipeline p = new Pipeline("opening", null, List.of(), List.of(
         new VolumeStep("data", "data", Argument.Constant.of("1Gi"), "ReadWriteOnce", "", List.of(), List.of(), null, true),
         new Task("opens", opens, Map.of(), List.of(), List.of(new TaskSetting.VolumeMount("data", "/proc/kfp4j-claim")))),
         null, PipelineSettings.DEFAULTS, null);
-    RunResult r = runner(mode).run(Workflow.parse(Kfp2Writer.write(p), "opening.yaml"), Map.of());
+    RunResult r = runner.run(Workflow.parse(Kfp2Writer.write(p), "opening.yaml"), Map.of());
     assertFalse(r.succeeded());
-    String log = Files.readString(r.task("opens").orElseThrow().log());
-    assertTrue(log.contains("kfp4j: outside containers, /proc/kfp4j-claim is the folder " + dir.resolve("runs/volumes/opening-"
-        + r.runId() + "-data") + " only where the command names it as an argument, and this one names it nowhere: if the task's "
-        + "code opens /proc/kfp4j-claim itself, run with --containers, which mounts the folder there"), log);
+    return r;
   }
 
   @ParameterizedTest
