@@ -108,7 +108,7 @@ class EngineProbeTest {
   void theNoteOfATaskWithNoImageNamesMapImageAsTheCallerDoes() throws Exception {
     Path engine = engine("printf 'Version: 5.0.0\\n'");
     LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false).options(GOAL)
-        .console(new PrintStream(PrintStream.nullOutputStream(), true)).containers(Containers.engine(engine.toString())).build();
+        .console(new PrintStream(PrintStream.nullOutputStream(), true)).containers(Containers.engine(engine.toString()).withEngineArgs(List.of())).build(); // none from KFP4J_ENGINE_ARGS
     Workflow w = workflow("noimage", "", "      - {name: t, template: t}\n", ContainerLauncherTest.template("t", "true", "")
         .replace("image: alpine", "image: " + dev.kfp4j.spec.ContainerSpec.NO_IMAGE));
     TaskResult t = runner.run(w, Map.of()).task("t").orElseThrow();
