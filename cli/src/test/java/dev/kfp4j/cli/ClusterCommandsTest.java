@@ -163,17 +163,27 @@ class ClusterCommandsTest {
 
   @Test
   void aHandEditOfATemplateKfp4jWroteThatItWouldNotWriteAgainSendsNothing() throws Exception {
-    // add-example as compiled, its template 'add' given a podSpecPatch by hand: written again, the workflow would lose it
+    // add-example as compiled, edited by hand so that, written again, the workflow would lose the edit: a podSpecPatch on
+    // template 'add', template 'subtract' renamed (and its task's reference)
+    String add = Files.readString(OverlayTest.ADD);
     Path edited = dir.resolve("edited.yaml");
-    Files.writeString(edited, Files.readString(OverlayTest.ADD).replace("  - name: add\n", "  - name: add\n    podSpecPatch: '{}'\n"));
-    for (String[] command : List.of(new String[] {"upload-pipeline"}, new String[] {"run-once", "--argo", "--argo-server",
-        "http://127.0.0.1:9"})) {
-      List<String> args = new ArrayList<>(List.of(command));
-      args.addAll(List.of("--config", config.toString(), "-p", edited.toString()));
-      Cli r = Cli.run(args.toArray(String[]::new));
-      assertEquals(2, r.code(), r.toString());
-      assertTrue(r.err().contains(edited + ": template 'add' (written by kfp4j) uses 'podSpecPatch', which kfp4j's model does not"
-          + " carry: the workflow written again would lose it."), r.toString());
+    List<String[]> edits = List.of(
+        new String[] {add.replace("  - name: add\n", "  - name: add\n    podSpecPatch: '{}'\n"), "template 'add' (written by kfp4j)"
+            + " uses 'podSpecPatch', which kfp4j's model does not carry: the workflow written again would lose it."},
+        new String[] {add.replace("  - name: subtract\n", "  - name: minus\n").replace("template: subtract,", "template: minus,"),
+            "template 'minus' (written by kfp4j) is named 'minus', which kfp4j writes again as 'subtract', after its component"
+            + " 'subtract': the workflow written again would lose the name."});
+    for (String[] edit : edits) {
+      Files.writeString(edited, edit[0]);
+      for (String[] command : List.of(new String[] {"upload-pipeline"}, new String[] {"run-once"}, new String[] {"schedule",
+          "--upload", "--every", "1h"}, new String[] {"run-once", "--argo", "--argo-server", "http://127.0.0.1:9"})) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("--config", config.toString(), "-p", edited.toString()));
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.toString());
+        String said = r.err().lines().findFirst().orElse(""); // one line, then the command's usage
+        assertTrue(said.startsWith("kfp4j: error: " + edited + ": " + edit[1]) && said.endsWith(" Argo's own tools"), r.toString());
+      }
     }
     assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
   }

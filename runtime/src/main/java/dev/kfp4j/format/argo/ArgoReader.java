@@ -64,9 +64,9 @@ public final class ArgoReader {
    * Reads workflow YAML that is to be written again (submitted, scheduled, tracked): as {@link
    * #read(String, String)}, but what another tool's container template says that the model does
    * not carry ({@code podSpecPatch}, {@code affinity}, an output's {@code globalName}, where an
-   * artifact is stored, a DAG's outputs, ...) is refused, not lost on the way ({@link TemplateIo}), and so is what a
-   * template kfp4j wrote says that it would not write again, such as a {@code podSpecPatch} added by hand ({@link
-   * EditedTemplates}).
+   * artifact is stored, a DAG's outputs, ...) is refused, not lost on the way ({@link TemplateIo}), and so are what a
+   * template kfp4j wrote says that it would not write again, such as a {@code podSpecPatch} added by hand or a name of its
+   * own ({@link EditedTemplates}).
    */
   public static Pipeline readToWrite(String yaml, String source) {
     JsonNode root = Documents.first(yaml, source);

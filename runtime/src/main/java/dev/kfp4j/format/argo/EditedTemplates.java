@@ -17,7 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  * again ({@link ArgoWriter}) and each such template of the file compared with the one written for it: a key or value of the
  * file that the template written again lacks or says otherwise is refused, naming it. Its name aside, as is the
  * annotation's layout (compared as JSON), a key of value null and, in inputs and outputs, {@code false} (Argo's defaults),
- * and a scalar's type ({@code limit: 3} is {@code limit: '3'}, as Argo reads both).
+ * and a scalar's type ({@code limit: 3} is {@code limit: '3'}, as Argo reads both). The name is compared after: kfp4j
+ * names a template after its component, so another name (given by hand) is refused too, but for one kfp4j gives that
+ * component's templates ({@code make-2} written again as {@code make} where a task was moved or removed by hand).
  */
 final class EditedTemplates {
   private static final String MOUNTS = "the task's mountPvc(...), mountSecret(...), mountConfigMap(...), mountEmptyDir(...),"
@@ -46,8 +48,8 @@ final class EditedTemplates {
 
   /**
    * Refuses what a container template kfp4j wrote in workflow {@code read} says that {@code again}, the workflow written
-   * again from the pipeline read from it, does not; {@code source} names the file. A template no task runs is not written
-   * again, kfp4j's or not: it is left alone.
+   * again from the pipeline read from it, does not, its name included; {@code source} names the file. A template no task
+   * runs is not written again, kfp4j's or not: it is left alone.
    */
   static void check(JsonNode read, JsonNode again, String source) {
     List<JsonNode> written = new ArrayList<>();
@@ -72,10 +74,28 @@ final class EditedTemplates {
         continue;
       }
       Difference d = difference(mine, counterpart, new ArrayList<>());
-      if (d == null || written.stream().anyMatch(w -> difference(mine, w, new ArrayList<>()) == null)) {
-        continue;
+      JsonNode same = d == null ? counterpart
+          : written.stream().filter(w -> difference(mine, w, new ArrayList<>()) == null).findFirst().orElse(null);
+      String where = source + ": template '" + t.path("name").asString("") + "' (written by kfp4j)";
+      if (same == null) {
+        throw refusal(where, d);
       }
-      throw refusal(source + ": template '" + t.path("name").asString("") + "' (written by kfp4j)", d);
+      checkName(t.path("name").asString(""), same.path(NAME).asString(""), spec(mine).path("name").asString(""), where);
+    }
+  }
+
+  /**
+   * Refuses template name {@code name} where the template written again is named {@code again}, after its component {@code
+   * component}, unless {@code name} is one kfp4j gives a template of that component too (tasks moved or removed by hand
+   * change which one it gets).
+   */
+  private static void checkName(String name, String again, String component, String where) {
+    if (!name.equals(again) && !Templates.namesFor(name, component)) {
+      throw new FormatException(where + " is named '" + name + "', which kfp4j writes again as '" + again + "', after its component '"
+          + component + "': the workflow written again would lose the name. kfp4j names a template after its component: name"
+          + " the component instead (@Component(name = \"...\") on its method, or the name in its component file) and compile the"
+          + " pipeline again, or undo the edit (where no one renamed it, another version of kfp4j wrote it: compile its pipeline"
+          + " again with this one), or submit the file with Argo's own tools");
     }
   }
 

@@ -195,6 +195,19 @@ final class Templates {
     return start == end ? "component" : s.substring(start, end);
   }
 
+  /**
+   * Whether {@code name} is one that {@link #uniqueName} may give a template of component {@code componentName}: its {@link
+   * #templateBase}, then {@code -2}, {@code -3}, ... where others took it, then {@code -component} where it is the pipeline's.
+   */
+  static boolean namesFor(String name, String componentName) {
+    String base = templateBase(componentName);
+    if (!name.startsWith(base)) {
+      return false;
+    }
+    String rest = name.substring(base.length());
+    return rest.matches("(-([2-9]|[1-9][0-9]+))?(-component)?");
+  }
+
   private String uniqueName(String base) {
     int count = names.merge(base, 1, Integer::sum);
     String name = count == 1 ? base : base + "-" + count;
