@@ -164,7 +164,7 @@ class ClusterCommandsTest {
   @Test
   void aHandEditOfATemplateKfp4jWroteThatItWouldNotWriteAgainSendsNothing() throws Exception {
     // add-example as compiled, edited by hand so that, written again, the workflow would lose the edit: a podSpecPatch on
-    // template 'add', template 'subtract' renamed (and its task's reference)
+    // template 'add', template 'subtract' renamed (and its task's reference), a template no task runs
     String add = Files.readString(OverlayTest.ADD);
     Path edited = dir.resolve("edited.yaml");
     List<String[]> edits = List.of(
@@ -172,7 +172,9 @@ class ClusterCommandsTest {
             + " uses 'podSpecPatch', which kfp4j's model does not carry: the workflow written again would lose it."},
         new String[] {add.replace("  - name: subtract\n", "  - name: minus\n").replace("template: subtract,", "template: minus,"),
             "template 'minus' (written by kfp4j) is named 'minus', which kfp4j writes again as 'subtract', after its component"
-            + " 'subtract': the workflow written again would lose the name."});
+            + " 'subtract': the workflow written again would lose the name."},
+        new String[] {add.replace("  - name: multiply\n", "  - name: extra\n    container: {image: alpine}\n  - name: multiply\n"),
+            "template 'extra' is run by no task the workflow runs (from its entrypoint 'add-example'), which kfp4j does not carry"});
     for (String[] edit : edits) {
       Files.writeString(edited, edit[0]);
       for (String[] command : List.of(new String[] {"upload-pipeline"}, new String[] {"run-once"}, new String[] {"schedule",

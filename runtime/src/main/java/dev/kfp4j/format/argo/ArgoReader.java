@@ -66,11 +66,12 @@ public final class ArgoReader {
    * not carry ({@code podSpecPatch}, {@code affinity}, an output's {@code globalName}, where an
    * artifact is stored, a DAG's outputs, ...) is refused, not lost on the way ({@link TemplateIo}), and so are what a
    * template kfp4j wrote says that it would not write again, such as a {@code podSpecPatch} added by hand or a name of its
-   * own ({@link EditedTemplates}).
+   * own ({@link EditedTemplates}), and a template no task runs ({@link UnusedTemplates}).
    */
   public static Pipeline readToWrite(String yaml, String source) {
     JsonNode root = Documents.first(yaml, source);
     if (isWorkflow(root)) {
+      UnusedTemplates.check(root.path("spec"), source);
       TemplateIo.checkArgumentsCarried(root.path("spec"), source);
       Set<String> dags = new java.util.HashSet<>();
       root.path("spec").path("templates").forEach(t -> {

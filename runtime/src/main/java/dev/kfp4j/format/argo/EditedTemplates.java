@@ -49,7 +49,7 @@ final class EditedTemplates {
   /**
    * Refuses what a container template kfp4j wrote in workflow {@code read} says that {@code again}, the workflow written
    * again from the pipeline read from it, does not, its name included; {@code source} names the file. A template no task
-   * runs is not written again, kfp4j's or not: it is left alone.
+   * runs is {@link UnusedTemplates}'s.
    */
   static void check(JsonNode read, JsonNode again, String source) {
     List<JsonNode> written = new ArrayList<>();

@@ -150,7 +150,7 @@ class ForeignWorkflowIoTest {
     String resource = """
         templates:
         - name: main
-          dag: {tasks: [{name: r, template: r}]}
+          dag: {tasks: [{name: r, template: r}, {name: e, template: echo, arguments: {parameters: [{name: x, value: '1'}]}}]}
         - name: r
           resource: {action: create, manifest: "apiVersion: v1\\nkind: ConfigMap\\nmetadata: {generateName: c-}\\n"}
           outputs: {parameters: [{name: n, valueFrom: {jsonPath: '{.metadata.name}'}}, OUT]}

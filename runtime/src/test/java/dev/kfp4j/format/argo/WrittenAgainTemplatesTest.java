@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The templates of a workflow kfp4j wrote, read to be written again ({@link ArgoReader#readToWrite}: upload, run-once,
- * schedule, a pipeline called from the class path): a template renamed by hand would not be in the workflow written
- * again, so it is refused, naming it; a run here takes it, as Argo does.
+ * schedule, a pipeline called from the class path): a template renamed by hand, or one no task runs, would not be in the
+ * workflow written again, so it is refused, naming it; a run here takes both, as Argo does.
  */
 class WrittenAgainTemplatesTest {
   private static final ComponentSpec MAKE = ComponentYaml.parse("""
@@ -128,6 +128,25 @@ class WrittenAgainTemplatesTest {
     String own = ArgoWriter.write(ArgoReader.readToWrite(Yaml.jsonText(kfp4jWorkflow("make")), "make.yaml"));
     assertTrue(own.contains("template: make-component"), own);
     assertEquals(own, ArgoWriter.write(ArgoReader.readToWrite(own, "make.yaml")), "read and written again, the same");
+  }
+
+  @Test
+  void aTemplateNoTaskRunsIsRefusedWhereTheWorkflowIsWrittenAgain() {
+    String foreign = refused(w -> ((ArrayNode) w.at("/spec/templates")).addObject().put("name", "extra").putObject("container")
+        .put("image", "alpine"));
+    assertEquals("edited.yaml: template 'extra' is run by no task the workflow runs (from its entrypoint 'p'), which kfp4j"
+        + " does not carry: the workflow written again would lose it, as it writes only the templates its tasks run. Remove it, or run"
+        + " it from a task of the DAG, or submit the file with Argo's own tools", foreign);
+    String two = refused(w -> {
+      ((ArrayNode) w.at("/spec/templates")).add(template(w, "use").deepCopy().put("name", "use-old"));
+      ((ArrayNode) w.at("/spec/templates")).addObject().put("name", "later").putObject("dag").putArray("tasks").addObject()
+          .put("name", "t").put("template", "use-old");
+    });
+    assertTrue(two.startsWith("edited.yaml: templates 'use-old', 'later' are run by no task the workflow runs (from its"
+        + " entrypoint 'p'), which kfp4j does not carry"), two);
+    // the task that ran it removed: its template is left behind
+    String left = refused(w -> tasks(w).remove(1));
+    assertTrue(left.startsWith("edited.yaml: template 'make-2' is run by no task"), left);
   }
 
   @Test
