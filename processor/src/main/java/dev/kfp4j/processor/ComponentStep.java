@@ -98,14 +98,16 @@ final class ComponentStep {
   }
 
   /**
-   * Reports each component method of {@code owner} whose signature is still unresolved in the last round, and the
-   * misuses of its other components, in the same build (nothing is written: the class does not compile).
+   * Reports each component method of {@code owner} whose signature is still unresolved in the last round, with what is
+   * wrong with its name (not valid, another component's), and the misuses of its other components, in the same build
+   * (nothing is written: the class does not compile).
    */
   void reportUnresolved(TypeElement owner) {
     for (ExecutableElement m : components(owner)) {
       TypeMirror t = TypeMapper.unresolved(m);
       if (t != null) {
         reporter.error(m, Message.UNRESOLVED_TYPE, "@Component method", ComponentValidator.describe(m), t);
+        validator.claimName(m);
       } else {
         validator.validate(m);
       }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.StandardLocation;
@@ -45,19 +46,19 @@ final class OtherModulePipelines {
   }
 
   /**
-   * Where another module's compiled pipeline of {@code pipeline}'s name is ({@code "org.acme.lib.Prep, in .../lib-1.0.jar"}),
-   * or null when none is.
+   * Where another module's compiled pipeline of the name {@code name} of {@code method}'s pipeline is ({@code
+   * "org.acme.lib.Prep, in .../lib-1.0.jar"}), or null when none is.
    */
-  String holder(PipelineModel pipeline) {
-    List<String> resources = List.of(PipelineModel.resourcePath(pipeline.name()), PipelineModel.kfp2ResourcePath(pipeline.name()));
+  String holder(String name, ExecutableElement method) {
+    List<String> resources = List.of(PipelineModel.resourcePath(name), PipelineModel.kfp2ResourcePath(name));
     Path output = root(StandardLocation.CLASS_OUTPUT, PipelineIndex.RESOURCE);
-    for (Path root : roots(pipeline, resources)) {
+    for (Path root : roots(method, resources)) {
       if (root.equals(output) || resources.stream().allMatch(r -> ClassRootResources.read(root, r) == null)) {
         continue;
       }
       String index = ClassRootResources.read(root, PipelineIndex.RESOURCE);
-      PipelineIndex.Entry entry = index == null ? null : PipelineIndex.entries(PipelinesIndex.parse(index)).get(pipeline.name());
-      String owner = pipeline.owner().canonicalName();
+      PipelineIndex.Entry entry = index == null ? null : PipelineIndex.entries(PipelinesIndex.parse(index)).get(name);
+      String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
       if (entry == null || !entry.owner().equals(owner)) { // else compiled from this very class: an earlier output of this module
         return (entry == null ? "" : entry.owner() + ", ") + "in " + root;
       }
@@ -65,8 +66,8 @@ final class OtherModulePipelines {
     return null;
   }
 
-  /** The jars and folders of the class path to look in for {@code resources}, {@code pipeline}'s files. */
-  private Set<Path> roots(PipelineModel pipeline, List<String> resources) {
+  /** The jars and folders of the class path to look in for {@code resources}, the files of {@code method}'s pipeline. */
+  private Set<Path> roots(ExecutableElement method, List<String> resources) {
     Set<Path> roots = new LinkedHashSet<>();
     for (String resource : resources) {
       Path folder = root(StandardLocation.CLASS_PATH, resource);
@@ -80,7 +81,7 @@ final class OtherModulePipelines {
     for (TypeElement type : called.get()) {
       add(roots, type);
     }
-    for (TypeElement type : sources.imported(pipeline.element())) {
+    for (TypeElement type : sources.imported(method)) {
       if (!type.getQualifiedName().toString().startsWith("dev.kfp4j.")) { // kfp4j's own jars hold no pipelines
         add(roots, type);
       }

@@ -19,6 +19,7 @@ import dev.kfp4j.processor.validation.PipelineValidator;
 import dev.kfp4j.processor.validation.graph.GraphChecks;
 import dev.kfp4j.processor.writer.PipelineClassWriter;
 import dev.kfp4j.spec.ComponentSpec;
+import dev.kfp4j.spec.Names;
 import dev.kfp4j.spec.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,28 +129,50 @@ final class PipelineStep implements PipelineBodies.Sink {
   private PipelineValidator.Checked clash(ExecutableElement method, PipelineModel pipeline, String generated, String taken) {
     reporter.error(method, Annotations.annotation(method, PipelineValidator.PIPELINE), Message.PIPELINE_CLASS_CLASH,
         pipeline.methodName(), generated, taken);
-    return new PipelineValidator.Checked(null, pipeline, java.util.Set.of());
+    return new PipelineValidator.Checked(null, pipeline, java.util.Set.of(), pipeline.name());
+  }
+
+  /**
+   * Checks the name of {@code method}, whose signature has a type still unknown in the last round (reported): not valid,
+   * another pipeline's, another module's pipeline's are reported now, beside the unknown type, not once it is fixed.
+   */
+  void checkName(ExecutableElement method) {
+    checkOtherModule(validator.claimName(method), method);
   }
 
   @Override
-  public void checked(PipelineModel pipeline, PipelineBuilder graph) {
-    GraphChecks.check(graph, reporter);
+  public void checked(String name, ExecutableElement method, PipelineBuilder graph) {
+    if (graph != null) {
+      GraphChecks.check(graph, reporter);
+    }
+    checkOtherModule(name, method); // as for a pipeline without errors: beside its signature's, not once they are fixed
   }
 
   @Override
   public void read(PipelineModel pipeline, PipelineBuilder graph) {
     boolean sound = GraphChecks.check(graph, reporter) && !graph.incomplete();
-    String other = others.holder(pipeline); // after its body is read: the classes it calls are known, mistakes or not
-    if (other != null) { // whatever its graph is: reported beside the graph's mistakes, not in the build after they are fixed
-      reporter.error(pipeline.element(), Annotations.annotation(pipeline.element(), PipelineValidator.PIPELINE), "name",
-          Message.PIPELINE_OF_OTHER_MODULE, pipeline.name(), other, pipeline.name());
-    }
-    if (!sound || other != null) {
+    boolean ownName = checkOtherModule(pipeline.name(), pipeline.element());
+    if (!sound || !ownName) {
       nested.offer(pipeline, graph, null); // not written, but its calls are checked: their mistakes come in this build too
       return;
     }
     files.put(pipeline.source(), sources.file(pipeline.element())); // now: javac forgets a class's trees once it is written
     nested.offer(pipeline, graph, graph.build());
+  }
+
+  /**
+   * Reports pipeline {@code name} ({@code method}) when another module's compiled pipeline on the class path has its name,
+   * on its name; false then. Checked after its body is read, when there is one: the classes it calls are known, mistakes or
+   * not. Whatever its graph and signature are: reported beside their mistakes, not in the build after they are fixed. A
+   * name javac cannot resolve ({@code null}) or that is not valid (reported) is none of another module's.
+   */
+  private boolean checkOtherModule(String name, ExecutableElement method) {
+    String other = name == null || Names.whyInvalidKubernetesName(name) != null ? null : others.holder(name, method);
+    if (other != null) {
+      reporter.error(method, Annotations.annotation(method, PipelineValidator.PIPELINE), "name", Message.PIPELINE_OF_OTHER_MODULE,
+          name, other, name);
+    }
+    return other == null;
   }
 
   /**

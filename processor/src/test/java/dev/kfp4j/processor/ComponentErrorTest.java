@@ -266,6 +266,58 @@ class ComponentErrorTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /**
+   * A component whose signature has a type javac does not know is not checked, but its name is, beside javac's error: named
+   * as another component, it is an error on its name, not one in the build after the type is fixed.
+   */
+  @Test
+  void aComponentsUnknownTypeHidesNotThatItsNameIsAnotherComponents() {
+    JavaFileObject known = Compile.source("test.D", "package test;", "import dev.kfp4j.annotations.*;", "public class D {",
+        "  @Component(name = \"same\") public static int two(int a) { return a; }", "}");
+    JavaFileObject source = component(
+        "@Component(description = \"the second\",",
+        "    name = \"same\") // unknown",
+        "public static int one(Missing m) { return 1; }");
+    Compilation c = Compile.compile(known, source);
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("Missing m");
+    assertThat(c).hadErrorContaining("[kfp4j:UnresolvedType] @Component method 'test.C.one(Missing)' was not compiled")
+        .inFile(source).onLineContaining("Missing m");
+    assertThat(c).hadErrorContaining("[kfp4j:DuplicateComponent] component name 'same' is already used by test.D.two(int); set"
+        + " @Component(name = \"...\") to a unique name").inFile(source).onLineContaining("// unknown");
+    assertThat(c).hadErrorCount(3);
+  }
+
+  /** A component's signature error hides not that its name is another component's: each on its element, in one build. */
+  @Test
+  void aComponentsSignatureErrorHidesNotThatItsNameIsAnotherComponents() {
+    JavaFileObject source = component(
+        "@Component(name = \"same\") public static int one(Thread t) { return 1; }",
+        "@Component(description = \"the second\",",
+        "    name = \"same\") // two",
+        "public int two() { return 1; }");
+    Compilation c = Compile.compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedParameterType] parameter 't' has type 'java.lang.Thread'")
+        .inFile(source).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining("[kfp4j:NotStatic] @Component method 'two' must be static").inFile(source)
+        .onLineContaining("public int two()");
+    assertThat(c).hadErrorContaining("[kfp4j:DuplicateComponent] component name 'same' is already used by test.C.one(Thread)")
+        .inFile(source).onLineContaining("// two");
+    assertThat(c).hadErrorCount(3);
+  }
+
+  /** {@code @Component(name)} written as a constant javac cannot resolve: javac's error, no kfp4j one of a name {@code <error>}. */
+  @Test
+  void aNameJavacCannotResolveIsNoNameOfItsOwn() {
+    JavaFileObject source = component(
+        "@Component(name = Missing.NAME) public static int same() { return 1; }",
+        "@Component(name = Missing.NAME) public static int other() { return 1; }",
+        "@Component(name = \"same\") public static int two() { return 1; }");
+    Compilation c = Compile.compile(source);
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("int same()");
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("int other()");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void allMistakesAreReportedInOneBuild() {
     JavaFileObject source = component(

@@ -106,6 +106,70 @@ class IndependentErrorsTest {
     assertThat(c).hadErrorCount(3);
   }
 
+  static final String SAME = "[kfp4j:DuplicatePipeline] pipeline name 'same' is already used by ";
+
+  /** Two pipelines of one name with errors in their signatures: each error on its element, the name's on the second's name. */
+  @Test
+  void aPipelinesSignatureErrorHidesNotThatItsNameIsAnotherPipelines() {
+    JavaFileObject source = testClass("P",
+        "@Pipeline(name = \"same\") public static void p(Thread t) { LibOps.add(1, 2); }",
+        "@Pipeline(description = \"the second\",",
+        "    name = \"same\") // q",
+        "public void q() { LibOps.add(1, 2); }");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineParameterType] pipeline parameter 't' has type 'java.lang.Thread'; use int,")
+        .inFile(source).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining("[kfp4j:NotStatic] @Pipeline method 'q' must be static: write 'public static void q(...)'")
+        .inFile(source).onLineContaining("public void q()");
+    assertThat(c).hadErrorContaining(SAME + "test.P.p(Thread); set @Pipeline(name = \"...\") to a unique name").inFile(source)
+        .onLineContaining("// q");
+    assertThat(c).hadErrorCount(3);
+  }
+
+  /**
+   * A pipeline whose signature has a type javac does not know is not checked, but its name is, beside javac's error: named
+   * as a pipeline of its class or of another, it is an error on its name, not one in the build after the type is fixed.
+   */
+  @Test
+  void aPipelinesUnknownTypeHidesNotThatItsNameIsAnotherPipelines() {
+    JavaFileObject first = testClass("P",
+        "@Pipeline(name = \"same\") public static void p() { LibOps.add(1, 2); }",
+        "@Pipeline(description = \"the second\",",
+        "    name = \"same\") // unknown",
+        "public static void unknown(Missing m) { LibOps.add(1, 2); }");
+    JavaFileObject second = testClass("Q",
+        "@Pipeline // known",
+        "public static void known() { LibOps.add(1, 2); }",
+        "@Pipeline(name = \"known\") // also unknown",
+        "public static void alsoUnknown(Missing m) { LibOps.add(1, 2); }");
+    Compilation c = compile(first, second);
+    assertThat(c).hadErrorContaining(SAME + "test.P.p(); set @Pipeline(name = \"...\") to a unique name").inFile(first)
+        .onLineContaining("// unknown");
+    assertThat(c).hadErrorContaining("[kfp4j:DuplicatePipeline] pipeline name 'known' is already used by test.Q.known()")
+        .inFile(second).onLineContaining("// also unknown");
+    for (JavaFileObject source : List.of(first, second)) {
+      assertThat(c).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("Missing m");
+      assertThat(c).hadErrorContaining("[kfp4j:UnresolvedType]").inFile(source).onLineContaining("Missing m");
+    }
+    assertThat(c).hadErrorCount(6);
+  }
+
+  /**
+   * {@code @Pipeline(name)} written as a constant javac cannot resolve gives no name: javac's error is the one, with no
+   * kfp4j error of a name {@code <error>} (not valid, twice), nor of its method's name, which another pipeline has.
+   */
+  @Test
+  void aNameJavacCannotResolveIsNoNameOfItsOwn() {
+    JavaFileObject source = testClass("P",
+        "@Pipeline(name = Missing.NAME) public static void sameName() { LibOps.add(1, 2); }",
+        "@Pipeline(name = Missing.NAME) public static void other() { LibOps.add(1, 2); }",
+        "@Pipeline(name = \"same-name\") public static void q() { LibOps.add(1, 2); }");
+    Compilation c = compile(source);
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("void sameName()");
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("void other()");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void aPipelinesSignatureErrorHidesNoneOfJavacsOwn() {
     JavaFileObject pipeline = testClass("A", "@Pipeline public static void a(@Default(\"ten\") int n) { LibOps.add(n, 1); }");

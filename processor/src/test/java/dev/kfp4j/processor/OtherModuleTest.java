@@ -95,10 +95,7 @@ class OtherModuleTest {
         "  public static int mine(int n) { return test.LibOps.add(n, 2).output(); }",
         "}");
     Compilation c = Compile.compileAgainst(jar, mine);
-    assertThat(c).hadErrorContaining("[kfp4j:DuplicatePipeline] pipeline name 'inner' is already used by a compiled pipeline"
-        + " of another module on the class path (test.Inner, in " + jar + "), whose files have the names this one's would have"
-        + " (META-INF/kfp4j/pipelines/inner.yaml): a class path holding both gives one for both; set @Pipeline(name = \"...\")"
-        + " to a unique name, or rename the method").inFile(mine).onLineContaining("// mine");
+    assertThat(c).hadErrorContaining(otherModules("inner", "test.Inner, in " + jar)).inFile(mine).onLineContaining("// mine");
     assertThat(c).hadErrorCount(1);
   }
 
@@ -126,6 +123,68 @@ class OtherModuleTest {
   }
 
   /**
+   * A pipeline named as another module's compiled pipeline whose signature has a mistake too (a parameter of a type a
+   * pipeline cannot take), and its body one of its own (a cycle): the three errors come in one compile. The name's error
+   * came only once the signature had none before, in the build after it was fixed, though it does not depend on it.
+   */
+  @Test
+  void aPipelineNamedAsAnotherModulesOneIsReportedBesideItsSignaturesMistakes() throws Exception {
+    Path jar = libJar();
+    JavaFileObject mine = Compile.source("app.Mine", "package app;", "import dev.kfp4j.annotations.*;", "public class Mine {",
+        "  @Pipeline(name = \"inner\") // mine",
+        "  public static void mine(int n, Thread t) {",
+        "    var a = test.LibOps.add(n, 2);",
+        "    a.after(a); // cycle",
+        "  }",
+        "}");
+    Compilation c = Compile.compileAgainst(jar, mine);
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineParameterType] pipeline parameter 't' has type 'java.lang.Thread'; use int,")
+        .inFile(mine).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining("[kfp4j:Cycle] tasks depend on each other in a cycle: add -> add").inFile(mine)
+        .onLineContaining("// cycle");
+    assertThat(c).hadErrorContaining(otherModules("inner", "test.Inner, in " + jar)).inFile(mine).onLineContaining("// mine");
+    assertThat(c).hadErrorCount(3);
+  }
+
+  /**
+   * Pipelines named as another module's compiled ones whose signatures have mistakes of which their bodies are not read (a
+   * return type a pipeline has not) or not even checked (a type javac does not know): each name is an error on it beside
+   * them, and javac's own.
+   */
+  @Test
+  void aPipelineNamedAsAnotherModulesOneIsReportedBesideAnUnreadBodyOrAnUnknownType() throws Exception {
+    Compilation lib = Compile.compile(PipelineModelTest.LIB, NestedPipelineTest.INNER);
+    assertThat(lib).succeeded();
+    Path libClasses = Compile.writeOutput(lib, dir.resolve("lib/target/classes"));
+    JavaFileObject mine = Compile.source("app.Mine", "package app;", "import dev.kfp4j.annotations.*;", "import test.LibOps;",
+        "public class Mine {",
+        "  @Pipeline(name = \"inner\") // returns",
+        "  public static Thread returns() { return null; }",
+        "  @Pipeline(name = \"sums\") // unknown",
+        "  public static void unknown(Missing m) { LibOps.add(1, 2); }",
+        "}");
+    Compilation c = Compile.compileAgainst(libClasses, mine);
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineReturnType] @Pipeline method 'returns' returns 'java.lang.Thread';")
+        .inFile(mine).onLineContaining("public static Thread returns()");
+    assertThat(c).hadErrorContaining(otherModules("inner", "test.Inner, in " + libClasses)).inFile(mine)
+        .onLineContaining("// returns");
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(mine).onLineContaining("Missing m");
+    assertThat(c).hadErrorContaining("[kfp4j:UnresolvedType] @Pipeline method 'app.Mine.unknown(Missing)' was not compiled")
+        .inFile(mine).onLineContaining("Missing m");
+    assertThat(c).hadErrorContaining(otherModules("sums", "test.Inner, in " + libClasses)).inFile(mine)
+        .onLineContaining("// unknown");
+    assertThat(c).hadErrorCount(5);
+  }
+
+  /** The error of a pipeline {@code name} that another module's compiled pipeline on the class path, {@code holder}, has. */
+  private static String otherModules(String name, String holder) {
+    return "[kfp4j:DuplicatePipeline] pipeline name '" + name + "' is already used by a compiled pipeline of another module on the"
+        + " class path (" + holder + "), whose files have the names this one's would have (META-INF/kfp4j/pipelines/" + name
+        + ".yaml): a class path holding both gives one for both; set @Pipeline(name = \"...\") to a unique name, or rename the"
+        + " method";
+  }
+
+  /**
    * The other module's classes folder, as a Maven reactor gives it, holding a pipeline of this one's name: an error, though
    * this module calls nothing of it. This module's own class output on the class path, as Maven gives it, holding what it
    * compiled before, is no other module: compiled again over it, its pipeline is no clash.
@@ -140,10 +199,7 @@ class OtherModuleTest {
         "  @Pipeline public static int sums(int n) { return MineOps.times(n, 2).output(); }",
         "}");
     Path out = Files.createDirectories(dir.resolve("app/target/classes"));
-    assertThat(javac(out, List.of(out, libClasses), clash)).containsExactly("[kfp4j:DuplicatePipeline] pipeline name 'sums' is"
-        + " already used by a compiled pipeline of another module on the class path (test.Inner, in " + libClasses + "), whose"
-        + " files have the names this one's would have (META-INF/kfp4j/pipelines/sums.yaml): a class path holding both gives"
-        + " one for both; set @Pipeline(name = \"...\") to a unique name, or rename the method");
+    assertThat(javac(out, List.of(out, libClasses), clash)).containsExactly(otherModules("sums", "test.Inner, in " + libClasses));
     JavaFileObject mine = Compile.source("app.Mine", "package app;", "import dev.kfp4j.annotations.*;", "public class Mine {",
         "  @Component public static int times(int a, int b) { return a * b; }",
         "  @Pipeline(name = \"mine\") public static int mine(int n) { return MineOps.times(n, 2).output(); }",

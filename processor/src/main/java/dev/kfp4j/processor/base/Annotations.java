@@ -25,12 +25,26 @@ public final class Annotations {
 
   /** The value of attribute {@code key} as written (null when it takes its default, or {@code a} is null). */
   public static Object value(AnnotationMirror a, String key) {
+    AnnotationValue v = written(a, key);
+    return v == null ? null : v.getValue();
+  }
+
+  /**
+   * Whether attribute {@code key} is written as an expression javac cannot resolve ({@code name = Names.MISSING}), which
+   * javac reports: it has no value. javac's value of it reads as {@code <error>} unquoted, where a string's is quoted.
+   */
+  public static boolean erroneous(AnnotationMirror a, String key) {
+    AnnotationValue v = written(a, key);
+    return v != null && v.toString().equals("<error>");
+  }
+
+  private static AnnotationValue written(AnnotationMirror a, String key) {
     if (a == null) {
       return null;
     }
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : a.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(key)) {
-        return e.getValue().getValue();
+        return e.getValue();
       }
     }
     return null;

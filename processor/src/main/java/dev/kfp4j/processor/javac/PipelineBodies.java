@@ -43,10 +43,11 @@ public final class PipelineBodies {
     void idle();
 
     /**
-     * The body of {@code pipeline}, whose signature has errors, read into {@code graph} for its own mistakes (reported);
-     * nothing is written for it.
+     * Pipeline {@code name} ({@code method}), whose signature has errors (reported), its body read into {@code graph} for
+     * its own mistakes (reported), null when it was not read (javac stopped before analysing its class, a return type it
+     * has not); {@code name} null when javac cannot resolve it. Nothing is written for it.
      */
-    void checked(PipelineModel pipeline, PipelineBuilder graph);
+    void checked(String name, ExecutableElement method, PipelineBuilder graph);
   }
 
   /**
@@ -226,15 +227,15 @@ public final class PipelineBodies {
     }
     try {
       PipelineValidator.Checked checked = r.check().apply(method);
-      if (checked.model() != null || checked.partial() == null || !readBody) { // checked.model(): no error after all
+      if (checked.model() != null) { // no error after all
         return;
       }
-      PipelineModel pipeline = checked.partial().withElement(method);
-      PipelineBuilder graph = read(pipeline, method, checked.failedParameters());
+      PipelineBuilder graph = checked.partial() == null || !readBody ? null
+          : read(checked.partial().withElement(method), method, checked.failedParameters());
       if (graph != null) {
         graph.markIncomplete();
-        sink.checked(pipeline, graph);
       }
+      sink.checked(checked.name(), method, graph);
     } catch (Throwable t) {
       internalError(method, t);
     }

@@ -17,7 +17,6 @@ import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.spec.ContainerSpec;
 import dev.kfp4j.spec.Names;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public final class ComponentValidator {
   private final Passthroughs passthroughs;
   private final String defaultImage;
   private final boolean kfp2;
-  private final Map<String, ExecutableElement> names = new HashMap<>();
+  private final UniqueNames names;
 
   /** {@code kfp2}: the build writes each component's KFP 2 file, whose defaults are JSON. */
   public ComponentValidator(Elements elements, Types types, Reporter reporter, String defaultImage, boolean kfp2) {
@@ -67,6 +66,15 @@ public final class ComponentValidator {
     this.returns = new ReturnOutputs(elements, reporter, mapper);
     this.passthroughs = new Passthroughs(reporter);
     this.defaultImage = defaultImage;
+    this.names = new UniqueNames(reporter, "component", Message.DUPLICATE_COMPONENT);
+  }
+
+  /**
+   * Claims the name of {@code method}, whose signature is not checked (a type of it is still unknown in the last round):
+   * reports it when it is not valid or another component's, as it would be with the signature's other errors.
+   */
+  public void claimName(ExecutableElement method) {
+    names.claim(method, annotation(method, COMPONENT));
   }
 
   /** The model of {@code method}, or null when it has errors (all of them reported). */
@@ -83,14 +91,10 @@ public final class ComponentValidator {
 
     String javadoc = elements.getDocComment(method);
     Javadoc doc = Javadoc.parse(javadoc);
-    String name = stringValue(annotation, "name");
-    if (name.isEmpty()) {
-      name = Names.kebab(methodName);
-    }
-    methods.checkName(method, annotation, "component", name);
-    ExecutableElement previous = names.putIfAbsent(name, method);
-    if (previous != null && previous != method) {
-      reporter.error(method, annotation, "name", Message.DUPLICATE_COMPONENT, name, describe(previous));
+    String name = names.claim(method, annotation);
+    boolean named = name != null; // else javac reports its name: the component is not written, and has no error of its own
+    if (!named) {
+      name = Names.kebab(methodName); // what its other errors call it
     }
     String description = stringValue(annotation, "description");
     if (description.isEmpty()) {
@@ -169,7 +173,7 @@ public final class ComponentValidator {
     Map<String, String> annotations = dev.kfp4j.spec.TaskConfigs.annotated(
         methods.keyValues(method, annotation, "annotations"), passthroughs.of(method));
     Map<String, String> labels = methods.keyValues(method, annotation, "labels");
-    if (reporter.errorCount() > errorsBefore) {
+    if (reporter.errorCount() > errorsBefore || !named) {
       return null;
     }
     return new ComponentModel(

@@ -19,7 +19,6 @@ import dev.kfp4j.processor.model.ValueKind;
 import dev.kfp4j.spec.Names;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +46,7 @@ public final class PipelineValidator {
   private final TypeMapper mapper;
   private final PipelineArtifactParameters artifacts;
   private final Set<Format> formats;
-  private final Map<String, ExecutableElement> names = new HashMap<>();
+  private final UniqueNames names;
 
   private final ParameterOverrides overrides;
 
@@ -65,15 +64,17 @@ public final class PipelineValidator {
     this.defaults = new DefaultValues(reporter);
     this.artifacts = new PipelineArtifactParameters(reporter, mapper);
     this.formats = formats;
+    this.names = new UniqueNames(reporter, "pipeline", Message.DUPLICATE_PIPELINE);
   }
 
   /**
    * What checking a {@code @Pipeline} method's signature gave: its {@code model}, null when it has errors; else,
    * {@code partial}, the pipeline as far as it was read, whose body can still be read for its own mistakes (null when
-   * it cannot: a return type it has not), with {@code failedParameters}, the names of the parameters with errors,
-   * whose uses are no mistakes of their own.
+   * it cannot: a return type it has not, a name javac cannot resolve), with {@code failedParameters}, the names of the
+   * parameters with errors, whose uses are no mistakes of their own, and {@code name}, the pipeline's name (null when
+   * {@code @Pipeline(name)} is an expression javac cannot resolve).
    */
-  public record Checked(PipelineModel model, PipelineModel partial, Set<String> failedParameters) {}
+  public record Checked(PipelineModel model, PipelineModel partial, Set<String> failedParameters, String name) {}
 
   /** The model of {@code method}, or null when it has errors (all of them reported). */
   public PipelineModel validate(ExecutableElement method) {
@@ -87,15 +88,7 @@ public final class PipelineValidator {
     methods.checkModifiers(method, "Pipeline", annotation);
     String methodName = method.getSimpleName().toString();
     boolean returnsOutputs = checkReturnType(method, methodName);
-    String name = stringValue(annotation, "name");
-    if (name.isEmpty()) {
-      name = Names.kebab(methodName);
-    }
-    methods.checkName(method, annotation, "pipeline", name);
-    ExecutableElement previous = names.putIfAbsent(name, method);
-    if (previous != null && !ComponentValidator.describe(previous).equals(ComponentValidator.describe(method))) {
-      reporter.error(method, annotation, "name", Message.DUPLICATE_PIPELINE, name, ComponentValidator.describe(previous));
-    }
+    String name = names.claim(method, annotation);
     Javadoc doc = Javadoc.parse(elements.getDocComment(method));
     String description = stringValue(annotation, "description");
     if (description.isEmpty()) {
@@ -160,20 +153,32 @@ public final class PipelineValidator {
     if (settings != null) {
       settings = settings.withInfo(stringValue(annotation, "displayName"), stringValue(annotation, "pipelineRoot"));
     }
+    if (name == null) { // javac reports its name: no pipeline, and no error of its own
+      return new Checked(null, null, Set.copyOf(failed), null);
+    }
     ClassName owner = ClassName.get((TypeElement) method.getEnclosingElement());
     PipelineModel partial = !returnsOutputs ? null : new PipelineModel(method, owner, methodName, name, description, parameters,
         settings == null ? PipelineSettings.DEFAULTS : settings, ComponentValidator.describe(method), written,
         outputDescriptions(method, doc), ownFormats);
     if (reporter.errorCount() > before) {
       overrides.seen(name);
-      return new Checked(null, partial, Set.copyOf(failed));
+      return new Checked(null, partial, Set.copyOf(failed), name);
     }
     List<PipelineModel.Parameter> given = overrides.apply(method, annotation, name, parameters, written.contains(Format.KFP2));
     if (given == null) {
-      return new Checked(null, partial, Set.of());
+      return new Checked(null, partial, Set.of(), name);
     }
     return new Checked(new PipelineModel(method, owner, methodName, name, description, given, settings,
-        ComponentValidator.describe(method), written, outputDescriptions(method, doc), ownFormats), null, Set.of());
+        ComponentValidator.describe(method), written, outputDescriptions(method, doc), ownFormats), null, Set.of(), name);
+  }
+
+  /**
+   * Claims the name of {@code method}, whose signature is not checked (a type of it is still unknown in the last round):
+   * reports it when it is not valid or another pipeline's, as it would be with the signature's other errors. Its name,
+   * null when javac cannot resolve it.
+   */
+  public String claimName(ExecutableElement method) {
+    return names.claim(method, annotation(method, PIPELINE));
   }
 
   /** The formats {@code @Pipeline(formats)} names, or the build's. */
