@@ -123,10 +123,11 @@ final class ComponentStep {
         models.add(model);
       }
     }
+    ClassName ownerName = ClassName.get(owner);
     if (models.isEmpty()) {
+      checkFree(owner, ownerName);
       return;
     }
-    ClassName ownerName = ClassName.get(owner);
     if (!writeJava(owner, OpsWriter.write(ownerName, models)) || !writeJava(owner, EntrypointWriter.write(ownerName, models))) {
       return;
     }
@@ -220,11 +221,32 @@ final class ComponentStep {
       Output.java(env.getFiler(), source);
       return true;
     } catch (FilerException e) {
-      String takenBy = other != null && !other.contentEquals(owner.getQualifiedName())
-          ? "what kfp4j generates for '" + other + "' too" : "already a type of this compilation";
-      reporter.error(owner, Message.GENERATED_CLASS_CLASH, source.name(), owner.getQualifiedName(), takenBy);
+      clash(owner, source.name(), other);
       return false;
     }
+  }
+
+  /**
+   * Reports the first class kfp4j would generate for {@code owner} ({@code ownerName}), none of whose components is written
+   * (each has errors), that a type of this compilation has the name of: beside the components' errors, as when they are
+   * written, not in the build after they are fixed.
+   */
+  private void checkFree(TypeElement owner, ClassName ownerName) {
+    for (ClassName generated : ComponentModel.generated(ownerName)) {
+      String name = generated.canonicalName();
+      String other = generatedFor.get(name);
+      if (other == null ? sources.compiledNow(name) : !other.contentEquals(owner.getQualifiedName())) {
+        clash(owner, name, other);
+        return;
+      }
+    }
+  }
+
+  /** Reports that {@code generated}, a class kfp4j generates for {@code owner}, is taken: by what it generated for {@code other}. */
+  private void clash(TypeElement owner, String generated, String other) {
+    String takenBy = other != null && !other.contentEquals(owner.getQualifiedName())
+        ? "what kfp4j generates for '" + other + "' too" : "already a type of this compilation";
+    reporter.error(owner, Message.GENERATED_CLASS_CLASH, generated, owner.getQualifiedName(), takenBy);
   }
 
   /**

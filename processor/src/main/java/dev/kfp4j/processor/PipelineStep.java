@@ -1,5 +1,6 @@
 package dev.kfp4j.processor;
 
+import com.palantir.javapoet.ClassName;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoWriter;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
@@ -15,6 +16,7 @@ import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.javac.PipelineBodies;
 import dev.kfp4j.processor.javac.Sources;
 import dev.kfp4j.processor.model.PipelineModel;
+import dev.kfp4j.processor.validation.ComponentValidator;
 import dev.kfp4j.processor.validation.PipelineValidator;
 import dev.kfp4j.processor.validation.graph.GraphChecks;
 import dev.kfp4j.processor.writer.PipelineClassWriter;
@@ -32,6 +34,7 @@ import java.util.function.Function;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Compiles {@code @Pipeline} methods. In the round: checks the signature and writes the pipeline
@@ -88,22 +91,29 @@ final class PipelineStep implements PipelineBodies.Sink {
   /**
    * Checks a {@code @Pipeline} method, writes its class, and queues its body to be read. A method whose signature has
    * errors, or whose class would be named as a type that is there already, gets no class: it is queued to be checked
-   * again once javac has analysed its class, where its errors are reported, then its body's own (reported now, they
-   * would stop javac before it analyses any class).
+   * again once javac has analysed its class, where its errors are reported, with the clash its class would have (not in the
+   * build after they are fixed), then its body's own (reported now, they would stop javac before it analyses any class).
    */
   void collect(ExecutableElement method) throws IOException {
     PipelineModel pipeline = reporter.silently(() -> validator.validate(method));
     if (pipeline == null) {
-      if (!bodies.queueCheck(method, validator::check)) {
-        validator.validate(method);
+      Function<ExecutableElement, PipelineValidator.Checked> check = m -> {
+        PipelineValidator.Checked checked = validator.check(m);
+        String generated = PipelineModel.pipelineClass(ClassName.get((TypeElement) m.getEnclosingElement()),
+            m.getSimpleName().toString()).canonicalName();
+        String taken = taken(generated, generatedFor.get(generated), ComponentValidator.describe(m));
+        if (taken != null) {
+          clash(m, generated, taken);
+        }
+        return checked;
+      };
+      if (!bodies.queueCheck(method, check)) {
+        check.apply(method);
       }
       return;
     }
     String generated = pipeline.pipelineClass().canonicalName();
-    String other = generatedFor.putIfAbsent(generated, pipeline.source());
-    String taken = other != null && !other.equals(pipeline.source()) ? "what kfp4j generates for pipeline method '" + other + "' too"
-        : env.getElementUtils().getTypeElement(generated) != null && !index.generatedEarlier(generated, pipeline.source())
-            ? "already a type" : null;
+    String taken = taken(generated, generatedFor.putIfAbsent(generated, pipeline.source()), pipeline.source());
     if (taken == null) {
       try {
         Output.java(env.getFiler(), PipelineClassWriter.write(pipeline));
@@ -112,9 +122,13 @@ final class PipelineStep implements PipelineBodies.Sink {
       }
     }
     if (taken != null) {
-      String clash = taken;
-      if (!bodies.queueCheck(method, m -> clash(m, pipeline, generated, clash))) {
-        clash(method, pipeline, generated, clash);
+      String holder = taken;
+      Function<ExecutableElement, PipelineValidator.Checked> check = m -> {
+        clash(m, generated, holder);
+        return new PipelineValidator.Checked(null, pipeline, java.util.Set.of(), pipeline.name());
+      };
+      if (!bodies.queueCheck(method, check)) {
+        check.apply(method);
       }
       return;
     }
@@ -122,14 +136,23 @@ final class PipelineStep implements PipelineBodies.Sink {
   }
 
   /**
-   * Reports that the class generated for {@code pipeline} ({@code method}) would be named {@code generated}, which is
-   * {@code taken}: nothing is written for it, and its body is still read for its own mistakes. Checked again once javac has
-   * analysed its class, as a signature's error is: reported in the round, it would stop javac before it analyses any class.
+   * What already holds {@code generated}, the name of the class kfp4j generates for pipeline method {@code source}: {@code
+   * other}, the pipeline method it was generated for in this compilation, or a type; null when nothing does.
    */
-  private PipelineValidator.Checked clash(ExecutableElement method, PipelineModel pipeline, String generated, String taken) {
+  private String taken(String generated, String other, String source) {
+    return other != null && !other.equals(source) ? "what kfp4j generates for pipeline method '" + other + "' too"
+        : env.getElementUtils().getTypeElement(generated) != null && !index.generatedEarlier(generated, source)
+            ? "already a type" : null;
+  }
+
+  /**
+   * Reports that the class generated for pipeline method {@code method} would be named {@code generated}, which is {@code
+   * taken}: nothing is written for it, and its body is still read for its own mistakes. Checked again once javac has analysed
+   * its class, as a signature's error is: reported in the round, it would stop javac before it analyses any class.
+   */
+  private void clash(ExecutableElement method, String generated, String taken) {
     reporter.error(method, Annotations.annotation(method, PipelineValidator.PIPELINE), Message.PIPELINE_CLASS_CLASH,
-        pipeline.methodName(), generated, taken);
-    return new PipelineValidator.Checked(null, pipeline, java.util.Set.of(), pipeline.name());
+        method.getSimpleName(), generated, taken);
   }
 
   /**

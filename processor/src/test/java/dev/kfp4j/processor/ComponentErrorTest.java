@@ -266,6 +266,19 @@ class ComponentErrorTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /** No component of a class compiles: the clash of the class kfp4j would generate for it comes in the same build, not after. */
+  @Test
+  void aSignatureErrorHidesNotAClashOfTheGeneratedClass() {
+    JavaFileObject source = component("@Component public static int one(Thread t) { return 1; }");
+    JavaFileObject own = Compile.source("test.COps", "package test;", "public class COps {}");
+    Compilation c = Compile.compile(source, own);
+    assertThat(c).hadErrorContaining("[kfp4j:UnsupportedParameterType] parameter 't' has type 'java.lang.Thread'")
+        .inFile(source).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining("[kfp4j:GeneratedClassClash] the class 'test.COps' that kfp4j generates for 'test.C' is already"
+        + " a type of this compilation; rename this class").inFile(source).onLineContaining("public class C {");
+    assertThat(c).hadErrorCount(2);
+  }
+
   /**
    * A component whose signature has a type javac does not know is not checked, but its name is, beside javac's error: named
    * as another component, it is an error on its name, not one in the build after the type is fixed.

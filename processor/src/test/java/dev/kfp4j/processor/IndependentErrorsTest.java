@@ -284,4 +284,17 @@ class IndependentErrorsTest {
     assertThat(c).hadErrorContaining(CLASH).inFile(pipeline).onLineContaining("public static void p()");
     assertThat(c).hadErrorCount(2); // the body is not read: javac did not analyse it
   }
+
+  /** A signature's error hides not that the pipeline's class would clash with a type: both in one build, each on its element. */
+  @Test
+  void aSignatureErrorHidesNotAClashOfThePipelinesClass() {
+    JavaFileObject source = testClass("P",
+        "@Pipeline",
+        "public static void p(Thread t) { LibOps.add(1, 2); }");
+    Compilation c = compile(source, P_PIPELINE);
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineParameterType] pipeline parameter 't' has type 'java.lang.Thread'")
+        .inFile(source).onLineContaining("Thread t");
+    assertThat(c).hadErrorContaining(CLASH).inFile(source).onLineContaining("@Pipeline");
+    assertThat(c).hadErrorCount(2);
+  }
 }

@@ -42,12 +42,18 @@ public record ComponentModel(
 
   /** The generated ops class: {@code Foo} → {@code FooOps}, nested {@code A.B} → {@code A_BOps}. */
   public ClassName opsClass() {
-    return ClassName.get(owner.packageName(), flatName(owner) + "Ops");
+    return generated(owner).get(0);
   }
 
   /** The generated entrypoint class, {@code FooEntrypoint}. */
   public ClassName entrypointClass() {
-    return ClassName.get(owner.packageName(), flatName(owner) + "Entrypoint");
+    return generated(owner).get(1);
+  }
+
+  /** The classes generated for the components of {@code owner}: its ops class, then its entrypoint class. */
+  public static List<ClassName> generated(ClassName owner) {
+    return List.of(ClassName.get(owner.packageName(), flatName(owner) + "Ops"),
+        ClassName.get(owner.packageName(), flatName(owner) + "Entrypoint"));
   }
 
   /**

@@ -107,6 +107,11 @@ public record PipelineModel(
   }
 
   public ClassName pipelineClass() {
+    return pipelineClass(owner, methodName);
+  }
+
+  /** The class kfp4j generates for pipeline method {@code methodName} of {@code owner}: {@code addExample} → {@code AddExamplePipeline}. */
+  public static ClassName pipelineClass(ClassName owner, String methodName) {
     String simple = Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1) + "Pipeline";
     return ClassName.get(owner.packageName(), simple);
   }
