@@ -181,9 +181,12 @@ final class ComponentStep {
     }
     List<ImportedOpsWriter.Imported> imported = new ArrayList<>();
     java.util.Set<String> named = new java.util.HashSet<>();
-    List<String> resources = Annotations.strings(a, "value");
+    List<String> resources = Annotations.entries(a, "value");
     for (int i = 0; i < resources.size(); i++) {
       String resource = resources.get(i);
+      if (resource == null) { // javac cannot resolve it, and says so
+        continue;
+      }
       if (!named.add(resource)) {
         reporter.error(owner, a, "value", i, Message.COMPONENT_FILE_TWICE, resource);
         continue;

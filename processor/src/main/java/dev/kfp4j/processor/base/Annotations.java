@@ -11,6 +11,9 @@ import javax.lang.model.element.TypeElement;
 
 /** Reading annotations by name, so the processor needs no class of the annotations it reads. */
 public final class Annotations {
+  /** The package of kfp4j's annotations. */
+  private static final String PACKAGE = "dev.kfp4j.annotations.";
+
   private Annotations() {}
 
   /** The annotation {@code qualifiedName} on {@code e}, or null. */
@@ -23,19 +26,64 @@ public final class Annotations {
     return null;
   }
 
-  /** The value of attribute {@code key} as written (null when it takes its default, or {@code a} is null). */
+  /**
+   * The value of attribute {@code key} as written (null when it takes its default, {@code a} is null, or it is an expression
+   * javac cannot resolve, which javac reports: it has no value of its own to check).
+   */
   public static Object value(AnnotationMirror a, String key) {
     AnnotationValue v = written(a, key);
-    return v == null ? null : v.getValue();
+    return v == null || isError(v) ? null : v.getValue();
   }
 
   /**
-   * Whether attribute {@code key} is written as an expression javac cannot resolve ({@code name = Names.MISSING}), which
-   * javac reports: it has no value. javac's value of it reads as {@code <error>} unquoted, where a string's is quoted.
+   * Whether attribute {@code key}, or an entry of it, is written as an expression javac cannot resolve ({@code name =
+   * Names.MISSING}, {@code annotations = {Missing.NOTE, "a=b"}}), which javac reports: it reads as not written, and what is
+   * unknown of it is no error of kfp4j's.
    */
   public static boolean erroneous(AnnotationMirror a, String key) {
     AnnotationValue v = written(a, key);
-    return v != null && v.toString().equals("<error>");
+    return v != null && (isError(v) || v.getValue() instanceof List<?> list && list.stream().anyMatch(
+        item -> item instanceof AnnotationValue entry && isError(entry)));
+  }
+
+  /**
+   * Whether an annotation of kfp4j's on {@code method} or on one of its parameters has a value javac cannot resolve
+   * (reported by javac): nothing is generated for the method then, as what it is is not known.
+   */
+  public static boolean unresolved(ExecutableElement method) {
+    List<Element> annotated = new ArrayList<>(method.getParameters());
+    annotated.add(method);
+    for (Element e : annotated) {
+      for (AnnotationMirror m : e.getAnnotationMirrors()) {
+        TypeElement type = (TypeElement) m.getAnnotationType().asElement();
+        if (type.getQualifiedName().toString().startsWith(PACKAGE) && anyUnresolved(m)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyUnresolved(AnnotationMirror m) {
+    for (AnnotationValue v : m.getElementValues().values()) {
+      if (isError(v) || v.getValue() instanceof AnnotationMirror nested && anyUnresolved(nested)) {
+        return true;
+      }
+      if (v.getValue() instanceof List<?> list) {
+        for (Object item : list) {
+          if (item instanceof AnnotationValue entry
+              && (isError(entry) || entry.getValue() instanceof AnnotationMirror nested && anyUnresolved(nested))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** javac's value of an expression it cannot resolve reads as {@code <error>} unquoted, where a string's is quoted. */
+  private static boolean isError(AnnotationValue v) {
+    return v.toString().equals("<error>");
   }
 
   private static AnnotationValue written(AnnotationMirror a, String key) {
@@ -56,12 +104,21 @@ public final class Annotations {
     return v == null ? "" : v.toString();
   }
 
-  /** The strings of an array-valued attribute. */
+  /** The strings of an array-valued attribute, leaving out the entries javac cannot resolve (it reports them). */
   public static List<String> strings(AnnotationMirror a, String key) {
+    return entries(a, key).stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  /**
+   * The strings of an array-valued attribute in order, null for an entry javac cannot resolve (it reports it): an entry's
+   * index, as an error on it ({@code Reporter.error(.., index, ..)}) takes it.
+   */
+  public static List<String> entries(AnnotationMirror a, String key) {
     List<String> out = new ArrayList<>();
     if (value(a, key) instanceof List<?> list) {
       for (Object item : list) {
-        out.add(((AnnotationValue) item).getValue().toString());
+        AnnotationValue v = (AnnotationValue) item;
+        out.add(isError(v) ? null : v.getValue().toString());
       }
     }
     return out;

@@ -5,6 +5,7 @@ import static dev.kfp4j.processor.base.Annotations.stringValue;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.ImageReference;
 import dev.kfp4j.processor.base.Javadoc;
 import dev.kfp4j.processor.base.Message;
@@ -92,8 +93,7 @@ public final class ComponentValidator {
     String javadoc = elements.getDocComment(method);
     Javadoc doc = Javadoc.parse(javadoc);
     String name = names.claim(method, annotation);
-    boolean named = name != null; // else javac reports its name: the component is not written, and has no error of its own
-    if (!named) {
+    if (name == null) { // javac reports its name: the component is not written, and has no error of its own
       name = Names.kebab(methodName); // what its other errors call it
     }
     String description = stringValue(annotation, "description");
@@ -173,7 +173,7 @@ public final class ComponentValidator {
     Map<String, String> annotations = dev.kfp4j.spec.TaskConfigs.annotated(
         methods.keyValues(method, annotation, "annotations"), passthroughs.of(method));
     Map<String, String> labels = methods.keyValues(method, annotation, "labels");
-    if (reporter.errorCount() > errorsBefore || !named) {
+    if (reporter.errorCount() > errorsBefore || Annotations.unresolved(method)) { // javac reports a value it cannot resolve
       return null;
     }
     return new ComponentModel(

@@ -4,6 +4,7 @@ import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.model.ValueKind;
@@ -30,9 +31,13 @@ public final class DefaultValues {
 
   /**
    * Checks that a default parses as its kind; returns it in KFP's text form (booleans as
-   * {@code True}/{@code False}), or null after reporting an error.
+   * {@code True}/{@code False}), or null after reporting an error; null too, with no error of its own, when the default is an
+   * expression javac cannot resolve (javac says so).
    */
   public String check(Element e, AnnotationMirror a, String name, String text, ValueKind kind, TypeMirror type) {
+    if (Annotations.erroneous(a, "value")) {
+      return null;
+    }
     int bytes = ConstantSizeCheck.bytesOverLimit(text);
     if (bytes > 0) {
       reporter.error(e, a, Message.DEFAULT_TOO_LONG, name, bytes);

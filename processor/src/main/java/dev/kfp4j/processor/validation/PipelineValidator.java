@@ -1,6 +1,7 @@
 package dev.kfp4j.processor.validation;
 
 import static dev.kfp4j.processor.base.Annotations.annotation;
+import static dev.kfp4j.processor.base.Annotations.erroneous;
 import static dev.kfp4j.processor.base.Annotations.stringValue;
 import static dev.kfp4j.processor.base.Annotations.strings;
 import static dev.kfp4j.processor.base.Annotations.value;
@@ -10,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import dev.kfp4j.format.argo.ArgoRules;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.Workspace;
+import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Javadoc;
 import dev.kfp4j.processor.base.Message;
@@ -160,7 +162,7 @@ public final class PipelineValidator {
     PipelineModel partial = !returnsOutputs ? null : new PipelineModel(method, owner, methodName, name, description, parameters,
         settings == null ? PipelineSettings.DEFAULTS : settings, ComponentValidator.describe(method), written,
         outputDescriptions(method, doc), ownFormats);
-    if (reporter.errorCount() > before) {
+    if (reporter.errorCount() > before || Annotations.unresolved(method)) { // javac reports a value it cannot resolve
       overrides.seen(name);
       return new Checked(null, partial, Set.copyOf(failed), name);
     }
@@ -287,7 +289,7 @@ public final class PipelineValidator {
     String storageClass = stringValue(a, "workspaceStorageClass");
     List<String> modes = strings(a, "workspaceAccessModes");
     if (size.isEmpty()) {
-      if (!storageClass.isEmpty() || !modes.isEmpty()) {
+      if ((!storageClass.isEmpty() || !modes.isEmpty()) && !erroneous(a, "workspaceSize")) { // javac reports a size it cannot resolve
         reporter.error(method, a, storageClass.isEmpty() ? "workspaceAccessModes" : "workspaceStorageClass", Message.SETTING_REJECTED,
             "the workspace's storage class and access modes need its size: add @Pipeline(workspaceSize = \"10Gi\")");
       }
