@@ -280,4 +280,17 @@ class ParameterOverridesTest {
     assertThat(notJson).hadErrorContaining("write a JSON object of each pipeline's parameters by its name, such as "
         + "{\"add-example\": {\"value1\": 10}}");
   }
+
+  /** A pipeline whose name javac cannot resolve may be the one the option names: javac's error alone, none of the option's. */
+  @Test
+  void aPipelineWhoseNameJavacCannotResolveMayBeTheOneTheOptionNames() {
+    JavaFileObject source = Compile.testClass("U", HEADER,
+        "@Pipeline(name = Missing.NAME) public static void u(@Default(\"1\") int n) {",
+        "  StepsOps.make(\"u\");",
+        "}");
+    Compilation c = Compile.compileWithOptions(new ArrayList<>(), List.of("-Akfp4j.pipelineParameters={\"named\": {\"n\": 5}}"),
+        IgnoreUpstreamFailureTest.STEPS, source);
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("Missing.NAME");
+    assertThat(c).hadErrorCount(1);
+  }
 }

@@ -37,6 +37,8 @@ public final class ParameterOverrides {
   private final Map<String, Map<String, JsonNode>> byPipeline;
   /** The pipelines of this compilation, to name the ones the option names that are none of them. */
   private final Set<String> compiled = new TreeSet<>();
+  /** Whether a pipeline of this compilation has a name javac cannot resolve: any pipeline the option names may be it. */
+  private boolean unnamed;
 
   private ParameterOverrides(Reporter reporter, String option, Map<String, Map<String, JsonNode>> byPipeline) {
     this.reporter = reporter;
@@ -83,6 +85,14 @@ public final class ParameterOverrides {
   /** Pipeline {@code pipeline} is one of this compilation's (one whose errors kept {@link #apply} from being asked). */
   public void seen(String pipeline) {
     compiled.add(pipeline);
+  }
+
+  /**
+   * A pipeline of this compilation has a name javac cannot resolve (javac says so): a pipeline the option names that is none
+   * of the others may be it, and is no error of its own.
+   */
+  public void unnamed() {
+    unnamed = true;
   }
 
   /**
@@ -208,7 +218,7 @@ public final class ParameterOverrides {
    * keeps the option of the whole build).
    */
   public void reportUnknownPipelines(Set<String> earlier) {
-    if (byPipeline.keySet().stream().allMatch(compiled::contains)) {
+    if (unnamed || byPipeline.keySet().stream().allMatch(compiled::contains)) {
       return;
     }
     Set<String> known = new TreeSet<>(compiled);

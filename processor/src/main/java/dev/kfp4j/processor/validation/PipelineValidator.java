@@ -156,6 +156,7 @@ public final class PipelineValidator {
       settings = settings.withInfo(stringValue(annotation, "displayName"), stringValue(annotation, "pipelineRoot"));
     }
     if (name == null) { // javac reports its name: no pipeline, and no error of its own
+      overrides.unnamed();
       return new Checked(null, null, Set.copyOf(failed), null);
     }
     ClassName owner = ClassName.get((TypeElement) method.getEnclosingElement());
