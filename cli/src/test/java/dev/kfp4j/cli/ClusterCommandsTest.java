@@ -141,11 +141,7 @@ class ClusterCommandsTest {
     assertTrue(local.out().contains("multiply = -7"), local.toString());
 
     Files.writeString(config, Files.readString(config).replace("  image: registry.example.com/calc:2.0\n", ""));
-    for (String[] command : List.of(new String[] {"upload-pipeline"}, new String[] {"run-once"},
-        new String[] {"schedule", "--upload", "--every", "1h"}, new String[] {"run-once", "--argo", "--argo-server", "http://127.0.0.1:9"})) {
-      List<String> args = new ArrayList<>(List.of(command));
-      args.addAll(List.of("--config", config.toString(), "-p", compiled.toString()));
-      Cli r = Cli.run(args.toArray(String[]::new));
+    for (Cli r : SendingCommands.run(config, compiled)) {
       assertEquals(2, r.code(), r.toString());
       assertTrue(r.err().contains("kfp4j: error: components 'add', 'multiply', 'subtract' have no image, which a cluster needs: "
           + "build and push an image of this project and name it in run_config.image of the config file (or compile with "
@@ -177,11 +173,7 @@ class ClusterCommandsTest {
             "template 'extra' is run by no task the workflow runs (from its entrypoint 'add-example'), which kfp4j does not carry"});
     for (String[] edit : edits) {
       Files.writeString(edited, edit[0]);
-      for (String[] command : List.of(new String[] {"upload-pipeline"}, new String[] {"run-once"}, new String[] {"schedule",
-          "--upload", "--every", "1h"}, new String[] {"run-once", "--argo", "--argo-server", "http://127.0.0.1:9"})) {
-        List<String> args = new ArrayList<>(List.of(command));
-        args.addAll(List.of("--config", config.toString(), "-p", edited.toString()));
-        Cli r = Cli.run(args.toArray(String[]::new));
+      for (Cli r : SendingCommands.run(config, edited)) {
         assertEquals(2, r.code(), r.toString());
         String said = r.err().lines().findFirst().orElse(""); // one line, then the command's usage
         assertTrue(said.startsWith("kfp4j: error: " + edited + ": " + edit[1]) && said.endsWith(" Argo's own tools"), r.toString());

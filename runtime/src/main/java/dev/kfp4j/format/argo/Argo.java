@@ -10,6 +10,8 @@ final class Argo {
   static final String COMPONENT_SPEC = "pipelines.kubeflow.org/component_spec";
   static final String SDK_TYPE_LABEL = "pipelines.kubeflow.org/pipeline-sdk-type";
   static final String SDK_TYPE = "kfp4j";
+  /** The KFP SDK's version, on a workflow it compiled (an annotation and a label). */
+  static final String SDK_VERSION = "pipelines.kubeflow.org/kfp_sdk_version";
   static final String DISPLAY_NAME = "pipelines.kubeflow.org/task_display_name";
   static final String MAX_CACHE_STALENESS = "pipelines.kubeflow.org/max_cache_staleness";
   /** When a run's volume is deleted: {@code volumeClaimGC.strategy}. */

@@ -66,7 +66,8 @@ public final class ArgoReader {
    * not carry ({@code podSpecPatch}, {@code affinity}, an output's {@code globalName}, where an
    * artifact is stored, a DAG's outputs, ...) is refused, not lost on the way ({@link TemplateIo}), and so are what a
    * template kfp4j wrote says that it would not write again, such as a {@code podSpecPatch} added by hand or a name of its
-   * own ({@link EditedTemplates}), and a template no task runs ({@link UnusedTemplates}).
+   * own ({@link EditedTemplates}), a template no task runs ({@link UnusedTemplates}), and a key of the workflow's own that
+   * it would not write again ({@code spec.tolerations}, {@code spec.hooks}, a label of the workflow: {@link WorkflowKeys}).
    */
   public static Pipeline readToWrite(String yaml, String source) {
     JsonNode root = Documents.first(yaml, source);
@@ -90,7 +91,9 @@ public final class ArgoReader {
       }
     }
     Pipeline pipeline = read(root, headerSource(yaml), source);
-    EditedTemplates.check(root, ArgoWriter.toNode(pipeline), source); // kfp4j's own templates, as written again
+    JsonNode again = ArgoWriter.toNode(pipeline);
+    EditedTemplates.check(root, again, source); // kfp4j's own templates, as written again
+    WorkflowKeys.check(root, again, source); // and the workflow's own keys
     return pipeline;
   }
 

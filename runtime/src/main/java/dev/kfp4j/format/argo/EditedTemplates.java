@@ -1,6 +1,7 @@
 package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.argo.Differences.Difference;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,9 +74,9 @@ final class EditedTemplates {
       if (counterpart == null) {
         continue;
       }
-      Difference d = difference(mine, counterpart, new ArrayList<>());
+      Difference d = Differences.first(mine, counterpart, RULES);
       JsonNode same = d == null ? counterpart
-          : written.stream().filter(w -> difference(mine, w, new ArrayList<>()) == null).findFirst().orElse(null);
+          : written.stream().filter(w -> Differences.first(mine, w, RULES) == null).findFirst().orElse(null);
       String where = source + ": template '" + t.path("name").asString("") + "' (written by kfp4j)";
       if (same == null) {
         throw refusal(where, d);
@@ -119,53 +120,10 @@ final class EditedTemplates {
     return t;
   }
 
-  /** Where the file ({@code mine}) and the template written again differ: the path, and both values (missing nodes where absent). */
-  private record Difference(List<String> path, JsonNode mine, JsonNode again) {}
-
-  /** The first difference of {@code mine} from {@code again} under {@code path}, in the file's order; null when they say the same. */
-  private static Difference difference(JsonNode mine, JsonNode again, List<String> path) {
-    if (mine.isObject() && again.isObject()) {
-      for (Map.Entry<String, JsonNode> e : mine.properties()) {
-        if (e.getKey().equals(NAME)) {
-          continue;
-        }
-        JsonNode other = again.path(e.getKey());
-        boolean argoDefault = e.getValue().isNull() || e.getValue().isBoolean() && !e.getValue().asBoolean() && !path.isEmpty()
-            && (path.get(0).equals("inputs") || path.get(0).equals("outputs"));
-        if (!(other.isMissingNode() && argoDefault)) {
-          Difference d = difference(e.getValue(), other, with(path, e.getKey()));
-          if (d != null) {
-            return d;
-          }
-        }
-      }
-      for (String key : again.propertyNames()) {
-        if (!key.equals(NAME) && !mine.has(key)) {
-          return new Difference(with(path, key), mine.path(key), again.get(key));
-        }
-      }
-      return null;
-    }
-    if (mine.isArray() && again.isArray()) {
-      for (int i = 0; i < Math.max(mine.size(), again.size()); i++) {
-        JsonNode item = mine.has(i) ? mine.get(i) : again.get(i);
-        String label = item.path("name").isString() ? " '" + item.get("name").asString() + "'" : "[" + i + "]";
-        Difference d = difference(mine.path(i), again.path(i), with(path, label));
-        if (d != null) {
-          return d;
-        }
-      }
-      return null;
-    }
-    boolean same = mine.isValueNode() && again.isValueNode() ? mine.asString().equals(again.asString()) : mine.equals(again);
-    return same ? null : new Difference(path, mine, again);
-  }
-
-  private static List<String> with(List<String> path, String segment) {
-    List<String> out = new ArrayList<>(path);
-    out.add(segment);
-    return out;
-  }
+  /** What templates are compared without: the name, kept aside, and a key of value null or, in inputs and outputs, false. */
+  private static final Differences.Rules RULES = new Differences.Rules(path -> path.get(path.size() - 1).equals(NAME),
+      (path, value) -> value.isNull() || value.isBoolean() && !value.asBoolean() && path.size() > 1
+          && (path.get(0).equals("inputs") || path.get(0).equals("outputs")));
 
   /**
    * The refusal of {@code d} in template {@code where}: a key kfp4j does not write again as {@link TemplateIo#notCarried}
@@ -182,37 +140,15 @@ final class EditedTemplates {
         : "Undo the edit (where no one edited the file, another version of kfp4j wrote it: compile its pipeline again with this one)")
         : "set it in Java instead (" + setting + ") and compile the pipeline again") + ", or submit the file with Argo's own tools";
     int item = path.size() - 2;
-    while (item >= 0 && !isItem(path.get(item))) {
+    while (item >= 0 && !Differences.isItem(path.get(item))) {
       item--;
     }
-    if (added && !isItem(path.get(path.size() - 1))) {
-      String what = item < 0 ? where : where + ": " + render(path.subList(0, item + 1));
-      return TemplateIo.notCarried(what, render(path.subList(item + 1, path.size())), instead);
+    if (added && !Differences.isItem(path.get(path.size() - 1))) {
+      String what = item < 0 ? where : where + ": " + Differences.render(path.subList(0, item + 1));
+      return TemplateIo.notCarried(what, Differences.render(path.subList(item + 1, path.size())), instead);
     }
-    return new FormatException(where + ": " + render(path) + " is " + shown(d.mine()) + ", which kfp4j "
-        + (added ? "does not write again" : "writes again as " + shown(d.again()))
+    return new FormatException(where + ": " + Differences.render(path) + " is " + Differences.shown(d.mine()) + ", which kfp4j "
+        + (added ? "does not write again" : "writes again as " + Differences.shown(d.again()))
         + ": the workflow written again would lose the edit. " + instead);
-  }
-
-  private static boolean isItem(String segment) {
-    return segment.startsWith(" ") || segment.startsWith("[");
-  }
-
-  /** A path as the message names it: {@code outputs.artifacts 'model'.archive}, {@code tolerations[0]}. */
-  private static String render(List<String> path) {
-    StringBuilder s = new StringBuilder();
-    for (String segment : path) {
-      s.append(isItem(segment) || s.isEmpty() ? "" : ".").append(segment);
-    }
-    return s.toString();
-  }
-
-  /** A value as a message shows it: JSON, cut at 200 characters; "not set" where absent. */
-  private static String shown(JsonNode value) {
-    if (value.isMissingNode()) {
-      return "not set";
-    }
-    String json = value.toString();
-    return json.length() > 200 ? json.substring(0, 200) + "..." : json;
   }
 }

@@ -50,7 +50,7 @@ class WrittenAgainTemplatesTest {
    * Pipeline {@code name}: tasks {@code first} and {@code second} run {@code make} (templates {@code make} and, retried,
    * {@code make-2}); {@code use} reads {@code first}'s output (template {@code use}).
    */
-  private static ObjectNode kfp4jWorkflow(String name) {
+  static ObjectNode kfp4jWorkflow(String name) {
     Pipeline p = new Pipeline(name, null, List.of(), List.of(new Task("first", MAKE, Map.of()),
         new Task("second", MAKE, Map.of()).withSettings(List.of(new RunSetting.Retry(2, "OnFailure"))),
         new Task("use", USE, Map.of("data", new Argument.TaskOutput("first", "data")))), null, PipelineSettings.DEFAULTS, "T.p()");

@@ -1,0 +1,98 @@
+package dev.kfp4j.format.argo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kfp4j.format.FormatException;
+import dev.kfp4j.testing.Shared;
+import dev.kfp4j.yaml.Yaml;
+import java.nio.file.Files;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The workflow's own keys ({@code metadata}, {@code spec} but its templates), read to be written again ({@link
+ * ArgoReader#readToWrite}: upload, run-once, schedule, a pipeline called from the class path): one kfp4j would not write
+ * again, or would write otherwise, is refused, naming each; a run here takes them, as Argo does. What kfp4j writes itself
+ * (the KFP SDK's marks of its version, KFP v1's {@code pipeline_spec}) is not refused.
+ */
+class WrittenAgainWorkflowTest {
+  private static final String ARGO = ", or submit the file with Argo's own tools (argo submit)";
+
+  /** The message of the refusal of {@code edit} of a workflow kfp4j wrote, which a run here takes. */
+  private static String refused(Consumer<ObjectNode> edit) {
+    ObjectNode wf = WrittenAgainTemplatesTest.kfp4jWorkflow("p");
+    edit.accept(wf);
+    String yaml = Yaml.jsonText(wf);
+    String message = assertThrows(FormatException.class, () -> ArgoReader.readToWrite(yaml, "edited.yaml")).getMessage();
+    ArgoReader.read(yaml, "edited.yaml"); // a run here takes it, as Argo does
+    return message;
+  }
+
+  private static ObjectNode spec(ObjectNode wf) {
+    return (ObjectNode) wf.get("spec");
+  }
+
+  @Test
+  void aKeyOfTheWorkflowKfp4jDoesNotWriteIsRefusedNamingIt() {
+    assertEquals("edited.yaml: the workflow uses metadata.labels.team, which kfp4j's model does not carry: the workflow written"
+        + " again would lose it. Remove metadata.labels.team (kfp4j has no setting that writes it)" + ARGO,
+        refused(w -> ((ObjectNode) w.at("/metadata/labels")).put("team", "ml")));
+    assertEquals("edited.yaml: the workflow uses spec.tolerations, which kfp4j's model does not carry: the workflow written again"
+        + " would lose it. Set toleration(...) on each task (for spec.tolerations)" + ARGO,
+        refused(w -> spec(w).putArray("tolerations").addObject().put("key", "gpu").put("operator", "Exists")));
+    assertEquals("edited.yaml: the workflow uses spec.podMetadata, which kfp4j's model does not carry: the workflow written again"
+        + " would lose it. Set podLabel(...), podAnnotation(...) on each task (for spec.podMetadata)" + ARGO,
+        refused(w -> spec(w).putObject("podMetadata").putObject("labels").put("team", "ml")));
+    assertEquals("edited.yaml: the workflow uses spec.hooks, which kfp4j's model does not carry: the workflow written again would"
+        + " lose it. Remove spec.hooks (kfp4j has no setting that writes it)" + ARGO,
+        refused(w -> spec(w).putObject("hooks").putObject("running").put("expression", "workflow.status == 'Running'")
+            .put("template", "use")));
+    // all at once, in one line, a label of another tool's in brackets
+    String all = refused(w -> {
+      ((ObjectNode) w.at("/metadata/labels")).put("pipelines.kubeflow.org/v2_pipeline", "true");
+      spec(w).putArray("tolerations").addObject().put("key", "gpu");
+      spec(w).putObject("dnsConfig").putArray("nameservers").add("1.1.1.1");
+    });
+    assertEquals("edited.yaml: the workflow uses metadata.labels['pipelines.kubeflow.org/v2_pipeline'], spec.tolerations,"
+        + " spec.dnsConfig, which kfp4j's model does not carry: the workflow written again would lose them. Set toleration(...) on"
+        + " each task (for spec.tolerations), remove metadata.labels['pipelines.kubeflow.org/v2_pipeline'], spec.dnsConfig (kfp4j"
+        + " has no setting that writes them)" + ARGO, all);
+  }
+
+  @Test
+  void aValueOfTheWorkflowKfp4jWritesOtherwiseIsRefusedWithTheSettingThatWritesIt() {
+    assertEquals("edited.yaml: the workflow has spec.activeDeadlineSeconds 1.5, which kfp4j writes again as 1: the workflow written"
+        + " again would lose it. Set spec.activeDeadlineSeconds with @Pipeline(activeDeadlineSeconds) and compile the pipeline"
+        + " again" + ARGO, refused(w -> spec(w).put("activeDeadlineSeconds", 1.5)));
+    assertEquals("edited.yaml: the workflow has spec.ttlStrategy.secondsAfterCompletion null, which kfp4j writes again as 0: the"
+        + " workflow written again would lose it. Set spec.ttlStrategy.secondsAfterCompletion with @Pipeline(ttlSecondsAfterFinished,"
+        + " ttlSecondsAfterSuccess, ttlSecondsAfterFailure) or run_config's ttl and compile the pipeline again" + ARGO,
+        refused(w -> spec(w).putObject("ttlStrategy").putNull("secondsAfterCompletion")));
+    // a key below one kfp4j carries: the setting holds the strategy alone
+    assertTrue(refused(w -> spec(w).putObject("podGC").put("strategy", "OnPodSuccess").put("deleteDelayDuration", "30s"))
+        .startsWith("edited.yaml: the workflow uses spec.podGC.deleteDelayDuration, which kfp4j's model does not carry"));
+  }
+
+  @Test
+  void whatKfp4jWritesItselfIsNotRefused() throws Exception {
+    // the KFP SDK's marks of its version and time, its pipeline_spec: kfp4j writes its own
+    String sdk = Files.readString(Shared.testdata("kfp-sdk-1.8.22/add_pipeline.yaml"));
+    String written = ArgoWriter.write(ArgoReader.readToWrite(sdk, "add_pipeline.yaml"));
+    assertEquals(written, ArgoWriter.write(ArgoReader.readToWrite(written, "written.yaml")), "read and written again, the same");
+    // a pipeline_conf setting of the SDK's that kfp4j does not carry is refused
+    String budget = sdk.replace("  serviceAccountName: pipeline-runner\n",
+        "  serviceAccountName: pipeline-runner\n  podDisruptionBudget: {minAvailable: 1}\n");
+    assertTrue(assertThrows(FormatException.class, () -> ArgoReader.readToWrite(budget, "add_pipeline.yaml")).getMessage()
+        .startsWith("add_pipeline.yaml: the workflow uses spec.podDisruptionBudget, which kfp4j's model does not carry"));
+    // a name rather than generateName: the pipeline's name, which kfp4j writes as generateName; empty lists as absent
+    ObjectNode named = WrittenAgainTemplatesTest.kfp4jWorkflow("p");
+    ((ObjectNode) named.get("metadata")).remove("generateName");
+    ((ObjectNode) named.get("metadata")).put("name", "p");
+    spec(named).putObject("arguments").putArray("parameters");
+    spec(named).putArray("imagePullSecrets");
+    assertTrue(ArgoWriter.write(ArgoReader.readToWrite(Yaml.jsonText(named), "named.yaml")).contains("generateName: p-\n"));
+  }
+}
