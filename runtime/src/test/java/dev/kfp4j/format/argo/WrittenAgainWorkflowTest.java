@@ -50,6 +50,9 @@ class WrittenAgainWorkflowTest {
         + " lose it. Remove spec.hooks (kfp4j has no setting that writes it)" + ARGO,
         refused(w -> spec(w).putObject("hooks").putObject("running").put("expression", "workflow.status == 'Running'")
             .put("template", "use")));
+    assertEquals("edited.yaml: the workflow uses metadata.namespace, which kfp4j's model does not carry: the workflow written"
+        + " again would lose it. Give the namespace as the command's -n/--namespace (or the config file's namespace) (for"
+        + " metadata.namespace)" + ARGO, refused(w -> ((ObjectNode) w.get("metadata")).put("namespace", "team-a")));
     // all at once, in one line, a label of another tool's in brackets
     String all = refused(w -> {
       ((ObjectNode) w.at("/metadata/labels")).put("pipelines.kubeflow.org/v2_pipeline", "true");
