@@ -72,7 +72,6 @@ public final class ArgoReader {
   public static Pipeline readToWrite(String yaml, String source) {
     JsonNode root = Documents.first(yaml, source);
     if (isWorkflow(root)) {
-      UnusedTemplates.check(root.path("spec"), source);
       TemplateIo.checkArgumentsCarried(root.path("spec"), source);
       Set<String> dags = new java.util.HashSet<>();
       root.path("spec").path("templates").forEach(t -> {
@@ -91,6 +90,7 @@ public final class ArgoReader {
       }
     }
     Pipeline pipeline = read(root, headerSource(yaml), source);
+    UnusedTemplates.check(root.path("spec"), source); // once read: what the workflow runs is a workflow kfp4j reads
     JsonNode again = ArgoWriter.toNode(pipeline);
     EditedTemplates.check(root, again, source); // kfp4j's own templates, as written again
     WorkflowKeys.check(root, again, source); // and the workflow's own keys

@@ -150,6 +150,22 @@ class WrittenAgainTemplatesTest {
   }
 
   @Test
+  void aWorkflowKfp4jDoesNotReadIsRefusedForWhatItCannotReadNotForTheTemplatesThatLookUnused() {
+    // a steps template, and a task's onExit: the templates they run are run by no DAG task, but the reader's is the error
+    ObjectNode steps = kfp4jWorkflow("p");
+    ObjectNode main = template(steps, "p");
+    main.remove("dag");
+    main.putArray("steps").addArray().addObject().put("name", "a").put("template", "make");
+    String m = assertThrows(FormatException.class, () -> ArgoReader.readToWrite(Yaml.jsonText(steps), "steps.yaml")).getMessage();
+    assertEquals("steps.yaml: p runs template 'p', which is neither a container, a resource nor a DAG; kfp4j reads those", m);
+    ObjectNode hook = kfp4jWorkflow("p");
+    ((ObjectNode) tasks(hook).get(0)).put("onExit", "extra");
+    ((ArrayNode) hook.at("/spec/templates")).addObject().put("name", "extra").putObject("container").put("image", "alpine");
+    m = assertThrows(FormatException.class, () -> ArgoReader.readToWrite(Yaml.jsonText(hook), "hook.yaml")).getMessage();
+    assertTrue(m.startsWith("hook.yaml: task 'first' of template 'p' uses 'onExit', which kfp4j's model does not hold"), m);
+  }
+
+  @Test
   void aKfp4jWorkflowNotEditedIsWrittenAgainAsItWas() {
     for (String name : List.of("p", "make", "use")) {
       String yaml = ArgoWriter.write(ArgoReader.readToWrite(Yaml.jsonText(kfp4jWorkflow(name)), "p.yaml"));
