@@ -150,11 +150,14 @@ public final class ArgoReader {
     }
   }
 
-  /** The workflow's name: {@code metadata.name}, or {@code generateName} without its last '-'. */
+  /**
+   * The workflow's name: {@code metadata.name}, or {@code generateName} without its last '-'; that too where the name is
+   * one the cluster made of it ({@code p-x7k2p} of {@code p-}, in a file taken from a run, {@code argo get -o yaml}).
+   */
   public static String name(JsonNode root) {
     String generateName = root.path("metadata").path("generateName").asString("");
     String plain = root.path("metadata").path("name").asString("");
-    return !plain.isEmpty() ? plain : generateName.replaceAll("-$", "");
+    return !plain.isEmpty() && (generateName.isEmpty() || !plain.startsWith(generateName)) ? plain : generateName.replaceAll("-$", "");
   }
 
   /**

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link ArgoReader}'s settings, {@link ArgoWriter}'s), the two are compared, so a key kfp4j writes otherwise or not at
  * all ({@code spec.tolerations}, {@code spec.hooks}, {@code spec.podMetadata}, a label of the workflow) is found, whoever
  * wrote the file. A key of value null, or a list or map of nothing else, is as absent (the KFP SDK writes {@code arguments:
- * {parameters: []}}); a scalar's type is not compared. Not compared, as kfp4j writes them itself: {@link #OWN}.
+ * {parameters: []}}); a scalar's type is not compared. Not compared: what kfp4j writes itself ({@link #OWN}), and what the
+ * cluster wrote of a run of the workflow ({@link #CLUSTERS}).
  */
 final class WorkflowKeys {
   /**
@@ -38,7 +39,28 @@ final class WorkflowKeys {
       List.of("metadata", "labels", Argo.SDK_VERSION),
       List.of("metadata", "labels", Argo.SDK_TYPE_LABEL));
 
-  private static final Differences.Rules RULES = new Differences.Rules(OWN::contains, (path, value) -> blank(value));
+  /**
+   * What the cluster writes of a workflow it ran, which a file taken from it ({@code argo get -o yaml}) has: its state and
+   * object metadata, and the labels of its phase and creator, which Argo's own resubmit leaves out too ({@code
+   * FormulateResubmitWorkflow}, workflow/util/util.go); a new workflow gets its own.
+   */
+  private static final Set<List<String>> CLUSTERS = Set.of(
+      List.of("status"),
+      List.of("metadata", "uid"),
+      List.of("metadata", "resourceVersion"),
+      List.of("metadata", "creationTimestamp"),
+      List.of("metadata", "generation"),
+      List.of("metadata", "managedFields"),
+      List.of("metadata", "selfLink"),
+      List.of("metadata", "labels", "workflows.argoproj.io/phase"),
+      List.of("metadata", "labels", "workflows.argoproj.io/completed"),
+      List.of("metadata", "labels", "workflows.argoproj.io/workflow-archiving-status"),
+      List.of("metadata", "labels", "workflows.argoproj.io/creator"),
+      List.of("metadata", "labels", "workflows.argoproj.io/creator-email"),
+      List.of("metadata", "labels", "workflows.argoproj.io/creator-preferred-username"));
+
+  private static final Differences.Rules RULES =
+      new Differences.Rules(path -> OWN.contains(path) || CLUSTERS.contains(path), (path, value) -> blank(value));
 
   /** The settings that write a key kfp4j carries, by the key (or the key above it), for a value it would write otherwise. */
   private static final Map<String, String> SETTINGS = Map.ofEntries(
@@ -65,7 +87,8 @@ final class WorkflowKeys {
   /**
    * Refuses, naming each, what workflow {@code read} says at its own level that {@code again}, the workflow written again
    * from the pipeline read from it, does not; {@code source} names the file. A {@code metadata.name} is the pipeline's
-   * name, which kfp4j writes as {@code generateName} (so that each run has a name of its own).
+   * name, which kfp4j writes as {@code generateName} (so that each run has a name of its own), but for one the cluster made
+   * of the {@code generateName} beside it ({@link ArgoReader#name}).
    */
   static void check(JsonNode read, JsonNode again, String source) {
     ObjectNode mine = (ObjectNode) read.deepCopy();

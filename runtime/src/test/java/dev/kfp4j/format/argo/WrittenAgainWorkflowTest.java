@@ -80,6 +80,27 @@ class WrittenAgainWorkflowTest {
   }
 
   @Test
+  void whatTheClusterWroteOfARunIsNotRefusedButALabelOfTheUsersIs() {
+    // a workflow as `argo get -o yaml` shows it after a run: its name, state, object metadata and the controller's labels
+    ObjectNode ran = WrittenAgainTemplatesTest.kfp4jWorkflow("p");
+    ObjectNode metadata = (ObjectNode) ran.get("metadata");
+    metadata.put("name", "p-x7k2p").put("uid", "6f1c1e6e-0b1a-4f0e-9a55-2a4a4f3f8c11").put("resourceVersion", "81234")
+        .put("creationTimestamp", "2026-12-07T10:00:00Z").put("generation", 4);
+    metadata.putArray("managedFields").addObject().put("manager", "workflow-controller");
+    ((ObjectNode) metadata.get("labels")).put("workflows.argoproj.io/phase", "Succeeded").put("workflows.argoproj.io/completed", "true")
+        .put("workflows.argoproj.io/creator", "system-serviceaccount-argo");
+    ran.putObject("status").put("phase", "Succeeded").put("startedAt", "2026-12-07T10:00:00Z");
+    String yaml = Yaml.jsonText(ran);
+    String again = ArgoWriter.write(ArgoReader.readToWrite(yaml, "ran.yaml"));
+    assertTrue(again.contains("generateName: p-\n") && !again.contains("Succeeded") && !again.contains("81234"), again);
+    // a label of the user's beside them still is
+    ((ObjectNode) metadata.get("labels")).put("workflows.argoproj.io/archive-strategy", "false");
+    assertTrue(assertThrows(FormatException.class, () -> ArgoReader.readToWrite(Yaml.jsonText(ran), "ran.yaml")).getMessage()
+        .startsWith("ran.yaml: the workflow uses metadata.labels['workflows.argoproj.io/archive-strategy'], which kfp4j's model"
+            + " does not carry"));
+  }
+
+  @Test
   void whatKfp4jWritesItselfIsNotRefused() throws Exception {
     // the KFP SDK's marks of its version and time, its pipeline_spec: kfp4j writes its own
     String sdk = Files.readString(Shared.testdata("kfp-sdk-1.8.22/add_pipeline.yaml"));
