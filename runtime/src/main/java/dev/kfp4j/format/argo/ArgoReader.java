@@ -66,7 +66,7 @@ public final class ArgoReader {
    * not carry ({@code podSpecPatch}, {@code affinity}, an output's {@code globalName}, where an
    * artifact is stored, a DAG's outputs, ...) is refused, not lost on the way ({@link TemplateIo}), and so are what a
    * template kfp4j wrote says that it would not write again, such as a {@code podSpecPatch} added by hand or a name of its
-   * own ({@link EditedTemplates}), a template no task runs ({@link UnusedTemplates}), and a key of the workflow's own that
+   * own ({@link EditedTemplates}, a DAG template's: {@link RenamedDags}), a template no task runs ({@link UnusedTemplates}), and a key of the workflow's own that
    * it would not write again ({@code spec.tolerations}, {@code spec.hooks}, a label of the workflow: {@link WorkflowKeys}).
    */
   public static Pipeline readToWrite(String yaml, String source) {
@@ -93,6 +93,7 @@ public final class ArgoReader {
     UnusedTemplates.check(root.path("spec"), source); // once read: what the workflow runs is a workflow kfp4j reads
     JsonNode again = ArgoWriter.toNode(pipeline);
     EditedTemplates.check(root, again, source); // kfp4j's own templates, as written again
+    RenamedDags.check(root, again, source); // and the names of its DAG templates
     WorkflowKeys.check(root, again, source); // and the workflow's own keys
     return pipeline;
   }

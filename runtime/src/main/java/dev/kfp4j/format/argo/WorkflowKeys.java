@@ -2,11 +2,13 @@ package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.Differences.Difference;
+import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,9 +25,10 @@ final class WorkflowKeys {
   /**
    * What kfp4j writes itself, whatever the file says: the templates (each checked on its own: {@link EditedTemplates},
    * {@link TemplateIo}, {@link ComponentReader#checkCarried}, {@link UnusedTemplates}) and the names of the entrypoint and
-   * exit handler (kfp4j names them after the pipeline); Argo's one API version; KFP v1's {@code pipeline_spec} annotation,
-   * written from the description and parameters read (the KFP SDK's display name, inputs' {@code optional} and
-   * descriptions in it are the SDK's form of what the workflow says); and the marks of the tool that wrote the file, the
+   * exit handler (kfp4j names them after the pipeline; renamed in a file kfp4j wrote: {@link RenamedDags}); Argo's one API
+   * version; KFP v1's {@code pipeline_spec} annotation of another tool, written from the description and parameters read
+   * (the KFP SDK's display name, inputs' {@code optional} and descriptions in it are the SDK's form of what the workflow
+   * says; kfp4j's own is compared, as JSON); and the marks of the tool that wrote the file, the
    * KFP SDK's version and time of compiling, which kfp4j's own label ({@link Argo#SDK_TYPE_LABEL}) replaces.
    */
   private static final Set<List<String>> OWN = Set.of(
@@ -59,8 +62,16 @@ final class WorkflowKeys {
       List.of("metadata", "labels", "workflows.argoproj.io/creator-email"),
       List.of("metadata", "labels", "workflows.argoproj.io/creator-preferred-username"));
 
-  private static final Differences.Rules RULES =
-      new Differences.Rules(path -> OWN.contains(path) || CLUSTERS.contains(path), (path, value) -> blank(value));
+  /** KFP v1's {@code pipeline_spec} annotation, compared as JSON in a workflow kfp4j wrote. */
+  private static final List<String> PIPELINE_SPEC = List.of("metadata", "annotations", Argo.PIPELINE_SPEC);
+
+  /** What writes a key of a kfp4j workflow's {@code pipeline_spec} annotation, by the key ({@code inputs} for an input). */
+  private static final Map<String, String> ANNOTATION = Map.of(
+      "name", "@Pipeline(name) (the workflow's generateName)",
+      "description", "the @Pipeline method's Javadoc or @Pipeline(description)",
+      "inputs", "the @Pipeline method's parameters",
+      "type", "the parameter's Java type",
+      "default", "the parameter's @Default (kfp4j writes it as spec.arguments.parameters' value too)");
 
   /** The settings that write a key kfp4j carries, by the key (or the key above it), for a value it would write otherwise. */
   private static final Map<String, String> SETTINGS = Map.ofEntries(
@@ -92,6 +103,12 @@ final class WorkflowKeys {
    */
   static void check(JsonNode read, JsonNode again, String source) {
     ObjectNode mine = (ObjectNode) read.deepCopy();
+    boolean kfp4js = RenamedDags.writtenByKfp4j(read);
+    if (kfp4js) {
+      again = again.deepCopy();
+      parsed(mine);
+      parsed((ObjectNode) again);
+    }
     if (mine.path("metadata").isObject() && mine.get("metadata").path("name").isString()) {
       ObjectNode metadata = (ObjectNode) mine.get("metadata");
       String name = metadata.remove("name").asString();
@@ -99,9 +116,33 @@ final class WorkflowKeys {
         metadata.put("generateName", name + "-");
       }
     }
-    List<Difference> all = Differences.all(mine, again, RULES);
+    List<Difference> all = Differences.all(mine, again, rules(kfp4js, read.path("metadata").has("uid")));
     if (!all.isEmpty()) {
       throw refusal(source, all);
+    }
+  }
+
+  /**
+   * What is compared: all but {@link #OWN} and {@link #CLUSTERS}, and yet KFP v1's {@code pipeline_spec} annotation where
+   * kfp4j wrote it ({@code kfp4js}; another tool's, the KFP SDK's, has its own form of what the workflow says), but for the
+   * inputs' defaults in a file taken from a run ({@code ran}), whose arguments are the run's, which kfp4j reads as the
+   * defaults, where the annotation keeps the pipeline's.
+   */
+  private static Differences.Rules rules(boolean kfp4js, boolean ran) {
+    return new Differences.Rules(path -> !(kfp4js && path.equals(PIPELINE_SPEC)) && OWN.contains(path) || CLUSTERS.contains(path)
+        || ran && path.size() == 6 && path.subList(0, 3).equals(PIPELINE_SPEC) && path.get(5).equals("default"),
+        (path, value) -> blank(value));
+  }
+
+  /** {@code workflow} with its {@code pipeline_spec} annotation as JSON, so that it is compared key by key. */
+  private static void parsed(ObjectNode workflow) {
+    JsonNode annotations = workflow.path("metadata").path("annotations");
+    if (annotations.path(Argo.PIPELINE_SPEC).isString()) {
+      try {
+        ((ObjectNode) annotations).set(Argo.PIPELINE_SPEC, Yaml.readJson(annotations.get(Argo.PIPELINE_SPEC).asString()));
+      } catch (JacksonException e) {
+        // left as text: the reader has refused it already
+      }
     }
   }
 
@@ -113,7 +154,8 @@ final class WorkflowKeys {
     List<String> without = new ArrayList<>();
     for (Difference d : all) {
       String key = render(d.path());
-      String setting = d.again().isMissingNode() ? INSTEAD.get(key) : setting(d.path());
+      String setting = d.path().subList(0, Math.min(3, d.path().size())).equals(PIPELINE_SPEC) ? annotation(d)
+          : d.again().isMissingNode() ? INSTEAD.get(key) : setting(d.path());
       if (d.again().isMissingNode()) {
         dropped.add(key);
       } else {
@@ -135,7 +177,7 @@ final class WorkflowKeys {
       says.add("has " + String.join(", ", changed));
     }
     List<String> todo = new ArrayList<>();
-    settings.forEach((key, setting) -> todo.add(INSTEAD.containsKey(key) ? setting + " (for " + key + ")"
+    settings.forEach((key, setting) -> todo.add(dropped.contains(key) ? setting + " (for " + key + ")"
         : "set " + key + " with " + setting + " and compile the pipeline again"));
     if (!without.isEmpty()) {
       todo.add((changed.isEmpty() ? "remove " : "remove or undo ") + String.join(", ", without) + " (kfp4j has no setting that"
@@ -144,6 +186,22 @@ final class WorkflowKeys {
     return new FormatException(source + ": the workflow " + String.join(" and ", says) + ": the workflow written again would lose "
         + (one ? "it" : "them") + ". " + capitalized(String.join(", ", todo)) + ", or submit the file with Argo's own tools"
         + " (argo submit)");
+  }
+
+  /**
+   * What writes a key of kfp4j's {@code pipeline_spec} annotation that differs as {@code d} says: its setting where kfp4j
+   * writes it, a description of an input the parameter's {@code @param} (written beside its value); null where nothing does.
+   */
+  private static String annotation(Difference d) {
+    List<String> path = d.path();
+    String key = path.get(path.size() - 1);
+    if (d.again().isMissingNode()) {
+      return path.size() == 6 && key.equals("description") ? "describe the parameter with @param in the @Pipeline method's"
+          + " Javadoc, which kfp4j writes as spec.arguments.parameters' description"
+          : Differences.isItem(key) ? "give the @Pipeline method the parameter, which kfp4j writes in spec.arguments.parameters"
+          + " too" : null;
+    }
+    return ANNOTATION.get(Differences.isItem(key) ? path.get(path.size() - 2) : key);
   }
 
   /** The setting that writes the key at {@code path}, or the key above it; null where none does. */

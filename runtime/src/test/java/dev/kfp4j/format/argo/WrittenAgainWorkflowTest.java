@@ -5,9 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.model.Argument;
+import dev.kfp4j.model.Parameter;
+import dev.kfp4j.model.ParameterType;
+import dev.kfp4j.model.Pipeline;
+import dev.kfp4j.model.PipelineSettings;
+import dev.kfp4j.model.Task;
+import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -118,5 +127,71 @@ class WrittenAgainWorkflowTest {
     spec(named).putObject("arguments").putArray("parameters");
     spec(named).putArray("imagePullSecrets");
     assertTrue(ArgoWriter.write(ArgoReader.readToWrite(Yaml.jsonText(named), "named.yaml")).contains("generateName: p-\n"));
+  }
+
+  /** Pipeline {@code p}, described {@code Adds.}, of parameter {@code n} (Integer, default 1), echoed by its one task. */
+  private static ObjectNode withParameter() {
+    Task echo = new Task("echo", ComponentYaml.parse("""
+        name: echo
+        inputs:
+        - {name: msg, type: String}
+        implementation:
+          container:
+            image: alpine
+            command: [echo, {inputValue: msg}]
+        """, "echo.yaml"), Map.of("msg", new Argument.PipelineParameter("n")));
+    return ArgoWriter.toNode(new Pipeline("p", "Adds.", List.of(new Parameter("n", ParameterType.INTEGER, "1", "how many")),
+        List.of(echo), null, PipelineSettings.DEFAULTS, "T.p()"));
+  }
+
+  /** The message of the refusal of {@code edit} of kfp4j's {@code pipeline_spec} annotation of {@link #withParameter()}. */
+  private static String refusedAnnotation(Consumer<ObjectNode> edit) {
+    ObjectNode wf = withParameter();
+    ObjectNode annotations = (ObjectNode) wf.at("/metadata/annotations");
+    ObjectNode spec = (ObjectNode) Yaml.readJson(annotations.get(PIPELINE_SPEC).asString());
+    edit.accept(spec);
+    annotations.put(PIPELINE_SPEC, spec.toString());
+    String yaml = Yaml.jsonText(wf);
+    ArgoReader.read(yaml, "edited.yaml"); // a run here takes it
+    return assertThrows(FormatException.class, () -> ArgoReader.readToWrite(yaml, "edited.yaml")).getMessage();
+  }
+
+  private static final String PIPELINE_SPEC = "pipelines.kubeflow.org/pipeline_spec";
+  private static final String ANNOTATION = "metadata.annotations['" + PIPELINE_SPEC + "']";
+
+  @Test
+  void aHandEditOfKfp4jsPipelineSpecAnnotationIsRefusedNamingItsKey() {
+    assertEquals("edited.yaml: the workflow uses " + ANNOTATION + ".inputs 'n'.description, which kfp4j's model does not carry:"
+        + " the workflow written again would lose it. Describe the parameter with @param in the @Pipeline method's Javadoc,"
+        + " which kfp4j writes as spec.arguments.parameters' description (for " + ANNOTATION + ".inputs 'n'.description)" + ARGO,
+        refusedAnnotation(s -> ((ObjectNode) s.get("inputs").get(0)).put("description", "how many")));
+    assertEquals("edited.yaml: the workflow has " + ANNOTATION + ".inputs 'n'.default \"2\", which kfp4j writes again as \"1\":"
+        + " the workflow written again would lose it. Set " + ANNOTATION + ".inputs 'n'.default with the parameter's @Default"
+        + " (kfp4j writes it as spec.arguments.parameters' value too) and compile the pipeline again" + ARGO,
+        refusedAnnotation(s -> ((ObjectNode) s.get("inputs").get(0)).put("default", "2")));
+    assertTrue(refusedAnnotation(s -> s.put("name", "adder")).startsWith("edited.yaml: the workflow has " + ANNOTATION
+        + ".name \"adder\", which kfp4j writes again as \"p\": the workflow written again would lose it. Set " + ANNOTATION
+        + ".name with @Pipeline(name) (the workflow's generateName)"));
+    assertTrue(refusedAnnotation(s -> s.put("display_name", "Adder")).startsWith("edited.yaml: the workflow uses " + ANNOTATION
+        + ".display_name, which kfp4j's model does not carry"));
+  }
+
+  @Test
+  void whatKfp4jReadsOfItsPipelineSpecAnnotationIsNotRefused() {
+    // the description and an input's type are read from the annotation, so written again as edited; its layout is not compared
+    ObjectNode wf = withParameter();
+    ObjectNode annotations = (ObjectNode) wf.at("/metadata/annotations");
+    ObjectNode spec = (ObjectNode) Yaml.readJson(annotations.get(PIPELINE_SPEC).asString());
+    spec.put("description", "Adds numbers.");
+    ((ObjectNode) spec.get("inputs").get(0)).put("type", "String");
+    annotations.put(PIPELINE_SPEC, spec.toString());
+    Pipeline read = ArgoReader.readToWrite(Yaml.jsonText(wf), "edited.yaml");
+    assertEquals("Adds numbers.", read.description());
+    assertEquals(ParameterType.STRING, read.parameters().get(0).type());
+    // a file taken from a run: its arguments are the run's, the annotation's defaults the pipeline's
+    ObjectNode ran = withParameter();
+    ((ObjectNode) ran.get("metadata")).put("uid", "6f1c1e6e-0b1a-4f0e-9a55-2a4a4f3f8c11");
+    ((ObjectNode) ran.at("/spec/arguments/parameters/0")).put("value", "5");
+    assertEquals("5", ArgoReader.readToWrite(Yaml.jsonText(ran), "ran.yaml").parameters().get(0).defaultValue());
   }
 }
