@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.FormatException;
+import dev.kfp4j.format.TestComponents;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Parameter;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.model.PipelineSettings;
 import dev.kfp4j.model.Task;
-import dev.kfp4j.spec.ComponentYaml;
 import dev.kfp4j.testing.Shared;
 import dev.kfp4j.yaml.Yaml;
 import java.nio.file.Files;
@@ -131,15 +131,7 @@ class WrittenAgainWorkflowTest {
 
   /** Pipeline {@code p}, described {@code Adds.}, of parameter {@code n} (Integer, default 1), echoed by its one task. */
   private static ObjectNode withParameter() {
-    Task echo = new Task("echo", ComponentYaml.parse("""
-        name: echo
-        inputs:
-        - {name: msg, type: String}
-        implementation:
-          container:
-            image: alpine
-            command: [echo, {inputValue: msg}]
-        """, "echo.yaml"), Map.of("msg", new Argument.PipelineParameter("n")));
+    Task echo = new Task("echo", TestComponents.ECHO, Map.of("msg", new Argument.PipelineParameter("n")));
     return ArgoWriter.toNode(new Pipeline("p", "Adds.", List.of(new Parameter("n", ParameterType.INTEGER, "1", "how many")),
         List.of(echo), null, PipelineSettings.DEFAULTS, "T.p()"));
   }
