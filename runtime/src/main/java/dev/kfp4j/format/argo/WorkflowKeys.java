@@ -70,8 +70,7 @@ final class WorkflowKeys {
       "name", "@Pipeline(name) (the workflow's generateName)",
       "description", "the @Pipeline method's Javadoc or @Pipeline(description)",
       "inputs", "the @Pipeline method's parameters",
-      "type", "the parameter's Java type",
-      "default", "the parameter's @Default (kfp4j writes it as spec.arguments.parameters' value too)");
+      "type", "the parameter's Java type");
 
   /** The settings that write a key kfp4j carries, by the key (or the key above it), for a value it would write otherwise. */
   private static final Map<String, String> SETTINGS = Map.ofEntries(
@@ -116,7 +115,7 @@ final class WorkflowKeys {
         metadata.put("generateName", name + "-");
       }
     }
-    List<Difference> all = Differences.all(mine, again, rules(kfp4js, read.path("metadata").has("uid")));
+    List<Difference> all = Differences.all(mine, again, rules(kfp4js));
     if (!all.isEmpty()) {
       throw refusal(source, all);
     }
@@ -124,13 +123,15 @@ final class WorkflowKeys {
 
   /**
    * What is compared: all but {@link #OWN} and {@link #CLUSTERS}, and yet KFP v1's {@code pipeline_spec} annotation where
-   * kfp4j wrote it ({@code kfp4js}; another tool's, the KFP SDK's, has its own form of what the workflow says), but for the
-   * inputs' defaults in a file taken from a run ({@code ran}), whose arguments are the run's, which kfp4j reads as the
-   * defaults, where the annotation keeps the pipeline's.
+   * kfp4j wrote it ({@code kfp4js}; another tool's, the KFP SDK's, has its own form of what the workflow says), but for its
+   * inputs' defaults: the parameters' defaults are {@code spec.arguments}' values, which Argo and KFP v1's API server take
+   * ({@code SpecParameters} in backend/src/apiserver/template/argo_template.go), and which kfp4j reads and writes into the
+   * annotation again, so a default edited there by hand, or a file taken from a run (its arguments the run's), keeps the
+   * two in agreement.
    */
-  private static Differences.Rules rules(boolean kfp4js, boolean ran) {
+  private static Differences.Rules rules(boolean kfp4js) {
     return new Differences.Rules(path -> !(kfp4js && path.equals(PIPELINE_SPEC)) && OWN.contains(path) || CLUSTERS.contains(path)
-        || ran && path.size() == 6 && path.subList(0, 3).equals(PIPELINE_SPEC) && path.get(5).equals("default"),
+        || path.size() == 6 && path.subList(0, 3).equals(PIPELINE_SPEC) && path.get(5).equals("default"),
         (path, value) -> blank(value));
   }
 
