@@ -99,8 +99,8 @@ final class ComponentStep {
 
   /**
    * Reports each component method of {@code owner} whose signature is still unresolved in the last round, with what is
-   * wrong with its name (not valid, another component's), and the misuses of its other components, in the same build
-   * (nothing is written: the class does not compile).
+   * wrong with its name (not valid, another component's), the misuses of its other components, and the clash of a class
+   * kfp4j would generate for {@code owner}, in the same build (nothing is written: the class does not compile).
    */
   void reportUnresolved(TypeElement owner) {
     for (ExecutableElement m : components(owner)) {
@@ -112,6 +112,7 @@ final class ComponentStep {
         validator.validate(m);
       }
     }
+    checkFree(owner, ClassName.get(owner));
   }
 
   /** Compiles the components of {@code owner}, whose signatures are resolved. */
@@ -231,7 +232,7 @@ final class ComponentStep {
 
   /**
    * Reports the first class kfp4j would generate for {@code owner} ({@code ownerName}), none of whose components is written
-   * (each has errors), that a type of this compilation has the name of: beside the components' errors, as when they are
+   * (each has errors, or one a type javac does not know), that a type of this compilation has the name of: beside the components' errors, as when they are
    * written, not in the build after they are fixed.
    */
   private void checkFree(TypeElement owner, ClassName ownerName) {

@@ -226,7 +226,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
         TypeMirror t = TypeMapper.unresolved(m);
         if (t != null) {
           reporter.error(m, Message.UNRESOLVED_TYPE, "@Pipeline method", ComponentValidator.describe(m), t);
-          run(m, () -> pipelines.checkName(m));
+          run(m, () -> pipelines.checkUnresolved(m));
         }
       }
     }

@@ -99,12 +99,7 @@ final class PipelineStep implements PipelineBodies.Sink {
     if (pipeline == null) {
       Function<ExecutableElement, PipelineValidator.Checked> check = m -> {
         PipelineValidator.Checked checked = validator.check(m);
-        String generated = PipelineModel.pipelineClass(ClassName.get((TypeElement) m.getEnclosingElement()),
-            m.getSimpleName().toString()).canonicalName();
-        String taken = taken(generated, generatedFor.get(generated), ComponentValidator.describe(m));
-        if (taken != null) {
-          clash(m, generated, taken);
-        }
+        checkClass(m);
         return checked;
       };
       if (!bodies.queueCheck(method, check)) {
@@ -136,6 +131,19 @@ final class PipelineStep implements PipelineBodies.Sink {
   }
 
   /**
+   * Reports the clash of the class kfp4j would generate for {@code method}, which gets none (its signature has errors), when
+   * its name is taken: beside those errors, not in the build after they are fixed.
+   */
+  private void checkClass(ExecutableElement method) {
+    String generated = PipelineModel.pipelineClass(ClassName.get((TypeElement) method.getEnclosingElement()),
+        method.getSimpleName().toString()).canonicalName();
+    String taken = taken(generated, generatedFor.get(generated), ComponentValidator.describe(method));
+    if (taken != null) {
+      clash(method, generated, taken);
+    }
+  }
+
+  /**
    * What already holds {@code generated}, the name of the class kfp4j generates for pipeline method {@code source}: {@code
    * other}, the pipeline method it was generated for in this compilation, or a type; null when nothing does.
    */
@@ -156,11 +164,13 @@ final class PipelineStep implements PipelineBodies.Sink {
   }
 
   /**
-   * Checks the name of {@code method}, whose signature has a type still unknown in the last round (reported): not valid,
-   * another pipeline's, another module's pipeline's are reported now, beside the unknown type, not once it is fixed.
+   * Checks what can be checked of {@code method}, whose signature has a type still unknown in the last round (reported): its
+   * name (not valid, another pipeline's, another module's pipeline's) and its class's (taken) are reported now, beside the
+   * unknown type, not once it is fixed.
    */
-  void checkName(ExecutableElement method) {
+  void checkUnresolved(ExecutableElement method) {
     checkOtherModule(validator.claimName(method), method);
+    checkClass(method);
   }
 
   @Override

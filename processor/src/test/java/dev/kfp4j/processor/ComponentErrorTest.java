@@ -279,6 +279,20 @@ class ComponentErrorTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /** A signature with a type javac does not know hides not that the generated class's name is taken: in the same build. */
+  @Test
+  void anUnknownTypeHidesNotAClashOfTheGeneratedClass() {
+    JavaFileObject source = component("@Component public static int one(Missing m) { return 1; }");
+    JavaFileObject own = Compile.source("test.COps", "package test;", "public class COps {}");
+    Compilation c = Compile.compile(source, own);
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("Missing m");
+    assertThat(c).hadErrorContaining("[kfp4j:UnresolvedType] @Component method 'test.C.one(Missing)' was not compiled")
+        .inFile(source).onLineContaining("Missing m");
+    assertThat(c).hadErrorContaining("[kfp4j:GeneratedClassClash] the class 'test.COps' that kfp4j generates for 'test.C' is already"
+        + " a type of this compilation; rename this class").inFile(source).onLineContaining("public class C {");
+    assertThat(c).hadErrorCount(3);
+  }
+
   /**
    * A component whose signature has a type javac does not know is not checked, but its name is, beside javac's error: named
    * as another component, it is an error on its name, not one in the build after the type is fixed.

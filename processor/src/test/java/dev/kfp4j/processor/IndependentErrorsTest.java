@@ -297,4 +297,18 @@ class IndependentErrorsTest {
     assertThat(c).hadErrorContaining(CLASH).inFile(source).onLineContaining("@Pipeline");
     assertThat(c).hadErrorCount(2);
   }
+
+  /** A signature with a type javac does not know hides not that its class's name is taken: in the build it is reported in. */
+  @Test
+  void anUnknownTypeHidesNotAClashOfThePipelinesClass() {
+    JavaFileObject source = testClass("P",
+        "@Pipeline",
+        "public static void p(Missing m) { LibOps.add(1, 2); }");
+    Compilation c = compile(source, P_PIPELINE);
+    assertThat(c).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("Missing m");
+    assertThat(c).hadErrorContaining("[kfp4j:UnresolvedType] @Pipeline method 'test.P.p(Missing)' was not compiled")
+        .inFile(source).onLineContaining("Missing m");
+    assertThat(c).hadErrorContaining(CLASH).inFile(source).onLineContaining("@Pipeline");
+    assertThat(c).hadErrorCount(3);
+  }
 }

@@ -151,6 +151,33 @@ class PartialCompilationTest {
         .inFile(other).onLineContaining("public static void linregSearch()");
   }
 
+  /**
+   * A class whose signature names a type that is gone since the last build (its class file deleted), compiled against that
+   * build's output: javac's error and kfp4j's unknown type, but no clash with the classes that build generated for it.
+   */
+  @Test
+  void aTypeGoneSinceTheLastBuildIsNoClashWithWhatThatBuildGenerated() throws IOException {
+    JavaFileObject missing = Compile.source("test.Missing", "package test;", "public enum Missing { A }");
+    JavaFileObject components = Compile.source("test.C", "package test;", "import dev.kfp4j.annotations.*;", "public class C {",
+        "  @Component public static int one(Missing m) { return 1; }",
+        "  @Component public static int two() { return 2; }", "}");
+    JavaFileObject pipeline = Compile.source("test.P", "package test;", "import dev.kfp4j.annotations.*;", "public class P {",
+        "  @Pipeline public static void p(Missing m) { COps.two(); }", "}");
+    Compilation earlier = Compile.compile(missing, components, pipeline);
+    assertThat(earlier).succeeded();
+    Path classes = Compile.writeOutput(earlier, dir);
+    for (String generated : List.of("COps", "CEntrypoint", "PPipeline")) {
+      assertThat(Files.exists(classes.resolve("test/" + generated + ".class"))).isTrue();
+    }
+    Files.delete(classes.resolve("test/Missing.class"));
+    for (JavaFileObject source : List.of(components, pipeline)) {
+      Compilation again = Compile.compileAgainst(classes, source);
+      assertThat(again).hadErrorContaining("cannot find symbol").inFile(source).onLineContaining("Missing m");
+      assertThat(again).hadErrorContaining("[kfp4j:UnresolvedType]").inFile(source).onLineContaining("Missing m");
+      assertThat(again).hadErrorCount(2);
+    }
+  }
+
   @Test
   void theIndexNamesEachPipelinesSourceAndTheSpecsItEmbeds() throws NoSuchAlgorithmException {
     Compilation full = Compile.compile(steps(), PIPELINE);
