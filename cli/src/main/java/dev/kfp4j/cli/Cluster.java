@@ -59,8 +59,8 @@ final class Cluster {
     PipelineChoice.Located located = choice.locate(format, why);
     Config config = file.config();
     // a file of the other form: a file given, which no index says the formats of
-    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source(), why.apply(format, null)),
-        config.mlflow());
+    dev.kfp4j.model.Pipeline compiled = Tracking.apply(format.read(located.yaml(), located.source(), why.apply(format, null),
+        file.terms().option("-n/--namespace") + " (or the config file's namespace)"), config.mlflow());
     return new Cluster(format, compiled, config, pin.run(config.run(), choice.classes));
   }
 

@@ -65,24 +65,26 @@ enum PipelineFormat {
   }
 
   /**
-   * The pipeline in {@code yaml}, read once.
+   * The pipeline in {@code yaml}, read once, to be run on this machine (no namespace to give).
    *
    * @throws ConfigException saying what the file is when it is the other form, else why it does not read
    */
   Pipeline read(String yaml, String source, Terms terms) {
-    return read(yaml, source, Cluster.whyFormat(this, terms, null));
+    return read(yaml, source, Cluster.whyFormat(this, terms, null), null);
   }
 
   /**
    * The pipeline in {@code yaml}, read once.
    *
    * @param why why the other form will not do, and what to do instead
+   * @param namespace where the one who runs it gives the namespace a run goes to, in their words ({@link
+   *     ArgoReader#readToWrite(String, String, String)}); null when it runs where there is none
    * @throws ConfigException saying what the file is when it is the other form, else why it does not read
    */
-  Pipeline read(String yaml, String source, String why) {
+  Pipeline read(String yaml, String source, String why, String namespace) {
     try {
       // KFP 2: its called pipelines kept, so that the file written again has each as KFP's nested DAG
-      return this == ARGO ? ArgoReader.readToWrite(yaml, source) : Kfp2Reader.readNested(yaml, source);
+      return this == ARGO ? ArgoReader.readToWrite(yaml, source, namespace) : Kfp2Reader.readNested(yaml, source);
     } catch (FormatException e) {
       if (other().recognizes(yaml)) {
         Path same = counterpart(source);

@@ -52,4 +52,19 @@ class WorkflowKeysCommandsTest {
     }
     assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
   }
+
+  /** A namespace in the file: the command's own option gives a run's namespace, and the message names it. */
+  @Test
+  void aNamespaceInTheFileIsRefusedNamingTheCommandsOption() throws Exception {
+    Path edited = dir.resolve("edited.yaml");
+    Files.writeString(edited, Files.readString(OverlayTest.ADD).replace("\n  labels:\n", "\n  namespace: team-a\n  labels:\n"));
+    for (Cli r : SendingCommands.run(config, edited)) {
+      assertEquals(2, r.code(), r.toString());
+      assertEquals("kfp4j: error: " + edited + ": the workflow uses metadata.namespace, which kfp4j's model does not carry: the"
+          + " workflow written again would lose it. Give the namespace as -n/--namespace (or the config file's namespace) (for"
+          + " metadata.namespace), or submit the file with Argo's own tools (argo submit)", r.err().lines().findFirst().orElse(""),
+          r.toString());
+    }
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+  }
 }

@@ -41,6 +41,8 @@ public final class ArgoClient {
   public static final String INSECURE_SKIP_VERIFY_ENV = "ARGO_INSECURE_SKIP_VERIFY";
   /** The namespace when none is given. */
   public static final String NAMESPACE_ENV = "ARGO_NAMESPACE";
+  /** Where the namespace a workflow goes to is given, for a workflow file that names its own ({@link ArgoReader#readToWrite}). */
+  private static final String NAMESPACE_WORDS = "the client's namespace (ArgoClient.builder().namespace(...), else " + NAMESPACE_ENV + ")";
   /**
    * What to check when the Argo Server refuses the credentials: its own ways in (a token as the argo CLI sends it, which
    * {@code argo auth token} prints), not KFP's (cookies, IAP).
@@ -169,7 +171,7 @@ public final class ArgoClient {
 
   /** {@link #submit(Pipeline, Map)} of a workflow kfp4j compiled, read with {@link ArgoReader}. */
   public ArgoWorkflow submit(String workflowYaml, Map<String, String> arguments) {
-    return submit(ArgoReader.readToWrite(workflowYaml, "workflow"), arguments);
+    return submit(ArgoReader.readToWrite(workflowYaml, "workflow", NAMESPACE_WORDS), arguments);
   }
 
   public ArgoWorkflow get(String name) {
@@ -209,7 +211,7 @@ public final class ArgoClient {
   /** {@link #schedule(Pipeline, Map, Schedule.Cron, String, boolean, boolean)} of a workflow kfp4j compiled. */
   public String schedule(String workflowYaml, Map<String, String> arguments, Schedule.Cron schedule, String name,
       boolean concurrent, boolean enabled) {
-    return schedule(ArgoReader.readToWrite(workflowYaml, "workflow"), arguments, schedule, name, concurrent, enabled);
+    return schedule(ArgoReader.readToWrite(workflowYaml, "workflow", NAMESPACE_WORDS), arguments, schedule, name, concurrent, enabled);
   }
 
   public void deleteCronWorkflow(String name) {

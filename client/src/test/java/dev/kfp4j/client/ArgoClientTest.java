@@ -212,4 +212,22 @@ class ArgoClientTest {
           .get("w1").state(), "a path given wins");
     }
   }
+
+  /**
+   * A workflow file that names its namespace, given to submit or schedule: refused before anything is sent, naming where a
+   * Java caller gives the namespace, not an option of the kfp4j command's.
+   */
+  @Test
+  void aWorkflowFilesNamespaceIsRefusedNamingTheClientsNamespace() {
+    ObjectNode workflow = (ObjectNode) Yaml.read(ArgoWriter.write(PIPELINE));
+    ((ObjectNode) workflow.get("metadata")).put("namespace", "team-a");
+    String yaml = Yaml.jsonText(workflow);
+    ArgoClient client = ArgoClient.builder().server("http://127.0.0.1:9").build(Map.<String, String>of()::get);
+    String expected = "workflow: the workflow uses metadata.namespace, which kfp4j's model does not carry: the workflow written"
+        + " again would lose it. Give the namespace as the client's namespace (ArgoClient.builder().namespace(...), else"
+        + " ARGO_NAMESPACE) (for metadata.namespace), or submit the file with Argo's own tools (argo submit)";
+    assertEquals(expected, assertThrows(dev.kfp4j.format.FormatException.class, () -> client.submit(yaml, Map.of())).getMessage());
+    assertEquals(expected, assertThrows(dev.kfp4j.format.FormatException.class,
+        () -> client.schedule(yaml, Map.of(), Schedule.cron("0 30 4 * * *"), "nightly", false, true)).getMessage());
+  }
 }

@@ -98,4 +98,23 @@ class GoalsTest {
     MojoExecutionException usage = assertThrows(MojoExecutionException.class, byName::execute);
     assertTrue(usage.getMessage().contains("mvn compile"), usage.getMessage());
   }
+
+  /**
+   * A workflow file that names its namespace is refused naming the goal's property, as a Maven user gives the namespace
+   * ({@code -Dkfp4j.namespace}), not the {@code kfp4j} command's {@code -n/--namespace}, which no goal takes; nothing sent.
+   */
+  @Test
+  void aNamespaceInTheFileIsRefusedNamingTheGoalsProperty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path edited = dir.resolve("edited.yaml");
+    java.nio.file.Files.writeString(edited, java.nio.file.Files.readString(new File(CLASSES, "META-INF/kfp4j/pipelines/add-example.yaml")
+        .toPath()).replace("\n  labels:\n", "\n  namespace: team-a\n  labels:\n"));
+    for (PipelineMojo mojo : java.util.List.of(new UploadPipelineMojo(), new RunOnceMojo())) {
+      configure(mojo).pipeline = edited.toString();
+      assertEquals("kfp4j:" + mojo.command() + " failed: " + edited + ": the workflow uses metadata.namespace, which kfp4j's model"
+          + " does not carry: the workflow written again would lose it. Give the namespace as -Dkfp4j.namespace (or the config"
+          + " file's namespace) (for metadata.namespace), or submit the file with Argo's own tools (argo submit)",
+          assertThrows(MojoExecutionException.class, mojo::execute).getMessage());
+    }
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+  }
 }

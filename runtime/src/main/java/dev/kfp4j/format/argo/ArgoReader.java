@@ -68,8 +68,21 @@ public final class ArgoReader {
    * template kfp4j wrote says that it would not write again, such as a {@code podSpecPatch} added by hand or a name of its
    * own ({@link EditedTemplates}, a DAG template's: {@link RenamedDags}), a template no task runs ({@link UnusedTemplates}), and a key of the workflow's own that
    * it would not write again ({@code spec.tolerations}, {@code spec.hooks}, a label of the workflow: {@link WorkflowKeys}).
+   * A {@code metadata.namespace} is refused as a key kfp4j has no setting for: this reads a workflow whose runs' namespace
+   * is none of its reader's to give (a pipeline written into another, a run on this machine); else {@link
+   * #readToWrite(String, String, String)}.
    */
   public static Pipeline readToWrite(String yaml, String source) {
+    return readToWrite(yaml, source, null);
+  }
+
+  /**
+   * As {@link #readToWrite(String, String)}, for a workflow to be run where its reader gives a run's namespace: {@code
+   * namespace} names where, in the words of the one who gives it ({@code -n/--namespace (or the config file's namespace)}, a
+   * Maven goal's {@code -Dkfp4j.namespace}), in the refusal of a {@code metadata.namespace}, which the workflow written again
+   * has not; null where there is none to give.
+   */
+  public static Pipeline readToWrite(String yaml, String source, String namespace) {
     JsonNode root = Documents.first(yaml, source);
     if (isWorkflow(root)) {
       TemplateIo.checkArgumentsCarried(root.path("spec"), source);
@@ -94,7 +107,7 @@ public final class ArgoReader {
     JsonNode again = ArgoWriter.toNode(pipeline);
     EditedTemplates.check(root, again, source); // kfp4j's own templates, as written again
     RenamedDags.check(root, again, source); // and the names of its DAG templates
-    WorkflowKeys.check(root, again, source); // and the workflow's own keys
+    WorkflowKeys.check(root, again, source, namespace); // and the workflow's own keys
     return pipeline;
   }
 

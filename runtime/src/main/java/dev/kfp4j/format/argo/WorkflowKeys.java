@@ -85,9 +85,11 @@ final class WorkflowKeys {
       Map.entry("spec.podGC", "@Pipeline(podGc)"),
       Map.entry("spec.arguments", "the pipeline's parameters"));
 
-  /** What writes the like of a key kfp4j does not write, on each task's template or by the command, by the key. */
+  /** The key of the namespace a run goes to, which the one who runs the workflow gives, not its file. */
+  private static final String NAMESPACE = "metadata.namespace";
+
+  /** What writes the like of a key kfp4j does not write, on each task's template, by the key; {@link #NAMESPACE} aside. */
   private static final Map<String, String> INSTEAD = Map.of(
-      "metadata.namespace", "give the namespace as the command's -n/--namespace (or the config file's namespace)",
       "spec.tolerations", "set toleration(...) on each task",
       "spec.affinity", "set nodeAffinity(...), podAffinity(...) or podAntiAffinity(...) on each task",
       "spec.podMetadata", "set podLabel(...), podAnnotation(...) on each task");
@@ -98,9 +100,10 @@ final class WorkflowKeys {
    * Refuses, naming each, what workflow {@code read} says at its own level that {@code again}, the workflow written again
    * from the pipeline read from it, does not; {@code source} names the file. A {@code metadata.name} is the pipeline's
    * name, which kfp4j writes as {@code generateName} (so that each run has a name of its own), but for one the cluster made
-   * of the {@code generateName} beside it ({@link ArgoReader#name}).
+   * of the {@code generateName} beside it ({@link ArgoReader#name}). {@code namespace} names where the reader gives the
+   * namespace a run goes to, in its user's words, for a {@code metadata.namespace}; null where there is none to give.
    */
-  static void check(JsonNode read, JsonNode again, String source) {
+  static void check(JsonNode read, JsonNode again, String source, String namespace) {
     ObjectNode mine = (ObjectNode) read.deepCopy();
     boolean kfp4js = RenamedDags.writtenByKfp4j(read);
     if (kfp4js) {
@@ -117,7 +120,11 @@ final class WorkflowKeys {
     }
     List<Difference> all = Differences.all(mine, again, rules(kfp4js));
     if (!all.isEmpty()) {
-      throw refusal(source, all);
+      Map<String, String> instead = new LinkedHashMap<>(INSTEAD);
+      if (namespace != null) {
+        instead.put(NAMESPACE, "give the namespace as " + namespace);
+      }
+      throw refusal(source, all, instead);
     }
   }
 
@@ -147,8 +154,11 @@ final class WorkflowKeys {
     }
   }
 
-  /** The refusal of differences {@code all} of workflow file {@code source}, in one line: each key, and what to do. */
-  private static FormatException refusal(String source, List<Difference> all) {
+  /**
+   * The refusal of differences {@code all} of workflow file {@code source}, in one line: each key, and what to do; {@code
+   * instead} what writes the like of a key kfp4j does not write.
+   */
+  private static FormatException refusal(String source, List<Difference> all, Map<String, String> instead) {
     List<String> dropped = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     Map<String, String> settings = new LinkedHashMap<>();
@@ -156,7 +166,7 @@ final class WorkflowKeys {
     for (Difference d : all) {
       String key = render(d.path());
       String setting = d.path().subList(0, Math.min(3, d.path().size())).equals(PIPELINE_SPEC) ? annotation(d)
-          : d.again().isMissingNode() ? INSTEAD.get(key) : setting(d.path());
+          : d.again().isMissingNode() ? instead.get(key) : setting(d.path());
       if (d.again().isMissingNode()) {
         dropped.add(key);
       } else {

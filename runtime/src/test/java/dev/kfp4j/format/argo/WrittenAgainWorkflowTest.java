@@ -59,9 +59,10 @@ class WrittenAgainWorkflowTest {
         + " lose it. Remove spec.hooks (kfp4j has no setting that writes it)" + ARGO,
         refused(w -> spec(w).putObject("hooks").putObject("running").put("expression", "workflow.status == 'Running'")
             .put("template", "use")));
+    // where no namespace is given (a pipeline written into another, a run here), one more key kfp4j has no setting for
     assertEquals("edited.yaml: the workflow uses metadata.namespace, which kfp4j's model does not carry: the workflow written"
-        + " again would lose it. Give the namespace as the command's -n/--namespace (or the config file's namespace) (for"
-        + " metadata.namespace)" + ARGO, refused(w -> ((ObjectNode) w.get("metadata")).put("namespace", "team-a")));
+        + " again would lose it. Remove metadata.namespace (kfp4j has no setting that writes it)" + ARGO,
+        refused(w -> ((ObjectNode) w.get("metadata")).put("namespace", "team-a")));
     // all at once, in one line, a label of another tool's in brackets
     String all = refused(w -> {
       ((ObjectNode) w.at("/metadata/labels")).put("pipelines.kubeflow.org/v2_pipeline", "true");
@@ -189,5 +190,16 @@ class WrittenAgainWorkflowTest {
     ((ObjectNode) json.get("inputs").get(0)).put("default", "2");
     its.put(PIPELINE_SPEC, json.toString());
     assertEquals("1", ArgoReader.readToWrite(Yaml.jsonText(annotated), "edited.yaml").parameters().get(0).defaultValue());
+  }
+
+  /** A workflow's namespace is the one its reader gives a run, named in the words of the one who gives it. */
+  @Test
+  void aWorkflowsNamespaceIsRefusedNamingWhereTheReaderGivesOne() {
+    ObjectNode wf = WrittenAgainTemplatesTest.kfp4jWorkflow("p");
+    ((ObjectNode) wf.get("metadata")).put("namespace", "team-a");
+    String yaml = Yaml.jsonText(wf);
+    assertEquals("edited.yaml: the workflow uses metadata.namespace, which kfp4j's model does not carry: the workflow written"
+        + " again would lose it. Give the namespace as -Dkfp4j.namespace (for metadata.namespace)" + ARGO,
+        assertThrows(FormatException.class, () -> ArgoReader.readToWrite(yaml, "edited.yaml", "-Dkfp4j.namespace")).getMessage());
   }
 }
