@@ -99,9 +99,19 @@ final class PipelineIndex {
     return earlier().keySet();
   }
 
-  /** Whether an earlier compilation generated {@code pipelineClass} from the method {@code method}. */
+  /**
+   * Whether an earlier compilation generated {@code pipelineClass} from a method of the class and name of {@code method}
+   * ({@code test.P.p(int)}): its parameters may have changed since, and its class is still its own.
+   */
   boolean generatedEarlier(String pipelineClass, String method) {
-    return earlier().values().stream().anyMatch(e -> e.pipelineClass().equals(pipelineClass) && e.method().equals(method));
+    return earlier().values().stream()
+        .anyMatch(e -> e.pipelineClass().equals(pipelineClass) && named(e.method()).equals(named(method)));
+  }
+
+  /** A method as {@code ComponentValidator.describe} says it, without its parameters: {@code test.P.p}. */
+  private static String named(String method) {
+    int open = method.indexOf('(');
+    return open < 0 ? method : method.substring(0, open);
   }
 
   /** Records {@code pipeline}, compiled now from {@code file}, embedding these specs (resource → digest). */

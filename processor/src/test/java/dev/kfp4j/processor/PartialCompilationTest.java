@@ -152,6 +152,30 @@ class PartialCompilationTest {
   }
 
   /**
+   * A pipeline whose signature changed since the last build, compiled against that build's output: the class that build
+   * generated for the method is its own still, with or without an error in the new signature; no clash.
+   */
+  @Test
+  void aChangedSignatureIsNoClashWithTheClassTheLastBuildGeneratedForTheMethod() {
+    Path classes = Compile.writeOutput(Compile.compile(steps(), PIPELINE), dir);
+    JavaFileObject changed = Compile.source("test.LinregSearch", "package test;", "import dev.kfp4j.annotations.*;",
+        "public class LinregSearch {",
+        "  @Pipeline(name = \"linreg-search\") public static void linregSearch(@Default(\"2.0\") double x, @Default(\"1\") int n) {",
+        "    StepsOps.report(StepsOps.scale(x).output());",
+        "  }", "}");
+    assertThat(Compile.compileAgainst(classes, changed)).succeeded();
+    JavaFileObject wrong = Compile.source("test.LinregSearch", "package test;", "import dev.kfp4j.annotations.*;",
+        "public class LinregSearch {",
+        "  @Pipeline(name = \"linreg-search\") public static void linregSearch(Thread t) {",
+        "    StepsOps.report(1.0);",
+        "  }", "}");
+    Compilation c = Compile.compileAgainst(classes, wrong);
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineParameterType] pipeline parameter 't' has type 'java.lang.Thread'")
+        .inFile(wrong).onLineContaining("Thread t");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /**
    * A class whose signature names a type that is gone since the last build (its class file deleted), compiled against that
    * build's output: javac's error and kfp4j's unknown type, but no clash with the classes that build generated for it.
    */
