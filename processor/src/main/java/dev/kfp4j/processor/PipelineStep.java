@@ -145,12 +145,13 @@ final class PipelineStep implements PipelineBodies.Sink {
 
   /**
    * What already holds {@code generated}, the name of the class kfp4j generates for pipeline method {@code source}: {@code
-   * other}, the pipeline method it was generated for in this compilation, or a type; null when nothing does.
+   * other}, the pipeline method it was generated for in this compilation, or a type; null when nothing does. A type an
+   * earlier compilation generated for the method is its own, unless a source compiled now declares it too.
    */
   private String taken(String generated, String other, String source) {
     return other != null && !other.equals(source) ? "what kfp4j generates for pipeline method '" + other + "' too"
-        : env.getElementUtils().getTypeElement(generated) != null && !index.generatedEarlier(generated, source)
-            ? "already a type" : null;
+        : env.getElementUtils().getTypeElement(generated) != null
+            && (sources.compiledNow(generated) || !index.generatedEarlier(generated, source)) ? "already a type" : null;
   }
 
   /**

@@ -176,6 +176,27 @@ class PartialCompilationTest {
   }
 
   /**
+   * A class of the user's named as the class the last build generated for a pipeline is a clash still, beside the
+   * pipeline's signature error: the earlier class is the pipeline's, but the user's source declares it again.
+   */
+  @Test
+  void aUsersClassNamedAsTheLastBuildsPipelineClassIsAClashBesideASignatureError() {
+    Path classes = Compile.writeOutput(Compile.compile(steps(), PIPELINE), dir);
+    JavaFileObject wrong = Compile.source("test.LinregSearch", "package test;", "import dev.kfp4j.annotations.*;",
+        "public class LinregSearch {",
+        "  @Pipeline(name = \"linreg-search\") public static void linregSearch(@Default(\"two\") double x) {",
+        "    StepsOps.report(StepsOps.scale(x).output());",
+        "  }", "}");
+    JavaFileObject own = Compile.source("test.LinregSearchPipeline", "package test;", "public class LinregSearchPipeline {}");
+    Compilation c = Compile.compileAgainst(classes, wrong, own);
+    assertThat(c).hadErrorContaining("[kfp4j:BadDefault] @Default(\"two\") of 'x'").inFile(wrong)
+        .onLineContaining("@Default(\"two\")");
+    assertThat(c).hadErrorContaining("[kfp4j:PipelineClassClash] the class kfp4j generates for pipeline method 'linregSearch'"
+        + " would be named 'test.LinregSearchPipeline', which is already a type").inFile(wrong).onLineContaining("@Pipeline");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  /**
    * A class whose signature names a type that is gone since the last build (its class file deleted), compiled against that
    * build's output: javac's error and kfp4j's unknown type, but no clash with the classes that build generated for it.
    */
