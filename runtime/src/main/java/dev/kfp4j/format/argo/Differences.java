@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class Differences {
   private static final JsonNode EMPTY = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+  /** What names a credential in a key or value ({@link #shown}). */
+  private static final Pattern CREDENTIAL =
+      Pattern.compile("(?i)passw|secret|token|credential|api[-_]?key|auth|private[-_]?key|access[-_]?key");
 
   private Differences() {}
 
@@ -105,12 +109,19 @@ final class Differences {
     return s.toString();
   }
 
-  /** A value as a message shows it: JSON, cut at 200 characters; "not set" where absent. */
-  static String shown(JsonNode value) {
+  /**
+   * A value at {@code path} as a message shows it: JSON, cut at 200 characters; "not set" where absent; its length alone where
+   * the path or the value names a credential ({@code TOKEN}, {@code password}, {@code secret}, {@code apiKey}, ...): a
+   * message goes to a terminal and to CI logs, and no credential is printed.
+   */
+  static String shown(List<String> path, JsonNode value) {
     if (value.isMissingNode()) {
       return "not set";
     }
     String json = value.toString();
+    if (CREDENTIAL.matcher(String.join(" ", path)).find() || CREDENTIAL.matcher(json).find()) {
+      return "a value of " + json.length() + " characters (not shown: it may hold a credential)";
+    }
     return json.length() > 200 ? json.substring(0, 200) + "..." : json;
   }
 }

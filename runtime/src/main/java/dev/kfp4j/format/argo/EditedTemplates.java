@@ -147,8 +147,8 @@ final class EditedTemplates {
       String what = item < 0 ? where : where + ": " + Differences.render(path.subList(0, item + 1));
       return TemplateIo.notCarried(what, Differences.render(path.subList(item + 1, path.size())), instead);
     }
-    return new FormatException(where + ": " + Differences.render(path) + " is " + Differences.shown(d.mine()) + ", which kfp4j "
-        + (added ? "does not write again" : "writes again as " + Differences.shown(d.again()))
+    return new FormatException(where + ": " + Differences.render(path) + " is " + Differences.shown(d.path(), d.mine()) + ", which kfp4j "
+        + (added ? "does not write again" : "writes again as " + Differences.shown(d.path(), d.again()))
         + ": the workflow written again would lose the edit. " + instead);
   }
 }

@@ -170,8 +170,8 @@ final class WorkflowKeys {
       if (d.again().isMissingNode()) {
         dropped.add(key);
       } else {
-        changed.add(key + " " + (d.mine().isMissingNode() ? "unset" : Differences.shown(d.mine())) + ", which kfp4j writes again as "
-            + Differences.shown(d.again()));
+        changed.add(key + " " + (d.mine().isMissingNode() ? "unset" : Differences.shown(d.path(), d.mine())) + ", which kfp4j writes again as "
+            + Differences.shown(d.path(), d.again()));
       }
       if (setting != null) {
         settings.put(key, setting);

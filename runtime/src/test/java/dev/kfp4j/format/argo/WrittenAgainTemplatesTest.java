@@ -166,6 +166,17 @@ class WrittenAgainTemplatesTest {
   }
 
   @Test
+  void anEditedValueThatMayHoldACredentialIsNotShownInTheRefusal() {
+    String m = refused(w -> ((ArrayNode) template(w, "use").at("/container/command")).set(2, "--password=hunter2"));
+    assertTrue(m.contains("container.command[2] is a value of 20 characters (not shown: it may hold a credential), which kfp4j"
+        + " writes again as "), m);
+    assertTrue(!m.contains("hunter2"), m);
+    // a value that names none is shown, as it was
+    String shown = refused(w -> ((ArrayNode) template(w, "use").at("/container/command")).set(2, "--verbose"));
+    assertTrue(shown.contains("container.command[2] is \"--verbose\", which kfp4j writes again as "), shown);
+  }
+
+  @Test
   void aKfp4jWorkflowNotEditedIsWrittenAgainAsItWas() {
     for (String name : List.of("p", "make", "use")) {
       String yaml = ArgoWriter.write(ArgoReader.readToWrite(Yaml.jsonText(kfp4jWorkflow(name)), "p.yaml"));
