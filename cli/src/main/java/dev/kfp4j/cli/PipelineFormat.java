@@ -65,12 +65,15 @@ enum PipelineFormat {
   }
 
   /**
-   * The pipeline in {@code yaml}, read once, to be run on this machine (no namespace to give).
+   * The pipeline in {@code yaml}, read once, to be run on this machine (tracked in MLflow): an Argo workflow as a run here
+   * reads it ({@link ArgoReader#read(String, String)}), taking what a workflow written again would lose and a run here does
+   * not use (a key of the workflow's own such as {@code spec.tolerations}, a hand edit of a kfp4j template), as the same run
+   * untracked does.
    *
    * @throws ConfigException saying what the file is when it is the other form, else why it does not read
    */
   Pipeline read(String yaml, String source, Terms terms) {
-    return read(yaml, source, Cluster.whyFormat(this, terms, null), null);
+    return read(yaml, source, Cluster.whyFormat(this, terms, null), null, true);
   }
 
   /**
@@ -82,9 +85,14 @@ enum PipelineFormat {
    * @throws ConfigException saying what the file is when it is the other form, else why it does not read
    */
   Pipeline read(String yaml, String source, String why, String namespace) {
+    return read(yaml, source, why, namespace, false);
+  }
+
+  private Pipeline read(String yaml, String source, String why, String namespace, boolean here) {
     try {
       // KFP 2: its called pipelines kept, so that the file written again has each as KFP's nested DAG
-      return this == ARGO ? ArgoReader.readToWrite(yaml, source, namespace) : Kfp2Reader.readNested(yaml, source);
+      return this == KFP2 ? Kfp2Reader.readNested(yaml, source)
+          : here ? ArgoReader.read(yaml, source) : ArgoReader.readToWrite(yaml, source, namespace);
     } catch (FormatException e) {
       if (other().recognizes(yaml)) {
         Path same = counterpart(source);

@@ -94,6 +94,21 @@ class TrackedRunTest {
     assertEquals(List.of(), server.refused());
   }
 
+  /**
+   * A workflow file with a key of its own that a workflow written again would lose ({@code spec.tolerations}, which
+   * upload-pipeline refuses) runs tracked here, as it runs untracked: a run here reads it as a run reads it.
+   */
+  @Test
+  void aWorkflowFileWithAKeyARunHereDoesNotUseRunsTrackedAsUntracked() throws Exception {
+    String compiled = Files.readString(Path.of("target/test-classes/META-INF/kfp4j/pipelines/tracked-training.yaml"));
+    assertTrue(compiled.contains("\nspec:\n"), compiled);
+    Path file = Files.writeString(dir.resolve("tolerated.yaml"),
+        compiled.replace("\nspec:\n", "\nspec:\n  tolerations:\n  - {key: gpu, operator: Exists}\n"));
+    Ran ran = run(config(), file.toString(), "argo", "-a", "epochs=2");
+    assertEquals(0, ran.code(), ran.out() + "\n" + ran.err());
+    assertEquals("FINISHED", server.runs().get(0).status());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"argo", "kfp2"})
   void aFailedTaskEndsTheRunFailed(String format) throws Exception {
