@@ -61,16 +61,16 @@ public final class ArgoReader {
   }
 
   /**
-   * Reads workflow YAML that is to be written again (submitted, scheduled, tracked): as {@link
-   * #read(String, String)}, but what another tool's container template says that the model does
-   * not carry ({@code podSpecPatch}, {@code affinity}, an output's {@code globalName}, where an
-   * artifact is stored, a DAG's outputs, ...) is refused, not lost on the way ({@link TemplateIo}), and so are what a
-   * template kfp4j wrote says that it would not write again, such as a {@code podSpecPatch} added by hand or a name of its
-   * own ({@link EditedTemplates}, a DAG template's: {@link RenamedDags}), a template no task runs ({@link UnusedTemplates}), and a key of the workflow's own that
-   * it would not write again ({@code spec.tolerations}, {@code spec.hooks}, a label of the workflow: {@link WorkflowKeys}).
-   * A {@code metadata.namespace} is refused as a key kfp4j has no setting for: this reads a workflow whose runs' namespace
-   * is none of its reader's to give (a pipeline written into another, a run on this machine); else {@link
-   * #readToWrite(String, String, String)}.
+   * Reads workflow YAML that is to be written again (submitted, scheduled, written into another pipeline): as {@link
+   * #read(String, String)}, but what another tool's container template says that the model does not carry ({@code
+   * podSpecPatch}, {@code affinity}, an output's {@code globalName}, where an artifact is stored, a DAG's outputs, ...) is
+   * refused, not lost on the way ({@link TemplateIo}), and so are what a template kfp4j wrote says that it would not write
+   * again, such as a {@code podSpecPatch} added by hand or a name of its own ({@link EditedTemplates}, a DAG template's:
+   * {@link RenamedDags}), a template no task runs ({@link UnusedTemplates}), and a key of the workflow's own that it would
+   * not write again ({@code spec.tolerations}, {@code spec.hooks}, a label of the workflow: {@link WorkflowKeys}). A {@code
+   * metadata.namespace} is refused as a key kfp4j has no setting for: this reads a workflow whose runs' namespace is none
+   * of its reader's to give (a pipeline written into another); else {@link #readToWrite(String, String, String)}. A run on
+   * this machine, tracked in MLflow or not, reads the workflow as {@link #read(String, String)} does.
    */
   public static Pipeline readToWrite(String yaml, String source) {
     return readToWrite(yaml, source, null);
