@@ -1,12 +1,15 @@
 package dev.kfp4j.format.argo;
 
+import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where a part of a workflow file and the same part of the workflow written again from the pipeline read from it differ
@@ -87,6 +90,21 @@ final class Differences {
   private static boolean add(Difference d, List<Difference> out, int limit) {
     out.add(d);
     return out.size() >= limit;
+  }
+
+  /**
+   * Annotation {@code key} of {@code node} (a template, a workflow) put as the JSON its text holds, so that it is compared
+   * key by key, not as one string; left as text where it is none, which the reader has refused already.
+   */
+  static void annotationAsJson(JsonNode node, String key) {
+    JsonNode annotations = node.path("metadata").path("annotations");
+    if (annotations.path(key).isString()) {
+      try {
+        ((ObjectNode) annotations).set(key, Yaml.readJson(annotations.get(key).asString()));
+      } catch (JacksonException e) {
+        // left as text
+      }
+    }
   }
 
   static List<String> with(List<String> path, String segment) {

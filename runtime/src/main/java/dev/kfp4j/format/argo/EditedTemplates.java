@@ -2,12 +2,10 @@ package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.Differences.Difference;
-import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -111,12 +109,7 @@ final class EditedTemplates {
   private static JsonNode comparable(JsonNode template) {
     ObjectNode t = (ObjectNode) template.deepCopy();
     t.set(NAME, t.remove("name"));
-    JsonNode spec = t.path("metadata").path("annotations").path(Argo.COMPONENT_SPEC);
-    try {
-      ((ObjectNode) t.get("metadata").get("annotations")).set(Argo.COMPONENT_SPEC, Yaml.readJson(spec.asString()));
-    } catch (JacksonException e) {
-      // left as text: the reader has refused it already
-    }
+    Differences.annotationAsJson(t, Argo.COMPONENT_SPEC);
     return t;
   }
 

@@ -2,13 +2,11 @@ package dev.kfp4j.format.argo;
 
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.Differences.Difference;
-import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -108,8 +106,8 @@ final class WorkflowKeys {
     boolean kfp4js = RenamedDags.writtenByKfp4j(read);
     if (kfp4js) {
       again = again.deepCopy();
-      parsed(mine);
-      parsed((ObjectNode) again);
+      Differences.annotationAsJson(mine, Argo.PIPELINE_SPEC);
+      Differences.annotationAsJson(again, Argo.PIPELINE_SPEC);
     }
     if (mine.path("metadata").isObject() && mine.get("metadata").path("name").isString()) {
       ObjectNode metadata = (ObjectNode) mine.get("metadata");
@@ -140,18 +138,6 @@ final class WorkflowKeys {
     return new Differences.Rules(path -> !(kfp4js && path.equals(PIPELINE_SPEC)) && OWN.contains(path) || CLUSTERS.contains(path)
         || path.size() == 6 && path.subList(0, 3).equals(PIPELINE_SPEC) && path.get(5).equals("default"),
         (path, value) -> blank(value));
-  }
-
-  /** {@code workflow} with its {@code pipeline_spec} annotation as JSON, so that it is compared key by key. */
-  private static void parsed(ObjectNode workflow) {
-    JsonNode annotations = workflow.path("metadata").path("annotations");
-    if (annotations.path(Argo.PIPELINE_SPEC).isString()) {
-      try {
-        ((ObjectNode) annotations).set(Argo.PIPELINE_SPEC, Yaml.readJson(annotations.get(Argo.PIPELINE_SPEC).asString()));
-      } catch (JacksonException e) {
-        // left as text: the reader has refused it already
-      }
-    }
   }
 
   /**
