@@ -65,20 +65,14 @@ public final class Annotations {
   }
 
   private static boolean anyUnresolved(AnnotationMirror m) {
-    for (AnnotationValue v : m.getElementValues().values()) {
-      if (isError(v) || v.getValue() instanceof AnnotationMirror nested && anyUnresolved(nested)) {
-        return true;
-      }
-      if (v.getValue() instanceof List<?> list) {
-        for (Object item : list) {
-          if (item instanceof AnnotationValue entry
-              && (isError(entry) || entry.getValue() instanceof AnnotationMirror nested && anyUnresolved(nested))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return m.getElementValues().values().stream().anyMatch(Annotations::unresolved);
+  }
+
+  /** Whether {@code v}, an entry of it or a value of an annotation it holds is one javac cannot resolve. */
+  private static boolean unresolved(AnnotationValue v) {
+    return isError(v) || v.getValue() instanceof AnnotationMirror nested && anyUnresolved(nested)
+        || v.getValue() instanceof List<?> list
+            && list.stream().anyMatch(item -> item instanceof AnnotationValue entry && unresolved(entry));
   }
 
   /** javac's value of an expression it cannot resolve reads as {@code <error>} unquoted, where a string's is quoted. */
