@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * p-exit-handler}) and a condition's or loop's DAG template after the task that runs it, which names the group, so the
  * workflow written again would lose another name. A DAG template has no mark of its own, but the workflow kfp4j wrote has
  * ({@link #writtenByKfp4j}); another tool's workflow is read into kfp4j's names on purpose, and is not checked. Group names
- * are read from the file's task names, so a task moved or removed by hand changes none of them.
+ * are read from the file's task names, so a task moved or removed by hand changes none of them. A DAG template added by
+ * hand and run by a task with neither a condition nor a loop is refused too: kfp4j reads its tasks into the DAG that runs it.
  */
 final class RenamedDags {
   private RenamedDags() {}
@@ -68,6 +69,30 @@ final class RenamedDags {
             + " rename that task too");
       }
     });
+    checkFlattened(read, again, dags, source);
+  }
+
+  /**
+   * Refuses a DAG template of {@code read} that {@code again} has not: one run by a task with neither a {@code when} nor a
+   * loop, which kfp4j writes for no group, so that one added by hand is read as its tasks alone, put into the DAG that runs
+   * it, and the workflow written again would lose its name and its nesting.
+   */
+  private static void checkFlattened(JsonNode read, JsonNode again, List<String> dags, String source) {
+    List<String> written = new ArrayList<>();
+    again.path("spec").path("templates").forEach(t -> written.add(t.path("name").asString("")));
+    for (JsonNode t : read.path("spec").path("templates")) {
+      for (JsonNode task : t.path("dag").path("tasks")) {
+        String template = task.path("template").asString("");
+        if (dags.contains(template) && !written.contains(template)) {
+          throw new FormatException(source + ": template '" + template + "' is a DAG that task '" + task.path("name").asString("")
+              + "' of template '" + t.path("name").asString("") + "' runs with neither a when nor a loop, which kfp4j writes for"
+              + " no group of a workflow of its own: its tasks are read into the DAG that runs it, and the workflow written again"
+              + " would lose the template and its nesting. Move its tasks into '" + t.path("name").asString("") + "' (or write"
+              + " them in a Dsl.when or Dsl.forEach of the pipeline and compile it again), or submit the file with Argo's own"
+              + " tools");
+        }
+      }
+    }
   }
 
   private static FormatException refusal(String what, String instead) {

@@ -116,6 +116,23 @@ class WrittenAgainDagNamesTest {
   }
 
   @Test
+  void aPlainDagAddedByHandIsRefusedAsItWouldBeFlattened() {
+    String message = refused(w -> {
+      ObjectNode extra = ((tools.jackson.databind.node.ArrayNode) w.at("/spec/templates")).addObject();
+      extra.put("name", "extra");
+      ObjectNode hello = extra.putObject("dag").putArray("tasks").addObject();
+      hello.put("name", "hello").put("template", "echo");
+      hello.putObject("arguments").putArray("parameters").addObject().put("name", "msg").put("value", "hello");
+      ((tools.jackson.databind.node.ArrayNode) w.at("/spec/templates/0/dag/tasks")).addObject().put("name", "more")
+          .put("template", "extra");
+    });
+    assertEquals("edited.yaml: template 'extra' is a DAG that task 'more' of template 'p' runs with neither a when nor a loop,"
+        + " which kfp4j writes for no group of a workflow of its own: its tasks are read into the DAG that runs it, and the"
+        + " workflow written again would lose the template and its nesting. Move its tasks into 'p' (or write them in a"
+        + " Dsl.when or Dsl.forEach of the pipeline and compile it again), or submit the file with Argo's own tools", message);
+  }
+
+  @Test
   void aNameKfp4jWritesAgainIsNotRefused() {
     String written = writtenAgain(workflow(), w -> {});
     assertEquals(written, ArgoWriter.write(ArgoReader.readToWrite(written, "p.yaml")), "not edited: written again as it was");
