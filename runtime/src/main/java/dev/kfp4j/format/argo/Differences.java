@@ -21,7 +21,15 @@ final class Differences {
   private static final JsonNode EMPTY = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
   /** What names a credential in a key or value ({@link #shown}). */
   private static final Pattern CREDENTIAL =
-      Pattern.compile("(?i)passw|secret|token|credential|api[-_]?key|auth|private[-_]?key|access[-_]?key");
+      Pattern.compile("(?i)passw|secret|token|credential|api[-_ ]?key|auth|bearer|private[-_ ]?key|access[-_ ]?key");
+  /**
+   * What is a credential by its form, whatever names it ({@link #shown}): a URL's user name and password
+   * ({@code postgres://u:pw@host}), a JSON Web Token, and the keys of AWS, GitHub, Slack, Google, OpenAI and Hugging Face
+   * by their prefixes.
+   */
+  private static final Pattern CREDENTIAL_FORM = Pattern.compile("://[^/?#@\\s\"]+@|\\beyJ[\\w-]{8,}\\.[\\w-]{8,}\\."
+      + "|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b|\\b(?:gh[pousr]_|github_pat_)\\w{20,}|\\bxox[abprs]-[\\w-]{10,}"
+      + "|\\bAIza[\\w-]{30,}|\\bsk-[\\w-]{20,}|\\bhf_[A-Za-z0-9]{20,}");
 
   private Differences() {}
 
@@ -129,15 +137,17 @@ final class Differences {
 
   /**
    * A value at {@code path} as a message shows it: JSON, cut at 200 characters; "not set" where absent; its length alone where
-   * the path or the value names a credential ({@code TOKEN}, {@code password}, {@code secret}, {@code apiKey}, ...): a
-   * message goes to a terminal and to CI logs, and no credential is printed.
+   * the path or the value names a credential ({@code TOKEN}, {@code password}, {@code secret}, {@code apiKey}, ...) or has
+   * a credential's form (a URL's password, a token's known prefix): a message goes to a terminal and to CI logs, and no
+   * credential is printed.
    */
   static String shown(List<String> path, JsonNode value) {
     if (value.isMissingNode()) {
       return "not set";
     }
     String json = value.toString();
-    if (CREDENTIAL.matcher(String.join(" ", path)).find() || CREDENTIAL.matcher(json).find()) {
+    if (CREDENTIAL.matcher(String.join(" ", path)).find() || CREDENTIAL.matcher(json).find()
+        || CREDENTIAL_FORM.matcher(json).find()) {
       return "a value of " + json.length() + " characters (not shown: it may hold a credential)";
     }
     return json.length() > 200 ? json.substring(0, 200) + "..." : json;

@@ -174,6 +174,20 @@ class WrittenAgainTemplatesTest {
     // a value that names none is shown, as it was
     String shown = refused(w -> ((ArrayNode) template(w, "use").at("/container/command")).set(2, "--verbose"));
     assertTrue(shown.contains("container.command[2] is \"--verbose\", which kfp4j writes again as "), shown);
+    String url = refused(w -> ((ArrayNode) template(w, "use").at("/container/command")).set(2, "https://example.com/a.csv"));
+    assertTrue(url.contains("container.command[2] is \"https://example.com/a.csv\", which kfp4j writes again as "), url);
+  }
+
+  @Test
+  void anEditedValueOfACredentialsFormIsNotShownWhateverNamesIt() {
+    String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXZhbHVl";
+    for (String value : List.of("--db=postgres://app:hunter2@db:5432/sales", "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8",
+        "--header=" + jwt, "AKIA" + "ABCDEFGHIJKLMNOP", "-----BEGIN PRIVATE KEY-----")) {
+      String m = refused(w -> ((ArrayNode) template(w, "use").at("/container/command")).set(2, value));
+      assertTrue(m.contains("container.command[2] is a value of " + (value.length() + 2) + " characters (not shown: it may"
+          + " hold a credential)"), m);
+      assertTrue(!m.contains(value) && !m.contains("hunter2") && !m.contains(jwt), m);
+    }
   }
 
   @Test
