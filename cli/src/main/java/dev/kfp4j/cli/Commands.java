@@ -245,6 +245,7 @@ final class Commands {
 
     @Override
     public Integer call() throws IOException {
+      configFile.checkGiven(); // read only for --image, but a file named is there or said not to be
       int files = validateFiles();
       if (files != Kfp4j.OK || image == null) {
         return files;
@@ -456,6 +457,7 @@ final class Commands {
     @Override
     public Integer call() throws IOException {
       picocli.CommandLine.ParseResult given = spec.commandLine().getParseResult();
+      server.checkGiven(); // the local UI reads none, but a file named is there or said not to be
       if (local.local && given.hasMatchedOption("--run")) {
         throw new ConfigException(terms().option("--run") + " is a run's page in the KFP UI; the local UI shows the runs in "
             + terms().option("--root") + ": leave out " + terms().option("--run") + ", or " + terms().option("--local")

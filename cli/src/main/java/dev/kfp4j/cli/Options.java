@@ -35,12 +35,23 @@ final class Options {
     Config config() {
       if (config == null) {
         Path f = file != null ? file : Path.of(Config.FILE);
-        if (file != null && !Files.isRegularFile(file)) {
-          throw new ConfigException("no config file " + file + "; '" + terms().command("init", "<host>") + "' writes one");
-        }
+        checkGiven();
         config = Files.isRegularFile(f) ? Config.load(f, terms()) : Config.empty();
       }
       return config;
+    }
+
+    /**
+     * Refuses a {@code --config} given that is not there, as {@link #config()} does: for a command that reads the file for
+     * part of its work only ({@code validate} without {@code --image}, {@code ui --local}), so that a file named wrong is
+     * said at once, as in every command, and not passed over.
+     *
+     * @throws ConfigException naming the file, and the command that writes one
+     */
+    void checkGiven() {
+      if (file != null && !Files.isRegularFile(file)) {
+        throw new ConfigException("no config file " + file + "; '" + terms().command("init", "<host>") + "' writes one");
+      }
     }
 
     /** How this execution's messages name options and commands ({@link Kfp4j#terms}). */

@@ -102,6 +102,32 @@ class CommandsTest {
     assertFalse(Files.exists(dir.resolve("i.tar")));
   }
 
+  /**
+   * A --config named that is not there is a usage error in every command taking one, as the README says: 'validate' (which
+   * reads it for --image only) printed its files' checks and exited 0, and 'ui --local' served, without a word.
+   */
+  @Test
+  void aConfigFileNamedThatIsNotThereIsExitCode2InEveryCommand() {
+    String missing = dir.resolve("no-such-kfp4j.yaml").toString();
+    // ui --local with an address it refuses too: it fails, and does not serve, whichever it says
+    for (List<String> line : List.of(List.of("validate", "--classes", CLASSES),
+        List.of("ui", "--local", "--root", dir.resolve("runs").toString(), "--port", "0"),
+        List.of("run", "-p", "add-example", "--classes", CLASSES, "--root", dir.resolve("runs").toString()),
+        List.of("manifest", "-p", "add-example", "--classes", CLASSES))) {
+      List<String> args = new ArrayList<>(line);
+      args.addAll(List.of("--config", missing));
+      if (line.get(0).equals("ui")) {
+        args.addAll(List.of("--bind", "0.0.0.0"));
+      }
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: no config file " + missing + "; 'kfp4j init <host>' writes one\nkfp4j "
+          + line.get(0) + " ["), r.toString());
+      assertEquals("", r.out(), r.toString());
+    }
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
+  }
+
   @Test
   void aBadOptionIsExitCode2WithTheUsageLine() {
     Cli r = Cli.run("run-once", "--bogus");
