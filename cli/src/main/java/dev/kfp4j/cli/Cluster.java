@@ -110,10 +110,11 @@ final class Cluster {
 
   /**
    * {@code given} checked against the pipeline's parameters (names, values without default, types);
-   * for KFP 2, also that each value is one its runtime config takes (no {@code nan} for a float).
+   * for KFP 2, also that each value is one its runtime config takes (no {@code nan} for a float). A value missing is said
+   * with the argument option as {@code terms} name it ({@code -a name=value}, a goal's {@code -Dkfp4j.arg=name=value}).
    */
-  Map<String, String> arguments(Map<String, String> given) {
-    Map<String, String> checked = RunArguments.check(compiled, given);
+  Map<String, String> arguments(Map<String, String> given, Terms terms) {
+    Map<String, String> checked = RunArguments.check(compiled, given, terms.option("-a", "name=value"));
     if (format == PipelineFormat.KFP2) {
       checked.forEach((name, text) -> {
         try {

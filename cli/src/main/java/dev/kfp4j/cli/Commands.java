@@ -130,6 +130,13 @@ final class Commands {
             : "a KFP 2 pipeline spec, not an Argo Workflow") + "; leave out " + terms().option("--format") + " or pass "
             + terms().option("--format", workflow.format()));
       }
+      if (resume == null) { // a value missing said as this command takes one, before anything starts; the runner checks again
+        try {
+          workflow.arguments(arguments.arguments, terms().option("-a", "name=value"));
+        } catch (WorkflowException e) {
+          throw new ConfigException(e.getMessage());
+        }
+      }
       ProjectClasspath project = ProjectClasspath.of(classpath, pipeline.classes, terms());
       try (URLClassLoader loader = project.loader()) {
         String cp = project.classpath();

@@ -47,7 +47,7 @@ final class RunOnceCommand extends Commands.Base {
     Cluster c = Cluster.of(server, pipeline, pin);
     String root = pipelineRoot.of(c.format(), server.argo);
     c.withCaching(caching.of(server.argo, true)); // a new version goes up with the run
-    Map<String, String> args = c.arguments(arguments.arguments);
+    Map<String, String> args = c.arguments(arguments.arguments, terms());
     Config config = server.config();
     String run = Options.first(runName, Options.first(config.run().runName(), c.name()));
     boolean wait = waitForCompletion != null ? waitForCompletion : config.run().waitForCompletion();

@@ -67,7 +67,7 @@ final class ScheduleCommand extends Commands.Base {
     Cluster c = Cluster.of(server, pipeline, pin);
     String root = pipelineRoot.of(c.format(), server.argo);
     c.withCaching(caching.of(server.argo, upload));
-    Map<String, String> args = c.arguments(arguments.arguments);
+    Map<String, String> args = c.arguments(arguments.arguments, terms());
     Config config = server.config();
     Printer printer = new Printer(out(), output.json());
     if (server.argo) {

@@ -73,6 +73,28 @@ class CommandsTest {
   }
 
   /**
+   * A parameter given no value was said "pass name=value", which 'kfp4j run' refuses ("Unmatched argument"): run, run-once and
+   * schedule say their option, -a name=value, before anything runs or is sent; so given, the run goes.
+   */
+  @Test
+  void aParameterWithoutAValueIsExitCode2SayingTheOptionThatGivesIt() {
+    for (List<String> line : List.of(List.of("run", "--root", dir.resolve("runs").toString()),
+        List.of("run-once", "--host", "http://127.0.0.1:9"), List.of("schedule", "--upload", "--every", "1h", "--host", "http://127.0.0.1:9"))) {
+      List<String> args = new ArrayList<>(line);
+      args.addAll(List.of("--classes", CLASSES, "-p", "greet", "-a", "greeting=hi"));
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().startsWith("kfp4j: error: pipeline 'greet' needs a value for [name] (they have no default); pass -a name=value\n"
+          + "kfp4j " + line.get(0) + " ["), r.toString());
+    }
+    assertFalse(Files.exists(dir.resolve("runs")), "nothing ran");
+    Cli given = Cli.run("run", "--root", dir.resolve("runs").toString(), "--classes", CLASSES, "-p", "greet", "-a", "greeting=hi",
+        "-a", "name=bob");
+    assertEquals(0, given.code(), given.toString());
+    assertTrue(given.out().contains("print-op1 = hi\n"), given.toString());
+  }
+
+  /**
    * A --classes folder named on the command line that is not there is a usage error in every command taking one: 'run -p FILE'
    * ran the pipeline without the project's classes, 'graph -p FILE' and 'upload-pipeline -p FILE' went on without a word. So is
    * an entry of the image's --classpath that is not there (it said no jar of --classpath had kfp4j-entrypoint).

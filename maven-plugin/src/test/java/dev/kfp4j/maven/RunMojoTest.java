@@ -143,6 +143,24 @@ class RunMojoTest {
     assertEquals(List.of(), log.errors, "the failure says it once, with no usage of the 'kfp4j run' command");
   }
 
+  /** A parameter given no value: the goal says the property that gives one, not the command's option nor LocalRun's form. */
+  @Test
+  void aParameterWithoutAValueFailsTheGoalSayingItsProperty() {
+    RunMojo mojo = new RunMojo();
+    mojo.classes = GoalsTest.CLASSES;
+    mojo.classpath = List.of();
+    mojo.pipeline = "greet";
+    mojo.root = dir.toFile();
+    mojo.arguments = Map.of("greeting", "hi");
+    mojo.config = new File("no-such-kfp4j.yaml");
+    Recorded log = new Recorded();
+    mojo.setLog(log);
+    org.apache.maven.plugin.MojoExecutionException e =
+        org.junit.jupiter.api.Assertions.assertThrows(org.apache.maven.plugin.MojoExecutionException.class, mojo::execute);
+    assertEquals("kfp4j:run failed: pipeline 'greet' needs a value for [name] (they have no default); pass "
+        + "-Dkfp4j.arg=name=value", e.getMessage());
+  }
+
   @Test
   void runsTheArgoWorkflowOrTheKfp2SpecAndNamesTheRunFolderAsNews() throws Exception {
     for (String format : new String[] {null, "kfp2"}) {

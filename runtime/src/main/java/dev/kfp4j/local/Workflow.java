@@ -268,6 +268,14 @@ public final class Workflow {
    * parameter without a default that is not given has no value.
    */
   public Map<String, String> arguments(Map<String, String> given) {
+    return arguments(given, RunArguments.GIVE);
+  }
+
+  /**
+   * {@link #arguments(Map)}, a missing value said with {@code give}, how the caller's user writes an argument ({@code kfp4j
+   * run}'s {@code -a name=value}; {@link RunArguments#checkNoneMissing(String, List, String)}).
+   */
+  public Map<String, String> arguments(Map<String, String> given, String give) {
     Map<String, String> out = new LinkedHashMap<>();
     List<String> declared = new ArrayList<>();
     parameters.forEach(p -> declared.add(p.name()));
@@ -291,7 +299,7 @@ public final class Workflow {
       out.put(p.name(), value);
     }
     try {
-      RunArguments.checkNoneMissing(name, missing);
+      RunArguments.checkNoneMissing(name, missing, give);
     } catch (IllegalArgumentException e) {
       throw new WorkflowException(e.getMessage());
     }

@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  */
 public final class RunArguments {
+  /** How an argument is written where the caller says nothing else: {@code LocalRun}'s form, a name and its value. */
+  public static final String GIVE = "name=value";
+
   private RunArguments() {}
 
   /**
@@ -30,6 +33,16 @@ public final class RunArguments {
    * @throws IllegalArgumentException naming the argument and what is wrong with it
    */
   public static Map<String, String> check(Pipeline pipeline, Map<String, String> given) {
+    return check(pipeline, given, GIVE);
+  }
+
+  /**
+   * {@code given}, checked, in the order of the parameters; nothing is filled in. A missing value is said with {@code give}, how
+   * the caller's user writes one ({@code -a name=value}, {@code -Dkfp4j.arg=name=value}).
+   *
+   * @throws IllegalArgumentException naming the argument and what is wrong with it
+   */
+  public static Map<String, String> check(Pipeline pipeline, Map<String, String> given, String give) {
     List<String> declared = new ArrayList<>();
     pipeline.parameters().forEach(p -> declared.add(p.name()));
     checkKnown(pipeline.name(), declared, given.keySet());
@@ -44,7 +57,7 @@ public final class RunArguments {
         missing.add(p.name());
       }
     }
-    checkNoneMissing(pipeline.name(), missing);
+    checkNoneMissing(pipeline.name(), missing, give);
     return out;
   }
 
@@ -71,9 +84,20 @@ public final class RunArguments {
    * @throws IllegalArgumentException naming them, and saying how to give them
    */
   public static void checkNoneMissing(String pipeline, List<String> missing) {
+    checkNoneMissing(pipeline, missing, GIVE);
+  }
+
+  /**
+   * Refuses a run that gives no value for {@code missing}, as {@link #checkNoneMissing(String, List)} does, saying how to give
+   * one as {@code give}: how the caller's user writes an argument ({@code kfp4j run}'s {@code -a name=value}, a Maven goal's
+   * {@code -Dkfp4j.arg=name=value}), so that the advice is one that user can follow.
+   *
+   * @throws IllegalArgumentException naming them, and saying how to give them
+   */
+  public static void checkNoneMissing(String pipeline, List<String> missing, String give) {
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("pipeline '" + pipeline + "' needs a value for " + missing
-          + " (they have no default); pass name=value");
+          + " (they have no default); pass " + give);
     }
   }
 
