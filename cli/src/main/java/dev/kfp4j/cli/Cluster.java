@@ -95,7 +95,10 @@ final class Cluster {
     return this;
   }
 
-  /** The file to upload: {@link #overlaid()} written in its form, every task's caching set when asked ({@link #withCaching}). */
+  /**
+   * The file to upload: {@link #overlaid()} written in its form, every task's caching set when asked ({@link #withCaching}), with
+   * {@link Overlay#note} when a config file was read.
+   */
   String yaml() {
     if (yaml == null) {
       String written = format.write(overlaid());
@@ -103,7 +106,7 @@ final class Cluster {
         written = format == PipelineFormat.KFP2 ? dev.kfp4j.format.kfp2.RunCaching.override(written, caching)
             : dev.kfp4j.format.argo.RunCaching.override(written, caching);
       }
-      yaml = Overlay.note(written);
+      yaml = config.file() != null ? Overlay.note(written) : written; // no file read: no run_config applied to say
     }
     return yaml;
   }
