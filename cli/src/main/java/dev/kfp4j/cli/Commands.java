@@ -2,6 +2,7 @@ package dev.kfp4j.cli;
 
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.ShownUrl;
+import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.argo.ArgoRules;
@@ -305,7 +306,7 @@ final class Commands {
       try {
         text = Files.readString(f);
       } catch (IOException e) {
-        return new Checked("cannot read: " + e.getMessage(), null);
+        return new Checked("cannot read: " + FileErrors.why(f, e), null); // in words: no such file or folder, permission denied
       }
       try {
         boolean argo = text.contains("kind: Workflow");

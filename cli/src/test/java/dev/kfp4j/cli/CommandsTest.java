@@ -378,6 +378,19 @@ class CommandsTest {
         bad.toString());
   }
 
+  /**
+   * A file named to validate that is not there was "INVALID a.yaml: cannot read: a.yaml", naming the file again and not why:
+   * now why, in words, as the command says every local file error.
+   */
+  @Test
+  void validateSaysWhyAFileCannotBeRead() {
+    Path missing = dir.resolve("no-such.yaml");
+    Cli r = Cli.run("validate", missing.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertEquals("INVALID " + missing + ": cannot read: no such file or folder\n", r.out(), r.toString());
+    assertEquals("kfp4j: 1 of 1 files are not valid\n", r.err(), r.toString());
+  }
+
   @Test
   void validateChecksKfp2PipelineSpecsAndComponentFilesWithTheirPlatformDocument() throws Exception {
     Cli ok = Cli.run("validate", "--classes", CLASSES);
