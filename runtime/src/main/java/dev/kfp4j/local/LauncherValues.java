@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * text without surrounding white space, parsed as Go's {@code strconv.ParseInt} (base 10),
  * {@code ParseFloat} and {@code ParseBool} parse it; a {@code LIST} or {@code STRUCT} is JSON of an
  * array or an object. The launcher fails the task whose file does not read; so does a local run of
- * a KFP 2 spec.
+ * a KFP 2 spec. What it reads is the value the task gave: a number's or a boolean's text without the white space around
+ * it ({@code 5} of a file {@code 5\n}, as {@code echo} writes it), a {@code STRING} as it is.
  */
 final class LauncherValues {
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
@@ -22,6 +23,15 @@ final class LauncherValues {
   private static final Set<String> BOOLEANS = Set.of("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False");
 
   private LauncherValues() {}
+
+  /**
+   * The value an output file of {@code type} gives, as the launcher holds it: a {@code STRING} (or an untyped output) is
+   * the file's text as it is, its trailing newline kept; any other type without the white space around it, which the
+   * launcher's parse skips ({@code strings.TrimSpace} before Go's {@code strconv}; JSON around an array or an object).
+   */
+  static String held(String text, ParameterType type) {
+    return type == null || type == ParameterType.STRING ? text : text.strip();
+  }
 
   /** Null when {@code text} reads as {@code type}; else why not, for the task's message. */
   static String problem(String text, ParameterType type) {

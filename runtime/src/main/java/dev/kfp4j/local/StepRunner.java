@@ -401,8 +401,9 @@ final class StepRunner {
   }
 
   /**
-   * The step's output values: as written in a KFP 2 run, as KFP 2's launcher reads an output parameter's file (a {@code
-   * STRING} is the file's text; {@code metadata.TextToPbValue}); in an Argo run one trailing newline dropped, as Argo's
+   * The step's output values: in a KFP 2 run as KFP 2's launcher reads an output parameter's file (a {@code STRING} is
+   * the file's text, a number, boolean, list or struct its value without the white space around it; {@code
+   * metadata.TextToPbValue}); in an Argo run one trailing newline dropped, as Argo's
    * executor reads a {@code valueFrom.path}.
    */
   private Map<String, String> values(Step step) throws OutputException {
@@ -422,7 +423,7 @@ final class StepRunner {
           throw new OutputException("its output '" + e.getKey() + "' at " + p + " is " + problem + ", which KFP 2's launcher "
               + "does not read as a " + type.v2Name() + ": " + shown);
         }
-        values.put(e.getKey(), !valuesAsWritten && s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
+        values.put(e.getKey(), valuesAsWritten ? LauncherValues.held(s, type) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
       } catch (CharacterCodingException bad) {
         throw new OutputException("its output '" + e.getKey() + "' at " + p + " is not UTF-8 text");
       } catch (IOException bad) {
