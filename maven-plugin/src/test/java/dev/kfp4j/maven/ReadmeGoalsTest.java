@@ -63,4 +63,25 @@ class ReadmeGoalsTest {
     assertTrue(readme.contains("The plugin needs Maven " + required + " or newer"), "README names Maven " + required);
     assertTrue(readme.contains("requires Maven version " + required + "`"), "README quotes Maven's refusal for " + required);
   }
+
+  /**
+   * The plugin's pom says the Maven version its descriptor requires as its {@code prerequisites}: Maven before 3.9 reads the
+   * required version from there only, so without it the 3.8.7 Debian and Ubuntu install ran the plugin, built against a newer
+   * Maven API, where the README says that Maven refuses it.
+   */
+  @Test
+  void thePomRequiresTheMavenVersionOfTheDescriptorForOlderMavens() throws Exception {
+    var factory = DocumentBuilderFactory.newInstance();
+    var descriptor = factory.newDocumentBuilder().parse(new File("target/classes/META-INF/maven/plugin.xml"));
+    String required = descriptor.getDocumentElement().getElementsByTagName("requiredMavenVersion").item(0).getTextContent().trim();
+    var pom = factory.newDocumentBuilder().parse(new File("pom.xml")).getDocumentElement();
+    var prerequisites = pom.getElementsByTagName("prerequisites");
+    assertEquals(1, prerequisites.getLength(), "pom.xml has <prerequisites><maven>, which Maven 3.8 reads");
+    String maven = ((org.w3c.dom.Element) prerequisites.item(0)).getElementsByTagName("maven").item(0).getTextContent().trim();
+    if (maven.equals("${maven.api.version}")) { // the parent's property, which the plugin's Maven API dependencies take too
+      var parent = factory.newDocumentBuilder().parse(new File("../pom.xml")).getDocumentElement();
+      maven = parent.getElementsByTagName("maven.api.version").item(0).getTextContent().trim();
+    }
+    assertEquals(required, maven, "the Maven version pom.xml's prerequisites require");
+  }
 }
