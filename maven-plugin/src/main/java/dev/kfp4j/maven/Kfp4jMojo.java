@@ -1,5 +1,6 @@
 package dev.kfp4j.maven;
 
+import dev.kfp4j.cli.Config;
 import dev.kfp4j.cli.Kfp4j;
 import java.io.File;
 import java.io.PrintWriter;
@@ -20,9 +21,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  * pom or as {@code -Dkfp4j.<name>=...}; the project's {@code kfp4j.yaml} is read as the command reads it.
  */
 abstract class Kfp4jMojo extends AbstractMojo {
-  /** The config file; read when it exists. */
+  /**
+   * The config file: the project's {@code kfp4j.yaml}, read when it exists; another one given, read as {@code --config} is,
+   * which the command refuses when it is not there.
+   */
   @Parameter(property = "kfp4j.config", defaultValue = "${project.basedir}/kfp4j.yaml")
   File config;
+
+  /** The project's folder, whose {@code kfp4j.yaml} is the config file a goal reads when it is there. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  File basedir;
 
   /** Skips the goal. */
   @Parameter(property = "kfp4j.skip", defaultValue = "false")
@@ -77,6 +85,14 @@ abstract class Kfp4jMojo extends AbstractMojo {
     return session == null || pipelineName() == null ? null : ReactorPipelines.skip(session, goal, pipelineName(), classOutput());
   }
 
+  /**
+   * Whether {@code file} is the project's {@code kfp4j.yaml}, the config file a goal reads when it is there and goes without
+   * when not; another one, given with {@code -Dkfp4j.config} or {@code <config>}, is read or refused as {@code --config} is.
+   */
+  private boolean theProjects(File file) {
+    return basedir != null && file.getAbsoluteFile().equals(new File(basedir, Config.FILE).getAbsoluteFile());
+  }
+
   /** The goal's {@code kfp4j} command line, without the command name. */
   abstract List<String> arguments();
 
@@ -116,9 +132,9 @@ abstract class Kfp4jMojo extends AbstractMojo {
     List<String> args = new ArrayList<>();
     args.addAll(List.of(command().split(" "))); // a command of a group, such as 'runs get', is two words
     args.addAll(arguments());
-    if (usesConfig && config != null && config.isFile()) {
+    if (usesConfig && config != null && (config.isFile() || !theProjects(config))) {
       args.add("--config");
-      args.add(config.getPath());
+      args.add(config.getPath()); // one given that is not there, the command refuses, naming it
     }
     List<String> said = new ArrayList<>(); // the command's own lines, 'kfp4j: ...': the first is the build's failure, if it fails
     List<String> errors = new ArrayList<>(); // the other lines on standard error, logged as they come

@@ -32,7 +32,7 @@ class EngineGoalErrorsTest {
     mojo.root = root;
     mojo.containers = true;
     mojo.engine = engine;
-    mojo.config = new File("no-such-kfp4j.yaml");
+    GoalsTest.noConfig(mojo, root.toPath()); // the runs folder: no kfp4j.yaml there
     mojo.setLog(new RunMojoTest.Recorded());
     return mojo;
   }
@@ -51,7 +51,7 @@ class EngineGoalErrorsTest {
     validate.classes = GoalsTest.CLASSES;
     validate.checkImage = "localhost/kfp4j/app:1";
     validate.engine = "/nonexistent/docker";
-    validate.config = new File("no-such-kfp4j.yaml");
+    GoalsTest.noConfig(validate, dir);
     validate.setLog(new RunMojoTest.Recorded());
     assertEquals("kfp4j:validate failed: the container engine '/nonexistent/docker' is not an executable file; name docker, podman or"
         + " the path of one with -Dkfp4j.engine", assertThrows(MojoExecutionException.class, validate::execute).getMessage());

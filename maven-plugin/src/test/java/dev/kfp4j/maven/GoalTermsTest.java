@@ -62,7 +62,7 @@ class GoalTermsTest {
     schedule.classes = GoalsTest.CLASSES;
     schedule.pipeline = "add-example";
     schedule.output = "table";
-    schedule.config = dir.resolve("no-such-kfp4j.yaml").toFile();
+    GoalsTest.noConfig(schedule, dir);
     RunMojoTest.Recorded log = new RunMojoTest.Recorded();
     schedule.setLog(log);
     MojoExecutionException e = assertThrows(MojoExecutionException.class, schedule::execute);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.testing.server.FakeKfpServer;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,12 +31,21 @@ class GoalsTest {
     kfp.close();
   }
 
+  /**
+   * What Maven gives a goal in a project without a config file: the project's folder, and its {@code kfp4j.yaml} (not there)
+   * as the config file, which the goal then goes without.
+   */
+  static void noConfig(Kfp4jMojo mojo, Path project) {
+    mojo.basedir = project.toFile();
+    mojo.config = project.resolve("kfp4j.yaml").toFile();
+  }
+
   private <T extends PipelineMojo> T configure(T mojo) {
     mojo.host = kfp.uri().toString();
     mojo.classes = CLASSES;
     mojo.pipeline = "add-example";
     mojo.output = "table";
-    mojo.config = new File("no-such-kfp4j.yaml");
+    GoalsTest.noConfig(mojo, Path.of("target"));
     return mojo;
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.testing.server.FakeKfpServer;
-import java.io.File;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -31,7 +31,7 @@ class ManageGoalsTest {
     mojo.host = kfp.uri().toString();
     mojo.apiVersion = "v2beta1";
     mojo.output = "json";
-    mojo.config = new File("no-such-kfp4j.yaml");
+    GoalsTest.noConfig(mojo, Path.of("target"));
     return mojo;
   }
 

@@ -3,7 +3,6 @@ package dev.kfp4j.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ class RunMojoTest {
     mojo.root = dir.toFile();
     mojo.noCache = true;
     mojo.arguments = Map.of("value1", "3", "value2", "4");
-    mojo.config = new File("no-such-kfp4j.yaml");
+    GoalsTest.noConfig(mojo, dir);
     Recorded log = new Recorded();
     mojo.setLog(log);
     mojo.execute();
@@ -70,7 +69,7 @@ class RunMojoTest {
     mojo.classes = dir.resolve("target/classes").toFile();
     mojo.classpath = List.of();
     mojo.root = dir.toFile();
-    mojo.config = new File("no-such-kfp4j.yaml");
+    GoalsTest.noConfig(mojo, dir);
     mojo.packaging = "pom";
     Recorded log = new Recorded();
     mojo.setLog(log);
@@ -104,7 +103,7 @@ class RunMojoTest {
     mojo.noCache = true;
     mojo.arguments = Map.of("value1", "3", "value2", "4");
     mojo.arg = "value1=10";
-    mojo.config = new File("no-such-kfp4j.yaml");
+    GoalsTest.noConfig(mojo, dir);
     Recorded log = new Recorded();
     mojo.setLog(log);
     mojo.execute();
@@ -133,7 +132,7 @@ class RunMojoTest {
     mojo.root = dir.toFile();
     mojo.arguments = Map.of("value2", "4");
     mojo.arg = "value1=31415,value1=27182";
-    mojo.config = new File("no-such-kfp4j.yaml");
+    GoalsTest.noConfig(mojo, dir);
     Recorded log = new Recorded();
     mojo.setLog(log);
     org.apache.maven.plugin.MojoExecutionException e =
@@ -152,13 +151,43 @@ class RunMojoTest {
     mojo.pipeline = "greet";
     mojo.root = dir.toFile();
     mojo.arguments = Map.of("greeting", "hi");
-    mojo.config = new File("no-such-kfp4j.yaml");
+    GoalsTest.noConfig(mojo, dir);
     Recorded log = new Recorded();
     mojo.setLog(log);
     org.apache.maven.plugin.MojoExecutionException e =
         org.junit.jupiter.api.Assertions.assertThrows(org.apache.maven.plugin.MojoExecutionException.class, mojo::execute);
     assertEquals("kfp4j:run failed: pipeline 'greet' needs a value for [name] (they have no default); pass "
         + "-Dkfp4j.arg=name=value", e.getMessage());
+  }
+
+  /**
+   * A config file given that is not there ({@code -Dkfp4j.config=nope.yaml}, or {@code <config>}) was passed over without a word,
+   * and the pipeline ran without it, where the command refuses its {@code --config}: the goal fails naming it, in the goal's
+   * terms. The project's own {@code kfp4j.yaml}, not there, is still no config at all.
+   */
+  @Test
+  void aConfigFileGivenThatIsNotThereFailsTheGoal() throws Exception {
+    for (Kfp4jMojo mojo : new Kfp4jMojo[] {new RunMojo(), new ValidateMojo()}) {
+      if (mojo instanceof RunMojo run) {
+        run.classpath = List.of();
+        run.pipeline = "add-example";
+        run.root = dir.toFile();
+        run.arguments = Map.of("value1", "3", "value2", "4");
+      }
+      ((CompiledMojo) mojo).classes = GoalsTest.CLASSES;
+      GoalsTest.noConfig(mojo, dir);
+      Recorded log = new Recorded();
+      mojo.setLog(log);
+      mojo.execute();
+      assertEquals(List.of(), log.errors, "the project has no kfp4j.yaml: nothing went wrong");
+
+      Path given = dir.resolve("nope.yaml");
+      mojo.config = given.toFile();
+      org.apache.maven.plugin.MojoExecutionException e =
+          org.junit.jupiter.api.Assertions.assertThrows(org.apache.maven.plugin.MojoExecutionException.class, mojo::execute);
+      assertEquals("kfp4j:" + mojo.command() + " failed: no config file " + given + "; 'mvn kfp4j:init -Dkfp4j.host=<host>'"
+          + " writes one", e.getMessage());
+    }
   }
 
   @Test
