@@ -111,10 +111,16 @@ abstract class Kfp4jMojo extends AbstractMojo {
    */
   static final List<String> NEWS = List.of(RUN_FOLDER, "run page: ", "jib: ", "recorded in ");
 
+  /** How the {@code image} command starts each line of the image's builder. */
+  private static final String JIB = "jib: ";
+
   /** How the command starts its error line, which it says as it ends. */
   private static final String ERROR = "kfp4j: error: ";
 
-  /** An image built without a class-data archive ({@code image} with no container engine): it works, its steps start slower. */
+  /**
+   * An image built without a class-data archive (no container engine, or one that cannot run the image): it works, its steps
+   * start slower.
+   */
   static final String NO_ARCHIVE = "no class-data archive: ";
 
   @Override
@@ -141,10 +147,11 @@ abstract class Kfp4jMojo extends AbstractMojo {
     int code;
     try (PrintWriter out = new PrintWriter(new Lines(getLog()::info), true);
          PrintWriter err = new PrintWriter(new Lines(line -> {
-           if (NEWS.stream().anyMatch(line::startsWith)) {
+           String jibs = line.startsWith(JIB) ? line.substring(JIB.length()) : line;
+           if (jibs.startsWith(NO_ARCHIVE)) {
+             getLog().warn(jibs); // said by the command (no engine) or by the image's builder (an engine that cannot run it)
+           } else if (NEWS.stream().anyMatch(line::startsWith)) {
              getLog().info(line); // where the run or the image went: news, not an error
-           } else if (line.startsWith(NO_ARCHIVE)) {
-             getLog().warn(line);
            } else if (line.startsWith("kfp4j: ")) {
              said.add(line);
              if (!line.startsWith(ERROR)) {

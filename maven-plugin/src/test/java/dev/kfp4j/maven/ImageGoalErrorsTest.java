@@ -1,5 +1,6 @@
 package dev.kfp4j.maven;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,5 +78,49 @@ class ImageGoalErrorsTest {
     assertTrue(warnings.contains("no class-data archive: the container engine '/nonexistent/kfp4j-engine' is not an executable file;"
         + " name docker, podman or the path of one with -Dkfp4j.engine"), warnings.toString());
     assertTrue(errors.stream().allMatch(l -> l.startsWith("kfp4j: ")), errors.toString());
+  }
+
+  /**
+   * An engine that answers {@code version} but cannot run the image (here, podman refused by the system's rlimits): the image
+   * is built without a class-data archive, which the image's builder says. The goal logged it as news, at INFO and with the
+   * builder's {@code jib: }, where an engine not there is a warning; both are warnings, said alike.
+   */
+  @Test
+  void anEngineThatCannotMakeTheArchiveIsAWarningAsNoEngineIs() throws Exception {
+    Path components = Files.createDirectories(dir.resolve("target/classes/META-INF/kfp4j/components"));
+    Files.copy(GoalsTest.CLASSES.toPath().resolve("META-INF/kfp4j/components/add.yaml"), components.resolve("add.yaml"));
+    Path base = dir.resolve("base.tar");
+    Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("localhost/kfp4j-test/scratch:1")));
+    Path engine = dir.resolve("engine");
+    Files.writeString(engine, "#!/bin/sh\nif [ \"$1\" = version ]; then echo 'Version: 9.9'; exit 0; fi\n"
+        + "echo 'cannot run containers here' >&2; exit 126\n");
+    assertTrue(engine.toFile().setExecutable(true));
+    ImageMojo goal = new ImageMojo();
+    goal.classes = dir.resolve("target/classes").toFile();
+    goal.classpath = List.of(Path.of(dev.kfp4j.entrypoint.Entrypoint.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString());
+    goal.base = "tar://" + base;
+    goal.config = Files.writeString(dir.resolve("kfp4j.yaml"), "run_config:\n  image: localhost/kfp4j-test/app:1\n").toFile();
+    goal.to = "tar";
+    goal.tar = dir.resolve("app.tar").toFile();
+    goal.engine = engine.toString();
+    List<String> info = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    goal.setLog(new SystemStreamLog() {
+      @Override
+      public void info(CharSequence line) {
+        info.add(line.toString());
+      }
+
+      @Override
+      public void warn(CharSequence line) {
+        warnings.add(line.toString());
+      }
+    });
+    goal.execute();
+    assertTrue(Files.isRegularFile(dir.resolve("app.tar")), "the image is built all the same");
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("no class-data archive: cannot load the image into " + engine), warnings.toString());
+    assertTrue(info.stream().noneMatch(l -> l.contains("no class-data archive")), info.toString());
   }
 }
