@@ -190,7 +190,8 @@ public final class Kfp4jProcessor extends AbstractProcessor {
   private List<ExecutableElement> pipelineMethods(RoundEnvironment round) {
     List<ExecutableElement> out = new ArrayList<>();
     for (Element e : annotated(round, PIPELINE)) {
-      if (e.getKind() == ElementKind.METHOD) {
+      // a method that is a @Component too is the component step's error (ComponentAndPipeline) and no pipeline
+      if (e.getKind() == ElementKind.METHOD && Annotations.annotation(e, ComponentStep.COMPONENT) == null) {
         out.add((ExecutableElement) e);
       }
     }

@@ -221,6 +221,19 @@ class ComponentErrorTest {
     assertThat(c).hadErrorContaining(message);
   }
 
+  /** A method with both annotations is one error, on it, and no error of it as a pipeline beside it. */
+  @Test
+  void aMethodThatIsBothAComponentAndAPipelineIsOneErrorOnIt() {
+    JavaFileObject source = component(
+        "@Component public static int f(int a) { return a; }",
+        "@Component @Pipeline public static void both() { COps.f(1); }");
+    Compilation c = Compile.compile(source);
+    assertThat(c).hadErrorContaining("[kfp4j:ComponentAndPipeline] method 'both' has both @Component and @Pipeline, and a method is"
+        + " one or the other: @Component for a step that runs in a container of its own, @Pipeline for a DAG whose body calls ops;"
+        + " keep one of them").inFile(source).onLineContaining("void both()");
+    assertThat(c).hadErrorCount(1);
+  }
+
   @Test
   void noImageIsNoErrorTheComponentNamesThePlaceholderThatTheClusterCommandsRefuse() {
     JavaFileObject source = component(

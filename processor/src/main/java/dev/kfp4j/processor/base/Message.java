@@ -10,6 +10,8 @@ public enum Message {
   NOT_IN_CLASS("@%s method '%s' must be declared in a top-level or static nested class, not in %s"),
   PRIVATE_CLASS("NotPublic",
       "@%s method '%s' is in private class '%s', which the generated ops and entrypoint cannot call; remove 'private' from class '%s'"),
+  COMPONENT_AND_PIPELINE("method '%s' has both @Component and @Pipeline, and a method is one or the other: @Component for a"
+      + " step that runs in a container of its own, @Pipeline for a DAG whose body calls ops; keep one of them"),
   GENERIC_METHOD("@Component method '%s' must not declare type parameters; use concrete types"),
   UNSUPPORTED_PARAMETER_TYPE(
       "parameter '%s' has type '%s', which a component input cannot carry; use int, long, float, double, boolean, their boxes, String, an enum, a java.time date, time or amount, UUID or URI (as text), List<...>, Map<String, ...>, a record or bean (as JSON), Optional<...> of these, a Path with @InputPath/@OutputPath, or one artifact (Dataset, Model, ..., @Out for an output)"),

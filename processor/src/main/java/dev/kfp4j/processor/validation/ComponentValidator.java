@@ -85,6 +85,9 @@ public final class ComponentValidator {
     String methodName = method.getSimpleName().toString();
     methods.checkModifiers(method, "Component", annotation);
     methods.checkReachable(method, "Component");
+    if (annotation(method, PipelineValidator.PIPELINE) != null) {
+      reporter.error(method, Message.COMPONENT_AND_PIPELINE, methodName);
+    }
     if (!method.getTypeParameters().isEmpty()) {
       reporter.error(method, Message.GENERIC_METHOD, methodName);
     }
