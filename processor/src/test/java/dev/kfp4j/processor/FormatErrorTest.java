@@ -34,6 +34,8 @@ class FormatErrorTest {
       "  @Component public static void makeData(@Out dev.kfp4j.artifacts.Dataset data) {}",
       "  @Component public static long twice(long x) { return 2 * x; }",
       "  @Component public static double half(double x) { return x / 2; }",
+      "  @Component public static void writeCount(@OutputPath(\"Integer\") Path countPath) {}",
+      "  @Component public static void readCsv(@InputPath(\"CSV\") Path csvPath) {}",
       "}");
   static final JavaFileObject IMPORTS = Compile.source("test.Imports", "package test;", "import dev.kfp4j.annotations.*;",
       "@ImportComponents({\"testcomponents/if_value.component.yaml\", \"testcomponents/echo.kfp2.yaml\",",
@@ -66,6 +68,11 @@ class FormatErrorTest {
             new String[] {"@Pipeline public static void p() {", "  Dsl.resource(\"create\", JOB);", "}"},
             "Dsl.resource(...) has no KFP 2 equivalent: KFP 2 runs no Kubernetes resource step; run kubectl in a component of your own, "
                 + "or write this pipeline for KFP v1 only: @Pipeline(formats = Format.ARGO)"),
+        // a value of another type given to a file: the TypeMismatch alone, as an output of the file's type is what to pass in
+        // either format (it was NotInKfp2 too, saying to write the pipeline for KFP v1, which would still refuse it)
+        Arguments.of("kfp4j:TypeMismatch", "LibOps.readCsv(",
+            new String[] {"@Pipeline public static void p() {", "  LibOps.readCsv(LibOps.writeCount().count());", "}"},
+            "output 'count' of task 'write-count' has type Integer but input 'csv' of 'read-csv' takes CSV; pass an output of type CSV"),
         Arguments.of("kfp4j:NotInKfp2", "LibOps.read(\"hello\")",
             new String[] {"@Pipeline public static void p() {", "  LibOps.read(\"hello\");", "}"},
             "input 'text' of 'read' is a file, which KFP 2 passes as an artifact: it takes only a file output of another task, "

@@ -49,19 +49,36 @@ final class ArgumentTypeCheck implements GraphCheck {
                 e.getKey(), task.component().name(), inType, inType, inType, artifact.name());
           }
         }
-        if (a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder
-            || graph.step(o.task()) instanceof ImporterBuilder)) {
-          String outType = graph.step(o.task()) instanceof ImporterBuilder importer
-              ? type(dev.kfp4j.spec.TypeSpec.named(importer.artifactType()))
-              : type(((TaskBuilder) graph.step(o.task())).component().output(o.output()).map(OutputSpec::type).orElse(null));
+        if (outputTypeMismatch(graph, task, e.getKey(), a)) {
+          Argument.TaskOutput o = (Argument.TaskOutput) a;
           String inType = type(task.component().input(e.getKey()).map(InputSpec::type).orElse(null));
-          if (outType != null && inType != null && !outType.equals(inType) && !compatible(outType, inType)) {
-            reporter.error(task.arguments().position(e.getKey()), Message.FILE_TYPE_MISMATCH, o.output(), o.task(), outType,
-                e.getKey(), task.component().name(), inType, inType);
-          }
+          reporter.error(task.arguments().position(e.getKey()), Message.FILE_TYPE_MISMATCH, o.output(), o.task(),
+              outputType(graph, o), e.getKey(), task.component().name(), inType, inType);
         }
       }
     }
+  }
+
+  /**
+   * Whether {@code a}, given to {@code input} of {@code task}, is an output of a task or an importer whose KFP type the input
+   * does not take: a {@code TypeMismatch}, which other checks of the argument leave to this one (one error an argument).
+   */
+  static boolean outputTypeMismatch(PipelineBuilder graph, TaskBuilder task, String input, Argument a) {
+    if (!(a instanceof Argument.TaskOutput o)) {
+      return false;
+    }
+    String outType = outputType(graph, o);
+    String inType = type(task.component().input(input).map(InputSpec::type).orElse(null));
+    return outType != null && inType != null && !outType.equals(inType) && !compatible(outType, inType);
+  }
+
+  /** The KFP type of task output {@code o}, of a task or an importer; null for another step's or an untyped one. */
+  private static String outputType(PipelineBuilder graph, Argument.TaskOutput o) {
+    if (graph.step(o.task()) instanceof ImporterBuilder importer) {
+      return type(dev.kfp4j.spec.TypeSpec.named(importer.artifactType()));
+    }
+    return graph.step(o.task()) instanceof TaskBuilder producer
+        ? type(producer.component().output(o.output()).map(OutputSpec::type).orElse(null)) : null;
   }
 
   /**

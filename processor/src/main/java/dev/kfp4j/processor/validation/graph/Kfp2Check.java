@@ -125,6 +125,9 @@ final class Kfp2Check implements GraphCheck {
       a = listed != null ? listed : a;
       Argument.TaskOutput calledList = ArtifactLists.calledItemOf(graph, a); // of the List<Path> a called pipeline returns
       a = calledList != null ? calledList : a;
+      if (calledList == null && task.graphCall() == null && ArgumentTypeCheck.outputTypeMismatch(graph, task, input, a)) {
+        continue; // ArgumentTypeCheck's TypeMismatch: an output of the input's type is what to pass, in either format
+      }
       boolean artifactParameter = ArgumentTypeCheck.artifactParameter(graph, a) != null; // @InputPath("Dataset") Path, KFP's Input[Dataset]
       boolean file = artifactParameter || calledList != null || a instanceof Argument.TaskOutput o && (graph.step(o.task()) instanceof TaskBuilder producer
           && producer.component().outputIsArtifact(o.output()) || graph.step(o.task()) instanceof ImporterBuilder);
