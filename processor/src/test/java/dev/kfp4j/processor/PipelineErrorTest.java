@@ -409,7 +409,7 @@ class PipelineErrorTest {
             "loop parallelism must be a constant int of at least 1, found '0'; for no limit (KFP's parallelism=0) leave it out: Dsl.forEach(items, item -> ...)"),
         Arguments.of("kfp4j:UnknownTask", "LibOps.add(T.output(), 1)",
             new String[] {"static dev.kfp4j.dsl.IntTask T;", "@Pipeline public static void p() {", "  LibOps.add(T.output(), 1);", "}"},
-            "'T' is not a task of this pipeline"),
+            "'T' is not a task of this pipeline: a task is made in the pipeline's body, var t = SomeOps.op(...); make it there and use t"),
         Arguments.of("kfp4j:UnknownTask", "add2(1, 2);",
             new String[] {"@dev.kfp4j.dsl.Op(value = \"add\", inputs = {\"a\", \"c\"})",
                 "public static dev.kfp4j.dsl.IntTask add2(int a, int c) { return null; }",

@@ -311,7 +311,8 @@ public enum Message {
   COLLECTED_ARTIFACTS_TO_ONE("TypeMismatch",
       "input '%s' of '%s' takes one %s, not the list of artifacts of '%s' collected from '%s'; take a List<...> of artifacts in the component, or pass one artifact"),
   // Pipelines: tasks and their outputs
-  NOT_A_TASK("UnknownTask", "'%s' is not a task of this pipeline"),
+  NOT_A_TASK("UnknownTask",
+      "'%s' is not a task of this pipeline: a task is made in the pipeline's body, var t = SomeOps.op(...); make it there and use t"),
   NO_COMPONENT_SPEC("UnknownTask", "no component spec '%s' found for op %s; is the jar that holds it on the compile classpath?"),
   UNKNOWN_INPUT("UnknownTask", "component '%s' has no input '%s'; its inputs are %s. Compile the op's class again if its component changed"),
   OUTPUT_OUT_OF_SCOPE("UnknownTask",
