@@ -344,6 +344,19 @@ class NestedPipelineTest {
             new String[] {"@Pipeline public static int a(int n) { return P.b(n); }",
                 "@Pipeline public static int b(int n) { return P.a(n); }"},
             "which would never end"),
+        // null for a value without a default: the Argo writer failed on the caller's method ("[kfp4j:NotInArgo] greet: no value
+        // provided for input 'name'"), and a pipeline written for KFP 2 only compiled, its inner DAG given no value for it
+        Arguments.of("kfp4j:MissingArgument", "LibOps.greet(P.inner(null, null))",
+            new String[] {"@Pipeline public static String inner(String name, @Default(\"x\") String other) {",
+                "  return LibOps.greet(name + other).output();", "}",
+                "@Pipeline public static void p() {", "  LibOps.greet(P.inner(null, null));", "}"},
+            "null leaves out parameter 'name' of pipeline 'inner', which has no @Default, so that a run, and a call, must give it a "
+                + "value; pass one, or give 'name' a @Default there"),
+        Arguments.of("kfp4j:MissingArgument", "LibOps.greet(P.inner(null))",
+            new String[] {"@Pipeline(formats = Format.KFP2) public static String inner(String name) {",
+                "  return LibOps.greet(name).output();", "}",
+                "@Pipeline(formats = Format.KFP2) public static void p() {", "  LibOps.greet(P.inner(null));", "}"},
+            "null leaves out parameter 'name' of pipeline 'inner', which has no @Default"),
         Arguments.of("kfp4j:UnsupportedStatement", "P.withExit()",
             new String[] {"@Pipeline(name = \"with-exit\") public static void withExit() {",
                 "  Dsl.exitHandler(LibOps.greet(\"bye\"), () -> LibOps.add(1, 2));", "}",

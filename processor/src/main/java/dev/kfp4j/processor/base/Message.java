@@ -326,6 +326,8 @@ public enum Message {
   MISSING_ARGUMENT("task '%s' gives no value for the required input '%s'"),
   MISSING_PIPELINE_ARTIFACT("MissingArgument",
       "the call of pipeline '%s' gives no artifact for its parameter '%s', which it needs (KFP's Input[...], not Optional); give it a task's artifact output, or mark the parameter @Nullable (@Nullable @InputPath(...) Path %s) for one a call may leave out"),
+  MISSING_PIPELINE_VALUE("MissingArgument",
+      "null leaves out parameter '%s' of pipeline '%s', which has no @Default, so that a run, and a call, must give it a value; pass one, or give '%s' a @Default there"),
   MISSING_GRAPH_ARGUMENT("MissingArgument",
       "task '%s' of graph component '%s' gives no value for the required input '%s' of '%s'; pass the graph input it takes"),
   FILE_TYPE_MISMATCH("TypeMismatch",
