@@ -315,7 +315,8 @@ class PipelineErrorTest {
             "task 'create-job' has no output 'uid'; declare it with .attributeOutput(name, jsonPath) first; it has [manifest]"),
         Arguments.of("kfp4j:MissingArgument", "LibOps.greet(null)",
             new String[] {"@Pipeline public static void p() {", "  LibOps.greet(null);", "}"},
-            "task 'greet' gives no value for the required input 'name'"),
+            "task 'greet' gives no value for the required input 'name'; pass one (null leaves out only an optional input: an "
+                + "Optional<...>, or one with a default)"),
         Arguments.of("kfp4j:UnsupportedStatement", "var holder = new",
             new String[] {"@Pipeline public static void p(int n) {",
                 "  var holder = new Object() { dev.kfp4j.dsl.IntTask t; };",

@@ -323,7 +323,8 @@ public enum Message {
       "output '%s' of graph component '%s' has no entry in its spec's outputValues (or comes from a graph input left out), so no task gives it"),
   NO_RESOURCE_OUTPUT("UnknownTask", "task '%s' has no output '%s'; declare it with .attributeOutput(name, jsonPath) first; it has %s"),
   GRAPH_NOT_COMPILABLE("UnknownTask", "graph component '%s' cannot be inlined into the pipeline: %s"),
-  MISSING_ARGUMENT("task '%s' gives no value for the required input '%s'"),
+  MISSING_ARGUMENT(
+      "task '%s' gives no value for the required input '%s'; pass one (null leaves out only an optional input: an Optional<...>, or one with a default)"),
   MISSING_PIPELINE_ARTIFACT("MissingArgument",
       "the call of pipeline '%s' gives no artifact for its parameter '%s', which it needs (KFP's Input[...], not Optional); give it a task's artifact output, or mark the parameter @Nullable (@Nullable @InputPath(...) Path %s) for one a call may leave out"),
   MISSING_PIPELINE_VALUE("MissingArgument",
