@@ -18,6 +18,7 @@ import dev.kfp4j.processor.graph.TaskBuilder;
 import dev.kfp4j.processor.model.PipelineModel;
 import dev.kfp4j.processor.validation.graph.CalledOutputTypeCheck;
 import dev.kfp4j.processor.validation.graph.LeftOutArtifactCheck;
+import dev.kfp4j.processor.validation.graph.LeftOutValueCheck;
 import dev.kfp4j.spec.SpecException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,6 +106,7 @@ final class NestedPipelines {
         boolean sound = CalledOutputTypeCheck.check(graph, flatCalls, reporter); // each check: their mistakes come at once
         sound &= workspaceFor(graph, flatCalls);
         sound &= LeftOutArtifactCheck.check(graph, calls, reporter);
+        sound &= LeftOutValueCheck.check(graph, calls, reporter);
         if (!sound || model == null) {
           return;
         }

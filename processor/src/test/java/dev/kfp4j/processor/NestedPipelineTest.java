@@ -318,6 +318,25 @@ class NestedPipelineTest {
     Compile.validKfp2(Compile.resource(both, "META-INF/kfp4j/kfp2/pipelines/outer.yaml"), "outer.yaml");
   }
 
+  /**
+   * A pipeline of the class path given null for a value parameter without a default is the error it is in one javac run: it
+   * was "[kfp4j:NotInArgo] greet: no value provided for input 'name'" on the caller's method, from the Argo writer.
+   */
+  @Test
+  void nullForAValueWithoutADefaultOfAPipelineOfTheClassPathIsAnErrorOnTheNull() {
+    JavaFileObject inner = Compile.testClass("In", HEADER,
+        "@Pipeline(name = \"inner\") public static String inner(String name, @Default(\"x\") String other) {",
+        "  return LibOps.greet(name + other).output();", "}");
+    Path classes = Compile.writeOutput(Compile.compile(PipelineModelTest.LIB, inner), dir.resolve("inner"));
+    JavaFileObject caller = Compile.testClass("Out", HEADER,
+        "@Pipeline public static void p() {", "  LibOps.greet(In.inner(null, null));", "}");
+    Compilation c = Compile.compileAgainst(classes, caller);
+    assertThat(c).hadErrorContaining("[kfp4j:MissingArgument] null leaves out parameter 'name' of pipeline 'inner', which has no "
+        + "@Default, so that a run, and a call, must give it a value; pass one, or give 'name' a @Default there")
+        .inFile(caller).onLineContaining("In.inner(null, null)");
+    assertThat(c).hadErrorCount(1);
+  }
+
   @Test
   void aCalledPipelineChangedAndCompiledWithoutItsCallerNamesTheCallersFile() {
     Path classes = Compile.writeOutput(Compile.compile(PipelineModelTest.LIB, OUTER, INNER), dir.resolve("all"));

@@ -111,13 +111,9 @@ final class PipelineCallReader {
         }
         continue;
       }
-      if (Syntax.isNullLiteral(a) && here && valueWithoutDefault(method.getParameters().get(i))) {
-        body.error(a, Message.MISSING_PIPELINE_VALUE, input, name, input);
-        task.arguments().unread(input); // given, if wrongly: no second error that it is missing
-        continue;
-      }
       if (Syntax.isNullLiteral(a)) { // left out: the parameter's default, as a run that gives no value
-        task.arguments().leaveOut(input, body.at(a)); // an artifact read inside is checked once the called pipeline is read
+        // a value without a default (LeftOutValueCheck), an artifact read inside, are checked once the called pipeline is read
+        task.arguments().leaveOut(input, body.at(a));
         continue;
       }
       Argument value = body.arguments.read(a, new TreePath(path, a), group);
@@ -128,16 +124,6 @@ final class PipelineCallReader {
       }
     }
     return task;
-  }
-
-  /**
-   * Whether {@code p}, a called pipeline's parameter, is a value a run must give: no {@code @Default}, not {@code @Nullable}
-   * (an artifact it takes is checked once the called pipeline is read). Read only of a pipeline of this compilation: javac 17
-   * shows no type annotation, such as JSpecify's {@code @Nullable}, of a method read from a class file.
-   */
-  private static boolean valueWithoutDefault(VariableElement p) {
-    return Annotations.annotation(p, "dev.kfp4j.annotations.InputPath") == null
-        && Annotations.annotation(p, "dev.kfp4j.annotations.Default") == null && !Nullable.marks(p);
   }
 
   /**
