@@ -275,6 +275,10 @@ public final class Kfp4j implements Runnable {
     if (e instanceof CommandLine.UnmatchedArgumentException u) {
       return valuesHidden(m, u.getUnmatched());
     }
+    String number = notANumber(e, terms);
+    if (number != null) {
+      return number;
+    }
     java.util.regex.Matcher kv = java.util.regex.Pattern
         .compile("Value for option option '([^']*)' \\(([^)]*)\\) should be in KEY=VALUE format but was (.*)", java.util.regex.Pattern.DOTALL)
         .matcher(m == null ? "" : m);
@@ -284,6 +288,23 @@ public final class Kfp4j implements Runnable {
       said = said.replace("'" + o.longestName() + "'", "'" + terms.option(o.longestName()) + "'");
     }
     return said;
+  }
+
+  /**
+   * For a number option given what is no number of its type, what to write instead, as kfp4j says an out-of-range one
+   * ({@code --timeout is 'ten'; give a whole number}) where picocli says the Java type it wanted ({@code 'ten' is not a long});
+   * else null.
+   */
+  private static String notANumber(CommandLine.ParameterException e, Terms terms) {
+    if (!(e.getArgSpec() instanceof CommandLine.Model.OptionSpec o) || e.getValue() == null || e.getMessage() == null
+        || !e.getMessage().matches("(?s)Invalid value for option '[^']*': '.*' is not an? (int|long)")) {
+      return null;
+    }
+    Class<?> type = o.type();
+    long max = type == int.class || type == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
+    String given = e.getValue();
+    return terms.option(o.longestName()) + " is '" + given + "'; give a whole number" + (given.strip().matches("[+-]?\\d+")
+        ? " up to " + max : "");
   }
 
   /**

@@ -131,6 +131,22 @@ class ClusterCommandsTest {
     assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
   }
 
+  /** A number option given no number says what to write, not the Java type picocli wanted ("'ten' is not a long"). */
+  @Test
+  void aNumberOptionGivenNoNumberIsExitCode2SayingToGiveAWholeNumber() {
+    Cli timeout = kfp4j("run-once", "--wait", "--timeout", "ten");
+    assertEquals(2, timeout.code(), timeout.toString());
+    assertTrue(timeout.err().startsWith("kfp4j: error: --timeout is 'ten'; give a whole number\n"), timeout.toString());
+    assertTrue(timeout.err().contains("kfp4j run-once ["), "the usage line: " + timeout);
+    Cli concurrency = kfp4j("schedule", "--every", "1h", "--max-concurrency", "2.5");
+    assertEquals(2, concurrency.code(), concurrency.toString());
+    assertTrue(concurrency.err().startsWith("kfp4j: error: --max-concurrency is '2.5'; give a whole number\n"), concurrency.toString());
+    Cli limit = Cli.run("list-runs", "--config", config.toString(), "--limit", "99999999999");
+    assertEquals(2, limit.code(), limit.toString());
+    assertTrue(limit.err().startsWith("kfp4j: error: --limit is '99999999999'; give a whole number up to 2147483647\n"), limit.toString());
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+  }
+
   @Test
   void aComponentCompiledWithoutAnImageTakesTheConfigsOrTheClusterCommandsSayWhatIsMissing() throws Exception {
     // add-example as compiled without -Akfp4j.image: it runs locally, and a cluster needs run_config.image
