@@ -47,7 +47,7 @@ final class PipelineCommands extends CommandGroup {
     @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline's name, or its id.")
     String pipeline;
 
-    @Parameters(index = "1", paramLabel = "VERSION", description = "The version's id (as 'list-versions' shows).")
+    @Parameters(index = "1", paramLabel = "VERSION_ID", description = "The version's id (as 'list-versions' shows), not its name.")
     String version;
 
     @Override

@@ -156,6 +156,10 @@ class RunManagementTest {
     Cli noId = kfp4j("recurring-runs", "disable");
     assertEquals(2, noId.code(), noId.toString());
     assertTrue(noId.err().contains("Missing required parameter: 'ID'"), noId.toString());
+    Cli noVersion = kfp4j("pipelines", "get-version", "add-example"); // named as the README names it, an id
+    assertEquals(2, noVersion.code(), noVersion.toString());
+    assertTrue(noVersion.err().contains("Missing required parameter: 'VERSION_ID'"), noVersion.toString());
+    assertTrue(noVersion.err().contains("PIPELINE VERSION_ID"), "the usage line: " + noVersion);
     assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
 
     Cli unknown = kfp4j("runs", "get", "run-404");
