@@ -122,8 +122,8 @@ final class CronCheck {
     String[] fields = e.split(" ");
     if (fields.length != 6) {
       String hint = fields.length == 5 ? "; to run at second 0 write '0 " + e + "'" : "";
-      throw new IllegalArgumentException("cron '" + e + "' has " + fields.length
-          + " fields; KFP's cron has 6, seconds first (second minute hour day-of-month month day-of-week)" + hint);
+      throw new IllegalArgumentException("cron '" + e + "' has " + fields.length + (fields.length == 1 ? " field" : " fields")
+          + "; KFP's cron has 6, seconds first (second minute hour day-of-month month day-of-week)" + hint);
     }
     for (int i = 0; i < 6; i++) {
       for (String item : fields[i].split(",", -1)) {

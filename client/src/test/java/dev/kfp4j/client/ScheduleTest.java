@@ -47,6 +47,11 @@ class ScheduleTest {
     assertTrue(!m.contains("write '0"), m);
   }
 
+  @Test
+  void oneFieldIsSaidInTheSingular() {
+    assertContains(refused("daily"), "cron 'daily' has 1 field; KFP's cron has 6, seconds first");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "60 0 4 * * *|second field '60'|0-59",
