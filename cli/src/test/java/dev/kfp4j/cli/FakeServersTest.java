@@ -57,6 +57,18 @@ class FakeServersTest {
     }
   }
 
+  /** An Argo Server 3.6 takes the list of schedules kfp4j sends it, as Argo 3.6 does (the fake checked it against 3.3's schema, which has none). */
+  @Test
+  void theArgoFakeOfVersion36TakesACronWorkflowsListOfSchedules() throws Exception {
+    Shared.schemas("argo"); // the check this is about needs Argo's schemas
+    String yaml = Files.readString(OverlayTest.ADD);
+    try (FakeArgoServer server = FakeArgoServer.start("v3.6.2")) {
+      ArgoClient argo = ArgoClient.builder().server(server.uri().toString()).namespace("argo").build();
+      assertEquals("add-example", argo.schedule(yaml, Map.of(), Schedule.cron("0 0 4 * * *"), "add-example", false, true));
+      assertEquals("[\"0 4 * * *\"]", server.cronWorkflows().get("argo/add-example").at("/spec/schedules").toString());
+    }
+  }
+
   @Test
   void theArgoFakeRefusesAWorkflowArgoWouldRefuse() throws Exception {
     String yaml = Files.readString(OverlayTest.ADD);

@@ -132,13 +132,17 @@ public final class FakeArgoServer extends FakeServer {
     throw answer(404, "Not Found: " + method + " " + path);
   }
 
-  /** A request body that does not match this Argo version's schema of it is a 400, as Argo's API refuses it. */
+  /**
+   * A request body that does not match this Argo version's schema of it is a 400, as Argo's API refuses it. The schemas at
+   * hand are v3.3.10's, for Argo before 3.6, and v4.0.8's, for 3.6 on: 3.6 moved a cron workflow's {@code schedule} to the
+   * list {@code schedules}, which v3.3.10's schema does not have.
+   */
   private void refuseInvalid(String definition, JsonNode request, String what) {
     if (!Shared.present()) {
       unchecked = true;
       return;
     }
-    String schemaVersion = version.matches("v?3\\..*") ? "v3.3.10" : "v4.0.8";
+    String schemaVersion = version.matches("v?3\\.[0-5]\\..*") ? "v3.3.10" : "v4.0.8";
     List<String> errors = ArgoSchemas.errors(schemaVersion, definition, request);
     if (!errors.isEmpty()) {
       throw answer(400, what + " is invalid: " + errors.get(0));
