@@ -11,6 +11,7 @@ import dev.kfp4j.client.RecurringRun;
 import dev.kfp4j.client.RecurringRunRequest;
 import dev.kfp4j.client.Schedule;
 import dev.kfp4j.client.ShownUrl;
+import dev.kfp4j.format.argo.CronWorkflows;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -39,7 +40,8 @@ final class ScheduleCommand extends Commands.Base {
   @Option(names = {"-e", "--experiment"}, paramLabel = "NAME", description = "The experiment (else the config's, else 'Default').")
   String experiment;
 
-  @Option(names = {"-r", "--run-name"}, paramLabel = "NAME", description = "The recurring run's name (default: the pipeline name and the schedule).")
+  @Option(names = {"-r", "--run-name"}, paramLabel = "NAME", description = "The recurring run's name (default: the pipeline name and the schedule); with --argo, the "
+      + "CronWorkflow's (default: the pipeline name).")
   String name;
 
   @Option(names = "--max-concurrency", paramLabel = "N", defaultValue = "1", description = "Runs at once, 1 to 10 (default 1).")
@@ -74,8 +76,14 @@ final class ScheduleCommand extends Commands.Base {
       Schedule.Cron crontab = schedule instanceof Schedule.Cron k ? k
           : ((Schedule.Interval) schedule).asCron(); // Argo's CronWorkflow takes crons only
       String argoSchedule = crontab.argoSchedule(); // one Argo cannot take is a usage error, before the server is asked
-      String created = server.argoClient().schedule(c.overlaid(), args, crontab, name != null ? name : c.name(),
-          maxConcurrency > 1, !disabled);
+      String cronName = name != null ? name : c.name();
+      String why = CronWorkflows.nameError(cronName); // so too a name, which the Argo Server would refuse
+      if (why != null) {
+        throw new ConfigException((name != null ? terms().option("-r/--run-name") + " '" + name + "'" : "the pipeline's name '"
+            + cronName + "'") + " cannot name a CronWorkflow: " + why + (name != null ? "" : "; give it one with "
+            + terms().option("-r/--run-name")));
+      }
+      String created = server.argoClient().schedule(c.overlaid(), args, crontab, cronName, maxConcurrency > 1, !disabled);
       printer.record(row("cron_workflow", created, "schedule", argoSchedule));
       return Kfp4j.OK;
     }

@@ -496,6 +496,25 @@ class ClusterCommandsTest {
     assertTrue(seconds.err().contains("seconds field must be 0"), seconds.toString());
   }
 
+  /** A CronWorkflow's name Kubernetes or Argo would refuse is a usage error saying what it takes, before the Argo Server is asked. */
+  @Test
+  void aCronWorkflowNameArgoCannotTakeIsAUsageErrorBeforeTheArgoServerIsAsked() throws Exception {
+    try (FakeArgoServer argo = FakeArgoServer.start()) {
+      Cli spaced = kfp4j("schedule", "--argo", "--argo-server", argo.uri().toString(), "--every", "1h", "-r", "Nightly Run");
+      assertEquals(2, spaced.code(), spaced.toString());
+      assertTrue(spaced.err().startsWith("kfp4j: error: -r/--run-name 'Nightly Run' cannot name a CronWorkflow: Kubernetes takes "
+          + "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit\n"), spaced.toString());
+      String long53 = "n".repeat(53);
+      Cli tooLong = kfp4j("schedule", "--argo", "--argo-server", argo.uri().toString(), "--every", "1h", "-r", long53);
+      assertEquals(2, tooLong.code(), tooLong.toString());
+      assertTrue(tooLong.err().contains("'" + long53 + "' cannot name a CronWorkflow: it is 53 characters long, and Argo takes at "
+          + "most 52"), tooLong.toString());
+      assertTrue(argo.requests().isEmpty(), "nothing was sent: " + argo.requests());
+      Cli longest = kfp4j("schedule", "--argo", "--argo-server", argo.uri().toString(), "--every", "1h", "-r", "n".repeat(52));
+      assertEquals(0, longest.code(), longest.toString());
+    }
+  }
+
   private static String reference(JsonNode n, String type) {
     for (JsonNode r : n.path("resource_references")) {
       if (type.equals(r.at("/key/type").asString())) {
