@@ -44,6 +44,11 @@ final class RunOnceCommand extends Commands.Base {
     if (timeout != null && timeout < 1) {
       throw new ConfigException(terms().option("--timeout") + " is " + timeout + "; give 1 or more seconds");
     }
+    if (server.argo && (experiment != null || runName != null)) { // refused, not dropped without a word
+      throw new ConfigException(experiment != null ? ScheduleCommand.noExperimentOnArgo(terms())
+          : terms().option("-r/--run-name") + " is KFP's: an Argo Server names the workflow itself, the pipeline's name and a "
+              + "suffix it adds; leave it out with " + terms().option("--argo") + ", or run on KFP");
+    }
     Cluster c = Cluster.of(server, pipeline, pin);
     String root = pipelineRoot.of(c.format(), server.argo);
     c.withCaching(caching.of(server.argo, true)); // a new version goes up with the run

@@ -65,6 +65,9 @@ final class ScheduleCommand extends Commands.Base {
     if (maxConcurrency < 1 || maxConcurrency > 10) { // KFP's API takes [1-10]
       throw new ConfigException(terms().option("--max-concurrency") + " is " + maxConcurrency + "; give 1 to 10 (how many of its runs go at once)");
     }
+    if (server.argo && experiment != null) { // refused, not dropped without a word
+      throw new ConfigException(noExperimentOnArgo(terms()));
+    }
     Schedule schedule = cron != null ? Schedule.cron(cron) : Schedule.every(duration(every, terms()));
     Cluster c = Cluster.of(server, pipeline, pin);
     String root = pipelineRoot.of(c.format(), server.argo);
@@ -131,5 +134,11 @@ final class ScheduleCommand extends Commands.Base {
       // reported below (a number of more digits than a long is one too)
     }
     throw new ConfigException(terms.option("--every", "'" + text + "'") + " is not a duration; write 30s, 15m, 1h, 1d or an ISO-8601 duration like PT90M");
+  }
+
+  /** What {@code -e} given with {@code --argo} is said as: an Argo Server has no experiments. */
+  static String noExperimentOnArgo(Terms terms) {
+    return terms.option("-e/--experiment") + " is KFP's: an Argo Server has no experiments; leave it out with "
+        + terms.option("--argo") + ", or run on KFP";
   }
 }

@@ -496,6 +496,25 @@ class ClusterCommandsTest {
     assertTrue(seconds.err().contains("seconds field must be 0"), seconds.toString());
   }
 
+  /** What only KFP has, an experiment and (for run-once) a run's name, given with --argo is a usage error, not dropped unsaid. */
+  @Test
+  void anExperimentOrARunNameWithArgoIsAUsageErrorNotDropped() {
+    try (FakeArgoServer argo = FakeArgoServer.start()) {
+      for (List<String> command : List.of(List.of("run-once"), List.of("schedule", "--every", "1h"))) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of("--argo", "--argo-server", argo.uri().toString(), "-e", "nightly"));
+        Cli r = kfp4j(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().startsWith("kfp4j: error: -e/--experiment is KFP's: an Argo Server has no experiments; leave it out "
+            + "with --argo, or run on KFP\n"), r.toString());
+      }
+      Cli named = kfp4j("run-once", "--argo", "--argo-server", argo.uri().toString(), "-r", "my run");
+      assertEquals(2, named.code(), named.toString());
+      assertTrue(named.err().startsWith("kfp4j: error: -r/--run-name is KFP's: an Argo Server names the workflow itself"), named.toString());
+      assertTrue(argo.requests().isEmpty(), "nothing was sent: " + argo.requests());
+    }
+  }
+
   /** A CronWorkflow's name Kubernetes or Argo would refuse is a usage error saying what it takes, before the Argo Server is asked. */
   @Test
   void aCronWorkflowNameArgoCannotTakeIsAUsageErrorBeforeTheArgoServerIsAsked() throws Exception {
