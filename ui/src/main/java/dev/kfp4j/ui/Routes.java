@@ -230,12 +230,14 @@ final class Routes extends Handler.Abstract {
    * running task wrote since); else the last {@value #LOG_TAIL} bytes before {@code end} (the
    * log's end when not given), so that a long log is shown from its end and earlier text on ask.
    * A piece read back from an end starts on a UTF-8 character. Headers: {@code X-Log-Start}, where
-   * the piece starts; {@code X-Log-Offset}, where it ends.
+   * the piece starts; {@code X-Log-Offset}, where it ends. A task without a log (skipped, or not
+   * started yet) gets an empty piece ending at 0.
    */
   private static Reply log(Path runDir, String folder, String offset, String end) throws IOException {
     Optional<Path> file = RunsFolder.plain(folder) ? RunsFolder.file(runDir, folder + "/log.txt") : Optional.empty();
     if (file.isEmpty()) {
-      Reply none = Reply.text(200, "");
+      // no text at all (not Reply.text's line end): the page reads on while a piece brings bytes
+      Reply none = new Reply(200, "text/plain; charset=utf-8", new byte[0], null);
       none.headers.put("X-Log-Offset", "0");
       return none;
     }

@@ -357,6 +357,21 @@ class UiServerTest {
     assertEquals(400, get(url + "?end=-1", "127.0.0.1").status);
   }
 
+  /**
+   * A task without a log (a skipped one has no folder) gets no text at all, at offset 0, and so does any offset asked of
+   * it: the page, which reads on while a piece brings text, stops at once rather than ask again and again, a line end
+   * added to the log each time.
+   */
+  @Test
+  void aTaskWithoutALogGetsNoText() throws IOException {
+    for (String query : List.of("", "?offset=0", "?offset=5")) {
+      Response none = get("/api/log/add-example/" + run.runId() + "/condition-1" + query, "127.0.0.1");
+      assertEquals(200, none.status, none.head);
+      assertEquals("", none.body, query);
+      assertEquals("0", header(none, "X-Log-Offset"));
+    }
+  }
+
   private static String header(Response r, String name) {
     for (String line : r.head.split("\r\n")) {
       if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
