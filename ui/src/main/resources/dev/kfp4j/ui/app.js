@@ -189,13 +189,20 @@ async function showRun(pipeline, runId) {
                 : t.state === 'Interrupted' ? '' : duration(t.startedAt, null)))));
   }
 
+  // a task's exit code, but none of a task that never exited (-1: skipped) and not twice (a message 'exit code 1' says it)
+  function exitCode(t) {
+    if (t.exitCode === undefined || t.exitCode < 0) return '';
+    const said = 'exit code ' + t.exitCode;
+    return t.message && (t.message === said || t.message.startsWith(said + ' ')) ? '' : ' · ' + said;
+  }
+
   function renderTask() {
     const t = selected && run.tasks[selected];
     if (!t) { detail.replaceChildren(el('p', {class: 'muted'}, 'Choose a task, in the graph or the list.')); return; }
     const pre = el('pre', {id: 'log'});
     detail.replaceChildren(el('h2', {}, 'Task ' + (t.label || selected)),
         el('p', {}, state(t.state), ' · attempts ', String(t.attempts || 0), t.cached ? ' · cache hit' : '',
-            t.exitCode !== undefined ? ' · exit code ' + t.exitCode : '', t.message ? ' · ' + t.message : ''),
+            exitCode(t), t.message ? ' · ' + t.message : ''),
         el('h2', {}, 'Log'), pre,
         el('div', {id: 'task-info'}));
     log = streamLog(run0, t.folder, pre, () => run.tasks[selected] && ['Running', 'Pending'].includes(run.tasks[selected].state));

@@ -194,6 +194,8 @@ class UiBrowserTest {
     assertFalse("Succeeded".equals(box("train").getAttribute("data-state")));
     // the failed task is chosen by itself: its log shows the component's error
     waitUntil(d -> d.findElement(By.id("log")).getText().contains("rows is 1; a line needs 2 points or more"));
+    // its exit code once, though its message says it too
+    assertEquals("Failed · attempts 1 · exit code 1", browser.findElement(By.cssSelector("#task p")).getText());
     shot("failed-run");
   }
 
