@@ -147,10 +147,13 @@ async function showRun(pipeline, runId) {
       b.setAttribute('data-state', s);
       b.classList.toggle('selected', !!selected && run.tasks[selected] && run.tasks[selected].name === b.getAttribute('data-name'));
     });
-    // a condition or loop skipped whole (run.json's entry for the group): it, and the steps in it (their data-group lists
-    // the ids of the groups they are in), grey
+    // a condition or loop skipped whole (run.json's entry for the group, and no task of the run inside it: in a loop, one
+    // iteration may skip it and another run it): it, and the steps in it (their data-group lists the ids of the groups
+    // they are in), grey
+    const ranIn = new Set(Object.keys(run.tasks).flatMap(id => id.split('/').slice(0, -1).map(g => g.replace(/\(\d+\)$/, ''))));
     graph.querySelectorAll('g.group[data-name]').forEach(g => {
-      const skipped = (byName[g.getAttribute('data-name')] || []).find(x => x === 'Skipped' || x === 'Omitted');
+      const name = g.getAttribute('data-name');
+      const skipped = !ranIn.has(name) && (byName[name] || []).find(x => x === 'Skipped' || x === 'Omitted');
       if (!skipped) return g.removeAttribute('data-state');
       g.setAttribute('data-state', skipped);
       graph.querySelectorAll('g.box[data-state=Pending][data-group]').forEach(b => {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ class UiBrowserTest {
   private RunResult trainedShort;
   private RunResult flow;
   private RunResult classified;
+  private RunResult loopedConditions;
 
   @BeforeAll
   void start(@TempDir Path temp) throws IOException {
@@ -73,6 +75,7 @@ class UiBrowserTest {
     report = TestRuns.run(root, TestRuns.workflow("dev/kfp4j/ui/ui-report.yaml"), Map.of("title", "Quarterly <i>report</i>"));
     flow = TestRuns.run(root, TestRuns.workflow("META-INF/kfp4j/kfp2/pipelines/control-flow.yaml"), Map.of("numbers", "[1, 2, 3]"));
     classified = TestRuns.run(root, TestRuns.classification(), Map.of());
+    loopedConditions = TestRuns.run(root, TestRuns.workflow("META-INF/kfp4j/kfp2/pipelines/tutorial-control-flows.yaml"), Map.of());
     assertTrue(add.succeeded() && trainedLong.succeeded() && evaluated.succeeded() && report.succeeded() && flow.succeeded()
         && classified.succeeded()
         && !failed.succeeded());
@@ -197,6 +200,28 @@ class UiBrowserTest {
     // its exit code once, though its message says it too
     assertEquals("Failed · attempts 1 · exit code 1", browser.findElement(By.cssSelector("#task p")).getText());
     shot("failed-run");
+  }
+
+  /**
+   * A condition in a loop that one iteration skipped and another ran is not grey (the loop over "heads" and "tails" runs
+   * its 'flip-coin-op.Output == item' for one item alone); the skipped iteration's entry shows why, with no exit code, and
+   * an empty log that stays empty.
+   */
+  @Test
+  void aConditionSkippedInOneIterationAndRunInAnotherIsNotGrey() throws IOException, InterruptedException {
+    openRun(loopedConditions);
+    waitUntil(d -> "Failed".equals(box("fail-op").getAttribute("data-state")));
+    waitUntil(d -> "Succeeded".equals(box("get-random-int-op").getAttribute("data-state")));
+    assertEquals(null, browser.findElement(By.cssSelector("#graph g.group[data-name='condition-4']")).getAttribute("data-state"));
+    String skipped = loopedConditions.tasks().stream().map(TaskResult::id).filter(id -> id.matches("for-loop-3\\(\\d\\)/condition-4"))
+        .findFirst().orElseThrow();
+    waitFor(By.cssSelector("tr[data-task='" + skipped + "'] a")).click();
+    waitUntil(d -> d.findElement(By.cssSelector("#task h2")).getText().startsWith("Task for-loop-3("));
+    String line = browser.findElement(By.cssSelector("#task p")).getText();
+    assertTrue(line.startsWith("Skipped · attempts 0 · condition "), line);
+    Thread.sleep(1500);
+    assertEquals("", browser.findElement(By.id("log")).getAttribute("textContent"), "no log, and no line ends added as it is read");
+    shot("condition-skipped-in-one-iteration");
   }
 
   @Test
