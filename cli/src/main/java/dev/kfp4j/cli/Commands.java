@@ -1,7 +1,6 @@
 package dev.kfp4j.cli;
 
 import dev.kfp4j.client.KfpClient;
-import dev.kfp4j.client.ShownUrl;
 import dev.kfp4j.entrypoint.FileErrors;
 import dev.kfp4j.format.Documents;
 import dev.kfp4j.format.FormatException;
@@ -386,9 +385,7 @@ final class Commands {
 
     @Override
     public Integer call() throws IOException {
-      if (!host.startsWith("http://") && !host.startsWith("https://")) {
-        throw new ConfigException("host '" + ShownUrl.of(host) + "' needs its scheme: http://... or https://...");
-      }
+      Options.requireScheme(host, null);
       Path project = file.toAbsolutePath().getParent();
       String projectName = name != null ? name : Path.of("").toAbsolutePath().getFileName().toString();
       List<Path> workflows = new ArrayList<>();

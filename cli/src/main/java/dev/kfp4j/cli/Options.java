@@ -6,6 +6,7 @@ import dev.kfp4j.client.ClientBuilder;
 import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
+import dev.kfp4j.client.ShownUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,8 @@ final class Options {
 
   /** Where the server is and how to authenticate; options win over the config file, which wins over the environment. */
   static class Server extends ConfigFile {
-    @Option(names = "--host", paramLabel = "URL", description = "The KFP API endpoint (else 'host' in the config, else KF_PIPELINES_ENDPOINT).")
+    @Option(names = "--host", paramLabel = "URL", description = "The KFP API endpoint with its scheme, https://... or http://... "
+        + "(else 'host' in the config, else KF_PIPELINES_ENDPOINT).")
     String host;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Your namespace in multi-user Kubeflow.")
@@ -121,6 +123,7 @@ final class Options {
 
     KfpClient kfp() {
       Config c = config();
+      checkHost(c);
       KfpClient.Builder b = KfpClient.builder().host(first(host, c.host())).namespace(first(namespace, c.namespace()))
           .redactor(redactor()).apiVersion(apiVersion()).options(terms()::option);
       tls(b, c);
@@ -128,6 +131,21 @@ final class Options {
         return b.auth(auth(c)).build();
       } catch (KfpException e) {
         throw new ConfigException(e.getMessage()); // no host, or not a URL: nothing was sent
+      }
+    }
+
+    /**
+     * Refuses the KFP host without its scheme ({@link #requireScheme}), from where it is taken: {@code --host}, else the config's
+     * {@code host}, else {@value KfpClient#ENDPOINT_ENV}; none at all is the client's to say.
+     */
+    private void checkHost(Config c) {
+      String env = System.getenv(KfpClient.ENDPOINT_ENV);
+      if (first(host, null) != null) {
+        requireScheme(host, terms().option("--host"));
+      } else if (first(c.host(), null) != null) {
+        requireScheme(c.host(), "host in " + c.file());
+      } else if (first(env, null) != null) {
+        requireScheme(env, KfpClient.ENDPOINT_ENV);
       }
     }
 
@@ -371,6 +389,24 @@ final class Options {
     boolean json() {
       return format == Format.json;
     }
+  }
+
+  /**
+   * Refuses a KFP host that does not start with {@code http://} or {@code https://}, as a usage error saying to write the scheme;
+   * {@code from} names where it was given ({@code --host}, a config file's {@code host}), or is null for {@code init}'s argument.
+   * The client would take a host without one as {@code http://}: credentials sent in clear text to a host meant as https.
+   *
+   * @throws ConfigException showing the host as {@link ShownUrl} does, without the password it may carry
+   */
+  static void requireScheme(String host, String from) {
+    String h = host.strip();
+    if (h.regionMatches(true, 0, "http://", 0, 7) || h.regionMatches(true, 0, "https://", 0, 8)) {
+      return;
+    }
+    String shown = ShownUrl.of(h);
+    String given = "host '" + shown + "'" + (from == null ? "" : " (" + from + ")");
+    throw new ConfigException(h.contains("://") ? given + " is not an http(s) address; write it as http(s)://host[:port][/path]"
+        : given + " needs its scheme: write https://" + shown + ", or http://" + shown + " for a server without TLS");
   }
 
   static String first(String a, String b) {

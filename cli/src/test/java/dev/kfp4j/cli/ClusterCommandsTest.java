@@ -534,6 +534,41 @@ class ClusterCommandsTest {
     }
   }
 
+  /**
+   * A KFP host without its scheme, from --host, the config file or KF_PIPELINES_ENDPOINT, is a usage error saying to write it,
+   * as init's: it was taken as http://, so the token went in clear text to a host the user may have meant as https.
+   */
+  @Test
+  void aHostWithoutItsSchemeIsAUsageErrorNotTakenAsHttp() throws Exception {
+    String bare = kfp.uri().toString().substring("http://".length());
+    String write = " needs its scheme: write https://" + bare + ", or http://" + bare + " for a server without TLS\n";
+    Cli option = Cli.run("list-pipelines", "--config", config.toString(), "--host", bare);
+    assertEquals(2, option.code(), option.toString());
+    assertTrue(option.err().startsWith("kfp4j: error: host '" + bare + "' (--host)" + write), option.toString());
+    assertTrue(option.err().contains("kfp4j list-pipelines ["), "the usage line: " + option);
+    Files.writeString(config, Files.readString(config).replace("host: " + kfp.uri(), "host: " + bare));
+    Cli file = kfp4j("run-once");
+    assertEquals(2, file.code(), file.toString());
+    assertTrue(file.err().startsWith("kfp4j: error: host '" + bare + "' (host in " + config + ")" + write), file.toString());
+    assertTrue(file.err().contains("kfp4j run-once ["), "the usage line: " + file);
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere")); // no kfp4j.yaml there
+    ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Kfp4j.class.getName(), "experiments", "list"))
+        .directory(elsewhere.toFile()).redirectErrorStream(true);
+    pb.environment().put("KF_PIPELINES_ENDPOINT", bare);
+    Process p = pb.start();
+    String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue(), said);
+    assertTrue(said.startsWith("kfp4j: error: host '" + bare + "' (KF_PIPELINES_ENDPOINT)" + write), said);
+    assertTrue(kfp.requests().isEmpty(), "nothing was sent: " + kfp.requests());
+
+    Cli upper = Cli.run("list-pipelines", "--config", config.toString(), "--host", "HTTP://" + bare);
+    assertEquals(0, upper.code(), "a scheme in capitals is one: " + upper);
+  }
+
   private static String reference(JsonNode n, String type) {
     for (JsonNode r : n.path("resource_references")) {
       if (type.equals(r.at("/key/type").asString())) {
