@@ -23,7 +23,7 @@ final class PipelineCommands extends CommandGroup {
 
     @Override
     Map<String, Object> fields(Pipeline p) {
-      return Rows.of(p);
+      return Rows.of(p, server.apiVersion());
     }
 
     @Override
@@ -73,12 +73,12 @@ final class PipelineCommands extends CommandGroup {
 
     @Override
     Map<String, Object> fields(Pipeline p) {
-      return Rows.of(p);
+      return Rows.of(p, server.apiVersion());
     }
 
     @Override
     public Integer call() {
-      return list(limit, server.kfp()::listPipelines, Rows.PIPELINE);
+      return list(limit, server.kfp()::listPipelines, Rows.pipelineColumns(server.apiVersion()));
     }
   }
 

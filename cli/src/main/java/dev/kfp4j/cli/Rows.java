@@ -24,7 +24,6 @@ import java.util.function.Function;
  */
 final class Rows {
   static final List<String> EXPERIMENT = List.of("name", "id", "state", "created");
-  static final List<String> PIPELINE = List.of("name", "id", "created", "default_version_id");
   static final List<String> VERSION = List.of("name", "id", "pipeline_id", "created");
   static final List<String> RUN = List.of("name", "id", "state", "created", "finished");
   static final List<String> RECURRING_RUN = List.of("name", "id", "enabled", "schedule", "created");
@@ -35,9 +34,23 @@ final class Rows {
     return row("name", e.name(), "id", e.id(), "state", e.storageState(), "created", e.createdAt(), "description", e.description());
   }
 
-  static Map<String, Object> of(Pipeline p) {
-    return row("name", p.name(), "id", p.id(), "created", p.createdAt(), "default_version_id", p.defaultVersionId(),
-        "description", p.description());
+  /** The columns of a list of pipelines: under v2beta1 no {@code default_version_id}, which KFP 2's pipelines do not have. */
+  static List<String> pipelineColumns(KfpClient.ApiVersion api) {
+    return api == KfpClient.ApiVersion.V2BETA1 ? List.of("name", "id", "created")
+        : List.of("name", "id", "created", "default_version_id");
+  }
+
+  /**
+   * What is shown of pipeline {@code p}, read through {@code api}: its default version's id under v1beta1 only, as v2beta1's
+   * pipelines have none (it was shown empty, or null in JSON, as if the server had not said).
+   */
+  static Map<String, Object> of(Pipeline p, KfpClient.ApiVersion api) {
+    Map<String, Object> row = row("name", p.name(), "id", p.id(), "created", p.createdAt(), "default_version_id",
+        p.defaultVersionId(), "description", p.description());
+    if (api == KfpClient.ApiVersion.V2BETA1) {
+      row.remove("default_version_id");
+    }
+    return row;
   }
 
   static Map<String, Object> of(PipelineVersion v) {

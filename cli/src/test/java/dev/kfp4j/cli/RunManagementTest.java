@@ -92,6 +92,15 @@ class RunManagementTest {
     assertEquals(pipeline.path("id").asString(), json("pipelines", "get-version", "training", version).path("pipeline_id").asString());
     Cli table = kfp4j("pipelines", "list");
     assertTrue(table.out().startsWith("NAME") && table.out().contains("training"), table.toString());
+    // a v2beta1 pipeline has no default version: no column, no key (the column was always empty, the key null)
+    for (Cli listed : List.of(table, kfp4j("list-pipelines"))) {
+      assertTrue(listed.out().lines().findFirst().orElseThrow().matches("NAME +ID +CREATED" + (v2 ? "" : " +DEFAULT_VERSION_ID")),
+          listed.toString());
+    }
+    for (JsonNode shown : List.of(pipeline, json("list-pipelines").path(0))) {
+      assertEquals(v2 ? null : version, shown.has("default_version_id") ? shown.path("default_version_id").asString() : null,
+          shown.toString());
+    }
 
     // runs: states and task outputs as the server reports them
     JsonNode running = json("runs", "get", runId);
