@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes, for scripts: {@value #OK} done; {@value #RUN_FAILED} the pipeline run failed;
  * {@value #USAGE} a bad option, argument or config file (nothing was sent); {@value #SERVER} the
- * server, an image registry or the container engine refused or could not be reached; {@value
+ * server refused, has nothing of the name given (an experiment or a pipeline not there) or could not
+ * be reached, and so an image registry or the container engine; {@value
  * #TIMEOUT} the run was still going when the wait ended; {@value #FAILED} anything else (a local
  * file, or a bug). Every error is one line on standard error; {@code -v} adds the stack trace of an
  * unexpected one.
@@ -29,7 +30,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kfp4j", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Kfp4j.Version.class,
     description = "Runs kfp4j pipelines locally, and on Kubeflow Pipelines or Argo Workflows.",
     footer = {"", "Exit codes:", "  0  done", "  1  the pipeline run failed", "  2  bad usage, argument or config; nothing was sent",
-        "  3  the server, a registry or the container engine refused or could not", "     be reached",
+        "  3  the server refused, has nothing of the name given (an experiment or a",
+        "     pipeline not there) or could not be reached; and so a registry or the", "     container engine",
         "  4  the run was still going when the wait ended", "  5  anything else: a local file, or a bug (-v shows where)"})
 public final class Kfp4j implements Runnable {
   public static final int OK = 0;

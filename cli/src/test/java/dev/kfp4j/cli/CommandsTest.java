@@ -266,6 +266,9 @@ class CommandsTest {
       // the exit codes' footer fits the help's 80 columns: no line of it wraps to the margin
       String footer = r.out().substring(r.out().indexOf("Exit codes:"));
       assertTrue(footer.lines().skip(1).allMatch(l -> l.startsWith("  ") && l.length() <= 80), footer);
+      // 3 is also a name the server has nothing of ('no experiment ...'), as the README's exit codes say
+      assertTrue(footer.contains("  3  the server refused, has nothing of the name given (an experiment or a\n     pipeline not "
+          + "there) or could not be reached; and so a registry or the\n     container engine\n"), footer);
     }
     assertTrue(Cli.run("schedule", "--help").out().contains("KFP's 6-field cron, seconds first"));
   }
