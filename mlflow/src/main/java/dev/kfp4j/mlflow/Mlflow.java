@@ -71,12 +71,16 @@ public final class Mlflow {
     }
   }
 
-  /** Uploads a file, or a folder's files, to the top of the run's artifacts. */
+  /** Uploads a file, or a folder's files, to the top of the run's artifacts: as {@code report.txt}, a folder as {@code out/...}. */
   public static void logArtifact(Path file) {
     logArtifact(file, null);
   }
 
-  /** Uploads a file, or a folder's files, under {@code artifactPath} of the run's artifacts. */
+  /**
+   * Uploads a file, or a folder's files, under {@code artifactPath} of the run's artifacts, by name: a file {@code report.txt}
+   * as {@code <artifactPath>/report.txt}, a folder {@code out} with its name kept, {@code <artifactPath>/out/a.txt} (MLflow's
+   * Python {@code log_artifacts} leaves a folder's name out).
+   */
   public static void logArtifact(Path file, String artifactPath) {
     MlflowRun r = current();
     if (r != null) {
