@@ -160,7 +160,7 @@ public final class Flattening {
         out.add(new Branches(b.name(), branches));
       } else if (n instanceof Loop l) {
         Loop.Items items = l.items() instanceof Loop.Over o ? new Loop.Over(outer(o.source()), o.itemType()) : l.items();
-        out.add(new Loop(l.name(), items, l.parallelism(), outerNodes(l.body())));
+        out.add(new Loop(l.name(), items, l.parallelism(), outerNodes(l.body()), l.displayName()));
       }
     }
     return out;
@@ -347,7 +347,7 @@ public final class Flattening {
           nodes(new ArrayList<>(b.branches())).forEach(c -> branches.add((Condition) c));
           out.add(new Branches(name, branches));
         } else if (n instanceof Loop l) {
-          out.add(new Loop(name, items(l.items()), l.parallelism(), nodes(l.body())));
+          out.add(new Loop(name, items(l.items()), l.parallelism(), nodes(l.body()), l.displayName()));
         }
       }
       return out;

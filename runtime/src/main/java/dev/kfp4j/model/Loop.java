@@ -9,9 +9,10 @@ import java.util.Objects;
  * (a pipeline parameter or a task output) known when the pipeline runs, or a list of artifacts (a
  * pipeline artifact parameter taking a list, KFP's {@code Input[List[Model]]}, or the artifacts a
  * loop collects; KFP 2's {@code artifactIterator}): then each item is one artifact ({@link
- * Pipeline#overArtifacts}). Inside, {@link Argument.LoopItem} names the current item.
+ * Pipeline#overArtifacts}). Inside, {@link Argument.LoopItem} names the current item. {@code displayName} is the loop's
+ * own name ({@code dsl.ParallelFor(items, name='loop')}, KFP 2's {@code taskInfo.name}), or null: its name.
  */
-public record Loop(String name, Items items, int parallelism, List<Node> body) implements Node {
+public record Loop(String name, Items items, int parallelism, List<Node> body, String displayName) implements Node {
   public Loop {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(items, "items");
@@ -19,6 +20,24 @@ public record Loop(String name, Items items, int parallelism, List<Node> body) i
       throw new IllegalArgumentException("loop '" + name + "': parallelism must be 0 (no limit) or more, not " + parallelism);
     }
     body = List.copyOf(body);
+    if (displayName != null && displayName.isBlank()) {
+      throw new IllegalArgumentException("loop '" + name + "': its display name is blank; give a name or none (null)");
+    }
+  }
+
+  /** A loop without a display name of its own. */
+  public Loop(String name, Items items, int parallelism, List<Node> body) {
+    this(name, items, parallelism, body, null);
+  }
+
+  /** This loop with other nodes, its name, items, parallelism and display name kept. */
+  public Loop withBody(List<Node> body) {
+    return new Loop(name, items, parallelism, body, displayName);
+  }
+
+  /** This loop over other items, the rest kept. */
+  public Loop withItems(Items items) {
+    return new Loop(name, items, parallelism, body, displayName);
   }
 
   /** What a loop iterates over. */

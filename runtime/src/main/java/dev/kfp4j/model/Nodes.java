@@ -177,7 +177,7 @@ public final class Nodes {
       return c.withBody(replaceTasks(c.body(), f, intoCalls));
     }
     if (n instanceof Loop l) {
-      return new Loop(l.name(), l.items(), l.parallelism(), replaceTasks(l.body(), f, intoCalls));
+      return l.withBody(replaceTasks(l.body(), f, intoCalls));
     }
     if (n instanceof Branches b) {
       List<Condition> branches = new ArrayList<>();

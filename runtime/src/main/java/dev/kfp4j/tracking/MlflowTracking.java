@@ -261,11 +261,11 @@ public record MlflowTracking(String trackingUri, String experiment, Credentials 
       } else if (n instanceof Condition c) {
         out.add(c.withBody(track(c.body(), image)));
       } else if (n instanceof Loop l) {
-        out.add(new Loop(l.name(), l.items(), l.parallelism(), track(l.body(), image)));
+        out.add(l.withBody(track(l.body(), image)));
       } else if (n instanceof Branches b) {
         List<Condition> branches = new ArrayList<>();
         for (Condition c : b.branches()) {
-          branches.add(new Condition(c.name(), c.predicate(), track(c.body(), image)));
+          branches.add(c.withBody(track(c.body(), image)));
         }
         out.add(new Branches(b.name(), branches));
       } else {

@@ -193,7 +193,7 @@ final class ArgumentTypes {
     if (declared == null || !(loop.items() instanceof Loop.Over over) || over.itemType() != null || declared == usedAs(loop, null)) {
       return loop;
     }
-    return new Loop(loop.name(), new Loop.Over(over.source(), declared), loop.parallelism(), loop.body());
+    return loop.withItems(new Loop.Over(over.source(), declared));
   }
 
   /**

@@ -261,7 +261,8 @@ final class DagReader {
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       ParameterType declared = ParameterType.ofV2Name(comp.at("/inputDefinitions/parameters").path(it.path("itemInput").asString(""))
           .path("parameterType").asString(""));
-      d.make = (after, body) -> ArgumentTypes.declaredItem(new Loop(name, items, parallelism, body), declared);
+      String display = displayName(task, specName);
+      d.make = (after, body) -> ArgumentTypes.declaredItem(new Loop(name, items, parallelism, body, display), declared);
     } else if (task.has("artifactIterator")) {
       JsonNode it = task.get("artifactIterator");
       String list = it.path("items").path("inputArtifact").asString("");
@@ -270,20 +271,21 @@ final class DagReader {
       groupInputs.put(it.path("itemInput").asString(""), new Argument.LoopItem(name, null));
       int parallelism = task.path("iteratorPolicy").path("parallelismLimit").asInt(0);
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
-      d.make = (after, body) -> new Loop(name, new Loop.Over(over), parallelism, body);
+      String display = displayName(task, specName);
+      d.make = (after, body) -> new Loop(name, new Loop.Over(over), parallelism, body, display);
     } else if (task.path("triggerPolicy").has("condition")) {
       Predicate p = CelParser.parse(task.get("triggerPolicy").get("condition").asString(""), source + ": " + at,
           input -> inputReader.lookup(groupInputs, input, at), comp);
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
-      d.make = (after, body) -> new Condition(name, p, body);
+      String display = displayName(task, specName);
+      d.make = (after, body) -> new Condition(name, p, body, display);
     } else if (specName.startsWith("condition-branches")) { // KFP's name; the model's may be <caller>-condition-branches-1
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
       d.make = (after, body) -> RunOrder.branches(name, body);
     } else if (root && exitName == null && specName.startsWith("exit-handler-")) {
       // one of several exit handlers, or one beside other tasks: its group, which its exit task beside it waits for
       d.children.addAll(dag(scope, comp.get("dag"), groupInputs, "component '" + compName + "'", false));
-      String shown = task.path("taskInfo").path("name").asString("");
-      String display = shown.isEmpty() || shown.equals(specName) ? null : shown;
+      String display = displayName(task, specName);
       d.make = (after, body) -> new Condition(name, null, body, display);
     } else {
       d.children.addAll(dag(inner(scope, dag, specName, task, comp), comp.get("dag"), groupInputs, "component '" + compName + "'",
@@ -291,6 +293,16 @@ final class DagReader {
       d.make = null; // a plain nested DAG: the exit handler's, or another pipeline's
     }
     return d;
+  }
+
+  /**
+   * The own name of group task {@code task}, keyed {@code specName}: its {@code taskInfo.name} where that is not its key
+   * ({@code dsl.If(c, name='big')}, {@code dsl.ParallelFor(xs, name='loop')}, {@code dsl.ExitHandler(t, name='notify')});
+   * else null.
+   */
+  private static String displayName(JsonNode task, String specName) {
+    String shown = task.path("taskInfo").path("name").asString("");
+    return shown.isBlank() || shown.equals(specName) ? null : shown;
   }
 
   /**

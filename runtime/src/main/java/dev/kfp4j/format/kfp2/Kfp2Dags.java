@@ -278,7 +278,8 @@ final class Kfp2Dags {
     t.putObject("componentRef").put("name", "comp-" + group.name); // made unique when the component is added
     // the exit handler's own name is its display name; its task and component keep KFP's exit-handler-1, as KFP's compiler writes
     boolean named = group == levels.exitHandler && pipeline.exitHandlerName() != null;
-    String display = group.node instanceof Condition c ? c.displayName() : null; // one of several exit handlers' own name
+    // a group's own name (a condition's, a loop's, one of several exit handlers'), as KFP's dsl.If(c, name='big') writes it
+    String display = group.node instanceof Condition c ? c.displayName() : group.node instanceof Loop l ? l.displayName() : null;
     t.putObject("taskInfo").put("name", named ? pipeline.exitHandlerName() : display != null ? display : group.name);
     Set<String> deps = inputs.dependencies(group, parent);
     if (group == levels.exitPipeline) { // as KFP's compiler writes a pipeline as exit task

@@ -81,7 +81,7 @@ final class RunOrder {
         List<Predicate> parts = own instanceof Predicate.All all ? all.predicates() : List.of(own);
         own = parts.size() == i + 1 ? parts.get(i) : null;
       }
-      branches.add(new Condition(c.name(), own, c.body()));
+      branches.add(c.withPredicate(own));
     }
     return new Branches(name, branches);
   }
