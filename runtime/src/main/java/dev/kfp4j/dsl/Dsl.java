@@ -29,6 +29,14 @@ import java.util.function.Supplier;
  * CalcOps.sum(bigSquares);
  * Dsl.exitHandler(CoinOps.print("done"), () -> { ... });
  * }</pre>
+ *
+ * <p>A condition, a branch, a loop and an exit handler may have a name of their own, a {@code String} constant that is not
+ * blank, written just before the lambda ({@code Dsl.when(c, "big", () -> ...)}, {@code .orWhen(c, "small", () -> ...)},
+ * {@code .otherwise("edge", () -> ...)}, {@code Dsl.forEach(items, "loop", item -> ...)}, {@code Dsl.collect(items, 2,
+ * "squares", item -> ...)}, {@code Dsl.exitHandler(t, "notify", () -> ...)}), as KFP's {@code dsl.If(c, name='big')},
+ * {@code dsl.ParallelFor(items, name='loop')} and {@code dsl.ExitHandler(t, name='notify')}: KFP 2's display name of the
+ * group's task ({@code taskInfo.name}), whose key stays {@code condition-1}, {@code for-loop-2}. Called from plain Java the
+ * name does nothing.
  */
 public final class Dsl {
   private Dsl() {}
@@ -71,6 +79,16 @@ public final class Dsl {
   }
 
   /**
+   * {@link #when(Condition, Runnable)} with a name of its own, KFP's {@code dsl.If(condition, name='big')}: the display
+   * name of the condition's group in KFP 2 (its task stays {@code condition-N}). The name is a {@code String} constant, not
+   * blank.
+   */
+  public static When when(Condition condition, String name, Runnable body) {
+    Objects.requireNonNull(name, "name");
+    return when(condition, body);
+  }
+
+  /**
    * A condition written with {@link #when}, which may go on with else branches: the first branch
    * whose condition holds runs, as KFP 2's {@code dsl.If}, {@code dsl.Elif} and {@code dsl.Else}.
    */
@@ -84,9 +102,21 @@ public final class Dsl {
       return this;
     }
 
+    /** {@link #orWhen(Condition, Runnable)} with a name of its own, {@code dsl.Elif(condition, name='small')}. */
+    public When orWhen(Condition condition, String name, Runnable body) {
+      Objects.requireNonNull(name, "name");
+      return orWhen(condition, body);
+    }
+
     /** Runs the tasks of {@code body} when no earlier branch ran ({@code dsl.Else}); the chain ends here. */
     public void otherwise(Runnable body) {
       body.run();
+    }
+
+    /** {@link #otherwise(Runnable)} with a name of its own, {@code dsl.Else(name='edge')}. */
+    public void otherwise(String name, Runnable body) {
+      Objects.requireNonNull(name, "name");
+      otherwise(body);
     }
   }
 
@@ -111,6 +141,12 @@ public final class Dsl {
     return new OneOf<V>().orWhen(condition, body);
   }
 
+  /** {@link #oneOf(Condition, Supplier)} with a name of its own for the first branch, as {@link #when(Condition, String, Runnable)}. */
+  public static <V> OneOf<V> oneOf(Condition condition, String name, Supplier<V> body) {
+    Objects.requireNonNull(name, "name");
+    return oneOf(condition, body);
+  }
+
   /**
    * A chain of branches begun with {@link #oneOf}, whose branches each give a value: {@link
    * #otherwise} ends it and gives the value of the branch that ran.
@@ -127,9 +163,21 @@ public final class Dsl {
       return this;
     }
 
+    /** {@link #orWhen(Condition, Supplier)} with a name of its own, {@code dsl.Elif(condition, name='small')}. */
+    public OneOf<V> orWhen(Condition condition, String name, Supplier<V> body) {
+      Objects.requireNonNull(name, "name");
+      return orWhen(condition, body);
+    }
+
     /** The branch that runs when no earlier branch ran ({@code dsl.Else}); the chain ends here and gives the value of the branch that ran. */
     public V otherwise(Supplier<V> body) {
       return body.get();
+    }
+
+    /** {@link #otherwise(Supplier)} with a name of its own, {@code dsl.Else(name='edge')}. */
+    public V otherwise(String name, Supplier<V> body) {
+      Objects.requireNonNull(name, "name");
+      return otherwise(body);
     }
   }
 
@@ -155,6 +203,21 @@ public final class Dsl {
   public static <T> Loop forEach(List<T> items, int parallelism, Consumer<T> body) {
     items.forEach(body);
     return new Loop();
+  }
+
+  /**
+   * {@link #forEach(List, Consumer)} with a name of its own, KFP's {@code dsl.ParallelFor(items, name='loop')}: the display
+   * name of the loop's group in KFP 2 (its task stays {@code for-loop-N}). The name is a {@code String} constant, not blank.
+   */
+  public static <T> Loop forEach(List<T> items, String name, Consumer<T> body) {
+    Objects.requireNonNull(name, "name");
+    return forEach(items, body);
+  }
+
+  /** {@link #forEach(List, int, Consumer)} with a name of its own, as {@link #forEach(List, String, Consumer)}. */
+  public static <T> Loop forEach(List<T> items, int parallelism, String name, Consumer<T> body) {
+    Objects.requireNonNull(name, "name");
+    return forEach(items, parallelism, body);
   }
 
   /**
@@ -185,6 +248,18 @@ public final class Dsl {
 
   /** As {@link #collect(List, Function)}, running at most {@code parallelism} items at once. */
   public static <T, V> List<V> collect(List<T> items, int parallelism, Function<T, V> body) {
+    return collect(items, body);
+  }
+
+  /** {@link #collect(List, Function)} with a name of its own for its loop, as {@link #forEach(List, String, Consumer)}. */
+  public static <T, V> List<V> collect(List<T> items, String name, Function<T, V> body) {
+    Objects.requireNonNull(name, "name");
+    return collect(items, body);
+  }
+
+  /** {@link #collect(List, int, Function)} with a name of its own for its loop, as {@link #forEach(List, String, Consumer)}. */
+  public static <T, V> List<V> collect(List<T> items, int parallelism, String name, Function<T, V> body) {
+    Objects.requireNonNull(name, "name");
     return collect(items, body);
   }
 

@@ -215,6 +215,8 @@ public enum Message {
       "the exit task is one container task; '%s' is %s, which runs no container of its own: make the exit task an op call, and do the rest inside the exit handler's lambda"),
   EXIT_HANDLER_NAME("BadSetting",
       "the exit handler's name must be a String constant that is not blank (a literal or a static final field), not '%s': write Dsl.exitHandler(exitTask, \"notify\", () -> { ... })"),
+  GROUP_NAME("BadSetting",
+      "the name of %s must be a String constant that is not blank (a literal or a static final field), not '%s': write %s"),
   EXIT_PIPELINE_NOT_A_CALL("UnsupportedArgument",
       "a pipeline run as the exit task is one call of a @Pipeline method in the first lambda, Dsl.exitHandler(() -> Cleanup.cleanup(Dsl.runStatus()), () -> { ... }); '%s' is not: call one @Pipeline method there, or give a component's task itself, Dsl.exitHandler(XOps.notify(Dsl.runStatus()), () -> { ... })"),
   EXIT_PIPELINE_ELSEWHERE("UnsupportedStatement",

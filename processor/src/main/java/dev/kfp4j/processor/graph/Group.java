@@ -35,7 +35,10 @@ public final class Group {
   private final ParameterType itemType;
   private final Map<String, ParameterType> fieldTypes;
   private final dev.kfp4j.processor.base.Position itemsAt;
-  /** An exit handler's own name ({@code Dsl.exitHandler(t, "notify", ...)}), or null. */
+  /**
+   * The group's own name ({@code Dsl.exitHandler(t, "notify", ...)}, {@code Dsl.when(c, "big", ...)}, {@code
+   * Dsl.forEach(xs, "loop", ...)}), or null.
+   */
   String displayName;
 
   private Group(String name, Kind kind, Group parent, Predicate predicate, Loop.Items items, int parallelism,
@@ -88,6 +91,14 @@ public final class Group {
   static Group loop(int number, Group parent, Loop.Items items, int parallelism, ParameterType itemType,
       Map<String, ParameterType> fieldTypes, dev.kfp4j.processor.base.Position itemsAt) {
     return new Group("for-loop-" + number, Kind.LOOP, parent, null, items, parallelism, itemType, Map.copyOf(fieldTypes), itemsAt);
+  }
+
+  /**
+   * Gives a condition, a branch or a loop its own name, KFP 2's display name of its group ({@code dsl.If(c, name='big')},
+   * {@code dsl.ParallelFor(xs, name='loop')}); null: none.
+   */
+  public void displayName(String displayName) {
+    this.displayName = displayName;
   }
 
   /** {@code condition-N}, {@code condition-branches-N}, {@code for-loop-N} or {@code exit-handler-N}; null for the root. */

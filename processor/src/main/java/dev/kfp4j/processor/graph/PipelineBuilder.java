@@ -382,9 +382,8 @@ public final class PipelineBuilder {
   private static Node node(Group g) {
     switch (g.kind()) {
       case CONDITION:
-        return new Condition(g.name(), g.predicate, nodes(g));
-      case EXIT_HANDLER:
-        return new Condition(g.name(), null, nodes(g), g.displayName);
+      case EXIT_HANDLER: // an exit handler's group: no predicate
+        return new Condition(g.name(), g.predicate, nodes(g), g.displayName);
       case BRANCHES:
         List<Condition> branches = new ArrayList<>();
         for (Object member : g.members) {
@@ -392,7 +391,7 @@ public final class PipelineBuilder {
         }
         return new Branches(g.name(), branches);
       default:
-        return new Loop(g.name(), g.items, g.parallelism, nodes(g));
+        return new Loop(g.name(), g.items, g.parallelism, nodes(g), g.displayName);
     }
   }
 }

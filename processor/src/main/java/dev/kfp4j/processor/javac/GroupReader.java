@@ -55,7 +55,10 @@ final class GroupReader {
     switch (name) {
       case "when": {
         ComparisonCall condition = body.arguments.comparison(args.get(0), new TreePath(path, args.get(0)), group);
-        statements.block(args.get(1), new TreePath(path, args.get(1)), body.graph.condition(group, condition));
+        Group when = body.graph.condition(group, condition);
+        when.displayName(ownName(mi, path));
+        ExpressionTree lambda = args.get(args.size() - 1);
+        statements.block(lambda, new TreePath(path, lambda), when);
         return;
       }
       case "orWhen":
@@ -91,15 +94,55 @@ final class GroupReader {
     }
     Group chain = body.graph.branches(group);
     for (int i = 0; i < calls.calls().size(); i++) {
+      Group branch = branch(calls.calls().get(i), calls.paths().get(i), chain, group);
       List<? extends ExpressionTree> args = calls.calls().get(i).getArguments();
-      TreePath at = calls.paths().get(i);
-      if (args.size() == 1) { // otherwise(body)
-        statements.block(args.get(0), new TreePath(at, args.get(0)), body.graph.otherwise(chain));
-      } else {
-        ComparisonCall condition = body.arguments.comparison(args.get(0), new TreePath(at, args.get(0)), group);
-        statements.block(args.get(1), new TreePath(at, args.get(1)), body.graph.condition(chain, condition));
-      }
+      ExpressionTree lambda = args.get(args.size() - 1);
+      statements.block(lambda, new TreePath(calls.paths().get(i), lambda), branch);
     }
+  }
+
+  /**
+   * The branch of chain {@code chain} that {@code call} ({@code when}, {@code orWhen}, {@code otherwise}, or {@code
+   * Dsl.oneOf}'s) adds, with its own name when it has one; its condition read in {@code group}, where the chain is written.
+   */
+  Group branch(MethodInvocationTree call, TreePath at, Group chain, Group group) {
+    Group branch;
+    if ("otherwise".equals(Syntax.methodName(call))) {
+      branch = body.graph.otherwise(chain);
+    } else {
+      ExpressionTree c = call.getArguments().get(0);
+      branch = body.graph.condition(chain, body.arguments.comparison(c, new TreePath(at, c), group));
+    }
+    branch.displayName(ownName(call, at));
+    return branch;
+  }
+
+  /**
+   * The own name of the group {@code call} makes, the {@code String} constant just before its lambda ({@code Dsl.when(c,
+   * "big", () -> ...)}, {@code Dsl.forEach(xs, 2, "loop", x -> ...)}), KFP's {@code name='big'}: null when it has none, or
+   * after an error on it (not a constant, or blank), as an exit handler's name.
+   */
+  String ownName(MethodInvocationTree call, TreePath path) {
+    List<? extends ExpressionTree> args = call.getArguments();
+    if (args.size() < 2 || !(body.trees.getElement(path) instanceof ExecutableElement m) || m.getParameters().size() != args.size()
+        || !m.getParameters().get(args.size() - 2).asType().toString().equals("java.lang.String")) {
+      return null;
+    }
+    ExpressionTree name = args.get(args.size() - 2);
+    if (body.constants.value(name, new TreePath(path, name)) instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    String method = m.getSimpleName().toString();
+    String example = switch (method) {
+      case "when" -> "a condition, Dsl.when(condition, \"big\", () -> { ... })";
+      case "oneOf" -> "a branch, Dsl.oneOf(condition, \"big\", () -> t.output())";
+      case "orWhen" -> "a branch, .orWhen(condition, \"small\", () -> ...)";
+      case "otherwise" -> "a branch, .otherwise(\"other\", () -> ...)";
+      case "collect" -> "a loop, Dsl.collect(items, \"loop\", item -> t(item).output())";
+      default -> "a loop, Dsl.forEach(items, \"loop\", item -> { ... })";
+    };
+    body.error(name, Message.GROUP_NAME, example.substring(0, example.indexOf(',')), name, example.substring(example.indexOf(',') + 2));
+    return null;
   }
 
   /** The calls of a chain of branches, first to last, with their paths. */
@@ -139,7 +182,7 @@ final class GroupReader {
   }
 
   /**
-   * {@code Dsl.forEach(items, [parallelism,] item -> ...)}: the loop, its body read into it; null after an error. {@code
+   * {@code Dsl.forEach(items, [parallelism,] [name,] item -> ...)}: the loop, its body read into it; null after an error. {@code
    * variable}, when not null, is the loop's variable ({@code var loop = Dsl.forEach(...)}), known before its body is
    * read, so that a task of the body waiting for it is told it is a cycle.
    */
@@ -157,7 +200,7 @@ final class GroupReader {
   }
 
   /**
-   * {@code Dsl.collect(items, [parallelism,] item -> ...)}: a loop whose lambda returns an output of
+   * {@code Dsl.collect(items, [parallelism,] [name,] item -> ...)}: a loop whose lambda returns an output of
    * a task it makes, collected as KFP 2's {@code dsl.Collected}; null after an error.
    */
   Argument collect(MethodInvocationTree mi, TreePath path, Group group) {
@@ -198,12 +241,15 @@ final class GroupReader {
   }
 
   /**
-   * The loop of {@code Dsl.forEach}/{@code Dsl.collect(items, [parallelism,] item -> ...)}, its
-   * item variable known to the body; null when the lambda is not one (an error said so).
+   * The loop of {@code Dsl.forEach}/{@code Dsl.collect(items, [parallelism,] [name,] item -> ...)}, with its own name
+   * when it has one, its item variable known to the body; null when the lambda is not one (an error said so).
    */
   private Group loop(List<? extends ExpressionTree> args, TreePath path, Group group) {
     int parallelism = 0;
-    if (args.size() == 3) {
+    String name = path.getLeaf() instanceof MethodInvocationTree call ? ownName(call, path) : null;
+    // Dsl.forEach(items, parallelism, [name,] body): an int before the lambda, or before the name
+    if (body.trees.getElement(path) instanceof ExecutableElement m && m.getParameters().size() == args.size() && args.size() >= 3
+        && m.getParameters().get(1).asType().getKind() == javax.lang.model.type.TypeKind.INT) {
       Object p = body.constants.value(args.get(1), new TreePath(path, args.get(1)));
       // an int, or what Java widens to one: (short) 3, a static final byte, 'a'
       Integer i = p instanceof Integer || p instanceof Short || p instanceof Byte ? Integer.valueOf(((Number) p).intValue())
@@ -220,7 +266,7 @@ final class GroupReader {
     ExpressionTree lambda = args.get(args.size() - 1);
     TreePath lambdaPath = new TreePath(path, lambda);
     if (!(lambda instanceof LambdaExpressionTree l) || l.getParameters().size() != 1) {
-      body.graph.loop(group, items, parallelism, null, Map.of(), body.at(args.get(0)));
+      body.graph.loop(group, items, parallelism, null, Map.of(), body.at(args.get(0))).displayName(name);
       body.error(lambda, Message.NOT_A_LOOP_LAMBDA);
       return null;
     }
@@ -228,6 +274,7 @@ final class GroupReader {
     Map<String, ParameterType> fieldTypes = new LinkedHashMap<>();
     ParameterType itemType = itemTypes(item.asType(), fieldTypes);
     Group loop = body.graph.loop(group, items, parallelism, itemType, fieldTypes, body.at(args.get(0)));
+    loop.displayName(name);
     body.loopVariables.put(item, loop);
     if (itemsFailed) {
       body.failedVariables.add(item); // its fields are not reported again

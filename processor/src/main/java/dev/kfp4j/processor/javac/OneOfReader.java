@@ -9,7 +9,6 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.processor.base.Message;
-import dev.kfp4j.processor.graph.ComparisonCall;
 import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.StepBuilder;
 import dev.kfp4j.processor.graph.TaskBuilder;
@@ -51,13 +50,7 @@ final class OneOfReader {
     for (int i = 0; i < calls.calls().size(); i++) {
       List<? extends ExpressionTree> args = calls.calls().get(i).getArguments();
       TreePath at = calls.paths().get(i);
-      Group branch;
-      if (args.size() == 1) { // otherwise(body)
-        branch = body.graph.otherwise(chain);
-      } else {
-        ComparisonCall condition = body.arguments.comparison(args.get(0), new TreePath(at, args.get(0)), group);
-        branch = body.graph.condition(chain, condition);
-      }
+      Group branch = groups.branch(calls.calls().get(i), at, chain, group);
       ExpressionTree lambda = args.get(args.size() - 1);
       Argument.TaskOutput o = branch(lambda, new TreePath(at, lambda), branch);
       if (o == null || !sameType(o, outputs.isEmpty() ? null : outputs.get(0), lambda)) {
