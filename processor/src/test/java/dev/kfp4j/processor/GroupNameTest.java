@@ -63,9 +63,34 @@ class GroupNameTest {
     assertThat(spec.at("/components/comp-condition-1/dag/tasks/for-loop-3/taskInfo/name").asString()).isEqualTo("loop");
     assertThat(spec.at("/root/dag/tasks/for-loop-5/taskInfo/name").asString()).isEqualTo("limited");
     assertThat(spec.at("/root/dag/tasks/for-loop-5/iteratorPolicy/parallelismLimit").asInt()).isEqualTo(2);
+    // the Argo workflow: KFP v1's compiler puts a dsl.Condition's name into its group's; a loop's it has not (no name in 1.8)
+    String argo = Compile.resource(c, Kfp2PipelineTest.P);
+    assertThat(argo).contains("- name: condition-big-1\n");
+    assertThat(argo).contains("{name: condition-big-1, template: condition-big-1, when: ");
+    assertThat(argo).doesNotContain("condition-1");
+    assertThat(argo).contains("{name: for-loop-3, template: for-loop-3, ");
+    assertThat(argo).doesNotContain("limited");
     if (Compile.sharedPresent()) {
       Compile.validKfp2(yaml, "p.yaml");
+      dev.kfp4j.testing.ArgoSchemas.assertValid(argo, "p.yaml");
     }
+  }
+
+  @Test
+  void aConditionsNameArgoWouldRefuseInItsGroupsIsAnErrorUnlessThePipelineIsForKfp2Only() {
+    Compilation c = compile(new ArrayList<>(),
+        "@Pipeline public static void p(int n) {",
+        "  Dsl.when(Dsl.gt(n, 3), \"big one\", () -> LibOps.greet(\"big\"));",
+        "  Dsl.forEach(List.of(1), \"a loop\", item -> LibOps.add(item, 1));",
+        "}",
+        "@Pipeline(formats = Format.KFP2) public static void q(int n) {",
+        "  Dsl.when(Dsl.gt(n, 3), \"big two\", () -> LibOps.greet(\"big\"));",
+        "}");
+    assertThat(c).hadErrorContaining("[kfp4j:BadSetting] a condition's name goes into its group's name in the Argo workflow (KFP "
+        + "v1's compiler writes dsl.Condition(c, name='big') as group condition-big-1), and 'big one' makes one Argo refuses: "
+        + "write letters, digits, '-' and '_' (at most 100), or write the pipeline for KFP 2 only, @Pipeline(formats = Format.KFP2)")
+        .inFile(source).onLineContaining("\"big one\"");
+    assertThat(c).hadErrorCount(1);
   }
 
   @Test

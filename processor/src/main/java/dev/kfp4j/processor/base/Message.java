@@ -217,6 +217,10 @@ public enum Message {
       "the exit handler's name must be a String constant that is not blank (a literal or a static final field), not '%s': write Dsl.exitHandler(exitTask, \"notify\", () -> { ... })"),
   GROUP_NAME("BadSetting",
       "the name of %s must be a String constant that is not blank (a literal or a static final field), not '%s': write %s"),
+  GROUP_NAME_ARGO("BadSetting",
+      "a condition's name goes into its group's name in the Argo workflow (KFP v1's compiler writes dsl.Condition(c, name='big') "
+          + "as group condition-big-1), and '%s' makes one Argo refuses: write letters, digits, '-' and '_' (at most 100), or "
+          + "write the pipeline for KFP 2 only, @Pipeline(formats = Format.KFP2)"),
   EXIT_PIPELINE_NOT_A_CALL("UnsupportedArgument",
       "a pipeline run as the exit task is one call of a @Pipeline method in the first lambda, Dsl.exitHandler(() -> Cleanup.cleanup(Dsl.runStatus()), () -> { ... }); '%s' is not: call one @Pipeline method there, or give a component's task itself, Dsl.exitHandler(XOps.notify(Dsl.runStatus()), () -> { ... })"),
   EXIT_PIPELINE_ELSEWHERE("UnsupportedStatement",

@@ -120,7 +120,8 @@ final class GroupReader {
   /**
    * The own name of the group {@code call} makes, the {@code String} constant just before its lambda ({@code Dsl.when(c,
    * "big", () -> ...)}, {@code Dsl.forEach(xs, 2, "loop", x -> ...)}), KFP's {@code name='big'}: null when it has none, or
-   * after an error on it (not a constant, or blank), as an exit handler's name.
+   * after an error on it (not a constant, or blank), as an exit handler's name. A condition's name written in an Argo
+   * workflow, where it goes into the group's name as KFP v1 puts it, is letters, digits, '-' and '_', else an error on it.
    */
   String ownName(MethodInvocationTree call, TreePath path) {
     List<? extends ExpressionTree> args = call.getArguments();
@@ -129,10 +130,14 @@ final class GroupReader {
       return null;
     }
     ExpressionTree name = args.get(args.size() - 2);
+    String method = m.getSimpleName().toString();
     if (body.constants.value(name, new TreePath(path, name)) instanceof String s && !s.isBlank()) {
+      if (!method.equals("forEach") && !method.equals("collect") && body.graph.pipeline().writes(dev.kfp4j.processor.base.Format.ARGO)
+          && (s.length() > 100 || !s.matches("[A-Za-z0-9_-]+"))) { // a condition's Argo group is condition-<name>-N
+        body.error(name, Message.GROUP_NAME_ARGO, s);
+      }
       return s;
     }
-    String method = m.getSimpleName().toString();
     String example = switch (method) {
       case "when" -> "a condition, Dsl.when(condition, \"big\", () -> { ... })";
       case "oneOf" -> "a branch, Dsl.oneOf(condition, \"big\", () -> t.output())";

@@ -71,6 +71,7 @@ public final class ArgoWriter {
       throw new FormatException("pipeline '" + called.name() + "': call '" + e.call() + "' cannot be put in: " + e.getMessage(), e);
     }
     refuseKfp2Only(p);
+    p = ConditionNames.of(p); // dsl.Condition(c, name='big'): condition-big-1, as KFP v1's compiler names it
     try {
       VolumeStep.checkClaims(p, true);
     } catch (IllegalArgumentException e) {
