@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
+import dev.kfp4j.model.Condition;
+import dev.kfp4j.model.Loop;
+import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.spec.ComponentSpec;
 import dev.kfp4j.testing.Kfp2Schemas;
 import dev.kfp4j.testing.Shared;
@@ -19,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -92,6 +96,20 @@ class Kfp2SdkFilesTest {
     assertEquals(structure(kfp), structure(ours), file);
   }
 
+  /** KFP's {@code dsl.If(..., name='big')} and {@code dsl.ParallelFor(..., name='loop')} are read and written again. */
+  @Test
+  void theGroupsDisplayNamesOfCondLoopArtifactAreKept() throws IOException {
+    String kfp = Files.readString(Shared.testdata("kfp-sdk-2.17.0").resolve("cond_loop_artifact.yaml"));
+    Pipeline p = Kfp2Reader.read(kfp, "cond_loop_artifact.yaml");
+    assertEquals("big", ((Condition) p.node("condition-1").orElseThrow()).displayName());
+    assertEquals("loop", ((Loop) p.node("for-loop-3").orElseThrow()).displayName());
+    String ours = Kfp2Writer.write(p);
+    Kfp2Schemas.assertValid(ours, "cond_loop_artifact.yaml as kfp4j writes it");
+    JsonNode spec = Yaml.readAll(ours).get(0);
+    assertEquals("big", spec.at("/root/dag/tasks/condition-1/taskInfo/name").asString(), ours);
+    assertEquals("loop", spec.at("/components/comp-condition-1/dag/tasks/for-loop-3/taskInfo/name").asString(), ours);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"train_component.yaml", "add_component.yaml", "add_container_component.yaml"})
   void aComponentFileLoadsAsItsComponent(String file) throws IOException {
@@ -116,7 +134,8 @@ class Kfp2SdkFilesTest {
    * executor's settings (resources, env) and its Kubernetes platform settings; the executors'
    * commands and images and the names of components are left out, as they may differ. Groups keep
    * their names: kfp4j numbers them as KFP 2 does, a loop over constants after its item ({@code
-   * condition-1}, {@code loop-item-param-2}, {@code for-loop-3}).
+   * condition-1}, {@code loop-item-param-2}, {@code for-loop-3}), and their display names ({@code taskInfo.name}: {@code
+   * big} and {@code loop} in {@code cond_loop_artifact.yaml}).
    */
   static Map<String, Object> structure(String yaml) {
     List<JsonNode> docs = Yaml.readAll(yaml);
@@ -147,6 +166,7 @@ class Kfp2SdkFilesTest {
       out.put(at + " inputs", inputs);
       JsonNode comp = spec.path("components").path(task.path("componentRef").path("name").asString());
       if (comp.has("dag")) {
+        out.put(at + " group display name", task.path("taskInfo").path("name").asString()); // dsl.If(c, name='big')'s
         dag(at, comp, spec, platform, out);
       } else {
         out.put(at + " component inputs", types(comp.path("inputDefinitions")));

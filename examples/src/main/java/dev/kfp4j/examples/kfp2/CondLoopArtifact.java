@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 
 /**
  * The Java port of KFP 2.17's {@code cond_loop_artifact.py}: a {@code Dataset} passed between two
- * components, a condition on a task's output holding a loop over constants, and the pipeline's
- * output.
+ * components, a condition on a task's output holding a loop over constants, each with a name of its own as KFP's file
+ * gives them ({@code dsl.If(..., name='big')}, {@code dsl.ParallelFor(..., name='loop')}), and the pipeline's output.
  */
 public final class CondLoopArtifact {
   private CondLoopArtifact() {}
@@ -78,7 +78,7 @@ public final class CondLoopArtifact {
   public static String conditionLoopArtifact(@Default("4") int n) {
     var prod = CondLoopArtifactOps.produce(n);
     var t = CondLoopArtifactOps.total(prod.data());
-    Dsl.when(Dsl.gt(t.output(), 3), () -> Dsl.forEach(List.of(1, 2, 3), item -> CondLoopArtifactOps.square(item)));
+    Dsl.when(Dsl.gt(t.output(), 3), "big", () -> Dsl.forEach(List.of(1, 2, 3), "loop", item -> CondLoopArtifactOps.square(item)));
     var done = CondLoopArtifactOps.report("done").after(t);
     return done.output();
   }
