@@ -64,6 +64,21 @@ class LocalRunExamplesTest {
     assertTrue(tails.task("condition-1/flip-coin-2").isEmpty());
   }
 
+  /**
+   * A named condition and loop (cond_loop_artifact.py's 'big' and 'loop') run under their keys in the file run: KFP 2's
+   * {@code condition-1}, Argo's {@code condition-big-1} (KFP v1's name of a named dsl.Condition); neither shows 'loop'.
+   */
+  @Test
+  void namedGroupsRunUnderTheirKeysInTheFileRun() {
+    RunResult argo = run("condition-loop-artifact", Map.of("n", "4"));
+    assertEquals("9", argo.output("condition-big-1/for-loop-3(2)/square", "Output"));
+    assertTrue(argo.task("condition-1/for-loop-3(2)/square").isEmpty());
+    RunResult kfp2 = runner(LocalRunner.JavaMode.IN_PROCESS).run(Workflow.resource(getClass().getClassLoader(),
+        "META-INF/kfp4j/kfp2/pipelines/condition-loop-artifact.yaml"), Map.of("n", "4"));
+    assertTrue(kfp2.succeeded(), () -> "failed: " + kfp2.failedTask());
+    assertEquals("9", kfp2.output("condition-1/for-loop-3(2)/square", "Output"));
+  }
+
   @Test
   void loopsRunOncePerItem() {
     RunResult items = run("withitem-basic", Map.of("myPipeParam", "10"));
