@@ -59,9 +59,10 @@ class RunOutputTest {
   @Test
   void theTailOfAHugeLogIsReadFromItsEnd() throws Exception {
     // The task makes its log a sparse file of 4 GiB, then writes its last words at the end: in its folder, by name, as its
-    // output is a pipe (log.txt is made as the runner starts copying it, so the task waits for that first)
+    // output is a pipe (log.txt is made as the runner starts copying it, and the task waits for its first line there: the
+    // runner appends, so a line copied after the truncate would land past the 4 GiB)
     String fail = "  - name: fail\n    inputs: {parameters: [{name: x}]}\n    container:\n      image: a\n"
-        + "      command: [sh, -c, 'echo first; while [ ! -e log.txt ]; do sleep 0.01; done; truncate -s 4G log.txt; "
+        + "      command: [sh, -c, 'echo first; while [ ! -s log.txt ]; do sleep 0.01; done; truncate -s 4G log.txt; "
         + "printf \"\\nlast words\\n\" >> log.txt; exit 1']\n";
     RunResult r = runner().build().run(workflow("huge", "", task("bad", "fail", "1"), fail), Map.of());
     assertEquals(4L << 30, Files.size(r.task("bad").get().log()) - "\nlast words\n".length());
