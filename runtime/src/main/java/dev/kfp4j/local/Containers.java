@@ -118,18 +118,33 @@ public final class Containers {
       String program = find(named.strip());
       String why = program == null ? "is not found" : EngineProbe.why(with(program));
       if (why != null) {
-        throw new WorkflowException(ENGINE_ENV + " names '" + named + "', which " + why + "; fix it or name the engine with " + option);
+        throw new WorkflowException(ENGINE_ENV + " names '" + named + "', which " + (program == null ? "" : withArgs()) + why
+            + "; fix it or name the engine with " + option);
       }
       return with(program);
     }
+    List<String> refused = new ArrayList<>();
     for (String c : List.of("docker", "podman")) {
       String p = find(c);
-      if (p != null && EngineProbe.why(with(p)) == null) {
+      String why = p == null ? null : EngineProbe.why(with(p));
+      if (p != null && why == null) {
         return with(p);
       }
+      if (p != null) {
+        refused.add(c + " " + why);
+      }
+    }
+    if (!engineArgs.isEmpty() && !refused.isEmpty()) { // the global arguments may be what they refuse: say what they said
+      throw new WorkflowException("no container engine here: neither docker nor podman on the PATH answers 'version' "
+          + withArgs() + "(" + String.join("; ", refused) + "); fix the engine's global arguments, install one, or " + orElse);
     }
     throw new WorkflowException("no container engine here: neither docker nor podman on the PATH answers 'version'; install one, or "
         + orElse);
+  }
+
+  /** {@code with ARGS } naming the engine's global arguments as kfp4j shows them (masked), or nothing when there are none. */
+  private String withArgs() {
+    return engineArgs.isEmpty() ? "" : "with " + EngineTexts.shown(engineArgs) + " ";
   }
 
   /** {@code program} with the engine's global arguments after it. */

@@ -165,4 +165,49 @@ class EngineProbeTest {
         + " engine with --engine\n"), out);
     assertFalse(Files.exists(dir.resolve("runs")), out);
   }
+
+  /** A {@code podman} on a PATH of its own that refuses the global argument {@code --url}, quoting it, as podman does. */
+  private Path podmanRefusingUrl() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path podman = bin.resolve("podman");
+    Files.writeString(podman, "#!/bin/sh\nif [ \"$1\" = --url ]; then echo \"Error: unable to connect to Podman socket: $2\" >&2;"
+        + " exit 125; fi\necho 'Version: 4.3.1'\n");
+    Files.setPosixFilePermissions(podman, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
+  }
+
+  /**
+   * With KFP4J_ENGINE_ARGS that the engines found refuse, the error says so, quoting them and what each said (the URL's
+   * credential masked), where it said there was no engine here, though podman is installed and works without them.
+   */
+  @Test
+  void globalArgumentsThatTheEnginesFoundRefuseAreNamedWithWhatTheySaid() throws Exception {
+    Path bin = podmanRefusingUrl();
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of("PATH", bin.toString(), Containers.ENGINE_ENV, "",
+        Containers.ENGINE_ARGS_ENV, "--url ssh://user:secretpw@host/run/podman.sock"), probeFile().toString(), "--root",
+        dir.resolve("runs").toString(), "--containers");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.endsWith("\nLocalRun: error: no container engine here: neither docker nor podman on the PATH answers"
+        + " 'version' with --url ssh://***@host/run/podman.sock (podman fails 'version' (exit code 125, it printed: Error:"
+        + " unable to connect to Podman socket: ssh://***@host/run/podman.sock)); fix the engine's global arguments, install"
+        + " one, or run without --containers\n"), out);
+    assertFalse(out.contains("secretpw"), out);
+    assertFalse(Files.exists(dir.resolve("runs")), out);
+  }
+
+  /** The engine KFP4J_ENGINE names, refusing the global arguments: the error names them beside it, not it alone. */
+  @Test
+  void aKfp4jEngineThatRefusesTheGlobalArgumentsIsNamedWithThem() throws Exception {
+    Path podman = podmanRefusingUrl().resolve("podman");
+    Process p = Child.localRun(dir.resolve("out.log"), Map.of(Containers.ENGINE_ENV, podman.toString()), probeFile().toString(),
+        "--root", dir.resolve("runs").toString(), "--containers", "--engine-arg", "--url", "--engine-arg", "tcp://host:8080");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.log"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.endsWith("\nLocalRun: error: KFP4J_ENGINE names '" + podman + "', which with --url tcp://host:8080 fails"
+        + " 'version' (exit code 125, it printed: Error: unable to connect to Podman socket: tcp://host:8080); fix it or name"
+        + " the engine with --engine\n"), out);
+  }
 }
