@@ -363,7 +363,8 @@ public final class ProjectImage {
       }
       try {
         Path archive = ClassDataArchive.make(engine, trial, components, Files.createDirectories(work.resolve("class-data")));
-        log.accept("class-data archive of " + components.size() + " components made by the image's java: " + ClassDataArchive.FILE);
+        log.accept("class-data archive of " + components.size() + (components.size() == 1 ? " component" : " components")
+            + " made by the image's java: " + ClassDataArchive.FILE);
         return archive;
       } catch (IOException e) {
         log.accept("no class-data archive: " + e.getMessage());

@@ -108,7 +108,10 @@ class ImageCheckTest {
   void withTheLibraryTheCheckPasses() throws IOException {
     List<Path> deps = new ArrayList<>(ExamplesProject.entrypointOnly());
     deps.add(guava());
-    build(deps);
+    List<String> log = new ArrayList<>();
+    ProjectImage.builder().classes(project.resolve("classes")).dependencies(deps).base("docker://" + base).engine(engine.command())
+        .image(IMAGE).to(ProjectImage.Target.DAEMON, null).log(log::add).build();
+    assertTrue(log.contains("class-data archive of 1 component made by the image's java: /app/kfp4j.jsa"), log.toString());
     ImageCheck.Report report = ImageCheck.run(engine.command(), IMAGE, JavaComponents.read(project.resolve("classes")).in(IMAGE));
     assertTrue(report.passed(), report.problems().toString());
     assertEquals(List.of("shout"), report.ok());
