@@ -85,6 +85,32 @@ class ImageErrorsTest {
     assertFalse(Files.exists(tar), "nothing built");
   }
 
+  /**
+   * A build leaves nothing in the temp folder: not its jars, nor Jib's cache of the application layers, which jib-core keeps by
+   * default in one folder there for every build and user ({@code jib-core-application-layers-cache}), growing by each build's
+   * layers.
+   */
+  @Test
+  void aBuildLeavesNothingInTheTempFolder() throws Exception {
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    Path config = Files.writeString(Files.createTempFile(dir, "kfp4j", ".yaml"), "run_config:\n  image: localhost/kfp4j/app:1\n");
+    Path tar = dir.resolve("in-tmp.tar");
+    Path own = Files.createDirectories(dir.resolve("in-tmp/target/classes/META-INF/kfp4j/components")); // its own record
+    Files.copy(classes.resolve("META-INF/kfp4j/components/add.yaml"), own.resolve("add.yaml"));
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
+        "-cp", System.getProperty("java.class.path"), Kfp4j.class.getName(), "image", "--classes",
+        dir.resolve("in-tmp/target/classes").toString(), "--classpath",
+        entrypoint(), "--config", config.toString(), "--base", "tar://" + base, "--no-class-data-archive", "--to", "tar", "--tar",
+        tar.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("in-tmp.txt").toFile()).start();
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("in-tmp.txt"));
+    assertEquals(Kfp4j.OK, p.exitValue(), out);
+    assertTrue(Files.size(tar) > 0, out);
+    try (var left = Files.list(tmp)) {
+      assertEquals(List.of(), left.map(f -> f.getFileName().toString()).toList(), out);
+    }
+  }
+
   /** {@code kfp4j args} in a fresh JVM whose PATH has no docker or podman (and no KFP4J_ENGINE): its exit code and output. */
   private static Cli withoutAnEngine(String... args) throws Exception {
     Path empty = Files.createDirectories(dir.resolve("empty-path"));

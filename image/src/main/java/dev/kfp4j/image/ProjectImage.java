@@ -56,6 +56,8 @@ public final class ProjectImage {
   static final String LIBS = "/app/libs";
   /** The project's class output, as a jar whose manifest lists the dependencies in {@code /app/libs/lib}. */
   public static final String PROJECT_JAR = LIBS + "/project.jar";
+  /** Jib's cache of the application layers, in the build's own temporary folder: nothing of it outlives the build. */
+  private static final String LAYERS_CACHE = "jib-layers";
 
   /** Where the image goes. */
   public enum Target {
@@ -212,7 +214,7 @@ public final class ProjectImage {
           built.addEnvironmentVariable("JDK_JAVA_OPTIONS", ClassDataArchive.OPTIONS);
         }
         Path loaded = work.resolve("image.tar");
-        JibContainer done = built.containerize(containerizer(ref, target == Target.TAR ? tar.toAbsolutePath() : loaded));
+        JibContainer done = built.containerize(containerizer(ref, target == Target.TAR ? tar.toAbsolutePath() : loaded, work));
         if (target == Target.DAEMON) {
           Engines.run(engine, "load", "--input", loaded.toString());
         }
@@ -354,7 +356,8 @@ public final class ProjectImage {
       Path tarFile = work.resolve("training.tar");
       JibContainerBuilder b = from(work);
       layers.forEach(b::addFileEntriesLayer);
-      b.containerize(Containerizer.to(TarImage.at(tarFile).named(reference(trial, "the training image"))).setToolName("kfp4j"));
+      b.containerize(Containerizer.to(TarImage.at(tarFile).named(reference(trial, "the training image"))).setToolName("kfp4j")
+          .setApplicationLayersCache(work.resolve(LAYERS_CACHE)));
       try {
         Engines.run(engine, "load", "--input", tarFile.toString());
       } catch (IOException e) {
@@ -413,10 +416,15 @@ public final class ProjectImage {
       return reference(base.startsWith("registry://") ? base.substring("registry://".length()) : base, "the base image");
     }
 
-    private Containerizer containerizer(ImageReference ref, Path file) {
+    /**
+     * Where the image goes: the registry, or the tar {@code file}; Jib's cache of the application layers in the build's own
+     * folder {@code work}, deleted after it, not jib-core's default (one folder in the temp folder for every build and user,
+     * which kept each build's layers).
+     */
+    private Containerizer containerizer(ImageReference ref, Path file, Path work) {
       Containerizer to = target == Target.REGISTRY ? Containerizer.to(withCredentials(RegistryImage.named(ref), ref))
           : Containerizer.to(TarImage.at(file).named(ref));
-      return to.setToolName("kfp4j").setAllowInsecureRegistries(insecure(ref))
+      return to.setToolName("kfp4j").setAllowInsecureRegistries(insecure(ref)).setApplicationLayersCache(work.resolve(LAYERS_CACHE))
           .addEventHandler(LogEvent.class, e -> {
             // not its errors: the build then fails with the same error, in one line
             if (e.getLevel() == LogEvent.Level.LIFECYCLE || e.getLevel() == LogEvent.Level.WARN) {
