@@ -157,6 +157,7 @@ final class Commands {
         if (containers) {
           dev.kfp4j.local.Containers c = engine.containers();
           Map<String, String> images = new java.util.LinkedHashMap<>(javaImages(workflow));
+          images.replaceAll((compiled, configured) -> mapImage.getOrDefault(configured, configured)); // one of run_config.image
           images.putAll(mapImage); // a --map-image of the same name wins
           for (Map.Entry<String, String> m : images.entrySet()) {
             c = c.withImage(m.getKey(), m.getValue());

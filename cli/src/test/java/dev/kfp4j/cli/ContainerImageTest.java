@@ -69,4 +69,16 @@ class ContainerImageTest {
     assertEquals(1, plain.code(), plain.toString());
     assertTrue(runs().stream().allMatch(l -> l.contains(" " + compiled + " ")), runs().toString());
   }
+
+  /** A --map-image of run_config.image's name runs its image where the config's would run, as for any image a task names. */
+  @Test
+  void aMapImageOfTheConfigsImageRunsInItsPlace() throws Exception {
+    Path config = Files.writeString(dir.resolve("kfp4j.yaml"), "run_config:\n  image: registry.corp/acme/add:1\n");
+    Cli r = Cli.run("run", "--classes", CommandsTest.CLASSES, "-p", "add-example", "--root", dir.resolve("runs").toString(),
+        "--config", config.toString(), "--containers", "--engine", engine().toString(), "--map-image",
+        "registry.corp/acme/add:1=localhost/acme/add:dev");
+    assertEquals(1, r.code(), r.toString()); // the fake engine runs nothing
+    assertFalse(runs().isEmpty(), r.toString());
+    assertTrue(runs().stream().allMatch(l -> l.contains(" localhost/acme/add:dev ") && !l.contains("registry.corp")), runs().toString());
+  }
 }
