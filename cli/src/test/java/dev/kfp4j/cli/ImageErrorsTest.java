@@ -86,29 +86,48 @@ class ImageErrorsTest {
   }
 
   /**
-   * A build leaves nothing in the temp folder: not its jars, nor Jib's cache of the application layers, which jib-core keeps by
-   * default in one folder there for every build and user ({@code jib-core-application-layers-cache}), growing by each build's
-   * layers.
+   * A build leaves nothing in the temp folder, built or failed: not its jars, nor Jib's cache of the application layers, which
+   * jib-core keeps by default in one folder there for every build and user ({@code jib-core-application-layers-cache}),
+   * growing by each build's layers; nor, after a base image the registry refused, the project's layers Jib may still be writing
+   * as the build fails.
    */
   @Test
   void aBuildLeavesNothingInTheTempFolder() throws Exception {
-    Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    Path config = Files.writeString(Files.createTempFile(dir, "kfp4j", ".yaml"), "run_config:\n  image: localhost/kfp4j/app:1\n");
     Path tar = dir.resolve("in-tmp.tar");
-    Path own = Files.createDirectories(dir.resolve("in-tmp/target/classes/META-INF/kfp4j/components")); // its own record
-    Files.copy(classes.resolve("META-INF/kfp4j/components/add.yaml"), own.resolve("add.yaml"));
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmp,
-        "-cp", System.getProperty("java.class.path"), Kfp4j.class.getName(), "image", "--classes",
-        dir.resolve("in-tmp/target/classes").toString(), "--classpath",
-        entrypoint(), "--config", config.toString(), "--base", "tar://" + base, "--no-class-data-archive", "--to", "tar", "--tar",
-        tar.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("in-tmp.txt").toFile()).start();
-    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
-    String out = Files.readString(dir.resolve("in-tmp.txt"));
-    assertEquals(Kfp4j.OK, p.exitValue(), out);
-    assertTrue(Files.size(tar) > 0, out);
-    try (var left = Files.list(tmp)) {
-      assertEquals(List.of(), left.map(f -> f.getFileName().toString()).toList(), out);
+    Path built = inTempFolder("built", "tar://" + base, "--to", "tar", "--tar", tar.toString());
+    assertTrue(Files.size(tar) > 0);
+    try (var left = Files.list(built)) {
+      assertEquals(List.of(), left.map(f -> f.getFileName().toString()).toList());
     }
+    try (RefusingRegistry refusing = new RefusingRegistry()) { // it refuses the base as the project's layers are written
+      Path failed = inTempFolder("failed", "127.0.0.1:" + refusing.port() + "/base:1", "--to", "tar", "--tar",
+          dir.resolve("none.tar").toString());
+      try (var left = Files.list(failed)) {
+        assertEquals(List.of(), left.map(f -> f.getFileName().toString()).toList());
+      }
+    }
+  }
+
+  /**
+   * {@code kfp4j image ... more} of a copy of the test's classes (its own record) on the base {@code from}, in a fresh JVM whose
+   * temp folder is {@code tmp-NAME}, which it returns, going on after it ({@link GoesOnAfter}); the build succeeds on a tar
+   * base, else fails as the base's registry refuses it (exit 3).
+   */
+  private static Path inTempFolder(String name, String from, String... more) throws Exception {
+    Path config = Files.writeString(Files.createTempFile(dir, "kfp4j", ".yaml"), "run_config:\n  image: localhost/kfp4j/app:1\n");
+    Path tmp = Files.createDirectories(dir.resolve("tmp-" + name));
+    Path own = Files.createDirectories(dir.resolve("in-tmp-" + name + "/target/classes/META-INF/kfp4j/components"));
+    Files.copy(classes.resolve("META-INF/kfp4j/components/add.yaml"), own.resolve("add.yaml"));
+    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), GoesOnAfter.class.getName(), "image", "--classes",
+        dir.resolve("in-tmp-" + name + "/target/classes").toString(), "--classpath", entrypoint(), "--base", from,
+        "--no-class-data-archive", "--config", config.toString()));
+    command.addAll(List.of(more));
+    Path out = dir.resolve("in-tmp-" + name + ".txt");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(from.startsWith("tar://") ? Kfp4j.OK : Kfp4j.SERVER, p.exitValue(), Files.readString(out));
+    return tmp;
   }
 
   /** {@code kfp4j args} in a fresh JVM whose PATH has no docker or podman (and no KFP4J_ENGINE): its exit code and output. */

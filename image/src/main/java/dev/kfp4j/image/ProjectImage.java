@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -203,9 +206,14 @@ public final class ProjectImage {
       }
       ImageReference ref = reference(image, "the image to build");
       Path work = Files.createTempDirectory("kfp4j-image-jars");
+      ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "kfp4j-jib");
+        t.setDaemon(true);
+        return t;
+      });
       try {
         List<FileEntriesLayer> layers = layers(work);
-        Path archive = classDataArchive ? archive(layers, work) : null;
+        Path archive = classDataArchive ? archive(layers, work, threads) : null;
         JibContainerBuilder built = from(work);
         layers.forEach(built::addFileEntriesLayer);
         if (archive != null) {
@@ -214,7 +222,8 @@ public final class ProjectImage {
           built.addEnvironmentVariable("JDK_JAVA_OPTIONS", ClassDataArchive.OPTIONS);
         }
         Path loaded = work.resolve("image.tar");
-        JibContainer done = built.containerize(containerizer(ref, target == Target.TAR ? tar.toAbsolutePath() : loaded, work));
+        JibContainer done = built.containerize(inWork(containerizer(ref, target == Target.TAR ? tar.toAbsolutePath() : loaded), work,
+            threads));
         if (target == Target.DAEMON) {
           Engines.run(engine, "load", "--input", loaded.toString());
         }
@@ -231,7 +240,27 @@ public final class ProjectImage {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while building " + image, e);
       } finally {
+        stop(threads); // a failed build's layers may still be being written to the cache in work
         DirectoryJars.delete(work);
+      }
+    }
+
+    /**
+     * {@code to} with Jib's cache of the application layers in the build's own folder {@code work}, deleted after it, not
+     * jib-core's default (one folder in the temp folder for every build and user, which kept each build's layers), and Jib's
+     * work on {@code threads}, which the build stops before it deletes that folder.
+     */
+    private static Containerizer inWork(Containerizer to, Path work, ExecutorService threads) {
+      return to.setApplicationLayersCache(work.resolve(LAYERS_CACHE)).setExecutorService(threads);
+    }
+
+    /** Stops Jib's threads and waits a while for them: after a failure some may still be writing layers. */
+    private static void stop(ExecutorService threads) {
+      threads.shutdownNow();
+      try {
+        threads.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 
@@ -339,7 +368,7 @@ public final class ProjectImage {
      * built so far ({@link ClassDataArchive}), or null, said in one line to the log, when there is
      * no Java component or the engine cannot make it.
      */
-    private Path archive(List<FileEntriesLayer> layers, Path work) throws IOException, InterruptedException, RegistryException,
+    private Path archive(List<FileEntriesLayer> layers, Path work, ExecutorService threads) throws IOException, InterruptedException, RegistryException,
         CacheDirectoryCreationException, ExecutionException {
       List<JavaComponents.Component> components;
       try {
@@ -356,8 +385,8 @@ public final class ProjectImage {
       Path tarFile = work.resolve("training.tar");
       JibContainerBuilder b = from(work);
       layers.forEach(b::addFileEntriesLayer);
-      b.containerize(Containerizer.to(TarImage.at(tarFile).named(reference(trial, "the training image"))).setToolName("kfp4j")
-          .setApplicationLayersCache(work.resolve(LAYERS_CACHE)));
+      b.containerize(inWork(Containerizer.to(TarImage.at(tarFile).named(reference(trial, "the training image")))
+          .setToolName("kfp4j"), work, threads));
       try {
         Engines.run(engine, "load", "--input", tarFile.toString());
       } catch (IOException e) {
@@ -416,15 +445,10 @@ public final class ProjectImage {
       return reference(base.startsWith("registry://") ? base.substring("registry://".length()) : base, "the base image");
     }
 
-    /**
-     * Where the image goes: the registry, or the tar {@code file}; Jib's cache of the application layers in the build's own
-     * folder {@code work}, deleted after it, not jib-core's default (one folder in the temp folder for every build and user,
-     * which kept each build's layers).
-     */
-    private Containerizer containerizer(ImageReference ref, Path file, Path work) {
+    private Containerizer containerizer(ImageReference ref, Path file) {
       Containerizer to = target == Target.REGISTRY ? Containerizer.to(withCredentials(RegistryImage.named(ref), ref))
           : Containerizer.to(TarImage.at(file).named(ref));
-      return to.setToolName("kfp4j").setAllowInsecureRegistries(insecure(ref)).setApplicationLayersCache(work.resolve(LAYERS_CACHE))
+      return to.setToolName("kfp4j").setAllowInsecureRegistries(insecure(ref))
           .addEventHandler(LogEvent.class, e -> {
             // not its errors: the build then fails with the same error, in one line
             if (e.getLevel() == LogEvent.Level.LIFECYCLE || e.getLevel() == LogEvent.Level.WARN) {
