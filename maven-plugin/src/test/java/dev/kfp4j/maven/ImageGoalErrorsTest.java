@@ -92,7 +92,7 @@ class ImageGoalErrorsTest {
     Path base = dir.resolve("base.tar");
     Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("localhost/kfp4j-test/scratch:1")));
     Path engine = dir.resolve("engine");
-    Files.writeString(engine, "#!/bin/sh\nif [ \"$1\" = version ]; then echo 'Version: 9.9'; exit 0; fi\n"
+    Files.writeString(engine, "#!/bin/sh\nfor a; do if [ \"$a\" = version ]; then echo 'Version: 9.9'; exit 0; fi; done\n" // after any KFP4J_ENGINE_ARGS
         + "echo 'cannot run containers here' >&2; exit 126\n");
     assertTrue(engine.toFile().setExecutable(true));
     ImageMojo goal = new ImageMojo();
