@@ -181,7 +181,6 @@ public final class V1Loops {
     Dsl.forEach(List.of(1, 10), loopItem -> V1LoopsOps.consumeInt(loopItem));
   }
 
-  @Component
   /** Not one of KFP's files: a condition inside a loop over constants comparing a field of the item, as KFP 1.8 passes it in. */
   @Pipeline(name = "condition-in-loop", formats = Format.ARGO)
   public static void conditionInLoop() {
