@@ -132,7 +132,7 @@ public final class LocalUi implements AutoCloseable {
     @Override
     public void start(dev.kfp4j.local.Workflow workflow, java.util.Map<String, String> arguments) {
       workflow.checkRunnable();
-      workflow.arguments(arguments);
+      workflow.arguments(arguments, "a value in its field of the form"); // the form's words, not the command line's
       LocalRunner r = runner.get();
       Thread t = new Thread(() -> {
         try {

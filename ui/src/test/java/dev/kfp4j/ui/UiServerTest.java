@@ -47,7 +47,7 @@ class UiServerTest {
     run = TestRuns.run(root, TestRuns.example("add-example"), Map.of("value1", "3", "value2", "4"));
     Files.writeString(dir.resolve("secret.txt"), "not for the UI");
     Files.writeString(root.resolve("secret.txt"), "not for the UI either");
-    ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example", "control-flow")).build()
+    ui = LocalUi.builder().root(root).port(0).pipelines(TestRuns.classes(dir.resolve("classes"), "add-example", "control-flow", "greet")).build()
         .start();
   }
 
@@ -192,9 +192,14 @@ class UiServerTest {
     assertEquals(403, post("application/json", "http://attacker.example", body).status);
     Response bad = post("application/json", null, "{\"pipeline\": \"add-example\", \"arguments\": {\"value1\": \"x\"}}");
     assertEquals(400, bad.status);
+    // a value left out is said in the form's words: kfp4j run's -a name=value is nothing to write there
+    Response missing = post("application/json", null, "{\"pipeline\": \"greet\", \"arguments\": {\"greeting\": \"hi\"}}");
+    assertEquals(400, missing.status);
+    assertTrue(missing.body.contains("needs a value for [name] (they have no default); pass a value in its field of the form"),
+        missing.body);
     Response unknown = post("application/json", null, "{\"pipeline\": \"nope\"}");
     assertEquals(404, unknown.status);
-    assertTrue(unknown.body.contains("[add-example, control-flow]"), unknown.body);
+    assertTrue(unknown.body.contains("[add-example, control-flow, greet]"), unknown.body);
     assertEquals(405, request("DELETE /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").status);
   }
 
