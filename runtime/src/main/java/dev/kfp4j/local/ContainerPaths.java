@@ -30,6 +30,17 @@ final class ContainerPaths {
   }
 
   /**
+   * {@code values} (an input's name to its text) with each value that is a path under a mount point moved to the mount's local
+   * folder, as {@link #mapMounts} moves an argument: for a command that takes its inputs in KFP 2's executor input, a JSON
+   * argument that is no path itself, where a value given as {@code /mnt/f} would otherwise reach this machine's {@code /mnt}.
+   */
+  static Map<String, String> mapMountedValues(Map<String, String> values, Map<String, Path> mounts) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    values.forEach((name, value) -> out.put(name, mapMounts(List.of(value), mounts).get(0)));
+    return out;
+  }
+
+  /**
    * The runner's note on a failed task run outside containers that mounts a volume whose path its command line names nowhere:
    * there the path is moved to the volume's folder only where it is an argument, so code that opens it itself reached this
    * machine's path (KFP's volume samples open {@code /data/file.txt}); null when each mount path is an argument. {@code

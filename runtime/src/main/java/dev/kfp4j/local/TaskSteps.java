@@ -165,6 +165,10 @@ final class TaskSteps {
       mounts = new LinkedHashMap<>(mounts);
       mounts.put(Workspace.MOUNT_PATH, workspace);
     }
+    if (protocol && !mounts.isEmpty()) { // the values are in the executor input's JSON, no argument of their own
+      localCommand = resolve(line, new Inputs(component, ContainerPaths.mapMountedValues(localValues, mounts), inputArtifacts, own,
+          launcherText), local, where);
+    }
     // in a container, each file at its container path
     Map<String, Path> outputMounts = new LinkedHashMap<>();
     localOutputs.forEach((n, p) -> outputMounts.put(containerOutputs.get(n), Path.of(p)));

@@ -228,6 +228,30 @@ class VolumeStepRunTest {
     }
   }
 
+  /**
+   * A command taking its inputs in KFP 2's executor input (a Python lightweight component, a Java component's KFP 2 form) given a
+   * path under the mount path finds it on the claim's folder, as one given it as an argument does: the value is in the JSON of
+   * its one argument, and reached this machine's path there. (That path cannot be written here: without the mapping the task
+   * fails, writing nothing outside the test's folder.)
+   */
+  @ParameterizedTest
+  @EnumSource(LocalRunner.JavaMode.class)
+  void aPathUnderTheMountPathInTheExecutorInputIsOnTheClaim(LocalRunner.JavaMode mode) throws Exception {
+    ComponentSpec writeJson = new ComponentSpec("write", null, null, null,
+        List.of(new InputSpec("file", TypeSpec.named("String"), null, null, false)), List.of(),
+        new ContainerSpec("python:3", List.of(new Placeholder.Literal("python3"), new Placeholder.Literal("-c")), List.of(
+            new Placeholder.Literal("import json, sys\nopen(json.loads(sys.argv[1])['inputs']['parameterValues']['file'], 'w')"
+                + ".write('hello')"), new Placeholder.ExecutorInput()), null, null), null);
+    List<TaskSetting> mount = List.of(new TaskSetting.VolumeMount("data", "/proc/kfp4j-claim"));
+    Pipeline p = new Pipeline("json-mount", null, List.of(), List.of(
+        new VolumeStep("data", "data", Argument.Constant.of("1Gi"), "ReadWriteOnce", "", List.of(), List.of(), null, true),
+        new Task("write", writeJson, Map.of("file", Argument.Constant.of("/proc/kfp4j-claim/f")), List.of(), mount)),
+        null, PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(mode).run(Workflow.parse(Kfp2Writer.write(p), "json-mount.yaml"), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("hello", Files.readString(dir.resolve("runs/volumes/json-mount-" + r.runId() + "-data/f")));
+  }
+
   /** In a loop (KFP 2, where each claim gets a random name), each iteration's volume is a claim of its own. */
   @org.junit.jupiter.api.Test
   void eachIterationOfALoopMakesAClaimOfItsOwn() throws Exception {
