@@ -178,7 +178,9 @@ class ArtifactListTest {
         + "a loop over no items gives it an empty list; write 'List<Model> models'").inFile(s).onLineContaining("maybe(");
     assertThat(c).hadErrorContaining("[kfp4j:ArtifactListWithPath] parameter 'data' (java.util.List<dev.kfp4j.artifacts.Dataset>) "
         + "takes a list of artifacts and no @InputPath: write 'List<Dataset> data'").inFile(s).onLineContaining("paths(");
-    assertThat(c).hadErrorContaining("[kfp4j:InputPathType]").inFile(s).onLineContaining("files(");
+    assertThat(c).hadErrorContaining("[kfp4j:InputPathType] @InputPath parameter 'files' has type 'java.util.List<java.nio.file.Path>', "
+        + "which is no list of files: an @InputPath is one file; for the files or artifacts a loop collects take a list of artifacts, "
+        + "'List<Dataset> files' (List<Artifact> for any type), and read each path()").inFile(s).onLineContaining("files(");
     assertThat(c).hadErrorCount(3);
   }
 

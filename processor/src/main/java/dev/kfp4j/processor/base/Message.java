@@ -45,6 +45,8 @@ public enum Message {
       "@OutputPath parameter '%s' has type '%s'; it must be java.nio.file.Path or String (the path to write to)"),
   INPUT_PATH_TYPE(
       "@InputPath parameter '%s' has type '%s'; it must be java.nio.file.Path, String or Optional<Path>"),
+  INPUT_PATH_LIST("InputPathType",
+      "@InputPath parameter '%s' has type '%s', which is no list of files: an @InputPath is one file; for the files or artifacts a loop collects take a list of artifacts, 'List<Dataset> %s' (List<Artifact> for any type), and read each path()"),
   BOTH_PATHS("parameter '%s' has both @InputPath and @OutputPath; keep one"),
   OUTPUT_PATH_OPTIONAL("@OutputPath parameter '%s' cannot be optional (%s): KFP has no optional output, a task is always given the path to write each output to; write '@OutputPath %s %s'"),
   DUPLICATE_COMPONENT("component name '%s' is already used by %s; set @Component(name = \"...\") to a unique name"),

@@ -264,6 +264,10 @@ public final class ComponentValidator {
     if (inPath != null) {
       boolean isPath = mapper.isType(valueType, "java.nio.file.Path");
       boolean isString = mapper.isType(valueType, "java.lang.String");
+      if (mapper.isType(valueType, "java.util.List")) {
+        reporter.error(p, inPath, Message.INPUT_PATH_LIST, javaName, type, javaName);
+        return null;
+      }
       if (!isPath && !isString) {
         reporter.error(p, inPath, Message.INPUT_PATH_TYPE, javaName, type);
         return null;
