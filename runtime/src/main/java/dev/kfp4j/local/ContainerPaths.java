@@ -53,9 +53,10 @@ final class ContainerPaths {
         continue; // given to the task as its folder here
       }
       String mount = withoutSlash(v.getKey());
-      if (command.stream().noneMatch(a -> under(a, mount))) {
+      if (command.stream().noneMatch(a -> under(a, mount) || inExecutorInput(a, mount))) {
         note.append("kfp4j: outside containers, ").append(mount).append(" is the folder ").append(v.getValue())
-            .append(" only where the command names it as an argument, and this one names it nowhere: if the task's code opens ")
+            .append(" only where the command names it, as an argument or an input's value in KFP 2's executor input, and this "
+                + "one names it nowhere: if the task's code opens ")
             .append(mount).append(" itself, run with ").append(containers).append(", which mounts the folder there\n");
       }
     }
@@ -116,6 +117,11 @@ final class ContainerPaths {
     }
     return new WorkflowException(what + " " + path + " meets a link (" + link.getFileName() + " -> " + to + "), which kfp4j "
         + "does not follow out of a container: here it would lead to this machine's files; write the file itself");
+  }
+
+  /** Whether {@code arg}, the JSON of KFP 2's executor input, has a value that is {@code mount} or a path under it. */
+  private static boolean inExecutorInput(String arg, String mount) {
+    return arg.startsWith("{") && (arg.contains("\"" + mount + "\"") || arg.contains("\"" + mount + "/"));
   }
 
   /** {@code mount} without a trailing slash. */

@@ -237,19 +237,29 @@ class VolumeStepRunTest {
   @ParameterizedTest
   @EnumSource(LocalRunner.JavaMode.class)
   void aPathUnderTheMountPathInTheExecutorInputIsOnTheClaim(LocalRunner.JavaMode mode) throws Exception {
+    RunResult r = runner(mode).run(jsonWriter(""), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("hello", Files.readString(dir.resolve("runs/volumes/json-mount-" + r.runId() + "-data/f")));
+
+    RunResult failed = runner(mode).run(jsonWriter("\nsys.exit(3)"), Map.of());
+    assertFalse(failed.succeeded());
+    String log = Files.readString(failed.task("write").orElseThrow().log());
+    assertFalse(log.contains("names it nowhere"), "its executor input names the mount path, which was the claim's folder: " + log);
+  }
+
+  /** A pipeline whose one task, taking KFP 2's executor input, writes at the path its input gives, then runs {@code more}. */
+  private static Workflow jsonWriter(String more) {
     ComponentSpec writeJson = new ComponentSpec("write", null, null, null,
         List.of(new InputSpec("file", TypeSpec.named("String"), null, null, false)), List.of(),
         new ContainerSpec("python:3", List.of(new Placeholder.Literal("python3"), new Placeholder.Literal("-c")), List.of(
             new Placeholder.Literal("import json, sys\nopen(json.loads(sys.argv[1])['inputs']['parameterValues']['file'], 'w')"
-                + ".write('hello')"), new Placeholder.ExecutorInput()), null, null), null);
+                + ".write('hello')" + more), new Placeholder.ExecutorInput()), null, null), null);
     List<TaskSetting> mount = List.of(new TaskSetting.VolumeMount("data", "/proc/kfp4j-claim"));
     Pipeline p = new Pipeline("json-mount", null, List.of(), List.of(
         new VolumeStep("data", "data", Argument.Constant.of("1Gi"), "ReadWriteOnce", "", List.of(), List.of(), null, true),
         new Task("write", writeJson, Map.of("file", Argument.Constant.of("/proc/kfp4j-claim/f")), List.of(), mount)),
         null, PipelineSettings.DEFAULTS, null);
-    RunResult r = runner(mode).run(Workflow.parse(Kfp2Writer.write(p), "json-mount.yaml"), Map.of());
-    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
-    assertEquals("hello", Files.readString(dir.resolve("runs/volumes/json-mount-" + r.runId() + "-data/f")));
+    return Workflow.parse(Kfp2Writer.write(p), "json-mount.yaml");
   }
 
   /** In a loop (KFP 2, where each claim gets a random name), each iteration's volume is a claim of its own. */
@@ -279,7 +289,8 @@ class VolumeStepRunTest {
     RunResult r = opener(runner(mode));
     String log = Files.readString(r.task("opens").orElseThrow().log());
     assertTrue(log.contains("kfp4j: outside containers, /proc/kfp4j-claim is the folder " + dir.resolve("runs/volumes/opening-"
-        + r.runId() + "-data") + " only where the command names it as an argument, and this one names it nowhere: if the task's "
+        + r.runId() + "-data") + " only where the command names it, as an argument or an input's value in KFP 2's executor input, "
+        + "and this one names it nowhere: if the task's "
         + "code opens /proc/kfp4j-claim itself, run with --containers, which mounts the folder there"), log);
   }
 
