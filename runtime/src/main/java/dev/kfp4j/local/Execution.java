@@ -58,7 +58,8 @@ final class Execution {
             runner.javaMode(), workflow.outputNames(), workflow.filesKept(), workflow.missingOutputs(), workflow.templateOutputs(),
             workflow.format().equals("kfp2")), runDir, workflow.stepGroups(),
         workflow.loopWhens());
-    TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache"), classpath) : null;
+    TaskCache cache = runner.caching() ? new TaskCache(RunPaths.inside(runner.root(), ".cache"), classpath,
+        workflow.format().equals("kfp2") ? "pipeline/" + workflow.name() : "") : null;
     StepRunner steps = new StepRunner(previous, record, cache, containers != null ? containers : launchers, results, progress,
         new Semaphore(runner.parallelism()),
         runner.logs() ? runner.console() : null, runner.logBounds(), workflow.format().equals("kfp2"), runner.options());

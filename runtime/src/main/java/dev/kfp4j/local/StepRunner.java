@@ -290,7 +290,7 @@ final class StepRunner {
       return null;
     }
     if (step.cacheKey() != null) { // as KFP's driver keys it: the component's name and the task's own key alone
-      return dev.kfp4j.spec.Sha256.hexOf("cache key\u0000" + step.template() + "\u0000" + step.cacheKey());
+      return cache.scoped(dev.kfp4j.spec.Sha256.hexOf("cache key\u0000" + step.template() + "\u0000" + step.cacheKey()));
     }
     try {
       // an importer or a volume step runs here in a run in containers too (it has no image): keyed as it runs
@@ -298,7 +298,7 @@ final class StepRunner {
           : Launchers.javaMain(step.command()) != null ? step.image() + "\u0000classes " + cache.classes() : step.image();
       // what else of its template keys it (another tool's outputs, an Argo task's env, its volumes): with none, its key as before
       String template = step.templateKey().isEmpty() ? "" : "\u0000template " + step.templateKey();
-      return TaskCache.key(image + template, step.command(), step.inputFiles());
+      return cache.scoped(TaskCache.key(image + template, step.command(), step.inputFiles()));
     } catch (IOException | UncheckedIOException e) {
       log.note("kfp4j: not cached, its input files cannot be read: " + FileErrors.problem(e) + "\n");
       return null;

@@ -35,6 +35,7 @@ final class TaskCache {
 
   private final Path dir;
   private final List<String> classpath;
+  private final String scope;
   private volatile boolean swept;
   private volatile String classes;
 
@@ -43,8 +44,24 @@ final class TaskCache {
    * runner's Java tasks run on, whose files are part of their keys ({@link #classes()}).
    */
   TaskCache(Path dir, List<String> classpath) {
+    this(dir, classpath, "");
+  }
+
+  /**
+   * A cache in {@code dir} whose entries a run shares only with runs of the same {@code scope}: KFP 2's driver looks a task's
+   * fingerprint up for its pipeline alone ({@code GetExecutionCache(fingerPrint, "pipeline/" + name, namespace)} in {@code
+   * backend/src/v2/driver}), so a run of a KFP 2 spec passes {@code pipeline/<name>}; KFP v1's cache server keys a template
+   * alone, whatever pipeline it is in, and a run of an Argo workflow passes {@code ""}, no scope.
+   */
+  TaskCache(Path dir, List<String> classpath, String scope) {
     this.dir = dir;
     this.classpath = classpath;
+    this.scope = scope;
+  }
+
+  /** {@code key} within this cache's scope: itself with no scope, so that entries stored before scopes stay theirs. */
+  String scoped(String key) {
+    return scope.isEmpty() ? key : dev.kfp4j.spec.Sha256.hexOf("scope\u0000" + scope + "\u0000" + key);
   }
 
   /**
