@@ -363,7 +363,7 @@ final class ComponentReader {
       }
       // the longest path that appears first
       for (String path : pathsLongestFirst) {
-        int i = path.isEmpty() ? -1 : s.indexOf(path);
+        int i = path.isEmpty() ? -1 : whole(s, path);
         if (i >= 0 && (found == null || i < start)) {
           start = i;
           end = i + path.length();
@@ -381,6 +381,28 @@ final class ComponentReader {
       if (end < s.length()) {
         split(s.substring(end), field, out);
       }
+    }
+
+    /**
+     * Where {@code path} first stands whole in {@code s}, -1 if nowhere: not inside a longer name, so that {@code /tmp/outlink}
+     * or {@code /x/tmp/o}, files of the container's own, are not taken for output {@code /tmp/o}, which would move them into
+     * the task's output folder here (beside the output's file, where Argo's container writes them to its own {@code /tmp}).
+     */
+    private static int whole(String s, String path) {
+      for (int i = s.indexOf(path); i >= 0; i = s.indexOf(path, i + 1)) {
+        int after = i + path.length();
+        boolean startsWhole = i == 0 || !nameCharacter(s.charAt(i - 1)) && (path.startsWith("/") || s.charAt(i - 1) != '/');
+        boolean endsWhole = after == s.length() || path.endsWith("/") || !nameCharacter(s.charAt(after));
+        if (startsWhole && endsWhole) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Whether {@code c} may go on a file name: a letter, a digit, {@code .}, {@code _} or {@code -}. */
+    private static boolean nameCharacter(char c) {
+      return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
     }
 
     private Placeholder reference(String variable, String field) {
