@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the other wrote. KFP's compiler and Argo name no such tasks; a KFP 2 pipeline written by hand or by another tool can.
  * Nor is a task given a folder or file the run keeps beside them: its record, its pipeline, its journal, its lock, and the
  * pipeline's workspace ({@code workspace}, which a task's start would have cleared of its {@code outputs} and {@code tmp}).
+ * A task's folder that is a link (a run folder edited by hand, then resumed) is refused too: the task's start clears its
+ * {@code outputs} and {@code tmp} and writes its log, which would be done in the folder the link points to.
  */
 final class TaskFolders {
   private final Path runDir;
@@ -42,6 +44,17 @@ final class TaskFolders {
       throw new WorkflowException("task '" + taskId + "' would have the folder " + folder + " of the run, which is task '"
           + other + "''s: name the tasks apart, with letters, digits and '-' as KFP's compiler names them");
     }
-    return RunPaths.inside(runDir, folder);
+    Path dir = RunPaths.inside(runDir, folder);
+    if (java.nio.file.Files.isSymbolicLink(dir)) { // a run folder edited by hand, then resumed
+      String to;
+      try {
+        to = java.nio.file.Files.readSymbolicLink(dir).toString();
+      } catch (java.io.IOException e) {
+        to = "?";
+      }
+      throw new WorkflowException("task '" + taskId + "''s folder " + dir + " is a link (-> " + to + "), which kfp4j does "
+          + "not follow, as the task's start would clear and write what it points to: delete the link, and the task runs afresh");
+    }
+    return dir;
   }
 }
