@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -95,15 +96,20 @@ final class TaskLog {
 
   /**
    * Where attempt {@code attempt} writes: the file, afresh for the first attempt, after its {@link #lead} when there is one,
-   * within its {@link LogBounds bounds}, and the echo, whole.
+   * within its {@link LogBounds bounds}, and the echo, whole. A {@code log.txt} that is a link (a resumed run folder edited
+   * by hand) is deleted for the first attempt, never followed: written through, it would truncate the file it points to.
    */
   OutputStream open(int attempt) throws IOException {
     Files.createDirectories(file.getParent());
+    if (attempt == 1 && Files.isSymbolicLink(file)) { // a run folder edited by hand: the link goes, never followed
+      Files.delete(file);
+    }
     // read too: its part past the head is cut back in place; at its end: an earlier attempt's log goes on
     FileChannel channel = attempt == 1
         ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
-            StandardOpenOption.READ)
-        : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)
+        : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
+            LinkOption.NOFOLLOW_LINKS);
     written.set(true);
     OutputStream out;
     try {
@@ -142,7 +148,8 @@ final class TaskLog {
   void note(String text) {
     try {
       Files.createDirectories(file.getParent());
-      try (OutputStream out = echoed(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+      try (OutputStream out = echoed(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+          LinkOption.NOFOLLOW_LINKS))) {
         written.set(true);
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A resumed run folder edited by hand, whose failed task's folder is now a link to a folder elsewhere: the task's start,
  * which clears its {@code outputs} and {@code tmp} and writes its {@code log.txt}, would do so in the folder the link points
- * to. The task ends in Error instead (the runner cannot proceed with it), saying its folder is a link, and nothing there is deleted or written.
+ * to. The task ends in Error instead (the runner cannot proceed with it), saying its folder is a link, and nothing there is
+ * deleted or written. A {@code log.txt} that is a link is replaced by the task's own log, the file it pointed to left as it
+ * was.
  */
 class ResumedTaskFolderLinkTest {
   @TempDir Path dir;
@@ -55,5 +57,25 @@ class ResumedTaskFolderLinkTest {
     assertEquals("keep", Files.readString(victim.resolve("tmp/k")));
     assertEquals("keep", Files.readString(victim.resolve("log.txt")));
     assertTrue(Files.isSymbolicLink(task));
+  }
+
+  @Test
+  void aLogThatIsALinkIsReplacedNotWrittenThrough() throws Exception {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).progress(false).build();
+    RunResult failed = runner.run(Workflow.parse(workflow("mkdir -p /tmp/o; exit 1"), "linked.yaml"), Map.of());
+    Path victim = dir.resolve("victim.txt");
+    Files.writeString(victim, "keep");
+    Path log = failed.runDir().resolve("t/log.txt");
+    Files.delete(log);
+    Files.createSymbolicLink(log, victim);
+
+    RunResult resumed = runner.resume(Workflow.parse(workflow("mkdir -p /tmp/o; echo fresh; echo hi > /tmp/o/f"),
+        "linked.yaml"), failed.runDir());
+
+    assertEquals(TaskResult.State.Succeeded, resumed.state(), console.toString(StandardCharsets.UTF_8));
+    assertEquals("keep", Files.readString(victim));
+    assertTrue(!Files.isSymbolicLink(log) && Files.readString(log).contains("fresh"), Files.readString(log));
   }
 }
