@@ -41,15 +41,23 @@ final class Journal {
     String json = Yaml.jsonText(entry);
     String line = "{\"entry\":" + json + ",\"crc32c\":\"" + crc(json.getBytes(StandardCharsets.UTF_8)) + "\"}\n";
     try {
-      Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       throw FileErrors.unwritten(file, e); // the system's reason: a full disk
     }
   }
 
-  /** Every entry of the journal in {@code runDir}, checked; a damaged line is a {@link WorkflowException} that says where. */
+  /**
+   * Every entry of the journal in {@code runDir}, checked; a damaged line is a {@link WorkflowException} that says where, and
+   * so is a journal that is a link, which the resumed run would append to.
+   */
   static List<JsonNode> read(Path runDir) {
     Path file = runDir.resolve(FILE);
+    if (Files.isSymbolicLink(file)) { // a run folder edited by hand: appended to, it would write the file the link points to
+      throw new WorkflowException(runDir + " cannot be resumed: its " + FILE + " is a link, which kfp4j does not follow, as "
+          + "the run appends to it; run the pipeline again");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -71,7 +79,8 @@ final class Journal {
   /** Drops a last line that a crash cut short, so that what is appended next starts a line of its own. */
   static void dropCutLine(Path runDir) {
     Path file = runDir.resolve(FILE);
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       long size = ch.size();
       long keep = size;
       ByteBuffer one = ByteBuffer.allocate(1);

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * which clears its {@code outputs} and {@code tmp} and writes its {@code log.txt}, would do so in the folder the link points
  * to. The task ends in Error instead (the runner cannot proceed with it), saying its folder is a link, and nothing there is
  * deleted or written. A {@code log.txt} that is a link is replaced by the task's own log, the file it pointed to left as it
- * was.
+ * was. A journal that is a link stops the resume, as a damaged one does, the file it points to left as it was.
  */
-class ResumedTaskFolderLinkTest {
+class ResumedRunFolderLinkTest {
   @TempDir Path dir;
 
   private static String workflow(String script) {
@@ -77,5 +77,24 @@ class ResumedTaskFolderLinkTest {
     assertEquals(TaskResult.State.Succeeded, resumed.state(), console.toString(StandardCharsets.UTF_8));
     assertEquals("keep", Files.readString(victim));
     assertTrue(!Files.isSymbolicLink(log) && Files.readString(log).contains("fresh"), Files.readString(log));
+  }
+
+  @Test
+  void aJournalThatIsALinkStopsTheResume() throws Exception {
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).progress(false).build();
+    RunResult failed = runner.run(Workflow.parse(workflow("mkdir -p /tmp/o; exit 1"), "linked.yaml"), Map.of());
+    Path journal = failed.runDir().resolve("journal.jsonl");
+    Path victim = dir.resolve("victim.jsonl");
+    Files.move(journal, victim);
+    Files.createSymbolicLink(journal, victim);
+    String before = Files.readString(victim);
+
+    WorkflowException e = org.junit.jupiter.api.Assertions.assertThrows(WorkflowException.class, () -> runner.resume(
+        Workflow.parse(workflow("mkdir -p /tmp/o; echo hi > /tmp/o/f"), "linked.yaml"), failed.runDir()));
+
+    assertEquals(failed.runDir() + " cannot be resumed: its journal.jsonl is a link, which kfp4j does not follow, as the run "
+        + "appends to it; run the pipeline again", e.getMessage());
+    assertEquals(before, Files.readString(victim));
   }
 }
