@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
@@ -37,7 +38,10 @@ public final class RunLock implements Closeable {
     this.lock = lock;
   }
 
-  /** The lock of {@code runDir}; a {@link WorkflowException} when another runner holds it. */
+  /**
+   * The lock of {@code runDir}; a {@link WorkflowException} when another runner holds it, or when its file is a link (a run
+   * folder edited by hand), never followed.
+   */
   static RunLock acquire(Path runDir) {
     Path file = RunPaths.inside(runDir, FILE);
     synchronized (RunLock.class) {
@@ -45,7 +49,11 @@ public final class RunLock implements Closeable {
       if (!HELD.contains(key)) {
         FileChannel channel = null;
         try {
-          channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          if (Files.isSymbolicLink(file)) { // a run folder edited by hand: opened, it would make the file it points to
+            throw new WorkflowException("cannot lock " + file + ": it is a link, which kfp4j does not follow, as taking the "
+                + "lock would make the file it points to; delete it, and the run takes a lock of its own");
+          }
+          channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
           FileLock lock = channel.tryLock();
           if (lock != null) {
             HELD.add(key);

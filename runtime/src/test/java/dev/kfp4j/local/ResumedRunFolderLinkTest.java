@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * which clears its {@code outputs} and {@code tmp} and writes its {@code log.txt}, would do so in the folder the link points
  * to. The task ends in Error instead (the runner cannot proceed with it), saying its folder is a link, and nothing there is
  * deleted or written. A {@code log.txt} that is a link is replaced by the task's own log, the file it pointed to left as it
- * was. A journal that is a link stops the resume, as a damaged one does, the file it points to left as it was.
+ * was. A journal that is a link stops the resume, as a damaged one does, the file it points to left as it was, and so
+ * does a lock file that is a link, the file it points to not made.
  */
 class ResumedRunFolderLinkTest {
   @TempDir Path dir;
@@ -96,5 +97,23 @@ class ResumedRunFolderLinkTest {
     assertEquals(failed.runDir() + " cannot be resumed: its journal.jsonl is a link, which kfp4j does not follow, as the run "
         + "appends to it; run the pipeline again", e.getMessage());
     assertEquals(before, Files.readString(victim));
+  }
+
+  @Test
+  void aLockThatIsALinkStopsTheResume() throws Exception {
+    LocalRunner runner = LocalRunner.builder().root(dir.resolve("runs")).caching(false)
+        .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).progress(false).build();
+    RunResult failed = runner.run(Workflow.parse(workflow("mkdir -p /tmp/o; exit 1"), "linked.yaml"), Map.of());
+    Path lock = failed.runDir().resolve(".lock");
+    Path victim = dir.resolve("made-by-the-lock");
+    Files.deleteIfExists(lock);
+    Files.createSymbolicLink(lock, victim);
+
+    WorkflowException e = org.junit.jupiter.api.Assertions.assertThrows(WorkflowException.class, () -> runner.resume(
+        Workflow.parse(workflow("mkdir -p /tmp/o; echo hi > /tmp/o/f"), "linked.yaml"), failed.runDir()));
+
+    assertEquals("cannot lock " + lock + ": it is a link, which kfp4j does not follow, as taking the lock would make the file "
+        + "it points to; delete it, and the run takes a lock of its own", e.getMessage());
+    assertTrue(Files.notExists(victim, java.nio.file.LinkOption.NOFOLLOW_LINKS));
   }
 }
