@@ -28,6 +28,8 @@ final class PreviousRun {
 
   private final String pipeline;
   private final String runId;
+  /** When the run first started, as its run.json says ({@code startedAt}); null where it says nothing of it. */
+  private String startedAt;
   private final Map<String, String> arguments = new LinkedHashMap<>();
   private final Map<String, JsonNode> tasks = new HashMap<>();
   /** Processes of tasks that had not finished when the journal ends, by task. */
@@ -54,6 +56,7 @@ final class PreviousRun {
       throw new WorkflowException(file + " and " + Journal.FILE + " are of different runs; the run cannot be resumed");
     }
     run.path("arguments").properties().forEach(e -> previous.arguments.put(e.getKey(), e.getValue().asString()));
+    previous.startedAt = Timestamps.parses(json.path("startedAt").asString("")) ? json.get("startedAt").asString() : null;
     for (JsonNode entry : entries.subList(1, entries.size())) {
       String id = entry.path("id").asString("");
       if (entry.path("task").isObject()) {
@@ -98,6 +101,11 @@ final class PreviousRun {
 
   String runId() {
     return runId;
+  }
+
+  /** When the run first started ({@code run.json}'s {@code startedAt}), or null where its run.json says nothing of it. */
+  String startedAt() {
+    return startedAt;
   }
 
   Map<String, String> arguments() {

@@ -52,10 +52,12 @@ final class RunRecord {
 
   /** The record of a new run in {@code runDir}. */
   RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments) {
-    this(runDir, pipeline, runId, arguments, true);
+    this(runDir, pipeline, runId, arguments, null);
   }
 
-  private RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments, boolean fresh) {
+  /** A run's record; {@code startedAt}: when an earlier attempt started it (a resume), null for a new run, which starts now. */
+  private RunRecord(Path runDir, String pipeline, String runId, Map<String, String> arguments, String startedAt) {
+    boolean fresh = startedAt == null;
     this.file = runDir.resolve("run.json");
     this.runDir = runDir;
     this.journal = new Journal(runDir);
@@ -63,7 +65,7 @@ final class RunRecord {
     root.put("pipeline", pipeline);
     root.put("runId", runId);
     root.put("state", "Running");
-    root.put("startedAt", Timestamps.now());
+    root.put("startedAt", fresh ? Timestamps.now() : startedAt);
     ObjectNode args = root.putObject("arguments");
     arguments.forEach(args::put);
     tasks = root.putObject("tasks");
@@ -81,16 +83,23 @@ final class RunRecord {
     flusher.schedule(this::flush, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  /** When the run (or its resumption) started, to the second, as Kubernetes writes an object's creation: {@code 2026-12-04T21:09:13Z}. */
+  /**
+   * When the run started (its first attempt's start, for a resumed run, as Argo's retry keeps a workflow's creation), to the
+   * second, as Kubernetes writes an object's creation: {@code 2026-12-04T21:09:13Z}.
+   */
   synchronized String createdAt() {
     String started = root.path("startedAt").asString();
     int dot = started.indexOf('.');
     return dot < 0 ? started : started.substring(0, dot) + "Z";
   }
 
-  /** The record of an earlier run, resumed in its folder: its journal goes on. */
+  /**
+   * The record of an earlier run, resumed in its folder: its journal goes on, and it keeps the time the run started (now, where
+   * the earlier run.json says nothing of it).
+   */
   static RunRecord resumed(Path runDir, PreviousRun previous, Map<String, String> arguments) {
-    return new RunRecord(runDir, previous.pipeline(), previous.runId(), arguments, false);
+    String started = previous.startedAt();
+    return new RunRecord(runDir, previous.pipeline(), previous.runId(), arguments, started != null ? started : Timestamps.now());
   }
 
   private void flush() {

@@ -22,6 +22,11 @@ final class Timestamps {
     return utc(now.getEpochSecond(), now.getNano());
   }
 
+  /** Whether {@code text} is an instant as {@link #now} writes it: {@code 2026-12-03T23:00:56.529Z}, to the second or finer. */
+  static boolean parses(String text) {
+    return text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
+  }
+
   /** The instant {@code seconds} and {@code nanos} after the epoch, as {@code Instant.toString} writes it. */
   static String utc(long seconds, int nanos) {
     StringBuilder s = new StringBuilder(30);

@@ -241,7 +241,10 @@ class LocalRunnerTest {
     assertTrue(r.succeeded());
     assertEquals(1, Files.readAllLines(count).size(), "'one' did not run again");
     assertEquals("got 42", r.output("two", "out"));
-    assertEquals("Succeeded", Yaml.json().readTree(runDir.resolve("run.json").toFile()).path("state").asString());
+    JsonNode resumed = Yaml.json().readTree(runDir.resolve("run.json").toFile());
+    assertEquals("Succeeded", resumed.path("state").asString());
+    // the run started when its first attempt did, as Argo's retry keeps the workflow's creation (Dsl.runCreateTime())
+    assertEquals(recorded.path("startedAt").asString(), resumed.path("startedAt").asString(), resumed.toString());
   }
 
   @Test
