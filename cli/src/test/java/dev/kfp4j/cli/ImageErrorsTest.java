@@ -39,7 +39,9 @@ class ImageErrorsTest {
     Path components = Files.createDirectories(classes.resolve("META-INF/kfp4j/components"));
     Files.copy(Path.of("../examples/target/classes/META-INF/kfp4j/components/add.yaml"), components.resolve("add.yaml"));
     base = dir.resolve("base.tar");
-    Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("localhost/kfp4j-test/scratch:1")));
+    // Jib's cache of the layers in the test's folder, not jib-core's default folder in /tmp, which outlives the test
+    Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("localhost/kfp4j-test/scratch:1"))
+        .setApplicationLayersCache(dir.resolve("jib-layers")));
   }
 
   /** A loopback port where nothing listens. */

@@ -28,12 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageGoalErrorsTest {
   @TempDir Path dir;
 
+  /** An empty base image at {@code base}, Jib's cache of its layers beside it, not in jib-core's default folder in /tmp. */
+  private static void scratchBase(Path base) throws Exception {
+    Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("localhost/kfp4j-test/scratch:1"))
+        .setApplicationLayersCache(base.resolveSibling("jib-layers")));
+  }
+
   @Test
   void aRegistryThatCannotBeReachedFailsTheGoalWithTheOneLineError() throws Exception {
     Path components = Files.createDirectories(dir.resolve("target/classes/META-INF/kfp4j/components"));
     Files.copy(GoalsTest.CLASSES.toPath().resolve("META-INF/kfp4j/components/add.yaml"), components.resolve("add.yaml"));
     Path base = dir.resolve("base.tar");
-    Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("localhost/kfp4j-test/scratch:1")));
+    scratchBase(base);
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
@@ -90,7 +96,7 @@ class ImageGoalErrorsTest {
     Path components = Files.createDirectories(dir.resolve("target/classes/META-INF/kfp4j/components"));
     Files.copy(GoalsTest.CLASSES.toPath().resolve("META-INF/kfp4j/components/add.yaml"), components.resolve("add.yaml"));
     Path base = dir.resolve("base.tar");
-    Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("localhost/kfp4j-test/scratch:1")));
+    scratchBase(base);
     Path engine = dir.resolve("engine");
     Files.writeString(engine, "#!/bin/sh\nfor a; do if [ \"$a\" = version ]; then echo 'Version: 9.9'; exit 0; fi; done\n" // after any KFP4J_ENGINE_ARGS
         + "echo 'cannot run containers here' >&2; exit 126\n");
