@@ -25,7 +25,7 @@ public final class CronWorkflows {
       return "it is " + name.length() + " characters long, and Argo takes at most " + MAX_NAME + " in a CronWorkflow's name (it names "
           + "each workflow it starts after it, 11 characters more, within the 63 Kubernetes takes)";
     }
-    if (!name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+    if (!dev.kfp4j.spec.Names.isKubernetesObjectName(name)) {
       return "Kubernetes takes lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
     }
     return null;
