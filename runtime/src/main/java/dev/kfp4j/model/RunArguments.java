@@ -78,19 +78,10 @@ public final class RunArguments {
   }
 
   /**
-   * Refuses a run that gives no value for {@code missing}, parameters of pipeline {@code pipeline}
-   * with no default that may not be left out: the one rule for a run here and on a cluster.
-   *
-   * @throws IllegalArgumentException naming them, and saying how to give them
-   */
-  public static void checkNoneMissing(String pipeline, List<String> missing) {
-    checkNoneMissing(pipeline, missing, GIVE);
-  }
-
-  /**
-   * Refuses a run that gives no value for {@code missing}, as {@link #checkNoneMissing(String, List)} does, saying how to give
-   * one as {@code give}: how the caller's user writes an argument ({@code kfp4j run}'s {@code -a name=value}, a Maven goal's
-   * {@code -Dkfp4j.arg=name=value}), so that the advice is one that user can follow.
+   * Refuses a run that gives no value for {@code missing}, parameters of pipeline {@code pipeline} with no default that may
+   * not be left out: the one rule for a run here and on a cluster. It says how to give one as {@code give}: how the caller's
+   * user writes an argument ({@link #GIVE}; {@code kfp4j run}'s {@code -a name=value}, a Maven goal's {@code
+   * -Dkfp4j.arg=name=value}), so that the advice is one that user can follow.
    *
    * @throws IllegalArgumentException naming them, and saying how to give them
    */
