@@ -3,7 +3,6 @@ package dev.kfp4j.client;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.yaml.Yaml;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +55,7 @@ public final class KfpClient {
   /** The query of the UI's address as shown ({@link ShownUrl}: each value masked), {@code ""} when it has none. */
   private final String uiQuery;
   private final Duration pollInterval;
+  private final PipelineUploads uploads;
 
   private KfpClient(Builder b, URI host) {
     this.http = b.http(host, b.auth, b.option("--host") + ", 'host' in the config file, or " + ENDPOINT_ENV,
@@ -71,6 +71,7 @@ public final class KfpClient {
     this.ui = address.endsWith("/") ? address.substring(0, address.length() - 1) : address; // the link adds it
     this.uiQuery = query < 0 ? "" : shown.substring(query);
     this.pollInterval = b.pollInterval();
+    this.uploads = new PipelineUploads(this, http, answers, api, v2);
   }
 
   public static Builder builder() {
@@ -193,18 +194,7 @@ public final class KfpClient {
    * @throws IllegalArgumentException for a file over {@link #MAX_FILE_LENGTH}, which KFP refuses; nothing is sent
    */
   public Pipeline uploadPipeline(String name, String description, String workflowYaml) {
-    Http.Query q = Http.query().add("name", name).add(v2 ? "display_name" : "description", v2 ? name : description);
-    if (v2) {
-      q.add("description", description);
-    }
-    q.add("namespace", namespace);
-    Pipeline p = answers.pipeline(http.upload(api + "/pipelines/upload", q, "uploadfile", name + ".yaml",
-        pipelineFile("pipeline " + name, workflowYaml)));
-    if (p.defaultVersionId() == null) {
-      String version = latestVersion(p.id()).map(PipelineVersion::id).orElse(null);
-      p = new Pipeline(p.id(), p.name(), p.description(), p.createdAt(), version);
-    }
-    return p;
+    return uploads.pipeline(name, description, workflowYaml);
   }
 
   /**
@@ -213,28 +203,7 @@ public final class KfpClient {
    * @throws IllegalArgumentException for a file over {@link #MAX_FILE_LENGTH}, which KFP refuses; nothing is sent
    */
   public PipelineVersion uploadPipelineVersion(String pipelineId, String versionName, String description, String workflowYaml) {
-    Http.Query q = Http.query().add("name", versionName);
-    if (v2) {
-      q.add("display_name", versionName);
-    }
-    q.add("pipelineid", pipelineId).add("description", description);
-    return answers.version(http.upload(api + "/pipelines/upload_version", q, "uploadfile", versionName + ".yaml",
-        pipelineFile("pipeline version " + versionName, workflowYaml)), pipelineId);
-  }
-
-  /**
-   * The file an upload sends. KFP refuses one over 32 MiB ({@code common.MaxFileLength}, {@code loadFile} in
-   * backend/src/apiserver/server/util.go) with only "Failed to read a pipeline spec file" ({@code uploadPipeline}).
-   *
-   * @throws IllegalArgumentException for a larger one, saying what to do; nothing is sent
-   */
-  static byte[] pipelineFile(String what, String workflowYaml) {
-    byte[] file = workflowYaml.getBytes(StandardCharsets.UTF_8);
-    if (file.length > MAX_FILE_LENGTH) {
-      throw new IllegalArgumentException(what + " is " + file.length + " bytes compiled, over the " + MAX_FILE_LENGTH
-          + " (32 MiB) KFP takes for a pipeline file: move what it embeds (notebooks, code, data) into the image or an object store");
-    }
-    return file;
+    return uploads.version(pipelineId, versionName, description, workflowYaml);
   }
 
   /** The pipeline of this name, if there is one. */
