@@ -143,6 +143,11 @@ public final class KfpClient {
     return namespace;
   }
 
+  /** The REST API generation the client speaks. */
+  public ApiVersion apiVersion() {
+    return v2 ? ApiVersion.V2BETA1 : ApiVersion.V1BETA1;
+  }
+
   /** Whether the server answers its health check; throws a {@link KfpException} saying why not. */
   public boolean healthy() {
     http.get(api + "/healthz", Http.query());
@@ -189,12 +194,25 @@ public final class KfpClient {
 
   /**
    * Uploads a compiled workflow as a new pipeline; its first version becomes the default, whose id
-   * the returned pipeline carries.
+   * the returned pipeline carries. KFP names that version, as the pipeline.
    *
    * @throws IllegalArgumentException for a file over {@link #MAX_FILE_LENGTH}, which KFP refuses; nothing is sent
    */
   public Pipeline uploadPipeline(String name, String description, String workflowYaml) {
     return uploads.pipeline(name, description, workflowYaml);
+  }
+
+  /**
+   * Uploads a compiled pipeline as a new pipeline whose first version is named {@code versionName} (v2beta1 only: its
+   * {@code CreatePipeline}, then the file as a version); the returned pipeline carries that version's id. Should the
+   * version's upload fail, the pipeline made for it is deleted again, and the {@link KfpException} says so (or, should
+   * that fail too, what is left and how to delete it).
+   *
+   * @throws IllegalArgumentException for a file over {@link #MAX_FILE_LENGTH}, which KFP refuses, or with v1beta1, which
+   *     takes no name for a new pipeline's first version; nothing is sent
+   */
+  public Pipeline uploadPipeline(String name, String description, String versionName, String workflowYaml) {
+    return uploads.pipeline(name, description, versionName, workflowYaml);
   }
 
   /**

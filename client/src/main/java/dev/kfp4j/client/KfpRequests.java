@@ -176,6 +176,14 @@ final class KfpRequests {
     return body;
   }
 
+  /**
+   * The body of v2beta1's {@code CreatePipeline}: a pipeline {@code name}, shown as that too, in {@code namespace} (null: the
+   * server's), with no version; as {@code pipelines/upload} names one.
+   */
+  static ObjectNode pipeline(String name, String description, String namespace) {
+    return object().put("name", name).put("display_name", name).put("description", description).put("namespace", namespace);
+  }
+
   /** The body creating the run {@code request} asks for. */
   static ObjectNode run(RunRequest request, boolean v2) {
     ObjectNode body = object();

@@ -3,7 +3,10 @@ package dev.kfp4j.client;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
-/** Sends pipeline files to KFP for {@link KfpClient}: a new pipeline, whose first version KFP names; a new version of a pipeline. */
+/**
+ * Sends pipeline files to KFP for {@link KfpClient}: a new pipeline, whose first version KFP names or, with v2beta1, a
+ * new pipeline made empty and then given its first version of a name given; a new version of a pipeline.
+ */
 final class PipelineUploads {
   private final KfpClient kfp;
   private final Http http;
@@ -19,7 +22,7 @@ final class PipelineUploads {
     this.v2 = v2;
   }
 
-  /** {@link KfpClient#uploadPipeline(String, String, String)}. */
+  /** {@link KfpClient#uploadPipeline(String, String, String)}: KFP names the first version (as the pipeline). */
   Pipeline pipeline(String name, String description, String workflowYaml) {
     Http.Query q = Http.query().add("name", name).add(v2 ? "display_name" : "description", v2 ? name : description);
     if (v2) {
@@ -33,6 +36,42 @@ final class PipelineUploads {
       p = new Pipeline(p.id(), p.name(), p.description(), p.createdAt(), version);
     }
     return p;
+  }
+
+  /**
+   * {@link KfpClient#uploadPipeline(String, String, String, String)}: v2beta1's {@code CreatePipeline} ({@code POST
+   * /pipelines}, a pipeline with no version), then the file as its first version ({@code upload_version}). Should that
+   * upload fail, the pipeline made for it is deleted again, and the error says so; should the delete fail too, the error
+   * says what is left and how to remove it.
+   */
+  Pipeline pipeline(String name, String description, String versionName, String workflowYaml) {
+    if (!v2) {
+      throw new IllegalArgumentException("KFP's v1beta1 API names a new pipeline's first version itself, as the pipeline, and "
+          + "takes no name for it: upload pipeline " + name + " without version name " + versionName + ", or use api version "
+          + "v2beta1 (KFP 2)");
+    }
+    byte[] file = file("pipeline version " + versionName, workflowYaml); // before anything is made
+    Pipeline p = answers.pipeline(http.post(api + "/pipelines", Http.query(),
+        KfpRequests.pipeline(name, description, kfp.namespace())));
+    PipelineVersion v;
+    try {
+      v = version(p.id(), versionName, description, file);
+    } catch (KfpException e) {
+      throw new KfpException(e.status(), e.getMessage() + "; " + removed(p), e);
+    }
+    return new Pipeline(p.id(), p.name(), p.description(), p.createdAt(), v.id());
+  }
+
+  /** The pipeline {@code p}, made for a version that failed to upload, deleted again; what is left, said. */
+  private String removed(Pipeline p) {
+    try {
+      http.delete(api + "/pipelines/" + p.id(), Http.query().add("cascade", true));
+      return "pipeline " + p.name() + ", made for this version, was deleted again: nothing is left on the server";
+    } catch (KfpException e) {
+      return "pipeline " + p.name() + " (id " + p.id() + "), made for this version, is left on the server with no version, as "
+          + "deleting it failed (" + e.getMessage() + "): an upload again gives it a first version; else delete it "
+          + "(kfp4j pipelines delete " + p.id() + ", or in KFP's UI)";
+    }
   }
 
   /** {@link KfpClient#uploadPipelineVersion}. */

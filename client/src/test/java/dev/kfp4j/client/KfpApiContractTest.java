@@ -109,6 +109,9 @@ class KfpApiContractTest {
       assertNotNull(p.defaultVersionId(), "the upload names the version it made");
       PipelineVersion pv = kfp.uploadPipelineVersion("p1", "v2", "second", WORKFLOW);
       assertNotNull(pv.id());
+      if (v == ApiVersion.V2BETA1) { // CreatePipeline, then its first version (v1beta1's takes only a URL)
+        assertNotNull(kfp.uploadPipeline("add", "adds", "v1", WORKFLOW).defaultVersionId(), "the version uploaded");
+      }
       kfp.findPipeline("add");
       kfp.getPipeline("p1");
       kfp.listPipelines(ListOptions.newestFirst(5));

@@ -146,6 +146,45 @@ class KfpServerBehaviourTest {
     }
   }
 
+  /**
+   * A new pipeline's first version of a name given: v2beta1's CreatePipeline (pipeline_server.go: a Pipeline as the body, with
+   * no version), then upload_version with the new pipeline's id. The upload refused and the pipeline's delete refused too:
+   * the error says what is left and how to delete it. v1beta1's CreatePipelineV1 takes only a URL, so nothing is sent there.
+   */
+  @Test
+  void aNewPipelinesFirstVersionOfANameIsCreatedThenUploadedAndWhatIsLeftOfAFailureIsSaid() {
+    try (Loopback kfp = Loopback.start(r -> switch (r.method() + " " + r.uri().getPath()) {
+      case "POST /apis/v2beta1/pipelines" -> Answer.json(200, "{\"pipeline_id\":\"p1\",\"name\":\"calc\",\"display_name\":\"calc\","
+          + "\"namespace\":\"team\",\"created_at\":\"2026-03-14T09:15:02Z\"}");
+      case "POST /apis/v2beta1/pipelines/upload_version" -> "p1".equals(query(r).get("pipelineid"))
+          ? status(400, 3, "Invalid input error: invalid v2 pipeline spec") : status(404, 5, "Pipeline not found");
+      case "DELETE /apis/v2beta1/pipelines/p1" -> status(403, 7, "Permission denied: cannot delete pipelines in namespace team");
+      default -> status(404, 5, "Not Found");
+    })) {
+      KfpClient client = KfpClient.builder().host(kfp.url()).namespace("team").apiVersion(ApiVersion.V2BETA1).build();
+      KfpException e = assertThrows(KfpException.class, () -> client.uploadPipeline("calc", "adds", "release-1", "pipelineInfo: {}\n"));
+      assertEquals(400, e.status());
+      assertTrue(e.getMessage().contains("invalid v2 pipeline spec; pipeline calc (id p1), made for this version, is left on the server"
+          + " with no version, as deleting it failed ("), e.getMessage());
+      assertTrue(e.getMessage().endsWith("): an upload again gives it a first version; else delete it (kfp4j pipelines delete p1,"
+          + " or in KFP's UI)"), e.getMessage());
+      JsonNode created = Yaml.json().readTree(kfp.requests.get(0).body());
+      assertEquals("{\"name\":\"calc\",\"display_name\":\"calc\",\"description\":\"adds\",\"namespace\":\"team\"}",
+          created.toString());
+      Map<String, String> q = query(kfp.requests.get(1));
+      assertEquals(List.of("release-1", "release-1", "p1", "adds"),
+          List.of(q.get("name"), q.get("display_name"), q.get("pipelineid"), q.get("description")));
+      assertEquals("true", query(kfp.requests.get(2)).get("cascade"));
+      assertEquals(3, kfp.requests.size(), kfp.requests.toString());
+
+      KfpClient v1 = KfpClient.builder().host(kfp.url()).build();
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> v1.uploadPipeline("calc", null, "release-1", "kind: Workflow\n"));
+      assertTrue(refused.getMessage().startsWith("KFP's v1beta1 API names a new pipeline's first version itself"), refused.getMessage());
+      assertEquals(3, kfp.requests.size(), "nothing sent with v1beta1");
+    }
+  }
+
   @Test
   void aFailedV1beta1RunSaysWhyAsItsWorkflowDoes() {
     // toApiRunDetailV1 (api_converter.go): run.status is the state's v1 name, run.error only KFP's own failure to read the
