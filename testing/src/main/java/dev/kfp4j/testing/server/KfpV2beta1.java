@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       gives one the pipeline does not declare, or a value of another type than its parameter's
  *       (a number for {@code NUMBER_INTEGER}/{@code NUMBER_DOUBLE}, a boolean, a list, a struct, a
  *       string), with KFP's messages;
- *   <li>duplicate names, unknown ids, a cron that is not KFP's six fields.
+ *   <li>duplicate names (a pipeline's in its namespace, made by an upload or by {@code CreatePipeline}, which makes one with
+ *       no version), unknown ids, a cron that is not KFP's six fields.
  * </ul>
  *
  * Strictness needs KFP's {@code .proto} files from {@code ../shared}: without them an upload is
@@ -113,6 +114,7 @@ public final class KfpV2beta1 {
       case "POST experiments/{id}:archive": store.find(experiments, id, "Experiment").put("storage_state", "ARCHIVED"); return FakeServer.object();
       case "POST experiments/{id}:unarchive": store.find(experiments, id, "Experiment").put("storage_state", "AVAILABLE"); return FakeServer.object();
       case "DELETE experiments/{id}": store.find(experiments, id, "Experiment"); experiments.remove(id); return FakeServer.object();
+      case "POST pipelines": return createPipeline(FakeServer.json(body));
       case "POST pipelines/upload": return upload(query, contentType, body, null);
       case "POST pipelines/upload_version": return upload(query, contentType, body, query.getOrDefault("pipelineid", ""));
       case "GET pipelines": return store.list("pipelines", inNamespace(pipelines, query), query);
@@ -179,19 +181,7 @@ public final class KfpV2beta1 {
     String display = query.getOrDefault("display_name", name);
     ObjectNode pipeline;
     if (pipelineId == null) {
-      if (name.isEmpty()) {
-        throw store.answer(400, "Invalid input error: Failed to create a pipeline: the pipeline name is empty");
-      }
-      String namespace = query.getOrDefault("namespace", "");
-      if (pipelines.values().stream().anyMatch(x -> x.path("name").asString().equals(name) && x.path("namespace").asString("").equals(namespace))) {
-        throw store.answer(409, "Already exist error: Failed to create a new pipeline. The name " + name + " already exists. Please specify a new name");
-      }
-      pipeline = FakeServer.object().put("pipeline_id", store.newId("pipeline")).put("name", name).put("display_name", display)
-          .put("description", query.getOrDefault("description", "")).put("created_at", store.now());
-      if (!namespace.isEmpty()) {
-        pipeline.put("namespace", namespace);
-      }
-      pipelines.put(pipeline.get("pipeline_id").asString(), pipeline);
+      pipeline = newPipeline(name, display, query.getOrDefault("description", ""), query.getOrDefault("namespace", ""));
     } else {
       pipeline = store.find(pipelines, pipelineId, "Pipeline");
       if (versions.values().stream().anyMatch(v -> v.path("pipeline_id").asString().equals(pipelineId) && v.path("name").asString().equals(name))) {
@@ -208,6 +198,34 @@ public final class KfpV2beta1 {
     List<JsonNode> docs = Yaml.readAll(yaml);
     inputs.put(versionId, docs.get(0).path("root").path("inputDefinitions").path("parameters"));
     return pipelineId == null ? pipeline : version;
+  }
+
+  /**
+   * {@code CreatePipeline}: a pipeline with no version, as KFP 2's {@code toModelPipeline} reads the body (a name missing is
+   * the display name, and the other way round), answered with the pipeline as created.
+   */
+  private ObjectNode createPipeline(JsonNode body) {
+    String name = body.path("name").asString("");
+    String display = body.path("display_name").asString("");
+    return newPipeline(name.isEmpty() ? display : name, display.isEmpty() ? name : display, body.path("description").asString(""),
+        body.path("namespace").asString(""));
+  }
+
+  /** A new pipeline, refused as KFP 2 refuses one without a name or of a name its namespace has. */
+  private ObjectNode newPipeline(String name, String display, String description, String namespace) {
+    if (name.isEmpty()) {
+      throw store.answer(400, "Invalid input error: Failed to create a pipeline: the pipeline name is empty");
+    }
+    if (pipelines.values().stream().anyMatch(x -> x.path("name").asString().equals(name) && x.path("namespace").asString("").equals(namespace))) {
+      throw store.answer(409, "Already exist error: Failed to create a new pipeline. The name " + name + " already exists. Please specify a new name");
+    }
+    ObjectNode pipeline = FakeServer.object().put("pipeline_id", store.newId("pipeline")).put("name", name).put("display_name", display)
+        .put("description", description).put("created_at", store.now());
+    if (!namespace.isEmpty()) {
+      pipeline.put("namespace", namespace);
+    }
+    pipelines.put(pipeline.get("pipeline_id").asString(), pipeline);
+    return pipeline;
   }
 
   /**
