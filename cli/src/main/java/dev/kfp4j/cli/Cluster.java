@@ -156,14 +156,18 @@ final class Cluster {
 
   /**
    * Uploads {@link #yaml()} as a new pipeline named as the compiled one, or as a new version of it
-   * ({@code versionName}, default {@link VersionNames#of}: the name, the UTC time and the file's hash).
+   * ({@code versionName}, default {@link VersionNames#of}: the name, the UTC time and the file's hash). A new pipeline's
+   * first version is named {@code versionName} with v2beta1 ({@link KfpClient#uploadPipeline(String, String, String,
+   * String)}); without one, and always with v1beta1, which takes no name for it, KFP names it as the pipeline.
    */
   Uploaded upload(KfpClient kfp, String versionName) {
     String file = yaml();
     String description = config.run().description();
     Pipeline existing = kfp.findPipeline(name()).orElse(null);
     if (existing == null) {
-      Pipeline created = kfp.uploadPipeline(name(), description, file);
+      Pipeline created = versionName != null && kfp.apiVersion() == KfpClient.ApiVersion.V2BETA1
+          ? kfp.uploadPipeline(name(), description, versionName, file)
+          : kfp.uploadPipeline(name(), description, file);
       PipelineVersion v = created.defaultVersionId() == null ? null
           : kfp.getPipelineVersion(created.id(), created.defaultVersionId());
       if (v == null) {

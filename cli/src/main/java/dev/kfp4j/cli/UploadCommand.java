@@ -19,8 +19,8 @@ final class UploadCommand extends Commands.Base {
   boolean argo;
 
   @Option(names = "--version-name", paramLabel = "NAME", description = "The version's name (default: the pipeline name, the UTC time to the millisecond "
-      + "and the first 8 hex digits of the uploaded file's SHA-256); at most 127 characters (bytes in UTF-8), as KFP takes. A new "
-      + "pipeline's first version is named by KFP.")
+      + "and the first 8 hex digits of the uploaded file's SHA-256); at most 127 characters (bytes in UTF-8), as KFP takes. With "
+      + "api_version v1beta1 a new pipeline's first version is named by KFP, as the pipeline.")
   String versionName;
 
   @Override
@@ -35,9 +35,10 @@ final class UploadCommand extends Commands.Base {
     Cluster c = Cluster.of(server, pipeline, pin);
     KfpClient kfp = server.kfp();
     Cluster.Uploaded u = c.upload(kfp, versionName);
-    if (u.newPipeline() && versionName != null && !versionName.equals(u.version().name())) {
-      err().println("kfp4j: --version-name " + versionName + " is not this upload's: KFP names a new pipeline's first version"
-          + " itself ('" + u.version().name() + "'); the name is taken by a version uploaded later");
+    if (u.newPipeline() && versionName != null && !versionName.equals(u.version().name())) { // v1beta1 takes no name for it
+      err().println("kfp4j: --version-name " + versionName + " is not this upload's: KFP's v1beta1 API names a new pipeline's"
+          + " first version itself ('" + u.version().name() + "'); the name is taken by a version uploaded later, and by the"
+          + " first with api_version v2beta1");
     }
     new Printer(out(), output.json()).record(u.fields(kfp));
     return Kfp4j.OK;

@@ -266,8 +266,9 @@ class ClusterCommandsTest {
     Cli first = kfp4j("upload-pipeline", "--version-name", "v1");
     assertEquals(0, first.code(), "the pipeline, then a version of it: " + first);
     String named = kfp.versions().get(0).path("name").asString();
-    assertTrue(first.err().contains("kfp4j: --version-name v1 is not this upload's: KFP names a new pipeline's first version itself"
-        + " ('" + named + "'); the name is taken by a version uploaded later"), "a name given is not dropped unsaid: " + first);
+    assertTrue(first.err().contains("kfp4j: --version-name v1 is not this upload's: KFP's v1beta1 API names a new pipeline's first"
+        + " version itself ('" + named + "'); the name is taken by a version uploaded later, and by the first with api_version"
+        + " v2beta1"), "a name given is not dropped unsaid: " + first);
     assertTrue(first.out().contains("version: " + named + "\n"), first.toString());
     String longest = "v".repeat(127);
     Cli fits = kfp4j("upload-pipeline", "--version-name", longest);

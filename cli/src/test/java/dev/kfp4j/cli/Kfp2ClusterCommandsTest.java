@@ -301,6 +301,71 @@ class Kfp2ClusterCommandsTest {
     assertTrue(text.body().contains("input parameter value1 requires type double or integer"), text.body());
   }
 
+  /**
+   * --version-name on a pipeline not yet on the server: KFP named its first version itself, and the name given went unused
+   * (said on standard error). Now v2beta1's CreatePipeline makes the pipeline with no version and the file goes up as its
+   * first version, of the name given, shown as it too; without --version-name the upload is as before, KFP naming it.
+   */
+  @Test
+  void aNewPipelinesFirstVersionIsNamedAsVersionNameSays() {
+    Cli first = kfp4j("upload-pipeline", "--version-name", "release-1");
+    assertEquals(0, first.code(), first.toString());
+    assertFalse(first.err().contains("--version-name"), "no note of a name unused: " + first);
+    assertEquals(1, kfp.v2().pipelines().size());
+    JsonNode pipeline = kfp.v2().pipelines().get(0);
+    assertEquals("add-example", pipeline.path("name").asString());
+    assertEquals("add-example", pipeline.path("display_name").asString());
+    assertEquals(1, kfp.v2().versions().size(), "one version, the file's: " + kfp.v2().versions());
+    JsonNode version = kfp.v2().versions().get(0);
+    assertEquals("release-1", version.path("name").asString());
+    assertEquals("release-1", version.path("display_name").asString());
+    assertEquals(pipeline.path("pipeline_id").asString(), version.path("pipeline_id").asString());
+    assertTrue(first.out().contains("new_pipeline: true\n") && first.out().contains("version: release-1\n")
+        && first.out().contains("version_id: " + version.path("pipeline_version_id").asString() + "\n"), first.toString());
+    List<String> sent = kfp.requests().stream().filter(r -> r.method().equals("POST")).map(r -> r.path()).toList();
+    assertEquals(List.of("/apis/v2beta1/pipelines", "/apis/v2beta1/pipelines/upload_version"), sent);
+
+    Cli again = kfp4j("upload-pipeline", "--version-name", "release-1");
+    assertEquals(3, again.code(), "KFP refuses a second version of a name: " + again);
+    assertTrue(again.err().contains("The name release-1 already exists"), again.toString());
+    Cli next = kfp4j("upload-pipeline", "--version-name", "release-2");
+    assertEquals(0, next.code(), next.toString());
+    assertTrue(next.out().contains("new_pipeline: false\n") && next.out().contains("version: release-2\n"), next.toString());
+
+    KfpClient client = KfpClient.builder().host(kfp.uri().toString()).apiVersion(KfpClient.ApiVersion.V2BETA1).build();
+    client.deletePipeline(pipeline.path("pipeline_id").asString());
+    assertTrue(kfp.v2().pipelines().isEmpty(), "deleted: " + kfp.v2().pipelines());
+    Cli unnamed = kfp4j("upload-pipeline");
+    assertEquals(0, unnamed.code(), unnamed.toString());
+    assertFalse(unnamed.err().contains("--version-name"), unnamed.toString());
+    assertEquals("add-example", kfp.v2().versions().get(0).path("name").asString(), "KFP names it, as the pipeline");
+    assertTrue(unnamed.out().contains("version: add-example\n"), unnamed.toString());
+    assertEquals("/apis/v2beta1/pipelines/upload", kfp.requests().stream().filter(r -> r.method().equals("POST"))
+        .map(r -> r.path()).reduce((a, b) -> b).orElseThrow(), "one upload, the pipeline and its first version");
+  }
+
+  /**
+   * The first version's upload refused after CreatePipeline made the pipeline: the pipeline is deleted again, so no pipeline
+   * with no version is left (which list-pipelines would show, and a run of could not start), and the error says so.
+   */
+  @Test
+  void aFirstVersionRefusedLeavesNoEmptyPipeline() {
+    kfp.failNextAt("POST", "/apis/v2beta1/pipelines/upload_version", 500, "Internal error: the object store is unavailable");
+    Cli failed = kfp4j("upload-pipeline", "--version-name", "release-1");
+    assertEquals(3, failed.code(), failed.toString());
+    assertTrue(failed.err().contains("the object store is unavailable"), failed.toString());
+    assertTrue(failed.err().contains("; pipeline add-example, made for this version, was deleted again: nothing is left on the"
+        + " server"), failed.toString());
+    assertEquals(List.of(), kfp.v2().pipelines());
+    assertEquals(List.of(), kfp.v2().versions());
+    assertTrue(kfp.requests().stream().anyMatch(r -> r.method().equals("DELETE") && r.query().getOrDefault("cascade", "").equals("true")),
+        kfp.requests().toString());
+
+    Cli retried = kfp4j("upload-pipeline", "--version-name", "release-1");
+    assertEquals(0, retried.code(), "nothing in the way of another try: " + retried);
+    assertEquals("release-1", kfp.v2().versions().get(0).path("name").asString());
+  }
+
   /** The fake parses an uploaded spec strictly as KFP's messages, from KFP's .proto files in ../shared. */
   @Test
   void theFakeRefusesASpecFieldKfpDoesNotHave() throws Exception {

@@ -12,7 +12,10 @@ public final class UploadPipelineMojo extends PipelineMojo {
     super("upload-pipeline");
   }
 
-  /** The version's name (default: the pipeline name, the UTC time to the millisecond and the uploaded file's hash). */
+  /**
+   * The version's name (default: the pipeline name, the UTC time to the millisecond and the uploaded file's hash); a new
+   * pipeline's first one too, but with api_version v1beta1, which names it as the pipeline.
+   */
   @Parameter(property = "kfp4j.versionName")
   String versionName;
 
