@@ -91,6 +91,21 @@ class GoalsTest {
   }
 
   /**
+   * The goal's versionName on a pipeline not yet on the server, with api version v2beta1: the pipeline's first version takes
+   * it (KFP named it as the pipeline), shown as it too.
+   */
+  @Test
+  void versionNameNamesANewPipelinesFirstVersionWithV2beta1() throws Exception {
+    UploadPipelineMojo upload = configure(new UploadPipelineMojo());
+    upload.apiVersion = "v2beta1";
+    upload.versionName = "release-1";
+    upload.execute();
+    assertEquals(1, kfp.v2().pipelines().size());
+    assertEquals(java.util.List.of("release-1 release-1"), kfp.v2().versions().stream()
+        .map(v -> v.path("name").asString() + " " + v.path("display_name").asString()).toList());
+  }
+
+  /**
    * A pipeline given as a file needs no compiled project: the goal names no classes folder that is not there (which the
    * command refuses); a pipeline given by name in a project not compiled is refused with what to do.
    */
