@@ -271,7 +271,8 @@ final class Options {
 
   /**
    * {@code -a name=value}: run arguments, checked against the pipeline's parameters by the command. A parameter given twice is a
-   * usage error naming it, not its values (which may be credentials): picocli's map kept the last value without a word.
+   * usage error naming it, not its values (which may be credentials): picocli's map kept the last value without a word. One
+   * without its {@code NAME=} is a usage error saying the form, not what was given ({@code -a hunter2} is a password).
    */
   static class Arguments {
     @Option(names = {"-a", "--arg"}, paramLabel = "NAME=VALUE", parameterConsumer = Once.class,
@@ -290,9 +291,11 @@ final class Options {
         }
         String given = args.pop();
         int eq = given.indexOf('=');
-        if (eq <= 0) {
-          throw new picocli.CommandLine.ParameterException(command.commandLine(), "Value for option '" + option.longestName() + "' ("
-              + option.paramLabel() + ") should be " + option.paramLabel() + " but was '" + given + "'", arg, given);
+        if (eq <= 0) { // what was given is not said: "-a hunter2" is a password typed where its NAME= was left out
+          Terms terms = Kfp4j.terms(command);
+          throw new picocli.CommandLine.ParameterException(command.commandLine(), "a pipeline argument (" + terms.option("-a/--arg")
+              + ") has " + (eq == 0 ? "no name before '='" : "no '='") + "; write " + terms.option("-a", "NAME=VALUE")
+              + ", a parameter's name and its value (what was given is not shown: it may hold a credential)");
         }
         String name = given.substring(0, eq);
         Map<String, String> map = arg.getValue();

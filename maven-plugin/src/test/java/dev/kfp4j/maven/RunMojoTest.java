@@ -142,6 +142,29 @@ class RunMojoTest {
     assertEquals(List.of(), log.errors, "the failure says it once, with no usage of the 'kfp4j run' command");
   }
 
+  /**
+   * {@code -Dkfp4j.arg} without a name ({@code -Dkfp4j.arg=hunter2}) failed the goal with the command's "should be NAME=VALUE but
+   * was 'hunter2'", printing what may be a password: the goal fails saying the form in its property, and nothing of the value.
+   */
+  @Test
+  void anArgumentWithoutItsNameOnMavensCommandLineFailsTheGoalWithoutItsValue() {
+    RunMojo mojo = new RunMojo();
+    mojo.classes = GoalsTest.CLASSES;
+    mojo.classpath = List.of();
+    mojo.pipeline = "add-example";
+    mojo.root = dir.toFile();
+    mojo.arg = "hunter2";
+    GoalsTest.noConfig(mojo, dir);
+    Recorded log = new Recorded();
+    mojo.setLog(log);
+    org.apache.maven.plugin.MojoExecutionException e =
+        org.junit.jupiter.api.Assertions.assertThrows(org.apache.maven.plugin.MojoExecutionException.class, mojo::execute);
+    assertEquals("kfp4j:run failed: a pipeline argument (-Dkfp4j.arg) has no '='; write -Dkfp4j.arg=NAME=VALUE, a parameter's name "
+        + "and its value (what was given is not shown: it may hold a credential)", e.getMessage());
+    assertEquals(List.of(), log.errors, "said once, with no usage of the 'kfp4j run' command");
+    assertEquals(List.of(), log.info.stream().filter(l -> l.contains("hunter2")).toList());
+  }
+
   /** A parameter given no value: the goal says the property that gives one, not the command's option nor LocalRun's form. */
   @Test
   void aParameterWithoutAValueFailsTheGoalSayingItsProperty() {
