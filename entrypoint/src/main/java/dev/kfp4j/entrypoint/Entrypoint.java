@@ -154,11 +154,8 @@ public final class Entrypoint {
       }
     }
     if (next < args.length) {
-      StringBuilder unknown = new StringBuilder();
-      for (int i = next; i < args.length; i++) {
-        unknown.append(i == next ? "" : " ").append(args[i]);
-      }
-      throw new UsageException("unrecognized arguments: " + unknown + " (KFP 2's executor input carries every input)");
+      throw new UsageException("unrecognized arguments: " + unrecognized(List.of(args).subList(next, args.length))
+          + " (KFP 2's executor input carries every input)");
     }
     ExecutorInput executor;
     try {
@@ -167,6 +164,20 @@ public final class Entrypoint {
       throw new UsageException(EXECUTOR_ARGUMENT + e.getMessage());
     }
     return new Invocation(signature, executor);
+  }
+
+  /**
+   * The arguments no flag took, as argparse lists them ({@code --c ***}), with every value hidden: a flag's name stays, what
+   * follows its {@code =} and every word that is no flag is {@code ***}. A value is not shown, as a flag misspelled
+   * ({@code --pasword hunter2}) or a value given without its flag may be a credential, and the container's log keeps it.
+   */
+  static String unrecognized(List<String> unknown) {
+    List<String> shown = new ArrayList<>();
+    for (String a : unknown) {
+      int eq = a.indexOf('=');
+      shown.add(!a.startsWith("--") ? "***" : eq > 0 ? a.substring(0, eq + 1) + "***" : a);
+    }
+    return String.join(" ", shown);
   }
 
   static Invocation parse(Signature signature, String[] args) {
@@ -210,7 +221,7 @@ public final class Entrypoint {
       values.put(name, value);
     }
     if (!unknown.isEmpty()) {
-      throw new UsageException("unrecognized arguments: " + String.join(" ", unknown));
+      throw new UsageException("unrecognized arguments: " + unrecognized(unknown));
     }
     List<String> missing = new ArrayList<>();
     for (Signature.Flag f : signature.flags()) {

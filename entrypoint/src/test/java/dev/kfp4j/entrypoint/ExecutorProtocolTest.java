@@ -227,11 +227,30 @@ class ExecutorProtocolTest {
         r.err());
   }
 
+  /**
+   * The arguments no flag takes are listed by their flags, their values hidden: "unrecognized arguments: --pasword hunter2"
+   * printed a password given to a flag misspelled, or given without its flag, into the container's log.
+   */
+  @Test
+  void unrecognizedArgumentsAreListedWithoutTheirValues() throws IOException {
+    Run v1 = Run.of(train, TRAIN, "train", "--data", "d", "--epochs", "5", "--pasword", "hunter2", "--token=hunter3", "hunter4");
+    assertEquals(2, v1.code());
+    assertTrue(v1.err().startsWith("usage: Test train [-h] "), v1.err());
+    assertTrue(v1.err().endsWith("error: unrecognized arguments: --pasword *** --token=*** ***\n"), v1.err());
+    Run kfp2 = Run.of(train, TRAIN, "train", "--executor_input", executorInput("{\"epochs\": 5}"), "hunter2", "--key=hunter3");
+    assertEquals(2, kfp2.code());
+    assertTrue(kfp2.err().endsWith("error: unrecognized arguments: *** --key=*** (KFP 2's executor input carries every input)\n"),
+        kfp2.err());
+    for (Run r : List.of(v1, kfp2)) {
+      assertFalse(r.err().contains("hunter") || r.out().contains("hunter"), r.err());
+    }
+  }
+
   @Test
   void argumentsBesideTheExecutorInputAreExitTwo() throws IOException {
     Run r = Run.of(train, TRAIN, "train", "--executor_input", executorInput("{\"epochs\": 5}"), "--epochs", "6");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("error: unrecognized arguments: --epochs 6"), r.err());
+    assertTrue(r.err().contains("error: unrecognized arguments: --epochs *** (KFP 2's executor input carries every input)"), r.err());
     Run none = Run.of(train, TRAIN, "train", "--executor_input");
     assertEquals(2, none.code());
     assertTrue(none.err().contains("error: argument --executor_input: expected one argument"), none.err());

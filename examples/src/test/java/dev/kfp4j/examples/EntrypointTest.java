@@ -50,7 +50,7 @@ class EntrypointTest {
     Result unknown = java("dev.kfp4j.examples.CalcEntrypoint", "add", "--a", "3", "--b", "4", "--c", "5");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().startsWith("usage: dev.kfp4j.examples.CalcEntrypoint add [-h] --a A --b B ----output-paths OUTPUT"), unknown.err());
-    assertTrue(unknown.err().contains("error: unrecognized arguments: --c 5"), unknown.err());
+    assertTrue(unknown.err().contains("error: unrecognized arguments: --c ***"), unknown.err());
 
     Result missing = java("dev.kfp4j.examples.CalcEntrypoint", "add", "--a", "3");
     assertEquals(2, missing.code());
