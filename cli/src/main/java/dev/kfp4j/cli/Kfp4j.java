@@ -53,7 +53,7 @@ public final class Kfp4j implements Runnable {
    */
   static final List<Class<?>> COMMANDS = List.of(Commands.RunLocal.class, Commands.Validate.class, UploadCommand.class, ManifestCommand.class,
       RunOnceCommand.class, ScheduleCommand.class, ListCommands.ListPipelines.class, ListCommands.ListRuns.class,
-      Commands.Init.class, Commands.Ui.class, GraphCommand.class, ExperimentCommands.class, PipelineCommands.class,
+      InitCommand.class, Commands.Ui.class, GraphCommand.class, ExperimentCommands.class, PipelineCommands.class,
       RunCommands.class, RecurringRunCommands.class, ImageCommand.class);
 
   @CommandLine.Spec
