@@ -58,6 +58,12 @@ final class InitCommand extends Commands.Base {
       throw new ConfigException("the project's name '" + projectName + "' goes into the workflows' shell commands: give "
           + terms().option("--name") + " of letters, digits, spaces and . _ + -");
     }
+    if (!keepConfig) {
+      checkNoLinkToNothing(file);
+    }
+    for (Path w : workflows) {
+      checkNoLinkToNothing(w);
+    }
     String image = projectName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
     if (!keepConfig) {
       String sample = resource("kfp4j.yaml.sample").replace("__HOST__", scalar(host)).replace("__IMAGE__", image + ":latest")
@@ -75,6 +81,21 @@ final class InitCommand extends Commands.Base {
     }
     out().flush();
     return Kfp4j.OK;
+  }
+
+  /**
+   * Refuses to write {@code target} when it, or a folder on its way, is a symbolic link to nothing, before anything is written:
+   * writing through it made the file or folder the link names, wherever that is (outside the project too), where {@code
+   * target} seemed not to be there. A link to a file that is there is that file: it exists, and is overwritten with {@code
+   * --force} only.
+   */
+  private static void checkNoLinkToNothing(Path target) throws IOException {
+    for (Path p = target.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+        throw new ConfigException(p + " is a symbolic link to " + Files.readSymbolicLink(p) + ", which is not there; init writes "
+            + "nothing through it: remove the link, or make what it names");
+      }
+    }
   }
 
   /**
