@@ -1,12 +1,12 @@
 package dev.kfp4j.format.argo;
 
+import dev.kfp4j.entrypoint.Credentials;
 import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,18 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Differences {
   private static final JsonNode EMPTY = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-  /** What names a credential in a key or value ({@link #shown}). */
-  private static final Pattern CREDENTIAL =
-      Pattern.compile("(?i)passw|secret|token|credential|api[-_ ]?key|auth|bearer|private[-_ ]?key|access[-_ ]?key");
-  /**
-   * What is a credential by its form, whatever names it ({@link #shown}): a URL's user name and password
-   * ({@code postgres://u:pw@host}), a JSON Web Token, and the keys of AWS, GitHub, Slack, Google, OpenAI and Hugging Face
-   * by their prefixes.
-   */
-  private static final Pattern CREDENTIAL_FORM = Pattern.compile("://[^/?#@\\s\"]+@|\\beyJ[\\w-]{8,}\\.[\\w-]{8,}\\."
-      + "|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b|\\b(?:gh[pousr]_|github_pat_)\\w{20,}|\\bxox[abprs]-[\\w-]{10,}"
-      + "|\\bAIza[\\w-]{30,}|\\bsk-[\\w-]{20,}|\\bhf_[A-Za-z0-9]{20,}");
-
   private Differences() {}
 
   /** Where the file ({@code mine}) and the part written again differ: the path, and both values (missing nodes where absent). */
@@ -138,17 +126,16 @@ final class Differences {
   /**
    * A value at {@code path} as a message shows it: JSON, cut at 200 characters; "not set" where absent; its length alone where
    * the path or the value names a credential ({@code TOKEN}, {@code password}, {@code secret}, {@code apiKey}, ...) or has
-   * a credential's form (a URL's password, a token's known prefix): a message goes to a terminal and to CI logs, and no
-   * credential is printed.
+   * a credential's form (a URL's password, a token's known prefix), as {@link Credentials} tells: a message goes to a terminal
+   * and to CI logs, and no credential is printed.
    */
   static String shown(List<String> path, JsonNode value) {
     if (value.isMissingNode()) {
       return "not set";
     }
     String json = value.toString();
-    if (CREDENTIAL.matcher(String.join(" ", path)).find() || CREDENTIAL.matcher(json).find()
-        || CREDENTIAL_FORM.matcher(json).find()) {
-      return "a value of " + json.length() + " characters (not shown: it may hold a credential)";
+    if (Credentials.mayHold(String.join(" ", path), json)) {
+      return Credentials.hidden(json);
     }
     return json.length() > 200 ? json.substring(0, 200) + "..." : json;
   }
