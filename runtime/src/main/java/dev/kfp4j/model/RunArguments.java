@@ -1,5 +1,6 @@
 package dev.kfp4j.model;
 
+import dev.kfp4j.entrypoint.Credentials;
 import dev.kfp4j.entrypoint.KfpValues;
 import dev.kfp4j.spec.Names;
 import dev.kfp4j.yaml.Yaml;
@@ -98,7 +99,8 @@ public final class RunArguments {
 
   /**
    * Checks that {@code value} parses as a value of {@code type} (none checked when null): a run's
-   * argument, by the same rule whether it runs here or on a cluster.
+   * argument, by the same rule whether it runs here or on a cluster. The error shows the value ({@code 'abc' is not a number})
+   * unless it or the parameter's name may be a credential ({@link Credentials}): then its length, and how to write one.
    *
    * @throws IllegalArgumentException naming the parameter, its type and what is wrong
    */
@@ -116,8 +118,20 @@ public final class RunArguments {
         default -> { }
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("parameter '" + name + "' is " + type.v1Name() + ": " + e.getMessage());
+      throw new IllegalArgumentException("parameter '" + name + "' is " + type.v1Name() + ": " + (Credentials.mayHold(name, value)
+          ? Credentials.hidden(value) + " is not one; write " + form(type) : e.getMessage()));
     }
+  }
+
+  /** How a value of {@code type} is written, for a message that does not show the value given. */
+  private static String form(ParameterType type) {
+    return switch (type) {
+      case INTEGER -> "a whole number, such as 7";
+      case FLOAT -> "a number, such as 0.5";
+      case BOOLEAN -> "True or False";
+      case LIST -> "a JSON array, such as [1, 2] or [\"a\", \"b\"]";
+      default -> "a JSON object, such as {\"a\": 1}";
+    };
   }
 
   /**

@@ -73,4 +73,26 @@ class RunArgumentsTest {
     assertTrue(words.endsWith("; write a JSON array, such as [1, 2] or [\"a\", \"b\"]"), words);
     assertTrue(error(Map.of("rate", "1", "options", "a=1")).endsWith("; write a JSON object, such as {\"a\": 1}"));
   }
+
+  /**
+   * A value refused under a parameter whose name names a credential, or that has a credential's form, is said by its length:
+   * "'{\"password\": \"hunter2\"' is not JSON" printed it (a JSON object of settings holds passwords), and so did "invalid int
+   * value: 'hunter2'" under {@code api_token}. Other values are still shown ('1.5', 'fast' above).
+   */
+  @Test
+  void aValueThatMayBeACredentialIsRefusedWithoutShowingIt() {
+    Pipeline p = new Pipeline("db", null, List.of(new Parameter("api_token", ParameterType.INTEGER, "0", null),
+        new Parameter("settings", ParameterType.STRUCT, "{}", null), new Parameter("hosts", ParameterType.LIST, "[]", null)),
+        List.of(), null, PipelineSettings.DEFAULTS, null);
+    assertEquals("parameter 'api_token' is Integer: a value of 7 characters (not shown: it may hold a credential) is not one; "
+        + "write a whole number, such as 7", error(p, Map.of("api_token", "hunter2")));
+    assertEquals("parameter 'settings' is JsonObject: a value of 22 characters (not shown: it may hold a credential) is not one; "
+        + "write a JSON object, such as {\"a\": 1}", error(p, Map.of("settings", "{\"password\": \"hunter2\"")));
+    assertEquals("parameter 'hosts' is JsonArray: a value of 34 characters (not shown: it may hold a credential) is not one; "
+        + "write a JSON array, such as [1, 2] or [\"a\", \"b\"]", error(p, Map.of("hosts", "postgres://u:hunter2@db,other:5432")));
+  }
+
+  private static String error(Pipeline p, Map<String, String> given) {
+    return assertThrows(IllegalArgumentException.class, () -> RunArguments.check(p, given)).getMessage();
+  }
 }
