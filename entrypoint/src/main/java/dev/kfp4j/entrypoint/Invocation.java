@@ -75,9 +75,22 @@ final class Invocation {
     return v;
   }
 
+  /**
+   * The usage error of a value of {@code input} that {@code e} refused, with {@code e}'s words ({@code invalid int value:
+   * 'three'}), or, where the value or the input's name may be a credential ({@link Credentials}), its words up to the value
+   * and the value's length: the container's log keeps what an entrypoint prints.
+   */
   private UsageException invalid(String input, IllegalArgumentException e) {
-    return new UsageException(executor == null ? "argument --" + input + ": " + e.getMessage()
-        : Entrypoint.EXECUTOR_ARGUMENT + "inputs.parameterValues['" + input + "']: " + e.getMessage());
+    String said = e.getMessage();
+    Object json = given(input);
+    String value = json != null ? String.valueOf(json) : text(input);
+    if (said != null && Credentials.mayHold(input, value == null ? said : value)) {
+      int quote = said.indexOf('\'');
+      String what = quote > 0 && said.substring(0, quote).endsWith(": ") ? said.substring(0, quote - 2) : "invalid value";
+      said = what + ": " + Credentials.hidden(value == null ? "" : value);
+    }
+    return new UsageException(executor == null ? "argument --" + input + ": " + said
+        : Entrypoint.EXECUTOR_ARGUMENT + "inputs.parameterValues['" + input + "']: " + said);
   }
 
   String string(String input) {

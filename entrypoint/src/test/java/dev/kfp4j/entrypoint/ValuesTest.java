@@ -67,4 +67,36 @@ class ValuesTest {
     assertEquals(0, run("--d", "1e400", "--f", "3.4e38", "--oli", "[]").code());
     assertEquals(List.of(3.4e38f, Double.POSITIVE_INFINITY, Optional.of(List.of())), seen, "1e400 is inf, as Python's float()");
   }
+
+  /**
+   * A value refused under an input whose name names a credential, or that has a credential's form, is said by its length, with
+   * what was wrong with it: "invalid int value: 'hunter2'" put the value in the container's log.
+   */
+  @Test
+  void aValueThatMayBeACredentialIsRefusedWithoutShowingIt() {
+    Signature secrets = new Signature("secrets", "").optionalValue("api_token", null).optionalValue("settings", null);
+    Entrypoint.Handler reads = in -> {
+      if (in.has("api_token")) {
+        seen.add(in.intValue("api_token"));
+      }
+      if (in.has("settings")) {
+        seen.add(in.json("settings", new TypeToken<java.util.Map<String, String>>() {}.type()));
+      }
+    };
+    Run token = Run.of(reads, secrets, "secrets", "--api_token", "hunter2");
+    assertEquals(2, token.code(), token.err());
+    assertTrue(token.err().endsWith("Test secrets: error: argument --api_token: invalid int value: a value of 7 characters (not "
+        + "shown: it may hold a credential)\n"), token.err());
+    Run settings = Run.of(reads, secrets, "secrets", "--settings", "{\"password\": \"hunter2\"");
+    assertEquals(2, settings.code(), settings.err());
+    assertTrue(settings.err().endsWith("Test secrets: error: argument --settings: invalid JSON value: a value of 22 characters (not "
+        + "shown: it may hold a credential)\n"), settings.err());
+    Run list = Run.of(reads, secrets, "secrets", "--settings", "[\"postgres://u:hunter2@db\"]");
+    assertTrue(list.err().endsWith("Test secrets: error: argument --settings: invalid value: a value of 27 characters (not "
+        + "shown: it may hold a credential)\n"), list.err());
+    for (Run r : List.of(token, settings, list)) {
+      assertTrue(!r.err().contains("hunter2") && !r.out().contains("hunter2"), r.err());
+    }
+    assertEquals(List.of(), seen, "the component did not run");
+  }
 }
