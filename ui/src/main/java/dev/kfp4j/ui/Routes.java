@@ -161,8 +161,10 @@ final class Routes extends Handler.Abstract {
         return Reply.text(400, "the run gives key '" + twice.substring(twice.lastIndexOf('/') + 1) + "' twice (at " + twice
             + "); give each key once");
       }
-    } catch (JacksonException e) {
-      return Reply.text(400, "the body is not JSON: " + e.getOriginalMessage());
+    } catch (JacksonException e) { // where, not Jackson's words, which quote what they could not read: an argument's value
+      tools.jackson.core.TokenStreamLocation at = e.getLocation();
+      return Reply.text(400, "the body is not JSON" + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr()
+          + ", column " + at.getColumnNr() + ")") + "; send {\"pipeline\": NAME, \"arguments\": {NAME: VALUE}}");
     }
     String name = body.path("pipeline").asString("");
     Map<String, String> arguments = new LinkedHashMap<>();

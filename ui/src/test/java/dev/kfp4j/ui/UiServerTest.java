@@ -203,6 +203,17 @@ class UiServerTest {
     assertEquals(405, request("DELETE /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").status);
   }
 
+  /**
+   * A body that is not JSON is refused saying where, not quoting it: Jackson's "Unrecognized token 'hunter2'" gave back a value of
+   * the run's arguments.
+   */
+  @Test
+  void aRunThatIsNotJsonIsRefusedWithoutQuotingIt() throws IOException {
+    Response r = post("application/json", null, "{\"pipeline\": \"add-example\", \"arguments\": {\"value1\": hunter2}}");
+    assertEquals(400, r.status, r.body);
+    assertEquals("the body is not JSON (line 1, column 53); send {\"pipeline\": NAME, \"arguments\": {NAME: VALUE}}", r.body.strip());
+  }
+
   /** A key given twice in a run's JSON is refused, not read as its last value, and the message names it. */
   @Test
   void aRunGivingAKeyTwiceIsRefused() throws IOException {
