@@ -130,7 +130,9 @@ public final class MlflowSteps {
     for (String p : flags.getOrDefault("param", List.of())) {
       int eq = p.indexOf('=');
       if (eq <= 0) {
-        throw new Usage("--param " + p + ": write NAME=VALUE");
+        // what was given is not said: a pipeline's argument without its NAME= may be a credential, and the pod's log keeps it
+        throw new Usage("a --param has " + (eq == 0 ? "no name before '='" : "no '='") + "; write --param NAME=VALUE (what was "
+            + "given is not shown: it may hold a credential)");
       }
       params.add(Map.entry(p.substring(0, eq), p.substring(eq + 1)));
     }

@@ -350,6 +350,13 @@ class MlflowStepsTest {
     err.reset();
     assertEquals(2, run(Map.of(), "mlflow-stop-run"));
     assertTrue(err.toString().contains("unknown step 'mlflow-stop-run'"), err.toString());
+    // a parameter without its NAME= was printed back, "--param hunter2: write NAME=VALUE"
+    err.reset();
+    assertEquals(2, run(Map.of(), "mlflow-start-run", "--experiment", "x", "--pipeline", "p", "--kubeflow-run-id", "r",
+        "--run-id-file", "/nonexistent/run-id", "--param", "hunter2"));
+    assertTrue(err.toString().contains("a --param has no '='; write --param NAME=VALUE (what was given is not shown: it may hold "
+        + "a credential)"), err.toString());
+    assertFalse(err.toString().contains("hunter2"), err.toString());
   }
 
   @Test
