@@ -7,6 +7,7 @@ import dev.kfp4j.client.KfpClient;
 import dev.kfp4j.client.KfpException;
 import dev.kfp4j.client.Redactor;
 import dev.kfp4j.client.ShownUrl;
+import dev.kfp4j.entrypoint.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -272,7 +273,9 @@ final class Options {
   /**
    * {@code -a name=value}: run arguments, checked against the pipeline's parameters by the command. A parameter given twice is a
    * usage error naming it, not its values (which may be credentials): picocli's map kept the last value without a word. One
-   * without its {@code NAME=} is a usage error saying the form, not what was given ({@code -a hunter2} is a password).
+   * without its {@code NAME=} is a usage error saying the form, not what was given ({@code -a hunter2} is a password). A value
+   * that may be a credential ({@link Credentials}: {@code -a db_password=...}, a URL with a password), of four characters or
+   * more, is hidden in every error the command prints, as the credentials it sends are: a server's answer may quote it.
    */
   static class Arguments {
     @Option(names = {"-a", "--arg"}, paramLabel = "NAME=VALUE", parameterConsumer = Once.class,
@@ -306,7 +309,12 @@ final class Options {
           throw new picocli.CommandLine.ParameterException(command.commandLine(), "pipeline argument '" + name
               + "' is given twice (" + Kfp4j.terms(command).option("-a/--arg") + "); give each parameter once");
         }
-        map.put(name, given.substring(eq + 1));
+        String value = given.substring(eq + 1);
+        if (value.strip().length() >= 4 && Credentials.mayHold(name, value)
+            && command.root().userObject() instanceof Kfp4j k) { // a server's error may quote it; "1" would hide every 1
+          k.redactor.add(value);
+        }
+        map.put(name, value);
         arg.setValue(map);
       }
     }

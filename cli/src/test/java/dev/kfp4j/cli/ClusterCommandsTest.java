@@ -212,6 +212,27 @@ class ClusterCommandsTest {
   }
 
   /**
+   * A server's error may quote a run's argument: one that may be a credential (a URL with a password, a value under a name such
+   * as {@code db_password}) is hidden in the error, as the credentials sent are; others are shown as the server said them.
+   */
+  @Test
+  void aServerErrorQuotingAnArgumentThatMayBeACredentialHidesIt() {
+    for (String[] given : List.of(new String[] {"name=postgres://alice:Wq9pass@db", "postgres://alice:Wq9pass@db"},
+        new String[] {"greeting=hi Wq9pass", "hi Wq9pass"})) {
+      kfp.failNextAt("POST", "/apis/v1beta1/runs", 400, "invalid value " + given[1]);
+      Cli r = Cli.run("run-once", "--config", config.toString(), "--classes", CommandsTest.CLASSES, "-p", "greet", "-a", given[0],
+          "-a", given[0].startsWith("name") ? "greeting=hi" : "name=db");
+      assertEquals(3, r.code(), r.toString());
+      if (given[0].startsWith("name")) {
+        assertTrue(r.err().contains("answered 400: invalid value ***"), r.toString());
+        assertFalse(r.err().contains("Wq9pass") || r.out().contains("Wq9pass"), r.toString());
+      } else {
+        assertTrue(r.err().contains("answered 400: invalid value hi Wq9pass"), "no credential by its name or form: " + r);
+      }
+    }
+  }
+
+  /**
    * Two uploads in one second clashed (KFP refuses a second version of one name in a pipeline): a version was named, by
    * default, the pipeline and the UTC time to the second. Now the time is to the millisecond and the file's hash follows.
    */
