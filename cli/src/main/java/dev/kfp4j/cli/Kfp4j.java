@@ -268,9 +268,10 @@ public final class Kfp4j implements Runnable {
 
   /**
    * picocli's message for a bad command line, with its own slip mended: a map option's value
-   * without {@code =} is "Value for option option '--arg' (NAME=VALUE) should be in KEY=VALUE format
-   * but was rows", which says it as {@code Value for option '--arg' (NAME=VALUE) should be NAME=VALUE
-   * but was 'rows'}. The option picocli names in quotes, the one the error is of, is named in {@code terms}.
+   * without {@code =} is "Value for option option '--map-image' (NAME=IMAGE) should be in KEY=VALUE format
+   * but was calc", which says it as {@code Value for option '--map-image' (NAME=IMAGE) should be NAME=IMAGE
+   * but was 'calc'} ({@code -a/--arg} says its own, without the value: {@link Options.Arguments}). The option picocli names in
+   * quotes, the one the error is of, is named in {@code terms}.
    */
   static String said(CommandLine.ParameterException e, Terms terms) {
     String m = e.getMessage();
