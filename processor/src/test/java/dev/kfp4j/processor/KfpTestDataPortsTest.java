@@ -70,13 +70,42 @@ class KfpTestDataPortsTest {
       "PipelineWithMetadataFields, pipeline_with_metadata_fields.yaml, dataset-concatenator",
       "PythonicArtifactsWithMultipleReturns, pythonic_artifacts_with_multiple_returns.yaml, split-datasets-and-return-first",
       "ParallelForListArtifacts, pipeline_with_parallelfor_list_artifacts_GH-12033.yaml, pipeline-parallelfor-artifacts",
-      "NestedWithParameters, nested_with_parameters.yaml, math-pipeline"})
+      "NestedWithParameters, nested_with_parameters.yaml, math-pipeline",
+      "EssentialPorts, pipeline_with_nested_conditions.yaml, nested-conditions-pipeline",
+      "EssentialPorts, pipeline_with_condition.yaml, single-condition-pipeline",
+      "EssentialPorts, pipeline_with_metrics_outputs.yaml, pipeline-with-metrics-outputs",
+      "EssentialPorts, component_with_optional_inputs.yaml, v2-component-optional-input",
+      "PlaceholderPorts, pipeline_with_after.yaml, pipeline-with-after",
+      "PlaceholderPorts, pipeline_with_concat_placeholder.yaml, one-step-pipeline-with-concat-placeholder",
+      "PlaceholderPorts, multiple_parameters_namedtuple.yaml, multiple-parameters-namedtuple-pipeline"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     // the groups' names too: a loop over constants is for-loop-2 with loop-item-param-1, and a chain's first branch is
     // numbered after the groups in it (if_elif_else_complex's condition-8), as KFP numbers them
     assertThat(SpecShape.of(ours)).isEqualTo(SpecShape.of(kfp(kfpFile)));
     Compile.validKfp2(ours, pipeline + ".yaml");
+  }
+
+  /**
+   * KFP's essential/pipeline_with_after.py and pipeline_with_concat_placeholder.py load their components from text, which
+   * the port imports from the same text ({@code kfp-ports/components/}): each container, its image, command and arguments
+   * with their placeholders (a {@code concat}'s pieces joined in one argument), is the one KFP's compiler wrote.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"pipeline_with_after.yaml, pipeline-with-after",
+      "pipeline_with_concat_placeholder.yaml, one-step-pipeline-with-concat-placeholder"})
+  void aComponentLoadedFromTextRunsTheContainerKfpWrote(String kfpFile, String pipeline) {
+    String ours = Compile.resource(compile("PlaceholderPorts"), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
+    assertThat(containers(ours)).isEqualTo(containers(kfp(kfpFile)));
+  }
+
+  /** The containers of a spec's executors (KFP writes one executor per task, kfp4j one per component). */
+  private static java.util.Set<tools.jackson.databind.JsonNode> containers(String yaml) {
+    java.util.Set<tools.jackson.databind.JsonNode> out = new java.util.HashSet<>();
+    for (tools.jackson.databind.JsonNode executor : Yaml.readAll(yaml).get(0).at("/deploymentSpec/executors")) {
+      out.add(executor.get("container"));
+    }
+    return out;
   }
 
   /**
@@ -213,6 +242,36 @@ class KfpTestDataPortsTest {
       models.add(Files.readString(Path.of(file.asString())));
     }
     assertThat(models).containsExactly("x-s1", "y-s1", "x-s2", "y-s2").inOrder();
+  }
+
+  /**
+   * The ports of essential/pipeline_with_nested_conditions.py, pipeline_with_metrics_outputs.py,
+   * critical/component_with_optional_inputs.py and multiple_parameters_namedtuple.py run here: the outer condition (always
+   * true) runs, the inner one when the second and third coins agree; each metrics task logs its accuracy, the loop's once
+   * an item; the input left out is absent; the NamedTuple comes back through both called pipelines.
+   */
+  @Test
+  void theEssentialPortsRunAsKfpsTestsExpect() throws IOException {
+    RunResult nested = run("EssentialPorts", "nested-conditions-pipeline", Map.of());
+    assertThat(nested.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    String flip3 = nested.output("condition-1/flip-coin-op-3", "Output");
+    assertThat(log(nested, "condition-1/print-op-3")).isEqualTo(flip3);
+    boolean agree = nested.output("flip-coin-op-2", "Output").equals(flip3);
+    assertThat(nested.task("condition-1/condition-2/print-op-4").map(t -> t.state()).filter(s -> s == dev.kfp4j.local.TaskResult.State.Succeeded).isPresent())
+        .isEqualTo(agree);
+    RunResult metrics = run("EssentialPorts", "pipeline-with-metrics-outputs", Map.of());
+    List<String> logged = new ArrayList<>();
+    for (dev.kfp4j.local.TaskResult t : metrics.tasks()) {
+      if (!t.metrics().isEmpty()) {
+        logged.add(t.id() + " " + t.metrics().keySet());
+      }
+    }
+    assertThat(logged).containsExactly("output-metrics [accuracy]", "for-loop-2(0)/output-metrics-2 [accuracy]",
+        "for-loop-2(1)/output-metrics-2 [accuracy]");
+    RunResult optional = run("EssentialPorts", "v2-component-optional-input", Map.of());
+    assertThat(log(optional, "component-op")).isEqualTo("input1: Hello, input2: World, input3: None");
+    RunResult tuple = run("PlaceholderPorts", "multiple-parameters-namedtuple-pipeline", Map.of());
+    assertThat(log(tuple, "crust-comp")).isEqualTo("val1: foo\nval2: bar");
   }
 
   private RunResult run(String port, String pipeline, Map<String, String> arguments) throws IOException {

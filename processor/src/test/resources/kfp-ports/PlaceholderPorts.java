@@ -1,0 +1,65 @@
+package ports;
+
+import dev.kfp4j.annotations.Component;
+import dev.kfp4j.annotations.Format;
+import dev.kfp4j.annotations.ImportComponents;
+import dev.kfp4j.annotations.Pipeline;
+
+/**
+ * KFP files whose components are loaded from text, in Java: essential/pipeline_with_after.py (a task after two others)
+ * and pipeline_with_concat_placeholder.py (a concat placeholder), the components' text in {@code kfp-ports/components/};
+ * and critical/multiple_parameters_namedtuple.py (a NamedTuple returned through two called pipelines, caching off on
+ * its container tasks).
+ */
+public final class PlaceholderPorts {
+  private PlaceholderPorts() {}
+
+  /** The components loaded from text. */
+  @ImportComponents({"kfp-ports/components/print_text.yaml", "kfp-ports/components/component_with_concat_placeholder.yaml"})
+  public static final class Texts {
+    private Texts() {}
+  }
+
+  @Pipeline(name = "pipeline-with-after", formats = Format.KFP2)
+  public static void pipelineWithAfter() {
+    var task1 = PlaceholderPorts_TextsOps.printText("1st task");
+    var task2 = PlaceholderPorts_TextsOps.printText("2nd task").after(task1);
+    PlaceholderPorts_TextsOps.printText("3rd task").after(task1, task2);
+  }
+
+  @Pipeline(name = "one-step-pipeline-with-concat-placeholder", formats = Format.KFP2)
+  public static void pipelineWithConcatPlaceholder() {
+    PlaceholderPorts_TextsOps.componentWithConcatPlaceholder("one", "two");
+  }
+
+  public record Outputs(String val1, String val2) {}
+
+  @Component
+  public static Outputs coreComp() {
+    return new Outputs("foo", "bar");
+  }
+
+  @Component
+  public static void crustComp(String val1, String val2) {
+    System.out.println("val1: " + val1);
+    System.out.println("val2: " + val2);
+  }
+
+  @Pipeline(formats = Format.KFP2)
+  public static Outputs core() {
+    var task = PlaceholderPortsOps.coreComp().caching(false);
+    return new Outputs(task.val1(), task.val2());
+  }
+
+  @Pipeline(formats = Format.KFP2)
+  public static Outputs mantle() {
+    var dagTask = core(); // a call is no task: KFP's set_caching_options(False) on it, which KFP's driver ignores, has none
+    return new Outputs(dagTask.val1(), dagTask.val2());
+  }
+
+  @Pipeline(name = "multiple-parameters-namedtuple-pipeline", formats = Format.KFP2)
+  public static void crust() {
+    var dagTask = mantle();
+    PlaceholderPortsOps.crustComp(dagTask.val1(), dagTask.val2()).caching(false);
+  }
+}
