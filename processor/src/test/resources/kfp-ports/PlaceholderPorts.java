@@ -1,6 +1,7 @@
 package ports;
 
 import dev.kfp4j.annotations.Component;
+import dev.kfp4j.annotations.Default;
 import dev.kfp4j.annotations.Format;
 import dev.kfp4j.annotations.ImportComponents;
 import dev.kfp4j.annotations.Pipeline;
@@ -8,14 +9,16 @@ import dev.kfp4j.annotations.Pipeline;
 /**
  * KFP files whose components are loaded from text, in Java: essential/pipeline_with_after.py (a task after two others)
  * and pipeline_with_concat_placeholder.py (a concat placeholder), the components' text in {@code kfp-ports/components/};
- * and critical/multiple_parameters_namedtuple.py (a NamedTuple returned through two called pipelines, caching off on
+ * essential/pipeline_with_reused_component.py (three tasks of KFP 2's component file critical/add_numbers.yaml, also in
+ * {@code kfp-ports/components/}) and critical/multiple_parameters_namedtuple.py (a NamedTuple returned through two called pipelines, caching off on
  * its container tasks).
  */
 public final class PlaceholderPorts {
   private PlaceholderPorts() {}
 
-  /** The components loaded from text. */
-  @ImportComponents({"kfp-ports/components/print_text.yaml", "kfp-ports/components/component_with_concat_placeholder.yaml"})
+  /** The components loaded from text, and the KFP 2 component file. */
+  @ImportComponents({"kfp-ports/components/print_text.yaml", "kfp-ports/components/component_with_concat_placeholder.yaml",
+      "kfp-ports/components/add_numbers.yaml"})
   public static final class Texts {
     private Texts() {}
   }
@@ -30,6 +33,13 @@ public final class PlaceholderPorts {
   @Pipeline(name = "one-step-pipeline-with-concat-placeholder", formats = Format.KFP2)
   public static void pipelineWithConcatPlaceholder() {
     PlaceholderPorts_TextsOps.componentWithConcatPlaceholder("one", "two");
+  }
+
+  @Pipeline(name = "pipeline-with-reused-component", formats = Format.KFP2)
+  public static void pipelineWithReusedComponent(@Default("2") long a, @Default("5") long b) {
+    var firstAddTask = PlaceholderPorts_TextsOps.addNumbers(a, 3);
+    var secondAddTask = PlaceholderPorts_TextsOps.addNumbers(firstAddTask.output(), b);
+    PlaceholderPorts_TextsOps.addNumbers(secondAddTask.output(), 7);
   }
 
   public record Outputs(String val1, String val2) {}

@@ -77,7 +77,8 @@ class KfpTestDataPortsTest {
       "EssentialPorts, component_with_optional_inputs.yaml, v2-component-optional-input",
       "PlaceholderPorts, pipeline_with_after.yaml, pipeline-with-after",
       "PlaceholderPorts, pipeline_with_concat_placeholder.yaml, one-step-pipeline-with-concat-placeholder",
-      "PlaceholderPorts, multiple_parameters_namedtuple.yaml, multiple-parameters-namedtuple-pipeline"})
+      "PlaceholderPorts, multiple_parameters_namedtuple.yaml, multiple-parameters-namedtuple-pipeline",
+      "PlaceholderPorts, pipeline_with_reused_component.yaml, pipeline-with-reused-component"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     // the groups' names too: a loop over constants is for-loop-2 with loop-item-param-1, and a chain's first branch is
@@ -87,13 +88,15 @@ class KfpTestDataPortsTest {
   }
 
   /**
-   * KFP's essential/pipeline_with_after.py and pipeline_with_concat_placeholder.py load their components from text, which
-   * the port imports from the same text ({@code kfp-ports/components/}): each container, its image, command and arguments
+   * KFP's essential/pipeline_with_after.py and pipeline_with_concat_placeholder.py load their components from text, and
+   * essential/pipeline_with_reused_component.py from KFP 2's component file critical/add_numbers.yaml, which the port
+   * imports from the same text and file ({@code kfp-ports/components/}): each container, its image, command and arguments
    * with their placeholders (a {@code concat}'s pieces joined in one argument), is the one KFP's compiler wrote.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"pipeline_with_after.yaml, pipeline-with-after",
-      "pipeline_with_concat_placeholder.yaml, one-step-pipeline-with-concat-placeholder"})
+      "pipeline_with_concat_placeholder.yaml, one-step-pipeline-with-concat-placeholder",
+      "pipeline_with_reused_component.yaml, pipeline-with-reused-component"})
   void aComponentLoadedFromTextRunsTheContainerKfpWrote(String kfpFile, String pipeline) {
     String ours = Compile.resource(compile("PlaceholderPorts"), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     assertThat(containers(ours)).isEqualTo(containers(kfp(kfpFile)));
