@@ -78,7 +78,9 @@ class KfpTestDataPortsTest {
       "PlaceholderPorts, pipeline_with_after.yaml, pipeline-with-after",
       "PlaceholderPorts, pipeline_with_concat_placeholder.yaml, one-step-pipeline-with-concat-placeholder",
       "PlaceholderPorts, multiple_parameters_namedtuple.yaml, multiple-parameters-namedtuple-pipeline",
-      "PlaceholderPorts, pipeline_with_reused_component.yaml, pipeline-with-reused-component"})
+      "PlaceholderPorts, pipeline_with_reused_component.yaml, pipeline-with-reused-component",
+      "KubernetesPorts, component_with_env_variable.yaml, pipeline-with-env-variable",
+      "KubernetesPorts, pvc_mount.yaml, pvc-mount-pipeline"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     // the groups' names too: a loop over constants is for-loop-2 with loop-item-param-1, and a chain's first branch is
@@ -249,9 +251,10 @@ class KfpTestDataPortsTest {
 
   /**
    * The ports of essential/pipeline_with_nested_conditions.py, pipeline_with_metrics_outputs.py,
-   * critical/component_with_optional_inputs.py and multiple_parameters_namedtuple.py run here: the outer condition (always
-   * true) runs, the inner one when the second and third coins agree; each metrics task logs its accuracy, the loop's once
-   * an item; the input left out is absent; the NamedTuple comes back through both called pipelines.
+   * critical/component_with_optional_inputs.py, multiple_parameters_namedtuple.py and essential/component_with_env_variable.py
+   * run here: the outer condition (always true) runs, the inner one when the second and third coins agree; each metrics
+   * task logs its accuracy, the loop's once an item; the input left out is absent; the NamedTuple comes back through both
+   * called pipelines; the task reads the variable set on it.
    */
   @Test
   void theEssentialPortsRunAsKfpsTestsExpect() throws IOException {
@@ -275,6 +278,8 @@ class KfpTestDataPortsTest {
     assertThat(log(optional, "component-op")).isEqualTo("input1: Hello, input2: World, input3: None");
     RunResult tuple = run("PlaceholderPorts", "multiple-parameters-namedtuple-pipeline", Map.of());
     assertThat(log(tuple, "crust-comp")).isEqualTo("val1: foo\nval2: bar");
+    RunResult env = run("KubernetesPorts", "pipeline-with-env-variable", Map.of());
+    assertThat(env.output("Output")).isEqualTo("env_var_value");
   }
 
   private RunResult run(String port, String pipeline, Map<String, String> arguments) throws IOException {
