@@ -7,8 +7,10 @@ import dev.kfp4j.annotations.ImportComponents;
 import dev.kfp4j.annotations.Pipeline;
 
 /**
- * KFP files whose components are loaded from text, in Java: essential/pipeline_with_after.py (a task after two others)
- * and pipeline_with_concat_placeholder.py (a concat placeholder), the components' text in {@code kfp-ports/components/};
+ * KFP files whose components are loaded from text, in Java: essential/pipeline_with_after.py (a task after two others),
+ * pipeline_with_concat_placeholder.py (a concat placeholder) and essential/pipeline_with_if_placeholder.py's
+ * pipeline_none (if placeholders, one with an else, of inputs left out), the components' text in
+ * {@code kfp-ports/components/};
  * essential/pipeline_with_reused_component.py (three tasks of KFP 2's component file critical/add_numbers.yaml, also in
  * {@code kfp-ports/components/}) and critical/multiple_parameters_namedtuple.py (a NamedTuple returned through two called pipelines, caching off on
  * its container tasks).
@@ -18,7 +20,7 @@ public final class PlaceholderPorts {
 
   /** The components loaded from text, and the KFP 2 component file. */
   @ImportComponents({"kfp-ports/components/print_text.yaml", "kfp-ports/components/component_with_concat_placeholder.yaml",
-      "kfp-ports/components/add_numbers.yaml"})
+      "kfp-ports/components/add_numbers.yaml", "kfp-ports/components/component_with_optional_inputs.yaml"})
   public static final class Texts {
     private Texts() {}
   }
@@ -33,6 +35,12 @@ public final class PlaceholderPorts {
   @Pipeline(name = "one-step-pipeline-with-concat-placeholder", formats = Format.KFP2)
   public static void pipelineWithConcatPlaceholder() {
     PlaceholderPorts_TextsOps.componentWithConcatPlaceholder("one", "two");
+  }
+
+  @Pipeline(name = "one-step-pipeline-with-if-placeholder-supply-none", formats = Format.KFP2)
+  public static void pipelineNone(@Default("input0") String input0) {
+    // supply neither optional_input_1 nor optional_input_2
+    PlaceholderPorts_TextsOps.componentWithOptionalInputs(input0);
   }
 
   @Pipeline(name = "pipeline-with-reused-component", formats = Format.KFP2)

@@ -80,7 +80,8 @@ class KfpTestDataPortsTest {
       "PlaceholderPorts, multiple_parameters_namedtuple.yaml, multiple-parameters-namedtuple-pipeline",
       "PlaceholderPorts, pipeline_with_reused_component.yaml, pipeline-with-reused-component",
       "KubernetesPorts, component_with_env_variable.yaml, pipeline-with-env-variable",
-      "KubernetesPorts, pvc_mount.yaml, pvc-mount-pipeline"})
+      "KubernetesPorts, pvc_mount.yaml, pvc-mount-pipeline",
+      "PlaceholderPorts, placeholder_with_if_placeholder_none_input_value.yaml, one-step-pipeline-with-if-placeholder-supply-none"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     // the groups' names too: a loop over constants is for-loop-2 with loop-item-param-1, and a chain's first branch is
@@ -98,7 +99,8 @@ class KfpTestDataPortsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"pipeline_with_after.yaml, pipeline-with-after",
       "pipeline_with_concat_placeholder.yaml, one-step-pipeline-with-concat-placeholder",
-      "pipeline_with_reused_component.yaml, pipeline-with-reused-component"})
+      "pipeline_with_reused_component.yaml, pipeline-with-reused-component",
+      "placeholder_with_if_placeholder_none_input_value.yaml, one-step-pipeline-with-if-placeholder-supply-none"})
   void aComponentLoadedFromTextRunsTheContainerKfpWrote(String kfpFile, String pipeline) {
     String ours = Compile.resource(compile("PlaceholderPorts"), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     assertThat(containers(ours)).isEqualTo(containers(kfp(kfpFile)));
