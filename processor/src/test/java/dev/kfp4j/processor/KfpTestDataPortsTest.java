@@ -81,7 +81,8 @@ class KfpTestDataPortsTest {
       "PlaceholderPorts, pipeline_with_reused_component.yaml, pipeline-with-reused-component",
       "KubernetesPorts, component_with_env_variable.yaml, pipeline-with-env-variable",
       "KubernetesPorts, pvc_mount.yaml, pvc-mount-pipeline",
-      "PlaceholderPorts, placeholder_with_if_placeholder_none_input_value.yaml, one-step-pipeline-with-if-placeholder-supply-none"})
+      "PlaceholderPorts, placeholder_with_if_placeholder_none_input_value.yaml, one-step-pipeline-with-if-placeholder-supply-none",
+      "FunctionsWithOutputs, lightweight_python_functions_with_outputs.yaml, functions-with-outputs"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     // the groups' names too: a loop over constants is for-loop-2 with loop-item-param-1, and a chain's first branch is
@@ -253,10 +254,11 @@ class KfpTestDataPortsTest {
 
   /**
    * The ports of essential/pipeline_with_nested_conditions.py, pipeline_with_metrics_outputs.py,
-   * critical/component_with_optional_inputs.py, multiple_parameters_namedtuple.py and essential/component_with_env_variable.py
-   * run here: the outer condition (always true) runs, the inner one when the second and third coins agree; each metrics
+   * critical/component_with_optional_inputs.py, multiple_parameters_namedtuple.py, essential/component_with_env_variable.py
+   * and lightweight_python_functions_with_outputs.py run here: the outer condition (always true) runs, the inner one when the second and third coins agree; each metrics
    * task logs its accuracy, the loop's once an item; the input left out is absent; the NamedTuple comes back through both
-   * called pipelines; the task reads the variable set on it.
+   * called pipelines; the task reads the variable set on it; the returned Dataset reaches the NamedTuple's task, whose
+   * value, metric and model are its own.
    */
   @Test
   void theEssentialPortsRunAsKfpsTestsExpect() throws IOException {
@@ -282,6 +284,12 @@ class KfpTestDataPortsTest {
     assertThat(log(tuple, "crust-comp")).isEqualTo("val1: foo\nval2: bar");
     RunResult env = run("KubernetesPorts", "pipeline-with-env-variable", Map.of());
     assertThat(env.output("Output")).isEqualTo("env_var_value");
+    RunResult outputs = run("FunctionsWithOutputs", "functions-with-outputs",
+        Map.of("first_message", "a", "second_message", "b", "first_number", "1", "second_number", "2"));
+    dev.kfp4j.local.TaskResult tuple2 = outputs.task("output-named-tuple").orElseThrow();
+    assertThat(tuple2.outputs()).containsExactly("scalar", "123");
+    assertThat(tuple2.metrics()).containsExactly("accuracy", 0.9);
+    assertThat(Files.readString(tuple2.outputArtifacts().get("model").path())).isEqualTo("Model contents: ab\nab\nab");
   }
 
   private RunResult run(String port, String pipeline, Map<String, String> arguments) throws IOException {
