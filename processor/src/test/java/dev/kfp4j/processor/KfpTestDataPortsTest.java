@@ -82,7 +82,8 @@ class KfpTestDataPortsTest {
       "KubernetesPorts, component_with_env_variable.yaml, pipeline-with-env-variable",
       "KubernetesPorts, pvc_mount.yaml, pvc-mount-pipeline",
       "PlaceholderPorts, placeholder_with_if_placeholder_none_input_value.yaml, one-step-pipeline-with-if-placeholder-supply-none",
-      "FunctionsWithOutputs, lightweight_python_functions_with_outputs.yaml, functions-with-outputs"})
+      "FunctionsWithOutputs, lightweight_python_functions_with_outputs.yaml, functions-with-outputs",
+      "NestedPipelineOptInputChildLevel, nested_pipeline_opt_input_child_level_compiled.yaml, nested-pipeline-opt-input-child-level"})
   void thePortCompilesToTheStructureKfpsCompilerWroteForThePython(String port, String kfpFile, String pipeline) {
     String ours = Compile.resource(compile(port), "META-INF/kfp4j/kfp2/pipelines/" + pipeline + ".yaml");
     // the groups' names too: a loop over constants is for-loop-2 with loop-item-param-1, and a chain's first branch is
@@ -255,10 +256,11 @@ class KfpTestDataPortsTest {
   /**
    * The ports of essential/pipeline_with_nested_conditions.py, pipeline_with_metrics_outputs.py,
    * critical/component_with_optional_inputs.py, multiple_parameters_namedtuple.py, essential/component_with_env_variable.py
-   * and lightweight_python_functions_with_outputs.py run here: the outer condition (always true) runs, the inner one when the second and third coins agree; each metrics
+   * lightweight_python_functions_with_outputs.py and parallel_and_nested/nested_pipeline_opt_input_child_level.py run here: the outer condition (always true) runs, the inner one when the second and third coins agree; each metrics
    * task logs its accuracy, the loop's once an item; the input left out is absent; the NamedTuple comes back through both
    * called pipelines; the task reads the variable set on it; the returned Dataset reaches the NamedTuple's task, whose
-   * value, metric and model are its own.
+   * value, metric and model are its own; each task of the called pipeline gets the call's value or the default, as its
+   * check expects.
    */
   @Test
   void theEssentialPortsRunAsKfpsTestsExpect() throws IOException {
@@ -290,6 +292,10 @@ class KfpTestDataPortsTest {
     assertThat(tuple2.outputs()).containsExactly("scalar", "123");
     assertThat(tuple2.metrics()).containsExactly("accuracy", 0.9);
     assertThat(Files.readString(tuple2.outputArtifacts().get("model").path())).isEqualTo("Model contents: ab\nab\nab");
+    RunResult childLevel = run("NestedPipelineOptInputChildLevel", "nested-pipeline-opt-input-child-level", Map.of());
+    assertThat(childLevel.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
+    assertThat(childLevel.tasks().stream().filter(t -> t.state() == dev.kfp4j.local.TaskResult.State.Succeeded).count())
+        .isEqualTo(6);
   }
 
   private RunResult run(String port, String pipeline, Map<String, String> arguments) throws IOException {
