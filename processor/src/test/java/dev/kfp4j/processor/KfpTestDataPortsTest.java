@@ -7,6 +7,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.kfp4j.local.LocalRunner;
 import dev.kfp4j.local.RunResult;
+import dev.kfp4j.local.TaskResult;
 import dev.kfp4j.local.Workflow;
 import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
@@ -95,8 +96,9 @@ class KfpTestDataPortsTest {
   /**
    * KFP's essential/pipeline_with_after.py and pipeline_with_concat_placeholder.py load their components from text, and
    * essential/pipeline_with_reused_component.py from KFP 2's component file critical/add_numbers.yaml, which the port
-   * imports from the same text and file ({@code kfp-ports/components/}): each container, its image, command and arguments
-   * with their placeholders (a {@code concat}'s pieces joined in one argument), is the one KFP's compiler wrote.
+   * imports from the same text and file ({@code kfp-ports/components/}), as does essential/pipeline_with_if_placeholder.py's
+   * pipeline_none: each container, its image, command and arguments with their placeholders (a {@code concat}'s pieces
+   * joined in one argument, an {@code if} of an input left out KFP 2's {@code IfPresent}), is the one KFP's compiler wrote.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"pipeline_with_after.yaml, pipeline-with-after",
@@ -213,7 +215,7 @@ class KfpTestDataPortsTest {
   void theListsOfArtifactsReachTheCalledPipelinesTasks() throws IOException {
     RunResult r = run("ArtifactsComplex", "math-pipeline", Map.of());
     assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
-    dev.kfp4j.local.TaskResult sum = r.task("add-two-ints").orElseThrow(() -> new AssertionError(r.tasks()));
+    TaskResult sum = r.task("add-two-ints").orElseThrow(() -> new AssertionError(r.tasks()));
     assertThat(Files.readString(sum.artifacts().get("out_dataset"))).isEqualTo("42");
     assertThat(Files.readString(r.task("add").orElseThrow().artifacts().get("out_dataset"))).isEqualTo("12");
     assertThat(Files.readString(r.task("add-2").orElseThrow().artifacts().get("out_dataset"))).isEqualTo("30");
@@ -255,9 +257,10 @@ class KfpTestDataPortsTest {
 
   /**
    * The ports of essential/pipeline_with_nested_conditions.py, pipeline_with_metrics_outputs.py,
-   * critical/component_with_optional_inputs.py, multiple_parameters_namedtuple.py, essential/component_with_env_variable.py
-   * lightweight_python_functions_with_outputs.py and parallel_and_nested/nested_pipeline_opt_input_child_level.py run here: the outer condition (always true) runs, the inner one when the second and third coins agree; each metrics
-   * task logs its accuracy, the loop's once an item; the input left out is absent; the NamedTuple comes back through both
+   * critical/component_with_optional_inputs.py, multiple_parameters_namedtuple.py, essential/component_with_env_variable.py,
+   * lightweight_python_functions_with_outputs.py and parallel_and_nested/nested_pipeline_opt_input_child_level.py run
+   * here: the outer condition (always true) runs, the inner one when the second and third coins agree; each metrics task
+   * logs its accuracy, the loop's once an item; the input left out is absent; the NamedTuple comes back through both
    * called pipelines; the task reads the variable set on it; the returned Dataset reaches the NamedTuple's task, whose
    * value, metric and model are its own; each task of the called pipeline gets the call's value or the default, as its
    * check expects.
@@ -269,11 +272,11 @@ class KfpTestDataPortsTest {
     String flip3 = nested.output("condition-1/flip-coin-op-3", "Output");
     assertThat(log(nested, "condition-1/print-op-3")).isEqualTo(flip3);
     boolean agree = nested.output("flip-coin-op-2", "Output").equals(flip3);
-    assertThat(nested.task("condition-1/condition-2/print-op-4").map(t -> t.state()).filter(s -> s == dev.kfp4j.local.TaskResult.State.Succeeded).isPresent())
+    assertThat(nested.task("condition-1/condition-2/print-op-4").filter(t -> t.state() == TaskResult.State.Succeeded).isPresent())
         .isEqualTo(agree);
     RunResult metrics = run("EssentialPorts", "pipeline-with-metrics-outputs", Map.of());
     List<String> logged = new ArrayList<>();
-    for (dev.kfp4j.local.TaskResult t : metrics.tasks()) {
+    for (TaskResult t : metrics.tasks()) {
       if (!t.metrics().isEmpty()) {
         logged.add(t.id() + " " + t.metrics().keySet());
       }
@@ -288,13 +291,13 @@ class KfpTestDataPortsTest {
     assertThat(env.output("Output")).isEqualTo("env_var_value");
     RunResult outputs = run("FunctionsWithOutputs", "functions-with-outputs",
         Map.of("first_message", "a", "second_message", "b", "first_number", "1", "second_number", "2"));
-    dev.kfp4j.local.TaskResult tuple2 = outputs.task("output-named-tuple").orElseThrow();
+    TaskResult tuple2 = outputs.task("output-named-tuple").orElseThrow();
     assertThat(tuple2.outputs()).containsExactly("scalar", "123");
     assertThat(tuple2.metrics()).containsExactly("accuracy", 0.9);
     assertThat(Files.readString(tuple2.outputArtifacts().get("model").path())).isEqualTo("Model contents: ab\nab\nab");
     RunResult childLevel = run("NestedPipelineOptInputChildLevel", "nested-pipeline-opt-input-child-level", Map.of());
     assertThat(childLevel.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
-    assertThat(childLevel.tasks().stream().filter(t -> t.state() == dev.kfp4j.local.TaskResult.State.Succeeded).count())
+    assertThat(childLevel.tasks().stream().filter(t -> t.state() == TaskResult.State.Succeeded).count())
         .isEqualTo(6);
   }
 
@@ -372,7 +375,7 @@ class KfpTestDataPortsTest {
   void aCalledPipelineTakingAnArtifactReadsTheOneItsCallerGives() throws IOException {
     RunResult r = run("PythonicArtifactsWithMultipleReturns", "split-datasets-and-return-first", Map.of());
     assertThat(r.failedTask().map(t -> t.id() + ": " + t.message())).isEmpty();
-    dev.kfp4j.local.TaskResult splitter = r.task("dataset-splitter").orElseThrow(() -> new AssertionError(r.tasks()));
+    TaskResult splitter = r.task("dataset-splitter").orElseThrow(() -> new AssertionError(r.tasks()));
     assertThat(Files.readString(splitter.artifacts().get("dataset1"))).isEqualTo("Hello,");
     assertThat(Files.readString(splitter.artifacts().get("dataset2"))).isEqualTo(" world");
     assertThat(splitter.outputArtifacts().get("dataset1").metadata()).containsKey("original_data");
@@ -447,7 +450,7 @@ class KfpTestDataPortsTest {
   }
 
   private static final class TaskResultName {
-    static String of(dev.kfp4j.local.TaskResult t) {
+    static String of(TaskResult t) {
       return t.name();
     }
   }
