@@ -20,7 +20,12 @@ public final class TrainerOps {
    *
    * @param data the training data
    * @param epochs how many passes
-   * @return the final loss
+   * @return the task that runs component {@code train};
+   *     its outputs {@link TrainTask#model() model()} (the trained model),
+   *     {@link TrainTask#metrics() metrics()} (its training metrics),
+   *     {@link TrainTask#output() output()} (the final loss);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op("train")
   public static TrainTask train(Path data, int epochs) {
@@ -34,6 +39,11 @@ public final class TrainerOps {
    *
    * @param model the model
    * @param test held-out data, if any
+   * @return the task that runs component {@code evaluate};
+   *     its outputs {@link EvaluateTask#metrics() metrics()} (the confusion matrix),
+   *     {@link EvaluateTask#report() report()} (a page for people);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op("evaluate")
   public static EvaluateTask evaluate(Path model, Path test) {
@@ -46,6 +56,11 @@ public final class TrainerOps {
    * <p>Component {@code evaluate}, optional inputs left out.
    *
    * @param model the model
+   * @return the task that runs component {@code evaluate};
+   *     its outputs {@link EvaluateTask#metrics() metrics()} (the confusion matrix),
+   *     {@link EvaluateTask#report() report()} (a page for people);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "evaluate",
@@ -65,6 +80,8 @@ public final class TrainerOps {
 
     /**
      * Output {@code model} ({@code Model}): the trained model.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("model")
     public Path model() {
@@ -73,6 +90,8 @@ public final class TrainerOps {
 
     /**
      * Output {@code metrics} ({@code Metrics}): its training metrics.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("metrics")
     public Path metrics() {
@@ -81,6 +100,8 @@ public final class TrainerOps {
 
     /**
      * Output {@code Output} ({@code Float}): the final loss.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("Output")
     public double output() {
@@ -98,6 +119,8 @@ public final class TrainerOps {
 
     /**
      * Output {@code metrics} ({@code ClassificationMetrics}): the confusion matrix.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("metrics")
     public Path metrics() {
@@ -106,6 +129,8 @@ public final class TrainerOps {
 
     /**
      * Output {@code report} ({@code HTML}): a page for people.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("report")
     public Path report() {

@@ -24,7 +24,11 @@ public final class StatsOps {
    * @param numbersPath a file with one number a line
    * @param scale multiplies every number
    * @param label an optional label
-   * @return the summary
+   * @return the task that runs component {@code summarise};
+   *     its outputs {@link SummariseTask#mean() mean()} (the mean),
+   *     {@link SummariseTask#count() count()} (how many numbers);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op("summarise")
   public static SummariseTask summarise(Path numbersPath, Double scale, String label) {
@@ -37,7 +41,11 @@ public final class StatsOps {
    * <p>Component {@code summarise}, optional inputs left out.
    *
    * @param numbersPath a file with one number a line
-   * @return the summary
+   * @return the task that runs component {@code summarise};
+   *     its outputs {@link SummariseTask#mean() mean()} (the mean),
+   *     {@link SummariseTask#count() count()} (how many numbers);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "summarise",
@@ -53,6 +61,10 @@ public final class StatsOps {
    * <p>Component {@code write-report}.
    *
    * @param values the values
+   * @return the task that runs component {@code write-report};
+   *     its output {@link ReportTask#report() report()} (where the report goes);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op("write-report")
   public static ReportTask report(List<String> values) {
@@ -65,7 +77,10 @@ public final class StatsOps {
    * <p>Component {@code size}.
    *
    * @param values the values
-   * @return how many
+   * @return the task that runs component {@code size};
+   *     its output {@link dev.kfp4j.dsl.LongTask#output() output()} (how many);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op("size")
   public static LongTask size(List<String> values) {
@@ -78,6 +93,9 @@ public final class StatsOps {
    * <p>Component {@code log}.
    *
    * @param message what to log
+   * @return the task that runs component {@code log}, which has no outputs;
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op("log")
   public static VoidTask log(String message) {
@@ -94,6 +112,8 @@ public final class StatsOps {
 
     /**
      * Output {@code mean} ({@code Float}): the mean.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("mean")
     public double mean() {
@@ -102,6 +122,8 @@ public final class StatsOps {
 
     /**
      * Output {@code count} ({@code Integer}): how many numbers.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("count")
     public long count() {
@@ -119,6 +141,8 @@ public final class StatsOps {
 
     /**
      * Output {@code report} ({@code HTML}): where the report goes.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("report")
     public Path report() {

@@ -23,6 +23,11 @@ public final class ImportsOps {
    *
    * @param a the first number
    * @param b the second number (optional: null leaves it out)
+   * @return the task that runs component {@code Sum and double};
+   *     its outputs {@link SumAndDoubleTask#sum() sum()} (a + b (the file the first step wrote)),
+   *     {@link SumAndDoubleTask#doubled() doubled()} (2 * (a + b));
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "sum-and-double",
@@ -40,6 +45,11 @@ public final class ImportsOps {
    * <p>A graph component: a call runs its tasks {@code add}, {@code double}, inlined into the pipeline as KFP v1 compiles them.
    *
    * @param a the first number
+   * @return the task that runs component {@code Sum and double};
+   *     its outputs {@link SumAndDoubleTask#sum() sum()} (a + b (the file the first step wrote)),
+   *     {@link SumAndDoubleTask#doubled() doubled()} (2 * (a + b));
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "sum-and-double",
@@ -57,6 +67,10 @@ public final class ImportsOps {
    *
    * @param a The first integer.
    * @param b The second integer.
+   * @return the task that runs component {@code Add};
+   *     its output {@link dev.kfp4j.dsl.LongTask#output() output()} (a + b.);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "add",
@@ -73,6 +87,10 @@ public final class ImportsOps {
    *
    * @param data The file to hash.
    * @param hashAlgorithm md5, sha1, sha256 or sha512. (optional: null leaves it out)
+   * @return the task that runs component {@code Hash file};
+   *     its output {@link HashFileTask#hash() hash()} (The hexadecimal digest, on one line.);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "hash-file",
@@ -88,6 +106,10 @@ public final class ImportsOps {
    * <p>Component {@code Hash file}, from {@code dev/kfp4j/examples/python/hash_file.component.yaml}; optional inputs left out.
    *
    * @param data The file to hash.
+   * @return the task that runs component {@code Hash file};
+   *     its output {@link HashFileTask#hash() hash()} (The hexadecimal digest, on one line.);
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "hash-file",
@@ -102,6 +124,12 @@ public final class ImportsOps {
    * Writes a text to a file.
    *
    * <p>Component {@code Write text}, from {@code testcomponents/write_text.component.yaml}.
+   *
+   * @param text input {@code text}
+   * @return the task that runs component {@code Write text};
+   *     its output {@link WriteTextTask#file() file()};
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "write-text",
@@ -121,6 +149,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code sum}: a + b (the file the first step wrote).
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("sum")
     public Path sum() {
@@ -129,6 +159,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code doubled}: 2 * (a + b).
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("doubled")
     public long doubled() {
@@ -146,6 +178,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code Hash}: The hexadecimal digest, on one line..
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("Hash")
     public Path hash() {
@@ -163,6 +197,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code file}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("file")
     public Path file() {

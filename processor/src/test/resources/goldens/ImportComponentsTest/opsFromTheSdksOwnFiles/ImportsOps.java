@@ -20,6 +20,13 @@ public final class ImportsOps {
    * 더하기
    *
    * <p>Component {@code Add}, from {@code add.component.yaml}.
+   *
+   * @param value1 input {@code value_1}
+   * @param value2 input {@code value_2}
+   * @return the task that runs component {@code Add};
+   *     its output {@link dev.kfp4j.dsl.LongTask#output() output()};
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "add",
@@ -34,6 +41,15 @@ public final class ImportsOps {
    *
    * <p>Component {@code All types}, from {@code all_types.component.yaml}.
    *
+   * @param s input {@code s}
+   * @param i input {@code i}
+   * @param f input {@code f}
+   * @param b input {@code b}
+   * @param l input {@code l}
+   * @param d input {@code d}
+   * @param data input {@code data}
+   * @param text input {@code text}
+   * @param bin input {@code bin}
    * @param optS optional: null leaves it out
    * @param di optional: null leaves it out
    * @param db optional: null leaves it out
@@ -41,6 +57,18 @@ public final class ImportsOps {
    * @param dd optional: null leaves it out
    * @param optIn optional: null leaves it out
    * @param untyped optional: null leaves it out
+   * @return the task that runs component {@code All types};
+   *     its outputs {@link AllTypesTask#model() model()},
+   *     {@link AllTypesTask#log() log()},
+   *     {@link AllTypesTask#sum() sum()},
+   *     {@link AllTypesTask#flag() flag()},
+   *     {@link AllTypesTask#items() items()},
+   *     {@link AllTypesTask#obj() obj()},
+   *     {@link AllTypesTask#name() name()},
+   *     {@link AllTypesTask#count() count()},
+   *     {@link AllTypesTask#custom() custom()};
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "all-types",
@@ -56,6 +84,28 @@ public final class ImportsOps {
    * Exercises every type.
    *
    * <p>Component {@code All types}, from {@code all_types.component.yaml}; optional inputs left out.
+   *
+   * @param s input {@code s}
+   * @param i input {@code i}
+   * @param f input {@code f}
+   * @param b input {@code b}
+   * @param l input {@code l}
+   * @param d input {@code d}
+   * @param data input {@code data}
+   * @param text input {@code text}
+   * @param bin input {@code bin}
+   * @return the task that runs component {@code All types};
+   *     its outputs {@link AllTypesTask#model() model()},
+   *     {@link AllTypesTask#log() log()},
+   *     {@link AllTypesTask#sum() sum()},
+   *     {@link AllTypesTask#flag() flag()},
+   *     {@link AllTypesTask#items() items()},
+   *     {@link AllTypesTask#obj() obj()},
+   *     {@link AllTypesTask#name() name()},
+   *     {@link AllTypesTask#count() count()},
+   *     {@link AllTypesTask#custom() custom()};
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "all-types",
@@ -87,6 +137,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code model}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("model")
     public Path model() {
@@ -95,6 +147,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code log}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("log")
     public Path log() {
@@ -103,6 +157,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code sum}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("sum")
     public double sum() {
@@ -111,6 +167,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code flag}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("flag")
     public boolean flag() {
@@ -119,6 +177,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code items}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("items")
     public List<?> items() {
@@ -127,6 +187,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code obj}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("obj")
     public Map<String, ?> obj() {
@@ -135,6 +197,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code name}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("name")
     public String name() {
@@ -143,6 +207,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code count}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("count")
     public long count() {
@@ -151,6 +217,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code custom}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("custom")
     public String custom() {

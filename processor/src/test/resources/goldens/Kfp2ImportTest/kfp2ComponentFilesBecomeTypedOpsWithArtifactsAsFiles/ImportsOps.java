@@ -18,6 +18,15 @@ public final class ImportsOps {
    * Trains a model on a dataset and logs its metrics.
    *
    * <p>Component {@code train}, from {@code train_component.yaml}.
+   *
+   * @param epochs input {@code epochs}
+   * @param data input {@code data}
+   * @return the task that runs component {@code train};
+   *     its outputs {@link TrainTask#output() output()},
+   *     {@link TrainTask#metrics() metrics()},
+   *     {@link TrainTask#model() model()};
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "train",
@@ -31,6 +40,13 @@ public final class ImportsOps {
    * Adds two numbers.
    *
    * <p>Component {@code add}, from {@code add_component.yaml}.
+   *
+   * @param value1 input {@code value_1}
+   * @param value2 input {@code value_2}
+   * @return the task that runs component {@code add};
+   *     its output {@link dev.kfp4j.dsl.LongTask#output() output()};
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "add",
@@ -44,6 +60,13 @@ public final class ImportsOps {
    * The component add-container.
    *
    * <p>Component {@code add-container}, from {@code add_container_component.yaml}.
+   *
+   * @param a input {@code a}
+   * @param b input {@code b}
+   * @return the task that runs component {@code add-container};
+   *     its output {@link AddContainerTask#sum() sum()};
+   *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+   *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
    */
   @Op(
       value = "add-container",
@@ -63,6 +86,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code Output}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("Output")
     public double output() {
@@ -71,6 +96,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code metrics}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("metrics")
     public Path metrics() {
@@ -79,6 +106,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code model}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("model")
     public Path model() {
@@ -96,6 +125,8 @@ public final class ImportsOps {
 
     /**
      * Output {@code sum}.
+     *
+     * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
      */
     @Op.Output("sum")
     public long sum() {

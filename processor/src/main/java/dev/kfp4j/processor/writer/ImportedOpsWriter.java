@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,9 +102,7 @@ public final class ImportedOpsWriter {
           + " of the task settings {@code after(...)}, {@code displayName(...)}, {@code caching(...)} and {@code cacheKey(...)}"
           + " apply to it, as KFP takes them on a loaded pipeline's task.\n");
     }
-    if (ordered.stream().anyMatch(in -> in.description() != null || optional(in))) {
-      doc.append("\n");
-    }
+    doc.append("\n");
     List<TypeName> types = new ArrayList<>();
     List<String> params = new ArrayList<>();
     List<String> inputs = new ArrayList<>();
@@ -116,10 +115,16 @@ public final class ImportedOpsWriter {
       if (in.description() != null) {
         doc.append("@param ").append(param).append(' ').append(doc(in.description(), ""))
             .append(optional(in) ? " (optional: null leaves it out)" : "").append('\n');
-      } else if (optional(in)) {
-        doc.append("@param ").append(param).append(" optional: null leaves it out\n");
+      } else {
+        doc.append("@param ").append(param).append(optional(in) ? " optional: null leaves it out\n" : " input {@code " + doc(in.name(), "") + "}\n");
       }
     }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    Map<OutputSpec, String> accessors = accessors(c.spec());
+    for (OutputSpec out : c.spec().outputs()) {
+      outputs.put(accessors.get(out), out.description() == null ? null : doc(out.description(), null));
+    }
+    doc.append("@return ").append(Generated.opReturn(c.spec().name() == null ? baseName(c.resource()) : c.spec().name(), o.taskType() == o.nested() ? o.nested().simpleName() : TypeNames.canonical(o.taskType()).replaceAll("<.*", ""), outputs)).append('\n');
     w.emit("\n").javadoc(doc.toString());
     w.annotation(OpsWriter.OP, OpsWriter.opMembers(o.task(), c.resource(), inputs,
         c.spec().inputs().stream().map(InputSpec::name).toList()));
@@ -147,9 +152,22 @@ public final class ImportedOpsWriter {
   private static void task(JavaWriter w, Imported c, ClassName nested, String task) {
     ComponentSpec spec = c.spec();
     OpsWriter.beginTask(w, nested, "A task of component {@code " + spec.name() + "}.\n", task);
-    // Output is output(), as on the ops of @Component methods (an overload of Task's output(task, name)); an output named as
-    // a method every task has (upstream, hashCode...), which the file's author could not know of, gets a number, after the
-    // names of the others, so that its own name's accessor stays the other outputs'
+    Map<OutputSpec, String> accessors = accessors(spec);
+    for (OutputSpec out : spec.outputs()) {
+      String accessor = accessors.get(out);
+      String doc = "Output {@code " + out.name() + "}" + (out.description() == null ? "" : ": " + doc(out.description(), "")) + ".\n";
+      OpsWriter.accessor(w, doc, out.name(), outputType(c, out), accessor, task);
+    }
+    w.endBlock();
+  }
+
+  /**
+   * Each output's accessor on its task, in the file's order. Output is output(), as on the ops of @Component methods (an
+   * overload of Task's output(task, name)); an output named as a method every task has (upstream, hashCode...), which the
+   * file's author could not know of, gets a number, after the names of the others, so that its own name's accessor stays
+   * the other outputs'.
+   */
+  private static Map<OutputSpec, String> accessors(ComponentSpec spec) {
     Set<String> names = new HashSet<>(dev.kfp4j.processor.model.OutputModel.TASK_METHODS);
     names.add("output");
     Map<OutputSpec, String> accessors = new HashMap<>();
@@ -158,12 +176,11 @@ public final class ImportedOpsWriter {
         accessors.put(out, unique(javaName(out.name(), true), names));
       }
     }
+    Map<OutputSpec, String> ordered = new LinkedHashMap<>();
     for (OutputSpec out : spec.outputs()) {
-      String accessor = out.name().equals("Output") ? "output" : accessors.computeIfAbsent(out, o -> unique(javaName(o.name(), true), names));
-      String doc = "Output {@code " + out.name() + "}" + (out.description() == null ? "" : ": " + doc(out.description(), "")) + ".\n";
-      OpsWriter.accessor(w, doc, out.name(), outputType(c, out), accessor, task);
+      ordered.put(out, out.name().equals("Output") ? "output" : accessors.computeIfAbsent(out, o -> unique(javaName(o.name(), true), names)));
     }
-    w.endBlock();
+    return ordered;
   }
 
   /**
@@ -245,6 +262,6 @@ public final class ImportedOpsWriter {
     if (text == null || text.isBlank()) {
       return fallback;
     }
-    return text.strip(); // JavaWriter keeps comment text from ending the comment
+    return Generated.text(text.strip()); // markup characters as entities; JavaWriter keeps comment text from ending the comment
   }
 }

@@ -78,7 +78,25 @@ public final class OpsWriter {
         inputNames.add(in.name());
       }
     }
-    w.emit("\n").javadoc(withNote(onlyParams(doc, params), note));
+    doc = onlyParams(doc, params);
+    Javadoc parsed = Javadoc.parse(c.javadoc());
+    StringBuilder tags = new StringBuilder();
+    for (int i = 0; i < names.size(); i++) { // javadoc, and an IDE, want every parameter described
+      if (parsed.param(names.get(i)) == null) {
+        tags.append("@param ").append(names.get(i)).append(" input {@code ").append(inputNames.get(i)).append("}\n");
+      }
+    }
+    Map<String, String> outputs = new LinkedHashMap<>();
+    for (OutputModel out : c.outputs()) {
+      outputs.put(out.accessor(), Generated.text(out.description()));
+    }
+    TypeName task = c.taskType();
+    String taskName = !c.sharedTask() ? c.taskClass().simpleName() // nested in the ops class
+        : task instanceof ParameterizedTypeName p ? p.rawType().canonicalName() : TypeNames.canonical(task);
+    tags.append("@return ").append(Generated.opReturn(c.name(), taskName, outputs)).append('\n');
+    String kept = doc.strip();
+    String full = kept.isEmpty() ? tags.toString() : kept + (kept.startsWith("@") || kept.contains("\n@") ? "\n" : "\n\n") + tags;
+    w.emit("\n").javadoc(withNote(full, note));
     w.annotation(OP, opMembers(c.name(), null, inputNames,
         c.inputs().stream().filter(in -> !in.isOutput()).map(InputModel::name).toList()));
     w.beginMethod("public static ", c.taskType(), c.methodName(), types, names);
@@ -138,14 +156,18 @@ public final class OpsWriter {
 
   /** An output's accessor on a task class: it only names the output, and throws if called outside a pipeline. */
   static void accessor(JavaWriter w, String doc, String output, TypeName type, String name, String taskName) {
-    w.emit("\n").javadoc(doc);
+    w.emit("\n").javadoc(doc + "\n@return the output, to give to another op in the pipeline (outside a pipeline this throws)\n");
     w.annotation(OP_OUTPUT, output);
     w.beginMethod("public ", type, name, List.of(), List.of());
     w.beginStatement().emit("throw outsidePipeline(").literal(taskName).emit(", ").literal(output).emit(")").endStatement();
     w.endBlock();
   }
 
-  /** Drops {@code @param} blocks for parameters the op method does not have. */
+  /**
+   * Drops {@code @param} blocks for parameters the op method does not have, and the blocks that describe the component's
+   * method rather than the op: {@code @return} (the op returns a task, whose {@code @return} kfp4j writes),
+   * {@code @throws} and {@code @exception} (an op throws nothing the method throws).
+   */
   static String onlyParams(String doc, Set<String> params) {
     StringBuilder out = new StringBuilder();
     boolean skipping = false;
@@ -156,6 +178,9 @@ public final class OpsWriter {
         if (t.startsWith("@param ")) {
           String name = Javadoc.firstWord(t.substring(7).strip());
           skipping = !params.contains(name);
+        } else {
+          String tag = Javadoc.firstWord(t);
+          skipping = tag.equals("@return") || tag.equals("@throws") || tag.equals("@exception");
         }
       }
       if (!skipping) {
@@ -196,7 +221,7 @@ public final class OpsWriter {
     for (OutputModel out : c.outputs()) {
       String doc = "Output {@code " + out.name() + "}"
           + (out.kfpType() == null ? "" : " ({@code " + out.kfpType() + "})")
-          + (out.description() == null ? "" : ": " + out.description()) + ".\n";
+          + (out.description() == null ? "" : ": " + Generated.text(out.description())) + ".\n";
       accessor(w, doc, out.name(), out.javaType(), out.accessor(), c.name());
     }
     w.endBlock();

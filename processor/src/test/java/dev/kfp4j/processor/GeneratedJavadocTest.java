@@ -1,0 +1,102 @@
+package dev.kfp4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an IDE shows for a generated op is what javadoc reads: the component's description, every parameter described, an
+ * {@code @return} naming the task's outputs and settings, and no markup a description's characters ({@code <}, {@code &},
+ * {@code @}, braces, a comment end) break. javac's doclint ({@code -Xdoclint:all/protected}) checks the generated ops here, as
+ * javadoc would on a user's build.
+ */
+class GeneratedJavadocTest {
+  static final JavaFileObject MARKUP = Compile.testClass("Markup", List.of("import dev.kfp4j.annotations.*;"),
+      "  /**",
+      "   * Compares {@code a < b && b > c} for {@literal @}Nightly runs.",
+      "   *",
+      "   * @param a the first, a {@code Map<String, List<Integer>>} key",
+      "   * @param b the second",
+      "   * @return {@code a < b} and {@literal @}{@code c & d} for {@literal {braces}}",
+      "   * @throws IllegalStateException never",
+      "   */",
+      "  @Component public static boolean compare(int a, int b, int c) { return a < b && b > c; }",
+      "",
+      "  /**",
+      "   * Splits text.",
+      "   *",
+      "   * @param text what to split, at {@code <br>}",
+      "   * @param headPath where the head goes: {@code x & y}",
+      "   */",
+      "  @Component public static void split(String text, @OutputPath(\"String\") java.nio.file.Path headPath) {}",
+      "",
+      "  @ImportComponents(\"testcomponents/markup.component.yaml\") static final class Imports {}");
+
+  @Test
+  void opsJavadocDescribesInputsOutputsAndSettings() {
+    Compilation c = doclinted();
+    String ops = Compile.source(c, "test.MarkupOps");
+    assertThat(ops).contains("""
+          /**
+           * Compares {@code a < b && b > c} for {@literal @}Nightly runs.
+           *
+           * <p>Component {@code compare}.
+           *
+           * @param a the first, a {@code Map<String, List<Integer>>} key
+           * @param b the second
+           * @param c input {@code c}
+           * @return the task that runs component {@code compare};
+           *     its output {@link dev.kfp4j.dsl.BooleanTask#output() output()} (a &lt; b and &#64;c &amp; d for &#123;braces&#125;);
+           *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, \
+        {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
+           *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} \
+        chain on it
+           */
+        """);
+    assertThat(ops).doesNotContain("@throws"); // the method's, not the op's: an op throws nothing
+    assertThat(ops).contains("""
+           * @param text what to split, at {@code <br>}
+           * @return the task that runs component {@code split};
+           *     its output {@link SplitTask#head() head()} (where the head goes: x &amp; y);
+        """);
+    assertThat(ops).contains("""
+            /**
+             * Output {@code head} ({@code String}): where the head goes: x &amp; y.
+             *
+             * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
+             */
+        """);
+  }
+
+  @Test
+  void importedDescriptionsKeepTheirCharactersAsText() {
+    Compilation c = doclinted();
+    String ops = Compile.source(c, "test.Markup_ImportsOps");
+    assertThat(ops).contains(
+        " * Keeps &lt;b&gt;bold&lt;/b&gt; &amp; &#123;braces&#125; for &#64;team, and a comment end *&#47; here.\n");
+    assertThat(ops).contains(" * @param text a &lt;tag&gt; &amp; an &#64;mention &#123;\n");
+    assertThat(ops).contains(" * @param n input {@code n}\n");
+    assertThat(ops).contains(" *     its output {@link MarkupTextTask#out() out()} (x &lt; y &amp; &#123;z&#125;);\n");
+    assertThat(ops).contains(" * Output {@code out}: x &lt; y &amp; &#123;z&#125;.\n");
+  }
+
+  /** Compiles {@link #MARKUP} with doclint on, and asserts it found nothing in a generated file. */
+  private static Compilation doclinted() {
+    Compilation c = Compile.compileWithOptions(new ArrayList<>(), List.of("-Xdoclint:all/protected"), MARKUP);
+    assertThat(c).succeeded();
+    List<String> problems = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+      if (d.getSource() != null && d.getSource().getName().endsWith("Ops.java")) {
+        problems.add(d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null));
+      }
+    }
+    assertThat(problems).isEmpty();
+    return c;
+  }
+}
