@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What an IDE shows for a generated op is what javadoc reads: the component's description, every parameter described, an
  * {@code @return} naming the task's outputs and settings, and no markup a description's characters ({@code <}, {@code &},
- * {@code @}, braces, a comment end) break. javac's doclint ({@code -Xdoclint:all/protected}) checks the generated ops here, as
- * javadoc would on a user's build.
+ * {@code @}, braces, a comment end) break. javac's doclint ({@code -Xdoclint:all/protected}) checks the generated ops, pipeline classes
+ * and entrypoints here, as javadoc would on a user's build.
  */
 class GeneratedJavadocTest {
   static final JavaFileObject MARKUP = Compile.testClass("Markup", List.of("import dev.kfp4j.annotations.*;"),
@@ -35,6 +35,13 @@ class GeneratedJavadocTest {
       "   * @param headPath where the head goes: {@code x & y}",
       "   */",
       "  @Component public static void split(String text, @OutputPath(\"String\") java.nio.file.Path headPath) {}",
+      "",
+      "  /**",
+      "   * Compares twice.",
+      "   *",
+      "   * @param x the first, {@code x < y & z}",
+      "   */",
+      "  @Pipeline(name = \"markup\") public static void twice(int x, int y) { MarkupOps.compare(x, y, 1); }",
       "",
       "  @ImportComponents(\"testcomponents/markup.component.yaml\") static final class Imports {}");
 
@@ -86,13 +93,30 @@ class GeneratedJavadocTest {
     assertThat(ops).contains(" * Output {@code out}: x &lt; y &amp; &#123;z&#125;.\n");
   }
 
+  /** A pipeline class's methods and an entrypoint's describe their parameters and what they return. */
+  @Test
+  void pipelineClassesAndEntrypointsDescribeParametersAndResults() {
+    Compilation c = doclinted();
+    String pipeline = Compile.source(c, "test.TwicePipeline");
+    assertThat(pipeline).contains("""
+           * @param x the first, x &lt; y &amp; z
+           * @param y parameter {@code y}
+           * @return the finished run
+        """);
+    assertThat(pipeline).contains("   * @return each parameter given, by name, its value in KFP's text form\n");
+    assertThat(pipeline).contains("   * @return the workflow's YAML text\n");
+    String entrypoint = Compile.source(c, "test.MarkupEntrypoint");
+    assertThat(entrypoint).contains("   * @param args the component's name, then its arguments, as the class's usage shows\n"
+        + "   * @return the exit code: 0 done, 1 failed, 2 bad arguments\n");
+  }
+
   /** Compiles {@link #MARKUP} with doclint on, and asserts it found nothing in a generated file. */
   private static Compilation doclinted() {
     Compilation c = Compile.compileWithOptions(new ArrayList<>(), List.of("-Xdoclint:all/protected"), MARKUP);
     assertThat(c).succeeded();
     List<String> problems = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
-      if (d.getSource() != null && d.getSource().getName().endsWith("Ops.java")) {
+      if (d.getSource() != null && d.getSource().getName().startsWith("/SOURCE_OUTPUT/")) {
         problems.add(d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null));
       }
     }

@@ -25,6 +25,8 @@ public final class TrainerEntrypoint {
 
   /**
    * Runs a component and exits with its exit code: 0 done, 1 failed, 2 bad arguments.
+   *
+   * @param args the component's name, then its arguments, as the class's usage shows
    */
   public static void main(String[] args) {
     int code = run(args);
@@ -35,6 +37,9 @@ public final class TrainerEntrypoint {
 
   /**
    * Runs a component and returns the exit code, without exiting.
+   *
+   * @param args the component's name, then its arguments, as the class's usage shows
+   * @return the exit code: 0 done, 1 failed, 2 bad arguments
    */
   public static int run(String[] args) {
     return Entrypoint.run("com.example.TrainerEntrypoint", args, Trainer.class, COMPONENTS);

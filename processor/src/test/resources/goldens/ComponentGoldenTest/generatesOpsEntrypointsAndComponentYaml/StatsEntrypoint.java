@@ -27,6 +27,8 @@ public final class StatsEntrypoint {
 
   /**
    * Runs a component and exits with its exit code: 0 done, 1 failed, 2 bad arguments.
+   *
+   * @param args the component's name, then its arguments, as the class's usage shows
    */
   public static void main(String[] args) {
     int code = run(args);
@@ -37,6 +39,9 @@ public final class StatsEntrypoint {
 
   /**
    * Runs a component and returns the exit code, without exiting.
+   *
+   * @param args the component's name, then its arguments, as the class's usage shows
+   * @return the exit code: 0 done, 1 failed, 2 bad arguments
    */
   public static int run(String[] args) {
     return Entrypoint.run("com.example.StatsEntrypoint", args, Stats.class, COMPONENTS);

@@ -41,6 +41,8 @@ public final class AddExamplePipeline {
 
   /**
    * The compiled Argo Workflow, as written by the processor.
+   *
+   * @return the workflow's YAML text
    */
   public static String yaml() {
     return Yaml.resource(AddExamplePipeline.class, RESOURCE);
@@ -48,6 +50,8 @@ public final class AddExamplePipeline {
 
   /**
    * The compiled KFP 2 pipeline spec, as written by the processor.
+   *
+   * @return the pipeline spec's YAML text
    */
   public static String kfp2Yaml() {
     return Yaml.resource(AddExamplePipeline.class, KFP2_RESOURCE);
@@ -55,6 +59,10 @@ public final class AddExamplePipeline {
 
   /**
    * Run arguments in KFP's text form, by parameter name; a null leaves a parameter to its default.
+   *
+   * @param value1 the first value
+   * @param value2 the second value
+   * @return each parameter given, by name, its value in KFP's text form
    */
   public static Map<String, String> arguments(Integer value1, Integer value2) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -64,6 +72,10 @@ public final class AddExamplePipeline {
 
   /**
    * Runs the pipeline on this machine with the default {@link LocalRunner}; a null leaves a parameter to its default.
+   *
+   * @param value1 the first value
+   * @param value2 the second value
+   * @return the finished run
    */
   public static RunResult runLocally(Integer value1, Integer value2) {
     return LocalRunner.builder().build().run(Workflow.resource(AddExamplePipeline.class.getClassLoader(), RESOURCE), arguments(value1, value2));

@@ -23,6 +23,9 @@ public final class EntrypointWriter {
   private static final ClassName ENTRYPOINT = ClassName.get("dev.kfp4j.entrypoint", "Entrypoint");
   private static final ArrayTypeName STRINGS = ArrayTypeName.of(String.class);
 
+  /** The {@code @param} of {@code main} and {@code run}. */
+  private static final String ARGS = "@param args the component's name, then its arguments, as the class's usage shows\n";
+
   private EntrypointWriter() {}
 
   public static JavaSource write(ClassName owner, List<ComponentModel> components) {
@@ -42,12 +45,13 @@ public final class EntrypointWriter {
     }
     w.unindent().emit("};\n");
     w.emit("\n").beginMethod("private ", null, entry.simpleName(), List.of(), List.of()).endBlock();
-    w.emit("\n").javadoc("Runs a component and exits with its exit code: 0 done, 1 failed, 2 bad arguments.\n");
+    w.emit("\n").javadoc("Runs a component and exits with its exit code: 0 done, 1 failed, 2 bad arguments.\n\n" + ARGS);
     w.beginMethod("public static ", TypeName.VOID, "main", List.of(STRINGS), List.of("args"));
     w.beginStatement().emit("int code = run(args)").endStatement();
     w.emit("if (code != 0) {\n").indent().beginStatement().emit("System.exit(code)").endStatement().unindent().emit("}\n");
     w.endBlock();
-    w.emit("\n").javadoc("Runs a component and returns the exit code, without exiting.\n");
+    w.emit("\n").javadoc("Runs a component and returns the exit code, without exiting.\n\n" + ARGS
+        + "@return the exit code: 0 done, 1 failed, 2 bad arguments\n");
     w.beginMethod("public static ", TypeName.INT, "run", List.of(STRINGS), List.of("args"));
     w.beginStatement().emit("return ").type(ENTRYPOINT).emit(".run(").literal(name).emit(", args, ").type(owner)
         .emit(".class, COMPONENTS)").endStatement();

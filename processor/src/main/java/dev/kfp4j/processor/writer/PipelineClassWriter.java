@@ -53,6 +53,7 @@ public final class PipelineClassWriter {
     w.emit("public static final ").type(STRINGS).emit(" PARAMETERS = ").type(LIST).emit(".of(");
     List<TypeName> types = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    StringBuilder params = new StringBuilder(); // the @param tags of arguments(...) and runLocally(...)
     for (PipelineModel.Parameter param : p.parameters()) {
       if (param.kind() == dev.kfp4j.processor.model.ValueKind.FINAL_STATUS || param.isArtifact()) {
         // given Dsl.runStatus() by the pipeline it is the exit task of; an artifact (@InputPath Path), by a pipeline
@@ -62,19 +63,23 @@ public final class PipelineClassWriter {
       w.emit(names.isEmpty() ? "" : ", ").literal(param.name());
       types.add(param.defaultText() != null ? param.javaType().box() : param.javaType());
       names.add(param.name());
+      params.append("@param ").append(param.name()).append(' ')
+          .append(param.description() == null ? "parameter {@code " + param.name() + "}" : Generated.text(param.description()))
+          .append('\n');
     }
     w.emit(");\n");
     w.emit("\n").beginMethod("private ", null, cls.simpleName(), List.of(), List.of()).endBlock();
     if (argo) {
-      yaml(w, cls, "The compiled Argo Workflow, as written by the processor.\n", "yaml", "RESOURCE");
+      yaml(w, cls, "The compiled Argo Workflow, as written by the processor.\n\n@return the workflow's YAML text\n", "yaml", "RESOURCE");
     }
     if (kfp2) {
-      yaml(w, cls, "The compiled KFP 2 pipeline spec, as written by the processor.\n", "kfp2Yaml", "KFP2_RESOURCE");
+      yaml(w, cls, "The compiled KFP 2 pipeline spec, as written by the processor.\n\n@return the pipeline spec's YAML text\n",
+          "kfp2Yaml", "KFP2_RESOURCE");
     }
     Set<String> parameterNames = new HashSet<>(names);
-    arguments(w, names, types, parameterNames);
+    arguments(w, names, types, parameterNames, params.toString());
     if (argo) {
-      runLocally(w, cls, names, types, parameterNames);
+      runLocally(w, cls, names, types, parameterNames, params.toString());
     }
     return w.endBlock().source();
   }
@@ -94,8 +99,10 @@ public final class PipelineClassWriter {
   }
 
   /** {@code arguments(...)}: run arguments in KFP's text form. */
-  private static void arguments(JavaWriter w, List<String> names, List<TypeName> types, Set<String> parameterNames) {
-    w.emit("\n").javadoc("Run arguments in KFP's text form, by parameter name; a null leaves a parameter to its default.\n");
+  private static void arguments(JavaWriter w, List<String> names, List<TypeName> types, Set<String> parameterNames,
+      String params) {
+    w.emit("\n").javadoc("Run arguments in KFP's text form, by parameter name; a null leaves a parameter to its default.\n\n"
+        + params + "@return each parameter given, by name, its value in KFP's text form\n");
     w.beginMethod("public static ", STRING_MAP, "arguments", types, names);
     // Locals and lambda parameters named so that no pipeline parameter (k, v, out, ...) clashes with them.
     Set<String> locals = new HashSet<>(names);
@@ -124,9 +131,10 @@ public final class PipelineClassWriter {
   }
 
   /** {@code runLocally(...)}: the workflow run by the local runner. */
-  private static void runLocally(JavaWriter w, ClassName cls, List<String> names, List<TypeName> types, Set<String> parameterNames) {
+  private static void runLocally(JavaWriter w, ClassName cls, List<String> names, List<TypeName> types, Set<String> parameterNames,
+      String params) {
     w.emit("\n").beginJavadoc().emit("Runs the pipeline on this machine with the default {@link ").type(RUNNER)
-        .emit("}; a null leaves a parameter to its default.\n").endJavadoc();
+        .emit("}; a null leaves a parameter to its default.\n\n").emit(params).emit("@return the finished run\n").endJavadoc();
     w.beginMethod("public static ", RUN_RESULT, "runLocally", types, names);
     w.beginStatement().emit("return ");
     qualifier(w, RUNNER, parameterNames).emit(".builder().build().run(");
