@@ -107,7 +107,7 @@ public final class Kfp4jProcessor extends AbstractProcessor {
           e.getMessage());
     }
     ComponentValidator validator = new ComponentValidator(env.getElementUtils(), env.getTypeUtils(), reporter, image,
-        formats.contains(Format.KFP2));
+        formats.contains(Format.KFP2)).docLinks(new dev.kfp4j.processor.javac.DocLinks(env)::qualified);
     SpecSource specs = new SpecSource(env.getFiler(), env.getElementUtils());
     Sources sources = new Sources(env);
     index = new PipelineIndex(env.getFiler());

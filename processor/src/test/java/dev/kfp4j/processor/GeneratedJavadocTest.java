@@ -17,7 +17,20 @@ import org.junit.jupiter.api.Test;
  * and entrypoints here, as javadoc would on a user's build.
  */
 class GeneratedJavadocTest {
-  static final JavaFileObject MARKUP = Compile.testClass("Markup", List.of("import dev.kfp4j.annotations.*;"),
+  static final JavaFileObject HELPER = Compile.source("other.Helper", "package other;", "/** Helps. */",
+      "public final class Helper {", "  private Helper() {}", "  /**", "   * Counts.", "   *", "   * @param s what", "   * @return how many",
+      "   */", "  public static int count(String s) { return s.length(); }", "}");
+
+  static final JavaFileObject MARKUP = Compile.testClass("Markup", List.of("import dev.kfp4j.annotations.*;", "import other.Helper;"),
+      "  /**",
+      "   * Counts, as {@link Helper#count(String)} does, {@linkplain Helper with help}; see {@link #compare}.",
+      "   *",
+      "   * @param s what {@link Helper} counts",
+      "   * @return how many",
+      "   * @see Helper",
+      "   */",
+      "  @Component public static int count(String s) { return s.length(); }",
+      "",
       "  /**",
       "   * Compares {@code a < b && b > c} for {@literal @}Nightly runs.",
       "   *",
@@ -93,6 +106,23 @@ class GeneratedJavadocTest {
     assertThat(ops).contains(" * Output {@code out}: x &lt; y &amp; &#123;z&#125;.\n");
   }
 
+  /**
+   * A reference in a component's Javadoc names its type in full on the op: the ops class does not have the imports of the
+   * component's file, and javadoc found no {@code Helper} there (an error).
+   */
+  @Test
+  void referencesInAComponentsJavadocResolveFromTheOps() {
+    String ops = Compile.source(doclinted(), "test.MarkupOps");
+    assertThat(ops).contains("""
+           * Counts, as {@link other.Helper#count(String)} does, {@linkplain other.Helper with help}; see {@link test.Markup#compare}.
+           *
+           * <p>Component {@code count}.
+           *
+           * @param s what {@link other.Helper} counts
+           * @see other.Helper
+        """);
+  }
+
   /** A pipeline class's methods and an entrypoint's describe their parameters and what they return. */
   @Test
   void pipelineClassesAndEntrypointsDescribeParametersAndResults() {
@@ -112,7 +142,7 @@ class GeneratedJavadocTest {
 
   /** Compiles {@link #MARKUP} with doclint on, and asserts it found nothing in a generated file. */
   private static Compilation doclinted() {
-    Compilation c = Compile.compileWithOptions(new ArrayList<>(), List.of("-Xdoclint:all/protected"), MARKUP);
+    Compilation c = Compile.compileWithOptions(new ArrayList<>(), List.of("-Xdoclint:all/protected"), MARKUP, HELPER);
     assertThat(c).succeeded();
     List<String> problems = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {

@@ -54,6 +54,8 @@ public final class ComponentValidator {
   private final String defaultImage;
   private final boolean kfp2;
   private final UniqueNames names;
+  /** Qualifies the references of a doc comment copied onto an op; the comment as it is by default. */
+  private java.util.function.BiFunction<javax.lang.model.element.Element, String, String> docLinks = (e, comment) -> comment;
 
   /** {@code kfp2}: the build writes each component's KFP 2 file, whose defaults are JSON. */
   public ComponentValidator(Elements elements, Types types, Reporter reporter, String defaultImage, boolean kfp2) {
@@ -68,6 +70,12 @@ public final class ComponentValidator {
     this.passthroughs = new Passthroughs(reporter);
     this.defaultImage = defaultImage;
     this.names = new UniqueNames(reporter, "component", Message.DUPLICATE_COMPONENT);
+  }
+
+  /** Has the doc comment copied onto each op written with {@code links}' references in full ({@code javac.DocLinks}). */
+  public ComponentValidator docLinks(java.util.function.BiFunction<javax.lang.model.element.Element, String, String> links) {
+    this.docLinks = links;
+    return this;
   }
 
   /**
@@ -185,7 +193,7 @@ public final class ComponentValidator {
         methodName,
         name,
         description,
-        javadoc,
+        docLinks.apply(method, javadoc), // the descriptions, read from javadoc above, keep the names as written
         image,
         annotations,
         labels,
