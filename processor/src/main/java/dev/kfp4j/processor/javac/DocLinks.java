@@ -37,7 +37,14 @@ public final class DocLinks {
     if (comment == null || trees == null || !comment.contains("{@link") && !comment.contains("@see")) {
       return comment; // nothing to qualify: no comment is parsed again
     }
-    TreePath path = trees.getPath(e);
+    try {
+      return qualified(trees.getPath(e), comment);
+    } catch (RuntimeException | LinkageError ex) { // an IDE's javac may lack a part: the comment as written is the op's still
+      return comment;
+    }
+  }
+
+  private String qualified(TreePath path, String comment) {
     DocCommentTree doc = path == null ? null : trees.getDocCommentTree(path);
     if (doc == null) {
       return comment;
