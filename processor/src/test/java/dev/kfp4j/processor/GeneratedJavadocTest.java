@@ -4,11 +4,13 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.kfp4j.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What an IDE shows for a generated op is what javadoc reads: the component's description, every parameter described, an
@@ -48,6 +50,16 @@ class GeneratedJavadocTest {
       "   * @param headPath where the head goes: {@code x & y}",
       "   */",
       "  @Component public static void split(String text, @OutputPath(\"String\") java.nio.file.Path headPath) {}",
+      "",
+      "  /**",
+      "   * Ranks a {@code List<Integer>} of ids, x-&gt;y, <b>bold</b> &amp; {@code {a: {b}}}.",
+      "   *",
+      "   * <p>Then &lt;p&gt; as text.",
+      "   *",
+      "   * @param ids the ids, {@code a < b && b > c}",
+      "   * @return the rank, {@code x < y} &amp; &#64;team",
+      "   */",
+      "  @Component public static int rank(java.util.List<Integer> ids) { return 0; }",
       "",
       "  /**",
       "   * Compares twice.",
@@ -92,6 +104,48 @@ class GeneratedJavadocTest {
              * @return the output, to give to another op in the pipeline (outside a pipeline this throws)
              */
         """);
+  }
+
+  /**
+   * A description is the text javadoc shows: that of {@code {@code ...}} as written, HTML tags gone, entities their
+   * characters; on the op, an output's description is written with entities again.
+   */
+  @Test
+  void descriptionsAreTheTextJavadocShows() {
+    Compilation c = doclinted();
+    JsonNode rank = Yaml.read(Compile.resource(c, "META-INF/kfp4j/components/rank.yaml"));
+    assertThat(rank.at("/description").asString()).isEqualTo("Ranks a List<Integer> of ids, x->y, bold & {a: {b}}.\n\nThen <p> as text.");
+    assertThat(rank.at("/inputs/0/description").asString()).isEqualTo("the ids, a < b && b > c");
+    assertThat(rank.at("/outputs/0/description").asString()).isEqualTo("the rank, x < y & @team");
+    JsonNode split = Yaml.read(Compile.resource(c, "META-INF/kfp4j/components/split.yaml"));
+    assertThat(split.at("/inputs/0/description").asString()).isEqualTo("what to split, at <br>");
+    String ops = Compile.source(c, "test.MarkupOps");
+    assertThat(ops).contains("   *     its output {@link dev.kfp4j.dsl.IntTask#output() output()} (the rank, x &lt; y &amp; &#64;team);\n");
+    assertThat(ops).contains(
+        "   *     its output {@link dev.kfp4j.dsl.BooleanTask#output() output()} (a &lt; b and &#64;c &amp; d for &#123;braces&#125;);\n");
+  }
+
+  /**
+   * Javadoc that javadoc itself would find fault with, a {@code <} that starts no HTML tag, is kept as written too: only
+   * a {@code <} starting an HTML element's tag starts a tag.
+   */
+  @Test
+  void aLessThanSignThatStartsNoHtmlTagIsText() {
+    Compilation c = Compile.compile(Compile.testClass("Loose", List.of("import dev.kfp4j.annotations.*;"),
+        "  /**",
+        "   * Sums a List<Integer>, x->y, when a < b or <i>always</i>.",
+        "   *",
+        "   * @param ids a Map<String, List<Integer>> of ids",
+        "   * @return {@code a < b && b > c}",
+        "   */",
+        "  @Component public static int sum(java.util.List<Integer> ids) { return 0; }"));
+    assertThat(c).succeeded();
+    JsonNode sum = Yaml.read(Compile.resource(c, "META-INF/kfp4j/components/sum.yaml"));
+    assertThat(sum.at("/description").asString()).isEqualTo("Sums a List<Integer>, x->y, when a < b or always.");
+    assertThat(sum.at("/inputs/0/description").asString()).isEqualTo("a Map<String, List<Integer>> of ids");
+    assertThat(sum.at("/outputs/0/description").asString()).isEqualTo("a < b && b > c");
+    assertThat(Compile.source(c, "test.LooseOps"))
+        .contains("its output {@link dev.kfp4j.dsl.IntTask#output() output()} (a &lt; b &amp;&amp; b &gt; c);\n");
   }
 
   @Test
