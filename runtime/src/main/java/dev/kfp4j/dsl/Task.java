@@ -359,6 +359,17 @@ public abstract class Task<T extends Task<T>> {
     return set(new TaskSetting.PvcMount(claimName, mountPath));
   }
 
+  /**
+   * Mounts the folder {@code subPath} of a PersistentVolumeClaim at {@code mountPath} (kfp-kubernetes' {@code mount_pvc(task,
+   * pvc_name, mount_path, sub_path='models')}): a constant path within the claim, such as {@code "models"}, neither absolute
+   * nor with {@code ..}, as Kubernetes requires; Kubernetes makes the folder if the claim lacks it. The claim may be a constant,
+   * or, in a pipeline written for KFP 2 only, a pipeline parameter or a task's output (a {@link Dsl#volume} step's {@code
+   * name()}).
+   */
+  public final T mountPvc(String claimName, String mountPath, String subPath) {
+    return set(new TaskSetting.PvcMount(claimName, mountPath, subPath));
+  }
+
   /** Mounts a Kubernetes secret at {@code mountPath}: one file per key. */
   public final T mountSecret(String secret, String mountPath) {
     return set(new TaskSetting.SecretVolume(secret, mountPath));

@@ -41,6 +41,26 @@ final class SettingChecks {
     }
   }
 
+  static void checkSubPath(String subPath) {
+    String why = whyBadSubPath(Objects.requireNonNull(subPath, "subPath"));
+    if (why != null) {
+      throw new IllegalArgumentException(why);
+    }
+  }
+
+  /** Kubernetes' rule for a volumeMount's {@code subPath} (a path that descends into the volume), as a message; null when kept. */
+  static String whyBadSubPath(String subPath) {
+    if (subPath.startsWith("/")) {
+      return "mountPvc: the sub-path '" + subPath + "' is absolute, which Kubernetes refuses as a volumeMount's subPath: it is a "
+          + "folder within the claim; write it relative to the claim's root, such as \"" + subPath.replaceAll("^/+", "") + "\"";
+    }
+    if (java.util.Arrays.asList(subPath.split("[/\\\\]")).contains("..")) {
+      return "mountPvc: the sub-path '" + subPath + "' contains '..', which Kubernetes refuses as a volumeMount's subPath: it may not "
+          + "leave the claim; write a folder within it, such as \"models\"";
+    }
+    return null;
+  }
+
   static java.util.List<String> sorted(Set<String> values) {
     return values.stream().sorted().toList();
   }

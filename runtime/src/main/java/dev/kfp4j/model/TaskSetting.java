@@ -291,11 +291,28 @@ public sealed interface TaskSetting permits TaskSetting.DisplayName, TaskSetting
     }
   }
 
-  /** Mounts the existing PersistentVolumeClaim {@code claim} at {@code mountPath}. */
-  record PvcMount(String claim, String mountPath) implements TaskSetting {
+  /**
+   * Mounts the existing PersistentVolumeClaim {@code claim} at {@code mountPath}: the folder {@code subPath} of it, or the whole
+   * claim for {@code ""} (a volumeMount's {@code subPath}, kfp-kubernetes' {@code mount_pvc(..., sub_path=...)}).
+   */
+  record PvcMount(String claim, String mountPath, String subPath) implements TaskSetting {
     public PvcMount {
       Objects.requireNonNull(claim, "claim");
       SettingChecks.checkMountPath("mountPvc", mountPath);
+      SettingChecks.checkSubPath(subPath);
+    }
+
+    /** The whole claim {@code claim} at {@code mountPath}. */
+    public PvcMount(String claim, String mountPath) {
+      this(claim, mountPath, "");
+    }
+
+    /**
+     * Why Kubernetes refuses {@code subPath} as a volumeMount's {@code subPath} (an absolute path, a {@code ..} in it: it must be a
+     * path within the volume), with what to write instead; null when it takes it.
+     */
+    public static String whyBadSubPath(String subPath) {
+      return SettingChecks.whyBadSubPath(subPath);
     }
 
     @Override
@@ -316,11 +333,20 @@ public sealed interface TaskSetting permits TaskSetting.DisplayName, TaskSetting
     }
   }
 
-  /** Mounts the claim a pipeline parameter names when the step runs (kfp-kubernetes' {@code mount_pvc(t, pvc_name=p)}); KFP 2 only. */
-  record PvcMountFrom(Argument claim, String mountPath) implements TaskSetting {
+  /**
+   * Mounts the claim a pipeline parameter or task output names when the step runs, its folder {@code subPath} or, for {@code ""},
+   * the whole claim (kfp-kubernetes' {@code mount_pvc(t, pvc_name=p, sub_path=...)}); KFP 2 only.
+   */
+  record PvcMountFrom(Argument claim, String mountPath, String subPath) implements TaskSetting {
     public PvcMountFrom {
       SettingChecks.checkFromRun("mountPvc", claim);
       SettingChecks.checkMountPath("mountPvc", mountPath);
+      SettingChecks.checkSubPath(subPath);
+    }
+
+    /** The whole claim at {@code mountPath}. */
+    public PvcMountFrom(Argument claim, String mountPath) {
+      this(claim, mountPath, "");
     }
 
     @Override

@@ -156,7 +156,8 @@ class KubernetesSettingsTest {
       kept.add(shown);
     }
     assertTrue(kept.containsAll(List.of("fieldPathAsEnv.name", "fieldPathAsEnv.fieldPath", "emptyDirMounts.medium",
-        "emptyDirMounts.sizeLimit", "emptyDirMounts.mountPath", "nodeSelector.labels", "secretAsEnv.keyToEnv.envVar")), kept.toString());
+        "emptyDirMounts.sizeLimit", "emptyDirMounts.mountPath", "nodeSelector.labels", "secretAsEnv.keyToEnv.envVar", "pvcMount.subPath")),
+        kept.toString());
     assertTrue(kept.containsAll(List.of("genericEphemeralVolume.size", "genericEphemeralVolume.metadata.labels", "nodeAffinity.weight", "nodeAffinity.matchExpressions.values", "nodeAffinity.matchFields.key")),
         kept.toString());
     assertTrue(kept.containsAll(List.of("securityContext.runAsUser", "securityContext.runAsGroup", "securityContext.runAsNonRoot",
@@ -167,7 +168,7 @@ class KubernetesSettingsTest {
         "enabledSharedMemory.size", "tolerations.tolerationSeconds",
         "secretAsEnv.secretNameParameter.componentInputParameter", "configMapAsEnv.configMapNameParameter.taskOutputParameter.producerTask",
         "nodeSelector.nodeSelectorJson.componentInputParameter", "nodeSelector.nodeSelectorJson.runtimeValue.constant",
-        "imagePullSecret.secretNameParameter.componentInputParameter", "pvcMount.subPath")), refused.toString());
+        "imagePullSecret.secretNameParameter.componentInputParameter")), refused.toString());
   }
 
   /** The executor {@code label}'s config in {@code docs} read into the model and written again. */

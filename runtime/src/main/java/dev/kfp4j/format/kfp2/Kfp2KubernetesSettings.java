@@ -94,28 +94,40 @@ abstract class Kfp2KubernetesSettings implements SettingVisitor<Void> {
     m.put("mountPath", s.mountPath());
     m.put("constant", s.claim());
     m.putObject("pvcNameParameter").putObject("runtimeValue").put("constant", s.claim());
+    subPath(m, s.subPath());
     return null;
+  }
+
+  /** A mount's {@code subPath} (the proto's {@code sub_path}), written as kfp-kubernetes does: only when it is not the whole claim. */
+  private static void subPath(ObjectNode mount, String subPath) {
+    if (!subPath.isEmpty()) {
+      mount.put("subPath", subPath);
+    }
   }
 
   @Override
   public Void volumeMount(TaskSetting.VolumeMount s) {
-    mountClaim(new Argument.TaskOutput(s.volume(), "name"), s.mountPath());
+    mountClaim(new Argument.TaskOutput(s.volume(), "name"), s.mountPath(), "");
     return null;
   }
 
   @Override
   public Void pvcMountFrom(TaskSetting.PvcMountFrom s) {
-    mountClaim(s.claim(), s.mountPath());
+    mountClaim(s.claim(), s.mountPath(), s.subPath());
     return null;
   }
 
-  /** A claim named when the task runs (a volume step's output, a pipeline parameter), mounted at {@code path}, as kfp-kubernetes writes it. */
-  private void mountClaim(Argument claimName, String path) {
+  /**
+   * A claim named when the task runs (a volume step's output, a pipeline parameter), its folder {@code subPath} mounted at {@code
+   * path}, as kfp-kubernetes writes it.
+   */
+  private void mountClaim(Argument claimName, String path, String subPath) {
     ObjectNode claim = parameter.apply(claimName);
     ObjectNode m = kubernetes.withArray("pvcMount").addObject();
     m.put("mountPath", path);
     claim.properties().forEach(e -> m.set(e.getKey(), e.getValue().deepCopy())); // the deprecated fields beside pvcNameParameter
     m.set("pvcNameParameter", claim);
+    subPath(m, subPath);
   }
 
   @Override

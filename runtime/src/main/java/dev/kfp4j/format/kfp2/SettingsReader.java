@@ -175,11 +175,14 @@ final class SettingsReader {
     for (JsonNode m : k8s.path("pvcMount")) {
       JsonNode spec = m.has("pvcNameParameter") ? m.get("pvcNameParameter") : m;
       String path = m.path("mountPath").asString("");
+      String sub = m.path("subPath").asString("");
       if (spec.has("runtimeValue") || m.has("constant")) {
-        out.add(new TaskSetting.PvcMount(spec.path("runtimeValue").path("constant").asString(m.path("constant").asString("")), path));
+        out.add(new TaskSetting.PvcMount(spec.path("runtimeValue").path("constant").asString(m.path("constant").asString("")), path,
+            sub));
       } else {
         Argument a = claim.apply("pvcMount.pvcNameParameter", spec);
-        out.add(a instanceof Argument.TaskOutput o ? new TaskSetting.VolumeMount(o.task(), path) : new TaskSetting.PvcMountFrom(a, path));
+        out.add(a instanceof Argument.TaskOutput o && sub.isEmpty() ? new TaskSetting.VolumeMount(o.task(), path)
+            : new TaskSetting.PvcMountFrom(a, path, sub));
       }
     }
     for (JsonNode f : k8s.path("fieldPathAsEnv")) {
