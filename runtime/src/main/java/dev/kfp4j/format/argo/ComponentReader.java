@@ -257,9 +257,15 @@ final class ComponentReader {
       }
       String refused = null;
       for (String key : m.propertyNames()) {
-        if (!key.equals("name") && !key.equals("mountPath")) {
+        boolean claim = source != null && source.path("persistentVolumeClaim").path("claimName").isString()
+            && !source.path("persistentVolumeClaim").path("claimName").asString().equals(Argo.inputParameter(volume + "-name"));
+        if (!key.equals("name") && !key.equals("mountPath") && !(key.equals("subPath") && claim && m.get(key).isString())) {
           refused = "'" + key + "'";
         }
+      }
+      String why = m.path("subPath").isString() ? TaskSetting.PvcMount.whyBadSubPath(m.get("subPath").asString()) : null;
+      if (refused == null && why != null) {
+        throw new FormatException(where + ": container.volumeMounts '" + volume + "': " + why);
       }
       if (refused == null && source == null) {
         refused = "no volume of the template";
@@ -280,7 +286,7 @@ final class ComponentReader {
       }
       if (refused != null) {
         throw new FormatException(where + ": container.volumeMounts '" + volume + "' uses " + refused + ", which kfp4j's model does not "
-            + "hold; a mount has a name and a mountPath, and mounts a volume of the template that is a persistentVolumeClaim "
+            + "hold; a mount has a name and a mountPath (and a subPath for a claim of a fixed name), and mounts a volume of the template that is a persistentVolumeClaim "
             + "(claimName), secret (secretName) or configMap (name) alone (a secret or config map optional: true too), an emptyDir (medium, sizeLimit), or an ephemeral claim");
       }
     }

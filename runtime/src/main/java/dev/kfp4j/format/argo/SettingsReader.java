@@ -332,7 +332,7 @@ final class SettingsReader {
       if (claim != null && claim.equals(Argo.inputParameter(volume + "-name"))) {
         out.add(new TaskSetting.VolumeMount(volume, path));
       } else if (claim != null) {
-        out.add(new TaskSetting.PvcMount(claim, path));
+        out.add(new TaskSetting.PvcMount(claim, path, m.path("subPath").asString("")));
       } else if (RunNames.mark(source.path("secret").path("secretName").asString("")) != null) {
         out.add(new PodSetting.VolumeFrom(PodSetting.Source.SECRET, RunNames.mark(source.path("secret").path("secretName").asString("")),
             path, source.path("secret").path("optional").asBoolean(false)));

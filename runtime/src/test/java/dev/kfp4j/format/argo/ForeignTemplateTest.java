@@ -3,6 +3,7 @@ package dev.kfp4j.format.argo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.format.FormatException;
 import dev.kfp4j.model.Argument;
@@ -261,6 +262,23 @@ class ForeignTemplateTest {
             """));
   }
 
+  /** A hand-written mount of a claim's folder ({@code subPath}) is the model's {@code mountPvc(claim, path, subPath)}. */
+  @Test
+  void aClaimsSubPathIsKeptAndOneKubernetesRefusesIsRefused() {
+    assertEquals(List.of(new TaskSetting.PvcMount("shared", "/data", "models")), task(read("""
+        - name: t
+          inputs: {parameters: [{name: x}]}
+          volumes: [{name: data, persistentVolumeClaim: {claimName: shared}}]
+          container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data, subPath: models}]}
+        """)).settings());
+    assertTrue(refused("""
+        - name: t
+          inputs: {parameters: [{name: x}]}
+          volumes: [{name: data, persistentVolumeClaim: {claimName: shared}}]
+          container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data, subPath: ../models}]}
+        """).contains("mountPvc: the sub-path '../models' contains '..', which Kubernetes refuses as a volumeMount's subPath"));
+  }
+
   @Test
   void aContainerKeyMountOrResourceTheModelDoesNotHoldIsRefusedNotDropped() {
     assertEquals("hand.yaml: template 't' uses 'container.workingDir', which kfp4j's model does not hold; a container may use "
@@ -269,15 +287,24 @@ class ForeignTemplateTest {
               inputs: {parameters: [{name: x}]}
               container: {image: a, command: [./run], workingDir: /app}
             """));
-    String mounts = ", which kfp4j's model does not hold; a mount has a name and a mountPath, and mounts a volume of the template that "
+    String mounts = ", which kfp4j's model does not hold; a mount has a name and a mountPath (and a subPath for a claim of a fixed "
+        + "name), and mounts a volume of the template that "
         + "is a persistentVolumeClaim (claimName), secret (secretName) or configMap (name) alone (a secret or config map optional: true too), an emptyDir (medium, sizeLimit), or an "
         + "ephemeral claim";
-    assertEquals("hand.yaml: template 't': container.volumeMounts 'data' uses 'subPath'" + mounts,
+    // a claim's folder is a mount of the model (mountPvc(claim, path, subPath)); a secret's is not
+    assertEquals("hand.yaml: template 't': container.volumeMounts 'creds' uses 'subPath'" + mounts,
+        refused("""
+            - name: t
+              inputs: {parameters: [{name: x}]}
+              volumes: [{name: creds, secret: {secretName: shared}}]
+              container: {image: a, command: [sh], volumeMounts: [{name: creds, mountPath: /creds, subPath: x}]}
+            """));
+    assertEquals("hand.yaml: template 't': container.volumeMounts 'data' uses 'readOnly'" + mounts,
         refused("""
             - name: t
               inputs: {parameters: [{name: x}]}
               volumes: [{name: data, persistentVolumeClaim: {claimName: shared}}]
-              container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data, subPath: x}]}
+              container: {image: a, command: [sh], volumeMounts: [{name: data, mountPath: /data, subPath: x, readOnly: true}]}
             """));
     assertEquals("hand.yaml: template 't': container.volumeMounts 'scratch' uses volume hostPath {\"path\":\"/tmp\"}" + mounts,
         refused("""
