@@ -45,7 +45,7 @@ final class FromRunSettings {
   static TaskSetting make(String method, Object[] values, Argument[] given) {
     Argument first = given[0];
     return switch (method) {
-      case "mountPvc" -> new TaskSetting.PvcMountFrom(first, (String) values[1]);
+      case "mountPvc" -> new TaskSetting.PvcMountFrom(first, (String) values[1], values.length > 2 ? (String) values[2] : "");
       case "gpuLimit" -> new TaskSetting.AcceleratorFrom(
           values.length < 2 ? Argument.Constant.of(TaskSetting.Accelerator.NVIDIA_GPU) : value(values[1], given[1]),
           value(values[0], given[0]));

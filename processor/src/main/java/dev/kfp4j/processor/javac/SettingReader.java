@@ -82,6 +82,11 @@ final class SettingReader {
         fromRun.add(i);
       }
     }
+    if (name.equals("mountPvc") && values.length == 3 && values[2] instanceof String subPath
+        && TaskSetting.PvcMount.whyBadSubPath(subPath) != null) { // said on the sub-path, which the cluster would refuse
+      body.error(args.get(2), Message.SETTING_REJECTED, TaskSetting.PvcMount.whyBadSubPath(subPath));
+      return;
+    }
     if (!fromRun.isEmpty()) {
       fromRun(step, call, path, name, values, fromRun);
       return;
