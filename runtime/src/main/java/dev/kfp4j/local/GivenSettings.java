@@ -39,7 +39,7 @@ final class GivenSettings {
         settings.add(new TaskSetting.PvcMount(claim, m.mountPath()));
       } else if (s instanceof TaskSetting.PvcMountFrom m) {
         String claim = values.value(m.claim(), scope, where + " mountPvc");
-        settings.add(new TaskSetting.PvcMount(claim, m.mountPath()));
+        settings.add(new TaskSetting.PvcMount(claim, m.mountPath(), m.subPath()));
       } else if (s instanceof TaskSetting.ContainerImage i && !Nodes.fromRun(s).isEmpty()) {
         String image = values.value(i.image(), scope, where + " containerImage");
         try {

@@ -107,10 +107,12 @@ final class TaskConfigValues {
     String name;
     ObjectNode volume = Yaml.object();
     String mountPath;
+    String subPath = "";
     if (s instanceof TaskSetting.PvcMount m) {
       name = m.claim();
       volume.put("name", name).putObject("persistentVolumeClaim").put("claimName", m.claim());
       mountPath = m.mountPath();
+      subPath = m.subPath();
     } else if (s instanceof TaskSetting.SecretVolume v) {
       name = v.secret();
       volume.put("name", name).putObject("secret").put("secretName", v.secret()).put("optional", false);
@@ -123,6 +125,9 @@ final class TaskConfigValues {
       return;
     }
     config.withArray("volumes").add(volume);
-    config.withArray("volumeMounts").addObject().put("name", name).put("mountPath", mountPath);
+    ObjectNode mount = config.withArray("volumeMounts").addObject().put("name", name).put("mountPath", mountPath);
+    if (!subPath.isEmpty()) {
+      mount.put("subPath", subPath);
+    }
   }
 }

@@ -260,7 +260,8 @@ final class TaskSteps {
       } else if (s instanceof TaskSetting.PodAnnotation a && a.key().equals(JavaModes.ANNOTATION)) {
         chosenMode = a.value();
       } else if (s instanceof TaskSetting.PvcMount m) {
-        mounts.put(m.mountPath(), claimFolder(m.claim(), where + " mounts the claim"));
+        mounts.put(m.mountPath(), ClaimSubPath.of(claimFolder(m.claim(), where + " mounts the claim"), m.subPath(),
+            where + " mounts the claim '" + m.claim() + "'"));
       } else if (s instanceof TaskSetting.EmptyDirMount m) {
         mounts.put(m.mountPath(), RunPaths.inside(dir, "emptydir", m.volume()));
       } else if (s instanceof TaskSetting.EphemeralVolume v) {

@@ -283,6 +283,39 @@ class Kfp2LocalRunTest {
   }
 
   /**
+   * A mount of a claim's sub-path ({@code mountPvc("my-pvc", "/mnt", "models")}, kfp-kubernetes' {@code sub_path}) sees the
+   * sub-folder of the claim's folder, made where the claim lacks it as the kubelet makes it: a task mounting the whole claim
+   * finds the file at {@code models/f}, and a sub-path leading out of the claim's folder through a link fails its task.
+   */
+  @Test
+  void aMountOfAClaimsSubPathSeesTheSubFolderOfTheClaimsFolder() throws Exception {
+    ComponentSpec write = sh("write", "printf model > \"$0\" && printf done > \"$1\"", List.of("file:String"), Map.of("out", "String"));
+    ComponentSpec read = sh("read", "cat \"$0\" > \"$1\"", List.of("file:String"), Map.of("out", "String"));
+    Pipeline p = new Pipeline("sub-paths", null, List.of(), List.of(
+        new Task("write", write, Map.of("file", Argument.Constant.of("/mnt/f")), List.of(),
+            List.of(new TaskSetting.PvcMount("my-pvc", "/mnt", "models/v1"))),
+        new Task("read", read, Map.of("file", Argument.Constant.of("/data/models/v1/f")), List.of("write"),
+            List.of(new TaskSetting.PvcMount("my-pvc", "/data")))), null, PipelineSettings.DEFAULTS, null);
+    RunResult r = runner(false).run(kfp2(p), Map.of());
+    assertTrue(r.succeeded(), () -> String.valueOf(r.failedTask()));
+    assertEquals("model", r.output("read", "out"));
+    assertEquals("model", Files.readString(dir.resolve("runs/volumes/my-pvc/models/v1/f")));
+    assertEquals(p, runCopy(r).pipeline(), "the sub-path kept in the spec the run keeps");
+
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.createSymbolicLink(dir.resolve("runs/volumes/my-pvc/link"), outside);
+    Pipeline linked = new Pipeline("linked", null, List.of(), List.of(new Task("write", write,
+        Map.of("file", Argument.Constant.of("/mnt/f")), List.of(), List.of(new TaskSetting.PvcMount("my-pvc", "/mnt", "link/in")))),
+        null, PipelineSettings.DEFAULTS, null);
+    RunResult failed = runner(false).run(kfp2(linked), Map.of());
+    assertFalse(failed.succeeded());
+    String why = String.valueOf(failed.task("write").orElseThrow());
+    assertTrue(why.contains("mounts the claim 'my-pvc' at its sub-path 'link/in', which leads through a link out of the claim's "
+        + "folder"), why + console);
+    assertFalse(Files.exists(outside.resolve("in")), "nothing made outside the claim's folder");
+  }
+
+  /**
    * An emptyDir volume is a fresh folder of each task's own, as a pod's is: the second task, mounting
    * a volume of the same name at the same path, does not see the file the first wrote there (a
    * claim, mountPvc, is shared by the tasks of the run).
