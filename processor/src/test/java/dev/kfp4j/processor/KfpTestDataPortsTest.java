@@ -120,6 +120,27 @@ class KfpTestDataPortsTest {
   }
 
   /**
+   * KFP's {@code pvc_mount_subpath.py} (kfp-kubernetes' {@code mount_pvc(..., sub_path=...)}) comes with no compiled spec in
+   * KFP's test data, so the port's is checked against what kfp-kubernetes' {@code mount_pvc} writes for each call (its {@code
+   * PvcMount} message as JSON: the claim's parameter in {@code pvcNameParameter} and the deprecated field beside it, the
+   * mount path and the sub-path) and against KFP 2's .proto files; each reader waits for its writer, as {@code .after} says.
+   */
+  @Test
+  void pvcMountSubpathMountsEachTasksFolderOfTheClaimAsKfpKubernetesWritesIt() {
+    String ours = Compile.resource(compile("KubernetesPorts"), "META-INF/kfp4j/kfp2/pipelines/pvc-mount-subpath-pipeline.yaml");
+    Compile.validKfp2(ours, "pvc-mount-subpath-pipeline.yaml");
+    List<tools.jackson.databind.JsonNode> docs = Yaml.readAll(ours);
+    for (String task : List.of("write-to-models", "write-to-logs", "read-from-models", "read-from-logs")) {
+      String sub = task.endsWith("models") ? "models" : "logs";
+      assertThat(docs.get(1).at("/platforms/kubernetes/deploymentSpec/executors/exec-" + task + "/pvcMount").toString())
+          .isEqualTo("[{\"componentInputParameter\":\"pvc_name\",\"mountPath\":\"/data\",\"pvcNameParameter\":"
+              + "{\"componentInputParameter\":\"pvc_name\"},\"subPath\":\"" + sub + "\"}]");
+    }
+    assertThat(docs.get(0).at("/root/dag/tasks/read-from-models/dependentTasks").toString()).isEqualTo("[\"write-to-models\"]");
+    assertThat(docs.get(0).at("/root/dag/tasks/read-from-logs/dependentTasks").toString()).isEqualTo("[\"write-to-logs\"]");
+  }
+
+  /**
    * KFP's {@code components_with_optional_artifacts.py} calls {@code inner_pipeline()} leaving out its optional artifact, which
    * KFP's compiler writes, but KFP's driver fails the task of that DAG reading it ({@code resolveInputArtifact} in {@code
    * backend/src/v2/driver/resolve.go}: "parent DAG does not have input artifact"; it is only compile-tested upstream): the
