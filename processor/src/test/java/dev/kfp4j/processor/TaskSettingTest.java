@@ -59,6 +59,7 @@ class TaskSettingTest {
         Arguments.of("podLabel(\"team\", \"ml\")", new TaskSetting.PodLabel("team", "ml")),
         Arguments.of("podAnnotation(\"owner\", \"ada\")", new TaskSetting.PodAnnotation("owner", "ada")),
         Arguments.of("mountPvc(\"shared\", \"/data\")", new TaskSetting.PvcMount("shared", "/data")),
+        Arguments.of("mountPvc(\"shared\", \"/data\", \"models\")", new TaskSetting.PvcMount("shared", "/data", "models")),
         Arguments.of("mountSecret(\"creds\", \"/mnt/creds\")", new TaskSetting.SecretVolume("creds", "/mnt/creds")),
         Arguments.of("mountConfigMap(\"settings\", \"/etc/app\")", new TaskSetting.ConfigMapVolume("settings", "/etc/app")),
         Arguments.of("envFromField(\"POD\", \"metadata.name\")", new TaskSetting.FieldPathEnv("POD", "metadata.name")),

@@ -230,7 +230,8 @@ class ArgoWrittenAgainTest {
       new TaskSetting.PvcMount("data", "/data"),
       new TaskSetting.SecretVolume("creds", "/mnt/creds"),
       new TaskSetting.ConfigMapVolume("settings", "/etc/app"),
-      new TaskSetting.EmptyDirMount("scratch", "/scratch", "Memory", "1Gi"));
+      new TaskSetting.EmptyDirMount("scratch", "/scratch", "Memory", "1Gi"),
+      new TaskSetting.PvcMount("data", "/models", "models/v1"));
 
   @Test
   void aKfp4jWorkflowWithEachSettingIsWrittenAgainAsItWas() {

@@ -119,6 +119,7 @@ final class ProtoWalk {
         case "operator" -> text.equals("Equal") ? "Exists" : "Equal";
         case "effect" -> text.equals("NoSchedule") ? "NoExecute" : "NoSchedule";
         case "imagePullPolicy" -> text.equals("Always") ? "Never" : "Always";
+        case "subPath" -> text.equals("models") ? "logs" : "models"; // a folder within the volume, as Kubernetes requires
         default -> text.isEmpty() ? (f.getJsonName().toLowerCase().contains("path") ? "/v" : "v") : text + "-2";
       });
     };
