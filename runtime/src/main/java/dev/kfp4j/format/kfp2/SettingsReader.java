@@ -176,6 +176,10 @@ final class SettingsReader {
       JsonNode spec = m.has("pvcNameParameter") ? m.get("pvcNameParameter") : m;
       String path = m.path("mountPath").asString("");
       String sub = m.path("subPath").asString("");
+      if (TaskSetting.PvcMount.whyBadSubPath(sub) != null) {
+        throw new IllegalArgumentException("task '" + name + "': its pvcMount at '" + path + "': "
+            + TaskSetting.PvcMount.whyBadSubPath(sub));
+      }
       if (spec.has("runtimeValue") || m.has("constant")) {
         out.add(new TaskSetting.PvcMount(spec.path("runtimeValue").path("constant").asString(m.path("constant").asString("")), path,
             sub));

@@ -1,6 +1,7 @@
 package dev.kfp4j.format.kfp2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kfp4j.model.Argument;
@@ -45,6 +46,32 @@ class Kfp2SettingsTest {
     Pipeline read = Kfp2Reader.read(yaml, "p.yaml");
     assertEquals(settings, ((Task) read.nodes().get(0)).settings());
     assertEquals(yaml, Kfp2Writer.write(read));
+  }
+
+  /**
+   * A mount's {@code subPath} (kfp-kubernetes' {@code sub_path}) is written only when given and read back; a spec whose
+   * sub-path Kubernetes would refuse (absolute, with {@code ..}) is refused when read, naming the task and what to write.
+   */
+  @Test
+  void aMountsSubPathIsWrittenOnlyWhenGivenAndReadBackAndOneKubernetesRefusesIsRefused() {
+    List<TaskSetting> settings = List.of(new TaskSetting.PvcMount("data", "/models", "models"),
+        new TaskSetting.PvcMount("data", "/all"));
+    String yaml = Kfp2Writer.write(pipeline(settings.toArray(TaskSetting[]::new)));
+    assertEquals("[{\"constant\":\"data\",\"mountPath\":\"/models\",\"pvcNameParameter\":{\"runtimeValue\":{\"constant\":"
+        + "\"data\"}},\"subPath\":\"models\"},{\"constant\":\"data\",\"mountPath\":\"/all\",\"pvcNameParameter\":"
+        + "{\"runtimeValue\":{\"constant\":\"data\"}}}]", dev.kfp4j.yaml.Yaml.readAll(yaml).get(1)
+        .at("/platforms/kubernetes/deploymentSpec/executors/exec-echo/pvcMount").toString());
+    Pipeline read = Kfp2Reader.read(yaml, "p.yaml");
+    assertEquals(settings, ((Task) read.nodes().get(0)).settings());
+    assertEquals(yaml, Kfp2Writer.write(read));
+
+    String absolute = yaml.replace("subPath: models", "subPath: /srv/models");
+    assertNotEquals(yaml, absolute);
+    String message = org.junit.jupiter.api.Assertions.assertThrows(dev.kfp4j.format.FormatException.class,
+        () -> Kfp2Reader.read(absolute, "p.yaml")).getMessage();
+    assertTrue(message.contains("task 'echo': its pvcMount at '/models': mountPvc: the sub-path '/srv/models' is absolute, which "
+        + "Kubernetes refuses as a volumeMount's subPath: it is a folder within the claim; write it relative to the claim's root, "
+        + "such as \"srv/models\""), message);
   }
 
   @Test
