@@ -24,7 +24,8 @@ final class MountKeys {
     TreeSet<String> keys = new TreeSet<>();
     for (TaskSetting s : task.settings()) {
       if (s instanceof TaskSetting.PvcMount m) {
-        keys.add("claim " + m.claim() + (m.subPath().isEmpty() ? "" : " sub-path " + m.subPath()) + (kfp2 ? "" : " at " + m.mountPath()));
+        String folder = m.subPath().isEmpty() ? "" : " sub-path " + m.subPath(); // another folder, other files
+        keys.add("claim " + m.claim() + folder + (kfp2 ? "" : " at " + m.mountPath()));
       } else if (!kfp2 && s instanceof TaskSetting.EmptyDirMount m) {
         keys.add("emptyDir " + m.volume() + " at " + m.mountPath() + " " + m.medium() + " " + m.sizeLimit());
       } else if (!kfp2 && s instanceof TaskSetting.EphemeralVolume v) {

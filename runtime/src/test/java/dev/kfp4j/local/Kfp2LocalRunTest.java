@@ -289,7 +289,8 @@ class Kfp2LocalRunTest {
    */
   @Test
   void aMountOfAClaimsSubPathSeesTheSubFolderOfTheClaimsFolder() throws Exception {
-    ComponentSpec write = sh("write", "printf model > \"$0\" && printf done > \"$1\"", List.of("file:String"), Map.of("out", "String"));
+    ComponentSpec write = sh("write", "printf model > \"$0\" && printf done > \"$1\"", List.of("file:String"),
+        Map.of("out", "String"));
     ComponentSpec read = sh("read", "cat \"$0\" > \"$1\"", List.of("file:String"), Map.of("out", "String"));
     Pipeline p = new Pipeline("sub-paths", null, List.of(), List.of(
         new Task("write", write, Map.of("file", Argument.Constant.of("/mnt/f")), List.of(),

@@ -283,7 +283,8 @@ final class SettingsWriter implements dev.kfp4j.model.SettingVisitor<Void> {
   public Void pvcMount(TaskSetting.PvcMount s) {
     mount("pvc-", "persistentVolumeClaim", "claimName", s.claim(), s.mountPath());
     if (!s.subPath().isEmpty()) { // the claim's folder, as Kubernetes' volumeMounts[].subPath; the whole claim without it
-      ((ObjectNode) container.withArray("volumeMounts").get(container.withArray("volumeMounts").size() - 1)).put("subPath", s.subPath());
+      var mounts = container.withArray("volumeMounts");
+      ((ObjectNode) mounts.get(mounts.size() - 1)).put("subPath", s.subPath());
     }
     return null;
   }
