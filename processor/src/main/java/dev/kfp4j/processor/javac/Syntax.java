@@ -20,6 +20,8 @@ final class Syntax {
   static final String OP_OUTPUT = "dev.kfp4j.dsl.Op.Output";
   static final String TASK = "dev.kfp4j.dsl.Task";
   static final String DSL = "dev.kfp4j.dsl.Dsl";
+  /** Where {@code Dsl.runId()} and the run's other values are declared: {@code Dsl} inherits them. */
+  static final String DSL_RUN_VALUES = "dev.kfp4j.dsl.RunValues";
   static final String DSL_WHEN = "dev.kfp4j.dsl.Dsl.When";
   static final String DSL_ONE_OF = "dev.kfp4j.dsl.Dsl.OneOf";
   static final String RESOURCE_TASK = "dev.kfp4j.dsl.ResourceTask";
@@ -86,8 +88,9 @@ final class Syntax {
     return method.getEnclosingElement() instanceof TypeElement t && t.getQualifiedName().contentEquals(qualifiedName);
   }
 
+  /** A static method of {@code Dsl}, its own or one it inherits ({@code Dsl.runId()}). */
   static boolean isDsl(ExecutableElement method) {
-    return declaredIn(method, DSL);
+    return declaredIn(method, DSL) || declaredIn(method, DSL_RUN_VALUES);
   }
 
   /** {@code orWhen} or {@code otherwise}, chained on {@code Dsl.when}. */
