@@ -7,6 +7,7 @@ import dev.kfp4j.format.kfp2.Kfp2PipelineFile;
 import dev.kfp4j.format.kfp2.Kfp2Reader;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.javac.Sources;
@@ -150,7 +151,7 @@ final class ComponentStep {
     try {
       text = Kfp2Writer.writeComponent(spec, m.source());
     } catch (FormatException e) {
-      reporter.error(m.element(), Message.KFP2_NOT_WRITTEN, e.getMessage());
+      reporter.error(m.element(), FormatMessage.KFP2_NOT_WRITTEN, e.getMessage());
       return;
     }
     Output.resource(env.getFiler(), kfp2ResourcePath(m.name()), text, m.element());

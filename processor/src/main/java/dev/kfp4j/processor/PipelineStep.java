@@ -7,6 +7,7 @@ import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.Pipeline;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.GraphCall;
@@ -223,8 +224,8 @@ final class PipelineStep implements PipelineBodies.Sink {
       models.accept(model);
       return true;
     }
-    String argo = pipeline.writes(Format.ARGO) ? format(pipeline, graph, model, ArgoWriter::write, Message.ARGO_NOT_WRITTEN) : "";
-    String kfp2 = pipeline.writes(Format.KFP2) ? format(pipeline, graph, nested, Kfp2Writer::write, Message.KFP2_NOT_WRITTEN) : "";
+    String argo = pipeline.writes(Format.ARGO) ? format(pipeline, graph, model, ArgoWriter::write, FormatMessage.ARGO_NOT_WRITTEN) : "";
+    String kfp2 = pipeline.writes(Format.KFP2) ? format(pipeline, graph, nested, Kfp2Writer::write, FormatMessage.KFP2_NOT_WRITTEN) : "";
     if (argo == null || kfp2 == null) {
       return false;
     }
@@ -248,7 +249,7 @@ final class PipelineStep implements PipelineBodies.Sink {
    * it (the graph checks catch what they can where it is written; this is what is left).
    */
   private String format(PipelineModel pipeline, PipelineBuilder graph, Pipeline model, Function<Pipeline, String> writer,
-      Message notWritten) {
+      FormatMessage notWritten) {
     try {
       return writer.apply(model);
     } catch (FormatException | dev.kfp4j.spec.SpecException e) {

@@ -10,11 +10,14 @@ import dev.kfp4j.annotations.Out;
 import dev.kfp4j.annotations.OutputPath;
 import dev.kfp4j.annotations.Pipeline;
 import dev.kfp4j.dsl.Op;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.Tagged;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,7 +42,9 @@ class ReadmeTest {
   void everyErrorTagIsDocumented() throws Exception {
     String readme = readme();
     Set<String> missing = new TreeSet<>();
-    for (Message m : Message.values()) {
+    List<Tagged> messages = new ArrayList<>(List.of(Message.values()));
+    messages.addAll(List.of(FormatMessage.values()));
+    for (Tagged m : messages) {
       String tag = m.tag().substring("kfp4j:".length());
       if (!named(readme, tag)) {
         missing.add(tag);

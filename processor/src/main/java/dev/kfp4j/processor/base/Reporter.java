@@ -20,11 +20,11 @@ public final class Reporter {
     this.messager = messager;
   }
 
-  public void error(Element element, Message message, Object... args) {
+  public void error(Element element, Tagged message, Object... args) {
     error(at(element), message, args);
   }
 
-  public void error(Element element, AnnotationMirror annotation, Message message, Object... args) {
+  public void error(Element element, AnnotationMirror annotation, Tagged message, Object... args) {
     if (annotation == null) {
       error(element, message, args);
     } else {
@@ -36,7 +36,7 @@ public final class Reporter {
   }
 
   /** An error on attribute {@code attribute} of {@code annotation} on {@code element} (on the annotation when it is not written). */
-  public void error(Element element, AnnotationMirror annotation, String attribute, Message message, Object... args) {
+  public void error(Element element, AnnotationMirror annotation, String attribute, Tagged message, Object... args) {
     AnnotationValue value = null;
     if (annotation != null) {
       for (var e : annotation.getElementValues().entrySet()) {
@@ -59,7 +59,7 @@ public final class Reporter {
    * An error on entry {@code index} of array attribute {@code attribute} ({@code @ImportComponents({"a.yaml", "b.yaml"})}: on
    * {@code "b.yaml"} for 1); on the attribute when it has no such entry.
    */
-  public void error(Element element, AnnotationMirror annotation, String attribute, int index, Message message, Object... args) {
+  public void error(Element element, AnnotationMirror annotation, String attribute, int index, Tagged message, Object... args) {
     AnnotationValue entry = null;
     for (var e : annotation == null ? java.util.Map.<javax.lang.model.element.ExecutableElement, AnnotationValue>of().entrySet()
         : annotation.getElementValues().entrySet()) {
@@ -78,7 +78,7 @@ public final class Reporter {
     }
   }
 
-  public void error(Position position, Message message, Object... args) {
+  public void error(Position position, Tagged message, Object... args) {
     errors++;
     if (!silent) {
       position.print(Diagnostic.Kind.ERROR, message.format(args));

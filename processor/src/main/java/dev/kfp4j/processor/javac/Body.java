@@ -11,6 +11,7 @@ import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Position;
 import dev.kfp4j.processor.base.Reporter;
+import dev.kfp4j.processor.base.Tagged;
 import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.PipelineBuilder;
 import dev.kfp4j.processor.graph.TaskHandle;
@@ -105,7 +106,7 @@ final class Body {
     return new TreePosition(trees, unit, tree);
   }
 
-  void error(Tree tree, Message message, Object... args) {
+  void error(Tree tree, Tagged message, Object... args) {
     reporter.error(at(tree), message, args);
   }
 

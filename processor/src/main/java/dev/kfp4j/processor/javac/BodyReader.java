@@ -18,6 +18,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.ImporterBuilder;
@@ -285,7 +286,7 @@ final class BodyReader {
    */
   private void emptyInArgo(Tree tree, String what) {
     if (body.graph.pipeline().writes(Format.ARGO) && !body.graph.pipeline().takesStatus()) {
-      body.error(tree, Message.ARGO_EMPTY_BODY, what);
+      body.error(tree, FormatMessage.ARGO_EMPTY_BODY, what);
     }
   }
 

@@ -9,6 +9,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.graph.Group;
 import dev.kfp4j.processor.graph.StepBuilder;
@@ -69,7 +70,7 @@ final class CollectedLists {
     Declared list = new Declared(declaration, scope);
     lists.put(variable, list);
     if (body.graph.pipeline().writes(Format.ARGO) && !body.graph.pipeline().takesStatus()) {
-      body.error(declaration, Message.ARGO_COLLECTED_LIST);
+      body.error(declaration, FormatMessage.ARGO_COLLECTED_LIST);
       list.failed = true;
     }
   }

@@ -5,6 +5,7 @@ import dev.kfp4j.format.FormatException;
 import dev.kfp4j.format.kfp2.Kfp2Writer;
 import dev.kfp4j.model.ParameterType;
 import dev.kfp4j.processor.base.Annotations;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.model.ValueKind;
@@ -110,9 +111,9 @@ public final class DefaultValues {
       return true;
     }
     if (kind == ValueKind.FLOAT || kind == ValueKind.DOUBLE) {
-      reporter.error(e, a, Message.KFP2_DEFAULT_NOT_FINITE, text, name, otherwise);
+      reporter.error(e, a, FormatMessage.KFP2_DEFAULT_NOT_FINITE, text, name, otherwise);
     } else {
-      reporter.error(e, a, Message.KFP2_DEFAULT_NOT_EXACT, text, name, problem, otherwise);
+      reporter.error(e, a, FormatMessage.KFP2_DEFAULT_NOT_EXACT, text, name, problem, otherwise);
     }
     return false;
   }

@@ -14,6 +14,7 @@ import dev.kfp4j.model.Workspace;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Format;
 import dev.kfp4j.processor.base.Javadoc;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.model.PipelineModel;
@@ -127,28 +128,28 @@ public final class PipelineValidator {
         continue;
       }
       if (parameter != null && parameter.isArtifact() && argo) {
-        reporter.error(p, Message.ARGO_ARTIFACT_PARAMETER, parameter.name(), parameter.kfpInput());
+        reporter.error(p, FormatMessage.ARGO_ARTIFACT_PARAMETER, parameter.name(), parameter.kfpInput());
         failed.add(parameter.name());
         continue;
       }
       if (parameter != null) {
         parameters.add(parameter);
         if (parameter.mayBeLeftOut() && argo) {
-          reporter.error(p, Message.ARGO_OPTIONAL_PARAMETER, parameter.name());
+          reporter.error(p, FormatMessage.ARGO_OPTIONAL_PARAMETER, parameter.name());
         }
       }
     }
     PipelineSettings settings = settings(method, annotation);
     Workspace workspace = workspace(method, annotation);
     if (workspace != null && written.contains(Format.ARGO)) {
-      reporter.error(method, annotation, "workspaceSize", Message.ARGO_WORKSPACE);
+      reporter.error(method, annotation, "workspaceSize", FormatMessage.ARGO_WORKSPACE);
     }
     if (settings != null && workspace != null) {
       settings = settings.withWorkspace(workspace);
     }
     for (String attribute : List.of("displayName", "pipelineRoot")) {
       if (!stringValue(annotation, attribute).isEmpty() && written.contains(Format.ARGO)) {
-        reporter.error(method, annotation, attribute, Message.ARGO_PIPELINE_INFO, attribute,
+        reporter.error(method, annotation, attribute, FormatMessage.ARGO_PIPELINE_INFO, attribute,
             attribute.equals("displayName") ? "pipelineInfo.displayName" : "defaultPipelineRoot");
       }
     }

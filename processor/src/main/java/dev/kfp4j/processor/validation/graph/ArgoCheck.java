@@ -2,7 +2,7 @@ package dev.kfp4j.processor.validation.graph;
 
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.processor.base.Format;
-import dev.kfp4j.processor.base.Message;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Position;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.PipelineBuilder;
@@ -31,11 +31,11 @@ public final class ArgoCheck implements GraphCheck {
     }
     if (graph.exitsByPipeline()) {
       Position at = graph.exitHandlerAt();
-      reporter.error(at == null ? graph.exitTask().position() : at, Message.ARGO_EXIT_PIPELINE, graph.exitTask().pipelineCall().pipelineName());
+      reporter.error(at == null ? graph.exitTask().position() : at, FormatMessage.ARGO_EXIT_PIPELINE, graph.exitTask().pipelineCall().pipelineName());
     }
     for (dev.kfp4j.processor.graph.ComparisonCall call : graph.comparisons()) {
       if (call.comparison().left() instanceof Argument.OneOf || call.comparison().right() instanceof Argument.OneOf) {
-        reporter.error(call.position(), Message.ARGO_ONE_OF);
+        reporter.error(call.position(), FormatMessage.ARGO_ONE_OF);
       }
     }
     for (StepBuilder step : graph.steps()) {
@@ -43,47 +43,47 @@ public final class ArgoCheck implements GraphCheck {
         Argument.TaskOutput called = ArtifactLists.called(graph, e.getValue());
         if (called != null) { // the List<Path> a called pipeline returns: KFP 2's isArtifactList output
           Position at = step.arguments().position(e.getKey());
-          reporter.error(at == null ? step.position() : at, Message.ARGO_CALLED_ARTIFACT_LIST, called.output(),
+          reporter.error(at == null ? step.position() : at, FormatMessage.ARGO_CALLED_ARTIFACT_LIST, called.output(),
               ((TaskBuilder) graph.step(called.task())).pipelineCall().pipelineName());
         }
         if (e.getValue() instanceof Argument.Collected) {
           Position at = step.arguments().position(e.getKey());
-          reporter.error(at == null ? step.position() : at, Message.ARGO_COLLECTED);
+          reporter.error(at == null ? step.position() : at, FormatMessage.ARGO_COLLECTED);
         }
         if (e.getValue() instanceof Argument.OneOf) {
           Position at = step.arguments().position(e.getKey());
-          reporter.error(at == null ? step.position() : at, Message.ARGO_ONE_OF);
+          reporter.error(at == null ? step.position() : at, FormatMessage.ARGO_ONE_OF);
         }
         if (e.getValue() instanceof Argument.RunValue r && !inArgo(r.kind())) {
           Position at = step.arguments().position(e.getKey());
-          reporter.error(at == null ? step.position() : at, Message.ARGO_RUN_VALUE, call(r.kind()));
+          reporter.error(at == null ? step.position() : at, FormatMessage.ARGO_RUN_VALUE, call(r.kind()));
         }
       }
       for (dev.kfp4j.processor.graph.SettingCall s : step.settings()) {
         if (s.setting() instanceof dev.kfp4j.model.RunSetting.CacheKey) {
-          reporter.error(s.position(), Message.ARGO_CACHE_KEY);
+          reporter.error(s.position(), FormatMessage.ARGO_CACHE_KEY);
         }
       }
       if (step instanceof dev.kfp4j.processor.graph.ImporterBuilder) {
-        reporter.error(step.position(), Message.ARGO_IMPORTER);
+        reporter.error(step.position(), FormatMessage.ARGO_IMPORTER);
       }
       if (step instanceof TaskBuilder task && takesExecutorInput(task.component())) {
-        reporter.error(task.position(), Message.ARGO_EXECUTOR_INPUT, task.component().name());
+        reporter.error(task.position(), FormatMessage.ARGO_EXECUTOR_INPUT, task.component().name());
       }
       if (step instanceof TaskBuilder task && task.component().container() != null) {
         Placeholder uri = firstUri(task.component().container().command());
         uri = uri != null ? uri : firstUri(task.component().container().args());
         if (uri instanceof Placeholder.InputUri in) {
-          reporter.error(task.position(), Message.ARGO_ARTIFACT_URI, task.component().name(), "input '" + in.input() + "'", "inputs",
+          reporter.error(task.position(), FormatMessage.ARGO_ARTIFACT_URI, task.component().name(), "input '" + in.input() + "'", "inputs",
               in.input(), "input", in.input());
         } else if (uri instanceof Placeholder.OutputUri out) {
-          reporter.error(task.position(), Message.ARGO_ARTIFACT_URI, task.component().name(), "output '" + out.output() + "'", "outputs",
+          reporter.error(task.position(), FormatMessage.ARGO_ARTIFACT_URI, task.component().name(), "output '" + out.output() + "'", "outputs",
               out.output(), "output", out.output());
         } else if (uri instanceof Placeholder.InputMetadata in) {
-          reporter.error(task.position(), Message.ARGO_ARTIFACT_METADATA, task.component().name(), "input '" + in.input() + "'", "inputs",
+          reporter.error(task.position(), FormatMessage.ARGO_ARTIFACT_METADATA, task.component().name(), "input '" + in.input() + "'", "inputs",
               in.input());
         } else if (uri instanceof Placeholder.OutputMetadata out) {
-          reporter.error(task.position(), Message.ARGO_ARTIFACT_METADATA, task.component().name(), "output '" + out.output() + "'", "outputs",
+          reporter.error(task.position(), FormatMessage.ARGO_ARTIFACT_METADATA, task.component().name(), "output '" + out.output() + "'", "outputs",
               out.output());
         }
       }

@@ -7,6 +7,7 @@ import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.processor.base.Annotations;
 import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Position;
 import dev.kfp4j.processor.base.Reporter;
@@ -46,12 +47,12 @@ final class Kfp2Check implements GraphCheck {
     settings(pipeline, reporter);
     for (Use use : graph.uses()) {
       if (use.task() instanceof VolumeBuilder volume && !use.isAfter() && !use.output().equals("name")) {
-        reporter.error(use.position(), Message.KFP2_VOLUME_OUTPUT, use.output(), volume.name());
+        reporter.error(use.position(), FormatMessage.KFP2_VOLUME_OUTPUT, use.output(), volume.name());
       }
     }
     for (StepBuilder step : graph.steps()) {
       if (step instanceof ResourceBuilder) {
-        reporter.error(step.position(), Message.KFP2_RESOURCE_STEP);
+        reporter.error(step.position(), FormatMessage.KFP2_RESOURCE_STEP);
         continue;
       }
       for (SettingCall call : step.settings()) {
@@ -61,7 +62,7 @@ final class Kfp2Check implements GraphCheck {
         arguments(graph, task, reporter);
         String placeholder = unsupported(task.component());
         if (placeholder != null) {
-          reporter.error(task.position(), Message.KFP2_COMPONENT, task.component().name(), placeholder);
+          reporter.error(task.position(), FormatMessage.KFP2_COMPONENT, task.component().name(), placeholder);
         }
       }
     }
@@ -73,14 +74,14 @@ final class Kfp2Check implements GraphCheck {
    */
   private static void retry(SettingCall call, Reporter reporter) {
     if (call.setting() instanceof RunSetting.Retry r && r.policy() != null && !r.policy().equals("OnFailure")) {
-      reporter.error(call.position(), Message.KFP2_RETRY_POLICY, r.limit(), r.policy(), r.limit());
+      reporter.error(call.position(), FormatMessage.KFP2_RETRY_POLICY, r.limit(), r.policy(), r.limit());
     }
     if (call.setting() instanceof RunSetting.RetryBackoff b) {
       for (String duration : List.of(b.duration(), b.maxDuration())) {
         BigDecimal seconds = duration.isEmpty() ? BigDecimal.ZERO : Kfp2Writer.backoffSeconds(duration);
         if (seconds.signum() > 0 && seconds.stripTrailingZeros().scale() > 0) {
           long whole = seconds.longValue(); // what KFP's backend keeps
-          reporter.error(call.position(), Message.KFP2_BACKOFF_SECONDS, b.duration(), b.factor(), b.maxDuration(), duration, whole,
+          reporter.error(call.position(), FormatMessage.KFP2_BACKOFF_SECONDS, b.duration(), b.factor(), b.maxDuration(), duration, whole,
               whole + 1);
           return;
         }
@@ -92,15 +93,15 @@ final class Kfp2Check implements GraphCheck {
     PipelineSettings s = pipeline.settings();
     AnnotationMirror a = Annotations.annotation(pipeline.element(), PipelineValidator.PIPELINE);
     if (!s.podGc().isEmpty()) {
-      reporter.error(pipeline.element(), a, "podGc", Message.KFP2_PIPELINE_SETTING, "podGc",
+      reporter.error(pipeline.element(), a, "podGc", FormatMessage.KFP2_PIPELINE_SETTING, "podGc",
           "KFP 2 deletes a run's pods after ttlSecondsAfterFinished: set that instead");
     }
     if (s.parallelism() > 0) {
-      reporter.error(pipeline.element(), a, "parallelism", Message.KFP2_PIPELINE_SETTING, "parallelism",
+      reporter.error(pipeline.element(), a, "parallelism", FormatMessage.KFP2_PIPELINE_SETTING, "parallelism",
           "limit a loop's parallelism instead, with Dsl.forEach(items, parallelism, ...)");
     }
     if (!s.serviceAccount().equals(PipelineSettings.PIPELINE_RUNNER)) {
-      reporter.error(pipeline.element(), a, "serviceAccount", Message.KFP2_PIPELINE_SETTING, "serviceAccount",
+      reporter.error(pipeline.element(), a, "serviceAccount", FormatMessage.KFP2_PIPELINE_SETTING, "serviceAccount",
           "KFP 2 takes the service account when a run is created, not in the pipeline spec: give it to the run");
     }
   }
@@ -137,12 +138,12 @@ final class Kfp2Check implements GraphCheck {
         reporter.error(at, Message.LOOP_OVER_CALLED_PIPELINE, input, spec.name(), ((Argument.LoopItem) a).loop(),
             called.pipelineCall().pipelineName());
       } else if (spec.inputIsArtifact(input) && !file) {
-        reporter.error(at, Message.KFP2_VALUE_TO_FILE, input, spec.name(), describe(a));
+        reporter.error(at, FormatMessage.KFP2_VALUE_TO_FILE, input, spec.name(), describe(a));
       } else if (!spec.inputIsArtifact(input) && artifactParameter) {
-        reporter.error(at, Message.KFP2_ARTIFACT_PARAMETER_TO_VALUE, input, spec.name(), ((Argument.PipelineParameter) a).name());
+        reporter.error(at, FormatMessage.KFP2_ARTIFACT_PARAMETER_TO_VALUE, input, spec.name(), ((Argument.PipelineParameter) a).name());
       } else if (!spec.inputIsArtifact(input) && file) {
         Argument.TaskOutput o = (Argument.TaskOutput) a;
-        reporter.error(at, Message.KFP2_FILE_TO_VALUE, input, spec.name(), o.output(), o.task());
+        reporter.error(at, FormatMessage.KFP2_FILE_TO_VALUE, input, spec.name(), o.output(), o.task());
       } else if (a instanceof Argument.Constant c) {
         constant(c, spec, input, at, reporter);
       }
@@ -160,7 +161,7 @@ final class Kfp2Check implements GraphCheck {
     try {
       dev.kfp4j.format.kfp2.Kfp2Writer.value(c.text(), kind, "task '" + spec.name() + "', input '" + input + "'");
     } catch (dev.kfp4j.format.FormatException e) {
-      reporter.error(at, Message.KFP2_NOT_WRITTEN, e.getMessage());
+      reporter.error(at, FormatMessage.KFP2_NOT_WRITTEN, e.getMessage());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.kfp4j.processor.validation.graph;
 import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.Loop;
 import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.Group;
@@ -24,7 +25,7 @@ final class LoopItemsCheck implements GraphCheck {
       }
       Argument.TaskOutput called = ArtifactLists.called(graph, over.source()); // Dsl.forEach(inner(), ...): KFP's ParallelFor(inner().output)
       if (called != null && graph.pipeline().writes(Format.ARGO)) {
-        reporter.error(g.itemsPosition(), Message.ARGO_CALLED_ARTIFACT_LIST, called.output(),
+        reporter.error(g.itemsPosition(), FormatMessage.ARGO_CALLED_ARTIFACT_LIST, called.output(),
             ((dev.kfp4j.processor.graph.TaskBuilder) graph.step(called.task())).pipelineCall().pipelineName());
       }
       if (!(over.source() instanceof Argument.Collected c)) {
@@ -33,7 +34,7 @@ final class LoopItemsCheck implements GraphCheck {
       if (ArgumentTypeCheck.collectedArtifacts(graph, c) == null) {
         reporter.error(g.itemsPosition(), Message.LOOP_OVER_COLLECTED_VALUES, c.task(), c.loop());
       } else if (graph.pipeline().writes(Format.ARGO)) {
-        reporter.error(g.itemsPosition(), Message.ARGO_ARTIFACT_LOOP, c.task(), c.loop());
+        reporter.error(g.itemsPosition(), FormatMessage.ARGO_ARTIFACT_LOOP, c.task(), c.loop());
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.kfp4j.processor.validation.graph;
 
 import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.PipelineBuilder;
@@ -30,7 +31,7 @@ final class TaskConfigCheck implements GraphCheck {
       ComponentSpec c = task.component();
       if (argo) {
         boolean input = c.inputs().stream().anyMatch(TaskConfigs::isTaskConfig);
-        reporter.error(task.position(), Message.ARGO_TASK_CONFIG, c.name(),
+        reporter.error(task.position(), FormatMessage.ARGO_TASK_CONFIG, c.name(),
             input ? "takes its task's configuration (TaskConfig)" : "passes its task's settings through");
       }
       List<TaskConfigs.Passthrough> passthroughs = TaskConfigs.of(c);

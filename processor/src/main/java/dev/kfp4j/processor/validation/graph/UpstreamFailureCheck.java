@@ -4,6 +4,7 @@ import dev.kfp4j.model.Argument;
 import dev.kfp4j.model.RunSetting;
 import dev.kfp4j.model.TaskSetting;
 import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.PipelineBuilder;
@@ -31,7 +32,7 @@ final class UpstreamFailureCheck implements GraphCheck {
         continue;
       }
       if (graph.pipeline().writes(Format.ARGO)) {
-        reporter.error(call.position(), Message.ARGO_IGNORE_UPSTREAM_FAILURE);
+        reporter.error(call.position(), FormatMessage.ARGO_IGNORE_UPSTREAM_FAILURE);
       }
       for (Map.Entry<String, Argument> e : task.arguments().values().entrySet()) {
         InputSpec in = task.component().input(e.getKey()).orElse(null);

@@ -1,6 +1,7 @@
 package dev.kfp4j.processor.validation.graph;
 
 import dev.kfp4j.processor.base.Format;
+import dev.kfp4j.processor.base.FormatMessage;
 import dev.kfp4j.processor.base.Message;
 import dev.kfp4j.processor.base.Reporter;
 import dev.kfp4j.processor.graph.PipelineBuilder;
@@ -31,7 +32,7 @@ final class VolumeClaimCheck implements GraphCheck {
                   + "@Pipeline(formats = Format.KFP2)"
               : "drop uniqueName(false): KFP 2 names each iteration's claim at random");
         } else {
-          reporter.error(v.position(), Message.ARGO_VOLUME_IN_LOOP, v.resourceName());
+          reporter.error(v.position(), FormatMessage.ARGO_VOLUME_IN_LOOP, v.resourceName());
         }
         continue;
       }
