@@ -82,6 +82,14 @@ final class ContainerLauncher implements Launcher, Closeable {
   }
 
   @Override
+  public void cached(Container c) {
+    if (!HereSteps.runsHere(c.command())) { // an importer or a volume step runs here, in no image
+      String image = containers.image(c.image());
+      record.container(c.task(), image, imageId(image));
+    }
+  }
+
+  @Override
   public int launch(Launch launch) {
     if (HereSteps.runsHere(launch.command())) {
       return HereSteps.run(launch); // an importer or a volume step has no image: KFP's backend does their work, not a container

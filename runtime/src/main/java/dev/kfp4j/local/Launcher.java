@@ -26,6 +26,12 @@ interface Launcher {
   }
 
   /**
+   * {@code container}'s task was taken from the cache, no attempt made: recorded as a launch records it, with what it would
+   * have run in (a launcher running containers: the image and its id in run.json).
+   */
+  default void cached(Container container) {}
+
+  /**
    * One attempt at a command.
    *
    * @param command the command line

@@ -101,7 +101,7 @@ final class StepRunner {
         long timeout = step.retry().timeoutSeconds(attempt, millisSince(start), step.timeoutSeconds());
         exit = launcher.launch(new Launcher.Launch(step.localCommand(), step.env(), step.dir(), tmp, log, attempt, timeout,
             step.javaMode() == LocalRunner.JavaMode.IN_PROCESS, p -> journaled(id, p),
-            new Launcher.Container(id, step.image(), step.command(), step.mounts(), step.limits())));
+            container(step)));
         if (exit == 0 && step.executorOutput() != null) {
           ExecutorOutput.complete(step, launcher.containers());
         }
@@ -197,6 +197,7 @@ final class StepRunner {
       if (!cache.restore(key, cachedValues(step), step.artifactFiles(), step.optionalArtifacts())) {
         return null;
       }
+      launcher.cached(container(step)); // the image it would have run in, as a task that ran has it
       return recorded(step, log, result(written(step), State.Cached, 0, 0, values(step), 0, "reused cached outputs", null));
     } catch (WorkflowException e) { // its folder
       why = e.getMessage();
@@ -282,6 +283,11 @@ final class StepRunner {
   /** What the task runs, as run.json shows it: the container's command in a container, else the command run here. */
   private List<String> shownCommand(Step step) {
     return launcher.containers() ? step.command() : step.localCommand();
+  }
+
+  /** The container {@code step} runs in, for a launcher that runs containers. */
+  private static Launcher.Container container(Step step) {
+    return new Launcher.Container(step.id().id(), step.image(), step.command(), step.mounts(), step.limits());
   }
 
   /** The step's cache key, or null when it is not cached (the runner's or the task's choice, or its inputs cannot be read). */

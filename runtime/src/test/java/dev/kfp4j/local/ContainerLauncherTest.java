@@ -46,7 +46,11 @@ class ContainerLauncherTest {
   }
 
   private LocalRunner runner() {
-    return LocalRunner.builder().root(dir.resolve("runs")).caching(false).console(new PrintStream(OutputStream.nullOutputStream()))
+    return runner(false);
+  }
+
+  private LocalRunner runner(boolean caching) {
+    return LocalRunner.builder().root(dir.resolve("runs")).caching(caching).console(new PrintStream(OutputStream.nullOutputStream()))
         .progress(false).summary(false).containers(containers()).build();
   }
 
@@ -82,6 +86,22 @@ class ContainerLauncherTest {
     JsonNode record = Yaml.json().readTree(Files.readString(r.runDir().resolve("run.json")));
     assertEquals(shell, record.at("/tasks/write/image").asString());
     assertEquals(engine.imageId(shell), record.at("/tasks/write/imageId").asString());
+  }
+
+  /** A task taken from the cache has in run.json the image it would have run in, and its id, as a task that ran has them. */
+  @Test
+  void aCachedTaskRecordsTheImageItWouldHaveRunIn() throws IOException {
+    Workflow wf = workflow("cached", "", "      - {name: t, template: t}\n",
+        template("t", "mkdir -p /tmp/out && echo hi > /tmp/out/o", "    outputs: {parameters: [{name: o, valueFrom: {path: /tmp/out/o}}]}\n"));
+    RunResult first = runner(true).run(wf, Map.of());
+    assertEquals(State.Succeeded, first.task("t").get().state(), first.tasks().toString());
+    RunResult second = runner(true).run(wf, Map.of());
+    assertEquals(State.Cached, second.task("t").get().state(), second.tasks().toString());
+    assertEquals("hi", second.output("t", "o"));
+    JsonNode record = Yaml.json().readTree(Files.readString(second.runDir().resolve("run.json")));
+    assertEquals("Cached", record.at("/tasks/t/state").asString());
+    assertEquals(shell, record.at("/tasks/t/image").asString());
+    assertEquals(engine.imageId(shell), record.at("/tasks/t/imageId").asString());
   }
 
   /** A volume step's claim is mounted in each container at the path where the task's code opens it, not only as an argument. */
