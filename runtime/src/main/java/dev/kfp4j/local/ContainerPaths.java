@@ -1,6 +1,7 @@
 package dev.kfp4j.local;
 
 import dev.kfp4j.entrypoint.FileErrors;
+import dev.kfp4j.yaml.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /** A container's mounted paths in a command line, moved to the folders that stand for them here. */
 final class ContainerPaths {
@@ -36,8 +42,63 @@ final class ContainerPaths {
    */
   static Map<String, String> mapMountedValues(Map<String, String> values, Map<String, Path> mounts) {
     Map<String, String> out = new java.util.LinkedHashMap<>();
-    values.forEach((name, value) -> out.put(name, mapMounts(List.of(value), mounts).get(0)));
+    values.forEach((name, value) -> out.put(name, mapNested(mapMounts(List.of(value), mounts).get(0), mounts)));
     return out;
+  }
+
+  /**
+   * {@code values} (an input's name to its text) with each string in a JSON list or map value ({@code ["/mnt/f"]}, {@code
+   * {"f": "/mnt/f"}}, at any depth) that is a path under a mount point moved to the mount's local folder, as {@link #mapMounts}
+   * moves an argument: the whole string, never a part of it, and no map's key. A value that is no JSON list or map, or has no
+   * such string, is kept as it is, byte for byte.
+   */
+  static Map<String, String> mapNestedValues(Map<String, String> values, Map<String, Path> mounts) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    values.forEach((name, value) -> out.put(name, mapNested(value, mounts)));
+    return out;
+  }
+
+  /** {@code value} with the strings of its JSON list or map moved as {@link #mapNestedValues} says. */
+  private static String mapNested(String value, Map<String, Path> mounts) {
+    String text = value.strip();
+    if (!(text.startsWith("[") || text.startsWith("{"))) {
+      return value;
+    }
+    JsonNode tree;
+    try {
+      tree = Yaml.json().readTree(text);
+    } catch (JacksonException e) {
+      return value; // a text that only looks like JSON: not a list or map, so no strings in one
+    }
+    JsonNode mapped = mapStrings(tree, mounts);
+    return mapped == tree ? value : Yaml.json().writeValueAsString(mapped);
+  }
+
+  /** {@code node} with its strings under a mount point moved; {@code node} itself when none is. */
+  private static JsonNode mapStrings(JsonNode node, Map<String, Path> mounts) {
+    if (node.isString()) {
+      String moved = mapMounts(List.of(node.asString()), mounts).get(0);
+      return moved.equals(node.asString()) ? node : StringNode.valueOf(moved);
+    }
+    if (!node.isContainer()) {
+      return node;
+    }
+    JsonNode copy = null;
+    for (Map.Entry<String, JsonNode> e : node.isObject() ? node.properties() : List.<Map.Entry<String, JsonNode>>of()) {
+      JsonNode m = mapStrings(e.getValue(), mounts);
+      if (m != e.getValue()) {
+        copy = copy == null ? node.deepCopy() : copy;
+        ((ObjectNode) copy).set(e.getKey(), m);
+      }
+    }
+    for (int i = 0; node.isArray() && i < node.size(); i++) {
+      JsonNode m = mapStrings(node.get(i), mounts);
+      if (m != node.get(i)) {
+        copy = copy == null ? node.deepCopy() : copy;
+        ((ArrayNode) copy).set(i, m);
+      }
+    }
+    return copy == null ? node : copy;
   }
 
   /**
@@ -53,7 +114,7 @@ final class ContainerPaths {
         continue; // given to the task as its folder here
       }
       String mount = withoutSlash(v.getKey());
-      if (command.stream().noneMatch(a -> under(a, mount) || inExecutorInput(a, mount))) {
+      if (command.stream().noneMatch(a -> under(a, mount) || inJson(a, mount))) {
         note.append("kfp4j: outside containers, ").append(mount).append(" is the folder ").append(v.getValue())
             .append(" only where the command names it, as an argument or an input's value in KFP 2's executor input, and this "
                 + "one names it nowhere: if the task's code opens ")
@@ -119,9 +180,12 @@ final class ContainerPaths {
         + "does not follow out of a container: here it would lead to this machine's files; write the file itself");
   }
 
-  /** Whether {@code arg}, the JSON of KFP 2's executor input, has a value that is {@code mount} or a path under it. */
-  private static boolean inExecutorInput(String arg, String mount) {
-    return arg.startsWith("{") && (arg.contains("\"" + mount + "\"") || arg.contains("\"" + mount + "/"));
+  /**
+   * Whether {@code arg}, JSON (KFP 2's executor input, a list or map value), has a value that is {@code mount} or a path under
+   * it.
+   */
+  private static boolean inJson(String arg, String mount) {
+    return (arg.startsWith("{") || arg.startsWith("[")) && (arg.contains("\"" + mount + "\"") || arg.contains("\"" + mount + "/"));
   }
 
   /** {@code mount} without a trailing slash. */

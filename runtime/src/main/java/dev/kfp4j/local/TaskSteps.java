@@ -168,6 +168,11 @@ final class TaskSteps {
     if (protocol && !mounts.isEmpty()) { // the values are in the executor input's JSON, no argument of their own
       localCommand = resolve(line, new Inputs(component, ContainerPaths.mapMountedValues(localValues, mounts), inputArtifacts, own,
           launcherText), local, where);
+    } else if (!mounts.isEmpty()) { // a path in a list or map value is no argument of its own: moved in the value
+      Map<String, String> mapped = ContainerPaths.mapNestedValues(localValues, mounts);
+      if (!mapped.equals(localValues)) {
+        localCommand = resolve(line, new Inputs(component, mapped, inputArtifacts, own, launcherText), local, where);
+      }
     }
     // in a container, each file at its container path
     Map<String, Path> outputMounts = new LinkedHashMap<>();

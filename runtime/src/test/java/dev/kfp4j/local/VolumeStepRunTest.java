@@ -262,6 +262,55 @@ class VolumeStepRunTest {
     return Workflow.parse(Kfp2Writer.write(p), "json-mount.yaml");
   }
 
+  /**
+   * A path under the mount path inside a list or map value (KFP's JsonArray, JsonObject) is on the claim's folder too, as a
+   * whole value is: given as an argument (the Argo workflow) and in KFP 2's executor input. Only a whole string is a path: one
+   * that merely holds the mount path is given as it is. (The mount path cannot be written here: without the mapping the task
+   * fails, writing nothing outside the test's folder.)
+   */
+  @ParameterizedTest
+  @EnumSource(Format.class)
+  void aPathUnderTheMountPathInAListOrMapValueIsOnTheClaim(Format format) throws Exception {
+    for (LocalRunner.JavaMode mode : LocalRunner.JavaMode.values()) {
+      RunResult r = runner(mode).run(nestedWriter(format), Map.of());
+      assertTrue(r.succeeded(), () -> mode + ": " + r.failedTask());
+      Path claim = dir.resolve("runs/volumes/nested-mount-" + r.runId() + "-data");
+      assertEquals("a", Files.readString(claim.resolve("a")), "the list's path");
+      assertEquals("b", Files.readString(claim.resolve("b")), "the map's path");
+      assertEquals("not /proc/kfp4j-claim/x", r.output("write", "text"), "a text holding the mount path is no path");
+    }
+  }
+
+  /**
+   * A pipeline whose one task writes at the paths in its list input {@code files} (the first of them) and map input {@code
+   * named} ({@code f}) and gives the list's second item as its output {@code text}: its inputs as arguments for the Argo
+   * workflow, in KFP 2's executor input for KFP 2.
+   */
+  private static Workflow nestedWriter(Format format) {
+    boolean kfp2 = format == Format.KFP2;
+    String read = kfp2 ? "v = json.loads(sys.argv[1])['inputs']['parameterValues']\nfiles, named = v['files'], v['named']\n"
+        + "out = json.loads(sys.argv[1])['outputs']['parameters']['text']['outputFile']\n"
+        : "files, named, out = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]\n";
+    List<Placeholder> args = new java.util.ArrayList<>(List.of(new Placeholder.Literal("import json, sys\n" + read
+        + "open(files[0], 'w').write('a')\nopen(named['f'], 'w').write('b')\nopen(out, 'w').write(files[1])")));
+    args.addAll(kfp2 ? List.of(new Placeholder.ExecutorInput())
+        : List.of(new Placeholder.InputValue("files"), new Placeholder.InputValue("named"), new Placeholder.OutputPath("text")));
+    ComponentSpec write = new ComponentSpec("write", null, null, null,
+        List.of(new InputSpec("files", TypeSpec.named("JsonArray"), null, null, false),
+            new InputSpec("named", TypeSpec.named("JsonObject"), null, null, false)),
+        List.of(new OutputSpec("text", TypeSpec.named("String"), null)),
+        new ContainerSpec("python:3", List.of(new Placeholder.Literal("python3"), new Placeholder.Literal("-c")), args, null, null),
+        null);
+    List<TaskSetting> mount = List.of(new TaskSetting.VolumeMount("data", "/proc/kfp4j-claim"));
+    Pipeline p = new Pipeline("nested-mount", null, List.of(), List.of(
+        new VolumeStep("data", "data", Argument.Constant.of("1Gi"), "ReadWriteOnce", "", List.of(), List.of(), null, true),
+        new Task("write", write, Map.of(
+            "files", new Argument.Constant("[\"/proc/kfp4j-claim/a\", \"not /proc/kfp4j-claim/x\"]", ParameterType.LIST),
+            "named", new Argument.Constant("{\"f\": \"/proc/kfp4j-claim/b\"}", ParameterType.STRUCT)), List.of(), mount)),
+        null, PipelineSettings.DEFAULTS, null);
+    return Workflow.parse(format.write.apply(p), "nested-mount.yaml");
+  }
+
   /** In a loop (KFP 2, where each claim gets a random name), each iteration's volume is a claim of its own. */
   @org.junit.jupiter.api.Test
   void eachIterationOfALoopMakesAClaimOfItsOwn() throws Exception {
