@@ -85,10 +85,9 @@ class GeneratedJavadocTest {
            * @param c input {@code c}
            * @return the task that runs component {@code compare};
            *     its output {@link dev.kfp4j.dsl.BooleanTask#output() output()} (a &lt; b and &#64;c &amp; d for &#123;braces&#125;);
-           *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, \
-        {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},
-           *     {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} \
-        chain on it
+           *     settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)},
+           *     {@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)}, {@link dev.kfp4j.dsl.Task#retries(int) retries(...)}
+           *     and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it
            */
         """);
     assertThat(ops).doesNotContain("@throws"); // the method's, not the op's: an op throws nothing

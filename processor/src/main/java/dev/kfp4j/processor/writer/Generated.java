@@ -65,8 +65,8 @@ public final class Generated {
         sep = ",\n    ";
       }
     }
-    return out.append(outputs.isEmpty() ? "\n    " : ";\n    ").append("settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)}, "
-        + "{@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)},\n    {@link dev.kfp4j.dsl.Task#retries(int) retries(...)} "
+    return out.append(outputs.isEmpty() ? "\n    " : ";\n    ").append("settings such as {@link dev.kfp4j.dsl.Task#after(dev.kfp4j.dsl.Task...) after(...)},\n    "
+        + "{@link dev.kfp4j.dsl.Task#cpuLimit(String) cpuLimit(...)}, {@link dev.kfp4j.dsl.Task#retries(int) retries(...)}\n    "
         + "and {@link dev.kfp4j.dsl.Task#caching(boolean) caching(...)} chain on it").toString();
   }
 
