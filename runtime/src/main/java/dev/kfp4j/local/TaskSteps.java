@@ -165,11 +165,9 @@ final class TaskSteps {
       mounts = new LinkedHashMap<>(mounts);
       mounts.put(Workspace.MOUNT_PATH, workspace);
     }
-    if (protocol && !mounts.isEmpty()) { // the values are in the executor input's JSON, no argument of their own
-      localCommand = resolve(line, new Inputs(component, ContainerPaths.mapMountedValues(localValues, mounts), inputArtifacts, own,
-          launcherText), local, where);
-    } else if (!mounts.isEmpty()) { // a path in a list or map value is no argument of its own: moved in the value
-      Map<String, String> mapped = ContainerPaths.mapNestedValues(localValues, mounts);
+    if (!mounts.isEmpty()) { // a value in the executor input's JSON, a path in a list or map value: no argument of its own
+      Map<String, String> mapped = protocol ? ContainerPaths.mapMountedValues(localValues, mounts)
+          : ContainerPaths.mapNestedValues(localValues, mounts);
       if (!mapped.equals(localValues)) {
         localCommand = resolve(line, new Inputs(component, mapped, inputArtifacts, own, launcherText), local, where);
       }
