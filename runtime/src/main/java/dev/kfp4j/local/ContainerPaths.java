@@ -170,13 +170,8 @@ final class ContainerPaths {
 
   /** The error of a path that meets {@code link} here, naming the link's own name and what it points to. */
   private static WorkflowException linkError(String what, String path, Path link) {
-    String to;
-    try {
-      to = Files.readSymbolicLink(link).toString();
-    } catch (IOException e) {
-      to = "?";
-    }
-    return new WorkflowException(what + " " + path + " meets a link (" + link.getFileName() + " -> " + to + "), which kfp4j "
+    return new WorkflowException(what + " " + path + " meets a link (" + link.getFileName() + " -> " + RunPaths.linkTarget(link)
+        + "), which kfp4j "
         + "does not follow out of a container: here it would lead to this machine's files; write the file itself");
   }
 

@@ -79,6 +79,15 @@ final class RunPaths {
     return p;
   }
 
+  /** What the link {@code link} points to, as written, for a message; {@code ?} where it cannot be read. */
+  static String linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
   /** The folder name of a task: its id, with each run of other characters than {@code A-Za-z0-9._()-} as {@code _}. */
   static String taskFolder(String taskId) {
     return OTHER_THAN_FOLDER_CHARACTERS.matcher(taskId).replaceAll("_");

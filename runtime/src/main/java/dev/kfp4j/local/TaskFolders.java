@@ -46,13 +46,8 @@ final class TaskFolders {
     }
     Path dir = RunPaths.inside(runDir, folder);
     if (java.nio.file.Files.isSymbolicLink(dir)) { // a run folder edited by hand, then resumed
-      String to;
-      try {
-        to = java.nio.file.Files.readSymbolicLink(dir).toString();
-      } catch (java.io.IOException e) {
-        to = "?";
-      }
-      throw new WorkflowException("task '" + taskId + "''s folder " + dir + " is a link (-> " + to + "), which kfp4j does "
+      throw new WorkflowException("task '" + taskId + "''s folder " + dir + " is a link (-> " + RunPaths.linkTarget(dir)
+          + "), which kfp4j does "
           + "not follow, as the task's start would clear and write what it points to: delete the link, and the task runs afresh");
     }
     return dir;
